@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Isnad",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "isnad", targets: ["isnad"]),
+        .library(name: "IsnadKit", targets: ["IsnadKit"]),
+    ],
+    targets: [
+        // The system's SQLite, nothing bundled.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // Turns the files under Schemas/ into Swift string constants at build time,
+        // so that the SQL schema and the predicate vocabulary have one source of truth.
+        .executableTarget(name: "SchemaEmbedder"),
+        .plugin(
+            name: "EmbedSchemas",
+            capability: .buildTool(),
+            dependencies: ["SchemaEmbedder"]
+        ),
+        .target(
+            name: "IsnadKit",
+            dependencies: ["CSQLite"],
+            plugins: ["EmbedSchemas"]
+        ),
+        .executableTarget(
+            name: "isnad",
+            dependencies: ["IsnadKit"]
+        ),
+        .testTarget(
+            name: "IsnadKitTests",
+            dependencies: ["IsnadKit"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["isnad", "IsnadKit"]
+        ),
+    ]
+)

@@ -1,0 +1,97 @@
+/// A typed, dated relationship between two entities, as somebody claims it.
+///
+/// A claim is never a fact: its ``citations`` say who makes it, in which words and how
+/// strongly, and ``Evidence`` turns them into a status (asserted, alleged, disputed).
+public struct Claim: Hashable, Sendable {
+    /// Given in the record, or derived from subject, predicate, object and dates
+    /// (see ``Claim/derivedID(subject:predicate:object:start:end:)``).
+    public var id: String
+    public var subject: String
+    public var predicate: String
+    public var object: String
+    public var start: PartialDate?
+    public var end: PartialDate?
+    public var citations: [Citation]
+    public var notes: String?
+
+    public init(
+        id: String? = nil, subject: String, predicate: String, object: String, start: PartialDate? = nil,
+        end: PartialDate? = nil, citations: [Citation], notes: String? = nil
+    ) {
+        self.id =
+            id ?? Claim.derivedID(subject: subject, predicate: predicate, object: object, start: start, end: end)
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.start = start
+        self.end = end
+        self.citations = citations
+        self.notes = notes
+    }
+
+    /// The id of a claim given without one: `c-` and 16 hexadecimal digits of a 64-bit FNV-1a
+    /// hash of its subject, predicate, object, start and end. The same relationship over the
+    /// same dates always gets the same id, so importing it twice never duplicates it.
+    public static func derivedID(
+        subject: String, predicate: String, object: String, start: PartialDate?, end: PartialDate?
+    ) -> String {
+        let identity = [subject, predicate, object, start?.description ?? "", end?.description ?? ""]
+        let hash = FNV1a.hash(identity)
+        return "c-" + String(hash, radix: 16).leftPadded(to: 16)
+    }
+}
+
+/// One source's word on a claim.
+public struct Citation: Hashable, Sendable {
+    /// The claimant: who makes the claim (the leaked document, the police, the group itself).
+    public var source: String
+    /// The source in which we read it and where the quote stands, when that is another one
+    /// (the article that relays the leaked document).
+    public var via: String?
+    /// Verbatim, in the original language.
+    public var quote: String
+    /// An English translation of the quote.
+    public var quoteEnglish: String?
+    public var stance: Stance
+    /// How credible this piece of information is, on the Admiralty scale.
+    public var credibility: Credibility
+    /// Where the quote stands in its text: a paragraph, a page, character offsets.
+    public var locator: String?
+
+    public init(
+        source: String, via: String? = nil, quote: String, quoteEnglish: String? = nil, stance: Stance,
+        credibility: Credibility, locator: String? = nil
+    ) {
+        self.source = source
+        self.via = via
+        self.quote = quote
+        self.quoteEnglish = quoteEnglish
+        self.stance = stance
+        self.credibility = credibility
+        self.locator = locator
+    }
+
+    /// Identifies the citation within its claim: the same source, via and quote are the same
+    /// citation, whatever its grades, so importing it again updates it.
+    public var key: Int64 {
+        Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))
+    }
+}
+
+/// The 64-bit FNV-1a hash, over strings joined by NUL (which no stored string contains).
+enum FNV1a {
+    static func hash(_ parts: [String]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (index, part) in parts.enumerated() {
+            if index > 0 { hash = (hash ^ 0) &* 0x0000_0100_0000_01B3 }
+            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return hash
+    }
+
+    static func hash(bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}

@@ -1,0 +1,79 @@
+/// How strongly a claim is supported, derived from its citations by one rule used in every
+/// output (tables, DOT, GraphML) and by the `claim_evidence` view of the store:
+///
+/// - **disputed**: some citation denies it;
+/// - **asserted**: otherwise, a source graded A–C asserts it with credibility 1–3;
+/// - **alleged**: otherwise (only weaker sources, or sources that merely report it).
+///
+/// The best grades are the strongest among all the citations considered.
+public struct Evidence: Hashable, Sendable {
+    public enum Status: String, CaseIterable, Sendable, Comparable {
+        case asserted, alleged, disputed
+
+        /// Asserted sorts before alleged before disputed: strongest first.
+        public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
+
+        private var rank: Int {
+            switch self {
+            case .asserted: 0
+            case .alleged: 1
+            case .disputed: 2
+            }
+        }
+    }
+
+    /// One citation, reduced to what the rule needs.
+    public struct Item: Hashable, Sendable {
+        public var source: String
+        public var reliability: Reliability
+        public var stance: Stance
+        public var credibility: Credibility
+
+        public init(source: String, reliability: Reliability, stance: Stance, credibility: Credibility) {
+            self.source = source
+            self.reliability = reliability
+            self.stance = stance
+            self.credibility = credibility
+        }
+
+        /// Whether this citation alone makes a claim asserted.
+        public var isStrongAssertion: Bool {
+            stance == .asserts && reliability <= .c && credibility <= .possiblyTrue
+        }
+    }
+
+    public let status: Status
+    /// The distinct claimants, in the order of their first citation.
+    public let sources: [String]
+    public let bestReliability: Reliability
+    public let bestCredibility: Credibility
+
+    /// The evidence of a claim with these citations; nil when there are none (a claim with no
+    /// citation left after filtering is not shown at all).
+    public init?<S: Sequence<Item>>(_ items: S) {
+        var status = Status.alleged
+        var sources: [String] = []
+        var bestReliability = Reliability.f
+        var bestCredibility = Credibility.cannotBeJudged
+        var isEmpty = true
+        for item in items {
+            isEmpty = false
+            if item.stance == .denies {
+                status = .disputed
+            } else if status == .alleged, item.isStrongAssertion {
+                status = .asserted
+            }
+            if !sources.contains(item.source) { sources.append(item.source) }
+            bestReliability = min(bestReliability, item.reliability)
+            bestCredibility = min(bestCredibility, item.credibility)
+        }
+        if isEmpty { return nil }
+        self.status = status
+        self.sources = sources
+        self.bestReliability = bestReliability
+        self.bestCredibility = bestCredibility
+    }
+
+    /// `B2`: the best reliability and credibility together, as analysts write them.
+    public var bestGrade: String { "\(bestReliability.rawValue)\(bestCredibility.rawValue)" }
+}

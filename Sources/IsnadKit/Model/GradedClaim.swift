@@ -1,0 +1,66 @@
+/// A citation together with what its sources tell about it: the claimant's reliability and
+/// the first date on which it was public.
+public struct GradedCitation: Hashable, Sendable {
+    public var citation: Citation
+    /// The reliability of the claimant (`citation.source`).
+    public var reliability: Reliability
+    /// The earlier `published` date of the claimant and of `via`: a 2017 press conference
+    /// relayed by a 2022 article was public in 2017. Nil when neither has a date.
+    public var publicSince: PartialDate?
+
+    public init(citation: Citation, reliability: Reliability, publicSince: PartialDate?) {
+        self.citation = citation
+        self.reliability = reliability
+        self.publicSince = publicSince
+    }
+
+    /// The earlier of two optional dates, by the first day each could mean.
+    public static func earlier(_ a: PartialDate?, _ b: PartialDate?) -> PartialDate? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b.firstDay < a.firstDay ? b : a
+    }
+
+    var evidenceItem: Evidence.Item {
+        Evidence.Item(
+            source: citation.source, reliability: reliability, stance: citation.stance, credibility: citation.credibility)
+    }
+}
+
+/// A claim as read from a store: its citations graded by their sources.
+public struct GradedClaim: Hashable, Sendable {
+    /// The claim; `claim.citations` are the citations of ``citations``, in the same order.
+    public private(set) var claim: Claim
+    public private(set) var citations: [GradedCitation]
+
+    public init(claim: Claim, citations: [GradedCitation]) {
+        var claim = claim
+        claim.citations = citations.map(\.citation)
+        self.claim = claim
+        self.citations = citations
+    }
+
+    /// What the citations add up to; nil only when there are none.
+    public var evidence: Evidence? { Evidence(citations.map(\.evidenceItem)) }
+
+    /// The same claim with only the citations that pass `isIncluded`; nil when none does.
+    public func keepingCitations(where isIncluded: (GradedCitation) -> Bool) -> GradedClaim? {
+        let kept = citations.filter(isIncluded)
+        if kept.isEmpty { return nil }
+        if kept.count == citations.count { return self }
+        return GradedClaim(claim: claim, citations: kept)
+    }
+
+    /// The citation to show first: the strongest supporting one (asserts before reports,
+    /// then by reliability and credibility), or the strongest denial if nothing supports it.
+    public var bestCitation: GradedCitation? {
+        citations.min { a, b in
+            func rank(_ c: GradedCitation) -> (Int, Reliability, Credibility) {
+                let stanceRank = c.citation.stance == .asserts ? 0 : c.citation.stance == .reports ? 1 : 2
+                return (stanceRank, c.reliability, c.citation.credibility)
+            }
+            let (x, y) = (rank(a), rank(b))
+            return (x.0, x.1.rawValue, x.2.rawValue) < (y.0, y.1.rawValue, y.2.rawValue)
+        }
+    }
+}

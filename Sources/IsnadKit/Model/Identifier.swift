@@ -1,0 +1,41 @@
+/// The rules for ids of entities, sources and claims: slugs of lowercase `a-z`, `0-9` and
+/// single hyphens between groups, at most 200 characters (`hamas`, `hadera-attack-2022`).
+public enum Identifier {
+    public static let maximumLength = 200
+
+    /// Why `text` is not a valid id, or nil when it is one.
+    public static func problem(with text: String) -> String? {
+        if text.isEmpty { return "an id cannot be empty" }
+        if text.utf8.count > maximumLength { return "an id is at most \(maximumLength) characters" }
+        var previousWasHyphen = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return "\"\(text)\" is not a slug: hyphens only between letters or digits" }
+                previousWasHyphen = true
+            default:
+                return "\"\(Text.printable(text))\" is not a slug: use lowercase a-z, 0-9 and '-'"
+            }
+        }
+        if previousWasHyphen { return "\"\(text)\" is not a slug: it ends with a hyphen" }
+        return nil
+    }
+
+    public static func isValid(_ text: String) -> Bool { problem(with: text) == nil }
+
+    /// A slug made from any name: `Abu Bakr al-Baghdadi` → `abu-bakr-al-baghdadi`.
+    public static func slug(from name: String) -> String {
+        var result = ""
+        for scalar in name.lowercased().strippingCombiningMarks.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty, result.last != "-" {
+                result.append("-")
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return String(result.prefix(maximumLength))
+    }
+}

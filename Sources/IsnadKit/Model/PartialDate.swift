@@ -1,0 +1,80 @@
+/// A calendar date known to the year, the month or the day: `2014`, `2014-05`, `2014-05-12`.
+///
+/// Written and read as ISO 8601 calendar dates of reduced precision. The text form sorts in
+/// time order (`2014` < `2014-05` < `2014-05-12` < `2014-06`), which the store relies on.
+public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// How much of the date is known.
+    public enum Precision: Int, Sendable { case year = 1, month, day }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing days that do not exist.
+    public init(parsing text: String) throws(PartialDateError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+            parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
+        else { throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD") }
+        let numbers = parts.map { Int($0) ?? 0 }
+        year = numbers[0]
+        month = numbers.count > 1 ? numbers[1] : nil
+        day = numbers.count > 2 ? numbers[2] : nil
+        if year == 0 { throw PartialDateError(text: text, reason: "there is no year 0000") }
+        if let month, !(1...12).contains(month) {
+            throw PartialDateError(text: text, reason: "month \(parts[1]) does not exist")
+        }
+        if let month, let day {
+            let last = PartialDate.daysIn(month: month, year: year)
+            guard (1...last).contains(day) else {
+                throw PartialDateError(text: text, reason: "day \(parts[2]) does not exist in \(parts[0])-\(parts[1])")
+            }
+        }
+    }
+
+    /// The ISO text, as written.
+    public var description: String {
+        var text = String(year).leftPadded(to: 4)
+        if let month { text += "-" + String(month).leftPadded(to: 2) }
+        if let day { text += "-" + String(day).leftPadded(to: 2) }
+        return text
+    }
+
+    /// The first day of the period this date names, as `YYYY-MM-DD`.
+    public var firstDay: String {
+        "\(String(year).leftPadded(to: 4))-\(String(month ?? 1).leftPadded(to: 2))-\(String(day ?? 1).leftPadded(to: 2))"
+    }
+
+    /// The last day of the period this date names, as `YYYY-MM-DD`.
+    public var lastDay: String {
+        let lastMonth = month ?? 12
+        let lastDay = day ?? PartialDate.daysIn(month: lastMonth, year: year)
+        return "\(String(year).leftPadded(to: 4))-\(String(lastMonth).leftPadded(to: 2))-\(String(lastDay).leftPadded(to: 2))"
+    }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.description < rhs.description }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// A date that is not a valid partial date.
+public struct PartialDateError: Error, Equatable, CustomStringConvertible {
+    public let text: String
+    public let reason: String
+    public var description: String { "\"\(text)\" is not a valid date: \(reason)" }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

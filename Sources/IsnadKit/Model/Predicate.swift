@@ -1,0 +1,91 @@
+import Foundation
+
+/// A relationship type that claims may use, as defined in `Schemas/predicates.json`.
+public struct Predicate: Hashable, Sendable, Decodable {
+    /// How a claim's dates read when its end is missing.
+    public enum Temporal: String, Sendable, Decodable {
+        /// Holds from its start until its end; open-ended when the end is missing (membership).
+        case state
+        /// Happens within its start period when the end is missing (an attack, a statement).
+        case event
+    }
+
+    public let id: String
+    public let labelEnglish: String
+    public let labelArabic: String
+    /// Groups predicates for styling: structure, alliance, hostility, support, communication,
+    /// violence, kinship, location.
+    public let family: String
+    /// The relation reads the same both ways; the claim is still stored once, as given.
+    public let isSymmetric: Bool
+    public let temporal: Temporal
+    public let subjectTypes: [EntityType]
+    public let objectTypes: [EntityType]
+    public let description: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, family, temporal, description
+        case labelEnglish = "label_en"
+        case labelArabic = "label_ar"
+        case isSymmetric = "symmetric"
+        case subjectTypes = "subject"
+        case objectTypes = "object"
+    }
+
+    /// The label in a language (`en` or `ar`).
+    public func label(in language: String) -> String {
+        language == "ar" ? labelArabic : labelEnglish
+    }
+}
+
+/// The set of predicates a store accepts.
+public struct Vocabulary: Sendable {
+    public let predicates: [Predicate]
+    private let byID: [String: Predicate]
+
+    public init(predicates: [Predicate]) {
+        self.predicates = predicates
+        self.byID = Dictionary(predicates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(id: String) -> Predicate? { byID[id] }
+
+    /// Isnad's vocabulary, read from Schemas/predicates.json (embedded at build time).
+    public static let standard: Vocabulary = {
+        struct File: Decodable { let predicates: [Predicate] }
+        guard let text = EmbeddedSchemas.files["predicates.json"] else {
+            preconditionFailure("Schemas/predicates.json was not embedded in the build")
+        }
+        do {
+            return Vocabulary(predicates: try JSONDecoder().decode(File.self, from: Data(text.utf8)).predicates)
+        } catch {
+            preconditionFailure("Schemas/predicates.json is not a valid vocabulary: \(error)")
+        }
+    }()
+
+    /// The text of Schemas/predicates.json, as embedded in this build.
+    public static var definitionText: String { EmbeddedSchemas.files["predicates.json"] ?? "" }
+
+    /// Why a claim with these types breaks the vocabulary, or nil when it fits.
+    public func problem(predicate id: String, subjectType: EntityType?, objectType: EntityType?) -> (
+        field: String, message: String
+    )? {
+        guard let predicate = byID[id] else {
+            let suggestion = Suggestion.nearest(to: id, among: predicates.map(\.id))
+            return ("predicate", "unknown predicate \"\(Text.printable(id))\"" + Suggestion.phrase(suggestion))
+        }
+        if let subjectType, !predicate.subjectTypes.contains(subjectType) {
+            return (
+                "subject",
+                "\(id) takes a subject of type \(predicate.subjectTypes.map(\.rawValue).joined(separator: " or ")), not \(subjectType.rawValue)"
+            )
+        }
+        if let objectType, !predicate.objectTypes.contains(objectType) {
+            return (
+                "object",
+                "\(id) takes an object of type \(predicate.objectTypes.map(\.rawValue).joined(separator: " or ")), not \(objectType.rawValue)"
+            )
+        }
+        return nil
+    }
+}

@@ -1,0 +1,116 @@
+/// The filters that every query command and every exporter share.
+///
+/// Claims are filtered in three steps, always in this order:
+/// 1. by shape and time: predicate, entity types of both ends, `--as-of`, `--between`;
+/// 2. citation by citation: `--min-reliability`, `--min-credibility`, `--stance`, `--source`,
+///    `--known-by` — a claim with no citation left is dropped;
+/// 3. by the evidence of the citations left: `--status`, `--exclude-disputed`.
+/// So `--min-reliability B` shows the graph as B-or-better sources describe it: a claim that
+/// only a D source denies is not disputed there.
+public struct GraphFilter: Sendable, Equatable {
+    public var predicates: Set<String> = []
+    /// Both ends of a claim must be of one of these types.
+    public var entityTypes: Set<EntityType> = []
+    /// Claims that held at some time within this date's period.
+    public var asOf: PartialDate?
+    /// Claims that held at some time between the first day of the first date and the last day
+    /// of the second.
+    public var between: (from: PartialDate, to: PartialDate)?
+    /// Citations that were certainly public by the last day of this date's period.
+    public var knownBy: PartialDate?
+    public var minimumReliability: Reliability?
+    public var minimumCredibility: Credibility?
+    public var stances: Set<Stance> = []
+    /// Citations whose claimant or `via` is one of these sources.
+    public var sources: Set<String> = []
+    public var statuses: Set<Evidence.Status> = []
+    public var excludesDisputed = false
+
+    public init() {}
+
+    public static func == (lhs: GraphFilter, rhs: GraphFilter) -> Bool {
+        lhs.predicates == rhs.predicates && lhs.entityTypes == rhs.entityTypes && lhs.asOf == rhs.asOf
+            && lhs.between?.from == rhs.between?.from && lhs.between?.to == rhs.between?.to && lhs.knownBy == rhs.knownBy
+            && lhs.minimumReliability == rhs.minimumReliability && lhs.minimumCredibility == rhs.minimumCredibility
+            && lhs.stances == rhs.stances && lhs.sources == rhs.sources && lhs.statuses == rhs.statuses
+            && lhs.excludesDisputed == rhs.excludesDisputed
+    }
+
+    /// Whether no filter is set.
+    public var isEmpty: Bool { self == GraphFilter() }
+
+    /// Whether any citation-level filter is set (step 2).
+    var filtersCitations: Bool {
+        knownBy != nil || minimumReliability != nil || minimumCredibility != nil || !stances.isEmpty || !sources.isEmpty
+    }
+
+    /// Step 1: whether a claim's shape and dates pass.
+    public func admitsShape(
+        of claim: Claim, subjectType: EntityType?, objectType: EntityType?, vocabulary: Vocabulary = .standard
+    ) -> Bool {
+        if !predicates.isEmpty, !predicates.contains(claim.predicate) { return false }
+        if !entityTypes.isEmpty {
+            guard let subjectType, let objectType, entityTypes.contains(subjectType), entityTypes.contains(objectType)
+            else { return false }
+        }
+        if asOf != nil || between != nil {
+            let held = ClaimPeriod(claim, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
+            if let asOf, !held.overlaps(from: asOf.firstDay, to: asOf.lastDay) { return false }
+            if let between, !held.overlaps(from: between.from.firstDay, to: between.to.lastDay) { return false }
+        }
+        return true
+    }
+
+    /// Step 2: whether one citation passes.
+    public func admits(_ citation: GradedCitation) -> Bool {
+        if let minimumReliability, citation.reliability > minimumReliability { return false }
+        if let minimumCredibility, citation.citation.credibility > minimumCredibility { return false }
+        if !stances.isEmpty, !stances.contains(citation.citation.stance) { return false }
+        if !sources.isEmpty, !sources.contains(citation.citation.source), !(citation.citation.via.map(sources.contains) ?? false) {
+            return false
+        }
+        if let knownBy {
+            guard let since = citation.publicSince, since.lastDay <= knownBy.lastDay else { return false }
+        }
+        return true
+    }
+
+    /// All three steps: the claim as the filter shows it, or nil when it is filtered out.
+    public func apply(
+        _ claim: GradedClaim, subjectType: EntityType?, objectType: EntityType?, vocabulary: Vocabulary = .standard
+    ) -> GradedClaim? {
+        guard admitsShape(of: claim.claim, subjectType: subjectType, objectType: objectType, vocabulary: vocabulary),
+            let kept = filtersCitations ? claim.keepingCitations(where: admits) : claim
+        else { return nil }
+        if !statuses.isEmpty || excludesDisputed {
+            guard let status = kept.evidence?.status else { return nil }
+            if excludesDisputed, status == .disputed { return nil }
+            if !statuses.isEmpty, !statuses.contains(status) { return nil }
+        }
+        return kept
+    }
+}
+
+/// The days over which a claim held, from its partial dates: a claim dated 2014 holds for all
+/// of 2014. A `state` with only a start holds from then on; an `event` with only a start
+/// happens within that start's period. A claim with no date is timeless and holds always.
+struct ClaimPeriod {
+    /// First and last day, `YYYY-MM-DD`; nil for an open side.
+    let from: String?
+    let to: String?
+
+    init(_ claim: Claim, temporal: Predicate.Temporal) {
+        from = claim.start?.firstDay
+        if let end = claim.end {
+            to = end.lastDay
+        } else if temporal == .event, let start = claim.start {
+            to = start.lastDay
+        } else {
+            to = nil
+        }
+    }
+
+    func overlaps(from start: String, to end: String) -> Bool {
+        (from.map { $0 <= end } ?? true) && (to.map { $0 >= start } ?? true)
+    }
+}

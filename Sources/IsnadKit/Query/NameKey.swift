@@ -1,0 +1,137 @@
+import Foundation
+
+/// How Isnad folds names so that the ways people really type them meet: in Arabic and in
+/// Latin transliteration, with or without diacritics, articles and doubled letters.
+///
+/// Two levels:
+/// - ``normalize(_:)`` folds only what never changes a name: case, diacritics and Arabic short
+///   vowels, tatweel, Arabic letter variants (أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي),
+///   Arabic-Indic digits, punctuation and spacing. "Ḥamās" and "HAMAS" normalize alike; so do
+///   «حَمَاس» and «حماس».
+/// - ``fold(_:)`` also folds transliteration variants, for search: the article (al-, el-, ad-,
+///   ash-…, ال), Abu/Abou, Abd/Abdul/Abdel, Ibn/Bin/Ben, doubled letters, and the vowels and
+///   consonants that transliterations swap (o/u, e/i, q/k, ph/f). "Abou Bakr el-Baghdadi" and
+///   "Abu Bakr al Baghdaddi" fold alike. Stored as `entity_name.search_key`.
+public enum NameKey {
+    /// Bumped whenever ``fold(_:)`` changes, so that stores recompute their keys.
+    public static let version = 1
+
+    public static func normalize(_ name: String) -> String {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { tokens.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in name.lowercased().strippingCombiningMarks.unicodeScalars {
+            switch scalar.value {
+            case 0x0640: continue  // tatweel
+            case 0x0671, 0x0672, 0x0673, 0x0675: current.append("\u{0627}")  // alef variants → ا
+            case 0x0649, 0x06CC: current.append("\u{064A}")  // alef maqsura, Farsi yeh → ي
+            case 0x0629: current.append("\u{0647}")  // teh marbuta → ه
+            case 0x06A9: current.append("\u{0643}")  // keheh → ك
+            case 0x0621: continue  // a lone hamza carries no letter
+            case 0x0660...0x0669: current.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0x0660 + 0x30)))
+            case 0x06F0...0x06F9: current.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0x06F0 + 0x30)))
+            // Apostrophes and ayn/hamza signs inside a transliterated word: Ma'ruf, Shi‘a.
+            case 0x0027, 0x2018, 0x2019, 0x02BB, 0x02BC, 0x02BE, 0x02BF, 0x0060, 0x00B4: continue
+            default:
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    current.append(scalar)
+                } else {
+                    flush()
+                }
+            }
+        }
+        flush()
+        return tokens.joined(separator: " ")
+    }
+
+    public static func fold(_ name: String) -> String {
+        // Articles joined by a hyphen (al-Baghdadi, ash-Shami, el-Sisi) go before tokenizing.
+        var tokens: [String] = []
+        for token in normalize(removingHyphenatedArticles(name.lowercased())).split(separator: " ") {
+            var word = String(token)
+            if latinArticles.contains(word) { continue }
+            if let replacement = latinParticles[word] { word = replacement }
+            if word.unicodeScalars.first.map(isArabicLetter) == true {
+                word = foldArabic(word)
+            } else {
+                word = foldLatin(word)
+            }
+            if !word.isEmpty { tokens.append(word) }
+        }
+        return tokens.joined(separator: " ")
+    }
+
+    // MARK: Rules
+
+    /// `al-`, `el-`, and the sun-letter forms (ash-Shami, ad-Dawla), joined by a hyphen.
+    private static let hyphenatedArticles: Set<String> = [
+        "al", "el", "ul", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "en", "ed", "es", "esh", "et", "ez",
+    ]
+    private static let hyphens: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2013}"]
+
+    /// The text with every article that starts a word and is joined to it by a hyphen removed.
+    private static func removingHyphenatedArticles(_ text: String) -> String {
+        var result = ""
+        var word = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if hyphens.contains(character), hyphenatedArticles.contains(word) {
+                word = ""
+                result.append(" ")
+            } else {
+                result += word
+                result.append(character)
+                word = ""
+            }
+        }
+        return result + word
+    }
+    /// Articles written as separate words.
+    private static let latinArticles: Set<String> = ["al", "el", "ul"]
+    /// Name particles spelled many ways.
+    private static let latinParticles: [String: String] = [
+        "abou": "abu", "abo": "abu", "aboo": "abu", "abul": "abu",
+        "abdul": "abd", "abdel": "abd", "abdal": "abd", "abdu": "abd",
+        "ibn": "bin", "ben": "bin", "bn": "bin",
+    ]
+
+    private static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0620...0x064A).contains(scalar.value) || (0x066E...0x06D3).contains(scalar.value)
+    }
+
+    /// Drops the article ال from words long enough to keep a root, and doubled letters.
+    private static func foldArabic(_ word: String) -> String {
+        var scalars = Array(word.unicodeScalars)
+        if scalars.count > 4, scalars[0] == "\u{0627}", scalars[1] == "\u{0644}" { scalars.removeFirst(2) }
+        return String(String.UnicodeScalarView(collapsingRuns(scalars)))
+    }
+
+    /// Transliteration variants: ph → f, ou/oo → u, ee → i, then o → u, e → i, q → k, and
+    /// doubled letters once.
+    private static func foldLatin(_ word: String) -> String {
+        var text = word
+        for (from, to) in [("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i")] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        let mapped = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "o": "u"
+            case "e": "i"
+            case "q": "k"
+            default: scalar
+            }
+        }
+        return String(String.UnicodeScalarView(collapsingRuns(mapped)))
+    }
+
+    private static func collapsingRuns(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        for scalar in scalars where result.last != scalar { result.append(scalar) }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+/// Counts that describe a store: how many of each kind of thing, and how strong its evidence.
+public struct Statistics: Sendable {
+    /// A labelled count, in a fixed order.
+    public struct Count: Sendable, Equatable {
+        public let key: String
+        public let count: Int
+    }
+
+    public var entitiesByType: [Count] = []
+    public var sourcesByType: [Count] = []
+    public var sourcesByReliability: [Count] = []
+    /// Claims that pass the filter.
+    public var claims = 0
+    public var claimsByPredicate: [Count] = []
+    public var claimsByStatus: [Count] = []
+    public var citations = 0
+    public var citationsByStance: [Count] = []
+    public var citationsByCredibility: [Count] = []
+
+    /// Reads the counts. Claims and citations are counted as `filter` shows them.
+    public init(store: GraphStore, filter: GraphFilter = GraphFilter()) throws {
+        entitiesByType = try Statistics.grouped(store, "SELECT type, count(*) FROM entity GROUP BY type", order: EntityType.allCases.map(\.rawValue))
+        sourcesByType = try Statistics.grouped(store, "SELECT type, count(*) FROM source GROUP BY type", order: SourceType.allCases.map(\.rawValue))
+        sourcesByReliability = try Statistics.grouped(
+            store, "SELECT reliability, count(*) FROM source GROUP BY reliability", order: Reliability.allCases.map(\.rawValue))
+        var predicates: [String: Int] = [:]
+        var statuses: [String: Int] = [:]
+        var stances: [String: Int] = [:]
+        var credibilities: [String: Int] = [:]
+        try store.forEachClaim { graded, subjectType, objectType in
+            guard let kept = filter.apply(graded, subjectType: subjectType, objectType: objectType, vocabulary: store.vocabulary),
+                let evidence = kept.evidence
+            else { return }
+            claims += 1
+            predicates[kept.claim.predicate, default: 0] += 1
+            statuses[evidence.status.rawValue, default: 0] += 1
+            for cited in kept.citations {
+                citations += 1
+                stances[cited.citation.stance.rawValue, default: 0] += 1
+                credibilities[String(cited.citation.credibility.rawValue), default: 0] += 1
+            }
+        }
+        claimsByPredicate = predicates.map { Count(key: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.key) < ($0.count, $1.key) }
+        claimsByStatus = Statistics.ordered(statuses, Evidence.Status.allCases.map(\.rawValue))
+        citationsByStance = Statistics.ordered(stances, Stance.allCases.map(\.rawValue))
+        citationsByCredibility = Statistics.ordered(credibilities, Credibility.allCases.map { String($0.rawValue) })
+    }
+
+    public var entities: Int { entitiesByType.reduce(0) { $0 + $1.count } }
+    public var sources: Int { sourcesByType.reduce(0) { $0 + $1.count } }
+
+    private static func grouped(_ store: GraphStore, _ sql: String, order: [String]) throws -> [Count] {
+        var counts: [String: Int] = [:]
+        try store.database.prepare(sql).forEachRow { counts[$0.string(0)] = $0.int(1) }
+        return ordered(counts, order)
+    }
+
+    /// Known keys in their natural order, with zeros, then any other keys.
+    private static func ordered(_ counts: [String: Int], _ order: [String]) -> [Count] {
+        order.map { Count(key: $0, count: counts[$0] ?? 0) }
+            + counts.keys.filter { !order.contains($0) }.sorted().map { Count(key: $0, count: counts[$0] ?? 0) }
+    }
+}

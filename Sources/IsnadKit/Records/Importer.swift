@@ -1,0 +1,345 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads record files into a store: streaming, in one transaction, all or nothing.
+///
+/// Records may come in any order (a claim before the entities it names); every reference and
+/// every type rule is checked once the whole input is read. Any problem in any record means
+/// nothing is written, and each problem is reported with its file, line, record and field.
+public struct Importer {
+    /// One file to read, or standard input.
+    public enum Input: Sendable, Equatable {
+        case file(String)
+        case standardInput
+
+        /// The name used in messages.
+        public var name: String {
+            switch self {
+            case .file(let path): path
+            case .standardInput: "<stdin>"
+            }
+        }
+    }
+
+    public struct Options: Sendable {
+        /// Validate everything, write nothing.
+        public var dryRun = false
+        /// A claim's citations replace those it has, instead of being added to them.
+        public var replacingCitations = false
+        /// Longer lines are refused (and skipped without being held in memory).
+        public var maximumLineLength = LineReader.defaultMaximumLineLength
+        /// How many problems to keep for the report; the rest are only counted.
+        public var maximumReportedErrors = 20
+
+        public init() {}
+    }
+
+    /// What an import read.
+    public struct Summary: Sendable, Equatable {
+        public var records: [Record.Kind: Int] = [:]
+        /// Records that repeated an identical record earlier in the same import.
+        public var repeated = 0
+        public var lines = 0
+
+        public var recordCount: Int { records.values.reduce(0, +) }
+    }
+
+    /// How far an import has come, for a progress line.
+    public struct Progress: Sendable {
+        public var input: String
+        public var bytesRead: Int
+        public var totalBytes: Int?
+        public var records: Int
+    }
+
+    /// An input file that cannot be read at all.
+    public struct InputError: Error, CustomStringConvertible {
+        public let input: String
+        public let reason: String
+        public let isMissing: Bool
+        public var description: String { "\(input): \(reason)" }
+    }
+
+    /// The import was refused: every problem found (up to the report limit), in input order.
+    public struct Failure: Error, CustomStringConvertible {
+        public let errors: [RecordError]
+        public let totalCount: Int
+
+        public var description: String {
+            var lines = errors.map(\.description)
+            if totalCount > errors.count {
+                lines.append("… and \(totalCount - errors.count) more problems (\(totalCount) in all)")
+            }
+            lines.append("nothing was imported: the store is unchanged")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    public let store: GraphStore
+    public let options: Options
+    private let decoder: RecordDecoder
+
+    public init(store: GraphStore, options: Options = Options()) {
+        self.store = store
+        self.options = options
+        self.decoder = RecordDecoder(vocabulary: store.vocabulary)
+    }
+
+    /// Refuses inputs that are missing or unreadable before anything is opened or created.
+    public static func checkInputs(_ inputs: [Input]) throws {
+        for case .file(let path) in inputs {
+            if !FileSystem.exists(path) {
+                throw InputError(input: path, reason: "no such file", isMissing: true)
+            }
+            if FileSystem.isDirectory(path) {
+                throw InputError(input: path, reason: "is a folder, not a record file", isMissing: true)
+            }
+            if !FileSystem.isReadable(path) {
+                throw InputError(input: path, reason: "cannot be read (permission denied)", isMissing: true)
+            }
+        }
+    }
+
+    /// Imports every input in one transaction. Throws ``Failure`` when any record is bad.
+    public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
+        try Importer.checkInputs(inputs)
+        let session = try store.beginImport()
+        var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
+        do {
+            for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
+            try run.checkReferences()
+        } catch {
+            session.rollback()
+            throw error
+        }
+        if !run.errors.isEmpty {
+            session.rollback()
+            throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount)
+        }
+        if options.dryRun {
+            session.rollback()
+        } else {
+            try session.commit()
+        }
+        return run.summary
+    }
+}
+
+/// The state of one import while it reads.
+private struct Run {
+    let session: ImportSession
+    let inputs: [Importer.Input]
+    let options: Importer.Options
+    let decoder: RecordDecoder
+    let progress: ((Importer.Progress) -> Void)?
+    var summary = Importer.Summary()
+    var errors: [RecordError] = []
+    var errorCount = 0
+    /// Ids of records that were refused, so that references to them are not reported again.
+    var refusedIDs: Set<String> = []
+    private var errorOrder: [ImportSession.Location] = []
+    private var writer = RecordWriter()
+
+    init(
+        session: ImportSession, inputs: [Importer.Input], options: Importer.Options, decoder: RecordDecoder,
+        progress: ((Importer.Progress) -> Void)?
+    ) {
+        self.session = session
+        self.inputs = inputs
+        self.options = options
+        self.decoder = decoder
+        self.progress = progress
+    }
+
+    mutating func read(_ input: Importer.Input, index: Int) throws {
+        let descriptor: Int32
+        switch input {
+        case .standardInput: descriptor = STDIN_FILENO
+        case .file(let path):
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0 {
+                throw Importer.InputError(input: path, reason: FileSystem.describe(errorCode: errno), isMissing: errno == ENOENT)
+            }
+        }
+        defer { if case .file = input { close(descriptor) } }
+        let totalBytes: Int? = if case .file(let path) = input { FileSystem.regularFileSize(path) } else { nil }
+        var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: options.maximumLineLength)
+        var bytesRead = 0
+        let readError = try reader.forEachLine { (number, line) throws in
+            summary.lines += 1
+            let location = ImportSession.Location(file: index, line: number)
+            switch line {
+            case .tooLong(let length):
+                bytesRead += length + 1
+                report(RecordProblem(message: "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"), at: location)
+            case .text(let bytes):
+                bytesRead += bytes.count + 1
+                try handle(bytes, at: location)
+            }
+            if let progress, number % 4096 == 0 {
+                progress(Importer.Progress(input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
+            }
+        }
+        if let readError {
+            throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", isMissing: false)
+        }
+    }
+
+    private mutating func handle(_ bytes: UnsafeBufferPointer<UInt8>, at location: ImportSession.Location) throws {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }  // blank line
+        let record: Record
+        do {
+            let value = try JSONParser.parse(bytes)
+            do throws(RecordProblem) {
+                record = try decoder.decode(value)
+            } catch {
+                if case .object(let object) = value, case .string(let id) = object["id"] { refusedIDs.insert(id) }
+                report(error, at: location)
+                return
+            }
+        } catch {
+            report(RecordProblem(message: error.description), at: location)
+            return
+        }
+        let label = "\(record.kind.rawValue) \"\(record.id)\""
+        let digest = FNV1a.hash(bytes: writer.encode(record))
+        switch try session.register(kind: record.kind, id: record.id, digest: digest, at: location) {
+        case .repeated:
+            summary.repeated += 1
+            return
+        case .conflict(let earlier):
+            refusedIDs.insert(record.id)
+            report(
+                RecordProblem(
+                    record: label,
+                    message: "the id is already used in this import for a different \(record.kind.rawValue) at \(name(earlier.file)):\(earlier.line)"),
+                at: location)
+            return
+        case .new:
+            break
+        }
+        summary.records[record.kind, default: 0] += 1
+        switch record {
+        case .entity(let entity):
+            try session.write(entity, at: location)
+        case .source(let source):
+            for (index, cited) in source.cites.enumerated() where !(try session.sourceExists(cited)) {
+                try session.addPending(.init(location: location, record: label, field: "cites[\(index)]", target: .source, id: cited))
+            }
+            try session.write(source)
+        case .claim(let claim):
+            try checkClaim(claim, label: label, at: location)
+            try session.write(claim, replacingCitations: options.replacingCitations)
+        }
+    }
+
+    /// Checks what can be checked now; what names records not yet read is checked at the end.
+    private mutating func checkClaim(_ claim: Claim, label: String, at location: ImportSession.Location) throws {
+        let subjectType = try session.entityType(claim.subject)
+        let objectType = try session.entityType(claim.object)
+        for (role, id, type) in [("subject", claim.subject, subjectType), ("object", claim.object, objectType)] where type == nil {
+            try session.addPending(
+                .init(location: location, record: label, field: role, target: .entity, id: id, predicate: claim.predicate, role: role))
+        }
+        if let problem = decoder.vocabulary.problem(predicate: claim.predicate, subjectType: subjectType, objectType: objectType) {
+            report(RecordProblem(record: label, field: problem.field, message: problem.message), at: location)
+        }
+        for (index, citation) in claim.citations.enumerated() {
+            if !(try session.sourceExists(citation.source)) {
+                try session.addPending(
+                    .init(location: location, record: label, field: "citations[\(index)].source", target: .source, id: citation.source))
+            }
+            if let via = citation.via, !(try session.sourceExists(via)) {
+                try session.addPending(
+                    .init(location: location, record: label, field: "citations[\(index)].via", target: .source, id: via))
+            }
+        }
+    }
+
+    /// Once everything is read: references to records that never came, and types that no
+    /// longer fit because an entity changed type.
+    mutating func checkReferences() throws {
+        var missing: [(ImportSession.PendingReference)] = []
+        try session.resolvePending { reference, found, type in
+            if !found {
+                if !refusedIDs.contains(reference.id) { missing.append(reference) }
+                return
+            }
+            guard let predicate = reference.predicate, let role = reference.role else { return }
+            let problem = decoder.vocabulary.problem(
+                predicate: predicate, subjectType: role == "subject" ? type : nil, objectType: role == "object" ? type : nil)
+            if let problem {
+                report(RecordProblem(record: reference.record, field: problem.field, message: problem.message), at: reference.location)
+            }
+        }
+        try reportMissing(missing)
+        try session.claimsOfRetypedEntities { entity, entityLocation, claim, predicate, subjectType, objectType, claimLocation in
+            guard let problem = decoder.vocabulary.problem(predicate: predicate, subjectType: subjectType, objectType: objectType)
+            else { return }
+            if let claimLocation {
+                report(RecordProblem(record: "claim \"\(claim)\"", field: problem.field, message: problem.message), at: claimLocation)
+            } else {
+                report(
+                    RecordProblem(
+                        record: "entity \"\(entity)\"", field: "type",
+                        message: "the new type breaks the stored claim \"\(claim)\": \(problem.message)"),
+                    at: entityLocation)
+            }
+        }
+    }
+
+    /// Reports unknown ids, each with the nearest known id of its kind when one is close.
+    private mutating func reportMissing(_ references: [ImportSession.PendingReference]) throws {
+        guard !references.isEmpty else { return }
+        // Only the reported ones need a suggestion; the scan over all ids is the costly part.
+        let room = max(0, options.maximumReportedErrors - errors.count)
+        var suggestions: [String: String] = [:]
+        for kind in [Record.Kind.entity, .source] {
+            let wanted = Set(references.prefix(room).filter { $0.target == kind }.map(\.id))
+            guard !wanted.isEmpty else { continue }
+            var best: [String: (String, Int)] = [:]
+            try session.forEachID(of: kind) { candidate in
+                for id in wanted {
+                    let limit = min(4, max(1, max(id.count, candidate.count) / 3))
+                    let bound = min(limit, (best[id]?.1 ?? Int.max) - 1)
+                    guard bound >= 0,
+                        let distance = Suggestion.editDistance(Array(id.unicodeScalars), Array(candidate.unicodeScalars), atMost: bound)
+                    else { continue }
+                    best[id] = (candidate, distance)
+                }
+            }
+            for (id, match) in best { suggestions[id] = match.0 }
+        }
+        for reference in references {
+            let message = "unknown \(reference.target.rawValue) \"\(reference.id)\"" + Suggestion.phrase(suggestions[reference.id])
+            report(RecordProblem(record: reference.record, field: reference.field, message: message), at: reference.location)
+        }
+    }
+
+    /// Counts a problem and keeps it if it is among the first ones in input order.
+    mutating func report(_ problem: RecordProblem, at location: ImportSession.Location) {
+        errorCount += 1
+        errors.append(RecordError(file: name(location.file), line: location.line, problem: problem))
+        errorOrder.append(location)
+        if errors.count > options.maximumReportedErrors * 2 { keepFirstErrors() }
+    }
+
+    /// The first problems in input order (file by file, line by line).
+    mutating func reportedErrors() -> [RecordError] {
+        keepFirstErrors()
+        return errors
+    }
+
+    private mutating func keepFirstErrors() {
+        let kept = zip(errors, errorOrder).enumerated()
+            .sorted { ($0.element.1.file, $0.element.1.line, $0.offset) < ($1.element.1.file, $1.element.1.line, $1.offset) }
+            .prefix(options.maximumReportedErrors)
+        errors = kept.map(\.element.0)
+        errorOrder = kept.map(\.element.1)
+    }
+
+    func name(_ file: Int) -> String { inputs.indices.contains(file) ? inputs[file].name : "?" }
+}

@@ -1,0 +1,38 @@
+/// What is wrong with one record, before we know where it stands in a file.
+public struct RecordProblem: Error, Equatable, Sendable {
+    /// The record as the user would name it: `claim "c7"`, `entity "hamas"`.
+    public var record: String?
+    /// The offending field, as a path into the record: `subject`, `citations[1].credibility`.
+    public var field: String?
+    public var message: String
+
+    public init(record: String? = nil, field: String? = nil, message: String) {
+        self.record = record
+        self.field = field
+        self.message = message
+    }
+}
+
+/// A bad record in an input file: the one-line message a user reads, naming the file, the
+/// line, the record and the field.
+///
+///     hadera.jsonl:12: claim "c7": subject: unknown entity "hamass" (did you mean "hamas"?)
+public struct RecordError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var problem: RecordProblem
+
+    public init(file: String, line: Int, problem: RecordProblem) {
+        self.file = file
+        self.line = line
+        self.problem = problem
+    }
+
+    public var description: String {
+        var parts = ["\(file):\(line)"]
+        if let record = problem.record { parts.append(record) }
+        if let field = problem.field { parts.append(field) }
+        parts.append(problem.message)
+        return parts.joined(separator: ": ")
+    }
+}

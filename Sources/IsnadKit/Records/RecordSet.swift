@@ -1,0 +1,46 @@
+/// Writes a self-contained set of records: the given claims and entities, plus every entity
+/// and source they name, and the sources those cite, so that the output imports on its own
+/// into an empty store. Entities, then sources, then claims, each in id order.
+public struct RecordSet {
+    public let store: GraphStore
+    private var entityIDs: Set<String> = []
+    private var claims: [String: Claim] = [:]
+    private var sourceIDs: Set<String> = []
+
+    public init(store: GraphStore) { self.store = store }
+
+    public mutating func add(entity id: String) { entityIDs.insert(id) }
+
+    public mutating func add(_ claim: GradedClaim) {
+        claims[claim.claim.id] = claim.claim
+        entityIDs.insert(claim.claim.subject)
+        entityIDs.insert(claim.claim.object)
+        for citation in claim.claim.citations {
+            sourceIDs.insert(citation.source)
+            if let via = citation.via { sourceIDs.insert(via) }
+        }
+    }
+
+    public mutating func add(source id: String) { sourceIDs.insert(id) }
+
+    public func write(to sink: ByteSink) throws {
+        var writer = RecordWriter()
+        for id in entityIDs.sorted() {
+            if let entity = try store.entity(id: id) { try writer.write(.entity(entity), to: sink) }
+        }
+        // The chain of transmission: the sources cited by the sources included.
+        var pending = Array(sourceIDs)
+        var sources: [String: Source] = [:]
+        while let id = pending.popLast() {
+            guard sources[id] == nil, let source = try store.source(id: id) else { continue }
+            sources[id] = source
+            pending.append(contentsOf: source.cites)
+        }
+        for id in sources.keys.sorted() {
+            if let source = sources[id] { try writer.write(.source(source), to: sink) }
+        }
+        for id in claims.keys.sorted() {
+            if let claim = claims[id] { try writer.write(.claim(claim), to: sink) }
+        }
+    }
+}

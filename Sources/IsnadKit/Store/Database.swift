@@ -1,0 +1,154 @@
+import CSQLite
+
+/// One connection to an SQLite file. The only type besides ``Statement`` that calls SQLite.
+///
+/// Not thread-safe: use one connection per thread, as SQLite's default build expects.
+public final class Database {
+    /// How to open the file.
+    public enum Access: Sendable {
+        /// Read only; the file must exist.
+        case readOnly
+        /// Read and write; the file must exist.
+        case readWrite
+        /// Read and write, creating the file if it is missing.
+        case create
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens `path`. A missing file is an error unless `access` is `.create`.
+    public init(path: String, access: Access) throws(DatabaseError) {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch access {
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_close_v2(connection)
+            throw DatabaseError(code: code, message: message, path: path)
+        }
+        self.handle = connection
+        self.path = path
+        sqlite3_extended_result_codes(connection, 1)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements that take no parameters and return no rows we need.
+    public func execute(_ sql: String) throws(DatabaseError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if code != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(errorMessage)
+            throw DatabaseError(code: sqlite3_extended_errcode(handle), message: message, path: path)
+        }
+    }
+
+    /// Compiles a statement. Values are always bound, never written into `sql`.
+    public func prepare(_ sql: String) throws(DatabaseError) -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A statement compiled once per connection and reused: for the hot paths.
+    public func cached(_ sql: String) throws(DatabaseError) -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// `immediate` takes the write lock at once, so two writers never deadlock.
+    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if !isAutocommit { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Whether no transaction is open.
+    public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
+    /// How long a statement waits for another connection's lock before failing with busy.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Whether the connection cannot write (opened read-only, or the file is read-only).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func error(code: Int32) -> DatabaseError {
+        let extended = sqlite3_extended_errcode(handle)
+        return DatabaseError(code: extended != 0 ? extended : code, message: lastErrorMessage, path: path)
+    }
+
+    /// An integer pragma's value (`user_version`, `application_id`, `page_count` …).
+    public func integerPragma(_ name: String) throws(DatabaseError) -> Int64 {
+        let statement = try prepare("PRAGMA \(name)")
+        guard try statement.step() else { return 0 }
+        return statement.int64(0)
+    }
+
+    /// The SQLite library's version, such as `3.40.1`.
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}
+
+extension Database {
+    /// Makes `transform` callable from SQL as a deterministic one-argument text function,
+    /// for example `isnad_fold(name)`. NULL stays NULL.
+    public func registerTextFunction(_ name: String, _ transform: @escaping (String) -> String) throws(DatabaseError) {
+        let box = Unmanaged.passRetained(TextFunctionBox(transform)).toOpaque()
+        let code = sqlite3_create_function_v2(
+            handle, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, box,
+            { context, _, arguments in
+                guard let context, let arguments, let argument = arguments[0], let userData = sqlite3_user_data(context),
+                    let text = sqlite3_value_text(argument)
+                else {
+                    sqlite3_result_null(context)
+                    return
+                }
+                let count = Int(sqlite3_value_bytes(argument))
+                let box = Unmanaged<TextFunctionBox>.fromOpaque(userData).takeUnretainedValue()
+                let result = box.transform(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+                sqlite3_result_text(context, result, -1, sqliteTransientDestructor)
+            }, nil, nil,
+            { userData in
+                if let userData { Unmanaged<TextFunctionBox>.fromOpaque(userData).release() }
+            })
+        if code != SQLITE_OK {
+            Unmanaged<TextFunctionBox>.fromOpaque(box).release()
+            throw error(code: code)
+        }
+    }
+}
+
+private final class TextFunctionBox {
+    let transform: (String) -> String
+    init(_ transform: @escaping (String) -> String) { self.transform = transform }
+}
+
+/// SQLite copies results and bound text before the call returns (SQLITE_TRANSIENT).
+let sqliteTransientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

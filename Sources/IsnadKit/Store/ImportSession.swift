@@ -1,0 +1,305 @@
+/// One import's writes: a single transaction on the store, plus the bookkeeping that lets the
+/// importer accept records in any order and still report every problem with its line.
+///
+/// Nothing is visible to other connections until ``commit()``; ``rollback()`` (or a crash)
+/// leaves the store exactly as it was.
+public final class ImportSession {
+    /// Where a record was read: an index into the importer's list of inputs, and a line.
+    public struct Location: Hashable, Sendable {
+        public var file: Int
+        public var line: Int
+        public init(file: Int, line: Int) {
+            self.file = file
+            self.line = line
+        }
+    }
+
+    /// What registering a record's id found.
+    public enum Registration: Equatable {
+        /// First time in this import: write it.
+        case new
+        /// The same record again in this import: nothing to do.
+        case repeated
+        /// The id was already used in this import for other content.
+        case conflict(Location)
+    }
+
+    /// A reference to an entity or a source that was not in the store when the record naming
+    /// it was written: checked again once the whole input is read.
+    public struct PendingReference: Sendable {
+        public var location: Location
+        public var record: String
+        public var field: String
+        public var target: Record.Kind
+        public var id: String
+        /// For a claim's subject or object: the predicate and the side, to check the type.
+        public var predicate: String?
+        public var role: String?
+    }
+
+    private let store: GraphStore
+    private var database: Database { store.database }
+    private var entityTypes: [String: EntityType] = [:]
+    private var knownSources: Set<String> = []
+    private static let cacheLimit = 1 << 19
+    private var isOpen = true
+
+    init(store: GraphStore) throws {
+        self.store = store
+        try database.execute("BEGIN IMMEDIATE")
+        try database.execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS import_record (
+                kind TEXT NOT NULL, id TEXT NOT NULL, digest INTEGER NOT NULL,
+                file INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+            CREATE TEMP TABLE IF NOT EXISTS import_pending (
+                file INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
+                target TEXT NOT NULL, id TEXT NOT NULL, predicate TEXT, role TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS import_retyped (id TEXT PRIMARY KEY NOT NULL, file INTEGER NOT NULL,
+                line INTEGER NOT NULL) WITHOUT ROWID;
+            DELETE FROM import_record; DELETE FROM import_pending; DELETE FROM import_retyped;
+            """)
+    }
+
+    deinit { if isOpen { rollback() } }
+
+    /// Makes the import visible, all of it at once.
+    public func commit() throws {
+        try database.execute("COMMIT")
+        isOpen = false
+        try? dropWorkTables()
+    }
+
+    /// Forgets every write of this import.
+    public func rollback() {
+        if !database.isAutocommit { try? database.execute("ROLLBACK") }
+        isOpen = false
+        try? dropWorkTables()
+    }
+
+    private func dropWorkTables() throws {
+        try database.execute("DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped")
+    }
+
+    // MARK: Bookkeeping
+
+    /// Notes that this import defines `id`, so that a second, different definition is caught.
+    public func register(kind: Record.Kind, id: String, digest: UInt64, at location: Location) throws -> Registration {
+        let insert = try database.cached(
+            "INSERT INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
+        try insert.run([
+            .text(kind.rawValue), .text(id), .integer(Int64(bitPattern: digest)), .integer(Int64(location.file)),
+            .integer(Int64(location.line)),
+        ])
+        if database.changes == 1 { return .new }
+        let select = try database.cached("SELECT digest, file, line FROM temp.import_record WHERE kind = ?1 AND id = ?2")
+        try select.bind([.text(kind.rawValue), .text(id)])
+        guard try select.step() else { return .new }
+        if UInt64(bitPattern: select.int64(0)) == digest { return .repeated }
+        return .conflict(Location(file: select.int(1), line: select.int(2)))
+    }
+
+    /// The type of an entity in the store (written before, or earlier in this import).
+    public func entityType(_ id: String) throws -> EntityType? {
+        if let type = entityTypes[id] { return type }
+        let select = try database.cached("SELECT type FROM entity WHERE id = ?1")
+        guard let text = try select.scalarText([.text(id)]), let type = EntityType(rawValue: text) else { return nil }
+        remember(entity: id, type: type)
+        return type
+    }
+
+    /// Whether a source is in the store (written before, or earlier in this import).
+    public func sourceExists(_ id: String) throws -> Bool {
+        if knownSources.contains(id) { return true }
+        let select = try database.cached("SELECT 1 FROM source WHERE id = ?1")
+        guard try select.scalarInteger([.text(id)]) != nil else { return false }
+        if knownSources.count >= ImportSession.cacheLimit { knownSources.removeAll(keepingCapacity: true) }
+        knownSources.insert(id)
+        return true
+    }
+
+    private func remember(entity id: String, type: EntityType) {
+        if entityTypes.count >= ImportSession.cacheLimit { entityTypes.removeAll(keepingCapacity: true) }
+        entityTypes[id] = type
+    }
+
+    public func addPending(_ reference: PendingReference) throws {
+        let insert = try database.cached(
+            "INSERT INTO temp.import_pending (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        try insert.run([
+            .integer(Int64(reference.location.file)), .integer(Int64(reference.location.line)), .text(reference.record),
+            .text(reference.field), .text(reference.target.rawValue), .text(reference.id),
+            reference.predicate.map(Statement.Value.text) ?? .null, reference.role.map(Statement.Value.text) ?? .null,
+        ])
+    }
+
+    /// Every pending reference, with the type of the entity it names if that now exists
+    /// (sources: `.organization` stands for "exists"), in input order.
+    public func resolvePending(_ body: (PendingReference, _ found: Bool, _ type: EntityType?) throws -> Void) throws {
+        let select = try database.prepare(
+            """
+            SELECT p.file, p.line, p.record, p.field, p.target, p.id, p.predicate, p.role,
+                   CASE p.target WHEN 'entity' THEN (SELECT type FROM entity WHERE id = p.id)
+                                 ELSE (SELECT 'source' FROM source WHERE id = p.id) END
+            FROM temp.import_pending AS p ORDER BY p.file, p.line, p.rowid
+            """)
+        try select.forEachRow { row in
+            let reference = PendingReference(
+                location: Location(file: row.int(0), line: row.int(1)), record: row.string(2), field: row.string(3),
+                target: Record.Kind(rawValue: row.string(4)) ?? .entity, id: row.string(5), predicate: row.text(6),
+                role: row.text(7))
+            let found = row.text(8)
+            try body(reference, found != nil, found.flatMap(EntityType.init(rawValue:)))
+        }
+    }
+
+    /// For each entity whose type this import changed, every claim it takes part in, with the
+    /// location of the claim's record in this import if it has one.
+    public func claimsOfRetypedEntities(
+        _ body: (_ entity: String, _ entityLocation: Location, _ claim: String, _ predicate: String,
+            _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?) throws -> Void
+    ) throws {
+        let select = try database.prepare(
+            """
+            SELECT r.id, r.file, r.line, c.id, c.predicate, s.type, o.type, ir.file, ir.line
+            FROM temp.import_retyped AS r
+            JOIN claim AS c ON c.subject = r.id OR c.object = r.id
+            JOIN entity AS s ON s.id = c.subject
+            JOIN entity AS o ON o.id = c.object
+            LEFT JOIN temp.import_record AS ir ON ir.kind = 'claim' AND ir.id = c.id
+            ORDER BY r.file, r.line, c.id
+            """)
+        try select.forEachRow { row in
+            let claimLocation = row.isNull(7) ? nil : Location(file: row.int(7), line: row.int(8))
+            try body(
+                row.string(0), Location(file: row.int(1), line: row.int(2)), row.string(3), row.string(4),
+                EntityType(rawValue: row.string(5)), EntityType(rawValue: row.string(6)), claimLocation)
+        }
+    }
+
+    /// Every id of a kind in the store, for "did you mean" suggestions.
+    public func forEachID(of kind: Record.Kind, _ body: (String) -> Void) throws {
+        let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
+        try database.prepare("SELECT id FROM \(table)").forEachRow { body($0.string(0)) }
+    }
+
+    // MARK: Writes
+
+    public func write(_ entity: Entity, at location: Location) throws {
+        let previousType = try entityType(entity.id)
+        let upsert = try database.cached(
+            """
+            INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name,
+                description = excluded.description, attributes = excluded.attributes
+            """)
+        try upsert.run([
+            .text(entity.id), .text(entity.type.rawValue), .text(entity.name), entity.description.map(Statement.Value.text) ?? .null,
+            .text(AttributesJSON.encode(entity.attributes)),
+        ])
+        if previousType != nil {
+            try database.cached("DELETE FROM entity_name WHERE entity = ?1").run([.text(entity.id)])
+        }
+        let insertName = try database.cached(
+            "INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5)")
+        try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(NameKey.fold(entity.name))])
+        for (index, alias) in entity.aliases.enumerated() {
+            try insertName.run([
+                .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang), .text(NameKey.fold(alias.name)),
+            ])
+        }
+        if let previousType, previousType != entity.type {
+            try database.cached("INSERT OR REPLACE INTO temp.import_retyped (id, file, line) VALUES (?1, ?2, ?3)")
+                .run([.text(entity.id), .integer(Int64(location.file)), .integer(Int64(location.line))])
+        }
+        remember(entity: entity.id, type: entity.type)
+    }
+
+    public func write(_ source: Source) throws {
+        let upsert = try database.cached(
+            """
+            INSERT INTO source (id, type, title, publisher, author, url, published, lang, reliability, full_text)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title, publisher = excluded.publisher,
+                author = excluded.author, url = excluded.url, published = excluded.published, lang = excluded.lang,
+                reliability = excluded.reliability, full_text = excluded.full_text
+            """)
+        try upsert.run([
+            .text(source.id), .text(source.type.rawValue), .text(source.title), optional(source.publisher),
+            optional(source.author), optional(source.url), optional(source.published?.description), optional(source.lang),
+            .text(source.reliability.rawValue), optional(source.text),
+        ])
+        try database.cached("DELETE FROM source_cites WHERE source = ?1").run([.text(source.id)])
+        let insertCite = try database.cached("INSERT INTO source_cites (source, position, cited) VALUES (?1, ?2, ?3)")
+        for (index, cited) in source.cites.enumerated() {
+            try insertCite.run([.text(source.id), .integer(Int64(index)), .text(cited)])
+        }
+        knownSources.insert(source.id)
+    }
+
+    /// Writes a claim. Its citations are added to those the claim already has (a citation
+    /// with the same source, via and quote is updated in place), unless `replacingCitations`.
+    public func write(_ claim: Claim, replacingCitations: Bool) throws {
+        let upsert = try database.cached(
+            """
+            INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, predicate = excluded.predicate,
+                object = excluded.object, start_date = excluded.start_date, end_date = excluded.end_date, notes = excluded.notes
+            """)
+        try upsert.run([
+            .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
+            optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
+        ])
+        if replacingCitations {
+            try database.cached("DELETE FROM citation WHERE claim = ?1").run([.text(claim.id)])
+        }
+        let insertCitation = try database.cached(
+            """
+            INSERT INTO citation (claim, position, citation_key, source, via, quote, quote_en, stance, credibility, locator)
+            VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            ON CONFLICT (claim, citation_key) DO UPDATE SET source = excluded.source, via = excluded.via,
+                quote = excluded.quote, quote_en = excluded.quote_en, stance = excluded.stance,
+                credibility = excluded.credibility, locator = excluded.locator
+            """)
+        for citation in claim.citations {
+            try insertCitation.run([
+                .text(claim.id), .integer(citation.key), .text(citation.source), optional(citation.via), .text(citation.quote),
+                optional(citation.quoteEnglish), .text(citation.stance.rawValue), .integer(Int64(citation.credibility.rawValue)),
+                optional(citation.locator),
+            ])
+        }
+    }
+
+    private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }
+}
+
+extension GraphStore {
+    /// Starts an import: one transaction that holds the write lock until it commits or rolls back.
+    public func beginImport() throws -> ImportSession { try ImportSession(store: self) }
+}
+
+/// An entity's attributes as stored: a JSON object with its keys in code-point order.
+enum AttributesJSON {
+    static func encode(_ attributes: [String: String]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, key) in attributes.keys.sorted(by: RecordWriter.byUTF8).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            JSONEscaping.append(key, to: &bytes)
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
+            JSONEscaping.append(attributes[key] ?? "", to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [String: String] {
+        guard case .object(let object)? = try? JSONParser.parse(text) else { return [:] }
+        var result: [String: String] = [:]
+        for member in object.members {
+            if case .string(let value) = member.value { result[member.key] = value }
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+/// The store's schema, as the ordered SQL migrations in `Schemas/migrations/`.
+///
+/// Each file `NNNN-name.sql` brings a store from version NNNN−1 to NNNN; the version is kept
+/// in `PRAGMA user_version`. Pending migrations run together in one transaction: a store is
+/// either fully upgraded or left as it was.
+public enum Migrations {
+    public struct Migration: Sendable {
+        public let version: Int
+        public let name: String
+        public let sql: String
+    }
+
+    /// Every migration, in order.
+    public static let all: [Migration] = {
+        EmbeddedSchemas.files.compactMap { path, sql -> Migration? in
+            guard path.hasPrefix("migrations/"), path.hasSuffix(".sql") else { return nil }
+            let file = path.dropFirst("migrations/".count).dropLast(".sql".count)
+            guard let dash = file.firstIndex(of: "-"), let version = Int(file[..<dash]) else { return nil }
+            return Migration(version: version, name: String(file[file.index(after: dash)...]), sql: sql)
+        }
+        .sorted { $0.version < $1.version }
+    }()
+
+    /// The schema version this build of Isnad writes.
+    public static var currentVersion: Int { all.last?.version ?? 0 }
+
+    /// Brings the database to ``currentVersion`` in one transaction. Returns the versions run.
+    @discardableResult
+    static func migrate(_ database: Database, from version: Int) throws -> [Migration] {
+        let pending = all.filter { $0.version > version }
+        guard !pending.isEmpty else { return [] }
+        try database.transaction {
+            for migration in pending {
+                try database.execute(migration.sql)
+            }
+            try database.execute("PRAGMA user_version = \(currentVersion)")
+        }
+        return pending
+    }
+}

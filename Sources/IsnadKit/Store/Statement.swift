@@ -1,0 +1,114 @@
+import CSQLite
+
+/// A compiled SQL statement with bound parameters. See https://www.sqlite.org/c3ref/stmt.html.
+public final class Statement {
+    private let handle: OpaquePointer
+    private unowned let database: Database
+    public let sql: String
+
+    init(database: Database, sql: String) throws(DatabaseError) {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else { throw database.error(code: code) }
+        self.handle = statement
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// A value that can be bound to a parameter.
+    public enum Value: Sendable, Equatable {
+        case null
+        case integer(Int64)
+        case text(String)
+    }
+
+    /// Resets the statement so it can run again, and clears its bindings.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds `values` to parameters 1, 2, … in order.
+    @discardableResult
+    public func bind(_ values: [Value]) throws(DatabaseError) -> Statement {
+        for (offset, value) in values.enumerated() { try bind(value, at: Int32(offset + 1)) }
+        return self
+    }
+
+    public func bind(_ value: Value, at index: Int32) throws(DatabaseError) {
+        let code: Int32
+        switch value {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
+        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, sqliteTransientDestructor)
+        }
+        if code != SQLITE_OK { throw database.error(code: code) }
+    }
+
+    public func bind(_ text: String?, at index: Int32) throws(DatabaseError) {
+        try bind(text.map(Value.text) ?? .null, at: index)
+    }
+
+    public func bind(_ number: Int64?, at index: Int32) throws(DatabaseError) {
+        try bind(number.map(Value.integer) ?? .null, at: index)
+    }
+
+    /// Advances to the next row; false when there is none left.
+    public func step() throws(DatabaseError) -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw database.error(code: code)
+        }
+    }
+
+    /// Runs a statement that returns no rows, with these parameters.
+    public func run(_ values: [Value] = []) throws(DatabaseError) {
+        reset()
+        try bind(values)
+        while try step() {}
+    }
+
+    /// Calls `body` for each row, with these parameters.
+    public func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
+        reset()
+        try bind(values)
+        while try step() { try body(self) }
+    }
+
+    /// The first row's first column as an integer, if there is a row.
+    public func scalarInteger(_ values: [Value] = []) throws(DatabaseError) -> Int64? {
+        reset()
+        try bind(values)
+        return try step() ? (isNull(0) ? nil : int64(0)) : nil
+    }
+
+    /// The first row's first column as text, if there is a row and it is not null.
+    public func scalarText(_ values: [Value] = []) throws(DatabaseError) -> String? {
+        reset()
+        try bind(values)
+        return try step() ? text(0) : nil
+    }
+
+    // MARK: Columns of the current row
+
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    /// The column as text, or nil when it is NULL.
+    public func text(_ column: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// The column as text; an empty string when it is NULL.
+    public func string(_ column: Int32) -> String { text(column) ?? "" }
+}
+

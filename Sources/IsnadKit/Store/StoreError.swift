@@ -1,0 +1,24 @@
+/// Why a store cannot be used, in the words a user needs.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    /// No file at the path (query commands never create one).
+    case missing(path: String)
+    /// The file is an SQLite database that another program made.
+    case notAnIsnadStore(path: String)
+    /// The store was written by a newer Isnad.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// The store needs an upgrade that this read-only access cannot make.
+    case needsUpgrade(path: String, found: Int, supported: Int)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            "no store at \(path) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+        case .notAnIsnadStore(let path):
+            "\(path) is an SQLite database but not an Isnad store"
+        case .newerSchema(let path, let found, let supported):
+            "\(path) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
+        case .needsUpgrade(let path, let found, let supported):
+            "\(path) uses schema version \(found) and needs upgrading to \(supported), but it cannot be written here"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system questions Isnad asks, answered by the system calls themselves.
+public enum FileSystem {
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    public static func isReadable(_ path: String) -> Bool { access(path, R_OK) == 0 }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var information = stat()
+        return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The file's size in bytes, or nil when it is not a regular file (a pipe, a terminal).
+    public static func regularFileSize(_ path: String) -> Int? {
+        var information = stat()
+        guard stat(path, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(information.st_size)
+    }
+
+    /// The description of an `errno` value.
+    public static func describe(errorCode: Int32) -> String { String(cString: strerror(errorCode)) }
+}

@@ -1,0 +1,105 @@
+import IsnadKit
+
+/// A subcommand: its spec (name, help, options) and what it does.
+protocol Command: SendableMetatype {
+    static var spec: CommandSpec { get }
+    static func run(_ arguments: ParsedArguments, context: Context) throws
+}
+
+/// A command as the dispatcher sees it.
+struct RegisteredCommand: Sendable {
+    let spec: CommandSpec
+    let run: @Sendable (ParsedArguments, Context) throws -> Void
+
+    init<C: Command>(_ command: C.Type) {
+        spec = C.spec
+        run = { try C.run($0, context: $1) }
+    }
+}
+
+/// Every command, in the order `isnad help` lists them.
+let commands: [RegisteredCommand] = [
+    RegisteredCommand(InitCommand.self),
+    RegisteredCommand(ImportCommand.self),
+    RegisteredCommand(ExportCommand.self),
+    RegisteredCommand(ShowCommand.self),
+    RegisteredCommand(ClaimsCommand.self),
+    RegisteredCommand(StatsCommand.self),
+    RegisteredCommand(PredicatesCommand.self),
+    RegisteredCommand(HelpCommand.self),
+]
+
+enum HelpCommand: Command {
+    static let spec = CommandSpec(
+        name: "help",
+        abstract: "Show help for isnad, a command, or a topic (evidence).",
+        arguments: [ArgumentSpec(name: "topic", help: "A command name, or 'evidence'.", isOptional: true)],
+        examples: ["isnad help", "isnad help show", "isnad help evidence"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        guard let topic = arguments.positionals.first else {
+            try context.print(overview)
+            return
+        }
+        if topic == "evidence" {
+            try context.print(evidence)
+        } else if let command = commands.first(where: { $0.spec.name == topic }) {
+            try context.print(command.spec.help)
+        } else {
+            throw UsageError(
+                message: "no help for '\(Text.printable(topic))'"
+                    + Suggestion.phrase(Suggestion.nearest(to: topic, among: commands.map(\.spec.name) + ["evidence"])))
+        }
+    }
+
+    static var overview: String {
+        var lines = [
+            "OVERVIEW: Isnad — a source-attributed knowledge graph of actors and the claims that link them.",
+            "",
+            "Every relationship is a claim made by a source, never a fact: each output says who says it,",
+            "in which words, and how far to trust it (see 'isnad help evidence').",
+            "",
+            "USAGE: isnad [--db <path>] <command> [arguments] [options]",
+            "",
+            "COMMANDS:",
+        ]
+        lines += commands.map { HelpLayout.row($0.spec.name, $0.spec.abstract) }
+        lines += [
+            "",
+            "OPTIONS:",
+            HelpLayout.row("--db <path>", "The store (default: $ISNAD_DB, else ./isnad.db)."),
+            HelpLayout.row("--version", "Print the version."),
+            "",
+            "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store",
+            "",
+            "See 'isnad help <command>' or 'isnad <command> --help' for a command's options and examples.",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let evidence = """
+        EVIDENCE AND STATUS
+
+        A claim's citations say who makes it (the source, or claimant), where we read it (via), in which words
+        (quote), how the source stands toward it (stance), and two Admiralty grades:
+
+          reliability of the source   A completely reliable · B usually reliable · C fairly reliable
+                                      D not usually reliable · E unreliable · F cannot be judged
+          credibility of the item     1 confirmed · 2 probably true · 3 possibly true · 4 doubtful
+                                      5 improbable · 6 cannot be judged
+
+          stance   asserts: the source states it · reports: relays it without endorsing it
+                   denies: disputes or rejects it
+
+        From its citations every claim gets one status:
+
+          DISPUTED   some citation denies it;
+          ASSERTED   otherwise, a source graded A–C asserts it with credibility 1–3;
+          ALLEGED    otherwise: only weaker sources, or sources that merely report it.
+
+        "best B2" is the strongest reliability and the strongest credibility among its citations.
+        Filters that drop citations (--min-reliability, --known-by, …) are applied first; the status is that
+        of the citations left.
+
+        """
+}

@@ -1,0 +1,62 @@
+import IsnadKit
+
+enum ClaimsCommand: Command {
+    static let spec = CommandSpec(
+        name: "claims",
+        abstract: "List claims, with their status, best grades and who says them.",
+        discussion: "Without options, every claim in the store, by id. --subject and --object take ids or names.",
+        options: [
+            OptionSpec("subject", value: "entity", help: "Only claims with this subject."),
+            OptionSpec("object", value: "entity", help: "Only claims with this object."),
+            OutputFormat.option,
+        ] + FilterOptions.specs,
+        examples: [
+            "isnad claims --subject hamas",
+            "isnad claims --predicate supplied_weapons_to,funded --status alleged",
+            "isnad claims --source israeli-police --format csv",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
+        let store = try context.openStore(.read)
+        let filter = try FilterOptions.filter(from: arguments, store: store)
+        let resolver = EntityResolver(store: store)
+        let subject = try arguments.value("subject").map { try resolver.resolve($0).id }
+        let object = try arguments.value("object").map { try resolver.resolve($0).id }
+        var claims: [GradedClaim] = []
+        for claim in try store.claims(subject: subject, object: object, predicates: filter.predicates) {
+            let types = try store.entityTypes([claim.claim.subject, claim.claim.object])
+            if let kept = filter.apply(claim, subjectType: types[claim.claim.subject], objectType: types[claim.claim.object]) {
+                claims.append(kept)
+            }
+        }
+        var presentation = ClaimPresentation(store: store)
+        switch format {
+        case .json:
+            var set = RecordSet(store: store)
+            claims.forEach { set.add($0) }
+            try set.write(to: context.output)
+        case .csv:
+            var csv = CSVWriter(header: ClaimPresentation.csvHeader)
+            for claim in claims { try presentation.csvRows(claim).forEach { csv.append($0) } }
+            try context.print(csv.text)
+        case .table:
+            var table = TextTable([
+                .init(header: "CLAIM", maximumWidth: 24), .init(header: "SUBJECT", maximumWidth: 28),
+                .init(header: "PREDICATE", maximumWidth: 28), .init(header: "OBJECT", maximumWidth: 28),
+                .init(header: "DATES", maximumWidth: 24), .init(header: "STATUS"), .init(header: "BEST"),
+                .init(header: "SAID BY (STANCE GRADE)", maximumWidth: 80),
+            ])
+            for claim in claims {
+                guard let evidence = claim.evidence else { continue }
+                table.append([
+                    claim.claim.id, try presentation.name(claim.claim.subject), claim.claim.predicate,
+                    try presentation.name(claim.claim.object), ClaimPresentation.dates(claim.claim),
+                    evidence.status.rawValue.uppercased(), evidence.bestGrade, ClaimPresentation.claimants(claim),
+                ])
+            }
+            try context.print(table.render())
+            context.message(counted(claims.count, "claim"))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import IsnadKit
+
+enum ImportCommand: Command {
+    static let spec = CommandSpec(
+        name: "import",
+        abstract: "Import records (JSON Lines) into the store, all or nothing.",
+        discussion: """
+            Reads entity, source and claim records, one JSON object per line, from each FILE (or - for standard
+            input), in one transaction: if any record is bad, nothing is written and every problem is listed with
+            its file, line and field. Records may come in any order. A record whose id exists replaces it; a
+            claim's citations are added to those it already has (same source, via and quote: updated).
+            Creates the store if it does not exist.
+            """,
+        arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
+        options: [
+            OptionSpec("dry-run", help: "Check everything, write nothing."),
+            OptionSpec("replace", help: "A claim's citations replace the ones it has instead of being added."),
+            OptionSpec("max-line-bytes", value: "n", help: "Refuse lines longer than this (default: 16777216, 16 MiB)."),
+            OptionSpec("max-errors", value: "n", help: "List at most this many problems (default: 20)."),
+        ],
+        examples: [
+            "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
+            "isnad import --dry-run new-claims.jsonl",
+            "cat *.jsonl | isnad import -",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
+        var options = Importer.Options()
+        options.dryRun = arguments.flag("dry-run")
+        options.replacingCitations = arguments.flag("replace")
+        options.maximumLineLength = try arguments.integer("max-line-bytes", in: 1...(1 << 30)) ?? options.maximumLineLength
+        options.maximumReportedErrors = try arguments.integer("max-errors", in: 1...100_000) ?? options.maximumReportedErrors
+        // A missing input is refused before the store is opened, so nothing is created for it.
+        try Importer.checkInputs(inputs)
+        // A dry run against no store checks the input against an empty one, in memory.
+        let store: GraphStore
+        if options.dryRun, !FileSystem.exists(context.databasePath) {
+            store = try GraphStore(path: ":memory:", access: .create)
+        } else {
+            store = try context.openStore(.create)
+            if store.wasCreated { context.message("created \(context.databasePath)") }
+        }
+        let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal)
+        let summary: Importer.Summary
+        do {
+            summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
+            progress.clear()
+        } catch {
+            progress.clear()
+            throw error
+        }
+        let kinds = [
+            counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),
+            counted(summary.records[.claim] ?? 0, "claim"),
+        ]
+        let repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
+        let names = inputs.map(\.name).joined(separator: ", ")
+        if options.dryRun {
+            context.message("\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)")
+        } else {
+            let counts = try store.counts()
+            context.message(
+                "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
+                    + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))")
+        }
+    }
+}
+
+/// One line on standard error that rewrites itself while an import runs (only on a terminal).
+final class ProgressLine: @unchecked Sendable {
+    private let isEnabled: Bool
+    private var lastUpdate = Date.distantPast
+    private var shown = false
+
+    init(isEnabled: Bool) { self.isEnabled = isEnabled }
+
+    func update(_ progress: Importer.Progress) {
+        guard isEnabled, Date().timeIntervalSince(lastUpdate) > 0.2 else { return }
+        lastUpdate = Date()
+        var text = "importing \(progress.input): \(progress.records) records"
+        if let total = progress.totalBytes, total > 0 {
+            text += " (\(min(100, progress.bytesRead * 100 / total))%)"
+        }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        shown = true
+    }
+
+    func clear() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}

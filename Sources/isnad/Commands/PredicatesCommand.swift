@@ -1,0 +1,35 @@
+import IsnadKit
+
+enum PredicatesCommand: Command {
+    static let spec = CommandSpec(
+        name: "predicates",
+        abstract: "List the predicate vocabulary: labels, direction, and the entity types each side takes.",
+        discussion: "The vocabulary is Schemas/predicates.json; a claim whose predicate or entity types break it is refused at import.",
+        options: [OutputFormat.option],
+        examples: ["isnad predicates", "isnad predicates --format csv"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
+        let vocabulary = Vocabulary.standard
+        let rows = vocabulary.predicates.map { predicate in
+            [
+                predicate.id, predicate.labelEnglish, predicate.labelArabic, predicate.family,
+                predicate.isSymmetric ? "symmetric" : "directed", predicate.temporal.rawValue,
+                predicate.subjectTypes.map(\.rawValue).joined(separator: "|"), predicate.objectTypes.map(\.rawValue).joined(separator: "|"),
+            ]
+        }
+        let headers = ["predicate", "label_en", "label_ar", "family", "direction", "temporal", "subject", "object"]
+        switch format {
+        case .table:
+            var table = TextTable(headers: headers.map { $0.uppercased() })
+            rows.forEach { table.append($0) }
+            try context.print(table.render())
+        case .csv:
+            var csv = CSVWriter(header: headers)
+            rows.forEach { csv.append($0) }
+            try context.print(csv.text)
+        case .json:
+            try context.print(Vocabulary.definitionText)
+        }
+    }
+}

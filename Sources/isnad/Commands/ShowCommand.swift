@@ -1,0 +1,91 @@
+import IsnadKit
+
+enum ShowCommand: Command {
+    static let spec = CommandSpec(
+        name: "show",
+        abstract: "Show an entity: its names, and every claim about it with who says it and how strongly.",
+        discussion: """
+            Claims are grouped by predicate: first those where the entity is the subject (→), then those where it is
+            the object (←); ↔ marks a symmetric predicate. Each claim shows its dates, its status (ASSERTED,
+            ALLEGED or DISPUTED, see 'isnad help evidence'), its number of sources and best grades, then every
+            citation: stance, grades (reliability letter, credibility digit), the claimant, the source it is read
+            in (via), the quote and its English translation.
+            """,
+        arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
+        options: [OutputFormat.option] + FilterOptions.specs,
+        examples: ["isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json", "isnad show hamas --min-reliability C"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
+        let store = try context.openStore(.read)
+        let filter = try FilterOptions.filter(from: arguments, store: store)
+        let entity = try EntityResolver(store: store).resolve(arguments.positionals[0])
+        var presentation = ClaimPresentation(store: store)
+        var claims: [GradedClaim] = []
+        for claim in try store.claims(of: entity.id) {
+            let types = try store.entityTypes([claim.claim.subject, claim.claim.object])
+            if let kept = filter.apply(claim, subjectType: types[claim.claim.subject], objectType: types[claim.claim.object]) {
+                claims.append(kept)
+            }
+        }
+        switch format {
+        case .json:
+            var set = RecordSet(store: store)
+            set.add(entity: entity.id)
+            claims.forEach { set.add($0) }
+            try set.write(to: context.output)
+        case .csv:
+            var csv = CSVWriter(header: ClaimPresentation.csvHeader)
+            for claim in claims { try presentation.csvRows(claim).forEach { csv.append($0) } }
+            try context.print(csv.text)
+        case .table:
+            try context.print(try table(entity, claims: claims, presentation: &presentation, store: store))
+        }
+    }
+
+    static func table(_ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore) throws
+        -> String
+    {
+        var lines: [String] = []
+        lines.append(Text.printable("\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"))
+        let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
+        for language in languages {
+            let names = entity.aliases.filter { $0.lang == language }.map { Text.printable($0.name) }
+            lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolateCell).joined(separator: " · ")))
+        }
+        if let description = entity.description { lines.append("  " + Text.printable(description)) }
+        for key in entity.attributes.keys.sorted() {
+            lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
+        }
+        lines.append("")
+        let statuses = Evidence.Status.allCases.compactMap { status -> String? in
+            let count = claims.filter { $0.evidence?.status == status }.count
+            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        }
+        lines.append(counted(claims.count, "claim") + (statuses.isEmpty ? "" : ": " + statuses.joined(separator: ", ")))
+        var currentGroup = ""
+        for graded in claims {
+            let claim = graded.claim
+            let predicate = store.vocabulary[claim.predicate]
+            let isOutgoing = claim.subject == entity.id
+            let group = "\(isOutgoing ? "out" : "in") \(claim.predicate)"
+            if group != currentGroup {
+                currentGroup = group
+                let label = predicate.map { "\($0.labelEnglish) · \($0.labelArabic)" } ?? claim.predicate
+                let heading = isOutgoing || predicate?.isSymmetric == true ? label : "\(label) (of \(entity.name))"
+                lines.append("")
+                lines.append(Bidi.line(Text.printable(heading)))
+            }
+            let arrow = predicate?.isSymmetric == true ? "↔" : isOutgoing ? "→" : "←"
+            let other = isOutgoing ? claim.object : claim.subject
+            let otherName = try presentation.name(other)
+            let evidence = graded.evidence.map(ClaimPresentation.evidence) ?? "NO CITATION"
+            lines.append(
+                Bidi.line(Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
+                    + " (\(other))  \(ClaimPresentation.dates(claim))  \(evidence)  [\(claim.id)]"))
+            if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
+            lines += ClaimPresentation.citationLines(graded, indent: "      ")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import IsnadKit
+
+/// What every command gets: where the store is, and where to write.
+struct Context {
+    /// The store's path: --db, else $ISNAD_DB, else ./isnad.db.
+    let databasePath: String
+    let output: FileSink
+    let isStandardErrorTerminal: Bool
+
+    /// Opens the store. Query commands (`.read`) never create one.
+    func openStore(_ access: GraphStore.Access) throws -> GraphStore {
+        let store = try GraphStore(path: databasePath, access: access)
+        if let version = store.upgradedFrom {
+            message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")
+        }
+        return store
+    }
+
+    /// A line for the user on standard error (never mixed into the data on standard output).
+    func message(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes text to standard output.
+    func print(_ text: String) throws {
+        try output.write(text)
+    }
+}
+
+/// The output format of a listing command.
+enum OutputFormat: String, CaseIterable {
+    case table, json, csv
+
+    static let option = OptionSpec(
+        "format", value: "format",
+        help: "table (aligned, for reading), json (the record format: importable) or csv. Default: table.")
+}

@@ -1,0 +1,40 @@
+import IsnadKit
+
+/// Exit codes, after sysexits(3): the one table that maps errors to them.
+enum ExitCode: Int32 {
+    case success = 0
+    /// Anything else that failed: the disk, the database, a bug.
+    case failure = 1
+    /// EX_USAGE: the command line is wrong.
+    case usage = 64
+    /// EX_DATAERR: the input data is wrong (a bad record, a name that matches no entity).
+    case badData = 65
+    /// EX_NOINPUT: an input file or the store is missing or unreadable.
+    case missingInput = 66
+
+    init(for error: Error) {
+        switch error {
+        case is UsageError: self = .usage
+        case is Importer.Failure, is RecordError, is EntityResolver.ResolutionError, is LookupError: self = .badData
+        case let error as Importer.InputError: self = error.isMissing ? .missingInput : .failure
+        case let error as StoreError:
+            switch error {
+            case .missing: self = .missingInput
+            case .notAnIsnadStore: self = .badData
+            case .newerSchema, .needsUpgrade: self = .failure
+            }
+        case let error as DatabaseError:
+            switch error.kind {
+            case .corrupt: self = .badData
+            case .cannotOpen: self = .missingInput
+            default: self = .failure
+            }
+        default: self = .failure
+        }
+    }
+}
+
+/// A source or claim id that is not in the store.
+struct LookupError: Error, CustomStringConvertible {
+    let description: String
+}

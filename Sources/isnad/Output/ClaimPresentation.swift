@@ -1,0 +1,81 @@
+import IsnadKit
+
+/// How claims read in every command's output, so that a claim never looks like a fact: its
+/// status, its best grades and who says it always travel with it.
+struct ClaimPresentation {
+    let store: GraphStore
+    private var names: [String: Entity] = [:]
+
+    init(store: GraphStore) { self.store = store }
+
+    /// The entity, read once.
+    mutating func entity(_ id: String) throws -> Entity? {
+        if let entity = names[id] { return entity }
+        let entity = try store.entity(id: id)
+        names[id] = entity
+        return entity
+    }
+
+    mutating func name(_ id: String) throws -> String { try entity(id)?.name ?? id }
+
+    /// `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or `undated`.
+    static func dates(_ claim: Claim) -> String {
+        switch (claim.start, claim.end) {
+        case (nil, nil): "undated"
+        case (let start?, nil): Vocabulary.standard[claim.predicate]?.temporal == .event ? start.description : "since \(start)"
+        case (nil, let end?): "until \(end)"
+        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
+        }
+    }
+
+    /// `ALLEGED · 2 sources · best C3`.
+    static func evidence(_ evidence: Evidence) -> String {
+        "\(evidence.status.rawValue.uppercased()) · \(evidence.sources.count) source\(evidence.sources.count == 1 ? "" : "s") · best \(evidence.bestGrade)"
+    }
+
+    /// `police (asserts B2), hamas-statement (denies C3)`.
+    static func claimants(_ claim: GradedClaim) -> String {
+        claim.citations.map { "\($0.citation.source) (\($0.citation.stance.rawValue) \($0.reliability.rawValue)\($0.citation.credibility.rawValue))" }
+            .joined(separator: ", ")
+    }
+
+    static let csvHeader = [
+        "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
+        "best_reliability", "best_credibility", "citation_source", "citation_reliability", "via", "stance", "credibility",
+        "quote", "quote_en", "locator",
+    ]
+
+    /// One CSV row per citation, each carrying its claim's evidence.
+    mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
+        let claim = graded.claim
+        guard let evidence = graded.evidence else { return [] }
+        let head = [
+            claim.id, claim.subject, try name(claim.subject), claim.predicate, claim.object, try name(claim.object),
+            claim.start?.description ?? "", claim.end?.description ?? "", evidence.status.rawValue, String(evidence.sources.count),
+            evidence.bestReliability.rawValue, String(evidence.bestCredibility.rawValue),
+        ]
+        return graded.citations.map { cited in
+            head + [
+                cited.citation.source, cited.reliability.rawValue, cited.citation.via ?? "", cited.citation.stance.rawValue,
+                String(cited.citation.credibility.rawValue), cited.citation.quote, cited.citation.quoteEnglish ?? "",
+                cited.citation.locator ?? "",
+            ]
+        }
+    }
+
+    /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote
+    /// in its language and in English.
+    static func citationLines(_ graded: GradedClaim, indent: String) -> [String] {
+        var lines: [String] = []
+        for cited in graded.citations {
+            let citation = cited.citation
+            var head = "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
+            if let via = citation.via { head += ", via \(via)" }
+            if let locator = citation.locator { head += " (\(locator))" }
+            lines.append(Text.printable(head))
+            lines.append(Bidi.line(indent + "    «" + Text.printable(citation.quote) + "»" + Bidi.leftToRightMark))
+            if let english = citation.quoteEnglish { lines.append(indent + "    \"" + Text.printable(english) + "\"") }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,69 @@
+import IsnadKit
+
+/// How many terminal cells text takes: combining marks and format characters take none,
+/// East Asian wide characters and emoji take two, everything else one (Arabic included).
+enum DisplayWidth {
+    static func of(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        let value = scalar.value
+        if value == 0x200B { return 0 }
+        if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value)
+            || (0x20000...0x3FFFD).contains(value)
+        {
+            return 2
+        }
+        return 1
+    }
+
+    /// Whether the text holds right-to-left letters (Arabic, Hebrew, Syriac, Thaana …).
+    static func hasRightToLeft(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            (0x0590...0x08FF).contains(scalar.value) || (0xFB1D...0xFDFF).contains(scalar.value)
+                || (0xFE70...0xFEFF).contains(scalar.value)
+        }
+    }
+
+    /// The text cut to at most `width` cells, with an ellipsis when cut, whole grapheme
+    /// clusters only.
+    static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let cell = of(String(character))
+            if used + cell > width - 1 { break }
+            result.append(character)
+            used += cell
+        }
+        return result + "…"
+    }
+}
+
+/// Text laid out for a terminal that may or may not reorder right-to-left text.
+///
+/// Arabic is printed in logical order, as every bidi-aware terminal expects. So that a
+/// right-to-left cell cannot pull the spaces and cells around it into its run (which would
+/// swap columns), each such cell is closed with LEFT-TO-RIGHT MARK, and each line that holds
+/// one starts with it, so the line reads left to right. The mark takes no cell.
+enum Bidi {
+    static let leftToRightMark = "\u{200E}"
+
+    static func isolateCell(_ text: String) -> String {
+        DisplayWidth.hasRightToLeft(text) ? text + leftToRightMark : text
+    }
+
+    static func line(_ text: String) -> String {
+        DisplayWidth.hasRightToLeft(text) ? leftToRightMark + text : text
+    }
+}

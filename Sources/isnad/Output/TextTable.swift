@@ -1,0 +1,54 @@
+import IsnadKit
+
+/// An aligned table for a terminal: a header, columns as wide as their widest cell (up to a
+/// limit, cut with an ellipsis), two spaces between columns. Cell text is made safe to print
+/// (no control or bidi-override characters) and right-to-left cells are isolated.
+struct TextTable {
+    struct Column {
+        let header: String
+        var maximumWidth = 48
+        var alignsRight = false
+    }
+
+    let columns: [Column]
+    private(set) var rows: [[String]] = []
+
+    init(_ columns: [Column]) { self.columns = columns }
+
+    init(headers: [String]) { self.columns = headers.map { Column(header: $0) } }
+
+    mutating func append(_ cells: [String]) {
+        rows.append(cells.enumerated().map { index, cell in
+            let limit = index < columns.count ? columns[index].maximumWidth : 48
+            return DisplayWidth.truncate(Text.printable(cell), to: limit)
+        })
+    }
+
+    var isEmpty: Bool { rows.isEmpty }
+
+    func render(indent: String = "") -> String {
+        var widths = columns.map { DisplayWidth.of($0.header) }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                let isLast = index == cells.count - 1
+                let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
+                let isolated = Bidi.isolateCell(cell)
+                if index < columns.count, columns[index].alignsRight {
+                    parts.append(padding + isolated)
+                } else {
+                    parts.append(isLast ? isolated : isolated + padding)
+                }
+            }
+            return Bidi.line(indent + parts.joined(separator: "  "))
+        }
+        var output = [line(columns.map(\.header))]
+        output += rows.map(line)
+        return output.joined(separator: "\n") + "\n"
+    }
+}
