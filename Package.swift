@@ -32,13 +32,18 @@ let package = Package(
             name: "isnad",
             dependencies: ["IsnadKit"]
         ),
+        // Temporary folders, external programs and the built binary, for both test targets.
+        .target(
+            name: "TestHelpers",
+            path: "Tests/TestHelpers"
+        ),
         .testTarget(
             name: "IsnadKitTests",
-            dependencies: ["IsnadKit"]
+            dependencies: ["IsnadKit", "TestHelpers"]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["isnad", "IsnadKit"]
+            dependencies: ["isnad", "IsnadKit", "TestHelpers"]
         ),
     ]
 )

@@ -1,0 +1,33 @@
+import Testing
+
+@testable import IsnadKit
+
+@Suite("Partial dates")
+struct PartialDateTests {
+    @Test("valid dates keep their precision and text", arguments: ["2014", "2014-05", "2014-05-12", "2016-02-29", "0001"])
+    func valid(_ text: String) throws {
+        let date = try PartialDate(parsing: text)
+        #expect(date.description == text)
+    }
+
+    @Test(
+        "invalid dates are refused",
+        arguments: ["2014-13", "2014-02-30", "2015-02-29", "2014-00", "2014-1", "14", "2014-05-1", "2014/05", "", "abcd", "0000", "2014-04-31"])
+    func invalid(_ text: String) {
+        #expect(throws: PartialDateError.self) { try PartialDate(parsing: text) }
+    }
+
+    @Test("text order is time order, coarser dates first")
+    func ordering() throws {
+        let dates = try ["2014-05-12", "2014", "2014-06", "2014-05"].map(PartialDate.init(parsing:))
+        #expect(dates.sorted().map(\.description) == ["2014", "2014-05", "2014-05-12", "2014-06"])
+    }
+
+    @Test("a partial date covers its whole period")
+    func bounds() throws {
+        #expect(try PartialDate(parsing: "2014").firstDay == "2014-01-01")
+        #expect(try PartialDate(parsing: "2014").lastDay == "2014-12-31")
+        #expect(try PartialDate(parsing: "2016-02").lastDay == "2016-02-29")
+        #expect(try PartialDate(parsing: "2014-05-12").lastDay == "2014-05-12")
+    }
+}
