@@ -27,17 +27,22 @@ public struct GradedCitation: Hashable, Sendable {
     }
 }
 
-/// A claim as read from a store: its citations graded by their sources.
+/// A claim as read from a store: its citations graded by their sources, and the types of
+/// the entities at its two ends.
 public struct GradedClaim: Hashable, Sendable {
     /// The claim; `claim.citations` are the citations of ``citations``, in the same order.
     public private(set) var claim: Claim
     public private(set) var citations: [GradedCitation]
+    public var subjectType: EntityType?
+    public var objectType: EntityType?
 
-    public init(claim: Claim, citations: [GradedCitation]) {
+    public init(claim: Claim, citations: [GradedCitation], subjectType: EntityType? = nil, objectType: EntityType? = nil) {
         var claim = claim
         claim.citations = citations.map(\.citation)
         self.claim = claim
         self.citations = citations
+        self.subjectType = subjectType
+        self.objectType = objectType
     }
 
     /// What the citations add up to; nil only when there are none.
@@ -48,7 +53,7 @@ public struct GradedClaim: Hashable, Sendable {
         let kept = citations.filter(isIncluded)
         if kept.isEmpty { return nil }
         if kept.count == citations.count { return self }
-        return GradedClaim(claim: claim, citations: kept)
+        return GradedClaim(claim: claim, citations: kept, subjectType: subjectType, objectType: objectType)
     }
 
     /// The citation to show first: the strongest supporting one (asserts before reports,

@@ -76,10 +76,8 @@ public struct GraphFilter: Sendable, Equatable {
     }
 
     /// All three steps: the claim as the filter shows it, or nil when it is filtered out.
-    public func apply(
-        _ claim: GradedClaim, subjectType: EntityType?, objectType: EntityType?, vocabulary: Vocabulary = .standard
-    ) -> GradedClaim? {
-        guard admitsShape(of: claim.claim, subjectType: subjectType, objectType: objectType, vocabulary: vocabulary),
+    public func apply(_ claim: GradedClaim, vocabulary: Vocabulary = .standard) -> GradedClaim? {
+        guard admitsShape(of: claim.claim, subjectType: claim.subjectType, objectType: claim.objectType, vocabulary: vocabulary),
             let kept = filtersCitations ? claim.keepingCitations(where: admits) : claim
         else { return nil }
         if !statuses.isEmpty || excludesDisputed {

@@ -27,8 +27,8 @@ public struct Statistics: Sendable {
         var statuses: [String: Int] = [:]
         var stances: [String: Int] = [:]
         var credibilities: [String: Int] = [:]
-        try store.forEachClaim { graded, subjectType, objectType in
-            guard let kept = filter.apply(graded, subjectType: subjectType, objectType: objectType, vocabulary: store.vocabulary),
+        try store.forEachClaim { graded in
+            guard let kept = filter.apply(graded, vocabulary: store.vocabulary),
                 let evidence = kept.evidence
             else { return }
             claims += 1

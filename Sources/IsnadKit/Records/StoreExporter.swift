@@ -5,6 +5,6 @@ public enum StoreExporter {
         var writer = RecordWriter()
         try store.forEachEntity { try writer.write(.entity($0), to: sink) }
         try store.forEachSource { try writer.write(.source($0), to: sink) }
-        try store.forEachClaim { claim, _, _ in try writer.write(.claim(claim.claim), to: sink) }
+        try store.forEachClaim { try writer.write(.claim($0.claim), to: sink) }
     }
 }

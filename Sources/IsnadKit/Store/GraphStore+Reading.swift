@@ -106,43 +106,40 @@ extension GraphStore {
 
     // MARK: Claims
 
-    private static let claimColumns = "c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes"
-    private static let citationColumns = """
-        ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator, s.reliability, s.published, v.published
+    /// Claim columns 0–8, then citation columns 9–18 (NULL when a claim has none).
+    private static let claimSelect = """
+        SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes, st.type, ot.type,
+               ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator, s.reliability,
+               s.published, v.published
+        FROM claim AS c
+        JOIN entity AS st ON st.id = c.subject
+        JOIN entity AS ot ON ot.id = c.object
+        LEFT JOIN citation AS ci ON ci.claim = c.id
+        LEFT JOIN source AS s ON s.id = ci.source
+        LEFT JOIN source AS v ON v.id = ci.via
         """
-    private static let citationJoins = "JOIN source AS s ON s.id = ci.source LEFT JOIN source AS v ON v.id = ci.via"
 
     public func claim(id: String) throws -> GradedClaim? {
-        let select = try database.cached("SELECT \(GraphStore.claimColumns) FROM claim AS c WHERE c.id = ?1")
-        try select.bind([.text(id)])
-        guard try select.step() else { return nil }
-        let claim = GraphStore.claim(from: select)
-        return GradedClaim(claim: claim, citations: try citations(of: claim.id))
+        try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.id = ?1 ORDER BY ci.position"), [.text(id)]).first
     }
 
-    /// A claim's citations with their grades, in their stored order.
-    public func citations(of claimID: String) throws -> [GradedCitation] {
-        let select = try database.cached(
-            "SELECT \(GraphStore.citationColumns) FROM citation AS ci \(GraphStore.citationJoins) WHERE ci.claim = ?1 ORDER BY ci.position")
-        var citations: [GradedCitation] = []
-        try select.forEachRow([.text(claimID)]) { citations.append(GraphStore.gradedCitation(from: $0, at: 0)) }
-        return citations
-    }
-
-    /// The claims an entity takes part in, ordered by predicate, then the other entity, then date.
+    /// The claims an entity takes part in (as subject, object or either), ordered by predicate,
+    /// then the other entity, then date. One indexed query per side.
     public func claims(of entityID: String, direction: Direction = .both) throws -> [GradedClaim] {
         var result: [GradedClaim] = []
         if direction != .in {
-            try database.cached(
-                "SELECT \(GraphStore.claimColumns) FROM claim AS c WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id"
-            ).forEachRow([.text(entityID)]) { result.append(GradedClaim(claim: GraphStore.claim(from: $0), citations: [])) }
+            result += try readClaims(
+                try database.cached(
+                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position"),
+                [.text(entityID)])
         }
         if direction != .out {
-            try database.cached(
-                "SELECT \(GraphStore.claimColumns) FROM claim AS c WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id"
-            ).forEachRow([.text(entityID)]) { result.append(GradedClaim(claim: GraphStore.claim(from: $0), citations: [])) }
+            result += try readClaims(
+                try database.cached(
+                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position"),
+                [.text(entityID)])
         }
-        return try result.map { GradedClaim(claim: $0.claim, citations: try citations(of: $0.claim.id)) }
+        return result
     }
 
     /// Claims matching simple conditions, in id order (the `claims` command).
@@ -165,36 +162,43 @@ extension GraphStore {
             conditions.append("c.predicate IN (\(placeholders.joined(separator: ", ")))")
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        var found: [Claim] = []
-        try database.prepare("SELECT \(GraphStore.claimColumns) FROM claim AS c \(condition) ORDER BY c.id")
-            .forEachRow(values) { found.append(GraphStore.claim(from: $0)) }
-        return try found.map { GradedClaim(claim: $0, citations: try citations(of: $0.id)) }
+        return try readClaims(try database.prepare("\(GraphStore.claimSelect) \(condition) ORDER BY c.id, ci.position"), values)
     }
 
-    /// Every claim in id order with its graded citations and the types of its two ends,
-    /// streamed: two cursors in the same order, merged, so memory stays flat.
-    public func forEachClaim(
-        _ body: (GradedClaim, _ subjectType: EntityType?, _ objectType: EntityType?) throws -> Void
-    ) throws {
-        let claims = try database.prepare(
-            """
-            SELECT \(GraphStore.claimColumns), st.type, ot.type FROM claim AS c
-            JOIN entity AS st ON st.id = c.subject JOIN entity AS ot ON ot.id = c.object ORDER BY c.id
-            """)
-        let citations = try database.prepare(
-            "SELECT ci.claim, \(GraphStore.citationColumns) FROM citation AS ci \(GraphStore.citationJoins) ORDER BY ci.claim, ci.position")
-        var hasCitation = try citations.step()
-        while try claims.step() {
-            let claim = GraphStore.claim(from: claims)
-            var graded: [GradedCitation] = []
-            while hasCitation, let owner = citations.text(0), owner <= claim.id {
-                if owner == claim.id { graded.append(GraphStore.gradedCitation(from: citations, at: 1)) }
-                hasCitation = try citations.step()
+    /// Every claim in id order with its graded citations, streamed: rows arrive grouped by
+    /// claim, so memory holds one claim at a time.
+    public func forEachClaim(_ body: (GradedClaim) throws -> Void) throws {
+        let select = try database.prepare("\(GraphStore.claimSelect) ORDER BY c.id, ci.position")
+        try GraphStore.groupClaims(select, []) { try body($0) }
+    }
+
+    /// Runs a statement built on `claimSelect` and groups its rows into claims, in row order.
+    func readClaims(_ statement: Statement, _ values: [Statement.Value]) throws -> [GradedClaim] {
+        var claims: [GradedClaim] = []
+        try GraphStore.groupClaims(statement, values) { claims.append($0) }
+        return claims
+    }
+
+    private static func groupClaims(_ statement: Statement, _ values: [Statement.Value], _ body: (GradedClaim) throws -> Void)
+        throws
+    {
+        var current: (claim: Claim, subjectType: EntityType?, objectType: EntityType?)?
+        var citations: [GradedCitation] = []
+        func flush() throws {
+            if let done = current {
+                try body(GradedClaim(claim: done.claim, citations: citations, subjectType: done.subjectType, objectType: done.objectType))
             }
-            try body(
-                GradedClaim(claim: claim, citations: graded), EntityType(rawValue: claims.string(7)),
-                EntityType(rawValue: claims.string(8)))
+            citations.removeAll(keepingCapacity: true)
         }
+        try statement.forEachRow(values) { row in
+            let id = row.string(0)
+            if current?.claim.id != id {
+                try flush()
+                current = (claim(from: row), EntityType(rawValue: row.string(7)), EntityType(rawValue: row.string(8)))
+            }
+            if !row.isNull(9) { citations.append(gradedCitation(from: row, at: 9)) }
+        }
+        try flush()
     }
 
     private static func claim(from row: Statement) -> Claim {

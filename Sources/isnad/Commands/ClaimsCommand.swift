@@ -25,8 +25,7 @@ enum ClaimsCommand: Command {
         let object = try arguments.value("object").map { try resolver.resolve($0).id }
         var claims: [GradedClaim] = []
         for claim in try store.claims(subject: subject, object: object, predicates: filter.predicates) {
-            let types = try store.entityTypes([claim.claim.subject, claim.claim.object])
-            if let kept = filter.apply(claim, subjectType: types[claim.claim.subject], objectType: types[claim.claim.object]) {
+            if let kept = filter.apply(claim) {
                 claims.append(kept)
             }
         }

@@ -23,8 +23,7 @@ enum ShowCommand: Command {
         var presentation = ClaimPresentation(store: store)
         var claims: [GradedClaim] = []
         for claim in try store.claims(of: entity.id) {
-            let types = try store.entityTypes([claim.claim.subject, claim.claim.object])
-            if let kept = filter.apply(claim, subjectType: types[claim.claim.subject], objectType: types[claim.claim.object]) {
+            if let kept = filter.apply(claim) {
                 claims.append(kept)
             }
         }
