@@ -1,0 +1,143 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+@Suite("Evidence and status")
+struct EvidenceTests {
+    private func item(_ source: String, _ reliability: Reliability, _ stance: Stance, _ credibility: Credibility)
+        -> Evidence.Item
+    {
+        Evidence.Item(source: source, reliability: reliability, stance: stance, credibility: credibility)
+    }
+
+    @Test("asserted needs an A–C source asserting it with credibility 1–3")
+    func asserted() throws {
+        #expect(Evidence([item("s", .c, .asserts, .possiblyTrue)])?.status == .asserted)
+        #expect(Evidence([item("s", .d, .asserts, .confirmed)])?.status == .alleged)
+        #expect(Evidence([item("s", .a, .asserts, .doubtful)])?.status == .alleged)
+        #expect(Evidence([item("s", .a, .reports, .confirmed)])?.status == .alleged)
+        #expect(Evidence([item("s", .e, .reports, .improbable), item("t", .b, .asserts, .probablyTrue)])?.status == .asserted)
+    }
+
+    @Test("one denial makes a claim disputed, whoever asserts it")
+    func disputed() throws {
+        let evidence = try #require(Evidence([item("s", .a, .asserts, .confirmed), item("t", .f, .denies, .cannotBeJudged)]))
+        #expect(evidence.status == .disputed)
+        #expect(evidence.bestGrade == "A1")
+        #expect(evidence.sources == ["s", "t"])
+    }
+
+    @Test("no citation, no evidence")
+    func empty() {
+        #expect(Evidence([Evidence.Item]()) == nil)
+    }
+
+    @Test("the store's claim_evidence view applies the same rule as Evidence")
+    func viewAgrees() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        // One claim per combination of grade, stance and credibility, two citations each.
+        var lines: [String] = []
+        for reliability in Reliability.allCases {
+            lines.append(#"{"record":"source","id":"s-\#(reliability.rawValue.lowercased())","type":"other","title":"S","reliability":"\#(reliability.rawValue)"}"#)
+        }
+        var index = 0
+        for reliability in Reliability.allCases {
+            for stance in Stance.allCases {
+                for credibility in Credibility.allCases {
+                    index += 1
+                    let other = Reliability.allCases[(index * 7) % 6].rawValue.lowercased()
+                    let otherStance = Stance.allCases[(index * 5) % 3].rawValue
+                    lines.append(
+                        #"{"record":"claim","id":"c\#(index)","subject":"hamas","predicate":"praised","object":"isis","start":"20\#(10 + index % 15)","citations":[{"source":"s-\#(reliability.rawValue.lowercased())","quote":"q\#(index)","stance":"\#(stance.rawValue)","credibility":\#(credibility.rawValue)},{"source":"s-\#(other)","quote":"r\#(index)","stance":"\#(otherStance)","credibility":\#((index % 6) + 1)}]}"#
+                    )
+                }
+            }
+        }
+        try Fixtures.importText(lines.joined(separator: "\n"), into: store, folder: folder, name: "grid.jsonl")
+        var checked = 0
+        let view = try store.database.prepare(
+            "SELECT claim, sources, best_reliability, best_credibility, status FROM claim_evidence ORDER BY claim")
+        try view.forEachRow { row in
+            let claim = try #require(try store.claim(id: row.string(0)))
+            let evidence = try #require(claim.evidence)
+            #expect(evidence.status.rawValue == row.string(4), "\(row.string(0))")
+            #expect(evidence.sources.count == row.int(1))
+            #expect(evidence.bestReliability.rawValue == row.string(2))
+            #expect(evidence.bestCredibility.rawValue == row.int(3))
+            checked += 1
+        }
+        #expect(checked == 3 + 6 * 3 * 6)
+    }
+}
+
+@Suite("Filters")
+struct GraphFilterTests {
+    private func claim(_ predicate: String, start: String?, end: String?) throws -> Claim {
+        Claim(
+            subject: "a", predicate: predicate, object: "b", start: try start.map(PartialDate.init(parsing:)),
+            end: try end.map(PartialDate.init(parsing:)), citations: [])
+    }
+
+    @Test(
+        "as-of: a partial date covers its whole period; states hold on, events do not",
+        arguments: [
+            ("member_of", "2014", nil, "2014-12-31", true),
+            ("member_of", "2014", nil, "2020", true),
+            ("member_of", "2014", nil, "2013-12", false),
+            ("member_of", "2014", "2016-05", "2016-05-31", true),
+            ("member_of", "2014", "2016-05", "2016-06-01", false),
+            ("member_of", nil, "2016", "1990", true),
+            ("member_of", nil, nil, "1990", true),
+            ("praised", "2022-03-27", nil, "2022-03", true),
+            ("praised", "2022-03-27", nil, "2022-04", false),
+            ("praised", "2022-03", nil, "2022-03-31", true),
+        ])
+    func asOf(_ predicate: String, _ start: String?, _ end: String?, _ date: String, _ holds: Bool) throws {
+        var filter = GraphFilter()
+        filter.asOf = try PartialDate(parsing: date)
+        #expect(filter.admitsShape(of: try claim(predicate, start: start, end: end), subjectType: nil, objectType: nil) == holds)
+    }
+
+    @Test("known-by: a citation counts once it was certainly public, by the earlier date of source and via")
+    func knownBy() throws {
+        let citation = Citation(source: "s", via: "v", quote: "q", stance: .asserts, credibility: .probablyTrue)
+        func graded(_ since: String?) throws -> GradedCitation {
+            GradedCitation(citation: citation, reliability: .b, publicSince: try since.map(PartialDate.init(parsing:)))
+        }
+        var filter = GraphFilter()
+        filter.knownBy = try PartialDate(parsing: "2017")
+        #expect(filter.admits(try graded("2017-07")))
+        #expect(!filter.admits(try graded("2018")))
+        #expect(!filter.admits(try graded(nil)))
+        filter.knownBy = try PartialDate(parsing: "2017-06")
+        #expect(!filter.admits(try graded("2017")))
+        #expect(GradedCitation.earlier(try PartialDate(parsing: "2022-03"), try PartialDate(parsing: "2017-07"))?.description == "2017-07")
+    }
+
+    @Test("evidence filters drop citations first; the status is that of what is left")
+    func citationFiltersBeforeStatus() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        try Fixtures.importText(
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"police","quote":"denial","stance":"denies","credibility":2}]}"#,
+            into: store, folder: folder, name: "denial.jsonl")
+        let claim = try #require(try store.claim(id: "hamas-armed-isis"))
+        #expect(GraphFilter().apply(claim)?.evidence?.status == .disputed)
+        var filter = GraphFilter()
+        filter.minimumReliability = .d
+        filter.excludesDisputed = true
+        #expect(filter.apply(claim) == nil)
+        filter.minimumReliability = nil
+        filter.stances = [.asserts]
+        #expect(filter.apply(claim)?.evidence?.status == .alleged)
+        filter.stances = []
+        filter.excludesDisputed = false
+        filter.sources = ["police"]
+        #expect(filter.apply(claim)?.citations.map(\.citation.source) == ["police"])
+    }
+}

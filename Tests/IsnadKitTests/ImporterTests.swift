@@ -1,0 +1,253 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+@Suite("Import")
+struct ImporterTests {
+    /// The errors an import of `text` into the basic store reports.
+    private func errors(importing text: String) throws -> [String] {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        do {
+            try Fixtures.importText(text, into: store, folder: folder, name: "bad.jsonl")
+            return []
+        } catch let failure as Importer.Failure {
+            return failure.errors.map { $0.description.replacingOccurrences(of: folder.url.path + "/", with: "") }
+        }
+    }
+
+    @Test(
+        "every kind of bad record is refused with its line, record and field",
+        arguments: [
+            ("{\"record\":", "bad.jsonl:1: invalid JSON"),
+            (#"{"record":"person","id":"x"}"#, #"bad.jsonl:1: record: unknown record kind "person""#),
+            (#"{"id":"x"}"#, "bad.jsonl:1: record: missing"),
+            (#"["record"]"#, "a record is a JSON object, not an array"),
+            (#"{"record":"entity","id":"x","type":"organization"}"#, #"entity "x": name: missing"#),
+            (#"{"record":"entity","id":"x","type":"organization","name":7}"#, #"entity "x": name: expected a string, found a number"#),
+            (#"{"record":"entity","id":"x","type":"group","name":"X"}"#, #"entity "x": type: "group" is not one of person, organization, event, place"#),
+            (#"{"record":"entity","id":"Hamas","type":"organization","name":"X"}"#, #"id: "Hamas" is not a slug"#),
+            (#"{"record":"entity","id":"a--b","type":"organization","name":"X"}"#, "hyphens only between letters or digits"),
+            (#"{"record":"entity","id":"x","type":"organization","name":"X","nmae":"y"}"#, #"nmae: unknown field (did you mean "name"?)"#),
+            (#"{"record":"entity","id":"x","type":"organization","name":"X","aliases":[{"name":"y","lang":"arabic!"}]}"#, #"aliases[0].lang: "arabic!" is not a BCP-47 language tag"#),
+            (#"{"record":"entity","id":"x","type":"organization","name":"a\u0007b"}"#, "name: contains the control character U+0007"),
+            (#"{"record":"entity","id":"x","type":"organization","name":"X","description":"\u0000"}"#, "description: contains the control character U+0000"),
+            (#"{"record":"source","id":"s","type":"blog","title":"T","reliability":"B"}"#, #"source "s": type: "blog" is not one of"#),
+            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"b"}"#, #"reliability: "b" is not one of A, B, C, D, E, F"#),
+            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","published":"2014-13"}"#, #"published: "2014-13" is not a valid date: month 13 does not exist"#),
+            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","cites":["s"]}"#, "cites: a source cannot cite itself"),
+            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","cites":["nowhere"]}"#, #"source "s": cites[0]: unknown source "nowhere""#),
+            (#"{"record":"claim","id":"c","subject":"hamass","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, #"claim "c": subject: unknown entity "hamass" (did you mean "hamas"?)"#),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praysed","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, #"predicate: unknown predicate "praysed" (did you mean "praised"?)"#),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"child_of","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "subject: child_of takes a subject of type person, not organization"),
+            (#"{"record":"claim","id":"c","subject":"abu-maram","predicate":"member_of","object":"hadera-attack","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "object: member_of takes an object of type organization, not event"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","start":"2014-02-30","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, #"start: "2014-02-30" is not a valid date: day 30 does not exist in 2014-02"#),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"allied_with","object":"isis","start":"2015","end":"2014-06","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "end: 2014-06 is before start 2015"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[]}"#, "citations: a claim needs at least one citation"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis"}"#, "citations: missing"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":7}]}"#, "citations[0].credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2.0}]}"#, "citations[0].credibility: expected an integer"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"claims","credibility":2}]}"#, #"citations[0].stance: "claims" is not one of asserts, reports, denies"#),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"polise","quote":"q","stance":"asserts","credibility":2}]}"#, #"citations[0].source: unknown source "polise" (did you mean "police"?)"#),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","via":"artcle","quote":"q","stance":"asserts","credibility":2}]}"#, #"citations[0].via: unknown source "artcle" (did you mean "article"?)"#),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","via":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "citations[0].via: names the claimant again"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2},{"source":"police","quote":"q","stance":"denies","credibility":3}]}"#, "citations[1]: repeats citations[0]"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "object: a claim links two different entities"),
+            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":" ","stance":"asserts","credibility":2}]}"#, "citations[0].quote: cannot be empty"),
+        ])
+    func badRecord(_ line: String, _ expected: String) throws {
+        let reported = try errors(importing: line + "\n")
+        #expect(reported.count == 1, "\(reported)")
+        #expect(reported.first?.contains(expected) == true, "\(reported)")
+    }
+
+    @Test("an id reused with other content in one import is refused, naming both lines")
+    func conflictingDefinitions() throws {
+        let reported = try errors(
+            importing: """
+                {"record":"entity","id":"x","type":"organization","name":"X"}
+                {"record":"entity","id":"x","type":"organization","name":"Y"}
+
+                """)
+        #expect(reported == [#"bad.jsonl:2: entity "x": the id is already used in this import for a different entity at bad.jsonl:1"#])
+    }
+
+    @Test("the same record twice in one import is written once")
+    func identicalRepeat() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store("", in: folder)
+        let summary = try Fixtures.importText(Fixtures.basic + Fixtures.basic, into: store, folder: folder)
+        #expect(summary.repeated == 10)
+        #expect(try store.counts().claims == 3)
+    }
+
+    @Test("records may come in any order: claims before the entities and sources they name")
+    func anyOrder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store("", in: folder)
+        let reversed = Fixtures.basic.split(separator: "\n").reversed().joined(separator: "\n")
+        try Fixtures.importText(reversed, into: store, folder: folder)
+        #expect(try store.counts() == (entities: 4, sources: 3, claims: 3, citations: 3))
+    }
+
+    @Test("a type check waits for an entity defined later in the input")
+    func lateTypeCheck() throws {
+        let reported = try errors(
+            importing: """
+                {"record":"claim","id":"c","subject":"newcomer","predicate":"child_of","object":"abu-maram","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}
+                {"record":"entity","id":"newcomer","type":"organization","name":"Newcomer"}
+
+                """)
+        #expect(reported == [#"bad.jsonl:1: claim "c": subject: child_of takes a subject of type person, not organization"#])
+    }
+
+    @Test("changing an entity's type is refused when a stored claim no longer fits")
+    func retypeBreaksClaims() throws {
+        let reported = try errors(importing: #"{"record":"entity","id":"hadera-attack","type":"place","name":"Hadera"}"# + "\n")
+        // praised takes any object; claimed_responsibility_for takes an event only.
+        #expect(reported == [
+            #"bad.jsonl:1: entity "hadera-attack": type: the new type breaks the stored claim "isis-claimed-attack": claimed_responsibility_for takes an object of type event, not place"#
+        ])
+    }
+
+    @Test("a bad record leaves no trace, and errors in the rest of the file are listed too")
+    func allOrNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        let before = try Fixtures.export(store)
+        let text = """
+            {"record":"entity","id":"new-one","type":"person","name":"New"}
+            {"record":"entity","id":"x","type":"organization"}
+            {"record":"entity","id":"new-two","type":"person","name":"New two"}
+            {"record":"claim","subject":"new-one","predicate":"member_of","object":"hamass","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}
+
+            """
+        #expect(throws: Importer.Failure.self) { try Fixtures.importText(text, into: store, folder: folder, name: "bad.jsonl") }
+        #expect(try Fixtures.export(store) == before)
+        do {
+            try Fixtures.importText(text, into: store, folder: folder, name: "bad.jsonl")
+        } catch let failure as Importer.Failure {
+            #expect(failure.errors.map(\.line) == [2, 4])
+            #expect(failure.description.hasSuffix("nothing was imported: the store is unchanged"))
+        }
+    }
+
+    @Test("a 10,000-line import whose line 9,000 is bad leaves the store file byte for byte as it was")
+    func largeImportWithOneBadLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        var lines: [String] = []
+        for index in 1...10_000 {
+            if index == 9_000 {
+                lines.append(#"{"record":"entity","id":"bad","type":"organisation","name":"Bad"}"#)
+            } else {
+                lines.append(#"{"record":"entity","id":"e\#(index)","type":"person","name":"Person \#(index)"}"#)
+            }
+        }
+        let databasePath = folder.path("isnad.db")
+        try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: databasePath))
+        do {
+            try Fixtures.importText(lines.joined(separator: "\n"), into: store, folder: folder, name: "big.jsonl")
+            Issue.record("the import was accepted")
+        } catch let failure as Importer.Failure {
+            #expect(failure.totalCount == 1)
+            #expect(failure.errors.first?.description.contains(#"big.jsonl:9000: entity "bad": type: "organisation" is not one of"#) == true)
+        }
+        try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: databasePath)) == before)
+        #expect(try store.counts().entities == 4)
+    }
+
+    @Test("import, export, import, export is byte-identical")
+    func roundTrip() throws {
+        let first = try TemporaryFolder()
+        let second = try TemporaryFolder()
+        defer {
+            first.remove()
+            second.remove()
+        }
+        let exported = try Fixtures.export(try Fixtures.store(in: first))
+        let again = try Fixtures.export(try Fixtures.store(exported, in: second))
+        #expect(exported == again)
+        #expect(exported.split(separator: "\n").count == 10)
+    }
+
+    @Test("a claim imported again gains the citations it lacked and updates the ones it has")
+    func citationsAccumulate() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        try Fixtures.importText(
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"leak","via":"article","quote":"قدمت أسلحة","quote_en":"provided weapons","stance":"asserts","credibility":3},{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#,
+            into: store, folder: folder, name: "second.jsonl")
+        let claim = try #require(try store.claim(id: "hamas-armed-isis"))
+        #expect(claim.citations.map(\.citation.source) == ["leak", "police"])
+        #expect(claim.citations.first?.citation.credibility == .possiblyTrue)
+        #expect(claim.evidence?.status == .disputed)
+
+        var options = Importer.Options()
+        options.replacingCitations = true
+        try Fixtures.importText(
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#,
+            into: store, folder: folder, name: "third.jsonl", options: options)
+        #expect(try store.claim(id: "hamas-armed-isis")?.citations.map(\.citation.source) == ["police"])
+    }
+
+    @Test("a claim without an id gets one derived from what it says, so importing it twice never duplicates it")
+    func derivedIDs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        let claim = #"{"record":"claim","subject":"hamas","predicate":"allied_with","object":"isis","start":"2017-07","citations":[{"source":"police","quote":"q","stance":"reports","credibility":3}]}"#
+        try Fixtures.importText(claim, into: store, folder: folder, name: "one.jsonl")
+        try Fixtures.importText(claim, into: store, folder: folder, name: "two.jsonl")
+        #expect(try store.counts().claims == 4)
+        let id = Claim.derivedID(subject: "hamas", predicate: "allied_with", object: "isis", start: try PartialDate(parsing: "2017-07"), end: nil)
+        #expect(id.hasPrefix("c-") && id.count == 18)
+        #expect(try store.claim(id: id) != nil)
+    }
+
+    @Test("a dry run checks everything and writes nothing")
+    func dryRun() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store("", in: folder)
+        var options = Importer.Options()
+        options.dryRun = true
+        let summary = try Fixtures.importText(Fixtures.basic, into: store, folder: folder, options: options)
+        #expect(summary.recordCount == 10)
+        #expect(try store.counts().entities == 0)
+    }
+
+    @Test("a line longer than the limit is refused without being read into memory")
+    func lineLimit() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store("", in: folder)
+        var options = Importer.Options()
+        options.maximumLineLength = 100
+        let long = #"{"record":"entity","id":"x","type":"person","name":""# + String(repeating: "y", count: 200) + #""}"#
+        do {
+            try Fixtures.importText(long, into: store, folder: folder, name: "long.jsonl", options: options)
+            Issue.record("accepted")
+        } catch let failure as Importer.Failure {
+            #expect(failure.errors.first?.description.hasSuffix("long.jsonl:1: line of 254 bytes is longer than the limit of 100 bytes (see --max-line-bytes)") == true)
+        }
+    }
+
+    @Test("a missing input is refused before anything is opened")
+    func missingInput() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store("", in: folder)
+        #expect(throws: Importer.InputError.self) { try Importer(store: store).run([.file(folder.path("nope.jsonl"))]) }
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import IsnadKit
+
+@Suite("Name folding")
+struct NameKeyTests {
+    @Test(
+        "spellings of one name fold alike",
+        arguments: [
+            ("Abu Bakr al-Baghdadi", "Abou Bakr el Baghdaddi"),
+            ("Ḥamās", "HAMAS"),
+            ("حَمَاس", "حماس"),
+            ("أبو بكر البغدادي", "ابو بكر البغدادي"),
+            ("إسلام", "اسلام"),
+            ("ولاية سيناء", "ولايه سيناء"),
+            ("مصطفى", "مصطفي"),
+            ("القسّام", "قسام"),
+            ("داعـــش", "داعش"),
+            ("Abdel Rahman", "Abd al-Rahman"),
+            ("Shadi el-Menei", "Shadi al Menei"),
+        ])
+    func sameFold(_ a: String, _ b: String) {
+        #expect(NameKey.fold(a) == NameKey.fold(b), "\(NameKey.fold(a)) ≠ \(NameKey.fold(b))")
+    }
+
+    @Test("different names stay apart")
+    func different() {
+        #expect(NameKey.fold("Hamas") != NameKey.fold("Hezbollah"))
+        #expect(NameKey.fold("حماس") != NameKey.fold("داعش"))
+    }
+
+    @Test("normalize keeps the transliteration but drops case, marks and punctuation")
+    func normalize() {
+        #expect(NameKey.normalize("Abū Bakr al-Baghdādī") == "abu bakr al baghdadi")
+        #expect(NameKey.normalize("تنظيم  الدولة!") == "تنظيم الدوله")
+        #expect(NameKey.normalize("٢٠١٧") == "2017")
+    }
+}
+
+@Suite("Suggestions")
+struct SuggestionTests {
+    @Test("typos, swaps included, find their word; unrelated words do not")
+    func nearest() {
+        #expect(Suggestion.nearest(to: "shwo", among: ["show", "stats"]) == "show")
+        #expect(Suggestion.nearest(to: "hamass", among: ["hamas", "isis"]) == "hamas")
+        #expect(Suggestion.nearest(to: "G", among: ["A", "B"]) == nil)
+        #expect(Suggestion.nearest(to: "zzzz", among: ["show"]) == nil)
+    }
+}

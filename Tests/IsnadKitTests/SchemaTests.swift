@@ -1,0 +1,130 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+@Suite("Schemas: one source of truth")
+struct SchemaTests {
+    private func recordSchema() throws -> [String: Any] {
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent("Schemas/record.schema.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    private func enumeration(_ name: String) throws -> [String] {
+        let definitions = try #require(try recordSchema()["$defs"] as? [String: Any])
+        let definition = try #require(definitions[name] as? [String: Any])
+        return try #require(definition["enum"] as? [String])
+    }
+
+    @Test("the model's enumerations are the record schema's")
+    func enumerations() throws {
+        #expect(try enumeration("entityType") == EntityType.allCases.map(\.rawValue))
+        #expect(try enumeration("sourceType") == SourceType.allCases.map(\.rawValue))
+        #expect(try enumeration("reliability") == Reliability.allCases.map(\.rawValue))
+        #expect(try enumeration("stance") == Stance.allCases.map(\.rawValue))
+    }
+
+    @Test("the vocabulary is complete and consistent")
+    func vocabulary() throws {
+        let vocabulary = Vocabulary.standard
+        let required = [
+            "member_of", "leader_of", "founded", "branch_of", "military_wing_of", "affiliated_with", "allied_with",
+            "hostile_to", "supplied_weapons_to", "funded", "provided_logistics_to", "smuggled_weapons_for",
+            "communicated_with", "agreement_with", "opposed", "praised", "claimed_responsibility_for", "carried_out",
+            "killed", "child_of", "located_in", "economic_relations_with",
+        ]
+        for id in required { #expect(vocabulary[id] != nil, "missing \(id)") }
+        #expect(Set(vocabulary.predicates.map(\.id)).count == vocabulary.predicates.count)
+        for predicate in vocabulary.predicates {
+            #expect(!predicate.subjectTypes.isEmpty && !predicate.objectTypes.isEmpty)
+            #expect(!predicate.labelArabic.isEmpty && !predicate.labelEnglish.isEmpty)
+            #expect(predicate.id.allSatisfy { $0.isLowercase || $0 == "_" })
+            if predicate.isSymmetric { #expect(Set(predicate.subjectTypes) == Set(predicate.objectTypes), "\(predicate.id)") }
+        }
+    }
+
+    @Test("migrations are numbered 1, 2, 3 … and the embedded copy is the file in Schemas/")
+    func migrations() throws {
+        #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count))
+        let first = try String(contentsOf: Repository.root.appendingPathComponent("Schemas/migrations/0001-initial.sql"), encoding: .utf8)
+        #expect(Migrations.all.first?.sql == first)
+    }
+
+    @Test(
+        "exported records validate against the record schema (python jsonschema)",
+        .enabled(if: ExternalTool.python(with: ["jsonschema"]) != nil, "needs python3 with jsonschema (apt: python3-jsonschema)"))
+    func exportValidates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let exported = try folder.write("export.jsonl", try Fixtures.export(try Fixtures.store(in: folder)))
+        let python = try #require(ExternalTool.python(with: ["jsonschema"]))
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            validator = jsonschema.Draft202012Validator(schema)
+            bad = 0
+            for number, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
+                for error in validator.iter_errors(json.loads(line)):
+                    print(f"{number}: {error.message}"); bad += 1
+            sys.exit(1 if bad else 0)
+            """
+        let result = try ExternalTool.run(
+            python, ["-c", script, Repository.root.appendingPathComponent("Schemas/record.schema.json").path, exported])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
+}
+
+@Suite("Opening stores")
+struct StoreOpeningTests {
+    @Test("a query never creates a store")
+    func missing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(throws: StoreError.self) { try GraphStore(path: folder.path("none.db"), access: .read) }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("none.db")))
+    }
+
+    @Test("a store written by a newer Isnad is refused, and left alone")
+    func newer() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("isnad.db")
+        try GraphStore(path: path, access: .create).database.execute("PRAGMA user_version = 999")
+        do {
+            _ = try GraphStore(path: path, access: .write)
+            Issue.record("opened")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("newer Isnad (schema version 999"))
+        }
+        #expect(try Database(path: path, access: .readOnly).integerPragma("user_version") == 999)
+    }
+
+    @Test("an SQLite file that is not an Isnad store is refused")
+    func foreign() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("other.db")
+        try Database(path: path, access: .create).execute("CREATE TABLE t (x)")
+        #expect(throws: StoreError.self) { try GraphStore(path: path, access: .write) }
+    }
+
+    @Test("a file that is not SQLite at all is refused")
+    func garbage() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("notes.db", String(repeating: "not a database\n", count: 100))
+        #expect(throws: (any Error).self) { try GraphStore(path: path, access: .read) }
+    }
+
+    @Test("a new store is in WAL mode with foreign keys on, and marked as Isnad's")
+    func settings() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try GraphStore(path: folder.path("isnad.db"), access: .create)
+        #expect(try store.database.prepare("PRAGMA journal_mode").scalarText() == "wal")
+        #expect(try store.database.integerPragma("foreign_keys") == 1)
+        #expect(try store.database.integerPragma("application_id") == GraphStore.applicationID)
+        #expect(try store.database.integerPragma("user_version") == Int64(Migrations.currentVersion))
+    }
+}
