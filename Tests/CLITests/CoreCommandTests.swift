@@ -1,0 +1,259 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// The core commands, run as the built binary, as a user runs them.
+@Suite("Core commands end to end")
+struct CoreCommandTests {
+    static let records = """
+        {"record":"entity","id":"hamas","type":"organization","name":"Hamas","aliases":[{"name":"حماس","lang":"ar"},{"name":"Islamic Resistance Movement","lang":"en"}]}
+        {"record":"entity","id":"isis","type":"organization","name":"Islamic State","aliases":[{"name":"داعش","lang":"ar"},{"name":"ISIS","lang":"en"}]}
+        {"record":"entity","id":"hadera-attack","type":"event","name":"Hadera attack","aliases":[{"name":"عملية الخضيرة","lang":"ar"}]}
+        {"record":"source","id":"article","type":"opinion-article","title":"Article","published":"2022-03","lang":"ar","reliability":"F"}
+        {"record":"source","id":"police","type":"official-statement","title":"Police","published":"2022-03-27","reliability":"B"}
+        {"record":"claim","id":"hamas-praised-attack","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"article","quote":"باركت","quote_en":"blessed","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"isis-claimed-attack","subject":"isis","predicate":"claimed_responsibility_for","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"police","via":"article","quote":"اعلان تنظيم داعش مسؤوليته","quote_en":"ISIS announced its responsibility","stance":"asserts","credibility":2}]}
+
+        """
+
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness()
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let result = try cli.run(["import", "records.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    @Test("init creates an empty store once, and says so")
+    func initialize() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let first = try cli.run(["init"])
+        #expect(first.status == 0)
+        #expect(first.standardError.contains("created an empty Isnad store at isnad.db"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+        let second = try cli.run(["init"])
+        #expect(second.status == 0)
+        #expect(second.standardError.contains("already an Isnad store"))
+    }
+
+    @Test("import reports what it read on stderr and nothing on stdout")
+    func importSummary() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let result = try cli.run(["import", "records.jsonl"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("imported 7 records from records.jsonl (3 entities, 2 sources, 2 claims)"))
+        #expect(result.standardError.contains("the store now holds 3 entities, 2 sources, 2 claims, 2 citations"))
+    }
+
+    @Test("a bad import exits 65, prints file:line: record: field: message, and writes nothing")
+    func badImport() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        try cli.write(
+            "bad.jsonl",
+            #"{"record":"claim","id":"c7","subject":"hamass","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#
+                + "\n")
+        let result = try cli.run(["import", "bad.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains(#"bad.jsonl:1: claim "c7": subject: unknown entity "hamass" (did you mean "hamas"?)"#))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("a missing input exits 66 and creates no store")
+    func missingInput() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let result = try cli.run(["import", "nowhere.jsonl"])
+        #expect(result.status == 66)
+        #expect(result.standardError.contains("nowhere.jsonl: no such file"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+    }
+
+    @Test("a query on a missing store exits 66 and creates nothing")
+    func missingStore() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let result = try cli.run(["show", "hamas"])
+        #expect(result.status == 66)
+        #expect(result.standardError.contains("no store at isnad.db"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+    }
+
+    @Test("a dry run with no store checks the input and creates nothing")
+    func dryRun() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let result = try cli.run(["import", "--dry-run", "records.jsonl"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("7 valid records"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+    }
+
+    @Test("import reads standard input with -")
+    func standardInput() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let result = try cli.run(["import", "-"], input: Data(CoreCommandTests.records.utf8))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("from <stdin>"))
+    }
+
+    @Test("--db and ISNAD_DB choose the store")
+    func storeLocation() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["--db", "a.db", "import", "records.jsonl"]).status == 0)
+        #expect(try cli.run(["show", "hamas", "--db=a.db"]).status == 0)
+        #expect(try cli.run(["show", "hamas"], environment: ["ISNAD_DB": "a.db"]).status == 0)
+        #expect(try cli.run(["show", "hamas"]).status == 66)
+    }
+
+    @Test("show names an entity by id, by name or by alias in Arabic, and shows every claim with its evidence")
+    func show() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        for name in ["hadera-attack", "Hadera Attack", "عملية الخضيرة"] {
+            let result = try cli.run(["show", name])
+            #expect(result.status == 0, "\(name): \(result.standardError)")
+            #expect(result.standardOutput.contains("Hadera attack (hadera-attack) · event"))
+            #expect(result.standardOutput.contains("2 claims: 1 asserted, 1 alleged"))
+            #expect(result.standardOutput.contains("ALLEGED · 1 source · best F2"))
+            #expect(result.standardOutput.contains("asserts B2  police, via article"))
+            #expect(result.standardOutput.contains("\"ISIS announced its responsibility\""))
+        }
+    }
+
+    @Test("an unknown name exits 65 and lists what comes close")
+    func unknownName() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let result = try cli.run(["show", "Hamaz"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains(#"no entity matches "Hamaz"; did you mean:"#))
+        #expect(result.standardError.contains("hamas  Hamas (organization)"))
+    }
+
+    @Test("show --format json is the record format: it imports into a new store on its own")
+    func showJSON() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let result = try cli.run(["show", "hamas", "--format", "json"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 4)  // two entities, the article, the claim
+        try cli.write("subset.jsonl", result.standardOutput)
+        let reimport = try cli.run(["--db", "subset.db", "import", "subset.jsonl"])
+        #expect(reimport.status == 0, "\(reimport.standardError)")
+    }
+
+    @Test("show --format csv has one row per citation with the claim's evidence")
+    func showCSV() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let result = try cli.run(["show", "hadera-attack", "--format", "csv"])
+        let rows = result.standardOutput.split(separator: "\r\n")
+        #expect(rows.first?.hasPrefix("claim,subject,subject_name,predicate,object,object_name,start,end,status") == true)
+        #expect(rows.count == 3)
+        #expect(rows.contains { $0.hasPrefix("isis-claimed-attack,isis,Islamic State,claimed_responsibility_for,hadera-attack,Hadera attack,2022-03-27,,asserted,1,B,2,police,B,article,asserts,2,") })
+    }
+
+    @Test("claims lists claims with status, best grade and who says them; filters narrow it")
+    func claims() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let all = try cli.run(["claims"])
+        #expect(all.status == 0)
+        #expect(all.standardOutput.contains("SAID BY (STANCE GRADE)"))
+        #expect(all.standardOutput.contains("article (asserts F2)"))
+        let reliable = try cli.run(["claims", "--min-reliability", "C"])
+        #expect(!reliable.standardOutput.contains("hamas-praised-attack"))
+        #expect(reliable.standardOutput.contains("isis-claimed-attack"))
+        let bySubject = try cli.run(["claims", "--subject", "داعش"])
+        #expect(bySubject.standardOutput.contains("isis-claimed-attack"))
+        #expect(!bySubject.standardOutput.contains("hamas-praised-attack"))
+    }
+
+    @Test("stats counts by type, grade and status")
+    func stats() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let result = try cli.run(["stats"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("3 entities, 2 sources, 2 claims, 2 citations"))
+        #expect(result.standardOutput.contains("F reliability cannot be judged"))
+        let json = try cli.run(["stats", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: json.outputBytes) as? [String: Any]
+        #expect((object?["claims"] as? [String: Any])?["total"] as? Int == 2)
+    }
+
+    @Test("export jsonl -o writes the file whole, and export → import → export is byte-identical")
+    func exportRoundTrip() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        #expect(try cli.run(["export", "jsonl", "-o", "first.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "copy.db", "import", "first.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "copy.db", "export", "jsonl", "-o", "second.jsonl"]).status == 0)
+        #expect(try cli.read("first.jsonl") == cli.read("second.jsonl"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.contains("partial") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(
+        "usage errors exit 64 with the reason and a pointer to help",
+        arguments: [
+            (["shwo", "hamas"], "unknown command 'shwo' (did you mean \"show\"?)"),
+            (["show"], "missing <entity>"),
+            (["show", "hamas", "--formt", "json"], "unknown option '--formt' (did you mean '--format'?)"),
+            (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, json, csv"),
+            (["claims", "--min-reliability", "Z"], "--min-reliability: expected a grade from A to F"),
+            (["claims", "--predicate", "praisd"], "unknown predicate \"praisd\" (did you mean \"praised\"?)"),
+            (["claims", "--as-of", "2014-13"], "--as-of: \"2014-13\" is not a valid date"),
+            (["export", "pdf"], "unknown export format \"pdf\""),
+            (["import"], "missing <file>"),
+            (["show", "a", "b"], "unexpected argument 'b'"),
+        ])
+    func usageErrors(_ arguments: [String], _ message: String) throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        let result = try cli.run(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardError.contains("--help") || result.standardError.contains("isnad help"))
+    }
+
+    @Test("every command has help with examples")
+    func help() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        for command in ["init", "import", "export", "show", "claims", "stats", "predicates", "help"] {
+            let result = try cli.run([command, "--help"])
+            #expect(result.status == 0)
+            #expect(result.standardOutput.contains("USAGE: isnad \(command)"))
+            #expect(result.standardOutput.contains("EXAMPLES:"))
+        }
+        #expect(try cli.run(["help", "evidence"]).standardOutput.contains("DISPUTED   some citation denies it"))
+    }
+
+    @Test("names that carry terminal control characters cannot move the cursor in a table")
+    func terminalSafety() throws {
+        let cli = try importedStore()
+        defer { cli.remove() }
+        try cli.write(
+            "hostile.jsonl",
+            #"{"record":"entity","id":"evil","type":"person","name":"Evil\u009b2J\u202eName"}"# + "\n"
+                + #"{"record":"claim","subject":"evil","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"x\u009b31m","stance":"asserts","credibility":2}]}"# + "\n")
+        #expect(try cli.run(["import", "hostile.jsonl"]).status == 0)
+        for arguments in [["show", "evil"], ["claims"], ["show", "hamas"]] {
+            let output = try cli.run(arguments).standardOutput
+            #expect(!output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x1B || $0.value == 0x202E }, "\(arguments)")
+            #expect(output.contains(#"\u{9B}"#))
+        }
+    }
+}
