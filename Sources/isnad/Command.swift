@@ -70,7 +70,7 @@ enum HelpCommand: Command {
             HelpLayout.row("--db <path>", "The store (default: $ISNAD_DB, else ./isnad.db)."),
             HelpLayout.row("--version", "Print the version."),
             "",
-            "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store",
+            "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store · 73 cannot write",
             "",
             "See 'isnad help <command>' or 'isnad <command> --help' for a command's options and examples.",
         ]

@@ -11,6 +11,9 @@ struct Context {
     /// Opens the store. Query commands (`.read`) never create one.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
         let store = try GraphStore(path: databasePath, access: access)
+        store.onWaitingForWriteLock = { [databasePath] in
+            FileHandle.standardError.write(Data("waiting for another isnad process to finish writing to \(databasePath)…\n".utf8))
+        }
         if let version = store.upgradedFrom {
             message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")
         }

@@ -11,6 +11,9 @@ enum ExitCode: Int32 {
     case badData = 65
     /// EX_NOINPUT: an input file or the store is missing or unreadable.
     case missingInput = 66
+    /// EX_CANTCREAT: the store or an output file cannot be created or written (read-only
+    /// file or folder, full disk).
+    case cannotWrite = 73
 
     init(for error: Error) {
         switch error {
@@ -21,14 +24,17 @@ enum ExitCode: Int32 {
             switch error {
             case .missing: self = .missingInput
             case .notAnIsnadStore: self = .badData
+            case .readOnly, .cannotCreate: self = .cannotWrite
             case .newerSchema, .needsUpgrade: self = .failure
             }
         case let error as DatabaseError:
             switch error.kind {
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
+            case .readOnly, .diskFull: self = .cannotWrite
             default: self = .failure
             }
+        case is OutputError: self = .cannotWrite
         default: self = .failure
         }
     }

@@ -142,5 +142,32 @@ public struct CLIHarness: Sendable {
         return try ExternalTool.run(CLIHarness.binary, arguments, input: input, directory: directory, environment: merged)
     }
 
-    public func remove() { folder.remove() }
+    /// Whether ``runUnprivileged(_:)`` can honour file permissions here: as an ordinary user, or
+    /// as root with setpriv to drop to nobody (root ignores permissions).
+    public static var canDropPrivileges: Bool { getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") }
+
+    /// Runs `isnad` so that file permissions apply: as root, as the user nobody (the folder is
+    /// handed to nobody first); otherwise as the current user.
+    @discardableResult
+    public func runUnprivileged(_ arguments: [String]) throws -> ExternalTool.Result {
+        guard getuid() == 0 else { return try run(arguments) }
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        return try ExternalTool.run(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CLIHarness.binary] + arguments,
+            directory: directory, environment: environment)
+    }
+
+    /// Gives the folder and everything in it to the user `runUnprivileged` runs as.
+    public func handToUnprivilegedUser() throws {
+        guard getuid() == 0 else { return }
+        let items = [directory.path] + (try FileManager.default.subpathsOfDirectory(atPath: directory.path)).map { path($0) }
+        for item in items { chown(item, 65534, 65534) }
+    }
+
+    public func remove() {
+        _ = try? FileManager.default.subpathsOfDirectory(atPath: directory.path).map { chmod(path($0), 0o755) }
+        chmod(directory.path, 0o755)
+        folder.remove()
+    }
 }

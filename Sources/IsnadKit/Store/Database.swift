@@ -8,6 +8,9 @@ public final class Database {
     public enum Access: Sendable {
         /// Read only; the file must exist.
         case readOnly
+        /// Read only, promising SQLite that nobody changes the file meanwhile: for a store in a
+        /// folder this process cannot write, where SQLite cannot create its WAL index.
+        case immutable
         /// Read and write; the file must exist.
         case readWrite
         /// Read and write, creating the file if it is missing.
@@ -21,13 +24,17 @@ public final class Database {
     /// Opens `path`. A missing file is an error unless `access` is `.create`.
     public init(path: String, access: Access) throws(DatabaseError) {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var location = path
         switch access {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            location = "file:" + Database.uriEscaped(path) + "?immutable=1"
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
         var connection: OpaquePointer?
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        let code = sqlite3_open_v2(location, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(connection)
@@ -36,6 +43,20 @@ public final class Database {
         self.handle = connection
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
+    }
+
+    /// A path as the path part of an SQLite URI (https://www.sqlite.org/uri.html).
+    static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            default:
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return result
     }
 
     deinit {
@@ -81,6 +102,25 @@ public final class Database {
         } catch {
             if !isAutocommit { try? execute("ROLLBACK") }
             throw error
+        }
+    }
+
+    /// Starts a write transaction, waiting as long as another connection holds the write lock:
+    /// each attempt waits up to the busy timeout, and `onWait` is called once, before the
+    /// second attempt, so the user can be told why nothing happens.
+    public func beginWriting(onWait: (() -> Void)? = nil) throws(DatabaseError) {
+        var hasWaited = false
+        while true {
+            do throws(DatabaseError) {
+                try execute("BEGIN IMMEDIATE")
+                return
+            } catch {
+                guard error.kind == .busy else { throw error }
+                if !hasWaited {
+                    hasWaited = true
+                    onWait?()
+                }
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An Isnad store: entities, sources and claims in one SQLite file.
 ///
 /// Opening a store checks that the file is an Isnad store, refuses one written by a newer
@@ -23,14 +25,23 @@ public final class GraphStore {
     public private(set) var wasCreated = false
     /// Migrations run when opening (an older store upgraded).
     public private(set) var upgradedFrom: Int?
+    /// Called once when a write must wait for another process's write to finish.
+    public var onWaitingForWriteLock: (() -> Void)?
 
     public init(path: String, access: Access, vocabulary: Vocabulary = .standard) throws {
         self.path = path
         self.vocabulary = vocabulary
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
-        database = try Database(path: path, access: access == .read ? .readOnly : exists ? .readWrite : .create)
+        do {
+            database = try GraphStore.connect(path: path, access: access, exists: exists)
+        } catch let error as DatabaseError {
+            if !exists, error.kind == .cannotOpen { throw StoreError.cannotCreate(path: path, reason: error.message) }
+            throw error
+        }
         wasCreated = !exists
+        // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
+        if access != .read, database.isReadOnly { throw StoreError.readOnly(path: path) }
         database.setBusyTimeout(milliseconds: 10_000)
         try database.execute("PRAGMA foreign_keys = ON")
         try database.registerTextFunction("isnad_fold", NameKey.fold)
@@ -55,6 +66,27 @@ public final class GraphStore {
             }
         }
         try database.execute("PRAGMA synchronous = FULL")
+    }
+
+    /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
+    /// it; when its folder cannot be written, that index cannot be created, and the store is
+    /// read as immutable instead (nobody can write it there either).
+    private static func connect(path: String, access: Access, exists: Bool) throws -> Database {
+        guard access == .read else { return try Database(path: path, access: exists ? .readWrite : .create) }
+        let database = try Database(path: path, access: .readOnly)
+        let problem: DatabaseError
+        do throws(DatabaseError) {
+            _ = try database.integerPragma("user_version")
+            return database
+        } catch {
+            problem = error
+        }
+        // Immutable reading skips the write-ahead log, so it is only right when there is none.
+        let folder = (path as NSString).deletingLastPathComponent
+        guard problem.kind == .readOnly || problem.kind == .cannotOpen, !FileSystem.isWritable(folder.isEmpty ? "." : folder),
+            (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0
+        else { throw problem }
+        return try Database(path: path, access: .immutable)
     }
 
     private func isBlank() throws -> Bool {

@@ -46,7 +46,7 @@ public final class ImportSession {
 
     init(store: GraphStore) throws {
         self.store = store
-        try database.execute("BEGIN IMMEDIATE")
+        try store.database.beginWriting(onWait: store.onWaitingForWriteLock)
         try database.execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS import_record (

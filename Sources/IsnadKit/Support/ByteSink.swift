@@ -124,7 +124,11 @@ public final class AtomicFileSink: ByteSink {
     public init(path: String) throws {
         self.path = path
         self.temporaryPath = path + ".isnad-partial-\(getpid())"
-        self.sink = try FileSink.create(path: temporaryPath)
+        do {
+            self.sink = try FileSink.create(path: temporaryPath)
+        } catch let error as OutputError {
+            throw OutputError(path: path, code: error.code)
+        }
     }
 
     deinit { discard() }

@@ -10,6 +10,8 @@ public enum FileSystem {
 
     public static func isReadable(_ path: String) -> Bool { access(path, R_OK) == 0 }
 
+    public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
     public static func isDirectory(_ path: String) -> Bool {
         var information = stat()
         return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFDIR
