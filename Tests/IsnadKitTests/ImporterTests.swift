@@ -251,3 +251,26 @@ struct ImporterTests {
         #expect(throws: Importer.InputError.self) { try Importer(store: store).run([.file(folder.path("nope.jsonl"))]) }
     }
 }
+
+@Suite("Import on a full store")
+struct FullStoreTests {
+    @Test("when the store cannot grow, the import fails as disk full and the store is unchanged")
+    func maxPageCount() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        let before = try Fixtures.export(store)
+        let pages = try store.database.integerPragma("page_count")
+        try store.database.execute("PRAGMA max_page_count = \(pages + 2)")
+        let many = (0..<3000).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person \#($0)"}"# }
+        do {
+            try Fixtures.importText(many.joined(separator: "\n"), into: store, folder: folder, name: "many.jsonl")
+            Issue.record("the import fitted")
+        } catch let error as DatabaseError {
+            #expect(error.kind == .diskFull)
+            #expect(error.description.contains("disk full: the store was left as it was before this command"))
+        }
+        #expect(try Fixtures.export(store) == before)
+        #expect(try store.database.prepare("PRAGMA integrity_check").scalarText() == "ok")
+    }
+}

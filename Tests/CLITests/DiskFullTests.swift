@@ -1,0 +1,68 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// A full disk, for real: a small tmpfs, mounted where the machine allows it (root).
+@Suite("Disk full", .enabled(if: SmallDisk.isAvailable, "needs root and tmpfs to mount a small disk"))
+struct DiskFullTests {
+    @Test("an import that fills the disk fails with 'disk full', exit 73, and the store is unchanged")
+    func importFillsDisk() throws {
+        let disk = try SmallDisk(kilobytes: 400)
+        defer { disk.remove() }
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let store = disk.path + "/isnad.db"
+        #expect(try cli.run(["--db", store, "import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["--db", store, "export", "jsonl"]).outputBytes
+        let many = (0..<5000).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person number \#($0), a long name to fill pages"}"# }
+        try cli.write("many.jsonl", many.joined(separator: "\n"))
+        let result = try cli.run(["--db", store, "import", "many.jsonl"])
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("disk full: the store was left as it was before this command"))
+        #expect(try cli.run(["--db", store, "export", "jsonl"]).outputBytes == before)
+        let integrity = try ExternalTool.run("/usr/bin/sqlite3", [store, "PRAGMA integrity_check"])
+        #expect(integrity.standardOutput == "ok\n")
+    }
+
+    @Test("an export that fills the disk fails with 'disk full' and leaves no partial file")
+    func exportFillsDisk() throws {
+        let disk = try SmallDisk(kilobytes: 64)
+        defer { disk.remove() }
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let many = (0..<3000).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person number \#($0)"}"# }
+        try cli.write("many.jsonl", many.joined(separator: "\n"))
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let result = try cli.run(["export", "jsonl", "-o", disk.path + "/export.jsonl"])
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("disk full"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+    }
+}
+
+/// A tmpfs of a few hundred kilobytes, mounted for one test.
+struct SmallDisk {
+    let path: String
+
+    static let isAvailable: Bool = {
+        guard getuid() == 0, let disk = try? SmallDisk(kilobytes: 64) else { return false }
+        disk.remove()
+        return true
+    }()
+
+    init(kilobytes: Int) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-disk-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let result = try ExternalTool.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
+        if result.status != 0 {
+            try? FileManager.default.removeItem(atPath: path)
+            throw CocoaError(.fileWriteNoPermission)
+        }
+    }
+
+    func remove() {
+        _ = try? ExternalTool.run("/bin/umount", [path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
