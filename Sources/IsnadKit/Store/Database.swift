@@ -17,6 +17,9 @@ public final class Database {
         case create
     }
 
+    /// How long a statement waits for another connection's lock, in milliseconds.
+    public static let defaultBusyTimeout: Int32 = 10_000
+
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
@@ -43,6 +46,8 @@ public final class Database {
         self.handle = connection
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
+        // Before the first statement: even reading the header can meet another process's lock.
+        sqlite3_busy_timeout(connection, Database.defaultBusyTimeout)
     }
 
     /// A path as the path part of an SQLite URI (https://www.sqlite.org/uri.html).

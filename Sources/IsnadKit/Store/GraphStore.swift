@@ -42,7 +42,6 @@ public final class GraphStore {
         wasCreated = !exists
         // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
         if access != .read, database.isReadOnly { throw StoreError.readOnly(path: path) }
-        database.setBusyTimeout(milliseconds: 10_000)
         try database.execute("PRAGMA foreign_keys = ON")
         try database.registerTextFunction("isnad_fold", NameKey.fold)
 
