@@ -1,0 +1,106 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// Input made to break the importer: each one is a clear error with its file and line, exit
+/// 65, and nothing written.
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
+
+    /// Writes `bytes` as the second line of a file after a good record, imports it into a store
+    /// that already holds data, and checks the outcome.
+    private func refuses(_ bytes: [UInt8], expecting message: String, line: Int = 2) throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let file = cli.directory.appendingPathComponent("hostile.jsonl")
+        try Data(Array((HostileInputTests.good + "\n").utf8) + bytes).write(to: file)
+        let result = try cli.run(["import", "hostile.jsonl"])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(result.standardError.contains("hostile.jsonl:\(line): "), "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardError.contains("nothing was imported: the store is unchanged"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("a truncated line") func truncated() throws {
+        try refuses(Array(#"{"record":"entity","id":"x","type":"per"#.utf8), expecting: "unterminated string")
+    }
+
+    @Test("invalid UTF-8 in a string") func invalidUTF8() throws {
+        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8),
+                    expecting: "invalid UTF-8 in a string")
+    }
+
+    @Test("invalid UTF-8 outside strings") func strayBytes() throws {
+        try refuses([0xC3, 0x28] + Array("{}".utf8), expecting: "invalid JSON at column 1: unexpected '0xC3'")
+    }
+
+    @Test("a line longer than the limit (20 MB against 16 MiB)") func hugeLine() throws {
+        let huge = Array(#"{"record":"entity","id":"x","type":"person","name":""#.utf8) + [UInt8](repeating: 0x61, count: 20_000_000)
+            + Array(#""}"#.utf8)
+        try refuses(huge, expecting: "longer than the limit of 16777216 bytes (see --max-line-bytes)")
+    }
+
+    @Test("deeply nested JSON") func deepNesting() throws {
+        try refuses(Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8),
+                    expecting: "nested deeper than 32 levels")
+    }
+
+    @Test("huge numbers") func hugeNumbers() throws {
+        try refuses(Array((#"{"record":"claim","subject":"a","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":1"# + String(repeating: "0", count: 400) + "}]}").utf8),
+                    expecting: "number longer than 64 characters")
+        try refuses(Array(#"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":1e308}]}"#.utf8),
+                    expecting: "credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 1e308")
+        try refuses(Array(#"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":99999999999999999999}]}"#.utf8),
+                    expecting: "found 99999999999999999999")
+    }
+
+    @Test("a raw NUL byte") func rawNUL() throws {
+        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":"a"#.utf8) + [0x00] + Array(#"b"}"#.utf8),
+                    expecting: "raw control character 0x00 in a string")
+    }
+
+    @Test("an escaped NUL and other control characters") func escapedControls() throws {
+        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":"a\u0000b"}"#.utf8),
+                    expecting: "name: contains the control character U+0000")
+        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":"a","description":"\u001b[31m"}"#.utf8),
+                    expecting: "description: contains the control character U+001B")
+    }
+
+    @Test("duplicate keys") func duplicateKeys() throws {
+        try refuses(Array(#"{"record":"entity","id":"x","id":"y","type":"person","name":"a"}"#.utf8), expecting: #"duplicate key "id""#)
+    }
+
+    @Test("a byte order mark in the middle of a file") func strayBOM() throws {
+        try refuses([0xEF, 0xBB, 0xBF] + Array(HostileInputTests.good.utf8), expecting: "unexpected '0xEF'")
+    }
+
+    @Test("a byte order mark at the start and CRLF line ends are accepted")
+    func bomAndCRLF() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let text = CoreCommandTests.records.replacingOccurrences(of: "\n", with: "\r\n")
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: cli.directory.appendingPathComponent("windows.jsonl"))
+        let result = try cli.run(["import", "windows.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("imported 7 records"))
+    }
+
+    @Test("SQL, DOT and XML metacharacters are data, stored and shown as written")
+    func metacharacters() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        // The name as JSON text: Robert'); DROP TABLE entity;-- "digraph" <b>&amp;</b> \n
+        let name = #""Robert'); DROP TABLE entity;-- \"digraph\" <b>&amp;</b> \\n""#
+        try cli.write("sql.jsonl", #"{"record":"entity","id":"bobby","type":"person","name":"# + name + "}\n")
+        #expect(try cli.run(["import", "sql.jsonl"]).status == 0)
+        let shown = try cli.run(["show", "bobby", "--format", "json"])
+        #expect(shown.standardOutput.contains(name))
+        #expect(try cli.run(["show", "bobby"]).standardOutput.hasPrefix(#"Robert'); DROP TABLE entity;-- "digraph" <b>&amp;</b> \n (bobby)"#))
+        #expect(try cli.run(["stats", "--format", "json"]).status == 0)
+    }
+}
