@@ -46,6 +46,9 @@ public final class ImportSession {
 
     init(store: GraphStore) throws {
         self.store = store
+        // A big page cache keeps a large import's pages in memory until commit: a small one
+        // spills them into the write-ahead log again and again (64 MiB; memory stays bounded).
+        try store.database.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         try store.database.beginWriting(onWait: store.onWaitingForWriteLock)
         try database.execute(
             """
