@@ -17,6 +17,7 @@ public enum NameKey {
     public static let version = 1
 
     public static func normalize(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -45,6 +46,31 @@ public enum NameKey {
         }
         flush()
         return tokens.joined(separator: " ")
+    }
+
+    /// ``normalize(_:)`` for ASCII text, without Unicode tables: letters and digits lowercased,
+    /// apostrophes and backquotes dropped, everything else separates words.
+    private static func normalizeASCII(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte + 0x20)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func fold(_ name: String) -> String {
@@ -110,22 +136,29 @@ public enum NameKey {
         return String(String.UnicodeScalarView(collapsingRuns(scalars)))
     }
 
-    /// Transliteration variants: ph → f, ou/oo → u, ee → i, then o → u, e → i, q → k, and
-    /// doubled letters once.
+    /// Transliteration variants: ph → f, o → u, e → i, q → k, then doubled letters once (so
+    /// ou, oo and ee fold too).
     private static func foldLatin(_ word: String) -> String {
-        var text = word
-        for (from, to) in [("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i")] {
-            text = text.replacingOccurrences(of: from, with: to)
-        }
-        let mapped = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        var scalars = word.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            var mapped = scalar
             switch scalar {
-            case "o": "u"
-            case "e": "i"
-            case "q": "k"
-            default: scalar
+            case "p" where pending == "h":
+                mapped = "f"
+                pending = scalars.next()
+            case "o": mapped = "u"
+            case "e": mapped = "i"
+            case "q": mapped = "k"
+            default: break
             }
+            if mapped != previous { result.append(mapped) }
+            previous = mapped
         }
-        return String(String.UnicodeScalarView(collapsingRuns(mapped)))
+        return String(result)
     }
 
     private static func collapsingRuns(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {

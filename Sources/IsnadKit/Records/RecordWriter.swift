@@ -147,6 +147,14 @@ public struct RecordWriter {
 /// else is written as UTF-8.
 public enum JSONEscaping {
     public static func append(_ value: String, to output: inout [UInt8]) {
+        // Most text needs no escape: copy it whole.
+        let needsEscape = value.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if needsEscape == false {
+            output.append(contentsOf: value.utf8)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
