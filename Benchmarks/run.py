@@ -1,0 +1,490 @@
+#!/usr/bin/env python3
+"""Isnad's benchmarks, each beside the peer a user would otherwise reach for, in one run.
+
+    Benchmarks/run.py                      # 10k, 100k and 1M claims, writes Benchmarks/RESULTS.md
+    Benchmarks/run.py --sizes 10000 --smoke  # the quick check CI runs (the harness works; no targets)
+
+Builds a release binary, generates deterministic synthetic stores (Benchmarks/generate.py),
+and measures, for each size:
+
+  import          isnad import  | sqlite3 shell .import of the same rows (CSV, one transaction,
+                                  same schema and indexes) | networkx MultiDiGraph from the JSONL
+  neighbors       isnad neighbors --depth 2 (in-process --timing), a hub and a median actor
+                                | recursive CTE on the same file | networkx ego_graph in memory
+  path            isnad path (--timing), 100 random pairs | networkx shortest_path in memory
+                                | recursive CTE
+  export graphml  isnad export graphml, whole graph | networkx write_graphml
+  export dot      isnad export dot, whole graph and a focus | a plain DOT writer over networkx
+  show (cold)     whole isnad show process | sqlite3 shell running the equivalent SELECT
+
+Times are medians over repeated runs, with their spread (min–max); peak memory comes from
+/usr/bin/time -v. The Markdown table goes to standard output and, unless --smoke, into
+Benchmarks/RESULTS.md.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "work")
+MIGRATIONS = os.path.join(ROOT, "Schemas", "migrations")
+TABLES = ["entity", "entity_name", "source", "source_cites", "claim", "citation"]
+
+
+def say(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+def python_with_networkx():
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import networkx"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+class Measure:
+    """Wall time and peak memory of whole processes, repeated."""
+
+    def __init__(self, repeat):
+        self.repeat = repeat
+
+    def process(self, command, setup=None, stdout=None, repeat=None):
+        times, peaks = [], []
+        for _ in range(repeat or self.repeat):
+            if setup:
+                setup()
+            started = time.perf_counter()
+            result = subprocess.run(["/usr/bin/time", "-v"] + command, stdout=stdout or subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True)
+            times.append(time.perf_counter() - started)
+            if result.returncode != 0:
+                raise RuntimeError("%s failed: %s" % (" ".join(command), result.stderr[-2000:]))
+            match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+            peaks.append(int(match.group(1)) / 1024 if match else float("nan"))
+        return Sample(times, max(peaks))
+
+    def timing(self, command, repeat=None):
+        """Runs isnad with --timing and collects the in-process query time it reports."""
+        times = []
+        for _ in range(repeat or self.repeat):
+            result = subprocess.run(command + ["--timing"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            if result.returncode != 0:
+                raise RuntimeError("%s failed: %s" % (" ".join(command), result.stderr[-2000:]))
+            times.append(parse_timing(result.stderr))
+        return Sample(times)
+
+
+def parse_timing(text):
+    match = re.search(r"([0-9.]+) ?ms", text)
+    if not match:
+        raise RuntimeError("no timing in: %r" % text[-500:])
+    return float(match.group(1)) / 1000
+
+
+class Sample:
+    def __init__(self, times, peak_mb=None):
+        self.times = sorted(times)
+        self.peak_mb = peak_mb
+
+    @property
+    def median(self):
+        return statistics.median(self.times)
+
+    def percentile(self, fraction):
+        index = min(len(self.times) - 1, max(0, int(round(fraction * (len(self.times) - 1)))))
+        return self.times[index]
+
+    def text(self):
+        spread = "" if len(self.times) < 2 else " (%s–%s)" % (seconds(self.times[0]), seconds(self.times[-1]))
+        return seconds(self.median) + spread
+
+
+def seconds(value):
+    if value < 0.001:
+        return "%.0f µs" % (value * 1e6)
+    if value < 1:
+        return "%.1f ms" % (value * 1e3)
+    return "%.2f s" % value
+
+
+# --- data ------------------------------------------------------------------------------------
+
+def dataset(claims, seed=1):
+    os.makedirs(WORK, exist_ok=True)
+    path = os.path.join(WORK, "synthetic-%d.jsonl" % claims)
+    if not os.path.exists(path):
+        say("generating %s" % path)
+        with open(path + ".partial", "w", encoding="utf-8") as handle:
+            subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--claims", str(claims), "--seed", str(seed)],
+                           stdout=handle, check=True)
+        os.rename(path + ".partial", path)
+    return path
+
+
+def remove_store(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def export_csv(store, folder):
+    """The exact rows of an Isnad store, one CSV per table, for the sqlite3 shell to load."""
+    os.makedirs(folder, exist_ok=True)
+    for table in TABLES:
+        path = os.path.join(folder, table + ".csv")
+        with open(path, "w", encoding="utf-8") as handle:
+            subprocess.run(["sqlite3", "-csv", store, "SELECT * FROM %s" % table], stdout=handle, check=True)
+
+
+def schema_sql():
+    return "\n".join(open(os.path.join(MIGRATIONS, name), encoding="utf-8").read()
+                     for name in sorted(os.listdir(MIGRATIONS)) if name.endswith(".sql"))
+
+
+def raw_load_script(folder, target):
+    # Foreign keys stay off (the shell's default) and NULLs arrive as empty strings: the
+    # sqlite3 shell cannot say NULL in CSV. This is the physical-limit proxy: the fastest way
+    # to get the same rows into the same schema and indexes.
+    lines = [".bail on", "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;",
+             "PRAGMA cache_size = -65536;", "BEGIN;"]
+    for table in TABLES:
+        lines.append(".import --csv %s %s" % (os.path.join(folder, table + ".csv"), table))
+    lines.append("COMMIT;")
+    path = target + ".load.sql"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
+NETWORKX_BUILD = r"""
+import json, sys, time, networkx as nx
+started = time.perf_counter()
+graph = nx.MultiDiGraph()
+reliability = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    record = json.loads(line)
+    kind = record["record"]
+    if kind == "entity":
+        graph.add_node(record["id"], type=record["type"], name=record["name"],
+                       aliases="|".join(a["name"] for a in record.get("aliases") or []))
+    elif kind == "source":
+        reliability[record["id"]] = record["reliability"]
+    else:
+        citations = record["citations"]
+        graph.add_edge(record["subject"], record["object"], key=record["id"], predicate=record["predicate"],
+                       start=record.get("start") or "", end=record.get("end") or "",
+                       sources="|".join(c["source"] for c in citations),
+                       best_reliability=min(reliability.get(c["source"], "F") for c in citations),
+                       best_credibility=min(c["credibility"] for c in citations))
+print(json.dumps({"seconds": time.perf_counter() - started, "nodes": graph.number_of_nodes(),
+                  "edges": graph.number_of_edges()}))
+"""
+
+NETWORKX_QUERIES = r"""
+import json, random, statistics, sys, time, networkx as nx
+path, hub, median_actor, pairs_file, work = sys.argv[1:6]
+graph = nx.MultiDiGraph()
+for line in open(path, encoding="utf-8"):
+    record = json.loads(line)
+    if record["record"] == "entity":
+        graph.add_node(record["id"], type=record["type"], name=record["name"])
+    elif record["record"] == "claim":
+        graph.add_edge(record["subject"], record["object"], key=record["id"], predicate=record["predicate"])
+undirected = graph.to_undirected(as_view=True)
+def timed(function, repeat):
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter(); function(); times.append(time.perf_counter() - started)
+    return times
+result = {}
+for name, node in (("hub", hub), ("median", median_actor)):
+    result["ego_" + name] = timed(lambda: nx.ego_graph(undirected, node, radius=2), 5)
+pairs = json.load(open(pairs_file))
+def shortest(a, b):
+    try:
+        return nx.shortest_path(undirected, a, b)
+    except nx.NetworkXNoPath:
+        return None
+result["path"] = [timed(lambda: shortest(a, b), 1)[0] for a, b in pairs]
+started = time.perf_counter()
+full = nx.MultiDiGraph()
+for line in open(path, encoding="utf-8"):
+    record = json.loads(line)
+    if record["record"] == "entity":
+        full.add_node(record["id"], type=record["type"], name=record["name"])
+    elif record["record"] == "claim":
+        full.add_edge(record["subject"], record["object"], key=record["id"], predicate=record["predicate"],
+                      start=record.get("start") or "", end=record.get("end") or "",
+                      sources="|".join(c["source"] for c in record["citations"]))
+started = time.perf_counter()
+nx.write_graphml(full, work + "/networkx.graphml")
+result["write_graphml"] = time.perf_counter() - started
+def write_dot(graph, out):
+    quote = lambda text: '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write("digraph G {\n")
+        for node, data in graph.nodes(data=True):
+            handle.write("  %s [label=%s];\n" % (quote(node), quote(data.get("name", node))))
+        for a, b, key, data in graph.edges(keys=True, data=True):
+            handle.write("  %s -> %s [label=%s];\n" % (quote(a), quote(b), quote(data.get("predicate", ""))))
+        handle.write("}\n")
+started = time.perf_counter()
+write_dot(full, work + "/networkx.dot")
+result["write_dot"] = time.perf_counter() - started
+started = time.perf_counter()
+write_dot(nx.ego_graph(full.to_undirected(as_view=True), hub, radius=2), work + "/networkx-focus.dot")
+result["write_dot_focus"] = time.perf_counter() - started
+print(json.dumps(result))
+"""
+
+NEIGHBORS_CTE = """
+WITH RECURSIVE reach(id, depth) AS (
+    SELECT ?1, 0
+    UNION
+    SELECT CASE WHEN c.subject = reach.id THEN c.object ELSE c.subject END, reach.depth + 1
+    FROM reach JOIN claim AS c ON c.subject = reach.id OR c.object = reach.id
+    WHERE reach.depth < 2
+)
+SELECT DISTINCT c.id, c.subject, c.predicate, c.object
+FROM reach JOIN claim AS c ON c.subject = reach.id OR c.object = reach.id
+WHERE reach.depth < 2
+"""
+
+PATH_CTE = """
+WITH RECURSIVE reach(id, depth) AS (
+    SELECT ?1, 0
+    UNION
+    SELECT CASE WHEN c.subject = reach.id THEN c.object ELSE c.subject END, reach.depth + 1
+    FROM reach JOIN claim AS c ON c.subject = reach.id OR c.object = reach.id
+    WHERE reach.depth < 3 AND reach.id <> ?2
+)
+SELECT min(depth) FROM reach WHERE id = ?2
+"""
+
+
+def timed_sql(store, sql, parameters, repeat):
+    connection = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        connection.execute(sql, parameters).fetchall()
+        times.append(time.perf_counter() - started)
+    connection.close()
+    return times
+
+
+def degree_picks(store, seed=5, pairs=100):
+    connection = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
+    rows = connection.execute(
+        "SELECT id, (SELECT count(*) FROM claim WHERE subject = e.id) + (SELECT count(*) FROM claim WHERE object = e.id) AS degree "
+        "FROM entity AS e ORDER BY degree, id").fetchall()
+    connection.close()
+    connected = [row for row in rows if row[1] > 0]
+    hub = connected[-1]
+    median_actor = connected[len(connected) // 2]
+    rng = random.Random(seed)
+    ids = [row[0] for row in connected]
+    chosen = [(rng.choice(ids), rng.choice(ids)) for _ in range(pairs)]
+    return hub, median_actor, chosen
+
+
+def has_command(isnad, *words):
+    return subprocess.run([isnad, *words, "--help"], capture_output=True).returncode == 0
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+def run_size(isnad, claims, measure, python, rows, smoke):
+    source = dataset(claims)
+    records = sum(1 for _ in open(source, encoding="utf-8"))
+    label = "%dk" % (claims // 1000) if claims < 1_000_000 else "%dM" % (claims // 1_000_000)
+    work = tempfile.mkdtemp(prefix="isnad-bench-")
+    store = os.path.join(work, "isnad.db")
+    try:
+        say("[%s] import" % label)
+        sample = measure.process([isnad, "--db", store, "import", source], setup=lambda: remove_store(store))
+        rows.append((label, "import", "isnad import", sample.text(), "%.0f MB" % sample.peak_mb,
+                     "%d records/s" % (records / sample.median), None))
+        isnad_import = sample
+
+        csv_folder = os.path.join(work, "csv")
+        export_csv(store, csv_folder)
+        raw = os.path.join(work, "raw.db")
+        script = raw_load_script(csv_folder, raw)
+
+        def fresh_raw():
+            remove_store(raw)
+            subprocess.run(["sqlite3", raw], input=schema_sql(), text=True, check=True, capture_output=True)
+        with open(script, encoding="utf-8") as handle:
+            load = handle.read()
+        sample = measure.process(["sqlite3", raw, ".read %s" % script], setup=fresh_raw)
+        rows.append((label, "import", "sqlite3 .import (same rows as CSV, same schema and indexes, one transaction)", sample.text(),
+                     "%.0f MB" % sample.peak_mb, "%d records/s" % (records / sample.median),
+                     "isnad at %.0f%% of this rate" % (100 * sample.median / isnad_import.median)))
+        if python:
+            times = []
+            for _ in range(measure.repeat if claims < 1_000_000 else 1):
+                started = time.perf_counter()
+                subprocess.run([python, "-c", NETWORKX_BUILD, source], check=True, capture_output=True)
+                times.append(time.perf_counter() - started)
+            peer = Sample(times)
+            rows.append((label, "import", "networkx MultiDiGraph from the JSONL", peer.text(), "", "",
+                         "isnad %.1f× faster" % (peer.median / isnad_import.median)))
+
+        hub, median_actor, pairs = degree_picks(store)
+        pairs_file = os.path.join(work, "pairs.json")
+        with open(pairs_file, "w") as handle:
+            json.dump(pairs, handle)
+        networkx_results = {}
+        if python:
+            say("[%s] networkx queries" % label)
+            result = subprocess.run([python, "-c", NETWORKX_QUERIES, source, hub[0], median_actor[0], pairs_file, work],
+                                    capture_output=True, text=True, check=True)
+            networkx_results = json.loads(result.stdout)
+
+        for name, (entity, degree) in (("hub", hub), ("median", median_actor)):
+            work_name = "neighbors depth 2, %s (%d claims)" % (name, degree)
+            if has_command(isnad, "neighbors"):
+                sample = measure.timing([isnad, "--db", store, "neighbors", entity, "--depth", "2", "--format", "csv"])
+                rows.append((label, work_name, "isnad neighbors --depth 2 (in-process)", sample.text(), "", "",
+                             "p95 %s" % seconds(sample.percentile(0.95))))
+            cte = Sample(timed_sql(store, NEIGHBORS_CTE, (entity,), measure.repeat))
+            rows.append((label, work_name, "recursive CTE, same file", cte.text(), "", "", ""))
+            if networkx_results:
+                rows.append((label, work_name, "networkx ego_graph (in memory)", Sample(networkx_results["ego_" + name]).text(),
+                             "", "", ""))
+
+        say("[%s] paths" % label)
+        if has_command(isnad, "path"):
+            times = []
+            for a, b in (pairs if not smoke else pairs[:10]):
+                result = subprocess.run([isnad, "--db", store, "path", a, b, "--max-depth", "6", "--timing", "--format", "csv"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                times.append(parse_timing(result.stderr))
+            sample = Sample(times)
+            rows.append((label, "shortest path, %d random pairs" % len(times), "isnad path (in-process)", sample.text(), "", "",
+                         "p95 %s" % seconds(sample.percentile(0.95))))
+        if networkx_results:
+            sample = Sample(networkx_results["path"])
+            rows.append((label, "shortest path, %d random pairs" % len(pairs), "networkx shortest_path (in memory)", sample.text(),
+                         "", "", "p95 %s" % seconds(sample.percentile(0.95))))
+        cte = Sample([timed_sql(store, PATH_CTE, pair, 1)[0] for pair in pairs[: (10 if claims >= 100_000 else len(pairs))]])
+        rows.append((label, "shortest path, random pairs", "recursive CTE: hop distance, up to 3 hops", cte.text(), "", "", ""))
+
+        for format_name, networkx_key in (("graphml", "write_graphml"), ("dot", "write_dot")):
+            if format_name in subprocess.run([isnad, "export", "--help"], capture_output=True, text=True).stdout.split("USAGE")[0]:
+                say("[%s] export %s" % (label, format_name))
+                output = os.path.join(work, "export." + format_name)
+                with open(output, "w") as handle:
+                    sample = measure.process([isnad, "--db", store, "export", format_name], stdout=handle)
+                peer = networkx_results.get(networkx_key)
+                rows.append((label, "export %s, whole graph" % format_name, "isnad export %s" % format_name, sample.text(),
+                             "%.0f MB" % sample.peak_mb, "", "networkx %s: %s (isnad %.1f× faster)" % (
+                                 networkx_key, seconds(peer), peer / sample.median) if peer else ""))
+                if format_name == "dot":
+                    sample = measure.process([isnad, "--db", store, "export", "dot", "--focus", hub[0], "--depth", "2"])
+                    peer = networkx_results.get("write_dot_focus")
+                    rows.append((label, "export dot, hub at depth 2", "isnad export dot --focus", sample.text(),
+                                 "%.0f MB" % sample.peak_mb, "", "networkx ego_graph + DOT writer: %s" % seconds(peer) if peer else ""))
+
+        say("[%s] cold show" % label)
+        sample = measure.process([isnad, "--db", store, "show", median_actor[0]])
+        rows.append((label, "show, cold process (median actor)", "isnad show", sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
+        select = ("SELECT c.id, c.predicate, c.object, ci.source, ci.quote FROM claim c JOIN citation ci ON ci.claim = c.id "
+                  "WHERE c.subject = '%s' OR c.object = '%s'" % (median_actor[0], median_actor[0]))
+        sample = measure.process(["sqlite3", store, select])
+        rows.append((label, "show, cold process (median actor)", "sqlite3 shell, equivalent SELECT", sample.text(),
+                     "%.0f MB" % sample.peak_mb, "", ""))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                memory = "%.0f GiB" % (int(line.split()[1]) / 1024 / 1024)
+    except OSError:
+        pass
+    return "%s, %d cores, %s, %s %s" % (cpu, os.cpu_count() or 0, memory, platform.system(), platform.release())
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Isnad benchmarks")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="claims per synthetic store, comma-separated")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--smoke", action="store_true", help="check that the harness works: one run, RESULTS.md untouched")
+    parser.add_argument("--isnad", help="an isnad binary (default: build .build/release/isnad)")
+    args = parser.parse_args()
+    if args.isnad:
+        isnad = os.path.abspath(args.isnad)
+    else:
+        say("building a release binary")
+        subprocess.run(["swift", "build", "-c", "release", "--product", "isnad"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        isnad = os.path.join(ROOT, ".build", "release", "isnad")
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("Benchmarks need GNU time at /usr/bin/time (apt-get install time)")
+    measure = Measure(1 if args.smoke else args.repeat)
+    python = python_with_networkx()
+    if not python:
+        say("networkx not found: its rows are left out (apt-get install python3-networkx)")
+    rows = []
+    sizes = [int(size) for size in args.sizes.split(",")]
+    for claims in sizes:
+        run_size(isnad, claims, measure, python, rows, args.smoke)
+    version = subprocess.run([isnad, "--version"], capture_output=True, text=True).stdout.strip()
+    lines = [
+        "## Run of %s" % datetime.date.today().isoformat(),
+        "",
+        "- machine: %s" % machine(),
+        "- isnad: %s, release build; SQLite shell %s; networkx %s" % (
+            version, subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0],
+            subprocess.run([python, "-c", "import networkx; print(networkx.__version__)"], capture_output=True,
+                           text=True).stdout.strip() if python else "absent"),
+        "- command: `Benchmarks/run.py --sizes %s --repeat %d`; times are medians of %d runs (min–max)" % (
+            args.sizes, measure.repeat, measure.repeat),
+        "",
+        "| size | work | tool | time | peak memory | rate | compared |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(cell or "" for cell in row) + " |")
+    table = "\n".join(lines) + "\n"
+    print(table)
+    if not args.smoke:
+        results = os.path.join(HERE, "RESULTS.md")
+        previous = open(results, encoding="utf-8").read() if os.path.exists(results) else "# Benchmark results\n"
+        marker = "<!-- RUNS -->"
+        if marker not in previous:
+            previous += "\n" + marker + "\n"
+        head, tail = previous.split(marker, 1)
+        with open(results, "w", encoding="utf-8") as handle:
+            handle.write(head + marker + "\n\n" + table + tail)
+
+
+if __name__ == "__main__":
+    main()
