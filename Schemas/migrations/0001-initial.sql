@@ -10,6 +10,9 @@ PRAGMA application_id = 1230196292; -- "ISND": marks the file as an Isnad store
 --
 -- Foreign keys are deferred to the end of each transaction, so that one import may
 -- name an entity or a source before the record that defines it.
+--
+-- CHECK constraints compare with = and BETWEEN, not IN (…): SQLite builds a temporary
+-- index for an IN list every time a row is written, which would slow down every import.
 
 -- Facts about the store itself (for example the version of the name normalisation
 -- that filled entity_name.search_key).
@@ -54,7 +57,7 @@ CREATE TABLE source (
     url         TEXT,
     published   TEXT,                     -- partial date
     lang        TEXT,
-    reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    reliability TEXT NOT NULL CHECK (length(reliability) = 1 AND reliability BETWEEN 'A' AND 'F'),
     full_text   TEXT                      -- the source's text, so quotes can be verified
 );
 
@@ -97,7 +100,7 @@ CREATE TABLE citation (
     via          TEXT REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
     quote        TEXT NOT NULL,
     quote_en     TEXT,
-    stance       TEXT NOT NULL CHECK (stance IN ('asserts', 'reports', 'denies')),
+    stance       TEXT NOT NULL CHECK (stance = 'asserts' OR stance = 'reports' OR stance = 'denies'),
     credibility  INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
     locator      TEXT,
     PRIMARY KEY (claim, position),

@@ -80,18 +80,26 @@ public struct Citation: Hashable, Sendable {
 
 /// The 64-bit FNV-1a hash, over strings joined by NUL (which no stored string contains).
 enum FNV1a {
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     static func hash(_ parts: [String]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = offsetBasis
         for (index, part) in parts.enumerated() {
-            if index > 0 { hash = (hash ^ 0) &* 0x0000_0100_0000_01B3 }
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            if index > 0 { hash = (hash ^ 0) &* prime }
+            var text = part
+            text.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+            }
         }
         return hash
     }
 
     static func hash(bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var hash = offsetBasis
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* prime }
+        }
         return hash
     }
 }

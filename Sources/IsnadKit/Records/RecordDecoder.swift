@@ -217,17 +217,14 @@ private struct Fields {
     func enumeration<T: RawRepresentable & CaseIterable>(_ key: String) throws(RecordProblem) -> T
     where T.RawValue == String {
         guard let value = value(key) else { throw problem(key, "missing") }
+        if case .string(let text) = value, let result = T(rawValue: text) { return result }
         let allowed = T.allCases.map(\.rawValue)
         guard case .string(let text) = value else {
             throw problem(key, "expected one of \(allowed.joined(separator: ", ")), found \(value.typeName)")
         }
-        guard let result = T(rawValue: text) else {
-            let suggestion = Suggestion.nearest(to: text, among: allowed)
-            throw problem(
-                key,
-                "\"\(Text.printable(text))\" is not one of \(allowed.joined(separator: ", "))\(Suggestion.phrase(suggestion))")
-        }
-        return result
+        let suggestion = Suggestion.nearest(to: text, among: allowed)
+        throw problem(
+            key, "\"\(Text.printable(text))\" is not one of \(allowed.joined(separator: ", "))\(Suggestion.phrase(suggestion))")
     }
 
     func credibility(_ key: String) throws(RecordProblem) -> Credibility {

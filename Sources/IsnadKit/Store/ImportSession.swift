@@ -89,7 +89,7 @@ public final class ImportSession {
     /// Notes that this import defines `id`, so that a second, different definition is caught.
     public func register(kind: Record.Kind, id: String, digest: UInt64, at location: Location) throws -> Registration {
         let insert = try database.cached(
-            "INSERT INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
+            "INSERT OR IGNORE INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5)")
         try insert.run([
             .text(kind.rawValue), .text(id), .integer(Int64(bitPattern: digest)), .integer(Int64(location.file)),
             .integer(Int64(location.line)),
@@ -187,20 +187,23 @@ public final class ImportSession {
     }
 
     // MARK: Writes
+    //
+    // Each write is a plain INSERT when the row is new and an UPDATE when it exists, never an
+    // upsert: SQLite opens a statement journal for every upsert that may abort, which copies
+    // each page it touches and cost more than half of a large import.
 
     public func write(_ entity: Entity, at location: Location) throws {
         let previousType = try entityType(entity.id)
-        let upsert = try database.cached(
-            """
-            INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name,
-                description = excluded.description, attributes = excluded.attributes
-            """)
-        try upsert.run([
-            .text(entity.id), .text(entity.type.rawValue), .text(entity.name), entity.description.map(Statement.Value.text) ?? .null,
+        let values: [Statement.Value] = [
+            .text(entity.id), .text(entity.type.rawValue), .text(entity.name), optional(entity.description),
             .text(AttributesJSON.encode(entity.attributes)),
-        ])
-        if previousType != nil {
+        ]
+        if previousType == nil {
+            try database.cached("INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .run(values)
+        } else {
+            try database.cached("UPDATE entity SET type = ?2, name = ?3, description = ?4, attributes = ?5 WHERE id = ?1")
+                .run(values)
             try database.cached("DELETE FROM entity_name WHERE entity = ?1").run([.text(entity.id)])
         }
         let insertName = try database.cached(
@@ -219,20 +222,27 @@ public final class ImportSession {
     }
 
     public func write(_ source: Source) throws {
-        let upsert = try database.cached(
-            """
-            INSERT INTO source (id, type, title, publisher, author, url, published, lang, reliability, full_text)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title, publisher = excluded.publisher,
-                author = excluded.author, url = excluded.url, published = excluded.published, lang = excluded.lang,
-                reliability = excluded.reliability, full_text = excluded.full_text
-            """)
-        try upsert.run([
+        let values: [Statement.Value] = [
             .text(source.id), .text(source.type.rawValue), .text(source.title), optional(source.publisher),
             optional(source.author), optional(source.url), optional(source.published?.description), optional(source.lang),
             .text(source.reliability.rawValue), optional(source.text),
-        ])
-        try database.cached("DELETE FROM source_cites WHERE source = ?1").run([.text(source.id)])
+        ]
+        if try sourceExists(source.id) {
+            try database.cached(
+                """
+                UPDATE source SET type = ?2, title = ?3, publisher = ?4, author = ?5, url = ?6, published = ?7, lang = ?8,
+                    reliability = ?9, full_text = ?10 WHERE id = ?1
+                """
+            ).run(values)
+            try database.cached("DELETE FROM source_cites WHERE source = ?1").run([.text(source.id)])
+        } else {
+            try database.cached(
+                """
+                INSERT INTO source (id, type, title, publisher, author, url, published, lang, reliability, full_text)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """
+            ).run(values)
+        }
         let insertCite = try database.cached("INSERT INTO source_cites (source, position, cited) VALUES (?1, ?2, ?3)")
         for (index, cited) in source.cites.enumerated() {
             try insertCite.run([.text(source.id), .integer(Int64(index)), .text(cited)])
@@ -243,33 +253,52 @@ public final class ImportSession {
     /// Writes a claim. Its citations are added to those the claim already has (a citation
     /// with the same source, via and quote is updated in place), unless `replacingCitations`.
     public func write(_ claim: Claim, replacingCitations: Bool) throws {
-        let upsert = try database.cached(
-            """
-            INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, predicate = excluded.predicate,
-                object = excluded.object, start_date = excluded.start_date, end_date = excluded.end_date, notes = excluded.notes
-            """)
-        try upsert.run([
+        let values: [Statement.Value] = [
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
-        ])
-        if replacingCitations {
-            try database.cached("DELETE FROM citation WHERE claim = ?1").run([.text(claim.id)])
+        ]
+        let exists = try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+        if exists {
+            try database.cached(
+                "UPDATE claim SET subject = ?2, predicate = ?3, object = ?4, start_date = ?5, end_date = ?6, notes = ?7 WHERE id = ?1"
+            ).run(values)
+            if replacingCitations {
+                try database.cached("DELETE FROM citation WHERE claim = ?1").run([.text(claim.id)])
+            }
+        } else {
+            try database.cached(
+                "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            ).run(values)
         }
-        let insertCitation = try database.cached(
+        let insert = try database.cached(
             """
             INSERT INTO citation (claim, position, citation_key, source, via, quote, quote_en, stance, credibility, locator)
-            VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (claim, citation_key) DO UPDATE SET source = excluded.source, via = excluded.via,
-                quote = excluded.quote, quote_en = excluded.quote_en, stance = excluded.stance,
-                credibility = excluded.credibility, locator = excluded.locator
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
+        // A new claim (or one whose citations were just removed) numbers its citations from 0;
+        // one that has citations appends after them, or updates those it repeats.
+        var nextPosition: Int64 = 0
+        let hasCitations = exists && !replacingCitations
+        if hasCitations {
+            nextPosition = try database.cached("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1")
+                .scalarInteger([.text(claim.id)]) ?? 0
+        }
         for citation in claim.citations {
-            try insertCitation.run([
-                .text(claim.id), .integer(citation.key), .text(citation.source), optional(citation.via), .text(citation.quote),
-                optional(citation.quoteEnglish), .text(citation.stance.rawValue), .integer(Int64(citation.credibility.rawValue)),
-                optional(citation.locator),
-            ])
+            let details: [Statement.Value] = [
+                .text(citation.source), optional(citation.via), .text(citation.quote), optional(citation.quoteEnglish),
+                .text(citation.stance.rawValue), .integer(Int64(citation.credibility.rawValue)), optional(citation.locator),
+            ]
+            if hasCitations {
+                let update = try database.cached(
+                    """
+                    UPDATE citation SET source = ?3, via = ?4, quote = ?5, quote_en = ?6, stance = ?7, credibility = ?8, locator = ?9
+                    WHERE claim = ?1 AND citation_key = ?2
+                    """)
+                try update.run([.text(claim.id), .integer(citation.key)] + details)
+                if database.changes > 0 { continue }
+            }
+            try insert.run([.text(claim.id), .integer(nextPosition), .integer(citation.key)] + details)
+            nextPosition += 1
         }
     }
 
