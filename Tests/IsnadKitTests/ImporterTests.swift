@@ -93,6 +93,9 @@ struct ImporterTests {
         let reversed = Fixtures.basic.split(separator: "\n").reversed().joined(separator: "\n")
         try Fixtures.importText(reversed, into: store, folder: folder)
         #expect(try store.counts() == (entities: 4, sources: 3, claims: 3, citations: 3))
+        // The import checks references itself; SQLite agrees, and enforces them again afterwards.
+        #expect(try store.database.prepare("PRAGMA foreign_key_check").scalarText() == nil)
+        #expect(try store.database.integerPragma("foreign_keys") == 1)
     }
 
     @Test("a type check waits for an entity defined later in the input")

@@ -49,6 +49,11 @@ public final class ImportSession {
         // A big page cache keeps a large import's pages in memory until commit: a small one
         // spills them into the write-ahead log again and again (64 MiB; memory stays bounded).
         try store.database.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        // The import checks every reference itself, with messages that name the line (see
+        // Importer: references not yet known are kept in import_pending and checked at the
+        // end), so SQLite's own foreign-key checks would only repeat the same lookups. They are
+        // off for this connection during the import only; every other write keeps them.
+        try store.database.execute("PRAGMA foreign_keys = OFF")
         try store.database.beginWriting(onWait: store.onWaitingForWriteLock)
         try database.execute(
             """
@@ -71,6 +76,7 @@ public final class ImportSession {
         try database.execute("COMMIT")
         isOpen = false
         try? dropWorkTables()
+        try? database.execute("PRAGMA foreign_keys = ON")
     }
 
     /// Forgets every write of this import.
@@ -78,6 +84,7 @@ public final class ImportSession {
         if !database.isAutocommit { try? database.execute("ROLLBACK") }
         isOpen = false
         try? dropWorkTables()
+        try? database.execute("PRAGMA foreign_keys = ON")
     }
 
     private func dropWorkTables() throws {
@@ -257,7 +264,10 @@ public final class ImportSession {
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
         ]
-        let exists = try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+        try database.cached(
+            "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        ).run(values)
+        let exists = database.changes == 0
         if exists {
             try database.cached(
                 "UPDATE claim SET subject = ?2, predicate = ?3, object = ?4, start_date = ?5, end_date = ?6, notes = ?7 WHERE id = ?1"
@@ -265,10 +275,6 @@ public final class ImportSession {
             if replacingCitations {
                 try database.cached("DELETE FROM citation WHERE claim = ?1").run([.text(claim.id)])
             }
-        } else {
-            try database.cached(
-                "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-            ).run(values)
         }
         let insert = try database.cached(
             """
