@@ -18,7 +18,8 @@ enum ExitCode: Int32 {
     init(for error: Error) {
         switch error {
         case is UsageError: self = .usage
-        case is Importer.Failure, is RecordError, is EntityResolver.ResolutionError, is LookupError: self = .badData
+        case is Importer.Failure, is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound:
+            self = .badData
         case let error as Importer.InputError: self = error.isMissing ? .missingInput : .failure
         case let error as StoreError:
             switch error {

@@ -107,7 +107,7 @@ extension GraphStore {
     // MARK: Claims
 
     /// Claim columns 0–8, then citation columns 9–18 (NULL when a claim has none).
-    private static let claimSelect = """
+    static let claimSelect = """
         SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes, st.type, ot.type,
                ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator, s.reliability,
                s.published, v.published
@@ -179,7 +179,7 @@ extension GraphStore {
         return claims
     }
 
-    private static func groupClaims(_ statement: Statement, _ values: [Statement.Value], _ body: (GradedClaim) throws -> Void)
+    static func groupClaims(_ statement: Statement, _ values: [Statement.Value], _ body: (GradedClaim) throws -> Void)
         throws
     {
         var current: (claim: Claim, subjectType: EntityType?, objectType: EntityType?)?

@@ -12,21 +12,18 @@ enum ShowCommand: Command {
             in (via), the quote and its English translation.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
-        options: [OutputFormat.option] + FilterOptions.specs,
+        options: [OutputFormat.option, Timing.option] + FilterOptions.specs,
         examples: ["isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json", "isnad show hamas --min-reliability C"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
         let store = try context.openStore(.read)
         let filter = try FilterOptions.filter(from: arguments, store: store)
-        let entity = try EntityResolver(store: store).resolve(arguments.positionals[0])
-        var presentation = ClaimPresentation(store: store)
-        var claims: [GradedClaim] = []
-        for claim in try store.claims(of: entity.id) {
-            if let kept = filter.apply(claim) {
-                claims.append(kept)
-            }
+        let (entity, claims) = try Timing.measure(arguments.flag("timing")) {
+            let entity = try EntityResolver(store: store).resolve(arguments.positionals[0])
+            return (entity, try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
         }
+        var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
             var set = RecordSet(store: store)

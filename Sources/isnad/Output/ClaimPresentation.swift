@@ -33,10 +33,19 @@ struct ClaimPresentation {
         "\(evidence.status.rawValue.uppercased()) · \(evidence.sources.count) source\(evidence.sources.count == 1 ? "" : "s") · best \(evidence.bestGrade)"
     }
 
-    /// `police (asserts B2), hamas-statement (denies C3)`.
+    /// `police (asserts B2), hamas-statement (denies C3) ×2`: each claimant, stance and grade
+    /// once, with how many citations say it that way.
     static func claimants(_ claim: GradedClaim) -> String {
-        claim.citations.map { "\($0.citation.source) (\($0.citation.stance.rawValue) \($0.reliability.rawValue)\($0.citation.credibility.rawValue))" }
-            .joined(separator: ", ")
+        var entries: [(text: String, count: Int)] = []
+        for cited in claim.citations {
+            let text = "\(cited.citation.source) (\(cited.citation.stance.rawValue) \(cited.reliability.rawValue)\(cited.citation.credibility.rawValue))"
+            if let index = entries.firstIndex(where: { $0.text == text }) {
+                entries[index].count += 1
+            } else {
+                entries.append((text, 1))
+            }
+        }
+        return entries.map { $0.count > 1 ? "\($0.text) ×\($0.count)" : $0.text }.joined(separator: ", ")
     }
 
     static let csvHeader = [
@@ -61,6 +70,28 @@ struct ClaimPresentation {
                 cited.citation.locator ?? "",
             ]
         }
+    }
+
+    /// A table of claims, one row each, after `leading` columns of the caller's.
+    mutating func table(_ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = []) throws
+        -> TextTable
+    {
+        var table = TextTable(
+            leading.map { TextTable.Column(header: $0.header, maximumWidth: 24) } + [
+                .init(header: "SUBJECT", maximumWidth: 30), .init(header: "PREDICATE", maximumWidth: 28),
+                .init(header: "OBJECT", maximumWidth: 30), .init(header: "DATES", maximumWidth: 24), .init(header: "STATUS"),
+                .init(header: "BEST"), .init(header: "SAID BY (STANCE GRADE)", maximumWidth: 70),
+            ])
+        for claim in claims {
+            guard let evidence = claim.evidence else { continue }
+            table.append(
+                leading.map { $0.value(claim) } + [
+                    try name(claim.claim.subject), claim.claim.predicate, try name(claim.claim.object),
+                    ClaimPresentation.dates(claim.claim), evidence.status.rawValue.uppercased(), evidence.bestGrade,
+                    ClaimPresentation.claimants(claim),
+                ])
+        }
+        return table
     }
 
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote

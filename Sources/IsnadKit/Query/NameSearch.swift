@@ -1,0 +1,183 @@
+import Foundation
+
+/// Finds entities by what a user types: an id, a name or an alias, in Arabic or in Latin
+/// letters, however it is spelled or misspelt. Every command names entities through it (see
+/// ``EntityResolver``), and `isnad search` shows its ranking.
+///
+/// Matches come in tiers, each better than the next:
+/// 1. **id**: the text is an entity's id;
+/// 2. **exact**: a name equal to the text up to case, diacritics, Arabic letter variants and
+///    punctuation (``NameKey/normalize(_:)``);
+/// 3. **variant**: equal up to transliteration variants too (``NameKey/fold(_:)``: al-/el-,
+///    Abu/Abou, doubled letters …);
+/// 4. **words**: a name that contains every word typed (`Baghdadi`, `قسام`);
+/// 5. **typo**: a name a few edits away, found through the trigram index and ranked by
+///    edit distance.
+/// Within a tier, names closer to the text come first, then entities with more claims.
+public struct NameSearch {
+    public enum Tier: Int, Comparable, Sendable, CaseIterable {
+        case id = 0, exact, variant, words, typo
+
+        public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        public var label: String {
+            switch self {
+            case .id: "id"
+            case .exact: "exact"
+            case .variant: "spelling variant"
+            case .words: "contains the words"
+            case .typo: "close spelling"
+            }
+        }
+    }
+
+    /// One entity found, with the name of it that matched best.
+    public struct Match: Hashable, Sendable {
+        public let id: String
+        public let name: String
+        public let type: EntityType
+        public let matchedName: String
+        public let tier: Tier
+        /// 0 (unrelated) to 1 (identical), between the folded text and the folded name.
+        public let similarity: Double
+        /// How many claims the entity takes part in.
+        public let claims: Int
+    }
+
+    public let store: GraphStore
+
+    public init(store: GraphStore) { self.store = store }
+
+    /// The best matches, at most `limit`, best first. `fuzzy` adds the typo tier.
+    public func search(_ text: String, limit: Int = 10, fuzzy: Bool = true) throws -> [Match] {
+        let query = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let normalized = NameKey.normalize(query)
+        let folded = NameKey.fold(query)
+        var best: [String: (tier: Tier, similarity: Double, name: String)] = [:]
+        func consider(_ candidate: GraphStore.NameCandidate, tier: Tier) {
+            let similarity = NameSearch.similarity(folded, candidate.searchKey)
+            if let current = best[candidate.entity],
+                (current.tier, -current.similarity) <= (tier, -similarity)
+            {
+                return
+            }
+            best[candidate.entity] = (tier, similarity, candidate.name)
+        }
+        if Identifier.isValid(query), try store.entity(id: query) != nil {
+            best[query] = (.id, 1, query)
+        }
+        if !folded.isEmpty {
+            for candidate in try store.names(withSearchKey: folded) {
+                consider(candidate, tier: NameKey.normalize(candidate.name) == normalized ? .exact : .variant)
+            }
+            let words = folded.split(separator: " ").map(String.init)
+            for candidate in try store.names(containing: words) where NameSearch.containsWords(words, in: candidate.searchKey) {
+                consider(candidate, tier: .words)
+            }
+            if fuzzy, best.count < limit {
+                let range = max(1, folded.count / 3)
+                for candidate in try store.names(sharingTrigramsWith: folded) {
+                    let distance = Suggestion.editDistance(
+                        Array(folded.unicodeScalars), Array(candidate.searchKey.unicodeScalars), atMost: range)
+                    let prefixDistance = Suggestion.editDistance(
+                        Array(folded.unicodeScalars), Array(candidate.searchKey.unicodeScalars.prefix(folded.unicodeScalars.count)),
+                        atMost: range)
+                    if distance != nil || prefixDistance != nil { consider(candidate, tier: .typo) }
+                }
+            }
+        }
+        var matches: [Match] = []
+        for (id, found) in best {
+            guard let entity = try store.entity(id: id) else { continue }
+            matches.append(
+                Match(
+                    id: id, name: entity.name, type: entity.type, matchedName: found.name, tier: found.tier,
+                    similarity: found.similarity, claims: try store.claimCount(of: id)))
+        }
+        matches.sort { ($0.tier, -$0.similarity, -$0.claims, $0.id) < ($1.tier, -$1.similarity, -$1.claims, $1.id) }
+        return Array(matches.prefix(limit))
+    }
+
+    /// Whether every word typed is a word of the name, or the start of one.
+    static func containsWords(_ words: [String], in key: String) -> Bool {
+        let nameWords = key.split(separator: " ")
+        return words.allSatisfy { word in nameWords.contains { $0.hasPrefix(word) } }
+    }
+
+    /// 1 − edit distance ÷ the longer length, on folded keys.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        let longest = max(x.count, y.count)
+        guard longest > 0 else { return 1 }
+        let distance = Suggestion.editDistance(x, y, atMost: longest) ?? longest
+        return 1 - Double(distance) / Double(longest)
+    }
+}
+
+extension GraphStore {
+    /// A name or alias of an entity, with its folded search key.
+    public struct NameCandidate: Sendable {
+        public let entity: String
+        public let name: String
+        public let searchKey: String
+    }
+
+    private func nameCandidates(_ sql: String, _ values: [Statement.Value]) throws -> [NameCandidate] {
+        var result: [NameCandidate] = []
+        try database.cached(sql).forEachRow(values) { row in
+            result.append(NameCandidate(entity: row.string(0), name: row.string(1), searchKey: row.string(2)))
+        }
+        return result
+    }
+
+    /// Names whose search key is exactly `key` (the search-key index).
+    func names(withSearchKey key: String) throws -> [NameCandidate] {
+        try nameCandidates(
+            "SELECT entity, name, search_key FROM entity_name WHERE search_key = ?1 ORDER BY entity, position", [.text(key)])
+    }
+
+    /// Names whose search key contains every word (the trigram index; words of three
+    /// characters or more, shorter ones by prefix of the key).
+    func names(containing words: [String]) throws -> [NameCandidate] {
+        let long = words.filter { $0.count >= 3 }
+        if long.isEmpty {
+            guard let first = words.first, !first.isEmpty else { return [] }
+            return try nameCandidates(
+                "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || char(1114111) LIMIT 200",
+                [.text(first)])
+        }
+        let expression = long.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " ")
+        return try nameCandidates(
+            """
+            SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
+            WHERE entity_name_search MATCH ?1 LIMIT 500
+            """, [.text(expression)])
+    }
+
+    /// Names that share the most trigrams with `key`, best first (the trigram index).
+    func names(sharingTrigramsWith key: String) throws -> [NameCandidate] {
+        let scalars = Array(key.unicodeScalars)
+        guard scalars.count >= 3 else { return [] }
+        var trigrams: [String] = []
+        for start in 0...(scalars.count - 3) {
+            var trigram = String.UnicodeScalarView()
+            trigram.append(contentsOf: scalars[start..<start + 3])
+            let text = String(trigram)
+            if !trigrams.contains(text) { trigrams.append(text) }
+        }
+        let expression = trigrams.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
+        return try nameCandidates(
+            """
+            SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
+            WHERE entity_name_search MATCH ?1 ORDER BY s.rank LIMIT 300
+            """, [.text(expression)])
+    }
+
+    /// The number of claims an entity takes part in.
+    public func claimCount(of id: String) throws -> Int {
+        let subject = try database.cached("SELECT count(*) FROM claim WHERE subject = ?1").scalarInteger([.text(id)]) ?? 0
+        let object = try database.cached("SELECT count(*) FROM claim WHERE object = ?1").scalarInteger([.text(id)]) ?? 0
+        return Int(subject + object)
+    }
+}

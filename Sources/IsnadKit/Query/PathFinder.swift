@@ -1,0 +1,189 @@
+/// Chains of claims between two entities: the shortest, or every simple one up to a depth,
+/// ranked by evidence. Explores through the store's subject and object indexes, one entity at a
+/// time, from both ends at once; only claims that pass the filter are followed.
+public final class PathFinder {
+    /// One step of a path: all the claims that link two entities, the strongest first.
+    public struct Hop: Sendable {
+        public let from: String
+        public let to: String
+        /// The claims between `from` and `to` that the path may follow, strongest first.
+        public let claims: [GradedClaim]
+
+        public var best: GradedClaim { claims[0] }
+        public var strength: ClaimStrength? { best.strength }
+    }
+
+    /// A chain of hops from the first entity to the last.
+    public struct Path: Sendable {
+        public let hops: [Hop]
+
+        /// A path is as strong as its weakest hop.
+        public var weakest: ClaimStrength? {
+            hops.compactMap(\.strength).max()
+        }
+
+        public var entities: [String] { (hops.first.map { [$0.from] } ?? []) + hops.map(\.to) }
+    }
+
+    public let store: GraphStore
+    public let filter: GraphFilter
+    /// Follow claims from subject to object only (symmetric predicates both ways).
+    public let isDirected: Bool
+    /// Partial paths explored by ``allPaths(from:to:maxDepth:limit:)`` before it stops.
+    public static let explorationLimit = 200_000
+    private var forwardCache: [String: [String: [GradedClaim]]] = [:]
+    private var backwardCache: [String: [String: [GradedClaim]]] = [:]
+
+    public init(store: GraphStore, filter: GraphFilter = GraphFilter(), directed: Bool = false) {
+        self.store = store
+        self.filter = filter
+        self.isDirected = directed
+    }
+
+    /// The entities one claim away, each with the claims that lead there. Forward follows a
+    /// claim from its subject (or either end when undirected or symmetric); backward from its
+    /// object.
+    func neighbors(of entity: String, forward: Bool) throws -> [String: [GradedClaim]] {
+        if let cached = forward ? forwardCache[entity] : backwardCache[entity] { return cached }
+        var result: [String: [GradedClaim]] = [:]
+        for claim in try store.claims(of: entity) {
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { continue }
+            let isSubject = kept.claim.subject == entity
+            let other = isSubject ? kept.claim.object : kept.claim.subject
+            let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false
+            if isDirected, !isSymmetric, isSubject != forward { continue }
+            result[other, default: []].append(kept)
+        }
+        for key in result.keys {
+            result[key]?.sort { ($0.strength ?? .weakest, $0.claim.id) < ($1.strength ?? .weakest, $1.claim.id) }
+        }
+        if forward { forwardCache[entity] = result } else { backwardCache[entity] = result }
+        return result
+    }
+
+    /// The shortest chain (fewest hops) from `start` to `goal`, at most `maxDepth` hops; among
+    /// chains of that length, the one met first, by the order of ids.
+    public func shortestPath(from start: String, to goal: String, maxDepth: Int) throws -> Path? {
+        if start == goal { return nil }
+        var forwardParents: [String: String] = [start: start]
+        var backwardParents: [String: String] = [goal: goal]
+        var forwardFrontier = [start]
+        var backwardFrontier = [goal]
+        var depth = 0
+        while depth < maxDepth, !forwardFrontier.isEmpty, !backwardFrontier.isEmpty {
+            depth += 1
+            let expandForward = forwardFrontier.count <= backwardFrontier.count
+            var next: [String] = []
+            var meeting: String?
+            for entity in (expandForward ? forwardFrontier : backwardFrontier).sorted() {
+                for other in try neighbors(of: entity, forward: expandForward).keys.sorted() {
+                    if expandForward {
+                        guard forwardParents[other] == nil else { continue }
+                        forwardParents[other] = entity
+                        if backwardParents[other] != nil, meeting == nil { meeting = other }
+                    } else {
+                        guard backwardParents[other] == nil else { continue }
+                        backwardParents[other] = entity
+                        if forwardParents[other] != nil, meeting == nil { meeting = other }
+                    }
+                    next.append(other)
+                }
+            }
+            if let meeting { return try path(through: meeting, forwardParents, backwardParents) }
+            if expandForward { forwardFrontier = next } else { backwardFrontier = next }
+        }
+        return nil
+    }
+
+    private func path(through meeting: String, _ forward: [String: String], _ backward: [String: String]) throws -> Path {
+        var entities = [meeting]
+        var node = meeting
+        while let parent = forward[node], parent != node {
+            entities.insert(parent, at: 0)
+            node = parent
+        }
+        node = meeting
+        while let parent = backward[node], parent != node {
+            entities.append(parent)
+            node = parent
+        }
+        return Path(hops: try hops(along: entities))
+    }
+
+    private func hops(along entities: [String]) throws -> [Hop] {
+        var hops: [Hop] = []
+        for index in 0..<(entities.count - 1) {
+            let claims = try neighbors(of: entities[index], forward: true)[entities[index + 1]] ?? []
+            hops.append(Hop(from: entities[index], to: entities[index + 1], claims: claims))
+        }
+        return hops
+    }
+
+    /// Every simple chain from `start` to `goal` of at most `maxDepth` hops, strongest first: a
+    /// chain is as strong as its weakest hop; then shorter first. At most `limit` are returned;
+    /// `isComplete` is false when the exploration stopped at ``explorationLimit``.
+    public func allPaths(from start: String, to goal: String, maxDepth: Int, limit: Int) throws -> (
+        paths: [Path], isComplete: Bool
+    ) {
+        // Distances to the goal bound the search: a chain only enters entities from which the
+        // goal is still within reach.
+        var distanceToGoal: [String: Int] = [goal: 0]
+        var frontier = [goal]
+        for depth in 1...max(1, maxDepth) {
+            var next: [String] = []
+            for entity in frontier {
+                for other in try neighbors(of: entity, forward: false).keys where distanceToGoal[other] == nil {
+                    distanceToGoal[other] = depth
+                    next.append(other)
+                }
+            }
+            frontier = next
+        }
+        guard let startDistance = distanceToGoal[start], startDistance <= maxDepth else { return ([], true) }
+        var found: [[String]] = []
+        var explored = 0
+        var isComplete = true
+        var trail = [start]
+        var onTrail: Set<String> = [start]
+        func walk(_ entity: String) throws {
+            if explored >= PathFinder.explorationLimit {
+                isComplete = false
+                return
+            }
+            explored += 1
+            let remaining = maxDepth - (trail.count - 1)
+            for other in try neighbors(of: entity, forward: true).keys.sorted() where !onTrail.contains(other) {
+                guard let distance = distanceToGoal[other], distance <= remaining - 1 else { continue }
+                if other == goal {
+                    found.append(trail + [goal])
+                    continue
+                }
+                trail.append(other)
+                onTrail.insert(other)
+                try walk(other)
+                trail.removeLast()
+                onTrail.remove(other)
+            }
+        }
+        try walk(start)
+        var paths = try found.map { Path(hops: try hops(along: $0)) }
+        paths.sort { a, b in
+            let (x, y) = (a.weakest ?? .weakest, b.weakest ?? .weakest)
+            if x != y { return x < y }
+            if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
+            return a.entities.lexicographicallyPrecedes(b.entities)
+        }
+        return (Array(paths.prefix(limit)), isComplete)
+    }
+}
+
+extension ClaimStrength {
+    /// Weaker than any real claim: for claims without citations.
+    static let weakest = ClaimStrength(status: .disputed, reliability: .f, credibility: .cannotBeJudged)
+
+    init(status: Evidence.Status, reliability: Reliability, credibility: Credibility) {
+        self.status = status
+        self.reliability = reliability
+        self.credibility = credibility
+    }
+}

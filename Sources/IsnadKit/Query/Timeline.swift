@@ -1,0 +1,32 @@
+/// Claims in time order. A claim is placed at its start, or at its end when only that is
+/// known; partial dates sort before the more precise dates they contain (2014, then 2014-05,
+/// then 2014-05-12), which is the order of their text; undated claims come last.
+public enum Timeline {
+    /// The date a claim is placed at, as written, or nil for an undated claim.
+    public static func placement(of claim: Claim) -> PartialDate? { claim.start ?? claim.end }
+
+    /// Orders claims by placement, undated last, then by id.
+    public static func sorted(_ claims: [GradedClaim]) -> [GradedClaim] {
+        claims.sorted { a, b in
+            switch (placement(of: a.claim), placement(of: b.claim)) {
+            case (let x?, let y?): x == y ? a.claim.id < b.claim.id : x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.claim.id < b.claim.id
+            }
+        }
+    }
+}
+
+extension GraphStore {
+    /// Every claim in time order (dated ones through the `claim_by_date` index, then the
+    /// undated ones), streamed.
+    public func forEachClaimInTimeOrder(_ body: (GradedClaim) throws -> Void) throws {
+        for sql in [
+            "\(GraphStore.claimSelect) WHERE coalesce(c.start_date, c.end_date) IS NOT NULL ORDER BY coalesce(c.start_date, c.end_date), c.id, ci.position",
+            "\(GraphStore.claimSelect) WHERE c.start_date IS NULL AND c.end_date IS NULL ORDER BY c.id, ci.position",
+        ] {
+            try GraphStore.groupClaims(try database.prepare(sql), []) { try body($0) }
+        }
+    }
+}

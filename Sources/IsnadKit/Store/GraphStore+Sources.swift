@@ -1,0 +1,23 @@
+/// Reading what sources support: the claims they make, and the claims quoted in them.
+extension GraphStore {
+    /// How a source stands in a claim's citations.
+    public enum SourceRole: String, Sendable {
+        /// The source makes the claim.
+        case claimant
+        /// The claim is quoted in this source, which relays another's claim.
+        case via
+    }
+
+    /// Every claim that `source` supports as claimant or relays as `via`, with the role, in id
+    /// order.
+    public func claims(citing source: String) throws -> [(role: SourceRole, claim: GradedClaim)] {
+        var result: [(SourceRole, GradedClaim)] = []
+        for (role, column) in [(SourceRole.claimant, "source"), (.via, "via")] {
+            var ids: [String] = []
+            try database.cached("SELECT DISTINCT claim FROM citation WHERE \(column) = ?1 ORDER BY claim")
+                .forEachRow([.text(source)]) { ids.append($0.string(0)) }
+            for id in ids { if let claim = try claim(id: id) { result.append((role, claim)) } }
+        }
+        return result
+    }
+}

@@ -1,0 +1,118 @@
+import IsnadKit
+
+enum PathCommand: Command {
+    static let spec = CommandSpec(
+        name: "path",
+        abstract: "How two entities are linked: the shortest chain of claims, or every chain ranked by evidence.",
+        discussion: """
+            Finds the chain with the fewest hops (through claims in either direction, or subject to object only with
+            --directed). Each hop shows the claim it follows — the strongest of the claims between those two
+            entities — with its dates, status and its best citation: who says it, their grades, the quote and its
+            translation. With --all, every chain without repeated entities up to --max-depth hops, strongest first:
+            a chain is as strong as its weakest hop (asserted before alleged before disputed, then by best
+            reliability, then best credibility), and shorter chains first among equals. The filters apply to every
+            hop: with --known-by 2017, only what was public by the end of 2017.
+            """,
+        arguments: [
+            ArgumentSpec(name: "from", help: "An id, or any name or alias."), ArgumentSpec(name: "to", help: "An id, or any name or alias."),
+        ],
+        options: [
+            OptionSpec("max-depth", value: "n", help: "The longest chain to look for, in hops (default: 4, at most 8)."),
+            OptionSpec("directed", help: "Follow claims from subject to object only (symmetric ones both ways)."),
+            OptionSpec("all", help: "Every chain up to --max-depth, strongest first, instead of the shortest."),
+            OptionSpec("limit", value: "n", help: "With --all, show at most this many chains (default: 10)."),
+            OutputFormat.option, Timing.option,
+        ] + FilterOptions.specs,
+        examples: [
+            "isnad path hamas \"Wilayat Sinai\"", "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017",
+            "isnad path \"Abu Bakr al-Baghdadi\" hamas --max-depth 3 --format json",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
+        let maxDepth = try arguments.integer("max-depth", in: 1...8) ?? 4
+        let limit = try arguments.integer("limit", in: 1...1000) ?? 10
+        let store = try context.openStore(.read)
+        let filter = try FilterOptions.filter(from: arguments, store: store)
+        let resolver = EntityResolver(store: store)
+        let from = try resolver.resolve(arguments.positionals[0])
+        let to = try resolver.resolve(arguments.positionals[1])
+        guard from.id != to.id else {
+            throw UsageError(message: "<from> and <to> are the same entity (\(from.id))", command: spec.name)
+        }
+        let finder = PathFinder(store: store, filter: filter, directed: arguments.flag("directed"))
+        var paths: [PathFinder.Path] = []
+        var isComplete = true
+        try Timing.measure(arguments.flag("timing")) {
+            if arguments.flag("all") {
+                (paths, isComplete) = try finder.allPaths(from: from.id, to: to.id, maxDepth: maxDepth, limit: limit)
+            } else if let path = try finder.shortestPath(from: from.id, to: to.id, maxDepth: maxDepth) {
+                paths = [path]
+            }
+        }
+        var presentation = ClaimPresentation(store: store)
+        switch format {
+        case .json:
+            var set = RecordSet(store: store)
+            for path in paths { for hop in path.hops { set.add(hop.best) } }
+            try set.write(to: context.output)
+        case .csv:
+            var csv = CSVWriter(header: ["path", "hop", "from", "to"] + ClaimPresentation.csvHeader)
+            for (number, path) in paths.enumerated() {
+                for (index, hop) in path.hops.enumerated() {
+                    for row in try presentation.csvRows(hop.best) {
+                        csv.append([String(number + 1), String(index + 1), hop.from, hop.to] + row)
+                    }
+                }
+            }
+            try context.print(csv.text)
+        case .table:
+            try context.print(try table(paths, from: from, to: to, presentation: &presentation, store: store))
+        }
+        if paths.isEmpty {
+            context.message("no chain of claims links \(from.id) and \(to.id) within \(counted(maxDepth, "hop"))\(filter.isEmpty ? "" : " under these filters")")
+        }
+        if !isComplete {
+            context.message("stopped after exploring \(PathFinder.explorationLimit) partial chains: lower --max-depth or add filters to see them all")
+        }
+    }
+
+    static func table(
+        _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation, store: GraphStore
+    ) throws -> String {
+        var lines: [String] = []
+        for (number, path) in paths.enumerated() {
+            let names = try path.entities.map { try presentation.name($0) }
+            var heading = paths.count > 1 ? "Chain \(number + 1): " : ""
+            heading += names.map(Bidi.isolateCell).joined(separator: " → ")
+            heading += "  (\(counted(path.hops.count, "hop")); weakest hop \(path.weakest?.description ?? "none"))"
+            if number > 0 { lines.append("") }
+            lines.append(Bidi.line(Text.printable(heading)))
+            for (index, hop) in path.hops.enumerated() {
+                let claim = hop.best.claim
+                let predicate = store.vocabulary[claim.predicate]
+                let label = predicate?.labelEnglish ?? claim.predicate
+                let subject = try presentation.name(claim.subject)
+                let object = try presentation.name(claim.object)
+                let arrow = predicate?.isSymmetric == true ? "—[\(label)]—" : "—[\(label)]→"
+                let evidence = hop.best.evidence.map(ClaimPresentation.evidence) ?? "NO CITATION"
+                lines.append("")
+                lines.append(
+                    Bidi.line(
+                        Text.printable("  \(index + 1). \(Bidi.isolateCell(subject)) \(arrow) \(Bidi.isolateCell(object))")
+                            + "  \(ClaimPresentation.dates(claim))  \(evidence)  [\(claim.id)]"))
+                if let best = hop.best.bestCitation {
+                    lines += ClaimPresentation.citationLines(
+                        GradedClaim(claim: claim, citations: [best]), indent: "       ")
+                    let others = hop.best.citations.count - 1
+                    if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
+                }
+                if hop.claims.count > 1 {
+                    let more = hop.claims.dropFirst().map { "\($0.claim.predicate) [\($0.strength?.description ?? "")]" }
+                    lines.append("       other claims between them: " + more.joined(separator: ", "))
+                }
+            }
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+}
