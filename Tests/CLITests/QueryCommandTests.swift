@@ -1,0 +1,136 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// The query commands on the seed dataset, run as the built binary.
+@Suite("Query commands end to end")
+struct QueryCommandTests {
+    private func datasetStore() throws -> CLIHarness {
+        let cli = try CLIHarness()
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        let result = try cli.run(["import", dataset])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    @Test("how is Hamas linked to Wilayat Sinai, according to whom: every hop names its source")
+    func analystQuestion() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let shortest = try cli.run(["path", "hamas", "Wilayat Sinai"])
+        #expect(shortest.status == 0)
+        #expect(shortest.standardOutput.contains("Hamas → Wilayat Sinai  (1 hop"))
+        let all = try cli.run(["path", "hamas", "ولاية سيناء", "--all", "--max-depth", "3"])
+        #expect(all.standardOutput.contains("Chain 1: Hamas → Islamic State → Wilayat Sinai"))
+        for line in all.standardOutput.split(separator: "\n") where line.contains("—[") {
+            #expect(line.contains("source") && line.contains("best"), "a hop without its evidence: \(line)")
+        }
+        let before2018 = try cli.run(["path", "hamas", "wilayat-sinai", "--all", "--known-by", "2017"])
+        #expect(before2018.status == 0)
+        #expect(before2018.standardError.contains("no chain of claims links hamas and wilayat-sinai within 4 hops under these filters"))
+        let known = try cli.run(["show", "hamas", "--known-by", "2017"])
+        #expect(known.standardOutput.contains("essam-salih-press-conference-2017"))
+        #expect(!known.standardOutput.contains("abu-maram-document"))
+    }
+
+    @Test("neighbors lists each claim at its hop, with status and who says it")
+    func neighbors() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(["neighbors", "Abu Maram", "--format", "csv"])
+        #expect(result.status == 0)
+        let rows = result.standardOutput.split(separator: "\r\n")
+        #expect(rows.first?.hasPrefix("hop,claim,subject") == true)
+        #expect(rows.count == 5)
+        let deeper = try cli.run(["neighbors", "abu-maram-al-jazairi", "--depth", "2", "--direction", "out"])
+        #expect(deeper.standardOutput.contains("HOP"))
+        #expect(try cli.run(["neighbors", "hamas", "--direction", "sideways"]).status == 64)
+        #expect(try cli.run(["neighbors", "hamas", "--depth", "9"]).status == 64)
+    }
+
+    @Test("timeline orders by partial dates and puts undated claims last")
+    func timeline() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(["timeline", "--format", "csv"])
+        let dates = result.standardOutput.split(separator: "\r\n").dropFirst().map {
+            String($0.split(separator: ",", omittingEmptySubsequences: false).first ?? "")
+        }
+        let dated = dates.filter { !$0.isEmpty }
+        #expect(dated == dated.sorted())
+        #expect(dates.firstIndex(of: "") ?? 0 > dates.lastIndex(where: { !$0.isEmpty }) ?? 0)
+        #expect(dated.first == "2014-05")
+    }
+
+    @Test("search ranks names typed in any spelling, and every command takes them")
+    func search() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(["search", "ابو بكر البغدادى"])
+        #expect(result.standardOutput.split(separator: "\n").dropFirst().first?.contains("abu-bakr-al-baghdadi  Abu Bakr") == true)
+        let typo = try cli.run(["search", "Bagdadi", "--format", "csv"])
+        #expect(typo.standardOutput.contains("abu-bakr-al-baghdadi,Abu Bakr al-Baghdadi,person"))
+        #expect(try cli.run(["neighbors", "Abou Bakr el-Baghdadi"]).status == 0)
+        let ambiguous = try cli.run(["show", "abu"])
+        #expect(ambiguous.status == 65)
+        #expect(ambiguous.standardError.contains(#""abu" matches 2 entities; name one by its id:"#))
+    }
+
+    @Test("source shows the chain of transmission both ways and the claims it carries")
+    func source() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(["source", "abu-maram-document"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("reliability F (reliability cannot be judged)"))
+        #expect(result.standardOutput.contains("sinai-hamas-correspondence"))
+        #expect(result.standardOutput.contains("relayed by:"))
+        #expect(result.standardOutput.contains("hadera-2022-article"))
+        #expect(result.standardOutput.contains("Claims it makes (19)"))
+        let missing = try cli.run(["source", "abu-maram-documnet"])
+        #expect(missing.status == 65)
+        #expect(missing.standardError.contains(#"(did you mean "abu-maram-document"?)"#))
+        let json = try cli.run(["source", "hadera-2022-article", "--format", "json"])
+        try cli.write("article.jsonl", json.standardOutput)
+        #expect(try cli.run(["--db", "copy.db", "import", "article.jsonl"]).status == 0)
+    }
+
+    @Test("check passes on the dataset and fails with 65 when something is wrong")
+    func check() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let clean = try cli.run(["check"])
+        #expect(clean.status == 0)
+        #expect(clean.standardOutput.contains("ok   quotes not found in their source's text: ok"))
+        try cli.write(
+            "dup.jsonl", #"{"record":"entity","id":"hamas-2","type":"organization","name":"HAMAS"}"# + "\n")
+        #expect(try cli.run(["import", "dup.jsonl"]).status == 0)
+        let found = try cli.run(["check", "--format", "json"])
+        #expect(found.status == 65)
+        #expect(found.standardOutput.contains(#""check":"probable-duplicate""#))
+    }
+
+    @Test("stats lists the top actors by degree, betweenness and PageRank")
+    func centrality() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(["stats", "--top", "3"])
+        #expect(result.standardOutput.contains("TOP BY DEGREE (CLAIMS)"))
+        #expect(result.standardOutput.contains("TOP BY BETWEENNESS"))
+        #expect(result.standardOutput.contains("TOP BY PAGERANK"))
+        let json = try cli.run(["stats", "--format", "json", "--top", "1"])
+        let object = try JSONSerialization.jsonObject(with: json.outputBytes) as? [String: Any]
+        let top = object?["top"] as? [String: [[String: Any]]]
+        #expect(top?["degree"]?.first?["id"] as? String == "hamas")
+    }
+
+    @Test("--timing prints the in-process query time on standard error")
+    func timing() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        for arguments in [["show", "hamas"], ["neighbors", "hamas", "--depth", "2"], ["path", "hamas", "isis"], ["search", "hamas"]] {
+            let result = try cli.run(arguments + ["--timing"])
+            #expect(result.standardError.range(of: #"isnad: query took [0-9.]+ ms"#, options: .regularExpression) != nil, "\(arguments)")
+        }
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// A small graph with known answers.
+///
+///     p ─member_of→ a ─allied_with─ b ─funded→ c ─supplied_weapons_to→ d ─communicated_with─ e
+///                   a ─hostile_to→ d          a ─located_in→ x
+enum SmallGraph {
+    static let records = """
+        {"record":"entity","id":"a","type":"organization","name":"Alpha Front","aliases":[{"name":"جبهة ألفا","lang":"ar"}]}
+        {"record":"entity","id":"b","type":"organization","name":"Bravo Brigade"}
+        {"record":"entity","id":"c","type":"organization","name":"Charlie Company"}
+        {"record":"entity","id":"d","type":"organization","name":"Delta Group"}
+        {"record":"entity","id":"e","type":"organization","name":"Echo Cell"}
+        {"record":"entity","id":"p","type":"person","name":"Paul Person"}
+        {"record":"entity","id":"x","type":"place","name":"Xville"}
+        {"record":"source","id":"s-a","type":"official-statement","title":"A","published":"2010","reliability":"A"}
+        {"record":"source","id":"s-b","type":"news-article","title":"B","published":"2015","reliability":"B"}
+        {"record":"source","id":"s-d","type":"statement","title":"D","published":"2020","reliability":"D"}
+        {"record":"source","id":"art","type":"opinion-article","title":"Art","published":"2022","reliability":"E","cites":["s-b"]}
+        {"record":"claim","id":"a-b","subject":"a","predicate":"allied_with","object":"b","start":"2014","end":null,"citations":[{"source":"s-a","quote":"ab","stance":"asserts","credibility":1}]}
+        {"record":"claim","id":"b-c","subject":"b","predicate":"funded","object":"c","start":"2014-05","end":"2016","citations":[{"source":"s-d","via":"art","quote":"bc","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"c-d","subject":"c","predicate":"supplied_weapons_to","object":"d","start":"2014-05-12","end":null,"citations":[{"source":"s-b","quote":"cd","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"a-d","subject":"a","predicate":"hostile_to","object":"d","start":null,"end":null,"citations":[{"source":"art","quote":"ad","stance":"asserts","credibility":5}]}
+        {"record":"claim","id":"d-e","subject":"d","predicate":"communicated_with","object":"e","start":"2020","end":null,"citations":[{"source":"s-b","quote":"de","stance":"asserts","credibility":3},{"source":"s-d","quote":"not so","stance":"denies","credibility":4}]}
+        {"record":"claim","id":"p-a","subject":"p","predicate":"member_of","object":"a","start":"2018","end":null,"citations":[{"source":"s-b","quote":"pa","stance":"reports","credibility":2}]}
+        {"record":"claim","id":"a-x","subject":"a","predicate":"located_in","object":"x","start":null,"end":null,"citations":[{"source":"s-a","quote":"ax","stance":"asserts","credibility":2}]}
+
+        """
+
+    static func store(in folder: TemporaryFolder) throws -> GraphStore { try Fixtures.store(records, in: folder) }
+
+    static func date(_ text: String) -> PartialDate? { try? PartialDate(parsing: text) }
+}
+
+@Suite("Paths")
+struct PathTests {
+    @Test("the shortest chain, and every chain ranked by its weakest hop")
+    func ranking() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        let finder = PathFinder(store: store)
+        #expect(try finder.shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "d"])
+        let all = try finder.allPaths(from: "a", to: "d", maxDepth: 3, limit: 10)
+        #expect(all.isComplete)
+        // a-b-c-d: weakest hop b-c, alleged D2; a-d: alleged E5. The longer chain is stronger.
+        #expect(all.paths.map(\.entities) == [["a", "b", "c", "d"], ["a", "d"]])
+        #expect(all.paths.first?.weakest?.description == "ALLEGED D2")
+        #expect(try finder.allPaths(from: "a", to: "d", maxDepth: 1, limit: 10).paths.map(\.entities) == [["a", "d"]])
+    }
+
+    @Test("directed chains follow claims from subject to object, symmetric ones both ways")
+    func directed() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        let finder = PathFinder(store: store, directed: true)
+        #expect(try finder.shortestPath(from: "a", to: "e", maxDepth: 4)?.entities == ["a", "d", "e"])
+        #expect(try finder.shortestPath(from: "e", to: "a", maxDepth: 4) == nil)
+        #expect(try finder.shortestPath(from: "p", to: "x", maxDepth: 4)?.entities == ["p", "a", "x"])
+    }
+
+    @Test("known-by cuts chains at what was not yet public: the earlier date of source and via counts")
+    func knownBy() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        var filter = GraphFilter()
+        filter.knownBy = SmallGraph.date("2016")
+        #expect(try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4) == nil)
+        // b-c is quoted in a 2022 article from a 2020 statement: public from 2020.
+        filter.knownBy = SmallGraph.date("2020")
+        #expect(try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "b", "c", "d"])
+        filter.knownBy = SmallGraph.date("2022")
+        #expect(try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "d"])
+    }
+
+    @Test("as-of keeps the claims that held then: partial dates cover their period, undated claims are timeless")
+    func asOf() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        var filter = GraphFilter()
+        filter.asOf = SmallGraph.date("2017")
+        let neighborhood = try Neighborhood(store: store, center: "b", depth: 1, filter: filter)
+        #expect(neighborhood.claims.map(\.claim.id) == ["a-b"])  // b-c ended in 2016
+        filter.asOf = SmallGraph.date("2016-12")
+        #expect(Set(try Neighborhood(store: store, center: "b", depth: 1, filter: filter).claims.map(\.claim.id)) == ["a-b", "b-c"])
+        filter.asOf = SmallGraph.date("2014-03")
+        #expect(try Neighborhood(store: store, center: "b", depth: 1, filter: filter).claims.map(\.claim.id) == ["a-b"])
+    }
+}
+
+@Suite("Neighbourhoods, timelines and centrality")
+struct NeighborhoodTests {
+    @Test("neighbours by depth and direction")
+    func depthAndDirection() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        let one = try Neighborhood(store: store, center: "a", depth: 1)
+        #expect(Set(one.depths.keys) == ["a", "b", "d", "p", "x"])
+        let two = try Neighborhood(store: store, center: "a", depth: 2)
+        #expect(two.depths["c"] == 2 && two.depths["e"] == 2)
+        let outward = try Neighborhood(store: store, center: "a", depth: 1, direction: .out)
+        #expect(Set(outward.depths.keys) == ["a", "b", "d", "x"])  // allied_with is symmetric; p → a is inward
+        let inward = try Neighborhood(store: store, center: "a", depth: 1, direction: .in)
+        #expect(Set(inward.depths.keys) == ["a", "b", "p"])
+    }
+
+    @Test("timeline: 2014 before 2014-05 before 2014-05-12, undated last")
+    func timeline() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        var order: [String] = []
+        try store.forEachClaimInTimeOrder { order.append($0.claim.id) }
+        #expect(order == ["a-b", "b-c", "c-d", "p-a", "d-e", "a-d", "a-x"])
+        #expect(Timeline.sorted(try store.claims(of: "a")).map(\.claim.id) == ["a-b", "p-a", "a-d", "a-x"])
+    }
+
+    @Test("degree, betweenness and PageRank")
+    func centrality() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        let centrality = try Centrality(store: store)
+        let degree = Dictionary(uniqueKeysWithValues: centrality.scores.map { ($0.id, $0.degree) })
+        #expect(degree == ["a": 4, "b": 2, "c": 2, "d": 3, "e": 1, "p": 1, "x": 1])
+        #expect(centrality.top(1, by: { Double($0.degree) }).first?.id == "a")
+        #expect(abs(centrality.scores.map(\.pageRank).reduce(0, +) - 1) < 1e-9)
+        // a and d carry every chain between the leaves: a is the most between.
+        #expect(centrality.top(2, by: \.betweenness).map(\.id) == ["a", "d"])
+        var filter = GraphFilter()
+        filter.excludesDisputed = true
+        #expect(try Centrality(store: store, filter: filter).scores.first { $0.id == "e" } == nil)
+    }
+
+    @Test(
+        "betweenness and PageRank agree with networkx",
+        .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
+    func agreesWithNetworkx() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
+        let centrality = try Centrality(store: store)
+        var edges: [String] = []
+        try store.forEachClaim { claim in
+            let symmetric = store.vocabulary[claim.claim.predicate]?.isSymmetric ?? false
+            edges.append("[\"\(claim.claim.subject)\",\"\(claim.claim.object)\",\(symmetric ? "true" : "false")]")
+        }
+        let script = """
+            import json, sys, networkx as nx
+            edges = json.loads(sys.argv[1])
+            undirected = nx.Graph(); directed = nx.MultiDiGraph()
+            for a, b, symmetric in edges:
+                undirected.add_edge(a, b); directed.add_edge(a, b)
+                if symmetric: directed.add_edge(b, a)
+            print(json.dumps({"betweenness": nx.betweenness_centrality(undirected), "pagerank": nx.pagerank(directed, tol=1e-12)}))
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx"]))
+        let result = try ExternalTool.run(python, ["-c", script, "[" + edges.joined(separator: ",") + "]"])
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: [String: Double]])
+        for score in centrality.scores {
+            #expect(abs(score.betweenness - (expected["betweenness"]?[score.id] ?? -1)) < 1e-9, "\(score.id) betweenness")
+            #expect(abs(score.pageRank - (expected["pagerank"]?[score.id] ?? -1)) < 1e-6, "\(score.id) pagerank")
+        }
+    }
+}
+
+@Suite("Search")
+struct SearchTests {
+    private func top(_ text: String, in store: GraphStore) throws -> (String?, NameSearch.Tier?) {
+        let match = try NameSearch(store: store).search(text, limit: 3).first
+        return (match?.id, match?.tier)
+    }
+
+    @Test(
+        "misspelt and differently normalised names find their entity",
+        arguments: [
+            ("abu-bakr-al-baghdadi", "abu-bakr-al-baghdadi", NameSearch.Tier.id),
+            ("ابو بكر البغدادى", "abu-bakr-al-baghdadi", .exact),
+            ("أبو بَكْر البغدادي", "abu-bakr-al-baghdadi", .exact),
+            ("Abou Bakr el-Baghdaddi", "abu-bakr-al-baghdadi", .variant),
+            ("baghdadi", "abu-bakr-al-baghdadi", .variant),
+            ("bakr baghdadi", "abu-bakr-al-baghdadi", .words),
+            ("Bagdadi", "abu-bakr-al-baghdadi", .typo),
+            ("حركه حماس", "hamas", .exact),
+            ("HAMAS", "hamas", .exact),
+            ("Hammas", "hamas", .variant),
+            ("Ḥamās", "hamas", .exact),
+            ("داعـــش", "isis", .exact),
+            ("تنظيم الدوله", "isis", .exact),
+            ("wilayat sinai", "wilayat-sinai", .exact),
+            ("ولايه سيناء", "wilayat-sinai", .exact),
+            ("Wilayet Sinia", "wilayat-sinai", .typo),
+            ("الحضيرة", "hadera", .exact),
+            ("Essam Saleh", "essam-salih", .exact),
+            ("Isam Salih", "essam-salih", .variant),
+            ("Esam Salh", "essam-salih", .typo),
+        ])
+    func finds(_ text: String, _ id: String, _ tier: NameSearch.Tier) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
+        let (found, foundTier) = try top(text, in: store)
+        #expect(found == id, "\(text)")
+        #expect(foundTier == tier, "\(text)")
+    }
+
+    @Test("commands take unambiguous names, refuse typos with suggestions, and list ambiguous ones")
+    func resolution() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
+        let resolver = EntityResolver(store: store)
+        #expect(try resolver.resolve("Baghdadi").id == "abu-bakr-al-baghdadi")
+        #expect(try resolver.resolve("عصام صالح").id == "essam-salih")
+        do {
+            _ = try resolver.resolve("Bagdadi")
+            Issue.record("a typo was taken for a name")
+        } catch let error as EntityResolver.ResolutionError {
+            #expect(error.suggestions.first?.id == "abu-bakr-al-baghdadi")
+        }
+        do {
+            _ = try resolver.resolve("abu")
+            Issue.record("an ambiguous name was taken")
+        } catch let error as EntityResolver.ResolutionError {
+            #expect(Set(error.candidates.map(\.id)) == ["abu-bakr-al-baghdadi", "abu-maram-al-jazairi"])
+        }
+    }
+}
+
+@Suite("Store check")
+struct CheckTests {
+    @Test("a clean store passes every check")
+    func clean() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let check = try IntegrityCheck(store: try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder))
+        #expect(check.isClean, "\(check.findings)")
+    }
+
+    @Test("each kind of defect, planted, is found")
+    func planted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        try Fixtures.importText(
+            """
+            {"record":"entity","id":"alpha-twin","type":"organization","name":"ALPHA  front!"}
+            {"record":"source","id":"loop-1","type":"other","title":"L1","reliability":"F","cites":["loop-2"]}
+            {"record":"source","id":"loop-2","type":"other","title":"L2","reliability":"F","cites":["loop-1"]}
+            {"record":"source","id":"with-text","type":"news-article","title":"T","reliability":"C","text":"The quick brown\\nfox jumps."}
+            {"record":"claim","id":"quoted","subject":"a","predicate":"praised","object":"b","citations":[{"source":"with-text","quote":"quick  brown fox","stance":"asserts","credibility":2},{"source":"with-text","quote":"lazy dog","stance":"asserts","credibility":2}]}
+
+            """, into: store, folder: folder, name: "defects.jsonl")
+        let database = store.database
+        try database.execute("PRAGMA foreign_keys = OFF")
+        try database.execute("INSERT INTO claim (id, subject, predicate, object) VALUES ('ghost-claim', 'ghost', 'praised', 'a')")
+        try database.execute("INSERT INTO citation (claim, position, citation_key, source, quote, stance, credibility) VALUES ('ghost-claim', 0, 1, 's-a', 'q', 'asserts', 1)")
+        try database.execute("UPDATE claim SET predicate = 'child_of' WHERE id = 'a-b'")
+        try database.execute("DELETE FROM citation WHERE claim = 'a-x'")
+        let check = try IntegrityCheck(store: store)
+        let kinds = Set(check.findings.map(\.kind))
+        #expect(kinds == [.foreignKey, .vocabulary, .noCitation, .quoteNotFound, .citesCycle, .probableDuplicate], "\(check.findings)")
+        #expect(check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("«lazy dog»") })
+        #expect(!check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("quick") })
+        #expect(check.findings.contains { $0.kind == .probableDuplicate && $0.subject == #"entities "a", "alpha-twin""# })
+        #expect(check.findings.contains { $0.kind == .citesCycle && $0.message.contains("loop-1 → loop-2 → loop-1") })
+        #expect(check.findings.contains { $0.kind == .vocabulary && $0.subject == #"claim "a-b""# })
+        #expect(check.findings.contains { $0.kind == .noCitation && $0.subject == #"claim "a-x""# })
+    }
+}
+
+@Suite("Schema upgrades")
+struct MigrationTests {
+    /// A store as schema version 1 left it, with one entity.
+    private func versionOneStore(at path: String) throws {
+        let database = try Database(path: path, access: .create)
+        try database.execute("PRAGMA journal_mode = WAL")
+        try database.execute(try #require(Migrations.all.first).sql)
+        try database.execute("PRAGMA user_version = 1")
+        try database.execute(
+            "INSERT INTO entity (id, type, name) VALUES ('hamas', 'organization', 'Hamas'); INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES ('hamas', 0, 'Hamas', NULL, 'hamas'), ('hamas', 1, 'حماس', 'ar', 'حماس')")
+    }
+
+    @Test("an older store is upgraded in one transaction, its data intact and searchable")
+    func upgrade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.db")
+        try versionOneStore(at: path)
+        let store = try GraphStore(path: path, access: .read)
+        #expect(store.upgradedFrom == 1)
+        #expect(try Database(path: path, access: .readOnly).integerPragma("user_version") == Int64(Migrations.currentVersion))
+        #expect(try NameSearch(store: store).search("حماس").first?.id == "hamas")
+        #expect(try NameSearch(store: store).search("Hamaz").first?.id == "hamas")
+    }
+
+    @Test("a failed upgrade leaves the old store as it was, and usable")
+    func failedUpgrade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.db")
+        try versionOneStore(at: path)
+        // Something in the way of migration 2: it creates this table.
+        try Database(path: path, access: .readWrite).execute("CREATE TABLE entity_name_by_rowid (x)")
+        #expect(throws: DatabaseError.self) { try GraphStore(path: path, access: .write) }
+        let database = try Database(path: path, access: .readOnly)
+        #expect(try database.integerPragma("user_version") == 1)
+        #expect(try database.prepare("SELECT count(*) FROM entity_name").scalarInteger() == 2)
+        try Database(path: path, access: .readWrite).execute("DROP TABLE entity_name_by_rowid")
+        #expect(try GraphStore(path: path, access: .write).upgradedFrom == 1)
+    }
+}
