@@ -1,0 +1,90 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@Suite("Export command end to end")
+struct ExportCommandTests {
+    static var dot: String? { ExternalTool.path("dot") }
+    static var xmllint: String? { ExternalTool.path("xmllint") }
+    static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+
+    private func datasetStore() throws -> CLIHarness {
+        let cli = try CLIHarness()
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        return cli
+    }
+
+    @Test(
+        "from the CLI to a picture of a neighbourhood in one pipe, without a Graphviz warning",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func pipeIntoDot() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let exported = try cli.run(["export", "dot", "--focus", "hamas", "--depth", "2"])
+        #expect(exported.status == 0)
+        for format in ["-Tsvg", "-Tsvg:cairo", "-Tpng"] {
+            let rendered = try ExternalTool.run(try #require(ExportCommandTests.dot), [format], input: exported.outputBytes)
+            #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(format): \(rendered.standardError)")
+        }
+        let svg = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg"], input: exported.outputBytes).standardOutput
+        #expect(svg.contains("حماس"))
+        #expect(svg.contains("font-family=\"Noto Sans,Noto Sans Arabic\""))
+    }
+
+    @Test(
+        "export graphml -o writes a file that validates, with the filters applied",
+        .enabled(if: xmllint != nil && Repository.hasShared, "needs xmllint (apt: libxml2-utils) and ../shared"))
+    func graphMLFile() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(["export", "graphml", "--min-reliability", "C", "--collapse", "-o", "graph.graphml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
+        let check = try ExternalTool.run(try #require(ExportCommandTests.xmllint), ["--noout", "--schema", schema, cli.path("graph.graphml")])
+        #expect(check.status == 0, "\(check.standardError)")
+        let text = try String(contentsOfFile: cli.path("graph.graphml"), encoding: .utf8)
+        #expect(!text.contains("abu-maram-document"))  // reliability F, filtered out
+        #expect(text.contains("<data key=\"e_status\">asserted</data>"))
+    }
+
+    @Test("the same store gives the same bytes")
+    func deterministic() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        for format in ["dot", "graphml"] {
+            #expect(try cli.run(["export", format]).outputBytes == (try cli.run(["export", format]).outputBytes))
+        }
+    }
+
+    @Test(
+        "options that do not fit are refused with exit 64",
+        arguments: [
+            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl"),
+            (["export", "dot", "--depth", "2"], "--depth needs --focus"),
+            (["export", "dot", "--rankdir", "up"], "--rankdir: \"up\" is not one of LR, RL, TB, BT"),
+            (["export", "graphml", "--lang", "fr"], "--lang: \"fr\" is not one of en, ar, both"),
+            (["export", "svg"], "unknown export format \"svg\""),
+        ])
+    func refused(_ arguments: [String], _ message: String) throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let result = try cli.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test(
+        "the committed Exports/ render and validate",
+        .enabled(if: dot != nil && xmllint != nil && Repository.hasShared, "needs Graphviz, xmllint and ../shared"))
+    func committedExports() throws {
+        let exports = Repository.root.appendingPathComponent("Exports")
+        for name in ["hadera-2022.dot", "hamas-depth2.dot"] {
+            let result = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg", exports.appendingPathComponent(name).path])
+            #expect(result.status == 0 && result.standardError.isEmpty, "\(name): \(result.standardError)")
+        }
+        let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
+        let result = try ExternalTool.run(
+            try #require(ExportCommandTests.xmllint), ["--noout", "--schema", schema, exports.appendingPathComponent("hadera-2022.graphml").path])
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+}

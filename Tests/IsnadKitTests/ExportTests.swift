@@ -1,0 +1,285 @@
+import Foundation
+import TestHelpers
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import IsnadKit
+
+/// Names and quotes made to break exporters: quotes, backslashes, line breaks, markup, a
+/// right-to-left mark, emoji, DOT keywords, an id starting with digits.
+enum HostileGraph {
+    static let name = "Node \"quoted\" \\back\\slash\nsecond line <b>&amp;</b> 'apos' \u{200F}مرحبا\u{200F} 🙂"
+    static let quote = "«قال» \"it\" \\n is <script>&</script>\ntwo lines 🙂"
+    static let records = """
+        {"record":"entity","id":"1st-brigade","type":"organization","name":\(JSONEscaping.quoted(name)),"aliases":[{"name":"digraph","lang":"en"},{"name":"كتيبة \\"الأولى\\"","lang":"ar"}],"description":"a <description> & more"}
+        {"record":"entity","id":"node","type":"person","name":"Strict","aliases":[{"name":"subgraph","lang":"en"}]}
+        {"record":"entity","id":"graph","type":"place","name":"edge -> node"}
+        {"record":"source","id":"s1","type":"news-article","title":"T","published":"2020","reliability":"B"}
+        {"record":"source","id":"s2","type":"statement","title":"U","reliability":"E"}
+        {"record":"claim","id":"c1","subject":"node","predicate":"member_of","object":"1st-brigade","start":"2019-05","end":null,"citations":[{"source":"s1","quote":\(JSONEscaping.quoted(quote)),"quote_en":"say \\"hi\\" <now>","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"c2","subject":"node","predicate":"member_of","object":"1st-brigade","start":"2021","end":null,"citations":[{"source":"s2","quote":"q2","stance":"denies","credibility":4}]}
+        {"record":"claim","id":"c3","subject":"1st-brigade","predicate":"located_in","object":"graph","start":null,"end":null,"citations":[{"source":"s2","quote":"q3","stance":"reports","credibility":5}]}
+        {"record":"claim","id":"c4","subject":"1st-brigade","predicate":"allied_with","object":"node","start":null,"end":null,"citations":[{"source":"s2","quote":"q4","stance":"asserts","credibility":3}]}
+
+        """
+}
+
+enum ExportFixtures {
+    static func dot(_ store: GraphStore, _ configure: (inout ExportGraph.Options) -> Void = { _ in }, dot: DOTWriter.Options = .init())
+        throws -> String
+    {
+        var options = ExportGraph.Options()
+        configure(&options)
+        let sink = MemorySink()
+        try DOTWriter(sink: sink, options: dot).write(ExportGraph(store: store, options: options))
+        return sink.text
+    }
+
+    static func graphML(_ store: GraphStore, yed: Bool = false, _ configure: (inout ExportGraph.Options) -> Void = { _ in }) throws
+        -> String
+    {
+        var options = ExportGraph.Options()
+        configure(&options)
+        var writerOptions = GraphMLWriter.Options()
+        writerOptions.yed = yed
+        let sink = MemorySink()
+        try GraphMLWriter(sink: sink, options: writerOptions).write(ExportGraph(store: store, options: options))
+        return sink.text
+    }
+
+    static var graphviz: String? { ExternalTool.path("dot") }
+    static var xmllint: String? { ExternalTool.path("xmllint") }
+    static let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
+}
+
+@Suite("Exports: golden files")
+struct GoldenExportTests {
+    /// Compares with the golden file, or rewrites it when ISNAD_UPDATE_GOLDEN=1
+    /// (`ISNAD_UPDATE_GOLDEN=1 swift test --filter GoldenExportTests`).
+    private func compare(_ text: String, golden name: String) throws {
+        let url = Repository.root.appendingPathComponent("Tests/IsnadKitTests/Fixtures/golden/\(name)")
+        if ProcessInfo.processInfo.environment["ISNAD_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs from its golden file; regenerate with ISNAD_UPDATE_GOLDEN=1 if the change is meant")
+    }
+
+    @Test("DOT, GraphML and yEd GraphML of a small graph match their golden files, and are deterministic")
+    func golden() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        let dot = try ExportFixtures.dot(store)
+        #expect(dot == (try ExportFixtures.dot(store)))
+        try compare(dot, golden: "small.dot")
+        try compare(try ExportFixtures.graphML(store), golden: "small.graphml")
+        try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
+        try compare(try ExportFixtures.dot(store) { $0.collapse = true; $0.focus = "a"; $0.depth = 1 }, golden: "small-focus-a.dot")
+    }
+}
+
+@Suite("Exports: what they contain")
+struct ExportContentTests {
+    @Test("filters keep only the entities of the claims that pass; focus keeps a neighbourhood")
+    func filters() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SmallGraph.store(in: folder)
+        var nodes: [String] = []
+        var edges: [String] = []
+        var options = ExportGraph.Options()
+        options.filter.minimumReliability = .b
+        try ExportGraph(store: store, options: options).stream(nodes: { nodes.append($0.id) }, edges: { edges.append($0.id) })
+        #expect(nodes == ["a", "b", "c", "d", "e", "p", "x"])
+        #expect(edges == ["a-b", "c-d", "d-e", "p-a", "a-x"].sorted())
+        options.filter.minimumReliability = .a
+        nodes = []
+        edges = []
+        try ExportGraph(store: store, options: options).stream(nodes: { nodes.append($0.id) }, edges: { edges.append($0.id) })
+        #expect(nodes == ["a", "b", "x"])
+        #expect(edges == ["a-b", "a-x"])
+        options = ExportGraph.Options()
+        options.focus = "d"
+        nodes = []
+        edges = []
+        try ExportGraph(store: store, options: options).stream(nodes: { nodes.append($0.id) }, edges: { edges.append($0.id) })
+        #expect(nodes == ["a", "c", "d", "e"])
+        #expect(edges == ["a-d", "c-d", "d-e"])
+    }
+
+    @Test("collapse merges the claims of one subject, predicate and object, with their evidence combined")
+    func collapse() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(HostileGraph.records, in: folder)
+        var edges: [ExportGraph.Edge] = []
+        var options = ExportGraph.Options()
+        options.collapse = true
+        try ExportGraph(store: store, options: options).stream(nodes: { _ in }, edges: { edges.append($0) })
+        let merged = try #require(edges.first { $0.id == "node--member_of--1st-brigade" })
+        #expect(merged.claimIDs == ["c1", "c2"])
+        #expect(merged.evidence.status == .disputed)
+        #expect(merged.evidence.sources == ["s1", "s2"])
+        #expect(merged.start?.description == "2019-05")
+        options.collapse = false
+        edges = []
+        try ExportGraph(store: store, options: options).stream(nodes: { _ in }, edges: { edges.append($0) })
+        #expect(edges.map(\.id) == ["c1", "c2", "c3", "c4"])
+    }
+
+    @Test("DOT styles status, direction and type; quotes stay out of labels")
+    func dotStyle() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder))
+        let lines = dot.split(separator: "\n")
+        let ab = try #require(lines.first { $0.contains("id=\"claim:a-b\"") })
+        #expect(ab.contains("style=\"solid\"") && ab.contains("dir=\"none\""))  // asserted, symmetric
+        let bc = try #require(lines.first { $0.contains("id=\"claim:b-c\"") })
+        #expect(bc.contains("style=\"dashed\""))
+        let de = try #require(lines.first { $0.contains("id=\"claim:d-e\"") })
+        #expect(de.contains("style=\"dotted\"") && de.contains("arrowhead=\"tee\""))
+        #expect(!ab.contains("label=\"allied with\\n2014 · ASSERTED\\n1 source · best A1\\nab"))
+        #expect(ab.contains("tooltip=") && !ab.split(separator: "tooltip=")[0].contains("«ab»"))
+        #expect(dot.contains("\"p\" [id=\"entity:p\", label=\"Paul Person\", shape=ellipse"))
+        #expect(dot.contains("cluster_legend"))
+    }
+}
+
+@Suite("Exports read back by real tools")
+struct ExportRoundTripTests {
+    @Test(
+        "hostile DOT goes through dot -Tcanon without a warning and keeps its labels",
+        .enabled(if: ExportFixtures.graphviz != nil, "needs Graphviz (apt: graphviz)"))
+    func dotThroughGraphviz() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(HostileGraph.records, in: folder)
+        let dot = try #require(ExportFixtures.graphviz)
+        for language in ExportStyle.Language.allCases {
+            var options = DOTWriter.Options()
+            options.language = language
+            let text = try ExportFixtures.dot(store, dot: options)
+            let canon = try ExternalTool.run(dot, ["-Tcanon"], input: Data(text.utf8))
+            #expect(canon.status == 0)
+            #expect(canon.standardError.isEmpty, "\(canon.standardError)")
+            let json = try ExternalTool.run(dot, ["-Tjson0"], input: Data(text.utf8))
+            let graph = try #require(try JSONSerialization.jsonObject(with: json.outputBytes) as? [String: Any])
+            let objects = graph["objects"] as? [[String: Any]] ?? []
+            let names = objects.compactMap { $0["name"] as? String }
+            #expect(names.contains("1st-brigade") && names.contains("node") && names.contains("graph"))
+            let brigade = try #require(objects.first { $0["name"] as? String == "1st-brigade" })
+            // Graphviz reports the attribute as written, escapes included: undo them.
+            let label = undoEscapes(try #require(brigade["label"] as? String))
+            if language != .ar { #expect(label.hasPrefix(HostileGraph.name), "\(label)") }
+        }
+        let svg = try ExternalTool.run(dot, ["-Tsvg"], input: Data(try ExportFixtures.dot(store).utf8))
+        #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
+    }
+
+    /// A DOT string's escapes undone: \n, \" and \\.
+    private func undoEscapes(_ text: String) -> String {
+        var result = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                switch character {
+                case "n": result.append("\n")
+                case "\"", "\\": result.append(character)
+                default: result += "\\" + String(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    @Test(
+        "hostile GraphML validates against the official schema",
+        .enabled(if: ExportFixtures.xmllint != nil && Repository.hasShared, "needs xmllint (apt: libxml2-utils) and ../shared"))
+    func graphMLValidates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(HostileGraph.records, in: folder)
+        let xmllint = try #require(ExportFixtures.xmllint)
+        for collapse in [false, true] {
+            let path = try folder.write("hostile.graphml", try ExportFixtures.graphML(store) { $0.collapse = collapse })
+            let result = try ExternalTool.run(xmllint, ["--noout", "--schema", ExportFixtures.schema, path])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        // yFiles graphics live inside <data>, which plain GraphML keeps to text: the yEd file
+        // validates against GraphML with only that extended.
+        let extended = try folder.write(
+            "yed.xsd",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xs:schema targetNamespace="http://graphml.graphdrawing.org/xmlns" xmlns="http://graphml.graphdrawing.org/xmlns"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified" attributeFormDefault="unqualified">
+              <xs:redefine schemaLocation="\(ExportFixtures.schema)">
+                <xs:complexType name="data-extension.type" mixed="true"><xs:complexContent><xs:extension base="data-extension.type">
+                  <xs:sequence><xs:any namespace="##other" processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+                </xs:extension></xs:complexContent></xs:complexType>
+                <xs:attributeGroup name="key.extra.attrib"><xs:attributeGroup ref="key.extra.attrib"/>
+                  <xs:attribute name="yfiles.type" type="xs:NMTOKEN"/></xs:attributeGroup>
+              </xs:redefine>
+            </xs:schema>
+            """)
+        let yed = try folder.write("hostile.yed.graphml", try ExportFixtures.graphML(store, yed: true))
+        let result = try ExternalTool.run(xmllint, ["--noout", "--schema", extended, yed])
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    @Test("hostile GraphML read back by FoundationXML gives the same strings")
+    func graphMLThroughFoundationXML() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder))
+        let document = try XMLDocument(data: Data(text.utf8))
+        let names = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_name']")
+        #expect(names.first?.stringValue == HostileGraph.name)
+        let quotes = try document.nodes(forXPath: "//*[local-name()='edge'][@id='c1']/*[local-name()='data'][@key='e_quote']")
+        #expect(quotes.first?.stringValue == HostileGraph.quote)
+        let aliases = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_aliases']")
+        let decoded = try JSONSerialization.jsonObject(with: Data((aliases.first?.stringValue ?? "").utf8)) as? [String]
+        #expect(decoded == ["digraph", "كتيبة \"الأولى\""])
+    }
+
+    @Test(
+        "networkx reads a multigraph with typed attributes and the same strings",
+        .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
+    func graphMLThroughNetworkx() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
+        let script = """
+            import json, sys, networkx as nx
+            g = nx.read_graphml(sys.argv[1])
+            edges = {k: d for a, b, k, d in g.edges(keys=True, data=True)}
+            print(json.dumps({"multigraph": g.is_multigraph(), "directed": g.is_directed(),
+                              "name": g.nodes["1st-brigade"]["name"], "quote": edges["c1"]["quote"],
+                              "count_type": type(edges["c1"]["source_count"]).__name__,
+                              "symmetric": edges["c4"]["symmetric"], "credibility": edges["c2"]["best_credibility"],
+                              "parallel": g.number_of_edges("node", "1st-brigade")}))
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx"]))
+        let result = try ExternalTool.run(python, ["-c", script, path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(read["multigraph"] as? Bool == true && read["directed"] as? Bool == true)
+        #expect(read["name"] as? String == HostileGraph.name)
+        #expect(read["quote"] as? String == HostileGraph.quote)
+        #expect(read["count_type"] as? String == "int")
+        #expect(read["symmetric"] as? Bool == true)
+        #expect(read["credibility"] as? Int == 4)
+        #expect(read["parallel"] as? Int == 2)
+    }
+}
