@@ -39,7 +39,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IsnadKitTests",
-            dependencies: ["IsnadKit", "TestHelpers"]
+            dependencies: ["IsnadKit", "TestHelpers"],
+            // Golden files, read by path (and rewritten with ISNAD_UPDATE_GOLDEN=1).
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",

@@ -21,7 +21,9 @@ struct Context {
     }
 
     /// A line for the user on standard error (never mixed into the data on standard output).
+    /// What was printed before it is flushed first, so that a terminal shows both in order.
     func message(_ text: String) {
+        try? output.flush()
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 

@@ -23,7 +23,7 @@ struct HaderaDatasetTests {
 
     private func importedStore(in folder: TemporaryFolder) throws -> GraphStore {
         let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
-        try Importer(store: store).run([.file(HaderaDatasetTests.path)])
+        _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
         return store
     }
 

@@ -41,7 +41,7 @@ enum ClaimsCommand: Command {
             try context.print(csv.text)
         case .table:
             var table = TextTable([
-                .init(header: "CLAIM", maximumWidth: 24), .init(header: "SUBJECT", maximumWidth: 28),
+                .init(header: "CLAIM", maximumWidth: 48), .init(header: "SUBJECT", maximumWidth: 28),
                 .init(header: "PREDICATE", maximumWidth: 28), .init(header: "OBJECT", maximumWidth: 28),
                 .init(header: "DATES", maximumWidth: 24), .init(header: "STATUS"), .init(header: "BEST"),
                 .init(header: "SAID BY (STANCE GRADE)", maximumWidth: 80),
