@@ -61,6 +61,22 @@ def name(rng, syllables, words):
     return " ".join("".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))) for _ in range(words))
 
 
+def serial(index, letters):
+    """A word made of `letters` that is different for every index, so that no two generated
+    entities share a name (isnad check would rightly flag them as probable duplicates)."""
+    digits = []
+    index += 1
+    while index:
+        index, digit = divmod(index - 1, len(letters))
+        digits.insert(0, letters[digit])
+    # A vowel between letters: name folding collapses doubled letters, which would merge serials.
+    return ("a" if letters == LATIN_LETTERS else "ا").join(digits)
+
+
+LATIN_LETTERS = "bcdfgjklmnrstvwxz"
+ARABIC_LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمن"
+
+
 def partial_date(rng, low=1980, high=2024):
     year = rng.randint(low, high)
     precision = rng.random()
@@ -103,9 +119,10 @@ def main():
         kind = weighted(rng, TYPES)
         entity_id = "%s-%d" % (kind[:3], index)
         by_type[kind].append(entity_id)
-        english = name(rng, LATIN, 2).title()
+        english = (name(rng, LATIN, 2) + " " + serial(index, LATIN_LETTERS)).title()
+        arabic = name(rng, ARABIC, 2) + " " + serial(index, ARABIC_LETTERS)
         record = {"record": "entity", "id": entity_id, "type": kind, "name": english,
-                  "aliases": [{"name": name(rng, ARABIC, 2), "lang": "ar"}]}
+                  "aliases": [{"name": arabic, "lang": "ar"}]}
         if rng.random() < 0.5:
             record["aliases"].append({"name": "al-" + english, "lang": "en"})
         if rng.random() < 0.3:
