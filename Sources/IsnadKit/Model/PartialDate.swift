@@ -14,23 +14,38 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing days that do not exist.
     public init(parsing text: String) throws(PartialDateError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-            parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
+        // Read straight from the bytes: dates are parsed for every claim and citation read.
+        var utf8 = Array(text.utf8.prefix(11))
+        guard [4, 7, 10].contains(utf8.count), text.utf8.count == utf8.count else {
+            throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = utf8[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        utf8.append(0)
+        guard let year = number(0..<4),
+            utf8.count == 5 || (utf8[4] == UInt8(ascii: "-") && number(5..<7) != nil),
+            utf8.count < 11 || (utf8[7] == UInt8(ascii: "-") && number(8..<10) != nil)
         else { throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD") }
-        let numbers = parts.map { Int($0) ?? 0 }
-        year = numbers[0]
-        month = numbers.count > 1 ? numbers[1] : nil
-        day = numbers.count > 2 ? numbers[2] : nil
+        self.year = year
+        month = utf8.count > 5 ? number(5..<7) : nil
+        day = utf8.count > 8 ? number(8..<10) : nil
         if year == 0 { throw PartialDateError(text: text, reason: "there is no year 0000") }
         if let month, !(1...12).contains(month) {
-            throw PartialDateError(text: text, reason: "month \(parts[1]) does not exist")
+            throw PartialDateError(text: text, reason: "month \(String(month).leftPadded(to: 2)) does not exist")
         }
         if let month, let day {
             let last = PartialDate.daysIn(month: month, year: year)
             guard (1...last).contains(day) else {
-                throw PartialDateError(text: text, reason: "day \(parts[2]) does not exist in \(parts[0])-\(parts[1])")
+                throw PartialDateError(
+                    text: text,
+                    reason: "day \(String(day).leftPadded(to: 2)) does not exist in \(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))")
             }
         }
     }

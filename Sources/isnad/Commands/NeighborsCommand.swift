@@ -31,11 +31,18 @@ enum NeighborsCommand: Command {
         let neighborhood = try Timing.measure(arguments.flag("timing")) {
             try Neighborhood(store: store, center: entity.id, depth: depth, direction: direction, filter: filter)
         }
-        // A claim is reached at the hop of its farther end.
-        func hop(_ claim: GradedClaim) -> Int {
-            max(neighborhood.depths[claim.claim.subject] ?? 0, neighborhood.depths[claim.claim.object] ?? 0)
+        // A claim is reached at the hop of its farther end. Sorted by keys computed once: the
+        // claims themselves are large values, costly to move around.
+        let hops = neighborhood.claims.map {
+            max(neighborhood.depths[$0.claim.subject] ?? 0, neighborhood.depths[$0.claim.object] ?? 0)
         }
-        let claims = neighborhood.claims.sorted { (hop($0), $0.claim.predicate, $0.claim.id) < (hop($1), $1.claim.predicate, $1.claim.id) }
+        let order = neighborhood.claims.indices.sorted { a, b in
+            let (x, y) = (neighborhood.claims[a].claim, neighborhood.claims[b].claim)
+            return (hops[a], x.predicate, x.id) < (hops[b], y.predicate, y.id)
+        }
+        let claims = order.map { neighborhood.claims[$0] }
+        let hopOf = Dictionary(uniqueKeysWithValues: order.map { (neighborhood.claims[$0].claim.id, hops[$0]) })
+        func hop(_ claim: GradedClaim) -> Int { hopOf[claim.claim.id] ?? 0 }
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
