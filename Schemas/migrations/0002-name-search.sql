@@ -38,3 +38,11 @@ END;
 
 -- Claims in date order (isnad timeline): by start, or by end when only the end is known.
 CREATE INDEX claim_by_date ON claim (coalesce(start_date, end_date), id);
+
+-- The claims between two given entities (each hop of isnad path) are found through the
+-- subject and object indexes, which therefore lead with both ends; claims of one entity are
+-- still read from their first column.
+DROP INDEX claim_by_subject;
+CREATE INDEX claim_by_subject ON claim (subject, object, predicate);
+DROP INDEX claim_by_object;
+CREATE INDEX claim_by_object ON claim (object, subject, predicate);

@@ -44,6 +44,10 @@ public struct GraphFilter: Sendable, Equatable {
         knownBy != nil || minimumReliability != nil || minimumCredibility != nil || !stances.isEmpty || !sources.isEmpty
     }
 
+    /// Whether the filter looks at citations or evidence (steps 2 and 3), so that a claim's
+    /// citations must be read to apply it.
+    public var needsEvidence: Bool { filtersCitations || !statuses.isEmpty || excludesDisputed }
+
     /// Step 1: whether a claim's shape and dates pass.
     public func admitsShape(
         of claim: Claim, subjectType: EntityType?, objectType: EntityType?, vocabulary: Vocabulary = .standard

@@ -33,6 +33,7 @@ public final class PathFinder {
     public static let explorationLimit = 200_000
     private var forwardCache: [String: [String: [GradedClaim]]] = [:]
     private var backwardCache: [String: [String: [GradedClaim]]] = [:]
+    private var adjacencyCache: [String: [String]] = [:]
 
     public init(store: GraphStore, filter: GraphFilter = GraphFilter(), directed: Bool = false) {
         self.store = store
@@ -61,6 +62,34 @@ public final class PathFinder {
         return result
     }
 
+    /// The entities one claim away, without reading the claims' citations when the filter does
+    /// not need them: the exploration reads ids through the indexes, and only the hops of the
+    /// chains found are read whole.
+    func adjacent(to entity: String, forward: Bool) throws -> [String] {
+        if filter.needsEvidence { return try neighbors(of: entity, forward: forward).keys.sorted() }
+        let key = (forward ? ">" : "<") + entity
+        if let cached = adjacencyCache[key] { return cached }
+        var result: Set<String> = []
+        let checksShape = filter.asOf != nil || filter.between != nil || !filter.entityTypes.isEmpty
+        try store.forEachLink(of: entity, withDates: checksShape) { link in
+            if !filter.predicates.isEmpty, !filter.predicates.contains(link.predicate) { return }
+            if checksShape {
+                let claim = Claim(
+                    id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
+                    object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
+                let types = try store.entityTypes([claim.subject, claim.object])
+                guard filter.admitsShape(of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
+                else { return }
+            }
+            let isSymmetric = store.vocabulary[link.predicate]?.isSymmetric ?? false
+            if isDirected, !isSymmetric, link.isSubject != forward { return }
+            result.insert(link.other)
+        }
+        let sorted = result.sorted()
+        adjacencyCache[key] = sorted
+        return sorted
+    }
+
     /// The shortest chain (fewest hops) from `start` to `goal`, at most `maxDepth` hops; among
     /// chains of that length, the one met first, by the order of ids.
     public func shortestPath(from start: String, to goal: String, maxDepth: Int) throws -> Path? {
@@ -76,7 +105,7 @@ public final class PathFinder {
             var next: [String] = []
             var meeting: String?
             for entity in (expandForward ? forwardFrontier : backwardFrontier).sorted() {
-                for other in try neighbors(of: entity, forward: expandForward).keys.sorted() {
+                for other in try adjacent(to: entity, forward: expandForward) {
                     if expandForward {
                         guard forwardParents[other] == nil else { continue }
                         forwardParents[other] = entity
@@ -113,8 +142,15 @@ public final class PathFinder {
     private func hops(along entities: [String]) throws -> [Hop] {
         var hops: [Hop] = []
         for index in 0..<(entities.count - 1) {
-            let claims = try neighbors(of: entities[index], forward: true)[entities[index + 1]] ?? []
-            hops.append(Hop(from: entities[index], to: entities[index + 1], claims: claims))
+            let (from, to) = (entities[index], entities[index + 1])
+            let claims = try store.claims(between: from, and: to).compactMap { claim -> GradedClaim? in
+                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return nil }
+                let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false
+                if isDirected, !isSymmetric, kept.claim.subject != from { return nil }
+                return kept
+            }
+            .sorted { ($0.strength ?? .weakest, $0.claim.id) < ($1.strength ?? .weakest, $1.claim.id) }
+            hops.append(Hop(from: from, to: to, claims: claims))
         }
         return hops
     }
@@ -132,7 +168,7 @@ public final class PathFinder {
         for depth in 1...max(1, maxDepth) {
             var next: [String] = []
             for entity in frontier {
-                for other in try neighbors(of: entity, forward: false).keys where distanceToGoal[other] == nil {
+                for other in try adjacent(to: entity, forward: false) where distanceToGoal[other] == nil {
                     distanceToGoal[other] = depth
                     next.append(other)
                 }
@@ -152,7 +188,7 @@ public final class PathFinder {
             }
             explored += 1
             let remaining = maxDepth - (trail.count - 1)
-            for other in try neighbors(of: entity, forward: true).keys.sorted() where !onTrail.contains(other) {
+            for other in try adjacent(to: entity, forward: true) where !onTrail.contains(other) {
                 guard let distance = distanceToGoal[other], distance <= remaining - 1 else { continue }
                 if other == goal {
                     found.append(trail + [goal])

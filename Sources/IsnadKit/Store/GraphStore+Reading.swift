@@ -106,6 +106,33 @@ extension GraphStore {
 
     // MARK: Claims
 
+    /// One claim seen from one of its ends, without its citations.
+    public struct Link: Sendable {
+        public let other: String
+        public let predicate: String
+        public let start: PartialDate?
+        public let end: PartialDate?
+        /// Whether the entity asked about is the claim's subject.
+        public let isSubject: Bool
+    }
+
+    /// The claims an entity takes part in, as links to the other end: two index range scans,
+    /// no citations read. Dates are parsed only `withDates`.
+    public func forEachLink(of entity: String, withDates: Bool = true, _ body: (Link) throws -> Void) throws {
+        for (sql, isSubject) in [
+            ("SELECT object, predicate, start_date, end_date FROM claim WHERE subject = ?1", true),
+            ("SELECT subject, predicate, start_date, end_date FROM claim WHERE object = ?1", false),
+        ] {
+            try database.cached(sql).forEachRow([.text(entity)]) { row in
+                try body(
+                    Link(
+                        other: row.string(0), predicate: row.string(1),
+                        start: withDates ? row.text(2).flatMap { try? PartialDate(parsing: $0) } : nil,
+                        end: withDates ? row.text(3).flatMap { try? PartialDate(parsing: $0) } : nil, isSubject: isSubject))
+            }
+        }
+    }
+
     /// Claim columns 0–8, then citation columns 9–18 (NULL when a claim has none).
     static let claimSelect = """
         SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes, st.type, ot.type,
@@ -140,6 +167,14 @@ extension GraphStore {
                 [.text(entityID)])
         }
         return result
+    }
+
+    /// The claims between two entities, either way round, in id order.
+    public func claims(between first: String, and second: String) throws -> [GradedClaim] {
+        try readClaims(
+            try database.cached(
+                "\(GraphStore.claimSelect) WHERE (c.subject = ?1 AND c.object = ?2) OR (c.subject = ?2 AND c.object = ?1) ORDER BY c.id, ci.position"),
+            [.text(first), .text(second)])
     }
 
     /// Claims matching simple conditions, in id order (the `claims` command).
