@@ -32,13 +32,9 @@ enum ClaimsCommand: Command {
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
-            var set = RecordSet(store: store)
-            claims.forEach { set.add($0) }
-            try set.write(to: context.output)
+            try presentation.writeRecords(claims, to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ClaimPresentation.csvHeader)
-            for claim in claims { try presentation.csvRows(claim).forEach { csv.append($0) } }
-            try context.print(csv.text)
+            try context.print(try presentation.csv(claims))
         case .table:
             var table = TextTable([
                 .init(header: "CLAIM", maximumWidth: 48), .init(header: "SUBJECT", maximumWidth: 28),

@@ -46,14 +46,9 @@ enum NeighborsCommand: Command {
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
-            var set = RecordSet(store: store)
-            set.add(entity: entity.id)
-            claims.forEach { set.add($0) }
-            try set.write(to: context.output)
+            try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ["hop"] + ClaimPresentation.csvHeader)
-            for claim in claims { try presentation.csvRows(claim).forEach { csv.append([String(hop(claim))] + $0) } }
-            try context.print(csv.text)
+            try context.print(try presentation.csv(claims, leading: [("hop", { String(hop($0)) })]))
         case .table:
             let reached = neighborhood.depths.count - 1
             var output = Text.printable("\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))") + "\n"

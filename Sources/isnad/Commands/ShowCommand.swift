@@ -26,14 +26,9 @@ enum ShowCommand: Command {
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
-            var set = RecordSet(store: store)
-            set.add(entity: entity.id)
-            claims.forEach { set.add($0) }
-            try set.write(to: context.output)
+            try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ClaimPresentation.csvHeader)
-            for claim in claims { try presentation.csvRows(claim).forEach { csv.append($0) } }
-            try context.print(csv.text)
+            try context.print(try presentation.csv(claims))
         case .table:
             try context.print(try table(entity, claims: claims, presentation: &presentation, store: store))
         }

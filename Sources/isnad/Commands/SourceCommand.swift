@@ -35,9 +35,7 @@ enum SourceCommand: Command {
             claims.forEach { set.add($0.claim) }
             try set.write(to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ["role"] + ClaimPresentation.csvHeader)
-            for (role, claim) in claims { try presentation.csvRows(claim).forEach { csv.append([role.rawValue] + $0) } }
-            try context.print(csv.text)
+            try context.print(try presentation.csv(claims.map { ([$0.role.rawValue], $0.claim) }, headers: ["role"]))
         case .table:
             var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
             var facts = ["type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))"]

@@ -31,17 +31,9 @@ enum TimelineCommand: Command {
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
-            var set = RecordSet(store: store)
-            if let entity { set.add(entity: entity.id) }
-            claims.forEach { set.add($0) }
-            try set.write(to: context.output)
+            try presentation.writeRecords(claims, entities: entity.map { [$0.id] } ?? [], to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ["date"] + ClaimPresentation.csvHeader)
-            for claim in claims {
-                let date = Timeline.placement(of: claim.claim)?.description ?? ""
-                try presentation.csvRows(claim).forEach { csv.append([date] + $0) }
-            }
-            try context.print(csv.text)
+            try context.print(try presentation.csv(claims, leading: [("date", { Timeline.placement(of: $0.claim)?.description ?? "" })]))
         case .table:
             let table = try presentation.table(
                 claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])

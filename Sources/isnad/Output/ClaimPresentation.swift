@@ -54,6 +54,28 @@ struct ClaimPresentation {
         "quote", "quote_en", "locator",
     ]
 
+    /// The claims as records (the `--format json` of every listing command): self-contained, with
+    /// the entities and sources they name, and `entities` besides.
+    func writeRecords(_ claims: [GradedClaim], entities: [String] = [], to sink: ByteSink) throws {
+        var set = RecordSet(store: store)
+        entities.forEach { set.add(entity: $0) }
+        claims.forEach { set.add($0) }
+        try set.write(to: sink)
+    }
+
+    /// The claims as CSV (the `--format csv` of every listing command): one row per citation,
+    /// after the caller's `leading` columns.
+    mutating func csv(_ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = []) throws -> String {
+        try csv(claims.map { claim in (leading.map { $0.value(claim) }, claim) }, headers: leading.map(\.header))
+    }
+
+    /// The same, with the leading values given per claim.
+    mutating func csv(_ rows: [(leading: [String], claim: GradedClaim)], headers: [String]) throws -> String {
+        var csv = CSVWriter(header: headers + ClaimPresentation.csvHeader)
+        for row in rows { try csvRows(row.claim).forEach { csv.append(row.leading + $0) } }
+        return csv.text
+    }
+
     /// One CSV row per citation, each carrying its claim's evidence.
     mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
         let claim = graded.claim
