@@ -6,30 +6,27 @@
 /// by another tool, it becomes U+FFFD rather than an unreadable file.
 public enum XMLEscaping {
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsWork) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
+        // Markup characters are ASCII and scanned as bytes; only text with a character XML
+        // cannot carry (never written by isnad import) takes the slow path.
+        if text.unicodeScalars.contains(where: { !Text.isStorable($0) }) {
+            return escaped(String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" })))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): bytes += Array("&apos;".utf8)
             // Line breaks in attribute values would be normalised to spaces by readers.
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t": result += "&#9;"
-            default: result.unicodeScalars.append(Text.isStorable(scalar) ? scalar : "\u{FFFD}")
+            case 0x0A: bytes += Array("&#10;".utf8)
+            case 0x0D: bytes += Array("&#13;".utf8)
+            case 0x09: bytes += Array("&#9;".utf8)
+            default: bytes.append(byte)
             }
         }
-        return result
-    }
-
-    private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "&", "<", ">", "\"", "'", "\n", "\r", "\t": true
-        default: !Text.isStorable(scalar)
-        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
