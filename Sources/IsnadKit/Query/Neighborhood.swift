@@ -37,7 +37,7 @@ public struct Neighborhood: Sendable {
             if isOuterEdge, !induced { break }
             var next: [String] = []
             for entity in frontier {
-                for claim in try store.claims(of: entity, direction: .both) {
+                for claim in try store.claims(of: entity, direction: .both, ordered: false) {
                     guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { continue }
                     let isOutgoing = kept.claim.subject == entity
                     let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false

@@ -47,7 +47,7 @@ public final class PathFinder {
     func neighbors(of entity: String, forward: Bool) throws -> [String: [GradedClaim]] {
         if let cached = forward ? forwardCache[entity] : backwardCache[entity] { return cached }
         var result: [String: [GradedClaim]] = [:]
-        for claim in try store.claims(of: entity) {
+        for claim in try store.claims(of: entity, ordered: false) {
             guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { continue }
             let isSubject = kept.claim.subject == entity
             let other = isSubject ? kept.claim.object : kept.claim.subject
