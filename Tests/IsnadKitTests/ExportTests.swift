@@ -282,4 +282,28 @@ struct ExportRoundTripTests {
         #expect(read["credibility"] as? Int == 4)
         #expect(read["parallel"] as? Int == 2)
     }
+
+    @Test(
+        "igraph reads the same graph: directed, every node and edge, the attributes",
+        .enabled(if: ExternalTool.python(with: ["igraph"]) != nil, "needs python3 with igraph (apt: python3-igraph)"))
+    func graphMLThroughIgraph() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
+        let script = """
+            import json, sys, igraph
+            g = igraph.Graph.Read_GraphML(sys.argv[1])
+            brigade = g.vs.find(id="1st-brigade")
+            print(json.dumps({"directed": g.is_directed(), "nodes": g.vcount(), "edges": g.ecount(),
+                              "name": brigade["name"], "statuses": sorted(g.es["status"])}))
+            """
+        let python = try #require(ExternalTool.python(with: ["igraph"]))
+        let result = try ExternalTool.run(python, ["-c", script, path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(read["directed"] as? Bool == true)
+        #expect(read["nodes"] as? Int == 3 && read["edges"] as? Int == 4)
+        #expect(read["name"] as? String == HostileGraph.name)
+        #expect(read["statuses"] as? [String] == ["alleged", "alleged", "asserted", "disputed"])
+    }
 }

@@ -164,6 +164,7 @@ struct NeighborhoodTests {
             """
         let python = try #require(ExternalTool.python(with: ["networkx"]))
         let result = try ExternalTool.run(python, ["-c", script, "[" + edges.joined(separator: ",") + "]"])
+        try #require(result.status == 0, "\(result.standardError)")
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: [String: Double]])
         for score in centrality.scores {
             #expect(abs(score.betweenness - (expected["betweenness"]?[score.id] ?? -1)) < 1e-9, "\(score.id) betweenness")
