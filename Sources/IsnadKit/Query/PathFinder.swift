@@ -56,7 +56,7 @@ public final class PathFinder {
             result[other, default: []].append(kept)
         }
         for key in result.keys {
-            result[key]?.sort { ($0.strength ?? .weakest, $0.claim.id) < ($1.strength ?? .weakest, $1.claim.id) }
+            result[key] = result[key].map(PathFinder.strongestFirst)
         }
         if forward { forwardCache[entity] = result } else { backwardCache[entity] = result }
         return result
@@ -69,7 +69,9 @@ public final class PathFinder {
         if filter.needsEvidence { return try neighbors(of: entity, forward: forward).keys.sorted() }
         let key = (forward ? ">" : "<") + entity
         if let cached = adjacencyCache[key] { return cached }
-        var result: Set<String> = []
+        // Each side arrives in id order, so two sorted lists merge without hashing or sorting.
+        var outgoing: [String] = []
+        var incoming: [String] = []
         let checksShape = filter.asOf != nil || filter.between != nil || !filter.entityTypes.isEmpty
         try store.forEachLink(of: entity, withDates: checksShape) { link in
             if !filter.predicates.isEmpty, !filter.predicates.contains(link.predicate) { return }
@@ -83,11 +85,36 @@ public final class PathFinder {
             }
             let isSymmetric = store.vocabulary[link.predicate]?.isSymmetric ?? false
             if isDirected, !isSymmetric, link.isSubject != forward { return }
-            result.insert(link.other)
+            if link.isSubject {
+                if outgoing.last != link.other { outgoing.append(link.other) }
+            } else if incoming.last != link.other {
+                incoming.append(link.other)
+            }
         }
-        let sorted = result.sorted()
-        adjacencyCache[key] = sorted
-        return sorted
+        let merged = PathFinder.mergedWithoutRepeats(outgoing, incoming)
+        adjacencyCache[key] = merged
+        return merged
+    }
+
+    /// The union of two sorted lists without repeats, sorted.
+    static func mergedWithoutRepeats(_ first: [String], _ second: [String]) -> [String] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        var result: [String] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            let next: String
+            if j == second.count || (i < first.count && first[i] <= second[j]) {
+                next = first[i]
+                i += 1
+            } else {
+                next = second[j]
+                j += 1
+            }
+            if result.last != next { result.append(next) }
+        }
+        return result
     }
 
     /// The shortest chain (fewest hops) from `start` to `goal`, at most `maxDepth` hops; among
@@ -103,25 +130,33 @@ public final class PathFinder {
             depth += 1
             let expandForward = forwardFrontier.count <= backwardFrontier.count
             var next: [String] = []
-            var meeting: String?
+            // The first meeting in id order ends the search: the rest of the level cannot give
+            // a shorter chain, nor one met earlier.
             for entity in (expandForward ? forwardFrontier : backwardFrontier).sorted() {
                 for other in try adjacent(to: entity, forward: expandForward) {
                     if expandForward {
                         guard forwardParents[other] == nil else { continue }
                         forwardParents[other] = entity
-                        if backwardParents[other] != nil, meeting == nil { meeting = other }
+                        if backwardParents[other] != nil { return try path(through: other, forwardParents, backwardParents) }
                     } else {
                         guard backwardParents[other] == nil else { continue }
                         backwardParents[other] = entity
-                        if forwardParents[other] != nil, meeting == nil { meeting = other }
+                        if forwardParents[other] != nil { return try path(through: other, forwardParents, backwardParents) }
                     }
                     next.append(other)
                 }
             }
-            if let meeting { return try path(through: meeting, forwardParents, backwardParents) }
             if expandForward { forwardFrontier = next } else { backwardFrontier = next }
         }
         return nil
+    }
+
+    /// Claims strongest first, then by id; each claim's strength is worked out once, not at
+    /// every comparison (two hubs can share thousands of claims).
+    static func strongestFirst(_ claims: [GradedClaim]) -> [GradedClaim] {
+        let strengths = claims.map { $0.strength ?? .weakest }
+        return claims.indices.sorted { (strengths[$0], claims[$0].claim.id) < (strengths[$1], claims[$1].claim.id) }
+            .map { claims[$0] }
     }
 
     private func path(through meeting: String, _ forward: [String: String], _ backward: [String: String]) throws -> Path {
@@ -149,8 +184,7 @@ public final class PathFinder {
                 if isDirected, !isSymmetric, kept.claim.subject != from { return nil }
                 return kept
             }
-            .sorted { ($0.strength ?? .weakest, $0.claim.id) < ($1.strength ?? .weakest, $1.claim.id) }
-            hops.append(Hop(from: from, to: to, claims: claims))
+            hops.append(Hop(from: from, to: to, claims: PathFinder.strongestFirst(claims)))
         }
         return hops
     }

@@ -117,11 +117,15 @@ extension GraphStore {
     }
 
     /// The claims an entity takes part in, as links to the other end: two index range scans,
-    /// no citations read. Dates are parsed only `withDates`.
+    /// no citations read. Without dates the scans read the subject and object indexes alone
+    /// (they hold both ends and the predicate), never the claim rows. The claims where the
+    /// entity is the subject come first, in the order of their objects' ids; then those where it
+    /// is the object, in the order of their subjects' ids.
     public func forEachLink(of entity: String, withDates: Bool = true, _ body: (Link) throws -> Void) throws {
+        let dates = withDates ? ", start_date, end_date" : ""
         for (sql, isSubject) in [
-            ("SELECT object, predicate, start_date, end_date FROM claim WHERE subject = ?1", true),
-            ("SELECT subject, predicate, start_date, end_date FROM claim WHERE object = ?1", false),
+            ("SELECT object, predicate\(dates) FROM claim WHERE subject = ?1 ORDER BY object", true),
+            ("SELECT subject, predicate\(dates) FROM claim WHERE object = ?1 ORDER BY subject", false),
         ] {
             try database.cached(sql).forEachRow([.text(entity)]) { row in
                 try body(

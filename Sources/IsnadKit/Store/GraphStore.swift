@@ -42,7 +42,7 @@ public final class GraphStore {
         wasCreated = !exists
         // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
         if access != .read, database.isReadOnly { throw StoreError.readOnly(path: path) }
-        try database.execute("PRAGMA foreign_keys = ON")
+        try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768")
         try database.registerTextFunction("isnad_fold", NameKey.fold)
 
         let version = Int(try database.integerPragma("user_version"))
