@@ -37,7 +37,10 @@ struct Context {
 enum OutputFormat: String, CaseIterable {
     case table, json, csv
 
-    static let option = OptionSpec(
-        "format", value: "format",
-        help: "table (aligned, for reading), json (the record format: importable) or csv. Default: table.")
+    static let option = option(json: "json (the record format: importable)")
+
+    /// The option, for a command whose JSON is something other than records.
+    static func option(json: String) -> OptionSpec {
+        OptionSpec("format", value: "format", help: "table (aligned, for reading), \(json) or csv. Default: table.")
+    }
 }

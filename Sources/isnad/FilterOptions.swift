@@ -34,12 +34,11 @@ enum FilterOptions {
         filter.stances = Set(try arguments.list("stance").map { try word($0, option: "stance", as: Stance.self, command: command) })
         filter.statuses = Set(
             try arguments.list("status").map { try word($0, option: "status", as: Evidence.Status.self, command: command) })
-        filter.asOf = try date(arguments.value("as-of"), option: "as-of", command: command)
-        filter.knownBy = try date(arguments.value("known-by"), option: "known-by", command: command)
+        filter.asOf = try arguments.value("as-of").map { try date($0, option: "as-of", command: command) }
+        filter.knownBy = try arguments.value("known-by").map { try date($0, option: "known-by", command: command) }
         if let (from, to) = arguments.pair("between") {
-            guard let start = try date(from, option: "between", command: command),
-                let end = try date(to, option: "between", command: command)
-            else { return filter }
+            let start = try date(from, option: "between", command: command)
+            let end = try date(to, option: "between", command: command)
             if end.lastDay < start.firstDay {
                 throw UsageError(message: "--between: \(end) is before \(start)", command: command)
             }
@@ -59,14 +58,7 @@ enum FilterOptions {
         }
         filter.excludesDisputed = arguments.flag("exclude-disputed")
         for id in arguments.list("source") {
-            guard try store.source(id: id) != nil else {
-                var ids: [String] = []
-                try store.forEachSource { ids.append($0.id) }
-                throw LookupError(
-                    description: "--source: no source \"\(Text.printable(id))\" in the store"
-                        + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
-            }
-            filter.sources.insert(id)
+            filter.sources.insert(try SourceLookup.source(id, in: store, option: "source").id)
         }
         return filter
     }
@@ -84,8 +76,7 @@ enum FilterOptions {
         return value
     }
 
-    private static func date(_ text: String?, option: String, command: String) throws -> PartialDate? {
-        guard let text else { return nil }
+    private static func date(_ text: String, option: String, command: String) throws -> PartialDate {
         do {
             return try PartialDate(parsing: text)
         } catch {

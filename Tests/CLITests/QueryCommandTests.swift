@@ -87,6 +87,13 @@ struct QueryCommandTests {
         #expect(result.standardOutput.contains("relayed by:"))
         #expect(result.standardOutput.contains("hadera-2022-article"))
         #expect(result.standardOutput.contains("Claims it makes (19)"))
+        // The filters narrow the claims: by the end of 2017 the article (2022) had said nothing,
+        // while what it quotes from the 2017 press conference was already public.
+        let known = try cli.run(["source", "hadera-2022-article", "--known-by", "2017"])
+        #expect(known.status == 0)
+        #expect(known.standardOutput.contains("Claims it makes (0)"))
+        #expect(!known.standardOutput.contains("Claims of others quoted in it (0)"))
+        #expect(known.standardOutput.contains("essam-salih-press-conference-2017"))
         let missing = try cli.run(["source", "abu-maram-documnet"])
         #expect(missing.status == 65)
         #expect(missing.standardError.contains(#"(did you mean "abu-maram-document"?)"#))

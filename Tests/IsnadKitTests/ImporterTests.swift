@@ -31,6 +31,8 @@ struct ImporterTests {
             (#"{"record":"entity","id":"x","type":"group","name":"X"}"#, #"entity "x": type: "group" is not one of person, organization, event, place"#),
             (#"{"record":"entity","id":"Hamas","type":"organization","name":"X"}"#, #"id: "Hamas" is not a slug"#),
             (#"{"record":"entity","id":"a--b","type":"organization","name":"X"}"#, "hyphens only between letters or digits"),
+            (#"{"record":"entity","id":"a--\u001b[31m","type":"organization","name":"X"}"#, #"id: "a--\u{1B}[31m" is not a slug: hyphens only"#),
+            (#"{"record":"entity","id":"a\u001b-","type":"organization","name":"X"}"#, #"id: "a\u{1B}-" is not a slug"#),
             (#"{"record":"entity","id":"x","type":"organization","name":"X","nmae":"y"}"#, #"nmae: unknown field (did you mean "name"?)"#),
             (#"{"record":"entity","id":"x","type":"organization","name":"X","aliases":[{"name":"y","lang":"arabic!"}]}"#, #"aliases[0].lang: "arabic!" is not a BCP-47 language tag"#),
             (#"{"record":"entity","id":"x","type":"organization","name":"a\u0007b"}"#, "name: contains the control character U+0007"),
@@ -202,6 +204,33 @@ struct ImporterTests {
             #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#,
             into: store, folder: folder, name: "third.jsonl", options: options)
         #expect(try store.claim(id: "hamas-armed-isis")?.citations.map(\.citation.source) == ["police"])
+    }
+
+    @Test("a claim id keeps its subject, predicate and object: another one is refused, or replaces the claim whole with --replace")
+    func claimEndsAreItsIdentity() throws {
+        let moved = #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"police-org","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        try Fixtures.importText(
+            #"{"record":"entity","id":"police-org","type":"organization","name":"Police"}"#, into: store, folder: folder, name: "police.jsonl")
+        let before = try #require(try store.claim(id: "hamas-armed-isis"))
+        do {
+            try Fixtures.importText(moved, into: store, folder: folder, name: "moved.jsonl")
+            Issue.record("a claim that changes its object was imported")
+        } catch let failure as Importer.Failure {
+            #expect(failure.errors.map(\.description).map { $0.replacingOccurrences(of: folder.url.path + "/", with: "") } == [
+                #"moved.jsonl:1: claim "hamas-armed-isis": object: the stored claim has object "isis": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"#
+            ])
+        }
+        #expect(try store.claim(id: "hamas-armed-isis") == before)
+
+        var options = Importer.Options()
+        options.replacingCitations = true
+        try Fixtures.importText(moved, into: store, folder: folder, name: "moved.jsonl", options: options)
+        let replaced = try #require(try store.claim(id: "hamas-armed-isis"))
+        #expect(replaced.claim.object == "police-org")
+        #expect(replaced.citations.map(\.citation.source) == ["police"])
     }
 
     @Test("a claim without an id gets one derived from what it says, so importing it twice never duplicates it")

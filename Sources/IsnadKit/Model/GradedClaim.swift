@@ -6,6 +6,8 @@ public struct GradedCitation: Hashable, Sendable {
     public var reliability: Reliability
     /// The earlier `published` date of the claimant and of `via`: a 2017 press conference
     /// relayed by a 2022 article was public in 2017. Nil when neither has a date.
+    /// "Earlier" means certainly public sooner: of `2017` and `2017-07`, `2017-07` (public by
+    /// 31 July 2017 at the latest, where `2017` only promises 31 December).
     public var publicSince: PartialDate?
 
     public init(citation: Citation, reliability: Reliability, publicSince: PartialDate?) {
@@ -14,11 +16,12 @@ public struct GradedCitation: Hashable, Sendable {
         self.publicSince = publicSince
     }
 
-    /// The earlier of two optional dates, by the first day each could mean.
+    /// The earlier of two optional dates, by the last day each could mean (the day by which it
+    /// had certainly happened); between equal last days, the one that could be earlier.
     public static func earlier(_ a: PartialDate?, _ b: PartialDate?) -> PartialDate? {
         guard let a else { return b }
         guard let b else { return a }
-        return b.firstDay < a.firstDay ? b : a
+        return (b.lastDay, b.firstDay) < (a.lastDay, a.firstDay) ? b : a
     }
 
     var evidenceItem: Evidence.Item {

@@ -232,7 +232,13 @@ private struct Run {
             try session.write(source)
         case .claim(let claim):
             try checkClaim(claim, label: label, at: location)
-            try session.write(claim, replacingCitations: options.replacingCitations)
+            if let changed = try session.write(claim, replacingCitations: options.replacingCitations) {
+                report(
+                    RecordProblem(
+                        record: label, field: changed.field,
+                        message: "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"),
+                    at: location)
+            }
         }
     }
 

@@ -20,4 +20,12 @@ extension GraphStore {
         }
         return result
     }
+
+    /// The stored source id closest to `id` by spelling, for "did you mean" (nil when none is
+    /// close). Reads every source id: only for error messages.
+    public func nearestSourceID(to id: String) throws -> String? {
+        var ids: [String] = []
+        try database.prepare("SELECT id FROM source").forEachRow { ids.append($0.string(0)) }
+        return Suggestion.nearest(to: id, among: ids)
+    }
 }

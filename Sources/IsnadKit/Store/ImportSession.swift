@@ -261,7 +261,12 @@ public final class ImportSession {
 
     /// Writes a claim. Its citations are added to those the claim already has (a citation
     /// with the same source, via and quote is updated in place), unless `replacingCitations`.
-    public func write(_ claim: Claim, replacingCitations: Bool) throws {
+    ///
+    /// A claim id names one relationship: a record that gives a stored claim another subject,
+    /// predicate or object would leave the stored citations, which speak of the old one,
+    /// supporting the new one. Such a record is not written and the change is returned, unless
+    /// `replacingCitations`, which replaces the claim whole.
+    public func write(_ claim: Claim, replacingCitations: Bool) throws -> ChangedEnd? {
         let values: [Statement.Value] = [
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
@@ -270,6 +275,16 @@ public final class ImportSession {
             "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
         ).run(values)
         let exists = database.changes == 0
+        if exists, !replacingCitations {
+            let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
+            try stored.bind([.text(claim.id)])
+            if try stored.step() {
+                for (column, field, value) in [(Int32(0), "subject", claim.subject), (1, "predicate", claim.predicate), (2, "object", claim.object)]
+                where stored.string(column) != value {
+                    return ChangedEnd(field: field, stored: stored.string(column))
+                }
+            }
+        }
         if exists {
             try database.cached(
                 "UPDATE claim SET subject = ?2, predicate = ?3, object = ?4, start_date = ?5, end_date = ?6, notes = ?7 WHERE id = ?1"
@@ -308,6 +323,15 @@ public final class ImportSession {
             try insert.run([.text(claim.id), .integer(nextPosition), .integer(citation.key)] + details)
             nextPosition += 1
         }
+        return nil
+    }
+
+    /// What a claim record would change in the stored claim of the same id.
+    public struct ChangedEnd: Equatable, Sendable {
+        /// `subject`, `predicate` or `object`.
+        public var field: String
+        /// The stored value.
+        public var stored: String
     }
 
     private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }

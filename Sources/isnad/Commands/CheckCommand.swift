@@ -11,7 +11,7 @@ enum CheckCommand: Command {
             (a source that relays itself through others); entities that are probably the same (a name or alias that
             folds to the same search key). Exits 0 when the store is clean, 65 when something was found.
             """,
-        options: [OutputFormat.option],
+        options: [OutputFormat.option(json: "json (JSON Lines: one finding a line, none when clean)")],
         examples: ["isnad check", "isnad check --format csv > findings.csv"])
 
     /// Something was found: exit 65 after the report.

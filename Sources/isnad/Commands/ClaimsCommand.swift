@@ -25,7 +25,7 @@ enum ClaimsCommand: Command {
         let object = try arguments.value("object").map { try resolver.resolve($0).id }
         var claims: [GradedClaim] = []
         for claim in try store.claims(subject: subject, object: object, predicates: filter.predicates) {
-            if let kept = filter.apply(claim) {
+            if let kept = filter.apply(claim, vocabulary: store.vocabulary) {
                 claims.append(kept)
             }
         }
@@ -51,7 +51,7 @@ enum ClaimsCommand: Command {
                 ])
             }
             try context.print(table.render())
-            context.message(counted(claims.count, "claim"))
+            context.message(counted(table.rows.count, "claim"))
         }
     }
 }

@@ -5,7 +5,7 @@ enum PredicatesCommand: Command {
         name: "predicates",
         abstract: "List the predicate vocabulary: labels, direction, and the entity types each side takes.",
         discussion: "The vocabulary is Schemas/predicates.json; a claim whose predicate or entity types break it is refused at import.",
-        options: [OutputFormat.option],
+        options: [OutputFormat.option(json: "json (the vocabulary file as it is)")],
         examples: ["isnad predicates", "isnad predicates --format csv"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {

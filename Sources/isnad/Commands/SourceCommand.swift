@@ -7,31 +7,32 @@ enum SourceCommand: Command {
         discussion: """
             Shows the source's record and reliability, then its chain: the sources it relays (cites), recursively,
             and the sources that relay it, recursively; then the claims it makes (as claimant) and the claims of
-            others quoted in it (as via), each with its status.
+            others quoted in it (as via), each with its status. The filters narrow the claims (the chain is shown
+            whole): with --known-by 2017, only what this source had made public by the end of 2017.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The source's id.")],
-        options: [OutputFormat.option],
-        examples: ["isnad source hadera-2022-article", "isnad source abu-maram-document --format json"])
+        options: [OutputFormat.option] + FilterOptions.specs,
+        examples: [
+            "isnad source hadera-2022-article", "isnad source abu-maram-document --format json",
+            "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
+        ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
         let store = try context.openStore(.read)
-        let id = arguments.positionals[0]
-        guard let source = try store.source(id: id) else {
-            var ids: [String] = []
-            try store.forEachSource { ids.append($0.id) }
-            throw LookupError(
-                description: "no source \"\(Text.printable(id))\" in the store" + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
+        let source = try SourceLookup.source(arguments.positionals[0], in: store)
+        let filter = try FilterOptions.filter(from: arguments, store: store)
+        let claims = try store.claims(citing: source.id).compactMap { role, claim in
+            filter.apply(claim, vocabulary: store.vocabulary).map { (role: role, claim: $0) }
         }
-        let claims = try store.claims(citing: source.id)
-        let cited = try chain(from: source.id, store: store) { try store.source(id: $0)?.cites ?? [] }
-        let citing = try chain(from: source.id, store: store) { try store.sourcesCiting($0) }
+        let cited = try TransmissionChain(of: source.id, .relays, in: store).links
+        let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
             var set = RecordSet(store: store)
             set.add(source: source.id)
-            for (id, _) in cited + citing { set.add(source: id) }
+            for link in cited + citing { set.add(source: link.id) }
             claims.forEach { set.add($0.claim) }
             try set.write(to: context.output)
         case .csv:
@@ -49,9 +50,9 @@ enum SourceCommand: Command {
             lines.append("")
             lines.append("Chain of transmission")
             lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
-            lines += try cited.map { id, depth in try chainLine(id, depth, store) }
+            lines += try cited.map { try chainLine($0, store) }
             lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
-            lines += try citing.map { id, depth in try chainLine(id, depth, store) }
+            lines += try citing.map { try chainLine($0, store) }
             var output = lines.joined(separator: "\n") + "\n"
             for role in [GraphStore.SourceRole.claimant, .via] {
                 let group = claims.filter { $0.role == role }.map(\.claim)
@@ -63,23 +64,9 @@ enum SourceCommand: Command {
         }
     }
 
-    /// Sources reached from `start` by `next`, depth first, each once, with its depth.
-    static func chain(from start: String, store: GraphStore, next: (String) throws -> [String]) throws -> [(String, Int)] {
-        var result: [(String, Int)] = []
-        var seen: Set<String> = [start]
-        func visit(_ id: String, _ depth: Int) throws {
-            for other in try next(id) where seen.insert(other).inserted {
-                result.append((other, depth))
-                try visit(other, depth + 1)
-            }
-        }
-        try visit(start, 1)
-        return result
-    }
-
-    static func chainLine(_ id: String, _ depth: Int, _ store: GraphStore) throws -> String {
-        let indent = String(repeating: "  ", count: depth + 1)
-        guard let source = try store.source(id: id) else { return indent + id }
+    static func chainLine(_ link: TransmissionChain.Link, _ store: GraphStore) throws -> String {
+        let indent = String(repeating: "  ", count: link.depth + 1)
+        guard let source = try store.source(id: link.id) else { return indent + link.id }
         let date = source.published.map { ", \($0)" } ?? ""
         return Bidi.line(Text.printable("\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)") + Bidi.leftToRightMark)
     }

@@ -16,7 +16,7 @@ enum StatsCommand: Command {
         options: [
             OptionSpec("top", value: "n", help: "How many top actors to list per measure (default: 10; 0 skips centrality)."),
             OptionSpec("betweenness-samples", value: "k", help: "Sources sampled for betweenness on large graphs (default: 256)."),
-            OutputFormat.option,
+            OutputFormat.option(json: "json (one object: the counts and the top actors)"),
         ] + FilterOptions.specs,
         examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
 
@@ -75,7 +75,7 @@ enum StatsCommand: Command {
             for (_, title, total, counts) in sections where total > 0 {
                 var table = TextTable([.init(header: title), .init(header: "COUNT", alignsRight: true), .init(header: "SHARE", alignsRight: true)])
                 for count in counts where count.count > 0 {
-                    table.append([label(count.key, in: title), String(count.count), "\(count.count * 100 / max(1, total))%"])
+                    table.append([label(count.key, in: title), String(count.count), share(count.count, of: total)])
                 }
                 output += "\n" + table.render()
             }
@@ -97,6 +97,12 @@ enum StatsCommand: Command {
             }
             try context.print(output)
         }
+    }
+
+    /// A percentage rounded to the nearest whole number; "<1%" rather than "0%" for a few.
+    static func share(_ count: Int, of total: Int) -> String {
+        let percent = (count * 200 + max(1, total)) / (2 * max(1, total))
+        return count > 0 && percent == 0 ? "<1%" : "\(percent)%"
     }
 
     private static func label(_ key: String, in section: String) -> String {

@@ -38,7 +38,7 @@ enum TimelineCommand: Command {
             let table = try presentation.table(
                 claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])
             try context.print(table.render())
-            context.message(counted(claims.count, "claim"))
+            context.message(counted(table.rows.count, "claim"))
         }
     }
 }
