@@ -77,7 +77,7 @@ struct HaderaDatasetTests {
             second.remove()
         }
         let store = try importedStore(in: first)
-        #expect(try store.counts() == (entities: 34, sources: 12, claims: 83, citations: 108))
+        #expect(try store.counts() == (entities: 35, sources: 12, claims: 85, citations: 111))
         let exported = try Fixtures.export(store)
         let again = try Fixtures.export(try Fixtures.store(exported, in: second))
         #expect(exported == again)
@@ -85,14 +85,22 @@ struct HaderaDatasetTests {
 
     /// (claim, subject, predicate, object, [(source, via, stance)], expected status)
     static let keyClaims: [(String, String, String, String, [(String, String?, Stance)], Evidence.Status)] = [
+        // Hamas's own words (lines 3-4), then the article's framing: "blessed the terrorist organization's operation".
         ("hamas-praised-hadera-attack", "hamas", "praised", "hadera-attack-2022",
-         [("hamas-statement-hadera", articleID, .asserts), ("hamas-statement-hadera", articleID, .asserts), (articleID, nil, .asserts)], .asserted),
+         [("hamas-statement-hadera", articleID, .asserts), (articleID, nil, .asserts), (articleID, nil, .asserts)], .asserted),
         ("isis-claimed-hadera-attack", "isis", "claimed_responsibility_for", "hadera-attack-2022",
          [("isis-claim-hadera", articleID, .asserts), ("site-intelligence-hadera", articleID, .asserts)], .asserted),
         ("isis-carried-out-hadera-attack", "isis", "carried_out", "hadera-attack-2022",
          [(articleID, nil, .asserts), (articleID, nil, .asserts)], .alleged),
         ("police-killed-hadera-attacker-1", "israel-police", "killed", "hadera-attacker-1",
          [("israel-police-statement-hadera", articleID, .asserts)], .asserted),
+        ("hadera-attacker-1-killed-in-attack", "hadera-attacker-1", "killed_in", "hadera-attack-2022",
+         [(articleID, nil, .asserts), ("israel-police-statement-hadera", articleID, .asserts)], .asserted),
+        // "The attack that killed two policemen" is the article's description, not ISIS's claim.
+        ("hadera-victim-1-member-of-police", "hadera-victim-1", "member_of", "israel-police",
+         [(articleID, nil, .asserts)], .alleged),
+        ("musab-mutawa-killed", "musab-mutawa", "killed_in", "musab-mutawa-killing",
+         [(articleID, nil, .asserts)], .alleged),
         ("hamas-cooperated-with-isis", "hamas", "cooperated_with", "isis",
          [(articleID, nil, .reports), (articleID, nil, .denies), (articleID, nil, .asserts)], .disputed),
         ("qassam-assisted-wilayat-sinai", "qassam-brigades", "provided_assistance_to", "wilayat-sinai",
@@ -100,6 +108,8 @@ struct HaderaDatasetTests {
         ("wilayat-sinai-communicated-with-qassam", "wilayat-sinai", "communicated_with", "qassam-brigades",
          [("abu-maram-document", articleID, .reports), ("abu-maram-document", articleID, .reports)], .alleged),
         ("hamas-isis-agreement-july-2017", "isis", "agreement_with", "hamas",
+         [("essam-salih-press-conference-2017", articleID, .asserts)], .alleged),
+        ("isis-consultations-with-hamas-2017", "isis", "communicated_with", "hamas",
          [("essam-salih-press-conference-2017", articleID, .asserts)], .alleged),
         ("shadi-al-menei-killed-2014", "shadi-al-menei", "killed_in", "menei-killing-2014",
          [("egyptian-interior-ministry-menei", articleID, .asserts)], .asserted),
@@ -122,6 +132,33 @@ struct HaderaDatasetTests {
         }
         #expect(try store.claim(id: "hamas-isis-agreement-july-2017")?.claim.start?.description == "2017-07")
         #expect(try store.claim(id: "abm-pledged-allegiance-to-isis")?.claim.start?.description == "2014-11")
+        // An end date only where the text says something ended: the dispute, and the consultations that led to the agreement.
+        #expect(try store.claim(id: "isis-hostile-to-hamas-until-2017")?.claim.end?.description == "2017-07")
+        #expect(try store.claim(id: "isis-consultations-with-hamas-2017")?.claim.end?.description == "2017-07")
+        // An agreement to stop the bombings and the arrests is not a report that they stopped; and Essam Salih
+        // is "the leader in Jaish al-Islam" in July 2017, which says nothing of since when.
+        let undated = [
+            "isis-bombings-in-gaza-until-2017", "hamas-arrested-isis-members-until-2017", "essam-salih-leader-in-jaish-al-islam",
+        ]
+        for id in undated {
+            let claim = try #require(try store.claim(id: id), "missing \(id)")
+            #expect(claim.claim.start == nil && claim.claim.end == nil, "\(id)")
+        }
+        // The article does not say where al-Menei was killed.
+        #expect(try store.claim(id: "menei-killing-in-sinai") == nil)
+    }
+
+    @Test("no citation is graded 1 (confirmed): every source reaches us only through the article")
+    func nothingConfirmed() throws {
+        let records = try HaderaDatasetTests.records()
+        var checked = 0
+        for case .claim(let claim) in records {
+            for citation in claim.citations {
+                #expect(citation.credibility != .confirmed, "\(claim.id): graded 1 with no independent confirmation")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
     }
 
     @Test("nothing the article alone says is asserted: its own claims stay alleged or disputed")
