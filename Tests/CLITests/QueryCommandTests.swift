@@ -86,7 +86,7 @@ struct QueryCommandTests {
         #expect(result.standardOutput.contains("sinai-hamas-correspondence"))
         #expect(result.standardOutput.contains("relayed by:"))
         #expect(result.standardOutput.contains("hadera-2022-article"))
-        #expect(result.standardOutput.contains("Claims it makes (19)"))
+        #expect(result.standardOutput.contains("Claims it makes (20)"))
         // The filters narrow the claims: by the end of 2017 the article (2022) had said nothing,
         // while what it quotes from the 2017 press conference was already public.
         let known = try cli.run(["source", "hadera-2022-article", "--known-by", "2017"])

@@ -65,6 +65,22 @@ public struct GraphFilter: Sendable, Equatable {
         return true
     }
 
+    /// Whether the shape filters (step 1) need a link's dates or its ends' types, which the
+    /// subject and object indexes do not hold.
+    var needsLinkDetails: Bool { asOf != nil || between != nil || !entityTypes.isEmpty }
+
+    /// Step 1 on a claim seen from `entity` as a link (``GraphStore/forEachLink(of:withDates:_:)``),
+    /// read with dates when ``needsLinkDetails``. For explorations that do not need evidence.
+    func admitsShape(of link: GraphStore.Link, from entity: String, in store: GraphStore) throws -> Bool {
+        if !predicates.isEmpty, !predicates.contains(link.predicate) { return false }
+        guard needsLinkDetails else { return true }
+        let claim = Claim(
+            id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
+            object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
+        let types = entityTypes.isEmpty ? [:] : try store.entityTypes([claim.subject, claim.object])
+        return admitsShape(of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
+    }
+
     /// Step 2: whether one citation passes.
     public func admits(_ citation: GradedCitation) -> Bool {
         if let minimumReliability, citation.reliability > minimumReliability { return false }

@@ -30,6 +30,65 @@ public struct Neighborhood: Sendable {
         self.center = center
         depths = [center: 0]
         claims = []
+        if filter.needsEvidence {
+            try exploreReadingClaims(store, depth, direction, filter, induced)
+        } else {
+            try exploreThroughIndexes(store, depth, direction, filter, induced)
+        }
+    }
+
+    /// Whether a claim from `entity` to `other` is followed at this hop.
+    private func follows(
+        isOutgoing: Bool, predicate: String, to other: String, isOuterEdge: Bool, _ direction: GraphStore.Direction,
+        _ store: GraphStore
+    ) -> Bool {
+        // At the outer edge, only claims among entities already reached.
+        if isOuterEdge { return depths[other] != nil }
+        if direction == .both || store.vocabulary[predicate]?.isSymmetric == true { return true }
+        return (direction == .out) == isOutgoing
+    }
+
+    /// When the filter needs no citation, the exploration reads the subject and object indexes
+    /// only; each claim reached is then read whole once, by its row. A claim between two
+    /// entities of the neighbourhood is met from both ends but read once.
+    private mutating func exploreThroughIndexes(
+        _ store: GraphStore, _ depth: Int, _ direction: GraphStore.Direction, _ filter: GraphFilter, _ induced: Bool
+    ) throws {
+        var rows: [Int64] = []
+        var seenRows: Set<Int64> = []
+        var frontier = [center]
+        for hop in 0...max(0, depth) {
+            let isOuterEdge = hop == depth
+            if isOuterEdge, !induced { break }
+            var next: [String] = []
+            for entity in frontier {
+                try store.forEachLink(of: entity, withDates: filter.needsLinkDetails) { link in
+                    guard
+                        follows(
+                            isOutgoing: link.isSubject, predicate: link.predicate, to: link.other, isOuterEdge: isOuterEdge,
+                            direction, store),
+                        try filter.admitsShape(of: link, from: entity, in: store)
+                    else { return }
+                    if seenRows.insert(link.row).inserted { rows.append(link.row) }
+                    if depths[link.other] == nil {
+                        depths[link.other] = hop + 1
+                        next.append(link.other)
+                    }
+                }
+            }
+            frontier = next.sorted()
+            if frontier.isEmpty { break }
+        }
+        claims.reserveCapacity(rows.count)
+        for row in rows {
+            if let claim = try store.claim(row: row) { claims.append(claim) }
+        }
+    }
+
+    /// Evidence filters decide which claims are followed, so every claim met is read whole.
+    private mutating func exploreReadingClaims(
+        _ store: GraphStore, _ depth: Int, _ direction: GraphStore.Direction, _ filter: GraphFilter, _ induced: Bool
+    ) throws {
         var seenClaims: Set<String> = []
         var frontier = [center]
         for hop in 0...max(0, depth) {
@@ -40,15 +99,12 @@ public struct Neighborhood: Sendable {
                 for claim in try store.claims(of: entity, direction: .both, ordered: false) {
                     guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { continue }
                     let isOutgoing = kept.claim.subject == entity
-                    let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false
                     let other = isOutgoing ? kept.claim.object : kept.claim.subject
-                    if isOuterEdge {
-                        // Only edges among entities already reached.
-                        guard depths[other] != nil else { continue }
-                    } else if !isSymmetric {
-                        if direction == .out, !isOutgoing { continue }
-                        if direction == .in, isOutgoing { continue }
-                    }
+                    guard
+                        follows(
+                            isOutgoing: isOutgoing, predicate: kept.claim.predicate, to: other, isOuterEdge: isOuterEdge,
+                            direction, store)
+                    else { continue }
                     if seenClaims.insert(kept.claim.id).inserted { claims.append(kept) }
                     if depths[other] == nil {
                         depths[other] = hop + 1

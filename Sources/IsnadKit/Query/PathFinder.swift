@@ -72,17 +72,8 @@ public final class PathFinder {
         // Each side arrives in id order, so two sorted lists merge without hashing or sorting.
         var outgoing: [String] = []
         var incoming: [String] = []
-        let checksShape = filter.asOf != nil || filter.between != nil || !filter.entityTypes.isEmpty
-        try store.forEachLink(of: entity, withDates: checksShape) { link in
-            if !filter.predicates.isEmpty, !filter.predicates.contains(link.predicate) { return }
-            if checksShape {
-                let claim = Claim(
-                    id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
-                    object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
-                let types = try store.entityTypes([claim.subject, claim.object])
-                guard filter.admitsShape(of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
-                else { return }
-            }
+        try store.forEachLink(of: entity, withDates: filter.needsLinkDetails) { link in
+            guard try filter.admitsShape(of: link, from: entity, in: store) else { return }
             let isSymmetric = store.vocabulary[link.predicate]?.isSymmetric ?? false
             if isDirected, !isSymmetric, link.isSubject != forward { return }
             if link.isSubject {

@@ -114,6 +114,9 @@ extension GraphStore {
         public let end: PartialDate?
         /// Whether the entity asked about is the claim's subject.
         public let isSubject: Bool
+        /// The claim's row in its table, to read it whole later (``claim(row:)``): valid while
+        /// the store is read in one transaction.
+        public let row: Int64
     }
 
     /// The claims an entity takes part in, as links to the other end: two index range scans,
@@ -124,17 +127,23 @@ extension GraphStore {
     public func forEachLink(of entity: String, withDates: Bool = true, _ body: (Link) throws -> Void) throws {
         let dates = withDates ? ", start_date, end_date" : ""
         for (sql, isSubject) in [
-            ("SELECT object, predicate\(dates) FROM claim WHERE subject = ?1 ORDER BY object", true),
-            ("SELECT subject, predicate\(dates) FROM claim WHERE object = ?1 ORDER BY subject", false),
+            ("SELECT object, predicate, rowid\(dates) FROM claim WHERE subject = ?1 ORDER BY object", true),
+            ("SELECT subject, predicate, rowid\(dates) FROM claim WHERE object = ?1 ORDER BY subject", false),
         ] {
             try database.cached(sql).forEachRow([.text(entity)]) { row in
                 try body(
                     Link(
                         other: row.string(0), predicate: row.string(1),
-                        start: withDates ? row.text(2).flatMap { try? PartialDate(parsing: $0) } : nil,
-                        end: withDates ? row.text(3).flatMap { try? PartialDate(parsing: $0) } : nil, isSubject: isSubject))
+                        start: withDates ? row.text(3).flatMap { try? PartialDate(parsing: $0) } : nil,
+                        end: withDates ? row.text(4).flatMap { try? PartialDate(parsing: $0) } : nil, isSubject: isSubject,
+                        row: row.int64(2)))
             }
         }
+    }
+
+    /// The claim at a row found by ``forEachLink(of:withDates:_:)``, with its graded citations.
+    public func claim(row: Int64) throws -> GradedClaim? {
+        try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position"), [.integer(row)]).first
     }
 
     /// Claim columns 0–8, then citation columns 9–18 (NULL when a claim has none).
