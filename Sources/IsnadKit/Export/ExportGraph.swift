@@ -167,6 +167,6 @@ extension GraphStore {
     func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
         let select = try database.prepare(
             "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
-        try GraphStore.groupClaims(select, []) { try body($0) }
+        try groupClaims(select, []) { try body($0) }
     }
 }

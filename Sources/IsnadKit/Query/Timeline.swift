@@ -26,7 +26,7 @@ extension GraphStore {
             "\(GraphStore.claimSelect) WHERE coalesce(c.start_date, c.end_date) IS NOT NULL ORDER BY coalesce(c.start_date, c.end_date), c.id, ci.position",
             "\(GraphStore.claimSelect) WHERE c.start_date IS NULL AND c.end_date IS NULL ORDER BY c.id, ci.position",
         ] {
-            try GraphStore.groupClaims(try database.prepare(sql), []) { try body($0) }
+            try groupClaims(try database.prepare(sql), []) { try body($0) }
         }
     }
 }

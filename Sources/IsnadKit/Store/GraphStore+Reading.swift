@@ -22,10 +22,10 @@ extension GraphStore {
 
     /// The types of many entities at once (ids not in the store are left out).
     public func entityTypes(_ ids: some Sequence<String>) throws -> [String: EntityType] {
-        let select = try database.cached("SELECT type FROM entity WHERE id = ?1")
+        try rowMemo.validate(database)
         var types: [String: EntityType] = [:]
         for id in ids where types[id] == nil {
-            if let text = try select.scalarText([.text(id)]), let type = EntityType(rawValue: text) { types[id] = type }
+            if let type = try rowMemo.entityType(id, database) { types[id] = type }
         }
         return types
     }
@@ -146,17 +146,14 @@ extension GraphStore {
         try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position"), [.integer(row)]).first
     }
 
-    /// Claim columns 0–8, then citation columns 9–18 (NULL when a claim has none).
+    /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
+    /// the claim's ends and the grades of its sources come from ``RowMemo``, not from joins:
+    /// the same few entities and sources recur in claim after claim.
     static let claimSelect = """
-        SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes, st.type, ot.type,
-               ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator, s.reliability,
-               s.published, v.published
+        SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes,
+               ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator
         FROM claim AS c
-        JOIN entity AS st ON st.id = c.subject
-        JOIN entity AS ot ON ot.id = c.object
         LEFT JOIN citation AS ci ON ci.claim = c.id
-        LEFT JOIN source AS s ON s.id = ci.source
-        LEFT JOIN source AS v ON v.id = ci.via
         """
 
     public func claim(id: String) throws -> GradedClaim? {
@@ -217,19 +214,19 @@ extension GraphStore {
     /// claim, so memory holds one claim at a time.
     public func forEachClaim(_ body: (GradedClaim) throws -> Void) throws {
         let select = try database.prepare("\(GraphStore.claimSelect) ORDER BY c.id, ci.position")
-        try GraphStore.groupClaims(select, []) { try body($0) }
+        try groupClaims(select, []) { try body($0) }
     }
 
     /// Runs a statement built on `claimSelect` and groups its rows into claims, in row order.
     func readClaims(_ statement: Statement, _ values: [Statement.Value]) throws -> [GradedClaim] {
         var claims: [GradedClaim] = []
-        try GraphStore.groupClaims(statement, values) { claims.append($0) }
+        try groupClaims(statement, values) { claims.append($0) }
         return claims
     }
 
-    static func groupClaims(_ statement: Statement, _ values: [Statement.Value], _ body: (GradedClaim) throws -> Void)
-        throws
-    {
+    /// Runs a statement built on `claimSelect` and hands over its claims one by one, graded.
+    func groupClaims(_ statement: Statement, _ values: [Statement.Value], _ body: (GradedClaim) throws -> Void) throws {
+        try rowMemo.validate(database)
         var current: (claim: Claim, subjectType: EntityType?, objectType: EntityType?)?
         var citations: [GradedCitation] = []
         func flush() throws {
@@ -242,9 +239,10 @@ extension GraphStore {
             let id = row.string(0)
             if current?.claim.id != id {
                 try flush()
-                current = (claim(from: row), EntityType(rawValue: row.string(7)), EntityType(rawValue: row.string(8)))
+                let claim = GraphStore.claim(from: row)
+                current = (claim, try rowMemo.entityType(claim.subject, database), try rowMemo.entityType(claim.object, database))
             }
-            if !row.isNull(9) { citations.append(gradedCitation(from: row, at: 9)) }
+            if !row.isNull(7) { citations.append(try gradedCitation(from: row, at: 7)) }
         }
         try flush()
     }
@@ -256,15 +254,15 @@ extension GraphStore {
             citations: [], notes: row.text(6))
     }
 
-    private static func gradedCitation(from row: Statement, at first: Int32) -> GradedCitation {
+    private func gradedCitation(from row: Statement, at first: Int32) throws -> GradedCitation {
         let citation = Citation(
             source: row.string(first), via: row.text(first + 1), quote: row.string(first + 2), quoteEnglish: row.text(first + 3),
             stance: Stance(rawValue: row.string(first + 4)) ?? .reports,
             credibility: Credibility(rawValue: row.int(first + 5)) ?? .cannotBeJudged, locator: row.text(first + 6))
-        let sourceDate = row.text(first + 8).flatMap { try? PartialDate(parsing: $0) }
-        let viaDate = row.text(first + 9).flatMap { try? PartialDate(parsing: $0) }
+        let source = try rowMemo.source(citation.source, database)
+        let via = try citation.via.flatMap { try rowMemo.source($0, database) }
         return GradedCitation(
-            citation: citation, reliability: Reliability(rawValue: row.string(first + 7)) ?? .f,
-            publicSince: GradedCitation.earlier(sourceDate, viaDate))
+            citation: citation, reliability: source?.reliability ?? .f,
+            publicSince: GradedCitation.earlier(source?.published, via?.published))
     }
 }

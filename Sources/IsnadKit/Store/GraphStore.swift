@@ -27,6 +27,8 @@ public final class GraphStore {
     public private(set) var upgradedFrom: Int?
     /// Called once when a write must wait for another process's write to finish.
     public var onWaitingForWriteLock: (() -> Void)?
+    /// Entity types and source grades, remembered while reading claims.
+    let rowMemo = RowMemo()
 
     public init(path: String, access: Access, vocabulary: Vocabulary = .standard) throws {
         self.path = path

@@ -32,9 +32,8 @@ enum CheckCommand: Command {
             }
             try context.print(output)
         case .csv:
-            var csv = CSVWriter(header: ["check", "subject", "message"])
-            check.findings.forEach { csv.append([$0.kind.rawValue, $0.subject, $0.message]) }
-            try context.print(csv.text)
+            var csv = try CSVWriter(header: ["check", "subject", "message"], to: context.output)
+            for finding in check.findings { try csv.append([finding.kind.rawValue, finding.subject, finding.message]) }
         case .table:
             var output = ""
             for kind in IntegrityCheck.Kind.allCases {

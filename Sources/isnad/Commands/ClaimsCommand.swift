@@ -34,7 +34,7 @@ enum ClaimsCommand: Command {
         case .json:
             try presentation.writeRecords(claims, to: context.output)
         case .csv:
-            try context.print(try presentation.csv(claims))
+            try presentation.writeCSV(claims, to: context.output)
         case .table:
             var table = TextTable([
                 .init(header: "CLAIM", maximumWidth: 48), .init(header: "SUBJECT", maximumWidth: 28),

@@ -48,7 +48,7 @@ enum NeighborsCommand: Command {
         case .json:
             try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
         case .csv:
-            try context.print(try presentation.csv(claims, leading: [("hop", { String(hop($0)) })]))
+            try presentation.writeCSV(claims, leading: [("hop", { String(hop($0)) })], to: context.output)
         case .table:
             let reached = neighborhood.depths.count - 1
             var output = Text.printable("\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))") + "\n"

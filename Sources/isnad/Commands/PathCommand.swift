@@ -57,15 +57,14 @@ enum PathCommand: Command {
             for path in paths { for hop in path.hops { set.add(hop.best) } }
             try set.write(to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ["path", "hop", "from", "to"] + ClaimPresentation.csvHeader)
+            var csv = try CSVWriter(header: ["path", "hop", "from", "to"] + ClaimPresentation.csvHeader, to: context.output)
             for (number, path) in paths.enumerated() {
                 for (index, hop) in path.hops.enumerated() {
                     for row in try presentation.csvRows(hop.best) {
-                        csv.append([String(number + 1), String(index + 1), hop.from, hop.to] + row)
+                        try csv.append([String(number + 1), String(index + 1), hop.from, hop.to] + row)
                     }
                 }
             }
-            try context.print(csv.text)
         case .table:
             try context.print(try table(paths, from: from, to: to, presentation: &presentation, store: store))
         }

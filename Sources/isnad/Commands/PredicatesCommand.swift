@@ -25,9 +25,8 @@ enum PredicatesCommand: Command {
             rows.forEach { table.append($0) }
             try context.print(table.render())
         case .csv:
-            var csv = CSVWriter(header: headers)
-            rows.forEach { csv.append($0) }
-            try context.print(csv.text)
+            var csv = try CSVWriter(header: headers, to: context.output)
+            for row in rows { try csv.append(row) }
         case .json:
             try context.print(Vocabulary.definitionText)
         }

@@ -31,14 +31,13 @@ enum SearchCommand: Command {
             matches.forEach { set.add(entity: $0.id) }
             try set.write(to: context.output)
         case .csv:
-            var csv = CSVWriter(header: ["id", "name", "type", "matched_name", "match", "similarity", "claims"])
+            var csv = try CSVWriter(header: ["id", "name", "type", "matched_name", "match", "similarity", "claims"], to: context.output)
             for match in matches {
-                csv.append([
+                try csv.append([
                     match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label,
                     String(format: "%.2f", match.similarity), String(match.claims),
                 ])
             }
-            try context.print(csv.text)
         case .table:
             var table = TextTable([
                 .init(header: "ID", maximumWidth: 40), .init(header: "NAME", maximumWidth: 40), .init(header: "TYPE"),

@@ -28,7 +28,7 @@ enum ShowCommand: Command {
         case .json:
             try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
         case .csv:
-            try context.print(try presentation.csv(claims))
+            try presentation.writeCSV(claims, to: context.output)
         case .table:
             try context.print(try table(entity, claims: claims, presentation: &presentation, store: store))
         }

@@ -36,7 +36,10 @@ enum SourceCommand: Command {
             claims.forEach { set.add($0.claim) }
             try set.write(to: context.output)
         case .csv:
-            try context.print(try presentation.csv(claims.map { ([$0.role.rawValue], $0.claim) }, headers: ["role"]))
+            var csv = try CSVWriter(header: ["role"] + ClaimPresentation.csvHeader, to: context.output)
+            for (role, claim) in claims {
+                for row in try presentation.csvRows(claim) { try csv.append([role.rawValue] + row) }
+            }
         case .table:
             var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
             var facts = ["type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))"]

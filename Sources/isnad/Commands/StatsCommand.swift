@@ -58,17 +58,16 @@ enum StatsCommand: Command {
             }
             try context.print("{" + parts.joined(separator: ",") + "}\n")
         case .csv:
-            var csv = CSVWriter(header: ["section", "key", "count"])
+            var csv = try CSVWriter(header: ["section", "key", "count"], to: context.output)
             for (name, _, total, counts) in sections {
-                csv.append([name, "total", String(total)])
-                counts.forEach { csv.append([name, $0.key, String($0.count)]) }
+                try csv.append([name, "total", String(total)])
+                for count in counts { try csv.append([name, count.key, String(count.count)]) }
             }
             if let centrality {
                 for measure in measures {
-                    centrality.top(top, by: measure.value).forEach { csv.append(["top_" + measure.name, $0.id, measure.text($0)]) }
+                    for score in centrality.top(top, by: measure.value) { try csv.append(["top_" + measure.name, score.id, measure.text(score)]) }
                 }
             }
-            try context.print(csv.text)
         case .table:
             var output =
                 "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"

@@ -33,7 +33,7 @@ enum TimelineCommand: Command {
         case .json:
             try presentation.writeRecords(claims, entities: entity.map { [$0.id] } ?? [], to: context.output)
         case .csv:
-            try context.print(try presentation.csv(claims, leading: [("date", { Timeline.placement(of: $0.claim)?.description ?? "" })]))
+            try presentation.writeCSV(claims, leading: [("date", { Timeline.placement(of: $0.claim)?.description ?? "" })], to: context.output)
         case .table:
             let table = try presentation.table(
                 claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])

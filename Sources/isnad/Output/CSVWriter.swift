@@ -1,20 +1,39 @@
-import Foundation
+import IsnadKit
 
 /// Comma-separated values as RFC 4180 writes them: a header row, fields quoted when they hold
-/// a comma, a quote or a line break, quotes doubled, CRLF between records.
+/// a comma, a quote or a line break, quotes doubled, CRLF between records. Streamed: each row
+/// goes to the sink as it is appended (the sink buffers), so a long listing never sits whole in
+/// memory.
 struct CSVWriter {
-    private(set) var text = ""
+    private let sink: ByteSink
+    private var row: [UInt8] = []
 
-    init(header: [String]) { append(header) }
-
-    mutating func append(_ fields: [String]) {
-        text += fields.map(CSVWriter.escape).joined(separator: ",") + "\r\n"
+    init(header: [String], to sink: ByteSink) throws {
+        self.sink = sink
+        try append(header)
     }
 
-    static func escape(_ field: String) -> String {
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return field
+    mutating func append(_ fields: [String]) throws {
+        row.removeAll(keepingCapacity: true)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { row.append(UInt8(ascii: ",")) }
+            CSVWriter.appendEscaped(field, to: &row)
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        row.append(contentsOf: [0x0D, 0x0A])
+        try sink.write(row)
+    }
+
+    static func appendEscaped(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -65,15 +65,14 @@ struct ClaimPresentation {
 
     /// The claims as CSV (the `--format csv` of every listing command): one row per citation,
     /// after the caller's `leading` columns.
-    mutating func csv(_ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = []) throws -> String {
-        try csv(claims.map { claim in (leading.map { $0.value(claim) }, claim) }, headers: leading.map(\.header))
-    }
-
-    /// The same, with the leading values given per claim.
-    mutating func csv(_ rows: [(leading: [String], claim: GradedClaim)], headers: [String]) throws -> String {
-        var csv = CSVWriter(header: headers + ClaimPresentation.csvHeader)
-        for row in rows { try csvRows(row.claim).forEach { csv.append(row.leading + $0) } }
-        return csv.text
+    mutating func writeCSV(
+        _ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = [], to sink: ByteSink
+    ) throws {
+        var csv = try CSVWriter(header: leading.map(\.header) + ClaimPresentation.csvHeader, to: sink)
+        for claim in claims {
+            let values = leading.map { $0.value(claim) }
+            for row in try csvRows(claim) { try csv.append(values + row) }
+        }
     }
 
     /// One CSV row per citation, each carrying its claim's evidence.
