@@ -76,6 +76,26 @@ struct QueryCommandTests {
         #expect(ambiguous.standardError.contains(#""abu" matches 2 entities; name one by its id:"#))
     }
 
+    @Test("the whole store listed by claims or timeline as JSON is the store's own export; csv has a row per citation")
+    func wholeStoreListings() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        // Every entity of the dataset takes part in a claim, so the claims and what they name are the store.
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(try cli.run(["claims", "--format", "json"]).standardOutput == export)
+        #expect(try cli.run(["timeline", "--format", "json"]).standardOutput == export)
+        let citations = export.split(separator: "\n").filter { $0.hasPrefix(#"{"record":"claim""#) }
+            .map { $0.components(separatedBy: #""quote":"#).count - 1 }.reduce(0, +)
+        for command in ["claims", "timeline"] {
+            let csv = try cli.run([command, "--format", "csv"]).standardOutput.split(separator: "\r\n")
+            #expect(csv.count == citations + 1, "\(command)")
+        }
+        let dated = try cli.run(["timeline", "--format", "csv"]).standardOutput.split(separator: "\r\n").dropFirst()
+            .map { String($0.prefix { $0 != "," }) }
+        let placed = dated.filter { !$0.isEmpty }
+        #expect(placed == placed.sorted() && dated.last == "", "dated claims in order, then the undated")
+    }
+
     @Test("source shows the chain of transmission both ways and the claims it carries")
     func source() throws {
         let cli = try datasetStore()

@@ -13,18 +13,41 @@ public struct RecordSet {
 
     public mutating func add(_ claim: GradedClaim) {
         claims[claim.claim.id] = claim.claim
-        entityIDs.insert(claim.claim.subject)
-        entityIDs.insert(claim.claim.object)
-        for citation in claim.claim.citations {
+        addReferences(of: claim.claim)
+    }
+
+    public mutating func add(source id: String) { sourceIDs.insert(id) }
+
+    private mutating func addReferences(of claim: Claim) {
+        entityIDs.insert(claim.subject)
+        entityIDs.insert(claim.object)
+        for citation in claim.citations {
             sourceIDs.insert(citation.source)
             if let via = citation.via { sourceIDs.insert(via) }
         }
     }
 
-    public mutating func add(source id: String) { sourceIDs.insert(id) }
-
     public func write(to sink: ByteSink) throws {
         var writer = RecordWriter()
+        try writeEntitiesAndSources(to: sink, with: &writer)
+        for id in claims.keys.sorted() {
+            if let claim = claims[id] { try writer.write(.claim(claim), to: sink) }
+        }
+    }
+
+    /// Writes the set's entities and sources with the claims that `enumerate` hands over,
+    /// streamed: it is called twice, once to learn which entities and sources the claims name
+    /// (only their ids are kept), once to write the claims, which it must give in id order.
+    /// Claims added with ``add(_:)`` are not written.
+    public func write(to sink: ByteSink, claims enumerate: ((GradedClaim) throws -> Void) throws -> Void) throws {
+        var set = self
+        try enumerate { set.addReferences(of: $0.claim) }
+        var writer = RecordWriter()
+        try set.writeEntitiesAndSources(to: sink, with: &writer)
+        try enumerate { try writer.write(.claim($0.claim), to: sink) }
+    }
+
+    private func writeEntitiesAndSources(to sink: ByteSink, with writer: inout RecordWriter) throws {
         for id in entityIDs.sorted() {
             if let entity = try store.entity(id: id) { try writer.write(.entity(entity), to: sink) }
         }
@@ -38,9 +61,6 @@ public struct RecordSet {
         }
         for id in sources.keys.sorted() {
             if let source = sources[id] { try writer.write(.source(source), to: sink) }
-        }
-        for id in claims.keys.sorted() {
-            if let claim = claims[id] { try writer.write(.claim(claim), to: sink) }
         }
     }
 }

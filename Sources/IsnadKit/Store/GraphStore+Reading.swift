@@ -187,8 +187,10 @@ extension GraphStore {
             [.text(first), .text(second)])
     }
 
-    /// Claims matching simple conditions, in id order (the `claims` command).
-    public func claims(subject: String? = nil, object: String? = nil, predicates: Set<String> = []) throws -> [GradedClaim] {
+    /// Claims matching simple conditions, in id order (the `claims` command), streamed.
+    public func forEachClaim(
+        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], _ body: (GradedClaim) throws -> Void
+    ) throws {
         var conditions: [String] = []
         var values: [Statement.Value] = []
         if let subject {
@@ -207,7 +209,7 @@ extension GraphStore {
             conditions.append("c.predicate IN (\(placeholders.joined(separator: ", ")))")
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try readClaims(try database.prepare("\(GraphStore.claimSelect) \(condition) ORDER BY c.id, ci.position"), values)
+        try groupClaims(try database.prepare("\(GraphStore.claimSelect) \(condition) ORDER BY c.id, ci.position"), values, body)
     }
 
     /// Every claim in id order with its graded citations, streamed: rows arrive grouped by

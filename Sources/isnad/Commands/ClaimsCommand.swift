@@ -23,18 +23,22 @@ enum ClaimsCommand: Command {
         let resolver = EntityResolver(store: store)
         let subject = try arguments.value("subject").map { try resolver.resolve($0).id }
         let object = try arguments.value("object").map { try resolver.resolve($0).id }
-        var claims: [GradedClaim] = []
-        for claim in try store.claims(subject: subject, object: object, predicates: filter.predicates) {
-            if let kept = filter.apply(claim, vocabulary: store.vocabulary) {
-                claims.append(kept)
+        // Every claim that passes, in id order: streamed for csv and json, so the whole store can
+        // be listed in flat memory.
+        func forEachClaim(_ body: (GradedClaim) throws -> Void) throws {
+            try store.forEachClaim(subject: subject, object: object, predicates: filter.predicates) { claim in
+                if let kept = filter.apply(claim, vocabulary: store.vocabulary) { try body(kept) }
             }
         }
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
-            try presentation.writeRecords(claims, to: context.output)
+            try RecordSet(store: store).write(to: context.output, claims: forEachClaim)
         case .csv:
-            try presentation.writeCSV(claims, to: context.output)
+            var csv = try CSVWriter(header: ClaimPresentation.csvHeader, to: context.output)
+            try forEachClaim { claim in
+                for row in try presentation.csvRows(claim) { try csv.append(row) }
+            }
         case .table:
             var table = TextTable([
                 .init(header: "CLAIM", maximumWidth: 48), .init(header: "SUBJECT", maximumWidth: 28),
@@ -42,8 +46,8 @@ enum ClaimsCommand: Command {
                 .init(header: "DATES", maximumWidth: 24), .init(header: "STATUS"), .init(header: "BEST"),
                 .init(header: "SAID BY (STANCE GRADE)", maximumWidth: 80),
             ])
-            for claim in claims {
-                guard let evidence = claim.evidence else { continue }
+            try forEachClaim { claim in
+                guard let evidence = claim.evidence else { return }
                 table.append([
                     claim.claim.id, try presentation.name(claim.claim.subject), claim.claim.predicate,
                     try presentation.name(claim.claim.object), ClaimPresentation.dates(claim.claim),

@@ -17,28 +17,52 @@ enum TimelineCommand: Command {
         let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
         let store = try context.openStore(.read)
         let filter = try FilterOptions.filter(from: arguments, store: store)
-        var claims: [GradedClaim] = []
         let entity = try arguments.positionals.first.map { try EntityResolver(store: store).resolve($0) }
-        try Timing.measure(arguments.flag("timing")) {
-            if let entity {
-                claims = Timeline.sorted(try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
-            } else {
-                try store.forEachClaimInTimeOrder { claim in
-                    if let kept = filter.apply(claim, vocabulary: store.vocabulary) { claims.append(kept) }
+        let date = { (claim: GradedClaim) in Timeline.placement(of: claim.claim)?.description ?? "" }
+        var presentation = ClaimPresentation(store: store)
+        guard let entity else {
+            // The whole store: streamed for csv and json, in flat memory.
+            func forEachClaim(inTimeOrder: Bool, _ body: (GradedClaim) throws -> Void) throws {
+                let kept = { (claim: GradedClaim) in
+                    if let kept = filter.apply(claim, vocabulary: store.vocabulary) { try body(kept) }
+                }
+                if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
+            }
+            var claims: [GradedClaim] = []
+            // Streamed output is part of the query here: the time includes writing it.
+            try Timing.measure(arguments.flag("timing")) {
+                switch format {
+                case .json:
+                    try RecordSet(store: store).write(to: context.output) { try forEachClaim(inTimeOrder: false, $0) }
+                case .csv:
+                    var csv = try CSVWriter(header: ["date"] + ClaimPresentation.csvHeader, to: context.output)
+                    try forEachClaim(inTimeOrder: true) { claim in
+                        for row in try presentation.csvRows(claim) { try csv.append([date(claim)] + row) }
+                    }
+                case .table:
+                    try forEachClaim(inTimeOrder: true) { claims.append($0) }
                 }
             }
+            if format == .table { try printTable(claims, presentation: &presentation, context: context) }
+            return
         }
-        var presentation = ClaimPresentation(store: store)
+        var claims: [GradedClaim] = []
+        try Timing.measure(arguments.flag("timing")) {
+            claims = Timeline.sorted(try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
+        }
         switch format {
         case .json:
-            try presentation.writeRecords(claims, entities: entity.map { [$0.id] } ?? [], to: context.output)
+            try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
         case .csv:
-            try presentation.writeCSV(claims, leading: [("date", { Timeline.placement(of: $0.claim)?.description ?? "" })], to: context.output)
+            try presentation.writeCSV(claims, leading: [("date", date)], to: context.output)
         case .table:
-            let table = try presentation.table(
-                claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])
-            try context.print(table.render())
-            context.message(counted(table.rows.count, "claim"))
+            try printTable(claims, presentation: &presentation, context: context)
         }
+    }
+
+    private static func printTable(_ claims: [GradedClaim], presentation: inout ClaimPresentation, context: Context) throws {
+        let table = try presentation.table(claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])
+        try context.print(table.render())
+        context.message(counted(table.rows.count, "claim"))
     }
 }
