@@ -77,6 +77,24 @@ struct ImporterTests {
         #expect(reported == [#"bad.jsonl:2: entity "x": the id is already used in this import for a different entity at bad.jsonl:1"#])
     }
 
+    @Test("a claim repeated in one import with other citations gains them; with other ends or dates it is refused")
+    func claimRepeatedWithOtherCitations() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        let first = #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
+        let second = #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"article","quote":"two","stance":"reports","credibility":4},{"source":"police","quote":"one","stance":"asserts","credibility":3}]}"#
+        let summary = try Fixtures.importText(first + "\n" + second + "\n", into: store, folder: folder, name: "twice.jsonl")
+        #expect(summary.repeated == 1)
+        let claim = try #require(try store.claim(id: "c-new"))
+        #expect(claim.citations.map(\.citation.quote) == ["one", "two"])
+        #expect(claim.citations.first?.citation.credibility == .possiblyTrue)
+
+        let redated = #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","start":"2020","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
+        let reported = try errors(importing: first + "\n" + redated + "\n")
+        #expect(reported == [#"bad.jsonl:2: claim "c-new": the id is already used in this import for a different claim at bad.jsonl:1"#])
+    }
+
     @Test("the same record twice in one import is written once")
     func identicalRepeat() throws {
         let folder = try TemporaryFolder()

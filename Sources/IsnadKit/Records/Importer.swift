@@ -205,10 +205,21 @@ private struct Run {
             return
         }
         let label = "\(record.kind.rawValue) \"\(record.id)\""
-        let digest = FNV1a.hash(bytes: writer.encode(record))
+        // A claim is the same claim whatever its citations: a second record of it in one import
+        // (two files that cite it, concatenated) adds its citations, as a second import would.
+        var identity = record
+        if case .claim(var claim) = record {
+            claim.citations = []
+            identity = .claim(claim)
+        }
+        let digest = FNV1a.hash(bytes: writer.encode(identity))
         switch try session.register(kind: record.kind, id: record.id, digest: digest, at: location) {
         case .repeated:
             summary.repeated += 1
+            if case .claim(let claim) = record {
+                try checkCitations(of: claim, label: label, at: location)
+                _ = try session.write(claim, replacingCitations: false)
+            }
             return
         case .conflict(let earlier):
             refusedIDs.insert(record.id)
@@ -253,6 +264,11 @@ private struct Run {
         if let problem = decoder.vocabulary.problem(predicate: claim.predicate, subjectType: subjectType, objectType: objectType) {
             report(RecordProblem(record: label, field: problem.field, message: problem.message), at: location)
         }
+        try checkCitations(of: claim, label: label, at: location)
+    }
+
+    /// Notes the sources a claim's citations name that are not known yet.
+    private mutating func checkCitations(of claim: Claim, label: String, at location: ImportSession.Location) throws {
         for (index, citation) in claim.citations.enumerated() {
             if !(try session.sourceExists(citation.source)) {
                 try session.addPending(
