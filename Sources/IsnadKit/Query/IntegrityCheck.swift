@@ -8,6 +8,7 @@ public struct IntegrityCheck {
     public enum Kind: String, CaseIterable, Sendable {
         case integrity = "sqlite-integrity"
         case foreignKey = "foreign-key"
+        case invalidValue = "invalid-value"
         case vocabulary = "vocabulary"
         case noCitation = "no-citation"
         case quoteNotFound = "quote-not-found"
@@ -19,6 +20,7 @@ public struct IntegrityCheck {
             switch self {
             case .integrity: "SQLite integrity"
             case .foreignKey: "references to missing rows"
+            case .invalidValue: "values the record format does not allow"
             case .vocabulary: "predicates and types outside the vocabulary"
             case .noCitation: "claims with no citation"
             case .quoteNotFound: "quotes not found in their source's text"
@@ -43,6 +45,7 @@ public struct IntegrityCheck {
     public init(store: GraphStore) throws {
         try checkIntegrity(store)
         try checkForeignKeys(store)
+        try checkValues(store)
         try checkClaims(store)
         try checkQuotes(store)
         try checkCycles(store)
@@ -63,16 +66,71 @@ public struct IntegrityCheck {
         examined[.integrity] = 1
     }
 
+    /// Each reference the schema declares, checked by name so that a finding says which record
+    /// and field point where (PRAGMA foreign_key_check only gives row numbers, and none for
+    /// tables without rowids).
     private mutating func checkForeignKeys(_ store: GraphStore) throws {
-        var count = 0
-        try store.database.prepare("PRAGMA foreign_key_check").forEachRow { row in
-            count += 1
-            let table = row.string(0)
-            let parent = row.string(2)
-            add(.foreignKey, "\(table) row \(row.int(1))", "refers to a \(parent) that does not exist")
+        let references: [(sql: String, record: String, field: String, target: String)] = [
+            ("SELECT id, subject FROM claim WHERE subject NOT IN (SELECT id FROM entity)", "claim", "subject", "entity"),
+            ("SELECT id, object FROM claim WHERE object NOT IN (SELECT id FROM entity)", "claim", "object", "entity"),
+            ("SELECT claim, claim FROM citation WHERE claim NOT IN (SELECT id FROM claim)", "citation of claim", "claim", "claim"),
+            ("SELECT claim, source FROM citation WHERE source NOT IN (SELECT id FROM source)", "claim", "citations.source", "source"),
+            ("SELECT claim, via FROM citation WHERE via NOT IN (SELECT id FROM source)", "claim", "citations.via", "source"),
+            ("SELECT entity, entity FROM entity_name WHERE entity NOT IN (SELECT id FROM entity)", "name of entity", "entity", "entity"),
+            ("SELECT source, source FROM source_cites WHERE source NOT IN (SELECT id FROM source)", "cites of source", "source", "source"),
+            ("SELECT source, cited FROM source_cites WHERE cited NOT IN (SELECT id FROM source)", "source", "cites", "source"),
+        ]
+        for reference in references {
+            try store.database.prepare(reference.sql).forEachRow { row in
+                add(
+                    .foreignKey, "\(reference.record) \"\(Text.printable(row.string(0)))\"",
+                    "\(reference.field): no \(reference.target) \"\(Text.printable(row.string(1)))\" in the store (import it, or fix the reference)")
+            }
         }
         examined[.foreignKey] = try store.counts().claims
-        _ = count
+    }
+
+    /// Values that an import would have refused, written by another tool: entity and source
+    /// types, dates, an end before its start. Reading such a value falls back to a default
+    /// (an unknown type reads as organization or other, a bad date as no date), so it is
+    /// reported here rather than shown silently wrong.
+    private mutating func checkValues(_ store: GraphStore) throws {
+        var count = 0
+        func date(_ text: String?, _ subject: String, _ field: String) -> PartialDate? {
+            guard let text else { return nil }
+            do {
+                return try PartialDate(parsing: text)
+            } catch {
+                add(.invalidValue, subject, "\(field): \(error)")
+                return nil
+            }
+        }
+        try store.database.prepare("SELECT id, type FROM entity ORDER BY id").forEachRow { row in
+            count += 1
+            if EntityType(rawValue: row.string(1)) == nil {
+                add(.invalidValue, "entity \"\(Text.printable(row.string(0)))\"", "type: \"\(Text.printable(row.string(1)))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        try store.database.prepare("SELECT id, type, published FROM source ORDER BY id").forEachRow { row in
+            count += 1
+            let subject = "source \"\(Text.printable(row.string(0)))\""
+            if SourceType(rawValue: row.string(1)) == nil {
+                add(.invalidValue, subject, "type: \"\(Text.printable(row.string(1)))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            _ = date(row.text(2), subject, "published")
+        }
+        try store.database.prepare(
+            "SELECT id, start_date, end_date FROM claim WHERE start_date IS NOT NULL OR end_date IS NOT NULL ORDER BY id"
+        ).forEachRow { row in
+            count += 1
+            let subject = "claim \"\(Text.printable(row.string(0)))\""
+            let start = date(row.text(1), subject, "start")
+            let end = date(row.text(2), subject, "end")
+            if let start, let end, end.lastDay < start.firstDay {
+                add(.invalidValue, subject, "end: \(end) is before start \(start)")
+            }
+        }
+        examined[.invalidValue] = count
     }
 
     private mutating func checkClaims(_ store: GraphStore) throws {

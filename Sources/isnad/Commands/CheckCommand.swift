@@ -3,10 +3,11 @@ import IsnadKit
 enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
-        abstract: "Check the store: SQLite integrity, references, vocabulary, citations, quotes, chains, duplicates.",
+        abstract: "Check the store: SQLite integrity, references, values, vocabulary, citations, quotes, chains, duplicates.",
         discussion: """
-            Runs every check and lists what it finds, each with what to do: SQLite's integrity check and foreign key
-            check; claims whose predicate or entity types break the vocabulary; claims with no citation; quotes not
+            Runs every check and lists what it finds, each with what to do: SQLite's integrity check; references to
+            rows that do not exist; values an import would have refused (unknown types, bad dates, an end before its
+            start); claims whose predicate or entity types break the vocabulary; claims with no citation; quotes not
             found in the stored text of the source they stand in (whitespace aside); cycles in chains of transmission
             (a source that relays itself through others); entities that are probably the same (a name or alias that
             folds to the same search key). Exits 0 when the store is clean, 65 when something was found.
