@@ -85,6 +85,12 @@ struct GoldenExportTests {
 
 @Suite("Exports: what they contain")
 struct ExportContentTests {
+    static func filter(_ configure: (inout GraphFilter) -> Void) -> GraphFilter {
+        var filter = GraphFilter()
+        configure(&filter)
+        return filter
+    }
+
     @Test("filters keep only the entities of the claims that pass; focus keeps a neighbourhood")
     func filters() throws {
         let folder = try TemporaryFolder()
@@ -110,6 +116,49 @@ struct ExportContentTests {
         try ExportGraph(store: store, options: options).stream(nodes: { nodes.append($0.id) }, edges: { edges.append($0.id) })
         #expect(nodes == ["a", "c", "d", "e"])
         #expect(edges == ["a-d", "c-d", "d-e"])
+    }
+
+    @Test(
+        "a focus export streams exactly the neighbourhood: the entities within reach and every claim among them",
+        arguments: [
+            ("hamas", 1, GraphFilter()), ("hamas", 2, GraphFilter()), ("isis", 3, GraphFilter()),
+            ("hamas", 2, ExportContentTests.filter { $0.minimumReliability = .c }),
+            ("hamas", 2, ExportContentTests.filter { $0.excludesDisputed = true }),
+            ("hamas", 3, ExportContentTests.filter { $0.entityTypes = [.organization, .person] }),
+            ("hamas", 2, ExportContentTests.filter { $0.asOf = try? PartialDate(parsing: "2017") }),
+            ("isis", 2, ExportContentTests.filter { $0.predicates = ["allied_with", "hostile_to", "member_of"] }),
+        ])
+    func focusMatchesNeighborhood(_ center: String, _ depth: Int, _ filter: GraphFilter) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
+        _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
+        let expected = try Neighborhood(store: store, center: center, depth: depth, filter: filter, induced: true)
+        for collapse in [false, true] {
+            var options = ExportGraph.Options()
+            options.focus = center
+            options.depth = depth
+            options.filter = filter
+            options.collapse = collapse
+            var count = 0
+            var nodes: [String] = []
+            var edges: [ExportGraph.Edge] = []
+            // Twice on one connection: the temporary tables are left clean for the next export.
+            for _ in 0..<2 {
+                nodes = []
+                edges = []
+                try ExportGraph(store: store, options: options).stream(
+                    count: { count = $0 }, nodes: { nodes.append($0.id) }, edges: { edges.append($0) })
+            }
+            #expect(count == expected.depths.count)
+            #expect(nodes == expected.depths.keys.sorted())
+            #expect(edges.flatMap(\.claimIDs).sorted() == expected.claims.map(\.claim.id).sorted())
+            if collapse {
+                #expect(edges.map(\.id) == edges.map(\.id).sorted())
+            } else {
+                #expect(edges.map(\.id) == expected.claims.map(\.claim.id).sorted())
+            }
+        }
     }
 
     @Test("collapse merges the claims of one subject, predicate and object, with their evidence combined")

@@ -4,8 +4,10 @@
 /// The whole graph is read in two passes over the claims, so that memory does not grow with
 /// it: the first marks the entities that take part in a claim that passes the filter (in a
 /// temporary SQLite table, not in memory), the second writes the edges. Unfiltered, every
-/// entity is written and the first pass is skipped. A `--focus` neighbourhood is small by
-/// nature and is read through ``Neighborhood``.
+/// entity is written and the first pass is skipped. A `--focus` neighbourhood is explored the
+/// same way: breadth-first through the indexes, ids only, the entities reached kept in a
+/// temporary table; then the claims among them are streamed. Memory never holds more than one
+/// claim (collapsed: one edge's claims).
 public struct ExportGraph {
     /// Which part of the graph, and how.
     public struct Options: Sendable {
@@ -71,12 +73,11 @@ public struct ExportGraph {
         count: (Int) throws -> Void = { _ in }, nodes: (Entity) throws -> Void, edges: (Edge) throws -> Void
     ) throws {
         if let focus = options.focus {
-            let neighborhood = try Neighborhood(store: store, center: focus, depth: options.depth, filter: options.filter, induced: true)
-            try count(neighborhood.depths.count)
-            for id in neighborhood.depths.keys.sorted() {
-                if let entity = try store.entity(id: id) { try nodes(entity) }
+            try store.withNeighborhoodMarked(center: focus, depth: options.depth, adjacent: forEachNeighbor) { reached in
+                try count(Int(try store.database.prepare("SELECT count(*) FROM \(reached)").scalarInteger() ?? 0))
+                try store.forEachEntity(in: reached, nodes)
+                try emit(.among(reached), edges)
             }
-            try emit(neighborhood.claims.sorted { $0.claim.id < $1.claim.id }, edges)
             return
         }
         if options.filter.isEmpty {
@@ -94,79 +95,74 @@ public struct ExportGraph {
                 try store.forEachEntity(in: marked, nodes)
             }
         }
-        if options.collapse {
-            var group: [GradedClaim] = []
-            try store.forEachClaimByEndpoints { claim in
-                guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary) else { return }
-                if let first = group.first,
-                    (first.claim.subject, first.claim.predicate, first.claim.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
-                {
-                    if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
-                    group.removeAll(keepingCapacity: true)
-                }
-                group.append(kept)
-            }
-            if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
-        } else {
-            try store.forEachClaim { claim in
+        try emit(.all, edges)
+    }
+
+    /// Which claims ``emit(_:_:)`` reads: all of them, or those among the entities of a table.
+    private enum Claims {
+        case all
+        case among(String)
+    }
+
+    /// Streams the claims, by subject, predicate and object when collapsing, else in id order.
+    private func forEachClaim(_ claims: Claims, _ body: (GradedClaim) throws -> Void) throws {
+        switch (claims, options.collapse) {
+        case (.all, false): try store.forEachClaim(body)
+        case (.all, true): try store.forEachClaimByEndpoints(body)
+        case (.among(let table), let collapse): try store.forEachClaim(among: table, byEndpoints: collapse, body)
+        }
+    }
+
+    /// The edges of the claims, filtered, and collapsed if asked.
+    private func emit(_ claims: Claims, _ edges: (Edge) throws -> Void) throws {
+        guard options.collapse else {
+            try forEachClaim(claims) { claim in
                 guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary),
                     let edge = Edge(claims: [kept], collapsed: false)
                 else { return }
                 try edges(edge)
             }
-        }
-    }
-
-    /// Edges of claims already in memory (a neighbourhood), collapsed if asked.
-    private func emit(_ claims: [GradedClaim], _ edges: (Edge) throws -> Void) throws {
-        guard options.collapse else {
-            for claim in claims { if let edge = Edge(claims: [claim], collapsed: false) { try edges(edge) } }
             return
         }
-        var groups: [String: [GradedClaim]] = [:]
-        for claim in claims {
-            groups["\(claim.claim.subject)--\(claim.claim.predicate)--\(claim.claim.object)", default: []].append(claim)
-        }
-        for key in groups.keys.sorted() {
-            if let edge = Edge(claims: groups[key] ?? [], collapsed: true) { try edges(edge) }
-        }
-    }
-}
-
-extension GraphStore {
-    /// Runs `mark` to note entity ids in a temporary table, then `read` with the table's name;
-    /// the table is dropped afterwards. Memory stays flat however many entities are marked.
-    func withMarkedEntities(_ mark: ((String) throws -> Void) throws -> Void, read: (String) throws -> Void) throws {
-        try database.execute("CREATE TEMP TABLE IF NOT EXISTS export_entity (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.export_entity")
-        defer { try? database.execute("DROP TABLE IF EXISTS temp.export_entity") }
-        let insert = try database.prepare("INSERT OR IGNORE INTO temp.export_entity (id) VALUES (?1)")
-        try mark { id in try insert.run([.text(id)]) }
-        try read("temp.export_entity")
-    }
-
-    /// The entities whose ids are in `table` (one column, `id`), in id order, streamed.
-    func forEachEntity(in table: String, _ body: (Entity) throws -> Void) throws {
-        let entities = try database.prepare(
-            "SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(table) AS m JOIN entity AS e ON e.id = m.id ORDER BY e.id")
-        let names = try database.prepare(
-            "SELECT n.entity, n.name, n.lang FROM \(table) AS m JOIN entity_name AS n ON n.entity = m.id WHERE n.position > 0 ORDER BY n.entity, n.position")
-        var hasName = try names.step()
-        while try entities.step() {
-            var entity = Entity(
-                id: entities.string(0), type: EntityType(rawValue: entities.string(1)) ?? .organization, name: entities.string(2),
-                description: entities.text(3), attributes: AttributesJSON.decode(entities.string(4)))
-            while hasName, let owner = names.text(0), owner <= entity.id {
-                if owner == entity.id { entity.aliases.append(Alias(name: names.string(1), lang: names.string(2))) }
-                hasName = try names.step()
+        var group: [GradedClaim] = []
+        try forEachClaim(claims) { claim in
+            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary) else { return }
+            if let first = group.first,
+                (first.claim.subject, first.claim.predicate, first.claim.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
+            {
+                if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
+                group.removeAll(keepingCapacity: true)
             }
-            try body(entity)
+            group.append(kept)
         }
+        if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
     }
 
-    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together.
-    func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
-        let select = try database.prepare(
-            "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
-        try GraphStore.groupClaims(select, []) { try body($0) }
+    /// Calls `reach` with the other end of every claim of `entity` that passes the filter: the
+    /// ids alone, read from the subject and object indexes, unless the filter looks at dates or
+    /// types (then the claim rows) or at citations (then the claims whole, one at a time).
+    private func forEachNeighbor(of entity: String, _ reach: (String) throws -> Void) throws {
+        let filter = options.filter
+        if filter.needsEvidence {
+            try store.forEachClaim(of: entity) { claim in
+                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
+                try reach(kept.claim.subject == entity ? kept.claim.object : kept.claim.subject)
+            }
+            return
+        }
+        let checksShape = filter.asOf != nil || filter.between != nil || !filter.entityTypes.isEmpty
+        try store.forEachLink(of: entity, withDates: checksShape) { link in
+            if !filter.predicates.isEmpty, !filter.predicates.contains(link.predicate) { return }
+            if checksShape {
+                let claim = Claim(
+                    id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
+                    object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
+                let types = try store.entityTypes([claim.subject, claim.object])
+                let vocabulary = store.vocabulary
+                guard filter.admitsShape(of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: vocabulary)
+                else { return }
+            }
+            try reach(link.other)
+        }
     }
 }

@@ -138,11 +138,17 @@ extension GraphStore {
     }
 
     /// Claim columns 0–8, then citation columns 9–18 (NULL when a claim has none).
-    static let claimSelect = """
+    static let claimSelect = "\(claimColumns) FROM claim AS c \(claimJoins)"
+
+    /// The columns of ``claimSelect``, for queries that reach `claim AS c` another way.
+    static let claimColumns = """
         SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes, st.type, ot.type,
                ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator, s.reliability,
                s.published, v.published
-        FROM claim AS c
+        """
+
+    /// What ``claimSelect`` joins to `claim AS c`: the ends' types and the graded citations.
+    static let claimJoins = """
         JOIN entity AS st ON st.id = c.subject
         JOIN entity AS ot ON ot.id = c.object
         LEFT JOIN citation AS ci ON ci.claim = c.id
@@ -171,6 +177,16 @@ extension GraphStore {
             result += try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.object = ?1\(order)"), [.text(entityID)])
         }
         return result
+    }
+
+    /// The claims an entity takes part in, streamed: those where it is the subject, then those
+    /// where it is the object (a claim of an entity with itself comes twice). Memory holds one
+    /// claim at a time, however many the entity has.
+    public func forEachClaim(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
+        for side in ["subject", "object"] {
+            try GraphStore.groupClaims(
+                try database.cached("\(GraphStore.claimSelect) WHERE c.\(side) = ?1"), [.text(entityID)]) { try body($0) }
+        }
     }
 
     /// The claims between two entities, either way round, in id order.
