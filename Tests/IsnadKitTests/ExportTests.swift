@@ -11,7 +11,13 @@ import Testing
 /// Names and quotes made to break exporters: quotes, backslashes, line breaks, markup, a
 /// right-to-left mark, emoji, DOT keywords, an id starting with digits.
 enum HostileGraph {
-    static let name = "Node \"quoted\" \\back\\slash\nsecond line <b>&amp;</b> 'apos' \u{200F}مرحبا\u{200F} 🙂"
+    static let name =
+        "Node \"quoted\" \\back\\slash\nsecond line <b>&amp;</b> x &amp; y &#65; &copy; & 'apos' \u{200F}مرحبا\u{200F} 🙂\rcr\r\ncrlf"
+    /// The name's lines, as a label shows them: CR, LF and CR LF each break a line.
+    static let nameLines = [
+        "Node \"quoted\" \\back\\slash", "second line <b>&amp;</b> x &amp; y &#65; &copy; & 'apos' \u{200F}مرحبا\u{200F} 🙂", "cr",
+        "crlf",
+    ]
     static let quote = "«قال» \"it\" \\n is <script>&</script>\ntwo lines 🙂"
     static let records = """
         {"record":"entity","id":"1st-brigade","type":"organization","name":\(JSONEscaping.quoted(name)),"aliases":[{"name":"digraph","lang":"en"},{"name":"كتيبة \\"الأولى\\"","lang":"ar"}],"description":"a <description> & more"}
@@ -200,6 +206,22 @@ struct ExportContentTests {
     }
 }
 
+@Suite("DOT escaping")
+struct DOTEscapingTests {
+    @Test(
+        "every string is quoted so that Graphviz shows it as written",
+        arguments: [
+            ("plain", #""plain""#), ("digraph", #""digraph""#), ("1st", #""1st""#),
+            (#"say "hi""#, #""say \"hi\"""#), (#"back\slash \N"#, #""back\\slash \\N""#),
+            ("<b>&amp;</b>", #""<b>&amp;amp;</b>""#), ("x & y &#65; &copy;", #""x &amp; y &amp;#65; &amp;copy;""#),
+            ("lf\nend", #""lf\nend""#), ("cr\rend", #""cr\nend""#), ("crlf\r\nend", #""crlf\nend""#),
+            ("two\r\rcrs", #""two\n\ncrs""#), ("حماس", #""حماس""#),
+        ])
+    func quoted(_ text: String, _ expected: String) {
+        #expect(DOTEscaping.quoted(text) == expected)
+    }
+}
+
 @Suite("Exports read back by real tools")
 struct ExportRoundTripTests {
     @Test(
@@ -225,13 +247,30 @@ struct ExportRoundTripTests {
             let brigade = try #require(objects.first { $0["name"] as? String == "1st-brigade" })
             // Graphviz reports the attribute as written, escapes included: undo them.
             let label = undoEscapes(try #require(brigade["label"] as? String))
-            if language != .ar { #expect(label.hasPrefix(HostileGraph.name), "\(label)") }
+            if language != .ar { #expect(label.hasPrefix(HostileGraph.nameLines.joined(separator: "\n")), "\(label)") }
+
+            // What Graphviz draws: the label's lines as <text> elements, the tooltip as the
+            // link's title, both exactly as written (no entity decoded, no line lost).
+            let svg = try ExternalTool.run(dot, ["-Tsvg"], input: Data(text.utf8))
+            #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
+            let document = try XMLDocument(data: svg.outputBytes)
+            let node = "//*[local-name()='g'][@id='entity:1st-brigade']"
+            let lines = try document.nodes(forXPath: node + "//*[local-name()='text']").map { $0.stringValue ?? "" }
+            let arabic = "كتيبة \"الأولى\""
+            switch language {
+            case .en: #expect(lines == HostileGraph.nameLines)
+            case .ar: #expect(lines == [arabic])
+            case .both: #expect(lines == HostileGraph.nameLines + [arabic])
+            }
+            let title = try document.nodes(forXPath: node + "//*[local-name()='a']/@*[local-name()='title']").first?.stringValue
+            #expect(title?.hasPrefix(HostileGraph.nameLines.joined(separator: "\n")) == true, "\(title ?? "no tooltip")")
+            let edge = "//*[local-name()='g'][@id='claim:c1']//*[local-name()='a']/@*[local-name()='title']"
+            let edgeTitle = try document.nodes(forXPath: edge).first?.stringValue ?? ""
+            #expect(edgeTitle.contains(HostileGraph.quote), "\(edgeTitle)")
         }
-        let svg = try ExternalTool.run(dot, ["-Tsvg"], input: Data(try ExportFixtures.dot(store).utf8))
-        #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
     }
 
-    /// A DOT string's escapes undone: \n, \" and \\.
+    /// A DOT string's escapes undone: \n, \", \\ and &amp; (the only ones the writer makes).
     private func undoEscapes(_ text: String) -> String {
         var result = ""
         var escaping = false
@@ -249,7 +288,7 @@ struct ExportRoundTripTests {
                 result.append(character)
             }
         }
-        return result
+        return result.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     @Test(
