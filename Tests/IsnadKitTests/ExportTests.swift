@@ -187,6 +187,52 @@ struct ExportContentTests {
         #expect(edges.map(\.id) == ["c1", "c2", "c3", "c4"])
     }
 
+    /// Claims of one subject, predicate and object with these dates (`start/end`, `-` for none),
+    /// collapsed into one edge.
+    private static func collapsedEdge(_ predicate: String, _ dates: [String]) throws -> ExportGraph.Edge {
+        let citation = GradedCitation(
+            citation: Citation(source: "s", quote: "q", stance: .asserts, credibility: .probablyTrue), reliability: .b,
+            publicSince: nil)
+        let claims = try dates.enumerated().map { offset, range in
+            let parts = try range.split(separator: "/").map { $0 == "-" ? nil : try PartialDate(parsing: String($0)) }
+            let claim = Claim(
+                id: "c\(offset)", subject: "a", predicate: predicate, object: "b", start: parts[0], end: parts[1], citations: [])
+            return GradedClaim(claim: claim, citations: [citation])
+        }
+        let temporal = Vocabulary.standard[predicate]?.temporal ?? .state
+        return try #require(ExportGraph.Edge(claims: claims, collapsed: claims.count > 1, temporal: temporal))
+    }
+
+    @Test(
+        "collapsed dates cover every claim: open-ended if one is, events end within their start, partial dates by their period",
+        arguments: [
+            // member_of is a state: a start without an end holds since.
+            ("member_of", ["2019/-", "2015/2016"], "2015", nil, "since 2015"),
+            ("member_of", ["-/2016", "2018/2020"], nil, "2020", "until 2020"),
+            ("member_of", ["-/2016", "2019/-"], nil, nil, "until 2016 and since 2019"),
+            ("member_of", ["2015/2016", "-/-"], nil, nil, "2015 – 2016 and undated"),
+            ("member_of", ["-/-", "-/-"], nil, nil, "undated"),
+            ("member_of", ["2014-05/2016", "2014/2015-06"], "2014", "2016", "2014 – 2016"),
+            // Equally early or late: the more precise date says more.
+            ("member_of", ["2014/2016", "2014-01-01/2016-12-31"], "2014-01-01", "2016-12-31", "2014-01-01 – 2016-12-31"),
+            // attacked is an event: a start without an end happened within it.
+            ("attacked", ["2017/-", "2022-03-27/-"], "2017", "2022-03-27", "2017 – 2022-03-27"),
+            ("attacked", ["2022-03-27/-", "2022-03-27/-"], "2022-03-27", nil, "2022-03-27"),
+            ("attacked", ["2022-03/-", "2022-03-27/-"], "2022-03", nil, "2022-03"),
+            ("attacked", ["2017/-", "-/-"], nil, nil, "2017 and undated"),
+            // One claim: its own dates, as written.
+            ("member_of", ["2019/-"], "2019", nil, "since 2019"),
+            ("attacked", ["2022-03-27/-"], "2022-03-27", nil, "2022-03-27"),
+            ("attacked", ["2022-03-27/2022-03-27"], "2022-03-27", "2022-03-27", "2022-03-27"),
+            ("member_of", ["-/2016"], nil, "2016", "until 2016"),
+        ] as [(String, [String], String?, String?, String)])
+    func collapsedDates(_ predicate: String, _ dates: [String], _ start: String?, _ end: String?, _ label: String) throws {
+        let edge = try ExportContentTests.collapsedEdge(predicate, dates)
+        #expect(edge.start?.description == start)
+        #expect(edge.end?.description == end)
+        #expect(ExportStyle.dates(edge.period) == label)
+    }
+
     @Test("DOT styles status, direction and type; quotes stay out of labels")
     func dotStyle() throws {
         let folder = try TemporaryFolder()

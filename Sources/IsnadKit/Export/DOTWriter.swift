@@ -65,7 +65,7 @@ public struct DOTWriter {
         let color = ExportStyle.color(forPredicate: edge.predicate)
         let isSymmetric = Vocabulary.standard[edge.predicate]?.isSymmetric ?? false
         var attributes = ["id=\(DOTEscaping.quoted("claim:" + edge.id))"]
-        let dates = ExportStyle.dates(start: edge.start, end: edge.end, predicate: edge.predicate)
+        let dates = ExportStyle.dates(edge.period)
         let evidence = edge.evidence
         let label = [
             ExportStyle.predicateLabel(edge.predicate, language: options.language),

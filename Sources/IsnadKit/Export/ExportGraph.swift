@@ -22,6 +22,65 @@ public struct ExportGraph {
         public init() {}
     }
 
+    /// When the claims behind an edge held, by their dates, read as ``GraphFilter`` reads them:
+    /// a partial date covers its whole period (`2014` is all of 2014); a state with a start and
+    /// no end holds from then on, an event with a start and no end happens within its start.
+    public struct Period: Sendable, Equatable {
+        /// The earliest start among the claims that have one (of equally early ones, the most
+        /// precise), nil when none has one.
+        public let earliestStart: PartialDate?
+        /// The latest end among the claims that have one, an event with only a start ending
+        /// within it (of equally late ones, the most precise), nil when none has one.
+        public let latestEnd: PartialDate?
+        /// Some claim has an end but no start (`until 2016`): the range has no known beginning.
+        public let isOpenAtStart: Bool
+        /// Some state claim has a start but no end (`since 2019`): the range has no known end.
+        public let isOpenAtEnd: Bool
+        /// How many of the claims have no date at all.
+        public let undatedClaims: Int
+        /// Whether no claim has a date.
+        public var isUndated: Bool { earliestStart == nil && latestEnd == nil }
+
+        init(_ claims: [Claim], temporal: Predicate.Temporal) {
+            var earliestStart: PartialDate?
+            var latestEnd: PartialDate?
+            var isOpenAtStart = false
+            var isOpenAtEnd = false
+            var undatedClaims = 0
+            for claim in claims {
+                if claim.start == nil, claim.end == nil {
+                    undatedClaims += 1
+                    continue
+                }
+                if let start = claim.start {
+                    if earliestStart.map({ Period.isEarlier(start, than: $0) }) ?? true { earliestStart = start }
+                } else {
+                    isOpenAtStart = true
+                }
+                if let end = claim.end ?? (temporal == .event ? claim.start : nil) {
+                    if latestEnd.map({ Period.isLater(end, than: $0) }) ?? true { latestEnd = end }
+                } else {
+                    isOpenAtEnd = true
+                }
+            }
+            self.earliestStart = earliestStart
+            self.latestEnd = latestEnd
+            self.isOpenAtStart = isOpenAtStart
+            self.isOpenAtEnd = isOpenAtEnd
+            self.undatedClaims = undatedClaims
+        }
+
+        /// Whether `date` starts before `other`, or on the same day with more precision.
+        static func isEarlier(_ date: PartialDate, than other: PartialDate) -> Bool {
+            (date.firstDay, other.precision.rawValue) < (other.firstDay, date.precision.rawValue)
+        }
+
+        /// Whether `date` ends after `other`, or on the same day with more precision.
+        static func isLater(_ date: PartialDate, than other: PartialDate) -> Bool {
+            (date.lastDay, date.precision.rawValue) > (other.lastDay, other.precision.rawValue)
+        }
+    }
+
     /// One edge: a claim, or the claims of one subject, predicate and object together.
     public struct Edge: Sendable {
         /// Unique in the file: the claim's id, or `subject--predicate--object` when collapsed.
@@ -29,15 +88,20 @@ public struct ExportGraph {
         public let subject: String
         public let predicate: String
         public let object: String
-        /// The earliest start and the latest end among the claims (nil when none has one).
+        /// The claim's dates; collapsed, the range that covers every claim's period, as a
+        /// claim's dates would say it: no start when some claim has none (undated claims
+        /// included), no end when some state claim has none (undated included); an event whose
+        /// claims all happen within the start has no end either.
         public let start: PartialDate?
         public let end: PartialDate?
+        /// The claims' dates in detail, for labels.
+        public let period: Period
         public let claimIDs: [String]
         /// All the citations of the claims, in claim order.
         public let citations: [GradedCitation]
         public let evidence: Evidence
 
-        init?(claims: [GradedClaim], collapsed: Bool) {
+        init?(claims: [GradedClaim], collapsed: Bool, temporal: Predicate.Temporal) {
             guard let first = claims.first else { return nil }
             let citations = claims.flatMap(\.citations)
             guard let evidence = Evidence(citations.map(\.evidenceItem)) else { return nil }
@@ -45,8 +109,17 @@ public struct ExportGraph {
             subject = first.claim.subject
             predicate = first.claim.predicate
             object = first.claim.object
-            start = claims.compactMap(\.claim.start).min { $0.firstDay < $1.firstDay }
-            end = claims.compactMap(\.claim.end).max { $0.lastDay < $1.lastDay }
+            period = Period(claims.map(\.claim), temporal: temporal)
+            if claims.count == 1 {
+                start = first.claim.start
+                end = first.claim.end
+            } else {
+                let hasOpenStart = period.isOpenAtStart || period.undatedClaims > 0
+                let hasOpenEnd = period.isOpenAtEnd || period.undatedClaims > 0
+                start = hasOpenStart ? nil : period.earliestStart
+                let end = hasOpenEnd ? nil : period.latestEnd
+                self.end = temporal == .event && end == start ? nil : end
+            }
             claimIDs = claims.map(\.claim.id)
             self.citations = citations
             self.evidence = evidence
@@ -118,7 +191,7 @@ public struct ExportGraph {
         guard options.collapse else {
             try forEachClaim(claims) { claim in
                 guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary),
-                    let edge = Edge(claims: [kept], collapsed: false)
+                    let edge = Edge(claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate))
                 else { return }
                 try edges(edge)
             }
@@ -130,12 +203,21 @@ public struct ExportGraph {
             if let first = group.first,
                 (first.claim.subject, first.claim.predicate, first.claim.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
             {
-                if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
+                if let edge = edge(collapsing: group) { try edges(edge) }
                 group.removeAll(keepingCapacity: true)
             }
             group.append(kept)
         }
-        if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
+        if let edge = edge(collapsing: group) { try edges(edge) }
+    }
+
+    private func edge(collapsing claims: [GradedClaim]) -> Edge? {
+        guard let first = claims.first else { return nil }
+        return Edge(claims: claims, collapsed: true, temporal: temporal(of: first.claim.predicate))
+    }
+
+    private func temporal(of predicate: String) -> Predicate.Temporal {
+        store.vocabulary[predicate]?.temporal ?? .state
     }
 
     /// Calls `reach` with the other end of every claim of `entity` that passes the filter: the

@@ -19,15 +19,21 @@ public enum ExportStyle {
         }
     }
 
-    /// `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or `undated`. An event
-    /// with only a start happened then; a state with only a start holds since.
-    public static func dates(start: PartialDate?, end: PartialDate?, predicate: String) -> String {
-        switch (start, end) {
-        case (nil, nil): "undated"
-        case (let start?, nil): Vocabulary.standard[predicate]?.temporal == .event ? start.description : "since \(start)"
-        case (nil, let end?): "until \(end)"
-        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
+    /// When an edge's claims held: `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or
+    /// `undated`. An event with only a start happened then; a state with only a start holds
+    /// since. Collapsed claims read as one range that covers them all: open-ended if one of
+    /// them is (`since 2019` and `2015 – 2016` read `since 2015`), `until 2016 and since 2019`
+    /// when open both ways, and `and undated` when some of them have no date.
+    public static func dates(_ period: ExportGraph.Period) -> String {
+        guard let anyDate = period.earliestStart ?? period.latestEnd else { return "undated" }
+        let text: String
+        switch (period.isOpenAtStart ? nil : period.earliestStart, period.isOpenAtEnd ? nil : period.latestEnd) {
+        case (let start?, let end?): text = start == end ? start.description : "\(start) – \(end)"
+        case (let start?, nil): text = "since \(start)"
+        case (nil, let end?): text = "until \(end)"
+        case (nil, nil): text = "until \(period.latestEnd ?? anyDate) and since \(period.earliestStart ?? anyDate)"
         }
+        return period.undatedClaims > 0 ? text + " and undated" : text
     }
 
     /// The predicate's label in a language (both: English · Arabic).

@@ -39,8 +39,12 @@ public struct GraphMLWriter {
         Key(id: "interaction", forNodes: false, type: "string", description: "the predicate's id, for Cytoscape"),
         Key(id: "label", forNodes: false, type: "string", description: "the predicate's English label"),
         Key(id: "label_ar", forNodes: false, type: "string", description: "the predicate's Arabic label"),
-        Key(id: "start", forNodes: false, type: "string", description: "partial date YYYY, YYYY-MM or YYYY-MM-DD"),
-        Key(id: "end", forNodes: false, type: "string", description: "partial date YYYY, YYYY-MM or YYYY-MM-DD"),
+        Key(
+            id: "start", forNodes: false, type: "string",
+            description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no start"),
+        Key(
+            id: "end", forNodes: false, type: "string",
+            description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no end"),
         Key(id: "status", forNodes: false, type: "string", description: "asserted, alleged or disputed"),
         Key(id: "sources", forNodes: false, type: "string", description: "JSON array of the claimants' source ids"),
         Key(id: "source_count", forNodes: false, type: "int", description: "number of distinct claimants"),
@@ -170,7 +174,7 @@ public struct GraphMLWriter {
                 target = "t_shape"
             }
             let width = evidence.status == .alleged ? "1.0" : "2.0"
-            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(ExportStyle.dates(start: edge.start, end: edge.end, predicate: edge.predicate)) · \(evidence.status.rawValue.uppercased()) · \(evidence.bestGrade)"
+            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(ExportStyle.dates(edge.period)) · \(evidence.status.rawValue.uppercased()) · \(evidence.bestGrade)"
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
             text += "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"
