@@ -59,7 +59,13 @@ struct ExportCommandTests {
     @Test(
         "options that do not fit are refused with exit 64",
         arguments: [
-            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl"),
+            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl, only to export dot and"),
+            (["export", "jsonl", "--focus", "hamas"], "--focus does not apply to export jsonl, only to export dot and graphml"),
+            (["export", "jsonl", "--collapse"], "--collapse does not apply to export jsonl, only to export dot and graphml"),
+            (["export", "graphml", "--rankdir", "TB"], "--rankdir does not apply to export graphml, only to export dot"),
+            (["export", "graphml", "--no-legend"], "--no-legend does not apply to export graphml, only to export dot"),
+            (["export", "dot", "--yed"], "--yed does not apply to export dot, only to export graphml"),
+            (["export", "jsonl", "--yed"], "--yed does not apply to export jsonl, only to export graphml"),
             (["export", "dot", "--depth", "2"], "--depth needs --focus"),
             (["export", "dot", "--rankdir", "up"], "--rankdir: \"up\" is not one of LR, RL, TB, BT"),
             (["export", "graphml", "--lang", "fr"], "--lang: \"fr\" is not one of en, ar, both"),
