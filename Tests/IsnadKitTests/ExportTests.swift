@@ -385,6 +385,14 @@ struct ExportRoundTripTests {
         let aliases = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_aliases']")
         let decoded = try JSONSerialization.jsonObject(with: Data((aliases.first?.stringValue ?? "").utf8)) as? [String]
         #expect(decoded == ["digraph", "كتيبة \"الأولى\""])
+        // Gephi reads the node label from the key whose id is `label`.
+        let labelKey = "//*[local-name()='key'][@id='label']"
+        #expect(try document.nodes(forXPath: labelKey + "/@for").map(\.stringValue) == ["node"])
+        #expect(try document.nodes(forXPath: labelKey + "/@attr.name").map(\.stringValue) == ["label"])
+        let labels = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='label']")
+        #expect(labels.first?.stringValue == HostileGraph.name + "\nكتيبة \"الأولى\"")
+        let ids = try document.nodes(forXPath: "//*[local-name()='key']/@id").compactMap(\.stringValue)
+        #expect(Set(ids).count == ids.count && ids.contains("e_label"))
     }
 
     @Test(
@@ -399,7 +407,8 @@ struct ExportRoundTripTests {
             g = nx.read_graphml(sys.argv[1])
             edges = {k: d for a, b, k, d in g.edges(keys=True, data=True)}
             print(json.dumps({"multigraph": g.is_multigraph(), "directed": g.is_directed(),
-                              "name": g.nodes["1st-brigade"]["name"], "quote": edges["c1"]["quote"],
+                              "name": g.nodes["1st-brigade"]["name"], "label": g.nodes["node"]["label"],
+                              "edge_label": edges["c1"]["label"], "quote": edges["c1"]["quote"],
                               "count_type": type(edges["c1"]["source_count"]).__name__,
                               "symmetric": edges["c4"]["symmetric"], "credibility": edges["c2"]["best_credibility"],
                               "parallel": g.number_of_edges("node", "1st-brigade")}))
@@ -410,11 +419,37 @@ struct ExportRoundTripTests {
         let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(read["multigraph"] as? Bool == true && read["directed"] as? Bool == true)
         #expect(read["name"] as? String == HostileGraph.name)
+        #expect(read["label"] as? String == "Strict" && read["edge_label"] as? String == "member of")
         #expect(read["quote"] as? String == HostileGraph.quote)
         #expect(read["count_type"] as? String == "int")
         #expect(read["symmetric"] as? Bool == true)
         #expect(read["credibility"] as? Int == 4)
         #expect(read["parallel"] as? Int == 2)
+    }
+
+    @Test(
+        "networkx gives a MultiDiGraph keyed by edge id with force_multigraph=True, and a DiGraph without it when no edges are parallel",
+        .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
+    func graphMLWithoutParallelEdges() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(HostileGraph.records, in: folder)
+        let path = try folder.write("collapsed.graphml", try ExportFixtures.graphML(store) { $0.collapse = true })
+        let script = """
+            import json, sys, networkx as nx
+            plain = nx.read_graphml(sys.argv[1])
+            forced = nx.read_graphml(sys.argv[1], force_multigraph=True)
+            print(json.dumps({"plain": type(plain).__name__, "forced": type(forced).__name__,
+                              "keys": sorted(k for a, b, k in forced.edges(keys=True))}))
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx"]))
+        let result = try ExternalTool.run(python, ["-c", script, path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(read["plain"] as? String == "DiGraph")
+        #expect(read["forced"] as? String == "MultiDiGraph")
+        #expect(
+            read["keys"] as? [String] == ["1st-brigade--allied_with--node", "1st-brigade--located_in--graph", "node--member_of--1st-brigade"])
     }
 
     @Test(
@@ -429,7 +464,8 @@ struct ExportRoundTripTests {
             g = igraph.Graph.Read_GraphML(sys.argv[1])
             brigade = g.vs.find(id="1st-brigade")
             print(json.dumps({"directed": g.is_directed(), "nodes": g.vcount(), "edges": g.ecount(),
-                              "name": brigade["name"], "statuses": sorted(g.es["status"])}))
+                              "name": brigade["name"], "label": g.vs.find(id="node")["label"],
+                              "statuses": sorted(g.es["status"])}))
             """
         let python = try #require(ExternalTool.python(with: ["igraph"]))
         let result = try ExternalTool.run(python, ["-c", script, path])
@@ -438,6 +474,7 @@ struct ExportRoundTripTests {
         #expect(read["directed"] as? Bool == true)
         #expect(read["nodes"] as? Int == 3 && read["edges"] as? Int == 4)
         #expect(read["name"] as? String == HostileGraph.name)
+        #expect(read["label"] as? String == "Strict")
         #expect(read["statuses"] as? [String] == ["alleged", "alleged", "asserted", "disputed"])
     }
 }

@@ -6,7 +6,7 @@
 /// ids, or `subject--predicate--object` when collapsed, unique in the file. Every key is declared
 /// for nodes or for edges with a name and a type from GraphML's own set; there are no defaults:
 /// a missing value is a missing `<data>`. Lists (aliases, sources, claims) are JSON arrays in a
-/// string. The keys Gephi (`label`), Cytoscape (`name`, `interaction`) and Neo4j's APOC
+/// string. The keys Gephi (`label`, whose key id is `label` too), Cytoscape (`name`, `interaction`) and Neo4j's APOC
 /// (`labels`) look for are there. With `yed`, yFiles graphics (shapes, colours, labels, line
 /// styles, a grid of starting positions) make yEd show a readable chart at once; such a file is
 /// GraphML as yFiles extends it, since the plain schema keeps `<data>` to text.
@@ -18,7 +18,8 @@ public struct GraphMLWriter {
         public init() {}
     }
 
-    /// A declared attribute: its key id (also its `attr.name`), whom it is for, and its type.
+    /// A declared attribute: its name (`attr.name`; see ``keyID(_:)`` for its id), whom it is
+    /// for, and its type.
     struct Key {
         let id: String
         let forNodes: Bool
@@ -66,8 +67,13 @@ public struct GraphMLWriter {
         self.options = options
     }
 
-    /// The key's id in the file: node and edge keys of the same name get distinct ids.
-    static func keyID(_ key: Key) -> String { key.forNodes ? "n_\(key.id)" : "e_\(key.id)" }
+    /// The key's id in the file. Ids are unique in a file, so node and edge keys of the same
+    /// name get distinct ids: `n_name`, `e_predicate` … except the node label, whose id is
+    /// `label`, where Gephi looks for it.
+    static func keyID(_ key: Key) -> String {
+        guard key.forNodes else { return "e_\(key.id)" }
+        return key.id == "label" ? "label" : "n_\(key.id)"
+    }
 
     public func write(_ graph: ExportGraph) throws {
         var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -109,7 +115,7 @@ public struct GraphMLWriter {
     func node(_ entity: Entity, column: Int, row: Int) -> String {
         var text = "    <node id=\"\(XMLEscaping.escaped(entity.id))\">\n"
         let label = ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n")
-        text += data("n_label", label)
+        text += data("label", label)
         text += data("n_name", entity.name)
         text += data("n_name_ar", ExportStyle.arabicName(of: entity))
         text += data("n_type", entity.type.rawValue)
