@@ -86,6 +86,11 @@ struct GoldenExportTests {
         try compare(try ExportFixtures.graphML(store), golden: "small.graphml")
         try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
         try compare(try ExportFixtures.dot(store) { $0.collapse = true; $0.focus = "a"; $0.depth = 1 }, golden: "small-focus-a.dot")
+        var arabic = DOTWriter.Options()
+        arabic.language = .ar
+        arabic.title = ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .ar)
+            .joined(separator: "\n")
+        try compare(try ExportFixtures.dot(store, dot: arabic), golden: "small-ar.dot")
     }
 }
 
@@ -268,6 +273,82 @@ struct DOTEscapingTests {
     }
 }
 
+@Suite("Exports: titles, Arabic labels and directional isolates")
+struct ExportTextTests {
+    @Test("a title says what is shown and that edges are claims as their sources state them, in the language of the labels")
+    func titles() throws {
+        let hamas = Entity(id: "hamas", type: .organization, name: "Hamas", aliases: [Alias(name: "حماس", lang: "ar")])
+        var filter = GraphFilter()
+        filter.minimumReliability = .c
+        filter.asOf = try PartialDate(parsing: "2017")
+        #expect(
+            ExportStyle.title(focus: hamas, depth: 2, filter: GraphFilter(), collapsed: false, language: .en)
+                == ["\u{2068}Hamas\u{2069}, 2 hops", "Claims as their sources state them, not established facts"])
+        #expect(
+            ExportStyle.title(focus: hamas, depth: 1, filter: filter, collapsed: true, language: .both)
+                == [
+                    "\u{2068}Hamas\u{2069} · \u{2068}حماس\u{2069}, 1 hop · as of 2017 · sources graded C or better · one edge per subject, predicate and object",
+                    "Claims as their sources state them, not established facts",
+                    "\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}",
+                ])
+        #expect(
+            ExportStyle.title(focus: hamas, depth: 2, filter: filter, collapsed: false, language: .ar)
+                == [
+                    "\u{2067}\u{2068}حماس\u{2069}، العمق 2\u{2069}", "\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}",
+                    "as of 2017 · sources graded C or better",
+                ])
+        #expect(
+            ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .en).first
+                == "The whole store")
+    }
+
+    @Test("with --lang ar, edge labels are Arabic: dates, status, sources and grade, dates kept left to right")
+    func arabicEdgeLabels() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = DOTWriter.Options()
+        options.language = .ar
+        let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder), dot: options)
+        let bc = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:b-c\"") })
+        // b funded c, 2014-05 to 2016, alleged, one D2 source.
+        let lines = [
+            "موّل", "\u{2067}\u{2066}2014-05\u{2069} – \u{2066}2016\u{2069} · مزعوم\u{2069}",
+            "\u{2067}المصادر: 1 · أقوى تقييم D2\u{2069}",
+        ]
+        #expect(bc.contains("label=\(DOTEscaping.label(lines: lines))"), "\(bc)")
+        #expect(dot.contains("alleged · مزعوم"))  // the legend pairs the English and Arabic words
+        let pa = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:p-a\"") })
+        #expect(pa.contains("منذ \u{2066}2018\u{2069}"))
+    }
+
+    @Test(
+        "a right-to-left override in a name or a quote stays inside its isolate",
+        arguments: [
+            ("plain", "\u{2068}plain\u{2069}"), ("evil\u{202E}txet", "\u{2068}evil\u{202E}txet\u{2069}"),
+            ("two\nlines\u{202B}", "\u{2068}two\u{2069}\n\u{2068}lines\u{202B}\u{2069}"), ("", "\u{2068}\u{2069}"),
+        ])
+    func isolates(_ text: String, _ expected: String) {
+        #expect(ExportStyle.isolated(text) == expected)
+    }
+
+    @Test("in DOT tooltips, names, aliases and quotes are isolated from the id, type and punctuation around them")
+    func isolatedTooltips() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let records = """
+            {"record":"entity","id":"evil","type":"person","name":"Strict \\u202eevil","aliases":[{"name":"\\u202bعنيد","lang":"ar"}]}
+            {"record":"entity","id":"other","type":"person","name":"Other"}
+            {"record":"source","id":"s1","type":"statement","title":"T","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"evil","predicate":"met_with","object":"other","citations":[{"source":"s1","quote":"\\u202eok","quote_en":"\\u202bno","stance":"asserts","credibility":3}]}
+
+            """
+        let dot = try ExportFixtures.dot(try Fixtures.store(records, in: folder))
+        #expect(
+            dot.contains("tooltip=\"\u{2068}Strict \u{202E}evil\u{2069} (evil) · person\\nalso: \u{2068}\u{202B}عنيد\u{2069}\""))
+        #expect(dot.contains(#"\n«\#u{2068}\#u{202E}ok\#u{2069}»\n\"\#u{2068}\#u{202B}no\#u{2069}\""#))
+    }
+}
+
 @Suite("Exports read back by real tools")
 struct ExportRoundTripTests {
     @Test(
@@ -309,10 +390,14 @@ struct ExportRoundTripTests {
             case .both: #expect(lines == HostileGraph.nameLines + [arabic])
             }
             let title = try document.nodes(forXPath: node + "//*[local-name()='a']/@*[local-name()='title']").first?.stringValue
-            #expect(title?.hasPrefix(HostileGraph.nameLines.joined(separator: "\n")) == true, "\(title ?? "no tooltip")")
+            // The name, each line isolated (U+2068 … U+2069), then the id and type.
+            let isolatedName = HostileGraph.nameLines.map { "\u{2068}\($0)\u{2069}" }.joined(separator: "\n")
+            #expect(title?.hasPrefix(isolatedName + " (1st-brigade) · organization") == true, "\(title ?? "no tooltip")")
             let edge = "//*[local-name()='g'][@id='claim:c1']//*[local-name()='a']/@*[local-name()='title']"
             let edgeTitle = try document.nodes(forXPath: edge).first?.stringValue ?? ""
-            #expect(edgeTitle.contains(HostileGraph.quote), "\(edgeTitle)")
+            #expect(
+                edgeTitle.contains("«\u{2068}«قال» \"it\" \\n is <script>&</script>\u{2069}\n\u{2068}two lines 🙂\u{2069}»"),
+                "\(edgeTitle)")
         }
     }
 

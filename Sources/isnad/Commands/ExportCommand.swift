@@ -75,6 +75,10 @@ enum ExportCommand: Command {
                 dot.language = language
                 dot.rankdir = try arguments.choice("rankdir", of: RankDirection.self, default: .LR).rawValue
                 dot.showsLegend = !arguments.flag("no-legend")
+                let focus = try options.focus.flatMap { try store.entity(id: $0) }
+                dot.title = ExportStyle.title(
+                    focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
+                ).joined(separator: "\n")
                 try DOTWriter(sink: sink, options: dot).write(graph)
             case .graphml:
                 var graphML = GraphMLWriter.Options()
