@@ -156,6 +156,8 @@ public struct DOTWriter {
             table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">\(sample)</FONT></TD>"
             table += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#666666\">← \(meaning)</FONT></TD></TR>"
         }
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"> </TD></TR>"
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>status and grades, from the citations</B></TD></TR>"
         table += row("asserted: an A–C source asserts it with credibility 1–3")
         table += row("alleged: only weaker sources, or sources that report it")
         table += row("disputed: some source denies it")
