@@ -46,7 +46,8 @@ struct ExportCommandTests {
             let rendered = try ExternalTool.run(try #require(ExportCommandTests.dot), [format], input: exported.outputBytes)
             #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(format): \(rendered.standardError)")
         }
-        let svg = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg"], input: exported.outputBytes).standardOutput
+        let dot = try #require(ExportCommandTests.dot)
+        let svg = try ExternalTool.run(dot, ["-Tsvg"], input: exported.outputBytes).standardOutput
         let texts = svg.split(separator: "<text").dropFirst().map { $0.split(separator: ">")[1].split(separator: "<")[0] }
         #expect(!texts.isEmpty)
         for word in ["ASSERTED", "ALLEGED", "DISPUTED", "source", "best", "since", "until", "undated", "hops"] {
@@ -83,7 +84,7 @@ struct ExportCommandTests {
     @Test(
         "options that do not fit are refused with exit 64",
         arguments: [
-            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl, only to export dot and"),
+            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl, only to export dot"),
             (["export", "jsonl", "--focus", "hamas"], "--focus does not apply to export jsonl, only to export dot and graphml"),
             (["export", "jsonl", "--collapse"], "--collapse does not apply to export jsonl, only to export dot and graphml"),
             (["export", "graphml", "--rankdir", "TB"], "--rankdir does not apply to export graphml, only to export dot"),

@@ -474,7 +474,8 @@ struct ExportRoundTripTests {
         let labelKey = "//*[local-name()='key'][@id='label']"
         #expect(try document.nodes(forXPath: labelKey + "/@for").map(\.stringValue) == ["node"])
         #expect(try document.nodes(forXPath: labelKey + "/@attr.name").map(\.stringValue) == ["label"])
-        let labels = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='label']")
+        let labels = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='label']"
+        )
         #expect(labels.first?.stringValue == HostileGraph.name + "\nكتيبة \"الأولى\"")
         let ids = try document.nodes(forXPath: "//*[local-name()='key']/@id").compactMap(\.stringValue)
         #expect(Set(ids).count == ids.count && ids.contains("e_label"))
@@ -533,8 +534,8 @@ struct ExportRoundTripTests {
         let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(read["plain"] as? String == "DiGraph")
         #expect(read["forced"] as? String == "MultiDiGraph")
-        #expect(
-            read["keys"] as? [String] == ["1st-brigade--allied_with--node", "1st-brigade--located_in--graph", "node--member_of--1st-brigade"])
+        let keys = ["1st-brigade--allied_with--node", "1st-brigade--located_in--graph", "node--member_of--1st-brigade"]
+        #expect(read["keys"] as? [String] == keys)
     }
 
     @Test(

@@ -81,7 +81,8 @@ public struct DOTWriter {
         let tooltip = DOTEscaping.quoted(ExportStyle.edgeTooltip(edge))
         attributes.append("tooltip=\(tooltip)")
         attributes.append("labeltooltip=\(tooltip)")
-        return "  \(DOTEscaping.quoted(edge.subject)) -> \(DOTEscaping.quoted(edge.object)) [\(attributes.joined(separator: ", "))];\n"
+        let ends = "\(DOTEscaping.quoted(edge.subject)) -> \(DOTEscaping.quoted(edge.object))"
+        return "  \(ends) [\(attributes.joined(separator: ", "))];\n"
     }
 
     /// The line of an edge: solid and thick for asserted, dashed for alleged, dotted with a bar

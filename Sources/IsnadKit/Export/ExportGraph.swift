@@ -200,8 +200,8 @@ public struct ExportGraph {
         var group: [GradedClaim] = []
         try forEachClaim(claims) { claim in
             guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary) else { return }
-            if let first = group.first,
-                (first.claim.subject, first.claim.predicate, first.claim.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
+            if let first = group.first?.claim,
+                (first.subject, first.predicate, first.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
             {
                 if let edge = edge(collapsing: group) { try edges(edge) }
                 group.removeAll(keepingCapacity: true)
@@ -240,8 +240,8 @@ public struct ExportGraph {
                     id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
                     object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
                 let types = try store.entityTypes([claim.subject, claim.object])
-                let vocabulary = store.vocabulary
-                guard filter.admitsShape(of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: vocabulary)
+                let (subjectType, objectType) = (types[claim.subject], types[claim.object])
+                guard filter.admitsShape(of: claim, subjectType: subjectType, objectType: objectType, vocabulary: store.vocabulary)
                 else { return }
             }
             try reach(link.other)

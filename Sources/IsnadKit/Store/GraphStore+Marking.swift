@@ -9,7 +9,8 @@ extension GraphStore {
     /// Runs `mark` to note entity ids in a temporary table, then `read` with the table's name;
     /// the table is dropped afterwards. Memory stays flat however many entities are marked.
     func withMarkedEntities(_ mark: ((String) throws -> Void) throws -> Void, read: (String) throws -> Void) throws {
-        try database.execute("CREATE TEMP TABLE IF NOT EXISTS export_entity (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.export_entity")
+        try database.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS export_entity (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.export_entity")
         defer { try? database.execute("DROP TABLE IF EXISTS temp.export_entity") }
         let insert = try database.prepare("INSERT OR IGNORE INTO temp.export_entity (id) VALUES (?1)")
         try mark { id in try insert.run([.text(id)]) }
@@ -84,9 +85,15 @@ extension GraphStore {
     /// The entities whose ids are in `table` (one column, `id`), in id order, streamed.
     func forEachEntity(in table: String, _ body: (Entity) throws -> Void) throws {
         let entities = try database.prepare(
-            "SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(table) AS m JOIN entity AS e ON e.id = m.id ORDER BY e.id")
+            """
+            SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(table) AS m JOIN entity AS e ON e.id = m.id
+            ORDER BY e.id
+            """)
         let names = try database.prepare(
-            "SELECT n.entity, n.name, n.lang FROM \(table) AS m JOIN entity_name AS n ON n.entity = m.id WHERE n.position > 0 ORDER BY n.entity, n.position")
+            """
+            SELECT n.entity, n.name, n.lang FROM \(table) AS m JOIN entity_name AS n ON n.entity = m.id
+            WHERE n.position > 0 ORDER BY n.entity, n.position
+            """)
         var hasName = try names.step()
         while try entities.step() {
             var entity = Entity(

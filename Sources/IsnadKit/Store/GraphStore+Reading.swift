@@ -184,8 +184,8 @@ extension GraphStore {
     /// claim at a time, however many the entity has.
     public func forEachClaim(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
         for side in ["subject", "object"] {
-            try GraphStore.groupClaims(
-                try database.cached("\(GraphStore.claimSelect) WHERE c.\(side) = ?1"), [.text(entityID)]) { try body($0) }
+            let select = try database.cached("\(GraphStore.claimSelect) WHERE c.\(side) = ?1")
+            try GraphStore.groupClaims(select, [.text(entityID)]) { try body($0) }
         }
     }
 
