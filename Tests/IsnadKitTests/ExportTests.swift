@@ -474,8 +474,8 @@ struct ExportRoundTripTests {
         let labelKey = "//*[local-name()='key'][@id='label']"
         #expect(try document.nodes(forXPath: labelKey + "/@for").map(\.stringValue) == ["node"])
         #expect(try document.nodes(forXPath: labelKey + "/@attr.name").map(\.stringValue) == ["label"])
-        let labels = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='label']"
-        )
+        let brigade = "//*[local-name()='node'][@id='1st-brigade']"
+        let labels = try document.nodes(forXPath: brigade + "/*[local-name()='data'][@key='label']")
         #expect(labels.first?.stringValue == HostileGraph.name + "\nكتيبة \"الأولى\"")
         let ids = try document.nodes(forXPath: "//*[local-name()='key']/@id").compactMap(\.stringValue)
         #expect(Set(ids).count == ids.count && ids.contains("e_label"))

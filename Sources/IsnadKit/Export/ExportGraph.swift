@@ -241,7 +241,8 @@ public struct ExportGraph {
                     object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
                 let types = try store.entityTypes([claim.subject, claim.object])
                 let (subjectType, objectType) = (types[claim.subject], types[claim.object])
-                guard filter.admitsShape(of: claim, subjectType: subjectType, objectType: objectType, vocabulary: store.vocabulary)
+                let vocabulary = store.vocabulary
+                guard filter.admitsShape(of: claim, subjectType: subjectType, objectType: objectType, vocabulary: vocabulary)
                 else { return }
             }
             try reach(link.other)

@@ -181,7 +181,8 @@ public struct GraphMLWriter {
             }
             let width = evidence.status == .alleged ? "1.0" : "2.0"
             let dates = ExportStyle.dates(edge.period)
-            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(evidence.status.rawValue.uppercased()) · \(evidence.bestGrade)"
+            let status = evidence.status.rawValue.uppercased()
+            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
             text += "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"
