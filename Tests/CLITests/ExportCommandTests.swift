@@ -29,6 +29,31 @@ struct ExportCommandTests {
         let svg = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg"], input: exported.outputBytes).standardOutput
         #expect(svg.contains("حماس"))
         #expect(svg.contains("font-family=\"Noto Sans,Noto Sans Arabic\""))
+        // The title says what is shown, and that the edges are claims, not facts.
+        #expect(svg.contains("\u{2068}Hamas\u{2069} · \u{2068}حماس\u{2069}, 2 hops</text>"))
+        #expect(svg.contains("Claims as their sources state them, not established facts</text>"))
+    }
+
+    @Test(
+        "with --lang ar every word of the picture's labels is Arabic, and it renders without a warning",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func arabicPicture() throws {
+        let cli = try datasetStore()
+        defer { cli.remove() }
+        let exported = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar", "--no-legend"])
+        #expect(exported.status == 0)
+        for format in ["-Tsvg", "-Tsvg:cairo", "-Tpng"] {
+            let rendered = try ExternalTool.run(try #require(ExportCommandTests.dot), [format], input: exported.outputBytes)
+            #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(format): \(rendered.standardError)")
+        }
+        let dot = try #require(ExportCommandTests.dot)
+        let svg = try ExternalTool.run(dot, ["-Tsvg"], input: exported.outputBytes).standardOutput
+        let texts = svg.split(separator: "<text").dropFirst().map { $0.split(separator: ">")[1].split(separator: "<")[0] }
+        #expect(!texts.isEmpty)
+        for word in ["ASSERTED", "ALLEGED", "DISPUTED", "source", "best", "since", "until", "undated", "hops"] {
+            #expect(!texts.contains { $0.contains(word) }, "\(word)")
+        }
+        #expect(texts.contains { $0.contains("مزعوم") })
     }
 
     @Test(
@@ -59,7 +84,13 @@ struct ExportCommandTests {
     @Test(
         "options that do not fit are refused with exit 64",
         arguments: [
-            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl"),
+            (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl, only to"),
+            (["export", "jsonl", "--focus", "hamas"], "--focus does not apply to export jsonl, only to export dot and graphml"),
+            (["export", "jsonl", "--collapse"], "--collapse does not apply to export jsonl, only to export dot and graphml"),
+            (["export", "graphml", "--rankdir", "TB"], "--rankdir does not apply to export graphml, only to export dot"),
+            (["export", "graphml", "--no-legend"], "--no-legend does not apply to export graphml, only to export dot"),
+            (["export", "dot", "--yed"], "--yed does not apply to export dot, only to export graphml"),
+            (["export", "jsonl", "--yed"], "--yed does not apply to export jsonl, only to export graphml"),
             (["export", "dot", "--depth", "2"], "--depth needs --focus"),
             (["export", "dot", "--rankdir", "up"], "--rankdir: \"up\" is not one of LR, RL, TB, BT"),
             (["export", "graphml", "--lang", "fr"], "--lang: \"fr\" is not one of en, ar, both"),

@@ -11,7 +11,13 @@ import Testing
 /// Names and quotes made to break exporters: quotes, backslashes, line breaks, markup, a
 /// right-to-left mark, emoji, DOT keywords, an id starting with digits.
 enum HostileGraph {
-    static let name = "Node \"quoted\" \\back\\slash\nsecond line <b>&amp;</b> 'apos' \u{200F}مرحبا\u{200F} 🙂"
+    static let name =
+        "Node \"quoted\" \\back\\slash\nsecond line <b>&amp;</b> x &amp; y &#65; &copy; & 'apos' \u{200F}مرحبا\u{200F} 🙂\rcr\r\ncrlf"
+    /// The name's lines, as a label shows them: CR, LF and CR LF each break a line.
+    static let nameLines = [
+        "Node \"quoted\" \\back\\slash", "second line <b>&amp;</b> x &amp; y &#65; &copy; & 'apos' \u{200F}مرحبا\u{200F} 🙂", "cr",
+        "crlf",
+    ]
     static let quote = "«قال» \"it\" \\n is <script>&</script>\ntwo lines 🙂"
     static let records = """
         {"record":"entity","id":"1st-brigade","type":"organization","name":\(JSONEscaping.quoted(name)),"aliases":[{"name":"digraph","lang":"en"},{"name":"كتيبة \\"الأولى\\"","lang":"ar"}],"description":"a <description> & more"}
@@ -80,11 +86,22 @@ struct GoldenExportTests {
         try compare(try ExportFixtures.graphML(store), golden: "small.graphml")
         try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
         try compare(try ExportFixtures.dot(store) { $0.collapse = true; $0.focus = "a"; $0.depth = 1 }, golden: "small-focus-a.dot")
+        var arabic = DOTWriter.Options()
+        arabic.language = .ar
+        arabic.title = ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .ar)
+            .joined(separator: "\n")
+        try compare(try ExportFixtures.dot(store, dot: arabic), golden: "small-ar.dot")
     }
 }
 
 @Suite("Exports: what they contain")
 struct ExportContentTests {
+    static func filter(_ configure: (inout GraphFilter) -> Void) -> GraphFilter {
+        var filter = GraphFilter()
+        configure(&filter)
+        return filter
+    }
+
     @Test("filters keep only the entities of the claims that pass; focus keeps a neighbourhood")
     func filters() throws {
         let folder = try TemporaryFolder()
@@ -112,6 +129,49 @@ struct ExportContentTests {
         #expect(edges == ["a-d", "c-d", "d-e"])
     }
 
+    @Test(
+        "a focus export streams exactly the neighbourhood: the entities within reach and every claim among them",
+        arguments: [
+            ("hamas", 1, GraphFilter()), ("hamas", 2, GraphFilter()), ("isis", 3, GraphFilter()),
+            ("hamas", 2, ExportContentTests.filter { $0.minimumReliability = .c }),
+            ("hamas", 2, ExportContentTests.filter { $0.excludesDisputed = true }),
+            ("hamas", 3, ExportContentTests.filter { $0.entityTypes = [.organization, .person] }),
+            ("hamas", 2, ExportContentTests.filter { $0.asOf = try? PartialDate(parsing: "2017") }),
+            ("isis", 2, ExportContentTests.filter { $0.predicates = ["allied_with", "hostile_to", "member_of"] }),
+        ])
+    func focusMatchesNeighborhood(_ center: String, _ depth: Int, _ filter: GraphFilter) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
+        _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
+        let expected = try Neighborhood(store: store, center: center, depth: depth, filter: filter, induced: true)
+        for collapse in [false, true] {
+            var options = ExportGraph.Options()
+            options.focus = center
+            options.depth = depth
+            options.filter = filter
+            options.collapse = collapse
+            var count = 0
+            var nodes: [String] = []
+            var edges: [ExportGraph.Edge] = []
+            // Twice on one connection: the temporary tables are left clean for the next export.
+            for _ in 0..<2 {
+                nodes = []
+                edges = []
+                try ExportGraph(store: store, options: options).stream(
+                    count: { count = $0 }, nodes: { nodes.append($0.id) }, edges: { edges.append($0) })
+            }
+            #expect(count == expected.depths.count)
+            #expect(nodes == expected.depths.keys.sorted())
+            #expect(edges.flatMap(\.claimIDs).sorted() == expected.claims.map(\.claim.id).sorted())
+            if collapse {
+                #expect(edges.map(\.id) == edges.map(\.id).sorted())
+            } else {
+                #expect(edges.map(\.id) == expected.claims.map(\.claim.id).sorted())
+            }
+        }
+    }
+
     @Test("collapse merges the claims of one subject, predicate and object, with their evidence combined")
     func collapse() throws {
         let folder = try TemporaryFolder()
@@ -132,6 +192,52 @@ struct ExportContentTests {
         #expect(edges.map(\.id) == ["c1", "c2", "c3", "c4"])
     }
 
+    /// Claims of one subject, predicate and object with these dates (`start/end`, `-` for none),
+    /// collapsed into one edge.
+    private static func collapsedEdge(_ predicate: String, _ dates: [String]) throws -> ExportGraph.Edge {
+        let citation = GradedCitation(
+            citation: Citation(source: "s", quote: "q", stance: .asserts, credibility: .probablyTrue), reliability: .b,
+            publicSince: nil)
+        let claims = try dates.enumerated().map { offset, range in
+            let parts = try range.split(separator: "/").map { $0 == "-" ? nil : try PartialDate(parsing: String($0)) }
+            let claim = Claim(
+                id: "c\(offset)", subject: "a", predicate: predicate, object: "b", start: parts[0], end: parts[1], citations: [])
+            return GradedClaim(claim: claim, citations: [citation])
+        }
+        let temporal = Vocabulary.standard[predicate]?.temporal ?? .state
+        return try #require(ExportGraph.Edge(claims: claims, collapsed: claims.count > 1, temporal: temporal))
+    }
+
+    @Test(
+        "collapsed dates cover every claim: open-ended if one is, events end within their start, partial dates by their period",
+        arguments: [
+            // member_of is a state: a start without an end holds since.
+            ("member_of", ["2019/-", "2015/2016"], "2015", nil, "since 2015"),
+            ("member_of", ["-/2016", "2018/2020"], nil, "2020", "until 2020"),
+            ("member_of", ["-/2016", "2019/-"], nil, nil, "until 2016 and since 2019"),
+            ("member_of", ["2015/2016", "-/-"], nil, nil, "2015 – 2016 and undated"),
+            ("member_of", ["-/-", "-/-"], nil, nil, "undated"),
+            ("member_of", ["2014-05/2016", "2014/2015-06"], "2014", "2016", "2014 – 2016"),
+            // Equally early or late: the more precise date says more.
+            ("member_of", ["2014/2016", "2014-01-01/2016-12-31"], "2014-01-01", "2016-12-31", "2014-01-01 – 2016-12-31"),
+            // attacked is an event: a start without an end happened within it.
+            ("attacked", ["2017/-", "2022-03-27/-"], "2017", "2022-03-27", "2017 – 2022-03-27"),
+            ("attacked", ["2022-03-27/-", "2022-03-27/-"], "2022-03-27", nil, "2022-03-27"),
+            ("attacked", ["2022-03/-", "2022-03-27/-"], "2022-03", nil, "2022-03"),
+            ("attacked", ["2017/-", "-/-"], nil, nil, "2017 and undated"),
+            // One claim: its own dates, as written.
+            ("member_of", ["2019/-"], "2019", nil, "since 2019"),
+            ("attacked", ["2022-03-27/-"], "2022-03-27", nil, "2022-03-27"),
+            ("attacked", ["2022-03-27/2022-03-27"], "2022-03-27", "2022-03-27", "2022-03-27"),
+            ("member_of", ["-/2016"], nil, "2016", "until 2016"),
+        ] as [(String, [String], String?, String?, String)])
+    func collapsedDates(_ predicate: String, _ dates: [String], _ start: String?, _ end: String?, _ label: String) throws {
+        let edge = try ExportContentTests.collapsedEdge(predicate, dates)
+        #expect(edge.start?.description == start)
+        #expect(edge.end?.description == end)
+        #expect(ExportStyle.dates(edge.period) == label)
+    }
+
     @Test("DOT styles status, direction and type; quotes stay out of labels")
     func dotStyle() throws {
         let folder = try TemporaryFolder()
@@ -148,6 +254,98 @@ struct ExportContentTests {
         #expect(ab.contains("tooltip=") && !ab.split(separator: "tooltip=")[0].contains("«ab»"))
         #expect(dot.contains("\"p\" [id=\"entity:p\", label=\"Paul Person\", shape=ellipse"))
         #expect(dot.contains("cluster_legend"))
+    }
+}
+
+@Suite("DOT escaping")
+struct DOTEscapingTests {
+    @Test(
+        "every string is quoted so that Graphviz shows it as written",
+        arguments: [
+            ("plain", #""plain""#), ("digraph", #""digraph""#), ("1st", #""1st""#),
+            (#"say "hi""#, #""say \"hi\"""#), (#"back\slash \N"#, #""back\\slash \\N""#),
+            ("<b>&amp;</b>", #""<b>&amp;amp;</b>""#), ("x & y &#65; &copy;", #""x &amp; y &amp;#65; &amp;copy;""#),
+            ("lf\nend", #""lf\nend""#), ("cr\rend", #""cr\nend""#), ("crlf\r\nend", #""crlf\nend""#),
+            ("two\r\rcrs", #""two\n\ncrs""#), ("حماس", #""حماس""#),
+        ])
+    func quoted(_ text: String, _ expected: String) {
+        #expect(DOTEscaping.quoted(text) == expected)
+    }
+}
+
+@Suite("Exports: titles, Arabic labels and directional isolates")
+struct ExportTextTests {
+    @Test("a title says what is shown and that edges are claims as their sources state them, in the language of the labels")
+    func titles() throws {
+        let hamas = Entity(id: "hamas", type: .organization, name: "Hamas", aliases: [Alias(name: "حماس", lang: "ar")])
+        var filter = GraphFilter()
+        filter.minimumReliability = .c
+        filter.asOf = try PartialDate(parsing: "2017")
+        #expect(
+            ExportStyle.title(focus: hamas, depth: 2, filter: GraphFilter(), collapsed: false, language: .en)
+                == ["\u{2068}Hamas\u{2069}, 2 hops", "Claims as their sources state them, not established facts"])
+        #expect(
+            ExportStyle.title(focus: hamas, depth: 1, filter: filter, collapsed: true, language: .both)
+                == [
+                    "\u{2068}Hamas\u{2069} · \u{2068}حماس\u{2069}, 1 hop · as of 2017 · sources graded C or better · one edge per subject, predicate and object",
+                    "Claims as their sources state them, not established facts",
+                    "\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}",
+                ])
+        #expect(
+            ExportStyle.title(focus: hamas, depth: 2, filter: filter, collapsed: false, language: .ar)
+                == [
+                    "\u{2067}\u{2068}حماس\u{2069}، العمق 2\u{2069}", "\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}",
+                    "as of 2017 · sources graded C or better",
+                ])
+        #expect(
+            ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .en).first
+                == "The whole store")
+    }
+
+    @Test("with --lang ar, edge labels are Arabic: dates, status, sources and grade, dates kept left to right")
+    func arabicEdgeLabels() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = DOTWriter.Options()
+        options.language = .ar
+        let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder), dot: options)
+        let bc = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:b-c\"") })
+        // b funded c, 2014-05 to 2016, alleged, one D2 source.
+        let lines = [
+            "موّل", "\u{2067}\u{2066}2014-05\u{2069} – \u{2066}2016\u{2069} · مزعوم\u{2069}",
+            "\u{2067}المصادر: 1 · أقوى تقييم D2\u{2069}",
+        ]
+        #expect(bc.contains("label=\(DOTEscaping.label(lines: lines))"), "\(bc)")
+        #expect(dot.contains("alleged · مزعوم"))  // the legend pairs the English and Arabic words
+        let pa = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:p-a\"") })
+        #expect(pa.contains("منذ \u{2066}2018\u{2069}"))
+    }
+
+    @Test(
+        "a right-to-left override in a name or a quote stays inside its isolate",
+        arguments: [
+            ("plain", "\u{2068}plain\u{2069}"), ("evil\u{202E}txet", "\u{2068}evil\u{202E}txet\u{2069}"),
+            ("two\nlines\u{202B}", "\u{2068}two\u{2069}\n\u{2068}lines\u{202B}\u{2069}"), ("", "\u{2068}\u{2069}"),
+        ])
+    func isolates(_ text: String, _ expected: String) {
+        #expect(ExportStyle.isolated(text) == expected)
+    }
+
+    @Test("in DOT tooltips, names, aliases and quotes are isolated from the id, type and punctuation around them")
+    func isolatedTooltips() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let records = """
+            {"record":"entity","id":"evil","type":"person","name":"Strict \\u202eevil","aliases":[{"name":"\\u202bعنيد","lang":"ar"}]}
+            {"record":"entity","id":"other","type":"person","name":"Other"}
+            {"record":"source","id":"s1","type":"statement","title":"T","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"evil","predicate":"met_with","object":"other","citations":[{"source":"s1","quote":"\\u202eok","quote_en":"\\u202bno","stance":"asserts","credibility":3}]}
+
+            """
+        let dot = try ExportFixtures.dot(try Fixtures.store(records, in: folder))
+        #expect(
+            dot.contains("tooltip=\"\u{2068}Strict \u{202E}evil\u{2069} (evil) · person\\nalso: \u{2068}\u{202B}عنيد\u{2069}\""))
+        #expect(dot.contains(#"\n«\#u{2068}\#u{202E}ok\#u{2069}»\n\"\#u{2068}\#u{202B}no\#u{2069}\""#))
     }
 }
 
@@ -176,13 +374,34 @@ struct ExportRoundTripTests {
             let brigade = try #require(objects.first { $0["name"] as? String == "1st-brigade" })
             // Graphviz reports the attribute as written, escapes included: undo them.
             let label = undoEscapes(try #require(brigade["label"] as? String))
-            if language != .ar { #expect(label.hasPrefix(HostileGraph.name), "\(label)") }
+            if language != .ar { #expect(label.hasPrefix(HostileGraph.nameLines.joined(separator: "\n")), "\(label)") }
+
+            // What Graphviz draws: the label's lines as <text> elements, the tooltip as the
+            // link's title, both exactly as written (no entity decoded, no line lost).
+            let svg = try ExternalTool.run(dot, ["-Tsvg"], input: Data(text.utf8))
+            #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
+            let document = try XMLDocument(data: svg.outputBytes)
+            let node = "//*[local-name()='g'][@id='entity:1st-brigade']"
+            let lines = try document.nodes(forXPath: node + "//*[local-name()='text']").map { $0.stringValue ?? "" }
+            let arabic = "كتيبة \"الأولى\""
+            switch language {
+            case .en: #expect(lines == HostileGraph.nameLines)
+            case .ar: #expect(lines == [arabic])
+            case .both: #expect(lines == HostileGraph.nameLines + [arabic])
+            }
+            let title = try document.nodes(forXPath: node + "//*[local-name()='a']/@*[local-name()='title']").first?.stringValue
+            // The name, each line isolated (U+2068 … U+2069), then the id and type.
+            let isolatedName = HostileGraph.nameLines.map { "\u{2068}\($0)\u{2069}" }.joined(separator: "\n")
+            #expect(title?.hasPrefix(isolatedName + " (1st-brigade) · organization") == true, "\(title ?? "no tooltip")")
+            let edge = "//*[local-name()='g'][@id='claim:c1']//*[local-name()='a']/@*[local-name()='title']"
+            let edgeTitle = try document.nodes(forXPath: edge).first?.stringValue ?? ""
+            #expect(
+                edgeTitle.contains("«\u{2068}«قال» \"it\" \\n is <script>&</script>\u{2069}\n\u{2068}two lines 🙂\u{2069}»"),
+                "\(edgeTitle)")
         }
-        let svg = try ExternalTool.run(dot, ["-Tsvg"], input: Data(try ExportFixtures.dot(store).utf8))
-        #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
     }
 
-    /// A DOT string's escapes undone: \n, \" and \\.
+    /// A DOT string's escapes undone: \n, \", \\ and &amp; (the only ones the writer makes).
     private func undoEscapes(_ text: String) -> String {
         var result = ""
         var escaping = false
@@ -200,7 +419,7 @@ struct ExportRoundTripTests {
                 result.append(character)
             }
         }
-        return result
+        return result.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     @Test(
@@ -251,6 +470,15 @@ struct ExportRoundTripTests {
         let aliases = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_aliases']")
         let decoded = try JSONSerialization.jsonObject(with: Data((aliases.first?.stringValue ?? "").utf8)) as? [String]
         #expect(decoded == ["digraph", "كتيبة \"الأولى\""])
+        // Gephi reads the node label from the key whose id is `label`.
+        let labelKey = "//*[local-name()='key'][@id='label']"
+        #expect(try document.nodes(forXPath: labelKey + "/@for").map(\.stringValue) == ["node"])
+        #expect(try document.nodes(forXPath: labelKey + "/@attr.name").map(\.stringValue) == ["label"])
+        let brigade = "//*[local-name()='node'][@id='1st-brigade']"
+        let labels = try document.nodes(forXPath: brigade + "/*[local-name()='data'][@key='label']")
+        #expect(labels.first?.stringValue == HostileGraph.name + "\nكتيبة \"الأولى\"")
+        let ids = try document.nodes(forXPath: "//*[local-name()='key']/@id").compactMap(\.stringValue)
+        #expect(Set(ids).count == ids.count && ids.contains("e_label"))
     }
 
     @Test(
@@ -265,7 +493,8 @@ struct ExportRoundTripTests {
             g = nx.read_graphml(sys.argv[1])
             edges = {k: d for a, b, k, d in g.edges(keys=True, data=True)}
             print(json.dumps({"multigraph": g.is_multigraph(), "directed": g.is_directed(),
-                              "name": g.nodes["1st-brigade"]["name"], "quote": edges["c1"]["quote"],
+                              "name": g.nodes["1st-brigade"]["name"], "label": g.nodes["node"]["label"],
+                              "edge_label": edges["c1"]["label"], "quote": edges["c1"]["quote"],
                               "count_type": type(edges["c1"]["source_count"]).__name__,
                               "symmetric": edges["c4"]["symmetric"], "credibility": edges["c2"]["best_credibility"],
                               "parallel": g.number_of_edges("node", "1st-brigade")}))
@@ -276,11 +505,37 @@ struct ExportRoundTripTests {
         let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(read["multigraph"] as? Bool == true && read["directed"] as? Bool == true)
         #expect(read["name"] as? String == HostileGraph.name)
+        #expect(read["label"] as? String == "Strict" && read["edge_label"] as? String == "member of")
         #expect(read["quote"] as? String == HostileGraph.quote)
         #expect(read["count_type"] as? String == "int")
         #expect(read["symmetric"] as? Bool == true)
         #expect(read["credibility"] as? Int == 4)
         #expect(read["parallel"] as? Int == 2)
+    }
+
+    @Test(
+        "networkx gives a MultiDiGraph keyed by edge id with force_multigraph=True, and a DiGraph without it when no edges are parallel",
+        .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
+    func graphMLWithoutParallelEdges() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(HostileGraph.records, in: folder)
+        let path = try folder.write("collapsed.graphml", try ExportFixtures.graphML(store) { $0.collapse = true })
+        let script = """
+            import json, sys, networkx as nx
+            plain = nx.read_graphml(sys.argv[1])
+            forced = nx.read_graphml(sys.argv[1], force_multigraph=True)
+            print(json.dumps({"plain": type(plain).__name__, "forced": type(forced).__name__,
+                              "keys": sorted(k for a, b, k in forced.edges(keys=True))}))
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx"]))
+        let result = try ExternalTool.run(python, ["-c", script, path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(read["plain"] as? String == "DiGraph")
+        #expect(read["forced"] as? String == "MultiDiGraph")
+        let keys = ["1st-brigade--allied_with--node", "1st-brigade--located_in--graph", "node--member_of--1st-brigade"]
+        #expect(read["keys"] as? [String] == keys)
     }
 
     @Test(
@@ -295,7 +550,8 @@ struct ExportRoundTripTests {
             g = igraph.Graph.Read_GraphML(sys.argv[1])
             brigade = g.vs.find(id="1st-brigade")
             print(json.dumps({"directed": g.is_directed(), "nodes": g.vcount(), "edges": g.ecount(),
-                              "name": brigade["name"], "statuses": sorted(g.es["status"])}))
+                              "name": brigade["name"], "label": g.vs.find(id="node")["label"],
+                              "statuses": sorted(g.es["status"])}))
             """
         let python = try #require(ExternalTool.python(with: ["igraph"]))
         let result = try ExternalTool.run(python, ["-c", script, path])
@@ -304,6 +560,7 @@ struct ExportRoundTripTests {
         #expect(read["directed"] as? Bool == true)
         #expect(read["nodes"] as? Int == 3 && read["edges"] as? Int == 4)
         #expect(read["name"] as? String == HostileGraph.name)
+        #expect(read["label"] as? String == "Strict")
         #expect(read["statuses"] as? [String] == ["alleged", "alleged", "asserted", "disputed"])
     }
 }

@@ -30,8 +30,12 @@ public struct DOTWriter {
     public func write(_ graph: ExportGraph) throws {
         let font = DOTEscaping.quoted(DOTWriter.fontName)
         var head = "digraph \"isnad\" {\n"
-        head += "  graph [charset=\"UTF-8\", rankdir=\(DOTEscaping.quoted(options.rankdir)), fontname=\(font), fontsize=12"
-        if let title = options.title { head += ", label=\(DOTEscaping.quoted(title)), labelloc=\"t\"" }
+        head += "  graph [charset=\"UTF-8\", rankdir=\(DOTEscaping.quoted(options.rankdir)), fontname=\(font)"
+        if let title = options.title {
+            head += ", fontsize=16, label=\(DOTEscaping.quoted(title)), labelloc=\"t\""
+        } else {
+            head += ", fontsize=12"
+        }
         head += ", nodesep=0.35, ranksep=0.9, newrank=true];\n"
         head += "  node [fontname=\(font), fontsize=11, style=\"filled\", color=\"#4d4d4d\", penwidth=1, margin=\"0.12,0.06\"];\n"
         head += "  edge [fontname=\(font), fontsize=9, arrowsize=0.8];\n"
@@ -52,8 +56,12 @@ public struct DOTWriter {
         case .event: shape = "octagon"
         case .place: shape = "house"
         }
-        var tooltip = ["\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"]
-        if !entity.aliases.isEmpty { tooltip.append("also: " + entity.aliases.map(\.name).joined(separator: " · ")) }
+        // Names are isolated where other text shares their line, so that a right-to-left
+        // override in a name cannot reorder the id and type after it.
+        var tooltip = ["\(ExportStyle.isolated(entity.name)) (\(entity.id)) · \(entity.type.rawValue)"]
+        if !entity.aliases.isEmpty {
+            tooltip.append("also: " + entity.aliases.map { ExportStyle.isolated($0.name) }.joined(separator: " · "))
+        }
         if let description = entity.description { tooltip.append(description) }
         return "  \(DOTEscaping.quoted(entity.id)) [id=\(DOTEscaping.quoted("entity:" + entity.id)), "
             + "label=\(DOTEscaping.label(lines: ExportStyle.nodeLabel(entity, language: options.language))), "
@@ -65,33 +73,32 @@ public struct DOTWriter {
         let color = ExportStyle.color(forPredicate: edge.predicate)
         let isSymmetric = Vocabulary.standard[edge.predicate]?.isSymmetric ?? false
         var attributes = ["id=\(DOTEscaping.quoted("claim:" + edge.id))"]
-        let dates = ExportStyle.dates(start: edge.start, end: edge.end, predicate: edge.predicate)
-        let evidence = edge.evidence
-        let label = [
-            ExportStyle.predicateLabel(edge.predicate, language: options.language),
-            "\(dates) · \(evidence.status.rawValue.uppercased())",
-            "\(counted(evidence.sources.count, "source")) · best \(evidence.bestGrade)",
-        ]
-        attributes.append("label=\(DOTEscaping.label(lines: label))")
+        attributes.append("label=\(DOTEscaping.label(lines: ExportStyle.edgeLabel(edge, language: options.language)))")
         attributes.append("color=\"\(color)\"")
-        switch evidence.status {
-        case .asserted:
-            attributes += ["style=\"solid\"", "penwidth=2.2", "fontcolor=\"\(color)\""]
-            if isSymmetric { attributes.append("dir=\"none\"") }
-        case .alleged:
-            attributes += ["style=\"dashed\"", "penwidth=1.2", "fontcolor=\"\(color)\""]
-            if isSymmetric { attributes.append("dir=\"none\"") }
-        case .disputed:
-            attributes += ["style=\"dotted\"", "penwidth=2.2", "fontcolor=\"#000000\"", "arrowhead=\"tee\""]
-            if isSymmetric { attributes += ["dir=\"both\"", "arrowtail=\"tee\""] }
-        }
-        attributes.append("tooltip=\(DOTEscaping.quoted(ExportStyle.edgeTooltip(edge)))")
-        attributes.append("labeltooltip=\(DOTEscaping.quoted(ExportStyle.edgeTooltip(edge)))")
-        return "  \(DOTEscaping.quoted(edge.subject)) -> \(DOTEscaping.quoted(edge.object)) [\(attributes.joined(separator: ", "))];\n"
+        let style = DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric)
+        attributes.append(style)
+        attributes.append("fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\"")
+        let tooltip = DOTEscaping.quoted(ExportStyle.edgeTooltip(edge))
+        attributes.append("tooltip=\(tooltip)")
+        attributes.append("labeltooltip=\(tooltip)")
+        let ends = "\(DOTEscaping.quoted(edge.subject)) -> \(DOTEscaping.quoted(edge.object))"
+        return "  \(ends) [\(attributes.joined(separator: ", "))];\n"
     }
 
-    /// A cluster that explains the shapes, line styles and colours.
+    /// The line of an edge: solid and thick for asserted, dashed for alleged, dotted with a bar
+    /// head for disputed; no arrowhead for a symmetric predicate (bars at both ends if disputed).
+    static func style(of status: Evidence.Status, isSymmetric: Bool) -> String {
+        switch status {
+        case .asserted: "style=\"solid\", penwidth=2.2" + (isSymmetric ? ", dir=\"none\"" : "")
+        case .alleged: "style=\"dashed\", penwidth=1.2" + (isSymmetric ? ", dir=\"none\"" : "")
+        case .disputed:
+            "style=\"dotted\", penwidth=2.2, arrowhead=\"tee\"" + (isSymmetric ? ", dir=\"both\", arrowtail=\"tee\"" : "")
+        }
+    }
+
+    /// A cluster that explains the shapes, the lines, the colours and how an edge label reads.
     func legend() -> String {
+        let arabic = options.language == .ar
         var lines = ["  subgraph \"cluster_legend\" {", "    label=\"Legend\"; fontsize=12; style=\"rounded\"; color=\"#999999\";"]
         let types: [(EntityType, String, String)] = [
             (.organization, "box", "rounded,filled"), (.person, "ellipse", "filled"), (.event, "octagon", "filled"),
@@ -101,25 +108,63 @@ public struct DOTWriter {
             lines.append(
                 "    \"legend:\(type.rawValue)\" [label=\"\(type.rawValue)\", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: type))\", fontsize=9];")
         }
-        let statuses: [(String, String)] = [
-            ("asserted", "style=\"solid\", penwidth=2.2"), ("alleged", "style=\"dashed\", penwidth=1.2"),
-            ("disputed", "style=\"dotted\", penwidth=2.2, arrowhead=\"tee\""),
+        // Sample lines: short, level, one under the other (heavy weights keep them straight).
+        let samples: [(name: String, label: String, style: String)] = [
+            ("asserted", "asserted" + (arabic ? " · مؤيَّد" : ""), DOTWriter.style(of: .asserted, isSymmetric: false)),
+            ("alleged", "alleged" + (arabic ? " · مزعوم" : ""), DOTWriter.style(of: .alleged, isSymmetric: false)),
+            ("disputed", "disputed" + (arabic ? " · متنازع عليه" : ""), DOTWriter.style(of: .disputed, isSymmetric: false)),
+            ("symmetric", "no arrowhead: symmetric", DOTWriter.style(of: .asserted, isSymmetric: true)),
         ]
-        for (status, style) in statuses {
-            lines.append("    \"legend:\(status)-from\" [label=\"\", shape=point, width=0.06];")
-            lines.append("    \"legend:\(status)-to\" [label=\"\", shape=point, width=0.06];")
-            lines.append("    \"legend:\(status)-from\" -> \"legend:\(status)-to\" [label=\"\(status)\", \(style), fontsize=9];")
+        for sample in samples {
+            let from = DOTEscaping.quoted("legend:\(sample.name)-from")
+            let to = DOTEscaping.quoted("legend:\(sample.name)-to")
+            lines.append("    \(from) [label=\"\", shape=point, width=0.05, color=\"#999999\", group=\"legend-\(sample.name)\"];")
+            lines.append("    \(to) [label=\"\", shape=point, width=0.05, color=\"#999999\", group=\"legend-\(sample.name)\"];")
+            let label = DOTEscaping.quoted(sample.label)
+            lines.append("    \(from) -> \(to) [label=\(label), \(sample.style), fontsize=9, weight=100];")
         }
-        var table = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\"><TR><TD ALIGN=\"LEFT\"><B>edge colour</B></TD></TR>"
-        for family in ExportStyle.families {
-            table += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(family.color)\">━━ \(family.name)</FONT></TD></TR>"
-        }
-        table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">asserted: an A–C source asserts it, credibility 1–3</FONT></TD></TR>"
-        table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">alleged: only weaker or reported citations</FONT></TD></TR>"
-        table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">disputed: some source denies it</FONT></TD></TR>"
-        table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">best B2: strongest reliability (A–F) and credibility (1–6)</FONT></TD></TR></TABLE>>"
-        lines.append("    \"legend:colours\" [shape=plaintext, style=\"\", fontsize=9, label=\(table)];")
+        lines.append("    \"legend:key\" [shape=plaintext, style=\"\", fontsize=9, label=\(legendTable())];")
         lines.append("  }")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The legend's table: colours of the predicate families, how an edge label reads, and
+    /// what the statuses and grades mean.
+    private func legendTable() -> String {
+        let arabic = options.language == .ar
+        func row(_ text: String, size: Int = 8) -> String {
+            "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"\(size)\">\(text)</FONT></TD></TR>"
+        }
+        var table = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>edge colour: family of the predicate</B></TD></TR>"
+        for family in ExportStyle.families {
+            table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"\(family.color)\">━━ \(family.name)</FONT></TD></TR>"
+        }
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"> </TD></TR>"
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>edge label, line by line</B></TD></TR>"
+        let example =
+            arabic
+            ? [
+                ("عضو في", "the predicate"),
+                (ExportStyle.rightToLeft("منذ \(ExportStyle.leftToRight("2019")) · مزعوم"), "dates · status"),
+                (ExportStyle.rightToLeft("المصادر: 2 · أقوى تقييم C3"), "sources · best grade"),
+            ]
+            : [
+                ("member of", "the predicate"), ("since 2019 · ALLEGED", "dates · status"),
+                ("2 sources · best C3", "sources · best grade"),
+            ]
+        for (sample, meaning) in example {
+            table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">\(sample)</FONT></TD>"
+            table += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#666666\">← \(meaning)</FONT></TD></TR>"
+        }
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"> </TD></TR>"
+        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>status and grades, from the citations</B></TD></TR>"
+        table += row("asserted: an A–C source asserts it with credibility 1–3")
+        table += row("alleged: only weaker sources, or sources that report it")
+        table += row("disputed: some source denies it")
+        table += row("no arrowhead: the predicate reads the same both ways")
+        table += row("best C3: strongest source reliability (A–F) and credibility (1–6)")
+        table += row("in SVG, hover over an edge for its claims, sources and quote")
+        return table + "</TABLE>>"
     }
 }

@@ -4,8 +4,10 @@
 /// The whole graph is read in two passes over the claims, so that memory does not grow with
 /// it: the first marks the entities that take part in a claim that passes the filter (in a
 /// temporary SQLite table, not in memory), the second writes the edges. Unfiltered, every
-/// entity is written and the first pass is skipped. A `--focus` neighbourhood is small by
-/// nature and is read through ``Neighborhood``.
+/// entity is written and the first pass is skipped. A `--focus` neighbourhood is explored the
+/// same way: breadth-first through the indexes, ids only, the entities reached kept in a
+/// temporary table; then the claims among them are streamed. Memory never holds more than one
+/// claim (collapsed: one edge's claims).
 public struct ExportGraph {
     /// Which part of the graph, and how.
     public struct Options: Sendable {
@@ -20,6 +22,65 @@ public struct ExportGraph {
         public init() {}
     }
 
+    /// When the claims behind an edge held, by their dates, read as ``GraphFilter`` reads them:
+    /// a partial date covers its whole period (`2014` is all of 2014); a state with a start and
+    /// no end holds from then on, an event with a start and no end happens within its start.
+    public struct Period: Sendable, Equatable {
+        /// The earliest start among the claims that have one (of equally early ones, the most
+        /// precise), nil when none has one.
+        public let earliestStart: PartialDate?
+        /// The latest end among the claims that have one, an event with only a start ending
+        /// within it (of equally late ones, the most precise), nil when none has one.
+        public let latestEnd: PartialDate?
+        /// Some claim has an end but no start (`until 2016`): the range has no known beginning.
+        public let isOpenAtStart: Bool
+        /// Some state claim has a start but no end (`since 2019`): the range has no known end.
+        public let isOpenAtEnd: Bool
+        /// How many of the claims have no date at all.
+        public let undatedClaims: Int
+        /// Whether no claim has a date.
+        public var isUndated: Bool { earliestStart == nil && latestEnd == nil }
+
+        init(_ claims: [Claim], temporal: Predicate.Temporal) {
+            var earliestStart: PartialDate?
+            var latestEnd: PartialDate?
+            var isOpenAtStart = false
+            var isOpenAtEnd = false
+            var undatedClaims = 0
+            for claim in claims {
+                if claim.start == nil, claim.end == nil {
+                    undatedClaims += 1
+                    continue
+                }
+                if let start = claim.start {
+                    if earliestStart.map({ Period.isEarlier(start, than: $0) }) ?? true { earliestStart = start }
+                } else {
+                    isOpenAtStart = true
+                }
+                if let end = claim.end ?? (temporal == .event ? claim.start : nil) {
+                    if latestEnd.map({ Period.isLater(end, than: $0) }) ?? true { latestEnd = end }
+                } else {
+                    isOpenAtEnd = true
+                }
+            }
+            self.earliestStart = earliestStart
+            self.latestEnd = latestEnd
+            self.isOpenAtStart = isOpenAtStart
+            self.isOpenAtEnd = isOpenAtEnd
+            self.undatedClaims = undatedClaims
+        }
+
+        /// Whether `date` starts before `other`, or on the same day with more precision.
+        static func isEarlier(_ date: PartialDate, than other: PartialDate) -> Bool {
+            (date.firstDay, other.precision.rawValue) < (other.firstDay, date.precision.rawValue)
+        }
+
+        /// Whether `date` ends after `other`, or on the same day with more precision.
+        static func isLater(_ date: PartialDate, than other: PartialDate) -> Bool {
+            (date.lastDay, date.precision.rawValue) > (other.lastDay, other.precision.rawValue)
+        }
+    }
+
     /// One edge: a claim, or the claims of one subject, predicate and object together.
     public struct Edge: Sendable {
         /// Unique in the file: the claim's id, or `subject--predicate--object` when collapsed.
@@ -27,15 +88,20 @@ public struct ExportGraph {
         public let subject: String
         public let predicate: String
         public let object: String
-        /// The earliest start and the latest end among the claims (nil when none has one).
+        /// The claim's dates; collapsed, the range that covers every claim's period, as a
+        /// claim's dates would say it: no start when some claim has none (undated claims
+        /// included), no end when some state claim has none (undated included); an event whose
+        /// claims all happen within the start has no end either.
         public let start: PartialDate?
         public let end: PartialDate?
+        /// The claims' dates in detail, for labels.
+        public let period: Period
         public let claimIDs: [String]
         /// All the citations of the claims, in claim order.
         public let citations: [GradedCitation]
         public let evidence: Evidence
 
-        init?(claims: [GradedClaim], collapsed: Bool) {
+        init?(claims: [GradedClaim], collapsed: Bool, temporal: Predicate.Temporal) {
             guard let first = claims.first else { return nil }
             let citations = claims.flatMap(\.citations)
             guard let evidence = Evidence(citations.map(\.evidenceItem)) else { return nil }
@@ -43,8 +109,17 @@ public struct ExportGraph {
             subject = first.claim.subject
             predicate = first.claim.predicate
             object = first.claim.object
-            start = claims.compactMap(\.claim.start).min { $0.firstDay < $1.firstDay }
-            end = claims.compactMap(\.claim.end).max { $0.lastDay < $1.lastDay }
+            period = Period(claims.map(\.claim), temporal: temporal)
+            if claims.count == 1 {
+                start = first.claim.start
+                end = first.claim.end
+            } else {
+                let hasOpenStart = period.isOpenAtStart || period.undatedClaims > 0
+                let hasOpenEnd = period.isOpenAtEnd || period.undatedClaims > 0
+                start = hasOpenStart ? nil : period.earliestStart
+                let end = hasOpenEnd ? nil : period.latestEnd
+                self.end = temporal == .event && end == start ? nil : end
+            }
             claimIDs = claims.map(\.claim.id)
             self.citations = citations
             self.evidence = evidence
@@ -71,12 +146,11 @@ public struct ExportGraph {
         count: (Int) throws -> Void = { _ in }, nodes: (Entity) throws -> Void, edges: (Edge) throws -> Void
     ) throws {
         if let focus = options.focus {
-            let neighborhood = try Neighborhood(store: store, center: focus, depth: options.depth, filter: options.filter, induced: true)
-            try count(neighborhood.depths.count)
-            for id in neighborhood.depths.keys.sorted() {
-                if let entity = try store.entity(id: id) { try nodes(entity) }
+            try store.withNeighborhoodMarked(center: focus, depth: options.depth, adjacent: forEachNeighbor) { reached in
+                try count(Int(try store.database.prepare("SELECT count(*) FROM \(reached)").scalarInteger() ?? 0))
+                try store.forEachEntity(in: reached, nodes)
+                try emit(.among(reached), edges)
             }
-            try emit(neighborhood.claims.sorted { $0.claim.id < $1.claim.id }, edges)
             return
         }
         if options.filter.isEmpty {
@@ -94,79 +168,72 @@ public struct ExportGraph {
                 try store.forEachEntity(in: marked, nodes)
             }
         }
-        if options.collapse {
-            var group: [GradedClaim] = []
-            try store.forEachClaimByEndpoints { claim in
-                guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary) else { return }
-                if let first = group.first,
-                    (first.claim.subject, first.claim.predicate, first.claim.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
-                {
-                    if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
-                    group.removeAll(keepingCapacity: true)
-                }
-                group.append(kept)
-            }
-            if let edge = Edge(claims: group, collapsed: true) { try edges(edge) }
-        } else {
-            try store.forEachClaim { claim in
+        try emit(.all, edges)
+    }
+
+    /// Which claims ``emit(_:_:)`` reads: all of them, or those among the entities of a table.
+    private enum Claims {
+        case all
+        case among(String)
+    }
+
+    /// Streams the claims, by subject, predicate and object when collapsing, else in id order.
+    private func forEachClaim(_ claims: Claims, _ body: (GradedClaim) throws -> Void) throws {
+        switch (claims, options.collapse) {
+        case (.all, false): try store.forEachClaim(body)
+        case (.all, true): try store.forEachClaimByEndpoints(body)
+        case (.among(let table), let collapse): try store.forEachClaim(among: table, byEndpoints: collapse, body)
+        }
+    }
+
+    /// The edges of the claims, filtered, and collapsed if asked.
+    private func emit(_ claims: Claims, _ edges: (Edge) throws -> Void) throws {
+        guard options.collapse else {
+            try forEachClaim(claims) { claim in
                 guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary),
-                    let edge = Edge(claims: [kept], collapsed: false)
+                    let edge = Edge(claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate))
                 else { return }
                 try edges(edge)
             }
-        }
-    }
-
-    /// Edges of claims already in memory (a neighbourhood), collapsed if asked.
-    private func emit(_ claims: [GradedClaim], _ edges: (Edge) throws -> Void) throws {
-        guard options.collapse else {
-            for claim in claims { if let edge = Edge(claims: [claim], collapsed: false) { try edges(edge) } }
             return
         }
-        var groups: [String: [GradedClaim]] = [:]
-        for claim in claims {
-            groups["\(claim.claim.subject)--\(claim.claim.predicate)--\(claim.claim.object)", default: []].append(claim)
-        }
-        for key in groups.keys.sorted() {
-            if let edge = Edge(claims: groups[key] ?? [], collapsed: true) { try edges(edge) }
-        }
-    }
-}
-
-extension GraphStore {
-    /// Runs `mark` to note entity ids in a temporary table, then `read` with the table's name;
-    /// the table is dropped afterwards. Memory stays flat however many entities are marked.
-    func withMarkedEntities(_ mark: ((String) throws -> Void) throws -> Void, read: (String) throws -> Void) throws {
-        try database.execute("CREATE TEMP TABLE IF NOT EXISTS export_entity (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.export_entity")
-        defer { try? database.execute("DROP TABLE IF EXISTS temp.export_entity") }
-        let insert = try database.prepare("INSERT OR IGNORE INTO temp.export_entity (id) VALUES (?1)")
-        try mark { id in try insert.run([.text(id)]) }
-        try read("temp.export_entity")
-    }
-
-    /// The entities whose ids are in `table` (one column, `id`), in id order, streamed.
-    func forEachEntity(in table: String, _ body: (Entity) throws -> Void) throws {
-        let entities = try database.prepare(
-            "SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(table) AS m JOIN entity AS e ON e.id = m.id ORDER BY e.id")
-        let names = try database.prepare(
-            "SELECT n.entity, n.name, n.lang FROM \(table) AS m JOIN entity_name AS n ON n.entity = m.id WHERE n.position > 0 ORDER BY n.entity, n.position")
-        var hasName = try names.step()
-        while try entities.step() {
-            var entity = Entity(
-                id: entities.string(0), type: EntityType(rawValue: entities.string(1)) ?? .organization, name: entities.string(2),
-                description: entities.text(3), attributes: AttributesJSON.decode(entities.string(4)))
-            while hasName, let owner = names.text(0), owner <= entity.id {
-                if owner == entity.id { entity.aliases.append(Alias(name: names.string(1), lang: names.string(2))) }
-                hasName = try names.step()
+        var group: [GradedClaim] = []
+        try forEachClaim(claims) { claim in
+            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary) else { return }
+            if let first = group.first?.claim,
+                (first.subject, first.predicate, first.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
+            {
+                if let edge = edge(collapsing: group) { try edges(edge) }
+                group.removeAll(keepingCapacity: true)
             }
-            try body(entity)
+            group.append(kept)
         }
+        if let edge = edge(collapsing: group) { try edges(edge) }
     }
 
-    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together.
-    func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
-        let select = try database.prepare(
-            "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
-        try groupClaims(select, []) { try body($0) }
+    private func edge(collapsing claims: [GradedClaim]) -> Edge? {
+        guard let first = claims.first else { return nil }
+        return Edge(claims: claims, collapsed: true, temporal: temporal(of: first.claim.predicate))
+    }
+
+    private func temporal(of predicate: String) -> Predicate.Temporal {
+        store.vocabulary[predicate]?.temporal ?? .state
+    }
+
+    /// Calls `reach` with the other end of every claim of `entity` that passes the filter: the
+    /// ids alone, read from the subject and object indexes, unless the filter looks at dates or
+    /// types (then the claim rows) or at citations (then the claims whole, one at a time).
+    private func forEachNeighbor(of entity: String, _ reach: (String) throws -> Void) throws {
+        let filter = options.filter
+        if filter.needsEvidence {
+            try store.forEachClaim(of: entity) { claim in
+                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
+                try reach(kept.claim.subject == entity ? kept.claim.object : kept.claim.subject)
+            }
+            return
+        }
+        try store.forEachLink(of: entity, withDates: filter.needsLinkDetails) { link in
+            if try filter.admitsShape(of: link, from: entity, in: store) { try reach(link.other) }
+        }
     }
 }

@@ -19,15 +19,124 @@ public enum ExportStyle {
         }
     }
 
-    /// `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or `undated`. An event
-    /// with only a start happened then; a state with only a start holds since.
-    public static func dates(start: PartialDate?, end: PartialDate?, predicate: String) -> String {
-        switch (start, end) {
-        case (nil, nil): "undated"
-        case (let start?, nil): Vocabulary.standard[predicate]?.temporal == .event ? start.description : "since \(start)"
-        case (nil, let end?): "until \(end)"
-        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
+    /// When an edge's claims held: `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or
+    /// `undated`. An event with only a start happened then; a state with only a start holds
+    /// since. Collapsed claims read as one range that covers them all: open-ended if one of
+    /// them is (`since 2019` and `2015 – 2016` read `since 2015`), `until 2016 and since 2019`
+    /// when open both ways, and `and undated` when some of them have no date. In Arabic with
+    /// `.ar` (`منذ`, `حتى`, `بلا تاريخ`); the dates stay ISO, each ``leftToRight(_:)``.
+    public static func dates(_ period: ExportGraph.Period, language: Language = .en) -> String {
+        let arabic = language == .ar
+        guard let anyDate = period.earliestStart ?? period.latestEnd else { return arabic ? "بلا تاريخ" : "undated" }
+        let (since, until) = arabic ? ("منذ", "حتى") : ("since", "until")
+        // Among Arabic words an ISO date would be laid out right to left (2017-07 as 07-2017):
+        // each date is isolated left to right.
+        func written(_ date: PartialDate) -> String { arabic ? leftToRight(date.description) : date.description }
+        let text: String
+        switch (period.isOpenAtStart ? nil : period.earliestStart, period.isOpenAtEnd ? nil : period.latestEnd) {
+        case (let start?, let end?): text = start == end ? written(start) : "\(written(start)) – \(written(end))"
+        case (let start?, nil): text = "\(since) \(written(start))"
+        case (nil, let end?): text = "\(until) \(written(end))"
+        case (nil, nil):
+            let end = written(period.latestEnd ?? anyDate)
+            let start = written(period.earliestStart ?? anyDate)
+            text = arabic ? "حتى \(end) ومنذ \(start)" : "until \(end) and since \(start)"
         }
+        guard period.undatedClaims > 0 else { return text }
+        return text + (arabic ? "، وبعضها بلا تاريخ" : " and undated")
+    }
+
+    /// The status as edge labels write it: `ASSERTED`, `ALLEGED`, `DISPUTED`; in Arabic
+    /// (`.ar`) مؤيَّد (supported by a source), مزعوم (alleged), متنازع عليه (disputed).
+    public static func statusWord(_ status: Evidence.Status, language: Language = .en) -> String {
+        guard language == .ar else { return status.rawValue.uppercased() }
+        switch status {
+        case .asserted: return "مؤيَّد"
+        case .alleged: return "مزعوم"
+        case .disputed: return "متنازع عليه"
+        }
+    }
+
+    /// An edge label's lines: the predicate, then dates and status, then the number of sources
+    /// and the best grade (`2 sources · best B2`). With `.ar` every word is Arabic and the last
+    /// two lines are isolated right to left (``rightToLeft(_:)``), so that a viewer that lays
+    /// lines out left to right (SVG's default) still reads them in order; with `.both` the
+    /// predicate is in both languages and the rest in English.
+    public static func edgeLabel(_ edge: ExportGraph.Edge, language: Language) -> [String] {
+        let evidence = edge.evidence
+        let status = "\(dates(edge.period, language: language)) · \(statusWord(evidence.status, language: language))"
+        guard language == .ar else {
+            return [
+                predicateLabel(edge.predicate, language: language), status,
+                "\(counted(evidence.sources.count, "source")) · best \(evidence.bestGrade)",
+            ]
+        }
+        return [
+            predicateLabel(edge.predicate, language: .ar), rightToLeft(status),
+            rightToLeft("المصادر: \(evidence.sources.count) · أقوى تقييم \(evidence.bestGrade)"),
+        ]
+    }
+
+    /// User text (a name, a quote) set inside a line of other text: each of its lines between
+    /// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (U+2068, U+2069), so that its direction,
+    /// and any right-to-left override or embedding it holds, stays inside it instead of
+    /// reordering the text around it (https://www.unicode.org/reports/tr9/#Explicit_Directional_Isolates).
+    public static func isolated(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { "\u{2068}\($0)\u{2069}" }
+            .joined(separator: "\n")
+    }
+
+    /// An Arabic line between RIGHT-TO-LEFT ISOLATE and POP DIRECTIONAL ISOLATE (U+2067,
+    /// U+2069): read right to left wherever it is shown, even where lines are laid out left to
+    /// right by default (SVG), grades in their places.
+    public static func rightToLeft(_ line: String) -> String { "\u{2067}\(line)\u{2069}" }
+
+    /// Text between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (U+2066, U+2069): an ISO
+    /// date kept in its order inside a right-to-left line.
+    public static func leftToRight(_ text: String) -> String { "\u{2066}\(text)\u{2069}" }
+
+    /// A picture's title, as lines: what it shows (the whole store, or an entity's
+    /// neighbourhood, with the filters that apply), and that its edges are claims as their
+    /// sources state them, not facts. In English, Arabic (filters stay in English) or both.
+    public static func title(focus: Entity?, depth: Int, filter: GraphFilter, collapsed: Bool, language: Language) -> [String] {
+        var conditions = filterSummary(filter)
+        if collapsed { conditions.append("one edge per subject, predicate and object") }
+        let english = "Claims as their sources state them, not established facts"
+        let arabic = rightToLeft("ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة")
+        switch language {
+        case .ar:
+            let subject = focus.map { "\(isolated(arabicName(of: $0) ?? $0.name))، العمق \(depth)" } ?? "كل الكيانات والادعاءات"
+            return [rightToLeft(subject), arabic] + (conditions.isEmpty ? [] : [conditions.joined(separator: " · ")])
+        case .en, .both:
+            var subject = "The whole store"
+            if let focus {
+                let names = nodeLabel(focus, language: language).map(isolated).joined(separator: " · ")
+                subject = "\(names), \(counted(depth, "hop"))"
+            }
+            subject += conditions.map { " · " + $0 }.joined()
+            return [subject, english] + (language == .both ? [arabic] : [])
+        }
+    }
+
+    /// The filters that are set, in words: `sources graded C or better`, `as of 2017` …
+    public static func filterSummary(_ filter: GraphFilter) -> [String] {
+        var parts: [String] = []
+        if !filter.predicates.isEmpty { parts.append("predicates: " + filter.predicates.sorted().joined(separator: ", ")) }
+        if !filter.entityTypes.isEmpty {
+            parts.append("types: " + filter.entityTypes.map(\.rawValue).sorted().joined(separator: ", "))
+        }
+        if let asOf = filter.asOf { parts.append("as of \(asOf)") }
+        if let between = filter.between { parts.append("between \(between.from) and \(between.to)") }
+        if let knownBy = filter.knownBy { parts.append("as known by \(knownBy)") }
+        if let grade = filter.minimumReliability { parts.append("sources graded \(grade.rawValue) or better") }
+        if let grade = filter.minimumCredibility { parts.append("credibility \(grade.rawValue) or better") }
+        if !filter.stances.isEmpty { parts.append("stances: " + filter.stances.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if !filter.sources.isEmpty { parts.append("sources: " + filter.sources.sorted().joined(separator: ", ")) }
+        if !filter.statuses.isEmpty {
+            parts.append("status: " + filter.statuses.sorted().map(\.rawValue).joined(separator: ", "))
+        }
+        if filter.excludesDisputed { parts.append("disputed claims left out") }
+        return parts
     }
 
     /// The predicate's label in a language (both: English · Arabic).
@@ -67,7 +176,8 @@ public enum ExportStyle {
         return families.first { $0.name == family }?.color ?? "#000000"
     }
 
-    /// The tooltip of an edge: its claims, status and strongest citation with its quote.
+    /// The tooltip of an edge: its claims, status and strongest citation with its quote (the
+    /// quote ``isolated(_:)``).
     public static func edgeTooltip(_ edge: ExportGraph.Edge) -> String {
         var lines = [
             "\(edge.subject) \(edge.predicate) \(edge.object)", evidenceLine(edge.evidence),
@@ -77,8 +187,8 @@ public enum ExportStyle {
             let via = best.citation.via.map { ", via \($0)" } ?? ""
             lines.append(
                 "\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue): \(best.citation.source)\(via)")
-            lines.append("«\(best.citation.quote)»")
-            if let english = best.citation.quoteEnglish { lines.append("\"\(english)\"") }
+            lines.append("«\(isolated(best.citation.quote))»")
+            if let english = best.citation.quoteEnglish { lines.append("\"\(isolated(english))\"") }
         }
         return lines.joined(separator: "\n")
     }

@@ -6,7 +6,7 @@
 /// ids, or `subject--predicate--object` when collapsed, unique in the file. Every key is declared
 /// for nodes or for edges with a name and a type from GraphML's own set; there are no defaults:
 /// a missing value is a missing `<data>`. Lists (aliases, sources, claims) are JSON arrays in a
-/// string. The keys Gephi (`label`), Cytoscape (`name`, `interaction`) and Neo4j's APOC
+/// string. The keys Gephi (`label`, whose key id is `label` too), Cytoscape (`name`, `interaction`) and Neo4j's APOC
 /// (`labels`) look for are there. With `yed`, yFiles graphics (shapes, colours, labels, line
 /// styles, a grid of starting positions) make yEd show a readable chart at once; such a file is
 /// GraphML as yFiles extends it, since the plain schema keeps `<data>` to text.
@@ -18,7 +18,8 @@ public struct GraphMLWriter {
         public init() {}
     }
 
-    /// A declared attribute: its key id (also its `attr.name`), whom it is for, and its type.
+    /// A declared attribute: its name (`attr.name`; see ``keyID(_:)`` for its id), whom it is
+    /// for, and its type.
     struct Key {
         let id: String
         let forNodes: Bool
@@ -39,8 +40,12 @@ public struct GraphMLWriter {
         Key(id: "interaction", forNodes: false, type: "string", description: "the predicate's id, for Cytoscape"),
         Key(id: "label", forNodes: false, type: "string", description: "the predicate's English label"),
         Key(id: "label_ar", forNodes: false, type: "string", description: "the predicate's Arabic label"),
-        Key(id: "start", forNodes: false, type: "string", description: "partial date YYYY, YYYY-MM or YYYY-MM-DD"),
-        Key(id: "end", forNodes: false, type: "string", description: "partial date YYYY, YYYY-MM or YYYY-MM-DD"),
+        Key(
+            id: "start", forNodes: false, type: "string",
+            description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no start"),
+        Key(
+            id: "end", forNodes: false, type: "string",
+            description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no end"),
         Key(id: "status", forNodes: false, type: "string", description: "asserted, alleged or disputed"),
         Key(id: "sources", forNodes: false, type: "string", description: "JSON array of the claimants' source ids"),
         Key(id: "source_count", forNodes: false, type: "int", description: "number of distinct claimants"),
@@ -62,8 +67,13 @@ public struct GraphMLWriter {
         self.options = options
     }
 
-    /// The key's id in the file: node and edge keys of the same name get distinct ids.
-    static func keyID(_ key: Key) -> String { key.forNodes ? "n_\(key.id)" : "e_\(key.id)" }
+    /// The key's id in the file. Ids are unique in a file, so node and edge keys of the same
+    /// name get distinct ids: `n_name`, `e_predicate` … except the node label, whose id is
+    /// `label`, where Gephi looks for it.
+    static func keyID(_ key: Key) -> String {
+        guard key.forNodes else { return "e_\(key.id)" }
+        return key.id == "label" ? "label" : "n_\(key.id)"
+    }
 
     public func write(_ graph: ExportGraph) throws {
         var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -105,7 +115,7 @@ public struct GraphMLWriter {
     func node(_ entity: Entity, column: Int, row: Int) -> String {
         var text = "    <node id=\"\(XMLEscaping.escaped(entity.id))\">\n"
         let label = ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n")
-        text += data("n_label", label)
+        text += data("label", label)
         text += data("n_name", entity.name)
         text += data("n_name_ar", ExportStyle.arabicName(of: entity))
         text += data("n_type", entity.type.rawValue)
@@ -170,7 +180,9 @@ public struct GraphMLWriter {
                 target = "t_shape"
             }
             let width = evidence.status == .alleged ? "1.0" : "2.0"
-            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(ExportStyle.dates(start: edge.start, end: edge.end, predicate: edge.predicate)) · \(evidence.status.rawValue.uppercased()) · \(evidence.bestGrade)"
+            let dates = ExportStyle.dates(edge.period)
+            let status = evidence.status.rawValue.uppercased()
+            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
             text += "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"

@@ -149,10 +149,16 @@ extension GraphStore {
     /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
     /// the claim's ends and the grades of its sources come from ``RowMemo``, not from joins:
     /// the same few entities and sources recur in claim after claim.
-    static let claimSelect = """
+    static let claimSelect = "\(claimColumns) FROM claim AS c \(claimJoins)"
+
+    /// The columns of ``claimSelect``, for queries that reach `claim AS c` another way.
+    static let claimColumns = """
         SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes,
                ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator
-        FROM claim AS c
+        """
+
+    /// What ``claimSelect`` joins to `claim AS c`: its citations.
+    static let claimJoins = """
         LEFT JOIN citation AS ci ON ci.claim = c.id
         """
 
@@ -177,6 +183,16 @@ extension GraphStore {
             result += try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.object = ?1\(order)"), [.text(entityID)])
         }
         return result
+    }
+
+    /// The claims an entity takes part in, streamed: those where it is the subject, then those
+    /// where it is the object (a claim of an entity with itself comes twice). Memory holds one
+    /// claim at a time, however many the entity has.
+    public func forEachClaim(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
+        for side in ["subject", "object"] {
+            let select = try database.cached("\(GraphStore.claimSelect) WHERE c.\(side) = ?1")
+            try groupClaims(select, [.text(entityID)]) { try body($0) }
+        }
     }
 
     /// The claims between two entities, either way round, in id order.

@@ -79,18 +79,24 @@ public final class Statement {
         while try step() { try body(self) }
     }
 
-    /// The first row's first column as an integer, if there is a row.
+    /// The first row's first column as an integer, if there is a row. The statement is reset
+    /// afterwards, so that it holds no read open (an open read keeps SQLite from dropping a table).
     public func scalarInteger(_ values: [Value] = []) throws(DatabaseError) -> Int64? {
         reset()
         try bind(values)
-        return try step() ? (isNull(0) ? nil : int64(0)) : nil
+        let value = try step() ? (isNull(0) ? nil : int64(0)) : nil
+        sqlite3_reset(handle)
+        return value
     }
 
-    /// The first row's first column as text, if there is a row and it is not null.
+    /// The first row's first column as text, if there is a row and it is not null; the
+    /// statement is reset afterwards.
     public func scalarText(_ values: [Value] = []) throws(DatabaseError) -> String? {
         reset()
         try bind(values)
-        return try step() ? text(0) : nil
+        let value = try step() ? text(0) : nil
+        sqlite3_reset(handle)
+        return value
     }
 
     // MARK: Columns of the current row

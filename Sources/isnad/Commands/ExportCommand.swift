@@ -21,16 +21,18 @@ enum ExportCommand: Command {
             asserted claims, dashed for alleged, dotted with a bar for disputed; labels with the predicate, dates
             and evidence; quotes in tooltips; a legend. Pipe it into dot: isnad export dot --focus hamas | dot -Tsvg > hamas.svg
             graphml: GraphML 1.0 for Gephi, Cytoscape, networkx, igraph and Neo4j; --yed adds yFiles graphics.
-            Both graph formats take the query commands' filters, and write the same bytes for the same store.
+            Both graph formats take the query commands' filters, and write the same bytes for the same store. An option
+            that does not apply to the format chosen is refused.
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot or graphml")],
         options: [
             OptionSpec("output", short: "o", value: "file", help: "Write to this file instead of standard output."),
-            OptionSpec("focus", value: "entity", help: "Only the neighbourhood of this entity (dot, graphml)."),
-            OptionSpec("depth", value: "n", help: "With --focus, how many hops (default: 1, at most 6)."),
-            OptionSpec("collapse", help: "One edge per subject, predicate and object, with all its claims' evidence."),
-            OptionSpec("lang", value: "lang", help: "Node labels in en, ar or both (default: both)."),
+            OptionSpec("focus", value: "entity", help: "dot, graphml: only the neighbourhood of this entity."),
+            OptionSpec("depth", value: "n", help: "dot, graphml: with --focus, how many hops (default: 1, at most 6)."),
+            OptionSpec(
+                "collapse", help: "dot, graphml: one edge per subject, predicate and object, with all its claims' evidence."),
+            OptionSpec("lang", value: "lang", help: "dot, graphml: labels in en, ar or both (default: both)."),
             OptionSpec("rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."),
             OptionSpec("no-legend", help: "dot: leave the legend out."),
             OptionSpec("yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."),
@@ -50,14 +52,9 @@ enum ExportCommand: Command {
                     + Suggestion.phrase(Suggestion.nearest(to: formatName, among: Format.allCases.map(\.rawValue))),
                 command: spec.name)
         }
+        try refuseOptionsNotFor(format, arguments)
         let store = try context.openStore(.read)
         if format == .jsonl {
-            let graphOptions = ["focus", "depth", "collapse", "lang", "rankdir", "no-legend", "yed"] + FilterOptions.specs.map(\.name)
-            if let used = graphOptions.first(where: { arguments.values[$0] != nil }) {
-                throw UsageError(
-                    message: "--\(used) does not apply to export jsonl, which writes the whole store (for a filtered subset: isnad claims … --format json)",
-                    command: spec.name)
-            }
             try withOutput(arguments.value("output"), context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
             return
         }
@@ -78,6 +75,10 @@ enum ExportCommand: Command {
                 dot.language = language
                 dot.rankdir = try arguments.choice("rankdir", of: RankDirection.self, default: .LR).rawValue
                 dot.showsLegend = !arguments.flag("no-legend")
+                let focus = try options.focus.flatMap { try store.entity(id: $0) }
+                dot.title = ExportStyle.title(
+                    focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
+                ).joined(separator: "\n")
                 try DOTWriter(sink: sink, options: dot).write(graph)
             case .graphml:
                 var graphML = GraphMLWriter.Options()
@@ -87,6 +88,27 @@ enum ExportCommand: Command {
             case .jsonl:
                 break
             }
+        }
+    }
+
+    /// The formats each option applies to; options not listed apply to every format.
+    static let formatsOfOption: [String: [Format]] = {
+        var formats: [String: [Format]] = ["rankdir": [.dot], "no-legend": [.dot], "yed": [.graphml]]
+        for name in ["focus", "depth", "collapse", "lang"] + FilterOptions.specs.map(\.name) { formats[name] = [.dot, .graphml] }
+        return formats
+    }()
+
+    /// Refuses, as a usage error, the first option given (in the order of `--help`) that does
+    /// not apply to the format, naming the formats it applies to.
+    static func refuseOptionsNotFor(_ format: Format, _ arguments: ParsedArguments) throws {
+        for option in spec.options where arguments.values[option.name] != nil {
+            guard let formats = formatsOfOption[option.name], !formats.contains(format) else { continue }
+            var message = "--\(option.name) does not apply to export \(format.rawValue), only to export "
+            message += formats.map(\.rawValue).joined(separator: " and ")
+            if format == .jsonl {
+                message += "; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)"
+            }
+            throw UsageError(message: message, command: spec.name)
         }
     }
 

@@ -1,0 +1,116 @@
+/// Sets of entities kept in temporary SQLite tables, and the claims among them, streamed: what
+/// lets an export of any size, or of any neighbourhood, run in flat memory.
+///
+/// The tables live in SQLite's temporary database (a file of its own, with a bounded cache),
+/// never in the store, so a store opened read-only can be exported. Each is emptied before use
+/// and dropped when its work is done (if a statement still reading keeps SQLite from dropping
+/// it, the next use empties it).
+extension GraphStore {
+    /// Runs `mark` to note entity ids in a temporary table, then `read` with the table's name;
+    /// the table is dropped afterwards. Memory stays flat however many entities are marked.
+    func withMarkedEntities(_ mark: ((String) throws -> Void) throws -> Void, read: (String) throws -> Void) throws {
+        try database.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS export_entity (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.export_entity")
+        defer { try? database.execute("DROP TABLE IF EXISTS temp.export_entity") }
+        let insert = try database.prepare("INSERT OR IGNORE INTO temp.export_entity (id) VALUES (?1)")
+        try mark { id in try insert.run([.text(id)]) }
+        try read("temp.export_entity")
+    }
+
+    /// Marks the entities within `depth` hops of `center` in a temporary table, breadth-first,
+    /// then runs `read` with the table's name (one column `id`, and `depth`, the hops from
+    /// `center`). `adjacent(entity, reach)` must call `reach` with the other end of every claim
+    /// of `entity` that may be followed. Only ids are held, and only by SQLite: memory stays flat
+    /// however large the neighbourhood.
+    func withNeighborhoodMarked(
+        center: String, depth: Int, adjacent: (String, (String) throws -> Void) throws -> Void, read: (String) throws -> Void
+    ) throws {
+        try database.execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS export_reached (id TEXT PRIMARY KEY, depth INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TEMP TABLE IF NOT EXISTS export_frontier (id TEXT PRIMARY KEY) WITHOUT ROWID;
+            DELETE FROM temp.export_reached; DELETE FROM temp.export_frontier
+            """)
+        defer { try? database.execute("DROP TABLE IF EXISTS temp.export_reached; DROP TABLE IF EXISTS temp.export_frontier") }
+        let insert = try database.prepare("INSERT OR IGNORE INTO temp.export_reached (id, depth) VALUES (?1, ?2)")
+        try insert.run([.text(center), .integer(0)])
+        // The frontier is copied out of export_reached, so that reading it never meets rows
+        // being written into the table it reads.
+        let fill = try database.prepare(
+            "INSERT INTO temp.export_frontier (id) SELECT id FROM temp.export_reached WHERE depth = ?1")
+        let frontier = try database.prepare("SELECT id FROM temp.export_frontier ORDER BY id")
+        for hop in 0..<max(0, depth) {
+            try database.execute("DELETE FROM temp.export_frontier")
+            try fill.run([.integer(Int64(hop))])
+            if database.changes == 0 { break }
+            let next = Statement.Value.integer(Int64(hop + 1))
+            try frontier.forEachRow { row in
+                try adjacent(row.string(0)) { other in try insert.run([.text(other), next]) }
+            }
+        }
+        try read("temp.export_reached")
+    }
+
+    /// Every claim whose two ends are both in `table` (one column, `id`), with its graded
+    /// citations, streamed: in id order, or `byEndpoints` ordered by subject, predicate, object,
+    /// then id (the claims of one edge together). The claims' keys are gathered first in a
+    /// temporary table, through the subject index; then the claims are read in that table's
+    /// order, so nothing is sorted in memory.
+    func forEachClaim(among table: String, byEndpoints: Bool, _ body: (GradedClaim) throws -> Void) throws {
+        let name = byEndpoints ? "export_claim_by_endpoints" : "export_claim_by_id"
+        let claims = "temp.\(name)"
+        try database.execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS \(name) (id TEXT NOT NULL, subject TEXT NOT NULL, predicate TEXT NOT NULL,
+                object TEXT NOT NULL, PRIMARY KEY (\(byEndpoints ? "subject, predicate, object, id" : "id"))) WITHOUT ROWID;
+            DELETE FROM \(claims)
+            """)
+        defer { try? database.execute("DROP TABLE IF EXISTS \(claims)") }
+        try database.execute(
+            """
+            INSERT INTO \(claims) (id, subject, predicate, object)
+            SELECT c.id, c.subject, c.predicate, c.object
+            FROM \(table) AS m CROSS JOIN claim AS c ON c.subject = m.id CROSS JOIN \(table) AS o ON o.id = c.object
+            """)
+        let select = try database.prepare(
+            """
+            \(GraphStore.claimColumns)
+            FROM \(claims) AS k CROSS JOIN claim AS c ON c.id = k.id
+            \(GraphStore.claimJoins)
+            ORDER BY \(byEndpoints ? "k.subject, k.predicate, k.object, k.id" : "k.id"), ci.position
+            """)
+        try groupClaims(select, []) { try body($0) }
+    }
+
+    /// The entities whose ids are in `table` (one column, `id`), in id order, streamed.
+    func forEachEntity(in table: String, _ body: (Entity) throws -> Void) throws {
+        let entities = try database.prepare(
+            """
+            SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(table) AS m JOIN entity AS e ON e.id = m.id
+            ORDER BY e.id
+            """)
+        let names = try database.prepare(
+            """
+            SELECT n.entity, n.name, n.lang FROM \(table) AS m JOIN entity_name AS n ON n.entity = m.id
+            WHERE n.position > 0 ORDER BY n.entity, n.position
+            """)
+        var hasName = try names.step()
+        while try entities.step() {
+            var entity = Entity(
+                id: entities.string(0), type: EntityType(rawValue: entities.string(1)) ?? .organization, name: entities.string(2),
+                description: entities.text(3), attributes: AttributesJSON.decode(entities.string(4)))
+            while hasName, let owner = names.text(0), owner <= entity.id {
+                if owner == entity.id { entity.aliases.append(Alias(name: names.string(1), lang: names.string(2))) }
+                hasName = try names.step()
+            }
+            try body(entity)
+        }
+    }
+
+    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together.
+    func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
+        let select = try database.prepare(
+            "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
+        try groupClaims(select, []) { try body($0) }
+    }
+}
