@@ -97,33 +97,74 @@ public struct GraphMLWriter {
         try sink.write(head)
         var position = 0
         var columns = 1
+        // Each node and edge is built as bytes in one reused buffer, then handed to the sink.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 14)
         try graph.stream(
             count: { columns = max(1, Int(Double($0).squareRoot().rounded(.up))) },
             nodes: { entity in
-                try sink.write(node(entity, column: position % columns, row: position / columns))
+                bytes.removeAll(keepingCapacity: true)
+                appendNode(entity, column: position % columns, row: position / columns, to: &bytes)
+                try sink.write(bytes)
                 position += 1
             },
-            edges: { try sink.write(edge($0)) })
+            edges: { edge in
+                bytes.removeAll(keepingCapacity: true)
+                appendEdge(edge, to: &bytes)
+                try sink.write(bytes)
+            })
         try sink.write("  </graph>\n</graphml>\n")
     }
 
-    private func data(_ key: String, _ value: String?) -> String {
-        guard let value else { return "" }
-        return "      <data key=\"\(key)\">\(XMLEscaping.escaped(value))</data>\n"
+    /// `<data key="…">value</data>`, or nothing for a missing value.
+    private func appendData(_ key: String, _ value: String?, to bytes: inout [UInt8]) {
+        guard let value else { return }
+        openData(key, to: &bytes)
+        XMLEscaping.append(value, to: &bytes)
+        bytes.appendUTF8("</data>\n")
     }
 
-    func node(_ entity: Entity, column: Int, row: Int) -> String {
-        var text = "    <node id=\"\(XMLEscaping.escaped(entity.id))\">\n"
+    private func openData(_ key: String, to bytes: inout [UInt8]) {
+        bytes.appendUTF8("      <data key=\"")
+        bytes.appendUTF8(key)
+        bytes.appendUTF8("\">")
+    }
+
+    /// A list as `<data>` holding a JSON array of strings (GraphML has no lists), built as bytes.
+    private func appendData(_ key: String, list values: [String], to bytes: inout [UInt8]) {
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        for (index, value) in values.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            JSONEscaping.append(value, to: &json)
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(UInt8(ascii: "]"))
+        openData(key, to: &bytes)
+        json.withUnsafeBufferPointer { XMLEscaping.escape($0, to: &bytes) }
+        bytes.appendUTF8("</data>\n")
+    }
+
+    /// Markup of our own, or text already escaped.
+    private func append(_ markup: String, to bytes: inout [UInt8]) {
+        bytes.appendUTF8(markup)
+    }
+
+    func appendNode(_ entity: Entity, column: Int, row: Int, to bytes: inout [UInt8]) {
+        append("    <node id=\"", to: &bytes)
+        XMLEscaping.append(entity.id, to: &bytes)
+        append("\">\n", to: &bytes)
         let label = ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n")
-        text += data("label", label)
-        text += data("n_name", entity.name)
-        text += data("n_name_ar", ExportStyle.arabicName(of: entity))
-        text += data("n_type", entity.type.rawValue)
-        text += data("n_labels", ":" + entity.type.rawValue.prefix(1).uppercased() + entity.type.rawValue.dropFirst())
-        text += data("n_aliases", entity.aliases.isEmpty ? nil : GraphMLWriter.jsonArray(entity.aliases.map(\.name)))
-        text += data("n_description", entity.description)
-        text += data("n_attributes", entity.attributes.isEmpty ? nil : AttributesJSON.encode(entity.attributes))
+        appendData("label", label, to: &bytes)
+        appendData("n_name", entity.name, to: &bytes)
+        appendData("n_name_ar", ExportStyle.arabicName(of: entity), to: &bytes)
+        appendData("n_type", entity.type.rawValue, to: &bytes)
+        appendData("n_labels", ":" + entity.type.rawValue.prefix(1).uppercased() + entity.type.rawValue.dropFirst(), to: &bytes)
+        if !entity.aliases.isEmpty { appendData("n_aliases", list: entity.aliases.map(\.name), to: &bytes) }
+        appendData("n_description", entity.description, to: &bytes)
+        appendData("n_attributes", entity.attributes.isEmpty ? nil : AttributesJSON.encode(entity.attributes), to: &bytes)
         if options.yed {
+            var text = ""
             let shape: String
             switch entity.type {
             case .organization: shape = "roundrectangle"
@@ -139,37 +180,46 @@ public struct GraphMLWriter {
             text += "<y:BorderStyle color=\"#4D4D4D\" type=\"line\" width=\"1.0\"/>"
             text += "<y:NodeLabel fontFamily=\"Noto Sans\" fontSize=\"12\">\(XMLEscaping.escaped(label))</y:NodeLabel>"
             text += "<y:Shape type=\"\(shape)\"/></y:ShapeNode></data>\n"
+            append(text, to: &bytes)
         }
-        return text + "    </node>\n"
+        append("    </node>\n", to: &bytes)
     }
 
-    func edge(_ edge: ExportGraph.Edge) -> String {
+    func appendEdge(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
         let predicate = Vocabulary.standard[edge.predicate]
         let evidence = edge.evidence
-        var text = "    <edge id=\"\(XMLEscaping.escaped(edge.id))\" source=\"\(XMLEscaping.escaped(edge.subject))\" target=\"\(XMLEscaping.escaped(edge.object))\" directed=\"true\">\n"
-        text += data("e_predicate", edge.predicate)
-        text += data("e_interaction", edge.predicate)
-        text += data("e_label", predicate?.labelEnglish ?? edge.predicate)
-        text += data("e_label_ar", predicate?.labelArabic)
-        text += data("e_start", edge.start?.description)
-        text += data("e_end", edge.end?.description)
-        text += data("e_status", evidence.status.rawValue)
-        text += data("e_sources", GraphMLWriter.jsonArray(evidence.sources))
-        text += data("e_source_count", String(evidence.sources.count))
-        text += data("e_best_reliability", evidence.bestReliability.rawValue)
-        text += data("e_best_credibility", String(evidence.bestCredibility.rawValue))
-        text += data("e_symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false")
-        text += data("e_claims", GraphMLWriter.jsonArray(edge.claimIDs))
-        text += data("e_citation_count", String(edge.citations.count))
+        append("    <edge id=\"", to: &bytes)
+        XMLEscaping.append(edge.id, to: &bytes)
+        append("\" source=\"", to: &bytes)
+        XMLEscaping.append(edge.subject, to: &bytes)
+        append("\" target=\"", to: &bytes)
+        XMLEscaping.append(edge.object, to: &bytes)
+        append("\" directed=\"true\">\n", to: &bytes)
+        appendData("e_predicate", edge.predicate, to: &bytes)
+        appendData("e_interaction", edge.predicate, to: &bytes)
+        appendData("e_label", predicate?.labelEnglish ?? edge.predicate, to: &bytes)
+        appendData("e_label_ar", predicate?.labelArabic, to: &bytes)
+        appendData("e_start", edge.start?.description, to: &bytes)
+        appendData("e_end", edge.end?.description, to: &bytes)
+        appendData("e_status", evidence.status.rawValue, to: &bytes)
+        appendData("e_sources", list: evidence.sources, to: &bytes)
+        appendData("e_source_count", String(evidence.sources.count), to: &bytes)
+        appendData("e_best_reliability", evidence.bestReliability.rawValue, to: &bytes)
+        appendData("e_best_credibility", String(evidence.bestCredibility.rawValue), to: &bytes)
+        appendData("e_symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
+        appendData("e_claims", list: edge.claimIDs, to: &bytes)
+        appendData("e_citation_count", String(edge.citations.count), to: &bytes)
         if let best = edge.bestCitation {
-            text += data("e_quote", best.citation.quote)
-            text += data("e_quote_en", best.citation.quoteEnglish)
+            appendData("e_quote", best.citation.quote, to: &bytes)
+            appendData("e_quote_en", best.citation.quoteEnglish, to: &bytes)
             let via = best.citation.via.map { " via \($0)" } ?? ""
-            text += data(
+            appendData(
                 "e_quote_source",
-                "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))")
+                "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))",
+                to: &bytes)
         }
         if options.yed {
+            var text = ""
             let style: String
             var target = predicate?.isSymmetric == true ? "none" : "standard"
             switch evidence.status {
@@ -188,12 +238,8 @@ public struct GraphMLWriter {
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"
             text += "<y:EdgeLabel fontFamily=\"Noto Sans\" fontSize=\"10\">\(XMLEscaping.escaped(label))</y:EdgeLabel>"
             text += "</y:PolyLineEdge></data>\n"
+            append(text, to: &bytes)
         }
-        return text + "    </edge>\n"
-    }
-
-    /// A list as a JSON array of strings (GraphML has no lists).
-    static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map(JSONEscaping.quoted).joined(separator: ",") + "]"
+        append("    </edge>\n", to: &bytes)
     }
 }

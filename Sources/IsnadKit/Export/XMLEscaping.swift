@@ -6,27 +6,62 @@
 /// by another tool, it becomes U+FFFD rather than an unreadable file.
 public enum XMLEscaping {
     public static func escaped(_ text: String) -> String {
-        // Markup characters are ASCII and scanned as bytes; only text with a character XML
-        // cannot carry (never written by isnad import) takes the slow path.
-        if text.unicodeScalars.contains(where: { !Text.isStorable($0) }) {
-            return escaped(String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" })))
-        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): bytes += Array("&apos;".utf8)
-            // Line breaks in attribute values would be normalised to spaces by readers.
-            case 0x0A: bytes += Array("&#10;".utf8)
-            case 0x0D: bytes += Array("&#13;".utf8)
-            case 0x09: bytes += Array("&#9;".utf8)
-            default: bytes.append(byte)
-            }
-        }
+        append(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text`, escaped, to `bytes`: the writers build their output as bytes, never as
+    /// intermediate strings.
+    public static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let isStorable = text.withUTF8 { utf8 -> Bool in
+            // What XML cannot carry is, in UTF-8, a byte below 0x20 other than tab and line
+            // breaks, or EF BF BE / EF BF BF (U+FFFE, U+FFFF).
+            for (index, byte) in utf8.enumerated() {
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
+                if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE { return false }
+            }
+            escape(utf8, to: &bytes)
+            return true
+        }
+        if !isStorable {
+            var replaced = String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" }))
+            replaced.withUTF8 { escape($0, to: &bytes) }
+        }
+    }
+
+    /// Appends UTF-8 `utf8` that holds no character XML forbids (built by Isnad itself, such
+    /// as JSON text), escaped.
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in utf8.enumerated() {
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&apos;"
+            // Line breaks in attribute values would be normalised to spaces by readers.
+            case 0x0A: entity = "&#10;"
+            case 0x0D: entity = "&#13;"
+            case 0x09: entity = "&#9;"
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the text's UTF-8 bytes in one copy (`append(contentsOf: text.utf8)` goes byte by
+    /// byte).
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }
