@@ -326,6 +326,8 @@ struct ExportTextTests {
         arguments: [
             ("plain", "\u{2068}plain\u{2069}"), ("evil\u{202E}txet", "\u{2068}evil\u{202E}txet\u{2069}"),
             ("two\nlines\u{202B}", "\u{2068}two\u{2069}\n\u{2068}lines\u{202B}\u{2069}"), ("", "\u{2068}\u{2069}"),
+            ("cr\r\nlf\rend", "\u{2068}cr\u{2069}\n\u{2068}lf\u{2069}\n\u{2068}end\u{2069}"),
+            ("para\u{2029}– dash", "\u{2068}para\u{2069}\n\u{2068}– dash\u{2069}"), ("\n", "\u{2068}\u{2069}\n\u{2068}\u{2069}"),
         ])
     func isolates(_ text: String, _ expected: String) {
         #expect(ExportStyle.isolated(text) == expected)

@@ -11,23 +11,37 @@
 public enum DOTEscaping {
     /// The text as a quoted DOT ID.
     public static func quoted(_ text: String) -> String {
-        // Every character to escape is ASCII, so the UTF-8 bytes can be scanned directly.
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 8)
-        var afterCarriageReturn = false
-        for byte in text.utf8 {
-            defer { afterCarriageReturn = byte == 0x0D }
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case 0x0A where afterCarriageReturn: continue  // CR LF: one line break, written at the CR
-            case 0x0A, 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            default: bytes.append(byte)
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text as a quoted DOT ID: the writer builds its output as bytes.
+    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            // Every character to escape is ASCII: runs of other bytes are copied whole.
+            var start = 0
+            var afterCarriageReturn = false
+            for (index, byte) in utf8.enumerated() {
+                defer { afterCarriageReturn = byte == 0x0D }
+                let escape: StaticString
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "&"): escape = "&amp;"
+                case 0x0A where afterCarriageReturn: escape = ""  // CR LF: one line break, written at the CR
+                case 0x0A, 0x0D: escape = "\\n"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Several lines as one quoted label, each line centred.

@@ -41,11 +41,24 @@ public struct DOTWriter {
         head += "  edge [fontname=\(font), fontsize=9, arrowsize=0.8];\n"
         try sink.write(head)
         if options.showsLegend { try sink.write(legend()) }
-        try graph.stream(nodes: { try sink.write(node($0)) }, edges: { try sink.write(edge($0)) })
+        // Each node and edge is built as bytes in one reused buffer, then handed to the sink.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 14)
+        try graph.stream(
+            nodes: { entity in
+                bytes.removeAll(keepingCapacity: true)
+                appendNode(entity, to: &bytes)
+                try sink.write(bytes)
+            },
+            edges: { edge in
+                bytes.removeAll(keepingCapacity: true)
+                appendEdge(edge, to: &bytes)
+                try sink.write(bytes)
+            })
         try sink.write("}\n")
     }
 
-    func node(_ entity: Entity) -> String {
+    func appendNode(_ entity: Entity, to bytes: inout [UInt8]) {
         let shape: String
         var style = "filled"
         switch entity.type {
@@ -63,26 +76,38 @@ public struct DOTWriter {
             tooltip.append("also: " + entity.aliases.map { ExportStyle.isolated($0.name) }.joined(separator: " · "))
         }
         if let description = entity.description { tooltip.append(description) }
-        return "  \(DOTEscaping.quoted(entity.id)) [id=\(DOTEscaping.quoted("entity:" + entity.id)), "
-            + "label=\(DOTEscaping.label(lines: ExportStyle.nodeLabel(entity, language: options.language))), "
-            + "shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: entity.type))\", "
-            + "tooltip=\(DOTEscaping.quoted(tooltip.joined(separator: "\n")))];\n"
+        bytes.appendUTF8("  ")
+        DOTEscaping.appendQuoted(entity.id, to: &bytes)
+        bytes.appendUTF8(" [id=")
+        DOTEscaping.appendQuoted("entity:" + entity.id, to: &bytes)
+        bytes.appendUTF8(", label=")
+        DOTEscaping.appendQuoted(ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n"), to: &bytes)
+        bytes.appendUTF8(", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: entity.type))\", tooltip=")
+        DOTEscaping.appendQuoted(tooltip.joined(separator: "\n"), to: &bytes)
+        bytes.appendUTF8("];\n")
     }
 
-    func edge(_ edge: ExportGraph.Edge) -> String {
+    func appendEdge(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
         let color = ExportStyle.color(forPredicate: edge.predicate)
         let isSymmetric = Vocabulary.standard[edge.predicate]?.isSymmetric ?? false
-        var attributes = ["id=\(DOTEscaping.quoted("claim:" + edge.id))"]
-        attributes.append("label=\(DOTEscaping.label(lines: ExportStyle.edgeLabel(edge, language: options.language)))")
-        attributes.append("color=\"\(color)\"")
-        let style = DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric)
-        attributes.append(style)
-        attributes.append("fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\"")
-        let tooltip = DOTEscaping.quoted(ExportStyle.edgeTooltip(edge))
-        attributes.append("tooltip=\(tooltip)")
-        attributes.append("labeltooltip=\(tooltip)")
-        let ends = "\(DOTEscaping.quoted(edge.subject)) -> \(DOTEscaping.quoted(edge.object))"
-        return "  \(ends) [\(attributes.joined(separator: ", "))];\n"
+        bytes.appendUTF8("  ")
+        DOTEscaping.appendQuoted(edge.subject, to: &bytes)
+        bytes.appendUTF8(" -> ")
+        DOTEscaping.appendQuoted(edge.object, to: &bytes)
+        bytes.appendUTF8(" [id=")
+        DOTEscaping.appendQuoted("claim:" + edge.id, to: &bytes)
+        bytes.appendUTF8(", label=")
+        DOTEscaping.appendQuoted(ExportStyle.edgeLabel(edge, language: options.language).joined(separator: "\n"), to: &bytes)
+        bytes.appendUTF8(", color=\"\(color)\", ")
+        bytes.appendUTF8(DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric))
+        bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
+        // The same tooltip on the line and on its label: escaped once, copied.
+        let tooltipStart = bytes.count
+        DOTEscaping.appendQuoted(ExportStyle.edgeTooltip(edge), to: &bytes)
+        let tooltip = Array(bytes[tooltipStart...])
+        bytes.appendUTF8(", labeltooltip=")
+        bytes.append(contentsOf: tooltip)
+        bytes.appendUTF8("];\n")
     }
 
     /// The line of an edge: solid and thick for asserted, dashed for alleged, dotted with a bar

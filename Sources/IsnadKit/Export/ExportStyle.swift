@@ -82,8 +82,25 @@ public enum ExportStyle {
     /// and any right-to-left override or embedding it holds, stays inside it instead of
     /// reordering the text around it (https://www.unicode.org/reports/tr9/#Explicit_Directional_Isolates).
     public static func isolated(_ text: String) -> String {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { "\u{2068}\($0)\u{2069}" }
-            .joined(separator: "\n")
+        // Line breaks are ASCII controls, U+0085, U+2028 or U+2029: text whose bytes hold none of
+        // their lead bytes is one line (the usual case, taken without decoding).
+        if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) {
+            return "\u{2068}" + text + "\u{2069}"
+        }
+        var result = String.UnicodeScalarView()
+        result.append("\u{2068}")
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            switch scalar {
+            case "\n" where afterCarriageReturn: continue  // CR LF is one line break
+            case "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                result.append(contentsOf: "\u{2069}\n\u{2068}".unicodeScalars)
+            default: result.append(scalar)
+            }
+        }
+        result.append("\u{2069}")
+        return String(result)
     }
 
     /// An Arabic line between RIGHT-TO-LEFT ISOLATE and POP DIRECTIONAL ISOLATE (U+2067,
