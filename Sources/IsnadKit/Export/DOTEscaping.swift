@@ -19,28 +19,31 @@ public enum DOTEscaping {
     /// Appends the text as a quoted DOT ID: the writer builds its output as bytes.
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    /// The same, for text already in UTF-8.
+    static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in
-            // Every character to escape is ASCII: runs of other bytes are copied whole.
-            var start = 0
-            var afterCarriageReturn = false
-            for (index, byte) in utf8.enumerated() {
-                defer { afterCarriageReturn = byte == 0x0D }
-                let escape: StaticString
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "&"): escape = "&amp;"
-                case 0x0A where afterCarriageReturn: escape = ""  // CR LF: one line break, written at the CR
-                case 0x0A, 0x0D: escape = "\\n"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-                start = index + 1
+        // Every character to escape is ASCII: runs of other bytes are copied whole.
+        var start = 0
+        var afterCarriageReturn = false
+        for (index, byte) in utf8.enumerated() {
+            defer { afterCarriageReturn = byte == 0x0D }
+            let escape: StaticString
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "&"): escape = "&amp;"
+            case 0x0A where afterCarriageReturn: escape = ""  // CR LF: one line break, written at the CR
+            case 0x0A, 0x0D: escape = "\\n"
+            default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+            start = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -102,8 +102,10 @@ public struct DOTWriter {
         bytes.appendUTF8(DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
         // The same tooltip on the line and on its label: escaped once, copied.
+        var text: [UInt8] = []
+        ExportStyle.appendEdgeTooltip(edge, to: &text)
         let tooltipStart = bytes.count
-        DOTEscaping.appendQuoted(ExportStyle.edgeTooltip(edge), to: &bytes)
+        text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }
         let tooltip = Array(bytes[tooltipStart...])
         bytes.appendUTF8(", labeltooltip=")
         bytes.append(contentsOf: tooltip)

@@ -196,17 +196,45 @@ public enum ExportStyle {
     /// The tooltip of an edge: its claims, status and strongest citation with its quote (the
     /// quote ``isolated(_:)``).
     public static func edgeTooltip(_ edge: ExportGraph.Edge) -> String {
-        var lines = [
-            "\(edge.subject) \(edge.predicate) \(edge.object)", evidenceLine(edge.evidence),
-            "claims: " + edge.claimIDs.joined(separator: ", "), "sources: " + edge.evidence.sources.joined(separator: ", "),
-        ]
-        if let best = edge.bestCitation {
-            let via = best.citation.via.map { ", via \($0)" } ?? ""
-            lines.append(
-                "\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue): \(best.citation.source)\(via)")
-            lines.append("«\(isolated(best.citation.quote))»")
-            if let english = best.citation.quoteEnglish { lines.append("\"\(isolated(english))\"") }
+        var bytes: [UInt8] = []
+        appendEdgeTooltip(edge, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``edgeTooltip(_:)`` as UTF-8 bytes appended to `bytes`, unescaped: what the DOT writer
+    /// quotes, built without intermediate strings (it is the longest text of every edge).
+    static func appendEdgeTooltip(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
+        func list(_ values: [String]) {
+            for (index, value) in values.enumerated() {
+                if index > 0 { bytes.appendUTF8(", ") }
+                bytes.appendUTF8(value)
+            }
         }
-        return lines.joined(separator: "\n")
+        for part in [edge.subject, " ", edge.predicate, " ", edge.object, "\n", evidenceLine(edge.evidence), "\nclaims: "] {
+            bytes.appendUTF8(part)
+        }
+        list(edge.claimIDs)
+        bytes.appendUTF8("\nsources: ")
+        list(edge.evidence.sources)
+        if let best = edge.bestCitation {
+            let citation = best.citation
+            for part in [
+                "\n", citation.stance.rawValue, " ", best.reliability.rawValue, String(citation.credibility.rawValue), ": ", citation.source,
+            ] {
+                bytes.appendUTF8(part)
+            }
+            if let via = citation.via {
+                bytes.appendUTF8(", via ")
+                bytes.appendUTF8(via)
+            }
+            bytes.appendUTF8("\n«")
+            bytes.appendUTF8(isolated(citation.quote))
+            bytes.appendUTF8("»")
+            if let english = citation.quoteEnglish {
+                bytes.appendUTF8("\n\"")
+                bytes.appendUTF8(isolated(english))
+                bytes.appendUTF8("\"")
+            }
+        }
     }
 }
