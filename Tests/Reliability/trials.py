@@ -427,7 +427,8 @@ def disk_full_trial(isnad, work, quick):
 
 def fuzz_trial(isnad, work, quick):
     fuzzer = os.path.join(ROOT, "Tests", "Reliability", "fuzz")
-    say("fuzz: see %s (libFuzzer on the record reader)" % os.path.relpath(fuzzer, ROOT))
+    say("fuzz: see %s (libFuzzer on the line reader, JSON parser, record decoder and writer, and a dry-run import)"
+        % os.path.relpath(fuzzer, ROOT))
     seconds = "20" if quick else "300"
     result = subprocess.run([fuzzer, "--seconds", seconds], cwd=ROOT, capture_output=True, text=True)
     for line in (result.stdout + result.stderr).strip().splitlines()[-6:]:
