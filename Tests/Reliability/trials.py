@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import closing
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GENERATE = os.path.join(ROOT, "Benchmarks", "generate.py")
@@ -57,13 +58,13 @@ def run(isnad, store, *arguments, check=True, **options):
 
 def counts(store):
     """Rows per table, read with SQLite itself, not with isnad."""
-    with sqlite3.connect("file:%s?mode=ro" % store, uri=True) as connection:
+    with closing(sqlite3.connect("file:%s?mode=ro" % store, uri=True)) as connection:
         return tuple(connection.execute("SELECT count(*) FROM %s" % table).fetchone()[0]
                      for table in ("entity", "source", "claim", "citation"))
 
 
 def integrity(store):
-    with sqlite3.connect(store) as connection:
+    with closing(sqlite3.connect(store)) as connection:
         result = connection.execute("PRAGMA integrity_check").fetchone()[0]
         keys = connection.execute("PRAGMA foreign_key_check").fetchall()
     return result, keys
@@ -89,7 +90,7 @@ def remove_store(store):
 
 def copy_store(source, target):
     remove_store(target)
-    with sqlite3.connect(source) as connection:
+    with closing(sqlite3.connect(source)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copyfile(source, target)
 
@@ -358,7 +359,7 @@ def opening_trial(isnad, work, quick):
                 fail("%s, round %d: %d processes said they %s the store" % (situation, number + 1, announced,
                                                                           "created" if situation == "missing" else "upgraded"))
             expected = (writers + (1 if situation == "schema 1" else 0)) * BATCH_ENTITIES
-            with sqlite3.connect("file:%s?mode=ro" % store, uri=True) as connection:
+            with closing(sqlite3.connect("file:%s?mode=ro" % store, uri=True)) as connection:
                 version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version != current:
                 fail("%s, round %d: the store is at schema version %d, not %d" % (situation, number + 1, version, current))
@@ -420,7 +421,8 @@ def disk_full_trial(isnad, work, quick):
         if result.returncode != 0 and after == before and verdict == "ok":
             say("  the store is unchanged (%s rows) and intact" % (before,))
     finally:
-        subprocess.run(["umount", mount], capture_output=True)
+        if subprocess.run(["umount", mount], capture_output=True).returncode != 0:
+            say("  could not unmount %s" % mount)
 
 
 # --- fuzz ------------------------------------------------------------------------------------
