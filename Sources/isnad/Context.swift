@@ -8,10 +8,9 @@ struct Context {
     let output: FileSink
     let isStandardErrorTerminal: Bool
 
-    /// Opens the store. Query commands (`.read`) never create one.
+    /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
-        let store = try GraphStore(path: databasePath, access: access)
-        store.onWaitingForWriteLock = { [databasePath] in
+        let store = try GraphStore(path: databasePath, access: access) { [databasePath] in
             FileHandle.standardError.write(Data("waiting for another isnad process to finish writing to \(databasePath)…\n".utf8))
         }
         if let version = store.upgradedFrom {

@@ -25,8 +25,9 @@ enum ExitCode: Int32 {
             switch error {
             case .missing: self = .missingInput
             case .notAnIsnadStore: self = .badData
-            case .readOnly, .cannotCreate: self = .cannotWrite
-            case .newerSchema, .needsUpgrade: self = .failure
+            case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
+            case .newerSchema, .moved: self = .failure
+            case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:
             switch error.kind {

@@ -95,6 +95,24 @@ struct CoreCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
     }
 
+    @Test("a failed import into a missing store leaves no store behind, dry run or not")
+    func failedImportCreatesNothing() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("bad.jsonl", CoreCommandTests.records + #"{"record":"entity","id":"x""# + "\n")
+        for arguments in [["--db", "new.db", "import", "bad.jsonl"], ["--db", "new.db", "import", "--dry-run", "bad.jsonl"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 65, "\(result.standardError)")
+            #expect(result.standardError.contains("bad.jsonl:8: invalid JSON"))
+            #expect(!result.standardError.contains("created"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path) == ["bad.jsonl"])
+        }
+        try cli.write("good.jsonl", CoreCommandTests.records)
+        let result = try cli.run(["--db", "new.db", "import", "good.jsonl"])
+        #expect(result.status == 0)
+        #expect(result.standardError.hasPrefix("created new.db\nimported 7 records"))
+    }
+
     @Test("import reads standard input with -")
     func standardInput() throws {
         let cli = try CLIHarness()

@@ -5,6 +5,11 @@ import Testing
 /// A full disk, for real: a small tmpfs, mounted where the machine allows it (root).
 @Suite("Disk full", .enabled(if: SmallDisk.isAvailable, "needs root and tmpfs to mount a small disk"))
 struct DiskFullTests {
+    /// 5,000 entities: more than a few hundred kilobytes of store.
+    static let manyRecords = (0..<5000).map {
+        #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person number \#($0), a long name to fill pages"}"#
+    }.joined(separator: "\n")
+
     @Test("an import that fills the disk fails with 'disk full', exit 73, and the store is unchanged")
     func importFillsDisk() throws {
         let disk = try SmallDisk(kilobytes: 400)
@@ -15,14 +20,30 @@ struct DiskFullTests {
         let store = disk.path + "/isnad.db"
         #expect(try cli.run(["--db", store, "import", "records.jsonl"]).status == 0)
         let before = try cli.run(["--db", store, "export", "jsonl"]).outputBytes
-        let many = (0..<5000).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person number \#($0), a long name to fill pages"}"# }
-        try cli.write("many.jsonl", many.joined(separator: "\n"))
+        try cli.write("many.jsonl", DiskFullTests.manyRecords)
         let result = try cli.run(["--db", store, "import", "many.jsonl"])
         #expect(result.status == 73)
         #expect(result.standardError.contains("disk full: the store was left as it was before this command"))
         #expect(try cli.run(["--db", store, "export", "jsonl"]).outputBytes == before)
         let integrity = try ExternalTool.run("/usr/bin/sqlite3", [store, "PRAGMA integrity_check"])
         #expect(integrity.standardOutput == "ok\n")
+    }
+
+    @Test("an import that would create a store on a full disk fails with 'disk full' and leaves no store behind")
+    func newStoreFillsDisk() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write("many.jsonl", DiskFullTests.manyRecords)
+        // 64 KiB: not even the schema fits; 400 KiB: the schema fits, the records do not.
+        for kilobytes in [64, 400] {
+            let disk = try SmallDisk(kilobytes: kilobytes)
+            defer { disk.remove() }
+            let result = try cli.run(["--db", disk.path + "/isnad.db", "import", "many.jsonl"])
+            #expect(result.status == 73)
+            #expect(result.standardError.contains("disk full"))
+            #expect(!result.standardError.contains("created"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+        }
     }
 
     @Test("an export that fills the disk fails with 'disk full' and leaves no partial file")

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadKit
 import TestHelpers
 import Testing
 
@@ -42,6 +43,47 @@ struct FilePermissionTests {
         let write = try cli.runUnprivileged(["--db", "folder/isnad.db", "import", "records.jsonl"])
         #expect(write.status == 73)
         #expect(write.standardError.contains("read-only"))
+    }
+
+    @Test("an older store that cannot be written is not queried: its upgrade needs write access, exit 73")
+    func readOnlyOlderStore() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        do {
+            // Schema version 1, as an older Isnad left it (closed, so that its log is written back).
+            let database = try Database(path: cli.path("old.db"), access: .create)
+            try database.execute("PRAGMA journal_mode = WAL")
+            try database.execute(try #require(Migrations.all.first).sql)
+            try database.execute(
+                """
+                PRAGMA user_version = 1;
+                INSERT INTO entity (id, type, name) VALUES ('hamas', 'organization', 'Hamas');
+                INSERT INTO entity_name VALUES ('hamas', 0, 'Hamas', NULL, 'hamas');
+                """)
+        }
+        try FileManager.default.createDirectory(atPath: cli.path("folder"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: cli.path("old.db"), toPath: cli.path("folder/old.db"))
+        try cli.handToUnprivilegedUser()
+        chmod(cli.path("old.db"), 0o444)
+        chmod(cli.path("folder"), 0o555)
+        let version = Migrations.currentVersion
+        for (store, reason) in [("old.db", "the file is read-only"), ("folder/old.db", "its folder cannot be written")] {
+            let result = try cli.runUnprivileged(["--db", store, "show", "hamas"])
+            #expect(result.status == 73)
+            let message = "\(store) is schema version 1; upgrading it to \(version) needs write access: \(reason)"
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+            #expect(try Database(path: cli.path(store), access: .readOnly).integerPragma("user_version") == 1)
+        }
+        // SQLite gave the files it made beside the store (the log and its index) the store's permissions.
+        chmod(cli.path("old.db"), 0o644)
+        let half = try cli.runUnprivileged(["--db", "old.db", "show", "hamas"])
+        #expect(half.status == 73)
+        #expect(half.standardError.contains("needs write access: its -"), "\(half.standardError)")
+        #expect(half.standardError.contains(" file is read-only"), "\(half.standardError)")
+        for suffix in ["-wal", "-shm"] { chmod(cli.path("old.db" + suffix), 0o644) }
+        let upgraded = try cli.runUnprivileged(["--db", "old.db", "show", "hamas"])
+        #expect(upgraded.status == 0)
+        #expect(upgraded.standardError.contains("upgraded old.db from schema version 1 to \(version)"))
     }
 
     @Test("no store can be created in a write-protected folder: exit 73, nothing left behind")

@@ -45,6 +45,18 @@ struct HostileInputTests {
         try refuses(huge, expecting: "longer than the limit of 16777216 bytes (see --max-line-bytes)")
     }
 
+    @Test("a line over --max-line-bytes is refused, however short") func smallLimit() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let line = #"{"record":"entity","id":"x","type":"person","name":""# + String(repeating: "a", count: 150) + #""}"#
+        try cli.write("long.jsonl", HostileInputTests.good + "\n" + line + "\n")
+        let result = try cli.run(["import", "--max-line-bytes", "100", "long.jsonl"])
+        #expect(result.status == 65, "\(result.standardError)")
+        let message = "long.jsonl:2: line of \(line.utf8.count) bytes is longer than the limit of 100 bytes"
+        #expect(result.standardError.contains(message))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+    }
+
     @Test("deeply nested JSON") func deepNesting() throws {
         try refuses(Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8),
                     expecting: "nested deeper than 32 levels")

@@ -49,6 +49,14 @@ struct LineReaderTests {
             == ["1:a", "2:too long 100000", "3:b", "4:too long 100000"])
     }
 
+    @Test("a line over the limit is refused even when it arrives whole within one read")
+    func overLongWithinOneRead() throws {
+        // The reader reads 4096 bytes at a time at least: these lines all fit in the first read.
+        let text = "a\n" + String(repeating: "x", count: 65) + "\nb\n" + String(repeating: "y", count: 100)
+        #expect(try lines(of: Array(text.utf8)) == ["1:a", "2:too long 65", "3:b", "4:too long 100"])
+        #expect(try lines(of: Array(String(repeating: "z", count: 64).utf8)) == ["1:" + String(repeating: "z", count: 64)])
+    }
+
     @Test("lines that straddle read boundaries arrive whole")
     func boundaries() throws {
         let text = (0..<20_000).map { "line \($0) " + String(repeating: "é", count: $0 % 37) }.joined(separator: "\n")

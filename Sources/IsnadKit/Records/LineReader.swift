@@ -57,6 +57,9 @@ public struct LineReader: ~Copyable {
                 if let skipped = skippedLength {
                     try body(lineNumber, .tooLong(length: skipped + newline - start))
                     skippedLength = nil
+                } else if newline - start > maximumLineLength {
+                    // Over the limit, though it arrived whole within one read.
+                    try body(lineNumber, .tooLong(length: newline - start))
                 } else {
                     try body(lineNumber, .text(UnsafeBufferPointer(start: storage + start, count: newline - start)))
                 }
@@ -105,6 +108,8 @@ public struct LineReader: ~Copyable {
         // The last line may lack its line feed.
         if let skipped = skippedLength {
             try body(lineNumber, .tooLong(length: skipped + end - start))
+        } else if end - start > maximumLineLength {
+            try body(lineNumber, .tooLong(length: end - start))
         } else if end > start {
             try body(lineNumber, .text(UnsafeBufferPointer(start: storage + start, count: end - start)))
         }

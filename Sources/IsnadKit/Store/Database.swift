@@ -96,41 +96,60 @@ public final class Database {
         return statement
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
-    /// `immediate` takes the write lock at once, so two writers never deadlock.
-    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
-        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            if !isAutocommit { try? execute("ROLLBACK") }
-            throw error
-        }
-    }
-
     /// Starts a write transaction, waiting as long as another connection holds the write lock:
     /// each attempt waits up to the busy timeout, and `onWait` is called once, before the
     /// second attempt, so the user can be told why nothing happens.
     public func beginWriting(onWait: (() -> Void)? = nil) throws(DatabaseError) {
+        try retryingWhileBusy(onWait: onWait) { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
+    }
+
+    /// Runs `body` until it does not fail for another connection's lock. Each attempt waits up to
+    /// the busy timeout, but SQLite fails at once where waiting could deadlock (two connections
+    /// that both read the file and both want to change it: https://www.sqlite.org/c3ref/busy_handler.html);
+    /// the next attempt then comes after the other connection is done. `onWait` is called once,
+    /// before the second attempt.
+    public func retryingWhileBusy<T>(
+        onWait: (() -> Void)? = nil, _ body: () throws(DatabaseError) -> T
+    ) throws(DatabaseError) -> T {
         var hasWaited = false
         while true {
             do throws(DatabaseError) {
-                try execute("BEGIN IMMEDIATE")
-                return
+                return try body()
             } catch {
                 guard error.kind == .busy else { throw error }
                 if !hasWaited {
                     hasWaited = true
                     onWait?()
                 }
+                // Let the other connection finish what it holds the lock for.
+                sqlite3_sleep(1)
             }
         }
     }
 
     /// Whether no transaction is open.
     public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
+    /// Ends the open transaction, if any, without keeping its changes.
+    public func rollbackIfOpen() {
+        if !isAutocommit { try? execute("ROLLBACK") }
+    }
+
+    /// Whether the file was removed or renamed since it was opened, so that what this connection
+    /// writes would go to a file that nobody else finds under its name
+    /// (https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved).
+    public var hasMoved: Bool {
+        var moved: Int32 = 0
+        return sqlite3_file_control(handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0
+    }
+
+    /// Keeps the write-ahead log file when the connection closes, instead of deleting it by name
+    /// (https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlpersistwal): for a
+    /// connection to a file that was removed, whose name may belong to another store by then.
+    public func keepWriteAheadLogOnClose() {
+        var keep: Int32 = 1
+        _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
+    }
 
     /// How long a statement waits for another connection's lock before failing with busy.
     public func setBusyTimeout(milliseconds: Int32) {

@@ -3,11 +3,16 @@ import Foundation
 /// An Isnad store: entities, sources and claims in one SQLite file.
 ///
 /// Opening a store checks that the file is an Isnad store, refuses one written by a newer
-/// Isnad, and upgrades an older one in a single transaction.
+/// Isnad, and upgrades an older one in a single transaction. Any number of processes may open
+/// the same store at once, even one that does not exist yet or needs upgrading: the schema is
+/// created or upgraded by exactly one of them, under the write lock.
+///
+/// A store opened for reading (``Access/read``) reads one snapshot: the store as it was when
+/// it was opened, whatever other processes commit meanwhile, until it is released.
 public final class GraphStore {
     /// How a command uses the store.
     public enum Access: Sendable {
-        /// Queries: the store must exist; it is opened read-only.
+        /// Queries: the store must exist; it is opened read-only, in one read transaction.
         case read
         /// Changes: the store must exist.
         case write
@@ -21,18 +26,27 @@ public final class GraphStore {
     public let database: Database
     public let path: String
     public let vocabulary: Vocabulary
-    /// Whether opening the store created it.
+    /// The path of a store that lives in memory only, for as long as it is open.
+    public static let inMemory = ":memory:"
+
+    /// Whether opening the store created it: this connection wrote the schema into a file that
+    /// held no store (a missing file, or an empty one), so the command that opened it made it.
     public private(set) var wasCreated = false
-    /// Migrations run when opening (an older store upgraded).
+    /// The schema version an older store was upgraded from when it was opened.
     public private(set) var upgradedFrom: Int?
     /// Called once when a write must wait for another process's write to finish.
     public var onWaitingForWriteLock: (() -> Void)?
     /// Entity types and source grades, remembered while reading claims.
     let rowMemo = RowMemo()
 
-    public init(path: String, access: Access, vocabulary: Vocabulary = .standard) throws {
+    /// Opens the store at `path`. `onWaitingForWriteLock` is called once if creating or
+    /// upgrading the store, or a later write, must wait for another process.
+    public init(
+        path: String, access: Access, vocabulary: Vocabulary = .standard, onWaitingForWriteLock: (() -> Void)? = nil
+    ) throws {
         self.path = path
         self.vocabulary = vocabulary
+        self.onWaitingForWriteLock = onWaitingForWriteLock
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
         do {
@@ -41,32 +55,22 @@ public final class GraphStore {
             if !exists, error.kind == .cannotOpen { throw StoreError.cannotCreate(path: path, reason: error.message) }
             throw error
         }
-        wasCreated = !exists
-        // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
-        if access != .read, database.isReadOnly { throw StoreError.readOnly(path: path) }
-        try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768")
-        try database.registerTextFunction("isnad_fold", NameKey.fold)
-
-        let version = Int(try database.integerPragma("user_version"))
-        let application = try database.integerPragma("application_id")
-        let isEmpty = try database.integerPragma("page_count") == 0 || (version == 0 && application == 0 && isBlank())
-        if !isEmpty, application != GraphStore.applicationID { throw StoreError.notAnIsnadStore(path: path) }
-        if version > Migrations.currentVersion {
-            throw StoreError.newerSchema(path: path, found: version, supported: Migrations.currentVersion)
-        }
-        if try version < Migrations.currentVersion || NameKey.version != storedNameKeyVersion(isEmpty: isEmpty) {
+        do {
+            // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
+            if access != .read, database.isReadOnly { throw StoreError.readOnly(path: path) }
+            try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768")
+            try database.registerTextFunction("isnad_fold", NameKey.fold)
             if access == .read {
-                // Upgrade through a writable connection if the file allows it, then read.
-                let writer = try GraphStore(path: path, access: .write, vocabulary: vocabulary)
-                upgradedFrom = writer.upgradedFrom
+                try beginReading()
             } else {
-                if isEmpty { try database.execute("PRAGMA journal_mode = WAL") }
-                try Migrations.migrate(database, from: version)
-                if version > 0 { upgradedFrom = version }
-                try refreshSearchKeys()
+                try prepareSchema()
+                try database.execute("PRAGMA synchronous = FULL")
             }
+        } catch {
+            // A store this command was making when it failed is not left behind.
+            if !exists { _ = GraphStore.removeUnused(database, path: path) }
+            throw error
         }
-        try database.execute("PRAGMA synchronous = FULL")
     }
 
     /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
@@ -90,30 +94,197 @@ public final class GraphStore {
         return try Database(path: path, access: .immutable)
     }
 
+    // MARK: Schema
+
+    /// What opening found in the file.
+    private enum Schema: Equatable {
+        /// A new, empty file.
+        case empty
+        /// This Isnad's schema and search keys.
+        case current
+        /// An older schema (`version`), or search keys folded by an older Isnad.
+        case outdated(version: Int)
+    }
+
+    /// Looks at the file's header and meta table. In a transaction, what it finds is what the
+    /// transaction sees.
+    private func inspectSchema() throws -> Schema {
+        let version = Int(try database.integerPragma("user_version"))
+        let application = try database.integerPragma("application_id")
+        if try database.integerPragma("page_count") == 0 || (version == 0 && application == 0 && isBlank()) { return .empty }
+        if application != GraphStore.applicationID { throw StoreError.notAnIsnadStore(path: path) }
+        if version > Migrations.currentVersion {
+            throw StoreError.newerSchema(path: path, found: version, supported: Migrations.currentVersion)
+        }
+        if try version < Migrations.currentVersion || storedNameKeyVersion() != NameKey.version {
+            return .outdated(version: version)
+        }
+        return .current
+    }
+
     private func isBlank() throws -> Bool {
         try database.prepare("SELECT count(*) FROM sqlite_schema").scalarInteger() == 0
     }
 
-    private func storedNameKeyVersion(isEmpty: Bool) throws -> Int? {
-        if isEmpty { return nil }
+    private func storedNameKeyVersion() throws -> Int? {
         let text = try database.prepare("SELECT value FROM meta WHERE key = 'name_key_version'").scalarText()
         return text.flatMap { Int($0) }
     }
 
-    /// Recomputes every search key when Isnad's name folding changed since they were written.
-    private func refreshSearchKeys() throws {
-        try database.transaction {
-            try database.execute("UPDATE entity_name SET search_key = isnad_fold(name)")
-            try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
-                .run([.text(String(NameKey.version))])
+    /// For writing: creates or upgrades the schema if needed. Another process may be doing the
+    /// same at the same moment, so the decision is taken again under the write lock, and the
+    /// schema, the upgrade and the new search keys are committed together.
+    private func prepareSchema() throws {
+        let schema = try inspectSchema()
+        if schema == .current { return }
+        // Outside a transaction, as SQLite requires; a no-op when another process did it first.
+        if schema == .empty {
+            try database.retryingWhileBusy { () throws(DatabaseError) in
+                try database.execute("PRAGMA journal_mode = WAL")
+            }
+        }
+        try beginWriting()
+        var found = schema
+        do {
+            found = try inspectSchema()
+            guard found != .current else {
+                try database.execute("COMMIT")
+                return
+            }
+            try Migrations.migrate(database)
+            try refreshSearchKeys()
+            try database.execute("COMMIT")
+        } catch {
+            database.rollbackIfOpen()
+            if case .outdated(let version) = found, let cause = error as? DatabaseError {
+                throw StoreError.upgradeFailed(path: path, from: version, to: Migrations.currentVersion, cause: cause)
+            }
+            throw error
+        }
+        switch found {
+        case .empty: wasCreated = path != GraphStore.inMemory
+        case .outdated(let version) where version < Migrations.currentVersion: upgradedFrom = version
+        default: break
         }
     }
 
-    /// The number of rows in each main table.
-    public func counts() throws -> (entities: Int, sources: Int, claims: Int, citations: Int) {
-        func count(_ table: String) throws -> Int {
-            Int(try database.prepare("SELECT count(*) FROM \(table)").scalarInteger() ?? 0)
+    /// For reading: starts the read transaction that every query of this store runs in. An
+    /// older store is first upgraded through a writable connection, when the file allows it; an
+    /// empty file is no store.
+    private func beginReading() throws {
+        var schema = Schema.empty
+        for attempt in 0..<2 {
+            // BEGIN DEFERRED takes no lock: the snapshot starts with the first read, just below.
+            try database.execute("BEGIN DEFERRED")
+            do {
+                schema = try inspectSchema()
+            } catch {
+                database.rollbackIfOpen()
+                throw error
+            }
+            if schema == .current { return }
+            database.rollbackIfOpen()
+            // An empty file (one that a writer has just created, say) holds no store yet, and a query makes none.
+            if schema == .empty { throw StoreError.missing(path: path) }
+            if attempt > 0 { break }
+            do {
+                let writer = try GraphStore(
+                    path: path, access: .write, vocabulary: vocabulary, onWaitingForWriteLock: onWaitingForWriteLock)
+                upgradedFrom = writer.upgradedFrom
+            } catch let error as StoreError {
+                guard case .readOnly = error else { throw error }
+                throw needsUpgrade(schema, reason: writeProblem())
+            } catch let error as DatabaseError where error.kind == .readOnly || error.kind == .cannotOpen {
+                throw needsUpgrade(schema, reason: writeProblem(error))
+            }
         }
-        return (try count("entity"), try count("source"), try count("claim"), try count("citation"))
+        throw needsUpgrade(schema, reason: "another program changed it while this isnad upgraded it")
+    }
+
+    private func needsUpgrade(_ schema: Schema, reason: String) -> StoreError {
+        let version = if case .outdated(let version) = schema { version } else { 0 }
+        return StoreError.needsUpgrade(path: path, found: version, supported: Migrations.currentVersion, reason: reason)
+    }
+
+    /// Why the store cannot be written, in a few words.
+    private func writeProblem(_ error: DatabaseError? = nil) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileSystem.isWritable(path) { return "the file is read-only" }
+        if !FileSystem.isWritable(folder.isEmpty ? "." : folder) { return "its folder cannot be written" }
+        for suffix in ["-wal", "-shm"] where FileSystem.exists(path + suffix) && !FileSystem.isWritable(path + suffix) {
+            return "its \(suffix) file is read-only"
+        }
+        return error?.message ?? "it cannot be written"
+    }
+
+    /// Recomputes every search key, for a new or upgraded store, or when Isnad's name folding
+    /// changed since they were written. Runs in the caller's transaction.
+    private func refreshSearchKeys() throws {
+        try database.execute("UPDATE entity_name SET search_key = isnad_fold(name)")
+        try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
+            .run([.text(String(NameKey.version))])
+    }
+
+    // MARK: Writing
+
+    /// Starts a write transaction, waiting as long as another process writes (telling
+    /// ``onWaitingForWriteLock`` once), on the file that is still the store at ``path``.
+    func beginWriting() throws {
+        try database.beginWriting(onWait: onWaitingForWriteLock)
+        if database.hasMoved {
+            database.rollbackIfOpen()
+            throw StoreError.moved(path: path)
+        }
+    }
+
+    /// Deletes the store's files (the store, its `-wal` and `-shm`), for a command that created
+    /// the store and then failed, so that it leaves nothing behind. Only a store that this
+    /// `GraphStore` created, that holds no entity, source or claim, and that no other connection
+    /// has open is deleted: a process that opened it meanwhile keeps it. The store cannot be used
+    /// afterwards. Returns whether the files were deleted.
+    @discardableResult
+    public func removeCreatedStore() -> Bool {
+        guard wasCreated else { return false }
+        return GraphStore.removeUnused(database, path: path)
+    }
+
+    /// Deletes an empty store that no other connection has open; see ``removeCreatedStore()``.
+    private static func removeUnused(_ database: Database, path: String) -> Bool {
+        guard path != GraphStore.inMemory, !path.isEmpty else { return false }
+        database.rollbackIfOpen()
+        // A WAL store's first transaction in exclusive locking mode locks the file itself, which
+        // fails at once while any other connection has it open; no one can open it meanwhile.
+        database.setBusyTimeout(milliseconds: 0)
+        defer {
+            database.rollbackIfOpen()
+            // Back to normal locking; the exclusive lock goes with the next read.
+            try? database.execute("PRAGMA locking_mode = NORMAL; SELECT count(*) FROM sqlite_schema")
+            database.setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
+        }
+        do {
+            try database.execute("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE")
+            let hasSchema = try database.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'entity'").scalarInteger() == 1
+            let isEmpty =
+                try !hasSchema
+                || database.prepare(
+                    "SELECT NOT EXISTS (SELECT 1 FROM entity) AND NOT EXISTS (SELECT 1 FROM source) AND NOT EXISTS (SELECT 1 FROM claim)"
+                ).scalarInteger() == 1
+            guard isEmpty, !database.hasMoved else { return false }
+            // Closing must not delete, by name, a log that another store created there by then.
+            database.keepWriteAheadLogOnClose()
+            for file in [path, path + "-wal", path + "-shm"] { FileSystem.remove(file) }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// The number of rows in each main table, read in one statement (one snapshot).
+    public func counts() throws -> (entities: Int, sources: Int, claims: Int, citations: Int) {
+        let select = try database.prepare(
+            "SELECT (SELECT count(*) FROM entity), (SELECT count(*) FROM source), (SELECT count(*) FROM claim), (SELECT count(*) FROM citation)"
+        )
+        guard try select.step() else { return (0, 0, 0, 0) }
+        return (select.int(0), select.int(1), select.int(2), select.int(3))
     }
 }

@@ -56,7 +56,7 @@ public final class ImportSession {
         // end), so SQLite's own foreign-key checks would only repeat the same lookups. They are
         // off for this connection during the import only; every other write keeps them.
         try store.database.execute("PRAGMA foreign_keys = OFF")
-        try store.database.beginWriting(onWait: store.onWaitingForWriteLock)
+        try store.beginWriting()
         try database.execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS import_record (

@@ -1,8 +1,8 @@
 /// The store's schema, as the ordered SQL migrations in `Schemas/migrations/`.
 ///
 /// Each file `NNNN-name.sql` brings a store from version NNNN−1 to NNNN; the version is kept
-/// in `PRAGMA user_version`. Pending migrations run together in one transaction: a store is
-/// either fully upgraded or left as it was.
+/// in `PRAGMA user_version`. Pending migrations run together inside the opener's write
+/// transaction: a store is either fully upgraded or left as it was.
 public enum Migrations {
     public struct Migration: Sendable {
         public let version: Int
@@ -24,17 +24,21 @@ public enum Migrations {
     /// The schema version this build of Isnad writes.
     public static var currentVersion: Int { all.last?.version ?? 0 }
 
-    /// Brings the database to ``currentVersion`` in one transaction. Returns the versions run.
+    /// Brings the database to ``currentVersion``. Returns the migrations run.
+    ///
+    /// Runs inside the caller's write transaction, and reads the version it starts from in that
+    /// same transaction: whatever another process did before the lock was taken, the migrations
+    /// run are exactly the ones missing, once, and the caller's commit or rollback makes them all
+    /// or nothing.
     @discardableResult
-    static func migrate(_ database: Database, from version: Int) throws -> [Migration] {
+    static func migrate(_ database: Database) throws(DatabaseError) -> [Migration] {
+        assert(!database.isAutocommit, "migrations run inside the caller's write transaction")
+        let version = Int(try database.integerPragma("user_version"))
         let pending = all.filter { $0.version > version }
-        guard !pending.isEmpty else { return [] }
-        try database.transaction {
-            for migration in pending {
-                try database.execute(migration.sql)
-            }
-            try database.execute("PRAGMA user_version = \(currentVersion)")
+        for migration in pending {
+            try database.execute(migration.sql)
         }
+        if !pending.isEmpty { try database.execute("PRAGMA user_version = \(currentVersion)") }
         return pending
     }
 }

@@ -10,8 +10,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotCreate(path: String, reason: String)
     /// The store's file (or its folder) cannot be written, and the command must write.
     case readOnly(path: String)
-    /// The store needs an upgrade that this read-only access cannot make.
-    case needsUpgrade(path: String, found: Int, supported: Int)
+    /// The store needs an upgrade (an older schema, or search keys folded by an older Isnad)
+    /// that cannot be written: `reason` says why.
+    case needsUpgrade(path: String, found: Int, supported: Int, reason: String)
+    /// Upgrading the store failed; it was left as it was, at version `from`.
+    case upgradeFailed(path: String, from: Int, to: Int, cause: DatabaseError)
+    /// The file was removed or replaced while this command waited to write to it.
+    case moved(path: String)
 
     public var description: String {
         switch self {
@@ -25,8 +30,15 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "cannot create a store at \(path) (\(reason)): check that the folder exists and can be written"
         case .readOnly(let path):
             "\(path) is read-only: this command must write to the store (check the file's and its folder's permissions)"
-        case .needsUpgrade(let path, let found, let supported):
-            "\(path) uses schema version \(found) and needs upgrading to \(supported), but it cannot be written here"
+        case .needsUpgrade(let path, let found, let supported, let reason):
+            (found < supported
+                ? "\(path) is schema version \(found); upgrading it to \(supported) needs write access"
+                : "\(path) holds search keys made by an older Isnad; remaking them needs write access")
+                + ": \(reason) (make it writable once, or query an upgraded copy: cp \(path) copy.db && isnad --db copy.db …)"
+        case .upgradeFailed(let path, let from, let to, let cause):
+            "upgrading \(path) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
+        case .moved(let path):
+            "\(path) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }
     }
 }

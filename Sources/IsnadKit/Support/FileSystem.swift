@@ -24,6 +24,10 @@ public enum FileSystem {
         return Int(information.st_size)
     }
 
+    /// Deletes a file; false when there was none or it cannot be deleted.
+    @discardableResult
+    public static func remove(_ path: String) -> Bool { unlink(path) == 0 }
+
     /// The description of an `errno` value.
     public static func describe(errorCode: Int32) -> String { String(cString: strerror(errorCode)) }
 }

@@ -10,7 +10,7 @@ enum ImportCommand: Command {
             input), in one transaction: if any record is bad, nothing is written and every problem is listed with
             its file, line and field. Records may come in any order. A record whose id exists replaces it; a
             claim's citations are added to those it already has (same source, via and quote: updated).
-            Creates the store if it does not exist.
+            Creates the store if it does not exist; if the import then fails, no store is left behind.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
         options: [
@@ -37,10 +37,9 @@ enum ImportCommand: Command {
         // A dry run against no store checks the input against an empty one, in memory.
         let store: GraphStore
         if options.dryRun, !FileSystem.exists(context.databasePath) {
-            store = try GraphStore(path: ":memory:", access: .create)
+            store = try GraphStore(path: GraphStore.inMemory, access: .create)
         } else {
             store = try context.openStore(.create)
-            if store.wasCreated { context.message("created \(context.databasePath)") }
         }
         let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal)
         let summary: Importer.Summary
@@ -49,8 +48,14 @@ enum ImportCommand: Command {
             progress.clear()
         } catch {
             progress.clear()
+            // A store this import created is taken away again, unless another process opened it meanwhile.
+            if store.wasCreated, !store.removeCreatedStore() {
+                context.message(
+                    "\(context.databasePath) was created for this import and is left empty: another isnad process has it open")
+            }
             throw error
         }
+        if store.wasCreated { context.message("created \(context.databasePath)") }
         let kinds = [
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),
             counted(summary.records[.claim] ?? 0, "claim"),

@@ -8,9 +8,8 @@ enum InitCommand: Command {
         examples: ["isnad init", "isnad --db research/syria.db init"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let existed = FileSystem.exists(context.databasePath)
-        _ = try context.openStore(.create)
-        if existed {
+        let store = try context.openStore(.create)
+        if !store.wasCreated {
             context.message("\(context.databasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do")
         } else {
             context.message("created an empty Isnad store at \(context.databasePath) (schema version \(Migrations.currentVersion))")

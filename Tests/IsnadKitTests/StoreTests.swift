@@ -1,0 +1,228 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// A store as schema version 1 left it: an entity with an Arabic alias, an event, a source and
+/// a claim citing it (search keys as an older folding wrote them).
+enum VersionOneStore {
+    /// The same content in the record format, as this Isnad exports it.
+    static let records = """
+        {"record":"entity","id":"hadera-attack","type":"event","name":"Hadera attack"}
+        {"record":"entity","id":"hamas","type":"organization","name":"Hamas","aliases":[{"name":"حماس","lang":"ar"}]}
+        {"record":"source","id":"police","type":"official-statement","title":"Police","published":"2022-03-27","reliability":"B"}
+        {"record":"claim","id":"hamas-praised-attack","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}
+
+        """
+
+    static func create(at path: String) throws {
+        let database = try Database(path: path, access: .create)
+        try database.execute("PRAGMA journal_mode = WAL")
+        try database.execute(try #require(Migrations.all.first).sql)
+        try database.execute(
+            """
+            PRAGMA user_version = 1;
+            INSERT INTO entity (id, type, name) VALUES ('hamas', 'organization', 'Hamas'), ('hadera-attack', 'event', 'Hadera attack');
+            INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES
+                ('hamas', 0, 'Hamas', NULL, 'HAMAS'), ('hamas', 1, 'حماس', 'ar', 'حماس'), ('hadera-attack', 0, 'Hadera attack', NULL, 'x');
+            INSERT INTO source (id, type, title, published, reliability) VALUES ('police', 'official-statement', 'Police', '2022-03-27', 'B');
+            INSERT INTO claim (id, subject, predicate, object, start_date) VALUES ('hamas-praised-attack', 'hamas', 'praised', 'hadera-attack', '2022-03-27');
+            INSERT INTO citation (claim, position, citation_key, source, quote, stance, credibility)
+                VALUES ('hamas-praised-attack', 0, 1, 'police', 'q', 'asserts', 2);
+            """)
+    }
+}
+
+@Suite("Schema upgrades")
+struct MigrationTests {
+    @Test("an older store is upgraded in one transaction, its data intact and searchable")
+    func upgrade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.db")
+        try VersionOneStore.create(at: path)
+        let store = try GraphStore(path: path, access: .read)
+        #expect(store.upgradedFrom == 1)
+        #expect(try Database(path: path, access: .readOnly).integerPragma("user_version") == Int64(Migrations.currentVersion))
+        #expect(try Fixtures.export(store) == VersionOneStore.records)
+        #expect(try NameSearch(store: store).search("حماس").first?.id == "hamas")
+        #expect(try NameSearch(store: store).search("Hamaz").first?.id == "hamas")
+        #expect(try IntegrityCheck(store: store).findings.filter { $0.kind != .quoteNotFound } == [])
+        #expect(try GraphStore(path: path, access: .read).upgradedFrom == nil)
+    }
+
+    @Test("a failed upgrade says so, and leaves the old store as it was, and usable")
+    func failedUpgrade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.db")
+        try VersionOneStore.create(at: path)
+        // Something in the way of migration 2: it creates this table.
+        try Database(path: path, access: .readWrite).execute("CREATE TABLE entity_name_by_rowid (x)")
+        for access in [GraphStore.Access.write, .read] {
+            do {
+                _ = try GraphStore(path: path, access: access)
+                Issue.record("opened")
+            } catch let error as StoreError {
+                #expect(
+                    "\(error)"
+                        == "upgrading \(path) from schema version 1 to \(Migrations.currentVersion) failed, and the store was left as it was (version 1): table entity_name_by_rowid already exists"
+                )
+            }
+        }
+        let database = try Database(path: path, access: .readOnly)
+        #expect(try database.integerPragma("user_version") == 1)
+        #expect(try database.prepare("SELECT count(*) FROM entity_name").scalarInteger() == 3)
+        #expect(try database.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'entity_name_search'").scalarInteger() == 0)
+        try Database(path: path, access: .readWrite).execute("DROP TABLE entity_name_by_rowid")
+        let store = try GraphStore(path: path, access: .write)
+        #expect(store.upgradedFrom == 1)
+        #expect(try Fixtures.export(store) == VersionOneStore.records)
+    }
+
+    @Test("many processes opening an older store at once: one upgrades it, every one reads and writes it")
+    func concurrentUpgrade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.db")
+        try VersionOneStore.create(at: path)
+        let outcomes = try StoreRace.run(count: 8, folder: folder) { index, records in
+            if index % 2 == 0 {
+                let store = try GraphStore(path: path, access: .read)
+                _ = try store.counts()
+                return store.upgradedFrom
+            }
+            let store = try GraphStore(path: path, access: .write)
+            try Importer(store: store).run([.file(records)])
+            return store.upgradedFrom
+        }
+        #expect(outcomes.errors == [])
+        #expect(outcomes.values.compactMap { $0 } == [1], "exactly one upgraded it")
+        #expect(try GraphStore(path: path, access: .read).counts().entities == 2 + 4 * StoreRace.entitiesPerRecordFile)
+    }
+}
+
+@Suite("Stores opened by many at once")
+struct StoreConcurrencyTests {
+    @Test("many imports into a store that does not exist yet: one creates it, every import lands")
+    func concurrentCreation() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("new.db")
+        let outcomes = try StoreRace.run(count: 8, folder: folder) { _, records in
+            let store = try GraphStore(path: path, access: .create)
+            try Importer(store: store).run([.file(records)])
+            return store.wasCreated ? 1 : nil
+        }
+        #expect(outcomes.errors == [])
+        #expect(outcomes.values.compactMap { $0 } == [1], "exactly one created it")
+        #expect(try GraphStore(path: path, access: .read).counts().entities == 8 * StoreRace.entitiesPerRecordFile)
+    }
+
+    @Test("a store opened for reading reads one snapshot, whatever is committed meanwhile")
+    func snapshot() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let writer = try Fixtures.store(in: folder)
+        let reader = try GraphStore(path: writer.path, access: .read)
+        let before = try Fixtures.export(reader)
+        try Fixtures.importText(
+            #"{"record":"entity","id":"newcomer","type":"person","name":"Newcomer"}"# + "\n", into: writer, folder: folder)
+        #expect(try reader.counts().entities == 4)
+        #expect(try reader.entity(id: "newcomer") == nil)
+        #expect(try Fixtures.export(reader) == before)
+        #expect(try GraphStore(path: writer.path, access: .read).counts().entities == 5)
+    }
+
+    @Test("a store created for a command that then failed is removed, unless someone else has it open")
+    func removeCreated() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("new.db")
+        let created = try GraphStore(path: path, access: .create)
+        #expect(created.wasCreated)
+        #expect(throws: Importer.Failure.self) { try Fixtures.importText("{\n", into: created, folder: folder) }
+        #expect(created.removeCreatedStore())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("new.db") } == [])
+
+        let again = try GraphStore(path: path, access: .create)
+        try withExtendedLifetime(try GraphStore(path: path, access: .read)) {
+            #expect(!again.removeCreatedStore(), "another connection has it open")
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+
+        let withData = try Fixtures.store(in: folder)
+        #expect(withData.wasCreated)
+        #expect(!withData.removeCreatedStore(), "it holds data")
+        let reopened = try GraphStore(path: withData.path, access: .write)
+        #expect(!reopened.wasCreated)
+        #expect(!reopened.removeCreatedStore())
+        #expect(try reopened.counts().entities == 4)
+    }
+
+    @Test("a write to a store whose file was removed meanwhile is refused, not lost")
+    func moved() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+        do {
+            let record = #"{"record":"entity","id":"lost","type":"person","name":"Lost"}"#
+            try Fixtures.importText(record + "\n", into: store, folder: folder)
+            Issue.record("imported into a removed file")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("was removed or replaced while this command waited to write to it; nothing was written"))
+        }
+    }
+}
+
+/// Several threads, each with its own connection, started at the same moment: as close as a
+/// test gets to several processes opening a store at once (SQLite locks between connections
+/// the same way).
+enum StoreRace {
+    static let entitiesPerRecordFile = 50
+
+    struct Outcomes {
+        var values: [Int?] = []
+        var errors: [String] = []
+    }
+
+    private final class Collector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outcomes = Outcomes()
+
+        func add(_ value: Int?) { lock.withLock { outcomes.values.append(value) } }
+        func fail(_ error: any Error) { lock.withLock { outcomes.errors.append("\(error)") } }
+        var result: Outcomes { lock.withLock { outcomes } }
+    }
+
+    /// Runs `body(index, recordFile)` on `count` threads at once; each gets a record file of
+    /// its own that adds ``entitiesPerRecordFile`` new entities.
+    static func run(count: Int, folder: TemporaryFolder, _ body: @escaping @Sendable (Int, String) throws -> Int?) throws
+        -> Outcomes
+    {
+        let files = try (0..<count).map { index in
+            let lines = (0..<entitiesPerRecordFile).map {
+                #"{"record":"entity","id":"t\#(index)-e\#($0)","type":"person","name":"Thread \#(index) person \#($0)"}"#
+            }
+            return try folder.write("thread-\(index).jsonl", lines.joined(separator: "\n") + "\n")
+        }
+        let collector = Collector()
+        let start = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        for index in 0..<count {
+            done.enter()
+            let file = files[index]
+            let thread = Thread {
+                start.wait()
+                do { collector.add(try body(index, file)) } catch { collector.fail(error) }
+                done.leave()
+            }
+            thread.start()
+        }
+        for _ in 0..<count { start.signal() }
+        done.wait()
+        return collector.result
+    }
+}
