@@ -105,6 +105,9 @@ def main():
     parser.add_argument("--entities", type=int, help="default: claims / 8")
     parser.add_argument("--sources", type=int, help="default: claims / 40, at least 20")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--claim-prefix", default="c-",
+                        help="claim ids are this and a number (two files meant for one store need different ones: "
+                             "a claim id names one relationship)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     n_entities = args.entities or max(50, args.claims // 8)
@@ -178,7 +181,7 @@ def main():
             citation["stance"] = weighted(rng, [("asserts", 70), ("reports", 20), ("denies", 10)])
             citation["credibility"] = rng.randint(1, 6)
             citations.append(citation)
-        record = {"record": "claim", "id": "c-%d" % index, "subject": subject, "predicate": predicate["id"],
+        record = {"record": "claim", "id": "%s%d" % (args.claim_prefix, index), "subject": subject, "predicate": predicate["id"],
                   "object": target, "start": start, "end": end, "citations": citations}
         out.write(line(record) + "\n")
 

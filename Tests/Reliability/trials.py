@@ -79,8 +79,11 @@ def export_digest(isnad, store):
 
 
 def generate(path, claims, seed):
+    # Entities and sources of two files overlap (upserts); claims never share an id, since a
+    # claim id names one relationship and another file's claim c-0 would be another one.
     with open(path, "w", encoding="utf-8") as handle:
-        subprocess.run([sys.executable, GENERATE, "--claims", str(claims), "--seed", str(seed)], stdout=handle, check=True)
+        subprocess.run([sys.executable, GENERATE, "--claims", str(claims), "--seed", str(seed), "--claim-prefix", "c%d-" % seed],
+                       stdout=handle, check=True)
 
 
 def remove_store(store):
