@@ -135,6 +135,31 @@ struct StoreConcurrencyTests {
         #expect(try GraphStore(path: writer.path, access: .read).counts().entities == 5)
     }
 
+    @Test("claims read after a change, kept or rolled back, show the grades and types as they are now")
+    func gradesFollowChanges() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        func grade() throws -> Reliability? { try store.claim(id: "hamas-armed-isis")?.citations.first?.reliability }
+        let original = try #require(try grade())
+        try store.database.execute("UPDATE source SET reliability = 'A' WHERE id = 'leak'")
+        #expect(try grade() == .a)
+        try store.database.execute("BEGIN; UPDATE source SET reliability = 'C' WHERE id = 'leak'")
+        #expect(try grade() == .c)
+        try store.database.execute("ROLLBACK")
+        #expect(try grade() == .a)
+        try store.database.execute("UPDATE source SET reliability = '\(original.rawValue)' WHERE id = 'leak'")
+        try store.database.execute("UPDATE entity SET type = 'person' WHERE id = 'hamas'")
+        #expect(try store.claim(id: "hamas-armed-isis")?.subjectType == .person)
+
+        // A reader keeps its snapshot; a new reader sees the change.
+        let reader = try GraphStore(path: store.path, access: .read)
+        #expect(try reader.claim(id: "hamas-armed-isis")?.citations.first?.reliability == original)
+        try store.database.execute("UPDATE source SET reliability = 'B' WHERE id = 'leak'")
+        #expect(try reader.claim(id: "hamas-armed-isis")?.citations.first?.reliability == original)
+        #expect(try GraphStore(path: store.path, access: .read).claim(id: "hamas-armed-isis")?.citations.first?.reliability == .b)
+    }
+
     @Test("a store created for a command that then failed is removed, unless someone else has it open")
     func removeCreated() throws {
         let folder = try TemporaryFolder()

@@ -116,7 +116,7 @@ public final class Database {
             do throws(DatabaseError) {
                 return try body()
             } catch {
-                guard error.kind == .busy else { throw error }
+                guard error.isWorthRetrying else { throw error }
                 if !hasWaited {
                     hasWaited = true
                     onWait?()
@@ -158,9 +158,6 @@ public final class Database {
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
-
-    /// Rows changed through this connection since it was opened.
-    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
 
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
     public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }

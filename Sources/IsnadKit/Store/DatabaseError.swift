@@ -41,6 +41,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         }
     }
 
+    /// Whether waiting and trying again can succeed: another connection holds the lock
+    /// (SQLITE_BUSY). Not a stale snapshot (SQLITE_BUSY_SNAPSHOT: only ending the read
+    /// transaction helps) nor SQLITE_LOCKED (a conflict within this connection).
+    public var isWorthRetrying: Bool {
+        code & 0xFF == SQLITE_BUSY && code != SQLITE_BUSY | (2 << 8)  // SQLITE_BUSY_SNAPSHOT, a macro Swift does not import
+    }
+
     public init(code: Int32, message: String, path: String? = nil) {
         self.code = code
         self.message = message

@@ -13,9 +13,7 @@ extension GraphStore {
 
     public func entity(id: String) throws -> Entity? {
         let select = try database.cached("SELECT id, type, name, description, attributes FROM entity WHERE id = ?1")
-        try select.bind([.text(id)])
-        guard try select.step() else { return nil }
-        var entity = GraphStore.entity(from: select)
+        guard var entity = try select.firstRow([.text(id)], GraphStore.entity(from:)) else { return nil }
         entity.aliases = try aliases(of: id)
         return entity
     }
@@ -65,9 +63,7 @@ extension GraphStore {
     public func source(id: String) throws -> Source? {
         let select = try database.cached(
             "SELECT id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source WHERE id = ?1")
-        try select.bind([.text(id)])
-        guard try select.step() else { return nil }
-        var source = GraphStore.source(from: select)
+        guard var source = try select.firstRow([.text(id)], GraphStore.source(from:)) else { return nil }
         let cites = try database.cached("SELECT cited FROM source_cites WHERE source = ?1 ORDER BY position")
         try cites.forEachRow([.text(id)]) { source.cites.append($0.string(0)) }
         return source

@@ -105,10 +105,11 @@ public final class ImportSession {
         ])
         if database.changes == 1 { return .new }
         let select = try database.cached("SELECT digest, file, line FROM temp.import_record WHERE kind = ?1 AND id = ?2")
-        try select.bind([.text(kind.rawValue), .text(id)])
-        guard try select.step() else { return .new }
-        if UInt64(bitPattern: select.int64(0)) == digest { return .repeated }
-        return .conflict(Location(file: select.int(1), line: select.int(2)))
+        let found = try select.firstRow([.text(kind.rawValue), .text(id)]) { row in
+            (digest: UInt64(bitPattern: row.int64(0)), location: Location(file: row.int(1), line: row.int(2)))
+        }
+        guard let found else { return .new }
+        return found.digest == digest ? .repeated : .conflict(found.location)
     }
 
     /// The type of an entity in the store (written before, or earlier in this import).
@@ -277,12 +278,10 @@ public final class ImportSession {
         let exists = database.changes == 0
         if exists, !replacingCitations {
             let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
-            try stored.bind([.text(claim.id)])
-            if try stored.step() {
-                for (column, field, value) in [(Int32(0), "subject", claim.subject), (1, "predicate", claim.predicate), (2, "object", claim.object)]
-                where stored.string(column) != value {
-                    return ChangedEnd(field: field, stored: stored.string(column))
-                }
+                .firstRow([.text(claim.id)]) { [$0.string(0), $0.string(1), $0.string(2)] }
+            for (index, (field, value)) in [("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)].enumerated()
+            where stored.map({ $0[index] != value }) ?? false {
+                return ChangedEnd(field: field, stored: stored?[index] ?? "")
             }
         }
         if exists {

@@ -2,9 +2,12 @@
 /// the reliability and date of each source cited — remembered after the first lookup, so that
 /// a claim is read with two index lookups (its row, its citations) instead of a dozen joins.
 ///
-/// Forgotten whenever the store may have changed: after a write through this connection, or,
-/// outside a transaction, a commit by another one (`PRAGMA data_version`). Bounded: it starts
-/// over when it holds too many entries, so memory stays flat however large the store.
+/// Only a read-only connection keeps what it learnt from one call to the next: it cannot change
+/// the store itself, and `PRAGMA data_version` tells when another connection has committed
+/// (within a read transaction it stays put, as the snapshot does). A connection that can write
+/// starts afresh at every call, since its own changes, committed or rolled back, leave no mark
+/// it could check cheaply. Bounded: it starts over when it holds too many entries, so memory
+/// stays flat however large the store.
 final class RowMemo {
     /// A source as its citations need it.
     struct SourceGrade {
@@ -15,22 +18,25 @@ final class RowMemo {
     private static let limit = 1 << 19
     private var entityTypes: [String: EntityType?] = [:]
     private var sources: [String: SourceGrade?] = [:]
-    private var stamp: (changes: Int64, dataVersion: Int64)?
+    private var dataVersion: Int64?
 
-    /// Forgets everything if the store may have changed since the last call.
+    /// Forgets everything that may have changed since the last call.
     func validate(_ database: Database) throws {
-        // Inside a transaction the snapshot cannot change under us, only through our own writes.
-        let dataVersion = database.isAutocommit ? try database.cached("PRAGMA data_version").scalarInteger() ?? 0 : stamp?.dataVersion ?? 0
-        let now = (changes: database.totalChanges, dataVersion: dataVersion)
-        if let stamp, stamp == now { return }
-        forget()
-        stamp = now
+        guard database.isReadOnly else {
+            forget()
+            return
+        }
+        let version = try database.cached("PRAGMA data_version").scalarInteger() ?? 0
+        if version != dataVersion {
+            forget()
+            dataVersion = version
+        }
     }
 
     func forget() {
         entityTypes.removeAll(keepingCapacity: true)
         sources.removeAll(keepingCapacity: true)
-        stamp = nil
+        dataVersion = nil
     }
 
     func entityType(_ id: String, _ database: Database) throws -> EntityType? {
@@ -44,13 +50,10 @@ final class RowMemo {
     func source(_ id: String, _ database: Database) throws -> SourceGrade? {
         if let known = sources[id] { return known }
         if sources.count >= RowMemo.limit { sources.removeAll(keepingCapacity: true) }
-        let select = try database.cached("SELECT reliability, published FROM source WHERE id = ?1")
-        try select.bind([.text(id)])
-        let grade =
-            try select.step()
-            ? SourceGrade(
-                reliability: Reliability(rawValue: select.string(0)) ?? .f,
-                published: select.text(1).flatMap { try? PartialDate(parsing: $0) }) : nil
+        let grade = try database.cached("SELECT reliability, published FROM source WHERE id = ?1").firstRow([.text(id)]) { row in
+            SourceGrade(
+                reliability: Reliability(rawValue: row.string(0)) ?? .f, published: row.text(1).flatMap { try? PartialDate(parsing: $0) })
+        }
         sources[id] = grade
         return grade
     }

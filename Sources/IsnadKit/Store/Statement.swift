@@ -72,11 +72,23 @@ public final class Statement {
         while try step() {}
     }
 
-    /// Calls `body` for each row, with these parameters.
+    /// Calls `body` for each row, with these parameters. The statement is reset afterwards,
+    /// even when `body` throws, so that it holds no read open.
     public func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
         reset()
+        defer { sqlite3_reset(handle) }
         try bind(values)
         while try step() { try body(self) }
+    }
+
+    /// What `read` makes of the first row, or nil when there is none. The statement is reset
+    /// afterwards: a statement left on a row holds a read open, which pins this connection to an
+    /// old snapshot, blocks its next write transaction and keeps tables from being dropped.
+    public func firstRow<T>(_ values: [Value] = [], _ read: (Statement) throws -> T) throws -> T? {
+        reset()
+        defer { sqlite3_reset(handle) }
+        try bind(values)
+        return try step() ? try read(self) : nil
     }
 
     /// The first row's first column as an integer, if there is a row. The statement is reset
