@@ -328,6 +328,10 @@ struct ExportTextTests {
             ("two\nlines\u{202B}", "\u{2068}two\u{2069}\n\u{2068}lines\u{202B}\u{2069}"), ("", "\u{2068}\u{2069}"),
             ("cr\r\nlf\rend", "\u{2068}cr\u{2069}\n\u{2068}lf\u{2069}\n\u{2068}end\u{2069}"),
             ("para\u{2029}– dash", "\u{2068}para\u{2069}\n\u{2068}– dash\u{2069}"), ("\n", "\u{2068}\u{2069}\n\u{2068}\u{2069}"),
+            // A closing isolate the text did not open would close ours early: it is dropped.
+            ("a\u{2069}\u{202E}b", "\u{2068}a\u{202E}b\u{2069}"),
+            // An isolate the text leaves open would swallow our closing one: it is closed first.
+            ("\u{2067}x", "\u{2068}\u{2067}x\u{2069}\u{2069}"), ("\u{2066}a\u{2069}b", "\u{2068}\u{2066}a\u{2069}b\u{2069}"),
         ])
     func isolates(_ text: String, _ expected: String) {
         #expect(ExportStyle.isolated(text) == expected)
@@ -457,6 +461,26 @@ struct ExportRoundTripTests {
         let yed = try folder.write("hostile.yed.graphml", try ExportFixtures.graphML(store, yed: true))
         let result = try ExternalTool.run(xmllint, ["--noout", "--schema", extended, yed])
         #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    @Test("characters XML cannot carry, written into a store by another tool, become U+FFFD: the file stays well-formed")
+    func forbiddenCharactersFromOtherTools() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        // The importer refuses these; a script with the sqlite3 shell does not.
+        try store.database.execute(
+            "UPDATE entity_name SET name = 'a' || char(65535) || 'b' || char(7) WHERE entity = 'hamas' AND position = 1")
+        try store.database.execute("UPDATE entity SET description = 'x' || char(65534) WHERE id = 'hamas'")
+        let text = try ExportFixtures.graphML(store)
+        let document = try XMLDocument(data: Data(text.utf8))
+        let hamas = "//*[local-name()='node'][@id='hamas']/*[local-name()='data']"
+        let aliases = try document.nodes(forXPath: hamas + "[@key='n_aliases']").first?.stringValue
+        let decoded = try JSONSerialization.jsonObject(with: Data((aliases ?? "").utf8)) as? [String]
+        // JSON writes the bell as the escape \u0007, which XML carries; U+FFFF has no JSON escape.
+        #expect(decoded == ["a\u{FFFD}b\u{7}"])
+        #expect(!(aliases ?? "").unicodeScalars.contains { $0.value == 0xFFFF })
+        #expect(try document.nodes(forXPath: hamas + "[@key='n_description']").first?.stringValue == "x\u{FFFD}")
     }
 
     @Test("hostile GraphML read back by FoundationXML gives the same strings")

@@ -82,12 +82,19 @@ public enum ExportStyle {
     /// and any right-to-left override or embedding it holds, stays inside it instead of
     /// reordering the text around it (https://www.unicode.org/reports/tr9/#Explicit_Directional_Isolates).
     public static func isolated(_ text: String) -> String {
-        // Line breaks are ASCII controls, U+0085, U+2028 or U+2029: text whose bytes hold none of
-        // their lead bytes is one line (the usual case, taken without decoding).
+        // Line breaks and isolates are ASCII controls or start with C2 or E2: text whose bytes
+        // hold none of those is one plain line (the usual case, taken without decoding).
         if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) {
             return "\u{2068}" + text + "\u{2069}"
         }
         var result = String.UnicodeScalarView()
+        // Isolates the text opens and has not closed: they are closed at the end of its line, and
+        // a closing one it has not opened is dropped, so that ours always pair up.
+        var openIsolates = 0
+        func endLine() {
+            result.append(contentsOf: repeatElement("\u{2069}", count: openIsolates + 1))
+            openIsolates = 0
+        }
         result.append("\u{2068}")
         var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -95,11 +102,19 @@ public enum ExportStyle {
             switch scalar {
             case "\n" where afterCarriageReturn: continue  // CR LF is one line break
             case "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}":
-                result.append(contentsOf: "\u{2069}\n\u{2068}".unicodeScalars)
+                endLine()
+                result.append(contentsOf: "\n\u{2068}".unicodeScalars)
+            case "\u{2066}", "\u{2067}", "\u{2068}":
+                openIsolates += 1
+                result.append(scalar)
+            case "\u{2069}":
+                guard openIsolates > 0 else { continue }
+                openIsolates -= 1
+                result.append(scalar)
             default: result.append(scalar)
             }
         }
-        result.append("\u{2069}")
+        endLine()
         return String(result)
     }
 

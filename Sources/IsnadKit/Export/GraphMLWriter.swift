@@ -141,7 +141,7 @@ public struct GraphMLWriter {
         }
         json.append(UInt8(ascii: "]"))
         openData(key, to: &bytes)
-        json.withUnsafeBufferPointer { XMLEscaping.escape($0, to: &bytes) }
+        json.withUnsafeBufferPointer { XMLEscaping.append(utf8: $0, to: &bytes) }
         bytes.appendUTF8("</data>\n")
     }
 

@@ -15,25 +15,21 @@ public enum XMLEscaping {
     /// intermediate strings.
     public static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let isStorable = text.withUTF8 { utf8 -> Bool in
-            // What XML cannot carry is, in UTF-8, a byte below 0x20 other than tab and line
-            // breaks, or EF BF BE / EF BF BF (U+FFFE, U+FFFF).
-            for (index, byte) in utf8.enumerated() {
-                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
-                if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE { return false }
-            }
+        text.withUTF8 { append(utf8: $0, to: &bytes) }
+    }
+
+    /// The same for UTF-8 bytes, such as JSON text built from stored values.
+    static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        if Text.isStorable(utf8: utf8) {
             escape(utf8, to: &bytes)
-            return true
-        }
-        if !isStorable {
+        } else {
+            let text = String(decoding: utf8, as: UTF8.self)
             var replaced = String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" }))
             replaced.withUTF8 { escape($0, to: &bytes) }
         }
     }
 
-    /// Appends UTF-8 `utf8` that holds no character XML forbids (built by Isnad itself, such
-    /// as JSON text), escaped.
-    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var start = 0
         for (index, byte) in utf8.enumerated() {
             let entity: StaticString

@@ -13,19 +13,22 @@ public enum Text {
         }
     }
 
+    /// Whether every scalar of this UTF-8 text may be stored, read from the bytes: a C0 control
+    /// is one byte below 0x20, and U+FFFE and U+FFFF are the only scalars whose UTF-8 starts
+    /// EF BF BE or EF BF BF.
+    static func isStorable(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+        }
+        return true
+    }
+
     /// Why `text` cannot be stored, or nil when it can.
     public static func problem(with text: String) -> String? {
-        // Fast path on the bytes: a C0 control is one byte below 0x20, and U+FFFE and U+FFFF
-        // are the only scalars whose UTF-8 starts EF BF BE or EF BF BF.
-        let isClean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
-            }
-            return true
-        }
-        if isClean == true { return nil }
+        var text = text
+        if text.withUTF8(isStorable(utf8:)) { return nil }
         for scalar in text.unicodeScalars where !isStorable(scalar) {
             return "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)), which Isnad does not store"
         }

@@ -9,13 +9,17 @@ enum ImportCommand: Command {
             Reads entity, source and claim records, one JSON object per line, from each FILE (or - for standard
             input), in one transaction: if any record is bad, nothing is written and every problem is listed with
             its file, line and field. Records may come in any order. A record whose id exists replaces it; a
-            claim's citations are added to those it already has (same source, via and quote: updated).
+            claim's citations are added to those it already has (same source, via and quote: updated). A claim id
+            keeps its subject, predicate and object: a record that changes them is refused, unless --replace. A
+            claim may come twice in one import with other citations (two files that cite it): they add up.
             Creates the store if it does not exist; if the import then fails, no store is left behind.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
         options: [
             OptionSpec("dry-run", help: "Check everything, write nothing."),
-            OptionSpec("replace", help: "A claim's citations replace the ones it has instead of being added."),
+            OptionSpec(
+                "replace",
+                help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."),
             OptionSpec("max-line-bytes", value: "n", help: "Refuse lines longer than this (default: 16777216, 16 MiB)."),
             OptionSpec("max-errors", value: "n", help: "List at most this many problems (default: 20)."),
         ],
