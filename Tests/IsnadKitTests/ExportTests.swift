@@ -144,7 +144,16 @@ struct ExportContentTests {
         defer { folder.remove() }
         let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
         _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
-        let expected = try Neighborhood(store: store, center: center, depth: depth, filter: filter, induced: true)
+        // The neighbourhood's entities, and every claim among them that passes the filter.
+        let reached = try Neighborhood(store: store, center: center, depth: depth, filter: filter).depths
+        var inducedClaims: [GradedClaim] = []
+        try store.forEachClaim { claim in
+            guard reached[claim.claim.subject] != nil, reached[claim.claim.object] != nil,
+                let kept = filter.apply(claim, vocabulary: store.vocabulary)
+            else { return }
+            inducedClaims.append(kept)
+        }
+        let expected = (depths: reached, claims: inducedClaims)
         for collapse in [false, true] {
             var options = ExportGraph.Options()
             options.focus = center
@@ -315,7 +324,7 @@ struct ExportTextTests {
             "موّل", "\u{2067}\u{2066}2014-05\u{2069} – \u{2066}2016\u{2069} · مزعوم\u{2069}",
             "\u{2067}المصادر: 1 · أقوى تقييم D2\u{2069}",
         ]
-        #expect(bc.contains("label=\(DOTEscaping.label(lines: lines))"), "\(bc)")
+        #expect(bc.contains("label=\(DOTEscaping.quoted(lines.joined(separator: "\n")))"), "\(bc)")
         #expect(dot.contains("alleged · مزعوم"))  // the legend pairs the English and Arabic words
         let pa = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:p-a\"") })
         #expect(pa.contains("منذ \u{2066}2018\u{2069}"))

@@ -47,8 +47,4 @@ public enum DOTEscaping {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Several lines as one quoted label, each line centred.
-    public static func label(lines: [String]) -> String {
-        quoted(lines.joined(separator: "\n"))
-    }
 }

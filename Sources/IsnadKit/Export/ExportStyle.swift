@@ -46,6 +46,12 @@ public enum ExportStyle {
         return text + (arabic ? "، وبعضها بلا تاريخ" : " and undated")
     }
 
+    /// One claim's dates, as ``dates(_:language:)`` writes a range: `2014-05 – 2017`,
+    /// `since 2014` (a state with no end), `until 2017`, `2022-03-27`, or `undated`.
+    public static func dates(of claim: Claim, vocabulary: Vocabulary = .standard) -> String {
+        dates(ExportGraph.Period([claim], temporal: vocabulary[claim.predicate]?.temporal ?? .state))
+    }
+
     /// The status as edge labels write it: `ASSERTED`, `ALLEGED`, `DISPUTED`; in Arabic
     /// (`.ar`) مؤيَّد (supported by a source), مزعوم (alleged), متنازع عليه (disputed).
     public static func statusWord(_ status: Evidence.Status, language: Language = .en) -> String {
@@ -210,14 +216,9 @@ public enum ExportStyle {
 
     /// The tooltip of an edge: its claims, status and strongest citation with its quote (the
     /// quote ``isolated(_:)``).
-    public static func edgeTooltip(_ edge: ExportGraph.Edge) -> String {
-        var bytes: [UInt8] = []
-        appendEdgeTooltip(edge, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// ``edgeTooltip(_:)`` as UTF-8 bytes appended to `bytes`, unescaped: what the DOT writer
-    /// quotes, built without intermediate strings (it is the longest text of every edge).
+    ///
+    /// Appended to `bytes` as UTF-8, unescaped: what the DOT writer quotes, built without
+    /// intermediate strings (it is the longest text of every edge).
     static func appendEdgeTooltip(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
         func list(_ values: [String]) {
             for (index, value) in values.enumerated() {

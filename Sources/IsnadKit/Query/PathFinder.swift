@@ -47,12 +47,12 @@ public final class PathFinder {
     func neighbors(of entity: String, forward: Bool) throws -> [String: [GradedClaim]] {
         if let cached = forward ? forwardCache[entity] : backwardCache[entity] { return cached }
         var result: [String: [GradedClaim]] = [:]
-        for claim in try store.claims(of: entity, ordered: false) {
-            guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { continue }
+        try store.forEachClaim(of: entity) { claim in
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
             let isSubject = kept.claim.subject == entity
             let other = isSubject ? kept.claim.object : kept.claim.subject
             let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false
-            if isDirected, !isSymmetric, isSubject != forward { continue }
+            if isDirected, !isSymmetric, isSubject != forward { return }
             result[other, default: []].append(kept)
         }
         for key in result.keys {

@@ -164,19 +164,19 @@ extension GraphStore {
 
     /// The claims an entity takes part in (as subject, object or either), ordered by predicate,
     /// then the other entity, then date. One indexed query per side.
-    ///
-    /// `ordered: false` skips the sort, for explorations that do not need it (``Neighborhood``):
-    /// the rows of one claim still come together, because the claim table drives the join
-    /// through its subject or object index and its citations are looked up inside that loop.
-    public func claims(of entityID: String, direction: Direction = .both, ordered: Bool = true) throws -> [GradedClaim] {
+    public func claims(of entityID: String, direction: Direction = .both) throws -> [GradedClaim] {
         var result: [GradedClaim] = []
         if direction != .in {
-            let order = ordered ? " ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position" : ""
-            result += try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.subject = ?1\(order)"), [.text(entityID)])
+            result += try readClaims(
+                try database.cached(
+                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position"),
+                [.text(entityID)])
         }
         if direction != .out {
-            let order = ordered ? " ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position" : ""
-            result += try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.object = ?1\(order)"), [.text(entityID)])
+            result += try readClaims(
+                try database.cached(
+                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position"),
+                [.text(entityID)])
         }
         return result
     }

@@ -50,7 +50,7 @@ enum ClaimsCommand: Command {
                 guard let evidence = claim.evidence else { return }
                 table.append([
                     claim.claim.id, try presentation.name(claim.claim.subject), claim.claim.predicate,
-                    try presentation.name(claim.claim.object), ClaimPresentation.dates(claim.claim),
+                    try presentation.name(claim.claim.object), ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary),
                     evidence.status.rawValue.uppercased(), evidence.bestGrade, ClaimPresentation.claimants(claim),
                 ])
             }

@@ -94,12 +94,12 @@ enum PathCommand: Command {
                 let subject = try presentation.name(claim.subject)
                 let object = try presentation.name(claim.object)
                 let arrow = predicate?.isSymmetric == true ? "—[\(label)]—" : "—[\(label)]→"
-                let evidence = hop.best.evidence.map(ClaimPresentation.evidence) ?? "NO CITATION"
+                let evidence = hop.best.evidence.map(ExportStyle.evidenceLine) ?? "NO CITATION"
                 lines.append("")
                 lines.append(
                     Bidi.line(
                         Text.printable("  \(index + 1). \(Bidi.isolateCell(subject)) \(arrow) \(Bidi.isolateCell(object))")
-                            + "  \(ClaimPresentation.dates(claim))  \(evidence)  [\(claim.id)]"))
+                            + "  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
                 if let best = hop.best.bestCitation {
                     lines += ClaimPresentation.citationLines(
                         GradedClaim(claim: claim, citations: [best]), indent: "       ")

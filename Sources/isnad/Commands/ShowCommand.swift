@@ -70,10 +70,10 @@ enum ShowCommand: Command {
             let arrow = predicate?.isSymmetric == true ? "↔" : isOutgoing ? "→" : "←"
             let other = isOutgoing ? claim.object : claim.subject
             let otherName = try presentation.name(other)
-            let evidence = graded.evidence.map(ClaimPresentation.evidence) ?? "NO CITATION"
+            let evidence = graded.evidence.map(ExportStyle.evidenceLine) ?? "NO CITATION"
             lines.append(
                 Bidi.line(Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
-                    + " (\(other))  \(ClaimPresentation.dates(claim))  \(evidence)  [\(claim.id)]"))
+                    + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
             if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
             lines += ClaimPresentation.citationLines(graded, indent: "      ")
         }

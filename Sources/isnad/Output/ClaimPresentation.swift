@@ -20,21 +20,6 @@ struct ClaimPresentation {
 
     mutating func name(_ id: String) throws -> String { try entity(id)?.name ?? id }
 
-    /// `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or `undated`.
-    static func dates(_ claim: Claim) -> String {
-        switch (claim.start, claim.end) {
-        case (nil, nil): "undated"
-        case (let start?, nil): Vocabulary.standard[claim.predicate]?.temporal == .event ? start.description : "since \(start)"
-        case (nil, let end?): "until \(end)"
-        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
-        }
-    }
-
-    /// `ALLEGED · 2 sources · best C3`.
-    static func evidence(_ evidence: Evidence) -> String {
-        "\(evidence.status.rawValue.uppercased()) · \(evidence.sources.count) source\(evidence.sources.count == 1 ? "" : "s") · best \(evidence.bestGrade)"
-    }
-
     /// `police (asserts B2), hamas-statement (denies C3) ×2`: each claimant, stance and grade
     /// once, with how many citations say it that way.
     static func claimants(_ claim: GradedClaim) -> String {
@@ -110,7 +95,7 @@ struct ClaimPresentation {
             table.append(
                 leading.map { $0.value(claim) } + [
                     try name(claim.claim.subject), claim.claim.predicate, try name(claim.claim.object),
-                    ClaimPresentation.dates(claim.claim), evidence.status.rawValue.uppercased(), evidence.bestGrade,
+                    ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(), evidence.bestGrade,
                     ClaimPresentation.claimants(claim),
                 ])
         }
