@@ -19,16 +19,24 @@ public struct TransmissionChain: Sendable {
     public let links: [Link]
 
     public init(of start: String, _ direction: Direction, in store: GraphStore) throws {
+        func next(_ id: String) throws -> [String] {
+            direction == .relays ? try store.source(id: id)?.cites ?? [] : try store.sourcesCiting(id)
+        }
         var links: [Link] = []
         var seen: Set<String> = [start]
-        func visit(_ id: String, _ depth: Int) throws {
-            let next = direction == .relays ? try store.source(id: id)?.cites ?? [] : try store.sourcesCiting(id)
-            for other in next where seen.insert(other).inserted {
-                links.append(Link(id: other, depth: depth))
-                try visit(other, depth + 1)
+        // Depth first with a stack of its own, not recursion: a chain may be as long as the data.
+        var stack: [(next: [String], index: Int, depth: Int)] = [(try next(start), 0, 1)]
+        while let top = stack.last {
+            guard top.index < top.next.count else {
+                stack.removeLast()
+                continue
             }
+            stack[stack.count - 1].index += 1
+            let other = top.next[top.index]
+            guard seen.insert(other).inserted else { continue }
+            links.append(Link(id: other, depth: top.depth))
+            stack.append((try next(other), 0, top.depth + 1))
         }
-        try visit(start, 1)
         self.links = links
     }
 }

@@ -35,12 +35,13 @@ public struct RecordSet {
         }
     }
 
-    /// Writes the set's entities and sources with the claims that `enumerate` hands over,
-    /// streamed: it is called twice, once to learn which entities and sources the claims name
-    /// (only their ids are kept), once to write the claims, which it must give in id order.
-    /// Claims added with ``add(_:)`` are not written.
-    public func write(to sink: ByteSink, claims enumerate: ((GradedClaim) throws -> Void) throws -> Void) throws {
-        var set = self
+    /// Writes the claims that `enumerate` hands over as a self-contained set, streamed: it is
+    /// called twice, once to learn which entities and sources the claims name (only their ids
+    /// are kept), once to write the claims, which it must give in id order.
+    public static func write(
+        store: GraphStore, to sink: ByteSink, claims enumerate: ((GradedClaim) throws -> Void) throws -> Void
+    ) throws {
+        var set = RecordSet(store: store)
         try enumerate { set.addReferences(of: $0.claim) }
         var writer = RecordWriter()
         try set.writeEntitiesAndSources(to: sink, with: &writer)

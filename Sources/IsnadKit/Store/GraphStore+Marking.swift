@@ -81,36 +81,4 @@ extension GraphStore {
             """)
         try groupClaims(select, []) { try body($0) }
     }
-
-    /// The entities whose ids are in `table` (one column, `id`), in id order, streamed.
-    func forEachEntity(in table: String, _ body: (Entity) throws -> Void) throws {
-        let entities = try database.prepare(
-            """
-            SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(table) AS m JOIN entity AS e ON e.id = m.id
-            ORDER BY e.id
-            """)
-        let names = try database.prepare(
-            """
-            SELECT n.entity, n.name, n.lang FROM \(table) AS m JOIN entity_name AS n ON n.entity = m.id
-            WHERE n.position > 0 ORDER BY n.entity, n.position
-            """)
-        var hasName = try names.step()
-        while try entities.step() {
-            var entity = Entity(
-                id: entities.string(0), type: EntityType(rawValue: entities.string(1)) ?? .organization, name: entities.string(2),
-                description: entities.text(3), attributes: AttributesJSON.decode(entities.string(4)))
-            while hasName, let owner = names.text(0), owner <= entity.id {
-                if owner == entity.id { entity.aliases.append(Alias(name: names.string(1), lang: names.string(2))) }
-                hasName = try names.step()
-            }
-            try body(entity)
-        }
-    }
-
-    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together.
-    func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
-        let select = try database.prepare(
-            "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
-        try groupClaims(select, []) { try body($0) }
-    }
 }

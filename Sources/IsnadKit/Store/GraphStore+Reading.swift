@@ -38,15 +38,24 @@ extension GraphStore {
 
     /// Every entity in id order, streamed (two cursors merged, so memory stays flat).
     public func forEachEntity(_ body: (Entity) throws -> Void) throws {
-        let entities = try database.prepare("SELECT id, type, name, description, attributes FROM entity ORDER BY id")
-        let names = try database.prepare(
-            "SELECT entity, name, lang FROM entity_name WHERE position > 0 ORDER BY entity, position")
-        var hasName = try names.step()
-        while try entities.step() {
-            var entity = GraphStore.entity(from: entities)
-            while hasName, let owner = names.text(0), owner <= entity.id {
-                if owner == entity.id { entity.aliases.append(Alias(name: names.string(1), lang: names.string(2))) }
-                hasName = try names.step()
+        try forEachEntity(in: nil, body)
+    }
+
+    /// The entities whose ids are in `table` (one column, `id`; every entity when nil), in id
+    /// order, streamed: two cursors merged, so memory stays flat.
+    func forEachEntity(in table: String?, _ body: (Entity) throws -> Void) throws {
+        // Driven by the marked ids, when there are some: a neighbourhood is read through the indexes.
+        let (entities, names) = table.map { ("\($0) AS m JOIN entity AS e ON e.id = m.id", "\($0) AS m JOIN entity_name AS n ON n.entity = m.id") }
+            ?? ("entity AS e", "entity_name AS n")
+        let entityRows = try database.prepare("SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(entities) ORDER BY e.id")
+        let nameRows = try database.prepare(
+            "SELECT n.entity, n.name, n.lang FROM \(names) WHERE n.position > 0 ORDER BY n.entity, n.position")
+        var hasName = try nameRows.step()
+        while try entityRows.step() {
+            var entity = GraphStore.entity(from: entityRows)
+            while hasName, let owner = nameRows.text(0), owner <= entity.id {
+                if owner == entity.id { entity.aliases.append(Alias(name: nameRows.string(1), lang: nameRows.string(2))) }
+                hasName = try nameRows.step()
             }
             try body(entity)
         }
@@ -228,6 +237,13 @@ extension GraphStore {
     /// claim, so memory holds one claim at a time.
     public func forEachClaim(_ body: (GradedClaim) throws -> Void) throws {
         let select = try database.prepare("\(GraphStore.claimSelect) ORDER BY c.id, ci.position")
+        try groupClaims(select, []) { try body($0) }
+    }
+
+    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together.
+    func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
+        let select = try database.prepare(
+            "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
         try groupClaims(select, []) { try body($0) }
     }
 

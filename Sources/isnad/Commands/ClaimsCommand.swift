@@ -33,11 +33,11 @@ enum ClaimsCommand: Command {
         var presentation = ClaimPresentation(store: store)
         switch format {
         case .json:
-            try RecordSet(store: store).write(to: context.output, claims: forEachClaim)
+            try RecordSet.write(store: store, to: context.output, claims: forEachClaim)
         case .csv:
             var csv = try CSVWriter(header: ClaimPresentation.csvHeader, to: context.output)
             try forEachClaim { claim in
-                for row in try presentation.csvRows(claim) { try csv.append(row) }
+                try presentation.appendCSV(claim, to: &csv)
             }
         case .table:
             var table = TextTable([

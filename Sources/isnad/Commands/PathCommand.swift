@@ -60,9 +60,7 @@ enum PathCommand: Command {
             var csv = try CSVWriter(header: ["path", "hop", "from", "to"] + ClaimPresentation.csvHeader, to: context.output)
             for (number, path) in paths.enumerated() {
                 for (index, hop) in path.hops.enumerated() {
-                    for row in try presentation.csvRows(hop.best) {
-                        try csv.append([String(number + 1), String(index + 1), hop.from, hop.to] + row)
-                    }
+                    try presentation.appendCSV(hop.best, leading: [String(number + 1), String(index + 1), hop.from, hop.to], to: &csv)
                 }
             }
         case .table:

@@ -38,7 +38,7 @@ enum SourceCommand: Command {
         case .csv:
             var csv = try CSVWriter(header: ["role"] + ClaimPresentation.csvHeader, to: context.output)
             for (role, claim) in claims {
-                for row in try presentation.csvRows(claim) { try csv.append([role.rawValue] + row) }
+                try presentation.appendCSV(claim, leading: [role.rawValue], to: &csv)
             }
         case .table:
             var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]

@@ -33,11 +33,11 @@ enum TimelineCommand: Command {
             try Timing.measure(arguments.flag("timing")) {
                 switch format {
                 case .json:
-                    try RecordSet(store: store).write(to: context.output) { try forEachClaim(inTimeOrder: false, $0) }
+                    try RecordSet.write(store: store, to: context.output) { try forEachClaim(inTimeOrder: false, $0) }
                 case .csv:
                     var csv = try CSVWriter(header: ["date"] + ClaimPresentation.csvHeader, to: context.output)
                     try forEachClaim(inTimeOrder: true) { claim in
-                        for row in try presentation.csvRows(claim) { try csv.append([date(claim)] + row) }
+                        try presentation.appendCSV(claim, leading: [date(claim)], to: &csv)
                     }
                 case .table:
                     try forEachClaim(inTimeOrder: true) { claims.append($0) }

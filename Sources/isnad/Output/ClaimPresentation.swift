@@ -56,10 +56,12 @@ struct ClaimPresentation {
         _ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = [], to sink: ByteSink
     ) throws {
         var csv = try CSVWriter(header: leading.map(\.header) + ClaimPresentation.csvHeader, to: sink)
-        for claim in claims {
-            let values = leading.map { $0.value(claim) }
-            for row in try csvRows(claim) { try csv.append(values + row) }
-        }
+        for claim in claims { try appendCSV(claim, leading: leading.map { $0.value(claim) }, to: &csv) }
+    }
+
+    /// One claim's rows (one per citation), after `leading` values of the caller's.
+    mutating func appendCSV(_ claim: GradedClaim, leading: [String] = [], to csv: inout CSVWriter) throws {
+        for row in try csvRows(claim) { try csv.append(leading + row) }
     }
 
     /// One CSV row per citation, each carrying its claim's evidence.
