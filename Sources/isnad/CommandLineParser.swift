@@ -147,7 +147,8 @@ struct ParsedArguments {
         guard let text = value(name) else { return nil }
         guard let number = Int(text), range.contains(number) else {
             throw UsageError(
-                message: "--\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(text))\"",
+                message:
+                    "--\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(text))\"",
                 command: spec.name)
         }
         return number
@@ -205,7 +206,8 @@ enum CommandLineParser {
             guard let option = options.first(where: { $0.name == name }) else {
                 let suggestion = Suggestion.nearest(to: name, among: options.map(\.name))
                 throw UsageError(
-                    message: "unknown option '--\(Text.printable(name))'" + (suggestion.map { " (did you mean '--\($0)'?)" } ?? ""),
+                    message: "unknown option '--\(Text.printable(name))'"
+                        + (suggestion.map { " (did you mean '--\($0)'?)" } ?? ""),
                     command: spec.name)
             }
             switch option.arity {

@@ -4,16 +4,21 @@ import IsnadKit
 /// ``GraphFilter``.
 enum FilterOptions {
     static let specs: [OptionSpec] = [
-        OptionSpec("predicate", value: "predicate", arity: .list, help: "Only these predicates (repeat, or separate with commas)."),
-        OptionSpec("type", value: "type", arity: .list, help: "Only claims between entities of these types: person, organization, event, place."),
-        OptionSpec("source", value: "source", arity: .list, help: "Only citations whose claimant or via is one of these sources."),
+        OptionSpec(
+            "predicate", value: "predicate", arity: .list, help: "Only these predicates (repeat, or separate with commas)."),
+        OptionSpec(
+            "type", value: "type", arity: .list,
+            help: "Only claims between entities of these types: person, organization, event, place."),
+        OptionSpec(
+            "source", value: "source", arity: .list, help: "Only citations whose claimant or via is one of these sources."),
         OptionSpec("as-of", value: "date", help: "Only claims that held on that date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         OptionSpec("between", value: "date", arity: .pair, help: "Only claims that held at some time between the two dates."),
         OptionSpec("known-by", value: "date", help: "Only citations that were public by that date."),
         OptionSpec("min-reliability", value: "A-F", help: "Only citations whose claimant is graded this or better."),
         OptionSpec("min-credibility", value: "1-6", help: "Only citations graded this credible or better."),
         OptionSpec("stance", value: "stance", arity: .list, help: "Only citations with these stances: asserts, reports, denies."),
-        OptionSpec("status", value: "status", arity: .list, help: "Only claims with these statuses: asserted, alleged, disputed."),
+        OptionSpec(
+            "status", value: "status", arity: .list, help: "Only claims with these statuses: asserted, alleged, disputed."),
         OptionSpec("exclude-disputed", help: "Leave out claims that some source denies."),
     ]
 
@@ -30,8 +35,10 @@ enum FilterOptions {
             }
             filter.predicates.insert(predicate)
         }
-        filter.entityTypes = Set(try arguments.list("type").map { try word($0, option: "type", as: EntityType.self, command: command) })
-        filter.stances = Set(try arguments.list("stance").map { try word($0, option: "stance", as: Stance.self, command: command) })
+        filter.entityTypes = Set(
+            try arguments.list("type").map { try word($0, option: "type", as: EntityType.self, command: command) })
+        filter.stances = Set(
+            try arguments.list("stance").map { try word($0, option: "stance", as: Stance.self, command: command) })
         filter.statuses = Set(
             try arguments.list("status").map { try word($0, option: "status", as: Evidence.Status.self, command: command) })
         filter.asOf = try arguments.value("as-of").map { try date($0, option: "as-of", command: command) }
@@ -46,13 +53,15 @@ enum FilterOptions {
         }
         if let text = arguments.value("min-reliability") {
             guard let grade = Reliability(rawValue: text.uppercased()) else {
-                throw UsageError(message: "--min-reliability: expected a grade from A to F, got \"\(Text.printable(text))\"", command: command)
+                throw UsageError(
+                    message: "--min-reliability: expected a grade from A to F, got \"\(Text.printable(text))\"", command: command)
             }
             filter.minimumReliability = grade
         }
         if let text = arguments.value("min-credibility") {
             guard let number = Int(text), let grade = Credibility(rawValue: number) else {
-                throw UsageError(message: "--min-credibility: expected a grade from 1 to 6, got \"\(Text.printable(text))\"", command: command)
+                throw UsageError(
+                    message: "--min-credibility: expected a grade from 1 to 6, got \"\(Text.printable(text))\"", command: command)
             }
             filter.minimumCredibility = grade
         }

@@ -32,7 +32,8 @@ func runCommandLine(_ arguments: [String]) -> ExitCode {
             return .success
         }
         if name == "--version" || name == "version" {
-            try output.write("isnad \(version) (schema version \(Migrations.currentVersion), SQLite \(Database.libraryVersion))\n")
+            try output.write(
+                "isnad \(version) (schema version \(Migrations.currentVersion), SQLite \(Database.libraryVersion))\n")
             return .success
         }
         if name == "--help" || name == "-h" {

@@ -60,7 +60,8 @@ struct CoreCommandTests {
                 + "\n")
         let result = try cli.run(["import", "bad.jsonl"])
         #expect(result.status == 65)
-        #expect(result.standardError.contains(#"bad.jsonl:1: claim "c7": subject: unknown entity "hamass" (did you mean "hamas"?)"#))
+        #expect(
+            result.standardError.contains(#"bad.jsonl:1: claim "c7": subject: unknown entity "hamass" (did you mean "hamas"?)"#))
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
@@ -179,7 +180,12 @@ struct CoreCommandTests {
         let rows = result.standardOutput.split(separator: "\r\n")
         #expect(rows.first?.hasPrefix("claim,subject,subject_name,predicate,object,object_name,start,end,status") == true)
         #expect(rows.count == 3)
-        #expect(rows.contains { $0.hasPrefix("isis-claimed-attack,isis,Islamic State,claimed_responsibility_for,hadera-attack,Hadera attack,2022-03-27,,asserted,1,B,2,police,B,article,asserts,2,") })
+        #expect(
+            rows.contains {
+                $0.hasPrefix(
+                    "isis-claimed-attack,isis,Islamic State,claimed_responsibility_for,hadera-attack,Hadera attack,2022-03-27,,asserted,1,B,2,police,B,article,asserts,2,"
+                )
+            })
     }
 
     @Test("claims lists claims with status, best grade and who says them; filters narrow it")
@@ -266,11 +272,13 @@ struct CoreCommandTests {
         try cli.write(
             "hostile.jsonl",
             #"{"record":"entity","id":"evil","type":"person","name":"Evil\u009b2J\u202eName"}"# + "\n"
-                + #"{"record":"claim","subject":"evil","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"x\u009b31m","stance":"asserts","credibility":2}]}"# + "\n")
+                + #"{"record":"claim","subject":"evil","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"x\u009b31m","stance":"asserts","credibility":2}]}"#
+                + "\n")
         #expect(try cli.run(["import", "hostile.jsonl"]).status == 0)
         for arguments in [["show", "evil"], ["claims"], ["show", "hamas"]] {
             let output = try cli.run(arguments).standardOutput
-            #expect(!output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x1B || $0.value == 0x202E }, "\(arguments)")
+            #expect(
+                !output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x1B || $0.value == 0x202E }, "\(arguments)")
             #expect(output.contains(#"\u{9B}"#))
         }
     }

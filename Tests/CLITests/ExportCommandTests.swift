@@ -26,7 +26,8 @@ struct ExportCommandTests {
             let rendered = try ExternalTool.run(try #require(ExportCommandTests.dot), [format], input: exported.outputBytes)
             #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(format): \(rendered.standardError)")
         }
-        let svg = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg"], input: exported.outputBytes).standardOutput
+        let svg = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg"], input: exported.outputBytes)
+            .standardOutput
         #expect(svg.contains("حماس"))
         #expect(svg.contains("font-family=\"Noto Sans,Noto Sans Arabic\""))
         // The title says what is shown, and that the edges are claims, not facts.
@@ -65,7 +66,8 @@ struct ExportCommandTests {
         let result = try cli.run(["export", "graphml", "--min-reliability", "C", "--collapse", "-o", "graph.graphml"])
         #expect(result.status == 0, "\(result.standardError)")
         let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
-        let check = try ExternalTool.run(try #require(ExportCommandTests.xmllint), ["--noout", "--schema", schema, cli.path("graph.graphml")])
+        let check = try ExternalTool.run(
+            try #require(ExportCommandTests.xmllint), ["--noout", "--schema", schema, cli.path("graph.graphml")])
         #expect(check.status == 0, "\(check.standardError)")
         let text = try String(contentsOfFile: cli.path("graph.graphml"), encoding: .utf8)
         #expect(!text.contains("abu-maram-document"))  // reliability F, filtered out
@@ -110,12 +112,14 @@ struct ExportCommandTests {
     func committedExports() throws {
         let exports = Repository.root.appendingPathComponent("Exports")
         for name in ["hadera-2022.dot", "hamas-depth2.dot"] {
-            let result = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tsvg", exports.appendingPathComponent(name).path])
+            let result = try ExternalTool.run(
+                try #require(ExportCommandTests.dot), ["-Tsvg", exports.appendingPathComponent(name).path])
             #expect(result.status == 0 && result.standardError.isEmpty, "\(name): \(result.standardError)")
         }
         let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
         let result = try ExternalTool.run(
-            try #require(ExportCommandTests.xmllint), ["--noout", "--schema", schema, exports.appendingPathComponent("hadera-2022.graphml").path])
+            try #require(ExportCommandTests.xmllint),
+            ["--noout", "--schema", schema, exports.appendingPathComponent("hadera-2022.graphml").path])
         #expect(result.status == 0, "\(result.standardError)")
     }
 }

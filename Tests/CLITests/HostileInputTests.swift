@@ -31,8 +31,9 @@ struct HostileInputTests {
     }
 
     @Test("invalid UTF-8 in a string") func invalidUTF8() throws {
-        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8),
-                    expecting: "invalid UTF-8 in a string")
+        try refuses(
+            Array(#"{"record":"entity","id":"x","type":"person","name":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8),
+            expecting: "invalid UTF-8 in a string")
     }
 
     @Test("invalid UTF-8 outside strings") func strayBytes() throws {
@@ -40,7 +41,8 @@ struct HostileInputTests {
     }
 
     @Test("a line longer than the limit (20 MB against 16 MiB)") func hugeLine() throws {
-        let huge = Array(#"{"record":"entity","id":"x","type":"person","name":""#.utf8) + [UInt8](repeating: 0x61, count: 20_000_000)
+        let huge =
+            Array(#"{"record":"entity","id":"x","type":"person","name":""#.utf8) + [UInt8](repeating: 0x61, count: 20_000_000)
             + Array(#""}"#.utf8)
         try refuses(huge, expecting: "longer than the limit of 16777216 bytes (see --max-line-bytes)")
     }
@@ -58,33 +60,47 @@ struct HostileInputTests {
     }
 
     @Test("deeply nested JSON") func deepNesting() throws {
-        try refuses(Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8),
-                    expecting: "nested deeper than 32 levels")
+        try refuses(
+            Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8),
+            expecting: "nested deeper than 32 levels")
     }
 
     @Test("huge numbers") func hugeNumbers() throws {
-        try refuses(Array((#"{"record":"claim","subject":"a","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":1"# + String(repeating: "0", count: 400) + "}]}").utf8),
-                    expecting: "number longer than 64 characters")
-        try refuses(Array(#"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":1e308}]}"#.utf8),
-                    expecting: "credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 1e308")
-        try refuses(Array(#"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":99999999999999999999}]}"#.utf8),
-                    expecting: "found 99999999999999999999")
+        try refuses(
+            Array(
+                (#"{"record":"claim","subject":"a","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":1"#
+                    + String(repeating: "0", count: 400) + "}]}").utf8),
+            expecting: "number longer than 64 characters")
+        try refuses(
+            Array(
+                #"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":1e308}]}"#
+                    .utf8),
+            expecting: "credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 1e308")
+        try refuses(
+            Array(
+                #"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":99999999999999999999}]}"#
+                    .utf8),
+            expecting: "found 99999999999999999999")
     }
 
     @Test("a raw NUL byte") func rawNUL() throws {
-        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":"a"#.utf8) + [0x00] + Array(#"b"}"#.utf8),
-                    expecting: "raw control character 0x00 in a string")
+        try refuses(
+            Array(#"{"record":"entity","id":"x","type":"person","name":"a"#.utf8) + [0x00] + Array(#"b"}"#.utf8),
+            expecting: "raw control character 0x00 in a string")
     }
 
     @Test("an escaped NUL and other control characters") func escapedControls() throws {
-        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":"a\u0000b"}"#.utf8),
-                    expecting: "name: contains the control character U+0000")
-        try refuses(Array(#"{"record":"entity","id":"x","type":"person","name":"a","description":"\u001b[31m"}"#.utf8),
-                    expecting: "description: contains the control character U+001B")
+        try refuses(
+            Array(#"{"record":"entity","id":"x","type":"person","name":"a\u0000b"}"#.utf8),
+            expecting: "name: contains the control character U+0000")
+        try refuses(
+            Array(#"{"record":"entity","id":"x","type":"person","name":"a","description":"\u001b[31m"}"#.utf8),
+            expecting: "description: contains the control character U+001B")
     }
 
     @Test("duplicate keys") func duplicateKeys() throws {
-        try refuses(Array(#"{"record":"entity","id":"x","id":"y","type":"person","name":"a"}"#.utf8), expecting: #"duplicate key "id""#)
+        try refuses(
+            Array(#"{"record":"entity","id":"x","id":"y","type":"person","name":"a"}"#.utf8), expecting: #"duplicate key "id""#)
     }
 
     @Test("a byte order mark in the middle of a file") func strayBOM() throws {
@@ -112,7 +128,9 @@ struct HostileInputTests {
         #expect(try cli.run(["import", "sql.jsonl"]).status == 0)
         let shown = try cli.run(["show", "bobby", "--format", "json"])
         #expect(shown.standardOutput.contains(name))
-        #expect(try cli.run(["show", "bobby"]).standardOutput.hasPrefix(#"Robert'); DROP TABLE entity;-- "digraph" <b>&amp;</b> \n (bobby)"#))
+        #expect(
+            try cli.run(["show", "bobby"]).standardOutput.hasPrefix(
+                #"Robert'); DROP TABLE entity;-- "digraph" <b>&amp;</b> \n (bobby)"#))
         #expect(try cli.run(["stats", "--format", "json"]).status == 0)
     }
 }

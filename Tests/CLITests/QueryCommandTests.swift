@@ -27,7 +27,9 @@ struct QueryCommandTests {
         }
         let before2018 = try cli.run(["path", "hamas", "wilayat-sinai", "--all", "--known-by", "2017"])
         #expect(before2018.status == 0)
-        #expect(before2018.standardError.contains("no chain of claims links hamas and wilayat-sinai within 4 hops under these filters"))
+        #expect(
+            before2018.standardError.contains(
+                "no chain of claims links hamas and wilayat-sinai within 4 hops under these filters"))
         let known = try cli.run(["show", "hamas", "--known-by", "2017"])
         #expect(known.standardOutput.contains("essam-salih-press-conference-2017"))
         #expect(!known.standardOutput.contains("abu-maram-document"))
@@ -67,7 +69,8 @@ struct QueryCommandTests {
         let cli = try datasetStore()
         defer { cli.remove() }
         let result = try cli.run(["search", "ابو بكر البغدادى"])
-        #expect(result.standardOutput.split(separator: "\n").dropFirst().first?.contains("abu-bakr-al-baghdadi  Abu Bakr") == true)
+        #expect(
+            result.standardOutput.split(separator: "\n").dropFirst().first?.contains("abu-bakr-al-baghdadi  Abu Bakr") == true)
         let typo = try cli.run(["search", "Bagdadi", "--format", "csv"])
         #expect(typo.standardOutput.contains("abu-bakr-al-baghdadi,Abu Bakr al-Baghdadi,person"))
         #expect(try cli.run(["neighbors", "Abou Bakr el-Baghdadi"]).status == 0)
@@ -158,9 +161,13 @@ struct QueryCommandTests {
     func timing() throws {
         let cli = try datasetStore()
         defer { cli.remove() }
-        for arguments in [["show", "hamas"], ["neighbors", "hamas", "--depth", "2"], ["path", "hamas", "isis"], ["search", "hamas"]] {
+        for arguments in [
+            ["show", "hamas"], ["neighbors", "hamas", "--depth", "2"], ["path", "hamas", "isis"], ["search", "hamas"],
+        ] {
             let result = try cli.run(arguments + ["--timing"])
-            #expect(result.standardError.range(of: #"isnad: query took [0-9.]+ ms"#, options: .regularExpression) != nil, "\(arguments)")
+            #expect(
+                result.standardError.range(of: #"isnad: query took [0-9.]+ ms"#, options: .regularExpression) != nil,
+                "\(arguments)")
         }
     }
 }

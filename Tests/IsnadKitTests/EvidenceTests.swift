@@ -42,7 +42,9 @@ struct EvidenceTests {
         // One claim per combination of grade, stance and credibility, two citations each.
         var lines: [String] = []
         for reliability in Reliability.allCases {
-            lines.append(#"{"record":"source","id":"s-\#(reliability.rawValue.lowercased())","type":"other","title":"S","reliability":"\#(reliability.rawValue)"}"#)
+            lines.append(
+                #"{"record":"source","id":"s-\#(reliability.rawValue.lowercased())","type":"other","title":"S","reliability":"\#(reliability.rawValue)"}"#
+            )
         }
         var index = 0
         for reliability in Reliability.allCases {
@@ -115,13 +117,17 @@ struct GraphFilterTests {
         #expect(!filter.admits(try graded(nil)))
         filter.knownBy = try PartialDate(parsing: "2017-06")
         #expect(!filter.admits(try graded("2017")))
-        #expect(GradedCitation.earlier(try PartialDate(parsing: "2022-03"), try PartialDate(parsing: "2017-07"))?.description == "2017-07")
+        #expect(
+            GradedCitation.earlier(try PartialDate(parsing: "2022-03"), try PartialDate(parsing: "2017-07"))?.description
+                == "2017-07")
         // A source dated 2017 relayed by an article of July 2017: certainly public by 31 July.
         let both = GradedCitation.earlier(try PartialDate(parsing: "2017"), try PartialDate(parsing: "2017-07"))
         #expect(both?.description == "2017-07")
         filter.knownBy = try PartialDate(parsing: "2017-08")
         #expect(filter.admits(try graded(both?.description)))
-        #expect(GradedCitation.earlier(try PartialDate(parsing: "2017-07"), try PartialDate(parsing: "2017-07-31"))?.description == "2017-07")
+        #expect(
+            GradedCitation.earlier(try PartialDate(parsing: "2017-07"), try PartialDate(parsing: "2017-07-31"))?.description
+                == "2017-07")
     }
 
     @Test("evidence filters drop citations first; the status is that of what is left")

@@ -2,11 +2,11 @@ import Foundation
 import TestHelpers
 import Testing
 
+@testable import IsnadKit
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import IsnadKit
 
 /// Names and quotes made to break exporters: quotes, backslashes, line breaks, markup, a
 /// right-to-left mark, emoji, DOT keywords, an id starting with digits.
@@ -34,7 +34,9 @@ enum HostileGraph {
 }
 
 enum ExportFixtures {
-    static func dot(_ store: GraphStore, _ configure: (inout ExportGraph.Options) -> Void = { _ in }, dot: DOTWriter.Options = .init())
+    static func dot(
+        _ store: GraphStore, _ configure: (inout ExportGraph.Options) -> Void = { _ in }, dot: DOTWriter.Options = .init()
+    )
         throws -> String
     {
         var options = ExportGraph.Options()
@@ -44,7 +46,8 @@ enum ExportFixtures {
         return sink.text
     }
 
-    static func graphML(_ store: GraphStore, yed: Bool = false, _ configure: (inout ExportGraph.Options) -> Void = { _ in }) throws
+    static func graphML(_ store: GraphStore, yed: Bool = false, _ configure: (inout ExportGraph.Options) -> Void = { _ in })
+        throws
         -> String
     {
         var options = ExportGraph.Options()
@@ -72,7 +75,9 @@ struct GoldenExportTests {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "\(name) differs from its golden file; regenerate with ISNAD_UPDATE_GOLDEN=1 if the change is meant")
+        #expect(
+            text == expected, "\(name) differs from its golden file; regenerate with ISNAD_UPDATE_GOLDEN=1 if the change is meant"
+        )
     }
 
     @Test("DOT, GraphML and yEd GraphML of a small graph match their golden files, and are deterministic")
@@ -85,7 +90,10 @@ struct GoldenExportTests {
         try compare(dot, golden: "small.dot")
         try compare(try ExportFixtures.graphML(store), golden: "small.graphml")
         try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
-        try compare(try ExportFixtures.dot(store) { $0.collapse = true; $0.focus = "a"; $0.depth = 1 }, golden: "small-focus-a.dot")
+        try compare(
+            try ExportFixtures.dot(store) {
+                $0.collapse = true; $0.focus = "a"; $0.depth = 1
+            }, golden: "small-focus-a.dot")
         var arabic = DOTWriter.Options()
         arabic.language = .ar
         arabic.title = ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .ar)
@@ -498,11 +506,13 @@ struct ExportRoundTripTests {
         defer { folder.remove() }
         let text = try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder))
         let document = try XMLDocument(data: Data(text.utf8))
-        let names = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_name']")
+        let names = try document.nodes(
+            forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_name']")
         #expect(names.first?.stringValue == HostileGraph.name)
         let quotes = try document.nodes(forXPath: "//*[local-name()='edge'][@id='c1']/*[local-name()='data'][@key='e_quote']")
         #expect(quotes.first?.stringValue == HostileGraph.quote)
-        let aliases = try document.nodes(forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_aliases']")
+        let aliases = try document.nodes(
+            forXPath: "//*[local-name()='node'][@id='1st-brigade']/*[local-name()='data'][@key='n_aliases']")
         let decoded = try JSONSerialization.jsonObject(with: Data((aliases.first?.stringValue ?? "").utf8)) as? [String]
         #expect(decoded == ["digraph", "كتيبة \"الأولى\""])
         // Gephi reads the node label from the key whose id is `label`.
@@ -522,7 +532,8 @@ struct ExportRoundTripTests {
     func graphMLThroughNetworkx() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
+        let path = try folder.write(
+            "hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
         let script = """
             import json, sys, networkx as nx
             g = nx.read_graphml(sys.argv[1])
@@ -579,7 +590,8 @@ struct ExportRoundTripTests {
     func graphMLThroughIgraph() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
+        let path = try folder.write(
+            "hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
         let script = """
             import json, sys, igraph
             g = igraph.Graph.Read_GraphML(sys.argv[1])

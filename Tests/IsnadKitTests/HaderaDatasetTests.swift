@@ -86,35 +86,63 @@ struct HaderaDatasetTests {
     /// (claim, subject, predicate, object, [(source, via, stance)], expected status)
     static let keyClaims: [(String, String, String, String, [(String, String?, Stance)], Evidence.Status)] = [
         // Hamas's own words (lines 3-4), then the article's framing: "blessed the terrorist organization's operation".
-        ("hamas-praised-hadera-attack", "hamas", "praised", "hadera-attack-2022",
-         [("hamas-statement-hadera", articleID, .asserts), (articleID, nil, .asserts), (articleID, nil, .asserts)], .asserted),
-        ("isis-claimed-hadera-attack", "isis", "claimed_responsibility_for", "hadera-attack-2022",
-         [("isis-claim-hadera", articleID, .asserts), ("site-intelligence-hadera", articleID, .asserts)], .asserted),
-        ("isis-carried-out-hadera-attack", "isis", "carried_out", "hadera-attack-2022",
-         [(articleID, nil, .asserts), (articleID, nil, .asserts)], .alleged),
-        ("police-killed-hadera-attacker-1", "israel-police", "killed", "hadera-attacker-1",
-         [("israel-police-statement-hadera", articleID, .asserts)], .asserted),
-        ("hadera-attacker-1-killed-in-attack", "hadera-attacker-1", "killed_in", "hadera-attack-2022",
-         [(articleID, nil, .asserts), ("israel-police-statement-hadera", articleID, .asserts)], .asserted),
+        (
+            "hamas-praised-hadera-attack", "hamas", "praised", "hadera-attack-2022",
+            [("hamas-statement-hadera", articleID, .asserts), (articleID, nil, .asserts), (articleID, nil, .asserts)], .asserted
+        ),
+        (
+            "isis-claimed-hadera-attack", "isis", "claimed_responsibility_for", "hadera-attack-2022",
+            [("isis-claim-hadera", articleID, .asserts), ("site-intelligence-hadera", articleID, .asserts)], .asserted
+        ),
+        (
+            "isis-carried-out-hadera-attack", "isis", "carried_out", "hadera-attack-2022",
+            [(articleID, nil, .asserts), (articleID, nil, .asserts)], .alleged
+        ),
+        (
+            "police-killed-hadera-attacker-1", "israel-police", "killed", "hadera-attacker-1",
+            [("israel-police-statement-hadera", articleID, .asserts)], .asserted
+        ),
+        (
+            "hadera-attacker-1-killed-in-attack", "hadera-attacker-1", "killed_in", "hadera-attack-2022",
+            [(articleID, nil, .asserts), ("israel-police-statement-hadera", articleID, .asserts)], .asserted
+        ),
         // "The attack that killed two policemen" is the article's description, not ISIS's claim.
-        ("hadera-victim-1-member-of-police", "hadera-victim-1", "member_of", "israel-police",
-         [(articleID, nil, .asserts)], .alleged),
-        ("musab-mutawa-killed", "musab-mutawa", "killed_in", "musab-mutawa-killing",
-         [(articleID, nil, .asserts)], .alleged),
-        ("hamas-cooperated-with-isis", "hamas", "cooperated_with", "isis",
-         [(articleID, nil, .reports), (articleID, nil, .denies), (articleID, nil, .asserts)], .disputed),
-        ("qassam-assisted-wilayat-sinai", "qassam-brigades", "provided_assistance_to", "wilayat-sinai",
-         [("abu-maram-document", articleID, .asserts), ("abu-maram-document", articleID, .asserts)], .alleged),
-        ("wilayat-sinai-communicated-with-qassam", "wilayat-sinai", "communicated_with", "qassam-brigades",
-         [("abu-maram-document", articleID, .reports), ("abu-maram-document", articleID, .reports)], .alleged),
-        ("hamas-isis-agreement-july-2017", "isis", "agreement_with", "hamas",
-         [("essam-salih-press-conference-2017", articleID, .asserts)], .alleged),
-        ("isis-consultations-with-hamas-2017", "isis", "communicated_with", "hamas",
-         [("essam-salih-press-conference-2017", articleID, .asserts)], .alleged),
-        ("shadi-al-menei-killed-2014", "shadi-al-menei", "killed_in", "menei-killing-2014",
-         [("egyptian-interior-ministry-menei", articleID, .asserts)], .asserted),
-        ("baghdadi-opposed-wilayat-sinai-contacts", "abu-bakr-al-baghdadi", "opposed", "wilayat-sinai",
-         [("second-isis-document", articleID, .asserts)], .alleged),
+        (
+            "hadera-victim-1-member-of-police", "hadera-victim-1", "member_of", "israel-police",
+            [(articleID, nil, .asserts)], .alleged
+        ),
+        (
+            "musab-mutawa-killed", "musab-mutawa", "killed_in", "musab-mutawa-killing",
+            [(articleID, nil, .asserts)], .alleged
+        ),
+        (
+            "hamas-cooperated-with-isis", "hamas", "cooperated_with", "isis",
+            [(articleID, nil, .reports), (articleID, nil, .denies), (articleID, nil, .asserts)], .disputed
+        ),
+        (
+            "qassam-assisted-wilayat-sinai", "qassam-brigades", "provided_assistance_to", "wilayat-sinai",
+            [("abu-maram-document", articleID, .asserts), ("abu-maram-document", articleID, .asserts)], .alleged
+        ),
+        (
+            "wilayat-sinai-communicated-with-qassam", "wilayat-sinai", "communicated_with", "qassam-brigades",
+            [("abu-maram-document", articleID, .reports), ("abu-maram-document", articleID, .reports)], .alleged
+        ),
+        (
+            "hamas-isis-agreement-july-2017", "isis", "agreement_with", "hamas",
+            [("essam-salih-press-conference-2017", articleID, .asserts)], .alleged
+        ),
+        (
+            "isis-consultations-with-hamas-2017", "isis", "communicated_with", "hamas",
+            [("essam-salih-press-conference-2017", articleID, .asserts)], .alleged
+        ),
+        (
+            "shadi-al-menei-killed-2014", "shadi-al-menei", "killed_in", "menei-killing-2014",
+            [("egyptian-interior-ministry-menei", articleID, .asserts)], .asserted
+        ),
+        (
+            "baghdadi-opposed-wilayat-sinai-contacts", "abu-bakr-al-baghdadi", "opposed", "wilayat-sinai",
+            [("second-isis-document", articleID, .asserts)], .alleged
+        ),
     ]
 
     @Test("key claims exist with their sources, vias, stances and status")
@@ -188,7 +216,8 @@ struct HaderaDatasetTests {
             print("\\n".join(bad)); sys.exit(1 if bad else 0)
             """
         let result = try ExternalTool.run(
-            python, ["-c", script, Repository.root.appendingPathComponent("Schemas/record.schema.json").path, HaderaDatasetTests.path])
+            python,
+            ["-c", script, Repository.root.appendingPathComponent("Schemas/record.schema.json").path, HaderaDatasetTests.path])
         #expect(result.status == 0, "\(result.standardOutput)")
     }
 }

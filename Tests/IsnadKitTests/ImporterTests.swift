@@ -27,38 +27,122 @@ struct ImporterTests {
             (#"{"id":"x"}"#, "bad.jsonl:1: record: missing"),
             (#"["record"]"#, "a record is a JSON object, not an array"),
             (#"{"record":"entity","id":"x","type":"organization"}"#, #"entity "x": name: missing"#),
-            (#"{"record":"entity","id":"x","type":"organization","name":7}"#, #"entity "x": name: expected a string, found a number"#),
-            (#"{"record":"entity","id":"x","type":"group","name":"X"}"#, #"entity "x": type: "group" is not one of person, organization, event, place"#),
+            (
+                #"{"record":"entity","id":"x","type":"organization","name":7}"#,
+                #"entity "x": name: expected a string, found a number"#
+            ),
+            (
+                #"{"record":"entity","id":"x","type":"group","name":"X"}"#,
+                #"entity "x": type: "group" is not one of person, organization, event, place"#
+            ),
             (#"{"record":"entity","id":"Hamas","type":"organization","name":"X"}"#, #"id: "Hamas" is not a slug"#),
             (#"{"record":"entity","id":"a--b","type":"organization","name":"X"}"#, "hyphens only between letters or digits"),
-            (#"{"record":"entity","id":"a--\u001b[31m","type":"organization","name":"X"}"#, #"id: "a--\u{1B}[31m" is not a slug: hyphens only"#),
+            (
+                #"{"record":"entity","id":"a--\u001b[31m","type":"organization","name":"X"}"#,
+                #"id: "a--\u{1B}[31m" is not a slug: hyphens only"#
+            ),
             (#"{"record":"entity","id":"a\u001b-","type":"organization","name":"X"}"#, #"id: "a\u{1B}-" is not a slug"#),
-            (#"{"record":"entity","id":"x","type":"organization","name":"X","nmae":"y"}"#, #"nmae: unknown field (did you mean "name"?)"#),
-            (#"{"record":"entity","id":"x","type":"organization","name":"X","aliases":[{"name":"y","lang":"arabic!"}]}"#, #"aliases[0].lang: "arabic!" is not a BCP-47 language tag"#),
-            (#"{"record":"entity","id":"x","type":"organization","name":"a\u0007b"}"#, "name: contains the control character U+0007"),
-            (#"{"record":"entity","id":"x","type":"organization","name":"X","description":"\u0000"}"#, "description: contains the control character U+0000"),
-            (#"{"record":"source","id":"s","type":"blog","title":"T","reliability":"B"}"#, #"source "s": type: "blog" is not one of"#),
-            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"b"}"#, #"reliability: "b" is not one of A, B, C, D, E, F"#),
-            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","published":"2014-13"}"#, #"published: "2014-13" is not a valid date: month 13 does not exist"#),
-            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","cites":["s"]}"#, "cites: a source cannot cite itself"),
-            (#"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","cites":["nowhere"]}"#, #"source "s": cites[0]: unknown source "nowhere""#),
-            (#"{"record":"claim","id":"c","subject":"hamass","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, #"claim "c": subject: unknown entity "hamass" (did you mean "hamas"?)"#),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praysed","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, #"predicate: unknown predicate "praysed" (did you mean "praised"?)"#),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"child_of","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "subject: child_of takes a subject of type person, not organization"),
-            (#"{"record":"claim","id":"c","subject":"abu-maram","predicate":"member_of","object":"hadera-attack","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "object: member_of takes an object of type organization, not event"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","start":"2014-02-30","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, #"start: "2014-02-30" is not a valid date: day 30 does not exist in 2014-02"#),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"allied_with","object":"isis","start":"2015","end":"2014-06","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "end: 2014-06 is before start 2015"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[]}"#, "citations: a claim needs at least one citation"),
+            (
+                #"{"record":"entity","id":"x","type":"organization","name":"X","nmae":"y"}"#,
+                #"nmae: unknown field (did you mean "name"?)"#
+            ),
+            (
+                #"{"record":"entity","id":"x","type":"organization","name":"X","aliases":[{"name":"y","lang":"arabic!"}]}"#,
+                #"aliases[0].lang: "arabic!" is not a BCP-47 language tag"#
+            ),
+            (
+                #"{"record":"entity","id":"x","type":"organization","name":"a\u0007b"}"#,
+                "name: contains the control character U+0007"
+            ),
+            (
+                #"{"record":"entity","id":"x","type":"organization","name":"X","description":"\u0000"}"#,
+                "description: contains the control character U+0000"
+            ),
+            (
+                #"{"record":"source","id":"s","type":"blog","title":"T","reliability":"B"}"#,
+                #"source "s": type: "blog" is not one of"#
+            ),
+            (
+                #"{"record":"source","id":"s","type":"statement","title":"T","reliability":"b"}"#,
+                #"reliability: "b" is not one of A, B, C, D, E, F"#
+            ),
+            (
+                #"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","published":"2014-13"}"#,
+                #"published: "2014-13" is not a valid date: month 13 does not exist"#
+            ),
+            (
+                #"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","cites":["s"]}"#,
+                "cites: a source cannot cite itself"
+            ),
+            (
+                #"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","cites":["nowhere"]}"#,
+                #"source "s": cites[0]: unknown source "nowhere""#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamass","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                #"claim "c": subject: unknown entity "hamass" (did you mean "hamas"?)"#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praysed","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                #"predicate: unknown predicate "praysed" (did you mean "praised"?)"#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"child_of","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                "subject: child_of takes a subject of type person, not organization"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"abu-maram","predicate":"member_of","object":"hadera-attack","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                "object: member_of takes an object of type organization, not event"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","start":"2014-02-30","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                #"start: "2014-02-30" is not a valid date: day 30 does not exist in 2014-02"#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"allied_with","object":"isis","start":"2015","end":"2014-06","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                "end: 2014-06 is before start 2015"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[]}"#,
+                "citations: a claim needs at least one citation"
+            ),
             (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis"}"#, "citations: missing"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":7}]}"#, "citations[0].credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2.0}]}"#, "citations[0].credibility: expected an integer"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"claims","credibility":2}]}"#, #"citations[0].stance: "claims" is not one of asserts, reports, denies"#),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"polise","quote":"q","stance":"asserts","credibility":2}]}"#, #"citations[0].source: unknown source "polise" (did you mean "police"?)"#),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","via":"artcle","quote":"q","stance":"asserts","credibility":2}]}"#, #"citations[0].via: unknown source "artcle" (did you mean "article"?)"#),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","via":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "citations[0].via: names the claimant again"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2},{"source":"police","quote":"q","stance":"denies","credibility":3}]}"#, "citations[1]: repeats citations[0]"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#, "object: a claim links two different entities"),
-            (#"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":" ","stance":"asserts","credibility":2}]}"#, "citations[0].quote: cannot be empty"),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":7}]}"#,
+                "citations[0].credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2.0}]}"#,
+                "citations[0].credibility: expected an integer"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"claims","credibility":2}]}"#,
+                #"citations[0].stance: "claims" is not one of asserts, reports, denies"#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"polise","quote":"q","stance":"asserts","credibility":2}]}"#,
+                #"citations[0].source: unknown source "polise" (did you mean "police"?)"#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","via":"artcle","quote":"q","stance":"asserts","credibility":2}]}"#,
+                #"citations[0].via: unknown source "artcle" (did you mean "article"?)"#
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","via":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                "citations[0].via: names the claimant again"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2},{"source":"police","quote":"q","stance":"denies","credibility":3}]}"#,
+                "citations[1]: repeats citations[0]"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                "object: a claim links two different entities"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":" ","stance":"asserts","credibility":2}]}"#,
+                "citations[0].quote: cannot be empty"
+            ),
         ])
     func badRecord(_ line: String, _ expected: String) throws {
         let reported = try errors(importing: line + "\n")
@@ -74,7 +158,9 @@ struct ImporterTests {
                 {"record":"entity","id":"x","type":"organization","name":"Y"}
 
                 """)
-        #expect(reported == [#"bad.jsonl:2: entity "x": the id is already used in this import for a different entity at bad.jsonl:1"#])
+        #expect(
+            reported == [#"bad.jsonl:2: entity "x": the id is already used in this import for a different entity at bad.jsonl:1"#]
+        )
     }
 
     @Test("a claim repeated in one import with other citations gains them; with other ends or dates it is refused")
@@ -82,17 +168,23 @@ struct ImporterTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try Fixtures.store(in: folder)
-        let first = #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
-        let second = #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"article","quote":"two","stance":"reports","credibility":4},{"source":"police","quote":"one","stance":"asserts","credibility":3}]}"#
+        let first =
+            #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
+        let second =
+            #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"article","quote":"two","stance":"reports","credibility":4},{"source":"police","quote":"one","stance":"asserts","credibility":3}]}"#
         let summary = try Fixtures.importText(first + "\n" + second + "\n", into: store, folder: folder, name: "twice.jsonl")
         #expect(summary.repeated == 1)
         let claim = try #require(try store.claim(id: "c-new"))
         #expect(claim.citations.map(\.citation.quote) == ["one", "two"])
         #expect(claim.citations.first?.citation.credibility == .possiblyTrue)
 
-        let redated = #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","start":"2020","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
+        let redated =
+            #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","start":"2020","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
         let reported = try errors(importing: first + "\n" + redated + "\n")
-        #expect(reported == [#"bad.jsonl:2: claim "c-new": the id is already used in this import for a different claim at bad.jsonl:1"#])
+        #expect(
+            reported == [
+                #"bad.jsonl:2: claim "c-new": the id is already used in this import for a different claim at bad.jsonl:1"#
+            ])
     }
 
     @Test("the same record twice in one import is written once")
@@ -133,9 +225,10 @@ struct ImporterTests {
     func retypeBreaksClaims() throws {
         let reported = try errors(importing: #"{"record":"entity","id":"hadera-attack","type":"place","name":"Hadera"}"# + "\n")
         // praised takes any object; claimed_responsibility_for takes an event only.
-        #expect(reported == [
-            #"bad.jsonl:1: entity "hadera-attack": type: the new type breaks the stored claim "isis-claimed-attack": claimed_responsibility_for takes an object of type event, not place"#
-        ])
+        #expect(
+            reported == [
+                #"bad.jsonl:1: entity "hadera-attack": type: the new type breaks the stored claim "isis-claimed-attack": claimed_responsibility_for takes an object of type event, not place"#
+            ])
     }
 
     @Test("a bad record leaves no trace, and errors in the rest of the file are listed too")
@@ -182,7 +275,9 @@ struct ImporterTests {
             Issue.record("the import was accepted")
         } catch let failure as Importer.Failure {
             #expect(failure.totalCount == 1)
-            #expect(failure.errors.first?.description.contains(#"big.jsonl:9000: entity "bad": type: "organisation" is not one of"#) == true)
+            #expect(
+                failure.errors.first?.description.contains(#"big.jsonl:9000: entity "bad": type: "organisation" is not one of"#)
+                    == true)
         }
         try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: databasePath)) == before)
@@ -224,22 +319,26 @@ struct ImporterTests {
         #expect(try store.claim(id: "hamas-armed-isis")?.citations.map(\.citation.source) == ["police"])
     }
 
-    @Test("a claim id keeps its subject, predicate and object: another one is refused, or replaces the claim whole with --replace")
+    @Test(
+        "a claim id keeps its subject, predicate and object: another one is refused, or replaces the claim whole with --replace")
     func claimEndsAreItsIdentity() throws {
-        let moved = #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"police-org","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#
+        let moved =
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"police-org","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try Fixtures.store(in: folder)
         try Fixtures.importText(
-            #"{"record":"entity","id":"police-org","type":"organization","name":"Police"}"#, into: store, folder: folder, name: "police.jsonl")
+            #"{"record":"entity","id":"police-org","type":"organization","name":"Police"}"#, into: store, folder: folder,
+            name: "police.jsonl")
         let before = try #require(try store.claim(id: "hamas-armed-isis"))
         do {
             try Fixtures.importText(moved, into: store, folder: folder, name: "moved.jsonl")
             Issue.record("a claim that changes its object was imported")
         } catch let failure as Importer.Failure {
-            #expect(failure.errors.map(\.description).map { $0.replacingOccurrences(of: folder.url.path + "/", with: "") } == [
-                #"moved.jsonl:1: claim "hamas-armed-isis": object: the stored claim has object "isis": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"#
-            ])
+            #expect(
+                failure.errors.map(\.description).map { $0.replacingOccurrences(of: folder.url.path + "/", with: "") } == [
+                    #"moved.jsonl:1: claim "hamas-armed-isis": object: the stored claim has object "isis": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"#
+                ])
         }
         #expect(try store.claim(id: "hamas-armed-isis") == before)
 
@@ -256,11 +355,13 @@ struct ImporterTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try Fixtures.store(in: folder)
-        let claim = #"{"record":"claim","subject":"hamas","predicate":"allied_with","object":"isis","start":"2017-07","citations":[{"source":"police","quote":"q","stance":"reports","credibility":3}]}"#
+        let claim =
+            #"{"record":"claim","subject":"hamas","predicate":"allied_with","object":"isis","start":"2017-07","citations":[{"source":"police","quote":"q","stance":"reports","credibility":3}]}"#
         try Fixtures.importText(claim, into: store, folder: folder, name: "one.jsonl")
         try Fixtures.importText(claim, into: store, folder: folder, name: "two.jsonl")
         #expect(try store.counts().claims == 4)
-        let id = Claim.derivedID(subject: "hamas", predicate: "allied_with", object: "isis", start: try PartialDate(parsing: "2017-07"), end: nil)
+        let id = Claim.derivedID(
+            subject: "hamas", predicate: "allied_with", object: "isis", start: try PartialDate(parsing: "2017-07"), end: nil)
         #expect(id.hasPrefix("c-") && id.count == 18)
         #expect(try store.claim(id: id) != nil)
     }
@@ -289,7 +390,9 @@ struct ImporterTests {
             try Fixtures.importText(long, into: store, folder: folder, name: "long.jsonl", options: options)
             Issue.record("accepted")
         } catch let failure as Importer.Failure {
-            #expect(failure.errors.first?.description.hasSuffix("long.jsonl:1: line of 254 bytes is longer than the limit of 100 bytes (see --max-line-bytes)") == true)
+            #expect(
+                failure.errors.first?.description.hasSuffix(
+                    "long.jsonl:1: line of 254 bytes is longer than the limit of 100 bytes (see --max-line-bytes)") == true)
         }
     }
 

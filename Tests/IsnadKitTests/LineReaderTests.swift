@@ -33,8 +33,9 @@ struct LineReaderTests {
 
     @Test("a byte order mark at the start is skipped, anywhere else it stays")
     func byteOrderMark() throws {
-        #expect(try lines(of: [0xEF, 0xBB, 0xBF] + Array("a\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("b".utf8))
-            == ["1:a", "2:\u{FEFF}b"])
+        #expect(
+            try lines(of: [0xEF, 0xBB, 0xBF] + Array("a\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("b".utf8))
+                == ["1:a", "2:\u{FEFF}b"])
     }
 
     @Test("CRLF lines keep their carriage return (JSON treats it as whitespace)")
@@ -45,8 +46,9 @@ struct LineReaderTests {
     @Test("an over-long line is reported with its length and skipped, and reading goes on")
     func overLong() throws {
         let long = String(repeating: "x", count: 100_000)
-        #expect(try lines(of: Array("a\n\(long)\nb\n\(long)".utf8), maximum: 1000)
-            == ["1:a", "2:too long 100000", "3:b", "4:too long 100000"])
+        #expect(
+            try lines(of: Array("a\n\(long)\nb\n\(long)".utf8), maximum: 1000)
+                == ["1:a", "2:too long 100000", "3:b", "4:too long 100000"])
     }
 
     @Test("a line over the limit is refused even when it arrives whole within one read")

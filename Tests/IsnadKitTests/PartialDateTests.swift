@@ -12,7 +12,10 @@ struct PartialDateTests {
 
     @Test(
         "invalid dates are refused",
-        arguments: ["2014-13", "2014-02-30", "2015-02-29", "2014-00", "2014-1", "14", "2014-05-1", "2014/05", "", "abcd", "0000", "2014-04-31"])
+        arguments: [
+            "2014-13", "2014-02-30", "2015-02-29", "2014-00", "2014-1", "14", "2014-05-1", "2014/05", "", "abcd", "0000",
+            "2014-04-31",
+        ])
     func invalid(_ text: String) {
         #expect(throws: PartialDateError.self) { try PartialDate(parsing: text) }
     }

@@ -74,9 +74,13 @@ struct PathTests {
         #expect(try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4) == nil)
         // b-c is quoted in a 2022 article from a 2020 statement: public from 2020.
         filter.knownBy = SmallGraph.date("2020")
-        #expect(try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "b", "c", "d"])
+        #expect(
+            try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == [
+                "a", "b", "c", "d",
+            ])
         filter.knownBy = SmallGraph.date("2022")
-        #expect(try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "d"])
+        #expect(
+            try PathFinder(store: store, filter: filter).shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "d"])
     }
 
     @Test("as-of keeps the claims that held then: partial dates cover their period, undated claims are timeless")
@@ -89,7 +93,8 @@ struct PathTests {
         let neighborhood = try Neighborhood(store: store, center: "b", depth: 1, filter: filter)
         #expect(neighborhood.claims.map(\.claim.id) == ["a-b"])  // b-c ended in 2016
         filter.asOf = SmallGraph.date("2016-12")
-        #expect(Set(try Neighborhood(store: store, center: "b", depth: 1, filter: filter).claims.map(\.claim.id)) == ["a-b", "b-c"])
+        #expect(
+            Set(try Neighborhood(store: store, center: "b", depth: 1, filter: filter).claims.map(\.claim.id)) == ["a-b", "b-c"])
         filter.asOf = SmallGraph.date("2014-03")
         #expect(try Neighborhood(store: store, center: "b", depth: 1, filter: filter).claims.map(\.claim.id) == ["a-b"])
     }
@@ -165,7 +170,8 @@ struct NeighborhoodTests {
         let python = try #require(ExternalTool.python(with: ["networkx"]))
         let result = try ExternalTool.run(python, ["-c", script, "[" + edges.joined(separator: ",") + "]"])
         try #require(result.status == 0, "\(result.standardError)")
-        let expected = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: [String: Double]])
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: [String: Double]])
         for score in centrality.scores {
             #expect(abs(score.betweenness - (expected["betweenness"]?[score.id] ?? -1)) < 1e-9, "\(score.id) betweenness")
             #expect(abs(score.pageRank - (expected["pagerank"]?[score.id] ?? -1)) < 1e-6, "\(score.id) pagerank")
@@ -242,7 +248,8 @@ struct CheckTests {
     func clean() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let check = try IntegrityCheck(store: try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder))
+        let check = try IntegrityCheck(
+            store: try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder))
         #expect(check.isClean, "\(check.findings)")
     }
 
@@ -263,7 +270,9 @@ struct CheckTests {
         let database = store.database
         try database.execute("PRAGMA foreign_keys = OFF")
         try database.execute("INSERT INTO claim (id, subject, predicate, object) VALUES ('ghost-claim', 'ghost', 'praised', 'a')")
-        try database.execute("INSERT INTO citation (claim, position, citation_key, source, quote, stance, credibility) VALUES ('ghost-claim', 0, 1, 's-a', 'q', 'asserts', 1)")
+        try database.execute(
+            "INSERT INTO citation (claim, position, citation_key, source, quote, stance, credibility) VALUES ('ghost-claim', 0, 1, 's-a', 'q', 'asserts', 1)"
+        )
         try database.execute("UPDATE claim SET predicate = 'child_of' WHERE id = 'a-b'")
         try database.execute("DELETE FROM citation WHERE claim = 'a-x'")
         try database.execute("UPDATE entity SET type = 'group' WHERE id = 'p'")
@@ -274,10 +283,23 @@ struct CheckTests {
         #expect(
             kinds == [.foreignKey, .invalidValue, .vocabulary, .noCitation, .quoteNotFound, .citesCycle, .probableDuplicate],
             "\(check.findings)")
-        #expect(check.findings.contains { $0.kind == .foreignKey && $0.subject == #"claim "ghost-claim""# && $0.message.hasPrefix(#"subject: no entity "ghost""#) })
-        #expect(check.findings.contains { $0.kind == .invalidValue && $0.subject == #"entity "p""# && $0.message.hasPrefix(#"type: "group" is not one of"#) })
-        #expect(check.findings.contains { $0.kind == .invalidValue && $0.subject == #"claim "a-d""# && $0.message.contains("month 13") })
-        #expect(check.findings.contains { $0.kind == .invalidValue && $0.subject == #"claim "c-d""# && $0.message == "end: 2015 is before start 2016" })
+        #expect(
+            check.findings.contains {
+                $0.kind == .foreignKey && $0.subject == #"claim "ghost-claim""#
+                    && $0.message.hasPrefix(#"subject: no entity "ghost""#)
+            })
+        #expect(
+            check.findings.contains {
+                $0.kind == .invalidValue && $0.subject == #"entity "p""# && $0.message.hasPrefix(#"type: "group" is not one of"#)
+            })
+        #expect(
+            check.findings.contains {
+                $0.kind == .invalidValue && $0.subject == #"claim "a-d""# && $0.message.contains("month 13")
+            })
+        #expect(
+            check.findings.contains {
+                $0.kind == .invalidValue && $0.subject == #"claim "c-d""# && $0.message == "end: 2015 is before start 2016"
+            })
         #expect(check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("«lazy dog»") })
         #expect(!check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("quick") })
         #expect(check.findings.contains { $0.kind == .probableDuplicate && $0.subject == #"entities "a", "alpha-twin""# })

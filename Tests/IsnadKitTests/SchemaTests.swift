@@ -47,7 +47,8 @@ struct SchemaTests {
     @Test("migrations are numbered 1, 2, 3 … and the embedded copy is the file in Schemas/")
     func migrations() throws {
         #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count))
-        let first = try String(contentsOf: Repository.root.appendingPathComponent("Schemas/migrations/0001-initial.sql"), encoding: .utf8)
+        let first = try String(
+            contentsOf: Repository.root.appendingPathComponent("Schemas/migrations/0001-initial.sql"), encoding: .utf8)
         #expect(Migrations.all.first?.sql == first)
     }
 

@@ -33,7 +33,9 @@ public enum Repository {
     /// `../shared` beside the repository, as CI and a user's clone may have it.
     public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
 
-    public static var hasShared: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("seed-article.ar.txt").path) }
+    public static var hasShared: Bool {
+        FileManager.default.fileExists(atPath: shared.appendingPathComponent("seed-article.ar.txt").path)
+    }
 }
 
 /// External programs the tests feed our output to, found on PATH (or Debian's python3).
@@ -144,7 +146,9 @@ public struct CLIHarness: Sendable {
 
     /// Whether ``runUnprivileged(_:)`` can honour file permissions here: as an ordinary user, or
     /// as root with setpriv to drop to nobody (root ignores permissions).
-    public static var canDropPrivileges: Bool { getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") }
+    public static var canDropPrivileges: Bool {
+        getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
 
     /// Runs `isnad` so that file permissions apply: as root, as the user nobody (the folder is
     /// handed to nobody first); otherwise as the current user.

@@ -126,14 +126,17 @@ public struct DOTWriter {
     /// A cluster that explains the shapes, the lines, the colours and how an edge label reads.
     func legend() -> String {
         let arabic = options.language == .ar
-        var lines = ["  subgraph \"cluster_legend\" {", "    label=\"Legend\"; fontsize=12; style=\"rounded\"; color=\"#999999\";"]
+        var lines = [
+            "  subgraph \"cluster_legend\" {", "    label=\"Legend\"; fontsize=12; style=\"rounded\"; color=\"#999999\";",
+        ]
         let types: [(EntityType, String, String)] = [
             (.organization, "box", "rounded,filled"), (.person, "ellipse", "filled"), (.event, "octagon", "filled"),
             (.place, "house", "filled"),
         ]
         for (type, shape, style) in types {
             lines.append(
-                "    \"legend:\(type.rawValue)\" [label=\"\(type.rawValue)\", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: type))\", fontsize=9];")
+                "    \"legend:\(type.rawValue)\" [label=\"\(type.rawValue)\", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: type))\", fontsize=9];"
+            )
         }
         // Sample lines: short, level, one under the other (heavy weights keep them straight).
         let samples: [(name: String, label: String, style: String)] = [

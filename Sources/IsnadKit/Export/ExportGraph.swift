@@ -127,8 +127,10 @@ public struct ExportGraph {
 
         /// The citation to show first (see ``GradedClaim/bestCitation``).
         public var bestCitation: GradedCitation? {
-            GradedClaim(claim: Claim(id: id, subject: subject, predicate: predicate, object: object, citations: []), citations: citations)
-                .bestCitation
+            GradedClaim(
+                claim: Claim(id: id, subject: subject, predicate: predicate, object: object, citations: []), citations: citations
+            )
+            .bestCitation
         }
     }
 

@@ -235,7 +235,8 @@ public enum ExportStyle {
         if let best = edge.bestCitation {
             let citation = best.citation
             for part in [
-                "\n", citation.stance.rawValue, " ", best.reliability.rawValue, String(citation.credibility.rawValue), ": ", citation.source,
+                "\n", citation.stance.rawValue, " ", best.reliability.rawValue, String(citation.credibility.rawValue), ": ",
+                citation.source,
             ] {
                 bytes.appendUTF8(part)
             }

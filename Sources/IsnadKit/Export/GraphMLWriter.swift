@@ -80,13 +80,16 @@ public struct GraphMLWriter {
         head += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
         if options.yed {
             head += " xmlns:y=\"http://www.yworks.com/xml/graphml\""
-            head += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">\n"
+            head +=
+                " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">\n"
         } else {
-            head += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+            head +=
+                " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         }
         head += "  <!-- Isnad export. Every edge is a claim, never a fact: status, sources and grades are its data. -->\n"
         for key in GraphMLWriter.keys {
-            head += "  <key id=\"\(GraphMLWriter.keyID(key))\" for=\"\(key.forNodes ? "node" : "edge")\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\">"
+            head +=
+                "  <key id=\"\(GraphMLWriter.keyID(key))\" for=\"\(key.forNodes ? "node" : "edge")\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\">"
             head += "<desc>\(XMLEscaping.escaped(key.description))</desc></key>\n"
         }
         if options.yed {
@@ -234,7 +237,8 @@ public struct GraphMLWriter {
             let status = evidence.status.rawValue.uppercased()
             let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
-            text += "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
+            text +=
+                "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"
             text += "<y:EdgeLabel fontFamily=\"Noto Sans\" fontSize=\"10\">\(XMLEscaping.escaped(label))</y:EdgeLabel>"
             text += "</y:PolyLineEdge></data>\n"

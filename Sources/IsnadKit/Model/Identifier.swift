@@ -13,7 +13,9 @@ public enum Identifier {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 previousWasHyphen = false
             case UInt8(ascii: "-"):
-                if previousWasHyphen { return "\"\(Text.printable(text))\" is not a slug: hyphens only between letters or digits" }
+                if previousWasHyphen {
+                    return "\"\(Text.printable(text))\" is not a slug: hyphens only between letters or digits"
+                }
                 previousWasHyphen = true
             default:
                 return "\"\(Text.printable(text))\" is not a slug: use lowercase a-z, 0-9 and '-'"

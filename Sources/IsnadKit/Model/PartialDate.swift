@@ -45,7 +45,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             guard (1...last).contains(day) else {
                 throw PartialDateError(
                     text: text,
-                    reason: "day \(String(day).leftPadded(to: 2)) does not exist in \(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))")
+                    reason:
+                        "day \(String(day).leftPadded(to: 2)) does not exist in \(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))"
+                )
             }
         }
     }

@@ -30,7 +30,8 @@ public enum Text {
         var text = text
         if text.withUTF8(isStorable(utf8:)) { return nil }
         for scalar in text.unicodeScalars where !isStorable(scalar) {
-            return "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)), which Isnad does not store"
+            return
+                "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)), which Isnad does not store"
         }
         return nil
     }

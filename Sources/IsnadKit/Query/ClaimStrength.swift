@@ -14,7 +14,9 @@ public struct ClaimStrength: Comparable, Hashable, Sendable, CustomStringConvert
     }
 
     public static func < (lhs: ClaimStrength, rhs: ClaimStrength) -> Bool {
-        (lhs.status, lhs.gradeSum, lhs.reliability, lhs.credibility) < (rhs.status, rhs.gradeSum, rhs.reliability, rhs.credibility)
+        (lhs.status, lhs.gradeSum, lhs.reliability, lhs.credibility) < (
+            rhs.status, rhs.gradeSum, rhs.reliability, rhs.credibility
+        )
     }
 
     /// Reliability A–F as 1–6, plus credibility 1–6.

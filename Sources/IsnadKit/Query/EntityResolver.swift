@@ -43,7 +43,8 @@ public struct EntityResolver {
         let width = matches.map(\.id.count).max() ?? 0
         return matches.map { match in
             let alias = match.matchedName == match.name || match.tier == .id ? "" : " — as \(Text.printable(match.matchedName))"
-            return "  \(match.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(Text.printable(match.name)) (\(match.type.rawValue))\(alias)"
+            return
+                "  \(match.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(Text.printable(match.name)) (\(match.type.rawValue))\(alias)"
         }.joined(separator: "\n")
     }
 }

@@ -78,7 +78,8 @@ public struct GraphFilter: Sendable, Equatable {
             id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
             object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
         let types = entityTypes.isEmpty ? [:] : try store.entityTypes([claim.subject, claim.object])
-        return admitsShape(of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
+        return admitsShape(
+            of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
     }
 
     /// Step 2: whether one citation passes.
@@ -86,7 +87,8 @@ public struct GraphFilter: Sendable, Equatable {
         if let minimumReliability, citation.reliability > minimumReliability { return false }
         if let minimumCredibility, citation.citation.credibility > minimumCredibility { return false }
         if !stances.isEmpty, !stances.contains(citation.citation.stance) { return false }
-        if !sources.isEmpty, !sources.contains(citation.citation.source), !(citation.citation.via.map(sources.contains) ?? false) {
+        if !sources.isEmpty, !sources.contains(citation.citation.source), !(citation.citation.via.map(sources.contains) ?? false)
+        {
             return false
         }
         if let knownBy {

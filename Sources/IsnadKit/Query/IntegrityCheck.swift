@@ -61,7 +61,9 @@ public struct IntegrityCheck {
     private mutating func checkIntegrity(_ store: GraphStore) throws {
         try store.database.prepare("PRAGMA integrity_check").forEachRow { row in
             let line = row.string(0)
-            if line != "ok" { add(.integrity, "store", line + " (restore a backup, or export what can be read and import it anew)") }
+            if line != "ok" {
+                add(.integrity, "store", line + " (restore a backup, or export what can be read and import it anew)")
+            }
         }
         examined[.integrity] = 1
     }
@@ -73,18 +75,31 @@ public struct IntegrityCheck {
         let references: [(sql: String, record: String, field: String, target: String)] = [
             ("SELECT id, subject FROM claim WHERE subject NOT IN (SELECT id FROM entity)", "claim", "subject", "entity"),
             ("SELECT id, object FROM claim WHERE object NOT IN (SELECT id FROM entity)", "claim", "object", "entity"),
-            ("SELECT claim, claim FROM citation WHERE claim NOT IN (SELECT id FROM claim)", "citation of claim", "claim", "claim"),
-            ("SELECT claim, source FROM citation WHERE source NOT IN (SELECT id FROM source)", "claim", "citations.source", "source"),
+            (
+                "SELECT claim, claim FROM citation WHERE claim NOT IN (SELECT id FROM claim)", "citation of claim", "claim",
+                "claim"
+            ),
+            (
+                "SELECT claim, source FROM citation WHERE source NOT IN (SELECT id FROM source)", "claim", "citations.source",
+                "source"
+            ),
             ("SELECT claim, via FROM citation WHERE via NOT IN (SELECT id FROM source)", "claim", "citations.via", "source"),
-            ("SELECT entity, entity FROM entity_name WHERE entity NOT IN (SELECT id FROM entity)", "name of entity", "entity", "entity"),
-            ("SELECT source, source FROM source_cites WHERE source NOT IN (SELECT id FROM source)", "cites of source", "source", "source"),
+            (
+                "SELECT entity, entity FROM entity_name WHERE entity NOT IN (SELECT id FROM entity)", "name of entity", "entity",
+                "entity"
+            ),
+            (
+                "SELECT source, source FROM source_cites WHERE source NOT IN (SELECT id FROM source)", "cites of source",
+                "source", "source"
+            ),
             ("SELECT source, cited FROM source_cites WHERE cited NOT IN (SELECT id FROM source)", "source", "cites", "source"),
         ]
         for reference in references {
             try store.database.prepare(reference.sql).forEachRow { row in
                 add(
                     .foreignKey, "\(reference.record) \"\(Text.printable(row.string(0)))\"",
-                    "\(reference.field): no \(reference.target) \"\(Text.printable(row.string(1)))\" in the store (import it, or fix the reference)")
+                    "\(reference.field): no \(reference.target) \"\(Text.printable(row.string(1)))\" in the store (import it, or fix the reference)"
+                )
             }
         }
         examined[.foreignKey] = try store.counts().claims
@@ -108,14 +123,20 @@ public struct IntegrityCheck {
         try store.database.prepare("SELECT id, type FROM entity ORDER BY id").forEachRow { row in
             count += 1
             if EntityType(rawValue: row.string(1)) == nil {
-                add(.invalidValue, "entity \"\(Text.printable(row.string(0)))\"", "type: \"\(Text.printable(row.string(1)))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
+                add(
+                    .invalidValue, "entity \"\(Text.printable(row.string(0)))\"",
+                    "type: \"\(Text.printable(row.string(1)))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
         }
         try store.database.prepare("SELECT id, type, published FROM source ORDER BY id").forEachRow { row in
             count += 1
             let subject = "source \"\(Text.printable(row.string(0)))\""
             if SourceType(rawValue: row.string(1)) == nil {
-                add(.invalidValue, subject, "type: \"\(Text.printable(row.string(1)))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+                add(
+                    .invalidValue, subject,
+                    "type: \"\(Text.printable(row.string(1)))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             _ = date(row.text(2), subject, "published")
         }
@@ -183,7 +204,8 @@ public struct IntegrityCheck {
             if !currentText.contains(IntegrityCheck.collapsed(quote)) {
                 add(
                     .quoteNotFound, "claim \"\(row.string(1))\" citation \(row.int(2) + 1)",
-                    "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)")
+                    "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
+                )
             }
         }
         examined[.quoteNotFound] = count
@@ -215,7 +237,8 @@ public struct IntegrityCheck {
                         if reported.insert(key).inserted {
                             add(
                                 .citesCycle, "source \"\(cited)\"",
-                                "cites itself through " + (cycle + [cited]).joined(separator: " → ") + " (a source cannot relay what relays it)")
+                                "cites itself through " + (cycle + [cited]).joined(separator: " → ")
+                                    + " (a source cannot relay what relays it)")
                         }
                     }
                 case .done?: break
@@ -242,7 +265,8 @@ public struct IntegrityCheck {
             let entities = row.string(1).split(separator: ",").map { "\"\($0)\"" }.joined(separator: ", ")
             add(
                 .probableDuplicate, "entities \(entities)",
-                "share the name \"\(Text.printable(row.string(0)))\" (after folding case, diacritics and spelling variants): merge them, or give them names that tell them apart")
+                "share the name \"\(Text.printable(row.string(0)))\" (after folding case, diacritics and spelling variants): merge them, or give them names that tell them apart"
+            )
         }
         examined[.probableDuplicate] = try store.counts().entities
         _ = count

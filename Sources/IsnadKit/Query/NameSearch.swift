@@ -80,7 +80,8 @@ public struct NameSearch {
                     let distance = Suggestion.editDistance(
                         Array(folded.unicodeScalars), Array(candidate.searchKey.unicodeScalars), atMost: range)
                     let prefixDistance = Suggestion.editDistance(
-                        Array(folded.unicodeScalars), Array(candidate.searchKey.unicodeScalars.prefix(folded.unicodeScalars.count)),
+                        Array(folded.unicodeScalars),
+                        Array(candidate.searchKey.unicodeScalars.prefix(folded.unicodeScalars.count)),
                         atMost: range)
                     if distance != nil || prefixDistance != nil { consider(candidate, tier: .typo) }
                 }

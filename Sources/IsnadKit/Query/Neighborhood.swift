@@ -21,7 +21,8 @@ public struct Neighborhood: Sendable {
     ///   - direction: `.out` follows claims from subject to object, `.in` from object to subject,
     ///     `.both` either way (symmetric predicates are always followed both ways).
     public init(
-        store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both, filter: GraphFilter = GraphFilter()
+        store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
+        filter: GraphFilter = GraphFilter()
     ) throws {
         self.center = center
         depths = [center: 0]
@@ -34,7 +35,9 @@ public struct Neighborhood: Sendable {
     }
 
     /// Whether a claim is followed from the entity that is its subject (`isOutgoing`) or object.
-    private static func follows(isOutgoing: Bool, predicate: String, _ direction: GraphStore.Direction, _ store: GraphStore) -> Bool {
+    private static func follows(isOutgoing: Bool, predicate: String, _ direction: GraphStore.Direction, _ store: GraphStore)
+        -> Bool
+    {
         if direction == .both || store.vocabulary[predicate]?.isSymmetric == true { return true }
         return (direction == .out) == isOutgoing
     }
@@ -96,7 +99,9 @@ public struct Neighborhood: Sendable {
             try store.forEachClaim(of: entity) { claim in
                 guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
                 let isOutgoing = kept.claim.subject == entity
-                guard Neighborhood.follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate, direction, store) else { return }
+                guard Neighborhood.follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate, direction, store) else {
+                    return
+                }
                 if seenClaims.insert(kept.claim.id).inserted { followed.append(kept) }
                 reach(isOutgoing ? kept.claim.object : kept.claim.subject)
             }

@@ -19,8 +19,10 @@ public struct Statistics: Sendable {
 
     /// Reads the counts. Claims and citations are counted as `filter` shows them.
     public init(store: GraphStore, filter: GraphFilter = GraphFilter()) throws {
-        entitiesByType = try Statistics.grouped(store, "SELECT type, count(*) FROM entity GROUP BY type", order: EntityType.allCases.map(\.rawValue))
-        sourcesByType = try Statistics.grouped(store, "SELECT type, count(*) FROM source GROUP BY type", order: SourceType.allCases.map(\.rawValue))
+        entitiesByType = try Statistics.grouped(
+            store, "SELECT type, count(*) FROM entity GROUP BY type", order: EntityType.allCases.map(\.rawValue))
+        sourcesByType = try Statistics.grouped(
+            store, "SELECT type, count(*) FROM source GROUP BY type", order: SourceType.allCases.map(\.rawValue))
         sourcesByReliability = try Statistics.grouped(
             store, "SELECT reliability, count(*) FROM source GROUP BY reliability", order: Reliability.allCases.map(\.rawValue))
         var predicates: [String: Int] = [:]

@@ -174,13 +174,19 @@ private struct Run {
             switch line {
             case .tooLong(let length):
                 bytesRead += length + 1
-                report(RecordProblem(message: "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"), at: location)
+                report(
+                    RecordProblem(
+                        message:
+                            "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"
+                    ), at: location)
             case .text(let bytes):
                 bytesRead += bytes.count + 1
                 try handle(bytes, at: location)
             }
             if let progress, number % 4096 == 0 {
-                progress(Importer.Progress(input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
+                progress(
+                    Importer.Progress(
+                        input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
             }
         }
         if let readError {
@@ -226,7 +232,9 @@ private struct Run {
             report(
                 RecordProblem(
                     record: label,
-                    message: "the id is already used in this import for a different \(record.kind.rawValue) at \(name(earlier.file)):\(earlier.line)"),
+                    message:
+                        "the id is already used in this import for a different \(record.kind.rawValue) at \(name(earlier.file)):\(earlier.line)"
+                ),
                 at: location)
             return
         case .new:
@@ -238,7 +246,8 @@ private struct Run {
             try session.write(entity, at: location)
         case .source(let source):
             for (index, cited) in source.cites.enumerated() where !(try session.sourceExists(cited)) {
-                try session.addPending(.init(location: location, record: label, field: "cites[\(index)]", target: .source, id: cited))
+                try session.addPending(
+                    .init(location: location, record: label, field: "cites[\(index)]", target: .source, id: cited))
             }
             try session.write(source)
         case .claim(let claim):
@@ -247,7 +256,9 @@ private struct Run {
                 report(
                     RecordProblem(
                         record: label, field: changed.field,
-                        message: "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"),
+                        message:
+                            "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"
+                    ),
                     at: location)
             }
         }
@@ -257,11 +268,15 @@ private struct Run {
     private mutating func checkClaim(_ claim: Claim, label: String, at location: ImportSession.Location) throws {
         let subjectType = try session.entityType(claim.subject)
         let objectType = try session.entityType(claim.object)
-        for (role, id, type) in [("subject", claim.subject, subjectType), ("object", claim.object, objectType)] where type == nil {
+        for (role, id, type) in [("subject", claim.subject, subjectType), ("object", claim.object, objectType)] where type == nil
+        {
             try session.addPending(
-                .init(location: location, record: label, field: role, target: .entity, id: id, predicate: claim.predicate, role: role))
+                .init(
+                    location: location, record: label, field: role, target: .entity, id: id, predicate: claim.predicate,
+                    role: role))
         }
-        if let problem = decoder.vocabulary.problem(predicate: claim.predicate, subjectType: subjectType, objectType: objectType) {
+        if let problem = decoder.vocabulary.problem(predicate: claim.predicate, subjectType: subjectType, objectType: objectType)
+        {
             report(RecordProblem(record: label, field: problem.field, message: problem.message), at: location)
         }
         try checkCitations(of: claim, label: label, at: location)
@@ -272,7 +287,9 @@ private struct Run {
         for (index, citation) in claim.citations.enumerated() {
             if !(try session.sourceExists(citation.source)) {
                 try session.addPending(
-                    .init(location: location, record: label, field: "citations[\(index)].source", target: .source, id: citation.source))
+                    .init(
+                        location: location, record: label, field: "citations[\(index)].source", target: .source,
+                        id: citation.source))
             }
             if let via = citation.via, !(try session.sourceExists(via)) {
                 try session.addPending(
@@ -294,7 +311,9 @@ private struct Run {
             let problem = decoder.vocabulary.problem(
                 predicate: predicate, subjectType: role == "subject" ? type : nil, objectType: role == "object" ? type : nil)
             if let problem {
-                report(RecordProblem(record: reference.record, field: problem.field, message: problem.message), at: reference.location)
+                report(
+                    RecordProblem(record: reference.record, field: problem.field, message: problem.message),
+                    at: reference.location)
             }
         }
         try reportMissing(missing)
@@ -302,7 +321,9 @@ private struct Run {
             guard let problem = decoder.vocabulary.problem(predicate: predicate, subjectType: subjectType, objectType: objectType)
             else { return }
             if let claimLocation {
-                report(RecordProblem(record: "claim \"\(claim)\"", field: problem.field, message: problem.message), at: claimLocation)
+                report(
+                    RecordProblem(record: "claim \"\(claim)\"", field: problem.field, message: problem.message), at: claimLocation
+                )
             } else {
                 report(
                     RecordProblem(
@@ -328,7 +349,8 @@ private struct Run {
                     let limit = min(4, max(1, max(id.count, candidate.count) / 3))
                     let bound = min(limit, (best[id]?.1 ?? Int.max) - 1)
                     guard bound >= 0,
-                        let distance = Suggestion.editDistance(Array(id.unicodeScalars), Array(candidate.unicodeScalars), atMost: bound)
+                        let distance = Suggestion.editDistance(
+                            Array(id.unicodeScalars), Array(candidate.unicodeScalars), atMost: bound)
                     else { continue }
                     best[id] = (candidate, distance)
                 }
@@ -336,7 +358,8 @@ private struct Run {
             for (id, match) in best { suggestions[id] = match.0 }
         }
         for reference in references {
-            let message = "unknown \(reference.target.rawValue) \"\(reference.id)\"" + Suggestion.phrase(suggestions[reference.id])
+            let message =
+                "unknown \(reference.target.rawValue) \"\(reference.id)\"" + Suggestion.phrase(suggestions[reference.id])
             report(RecordProblem(record: reference.record, field: reference.field, message: message), at: reference.location)
         }
     }

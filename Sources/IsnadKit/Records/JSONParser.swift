@@ -71,7 +71,9 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error(index < bytes.count ? "expected a key in quotes, found \(describeCurrent())" : "the line ends inside an object")
+                throw error(
+                    index < bytes.count
+                        ? "expected a key in quotes, found \(describeCurrent())" : "the line ends inside an object")
             }
             let keyColumn = index + 1
             let key = try parseString()
@@ -88,7 +90,9 @@ public struct JSONParser {
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error(index < bytes.count ? "expected ':' after a key, found \(describeCurrent())" : "the line ends inside an object")
+                throw error(
+                    index < bytes.count
+                        ? "expected ':' after a key, found \(describeCurrent())" : "the line ends inside an object")
             }
             index += 1
             skipWhitespace()
@@ -152,7 +156,10 @@ public struct JSONParser {
                 return try makeString(UnsafeBufferPointer(rebasing: bytes[start..<cursor]), at: start)
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw SyntaxError(column: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)") }
+            if byte < 0x20 {
+                throw SyntaxError(
+                    column: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)")
+            }
             cursor += 1
         }
         guard cursor < bytes.count else { throw SyntaxError(column: start, message: "unterminated string") }
@@ -184,7 +191,10 @@ public struct JSONParser {
                 }
                 cursor += 1
             default:
-                if byte < 0x20 { throw SyntaxError(column: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)") }
+                if byte < 0x20 {
+                    throw SyntaxError(
+                        column: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)")
+                }
                 buffer.append(byte)
                 cursor += 1
             }

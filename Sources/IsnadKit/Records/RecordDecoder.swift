@@ -18,11 +18,13 @@ public struct RecordDecoder: Sendable {
         }
         guard case .string(let kindName) = kindValue, let kind = Record.Kind(rawValue: kindName) else {
             let shown = if case .string(let text) = kindValue { "\"\(Text.printable(text))\"" } else { kindValue.typeName }
-            let suggestion = if case .string(let text) = kindValue {
-                Suggestion.phrase(Suggestion.nearest(to: text, among: Record.Kind.allCases.map(\.rawValue)))
-            } else { "" }
+            let suggestion =
+                if case .string(let text) = kindValue {
+                    Suggestion.phrase(Suggestion.nearest(to: text, among: Record.Kind.allCases.map(\.rawValue)))
+                } else { "" }
             throw RecordProblem(
-                field: "record", message: "unknown record kind \(shown); expected \"entity\", \"source\" or \"claim\"\(suggestion)")
+                field: "record",
+                message: "unknown record kind \(shown); expected \"entity\", \"source\" or \"claim\"\(suggestion)")
         }
         let fields = Fields(object: object, label: RecordDecoder.label(kind: kind, object: object))
         switch kind {
@@ -95,7 +97,9 @@ public struct RecordDecoder: Sendable {
             throw fields.problem(problem.field, problem.message)
         }
         let object = try fields.identifier("object")
-        if object == subject { throw fields.problem("object", "a claim links two different entities; subject and object are both \"\(subject)\"") }
+        if object == subject {
+            throw fields.problem("object", "a claim links two different entities; subject and object are both \"\(subject)\"")
+        }
         let start = try fields.optionalDate("start")
         let end = try fields.optionalDate("end")
         if let start, let end, end.lastDay < start.firstDay {
@@ -112,7 +116,8 @@ public struct RecordDecoder: Sendable {
             let source = try citation.identifier("source")
             let via = try citation.optionalIdentifier("via")
             if via == source {
-                throw citation.problem("via", "names the claimant again; leave via out when the quote stands in the source itself")
+                throw citation.problem(
+                    "via", "names the claimant again; leave via out when the quote stands in the source itself")
             }
             let decoded = Citation(
                 source: source, via: via, quote: try citation.text("quote"),
@@ -264,7 +269,9 @@ private struct Fields {
 
     func stringDictionary(_ key: String) throws(RecordProblem) -> [String: String] {
         guard let value = value(key) else { return [:] }
-        guard case .object(let inner) = value else { throw problem(key, "expected an object of strings, found \(value.typeName)") }
+        guard case .object(let inner) = value else {
+            throw problem(key, "expected an object of strings, found \(value.typeName)")
+        }
         var result: [String: String] = [:]
         for member in inner.members {
             let path = "\(key).\(Text.printable(member.key))"
@@ -285,7 +292,8 @@ private struct Fields {
             first.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
         else { return false }
         return parts.dropFirst().allSatisfy { part in
-            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+            (1...8).contains(part.count)
+                && part.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
         }
     }
 }

@@ -45,9 +45,11 @@ extension GraphStore {
     /// order, streamed: two cursors merged, so memory stays flat.
     func forEachEntity(in table: String?, _ body: (Entity) throws -> Void) throws {
         // Driven by the marked ids, when there are some: a neighbourhood is read through the indexes.
-        let (entities, names) = table.map { ("\($0) AS m JOIN entity AS e ON e.id = m.id", "\($0) AS m JOIN entity_name AS n ON n.entity = m.id") }
+        let (entities, names) =
+            table.map { ("\($0) AS m JOIN entity AS e ON e.id = m.id", "\($0) AS m JOIN entity_name AS n ON n.entity = m.id") }
             ?? ("entity AS e", "entity_name AS n")
-        let entityRows = try database.prepare("SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(entities) ORDER BY e.id")
+        let entityRows = try database.prepare(
+            "SELECT e.id, e.type, e.name, e.description, e.attributes FROM \(entities) ORDER BY e.id")
         let nameRows = try database.prepare(
             "SELECT n.entity, n.name, n.lang FROM \(names) WHERE n.position > 0 ORDER BY n.entity, n.position")
         var hasName = try nameRows.step()
@@ -148,7 +150,8 @@ extension GraphStore {
 
     /// The claim at a row found by ``forEachLink(of:withDates:_:)``, with its graded citations.
     public func claim(row: Int64) throws -> GradedClaim? {
-        try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position"), [.integer(row)]).first
+        try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position"), [.integer(row)])
+            .first
     }
 
     /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
@@ -178,13 +181,15 @@ extension GraphStore {
         if direction != .in {
             result += try readClaims(
                 try database.cached(
-                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position"),
+                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position"
+                ),
                 [.text(entityID)])
         }
         if direction != .out {
             result += try readClaims(
                 try database.cached(
-                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position"),
+                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position"
+                ),
                 [.text(entityID)])
         }
         return result
@@ -204,7 +209,8 @@ extension GraphStore {
     public func claims(between first: String, and second: String) throws -> [GradedClaim] {
         try readClaims(
             try database.cached(
-                "\(GraphStore.claimSelect) WHERE (c.subject = ?1 AND c.object = ?2) OR (c.subject = ?2 AND c.object = ?1) ORDER BY c.id, ci.position"),
+                "\(GraphStore.claimSelect) WHERE (c.subject = ?1 AND c.object = ?2) OR (c.subject = ?2 AND c.object = ?1) ORDER BY c.id, ci.position"
+            ),
             [.text(first), .text(second)])
     }
 
@@ -261,7 +267,9 @@ extension GraphStore {
         var citations: [GradedCitation] = []
         func flush() throws {
             if let done = current {
-                try body(GradedClaim(claim: done.claim, citations: citations, subjectType: done.subjectType, objectType: done.objectType))
+                try body(
+                    GradedClaim(
+                        claim: done.claim, citations: citations, subjectType: done.subjectType, objectType: done.objectType))
             }
             citations.removeAll(keepingCapacity: true)
         }
@@ -280,7 +288,8 @@ extension GraphStore {
     private static func claim(from row: Statement) -> Claim {
         Claim(
             id: row.string(0), subject: row.string(1), predicate: row.string(2), object: row.string(3),
-            start: row.text(4).flatMap { try? PartialDate(parsing: $0) }, end: row.text(5).flatMap { try? PartialDate(parsing: $0) },
+            start: row.text(4).flatMap { try? PartialDate(parsing: $0) },
+            end: row.text(5).flatMap { try? PartialDate(parsing: $0) },
             citations: [], notes: row.text(6))
     }
 

@@ -90,7 +90,9 @@ public final class ImportSession {
     }
 
     private func dropWorkTables() throws {
-        try database.execute("DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped")
+        try database.execute(
+            "DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped"
+        )
     }
 
     // MARK: Bookkeeping
@@ -138,7 +140,8 @@ public final class ImportSession {
 
     public func addPending(_ reference: PendingReference) throws {
         let insert = try database.cached(
-            "INSERT INTO temp.import_pending (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            "INSERT INTO temp.import_pending (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        )
         try insert.run([
             .integer(Int64(reference.location.file)), .integer(Int64(reference.location.line)), .text(reference.record),
             .text(reference.field), .text(reference.target.rawValue), .text(reference.id),
@@ -169,8 +172,10 @@ public final class ImportSession {
     /// For each entity whose type this import changed, every claim it takes part in, with the
     /// location of the claim's record in this import if it has one.
     public func claimsOfRetypedEntities(
-        _ body: (_ entity: String, _ entityLocation: Location, _ claim: String, _ predicate: String,
-            _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?) throws -> Void
+        _ body: (
+            _ entity: String, _ entityLocation: Location, _ claim: String, _ predicate: String,
+            _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?
+        ) throws -> Void
     ) throws {
         let select = try database.prepare(
             """
@@ -221,7 +226,8 @@ public final class ImportSession {
         try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(NameKey.fold(entity.name))])
         for (index, alias) in entity.aliases.enumerated() {
             try insertName.run([
-                .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang), .text(NameKey.fold(alias.name)),
+                .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
+                .text(NameKey.fold(alias.name)),
             ])
         }
         if let previousType, previousType != entity.type {
@@ -279,7 +285,8 @@ public final class ImportSession {
         if exists, !replacingCitations {
             let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
                 .firstRow([.text(claim.id)]) { [$0.string(0), $0.string(1), $0.string(2)] }
-            for (index, (field, value)) in [("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)].enumerated()
+            for (index, (field, value)) in [("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)]
+                .enumerated()
             where stored.map({ $0[index] != value }) ?? false {
                 return ChangedEnd(field: field, stored: stored?[index] ?? "")
             }
@@ -302,7 +309,8 @@ public final class ImportSession {
         var nextPosition: Int64 = 0
         let hasCitations = exists && !replacingCitations
         if hasCitations {
-            nextPosition = try database.cached("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1")
+            nextPosition =
+                try database.cached("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1")
                 .scalarInteger([.text(claim.id)]) ?? 0
         }
         for citation in claim.citations {

@@ -42,7 +42,8 @@ final class RowMemo {
     func entityType(_ id: String, _ database: Database) throws -> EntityType? {
         if let known = entityTypes[id] { return known }
         if entityTypes.count >= RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
-        let type = try database.cached("SELECT type FROM entity WHERE id = ?1").scalarText([.text(id)]).flatMap(EntityType.init(rawValue:))
+        let type = try database.cached("SELECT type FROM entity WHERE id = ?1").scalarText([.text(id)]).flatMap(
+            EntityType.init(rawValue:))
         entityTypes[id] = type
         return type
     }
@@ -52,7 +53,8 @@ final class RowMemo {
         if sources.count >= RowMemo.limit { sources.removeAll(keepingCapacity: true) }
         let grade = try database.cached("SELECT reliability, published FROM source WHERE id = ?1").firstRow([.text(id)]) { row in
             SourceGrade(
-                reliability: Reliability(rawValue: row.string(0)) ?? .f, published: row.text(1).flatMap { try? PartialDate(parsing: $0) })
+                reliability: Reliability(rawValue: row.string(0)) ?? .f,
+                published: row.text(1).flatMap { try? PartialDate(parsing: $0) })
         }
         sources[id] = grade
         return grade

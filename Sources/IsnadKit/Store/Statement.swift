@@ -129,4 +129,3 @@ public final class Statement {
     /// The column as text; an empty string when it is NULL.
     public func string(_ column: Int32) -> String { text(column) ?? "" }
 }
-

@@ -29,7 +29,8 @@ enum CheckCommand: Command {
         case .json:
             var output = ""
             for finding in check.findings {
-                output += "{\"check\":\(JSONEscaping.quoted(finding.kind.rawValue)),\"subject\":\(JSONEscaping.quoted(finding.subject)),\"message\":\(JSONEscaping.quoted(finding.message))}\n"
+                output +=
+                    "{\"check\":\(JSONEscaping.quoted(finding.kind.rawValue)),\"subject\":\(JSONEscaping.quoted(finding.subject)),\"message\":\(JSONEscaping.quoted(finding.message))}\n"
             }
             try context.print(output)
         case .csv:
@@ -41,7 +42,9 @@ enum CheckCommand: Command {
                 let found = check.findings.filter { $0.kind == kind }
                 let status = found.isEmpty ? "ok" : counted(found.count, "problem")
                 output += Text.printable("\(status == "ok" ? "ok  " : "FAIL") \(kind.title): \(status)") + "\n"
-                for finding in found { output += Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n" }
+                for finding in found {
+                    output += Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n"
+                }
             }
             try context.print(output)
         }

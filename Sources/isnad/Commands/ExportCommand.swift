@@ -48,7 +48,8 @@ enum ExportCommand: Command {
         let formatName = arguments.positionals[0]
         guard let format = Format(rawValue: formatName) else {
             throw UsageError(
-                message: "unknown export format \"\(Text.printable(formatName))\"; expected one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))"
+                message:
+                    "unknown export format \"\(Text.printable(formatName))\"; expected one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))"
                     + Suggestion.phrase(Suggestion.nearest(to: formatName, among: Format.allCases.map(\.rawValue))),
                 command: spec.name)
         }

@@ -19,7 +19,8 @@ enum ImportCommand: Command {
             OptionSpec("dry-run", help: "Check everything, write nothing."),
             OptionSpec(
                 "replace",
-                help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."),
+                help:
+                    "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."),
             OptionSpec("max-line-bytes", value: "n", help: "Refuse lines longer than this (default: 16777216, 16 MiB)."),
             OptionSpec("max-errors", value: "n", help: "List at most this many problems (default: 20)."),
         ],
@@ -67,12 +68,15 @@ enum ImportCommand: Command {
         let repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
         let names = inputs.map(\.name).joined(separator: ", ")
         if options.dryRun {
-            context.message("\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)")
+            context.message(
+                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)"
+            )
         } else {
             let counts = try store.counts()
             context.message(
                 "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
-                    + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))")
+                    + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
+            )
         }
     }
 }

@@ -4,15 +4,18 @@ enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init",
         abstract: "Create an empty store.",
-        discussion: "Creates the store file (./isnad.db unless --db or ISNAD_DB names another). Running it on an existing store only reports its version.",
+        discussion:
+            "Creates the store file (./isnad.db unless --db or ISNAD_DB names another). Running it on an existing store only reports its version.",
         examples: ["isnad init", "isnad --db research/syria.db init"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let store = try context.openStore(.create)
         if !store.wasCreated {
-            context.message("\(context.databasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do")
+            context.message(
+                "\(context.databasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do")
         } else {
-            context.message("created an empty Isnad store at \(context.databasePath) (schema version \(Migrations.currentVersion))")
+            context.message(
+                "created an empty Isnad store at \(context.databasePath) (schema version \(Migrations.currentVersion))")
         }
     }
 }

@@ -51,7 +51,10 @@ enum NeighborsCommand: Command {
             try presentation.writeCSV(claims, leading: [("hop", { String(hop($0)) })], to: context.output)
         case .table:
             let reached = neighborhood.depths.count - 1
-            var output = Text.printable("\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))") + "\n"
+            var output =
+                Text.printable(
+                    "\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))"
+                ) + "\n"
             if !claims.isEmpty {
                 output += "\n" + (try presentation.table(claims, leading: [("HOP", { String(hop($0)) })])).render()
             }

@@ -14,7 +14,8 @@ enum PathCommand: Command {
             hop: with --known-by 2017, only what was public by the end of 2017.
             """,
         arguments: [
-            ArgumentSpec(name: "from", help: "An id, or any name or alias."), ArgumentSpec(name: "to", help: "An id, or any name or alias."),
+            ArgumentSpec(name: "from", help: "An id, or any name or alias."),
+            ArgumentSpec(name: "to", help: "An id, or any name or alias."),
         ],
         options: [
             OptionSpec("max-depth", value: "n", help: "The longest chain to look for, in hops (default: 4, at most 8)."),
@@ -60,22 +61,28 @@ enum PathCommand: Command {
             var csv = try CSVWriter(header: ["path", "hop", "from", "to"] + ClaimPresentation.csvHeader, to: context.output)
             for (number, path) in paths.enumerated() {
                 for (index, hop) in path.hops.enumerated() {
-                    try presentation.appendCSV(hop.best, leading: [String(number + 1), String(index + 1), hop.from, hop.to], to: &csv)
+                    try presentation.appendCSV(
+                        hop.best, leading: [String(number + 1), String(index + 1), hop.from, hop.to], to: &csv)
                 }
             }
         case .table:
             try context.print(try table(paths, from: from, to: to, presentation: &presentation, store: store))
         }
         if paths.isEmpty {
-            context.message("no chain of claims links \(from.id) and \(to.id) within \(counted(maxDepth, "hop"))\(filter.isEmpty ? "" : " under these filters")")
+            context.message(
+                "no chain of claims links \(from.id) and \(to.id) within \(counted(maxDepth, "hop"))\(filter.isEmpty ? "" : " under these filters")"
+            )
         }
         if !isComplete {
-            context.message("stopped after exploring \(PathFinder.explorationLimit) partial chains: lower --max-depth or add filters to see them all")
+            context.message(
+                "stopped after exploring \(PathFinder.explorationLimit) partial chains: lower --max-depth or add filters to see them all"
+            )
         }
     }
 
     static func table(
-        _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation, store: GraphStore
+        _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation,
+        store: GraphStore
     ) throws -> String {
         var lines: [String] = []
         for (number, path) in paths.enumerated() {

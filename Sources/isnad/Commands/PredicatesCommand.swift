@@ -4,7 +4,8 @@ enum PredicatesCommand: Command {
     static let spec = CommandSpec(
         name: "predicates",
         abstract: "List the predicate vocabulary: labels, direction, and the entity types each side takes.",
-        discussion: "The vocabulary is Schemas/predicates.json; a claim whose predicate or entity types break it is refused at import.",
+        discussion:
+            "The vocabulary is Schemas/predicates.json; a claim whose predicate or entity types break it is refused at import.",
         options: [OutputFormat.option(json: "json (the vocabulary file as it is)")],
         examples: ["isnad predicates", "isnad predicates --format csv"])
 
@@ -15,7 +16,8 @@ enum PredicatesCommand: Command {
             [
                 predicate.id, predicate.labelEnglish, predicate.labelArabic, predicate.family,
                 predicate.isSymmetric ? "symmetric" : "directed", predicate.temporal.rawValue,
-                predicate.subjectTypes.map(\.rawValue).joined(separator: "|"), predicate.objectTypes.map(\.rawValue).joined(separator: "|"),
+                predicate.subjectTypes.map(\.rawValue).joined(separator: "|"),
+                predicate.objectTypes.map(\.rawValue).joined(separator: "|"),
             ]
         }
         let headers = ["predicate", "label_en", "label_ar", "family", "direction", "temporal", "subject", "object"]

@@ -31,7 +31,8 @@ enum SearchCommand: Command {
             matches.forEach { set.add(entity: $0.id) }
             try set.write(to: context.output)
         case .csv:
-            var csv = try CSVWriter(header: ["id", "name", "type", "matched_name", "match", "similarity", "claims"], to: context.output)
+            var csv = try CSVWriter(
+                header: ["id", "name", "type", "matched_name", "match", "similarity", "claims"], to: context.output)
             for match in matches {
                 try csv.append([
                     match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label,

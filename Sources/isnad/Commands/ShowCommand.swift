@@ -13,7 +13,10 @@ enum ShowCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
         options: [OutputFormat.option, Timing.option] + FilterOptions.specs,
-        examples: ["isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json", "isnad show hamas --min-reliability C"])
+        examples: [
+            "isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json",
+            "isnad show hamas --min-reliability C",
+        ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
@@ -72,8 +75,10 @@ enum ShowCommand: Command {
             let otherName = try presentation.name(other)
             let evidence = graded.evidence.map(ExportStyle.evidenceLine) ?? "NO CITATION"
             lines.append(
-                Bidi.line(Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
-                    + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
+                Bidi.line(
+                    Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
+                        + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
+                ))
             if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
             lines += ClaimPresentation.citationLines(graded, indent: "      ")
         }

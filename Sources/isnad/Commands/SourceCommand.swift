@@ -42,14 +42,18 @@ enum SourceCommand: Command {
             }
         case .table:
             var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
-            var facts = ["type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))"]
+            var facts = [
+                "type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))",
+            ]
             if let published = source.published { facts.append("published \(published)") }
             if let lang = source.lang { facts.append("language \(lang)") }
             lines.append("  " + facts.joined(separator: " · "))
             for (label, value) in [("publisher", source.publisher), ("author", source.author), ("url", source.url)] {
                 if let value { lines.append(Text.printable("  \(label): \(value)")) }
             }
-            if let text = source.text { lines.append("  full text stored (\(text.count) characters): quotes from it can be checked") }
+            if let text = source.text {
+                lines.append("  full text stored (\(text.count) characters): quotes from it can be checked")
+            }
             lines.append("")
             lines.append("Chain of transmission")
             lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
@@ -71,6 +75,9 @@ enum SourceCommand: Command {
         let indent = String(repeating: "  ", count: link.depth + 1)
         guard let source = try store.source(id: link.id) else { return indent + link.id }
         let date = source.published.map { ", \($0)" } ?? ""
-        return Bidi.line(Text.printable("\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)") + Bidi.leftToRightMark)
+        return Bidi.line(
+            Text.printable(
+                "\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)")
+                + Bidi.leftToRightMark)
     }
 }

@@ -15,7 +15,8 @@ enum StatsCommand: Command {
             """,
         options: [
             OptionSpec("top", value: "n", help: "How many top actors to list per measure (default: 10; 0 skips centrality)."),
-            OptionSpec("betweenness-samples", value: "k", help: "Sources sampled for betweenness on large graphs (default: 256)."),
+            OptionSpec(
+                "betweenness-samples", value: "k", help: "Sources sampled for betweenness on large graphs (default: 256)."),
             OutputFormat.option(json: "json (one object: the counts and the top actors)"),
         ] + FilterOptions.specs,
         examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
@@ -51,7 +52,9 @@ enum StatsCommand: Command {
             }
             if let centrality {
                 let lists = measures.map { measure in
-                    let entries = centrality.top(top, by: measure.value).map { "{\"id\":\(JSONEscaping.quoted($0.id)),\"score\":\(measure.text($0))}" }
+                    let entries = centrality.top(top, by: measure.value).map {
+                        "{\"id\":\(JSONEscaping.quoted($0.id)),\"score\":\(measure.text($0))}"
+                    }
                     return "\(JSONEscaping.quoted(measure.name)):[\(entries.joined(separator: ","))]"
                 }
                 parts.append("\"top\":{\(lists.joined(separator: ","))}")
@@ -65,14 +68,18 @@ enum StatsCommand: Command {
             }
             if let centrality {
                 for measure in measures {
-                    for score in centrality.top(top, by: measure.value) { try csv.append(["top_" + measure.name, score.id, measure.text(score)]) }
+                    for score in centrality.top(top, by: measure.value) {
+                        try csv.append(["top_" + measure.name, score.id, measure.text(score)])
+                    }
                 }
             }
         case .table:
             var output =
                 "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"
             for (_, title, total, counts) in sections where total > 0 {
-                var table = TextTable([.init(header: title), .init(header: "COUNT", alignsRight: true), .init(header: "SHARE", alignsRight: true)])
+                var table = TextTable([
+                    .init(header: title), .init(header: "COUNT", alignsRight: true), .init(header: "SHARE", alignsRight: true),
+                ])
                 for count in counts where count.count > 0 {
                     table.append([label(count.key, in: title), String(count.count), share(count.count, of: total)])
                 }

@@ -48,7 +48,8 @@ enum TimelineCommand: Command {
         }
         var claims: [GradedClaim] = []
         try Timing.measure(arguments.flag("timing")) {
-            claims = Timeline.sorted(try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
+            claims = Timeline.sorted(
+                try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
         }
         switch format {
         case .json:
@@ -61,7 +62,8 @@ enum TimelineCommand: Command {
     }
 
     private static func printTable(_ claims: [GradedClaim], presentation: inout ClaimPresentation, context: Context) throws {
-        let table = try presentation.table(claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])
+        let table = try presentation.table(
+            claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])
         try context.print(table.render())
         context.message(counted(table.rows.count, "claim"))
     }

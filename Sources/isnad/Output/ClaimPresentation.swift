@@ -25,7 +25,8 @@ struct ClaimPresentation {
     static func claimants(_ claim: GradedClaim) -> String {
         var entries: [(text: String, count: Int)] = []
         for cited in claim.citations {
-            let text = "\(cited.citation.source) (\(cited.citation.stance.rawValue) \(cited.reliability.rawValue)\(cited.citation.credibility.rawValue))"
+            let text =
+                "\(cited.citation.source) (\(cited.citation.stance.rawValue) \(cited.reliability.rawValue)\(cited.citation.credibility.rawValue))"
             if let index = entries.firstIndex(where: { $0.text == text }) {
                 entries[index].count += 1
             } else {
@@ -70,7 +71,8 @@ struct ClaimPresentation {
         guard let evidence = graded.evidence else { return [] }
         let head = [
             claim.id, claim.subject, try name(claim.subject), claim.predicate, claim.object, try name(claim.object),
-            claim.start?.description ?? "", claim.end?.description ?? "", evidence.status.rawValue, String(evidence.sources.count),
+            claim.start?.description ?? "", claim.end?.description ?? "", evidence.status.rawValue,
+            String(evidence.sources.count),
             evidence.bestReliability.rawValue, String(evidence.bestCredibility.rawValue),
         ]
         return graded.citations.map { cited in
@@ -97,7 +99,8 @@ struct ClaimPresentation {
             table.append(
                 leading.map { $0.value(claim) } + [
                     try name(claim.claim.subject), claim.claim.predicate, try name(claim.claim.object),
-                    ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(), evidence.bestGrade,
+                    ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
+                    evidence.bestGrade,
                     ClaimPresentation.claimants(claim),
                 ])
         }
@@ -110,7 +113,8 @@ struct ClaimPresentation {
         var lines: [String] = []
         for cited in graded.citations {
             let citation = cited.citation
-            var head = "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
+            var head =
+                "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
             if let via = citation.via { head += ", via \(via)" }
             if let locator = citation.locator { head += " (\(locator))" }
             lines.append(Text.printable(head))

@@ -18,10 +18,11 @@ struct TextTable {
     init(headers: [String]) { self.columns = headers.map { Column(header: $0) } }
 
     mutating func append(_ cells: [String]) {
-        rows.append(cells.enumerated().map { index, cell in
-            let limit = index < columns.count ? columns[index].maximumWidth : 48
-            return DisplayWidth.truncate(Text.printable(cell), to: limit)
-        })
+        rows.append(
+            cells.enumerated().map { index, cell in
+                let limit = index < columns.count ? columns[index].maximumWidth : 48
+                return DisplayWidth.truncate(Text.printable(cell), to: limit)
+            })
     }
 
     var isEmpty: Bool { rows.isEmpty }
