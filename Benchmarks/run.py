@@ -418,12 +418,15 @@ def run_size(isnad, claims, measure, python, rows, smoke):
             cte = Sample(timed_sql(store, NEIGHBORS_CTE, (entity,), 1 if (name == "hub" and claims >= 1_000_000) else measure.repeat,
                                    rows=reached))
             work_name = "neighbors depth 2, %s (%d claims; %d claims within 2 hops)" % (name, degree, reached[0])
+            isnad_neighbors = None
             if has_command(isnad, "neighbors"):
                 repeat = 1 if (name == "hub" and claims >= 1_000_000) else None
                 sample = measure.timing([isnad, "--db", store, "neighbors", entity, "--depth", "2", "--format", "csv"], repeat=repeat)
+                isnad_neighbors = sample
                 rows.append((label, work_name, "isnad neighbors --depth 2 (in-process)", sample.text(), "", "",
                              "p95 %s" % seconds(sample.percentile(0.95))))
-            rows.append((label, work_name, "recursive CTE, same file (claim ids and ends only)", cte.text(), "", "", ""))
+            rows.append((label, work_name, "recursive CTE, same file (claim ids and ends only)", cte.text(), "", "",
+                         "isnad at %.1f× this" % (isnad_neighbors.median / cte.median) if isnad_neighbors else ""))
             if networkx_results:
                 rows.append((label, work_name, "networkx ego_graph (in memory)", Sample(networkx_results["ego_" + name]).text(),
                              "", "", ""))
@@ -450,13 +453,17 @@ def run_size(isnad, claims, measure, python, rows, smoke):
                 say("[%s] export %s" % (label, format_name))
                 output = os.path.join(work, "export." + format_name)
                 with open(output, "w") as handle:
-                    sample = measure.process([isnad, "--db", store, "export", format_name], stdout=handle)
-                size = os.path.getsize(output) / 1e6
+                    def empty():
+                        handle.seek(0)
+                        handle.truncate()
+                    sample = measure.process([isnad, "--db", store, "export", format_name], setup=empty, stdout=handle)
+                size = os.path.getsize(output) / 1e6  # one run's output: each run starts on an empty file
                 peer = networkx_results.get(networkx_key)
                 peer_size = networkx_results.get(networkx_key + "_mb")
                 rows.append((label, "export %s, whole graph" % format_name, "isnad export %s (%.0f MB written)" % (format_name, size),
                              sample.text(), "%.0f MB" % sample.peak_mb, "%.0f MB/s" % (size / sample.median),
-                             "networkx %s: %s for %.0f MB (%s)" % (networkx_key, seconds(peer), peer_size, ratio(peer, sample.median))
+                             "networkx %s: %s for %.0f MB, %.0f MB/s (%s)" % (
+                                 networkx_key, seconds(peer), peer_size, peer_size / peer, ratio(peer, sample.median))
                              if peer else ""))
                 os.remove(output)
                 if format_name == "graphml":
