@@ -25,25 +25,16 @@ public enum DOTEscaping {
     /// The same, for text already in UTF-8.
     static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        // Every character to escape is ASCII: runs of other bytes are copied whole.
-        var start = 0
-        var afterCarriageReturn = false
-        for (index, byte) in utf8.enumerated() {
-            defer { afterCarriageReturn = byte == 0x0D }
-            let escape: StaticString
+        bytes.append(utf8) { byte, previous in
             switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "&"): escape = "&amp;"
-            case 0x0A where afterCarriageReturn: escape = ""  // CR LF: one line break, written at the CR
-            case 0x0A, 0x0D: escape = "\\n"
-            default: continue
+            case UInt8(ascii: "\""): "\\\""
+            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: "&"): "&amp;"
+            case 0x0A where previous == 0x0D: ""  // CR LF: one line break, written at the CR
+            case 0x0A, 0x0D: "\\n"
+            default: nil
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-            start = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(UInt8(ascii: "\""))
     }
 

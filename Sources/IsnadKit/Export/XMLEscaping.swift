@@ -30,34 +30,19 @@ public enum XMLEscaping {
     }
 
     private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        var start = 0
-        for (index, byte) in utf8.enumerated() {
-            let entity: StaticString
+        bytes.append(utf8) { byte, _ in
             switch byte {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&apos;"
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&apos;"
             // Line breaks in attribute values would be normalised to spaces by readers.
-            case 0x0A: entity = "&#10;"
-            case 0x0D: entity = "&#13;"
-            case 0x09: entity = "&#9;"
-            default: continue
+            case 0x0A: "&#10;"
+            case 0x0D: "&#13;"
+            case 0x09: "&#9;"
+            default: nil
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            start = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends the text's UTF-8 bytes in one copy (`append(contentsOf: text.utf8)` goes byte by
-    /// byte).
-    mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
     }
 }
