@@ -83,10 +83,10 @@ public struct Neighborhood: Sendable {
                 reach(link.other)
             }
         }
-        claims.reserveCapacity(rows.count)
-        for row in rows {
-            if let claim = try store.claim(row: row) { claims.append(claim) }
-        }
+        var read: [GradedClaim] = []
+        read.reserveCapacity(rows.count)
+        try store.forEachClaim(rows: rows) { read.append($0) }
+        claims = read
     }
 
     /// Evidence filters decide which claims are followed, so every claim met is read whole.

@@ -121,7 +121,7 @@ extension GraphStore {
         public let end: PartialDate?
         /// Whether the entity asked about is the claim's subject.
         public let isSubject: Bool
-        /// The claim's row in its table, to read it whole later (``claim(row:)``): valid while
+        /// The claim's row in its table, to read it whole later (``forEachClaim(rows:_:)``): valid while
         /// the store is read in one transaction.
         public let row: Int64
     }
@@ -148,10 +148,12 @@ extension GraphStore {
         }
     }
 
-    /// The claim at a row found by ``forEachLink(of:withDates:_:)``, with its graded citations.
-    public func claim(row: Int64) throws -> GradedClaim? {
-        try readClaims(try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position"), [.integer(row)])
-            .first
+    /// The claims at rows found by ``forEachLink(of:withDates:_:)``, in the order given, with
+    /// their graded citations: one statement run once per row, the memo checked once.
+    public func forEachClaim(rows: [Int64], _ body: (GradedClaim) throws -> Void) throws {
+        try rowMemo.validate(database)
+        let select = try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position")
+        for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
     }
 
     /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
@@ -261,8 +263,11 @@ extension GraphStore {
     }
 
     /// Runs a statement built on `claimSelect` and hands over its claims one by one, graded.
-    func groupClaims(_ statement: Statement, _ values: [Statement.Value], _ body: (GradedClaim) throws -> Void) throws {
-        try rowMemo.validate(database)
+    /// `validating: false` when the caller has just checked the memo for a batch of reads.
+    func groupClaims(
+        _ statement: Statement, _ values: [Statement.Value], validating: Bool = true, _ body: (GradedClaim) throws -> Void
+    ) throws {
+        if validating { try rowMemo.validate(database) }
         var current: (claim: Claim, subjectType: EntityType?, objectType: EntityType?)?
         var citations: [GradedCitation] = []
         func flush() throws {
