@@ -94,7 +94,7 @@ struct MigrationTests {
                 return store.upgradedFrom
             }
             let store = try GraphStore(path: path, access: .write)
-            try Importer(store: store).run([.file(records)])
+            _ = try Importer(store: store).run([.file(records)])
             return store.upgradedFrom
         }
         #expect(outcomes.errors == [])
@@ -112,7 +112,7 @@ struct StoreConcurrencyTests {
         let path = folder.path("new.db")
         let outcomes = try StoreRace.run(count: 8, folder: folder) { _, records in
             let store = try GraphStore(path: path, access: .create)
-            try Importer(store: store).run([.file(records)])
+            _ = try Importer(store: store).run([.file(records)])
             return store.wasCreated ? 1 : nil
         }
         #expect(outcomes.errors == [])
@@ -172,7 +172,8 @@ struct StoreConcurrencyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("new.db") } == [])
 
         let again = try GraphStore(path: path, access: .create)
-        try withExtendedLifetime(try GraphStore(path: path, access: .read)) {
+        let reader = try GraphStore(path: path, access: .read)
+        withExtendedLifetime(reader) {
             #expect(!again.removeCreatedStore(), "another connection has it open")
             #expect(FileManager.default.fileExists(atPath: path))
         }

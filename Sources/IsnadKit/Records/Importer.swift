@@ -199,11 +199,11 @@ private struct Run {
         let record: Record
         do {
             let value = try JSONParser.parse(bytes)
-            do throws(RecordProblem) {
+            do throws(RecordProblems) {
                 record = try decoder.decode(value)
             } catch {
                 if case .object(let object) = value, case .string(let id) = object["id"] { refusedIDs.insert(id) }
-                report(error, at: location)
+                for problem in error.problems { report(problem, at: location) }
                 return
             }
         } catch {

@@ -9,12 +9,14 @@ public struct RecordDecoder: Sendable {
 
     public init(vocabulary: Vocabulary = .standard) { self.vocabulary = vocabulary }
 
-    public func decode(_ value: JSONValue) throws(RecordProblem) -> Record {
+    /// The record, or every problem found in it: each field is checked even when an earlier
+    /// one is bad, so that one run lists all that must be fixed in the record.
+    public func decode(_ value: JSONValue) throws(RecordProblems) -> Record {
         guard case .object(let object) = value else {
-            throw RecordProblem(message: "a record is a JSON object, not \(value.typeName)")
+            throw RecordProblems(RecordProblem(message: "a record is a JSON object, not \(value.typeName)"))
         }
         guard let kindValue = object["record"] else {
-            throw RecordProblem(field: "record", message: "missing; expected \"entity\", \"source\" or \"claim\"")
+            throw RecordProblems(RecordProblem(field: "record", message: "missing; expected \"entity\", \"source\" or \"claim\""))
         }
         guard case .string(let kindName) = kindValue, let kind = Record.Kind(rawValue: kindName) else {
             let shown = if case .string(let text) = kindValue { "\"\(Text.printable(text))\"" } else { kindValue.typeName }
@@ -22,16 +24,21 @@ public struct RecordDecoder: Sendable {
                 if case .string(let text) = kindValue {
                     Suggestion.phrase(Suggestion.nearest(to: text, among: Record.Kind.allCases.map(\.rawValue)))
                 } else { "" }
-            throw RecordProblem(
-                field: "record",
-                message: "unknown record kind \(shown); expected \"entity\", \"source\" or \"claim\"\(suggestion)")
+            throw RecordProblems(
+                RecordProblem(
+                    field: "record",
+                    message: "unknown record kind \(shown); expected \"entity\", \"source\" or \"claim\"\(suggestion)"))
         }
         let fields = Fields(object: object, label: RecordDecoder.label(kind: kind, object: object))
-        switch kind {
-        case .entity: return .entity(try decodeEntity(fields))
-        case .source: return .source(try decodeSource(fields))
-        case .claim: return .claim(try decodeClaim(fields))
-        }
+        var found = ProblemList()
+        let record: Record? =
+            switch kind {
+            case .entity: decodeEntity(fields, &found).map(Record.entity)
+            case .source: decodeSource(fields, &found).map(Record.source)
+            case .claim: decodeClaim(fields, &found).map(Record.claim)
+            }
+        guard let record, found.problems.isEmpty else { throw found.failure(label: fields.label) }
+        return record
     }
 
     /// How to name the record in a message, from whatever of it is readable.
@@ -59,78 +66,152 @@ public struct RecordDecoder: Sendable {
     ]
     private static let aliasFields: Set<String> = ["name", "lang"]
 
-    private func decodeEntity(_ fields: Fields) throws(RecordProblem) -> Entity {
-        try fields.refuseUnknown(allowed: RecordDecoder.entityFields)
-        let id = try fields.identifier("id")
-        let type: EntityType = try fields.enumeration("type")
-        let name = try fields.text("name")
+    private func decodeEntity(_ fields: Fields, _ found: inout ProblemList) -> Entity? {
+        found.note(fields.unknownFields(allowed: RecordDecoder.entityFields))
+        let id = found.check { () throws(RecordProblem) in try fields.identifier("id") }
+        let type = found.check { () throws(RecordProblem) -> EntityType in try fields.enumeration("type") }
+        let name = found.check { () throws(RecordProblem) in try fields.text("name") }
         var aliases: [Alias] = []
-        for (index, element) in try fields.array("aliases").enumerated() {
-            let alias = try fields.nested(element, at: "aliases[\(index)]")
-            try alias.refuseUnknown(allowed: RecordDecoder.aliasFields)
-            aliases.append(Alias(name: try alias.text("name"), lang: try alias.languageTag("lang")))
+        let elements = found.check { () throws(RecordProblem) in try fields.array("aliases") } ?? []
+        for (index, element) in elements.enumerated() {
+            guard let alias = found.check({ () throws(RecordProblem) in try fields.nested(element, at: "aliases[\(index)]") })
+            else { continue }
+            found.note(alias.unknownFields(allowed: RecordDecoder.aliasFields))
+            let aliasName = found.check { () throws(RecordProblem) in try alias.text("name") }
+            let lang = found.check { () throws(RecordProblem) in try alias.languageTag("lang") }
+            if let aliasName, let lang { aliases.append(Alias(name: aliasName, lang: lang)) }
         }
-        return Entity(
-            id: id, type: type, name: name, aliases: aliases, description: try fields.optionalText("description"),
-            attributes: try fields.stringDictionary("attributes"))
+        let description = found.check { () throws(RecordProblem) in try fields.optionalText("description") }
+        let attributes = found.check { () throws(RecordProblem) in try fields.stringDictionary("attributes") }
+        guard let id, let type, let name, let description, let attributes else { return nil }
+        return Entity(id: id, type: type, name: name, aliases: aliases, description: description, attributes: attributes)
     }
 
-    private func decodeSource(_ fields: Fields) throws(RecordProblem) -> Source {
-        try fields.refuseUnknown(allowed: RecordDecoder.sourceFields)
-        let id = try fields.identifier("id")
-        let cites = try fields.identifierList("cites")
-        if cites.contains(id) { throw fields.problem("cites", "a source cannot cite itself") }
+    private func decodeSource(_ fields: Fields, _ found: inout ProblemList) -> Source? {
+        found.note(fields.unknownFields(allowed: RecordDecoder.sourceFields))
+        let id = found.check { () throws(RecordProblem) in try fields.identifier("id") }
+        let type = found.check { () throws(RecordProblem) -> SourceType in try fields.enumeration("type") }
+        let title = found.check { () throws(RecordProblem) in try fields.text("title") }
+        let publisher = found.check { () throws(RecordProblem) in try fields.optionalText("publisher") }
+        let author = found.check { () throws(RecordProblem) in try fields.optionalText("author") }
+        let url = found.check { () throws(RecordProblem) in try fields.optionalText("url") }
+        let published = found.check { () throws(RecordProblem) in try fields.optionalDate("published") }
+        let lang = found.check { () throws(RecordProblem) in try fields.optionalLanguageTag("lang") }
+        let reliability = found.check { () throws(RecordProblem) -> Reliability in try fields.enumeration("reliability") }
+        var cites = found.check { () throws(RecordProblem) in try fields.identifierList("cites") }
+        if let id, let listed = cites, listed.contains(id) {
+            found.note(fields.problem("cites", "a source cannot cite itself"))
+            cites = nil
+        }
+        let text = found.check { () throws(RecordProblem) in try fields.optionalText("text") }
+        guard let id, let type, let title, let publisher, let author, let url, let published, let lang, let reliability,
+            let cites, let text
+        else { return nil }
         return Source(
-            id: id, type: try fields.enumeration("type"), title: try fields.text("title"),
-            publisher: try fields.optionalText("publisher"), author: try fields.optionalText("author"),
-            url: try fields.optionalText("url"), published: try fields.optionalDate("published"),
-            lang: try fields.optionalLanguageTag("lang"), reliability: try fields.enumeration("reliability"),
-            cites: cites, text: try fields.optionalText("text"))
+            id: id, type: type, title: title, publisher: publisher, author: author, url: url, published: published,
+            lang: lang, reliability: reliability, cites: cites, text: text)
     }
 
-    private func decodeClaim(_ fields: Fields) throws(RecordProblem) -> Claim {
-        try fields.refuseUnknown(allowed: RecordDecoder.claimFields)
-        let id = try fields.optionalIdentifier("id")
-        let subject = try fields.identifier("subject")
-        let predicate = try fields.text("predicate")
-        if let problem = vocabulary.problem(predicate: predicate, subjectType: nil, objectType: nil) {
-            throw fields.problem(problem.field, problem.message)
+    private func decodeClaim(_ fields: Fields, _ found: inout ProblemList) -> Claim? {
+        found.note(fields.unknownFields(allowed: RecordDecoder.claimFields))
+        let id = found.check { () throws(RecordProblem) in try fields.optionalIdentifier("id") }
+        let subject = found.check { () throws(RecordProblem) in try fields.identifier("subject") }
+        var predicate = found.check { () throws(RecordProblem) in try fields.text("predicate") }
+        if let name = predicate, let problem = vocabulary.problem(predicate: name, subjectType: nil, objectType: nil) {
+            found.note(fields.problem(problem.field, problem.message))
+            predicate = nil
         }
-        let object = try fields.identifier("object")
-        if object == subject {
-            throw fields.problem("object", "a claim links two different entities; subject and object are both \"\(subject)\"")
+        var object = found.check { () throws(RecordProblem) in try fields.identifier("object") }
+        if let subject, object == subject {
+            found.note(
+                fields.problem("object", "a claim links two different entities; subject and object are both \"\(subject)\""))
+            object = nil
         }
-        let start = try fields.optionalDate("start")
-        let end = try fields.optionalDate("end")
-        if let start, let end, end.lastDay < start.firstDay {
-            throw fields.problem("end", "\(end) is before start \(start)")
+        let start = found.check { () throws(RecordProblem) in try fields.optionalDate("start") }
+        var end = found.check { () throws(RecordProblem) in try fields.optionalDate("end") }
+        if let start = start ?? nil, let last = end ?? nil, last.lastDay < start.firstDay {
+            found.note(fields.problem("end", "\(last) is before start \(start)"))
+            end = nil
         }
-        let elements = try fields.array("citations", required: true)
-        if elements.isEmpty { throw fields.problem("citations", "a claim needs at least one citation") }
+        var citations: [Citation]? = nil
+        if let elements = found.check({ () throws(RecordProblem) in try fields.array("citations", required: true) }) {
+            citations = decodeCitations(elements, of: fields, &found)
+        }
+        let notes = found.check { () throws(RecordProblem) in try fields.optionalText("notes") }
+        guard let id, let subject, let predicate, let object, let start, let end, let citations, let notes else { return nil }
+        return Claim(
+            id: id, subject: subject, predicate: predicate, object: object, start: start, end: end,
+            citations: citations, notes: notes)
+    }
+
+    /// A claim's citations, or nil when any of them is bad (every problem noted).
+    private func decodeCitations(_ elements: [JSONValue], of fields: Fields, _ found: inout ProblemList) -> [Citation]? {
+        if elements.isEmpty {
+            found.note(fields.problem("citations", "a claim needs at least one citation"))
+            return nil
+        }
         var citations: [Citation] = []
+        var isComplete = true
         var keys: [Int64: Int] = [:]
         for (index, element) in elements.enumerated() {
             let path = "citations[\(index)]"
-            let citation = try fields.nested(element, at: path)
-            try citation.refuseUnknown(allowed: RecordDecoder.citationFields)
-            let source = try citation.identifier("source")
-            let via = try citation.optionalIdentifier("via")
-            if via == source {
-                throw citation.problem(
-                    "via", "names the claimant again; leave via out when the quote stands in the source itself")
+            guard let citation = found.check({ () throws(RecordProblem) in try fields.nested(element, at: path) }) else {
+                isComplete = false
+                continue
+            }
+            found.note(citation.unknownFields(allowed: RecordDecoder.citationFields))
+            let source = found.check { () throws(RecordProblem) in try citation.identifier("source") }
+            var via = found.check { () throws(RecordProblem) in try citation.optionalIdentifier("via") }
+            if let source, via == source {
+                found.note(
+                    citation.problem(
+                        "via", "names the claimant again; leave via out when the quote stands in the source itself"))
+                via = nil
+            }
+            let quote = found.check { () throws(RecordProblem) in try citation.text("quote") }
+            let quoteEnglish = found.check { () throws(RecordProblem) in try citation.optionalText("quote_en") }
+            let stance = found.check { () throws(RecordProblem) -> Stance in try citation.enumeration("stance") }
+            let credibility = found.check { () throws(RecordProblem) in try citation.credibility("credibility") }
+            let locator = found.check { () throws(RecordProblem) in try citation.optionalText("locator") }
+            guard let source, let via, let quote, let quoteEnglish, let stance, let credibility, let locator else {
+                isComplete = false
+                continue
             }
             let decoded = Citation(
-                source: source, via: via, quote: try citation.text("quote"),
-                quoteEnglish: try citation.optionalText("quote_en"), stance: try citation.enumeration("stance"),
-                credibility: try citation.credibility("credibility"), locator: try citation.optionalText("locator"))
+                source: source, via: via, quote: quote, quoteEnglish: quoteEnglish, stance: stance,
+                credibility: credibility, locator: locator)
             if let earlier = keys.updateValue(index, forKey: decoded.key) {
-                throw fields.problem(path, "repeats citations[\(earlier)] (same source, via and quote)")
+                found.note(fields.problem(path, "repeats citations[\(earlier)] (same source, via and quote)"))
+                isComplete = false
+                continue
             }
             citations.append(decoded)
         }
-        return Claim(
-            id: id, subject: subject, predicate: predicate, object: object, start: start, end: end,
-            citations: citations, notes: try fields.optionalText("notes"))
+        return isComplete ? citations : nil
+    }
+}
+
+/// The problems found so far in one record: every field is read even after a bad one.
+private struct ProblemList {
+    var problems: [RecordProblem] = []
+
+    /// The field's value, or nil when it is bad (and the problem noted).
+    mutating func check<T>(_ read: () throws(RecordProblem) -> T) -> T? {
+        do {
+            return try read()
+        } catch {
+            problems.append(error)
+            return nil
+        }
+    }
+
+    mutating func note(_ problem: RecordProblem) { problems.append(problem) }
+    mutating func note(_ more: [RecordProblem]) { problems += more }
+
+    /// What to throw; never empty, so that a refused record is always reported.
+    func failure(label: String) -> RecordProblems {
+        if let first = problems.first { return RecordProblems(first, Array(problems.dropFirst())) }
+        return RecordProblems(RecordProblem(record: label, message: "cannot be read"))
     }
 }
 
@@ -157,10 +238,11 @@ private struct Fields {
         return Fields(object: inner, label: label, prefix: prefix + path + ".")
     }
 
-    func refuseUnknown(allowed: Set<String>) throws(RecordProblem) {
-        for member in object.members where !allowed.contains(member.key) {
+    /// One problem for each field that the record kind does not have, in the record's order.
+    func unknownFields(allowed: Set<String>) -> [RecordProblem] {
+        object.members.filter { !allowed.contains($0.key) }.map { member in
             let suggestion = Suggestion.nearest(to: member.key, among: allowed.sorted())
-            throw problem(Text.printable(member.key), "unknown field" + Suggestion.phrase(suggestion))
+            return problem(Text.printable(member.key), "unknown field" + Suggestion.phrase(suggestion))
         }
     }
 

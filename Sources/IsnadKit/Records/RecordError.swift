@@ -13,6 +13,16 @@ public struct RecordProblem: Error, Equatable, Sendable {
     }
 }
 
+/// Everything wrong with one record, found in one reading of it; never empty.
+public struct RecordProblems: Error, Equatable, Sendable {
+    /// In the order they were found: unknown fields first, then the fields one by one.
+    public let problems: [RecordProblem]
+
+    public init(_ first: RecordProblem, _ more: [RecordProblem] = []) {
+        problems = [first] + more
+    }
+}
+
 /// A bad record in an input file: the one-line message a user reads, naming the file, the
 /// line, the record and the field.
 ///
