@@ -110,4 +110,112 @@ struct ImportDiagnosticsTests {
             #expect(failure.description.contains("… and 4 more problems (6 in all)"))
         }
     }
+
+    // MARK: Files that are not JSON Lines
+
+    /// Two records of the basic fixture's kind, as JSON Lines.
+    private static let records = """
+        {"record":"entity","id":"new-one","type":"person","name":"New one"}
+        {"record":"entity","id":"new-two","type":"person","name":"حماس"}
+
+        """
+
+    private static func encoded(_ text: String, _ encoding: String.Encoding, mark: [UInt8] = []) -> [UInt8] {
+        mark + Array(text.data(using: encoding) ?? Data())
+    }
+
+    /// Each kind of file that is not JSON Lines: its bytes, its name, and the one message.
+    static let foreignFiles: [(String, [UInt8], String, String)] = [
+        (
+            "gzip", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x0A, 0x7B, 0xFF, 0x0A, 0x22],
+            "records.jsonl.gz",
+            "records.jsonl.gz:1: the file is gzip-compressed, not JSON Lines text: convert it with gunzip -c records.jsonl.gz > records.jsonl"
+        ),
+        (
+            "zip", Array("PK\u{03}\u{04}\u{14}\u{00}\n{\"record\"\n".utf8), "records.zip",
+            "records.zip:1: the file is a zip archive, not JSON Lines text: convert it with unzip -p records.zip > records.jsonl"
+        ),
+        (
+            "UTF-16 with a byte order mark", encoded(records, .utf16LittleEndian, mark: [0xFF, 0xFE]), "records.jsonl",
+            "records.jsonl:1: the file is UTF-16 text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-16 -t UTF-8 records.jsonl > records.lines.jsonl"
+        ),
+        (
+            "UTF-16 big-endian with a byte order mark", encoded(records, .utf16BigEndian, mark: [0xFE, 0xFF]), "records.json",
+            "records.json:1: the file is UTF-16 text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-16 -t UTF-8 records.json > records.jsonl"
+        ),
+        (
+            "UTF-16 little-endian, no mark", encoded(records, .utf16LittleEndian), "records.jsonl",
+            "records.jsonl:1: the file is UTF-16LE text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-16LE -t UTF-8 records.jsonl > records.lines.jsonl"
+        ),
+        (
+            "UTF-16 big-endian, no mark", encoded(records, .utf16BigEndian), "records.txt",
+            "records.txt:1: the file is UTF-16BE text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-16BE -t UTF-8 records.txt > records.jsonl"
+        ),
+        (
+            "UTF-32 with a byte order mark", encoded(records, .utf32LittleEndian, mark: [0xFF, 0xFE, 0x00, 0x00]),
+            "records.jsonl",
+            "records.jsonl:1: the file is UTF-32 text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-32 -t UTF-8 records.jsonl > records.lines.jsonl"
+        ),
+        (
+            "UTF-32 big-endian, no mark", encoded(records, .utf32BigEndian), "records.jsonl",
+            "records.jsonl:1: the file is UTF-32BE text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-32BE -t UTF-8 records.jsonl > records.lines.jsonl"
+        ),
+        (
+            "a pretty-printed JSON array", Array("\n  [\n  {\n    \"record\": \"entity\",\n    \"id\": \"x\"\n  }\n]\n".utf8),
+            "my records.json",
+            "my records.json:2: the file is a JSON array; records must be JSON Lines (one record a line, no enclosing [ ]): convert it with jq -c '.[]' 'my records.json' > 'my records.jsonl'"
+        ),
+        (
+            "a JSON array on one line", Array((#"[{"record":"entity","id":"x","type":"person","name":"X"}]"# + "\n").utf8),
+            "records.json",
+            "records.json:1: the file is a JSON array; records must be JSON Lines (one record a line, no enclosing [ ]): convert it with jq -c '.[]' records.json > records.jsonl"
+        ),
+        (
+            "pretty-printed objects",
+            Array("{\n  \"record\": \"entity\",\n  \"id\": \"x\"\n}\n{\n  \"record\": \"entity\"\n}\n".utf8),
+            "records.jsonl",
+            "records.jsonl:1: this line is just \"{\": a record spans several lines, but records must be JSON Lines (one record a line): convert it with jq -c . records.jsonl > records.lines.jsonl"
+        ),
+    ]
+
+    @Test("a file that is not JSON Lines gets one line saying what it looks like and how to convert it", arguments: foreignFiles)
+    func foreignFile(_ kind: String, _ bytes: [UInt8], _ name: String, _ expected: String) throws {
+        let result = try refusal(of: bytes, name: name)
+        #expect(result.errors == [expected], "\(kind)")
+        #expect(result.errors.allSatisfy { !$0.contains("\n") })
+        #expect(result.unchanged)
+    }
+
+    @Test("a pretty-printed record after good lines is reported at its first line, once; earlier problems stay listed")
+    func prettyRecordAfterGoodLines() throws {
+        let text = """
+            {"record":"entity","id":"new-one","type":"person","name":"New one"}
+            {"record":"entity","id":"bad","type":"group","name":"Bad"}
+              {
+              "record": "entity",
+              "id": "x"
+            }
+
+            """
+        let result = try refusal(of: text)
+        #expect(
+            result.errors == [
+                #"bad.jsonl:2: entity "bad": type: "group" is not one of person, organization, event, place"#,
+                #"bad.jsonl:3: this line is just "{": a record spans several lines, but records must be JSON Lines (one record a line): convert it with jq -c . bad.jsonl > bad.lines.jsonl"#,
+            ])
+        #expect(result.unchanged)
+    }
+
+    @Test("standard input that is a JSON array is told to go through jq")
+    func standardInputArray() throws {
+        let problem = ForeignFormat.jsonArray.problem(input: "<stdin>", isStandardInput: true)
+        #expect(problem.message.hasSuffix("pipe it through jq -c '.[]'"))
+    }
+
+    @Test("a broken line that merely starts with a brace is still an invalid-JSON error of its own")
+    func ordinaryInvalidJSON() throws {
+        let result = try refusal(of: "{\"record\":\n{ \"record\": \"entity\"\n")
+        #expect(result.errors.count == 2)
+        #expect(result.errors.allSatisfy { $0.contains("invalid JSON") })
+    }
 }

@@ -168,34 +168,61 @@ private struct Run {
         let totalBytes: Int? = if case .file(let path) = input { FileSystem.regularFileSize(path) } else { nil }
         var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: options.maximumLineLength)
         var bytesRead = 0
-        let readError = try reader.forEachLine { (number, line) throws in
-            summary.lines += 1
-            let location = ImportSession.Location(file: index, line: number)
-            switch line {
-            case .tooLong(let length):
-                bytesRead += length + 1
-                report(
-                    RecordProblem(
-                        message:
-                            "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"
-                    ), at: location)
-            case .text(let bytes):
-                bytesRead += bytes.count + 1
-                try handle(bytes, at: location)
+        var isBeforeFirstLine = true
+        let readError: LineReader.ReadError?
+        do {
+            readError = try reader.forEachLine { (number, line) throws in
+                summary.lines += 1
+                let location = ImportSession.Location(file: index, line: number)
+                switch line {
+                case .tooLong(let length):
+                    isBeforeFirstLine = false
+                    bytesRead += length + 1
+                    report(
+                        RecordProblem(
+                            message:
+                                "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"
+                        ), at: location)
+                case .text(let bytes):
+                    bytesRead += bytes.count + 1
+                    if Run.isBlank(bytes) { break }
+                    if isBeforeFirstLine, let format = ForeignFormat.recognise(firstLine: bytes) {
+                        try refuse(input, as: format, at: location)
+                    }
+                    isBeforeFirstLine = false
+                    try handle(bytes, of: input, at: location)
+                }
+                if let progress, number % 4096 == 0 {
+                    progress(
+                        Importer.Progress(
+                            input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
+                }
             }
-            if let progress, number % 4096 == 0 {
-                progress(
-                    Importer.Progress(
-                        input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
-            }
+        } catch is StopReading {
+            return
         }
         if let readError {
             throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", isMissing: false)
         }
     }
 
-    private mutating func handle(_ bytes: UnsafeBufferPointer<UInt8>, at location: ImportSession.Location) throws {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }  // blank line
+    /// Thrown to stop reading an input that is not JSON Lines, once that was reported.
+    private struct StopReading: Error {}
+
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// Reports that the input is not JSON Lines, in one line, and stops reading it: every
+    /// line after this one would be refused for the same reason.
+    private mutating func refuse(_ input: Importer.Input, as format: ForeignFormat, at location: ImportSession.Location) throws {
+        report(format.problem(input: input.name, isStandardInput: input == .standardInput), at: location)
+        throw StopReading()
+    }
+
+    private mutating func handle(
+        _ bytes: UnsafeBufferPointer<UInt8>, of input: Importer.Input, at location: ImportSession.Location
+    ) throws {
         let record: Record
         do {
             let value = try JSONParser.parse(bytes)
@@ -207,6 +234,7 @@ private struct Run {
                 return
             }
         } catch {
+            if ForeignFormat.isOpeningBrace(bytes) { try refuse(input, as: .multilineObject, at: location) }
             report(RecordProblem(message: error.description), at: location)
             return
         }

@@ -1,0 +1,138 @@
+/// What an input file looks like when it is not JSON Lines at all, recognised from its first
+/// bytes (or from a line that opens a pretty-printed object), so that the import can say so in
+/// one line, with the command that converts it, instead of one "invalid JSON" per line.
+///
+/// Magic numbers: gzip (RFC 1952), zip (PKWARE APPNOTE), bzip2, xz, zstd (RFC 8878); byte
+/// order marks and the UTF-16 and UTF-32 encoding forms (Unicode, chapter 3.10).
+public enum ForeignFormat: Equatable, Sendable {
+    /// A compressed or archived file: its format's name, and the command that writes it out.
+    case compressed(format: String, command: String, suffix: String)
+    /// UTF-16 or UTF-32 text: the encoding's name as iconv spells it.
+    case wideText(encoding: String)
+    /// A JSON array (of records, most likely), on one line or several.
+    case jsonArray
+    /// A JSON object spread over several lines: this line is just `{`.
+    case multilineObject
+
+    /// The format of the first non-blank line of an input, when it is clearly not JSON Lines.
+    public static func recognise(firstLine line: UnsafeBufferPointer<UInt8>) -> ForeignFormat? {
+        let bytes = Array(line.prefix(64))
+        func starts(with prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
+        if starts(with: [0x1F, 0x8B]) { return .compressed(format: "gzip-compressed", command: "gunzip -c", suffix: ".gz") }
+        if starts(with: [0x50, 0x4B, 0x03, 0x04]) || starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            return .compressed(format: "a zip archive", command: "unzip -p", suffix: ".zip")
+        }
+        if starts(with: Array("BZh".utf8)) && bytes.count > 3 && (0x31...0x39).contains(bytes[3]) {
+            return .compressed(format: "bzip2-compressed", command: "bunzip2 -c", suffix: ".bz2")
+        }
+        if starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+            return .compressed(format: "xz-compressed", command: "xz -dc", suffix: ".xz")
+        }
+        if starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
+            return .compressed(format: "zstd-compressed", command: "zstd -dc", suffix: ".zst")
+        }
+        // Byte order marks: UTF-32's before UTF-16's, whose little-endian mark begins it.
+        if starts(with: [0xFF, 0xFE, 0x00, 0x00]) || starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return .wideText(encoding: "UTF-32")
+        }
+        if starts(with: [0xFF, 0xFE]) || starts(with: [0xFE, 0xFF]) { return .wideText(encoding: "UTF-16") }
+        // No mark: JSON begins with ASCII, which these forms pad with NULs in a fixed pattern.
+        if let encoding = wideEncoding(of: Array(bytes.prefix(16))) { return .wideText(encoding: encoding) }
+        if let first = bytes.first(where: { !isBlank($0) }), first == UInt8(ascii: "["), isArrayOfRecords(line) {
+            return .jsonArray
+        }
+        if isOpeningBrace(line) { return .multilineObject }
+        return nil
+    }
+
+    /// Whether a line that opens an array opens an array of records: it continues on the next
+    /// lines, or it is whole and holds an object. (`["record"]` is a bad record, not a file to
+    /// convert.)
+    private static func isArrayOfRecords(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case .array(let elements)? = try? JSONParser.parse(line) else { return true }
+        return elements.contains { if case .object = $0 { true } else { false } }
+    }
+
+    /// Whether the line is just `{` (and blanks): the first line of a pretty-printed object.
+    public static func isOpeningBrace(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var braces = 0
+        for byte in line {
+            if byte == UInt8(ascii: "{") {
+                braces += 1
+            } else if !isBlank(byte) {
+                return false
+            }
+        }
+        return braces == 1
+    }
+
+    /// What the import says, for an input named `input` (a path, or `<stdin>` when
+    /// `isStandardInput`): what the file looks like and how to turn it into JSON Lines.
+    public func problem(input: String, isStandardInput: Bool) -> RecordProblem {
+        let fix = conversion(input: input, isStandardInput: isStandardInput)
+        let message =
+            switch self {
+            case .compressed(let format, _, _):
+                "the file is \(format), not JSON Lines text: \(fix)"
+            case .wideText(let encoding):
+                "the file is \(encoding) text; records must be UTF-8 JSON Lines: \(fix)"
+            case .jsonArray:
+                "the file is a JSON array; records must be JSON Lines (one record a line, no enclosing [ ]): \(fix)"
+            case .multilineObject:
+                "this line is just \"{\": a record spans several lines, but records must be JSON Lines (one record a line): \(fix)"
+            }
+        return RecordProblem(message: message)
+    }
+
+    private func conversion(input: String, isStandardInput: Bool) -> String {
+        let command =
+            switch self {
+            case .compressed(_, let command, _): command
+            case .wideText(let encoding): "iconv -f \(encoding) -t UTF-8"
+            case .jsonArray: "jq -c '.[]'"
+            case .multilineObject: "jq -c ."
+            }
+        if isStandardInput { return "pipe it through \(command)" }
+        let suffix = if case .compressed(_, _, let suffix) = self { suffix } else { "" }
+        let target = ForeignFormat.jsonLinesName(for: input, dropping: suffix)
+        return "convert it with \(command) \(ForeignFormat.shellQuoted(input)) > \(ForeignFormat.shellQuoted(target))"
+    }
+
+    /// Where to write the converted file: the input's name as `.jsonl`, never the input itself.
+    static func jsonLinesName(for path: String, dropping suffix: String) -> String {
+        var base = path
+        for ending in [suffix, ".jsonl", ".json", ".ndjson", ".txt"]
+        where !ending.isEmpty && base.hasSuffix(ending) && base.count > ending.count {
+            base.removeLast(ending.count)
+        }
+        let target = base + ".jsonl"
+        return target == path ? base + ".lines.jsonl" : target
+    }
+
+    /// The path as one shell word: as it is when it needs no quoting, else in single quotes.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "/._-+,:@%".unicodeScalars.contains(scalar))
+        }
+        if plain && !path.isEmpty { return path }
+        return "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: #"'\''"#) + "'"
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+    /// UTF-16 or UTF-32 without a byte order mark, from where the NULs fall in the first bytes.
+    private static func wideEncoding(of bytes: [UInt8]) -> String? {
+        func pattern(_ period: Int, textAt offset: Int) -> Bool {
+            let count = bytes.count - bytes.count % period
+            guard count >= 2 * period else { return false }
+            return (0..<count).allSatisfy { index in (index % period == offset) == (bytes[index] != 0) }
+        }
+        if pattern(4, textAt: 0) { return "UTF-32LE" }
+        if pattern(4, textAt: 3) { return "UTF-32BE" }
+        if pattern(2, textAt: 0) { return "UTF-16LE" }
+        if pattern(2, textAt: 1) { return "UTF-16BE" }
+        return nil
+    }
+}
