@@ -28,9 +28,15 @@ let package = Package(
             dependencies: ["CSQLite"],
             plugins: ["EmbedSchemas"]
         ),
+        // The command line's logic: parsing, commands, output formats, exit codes.
+        .target(
+            name: "IsnadCLI",
+            dependencies: ["IsnadKit"]
+        ),
+        // Only main.swift: runs IsnadCLI and exits with its code.
         .executableTarget(
             name: "isnad",
-            dependencies: ["IsnadKit"]
+            dependencies: ["IsnadCLI"]
         ),
         // Temporary folders, external programs and the built binary, for both test targets.
         .target(
@@ -45,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["isnad", "IsnadKit", "TestHelpers"]
+            dependencies: ["isnad", "IsnadCLI", "IsnadKit", "TestHelpers"]
         ),
     ]
 )
