@@ -49,6 +49,7 @@ let package = Package(
             // Golden files, read by path (and rewritten with ISNAD_UPDATE_GOLDEN=1).
             exclude: ["Fixtures"]
         ),
+        // End to end (the built binary) and in-process (IsnadCLI called directly).
         .testTarget(
             name: "CLITests",
             dependencies: ["isnad", "IsnadCLI", "IsnadKit", "TestHelpers"]

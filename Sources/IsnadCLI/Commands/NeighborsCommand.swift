@@ -11,25 +11,24 @@ enum NeighborsCommand: Command {
             status, best grade and who says it.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias.")],
-        options: [
-            OptionSpec("depth", value: "n", help: "How many hops (default: 1, at most 6)."),
-            OptionSpec("direction", value: "direction", help: "out, in or both (default: both)."), OutputFormat.option,
-            Timing.option,
-        ] + FilterOptions.specs,
+        options: [depth, direction, OutputFormat.option, Timing.option] + FilterOptions.all,
         examples: [
             "isnad neighbors hamas", "isnad neighbors \"Wilayat Sinai\" --depth 2 --min-reliability D",
             "isnad neighbors hamas --direction out --predicate supplied_weapons_to,funded",
         ])
 
+    static let depth = Option<Int>("depth", value: "n", in: 1...6, help: "How many hops (default: 1, at most 6).")
+    static let direction = Option<GraphStore.Direction>(
+        "direction", value: "direction", help: "out, in or both (default: both).")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
-        let depth = try arguments.integer("depth", in: 1...6) ?? 1
-        let direction = try arguments.choice("direction", of: GraphStore.Direction.self, default: .both)
-        let store = try context.openStore(.read)
-        let filter = try FilterOptions.filter(from: arguments, store: store)
-        let entity = try EntityResolver(store: store).resolve(arguments.positionals[0])
-        let neighborhood = try Timing.measure(arguments.flag("timing")) {
-            try Neighborhood(store: store, center: entity.id, depth: depth, direction: direction, filter: filter)
+        let query = try QueryPreamble(arguments, context: context) {
+            (depth: try arguments.value(Self.depth, default: 1), direction: try arguments.value(Self.direction, default: .both))
+        }
+        let (depth, direction, store) = (query.options.depth, query.options.direction, query.store)
+        let entity = try query.entity(arguments.positionals[0])
+        let neighborhood = try context.measure(arguments.isSet(Timing.option)) {
+            try Neighborhood(store: store, center: entity.id, depth: depth, direction: direction, filter: query.filter)
         }
         // A claim is reached at the hop of its farther end. Sorted by keys computed once: the
         // claims themselves are large values, costly to move around.
@@ -43,22 +42,22 @@ enum NeighborsCommand: Command {
         let claims = order.map { neighborhood.claims[$0] }
         let hopOf = Dictionary(uniqueKeysWithValues: order.map { (neighborhood.claims[$0].claim.id, hops[$0]) })
         func hop(_ claim: GradedClaim) -> Int { hopOf[claim.claim.id] ?? 0 }
-        var presentation = ClaimPresentation(store: store)
-        switch format {
-        case .json:
-            try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
-        case .csv:
-            try presentation.writeCSV(claims, leading: [("hop", { String(hop($0)) })], to: context.output)
-        case .table:
-            let reached = neighborhood.depths.count - 1
-            var output =
-                Text.printable(
-                    "\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))"
-                ) + "\n"
-            if !claims.isEmpty {
-                output += "\n" + (try presentation.table(claims, leading: [("HOP", { String(hop($0)) })])).render()
-            }
-            try context.print(output)
-        }
+        let hopColumn: ClaimColumn = (header: "HOP", value: { String(hop($0)) })
+        try query.format.print(
+            Printout(
+                reading: {
+                    let reached = neighborhood.depths.count - 1
+                    var output =
+                        Text.printable(
+                            "\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))"
+                        ) + "\n"
+                    if !claims.isEmpty {
+                        output += "\n" + (try ClaimTable(claims, store: store, leading: [hopColumn])).render()
+                    }
+                    return .init(text: output)
+                },
+                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                rows: ClaimPresentation.rows(claims, leading: [(header: "hop", value: hopColumn.value)], store: store)),
+            context: context)
     }
 }

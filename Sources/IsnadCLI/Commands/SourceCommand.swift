@@ -11,64 +11,71 @@ enum SourceCommand: Command {
             whole): with --known-by 2017, only what this source had made public by the end of 2017.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The source's id.")],
-        options: [OutputFormat.option] + FilterOptions.specs,
+        options: [OutputFormat.option] + FilterOptions.all,
         examples: [
             "isnad source hadera-2022-article", "isnad source abu-maram-document --format json",
             "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
         ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
-        let store = try context.openStore(.read)
-        let source = try SourceLookup.source(arguments.positionals[0], in: store)
-        let filter = try FilterOptions.filter(from: arguments, store: store)
+        var looked: Source?
+        let query = try QueryPreamble(arguments, context: context) { store in
+            looked = try SourceLookup.source(arguments.positionals[0], in: store)
+        }
+        guard let source = looked else { return }
+        let store = query.store
         let claims = try store.claims(citing: source.id).compactMap { role, claim in
-            filter.apply(claim, vocabulary: store.vocabulary).map { (role: role, claim: $0) }
+            query.apply(claim).map { (role: role, claim: $0) }
         }
         let cited = try TransmissionChain(of: source.id, .relays, in: store).links
         let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
-        var presentation = ClaimPresentation(store: store)
-        switch format {
-        case .json:
-            var set = RecordSet(store: store)
-            set.add(source: source.id)
-            for link in cited + citing { set.add(source: link.id) }
-            claims.forEach { set.add($0.claim) }
-            try set.write(to: context.output)
-        case .csv:
-            var csv = try CSVWriter(header: ["role"] + ClaimPresentation.csvHeader, to: context.output)
-            for (role, claim) in claims {
-                try presentation.appendCSV(claim, leading: [role.rawValue], to: &csv)
-            }
-        case .table:
-            var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
-            var facts = [
-                "type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))",
-            ]
-            if let published = source.published { facts.append("published \(published)") }
-            if let lang = source.lang { facts.append("language \(lang)") }
-            lines.append("  " + facts.joined(separator: " · "))
-            for (label, value) in [("publisher", source.publisher), ("author", source.author), ("url", source.url)] {
-                if let value { lines.append(Text.printable("  \(label): \(value)")) }
-            }
-            if let text = source.text {
-                lines.append("  full text stored (\(text.count) characters): quotes from it can be checked")
-            }
-            lines.append("")
-            lines.append("Chain of transmission")
-            lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
-            lines += try cited.map { try chainLine($0, store) }
-            lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
-            lines += try citing.map { try chainLine($0, store) }
-            var output = lines.joined(separator: "\n") + "\n"
-            for role in [GraphStore.SourceRole.claimant, .via] {
-                let group = claims.filter { $0.role == role }.map(\.claim)
-                output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
-                output += " (\(group.count))\n"
-                if !group.isEmpty { output += (try presentation.table(group)).render() }
-            }
-            try context.print(output)
+        try query.format.print(
+            Printout(
+                reading: { .init(text: try reading(source, claims: claims, cited: cited, citing: citing, store: store)) },
+                json: .records { sink in
+                    var set = RecordSet(store: store)
+                    set.add(source: source.id)
+                    for link in cited + citing { set.add(source: link.id) }
+                    claims.forEach { set.add($0.claim) }
+                    try set.write(to: sink)
+                },
+                rows: ClaimPresentation.rows(store: store, leading: ["role"]) { body in
+                    for (role, claim) in claims { try body([role.rawValue], claim) }
+                }),
+            context: context)
+    }
+
+    static func reading(
+        _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
+        citing: [TransmissionChain.Link], store: GraphStore
+    ) throws -> String {
+        var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
+        var facts = [
+            "type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))",
+        ]
+        if let published = source.published { facts.append("published \(published)") }
+        if let lang = source.lang { facts.append("language \(lang)") }
+        lines.append("  " + facts.joined(separator: " · "))
+        for (label, value) in [("publisher", source.publisher), ("author", source.author), ("url", source.url)] {
+            if let value { lines.append(Text.printable("  \(label): \(value)")) }
         }
+        if let text = source.text {
+            lines.append("  full text stored (\(text.count) characters): quotes from it can be checked")
+        }
+        lines.append("")
+        lines.append("Chain of transmission")
+        lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
+        lines += try cited.map { try chainLine($0, store) }
+        lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
+        lines += try citing.map { try chainLine($0, store) }
+        var output = lines.joined(separator: "\n") + "\n"
+        for role in [GraphStore.SourceRole.claimant, .via] {
+            let group = claims.filter { $0.role == role }.map(\.claim)
+            output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
+            output += " (\(group.count))\n"
+            if !group.isEmpty { output += (try ClaimTable(group, store: store)).render() }
+        }
+        return output
     }
 
     static func chainLine(_ link: TransmissionChain.Link, _ store: GraphStore) throws -> String {

@@ -13,21 +13,22 @@ enum StatsCommand: Command {
             up to 2,000 actors and estimated from --betweenness-samples sources above that. --format json prints one
             JSON object (not records); csv prints section,key,count rows.
             """,
-        options: [
-            OptionSpec("top", value: "n", help: "How many top actors to list per measure (default: 10; 0 skips centrality)."),
-            OptionSpec(
-                "betweenness-samples", value: "k", help: "Sources sampled for betweenness on large graphs (default: 256)."),
-            OutputFormat.option(json: "json (one object: the counts and the top actors)"),
-        ] + FilterOptions.specs,
+        options: [top, betweennessSamples, format] + FilterOptions.all,
         examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
 
+    static let top = Option<Int>(
+        "top", value: "n", in: 0...10_000, help: "How many top actors to list per measure (default: 10; 0 skips centrality).")
+    static let betweennessSamples = Option<Int>(
+        "betweenness-samples", value: "k", in: 1...1_000_000,
+        help: "Sources sampled for betweenness on large graphs (default: 256).")
+    static let format = OutputFormat.option(json: "json (one object: the counts and the top actors)")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
-        let store = try context.openStore(.read)
-        let filter = try FilterOptions.filter(from: arguments, store: store)
+        let query = try QueryPreamble(arguments, context: context, format: format)
+        let (store, filter) = (query.store, query.filter)
         let statistics = try Statistics(store: store, filter: filter)
-        let top = try arguments.integer("top", in: 0...10_000) ?? 10
-        let samples = try arguments.integer("betweenness-samples", in: 1...1_000_000) ?? 256
+        let top = try arguments.value(Self.top, default: 10)
+        let samples = try arguments.value(betweennessSamples, default: 256)
         let centrality = top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples)
         let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
             ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
@@ -43,66 +44,83 @@ enum StatsCommand: Command {
             ("citation_stance", "CITATION STANCE", statistics.citations, statistics.citationsByStance),
             ("citation_credibility", "CITATION CREDIBILITY", statistics.citations, statistics.citationsByCredibility),
         ]
-        switch format {
-        case .json:
-            var parts: [String] = []
-            for (name, _, total, counts) in sections {
-                let members = counts.map { "\(JSONEscaping.quoted($0.key)):\($0.count)" }.joined(separator: ",")
-                parts.append("\(JSONEscaping.quoted(name)):{\"total\":\(total),\"counts\":{\(members)}}")
-            }
-            if let centrality {
-                let lists = measures.map { measure in
-                    let entries = centrality.top(top, by: measure.value).map {
-                        "{\"id\":\(JSONEscaping.quoted($0.id)),\"score\":\(measure.text($0))}"
+        try query.format.print(
+            Printout(
+                reading: {
+                    var output =
+                        "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"
+                    for (_, title, total, counts) in sections where total > 0 {
+                        var table = TextTable([
+                            .init(header: title), .init(header: "COUNT", alignsRight: true), .init(header: "SHARE", alignsRight: true),
+                        ])
+                        for count in counts where count.count > 0 {
+                            table.append([label(count.key, in: title), String(count.count), share(count.count, of: total)])
+                        }
+                        output += "\n" + table.render()
                     }
-                    return "\(JSONEscaping.quoted(measure.name)):[\(entries.joined(separator: ","))]"
-                }
-                parts.append("\"top\":{\(lists.joined(separator: ","))}")
-            }
-            try context.print("{" + parts.joined(separator: ",") + "}\n")
-        case .csv:
-            var csv = try CSVWriter(header: ["section", "key", "count"], to: context.output)
-            for (name, _, total, counts) in sections {
-                try csv.append([name, "total", String(total)])
-                for count in counts { try csv.append([name, count.key, String(count.count)]) }
-            }
-            if let centrality {
-                for measure in measures {
-                    for score in centrality.top(top, by: measure.value) {
-                        try csv.append(["top_" + measure.name, score.id, measure.text(score)])
+                    if let centrality, !centrality.scores.isEmpty {
+                        var presentation = ClaimPresentation(store: store)
+                        for measure in measures {
+                            var table = TextTable([
+                                .init(header: measure.title, maximumWidth: 50), .init(header: "ID", maximumWidth: 40),
+                                .init(header: "SCORE", alignsRight: true),
+                            ])
+                            for score in centrality.top(top, by: measure.value) {
+                                table.append([try presentation.name(score.id), score.id, measure.text(score)])
+                            }
+                            output += "\n" + table.render()
+                        }
+                        if let sampled = centrality.betweennessSamples {
+                            output += "(betweenness estimated from \(sampled) of \(centrality.scores.count) actors)\n"
+                        }
                     }
-                }
-            }
-        case .table:
-            var output =
-                "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"
-            for (_, title, total, counts) in sections where total > 0 {
-                var table = TextTable([
-                    .init(header: title), .init(header: "COUNT", alignsRight: true), .init(header: "SHARE", alignsRight: true),
-                ])
-                for count in counts where count.count > 0 {
-                    table.append([label(count.key, in: title), String(count.count), share(count.count, of: total)])
-                }
-                output += "\n" + table.render()
-            }
-            if let centrality, !centrality.scores.isEmpty {
-                var presentation = ClaimPresentation(store: store)
-                for measure in measures {
-                    var table = TextTable([
-                        .init(header: measure.title, maximumWidth: 50), .init(header: "ID", maximumWidth: 40),
-                        .init(header: "SCORE", alignsRight: true),
-                    ])
-                    for score in centrality.top(top, by: measure.value) {
-                        table.append([try presentation.name(score.id), score.id, measure.text(score)])
+                    return .init(text: output)
+                },
+                json: .document { json in
+                    json.beginObject()
+                    for (name, _, total, counts) in sections {
+                        json.key(name)
+                        json.beginObject()
+                        json.member("total", total)
+                        json.key("counts")
+                        json.beginObject()
+                        for count in counts { json.member(count.key, count.count) }
+                        json.endObject()
+                        json.endObject()
                     }
-                    output += "\n" + table.render()
-                }
-                if let sampled = centrality.betweennessSamples {
-                    output += "(betweenness estimated from \(sampled) of \(centrality.scores.count) actors)\n"
-                }
-            }
-            try context.print(output)
-        }
+                    if let centrality {
+                        json.key("top")
+                        json.beginObject()
+                        for measure in measures {
+                            json.key(measure.name)
+                            json.beginArray()
+                            for score in centrality.top(top, by: measure.value) {
+                                json.beginObject()
+                                json.member("id", score.id)
+                                json.key("score")
+                                json.number(measure.text(score))
+                                json.endObject()
+                            }
+                            json.endArray()
+                        }
+                        json.endObject()
+                    }
+                    json.endObject()
+                },
+                rows: Printout.Rows(header: ["section", "key", "count"]) { row in
+                    for (name, _, total, counts) in sections {
+                        try row([name, "total", String(total)])
+                        for count in counts { try row([name, count.key, String(count.count)]) }
+                    }
+                    if let centrality {
+                        for measure in measures {
+                            for score in centrality.top(top, by: measure.value) {
+                                try row(["top_" + measure.name, score.id, measure.text(score)])
+                            }
+                        }
+                    }
+                }),
+            context: context)
     }
 
     /// A percentage rounded to the nearest whole number; "<1%" rather than "0%" for a few.

@@ -10,61 +10,57 @@ enum TimelineCommand: Command {
             undated claims come last.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias (default: every claim).", isOptional: true)],
-        options: [OutputFormat.option, Timing.option] + FilterOptions.specs,
+        options: [OutputFormat.option, Timing.option] + FilterOptions.all,
         examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format csv"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
-        let store = try context.openStore(.read)
-        let filter = try FilterOptions.filter(from: arguments, store: store)
-        let entity = try arguments.positionals.first.map { try EntityResolver(store: store).resolve($0) }
-        let date = { (claim: GradedClaim) in Timeline.placement(of: claim.claim)?.description ?? "" }
-        var presentation = ClaimPresentation(store: store)
+        let query = try QueryPreamble(arguments, context: context)
+        let store = query.store
+        let entity = try arguments.positionals.first.map { try query.entity($0) }
+        let isTimed = arguments.isSet(Timing.option)
+        let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
+        let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
+        func reading(_ claims: [GradedClaim]) throws -> Printout.Reading {
+            let table = try ClaimTable(claims, store: store, leading: [when])
+            return .init(text: table.render(), note: counted(table.count, "claim"))
+        }
         guard let entity else {
-            // The whole store: streamed for csv and json, in flat memory.
+            // The whole store: streamed for csv and json, in flat memory. Streamed output is part
+            // of the query here: the time includes writing it.
             func forEachClaim(inTimeOrder: Bool, _ body: (GradedClaim) throws -> Void) throws {
                 let kept = { (claim: GradedClaim) in
-                    if let kept = filter.apply(claim, vocabulary: store.vocabulary) { try body(kept) }
+                    if let kept = query.apply(claim) { try body(kept) }
                 }
                 if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
             }
-            var claims: [GradedClaim] = []
-            // Streamed output is part of the query here: the time includes writing it.
-            try Timing.measure(arguments.flag("timing")) {
-                switch format {
-                case .json:
-                    try RecordSet.write(store: store, to: context.output) { try forEachClaim(inTimeOrder: false, $0) }
-                case .csv:
-                    var csv = try CSVWriter(header: ["date"] + ClaimPresentation.csvHeader, to: context.output)
-                    try forEachClaim(inTimeOrder: true) { claim in
-                        try presentation.appendCSV(claim, leading: [date(claim)], to: &csv)
-                    }
-                case .table:
-                    try forEachClaim(inTimeOrder: true) { claims.append($0) }
-                }
-            }
-            if format == .table { try printTable(claims, presentation: &presentation, context: context) }
+            try query.format.print(
+                Printout(
+                    reading: {
+                        var claims: [GradedClaim] = []
+                        try context.measure(isTimed) { try forEachClaim(inTimeOrder: true) { claims.append($0) } }
+                        return try reading(claims)
+                    },
+                    json: .records { sink in
+                        try context.measure(isTimed) {
+                            try RecordSet.write(store: store, to: sink) { try forEachClaim(inTimeOrder: false, $0) }
+                        }
+                    },
+                    rows: ClaimPresentation.rows(store: store, leading: [date.header]) { body in
+                        try context.measure(isTimed) {
+                            try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
+                        }
+                    }),
+                context: context)
             return
         }
-        var claims: [GradedClaim] = []
-        try Timing.measure(arguments.flag("timing")) {
-            claims = Timeline.sorted(
-                try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
+        let claims = try context.measure(isTimed) {
+            Timeline.sorted(try store.claims(of: entity.id).compactMap(query.apply))
         }
-        switch format {
-        case .json:
-            try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
-        case .csv:
-            try presentation.writeCSV(claims, leading: [("date", date)], to: context.output)
-        case .table:
-            try printTable(claims, presentation: &presentation, context: context)
-        }
-    }
-
-    private static func printTable(_ claims: [GradedClaim], presentation: inout ClaimPresentation, context: Context) throws {
-        let table = try presentation.table(
-            claims, leading: [("WHEN", { Timeline.placement(of: $0.claim)?.description ?? "undated" })])
-        try context.print(table.render())
-        context.message(counted(table.rows.count, "claim"))
+        try query.format.print(
+            Printout(
+                reading: { try reading(claims) },
+                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                rows: ClaimPresentation.rows(claims, leading: [date], store: store)),
+            context: context)
     }
 }

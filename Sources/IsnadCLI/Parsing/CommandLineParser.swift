@@ -1,11 +1,33 @@
 import Foundation
 import IsnadKit
 
-// Isnad's own small argument parser: declarative specs, `--name value`, `--name=value`,
+// Isnad's own small argument parser: options declared once, with their type, help, group and
+// the formats they apply to, and read through that declaration; `--name value`, `--name=value`,
 // repeated or comma-separated lists, `--` to end options, and errors that name the offending
-// argument and suggest the right one. Kept in this one file.
+// argument and suggest the right one. Kept in this folder (values: ArgumentValue.swift).
 
-/// One option of a command.
+/// The headings options are listed under in a command's help, in this order.
+enum OptionGroup: Int, CaseIterable, Sendable {
+    /// What the command itself does.
+    case command
+    /// What is printed and how: `--format`, `--output`, `--timing`.
+    case output
+    /// Which claims and citations count: the query commands' filters.
+    case filter
+    /// Options every command takes: `--db`, `--help`.
+    case global
+
+    var title: String {
+        switch self {
+        case .command: "OPTIONS:"
+        case .output: "OUTPUT OPTIONS:"
+        case .filter: "FILTER OPTIONS:"
+        case .global: "GLOBAL OPTIONS:"
+        }
+    }
+}
+
+/// What the parser and the help know of one option.
 struct OptionSpec: Sendable {
     enum Arity: Sendable {
         /// `--dry-run`
@@ -23,14 +45,9 @@ struct OptionSpec: Sendable {
     let valueName: String
     let arity: Arity
     let help: String
-
-    init(_ name: String, short: Character? = nil, value: String = "", arity: Arity = .single, help: String) {
-        self.name = name
-        self.short = short
-        self.valueName = value
-        self.arity = value.isEmpty ? .flag : arity
-        self.help = help
-    }
+    var group: OptionGroup
+    /// The formats (of `export`) the option applies to; empty: every format.
+    var formats: [String] = []
 
     var usage: String {
         switch arity {
@@ -39,6 +56,66 @@ struct OptionSpec: Sendable {
         case .list: "--\(name) <\(valueName)>…"
         case .pair: "--\(name) <\(valueName)> <\(valueName)>"
         }
+    }
+}
+
+/// An option as a command declares it: its spec, and the type its value is read as.
+protocol OptionDeclaration: Sendable {
+    var spec: OptionSpec { get set }
+}
+
+extension OptionDeclaration {
+    /// The same option, refused unless the format chosen is one of `formats`.
+    func only<Format: RawRepresentable<String>>(for formats: [Format]) -> Self {
+        var copy = self
+        copy.spec.formats = formats.map(\.rawValue)
+        return copy
+    }
+}
+
+/// `--dry-run`: given or not.
+struct Flag: OptionDeclaration {
+    var spec: OptionSpec
+
+    init(_ name: String, short: Character? = nil, group: OptionGroup = .command, help: String) {
+        spec = OptionSpec(name: name, short: short, valueName: "", arity: .flag, help: help, group: group)
+    }
+}
+
+/// `--depth 2`: one value (the last one given counts).
+struct Option<Value: Sendable>: OptionDeclaration {
+    var spec: OptionSpec
+    let parse: @Sendable (String) throws(InvalidArgument) -> Value
+
+    init(_ name: String, short: Character? = nil, value: String, group: OptionGroup = .command, help: String)
+    where Value: ArgumentValue {
+        spec = OptionSpec(name: name, short: short, valueName: value, arity: .single, help: help, group: group)
+        parse = { (text: String) throws(InvalidArgument) in try Value(argument: text) }
+    }
+
+    init(_ name: String, value: String, in range: ClosedRange<Int>, group: OptionGroup = .command, help: String)
+    where Value == Int {
+        spec = OptionSpec(name: name, short: nil, valueName: value, arity: .single, help: help, group: group)
+        let bounds = BoundedInteger(range: range)
+        parse = { (text: String) throws(InvalidArgument) in try bounds.parse(text) }
+    }
+}
+
+/// `--predicate a,b --predicate c`: values in order, without repeats.
+struct ListOption<Value: ArgumentValue>: OptionDeclaration {
+    var spec: OptionSpec
+
+    init(_ name: String, value: String, group: OptionGroup = .command, help: String) {
+        spec = OptionSpec(name: name, short: nil, valueName: value, arity: .list, help: help, group: group)
+    }
+}
+
+/// `--between 2014 2017`: two values (the last pair given counts).
+struct PairOption<Value: ArgumentValue>: OptionDeclaration {
+    var spec: OptionSpec
+
+    init(_ name: String, value: String, group: OptionGroup = .command, help: String) {
+        spec = OptionSpec(name: name, short: nil, valueName: value, arity: .pair, help: help, group: group)
     }
 }
 
@@ -56,8 +133,24 @@ struct CommandSpec: Sendable {
     let abstract: String
     var discussion: String = ""
     var arguments: [ArgumentSpec] = []
+    /// The command's own options and those it shares, in the order its help lists each group.
     var options: [OptionSpec] = []
     var examples: [String] = []
+
+    init(
+        name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+        options: [any OptionDeclaration] = [], examples: [String] = []
+    ) {
+        self.name = name
+        self.abstract = abstract
+        self.discussion = discussion
+        self.arguments = arguments
+        self.options = options.map(\.spec)
+        self.examples = examples
+    }
+
+    /// Every option the command accepts, the global ones last.
+    var allOptions: [OptionSpec] { options + CommandSpec.globalOptions.map(\.spec) }
 
     var usage: String {
         var parts = ["isnad", name]
@@ -78,11 +171,17 @@ struct CommandSpec: Sendable {
             lines += arguments.map { HelpLayout.row("<\($0.name)>", $0.help) }
             lines.append("")
         }
-        let allOptions = options + CommandSpec.globalOptions
-        lines.append("OPTIONS:")
-        lines += allOptions.map { option in
-            HelpLayout.row((option.short.map { "-\($0), " } ?? "") + option.usage, option.help)
+        var groups: [[String]] = []
+        for group in OptionGroup.allCases {
+            let members = allOptions.filter { $0.group == group }
+            guard !members.isEmpty else { continue }
+            groups.append(
+                [group.title]
+                    + members.map { option in
+                        HelpLayout.row((option.short.map { "-\($0), " } ?? "") + option.usage, option.help)
+                    })
         }
+        lines += groups.joined(separator: [""])
         if !examples.isEmpty {
             lines += ["", "EXAMPLES:"]
             lines += examples.map { "  \($0)" }
@@ -90,11 +189,13 @@ struct CommandSpec: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `--db` (taken out before the command parses, see ``IsnadCLI``; listed for the help).
+    static let database = Option<String>(
+        "db", value: "path", group: .global, help: "The store to use (default: $ISNAD_DB, else ./isnad.db).")
+    static let showsHelp = Flag("help", short: "h", group: .global, help: "Show this help.")
+
     /// Options every command accepts.
-    static let globalOptions = [
-        OptionSpec("db", value: "path", help: "The store to use (default: $ISNAD_DB, else ./isnad.db)."),
-        OptionSpec("help", short: "h", help: "Show this help."),
-    ]
+    static let globalOptions: [any OptionDeclaration] = [database, showsHelp]
 }
 
 enum HelpLayout {
@@ -116,56 +217,76 @@ struct UsageError: Error, CustomStringConvertible {
     }
 }
 
-/// The parsed command line of one command.
+/// The parsed command line of one command. Options are read through their declarations, and
+/// their values parsed when read (so a command decides which errors come first).
 struct ParsedArguments {
     let spec: CommandSpec
     var positionals: [String] = []
-    var values: [String: [String]] = [:]
+    /// Each option's raw values, in the order given, by name: read only through the typed
+    /// accessors below.
+    fileprivate var given: [String: [String]] = [:]
 
-    func flag(_ name: String) -> Bool { values[name] != nil }
+    init(spec: CommandSpec) { self.spec = spec }
 
-    func value(_ name: String) -> String? { values[name]?.last }
+    /// Whether the option was given at all.
+    func isGiven(_ option: some OptionDeclaration) -> Bool { raw(option.spec) != nil }
+
+    func isSet(_ flag: Flag) -> Bool { raw(flag.spec) != nil }
+
+    /// The option's value (the last given), or nil.
+    func value<Value>(_ option: Option<Value>) throws -> Value? {
+        guard let text = raw(option.spec)?.last else { return nil }
+        return try parsing(option.spec) { () throws(InvalidArgument) in try option.parse(text) }
+    }
+
+    func value<Value>(_ option: Option<Value>, default fallback: Value) throws -> Value {
+        try value(option) ?? fallback
+    }
 
     /// A list option's values, split at commas, in order, without repeats.
-    func list(_ name: String) -> [String] {
-        var result: [String] = []
-        for value in values[name] ?? [] {
+    func values<Value>(_ option: ListOption<Value>) throws -> [Value] {
+        var items: [String] = []
+        for value in raw(option.spec) ?? [] {
             for part in value.split(separator: ",") {
                 let item = part.trimmingCharacters(in: .whitespaces)
-                if !item.isEmpty, !result.contains(item) { result.append(item) }
+                if !item.isEmpty, !items.contains(item) { items.append(item) }
             }
         }
-        return result
+        return try items.map { item in try parsing(option.spec) { () throws(InvalidArgument) in try Value(argument: item) } }
     }
 
-    func pair(_ name: String) -> (String, String)? {
-        guard let values = values[name], values.count >= 2 else { return nil }
-        return (values[values.count - 2], values[values.count - 1])
+    /// A pair option's two values (the last pair given), or nil.
+    func pair<Value>(_ option: PairOption<Value>) throws -> (Value, Value)? {
+        guard let values = raw(option.spec), values.count >= 2 else { return nil }
+        let (first, second) = (values[values.count - 2], values[values.count - 1])
+        return try parsing(option.spec) { () throws(InvalidArgument) in
+            (try Value(argument: first), try Value(argument: second))
+        }
     }
 
-    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text), range.contains(number) else {
+    /// Refuses, as a usage error, the first option given (in the order of the help) that does
+    /// not apply to `format`, naming the formats it applies to; `note` follows the message.
+    func refuseOptionsNotFor(_ format: String, note: String = "") throws {
+        for option in spec.options where raw(option) != nil {
+            guard !option.formats.isEmpty, !option.formats.contains(format) else { continue }
             throw UsageError(
-                message:
-                    "--\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(text))\"",
+                message: "--\(option.name) does not apply to \(spec.name) \(format), only to \(spec.name) "
+                    + option.formats.joined(separator: " and ") + note,
                 command: spec.name)
         }
-        return number
     }
 
-    /// One of a fixed set of words.
-    func choice<T: RawRepresentable>(_ name: String, of type: T.Type, default fallback: T) throws -> T
-    where T.RawValue == String, T: CaseIterable {
-        guard let text = value(name) else { return fallback }
-        guard let result = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue)
-            throw UsageError(
-                message: "--\(name): \"\(Text.printable(text))\" is not one of \(allowed.joined(separator: ", "))"
-                    + Suggestion.phrase(Suggestion.nearest(to: text, among: allowed)),
-                command: spec.name)
+    private func raw(_ option: OptionSpec) -> [String]? {
+        assert(spec.allOptions.contains { $0.name == option.name }, "--\(option.name) is not an option of \(spec.name)")
+        return given[option.name]
+    }
+
+    private func parsing<T>(_ option: OptionSpec, _ body: () throws(InvalidArgument) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw UsageError(message: "--\(option.name): \(error.message)", command: spec.name)
         }
-        return result
     }
 }
 
@@ -173,7 +294,7 @@ enum CommandLineParser {
     /// Parses the arguments that follow the command's name.
     static func parse(_ arguments: [String], as spec: CommandSpec) throws -> ParsedArguments {
         var parsed = ParsedArguments(spec: spec)
-        let options = spec.options + CommandSpec.globalOptions
+        let options = spec.allOptions
         var index = 0
         var onlyPositionals = false
         while index < arguments.count {
@@ -213,7 +334,7 @@ enum CommandLineParser {
             switch option.arity {
             case .flag:
                 if inlineValue != nil { throw UsageError(message: "--\(name) takes no value", command: spec.name) }
-                parsed.values[name, default: []].append("")
+                parsed.given[name, default: []].append("")
             case .single, .list:
                 let value: String
                 if let inlineValue {
@@ -225,16 +346,16 @@ enum CommandLineParser {
                     value = arguments[index]
                     index += 1
                 }
-                parsed.values[name, default: []].append(value)
+                parsed.given[name, default: []].append(value)
             case .pair:
                 guard inlineValue == nil, index + 1 < arguments.count else {
                     throw UsageError(message: "--\(name) needs two values: \(option.usage)", command: spec.name)
                 }
-                parsed.values[name, default: []] += [arguments[index], arguments[index + 1]]
+                parsed.given[name, default: []] += [arguments[index], arguments[index + 1]]
                 index += 2
             }
         }
-        if parsed.flag("help") { return parsed }
+        if parsed.isSet(CommandSpec.showsHelp) { return parsed }
         try checkPositionals(parsed.positionals, spec: spec)
         return parsed
     }
