@@ -1,9 +1,9 @@
 import Foundation
-@testable import IsnadKit
 import TestHelpers
 import Testing
 
 @testable import IsnadCLI
+@testable import IsnadKit
 
 /// The command line parsed and run inside the test process (no binary): typed values, error
 /// messages, exit codes and help, in the manner of swift-argument-parser's test helpers.
@@ -74,7 +74,7 @@ struct InProcessTests {
         #expect(try show.value(FilterOptions.asOf) == nil)
 
         let export = try Self.parsed(["export", "dot", "--rankdir", "tb", "--lang", "ar", "-o", "out.dot"])
-        #expect(try export.value(ExportCommand.rankDirection) == .TB)
+        #expect(try export.value(ExportCommand.rankDirection) == .topToBottom)
         #expect(try export.value(ExportCommand.language) == .ar)
         #expect(try export.value(ExportCommand.output) == "out.dot")
     }
@@ -85,7 +85,10 @@ struct InProcessTests {
             (["neighbors", "hamas", "--depth", "9"], "--depth: expected a whole number from 1 to 6, got \"9\""),
             (["neighbors", "hamas", "--direction", "sideways"], "--direction: \"sideways\" is not one of out, in, both"),
             (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, json, csv"),
-            (["show", "hamas", "--type", "persn"], "--type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)"),
+            (
+                ["show", "hamas", "--type", "persn"],
+                "--type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)"
+            ),
             (["show", "hamas", "--min-reliability", "Z"], "--min-reliability: expected a grade from A to F, got \"Z\""),
             (["show", "hamas", "--min-credibility", "9"], "--min-credibility: expected a grade from 1 to 6, got \"9\""),
             (["show", "hamas", "--as-of", "2014-02-30"], "--as-of: "),
@@ -120,12 +123,24 @@ struct InProcessTests {
             (["nope"], "isnad: unknown command 'nope'\n(see 'isnad help')\n"),
             (["shwo", "hamas"], "isnad: unknown command 'shwo' (did you mean \"show\"?)\n(see 'isnad help')\n"),
             (["show", "hamas", "--unknwn"], "isnad: unknown option '--unknwn'\n(see 'isnad show --help')\n"),
-            (["show", "hamas", "--formt", "csv"], "isnad: unknown option '--formt' (did you mean '--format'?)\n(see 'isnad show --help')\n"),
+            (
+                ["show", "hamas", "--formt", "csv"],
+                "isnad: unknown option '--formt' (did you mean '--format'?)\n(see 'isnad show --help')\n"
+            ),
             (["show"], "isnad: missing <entity>: isnad show <entity> [options]\n(see 'isnad show --help')\n"),
             (["show", "a", "b"], "isnad: unexpected argument 'b': isnad show <entity> [options]\n(see 'isnad show --help')\n"),
-            (["show", "hamas", "--exclude-disputed=yes"], "isnad: --exclude-disputed takes no value\n(see 'isnad show --help')\n"),
-            (["show", "hamas", "--between", "2014"], "isnad: --between needs two values: --between <date> <date>\n(see 'isnad show --help')\n"),
-            (["show", "hamas", "--format", "xml"], "isnad: --format: \"xml\" is not one of table, json, csv\n(see 'isnad show --help')\n"),
+            (
+                ["show", "hamas", "--exclude-disputed=yes"],
+                "isnad: --exclude-disputed takes no value\n(see 'isnad show --help')\n"
+            ),
+            (
+                ["show", "hamas", "--between", "2014"],
+                "isnad: --between needs two values: --between <date> <date>\n(see 'isnad show --help')\n"
+            ),
+            (
+                ["show", "hamas", "--format", "xml"],
+                "isnad: --format: \"xml\" is not one of table, json, csv\n(see 'isnad show --help')\n"
+            ),
             (["--db"], "isnad: --db needs a path: --db <path>\n(see 'isnad help')\n"),
             (
                 ["export", "graphml", "--rankdir", "TB"],
@@ -135,7 +150,10 @@ struct InProcessTests {
                 ["export", "jsonl", "--min-reliability", "C"],
                 "isnad: --min-reliability does not apply to export jsonl, only to export dot and graphml; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)\n(see 'isnad export --help')\n"
             ),
-            (["export", "xml"], "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml\n(see 'isnad export --help')\n"),
+            (
+                ["export", "xml"],
+                "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml\n(see 'isnad export --help')\n"
+            ),
         ])
     func usageErrors(_ arguments: [String], _ standardError: String) {
         let run = Self.run(arguments)

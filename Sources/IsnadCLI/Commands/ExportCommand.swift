@@ -6,8 +6,9 @@ enum ExportCommand: Command {
         case jsonl, dot, graphml
     }
 
+    /// Graphviz's `rankdir`: the direction the graph is laid out in.
     enum RankDirection: String, ArgumentChoice {
-        case LR, RL, TB, BT
+        case leftToRight = "LR", rightToLeft = "RL", topToBottom = "TB", bottomToTop = "BT"
     }
 
     static let spec = CommandSpec(
@@ -100,7 +101,7 @@ enum ExportCommand: Command {
             if format == .dot {
                 var dot = DOTWriter.Options()
                 dot.language = language
-                dot.rankdir = try arguments.value(rankDirection, default: .LR).rawValue
+                dot.rankdir = try arguments.value(rankDirection, default: .leftToRight).rawValue
                 dot.showsLegend = !arguments.isSet(omitsLegend)
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title = ExportStyle.title(

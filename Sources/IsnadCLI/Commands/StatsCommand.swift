@@ -51,7 +51,8 @@ enum StatsCommand: Command {
                         "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"
                     for (_, title, total, counts) in sections where total > 0 {
                         var table = TextTable([
-                            .init(header: title), .init(header: "COUNT", alignsRight: true), .init(header: "SHARE", alignsRight: true),
+                            .init(header: title), .init(header: "COUNT", alignsRight: true),
+                            .init(header: "SHARE", alignsRight: true),
                         ])
                         for count in counts where count.count > 0 {
                             table.append([label(count.key, in: title), String(count.count), share(count.count, of: total)])

@@ -70,7 +70,8 @@ struct BoundedInteger: Sendable {
         guard let number = Int(argument), range.contains(number) else {
             throw InvalidArgument(
                 message:
-                    "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(argument))\"")
+                    "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(argument))\""
+            )
         }
         return number
     }

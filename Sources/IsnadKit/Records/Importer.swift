@@ -177,7 +177,8 @@ private struct Run {
         case .file(let path):
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0 {
-                throw Importer.InputError(input: path, reason: FileSystem.describe(errorCode: errno),
+                throw Importer.InputError(
+                    input: path, reason: FileSystem.describe(errorCode: errno),
                     kind: errno == ENOENT ? .missing : .cannotOpen)
             }
         }
