@@ -18,11 +18,12 @@ enum SourceCommand: Command {
         ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        // The source is looked up before the filters are read (an unknown source is named first).
         var looked: Source?
         let query = try QueryPreamble(arguments, context: context) { store in
             looked = try SourceLookup.source(arguments.positionals[0], in: store)
         }
-        guard let source = looked else { return }
+        let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store)
         let store = query.store
         let claims = try store.claims(citing: source.id).compactMap { role, claim in
             query.apply(claim).map { (role: role, claim: $0) }
