@@ -9,8 +9,9 @@ protocol ArgumentValue: Sendable {
 
 /// An argument that is not a value of its option: what was expected, as the part of the message
 /// that follows the option's name (`--depth: expected …`).
-struct InvalidArgument: Error {
+struct InvalidArgument: Error, CustomStringConvertible {
     let message: String
+    var description: String { message }
 }
 
 /// One of a fixed set of words, matched without regard to case (`--type Person`, `--rankdir tb`),
