@@ -28,9 +28,15 @@ let package = Package(
             dependencies: ["CSQLite"],
             plugins: ["EmbedSchemas"]
         ),
+        // The command line's logic: parsing, commands, output formats, exit codes.
+        .target(
+            name: "IsnadCLI",
+            dependencies: ["IsnadKit"]
+        ),
+        // Only main.swift: runs IsnadCLI and exits with its code.
         .executableTarget(
             name: "isnad",
-            dependencies: ["IsnadKit"]
+            dependencies: ["IsnadCLI"]
         ),
         // Temporary folders, external programs and the built binary, for both test targets.
         .target(
@@ -43,9 +49,10 @@ let package = Package(
             // Golden files, read by path (and rewritten with ISNAD_UPDATE_GOLDEN=1).
             exclude: ["Fixtures"]
         ),
+        // End to end (the built binary) and in-process (IsnadCLI called directly).
         .testTarget(
             name: "CLITests",
-            dependencies: ["isnad", "IsnadKit", "TestHelpers"]
+            dependencies: ["isnad", "IsnadCLI", "IsnadKit", "TestHelpers"]
         ),
     ]
 )

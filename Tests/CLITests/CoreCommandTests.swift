@@ -3,7 +3,7 @@ import TestHelpers
 import Testing
 
 /// The core commands, run as the built binary, as a user runs them.
-@Suite("Core commands end to end")
+@Suite("Core commands end to end", .temporaryStore)
 struct CoreCommandTests {
     static let records = """
         {"record":"entity","id":"hamas","type":"organization","name":"Hamas","aliases":[{"name":"حماس","lang":"ar"},{"name":"Islamic Resistance Movement","lang":"en"}]}
@@ -17,7 +17,7 @@ struct CoreCommandTests {
         """
 
     private func importedStore() throws -> CLIHarness {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         let result = try cli.run(["import", "records.jsonl"])
         #expect(result.status == 0, "\(result.standardError)")
@@ -26,8 +26,7 @@ struct CoreCommandTests {
 
     @Test("init creates an empty store once, and says so")
     func initialize() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let first = try cli.run(["init"])
         #expect(first.status == 0)
         #expect(first.standardError.contains("created an empty Isnad store at isnad.db"))
@@ -39,8 +38,7 @@ struct CoreCommandTests {
 
     @Test("import reports what it read on stderr and nothing on stdout")
     func importSummary() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         let result = try cli.run(["import", "records.jsonl"])
         #expect(result.status == 0)
@@ -52,7 +50,6 @@ struct CoreCommandTests {
     @Test("a bad import exits 65, prints file:line: record: field: message, and writes nothing")
     func badImport() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let before = try cli.run(["export", "jsonl"]).outputBytes
         try cli.write(
             "bad.jsonl",
@@ -67,8 +64,7 @@ struct CoreCommandTests {
 
     @Test("a missing input exits 66 and creates no store")
     func missingInput() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let result = try cli.run(["import", "nowhere.jsonl"])
         #expect(result.status == 66)
         #expect(result.standardError.contains("nowhere.jsonl: no such file"))
@@ -77,8 +73,7 @@ struct CoreCommandTests {
 
     @Test("a query on a missing store exits 66 and creates nothing")
     func missingStore() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let result = try cli.run(["show", "hamas"])
         #expect(result.status == 66)
         #expect(result.standardError.contains("no store at isnad.db"))
@@ -87,8 +82,7 @@ struct CoreCommandTests {
 
     @Test("a dry run with no store checks the input and creates nothing")
     func dryRun() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         let result = try cli.run(["import", "--dry-run", "records.jsonl"])
         #expect(result.status == 0)
@@ -98,8 +92,7 @@ struct CoreCommandTests {
 
     @Test("a failed import into a missing store leaves no store behind, dry run or not")
     func failedImportCreatesNothing() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write("bad.jsonl", CoreCommandTests.records + #"{"record":"entity","id":"x""# + "\n")
         for arguments in [["--db", "new.db", "import", "bad.jsonl"], ["--db", "new.db", "import", "--dry-run", "bad.jsonl"]] {
             let result = try cli.run(arguments)
@@ -116,8 +109,7 @@ struct CoreCommandTests {
 
     @Test("import reads standard input with -")
     func standardInput() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let result = try cli.run(["import", "-"], input: Data(CoreCommandTests.records.utf8))
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("from <stdin>"))
@@ -125,8 +117,7 @@ struct CoreCommandTests {
 
     @Test("--db and ISNAD_DB choose the store")
     func storeLocation() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try cli.run(["--db", "a.db", "import", "records.jsonl"]).status == 0)
         #expect(try cli.run(["show", "hamas", "--db=a.db"]).status == 0)
@@ -137,7 +128,6 @@ struct CoreCommandTests {
     @Test("show names an entity by id, by name or by alias in Arabic, and shows every claim with its evidence")
     func show() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         for name in ["hadera-attack", "Hadera Attack", "عملية الخضيرة"] {
             let result = try cli.run(["show", name])
             #expect(result.status == 0, "\(name): \(result.standardError)")
@@ -152,7 +142,6 @@ struct CoreCommandTests {
     @Test("an unknown name exits 65 and lists what comes close")
     func unknownName() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let result = try cli.run(["show", "Hamaz"])
         #expect(result.status == 65)
         #expect(result.standardError.contains(#"no entity matches "Hamaz"; did you mean:"#))
@@ -162,7 +151,6 @@ struct CoreCommandTests {
     @Test("show --format json is the record format: it imports into a new store on its own")
     func showJSON() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let result = try cli.run(["show", "hamas", "--format", "json"])
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
@@ -175,7 +163,6 @@ struct CoreCommandTests {
     @Test("show --format csv has one row per citation with the claim's evidence")
     func showCSV() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let result = try cli.run(["show", "hadera-attack", "--format", "csv"])
         let rows = result.standardOutput.split(separator: "\r\n")
         #expect(rows.first?.hasPrefix("claim,subject,subject_name,predicate,object,object_name,start,end,status") == true)
@@ -191,7 +178,6 @@ struct CoreCommandTests {
     @Test("claims lists claims with status, best grade and who says them; filters narrow it")
     func claims() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let all = try cli.run(["claims"])
         #expect(all.status == 0)
         #expect(all.standardOutput.contains("SAID BY (STANCE GRADE)"))
@@ -207,7 +193,6 @@ struct CoreCommandTests {
     @Test("stats counts by type, grade and status")
     func stats() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let result = try cli.run(["stats"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("3 entities, 2 sources, 2 claims, 2 citations"))
@@ -220,7 +205,6 @@ struct CoreCommandTests {
     @Test("export jsonl -o writes the file whole, and export → import → export is byte-identical")
     func exportRoundTrip() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         #expect(try cli.run(["export", "jsonl", "-o", "first.jsonl"]).status == 0)
         #expect(try cli.run(["--db", "copy.db", "import", "first.jsonl"]).status == 0)
         #expect(try cli.run(["--db", "copy.db", "export", "jsonl", "-o", "second.jsonl"]).status == 0)
@@ -245,7 +229,6 @@ struct CoreCommandTests {
         ])
     func usageErrors(_ arguments: [String], _ message: String) throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         let result = try cli.run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
@@ -254,8 +237,7 @@ struct CoreCommandTests {
 
     @Test("every command has help with examples")
     func help() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         for command in ["init", "import", "export", "show", "claims", "stats", "predicates", "help"] {
             let result = try cli.run([command, "--help"])
             #expect(result.status == 0)
@@ -268,7 +250,6 @@ struct CoreCommandTests {
     @Test("names that carry terminal control characters cannot move the cursor in a table")
     func terminalSafety() throws {
         let cli = try importedStore()
-        defer { cli.remove() }
         try cli.write(
             "hostile.jsonl",
             #"{"record":"entity","id":"evil","type":"person","name":"Evil\u009b2J\u202eName"}"# + "\n"

@@ -3,7 +3,7 @@ import TestHelpers
 import Testing
 
 /// A full disk, for real: a small tmpfs, mounted where the machine allows it (root).
-@Suite("Disk full", .enabled(if: SmallDisk.isAvailable, "needs root and tmpfs to mount a small disk"))
+@Suite("Disk full", .temporaryStore, .enabled(if: SmallDisk.isAvailable, "needs root and tmpfs to mount a small disk"))
 struct DiskFullTests {
     /// 5,000 entities: more than a few hundred kilobytes of store.
     static let manyRecords = (0..<5000).map {
@@ -14,8 +14,7 @@ struct DiskFullTests {
     func importFillsDisk() throws {
         let disk = try SmallDisk(kilobytes: 400)
         defer { disk.remove() }
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         let store = disk.path + "/isnad.db"
         #expect(try cli.run(["--db", store, "import", "records.jsonl"]).status == 0)
@@ -31,8 +30,7 @@ struct DiskFullTests {
 
     @Test("an import that would create a store on a full disk fails with 'disk full' and leaves no store behind")
     func newStoreFillsDisk() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write("many.jsonl", DiskFullTests.manyRecords)
         // 64 KiB: not even the schema fits; 400 KiB: the schema fits, the records do not.
         for kilobytes in [64, 400] {
@@ -50,8 +48,7 @@ struct DiskFullTests {
     func exportFillsDisk() throws {
         let disk = try SmallDisk(kilobytes: 64)
         defer { disk.remove() }
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let many = (0..<3000).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person number \#($0)"}"# }
         try cli.write("many.jsonl", many.joined(separator: "\n"))
         #expect(try cli.run(["import", "many.jsonl"]).status == 0)

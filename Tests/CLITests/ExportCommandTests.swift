@@ -2,14 +2,14 @@ import Foundation
 import TestHelpers
 import Testing
 
-@Suite("Export command end to end")
+@Suite("Export command end to end", .temporaryStore)
 struct ExportCommandTests {
     static var dot: String? { ExternalTool.path("dot") }
     static var xmllint: String? { ExternalTool.path("xmllint") }
     static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
 
     private func datasetStore() throws -> CLIHarness {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness.scoped
         #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
         return cli
     }
@@ -19,7 +19,6 @@ struct ExportCommandTests {
         .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
     func pipeIntoDot() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let exported = try cli.run(["export", "dot", "--focus", "hamas", "--depth", "2"])
         #expect(exported.status == 0)
         for format in ["-Tsvg", "-Tsvg:cairo", "-Tpng"] {
@@ -40,7 +39,6 @@ struct ExportCommandTests {
         .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
     func arabicPicture() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let exported = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar", "--no-legend"])
         #expect(exported.status == 0)
         for format in ["-Tsvg", "-Tsvg:cairo", "-Tpng"] {
@@ -62,7 +60,6 @@ struct ExportCommandTests {
         .enabled(if: xmllint != nil && Repository.hasShared, "needs xmllint (apt: libxml2-utils) and ../shared"))
     func graphMLFile() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(["export", "graphml", "--min-reliability", "C", "--collapse", "-o", "graph.graphml"])
         #expect(result.status == 0, "\(result.standardError)")
         let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
@@ -77,7 +74,6 @@ struct ExportCommandTests {
     @Test("the same store gives the same bytes")
     func deterministic() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         for format in ["dot", "graphml"] {
             #expect(try cli.run(["export", format]).outputBytes == (try cli.run(["export", format]).outputBytes))
         }
@@ -100,7 +96,6 @@ struct ExportCommandTests {
         ])
     func refused(_ arguments: [String], _ message: String) throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(arguments)
         #expect(result.status == 64)
         #expect(result.standardError.contains(message), "\(result.standardError)")

@@ -6,11 +6,11 @@ import Testing
 /// Read-only stores, write-protected folders: a clear error, the right exit code, nothing
 /// created where it should not be.
 @Suite(
-    "File permissions",
+    "File permissions", .temporaryStore,
     .enabled(if: CLIHarness.canDropPrivileges, "running as root without setpriv: permissions cannot be tested"))
 struct FilePermissionTests {
     private func storeWithData() throws -> CLIHarness {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         try FileManager.default.createDirectory(atPath: cli.path("folder"), withIntermediateDirectories: true)
@@ -21,7 +21,6 @@ struct FilePermissionTests {
     @Test("a read-only store answers queries and refuses imports with exit 73")
     func readOnlyFile() throws {
         let cli = try storeWithData()
-        defer { cli.remove() }
         chmod(cli.path("isnad.db"), 0o444)
         #expect(try cli.runUnprivileged(["show", "hamas"]).status == 0)
         let result = try cli.runUnprivileged(["import", "records.jsonl"])
@@ -32,7 +31,6 @@ struct FilePermissionTests {
     @Test("a store in a write-protected folder can still be read, not written")
     func readOnlyFolder() throws {
         let cli = try storeWithData()
-        defer { cli.remove() }
         let store = cli.path("folder/isnad.db")
         try FileManager.default.copyItem(atPath: cli.path("isnad.db"), toPath: store)
         try cli.handToUnprivilegedUser()
@@ -47,8 +45,7 @@ struct FilePermissionTests {
 
     @Test("an older store that cannot be written is not queried: its upgrade needs write access, exit 73")
     func readOnlyOlderStore() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         do {
             // Schema version 1, as an older Isnad left it (closed, so that its log is written back).
             let database = try Database(path: cli.path("old.db"), access: .create)
@@ -89,7 +86,6 @@ struct FilePermissionTests {
     @Test("no store can be created in a write-protected folder: exit 73, nothing left behind")
     func protectedFolder() throws {
         let cli = try storeWithData()
-        defer { cli.remove() }
         chmod(cli.path("folder"), 0o555)
         let result = try cli.runUnprivileged(["--db", "folder/new.db", "import", "records.jsonl"])
         #expect(result.status == 73)
@@ -100,7 +96,6 @@ struct FilePermissionTests {
     @Test("an export to a folder that cannot be written fails with 73 and leaves nothing")
     func protectedOutput() throws {
         let cli = try storeWithData()
-        defer { cli.remove() }
         chmod(cli.path("folder"), 0o555)
         let result = try cli.runUnprivileged(["export", "jsonl", "-o", "folder/out.jsonl"])
         #expect(result.status == 73)

@@ -4,26 +4,27 @@ import Testing
 
 /// Input made to break the importer: each one is a clear error with its file and line, exit
 /// 65, and nothing written.
-@Suite("Hostile input")
+@Suite("Hostile input", .temporaryStore)
 struct HostileInputTests {
     static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
 
     /// Writes `bytes` as the second line of a file after a good record, imports it into a store
     /// that already holds data, and checks the outcome.
     private func refuses(_ bytes: [UInt8], expecting message: String, line: Int = 2) throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
-        let before = try cli.run(["export", "jsonl"]).outputBytes
-        let file = cli.directory.appendingPathComponent("hostile.jsonl")
-        try Data(Array((HostileInputTests.good + "\n").utf8) + bytes).write(to: file)
-        let result = try cli.run(["import", "hostile.jsonl"])
-        #expect(result.status == 65, "\(result.standardError)")
-        #expect(result.standardError.contains("hostile.jsonl:\(line): "), "\(result.standardError)")
-        #expect(result.standardError.contains(message), "\(result.standardError)")
-        #expect(result.standardError.contains("nothing was imported: the store is unchanged"))
-        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // A store of its own for each call: some tests call this several times.
+        try withTemporaryStore { cli in
+            try cli.write("records.jsonl", CoreCommandTests.records)
+            #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+            let before = try cli.run(["export", "jsonl"]).outputBytes
+            let file = cli.directory.appendingPathComponent("hostile.jsonl")
+            try Data(Array((HostileInputTests.good + "\n").utf8) + bytes).write(to: file)
+            let result = try cli.run(["import", "hostile.jsonl"])
+            #expect(result.status == 65, "\(result.standardError)")
+            #expect(result.standardError.contains("hostile.jsonl:\(line): "), "\(result.standardError)")
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+            #expect(result.standardError.contains("nothing was imported: the store is unchanged"))
+            #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        }
     }
 
     @Test("a truncated line") func truncated() throws {
@@ -48,8 +49,7 @@ struct HostileInputTests {
     }
 
     @Test("a line over --max-line-bytes is refused, however short") func smallLimit() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let line = #"{"record":"entity","id":"x","type":"person","name":""# + String(repeating: "a", count: 150) + #""}"#
         try cli.write("long.jsonl", HostileInputTests.good + "\n" + line + "\n")
         let result = try cli.run(["import", "--max-line-bytes", "100", "long.jsonl"])
@@ -109,8 +109,7 @@ struct HostileInputTests {
 
     @Test("a byte order mark at the start and CRLF line ends are accepted")
     func bomAndCRLF() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let text = CoreCommandTests.records.replacingOccurrences(of: "\n", with: "\r\n")
         try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: cli.directory.appendingPathComponent("windows.jsonl"))
         let result = try cli.run(["import", "windows.jsonl"])
@@ -120,8 +119,7 @@ struct HostileInputTests {
 
     @Test("SQL, DOT and XML metacharacters are data, stored and shown as written")
     func metacharacters() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         // The name as JSON text: Robert'); DROP TABLE entity;-- "digraph" <b>&amp;</b> \n
         let name = #""Robert'); DROP TABLE entity;-- \"digraph\" <b>&amp;</b> \\n""#
         try cli.write("sql.jsonl", #"{"record":"entity","id":"bobby","type":"person","name":"# + name + "}\n")

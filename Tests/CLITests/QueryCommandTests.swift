@@ -3,10 +3,10 @@ import TestHelpers
 import Testing
 
 /// The query commands on the seed dataset, run as the built binary.
-@Suite("Query commands end to end")
+@Suite("Query commands end to end", .temporaryStore)
 struct QueryCommandTests {
     private func datasetStore() throws -> CLIHarness {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness.scoped
         let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
         let result = try cli.run(["import", dataset])
         #expect(result.status == 0, "\(result.standardError)")
@@ -16,7 +16,6 @@ struct QueryCommandTests {
     @Test("how is Hamas linked to Wilayat Sinai, according to whom: every hop names its source")
     func analystQuestion() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let shortest = try cli.run(["path", "hamas", "Wilayat Sinai"])
         #expect(shortest.status == 0)
         #expect(shortest.standardOutput.contains("Hamas → Wilayat Sinai  (1 hop"))
@@ -38,7 +37,6 @@ struct QueryCommandTests {
     @Test("neighbors lists each claim at its hop, with status and who says it")
     func neighbors() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(["neighbors", "Abu Maram", "--format", "csv"])
         #expect(result.status == 0)
         let rows = result.standardOutput.split(separator: "\r\n")
@@ -53,7 +51,6 @@ struct QueryCommandTests {
     @Test("timeline orders by partial dates and puts undated claims last")
     func timeline() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(["timeline", "--format", "csv"])
         let dates = result.standardOutput.split(separator: "\r\n").dropFirst().map {
             String($0.split(separator: ",", omittingEmptySubsequences: false).first ?? "")
@@ -67,7 +64,6 @@ struct QueryCommandTests {
     @Test("search ranks names typed in any spelling, and every command takes them")
     func search() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(["search", "ابو بكر البغدادى"])
         #expect(
             result.standardOutput.split(separator: "\n").dropFirst().first?.contains("abu-bakr-al-baghdadi  Abu Bakr") == true)
@@ -82,7 +78,6 @@ struct QueryCommandTests {
     @Test("the whole store listed by claims or timeline as JSON is the store's own export; csv has a row per citation")
     func wholeStoreListings() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         // Every entity of the dataset takes part in a claim, so the claims and what they name are the store.
         let export = try cli.run(["export", "jsonl"]).standardOutput
         #expect(try cli.run(["claims", "--format", "json"]).standardOutput == export)
@@ -102,7 +97,6 @@ struct QueryCommandTests {
     @Test("source shows the chain of transmission both ways and the claims it carries")
     func source() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(["source", "abu-maram-document"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("reliability F (reliability cannot be judged)"))
@@ -131,7 +125,6 @@ struct QueryCommandTests {
     @Test("check passes on the dataset and fails with 65 when something is wrong")
     func check() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let clean = try cli.run(["check"])
         #expect(clean.status == 0)
         #expect(clean.standardOutput.contains("ok   quotes not found in their source's text: ok"))
@@ -146,7 +139,6 @@ struct QueryCommandTests {
     @Test("stats lists the top actors by degree, betweenness and PageRank")
     func centrality() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         let result = try cli.run(["stats", "--top", "3"])
         #expect(result.standardOutput.contains("TOP BY DEGREE (CLAIMS)"))
         #expect(result.standardOutput.contains("TOP BY BETWEENNESS"))
@@ -160,7 +152,6 @@ struct QueryCommandTests {
     @Test("--timing prints the in-process query time on standard error")
     func timing() throws {
         let cli = try datasetStore()
-        defer { cli.remove() }
         for arguments in [
             ["show", "hamas"], ["neighbors", "hamas", "--depth", "2"], ["path", "hamas", "isis"], ["search", "hamas"],
         ] {

@@ -2,12 +2,11 @@ import Foundation
 import TestHelpers
 import Testing
 
-@Suite("CLI frame")
+@Suite("CLI frame", .temporaryStore)
 struct SmokeTests {
     @Test("isnad help lists the commands and exits 0")
     func help() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let result = try cli.run(["help"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("import"))

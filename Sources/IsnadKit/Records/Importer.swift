@@ -57,10 +57,26 @@ public struct Importer {
 
     /// An input file that cannot be read at all.
     public struct InputError: Error, CustomStringConvertible {
+        /// What is wrong with the input.
+        public enum Kind: Sendable {
+            /// There is no such file.
+            case missing
+            /// The path names a folder, not a file.
+            case notAFile
+            /// The file exists but may not be read (permission denied).
+            case unreadable
+            /// Opening the file failed for another reason.
+            case cannotOpen
+            /// Reading failed midway.
+            case readFailed
+        }
+
         public let input: String
         public let reason: String
-        public let isMissing: Bool
+        public let kind: Kind
         public var description: String { "\(input): \(reason)" }
+        /// Whether the file does not exist (not: exists but cannot be read).
+        public var isMissing: Bool { kind == .missing }
     }
 
     /// The import was refused: every problem found (up to the report limit), in input order.
@@ -92,13 +108,13 @@ public struct Importer {
     public static func checkInputs(_ inputs: [Input]) throws {
         for case .file(let path) in inputs {
             if !FileSystem.exists(path) {
-                throw InputError(input: path, reason: "no such file", isMissing: true)
+                throw InputError(input: path, reason: "no such file", kind: .missing)
             }
             if FileSystem.isDirectory(path) {
-                throw InputError(input: path, reason: "is a folder, not a record file", isMissing: true)
+                throw InputError(input: path, reason: "is a folder, not a record file", kind: .notAFile)
             }
             if !FileSystem.isReadable(path) {
-                throw InputError(input: path, reason: "cannot be read (permission denied)", isMissing: true)
+                throw InputError(input: path, reason: "cannot be read (permission denied)", kind: .unreadable)
             }
         }
     }
@@ -161,7 +177,9 @@ private struct Run {
         case .file(let path):
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0 {
-                throw Importer.InputError(input: path, reason: FileSystem.describe(errorCode: errno), isMissing: errno == ENOENT)
+                throw Importer.InputError(
+                    input: path, reason: FileSystem.describe(errorCode: errno),
+                    kind: errno == ENOENT ? .missing : .cannotOpen)
             }
         }
         defer { if case .file = input { close(descriptor) } }
@@ -202,7 +220,7 @@ private struct Run {
             return
         }
         if let readError {
-            throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", isMissing: false)
+            throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", kind: .readFailed)
         }
     }
 

@@ -3,20 +3,20 @@
 /// written, null when unknown), attribute keys sorted, non-ASCII text as UTF-8. The same
 /// store always gives the same bytes, so import → export → import → export is byte-identical.
 public struct RecordWriter {
-    private var line: [UInt8] = []
+    private var json = JSONWriter(capacity: 4096)
 
-    public init() { line.reserveCapacity(4096) }
+    public init() {}
 
     /// The record as one line, with its line feed.
     public mutating func encode(_ record: Record) -> [UInt8] {
-        line.removeAll(keepingCapacity: true)
+        json.reset()
         switch record {
         case .entity(let entity): encode(entity)
         case .source(let source): encode(source)
         case .claim(let claim): encode(claim)
         }
-        line.append(UInt8(ascii: "\n"))
-        return line
+        json.newline()
+        return json.bytes
     }
 
     public mutating func write(_ record: Record, to sink: ByteSink) throws {
@@ -26,158 +26,84 @@ public struct RecordWriter {
 
     private mutating func encode(_ entity: Entity) {
         open("entity")
-        field("id", entity.id)
-        field("type", entity.type.rawValue)
-        field("name", entity.name)
+        json.member("id", entity.id)
+        json.member("type", entity.type.rawValue)
+        json.member("name", entity.name)
         if !entity.aliases.isEmpty {
-            key("aliases")
-            line.append(UInt8(ascii: "["))
-            for (index, alias) in entity.aliases.enumerated() {
-                if index > 0 { line.append(UInt8(ascii: ",")) }
-                line.append(contentsOf: #"{"name":"#.utf8)
-                string(alias.name)
-                line.append(contentsOf: #","lang":"#.utf8)
-                string(alias.lang)
-                line.append(UInt8(ascii: "}"))
+            json.key("aliases")
+            json.beginArray()
+            for alias in entity.aliases {
+                json.beginObject()
+                json.member("name", alias.name)
+                json.member("lang", alias.lang)
+                json.endObject()
             }
-            line.append(UInt8(ascii: "]"))
+            json.endArray()
         }
-        field("description", entity.description)
+        json.member("description", entity.description)
         if !entity.attributes.isEmpty {
-            key("attributes")
-            line.append(UInt8(ascii: "{"))
-            for (index, name) in entity.attributes.keys.sorted(by: RecordWriter.byUTF8).enumerated() {
-                if index > 0 { line.append(UInt8(ascii: ",")) }
-                string(name)
-                line.append(UInt8(ascii: ":"))
-                string(entity.attributes[name] ?? "")
+            json.key("attributes")
+            json.beginObject()
+            for name in entity.attributes.keys.sorted(by: RecordWriter.byUTF8) {
+                json.member(name, entity.attributes[name] ?? "")
             }
-            line.append(UInt8(ascii: "}"))
+            json.endObject()
         }
-        line.append(UInt8(ascii: "}"))
+        json.endObject()
     }
 
     private mutating func encode(_ source: Source) {
         open("source")
-        field("id", source.id)
-        field("type", source.type.rawValue)
-        field("title", source.title)
-        field("publisher", source.publisher)
-        field("author", source.author)
-        field("url", source.url)
-        field("published", source.published?.description)
-        field("lang", source.lang)
-        field("reliability", source.reliability.rawValue)
+        json.member("id", source.id)
+        json.member("type", source.type.rawValue)
+        json.member("title", source.title)
+        json.member("publisher", source.publisher)
+        json.member("author", source.author)
+        json.member("url", source.url)
+        json.member("published", source.published?.description)
+        json.member("lang", source.lang)
+        json.member("reliability", source.reliability.rawValue)
         if !source.cites.isEmpty {
-            key("cites")
-            line.append(UInt8(ascii: "["))
-            for (index, cited) in source.cites.enumerated() {
-                if index > 0 { line.append(UInt8(ascii: ",")) }
-                string(cited)
-            }
-            line.append(UInt8(ascii: "]"))
+            json.key("cites")
+            json.beginArray()
+            for cited in source.cites { json.string(cited) }
+            json.endArray()
         }
-        field("text", source.text)
-        line.append(UInt8(ascii: "}"))
+        json.member("text", source.text)
+        json.endObject()
     }
 
     private mutating func encode(_ claim: Claim) {
         open("claim")
-        field("id", claim.id)
-        field("subject", claim.subject)
-        field("predicate", claim.predicate)
-        field("object", claim.object)
-        nullableField("start", claim.start?.description)
-        nullableField("end", claim.end?.description)
-        key("citations")
-        line.append(UInt8(ascii: "["))
-        for (index, citation) in claim.citations.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            line.append(contentsOf: #"{"source":"#.utf8)
-            string(citation.source)
-            field("via", citation.via)
-            field("quote", citation.quote)
-            field("quote_en", citation.quoteEnglish)
-            field("stance", citation.stance.rawValue)
-            line.append(contentsOf: #","credibility":"#.utf8)
-            line.append(UInt8(ascii: "0") + UInt8(citation.credibility.rawValue))
-            field("locator", citation.locator)
-            line.append(UInt8(ascii: "}"))
+        json.member("id", claim.id)
+        json.member("subject", claim.subject)
+        json.member("predicate", claim.predicate)
+        json.member("object", claim.object)
+        json.nullableMember("start", claim.start?.description)
+        json.nullableMember("end", claim.end?.description)
+        json.key("citations")
+        json.beginArray()
+        for citation in claim.citations {
+            json.beginObject()
+            json.member("source", citation.source)
+            json.member("via", citation.via)
+            json.member("quote", citation.quote)
+            json.member("quote_en", citation.quoteEnglish)
+            json.member("stance", citation.stance.rawValue)
+            json.member("credibility", citation.credibility.rawValue)
+            json.member("locator", citation.locator)
+            json.endObject()
         }
-        line.append(UInt8(ascii: "]"))
-        field("notes", claim.notes)
-        line.append(UInt8(ascii: "}"))
+        json.endArray()
+        json.member("notes", claim.notes)
+        json.endObject()
     }
-
-    // MARK: Pieces
 
     private mutating func open(_ kind: String) {
-        line.append(contentsOf: #"{"record":"#.utf8)
-        string(kind)
-    }
-
-    private mutating func key(_ name: String) {
-        line.append(UInt8(ascii: ","))
-        string(name)
-        line.append(UInt8(ascii: ":"))
-    }
-
-    private mutating func field(_ name: String, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        string(value)
-    }
-
-    private mutating func nullableField(_ name: String, _ value: String?) {
-        key(name)
-        if let value { string(value) } else { line.append(contentsOf: "null".utf8) }
-    }
-
-    private mutating func string(_ value: String) {
-        line.append(UInt8(ascii: "\""))
-        JSONEscaping.append(value, to: &line)
-        line.append(UInt8(ascii: "\""))
+        json.beginObject()
+        json.member("record", kind)
     }
 
     /// Code-point order, the same on every platform and locale.
     static func byUTF8(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-}
-
-/// JSON string escaping (RFC 8259 §7): quote, backslash and control characters; everything
-/// else is written as UTF-8.
-public enum JSONEscaping {
-    public static func append(_ value: String, to output: inout [UInt8]) {
-        // Most text needs no escape: copy it whole.
-        let needsEscape = value.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        }
-        if needsEscape == false {
-            output.append(contentsOf: value.utf8)
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-                    hex[Int(byte & 0xF)],
-                ])
-            default: output.append(byte)
-            }
-        }
-    }
-
-    /// The value as a JSON string literal, quotes included.
-    public static func quoted(_ value: String) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        append(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -12,7 +12,7 @@ enum CheckCommand: Command {
             (a source that relays itself through others); entities that are probably the same (a name or alias that
             folds to the same search key). Exits 0 when the store is clean, 65 when something was found.
             """,
-        options: [OutputFormat.option(json: "json (JSON Lines: one finding a line, none when clean)")],
+        options: [format],
         examples: ["isnad check", "isnad check --format csv > findings.csv"])
 
     /// Something was found: exit 65 after the report.
@@ -21,33 +21,31 @@ enum CheckCommand: Command {
         var description: String { "\(counted(count, "problem")) found" }
     }
 
+    static let format = OutputFormat.option(json: "json (JSON Lines: one finding a line, none when clean)")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
+        let format = try arguments.value(Self.format, default: .table)
         let store = try context.openStore(.read)
         let check = try IntegrityCheck(store: store)
-        switch format {
-        case .json:
-            var output = ""
-            for finding in check.findings {
-                output +=
-                    "{\"check\":\(JSONEscaping.quoted(finding.kind.rawValue)),\"subject\":\(JSONEscaping.quoted(finding.subject)),\"message\":\(JSONEscaping.quoted(finding.message))}\n"
-            }
-            try context.print(output)
-        case .csv:
-            var csv = try CSVWriter(header: ["check", "subject", "message"], to: context.output)
-            for finding in check.findings { try csv.append([finding.kind.rawValue, finding.subject, finding.message]) }
-        case .table:
-            var output = ""
-            for kind in IntegrityCheck.Kind.allCases {
-                let found = check.findings.filter { $0.kind == kind }
-                let status = found.isEmpty ? "ok" : counted(found.count, "problem")
-                output += Text.printable("\(status == "ok" ? "ok  " : "FAIL") \(kind.title): \(status)") + "\n"
-                for finding in found {
-                    output += Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n"
-                }
-            }
-            try context.print(output)
-        }
+        try format.print(
+            Printout(
+                reading: {
+                    var output = ""
+                    for kind in IntegrityCheck.Kind.allCases {
+                        let found = check.findings.filter { $0.kind == kind }
+                        let status = found.isEmpty ? "ok" : counted(found.count, "problem")
+                        output += Text.printable("\(status == "ok" ? "ok  " : "FAIL") \(kind.title): \(status)") + "\n"
+                        for finding in found {
+                            output += Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n"
+                        }
+                    }
+                    return .init(text: output)
+                },
+                json: .rowObjects,
+                rows: Printout.Rows(
+                    header: ["check", "subject", "message"],
+                    rows: check.findings.map { [$0.kind.rawValue, $0.subject, $0.message] })),
+            context: context)
         if !check.isClean { throw DefectsFound(count: check.findings.count) }
     }
 }

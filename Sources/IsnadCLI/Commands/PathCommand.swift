@@ -17,57 +17,60 @@ enum PathCommand: Command {
             ArgumentSpec(name: "from", help: "An id, or any name or alias."),
             ArgumentSpec(name: "to", help: "An id, or any name or alias."),
         ],
-        options: [
-            OptionSpec("max-depth", value: "n", help: "The longest chain to look for, in hops (default: 4, at most 8)."),
-            OptionSpec("directed", help: "Follow claims from subject to object only (symmetric ones both ways)."),
-            OptionSpec("all", help: "Every chain up to --max-depth, strongest first, instead of the shortest."),
-            OptionSpec("limit", value: "n", help: "With --all, show at most this many chains (default: 10)."),
-            OutputFormat.option, Timing.option,
-        ] + FilterOptions.specs,
+        options: [maxDepth, isDirected, findsAll, limit, OutputFormat.option, Timing.option] + FilterOptions.all,
         examples: [
             "isnad path hamas \"Wilayat Sinai\"", "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017",
             "isnad path \"Abu Bakr al-Baghdadi\" hamas --max-depth 3 --format json",
         ])
 
+    static let maxDepth = Option<Int>(
+        "max-depth", value: "n", in: 1...8, help: "The longest chain to look for, in hops (default: 4, at most 8).")
+    static let isDirected = Flag("directed", help: "Follow claims from subject to object only (symmetric ones both ways).")
+    static let findsAll = Flag("all", help: "Every chain up to --max-depth, strongest first, instead of the shortest.")
+    static let limit = Option<Int>(
+        "limit", value: "n", in: 1...1000, help: "With --all, show at most this many chains (default: 10).")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
-        let maxDepth = try arguments.integer("max-depth", in: 1...8) ?? 4
-        let limit = try arguments.integer("limit", in: 1...1000) ?? 10
-        let store = try context.openStore(.read)
-        let filter = try FilterOptions.filter(from: arguments, store: store)
-        let resolver = EntityResolver(store: store)
-        let from = try resolver.resolve(arguments.positionals[0])
-        let to = try resolver.resolve(arguments.positionals[1])
+        let query = try QueryPreamble(arguments, context: context) {
+            (maxDepth: try arguments.value(Self.maxDepth, default: 4), limit: try arguments.value(Self.limit, default: 10))
+        }
+        let (maxDepth, store, filter) = (query.options.maxDepth, query.store, query.filter)
+        let from = try query.entity(arguments.positionals[0])
+        let to = try query.entity(arguments.positionals[1])
         guard from.id != to.id else {
             throw UsageError(message: "<from> and <to> are the same entity (\(from.id))", command: spec.name)
         }
-        let finder = PathFinder(store: store, filter: filter, directed: arguments.flag("directed"))
+        let finder = PathFinder(store: store, filter: filter, directed: arguments.isSet(isDirected))
         var paths: [PathFinder.Path] = []
         var isComplete = true
-        try Timing.measure(arguments.flag("timing")) {
-            if arguments.flag("all") {
-                (paths, isComplete) = try finder.allPaths(from: from.id, to: to.id, maxDepth: maxDepth, limit: limit)
+        try context.measure(arguments.isSet(Timing.option)) {
+            if arguments.isSet(findsAll) {
+                (paths, isComplete) = try finder.allPaths(
+                    from: from.id, to: to.id, maxDepth: maxDepth, limit: query.options.limit)
             } else if let path = try finder.shortestPath(from: from.id, to: to.id, maxDepth: maxDepth) {
                 paths = [path]
             }
         }
-        var presentation = ClaimPresentation(store: store)
-        switch format {
-        case .json:
-            var set = RecordSet(store: store)
-            for path in paths { for hop in path.hops { set.add(hop.best) } }
-            try set.write(to: context.output)
-        case .csv:
-            var csv = try CSVWriter(header: ["path", "hop", "from", "to"] + ClaimPresentation.csvHeader, to: context.output)
-            for (number, path) in paths.enumerated() {
-                for (index, hop) in path.hops.enumerated() {
-                    try presentation.appendCSV(
-                        hop.best, leading: [String(number + 1), String(index + 1), hop.from, hop.to], to: &csv)
-                }
-            }
-        case .table:
-            try context.print(try table(paths, from: from, to: to, presentation: &presentation, store: store))
-        }
+        let found = paths
+        try query.format.print(
+            Printout(
+                reading: {
+                    var presentation = ClaimPresentation(store: store)
+                    return .init(text: try table(found, from: from, to: to, presentation: &presentation, store: store))
+                },
+                json: .records { sink in
+                    var set = RecordSet(store: store)
+                    for path in found { for hop in path.hops { set.add(hop.best) } }
+                    try set.write(to: sink)
+                },
+                rows: ClaimPresentation.rows(store: store, leading: ["path", "hop", "from", "to"]) { body in
+                    for (number, path) in found.enumerated() {
+                        for (index, hop) in path.hops.enumerated() {
+                            try body([String(number + 1), String(index + 1), hop.from, hop.to], hop.best)
+                        }
+                    }
+                }),
+            context: context)
         if paths.isEmpty {
             context.message(
                 "no chain of claims links \(from.id) and \(to.id) within \(counted(maxDepth, "hop"))\(filter.isEmpty ? "" : " under these filters")"

@@ -1,5 +1,8 @@
 import IsnadKit
 
+/// A column a command puts before the claim's own: its header, and its value for a claim.
+typealias ClaimColumn = (header: String, value: (GradedClaim) -> String)
+
 /// How claims read in every command's output, so that a claim never looks like a fact: its
 /// status, its best grades and who says it always travel with it.
 struct ClaimPresentation {
@@ -51,18 +54,30 @@ struct ClaimPresentation {
         try set.write(to: sink)
     }
 
-    /// The claims as CSV (the `--format csv` of every listing command): one row per citation,
-    /// after the caller's `leading` columns.
-    mutating func writeCSV(
-        _ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = [], to sink: ByteSink
-    ) throws {
-        var csv = try CSVWriter(header: leading.map(\.header) + ClaimPresentation.csvHeader, to: sink)
-        for claim in claims { try appendCSV(claim, leading: leading.map { $0.value(claim) }, to: &csv) }
+    /// The claims as records, for a ``Printout``.
+    static func records(_ claims: [GradedClaim], entities: [String] = [], store: GraphStore) -> Printout.JSON {
+        .records { try ClaimPresentation(store: store).writeRecords(claims, entities: entities, to: $0) }
     }
 
-    /// One claim's rows (one per citation), after `leading` values of the caller's.
-    mutating func appendCSV(_ claim: GradedClaim, leading: [String] = [], to csv: inout CSVWriter) throws {
-        for row in try csvRows(claim) { try csv.append(leading + row) }
+    /// The claims as rows (the `--format csv` of every listing command): one row per citation,
+    /// after the caller's `leading` columns, whose values `claims` gives with each claim.
+    static func rows(
+        store: GraphStore, leading: [String] = [],
+        claims forEachClaim: @escaping (_ body: (_ leading: [String], _ claim: GradedClaim) throws -> Void) throws -> Void
+    ) -> Printout.Rows {
+        Printout.Rows(header: leading + csvHeader) { body in
+            var presentation = ClaimPresentation(store: store)
+            try forEachClaim { leading, claim in
+                for row in try presentation.csvRows(claim) { try body(leading + row) }
+            }
+        }
+    }
+
+    /// Claims at hand as rows, after `leading` columns of the caller's.
+    static func rows(_ claims: [GradedClaim], leading: [ClaimColumn] = [], store: GraphStore) -> Printout.Rows {
+        rows(store: store, leading: leading.map(\.header)) { body in
+            for claim in claims { try body(leading.map { $0.value(claim) }, claim) }
+        }
     }
 
     /// One CSV row per citation, each carrying its claim's evidence.
@@ -82,29 +97,6 @@ struct ClaimPresentation {
                 cited.citation.locator ?? "",
             ]
         }
-    }
-
-    /// A table of claims, one row each, after `leading` columns of the caller's.
-    mutating func table(_ claims: [GradedClaim], leading: [(header: String, value: (GradedClaim) -> String)] = []) throws
-        -> TextTable
-    {
-        var table = TextTable(
-            leading.map { TextTable.Column(header: $0.header, maximumWidth: 24) } + [
-                .init(header: "SUBJECT", maximumWidth: 30), .init(header: "PREDICATE", maximumWidth: 28),
-                .init(header: "OBJECT", maximumWidth: 30), .init(header: "DATES", maximumWidth: 24), .init(header: "STATUS"),
-                .init(header: "BEST"), .init(header: "SAID BY (STANCE GRADE)", maximumWidth: 70),
-            ])
-        for claim in claims {
-            guard let evidence = claim.evidence else { continue }
-            table.append(
-                leading.map { $0.value(claim) } + [
-                    try name(claim.claim.subject), claim.claim.predicate, try name(claim.claim.object),
-                    ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
-                    evidence.bestGrade,
-                    ClaimPresentation.claimants(claim),
-                ])
-        }
-        return table
     }
 
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote

@@ -6,11 +6,13 @@ enum PredicatesCommand: Command {
         abstract: "List the predicate vocabulary: labels, direction, and the entity types each side takes.",
         discussion:
             "The vocabulary is Schemas/predicates.json; a claim whose predicate or entity types break it is refused at import.",
-        options: [OutputFormat.option(json: "json (the vocabulary file as it is)")],
+        options: [format],
         examples: ["isnad predicates", "isnad predicates --format csv"])
 
+    static let format = OutputFormat.option(json: "json (the vocabulary file as it is)")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
+        let format = try arguments.value(Self.format, default: .table)
         let vocabulary = Vocabulary.standard
         let rows = vocabulary.predicates.map { predicate in
             [
@@ -21,16 +23,15 @@ enum PredicatesCommand: Command {
             ]
         }
         let headers = ["predicate", "label_en", "label_ar", "family", "direction", "temporal", "subject", "object"]
-        switch format {
-        case .table:
-            var table = TextTable(headers: headers.map { $0.uppercased() })
-            rows.forEach { table.append($0) }
-            try context.print(table.render())
-        case .csv:
-            var csv = try CSVWriter(header: headers, to: context.output)
-            for row in rows { try csv.append(row) }
-        case .json:
-            try context.print(Vocabulary.definitionText)
-        }
+        try format.print(
+            Printout(
+                reading: {
+                    var table = TextTable(headers: headers.map { $0.uppercased() })
+                    rows.forEach { table.append($0) }
+                    return .init(text: table.render())
+                },
+                json: .text(Vocabulary.definitionText),
+                rows: Printout.Rows(header: headers, rows: rows)),
+            context: context)
     }
 }

@@ -20,7 +20,11 @@ enum ExitCode: Int32 {
         case is UsageError: self = .usage
         case is Importer.Failure, is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound:
             self = .badData
-        case let error as Importer.InputError: self = error.isMissing ? .missingInput : .failure
+        case let error as Importer.InputError:
+            switch error.kind {
+            case .missing, .notAFile, .unreadable: self = .missingInput
+            case .cannotOpen, .readFailed: self = .failure
+            }
         case let error as StoreError:
             switch error {
             case .missing: self = .missingInput

@@ -12,29 +12,28 @@ enum ShowCommand: Command {
             in (via), the quote and its English translation.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
-        options: [OutputFormat.option, Timing.option] + FilterOptions.specs,
+        options: [OutputFormat.option, Timing.option] + FilterOptions.all,
         examples: [
             "isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json",
             "isnad show hamas --min-reliability C",
         ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.choice("format", of: OutputFormat.self, default: .table)
-        let store = try context.openStore(.read)
-        let filter = try FilterOptions.filter(from: arguments, store: store)
-        let (entity, claims) = try Timing.measure(arguments.flag("timing")) {
-            let entity = try EntityResolver(store: store).resolve(arguments.positionals[0])
-            return (entity, try store.claims(of: entity.id).compactMap { filter.apply($0, vocabulary: store.vocabulary) })
+        let query = try QueryPreamble(arguments, context: context)
+        let (entity, claims) = try context.measure(arguments.isSet(Timing.option)) {
+            let entity = try query.entity(arguments.positionals[0])
+            return (entity, try query.store.claims(of: entity.id).compactMap(query.apply))
         }
-        var presentation = ClaimPresentation(store: store)
-        switch format {
-        case .json:
-            try presentation.writeRecords(claims, entities: [entity.id], to: context.output)
-        case .csv:
-            try presentation.writeCSV(claims, to: context.output)
-        case .table:
-            try context.print(try table(entity, claims: claims, presentation: &presentation, store: store))
-        }
+        let store = query.store
+        try query.format.print(
+            Printout(
+                reading: {
+                    var presentation = ClaimPresentation(store: store)
+                    return .init(text: try table(entity, claims: claims, presentation: &presentation, store: store))
+                },
+                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                rows: ClaimPresentation.rows(claims, store: store)),
+            context: context)
     }
 
     static func table(_ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore) throws

@@ -6,8 +6,9 @@ enum ExportCommand: Command {
         case jsonl, dot, graphml
     }
 
-    enum RankDirection: String, CaseIterable {
-        case LR, RL, TB, BT
+    /// Graphviz's `rankdir`: the direction the graph is laid out in.
+    enum RankDirection: String, ArgumentChoice {
+        case leftToRight = "LR", rightToLeft = "RL", topToBottom = "TB", bottomToTop = "BT"
     }
 
     static let spec = CommandSpec(
@@ -26,23 +27,39 @@ enum ExportCommand: Command {
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot or graphml")],
-        options: [
-            OptionSpec("output", short: "o", value: "file", help: "Write to this file instead of standard output."),
-            OptionSpec("focus", value: "entity", help: "dot, graphml: only the neighbourhood of this entity."),
-            OptionSpec("depth", value: "n", help: "dot, graphml: with --focus, how many hops (default: 1, at most 6)."),
-            OptionSpec(
-                "collapse", help: "dot, graphml: one edge per subject, predicate and object, with all its claims' evidence."),
-            OptionSpec("lang", value: "lang", help: "dot, graphml: labels in en, ar or both (default: both)."),
-            OptionSpec("rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."),
-            OptionSpec("no-legend", help: "dot: leave the legend out."),
-            OptionSpec("yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."),
-        ] + FilterOptions.specs,
+        options: [focus, depth, collapses, language, rankDirection, omitsLegend, addsYEdGraphics, output]
+            + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
             "isnad export dot --focus hamas --depth 2 | dot -Tsvg > hamas.svg",
             "isnad export graphml --min-reliability C -o graph.graphml",
             "isnad export graphml --yed --collapse -o for-yed.graphml",
         ])
+
+    /// The formats that draw a graph, which take the filters and the graph options.
+    static let graphFormats: [Format] = [.dot, .graphml]
+
+    static let output = Option<String>(
+        "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
+    static let focus = Option<String>(
+        "focus", value: "entity", help: "dot, graphml: only the neighbourhood of this entity."
+    ).only(for: graphFormats)
+    static let depth = Option<Int>(
+        "depth", value: "n", in: 1...6, help: "dot, graphml: with --focus, how many hops (default: 1, at most 6)."
+    ).only(for: graphFormats)
+    static let collapses = Flag(
+        "collapse", help: "dot, graphml: one edge per subject, predicate and object, with all its claims' evidence."
+    ).only(for: graphFormats)
+    static let language = Option<ExportStyle.Language>(
+        "lang", value: "lang", help: "dot, graphml: labels in en, ar or both (default: both)."
+    ).only(for: graphFormats)
+    static let rankDirection = Option<RankDirection>(
+        "rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."
+    ).only(for: [Format.dot])
+    static let omitsLegend = Flag("no-legend", help: "dot: leave the legend out.").only(for: [Format.dot])
+    static let addsYEdGraphics = Flag(
+        "yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."
+    ).only(for: [Format.graphml])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let formatName = arguments.positionals[0]
@@ -53,63 +70,50 @@ enum ExportCommand: Command {
                     + Suggestion.phrase(Suggestion.nearest(to: formatName, among: Format.allCases.map(\.rawValue))),
                 command: spec.name)
         }
-        try refuseOptionsNotFor(format, arguments)
+        try arguments.refuseOptionsNotFor(
+            format.rawValue,
+            note: format == .jsonl
+                ? "; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)" : "")
         let store = try context.openStore(.read)
-        if format == .jsonl {
-            try withOutput(arguments.value("output"), context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
-            return
+        let path = try arguments.value(output)
+        switch format {
+        case .jsonl:
+            try withOutput(path, context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
+        case .dot, .graphml:
+            try writeGraph(format, arguments, store: store, path: path, context: context)
         }
+    }
+
+    private static func writeGraph(
+        _ format: Format, _ arguments: ParsedArguments, store: GraphStore, path: String?, context: Context
+    ) throws {
         var options = ExportGraph.Options()
         options.filter = try FilterOptions.filter(from: arguments, store: store)
-        options.collapse = arguments.flag("collapse")
-        options.depth = try arguments.integer("depth", in: 1...6) ?? 1
-        if arguments.value("depth") != nil, arguments.value("focus") == nil {
+        options.collapse = arguments.isSet(collapses)
+        options.depth = try arguments.value(depth, default: 1)
+        if arguments.isGiven(depth), !arguments.isGiven(focus) {
             throw UsageError(message: "--depth needs --focus: the neighbourhood of which entity?", command: spec.name)
         }
-        options.focus = try arguments.value("focus").map { try EntityResolver(store: store).resolve($0).id }
-        let language = try arguments.choice("lang", of: ExportStyle.Language.self, default: .both)
+        options.focus = try arguments.value(focus).map { try EntityResolver(store: store).resolve($0).id }
+        let language = try arguments.value(Self.language, default: .both)
         let graph = ExportGraph(store: store, options: options)
-        try withOutput(arguments.value("output"), context: context) { sink in
-            switch format {
-            case .dot:
+        try withOutput(path, context: context) { sink in
+            if format == .dot {
                 var dot = DOTWriter.Options()
                 dot.language = language
-                dot.rankdir = try arguments.choice("rankdir", of: RankDirection.self, default: .LR).rawValue
-                dot.showsLegend = !arguments.flag("no-legend")
+                dot.rankdir = try arguments.value(rankDirection, default: .leftToRight).rawValue
+                dot.showsLegend = !arguments.isSet(omitsLegend)
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title = ExportStyle.title(
                     focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
                 ).joined(separator: "\n")
                 try DOTWriter(sink: sink, options: dot).write(graph)
-            case .graphml:
+            } else {
                 var graphML = GraphMLWriter.Options()
-                graphML.yed = arguments.flag("yed")
+                graphML.yed = arguments.isSet(addsYEdGraphics)
                 graphML.language = language
                 try GraphMLWriter(sink: sink, options: graphML).write(graph)
-            case .jsonl:
-                break
             }
-        }
-    }
-
-    /// The formats each option applies to; options not listed apply to every format.
-    static let formatsOfOption: [String: [Format]] = {
-        var formats: [String: [Format]] = ["rankdir": [.dot], "no-legend": [.dot], "yed": [.graphml]]
-        for name in ["focus", "depth", "collapse", "lang"] + FilterOptions.specs.map(\.name) { formats[name] = [.dot, .graphml] }
-        return formats
-    }()
-
-    /// Refuses, as a usage error, the first option given (in the order of `--help`) that does
-    /// not apply to the format, naming the formats it applies to.
-    static func refuseOptionsNotFor(_ format: Format, _ arguments: ParsedArguments) throws {
-        for option in spec.options where arguments.values[option.name] != nil {
-            guard let formats = formatsOfOption[option.name], !formats.contains(format) else { continue }
-            var message = "--\(option.name) does not apply to export \(format.rawValue), only to export "
-            message += formats.map(\.rawValue).joined(separator: " and ")
-            if format == .jsonl {
-                message += "; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)"
-            }
-            throw UsageError(message: message, command: spec.name)
         }
     }
 

@@ -15,28 +15,29 @@ enum ImportCommand: Command {
             Creates the store if it does not exist; if the import then fails, no store is left behind.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
-        options: [
-            OptionSpec("dry-run", help: "Check everything, write nothing."),
-            OptionSpec(
-                "replace",
-                help:
-                    "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."),
-            OptionSpec("max-line-bytes", value: "n", help: "Refuse lines longer than this (default: 16777216, 16 MiB)."),
-            OptionSpec("max-errors", value: "n", help: "List at most this many problems (default: 20)."),
-        ],
+        options: [isDryRun, replaces, maximumLineBytes, maximumErrors],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
             "isnad import --dry-run new-claims.jsonl",
             "cat *.jsonl | isnad import -",
         ])
 
+    static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.")
+    static let replaces = Flag(
+        "replace",
+        help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object).")
+    static let maximumLineBytes = Option<Int>(
+        "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB).")
+    static let maximumErrors = Option<Int>(
+        "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20).")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
         var options = Importer.Options()
-        options.dryRun = arguments.flag("dry-run")
-        options.replacingCitations = arguments.flag("replace")
-        options.maximumLineLength = try arguments.integer("max-line-bytes", in: 1...(1 << 30)) ?? options.maximumLineLength
-        options.maximumReportedErrors = try arguments.integer("max-errors", in: 1...100_000) ?? options.maximumReportedErrors
+        options.dryRun = arguments.isSet(isDryRun)
+        options.replacingCitations = arguments.isSet(replaces)
+        options.maximumLineLength = try arguments.value(maximumLineBytes) ?? options.maximumLineLength
+        options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         // A dry run against no store checks the input against an empty one, in memory.
@@ -46,7 +47,7 @@ enum ImportCommand: Command {
         } else {
             store = try context.openStore(.create)
         }
-        let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal)
+        let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal, write: context.standardError)
         let summary: Importer.Summary
         do {
             summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
@@ -82,12 +83,16 @@ enum ImportCommand: Command {
 }
 
 /// One line on standard error that rewrites itself while an import runs (only on a terminal).
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine {
     private let isEnabled: Bool
+    private let write: (String) -> Void
     private var lastUpdate = Date.distantPast
     private var shown = false
 
-    init(isEnabled: Bool) { self.isEnabled = isEnabled }
+    init(isEnabled: Bool, write: @escaping (String) -> Void) {
+        self.isEnabled = isEnabled
+        self.write = write
+    }
 
     func update(_ progress: Importer.Progress) {
         guard isEnabled, Date().timeIntervalSince(lastUpdate) > 0.2 else { return }
@@ -96,12 +101,12 @@ final class ProgressLine: @unchecked Sendable {
         if let total = progress.totalBytes, total > 0 {
             text += " (\(min(100, progress.bytesRead * 100 / total))%)"
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        write("\r\u{1B}[K" + text)
         shown = true
     }
 
     func clear() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { write("\r\u{1B}[K") }
         shown = false
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import IsnadKit
+
+// isnad [--db PATH] COMMAND [ARGUMENTS] [OPTIONS]
+// Data goes to standard output, messages to standard error; exit codes follow sysexits(3).
+
+/// The `isnad` command line as a library: `main.swift` calls ``main(_:)``; tests call
+/// ``parse(_:environment:)`` and ``run(_:environment:output:standardError:)`` in-process.
+public enum IsnadCLI {
+    static let version = "0.1.0"
+
+    /// What a command line asks for, once parsed.
+    enum Invocation {
+        /// Text to print as it is (help, the overview, the version).
+        case text(String)
+        /// A command to run on the store at `databasePath`.
+        case command(RegisteredCommand, ParsedArguments, databasePath: String)
+    }
+
+    /// Runs the command line with the process's standard output and error, and returns the
+    /// exit code.
+    public static func main(_ arguments: [String]) -> Int32 {
+        let output = FileSink.standardOutput()
+        return run(
+            arguments, environment: ProcessInfo.processInfo.environment, output: output,
+            isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
+            standardError: { FileHandle.standardError.write(Data($0.utf8)) }
+        ).rawValue
+    }
+
+    /// Runs the command line: data to `output`, messages to `standardError`.
+    static func run(
+        _ arguments: [String], environment: [String: String], output: OutputSink, isStandardErrorTerminal: Bool = false,
+        standardError: @escaping @Sendable (String) -> Void
+    ) -> ExitCode {
+        defer { try? output.flush() }
+        do {
+            switch try parse(arguments, environment: environment) {
+            case .text(let text):
+                try output.write(text)
+            case .command(let command, let parsed, let databasePath):
+                let context = Context(
+                    databasePath: databasePath, output: output, isStandardErrorTerminal: isStandardErrorTerminal,
+                    standardError: standardError)
+                try command.run(parsed, context)
+                try output.flush()
+            }
+            return .success
+        } catch {
+            try? output.flush()
+            standardError("isnad: \(error)\n")
+            return ExitCode(for: error)
+        }
+    }
+
+    /// Parses the command line: which command, with which arguments, on which store.
+    static func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
+        var rest = arguments
+        var databasePath = environment["ISNAD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
+        // --db may stand anywhere; take it out before the command parses its own options.
+        var index = 0
+        while index < rest.count {
+            if rest[index] == "--" { break }
+            if rest[index] == "--db" {
+                guard index + 1 < rest.count else { throw UsageError(message: "--db needs a path: --db <path>") }
+                databasePath = rest[index + 1]
+                rest.removeSubrange(index...(index + 1))
+            } else if rest[index].hasPrefix("--db=") {
+                databasePath = String(rest[index].dropFirst("--db=".count))
+                rest.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        guard let name = rest.first else { return .text(HelpCommand.overview) }
+        if name == "--version" || name == "version" {
+            return .text(
+                "isnad \(version) (schema version \(Migrations.currentVersion), SQLite \(Database.libraryVersion))\n")
+        }
+        if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
+        guard let command = commands.first(where: { $0.spec.name == name }) else {
+            let suggestion = Suggestion.nearest(to: name, among: commands.map(\.spec.name))
+            throw UsageError(message: "unknown command '\(Text.printable(name))'" + Suggestion.phrase(suggestion))
+        }
+        let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
+        if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
+        return .command(command, parsed, databasePath: databasePath)
+    }
+}

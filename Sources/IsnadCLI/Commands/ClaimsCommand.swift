@@ -1,0 +1,42 @@
+import IsnadKit
+
+enum ClaimsCommand: Command {
+    static let spec = CommandSpec(
+        name: "claims",
+        abstract: "List claims, with their status, best grades and who says them.",
+        discussion: "Without options, every claim in the store, by id. --subject and --object take ids or names.",
+        options: [subject, object, OutputFormat.option] + FilterOptions.all,
+        examples: [
+            "isnad claims --subject hamas",
+            "isnad claims --predicate supplied_weapons_to,funded --status alleged",
+            "isnad claims --source israeli-police --format csv",
+        ])
+
+    static let subject = Option<String>("subject", value: "entity", help: "Only claims with this subject.")
+    static let object = Option<String>("object", value: "entity", help: "Only claims with this object.")
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let query = try QueryPreamble(arguments, context: context)
+        let store = query.store
+        let subject = try arguments.value(Self.subject).map { try query.entity($0).id }
+        let object = try arguments.value(Self.object).map { try query.entity($0).id }
+        // Every claim that passes, in id order: streamed for csv and json, so the whole store can
+        // be listed in flat memory.
+        let forEachClaim = { (body: (GradedClaim) throws -> Void) throws in
+            try store.forEachClaim(subject: subject, object: object, predicates: query.filter.predicates) { claim in
+                if let kept = query.apply(claim) { try body(kept) }
+            }
+        }
+        try query.format.print(
+            Printout(
+                reading: {
+                    var table = ClaimTable(
+                        store: store, leading: [(header: "CLAIM", value: { $0.claim.id })], widths: .claimListing)
+                    try forEachClaim { try table.append($0) }
+                    return .init(text: table.render(), note: counted(table.count, "claim"))
+                },
+                json: .records { sink in try RecordSet.write(store: store, to: sink, claims: forEachClaim) },
+                rows: ClaimPresentation.rows(store: store) { body in try forEachClaim { try body([], $0) } }),
+            context: context)
+    }
+}

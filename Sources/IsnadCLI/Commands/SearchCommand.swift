@@ -1,0 +1,57 @@
+import Foundation
+import IsnadKit
+
+enum SearchCommand: Command {
+    static let spec = CommandSpec(
+        name: "search",
+        abstract: "Find entities by name or alias, in Arabic or English, however it is spelled.",
+        discussion: """
+            Ranks every entity whose id, name or alias matches: exactly (up to case, diacritics, Arabic letter variants
+            أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, and tatweel), as a spelling variant (al-/el-, Abu/Abou,
+            Abd/Abdul/Abdel, doubled letters, o/u, e/i, q/k), by containing every word typed, or by a close spelling
+            (a typo or two, found through a trigram index). The same matching names entities in every command.
+            """,
+        arguments: [ArgumentSpec(name: "text", help: "What to look for: a name, part of one, in any spelling.")],
+        options: [limit, OutputFormat.option, Timing.option],
+        examples: ["isnad search baghdadi", "isnad search \"ابو بكر البغدادى\"", "isnad search qasam --format csv"])
+
+    static let limit = Option<Int>("limit", value: "n", in: 1...10_000, help: "Show at most this many entities (default: 10).")
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let format = try arguments.value(OutputFormat.option, default: .table)
+        let limit = try arguments.value(Self.limit, default: 10)
+        let store = try context.openStore(.read)
+        let matches = try context.measure(arguments.isSet(Timing.option)) {
+            try NameSearch(store: store).search(arguments.positionals[0], limit: limit)
+        }
+        try format.print(
+            Printout(
+                reading: {
+                    var table = TextTable([
+                        .init(header: "ID", maximumWidth: 40), .init(header: "NAME", maximumWidth: 40), .init(header: "TYPE"),
+                        .init(header: "MATCHED", maximumWidth: 40), .init(header: "MATCH"),
+                        .init(header: "CLAIMS", alignsRight: true),
+                    ])
+                    for match in matches {
+                        table.append([
+                            match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label, String(match.claims),
+                        ])
+                    }
+                    return .init(text: table.render(), note: counted(matches.count, "entity", "entities") + " found")
+                },
+                json: .records { sink in
+                    var set = RecordSet(store: store)
+                    matches.forEach { set.add(entity: $0.id) }
+                    try set.write(to: sink)
+                },
+                rows: Printout.Rows(
+                    header: ["id", "name", "type", "matched_name", "match", "similarity", "claims"],
+                    rows: matches.map { match in
+                        [
+                            match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label,
+                            String(format: "%.2f", match.similarity), String(match.claims),
+                        ]
+                    })),
+            context: context)
+    }
+}

@@ -1,0 +1,91 @@
+import IsnadKit
+
+enum SourceCommand: Command {
+    static let spec = CommandSpec(
+        name: "source",
+        abstract: "A source: what it is, how reliable, its chain of transmission, and every claim it supports.",
+        discussion: """
+            Shows the source's record and reliability, then its chain: the sources it relays (cites), recursively,
+            and the sources that relay it, recursively; then the claims it makes (as claimant) and the claims of
+            others quoted in it (as via), each with its status. The filters narrow the claims (the chain is shown
+            whole): with --known-by 2017, only what this source had made public by the end of 2017.
+            """,
+        arguments: [ArgumentSpec(name: "id", help: "The source's id.")],
+        options: [OutputFormat.option] + FilterOptions.all,
+        examples: [
+            "isnad source hadera-2022-article", "isnad source abu-maram-document --format json",
+            "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        // The source is looked up before the filters are read (an unknown source is named first).
+        var looked: Source?
+        let query = try QueryPreamble(arguments, context: context) { store in
+            looked = try SourceLookup.source(arguments.positionals[0], in: store)
+        }
+        let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store)
+        let store = query.store
+        let claims = try store.claims(citing: source.id).compactMap { role, claim in
+            query.apply(claim).map { (role: role, claim: $0) }
+        }
+        let cited = try TransmissionChain(of: source.id, .relays, in: store).links
+        let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
+        try query.format.print(
+            Printout(
+                reading: { .init(text: try reading(source, claims: claims, cited: cited, citing: citing, store: store)) },
+                json: .records { sink in
+                    var set = RecordSet(store: store)
+                    set.add(source: source.id)
+                    for link in cited + citing { set.add(source: link.id) }
+                    claims.forEach { set.add($0.claim) }
+                    try set.write(to: sink)
+                },
+                rows: ClaimPresentation.rows(store: store, leading: ["role"]) { body in
+                    for (role, claim) in claims { try body([role.rawValue], claim) }
+                }),
+            context: context)
+    }
+
+    static func reading(
+        _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
+        citing: [TransmissionChain.Link], store: GraphStore
+    ) throws -> String {
+        var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
+        var facts = [
+            "type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))",
+        ]
+        if let published = source.published { facts.append("published \(published)") }
+        if let lang = source.lang { facts.append("language \(lang)") }
+        lines.append("  " + facts.joined(separator: " · "))
+        for (label, value) in [("publisher", source.publisher), ("author", source.author), ("url", source.url)] {
+            if let value { lines.append(Text.printable("  \(label): \(value)")) }
+        }
+        if let text = source.text {
+            lines.append("  full text stored (\(text.count) characters): quotes from it can be checked")
+        }
+        lines.append("")
+        lines.append("Chain of transmission")
+        lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
+        lines += try cited.map { try chainLine($0, store) }
+        lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
+        lines += try citing.map { try chainLine($0, store) }
+        var output = lines.joined(separator: "\n") + "\n"
+        for role in [GraphStore.SourceRole.claimant, .via] {
+            let group = claims.filter { $0.role == role }.map(\.claim)
+            output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
+            output += " (\(group.count))\n"
+            if !group.isEmpty { output += (try ClaimTable(group, store: store)).render() }
+        }
+        return output
+    }
+
+    static func chainLine(_ link: TransmissionChain.Link, _ store: GraphStore) throws -> String {
+        let indent = String(repeating: "  ", count: link.depth + 1)
+        guard let source = try store.source(id: link.id) else { return indent + link.id }
+        let date = source.published.map { ", \($0)" } ?? ""
+        return Bidi.line(
+            Text.printable(
+                "\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)")
+                + Bidi.leftToRightMark)
+    }
+}

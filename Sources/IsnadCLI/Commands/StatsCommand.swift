@@ -1,0 +1,140 @@
+import Foundation
+import IsnadKit
+
+enum StatsCommand: Command {
+    static let spec = CommandSpec(
+        name: "stats",
+        abstract: "Counts by type, predicate, grade and status, and the most central actors.",
+        discussion: """
+            Claim and citation counts follow the filter options; entity and source counts are of the whole store. The
+            top actors are ranked over the claims that pass the filters: by degree (claims they take part in), by
+            betweenness (how many shortest chains between others pass through them, 0–1) and by PageRank (claims as
+            links from subject to object). Centrality reads every claim once into compact arrays; betweenness is exact
+            up to 2,000 actors and estimated from --betweenness-samples sources above that. --format json prints one
+            JSON object (not records); csv prints section,key,count rows.
+            """,
+        options: [top, betweennessSamples, format] + FilterOptions.all,
+        examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
+
+    static let top = Option<Int>(
+        "top", value: "n", in: 0...10_000, help: "How many top actors to list per measure (default: 10; 0 skips centrality).")
+    static let betweennessSamples = Option<Int>(
+        "betweenness-samples", value: "k", in: 1...1_000_000,
+        help: "Sources sampled for betweenness on large graphs (default: 256).")
+    static let format = OutputFormat.option(json: "json (one object: the counts and the top actors)")
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let query = try QueryPreamble(arguments, context: context, format: format)
+        let (store, filter) = (query.store, query.filter)
+        let statistics = try Statistics(store: store, filter: filter)
+        let top = try arguments.value(Self.top, default: 10)
+        let samples = try arguments.value(betweennessSamples, default: 256)
+        let centrality = top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples)
+        let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
+            ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
+            ("betweenness", "TOP BY BETWEENNESS", { $0.betweenness }, { String(format: "%.4f", $0.betweenness) }),
+            ("pagerank", "TOP BY PAGERANK", { $0.pageRank }, { String(format: "%.4f", $0.pageRank) }),
+        ]
+        let sections: [(String, String, Int, [Statistics.Count])] = [
+            ("entities", "ENTITY TYPE", statistics.entities, statistics.entitiesByType),
+            ("sources", "SOURCE TYPE", statistics.sources, statistics.sourcesByType),
+            ("source_reliability", "SOURCE RELIABILITY", statistics.sources, statistics.sourcesByReliability),
+            ("claims", "PREDICATE", statistics.claims, statistics.claimsByPredicate),
+            ("claim_status", "CLAIM STATUS", statistics.claims, statistics.claimsByStatus),
+            ("citation_stance", "CITATION STANCE", statistics.citations, statistics.citationsByStance),
+            ("citation_credibility", "CITATION CREDIBILITY", statistics.citations, statistics.citationsByCredibility),
+        ]
+        try query.format.print(
+            Printout(
+                reading: {
+                    var output =
+                        "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"
+                    for (_, title, total, counts) in sections where total > 0 {
+                        var table = TextTable([
+                            .init(header: title), .init(header: "COUNT", alignsRight: true),
+                            .init(header: "SHARE", alignsRight: true),
+                        ])
+                        for count in counts where count.count > 0 {
+                            table.append([label(count.key, in: title), String(count.count), share(count.count, of: total)])
+                        }
+                        output += "\n" + table.render()
+                    }
+                    if let centrality, !centrality.scores.isEmpty {
+                        var presentation = ClaimPresentation(store: store)
+                        for measure in measures {
+                            var table = TextTable([
+                                .init(header: measure.title, maximumWidth: 50), .init(header: "ID", maximumWidth: 40),
+                                .init(header: "SCORE", alignsRight: true),
+                            ])
+                            for score in centrality.top(top, by: measure.value) {
+                                table.append([try presentation.name(score.id), score.id, measure.text(score)])
+                            }
+                            output += "\n" + table.render()
+                        }
+                        if let sampled = centrality.betweennessSamples {
+                            output += "(betweenness estimated from \(sampled) of \(centrality.scores.count) actors)\n"
+                        }
+                    }
+                    return .init(text: output)
+                },
+                json: .document { json in
+                    json.beginObject()
+                    for (name, _, total, counts) in sections {
+                        json.key(name)
+                        json.beginObject()
+                        json.member("total", total)
+                        json.key("counts")
+                        json.beginObject()
+                        for count in counts { json.member(count.key, count.count) }
+                        json.endObject()
+                        json.endObject()
+                    }
+                    if let centrality {
+                        json.key("top")
+                        json.beginObject()
+                        for measure in measures {
+                            json.key(measure.name)
+                            json.beginArray()
+                            for score in centrality.top(top, by: measure.value) {
+                                json.beginObject()
+                                json.member("id", score.id)
+                                json.key("score")
+                                json.number(measure.text(score))
+                                json.endObject()
+                            }
+                            json.endArray()
+                        }
+                        json.endObject()
+                    }
+                    json.endObject()
+                },
+                rows: Printout.Rows(header: ["section", "key", "count"]) { row in
+                    for (name, _, total, counts) in sections {
+                        try row([name, "total", String(total)])
+                        for count in counts { try row([name, count.key, String(count.count)]) }
+                    }
+                    if let centrality {
+                        for measure in measures {
+                            for score in centrality.top(top, by: measure.value) {
+                                try row(["top_" + measure.name, score.id, measure.text(score)])
+                            }
+                        }
+                    }
+                }),
+            context: context)
+    }
+
+    /// A percentage rounded to the nearest whole number; "<1%" rather than "0%" for a few.
+    static func share(_ count: Int, of total: Int) -> String {
+        let percent = (count * 200 + max(1, total)) / (2 * max(1, total))
+        return count > 0 && percent == 0 ? "<1%" : "\(percent)%"
+    }
+
+    private static func label(_ key: String, in section: String) -> String {
+        switch section {
+        case "SOURCE RELIABILITY": Reliability(rawValue: key).map { "\(key) \($0.meaning)" } ?? key
+        case "CITATION CREDIBILITY": Int(key).flatMap(Credibility.init(rawValue:)).map { "\(key) \($0.meaning)" } ?? key
+        default: key
+        }
+    }
+}

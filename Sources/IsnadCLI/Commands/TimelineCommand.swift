@@ -1,0 +1,66 @@
+import IsnadKit
+
+enum TimelineCommand: Command {
+    static let spec = CommandSpec(
+        name: "timeline",
+        abstract: "Claims in date order, for one entity or the whole store.",
+        discussion: """
+            A claim is placed at its start date, or at its end when only that is known; dates are printed as given.
+            Partial dates sort before the more precise dates they contain (2014, then 2014-05, then 2014-05-12);
+            undated claims come last.
+            """,
+        arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias (default: every claim).", isOptional: true)],
+        options: [OutputFormat.option, Timing.option] + FilterOptions.all,
+        examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format csv"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let query = try QueryPreamble(arguments, context: context)
+        let store = query.store
+        let entity = try arguments.positionals.first.map { try query.entity($0) }
+        let isTimed = arguments.isSet(Timing.option)
+        let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
+        let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
+        func reading(_ claims: [GradedClaim]) throws -> Printout.Reading {
+            let table = try ClaimTable(claims, store: store, leading: [when])
+            return .init(text: table.render(), note: counted(table.count, "claim"))
+        }
+        guard let entity else {
+            // The whole store: streamed for csv and json, in flat memory. Streamed output is part
+            // of the query here: the time includes writing it.
+            func forEachClaim(inTimeOrder: Bool, _ body: (GradedClaim) throws -> Void) throws {
+                let kept = { (claim: GradedClaim) in
+                    if let kept = query.apply(claim) { try body(kept) }
+                }
+                if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
+            }
+            try query.format.print(
+                Printout(
+                    reading: {
+                        var claims: [GradedClaim] = []
+                        try context.measure(isTimed) { try forEachClaim(inTimeOrder: true) { claims.append($0) } }
+                        return try reading(claims)
+                    },
+                    json: .records { sink in
+                        try context.measure(isTimed) {
+                            try RecordSet.write(store: store, to: sink) { try forEachClaim(inTimeOrder: false, $0) }
+                        }
+                    },
+                    rows: ClaimPresentation.rows(store: store, leading: [date.header]) { body in
+                        try context.measure(isTimed) {
+                            try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
+                        }
+                    }),
+                context: context)
+            return
+        }
+        let claims = try context.measure(isTimed) {
+            Timeline.sorted(try store.claims(of: entity.id).compactMap(query.apply))
+        }
+        try query.format.print(
+            Printout(
+                reading: { try reading(claims) },
+                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                rows: ClaimPresentation.rows(claims, leading: [date], store: store)),
+            context: context)
+    }
+}

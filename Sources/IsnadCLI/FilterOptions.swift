@@ -1,0 +1,68 @@
+import IsnadKit
+
+/// The filter options shared by every query command and exporter, and how they become a
+/// ``GraphFilter``. A new filter: declare its option here, add it to ``all``, and set it in
+/// ``filter(from:store:)``.
+enum FilterOptions {
+    static let predicate = ListOption<String>(
+        "predicate", value: "predicate", group: .filter, help: "Only these predicates (repeat, or separate with commas).")
+    static let type = ListOption<EntityType>(
+        "type", value: "type", group: .filter,
+        help: "Only claims between entities of these types: person, organization, event, place.")
+    static let source = ListOption<String>(
+        "source", value: "source", group: .filter, help: "Only citations whose claimant or via is one of these sources.")
+    static let asOf = Option<PartialDate>(
+        "as-of", value: "date", group: .filter, help: "Only claims that held on that date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    static let between = PairOption<PartialDate>(
+        "between", value: "date", group: .filter, help: "Only claims that held at some time between the two dates.")
+    static let knownBy = Option<PartialDate>(
+        "known-by", value: "date", group: .filter, help: "Only citations that were public by that date.")
+    static let minimumReliability = Option<Reliability>(
+        "min-reliability", value: "A-F", group: .filter, help: "Only citations whose claimant is graded this or better.")
+    static let minimumCredibility = Option<Credibility>(
+        "min-credibility", value: "1-6", group: .filter, help: "Only citations graded this credible or better.")
+    static let stance = ListOption<Stance>(
+        "stance", value: "stance", group: .filter, help: "Only citations with these stances: asserts, reports, denies.")
+    static let status = ListOption<Evidence.Status>(
+        "status", value: "status", group: .filter, help: "Only claims with these statuses: asserted, alleged, disputed.")
+    static let excludesDisputed = Flag("exclude-disputed", group: .filter, help: "Leave out claims that some source denies.")
+
+    /// Every filter, in the order the help lists them.
+    static let all: [any OptionDeclaration] = [
+        predicate, type, source, asOf, between, knownBy, minimumReliability, minimumCredibility, stance, status,
+        excludesDisputed,
+    ]
+
+    static func filter(from arguments: ParsedArguments, store: GraphStore) throws -> GraphFilter {
+        let command = arguments.spec.name
+        var filter = GraphFilter()
+        for predicate in try arguments.values(predicate) {
+            guard store.vocabulary[predicate] != nil else {
+                throw UsageError(
+                    message: "--predicate: unknown predicate \"\(Text.printable(predicate))\""
+                        + Suggestion.phrase(Suggestion.nearest(to: predicate, among: store.vocabulary.predicates.map(\.id)))
+                        + " (see 'isnad predicates')",
+                    command: command)
+            }
+            filter.predicates.insert(predicate)
+        }
+        filter.entityTypes = Set(try arguments.values(type))
+        filter.stances = Set(try arguments.values(stance))
+        filter.statuses = Set(try arguments.values(status))
+        filter.asOf = try arguments.value(asOf)
+        filter.knownBy = try arguments.value(knownBy)
+        if let (start, end) = try arguments.pair(between) {
+            if end.lastDay < start.firstDay {
+                throw UsageError(message: "--between: \(end) is before \(start)", command: command)
+            }
+            filter.between = (start, end)
+        }
+        if let grade = try arguments.value(minimumReliability) { filter.minimumReliability = grade }
+        if let grade = try arguments.value(minimumCredibility) { filter.minimumCredibility = grade }
+        filter.excludesDisputed = arguments.isSet(excludesDisputed)
+        for id in try arguments.values(source) {
+            filter.sources.insert(try SourceLookup.source(id, in: store, option: source.spec.name).id)
+        }
+        return filter
+    }
+}

@@ -1,0 +1,60 @@
+import IsnadKit
+
+/// The claims table of every listing command: one row per claim, with its dates, status, best
+/// grades and who says it, after the command's own leading columns.
+struct ClaimTable {
+    /// How wide each column may grow. They differ between commands, and each command's tables
+    /// keep the widths they have always had.
+    struct Widths {
+        /// The command's leading columns.
+        var leading = 24
+        /// SUBJECT and OBJECT.
+        var names = 30
+        /// SAID BY (STANCE GRADE).
+        var claimants = 70
+
+        /// `show`, `neighbors`, `timeline`, `source`.
+        static let standard = Widths()
+        /// `claims`: a wide CLAIM id column first, names a little narrower, claimants wider.
+        static let claimListing = Widths(leading: 48, names: 28, claimants: 80)
+    }
+
+    private var table: TextTable
+    private var presentation: ClaimPresentation
+    private let leading: [ClaimColumn]
+
+    init(store: GraphStore, leading: [ClaimColumn] = [], widths: Widths = .standard) {
+        self.leading = leading
+        presentation = ClaimPresentation(store: store)
+        table = TextTable(
+            leading.map { TextTable.Column(header: $0.header, maximumWidth: widths.leading) } + [
+                .init(header: "SUBJECT", maximumWidth: widths.names), .init(header: "PREDICATE", maximumWidth: 28),
+                .init(header: "OBJECT", maximumWidth: widths.names), .init(header: "DATES", maximumWidth: 24),
+                .init(header: "STATUS"), .init(header: "BEST"),
+                .init(header: "SAID BY (STANCE GRADE)", maximumWidth: widths.claimants),
+            ])
+    }
+
+    /// The claims in a table with the standard widths.
+    init(_ claims: [GradedClaim], store: GraphStore, leading: [ClaimColumn] = []) throws {
+        self.init(store: store, leading: leading)
+        for claim in claims { try append(claim) }
+    }
+
+    /// Adds the claim's row (none for a claim with no citation left).
+    mutating func append(_ claim: GradedClaim) throws {
+        guard let evidence = claim.evidence else { return }
+        let store = presentation.store
+        table.append(
+            leading.map { $0.value(claim) } + [
+                try presentation.name(claim.claim.subject), claim.claim.predicate, try presentation.name(claim.claim.object),
+                ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
+                evidence.bestGrade, ClaimPresentation.claimants(claim),
+            ])
+    }
+
+    /// How many claims the table shows.
+    var count: Int { table.rows.count }
+
+    func render() -> String { table.render() }
+}

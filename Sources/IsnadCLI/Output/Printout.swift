@@ -1,0 +1,95 @@
+import IsnadKit
+
+/// The output format of a listing command.
+enum OutputFormat: String, ArgumentChoice {
+    case table, json, csv
+
+    static let option = option(json: "json (the record format: importable)")
+
+    /// The option, for a command whose JSON is something other than records.
+    static func option(json: String) -> Option<OutputFormat> {
+        Option("format", value: "format", group: .output, help: "table (aligned, for reading), \(json) or csv. Default: table.")
+    }
+}
+
+/// What a command prints, said once in terms of what it is — text for reading, JSON, rows —
+/// and printed by ``OutputFormat/print(_:context:)``, the one place that knows the formats. A
+/// new format is a case of ``OutputFormat`` and a branch there, printing what the commands
+/// already state.
+struct Printout {
+    /// What `--format table` prints: text on standard output, then a note on standard error.
+    struct Reading {
+        var text: String
+        var note: String?
+    }
+
+    /// What `--format json` prints.
+    enum JSON {
+        /// Records (the record format), written by the closure.
+        case records((ByteSink) throws -> Void)
+        /// Each row as an object keyed by the header, one a line (JSON Lines).
+        case rowObjects
+        /// One JSON value of the command's own, then a line feed.
+        case document((inout JSONWriter) -> Void)
+        /// Text that is JSON already (a file, as it is).
+        case text(String)
+    }
+
+    /// A header, then each row, streamed to the format as it comes.
+    struct Rows {
+        let header: [String]
+        let forEach: ((_ row: [String]) throws -> Void) throws -> Void
+
+        init(header: [String], forEach: @escaping ((_ row: [String]) throws -> Void) throws -> Void) {
+            self.header = header
+            self.forEach = forEach
+        }
+
+        /// Rows already at hand.
+        init(header: [String], rows: [[String]]) {
+            self.init(header: header) { body in for row in rows { try body(row) } }
+        }
+    }
+
+    var reading: () throws -> Reading
+    var json: JSON
+    var rows: Rows
+}
+
+extension OutputFormat {
+    /// Prints what the command states, the way this format prints it.
+    func print(_ printout: Printout, context: Context) throws {
+        switch self {
+        case .table:
+            let reading = try printout.reading()
+            try context.print(reading.text)
+            if let note = reading.note { context.message(note) }
+        case .csv:
+            var csv = try CSVWriter(header: printout.rows.header, to: context.output)
+            try printout.rows.forEach { try csv.append($0) }
+        case .json:
+            switch printout.json {
+            case .records(let write):
+                try write(context.output)
+            case .rowObjects:
+                let header = printout.rows.header
+                var json = JSONWriter()
+                try printout.rows.forEach { row in
+                    json.reset()
+                    json.beginObject()
+                    for (key, value) in zip(header, row) { json.member(key, value) }
+                    json.endObject()
+                    json.newline()
+                    try context.output.write(json.bytes)
+                }
+            case .document(let write):
+                var json = JSONWriter()
+                write(&json)
+                json.newline()
+                try context.output.write(json.bytes)
+            case .text(let text):
+                try context.print(text)
+            }
+        }
+    }
+}

@@ -1,0 +1,375 @@
+import Foundation
+import IsnadKit
+
+// Isnad's own small argument parser: options declared once, with their type, help, group and
+// the formats they apply to, and read through that declaration; `--name value`, `--name=value`,
+// repeated or comma-separated lists, `--` to end options, and errors that name the offending
+// argument and suggest the right one. Kept in this folder (values: ArgumentValue.swift).
+
+/// The headings options are listed under in a command's help, in this order.
+enum OptionGroup: Int, CaseIterable, Sendable {
+    /// What the command itself does.
+    case command
+    /// What is printed and how: `--format`, `--output`, `--timing`.
+    case output
+    /// Which claims and citations count: the query commands' filters.
+    case filter
+    /// Options every command takes: `--db`, `--help`.
+    case global
+
+    var title: String {
+        switch self {
+        case .command: "OPTIONS:"
+        case .output: "OUTPUT OPTIONS:"
+        case .filter: "FILTER OPTIONS:"
+        case .global: "GLOBAL OPTIONS:"
+        }
+    }
+}
+
+/// What the parser and the help know of one option.
+struct OptionSpec: Sendable {
+    enum Arity: Sendable {
+        /// `--dry-run`
+        case flag
+        /// `--depth 2`
+        case single
+        /// `--predicate a --predicate b` or `--predicate a,b`
+        case list
+        /// `--between 2014 2017`
+        case pair
+    }
+
+    let name: String
+    let short: Character?
+    let valueName: String
+    let arity: Arity
+    let help: String
+    var group: OptionGroup
+    /// The formats (of `export`) the option applies to; empty: every format.
+    var formats: [String] = []
+
+    var usage: String {
+        switch arity {
+        case .flag: "--\(name)"
+        case .single: "--\(name) <\(valueName)>"
+        case .list: "--\(name) <\(valueName)>…"
+        case .pair: "--\(name) <\(valueName)> <\(valueName)>"
+        }
+    }
+}
+
+/// An option as a command declares it: its spec, and the type its value is read as.
+protocol OptionDeclaration: Sendable {
+    var spec: OptionSpec { get set }
+}
+
+extension OptionDeclaration {
+    /// The same option, refused unless the format chosen is one of `formats`.
+    func only<Format: RawRepresentable<String>>(for formats: [Format]) -> Self {
+        var copy = self
+        copy.spec.formats = formats.map(\.rawValue)
+        return copy
+    }
+}
+
+/// `--dry-run`: given or not.
+struct Flag: OptionDeclaration {
+    var spec: OptionSpec
+
+    init(_ name: String, short: Character? = nil, group: OptionGroup = .command, help: String) {
+        spec = OptionSpec(name: name, short: short, valueName: "", arity: .flag, help: help, group: group)
+    }
+}
+
+/// `--depth 2`: one value (the last one given counts).
+struct Option<Value: Sendable>: OptionDeclaration {
+    var spec: OptionSpec
+    let parse: @Sendable (String) throws(InvalidArgument) -> Value
+
+    init(_ name: String, short: Character? = nil, value: String, group: OptionGroup = .command, help: String)
+    where Value: ArgumentValue {
+        spec = OptionSpec(name: name, short: short, valueName: value, arity: .single, help: help, group: group)
+        parse = { (text: String) throws(InvalidArgument) in try Value(argument: text) }
+    }
+
+    init(_ name: String, value: String, in range: ClosedRange<Int>, group: OptionGroup = .command, help: String)
+    where Value == Int {
+        spec = OptionSpec(name: name, short: nil, valueName: value, arity: .single, help: help, group: group)
+        let bounds = BoundedInteger(range: range)
+        parse = { (text: String) throws(InvalidArgument) in try bounds.parse(text) }
+    }
+}
+
+/// `--predicate a,b --predicate c`: values in order, without repeats.
+struct ListOption<Value: ArgumentValue>: OptionDeclaration {
+    var spec: OptionSpec
+
+    init(_ name: String, value: String, group: OptionGroup = .command, help: String) {
+        spec = OptionSpec(name: name, short: nil, valueName: value, arity: .list, help: help, group: group)
+    }
+}
+
+/// `--between 2014 2017`: two values (the last pair given counts).
+struct PairOption<Value: ArgumentValue>: OptionDeclaration {
+    var spec: OptionSpec
+
+    init(_ name: String, value: String, group: OptionGroup = .command, help: String) {
+        spec = OptionSpec(name: name, short: nil, valueName: value, arity: .pair, help: help, group: group)
+    }
+}
+
+/// One positional argument of a command.
+struct ArgumentSpec: Sendable {
+    let name: String
+    let help: String
+    var isOptional = false
+    var isVariadic = false
+}
+
+/// What a command accepts, and the help text it shows.
+struct CommandSpec: Sendable {
+    let name: String
+    let abstract: String
+    var discussion: String = ""
+    var arguments: [ArgumentSpec] = []
+    /// The command's own options and those it shares, in the order its help lists each group.
+    var options: [OptionSpec] = []
+    var examples: [String] = []
+
+    init(
+        name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+        options: [any OptionDeclaration] = [], examples: [String] = []
+    ) {
+        self.name = name
+        self.abstract = abstract
+        self.discussion = discussion
+        self.arguments = arguments
+        self.options = options.map(\.spec)
+        self.examples = examples
+    }
+
+    /// Every option the command accepts, the global ones last.
+    var allOptions: [OptionSpec] { options + CommandSpec.globalOptions.map(\.spec) }
+
+    var usage: String {
+        var parts = ["isnad", name]
+        for argument in arguments {
+            let text = "<\(argument.name)>" + (argument.isVariadic ? "…" : "")
+            parts.append(argument.isOptional ? "[\(text)]" : text)
+        }
+        if !options.isEmpty { parts.append("[options]") }
+        return parts.joined(separator: " ")
+    }
+
+    var help: String {
+        var lines = ["OVERVIEW: \(abstract)", ""]
+        if !discussion.isEmpty { lines += [discussion, ""] }
+        lines += ["USAGE: \(usage)", ""]
+        if !arguments.isEmpty {
+            lines.append("ARGUMENTS:")
+            lines += arguments.map { HelpLayout.row("<\($0.name)>", $0.help) }
+            lines.append("")
+        }
+        var groups: [[String]] = []
+        for group in OptionGroup.allCases {
+            let members = allOptions.filter { $0.group == group }
+            guard !members.isEmpty else { continue }
+            groups.append(
+                [group.title]
+                    + members.map { option in
+                        HelpLayout.row((option.short.map { "-\($0), " } ?? "") + option.usage, option.help)
+                    })
+        }
+        lines += groups.joined(separator: [""])
+        if !examples.isEmpty {
+            lines += ["", "EXAMPLES:"]
+            lines += examples.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `--db` (taken out before the command parses, see ``IsnadCLI``; listed for the help).
+    static let database = Option<String>(
+        "db", value: "path", group: .global, help: "The store to use (default: $ISNAD_DB, else ./isnad.db).")
+    static let showsHelp = Flag("help", short: "h", group: .global, help: "Show this help.")
+
+    /// Options every command accepts.
+    static let globalOptions: [any OptionDeclaration] = [database, showsHelp]
+}
+
+enum HelpLayout {
+    static func row(_ left: String, _ right: String) -> String {
+        let indent = 28
+        let head = "  " + left
+        if head.count < indent - 1 { return head + String(repeating: " ", count: indent - head.count) + right }
+        return head + "\n" + String(repeating: " ", count: indent) + right
+    }
+}
+
+/// A command line that does not fit the command: the one-line message and exit code 64.
+struct UsageError: Error, CustomStringConvertible {
+    let message: String
+    /// The command whose help would help, if any.
+    var command: String?
+    var description: String {
+        message + (command.map { "\n(see 'isnad \($0) --help')" } ?? "\n(see 'isnad help')")
+    }
+}
+
+/// The parsed command line of one command. Options are read through their declarations, and
+/// their values parsed when read (so a command decides which errors come first).
+struct ParsedArguments {
+    let spec: CommandSpec
+    var positionals: [String] = []
+    /// Each option's raw values, in the order given, by name: read only through the typed
+    /// accessors below.
+    fileprivate var given: [String: [String]] = [:]
+
+    init(spec: CommandSpec) { self.spec = spec }
+
+    /// Whether the option was given at all.
+    func isGiven(_ option: some OptionDeclaration) -> Bool { raw(option.spec) != nil }
+
+    func isSet(_ flag: Flag) -> Bool { raw(flag.spec) != nil }
+
+    /// The option's value (the last given), or nil.
+    func value<Value>(_ option: Option<Value>) throws -> Value? {
+        guard let text = raw(option.spec)?.last else { return nil }
+        return try parsing(option.spec) { () throws(InvalidArgument) in try option.parse(text) }
+    }
+
+    func value<Value>(_ option: Option<Value>, default fallback: Value) throws -> Value {
+        try value(option) ?? fallback
+    }
+
+    /// A list option's values, split at commas, in order, without repeats.
+    func values<Value>(_ option: ListOption<Value>) throws -> [Value] {
+        var items: [String] = []
+        for value in raw(option.spec) ?? [] {
+            for part in value.split(separator: ",") {
+                let item = part.trimmingCharacters(in: .whitespaces)
+                if !item.isEmpty, !items.contains(item) { items.append(item) }
+            }
+        }
+        return try items.map { item in try parsing(option.spec) { () throws(InvalidArgument) in try Value(argument: item) } }
+    }
+
+    /// A pair option's two values (the last pair given), or nil.
+    func pair<Value>(_ option: PairOption<Value>) throws -> (Value, Value)? {
+        guard let values = raw(option.spec), values.count >= 2 else { return nil }
+        let (first, second) = (values[values.count - 2], values[values.count - 1])
+        return try parsing(option.spec) { () throws(InvalidArgument) in
+            (try Value(argument: first), try Value(argument: second))
+        }
+    }
+
+    /// Refuses, as a usage error, the first option given (in the order of the help) that does
+    /// not apply to `format`, naming the formats it applies to; `note` follows the message.
+    func refuseOptionsNotFor(_ format: String, note: String = "") throws {
+        for option in spec.options where raw(option) != nil {
+            guard !option.formats.isEmpty, !option.formats.contains(format) else { continue }
+            throw UsageError(
+                message: "--\(option.name) does not apply to \(spec.name) \(format), only to \(spec.name) "
+                    + option.formats.joined(separator: " and ") + note,
+                command: spec.name)
+        }
+    }
+
+    private func raw(_ option: OptionSpec) -> [String]? {
+        assert(spec.allOptions.contains { $0.name == option.name }, "--\(option.name) is not an option of \(spec.name)")
+        return given[option.name]
+    }
+
+    private func parsing<T>(_ option: OptionSpec, _ body: () throws(InvalidArgument) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw UsageError(message: "--\(option.name): \(error.message)", command: spec.name)
+        }
+    }
+}
+
+enum CommandLineParser {
+    /// Parses the arguments that follow the command's name.
+    static func parse(_ arguments: [String], as spec: CommandSpec) throws -> ParsedArguments {
+        var parsed = ParsedArguments(spec: spec)
+        let options = spec.allOptions
+        var index = 0
+        var onlyPositionals = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+                parsed.positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyPositionals = true
+                continue
+            }
+            var name: String
+            var inlineValue: String?
+            if argument.hasPrefix("--") {
+                name = String(argument.dropFirst(2))
+                if let equals = name.firstIndex(of: "=") {
+                    inlineValue = String(name[name.index(after: equals)...])
+                    name = String(name[..<equals])
+                }
+            } else {
+                guard argument.count == 2, let letter = argument.last,
+                    let option = options.first(where: { $0.short == letter })
+                else {
+                    throw UsageError(message: "unknown option '\(Text.printable(argument))'", command: spec.name)
+                }
+                name = option.name
+            }
+            guard let option = options.first(where: { $0.name == name }) else {
+                let suggestion = Suggestion.nearest(to: name, among: options.map(\.name))
+                throw UsageError(
+                    message: "unknown option '--\(Text.printable(name))'"
+                        + (suggestion.map { " (did you mean '--\($0)'?)" } ?? ""),
+                    command: spec.name)
+            }
+            switch option.arity {
+            case .flag:
+                if inlineValue != nil { throw UsageError(message: "--\(name) takes no value", command: spec.name) }
+                parsed.given[name, default: []].append("")
+            case .single, .list:
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard index < arguments.count else {
+                        throw UsageError(message: "--\(name) needs a value: \(option.usage)", command: spec.name)
+                    }
+                    value = arguments[index]
+                    index += 1
+                }
+                parsed.given[name, default: []].append(value)
+            case .pair:
+                guard inlineValue == nil, index + 1 < arguments.count else {
+                    throw UsageError(message: "--\(name) needs two values: \(option.usage)", command: spec.name)
+                }
+                parsed.given[name, default: []] += [arguments[index], arguments[index + 1]]
+                index += 2
+            }
+        }
+        if parsed.isSet(CommandSpec.showsHelp) { return parsed }
+        try checkPositionals(parsed.positionals, spec: spec)
+        return parsed
+    }
+
+    private static func checkPositionals(_ positionals: [String], spec: CommandSpec) throws {
+        let required = spec.arguments.filter { !$0.isOptional }.count
+        let isVariadic = spec.arguments.last?.isVariadic ?? false
+        if positionals.count < required {
+            let missing = spec.arguments[positionals.count]
+            throw UsageError(message: "missing <\(missing.name)>: \(spec.usage)", command: spec.name)
+        }
+        if !isVariadic, positionals.count > spec.arguments.count {
+            let extra = positionals[spec.arguments.count]
+            throw UsageError(message: "unexpected argument '\(Text.printable(extra))': \(spec.usage)", command: spec.name)
+        }
+    }
+}

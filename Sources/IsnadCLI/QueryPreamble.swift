@@ -1,0 +1,44 @@
+import IsnadKit
+
+/// How every query command starts, in this order: the output format, the command's own options,
+/// the store (read, one snapshot), the filters; then names resolved to entities when the command
+/// asks (its errors come in that order too).
+struct QueryPreamble<Options> {
+    let format: OutputFormat
+    /// The command's own options, read before the store is opened.
+    let options: Options
+    let store: GraphStore
+    let filter: GraphFilter
+    private let resolver: EntityResolver
+
+    /// - Parameters:
+    ///   - format: the command's `--format` option.
+    ///   - readOptions: reads the command's own options.
+    ///   - beforeFilter: what the command looks up in the store before the filters are read.
+    init(
+        _ arguments: ParsedArguments, context: Context, format: Option<OutputFormat> = OutputFormat.option,
+        options readOptions: () throws -> Options, beforeFilter: (GraphStore) throws -> Void = { _ in }
+    ) throws {
+        self.format = try arguments.value(format, default: .table)
+        options = try readOptions()
+        store = try context.openStore(.read)
+        try beforeFilter(store)
+        filter = try FilterOptions.filter(from: arguments, store: store)
+        resolver = EntityResolver(store: store)
+    }
+
+    /// The entity an id, name or alias given on the command line names.
+    func entity(_ name: String) throws -> Entity { try resolver.resolve(name) }
+
+    /// The claim, with only the citations that pass the filters; nil when it does not pass.
+    func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary) }
+}
+
+extension QueryPreamble where Options == Void {
+    init(
+        _ arguments: ParsedArguments, context: Context, format: Option<OutputFormat> = OutputFormat.option,
+        beforeFilter: (GraphStore) throws -> Void = { _ in }
+    ) throws {
+        try self.init(arguments, context: context, format: format, options: {}, beforeFilter: beforeFilter)
+    }
+}

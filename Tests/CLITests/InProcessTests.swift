@@ -1,0 +1,246 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadCLI
+@testable import IsnadKit
+
+/// The command line parsed and run inside the test process (no binary): typed values, error
+/// messages, exit codes and help, in the manner of swift-argument-parser's test helpers.
+@Suite("Command line in-process")
+struct InProcessTests {
+    /// What a run printed, and how it ended.
+    struct Run {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// Standard error, collected (the CLI may write it from any thread).
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func append(_ more: String) { lock.withLock { text += more } }
+        var value: String { lock.withLock { text } }
+    }
+
+    /// Runs `isnad ARGUMENTS` in-process, on the store `database` (a path that need not exist).
+    static func run(_ arguments: [String], database: String = "/nonexistent/isnad-test.db") -> Run {
+        let output = MemorySink()
+        let errors = Collected()
+        let code = IsnadCLI.run(
+            arguments, environment: ["ISNAD_DB": database], output: output, standardError: { errors.append($0) })
+        return Run(status: code.rawValue, standardOutput: output.text, standardError: errors.value)
+    }
+
+    /// The parsed arguments of a command line that names a command.
+    static func parsed(_ arguments: [String]) throws -> ParsedArguments {
+        guard case .command(_, let parsed, _) = try IsnadCLI.parse(arguments) else {
+            throw UsageError(message: "not a command: \(arguments)")
+        }
+        return parsed
+    }
+
+    /// The usage error a command line gives, parsed and its options read as the command reads them.
+    static func usageError(_ arguments: [String], reading: (ParsedArguments) throws -> Void) -> UsageError? {
+        do {
+            try reading(try parsed(arguments))
+            return nil
+        } catch {
+            return error as? UsageError
+        }
+    }
+
+    @Test("options are read as the types they are declared with")
+    func typedValues() throws {
+        let neighbors = try Self.parsed(["neighbors", "hamas", "--depth", "2", "--direction=OUT", "--format", "csv"])
+        #expect(neighbors.positionals == ["hamas"])
+        #expect(try neighbors.value(NeighborsCommand.depth) == 2)
+        #expect(try neighbors.value(NeighborsCommand.direction) == .out)
+        #expect(try neighbors.value(OutputFormat.option) == .csv)
+        #expect(!neighbors.isSet(Timing.option))
+
+        let show = try Self.parsed([
+            "show", "hamas", "--type", "Person,place", "--type", "person", "--between", "2014", "2017-05",
+            "--min-reliability", "c", "--min-credibility", "3", "--exclude-disputed", "--known-by", "2017",
+        ])
+        #expect(Set(try show.values(FilterOptions.type)) == [.person, .place])
+        let between = try #require(try show.pair(FilterOptions.between))
+        #expect(between.0.description == "2014" && between.1.description == "2017-05")
+        #expect(try show.value(FilterOptions.minimumReliability) == .c)
+        #expect(try show.value(FilterOptions.minimumCredibility) == .possiblyTrue)
+        #expect(try show.value(FilterOptions.knownBy)?.description == "2017")
+        #expect(show.isSet(FilterOptions.excludesDisputed))
+        #expect(try show.value(FilterOptions.asOf) == nil)
+
+        let export = try Self.parsed(["export", "dot", "--rankdir", "tb", "--lang", "ar", "-o", "out.dot"])
+        #expect(try export.value(ExportCommand.rankDirection) == .topToBottom)
+        #expect(try export.value(ExportCommand.language) == .ar)
+        #expect(try export.value(ExportCommand.output) == "out.dot")
+    }
+
+    @Test(
+        "a bad value names the option and what it expected",
+        arguments: [
+            (["neighbors", "hamas", "--depth", "9"], "--depth: expected a whole number from 1 to 6, got \"9\""),
+            (["neighbors", "hamas", "--direction", "sideways"], "--direction: \"sideways\" is not one of out, in, both"),
+            (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, json, csv"),
+            (
+                ["show", "hamas", "--type", "persn"],
+                "--type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)"
+            ),
+            (["show", "hamas", "--min-reliability", "Z"], "--min-reliability: expected a grade from A to F, got \"Z\""),
+            (["show", "hamas", "--min-credibility", "9"], "--min-credibility: expected a grade from 1 to 6, got \"9\""),
+            (["show", "hamas", "--as-of", "2014-02-30"], "--as-of: "),
+            (["export", "dot", "--rankdir", "up"], "--rankdir: \"up\" is not one of LR, RL, TB, BT"),
+        ])
+    func badValues(_ arguments: [String], _ message: String) throws {
+        // Each declaration this test knows, read when the command declares it.
+        let readers: [(name: String, read: (ParsedArguments) throws -> Void)] = [
+            ("format", { _ = try $0.value(OutputFormat.option) }),
+            ("type", { _ = try $0.values(FilterOptions.type) }),
+            ("min-reliability", { _ = try $0.value(FilterOptions.minimumReliability) }),
+            ("min-credibility", { _ = try $0.value(FilterOptions.minimumCredibility) }),
+            ("as-of", { _ = try $0.value(FilterOptions.asOf) }),
+            ("depth", { _ = try $0.value(NeighborsCommand.depth) }),
+            ("direction", { _ = try $0.value(NeighborsCommand.direction) }),
+            ("rankdir", { _ = try $0.value(ExportCommand.rankDirection) }),
+        ]
+        let error = Self.usageError(arguments) { parsed in
+            for reader in readers where parsed.spec.options.contains(where: { $0.name == reader.name }) {
+                try reader.read(parsed)
+            }
+        }
+        let found = try #require(error)
+        #expect(found.message.hasPrefix(message), "\(found.message)")
+        #expect(found.command == arguments[0])
+        #expect(ExitCode(for: found) == .usage)
+    }
+
+    @Test(
+        "usage errors print one line and the help to see, and exit 64, before any store is opened",
+        arguments: [
+            (["nope"], "isnad: unknown command 'nope'\n(see 'isnad help')\n"),
+            (["shwo", "hamas"], "isnad: unknown command 'shwo' (did you mean \"show\"?)\n(see 'isnad help')\n"),
+            (["show", "hamas", "--unknwn"], "isnad: unknown option '--unknwn'\n(see 'isnad show --help')\n"),
+            (
+                ["show", "hamas", "--formt", "csv"],
+                "isnad: unknown option '--formt' (did you mean '--format'?)\n(see 'isnad show --help')\n"
+            ),
+            (["show"], "isnad: missing <entity>: isnad show <entity> [options]\n(see 'isnad show --help')\n"),
+            (["show", "a", "b"], "isnad: unexpected argument 'b': isnad show <entity> [options]\n(see 'isnad show --help')\n"),
+            (
+                ["show", "hamas", "--exclude-disputed=yes"],
+                "isnad: --exclude-disputed takes no value\n(see 'isnad show --help')\n"
+            ),
+            (
+                ["show", "hamas", "--between", "2014"],
+                "isnad: --between needs two values: --between <date> <date>\n(see 'isnad show --help')\n"
+            ),
+            (
+                ["show", "hamas", "--format", "xml"],
+                "isnad: --format: \"xml\" is not one of table, json, csv\n(see 'isnad show --help')\n"
+            ),
+            (["--db"], "isnad: --db needs a path: --db <path>\n(see 'isnad help')\n"),
+            (
+                ["export", "graphml", "--rankdir", "TB"],
+                "isnad: --rankdir does not apply to export graphml, only to export dot\n(see 'isnad export --help')\n"
+            ),
+            (
+                ["export", "jsonl", "--min-reliability", "C"],
+                "isnad: --min-reliability does not apply to export jsonl, only to export dot and graphml; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)\n(see 'isnad export --help')\n"
+            ),
+            (
+                ["export", "xml"],
+                "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml\n(see 'isnad export --help')\n"
+            ),
+        ])
+    func usageErrors(_ arguments: [String], _ standardError: String) {
+        let run = Self.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError == standardError)
+    }
+
+    @Test("a missing store or input exits 66; a folder or unreadable file is not 'missing' but still exits 66")
+    func missingInputs() throws {
+        let missingStore = Self.run(["show", "hamas"])
+        #expect(missingStore.status == 66)
+        #expect(missingStore.standardError.hasPrefix("isnad: "))
+        let missingFile = Self.run(["import", "/nonexistent/records.jsonl"])
+        #expect(missingFile.status == 66)
+        #expect(missingFile.standardError == "isnad: /nonexistent/records.jsonl: no such file\n")
+
+        let folder = NSTemporaryDirectory()
+        let notAFile = Self.run(["import", folder])
+        #expect(notAFile.status == 66)
+        #expect(notAFile.standardError == "isnad: \(folder): is a folder, not a record file\n")
+        do {
+            try Importer.checkInputs([.file(folder)])
+            Issue.record("a folder was accepted as a record file")
+        } catch let error as Importer.InputError {
+            #expect(!error.isMissing)
+            #expect(error.kind == .notAFile)
+        }
+        #expect(!Importer.InputError(input: "f", reason: "r", kind: .unreadable).isMissing)
+        #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .unreadable)) == .missingInput)
+        #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .failure)
+    }
+
+    @Test("help, the overview and the version exit 0 on standard output")
+    func helpAndVersion() {
+        for arguments in [[], ["help"], ["--help"], ["-h"], ["--version"], ["show", "--help"], ["help", "show"]] {
+            let run = Self.run(arguments)
+            #expect(run.status == 0, "\(arguments)")
+            #expect(!run.standardOutput.isEmpty)
+            #expect(run.standardError.isEmpty)
+        }
+        #expect(Self.run(["show", "-h"]).standardOutput == ShowCommand.spec.help)
+        #expect(Self.run(["help", "nope"]).status == 64)
+    }
+
+    @Test("every command's help lists each of its options under its group's heading", arguments: commands.map(\.spec.name))
+    func helpGroups(_ name: String) throws {
+        let spec = try #require(commands.first { $0.spec.name == name }).spec
+        let help = Self.run([name, "--help"]).standardOutput
+        var heading: String?
+        var headingOfOption: [String: String] = [:]
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasSuffix("OPTIONS:"), !line.hasPrefix(" ") {
+                heading = String(line)
+            } else if line.isEmpty || !line.hasPrefix(" ") {
+                heading = nil
+            } else if let heading, let option = line.split(separator: " ").first(where: { $0.hasPrefix("--") }) {
+                headingOfOption[String(option.dropFirst(2))] = heading
+            }
+        }
+        for option in spec.allOptions {
+            #expect(headingOfOption[option.name] == option.group.title, "\(name): --\(option.name)")
+        }
+        #expect(headingOfOption.count == spec.allOptions.count)
+        #expect(help.contains("GLOBAL OPTIONS:\n  --db <path>"))
+        let takesFilters = spec.options.contains { $0.name == FilterOptions.predicate.spec.name }
+        #expect(help.contains("\nFILTER OPTIONS:\n") == takesFilters)
+        #expect(help.contains("EXAMPLES:") || name == "help")
+    }
+
+    @Test("a query run in-process prints what the binary prints", .temporaryStore)
+    func sameAsBinary() throws {
+        let cli = try CLIHarness.scoped
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        let database = cli.path("isnad.db")
+        let imported = Self.run(["import", dataset], database: database)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        for arguments in [
+            ["show", "hamas"], ["neighbors", "hamas", "--format", "csv"], ["stats", "--format", "json"],
+            ["check", "--format", "json"], ["claims", "--subject", "hamas", "--format", "json"],
+            ["path", "hamas", "isis", "--all"], ["timeline", "--format", "csv"], ["source", "hadera-2022-article"],
+        ] {
+            let inProcess = Self.run(arguments, database: database)
+            let binary = try cli.run(arguments)
+            #expect(inProcess.status == binary.status, "\(arguments)")
+            #expect(inProcess.standardOutput == binary.standardOutput, "\(arguments)")
+            #expect(inProcess.standardError == binary.standardError, "\(arguments)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+
+/// A temporary folder for each test, where `isnad` runs and keeps its store, removed when the
+/// test ends however it ends: `@Test(.temporaryStore)` (or on a whole `@Suite`), then
+/// `let cli = try CLIHarness.scoped` in the test.
+public struct TemporaryStoreTrait: TestTrait, SuiteTrait, TestScoping {
+    /// Each test of a suite gets its own folder.
+    public var isRecursive: Bool { true }
+
+    public func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        try await CLIHarness.$current.withValue(harness) { try await function() }
+    }
+}
+
+extension Trait where Self == TemporaryStoreTrait {
+    /// A temporary folder (a ``CLIHarness``) for each test, removed afterwards.
+    public static var temporaryStore: Self { Self() }
+}
+
+extension CLIHarness {
+    @TaskLocal static var current: CLIHarness?
+
+    /// The folder the ``TemporaryStoreTrait`` made for the running test.
+    public static var scoped: CLIHarness {
+        get throws {
+            guard let current else { throw MissingTrait() }
+            return current
+        }
+    }
+
+    struct MissingTrait: Error, CustomStringConvertible {
+        var description: String { "CLIHarness.scoped needs the test or its suite to have the .temporaryStore trait" }
+    }
+}
+
+/// Runs `body` with a temporary folder of its own (a ``CLIHarness``), removed afterwards: for a
+/// helper that needs a fresh store each time it is called within one test.
+public func withTemporaryStore<T>(_ body: (CLIHarness) throws -> T) throws -> T {
+    let harness = try CLIHarness()
+    defer { harness.remove() }
+    return try body(harness)
+}
