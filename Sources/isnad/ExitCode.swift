@@ -36,7 +36,7 @@ enum ExitCode: Int32 {
             case .readOnly, .diskFull: self = .cannotWrite
             default: self = .failure
             }
-        case is OutputError: self = .cannotWrite
+        case let error as OutputError: self = error.refusal == nil ? .cannotWrite : .usage
         default: self = .failure
         }
     }
