@@ -40,7 +40,7 @@ enum ExitCode: Int32 {
             case .readOnly, .diskFull: self = .cannotWrite
             default: self = .failure
             }
-        case is OutputError: self = .cannotWrite
+        case let error as OutputError: self = error.refusal == nil ? .cannotWrite : .usage
         default: self = .failure
         }
     }

@@ -117,13 +117,14 @@ enum ExportCommand: Command {
         }
     }
 
-    /// Runs `body` with standard output, or with a file that appears only once complete.
+    /// Runs `body` with standard output (no `-o`, or `-o -`), or with a file that appears only
+    /// once complete and is never the store.
     static func withOutput(_ path: String?, context: Context, _ body: (ByteSink) throws -> Void) throws {
-        guard let path else {
+        guard let path, path != "-" else {
             try body(context.output)
             return
         }
-        let file = try AtomicFileSink(path: path)
+        let file = try OutputFile(path: path, notOver: context.databasePath)
         do {
             try body(file)
             try file.commit()

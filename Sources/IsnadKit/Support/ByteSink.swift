@@ -26,13 +26,48 @@ extension ByteSink {
     }
 }
 
-/// Writing the output failed: a full disk, a closed pipe, a file that cannot be created.
+/// Writing the output failed: a full disk, a closed pipe, a file that cannot be created, or an
+/// output that must not be written at all.
 public struct OutputError: Error, CustomStringConvertible {
+    /// Why an output was refused before anything was written.
+    public enum Refusal: Sendable, Equatable {
+        /// The output is the store at this path, or one of its companion files.
+        case isStore(String)
+        /// The output is a symbolic link to nothing.
+        case danglingLink
+    }
+
     public let path: String
+    /// The system's `errno`, or 0 for a refusal.
     public let code: Int32
+    public let refusal: Refusal?
+
+    public init(path: String, code: Int32) {
+        self.path = path
+        self.code = code
+        self.refusal = nil
+    }
+
+    public init(path: String, reason: Refusal) {
+        self.path = path
+        self.code = 0
+        self.refusal = reason
+    }
+
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
+
     public var description: String {
-        isDiskFull ? "\(path): disk full (\(String(cString: strerror(code))))" : "\(path): \(String(cString: strerror(code)))"
+        let shown = Text.printable(path)
+        switch refusal {
+        case .isStore(let store)?:
+            return "\(shown): is the store \(Text.printable(store)) or one of its files (-wal, -shm, -journal); "
+                + "an export never writes over the store: name another output file"
+        case .danglingLink?:
+            return "\(shown): a symbolic link to a file that does not exist; name the file itself"
+        case nil:
+            return isDiskFull
+                ? "\(shown): disk full (\(String(cString: strerror(code))))" : "\(shown): \(String(cString: strerror(code)))"
+        }
     }
 }
 
@@ -48,14 +83,7 @@ public final class FileSink: ByteSink {
     /// Standard output.
     public static func standardOutput() -> FileSink { FileSink(descriptor: STDOUT_FILENO, path: "<stdout>", owns: false) }
 
-    /// Creates (or truncates) a file.
-    public static func create(path: String) throws -> FileSink {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 { throw OutputError(path: path, code: errno) }
-        return FileSink(descriptor: descriptor, path: path, owns: true)
-    }
-
-    private init(descriptor: Int32, path: String, owns: Bool, capacity: Int = 1 << 18) {
+    init(descriptor: Int32, path: String, owns: Bool, capacity: Int = 1 << 18) {
         self.descriptor = descriptor
         self.path = path
         self.ownsDescriptor = owns
@@ -86,12 +114,6 @@ public final class FileSink: ByteSink {
         try writeAll(pending)
     }
 
-    /// Flushes and, for files, makes the data durable before returning.
-    public func finish() throws {
-        try flush()
-        if ownsDescriptor, fsync(descriptor) != 0 { throw OutputError(path: path, code: errno) }
-    }
-
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
         var offset = 0
@@ -112,57 +134,4 @@ public final class MemorySink: ByteSink {
     public init() {}
     public func write(_ bytes: UnsafeRawBufferPointer) throws { self.bytes.append(contentsOf: bytes) }
     public var text: String { String(decoding: bytes, as: UTF8.self) }
-}
-
-/// A file written under a temporary name and renamed into place only when complete, so that
-/// the path holds either its old content or the whole new one, never a half-written file.
-public final class AtomicFileSink: ByteSink {
-    public let path: String
-    private let temporaryPath: String
-    private var sink: FileSink?
-
-    public init(path: String) throws {
-        self.path = path
-        self.temporaryPath = path + ".isnad-partial-\(getpid())"
-        do {
-            self.sink = try FileSink.create(path: temporaryPath)
-        } catch let error as OutputError {
-            throw OutputError(path: path, code: error.code)
-        }
-    }
-
-    deinit { discard() }
-
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let sink else { return }
-        do {
-            try sink.write(bytes)
-        } catch let error as OutputError {
-            throw OutputError(path: path, code: error.code)
-        }
-    }
-
-    /// Makes the file durable and puts it in place.
-    public func commit() throws {
-        guard let sink else { return }
-        do {
-            try sink.finish()
-        } catch let error as OutputError {
-            discard()
-            throw OutputError(path: path, code: error.code)
-        }
-        self.sink = nil
-        if rename(temporaryPath, path) != 0 {
-            let code = errno
-            unlink(temporaryPath)
-            throw OutputError(path: path, code: code)
-        }
-    }
-
-    /// Removes the partial file; the path keeps what it had.
-    public func discard() {
-        guard sink != nil else { return }
-        sink = nil
-        unlink(temporaryPath)
-    }
 }

@@ -1,0 +1,247 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A file named on the command line to receive an export, written so that a crafted name or a
+/// planted link cannot make Isnad destroy something else.
+///
+/// - A regular file (or a name not yet taken) is written under a fresh temporary name made by
+///   `mkstemp` in the target's own folder (unique, created with `O_EXCL`, so a planted link is
+///   never followed), given the target's permissions when it exists, synced, and renamed over
+///   the target; then the folder is synced. The target holds its old content or the whole new
+///   one. The temporary name is short and fixed in length, so any name the file system accepts
+///   works.
+/// - A link is followed: the file it points to is replaced, as `cp` does. A link to nothing is
+///   refused, since following it would create a file somewhere the user never named.
+/// - A target that exists and is not a regular file (a device such as `/dev/null`, a FIFO, a
+///   socket) is written in place, never replaced.
+/// - Protected files (the store and its companion files) are refused before anything is
+///   written, whatever the spelling of the path: the same device and inode, or the same folder
+///   and name.
+///
+/// An interrupted export (SIGINT, SIGTERM, SIGHUP) removes its temporary file.
+public final class OutputFile: ByteSink {
+    /// The path as the user gave it, for messages.
+    public let path: String
+    private let targetPath: String
+    private let folderPath: String
+    private var temporaryPath: String?
+    private var sink: FileSink?
+    private let descriptor: Int32
+
+    /// Opens the target for writing; nothing is visible at `path` until ``commit()``. The
+    /// output is never the store at `storePath` nor any of its companion files.
+    public init(path: String, notOver storePath: String? = nil) throws(OutputError) {
+        self.path = path
+        guard !path.isEmpty else { throw OutputError(path: path, code: ENOENT) }
+        let (folder, name) = try OutputFile.resolvedLocation(of: path)
+        let targetPath = folder == "/" ? "/" + name : folder + "/" + name
+        self.folderPath = folder
+        self.targetPath = targetPath
+        var existing = stat()
+        let exists = stat(targetPath, &existing) == 0
+        let existingTarget = exists ? existing : nil
+        if let storePath,
+            GraphStore.files(at: storePath).contains(where: { OutputFile.isSameFile(targetPath, existing: existingTarget, as: $0) })
+        {
+            throw OutputError(path: path, reason: .isStore(storePath))
+        }
+        if exists, (existing.st_mode & S_IFMT) == S_IFDIR { throw OutputError(path: path, code: EISDIR) }
+        if exists, (existing.st_mode & S_IFMT) != S_IFREG {
+            // A device, FIFO or socket: written in place, as a shell's `>` would.
+            let descriptor = open(targetPath, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            if descriptor < 0 { throw OutputError(path: path, code: errno) }
+            self.descriptor = descriptor
+            self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
+            return
+        }
+        let (descriptor, temporary) = try TemporaryFiles.create(in: folder, for: path)
+        let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~OutputFile.currentUmask
+        if fchmod(descriptor, mode) != 0 {
+            let code = errno
+            close(descriptor)
+            TemporaryFiles.remove(temporary)
+            throw OutputError(path: path, code: code)
+        }
+        self.descriptor = descriptor
+        self.temporaryPath = temporary
+        self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
+    }
+
+    deinit { discard() }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let sink else { return }
+        do {
+            try sink.write(bytes)
+        } catch let error as OutputError {
+            throw OutputError(path: path, code: error.code)
+        }
+    }
+
+    /// Makes the file durable and puts it in place.
+    public func commit() throws(OutputError) {
+        guard let sink else { return }
+        do {
+            try sink.flush()
+        } catch let error as OutputError {
+            discard()
+            throw OutputError(path: path, code: error.code)
+        } catch {
+            discard()
+            throw OutputError(path: path, code: EIO)
+        }
+        guard let temporaryPath else {
+            self.sink = nil
+            return
+        }
+        if fsync(descriptor) != 0 {
+            let code = errno
+            discard()
+            throw OutputError(path: path, code: code)
+        }
+        self.sink = nil
+        if rename(temporaryPath, targetPath) != 0 {
+            let code = errno
+            TemporaryFiles.remove(temporaryPath)
+            self.temporaryPath = nil
+            throw OutputError(path: path, code: code)
+        }
+        TemporaryFiles.forget(temporaryPath)
+        self.temporaryPath = nil
+        // The rename is durable only once the folder is.
+        let folder = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            _ = fsync(folder)
+            close(folder)
+        }
+    }
+
+    /// Drops what was written; the target keeps what it had.
+    public func discard() {
+        sink = nil
+        if let temporaryPath {
+            TemporaryFiles.remove(temporaryPath)
+            self.temporaryPath = nil
+        }
+    }
+
+    /// The real folder of the target and its name, links followed: a link to an existing file
+    /// stands for that file; a link to nothing is refused.
+    private static func resolvedLocation(of path: String) throws(OutputError) -> (folder: String, name: String) {
+        var information = stat()
+        if lstat(path, &information) == 0, (information.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realPath(path) else { throw OutputError(path: path, reason: .danglingLink) }
+            return split(resolved)
+        }
+        let (folder, name) = split(path)
+        guard name != "." && name != ".." else { throw OutputError(path: path, code: EISDIR) }
+        guard let realFolder = realPath(folder.isEmpty ? "." : folder) else { throw OutputError(path: path, code: errno) }
+        return (realFolder, name)
+    }
+
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+        let folder = trimmed[..<slash]
+        return (folder.isEmpty ? "/" : String(folder), String(trimmed[trimmed.index(after: slash)...]))
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `target` is `protected`: the same inode when both exist, or the same real folder
+    /// and name (a `-wal` that does not exist yet must not be created by an export either).
+    private static func isSameFile(_ target: String, existing: stat?, as protected: String) -> Bool {
+        var other = stat()
+        if let existing, stat(protected, &other) == 0, existing.st_dev == other.st_dev, existing.st_ino == other.st_ino {
+            return true
+        }
+        guard let location = try? resolvedLocation(of: protected) else { return false }
+        let protectedTarget = location.folder == "/" ? "/" + location.name : location.folder + "/" + location.name
+        return protectedTarget == target
+    }
+
+    private static var currentUmask: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+}
+
+/// Temporary files that a signal must not leave behind. The handler may only call
+/// async-signal-safe functions, so the paths live in C memory it can read as they are.
+enum TemporaryFiles {
+    private static let capacity = 8
+    nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
+        // A signal the parent chose to ignore (nohup's SIGHUP) stays ignored.
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            let previous = signal(number, removeTemporaryFilesAndDie)
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(number, SIG_IGN)
+            }
+        }
+        return slots
+    }()
+
+    /// Creates a unique file in `folder`, already known to the signal handler: the signals are
+    /// held from just before the file exists until its name is registered.
+    static func create(in folder: String, for path: String) throws(OutputError) -> (descriptor: Int32, path: String) {
+        _ = slots  // installs the handlers
+        var held = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&held)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, number) }
+        pthread_sigmask(SIG_BLOCK, &held, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        var template = Array((folder == "/" ? "/" : folder + "/").utf8CString.dropLast()) + Array(".isnad-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if descriptor < 0 { throw OutputError(path: path, code: errno) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        register(temporary)
+        return (descriptor, temporary)
+    }
+
+    private static func register(_ path: String) {
+        let copy = strdup(path)
+        for index in 0..<capacity where slots[index] == nil {
+            slots[index] = copy
+            return
+        }
+    }
+
+    static func forget(_ path: String) {
+        for index in 0..<capacity {
+            if let slot = slots[index], String(cString: slot) == path {
+                slots[index] = nil
+                free(slot)
+            }
+        }
+    }
+
+    static func remove(_ path: String) {
+        unlink(path)
+        forget(path)
+    }
+
+    static func removeAll() {
+        for index in 0..<capacity {
+            if let slot = slots[index] { unlink(slot) }
+        }
+    }
+}
+
+private func removeTemporaryFilesAndDie(_ number: Int32) {
+    TemporaryFiles.removeAll()
+    signal(number, SIG_DFL)
+    raise(number)
+}

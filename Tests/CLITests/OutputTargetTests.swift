@@ -1,0 +1,189 @@
+import Foundation
+import TestHelpers
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `-o PATH` as an attacker or a careless hand would give it: the store itself, planted links,
+/// devices, FIFOs, `-`, long names, an interrupted export. Each either writes exactly the file
+/// named or refuses before anything is written.
+@Suite("Output targets")
+struct OutputTargetTests {
+    private func harnessWithStore() throws -> (CLIHarness, Data) {
+        let cli = try CLIHarness()
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        return (cli, before)
+    }
+
+    private func leftovers(in cli: CLIHarness) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".isnad-") }
+    }
+
+    @Test(
+        "the store is never an output, however it is spelled",
+        arguments: [
+            "isnad.db", "./isnad.db", "sub/../isnad.db", "isnad.db-wal", "isnad.db-shm", "isnad.db-journal", "link.db",
+        ])
+    func storeRefused(spelling: String) throws {
+        let (cli, before) = try harnessWithStore()
+        defer { cli.remove() }
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        symlink("isnad.db", cli.path("link.db"))
+        let storeBytes = try cli.read("isnad.db")
+        let result = try cli.run(["export", "graphml", "--min-reliability", "A", "-o", spelling])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("is the store isnad.db or one of its files"), "\(result.standardError)")
+        #expect(try cli.read("isnad.db") == storeBytes)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try leftovers(in: cli).isEmpty)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test("the store named by an absolute path through --db is refused too")
+    func absoluteStore() throws {
+        let (cli, _) = try harnessWithStore()
+        defer { cli.remove() }
+        let result = try cli.run(["--db", cli.path("isnad.db"), "export", "jsonl", "-o", "isnad.db"])
+        #expect(result.status == 64, "\(result.standardError)")
+    }
+
+    @Test("a link planted where the temporary file would go is never followed")
+    func plantedLinks() throws {
+        let (cli, before) = try harnessWithStore()
+        defer { cli.remove() }
+        try cli.write("victim.txt", "precious\n")
+        // The old scheme's predictable names, and a spread of guesses at the new one.
+        for name in ["out.jsonl.isnad-partial-1", ".isnad-000000", ".isnad-XXXXXX", ".isnad-aaaaaa"] {
+            symlink(cli.path("victim.txt"), cli.path(name))
+        }
+        #expect(try cli.run(["export", "jsonl", "-o", "out.jsonl"]).status == 0)
+        #expect(try cli.read("out.jsonl") == before)
+        #expect(String(decoding: try cli.read("victim.txt"), as: UTF8.self) == "precious\n")
+    }
+
+    @Test("a link to a file replaces that file, as cp would; a link to nothing is refused")
+    func links() throws {
+        let (cli, before) = try harnessWithStore()
+        defer { cli.remove() }
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try cli.write("real/target.jsonl", "old\n")
+        symlink("real/target.jsonl", cli.path("link.jsonl"))
+        #expect(try cli.run(["export", "jsonl", "-o", "link.jsonl"]).status == 0)
+        #expect(try cli.read("real/target.jsonl") == before)
+        var information = stat()
+        #expect(lstat(cli.path("link.jsonl"), &information) == 0 && (information.st_mode & S_IFMT) == S_IFLNK)
+
+        symlink("nowhere/else", cli.path("dangling"))
+        let result = try cli.run(["export", "jsonl", "-o", "dangling"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("dangling: a symbolic link to a file that does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("nowhere")))
+    }
+
+    @Test("-o - is standard output; /dev/null stays a device")
+    func standardOutputAndDevices() throws {
+        let (cli, before) = try harnessWithStore()
+        defer { cli.remove() }
+        let result = try cli.run(["export", "jsonl", "-o", "-"])
+        #expect(result.status == 0)
+        #expect(result.outputBytes == before)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("-")))
+        #expect(try cli.run(["export", "jsonl", "-o", "/dev/null"]).status == 0)
+        var information = stat()
+        #expect(stat("/dev/null", &information) == 0 && (information.st_mode & S_IFMT) == S_IFCHR)
+    }
+
+    @Test("a FIFO is written in place, not replaced")
+    func fifo() throws {
+        let (cli, before) = try harnessWithStore()
+        defer { cli.remove() }
+        #expect(mkfifo(cli.path("pipe"), 0o600) == 0)
+        nonisolated(unsafe) var received = Data()
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: cli.path("pipe")) { received = handle.readDataToEndOfFile() }
+        }
+        reader.start()
+        #expect(try cli.run(["export", "jsonl", "-o", "pipe"]).status == 0)
+        while !reader.isFinished { usleep(1000) }
+        #expect(received == before)
+        var information = stat()
+        #expect(lstat(cli.path("pipe"), &information) == 0 && (information.st_mode & S_IFMT) == S_IFIFO)
+    }
+
+    @Test("an existing file keeps its permissions; a new one gets 0666 less the umask")
+    func permissions() throws {
+        let (cli, _) = try harnessWithStore()
+        defer { cli.remove() }
+        try cli.write("private.jsonl", "old\n")
+        chmod(cli.path("private.jsonl"), 0o600)
+        #expect(try cli.run(["export", "jsonl", "-o", "private.jsonl"]).status == 0)
+        var information = stat()
+        #expect(stat(cli.path("private.jsonl"), &information) == 0 && information.st_mode & 0o777 == 0o600)
+        #expect(try cli.run(["export", "jsonl", "-o", "new.jsonl"]).status == 0)
+        let mask = umask(0o022)
+        umask(mask)
+        #expect(stat(cli.path("new.jsonl"), &information) == 0 && information.st_mode & 0o777 == 0o666 & ~mask)
+    }
+
+    @Test("a name as long as the file system allows works")
+    func longName() throws {
+        let (cli, before) = try harnessWithStore()
+        defer { cli.remove() }
+        let name = String(repeating: "n", count: 249) + ".jsonl"
+        let result = try cli.run(["export", "jsonl", "-o", name])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.read(name) == before)
+    }
+
+    @Test("an interrupted export leaves neither its temporary file nor a partial target")
+    func interrupted() throws {
+        guard let python = ExternalTool.python(with: ["json"]) else { return }
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(python, [generator, "--claims", "20000"])
+        try records.outputBytes.write(to: cli.directory.appendingPathComponent("many.jsonl"))
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        // The test runner's threads block these signals, and a child inherits the mask.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+            process.arguments = ["export", "graphml", "-o", "big.graphml"]
+            process.currentDirectoryURL = cli.directory
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while try leftovers(in: cli).isEmpty, process.isRunning, Date() < deadline { usleep(200) }
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            // The export takes seconds; it cannot have finished in the moment after its file appeared.
+            #expect(process.terminationReason == .uncaughtSignal)
+            #expect(process.terminationStatus == signal)
+            #expect(try leftovers(in: cli).isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: cli.path("big.graphml")))
+        }
+    }
+
+    @Test("a folder or a missing folder as the output is refused with the system's reason")
+    func folders() throws {
+        let (cli, _) = try harnessWithStore()
+        defer { cli.remove() }
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
+        let folder = try cli.run(["export", "jsonl", "-o", "dir"])
+        #expect(folder.status == 73)
+        #expect(folder.standardError.contains("dir: Is a directory"), "\(folder.standardError)")
+        let missing = try cli.run(["export", "jsonl", "-o", "absent/out.jsonl"])
+        #expect(missing.status == 73)
+        #expect(missing.standardError.contains("No such file or directory"), "\(missing.standardError)")
+    }
+}
