@@ -23,16 +23,22 @@ public enum IsnadCLI {
         let output = FileSink.standardOutput()
         return run(
             arguments, environment: ProcessInfo.processInfo.environment, output: output,
-            isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
+            isStandardOutputTerminal: isatty(STDOUT_FILENO) == 1, isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
             standardError: { FileHandle.standardError.write(Data($0.utf8)) }
         ).rawValue
     }
 
     /// Runs the command line: data to `output`, messages to `standardError`.
+    ///
+    /// Every message goes through ``Text/printable(_:keepingLineBreaks:)`` here, on its way
+    /// out, whoever wrote it: a file name, a store's SQLite message or a stored string in an
+    /// error cannot drive the terminal, even where the error's description forgot to escape it
+    /// (escaping twice changes nothing).
     static func run(
-        _ arguments: [String], environment: [String: String], output: OutputSink, isStandardErrorTerminal: Bool = false,
-        standardError: @escaping @Sendable (String) -> Void
+        _ arguments: [String], environment: [String: String], output: OutputSink, isStandardOutputTerminal: Bool = false,
+        isStandardErrorTerminal: Bool = false, standardError rawStandardError: @escaping @Sendable (String) -> Void
     ) -> ExitCode {
+        let standardError: @Sendable (String) -> Void = { rawStandardError(Text.printable($0, keepingLineBreaks: true)) }
         defer { try? output.flush() }
         do {
             switch try parse(arguments, environment: environment) {
@@ -40,8 +46,9 @@ public enum IsnadCLI {
                 try output.write(text)
             case .command(let command, let parsed, let databasePath):
                 let context = Context(
-                    databasePath: databasePath, output: output, isStandardErrorTerminal: isStandardErrorTerminal,
-                    standardError: standardError)
+                    databasePath: databasePath, output: output, isStandardOutputTerminal: isStandardOutputTerminal,
+                    isStandardErrorTerminal: isStandardErrorTerminal, standardError: standardError,
+                    rawStandardError: rawStandardError)
                 try command.run(parsed, context)
                 try output.flush()
             }

@@ -17,9 +17,15 @@ struct Context {
     /// The store's path: --db, else $ISNAD_DB, else ./isnad.db.
     let databasePath: String
     let output: OutputSink
+    /// Standard output is a terminal: CSV shows control characters as escapes.
+    let isStandardOutputTerminal: Bool
     let isStandardErrorTerminal: Bool
-    /// Writes text as it is to standard error.
+    /// Writes text to standard error, through ``Text/printable(_:keepingLineBreaks:)``: every
+    /// control character escaped, line feeds kept.
     let standardError: @Sendable (String) -> Void
+    /// Writes text to standard error as it is: only for the progress line's own cursor
+    /// controls, the text in it escaped by the caller.
+    let rawStandardError: @Sendable (String) -> Void
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
