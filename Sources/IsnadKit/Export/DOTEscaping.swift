@@ -9,10 +9,11 @@
 /// `&amp;`: text shows as written, `&amp;` included, in SVG, PNG and every other output.
 /// (`dot -Tcanon` and `-Tjson` print strings as written, so there `&` reads `&amp;`.) For the
 /// same reason, control characters other than tab and line breaks — C0, DEL and the C1 controls
-/// such as CSI (U+009B) and OSC (U+009D) — are written as numeric references (`&#155;`): the
-/// drawing holds the same text, and the file shown on a terminal cannot drive it.
-/// (Bidirectional overrides need no such care: each piece of user text in a label is isolated,
-/// ``ExportStyle/isolated(_:)``.)
+/// such as CSI (U+009B) and OSC (U+009D) — and the bidirectional embeddings and overrides
+/// (U+202A–U+202E) are written as numeric references (`&#155;`, `&#8238;`): the drawing holds
+/// the same text, and the file shown on a terminal cannot drive it. (The directional isolates
+/// U+2066–U+2069 stay: the labels use them, ``ExportStyle/isolated(_:)``, and keep each piece of
+/// user text's own isolates paired.)
 public enum DOTEscaping {
     /// The text as a quoted DOT ID.
     public static func quoted(_ text: String) -> String {

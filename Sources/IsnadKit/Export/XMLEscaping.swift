@@ -4,8 +4,9 @@
 /// both text and attributes. Characters XML 1.0 cannot carry never reach a file: the store
 /// refuses them at import (see ``Text/isStorable(_:)``); should one come from a store written
 /// by another tool, it becomes U+FFFD rather than an unreadable file. DEL and the C1 controls
-/// (U+007F–U+009F), which XML allows, are written as numeric references (`&#155;`): a reader
-/// gets the same text, and the file shown on a terminal cannot drive it.
+/// (U+007F–U+009F), which XML allows, and the bidirectional embeddings and overrides
+/// (U+202A–U+202E) are written as numeric references (`&#155;`, `&#8238;`): a reader gets the
+/// same text, and the file shown on a terminal cannot drive it.
 public enum XMLEscaping {
     public static func escaped(_ text: String) -> String {
         var bytes: [UInt8] = []
