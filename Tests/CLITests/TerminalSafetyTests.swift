@@ -30,7 +30,9 @@ struct TerminalSafetyTests {
                 found.append(String(format: "%02X at %d", byte, index))
             } else if byte == 0xC2, (0x80...0x9F).contains(next) {
                 found.append(String(format: "C2 %02X at %d", next, index))
-            } else if byte == 0xE2, (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)) {
+            } else if byte == 0xE2,
+                (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third))
+            {
                 found.append(String(format: "E2 %02X %02X at %d", next, third, index))
             }
         }
@@ -38,12 +40,14 @@ struct TerminalSafetyTests {
     }
 
     static func expectNoTerminalControls(
-        _ result: ExternalTool.Result, stdoutAllowing allowed: Set<UInt8> = [0x0A], sourceLocation: SourceLocation = #_sourceLocation
+        _ result: ExternalTool.Result, stdoutAllowing allowed: Set<UInt8> = [0x0A],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let output = terminalControls(in: result.outputBytes, allowing: allowed)
         #expect(output.isEmpty, "standard output: \(output)", sourceLocation: sourceLocation)
         let error = terminalControls(in: result.standardError.utf8)
-        #expect(error.isEmpty, "standard error: \(error) in \(result.standardError.debugDescription)", sourceLocation: sourceLocation)
+        #expect(
+            error.isEmpty, "standard error: \(error) in \(result.standardError.debugDescription)", sourceLocation: sourceLocation)
     }
 
     // MARK: File names
@@ -244,7 +248,8 @@ struct TerminalSafetyTests {
                     + "SELECT RAISE(ABORT, '\u{1B}[31mred\u{9B}2J\u{202E}'); END;",
             ])
         #expect(plant.status == 0, "\(plant.standardError)")
-        let more = #"{"record":"claim","id":"more","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":3}]}"#
+        let more =
+            #"{"record":"claim","id":"more","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":3}]}"#
         try cli.write("more.jsonl", more + "\n")
         let result = try cli.run(["import", "more.jsonl"])
         #expect(result.status != 0)
