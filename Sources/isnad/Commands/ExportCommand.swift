@@ -6,10 +6,6 @@ enum ExportCommand: Command {
         case jsonl, dot, graphml
     }
 
-    enum RankDirection: String, CaseIterable {
-        case LR, RL, TB, BT
-    }
-
     static let spec = CommandSpec(
         name: "export",
         abstract: "Write the store as records (jsonl), a Graphviz graph (dot) or GraphML (graphml).",
@@ -74,7 +70,7 @@ enum ExportCommand: Command {
             case .dot:
                 var dot = DOTWriter.Options()
                 dot.language = language
-                dot.rankdir = try arguments.choice("rankdir", of: RankDirection.self, default: .LR).rawValue
+                dot.rankdir = try arguments.choice("rankdir", of: DOTWriter.RankDirection.self, default: .leftToRight)
                 dot.showsLegend = !arguments.flag("no-legend")
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title = ExportStyle.title(
