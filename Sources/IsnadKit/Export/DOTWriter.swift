@@ -94,7 +94,8 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(" [id=")
         DOTEscaping.appendQuoted("claim:" + edge.id, to: &bytes)
         bytes.appendUTF8(", label=")
-        DOTEscaping.appendQuoted(ExportStyle.edgeLabel(edge, language: options.language, vocabulary: vocabulary).joined(separator: "\n"), to: &bytes)
+        DOTEscaping.appendQuoted(
+            ExportStyle.edgeLabel(edge, language: options.language, vocabulary: vocabulary).joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")

@@ -28,7 +28,8 @@ public enum ExportStyle {
     /// predicate is in both languages and the rest in English.
     public static func edgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary) -> [String] {
         let evidence = edge.evidence
-        let status = "\(DateText.dates(edge.period, language: language)) · \(EvidenceText.statusWord(evidence.status, language: language))"
+        let status =
+            "\(DateText.dates(edge.period, language: language)) · \(EvidenceText.statusWord(evidence.status, language: language))"
         guard language == .ar else {
             return [
                 predicateLabel(edge.predicate, language: language, vocabulary: vocabulary), status,
@@ -51,7 +52,8 @@ public enum ExportStyle {
         let arabic = BidiText.rightToLeft("ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة")
         switch language {
         case .ar:
-            let subject = focus.map { "\(BidiText.isolated(arabicName(of: $0) ?? $0.name))، العمق \(depth)" } ?? "كل الكيانات والادعاءات"
+            let subject =
+                focus.map { "\(BidiText.isolated(arabicName(of: $0) ?? $0.name))، العمق \(depth)" } ?? "كل الكيانات والادعاءات"
             return [BidiText.rightToLeft(subject), arabic] + (conditions.isEmpty ? [] : [conditions.joined(separator: " · ")])
         case .en, .both:
             var subject = "The whole store"
@@ -137,7 +139,9 @@ public enum ExportStyle {
                 bytes.appendUTF8(value)
             }
         }
-        for part in [edge.subject, " ", edge.predicate, " ", edge.object, "\n", EvidenceText.evidenceLine(edge.evidence), "\nclaims: "] {
+        for part in [
+            edge.subject, " ", edge.predicate, " ", edge.object, "\n", EvidenceText.evidenceLine(edge.evidence), "\nclaims: ",
+        ] {
             bytes.appendUTF8(part)
         }
         list(edge.claimIDs)

@@ -17,4 +17,3 @@ public enum EvidenceText {
         "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.sources.count, "source")) · best \(evidence.bestGrade)"
     }
 }
-
