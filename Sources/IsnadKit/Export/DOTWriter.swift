@@ -52,10 +52,6 @@ public struct DOTWriter: GraphWriter {
     public func tail() -> String { "}\n" }
 
     public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
-        appendNode(entity, to: &bytes)
-    }
-
-    func appendNode(_ entity: Entity, to bytes: inout [UInt8]) {
         let shape: String
         var style = "filled"
         switch entity.type {
