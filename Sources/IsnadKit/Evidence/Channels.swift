@@ -37,7 +37,7 @@ public struct ClaimWeight: Hashable, Sendable {
     public var commonLink: CommonLink? { supporting.count == 1 ? supporting[0].commonLink : nil }
 
     /// Whether every supporting chain contains `source` (the claim has support and all of it
-    /// passes through `source`): the claim falls if `source` is discredited.
+    /// passes through `source`, perhaps only because a source in it `cites` that one).
     public func restsEntirely(on source: String) -> Bool {
         !supporting.isEmpty && supporting.allSatisfy { channel in channel.citations.allSatisfy { chains[$0].contains(source) } }
     }
