@@ -256,3 +256,108 @@ struct EvidenceWeighingTests {
         #expect(span(nil, nil, .state).overlap(span(nil, nil, .event)) == false)
     }
 }
+
+/// Pinned values on the seed dataset: the Hamas–ISIS web rests on one article.
+@Suite("Weighing evidence on the seed dataset")
+struct SeedEvidenceTests {
+    static let article = "hadera-2022-article"
+
+    private static func store(in folder: TemporaryFolder) throws -> (GraphStore, TransmissionGraph) {
+        let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
+        _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
+        return (store, try TransmissionGraph(store: store))
+    }
+
+    @Test("every supported claim has one channel, all through the article (E); none is stronger than E once capped")
+    func oneChannel() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        var supported = 0
+        try store.forEachClaim { claim in
+            let weight = graph.weigh(claim)
+            guard weight.supportingChannels > 0 else {
+                #expect(claim.claim.id == "wilayat-sinai-leader-hostile-to-qassam")  // only denied
+                return
+            }
+            supported += 1
+            #expect(weight.supportingChannels == 1, "\(claim.claim.id)")
+            #expect(weight.commonLink == CommonLink(source: Self.article, reliability: .e, distance: 0), "\(claim.claim.id)")
+            #expect(weight.strength.map { $0.evidence.bestReliability >= .e } == true, "\(claim.claim.id)")
+            #expect(weight.strength?.evidence.status != .asserted, "\(claim.claim.id)")
+        }
+        #expect(supported == 91)
+        #expect(try graph.unconfirmedGrades(in: store).isEmpty)
+    }
+
+    @Test(
+        "Hamas → Wilayat Sinai: each claim one channel through the article; the grades alone would say otherwise",
+        arguments: [
+            ("hamas-supplied-weapons-to-wilayat-sinai", "ALLEGED F3", "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"),
+            ("hamas-smuggled-weapons-for-wilayat-sinai", "ALLEGED F3", "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"),
+            ("wilayat-sinai-communicated-with-hamas", "ALLEGED F3", "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"),
+            ("hamas-linked-to-wilayat-sinai", "ALLEGED E6", "ALLEGED E6 · 1 channel, all through hadera-2022-article (E)"),
+            // Hamas's own statement is B2, asserted on its grades; it reaches us only in the E article.
+            ("hamas-praised-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
+            ("isis-claimed-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
+            ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
+            ("hamas-cooperated-with-isis", "DISPUTED E3", "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied in 1 channel"),
+        ])
+    func pinned(claim id: String, grades: String, weighed: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        let claim = try #require(try store.claim(id: id))
+        #expect(claim.strength?.description == grades)
+        #expect(graph.weigh(claim).strength?.description == weighed)
+    }
+
+    @Test("wilayat-sinai-communicated-with-hamas: four citations, two claimants, one channel")
+    func fourCitations() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        let weight = graph.weigh(try #require(try store.claim(id: "wilayat-sinai-communicated-with-hamas")))
+        #expect(weight.supporting.map(\.citations) == [[0, 1, 2, 3]])
+        // The chain holds all the article cites (distance 1), the letters Abu Maram's document cites at 2.
+        #expect(weight.chains[0].depths.count == 12)
+        #expect(weight.chains[0].depths[Self.article] == 0 && weight.chains[0].depths["abu-maram-document"] == 1)
+        #expect(weight.chains[0].depths["sinai-hamas-correspondence"] == 2)
+        #expect(weight.chains[3].depths[Self.article] == 0 && weight.chains[3].depths["second-isis-document"] == 1)
+    }
+
+    @Test("what falls with the article, and with Abu Maram's document")
+    func impact() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        let article = try graph.impact(of: Self.article, in: store)
+        #expect(article.restingOnIt.count == 91 && article.losingSupport.isEmpty && article.relayingIt.isEmpty)
+        #expect(article.isolatedPairs.count == 68)
+        #expect(article.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "wilayat-sinai")))
+        #expect(article.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "isis")))
+
+        let document = try graph.impact(of: "abu-maram-document", in: store)
+        #expect(document.restingOnIt.count == 20)
+        #expect(document.restingOnIt.map(\.claimID).contains("hamas-supplied-weapons-to-wilayat-sinai"))
+        #expect(document.losingSupport.map(\.claimID) == ["wilayat-sinai-communicated-with-hamas"])  // the second document remains
+        #expect(document.isolatedPairs.count == 12)
+        // Hamas–Wilayat Sinai keeps the article's own (E6) link and the second document's claim.
+        #expect(!document.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "wilayat-sinai")))
+        #expect(document.isolatedPairs.contains(SourceImpact.EntityPair("qassam-brigades", "wilayat-sinai")))
+    }
+
+    @Test("contradictions: the article disputes itself; undated cooperation may overlap the dispute that ended in July 2017")
+    func contradictions() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try Self.store(in: folder)
+        let found = try Contradictions.find(in: store)
+        #expect(found.disputes.map(\.claim.claim.id) == ["hamas-cooperated-with-isis"])
+        #expect(
+            found.incompatibilities.map { "\($0.first) \($0.second) \($0.isCertain)" } == [
+                "hamas-cooperated-with-isis hamas-hostile-to-isis-until-2017 false",
+                "hamas-cooperated-with-isis isis-hostile-to-hamas-until-2017 false",
+            ])
+    }
+}
