@@ -29,12 +29,14 @@ struct EvidenceWeighingTests {
 
     static func citation(_ source: String, via: String? = nil, stance: String = "asserts", credibility: Int = 2) -> String {
         let viaField = via.map { ",\"via\":\"\($0)\"" } ?? ""
-        return "{\"source\":\"\(source)\"\(viaField),\"quote\":\"\(source)-\(via ?? "")-\(stance)\",\"stance\":\"\(stance)\",\"credibility\":\(credibility)}"
+        return
+            "{\"source\":\"\(source)\"\(viaField),\"quote\":\"\(source)-\(via ?? "")-\(stance)\",\"stance\":\"\(stance)\",\"credibility\":\(credibility)}"
     }
 
     static func source(_ id: String, _ reliability: String, cites: [String] = []) -> String {
         let list = cites.map { "\"\($0)\"" }.joined(separator: ",")
-        return "{\"record\":\"source\",\"id\":\"\(id)\",\"type\":\"other\",\"title\":\"\(id)\",\"reliability\":\"\(reliability)\",\"cites\":[\(list)]}\n"
+        return
+            "{\"record\":\"source\",\"id\":\"\(id)\",\"type\":\"other\",\"title\":\"\(id)\",\"reliability\":\"\(reliability)\",\"cites\":[\(list)]}\n"
     }
 
     /// Imports `records` into a fresh store and weighs claim `id`.
@@ -50,7 +52,8 @@ struct EvidenceWeighingTests {
     @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
     func diamond() throws {
         // left → root ← right; both claimants B-graded, the root they both relay E.
-        let sources = Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"]) + Self.source("root", "E")
+        let sources =
+            Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"]) + Self.source("root", "E")
         let (weight, _, _) = try Self.weigh(Self.claim(Self.citation("left") + "," + Self.citation("right"), sources: sources))
         #expect(weight.supportingChannels == 1)
         #expect(weight.commonLink == CommonLink(source: "root", reliability: .e, distance: 1))
@@ -93,7 +96,9 @@ struct EvidenceWeighingTests {
     @Test("a long chain is followed without recursion")
     func longChain() throws {
         let count = 20_000
-        let sources = (0..<count).map { Source(id: "s\($0)", type: .other, title: "s", reliability: .b, cites: $0 + 1 < count ? ["s\($0 + 1)"] : []) }
+        let sources = (0..<count).map {
+            Source(id: "s\($0)", type: .other, title: "s", reliability: .b, cites: $0 + 1 < count ? ["s\($0 + 1)"] : [])
+        }
         let graph = TransmissionGraph(sources: sources)
         #expect(graph.closure(of: "s0").count == count)
         #expect(graph.closure(of: "s0")["s\(count - 1)"] == count - 1)
@@ -120,7 +125,8 @@ struct EvidenceWeighingTests {
     func denialsApart() throws {
         let sources = Self.source("art", "E") + Self.source("x", "B") + Self.source("y", "B") + Self.source("z", "C")
         let citations = [
-            Self.citation("x", via: "art"), Self.citation("y", via: "art", stance: "denies"), Self.citation("z", stance: "denies"),
+            Self.citation("x", via: "art"), Self.citation("y", via: "art", stance: "denies"),
+            Self.citation("z", stance: "denies"),
         ].joined(separator: ",")
         let (weight, _, _) = try Self.weigh(Self.claim(citations, sources: sources))
         #expect(weight.supportingChannels == 1)
@@ -142,14 +148,14 @@ struct EvidenceWeighingTests {
 
     static let impactRecords =
         entities + source("art", "E", cites: ["leak"]) + source("leak", "F") + source("police", "B")
-        + """
-        {"record":"claim","id":"ab","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(citation("leak", via: "art"))]}
-        {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","start":null,"end":null,"citations":[\(citation("art", credibility: 5))]}
-        {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(citation("leak", via: "art")),\(citation("police"))]}
-        {"record":"claim","id":"cb","subject":"c","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[\(citation("art"))]}
-        {"record":"claim","id":"ac","subject":"a","predicate":"hostile_to","object":"c","start":null,"end":null,"citations":[\(citation("police"))]}
+            + """
+            {"record":"claim","id":"ab","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(citation("leak", via: "art"))]}
+            {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","start":null,"end":null,"citations":[\(citation("art", credibility: 5))]}
+            {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(citation("leak", via: "art")),\(citation("police"))]}
+            {"record":"claim","id":"cb","subject":"c","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[\(citation("art"))]}
+            {"record":"claim","id":"ac","subject":"a","predicate":"hostile_to","object":"c","start":null,"end":null,"citations":[\(citation("police"))]}
 
-        """
+            """
 
     @Test("impact: what rests on a source alone, what loses some support, which pairs lose everything")
     func impact() throws {
@@ -170,8 +176,10 @@ struct EvidenceWeighingTests {
         #expect(leak.relayingIt.map(\.claimID) == ["ba", "cb"])
         #expect(leak.isolatedPairs.isEmpty)  // a–b keeps the article's own claim
         // A common link reached only through cites still carries the claim alone (the diamond's root).
-        let diamond = Self.claim(Self.citation("left") + "," + Self.citation("right"),
-            sources: Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"]) + Self.source("root", "E"))
+        let diamond = Self.claim(
+            Self.citation("left") + "," + Self.citation("right"),
+            sources: Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"])
+                + Self.source("root", "E"))
         let other = try TemporaryFolder()
         defer { other.remove() }
         let diamondStore = try Fixtures.store(diamond, in: other)
@@ -199,22 +207,22 @@ struct EvidenceWeighingTests {
 
     static let contradictionRecords =
         entities + source("s", "B") + source("t", "C")
-        + """
-        {"record":"entity","id":"d","type":"organization","name":"Delta"}
-        {"record":"claim","id":"allied-2014","subject":"a","predicate":"allied_with","object":"b","start":"2014","end":"2016","citations":[\(citation("s"))]}
-        {"record":"claim","id":"hostile-2015","subject":"b","predicate":"hostile_to","object":"a","start":"2015-06","end":null,"citations":[\(citation("t")),\(citation("s", stance: "denies"))]}
-        {"record":"claim","id":"hostile-2020","subject":"a","predicate":"hostile_to","object":"b","start":"2020","end":null,"citations":[\(citation("t"))]}
-        {"record":"claim","id":"coop-undated","subject":"a","predicate":"cooperated_with","object":"c","start":null,"end":null,"citations":[\(citation("t"))]}
-        {"record":"claim","id":"c-hostile-a","subject":"c","predicate":"hostile_to","object":"a","start":"2019","end":null,"citations":[\(citation("t"))]}
-        {"record":"claim","id":"denied-hostility","subject":"a","predicate":"hostile_to","object":"c","start":"2019","end":null,"citations":[\(citation("t", stance: "denies"))]}
-        {"record":"claim","id":"c-branch-of-a","subject":"c","predicate":"branch_of","object":"a","start":"2010","end":null,"citations":[\(citation("s"))]}
-        {"record":"claim","id":"c-branch-of-d","subject":"c","predicate":"branch_of","object":"d","start":"2012","end":"2013","citations":[\(citation("t"))]}
-        {"record":"claim","id":"p-killed","subject":"p","predicate":"killed_in","object":"ev","start":"2014-05","end":null,"citations":[\(citation("s"))]}
-        {"record":"claim","id":"p-met-q","subject":"q","predicate":"met_with","object":"p","start":"2015","end":null,"citations":[\(citation("t"))]}
-        {"record":"claim","id":"p-met-q-before","subject":"p","predicate":"met_with","object":"q","start":"2014-05","end":null,"citations":[\(citation("t"))]}
-        {"record":"claim","id":"p-member-of-a","subject":"p","predicate":"member_of","object":"a","start":"2010","end":null,"citations":[\(citation("t"))]}
+            + """
+            {"record":"entity","id":"d","type":"organization","name":"Delta"}
+            {"record":"claim","id":"allied-2014","subject":"a","predicate":"allied_with","object":"b","start":"2014","end":"2016","citations":[\(citation("s"))]}
+            {"record":"claim","id":"hostile-2015","subject":"b","predicate":"hostile_to","object":"a","start":"2015-06","end":null,"citations":[\(citation("t")),\(citation("s", stance: "denies"))]}
+            {"record":"claim","id":"hostile-2020","subject":"a","predicate":"hostile_to","object":"b","start":"2020","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"coop-undated","subject":"a","predicate":"cooperated_with","object":"c","start":null,"end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"c-hostile-a","subject":"c","predicate":"hostile_to","object":"a","start":"2019","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"denied-hostility","subject":"a","predicate":"hostile_to","object":"c","start":"2019","end":null,"citations":[\(citation("t", stance: "denies"))]}
+            {"record":"claim","id":"c-branch-of-a","subject":"c","predicate":"branch_of","object":"a","start":"2010","end":null,"citations":[\(citation("s"))]}
+            {"record":"claim","id":"c-branch-of-d","subject":"c","predicate":"branch_of","object":"d","start":"2012","end":"2013","citations":[\(citation("t"))]}
+            {"record":"claim","id":"p-killed","subject":"p","predicate":"killed_in","object":"ev","start":"2014-05","end":null,"citations":[\(citation("s"))]}
+            {"record":"claim","id":"p-met-q","subject":"q","predicate":"met_with","object":"p","start":"2015","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"p-met-q-before","subject":"p","predicate":"met_with","object":"q","start":"2014-05","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"p-member-of-a","subject":"p","predicate":"member_of","object":"a","start":"2010","end":null,"citations":[\(citation("t"))]}
 
-        """
+            """
 
     @Test("contradictions: disputed claims, opposed predicates over overlapping periods, exclusive predicates, acts after death")
     func contradictions() throws {
@@ -293,15 +301,27 @@ struct SeedEvidenceTests {
     @Test(
         "Hamas → Wilayat Sinai: each claim one channel through the article; the grades alone would say otherwise",
         arguments: [
-            ("hamas-supplied-weapons-to-wilayat-sinai", "ALLEGED F3", "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"),
-            ("hamas-smuggled-weapons-for-wilayat-sinai", "ALLEGED F3", "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"),
-            ("wilayat-sinai-communicated-with-hamas", "ALLEGED F3", "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"),
+            (
+                "hamas-supplied-weapons-to-wilayat-sinai", "ALLEGED F3",
+                "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"
+            ),
+            (
+                "hamas-smuggled-weapons-for-wilayat-sinai", "ALLEGED F3",
+                "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"
+            ),
+            (
+                "wilayat-sinai-communicated-with-hamas", "ALLEGED F3",
+                "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"
+            ),
             ("hamas-linked-to-wilayat-sinai", "ALLEGED E6", "ALLEGED E6 · 1 channel, all through hadera-2022-article (E)"),
             // Hamas's own statement is B2, asserted on its grades; it reaches us only in the E article.
             ("hamas-praised-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
             ("isis-claimed-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
             ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
-            ("hamas-cooperated-with-isis", "DISPUTED E3", "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied in 1 channel"),
+            (
+                "hamas-cooperated-with-isis", "DISPUTED E3",
+                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied in 1 channel"
+            ),
         ])
     func pinned(claim id: String, grades: String, weighed: String) throws {
         let folder = try TemporaryFolder()
@@ -340,7 +360,8 @@ struct SeedEvidenceTests {
         let document = try graph.impact(of: "abu-maram-document", in: store)
         #expect(document.restingOnIt.count == 20)
         #expect(document.restingOnIt.map(\.claimID).contains("hamas-supplied-weapons-to-wilayat-sinai"))
-        #expect(document.losingSupport.map(\.claimID) == ["wilayat-sinai-communicated-with-hamas"])  // the second document remains
+        // The second document remains.
+        #expect(document.losingSupport.map(\.claimID) == ["wilayat-sinai-communicated-with-hamas"])
         #expect(document.isolatedPairs.count == 12)
         // Hamas–Wilayat Sinai keeps the article's own (E6) link and the second document's claim.
         #expect(!document.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "wilayat-sinai")))

@@ -192,9 +192,18 @@ struct HaderaDatasetTests {
         arguments: [
             ("hamas-hostile-to-israel", "hamas", "hostile_to", "israeli-state", "hamas-statement-hadera", Stance.asserts),
             ("isis-leaders-opposed-hamas-aid", "isis-leadership", "opposed", "hamas", "abu-maram-document", .asserts),
-            ("isis-members-in-sinai-opposed-hamas-aid", "isis-members-in-sinai", "opposed", "hamas", "abu-maram-document", .asserts),
-            ("isis-members-in-sinai-informed-abu-maram", "isis-members-in-sinai", "communicated_with", "abu-maram-al-jazairi", "abu-maram-document", .asserts),
-            ("wilayat-sinai-leader-hostile-to-qassam", "wilayat-sinai-leader", "hostile_to", "qassam-brigades", "abu-maram-document", .denies),
+            (
+                "isis-members-in-sinai-opposed-hamas-aid", "isis-members-in-sinai", "opposed", "hamas", "abu-maram-document",
+                .asserts
+            ),
+            (
+                "isis-members-in-sinai-informed-abu-maram", "isis-members-in-sinai", "communicated_with", "abu-maram-al-jazairi",
+                "abu-maram-document", .asserts
+            ),
+            (
+                "wilayat-sinai-leader-hostile-to-qassam", "wilayat-sinai-leader", "hostile_to", "qassam-brigades",
+                "abu-maram-document", .denies
+            ),
         ])
     func missedRelations(id: String, subject: String, predicate: String, object: String, source: String, stance: Stance) throws {
         let folder = try TemporaryFolder()
@@ -202,7 +211,10 @@ struct HaderaDatasetTests {
         let store = try importedStore(in: folder)
         let claim = try #require(try store.claim(id: id))
         #expect(claim.claim.subject == subject && claim.claim.predicate == predicate && claim.claim.object == object)
-        #expect(claim.citations.allSatisfy { $0.citation.source == source && $0.citation.via == HaderaDatasetTests.articleID && $0.citation.stance == stance })
+        #expect(
+            claim.citations.allSatisfy {
+                $0.citation.source == source && $0.citation.via == HaderaDatasetTests.articleID && $0.citation.stance == stance
+            })
     }
 
     @Test("no citation is graded 1 (confirmed): every source reaches us only through the article")
