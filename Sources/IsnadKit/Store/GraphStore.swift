@@ -278,13 +278,4 @@ public final class GraphStore {
             return false
         }
     }
-
-    /// The number of rows in each main table, read in one statement (one snapshot).
-    public func counts() throws -> (entities: Int, sources: Int, claims: Int, citations: Int) {
-        let select = try database.prepare(
-            "SELECT (SELECT count(*) FROM entity), (SELECT count(*) FROM source), (SELECT count(*) FROM claim), (SELECT count(*) FROM citation)"
-        )
-        guard try select.step() else { return (0, 0, 0, 0) }
-        return (select.int(0), select.int(1), select.int(2), select.int(3))
-    }
 }
