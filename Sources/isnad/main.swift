@@ -33,7 +33,7 @@ func runCommandLine(_ arguments: [String]) -> ExitCode {
         }
         if name == "--version" || name == "version" {
             try output.write(
-                "isnad \(version) (schema version \(Migrations.currentVersion), SQLite \(Database.libraryVersion))\n")
+                "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
             return .success
         }
         if name == "--help" || name == "-h" {

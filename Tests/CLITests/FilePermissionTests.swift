@@ -1,5 +1,5 @@
 import Foundation
-import IsnadKit
+@testable import IsnadKit
 import TestHelpers
 import Testing
 
