@@ -55,7 +55,7 @@ func runCommandLine(_ arguments: [String]) -> ExitCode {
         return .success
     } catch {
         try? output.flush()
-        FileHandle.standardError.write(Data("isnad: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("isnad: \(ErrorMessage.text(for: error))\n".utf8))
         return ExitCode(for: error)
     }
 }

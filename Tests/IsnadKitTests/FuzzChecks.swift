@@ -4,6 +4,7 @@
 // so it uses IsnadKit's public interface only.
 
 import Foundation
+
 @testable import IsnadKit
 
 /// The record-reading path, from raw bytes to a validated import, with an oracle at each step.

@@ -68,8 +68,12 @@ public struct Importer {
         public let errors: [RecordError]
         public let totalCount: Int
 
-        public var description: String {
-            var lines = errors.map(\.description)
+        public var description: String { description(describing: \.description) }
+
+        /// The report, each error written by `describe` (a program adds what its user can do
+        /// about an error's ``RecordProblem/remedy``).
+        public func description(describing describe: (RecordError) -> String) -> String {
+            var lines = errors.map(describe)
             if totalCount > errors.count {
                 lines.append("… and \(totalCount - errors.count) more problems (\(totalCount) in all)")
             }
@@ -168,7 +172,8 @@ private struct Run {
                 report(
                     RecordProblem(
                         message:
-                            "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"
+                            "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
+                        remedy: .longerLineLimit
                     ), at: location)
             case .text(let bytes):
                 bytesRead += bytes.count + 1
@@ -248,7 +253,8 @@ private struct Run {
                     RecordProblem(
                         record: label, field: changed.field,
                         message:
-                            "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"
+                            "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object",
+                        remedy: .replacingStoredClaim
                     ),
                     at: location)
             }
