@@ -1,8 +1,9 @@
 import CSQLite
 
 /// An SQLite result code, primary or extended (https://www.sqlite.org/rescode.html): the named
-/// codes that Isnad tells apart, so that no code is written as a number.
-public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+/// codes that Isnad tells apart, so that no code is written as a number. Only constants:
+/// the calls into SQLite stay in `Database.swift` and `Statement.swift`.
+public struct ResultCode: RawRepresentable, Hashable, Sendable {
     public let rawValue: Int32
 
     public init(rawValue: Int32) { self.rawValue = rawValue }
@@ -36,7 +37,4 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
     /// SQLITE_NOTADB: the file is not a database (https://www.sqlite.org/rescode.html#notadb).
     public static let notADatabase = ResultCode(rawValue: SQLITE_NOTADB)
-
-    /// SQLite's English name for the code, such as `database is locked`.
-    public var description: String { String(cString: sqlite3_errstr(rawValue)) }
 }
