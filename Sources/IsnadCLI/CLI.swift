@@ -55,7 +55,7 @@ public enum IsnadCLI {
             return .success
         } catch {
             try? output.flush()
-            standardError("isnad: \(error)\n")
+            standardError("isnad: \(ErrorMessage.text(for: error))\n")
             return ExitCode(for: error)
         }
     }
@@ -82,7 +82,7 @@ public enum IsnadCLI {
         guard let name = rest.first else { return .text(HelpCommand.overview) }
         if name == "--version" || name == "version" {
             return .text(
-                "isnad \(version) (schema version \(Migrations.currentVersion), SQLite \(Database.libraryVersion))\n")
+                "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
         }
         if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
         guard let command = commands.first(where: { $0.spec.name == name }) else {
