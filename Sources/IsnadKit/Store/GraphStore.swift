@@ -139,7 +139,13 @@ public final class GraphStore {
     /// same at the same moment, so the decision is taken again under the write lock, and the
     /// schema, the upgrade and the new search keys are committed together.
     private func prepareSchema() throws {
-        let schema = try inspectSchema()
+        // One snapshot for the header and the tables: read one by one, they could straddle
+        // another process's creation of the store (no id yet, tables already) and look foreign.
+        var schema = Schema.empty
+        try database.inTransaction(.deferred) {
+            schema = try inspectSchema()
+            return .commit
+        }
         if schema == .current { return }
         // Outside a transaction, as SQLite requires; a no-op when another process did it first.
         if schema == .empty {
