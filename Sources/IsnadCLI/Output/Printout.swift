@@ -12,6 +12,12 @@ enum OutputFormat: String, ArgumentChoice {
     }
 }
 
+/// When tables carry LEFT-TO-RIGHT MARKs (`--bidi-marks`): a terminal needs them to show a line
+/// with Arabic in order; `grep '^member_of'`, `awk` and `cut` need plain text.
+enum BidiMarks: String, ArgumentChoice {
+    case auto, always, never
+}
+
 /// What a command prints, said once in terms of what it is — text for reading, JSON, rows —
 /// and printed by ``OutputFormat/print(_:context:)``, the one place that knows the formats. A
 /// new format is a case of ``OutputFormat`` and a branch there, printing what the commands
@@ -62,7 +68,7 @@ extension OutputFormat {
         switch self {
         case .table:
             let reading = try printout.reading()
-            try context.print(reading.text)
+            try context.print(context.showsBidiMarks ? reading.text : Bidi.removingMarks(reading.text))
             if let note = reading.note { context.message(note) }
         case .csv:
             var csv = try CSVWriter(header: printout.rows.header, to: context.output)
