@@ -115,11 +115,37 @@ enum PathCommand: Command {
                     if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
                 }
                 if hop.claims.count > 1 {
-                    let more = hop.claims.dropFirst().map { "\($0.claim.predicate) [\($0.strength?.description ?? "")]" }
-                    lines.append("       other claims between them: " + more.joined(separator: ", "))
+                    // As in `show`: → from this hop's first entity to its second, ← back, ↔ symmetric.
+                    let more = hop.claims.dropFirst().map {
+                        "\(direction(of: $0.claim, from: hop.from, vocabulary: store.vocabulary).arrow) \($0.claim.predicate) [\($0.strength?.description ?? "")]"
+                    }
+                    let (first, second) = (try presentation.name(hop.from), try presentation.name(hop.to))
+                    lines.append(
+                        Bidi.line(
+                            Text.printable(
+                                "       other claims between them (→ \(Bidi.isolateCell(first)) to \(Bidi.isolateCell(second)), ← back): ")
+                                + more.joined(separator: ", ")))
                 }
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Which way a claim goes along a hop that starts at `from`.
+    enum HopDirection: String {
+        case forward, backward, symmetric
+
+        var arrow: String {
+            switch self {
+            case .forward: "→"
+            case .backward: "←"
+            case .symmetric: "↔"
+            }
+        }
+    }
+
+    static func direction(of claim: Claim, from: String, vocabulary: Vocabulary) -> HopDirection {
+        if vocabulary[claim.predicate]?.isSymmetric == true { return .symmetric }
+        return claim.subject == from ? .forward : .backward
     }
 }
