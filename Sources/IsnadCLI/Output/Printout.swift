@@ -36,7 +36,10 @@ struct Printout {
         /// Each row as an object keyed by the header, one a line (JSON Lines).
         case rowObjects
         /// One JSON value of the command's own, then a line feed.
-        case document((inout JSONWriter) -> Void)
+        case document((inout JSONWriter) throws -> Void)
+        /// JSON Lines of the command's own, in its order: the closure calls its argument once per
+        /// line, with what writes that line's value.
+        case lines((_ line: ((inout JSONWriter) throws -> Void) throws -> Void) throws -> Void)
         /// Text that is JSON already (a file, as it is).
         case text(String)
     }
@@ -90,9 +93,17 @@ extension OutputFormat {
                 }
             case .document(let write):
                 var json = JSONWriter()
-                write(&json)
+                try write(&json)
                 json.newline()
                 try context.output.write(json.bytes)
+            case .lines(let forEach):
+                var json = JSONWriter()
+                try forEach { write in
+                    json.reset()
+                    try write(&json)
+                    json.newline()
+                    try context.output.write(json.bytes)
+                }
             case .text(let text):
                 try context.print(text)
             }
