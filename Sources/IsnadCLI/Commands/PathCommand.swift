@@ -19,7 +19,7 @@ enum PathCommand: Command {
         ],
         options: [maxDepth, isDirected, findsAll, limit, format, Timing.option] + FilterOptions.all,
         examples: [
-            "isnad path hamas \"Wilayat Sinai\"", "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017",
+            "isnad path hamas \"Wilayat Sinai\"", "isnad path hamas isis --all --known-by 2017",
             "isnad path \"Abu Bakr al-Baghdadi\" hamas --max-depth 3 --format json",
         ])
 

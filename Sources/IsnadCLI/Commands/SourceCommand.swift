@@ -16,7 +16,7 @@ enum SourceCommand: Command {
         ],
         options: [OutputFormat.option] + FilterOptions.all,
         examples: [
-            "isnad source hadera-2022-article", "isnad source abu-maram-document --format json",
+            "isnad source hadera-2022-article", "isnad source abu-maram --format json",
             "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
         ])
 

@@ -11,7 +11,7 @@ enum TimelineCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias (default: every claim).", isOptional: true)],
         options: [format, Timing.option] + FilterOptions.all,
-        examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format csv"])
+        examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format json"])
 
     static let format = OutputFormat.option(json: "json (JSON Lines: one claim a line, in date order; not records)")
 
