@@ -12,7 +12,8 @@ enum SourceLookup {
             let found = try SourceResolver(store: store).resolve(text)
             if found.tier != .id {
                 context?.message(
-                    "isnad: \(prefix)\"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))")
+                    "isnad: \(prefix)\"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
+                )
             }
             return found.source
         } catch let error as SourceResolver.ResolutionError {

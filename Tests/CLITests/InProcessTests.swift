@@ -271,7 +271,8 @@ struct InProcessTests {
         return database
     }
 
-    @Test("tables are plain text off a terminal; --bidi-marks always keeps the marks, before or after the command", .temporaryStore)
+    @Test(
+        "tables are plain text off a terminal; --bidi-marks always keeps the marks, before or after the command", .temporaryStore)
     func bidiMarks() throws {
         let database = try Self.datasetStore()
         let plain = Self.run(["predicates"], database: database)
@@ -306,7 +307,9 @@ struct InProcessTests {
         #expect(none.standardError.contains("no entity matches \"qwertyuiop\" by id, name, alias"))
         let csv = Self.run(["search", "qwertyuiop", "--format", "csv"], database: database)
         #expect(csv.status == 1)
-        #expect(csv.standardOutput == "id,name,type,matched_name,match,similarity,claims\r\n" || csv.standardOutput.hasPrefix("id,name"))
+        #expect(
+            csv.standardOutput == "id,name,type,matched_name,match,similarity,claims\r\n"
+                || csv.standardOutput.hasPrefix("id,name"))
         #expect(Self.run(["search", "baghdadi"], database: database).status == 0)
     }
 
@@ -387,7 +390,8 @@ struct InProcessTests {
     @Test("path --format json: one object, chains ranked, hops in order, no source records", .temporaryStore)
     func pathJSON() throws {
         let database = try Self.datasetStore()
-        let run = Self.run(["path", "hamas", "Wilayat Sinai", "--all", "--max-depth", "2", "--format", "json"], database: database)
+        let run = Self.run(
+            ["path", "hamas", "Wilayat Sinai", "--all", "--max-depth", "2", "--format", "json"], database: database)
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(object["from"] as? String == "hamas" && object["to"] as? String == "wilayat-sinai")

@@ -94,7 +94,9 @@ enum ExportCommand: Command {
         if arguments.isGiven(depth), !arguments.isGiven(focus) {
             throw UsageError(message: "--depth needs --focus: the neighbourhood of which entity?", command: spec.name)
         }
-        options.focus = try arguments.value(focus).map { try EntityLookup.entity($0, resolver: EntityResolver(store: store), context: context).id }
+        options.focus = try arguments.value(focus).map {
+            try EntityLookup.entity($0, resolver: EntityResolver(store: store), context: context).id
+        }
         let language = try arguments.value(Self.language, default: .both)
         let graph = ExportGraph(store: store, options: options)
         try withOutput(path, context: context) { sink in

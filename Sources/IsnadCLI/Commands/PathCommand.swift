@@ -174,7 +174,8 @@ enum PathCommand: Command {
                     lines.append(
                         Bidi.line(
                             Text.printable(
-                                "       other claims between them (→ \(Bidi.isolateCell(first)) to \(Bidi.isolateCell(second)), ← back): ")
+                                "       other claims between them (→ \(Bidi.isolateCell(first)) to \(Bidi.isolateCell(second)), ← back): "
+                            )
                                 + more.joined(separator: ", ")))
                 }
             }

@@ -115,7 +115,8 @@ public struct SourceResolver {
         let scored = names.map { name -> (GraphStore.SourceName, Double) in
             let id = NameKey.fold(name.id)
             let title = NameKey.fold(name.title)
-            let score = [id, String(id.prefix(folded.count)), title, String(title.prefix(folded.count))]
+            let score =
+                [id, String(id.prefix(folded.count)), title, String(title.prefix(folded.count))]
                 .map { NameSearch.similarity(folded, $0) }.max() ?? 0
             return (name, score)
         }
