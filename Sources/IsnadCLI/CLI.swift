@@ -31,10 +31,16 @@ public enum IsnadCLI {
     }
 
     /// Runs the command line: data to `output`, messages to `standardError`.
+    ///
+    /// Every message goes through ``Text/printable(_:keepingLineBreaks:)`` here, on its way
+    /// out, whoever wrote it: a file name, a store's SQLite message or a stored string in an
+    /// error cannot drive the terminal, even where the error's description forgot to escape it
+    /// (escaping twice changes nothing).
     static func run(
         _ arguments: [String], environment: [String: String], output: OutputSink, isStandardOutputTerminal: Bool = false,
-        isStandardErrorTerminal: Bool = false, standardError: @escaping @Sendable (String) -> Void
+        isStandardErrorTerminal: Bool = false, standardError rawStandardError: @escaping @Sendable (String) -> Void
     ) -> ExitCode {
+        let standardError: @Sendable (String) -> Void = { rawStandardError(Text.printable($0, keepingLineBreaks: true)) }
         defer { try? output.flush() }
         do {
             switch try parse(arguments, environment: environment) {
@@ -48,14 +54,15 @@ public enum IsnadCLI {
                 let context = Context(
                     databasePath: databasePath, output: output,
                     showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
-                    isStandardErrorTerminal: isStandardErrorTerminal, standardError: standardError)
+                    isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
+                    standardError: standardError, rawStandardError: rawStandardError)
                 try command.run(parsed, context)
                 try output.flush()
             }
             return .success
         } catch {
             try? output.flush()
-            standardError("isnad: \(error)\n")
+            standardError("isnad: \(ErrorMessage.text(for: error))\n")
             return ExitCode(for: error)
         }
     }
@@ -90,7 +97,7 @@ public enum IsnadCLI {
         guard let name = rest.first else { return .usage(HelpCommand.overview) }
         if name == "--version" || name == "version" {
             return .text(
-                "isnad \(version) (schema version \(Migrations.currentVersion), SQLite \(Database.libraryVersion))\n")
+                "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
         }
         if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
         guard let command = commands.first(where: { $0.spec.name == name }) else {

@@ -20,9 +20,15 @@ struct Context {
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
     var showsBidiMarks = false
+    /// Standard output is a terminal: CSV shows control characters as escapes.
+    let isStandardOutputTerminal: Bool
     let isStandardErrorTerminal: Bool
-    /// Writes text as it is to standard error.
+    /// Writes text to standard error, through ``Text/printable(_:keepingLineBreaks:)``: every
+    /// control character escaped, line feeds kept.
     let standardError: @Sendable (String) -> Void
+    /// Writes text to standard error as it is: only for the progress line's own cursor
+    /// controls, the text in it escaped by the caller.
+    let rawStandardError: @Sendable (String) -> Void
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {

@@ -1,7 +1,8 @@
 import Foundation
-import IsnadKit
 import TestHelpers
 import Testing
+
+@testable import IsnadKit
 
 /// Read-only stores, write-protected folders: a clear error, the right exit code, nothing
 /// created where it should not be.

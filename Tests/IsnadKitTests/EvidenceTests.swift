@@ -152,4 +152,33 @@ struct GraphFilterTests {
         filter.sources = ["police"]
         #expect(filter.apply(claim)?.citations.map(\.citation.source) == ["police"])
     }
+
+    @Test("every field of a filter makes it non-empty, unequal to no filter, and named in an export's title")
+    func everyFilterFieldCounts() throws {
+        let date = try PartialDate(parsing: "2017")
+        let setters: [String: (inout GraphFilter) -> Void] = [
+            "predicates": { $0.predicates = ["member_of"] },
+            "entityTypes": { $0.entityTypes = [.person] },
+            "asOf": { $0.asOf = date },
+            "betweenDates": { $0.between = (date, date) },
+            "knownBy": { $0.knownBy = date },
+            "minimumReliability": { $0.minimumReliability = .c },
+            "minimumCredibility": { $0.minimumCredibility = .probablyTrue },
+            "stances": { $0.stances = [.asserts] },
+            "sources": { $0.sources = ["s"] },
+            "statuses": { $0.statuses = [.asserted] },
+            "excludesDisputed": { $0.excludesDisputed = true },
+        ]
+        // A field added to GraphFilter but not here fails this test: add it here, and to
+        // ExportStyle.filterSummary and the CLI's filter options.
+        #expect(Set(Mirror(reflecting: GraphFilter()).children.compactMap(\.label)) == Set(setters.keys))
+        #expect(GraphFilter().isEmpty)
+        for (name, set) in setters {
+            var filter = GraphFilter()
+            set(&filter)
+            #expect(!filter.isEmpty, "\(name)")
+            #expect(filter != GraphFilter(), "\(name)")
+            #expect(ExportStyle.filterSummary(filter).count == 1, "\(name)")
+        }
+    }
 }

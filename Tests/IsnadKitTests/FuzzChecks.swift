@@ -4,7 +4,8 @@
 // so it uses IsnadKit's public interface only.
 
 import Foundation
-import IsnadKit
+
+@testable import IsnadKit
 
 /// The record-reading path, from raw bytes to a validated import, with an oracle at each step.
 enum FuzzChecks {

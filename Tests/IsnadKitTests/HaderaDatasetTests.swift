@@ -77,7 +77,7 @@ struct HaderaDatasetTests {
             second.remove()
         }
         let store = try importedStore(in: first)
-        #expect(try store.counts() == (entities: 35, sources: 12, claims: 85, citations: 111))
+        #expect(try store.counts() == (entities: 38, sources: 12, claims: 92, citations: 120))
         let exported = try Fixtures.export(store)
         let again = try Fixtures.export(try Fixtures.store(exported, in: second))
         #expect(exported == again)
@@ -159,7 +159,10 @@ struct HaderaDatasetTests {
             #expect(claim.evidence?.status == status, "\(id)")
         }
         #expect(try store.claim(id: "hamas-isis-agreement-july-2017")?.claim.start?.description == "2017-07")
-        #expect(try store.claim(id: "abm-pledged-allegiance-to-isis")?.claim.start?.description == "2014-11")
+        #expect(try store.claim(id: "abm-joined-isis")?.claim.start?.description == "2014-11")
+        #expect(try store.claim(id: "abm-joined-isis")?.claim.predicate == "member_of")  // "joined the ranks", no pledge
+        #expect(try store.claim(id: "abm-pledged-allegiance-to-isis") == nil)
+        #expect(try store.claim(id: "musab-mutawa-affiliated-with-wilayat-sinai") == nil)  // the encoder's inference
         // An end date only where the text says something ended: the dispute, and the consultations that led to the agreement.
         #expect(try store.claim(id: "isis-hostile-to-hamas-until-2017")?.claim.end?.description == "2017-07")
         #expect(try store.claim(id: "isis-consultations-with-hamas-2017")?.claim.end?.description == "2017-07")
@@ -174,6 +177,44 @@ struct HaderaDatasetTests {
         }
         // The article does not say where al-Menei was killed.
         #expect(try store.claim(id: "menei-killing-in-sinai") == nil)
+    }
+
+    @Test("a date marks what the text dates: the article dates nothing in 2022, so no claim is dated then")
+    func noDatesFromOutside() throws {
+        for case .claim(let claim) in try HaderaDatasetTests.records() {
+            #expect(claim.start.map { $0.year < 2022 } ?? true, "\(claim.id) starts \(claim.start?.description ?? "")")
+            #expect(claim.end.map { $0.year < 2022 } ?? true, "\(claim.id) ends \(claim.end?.description ?? "")")
+        }
+    }
+
+    @Test(
+        "the relations the first version missed are claims now",
+        arguments: [
+            ("hamas-hostile-to-israel", "hamas", "hostile_to", "israeli-state", "hamas-statement-hadera", Stance.asserts),
+            ("isis-leaders-opposed-hamas-aid", "isis-leadership", "opposed", "hamas", "abu-maram-document", .asserts),
+            (
+                "isis-members-in-sinai-opposed-hamas-aid", "isis-members-in-sinai", "opposed", "hamas", "abu-maram-document",
+                .asserts
+            ),
+            (
+                "isis-members-in-sinai-informed-abu-maram", "isis-members-in-sinai", "communicated_with", "abu-maram-al-jazairi",
+                "abu-maram-document", .asserts
+            ),
+            (
+                "wilayat-sinai-leader-hostile-to-qassam", "wilayat-sinai-leader", "hostile_to", "qassam-brigades",
+                "abu-maram-document", .denies
+            ),
+        ])
+    func missedRelations(id: String, subject: String, predicate: String, object: String, source: String, stance: Stance) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try importedStore(in: folder)
+        let claim = try #require(try store.claim(id: id))
+        #expect(claim.claim.subject == subject && claim.claim.predicate == predicate && claim.claim.object == object)
+        #expect(
+            claim.citations.allSatisfy {
+                $0.citation.source == source && $0.citation.via == HaderaDatasetTests.articleID && $0.citation.stance == stance
+            })
     }
 
     @Test("no citation is graded 1 (confirmed): every source reaches us only through the article")

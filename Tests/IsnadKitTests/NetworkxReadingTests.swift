@@ -57,7 +57,7 @@ struct NetworkxReadingTests {
         let data = try #require(edge.components(separatedBy: "</edge>").first)
         #expect(data.contains(#"<data key="e_status">disputed</data>"#))
         #expect(data.contains(#"<data key="e_best_reliability">E</data>"#))
-        #expect(data.contains(#"<data key="e_quote_source">hadera-2022-article (asserts E5)</data>"#))
+        #expect(data.contains(#"<data key="e_quote_source">hadera-2022-article (asserts E3)</data>"#))
         #expect(!data.contains("denies"))
     }
 }

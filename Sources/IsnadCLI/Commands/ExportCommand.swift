@@ -6,11 +6,6 @@ enum ExportCommand: Command {
         case jsonl, dot, graphml
     }
 
-    /// Graphviz's `rankdir`: the direction the graph is laid out in.
-    enum RankDirection: String, ArgumentChoice {
-        case leftToRight = "LR", rightToLeft = "RL", topToBottom = "TB", bottomToTop = "BT"
-    }
-
     static let spec = CommandSpec(
         name: "export",
         abstract: "Write the store as records (jsonl), a Graphviz graph (dot) or GraphML (graphml).",
@@ -53,7 +48,7 @@ enum ExportCommand: Command {
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang", help: "dot, graphml: labels in en, ar or both (default: both)."
     ).only(for: graphFormats)
-    static let rankDirection = Option<RankDirection>(
+    static let rankDirection = Option<DOTWriter.RankDirection>(
         "rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."
     ).only(for: [Format.dot])
     static let omitsLegend = Flag("no-legend", help: "dot: leave the legend out.").only(for: [Format.dot])
@@ -103,7 +98,7 @@ enum ExportCommand: Command {
             if format == .dot {
                 var dot = DOTWriter.Options()
                 dot.language = language
-                dot.rankdir = try arguments.value(rankDirection, default: .leftToRight).rawValue
+                dot.rankdir = try arguments.value(rankDirection, default: .leftToRight)
                 dot.showsLegend = !arguments.isSet(omitsLegend)
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title = ExportStyle.title(
@@ -136,3 +131,5 @@ enum ExportCommand: Command {
         }
     }
 }
+
+extension DOTWriter.RankDirection: ArgumentChoice {}

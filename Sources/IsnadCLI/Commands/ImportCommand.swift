@@ -47,7 +47,7 @@ enum ImportCommand: Command {
         } else {
             store = try context.openStore(.create)
         }
-        let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal, write: context.standardError)
+        let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal, write: context.rawStandardError)
         let summary: Importer.Summary
         do {
             summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
@@ -101,7 +101,7 @@ final class ProgressLine {
         if let total = progress.totalBytes, total > 0 {
             text += " (\(min(100, progress.bytesRead * 100 / total))%)"
         }
-        write("\r\u{1B}[K" + text)
+        write("\r\u{1B}[K" + Text.printable(text))
         shown = true
     }
 

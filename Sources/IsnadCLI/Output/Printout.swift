@@ -71,10 +71,13 @@ extension OutputFormat {
         switch self {
         case .table:
             let reading = try printout.reading()
-            try context.print(context.showsBidiMarks ? reading.text : Bidi.removingMarks(reading.text))
+            // Each command escapes what it shows; this makes sure of it (escaping twice changes nothing).
+            let text = Text.printable(reading.text, keepingLineBreaks: true)
+            try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
             if let note = reading.note { context.message(note) }
         case .csv:
-            var csv = try CSVWriter(header: printout.rows.header, to: context.output)
+            var csv = try CSVWriter(
+                header: printout.rows.header, to: context.output, isForTerminal: context.isStandardOutputTerminal)
             try printout.rows.forEach { try csv.append($0) }
         case .json:
             switch printout.json {

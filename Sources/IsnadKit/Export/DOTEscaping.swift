@@ -7,7 +7,13 @@
 /// CR or CR LF) becomes the `\n` escape, which centres the line in a label. Graphviz decodes
 /// HTML entities (`&amp;`, `&#65;`, `&copy;`) in every string it draws, so `&` is written
 /// `&amp;`: text shows as written, `&amp;` included, in SVG, PNG and every other output.
-/// (`dot -Tcanon` and `-Tjson` print strings as written, so there `&` reads `&amp;`.)
+/// (`dot -Tcanon` and `-Tjson` print strings as written, so there `&` reads `&amp;`.) For the
+/// same reason, control characters other than tab and line breaks — C0, DEL and the C1 controls
+/// such as CSI (U+009B) and OSC (U+009D) — and the bidirectional embeddings and overrides
+/// (U+202A–U+202E) are written as numeric references (`&#155;`, `&#8238;`): the drawing holds
+/// the same text, and the file shown on a terminal cannot drive it. (The directional isolates
+/// U+2066–U+2069 stay: the labels use them, ``ExportStyle/isolated(_:)``, and keep each piece of
+/// user text's own isolates paired.)
 public enum DOTEscaping {
     /// The text as a quoted DOT ID.
     public static func quoted(_ text: String) -> String {
@@ -25,14 +31,17 @@ public enum DOTEscaping {
     /// The same, for text already in UTF-8.
     static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(utf8) { byte, previous in
-            switch byte {
-            case UInt8(ascii: "\""): "\\\""
-            case UInt8(ascii: "\\"): "\\\\"
-            case UInt8(ascii: "&"): "&amp;"
-            case 0x0A where previous == 0x0D: ""  // CR LF: one line break, written at the CR
-            case 0x0A, 0x0D: "\\n"
-            default: nil
+        bytes.append(utf8, referencingControls: { $0 >= 0x7F || ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
+            bytes, text in
+            bytes.append(text) { byte, previous in
+                switch byte {
+                case UInt8(ascii: "\""): "\\\""
+                case UInt8(ascii: "\\"): "\\\\"
+                case UInt8(ascii: "&"): "&amp;"
+                case 0x0A where previous == 0x0D: ""  // CR LF: one line break, written at the CR
+                case 0x0A, 0x0D: "\\n"
+                default: nil
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))

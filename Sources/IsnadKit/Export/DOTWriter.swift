@@ -6,11 +6,19 @@
 /// predicates without arrowheads. Edge labels carry the predicate, the dates and the evidence;
 /// quotes go to tooltips, which SVG viewers show on hover. A legend explains all of it. The font
 /// list names Noto Sans and Noto Sans Arabic, so Arabic renders joined and right to left.
-public struct DOTWriter {
+public struct DOTWriter: GraphWriter {
+    /// Which way ranks run (`rankdir`, https://graphviz.org/docs/attr-types/rankdir/): the
+    /// raw values are DOT's.
+    public enum RankDirection: String, CaseIterable, Sendable {
+        case leftToRight = "LR"
+        case rightToLeft = "RL"
+        case topToBottom = "TB"
+        case bottomToTop = "BT"
+    }
+
     public struct Options: Sendable {
         public var language = ExportStyle.Language.both
-        /// `LR`, `RL`, `TB` or `BT`.
-        public var rankdir = "LR"
+        public var rankdir = RankDirection.leftToRight
         public var showsLegend = true
         public var title: String?
 
@@ -19,18 +27,17 @@ public struct DOTWriter {
 
     public static let fontName = "Noto Sans,Noto Sans Arabic"
     public let options: Options
-    private let sink: ByteSink
+    public let sink: ByteSink
 
     public init(sink: ByteSink, options: Options = Options()) {
         self.sink = sink
         self.options = options
     }
 
-    /// Writes the whole document.
-    public func write(_ graph: ExportGraph) throws {
+    public func head() -> String {
         let font = DOTEscaping.quoted(DOTWriter.fontName)
         var head = "digraph \"isnad\" {\n"
-        head += "  graph [charset=\"UTF-8\", rankdir=\(DOTEscaping.quoted(options.rankdir)), fontname=\(font)"
+        head += "  graph [charset=\"UTF-8\", rankdir=\(DOTEscaping.quoted(options.rankdir.rawValue)), fontname=\(font)"
         if let title = options.title {
             head += ", fontsize=16, label=\(DOTEscaping.quoted(title)), labelloc=\"t\""
         } else {
@@ -39,26 +46,12 @@ public struct DOTWriter {
         head += ", nodesep=0.35, ranksep=0.9, newrank=true];\n"
         head += "  node [fontname=\(font), fontsize=11, style=\"filled\", color=\"#4d4d4d\", penwidth=1, margin=\"0.12,0.06\"];\n"
         head += "  edge [fontname=\(font), fontsize=9, arrowsize=0.8];\n"
-        try sink.write(head)
-        if options.showsLegend { try sink.write(legend()) }
-        // Each node and edge is built as bytes in one reused buffer, then handed to the sink.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 << 14)
-        try graph.stream(
-            nodes: { entity in
-                bytes.removeAll(keepingCapacity: true)
-                appendNode(entity, to: &bytes)
-                try sink.write(bytes)
-            },
-            edges: { edge in
-                bytes.removeAll(keepingCapacity: true)
-                appendEdge(edge, to: &bytes)
-                try sink.write(bytes)
-            })
-        try sink.write("}\n")
+        return options.showsLegend ? head + legend() : head
     }
 
-    func appendNode(_ entity: Entity, to bytes: inout [UInt8]) {
+    public func tail() -> String { "}\n" }
+
+    public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
         let shape: String
         var style = "filled"
         switch entity.type {
@@ -71,9 +64,9 @@ public struct DOTWriter {
         }
         // Names are isolated where other text shares their line, so that a right-to-left
         // override in a name cannot reorder the id and type after it.
-        var tooltip = ["\(ExportStyle.isolated(entity.name)) (\(entity.id)) · \(entity.type.rawValue)"]
+        var tooltip = ["\(BidiText.isolated(entity.name)) (\(entity.id)) · \(entity.type.rawValue)"]
         if !entity.aliases.isEmpty {
-            tooltip.append("also: " + entity.aliases.map { ExportStyle.isolated($0.name) }.joined(separator: " · "))
+            tooltip.append("also: " + entity.aliases.map { BidiText.isolated($0.name) }.joined(separator: " · "))
         }
         if let description = entity.description { tooltip.append(description) }
         bytes.appendUTF8("  ")
@@ -87,9 +80,9 @@ public struct DOTWriter {
         bytes.appendUTF8("];\n")
     }
 
-    func appendEdge(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
-        let color = ExportStyle.color(forPredicate: edge.predicate)
-        let isSymmetric = Vocabulary.standard[edge.predicate]?.isSymmetric ?? false
+    public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        let color = ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary)
+        let isSymmetric = vocabulary[edge.predicate]?.isSymmetric ?? false
         bytes.appendUTF8("  ")
         DOTEscaping.appendQuoted(edge.subject, to: &bytes)
         bytes.appendUTF8(" -> ")
@@ -97,7 +90,8 @@ public struct DOTWriter {
         bytes.appendUTF8(" [id=")
         DOTEscaping.appendQuoted("claim:" + edge.id, to: &bytes)
         bytes.appendUTF8(", label=")
-        DOTEscaping.appendQuoted(ExportStyle.edgeLabel(edge, language: options.language).joined(separator: "\n"), to: &bytes)
+        DOTEscaping.appendQuoted(
+            ExportStyle.edgeLabel(edge, language: options.language, vocabulary: vocabulary).joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
@@ -176,8 +170,8 @@ public struct DOTWriter {
             arabic
             ? [
                 ("عضو في", "the predicate"),
-                (ExportStyle.rightToLeft("منذ \(ExportStyle.leftToRight("2019")) · مزعوم"), "dates · status"),
-                (ExportStyle.rightToLeft("المصادر: 2 · أقوى تقييم C3"), "sources · best grade"),
+                (BidiText.rightToLeft("منذ \(BidiText.leftToRight("2019")) · مزعوم"), "dates · status"),
+                (BidiText.rightToLeft("المصادر: 2 · أقوى تقييم C3"), "sources · best grade"),
             ]
             : [
                 ("member of", "the predicate"), ("since 2019 · ALLEGED", "dates · status"),

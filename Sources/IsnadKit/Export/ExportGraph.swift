@@ -38,8 +38,6 @@ public struct ExportGraph {
         public let isOpenAtEnd: Bool
         /// How many of the claims have no date at all.
         public let undatedClaims: Int
-        /// Whether no claim has a date.
-        public var isUndated: Bool { earliestStart == nil && latestEnd == nil }
 
         init(_ claims: [Claim], temporal: Predicate.Temporal) {
             var earliestStart: PartialDate?
@@ -148,8 +146,11 @@ public struct ExportGraph {
         count: (Int) throws -> Void = { _ in }, nodes: (Entity) throws -> Void, edges: (Edge) throws -> Void
     ) throws {
         if let focus = options.focus {
-            try store.withNeighborhoodMarked(center: focus, depth: options.depth, adjacent: forEachNeighbor) { reached in
-                try count(Int(try store.database.prepare("SELECT count(*) FROM \(reached)").scalarInteger() ?? 0))
+            let adjacency = Adjacency(store: store, filter: options.filter, direction: .both)
+            try store.withNeighborhoodMarked(center: focus, depth: options.depth) { entity, reach in
+                try adjacency.forEachStep(from: entity) { try reach($0.other) }
+            } read: { reached in
+                try count(try store.countEntities(in: reached))
                 try store.forEachEntity(in: reached, nodes)
                 try emit(.among(reached), edges)
             }
@@ -166,7 +167,7 @@ public struct ExportGraph {
                     try mark(claim.claim.object)
                 }
             } read: { marked in
-                try count(Int(try store.database.prepare("SELECT count(*) FROM \(marked)").scalarInteger() ?? 0))
+                try count(try store.countEntities(in: marked))
                 try store.forEachEntity(in: marked, nodes)
             }
         }
@@ -220,22 +221,5 @@ public struct ExportGraph {
 
     private func temporal(of predicate: String) -> Predicate.Temporal {
         store.vocabulary[predicate]?.temporal ?? .state
-    }
-
-    /// Calls `reach` with the other end of every claim of `entity` that passes the filter: the
-    /// ids alone, read from the subject and object indexes, unless the filter looks at dates or
-    /// types (then the claim rows) or at citations (then the claims whole, one at a time).
-    private func forEachNeighbor(of entity: String, _ reach: (String) throws -> Void) throws {
-        let filter = options.filter
-        if filter.needsEvidence {
-            try store.forEachClaim(of: entity) { claim in
-                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
-                try reach(kept.claim.subject == entity ? kept.claim.object : kept.claim.subject)
-            }
-            return
-        }
-        try store.forEachLink(of: entity, withDates: filter.needsLinkDetails) { link in
-            if try filter.admitsShape(of: link, from: entity, in: store) { try reach(link.other) }
-        }
     }
 }

@@ -10,7 +10,7 @@
 /// (`labels`) look for are there. With `yed`, yFiles graphics (shapes, colours, labels, line
 /// styles, a grid of starting positions) make yEd show a readable chart at once; such a file is
 /// GraphML as yFiles extends it, since the plain schema keeps `<data>` to text.
-public struct GraphMLWriter {
+public struct GraphMLWriter: GraphWriter {
     public struct Options: Sendable {
         public var yed = false
         public var language = ExportStyle.Language.both
@@ -60,7 +60,7 @@ public struct GraphMLWriter {
     ]
 
     public let options: Options
-    private let sink: ByteSink
+    public let sink: ByteSink
 
     public init(sink: ByteSink, options: Options = Options()) {
         self.sink = sink
@@ -75,7 +75,7 @@ public struct GraphMLWriter {
         return key.id == "label" ? "label" : "n_\(key.id)"
     }
 
-    public func write(_ graph: ExportGraph) throws {
+    public func head() -> String {
         var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         head += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
         if options.yed {
@@ -97,26 +97,15 @@ public struct GraphMLWriter {
             head += "  <key id=\"y_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n"
         }
         head += "  <graph id=\"isnad\" edgedefault=\"directed\">\n"
-        try sink.write(head)
-        var position = 0
-        var columns = 1
-        // Each node and edge is built as bytes in one reused buffer, then handed to the sink.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 << 14)
-        try graph.stream(
-            count: { columns = max(1, Int(Double($0).squareRoot().rounded(.up))) },
-            nodes: { entity in
-                bytes.removeAll(keepingCapacity: true)
-                appendNode(entity, column: position % columns, row: position / columns, to: &bytes)
-                try sink.write(bytes)
-                position += 1
-            },
-            edges: { edge in
-                bytes.removeAll(keepingCapacity: true)
-                appendEdge(edge, to: &bytes)
-                try sink.write(bytes)
-            })
-        try sink.write("  </graph>\n</graphml>\n")
+        return head
+    }
+
+    public func tail() -> String { "  </graph>\n</graphml>\n" }
+
+    /// yEd's starting positions: a square grid, in id order.
+    public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        let columns = max(1, Int(Double(count).squareRoot().rounded(.up)))
+        appendNode(entity, column: position % columns, row: position / columns, to: &bytes)
     }
 
     /// `<data key="…">value</data>`, or nothing for a missing value.
@@ -188,8 +177,8 @@ public struct GraphMLWriter {
         append("    </node>\n", to: &bytes)
     }
 
-    func appendEdge(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
-        let predicate = Vocabulary.standard[edge.predicate]
+    public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        let predicate = vocabulary[edge.predicate]
         let evidence = edge.evidence
         append("    <edge id=\"", to: &bytes)
         XMLEscaping.append(edge.id, to: &bytes)
@@ -233,12 +222,12 @@ public struct GraphMLWriter {
                 target = "t_shape"
             }
             let width = evidence.status == .alleged ? "1.0" : "2.0"
-            let dates = ExportStyle.dates(edge.period)
+            let dates = DateText.dates(edge.period)
             let status = evidence.status.rawValue.uppercased()
             let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
             text +=
-                "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
+                "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"
             text += "<y:EdgeLabel fontFamily=\"Noto Sans\" fontSize=\"10\">\(XMLEscaping.escaped(label))</y:EdgeLabel>"
             text += "</y:PolyLineEdge></data>\n"

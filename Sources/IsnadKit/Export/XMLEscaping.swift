@@ -3,7 +3,10 @@
 /// `&`, `<`, `>`, `"` and `'` become entity references, everywhere, so one function serves
 /// both text and attributes. Characters XML 1.0 cannot carry never reach a file: the store
 /// refuses them at import (see ``Text/isStorable(_:)``); should one come from a store written
-/// by another tool, it becomes U+FFFD rather than an unreadable file.
+/// by another tool, it becomes U+FFFD rather than an unreadable file. DEL and the C1 controls
+/// (U+007F–U+009F), which XML allows, and the bidirectional embeddings and overrides
+/// (U+202A–U+202E) are written as numeric references (`&#155;`, `&#8238;`): a reader gets the
+/// same text, and the file shown on a terminal cannot drive it.
 public enum XMLEscaping {
     public static func escaped(_ text: String) -> String {
         var bytes: [UInt8] = []
@@ -30,6 +33,10 @@ public enum XMLEscaping {
     }
 
     private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(utf8, referencingControls: { $0 >= 0x7F }, escaping: escapeMarkup)
+    }
+
+    private static func escapeMarkup(_ bytes: inout [UInt8], _ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(utf8) { byte, _ in
             switch byte {
             case UInt8(ascii: "&"): "&amp;"

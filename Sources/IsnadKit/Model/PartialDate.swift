@@ -15,7 +15,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing days that do not exist.
     public init(parsing text: String) throws(PartialDateError) {
         // Read straight from the bytes: dates are parsed for every claim and citation read.
-        var utf8 = Array(text.utf8.prefix(11))
+        let utf8 = Array(text.utf8.prefix(11))
         guard [4, 7, 10].contains(utf8.count), text.utf8.count == utf8.count else {
             throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD")
         }
@@ -28,14 +28,15 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             }
             return value
         }
-        utf8.append(0)
+        let hasMonth = utf8.count >= 7
+        let hasDay = utf8.count == 10
         guard let year = number(0..<4),
-            utf8.count == 5 || (utf8[4] == UInt8(ascii: "-") && number(5..<7) != nil),
-            utf8.count < 11 || (utf8[7] == UInt8(ascii: "-") && number(8..<10) != nil)
+            !hasMonth || (utf8[4] == UInt8(ascii: "-") && number(5..<7) != nil),
+            !hasDay || (utf8[7] == UInt8(ascii: "-") && number(8..<10) != nil)
         else { throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD") }
         self.year = year
-        month = utf8.count > 5 ? number(5..<7) : nil
-        day = utf8.count > 8 ? number(8..<10) : nil
+        month = hasMonth ? number(5..<7) : nil
+        day = hasDay ? number(8..<10) : nil
         if year == 0 { throw PartialDateError(text: text, reason: "there is no year 0000") }
         if let month, !(1...12).contains(month) {
             throw PartialDateError(text: text, reason: "month \(String(month).leftPadded(to: 2)) does not exist")

@@ -36,15 +36,25 @@ public enum Text {
         return nil
     }
 
-    /// The text with every character that could move a terminal's cursor, change its colours
-    /// or reorder what follows (C0 and C1 controls, bidirectional overrides and isolates)
-    /// shown as a visible `\u{…}` escape; tabs and line breaks become spaces.
-    public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscapeForTerminal) else { return text }
+    /// The text as it may be written to a terminal: every character that could move its cursor,
+    /// change its colours, set its title or clipboard, or reorder what follows — C0 and C1
+    /// controls, DEL, bidirectional embeddings, overrides and isolates — shown as a visible
+    /// `\u{…}` escape; tabs and carriage returns become spaces, and so do line feeds unless
+    /// `keepingLineBreaks` (a message of several lines). The one function every text from outside
+    /// (a file name, a stored string, SQLite's message) goes through on its way to a terminal.
+    ///
+    /// Everything else stays as it is: Arabic, Hebrew and the left-to-right and right-to-left
+    /// marks (U+200E, U+200F), which change no order beyond their own neighbours. The result
+    /// holds only characters that pass unchanged, so escaping it again changes nothing.
+    public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscapeForTerminal($0) && !(keepingLineBreaks && $0 == "\n") })
+        else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+            if scalar == "\n" && keepingLineBreaks {
+                result.unicodeScalars.append(scalar)
+            } else if scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 result.append(" ")
             } else if needsEscapeForTerminal(scalar) {
                 result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
@@ -55,10 +65,13 @@ public enum Text {
         return result
     }
 
-    static func needsEscapeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether a terminal could take the scalar for a command rather than text: C0 controls,
+    /// DEL and C1 controls (ESC and CSI start colour and cursor sequences, OSC sets the title and
+    /// the clipboard), and the bidirectional embeddings, overrides and isolates (LRE, RLE, PDF,
+    /// LRO, RLO; LRI, RLI, FSI, PDI), which reorder the rest of the line.
+    public static func needsEscapeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
-        // LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: they would reorder the rest of the line.
         case 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }

@@ -15,7 +15,12 @@ public struct GraphFilter: Sendable, Equatable {
     public var asOf: PartialDate?
     /// Claims that held at some time between the first day of the first date and the last day
     /// of the second.
-    public var between: (from: PartialDate, to: PartialDate)?
+    public var between: (from: PartialDate, to: PartialDate)? {
+        get { betweenDates.map { ($0.from, $0.to) } }
+        set { betweenDates = newValue.map { DateSpan(from: $0.from, to: $0.to) } }
+    }
+    /// ``between``, stored as a value that compares equal field by field (a tuple does not).
+    private var betweenDates: DateSpan?
     /// Citations that were certainly public by the last day of this date's period.
     public var knownBy: PartialDate?
     public var minimumReliability: Reliability?
@@ -28,16 +33,15 @@ public struct GraphFilter: Sendable, Equatable {
 
     public init() {}
 
-    public static func == (lhs: GraphFilter, rhs: GraphFilter) -> Bool {
-        lhs.predicates == rhs.predicates && lhs.entityTypes == rhs.entityTypes && lhs.asOf == rhs.asOf
-            && lhs.between?.from == rhs.between?.from && lhs.between?.to == rhs.between?.to && lhs.knownBy == rhs.knownBy
-            && lhs.minimumReliability == rhs.minimumReliability && lhs.minimumCredibility == rhs.minimumCredibility
-            && lhs.stances == rhs.stances && lhs.sources == rhs.sources && lhs.statuses == rhs.statuses
-            && lhs.excludesDisputed == rhs.excludesDisputed
-    }
-
-    /// Whether no filter is set.
+    /// Whether no filter is set. `==` is synthesised from every stored field, so a field added
+    /// later counts here without further change.
     public var isEmpty: Bool { self == GraphFilter() }
+
+    /// Two dates, the first no later than the second.
+    private struct DateSpan: Sendable, Equatable {
+        let from: PartialDate
+        let to: PartialDate
+    }
 
     /// Whether any citation-level filter is set (step 2).
     var filtersCitations: Bool {

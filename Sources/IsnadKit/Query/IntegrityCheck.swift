@@ -59,11 +59,8 @@ public struct IntegrityCheck {
     }
 
     private mutating func checkIntegrity(_ store: GraphStore) throws {
-        try store.database.prepare("PRAGMA integrity_check").forEachRow { row in
-            let line = row.string(0)
-            if line != "ok" {
-                add(.integrity, "store", line + " (restore a backup, or export what can be read and import it anew)")
-            }
+        for line in try store.storageIntegrityProblems() {
+            add(.integrity, "store", line + " (restore a backup, or export what can be read and import it anew)")
         }
         examined[.integrity] = 1
     }
@@ -72,37 +69,30 @@ public struct IntegrityCheck {
     /// and field point where (PRAGMA foreign_key_check only gives row numbers, and none for
     /// tables without rowids).
     private mutating func checkForeignKeys(_ store: GraphStore) throws {
-        let references: [(sql: String, record: String, field: String, target: String)] = [
-            ("SELECT id, subject FROM claim WHERE subject NOT IN (SELECT id FROM entity)", "claim", "subject", "entity"),
-            ("SELECT id, object FROM claim WHERE object NOT IN (SELECT id FROM entity)", "claim", "object", "entity"),
-            (
-                "SELECT claim, claim FROM citation WHERE claim NOT IN (SELECT id FROM claim)", "citation of claim", "claim",
-                "claim"
-            ),
-            (
-                "SELECT claim, source FROM citation WHERE source NOT IN (SELECT id FROM source)", "claim", "citations.source",
-                "source"
-            ),
-            ("SELECT claim, via FROM citation WHERE via NOT IN (SELECT id FROM source)", "claim", "citations.via", "source"),
-            (
-                "SELECT entity, entity FROM entity_name WHERE entity NOT IN (SELECT id FROM entity)", "name of entity", "entity",
-                "entity"
-            ),
-            (
-                "SELECT source, source FROM source_cites WHERE source NOT IN (SELECT id FROM source)", "cites of source",
-                "source", "source"
-            ),
-            ("SELECT source, cited FROM source_cites WHERE cited NOT IN (SELECT id FROM source)", "source", "cites", "source"),
-        ]
-        for reference in references {
-            try store.database.prepare(reference.sql).forEachRow { row in
+        for reference in GraphStore.Reference.allCases {
+            let (record, field, target) = IntegrityCheck.describe(reference)
+            try store.forEachDanglingReference(reference) { holder, missing in
                 add(
-                    .foreignKey, "\(reference.record) \"\(Text.printable(row.string(0)))\"",
-                    "\(reference.field): no \(reference.target) \"\(Text.printable(row.string(1)))\" in the store (import it, or fix the reference)"
+                    .foreignKey, "\(record) \"\(Text.printable(holder))\"",
+                    "\(field): no \(target) \"\(Text.printable(missing))\" in the store (import it, or fix the reference)"
                 )
             }
         }
         examined[.foreignKey] = try store.counts().claims
+    }
+
+    /// How a finding names a reference: the record that holds it, its field, and what it names.
+    private static func describe(_ reference: GraphStore.Reference) -> (record: String, field: String, target: String) {
+        switch reference {
+        case .claimSubject: ("claim", "subject", "entity")
+        case .claimObject: ("claim", "object", "entity")
+        case .citationClaim: ("citation of claim", "claim", "claim")
+        case .citationSource: ("claim", "citations.source", "source")
+        case .citationVia: ("claim", "citations.via", "source")
+        case .nameEntity: ("name of entity", "entity", "entity")
+        case .citingSource: ("cites of source", "source", "source")
+        case .citedSource: ("source", "cites", "source")
+        }
     }
 
     /// Values that an import would have refused, written by another tool: entity and source
@@ -120,33 +110,31 @@ public struct IntegrityCheck {
                 return nil
             }
         }
-        try store.database.prepare("SELECT id, type FROM entity ORDER BY id").forEachRow { row in
+        try store.forEachStoredEntityType { id, type in
             count += 1
-            if EntityType(rawValue: row.string(1)) == nil {
+            if EntityType(rawValue: type) == nil {
                 add(
-                    .invalidValue, "entity \"\(Text.printable(row.string(0)))\"",
-                    "type: \"\(Text.printable(row.string(1)))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
+                    .invalidValue, "entity \"\(Text.printable(id))\"",
+                    "type: \"\(Text.printable(type))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
         }
-        try store.database.prepare("SELECT id, type, published FROM source ORDER BY id").forEachRow { row in
+        try store.forEachStoredSourceType { id, type, published in
             count += 1
-            let subject = "source \"\(Text.printable(row.string(0)))\""
-            if SourceType(rawValue: row.string(1)) == nil {
+            let subject = "source \"\(Text.printable(id))\""
+            if SourceType(rawValue: type) == nil {
                 add(
                     .invalidValue, subject,
-                    "type: \"\(Text.printable(row.string(1)))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "type: \"\(Text.printable(type))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
-            _ = date(row.text(2), subject, "published")
+            _ = date(published, subject, "published")
         }
-        try store.database.prepare(
-            "SELECT id, start_date, end_date FROM claim WHERE start_date IS NOT NULL OR end_date IS NOT NULL ORDER BY id"
-        ).forEachRow { row in
+        try store.forEachStoredClaimDates { id, startText, endText in
             count += 1
-            let subject = "claim \"\(Text.printable(row.string(0)))\""
-            let start = date(row.text(1), subject, "start")
-            let end = date(row.text(2), subject, "end")
+            let subject = "claim \"\(Text.printable(id))\""
+            let start = date(startText, subject, "start")
+            let end = date(endText, subject, "end")
             if let start, let end, end.lastDay < start.firstDay {
                 add(.invalidValue, subject, "end: \(end) is before start \(start)")
             }
@@ -156,23 +144,15 @@ public struct IntegrityCheck {
 
     private mutating func checkClaims(_ store: GraphStore) throws {
         var count = 0
-        let select = try store.database.prepare(
-            """
-            SELECT c.id, c.predicate, s.type, o.type,
-                   NOT EXISTS (SELECT 1 FROM citation WHERE claim = c.id)
-            FROM claim AS c LEFT JOIN entity AS s ON s.id = c.subject LEFT JOIN entity AS o ON o.id = c.object
-            ORDER BY c.id
-            """)
-        try select.forEachRow { row in
+        try store.forEachClaimShape { id, predicate, subjectType, objectType, hasCitation in
             count += 1
-            let id = row.string(0)
             if let problem = store.vocabulary.problem(
-                predicate: row.string(1), subjectType: row.text(2).flatMap(EntityType.init(rawValue:)),
-                objectType: row.text(3).flatMap(EntityType.init(rawValue:)))
+                predicate: predicate, subjectType: subjectType.flatMap(EntityType.init(rawValue:)),
+                objectType: objectType.flatMap(EntityType.init(rawValue:)))
             {
                 add(.vocabulary, "claim \"\(id)\"", "\(problem.field): \(problem.message)")
             }
-            if row.int(4) == 1 {
+            if !hasCitation {
                 add(.noCitation, "claim \"\(id)\"", "has no citation: nothing says who makes it (add one, or delete the claim)")
             }
         }
@@ -183,27 +163,18 @@ public struct IntegrityCheck {
     /// Quotes are looked for in the stored text of the source they stand in (`via`, else the
     /// claimant), whitespace collapsed on both sides. Sources without text are not checked.
     private mutating func checkQuotes(_ store: GraphStore) throws {
-        let select = try store.database.prepare(
-            """
-            SELECT coalesce(ci.via, ci.source) AS holder, ci.claim, ci.position, ci.quote
-            FROM citation AS ci JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
-            WHERE s.full_text IS NOT NULL ORDER BY holder, ci.claim, ci.position
-            """)
-        let text = try store.database.prepare("SELECT full_text FROM source WHERE id = ?1")
         var currentHolder = ""
         var currentText = ""
         var count = 0
-        try select.forEachRow { row in
-            let holder = row.string(0)
+        try store.forEachQuoteInSourceWithText { holder, claim, position, quote in
             if holder != currentHolder {
                 currentHolder = holder
-                currentText = IntegrityCheck.collapsed(try text.scalarText([.text(holder)]) ?? "")
+                currentText = IntegrityCheck.collapsed(try store.storedText(ofSource: holder) ?? "")
             }
             count += 1
-            let quote = row.string(3)
             if !currentText.contains(IntegrityCheck.collapsed(quote)) {
                 add(
-                    .quoteNotFound, "claim \"\(row.string(1))\" citation \(row.int(2) + 1)",
+                    .quoteNotFound, "claim \"\(claim)\" citation \(position + 1)",
                     "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
                 )
             }
@@ -218,9 +189,7 @@ public struct IntegrityCheck {
     /// A source that relays, through its chain, a source that relays it back.
     private mutating func checkCycles(_ store: GraphStore) throws {
         var edges: [String: [String]] = [:]
-        try store.database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position").forEachRow { row in
-            edges[row.string(0), default: []].append(row.string(1))
-        }
+        try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
         enum Mark { case visiting, done }
         var marks: [String: Mark] = [:]
         var stack: [String] = []
@@ -255,17 +224,12 @@ public struct IntegrityCheck {
     /// Different entities with a name or alias that folds to the same search key.
     private mutating func checkDuplicates(_ store: GraphStore) throws {
         var count = 0
-        try store.database.prepare(
-            """
-            SELECT search_key, group_concat(DISTINCT entity) FROM (SELECT search_key, entity FROM entity_name ORDER BY entity)
-            GROUP BY search_key HAVING count(DISTINCT entity) > 1 ORDER BY search_key
-            """
-        ).forEachRow { row in
+        try store.forEachSearchKeyShared { key, ids in
             count += 1
-            let entities = row.string(1).split(separator: ",").map { "\"\($0)\"" }.joined(separator: ", ")
+            let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             add(
                 .probableDuplicate, "entities \(entities)",
-                "share the name \"\(Text.printable(row.string(0)))\" (after folding case, diacritics and spelling variants): merge them, or give them names that tell them apart"
+                "share the name \"\(Text.printable(key))\" (after folding case, diacritics and spelling variants): merge them, or give them names that tell them apart"
             )
         }
         examined[.probableDuplicate] = try store.counts().entities

@@ -31,56 +31,49 @@ public final class PathFinder {
     public let isDirected: Bool
     /// Partial paths explored by ``allPaths(from:to:maxDepth:limit:)`` before it stops.
     public static let explorationLimit = 200_000
-    private var forwardCache: [String: [String: [GradedClaim]]] = [:]
-    private var backwardCache: [String: [String: [GradedClaim]]] = [:]
+    /// Claims followed from their subject (both ways when undirected), and from their object.
+    private let forward: Adjacency
+    private let backward: Adjacency
+    /// The entities one claim away, by direction and entity (see ``adjacent(to:forward:)``).
     private var adjacencyCache: [String: [String]] = [:]
+    /// The hops between two entities met so far: a pair shared by many chains is read once.
+    private var hopCache: [HopKey: Hop] = [:]
+
+    private struct HopKey: Hashable {
+        let from: String
+        let to: String
+    }
 
     public init(store: GraphStore, filter: GraphFilter = GraphFilter(), directed: Bool = false) {
         self.store = store
         self.filter = filter
         self.isDirected = directed
+        forward = Adjacency(store: store, filter: filter, direction: directed ? .out : .both)
+        backward = Adjacency(store: store, filter: filter, direction: directed ? .in : .both)
     }
 
-    /// The entities one claim away, each with the claims that lead there. Forward follows a
-    /// claim from its subject (or either end when undirected or symmetric); backward from its
-    /// object.
-    func neighbors(of entity: String, forward: Bool) throws -> [String: [GradedClaim]] {
-        if let cached = forward ? forwardCache[entity] : backwardCache[entity] { return cached }
-        var result: [String: [GradedClaim]] = [:]
-        try store.forEachClaim(of: entity) { claim in
-            guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
-            let isSubject = kept.claim.subject == entity
-            let other = isSubject ? kept.claim.object : kept.claim.subject
-            let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false
-            if isDirected, !isSymmetric, isSubject != forward { return }
-            result[other, default: []].append(kept)
-        }
-        for key in result.keys {
-            result[key] = result[key].map(PathFinder.strongestFirst)
-        }
-        if forward { forwardCache[entity] = result } else { backwardCache[entity] = result }
-        return result
-    }
-
-    /// The entities one claim away, without reading the claims' citations when the filter does
-    /// not need them: the exploration reads ids through the indexes, and only the hops of the
-    /// chains found are read whole.
-    func adjacent(to entity: String, forward: Bool) throws -> [String] {
-        if filter.needsEvidence { return try neighbors(of: entity, forward: forward).keys.sorted() }
-        let key = (forward ? ">" : "<") + entity
+    /// The entities one claim away, in id order: forward follows a claim from its subject (or
+    /// either end when undirected or symmetric), backward from its object. Without evidence
+    /// filters only the indexes are read, and only the hops of the chains found are read whole.
+    func adjacent(to entity: String, forward isForward: Bool) throws -> [String] {
+        // Undirected, forward and backward are the same walk.
+        let key = isDirected ? (isForward ? ">" : "<") + entity : entity
         if let cached = adjacencyCache[key] { return cached }
-        // Each side arrives in id order, so two sorted lists merge without hashing or sorting.
+        let adjacency = isForward ? forward : backward
         var outgoing: [String] = []
         var incoming: [String] = []
-        try store.forEachLink(of: entity, withDates: filter.needsLinkDetails) { link in
-            guard try filter.admitsShape(of: link, from: entity, in: store) else { return }
-            let isSymmetric = store.vocabulary[link.predicate]?.isSymmetric ?? false
-            if isDirected, !isSymmetric, link.isSubject != forward { return }
-            if link.isSubject {
-                if outgoing.last != link.other { outgoing.append(link.other) }
-            } else if incoming.last != link.other {
-                incoming.append(link.other)
+        try adjacency.forEachStep(from: entity) { step in
+            if step.isOutgoing {
+                if outgoing.last != step.other { outgoing.append(step.other) }
+            } else if incoming.last != step.other {
+                incoming.append(step.other)
             }
+        }
+        // Through the indexes each side arrives in id order, so two sorted lists merge without
+        // hashing or sorting; whole claims arrive in no particular order.
+        if adjacency.readsWholeClaims {
+            outgoing.sort()
+            incoming.sort()
         }
         let merged = PathFinder.mergedWithoutRepeats(outgoing, incoming)
         adjacencyCache[key] = merged
@@ -166,18 +159,23 @@ public final class PathFinder {
     }
 
     private func hops(along entities: [String]) throws -> [Hop] {
-        var hops: [Hop] = []
-        for index in 0..<(entities.count - 1) {
-            let (from, to) = (entities[index], entities[index + 1])
-            let claims = try store.claims(between: from, and: to).compactMap { claim -> GradedClaim? in
-                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return nil }
-                let isSymmetric = store.vocabulary[kept.claim.predicate]?.isSymmetric ?? false
-                if isDirected, !isSymmetric, kept.claim.subject != from { return nil }
-                return kept
-            }
-            hops.append(Hop(from: from, to: to, claims: PathFinder.strongestFirst(claims)))
+        try (0..<(entities.count - 1)).map { try hop(from: entities[$0], to: entities[$0 + 1]) }
+    }
+
+    /// The claims between two entities that a chain may follow from `from` to `to`, strongest
+    /// first; read once per pair.
+    private func hop(from: String, to: String) throws -> Hop {
+        let key = HopKey(from: from, to: to)
+        if let known = hopCache[key] { return known }
+        let claims = try store.claims(between: from, and: to).compactMap { claim -> GradedClaim? in
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary),
+                forward.follows(isOutgoing: kept.claim.subject == from, predicate: kept.claim.predicate)
+            else { return nil }
+            return kept
         }
-        return hops
+        let hop = Hop(from: from, to: to, claims: PathFinder.strongestFirst(claims))
+        hopCache[key] = hop
+        return hop
     }
 
     /// Every simple chain from `start` to `goal` of at most `maxDepth` hops, strongest first: a

@@ -19,12 +19,10 @@ public struct Statistics: Sendable {
 
     /// Reads the counts. Claims and citations are counted as `filter` shows them.
     public init(store: GraphStore, filter: GraphFilter = GraphFilter()) throws {
-        entitiesByType = try Statistics.grouped(
-            store, "SELECT type, count(*) FROM entity GROUP BY type", order: EntityType.allCases.map(\.rawValue))
-        sourcesByType = try Statistics.grouped(
-            store, "SELECT type, count(*) FROM source GROUP BY type", order: SourceType.allCases.map(\.rawValue))
-        sourcesByReliability = try Statistics.grouped(
-            store, "SELECT reliability, count(*) FROM source GROUP BY reliability", order: Reliability.allCases.map(\.rawValue))
+        entitiesByType = Statistics.ordered(try store.countsByValue(of: .entityType), EntityType.allCases.map(\.rawValue))
+        sourcesByType = Statistics.ordered(try store.countsByValue(of: .sourceType), SourceType.allCases.map(\.rawValue))
+        sourcesByReliability = Statistics.ordered(
+            try store.countsByValue(of: .sourceReliability), Reliability.allCases.map(\.rawValue))
         var predicates: [String: Int] = [:]
         var statuses: [String: Int] = [:]
         var stances: [String: Int] = [:]
@@ -51,12 +49,6 @@ public struct Statistics: Sendable {
 
     public var entities: Int { entitiesByType.reduce(0) { $0 + $1.count } }
     public var sources: Int { sourcesByType.reduce(0) { $0 + $1.count } }
-
-    private static func grouped(_ store: GraphStore, _ sql: String, order: [String]) throws -> [Count] {
-        var counts: [String: Int] = [:]
-        try store.database.prepare(sql).forEachRow { counts[$0.string(0)] = $0.int(1) }
-        return ordered(counts, order)
-    }
 
     /// Known keys in their natural order, with zeros, then any other keys.
     private static func ordered(_ counts: [String: Int], _ order: [String]) -> [Count] {

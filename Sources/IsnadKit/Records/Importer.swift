@@ -84,8 +84,12 @@ public struct Importer {
         public let errors: [RecordError]
         public let totalCount: Int
 
-        public var description: String {
-            var lines = errors.map(\.description)
+        public var description: String { description(describing: \.description) }
+
+        /// The report, each error written by `describe` (a program adds what its user can do
+        /// about an error's ``RecordProblem/remedy``).
+        public func description(describing describe: (RecordError) -> String) -> String {
+            var lines = errors.map(describe)
             if totalCount > errors.count {
                 lines.append("… and \(totalCount - errors.count) more problems (\(totalCount) in all)")
             }
@@ -122,25 +126,16 @@ public struct Importer {
     /// Imports every input in one transaction. Throws ``Failure`` when any record is bad.
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
-        let session = try store.beginImport()
-        var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
-        do {
+        var summary = Summary()
+        try store.importing { session in
+            var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
             try run.checkReferences()
-        } catch {
-            session.rollback()
-            throw error
+            if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
+            summary = run.summary
+            return options.dryRun ? .rollback : .commit
         }
-        if !run.errors.isEmpty {
-            session.rollback()
-            throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount)
-        }
-        if options.dryRun {
-            session.rollback()
-        } else {
-            try session.commit()
-        }
-        return run.summary
+        return summary
     }
 }
 
@@ -199,8 +194,9 @@ private struct Run {
                     report(
                         RecordProblem(
                             message:
-                                "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes (see --max-line-bytes)"
-                        ), at: location)
+                                "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
+                        remedy: .longerLineLimit
+                    ), at: location)
                 case .text(let bytes):
                     bytesRead += bytes.count + 1
                     if Run.isBlank(bytes) { break }
@@ -303,7 +299,8 @@ private struct Run {
                     RecordProblem(
                         record: label, field: changed.field,
                         message:
-                            "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"
+                            "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object",
+                        remedy: .replacingStoredClaim
                     ),
                     at: location)
             }
@@ -314,12 +311,14 @@ private struct Run {
     private mutating func checkClaim(_ claim: Claim, label: String, at location: ImportSession.Location) throws {
         let subjectType = try session.entityType(claim.subject)
         let objectType = try session.entityType(claim.object)
-        for (role, id, type) in [("subject", claim.subject, subjectType), ("object", claim.object, objectType)] where type == nil
-        {
+        let ends: [(ImportSession.PendingReference.Role, String, EntityType?)] = [
+            (.subject, claim.subject, subjectType), (.object, claim.object, objectType),
+        ]
+        for (role, id, type) in ends where type == nil {
             try session.addPending(
                 .init(
-                    location: location, record: label, field: role, target: .entity, id: id, predicate: claim.predicate,
-                    role: role))
+                    location: location, record: label, field: role.rawValue, target: .entity, id: id,
+                    predicate: claim.predicate, role: role))
         }
         if let problem = decoder.vocabulary.problem(predicate: claim.predicate, subjectType: subjectType, objectType: objectType)
         {
@@ -355,7 +354,7 @@ private struct Run {
             }
             guard let predicate = reference.predicate, let role = reference.role else { return }
             let problem = decoder.vocabulary.problem(
-                predicate: predicate, subjectType: role == "subject" ? type : nil, objectType: role == "object" ? type : nil)
+                predicate: predicate, subjectType: role == .subject ? type : nil, objectType: role == .object ? type : nil)
             if let problem {
                 report(
                     RecordProblem(record: reference.record, field: problem.field, message: problem.message),

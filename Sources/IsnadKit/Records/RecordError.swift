@@ -5,11 +5,24 @@ public struct RecordProblem: Error, Equatable, Sendable {
     /// The offending field, as a path into the record: `subject`, `citations[1].credibility`.
     public var field: String?
     public var message: String
+    /// What a setting of the import could change about it, for the program to say in its own
+    /// terms (the CLI names the option).
+    public var remedy: Remedy?
 
-    public init(record: String? = nil, field: String? = nil, message: String) {
+    /// A setting of ``Importer/Options`` that would have let the record through.
+    public enum Remedy: Sendable, Equatable {
+        /// ``Importer/Options/maximumLineLength``: the line is longer than the limit.
+        case longerLineLimit
+        /// ``Importer/Options/replacingCitations``: the record changes a stored claim's ends,
+        /// which only replacing the claim whole allows.
+        case replacingStoredClaim
+    }
+
+    public init(record: String? = nil, field: String? = nil, message: String, remedy: Remedy? = nil) {
         self.record = record
         self.field = field
         self.message = message
+        self.remedy = remedy
     }
 }
 

@@ -3,9 +3,11 @@ import CSQLite
 /// One connection to an SQLite file. The only type besides ``Statement`` that calls SQLite.
 ///
 /// Not thread-safe: use one connection per thread, as SQLite's default build expects.
-public final class Database {
+///
+/// Internal to IsnadKit: everything above the store speaks to ``GraphStore`` in domain terms.
+final class Database {
     /// How to open the file.
-    public enum Access: Sendable {
+    enum Access: Sendable {
         /// Read only; the file must exist.
         case readOnly
         /// Read only, promising SQLite that nobody changes the file meanwhile: for a store in a
@@ -18,14 +20,14 @@ public final class Database {
     }
 
     /// How long a statement waits for another connection's lock, in milliseconds.
-    public static let defaultBusyTimeout: Int32 = 10_000
+    static let defaultBusyTimeout: Int32 = 10_000
 
     let handle: OpaquePointer
-    public let path: String
+    let path: String
     private var statementCache: [String: Statement] = [:]
 
     /// Opens `path`. A missing file is an error unless `access` is `.create`.
-    public init(path: String, access: Access) throws(DatabaseError) {
+    init(path: String, access: Access) throws(DatabaseError) {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var location = path
         switch access {
@@ -41,7 +43,7 @@ public final class Database {
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(connection)
-            throw DatabaseError(code: code, message: message, path: path)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, path: path)
         }
         self.handle = connection
         self.path = path
@@ -70,23 +72,24 @@ public final class Database {
     }
 
     /// Runs one or more SQL statements that take no parameters and return no rows we need.
-    public func execute(_ sql: String) throws(DatabaseError) {
+    func execute(_ sql: String) throws(DatabaseError) {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if code != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
             sqlite3_free(errorMessage)
-            throw DatabaseError(code: sqlite3_extended_errcode(handle), message: message, path: path)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: sqlite3_extended_errcode(handle)), message: message, path: path, sql: sql)
         }
     }
 
     /// Compiles a statement. Values are always bound, never written into `sql`.
-    public func prepare(_ sql: String) throws(DatabaseError) -> Statement {
+    func prepare(_ sql: String) throws(DatabaseError) -> Statement {
         try Statement(database: self, sql: sql)
     }
 
     /// A statement compiled once per connection and reused: for the hot paths.
-    public func cached(_ sql: String) throws(DatabaseError) -> Statement {
+    func cached(_ sql: String) throws(DatabaseError) -> Statement {
         if let statement = statementCache[sql] {
             statement.reset()
             return statement
@@ -96,19 +99,12 @@ public final class Database {
         return statement
     }
 
-    /// Starts a write transaction, waiting as long as another connection holds the write lock:
-    /// each attempt waits up to the busy timeout, and `onWait` is called once, before the
-    /// second attempt, so the user can be told why nothing happens.
-    public func beginWriting(onWait: (() -> Void)? = nil) throws(DatabaseError) {
-        try retryingWhileBusy(onWait: onWait) { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
-    }
-
     /// Runs `body` until it does not fail for another connection's lock. Each attempt waits up to
     /// the busy timeout, but SQLite fails at once where waiting could deadlock (two connections
     /// that both read the file and both want to change it: https://www.sqlite.org/c3ref/busy_handler.html);
     /// the next attempt then comes after the other connection is done. `onWait` is called once,
     /// before the second attempt.
-    public func retryingWhileBusy<T>(
+    func retryingWhileBusy<T>(
         onWait: (() -> Void)? = nil, _ body: () throws(DatabaseError) -> T
     ) throws(DatabaseError) -> T {
         var hasWaited = false
@@ -127,18 +123,10 @@ public final class Database {
         }
     }
 
-    /// Whether no transaction is open.
-    public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
-
-    /// Ends the open transaction, if any, without keeping its changes.
-    public func rollbackIfOpen() {
-        if !isAutocommit { try? execute("ROLLBACK") }
-    }
-
     /// Whether the file was removed or renamed since it was opened, so that what this connection
     /// writes would go to a file that nobody else finds under its name
     /// (https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved).
-    public var hasMoved: Bool {
+    var hasMoved: Bool {
         var moved: Int32 = 0
         return sqlite3_file_control(handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0
     }
@@ -146,44 +134,46 @@ public final class Database {
     /// Keeps the write-ahead log file when the connection closes, instead of deleting it by name
     /// (https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlpersistwal): for a
     /// connection to a file that was removed, whose name may belong to another store by then.
-    public func keepWriteAheadLogOnClose() {
+    func keepWriteAheadLogOnClose() {
         var keep: Int32 = 1
         _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
     }
 
     /// How long a statement waits for another connection's lock before failing with busy.
-    public func setBusyTimeout(milliseconds: Int32) {
+    func setBusyTimeout(milliseconds: Int32) {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
-    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
-    func error(code: Int32) -> DatabaseError {
+    /// The error SQLite reports for `code`, a failure of `sql`.
+    func error(code: Int32, sql: String?) -> DatabaseError {
         let extended = sqlite3_extended_errcode(handle)
-        return DatabaseError(code: extended != 0 ? extended : code, message: lastErrorMessage, path: path)
+        return DatabaseError(
+            resultCode: ResultCode(rawValue: extended != 0 ? extended : code), message: lastErrorMessage, path: path, sql: sql)
     }
 
     /// An integer pragma's value (`user_version`, `application_id`, `page_count` …).
-    public func integerPragma(_ name: String) throws(DatabaseError) -> Int64 {
+    func integerPragma(_ name: String) throws(DatabaseError) -> Int64 {
         let statement = try prepare("PRAGMA \(name)")
         guard try statement.step() else { return 0 }
         return statement.int64(0)
     }
 
     /// The SQLite library's version, such as `3.40.1`.
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+    static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }
 
 extension Database {
     /// Makes `transform` callable from SQL as a deterministic one-argument text function,
     /// for example `isnad_fold(name)`. NULL stays NULL.
-    public func registerTextFunction(_ name: String, _ transform: @escaping (String) -> String) throws(DatabaseError) {
+    func registerTextFunction(_ name: String, _ transform: @escaping (String) -> String) throws(DatabaseError) {
         let box = Unmanaged.passRetained(TextFunctionBox(transform)).toOpaque()
         let code = sqlite3_create_function_v2(
             handle, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, box,
@@ -204,7 +194,69 @@ extension Database {
             })
         if code != SQLITE_OK {
             Unmanaged<TextFunctionBox>.fromOpaque(box).release()
-            throw error(code: code)
+            throw error(code: code, sql: nil)
+        }
+    }
+}
+
+// MARK: Transactions
+
+extension Database {
+    /// How a transaction takes its locks (https://www.sqlite.org/lang_transaction.html).
+    enum TransactionKind: Sendable {
+        /// `BEGIN DEFERRED`: no lock until the first read (which fixes the snapshot) or write.
+        case deferred
+        /// `BEGIN IMMEDIATE`: the write lock at once. Beginning waits as long as another
+        /// connection writes: see ``Database/retryingWhileBusy(onWait:_:)``.
+        case immediate
+        /// `BEGIN EXCLUSIVE`: the write lock at once, and no reader either in exclusive locking
+        /// mode. Beginning waits up to the busy timeout, once.
+        case exclusive
+    }
+
+    /// What to do with a transaction whose work is done.
+    enum TransactionCompletion: Sendable {
+        case commit
+        case rollback
+    }
+
+    /// Starts a transaction of `kind`. `onWait` is called once if an immediate transaction
+    /// must wait for another connection's write lock.
+    func beginTransaction(_ kind: TransactionKind, onWait: (() -> Void)? = nil) throws(DatabaseError) {
+        switch kind {
+        case .deferred: try execute("BEGIN DEFERRED")
+        case .immediate:
+            try retryingWhileBusy(onWait: onWait) { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
+        case .exclusive: try execute("BEGIN EXCLUSIVE")
+        }
+    }
+
+    /// Makes the open transaction's changes visible to other connections, all at once.
+    func commit() throws(DatabaseError) { try execute("COMMIT") }
+
+    /// Ends the open transaction, if any, without keeping its changes.
+    func rollbackIfOpen() {
+        if !isAutocommit { try? execute("ROLLBACK") }
+    }
+
+    /// Whether no transaction is open.
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
+    /// Runs `body` in a transaction of `kind`, then commits or rolls back as `body` says. An
+    /// error thrown by `body` (or by the commit) rolls the transaction back and is rethrown.
+    /// Modelled on GRDB's `Database.inTransaction`.
+    func inTransaction(
+        _ kind: TransactionKind, onWait: (() -> Void)? = nil, _ body: () throws -> TransactionCompletion
+    ) throws {
+        try beginTransaction(kind, onWait: onWait)
+        do {
+            switch try body() {
+            case .commit: try commit()
+            case .rollback: rollbackIfOpen()
+            }
+        } catch {
+            rollbackIfOpen()
+            throw error
         }
     }
 }

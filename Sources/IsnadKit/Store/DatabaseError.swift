@@ -1,21 +1,21 @@
-import CSQLite
-
 /// An error reported by SQLite, with the one-line meaning a user needs.
 ///
 /// Mirrors SQLite's result codes (https://www.sqlite.org/rescode.html); ``kind`` groups the
 /// ones Isnad treats differently.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The extended result code (https://www.sqlite.org/rescode.html#extrc).
-    public let code: Int32
+    public let resultCode: ResultCode
     /// SQLite's own message.
     public let message: String
     /// The store's path, when known.
     public let path: String?
+    /// The SQL of the statement that failed, when a statement failed (not opening the file).
+    public let sql: String?
 
     public enum Kind: Sendable {
         /// SQLITE_FULL: the disk (or the store's size limit) is full.
         case diskFull
-        /// SQLITE_BUSY / SQLITE_LOCKED: another process holds the lock for too long.
+        /// SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock for too long.
         case busy
         /// SQLITE_READONLY: the file or its folder cannot be written.
         case readOnly
@@ -30,13 +30,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     }
 
     public var kind: Kind {
-        switch code & 0xFF {
-        case SQLITE_FULL: .diskFull
-        case SQLITE_BUSY, SQLITE_LOCKED: .busy
-        case SQLITE_READONLY: .readOnly
-        case SQLITE_CANTOPEN: .cannotOpen
-        case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt
-        case SQLITE_CONSTRAINT: .constraint
+        switch resultCode.primary {
+        case .full: .diskFull
+        case .busy, .locked: .busy
+        case .readOnly: .readOnly
+        case .cannotOpen: .cannotOpen
+        case .corrupt, .notADatabase: .corrupt
+        case .constraint: .constraint
         default: .other
         }
     }
@@ -45,20 +45,21 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// (SQLITE_BUSY). Not a stale snapshot (SQLITE_BUSY_SNAPSHOT: only ending the read
     /// transaction helps) nor SQLITE_LOCKED (a conflict within this connection).
     public var isWorthRetrying: Bool {
-        code & 0xFF == SQLITE_BUSY && code != SQLITE_BUSY | (2 << 8)  // SQLITE_BUSY_SNAPSHOT, a macro Swift does not import
+        resultCode.primary == .busy && resultCode != .busySnapshot
     }
 
-    public init(code: Int32, message: String, path: String? = nil) {
-        self.code = code
+    public init(resultCode: ResultCode, message: String, path: String? = nil, sql: String? = nil) {
+        self.resultCode = resultCode
         self.message = message
         self.path = path
+        self.sql = sql
     }
 
     public var description: String {
         let place = path.map { "\($0): " } ?? ""
         switch kind {
         case .diskFull: return "\(place)disk full: the store was left as it was before this command"
-        case .busy: return "\(place)the store is busy: another isnad process kept it locked too long (\(message))"
+        case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(message))"
         case .readOnly: return "\(place)the store is read-only (\(message))"
         case .cannotOpen: return "\(place)cannot open the store (\(message))"
         case .corrupt: return "\(place)the file is damaged or is not an Isnad store (\(message))"

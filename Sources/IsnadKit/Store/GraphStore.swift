@@ -23,9 +23,13 @@ public final class GraphStore {
     /// Marks the file as an Isnad store (`PRAGMA application_id`, "ISND").
     public static let applicationID: Int64 = 0x4953_4E44
 
-    public let database: Database
+    /// The connection: internal, so that everything above the store reads and writes through
+    /// the store's own methods.
+    let database: Database
     public let path: String
     public let vocabulary: Vocabulary
+    /// The storage engine and its version, such as `SQLite 3.40.1`.
+    public static var engineDescription: String { "SQLite \(Database.libraryVersion)" }
     /// The path of a store that lives in memory only, for as long as it is open.
     public static let inMemory = ":memory:"
 
@@ -143,39 +147,39 @@ public final class GraphStore {
                 try database.execute("PRAGMA journal_mode = WAL")
             }
         }
-        try beginWriting()
-        var found = schema
+        // Only what fails once the write lock is held is a failed upgrade; `found` is nil before.
+        var found: Schema?
         do {
-            found = try inspectSchema()
-            guard found != .current else {
-                try database.execute("COMMIT")
-                return
+            try inWriteTransaction {
+                found = schema
+                found = try inspectSchema()
+                guard found != .current else { return .commit }
+                try Migrations.migrate(database)
+                try refreshSearchKeys()
+                return .commit
             }
-            try Migrations.migrate(database)
-            try refreshSearchKeys()
-            try database.execute("COMMIT")
         } catch {
-            database.rollbackIfOpen()
-            if case .outdated(let version) = found, let cause = error as? DatabaseError {
+            if case .outdated(let version)? = found, let cause = error as? DatabaseError {
                 throw StoreError.upgradeFailed(path: path, from: version, to: Migrations.currentVersion, cause: cause)
             }
             throw error
         }
         switch found {
-        case .empty: wasCreated = path != GraphStore.inMemory
-        case .outdated(let version) where version < Migrations.currentVersion: upgradedFrom = version
+        case .empty?: wasCreated = path != GraphStore.inMemory
+        case .outdated(let version)? where version < Migrations.currentVersion: upgradedFrom = version
         default: break
         }
     }
 
-    /// For reading: starts the read transaction that every query of this store runs in. An
-    /// older store is first upgraded through a writable connection, when the file allows it; an
-    /// empty file is no store.
+    /// For reading: starts the read transaction that every query of this store runs in, and
+    /// that stays open as long as the store (one snapshot for all its queries; it is not a
+    /// scoped ``Database/inTransaction(_:onWait:_:)`` for that reason). An older store is first
+    /// upgraded through a writable connection, when the file allows it; an empty file is no store.
     private func beginReading() throws {
         var schema = Schema.empty
         for attempt in 0..<2 {
-            // BEGIN DEFERRED takes no lock: the snapshot starts with the first read, just below.
-            try database.execute("BEGIN DEFERRED")
+            // A deferred transaction takes no lock: the snapshot starts with the first read, just below.
+            try database.beginTransaction(.deferred)
             do {
                 schema = try inspectSchema()
             } catch {
@@ -227,13 +231,14 @@ public final class GraphStore {
 
     // MARK: Writing
 
-    /// Starts a write transaction, waiting as long as another process writes (telling
-    /// ``onWaitingForWriteLock`` once), on the file that is still the store at ``path``.
-    func beginWriting() throws {
-        try database.beginWriting(onWait: onWaitingForWriteLock)
-        if database.hasMoved {
-            database.rollbackIfOpen()
-            throw StoreError.moved(path: path)
+    /// Runs `body` in a write transaction, then commits or rolls back as it says; an error rolls
+    /// back. The transaction starts by taking the write lock (BEGIN IMMEDIATE), waiting as long
+    /// as another process writes (telling ``onWaitingForWriteLock`` once), and checks that the
+    /// file is still the store at ``path``.
+    func inWriteTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
+        try database.inTransaction(.immediate, onWait: onWaitingForWriteLock) {
+            if database.hasMoved { throw StoreError.moved(path: path) }
+            return try body()
         }
     }
 
@@ -261,30 +266,28 @@ public final class GraphStore {
             try? database.execute("PRAGMA locking_mode = NORMAL; SELECT count(*) FROM sqlite_schema")
             database.setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
         }
+        var isRemoved = false
         do {
-            try database.execute("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE")
-            let hasSchema = try database.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'entity'").scalarInteger() == 1
-            let isEmpty =
-                try !hasSchema
-                || database.prepare(
-                    "SELECT NOT EXISTS (SELECT 1 FROM entity) AND NOT EXISTS (SELECT 1 FROM source) AND NOT EXISTS (SELECT 1 FROM claim)"
-                ).scalarInteger() == 1
-            guard isEmpty, !database.hasMoved else { return false }
-            // Closing must not delete, by name, a log that another store created there by then.
-            database.keepWriteAheadLogOnClose()
-            for file in [path, path + "-wal", path + "-shm"] { FileSystem.remove(file) }
-            return true
+            try database.execute("PRAGMA locking_mode = EXCLUSIVE")
+            try database.inTransaction(.exclusive) {
+                let hasSchema =
+                    try database.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'entity'").scalarInteger() == 1
+                let isEmpty =
+                    try !hasSchema
+                    || database.prepare(
+                        "SELECT NOT EXISTS (SELECT 1 FROM entity) AND NOT EXISTS (SELECT 1 FROM source) AND NOT EXISTS (SELECT 1 FROM claim)"
+                    ).scalarInteger() == 1
+                guard isEmpty, !database.hasMoved else { return .rollback }
+                // Closing must not delete, by name, a log that another store created there by then.
+                database.keepWriteAheadLogOnClose()
+                for file in [path, path + "-wal", path + "-shm"] { FileSystem.remove(file) }
+                isRemoved = true
+                // Nothing was written: the lock only kept everyone out while the files went.
+                return .rollback
+            }
         } catch {
-            return false
+            return isRemoved
         }
-    }
-
-    /// The number of rows in each main table, read in one statement (one snapshot).
-    public func counts() throws -> (entities: Int, sources: Int, claims: Int, citations: Int) {
-        let select = try database.prepare(
-            "SELECT (SELECT count(*) FROM entity), (SELECT count(*) FROM source), (SELECT count(*) FROM claim), (SELECT count(*) FROM citation)"
-        )
-        guard try select.step() else { return (0, 0, 0, 0) }
-        return (select.int(0), select.int(1), select.int(2), select.int(3))
+        return isRemoved
     }
 }

@@ -1,21 +1,22 @@
 /// One import's writes: a single transaction on the store, plus the bookkeeping that lets the
 /// importer accept records in any order and still report every problem with its line.
 ///
-/// Nothing is visible to other connections until ``commit()``; ``rollback()`` (or a crash)
-/// leaves the store exactly as it was.
-public final class ImportSession {
+/// A session exists only inside ``GraphStore/importing(_:)``: nothing is visible to other
+/// connections until its body returns `.commit`; `.rollback`, an error (or a crash) leaves the
+/// store exactly as it was.
+final class ImportSession {
     /// Where a record was read: an index into the importer's list of inputs, and a line.
-    public struct Location: Hashable, Sendable {
-        public var file: Int
-        public var line: Int
-        public init(file: Int, line: Int) {
+    struct Location: Hashable, Sendable {
+        var file: Int
+        var line: Int
+        init(file: Int, line: Int) {
             self.file = file
             self.line = line
         }
     }
 
     /// What registering a record's id found.
-    public enum Registration: Equatable {
+    enum Registration: Equatable {
         /// First time in this import: write it.
         case new
         /// The same record again in this import: nothing to do.
@@ -26,15 +27,20 @@ public final class ImportSession {
 
     /// A reference to an entity or a source that was not in the store when the record naming
     /// it was written: checked again once the whole input is read.
-    public struct PendingReference: Sendable {
-        public var location: Location
-        public var record: String
-        public var field: String
-        public var target: Record.Kind
-        public var id: String
+    struct PendingReference: Sendable {
+        var location: Location
+        var record: String
+        var field: String
+        var target: Record.Kind
+        var id: String
         /// For a claim's subject or object: the predicate and the side, to check the type.
-        public var predicate: String?
-        public var role: String?
+        var predicate: String?
+        var role: Role?
+
+        /// Which end of a claim names the entity.
+        enum Role: String, Sendable {
+            case subject, object
+        }
     }
 
     private let store: GraphStore
@@ -42,9 +48,9 @@ public final class ImportSession {
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
     private static let cacheLimit = 1 << 19
-    private var isOpen = true
 
-    init(store: GraphStore) throws {
+    /// Prepares the connection for an import; ``finish()`` undoes it. The transaction is the caller's.
+    fileprivate init(store: GraphStore) throws {
         self.store = store
         // A big page cache keeps a large import's pages in memory until commit: a small one
         // spills them into the write-ahead log again and again. The work tables (one row per
@@ -54,9 +60,13 @@ public final class ImportSession {
         // The import checks every reference itself, with messages that name the line (see
         // Importer: references not yet known are kept in import_pending and checked at the
         // end), so SQLite's own foreign-key checks would only repeat the same lookups. They are
-        // off for this connection during the import only; every other write keeps them.
+        // off for this connection during the import only; every other write keeps them. (Outside
+        // the transaction: SQLite ignores this pragma inside one.)
         try store.database.execute("PRAGMA foreign_keys = OFF")
-        try store.beginWriting()
+    }
+
+    /// Creates the work tables, in the import's transaction.
+    fileprivate func createWorkTables() throws {
         try database.execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS import_record (
@@ -71,34 +81,19 @@ public final class ImportSession {
             """)
     }
 
-    deinit { if isOpen { rollback() } }
-
-    /// Makes the import visible, all of it at once.
-    public func commit() throws {
-        try database.execute("COMMIT")
-        isOpen = false
-        try? dropWorkTables()
-        try? database.execute("PRAGMA foreign_keys = ON")
-    }
-
-    /// Forgets every write of this import.
-    public func rollback() {
-        if !database.isAutocommit { try? database.execute("ROLLBACK") }
-        isOpen = false
-        try? dropWorkTables()
-        try? database.execute("PRAGMA foreign_keys = ON")
-    }
-
-    private func dropWorkTables() throws {
-        try database.execute(
+    /// After the transaction ended, either way: drops the work tables and turns the
+    /// foreign-key checks back on.
+    fileprivate func finish() {
+        try? database.execute(
             "DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped"
         )
+        try? database.execute("PRAGMA foreign_keys = ON")
     }
 
     // MARK: Bookkeeping
 
     /// Notes that this import defines `id`, so that a second, different definition is caught.
-    public func register(kind: Record.Kind, id: String, digest: UInt64, at location: Location) throws -> Registration {
+    func register(kind: Record.Kind, id: String, digest: UInt64, at location: Location) throws -> Registration {
         let insert = try database.cached(
             "INSERT OR IGNORE INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5)")
         try insert.run([
@@ -115,7 +110,7 @@ public final class ImportSession {
     }
 
     /// The type of an entity in the store (written before, or earlier in this import).
-    public func entityType(_ id: String) throws -> EntityType? {
+    func entityType(_ id: String) throws -> EntityType? {
         if let type = entityTypes[id] { return type }
         let select = try database.cached("SELECT type FROM entity WHERE id = ?1")
         guard let text = try select.scalarText([.text(id)]), let type = EntityType(rawValue: text) else { return nil }
@@ -124,7 +119,7 @@ public final class ImportSession {
     }
 
     /// Whether a source is in the store (written before, or earlier in this import).
-    public func sourceExists(_ id: String) throws -> Bool {
+    func sourceExists(_ id: String) throws -> Bool {
         if knownSources.contains(id) { return true }
         let select = try database.cached("SELECT 1 FROM source WHERE id = ?1")
         guard try select.scalarInteger([.text(id)]) != nil else { return false }
@@ -138,20 +133,20 @@ public final class ImportSession {
         entityTypes[id] = type
     }
 
-    public func addPending(_ reference: PendingReference) throws {
+    func addPending(_ reference: PendingReference) throws {
         let insert = try database.cached(
             "INSERT INTO temp.import_pending (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
         )
         try insert.run([
             .integer(Int64(reference.location.file)), .integer(Int64(reference.location.line)), .text(reference.record),
             .text(reference.field), .text(reference.target.rawValue), .text(reference.id),
-            reference.predicate.map(Statement.Value.text) ?? .null, reference.role.map(Statement.Value.text) ?? .null,
+            optional(reference.predicate), optional(reference.role?.rawValue),
         ])
     }
 
-    /// Every pending reference, with the type of the entity it names if that now exists
-    /// (sources: `.organization` stands for "exists"), in input order.
-    public func resolvePending(_ body: (PendingReference, _ found: Bool, _ type: EntityType?) throws -> Void) throws {
+    /// Every pending reference, whether what it names now exists and, for an entity, its type,
+    /// in input order.
+    func resolvePending(_ body: (PendingReference, _ found: Bool, _ type: EntityType?) throws -> Void) throws {
         let select = try database.prepare(
             """
             SELECT p.file, p.line, p.record, p.field, p.target, p.id, p.predicate, p.role,
@@ -163,7 +158,7 @@ public final class ImportSession {
             let reference = PendingReference(
                 location: Location(file: row.int(0), line: row.int(1)), record: row.string(2), field: row.string(3),
                 target: Record.Kind(rawValue: row.string(4)) ?? .entity, id: row.string(5), predicate: row.text(6),
-                role: row.text(7))
+                role: row.text(7).flatMap(PendingReference.Role.init(rawValue:)))
             let found = row.text(8)
             try body(reference, found != nil, found.flatMap(EntityType.init(rawValue:)))
         }
@@ -171,7 +166,7 @@ public final class ImportSession {
 
     /// For each entity whose type this import changed, every claim it takes part in, with the
     /// location of the claim's record in this import if it has one.
-    public func claimsOfRetypedEntities(
+    func claimsOfRetypedEntities(
         _ body: (
             _ entity: String, _ entityLocation: Location, _ claim: String, _ predicate: String,
             _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?
@@ -196,7 +191,7 @@ public final class ImportSession {
     }
 
     /// Every id of a kind in the store, for "did you mean" suggestions.
-    public func forEachID(of kind: Record.Kind, _ body: (String) -> Void) throws {
+    func forEachID(of kind: Record.Kind, _ body: (String) -> Void) throws {
         let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
         try database.prepare("SELECT id FROM \(table)").forEachRow { body($0.string(0)) }
     }
@@ -207,7 +202,7 @@ public final class ImportSession {
     // upsert: SQLite opens a statement journal for every upsert that may abort, which copies
     // each page it touches and cost more than half of a large import.
 
-    public func write(_ entity: Entity, at location: Location) throws {
+    func write(_ entity: Entity, at location: Location) throws {
         let previousType = try entityType(entity.id)
         let values: [Statement.Value] = [
             .text(entity.id), .text(entity.type.rawValue), .text(entity.name), optional(entity.description),
@@ -237,7 +232,7 @@ public final class ImportSession {
         remember(entity: entity.id, type: entity.type)
     }
 
-    public func write(_ source: Source) throws {
+    func write(_ source: Source) throws {
         let values: [Statement.Value] = [
             .text(source.id), .text(source.type.rawValue), .text(source.title), optional(source.publisher),
             optional(source.author), optional(source.url), optional(source.published?.description), optional(source.lang),
@@ -273,7 +268,7 @@ public final class ImportSession {
     /// predicate or object would leave the stored citations, which speak of the old one,
     /// supporting the new one. Such a record is not written and the change is returned, unless
     /// `replacingCitations`, which replaces the claim whole.
-    public func write(_ claim: Claim, replacingCitations: Bool) throws -> ChangedEnd? {
+    func write(_ claim: Claim, replacingCitations: Bool) throws -> ChangedEnd? {
         let values: [Statement.Value] = [
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
@@ -334,43 +329,25 @@ public final class ImportSession {
     }
 
     /// What a claim record would change in the stored claim of the same id.
-    public struct ChangedEnd: Equatable, Sendable {
+    struct ChangedEnd: Equatable, Sendable {
         /// `subject`, `predicate` or `object`.
-        public var field: String
+        var field: String
         /// The stored value.
-        public var stored: String
+        var stored: String
     }
 
     private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }
 }
 
 extension GraphStore {
-    /// Starts an import: one transaction that holds the write lock until it commits or rolls back.
-    public func beginImport() throws -> ImportSession { try ImportSession(store: self) }
-}
-
-/// An entity's attributes as stored: a JSON object with its keys in code-point order.
-enum AttributesJSON {
-    static func encode(_ attributes: [String: String]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
-        for (index, key) in attributes.keys.sorted(by: RecordWriter.byUTF8).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\""))
-            JSONEscaping.append(key, to: &bytes)
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
-            JSONEscaping.append(attributes[key] ?? "", to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
+    /// Runs an import: `body` writes through the session in one write transaction, which holds
+    /// the write lock until it commits or rolls back as `body` says (an error rolls back).
+    func importing(_ body: (ImportSession) throws -> Database.TransactionCompletion) throws {
+        let session = try ImportSession(store: self)
+        defer { session.finish() }
+        try inWriteTransaction {
+            try session.createWorkTables()
+            return try body(session)
         }
-        bytes.append(UInt8(ascii: "}"))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func decode(_ text: String) -> [String: String] {
-        guard case .object(let object)? = try? JSONParser.parse(text) else { return [:] }
-        var result: [String: String] = [:]
-        for member in object.members {
-            if case .string(let value) = member.value { result[member.key] = value }
-        }
-        return result
     }
 }

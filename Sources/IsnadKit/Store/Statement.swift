@@ -1,72 +1,72 @@
 import CSQLite
 
 /// A compiled SQL statement with bound parameters. See https://www.sqlite.org/c3ref/stmt.html.
-public final class Statement {
+///
+/// Every run binds all of the statement's parameters at once, as an array of values in order
+/// (`?1`, `?2` …): a count that differs from the statement's is a programming error and stops
+/// the program (a precondition), checked once per run, not per value.
+final class Statement {
     private let handle: OpaquePointer
     private unowned let database: Database
-    public let sql: String
+    let sql: String
+    /// The number of parameters (https://www.sqlite.org/c3ref/bind_parameter_count.html).
+    private let parameterCount: Int
 
     init(database: Database, sql: String) throws(DatabaseError) {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw database.error(code: code) }
+        guard code == SQLITE_OK, let statement else { throw database.error(code: code, sql: sql) }
         self.handle = statement
         self.database = database
         self.sql = sql
+        self.parameterCount = Int(sqlite3_bind_parameter_count(statement))
     }
 
     deinit { sqlite3_finalize(handle) }
 
     /// A value that can be bound to a parameter.
-    public enum Value: Sendable, Equatable {
+    enum Value: Sendable, Equatable {
         case null
         case integer(Int64)
         case text(String)
     }
 
     /// Resets the statement so it can run again, and clears its bindings.
-    public func reset() {
+    func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
-    /// Binds `values` to parameters 1, 2, … in order.
-    @discardableResult
-    public func bind(_ values: [Value]) throws(DatabaseError) -> Statement {
+    /// Binds `values` to parameters 1, 2, … in order: one value for each of the statement's
+    /// parameters.
+    private func bind(_ values: [Value]) throws(DatabaseError) {
+        precondition(
+            values.count == parameterCount, "\(values.count) values bound to \(parameterCount) parameters of: \(sql)")
         for (offset, value) in values.enumerated() { try bind(value, at: Int32(offset + 1)) }
-        return self
     }
 
-    public func bind(_ value: Value, at index: Int32) throws(DatabaseError) {
+    private func bind(_ value: Value, at index: Int32) throws(DatabaseError) {
         let code: Int32
         switch value {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
         case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, sqliteTransientDestructor)
         }
-        if code != SQLITE_OK { throw database.error(code: code) }
-    }
-
-    public func bind(_ text: String?, at index: Int32) throws(DatabaseError) {
-        try bind(text.map(Value.text) ?? .null, at: index)
-    }
-
-    public func bind(_ number: Int64?, at index: Int32) throws(DatabaseError) {
-        try bind(number.map(Value.integer) ?? .null, at: index)
+        if code != SQLITE_OK { throw database.error(code: code, sql: sql) }
     }
 
     /// Advances to the next row; false when there is none left.
-    public func step() throws(DatabaseError) -> Bool {
+    func step() throws(DatabaseError) -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw database.error(code: code)
+        default: throw database.error(code: code, sql: sql)
         }
     }
 
     /// Runs a statement that returns no rows, with these parameters.
-    public func run(_ values: [Value] = []) throws(DatabaseError) {
+    func run(_ values: [Value] = []) throws(DatabaseError) {
         reset()
         try bind(values)
         while try step() {}
@@ -74,7 +74,7 @@ public final class Statement {
 
     /// Calls `body` for each row, with these parameters. The statement is reset afterwards,
     /// even when `body` throws, so that it holds no read open.
-    public func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
+    func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
         reset()
         defer { sqlite3_reset(handle) }
         try bind(values)
@@ -84,7 +84,7 @@ public final class Statement {
     /// What `read` makes of the first row, or nil when there is none. The statement is reset
     /// afterwards: a statement left on a row holds a read open, which pins this connection to an
     /// old snapshot, blocks its next write transaction and keeps tables from being dropped.
-    public func firstRow<T>(_ values: [Value] = [], _ read: (Statement) throws -> T) throws -> T? {
+    func firstRow<T>(_ values: [Value] = [], _ read: (Statement) throws -> T) throws -> T? {
         reset()
         defer { sqlite3_reset(handle) }
         try bind(values)
@@ -93,7 +93,7 @@ public final class Statement {
 
     /// The first row's first column as an integer, if there is a row. The statement is reset
     /// afterwards, so that it holds no read open (an open read keeps SQLite from dropping a table).
-    public func scalarInteger(_ values: [Value] = []) throws(DatabaseError) -> Int64? {
+    func scalarInteger(_ values: [Value] = []) throws(DatabaseError) -> Int64? {
         reset()
         try bind(values)
         let value = try step() ? (isNull(0) ? nil : int64(0)) : nil
@@ -103,7 +103,7 @@ public final class Statement {
 
     /// The first row's first column as text, if there is a row and it is not null; the
     /// statement is reset afterwards.
-    public func scalarText(_ values: [Value] = []) throws(DatabaseError) -> String? {
+    func scalarText(_ values: [Value] = []) throws(DatabaseError) -> String? {
         reset()
         try bind(values)
         let value = try step() ? text(0) : nil
@@ -113,19 +113,19 @@ public final class Statement {
 
     // MARK: Columns of the current row
 
-    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
-    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     /// The column as text, or nil when it is NULL.
-    public func text(_ column: Int32) -> String? {
+    func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     /// The column as text; an empty string when it is NULL.
-    public func string(_ column: Int32) -> String { text(column) ?? "" }
+    func string(_ column: Int32) -> String { text(column) ?? "" }
 }

@@ -1,4 +1,5 @@
-/// Why a store cannot be used, in the words a user needs.
+/// Why a store cannot be used, in the words a user needs. The messages name no command or
+/// option: a program adds what its user can do about it (the CLI names `--db`, `isnad init` …).
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// No file at the path (query commands never create one).
     case missing(path: String)
@@ -21,7 +22,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .missing(let path):
-            "no store at \(path) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            "no store at \(path)"
         case .notAnIsnadStore(let path):
             "\(path) is an SQLite database but not an Isnad store"
         case .newerSchema(let path, let found, let supported):
@@ -34,7 +35,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             (found < supported
                 ? "\(path) is schema version \(found); upgrading it to \(supported) needs write access"
                 : "\(path) holds search keys made by an older Isnad; remaking them needs write access")
-                + ": \(reason) (make it writable once, or query an upgraded copy: cp \(path) copy.db && isnad --db copy.db …)"
+                + ": \(reason)"
         case .upgradeFailed(let path, let from, let to, let cause):
             "upgrading \(path) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
         case .moved(let path):

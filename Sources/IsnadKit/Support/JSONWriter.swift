@@ -116,34 +116,59 @@ public struct JSONWriter {
     }
 }
 
-/// JSON string escaping (RFC 8259 §7): quote, backslash and control characters; everything
-/// else is written as UTF-8.
+/// JSON string escaping (RFC 8259 §7): quote, backslash and line breaks as `\"`, `\\`, `\n`,
+/// `\r`, `\t`; every other character a terminal could take for a command as `\uXXXX` — C0
+/// controls, DEL, C1 controls (U+0080–U+009F: CSI, OSC …) and the bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069) — so that JSON written to a terminal
+/// cannot drive it, while a parser reads back the same string. Everything else is written as
+/// UTF-8, the left-to-right and right-to-left marks (U+200E, U+200F) included.
 public enum JSONEscaping {
     public static func append(_ value: String, to output: inout [UInt8]) {
-        // Most text needs no escape: copy it whole.
-        let needsEscape = value.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        var value = value
+        value.withUTF8 { append(utf8: $0, to: &output) }
+    }
+
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Most text needs no escape: copy it whole. C1 controls start with C2, the bidi controls
+        // with E2: text without those bytes (nor ASCII controls, quote, backslash) has none.
+        let needsEscape = bytes.contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
         }
-        if needsEscape == false {
-            output.append(contentsOf: value.utf8)
+        guard needsEscape else {
+            output.append(contentsOf: bytes)
             return
         }
-        for byte in value.utf8 {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let third = index + 2 < bytes.count ? bytes[index + 2] : 0
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
             case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
             case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-                    hex[Int(byte & 0xF)],
-                ])
+            case 0x00..<0x20, 0x7F: appendUnicodeEscape(UInt16(byte), to: &output)
+            case 0xC2 where (0x80...0x9F).contains(next):
+                // U+0080–U+009F, encoded C2 80 … C2 9F.
+                appendUnicodeEscape(UInt16(next), to: &output)
+                index += 1
+            case 0xE2 where (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)):
+                // U+202A–U+202E (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9).
+                appendUnicodeEscape(0x2000 | UInt16(next & 0x3F) << 6 | UInt16(third & 0x3F), to: &output)
+                index += 2
             default: output.append(byte)
             }
+            index += 1
         }
+    }
+
+    /// `\u` and four lowercase hexadecimal digits.
+    private static func appendUnicodeEscape(_ value: UInt16, to output: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+        for shift in [12, 8, 4, 0] { output.append(hex[Int(value >> UInt16(shift) & 0xF)]) }
     }
 
     /// The value as a JSON string literal, quotes included.

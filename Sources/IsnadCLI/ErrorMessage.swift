@@ -1,0 +1,39 @@
+import IsnadKit
+
+/// What `isnad` prints for an error: the library's message, plus what the user can do about it
+/// on this command line. IsnadKit's messages name no option or command; the hints that do live
+/// here, beside the options they name.
+enum ErrorMessage {
+    static func text(for error: Error) -> String {
+        switch error {
+        case let error as DatabaseError where error.kind == .busy:
+            let place = error.path.map { "\($0): " } ?? ""
+            return "\(place)the store is busy: another isnad process kept it locked too long (\(error.message))"
+        case let error as StoreError:
+            switch error {
+            case .missing:
+                return "\(error) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            case .needsUpgrade(let path, _, _, _):
+                return "\(error) (make it writable once, or query an upgraded copy: cp \(path) copy.db && isnad --db copy.db …)"
+            default:
+                return "\(error)"
+            }
+        case let failure as Importer.Failure:
+            return failure.description(describing: text(for:))
+        case let error as RecordError:
+            return text(for: error)
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// A bad record, and the import option that would let it through, if one would.
+    static func text(for error: RecordError) -> String {
+        switch error.problem.remedy {
+        case .longerLineLimit?: "\(error) (see --max-line-bytes)"
+        case .replacingStoredClaim?:
+            "\(error) (give this claim another id, or import with --replace to replace the stored claim whole)"
+        case nil: "\(error)"
+        }
+    }
+}

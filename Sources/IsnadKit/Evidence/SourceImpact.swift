@@ -1,0 +1,88 @@
+/// What would change if a source were discredited: the answer to `isnad source ID --impact`.
+public struct SourceImpact: Sendable {
+    /// Two entities, in id order.
+    public struct EntityPair: Hashable, Sendable, Comparable {
+        public let first: String
+        public let second: String
+
+        public init(_ a: String, _ b: String) { (first, second) = a <= b ? (a, b) : (b, a) }
+
+        public static func < (lhs: EntityPair, rhs: EntityPair) -> Bool {
+            (lhs.first, lhs.second) < (rhs.first, rhs.second)
+        }
+    }
+
+    public let source: String
+    /// Claims whose support rests on the source alone: it is their common link, or the
+    /// claimant or `via` of every supporting citation. They would be left without support. By id.
+    public let restingOnIt: [ClaimWeight]
+    /// Claims the source is the claimant or `via` of some supporting citations, but not all:
+    /// they would keep some support, and lose those citations (and perhaps channels). By id.
+    public let losingSupport: [ClaimWeight]
+    /// Claims not above whose supporting chains reach the source only through `cites`: a
+    /// source they rest on relays this one, and may owe them to it; `cites` does not say which
+    /// of its words it took from where. (An article citing ten sources puts all ten in the
+    /// chain of every claim it makes in its own voice; those claims do not fall with each.) By id.
+    public let relayingIt: [ClaimWeight]
+    /// Pairs of entities between which every claim with support rests on the source: they
+    /// would be left with no supported claim between them at all.
+    public let isolatedPairs: [EntityPair]
+}
+
+extension TransmissionGraph {
+    /// The impact of discrediting `source`. Reads only the claims whose citations name the
+    /// source or a source that relays it (directly or not), then the claims between their entities.
+    public func impact(of source: String, in store: GraphStore) throws -> SourceImpact {
+        // A chain contains `source` only if its claimant or via is `source` or relays it.
+        var starts: Set<String> = [source]
+        for link in try TransmissionChain(of: source, .relayedBy, in: store).links { starts.insert(link.id) }
+        var examined: Set<String> = []
+        var resting: [ClaimWeight] = []
+        var losing: [ClaimWeight] = []
+        var relaying: [ClaimWeight] = []
+        var pairs: Set<SourceImpact.EntityPair> = []
+        for start in starts.sorted() {
+            for (_, claim) in try store.claims(citing: start) where examined.insert(claim.claim.id).inserted {
+                let weight = weigh(claim)
+                switch SourceImpact.dependence(of: claim, weight, on: source) {
+                case .whole:
+                    resting.append(weight)
+                    pairs.insert(SourceImpact.EntityPair(claim.claim.subject, claim.claim.object))
+                case .partial: losing.append(weight)
+                case .throughCites: relaying.append(weight)
+                case .none: break
+                }
+            }
+        }
+        var isolated: [SourceImpact.EntityPair] = []
+        for pair in pairs.sorted() {
+            let survives = try store.claims(between: pair.first, and: pair.second).contains { claim in
+                let weight = weigh(claim)
+                return weight.supportingChannels > 0 && SourceImpact.dependence(of: claim, weight, on: source) != .whole
+            }
+            if !survives { isolated.append(pair) }
+        }
+        return SourceImpact(
+            source: source, restingOnIt: resting.sorted { $0.claimID < $1.claimID },
+            losingSupport: losing.sorted { $0.claimID < $1.claimID }, relayingIt: relaying.sorted { $0.claimID < $1.claimID },
+            isolatedPairs: isolated)
+    }
+}
+
+extension SourceImpact {
+    enum Dependence { case whole, partial, throughCites, none }
+
+    /// How a claim's support depends on `source`: wholly when it is the common link or the
+    /// claimant or `via` of every supporting citation; partly when it is that of some.
+    static func dependence(of claim: GradedClaim, _ weight: ClaimWeight, on source: String) -> Dependence {
+        let supporting = weight.supporting.flatMap(\.citations)
+        guard !supporting.isEmpty else { return .none }
+        let direct = supporting.filter { position in
+            let citation = claim.citations[position].citation
+            return citation.source == source || citation.via == source
+        }
+        if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
+        if !direct.isEmpty { return .partial }
+        return weight.isSupported(through: source) ? .throughCites : .none
+    }
+}

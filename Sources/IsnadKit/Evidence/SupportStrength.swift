@@ -1,0 +1,76 @@
+/// How strong a claim's evidence is once its chains are followed: ``Evidence``'s rule applied
+/// to the citations with their grades capped, and the number of independent channels.
+///
+/// The rule, per citation, before ``Evidence`` combines them as it always does:
+///
+/// 1. **Reliability** is the weaker of the claimant's grade and the grade of its channel's
+///    common link (see ``CommonLink``). A channel without a common link is not capped.
+/// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless its side (support or
+///    denial) has at least two independent channels.
+///
+/// So a claim whose one channel runs through an E-graded article is never better than E,
+/// however its claimants are graded, and is never *asserted* (which takes A–C). With two or
+/// more channels each channel is capped by its own common link and the best one counts.
+/// Strengths compare by supporting channels first (more is stronger), then as
+/// ``ClaimStrength`` (status, then best grade). Smaller is stronger.
+public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public let supportingChannels: Int
+    public let denyingChannels: Int
+    /// The common link of the support, when it has exactly one channel and that has one.
+    public let commonLink: CommonLink?
+    /// The claim's evidence with the capped grades.
+    public let evidence: Evidence
+
+    /// The capped evidence as one comparable value (status, then best grade).
+    public var claimStrength: ClaimStrength { ClaimStrength(evidence) }
+
+    /// Nil when the claim has no citation.
+    init?(
+        claim: GradedClaim, supporting: [Channel], denying: [Channel], reliability: (String) -> Reliability
+    ) {
+        var items = claim.citations.map(\.evidenceItem)
+        for side in [supporting, denying] {
+            for channel in side {
+                let ceiling = channel.commonLink?.reliability
+                for position in channel.citations {
+                    if let ceiling { items[position].reliability = max(items[position].reliability, ceiling) }
+                    if side.count < 2 { items[position].credibility = max(items[position].credibility, .probablyTrue) }
+                }
+            }
+        }
+        guard let evidence = Evidence(items) else { return nil }
+        self.evidence = evidence
+        supportingChannels = supporting.count
+        denyingChannels = denying.count
+        commonLink = supporting.count == 1 ? supporting[0].commonLink : nil
+    }
+
+    public static func < (lhs: SupportStrength, rhs: SupportStrength) -> Bool {
+        (-lhs.supportingChannels, lhs.claimStrength) < (-rhs.supportingChannels, rhs.claimStrength)
+    }
+
+    /// `ALLEGED E3 · 1 channel, all through hadera-2022-article (E)`.
+    public var description: String {
+        var text = "\(claimStrength) · \(supportingChannels) \(supportingChannels == 1 ? "channel" : "channels")"
+        if let commonLink { text += ", all through \(commonLink.label)" }
+        if denyingChannels > 0 { text += " · denied in \(denyingChannels) \(denyingChannels == 1 ? "channel" : "channels")" }
+        return text
+    }
+}
+
+extension ClaimStrength {
+    /// The strength of a weighed claim: its evidence with each channel capped by its common
+    /// link (see ``SupportStrength``); nil when it has no citation.
+    public init?(_ weight: ClaimWeight) {
+        guard let strength = weight.strength else { return nil }
+        self.init(strength.evidence)
+    }
+}
+
+extension GradedClaim {
+    /// The same claim with only the citations whose chain does not contain `source`: what is
+    /// left if `source` is wrong. Nil when nothing is left.
+    public func keepingCitations(notThrough source: String, in graph: TransmissionGraph) -> GradedClaim? {
+        keepingCitations { !graph.chain(of: $0.citation).contains(source) }
+    }
+}

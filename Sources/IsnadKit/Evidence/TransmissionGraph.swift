@@ -1,0 +1,96 @@
+/// Every source's `cites` and reliability, held in memory, with each source's transitive
+/// closure worked out once and kept: weighing every claim of a store reads each source's
+/// chain as often as it is cited but walks it only once.
+///
+/// It mirrors ``TransmissionChain`` (`.relays`), which asks the store at every step; this one
+/// answers from memory, for passes over many claims.
+public final class TransmissionGraph {
+    private let cites: [String: [String]]
+    private let reliabilities: [String: Reliability]
+    /// Source id → (source id → fewest `cites` steps from it; itself at 0).
+    private var closures: [String: [String: Int]] = [:]
+
+    /// A graph of these sources; a source cited but not given is a dead end graded F.
+    public init(sources: some Sequence<Source>) {
+        var cites: [String: [String]] = [:]
+        var reliabilities: [String: Reliability] = [:]
+        for source in sources {
+            cites[source.id] = source.cites
+            reliabilities[source.id] = source.reliability
+        }
+        self.cites = cites
+        self.reliabilities = reliabilities
+    }
+
+    /// Every source of a store (read once, in id order).
+    public convenience init(store: GraphStore) throws {
+        var sources: [Source] = []
+        try store.forEachSource { source in
+            var source = source
+            source.text = nil  // the graph needs only cites and grades; full texts can be large
+            sources.append(source)
+        }
+        self.init(sources: sources)
+    }
+
+    /// The source's reliability; F (cannot be judged) for a source the graph does not hold.
+    public func reliability(of id: String) -> Reliability { reliabilities[id] ?? .f }
+
+    /// The sources `id` relays, transitively, each with its fewest `cites` steps from `id`
+    /// (`id` itself at 0). A cycle in `cites` ends where it closes: every source on it is
+    /// reached once, at its shortest distance.
+    public func closure(of id: String) -> [String: Int] {
+        if let known = closures[id] { return known }
+        // Breadth first with a queue of its own, not recursion: a chain may be as long as the data.
+        var depths: [String: Int] = [id: 0]
+        var queue = [id]
+        var index = 0
+        while index < queue.count {
+            let current = queue[index]
+            index += 1
+            let depth = depths[current] ?? 0
+            for cited in cites[current] ?? [] where depths[cited] == nil {
+                depths[cited] = depth + 1
+                queue.append(cited)
+            }
+        }
+        closures[id] = depths
+        return depths
+    }
+
+    /// A citation's chain: see ``Chain``.
+    public func chain(of citation: Citation) -> Chain {
+        var depths: [String: Int] = [:]
+        func merge(_ closure: [String: Int], at offset: Int) {
+            for (id, depth) in closure { depths[id] = min(depths[id] ?? Int.max, depth + offset) }
+        }
+        if let via = citation.via, via != citation.source {
+            merge(closure(of: via), at: 0)
+            merge(closure(of: citation.source), at: 1)
+        } else {
+            merge(closure(of: citation.source), at: 0)
+        }
+        return Chain(depths: depths)
+    }
+}
+
+/// The sources a citation reaches us through, each with its distance from the reader.
+///
+/// A citation's chain is its claimant (`source`), the document we read it in (`via`, when
+/// given), and every source those two `cites`, transitively. Distance counts hops from the
+/// reader: the `via` is at 0 (it is what we hold), the claimant at 1 when there is a `via` and
+/// at 0 when there is none, and each `cites` step adds 1; a source reached several ways keeps
+/// its shortest distance.
+public struct Chain: Hashable, Sendable {
+    /// Source id → distance from the reader.
+    public let depths: [String: Int]
+
+    public init(depths: [String: Int]) { self.depths = depths }
+
+    public func contains(_ source: String) -> Bool { depths[source] != nil }
+
+    /// The source ids, nearest first, then by id.
+    public var sources: [String] {
+        depths.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
+    }
+}

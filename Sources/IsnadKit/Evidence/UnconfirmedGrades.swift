@@ -1,0 +1,44 @@
+/// A citation graded 1 ("confirmed by other sources") on a claim whose chains do not bear it
+/// out: its side (support, or denial) has fewer than two independent channels.
+public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
+    public let claimID: String
+    /// Position of the citation in the claim's citations (0-based).
+    public let position: Int
+    public let source: String
+    public let via: String?
+    public let stance: Stance
+    /// The independent channels on the citation's side.
+    public let channels: Int
+
+    /// `claim "x": citation 1 (leak via article) is graded 1 (confirmed) but its support has 1 independent channel`.
+    public var description: String {
+        let side = stance == .denies ? "denial" : "support"
+        let cited = via.map { "\(source) via \($0)" } ?? source
+        return
+            "claim \"\(claimID)\": citation \(position + 1) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels"); 1 takes at least 2"
+    }
+}
+
+extension TransmissionGraph {
+    /// The citations of `claim` graded 1 that its channels do not bear out, in order.
+    public func unconfirmedGrades(of claim: GradedClaim) -> [UnconfirmedGrade] {
+        guard claim.citations.contains(where: { $0.citation.credibility == .confirmed }) else { return [] }
+        let weight = weigh(claim)
+        return claim.citations.indices.compactMap { position in
+            let citation = claim.citations[position].citation
+            guard citation.credibility == .confirmed else { return nil }
+            let channels = citation.stance == .denies ? weight.denyingChannels : weight.supportingChannels
+            guard channels < 2 else { return nil }
+            return UnconfirmedGrade(
+                claimID: claim.claim.id, position: position, source: citation.source, via: citation.via,
+                stance: citation.stance, channels: channels)
+        }
+    }
+
+    /// Every grade 1 in the store that the chains do not bear out, by claim id.
+    public func unconfirmedGrades(in store: GraphStore) throws -> [UnconfirmedGrade] {
+        var found: [UnconfirmedGrade] = []
+        try store.forEachClaim { found += unconfirmedGrades(of: $0) }
+        return found
+    }
+}

@@ -1,0 +1,54 @@
+/// Text of one direction kept in its order inside text of another, with Unicode's directional
+/// isolates (https://www.unicode.org/reports/tr9/#Explicit_Directional_Isolates): names and
+/// quotes in labels and tooltips, Arabic lines in pictures, ISO dates among Arabic words.
+public enum BidiText {
+    /// User text (a name, a quote) set inside a line of other text: each of its lines between
+    /// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (U+2068, U+2069), so that its direction,
+    /// and any right-to-left override or embedding it holds, stays inside it instead of
+    /// reordering the text around it (https://www.unicode.org/reports/tr9/#Explicit_Directional_Isolates).
+    public static func isolated(_ text: String) -> String {
+        // Line breaks and isolates are ASCII controls or start with C2 or E2: text whose bytes
+        // hold none of those is one plain line (the usual case, taken without decoding).
+        if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) {
+            return "\u{2068}" + text + "\u{2069}"
+        }
+        var result = String.UnicodeScalarView()
+        // Isolates the text opens and has not closed: they are closed at the end of its line, and
+        // a closing one it has not opened is dropped, so that ours always pair up.
+        var openIsolates = 0
+        func endLine() {
+            result.append(contentsOf: repeatElement("\u{2069}", count: openIsolates + 1))
+            openIsolates = 0
+        }
+        result.append("\u{2068}")
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            switch scalar {
+            case "\n" where afterCarriageReturn: continue  // CR LF is one line break
+            case "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                endLine()
+                result.append(contentsOf: "\n\u{2068}".unicodeScalars)
+            case "\u{2066}", "\u{2067}", "\u{2068}":
+                openIsolates += 1
+                result.append(scalar)
+            case "\u{2069}":
+                guard openIsolates > 0 else { continue }
+                openIsolates -= 1
+                result.append(scalar)
+            default: result.append(scalar)
+            }
+        }
+        endLine()
+        return String(result)
+    }
+
+    /// An Arabic line between RIGHT-TO-LEFT ISOLATE and POP DIRECTIONAL ISOLATE (U+2067,
+    /// U+2069): read right to left wherever it is shown, even where lines are laid out left to
+    /// right by default (SVG), grades in their places.
+    public static func rightToLeft(_ line: String) -> String { "\u{2067}\(line)\u{2069}" }
+
+    /// Text between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (U+2066, U+2069): an ISO
+    /// date kept in its order inside a right-to-left line.
+    public static func leftToRight(_ text: String) -> String { "\u{2066}\(text)\u{2069}" }
+}

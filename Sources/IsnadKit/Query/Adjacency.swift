@@ -1,0 +1,68 @@
+/// The claims that can be followed from an entity, given a filter and a direction: what
+/// neighbourhoods, paths and focus exports walk through, each keeping only its own algorithm.
+///
+/// A step reads the store's subject and object indexes only (ids and predicates; the claim rows
+/// too when the filter looks at dates or entity types), so the cost follows the entity's
+/// degree, never the size of the store. When the filter looks at citations or evidence, every
+/// claim of the entity is read whole instead, and filtered as ``GraphFilter/apply(_:vocabulary:)``
+/// shows it.
+struct Adjacency {
+    /// One claim followed from an entity.
+    struct Step {
+        /// The claim's other end.
+        let other: String
+        /// Whether the entity walked from is the claim's subject.
+        let isOutgoing: Bool
+        /// The claim, as far as the step read it.
+        let claim: FollowedClaim
+    }
+
+    /// A claim followed, read only as far as the filter needed.
+    enum FollowedClaim {
+        /// Its row (``GraphStore/Link/row``), to read it whole later with
+        /// ``GraphStore/forEachClaim(rows:_:)``.
+        case row(Int64)
+        /// Read whole, as the filter shows it (citations left out by the filter are gone).
+        case whole(GradedClaim)
+    }
+
+    let store: GraphStore
+    let filter: GraphFilter
+    /// `.out` follows claims from subject to object, `.in` from object to subject, `.both`
+    /// either way; symmetric predicates are always followed both ways.
+    let direction: GraphStore.Direction
+
+    /// Whether steps carry whole claims (``FollowedClaim/whole(_:)``) rather than rows: the
+    /// filter looks at citations or evidence, which the indexes do not hold.
+    var readsWholeClaims: Bool { filter.needsEvidence }
+
+    /// Whether a claim is followed from the entity that is its subject (`isOutgoing`) or its
+    /// object.
+    func follows(isOutgoing: Bool, predicate: String) -> Bool {
+        if direction == .both || store.vocabulary[predicate]?.isSymmetric == true { return true }
+        return (direction == .out) == isOutgoing
+    }
+
+    /// Calls `body` for each claim of `entity` that passes the filter and is followed in the
+    /// direction. Read through the indexes, the claims where the entity is the subject come
+    /// first, in the order of their objects' ids, then those where it is the object, in the
+    /// order of their subjects' ids; read whole, they come in no particular order.
+    func forEachStep(from entity: String, _ body: (Step) throws -> Void) throws {
+        if readsWholeClaims {
+            try store.forEachClaim(of: entity) { claim in
+                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
+                let isOutgoing = kept.claim.subject == entity
+                guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return }
+                try body(
+                    Step(other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing, claim: .whole(kept)))
+            }
+            return
+        }
+        try store.forEachLink(of: entity, withDates: filter.needsLinkDetails) { link in
+            guard follows(isOutgoing: link.isSubject, predicate: link.predicate),
+                try filter.admitsShape(of: link, from: entity, in: store)
+            else { return }
+            try body(Step(other: link.other, isOutgoing: link.isSubject, claim: .row(link.row)))
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// What `isnad check` reads: the store's rows as they are stored, including what a store
+/// written by another tool may hold and an import would have refused (unknown types, bad dates,
+/// references to missing rows). Every read is in a fixed order, so that findings are too.
+extension GraphStore {
+    /// The storage engine's own check of its files (SQLite's `PRAGMA integrity_check`): one
+    /// line per problem found, none when the files are sound.
+    public func storageIntegrityProblems() throws -> [String] {
+        var problems: [String] = []
+        try database.prepare("PRAGMA integrity_check").forEachRow { row in
+            let line = row.string(0)
+            if line != "ok" { problems.append(line) }
+        }
+        return problems
+    }
+
+    /// A reference from one row to another, as the schema declares it.
+    public enum Reference: CaseIterable, Sendable {
+        /// A claim's subject, an entity.
+        case claimSubject
+        /// A claim's object, an entity.
+        case claimObject
+        /// A citation's claim.
+        case citationClaim
+        /// A citation's claimant, a source.
+        case citationSource
+        /// The source a citation was read in (`via`).
+        case citationVia
+        /// The entity a name or alias belongs to.
+        case nameEntity
+        /// The source that cites another.
+        case citingSource
+        /// The source that is cited.
+        case citedSource
+
+        /// Rows whose reference names no row: the id of the row that holds the reference (for
+        /// a citation, its claim; for a name, its entity; for a cites link, its citing source)
+        /// and the id it names.
+        fileprivate var danglingSQL: String {
+            switch self {
+            case .claimSubject: "SELECT id, subject FROM claim WHERE subject NOT IN (SELECT id FROM entity)"
+            case .claimObject: "SELECT id, object FROM claim WHERE object NOT IN (SELECT id FROM entity)"
+            case .citationClaim: "SELECT claim, claim FROM citation WHERE claim NOT IN (SELECT id FROM claim)"
+            case .citationSource: "SELECT claim, source FROM citation WHERE source NOT IN (SELECT id FROM source)"
+            case .citationVia: "SELECT claim, via FROM citation WHERE via NOT IN (SELECT id FROM source)"
+            case .nameEntity: "SELECT entity, entity FROM entity_name WHERE entity NOT IN (SELECT id FROM entity)"
+            case .citingSource: "SELECT source, source FROM source_cites WHERE source NOT IN (SELECT id FROM source)"
+            case .citedSource: "SELECT source, cited FROM source_cites WHERE cited NOT IN (SELECT id FROM source)"
+            }
+        }
+    }
+
+    /// Every row whose `reference` names a row that is not in the store: the holder's id (see
+    /// ``Reference``) and the missing id, in storage order.
+    public func forEachDanglingReference(
+        _ reference: Reference, _ body: (_ holder: String, _ missing: String) throws -> Void
+    ) throws {
+        try database.prepare(reference.danglingSQL).forEachRow { row in try body(row.string(0), row.string(1)) }
+    }
+
+    /// Every entity's id and type as stored, in id order.
+    public func forEachStoredEntityType(_ body: (_ id: String, _ type: String) throws -> Void) throws {
+        try database.prepare("SELECT id, type FROM entity ORDER BY id").forEachRow { row in
+            try body(row.string(0), row.string(1))
+        }
+    }
+
+    /// Every source's id, type and publication date as stored, in id order.
+    public func forEachStoredSourceType(
+        _ body: (_ id: String, _ type: String, _ published: String?) throws -> Void
+    ) throws {
+        try database.prepare("SELECT id, type, published FROM source ORDER BY id").forEachRow { row in
+            try body(row.string(0), row.string(1), row.text(2))
+        }
+    }
+
+    /// Every dated claim's id, start and end as stored, in id order.
+    public func forEachStoredClaimDates(_ body: (_ id: String, _ start: String?, _ end: String?) throws -> Void) throws {
+        try database.prepare(
+            "SELECT id, start_date, end_date FROM claim WHERE start_date IS NOT NULL OR end_date IS NOT NULL ORDER BY id"
+        ).forEachRow { row in try body(row.string(0), row.text(1), row.text(2)) }
+    }
+
+    /// Every claim's id and predicate, the types of its ends (nil for an end that is missing),
+    /// and whether it has a citation, in id order.
+    public func forEachClaimShape(
+        _ body: (
+            _ id: String, _ predicate: String, _ subjectType: String?, _ objectType: String?, _ hasCitation: Bool
+        ) throws -> Void
+    ) throws {
+        try database.prepare(
+            """
+            SELECT c.id, c.predicate, s.type, o.type,
+                   NOT EXISTS (SELECT 1 FROM citation WHERE claim = c.id)
+            FROM claim AS c LEFT JOIN entity AS s ON s.id = c.subject LEFT JOIN entity AS o ON o.id = c.object
+            ORDER BY c.id
+            """
+        ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3), row.int(4) == 0) }
+    }
+
+    /// Every quote whose holder (the source it was read in: `via`, else the claimant) has a
+    /// stored text, ordered by holder, claim and citation: the holder, the claim, the
+    /// citation's position (from 0) and the quote.
+    public func forEachQuoteInSourceWithText(
+        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String) throws -> Void
+    ) throws {
+        try database.prepare(
+            """
+            SELECT coalesce(ci.via, ci.source) AS holder, ci.claim, ci.position, ci.quote
+            FROM citation AS ci JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
+            WHERE s.full_text IS NOT NULL ORDER BY holder, ci.claim, ci.position
+            """
+        ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3)) }
+    }
+
+    /// A source's stored text, or nil when it has none.
+    public func storedText(ofSource id: String) throws -> String? {
+        try database.cached("SELECT full_text FROM source WHERE id = ?1").scalarText([.text(id)])
+    }
+
+    /// Every link of a chain of transmission (a source and one it cites), ordered by source
+    /// and then as the source lists them.
+    public func forEachCitesLink(_ body: (_ source: String, _ cited: String) throws -> Void) throws {
+        try database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position").forEachRow { row in
+            try body(row.string(0), row.string(1))
+        }
+    }
+
+    /// Every search key that names more than one entity, in key order, with those entities in
+    /// id order.
+    public func forEachSearchKeyShared(_ body: (_ key: String, _ entities: [String]) throws -> Void) throws {
+        try database.prepare(
+            """
+            SELECT search_key, group_concat(DISTINCT entity) FROM (SELECT search_key, entity FROM entity_name ORDER BY entity)
+            GROUP BY search_key HAVING count(DISTINCT entity) > 1 ORDER BY search_key
+            """
+        ).forEachRow { row in try body(row.string(0), row.string(1).split(separator: ",").map(String.init)) }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+extension GraphStore {
+    /// A name or alias of an entity, with its folded search key.
+    public struct NameCandidate: Sendable {
+        public let entity: String
+        public let name: String
+        public let searchKey: String
+    }
+
+    private func nameCandidates(_ sql: String, _ values: [Statement.Value]) throws -> [NameCandidate] {
+        var result: [NameCandidate] = []
+        try database.cached(sql).forEachRow(values) { row in
+            result.append(NameCandidate(entity: row.string(0), name: row.string(1), searchKey: row.string(2)))
+        }
+        return result
+    }
+
+    /// Names whose search key is exactly `key` (the search-key index).
+    func names(withSearchKey key: String) throws -> [NameCandidate] {
+        try nameCandidates(
+            "SELECT entity, name, search_key FROM entity_name WHERE search_key = ?1 ORDER BY entity, position", [.text(key)])
+    }
+
+    /// Names whose search key contains every word (the trigram index; words of three
+    /// characters or more, shorter ones by prefix of the key).
+    func names(containing words: [String]) throws -> [NameCandidate] {
+        let long = words.filter { $0.count >= 3 }
+        if long.isEmpty {
+            guard let first = words.first, !first.isEmpty else { return [] }
+            return try nameCandidates(
+                "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || char(1114111) LIMIT 200",
+                [.text(first)])
+        }
+        let expression = long.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " ")
+        return try nameCandidates(
+            """
+            SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
+            WHERE entity_name_search MATCH ?1 LIMIT 500
+            """, [.text(expression)])
+    }
+
+    /// Names that share the most trigrams with `key`, best first (the trigram index).
+    func names(sharingTrigramsWith key: String) throws -> [NameCandidate] {
+        let scalars = Array(key.unicodeScalars)
+        guard scalars.count >= 3 else { return [] }
+        var trigrams: [String] = []
+        for start in 0...(scalars.count - 3) {
+            var trigram = String.UnicodeScalarView()
+            trigram.append(contentsOf: scalars[start..<start + 3])
+            let text = String(trigram)
+            if !trigrams.contains(text) { trigrams.append(text) }
+        }
+        let expression = trigrams.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
+        return try nameCandidates(
+            """
+            SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
+            WHERE entity_name_search MATCH ?1 ORDER BY s.rank LIMIT 300
+            """, [.text(expression)])
+    }
+
+    /// The number of claims an entity takes part in.
+    public func claimCount(of id: String) throws -> Int {
+        let subject = try database.cached("SELECT count(*) FROM claim WHERE subject = ?1").scalarInteger([.text(id)]) ?? 0
+        let object = try database.cached("SELECT count(*) FROM claim WHERE object = ?1").scalarInteger([.text(id)]) ?? 0
+        return Int(subject + object)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+@testable import IsnadCLI
+
+/// IsnadKit's messages name no option or command; the CLI adds the hints that do. These
+/// check that what a user reads is what it was before the hints moved.
+@Suite("Error messages with the CLI's hints")
+struct ErrorMessageTests {
+    @Test("a store locked too long: the CLI says another isnad process holds it")
+    func busy() {
+        let error = DatabaseError(resultCode: .busy, message: "database is locked", path: "isnad.db", sql: "BEGIN IMMEDIATE")
+        #expect(
+            ErrorMessage.text(for: error)
+                == "isnad.db: the store is busy: another isnad process kept it locked too long (database is locked)")
+        #expect(
+            error.description == "isnad.db: the store is busy: another connection kept it locked too long (database is locked)")
+    }
+
+    @Test("a missing store and one that needs an upgrade: the CLI names --db and isnad init")
+    func storeHints() {
+        #expect(
+            ErrorMessage.text(for: StoreError.missing(path: "x.db"))
+                == "no store at x.db (create one with 'isnad init' or 'isnad import FILE', or name another with --db)")
+        #expect(
+            ErrorMessage.text(for: StoreError.needsUpgrade(path: "x.db", found: 1, supported: 2, reason: "the file is read-only"))
+                == "x.db is schema version 1; upgrading it to 2 needs write access: the file is read-only (make it writable once, or query an upgraded copy: cp x.db copy.db && isnad --db copy.db …)"
+        )
+    }
+
+    @Test("a record that changes a stored claim's ends: the CLI names --replace")
+    func replaceHint() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.write(
+            "first.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"A"}
+            {"record":"entity","id":"b","type":"organization","name":"B"}
+            {"record":"entity","id":"c","type":"organization","name":"C"}
+            {"record":"source","id":"s","type":"official-statement","title":"S","reliability":"B"}
+            {"record":"claim","id":"a-b","subject":"a","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "first.jsonl"]).status == 0)
+        try cli.write(
+            "moved.jsonl",
+            """
+            {"record":"claim","id":"a-b","subject":"a","predicate":"praised","object":"c","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}
+
+            """)
+        let result = try cli.run(["import", "moved.jsonl"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.contains(
+                #"moved.jsonl:1: claim "a-b": object: the stored claim has object "b": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"#
+            ), "\(result.standardError)")
+    }
+}

@@ -1,0 +1,384 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// Chains, independent channels, common links, capped strength, impact and contradictions,
+/// on small hand-built stores.
+@Suite("Weighing evidence")
+struct EvidenceWeighingTests {
+    static let entities = """
+        {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+        {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+        {"record":"entity","id":"c","type":"organization","name":"Charlie"}
+        {"record":"entity","id":"p","type":"person","name":"Paul"}
+        {"record":"entity","id":"q","type":"person","name":"Quentin"}
+        {"record":"entity","id":"ev","type":"event","name":"Ambush"}
+
+        """
+
+    /// One claim `a allied_with b` with these citations (JSON objects, comma-separated), after `sources`.
+    static func claim(_ citations: String, sources: String, id: String = "ab") -> String {
+        entities + sources
+            + """
+            {"record":"claim","id":"\(id)","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(citations)]}
+
+            """
+    }
+
+    static func citation(_ source: String, via: String? = nil, stance: String = "asserts", credibility: Int = 2) -> String {
+        let viaField = via.map { ",\"via\":\"\($0)\"" } ?? ""
+        return
+            "{\"source\":\"\(source)\"\(viaField),\"quote\":\"\(source)-\(via ?? "")-\(stance)\",\"stance\":\"\(stance)\",\"credibility\":\(credibility)}"
+    }
+
+    static func source(_ id: String, _ reliability: String, cites: [String] = []) -> String {
+        let list = cites.map { "\"\($0)\"" }.joined(separator: ",")
+        return
+            "{\"record\":\"source\",\"id\":\"\(id)\",\"type\":\"other\",\"title\":\"\(id)\",\"reliability\":\"\(reliability)\",\"cites\":[\(list)]}\n"
+    }
+
+    /// Imports `records` into a fresh store and weighs claim `id`.
+    static func weigh(_ records: String, claim id: String = "ab") throws -> (ClaimWeight, GradedClaim, TransmissionGraph) {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let claim = try #require(try store.claim(id: id))
+        return (graph.weigh(claim), claim, graph)
+    }
+
+    @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
+    func diamond() throws {
+        // left → root ← right; both claimants B-graded, the root they both relay E.
+        let sources =
+            Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"]) + Self.source("root", "E")
+        let (weight, _, _) = try Self.weigh(Self.claim(Self.citation("left") + "," + Self.citation("right"), sources: sources))
+        #expect(weight.supportingChannels == 1)
+        #expect(weight.commonLink == CommonLink(source: "root", reliability: .e, distance: 1))
+        #expect(weight.chains[0].depths == ["left": 0, "root": 1])
+        let strength = try #require(weight.strength)
+        #expect(strength.evidence.bestReliability == .e)
+        #expect(strength.evidence.status == .alleged)  // B2 twice would be asserted; E caps it
+        #expect(strength.description == "ALLEGED E2 · 1 channel, all through root (E)")
+    }
+
+    @Test("a via shared by two claimants joins them in one channel, through the via")
+    func sharedVia() throws {
+        let sources = Self.source("art", "E") + Self.source("x", "A") + Self.source("y", "B")
+        let citations = Self.citation("x", via: "art", credibility: 1) + "," + Self.citation("y", via: "art")
+        let (weight, claim, graph) = try Self.weigh(Self.claim(citations, sources: sources))
+        #expect(weight.supportingChannels == 1)
+        #expect(weight.commonLink?.source == "art")
+        #expect(weight.chains[0].depths == ["art": 0, "x": 1])
+        #expect(weight.strength?.evidence.bestGrade == "E2")  // the 1 is not borne out: it counts as 2
+        #expect(ClaimStrength(weight)?.description == "ALLEGED E2")
+        #expect(claim.strength?.description == "ASSERTED A1")  // what the grades alone say
+        let unconfirmed = graph.unconfirmedGrades(of: claim)
+        #expect(unconfirmed.map(\.position) == [0])
+        #expect(
+            unconfirmed.first?.description
+                == "claim \"ab\": citation 1 (x via art) is graded 1 (confirmed) but its support has 1 independent channel; 1 takes at least 2"
+        )
+    }
+
+    @Test("a cycle in cites terminates: every source on it is in the chain once, at its shortest distance")
+    func cycle() throws {
+        let sources = Self.source("one", "C", cites: ["two"]) + Self.source("two", "D", cites: ["one"])
+        let (weight, _, graph) = try Self.weigh(Self.claim(Self.citation("one") + "," + Self.citation("two"), sources: sources))
+        #expect(graph.closure(of: "one") == ["one": 0, "two": 1])
+        #expect(weight.supportingChannels == 1)
+        // Both are in both chains at distance at most 1: the tie goes to the smaller id.
+        #expect(weight.commonLink == CommonLink(source: "one", reliability: .c, distance: 1))
+    }
+
+    @Test("a long chain is followed without recursion")
+    func longChain() throws {
+        let count = 20_000
+        let sources = (0..<count).map {
+            Source(id: "s\($0)", type: .other, title: "s", reliability: .b, cites: $0 + 1 < count ? ["s\($0 + 1)"] : [])
+        }
+        let graph = TransmissionGraph(sources: sources)
+        #expect(graph.closure(of: "s0").count == count)
+        #expect(graph.closure(of: "s0")["s\(count - 1)"] == count - 1)
+    }
+
+    @Test("a source citing two independent roots: the roots are two channels; the source joins them into one with no common link")
+    func twoRoots() throws {
+        let sources = Self.source("hub", "C", cites: ["r1", "r2"]) + Self.source("r1", "B") + Self.source("r2", "E")
+        let twoCitations = Self.citation("r1", credibility: 1) + "," + Self.citation("r2")
+        let (two, claim, graph) = try Self.weigh(Self.claim(twoCitations, sources: sources))
+        #expect(two.supportingChannels == 2)
+        #expect(two.commonLink == nil)
+        #expect(two.supporting.map(\.commonLink?.source) == ["r1", "r2"])
+        #expect(two.strength?.evidence.bestGrade == "B1")  // two channels bear out the 1
+        #expect(graph.unconfirmedGrades(of: claim).isEmpty)
+
+        let (joined, _, _) = try Self.weigh(Self.claim(twoCitations + "," + Self.citation("hub"), sources: sources))
+        #expect(joined.supportingChannels == 1)
+        #expect(joined.commonLink == nil)
+        #expect(joined.strength?.evidence.bestGrade == "B2")  // one channel: the 1 counts as 2; no single source caps it
+    }
+
+    @Test("denials are counted apart: a denial read in the same article does not join the support")
+    func denialsApart() throws {
+        let sources = Self.source("art", "E") + Self.source("x", "B") + Self.source("y", "B") + Self.source("z", "C")
+        let citations = [
+            Self.citation("x", via: "art"), Self.citation("y", via: "art", stance: "denies"),
+            Self.citation("z", stance: "denies"),
+        ].joined(separator: ",")
+        let (weight, _, _) = try Self.weigh(Self.claim(citations, sources: sources))
+        #expect(weight.supportingChannels == 1)
+        #expect(weight.denyingChannels == 2)
+        #expect(weight.supporting.map(\.citations) == [[0]])
+        #expect(weight.denying.map(\.citations) == [[1], [2]])
+        #expect(weight.strength?.evidence.status == .disputed)
+        // z's denial is C: the best grade of all the citations, capped channel by channel.
+        #expect(weight.strength?.description == "DISPUTED C2 · 1 channel, all through art (E) · denied in 2 channels")
+    }
+
+    @Test("more channels rank stronger than a better grade")
+    func ranking() throws {
+        let sources = Self.source("r1", "E") + Self.source("r2", "E") + Self.source("good", "A")
+        let (two, _, _) = try Self.weigh(Self.claim(Self.citation("r1") + "," + Self.citation("r2"), sources: sources))
+        let (one, _, _) = try Self.weigh(Self.claim(Self.citation("good"), sources: sources))
+        #expect(try #require(two.strength) < #require(one.strength))
+    }
+
+    static let impactRecords =
+        entities + source("art", "E", cites: ["leak"]) + source("leak", "F") + source("police", "B")
+            + """
+            {"record":"claim","id":"ab","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(citation("leak", via: "art"))]}
+            {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","start":null,"end":null,"citations":[\(citation("art", credibility: 5))]}
+            {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(citation("leak", via: "art")),\(citation("police"))]}
+            {"record":"claim","id":"cb","subject":"c","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[\(citation("art"))]}
+            {"record":"claim","id":"ac","subject":"a","predicate":"hostile_to","object":"c","start":null,"end":null,"citations":[\(citation("police"))]}
+
+            """
+
+    @Test("impact: what rests on a source alone, what loses some support, which pairs lose everything")
+    func impact() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.impactRecords, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let article = try graph.impact(of: "art", in: store)
+        #expect(article.restingOnIt.map(\.claimID) == ["ab", "ba", "cb"])
+        #expect(article.losingSupport.map(\.claimID) == ["bc"])
+        #expect(article.isolatedPairs == [SourceImpact.EntityPair("a", "b")])  // b–c keeps the police's claim
+        #expect(article.relayingIt.isEmpty)
+        // The leak is behind the article: only what the leak itself says rests on it. The
+        // article's own claims reach it only through the article's cites.
+        let leak = try graph.impact(of: "leak", in: store)
+        #expect(leak.restingOnIt.map(\.claimID) == ["ab"])
+        #expect(leak.losingSupport.map(\.claimID) == ["bc"])
+        #expect(leak.relayingIt.map(\.claimID) == ["ba", "cb"])
+        #expect(leak.isolatedPairs.isEmpty)  // a–b keeps the article's own claim
+        // A common link reached only through cites still carries the claim alone (the diamond's root).
+        let diamond = Self.claim(
+            Self.citation("left") + "," + Self.citation("right"),
+            sources: Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"])
+                + Self.source("root", "E"))
+        let other = try TemporaryFolder()
+        defer { other.remove() }
+        let diamondStore = try Fixtures.store(diamond, in: other)
+        let root = try TransmissionGraph(store: diamondStore).impact(of: "root", in: diamondStore)
+        #expect(root.restingOnIt.map(\.claimID) == ["ab"])
+        #expect(root.isolatedPairs == [SourceImpact.EntityPair("b", "a")])
+        // What is left of bc if the article is wrong: the police's citation.
+        let bc = try #require(try store.claim(id: "bc"))
+        #expect(bc.keepingCitations(notThrough: "art", in: graph)?.citations.map(\.citation.source) == ["police"])
+        #expect(try #require(try store.claim(id: "ab")).keepingCitations(notThrough: "art", in: graph) == nil)
+    }
+
+    @Test("the vocabulary declares opposed predicates both ways and which are exclusive in time")
+    func constraints() {
+        let constraints = PredicateConstraints.standard
+        #expect(constraints.areOpposed("allied_with", "hostile_to") && constraints.areOpposed("hostile_to", "allied_with"))
+        #expect(constraints.areOpposed("cooperated_with", "hostile_to"))
+        #expect(!constraints.areOpposed("allied_with", "cooperated_with"))
+        #expect(constraints.exclusiveInTime == ["branch_of", "military_wing_of"])
+        for (predicate, others) in constraints.opposites {
+            #expect(Vocabulary.standard[predicate] != nil, "\(predicate)")
+            for other in others { #expect(Vocabulary.standard[other] != nil, "\(other)") }
+        }
+    }
+
+    static let contradictionRecords =
+        entities + source("s", "B") + source("t", "C")
+            + """
+            {"record":"entity","id":"d","type":"organization","name":"Delta"}
+            {"record":"claim","id":"allied-2014","subject":"a","predicate":"allied_with","object":"b","start":"2014","end":"2016","citations":[\(citation("s"))]}
+            {"record":"claim","id":"hostile-2015","subject":"b","predicate":"hostile_to","object":"a","start":"2015-06","end":null,"citations":[\(citation("t")),\(citation("s", stance: "denies"))]}
+            {"record":"claim","id":"hostile-2020","subject":"a","predicate":"hostile_to","object":"b","start":"2020","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"coop-undated","subject":"a","predicate":"cooperated_with","object":"c","start":null,"end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"c-hostile-a","subject":"c","predicate":"hostile_to","object":"a","start":"2019","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"denied-hostility","subject":"a","predicate":"hostile_to","object":"c","start":"2019","end":null,"citations":[\(citation("t", stance: "denies"))]}
+            {"record":"claim","id":"c-branch-of-a","subject":"c","predicate":"branch_of","object":"a","start":"2010","end":null,"citations":[\(citation("s"))]}
+            {"record":"claim","id":"c-branch-of-d","subject":"c","predicate":"branch_of","object":"d","start":"2012","end":"2013","citations":[\(citation("t"))]}
+            {"record":"claim","id":"p-killed","subject":"p","predicate":"killed_in","object":"ev","start":"2014-05","end":null,"citations":[\(citation("s"))]}
+            {"record":"claim","id":"p-met-q","subject":"q","predicate":"met_with","object":"p","start":"2015","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"p-met-q-before","subject":"p","predicate":"met_with","object":"q","start":"2014-05","end":null,"citations":[\(citation("t"))]}
+            {"record":"claim","id":"p-member-of-a","subject":"p","predicate":"member_of","object":"a","start":"2010","end":null,"citations":[\(citation("t"))]}
+
+            """
+
+    @Test("contradictions: disputed claims, opposed predicates over overlapping periods, exclusive predicates, acts after death")
+    func contradictions() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.contradictionRecords, in: folder)
+        let found = try Contradictions.find(in: store)
+        #expect(found.disputes.map(\.claim.claim.id) == ["hostile-2015"])
+        #expect(found.disputes.first?.denying.map(\.citation.source) == ["s"])
+        let pairs = found.incompatibilities.map { "\($0.kind.rawValue) \($0.first) \($0.second) \($0.isCertain)" }
+        #expect(
+            pairs == [
+                // allied_with is symmetric, so b hostile_to a clashes with a allied_with b; 2015 and 2015-06 overlap.
+                // hostile-2020 starts after the alliance ended (2016): no clash. denied-hostility has no support.
+                "opposed-predicates allied-2014 hostile-2015 true",
+                "opposed-predicates c-hostile-a coop-undated false",  // undated cooperation: may overlap
+                "exclusive-in-time c-branch-of-a c-branch-of-d true",
+                // met in 2015, killed in May 2014; the meeting in May 2014 may precede the killing.
+                "acts-after-death p-killed p-met-q true",
+            ])
+        #expect(
+            found.incompatibilities.last?.description
+                == "p-killed has p killed in 2014-05, but p-met-q has p met_with q from 2015")
+    }
+
+    @Test("periods: events dated to a month only may overlap; states without an end hold on")
+    func periods() {
+        func span(_ start: String?, _ end: String?, _ temporal: IsnadKit.Predicate.Temporal) -> ClaimSpan {
+            ClaimSpan(
+                start: start.flatMap { try? PartialDate(parsing: $0) }, end: end.flatMap { try? PartialDate(parsing: $0) },
+                temporal: temporal)
+        }
+        #expect(span("2014-05", nil, .event).overlap(span("2014-05", nil, .event)) == false)
+        #expect(span("2014-05-02", nil, .event).overlap(span("2014-05-02", nil, .event)) == true)
+        #expect(span("2014-05", nil, .event).overlap(span("2014-06", nil, .event)) == nil)
+        #expect(span("2010", nil, .state).overlap(span("2030", nil, .event)) == false)  // the event's day is unknown
+        #expect(span("2010", nil, .state).overlap(span("2030-01-01", nil, .event)) == true)
+        #expect(span(nil, "2017-07", .state).overlap(span("2017-08", nil, .state)) == nil)
+        #expect(span(nil, nil, .state).overlap(span(nil, nil, .event)) == false)
+    }
+}
+
+/// Pinned values on the seed dataset: the Hamas–ISIS web rests on one article.
+@Suite("Weighing evidence on the seed dataset")
+struct SeedEvidenceTests {
+    static let article = "hadera-2022-article"
+
+    private static func store(in folder: TemporaryFolder) throws -> (GraphStore, TransmissionGraph) {
+        let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
+        _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
+        return (store, try TransmissionGraph(store: store))
+    }
+
+    @Test("every supported claim has one channel, all through the article (E); none is stronger than E once capped")
+    func oneChannel() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        var supported = 0
+        try store.forEachClaim { claim in
+            let weight = graph.weigh(claim)
+            guard weight.supportingChannels > 0 else {
+                #expect(claim.claim.id == "wilayat-sinai-leader-hostile-to-qassam")  // only denied
+                return
+            }
+            supported += 1
+            #expect(weight.supportingChannels == 1, "\(claim.claim.id)")
+            #expect(weight.commonLink == CommonLink(source: Self.article, reliability: .e, distance: 0), "\(claim.claim.id)")
+            #expect(weight.strength.map { $0.evidence.bestReliability >= .e } == true, "\(claim.claim.id)")
+            #expect(weight.strength?.evidence.status != .asserted, "\(claim.claim.id)")
+        }
+        #expect(supported == 91)
+        #expect(try graph.unconfirmedGrades(in: store).isEmpty)
+    }
+
+    @Test(
+        "Hamas → Wilayat Sinai: each claim one channel through the article; the grades alone would say otherwise",
+        arguments: [
+            (
+                "hamas-supplied-weapons-to-wilayat-sinai", "ALLEGED F3",
+                "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"
+            ),
+            (
+                "hamas-smuggled-weapons-for-wilayat-sinai", "ALLEGED F3",
+                "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"
+            ),
+            (
+                "wilayat-sinai-communicated-with-hamas", "ALLEGED F3",
+                "ALLEGED F3 · 1 channel, all through hadera-2022-article (E)"
+            ),
+            ("hamas-linked-to-wilayat-sinai", "ALLEGED E6", "ALLEGED E6 · 1 channel, all through hadera-2022-article (E)"),
+            // Hamas's own statement is B2, asserted on its grades; it reaches us only in the E article.
+            ("hamas-praised-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
+            ("isis-claimed-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
+            ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
+            (
+                "hamas-cooperated-with-isis", "DISPUTED E3",
+                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied in 1 channel"
+            ),
+        ])
+    func pinned(claim id: String, grades: String, weighed: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        let claim = try #require(try store.claim(id: id))
+        #expect(claim.strength?.description == grades)
+        #expect(graph.weigh(claim).strength?.description == weighed)
+    }
+
+    @Test("wilayat-sinai-communicated-with-hamas: four citations, two claimants, one channel")
+    func fourCitations() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        let weight = graph.weigh(try #require(try store.claim(id: "wilayat-sinai-communicated-with-hamas")))
+        #expect(weight.supporting.map(\.citations) == [[0, 1, 2, 3]])
+        // The chain holds all the article cites (distance 1), the letters Abu Maram's document cites at 2.
+        #expect(weight.chains[0].depths.count == 12)
+        #expect(weight.chains[0].depths[Self.article] == 0 && weight.chains[0].depths["abu-maram-document"] == 1)
+        #expect(weight.chains[0].depths["sinai-hamas-correspondence"] == 2)
+        #expect(weight.chains[3].depths[Self.article] == 0 && weight.chains[3].depths["second-isis-document"] == 1)
+    }
+
+    @Test("what falls with the article, and with Abu Maram's document")
+    func impact() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, graph) = try Self.store(in: folder)
+        let article = try graph.impact(of: Self.article, in: store)
+        #expect(article.restingOnIt.count == 91 && article.losingSupport.isEmpty && article.relayingIt.isEmpty)
+        #expect(article.isolatedPairs.count == 68)
+        #expect(article.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "wilayat-sinai")))
+        #expect(article.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "isis")))
+
+        let document = try graph.impact(of: "abu-maram-document", in: store)
+        #expect(document.restingOnIt.count == 20)
+        #expect(document.restingOnIt.map(\.claimID).contains("hamas-supplied-weapons-to-wilayat-sinai"))
+        // The second document remains.
+        #expect(document.losingSupport.map(\.claimID) == ["wilayat-sinai-communicated-with-hamas"])
+        #expect(document.isolatedPairs.count == 12)
+        // Hamas–Wilayat Sinai keeps the article's own (E6) link and the second document's claim.
+        #expect(!document.isolatedPairs.contains(SourceImpact.EntityPair("hamas", "wilayat-sinai")))
+        #expect(document.isolatedPairs.contains(SourceImpact.EntityPair("qassam-brigades", "wilayat-sinai")))
+    }
+
+    @Test("contradictions: the article disputes itself; undated cooperation may overlap the dispute that ended in July 2017")
+    func contradictions() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try Self.store(in: folder)
+        let found = try Contradictions.find(in: store)
+        #expect(found.disputes.map(\.claim.claim.id) == ["hamas-cooperated-with-isis"])
+        #expect(
+            found.incompatibilities.map { "\($0.first) \($0.second) \($0.isCertain)" } == [
+                "hamas-cooperated-with-isis hamas-hostile-to-isis-until-2017 false",
+                "hamas-cooperated-with-isis isis-hostile-to-hamas-until-2017 false",
+            ])
+    }
+}
