@@ -13,6 +13,8 @@ public enum IsnadCLI {
     enum Invocation {
         /// Text to print as it is (help, the overview, the version).
         case text(String)
+        /// Text for standard error, and exit 64: `isnad` alone prints its help there.
+        case usage(String)
         /// A command to run on the store at `databasePath`.
         case command(RegisteredCommand, ParsedArguments, databasePath: String)
     }
@@ -44,11 +46,16 @@ public enum IsnadCLI {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
                 try output.write(text)
+            case .usage(let text):
+                standardError(text)
+                return .usage
             case .command(let command, let parsed, let databasePath):
+                let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 let context = Context(
-                    databasePath: databasePath, output: output, isStandardOutputTerminal: isStandardOutputTerminal,
-                    isStandardErrorTerminal: isStandardErrorTerminal, standardError: standardError,
-                    rawStandardError: rawStandardError)
+                    databasePath: databasePath, output: output,
+                    showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
+                    isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
+                    standardError: standardError, rawStandardError: rawStandardError)
                 try command.run(parsed, context)
                 try output.flush()
             }
@@ -75,11 +82,19 @@ public enum IsnadCLI {
             } else if rest[index].hasPrefix("--db=") {
                 databasePath = String(rest[index].dropFirst("--db=".count))
                 rest.remove(at: index)
+            } else if index == 0, rest[index] == "--bidi-marks" || rest[index].hasPrefix("--bidi-marks=") {
+                // Before the command, as --db may be: moved after it, where the command's parser reads it.
+                let isJoined = rest[index].hasPrefix("--bidi-marks=")
+                let end = min(rest.count, index + (isJoined ? 1 : 2))
+                let option = Array(rest[index..<end])
+                rest.removeSubrange(index..<end)
+                if !rest.isEmpty { rest.insert(contentsOf: option, at: 1) }
+                index = option.count + 1
             } else {
                 index += 1
             }
         }
-        guard let name = rest.first else { return .text(HelpCommand.overview) }
+        guard let name = rest.first else { return .usage(HelpCommand.overview) }
         if name == "--version" || name == "version" {
             return .text(
                 "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")

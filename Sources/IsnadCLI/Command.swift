@@ -74,6 +74,7 @@ enum HelpCommand: Command {
             "",
             "OPTIONS:",
             HelpLayout.row("--db <path>", "The store (default: $ISNAD_DB, else ./isnad.db)."),
+            HelpLayout.row("--bidi-marks <when>", "Arabic-ordering marks in tables: auto (terminal only), always, never."),
             HelpLayout.row("--version", "Print the version."),
             "",
             "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store · 73 cannot write",

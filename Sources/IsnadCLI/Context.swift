@@ -17,6 +17,9 @@ struct Context {
     /// The store's path: --db, else $ISNAD_DB, else ./isnad.db.
     let databasePath: String
     let output: OutputSink
+    /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
+    /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
+    var showsBidiMarks = false
     /// Standard output is a terminal: CSV shows control characters as escapes.
     let isStandardOutputTerminal: Bool
     let isStandardErrorTerminal: Bool

@@ -18,6 +18,7 @@ enum ExitCode: Int32 {
     init(for error: Error) {
         switch error {
         case is UsageError: self = .usage
+        case is SearchCommand.NothingFound: self = .failure
         case is Importer.Failure, is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound:
             self = .badData
         case let error as Importer.InputError:

@@ -33,7 +33,8 @@ enum FilterOptions {
         excludesDisputed,
     ]
 
-    static func filter(from arguments: ParsedArguments, store: GraphStore) throws -> GraphFilter {
+    /// The filter the options describe; names taken as something else are said through `context`.
+    static func filter(from arguments: ParsedArguments, store: GraphStore, context: Context? = nil) throws -> GraphFilter {
         let command = arguments.spec.name
         var filter = GraphFilter()
         for predicate in try arguments.values(predicate) {
@@ -61,7 +62,7 @@ enum FilterOptions {
         if let grade = try arguments.value(minimumCredibility) { filter.minimumCredibility = grade }
         filter.excludesDisputed = arguments.isSet(excludesDisputed)
         for id in try arguments.values(source) {
-            filter.sources.insert(try SourceLookup.source(id, in: store, option: source.spec.name).id)
+            filter.sources.insert(try SourceLookup.source(id, in: store, option: source.spec.name, context: context).id)
         }
         return filter
     }

@@ -10,6 +10,7 @@ struct QueryPreamble<Options> {
     let store: GraphStore
     let filter: GraphFilter
     private let resolver: EntityResolver
+    private let context: Context
 
     /// - Parameters:
     ///   - format: the command's `--format` option.
@@ -23,12 +24,14 @@ struct QueryPreamble<Options> {
         options = try readOptions()
         store = try context.openStore(.read)
         try beforeFilter(store)
-        filter = try FilterOptions.filter(from: arguments, store: store)
+        filter = try FilterOptions.filter(from: arguments, store: store, context: context)
         resolver = EntityResolver(store: store)
+        self.context = context
     }
 
-    /// The entity an id, name or alias given on the command line names.
-    func entity(_ name: String) throws -> Entity { try resolver.resolve(name) }
+    /// The entity an id, name or alias given on the command line names. A name taken for
+    /// another spelling of it, or for a part of it, is said on standard error.
+    func entity(_ name: String) throws -> Entity { try EntityLookup.entity(name, resolver: resolver, context: context) }
 
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
     func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary) }

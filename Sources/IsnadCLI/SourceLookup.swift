@@ -1,12 +1,38 @@
 import IsnadKit
 
-/// A source named on the command line: by its id, or an error that suggests the nearest one.
+/// A source named on the command line — by its id, title, the start of either, its publisher or
+/// author (``SourceResolver``) — or an error that lists the candidates or suggests the nearest.
+/// Every command and option that takes a source takes it this way.
 enum SourceLookup {
-    /// The stored source `id`; `option` names the option it came from, for the message.
-    static func source(_ id: String, in store: GraphStore, option: String? = nil) throws -> Source {
-        if let source = try store.source(id: id) { return source }
-        throw LookupError(
-            description: (option.map { "--\($0): " } ?? "") + "no source \"\(Text.printable(id))\" in the store"
-                + Suggestion.phrase(try store.nearestSourceID(to: id)))
+    /// The source `text` names; `option` names the option it came from, for the messages. A
+    /// source named by anything but its id is said on standard error, when `context` is given.
+    static func source(_ text: String, in store: GraphStore, option: String? = nil, context: Context? = nil) throws -> Source {
+        let prefix = option.map { "--\($0): " } ?? ""
+        do {
+            let found = try SourceResolver(store: store).resolve(text)
+            if found.tier != .id {
+                context?.message(
+                    "isnad: \(prefix)\"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
+                )
+            }
+            return found.source
+        } catch let error as SourceResolver.ResolutionError {
+            throw LookupError(description: prefix + error.description)
+        }
+    }
+}
+
+/// An entity named on the command line, through ``EntityResolver``.
+enum EntityLookup {
+    /// The entity `text` names. When it was taken for another spelling of a name, or for the
+    /// words of one, the line `isnad: "hamass" taken as Hamas (hamas)` goes to standard error.
+    static func entity(_ text: String, resolver: EntityResolver, context: Context) throws -> Entity {
+        let (entity, match) = try resolver.resolution(text)
+        if match.tier > .exact {
+            context.message(
+                "isnad: \"\(Text.printable(text.trimmingCharacters(in: .whitespacesAndNewlines)))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
+            )
+        }
+        return entity
     }
 }

@@ -189,7 +189,7 @@ struct InProcessTests {
 
     @Test("help, the overview and the version exit 0 on standard output")
     func helpAndVersion() {
-        for arguments in [[], ["help"], ["--help"], ["-h"], ["--version"], ["show", "--help"], ["help", "show"]] {
+        for arguments in [["help"], ["--help"], ["-h"], ["--version"], ["show", "--help"], ["help", "show"]] {
             let run = Self.run(arguments)
             #expect(run.status == 0, "\(arguments)")
             #expect(!run.standardOutput.isEmpty)
@@ -241,6 +241,195 @@ struct InProcessTests {
             #expect(inProcess.status == binary.status, "\(arguments)")
             #expect(inProcess.standardOutput == binary.standardOutput, "\(arguments)")
             #expect(inProcess.standardError == binary.standardError, "\(arguments)")
+        }
+    }
+
+    @Test("isnad alone prints its help on standard error and exits 64, as any usage error")
+    func noArguments() {
+        let run = Self.run([])
+        #expect(run.status == 64)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError == HelpCommand.overview)
+    }
+
+    @Test(
+        "an empty argument is a usage error (64), before any store is opened",
+        arguments: [["show", ""], ["search", ""], ["source", " "], ["path", "hamas", ""], ["neighbors", ""]])
+    func emptyArguments(_ arguments: [String]) {
+        let run = Self.run(arguments)
+        #expect(run.status == 64, "\(arguments)")
+        #expect(run.standardError.contains("is empty"), "\(run.standardError)")
+    }
+
+    /// A store of the bundled dataset in the test's folder.
+    static func datasetStore() throws -> String {
+        let cli = try CLIHarness.scoped
+        let database = cli.path("isnad.db")
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        let imported = run(["import", dataset], database: database)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        return database
+    }
+
+    @Test(
+        "tables are plain text off a terminal; --bidi-marks always keeps the marks, before or after the command", .temporaryStore)
+    func bidiMarks() throws {
+        let database = try Self.datasetStore()
+        let plain = Self.run(["predicates"], database: database)
+        #expect(!plain.standardOutput.contains("\u{200E}"))
+        #expect(plain.standardOutput.split(separator: "\n").contains { $0.hasPrefix("member_of ") })
+        for arguments in [["predicates", "--bidi-marks", "always"], ["--bidi-marks=always", "predicates"]] {
+            let marked = Self.run(arguments, database: database)
+            #expect(marked.status == 0, "\(marked.standardError)")
+            #expect(marked.standardOutput.contains("\u{200E}member_of"))
+            // Only the marks differ.
+            #expect(marked.standardOutput.replacingOccurrences(of: "\u{200E}", with: "") == plain.standardOutput)
+        }
+        let output = MemorySink()
+        let onTerminal = IsnadCLI.run(
+            ["show", "hamas"], environment: ["ISNAD_DB": database], output: output, isStandardOutputTerminal: true,
+            standardError: { _ in })
+        #expect(onTerminal == .success)
+        #expect(output.text.contains("\u{200E}"))
+        #expect(!Self.run(["show", "hamas", "--bidi-marks", "never"], database: database).standardOutput.contains("\u{200E}"))
+        #expect(Self.run(["show", "hamas", "--bidi-marks", "sometimes"], database: database).status == 64)
+    }
+
+    @Test("search that finds nothing says why on standard error and exits 1", .temporaryStore)
+    func searchFindsNothing() throws {
+        let database = try Self.datasetStore()
+        let short = Self.run(["search", "al"], database: database)
+        #expect(short.status == 1)
+        #expect(short.standardOutput.isEmpty)
+        #expect(short.standardError.contains("no entity matches \"al\": it is too short"))
+        let none = Self.run(["search", "qwertyuiop"], database: database)
+        #expect(none.status == 1)
+        #expect(none.standardError.contains("no entity matches \"qwertyuiop\" by id, name, alias"))
+        let csv = Self.run(["search", "qwertyuiop", "--format", "csv"], database: database)
+        #expect(csv.status == 1)
+        #expect(
+            csv.standardOutput == "id,name,type,matched_name,match,similarity,claims\r\n"
+                || csv.standardOutput.hasPrefix("id,name"))
+        #expect(Self.run(["search", "baghdadi"], database: database).status == 0)
+    }
+
+    @Test("stats csv: counts in count, centrality scores in score", .temporaryStore)
+    func statsColumns() throws {
+        let database = try Self.datasetStore()
+        let lines = Self.run(["stats", "--format", "csv", "--top", "2"], database: database).standardOutput
+            .split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.first == "section,key,count,score")
+        let pagerank = try #require(lines.first { $0.hasPrefix("top_pagerank,") })
+        let cells = pagerank.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells.count == 4 && cells[2].isEmpty && Double(cells[3]) != nil, "\(pagerank)")
+        let total = try #require(lines.first { $0.hasPrefix("entities,total,") })
+        #expect(total.hasSuffix(","))
+    }
+
+    @Test("sources are named by id, title, the start of either, or publisher; with candidates and suggestions", .temporaryStore)
+    func sourceNames() throws {
+        let database = try Self.datasetStore()
+        for (text, id) in [
+            ("abu-maram", "abu-maram-document"), ("israeli-police", "israel-police-statement-hadera"),
+            ("Israel Police statement on the Hadera attackers", "israel-police-statement-hadera"),
+            ("SITE", "site-intelligence-hadera"), ("abu-maram-document", "abu-maram-document"),
+        ] {
+            let run = Self.run(["source", text, "--format", "csv"], database: database)
+            #expect(run.status == 0, "\(text): \(run.standardError)")
+            #expect(run.standardOutput.contains(id), "\(text)")
+            let isID = text == id
+            #expect(run.standardError.contains("taken as source \(id)") != isID, "\(text): \(run.standardError)")
+        }
+        let typo = Self.run(["source", "abu-maram-documnt"], database: database)
+        #expect(typo.status == 65)
+        #expect(typo.standardError.contains("no source matches \"abu-maram-documnt\"; did you mean:\n  abu-maram-document"))
+        let several = Self.run(["source", "h"], database: database)
+        #expect(several.status == 65)
+        #expect(several.standardError.contains("\"h\" matches 2 sources"), "\(several.standardError)")
+        let filtered = Self.run(["claims", "--source", "israeli-police", "--format", "csv"], database: database)
+        #expect(filtered.status == 0)
+        #expect(filtered.standardOutput.contains("israel-police-statement-hadera"))
+        #expect(filtered.standardError.contains("--source: \"israeli-police\" taken as source israel-police-statement-hadera"))
+        let unknown = Self.run(["claims", "--source", "nowhere-at-all"], database: database)
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.hasPrefix("isnad: --source: no source matches"))
+    }
+
+    @Test("a name taken for another spelling or for words of a name is said on standard error", .temporaryStore)
+    func correctedNames() throws {
+        let database = try Self.datasetStore()
+        let corrected = Self.run(["show", "hamass"], database: database)
+        #expect(corrected.status == 0)
+        #expect(corrected.standardError == "isnad: \"hamass\" taken as Hamas (hamas)\n")
+        #expect(Self.run(["show", "hamas"], database: database).standardError.isEmpty)
+        #expect(Self.run(["show", "حماس"], database: database).standardError.isEmpty)
+        #expect(
+            Self.run(["neighbors", "Abu Maram"], database: database).standardError
+                == "isnad: \"Abu Maram\" taken as Abu Maram al-Jazairi (abu-maram-al-jazairi)\n")
+    }
+
+    @Test("show --as-of says how many listed claims are there only because they are undated", .temporaryStore)
+    func undatedUnderDateFilters() throws {
+        let database = try Self.datasetStore()
+        let late = Self.run(["show", "hamas", "--as-of", "2030"], database: database).standardOutput
+        let line = try #require(late.split(separator: "\n").first { $0.contains("undated: kept because") })
+        #expect(line.hasPrefix("("))
+        #expect(!Self.run(["show", "hamas"], database: database).standardOutput.contains("undated: kept because"))
+    }
+
+    @Test("path shows the direction of the other claims between two entities", .temporaryStore)
+    func pathDirections() throws {
+        let database = try Self.datasetStore()
+        let output = Self.run(["path", "hamas", "isis"], database: database).standardOutput
+        let line = try #require(output.split(separator: "\n").first { $0.contains("other claims between them") })
+        #expect(line.contains("(→ Hamas to Islamic State, ← back): "))
+        let entries = line.components(separatedBy: "← back): ")[1].components(separatedBy: ", ")
+        #expect(entries.allSatisfy { $0.hasPrefix("→ ") || $0.hasPrefix("← ") || $0.hasPrefix("↔ ") }, "\(line)")
+    }
+
+    @Test("path --format json: one object, chains ranked, hops in order, no source records", .temporaryStore)
+    func pathJSON() throws {
+        let database = try Self.datasetStore()
+        let run = Self.run(
+            ["path", "hamas", "Wilayat Sinai", "--all", "--max-depth", "2", "--format", "json"], database: database)
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(object["from"] as? String == "hamas" && object["to"] as? String == "wilayat-sinai")
+        let chains = try #require(object["chains"] as? [[String: Any]])
+        #expect(chains.map { $0["rank"] as? Int } == Array(1...chains.count))
+        let first = try #require(chains.first)
+        let hops = try #require(first["hops"] as? [[String: Any]])
+        #expect(hops.map { $0["hop"] as? Int } == Array(1...hops.count))
+        #expect(hops.first?["from"] as? String == "hamas")
+        #expect(hops.last?["to"] as? String == "wilayat-sinai")
+        #expect(first["entities"] as? [String] == ["hamas"] + hops.compactMap { $0["to"] as? String })
+        for hop in hops {
+            #expect(["forward", "backward", "symmetric"].contains(hop["direction"] as? String ?? ""))
+            #expect((hop["citations"] as? [Any])?.isEmpty == false)
+        }
+        #expect(!run.standardOutput.contains("\"record\""))
+        #expect(run.standardOutput.utf8.count < 40_000)
+    }
+
+    @Test("timeline --format json: JSON Lines in date order, with ranks", .temporaryStore)
+    func timelineJSON() throws {
+        let database = try Self.datasetStore()
+        for arguments in [["timeline", "isis", "--format", "json"], ["timeline", "--format", "json"]] {
+            let run = Self.run(arguments, database: database)
+            #expect(run.status == 0)
+            let lines = run.standardOutput.split(separator: "\n")
+            let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+            #expect(objects.map { $0["rank"] as? Int } == Array(1...objects.count))
+            let table = Self.run(Array(arguments.dropLast(2)) + ["--format", "csv"], database: database).standardOutput
+            // The same order as the csv (one row per citation: its claims, without repeats).
+            var order: [String] = []
+            for row in table.split(whereSeparator: \.isNewline).dropFirst() {
+                let claim = String(row.split(separator: ",", omittingEmptySubsequences: false)[1])
+                if order.last != claim { order.append(claim) }
+            }
+            #expect(objects.map { $0["claim"] as? String ?? "" } == order)
+            let undated = objects.drop { $0["when"] is String }
+            #expect(undated.allSatisfy { $0["when"] is NSNull })
         }
     }
 }

@@ -83,13 +83,15 @@ enum ExportCommand: Command {
         _ format: Format, _ arguments: ParsedArguments, store: GraphStore, path: String?, context: Context
     ) throws {
         var options = ExportGraph.Options()
-        options.filter = try FilterOptions.filter(from: arguments, store: store)
+        options.filter = try FilterOptions.filter(from: arguments, store: store, context: context)
         options.collapse = arguments.isSet(collapses)
         options.depth = try arguments.value(depth, default: 1)
         if arguments.isGiven(depth), !arguments.isGiven(focus) {
             throw UsageError(message: "--depth needs --focus: the neighbourhood of which entity?", command: spec.name)
         }
-        options.focus = try arguments.value(focus).map { try EntityResolver(store: store).resolve($0).id }
+        options.focus = try arguments.value(focus).map {
+            try EntityLookup.entity($0, resolver: EntityResolver(store: store), context: context).id
+        }
         let language = try arguments.value(Self.language, default: .both)
         let graph = ExportGraph(store: store, options: options)
         try withOutput(path, context: context) { sink in

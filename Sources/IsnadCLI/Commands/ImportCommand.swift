@@ -18,8 +18,8 @@ enum ImportCommand: Command {
         options: [isDryRun, replaces, maximumLineBytes, maximumErrors],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
-            "isnad import --dry-run new-claims.jsonl",
-            "cat *.jsonl | isnad import -",
+            "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl",
+            "cat Datasets/hadera-2022/*.jsonl | isnad import -",
         ])
 
     static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.")

@@ -6,7 +6,7 @@ enum InitCommand: Command {
         abstract: "Create an empty store.",
         discussion:
             "Creates the store file (./isnad.db unless --db or ISNAD_DB names another). Running it on an existing store only reports its version.",
-        examples: ["isnad init", "isnad --db research/syria.db init"])
+        examples: ["isnad init", "isnad --db syria.db init"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let store = try context.openStore(.create)

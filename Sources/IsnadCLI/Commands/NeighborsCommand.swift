@@ -13,7 +13,7 @@ enum NeighborsCommand: Command {
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias.")],
         options: [depth, direction, OutputFormat.option, Timing.option] + FilterOptions.all,
         examples: [
-            "isnad neighbors hamas", "isnad neighbors \"Wilayat Sinai\" --depth 2 --min-reliability D",
+            "isnad neighbors hamas", "isnad neighbors \"Wilayat Sinai\" --depth 2 --min-reliability E",
             "isnad neighbors hamas --direction out --predicate supplied_weapons_to,funded",
         ])
 

@@ -17,12 +17,13 @@ enum PathCommand: Command {
             ArgumentSpec(name: "from", help: "An id, or any name or alias."),
             ArgumentSpec(name: "to", help: "An id, or any name or alias."),
         ],
-        options: [maxDepth, isDirected, findsAll, limit, OutputFormat.option, Timing.option] + FilterOptions.all,
+        options: [maxDepth, isDirected, findsAll, limit, format, Timing.option] + FilterOptions.all,
         examples: [
-            "isnad path hamas \"Wilayat Sinai\"", "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017",
+            "isnad path hamas \"Wilayat Sinai\"", "isnad path hamas isis --all --known-by 2017",
             "isnad path \"Abu Bakr al-Baghdadi\" hamas --max-depth 3 --format json",
         ])
 
+    static let format = OutputFormat.option(json: "json (one object: the chains in order, hop by hop; not records)")
     static let maxDepth = Option<Int>(
         "max-depth", value: "n", in: 1...8, help: "The longest chain to look for, in hops (default: 4, at most 8).")
     static let isDirected = Flag("directed", help: "Follow claims from subject to object only (symmetric ones both ways).")
@@ -31,7 +32,7 @@ enum PathCommand: Command {
         "limit", value: "n", in: 1...1000, help: "With --all, show at most this many chains (default: 10).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let query = try QueryPreamble(arguments, context: context) {
+        let query = try QueryPreamble(arguments, context: context, format: format) {
             (maxDepth: try arguments.value(Self.maxDepth, default: 4), limit: try arguments.value(Self.limit, default: 10))
         }
         let (maxDepth, store, filter) = (query.options.maxDepth, query.store, query.filter)
@@ -58,10 +59,9 @@ enum PathCommand: Command {
                     var presentation = ClaimPresentation(store: store)
                     return .init(text: try table(found, from: from, to: to, presentation: &presentation, store: store))
                 },
-                json: .records { sink in
-                    var set = RecordSet(store: store)
-                    for path in found { for hop in path.hops { set.add(hop.best) } }
-                    try set.write(to: sink)
+                json: .document { json in
+                    var presentation = ClaimPresentation(store: store)
+                    try document(found, from: from, to: to, presentation: &presentation, to: &json)
                 },
                 rows: ClaimPresentation.rows(store: store, leading: ["path", "hop", "from", "to"]) { body in
                     for (number, path) in found.enumerated() {
@@ -81,6 +81,57 @@ enum PathCommand: Command {
                 "stopped after exploring \(PathFinder.explorationLimit) partial chains: lower --max-depth or add filters to see them all"
             )
         }
+    }
+
+    /// The chains as one JSON object, in their order: each hop in chain order, with the claim it
+    /// follows (its filtered citations, no source records) and the other claims between its ends.
+    static func document(
+        _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation,
+        to json: inout JSONWriter
+    ) throws {
+        let vocabulary = presentation.store.vocabulary
+        json.beginObject()
+        json.member("from", from.id)
+        json.member("to", to.id)
+        json.key("chains")
+        json.beginArray()
+        for (number, path) in paths.enumerated() {
+            json.beginObject()
+            json.member("rank", number + 1)
+            json.member("length", path.hops.count)
+            json.nullableMember("weakest", path.weakest?.description)
+            json.key("entities")
+            json.beginArray()
+            for id in path.entities { json.string(id) }
+            json.endArray()
+            json.key("hops")
+            json.beginArray()
+            for (index, hop) in path.hops.enumerated() {
+                json.beginObject()
+                json.member("hop", index + 1)
+                json.member("from", hop.from)
+                json.member("to", hop.to)
+                json.member("direction", direction(of: hop.best.claim, from: hop.from, vocabulary: vocabulary).rawValue)
+                try presentation.writeMembers(of: hop.best, to: &json)
+                json.key("other_claims")
+                json.beginArray()
+                for other in hop.claims.dropFirst() {
+                    json.beginObject()
+                    json.member("claim", other.claim.id)
+                    json.member("predicate", other.claim.predicate)
+                    json.member("direction", direction(of: other.claim, from: hop.from, vocabulary: vocabulary).rawValue)
+                    json.nullableMember("status", other.evidence?.status.rawValue)
+                    json.nullableMember("best", other.evidence?.bestGrade)
+                    json.endObject()
+                }
+                json.endArray()
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 
     static func table(
@@ -115,11 +166,38 @@ enum PathCommand: Command {
                     if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
                 }
                 if hop.claims.count > 1 {
-                    let more = hop.claims.dropFirst().map { "\($0.claim.predicate) [\($0.strength?.description ?? "")]" }
-                    lines.append("       other claims between them: " + more.joined(separator: ", "))
+                    // As in `show`: → from this hop's first entity to its second, ← back, ↔ symmetric.
+                    let more = hop.claims.dropFirst().map {
+                        "\(direction(of: $0.claim, from: hop.from, vocabulary: store.vocabulary).arrow) \($0.claim.predicate) [\($0.strength?.description ?? "")]"
+                    }
+                    let (first, second) = (try presentation.name(hop.from), try presentation.name(hop.to))
+                    lines.append(
+                        Bidi.line(
+                            Text.printable(
+                                "       other claims between them (→ \(Bidi.isolateCell(first)) to \(Bidi.isolateCell(second)), ← back): "
+                            )
+                                + more.joined(separator: ", ")))
                 }
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Which way a claim goes along a hop that starts at `from`.
+    enum HopDirection: String {
+        case forward, backward, symmetric
+
+        var arrow: String {
+            switch self {
+            case .forward: "→"
+            case .backward: "←"
+            case .symmetric: "↔"
+            }
+        }
+    }
+
+    static func direction(of claim: Claim, from: String, vocabulary: Vocabulary) -> HopDirection {
+        if vocabulary[claim.predicate]?.isSymmetric == true { return .symmetric }
+        return claim.subject == from ? .forward : .backward
     }
 }

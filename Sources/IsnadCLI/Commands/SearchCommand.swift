@@ -9,7 +9,8 @@ enum SearchCommand: Command {
             Ranks every entity whose id, name or alias matches: exactly (up to case, diacritics, Arabic letter variants
             أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, and tatweel), as a spelling variant (al-/el-, Abu/Abou,
             Abd/Abdul/Abdel, doubled letters, o/u, e/i, q/k), by containing every word typed, or by a close spelling
-            (a typo or two, found through a trigram index). The same matching names entities in every command.
+            (a typo or two, found through a trigram index). The same matching names entities in every command. When
+            nothing matches, it says why on standard error and exits 1, as grep does (csv still prints its header).
             """,
         arguments: [ArgumentSpec(name: "text", help: "What to look for: a name, part of one, in any spelling.")],
         options: [limit, OutputFormat.option, Timing.option],
@@ -24,6 +25,10 @@ enum SearchCommand: Command {
         let matches = try context.measure(arguments.isSet(Timing.option)) {
             try NameSearch(store: store).search(arguments.positionals[0], limit: limit)
         }
+        let nothing = matches.isEmpty ? NothingFound(text: arguments.positionals[0]) : nil
+        // A table of nothing is no answer: the reason goes to standard error instead. CSV keeps its
+        // header and JSON its (empty) records, for scripts.
+        if let nothing, format == .table { throw nothing }
         try format.print(
             Printout(
                 reading: {
@@ -53,5 +58,20 @@ enum SearchCommand: Command {
                         ]
                     })),
             context: context)
+        if let nothing { throw nothing }
+    }
+
+    /// No entity matched: the one line says why, and the exit code is 1, as grep's.
+    struct NothingFound: Error, CustomStringConvertible {
+        let text: String
+
+        var description: String {
+            let typed = Text.printable(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            if NameKey.normalize(text).unicodeScalars.count < 3 {
+                return "no entity matches \"\(typed)\": it is too short to be searched for as part of a name or a close "
+                    + "spelling (3 letters at least), and is no id, name or alias"
+            }
+            return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, or a close spelling"
+        }
     }
 }

@@ -29,16 +29,22 @@ enum ShowCommand: Command {
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store)
-                    return .init(text: try table(entity, claims: claims, presentation: &presentation, store: store))
+                    return .init(
+                        text: try table(
+                            entity, claims: claims, presentation: &presentation, store: store,
+                            isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil))
                 },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
                 rows: ClaimPresentation.rows(claims, store: store)),
             context: context)
     }
 
-    static func table(_ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore) throws
-        -> String
-    {
+    /// The entity and its claims, for reading. `isFilteredByDate`: --as-of or --between kept
+    /// the undated claims (taken as timeless), and the count line says how many they are.
+    static func table(
+        _ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore,
+        isFilteredByDate: Bool = false
+    ) throws -> String {
         var lines: [String] = []
         lines.append(Text.printable("\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
@@ -56,6 +62,12 @@ enum ShowCommand: Command {
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
         lines.append(counted(claims.count, "claim") + (statuses.isEmpty ? "" : ": " + statuses.joined(separator: ", ")))
+        let undated = claims.filter { $0.claim.start == nil && $0.claim.end == nil }.count
+        if isFilteredByDate, undated > 0 {
+            lines.append(
+                "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
+            )
+        }
         var currentGroup = ""
         for graded in claims {
             let claim = graded.claim

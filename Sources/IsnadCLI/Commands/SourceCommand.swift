@@ -10,10 +10,13 @@ enum SourceCommand: Command {
             others quoted in it (as via), each with its status. The filters narrow the claims (the chain is shown
             whole): with --known-by 2017, only what this source had made public by the end of 2017.
             """,
-        arguments: [ArgumentSpec(name: "id", help: "The source's id.")],
+        arguments: [
+            ArgumentSpec(
+                name: "source", help: "Its id, its title, the start of either, or its publisher or author (as any name of them).")
+        ],
         options: [OutputFormat.option] + FilterOptions.all,
         examples: [
-            "isnad source hadera-2022-article", "isnad source abu-maram-document --format json",
+            "isnad source hadera-2022-article", "isnad source abu-maram --format json",
             "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
         ])
 
@@ -21,9 +24,9 @@ enum SourceCommand: Command {
         // The source is looked up before the filters are read (an unknown source is named first).
         var looked: Source?
         let query = try QueryPreamble(arguments, context: context) { store in
-            looked = try SourceLookup.source(arguments.positionals[0], in: store)
+            looked = try SourceLookup.source(arguments.positionals[0], in: store, context: context)
         }
-        let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store)
+        let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store, context: context)
         let store = query.store
         let claims = try store.claims(citing: source.id).compactMap { role, claim in
             query.apply(claim).map { (role: role, claim: $0) }

@@ -11,7 +11,9 @@ enum StatsCommand: Command {
             betweenness (how many shortest chains between others pass through them, 0–1) and by PageRank (claims as
             links from subject to object). Centrality reads every claim once into compact arrays; betweenness is exact
             up to 2,000 actors and estimated from --betweenness-samples sources above that. --format json prints one
-            JSON object (not records); csv prints section,key,count rows.
+            JSON object (not records); csv prints section,key,count,score rows: each key of a section with its
+            count (score empty), then the top actors (section top_degree, top_betweenness, top_pagerank), each id
+            with its score (count empty).
             """,
         options: [top, betweennessSamples, format] + FilterOptions.all,
         examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
@@ -108,15 +110,15 @@ enum StatsCommand: Command {
                     }
                     json.endObject()
                 },
-                rows: Printout.Rows(header: ["section", "key", "count"]) { row in
+                rows: Printout.Rows(header: ["section", "key", "count", "score"]) { row in
                     for (name, _, total, counts) in sections {
-                        try row([name, "total", String(total)])
-                        for count in counts { try row([name, count.key, String(count.count)]) }
+                        try row([name, "total", String(total), ""])
+                        for count in counts { try row([name, count.key, String(count.count), ""]) }
                     }
                     if let centrality {
                         for measure in measures {
                             for score in centrality.top(top, by: measure.value) {
-                                try row(["top_" + measure.name, score.id, measure.text(score)])
+                                try row(["top_" + measure.name, score.id, "", measure.text(score)])
                             }
                         }
                     }

@@ -10,11 +10,24 @@ enum TimelineCommand: Command {
             undated claims come last.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias (default: every claim).", isOptional: true)],
-        options: [OutputFormat.option, Timing.option] + FilterOptions.all,
-        examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format csv"])
+        options: [format, Timing.option] + FilterOptions.all,
+        examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format json"])
+
+    static let format = OutputFormat.option(json: "json (JSON Lines: one claim a line, in date order; not records)")
+
+    /// The claim as one line of the timeline's JSON: its rank, date, and the claim.
+    static func writeLine(
+        _ claim: GradedClaim, rank: Int, presentation: inout ClaimPresentation, to json: inout JSONWriter
+    ) throws {
+        json.beginObject()
+        json.member("rank", rank)
+        json.nullableMember("when", Timeline.placement(of: claim.claim)?.description)
+        try presentation.writeMembers(of: claim, to: &json)
+        json.endObject()
+    }
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let query = try QueryPreamble(arguments, context: context)
+        let query = try QueryPreamble(arguments, context: context, format: format)
         let store = query.store
         let entity = try arguments.positionals.first.map { try query.entity($0) }
         let isTimed = arguments.isSet(Timing.option)
@@ -40,9 +53,14 @@ enum TimelineCommand: Command {
                         try context.measure(isTimed) { try forEachClaim(inTimeOrder: true) { claims.append($0) } }
                         return try reading(claims)
                     },
-                    json: .records { sink in
+                    json: .lines { line in
+                        var presentation = ClaimPresentation(store: store)
+                        var rank = 0
                         try context.measure(isTimed) {
-                            try RecordSet.write(store: store, to: sink) { try forEachClaim(inTimeOrder: false, $0) }
+                            try forEachClaim(inTimeOrder: true) { claim in
+                                rank += 1
+                                try line { try writeLine(claim, rank: rank, presentation: &presentation, to: &$0) }
+                            }
                         }
                     },
                     rows: ClaimPresentation.rows(store: store, leading: [date.header]) { body in
@@ -59,7 +77,12 @@ enum TimelineCommand: Command {
         try query.format.print(
             Printout(
                 reading: { try reading(claims) },
-                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                json: .lines { line in
+                    var presentation = ClaimPresentation(store: store)
+                    for (index, claim) in claims.enumerated() {
+                        try line { try writeLine(claim, rank: index + 1, presentation: &presentation, to: &$0) }
+                    }
+                },
                 rows: ClaimPresentation.rows(claims, leading: [date], store: store)),
             context: context)
     }

@@ -115,4 +115,38 @@ struct ClaimPresentation {
         }
         return lines
     }
+
+    /// The claim's members, in a JSON object already begun (the ordered JSON of `path` and
+    /// `timeline`): id, ends with their names, predicate, dates, evidence, and the citations that
+    /// passed the filters — the claim and what says it, without the sources' records.
+    mutating func writeMembers(of graded: GradedClaim, to json: inout JSONWriter) throws {
+        let claim = graded.claim
+        json.member("claim", claim.id)
+        json.member("subject", claim.subject)
+        json.member("subject_name", try name(claim.subject))
+        json.member("predicate", claim.predicate)
+        json.member("object", claim.object)
+        json.member("object_name", try name(claim.object))
+        json.nullableMember("start", claim.start?.description)
+        json.nullableMember("end", claim.end?.description)
+        json.nullableMember("status", graded.evidence?.status.rawValue)
+        json.member("sources", graded.evidence?.sources.count ?? 0)
+        json.nullableMember("best", graded.evidence?.bestGrade)
+        json.key("citations")
+        json.beginArray()
+        for cited in graded.citations {
+            let citation = cited.citation
+            json.beginObject()
+            json.member("source", citation.source)
+            json.member("reliability", cited.reliability.rawValue)
+            json.member("via", citation.via)
+            json.member("stance", citation.stance.rawValue)
+            json.member("credibility", citation.credibility.rawValue)
+            json.member("quote", citation.quote)
+            json.member("quote_en", citation.quoteEnglish)
+            json.member("locator", citation.locator)
+            json.endObject()
+        }
+        json.endArray()
+    }
 }

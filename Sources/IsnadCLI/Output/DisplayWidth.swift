@@ -66,4 +66,11 @@ enum Bidi {
     static func line(_ text: String) -> String {
         DisplayWidth.hasRightToLeft(text) ? leftToRightMark + text : text
     }
+
+    /// The text without the marks, for standard output that is not a terminal (the marks take
+    /// no cell: columns stay aligned).
+    static func removingMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{200E}") else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{200E}" }))
+    }
 }

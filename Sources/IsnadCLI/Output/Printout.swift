@@ -12,6 +12,12 @@ enum OutputFormat: String, ArgumentChoice {
     }
 }
 
+/// When tables carry LEFT-TO-RIGHT MARKs (`--bidi-marks`): a terminal needs them to show a line
+/// with Arabic in order; `grep '^member_of'`, `awk` and `cut` need plain text.
+enum BidiMarks: String, ArgumentChoice {
+    case auto, always, never
+}
+
 /// What a command prints, said once in terms of what it is — text for reading, JSON, rows —
 /// and printed by ``OutputFormat/print(_:context:)``, the one place that knows the formats. A
 /// new format is a case of ``OutputFormat`` and a branch there, printing what the commands
@@ -30,7 +36,10 @@ struct Printout {
         /// Each row as an object keyed by the header, one a line (JSON Lines).
         case rowObjects
         /// One JSON value of the command's own, then a line feed.
-        case document((inout JSONWriter) -> Void)
+        case document((inout JSONWriter) throws -> Void)
+        /// JSON Lines of the command's own, in its order: the closure calls its argument once per
+        /// line, with what writes that line's value.
+        case lines((_ line: ((inout JSONWriter) throws -> Void) throws -> Void) throws -> Void)
         /// Text that is JSON already (a file, as it is).
         case text(String)
     }
@@ -63,7 +72,8 @@ extension OutputFormat {
         case .table:
             let reading = try printout.reading()
             // Each command escapes what it shows; this makes sure of it (escaping twice changes nothing).
-            try context.print(Text.printable(reading.text, keepingLineBreaks: true))
+            let text = Text.printable(reading.text, keepingLineBreaks: true)
+            try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
             if let note = reading.note { context.message(note) }
         case .csv:
             var csv = try CSVWriter(
@@ -86,9 +96,17 @@ extension OutputFormat {
                 }
             case .document(let write):
                 var json = JSONWriter()
-                write(&json)
+                try write(&json)
                 json.newline()
                 try context.output.write(json.bytes)
+            case .lines(let forEach):
+                var json = JSONWriter()
+                try forEach { write in
+                    json.reset()
+                    try write(&json)
+                    json.newline()
+                    try context.output.write(json.bytes)
+                }
             case .text(let text):
                 try context.print(text)
             }

@@ -193,9 +193,12 @@ struct CommandSpec: Sendable {
     static let database = Option<String>(
         "db", value: "path", group: .global, help: "The store to use (default: $ISNAD_DB, else ./isnad.db).")
     static let showsHelp = Flag("help", short: "h", group: .global, help: "Show this help.")
+    static let bidiMarks = Option<BidiMarks>(
+        "bidi-marks", value: "when", group: .global,
+        help: "auto (only on a terminal; the default), always or never: marks that keep Arabic lines in order.")
 
     /// Options every command accepts.
-    static let globalOptions: [any OptionDeclaration] = [database, showsHelp]
+    static let globalOptions: [any OptionDeclaration] = [database, bidiMarks, showsHelp]
 }
 
 enum HelpLayout {
@@ -370,6 +373,12 @@ enum CommandLineParser {
         if !isVariadic, positionals.count > spec.arguments.count {
             let extra = positionals[spec.arguments.count]
             throw UsageError(message: "unexpected argument '\(Text.printable(extra))': \(spec.usage)", command: spec.name)
+        }
+        // An empty argument names nothing: say so, rather than look for it.
+        for (index, positional) in positionals.enumerated()
+        where positional.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let argument = spec.arguments[min(index, spec.arguments.count - 1)]
+            throw UsageError(message: "<\(argument.name)> is empty: \(spec.usage)", command: spec.name)
         }
     }
 }

@@ -27,12 +27,16 @@ public struct EntityResolver {
     public init(store: GraphStore) { self.store = store }
 
     /// The one entity `text` names, or an error listing the candidates.
-    public func resolve(_ text: String) throws -> Entity {
+    public func resolve(_ text: String) throws -> Entity { try resolution(text).entity }
+
+    /// The one entity `text` names, with how it matched (a spelling variant, the words of a
+    /// name … : worth saying to the user), or an error listing the candidates.
+    public func resolution(_ text: String) throws -> (entity: Entity, match: NameSearch.Match) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let matches = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false)
         if let best = matches.first {
             let tied = matches.filter { $0.tier == best.tier }
-            if tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) { return entity }
+            if tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) { return (entity, best) }
             throw ResolutionError(text: trimmed, candidates: tied, suggestions: [])
         }
         let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)

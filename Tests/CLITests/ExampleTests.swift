@@ -1,0 +1,111 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadCLI
+
+/// Every example a user is shown — each command's `--help` and each `$ isnad …` line of the
+/// README — run as written on a store of the bundled dataset, in a folder of its own: it must
+/// exit 0 and show something (standard output, or the file it writes). The few that fail or
+/// find nothing on purpose are listed in ``documented``, with what they do instead.
+@Suite("Examples in --help and the README")
+struct ExampleTests {
+    /// What an example is documented to do, when it is not "exit 0 and print something".
+    struct Expectation: Sendable {
+        var status: Int32 = 0
+        /// It reports on standard error only (init, import, a search that finds nothing on purpose).
+        var showsOnStandardError = false
+    }
+
+    static let documented: [String: Expectation] = [
+        // The README's bad import: refused, every problem listed.
+        "isnad import bad.jsonl": Expectation(status: 65, showsOnStandardError: true),
+        "isnad import records.json": Expectation(status: 65, showsOnStandardError: true),
+        // The README's ambiguous name: the candidates are listed.
+        "isnad show abu": Expectation(status: 65, showsOnStandardError: true),
+        // The README's question that has no answer before 2018, said on standard error.
+        "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017": Expectation(showsOnStandardError: true),
+        // Commands that write the store report on standard error.
+        "isnad init": Expectation(showsOnStandardError: true),
+        "isnad --db syria.db init": Expectation(showsOnStandardError: true),
+        "isnad import Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
+        "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
+        "cat Datasets/hadera-2022/*.jsonl | isnad import -": Expectation(showsOnStandardError: true),
+    ]
+
+    static var helpExamples: [String] { commands.flatMap(\.spec.examples) }
+
+    static var readmeExamples: [String] {
+        let readme = (try? String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+        return readme.split(separator: "\n").filter { $0.hasPrefix("$ isnad ") }.map { String($0.dropFirst(2)) }
+    }
+
+    /// The store of the bundled dataset, made once and copied for each example.
+    static let preparedStore: String? = {
+        guard let harness = try? CLIHarness() else { return nil }
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        guard let result = try? harness.run(["import", dataset]), result.status == 0 else { return nil }
+        return harness.path("isnad.db")
+    }()
+
+    @Test("every example of every command's --help runs on the bundled dataset", arguments: helpExamples)
+    func helpExample(_ example: String) throws {
+        try Self.check(example)
+    }
+
+    @Test("every $ isnad line of the README runs on the bundled dataset", arguments: readmeExamples)
+    func readmeExample(_ example: String) throws {
+        try Self.check(example)
+    }
+
+    @Test("the README and the help have examples to run")
+    func examplesAreFound() {
+        #expect(Self.readmeExamples.count >= 15)
+        #expect(commands.allSatisfy { $0.spec.examples.count >= 2 })
+    }
+
+    static func check(_ example: String) throws {
+        let store = try #require(preparedStore, "the bundled dataset did not import")
+        try withTemporaryStore { cli in
+            try FileManager.default.copyItem(atPath: store, toPath: cli.path("isnad.db"))
+            try FileManager.default.createSymbolicLink(
+                atPath: cli.path("Datasets"), withDestinationPath: Repository.root.appendingPathComponent("Datasets").path)
+            try cli.write("bad.jsonl", try readmeBlock(after: "this `bad.jsonl`:"))
+            try cli.write(
+                "records.json",
+                "[\n  {\"record\": \"entity\", \"id\": \"isis\", \"type\": \"organization\", \"name\": \"Islamic State\"}\n]\n")
+            let before = Set(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path))
+            var script = example
+            // A pipe into Graphviz runs only where Graphviz is installed.
+            if ExternalTool.path("dot") == nil, let pipe = script.range(of: " | dot ") {
+                script = String(script[..<pipe.lowerBound])
+            }
+            let binaries = URL(fileURLWithPath: CLIHarness.binary).deletingLastPathComponent().path
+            var environment = ProcessInfo.processInfo.environment
+            environment.removeValue(forKey: "ISNAD_DB")
+            environment["PATH"] = binaries + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            let result = try ExternalTool.run(
+                "/bin/bash", ["-c", "set -o pipefail; " + script], directory: cli.directory, environment: environment)
+            let expected = documented[example] ?? Expectation()
+            #expect(result.status == expected.status, "\(example)\n\(result.standardError)")
+            let written = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
+                .filter { !before.contains($0) && !$0.hasPrefix("isnad.db") }
+                .filter { ((try? FileManager.default.attributesOfItem(atPath: cli.path($0))[.size] as? Int) ?? 0) > 0 }
+            let shown =
+                !result.standardOutput.isEmpty || !written.isEmpty
+                || (expected.showsOnStandardError && !result.standardError.isEmpty)
+            #expect(shown, "\(example) showed nothing\n\(result.standardError)")
+        }
+    }
+
+    /// The first fenced block of the README after the line that contains `marker`.
+    static func readmeBlock(after marker: String) throws -> String {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.contains(marker) }),
+            let open = lines[start...].firstIndex(where: { $0.hasPrefix("```") }),
+            let close = lines[(open + 1)...].firstIndex(where: { $0.hasPrefix("```") })
+        else { return "" }
+        return lines[(open + 1)..<close].joined(separator: "\n") + "\n"
+    }
+}
