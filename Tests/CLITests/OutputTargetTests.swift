@@ -31,7 +31,8 @@ struct OutputTargetTests {
     func storeRefused(spelling: String) throws {
         let (cli, before) = try harnessWithStore()
         defer { cli.remove() }
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         symlink("isnad.db", cli.path("link.db"))
         let storeBytes = try cli.read("isnad.db")
         let result = try cli.run(["export", "graphml", "--min-reliability", "A", "-o", spelling])
@@ -69,7 +70,8 @@ struct OutputTargetTests {
     func links() throws {
         let (cli, before) = try harnessWithStore()
         defer { cli.remove() }
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("real"), withIntermediateDirectories: true)
         try cli.write("real/target.jsonl", "old\n")
         symlink("real/target.jsonl", cli.path("link.jsonl"))
         #expect(try cli.run(["export", "jsonl", "-o", "link.jsonl"]).status == 0)
@@ -178,7 +180,8 @@ struct OutputTargetTests {
     func folders() throws {
         let (cli, _) = try harnessWithStore()
         defer { cli.remove() }
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
         let folder = try cli.run(["export", "jsonl", "-o", "dir"])
         #expect(folder.status == 73)
         #expect(folder.standardError.contains("dir: Is a directory"), "\(folder.standardError)")

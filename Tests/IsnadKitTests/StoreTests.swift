@@ -206,6 +206,8 @@ enum StoreRace {
         var errors: [String] = []
     }
 
+    /// Checked by hand: its state is touched only under `lock` (Synchronization's `Mutex`, which
+    /// the compiler could check, needs macOS 15; the package supports macOS 13).
     private final class Collector: @unchecked Sendable {
         private let lock = NSLock()
         private var outcomes = Outcomes()
