@@ -30,6 +30,14 @@ struct ErrorMessageTests {
         )
     }
 
+    @Test("a name that matches nothing and comes close to nothing: the CLI suggests isnad search")
+    func searchHint() {
+        let unmatched = EntityResolver.ResolutionError(text: "zz", candidates: [], suggestions: [])
+        #expect(unmatched.isUnmatched)
+        #expect(unmatched.description == #"no entity matches "zz""#)
+        #expect(ErrorMessage.text(for: unmatched) == #"no entity matches "zz" (try 'isnad search')"#)
+    }
+
     @Test("a record that changes a stored claim's ends: the CLI names --replace")
     func replaceHint() throws {
         let cli = try CLIHarness()
