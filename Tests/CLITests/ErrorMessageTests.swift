@@ -38,10 +38,9 @@ struct ErrorMessageTests {
         #expect(ErrorMessage.text(for: unmatched) == #"no entity matches "zz" (try 'isnad search')"#)
     }
 
-    @Test("a record that changes a stored claim's ends: the CLI names --replace")
+    @Test("a record that changes a stored claim's ends: the CLI names --replace", .temporaryStore)
     func replaceHint() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write(
             "first.jsonl",
             """
