@@ -18,6 +18,8 @@ enum ErrorMessage {
             default:
                 return "\(error)"
             }
+        case let error as EntityResolver.ResolutionError where error.isUnmatched:
+            return "\(error) (try 'isnad search')"
         case let failure as Importer.Failure:
             return failure.description(describing: text(for:))
         case let error as RecordError:

@@ -2,8 +2,8 @@ import Foundation
 import TestHelpers
 import Testing
 
-@testable import IsnadKit
 @testable import IsnadCLI
+@testable import IsnadKit
 
 /// IsnadKit's messages name no option or command; the CLI adds the hints that do. These
 /// check that what a user reads is what it was before the hints moved.
@@ -30,10 +30,17 @@ struct ErrorMessageTests {
         )
     }
 
-    @Test("a record that changes a stored claim's ends: the CLI names --replace")
+    @Test("a name that matches nothing and comes close to nothing: the CLI suggests isnad search")
+    func searchHint() {
+        let unmatched = EntityResolver.ResolutionError(text: "zz", candidates: [], suggestions: [])
+        #expect(unmatched.isUnmatched)
+        #expect(unmatched.description == #"no entity matches "zz""#)
+        #expect(ErrorMessage.text(for: unmatched) == #"no entity matches "zz" (try 'isnad search')"#)
+    }
+
+    @Test("a record that changes a stored claim's ends: the CLI names --replace", .temporaryStore)
     func replaceHint() throws {
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         try cli.write(
             "first.jsonl",
             """

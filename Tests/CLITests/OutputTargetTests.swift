@@ -9,10 +9,10 @@ import Testing
 /// `-o PATH` as an attacker or a careless hand would give it: the store itself, planted links,
 /// devices, FIFOs, `-`, long names, an interrupted export. Each either writes exactly the file
 /// named or refuses before anything is written.
-@Suite("Output targets")
+@Suite("Output targets", .temporaryStore)
 struct OutputTargetTests {
     private func harnessWithStore() throws -> (CLIHarness, Data) {
-        let cli = try CLIHarness()
+        let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         let before = try cli.run(["export", "jsonl"]).outputBytes
@@ -30,8 +30,8 @@ struct OutputTargetTests {
         ])
     func storeRefused(spelling: String) throws {
         let (cli, before) = try harnessWithStore()
-        defer { cli.remove() }
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         symlink("isnad.db", cli.path("link.db"))
         let storeBytes = try cli.read("isnad.db")
         let result = try cli.run(["export", "graphml", "--min-reliability", "A", "-o", spelling])
@@ -46,7 +46,6 @@ struct OutputTargetTests {
     @Test("the store named by an absolute path through --db is refused too")
     func absoluteStore() throws {
         let (cli, _) = try harnessWithStore()
-        defer { cli.remove() }
         let result = try cli.run(["--db", cli.path("isnad.db"), "export", "jsonl", "-o", "isnad.db"])
         #expect(result.status == 64, "\(result.standardError)")
     }
@@ -54,7 +53,6 @@ struct OutputTargetTests {
     @Test("a link planted where the temporary file would go is never followed")
     func plantedLinks() throws {
         let (cli, before) = try harnessWithStore()
-        defer { cli.remove() }
         try cli.write("victim.txt", "precious\n")
         // The old scheme's predictable names, and a spread of guesses at the new one.
         for name in ["out.jsonl.isnad-partial-1", ".isnad-000000", ".isnad-XXXXXX", ".isnad-aaaaaa"] {
@@ -68,8 +66,8 @@ struct OutputTargetTests {
     @Test("a link to a file replaces that file, as cp would; a link to nothing is refused")
     func links() throws {
         let (cli, before) = try harnessWithStore()
-        defer { cli.remove() }
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("real"), withIntermediateDirectories: true)
         try cli.write("real/target.jsonl", "old\n")
         symlink("real/target.jsonl", cli.path("link.jsonl"))
         #expect(try cli.run(["export", "jsonl", "-o", "link.jsonl"]).status == 0)
@@ -87,7 +85,6 @@ struct OutputTargetTests {
     @Test("-o - is standard output; /dev/null stays a device")
     func standardOutputAndDevices() throws {
         let (cli, before) = try harnessWithStore()
-        defer { cli.remove() }
         let result = try cli.run(["export", "jsonl", "-o", "-"])
         #expect(result.status == 0)
         #expect(result.outputBytes == before)
@@ -100,7 +97,6 @@ struct OutputTargetTests {
     @Test("a FIFO is written in place, not replaced")
     func fifo() throws {
         let (cli, before) = try harnessWithStore()
-        defer { cli.remove() }
         #expect(mkfifo(cli.path("pipe"), 0o600) == 0)
         nonisolated(unsafe) var received = Data()
         let reader = Thread {
@@ -117,7 +113,6 @@ struct OutputTargetTests {
     @Test("an existing file keeps its permissions; a new one gets 0666 less the umask")
     func permissions() throws {
         let (cli, _) = try harnessWithStore()
-        defer { cli.remove() }
         try cli.write("private.jsonl", "old\n")
         chmod(cli.path("private.jsonl"), 0o600)
         #expect(try cli.run(["export", "jsonl", "-o", "private.jsonl"]).status == 0)
@@ -132,7 +127,6 @@ struct OutputTargetTests {
     @Test("a name as long as the file system allows works")
     func longName() throws {
         let (cli, before) = try harnessWithStore()
-        defer { cli.remove() }
         let name = String(repeating: "n", count: 249) + ".jsonl"
         let result = try cli.run(["export", "jsonl", "-o", name])
         #expect(result.status == 0, "\(result.standardError)")
@@ -142,8 +136,7 @@ struct OutputTargetTests {
     @Test("an interrupted export leaves neither its temporary file nor a partial target")
     func interrupted() throws {
         guard let python = ExternalTool.python(with: ["json"]) else { return }
-        let cli = try CLIHarness()
-        defer { cli.remove() }
+        let cli = try CLIHarness.scoped
         let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
         let records = try ExternalTool.run(python, [generator, "--claims", "20000"])
         try records.outputBytes.write(to: cli.directory.appendingPathComponent("many.jsonl"))
@@ -177,8 +170,8 @@ struct OutputTargetTests {
     @Test("a folder or a missing folder as the output is refused with the system's reason")
     func folders() throws {
         let (cli, _) = try harnessWithStore()
-        defer { cli.remove() }
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
         let folder = try cli.run(["export", "jsonl", "-o", "dir"])
         #expect(folder.status == 73)
         #expect(folder.standardError.contains("dir: Is a directory"), "\(folder.standardError)")

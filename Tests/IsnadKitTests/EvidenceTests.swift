@@ -4,7 +4,7 @@ import Testing
 
 @testable import IsnadKit
 
-@Suite("Evidence and status")
+@Suite("Evidence and status", .temporaryFolder)
 struct EvidenceTests {
     private func item(_ source: String, _ reliability: Reliability, _ stance: Stance, _ credibility: Credibility)
         -> Evidence.Item
@@ -36,8 +36,7 @@ struct EvidenceTests {
 
     @Test("the store's claim_evidence view applies the same rule as Evidence")
     func viewAgrees() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         // One claim per combination of grade, stance and credibility, two citations each.
         var lines: [String] = []
@@ -76,7 +75,7 @@ struct EvidenceTests {
     }
 }
 
-@Suite("Filters")
+@Suite("Filters", .temporaryFolder)
 struct GraphFilterTests {
     private func claim(_ predicate: String, start: String?, end: String?) throws -> Claim {
         Claim(
@@ -132,8 +131,7 @@ struct GraphFilterTests {
 
     @Test("evidence filters drop citations first; the status is that of what is left")
     func citationFiltersBeforeStatus() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         try Fixtures.importText(
             #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"police","quote":"denial","stance":"denies","credibility":2}]}"#,

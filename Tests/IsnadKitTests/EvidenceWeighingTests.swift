@@ -6,7 +6,7 @@ import Testing
 
 /// Chains, independent channels, common links, capped strength, impact and contradictions,
 /// on small hand-built stores.
-@Suite("Weighing evidence")
+@Suite("Weighing evidence", .temporaryFolder)
 struct EvidenceWeighingTests {
     static let entities = """
         {"record":"entity","id":"a","type":"organization","name":"Alpha"}
@@ -41,12 +41,12 @@ struct EvidenceWeighingTests {
 
     /// Imports `records` into a fresh store and weighs claim `id`.
     static func weigh(_ records: String, claim id: String = "ab") throws -> (ClaimWeight, GradedClaim, TransmissionGraph) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try Fixtures.store(records, in: folder)
-        let graph = try TransmissionGraph(store: store)
-        let claim = try #require(try store.claim(id: id))
-        return (graph.weigh(claim), claim, graph)
+        return try withTemporaryFolder { folder in
+            let store = try Fixtures.store(records, in: folder)
+            let graph = try TransmissionGraph(store: store)
+            let claim = try #require(try store.claim(id: id))
+            return (graph.weigh(claim), claim, graph)
+        }
     }
 
     @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
@@ -159,8 +159,7 @@ struct EvidenceWeighingTests {
 
     @Test("impact: what rests on a source alone, what loses some support, which pairs lose everything")
     func impact() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(Self.impactRecords, in: folder)
         let graph = try TransmissionGraph(store: store)
         let article = try graph.impact(of: "art", in: store)
@@ -180,10 +179,10 @@ struct EvidenceWeighingTests {
             Self.citation("left") + "," + Self.citation("right"),
             sources: Self.source("left", "B", cites: ["root"]) + Self.source("right", "B", cites: ["root"])
                 + Self.source("root", "E"))
-        let other = try TemporaryFolder()
-        defer { other.remove() }
-        let diamondStore = try Fixtures.store(diamond, in: other)
-        let root = try TransmissionGraph(store: diamondStore).impact(of: "root", in: diamondStore)
+        let root = try withTemporaryFolder { other in
+            let diamondStore = try Fixtures.store(diamond, in: other)
+            return try TransmissionGraph(store: diamondStore).impact(of: "root", in: diamondStore)
+        }
         #expect(root.restingOnIt.map(\.claimID) == ["ab"])
         #expect(root.isolatedPairs == [SourceImpact.EntityPair("b", "a")])
         // What is left of bc if the article is wrong: the police's citation.
@@ -226,8 +225,7 @@ struct EvidenceWeighingTests {
 
     @Test("contradictions: disputed claims, opposed predicates over overlapping periods, exclusive predicates, acts after death")
     func contradictions() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(Self.contradictionRecords, in: folder)
         let found = try Contradictions.find(in: store)
         #expect(found.disputes.map(\.claim.claim.id) == ["hostile-2015"])
@@ -266,7 +264,7 @@ struct EvidenceWeighingTests {
 }
 
 /// Pinned values on the seed dataset: the Hamas–ISIS web rests on one article.
-@Suite("Weighing evidence on the seed dataset")
+@Suite("Weighing evidence on the seed dataset", .temporaryFolder)
 struct SeedEvidenceTests {
     static let article = "hadera-2022-article"
 
@@ -278,8 +276,7 @@ struct SeedEvidenceTests {
 
     @Test("every supported claim has one channel, all through the article (E); none is stronger than E once capped")
     func oneChannel() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let (store, graph) = try Self.store(in: folder)
         var supported = 0
         try store.forEachClaim { claim in
@@ -324,8 +321,7 @@ struct SeedEvidenceTests {
             ),
         ])
     func pinned(claim id: String, grades: String, weighed: String) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let (store, graph) = try Self.store(in: folder)
         let claim = try #require(try store.claim(id: id))
         #expect(claim.strength?.description == grades)
@@ -334,8 +330,7 @@ struct SeedEvidenceTests {
 
     @Test("wilayat-sinai-communicated-with-hamas: four citations, two claimants, one channel")
     func fourCitations() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let (store, graph) = try Self.store(in: folder)
         let weight = graph.weigh(try #require(try store.claim(id: "wilayat-sinai-communicated-with-hamas")))
         #expect(weight.supporting.map(\.citations) == [[0, 1, 2, 3]])
@@ -348,8 +343,7 @@ struct SeedEvidenceTests {
 
     @Test("what falls with the article, and with Abu Maram's document")
     func impact() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let (store, graph) = try Self.store(in: folder)
         let article = try graph.impact(of: Self.article, in: store)
         #expect(article.restingOnIt.count == 91 && article.losingSupport.isEmpty && article.relayingIt.isEmpty)
@@ -370,8 +364,7 @@ struct SeedEvidenceTests {
 
     @Test("contradictions: the article disputes itself; undated cooperation may overlap the dispute that ended in July 2017")
     func contradictions() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let (store, _) = try Self.store(in: folder)
         let found = try Contradictions.find(in: store)
         #expect(found.disputes.map(\.claim.claim.id) == ["hamas-cooperated-with-isis"])

@@ -64,7 +64,7 @@ enum ExportFixtures {
     static let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
 }
 
-@Suite("Exports: golden files")
+@Suite("Exports: golden files", .temporaryFolder)
 struct GoldenExportTests {
     /// Compares with the golden file, or rewrites it when ISNAD_UPDATE_GOLDEN=1
     /// (`ISNAD_UPDATE_GOLDEN=1 swift test --filter GoldenExportTests`).
@@ -82,8 +82,7 @@ struct GoldenExportTests {
 
     @Test("DOT, GraphML and yEd GraphML of a small graph match their golden files, and are deterministic")
     func golden() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         let dot = try ExportFixtures.dot(store)
         #expect(dot == (try ExportFixtures.dot(store)))
@@ -102,7 +101,7 @@ struct GoldenExportTests {
     }
 }
 
-@Suite("Exports: what they contain")
+@Suite("Exports: what they contain", .temporaryFolder)
 struct ExportContentTests {
     static func filter(_ configure: (inout GraphFilter) -> Void) -> GraphFilter {
         var filter = GraphFilter()
@@ -112,8 +111,7 @@ struct ExportContentTests {
 
     @Test("filters keep only the entities of the claims that pass; focus keeps a neighbourhood")
     func filters() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         var nodes: [String] = []
         var edges: [String] = []
@@ -148,8 +146,7 @@ struct ExportContentTests {
             ("isis", 2, ExportContentTests.filter { $0.predicates = ["allied_with", "hostile_to", "member_of"] }),
         ])
     func focusMatchesNeighborhood(_ center: String, _ depth: Int, _ filter: GraphFilter) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
         _ = try Importer(store: store).run([.file(HaderaDatasetTests.path)])
         // The neighbourhood's entities, and every claim among them that passes the filter.
@@ -191,8 +188,7 @@ struct ExportContentTests {
 
     @Test("collapse merges the claims of one subject, predicate and object, with their evidence combined")
     func collapse() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(HostileGraph.records, in: folder)
         var edges: [ExportGraph.Edge] = []
         var options = ExportGraph.Options()
@@ -257,8 +253,7 @@ struct ExportContentTests {
 
     @Test("DOT styles status, direction and type; quotes stay out of labels")
     func dotStyle() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder))
         let lines = dot.split(separator: "\n")
         let ab = try #require(lines.first { $0.contains("id=\"claim:a-b\"") })
@@ -290,7 +285,7 @@ struct DOTEscapingTests {
     }
 }
 
-@Suite("Exports: titles, Arabic labels and directional isolates")
+@Suite("Exports: titles, Arabic labels and directional isolates", .temporaryFolder)
 struct ExportTextTests {
     @Test("a title says what is shown and that edges are claims as their sources state them, in the language of the labels")
     func titles() throws {
@@ -321,8 +316,7 @@ struct ExportTextTests {
 
     @Test("with --lang ar, edge labels are Arabic: dates, status, sources and grade, dates kept left to right")
     func arabicEdgeLabels() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         var options = DOTWriter.Options()
         options.language = .ar
         let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder), dot: options)
@@ -356,8 +350,7 @@ struct ExportTextTests {
 
     @Test("in DOT tooltips, names, aliases and quotes are isolated from the id, type and punctuation around them")
     func isolatedTooltips() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let records = """
             {"record":"entity","id":"evil","type":"person","name":"Strict \\u202eevil","aliases":[{"name":"\\u202bعنيد","lang":"ar"}]}
             {"record":"entity","id":"other","type":"person","name":"Other"}
@@ -373,14 +366,13 @@ struct ExportTextTests {
     }
 }
 
-@Suite("Exports read back by real tools")
+@Suite("Exports read back by real tools", .temporaryFolder)
 struct ExportRoundTripTests {
     @Test(
         "hostile DOT goes through dot -Tcanon without a warning and keeps its labels",
         .enabled(if: ExportFixtures.graphviz != nil, "needs Graphviz (apt: graphviz)"))
     func dotThroughGraphviz() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(HostileGraph.records, in: folder)
         let dot = try #require(ExportFixtures.graphviz)
         for language in ExportStyle.Language.allCases {
@@ -450,8 +442,7 @@ struct ExportRoundTripTests {
         "hostile GraphML validates against the official schema",
         .enabled(if: ExportFixtures.xmllint != nil && Repository.hasShared, "needs xmllint (apt: libxml2-utils) and ../shared"))
     func graphMLValidates() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(HostileGraph.records, in: folder)
         let xmllint = try #require(ExportFixtures.xmllint)
         for collapse in [false, true] {
@@ -483,8 +474,7 @@ struct ExportRoundTripTests {
 
     @Test("characters XML cannot carry, written into a store by another tool, become U+FFFD: the file stays well-formed")
     func forbiddenCharactersFromOtherTools() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         // The importer refuses these; a script with the sqlite3 shell does not.
         try store.database.execute(
@@ -503,8 +493,7 @@ struct ExportRoundTripTests {
 
     @Test("hostile GraphML read back by FoundationXML gives the same strings")
     func graphMLThroughFoundationXML() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let text = try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder))
         let document = try XMLDocument(data: Data(text.utf8))
         let names = try document.nodes(
@@ -531,8 +520,7 @@ struct ExportRoundTripTests {
         "networkx reads a multigraph with typed attributes and the same strings",
         .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
     func graphMLThroughNetworkx() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = try folder.write(
             "hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
         let script = """
@@ -564,8 +552,7 @@ struct ExportRoundTripTests {
         "networkx gives a MultiDiGraph keyed by edge id with force_multigraph=True, and a DiGraph without it when no edges are parallel",
         .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
     func graphMLWithoutParallelEdges() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(HostileGraph.records, in: folder)
         let path = try folder.write("collapsed.graphml", try ExportFixtures.graphML(store) { $0.collapse = true })
         let script = """
@@ -589,8 +576,7 @@ struct ExportRoundTripTests {
         "igraph reads the same graph: directed, every node and edge, the attributes",
         .enabled(if: ExternalTool.python(with: ["igraph"]) != nil, "needs python3 with igraph (apt: python3-igraph)"))
     func graphMLThroughIgraph() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = try folder.write(
             "hostile.graphml", try ExportFixtures.graphML(try Fixtures.store(HostileGraph.records, in: folder)))
         let script = """

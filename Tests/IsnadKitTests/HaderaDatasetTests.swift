@@ -5,7 +5,7 @@ import Testing
 @testable import IsnadKit
 
 /// The seed dataset: the Hadera 2022 article, claim by claim.
-@Suite("Hadera 2022 dataset")
+@Suite("Hadera 2022 dataset", .temporaryFolder)
 struct HaderaDatasetTests {
     static let path = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
     static let articleID = "hadera-2022-article"
@@ -70,16 +70,10 @@ struct HaderaDatasetTests {
 
     @Test("the dataset imports without an error, and re-exports byte-identically")
     func importsAndRoundTrips() throws {
-        let first = try TemporaryFolder()
-        let second = try TemporaryFolder()
-        defer {
-            first.remove()
-            second.remove()
-        }
-        let store = try importedStore(in: first)
+        let store = try importedStore(in: try TemporaryFolder.scoped)
         #expect(try store.counts() == (entities: 38, sources: 12, claims: 92, citations: 120))
         let exported = try Fixtures.export(store)
-        let again = try Fixtures.export(try Fixtures.store(exported, in: second))
+        let again = try withTemporaryFolder { second in try Fixtures.export(try Fixtures.store(exported, in: second)) }
         #expect(exported == again)
     }
 
@@ -147,8 +141,7 @@ struct HaderaDatasetTests {
 
     @Test("key claims exist with their sources, vias, stances and status")
     func keyClaims() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try importedStore(in: folder)
         for (id, subject, predicate, object, citations, status) in HaderaDatasetTests.keyClaims {
             let claim = try #require(try store.claim(id: id), "missing \(id)")
@@ -206,8 +199,7 @@ struct HaderaDatasetTests {
             ),
         ])
     func missedRelations(id: String, subject: String, predicate: String, object: String, source: String, stance: Stance) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try importedStore(in: folder)
         let claim = try #require(try store.claim(id: id))
         #expect(claim.claim.subject == subject && claim.claim.predicate == predicate && claim.claim.object == object)
@@ -232,8 +224,7 @@ struct HaderaDatasetTests {
 
     @Test("nothing the article alone says is asserted: its own claims stay alleged or disputed")
     func articleNeverAssertsAlone() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try importedStore(in: folder)
         var onlyArticle = 0
         try store.forEachClaim { claim in

@@ -7,28 +7,28 @@ import Testing
 /// What an import says about input that is not what it expects: every problem of a record at
 /// once, and files that are not JSON Lines at all (a JSON array, pretty-printed objects,
 /// compressed files, UTF-16 and UTF-32 text).
-@Suite("Import diagnostics")
+@Suite("Import diagnostics", .temporaryFolder)
 struct ImportDiagnosticsTests {
     /// The messages an import of `bytes`, written to a file called `name`, is refused with
     /// (file names relative to the test's folder), and whether the store was left unchanged.
     private func refusal(
         of bytes: [UInt8], name: String = "bad.jsonl", maximumErrors: Int = 20
     ) throws -> (errors: [String], unchanged: Bool) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try Fixtures.store(in: folder)
-        let before = try Fixtures.export(store)
-        let path = folder.path(name)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        var options = Importer.Options()
-        options.maximumReportedErrors = maximumErrors
-        do {
-            _ = try Importer(store: store, options: options).run([.file(path)])
-            return ([], try Fixtures.export(store) == before)
-        } catch let failure as Importer.Failure {
-            #expect(failure.description.hasSuffix("nothing was imported: the store is unchanged"))
-            let errors = failure.errors.map { $0.description.replacingOccurrences(of: folder.url.path + "/", with: "") }
-            return (errors, try Fixtures.export(store) == before)
+        return try withTemporaryFolder { folder in
+            let store = try Fixtures.store(in: folder)
+            let before = try Fixtures.export(store)
+            let path = folder.path(name)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            var options = Importer.Options()
+            options.maximumReportedErrors = maximumErrors
+            do {
+                _ = try Importer(store: store, options: options).run([.file(path)])
+                return ([], try Fixtures.export(store) == before)
+            } catch let failure as Importer.Failure {
+                #expect(failure.description.hasSuffix("nothing was imported: the store is unchanged"))
+                let errors = failure.errors.map { $0.description.replacingOccurrences(of: folder.url.path + "/", with: "") }
+                return (errors, try Fixtures.export(store) == before)
+            }
         }
     }
 
@@ -94,8 +94,7 @@ struct ImportDiagnosticsTests {
 
     @Test("--max-errors counts each problem of a record, and the rest are counted")
     func problemsOfARecordRespectTheLimit() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         var options = Importer.Options()
         options.maximumReportedErrors = 2

@@ -4,18 +4,18 @@ import Testing
 
 @testable import IsnadKit
 
-@Suite("Import")
+@Suite("Import", .temporaryFolder)
 struct ImporterTests {
     /// The errors an import of `text` into the basic store reports.
     private func errors(importing text: String) throws -> [String] {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try Fixtures.store(in: folder)
-        do {
-            try Fixtures.importText(text, into: store, folder: folder, name: "bad.jsonl")
-            return []
-        } catch let failure as Importer.Failure {
-            return failure.errors.map { $0.description.replacingOccurrences(of: folder.url.path + "/", with: "") }
+        return try withTemporaryFolder { folder in
+            let store = try Fixtures.store(in: folder)
+            do {
+                try Fixtures.importText(text, into: store, folder: folder, name: "bad.jsonl")
+                return []
+            } catch let failure as Importer.Failure {
+                return failure.errors.map { $0.description.replacingOccurrences(of: folder.url.path + "/", with: "") }
+            }
         }
     }
 
@@ -165,8 +165,7 @@ struct ImporterTests {
 
     @Test("a claim repeated in one import with other citations gains them; with other ends or dates it is refused")
     func claimRepeatedWithOtherCitations() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         let first =
             #"{"record":"claim","id":"c-new","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"one","stance":"asserts","credibility":2}]}"#
@@ -189,8 +188,7 @@ struct ImporterTests {
 
     @Test("the same record twice in one import is written once")
     func identicalRepeat() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store("", in: folder)
         let summary = try Fixtures.importText(Fixtures.basic + Fixtures.basic, into: store, folder: folder)
         #expect(summary.repeated == 10)
@@ -199,8 +197,7 @@ struct ImporterTests {
 
     @Test("records may come in any order: claims before the entities and sources they name")
     func anyOrder() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store("", in: folder)
         let reversed = Fixtures.basic.split(separator: "\n").reversed().joined(separator: "\n")
         try Fixtures.importText(reversed, into: store, folder: folder)
@@ -233,8 +230,7 @@ struct ImporterTests {
 
     @Test("a bad record leaves no trace, and errors in the rest of the file are listed too")
     func allOrNothing() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         let before = try Fixtures.export(store)
         let text = """
@@ -256,8 +252,7 @@ struct ImporterTests {
 
     @Test("a 10,000-line import whose line 9,000 is bad leaves the store file byte for byte as it was")
     func largeImportWithOneBadLine() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         var lines: [String] = []
         for index in 1...10_000 {
@@ -286,22 +281,15 @@ struct ImporterTests {
 
     @Test("import, export, import, export is byte-identical")
     func roundTrip() throws {
-        let first = try TemporaryFolder()
-        let second = try TemporaryFolder()
-        defer {
-            first.remove()
-            second.remove()
-        }
-        let exported = try Fixtures.export(try Fixtures.store(in: first))
-        let again = try Fixtures.export(try Fixtures.store(exported, in: second))
+        let exported = try Fixtures.export(try Fixtures.store(in: try TemporaryFolder.scoped))
+        let again = try withTemporaryFolder { second in try Fixtures.export(try Fixtures.store(exported, in: second)) }
         #expect(exported == again)
         #expect(exported.split(separator: "\n").count == 10)
     }
 
     @Test("a claim imported again gains the citations it lacked and updates the ones it has")
     func citationsAccumulate() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         try Fixtures.importText(
             #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"leak","via":"article","quote":"قدمت أسلحة","quote_en":"provided weapons","stance":"asserts","credibility":3},{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#,
@@ -324,8 +312,7 @@ struct ImporterTests {
     func claimEndsAreItsIdentity() throws {
         let moved =
             #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"police-org","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2}]}"#
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         try Fixtures.importText(
             #"{"record":"entity","id":"police-org","type":"organization","name":"Police"}"#, into: store, folder: folder,
@@ -354,8 +341,7 @@ struct ImporterTests {
 
     @Test("a claim without an id gets one derived from what it says, so importing it twice never duplicates it")
     func derivedIDs() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         let claim =
             #"{"record":"claim","subject":"hamas","predicate":"allied_with","object":"isis","start":"2017-07","citations":[{"source":"police","quote":"q","stance":"reports","credibility":3}]}"#
@@ -370,8 +356,7 @@ struct ImporterTests {
 
     @Test("a dry run checks everything and writes nothing")
     func dryRun() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store("", in: folder)
         var options = Importer.Options()
         options.dryRun = true
@@ -382,8 +367,7 @@ struct ImporterTests {
 
     @Test("a line longer than the limit is refused without being read into memory")
     func lineLimit() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store("", in: folder)
         var options = Importer.Options()
         options.maximumLineLength = 100
@@ -402,19 +386,17 @@ struct ImporterTests {
 
     @Test("a missing input is refused before anything is opened")
     func missingInput() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store("", in: folder)
         #expect(throws: Importer.InputError.self) { try Importer(store: store).run([.file(folder.path("nope.jsonl"))]) }
     }
 }
 
-@Suite("Import on a full store")
+@Suite("Import on a full store", .temporaryFolder)
 struct FullStoreTests {
     @Test("when the store cannot grow, the import fails as disk full and the store is unchanged")
     func maxPageCount() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         let before = try Fixtures.export(store)
         let pages = try store.database.integerPragma("page_count")

@@ -8,22 +8,22 @@ import Testing
 struct LineReaderTests {
     /// Reads `bytes` through a pipe-less file and returns what the reader saw.
     private func lines(of bytes: [UInt8], maximum: Int = 64) throws -> [String] {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.path("input")
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let descriptor = open(path, O_RDONLY)
-        defer { close(descriptor) }
-        var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: maximum)
-        var result: [String] = []
-        let error = reader.forEachLine { number, line in
-            switch line {
-            case .text(let text): result.append("\(number):\(String(decoding: text, as: UTF8.self))")
-            case .tooLong(let length): result.append("\(number):too long \(length)")
+        return try withTemporaryFolder { folder in
+            let path = folder.path("input")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: maximum)
+            var result: [String] = []
+            let error = reader.forEachLine { number, line in
+                switch line {
+                case .text(let text): result.append("\(number):\(String(decoding: text, as: UTF8.self))")
+                case .tooLong(let length): result.append("\(number):too long \(length)")
+                }
             }
+            #expect(error == nil)
+            return result
         }
-        #expect(error == nil)
-        return result
     }
 
     @Test("lines keep their numbers; blank lines count; the last line needs no line feed")

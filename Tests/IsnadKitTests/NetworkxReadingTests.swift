@@ -6,7 +6,7 @@ import Testing
 
 /// What README's "Opening the file" and GraphML key table say of the seed dataset's exports,
 /// checked on the seed dataset itself.
-@Suite("GraphML of the seed dataset, as README describes it")
+@Suite("GraphML of the seed dataset, as README describes it", .temporaryFolder)
 struct NetworkxReadingTests {
     private static let hasNetworkx = ExternalTool.python(with: ["networkx"]) != nil
 
@@ -35,8 +35,7 @@ struct NetworkxReadingTests {
         .enabled(if: hasNetworkx, "needs python3 with networkx (apt: python3-networkx)"),
         arguments: exports)
     func graphType(_ name: String, _ expected: String, _ configure: @Sendable (inout ExportGraph.Options) -> Void) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = try folder.write("export.graphml", try ExportFixtures.graphML(try haderaStore(in: folder), configure))
         let script = """
             import sys, networkx as nx
@@ -50,8 +49,7 @@ struct NetworkxReadingTests {
 
     @Test("an edge's quote is its strongest supporting citation: the disputed claim shows its assertion, not its denial")
     func quoteIsTheStrongestSupportingCitation() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let graphML = try ExportFixtures.graphML(try haderaStore(in: folder))
         let edge = try #require(graphML.components(separatedBy: "<edge id=\"hamas-cooperated-with-isis\"").dropFirst().first)
         let data = try #require(edge.components(separatedBy: "</edge>").first)

@@ -36,12 +36,11 @@ enum SmallGraph {
     static func date(_ text: String) -> PartialDate? { try? PartialDate(parsing: text) }
 }
 
-@Suite("Paths")
+@Suite("Paths", .temporaryFolder)
 struct PathTests {
     @Test("the shortest chain, and every chain ranked by its weakest hop")
     func ranking() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         let finder = PathFinder(store: store)
         #expect(try finder.shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "d"])
@@ -55,8 +54,7 @@ struct PathTests {
 
     @Test("directed chains follow claims from subject to object, symmetric ones both ways")
     func directed() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         let finder = PathFinder(store: store, directed: true)
         #expect(try finder.shortestPath(from: "a", to: "e", maxDepth: 4)?.entities == ["a", "d", "e"])
@@ -66,8 +64,7 @@ struct PathTests {
 
     @Test("known-by cuts chains at what was not yet public: the earlier date of source and via counts")
     func knownBy() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         var filter = GraphFilter()
         filter.knownBy = SmallGraph.date("2016")
@@ -85,8 +82,7 @@ struct PathTests {
 
     @Test("as-of keeps the claims that held then: partial dates cover their period, undated claims are timeless")
     func asOf() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         var filter = GraphFilter()
         filter.asOf = SmallGraph.date("2017")
@@ -100,12 +96,11 @@ struct PathTests {
     }
 }
 
-@Suite("Neighbourhoods, timelines and centrality")
+@Suite("Neighbourhoods, timelines and centrality", .temporaryFolder)
 struct NeighborhoodTests {
     @Test("neighbours by depth and direction")
     func depthAndDirection() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         let one = try Neighborhood(store: store, center: "a", depth: 1)
         #expect(Set(one.depths.keys) == ["a", "b", "d", "p", "x"])
@@ -119,8 +114,7 @@ struct NeighborhoodTests {
 
     @Test("timeline: 2014 before 2014-05 before 2014-05-12, undated last")
     func timeline() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         var order: [String] = []
         try store.forEachClaimInTimeOrder { order.append($0.claim.id) }
@@ -130,8 +124,7 @@ struct NeighborhoodTests {
 
     @Test("degree, betweenness and PageRank")
     func centrality() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         let centrality = try Centrality(store: store)
         let degree = Dictionary(uniqueKeysWithValues: centrality.scores.map { ($0.id, $0.degree) })
@@ -149,8 +142,7 @@ struct NeighborhoodTests {
         "betweenness and PageRank agree with networkx",
         .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
     func agreesWithNetworkx() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
         let centrality = try Centrality(store: store)
         var edges: [String] = []
@@ -179,7 +171,7 @@ struct NeighborhoodTests {
     }
 }
 
-@Suite("Search")
+@Suite("Search", .temporaryFolder)
 struct SearchTests {
     private func top(_ text: String, in store: GraphStore) throws -> (String?, NameSearch.Tier?) {
         let match = try NameSearch(store: store).search(text, limit: 3).first
@@ -211,8 +203,7 @@ struct SearchTests {
             ("Esam Salh", "essam-salih", .typo),
         ])
     func finds(_ text: String, _ id: String, _ tier: NameSearch.Tier) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
         let (found, foundTier) = try top(text, in: store)
         #expect(found == id, "\(text)")
@@ -221,8 +212,7 @@ struct SearchTests {
 
     @Test("commands take unambiguous names, refuse typos with suggestions, and list ambiguous ones")
     func resolution() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
         let resolver = EntityResolver(store: store)
         #expect(try resolver.resolve("Baghdadi").id == "abu-bakr-al-baghdadi")
@@ -242,12 +232,11 @@ struct SearchTests {
     }
 }
 
-@Suite("Store check")
+@Suite("Store check", .temporaryFolder)
 struct CheckTests {
     @Test("a clean store passes every check")
     func clean() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let check = try IntegrityCheck(
             store: try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder))
         #expect(check.isClean, "\(check.findings)")
@@ -255,8 +244,7 @@ struct CheckTests {
 
     @Test("each kind of defect, planted, is found")
     func planted() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try SmallGraph.store(in: folder)
         try Fixtures.importText(
             """

@@ -4,7 +4,7 @@ import Testing
 
 @testable import IsnadKit
 
-@Suite("Schemas: one source of truth")
+@Suite("Schemas: one source of truth", .temporaryFolder)
 struct SchemaTests {
     private func recordSchema() throws -> [String: Any] {
         let data = try Data(contentsOf: Repository.root.appendingPathComponent("Schemas/record.schema.json"))
@@ -56,8 +56,7 @@ struct SchemaTests {
         "exported records validate against the record schema (python jsonschema)",
         .enabled(if: ExternalTool.python(with: ["jsonschema"]) != nil, "needs python3 with jsonschema (apt: python3-jsonschema)"))
     func exportValidates() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let exported = try folder.write("export.jsonl", try Fixtures.export(try Fixtures.store(in: folder)))
         let python = try #require(ExternalTool.python(with: ["jsonschema"]))
         let script = """
@@ -76,20 +75,18 @@ struct SchemaTests {
     }
 }
 
-@Suite("Opening stores")
+@Suite("Opening stores", .temporaryFolder)
 struct StoreOpeningTests {
     @Test("a query never creates a store")
     func missing() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         #expect(throws: StoreError.self) { try GraphStore(path: folder.path("none.db"), access: .read) }
         #expect(!FileManager.default.fileExists(atPath: folder.path("none.db")))
     }
 
     @Test("a store written by a newer Isnad is refused, and left alone")
     func newer() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("isnad.db")
         try GraphStore(path: path, access: .create).database.execute("PRAGMA user_version = 999")
         do {
@@ -103,8 +100,7 @@ struct StoreOpeningTests {
 
     @Test("an SQLite file that is not an Isnad store is refused")
     func foreign() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("other.db")
         try Database(path: path, access: .create).execute("CREATE TABLE t (x)")
         #expect(throws: StoreError.self) { try GraphStore(path: path, access: .write) }
@@ -112,16 +108,14 @@ struct StoreOpeningTests {
 
     @Test("a file that is not SQLite at all is refused")
     func garbage() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = try folder.write("notes.db", String(repeating: "not a database\n", count: 100))
         #expect(throws: (any Error).self) { try GraphStore(path: path, access: .read) }
     }
 
     @Test("a new store is in WAL mode with foreign keys on, and marked as Isnad's")
     func settings() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try GraphStore(path: folder.path("isnad.db"), access: .create)
         #expect(try store.database.prepare("PRAGMA journal_mode").scalarText() == "wal")
         #expect(try store.database.integerPragma("foreign_keys") == 1)

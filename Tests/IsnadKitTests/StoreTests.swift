@@ -34,12 +34,11 @@ enum VersionOneStore {
     }
 }
 
-@Suite("Schema upgrades")
+@Suite("Schema upgrades", .temporaryFolder)
 struct MigrationTests {
     @Test("an older store is upgraded in one transaction, its data intact and searchable")
     func upgrade() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("old.db")
         try VersionOneStore.create(at: path)
         let store = try GraphStore(path: path, access: .read)
@@ -54,8 +53,7 @@ struct MigrationTests {
 
     @Test("a failed upgrade says so, and leaves the old store as it was, and usable")
     func failedUpgrade() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("old.db")
         try VersionOneStore.create(at: path)
         // Something in the way of migration 2: it creates this table.
@@ -83,8 +81,7 @@ struct MigrationTests {
 
     @Test("many processes opening an older store at once: one upgrades it, every one reads and writes it")
     func concurrentUpgrade() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("old.db")
         try VersionOneStore.create(at: path)
         let outcomes = try StoreRace.run(count: 8, folder: folder) { index, records in
@@ -103,12 +100,11 @@ struct MigrationTests {
     }
 }
 
-@Suite("Stores opened by many at once")
+@Suite("Stores opened by many at once", .temporaryFolder)
 struct StoreConcurrencyTests {
     @Test("many imports into a store that does not exist yet: one creates it, every import lands")
     func concurrentCreation() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("new.db")
         let outcomes = try StoreRace.run(count: 8, folder: folder) { _, records in
             let store = try GraphStore(path: path, access: .create)
@@ -122,8 +118,7 @@ struct StoreConcurrencyTests {
 
     @Test("a store opened for reading reads one snapshot, whatever is committed meanwhile")
     func snapshot() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let writer = try Fixtures.store(in: folder)
         let reader = try GraphStore(path: writer.path, access: .read)
         let before = try Fixtures.export(reader)
@@ -137,8 +132,7 @@ struct StoreConcurrencyTests {
 
     @Test("claims read after a change, kept or rolled back, show the grades and types as they are now")
     func gradesFollowChanges() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         func grade() throws -> Reliability? { try store.claim(id: "hamas-armed-isis")?.citations.first?.reliability }
         let original = try #require(try grade())
@@ -162,8 +156,7 @@ struct StoreConcurrencyTests {
 
     @Test("a store created for a command that then failed is removed, unless someone else has it open")
     func removeCreated() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("new.db")
         let created = try GraphStore(path: path, access: .create)
         #expect(created.wasCreated)
@@ -189,8 +182,7 @@ struct StoreConcurrencyTests {
 
     @Test("a write to a store whose file was removed meanwhile is refused, not lost")
     func moved() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
         do {
@@ -214,6 +206,8 @@ enum StoreRace {
         var errors: [String] = []
     }
 
+    /// Checked by hand: its state is touched only under `lock` (Synchronization's `Mutex`, which
+    /// the compiler could check, needs macOS 15; the package supports macOS 13).
     private final class Collector: @unchecked Sendable {
         private let lock = NSLock()
         private var outcomes = Outcomes()

@@ -6,7 +6,7 @@ import Testing
 
 /// The SQL views a user reads the store with (README, "The store"): what they answer on the
 /// seed dataset, and that an older store gains them when it is upgraded.
-@Suite("Store views")
+@Suite("Store views", .temporaryFolder)
 struct StoreViewTests {
     private func haderaStore(in folder: TemporaryFolder) throws -> GraphStore {
         let store = try GraphStore(path: folder.path("hadera.db"), access: .create)
@@ -34,8 +34,7 @@ struct StoreViewTests {
 
     @Test("claim_summary and citation_summary name both ends of a claim by id and by name")
     func summaryColumns() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let database = try haderaStore(in: folder).database
         #expect(
             try columns(of: "claim_summary", in: database) == [
@@ -67,8 +66,7 @@ struct StoreViewTests {
 
     @Test("source_claims lists, for every source, the claims that cite it as claimant or as the source quoted")
     func sourceClaims() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let database = try haderaStore(in: folder).database
         // What the records say, read without SQL.
         var expected: Set<[String]> = []
@@ -102,8 +100,7 @@ struct StoreViewTests {
 
     @Test("source_claims filtered by source reads the citation indexes, not the whole table")
     func sourceClaimsUsesIndexes() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let database = try haderaStore(in: folder).database
         var plan: [String] = []
         try database.prepare("EXPLAIN QUERY PLAN SELECT claim_id FROM source_claims WHERE source_id = 'abu-maram-document'")
@@ -115,8 +112,7 @@ struct StoreViewTests {
 
     @Test("an older store gets the new views when it is upgraded", arguments: [1, 2])
     func upgradedStoreHasTheViews(from version: Int) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let folder = try TemporaryFolder.scoped
         let path = folder.path("old.db")
         try VersionOneStore.create(at: path)
         if version == 2 {

@@ -44,3 +44,48 @@ public func withTemporaryStore<T>(_ body: (CLIHarness) throws -> T) throws -> T 
     defer { harness.remove() }
     return try body(harness)
 }
+
+/// A temporary folder for each test, for a store the test opens itself through IsnadKit,
+/// removed when the test ends however it ends: `@Test(.temporaryFolder)` (or on a whole
+/// `@Suite`), then `let folder = try TemporaryFolder.scoped` in the test.
+public struct TemporaryFolderTrait: TestTrait, SuiteTrait, TestScoping {
+    /// Each test of a suite gets its own folder.
+    public var isRecursive: Bool { true }
+
+    public func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await TemporaryFolder.$current.withValue(folder) { try await function() }
+    }
+}
+
+extension Trait where Self == TemporaryFolderTrait {
+    /// A temporary folder (a ``TemporaryFolder``) for each test, removed afterwards.
+    public static var temporaryFolder: Self { Self() }
+}
+
+extension TemporaryFolder {
+    @TaskLocal static var current: TemporaryFolder?
+
+    /// The folder the ``TemporaryFolderTrait`` made for the running test.
+    public static var scoped: TemporaryFolder {
+        get throws {
+            guard let current else { throw MissingTrait() }
+            return current
+        }
+    }
+
+    struct MissingTrait: Error, CustomStringConvertible {
+        var description: String { "TemporaryFolder.scoped needs the test or its suite to have the .temporaryFolder trait" }
+    }
+}
+
+/// Runs `body` with a temporary folder of its own, removed afterwards: for a helper that needs
+/// a fresh store each time it is called, or a test that needs a second folder.
+public func withTemporaryFolder<T>(_ body: (TemporaryFolder) throws -> T) throws -> T {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    return try body(folder)
+}

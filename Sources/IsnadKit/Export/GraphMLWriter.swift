@@ -122,18 +122,12 @@ public struct GraphMLWriter: GraphWriter {
         bytes.appendUTF8("\">")
     }
 
-    /// A list as `<data>` holding a JSON array of strings (GraphML has no lists), built as bytes.
+    /// A list as `<data>` holding a JSON array of strings (GraphML has no lists).
     private func appendData(_ key: String, list values: [String], to bytes: inout [UInt8]) {
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        for (index, value) in values.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(UInt8(ascii: "\""))
-            JSONEscaping.append(value, to: &json)
-            json.append(UInt8(ascii: "\""))
-        }
-        json.append(UInt8(ascii: "]"))
+        var json = JSONWriter()
+        json.array(values)
         openData(key, to: &bytes)
-        json.withUnsafeBufferPointer { XMLEscaping.append(utf8: $0, to: &bytes) }
+        json.bytes.withUnsafeBufferPointer { XMLEscaping.append(utf8: $0, to: &bytes) }
         bytes.appendUTF8("</data>\n")
     }
 

@@ -12,12 +12,15 @@ public struct EntityResolver {
         /// No entity matches; these come close.
         public let suggestions: [NameSearch.Match]
 
+        /// No entity matches, and none comes close enough to suggest.
+        public var isUnmatched: Bool { candidates.isEmpty && suggestions.isEmpty }
+
         public var description: String {
             if !candidates.isEmpty {
                 return "\"\(Text.printable(text))\" matches \(candidates.count) entities; name one by its id:\n"
                     + EntityResolver.list(candidates)
             }
-            if suggestions.isEmpty { return "no entity matches \"\(Text.printable(text))\" (try 'isnad search')" }
+            if suggestions.isEmpty { return "no entity matches \"\(Text.printable(text))\"" }
             return "no entity matches \"\(Text.printable(text))\"; did you mean:\n" + EntityResolver.list(suggestions)
         }
     }

@@ -57,6 +57,17 @@ public struct JSONWriter {
         appendString(value)
     }
 
+    /// An array of strings, `["a","b"]`, written in one go.
+    public mutating func array(_ values: [String]) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendString(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     public mutating func integer(_ value: Int) {
         separate()
         if (0...9).contains(value) {

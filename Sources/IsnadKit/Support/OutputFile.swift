@@ -44,7 +44,9 @@ public final class OutputFile: ByteSink {
         let exists = stat(targetPath, &existing) == 0
         let existingTarget = exists ? existing : nil
         if let storePath,
-            GraphStore.files(at: storePath).contains(where: { OutputFile.isSameFile(targetPath, existing: existingTarget, as: $0) })
+            GraphStore.files(at: storePath).contains(where: {
+                OutputFile.isSameFile(targetPath, existing: existingTarget, as: $0)
+            })
         {
             throw OutputError(path: path, reason: .isStore(storePath))
         }
@@ -203,7 +205,7 @@ enum TemporaryFiles {
         pthread_sigmask(SIG_BLOCK, &held, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         var template = Array((folder == "/" ? "/" : folder + "/").utf8CString.dropLast()) + Array(".isnad-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         if descriptor < 0 { throw OutputError(path: path, code: errno) }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
