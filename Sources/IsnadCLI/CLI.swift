@@ -53,6 +53,18 @@ public enum IsnadCLI {
         }
     }
 
+    /// A store path that can name no store file: SQLite would open an empty one (a temporary
+    /// database, or one in memory) that keeps nothing once isnad exits. Usage errors (exit 64).
+    static func checkStorePath(_ path: String) throws {
+        if path.isEmpty { throw UsageError(message: "--db needs a path: --db <path>") }
+        if path == GraphStore.inMemory || path.hasPrefix("file:") && path.contains("mode=memory") {
+            throw UsageError(
+                message:
+                    "--db \(Text.printable(path)) names a database in memory, which keeps nothing once isnad exits: name a store file"
+            )
+        }
+    }
+
     /// Parses the command line: which command, with which arguments, on which store.
     static func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
         var rest = arguments
@@ -72,6 +84,7 @@ public enum IsnadCLI {
                 index += 1
             }
         }
+        try checkStorePath(databasePath)
         guard let name = rest.first else { return .text(HelpCommand.overview) }
         if name == "--version" || name == "version" {
             return .text(

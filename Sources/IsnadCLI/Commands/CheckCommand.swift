@@ -25,7 +25,8 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.value(Self.format, default: .table)
-        let store = try context.openStore(.read)
+        // Opened even when another program changed its schema: to say what changed, without running any of it.
+        let store = try context.openStore(.examine)
         let check = try IntegrityCheck(store: store)
         try format.print(
             Printout(
