@@ -383,7 +383,7 @@ def opening_trial(isnad, work, quick):
     holder.execute("ROLLBACK")
     holder.close()
     _, errors = query.communicate()
-    if query.returncode != 0 or "locked" in errors or "waiting for another isnad process" not in errors:
+    if query.returncode != 0 or "locked" in errors or "waiting for another program or process" not in errors:
         fail("an upgrade that waited 11 s for another writer: exit %d: %s" % (query.returncode, errors.strip()))
     else:
         say("  a query that had to upgrade the store while another process held the write lock for 11 s waited, "
