@@ -132,6 +132,12 @@ public final class GraphStore {
     /// schema throws ``StoreError/alteredSchema(path:difference:count:)``, unless
     /// `toleratingChangedSchema`, when its differences are kept in ``schemaDifferences``.
     private func inspectSchema(toleratingChangedSchema: Bool = false) throws -> Schema {
+        // The version and the schema must come from one snapshot: another process may upgrade the store in between.
+        if database.isAutocommit {
+            try database.beginTransaction(.deferred)
+            defer { database.rollbackIfOpen() }
+            return try inspectSchema(toleratingChangedSchema: toleratingChangedSchema)
+        }
         let version = Int(try database.integerPragma("user_version"))
         let application = try database.integerPragma("application_id")
         if try database.integerPragma("page_count") == 0 || (version == 0 && application == 0 && isBlank()) { return .empty }
