@@ -2,8 +2,8 @@ import Foundation
 import TestHelpers
 import Testing
 
-@testable import IsnadKit
 @testable import IsnadCLI
+@testable import IsnadKit
 
 /// IsnadKit's messages name no option or command; the CLI adds the hints that do. These
 /// check that what a user reads is what it was before the hints moved.

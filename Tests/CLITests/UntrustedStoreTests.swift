@@ -18,7 +18,8 @@ struct UntrustedStoreTests {
 
     /// Runs SQL on the store with the sqlite3 shell, as another program would.
     private func plant(_ sql: String, in cli: CLIHarness) throws {
-        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell is needed to change a store behind isnad's back")
+        let shell = try #require(
+            ExternalTool.path("sqlite3"), "the sqlite3 shell is needed to change a store behind isnad's back")
         let result = try ExternalTool.run(shell, [cli.path("isnad.db"), sql])
         #expect(result.status == 0, "\(result.standardError)")
     }
@@ -62,7 +63,8 @@ struct UntrustedStoreTests {
             name: "an extra index", sql: "CREATE INDEX mine ON claim (notes);", arguments: ["show", "hamas"],
             message: "unexpected index \"mine\" on table claim"),
         SchemaAttack(
-            name: "a changed column", sql: "ALTER TABLE claim ADD COLUMN extra TEXT DEFAULT 'x';", arguments: ["export", "jsonl"],
+            name: "a changed column", sql: "ALTER TABLE claim ADD COLUMN extra TEXT DEFAULT 'x';",
+            arguments: ["export", "jsonl"],
             message: "table \"claim\" has another definition than the one Isnad creates"),
     ]
 
@@ -106,12 +108,14 @@ struct UntrustedStoreTests {
         ValueAttack(
             name: "credibility -5",
             sql: "UPDATE citation SET credibility = -5 WHERE claim = 'hamas-praised-attack'",
-            message: "citation 1 of claim \"hamas-praised-attack\": credibility: stored value \"-5\" is not an integer from 1 to 6",
+            message:
+                "citation 1 of claim \"hamas-praised-attack\": credibility: stored value \"-5\" is not an integer from 1 to 6",
             finding: "claim \"hamas-praised-attack\" citation 1: credibility"),
         ValueAttack(
             name: "credibility 'three'",
             sql: "UPDATE citation SET credibility = 'three' WHERE claim = 'hamas-praised-attack'",
-            message: "citation 1 of claim \"hamas-praised-attack\": credibility: stored value \"three\" is not an integer from 1 to 6",
+            message:
+                "citation 1 of claim \"hamas-praised-attack\": credibility: stored value \"three\" is not an integer from 1 to 6",
             finding: "claim \"hamas-praised-attack\" citation 1: credibility"),
         ValueAttack(
             name: "reliability Z", sql: "UPDATE source SET reliability = 'Z' WHERE id = 'article'",
@@ -188,8 +192,12 @@ struct UntrustedStoreTests {
         let check = try cli.run(["check"])
         #expect(check.status == 65)
         let output = check.standardOutput
-        #expect(output.contains("entity \"cyrillic\" name: \"Hаmas movement\" mixes Cyrillic and Latin letters in the word \"Hаmas\""), "\(output)")
-        #expect(output.contains("entity \"zero-width\" name: \"Ha\u{200B}mas\" contains the invisible character U+200B"), "\(output)")
+        #expect(
+            output.contains(
+                "entity \"cyrillic\" name: \"Hаmas movement\" mixes Cyrillic and Latin letters in the word \"Hаmas\""),
+            "\(output)")
+        #expect(
+            output.contains("entity \"zero-width\" name: \"Ha\u{200B}mas\" contains the invisible character U+200B"), "\(output)")
         #expect(output.contains("entity \"fullwidth\" name: \"Ｈａｍａｓ Front\" is written in compatibility forms"), "\(output)")
         #expect(!output.contains("person-11"), "\(output)")
         let search = try cli.run(["search", "Ｈａｍａｓ"])
@@ -215,6 +223,9 @@ struct UntrustedStoreTests {
             #expect(memory.status == 64, "\(memory.standardError)")
             #expect(memory.standardError.hasPrefix("isnad: --db"), "\(memory.standardError)")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).sorted() == ["folder.db", "pipe.db", "records.jsonl"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).sorted() == [
+                "folder.db", "pipe.db", "records.jsonl",
+            ])
     }
 }

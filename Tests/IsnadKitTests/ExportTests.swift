@@ -480,7 +480,9 @@ struct ExportRoundTripTests {
         #expect(result.status == 0, "\(result.standardError)")
     }
 
-    @Test("characters XML cannot carry, written into a store by another tool, stop the export: nothing is written as something else")
+    @Test(
+        "characters XML cannot carry, written into a store by another tool, stop the export: nothing is written as something else"
+    )
     func forbiddenCharactersFromOtherTools() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

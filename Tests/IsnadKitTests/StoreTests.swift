@@ -52,7 +52,9 @@ struct MigrationTests {
         #expect(try GraphStore(path: path, access: .read).upgradedFrom == nil)
     }
 
-    @Test("an older store with a table in the way of its upgrade is refused before the upgrade runs, and left as it was, and usable")
+    @Test(
+        "an older store with a table in the way of its upgrade is refused before the upgrade runs, and left as it was, and usable"
+    )
     func failedUpgrade() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -53,7 +53,8 @@ public struct IntegrityCheck {
         for difference in store.schemaDifferences {
             add(
                 .schema, "store",
-                difference + " (another program changed this store: export it with that program's changes undone, or restore a backup)")
+                difference
+                    + " (another program changed this store: export it with that program's changes undone, or restore a backup)")
         }
         examined[.schema] = 1
         guard store.schemaDifferences.isEmpty else { return }

@@ -98,7 +98,8 @@ extension GraphStore {
             ),
             (
                 "SELECT id, 0, id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source ORDER BY id",
-                { "source \"\($0.string(0))\"" }, ["id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "text"]
+                { "source \"\($0.string(0))\"" },
+                ["id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "text"]
             ),
             (
                 "SELECT id, 0, id, subject, predicate, object, start_date, end_date, notes FROM claim ORDER BY id",

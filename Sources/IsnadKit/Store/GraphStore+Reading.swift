@@ -70,7 +70,9 @@ extension GraphStore {
         }
     }
 
-    private static let entityFields: [(column: Int32, name: String)] = [(0, "id"), (2, "name"), (3, "description"), (4, "attributes")]
+    private static let entityFields: [(column: Int32, name: String)] = [
+        (0, "id"), (2, "name"), (3, "description"), (4, "attributes"),
+    ]
     private static let aliasFields: [(column: Int32, name: String)] = [(0, "aliases.name"), (1, "aliases.lang")]
     private static let listedAliasFields: [(column: Int32, name: String)] = [(1, "aliases.name"), (2, "aliases.lang")]
 

@@ -93,7 +93,9 @@ public final class GraphStore {
     /// it; when its folder cannot be written, that index cannot be created, and the store is
     /// read as immutable instead (nobody can write it there either).
     private static func connect(path: String, access: Access, exists: Bool) throws -> Database {
-        guard access == .read || access == .examine else { return try Database(path: path, access: exists ? .readWrite : .create) }
+        guard access == .read || access == .examine else {
+            return try Database(path: path, access: exists ? .readWrite : .create)
+        }
         let database = try Database(path: path, access: .readOnly)
         let problem: DatabaseError
         do throws(DatabaseError) {

@@ -38,7 +38,8 @@ enum StoredValue {
     }
 
     /// An entity's attributes: a JSON object of string values.
-    static func attributes(_ text: String, path: String, record: @autoclosure () -> String) throws(StoreError) -> [String: String] {
+    static func attributes(_ text: String, path: String, record: @autoclosure () -> String) throws(StoreError) -> [String: String]
+    {
         if text == "{}" { return [:] }
         guard case .object(let object)? = try? JSONParser.parse(text) else {
             throw StoreError.invalidValue(
