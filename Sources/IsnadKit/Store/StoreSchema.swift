@@ -1,9 +1,10 @@
 /// The schema objects an Isnad store holds at each version — tables, columns, indexes, views,
 /// triggers — and what a store holds that differs from them.
 ///
-/// There is one source of truth: the expected objects are what `Schemas/migrations/` (embedded
-/// at build time) creates, read from `sqlite_schema` of an in-memory database that the
-/// migrations are applied to once per process. A store whose schema differs from them was
+/// There is one source of truth: the expected objects are what `Schemas/migrations/` creates,
+/// read at build time from `sqlite_schema` of an in-memory database that the migrations are
+/// applied to (a test applies them again at run time, with the SQLite Isnad runs on, and
+/// compares). A store whose schema differs from them was
 /// changed by another program: a planted trigger or view would run SQL that nobody reviewed
 /// whenever Isnad reads or writes, so such a store is refused when it is opened.
 ///
@@ -53,19 +54,15 @@ enum StoreSchema {
         }
     }
 
-    /// The objects a store of each version has, by name, read once per process.
+    /// The objects a store of each version has, by name: embedded at build time, by applying
+    /// the migrations to an in-memory database (see `SchemaEmbedder`), so that opening a store
+    /// does not run them again.
     static let expected: [Int: [String: Object]] = {
         var result: [Int: [String: Object]] = [0: [:]]
-        do {
-            let database = try Database(path: ":memory:", access: .create)
-            for migration in Migrations.all {
-                try database.execute(migration.sql)
-                result[migration.version] = Dictionary(
-                    try objects(in: database).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            }
-        } catch {
-            // The migrations are part of this build and are run by every test: they cannot fail here.
-            assertionFailure("the embedded migrations do not run: \(error)")
+        for (version, rows) in EmbeddedSchemas.schemaObjects {
+            result[version] = Dictionary(
+                rows.map { ($0.1, Object(type: $0.0, name: $0.1, table: $0.2, sql: $0.3)) },
+                uniquingKeysWith: { first, _ in first })
         }
         return result
     }()
