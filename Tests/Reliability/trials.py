@@ -442,7 +442,7 @@ SCHEMA_TAMPERING = [
     "DROP INDEX claim_by_date",
 ]
 VALUE_TAMPERING = [
-    ("citation", "stance", ["'maybe'", "'ASSERTS'", "''", "NULL"]),
+    ("citation", "stance", ["'maybe'", "'ASSERTS'", "''"]),
     ("citation", "credibility", ["-5", "0", "7", "'three'", "2.5"]),
     ("source", "reliability", ["'Z'", "'a'", "'AB'"]),
     ("source", "type", ["'dragon'"]),
