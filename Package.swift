@@ -17,7 +17,9 @@ let package = Package(
         ),
         // Turns the files under Schemas/ into Swift string constants at build time,
         // so that the SQL schema and the predicate vocabulary have one source of truth.
-        .executableTarget(name: "SchemaEmbedder"),
+        // It also applies the migrations to an in-memory database, to embed the schema each
+        // version has (what a store is checked against when opened).
+        .executableTarget(name: "SchemaEmbedder", dependencies: ["CSQLite"]),
         .plugin(
             name: "EmbedSchemas",
             capability: .buildTool(),

@@ -67,6 +67,18 @@ public enum IsnadCLI {
         }
     }
 
+    /// A store path that can name no store file: SQLite would open an empty one (a temporary
+    /// database, or one in memory) that keeps nothing once isnad exits. Usage errors (exit 64).
+    static func checkStorePath(_ path: String) throws {
+        if path.isEmpty { throw UsageError(message: "--db needs a path: --db <path>") }
+        if path == GraphStore.inMemory || path.hasPrefix("file:") && path.contains("mode=memory") {
+            throw UsageError(
+                message:
+                    "--db \(Text.printable(path)) names a database in memory, which keeps nothing once isnad exits: name a store file"
+            )
+        }
+    }
+
     /// Parses the command line: which command, with which arguments, on which store.
     static func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
         var rest = arguments
@@ -106,6 +118,7 @@ public enum IsnadCLI {
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
+        try checkStorePath(databasePath)
         return .command(command, parsed, databasePath: databasePath)
     }
 }

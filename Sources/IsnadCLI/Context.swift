@@ -33,7 +33,7 @@ struct Context {
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
         let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] in
-            standardError("waiting for another isnad process to finish writing to \(databasePath)…\n")
+            standardError("waiting for another program or process to finish writing to \(databasePath)…\n")
         }
         if let version = store.upgradedFrom {
             message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")

@@ -8,11 +8,15 @@ enum ErrorMessage {
         switch error {
         case let error as DatabaseError where error.kind == .busy:
             let place = error.path.map { "\($0): " } ?? ""
-            return "\(place)the store is busy: another isnad process kept it locked too long (\(error.message))"
+            return "\(place)the store is busy: another program or process held its lock too long (\(error.message))"
         case let error as StoreError:
             switch error {
             case .missing:
                 return "\(error) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            case .alteredSchema, .invalidValue:
+                return "\(error); isnad check explains"
+            case .notAFile:
+                return "\(error) (name a store file with --db)"
             case .needsUpgrade(let path, _, _, _):
                 return "\(error) (make it writable once, or query an upgraded copy: cp \(path) copy.db && isnad --db copy.db …)"
             default:

@@ -29,7 +29,8 @@ enum ExitCode: Int32 {
         case let error as StoreError:
             switch error {
             case .missing: self = .missingInput
-            case .notAnIsnadStore: self = .badData
+            case .notAnIsnadStore, .alteredSchema, .invalidValue: self = .badData
+            case .notAFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .newerSchema, .moved: self = .failure
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)

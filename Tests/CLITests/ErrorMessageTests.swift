@@ -9,12 +9,12 @@ import Testing
 /// check that what a user reads is what it was before the hints moved.
 @Suite("Error messages with the CLI's hints")
 struct ErrorMessageTests {
-    @Test("a store locked too long: the CLI says another isnad process holds it")
+    @Test("a store locked too long: the CLI names no culprit it cannot know")
     func busy() {
         let error = DatabaseError(resultCode: .busy, message: "database is locked", path: "isnad.db", sql: "BEGIN IMMEDIATE")
         #expect(
             ErrorMessage.text(for: error)
-                == "isnad.db: the store is busy: another isnad process kept it locked too long (database is locked)")
+                == "isnad.db: the store is busy: another program or process held its lock too long (database is locked)")
         #expect(
             error.description == "isnad.db: the store is busy: another connection kept it locked too long (database is locked)")
     }

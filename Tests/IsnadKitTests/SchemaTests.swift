@@ -73,6 +73,27 @@ struct SchemaTests {
             python, ["-c", script, Repository.root.appendingPathComponent("Schemas/record.schema.json").path, exported])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
+
+    @Test("the schema embedded at build time is what the migrations create with the SQLite Isnad runs on")
+    func embeddedSchemaObjects() throws {
+        let database = try Database(path: ":memory:", access: .create)
+        for migration in Migrations.all {
+            try database.execute(migration.sql)
+            let expected = try #require(StoreSchema.expected[migration.version])
+            #expect(try StoreSchema.differences(in: database, version: migration.version) == [])
+            #expect(expected.count == (try StoreSchema.objects(in: database).count))
+        }
+        #expect(StoreSchema.expected[Migrations.currentVersion]?["citation"]?.type == "table")
+    }
+
+    @Test("definitions compare without comments and layout, never inside quotes")
+    func normalizedDefinitions() {
+        #expect(
+            StoreSchema.normalized("CREATE TABLE t (\n    a TEXT, -- note\n    b /* x */ INTEGER\n)")
+                == StoreSchema.normalized("CREATE TABLE t(a TEXT,b INTEGER)"))
+        #expect(StoreSchema.normalized("CHECK (s = '--  x')") != StoreSchema.normalized("CHECK (s = '-- x')"))
+        #expect(StoreSchema.normalized("CHECK (s = 'a') -- '\n, extra TEXT") != StoreSchema.normalized("CHECK (s = 'a')"))
+    }
 }
 
 @Suite("Opening stores", .temporaryFolder)

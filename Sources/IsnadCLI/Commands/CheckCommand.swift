@@ -3,14 +3,19 @@ import IsnadKit
 enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
-        abstract: "Check the store: SQLite integrity, references, values, vocabulary, citations, quotes, chains, duplicates.",
+        abstract: "Check the store: schema, SQLite integrity, references, values, vocabulary, citations, quotes, chains, names.",
         discussion: """
-            Runs every check and lists what it finds, each with what to do: SQLite's integrity check; references to
-            rows that do not exist; values an import would have refused (unknown types, bad dates, an end before its
-            start); claims whose predicate or entity types break the vocabulary; claims with no citation; quotes not
-            found in the stored text of the source they stand in (whitespace aside); cycles in chains of transmission
-            (a source that relays itself through others); entities that are probably the same (a name or alias that
-            folds to the same search key). Exits 0 when the store is clean, 65 when something was found.
+            Runs every check and lists what it finds, each with what to do: the schema (every trigger, view, index or
+            table that another program added, removed or changed: such a store is refused by every other command, and
+            check reads nothing else from it); SQLite's integrity check; references to rows that do not exist; values
+            an import would have refused (unknown types, bad dates, an end before its start, a stance, credibility or
+            reliability out of range, attributes that are not a JSON object, control characters); claims whose
+            predicate or entity types break the vocabulary; claims with no citation; quotes not found in the stored
+            text of the source they stand in (whitespace aside); cycles in chains of transmission (a source that relays
+            itself through others); entities that are probably the same (a name or alias that folds to the same search
+            key); names with look-alike characters (two scripts in one word, invisible characters, fullwidth and other
+            compatibility forms). The store is opened read only: nothing in it runs. Exits 0 when the store is clean,
+            65 when something was found.
             """,
         options: [format],
         examples: ["isnad check", "isnad check --format csv > findings.csv"])
@@ -25,7 +30,8 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.value(Self.format, default: .table)
-        let store = try context.openStore(.read)
+        // Opened even when another program changed its schema: to say what changed, without running any of it.
+        let store = try context.openStore(.examine)
         let check = try IntegrityCheck(store: store)
         try format.print(
             Printout(

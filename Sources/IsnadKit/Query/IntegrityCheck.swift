@@ -6,6 +6,7 @@
 /// shell, a script) can fail any of them.
 public struct IntegrityCheck {
     public enum Kind: String, CaseIterable, Sendable {
+        case schema = "schema"
         case integrity = "sqlite-integrity"
         case foreignKey = "foreign-key"
         case invalidValue = "invalid-value"
@@ -14,10 +15,12 @@ public struct IntegrityCheck {
         case quoteNotFound = "quote-not-found"
         case citesCycle = "cites-cycle"
         case probableDuplicate = "probable-duplicate"
+        case lookAlikeName = "look-alike-name"
 
         /// What the check looks for, in a few words.
         public var title: String {
             switch self {
+            case .schema: "the schema Isnad creates, and nothing else"
             case .integrity: "SQLite integrity"
             case .foreignKey: "references to missing rows"
             case .invalidValue: "values the record format does not allow"
@@ -26,6 +29,7 @@ public struct IntegrityCheck {
             case .quoteNotFound: "quotes not found in their source's text"
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
+            case .lookAlikeName: "names with look-alike or invisible characters"
             }
         }
     }
@@ -42,7 +46,18 @@ public struct IntegrityCheck {
     /// How many items each check looked at.
     public private(set) var examined: [Kind: Int] = [:]
 
+    /// Checks the store. One opened with ``GraphStore/Access/examine`` whose schema another
+    /// program changed gets its differences reported and no other check: those would read the
+    /// store through the objects that were changed.
     public init(store: GraphStore) throws {
+        for difference in store.schemaDifferences {
+            add(
+                .schema, "store",
+                difference
+                    + " (another program changed this store: export it with that program's changes undone, or restore a backup)")
+        }
+        examined[.schema] = 1
+        guard store.schemaDifferences.isEmpty else { return }
         try checkIntegrity(store)
         try checkForeignKeys(store)
         try checkValues(store)
@@ -50,6 +65,7 @@ public struct IntegrityCheck {
         try checkQuotes(store)
         try checkCycles(store)
         try checkDuplicates(store)
+        try checkNames(store)
     }
 
     public var isClean: Bool { findings.isEmpty }
@@ -110,16 +126,22 @@ public struct IntegrityCheck {
                 return nil
             }
         }
-        try store.forEachStoredEntityType { id, type in
+        try store.forEachStoredEntityType { id, type, attributes in
             count += 1
+            let subject = "entity \"\(Text.printable(id))\""
             if EntityType(rawValue: type) == nil {
                 add(
-                    .invalidValue, "entity \"\(Text.printable(id))\"",
+                    .invalidValue, subject,
                     "type: \"\(Text.printable(type))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
+            if !IntegrityCheck.isAttributesObject(attributes) {
+                add(
+                    .invalidValue, subject,
+                    "attributes: \"\(Text.printable(String(attributes.prefix(40))))\" is not a JSON object of strings")
+            }
         }
-        try store.forEachStoredSourceType { id, type, published in
+        try store.forEachStoredSourceType { id, type, published, reliability in
             count += 1
             let subject = "source \"\(Text.printable(id))\""
             if SourceType(rawValue: type) == nil {
@@ -128,7 +150,23 @@ public struct IntegrityCheck {
                     "type: \"\(Text.printable(type))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
+            if Reliability(rawValue: reliability) == nil {
+                add(.invalidValue, subject, "reliability: \"\(Text.printable(reliability))\" is not a grade from A to F")
+            }
             _ = date(published, subject, "published")
+        }
+        try store.forEachStoredCitationGrade { claim, position, stance, credibility in
+            count += 1
+            let subject = "claim \"\(Text.printable(claim))\" citation \(position + 1)"
+            if Stance(rawValue: stance) == nil {
+                add(.invalidValue, subject, "stance: \"\(Text.printable(stance))\" is not asserts, reports or denies")
+            }
+            if credibility.flatMap(Credibility.init(rawValue:)) == nil {
+                add(.invalidValue, subject, "credibility: the stored value is not an integer from 1 to 6")
+            }
+        }
+        try store.forEachStoredText { record, field, text in
+            if let problem = Text.problem(with: text) { add(.invalidValue, record, "\(field): \(problem)") }
         }
         try store.forEachStoredClaimDates { id, startText, endText in
             count += 1
@@ -140,6 +178,11 @@ public struct IntegrityCheck {
             }
         }
         examined[.invalidValue] = count
+    }
+
+    static func isAttributesObject(_ text: String) -> Bool {
+        guard case .object(let object)? = try? JSONParser.parse(text) else { return false }
+        return object.members.allSatisfy { if case .string = $0.value { true } else { false } }
     }
 
     private mutating func checkClaims(_ store: GraphStore) throws {
@@ -186,39 +229,55 @@ public struct IntegrityCheck {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// A source that relays, through its chain, a source that relays it back.
+    /// A source that relays, through its chain, a source that relays it back. A depth-first
+    /// search with a stack of its own, not the call stack: a chain may be millions long.
     private mutating func checkCycles(_ store: GraphStore) throws {
         var edges: [String: [String]] = [:]
         try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
         enum Mark { case visiting, done }
         var marks: [String: Mark] = [:]
-        var stack: [String] = []
+        // The path being explored: each source, and how many of its cited sources were visited.
+        var path: [(source: String, next: Int)] = []
         var reported: Set<String> = []
-        func visit(_ source: String) {
-            marks[source] = .visiting
-            stack.append(source)
-            for cited in edges[source] ?? [] {
-                switch marks[cited] {
+        for root in edges.keys.sorted() where marks[root] == nil {
+            marks[root] = .visiting
+            path.append((root, 0))
+            while let top = path.last {
+                let cited = edges[top.source] ?? []
+                guard top.next < cited.count else {
+                    marks[top.source] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let next = cited[top.next]
+                switch marks[next] {
                 case .visiting?:
-                    if let start = stack.firstIndex(of: cited) {
-                        let cycle = Array(stack[start...])
+                    if let start = path.firstIndex(where: { $0.source == next }) {
+                        let cycle = path[start...].map(\.source)
                         let key = cycle.sorted().joined(separator: " ")
                         if reported.insert(key).inserted {
                             add(
-                                .citesCycle, "source \"\(cited)\"",
-                                "cites itself through " + (cycle + [cited]).joined(separator: " → ")
+                                .citesCycle, "source \"\(next)\"",
+                                "cites itself through " + IntegrityCheck.chain(cycle + [next])
                                     + " (a source cannot relay what relays it)")
                         }
                     }
                 case .done?: break
-                case nil: visit(cited)
+                case nil:
+                    marks[next] = .visiting
+                    path.append((next, 0))
                 }
             }
-            stack.removeLast()
-            marks[source] = .done
         }
-        for source in edges.keys.sorted() where marks[source] == nil { visit(source) }
         examined[.citesCycle] = edges.count
+    }
+
+    /// A chain of sources as `a → b → c`; a long one with its middle left out, so that a
+    /// finding stays one readable line.
+    static func chain(_ sources: [String]) -> String {
+        guard sources.count > 12 else { return sources.joined(separator: " → ") }
+        return (sources.prefix(6) + ["… (\(sources.count - 9) more) …"] + sources.suffix(3)).joined(separator: " → ")
     }
 
     /// Different entities with a name or alias that folds to the same search key.
@@ -234,5 +293,20 @@ public struct IntegrityCheck {
         }
         examined[.probableDuplicate] = try store.counts().entities
         _ = count
+    }
+
+    /// Names that look like another name but are not the same text, so that a reader (and
+    /// search) takes them for what they imitate: letters of two scripts in one word ("Hаmas" with
+    /// a Cyrillic а), invisible characters, compatibility forms (fullwidth "Ｈａｍａｓ").
+    private mutating func checkNames(_ store: GraphStore) throws {
+        var count = 0
+        try store.forEachStoredName { entity, position, name in
+            count += 1
+            let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " alias \(position)")
+            for problem in NameLookAlike.problems(in: name) {
+                add(.lookAlikeName, subject, "\"\(Text.printable(name))\" \(problem)")
+            }
+        }
+        examined[.lookAlikeName] = count
     }
 }

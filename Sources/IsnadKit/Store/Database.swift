@@ -48,6 +48,17 @@ final class Database {
         self.handle = connection
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
+        // A store may come from anyone: what its schema holds (a trigger, a view, an index on an
+        // expression) may not call functions with side effects, nor be used to corrupt the file
+        // (https://www.sqlite.org/security.html#untrusted_sqlite_database_files).
+        let trust = isnad_db_config_flag(connection, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
+        let defence = isnad_db_config_flag(connection, SQLITE_DBCONFIG_DEFENSIVE, 1)
+        guard trust == SQLITE_OK, defence == SQLITE_OK else {
+            sqlite3_close_v2(connection)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: trust != SQLITE_OK ? trust : defence),
+                message: "this SQLite cannot open files defensively (it needs SQLite 3.31 or later)", path: path)
+        }
         // Before the first statement: even reading the header can meet another process's lock.
         sqlite3_busy_timeout(connection, Database.defaultBusyTimeout)
     }

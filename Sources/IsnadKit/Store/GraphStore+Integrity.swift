@@ -57,19 +57,74 @@ extension GraphStore {
         try database.prepare(reference.danglingSQL).forEachRow { row in try body(row.string(0), row.string(1)) }
     }
 
-    /// Every entity's id and type as stored, in id order.
-    public func forEachStoredEntityType(_ body: (_ id: String, _ type: String) throws -> Void) throws {
-        try database.prepare("SELECT id, type FROM entity ORDER BY id").forEachRow { row in
-            try body(row.string(0), row.string(1))
+    /// Every entity's id, type and attributes as stored, in id order.
+    public func forEachStoredEntityType(
+        _ body: (_ id: String, _ type: String, _ attributes: String) throws -> Void
+    ) throws {
+        try database.prepare("SELECT id, type, attributes FROM entity ORDER BY id").forEachRow { row in
+            try body(row.string(0), row.string(1), row.string(2))
         }
     }
 
-    /// Every source's id, type and publication date as stored, in id order.
+    /// Every source's id, type, publication date and reliability as stored, in id order.
     public func forEachStoredSourceType(
-        _ body: (_ id: String, _ type: String, _ published: String?) throws -> Void
+        _ body: (_ id: String, _ type: String, _ published: String?, _ reliability: String) throws -> Void
     ) throws {
-        try database.prepare("SELECT id, type, published FROM source ORDER BY id").forEachRow { row in
-            try body(row.string(0), row.string(1), row.text(2))
+        try database.prepare("SELECT id, type, published, reliability FROM source ORDER BY id").forEachRow { row in
+            try body(row.string(0), row.string(1), row.text(2), row.string(3))
+        }
+    }
+
+    /// Every citation's claim, position (from 0), stance and credibility as stored (nil when
+    /// the credibility is not an integer), in claim and position order.
+    public func forEachStoredCitationGrade(
+        _ body: (_ claim: String, _ position: Int, _ stance: String, _ credibility: Int?) throws -> Void
+    ) throws {
+        try database.prepare("SELECT claim, position, stance, credibility FROM citation ORDER BY claim, position")
+            .forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil) }
+    }
+
+    /// Every stored text field that could hold what an import refuses (a control character):
+    /// the record (`entity "x"`, `claim "c" citation 2`), the field, and its text, in a fixed order.
+    public func forEachStoredText(_ body: (_ record: String, _ field: String, _ text: String) throws -> Void) throws {
+        let tables: [(sql: String, record: (Statement) -> String, fields: [String])] = [
+            (
+                "SELECT id, 0, id, type, name, description, attributes FROM entity ORDER BY id", { "entity \"\($0.string(0))\"" },
+                ["id", "type", "name", "description", "attributes"]
+            ),
+            (
+                "SELECT entity, position, name, lang FROM entity_name ORDER BY entity, position",
+                { "entity \"\($0.string(0))\" name \($0.int(1))" }, ["name", "lang"]
+            ),
+            (
+                "SELECT id, 0, id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source ORDER BY id",
+                { "source \"\($0.string(0))\"" },
+                ["id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "text"]
+            ),
+            (
+                "SELECT id, 0, id, subject, predicate, object, start_date, end_date, notes FROM claim ORDER BY id",
+                { "claim \"\($0.string(0))\"" }, ["id", "subject", "predicate", "object", "start", "end", "notes"]
+            ),
+            (
+                "SELECT claim, position, source, via, quote, quote_en, stance, locator FROM citation ORDER BY claim, position",
+                { "claim \"\($0.string(0))\" citation \($0.int(1) + 1)" },
+                ["source", "via", "quote", "quote_en", "stance", "locator"]
+            ),
+        ]
+        for table in tables {
+            try database.prepare(table.sql).forEachRow { row in
+                for (offset, field) in table.fields.enumerated() where !row.isStorableText(Int32(offset + 2)) {
+                    try body(Text.printable(table.record(row)), field, row.string(Int32(offset + 2)))
+                }
+            }
+        }
+    }
+
+    /// Every name and alias as stored: the entity, the position (0 for the primary name), the
+    /// name, in entity and position order.
+    public func forEachStoredName(_ body: (_ entity: String, _ position: Int, _ name: String) throws -> Void) throws {
+        try database.prepare("SELECT entity, position, name FROM entity_name ORDER BY entity, position").forEachRow { row in
+            try body(row.string(0), row.int(1), row.string(2))
         }
     }
 

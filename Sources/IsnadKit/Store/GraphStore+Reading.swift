@@ -13,7 +13,7 @@ extension GraphStore {
 
     public func entity(id: String) throws -> Entity? {
         let select = try database.cached("SELECT id, type, name, description, attributes FROM entity WHERE id = ?1")
-        guard var entity = try select.firstRow([.text(id)], GraphStore.entity(from:)) else { return nil }
+        guard var entity = try select.firstRow([.text(id)], entity(from:)) else { return nil }
         entity.aliases = try aliases(of: id)
         return entity
     }
@@ -32,7 +32,10 @@ extension GraphStore {
         let select = try database.cached(
             "SELECT name, lang FROM entity_name WHERE entity = ?1 AND position > 0 ORDER BY position")
         var aliases: [Alias] = []
-        try select.forEachRow([.text(id)]) { row in aliases.append(Alias(name: row.string(0), lang: row.string(1))) }
+        try select.forEachRow([.text(id)]) { row in
+            try StoredValue.requireStorableText(row, GraphStore.aliasFields, path: path, record: "entity \"\(id)\"")
+            aliases.append(Alias(name: row.string(0), lang: row.string(1)))
+        }
         return aliases
     }
 
@@ -54,19 +57,34 @@ extension GraphStore {
             "SELECT n.entity, n.name, n.lang FROM \(names) WHERE n.position > 0 ORDER BY n.entity, n.position")
         var hasName = try nameRows.step()
         while try entityRows.step() {
-            var entity = GraphStore.entity(from: entityRows)
+            var entity = try entity(from: entityRows)
             while hasName, let owner = nameRows.text(0), owner <= entity.id {
-                if owner == entity.id { entity.aliases.append(Alias(name: nameRows.string(1), lang: nameRows.string(2))) }
+                if owner == entity.id {
+                    try StoredValue.requireStorableText(
+                        nameRows, GraphStore.listedAliasFields, path: path, record: "entity \"\(owner)\"")
+                    entity.aliases.append(Alias(name: nameRows.string(1), lang: nameRows.string(2)))
+                }
                 hasName = try nameRows.step()
             }
             try body(entity)
         }
     }
 
-    private static func entity(from row: Statement) -> Entity {
-        Entity(
-            id: row.string(0), type: EntityType(rawValue: row.string(1)) ?? .organization, name: row.string(2),
-            description: row.text(3), attributes: AttributesJSON.decode(row.string(4)))
+    private static let entityFields: [(column: Int32, name: String)] = [
+        (0, "id"), (2, "name"), (3, "description"), (4, "attributes"),
+    ]
+    private static let aliasFields: [(column: Int32, name: String)] = [(0, "aliases.name"), (1, "aliases.lang")]
+    private static let listedAliasFields: [(column: Int32, name: String)] = [(1, "aliases.name"), (2, "aliases.lang")]
+
+    /// An entity from columns id, type, name, description, attributes; a stored value Isnad
+    /// never writes is an error.
+    private func entity(from row: Statement) throws -> Entity {
+        let id = row.string(0)
+        try StoredValue.requireStorableText(row, GraphStore.entityFields, path: path, record: "entity \"\(id)\"")
+        return Entity(
+            id: id, type: try StoredValue.vocabulary(row.string(1), path: path, record: "entity \"\(id)\"", field: "type"),
+            name: row.string(2), description: row.text(3),
+            attributes: try StoredValue.attributes(row.string(4), path: path, record: "entity \"\(id)\""))
     }
 
     // MARK: Sources
@@ -74,7 +92,7 @@ extension GraphStore {
     public func source(id: String) throws -> Source? {
         let select = try database.cached(
             "SELECT id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source WHERE id = ?1")
-        guard var source = try select.firstRow([.text(id)], GraphStore.source(from:)) else { return nil }
+        guard var source = try select.firstRow([.text(id)], source(from:)) else { return nil }
         let cites = try database.cached("SELECT cited FROM source_cites WHERE source = ?1 ORDER BY position")
         try cites.forEachRow([.text(id)]) { source.cites.append($0.string(0)) }
         return source
@@ -95,7 +113,7 @@ extension GraphStore {
         let cites = try database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position")
         var hasCite = try cites.step()
         while try sources.step() {
-            var source = GraphStore.source(from: sources)
+            var source = try source(from: sources)
             while hasCite, let owner = cites.text(0), owner <= source.id {
                 if owner == source.id { source.cites.append(cites.string(1)) }
                 hasCite = try cites.step()
@@ -104,11 +122,22 @@ extension GraphStore {
         }
     }
 
-    private static func source(from row: Statement) -> Source {
-        Source(
-            id: row.string(0), type: SourceType(rawValue: row.string(1)) ?? .other, title: row.string(2), publisher: row.text(3),
-            author: row.text(4), url: row.text(5), published: row.text(6).flatMap { try? PartialDate(parsing: $0) },
-            lang: row.text(7), reliability: Reliability(rawValue: row.string(8)) ?? .f, text: row.text(9))
+    private static let sourceFields: [(column: Int32, name: String)] = [
+        (0, "id"), (2, "title"), (3, "publisher"), (4, "author"), (5, "url"), (7, "lang"), (9, "text"),
+    ]
+
+    /// A source from columns id, type, title, publisher, author, url, published, lang,
+    /// reliability, full_text; a stored value Isnad never writes is an error.
+    private func source(from row: Statement) throws -> Source {
+        let id = row.string(0)
+        try StoredValue.requireStorableText(row, GraphStore.sourceFields, path: path, record: "source \"\(id)\"")
+        return Source(
+            id: id, type: try StoredValue.vocabulary(row.string(1), path: path, record: "source \"\(id)\"", field: "type"),
+            title: row.string(2), publisher: row.text(3), author: row.text(4), url: row.text(5),
+            published: try StoredValue.date(row, 6, path: path, record: "source \"\(id)\"", field: "published"),
+            lang: row.text(7),
+            reliability: try StoredValue.vocabulary(row.string(8), path: path, record: "source \"\(id)\"", field: "reliability"),
+            text: row.text(9))
     }
 
     // MARK: Claims
@@ -138,12 +167,13 @@ extension GraphStore {
             ("SELECT subject, predicate, rowid\(dates) FROM claim WHERE object = ?1 ORDER BY subject", false),
         ] {
             try database.cached(sql).forEachRow([.text(entity)]) { row in
+                let record = { "claim at row \(row.int64(2)) of entity \"\(entity)\"" }
                 try body(
                     Link(
                         other: row.string(0), predicate: row.string(1),
-                        start: withDates ? row.text(3).flatMap { try? PartialDate(parsing: $0) } : nil,
-                        end: withDates ? row.text(4).flatMap { try? PartialDate(parsing: $0) } : nil, isSubject: isSubject,
-                        row: row.int64(2)))
+                        start: withDates ? try StoredValue.date(row, 3, path: path, record: record(), field: "start") : nil,
+                        end: withDates ? try StoredValue.date(row, 4, path: path, record: record(), field: "end") : nil,
+                        isSubject: isSubject, row: row.int64(2)))
             }
         }
     }
@@ -282,27 +312,48 @@ extension GraphStore {
             let id = row.string(0)
             if current?.claim.id != id {
                 try flush()
-                let claim = GraphStore.claim(from: row)
+                let claim = try claim(from: row)
                 current = (claim, try rowMemo.entityType(claim.subject, database), try rowMemo.entityType(claim.object, database))
             }
-            if !row.isNull(7) { citations.append(try gradedCitation(from: row, at: 7)) }
+            if !row.isNull(7) { citations.append(try gradedCitation(from: row, at: 7, number: citations.count + 1)) }
         }
         try flush()
     }
 
-    private static func claim(from row: Statement) -> Claim {
-        Claim(
-            id: row.string(0), subject: row.string(1), predicate: row.string(2), object: row.string(3),
-            start: row.text(4).flatMap { try? PartialDate(parsing: $0) },
-            end: row.text(5).flatMap { try? PartialDate(parsing: $0) },
+    private static let claimFields: [(column: Int32, name: String)] = [
+        (0, "id"), (1, "subject"), (2, "predicate"), (3, "object"), (6, "notes"),
+    ]
+    private static let citationFields: [(column: Int32, name: String)] = [
+        (7, "source"), (8, "via"), (9, "quote"), (10, "quote_en"), (13, "locator"),
+    ]
+
+    /// A claim from ``claimColumns`` 0–6; a stored value Isnad never writes (a predicate outside
+    /// the vocabulary, a date that is not one) is an error.
+    private func claim(from row: Statement) throws -> Claim {
+        let id = row.string(0)
+        try StoredValue.requireStorableText(row, GraphStore.claimFields, path: path, record: "claim \"\(id)\"")
+        let predicate = row.string(2)
+        if vocabulary[predicate] == nil {
+            throw StoreError.invalidValue(
+                path: path, record: "claim \"\(id)\"", field: "predicate",
+                problem: "stored value \(StoredValue.quoted(predicate)) is not a predicate of the vocabulary")
+        }
+        return Claim(
+            id: id, subject: row.string(1), predicate: predicate, object: row.string(3),
+            start: try StoredValue.date(row, 4, path: path, record: "claim \"\(id)\"", field: "start"),
+            end: try StoredValue.date(row, 5, path: path, record: "claim \"\(id)\"", field: "end"),
             citations: [], notes: row.text(6))
     }
 
-    private func gradedCitation(from row: Statement, at first: Int32) throws -> GradedCitation {
+    /// Citation `number` (from 1) of the claim in column 0, from ``claimColumns`` 7–13.
+    private func gradedCitation(from row: Statement, at first: Int32, number: Int) throws -> GradedCitation {
+        let record = { "citation \(number) of claim \"\(row.string(0))\"" }
+        try StoredValue.requireStorableText(row, GraphStore.citationFields, path: path, record: record())
         let citation = Citation(
             source: row.string(first), via: row.text(first + 1), quote: row.string(first + 2), quoteEnglish: row.text(first + 3),
-            stance: Stance(rawValue: row.string(first + 4)) ?? .reports,
-            credibility: Credibility(rawValue: row.int(first + 5)) ?? .cannotBeJudged, locator: row.text(first + 6))
+            stance: try StoredValue.vocabulary(row.string(first + 4), path: path, record: record(), field: "stance"),
+            credibility: try StoredValue.credibility(row, first + 5, path: path, record: record()),
+            locator: row.text(first + 6))
         let source = try rowMemo.source(citation.source, database)
         let via = try citation.via.flatMap { try rowMemo.source($0, database) }
         return GradedCitation(

@@ -18,6 +18,11 @@ public final class GraphStore {
         case write
         /// Changes, creating the store if it is missing.
         case create
+        /// Inspection (`isnad check`): like ``read``, but a store whose schema another program
+        /// changed is opened all the same, read only and never upgraded, with what differs in
+        /// ``schemaDifferences``. Nothing planted in it runs: it is only read, and its triggers
+        /// and views may call no function with side effects.
+        case examine
     }
 
     /// Marks the file as an Isnad store (`PRAGMA application_id`, "ISND").
@@ -38,6 +43,9 @@ public final class GraphStore {
     public private(set) var wasCreated = false
     /// The schema version an older store was upgraded from when it was opened.
     public private(set) var upgradedFrom: Int?
+    /// How the schema differs from the one Isnad creates, one line each: empty unless the store
+    /// was opened with ``Access/examine`` and another program changed its schema.
+    public private(set) var schemaDifferences: [String] = []
     /// Called once when a write must wait for another process's write to finish.
     public var onWaitingForWriteLock: (() -> Void)?
     /// Entity types and source grades, remembered while reading claims.
@@ -53,6 +61,10 @@ public final class GraphStore {
         self.onWaitingForWriteLock = onWaitingForWriteLock
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
+        // Before SQLite opens it: opening a FIFO would wait for a writer, and a folder fails as an I/O error.
+        if exists, path != GraphStore.inMemory, let kind = FileSystem.kindOfNonRegularFile(path) {
+            throw StoreError.notAFile(path: path, kind: kind)
+        }
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)
         } catch let error as DatabaseError {
@@ -61,11 +73,11 @@ public final class GraphStore {
         }
         do {
             // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
-            if access != .read, database.isReadOnly { throw StoreError.readOnly(path: path) }
+            if access == .write || access == .create, database.isReadOnly { throw StoreError.readOnly(path: path) }
             try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768")
             try database.registerTextFunction("isnad_fold", NameKey.fold)
-            if access == .read {
-                try beginReading()
+            if access == .read || access == .examine {
+                try beginReading(toleratingChangedSchema: access == .examine)
             } else {
                 try prepareSchema()
                 try database.execute("PRAGMA synchronous = FULL")
@@ -81,7 +93,9 @@ public final class GraphStore {
     /// it; when its folder cannot be written, that index cannot be created, and the store is
     /// read as immutable instead (nobody can write it there either).
     private static func connect(path: String, access: Access, exists: Bool) throws -> Database {
-        guard access == .read else { return try Database(path: path, access: exists ? .readWrite : .create) }
+        guard access == .read || access == .examine else {
+            return try Database(path: path, access: exists ? .readWrite : .create)
+        }
         let database = try Database(path: path, access: .readOnly)
         let problem: DatabaseError
         do throws(DatabaseError) {
@@ -108,17 +122,38 @@ public final class GraphStore {
         case current
         /// An older schema (`version`), or search keys folded by an older Isnad.
         case outdated(version: Int)
+        /// A schema that another program changed, opened for ``Access/examine``.
+        case changed
     }
 
     /// Looks at the file's header and meta table. In a transaction, what it finds is what the
     /// transaction sees.
-    private func inspectSchema() throws -> Schema {
+    ///
+    /// The schema is compared with the one the store's version should have before anything else
+    /// is read from its tables, and before any migration writes to them: a store with another
+    /// schema throws ``StoreError/alteredSchema(path:difference:count:)``, unless
+    /// `toleratingChangedSchema`, when its differences are kept in ``schemaDifferences``.
+    private func inspectSchema(toleratingChangedSchema: Bool = false) throws -> Schema {
+        // The version and the schema must come from one snapshot: another process may upgrade the store in between.
+        if database.isAutocommit {
+            try database.beginTransaction(.deferred)
+            defer { database.rollbackIfOpen() }
+            return try inspectSchema(toleratingChangedSchema: toleratingChangedSchema)
+        }
         let version = Int(try database.integerPragma("user_version"))
         let application = try database.integerPragma("application_id")
         if try database.integerPragma("page_count") == 0 || (version == 0 && application == 0 && isBlank()) { return .empty }
         if application != GraphStore.applicationID { throw StoreError.notAnIsnadStore(path: path) }
         if version > Migrations.currentVersion {
             throw StoreError.newerSchema(path: path, found: version, supported: Migrations.currentVersion)
+        }
+        let differences = try StoreSchema.differences(in: database, version: version)
+        if let first = differences.first {
+            guard toleratingChangedSchema else {
+                throw StoreError.alteredSchema(path: path, difference: first.description, count: differences.count)
+            }
+            schemaDifferences = differences.map(\.description)
+            return .changed
         }
         if try version < Migrations.currentVersion || storedNameKeyVersion() != NameKey.version {
             return .outdated(version: version)
@@ -139,13 +174,11 @@ public final class GraphStore {
     /// same at the same moment, so the decision is taken again under the write lock, and the
     /// schema, the upgrade and the new search keys are committed together.
     private func prepareSchema() throws {
-        // One snapshot for the header and the tables: read one by one, they could straddle
-        // another process's creation of the store (no id yet, tables already) and look foreign.
-        var schema = Schema.empty
-        try database.inTransaction(.deferred) {
-            schema = try inspectSchema()
-            return .commit
-        }
+        let schema = try inspectSchema()
+        // The schema is now known to be Isnad's own (or the file is empty, and the migrations will
+        // write it): its triggers, which keep the name index (an FTS5 table) in step, may run.
+        // SQLite lets a trigger write to a virtual table only when the schema is trusted.
+        try database.execute("PRAGMA trusted_schema = ON")
         if schema == .current { return }
         // Outside a transaction, as SQLite requires; a no-op when another process did it first.
         if schema == .empty {
@@ -181,18 +214,18 @@ public final class GraphStore {
     /// that stays open as long as the store (one snapshot for all its queries; it is not a
     /// scoped ``Database/inTransaction(_:onWait:_:)`` for that reason). An older store is first
     /// upgraded through a writable connection, when the file allows it; an empty file is no store.
-    private func beginReading() throws {
+    private func beginReading(toleratingChangedSchema: Bool) throws {
         var schema = Schema.empty
         for attempt in 0..<2 {
             // A deferred transaction takes no lock: the snapshot starts with the first read, just below.
             try database.beginTransaction(.deferred)
             do {
-                schema = try inspectSchema()
+                schema = try inspectSchema(toleratingChangedSchema: toleratingChangedSchema)
             } catch {
                 database.rollbackIfOpen()
                 throw error
             }
-            if schema == .current { return }
+            if schema == .current || schema == .changed { return }
             database.rollbackIfOpen()
             // An empty file (one that a writer has just created, say) holds no store yet, and a query makes none.
             if schema == .empty { throw StoreError.missing(path: path) }

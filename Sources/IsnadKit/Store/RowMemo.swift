@@ -42,8 +42,10 @@ final class RowMemo {
     func entityType(_ id: String, _ database: Database) throws -> EntityType? {
         if let known = entityTypes[id] { return known }
         if entityTypes.count >= RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
-        let type = try database.cached("SELECT type FROM entity WHERE id = ?1").scalarText([.text(id)]).flatMap(
-            EntityType.init(rawValue:))
+        let type: EntityType? = try database.cached("SELECT type FROM entity WHERE id = ?1").scalarText([.text(id)]).map {
+            text throws(StoreError) in
+            try StoredValue.vocabulary(text, path: database.path, record: "entity \"\(id)\"", field: "type")
+        }
         entityTypes[id] = type
         return type
     }
@@ -53,8 +55,9 @@ final class RowMemo {
         if sources.count >= RowMemo.limit { sources.removeAll(keepingCapacity: true) }
         let grade = try database.cached("SELECT reliability, published FROM source WHERE id = ?1").firstRow([.text(id)]) { row in
             SourceGrade(
-                reliability: Reliability(rawValue: row.string(0)) ?? .f,
-                published: row.text(1).flatMap { try? PartialDate(parsing: $0) })
+                reliability: try StoredValue.vocabulary(
+                    row.string(0), path: database.path, record: "source \"\(id)\"", field: "reliability"),
+                published: try StoredValue.date(row, 1, path: database.path, record: "source \"\(id)\"", field: "published"))
         }
         sources[id] = grade
         return grade

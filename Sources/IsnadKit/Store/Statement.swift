@@ -119,6 +119,16 @@ final class Statement {
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
+    /// Whether the column holds an integer (not text, a real number or NULL).
+    func isInteger(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_INTEGER }
+
+    /// Whether the column's text is text Isnad stores (``Text/isStorable(_:)``), read from its
+    /// bytes without making a string. NULL is.
+    func isStorableText(_ column: Int32) -> Bool {
+        guard let pointer = sqlite3_column_text(handle, column) else { return true }
+        return Text.isStorable(utf8: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     /// The column as text, or nil when it is NULL.
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }

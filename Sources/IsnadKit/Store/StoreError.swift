@@ -18,6 +18,15 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case upgradeFailed(path: String, from: Int, to: Int, cause: DatabaseError)
     /// The file was removed or replaced while this command waited to write to it.
     case moved(path: String)
+    /// The path names something that is not a file: a folder, a FIFO, a device (`kind`).
+    case notAFile(path: String, kind: String)
+    /// The store's schema is not the one Isnad creates (a trigger, a view, an index or a column
+    /// that another program added or changed): `difference` is the first difference found,
+    /// `count` how many there are.
+    case alteredSchema(path: String, difference: String, count: Int)
+    /// A stored value that Isnad never writes (outside its vocabulary or range, or text with a
+    /// control character): `record` names the record, `field` its field.
+    case invalidValue(path: String, record: String, field: String, problem: String)
 
     public var description: String {
         switch self {
@@ -38,6 +47,14 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + ": \(reason)"
         case .upgradeFailed(let path, let from, let to, let cause):
             "upgrading \(path) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
+        case .notAFile(let path, let kind):
+            "\(path) is \(kind), not a store file"
+        case .alteredSchema(let path, let difference, let count):
+            "\(path): \(difference)"
+                + (count > 1 ? " (and \(count - 1) other difference\(count > 2 ? "s" : ""))" : "")
+                + ": this store was changed by another program"
+        case .invalidValue(let path, let record, let field, let problem):
+            "\(path): \(record): \(field): \(problem)"
         case .moved(let path):
             "\(path) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }

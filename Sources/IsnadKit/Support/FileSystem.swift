@@ -17,6 +17,21 @@ public enum FileSystem {
         return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// What the path names when it exists and is not a regular file (after following links):
+    /// "a folder", "a FIFO (named pipe)", "a socket", "a device"; nil for a regular file or
+    /// nothing at all.
+    public static func kindOfNonRegularFile(_ path: String) -> String? {
+        var information = stat()
+        guard stat(path, &information) == 0 else { return nil }
+        switch information.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        default: return "a device"
+        }
+    }
+
     /// The file's size in bytes, or nil when it is not a regular file (a pipe, a terminal).
     public static func regularFileSize(_ path: String) -> Int? {
         var information = stat()

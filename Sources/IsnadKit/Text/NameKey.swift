@@ -4,7 +4,8 @@ import Foundation
 /// Latin transliteration, with or without diacritics, articles and doubled letters.
 ///
 /// Two levels:
-/// - ``normalize(_:)`` folds only what never changes a name: case, diacritics and Arabic short
+/// - ``normalize(_:)`` folds only what never changes a name: compatibility forms (NFKC:
+///   fullwidth letters, ligatures), invisible characters, case, diacritics and Arabic short
 ///   vowels, tatweel, Arabic letter variants (أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي),
 ///   Arabic-Indic digits, punctuation and spacing. "Ḥamās" and "HAMAS" normalize alike; so do
 ///   «حَمَاس» and «حماس».
@@ -14,10 +15,15 @@ import Foundation
 ///   "Abu Bakr al Baghdaddi" fold alike. Stored as `entity_name.search_key`.
 public enum NameKey {
     /// Bumped whenever ``fold(_:)`` changes, so that stores recompute their keys.
-    public static let version = 1
+    ///
+    /// 2: compatibility forms fold to their plain letters (NFKC: fullwidth "Ｈａｍａｓ" is
+    /// "hamas"), invisible characters (zero-width space, joiners, BOM) are dropped, and doubled
+    /// digits are kept ("person 11" is not "person 1").
+    public static let version = 2
 
     public static func normalize(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
+        let name = name.precomposedStringWithCompatibilityMapping
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -27,6 +33,7 @@ public enum NameKey {
         for scalar in name.lowercased().strippingCombiningMarks.unicodeScalars {
             switch scalar.value {
             case 0x0640: continue  // tatweel
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E: continue  // invisible: NameLookAlike.isInvisible
             case 0x0671, 0x0672, 0x0673, 0x0675: current.append("\u{0627}")  // alef variants → ا
             case 0x0649, 0x06CC: current.append("\u{064A}")  // alef maqsura, Farsi yeh → ي
             case 0x0629: current.append("\u{0647}")  // teh marbuta → ه
@@ -74,6 +81,8 @@ public enum NameKey {
     }
 
     public static func fold(_ name: String) -> String {
+        // Compatibility forms first, so that a fullwidth hyphen or letter meets the rules below.
+        let name = name.utf8.allSatisfy({ $0 < 0x80 }) ? name : name.precomposedStringWithCompatibilityMapping
         // Articles joined by a hyphen (al-Baghdadi, ash-Shami, el-Sisi) go before tokenizing.
         var tokens: [String] = []
         for token in normalize(removingHyphenatedArticles(name.lowercased())).split(separator: " ") {
@@ -155,7 +164,8 @@ public enum NameKey {
             case "q": mapped = "k"
             default: break
             }
-            if mapped != previous { result.append(mapped) }
+            // Doubled letters fold; doubled digits are part of a number ("11" is not "1").
+            if mapped != previous || mapped.properties.numericType != nil { result.append(mapped) }
             previous = mapped
         }
         return String(result)
@@ -164,7 +174,7 @@ public enum NameKey {
     private static func collapsingRuns(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
-        for scalar in scalars where result.last != scalar { result.append(scalar) }
+        for scalar in scalars where result.last != scalar || scalar.properties.numericType != nil { result.append(scalar) }
         return result
     }
 }

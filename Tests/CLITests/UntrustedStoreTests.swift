@@ -1,0 +1,231 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// A store handed over by someone else, changed with the sqlite3 shell as an attacker would:
+/// every command refuses it with one line naming what was changed (exit 65), nothing planted
+/// runs, nothing is written, and `isnad check` lists what it found.
+@Suite("Untrusted stores", .temporaryStore)
+struct UntrustedStoreTests {
+    /// A store holding ``CoreCommandTests/records``.
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let result = try cli.run(["import", "records.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    /// Runs SQL on the store with the sqlite3 shell, as another program would.
+    private func plant(_ sql: String, in cli: CLIHarness) throws {
+        let shell = try #require(
+            ExternalTool.path("sqlite3"), "the sqlite3 shell is needed to change a store behind isnad's back")
+        let result = try ExternalTool.run(shell, [cli.path("isnad.db"), sql])
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    /// The store's files, byte for byte: the store, and its write-ahead log when that holds
+    /// anything (a reader may create an empty one).
+    private func files(of cli: CLIHarness) throws -> [Data?] {
+        let log = try? cli.read("isnad.db-wal")
+        return [try cli.read("isnad.db"), log?.isEmpty == false ? log : nil]
+    }
+
+    static let denial = """
+        {"record":"claim","id":"hamas-denied","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"police","quote":"نفت","stance":"denies","credibility":2}]}
+
+        """
+
+    struct SchemaAttack: Sendable, CustomTestStringConvertible {
+        let name: String
+        let sql: String
+        let arguments: [String]
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let schemaAttacks: [SchemaAttack] = [
+        SchemaAttack(
+            name: "a trigger that rewrites every citation imported (denies 2 stored as asserts 1)",
+            sql:
+                "CREATE TRIGGER rewrite AFTER INSERT ON citation BEGIN UPDATE citation SET stance = 'asserts', credibility = 1 WHERE claim = new.claim AND position = new.position; END;",
+            arguments: ["import", "denial.jsonl"], message: "unexpected trigger \"rewrite\" on table citation"),
+        SchemaAttack(
+            name: "a RAISE(IGNORE) trigger that drops the claims imported",
+            sql: "CREATE TRIGGER drop_claims BEFORE INSERT ON claim BEGIN SELECT RAISE(IGNORE); END;",
+            arguments: ["import", "denial.jsonl"], message: "unexpected trigger \"drop_claims\" on table claim"),
+        SchemaAttack(
+            name: "a view in place of the citation table, hiding what is disputed",
+            sql:
+                "CREATE TABLE kept AS SELECT * FROM citation; DROP TABLE citation; CREATE VIEW citation AS SELECT * FROM kept WHERE stance <> 'denies';",
+            arguments: ["show", "hamas"], message: "view \"citation\" in place of table \"citation\""),
+        SchemaAttack(
+            name: "an extra index", sql: "CREATE INDEX mine ON claim (notes);", arguments: ["show", "hamas"],
+            message: "unexpected index \"mine\" on table claim"),
+        SchemaAttack(
+            name: "a changed column", sql: "ALTER TABLE claim ADD COLUMN extra TEXT DEFAULT 'x';",
+            arguments: ["export", "jsonl"],
+            message: "table \"claim\" has another definition than the one Isnad creates"),
+    ]
+
+    @Test("a store whose schema another program changed is refused, and check lists the change", arguments: schemaAttacks)
+    func changedSchema(_ attack: SchemaAttack) throws {
+        let cli = try importedStore()
+        try cli.write("denial.jsonl", UntrustedStoreTests.denial)
+        try plant(attack.sql, in: cli)
+        let before = try files(of: cli)
+        let result = try cli.run(attack.arguments)
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(
+            result.standardError.hasPrefix("isnad: isnad.db: \(attack.message)") == true
+                && result.standardError.hasSuffix(
+                    ": this store was changed by another program; isnad check explains\n"),
+            "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(try files(of: cli) == before, "the refused command changed the store")
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(check.standardOutput.contains("FAIL the schema Isnad creates, and nothing else"))
+        #expect(check.standardOutput.contains(attack.message), "\(check.standardOutput)")
+        #expect(try files(of: cli) == before, "check changed the store")
+    }
+
+    struct ValueAttack: Sendable, CustomTestStringConvertible {
+        let name: String
+        let sql: String
+        let message: String
+        let finding: String
+        var testDescription: String { name }
+    }
+
+    static let valueAttacks: [ValueAttack] = [
+        ValueAttack(
+            name: "stance maybe",
+            sql: "UPDATE citation SET stance = 'maybe' WHERE claim = 'hamas-praised-attack'",
+            message:
+                "citation 1 of claim \"hamas-praised-attack\": stance: stored value \"maybe\" is not asserts, reports or denies",
+            finding: "claim \"hamas-praised-attack\" citation 1: stance: \"maybe\""),
+        ValueAttack(
+            name: "credibility -5",
+            sql: "UPDATE citation SET credibility = -5 WHERE claim = 'hamas-praised-attack'",
+            message:
+                "citation 1 of claim \"hamas-praised-attack\": credibility: stored value \"-5\" is not an integer from 1 to 6",
+            finding: "claim \"hamas-praised-attack\" citation 1: credibility"),
+        ValueAttack(
+            name: "credibility 'three'",
+            sql: "UPDATE citation SET credibility = 'three' WHERE claim = 'hamas-praised-attack'",
+            message:
+                "citation 1 of claim \"hamas-praised-attack\": credibility: stored value \"three\" is not an integer from 1 to 6",
+            finding: "claim \"hamas-praised-attack\" citation 1: credibility"),
+        ValueAttack(
+            name: "reliability Z", sql: "UPDATE source SET reliability = 'Z' WHERE id = 'article'",
+            message: "source \"article\": reliability: stored value \"Z\" is not A, B, C, D, E or F",
+            finding: "source \"article\": reliability: \"Z\""),
+        ValueAttack(
+            name: "entity type dragon", sql: "UPDATE entity SET type = 'dragon' WHERE id = 'hamas'",
+            message: "entity \"hamas\": type: stored value \"dragon\" is not person, organization, event or place",
+            finding: "entity \"hamas\": type: \"dragon\""),
+        ValueAttack(
+            name: "attributes that are not a JSON object", sql: "UPDATE entity SET attributes = '[1]' WHERE id = 'hamas'",
+            message: "entity \"hamas\": attributes: stored value \"[1]\" is not a JSON object",
+            finding: "entity \"hamas\": attributes: \"[1]\" is not a JSON object"),
+        ValueAttack(
+            name: "a control character in a name", sql: "UPDATE entity SET name = 'Ha' || char(27) || 'mas' WHERE id = 'hamas'",
+            message: "entity \"hamas\": name: stored value contains the control character U+001B",
+            finding: "entity \"hamas\": name: contains the control character U+001B"),
+        ValueAttack(
+            name: "a date that is not one", sql: "UPDATE claim SET start_date = '2022-13-40' WHERE id = 'hamas-praised-attack'",
+            message: "claim \"hamas-praised-attack\": start: stored value \"2022-13-40\" is not a valid date",
+            finding: "claim \"hamas-praised-attack\": start: \"2022-13-40\" is not a valid date"),
+    ]
+
+    @Test("a stored value outside its vocabulary or range is an error where read, never a default", arguments: valueAttacks)
+    func invalidValue(_ attack: ValueAttack) throws {
+        let cli = try importedStore()
+        try plant("PRAGMA ignore_check_constraints = ON; " + attack.sql, in: cli)
+        let before = try files(of: cli)
+        for arguments in [["export", "jsonl"], ["show", "hamas"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 65, "\(arguments): \(result.standardError)")
+            #expect(
+                result.standardError.contains("isnad: isnad.db: \(attack.message)")
+                    && result.standardError.hasSuffix("; isnad check explains\n"), "\(arguments): \(result.standardError)")
+        }
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(check.standardOutput.contains(attack.finding), "\(check.standardOutput)")
+        #expect(try files(of: cli) == before)
+    }
+
+    @Test("check follows a chain of transmission 300,000 sources long, with a stack of its own")
+    func longChain() throws {
+        let cli = try importedStore()
+        try plant(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299999)
+            INSERT INTO source (id, type, title, reliability) SELECT 'chain-' || i, 'other', 'Link', 'C' FROM n;
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299999)
+            INSERT INTO source_cites (source, position, cited) SELECT 'chain-' || i, 0, 'chain-' || ((i + 1) % 300000) FROM n;
+            """, in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(check.standardOutput.contains("FAIL cycles in chains of transmission: 1 problem"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("(299992 more)"))
+    }
+
+    @Test("check reports look-alike names; search folds compatibility forms; doubled digits are not folded")
+    func lookAlikeNames() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "names.jsonl",
+            """
+            {"record":"entity","id":"hamas","type":"organization","name":"Hamas"}
+            {"record":"entity","id":"cyrillic","type":"organization","name":"H\u{0430}mas movement"}
+            {"record":"entity","id":"zero-width","type":"organization","name":"Ha\u{200B}mas"}
+            {"record":"entity","id":"fullwidth","type":"organization","name":"Ｈａｍａｓ Front"}
+            {"record":"entity","id":"person-1","type":"person","name":"Person 1"}
+            {"record":"entity","id":"person-11","type":"person","name":"Person 11"}
+            {"record":"entity","id":"person-1111","type":"person","name":"Person 1111"}
+
+            """)
+        #expect(try cli.run(["import", "names.jsonl"]).status == 0)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        let output = check.standardOutput
+        #expect(
+            output.contains(
+                "entity \"cyrillic\" name: \"Hаmas movement\" mixes Cyrillic and Latin letters in the word \"Hаmas\""),
+            "\(output)")
+        #expect(
+            output.contains("entity \"zero-width\" name: \"Ha\u{200B}mas\" contains the invisible character U+200B"), "\(output)")
+        #expect(output.contains("entity \"fullwidth\" name: \"Ｈａｍａｓ Front\" is written in compatibility forms"), "\(output)")
+        #expect(!output.contains("person-11"), "\(output)")
+        let search = try cli.run(["search", "Ｈａｍａｓ"])
+        #expect(search.status == 0, "\(search.standardError)")
+        #expect(search.standardOutput.contains("hamas"), "\(search.standardOutput)")
+        #expect(try cli.run(["search", "Hamas"]).standardOutput.contains("fullwidth"))
+    }
+
+    @Test("--db naming a folder, a FIFO or :memory: is refused with a message, not a hang or a store that keeps nothing")
+    func notAStoreFile() throws {
+        let cli = try CLIHarness.scoped
+        try FileManager.default.createDirectory(atPath: cli.path("folder.db"), withIntermediateDirectories: false)
+        let folder = try cli.run(["--db", "folder.db", "show", "hamas"])
+        #expect(folder.status == 66)
+        #expect(folder.standardError == "isnad: folder.db is a folder, not a store file (name a store file with --db)\n")
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(mkfifo(cli.path("pipe.db"), 0o600) == 0)
+        let fifo = try cli.run(["--db", "pipe.db", "import", "records.jsonl"])
+        #expect(fifo.status == 66)
+        #expect(fifo.standardError == "isnad: pipe.db is a FIFO (named pipe), not a store file (name a store file with --db)\n")
+        for path in [":memory:", ""] {
+            let memory = try cli.run(["--db", path, "import", "records.jsonl"])
+            #expect(memory.status == 64, "\(memory.standardError)")
+            #expect(memory.standardError.hasPrefix("isnad: --db"), "\(memory.standardError)")
+        }
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).sorted() == [
+                "folder.db", "pipe.db", "records.jsonl",
+            ])
+    }
+}
