@@ -40,7 +40,7 @@ enum PathCommand: Command {
         guard from.id != to.id else {
             throw UsageError(message: "<from> and <to> are the same entity (\(from.id))", command: spec.name)
         }
-        let finder = PathFinder(store: store, filter: filter, directed: arguments.isSet(isDirected))
+        let finder = PathFinder(store: store, filter: filter, directed: arguments.isSet(isDirected), graph: query.graph)
         var paths: [PathFinder.Path] = []
         var isComplete = true
         try context.measure(arguments.isSet(Timing.option)) {
@@ -55,7 +55,7 @@ enum PathCommand: Command {
         try query.format.print(
             Printout(
                 reading: {
-                    var presentation = ClaimPresentation(store: store)
+                    var presentation = ClaimPresentation(store: store, graph: query.graph)
                     return .init(text: try table(found, from: from, to: to, presentation: &presentation, store: store))
                 },
                 json: .records { sink in
@@ -63,7 +63,7 @@ enum PathCommand: Command {
                     for path in found { for hop in path.hops { set.add(hop.best) } }
                     try set.write(to: sink)
                 },
-                rows: ClaimPresentation.rows(store: store, leading: ["path", "hop", "from", "to"]) { body in
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["path", "hop", "from", "to"]) { body in
                     for (number, path) in found.enumerated() {
                         for (index, hop) in path.hops.enumerated() {
                             try body([String(number + 1), String(index + 1), hop.from, hop.to], hop.best)
@@ -102,7 +102,7 @@ enum PathCommand: Command {
                 let subject = try presentation.name(claim.subject)
                 let object = try presentation.name(claim.object)
                 let arrow = predicate?.isSymmetric == true ? "—[\(label)]—" : "—[\(label)]→"
-                let evidence = hop.best.evidence.map(ExportStyle.evidenceLine) ?? "NO CITATION"
+                let evidence = presentation.evidenceLine(hop.best)
                 lines.append("")
                 lines.append(
                     Bidi.line(
@@ -115,7 +115,7 @@ enum PathCommand: Command {
                     if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
                 }
                 if hop.claims.count > 1 {
-                    let more = hop.claims.dropFirst().map { "\($0.claim.predicate) [\($0.strength?.description ?? "")]" }
+                    let more = zip(hop.claims, hop.weights).dropFirst().map { "\($0.claim.predicate) [\($1.strength?.description ?? "")]" }
                     lines.append("       other claims between them: " + more.joined(separator: ", "))
                 }
             }

@@ -32,7 +32,11 @@ enum SourceCommand: Command {
         let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
         try query.format.print(
             Printout(
-                reading: { .init(text: try reading(source, claims: claims, cited: cited, citing: citing, store: store)) },
+                reading: {
+                    .init(
+                        text: try reading(
+                            source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph))
+                },
                 json: .records { sink in
                     var set = RecordSet(store: store)
                     set.add(source: source.id)
@@ -40,7 +44,7 @@ enum SourceCommand: Command {
                     claims.forEach { set.add($0.claim) }
                     try set.write(to: sink)
                 },
-                rows: ClaimPresentation.rows(store: store, leading: ["role"]) { body in
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
                     for (role, claim) in claims { try body([role.rawValue], claim) }
                 }),
             context: context)
@@ -48,7 +52,7 @@ enum SourceCommand: Command {
 
     static func reading(
         _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
-        citing: [TransmissionChain.Link], store: GraphStore
+        citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph
     ) throws -> String {
         var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
         var facts = [
@@ -74,7 +78,7 @@ enum SourceCommand: Command {
             let group = claims.filter { $0.role == role }.map(\.claim)
             output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
             output += " (\(group.count))\n"
-            if !group.isEmpty { output += (try ClaimTable(group, store: store)).render() }
+            if !group.isEmpty { output += (try ClaimTable(group, store: store, graph: graph)).render() }
         }
         return output
     }

@@ -21,7 +21,7 @@ enum TimelineCommand: Command {
         let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
         let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
         func reading(_ claims: [GradedClaim]) throws -> Printout.Reading {
-            let table = try ClaimTable(claims, store: store, leading: [when])
+            let table = try ClaimTable(claims, store: store, graph: query.graph, leading: [when])
             return .init(text: table.render(), note: counted(table.count, "claim"))
         }
         guard let entity else {
@@ -45,7 +45,7 @@ enum TimelineCommand: Command {
                             try RecordSet.write(store: store, to: sink) { try forEachClaim(inTimeOrder: false, $0) }
                         }
                     },
-                    rows: ClaimPresentation.rows(store: store, leading: [date.header]) { body in
+                    rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
                         try context.measure(isTimed) {
                             try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
                         }
@@ -60,7 +60,7 @@ enum TimelineCommand: Command {
             Printout(
                 reading: { try reading(claims) },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
-                rows: ClaimPresentation.rows(claims, leading: [date], store: store)),
+                rows: ClaimPresentation.rows(claims, leading: [date], store: store, graph: query.graph)),
             context: context)
     }
 }

@@ -1,8 +1,8 @@
 /// `isnad check`: everything that can be wrong with a store, found and explained.
 ///
-/// A store written only by `isnad import` passes every check but the last two kinds, which are
+/// A store written only by `isnad import` passes every check but the last three kinds, which are
 /// about the data rather than the file: quotes that cannot be found in their source's stored
-/// text, and entities that are probably the same. Stores edited by other tools (the sqlite3
+/// text, entities that are probably the same, and grades of 1 that the chains do not bear out. Stores edited by other tools (the sqlite3
 /// shell, a script) can fail any of them.
 public struct IntegrityCheck {
     public enum Kind: String, CaseIterable, Sendable {
@@ -14,6 +14,7 @@ public struct IntegrityCheck {
         case quoteNotFound = "quote-not-found"
         case citesCycle = "cites-cycle"
         case probableDuplicate = "probable-duplicate"
+        case unconfirmedGrade = "unconfirmed-grade"
 
         /// What the check looks for, in a few words.
         public var title: String {
@@ -26,6 +27,7 @@ public struct IntegrityCheck {
             case .quoteNotFound: "quotes not found in their source's text"
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
+            case .unconfirmedGrade: "credibility 1 (confirmed) without two independent channels"
             }
         }
     }
@@ -50,6 +52,7 @@ public struct IntegrityCheck {
         try checkQuotes(store)
         try checkCycles(store)
         try checkDuplicates(store)
+        try checkConfirmations(store)
     }
 
     public var isClean: Bool { findings.isEmpty }
@@ -234,5 +237,23 @@ public struct IntegrityCheck {
         }
         examined[.probableDuplicate] = try store.counts().entities
         _ = count
+    }
+
+    /// Every credibility 1 ("confirmed by other independent sources") on a claim whose side
+    /// (support or denial) has fewer than two independent channels (``UnconfirmedGrade``).
+    private mutating func checkConfirmations(_ store: GraphStore) throws {
+        let graph = try TransmissionGraph(store: store)
+        var count = 0
+        try store.forEachClaim { claim in
+            count += 1
+            for found in graph.unconfirmedGrades(of: claim) {
+                add(
+                    .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
+                    Text.printable(
+                        "citation \(found.position + 1) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but its \(found.stance == .denies ? "denial" : "support") has \(counted(found.channels, "independent channel")) (grade it 2, or add the independent source that confirms it)"
+                    ))
+            }
+        }
+        examined[.unconfirmedGrade] = count
     }
 }
