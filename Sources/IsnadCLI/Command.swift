@@ -29,6 +29,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(TimelineCommand.self),
     RegisteredCommand(ClaimsCommand.self),
     RegisteredCommand(SourceCommand.self),
+    RegisteredCommand(DisputesCommand.self),
     RegisteredCommand(StatsCommand.self),
     RegisteredCommand(CheckCommand.self),
     RegisteredCommand(PredicatesCommand.self),

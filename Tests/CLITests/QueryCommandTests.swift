@@ -20,9 +20,11 @@ struct QueryCommandTests {
         #expect(shortest.status == 0)
         #expect(shortest.standardOutput.contains("Hamas → Wilayat Sinai  (1 hop"))
         let all = try cli.run(["path", "hamas", "ولاية سيناء", "--all", "--max-depth", "3"])
-        #expect(all.standardOutput.contains("Chain 1: Hamas → Islamic State → Wilayat Sinai"))
+        #expect(all.standardOutput.contains(": Hamas → Islamic State → Wilayat Sinai  (2 hops"))
+        // Every hop says it rests on one channel, through the article: the web is one voice.
         for line in all.standardOutput.split(separator: "\n") where line.contains("—[") {
             #expect(line.contains("source") && line.contains("best"), "a hop without its evidence: \(line)")
+            #expect(line.contains("1 channel, all through hadera-2022-article (E)"), "\(line)")
         }
         let before2018 = try cli.run(["path", "hamas", "wilayat-sinai", "--all", "--known-by", "2017"])
         #expect(before2018.status == 0)
