@@ -115,7 +115,9 @@ enum PathCommand: Command {
                     if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
                 }
                 if hop.claims.count > 1 {
-                    let more = zip(hop.claims, hop.weights).dropFirst().map { "\($0.claim.predicate) [\($1.strength?.description ?? "")]" }
+                    let more = zip(hop.claims, hop.weights).dropFirst().map { claim, weight in
+                        "\(claim.claim.predicate) [\(weight.strength.map { "\($0.claimStrength), \(counted(weight.supportingChannels, "channel"))" } ?? "")]"
+                    }
                     lines.append("       other claims between them: " + more.joined(separator: ", "))
                 }
             }
