@@ -229,4 +229,3 @@ struct QueryCommandTests {
         #expect(table.standardOutput.contains("hadera-2022-article (E)"))
     }
 }
-

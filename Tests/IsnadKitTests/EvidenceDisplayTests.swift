@@ -22,12 +22,12 @@ struct EvidenceDisplayTests {
     /// (E): two channels. `a hostile_to b` said by `paper` (A) alone: one channel, better graded.
     static let records =
         W.entities + W.source("left", "B") + W.source("police", "B") + W.source("article", "E") + W.source("paper", "A")
-        + """
-        {"record":"claim","id":"ab","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(W.citation("left", credibility: 1)),\(cite("police", via: "article", "one")),\(cite("police", via: "article", credibility: 3, "two"))]}
-        {"record":"claim","id":"ab-hostile","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[\(W.citation("paper"))]}
-        {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(cite("police", via: "article", credibility: 1, "one")),\(cite("police", via: "article", "two")),\(cite("police", via: "article", "three")),\(W.citation("left", stance: "denies", credibility: 3))]}
+            + """
+            {"record":"claim","id":"ab","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(W.citation("left", credibility: 1)),\(cite("police", via: "article", "one")),\(cite("police", via: "article", credibility: 3, "two"))]}
+            {"record":"claim","id":"ab-hostile","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[\(W.citation("paper"))]}
+            {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(cite("police", via: "article", credibility: 1, "one")),\(cite("police", via: "article", "two")),\(cite("police", via: "article", "three")),\(W.citation("left", stance: "denies", credibility: 3))]}
 
-        """
+            """
 
     @Test("--exclude-common-link drops every citation whose chain passes through the source; --min-channels counts what is left")
     func channelFilters() throws {
@@ -79,13 +79,16 @@ struct EvidenceDisplayTests {
         #expect(path.weakest?.description == "ASSERTED B1 · 2 channels")
     }
 
-    @Test("DOT: pen width by channels (one channel thin, whatever its citations), common link in the label, denial in the tooltip")
+    @Test(
+        "DOT: pen width by channels (one channel thin, whatever its citations), common link in the label, denial in the tooltip")
     func dotWidths() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try Fixtures.store(Self.records, in: folder)
         let dot = try ExportFixtures.dot(store)
-        func line(_ id: String) throws -> Substring { try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:\(id)\"") }) }
+        func line(_ id: String) throws -> Substring {
+            try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:\(id)\"") })
+        }
         #expect(try line("ab").contains("penwidth=1.8"))
         #expect(try line("ab-hostile").contains("penwidth=0.6"))
         let bc = try line("bc")  // four citations, one supporting channel

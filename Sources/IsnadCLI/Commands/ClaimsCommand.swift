@@ -31,7 +31,8 @@ enum ClaimsCommand: Command {
             Printout(
                 reading: {
                     var table = ClaimTable(
-                        store: store, graph: query.graph, leading: [(header: "CLAIM", value: { $0.claim.id })], widths: .claimListing)
+                        store: store, graph: query.graph, leading: [(header: "CLAIM", value: { $0.claim.id })],
+                        widths: .claimListing)
                     try forEachClaim { try table.append($0) }
                     return .init(text: table.render(), note: counted(table.count, "claim"))
                 },

@@ -46,7 +46,8 @@ enum DisputesCommand: Command {
         var lines = ["\(counted(found.disputes.count, "claim")) both supported and denied"]
         for dispute in found.disputes {
             let claim = dispute.claim.claim
-            let arrow = store.vocabulary[claim.predicate]?.isSymmetric == true ? "—[\(claim.predicate)]—" : "—[\(claim.predicate)]→"
+            let arrow =
+                store.vocabulary[claim.predicate]?.isSymmetric == true ? "—[\(claim.predicate)]—" : "—[\(claim.predicate)]→"
             lines.append("")
             lines.append(
                 Bidi.line(
@@ -63,7 +64,8 @@ enum DisputesCommand: Command {
         lines.append("\(counted(found.incompatibilities.count, "pair")) of claims that cannot both hold")
         for clash in found.incompatibilities {
             lines.append(
-                Text.printable("  \(clash.kind.rawValue) (\(clash.isCertain ? "certain" : "not ruled out")): \(clash.explanation)"))
+                Text.printable(
+                    "  \(clash.kind.rawValue) (\(clash.isCertain ? "certain" : "not ruled out")): \(clash.explanation)"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

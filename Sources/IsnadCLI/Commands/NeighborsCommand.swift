@@ -58,7 +58,8 @@ enum NeighborsCommand: Command {
                     return .init(text: output)
                 },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
-                rows: ClaimPresentation.rows(claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph)),
+                rows: ClaimPresentation.rows(
+                    claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph)),
             context: context)
     }
 }

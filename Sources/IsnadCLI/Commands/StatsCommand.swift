@@ -29,7 +29,8 @@ enum StatsCommand: Command {
         let statistics = try Statistics(store: store, filter: filter, graph: query.graph)
         let top = try arguments.value(Self.top, default: 10)
         let samples = try arguments.value(betweennessSamples, default: 256)
-        let centrality = top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples, graph: query.graph)
+        let centrality =
+            top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples, graph: query.graph)
         let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
             ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
             ("betweenness", "TOP BY BETWEENNESS", { $0.betweenness }, { String(format: "%.4f", $0.betweenness) }),

@@ -52,7 +52,11 @@ struct ClaimPresentation {
                 withoutLink += 1
                 continue
             }
-            if let index = links.firstIndex(where: { $0.label == link }) { links[index].count += 1 } else { links.append((link, 1)) }
+            if let index = links.firstIndex(where: { $0.label == link }) {
+                links[index].count += 1
+            } else {
+                links.append((link, 1))
+            }
         }
         links.sort { ($1.count, $0.label) < ($0.count, $1.label) }
         var parts = links.enumerated().map { index, link in "\(link.count) \(index == 0 ? "all " : "")through \(link.label)" }
@@ -85,7 +89,8 @@ struct ClaimPresentation {
 
     static let csvHeader = [
         "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
-        "best_reliability", "best_credibility", "channels", "common_link", "citation_source", "citation_reliability", "via", "stance", "credibility",
+        "best_reliability", "best_credibility", "channels", "common_link", "citation_source", "citation_reliability", "via",
+        "stance", "credibility",
         "quote", "quote_en", "locator",
     ]
 

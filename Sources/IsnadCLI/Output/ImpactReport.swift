@@ -31,9 +31,10 @@ struct ImpactReport {
     }
 
     func reading() throws -> String {
-        var output = Text.printable(
-            "If \(source.id) (\(source.reliability.rawValue)) were discredited: \(counted(impact.restingOnIt.count, "claim")) would fall, \(counted(impact.losingSupport.count, "claim")) would lose some support, \(counted(impact.isolatedPairs.count, "entity pair")) would be left with nothing between them."
-        ) + "\n"
+        var output =
+            Text.printable(
+                "If \(source.id) (\(source.reliability.rawValue)) were discredited: \(counted(impact.restingOnIt.count, "claim")) would fall, \(counted(impact.losingSupport.count, "claim")) would lose some support, \(counted(impact.isolatedPairs.count, "entity pair")) would be left with nothing between them."
+            ) + "\n"
         for group in groups {
             output += "\n" + "\(counted(group.weights.count, "claim")) \(group.title)\n"
             guard !group.weights.isEmpty else { continue }
@@ -42,12 +43,16 @@ struct ImpactReport {
                     claims(group.weights), store: store, graph: graph, leading: [(header: "CLAIM", value: { $0.claim.id })]
                 )).render()
         }
-        output += "\n" + "\(counted(impact.isolatedPairs.count, "entity pair")) with every supported claim between them resting on it alone\n"
+        output +=
+            "\n"
+            + "\(counted(impact.isolatedPairs.count, "entity pair")) with every supported claim between them resting on it alone\n"
         var presentation = ClaimPresentation(store: store, graph: graph)
         for pair in impact.isolatedPairs {
-            output += Bidi.line(
-                "  " + Bidi.isolateCell(Text.printable(try presentation.name(pair.first))) + " — "
-                    + Bidi.isolateCell(Text.printable(try presentation.name(pair.second))) + "  (\(pair.first), \(pair.second))")
+            output +=
+                Bidi.line(
+                    "  " + Bidi.isolateCell(Text.printable(try presentation.name(pair.first))) + " — "
+                        + Bidi.isolateCell(Text.printable(try presentation.name(pair.second)))
+                        + "  (\(pair.first), \(pair.second))")
                 + "\n"
         }
         return output

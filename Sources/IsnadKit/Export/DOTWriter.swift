@@ -152,7 +152,10 @@ public struct DOTWriter: GraphWriter {
         let samples: [(name: String, label: String, style: String)] = [
             ("asserted", "asserted" + (arabic ? " · مؤيَّد" : ""), DOTWriter.style(of: .asserted, isSymmetric: false) + plain),
             ("alleged", "alleged" + (arabic ? " · مزعوم" : ""), DOTWriter.style(of: .alleged, isSymmetric: false) + plain),
-            ("disputed", "disputed" + (arabic ? " · متنازع عليه" : ""), DOTWriter.style(of: .disputed, isSymmetric: false) + plain),
+            (
+                "disputed", "disputed" + (arabic ? " · متنازع عليه" : ""),
+                DOTWriter.style(of: .disputed, isSymmetric: false) + plain
+            ),
             ("symmetric", "no arrowhead: symmetric", DOTWriter.style(of: .asserted, isSymmetric: true) + plain),
             (
                 "one-channel", "thin: 1 independent channel",

@@ -108,7 +108,12 @@ public struct ExportGraph {
             let citations = claims.flatMap(\.citations)
             let id = collapsed ? "\(first.claim.subject)--\(first.claim.predicate)--\(first.claim.object)" : first.claim.id
             let together =
-                claims.count == 1 ? first : GradedClaim(claim: Claim(id: id, subject: first.claim.subject, predicate: first.claim.predicate, object: first.claim.object, citations: []), citations: citations)
+                claims.count == 1
+                ? first
+                : GradedClaim(
+                    claim: Claim(
+                        id: id, subject: first.claim.subject, predicate: first.claim.predicate, object: first.claim.object,
+                        citations: []), citations: citations)
             let weight = graph.weigh(together)
             guard let evidence = weight.strength?.evidence else { return nil }
             self.id = id
@@ -145,7 +150,9 @@ public struct ExportGraph {
         public var bestDenial: GradedCitation? {
             guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
             return citations.filter { $0.citation.stance == .denies }.min { a, b in
-                (a.reliability.rawValue, a.citation.credibility.rawValue) < (b.reliability.rawValue, b.citation.credibility.rawValue)
+                (a.reliability.rawValue, a.citation.credibility.rawValue) < (
+                    b.reliability.rawValue, b.citation.credibility.rawValue
+                )
             }
         }
     }
