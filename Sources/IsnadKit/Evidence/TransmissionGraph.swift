@@ -9,6 +9,14 @@ public final class TransmissionGraph {
     private let reliabilities: [String: Reliability]
     /// Source id → (source id → fewest `cites` steps from it; itself at 0).
     private var closures: [String: [String: Int]] = [:]
+    /// (claimant, via) → chain: many citations share a claimant and a via, and their chain is
+    /// worked out once.
+    private var chains: [ChainKey: Chain] = [:]
+
+    private struct ChainKey: Hashable {
+        let source: String
+        let via: String?
+    }
 
     /// A graph of these sources; a source cited but not given is a dead end graded F.
     public init(sources: some Sequence<Source>) {
@@ -60,6 +68,8 @@ public final class TransmissionGraph {
 
     /// A citation's chain: see ``Chain``.
     public func chain(of citation: Citation) -> Chain {
+        let key = ChainKey(source: citation.source, via: citation.via)
+        if let known = chains[key] { return known }
         var depths: [String: Int] = [:]
         func merge(_ closure: [String: Int], at offset: Int) {
             for (id, depth) in closure { depths[id] = min(depths[id] ?? Int.max, depth + offset) }
@@ -70,7 +80,9 @@ public final class TransmissionGraph {
         } else {
             merge(closure(of: citation.source), at: 0)
         }
-        return Chain(depths: depths)
+        let chain = Chain(depths: depths)
+        chains[key] = chain
+        return chain
     }
 }
 
