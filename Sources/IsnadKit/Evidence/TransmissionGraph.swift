@@ -10,8 +10,10 @@ public final class TransmissionGraph {
     /// Source id → (source id → fewest `cites` steps from it; itself at 0).
     private var closures: [String: [String: Int]] = [:]
     /// (claimant, via) → chain: many citations share a claimant and a via, and their chain is
-    /// worked out once.
+    /// worked out once. Bounded (it starts over past ``chainMemoLimit`` pairs): a pass over a
+    /// whole store stays in flat memory however many pairs its citations use.
     private var chains: [ChainKey: Chain] = [:]
+    static let chainMemoLimit = 1 << 13
 
     private struct ChainKey: Hashable {
         let source: String
@@ -81,6 +83,7 @@ public final class TransmissionGraph {
             merge(closure(of: citation.source), at: 0)
         }
         let chain = Chain(depths: depths)
+        if chains.count >= TransmissionGraph.chainMemoLimit { chains.removeAll(keepingCapacity: true) }
         chains[key] = chain
         return chain
     }
