@@ -29,6 +29,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(TimelineCommand.self),
     RegisteredCommand(ClaimsCommand.self),
     RegisteredCommand(SourceCommand.self),
+    RegisteredCommand(DisputesCommand.self),
     RegisteredCommand(StatsCommand.self),
     RegisteredCommand(CheckCommand.self),
     RegisteredCommand(PredicatesCommand.self),
@@ -107,6 +108,17 @@ enum HelpCommand: Command {
         "best B2" is the strongest reliability and the strongest credibility among its citations.
         Filters that drop citations (--min-reliability, --known-by, …) are applied first; the status is that
         of the citations left.
+
+        CHANNELS AND COMMON LINKS
+
+        A citation's chain is its claimant, the source it is read in (via), and every source those cite.
+        Citations whose chains share a source are one channel: "4 citations · 1 channel" is one voice heard
+        four times. The common link is the source every chain of a channel passes through
+        ("all through hadera-2022-article (E)"). Status and grades are capped by it: a claim that reaches us
+        only through an E-graded article is never better than E, and never ASSERTED; credibility 1
+        (confirmed) counts as 2 without two independent channels. Every output shows the capped status.
+        --min-channels N and --exclude-common-link SOURCE filter on them; 'isnad source ID --impact' says
+        what falls with a source, and 'isnad disputes' what contradicts what.
 
         """
 }

@@ -26,11 +26,17 @@ enum FilterOptions {
     static let status = ListOption<Evidence.Status>(
         "status", value: "status", group: .filter, help: "Only claims with these statuses: asserted, alleged, disputed.")
     static let excludesDisputed = Flag("exclude-disputed", group: .filter, help: "Leave out claims that some source denies.")
+    static let minimumChannels = Option<Int>(
+        "min-channels", value: "n", in: 1...1000, group: .filter,
+        help: "Only claims with at least n independent channels of support (chains that share no source).")
+    static let excludedCommonLink = Option<String>(
+        "exclude-common-link", value: "source", group: .filter,
+        help: "What is left if this source is wrong: leave out every citation whose chain passes through it.")
 
     /// Every filter, in the order the help lists them.
     static let all: [any OptionDeclaration] = [
         predicate, type, source, asOf, between, knownBy, minimumReliability, minimumCredibility, stance, status,
-        excludesDisputed,
+        excludesDisputed, minimumChannels, excludedCommonLink,
     ]
 
     /// The filter the options describe; names taken as something else are said through `context`.
@@ -61,6 +67,10 @@ enum FilterOptions {
         if let grade = try arguments.value(minimumReliability) { filter.minimumReliability = grade }
         if let grade = try arguments.value(minimumCredibility) { filter.minimumCredibility = grade }
         filter.excludesDisputed = arguments.isSet(excludesDisputed)
+        filter.minimumChannels = try arguments.value(minimumChannels)
+        if let id = try arguments.value(excludedCommonLink) {
+            filter.excludedCommonLink = try SourceLookup.source(id, in: store, option: excludedCommonLink.spec.name).id
+        }
         for id in try arguments.values(source) {
             filter.sources.insert(try SourceLookup.source(id, in: store, option: source.spec.name, context: context).id)
         }

@@ -9,6 +9,9 @@ struct QueryPreamble<Options> {
     let options: Options
     let store: GraphStore
     let filter: GraphFilter
+    /// The store's chains of transmission, read once for the whole command: every claim shown
+    /// is weighed with it (channels, common link, capped status).
+    let graph: TransmissionGraph
     private let resolver: EntityResolver
     private let context: Context
 
@@ -25,6 +28,7 @@ struct QueryPreamble<Options> {
         store = try context.openStore(.read)
         try beforeFilter(store)
         filter = try FilterOptions.filter(from: arguments, store: store, context: context)
+        graph = try TransmissionGraph(store: store)
         resolver = EntityResolver(store: store)
         self.context = context
     }
@@ -34,7 +38,7 @@ struct QueryPreamble<Options> {
     func entity(_ name: String) throws -> Entity { try EntityLookup.entity(name, resolver: resolver, context: context) }
 
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
-    func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary) }
+    func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary, graph: graph) }
 }
 
 extension QueryPreamble where Options == Void {

@@ -132,8 +132,12 @@ struct CoreCommandTests {
             let result = try cli.run(["show", name])
             #expect(result.status == 0, "\(name): \(result.standardError)")
             #expect(result.standardOutput.contains("Hadera attack (hadera-attack) · event"))
-            #expect(result.standardOutput.contains("2 claims: 1 asserted, 1 alleged"))
-            #expect(result.standardOutput.contains("ALLEGED · 1 source · best F2"))
+            // The police (B) are read in the article (F): capped by it, the claim is alleged, F2.
+            #expect(result.standardOutput.contains("2 claims: 2 alleged"))
+            #expect(result.standardOutput.contains("all 2 supported claims rest on one channel, all through article (F)"))
+            #expect(
+                result.standardOutput.contains(
+                    "ALLEGED · 1 source, 1 citation · best F2 · 1 channel, all through article (F)"))
             #expect(result.standardOutput.contains("asserts B2  police, via article"))
             #expect(result.standardOutput.contains("\"ISIS announced its responsibility\""))
         }
@@ -170,7 +174,7 @@ struct CoreCommandTests {
         #expect(
             rows.contains {
                 $0.hasPrefix(
-                    "isis-claimed-attack,isis,Islamic State,claimed_responsibility_for,hadera-attack,Hadera attack,2022-03-27,,asserted,1,B,2,police,B,article,asserts,2,"
+                    "isis-claimed-attack,isis,Islamic State,claimed_responsibility_for,hadera-attack,Hadera attack,2022-03-27,,alleged,1,F,2,1,article,police,B,article,asserts,2,"
                 )
             })
     }

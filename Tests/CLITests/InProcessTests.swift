@@ -383,7 +383,7 @@ struct InProcessTests {
         let output = Self.run(["path", "hamas", "isis"], database: database).standardOutput
         let line = try #require(output.split(separator: "\n").first { $0.contains("other claims between them") })
         #expect(line.contains("(→ Hamas to Islamic State, ← back): "))
-        let entries = line.components(separatedBy: "← back): ")[1].components(separatedBy: ", ")
+        let entries = line.components(separatedBy: "← back): ")[1].components(separatedBy: "], ")
         #expect(entries.allSatisfy { $0.hasPrefix("→ ") || $0.hasPrefix("← ") || $0.hasPrefix("↔ ") }, "\(line)")
     }
 

@@ -20,9 +20,11 @@ struct QueryCommandTests {
         #expect(shortest.status == 0)
         #expect(shortest.standardOutput.contains("Hamas → Wilayat Sinai  (1 hop"))
         let all = try cli.run(["path", "hamas", "ولاية سيناء", "--all", "--max-depth", "3"])
-        #expect(all.standardOutput.contains("Chain 1: Hamas → Islamic State → Wilayat Sinai"))
+        #expect(all.standardOutput.contains(": Hamas → Islamic State → Wilayat Sinai  (2 hops"))
+        // Every hop says it rests on one channel, through the article: the web is one voice.
         for line in all.standardOutput.split(separator: "\n") where line.contains("—[") {
             #expect(line.contains("source") && line.contains("best"), "a hop without its evidence: \(line)")
+            #expect(line.contains("1 channel, all through hadera-2022-article (E)"), "\(line)")
         }
         let before2018 = try cli.run(["path", "hamas", "wilayat-sinai", "--all", "--known-by", "2017"])
         #expect(before2018.status == 0)
@@ -162,5 +164,70 @@ struct QueryCommandTests {
                 result.standardError.range(of: #"isnad: query took [0-9.]+ ms"#, options: .regularExpression) != nil,
                 "\(arguments)")
         }
+    }
+
+    @Test("source --impact says what falls with the article: every supported claim, and the pairs it alone joins")
+    func impact() throws {
+        let cli = try datasetStore()
+        let table = try cli.run(["source", "hadera-2022-article", "--impact"])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(
+            table.standardOutput.hasPrefix(
+                "If hadera-2022-article (E) were discredited: 91 claims would fall, 0 claims would lose some support, 68 entity pairs would be left with nothing between them."
+            ))
+        #expect(table.standardOutput.contains("Hamas — Islamic State  (hamas, isis)"))
+        let json = try cli.run(["source", "abu-maram-document", "--impact", "--format", "json"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect((document["rests_on_it"] as? [Any])?.count == 20)
+        #expect(
+            ((document["loses_support"] as? [[String: Any]])?.map { $0["claim"] as? String }) == [
+                "wilayat-sinai-communicated-with-hamas"
+            ])
+        #expect((document["isolated_pairs"] as? [[String]])?.contains(["qassam-brigades", "wilayat-sinai"]) == true)
+        let filtered = try cli.run(["source", "hadera-2022-article", "--impact", "--min-reliability", "C"])
+        #expect(filtered.status == 64)
+        #expect(filtered.standardError.contains("--impact weighs the whole store: it takes no filters"))
+    }
+
+    @Test("disputes lists the disputed claim with both quotes, and the claims that cannot both hold; exit 0")
+    func disputes() throws {
+        let cli = try datasetStore()
+        let result = try cli.run(["disputes"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("1 claim both supported and denied"))
+        #expect(result.standardOutput.contains("which feeds the claim that Hamas cooperates with ISIS"))
+        #expect(result.standardOutput.contains("However, this assessment greatly exaggerates"))
+        #expect(result.standardOutput.contains("2 pairs of claims that cannot both hold"))
+        let json = try cli.run(["disputes", "--format", "json"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect((document["incompatibilities"] as? [[String: Any]])?.first?["kind"] as? String == "opposed-predicates")
+        let csv = try cli.run(["disputes", "--format", "csv"])
+        #expect(csv.standardOutput.hasPrefix("kind,claim,other_claim,certain,detail\r\ndispute,hamas-cooperated-with-isis,"))
+    }
+
+    @Test("--exclude-common-link and --min-channels: without the article nothing is left of Hamas's claims")
+    func channelFilters() throws {
+        let cli = try datasetStore()
+        let without = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-article"])
+        #expect(without.status == 0)
+        #expect(without.standardOutput.contains("\n0 claims\n"))
+        let withoutDocument = try cli.run(["claims", "--subject", "hamas", "--exclude-common-link", "abu-maram-document"])
+        // The article cites the document: every chain through the article contains it, so
+        // nothing is left (what --impact calls "reaching it through cites").
+        #expect(!withoutDocument.standardOutput.contains("hamas-supplied-weapons-to-wilayat-sinai"))
+        #expect(withoutDocument.standardError.contains("0 claims"))
+        let two = try cli.run(["claims", "--min-channels", "2"])
+        #expect(two.standardError.contains("0 claims"))
+        let unknown = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-artcle"])
+        #expect(unknown.status != 0)
+        #expect(unknown.standardError.contains("--exclude-common-link: no source matches \"hadera-2022-artcle\""))
+        let csv = try cli.run(["claims", "--subject", "hamas", "--format", "csv"])
+        #expect(csv.standardOutput.contains(",best_reliability,best_credibility,channels,common_link,"))
+        #expect(csv.standardOutput.contains(",1,hadera-2022-article,"))
+        let table = try cli.run(["neighbors", "hamas"])
+        #expect(table.standardOutput.contains("CHANNELS"))
+        #expect(table.standardOutput.contains("hadera-2022-article (E)"))
     }
 }

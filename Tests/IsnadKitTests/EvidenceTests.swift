@@ -137,18 +137,19 @@ struct GraphFilterTests {
             #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"police","quote":"denial","stance":"denies","credibility":2}]}"#,
             into: store, folder: folder, name: "denial.jsonl")
         let claim = try #require(try store.claim(id: "hamas-armed-isis"))
-        #expect(GraphFilter().apply(claim)?.evidence?.status == .disputed)
+        let graph = try TransmissionGraph(store: store)
+        #expect(GraphFilter().apply(claim, graph: graph)?.evidence?.status == .disputed)
         var filter = GraphFilter()
         filter.minimumReliability = .d
         filter.excludesDisputed = true
-        #expect(filter.apply(claim) == nil)
+        #expect(filter.apply(claim, graph: graph) == nil)
         filter.minimumReliability = nil
         filter.stances = [.asserts]
-        #expect(filter.apply(claim)?.evidence?.status == .alleged)
+        #expect(filter.apply(claim, graph: graph)?.evidence?.status == .alleged)
         filter.stances = []
         filter.excludesDisputed = false
         filter.sources = ["police"]
-        #expect(filter.apply(claim)?.citations.map(\.citation.source) == ["police"])
+        #expect(filter.apply(claim, graph: graph)?.citations.map(\.citation.source) == ["police"])
     }
 
     @Test("every field of a filter makes it non-empty, unequal to no filter, and named in an export's title")
@@ -166,6 +167,8 @@ struct GraphFilterTests {
             "sources": { $0.sources = ["s"] },
             "statuses": { $0.statuses = [.asserted] },
             "excludesDisputed": { $0.excludesDisputed = true },
+            "excludedCommonLink": { $0.excludedCommonLink = "article" },
+            "minimumChannels": { $0.minimumChannels = 2 },
         ]
         // A field added to GraphFilter but not here fails this test: add it here, and to
         // ExportStyle.filterSummary and the CLI's filter options.

@@ -152,9 +152,10 @@ struct ExportContentTests {
         // The neighbourhood's entities, and every claim among them that passes the filter.
         let reached = try Neighborhood(store: store, center: center, depth: depth, filter: filter).depths
         var inducedClaims: [GradedClaim] = []
+        let graph = try TransmissionGraph(store: store)
         try store.forEachClaim { claim in
             guard reached[claim.claim.subject] != nil, reached[claim.claim.object] != nil,
-                let kept = filter.apply(claim, vocabulary: store.vocabulary)
+                let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
             else { return }
             inducedClaims.append(kept)
         }
@@ -218,7 +219,9 @@ struct ExportContentTests {
             return GradedClaim(claim: claim, citations: [citation])
         }
         let temporal = Vocabulary.standard[predicate]?.temporal ?? .state
-        return try #require(ExportGraph.Edge(claims: claims, collapsed: claims.count > 1, temporal: temporal))
+        return try #require(
+            ExportGraph.Edge(
+                claims: claims, collapsed: claims.count > 1, temporal: temporal, graph: TransmissionGraph(sources: [])))
     }
 
     @Test(
@@ -321,10 +324,11 @@ struct ExportTextTests {
         options.language = .ar
         let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder), dot: options)
         let bc = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:b-c\"") })
-        // b funded c, 2014-05 to 2016, alleged, one D2 source.
+        // b funded c, 2014-05 to 2016, alleged, one D2 source read in art (E): one channel
+        // through art, so E2.
         let lines = [
             "موّل", "\u{2067}\u{2066}2014-05\u{2069} – \u{2066}2016\u{2069} · مزعوم\u{2069}",
-            "\u{2067}المصادر: 1 · أقوى تقييم D2\u{2069}",
+            "\u{2067}المصادر: 1 · القنوات: 1 · أقوى تقييم E2\u{2069}", "\u{2067}كلها عبر \u{2066}art (E)\u{2069}\u{2069}",
         ]
         #expect(bc.contains("label=\(DOTEscaping.quoted(lines.joined(separator: "\n")))"), "\(bc)")
         #expect(dot.contains("alleged · مزعوم"))  // the legend pairs the English and Arabic words

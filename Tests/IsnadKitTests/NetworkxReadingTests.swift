@@ -47,7 +47,7 @@ struct NetworkxReadingTests {
         #expect(result.standardOutput == "\(expected) MultiDiGraph\n", "\(name)")
     }
 
-    @Test("an edge's quote is its strongest supporting citation: the disputed claim shows its assertion, not its denial")
+    @Test("an edge's quote is its strongest supporting citation, its denial apart: the disputed claim shows both")
     func quoteIsTheStrongestSupportingCitation() throws {
         let folder = try TemporaryFolder.scoped
         let graphML = try ExportFixtures.graphML(try haderaStore(in: folder))
@@ -56,6 +56,9 @@ struct NetworkxReadingTests {
         #expect(data.contains(#"<data key="e_status">disputed</data>"#))
         #expect(data.contains(#"<data key="e_best_reliability">E</data>"#))
         #expect(data.contains(#"<data key="e_quote_source">hadera-2022-article (asserts E3)</data>"#))
-        #expect(!data.contains("denies"))
+        #expect(data.contains(#"<data key="e_denial_source">hadera-2022-article (denies E3)</data>"#))
+        #expect(data.contains(#"<data key="e_denial_quote">بيد أن هذا التقويم"#))
+        #expect(data.contains(#"<data key="e_independent_channels">1</data>"#))
+        #expect(data.contains(#"<data key="e_common_link">hadera-2022-article</data>"#))
     }
 }

@@ -46,9 +46,10 @@ struct PathTests {
         #expect(try finder.shortestPath(from: "a", to: "d", maxDepth: 4)?.entities == ["a", "d"])
         let all = try finder.allPaths(from: "a", to: "d", maxDepth: 3, limit: 10)
         #expect(all.isComplete)
-        // a-b-c-d: weakest hop b-c, alleged D2; a-d: alleged E5. The longer chain is stronger.
+        // a-b-c-d: weakest hop b-c, alleged D2 read in art (E), so E2; a-d: alleged E5. The
+        // longer chain is stronger.
         #expect(all.paths.map(\.entities) == [["a", "b", "c", "d"], ["a", "d"]])
-        #expect(all.paths.first?.weakest?.description == "ALLEGED D2")
+        #expect(all.paths.first?.weakest?.description == "ALLEGED E2 · 1 channel, all through art (E)")
         #expect(try finder.allPaths(from: "a", to: "d", maxDepth: 1, limit: 10).paths.map(\.entities) == [["a", "d"]])
     }
 
@@ -269,7 +270,10 @@ struct CheckTests {
         let check = try IntegrityCheck(store: store)
         let kinds = Set(check.findings.map(\.kind))
         #expect(
-            kinds == [.foreignKey, .invalidValue, .vocabulary, .noCitation, .quoteNotFound, .citesCycle, .probableDuplicate],
+            kinds == [
+                .foreignKey, .invalidValue, .vocabulary, .noCitation, .quoteNotFound, .citesCycle, .probableDuplicate,
+                .unconfirmedGrade,  // the ghost claim's credibility 1, on one channel
+            ],
             "\(check.findings)")
         #expect(
             check.findings.contains {

@@ -31,12 +31,13 @@ enum ClaimsCommand: Command {
             Printout(
                 reading: {
                     var table = ClaimTable(
-                        store: store, leading: [(header: "CLAIM", value: { $0.claim.id })], widths: .claimListing)
+                        store: store, graph: query.graph, leading: [(header: "CLAIM", value: { $0.claim.id })],
+                        widths: .claimListing)
                     try forEachClaim { try table.append($0) }
                     return .init(text: table.render(), note: counted(table.count, "claim"))
                 },
                 json: .records { sink in try RecordSet.write(store: store, to: sink, claims: forEachClaim) },
-                rows: ClaimPresentation.rows(store: store) { body in try forEachClaim { try body([], $0) } }),
+                rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in try forEachClaim { try body([], $0) } }),
             context: context)
     }
 }

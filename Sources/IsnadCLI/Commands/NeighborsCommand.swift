@@ -28,7 +28,8 @@ enum NeighborsCommand: Command {
         let (depth, direction, store) = (query.options.depth, query.options.direction, query.store)
         let entity = try query.entity(arguments.positionals[0])
         let neighborhood = try context.measure(arguments.isSet(Timing.option)) {
-            try Neighborhood(store: store, center: entity.id, depth: depth, direction: direction, filter: query.filter)
+            try Neighborhood(
+                store: store, center: entity.id, depth: depth, direction: direction, filter: query.filter, graph: query.graph)
         }
         // A claim is reached at the hop of its farther end. Sorted by keys computed once: the
         // claims themselves are large values, costly to move around.
@@ -52,12 +53,13 @@ enum NeighborsCommand: Command {
                             "\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))"
                         ) + "\n"
                     if !claims.isEmpty {
-                        output += "\n" + (try ClaimTable(claims, store: store, leading: [hopColumn])).render()
+                        output += "\n" + (try ClaimTable(claims, store: store, graph: query.graph, leading: [hopColumn])).render()
                     }
                     return .init(text: output)
                 },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
-                rows: ClaimPresentation.rows(claims, leading: [(header: "hop", value: hopColumn.value)], store: store)),
+                rows: ClaimPresentation.rows(
+                    claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph)),
             context: context)
     }
 }

@@ -41,7 +41,7 @@ enum PathCommand: Command {
         guard from.id != to.id else {
             throw UsageError(message: "<from> and <to> are the same entity (\(from.id))", command: spec.name)
         }
-        let finder = PathFinder(store: store, filter: filter, directed: arguments.isSet(isDirected))
+        let finder = PathFinder(store: store, filter: filter, directed: arguments.isSet(isDirected), graph: query.graph)
         var paths: [PathFinder.Path] = []
         var isComplete = true
         try context.measure(arguments.isSet(Timing.option)) {
@@ -56,14 +56,14 @@ enum PathCommand: Command {
         try query.format.print(
             Printout(
                 reading: {
-                    var presentation = ClaimPresentation(store: store)
+                    var presentation = ClaimPresentation(store: store, graph: query.graph)
                     return .init(text: try table(found, from: from, to: to, presentation: &presentation, store: store))
                 },
                 json: .document { json in
-                    var presentation = ClaimPresentation(store: store)
+                    var presentation = ClaimPresentation(store: store, graph: query.graph)
                     try document(found, from: from, to: to, presentation: &presentation, to: &json)
                 },
-                rows: ClaimPresentation.rows(store: store, leading: ["path", "hop", "from", "to"]) { body in
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["path", "hop", "from", "to"]) { body in
                     for (number, path) in found.enumerated() {
                         for (index, hop) in path.hops.enumerated() {
                             try body([String(number + 1), String(index + 1), hop.from, hop.to], hop.best)
@@ -153,7 +153,7 @@ enum PathCommand: Command {
                 let subject = try presentation.name(claim.subject)
                 let object = try presentation.name(claim.object)
                 let arrow = predicate?.isSymmetric == true ? "—[\(label)]—" : "—[\(label)]→"
-                let evidence = hop.best.evidence.map(ExportStyle.evidenceLine) ?? "NO CITATION"
+                let evidence = presentation.evidenceLine(hop.best)
                 lines.append("")
                 lines.append(
                     Bidi.line(
@@ -167,8 +167,8 @@ enum PathCommand: Command {
                 }
                 if hop.claims.count > 1 {
                     // As in `show`: → from this hop's first entity to its second, ← back, ↔ symmetric.
-                    let more = hop.claims.dropFirst().map {
-                        "\(direction(of: $0.claim, from: hop.from, vocabulary: store.vocabulary).arrow) \($0.claim.predicate) [\($0.strength?.description ?? "")]"
+                    let more = zip(hop.claims, hop.weights).dropFirst().map { claim, weight in
+                        "\(direction(of: claim.claim, from: hop.from, vocabulary: store.vocabulary).arrow) \(claim.claim.predicate) [\(weight.strength.map { "\($0.claimStrength), \(counted(weight.supportingChannels, "channel"))" } ?? "")]"
                     }
                     let (first, second) = (try presentation.name(hop.from), try presentation.name(hop.to))
                     lines.append(

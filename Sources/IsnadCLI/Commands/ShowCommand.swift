@@ -28,14 +28,14 @@ enum ShowCommand: Command {
         try query.format.print(
             Printout(
                 reading: {
-                    var presentation = ClaimPresentation(store: store)
+                    var presentation = ClaimPresentation(store: store, graph: query.graph)
                     return .init(
                         text: try table(
                             entity, claims: claims, presentation: &presentation, store: store,
                             isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil))
                 },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
-                rows: ClaimPresentation.rows(claims, store: store)),
+                rows: ClaimPresentation.rows(claims, store: store, graph: query.graph)),
             context: context)
     }
 
@@ -57,8 +57,9 @@ enum ShowCommand: Command {
             lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
         }
         lines.append("")
+        let weights = claims.map(presentation.graph.weigh)
         let statuses = Evidence.Status.allCases.compactMap { status -> String? in
-            let count = claims.filter { $0.evidence?.status == status }.count
+            let count = weights.filter { $0.strength?.evidence.status == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
         lines.append(counted(claims.count, "claim") + (statuses.isEmpty ? "" : ": " + statuses.joined(separator: ", ")))
@@ -68,6 +69,7 @@ enum ShowCommand: Command {
                 "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
             )
         }
+        if let channels = ClaimPresentation.channelSummary(weights) { lines.append(channels) }
         var currentGroup = ""
         for graded in claims {
             let claim = graded.claim
@@ -84,7 +86,7 @@ enum ShowCommand: Command {
             let arrow = predicate?.isSymmetric == true ? "↔" : isOutgoing ? "→" : "←"
             let other = isOutgoing ? claim.object : claim.subject
             let otherName = try presentation.name(other)
-            let evidence = graded.evidence.map(ExportStyle.evidenceLine) ?? "NO CITATION"
+            let evidence = presentation.evidenceLine(graded)
             lines.append(
                 Bidi.line(
                     Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark

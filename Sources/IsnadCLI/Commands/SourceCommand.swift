@@ -9,25 +9,43 @@ enum SourceCommand: Command {
             and the sources that relay it, recursively; then the claims it makes (as claimant) and the claims of
             others quoted in it (as via), each with its status. The filters narrow the claims (the chain is shown
             whole): with --known-by 2017, only what this source had made public by the end of 2017.
+
+            With --impact, what would change if the source were discredited, over the whole store (no filters): the
+            claims that rest on it alone (it is their common link, or the claimant or via of all their support), the
+            claims that would lose some support, the claims that reach it only through cites, and the entity pairs
+            left with no supported claim between them. JSON is one document.
             """,
         arguments: [
             ArgumentSpec(
                 name: "source", help: "Its id, its title, the start of either, or its publisher or author (as any name of them).")
         ],
-        options: [OutputFormat.option] + FilterOptions.all,
+        options: [impact, format] + FilterOptions.all,
         examples: [
             "isnad source hadera-2022-article", "isnad source abu-maram --format json",
             "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
+            "isnad source hadera-2022-article --impact",
         ])
+
+    static let format = OutputFormat.option(json: "json (the record format; with --impact, one document)")
+    static let impact = Flag("impact", help: "What would change if this source were discredited (takes no filters).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // The source is looked up before the filters are read (an unknown source is named first).
         var looked: Source?
-        let query = try QueryPreamble(arguments, context: context) { store in
+        let query = try QueryPreamble(arguments, context: context, format: format) { store in
             looked = try SourceLookup.source(arguments.positionals[0], in: store, context: context)
         }
         let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store, context: context)
         let store = query.store
+        if arguments.isSet(impact) {
+            guard query.filter.isEmpty else {
+                throw UsageError(message: "--impact weighs the whole store: it takes no filters", command: spec.name)
+            }
+            let report = ImpactReport(
+                source: source, impact: try query.graph.impact(of: source.id, in: store), store: store, graph: query.graph)
+            try query.format.print(report.printout(), context: context)
+            return
+        }
         let claims = try store.claims(citing: source.id).compactMap { role, claim in
             query.apply(claim).map { (role: role, claim: $0) }
         }
@@ -35,7 +53,11 @@ enum SourceCommand: Command {
         let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
         try query.format.print(
             Printout(
-                reading: { .init(text: try reading(source, claims: claims, cited: cited, citing: citing, store: store)) },
+                reading: {
+                    .init(
+                        text: try reading(
+                            source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph))
+                },
                 json: .records { sink in
                     var set = RecordSet(store: store)
                     set.add(source: source.id)
@@ -43,7 +65,7 @@ enum SourceCommand: Command {
                     claims.forEach { set.add($0.claim) }
                     try set.write(to: sink)
                 },
-                rows: ClaimPresentation.rows(store: store, leading: ["role"]) { body in
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
                     for (role, claim) in claims { try body([role.rawValue], claim) }
                 }),
             context: context)
@@ -51,7 +73,7 @@ enum SourceCommand: Command {
 
     static func reading(
         _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
-        citing: [TransmissionChain.Link], store: GraphStore
+        citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph
     ) throws -> String {
         var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
         var facts = [
@@ -77,7 +99,7 @@ enum SourceCommand: Command {
             let group = claims.filter { $0.role == role }.map(\.claim)
             output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
             output += " (\(group.count))\n"
-            if !group.isEmpty { output += (try ClaimTable(group, store: store)).render() }
+            if !group.isEmpty { output += (try ClaimTable(group, store: store, graph: graph)).render() }
         }
         return output
     }

@@ -28,10 +28,11 @@ enum StatsCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context, format: format)
         let (store, filter) = (query.store, query.filter)
-        let statistics = try Statistics(store: store, filter: filter)
+        let statistics = try Statistics(store: store, filter: filter, graph: query.graph)
         let top = try arguments.value(Self.top, default: 10)
         let samples = try arguments.value(betweennessSamples, default: 256)
-        let centrality = top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples)
+        let centrality =
+            top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples, graph: query.graph)
         let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
             ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
             ("betweenness", "TOP BY BETWEENNESS", { $0.betweenness }, { String(format: "%.4f", $0.betweenness) }),
@@ -62,7 +63,7 @@ enum StatsCommand: Command {
                         output += "\n" + table.render()
                     }
                     if let centrality, !centrality.scores.isEmpty {
-                        var presentation = ClaimPresentation(store: store)
+                        var presentation = ClaimPresentation(store: store, graph: query.graph)
                         for measure in measures {
                             var table = TextTable([
                                 .init(header: measure.title, maximumWidth: 50), .init(header: "ID", maximumWidth: 40),

@@ -34,7 +34,7 @@ enum TimelineCommand: Command {
         let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
         let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
         func reading(_ claims: [GradedClaim]) throws -> Printout.Reading {
-            let table = try ClaimTable(claims, store: store, leading: [when])
+            let table = try ClaimTable(claims, store: store, graph: query.graph, leading: [when])
             return .init(text: table.render(), note: counted(table.count, "claim"))
         }
         guard let entity else {
@@ -54,7 +54,7 @@ enum TimelineCommand: Command {
                         return try reading(claims)
                     },
                     json: .lines { line in
-                        var presentation = ClaimPresentation(store: store)
+                        var presentation = ClaimPresentation(store: store, graph: query.graph)
                         var rank = 0
                         try context.measure(isTimed) {
                             try forEachClaim(inTimeOrder: true) { claim in
@@ -63,7 +63,7 @@ enum TimelineCommand: Command {
                             }
                         }
                     },
-                    rows: ClaimPresentation.rows(store: store, leading: [date.header]) { body in
+                    rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
                         try context.measure(isTimed) {
                             try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
                         }
@@ -78,12 +78,12 @@ enum TimelineCommand: Command {
             Printout(
                 reading: { try reading(claims) },
                 json: .lines { line in
-                    var presentation = ClaimPresentation(store: store)
+                    var presentation = ClaimPresentation(store: store, graph: query.graph)
                     for (index, claim) in claims.enumerated() {
                         try line { try writeLine(claim, rank: index + 1, presentation: &presentation, to: &$0) }
                     }
                 },
-                rows: ClaimPresentation.rows(claims, leading: [date], store: store)),
+                rows: ClaimPresentation.rows(claims, leading: [date], store: store, graph: query.graph)),
             context: context)
     }
 }

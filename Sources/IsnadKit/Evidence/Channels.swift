@@ -64,6 +64,14 @@ extension TransmissionGraph {
 
     /// Connected components of the citations at `positions`, joined when their chains share a source.
     func channels(of positions: [Int], chains: [Chain]) -> [Channel] {
+        // One citation, one channel: the common case, without the union–find's tables.
+        if positions.count <= 1 {
+            return positions.map { position in
+                Channel(
+                    citations: [position], sources: Set(chains[position].depths.keys),
+                    commonLink: CommonLink.nearest(in: [chains[position]], reliability: reliability(of:)))
+            }
+        }
         // Union–find over the positions; each source joins the first citation that reached it.
         var parent = Dictionary(uniqueKeysWithValues: positions.map { ($0, $0) })
         func root(_ position: Int) -> Int {

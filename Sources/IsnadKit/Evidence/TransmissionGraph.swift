@@ -9,6 +9,16 @@ public final class TransmissionGraph {
     private let reliabilities: [String: Reliability]
     /// Source id → (source id → fewest `cites` steps from it; itself at 0).
     private var closures: [String: [String: Int]] = [:]
+    /// (claimant, via) → chain: many citations share a claimant and a via, and their chain is
+    /// worked out once. Bounded (it starts over past ``chainMemoLimit`` pairs): a pass over a
+    /// whole store stays in flat memory however many pairs its citations use.
+    private var chains: [ChainKey: Chain] = [:]
+    static let chainMemoLimit = 1 << 13
+
+    private struct ChainKey: Hashable {
+        let source: String
+        let via: String?
+    }
 
     /// A graph of these sources; a source cited but not given is a dead end graded F.
     public init(sources: some Sequence<Source>) {
@@ -60,6 +70,8 @@ public final class TransmissionGraph {
 
     /// A citation's chain: see ``Chain``.
     public func chain(of citation: Citation) -> Chain {
+        let key = ChainKey(source: citation.source, via: citation.via)
+        if let known = chains[key] { return known }
         var depths: [String: Int] = [:]
         func merge(_ closure: [String: Int], at offset: Int) {
             for (id, depth) in closure { depths[id] = min(depths[id] ?? Int.max, depth + offset) }
@@ -70,7 +82,10 @@ public final class TransmissionGraph {
         } else {
             merge(closure(of: citation.source), at: 0)
         }
-        return Chain(depths: depths)
+        let chain = Chain(depths: depths)
+        if chains.count >= TransmissionGraph.chainMemoLimit { chains.removeAll(keepingCapacity: true) }
+        chains[key] = chain
+        return chain
     }
 }
 

@@ -2,9 +2,11 @@
 ///
 /// A node shape per entity type (organization: rounded box, person: ellipse, event: octagon,
 /// place: house); an edge colour per predicate family; solid lines for asserted claims, dashed
-/// for alleged ones, dotted with a bar head and a red label for disputed ones; symmetric
-/// predicates without arrowheads. Edge labels carry the predicate, the dates and the evidence;
-/// quotes go to tooltips, which SVG viewers show on hover. A legend explains all of it. The font
+/// for alleged ones, dotted with a bar head and a red label for disputed ones; the line's width
+/// by independent channels of support (one channel is thin, whatever the citation count);
+/// symmetric predicates without arrowheads. Edge labels carry the predicate, the dates, the
+/// evidence and the common link; quotes (and a disputed edge's denial) go to tooltips, which SVG
+/// viewers show on hover. A legend explains all of it. The font
 /// list names Noto Sans and Noto Sans Arabic, so Arabic renders joined and right to left.
 public struct DOTWriter: GraphWriter {
     /// Which way ranks run (`rankdir`, https://graphviz.org/docs/attr-types/rankdir/): the
@@ -94,6 +96,7 @@ public struct DOTWriter: GraphWriter {
             ExportStyle.edgeLabel(edge, language: options.language, vocabulary: vocabulary).joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric))
+        bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: edge.weight.supportingChannels))")
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
         // The same tooltip on the line and on its label: escaped once, copied.
         var text: [UInt8] = []
@@ -106,14 +109,25 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8("];\n")
     }
 
-    /// The line of an edge: solid and thick for asserted, dashed for alleged, dotted with a bar
-    /// head for disputed; no arrowhead for a symmetric predicate (bars at both ends if disputed).
+    /// The line of an edge: solid for asserted, dashed for alleged, dotted with a bar head for
+    /// disputed; no arrowhead for a symmetric predicate (bars at both ends if disputed). Its
+    /// width is ``penWidth(channels:)``.
     static func style(of status: Evidence.Status, isSymmetric: Bool) -> String {
         switch status {
-        case .asserted: "style=\"solid\", penwidth=2.2" + (isSymmetric ? ", dir=\"none\"" : "")
-        case .alleged: "style=\"dashed\", penwidth=1.2" + (isSymmetric ? ", dir=\"none\"" : "")
+        case .asserted: "style=\"solid\"" + (isSymmetric ? ", dir=\"none\"" : "")
+        case .alleged: "style=\"dashed\"" + (isSymmetric ? ", dir=\"none\"" : "")
         case .disputed:
-            "style=\"dotted\", penwidth=2.2, arrowhead=\"tee\"" + (isSymmetric ? ", dir=\"both\", arrowtail=\"tee\"" : "")
+            "style=\"dotted\", arrowhead=\"tee\"" + (isSymmetric ? ", dir=\"both\", arrowtail=\"tee\"" : "")
+        }
+    }
+
+    /// The width of an edge's line, by its independent channels of support: one (or none) is
+    /// thin, however many citations share it; two are plain; three or more are heavy.
+    static func penWidth(channels: Int) -> String {
+        switch channels {
+        case ...1: "0.6"
+        case 2: "1.8"
+        default: "3.2"
         }
     }
 
@@ -133,11 +147,25 @@ public struct DOTWriter: GraphWriter {
             )
         }
         // Sample lines: short, level, one under the other (heavy weights keep them straight).
+        // Status samples at the width of two channels, then the three widths.
+        let plain = ", penwidth=\(DOTWriter.penWidth(channels: 2))"
         let samples: [(name: String, label: String, style: String)] = [
-            ("asserted", "asserted" + (arabic ? " · مؤيَّد" : ""), DOTWriter.style(of: .asserted, isSymmetric: false)),
-            ("alleged", "alleged" + (arabic ? " · مزعوم" : ""), DOTWriter.style(of: .alleged, isSymmetric: false)),
-            ("disputed", "disputed" + (arabic ? " · متنازع عليه" : ""), DOTWriter.style(of: .disputed, isSymmetric: false)),
-            ("symmetric", "no arrowhead: symmetric", DOTWriter.style(of: .asserted, isSymmetric: true)),
+            ("asserted", "asserted" + (arabic ? " · مؤيَّد" : ""), DOTWriter.style(of: .asserted, isSymmetric: false) + plain),
+            ("alleged", "alleged" + (arabic ? " · مزعوم" : ""), DOTWriter.style(of: .alleged, isSymmetric: false) + plain),
+            (
+                "disputed", "disputed" + (arabic ? " · متنازع عليه" : ""),
+                DOTWriter.style(of: .disputed, isSymmetric: false) + plain
+            ),
+            ("symmetric", "no arrowhead: symmetric", DOTWriter.style(of: .asserted, isSymmetric: true) + plain),
+            (
+                "one-channel", "thin: 1 independent channel",
+                DOTWriter.style(of: .asserted, isSymmetric: false) + ", penwidth=\(DOTWriter.penWidth(channels: 1))"
+            ),
+            ("two-channels", "2 channels", DOTWriter.style(of: .asserted, isSymmetric: false) + plain),
+            (
+                "three-channels", "3 or more channels",
+                DOTWriter.style(of: .asserted, isSymmetric: false) + ", penwidth=\(DOTWriter.penWidth(channels: 3))"
+            ),
         ]
         for sample in samples {
             let from = DOTEscaping.quoted("legend:\(sample.name)-from")
@@ -171,11 +199,13 @@ public struct DOTWriter: GraphWriter {
             ? [
                 ("عضو في", "the predicate"),
                 (BidiText.rightToLeft("منذ \(BidiText.leftToRight("2019")) · مزعوم"), "dates · status"),
-                (BidiText.rightToLeft("المصادر: 2 · أقوى تقييم C3"), "sources · best grade"),
+                (BidiText.rightToLeft("المصادر: 2 · القنوات: 1 · أقوى تقييم E3"), "sources · channels · best grade"),
+                (BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight("article-x (E)"))"), "the common link"),
             ]
             : [
                 ("member of", "the predicate"), ("since 2019 · ALLEGED", "dates · status"),
-                ("2 sources · best C3", "sources · best grade"),
+                ("2 sources · 1 channel · best E3", "sources · channels · best grade"),
+                ("all through article-x (E)", "the common link"),
             ]
         for (sample, meaning) in example {
             table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">\(sample)</FONT></TD>"
@@ -188,7 +218,11 @@ public struct DOTWriter: GraphWriter {
         table += row("disputed: some source denies it")
         table += row("no arrowhead: the predicate reads the same both ways")
         table += row("best C3: strongest source reliability (A–F) and credibility (1–6)")
-        table += row("in SVG, hover over an edge for its claims, sources and quote")
+        table += row("channels: groups of citations whose chains of transmission share no source")
+        table += row("common link: the source every channel passes through; status and grade")
+        table += row("are capped by its reliability (an E article makes everything it relays E at best)")
+        table += row("line width: independent channels (thin = one, however many citations)")
+        table += row("in SVG, hover over an edge for its claims, sources, quote and any denial")
         return table + "</TABLE>>"
     }
 }

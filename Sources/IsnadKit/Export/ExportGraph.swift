@@ -97,13 +97,27 @@ public struct ExportGraph {
         public let claimIDs: [String]
         /// All the citations of the claims, in claim order.
         public let citations: [GradedCitation]
+        /// The citations' channels and common link (collapsed: of all the claims' citations together).
+        public let weight: ClaimWeight
+        /// The evidence with each channel capped by its common link (``SupportStrength``): what
+        /// the edge's status and best grades show.
         public let evidence: Evidence
 
-        init?(claims: [GradedClaim], collapsed: Bool, temporal: Predicate.Temporal) {
+        init?(claims: [GradedClaim], collapsed: Bool, temporal: Predicate.Temporal, graph: TransmissionGraph) {
             guard let first = claims.first else { return nil }
             let citations = claims.flatMap(\.citations)
-            guard let evidence = Evidence(citations.map(\.evidenceItem)) else { return nil }
-            self.id = collapsed ? "\(first.claim.subject)--\(first.claim.predicate)--\(first.claim.object)" : first.claim.id
+            let id = collapsed ? "\(first.claim.subject)--\(first.claim.predicate)--\(first.claim.object)" : first.claim.id
+            let together =
+                claims.count == 1
+                ? first
+                : GradedClaim(
+                    claim: Claim(
+                        id: id, subject: first.claim.subject, predicate: first.claim.predicate, object: first.claim.object,
+                        citations: []), citations: citations)
+            let weight = graph.weigh(together)
+            guard let evidence = weight.strength?.evidence else { return nil }
+            self.id = id
+            self.weight = weight
             subject = first.claim.subject
             predicate = first.claim.predicate
             object = first.claim.object
@@ -130,14 +144,29 @@ public struct ExportGraph {
             )
             .bestCitation
         }
+
+        /// The strongest denying citation (by reliability, then credibility), when some citation
+        /// denies the claim and another supports it: the other side of a disputed edge.
+        public var bestDenial: GradedCitation? {
+            guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
+            return citations.filter { $0.citation.stance == .denies }.min { a, b in
+                (a.reliability.rawValue, a.citation.credibility.rawValue) < (
+                    b.reliability.rawValue, b.citation.credibility.rawValue
+                )
+            }
+        }
     }
 
     public let store: GraphStore
     public let options: Options
+    /// The store's chains of transmission, read once per export: they weigh every edge.
+    private let transmission: TransmissionGraph.Deferred
 
-    public init(store: GraphStore, options: Options) {
+    /// - Parameter graph: the store's transmission graph, when the caller has read it already.
+    public init(store: GraphStore, options: Options, graph: TransmissionGraph? = nil) {
         self.store = store
         self.options = options
+        transmission = TransmissionGraph.Deferred(store: store, graph: graph)
     }
 
     /// Calls `count` with the number of entities to draw, `nodes` for each of them in id order,
@@ -145,14 +174,15 @@ public struct ExportGraph {
     public func stream(
         count: (Int) throws -> Void = { _ in }, nodes: (Entity) throws -> Void, edges: (Edge) throws -> Void
     ) throws {
+        let graph = try transmission.graph()
         if let focus = options.focus {
-            let adjacency = Adjacency(store: store, filter: options.filter, direction: .both)
+            let adjacency = Adjacency(store: store, filter: options.filter, direction: .both, transmission: transmission)
             try store.withNeighborhoodMarked(center: focus, depth: options.depth) { entity, reach in
                 try adjacency.forEachStep(from: entity) { try reach($0.other) }
             } read: { reached in
                 try count(try store.countEntities(in: reached))
                 try store.forEachEntity(in: reached, nodes)
-                try emit(.among(reached), edges)
+                try emit(.among(reached), graph: graph, edges)
             }
             return
         }
@@ -162,7 +192,7 @@ public struct ExportGraph {
         } else {
             try store.withMarkedEntities { mark in
                 try store.forEachClaim { claim in
-                    guard options.filter.apply(claim, vocabulary: store.vocabulary) != nil else { return }
+                    guard options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph) != nil else { return }
                     try mark(claim.claim.subject)
                     try mark(claim.claim.object)
                 }
@@ -171,7 +201,7 @@ public struct ExportGraph {
                 try store.forEachEntity(in: marked, nodes)
             }
         }
-        try emit(.all, edges)
+        try emit(.all, graph: graph, edges)
     }
 
     /// Which claims ``emit(_:_:)`` reads: all of them, or those among the entities of a table.
@@ -190,11 +220,11 @@ public struct ExportGraph {
     }
 
     /// The edges of the claims, filtered, and collapsed if asked.
-    private func emit(_ claims: Claims, _ edges: (Edge) throws -> Void) throws {
+    private func emit(_ claims: Claims, graph: TransmissionGraph, _ edges: (Edge) throws -> Void) throws {
         guard options.collapse else {
             try forEachClaim(claims) { claim in
-                guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary),
-                    let edge = Edge(claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate))
+                guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
+                    let edge = Edge(claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate), graph: graph)
                 else { return }
                 try edges(edge)
             }
@@ -202,21 +232,21 @@ public struct ExportGraph {
         }
         var group: [GradedClaim] = []
         try forEachClaim(claims) { claim in
-            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary) else { return }
+            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
             if let first = group.first?.claim,
                 (first.subject, first.predicate, first.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
             {
-                if let edge = edge(collapsing: group) { try edges(edge) }
+                if let edge = edge(collapsing: group, graph: graph) { try edges(edge) }
                 group.removeAll(keepingCapacity: true)
             }
             group.append(kept)
         }
-        if let edge = edge(collapsing: group) { try edges(edge) }
+        if let edge = edge(collapsing: group, graph: graph) { try edges(edge) }
     }
 
-    private func edge(collapsing claims: [GradedClaim]) -> Edge? {
+    private func edge(collapsing claims: [GradedClaim], graph: TransmissionGraph) -> Edge? {
         guard let first = claims.first else { return nil }
-        return Edge(claims: claims, collapsed: true, temporal: temporal(of: first.claim.predicate))
+        return Edge(claims: claims, collapsed: true, temporal: temporal(of: first.claim.predicate), graph: graph)
     }
 
     private func temporal(of predicate: String) -> Predicate.Temporal {

@@ -21,25 +21,35 @@ public enum ExportStyle {
         }
     }
 
-    /// An edge label's lines: the predicate, then dates and status, then the number of sources
-    /// and the best grade (`2 sources · best B2`). With `.ar` every word is Arabic and the last
-    /// two lines are isolated right to left (``BidiText/BidiText.rightToLeft(_:)``), so that a viewer that lays
-    /// lines out left to right (SVG's default) still reads them in order; with `.both` the
-    /// predicate is in both languages and the rest in English.
+    /// An edge label's lines: the predicate, then dates and status, then the number of sources,
+    /// independent channels and the best grade (`2 sources · 1 channel · best F3`), then what
+    /// every channel passes through when one source does (`all through hadera-2022-article (E)`).
+    /// The status and grade are capped by that source (``SupportStrength``). With `.ar` every
+    /// word is Arabic and the lines after the predicate are isolated right to left
+    /// (``BidiText/BidiText.rightToLeft(_:)``), so that a viewer that lays lines out left to right
+    /// (SVG's default) still reads them in order; with `.both` the predicate is in both languages
+    /// and the rest in English.
     public static func edgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary) -> [String] {
         let evidence = edge.evidence
+        let channels = edge.weight.supportingChannels
         let status =
             "\(DateText.dates(edge.period, language: language)) · \(EvidenceText.statusWord(evidence.status, language: language))"
         guard language == .ar else {
-            return [
+            var lines = [
                 predicateLabel(edge.predicate, language: language, vocabulary: vocabulary), status,
-                "\(counted(evidence.sources.count, "source")) · best \(evidence.bestGrade)",
+                "\(counted(evidence.sources.count, "source")) · \(counted(channels, "channel")) · best \(evidence.bestGrade)",
             ]
+            if let link = edge.weight.commonLink { lines.append("all through \(link.label)") }
+            return lines
         }
-        return [
+        var lines = [
             predicateLabel(edge.predicate, language: .ar, vocabulary: vocabulary), BidiText.rightToLeft(status),
-            BidiText.rightToLeft("المصادر: \(evidence.sources.count) · أقوى تقييم \(evidence.bestGrade)"),
+            BidiText.rightToLeft("المصادر: \(evidence.sources.count) · القنوات: \(channels) · أقوى تقييم \(evidence.bestGrade)"),
         ]
+        if let link = edge.weight.commonLink {
+            lines.append(BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight(link.label))"))
+        }
+        return lines
     }
 
     /// A picture's title, as lines: what it shows (the whole store, or an entity's
@@ -84,6 +94,8 @@ public enum ExportStyle {
             parts.append("status: " + filter.statuses.sorted().map(\.rawValue).joined(separator: ", "))
         }
         if filter.excludesDisputed { parts.append("disputed claims left out") }
+        if let source = filter.excludedCommonLink { parts.append("without what passes through \(source)") }
+        if let channels = filter.minimumChannels { parts.append("at least \(counted(channels, "independent channel"))") }
         return parts
     }
 
@@ -127,8 +139,9 @@ public enum ExportStyle {
         return families.first { $0.name == family }?.color ?? "#000000"
     }
 
-    /// The tooltip of an edge: its claims, status and strongest citation with its quote (the
-    /// quote ``BidiText.isolated(_:)``).
+    /// The tooltip of an edge: its claims, capped status, channels and common link, its
+    /// strongest citation with its quote, and on a disputed edge the strongest denial with its
+    /// quote too (quotes ``BidiText.isolated(_:)``).
     ///
     /// Appended to `bytes` as UTF-8, unescaped: what the DOT writer quotes, built without
     /// intermediate strings (it is the longest text of every edge).
@@ -140,17 +153,20 @@ public enum ExportStyle {
             }
         }
         for part in [
-            edge.subject, " ", edge.predicate, " ", edge.object, "\n", EvidenceText.evidenceLine(edge.evidence), "\nclaims: ",
+            edge.subject, " ", edge.predicate, " ", edge.object, "\n",
+            EvidenceText.weighedLine(edge.weight, citations: edge.citations.count) ?? EvidenceText.evidenceLine(edge.evidence),
+            "\nclaims: ",
         ] {
             bytes.appendUTF8(part)
         }
         list(edge.claimIDs)
         bytes.appendUTF8("\nsources: ")
         list(edge.evidence.sources)
-        if let best = edge.bestCitation {
-            let citation = best.citation
+        for cited in [edge.bestCitation, edge.bestDenial] {
+            guard let cited else { continue }
+            let citation = cited.citation
             for part in [
-                "\n", citation.stance.rawValue, " ", best.reliability.rawValue, String(citation.credibility.rawValue), ": ",
+                "\n", citation.stance.rawValue, " ", cited.reliability.rawValue, String(citation.credibility.rawValue), ": ",
                 citation.source,
             ] {
                 bytes.appendUTF8(part)

@@ -46,10 +46,14 @@ public struct GraphMLWriter: GraphWriter {
         Key(
             id: "end", forNodes: false, type: "string",
             description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no end"),
-        Key(id: "status", forNodes: false, type: "string", description: "asserted, alleged or disputed"),
+        Key(
+            id: "status", forNodes: false, type: "string",
+            description: "asserted, alleged or disputed, with grades capped by the common link"),
         Key(id: "sources", forNodes: false, type: "string", description: "JSON array of the claimants' source ids"),
         Key(id: "source_count", forNodes: false, type: "int", description: "number of distinct claimants"),
-        Key(id: "best_reliability", forNodes: false, type: "string", description: "strongest source grade, A to F"),
+        Key(
+            id: "best_reliability", forNodes: false, type: "string",
+            description: "strongest source grade, A to F, no stronger than the common link's"),
         Key(id: "best_credibility", forNodes: false, type: "int", description: "strongest information grade, 1 to 6"),
         Key(id: "symmetric", forNodes: false, type: "boolean", description: "the predicate reads the same both ways"),
         Key(id: "claims", forNodes: false, type: "string", description: "JSON array of the claim ids behind the edge"),
@@ -57,6 +61,14 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "quote", forNodes: false, type: "string", description: "the strongest citation's quote, verbatim"),
         Key(id: "quote_en", forNodes: false, type: "string", description: "its English translation"),
         Key(id: "quote_source", forNodes: false, type: "string", description: "who makes that claim, with grades"),
+        Key(
+            id: "independent_channels", forNodes: false, type: "int",
+            description: "supporting citations in groups whose chains of transmission share no source"),
+        Key(
+            id: "common_link", forNodes: false, type: "string",
+            description: "the source id every supporting chain passes through; empty when none"),
+        Key(id: "denial_quote", forNodes: false, type: "string", description: "the strongest denying citation's quote"),
+        Key(id: "denial_source", forNodes: false, type: "string", description: "who denies the claim, with grades"),
     ]
 
     public let options: Options
@@ -204,6 +216,16 @@ public struct GraphMLWriter: GraphWriter {
                 "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))",
                 to: &bytes)
         }
+        appendData("e_independent_channels", String(edge.weight.supportingChannels), to: &bytes)
+        appendData("e_common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
+        if let denial = edge.bestDenial {
+            appendData("e_denial_quote", denial.citation.quote, to: &bytes)
+            let via = denial.citation.via.map { " via \($0)" } ?? ""
+            appendData(
+                "e_denial_source",
+                "\(denial.citation.source)\(via) (\(denial.citation.stance.rawValue) \(denial.reliability.rawValue)\(denial.citation.credibility.rawValue))",
+                to: &bytes)
+        }
         if options.yed {
             var text = ""
             let style: String
@@ -215,7 +237,7 @@ public struct GraphMLWriter: GraphWriter {
                 style = "dotted"
                 target = "t_shape"
             }
-            let width = evidence.status == .alleged ? "1.0" : "2.0"
+            let width = DOTWriter.penWidth(channels: edge.weight.supportingChannels)
             let dates = DateText.dates(edge.period)
             let status = evidence.status.rawValue.uppercased()
             let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"

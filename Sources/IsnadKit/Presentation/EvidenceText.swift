@@ -16,4 +16,24 @@ public enum EvidenceText {
     public static func evidenceLine(_ evidence: Evidence) -> String {
         "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.sources.count, "source")) · best \(evidence.bestGrade)"
     }
+
+    /// How many independent channels support the claim and what they all pass through:
+    /// `1 channel, all through hadera-2022-article (E)`, `2 channels`, `no channel of support`;
+    /// then ` · denied in 1 channel` when some citation denies it.
+    public static func channels(_ weight: ClaimWeight) -> String {
+        var text =
+            weight.supportingChannels == 0 ? "no channel of support" : counted(weight.supportingChannels, "channel")
+        if let link = weight.commonLink { text += ", all through \(link.label)" }
+        if weight.denyingChannels > 0 { text += " · denied in \(counted(weight.denyingChannels, "channel"))" }
+        return text
+    }
+
+    /// A weighed claim's evidence in words, its status and grade capped by its common link:
+    /// `ALLEGED · 2 sources, 4 citations · best F3 · 1 channel, all through hadera-2022-article (E)`.
+    /// Nil when it has no citation.
+    public static func weighedLine(_ weight: ClaimWeight, citations: Int) -> String? {
+        guard let evidence = weight.strength?.evidence else { return nil }
+        return
+            "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.sources.count, "source")), \(counted(citations, "citation")) · best \(evidence.bestGrade) · \(channels(weight))"
+    }
 }

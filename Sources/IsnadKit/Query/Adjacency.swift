@@ -31,6 +31,8 @@ struct Adjacency {
     /// `.out` follows claims from subject to object, `.in` from object to subject, `.both`
     /// either way; symmetric predicates are always followed both ways.
     let direction: GraphStore.Direction
+    /// The store's chains of transmission, for filters that weigh claims.
+    let transmission: TransmissionGraph.Deferred
 
     /// Whether steps carry whole claims (``FollowedClaim/whole(_:)``) rather than rows: the
     /// filter looks at citations or evidence, which the indexes do not hold.
@@ -49,8 +51,9 @@ struct Adjacency {
     /// order of their subjects' ids; read whole, they come in no particular order.
     func forEachStep(from entity: String, _ body: (Step) throws -> Void) throws {
         if readsWholeClaims {
+            let graph = try transmission.graph()
             try store.forEachClaim(of: entity) { claim in
-                guard let kept = filter.apply(claim, vocabulary: store.vocabulary) else { return }
+                guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
                 let isOutgoing = kept.claim.subject == entity
                 guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return }
                 try body(

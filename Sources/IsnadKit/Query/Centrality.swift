@@ -24,7 +24,10 @@ public struct Centrality: Sendable {
     /// Sources of the betweenness estimate, or nil when it is exact.
     public let betweennessSamples: Int?
 
-    public init(store: GraphStore, filter: GraphFilter = GraphFilter(), betweennessSamples: Int = 256) throws {
+    public init(
+        store: GraphStore, filter: GraphFilter = GraphFilter(), betweennessSamples: Int = 256, graph: TransmissionGraph? = nil
+    ) throws {
+        let graph = try graph ?? TransmissionGraph(store: store)
         var index: [String: Int32] = [:]
         var ids: [String] = []
         var subjects: [Int32] = []
@@ -38,7 +41,7 @@ public struct Centrality: Sendable {
             return next
         }
         try store.forEachClaim { claim in
-            guard filter.apply(claim, vocabulary: store.vocabulary) != nil else { return }
+            guard filter.apply(claim, vocabulary: store.vocabulary, graph: graph) != nil else { return }
             subjects.append(number(claim.claim.subject))
             objects.append(number(claim.claim.object))
             symmetric.append(store.vocabulary[claim.claim.predicate]?.isSymmetric ?? false)

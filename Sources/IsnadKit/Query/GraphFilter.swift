@@ -3,10 +3,12 @@
 /// Claims are filtered in three steps, always in this order:
 /// 1. by shape and time: predicate, entity types of both ends, `--as-of`, `--between`;
 /// 2. citation by citation: `--min-reliability`, `--min-credibility`, `--stance`, `--source`,
-///    `--known-by` — a claim with no citation left is dropped;
-/// 3. by the evidence of the citations left: `--status`, `--exclude-disputed`.
+///    `--known-by`, `--exclude-common-link` — a claim with no citation left is dropped;
+/// 3. by the evidence of the citations left, weighed by their chains (``ClaimWeight``):
+///    `--status` (the capped status, as outputs show it), `--exclude-disputed`, `--min-channels`.
 /// So `--min-reliability B` shows the graph as B-or-better sources describe it: a claim that
-/// only a D source denies is not disputed there.
+/// only a D source denies is not disputed there; and `--exclude-common-link article` shows
+/// what is left if the article is wrong.
 public struct GraphFilter: Sendable, Equatable {
     public var predicates: Set<String> = []
     /// Both ends of a claim must be of one of these types.
@@ -28,8 +30,13 @@ public struct GraphFilter: Sendable, Equatable {
     public var stances: Set<Stance> = []
     /// Citations whose claimant or `via` is one of these sources.
     public var sources: Set<String> = []
+    /// Citations whose chain (claimant, `via`, and what they `cite`, transitively) does not
+    /// contain this source: what is left if it is wrong.
+    public var excludedCommonLink: String?
     public var statuses: Set<Evidence.Status> = []
     public var excludesDisputed = false
+    /// Claims with at least this many independent channels of support.
+    public var minimumChannels: Int?
 
     public init() {}
 
@@ -46,11 +53,15 @@ public struct GraphFilter: Sendable, Equatable {
     /// Whether any citation-level filter is set (step 2).
     var filtersCitations: Bool {
         knownBy != nil || minimumReliability != nil || minimumCredibility != nil || !stances.isEmpty || !sources.isEmpty
+            || excludedCommonLink != nil
     }
+
+    /// Whether a step-3 filter is set (the claim is weighed to apply it).
+    var filtersEvidence: Bool { !statuses.isEmpty || excludesDisputed || minimumChannels != nil }
 
     /// Whether the filter looks at citations or evidence (steps 2 and 3), so that a claim's
     /// citations must be read to apply it.
-    public var needsEvidence: Bool { filtersCitations || !statuses.isEmpty || excludesDisputed }
+    public var needsEvidence: Bool { filtersCitations || filtersEvidence }
 
     /// Step 1: whether a claim's shape and dates pass.
     public func admitsShape(
@@ -86,7 +97,13 @@ public struct GraphFilter: Sendable, Equatable {
             of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
     }
 
-    /// Step 2: whether one citation passes.
+    /// Step 2: whether one citation passes; `graph` follows its chain for `excludedCommonLink`.
+    public func admits(_ citation: GradedCitation, graph: TransmissionGraph) -> Bool {
+        if let excludedCommonLink, graph.chain(of: citation.citation).contains(excludedCommonLink) { return false }
+        return admits(citation)
+    }
+
+    /// Step 2 without `excludedCommonLink` (which needs the chains): whether one citation passes.
     public func admits(_ citation: GradedCitation) -> Bool {
         if let minimumReliability, citation.reliability > minimumReliability { return false }
         if let minimumCredibility, citation.citation.credibility > minimumCredibility { return false }
@@ -102,14 +119,18 @@ public struct GraphFilter: Sendable, Equatable {
     }
 
     /// All three steps: the claim as the filter shows it, or nil when it is filtered out.
-    public func apply(_ claim: GradedClaim, vocabulary: Vocabulary = .standard) -> GradedClaim? {
+    /// `graph` follows the citations' chains (the store's: ``TransmissionGraph/init(store:)``),
+    /// for `--exclude-common-link`, `--min-channels` and the capped status.
+    public func apply(_ claim: GradedClaim, vocabulary: Vocabulary = .standard, graph: TransmissionGraph) -> GradedClaim? {
         guard admitsShape(of: claim.claim, subjectType: claim.subjectType, objectType: claim.objectType, vocabulary: vocabulary),
-            let kept = filtersCitations ? claim.keepingCitations(where: admits) : claim
+            let kept = filtersCitations ? claim.keepingCitations(where: { admits($0, graph: graph) }) : claim
         else { return nil }
-        if !statuses.isEmpty || excludesDisputed {
-            guard let status = kept.evidence?.status else { return nil }
+        if filtersEvidence {
+            let weight = graph.weigh(kept)
+            guard let status = weight.strength?.evidence.status else { return nil }
             if excludesDisputed, status == .disputed { return nil }
             if !statuses.isEmpty, !statuses.contains(status) { return nil }
+            if let minimumChannels, weight.supportingChannels < minimumChannels { return nil }
         }
         return kept
     }

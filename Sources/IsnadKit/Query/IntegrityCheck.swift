@@ -1,8 +1,8 @@
 /// `isnad check`: everything that can be wrong with a store, found and explained.
 ///
-/// A store written only by `isnad import` passes every check but the last two kinds, which are
+/// A store written only by `isnad import` passes every check but the last three kinds, which are
 /// about the data rather than the file: quotes that cannot be found in their source's stored
-/// text, and entities that are probably the same. Stores edited by other tools (the sqlite3
+/// text, entities that are probably the same, and grades of 1 that the chains do not bear out. Stores edited by other tools (the sqlite3
 /// shell, a script) can fail any of them.
 public struct IntegrityCheck {
     public enum Kind: String, CaseIterable, Sendable {
@@ -16,6 +16,7 @@ public struct IntegrityCheck {
         case citesCycle = "cites-cycle"
         case probableDuplicate = "probable-duplicate"
         case lookAlikeName = "look-alike-name"
+        case unconfirmedGrade = "unconfirmed-grade"
 
         /// What the check looks for, in a few words.
         public var title: String {
@@ -30,6 +31,7 @@ public struct IntegrityCheck {
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
+            case .unconfirmedGrade: "credibility 1 (confirmed) without two independent channels"
             }
         }
     }
@@ -66,6 +68,7 @@ public struct IntegrityCheck {
         try checkCycles(store)
         try checkDuplicates(store)
         try checkNames(store)
+        try checkConfirmations(store)
     }
 
     public var isClean: Bool { findings.isEmpty }
@@ -308,5 +311,33 @@ public struct IntegrityCheck {
             }
         }
         examined[.lookAlikeName] = count
+    }
+
+    /// Every credibility 1 ("confirmed by other independent sources") on a claim whose side
+    /// (support or denial) has fewer than two independent channels (``UnconfirmedGrade``).
+    private mutating func checkConfirmations(_ store: GraphStore) throws {
+        // A source whose stored grade is out of range (found above) leaves nothing to weigh with.
+        guard let graph = try? TransmissionGraph(store: store) else { return }
+        var count = 0
+        func weigh(_ claim: GradedClaim) {
+            count += 1
+            for found in graph.unconfirmedGrades(of: claim) {
+                add(
+                    .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
+                    Text.printable(
+                        "citation \(found.position + 1) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but its \(found.stance == .denies ? "denial" : "support") has \(counted(found.channels, "independent channel")) (grade it 2, or add the independent source that confirms it)"
+                    ))
+            }
+        }
+        if findings.contains(where: { $0.kind == .invalidValue }) {
+            // Claims read one by one, so that a claim holding a value found above is passed over
+            // rather than ending the check.
+            var ids: [String] = []
+            try store.forEachClaimShape { id, _, _, _, _ in ids.append(id) }
+            for id in ids { if let claim = try? store.claim(id: id) { weigh(claim) } }
+        } else {
+            try store.forEachClaim { weigh($0) }
+        }
+        examined[.unconfirmedGrade] = count
     }
 }

@@ -15,12 +15,16 @@ public struct Neighborhood: Sendable {
     /// - Parameters:
     ///   - direction: `.out` follows claims from subject to object, `.in` from object to subject,
     ///     `.both` either way (symmetric predicates are always followed both ways).
+    ///   - graph: the store's transmission graph, when the caller has read it already (filters
+    ///     that weigh claims need it; else it is read when first needed).
     public init(
         store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
-        filter: GraphFilter = GraphFilter()
+        filter: GraphFilter = GraphFilter(), graph: TransmissionGraph? = nil
     ) throws {
         self.center = center
-        let adjacency = Adjacency(store: store, filter: filter, direction: direction)
+        let adjacency = Adjacency(
+            store: store, filter: filter, direction: direction,
+            transmission: TransmissionGraph.Deferred(store: store, graph: graph))
         // A claim between two entities of the neighbourhood is met from both ends but kept
         // once. Claims met by their rows are read whole at the end, in one batch.
         var followed: [GradedClaim] = []

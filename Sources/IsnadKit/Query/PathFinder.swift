@@ -1,5 +1,6 @@
 /// Chains of claims between two entities: the shortest, or every simple one up to a depth,
-/// ranked by evidence. Explores through the store's subject and object indexes, one entity at a
+/// ranked by evidence: independent channels first, then the capped status and grade
+/// (``SupportStrength``). Explores through the store's subject and object indexes, one entity at a
 /// time, from both ends at once; only claims that pass the filter are followed.
 public final class PathFinder {
     /// One step of a path: all the claims that link two entities, the strongest first.
@@ -8,18 +9,22 @@ public final class PathFinder {
         public let to: String
         /// The claims between `from` and `to` that the path may follow, strongest first.
         public let claims: [GradedClaim]
+        /// What each claim's citations add up to, in the order of ``claims``.
+        public let weights: [ClaimWeight]
 
         public var best: GradedClaim { claims[0] }
-        public var strength: ClaimStrength? { best.strength }
+        public var bestWeight: ClaimWeight { weights[0] }
+        /// The strongest claim's strength: channels first, then capped status and grade.
+        public var strength: SupportStrength? { bestWeight.strength }
     }
 
     /// A chain of hops from the first entity to the last.
     public struct Path: Sendable {
         public let hops: [Hop]
 
-        /// A path is as strong as its weakest hop.
-        public var weakest: ClaimStrength? {
-            hops.compactMap(\.strength).max()
+        /// A path is as strong as its weakest hop (a hop with no citation is the weakest).
+        public var weakest: SupportStrength? {
+            hops.map(\.strength).max { PathFinder.isStronger($0, than: $1) } ?? nil
         }
 
         public var entities: [String] { (hops.first.map { [$0.from] } ?? []) + hops.map(\.to) }
@@ -38,18 +43,34 @@ public final class PathFinder {
     private var adjacencyCache: [String: [String]] = [:]
     /// The hops between two entities met so far: a pair shared by many chains is read once.
     private var hopCache: [HopKey: Hop] = [:]
+    /// The store's chains of transmission, read once, to weigh the claims of every hop.
+    private let transmission: TransmissionGraph.Deferred
 
     private struct HopKey: Hashable {
         let from: String
         let to: String
     }
 
-    public init(store: GraphStore, filter: GraphFilter = GraphFilter(), directed: Bool = false) {
+    /// - Parameter graph: the store's transmission graph when the caller has read it already
+    ///   (else it is read on first use).
+    public init(
+        store: GraphStore, filter: GraphFilter = GraphFilter(), directed: Bool = false, graph: TransmissionGraph? = nil
+    ) {
         self.store = store
         self.filter = filter
         self.isDirected = directed
-        forward = Adjacency(store: store, filter: filter, direction: directed ? .out : .both)
-        backward = Adjacency(store: store, filter: filter, direction: directed ? .in : .both)
+        transmission = TransmissionGraph.Deferred(store: store, graph: graph)
+        forward = Adjacency(store: store, filter: filter, direction: directed ? .out : .both, transmission: transmission)
+        backward = Adjacency(store: store, filter: filter, direction: directed ? .in : .both, transmission: transmission)
+    }
+
+    /// Whether strength `a` is stronger than `b`; a claim with no citation (nil) is the weakest.
+    static func isStronger(_ a: SupportStrength?, than b: SupportStrength?) -> Bool {
+        switch (a, b) {
+        case (let a?, let b?): a < b
+        case (.some, nil): true
+        case (nil, _): false
+        }
     }
 
     /// The entities one claim away, in id order: forward follows a claim from its subject (or
@@ -135,12 +156,19 @@ public final class PathFinder {
         return nil
     }
 
-    /// Claims strongest first, then by id; each claim's strength is worked out once, not at
-    /// every comparison (two hubs can share thousands of claims).
-    static func strongestFirst(_ claims: [GradedClaim]) -> [GradedClaim] {
-        let strengths = claims.map { $0.strength ?? .weakest }
-        return claims.indices.sorted { (strengths[$0], claims[$0].claim.id) < (strengths[$1], claims[$1].claim.id) }
-            .map { claims[$0] }
+    /// Claims strongest first (channels, then capped status and grade), then by id, with their
+    /// weights; each claim is weighed once, not at every comparison (two hubs can share
+    /// thousands of claims).
+    static func strongestFirst(_ claims: [GradedClaim], graph: TransmissionGraph) -> (
+        claims: [GradedClaim], weights: [ClaimWeight]
+    ) {
+        let weights = claims.map(graph.weigh)
+        let order = claims.indices.sorted { a, b in
+            let (x, y) = (weights[a].strength, weights[b].strength)
+            if x != y { return isStronger(x, than: y) }
+            return claims[a].claim.id < claims[b].claim.id
+        }
+        return (order.map { claims[$0] }, order.map { weights[$0] })
     }
 
     private func path(through meeting: String, _ forward: [String: String], _ backward: [String: String]) throws -> Path {
@@ -167,19 +195,22 @@ public final class PathFinder {
     private func hop(from: String, to: String) throws -> Hop {
         let key = HopKey(from: from, to: to)
         if let known = hopCache[key] { return known }
+        let graph = try transmission.graph()
         let claims = try store.claims(between: from, and: to).compactMap { claim -> GradedClaim? in
-            guard let kept = filter.apply(claim, vocabulary: store.vocabulary),
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
                 forward.follows(isOutgoing: kept.claim.subject == from, predicate: kept.claim.predicate)
             else { return nil }
             return kept
         }
-        let hop = Hop(from: from, to: to, claims: PathFinder.strongestFirst(claims))
+        let ranked = PathFinder.strongestFirst(claims, graph: graph)
+        let hop = Hop(from: from, to: to, claims: ranked.claims, weights: ranked.weights)
         hopCache[key] = hop
         return hop
     }
 
     /// Every simple chain from `start` to `goal` of at most `maxDepth` hops, strongest first: a
-    /// chain is as strong as its weakest hop; then shorter first. At most `limit` are returned;
+    /// chain is as strong as its weakest hop (channels first, then capped status and grade);
+    /// then shorter first. At most `limit` are returned;
     /// `isComplete` is false when the exploration stopped at ``explorationLimit``.
     public func allPaths(from start: String, to goal: String, maxDepth: Int, limit: Int) throws -> (
         paths: [Path], isComplete: Bool
@@ -225,14 +256,16 @@ public final class PathFinder {
             }
         }
         try walk(start)
-        var paths = try found.map { Path(hops: try hops(along: $0)) }
-        paths.sort { a, b in
-            let (x, y) = (a.weakest ?? .weakest, b.weakest ?? .weakest)
-            if x != y { return x < y }
+        let paths = try found.map { Path(hops: try hops(along: $0)) }
+        let weakest = paths.map(\.weakest)
+        let order = paths.indices.sorted { i, j in
+            let (a, b) = (paths[i], paths[j])
+            let (x, y) = (weakest[i], weakest[j])
+            if x != y { return PathFinder.isStronger(x, than: y) }
             if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
             return a.entities.lexicographicallyPrecedes(b.entities)
         }
-        return (Array(paths.prefix(limit)), isComplete)
+        return (Array(order.prefix(limit).map { paths[$0] }), isComplete)
     }
 }
 

@@ -17,8 +17,10 @@ public struct Statistics: Sendable {
     public var citationsByStance: [Count] = []
     public var citationsByCredibility: [Count] = []
 
-    /// Reads the counts. Claims and citations are counted as `filter` shows them.
-    public init(store: GraphStore, filter: GraphFilter = GraphFilter()) throws {
+    /// Reads the counts. Claims and citations are counted as `filter` shows them; statuses are
+    /// the capped ones (``SupportStrength``), as every output shows them.
+    public init(store: GraphStore, filter: GraphFilter = GraphFilter(), graph: TransmissionGraph? = nil) throws {
+        let graph = try graph ?? TransmissionGraph(store: store)
         entitiesByType = Statistics.ordered(try store.countsByValue(of: .entityType), EntityType.allCases.map(\.rawValue))
         sourcesByType = Statistics.ordered(try store.countsByValue(of: .sourceType), SourceType.allCases.map(\.rawValue))
         sourcesByReliability = Statistics.ordered(
@@ -28,8 +30,8 @@ public struct Statistics: Sendable {
         var stances: [String: Int] = [:]
         var credibilities: [String: Int] = [:]
         try store.forEachClaim { graded in
-            guard let kept = filter.apply(graded, vocabulary: store.vocabulary),
-                let evidence = kept.evidence
+            guard let kept = filter.apply(graded, vocabulary: store.vocabulary, graph: graph),
+                let evidence = graph.weigh(kept).strength?.evidence
             else { return }
             claims += 1
             predicates[kept.claim.predicate, default: 0] += 1

@@ -1,0 +1,146 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// How weighed evidence reaches the queries and exports: the channel filters, the capped status
+/// they filter on, paths ranked by channels, DOT widths and GraphML keys, and `check`.
+@Suite("Weighed evidence in queries and exports")
+struct EvidenceDisplayTests {
+    typealias W = EvidenceWeighingTests
+
+    /// A citation with a quote of its own (`quote`), so that one source may be cited twice.
+    static func cite(_ source: String, via: String? = nil, stance: String = "asserts", credibility: Int = 2, _ quote: String)
+        -> String
+    {
+        W.citation(source, via: via, stance: stance, credibility: credibility)
+            .replacingOccurrences(of: "\"quote\":\"", with: "\"quote\":\"\(quote) ")
+    }
+
+    /// `a allied_with b` supported by `left` (B) on its own and by `police` (B) read in `article`
+    /// (E): two channels. `a hostile_to b` said by `paper` (A) alone: one channel, better graded.
+    static let records =
+        W.entities + W.source("left", "B") + W.source("police", "B") + W.source("article", "E") + W.source("paper", "A")
+            + """
+            {"record":"claim","id":"ab","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[\(W.citation("left", credibility: 1)),\(cite("police", via: "article", "one")),\(cite("police", via: "article", credibility: 3, "two"))]}
+            {"record":"claim","id":"ab-hostile","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[\(W.citation("paper"))]}
+            {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(cite("police", via: "article", credibility: 1, "one")),\(cite("police", via: "article", "two")),\(cite("police", via: "article", "three")),\(W.citation("left", stance: "denies", credibility: 3))]}
+
+            """
+
+    @Test("--exclude-common-link drops every citation whose chain passes through the source; --min-channels counts what is left")
+    func channelFilters() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let ab = try #require(try store.claim(id: "ab"))
+        var filter = GraphFilter()
+        filter.minimumChannels = 2
+        #expect(filter.apply(ab, graph: graph)?.citations.count == 3)
+        filter.excludedCommonLink = "article"
+        #expect(filter.apply(ab, graph: graph) == nil)  // one channel left
+        filter.minimumChannels = nil
+        #expect(filter.apply(ab, graph: graph)?.citations.map(\.citation.source) == ["left"])
+        // Everything bc says in support passes through the article: only the denial is left.
+        let bc = try #require(try store.claim(id: "bc"))
+        #expect(filter.apply(bc, graph: graph)?.citations.map(\.citation.stance) == [.denies])
+        filter.excludedCommonLink = "police"
+        #expect(filter.apply(ab, graph: graph)?.citations.map(\.citation.source) == ["left"])
+        #expect(ExportStyle.filterSummary(filter) == ["without what passes through police"])
+    }
+
+    @Test("--status filters on the capped status: a B source read in an E article is alleged")
+    func cappedStatusFilter() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let ab = try #require(try store.claim(id: "ab"))
+        var filter = GraphFilter()
+        filter.statuses = [.asserted]
+        #expect(filter.apply(ab, graph: graph) != nil)  // left (B) asserts it on a channel of its own
+        filter.excludedCommonLink = "left"
+        #expect(filter.apply(ab, graph: graph) == nil)  // police (B) via article (E): capped to E
+        filter.statuses = [.alleged]
+        #expect(filter.apply(ab, graph: graph) != nil)
+    }
+
+    @Test("a hop's claims rank by channels first: two E-capped channels beat one A source")
+    func hopRanking() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let path = try #require(try PathFinder(store: store).shortestPath(from: "a", to: "b", maxDepth: 2))
+        #expect(path.hops[0].claims.map(\.claim.id) == ["ab", "ab-hostile"])
+        #expect(path.hops[0].weights.map(\.supportingChannels) == [2, 1])
+        // left's credibility 1 stands: its support has two channels.
+        #expect(path.weakest?.description == "ASSERTED B1 · 2 channels")
+    }
+
+    @Test(
+        "DOT: pen width by channels (one channel thin, whatever its citations), common link in the label, denial in the tooltip")
+    func dotWidths() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let dot = try ExportFixtures.dot(store)
+        func line(_ id: String) throws -> Substring {
+            try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:\(id)\"") })
+        }
+        #expect(try line("ab").contains("penwidth=1.8"))
+        #expect(try line("ab-hostile").contains("penwidth=0.6"))
+        let bc = try line("bc")  // four citations, one supporting channel
+        #expect(bc.contains("penwidth=0.6"))
+        // The denier (left, B) is a channel of its own: the best reliability is its B.
+        #expect(bc.contains(#"\nundated · DISPUTED\n2 sources · 1 channel · best B2\nall through article (E)""#))
+        #expect(bc.contains("asserts B1: police, via article"))  // a citation keeps its claimant's grade
+        #expect(bc.contains("denies B3: left"))
+        #expect(bc.contains("«⁨left--denies⁩»"))
+        #expect(dot.contains("thin: 1 independent channel"))
+    }
+
+    @Test("GraphML: independent_channels, common_link (empty when none), denial_quote and denial_source")
+    func graphMLKeys() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let graphML = try ExportFixtures.graphML(store)
+        func edge(_ id: String) throws -> String {
+            let tail = try #require(graphML.components(separatedBy: "<edge id=\"\(id)\"").dropFirst().first)
+            return try #require(tail.components(separatedBy: "</edge>").first)
+        }
+        let ab = try edge("ab")
+        #expect(ab.contains(#"<data key="e_independent_channels">2</data>"#))
+        #expect(ab.contains(#"<data key="e_common_link"></data>"#))
+        #expect(!ab.contains("e_denial"))
+        let bc = try edge("bc")
+        #expect(bc.contains(#"<data key="e_common_link">article</data>"#))
+        #expect(bc.contains(#"<data key="e_denial_quote">left--denies</data>"#))
+        #expect(bc.contains(#"<data key="e_denial_source">left (denies B3)</data>"#))
+        #expect(graphML.contains(#"attr.name="independent_channels" attr.type="int""#))
+    }
+
+    @Test("check reports a credibility 1 on one channel, not one confirmed by two")
+    func unconfirmedGrades() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .unconfirmedGrade }
+        #expect(found.map(\.subject) == [#"claim "bc""#])
+        #expect(found.first?.message.contains("citation 1 (police via article) is graded 1") == true)
+    }
+
+    @Test("a weighed claim in words: capped status and grade, citations, channels and common link")
+    func weighedLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let bc = try #require(try store.claim(id: "bc"))
+        #expect(
+            EvidenceText.weighedLine(graph.weigh(bc), citations: bc.citations.count)
+                == "DISPUTED · 2 sources, 4 citations · best B2 · 1 channel, all through article (E) · denied in 1 channel")
+    }
+}
