@@ -15,8 +15,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        // Turns the files under Schemas/ into Swift string constants at build time,
-        // so that the SQL schema and the predicate vocabulary have one source of truth.
+        // Turns the files under Schemas/ (SQL schema, predicate vocabulary) and
+        // Sources/IsnadKit/Export/HTML/ (the HTML view's page, style and script) into Swift
+        // string constants at build time, so that each has one source of truth.
         .executableTarget(name: "SchemaEmbedder"),
         .plugin(
             name: "EmbedSchemas",
@@ -26,6 +27,8 @@ let package = Package(
         .target(
             name: "IsnadKit",
             dependencies: ["CSQLite"],
+            // Embedded by the plugin, not compiled or copied as resources.
+            exclude: ["Export/HTML"],
             plugins: ["EmbedSchemas"]
         ),
         // The command line's logic: parsing, commands, output formats, exit codes.
