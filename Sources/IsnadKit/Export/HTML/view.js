@@ -546,7 +546,9 @@ function runSearch() {
 }
 
 const years = (() => {
-  const all = claims.flatMap((claim) => [claim.start, claim.end]).filter(Boolean).map((date) => Number(date.slice(0, 4)));
+  // From the earliest date of a claim to the latest date of a claim or a citation.
+  const all = claims.flatMap((claim) => [claim.start, claim.end, ...claim.citations.map((citation) => citation.publicSince)])
+    .filter(Boolean).map((date) => Number(date.slice(0, 4)));
   if (all.length === 0) return [];
   const list = [];
   for (let year = Math.min(...all); year <= Math.max(...all); year++) list.push(year);
