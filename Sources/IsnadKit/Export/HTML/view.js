@@ -116,6 +116,7 @@ const typeById = new Map(context.types.map((type) => [type.id, type]));
 const statusById = new Map(context.statuses.map((status) => [status.id, status]));
 const familyColor = new Map(context.families.map((family) => [family.id, family.color]));
 const svgNS = 'http://www.w3.org/2000/svg';
+const withClaims = new Set(claims.flatMap((claim) => [claim.subject, claim.object]));
 
 const words = {
   en: {
@@ -217,9 +218,6 @@ function drawNodes() {
     const group = element('g', { class: 'node', 'data-entity': entity.id, tabindex: '0', role: 'button' }, layer);
     shapeOf(entity, group);
     element('text', { x: entity.box[0], y: entity.box[1] }, group);
-    group.addEventListener('click', () => select({ entity: entity.id }));
-    group.addEventListener('keydown', (event) => activate(event, { entity: entity.id }));
-    hover(group, () => entitySummary(entity));
   }
   relabel();
 }
@@ -278,9 +276,13 @@ const gradeSum = (grade) => reliabilities.indexOf(grade[0]) + Number(grade.slice
 const strongest = (items) => items.slice().sort((a, b) =>
   statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best))[0];
 
+/** Each drawn edge's target for the details panel, and its edge item for summaries. */
+let drawnEdges = new Map();
+
 function drawEdges() {
   const layer = byId('edges');
   layer.replaceChildren();
+  drawnEdges = new Map();
   const items = edgeItems();
   const bundles = new Map();
   for (const item of items) {
@@ -292,7 +294,6 @@ function drawEdges() {
     bundle.forEach((item, index) => drawEdge(item, (index - (bundle.length - 1) / 2) * 16, layer));
   }
   const live = new Set(visible.flatMap((item) => [item.claim.subject, item.claim.object]));
-  const withClaims = new Set(claims.flatMap((claim) => [claim.subject, claim.object]));
   for (const group of byId('nodes').children) {
     group.classList.toggle('idle', withClaims.has(group.dataset.entity) && !live.has(group.dataset.entity));
   }
@@ -336,10 +337,7 @@ function drawEdge(item, offset, layer) {
   if (state.mode === 'pairs') {
     for (const member of item.items) element('path', { class: 'member', d, 'data-claim': member.claim.id }, group);
   }
-  const target = state.mode === 'claims' ? { claim: claim.id } : { pair: item };
-  group.addEventListener('click', (event) => { event.stopPropagation(); select(target); });
-  group.addEventListener('keydown', (event) => activate(event, target));
-  hover(group, () => edgeSummary(item));
+  drawnEdges.set(group, state.mode === 'claims' ? { claim: claim.id, item } : { pair: item, item });
 }
 
 // ---- Text: summaries and the details panel ---------------------------------------------------
@@ -463,23 +461,51 @@ function renderLegend() {
 
 function select(target) { state.selected = target; renderDetails(); }
 
-function activate(event, target) {
-  if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); event.stopPropagation(); select(target); }
+/** The entity or edge an event happened on, as a target for the panel and a summary. */
+function targetOf(node) {
+  const group = node && node.closest && node.closest('.node, .edge');
+  if (!group) return null;
+  if (group.dataset.entity) {
+    const entity = entityById.get(group.dataset.entity);
+    return { group, target: { entity: entity.id }, summary: () => entitySummary(entity) };
+  }
+  const drawn = drawnEdges.get(group);
+  return drawn ? { group, target: drawn.pair ? { pair: drawn.pair } : { claim: drawn.claim }, summary: () => edgeSummary(drawn.item) } : null;
 }
 
+// One listener for every entity and edge (thousands of them), not one each.
 const tooltip = byId('tooltip');
-function hover(node, text) {
-  const show = (x, y) => {
-    tooltip.textContent = text();
-    tooltip.hidden = false;
-    const box = byId('canvas').getBoundingClientRect();
-    tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 200)}px`;
-    tooltip.style.top = `${y - box.top + 12}px`;
-  };
-  node.addEventListener('mousemove', (event) => show(event.clientX, event.clientY));
-  node.addEventListener('mouseleave', () => { tooltip.hidden = true; });
-  node.addEventListener('focus', () => { const r = node.getBoundingClientRect(); show(r.right, r.top); });
-  node.addEventListener('blur', () => { tooltip.hidden = true; });
+function showTooltip(text, x, y) {
+  tooltip.textContent = text;
+  tooltip.hidden = false;
+  const box = byId('canvas').getBoundingClientRect();
+  tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 200)}px`;
+  tooltip.style.top = `${y - box.top + 12}px`;
+}
+
+function bindTargets() {
+  svg.addEventListener('click', (event) => {
+    const found = targetOf(event.target);
+    select(found ? found.target : null);
+  });
+  svg.addEventListener('keydown', (event) => {
+    const found = targetOf(event.target);
+    if (found && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      event.stopPropagation();
+      select(found.target);
+    }
+  });
+  svg.addEventListener('mousemove', (event) => {
+    const found = targetOf(event.target);
+    if (found) showTooltip(found.summary(), event.clientX, event.clientY); else tooltip.hidden = true;
+  });
+  svg.addEventListener('mouseleave', () => { tooltip.hidden = true; });
+  svg.addEventListener('focusin', (event) => {
+    const found = targetOf(event.target);
+    if (found) { const r = found.group.getBoundingClientRect(); showTooltip(found.summary(), r.right, r.top); }
+  });
+  svg.addEventListener('focusout', () => { tooltip.hidden = true; });
 }
 
 function setView(next) {
@@ -635,7 +661,6 @@ function bindControls() {
     state.knownBy = date;
     update();
   });
-  svg.addEventListener('click', (event) => { if (!event.target.closest('.node, .edge')) select(null); });
 }
 
 // Tests call these rules directly.
@@ -644,6 +669,7 @@ window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, norm
 drawMarkers();
 drawNodes();
 bindPanZoom();
+bindTargets();
 bindControls();
 byId('language').value = state.language;
 setLanguage(state.language);
