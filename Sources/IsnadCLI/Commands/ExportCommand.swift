@@ -26,13 +26,14 @@ enum ExportCommand: Command {
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml or html")],
-        options: [focus, depth, collapses, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
+        options: [focus, depth, collapses, pairs, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
             "isnad export dot --focus hamas --depth 2 | dot -Tsvg > hamas.svg",
             "isnad export graphml --min-reliability C -o graph.graphml",
             "isnad export graphml --yed --collapse -o for-yed.graphml",
+            "isnad export dot --pairs | dot -Tsvg > overview.svg",
             "isnad export html -o graph.html",
             "isnad export html --focus hamas --depth 2 --lang ar -o hamas.html",
         ])
@@ -51,6 +52,10 @@ enum ExportCommand: Command {
     static let collapses = Flag(
         "collapse", help: "dot, graphml: one edge per subject, predicate and object, with all its claims' evidence."
     ).only(for: [Format.dot, .graphml])
+    static let pairs = Flag(
+        "pairs",
+        help: "dot: one edge per pair of entities and direction, labelled with each predicate's status and best grade."
+    ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",
         help: "dot, graphml: labels in en, ar or both (default: both); html: the language the page opens in (en or ar)."
@@ -142,7 +147,11 @@ enum ExportCommand: Command {
                 dot.title = ExportStyle.title(
                     focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
                 ).joined(separator: "\n")
-                try DOTWriter(sink: sink, options: dot).write(graph)
+                if arguments.isSet(pairs) {
+                    try DOTWriter(sink: sink, options: dot).writePairs(graph)
+                } else {
+                    try DOTWriter(sink: sink, options: dot).write(graph)
+                }
             } else {
                 var graphML = GraphMLWriter.Options()
                 graphML.yed = arguments.isSet(addsYEdGraphics)
