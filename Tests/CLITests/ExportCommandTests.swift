@@ -127,7 +127,8 @@ struct DOTLegibilityTests {
 
     /// Nodes and edges as Graphviz's layout `engine` reads the DOT.
     private func counts(_ text: Data, engine: String) throws -> (nodes: Int, edges: Int, label: String) {
-        let result = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-K\(engine)", "-Goverlap=prism", "-Tjson"], input: text)
+        let result = try ExternalTool.run(
+            try #require(DOTLegibilityTests.dot), ["-K\(engine)", "-Goverlap=prism", "-Tjson"], input: text)
         #expect(result.status == 0, "\(result.standardError)")
         let graph = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
         let objects = graph["objects"] as? [[String: Any]] ?? []
@@ -141,7 +142,8 @@ struct DOTLegibilityTests {
     func onlyTheData() throws {
         let cli = try CLIHarness.scoped
         #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
-        let stats = try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
+        let stats =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
         let entities = try #require((stats?["entities"] as? [String: Any])?["total"] as? Int)
         let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
         let whole = try cli.run(["export", "dot"]).outputBytes
@@ -158,7 +160,9 @@ struct DOTLegibilityTests {
         // Hamas and Wilayat Sinai: the claims each way between them are one edge each way (and
         // one more for the symmetric ones), not one arc per claim.
         let lines = paired.standardOutput.split(separator: "\n")
-        let hamasSinai = lines.filter { $0.contains("id=\"pair:hamas--wilayat-sinai") || $0.contains("id=\"pair:wilayat-sinai--hamas") }
+        let hamasSinai = lines.filter {
+            $0.contains("id=\"pair:hamas--wilayat-sinai") || $0.contains("id=\"pair:wilayat-sinai--hamas")
+        }
         #expect((1...3).contains(hamasSinai.count), "\(hamasSinai.count)")
         #expect(hamasSinai.contains { $0.contains("\\nsupplied weapons to · زوّد بالأسلحة · ALLEGED F3") })
         let rendered = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-Tsvg"], input: paired.outputBytes)

@@ -9,7 +9,8 @@ import Testing
 struct HTMLViewTests {
     static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
     static var chromium: String? {
-        ExternalTool.path("chromium") ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") ? "/usr/bin/chromium" : nil)
+        ExternalTool.path("chromium")
+            ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") ? "/usr/bin/chromium" : nil)
     }
     static var python: String? { ExternalTool.python(with: ["playwright.sync_api"]) }
 
@@ -85,14 +86,16 @@ struct HTMLViewTests {
 
     @Test(
         "in Chromium, offline: every entity and claim drawn, panels, time slider, known-by, search, Arabic, keyboard",
-        .enabled(if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
     func inBrowser() throws {
         let cli = try datasetStore()
         let page = cli.path("view.html")
         #expect(try cli.run(["export", "html", "-o", page]).status == 0)
 
         // What the page must show, from the same store through the command line.
-        let stats = try JSONSerialization.jsonObject(with: Data(try cli.run(["stats", "--format", "json"]).outputBytes)) as? [String: Any]
+        let stats =
+            try JSONSerialization.jsonObject(with: Data(try cli.run(["stats", "--format", "json"]).outputBytes)) as? [String: Any]
         let entities = try #require((stats?["entities"] as? [String: Any])?["total"] as? Int)
         let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
         var asOf: [String: Int] = [:]
@@ -106,7 +109,9 @@ struct HTMLViewTests {
             "Ḥamās", "HAMAS", "حَمَاس", "أبو بكر البغدادي", "ابو بكر البغدادى", "Abu Bakr al-Baghdadi", "حركة المقاومة الإسلامية",
             "Ma'ruf", "Shi‘a", "الجماعة الإسلامية", "٢٠١٧", "Wilāyat Sīnāʼ", "مؤسسة", "جـــهاد",
         ]
-        let dates = ["2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7"]
+        let dates = [
+            "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",
+        ]
         let expected: [String: Any] = [
             "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy, "quotes": quotes, "entity": "hamas",
             "search": "حماس", "names": names.map { [$0, NameKey.normalize($0)] },

@@ -44,7 +44,8 @@ extension DOTWriter {
         }
         guard let strongest = ordered.first else { return }
         let (from, to) =
-            isSymmetric ? ([strongest.subject, strongest.object].min() ?? "", [strongest.subject, strongest.object].max() ?? "")
+            isSymmetric
+            ? ([strongest.subject, strongest.object].min() ?? "", [strongest.subject, strongest.object].max() ?? "")
             : (strongest.subject, strongest.object)
         let color = ExportStyle.color(forPredicate: strongest.predicate, vocabulary: vocabulary)
         let language = options.language

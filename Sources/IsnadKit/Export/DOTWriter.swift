@@ -150,7 +150,9 @@ public struct DOTWriter: GraphWriter {
             let font = color.map { " COLOR=\"\($0)\"" } ?? ""
             return "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(text)</FONT></TD>"
         }
-        func heading(_ text: String) -> String { "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(size)\"><B>\(text)</B></FONT></TD></TR>" }
+        func heading(_ text: String) -> String {
+            "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(size)\"><B>\(text)</B></FONT></TD></TR>"
+        }
         func column(_ title: String, _ rows: [String]) -> String {
             "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">" + heading(title)
                 + rows.map { "<TR>\($0)</TR>" }.joined() + "</TABLE></TD>"
@@ -167,7 +169,9 @@ public struct DOTWriter: GraphWriter {
             cell("┈┈┈⊣ disputed" + (arabic ? " · متنازع عليه" : "") + ": dotted, bar head"),
             cell("no arrowhead: the predicate reads the same both ways"),
         ]
-        let colours = ExportStyle.families.map { cell("━━ \(ExportStyle.familyName($0.name, language: options.language))", color: $0.color) }
+        let colours = ExportStyle.families.map {
+            cell("━━ \(ExportStyle.familyName($0.name, language: options.language))", color: $0.color)
+        }
         let example =
             arabic
             ? [

@@ -70,7 +70,8 @@ public enum HTMLView {
         writer.title = options.title
         writer.layout = layout
         writer.context = try context(
-            store: store, title: options.title, titleArabic: options.titleArabic, layout: layout, predicates: predicates, sources: sources)
+            store: store, title: options.title, titleArabic: options.titleArabic, layout: layout, predicates: predicates,
+            sources: sources)
         try HTMLWriter(sink: sink, options: writer).write(graph)
     }
 
@@ -78,7 +79,8 @@ public enum HTMLView {
     /// and styles of entity types, predicate families and statuses, the predicates and the
     /// sources used, each in English and Arabic.
     static func context(
-        store: GraphStore, title: [String], titleArabic: [String], layout: GraphLayout, predicates: Set<String>, sources: Set<String>
+        store: GraphStore, title: [String], titleArabic: [String], layout: GraphLayout, predicates: Set<String>,
+        sources: Set<String>
     ) throws -> String {
         var json = JSONWriter(capacity: 8192)
         json.beginObject()
