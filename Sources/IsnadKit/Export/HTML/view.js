@@ -133,6 +133,7 @@ const words = {
     legendColours: 'Colours: predicate families', legendGrades:
       'Grades: source reliability A (completely reliable) to F (cannot be judged); credibility 1 (confirmed) to 6 (cannot be judged). Asserted: an A–C source asserts it with credibility 1–3; alleged: only weaker sources, or sources that report it; disputed: some source denies it. No arrowhead: the predicate reads the same both ways.',
     caveat: 'Claims as their sources state them, not established facts',
+    stances: { asserts: 'asserts', reports: 'reports', denies: 'denies' },
   },
   ar: {
     view: 'العرض', language: 'اللغة', search: 'ابحث عن اسم (بالعربية أو اللاتينية)', edges: 'الروابط',
@@ -148,6 +149,7 @@ const words = {
     legendColours: 'الألوان: عائلات المحمولات', legendGrades:
       'التقييم: موثوقية المصدر من A (موثوق تمامًا) إلى F (لا يمكن الحكم)، والمصداقية من 1 (مؤكد) إلى 6 (لا يمكن الحكم). مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3؛ مزعوم: مصادر أضعف فقط أو مصادر تنقله؛ متنازع عليه: مصدر ما ينفيه. بلا رأس سهم: المحمول متماثل.',
     caveat: 'ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة',
+    stances: { asserts: 'يؤكد', reports: 'ينقل', denies: 'ينفي' },
   },
 };
 
@@ -370,7 +372,7 @@ function citationBlock(citation) {
   const source = context.sources[citation.source];
   const via = citation.via ? context.sources[citation.via] : null;
   const who = html('div', {},
-    html('span', { class: 'status' }, `${citation.stance} ${citation.reliability}${citation.credibility}`), ' ',
+    html('span', { class: 'status' }, `${t().stances[citation.stance]} ${citation.reliability}${citation.credibility}`), ' ',
     html('bdi', {}, source ? source.title : citation.source), html('span', { class: 'muted' }, ` (${citation.source})`),
     via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
     citation.locator ? html('span', { class: 'muted' }, ` · ${citation.locator}`) : null);
