@@ -6,6 +6,7 @@ Usage: check_html_view.py PAGE.html EXPECTED.json SCREENSHOT_DIR [--chromium PAT
 
 EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store:
   {"entities": N, "claims": N, "asOf": {"2016": N, ...}, "knownBy": {"2017": N},
+   "minReliability": {"C": N}, "minCredibility": {"3": N}, "statuses": {"asserted,disputed": N},
    "names": [[text, NameKey.normalize(text)], ...],
    "dates": [[text, firstDay or null, lastDay or null], ...],
    "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس"}
@@ -159,6 +160,26 @@ def main():
             drawn = page.locator("[data-claim]").count()
             check(drawn == count, f"known by {date}: {drawn} claims drawn, isnad claims --known-by {date} lists {count}")
         page.get_by_label("Known by").fill("")
+
+        # Grades and statuses: citation by citation, the status worked out again, as the CLI does.
+        for grade, count in sorted(expected.get("minReliability", {}).items()):
+            page.get_by_label("Sources graded at least").select_option(grade)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"min reliability {grade}: {drawn} drawn, isnad claims --min-reliability {grade} lists {count}")
+        page.get_by_label("Sources graded at least").select_option("")
+        for grade, count in sorted(expected.get("minCredibility", {}).items()):
+            page.get_by_label("Credibility at least").select_option(grade)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"min credibility {grade}: {drawn} drawn, isnad claims --min-credibility {grade} lists {count}")
+        page.get_by_label("Credibility at least").select_option("")
+        for statuses, count in sorted(expected.get("statuses", {}).items()):
+            shown = statuses.split(",")
+            for box in page.locator("#statuses input").all():
+                box.set_checked(box.get_attribute("value") in shown)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"statuses {statuses}: {drawn} drawn, isnad claims --status {statuses} lists {count}")
+        for box in page.locator("#statuses input").all():
+            box.set_checked(True)
 
         # Search in Arabic finds the entity.
         page.get_by_label("Search a name").fill(expected["search"])

@@ -102,6 +102,14 @@ struct HTMLViewTests {
         for year in ["2014", "2016", "2017", "2022"] { asOf[year] = try claimCount(cli, ["--as-of", year]) }
         var knownBy: [String: Int] = [:]
         for date in ["2017", "2017-07", "2022-03"] { knownBy[date] = try claimCount(cli, ["--known-by", date]) }
+        var minimumReliability: [String: Int] = [:]
+        for grade in ["B", "C", "E"] { minimumReliability[grade] = try claimCount(cli, ["--min-reliability", grade]) }
+        var minimumCredibility: [String: Int] = [:]
+        for grade in ["2", "3"] { minimumCredibility[grade] = try claimCount(cli, ["--min-credibility", grade]) }
+        var statuses: [String: Int] = [:]
+        for set in ["asserted", "alleged", "disputed", "asserted,disputed"] {
+            statuses[set] = try claimCount(cli, ["--status", set])
+        }
         let hamasClaims = try records(cli, ["claims", "--subject", "hamas"]) + records(cli, ["claims", "--object", "hamas"])
         let quotes = hamasClaims.flatMap { ($0["citations"] as? [[String: Any]] ?? []).compactMap { $0["quote"] as? String } }
         #expect(!quotes.isEmpty)
@@ -113,7 +121,9 @@ struct HTMLViewTests {
             "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",
         ]
         let expected: [String: Any] = [
-            "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy, "quotes": quotes, "entity": "hamas",
+            "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy,
+            "minReliability": minimumReliability, "minCredibility": minimumCredibility, "statuses": statuses, "quotes": quotes,
+            "entity": "hamas",
             "search": "حماس", "names": names.map { [$0, NameKey.normalize($0)] },
             "dates": dates.map { text -> [Any] in
                 guard let date = try? PartialDate(parsing: text) else { return [text, NSNull(), NSNull()] }
