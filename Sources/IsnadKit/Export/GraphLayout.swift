@@ -71,8 +71,8 @@ public struct GraphLayout: Sendable, Equatable {
     }
 
     /// A force-directed layout (Fruchterman and Reingold, 1991) from fixed starting places (a
-    /// circle in id order) for a fixed number of rounds: no randomness, so the same graph always
-    /// gets the same picture.
+    /// circle in id order) for a fixed number of rounds, then overlapping boxes pushed apart: no
+    /// randomness, so the same graph always gets the same picture.
     public static func own(_ nodes: [Node], links: [(String, String)]) -> GraphLayout {
         let count = nodes.count
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
@@ -124,6 +124,29 @@ public struct GraphLayout: Sendable, Equatable {
                 y[i] += dy[i] / length * min(length, temperature)
             }
             temperature = max(temperature * 0.97, 1)
+        }
+        // Then boxes that still overlap are pushed apart, along the axis where they overlap least.
+        let gap = 12.0
+        for _ in 0..<30 {
+            var moved = false
+            for i in 0..<count {
+                for j in (i + 1)..<max(count, i + 1) {
+                    let overlapX = (sizes[i].0 + sizes[j].0) / 2 + gap - abs(x[i] - x[j])
+                    let overlapY = (sizes[i].1 + sizes[j].1) / 2 + gap - abs(y[i] - y[j])
+                    guard overlapX > 0, overlapY > 0 else { continue }
+                    moved = true
+                    if overlapX < overlapY {
+                        let push = (x[i] < x[j] ? -overlapX : overlapX) / 2
+                        x[i] += push
+                        x[j] -= push
+                    } else {
+                        let push = (y[i] < y[j] ? -overlapY : overlapY) / 2
+                        y[i] += push
+                        y[j] -= push
+                    }
+                }
+            }
+            if !moved { break }
         }
         let margin = 20.0
         let left = (0..<count).map { x[$0] - sizes[$0].0 / 2 }.min() ?? 0
