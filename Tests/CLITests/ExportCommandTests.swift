@@ -172,6 +172,31 @@ struct DOTLegibilityTests {
         #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(rendered.standardError)")
     }
 
+    @Test(
+        "networkx's read_dot (through pygraphviz) and pygraphviz read only the data",
+        .enabled(
+            if: ExternalTool.python(with: ["networkx", "pygraphviz"]) != nil,
+            "needs networkx and pygraphviz (apt: python3-networkx python3-pygraphviz)"))
+    func readers() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        let stats =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
+        let entities = try #require((stats?["entities"] as? [String: Any])?["total"] as? Int)
+        let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
+        #expect(try cli.run(["export", "dot", "-o", "whole.dot"]).status == 0)
+        let script = """
+            import sys, networkx as nx, pygraphviz as pgv
+            g = nx.nx_agraph.read_dot(sys.argv[1])
+            a = pgv.AGraph(sys.argv[1])
+            print(g.number_of_nodes(), g.number_of_edges(), a.number_of_nodes(), a.number_of_edges())
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx", "pygraphviz"]))
+        let result = try ExternalTool.run(python, ["-c", script, cli.path("whole.dot")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "\(entities) \(claims) \(entities) \(claims)\n")
+    }
+
     @Test("with --lang ar the legend names the entity types in Arabic")
     func arabicTypes() throws {
         let cli = try CLIHarness.scoped
