@@ -76,6 +76,27 @@ struct HTMLViewTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
     }
 
+    @Test("a view with more claims than the limit is refused too, and no file is written")
+    func tooManyClaims() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [
+            #"{"record":"source","id":"s","type":"statement","title":"S","reliability":"C"}"#,
+            #"{"record":"entity","id":"a","type":"organization","name":"A"}"#,
+            #"{"record":"entity","id":"b","type":"organization","name":"B"}"#,
+        ]
+        for index in 0...HTMLView.maximumClaims {
+            lines.append(
+                #"{"record":"claim","id":"c\#(index)","subject":"a","predicate":"communicated_with","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}"#
+            )
+        }
+        try cli.write("claims.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "claims.jsonl"]).status == 0)
+        let result = try cli.run(["export", "html", "--layout", "own", "-o", "view.html"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("more than \(HTMLView.maximumClaims) claims"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
+    }
+
     @Test("options of other formats are refused; --layout only for html")
     func options() throws {
         let cli = try datasetStore()

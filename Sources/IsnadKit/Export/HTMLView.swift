@@ -37,9 +37,8 @@ public enum HTMLView {
             count: { count in
                 entityCount = count
                 if count > options.maximumEntities {
-                    throw HTMLViewError.tooLarge(
-                        entities: count, claims: nil, maximumEntities: options.maximumEntities,
-                        maximumClaims: options.maximumClaims)
+                    throw HTMLViewError.tooManyEntities(
+                        count, maximumEntities: options.maximumEntities, maximumClaims: options.maximumClaims)
                 }
             },
             nodes: { entity in
@@ -49,8 +48,8 @@ public enum HTMLView {
             edges: { edge in
                 claims += 1
                 if claims > options.maximumClaims {
-                    throw HTMLViewError.tooLarge(
-                        entities: entityCount, claims: nil, maximumEntities: options.maximumEntities,
+                    throw HTMLViewError.tooManyClaims(
+                        entities: entityCount, maximumEntities: options.maximumEntities,
                         maximumClaims: options.maximumClaims)
                 }
                 let pair = [edge.subject, edge.object]
@@ -171,19 +170,19 @@ public enum HTMLView {
 
 /// Why an HTML view was not written.
 public enum HTMLViewError: Error, CustomStringConvertible, Equatable {
-    /// More entities or claims than a browser draws responsively; `claims` is nil when the
-    /// survey stopped before counting them all.
-    case tooLarge(entities: Int, claims: Int?, maximumEntities: Int, maximumClaims: Int)
+    /// More entities than a browser draws responsively.
+    case tooManyEntities(Int, maximumEntities: Int, maximumClaims: Int)
+    /// More claims than a browser draws responsively (the survey stops counting at the limit).
+    case tooManyClaims(entities: Int, maximumEntities: Int, maximumClaims: Int)
     /// Nothing to draw: no entity passes.
     case empty
 
     public var description: String {
         switch self {
-        case .tooLarge(let entities, _, let maximumEntities, let maximumClaims):
-            if entities > maximumEntities {
-                return
-                    "the view would draw \(entities) entities; a browser stays responsive up to \(maximumEntities) entities and \(maximumClaims) claims, so no file was written"
-            }
+        case .tooManyEntities(let count, let maximumEntities, let maximumClaims):
+            return
+                "the view would draw \(count) entities; a browser stays responsive up to \(maximumEntities) entities and \(maximumClaims) claims, so no file was written"
+        case .tooManyClaims(let entities, let maximumEntities, let maximumClaims):
             return
                 "the view would draw more than \(maximumClaims) claims (among \(entities) entities); a browser stays responsive up to \(maximumEntities) entities and \(maximumClaims) claims, so no file was written"
         case .empty:
