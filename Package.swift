@@ -15,10 +15,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        // Turns the files under Schemas/ into Swift string constants at build time,
-        // so that the SQL schema and the predicate vocabulary have one source of truth.
-        // It also applies the migrations to an in-memory database, to embed the schema each
-        // version has (what a store is checked against when opened).
+        // Turns the files under Schemas/ (SQL schema, predicate vocabulary) and
+        // Sources/IsnadKit/Export/HTML/ (the HTML view's page, style and script) into Swift
+        // string constants at build time, so that each has one source of truth. It also applies
+        // the migrations to an in-memory database, to embed the schema each version has (what a
+        // store is checked against when opened).
         .executableTarget(name: "SchemaEmbedder", dependencies: ["CSQLite"]),
         .plugin(
             name: "EmbedSchemas",
@@ -28,6 +29,8 @@ let package = Package(
         .target(
             name: "IsnadKit",
             dependencies: ["CSQLite"],
+            // Embedded by the plugin, not compiled or copied as resources.
+            exclude: ["Export/HTML"],
             plugins: ["EmbedSchemas"]
         ),
         // The command line's logic: parsing, commands, output formats, exit codes.

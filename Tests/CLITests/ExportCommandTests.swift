@@ -86,7 +86,10 @@ struct ExportCommandTests {
         "options that do not fit are refused with exit 64",
         arguments: [
             (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl, only to"),
-            (["export", "jsonl", "--focus", "hamas"], "--focus does not apply to export jsonl, only to export dot and graphml"),
+            (
+                ["export", "jsonl", "--focus", "hamas"],
+                "--focus does not apply to export jsonl, only to export dot, graphml and html"
+            ),
             (["export", "jsonl", "--collapse"], "--collapse does not apply to export jsonl, only to export dot and graphml"),
             (["export", "graphml", "--rankdir", "TB"], "--rankdir does not apply to export graphml, only to export dot"),
             (["export", "graphml", "--no-legend"], "--no-legend does not apply to export graphml, only to export dot"),
@@ -119,5 +122,90 @@ struct ExportCommandTests {
             try #require(ExportCommandTests.xmllint),
             ["--noout", "--schema", schema, exports.appendingPathComponent("hadera-2022.graphml").path])
         #expect(result.status == 0, "\(result.standardError)")
+    }
+}
+
+/// The DOT pictures stay legible: Graphviz's layouts see only the data (the legend is in the
+/// graph's label), `--pairs` draws one edge per pair, and type names follow `--lang ar`.
+@Suite("DOT legibility", .temporaryStore)
+struct DOTLegibilityTests {
+    static var dot: String? { ExternalTool.path("dot") }
+
+    /// Nodes and edges as Graphviz's layout `engine` reads the DOT.
+    private func counts(_ text: Data, engine: String) throws -> (nodes: Int, edges: Int, label: String) {
+        let result = try ExternalTool.run(
+            try #require(DOTLegibilityTests.dot), ["-K\(engine)", "-Goverlap=prism", "-Tjson"], input: text)
+        #expect(result.status == 0, "\(result.standardError)")
+        let graph = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
+        let objects = graph["objects"] as? [[String: Any]] ?? []
+        let edges = graph["edges"] as? [[String: Any]] ?? []
+        return (objects.count, edges.count, graph["label"] as? String ?? "")
+    }
+
+    @Test(
+        "dot, neato and sfdp count exactly the store's entities and claims; --pairs one edge per pair",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func onlyTheData() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        let stats =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
+        let entities = try #require((stats?["entities"] as? [String: Any])?["total"] as? Int)
+        let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
+        let whole = try cli.run(["export", "dot"]).outputBytes
+        for engine in ["dot", "neato", "sfdp"] {
+            let read = try counts(whole, engine: engine)
+            #expect(read.nodes == entities, "\(engine)")
+            #expect(read.edges == claims, "\(engine)")
+        }
+        let paired = try cli.run(["export", "dot", "--pairs"])
+        #expect(paired.status == 0)
+        let read = try counts(paired.outputBytes, engine: "dot")
+        #expect(read.nodes == entities)
+        #expect(read.edges < claims)
+        // Hamas and Wilayat Sinai: the claims each way between them are one edge each way (and
+        // one more for the symmetric ones), not one arc per claim.
+        let lines = paired.standardOutput.split(separator: "\n")
+        let hamasSinai = lines.filter {
+            $0.contains("id=\"pair:hamas--wilayat-sinai") || $0.contains("id=\"pair:wilayat-sinai--hamas")
+        }
+        #expect((1...3).contains(hamasSinai.count), "\(hamasSinai.count)")
+        #expect(hamasSinai.contains { $0.contains("\\nsupplied weapons to · زوّد بالأسلحة · ALLEGED F3") })
+        let rendered = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-Tsvg"], input: paired.outputBytes)
+        #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(rendered.standardError)")
+    }
+
+    @Test(
+        "networkx's read_dot (through pygraphviz) and pygraphviz read only the data",
+        .enabled(
+            if: ExternalTool.python(with: ["networkx", "pygraphviz"]) != nil,
+            "needs networkx and pygraphviz (apt: python3-networkx python3-pygraphviz)"))
+    func readers() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        let stats =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
+        let entities = try #require((stats?["entities"] as? [String: Any])?["total"] as? Int)
+        let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
+        #expect(try cli.run(["export", "dot", "-o", "whole.dot"]).status == 0)
+        let script = """
+            import sys, networkx as nx, pygraphviz as pgv
+            g = nx.nx_agraph.read_dot(sys.argv[1])
+            a = pgv.AGraph(sys.argv[1])
+            print(g.number_of_nodes(), g.number_of_edges(), a.number_of_nodes(), a.number_of_edges())
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx", "pygraphviz"]))
+        let result = try ExternalTool.run(python, ["-c", script, cli.path("whole.dot")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "\(entities) \(claims) \(entities) \(claims)\n")
+    }
+
+    @Test("with --lang ar the legend names the entity types in Arabic")
+    func arabicTypes() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        let text = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar"]).standardOutput
+        for word in ["منظمة", "شخص", "حدث", "مكان"] { #expect(text.contains(word), "\(word)") }
+        #expect(!text.contains(">organization: "))
     }
 }

@@ -3,12 +3,12 @@ import IsnadKit
 enum ExportCommand: Command {
     /// The formats `isnad export` writes.
     enum Format: String, CaseIterable {
-        case jsonl, dot, graphml
+        case jsonl, dot, graphml, html
     }
 
     static let spec = CommandSpec(
         name: "export",
-        abstract: "Write the store as records (jsonl), a Graphviz graph (dot) or GraphML (graphml).",
+        abstract: "Write the store as records (jsonl), a Graphviz graph (dot), GraphML (graphml) or an interactive page (html).",
         discussion: """
             jsonl: every entity, source and claim in the record format, in a fixed order, so the same store always
             gives the same bytes and the output imports into an empty store. (For a filtered subset, use
@@ -17,41 +17,57 @@ enum ExportCommand: Command {
             asserted claims, dashed for alleged, dotted with a bar for disputed; labels with the predicate, dates
             and evidence; quotes in tooltips; a legend. Pipe it into dot: isnad export dot --focus hamas | dot -Tsvg > hamas.svg
             graphml: GraphML 1.0 for Gephi, Cytoscape, networkx, igraph and Neo4j; --yed adds yFiles graphics.
-            Both graph formats take the query commands' filters, and write the same bytes for the same store. An option
+            html: one self-contained page (no network, no other file) to explore the graph in a browser: click an
+            entity or an edge for its claims, citations and quotes; filter by status, grades, predicate family,
+            date (--as-of) and --known-by; search names; English or Arabic. Laid out by Graphviz's dot when it is
+            installed. A view too large for a browser is refused: narrow it with --focus or filters.
+            The graph formats take the query commands' filters, and write the same bytes for the same store. An option
             that does not apply to the format chosen is refused.
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
-        arguments: [ArgumentSpec(name: "format", help: "jsonl, dot or graphml")],
-        options: [focus, depth, collapses, language, rankDirection, omitsLegend, addsYEdGraphics, output]
+        arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml or html")],
+        options: [focus, depth, collapses, pairs, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
             "isnad export dot --focus hamas --depth 2 | dot -Tsvg > hamas.svg",
             "isnad export graphml --min-reliability C -o graph.graphml",
             "isnad export graphml --yed --collapse -o for-yed.graphml",
+            "isnad export dot --pairs | dot -Tsvg > overview.svg",
+            "isnad export html -o graph.html",
+            "isnad export html --focus hamas --depth 2 --lang ar -o hamas.html",
         ])
 
     /// The formats that draw a graph, which take the filters and the graph options.
-    static let graphFormats: [Format] = [.dot, .graphml]
+    static let graphFormats: [Format] = [.dot, .graphml, .html]
 
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
     static let focus = Option<String>(
-        "focus", value: "entity", help: "dot, graphml: only the neighbourhood of this entity."
+        "focus", value: "entity", help: "dot, graphml, html: only the neighbourhood of this entity."
     ).only(for: graphFormats)
     static let depth = Option<Int>(
-        "depth", value: "n", in: 1...6, help: "dot, graphml: with --focus, how many hops (default: 1, at most 6)."
+        "depth", value: "n", in: 1...6, help: "dot, graphml, html: with --focus, how many hops (default: 1, at most 6)."
     ).only(for: graphFormats)
     static let collapses = Flag(
         "collapse", help: "dot, graphml: one edge per subject, predicate and object, with all its claims' evidence."
-    ).only(for: graphFormats)
+    ).only(for: [Format.dot, .graphml])
+    static let pairs = Flag(
+        "pairs",
+        help: "dot: one edge per pair of entities and direction, labelled with each predicate's status and best grade."
+    ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
-        "lang", value: "lang", help: "dot, graphml: labels in en, ar or both (default: both)."
+        "lang", value: "lang",
+        help: "dot, graphml: labels in en, ar or both (default: both); html: the language the page opens in (en or ar)."
     ).only(for: graphFormats)
     static let rankDirection = Option<DOTWriter.RankDirection>(
         "rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."
     ).only(for: [Format.dot])
     static let omitsLegend = Flag("no-legend", help: "dot: leave the legend out.").only(for: [Format.dot])
+    static let layout = Option<HTMLLayoutChoice>(
+        "layout", value: "engine",
+        help: "html: dot (Graphviz, the default when installed) or own (Isnad's layout, with no external program)."
+    ).only(for: [Format.html])
     static let addsYEdGraphics = Flag(
         "yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."
     ).only(for: [Format.graphml])
@@ -74,7 +90,7 @@ enum ExportCommand: Command {
         switch format {
         case .jsonl:
             try withOutput(path, context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
-        case .dot, .graphml:
+        case .dot, .graphml, .html:
             try writeGraph(format, arguments, store: store, path: path, context: context)
         }
     }
@@ -94,6 +110,35 @@ enum ExportCommand: Command {
         }
         let language = try arguments.value(Self.language, default: .both)
         let graph = ExportGraph(store: store, options: options)
+        if format == .html {
+            var html = HTMLView.Options()
+            html.language = language == .ar ? .ar : .en
+            let focus = try options.focus.flatMap { try store.entity(id: $0) }
+            html.title = ExportStyle.title(
+                focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .en)
+            html.titleArabic = ExportStyle.title(
+                focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .ar)
+            switch try arguments.value(layout) {
+            case .dot?:
+                guard let dot = GraphLayout.program(named: "dot") else {
+                    throw UsageError(
+                        message: "--layout dot needs Graphviz's dot on PATH (apt-get install graphviz), or use --layout own",
+                        command: spec.name)
+                }
+                html.dotProgram = dot
+            case .own?: html.dotProgram = nil
+            case nil: html.dotProgram = GraphLayout.program(named: "dot")
+            }
+            do {
+                try withOutput(path, context: context) { try HTMLView.write(graph, options: html, to: $0) }
+            } catch let error as HTMLViewError {
+                throw UsageError(
+                    message:
+                        "\(error); narrow it with --focus ENTITY --depth N, or with filters (--min-reliability, --status, --as-of, --predicate …)",
+                    command: spec.name)
+            }
+            return
+        }
         try withOutput(path, context: context) { sink in
             if format == .dot {
                 var dot = DOTWriter.Options()
@@ -104,7 +149,11 @@ enum ExportCommand: Command {
                 dot.title = ExportStyle.title(
                     focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
                 ).joined(separator: "\n")
-                try DOTWriter(sink: sink, options: dot).write(graph)
+                if arguments.isSet(pairs) {
+                    try DOTWriter(sink: sink, options: dot).writePairs(graph)
+                } else {
+                    try DOTWriter(sink: sink, options: dot).write(graph)
+                }
             } else {
                 var graphML = GraphMLWriter.Options()
                 graphML.yed = arguments.isSet(addsYEdGraphics)
@@ -133,3 +182,8 @@ enum ExportCommand: Command {
 }
 
 extension DOTWriter.RankDirection: ArgumentChoice {}
+
+/// Who lays out an HTML view.
+enum HTMLLayoutChoice: String, CaseIterable, ArgumentChoice {
+    case dot, own
+}

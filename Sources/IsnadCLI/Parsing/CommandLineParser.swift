@@ -274,7 +274,7 @@ struct ParsedArguments {
             guard !option.formats.isEmpty, !option.formats.contains(format) else { continue }
             throw UsageError(
                 message: "--\(option.name) does not apply to \(spec.name) \(format), only to \(spec.name) "
-                    + option.formats.joined(separator: " and ") + note,
+                    + ListFormat.and(option.formats) + note,
                 command: spec.name)
         }
     }
@@ -380,5 +380,13 @@ enum CommandLineParser {
             let argument = spec.arguments[min(index, spec.arguments.count - 1)]
             throw UsageError(message: "<\(argument.name)> is empty: \(spec.usage)", command: spec.name)
         }
+    }
+}
+
+/// Lists in words: `a`, `a and b`, `a, b and c`.
+enum ListFormat {
+    static func and(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 }

@@ -20,6 +20,8 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     public let commonLink: CommonLink?
     /// The claim's evidence with the capped grades.
     public let evidence: Evidence
+    /// Each citation's grades once capped, in the claim's order: what ``evidence`` is made of.
+    public let cappedCitations: [Evidence.Item]
 
     /// The capped evidence as one comparable value (status, then best grade).
     public var claimStrength: ClaimStrength { ClaimStrength(evidence) }
@@ -40,6 +42,7 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
         }
         guard let evidence = Evidence(items) else { return nil }
         self.evidence = evidence
+        cappedCitations = items
         supportingChannels = supporting.count
         denyingChannels = denying.count
         commonLink = supporting.count == 1 ? supporting[0].commonLink : nil

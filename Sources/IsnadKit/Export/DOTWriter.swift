@@ -6,8 +6,11 @@
 /// by independent channels of support (one channel is thin, whatever the citation count);
 /// symmetric predicates without arrowheads. Edge labels carry the predicate, the dates, the
 /// evidence and the common link; quotes (and a disputed edge's denial) go to tooltips, which SVG
-/// viewers show on hover. A legend explains all of it. The font
-/// list names Noto Sans and Noto Sans Arabic, so Arabic renders joined and right to left.
+/// viewers show on hover. A legend explains all of it: it is part of the graph's own label (an
+/// HTML-like label, with the title), not nodes or edges, so layouts and readers (neato, sfdp,
+/// networkx) see only the data. ``writePairs(_:)`` draws one edge per pair of entities and
+/// direction, for overviews. The font list names Noto Sans and Noto Sans Arabic, so Arabic
+/// renders joined and right to left.
 public struct DOTWriter: GraphWriter {
     /// Which way ranks run (`rankdir`, https://graphviz.org/docs/attr-types/rankdir/): the
     /// raw values are DOT's.
@@ -22,6 +25,7 @@ public struct DOTWriter: GraphWriter {
         public var language = ExportStyle.Language.both
         public var rankdir = RankDirection.leftToRight
         public var showsLegend = true
+        /// The title's lines (``ExportStyle/title(focus:depth:filter:collapsed:language:)``).
         public var title: String?
 
         public init() {}
@@ -48,12 +52,30 @@ public struct DOTWriter: GraphWriter {
         head += ", nodesep=0.35, ranksep=0.9, newrank=true];\n"
         head += "  node [fontname=\(font), fontsize=11, style=\"filled\", color=\"#4d4d4d\", penwidth=1, margin=\"0.12,0.06\"];\n"
         head += "  edge [fontname=\(font), fontsize=9, arrowsize=0.8];\n"
-        return options.showsLegend ? head + legend() : head
+        return head
+    }
+
+    /// The graph's label, written with the first entity once their number is known: the title
+    /// and the legend in one HTML-like label, its type sized so that it stays readable when a
+    /// picture of that many entities is fitted to a screen.
+    func graphLabel(entities count: Int) -> String {
+        guard options.title != nil || options.showsLegend else { return "" }
+        let size = min(28, 12 + count / 3)
+        var label = "<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+        for (index, line) in (options.title ?? "").split(separator: "\n").enumerated() {
+            let text = XMLEscaping.escaped(String(line))
+            label += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(index == 0 ? size * 3 / 2 : size)\">"
+            label += index == 0 ? "<B>\(text)</B>" : text
+            label += "</FONT></TD></TR>"
+        }
+        if options.showsLegend { label += "<TR><TD ALIGN=\"LEFT\">\(legend(size: size))</TD></TR>" }
+        return "  graph [labelloc=\"t\", labeljust=\"l\", label=\(label)</TABLE>>];\n"
     }
 
     public func tail() -> String { "}\n" }
 
     public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        if position == 0 { bytes.appendUTF8(graphLabel(entities: count)) }
         let shape: String
         var style = "filled"
         switch entity.type {
@@ -131,69 +153,42 @@ public struct DOTWriter: GraphWriter {
         }
     }
 
-    /// A cluster that explains the shapes, the lines, the colours and how an edge label reads.
-    func legend() -> String {
+    /// The legend, as a table of an HTML-like label: shapes and fills of the entity types, line
+    /// styles of the statuses, colours of the predicate families, how an edge label reads, and
+    /// what the statuses and grades mean. Type names follow `--lang ar`.
+    func legend(size: Int) -> String {
         let arabic = options.language == .ar
-        var lines = [
-            "  subgraph \"cluster_legend\" {", "    label=\"Legend\"; fontsize=12; style=\"rounded\"; color=\"#999999\";",
+        let small = max(size - 2, 8)
+        func cell(_ text: String, color: String? = nil, background: String? = nil) -> String {
+            let fill = background.map { " BGCOLOR=\"\($0)\"" } ?? ""
+            let font = color.map { " COLOR=\"\($0)\"" } ?? ""
+            return "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(text)</FONT></TD>"
+        }
+        func heading(_ text: String) -> String {
+            "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(size)\"><B>\(text)</B></FONT></TD></TR>"
+        }
+        func column(_ title: String, _ rows: [String]) -> String {
+            "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">" + heading(title)
+                + rows.map { "<TR>\($0)</TR>" }.joined() + "</TABLE></TD>"
+        }
+        let shapes: [(EntityType, String)] = [
+            (.organization, "rounded box"), (.person, "ellipse"), (.event, "octagon"), (.place, "house"),
         ]
-        let types: [(EntityType, String, String)] = [
-            (.organization, "box", "rounded,filled"), (.person, "ellipse", "filled"), (.event, "octagon", "filled"),
-            (.place, "house", "filled"),
+        let types = shapes.map { type, shape in
+            cell("\(ExportStyle.typeName(type, language: options.language)): \(shape)", background: ExportStyle.fill(for: type))
+        }
+        let lines = [
+            cell("━━━ asserted" + (arabic ? " · مؤيَّد" : "") + ": solid"),
+            cell("╍╍╍ alleged" + (arabic ? " · مزعوم" : "") + ": dashed"),
+            cell("┈┈┈⊣ disputed" + (arabic ? " · متنازع عليه" : "") + ": dotted, bar head"),
+            cell("no arrowhead: the predicate reads the same both ways"),
+            cell("─── thin: 1 independent channel, however many citations"),
+            cell("━━━ 2 channels"),
+            cell("▬▬▬ 3 or more channels"),
         ]
-        for (type, shape, style) in types {
-            lines.append(
-                "    \"legend:\(type.rawValue)\" [label=\"\(type.rawValue)\", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: type))\", fontsize=9];"
-            )
+        let colours = ExportStyle.families.map {
+            cell("━━ \(ExportStyle.familyName($0.name, language: options.language))", color: $0.color)
         }
-        // Sample lines: short, level, one under the other (heavy weights keep them straight).
-        // Status samples at the width of two channels, then the three widths.
-        let plain = ", penwidth=\(DOTWriter.penWidth(channels: 2))"
-        let samples: [(name: String, label: String, style: String)] = [
-            ("asserted", "asserted" + (arabic ? " · مؤيَّد" : ""), DOTWriter.style(of: .asserted, isSymmetric: false) + plain),
-            ("alleged", "alleged" + (arabic ? " · مزعوم" : ""), DOTWriter.style(of: .alleged, isSymmetric: false) + plain),
-            (
-                "disputed", "disputed" + (arabic ? " · متنازع عليه" : ""),
-                DOTWriter.style(of: .disputed, isSymmetric: false) + plain
-            ),
-            ("symmetric", "no arrowhead: symmetric", DOTWriter.style(of: .asserted, isSymmetric: true) + plain),
-            (
-                "one-channel", "thin: 1 independent channel",
-                DOTWriter.style(of: .asserted, isSymmetric: false) + ", penwidth=\(DOTWriter.penWidth(channels: 1))"
-            ),
-            ("two-channels", "2 channels", DOTWriter.style(of: .asserted, isSymmetric: false) + plain),
-            (
-                "three-channels", "3 or more channels",
-                DOTWriter.style(of: .asserted, isSymmetric: false) + ", penwidth=\(DOTWriter.penWidth(channels: 3))"
-            ),
-        ]
-        for sample in samples {
-            let from = DOTEscaping.quoted("legend:\(sample.name)-from")
-            let to = DOTEscaping.quoted("legend:\(sample.name)-to")
-            lines.append("    \(from) [label=\"\", shape=point, width=0.05, color=\"#999999\", group=\"legend-\(sample.name)\"];")
-            lines.append("    \(to) [label=\"\", shape=point, width=0.05, color=\"#999999\", group=\"legend-\(sample.name)\"];")
-            let label = DOTEscaping.quoted(sample.label)
-            lines.append("    \(from) -> \(to) [label=\(label), \(sample.style), fontsize=9, weight=100];")
-        }
-        lines.append("    \"legend:key\" [shape=plaintext, style=\"\", fontsize=9, label=\(legendTable())];")
-        lines.append("  }")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The legend's table: colours of the predicate families, how an edge label reads, and
-    /// what the statuses and grades mean.
-    private func legendTable() -> String {
-        let arabic = options.language == .ar
-        func row(_ text: String, size: Int = 8) -> String {
-            "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"\(size)\">\(text)</FONT></TD></TR>"
-        }
-        var table = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
-        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>edge colour: family of the predicate</B></TD></TR>"
-        for family in ExportStyle.families {
-            table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"\(family.color)\">━━ \(family.name)</FONT></TD></TR>"
-        }
-        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"> </TD></TR>"
-        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>edge label, line by line</B></TD></TR>"
         let example =
             arabic
             ? [
@@ -207,22 +202,18 @@ public struct DOTWriter: GraphWriter {
                 ("2 sources · 1 channel · best E3", "sources · channels · best grade"),
                 ("all through article-x (E)", "the common link"),
             ]
-        for (sample, meaning) in example {
-            table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">\(sample)</FONT></TD>"
-            table += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#666666\">← \(meaning)</FONT></TD></TR>"
-        }
-        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"> </TD></TR>"
-        table += "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>status and grades, from the citations</B></TD></TR>"
-        table += row("asserted: an A–C source asserts it with credibility 1–3")
-        table += row("alleged: only weaker sources, or sources that report it")
-        table += row("disputed: some source denies it")
-        table += row("no arrowhead: the predicate reads the same both ways")
-        table += row("best C3: strongest source reliability (A–F) and credibility (1–6)")
-        table += row("channels: groups of citations whose chains of transmission share no source")
-        table += row("common link: the source every channel passes through; status and grade")
-        table += row("are capped by its reliability (an E article makes everything it relays E at best)")
-        table += row("line width: independent channels (thin = one, however many citations)")
-        table += row("in SVG, hover over an edge for its claims, sources, quote and any denial")
-        return table + "</TABLE>>"
+        let reading =
+            example.map { cell("\($0.0)   ← \($0.1)") } + [
+                cell("asserted: an A–C source asserts it with credibility 1–3"),
+                cell("alleged: only weaker sources, or sources that report it"), cell("disputed: some source denies it"),
+                cell("best C3: strongest reliability (A–F) and credibility (1–6)"),
+                cell("channels: groups of citations whose chains of transmission share no source"),
+                cell("common link: the source every channel passes through; status and grade"),
+                cell("are capped by its reliability (an E article makes everything it relays E at best)"),
+                cell("in SVG, hover over an edge for its claims, sources, quote and any denial"),
+            ]
+        return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
+            + column("Legend: shapes", types) + column("lines: status and channels", lines)
+            + column("colours: predicate family", colours) + column("edge label, line by line", reading) + "</TR></TABLE>"
     }
 }

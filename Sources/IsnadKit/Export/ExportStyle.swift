@@ -186,3 +186,26 @@ public enum ExportStyle {
         }
     }
 }
+
+extension ExportStyle {
+    /// An entity type's name in a language (`.both`: English).
+    public static func typeName(_ type: EntityType, language: Language) -> String {
+        guard language == .ar else { return type.rawValue }
+        switch type {
+        case .organization: return "منظمة"
+        case .person: return "شخص"
+        case .event: return "حدث"
+        case .place: return "مكان"
+        }
+    }
+
+    /// A predicate family's name in a language (`.both`: English).
+    public static func familyName(_ family: String, language: Language) -> String {
+        guard language == .ar else { return family }
+        let arabic = [
+            "structure": "بنية", "alliance": "تحالف", "hostility": "عداء", "support": "دعم", "communication": "تواصل",
+            "violence": "عنف", "kinship": "قرابة", "location": "موقع",
+        ]
+        return arabic[family] ?? family
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+
+/// Where each entity of a picture stands: the centre and size of its box, in points (1/72 inch),
+/// y growing downwards, the whole within `width` × `height`.
+///
+/// Computed once, at export time, by Graphviz's `dot` (https://graphviz.org/docs/layouts/dot/)
+/// when it is installed, or by ``own(_:links:)``, a force-directed layout of Isnad's own. Both
+/// are deterministic: the same graph gives the same numbers, written with one decimal.
+public struct GraphLayout: Sendable, Equatable {
+    /// One entity's box.
+    public struct Box: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public var width: Double
+        public var height: Double
+    }
+
+    /// An entity to place: its id, its type (for its shape) and its label's lines (for its size).
+    public struct Node: Sendable {
+        public let id: String
+        public let type: EntityType
+        public let lines: [String]
+
+        public init(id: String, type: EntityType, lines: [String]) {
+            self.id = id
+            self.type = type
+            self.lines = lines
+        }
+    }
+
+    /// Which program placed the entities: `graphviz` or `isnad`.
+    public let engine: String
+    public let boxes: [String: Box]
+    public let width: Double
+    public let height: Double
+
+    /// Lays out with Graphviz's `dot` at `program`: our entities with their shapes and labels,
+    /// one edge per linked pair, read back from `dot -Tjson`.
+    public static func graphviz(_ nodes: [Node], links: [(String, String)], program: String) throws -> GraphLayout {
+        let font = DOTEscaping.quoted(DOTWriter.fontName)
+        var dot = "digraph \"layout\" {\n  graph [rankdir=\"LR\", nodesep=0.3, ranksep=1.1, ratio=0.62];\n"
+        dot += "  node [fontname=\(font), fontsize=11, margin=\"0.12,0.06\"];\n"
+        for node in nodes {
+            dot += "  \(DOTEscaping.quoted(node.id)) [label=\(DOTEscaping.quoted(node.lines.joined(separator: "\n")))"
+            dot += ", shape=\(shape(of: node.type))];\n"
+        }
+        for (tail, head) in links { dot += "  \(DOTEscaping.quoted(tail)) -> \(DOTEscaping.quoted(head));\n" }
+        dot += "}\n"
+        let output = try run(program, ["-Tjson"], input: Data(dot.utf8))
+        let json = try output.withUnsafeBytes { raw in
+            try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+        }
+        guard case .object(let graph) = json, case .string(let bb)? = graph["bb"],
+            case .array(let objects)? = graph["objects"]
+        else { throw LayoutError(message: "dot -Tjson gave no bounding box or objects") }
+        let corners = numbers(bb)
+        guard corners.count == 4 else { throw LayoutError(message: "dot -Tjson gave a bounding box \"\(bb)\"") }
+        let height = corners[3]
+        var boxes: [String: Box] = [:]
+        for case .object(let object) in objects {
+            guard case .string(let name)? = object["name"], case .string(let pos)? = object["pos"],
+                case .string(let width)? = object["width"], case .string(let boxHeight)? = object["height"]
+            else { continue }
+            let point = numbers(pos)
+            guard point.count == 2, let inchesWide = Double(width), let inchesHigh = Double(boxHeight) else { continue }
+            boxes[name] = Box(
+                x: rounded(point[0]), y: rounded(height - point[1]), width: rounded(inchesWide * 72),
+                height: rounded(inchesHigh * 72))
+        }
+        return GraphLayout(engine: "graphviz", boxes: boxes, width: rounded(corners[2]), height: rounded(height))
+    }
+
+    /// A force-directed layout (Fruchterman and Reingold, 1991) from fixed starting places (a
+    /// circle in id order) for a fixed number of rounds, then overlapping boxes pushed apart: no
+    /// randomness, so the same graph always gets the same picture.
+    public static func own(_ nodes: [Node], links: [(String, String)]) -> GraphLayout {
+        let count = nodes.count
+        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        let sizes = nodes.map { node -> (Double, Double) in
+            let longest = node.lines.map(\.count).max() ?? 1
+            return (Double(longest) * 6.6 + 24, Double(node.lines.count) * 15 + 14)
+        }
+        let edges = links.compactMap { link -> (Int, Int)? in
+            guard let a = index[link.0], let b = index[link.1], a != b else { return nil }
+            return (a, b)
+        }
+        let ideal = 170.0
+        var x = (0..<count).map { cos(Double($0) * 2 * .pi / Double(max(count, 1))) * ideal * sqrt(Double(count)) }
+        var y = (0..<count).map { sin(Double($0) * 2 * .pi / Double(max(count, 1))) * ideal * sqrt(Double(count)) }
+        // Fewer rounds for large graphs: each round costs count² steps.
+        let rounds = max(40, min(300, 20_000_000 / max(count * count, 1)))
+        var temperature = ideal * sqrt(Double(count)) / 4
+        for _ in 0..<rounds {
+            var dx = [Double](repeating: 0, count: count)
+            var dy = [Double](repeating: 0, count: count)
+            for i in 0..<count {
+                for j in (i + 1)..<max(count, i + 1) {
+                    let ex = x[i] - x[j]
+                    let ey = y[i] - y[j]
+                    let distance = max(sqrt(ex * ex + ey * ey), 1)
+                    let force = ideal * ideal / distance
+                    dx[i] += ex / distance * force
+                    dy[i] += ey / distance * force
+                    dx[j] -= ex / distance * force
+                    dy[j] -= ey / distance * force
+                }
+            }
+            for (a, b) in edges {
+                let ex = x[a] - x[b]
+                let ey = y[a] - y[b]
+                let distance = max(sqrt(ex * ex + ey * ey), 1)
+                let force = distance * distance / ideal
+                dx[a] -= ex / distance * force
+                dy[a] -= ey / distance * force
+                dx[b] += ex / distance * force
+                dy[b] += ey / distance * force
+            }
+            // A weak pull to the centre keeps unlinked entities from drifting away.
+            for i in 0..<count {
+                dx[i] -= x[i] * 0.02
+                dy[i] -= y[i] * 0.02
+                let length = max(sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 0.001)
+                x[i] += dx[i] / length * min(length, temperature)
+                y[i] += dy[i] / length * min(length, temperature)
+            }
+            temperature = max(temperature * 0.97, 1)
+        }
+        // Then boxes that still overlap are pushed apart, along the axis where they overlap least.
+        let gap = 12.0
+        for _ in 0..<30 {
+            var moved = false
+            for i in 0..<count {
+                for j in (i + 1)..<max(count, i + 1) {
+                    let overlapX = (sizes[i].0 + sizes[j].0) / 2 + gap - abs(x[i] - x[j])
+                    let overlapY = (sizes[i].1 + sizes[j].1) / 2 + gap - abs(y[i] - y[j])
+                    guard overlapX > 0, overlapY > 0 else { continue }
+                    moved = true
+                    if overlapX < overlapY {
+                        let push = (x[i] < x[j] ? -overlapX : overlapX) / 2
+                        x[i] += push
+                        x[j] -= push
+                    } else {
+                        let push = (y[i] < y[j] ? -overlapY : overlapY) / 2
+                        y[i] += push
+                        y[j] -= push
+                    }
+                }
+            }
+            if !moved { break }
+        }
+        let margin = 20.0
+        let left = (0..<count).map { x[$0] - sizes[$0].0 / 2 }.min() ?? 0
+        let top = (0..<count).map { y[$0] - sizes[$0].1 / 2 }.min() ?? 0
+        var boxes: [String: Box] = [:]
+        var width = 0.0
+        var height = 0.0
+        for (i, node) in nodes.enumerated() {
+            let box = Box(
+                x: rounded(x[i] - left + margin), y: rounded(y[i] - top + margin), width: rounded(sizes[i].0),
+                height: rounded(sizes[i].1))
+            width = max(width, box.x + box.width / 2 + margin)
+            height = max(height, box.y + box.height / 2 + margin)
+            boxes[node.id] = box
+        }
+        return GraphLayout(engine: "isnad", boxes: boxes, width: rounded(width), height: rounded(height))
+    }
+
+    /// The DOT shape of an entity type, as ``DOTWriter`` draws it.
+    static func shape(of type: EntityType) -> String {
+        switch type {
+        case .organization: "box"
+        case .person: "ellipse"
+        case .event: "octagon"
+        case .place: "house"
+        }
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    private static func numbers(_ text: String) -> [Double] {
+        text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+    }
+
+    /// Runs a program with `input` on standard input and returns its standard output; fails
+    /// when it exits with a status other than 0.
+    private static func run(_ program: String, _ arguments: [String], input: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let standardInput = Pipe()
+        let standardOutput = Pipe()
+        let standardError = Pipe()
+        process.standardInput = standardInput
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        try process.run()
+        // Read while writing: a large graph fills a pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var output = Data()
+        nonisolated(unsafe) var errors = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            output = standardOutput.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            errors = standardError.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        standardInput.fileHandleForWriting.write(input)
+        try standardInput.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw LayoutError(message: "\(program) exited with status \(process.terminationStatus): \(message)")
+        }
+        return output
+    }
+
+    /// The program on `PATH` named `name`, if any (`dot`).
+    public static func program(named name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// Graphviz failed to lay out a graph.
+public struct LayoutError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { "layout failed: \(message)" }
+}

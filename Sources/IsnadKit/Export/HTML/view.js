@@ -1,0 +1,684 @@
+// The Isnad HTML view: draws the graph embedded in this page, with controls that filter it as
+// the command line's filters do. Written for Isnad, no library; every rule that the command
+// line also applies (partial dates, --as-of, --known-by, evidence status, name folding) is a
+// port of the Swift code it names, tested against it (Tests/CLITests/HTMLViewTests.swift).
+'use strict';
+
+// ---- Rules shared with the command line ----------------------------------------------------
+
+/** Model/PartialDate.swift: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the day checked; null if not. */
+function parseDate(text) {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? null : Number(match[2]);
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (year === 0) return null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  if (day !== null && (day < 1 || day > daysIn(month, year))) return null;
+  return { year, month, day };
+}
+
+function daysIn(month, year) {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const pad = (number, width) => String(number).padStart(width, '0');
+
+/** The first day of the period a partial date names, `YYYY-MM-DD` (PartialDate.firstDay). */
+function firstDay(date) {
+  return `${pad(date.year, 4)}-${pad(date.month ?? 1, 2)}-${pad(date.day ?? 1, 2)}`;
+}
+
+/** The last day of the period a partial date names (PartialDate.lastDay). */
+function lastDay(date) {
+  const month = date.month ?? 12;
+  return `${pad(date.year, 4)}-${pad(month, 2)}-${pad(date.day ?? daysIn(month, date.year), 2)}`;
+}
+
+/** Query/GraphFilter.swift's ClaimPeriod: the days over which a claim held. */
+function claimPeriod(claim, temporal) {
+  const start = claim.start ? parseDate(claim.start) : null;
+  const end = claim.end ? parseDate(claim.end) : null;
+  let to = null;
+  if (end) to = lastDay(end);
+  else if (temporal === 'event' && start) to = lastDay(start);
+  return { from: start ? firstDay(start) : null, to };
+}
+
+/** `--as-of DATE`: whether the claim held at some time within the date's period. */
+function heldAsOf(claim, temporal, date) {
+  const period = claimPeriod(claim, temporal);
+  return (period.from === null || period.from <= lastDay(date)) && (period.to === null || period.to >= firstDay(date));
+}
+
+/** `--known-by DATE`: whether a citation was certainly public by the last day of the date. */
+function knownBy(citation, date) {
+  const since = citation.publicSince ? parseDate(citation.publicSince) : null;
+  return since !== null && lastDay(since) <= lastDay(date);
+}
+
+const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/**
+ * Model/Evidence.swift: status, distinct claimants and best grades of some citations, each
+ * judged on its weighed grades (capped by its channel's common link, Evidence/SupportStrength.swift).
+ */
+function evidence(citations) {
+  let status = 'alleged';
+  const sources = [];
+  let reliability = 'F';
+  let credibility = 6;
+  for (const citation of citations) {
+    const weighedReliability = citation.weighed ? citation.weighed[0] : citation.reliability;
+    const weighedCredibility = citation.weighed ? Number(citation.weighed.slice(1)) : citation.credibility;
+    if (citation.stance === 'denies') status = 'disputed';
+    else if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
+      status = 'asserted';
+    if (!sources.includes(citation.source)) sources.push(citation.source);
+    if (weighedReliability < reliability) reliability = weighedReliability;
+    if (weighedCredibility < credibility) credibility = weighedCredibility;
+  }
+  return { status, sources, best: reliability + credibility };
+}
+
+/** Text/NameKey.swift's normalize: the exact tier of name search (case, diacritics, Arabic
+ *  short vowels, tatweel, letter variants, Arabic-Indic digits, punctuation, spacing). */
+function normalizeName(name) {
+  if (/^[\x00-\x7f]*$/.test(name)) {
+    return name.toLowerCase().replace(/['`]/g, '').split(/[^a-z0-9]+/).filter(Boolean).join(' ');
+  }
+  const tokens = [];
+  let current = '';
+  const flush = () => { if (current) tokens.push(current); current = ''; };
+  for (const character of name.toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '')) {
+    const code = character.codePointAt(0);
+    if (code === 0x0640 || code === 0x0621) continue; // tatweel; a lone hamza carries no letter
+    else if ([0x0671, 0x0672, 0x0673, 0x0675].includes(code)) current += '\u0627';
+    else if (code === 0x0649 || code === 0x06cc) current += '\u064a';
+    else if (code === 0x0629) current += '\u0647';
+    else if (code === 0x06a9) current += '\u0643';
+    else if (code >= 0x0660 && code <= 0x0669) current += String(code - 0x0660);
+    else if (code >= 0x06f0 && code <= 0x06f9) current += String(code - 0x06f0);
+    else if ([0x27, 0x2018, 0x2019, 0x2bb, 0x2bc, 0x2be, 0x2bf, 0x60, 0xb4].includes(code)) continue;
+    else if (/[\p{Alphabetic}\p{N}]/u.test(character)) current += character;
+    else flush();
+  }
+  flush();
+  return tokens.join(' ');
+}
+
+// ---- Data ------------------------------------------------------------------------------------
+
+const byId = (id) => document.getElementById(id);
+const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+const entities = readLines('isnad-entities');
+const claims = readLines('isnad-claims');
+const context = JSON.parse(byId('isnad-context').textContent);
+const entityById = new Map(entities.map((entity) => [entity.id, entity]));
+const typeById = new Map(context.types.map((type) => [type.id, type]));
+const statusById = new Map(context.statuses.map((status) => [status.id, status]));
+const familyColor = new Map(context.families.map((family) => [family.id, family.color]));
+const svgNS = 'http://www.w3.org/2000/svg';
+const withClaims = new Set(claims.flatMap((claim) => [claim.subject, claim.object]));
+
+const words = {
+  en: {
+    view: 'View', language: 'Language', search: 'Search a name (Arabic or Latin)', edges: 'Edges',
+    everyClaim: 'every claim', onePerPair: 'one edge per pair', fit: 'Fit', evidence: 'Evidence',
+    minReliability: 'Sources graded at least', minCredibility: 'Credibility at least', time: 'Time',
+    asOf: 'Held as of', knownBy: 'Known by (YYYY, YYYY-MM or YYYY-MM-DD)', families: 'Predicate families',
+    any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
+    drawn: (e, c) => `${e} entities · ${c} claims drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
+    aliases: 'also', claimsOf: (n) => `${n} claims`, via: 'via', source: 'source', sources: 'sources', best: 'best',
+    note: 'note', publicSince: 'public since', oneDocument: 'every citation read in',
+    hint: 'Click an entity or an edge for its claims, who makes them and the quotes.',
+    legendShapes: 'Shapes: entity types', legendLines: 'Lines: status from the citations',
+    legendColours: 'Colours: predicate families', legendGrades:
+      'Grades: source reliability A (completely reliable) to F (cannot be judged); credibility 1 (confirmed) to 6 (cannot be judged). Asserted: an A–C source asserts it with credibility 1–3; alleged: only weaker sources, or sources that report it; disputed: some source denies it. No arrowhead: the predicate reads the same both ways.',
+    caveat: 'Claims as their sources state them, not established facts',
+    stances: { asserts: 'asserts', reports: 'reports', denies: 'denies' },
+  },
+  ar: {
+    view: 'العرض', language: 'اللغة', search: 'ابحث عن اسم (بالعربية أو اللاتينية)', edges: 'الروابط',
+    everyClaim: 'كل ادعاء', onePerPair: 'رابط واحد لكل زوج', fit: 'ملاءمة', evidence: 'الأدلة',
+    minReliability: 'تقييم المصدر على الأقل', minCredibility: 'المصداقية على الأقل', time: 'الزمن',
+    asOf: 'قائم في', knownBy: 'معروف بحلول (YYYY أو YYYY-MM أو YYYY-MM-DD)', families: 'عائلات المحمولات',
+    any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
+    drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
+    aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
+    best: 'أقوى تقييم', note: 'ملاحظة', publicSince: 'علني منذ', oneDocument: 'كل الاستشهادات مقروءة في',
+    hint: 'انقر على كيان أو رابط لترى ادعاءاته ومن يقولها والاقتباسات.',
+    legendShapes: 'الأشكال: أنواع الكيانات', legendLines: 'الخطوط: الحالة بحسب الاستشهادات',
+    legendColours: 'الألوان: عائلات المحمولات', legendGrades:
+      'التقييم: موثوقية المصدر من A (موثوق تمامًا) إلى F (لا يمكن الحكم)، والمصداقية من 1 (مؤكد) إلى 6 (لا يمكن الحكم). مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3؛ مزعوم: مصادر أضعف فقط أو مصادر تنقله؛ متنازع عليه: مصدر ما ينفيه. بلا رأس سهم: المحمول متماثل.',
+    caveat: 'ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة',
+    stances: { asserts: 'يؤكد', reports: 'ينقل', denies: 'ينفي' },
+  },
+};
+
+// ---- State and filtering (GraphFilter's three steps, in order) ---------------------------------
+
+const state = {
+  language: document.documentElement.lang === 'ar' ? 'ar' : 'en',
+  mode: 'claims', statuses: new Set(context.statuses.map((status) => status.id)),
+  families: new Set(context.families.map((family) => family.id)),
+  minReliability: null, minCredibility: null, asOf: null, knownBy: null, search: '', selected: null,
+};
+let visible = []; // [{claim, citations, status, best, sources}]
+
+function applyFilters() {
+  visible = [];
+  for (const claim of claims) {
+    const predicate = context.predicates[claim.predicate] || {};
+    if (!state.families.has(predicate.family)) continue;
+    if (state.asOf && !heldAsOf(claim, predicate.temporal, state.asOf)) continue;
+    const citations = claim.citations.filter((citation) =>
+      (state.minReliability === null || citation.reliability <= state.minReliability) &&
+      (state.minCredibility === null || citation.credibility <= state.minCredibility) &&
+      (state.knownBy === null || knownBy(citation, state.knownBy)));
+    if (citations.length === 0) continue;
+    const weighed = evidence(citations);
+    if (!state.statuses.has(weighed.status)) continue;
+    visible.push({ claim, citations, ...weighed });
+  }
+}
+
+// ---- Drawing -------------------------------------------------------------------------------
+
+const svg = byId('graph');
+const viewport = byId('viewport');
+let view = { x: 0, y: 0, scale: 1 };
+
+function element(name, attributes, parent) {
+  const node = document.createElementNS(svgNS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function label(entity, language) {
+  if (language === 'ar') {
+    const arabic = entity.aliases.find((alias) => alias.lang === 'ar' || alias.lang.startsWith('ar-'));
+    return arabic ? arabic.name : entity.name;
+  }
+  return entity.name;
+}
+
+function shapeOf(entity, group) {
+  const [x, y, w, h] = entity.box;
+  const fill = typeById.get(entity.type).fill;
+  const shape = typeById.get(entity.type).shape;
+  const l = x - w / 2, r = x + w / 2, t = y - h / 2, b = y + h / 2;
+  if (shape === 'ellipse') return element('ellipse', { class: 'shape', cx: x, cy: y, rx: w / 2, ry: h / 2, fill }, group);
+  if (shape === 'box') return element('rect', { class: 'shape', x: l, y: t, width: w, height: h, rx: 6, fill }, group);
+  const points = shape === 'octagon'
+    ? [[l + w * 0.2, t], [r - w * 0.2, t], [r, t + h * 0.3], [r, b - h * 0.3], [r - w * 0.2, b], [l + w * 0.2, b], [l, b - h * 0.3], [l, t + h * 0.3]]
+    : [[x, t], [r, t + h * 0.35], [r, b], [l, b], [l, t + h * 0.35]];
+  return element('polygon', { class: 'shape', points: points.map((p) => p.join(',')).join(' '), fill }, group);
+}
+
+function drawNodes() {
+  const layer = byId('nodes');
+  for (const entity of entities) {
+    const group = element('g', { class: 'node', 'data-entity': entity.id, tabindex: '0', role: 'button' }, layer);
+    shapeOf(entity, group);
+    element('text', { x: entity.box[0], y: entity.box[1] }, group);
+  }
+  relabel();
+}
+
+function relabel() {
+  for (const group of byId('nodes').children) {
+    const entity = entityById.get(group.dataset.entity);
+    group.querySelector('text').textContent = label(entity, state.language);
+    group.setAttribute('aria-label', `${label(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
+  }
+}
+
+function markerId(kind, color) { return `${kind}-${color.replace('#', '')}`; }
+
+function drawMarkers() {
+  const defs = byId('markers');
+  for (const color of new Set([...familyColor.values(), '#000000'])) {
+    const arrow = element('marker', { id: markerId('arrow', color), viewBox: '0 0 10 10', refX: '9', refY: '5',
+      markerWidth: '9', markerHeight: '9', markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
+    element('path', { d: 'M0,0 L10,5 L0,10 z', fill: color }, arrow);
+    const tee = element('marker', { id: markerId('tee', color), viewBox: '0 0 10 10', refX: '8', refY: '5',
+      markerWidth: '9', markerHeight: '9', markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
+    element('path', { d: 'M8,0 L8,10', stroke: color, 'stroke-width': '2.5' }, tee);
+  }
+}
+
+/** Where the line from a box's centre towards (tx, ty) leaves the box's shape. */
+function boundary(entity, tx, ty) {
+  const [x, y, w, h] = entity.box;
+  const dx = tx - x, dy = ty - y;
+  if (dx === 0 && dy === 0) return [x, y];
+  const shape = typeById.get(entity.type).shape;
+  const scale = shape === 'ellipse'
+    ? 1 / Math.sqrt((dx / (w / 2)) ** 2 + (dy / (h / 2)) ** 2)
+    : Math.min(Math.abs(w / 2 / dx) || Infinity, Math.abs(h / 2 / dy) || Infinity);
+  return [x + dx * scale, y + dy * scale];
+}
+
+/** The edges to draw: one per visible claim, or one per pair of entities and direction. */
+function edgeItems() {
+  if (state.mode === 'claims') return visible.map((item) => ({ key: item.claim.id, from: item.claim.subject, to: item.claim.object, items: [item] }));
+  const pairs = new Map();
+  for (const item of visible) {
+    const symmetric = context.predicates[item.claim.predicate]?.symmetric;
+    let [from, to] = [item.claim.subject, item.claim.object];
+    if (symmetric && to < from) [from, to] = [to, from];
+    const key = `${from}>${to}`;
+    if (!pairs.has(key)) pairs.set(key, { key, from, to, items: [] });
+    pairs.get(key).items.push(item);
+  }
+  return [...pairs.values()];
+}
+
+const statusRank = { asserted: 0, alleged: 1, disputed: 2 };
+const gradeSum = (grade) => reliabilities.indexOf(grade[0]) + Number(grade.slice(1));
+const strongest = (items) => items.slice().sort((a, b) =>
+  statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best))[0];
+
+/** Each drawn edge's target for the details panel, and its edge item for summaries. */
+let drawnEdges = new Map();
+
+function drawEdges() {
+  const layer = byId('edges');
+  layer.replaceChildren();
+  drawnEdges = new Map();
+  const items = edgeItems();
+  const bundles = new Map();
+  for (const item of items) {
+    const key = [item.from, item.to].sort().join('|');
+    if (!bundles.has(key)) bundles.set(key, []);
+    bundles.get(key).push(item);
+  }
+  for (const bundle of bundles.values()) {
+    bundle.forEach((item, index) => drawEdge(item, (index - (bundle.length - 1) / 2) * 16, layer));
+  }
+  const live = new Set(visible.flatMap((item) => [item.claim.subject, item.claim.object]));
+  for (const group of byId('nodes').children) {
+    group.classList.toggle('idle', withClaims.has(group.dataset.entity) && !live.has(group.dataset.entity));
+  }
+  byId('counts').textContent = words[state.language].drawn(entities.length, visible.length);
+}
+
+function edgePath(item, offset) {
+  const from = entityById.get(item.from), to = entityById.get(item.to);
+  const [ax, ay] = from.box, [bx, by] = to.box;
+  if (item.from === item.to) {
+    const top = ay - from.box[3] / 2;
+    return `M${ax - 8},${top} C${ax - 30},${top - 40 - offset} ${ax + 30},${top - 40 - offset} ${ax + 8},${top}`;
+  }
+  // The bend is measured from the pair in id order, so both directions share one fan.
+  const [p, q] = item.from < item.to ? [from.box, to.box] : [to.box, from.box];
+  const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
+  const cx = (ax + bx) / 2 + (-(q[1] - p[1]) / length) * offset * 2;
+  const cy = (ay + by) / 2 + ((q[0] - p[0]) / length) * offset * 2;
+  const [sx, sy] = boundary(from, cx, cy), [tx, ty] = boundary(to, cx, cy);
+  const round = (value) => Math.round(value * 10) / 10;
+  return `M${round(sx)},${round(sy)} Q${round(cx)},${round(cy)} ${round(tx)},${round(ty)}`;
+}
+
+function drawEdge(item, offset, layer) {
+  const lead = strongest(item.items);
+  const claim = lead.claim;
+  const color = claim.color;
+  const line = lead.status === claim.status ? claim.line : statusById.get(lead.status).line;
+  const symmetric = context.predicates[claim.predicate]?.symmetric;
+  const d = edgePath(item, offset);
+  const attributes = state.mode === 'claims' ? { 'data-claim': claim.id } : { 'data-pair': item.key };
+  const group = element('g', { class: 'edge', tabindex: '0', role: 'button', ...attributes }, layer);
+  group.setAttribute('aria-label', edgeSummary(item).split('\n')[0]);
+  element('path', { class: 'hitarea', d }, group);
+  const path = element('path', { class: 'line', d, stroke: color, 'stroke-width': line.penwidth || '1' }, group);
+  if (line.style === 'dashed') path.setAttribute('stroke-dasharray', '7 4');
+  if (line.style === 'dotted') { path.setAttribute('stroke-dasharray', '0.5 4'); path.setAttribute('stroke-linecap', 'round'); }
+  const head = line.arrowhead === 'tee' ? 'tee' : 'arrow';
+  if (!symmetric || head === 'tee') path.setAttribute('marker-end', `url(#${markerId(head, color)})`);
+  if (symmetric && head === 'tee') path.setAttribute('marker-start', `url(#${markerId('tee', color)})`);
+  if (state.mode === 'pairs') {
+    for (const member of item.items) element('path', { class: 'member', d, 'data-claim': member.claim.id }, group);
+  }
+  drawnEdges.set(group, state.mode === 'claims' ? { claim: claim.id, item } : { pair: item, item });
+}
+
+// ---- Text: summaries and the details panel ---------------------------------------------------
+
+const t = () => words[state.language];
+const predicateLabel = (id) => context.predicates[id]?.[state.language] ?? id;
+const statusWord = (status) => (state.language === 'ar' ? statusById.get(status).ar : status.toUpperCase());
+const nameOf = (id) => (entityById.has(id) ? label(entityById.get(id), state.language) : id);
+const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}`;
+const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
+
+function entitySummary(entity) {
+  const count = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id).length;
+  return `${label(entity, state.language)} · ${typeById.get(entity.type)[state.language]}\n${t().claimsOf(count)}`;
+}
+
+function edgeSummary(edge) {
+  return edge.items.map((item) =>
+    `${nameOf(item.claim.subject)} — ${predicateLabel(item.claim.predicate)} → ${nameOf(item.claim.object)}\n${datesOf(item.claim)} · ${evidenceLine(item)}`).join('\n');
+}
+
+function html(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, value);
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function citationBlock(citation) {
+  const source = context.sources[citation.source];
+  const via = citation.via ? context.sources[citation.via] : null;
+  const who = html('div', {},
+    html('span', { class: 'status' }, `${t().stances[citation.stance]} ${citation.reliability}${citation.credibility}`), ' ',
+    html('bdi', {}, source ? source.title : citation.source), html('span', { class: 'muted' }, ` (${citation.source})`),
+    via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
+    citation.locator ? html('span', { class: 'muted' }, ` · ${citation.locator}`) : null);
+  return html('div', { class: `citation ${citation.stance}` }, who,
+    html('blockquote', { lang: 'ar', dir: 'rtl' }, `«${citation.quote}»`),
+    citation.quoteEn ? html('blockquote', { lang: 'en', dir: 'ltr' }, `"${citation.quoteEn}"`) : null,
+    citation.publicSince ? html('div', { class: 'muted' }, `${t().publicSince} ${citation.publicSince}`) : null);
+}
+
+function claimBlock(item, from) {
+  const claim = item.claim;
+  const symmetric = context.predicates[claim.predicate]?.symmetric;
+  let head;
+  if (from) {
+    const other = claim.subject === from ? claim.object : claim.subject;
+    const arrow = symmetric ? '↔' : claim.subject === from ? (state.language === 'ar' ? '←' : '→') : (state.language === 'ar' ? '→' : '←');
+    head = html('div', {}, `${arrow} `, html('bdi', {}, nameOf(other)), ` (${other})  `);
+  } else {
+    head = html('div', {}, html('bdi', {}, nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : '→'} `,
+      html('bdi', {}, nameOf(claim.object)));
+  }
+  head.append(html('span', { class: 'muted' }, `${datesOf(claim)} · `), html('span', { class: `status ${item.status}` }, evidenceLine(item)),
+    html('span', { class: 'muted' }, ` [${claim.id}]`));
+  const reads = new Set(item.citations.map((citation) => citation.via || citation.source));
+  const through = reads.size === 1 && item.citations.length > 1
+    ? html('div', { class: 'muted' }, `${t().oneDocument}: `, html('bdi', {}, context.sources[[...reads][0]]?.title ?? [...reads][0])) : null;
+  return html('div', { class: 'claim', 'data-claim-ref': claim.id }, head, through,
+    claim.notes ? html('div', { class: 'muted' }, `${t().note}: ${claim.notes}`) : null, ...item.citations.map(citationBlock));
+}
+
+function renderDetails() {
+  const panel = byId('details');
+  panel.replaceChildren();
+  const selected = state.selected;
+  for (const node of document.querySelectorAll('.selected')) node.classList.remove('selected');
+  if (!selected) { panel.append(html('p', { class: 'muted' }, t().hint)); return; }
+  if (selected.entity) {
+    const entity = entityById.get(selected.entity);
+    document.querySelector(`[data-entity="${CSS.escape(entity.id)}"]`)?.classList.add('selected');
+    panel.append(html('h2', {}, html('bdi', {}, label(entity, state.language))),
+      html('div', { class: 'muted' }, `${entity.id} · ${typeById.get(entity.type)[state.language]}`));
+    const names = [entity.name, ...entity.aliases.map((alias) => alias.name)].filter((name) => name !== label(entity, state.language));
+    if (names.length) panel.append(html('div', {}, `${t().aliases}: `, ...names.flatMap((name, i) => [i ? ' · ' : '', html('bdi', {}, name)])));
+    if (entity.description) panel.append(html('p', {}, entity.description));
+    const mine = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id);
+    panel.append(html('div', { class: 'muted' }, t().claimsOf(mine.length)));
+    const groups = new Map();
+    for (const item of mine) {
+      if (!groups.has(item.claim.predicate)) groups.set(item.claim.predicate, []);
+      groups.get(item.claim.predicate).push(item);
+    }
+    for (const predicate of [...groups.keys()].sort()) {
+      const info = context.predicates[predicate];
+      panel.append(html('h3', {}, info ? `${info.en} · ${info.ar}` : predicate), ...groups.get(predicate).map((item) => claimBlock(item, entity.id)));
+    }
+    return;
+  }
+  const items = selected.claim ? visible.filter((item) => item.claim.id === selected.claim) : selected.pair.items;
+  if (selected.claim) document.querySelector(`.edge[data-claim="${CSS.escape(selected.claim)}"]`)?.classList.add('selected');
+  panel.append(...items.map((item) => claimBlock(item, null)));
+}
+
+function renderLegend() {
+  const legend = byId('legend');
+  const language = state.language;
+  legend.replaceChildren(html('h3', {}, t().legendShapes));
+  const shapes = html('ul');
+  for (const type of context.types) {
+    const sample = document.createElementNS(svgNS, 'svg');
+    sample.setAttribute('width', '34'); sample.setAttribute('height', '20'); sample.setAttribute('aria-hidden', 'true');
+    shapeOf({ type: type.id, box: [17, 10, 30, 16] }, sample).setAttribute('stroke', '#4d4d4d');
+    shapes.append(html('li', {}, sample, ` ${type[language]}`));
+  }
+  legend.append(shapes, html('h3', {}, t().legendLines));
+  const lines = html('ul');
+  for (const status of context.statuses) {
+    const dash = status.line.style === 'dashed' ? 'dashed' : status.line.style === 'dotted' ? 'dotted' : 'solid';
+    lines.append(html('li', {}, html('span', { class: 'swatch', style: `border-top-style:${dash};border-top-width:${Math.max(2, status.line.penwidth)}px;color:#444` }),
+      language === 'ar' ? status.ar : status.en));
+  }
+  legend.append(lines, html('h3', {}, t().legendColours));
+  const colours = html('ul');
+  for (const family of context.families) colours.append(html('li', {}, html('span', { class: 'swatch', style: `color:${family.color}` }), family[language]));
+  legend.append(colours, html('p', {}, t().legendGrades));
+}
+
+// ---- Interaction ---------------------------------------------------------------------------
+
+function select(target) { state.selected = target; renderDetails(); }
+
+/** The entity or edge an event happened on, as a target for the panel and a summary. */
+function targetOf(node) {
+  const group = node && node.closest && node.closest('.node, .edge');
+  if (!group) return null;
+  if (group.dataset.entity) {
+    const entity = entityById.get(group.dataset.entity);
+    return { group, target: { entity: entity.id }, summary: () => entitySummary(entity) };
+  }
+  const drawn = drawnEdges.get(group);
+  return drawn ? { group, target: drawn.pair ? { pair: drawn.pair } : { claim: drawn.claim }, summary: () => edgeSummary(drawn.item) } : null;
+}
+
+// One listener for every entity and edge (thousands of them), not one each.
+const tooltip = byId('tooltip');
+function showTooltip(text, x, y) {
+  tooltip.textContent = text;
+  tooltip.hidden = false;
+  const box = byId('canvas').getBoundingClientRect();
+  tooltip.style.left = `${Math.min(x - box.left + 12, box.width - 200)}px`;
+  tooltip.style.top = `${y - box.top + 12}px`;
+}
+
+function bindTargets() {
+  svg.addEventListener('click', (event) => {
+    const found = targetOf(event.target);
+    select(found ? found.target : null);
+  });
+  svg.addEventListener('keydown', (event) => {
+    const found = targetOf(event.target);
+    if (found && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      event.stopPropagation();
+      select(found.target);
+    }
+  });
+  svg.addEventListener('mousemove', (event) => {
+    const found = targetOf(event.target);
+    if (found) showTooltip(found.summary(), event.clientX, event.clientY); else tooltip.hidden = true;
+  });
+  svg.addEventListener('mouseleave', () => { tooltip.hidden = true; });
+  svg.addEventListener('focusin', (event) => {
+    const found = targetOf(event.target);
+    if (found) { const r = found.group.getBoundingClientRect(); showTooltip(found.summary(), r.right, r.top); }
+  });
+  svg.addEventListener('focusout', () => { tooltip.hidden = true; });
+}
+
+function setView(next) {
+  view = next;
+  viewport.setAttribute('transform', `translate(${view.x},${view.y}) scale(${view.scale})`);
+}
+
+function fit() {
+  const box = svg.getBoundingClientRect();
+  const width = context.layout.width || 1, height = context.layout.height || 1;
+  const scale = Math.min(box.width / (width + 40), box.height / (height + 40));
+  setView({ scale, x: (box.width - width * scale) / 2, y: (box.height - height * scale) / 2 });
+}
+
+function zoom(factor, cx, cy) {
+  const box = svg.getBoundingClientRect();
+  const x = cx ?? box.width / 2, y = cy ?? box.height / 2;
+  const scale = Math.max(0.05, Math.min(8, view.scale * factor));
+  setView({ scale, x: x - ((x - view.x) * scale) / view.scale, y: y - ((y - view.y) * scale) / view.scale });
+}
+
+function bindPanZoom() {
+  svg.addEventListener('wheel', (event) => {
+    event.preventDefault();
+    const box = svg.getBoundingClientRect();
+    zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15, event.clientX - box.left, event.clientY - box.top);
+  }, { passive: false });
+  let drag = null;
+  svg.addEventListener('pointerdown', (event) => {
+    if (event.target.closest('.node, .edge')) return;
+    drag = { x: event.clientX, y: event.clientY, view };
+    svg.classList.add('dragging');
+    svg.setPointerCapture(event.pointerId);
+  });
+  svg.addEventListener('pointermove', (event) => {
+    if (drag) setView({ ...drag.view, x: drag.view.x + event.clientX - drag.x, y: drag.view.y + event.clientY - drag.y });
+  });
+  svg.addEventListener('pointerup', () => { drag = null; svg.classList.remove('dragging'); });
+  byId('canvas').addEventListener('keydown', (event) => {
+    const step = 60;
+    const moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (moves[event.key]) { setView({ ...view, x: view.x + moves[event.key][0], y: view.y + moves[event.key][1] }); event.preventDefault(); }
+    else if (event.key === '+' || event.key === '=') zoom(1.25);
+    else if (event.key === '-') zoom(1 / 1.25);
+    else if (event.key === '0') fit();
+    else if (event.key === 'Escape') select(null);
+  });
+  byId('fit').addEventListener('click', fit);
+  byId('zoom-in').addEventListener('click', () => zoom(1.25));
+  byId('zoom-out').addEventListener('click', () => zoom(1 / 1.25));
+}
+
+function runSearch() {
+  const query = normalizeName(state.search);
+  const hits = [];
+  for (const group of byId('nodes').children) {
+    const entity = entityById.get(group.dataset.entity);
+    const keys = [entity.name, ...entity.aliases.map((alias) => alias.name)].map(normalizeName);
+    const isHit = query !== '' && keys.some((key) => key === query || key.split(' ').join(' ').includes(query));
+    group.classList.toggle('hit', isHit);
+    if (isHit) { group.setAttribute('aria-describedby', 'search-result'); hits.push(entity); } else group.removeAttribute('aria-describedby');
+  }
+  byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + hits.map((e) => label(e, state.language)).join(' · ') : ''}` : '';
+}
+
+const years = (() => {
+  // From the earliest date of a claim to the latest date of a claim or a citation.
+  const all = claims.flatMap((claim) => [claim.start, claim.end, ...claim.citations.map((citation) => citation.publicSince)])
+    .filter(Boolean).map((date) => Number(date.slice(0, 4)));
+  if (all.length === 0) return [];
+  const list = [];
+  for (let year = Math.min(...all); year <= Math.max(...all); year++) list.push(year);
+  return list;
+})();
+
+function fillControls() {
+  const statuses = byId('statuses');
+  statuses.replaceChildren();
+  for (const status of context.statuses) {
+    const box = html('input', { type: 'checkbox', value: status.id });
+    box.checked = state.statuses.has(status.id);
+    box.addEventListener('change', () => { box.checked ? state.statuses.add(status.id) : state.statuses.delete(status.id); update(); });
+    statuses.append(html('label', {}, box, ` ${state.language === 'ar' ? status.ar : status.en}`));
+  }
+  const families = byId('families');
+  families.replaceChildren();
+  for (const family of context.families) {
+    const box = html('input', { type: 'checkbox', value: family.id });
+    box.checked = state.families.has(family.id);
+    box.addEventListener('change', () => { box.checked ? state.families.add(family.id) : state.families.delete(family.id); update(); });
+    families.append(html('label', {}, box, ' ', html('span', { class: 'swatch', style: `color:${family.color}` }), family[state.language]));
+  }
+  const fillSelect = (id, values, current) => {
+    const select = byId(id);
+    select.replaceChildren(html('option', { value: '' }, t().any), ...values.map((value) => html('option', { value: String(value) }, String(value))));
+    select.value = current === null ? '' : String(current);
+  };
+  fillSelect('min-reliability', reliabilities, state.minReliability);
+  fillSelect('min-credibility', [1, 2, 3, 4, 5, 6], state.minCredibility);
+  for (const node of document.querySelectorAll('[data-text]')) node.textContent = t()[node.dataset.text];
+  const slider = byId('as-of');
+  slider.max = String(years.length);
+  showAsOf();
+}
+
+function showAsOf() {
+  const slider = byId('as-of');
+  const text = state.asOf ? String(state.asOf.year) : t().anyTime;
+  byId('as-of-value').textContent = text;
+  slider.setAttribute('aria-valuetext', text);
+}
+
+function setLanguage(language) {
+  state.language = language;
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+  const title = language === 'ar' && context.titleAr.length ? context.titleAr : context.title;
+  byId('title').textContent = title[0] || '';
+  byId('subtitle').textContent = title.slice(1).join(' · ') || t().caveat;
+  fillControls();
+  relabel();
+  renderLegend();
+  update();
+}
+
+function update() {
+  applyFilters();
+  drawEdges();
+  renderDetails();
+  runSearch();
+}
+
+function bindControls() {
+  byId('language').addEventListener('change', (event) => setLanguage(event.target.value));
+  byId('search').addEventListener('input', (event) => { state.search = event.target.value; runSearch(); });
+  for (const radio of document.querySelectorAll('input[name=mode]')) {
+    radio.addEventListener('change', () => { state.mode = radio.value; state.selected = null; update(); });
+  }
+  byId('min-reliability').addEventListener('change', (event) => { state.minReliability = event.target.value || null; update(); });
+  byId('min-credibility').addEventListener('change', (event) => { state.minCredibility = event.target.value ? Number(event.target.value) : null; update(); });
+  byId('as-of').addEventListener('input', (event) => {
+    const index = Number(event.target.value);
+    state.asOf = index === 0 ? null : parseDate(String(years[index - 1]).padStart(4, '0'));
+    showAsOf();
+    update();
+  });
+  byId('known-by').addEventListener('input', (event) => {
+    const text = event.target.value.trim();
+    const date = text ? parseDate(text) : null;
+    const isInvalid = text !== '' && date === null;
+    event.target.setAttribute('aria-invalid', String(isInvalid));
+    byId('known-by-error').textContent = isInvalid ? t().notADate : '';
+    state.knownBy = date;
+    update();
+  });
+}
+
+// Tests call these rules directly.
+window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, normalizeName };
+
+drawMarkers();
+drawNodes();
+bindPanZoom();
+bindTargets();
+bindControls();
+byId('language').value = state.language;
+setLanguage(state.language);
+fit();
+window.addEventListener('resize', fit);

@@ -1,0 +1,192 @@
+/// The interactive HTML view of a graph: surveys what ``ExportGraph`` would draw, refuses a
+/// view too large for a browser to draw responsively, lays it out (``GraphLayout``) and writes
+/// it with ``HTMLWriter``.
+public enum HTMLView {
+    /// The largest view written. Measured in Chromium 156 (README, "The HTML view"): redrawing
+    /// after a control changes grows with the claims drawn, and at 1,000 entities and 3,000
+    /// claims already takes about a second on a busy two-core machine; beyond, a page stalls.
+    public static let maximumEntities = 1_000
+    public static let maximumClaims = 3_000
+
+    public struct Options: Sendable {
+        /// The language the page opens in.
+        public var language = ExportStyle.Language.en
+        /// The title's lines (``ExportStyle/title(focus:depth:filter:collapsed:language:)``).
+        public var title: [String] = []
+        /// The same in Arabic, shown when the reader switches.
+        public var titleArabic: [String] = []
+        /// Graphviz's `dot`, to lay the graph out; nil for Isnad's own layout.
+        public var dotProgram: String?
+        public var maximumEntities = HTMLView.maximumEntities
+        public var maximumClaims = HTMLView.maximumClaims
+
+        public init() {}
+    }
+
+    /// Writes the page of `graph` to `sink`, or throws ``HTMLViewError`` before writing anything.
+    public static func write(_ graph: ExportGraph, options: Options, to sink: ByteSink) throws {
+        let store = graph.store
+        var nodes: [GraphLayout.Node] = []
+        var links: [(String, String)] = []
+        var linked: Set<[String]> = []
+        var predicates: Set<String> = []
+        var sources: Set<String> = []
+        var claims = 0
+        var entityCount = 0
+        try graph.stream(
+            count: { count in
+                entityCount = count
+                if count > options.maximumEntities {
+                    throw HTMLViewError.tooManyEntities(
+                        count, maximumEntities: options.maximumEntities, maximumClaims: options.maximumClaims)
+                }
+            },
+            nodes: { entity in
+                nodes.append(
+                    GraphLayout.Node(id: entity.id, type: entity.type, lines: ExportStyle.nodeLabel(entity, language: .both)))
+            },
+            edges: { edge in
+                claims += 1
+                if claims > options.maximumClaims {
+                    throw HTMLViewError.tooManyClaims(
+                        entities: entityCount, maximumEntities: options.maximumEntities,
+                        maximumClaims: options.maximumClaims)
+                }
+                let pair = [edge.subject, edge.object]
+                if linked.insert(pair).inserted { links.append((edge.subject, edge.object)) }
+                predicates.insert(edge.predicate)
+                for citation in edge.citations {
+                    sources.insert(citation.citation.source)
+                    if let via = citation.citation.via { sources.insert(via) }
+                }
+            })
+        if nodes.isEmpty { throw HTMLViewError.empty }
+        let layout =
+            try options.dotProgram.map { try GraphLayout.graphviz(nodes, links: links, program: $0) }
+            ?? GraphLayout.own(nodes, links: links)
+        var writer = HTMLWriter.Options()
+        writer.language = options.language
+        writer.title = options.title
+        writer.layout = layout
+        writer.context = try context(
+            store: store, title: options.title, titleArabic: options.titleArabic, layout: layout, predicates: predicates,
+            sources: sources)
+        try HTMLWriter(sink: sink, options: writer).write(graph)
+    }
+
+    /// The document the page reads beside entities and claims: title, layout size, the words
+    /// and styles of entity types, predicate families and statuses, the predicates and the
+    /// sources used, each in English and Arabic.
+    static func context(
+        store: GraphStore, title: [String], titleArabic: [String], layout: GraphLayout, predicates: Set<String>,
+        sources: Set<String>
+    ) throws -> String {
+        var json = JSONWriter(capacity: 8192)
+        json.beginObject()
+        json.key("title")
+        json.beginArray()
+        for line in title { json.string(line) }
+        json.endArray()
+        json.key("titleAr")
+        json.beginArray()
+        for line in titleArabic { json.string(line) }
+        json.endArray()
+        json.key("layout")
+        json.beginObject()
+        json.member("engine", layout.engine)
+        json.key("width")
+        json.number(HTMLWriter.decimal(layout.width))
+        json.key("height")
+        json.number(HTMLWriter.decimal(layout.height))
+        json.endObject()
+        json.key("types")
+        json.beginArray()
+        for type in [EntityType.organization, .person, .event, .place] {
+            json.beginObject()
+            json.member("id", type.rawValue)
+            json.member("en", ExportStyle.typeName(type, language: .en))
+            json.member("ar", ExportStyle.typeName(type, language: .ar))
+            json.member("shape", GraphLayout.shape(of: type))
+            json.member("fill", ExportStyle.fill(for: type))
+            json.endObject()
+        }
+        json.endArray()
+        json.key("families")
+        json.beginArray()
+        for family in ExportStyle.families {
+            json.beginObject()
+            json.member("id", family.name)
+            json.member("en", family.name)
+            json.member("ar", ExportStyle.familyName(family.name, language: .ar))
+            json.member("color", family.color)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("statuses")
+        json.beginArray()
+        for status in Evidence.Status.allCases {
+            json.beginObject()
+            json.member("id", status.rawValue)
+            json.member("en", status.rawValue)
+            json.member("ar", EvidenceText.statusWord(status, language: .ar))
+            json.key("line")
+            HTMLWriter.appendLine(DOTWriter.style(of: status, isSymmetric: false), to: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("predicates")
+        json.beginObject()
+        for id in predicates.sorted() {
+            json.key(id)
+            json.beginObject()
+            let predicate = store.vocabulary[id]
+            json.member("en", predicate?.labelEnglish ?? id)
+            json.member("ar", predicate?.labelArabic ?? id)
+            json.member("family", predicate?.family ?? "")
+            json.key("symmetric")
+            json.number(predicate?.isSymmetric == true ? "true" : "false")
+            json.member("temporal", (predicate?.temporal ?? .state).rawValue)
+            json.endObject()
+        }
+        json.endObject()
+        json.key("sources")
+        json.beginObject()
+        for id in sources.sorted() {
+            guard let source = try store.source(id: id) else { continue }
+            json.key(id)
+            json.beginObject()
+            json.member("title", source.title)
+            json.member("type", source.type.rawValue)
+            json.member("reliability", source.reliability.rawValue)
+            json.member("published", source.published?.description)
+            json.member("author", source.author)
+            json.endObject()
+        }
+        json.endObject()
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}
+
+/// Why an HTML view was not written.
+public enum HTMLViewError: Error, CustomStringConvertible, Equatable {
+    /// More entities than a browser draws responsively.
+    case tooManyEntities(Int, maximumEntities: Int, maximumClaims: Int)
+    /// More claims than a browser draws responsively (the survey stops counting at the limit).
+    case tooManyClaims(entities: Int, maximumEntities: Int, maximumClaims: Int)
+    /// Nothing to draw: no entity passes.
+    case empty
+
+    public var description: String {
+        switch self {
+        case .tooManyEntities(let count, let maximumEntities, let maximumClaims):
+            return
+                "the view would draw \(count) entities; a browser stays responsive up to \(maximumEntities) entities and \(maximumClaims) claims, so no file was written"
+        case .tooManyClaims(let entities, let maximumEntities, let maximumClaims):
+            return
+                "the view would draw more than \(maximumClaims) claims (among \(entities) entities); a browser stays responsive up to \(maximumEntities) entities and \(maximumClaims) claims, so no file was written"
+        case .empty:
+            return "nothing to draw: no entity passes these filters, so no file was written"
+        }
+    }
+}

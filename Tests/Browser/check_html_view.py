@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Loads an `isnad export html` page in Chromium (through Playwright, with every request
+other than the page itself refused) and checks what a reader would do with it.
+
+Usage: check_html_view.py PAGE.html EXPECTED.json SCREENSHOT_DIR [--chromium PATH]
+
+EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store:
+  {"entities": N, "claims": N, "asOf": {"2016": N, ...}, "knownBy": {"2017": N},
+   "minReliability": {"C": N}, "minCredibility": {"3": N}, "statuses": {"asserted,disputed": N},
+   "names": [[text, NameKey.normalize(text)], ...],
+   "dates": [[text, firstDay or null, lastDay or null], ...],
+   "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس"}
+Prints one line per failure and exits 1 if any; exits 0 when all pass.
+"""
+import json
+import struct
+import sys
+import zlib
+
+from playwright.sync_api import sync_playwright
+
+
+def png_pixels(data):
+    """Width, height and the rows of an 8-bit RGB or RGBA PNG without interlace (what
+    Chromium writes for screenshots)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    offset, chunks, header = 8, [], None
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        body = data[offset + 8:offset + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        offset += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and colour in (2, 6) and interlace == 0, f"unsupported PNG {header}"
+    size = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * size
+    rows, previous, position = [], bytearray(stride), 0
+    for _ in range(height):
+        kind = raw[position]
+        line = bytearray(raw[position + 1:position + 1 + stride])
+        position += 1 + stride
+        for i in range(stride):
+            a = line[i - size] if i >= size else 0
+            b = previous[i]
+            c = previous[i - size] if i >= size else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(line)
+        previous = line
+    return width, height, size, rows
+
+
+def luminance_variance(data):
+    width, height, size, rows = png_pixels(data)
+    values = []
+    for row in rows[::7]:
+        for x in range(0, width * size, size * 7):
+            values.append(0.299 * row[x] + 0.587 * row[x + 1] + 0.114 * row[x + 2])
+    mean = sum(values) / len(values)
+    return width, height, sum((v - mean) ** 2 for v in values) / len(values)
+
+
+def main():
+    page_path, expected_path, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+    chromium = sys.argv[sys.argv.index("--chromium") + 1] if "--chromium" in sys.argv else "/usr/bin/chromium"
+    expected = json.load(open(expected_path, encoding="utf-8"))
+    failures = []
+
+    def check(condition, message):
+        if not condition:
+            failures.append(message)
+
+    url = "file://" + page_path
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        context = browser.new_context(viewport={"width": 1600, "height": 1000}, offline=True)
+        refused, requests, errors = [], [], []
+
+        def route(request_route):
+            if request_route.request.url == url:
+                request_route.continue_()
+            else:
+                refused.append(request_route.request.url)
+                request_route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        page.wait_for_function("window.isnad !== undefined")
+
+        # Every entity and claim of the store is drawn.
+        check(page.locator("[data-entity]").count() == expected["entities"],
+              f"entities drawn: {page.locator('[data-entity]').count()}, expected {expected['entities']}")
+        check(page.locator("[data-claim]").count() == expected["claims"],
+              f"claims drawn: {page.locator('[data-claim]').count()}, expected {expected['claims']}")
+        # The same in "one edge per pair": fewer lines, every claim still there.
+        page.get_by_label("one edge per pair").check()
+        check(page.locator("[data-claim]").count() == expected["claims"], "pairs: not every claim drawn")
+        check(page.locator("[data-pair]").count() < expected["claims"], "pairs: not fewer edges than claims")
+        page.get_by_label("every claim").check()
+
+        # The rules ported from Swift give what Swift gives.
+        for text, key in expected["names"]:
+            got = page.evaluate("text => window.isnad.normalizeName(text)", text)
+            check(got == key, f"normalizeName({text!r}) = {got!r}, NameKey.normalize gives {key!r}")
+        for text, first, last in expected["dates"]:
+            got = page.evaluate(
+                "text => { const d = window.isnad.parseDate(text); return d ? [window.isnad.firstDay(d), window.isnad.lastDay(d)] : [null, null] }",
+                text)
+            check(got == [first, last], f"parseDate({text!r}) gives {got}, PartialDate gives {[first, last]}")
+
+        page.screenshot(path=f"{shots}/whole-en.png")
+
+        # Click an entity: its claims' quotes are in the panel.
+        page.locator(f'[data-entity="{expected["entity"]}"]').click()
+        panel = page.locator("#details").inner_text()
+        check(any(quote in panel for quote in expected["quotes"]), "no quote of the entity's claims in the panel")
+        check(page.locator("#details blockquote[dir=rtl]").count() > 0, "no right-to-left quote in the panel")
+        page.screenshot(path=f"{shots}/entity-en.png")
+
+        # The keyboard alone: focus an edge, Enter opens it.
+        first_edge = page.locator(".edge[data-claim]").first
+        first_edge.focus()
+        page.keyboard.press("Enter")
+        claim_id = first_edge.get_attribute("data-claim")
+        check(f"[{claim_id}]" in page.locator("#details").inner_text(), "Enter on an edge did not open its claim")
+
+        # The time slider, by keyboard: as of each year, the claims the CLI lists.
+        slider = page.locator("#as-of")
+        for year, count in sorted(expected["asOf"].items()):
+            slider.focus()
+            page.keyboard.press("Home")
+            for _ in range(200):
+                if page.locator("#as-of-value").inner_text() == year:
+                    break
+                page.keyboard.press("ArrowRight")
+            check(page.locator("#as-of-value").inner_text() == year, f"the slider does not reach {year}")
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"as of {year}: {drawn} claims drawn, isnad claims --as-of {year} lists {count}")
+        slider.focus()
+        page.keyboard.press("Home")
+
+        for date, count in sorted(expected["knownBy"].items()):
+            page.get_by_label("Known by").fill(date)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"known by {date}: {drawn} claims drawn, isnad claims --known-by {date} lists {count}")
+        page.get_by_label("Known by").fill("")
+
+        # Grades and statuses: citation by citation, the status worked out again, as the CLI does.
+        for grade, count in sorted(expected.get("minReliability", {}).items()):
+            page.get_by_label("Sources graded at least").select_option(grade)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"min reliability {grade}: {drawn} drawn, isnad claims --min-reliability {grade} lists {count}")
+        page.get_by_label("Sources graded at least").select_option("")
+        for grade, count in sorted(expected.get("minCredibility", {}).items()):
+            page.get_by_label("Credibility at least").select_option(grade)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"min credibility {grade}: {drawn} drawn, isnad claims --min-credibility {grade} lists {count}")
+        page.get_by_label("Credibility at least").select_option("")
+        for statuses, count in sorted(expected.get("statuses", {}).items()):
+            shown = statuses.split(",")
+            for box in page.locator("#statuses input").all():
+                box.set_checked(box.get_attribute("value") in shown)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count, f"statuses {statuses}: {drawn} drawn, isnad claims --status {statuses} lists {count}")
+        for box in page.locator("#statuses input").all():
+            box.set_checked(True)
+
+        # Search in Arabic finds the entity.
+        page.get_by_label("Search a name").fill(expected["search"])
+        check(page.locator(f'[data-entity="{expected["entity"]}"].hit').count() == 1, f"{expected['search']} not highlighted")
+
+        # Arabic: the page turns right to left, the legend and panel follow.
+        page.get_by_label("Language").select_option("ar")
+        check(page.locator("html[dir=rtl]").count() == 1, "no dir=rtl after switching to Arabic")
+        check("الأشكال" in page.locator("#legend").inner_text(), "the legend is not in Arabic")
+        page.screenshot(path=f"{shots}/whole-ar.png")
+
+        sizes = {}
+        for name in ["whole-en", "entity-en", "whole-ar"]:
+            data = open(f"{shots}/{name}.png", "rb").read()
+            width, height, variance = luminance_variance(data)
+            sizes[name] = len(data)
+            check((width, height) == (1600, 1000), f"{name}.png is {width}×{height}")
+            check(variance > 100, f"{name}.png looks blank (luminance variance {variance:.1f})")
+            check(len(data) > 30000, f"{name}.png is only {len(data)} bytes")
+
+        check(refused == [], f"requests left the page: {refused}")
+        check([r for r in requests if r != url] == [], f"requests other than the page: {requests}")
+        check(errors == [], f"console errors: {errors}")
+        browser.close()
+
+    for failure in failures:
+        print(failure)
+    print(json.dumps({"failures": len(failures), "screenshots": sizes}), file=sys.stderr)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

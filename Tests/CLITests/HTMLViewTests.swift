@@ -1,0 +1,164 @@
+import Foundation
+import IsnadKit
+import TestHelpers
+import Testing
+
+/// `isnad export html`: the file itself, and the page in a real browser (Chromium driven by
+/// Playwright for Python, with every request refused; `Tests/Browser/check_html_view.py`).
+@Suite("HTML view", .temporaryStore)
+struct HTMLViewTests {
+    static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+    static var chromium: String? {
+        ExternalTool.path("chromium")
+            ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") ? "/usr/bin/chromium" : nil)
+    }
+    static var python: String? { ExternalTool.python(with: ["playwright.sync_api"]) }
+
+    private func datasetStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", HTMLViewTests.dataset]).status == 0)
+        return cli
+    }
+
+    /// The records `isnad ARGUMENTS --format json` prints, as dictionaries.
+    private func records(_ cli: CLIHarness, _ arguments: [String]) throws -> [[String: Any]] {
+        let result = try cli.run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        return result.standardOutput.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    private func claimCount(_ cli: CLIHarness, _ filter: [String]) throws -> Int {
+        try records(cli, ["claims"] + filter).filter { $0["record"] as? String == "claim" }.count
+    }
+
+    @Test("the same store gives the same bytes, with Isnad's layout and with Graphviz's")
+    func deterministic() throws {
+        let cli = try datasetStore()
+        for layout in ["own"] + (ExternalTool.path("dot") != nil ? ["dot"] : []) {
+            let first = try cli.run(["export", "html", "--layout", layout])
+            let second = try cli.run(["export", "html", "--layout", layout])
+            #expect(first.status == 0, "\(first.standardError)")
+            #expect(first.outputBytes == second.outputBytes, "\(layout)")
+            #expect(first.standardOutput.hasPrefix("<!DOCTYPE html>"))
+            // Nothing to fetch: no stylesheet link, no script source, no image address.
+            for request in ["<link", "src=\"", "url(http", "@import"] {
+                #expect(!first.standardOutput.contains(request), "\(request)")
+            }
+            #expect(first.standardOutput.contains("default-src 'none'"))
+        }
+    }
+
+    @Test("a name cannot close the script element it is stored in")
+    func scriptSafe() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "evil.jsonl",
+            #"{"record":"entity","id":"evil","type":"person","name":"</script><script>alert(1)</script>"}"# + "\n")
+        #expect(try cli.run(["import", "evil.jsonl"]).status == 0)
+        let page = try cli.run(["export", "html", "--layout", "own"]).standardOutput
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains(#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#))
+    }
+
+    @Test("a view larger than a browser draws responsively is refused, and no file is written")
+    func tooLarge() throws {
+        let cli = try CLIHarness.scoped
+        let count = HTMLView.maximumEntities + 1
+        let lines = (0..<count).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
+        try cli.write("many.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let result = try cli.run(["export", "html", "--layout", "own", "-o", "view.html"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("would draw \(count) entities"))
+        #expect(result.standardError.contains("--focus"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
+    }
+
+    @Test("a view with more claims than the limit is refused too, and no file is written")
+    func tooManyClaims() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [
+            #"{"record":"source","id":"s","type":"statement","title":"S","reliability":"C"}"#,
+            #"{"record":"entity","id":"a","type":"organization","name":"A"}"#,
+            #"{"record":"entity","id":"b","type":"organization","name":"B"}"#,
+        ]
+        for index in 0...HTMLView.maximumClaims {
+            lines.append(
+                #"{"record":"claim","id":"c\#(index)","subject":"a","predicate":"communicated_with","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}"#
+            )
+        }
+        try cli.write("claims.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "claims.jsonl"]).status == 0)
+        let result = try cli.run(["export", "html", "--layout", "own", "-o", "view.html"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("more than \(HTMLView.maximumClaims) claims"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
+    }
+
+    @Test("options of other formats are refused; --layout only for html")
+    func options() throws {
+        let cli = try datasetStore()
+        #expect(try cli.run(["export", "html", "--collapse"]).status == 64)
+        #expect(try cli.run(["export", "dot", "--layout", "own"]).status == 64)
+        #expect(try cli.run(["export", "html", "--focus", "hamas", "--depth", "1", "--layout", "own"]).status == 0)
+    }
+
+    @Test(
+        "in Chromium, offline: every entity and claim drawn, panels, time slider, known-by, search, Arabic, keyboard",
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+    func inBrowser() throws {
+        let cli = try datasetStore()
+        let page = cli.path("view.html")
+        #expect(try cli.run(["export", "html", "-o", page]).status == 0)
+
+        // What the page must show, from the same store through the command line.
+        let stats =
+            try JSONSerialization.jsonObject(with: Data(try cli.run(["stats", "--format", "json"]).outputBytes)) as? [String: Any]
+        let entities = try #require((stats?["entities"] as? [String: Any])?["total"] as? Int)
+        let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
+        var asOf: [String: Int] = [:]
+        for year in ["2014", "2016", "2017", "2022"] { asOf[year] = try claimCount(cli, ["--as-of", year]) }
+        var knownBy: [String: Int] = [:]
+        for date in ["2017", "2017-07", "2022-03"] { knownBy[date] = try claimCount(cli, ["--known-by", date]) }
+        var minimumReliability: [String: Int] = [:]
+        for grade in ["B", "C", "E"] { minimumReliability[grade] = try claimCount(cli, ["--min-reliability", grade]) }
+        var minimumCredibility: [String: Int] = [:]
+        for grade in ["2", "3"] { minimumCredibility[grade] = try claimCount(cli, ["--min-credibility", grade]) }
+        var statuses: [String: Int] = [:]
+        for set in ["asserted", "alleged", "disputed", "asserted,disputed"] {
+            statuses[set] = try claimCount(cli, ["--status", set])
+        }
+        let hamasClaims = try records(cli, ["claims", "--subject", "hamas"]) + records(cli, ["claims", "--object", "hamas"])
+        let quotes = hamasClaims.flatMap { ($0["citations"] as? [[String: Any]] ?? []).compactMap { $0["quote"] as? String } }
+        #expect(!quotes.isEmpty)
+        let names = [
+            "Ḥamās", "HAMAS", "حَمَاس", "أبو بكر البغدادي", "ابو بكر البغدادى", "Abu Bakr al-Baghdadi", "حركة المقاومة الإسلامية",
+            "Ma'ruf", "Shi‘a", "الجماعة الإسلامية", "٢٠١٧", "Wilāyat Sīnāʼ", "مؤسسة", "جـــهاد",
+        ]
+        let dates = [
+            "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",
+        ]
+        let expected: [String: Any] = [
+            "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy,
+            "minReliability": minimumReliability, "minCredibility": minimumCredibility, "statuses": statuses, "quotes": quotes,
+            "entity": "hamas",
+            "search": "حماس", "names": names.map { [$0, NameKey.normalize($0)] },
+            "dates": dates.map { text -> [Any] in
+                guard let date = try? PartialDate(parsing: text) else { return [text, NSNull(), NSNull()] }
+                return [text, date.firstDay, date.lastDay]
+            },
+        ]
+        let expectedPath = cli.path("expected.json")
+        try JSONSerialization.data(withJSONObject: expected).write(to: URL(fileURLWithPath: expectedPath))
+        let shots = cli.path("screenshots")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let script = Repository.root.appendingPathComponent("Tests/Browser/check_html_view.py").path
+        let result = try ExternalTool.run(
+            try #require(HTMLViewTests.python),
+            [script, page, expectedPath, shots, "--chromium", try #require(HTMLViewTests.chromium)])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
+}
