@@ -98,6 +98,9 @@ public struct HTMLWriter: GraphWriter {
         json.member("datesAr", DateText.dates(edge.period, language: .ar))
         json.member("status", edge.evidence.status.rawValue)
         json.member("best", edge.evidence.bestGrade)
+        json.member("channels", edge.weight.supportingChannels)
+        json.nullableMember(
+            "commonLink", edge.weight.commonLink.map { "\($0.source) (\($0.reliability.rawValue))" })
         json.member("color", ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary))
         json.key("line")
         HTMLWriter.appendLine(DOTWriter.style(of: edge.evidence.status, isSymmetric: false), to: &json)

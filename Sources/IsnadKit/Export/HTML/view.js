@@ -132,6 +132,7 @@ const words = {
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
     drawn: (e, c) => `${e} entities · ${c} claims drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
     aliases: 'also', claimsOf: (n) => `${n} claims`, via: 'via', source: 'source', sources: 'sources', best: 'best',
+    channel: 'channel', channels: 'channels', allThrough: 'all through',
     note: 'note', publicSince: 'public since', oneDocument: 'every citation read in',
     hint: 'Click an entity or an edge for its claims, who makes them and the quotes.',
     legendShapes: 'Shapes: entity types', legendLines: 'Lines: status from the citations',
@@ -148,6 +149,7 @@ const words = {
     any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
+    channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر',
     best: 'أقوى تقييم', note: 'ملاحظة', publicSince: 'علني منذ', oneDocument: 'كل الاستشهادات مقروءة في',
     hint: 'انقر على كيان أو رابط لترى ادعاءاته ومن يقولها والاقتباسات.',
     legendShapes: 'الأشكال: أنواع الكيانات', legendLines: 'الخطوط: الحالة بحسب الاستشهادات',
@@ -353,7 +355,10 @@ const t = () => words[state.language];
 const predicateLabel = (id) => context.predicates[id]?.[state.language] ?? id;
 const statusWord = (status) => (state.language === 'ar' ? statusById.get(status).ar : status.toUpperCase());
 const nameOf = (id) => (entityById.has(id) ? label(entityById.get(id), state.language) : id);
-const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}`;
+// Channels and the common link are weighed on all of a claim's citations, at export time.
+const channelsLine = (claim) => claim.channels === undefined ? '' :
+  ` · ${claim.channels} ${claim.channels === 1 ? t().channel : t().channels}${claim.commonLink ? `, ${t().allThrough} ${claim.commonLink}` : ''}`;
+const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item.claim)}`;
 const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
 
 function entitySummary(entity) {
