@@ -33,6 +33,8 @@ public enum FtMMapping {
         public let object: String
         /// The property that says which relationship it is (`role`, or Family's `relationship`).
         public let kind: String
+        /// Whether the schema has `status` (Family has not).
+        public var hasStatus: Bool { schema != "Family" }
     }
 
     /// The interval schema a predicate is written as: `Membership` for member_of, branch_of

@@ -104,8 +104,13 @@ public struct FtMWriter {
         property("startDate", claim.start?.description, &json)
         property("endDate", claim.end?.description, &json)
         property("description", citation.quote, &json)
-        property("summary", citation.quoteEnglish, &json)
-        property("status", FtMMapping.status(citation), &json)
+        // Family has no status: there the stance and credibility follow the translation in summary.
+        if link.hasStatus {
+            property("summary", citation.quoteEnglish, &json)
+            property("status", FtMMapping.status(citation), &json)
+        } else {
+            property("summary", (citation.quoteEnglish.map { [$0] } ?? []) + [FtMMapping.status(citation)], &json)
+        }
         property("recordId", claim.id, &json)
         property("proof", [FtMMapping.sourceID(citation.source)] + (citation.via.map { [FtMMapping.sourceID($0)] } ?? []), &json)
         close(&json)
