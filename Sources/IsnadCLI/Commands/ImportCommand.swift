@@ -81,7 +81,7 @@ enum ImportCommand: Command {
             counted(summary.records[.claim] ?? 0, "claim"),
         ]
         var repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
-        if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) with no Isnad counterpart skipped" }
+        if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map(\.name).joined(separator: ", ")
         if options.dryRun {
             context.message(

@@ -7,9 +7,46 @@ public enum FtMMapping {
     /// The FtM id of an entity, a source, or a claim's `index`-th citation (from 1). FtM ids
     /// allow `a-z`, `0-9`, `.` and `-`, and one id space holds every schema, so a prefix keeps
     /// an entity and a source of the same Isnad id apart.
-    public static func entityID(_ id: String) -> String { "entity.\(id)" }
-    public static func sourceID(_ id: String) -> String { "source.\(id)" }
-    public static func citationID(claim: String, index: Int) -> String { "claim.\(claim).\(index)" }
+    /// FtM ids are at most 200 characters: a longer one keeps its first 175 and a hash of the
+    /// rest (the Isnad id then does not come back whole; see the README).
+    public static func entityID(_ id: String) -> String { fitted("entity.\(id)") }
+    public static func sourceID(_ id: String) -> String { fitted("source.\(id)") }
+    public static func citationID(claim: String, index: Int) -> String { fitted("claim.\(claim).\(index)") }
+
+    static let maximumIDLength = 200
+
+    private static func fitted(_ id: String) -> String {
+        guard id.utf8.count > maximumIDLength else { return id }
+        return String(id.prefix(175)) + "-" + String(FNV1a.hash([id]), radix: 16).leftPadded(to: 16)
+    }
+
+    /// FtM's longest values, in Unicode scalars, by property type (`registry.name.max_length` …):
+    /// longer ones fail validation.
+    public static let maximumNameLength = 384
+    public static let maximumStringLength = 1024
+    public static let maximumTextLength = 65000
+
+    /// The note that keeps a value cut to FtM's length limit whole: `Full name: …`.
+    public static func fullValueNote(_ property: String) -> String { "Full \(property): " }
+
+    /// The first `limit` Unicode scalars of `value`, and whether it was cut.
+    public static func cut(_ value: String, to limit: Int) -> (String, Bool) {
+        var scalars = value.unicodeScalars
+        guard scalars.count > limit else { return (value, false) }
+        scalars = String.UnicodeScalarView(scalars.prefix(limit))
+        return (String(scalars), true)
+    }
+
+    /// `value` in pieces of at most `limit` Unicode scalars (FtM text values), joined back by the reader.
+    public static func pieces(_ value: String, of limit: Int) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring.UnicodeScalarView(value.unicodeScalars)
+        while !rest.isEmpty {
+            pieces.append(String(String.UnicodeScalarView(rest.prefix(limit))))
+            rest = rest.dropFirst(limit)
+        }
+        return pieces
+    }
 
     /// The FtM schema of an entity type.
     public static func schema(of type: EntityType) -> String {

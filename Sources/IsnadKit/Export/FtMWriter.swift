@@ -64,29 +64,44 @@ public struct FtMWriter {
 
     private func writeEntity(_ entity: Entity, _ json: inout JSONWriter) {
         open(id: FtMMapping.entityID(entity.id), schema: FtMMapping.schema(of: entity.type), &json)
-        property("name", entity.name, &json)
-        // FtM keeps a property's values as a set: a name that repeats is written once.
-        var seen: Set<String> = [entity.name]
-        property("alias", entity.aliases.map(\.name).filter { seen.insert($0).inserted }, &json)
-        property("description", entity.description, &json)
-        if !entity.attributes.isEmpty {
-            property("notes", FtMMapping.attributesNote + AttributesJSON.encode(entity.attributes), &json)
+        var notes: [String] = []
+        /// A name cut to FtM's limit, the whole kept in a note.
+        func fitted(_ name: String) -> String {
+            let (cut, isCut) = FtMMapping.cut(name, to: FtMMapping.maximumNameLength)
+            if isCut { notes.append(FtMMapping.fullValueNote("name") + name) }
+            return cut
         }
+        let name = fitted(entity.name)
+        property("name", name, &json)
+        // FtM keeps a property's values as a set: a name that repeats is written once.
+        var seen: Set<String> = [name]
+        property("alias", entity.aliases.map { fitted($0.name) }.filter { seen.insert($0).inserted }, &json)
+        property("description", entity.description.map { FtMMapping.cut($0, to: FtMMapping.maximumTextLength).0 }, &json)
+        if !entity.attributes.isEmpty { notes.append(FtMMapping.attributesNote + AttributesJSON.encode(entity.attributes)) }
+        property("notes", notes, &json)
         close(&json)
     }
 
     private func writeSource(_ source: Source, _ json: inout JSONWriter) {
         let schema = FtMMapping.schema(of: source.type)
         open(id: FtMMapping.sourceID(source.id), schema: schema, &json)
-        property("title", source.title, &json)
-        if schema == "Document" { property("fileName", source.id, &json) }
-        property("author", source.author, &json)
-        property("publisher", source.publisher, &json)
+        var notes: [String] = []
+        /// A string cut to FtM's limit, the whole kept in a note.
+        func fitted(_ value: String?, _ name: String) -> String? {
+            guard let value else { return nil }
+            let (cut, isCut) = FtMMapping.cut(value, to: FtMMapping.maximumStringLength)
+            if isCut { notes.append(FtMMapping.fullValueNote(name) + value) }
+            return cut
+        }
+        property("title", fitted(source.title, "title"), &json)
+        if schema == "Document" { property("fileName", fitted(source.id, "fileName"), &json) }
+        property("author", fitted(source.author, "author"), &json)
+        property("publisher", fitted(source.publisher, "publisher"), &json)
         property("sourceUrl", source.url, &json)
         property("publishedAt", source.published?.description, &json)
         property("language", source.lang.flatMap(FtMMapping.ftmLanguage), &json)
-        property("bodyText", source.text, &json)
-        var notes = [
+        property("bodyText", source.text.map { FtMMapping.pieces($0, of: FtMMapping.maximumTextLength) } ?? [], &json)
+        notes += [
             FtMMapping.sourceTypeNote + source.type.rawValue,
             FtMMapping.reliabilityNote + "\(source.reliability.rawValue) (\(source.reliability.meaning))",
         ]
@@ -103,13 +118,14 @@ public struct FtMWriter {
         property(link.kind, FtMMapping.role(of: claim.predicate, vocabulary: vocabulary), &json)
         property("startDate", claim.start?.description, &json)
         property("endDate", claim.end?.description, &json)
-        property("description", citation.quote, &json)
+        property("description", FtMMapping.cut(citation.quote, to: FtMMapping.maximumTextLength).0, &json)
+        let quoteEnglish = citation.quoteEnglish.map { FtMMapping.cut($0, to: FtMMapping.maximumTextLength).0 }
         // Family has no status: there the stance and credibility follow the translation in summary.
         if link.hasStatus {
-            property("summary", citation.quoteEnglish, &json)
+            property("summary", quoteEnglish, &json)
             property("status", FtMMapping.status(citation), &json)
         } else {
-            property("summary", (citation.quoteEnglish.map { [$0] } ?? []) + [FtMMapping.status(citation)], &json)
+            property("summary", (quoteEnglish.map { [$0] } ?? []) + [FtMMapping.status(citation)], &json)
         }
         property("recordId", claim.id, &json)
         property("proof", [FtMMapping.sourceID(citation.source)] + (citation.via.map { [FtMMapping.sourceID($0)] } ?? []), &json)

@@ -83,7 +83,8 @@ public struct GEXFWriter: GraphWriter {
                 appendEdge(edge, vocabulary: vocabulary, to: &bytes)
                 try sink.write(bytes)
             })
-        try sink.write(isFirstEdge ? "    </nodes>\n" + tail() : "    </edges>\n" + tail())
+        // The 1.3 schema requires <edges>, even empty.
+        try sink.write(isFirstEdge ? "    </nodes>\n    <edges>\n    </edges>\n" + tail() : "    </edges>\n" + tail())
     }
 
     public func head() -> String {

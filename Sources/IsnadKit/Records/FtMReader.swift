@@ -25,12 +25,14 @@ public struct FtMReader {
             || schema == "Address":
             let type: EntityType =
                 FtMReader.people.contains(schema) ? .person : schema == "Event" ? .event : schema == "Address" ? .place : .organization
-            let names = properties.strings("name")
+            let whole = FtMReader.fullValues("name", properties)
+            let names = properties.strings("name").map { FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength) }
             guard let name = names.first ?? properties.strings("full").first else {
                 return .failure(.init(message: "a \(schema) without a name"))
             }
             var seen: Set<String> = [name]
-            let aliases = (names.dropFirst() + properties.strings("alias") + properties.strings("weakAlias") + properties.strings("previousName"))
+            let aliases = (names.dropFirst() + properties.strings("alias").map { FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength) }
+                + properties.strings("weakAlias") + properties.strings("previousName"))
                 .filter { seen.insert($0).inserted }
                 .map { Alias(name: $0, lang: ForeignID.language(of: $0)) }
             var attributes: [String: String] = [:]
@@ -58,6 +60,25 @@ public struct FtMReader {
         return ForeignID.slug(ftmID)
     }
 
+    /// The whole values that a property's notes keep (`Full name: …`).
+    static func fullValues(_ property: String, _ properties: JSONObject) -> [String] {
+        let prefix = FtMMapping.fullValueNote(property)
+        return properties.strings("notes").filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
+    /// `value` whole again, when it was cut to `limit` and a note keeps the whole.
+    static func restored(_ value: String, from whole: [String], limit: Int) -> String {
+        guard value.unicodeScalars.count == limit else { return value }
+        return whole.first { FtMMapping.cut($0, to: limit).0 == value } ?? value
+    }
+
+    /// A string property's first value, whole again if it was cut.
+    static func first(_ property: String, _ properties: JSONObject) -> String? {
+        properties.strings(property).first.map {
+            restored($0, from: fullValues(property, properties), limit: FtMMapping.maximumStringLength)
+        }
+    }
+
     private func source(_ ftmID: String, schema: String, _ properties: JSONObject) -> Source {
         var type: SourceType = schema == "Article" ? .newsArticle : .other
         var reliability = Reliability.f
@@ -73,14 +94,14 @@ public struct FtMReader {
                 }
             }
         }
-        let title = properties.strings("title").first ?? properties.strings("name").first ?? properties.strings("fileName").first ?? ftmID
+        let title = FtMReader.first("title", properties) ?? properties.strings("name").first ?? FtMReader.first("fileName", properties) ?? ftmID
         return Source(
             id: FtMReader.isnadID(ftmID, prefix: "source."), type: type, title: title,
-            publisher: properties.strings("publisher").first, author: properties.strings("author").first,
+            publisher: FtMReader.first("publisher", properties), author: FtMReader.first("author", properties),
             url: properties.strings("sourceUrl").first,
             published: ForeignID.date(properties.strings("publishedAt").first ?? properties.strings("date").first),
             lang: properties.strings("language").first.flatMap(FtMMapping.languageTag), reliability: reliability,
-            cites: cites, text: properties.strings("bodyText").first)
+            cites: cites, text: properties.strings("bodyText").isEmpty ? nil : properties.strings("bodyText").joined())
     }
 
     /// The ends of an interval schema and the predicate it maps to when nothing more precise is said.

@@ -140,11 +140,10 @@ public struct Importer {
             try run.checkReferences()
             if options.isStrict {
                 for object in run.summary.skipped {
-                    run.errors.append(
-                        RecordError(
-                            file: object.file, line: 0,
-                            problem: RecordProblem(message: "\(object.objectID): would be skipped (--strict): \(object.reason)")))
-                    run.errorCount += 1
+                    let file = inputs.firstIndex { $0.name == object.file } ?? 0
+                    run.report(
+                        RecordProblem(message: "\(object.objectID): would be skipped (--strict): \(object.reason)"),
+                        at: ImportSession.Location(file: file, line: 0))
                 }
             }
             if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }

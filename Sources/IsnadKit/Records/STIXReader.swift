@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps a STIX 2.1 bundle back to Isnad records (see the README's STIX section).
 ///
 /// A bundle is one JSON document, so it is read whole: up to ``maximumBundleSize`` bytes,
@@ -40,7 +42,7 @@ public struct STIXReader {
                 if let isnadID = object.string("isnad_id"), Identifier.isValid(isnadID) {
                     isnadIDs[id] = isnadID
                 } else {
-                    let uuid = id.split(separator: "-").dropFirst(2).first.map(String.init) ?? ""
+                    let uuid = id.components(separatedBy: "--").last?.filter { $0 != "-" } ?? ""
                     isnadIDs[id] = ForeignID.slug(object.string("name") ?? type, suffix: String(uuid.prefix(8)))
                 }
             }
