@@ -93,7 +93,9 @@ struct ExchangeTests {
 
     @Test("SHA-1 gives the FIPS 180-4 digests")
     func sha1() {
-        func hex(_ text: String) -> String { SHA1.digest(Array(text.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
+        func hex(_ text: String) -> String {
+            SHA1.digest(Array(text.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        }
         #expect(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
         #expect(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")
         #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
@@ -110,7 +112,10 @@ struct ExchangeTests {
     @Test("confidence follows STIX 2.1 Appendix A for the Admiralty credibility, both ways")
     func admiralty() {
         #expect(Credibility.allCases.map(STIXMapping.confidence) == [90, 70, 50, 30, 10, nil])
-        #expect([100, 80, 79, 60, 59, 40, 39, 20, 19, 0].map { STIXMapping.credibility(confidence: $0).rawValue } == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
+        #expect(
+            [100, 80, 79, 60, 59, 40, 39, 20, 19, 0].map { STIXMapping.credibility(confidence: $0).rawValue } == [
+                1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
+            ])
         #expect(STIXMapping.credibility(confidence: nil) == .cannotBeJudged)
     }
 
@@ -156,7 +161,9 @@ struct ExchangeTests {
         let store = try Self.store(importing: [fixture], in: folder)
         let original = try Self.jsonl(store)
         #expect(try Self.reimport(try Self.stix(store), as: "bundle.json", in: folder).0 == original)
-        #expect(try Self.reimport(try Self.ftm(store), as: "entities.ftm.jsonl", in: folder).0 == (try Self.jsonlWithoutFtMLosses(store)))
+        #expect(
+            try Self.reimport(try Self.ftm(store), as: "entities.ftm.jsonl", in: folder).0
+                == (try Self.jsonlWithoutFtMLosses(store)))
     }
 
     // MARK: Validators
@@ -181,7 +188,9 @@ struct ExchangeTests {
 
     @Test(
         "stix2_validator --strict finds no error or warning, and stix2.parse reads every object (seed, 10k generated, hostile)",
-        .enabled(if: stixPython != nil, "needs python3 with stix2 and stix2-validator (pip install stix2==3.0.2 stix2-validator==3.3.2)"))
+        .enabled(
+            if: stixPython != nil,
+            "needs python3 with stix2 and stix2-validator (pip install stix2==3.0.2 stix2-validator==3.3.2)"))
     func stixValidates() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -303,7 +312,9 @@ struct ExchangeTests {
         let summary = try Importer(store: store).run([.file(path)])
         #expect(summary.skipped.map(\.objectID) == ["own-1"])
         let records = try Self.jsonl(store)
-        #expect(records.contains(#""subject":"person-one","predicate":"member_of","object":"org-group-one","start":"1990","end":"1995-06-30""#))
+        #expect(
+            records.contains(
+                #""subject":"person-one","predicate":"member_of","object":"org-group-one","start":"1990","end":"1995-06-30""#))
         #expect(records.contains(#"{"name":"الشخص الأول","lang":"ar"}"#))
     }
 }

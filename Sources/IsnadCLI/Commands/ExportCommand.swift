@@ -8,7 +8,7 @@ enum ExportCommand: Command {
 
     static let spec = CommandSpec(
         name: "export",
-        abstract: "Write the store as records (jsonl), a graph (dot, graphml, gexf), a STIX 2.1 bundle (stix) or FollowTheMoney (ftm).",
+        abstract: "Write the store as records (jsonl), a graph (dot, graphml, gexf), STIX 2.1 (stix) or FtM (ftm).",
         discussion: """
             jsonl: every entity, source and claim in the record format, in a fixed order, so the same store always
             gives the same bytes and the output imports into an empty store. (For a filtered subset, use

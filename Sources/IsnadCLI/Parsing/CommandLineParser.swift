@@ -271,7 +271,9 @@ struct ParsedArguments {
             guard !option.formats.isEmpty, !option.formats.contains(format) else { continue }
             throw UsageError(
                 message: "--\(option.name) does not apply to \(spec.name) \(format), only to \(spec.name) "
-                    + option.formats.joined(separator: " and ") + note,
+                    + (option.formats.count > 1
+                        ? option.formats.dropLast().joined(separator: ", ") + " and " + (option.formats.last ?? "")
+                        : option.formats.joined()) + note,
                 command: spec.name)
         }
     }

@@ -110,7 +110,9 @@ public struct FtMWriter {
         close(&json)
     }
 
-    private func writeCitation(_ citation: Citation, index: Int, of claim: Claim, vocabulary: Vocabulary, _ json: inout JSONWriter) {
+    private func writeCitation(
+        _ citation: Citation, index: Int, of claim: Claim, vocabulary: Vocabulary, _ json: inout JSONWriter
+    ) {
         let link = FtMMapping.link(for: claim.predicate)
         open(id: FtMMapping.citationID(claim: claim.id, index: index), schema: link.schema, &json)
         property(link.subject, FtMMapping.entityID(claim.subject), &json)

@@ -113,7 +113,6 @@ public struct GEXFWriter: GraphWriter {
     /// After `</nodes>` or `</edges>`, which ``write(_:)`` closes.
     public func tail() -> String { "  </graph>\n</gexf>\n" }
 
-
     private func appendAttribute(_ name: String, _ value: String, to bytes: inout [UInt8]) {
         bytes.appendUTF8(" \(name)=\"")
         XMLEscaping.append(value, to: &bytes)

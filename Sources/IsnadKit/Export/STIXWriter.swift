@@ -138,7 +138,9 @@ public struct STIXWriter {
         json.member("description", entity.description)
         switch kind {
         case .identity:
-            json.member("identity_class", entity.type == .person ? "individual" : entity.type == .organization ? "organization" : "unknown")
+            json.member(
+                "identity_class",
+                entity.type == .person ? "individual" : entity.type == .organization ? "organization" : "unknown")
         case .threatActor:
             if !entity.aliases.isEmpty {
                 json.key("aliases")
@@ -258,7 +260,8 @@ public struct STIXWriter {
         open("report", id: STIXMapping.reportID(source.id), &json)
         json.member("name", source.title)
         let by = [source.author, source.publisher].compactMap { $0 }.joined(separator: ", ")
-        json.member("description", "\(source.type.rawValue)\(by.isEmpty ? "" : " by \(by)"), reliability \(source.reliability.rawValue)")
+        json.member(
+            "description", "\(source.type.rawValue)\(by.isEmpty ? "" : " by \(by)"), reliability \(source.reliability.rawValue)")
         json.key("report_types")
         json.beginArray()
         json.string("threat-report")

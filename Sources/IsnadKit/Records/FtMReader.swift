@@ -21,17 +21,23 @@ public struct FtMReader {
             let properties = object["properties"]?.objectValue
         else { return .failure(.init(message: "not an FtM entity (id, schema and properties)")) }
         switch schema {
-        case _ where FtMReader.people.contains(schema) || FtMReader.organizations.contains(schema) || schema == "Event"
+        case _
+        where FtMReader.people.contains(schema) || FtMReader.organizations.contains(schema) || schema == "Event"
             || schema == "Address":
             let type: EntityType =
-                FtMReader.people.contains(schema) ? .person : schema == "Event" ? .event : schema == "Address" ? .place : .organization
+                FtMReader.people.contains(schema)
+                ? .person : schema == "Event" ? .event : schema == "Address" ? .place : .organization
             let whole = FtMReader.fullValues("name", properties)
-            let names = properties.strings("name").map { FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength) }
+            let names = properties.strings("name").map {
+                FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength)
+            }
             guard let name = names.first ?? properties.strings("full").first else {
                 return .failure(.init(message: "a \(schema) without a name"))
             }
             var seen: Set<String> = [name]
-            let aliases = (names.dropFirst() + properties.strings("alias").map { FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength) }
+            let aliases =
+                (names.dropFirst()
+                + properties.strings("alias").map { FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength) }
                 + properties.strings("weakAlias") + properties.strings("previousName"))
                 .filter { seen.insert($0).inserted }
                 .map { Alias(name: $0, lang: ForeignID.language(of: $0)) }
@@ -87,14 +93,18 @@ public struct FtMReader {
             if note.hasPrefix(FtMMapping.sourceTypeNote) {
                 type = SourceType(rawValue: String(note.dropFirst(FtMMapping.sourceTypeNote.count))) ?? type
             } else if note.hasPrefix(FtMMapping.reliabilityNote) {
-                reliability = note.dropFirst(FtMMapping.reliabilityNote.count).first.flatMap { Reliability(rawValue: String($0)) } ?? reliability
+                reliability =
+                    note.dropFirst(FtMMapping.reliabilityNote.count).first.flatMap { Reliability(rawValue: String($0)) }
+                    ?? reliability
             } else if note.hasPrefix(FtMMapping.citesNote) {
                 cites = note.dropFirst(FtMMapping.citesNote.count).split(separator: ",").map {
                     String($0.drop { $0 == " " })
                 }
             }
         }
-        let title = FtMReader.first("title", properties) ?? properties.strings("name").first ?? FtMReader.first("fileName", properties) ?? ftmID
+        let title =
+            FtMReader.first("title", properties) ?? properties.strings("name").first ?? FtMReader.first("fileName", properties)
+            ?? ftmID
         return Source(
             id: FtMReader.isnadID(ftmID, prefix: "source."), type: type, title: title,
             publisher: FtMReader.first("publisher", properties), author: FtMReader.first("author", properties),
@@ -164,7 +174,10 @@ public struct FtMReader {
             id = recorded
         }
         return .success([
-            .claim(Claim(id: id ?? ForeignID.slug(ftmID), subject: subject, predicate: predicate, object: object, start: start, end: end, citations: citations))
+            .claim(
+                Claim(
+                    id: id ?? ForeignID.slug(ftmID), subject: subject, predicate: predicate, object: object, start: start,
+                    end: end, citations: citations))
         ])
     }
 }

@@ -220,8 +220,8 @@ private struct Run {
                         RecordProblem(
                             message:
                                 "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
-                        remedy: .longerLineLimit
-                    ), at: location)
+                            remedy: .longerLineLimit
+                        ), at: location)
                 case .text(let bytes):
                     bytesRead += bytes.count + 1
                     if Run.isBlank(bytes) { break }

@@ -47,7 +47,9 @@ public struct STIXReader {
                 }
             }
             if type == "report" {
-                for ref in object.strings("object_refs") where ref.hasPrefix("relationship--") { reportsOf[ref, default: []].append(id) }
+                for ref in object.strings("object_refs") where ref.hasPrefix("relationship--") {
+                    reportsOf[ref, default: []].append(id)
+                }
             }
         }
         for (position, object) in objects.enumerated() {
@@ -62,7 +64,9 @@ public struct STIXReader {
                 if let entity = entity(object, type: type, id: isnadIDs[id] ?? id) {
                     records.append(Mapped(record: .entity(entity), index: index))
                 } else {
-                    skip(object, "an identity of class \(object.string("identity_class") ?? "?") is not a person, organization or place")
+                    skip(
+                        object,
+                        "an identity of class \(object.string("identity_class") ?? "?") is not a person, organization or place")
                 }
             case "report":
                 records.append(Mapped(record: .source(source(object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs)), index: index))
