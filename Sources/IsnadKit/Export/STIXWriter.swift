@@ -32,6 +32,15 @@ public struct STIXWriter {
         Not carried: nothing (Isnad reads its own bundles back whole).
         """
 
+    /// The STIX kinds of the entities seen last, so that a hub's kind is not looked up again for
+    /// each of its thousands of claims. Bounded: it starts over when full.
+    private final class KindMemo {
+        static let limit = 1 << 16
+        var kinds: [String: STIXMapping.EntityKind] = [:]
+    }
+
+    private let memo = KindMemo()
+
     public func write() throws {
         var json = JSONWriter(capacity: 1 << 14)
         try sink.write("{\"type\":\"bundle\",\"id\":\"\(STIXMapping.bundleID)\",\"objects\":[\n")
@@ -121,6 +130,14 @@ public struct STIXWriter {
 
     /// The STIX kind of the entity `id`, of type `type`, as the relationship refs name it.
     private func kind(of id: String, type: EntityType?) throws -> STIXMapping.EntityKind {
+        if let known = memo.kinds[id] { return known }
+        if memo.kinds.count >= KindMemo.limit { memo.kinds.removeAll(keepingCapacity: true) }
+        let kind = try lookUpKind(of: id, type: type)
+        memo.kinds[id] = kind
+        return kind
+    }
+
+    private func lookUpKind(of id: String, type: EntityType?) throws -> STIXMapping.EntityKind {
         guard let type else { return .identity }
         switch type {
         case .organization: return STIXMapping.kind(of: type, isArmedGroup: try store.isArmedGroup(id), hasPlaceData: false)
