@@ -31,6 +31,8 @@ struct ExampleTests {
         "isnad import Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
         "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
         "cat Datasets/hadera-2022/*.jsonl | isnad import -": Expectation(showsOnStandardError: true),
+        "isnad --db from-stix.db import --strict Exports/hadera-2022.stix.json": Expectation(showsOnStandardError: true),
+        "isnad --db from-ftm.db import --from ftm Exports/hadera-2022.ftm.jsonl": Expectation(showsOnStandardError: true),
     ]
 
     static var helpExamples: [String] { commands.flatMap(\.spec.examples) }
@@ -70,6 +72,8 @@ struct ExampleTests {
             try FileManager.default.copyItem(atPath: store, toPath: cli.path("isnad.db"))
             try FileManager.default.createSymbolicLink(
                 atPath: cli.path("Datasets"), withDestinationPath: Repository.root.appendingPathComponent("Datasets").path)
+            try FileManager.default.createSymbolicLink(
+                atPath: cli.path("Exports"), withDestinationPath: Repository.root.appendingPathComponent("Exports").path)
             try cli.write("bad.jsonl", try readmeBlock(after: "this `bad.jsonl`:"))
             try cli.write(
                 "records.json",

@@ -88,9 +88,12 @@ struct ExportCommandTests {
             (["export", "jsonl", "--min-reliability", "B"], "--min-reliability does not apply to export jsonl, only to"),
             (
                 ["export", "jsonl", "--focus", "hamas"],
-                "--focus does not apply to export jsonl, only to export dot, graphml and html"
+                "--focus does not apply to export jsonl, only to export dot, graphml, html and gexf"
             ),
-            (["export", "jsonl", "--collapse"], "--collapse does not apply to export jsonl, only to export dot and graphml"),
+            (
+                ["export", "jsonl", "--collapse"],
+                "--collapse does not apply to export jsonl, only to export dot, graphml and gexf"
+            ),
             (["export", "graphml", "--rankdir", "TB"], "--rankdir does not apply to export graphml, only to export dot"),
             (["export", "graphml", "--no-legend"], "--no-legend does not apply to export graphml, only to export dot"),
             (["export", "dot", "--yed"], "--yed does not apply to export dot, only to export graphml"),

@@ -148,11 +148,11 @@ struct InProcessTests {
             ),
             (
                 ["export", "jsonl", "--min-reliability", "C"],
-                "isnad: --min-reliability does not apply to export jsonl, only to export dot, graphml and html; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)\n(see 'isnad export --help')\n"
+                "isnad: --min-reliability does not apply to export jsonl, only to export dot, graphml, html and gexf; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)\n(see 'isnad export --help')\n"
             ),
             (
                 ["export", "xml"],
-                "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html\n(see 'isnad export --help')\n"
+                "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm\n(see 'isnad export --help')\n"
             ),
         ])
     func usageErrors(_ arguments: [String], _ standardError: String) {

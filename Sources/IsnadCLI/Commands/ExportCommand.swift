@@ -3,12 +3,13 @@ import IsnadKit
 enum ExportCommand: Command {
     /// The formats `isnad export` writes.
     enum Format: String, CaseIterable {
-        case jsonl, dot, graphml, html
+        case jsonl, dot, graphml, html, gexf, stix, ftm
     }
 
     static let spec = CommandSpec(
         name: "export",
-        abstract: "Write the store as records (jsonl), a Graphviz graph (dot), GraphML (graphml) or an interactive page (html).",
+        abstract:
+            "Write the store as records (jsonl), a graph (dot, graphml, gexf), an interactive page (html), STIX 2.1 (stix) or FtM (ftm).",
         discussion: """
             jsonl: every entity, source and claim in the record format, in a fixed order, so the same store always
             gives the same bytes and the output imports into an empty store. (For a filtered subset, use
@@ -21,11 +22,18 @@ enum ExportCommand: Command {
             entity or an edge for its claims, citations and quotes; filter by status, grades, predicate family,
             date (--as-of) and --known-by; search names; English or Arabic. Laid out by Graphviz's dot when it is
             installed. A view too large for a browser is refused: narrow it with --focus or filters.
-            The graph formats take the query commands' filters, and write the same bytes for the same store. An option
-            that does not apply to the format chosen is refused.
+            gexf: GEXF 1.3 for Gephi, with typed attributes and each claim's period as a spell (Gephi's timeline).
+            stix: one STIX 2.1 bundle (OpenCTI, MISP, TAXII): entities as identity, threat-actor, incident, location;
+            claims as relationship; denials as opinion; sources as report; grades as confidence.
+            ftm: FollowTheMoney entities as JSON Lines (Aleph, OpenSanctions, ftm): Person, Organization, Event,
+            Address; one interval entity (Membership, Directorship, Family, UnknownLink) per citation; sources as
+            Article or Document, through proof.
+            stix and ftm write the whole store; the README maps every field and says what each cannot carry.
+            The graph formats (dot, graphml, html, gexf) take the query commands' filters, and write the same bytes for the same
+            store. An option that does not apply to the format chosen is refused.
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
-        arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml or html")],
+        arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix or ftm")],
         options: [focus, depth, collapses, pairs, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
@@ -36,29 +44,32 @@ enum ExportCommand: Command {
             "isnad export dot --pairs | dot -Tsvg > overview.svg",
             "isnad export html -o graph.html",
             "isnad export html --focus hamas --depth 2 --lang ar -o hamas.html",
+            "isnad export gexf -o graph.gexf",
+            "isnad export stix -o bundle.json",
+            "isnad export ftm -o entities.ftm.jsonl",
         ])
 
     /// The formats that draw a graph, which take the filters and the graph options.
-    static let graphFormats: [Format] = [.dot, .graphml, .html]
+    static let graphFormats: [Format] = [.dot, .graphml, .html, .gexf]
 
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
     static let focus = Option<String>(
-        "focus", value: "entity", help: "dot, graphml, html: only the neighbourhood of this entity."
+        "focus", value: "entity", help: "dot, graphml, html, gexf: only the neighbourhood of this entity."
     ).only(for: graphFormats)
     static let depth = Option<Int>(
-        "depth", value: "n", in: 1...6, help: "dot, graphml, html: with --focus, how many hops (default: 1, at most 6)."
+        "depth", value: "n", in: 1...6, help: "dot, graphml, html, gexf: with --focus, how many hops (default: 1, at most 6)."
     ).only(for: graphFormats)
     static let collapses = Flag(
-        "collapse", help: "dot, graphml: one edge per subject, predicate and object, with all its claims' evidence."
-    ).only(for: [Format.dot, .graphml])
+        "collapse", help: "dot, graphml, gexf: one edge per subject, predicate and object, with all its claims' evidence."
+    ).only(for: [Format.dot, .graphml, .gexf])
     static let pairs = Flag(
         "pairs",
         help: "dot: one edge per pair of entities and direction, labelled with each predicate's status and best grade."
     ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",
-        help: "dot, graphml: labels in en, ar or both (default: both); html: the language the page opens in (en or ar)."
+        help: "dot, graphml, gexf: labels in en, ar or both (default: both); html: the language the page opens in (en or ar)."
     ).only(for: graphFormats)
     static let rankDirection = Option<DOTWriter.RankDirection>(
         "rankdir", value: "dir", help: "dot: layout direction LR, RL, TB or BT (default: LR)."
@@ -83,14 +94,18 @@ enum ExportCommand: Command {
         }
         try arguments.refuseOptionsNotFor(
             format.rawValue,
-            note: format == .jsonl
-                ? "; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)" : "")
+            note: [.jsonl, .stix, .ftm].contains(format)
+                ? "; \(format.rawValue) writes the whole store (for a filtered subset: isnad claims … --format json)" : "")
         let store = try context.openStore(.read)
         let path = try arguments.value(output)
         switch format {
         case .jsonl:
             try withOutput(path, context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
-        case .dot, .graphml, .html:
+        case .stix:
+            try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }
+        case .ftm:
+            try withOutput(path, context: context) { try FtMWriter(store: store, sink: $0).write() }
+        case .dot, .graphml, .html, .gexf:
             try writeGraph(format, arguments, store: store, path: path, context: context)
         }
     }
@@ -154,6 +169,10 @@ enum ExportCommand: Command {
                 } else {
                     try DOTWriter(sink: sink, options: dot).write(graph)
                 }
+            } else if format == .gexf {
+                var gexf = GEXFWriter.Options()
+                gexf.language = language
+                try GEXFWriter(sink: sink, options: gexf).write(graph)
             } else {
                 var graphML = GraphMLWriter.Options()
                 graphML.yed = arguments.isSet(addsYEdGraphics)

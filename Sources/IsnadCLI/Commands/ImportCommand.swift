@@ -4,7 +4,7 @@ import IsnadKit
 enum ImportCommand: Command {
     static let spec = CommandSpec(
         name: "import",
-        abstract: "Import records (JSON Lines) into the store, all or nothing.",
+        abstract: "Import records (JSON Lines), a STIX 2.1 bundle or FollowTheMoney entities into the store, all or nothing.",
         discussion: """
             Reads entity, source and claim records, one JSON object per line, from each FILE (or - for standard
             input), in one transaction: if any record is bad, nothing is written and every problem is listed with
@@ -13,19 +13,30 @@ enum ImportCommand: Command {
             keeps its subject, predicate and object: a record that changes them is refused, unless --replace. A
             claim may come twice in one import with other citations (two files that cite it): they add up.
             Creates the store if it does not exist; if the import then fails, no store is left behind.
+            A STIX 2.1 bundle (one JSON object, read whole, at most 256 MiB) and FollowTheMoney entities (JSON Lines)
+            are recognised by their content, or named with --from; they are mapped to entities, sources and claims
+            (the README has the tables), and each object that has no Isnad counterpart is listed as skipped (file,
+            object id, reason). With --strict, a file from which anything would be skipped is refused whole.
+            Standard input is recognised as STIX only with --from stix.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
-        options: [isDryRun, replaces, maximumLineBytes, maximumErrors],
+        options: [isDryRun, replaces, format, isStrict, maximumLineBytes, maximumErrors],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
             "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl",
             "cat Datasets/hadera-2022/*.jsonl | isnad import -",
+            "isnad --db from-stix.db import --strict Exports/hadera-2022.stix.json",
+            "isnad --db from-ftm.db import --from ftm Exports/hadera-2022.ftm.jsonl",
         ])
 
     static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.")
     static let replaces = Flag(
         "replace",
         help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object).")
+    static let format = Option<ExchangeFormat>(
+        "from", value: "format", help: "Read the inputs as jsonl (Isnad's records), stix or ftm (default: by content).")
+    static let isStrict = Flag(
+        "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped.")
     static let maximumLineBytes = Option<Int>(
         "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB).")
     static let maximumErrors = Option<Int>(
@@ -38,6 +49,8 @@ enum ImportCommand: Command {
         options.replacingCitations = arguments.isSet(replaces)
         options.maximumLineLength = try arguments.value(maximumLineBytes) ?? options.maximumLineLength
         options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
+        options.format = try arguments.value(format)
+        options.isStrict = arguments.isSet(isStrict)
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         // A dry run against no store checks the input against an empty one, in memory.
@@ -62,11 +75,13 @@ enum ImportCommand: Command {
             throw error
         }
         if store.wasCreated { context.message("created \(context.databasePath)") }
+        for object in summary.skipped { context.message(Text.printable(object.description)) }
         let kinds = [
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),
             counted(summary.records[.claim] ?? 0, "claim"),
         ]
-        let repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
+        var repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
+        if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map(\.name).joined(separator: ", ")
         if options.dryRun {
             context.message(
@@ -110,3 +125,5 @@ final class ProgressLine {
         shown = false
     }
 }
+
+extension ExchangeFormat: ArgumentChoice {}

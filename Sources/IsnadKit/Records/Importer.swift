@@ -33,6 +33,11 @@ public struct Importer {
         public var maximumLineLength = LineReader.defaultMaximumLineLength
         /// How many problems to keep for the report; the rest are only counted.
         public var maximumReportedErrors = 20
+        /// The inputs' format; nil: recognised from each input's content (a STIX bundle, FtM
+        /// entities, else Isnad's records).
+        public var format: ExchangeFormat?
+        /// Refuse the import when anything of a foreign format would be skipped.
+        public var isStrict = false
 
         public init() {}
     }
@@ -43,6 +48,8 @@ public struct Importer {
         /// Records that repeated an identical record earlier in the same import.
         public var repeated = 0
         public var lines = 0
+        /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
+        public var skipped: [SkippedObject] = []
 
         public var recordCount: Int { records.values.reduce(0, +) }
     }
@@ -131,12 +138,25 @@ public struct Importer {
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
             try run.checkReferences()
+            if options.isStrict {
+                for object in run.summary.skipped {
+                    let file = inputs.firstIndex { $0.name == object.file } ?? 0
+                    run.report(
+                        RecordProblem(message: "\(object.objectID): would be skipped (--strict): \(object.reason)"),
+                        at: ImportSession.Location(file: file, line: 0))
+                }
+            }
             if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
             summary = run.summary
             return options.dryRun ? .rollback : .commit
         }
         return summary
     }
+}
+
+/// `read(2)`, by a name that a method of ``Run`` does not shadow.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// The state of one import while it reads.
@@ -178,6 +198,11 @@ private struct Run {
             }
         }
         defer { if case .file = input { close(descriptor) } }
+        if options.format == .stix || (options.format == nil && Run.peekIsSTIX(input, descriptor)) {
+            try readSTIX(input, descriptor: descriptor, index: index)
+            return
+        }
+        var isFtM = options.format == .ftm
         let totalBytes: Int? = if case .file(let path) = input { FileSystem.regularFileSize(path) } else { nil }
         var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: options.maximumLineLength)
         var bytesRead = 0
@@ -200,11 +225,16 @@ private struct Run {
                 case .text(let bytes):
                     bytesRead += bytes.count + 1
                     if Run.isBlank(bytes) { break }
-                    if isBeforeFirstLine, let format = ForeignFormat.recognise(firstLine: bytes) {
+                    if isBeforeFirstLine, options.format == nil, Run.isFtMLine(bytes) { isFtM = true }
+                    if isBeforeFirstLine, !isFtM, let format = ForeignFormat.recognise(firstLine: bytes) {
                         try refuse(input, as: format, at: location)
                     }
                     isBeforeFirstLine = false
-                    try handle(bytes, of: input, at: location)
+                    if isFtM {
+                        try handleFtM(bytes, of: input, at: location)
+                    } else {
+                        try handle(bytes, of: input, at: location)
+                    }
                 }
                 if let progress, number % 4096 == 0 {
                     progress(
@@ -218,6 +248,90 @@ private struct Run {
         if let readError {
             throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", kind: .readFailed)
         }
+    }
+
+    /// Whether a file's first bytes open a STIX bundle (standard input is not peeked at: it
+    /// takes `--from stix`). `pread` leaves the file's offset where it was.
+    static func peekIsSTIX(_ input: Importer.Input, _ descriptor: Int32) -> Bool {
+        guard case .file = input else { return false }
+        var buffer = [UInt8](repeating: 0, count: ExchangeFormat.peekLength)
+        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return false }
+        return ExchangeFormat.isSTIXBundle(buffer[..<count])
+    }
+
+    static func isFtMLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let value = try? JSONParser.parse(bytes) else { return false }
+        return ExchangeFormat.isFtMEntity(value)
+    }
+
+    /// Reads a whole STIX bundle (up to ``STIXReader/maximumBundleSize``) and imports its
+    /// records; the location of each is the object's position in `objects`.
+    private mutating func readSTIX(_ input: Importer.Input, descriptor: Int32, index: Int) throws {
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Importer.InputError(
+                    input: input.name, reason: "read failed: \(FileSystem.describe(errorCode: errno))", kind: .readFailed)
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[..<count])
+            if data.count > STIXReader.maximumBundleSize {
+                report(
+                    RecordProblem(
+                        message:
+                            "the STIX bundle is larger than the limit of \(STIXReader.maximumBundleSize >> 20) MiB (a bundle is read whole)"
+                    ), at: ImportSession.Location(file: index, line: 0))
+                return
+            }
+        }
+        let location = ImportSession.Location(file: index, line: 0)
+        let value: JSONValue
+        do {
+            value = try data.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        } catch {
+            report(RecordProblem(message: "not a STIX bundle: \(error)"), at: location)
+            return
+        }
+        guard let (records, skipped) = STIXReader(vocabulary: decoder.vocabulary).read(value, file: input.name) else {
+            report(RecordProblem(message: "not a STIX bundle: a bundle is an object whose type is \"bundle\""), at: location)
+            return
+        }
+        data = []
+        summary.skipped += skipped
+        for mapped in records {
+            summary.lines += 1
+            try handleMapped(mapped.record, at: ImportSession.Location(file: index, line: mapped.index), of: input)
+        }
+    }
+
+    /// One line of FollowTheMoney entities: its records, or a note that it was skipped.
+    private mutating func handleFtM(
+        _ bytes: UnsafeBufferPointer<UInt8>, of input: Importer.Input, at location: ImportSession.Location
+    ) throws {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            report(RecordProblem(message: error.description), at: location)
+            return
+        }
+        switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
+        case .success(let records):
+            for record in records { try handleMapped(record, at: location, of: input) }
+        case .failure(let unmapped):
+            let id = value.objectValue?.string("id") ?? "line \(location.line)"
+            summary.skipped.append(SkippedObject(file: input.name, objectID: id, reason: unmapped.message))
+        }
+    }
+
+    /// A record mapped from a foreign format, checked exactly as if it had been read as a line.
+    private mutating func handleMapped(_ record: Record, at location: ImportSession.Location, of input: Importer.Input) throws {
+        let bytes = writer.encode(record)
+        try bytes.dropLast().withUnsafeBufferPointer { try handle($0, of: input, at: location) }
     }
 
     /// Thrown to stop reading an input that is not JSON Lines, once that was reported.

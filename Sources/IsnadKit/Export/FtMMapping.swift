@@ -1,0 +1,134 @@
+import Foundation
+
+/// How Isnad's records map onto FollowTheMoney (https://followthemoney.tech/explorer/), both
+/// ways: schemata, entity ids, and the notes that carry what FtM has no property for. The
+/// README's FtM section is this file as a table.
+public enum FtMMapping {
+    /// The FtM id of an entity, a source, or a claim's `index`-th citation (from 1). FtM ids
+    /// allow `a-z`, `0-9`, `.` and `-`, and one id space holds every schema, so a prefix keeps
+    /// an entity and a source of the same Isnad id apart.
+    /// FtM ids are at most 200 characters: a longer one keeps its first 175 and a hash of the
+    /// rest (the Isnad id then does not come back whole; see the README).
+    public static func entityID(_ id: String) -> String { fitted("entity.\(id)") }
+    public static func sourceID(_ id: String) -> String { fitted("source.\(id)") }
+    public static func citationID(claim: String, index: Int) -> String { fitted("claim.\(claim).\(index)") }
+
+    static let maximumIDLength = 200
+
+    private static func fitted(_ id: String) -> String {
+        guard id.utf8.count > maximumIDLength else { return id }
+        return String(id.prefix(175)) + "-" + String(FNV1a.hash([id]), radix: 16).leftPadded(to: 16)
+    }
+
+    /// FtM's longest values, in Unicode scalars, by property type (`registry.name.max_length` …):
+    /// longer ones fail validation.
+    public static let maximumNameLength = 384
+    public static let maximumStringLength = 1024
+    public static let maximumTextLength = 65000
+
+    /// The note that keeps a value cut to FtM's length limit whole: `Full name: …`.
+    public static func fullValueNote(_ property: String) -> String { "Full \(property): " }
+
+    /// The first `limit` Unicode scalars of `value`, and whether it was cut.
+    public static func cut(_ value: String, to limit: Int) -> (String, Bool) {
+        var scalars = value.unicodeScalars
+        guard scalars.count > limit else { return (value, false) }
+        scalars = String.UnicodeScalarView(scalars.prefix(limit))
+        return (String(scalars), true)
+    }
+
+    /// `value` in pieces of at most `limit` Unicode scalars (FtM text values), joined back by the reader.
+    public static func pieces(_ value: String, of limit: Int) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring.UnicodeScalarView(value.unicodeScalars)
+        while !rest.isEmpty {
+            pieces.append(String(String.UnicodeScalarView(rest.prefix(limit))))
+            rest = rest.dropFirst(limit)
+        }
+        return pieces
+    }
+
+    /// The FtM schema of an entity type.
+    public static func schema(of type: EntityType) -> String {
+        switch type {
+        case .person: "Person"
+        case .organization: "Organization"
+        case .event: "Event"
+        case .place: "Address"
+        }
+    }
+
+    /// The FtM schema of a source: news and opinion articles are `Article`, the rest `Document`.
+    public static func schema(of type: SourceType) -> String {
+        type == .newsArticle || type == .opinionArticle ? "Article" : "Document"
+    }
+
+    /// An interval schema and the properties that hold a claim's subject and object.
+    public struct Link: Sendable, Equatable {
+        public let schema: String
+        public let subject: String
+        public let object: String
+        /// The property that says which relationship it is (`role`, or Family's `relationship`).
+        public let kind: String
+        /// Whether the schema has `status` (Family has not).
+        public var hasStatus: Bool { schema != "Family" }
+    }
+
+    /// The interval schema a predicate is written as: `Membership` for member_of, branch_of
+    /// and military_wing_of; `Directorship` for leader_of; `Family` for child_of; `UnknownLink`
+    /// for the rest. Their ranges accept every entity type the vocabulary allows on each side.
+    public static func link(for predicate: String) -> Link {
+        switch predicate {
+        case "member_of", "branch_of", "military_wing_of":
+            Link(schema: "Membership", subject: "member", object: "organization", kind: "role")
+        case "leader_of": Link(schema: "Directorship", subject: "director", object: "organization", kind: "role")
+        case "child_of": Link(schema: "Family", subject: "person", object: "relative", kind: "relationship")
+        default: Link(schema: "UnknownLink", subject: "subject", object: "object", kind: "role")
+        }
+    }
+
+    /// What `role` (or Family's `relationship`) says for a predicate: its English label, except
+    /// for child_of, whose Family relationship is from the subject's side: the object is its `parent`.
+    public static func role(of predicate: String, vocabulary: Vocabulary) -> String {
+        predicate == "child_of" ? "parent" : vocabulary[predicate]?.labelEnglish ?? predicate
+    }
+
+    /// A citation's stance and credibility, in the interval's `status`: `asserts; credibility 2 (probably true)`.
+    public static func status(_ citation: Citation) -> String {
+        "\(citation.stance.rawValue); credibility \(citation.credibility.rawValue) (\(citation.credibility.meaning))"
+    }
+
+    /// ``status(_:)`` read back.
+    public static func stanceAndCredibility(status: String) -> (Stance, Credibility)? {
+        let parts = status.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let stance = Stance(rawValue: parts[0]), parts[1].hasPrefix("credibility "),
+            let digit = parts[1].dropFirst("credibility ".count).first, let value = Int(String(digit)),
+            let credibility = Credibility(rawValue: value)
+        else { return nil }
+        return (stance, credibility)
+    }
+
+    /// The note lines on a source that carry what FtM has no property for.
+    public static let sourceTypeNote = "Isnad source type: "
+    public static let reliabilityNote = "Admiralty reliability: "
+    public static let citesNote = "Cites: "
+    /// The note on an entity that holds its attributes, as a JSON object.
+    public static let attributesNote = "Attributes: "
+
+    /// BCP-47 primary language subtags and the ISO 639-3 codes FtM writes for them.
+    static let languages: [(String, String)] = [
+        ("ar", "ara"), ("en", "eng"), ("he", "heb"), ("fr", "fra"), ("de", "deu"), ("es", "spa"), ("ru", "rus"),
+        ("fa", "fas"), ("tr", "tur"), ("ur", "urd"), ("ku", "kur"), ("it", "ita"), ("nl", "nld"), ("pt", "por"),
+    ]
+
+    /// FtM's code for a language tag, nil when the table above does not have it (then lost).
+    public static func ftmLanguage(_ tag: String) -> String? {
+        guard !tag.contains("-") else { return nil }
+        return languages.first { $0.0 == tag.lowercased() }?.1
+    }
+
+    /// The language tag for FtM's code.
+    public static func languageTag(_ code: String) -> String? {
+        languages.first { $0.1 == code.lowercased() }?.0
+    }
+}

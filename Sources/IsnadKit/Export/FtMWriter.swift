@@ -1,0 +1,136 @@
+/// Writes the whole store as FollowTheMoney entities (https://followthemoney.tech/), one JSON
+/// object a line (`{"id", "schema", "properties"}`), streamed: entities, then sources, then
+/// one interval entity per citation of each claim. See ``FtMMapping`` and the README's FtM
+/// section; every line loads in the `followthemoney` library without a value being dropped.
+public struct FtMWriter {
+    public let store: GraphStore
+    public let sink: ByteSink
+
+    public init(store: GraphStore, sink: ByteSink) {
+        self.store = store
+        self.sink = sink
+    }
+
+    public func write() throws {
+        var json = JSONWriter(capacity: 1 << 14)
+        try store.forEachEntity { entity in
+            writeEntity(entity, &json)
+            try emit(&json)
+        }
+        try store.forEachSource { source in
+            writeSource(source, &json)
+            try emit(&json)
+        }
+        let vocabulary = store.vocabulary
+        try store.forEachClaim { graded in
+            for (index, citation) in graded.claim.citations.enumerated() {
+                writeCitation(citation, index: index + 1, of: graded.claim, vocabulary: vocabulary, &json)
+                try emit(&json)
+            }
+        }
+    }
+
+    private func emit(_ json: inout JSONWriter) throws {
+        json.newline()
+        try sink.write(json.bytes)
+        json.reset()
+    }
+
+    private func open(id: String, schema: String, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.member("id", id)
+        json.member("schema", schema)
+        json.key("properties")
+        json.beginObject()
+    }
+
+    private func close(_ json: inout JSONWriter) {
+        json.endObject()
+        json.endObject()
+    }
+
+    /// A property with its values, left out when there are none (FtM values are lists).
+    private func property(_ name: String, _ values: [String], _ json: inout JSONWriter) {
+        guard !values.isEmpty else { return }
+        json.key(name)
+        json.beginArray()
+        for value in values { json.string(value) }
+        json.endArray()
+    }
+
+    private func property(_ name: String, _ value: String?, _ json: inout JSONWriter) {
+        property(name, value.map { [$0] } ?? [], &json)
+    }
+
+    private func writeEntity(_ entity: Entity, _ json: inout JSONWriter) {
+        open(id: FtMMapping.entityID(entity.id), schema: FtMMapping.schema(of: entity.type), &json)
+        var notes: [String] = []
+        /// A name cut to FtM's limit, the whole kept in a note.
+        func fitted(_ name: String) -> String {
+            let (cut, isCut) = FtMMapping.cut(name, to: FtMMapping.maximumNameLength)
+            if isCut { notes.append(FtMMapping.fullValueNote("name") + name) }
+            return cut
+        }
+        let name = fitted(entity.name)
+        property("name", name, &json)
+        // FtM keeps a property's values as a set: a name that repeats is written once.
+        var seen: Set<String> = [name]
+        property("alias", entity.aliases.map { fitted($0.name) }.filter { seen.insert($0).inserted }, &json)
+        property("description", entity.description.map { FtMMapping.cut($0, to: FtMMapping.maximumTextLength).0 }, &json)
+        if !entity.attributes.isEmpty { notes.append(FtMMapping.attributesNote + AttributesJSON.encode(entity.attributes)) }
+        property("notes", notes, &json)
+        close(&json)
+    }
+
+    private func writeSource(_ source: Source, _ json: inout JSONWriter) {
+        let schema = FtMMapping.schema(of: source.type)
+        open(id: FtMMapping.sourceID(source.id), schema: schema, &json)
+        var notes: [String] = []
+        /// A string cut to FtM's limit, the whole kept in a note.
+        func fitted(_ value: String?, _ name: String) -> String? {
+            guard let value else { return nil }
+            let (cut, isCut) = FtMMapping.cut(value, to: FtMMapping.maximumStringLength)
+            if isCut { notes.append(FtMMapping.fullValueNote(name) + value) }
+            return cut
+        }
+        property("title", fitted(source.title, "title"), &json)
+        if schema == "Document" { property("fileName", fitted(source.id, "fileName"), &json) }
+        property("author", fitted(source.author, "author"), &json)
+        property("publisher", fitted(source.publisher, "publisher"), &json)
+        property("sourceUrl", source.url, &json)
+        property("publishedAt", source.published?.description, &json)
+        property("language", source.lang.flatMap(FtMMapping.ftmLanguage), &json)
+        property("bodyText", source.text.map { FtMMapping.pieces($0, of: FtMMapping.maximumTextLength) } ?? [], &json)
+        notes += [
+            FtMMapping.sourceTypeNote + source.type.rawValue,
+            FtMMapping.reliabilityNote + "\(source.reliability.rawValue) (\(source.reliability.meaning))",
+        ]
+        if !source.cites.isEmpty { notes.append(FtMMapping.citesNote + source.cites.joined(separator: ", ")) }
+        property("notes", notes, &json)
+        close(&json)
+    }
+
+    private func writeCitation(
+        _ citation: Citation, index: Int, of claim: Claim, vocabulary: Vocabulary, _ json: inout JSONWriter
+    ) {
+        let link = FtMMapping.link(for: claim.predicate)
+        open(id: FtMMapping.citationID(claim: claim.id, index: index), schema: link.schema, &json)
+        property(link.subject, FtMMapping.entityID(claim.subject), &json)
+        property(link.object, FtMMapping.entityID(claim.object), &json)
+        property(link.kind, FtMMapping.role(of: claim.predicate, vocabulary: vocabulary), &json)
+        property("startDate", claim.start?.description, &json)
+        property("endDate", claim.end?.description, &json)
+        property("description", FtMMapping.cut(citation.quote, to: FtMMapping.maximumTextLength).0, &json)
+        let quoteEnglish = citation.quoteEnglish.map { FtMMapping.cut($0, to: FtMMapping.maximumTextLength).0 }
+        // Family has no status: there the stance and credibility follow the translation in summary.
+        if link.hasStatus {
+            property("summary", quoteEnglish, &json)
+            property("status", FtMMapping.status(citation), &json)
+        } else {
+            property("summary", (quoteEnglish.map { [$0] } ?? []) + [FtMMapping.status(citation)], &json)
+        }
+        property("recordId", claim.id, &json)
+        property("proof", [FtMMapping.sourceID(citation.source)] + (citation.via.map { [FtMMapping.sourceID($0)] } ?? []), &json)
+        close(&json)
+    }
+}

@@ -1,0 +1,193 @@
+/// Writes the graph as GEXF 1.3 (https://gexf.net/, schema `http://gexf.net/1.3/gexf.xsd`),
+/// streamed, valid against the official XSD, for Gephi and networkx.
+///
+/// The graph is dynamic with `timeformat="date"`: an edge whose claim (or, collapsed, claims)
+/// has dates carries one `<spell>` from the first day of its start to the last day of its end,
+/// so that Gephi's timeline shows relationships appearing and ending; an edge without dates
+/// has no spell and is always there, as are the nodes. Attributes are declared with GEXF's
+/// types (`string`, `integer`, `boolean`) and mirror the GraphML export's keys; lists are JSON
+/// arrays in a string. No `viz:` data (the 1.3 XSD rejects it, see ../shared/formats/gexf).
+public struct GEXFWriter: GraphWriter {
+    public struct Options: Sendable {
+        public var language = ExportStyle.Language.both
+
+        public init() {}
+    }
+
+    /// A declared attribute: its id (also its title), whom it is for, and its GEXF type.
+    struct Attribute {
+        let id: String
+        let forNodes: Bool
+        let type: String
+    }
+
+    static let attributes: [Attribute] = [
+        Attribute(id: "name", forNodes: true, type: "string"),
+        Attribute(id: "name_ar", forNodes: true, type: "string"),
+        Attribute(id: "type", forNodes: true, type: "string"),
+        Attribute(id: "aliases", forNodes: true, type: "string"),
+        Attribute(id: "description", forNodes: true, type: "string"),
+        Attribute(id: "attributes", forNodes: true, type: "string"),
+        Attribute(id: "predicate", forNodes: false, type: "string"),
+        Attribute(id: "label_ar", forNodes: false, type: "string"),
+        Attribute(id: "start", forNodes: false, type: "string"),
+        Attribute(id: "end", forNodes: false, type: "string"),
+        Attribute(id: "status", forNodes: false, type: "string"),
+        Attribute(id: "sources", forNodes: false, type: "string"),
+        Attribute(id: "source_count", forNodes: false, type: "integer"),
+        Attribute(id: "best_reliability", forNodes: false, type: "string"),
+        Attribute(id: "best_credibility", forNodes: false, type: "integer"),
+        Attribute(id: "symmetric", forNodes: false, type: "boolean"),
+        Attribute(id: "claims", forNodes: false, type: "string"),
+        Attribute(id: "citation_count", forNodes: false, type: "integer"),
+        Attribute(id: "quote", forNodes: false, type: "string"),
+        Attribute(id: "quote_en", forNodes: false, type: "string"),
+        Attribute(id: "quote_source", forNodes: false, type: "string"),
+    ]
+
+    /// What the file cannot carry, stated in its `<meta><description>`.
+    public static let carriageNote =
+        "Isnad export. Nodes are entities, edges claims (or, collapsed, the claims of one subject, predicate and "
+        + "object), with their evidence summarised: status, sources, best grades and the strongest supporting "
+        + "quote. Spells run from the first day of a claim's start to the last day of its end (partial dates "
+        + "widened; the exact dates are in start and end). Not carried: the other citations (their quotes, "
+        + "stances, grades, via and locators), the sources' records, and alias languages other than Arabic."
+
+    public let sink: ByteSink
+    public let options: Options
+
+    public init(sink: ByteSink, options: Options = Options()) {
+        self.sink = sink
+        self.options = options
+    }
+
+    /// Writes the whole document; `</nodes><edges>` goes between the last node and the first edge.
+    public func write(_ graph: ExportGraph) throws {
+        try sink.write(head())
+        let vocabulary = graph.store.vocabulary
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 14)
+        var isFirstEdge = true
+        try graph.stream(
+            nodes: { entity in
+                bytes.removeAll(keepingCapacity: true)
+                appendNode(entity, position: 0, count: 0, vocabulary: vocabulary, to: &bytes)
+                try sink.write(bytes)
+            },
+            edges: { edge in
+                bytes.removeAll(keepingCapacity: true)
+                if isFirstEdge {
+                    bytes.appendUTF8("    </nodes>\n    <edges>\n")
+                    isFirstEdge = false
+                }
+                appendEdge(edge, vocabulary: vocabulary, to: &bytes)
+                try sink.write(bytes)
+            })
+        // The 1.3 schema requires <edges>, even empty.
+        try sink.write(isFirstEdge ? "    </nodes>\n    <edges>\n    </edges>\n" + tail() : "    </edges>\n" + tail())
+    }
+
+    public func head() -> String {
+        var head = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+              <meta>
+                <creator>Isnad</creator>
+                <description>\(XMLEscaping.escaped(GEXFWriter.carriageNote))</description>
+              </meta>
+              <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+
+            """
+        for forNodes in [true, false] {
+            head += "    <attributes class=\"\(forNodes ? "node" : "edge")\" mode=\"static\">\n"
+            for attribute in GEXFWriter.attributes where attribute.forNodes == forNodes {
+                head += "      <attribute id=\"\(attribute.id)\" title=\"\(attribute.id)\" type=\"\(attribute.type)\"/>\n"
+            }
+            head += "    </attributes>\n"
+        }
+        head += "    <nodes>\n"
+        return head
+    }
+
+    /// After `</nodes>` or `</edges>`, which ``write(_:)`` closes.
+    public func tail() -> String { "  </graph>\n</gexf>\n" }
+
+    private func appendAttribute(_ name: String, _ value: String, to bytes: inout [UInt8]) {
+        bytes.appendUTF8(" \(name)=\"")
+        XMLEscaping.append(value, to: &bytes)
+        bytes.appendUTF8("\"")
+    }
+
+    /// `<attvalue for="…" value="…"/>`, or nothing for a missing value.
+    private func appendValue(_ id: String, _ value: String?, to bytes: inout [UInt8]) {
+        guard let value else { return }
+        bytes.appendUTF8("          <attvalue for=\"\(id)\"")
+        appendAttribute("value", value, to: &bytes)
+        bytes.appendUTF8("/>\n")
+    }
+
+    private func appendValue(_ id: String, list values: [String], to bytes: inout [UInt8]) {
+        var json = JSONWriter()
+        json.beginArray()
+        for value in values { json.string(value) }
+        json.endArray()
+        appendValue(id, String(decoding: json.bytes, as: UTF8.self), to: &bytes)
+    }
+
+    public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        bytes.appendUTF8("      <node")
+        appendAttribute("id", entity.id, to: &bytes)
+        appendAttribute("label", ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n"), to: &bytes)
+        bytes.appendUTF8(">\n        <attvalues>\n")
+        appendValue("name", entity.name, to: &bytes)
+        appendValue("name_ar", ExportStyle.arabicName(of: entity), to: &bytes)
+        appendValue("type", entity.type.rawValue, to: &bytes)
+        if !entity.aliases.isEmpty { appendValue("aliases", list: entity.aliases.map(\.name), to: &bytes) }
+        appendValue("description", entity.description, to: &bytes)
+        appendValue("attributes", entity.attributes.isEmpty ? nil : AttributesJSON.encode(entity.attributes), to: &bytes)
+        bytes.appendUTF8("        </attvalues>\n      </node>\n")
+    }
+
+    public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        let predicate = vocabulary[edge.predicate]
+        let evidence = edge.evidence
+        bytes.appendUTF8("      <edge")
+        appendAttribute("id", edge.id, to: &bytes)
+        appendAttribute("source", edge.subject, to: &bytes)
+        appendAttribute("target", edge.object, to: &bytes)
+        appendAttribute("label", predicate?.labelEnglish ?? edge.predicate, to: &bytes)
+        bytes.appendUTF8(">\n        <attvalues>\n")
+        appendValue("predicate", edge.predicate, to: &bytes)
+        appendValue("label_ar", predicate?.labelArabic, to: &bytes)
+        appendValue("start", edge.start?.description, to: &bytes)
+        appendValue("end", edge.end?.description, to: &bytes)
+        appendValue("status", evidence.status.rawValue, to: &bytes)
+        appendValue("sources", list: evidence.sources, to: &bytes)
+        appendValue("source_count", String(evidence.sources.count), to: &bytes)
+        appendValue("best_reliability", evidence.bestReliability.rawValue, to: &bytes)
+        appendValue("best_credibility", String(evidence.bestCredibility.rawValue), to: &bytes)
+        appendValue("symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
+        appendValue("claims", list: edge.claimIDs, to: &bytes)
+        appendValue("citation_count", String(edge.citations.count), to: &bytes)
+        if let best = edge.bestCitation {
+            appendValue("quote", best.citation.quote, to: &bytes)
+            appendValue("quote_en", best.citation.quoteEnglish, to: &bytes)
+            let via = best.citation.via.map { " via \($0)" } ?? ""
+            appendValue(
+                "quote_source",
+                "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))",
+                to: &bytes)
+        }
+        bytes.appendUTF8("        </attvalues>\n")
+        // An event with a start and no end happened within its start; a state holds on.
+        let end = edge.end ?? (predicate?.temporal == .event ? edge.start : nil)
+        if edge.start != nil || end != nil {
+            bytes.appendUTF8("        <spells>\n          <spell")
+            if let start = edge.start { appendAttribute("start", start.firstDay, to: &bytes) }
+            if let end { appendAttribute("end", end.lastDay, to: &bytes) }
+            bytes.appendUTF8("/>\n        </spells>\n")
+        }
+        bytes.appendUTF8("      </edge>\n")
+    }
+}

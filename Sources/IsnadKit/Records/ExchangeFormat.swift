@@ -1,0 +1,105 @@
+/// The formats `isnad import` reads: Isnad's records, a STIX 2.1 bundle, FollowTheMoney
+/// entities. Recognised from an input's first bytes, or named with `--from`.
+public enum ExchangeFormat: String, Sendable, CaseIterable {
+    case jsonl, stix, ftm
+
+    /// Whether the first bytes of a file (at most ``peekLength``) open a STIX bundle: a JSON
+    /// object, pretty-printed or not, whose `"type"` is `"bundle"` (whitespace ignored).
+    public static func isSTIXBundle(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let compact = bytes.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        var start = compact.startIndex
+        if compact.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        guard compact[start...].first == UInt8(ascii: "{") else { return false }
+        let text = compact[start...]
+        return !text.starts(with: Array(#"{"record""#.utf8)) && contains(text, Array(#""type":"bundle""#.utf8))
+    }
+
+    /// How much of a file ``isSTIXBundle(_:)`` looks at.
+    public static let peekLength = 1 << 16
+
+    /// Whether one parsed line is a FollowTheMoney entity: an object with `schema` and
+    /// `properties` and no `record`.
+    public static func isFtMEntity(_ value: JSONValue) -> Bool {
+        guard case .object(let object) = value, object["record"] == nil, case .string? = object["schema"],
+            case .object? = object["properties"]
+        else { return false }
+        return true
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for index in 0...(haystack.count - needle.count) where haystack[index..<index + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        contains(Array(haystack), needle)
+    }
+}
+
+/// An object of a foreign format that the import leaves out, and why.
+public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// The STIX id or FtM id.
+    public var objectID: String
+    public var reason: String
+
+    public init(file: String, objectID: String, reason: String) {
+        self.file = file
+        self.objectID = objectID
+        self.reason = reason
+    }
+
+    public var description: String { "\(file): \(objectID): skipped: \(reason)" }
+}
+
+/// Reading JSON values of foreign formats.
+extension JSONValue {
+    var stringValue: String? { if case .string(let text) = self { text } else { nil } }
+    var arrayValue: [JSONValue] { if case .array(let elements) = self { elements } else { [] } }
+    var objectValue: JSONObject? { if case .object(let object) = self { object } else { nil } }
+    var intValue: Int? { if case .number(let text) = self { Int(text) ?? Double(text).map { Int($0) } } else { nil } }
+}
+
+extension JSONObject {
+    func string(_ key: String) -> String? { self[key]?.stringValue }
+    func strings(_ key: String) -> [String] { (self[key]?.arrayValue ?? []).compactMap(\.stringValue) }
+}
+
+/// Ids for records made from foreign objects.
+enum ForeignID {
+    /// A valid Isnad id from any text: its slug, cut to fit, or `x-` and a hash when nothing is left.
+    static func slug(_ text: String, suffix: String = "") -> String {
+        var slug = Identifier.slug(from: text)
+        let room = Identifier.maximumLength - (suffix.isEmpty ? 0 : suffix.utf8.count + 1)
+        if slug.utf8.count > room {
+            slug = String(slug.prefix(room))
+            while slug.hasSuffix("-") { slug.removeLast() }
+        }
+        if slug.isEmpty { slug = "x-" + String(FNV1a.hash([text]), radix: 16) }
+        return suffix.isEmpty ? slug : slug + "-" + suffix
+    }
+
+    /// The language a name is most likely in, from its script: Arabic, Hebrew, else English.
+    static func language(of name: String) -> String {
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return "ar"
+            case 0x0590...0x05FF: return "he"
+            default: continue
+            }
+        }
+        return "en"
+    }
+
+    /// A partial date from the start of a foreign date or timestamp (`2014-05-01T…`, `2014-05`).
+    static func date(_ text: String?) -> PartialDate? {
+        guard let text else { return nil }
+        for length in [10, 7, 4] where text.utf8.count >= length {
+            if let date = try? PartialDate(parsing: String(text.prefix(length))) { return date }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Maps a STIX 2.1 bundle back to Isnad records (see the README's STIX section).
+///
+/// A bundle is one JSON document, so it is read whole: up to ``maximumBundleSize`` bytes,
+/// parsed into memory (about ten times the file's size at peak). Objects Isnad wrote carry
+/// `isnad_…` properties and come back exactly; others are mapped from their STIX properties,
+/// and those that have no Isnad counterpart are listed as skipped.
+public struct STIXReader {
+    /// The largest bundle the import reads (256 MiB); a larger one is refused, not truncated.
+    public static let maximumBundleSize = 256 << 20
+
+    /// STIX types that become entities.
+    static let entityTypes: Set<String> = ["identity", "threat-actor", "intrusion-set", "location", "incident"]
+
+    /// A record made from the object at `index` in `objects` (from 1).
+    public struct Mapped: Sendable {
+        public let record: Record
+        public let index: Int
+    }
+
+    public let vocabulary: Vocabulary
+    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+    /// The records and the skipped objects of a parsed bundle; nil when it is not a bundle.
+    public func read(_ bundle: JSONValue, file: String) -> (records: [Mapped], skipped: [SkippedObject])? {
+        guard let root = bundle.objectValue, root.string("type") == "bundle" else { return nil }
+        let objects = (root["objects"]?.arrayValue ?? []).compactMap(\.objectValue)
+        var byID: [String: JSONObject] = [:]
+        for object in objects { if let id = object.string("id") { byID[id] = object } }
+        var skipped: [SkippedObject] = []
+        var records: [Mapped] = []
+        func skip(_ object: JSONObject, _ reason: String) {
+            skipped.append(SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason))
+        }
+        // Isnad ids for every entity and report, and which reports refer to each relationship.
+        var isnadIDs: [String: String] = [:]
+        var reportsOf: [String: [String]] = [:]
+        for object in objects {
+            guard let id = object.string("id"), let type = object.string("type") else { continue }
+            if STIXReader.entityTypes.contains(type) || type == "report" {
+                if let isnadID = object.string("isnad_id"), Identifier.isValid(isnadID) {
+                    isnadIDs[id] = isnadID
+                } else {
+                    let uuid = id.components(separatedBy: "--").last?.filter { $0 != "-" } ?? ""
+                    isnadIDs[id] = ForeignID.slug(object.string("name") ?? type, suffix: String(uuid.prefix(8)))
+                }
+            }
+            if type == "report" {
+                for ref in object.strings("object_refs") where ref.hasPrefix("relationship--") {
+                    reportsOf[ref, default: []].append(id)
+                }
+            }
+        }
+        for (position, object) in objects.enumerated() {
+            let index = position + 1
+            guard let id = object.string("id"), let type = object.string("type") else {
+                skip(object, "an object without an id or type")
+                continue
+            }
+            if id == STIXMapping.producerID || id == STIXMapping.extensionID { continue }
+            switch type {
+            case _ where STIXReader.entityTypes.contains(type):
+                if let entity = entity(object, type: type, id: isnadIDs[id] ?? id) {
+                    records.append(Mapped(record: .entity(entity), index: index))
+                } else {
+                    skip(
+                        object,
+                        "an identity of class \(object.string("identity_class") ?? "?") is not a person, organization or place")
+                }
+            case "report":
+                records.append(Mapped(record: .source(source(object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs)), index: index))
+            case "relationship":
+                switch claim(object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID) {
+                case .success(let claim): records.append(Mapped(record: .claim(claim), index: index))
+                case .failure(let reason): skip(object, reason.message)
+                }
+            case "opinion":
+                // Isnad's own opinions repeat a denying citation that the relationship carries.
+                let refs = object.strings("object_refs")
+                if refs.allSatisfy({ byID[$0]?["isnad_citations"] != nil }), !refs.isEmpty { continue }
+                skip(object, "an opinion names no source Isnad could cite for it")
+            default:
+                skip(object, "\(type) has no Isnad counterpart")
+            }
+        }
+        return (records, skipped)
+    }
+
+    private func entity(_ object: JSONObject, type: String, id: String) -> Entity? {
+        let entityType: EntityType
+        if let stored = object.string("isnad_type").flatMap(EntityType.init(rawValue:)) {
+            entityType = stored
+        } else {
+            switch type {
+            case "identity":
+                switch object.string("identity_class") {
+                case "individual": entityType = .person
+                case "organization", "group": entityType = .organization
+                default: return nil
+                }
+            case "location": entityType = .place
+            case "incident": entityType = .event
+            default: entityType = .organization
+            }
+        }
+        let name = object.string("name") ?? id
+        var aliases: [Alias]
+        if let stored = object["isnad_aliases"] {
+            aliases = stored.arrayValue.compactMap(\.objectValue).compactMap { alias in
+                alias.string("name").map { Alias(name: $0, lang: alias.string("lang") ?? ForeignID.language(of: $0)) }
+            }
+        } else {
+            aliases = object.strings("aliases").filter { $0 != name }.map { Alias(name: $0, lang: ForeignID.language(of: $0)) }
+        }
+        var attributes: [String: String] = [:]
+        if let stored = object["isnad_attributes"]?.objectValue {
+            for member in stored.members { if let value = member.value.stringValue { attributes[member.key] = value } }
+        } else if type == "location" {
+            for key in ["country", "region"] { if let value = object.string(key) { attributes[key] = value } }
+            for key in ["latitude", "longitude"] { if case .number(let value)? = object[key] { attributes[key] = value } }
+        }
+        aliases = aliases.filter { !$0.name.isEmpty }
+        return Entity(
+            id: id, type: entityType, name: name, aliases: aliases, description: object.string("description"),
+            attributes: attributes)
+    }
+
+    private func source(_ object: JSONObject, id: String, isnadIDs: [String: String]) -> Source {
+        let stored = object["isnad_source"]?.objectValue
+        let type =
+            object.string("isnad_type").flatMap(SourceType.init(rawValue:))
+            ?? (object.strings("report_types").contains("threat-report") ? .intelligenceReport : .other)
+        let published: PartialDate? =
+            if let stored { stored.string("published").flatMap { try? PartialDate(parsing: $0) } } else {
+                ForeignID.date(object.string("published"))
+            }
+        let cites =
+            stored.map { $0.strings("cites") }
+            ?? object.strings("object_refs").filter { $0.hasPrefix("report--") }.compactMap { isnadIDs[$0] }
+        return Source(
+            id: id, type: type, title: object.string("name") ?? id, publisher: stored?.string("publisher"),
+            author: stored?.string("author"), url: stored?.string("url"), published: published,
+            lang: stored?.string("lang") ?? object.string("lang"),
+            reliability: stored?.string("reliability").flatMap(Reliability.init(rawValue:)) ?? .f, cites: cites,
+            text: stored?.string("text"))
+    }
+
+    typealias Unmapped = FtMReader.Unmapped
+
+    private func claim(_ object: JSONObject, isnadIDs: [String: String], reports: [String], byID: [String: JSONObject])
+        -> Result<Claim, Unmapped>
+    {
+        guard let sourceRef = object.string("source_ref"), let targetRef = object.string("target_ref") else {
+            return .failure(Unmapped(message: "a relationship without source_ref or target_ref"))
+        }
+        for ref in [sourceRef, targetRef] where isnadIDs[ref] == nil || byID[ref].map({ $0.string("type") == "report" }) == true {
+            let type = byID[ref]?.string("type") ?? "an object not in the bundle"
+            return .failure(Unmapped(message: "it links \(ref) (\(type)), which is not imported"))
+        }
+        guard let subject = isnadIDs[sourceRef], let objectID = isnadIDs[targetRef] else {
+            return .failure(Unmapped(message: "it links objects that are not imported"))
+        }
+        let relationshipType = object.string("relationship_type") ?? ""
+        guard let predicate = object.string("isnad_predicate") ?? STIXMapping.predicate(relationshipType: relationshipType)
+        else { return .failure(Unmapped(message: "relationship type \(relationshipType) has no Isnad predicate")) }
+        let start = object.string("isnad_start").flatMap { try? PartialDate(parsing: $0) }
+        let end = object.string("isnad_end").flatMap { try? PartialDate(parsing: $0) }
+        let isIsnad = object["isnad_citations"] != nil
+        var citations: [Citation] = []
+        if isIsnad {
+            for element in object["isnad_citations"]?.arrayValue ?? [] {
+                guard let fields = element.objectValue, let source = fields.string("source") else { continue }
+                citations.append(
+                    Citation(
+                        source: source, via: fields.string("via"), quote: fields.string("quote") ?? "",
+                        quoteEnglish: fields.string("quote_en"),
+                        stance: fields.string("stance").flatMap(Stance.init(rawValue:)) ?? .reports,
+                        credibility: fields["credibility"]?.intValue.flatMap(Credibility.init(rawValue:)) ?? .cannotBeJudged,
+                        locator: fields.string("locator")))
+            }
+        } else {
+            let credibility = STIXMapping.credibility(confidence: object["confidence"]?.intValue)
+            let references = (object["external_references"]?.arrayValue ?? []).compactMap(\.objectValue)
+            for report in reports {
+                guard let source = isnadIDs[report] else { continue }
+                let name = byID[report]?.string("name")
+                let quote =
+                    references.first { $0.string("source_name") == name }?.string("description")
+                    ?? object.string("description") ?? "STIX \(relationshipType) relationship \(object.string("id") ?? "")"
+                citations.append(Citation(source: source, quote: quote, stance: .reports, credibility: credibility))
+            }
+            if citations.isEmpty {
+                return .failure(Unmapped(message: "no report refers to it, and a claim needs a source that makes it"))
+            }
+        }
+        let id = object.string("isnad_id").flatMap { Identifier.isValid($0) ? $0 : nil }
+        return .success(
+            Claim(
+                id: id, subject: subject, predicate: predicate, object: objectID,
+                start: isIsnad ? start : ForeignID.date(object.string("start_time")),
+                end: isIsnad ? end : ForeignID.date(object.string("stop_time")), citations: citations,
+                notes: object.string("isnad_notes")))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@Suite("Export and import of the exchange formats, end to end", .temporaryStore)
+struct ExchangeCommandTests {
+    static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+
+    @Test("export stix and ftm to files, then import them by content into new stores: the same records come back")
+    func exportAndImport() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", Self.dataset]).status == 0)
+        let original = try cli.run(["export", "jsonl"]).standardOutput
+        for (format, file) in [("stix", "bundle.json"), ("ftm", "entities.ftm.jsonl"), ("gexf", "graph.gexf")] {
+            let exported = try cli.run(["export", format, "-o", file])
+            #expect(exported.status == 0, "\(format): \(exported.standardError)")
+        }
+        let imported = try cli.run(["--db", "from-stix.db", "import", "bundle.json"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(try cli.run(["--db", "from-stix.db", "export", "jsonl"]).standardOutput == original)
+        let fromFtM = try cli.run(["--db", "from-ftm.db", "import", "--strict", "entities.ftm.jsonl"])
+        #expect(fromFtM.status == 0, "\(fromFtM.standardError)")
+        #expect(try cli.run(["--db", "from-ftm.db", "stats"]).status == 0)
+    }
+
+    @Test("a filter is refused for stix and ftm, which write the whole store")
+    func filtersRefused() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", Self.dataset]).status == 0)
+        let run = try cli.run(["export", "stix", "--min-reliability", "C"])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("stix writes the whole store"))
+    }
+
+    @Test("what a STIX bundle holds without an Isnad counterpart is listed; --strict refuses the file and leaves no store")
+    func skippedAndStrict() throws {
+        let cli = try CLIHarness.scoped
+        let bundle = """
+            {
+              "type": "bundle",
+              "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a11",
+              "objects": [
+                {"type": "identity", "spec_version": "2.1", "id": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a01",
+                 "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z",
+                 "name": "Person One", "identity_class": "individual"},
+                {"type": "attack-pattern", "spec_version": "2.1", "id": "attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                 "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z", "name": "Spearphishing"}
+              ]
+            }
+            """
+        try cli.write("bundle.json", bundle)
+        let strict = try cli.run(["import", "--strict", "bundle.json"])
+        #expect(strict.status == 65)
+        #expect(strict.standardError.contains("attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: would be skipped (--strict)"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+        let lenient = try cli.run(["import", "bundle.json"])
+        #expect(lenient.status == 0, "\(lenient.standardError)")
+        #expect(
+            lenient.standardError.contains(
+                "bundle.json: attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: skipped: attack-pattern has no Isnad counterpart"))
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""name":"Person One""#))
+        // Standard input is read as STIX only when named.
+        let piped = try cli.run(["--db", "piped.db", "import", "--from", "stix", "-"], input: Data(bundle.utf8))
+        #expect(piped.status == 0, "\(piped.standardError)")
+    }
+}

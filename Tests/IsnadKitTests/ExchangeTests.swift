@@ -1,0 +1,320 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// The exchange formats (STIX 2.1, FollowTheMoney, GEXF): the mappings, the round trips, and the
+/// real validators (python3 with stix2, stix2-validator, followthemoney, networkx; xmllint with
+/// the GEXF 1.3 XSD in ../shared). A test whose tool is missing is skipped and says why.
+@Suite("Exchange formats: STIX, FtM, GEXF")
+struct ExchangeTests {
+    static let stixPython = ExternalTool.python(with: ["stix2", "stix2validator"])
+    static let ftmPython = ExternalTool.python(with: ["followthemoney"])
+    /// A python3 with networkx 3 (2.8, Debian's, cannot read GEXF 1.3).
+    static let networkxPython: String? = {
+        let check = "import networkx, sys; sys.exit(0 if int(networkx.__version__.split('.')[0]) >= 3 else 1)"
+        let candidates = ["/usr/bin/python3", ExternalTool.path("python3")].compactMap { $0 }
+        return candidates.first { (try? ExternalTool.run($0, ["-c", check]))?.status == 0 }
+    }()
+    static let gexfSchema = Repository.shared.appendingPathComponent("formats/gexf/1.3/gexf.xsd").path
+    static let hasGEXFCheck = ExternalTool.path("xmllint") != nil && FileManager.default.fileExists(atPath: gexfSchema)
+    static let scripts = Repository.root.appendingPathComponent("Tests/Exchange")
+    static let hostileFixtures = ["hostile-bidi-override", "hostile-long-line", "hostile-metacharacters"].map {
+        Repository.root.appendingPathComponent("Tests/IsnadKitTests/Fixtures/fuzz/\($0).jsonl").path
+    }
+
+    // MARK: Helpers
+
+    static func store(importing paths: [String], in folder: TemporaryFolder, name: String = "store.db") throws -> GraphStore {
+        let store = try GraphStore(path: folder.path(name), access: .create)
+        _ = try Importer(store: store).run(paths.map { .file($0) })
+        return store
+    }
+
+    static func jsonl(_ store: GraphStore) throws -> String {
+        let sink = MemorySink()
+        try StoreExporter.writeJSONLines(of: store, to: sink)
+        return sink.text
+    }
+
+    static func stix(_ store: GraphStore) throws -> String {
+        let sink = MemorySink()
+        try STIXWriter(store: store, sink: sink).write()
+        return sink.text
+    }
+
+    static func ftm(_ store: GraphStore) throws -> String {
+        let sink = MemorySink()
+        try FtMWriter(store: store, sink: sink).write()
+        return sink.text
+    }
+
+    static func gexf(_ store: GraphStore) throws -> String {
+        let sink = MemorySink()
+        try GEXFWriter(sink: sink).write(ExportGraph(store: store, options: .init()))
+        return sink.text
+    }
+
+    /// Imports `text` (written to a file) into a new store and returns that store's records,
+    /// and what the import skipped.
+    static func reimport(_ text: String, as name: String, in folder: TemporaryFolder) throws -> (String, [SkippedObject]) {
+        let path = try folder.write(name, text)
+        let store = try GraphStore(path: folder.path(name + ".db"), access: .create)
+        let summary = try Importer(store: store).run([.file(path)])
+        return (try jsonl(store), summary.skipped)
+    }
+
+    /// The store's records without what FtM cannot carry: citation locators and claim notes.
+    static func jsonlWithoutFtMLosses(_ store: GraphStore) throws -> String {
+        let sink = MemorySink()
+        var writer = RecordWriter()
+        try store.forEachEntity { try writer.write(.entity($0), to: sink) }
+        try store.forEachSource { try writer.write(.source($0), to: sink) }
+        try store.forEachClaim { graded in
+            var claim = graded.claim
+            claim.notes = nil
+            claim.citations = claim.citations.map {
+                var citation = $0
+                citation.locator = nil
+                return citation
+            }
+            try writer.write(.claim(claim), to: sink)
+        }
+        return sink.text
+    }
+
+    static func check(_ python: String?, script: String, _ path: String, _ extra: [String] = []) throws -> ExternalTool.Result {
+        let python = try #require(python)
+        return try ExternalTool.run(python, [scripts.appendingPathComponent(script).path, path] + extra)
+    }
+
+    // MARK: Building blocks
+
+    @Test("SHA-1 gives the FIPS 180-4 digests")
+    func sha1() {
+        func hex(_ text: String) -> String {
+            SHA1.digest(Array(text.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        }
+        #expect(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        #expect(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
+        #expect(hex(String(repeating: "a", count: 1_000_000)) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
+    }
+
+    @Test("a version-5 UUID is RFC 9562's: www.example.com in the DNS namespace")
+    func uuid5() {
+        let dns: [UInt8] = [0x6B, 0xA7, 0xB8, 0x10, 0x9D, 0xAD, 0x11, 0xD1, 0x80, 0xB4, 0x00, 0xC0, 0x4F, 0xD4, 0x30, 0xC8]
+        #expect(NameBasedUUID.uuid("www.example.com", namespace: dns) == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+        #expect(NameBasedUUID.uuid("www.example.com", namespace: dns, version: 4) == "2ed6657d-e927-468b-95e1-2665a8aea6a2")
+    }
+
+    @Test("confidence follows STIX 2.1 Appendix A for the Admiralty credibility, both ways")
+    func admiralty() {
+        #expect(Credibility.allCases.map(STIXMapping.confidence) == [90, 70, 50, 30, 10, nil])
+        #expect(
+            [100, 80, 79, 60, 59, 40, 39, 20, 19, 0].map { STIXMapping.credibility(confidence: $0).rawValue } == [
+                1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
+            ])
+        #expect(STIXMapping.credibility(confidence: nil) == .cannotBeJudged)
+    }
+
+    @Test("a STIX bundle is recognised by content, pretty-printed or not; Isnad records and FtM lines are not bundles")
+    func recognition() {
+        #expect(ExchangeFormat.isSTIXBundle(ArraySlice(Array("{\n  \"type\": \"bundle\",\n  \"id\": \"bundle--x\"".utf8))))
+        #expect(ExchangeFormat.isSTIXBundle(ArraySlice(Array(#"{"id":"bundle--x","objects":[],"type":"bundle"}"#.utf8))))
+        #expect(!ExchangeFormat.isSTIXBundle(ArraySlice(Array(#"{"record":"entity","id":"x","type":"bundle"}"#.utf8))))
+        #expect(!ExchangeFormat.isSTIXBundle(ArraySlice(Array("[{\"type\": \"bundle\"}]".utf8))))
+    }
+
+    // MARK: Round trips
+
+    @Test("Isnad → STIX → Isnad gives the same records, byte for byte; the bundle is deterministic")
+    func stixRoundTrip() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Self.store(importing: [HaderaDatasetTests.path], in: folder)
+        let bundle = try Self.stix(store)
+        #expect(try Self.stix(store) == bundle)
+        let (records, skipped) = try Self.reimport(bundle, as: "bundle.json", in: folder)
+        #expect(skipped.isEmpty)
+        #expect(records == (try Self.jsonl(store)))
+    }
+
+    @Test("Isnad → FtM → Isnad gives the same records but for what FtM cannot carry: locators and claim notes")
+    func ftmRoundTrip() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Self.store(importing: [HaderaDatasetTests.path], in: folder)
+        let entities = try Self.ftm(store)
+        #expect(try Self.ftm(store) == entities)
+        let (records, skipped) = try Self.reimport(entities, as: "entities.ftm.jsonl", in: folder)
+        #expect(skipped.isEmpty)
+        #expect(records == (try Self.jsonlWithoutFtMLosses(store)))
+        #expect(records != (try Self.jsonl(store)), "the seed dataset has locators and notes: the loss is real")
+    }
+
+    @Test("hostile strings survive STIX and FtM round trips", arguments: hostileFixtures)
+    func hostileRoundTrips(_ fixture: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Self.store(importing: [fixture], in: folder)
+        let original = try Self.jsonl(store)
+        #expect(try Self.reimport(try Self.stix(store), as: "bundle.json", in: folder).0 == original)
+        #expect(
+            try Self.reimport(try Self.ftm(store), as: "entities.ftm.jsonl", in: folder).0
+                == (try Self.jsonlWithoutFtMLosses(store)))
+    }
+
+    // MARK: Validators
+
+    /// The seed dataset, a generated 10k-claim store, and the hostile fixtures, as stores.
+    static func validationStores(in folder: TemporaryFolder) throws -> [(String, GraphStore)] {
+        var stores = [("seed dataset", try store(importing: [HaderaDatasetTests.path], in: folder, name: "seed.db"))]
+        for (index, fixture) in hostileFixtures.enumerated() {
+            stores.append((fixture, try store(importing: [fixture], in: folder, name: "hostile-\(index).db")))
+        }
+        return stores
+    }
+
+    static func generatedStore(in folder: TemporaryFolder) throws -> GraphStore? {
+        guard let python = ExternalTool.path("python3") else { return nil }
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let result = try ExternalTool.run(python, [generator, "--claims", "10000"])
+        guard result.status == 0 else { return nil }
+        let path = try folder.write("generated.jsonl", result.standardOutput)
+        return try store(importing: [path], in: folder, name: "generated.db")
+    }
+
+    @Test(
+        "stix2_validator --strict finds no error or warning, and stix2.parse reads every object (seed, 10k generated, hostile)",
+        .enabled(
+            if: stixPython != nil,
+            "needs python3 with stix2 and stix2-validator (pip install stix2==3.0.2 stix2-validator==3.3.2)"))
+    func stixValidates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var stores = try Self.validationStores(in: folder)
+        stores.append(("generated 10k claims", try #require(try Self.generatedStore(in: folder))))
+        for (name, store) in stores {
+            let path = try folder.write("bundle.json", try Self.stix(store))
+            let result = try Self.check(Self.stixPython, script: "stix_check.py", path)
+            #expect(result.status == 0, "\(name): \(result.standardOutput)\(result.standardError)")
+        }
+    }
+
+    @Test(
+        "followthemoney loads and validates every entity, unchanged, with every reference resolved (seed, 10k generated, hostile)",
+        .enabled(if: ftmPython != nil, "needs python3 with followthemoney (pip install followthemoney==4.11.2)"))
+    func ftmValidates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var stores = try Self.validationStores(in: folder).map { ($0.0, $0.1, false) }
+        stores[1...].indices.forEach { stores[$0].2 = true }
+        stores.append(("generated 10k claims", try #require(try Self.generatedStore(in: folder)), false))
+        for (name, store, isHostile) in stores {
+            let path = try folder.write("entities.ftm.jsonl", try Self.ftm(store))
+            // FtM's cleaning trims the bidi marks at the ends of hostile names: loaded, but not unchanged.
+            let result = try Self.check(Self.ftmPython, script: "ftm_check.py", path, isHostile ? ["--allow-cleaning"] : [])
+            #expect(result.status == 0, "\(name): \(result.standardOutput)\(result.standardError)")
+        }
+    }
+
+    @Test(
+        "the GEXF is valid against the 1.3 XSD and networkx reads every node and edge (seed, 10k generated, hostile)",
+        .enabled(if: hasGEXFCheck && networkxPython != nil, "needs xmllint, ../shared/formats/gexf and python3 with networkx 3"))
+    func gexfValidates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var stores = try Self.validationStores(in: folder)
+        stores.append(("generated 10k claims", try #require(try Self.generatedStore(in: folder))))
+        for (name, store) in stores {
+            let path = try folder.write("graph.gexf", try Self.gexf(store))
+            let xmllint = try ExternalTool.run(
+                try #require(ExternalTool.path("xmllint")), ["--nonet", "--noout", "--schema", Self.gexfSchema, path])
+            #expect(xmllint.status == 0, "\(name): \(xmllint.standardError)")
+            let counts = try store.counts()
+            let spells = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "<spell ").count - 1
+            let read = try Self.check(Self.networkxPython, script: "gexf_check.py", path)
+            #expect(read.standardOutput == "\(counts.entities) \(counts.claims) \(spells)\n", "\(name): \(read.standardError)")
+        }
+    }
+
+    // MARK: Foreign inputs
+
+    @Test(
+        "a bundle written by the stix2 library imports; attack-pattern and malware are listed as skipped; --strict refuses it",
+        .enabled(if: stixPython != nil, "needs python3 with stix2 (pip install stix2==3.0.2)"))
+    func foreignSTIX() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let script = """
+            import stix2
+            ta = stix2.ThreatActor(name="Group One", aliases=["المجموعة الأولى", "G1"])
+            person = stix2.Identity(name="Person One", identity_class="individual")
+            place = stix2.Location(name="Gaza Strip", region="western-asia")
+            pattern = stix2.AttackPattern(name="Spearphishing")
+            malware = stix2.Malware(name="Dropper", is_family=False)
+            targets = stix2.Relationship(ta, "targets", person, start_time="2014-05-01T00:00:00Z", stop_time="2014-06-01T00:00:00Z", confidence=70)
+            uses = stix2.Relationship(ta, "uses", malware)
+            located = stix2.Relationship(person, "located-at", place)
+            report = stix2.Report(name="Gazette 17", published="2014-07-01T00:00:00Z", report_types=["threat-actor"],
+                object_refs=[ta.id, person.id, targets.id, uses.id, located.id, pattern.id])
+            print(stix2.Bundle(ta, person, place, pattern, malware, targets, uses, located, report).serialize(pretty=True))
+            """
+        let made = try ExternalTool.run(try #require(Self.stixPython), ["-c", script])
+        #expect(made.status == 0, "\(made.standardError)")
+        let path = try folder.write("foreign.json", made.standardOutput)
+        let store = try GraphStore(path: folder.path("foreign.db"), access: .create)
+        var strict = Importer.Options()
+        strict.isStrict = true
+        #expect(throws: Importer.Failure.self) { try Importer(store: store, options: strict).run([.file(path)]) }
+        #expect(try store.counts().entities == 0)
+        let summary = try Importer(store: store).run([.file(path)])
+        #expect(summary.records[.entity] == 3 && summary.records[.source] == 1 && summary.records[.claim] == 2)
+        let skipped = summary.skipped.map(\.objectID)
+        #expect(skipped.contains { $0.hasPrefix("attack-pattern--") } && skipped.contains { $0.hasPrefix("malware--") })
+        #expect(skipped.contains { $0.hasPrefix("relationship--") }, "uses → malware cannot come in")
+        let records = try Self.jsonl(store)
+        #expect(records.contains(#""predicate":"attacked""#) && records.contains(#""start":"2014-05-01","end":"2014-06-01""#))
+        #expect(records.contains(#""credibility":2"#), "confidence 70 is credibility 2")
+        #expect(records.contains(#"{"name":"المجموعة الأولى","lang":"ar"}"#))
+    }
+
+    @Test(
+        "entities made with the followthemoney library import; an Ownership is listed as skipped",
+        .enabled(if: ftmPython != nil, "needs python3 with followthemoney (pip install followthemoney==4.11.2)"))
+    func foreignFtM() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let script = """
+            import json
+            from followthemoney import model
+            def make(schema, id, **props):
+                e = model.make_entity(schema); e.id = id
+                for k, v in props.items():
+                    for x in (v if isinstance(v, list) else [v]): e.add(k, x)
+                return e
+            for e in [
+                make("Article", "doc-gazette-17", title="Example Gazette 17", publisher="Example Gazette", publishedAt="1995-07-01"),
+                make("Person", "person-one", name=["Person One", "الشخص الأول"]),
+                make("Organization", "org-group-one", name="Group One", alias="G1"),
+                make("Membership", "membership-one", member="person-one", organization="org-group-one", role="commander",
+                     startDate="1990", endDate="1995-06-30", description="He led the group until mid-1995.", proof="doc-gazette-17"),
+                make("Ownership", "own-1", owner="person-one", asset="org-group-one"),
+            ]:
+                print(json.dumps(e.to_dict(), ensure_ascii=False))
+            """
+        let made = try ExternalTool.run(try #require(Self.ftmPython), ["-c", script])
+        #expect(made.status == 0, "\(made.standardError)")
+        let path = try folder.write("foreign.ftm.jsonl", made.standardOutput)
+        let store = try GraphStore(path: folder.path("foreign.db"), access: .create)
+        let summary = try Importer(store: store).run([.file(path)])
+        #expect(summary.skipped.map(\.objectID) == ["own-1"])
+        let records = try Self.jsonl(store)
+        #expect(
+            records.contains(
+                #""subject":"person-one","predicate":"member_of","object":"org-group-one","start":"1990","end":"1995-06-30""#))
+        #expect(records.contains(#"{"name":"الشخص الأول","lang":"ar"}"#))
+    }
+}
