@@ -26,7 +26,7 @@ enum ExportCommand: Command {
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml or html")],
-        options: [focus, depth, collapses, pairs, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
+        options: [focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
@@ -55,6 +55,11 @@ enum ExportCommand: Command {
     static let pairs = Flag(
         "pairs",
         help: "dot: one edge per pair of entities and direction, labelled with each predicate's status and best grade."
+    ).only(for: [Format.dot])
+    static let pairLabels = Option<DOTWriter.PairLabels>(
+        "labels", value: "kind",
+        help:
+            "dot --pairs: short (the default: '4 claims · ALLEGED F3', an overview that reads fitted to a screen) or full (every predicate, one a line); the tooltip lists every claim either way."
     ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",
@@ -149,6 +154,10 @@ enum ExportCommand: Command {
                 dot.title = ExportStyle.title(
                     focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
                 ).joined(separator: "\n")
+                if arguments.isGiven(pairLabels), !arguments.isSet(pairs) {
+                    throw UsageError(message: "--labels applies to --pairs: add --pairs, or leave --labels out", command: spec.name)
+                }
+                dot.pairLabels = try arguments.value(pairLabels, default: .short)
                 if arguments.isSet(pairs) {
                     try DOTWriter(sink: sink, options: dot).writePairs(graph)
                 } else {
@@ -182,6 +191,7 @@ enum ExportCommand: Command {
 }
 
 extension DOTWriter.RankDirection: ArgumentChoice {}
+extension DOTWriter.PairLabels: ArgumentChoice {}
 
 /// Who lays out an HTML view.
 enum HTMLLayoutChoice: String, CaseIterable, ArgumentChoice {
