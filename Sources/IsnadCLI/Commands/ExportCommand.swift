@@ -26,7 +26,9 @@ enum ExportCommand: Command {
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml or html")],
-        options: [focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
+        options: [
+            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output,
+        ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
@@ -54,7 +56,7 @@ enum ExportCommand: Command {
     ).only(for: [Format.dot, .graphml])
     static let pairs = Flag(
         "pairs",
-        help: "dot: one edge per pair of entities and direction, labelled with each predicate's status and best grade."
+        help: "dot: one edge per pair of entities and direction, for overviews (see --labels); its tooltip lists every claim."
     ).only(for: [Format.dot])
     static let pairLabels = Option<DOTWriter.PairLabels>(
         "labels", value: "kind",
@@ -155,7 +157,8 @@ enum ExportCommand: Command {
                     focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
                 ).joined(separator: "\n")
                 if arguments.isGiven(pairLabels), !arguments.isSet(pairs) {
-                    throw UsageError(message: "--labels applies to --pairs: add --pairs, or leave --labels out", command: spec.name)
+                    throw UsageError(
+                        message: "--labels applies to --pairs: add --pairs, or leave --labels out", command: spec.name)
                 }
                 dot.pairLabels = try arguments.value(pairLabels, default: .short)
                 if arguments.isSet(pairs) {
