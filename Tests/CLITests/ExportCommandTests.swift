@@ -161,7 +161,7 @@ struct DOTLegibilityTests {
             #expect(read.nodes == entities, "\(engine)")
             #expect(read.edges == claims, "\(engine)")
         }
-        let paired = try cli.run(["export", "dot", "--pairs"])
+        let paired = try cli.run(["export", "dot", "--pairs", "--labels", "full"])
         #expect(paired.status == 0)
         let read = try counts(paired.outputBytes, engine: "dot")
         #expect(read.nodes == entities)
@@ -176,6 +176,39 @@ struct DOTLegibilityTests {
         #expect(hamasSinai.contains { $0.contains("\\nsupplied weapons to · زوّد بالأسلحة · ALLEGED F3") })
         let rendered = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-Tsvg"], input: paired.outputBytes)
         #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(rendered.standardError)")
+    }
+
+    @Test(
+        "--pairs is an overview: near 16:9, names at least 11 px high fitted to 1920×1080, every claim counted in a label",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func overviewFitsAScreen() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        let stats =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
+        let claims = try #require((stats?["claims"] as? [String: Any])?["total"] as? Int)
+        let paired = try cli.run(["export", "dot", "--pairs"])
+        #expect(paired.status == 0)
+        let result = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-Tjson"], input: paired.outputBytes)
+        #expect(result.status == 0 && result.standardError.isEmpty, "\(result.standardError)")
+        let graph = try #require(try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any])
+        // The layout's box in points, before `size` scales the rendering.
+        let box = try #require((graph["bb"] as? String)?.split(separator: ",").compactMap { Double($0) })
+        try #require(box.count == 4)
+        let (width, height) = (box[2] - box[0], box[3] - box[1])
+        #expect((1.2...2.4).contains(width / height), "aspect \(width / height)")
+        // Fitted to 1920×1080 pixels, a point of the layout is `scale` pixels; Noto Sans's capitals
+        // are 0.714 of the type size. Measured on the seed data: 11.7 px type, 8.4 px capitals
+        // (full labels: 4.3 px type).
+        let scale = min(1920 / width, 1080 / height)
+        let nodeFont = try #require(
+            (graph["objects"] as? [[String: Any]])?.compactMap { ($0["fontsize"] as? String).flatMap(Double.init) }.min())
+        #expect(nodeFont * scale >= 11, "names \(nodeFont * scale) px high")
+        // Each edge label is one line, and the counts in the labels add up to every claim.
+        let labels = (graph["edges"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+        #expect(labels.allSatisfy { !$0.contains("\n") })
+        let counted = labels.compactMap { Int($0.prefix { $0.isNumber }) }.reduce(0, +)
+        #expect(counted == claims, "\(counted) claims in the labels")
     }
 
     @Test(

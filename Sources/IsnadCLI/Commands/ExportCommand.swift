@@ -34,7 +34,9 @@ enum ExportCommand: Command {
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix or ftm")],
-        options: [focus, depth, collapses, pairs, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output]
+        options: [
+            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output,
+        ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
@@ -65,7 +67,12 @@ enum ExportCommand: Command {
     ).only(for: [Format.dot, .graphml, .gexf])
     static let pairs = Flag(
         "pairs",
-        help: "dot: one edge per pair of entities and direction, labelled with each predicate's status and best grade."
+        help: "dot: one edge per pair of entities and direction, for overviews (see --labels); its tooltip lists every claim."
+    ).only(for: [Format.dot])
+    static let pairLabels = Option<DOTWriter.PairLabels>(
+        "labels", value: "kind",
+        help:
+            "dot --pairs: short (the default: '4 claims · ALLEGED F3', an overview that reads fitted to a screen) or full (every predicate, one a line); the tooltip lists every claim either way."
     ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",
@@ -164,6 +171,11 @@ enum ExportCommand: Command {
                 dot.title = ExportStyle.title(
                     focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
                 ).joined(separator: "\n")
+                if arguments.isGiven(pairLabels), !arguments.isSet(pairs) {
+                    throw UsageError(
+                        message: "--labels applies to --pairs: add --pairs, or leave --labels out", command: spec.name)
+                }
+                dot.pairLabels = try arguments.value(pairLabels, default: .short)
                 if arguments.isSet(pairs) {
                     try DOTWriter(sink: sink, options: dot).writePairs(graph)
                 } else {
@@ -201,6 +213,7 @@ enum ExportCommand: Command {
 }
 
 extension DOTWriter.RankDirection: ArgumentChoice {}
+extension DOTWriter.PairLabels: ArgumentChoice {}
 
 /// Who lays out an HTML view.
 enum HTMLLayoutChoice: String, CaseIterable, ArgumentChoice {

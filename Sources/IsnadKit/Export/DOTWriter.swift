@@ -21,10 +21,25 @@ public struct DOTWriter: GraphWriter {
         case bottomToTop = "BT"
     }
 
+    /// What a `--pairs` edge's label says: ``short``, the number of claims and the strongest
+    /// status and best grade (`4 claims · ALLEGED F3`), for a picture that reads when fitted to
+    /// a screen; ``full``, every predicate with its status and grade, one a line. The tooltip
+    /// lists every claim either way.
+    public enum PairLabels: String, CaseIterable, Sendable {
+        case short
+        case full
+    }
+
     public struct Options: Sendable {
         public var language = ExportStyle.Language.both
         public var rankdir = RankDirection.leftToRight
         public var showsLegend = true
+        /// The labels of ``DOTWriter/writePairs(_:)``'s edges; short ones also make the picture an
+        /// overview (``DOTWriter/overviewAttributes``).
+        public var pairLabels = PairLabels.short
+        /// Set by ``DOTWriter/writePairs(_:)`` with short labels: entity names wrapped and set
+        /// larger, and the legend reads the short label.
+        var isOverview = false
         /// The title's lines (``ExportStyle/title(focus:depth:filter:collapsed:language:)``).
         public var title: String?
 
@@ -98,7 +113,9 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(" [id=")
         DOTEscaping.appendQuoted("entity:" + entity.id, to: &bytes)
         bytes.appendUTF8(", label=")
-        DOTEscaping.appendQuoted(ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n"), to: &bytes)
+        var label = ExportStyle.nodeLabel(entity, language: options.language)
+        if options.isOverview { label = label.flatMap { DOTWriter.wrapped($0, width: DOTWriter.overviewNameWidth) } }
+        DOTEscaping.appendQuoted(label.joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: entity.type))\", tooltip=")
         DOTEscaping.appendQuoted(tooltip.joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8("];\n")
@@ -202,18 +219,26 @@ public struct DOTWriter: GraphWriter {
                 ("2 sources · 1 channel · best E3", "sources · channels · best grade"),
                 ("all through article-x (E)", "the common link"),
             ]
+        let pairExample =
+            arabic
+            ? [(BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "claims between the two · the strongest status and grade")]
+            : [("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade")]
         let reading =
-            example.map { cell("\($0.0)   ← \($0.1)") } + [
+            (options.isOverview ? pairExample : example).map { cell("\($0.0)   ← \($0.1)") } + [
                 cell("asserted: an A–C source asserts it with credibility 1–3"),
                 cell("alleged: only weaker sources, or sources that report it"), cell("disputed: some source denies it"),
                 cell("best C3: strongest reliability (A–F) and credibility (1–6)"),
                 cell("channels: groups of citations whose chains of transmission share no source"),
                 cell("common link: the source every channel passes through; status and grade"),
                 cell("are capped by its reliability (an E article makes everything it relays E at best)"),
-                cell("in SVG, hover over an edge for its claims, sources, quote and any denial"),
+                cell(
+                    options.isOverview
+                        ? "in SVG, hover over an edge for every claim: predicate, dates, sources, quote and any denial"
+                        : "in SVG, hover over an edge for its claims, sources, quote and any denial"),
             ]
         return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
             + column("Legend: shapes", types) + column("lines: status and channels", lines)
-            + column("colours: predicate family", colours) + column("edge label, line by line", reading) + "</TR></TABLE>"
+            + column("colours: predicate family", colours)
+            + column(options.isOverview ? "edge label" : "edge label, line by line", reading) + "</TR></TABLE>"
     }
 }
