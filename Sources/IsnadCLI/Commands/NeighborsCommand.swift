@@ -44,18 +44,18 @@ enum NeighborsCommand: Command {
         let hopOf = Dictionary(uniqueKeysWithValues: order.map { (neighborhood.claims[$0].claim.id, hops[$0]) })
         func hop(_ claim: GradedClaim) -> Int { hopOf[claim.claim.id] ?? 0 }
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hop($0)) })
+        let reached = neighborhood.depths.count - 1
         try query.format.print(
             Printout(
                 reading: {
-                    let reached = neighborhood.depths.count - 1
                     var output =
                         Text.printable(
                             "\(entity.name) (\(entity.id)): \(counted(reached, "entity", "entities")) within \(counted(depth, "hop")), \(direction == .both ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"), linked by \(counted(claims.count, "claim"))"
                         ) + "\n"
-                    if !claims.isEmpty {
-                        output += "\n" + (try ClaimTable(claims, store: store, graph: query.graph, leading: [hopColumn])).render()
-                    }
-                    return .init(text: output)
+                    guard !claims.isEmpty else { return .init(text: output) }
+                    output += "\n"
+                    let table = try ClaimTable(claims, store: store, graph: query.graph, leading: [hopColumn])
+                    return .init(text: output, table: table)
                 },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
                 rows: ClaimPresentation.rows(

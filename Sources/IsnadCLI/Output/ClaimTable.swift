@@ -62,4 +62,7 @@ struct ClaimTable {
     var count: Int { table.rows.count }
 
     func render() -> String { table.render() }
+
+    /// The lines of ``render()``, one at a time, without their line feeds.
+    func forEachLine(_ body: (String) throws -> Void) rethrows { try table.forEachLine(body) }
 }

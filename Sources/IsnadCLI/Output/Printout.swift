@@ -26,7 +26,16 @@ struct Printout {
     /// What `--format table` prints: text on standard output, then a note on standard error.
     struct Reading {
         var text: String
+        /// A claims table printed after `text`, line by line: what made it (the claims, often
+        /// large) is let go before it is written, and the table is never held whole as text.
+        var table: ClaimTable?
         var note: String?
+
+        init(text: String, table: ClaimTable? = nil, note: String? = nil) {
+            self.text = text
+            self.table = table
+            self.note = note
+        }
     }
 
     /// What `--format json` prints.
@@ -67,13 +76,20 @@ struct Printout {
 
 extension OutputFormat {
     /// Prints what the command states, the way this format prints it.
-    func print(_ printout: Printout, context: Context) throws {
+    func print(_ printout: consuming Printout, context: Context) throws {
         switch self {
         case .table:
             let reading = try printout.reading()
+            // The JSON and rows closures hold what the command read (all its claims, often):
+            // let go of them before the table is written.
+            _ = consume printout
             // Each command escapes what it shows; this makes sure of it (escaping twice changes nothing).
-            let text = Text.printable(reading.text, keepingLineBreaks: true)
-            try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
+            func write(_ text: String) throws {
+                let text = Text.printable(text, keepingLineBreaks: true)
+                try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
+            }
+            try write(reading.text)
+            try reading.table?.forEachLine { try write($0 + "\n") }
             if let note = reading.note { context.message(note) }
         case .csv:
             var csv = try CSVWriter(

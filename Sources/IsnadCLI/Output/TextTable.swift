@@ -28,6 +28,14 @@ struct TextTable {
     var isEmpty: Bool { rows.isEmpty }
 
     func render(indent: String = "") -> String {
+        var output: [String] = []
+        forEachLine(indent: indent) { output.append($0) }
+        return output.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of ``render(indent:)``, one at a time, without their line feeds: a long table
+    /// is written without being held whole as text.
+    func forEachLine(indent: String = "", _ body: (String) throws -> Void) rethrows {
         var widths = columns.map { DisplayWidth.of($0.header) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -48,8 +56,7 @@ struct TextTable {
             }
             return Bidi.line(indent + parts.joined(separator: "  "))
         }
-        var output = [line(columns.map(\.header))]
-        output += rows.map(line)
-        return output.joined(separator: "\n") + "\n"
+        try body(line(columns.map(\.header)))
+        for row in rows { try body(line(row)) }
     }
 }

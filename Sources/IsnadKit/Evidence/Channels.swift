@@ -4,11 +4,29 @@
 public struct Channel: Hashable, Sendable {
     /// Positions of the channel's citations in the claim's `citations`, in order.
     public let citations: [Int]
-    /// Every source in any of the channel's chains.
-    public let sources: Set<String>
+    /// The chains of the channel's citations, each distinct chain once.
+    private let chains: [Chain]
     /// The source every chain of the channel passes through, nearest to the reader; nil when
     /// the chains overlap pairwise but no single source is in all of them.
     public let commonLink: CommonLink?
+
+    init(citations: [Int], chains: [Chain], commonLink: CommonLink?) {
+        self.citations = citations
+        self.chains = chains
+        self.commonLink = commonLink
+    }
+
+    /// Every source in any of the channel's chains.
+    public var sources: Set<String> { Set(chains.flatMap(\.depths.keys)) }
+
+    public static func == (lhs: Channel, rhs: Channel) -> Bool {
+        lhs.citations == rhs.citations && lhs.commonLink == rhs.commonLink && lhs.sources == rhs.sources
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(citations)
+        hasher.combine(commonLink)
+    }
 }
 
 /// What a claim's citations add up to once their chains are followed: how many independent
@@ -51,9 +69,18 @@ public struct ClaimWeight: Hashable, Sendable {
 extension TransmissionGraph {
     /// The claim's channels, common links and capped strength.
     public func weigh(_ claim: GradedClaim) -> ClaimWeight {
-        let chains = claim.citations.map { chain(of: $0.citation) }
-        let supportPositions = claim.citations.indices.filter { claim.citations[$0].citation.stance != .denies }
-        let denialPositions = claim.citations.indices.filter { claim.citations[$0].citation.stance == .denies }
+        var chains: [Chain] = []
+        chains.reserveCapacity(claim.citations.count)
+        var supportPositions: [Int] = []
+        var denialPositions: [Int] = []
+        for (position, cited) in claim.citations.enumerated() {
+            chains.append(chain(of: cited.citation))
+            if cited.citation.stance == .denies {
+                denialPositions.append(position)
+            } else {
+                supportPositions.append(position)
+            }
+        }
         let supporting = channels(of: supportPositions, chains: chains)
         let denying = channels(of: denialPositions, chains: chains)
         let strength = SupportStrength(
@@ -64,50 +91,106 @@ extension TransmissionGraph {
 
     /// Connected components of the citations at `positions`, joined when their chains share a source.
     func channels(of positions: [Int], chains: [Chain]) -> [Channel] {
-        // One citation, one channel: the common case, without the union–find's tables.
-        if positions.count <= 1 {
-            return positions.map { position in
-                Channel(
-                    citations: [position], sources: Set(chains[position].depths.keys),
-                    commonLink: CommonLink.nearest(in: [chains[position]], reliability: reliability(of:)))
+        guard let first = positions.first else { return [] }
+        // The common case: one citation, or citations that all share one claimant and via. A
+        // chain is never empty (it holds its claimant), so they make one channel, whose common
+        // link is the chain's nearest source.
+        let serial = chains[first].serial
+        if positions.count == 1 || (serial >= 0 && positions.allSatisfy { chains[$0].serial == serial }) {
+            let chain = chains[first]
+            return [Channel(citations: positions, chains: [chain], commonLink: commonLink(alone: chain))]
+        }
+        // The distinct chains, in order of first citation, and which one each position has.
+        var distinct: [Chain] = []
+        var chainOf: [Int] = []
+        chainOf.reserveCapacity(positions.count)
+        for position in positions {
+            let chain = chains[position]
+            if chain.serial >= 0, let index = distinct.firstIndex(where: { $0.serial == chain.serial }) {
+                chainOf.append(index)
+            } else {
+                // A chain not made by this graph (serial -1) is numbered here.
+                distinct.append(
+                    chain.serial >= 0 ? chain : Chain(depths: chain.depths, serial: -1, numbered: numbered(chain.depths)))
+                chainOf.append(distinct.count - 1)
             }
         }
-        // Union–find over the positions; each source joins the first citation that reached it.
-        var parent = Dictionary(uniqueKeysWithValues: positions.map { ($0, $0) })
-        func root(_ position: Int) -> Int {
-            var current = position
-            while let next = parent[current], next != current { current = next }
-            var walk = position
-            while let next = parent[walk], next != current {
+        // Held locally while the claim is weighed: one array, no exclusivity check per access.
+        var slots = self.slots
+        self.slots = []
+        defer { self.slots = slots }
+        // Union–find over the distinct chains; each source joins the first chain that reached it.
+        var parent = Array(distinct.indices)
+        func root(_ index: Int) -> Int {
+            var current = index
+            while parent[current] != current { current = parent[current] }
+            var walk = index
+            while parent[walk] != current {
+                let next = parent[walk]
                 parent[walk] = current
                 walk = next
             }
             return current
         }
-        var owner: [String: Int] = [:]
-        for position in positions {
-            for source in chains[position].depths.keys {
-                if let first = owner[source] {
-                    let (a, b) = (root(first), root(position))
-                    if a != b { parent[max(a, b)] = min(a, b) }
+        for (index, chain) in distinct.enumerated() {
+            for source in chain.numbered {
+                let owner = slots[Int(source.number)].owner
+                if owner == 0 {
+                    slots[Int(source.number)].owner = Int32(index + 1)
                 } else {
-                    owner[source] = position
+                    let (a, b) = (root(Int(owner) - 1), root(index))
+                    if a != b { parent[max(a, b)] = min(a, b) }
                 }
             }
         }
-        var groups: [Int: [Int]] = [:]
-        var order: [Int] = []
-        for position in positions {
-            let group = root(position)
-            if groups[group] == nil { order.append(group) }
-            groups[group, default: []].append(position)
+        for chain in distinct { for source in chain.numbered { slots[Int(source.number)].owner = 0 } }
+        // Groups in order of their first citation; a group's members in position order.
+        var groupOfRoot = [Int](repeating: -1, count: distinct.count)
+        var members: [[Int]] = []
+        var groupChains: [[Chain]] = []
+        for (offset, position) in positions.enumerated() {
+            let chainIndex = chainOf[offset]
+            let group = root(chainIndex)
+            if groupOfRoot[group] < 0 {
+                groupOfRoot[group] = members.count
+                members.append([])
+                groupChains.append([])
+            }
+            members[groupOfRoot[group]].append(position)
         }
-        return order.map { group in
-            let members = groups[group] ?? []
-            let memberChains = members.map { chains[$0] }
-            return Channel(
-                citations: members, sources: Set(memberChains.flatMap(\.depths.keys)),
-                commonLink: CommonLink.nearest(in: memberChains, reliability: reliability(of:)))
+        for (index, chain) in distinct.enumerated() { groupChains[groupOfRoot[root(index)]].append(chain) }
+        return members.indices.map { group in
+            let memberChains = groupChains[group]
+            let link =
+                memberChains.count == 1 ? commonLink(alone: memberChains[0]) : commonLink(ofAll: memberChains, slots: &slots)
+            return Channel(citations: members[group], chains: memberChains, commonLink: link)
         }
+    }
+
+    /// The common link of one chain: its nearest source.
+    private func commonLink(alone chain: Chain) -> CommonLink? {
+        chain.nearest.map { CommonLink(source: $0.source, reliability: reliability(of: $0.source), distance: $0.distance) }
+    }
+
+    /// ``CommonLink/nearest(in:reliability:)`` for distinct numbered chains: the sources every
+    /// chain reaches, at their largest distance, nearest first, then by id. `slots` are left
+    /// zeroed, as they came.
+    private func commonLink(ofAll chains: [Chain], slots: inout [Slot]) -> CommonLink? {
+        for chain in chains {
+            for source in chain.numbered {
+                let number = Int(source.number)
+                slots[number].count += 1
+                slots[number].distance = max(slots[number].distance, source.distance)
+            }
+        }
+        var best: (distance: Int32, id: String)?
+        for source in chains[0].numbered {
+            let slot = slots[Int(source.number)]
+            guard slot.count == Int32(chains.count) else { continue }
+            let id = numberedIDs[Int(source.number)]
+            if best.map({ (slot.distance, id) < ($0.distance, $0.id) }) ?? true { best = (slot.distance, id) }
+        }
+        for chain in chains { for source in chain.numbered { slots[Int(source.number)] = Slot() } }
+        return best.map { CommonLink(source: $0.id, reliability: reliability(of: $0.id), distance: Int($0.distance)) }
     }
 }

@@ -14,6 +14,27 @@ public final class TransmissionGraph {
     /// whole store stays in flat memory however many pairs its citations use.
     private var chains: [ChainKey: Chain] = [:]
     static let chainMemoLimit = 1 << 13
+    /// The chain asked for last: a claim's citations often follow one another with the same
+    /// claimant and via, and then their chain is found without hashing.
+    private var lastChain: (key: ChainKey, chain: Chain)?
+    /// Each chain worked out gets the next serial: two chains with one serial are one chain.
+    private var nextSerial = 0
+    /// Source id → its number in ``Chain/numbered`` (given when first met in a chain), and back.
+    private var numbers: [String: Int32] = [:]
+    private(set) var numberedIDs: [String] = []
+    /// Room for weighing, one slot per source number; every slot is back to zero between claims,
+    /// so that weighing a claim allocates nothing that grows with its chains.
+    var slots: [Slot] = []
+
+    /// What weighing one claim notes about one source (see ``channels(of:chains:)``).
+    struct Slot {
+        /// 1 + the first distinct chain that reached the source; 0 when none has.
+        var owner: Int32 = 0
+        /// How many chains of the channel being judged reach the source.
+        var count: Int32 = 0
+        /// The largest distance at which they reach it.
+        var distance: Int32 = 0
+    }
 
     private struct ChainKey: Hashable {
         let source: String
@@ -71,7 +92,11 @@ public final class TransmissionGraph {
     /// A citation's chain: see ``Chain``.
     public func chain(of citation: Citation) -> Chain {
         let key = ChainKey(source: citation.source, via: citation.via)
-        if let known = chains[key] { return known }
+        if let last = lastChain, last.key == key { return last.chain }
+        if let known = chains[key] {
+            lastChain = (key, known)
+            return known
+        }
         var depths: [String: Int] = [:]
         func merge(_ closure: [String: Int], at offset: Int) {
             for (id, depth) in closure { depths[id] = min(depths[id] ?? Int.max, depth + offset) }
@@ -82,10 +107,33 @@ public final class TransmissionGraph {
         } else {
             merge(closure(of: citation.source), at: 0)
         }
-        let chain = Chain(depths: depths)
+        let chain = Chain(depths: depths, serial: nextSerial, numbered: numbered(depths))
+        nextSerial += 1
         if chains.count >= TransmissionGraph.chainMemoLimit { chains.removeAll(keepingCapacity: true) }
         chains[key] = chain
+        lastChain = (key, chain)
         return chain
+    }
+
+    /// The sources of `depths` by number, ascending (numbers given to sources met for the first
+    /// time, with a slot each).
+    func numbered(_ depths: [String: Int]) -> [Chain.NumberedSource] {
+        var numbered: [Chain.NumberedSource] = []
+        numbered.reserveCapacity(depths.count)
+        for (id, depth) in depths {
+            let number: Int32
+            if let known = numbers[id] {
+                number = known
+            } else {
+                number = Int32(numberedIDs.count)
+                numbers[id] = number
+                numberedIDs.append(id)
+                slots.append(Slot())
+            }
+            numbered.append(Chain.NumberedSource(number: number, distance: Int32(clamping: depth)))
+        }
+        numbered.sort { $0.number < $1.number }
+        return numbered
     }
 }
 
@@ -99,8 +147,33 @@ public final class TransmissionGraph {
 public struct Chain: Hashable, Sendable {
     /// Source id → distance from the reader.
     public let depths: [String: Int]
+    /// The source nearest to the reader (smallest distance, then smallest id): the chain's own
+    /// common link. Nil only for an empty chain.
+    let nearest: (source: String, distance: Int)?
+    /// Which chain of its ``TransmissionGraph`` this is (-1 when not made by one): equal
+    /// serials, equal chains.
+    let serial: Int
+    /// The sources as their graph numbers them, ascending (empty when not made by a graph).
+    let numbered: [NumberedSource]
 
-    public init(depths: [String: Int]) { self.depths = depths }
+    /// A source of a chain, as its graph numbers it.
+    struct NumberedSource: Sendable {
+        let number: Int32
+        let distance: Int32
+    }
+
+    public init(depths: [String: Int]) { self.init(depths: depths, serial: -1, numbered: []) }
+
+    init(depths: [String: Int], serial: Int, numbered: [NumberedSource]) {
+        self.depths = depths
+        self.serial = serial
+        self.numbered = numbered
+        var nearest: (source: String, distance: Int)?
+        for (id, depth) in depths where nearest.map({ (depth, id) < ($0.distance, $0.source) }) ?? true {
+            nearest = (id, depth)
+        }
+        self.nearest = nearest
+    }
 
     public func contains(_ source: String) -> Bool { depths[source] != nil }
 
@@ -108,4 +181,8 @@ public struct Chain: Hashable, Sendable {
     public var sources: [String] {
         depths.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
     }
+
+    public static func == (lhs: Chain, rhs: Chain) -> Bool { lhs.depths == rhs.depths }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(depths) }
 }
