@@ -37,9 +37,19 @@ struct ExampleTests {
 
     static var helpExamples: [String] { commands.flatMap(\.spec.examples) }
 
+    /// The README and its pages under docs/.
+    static var documentation: [URL] {
+        let docs = Repository.root.appendingPathComponent("docs")
+        let pages = ((try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted().map { docs.appendingPathComponent($0) }
+        return [Repository.root.appendingPathComponent("README.md")] + pages
+    }
+
     static var readmeExamples: [String] {
-        let readme = (try? String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
-        return readme.split(separator: "\n").filter { $0.hasPrefix("$ isnad ") }.map { String($0.dropFirst(2)) }
+        documentation.flatMap { page in
+            ((try? String(contentsOf: page, encoding: .utf8)) ?? "").split(separator: "\n")
+                .filter { $0.hasPrefix("$ isnad ") }.map { String($0.dropFirst(2)) }
+        }
     }
 
     /// The store of the bundled dataset, made once and copied for each example.
@@ -55,7 +65,7 @@ struct ExampleTests {
         try Self.check(example)
     }
 
-    @Test("every $ isnad line of the README runs on the bundled dataset", arguments: readmeExamples)
+    @Test("every $ isnad line of the README and docs/ runs on the bundled dataset", arguments: readmeExamples)
     func readmeExample(_ example: String) throws {
         try Self.check(example)
     }
