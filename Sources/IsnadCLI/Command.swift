@@ -22,6 +22,8 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(InitCommand.self),
     RegisteredCommand(ImportCommand.self),
     RegisteredCommand(ExportCommand.self),
+    RegisteredCommand(LogCommand.self),
+    RegisteredCommand(UndoCommand.self),
     RegisteredCommand(ShowCommand.self),
     RegisteredCommand(SearchCommand.self),
     RegisteredCommand(NeighborsCommand.self),

@@ -31,6 +31,14 @@ struct ExampleTests {
         "isnad import Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
         "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
         "cat Datasets/hadera-2022/*.jsonl | isnad import -": Expectation(showsOnStandardError: true),
+        // undo takes back the dataset's import, and says so; there is no entry 12 on that store.
+        // The tour's own file, which the bundled dataset does not have.
+        "isnad import regrade.jsonl --author bilal": Expectation(status: 66, showsOnStandardError: true),
+        "isnad undo": Expectation(showsOnStandardError: true),
+        "isnad undo --author bilal": Expectation(showsOnStandardError: true),
+        "isnad undo 12": Expectation(status: 1, showsOnStandardError: true),
+        // The dataset was imported by the login name, not by ana: no entry, said on standard error.
+        "isnad log --since 2026-11 --author ana": Expectation(showsOnStandardError: true),
     ]
 
     static var helpExamples: [String] { commands.flatMap(\.spec.examples) }

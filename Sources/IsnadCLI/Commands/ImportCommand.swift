@@ -12,10 +12,11 @@ enum ImportCommand: Command {
             claim's citations are added to those it already has (same source, via and quote: updated). A claim id
             keeps its subject, predicate and object: a record that changes them is refused, unless --replace. A
             claim may come twice in one import with other citations (two files that cite it): they add up.
-            Creates the store if it does not exist; if the import then fails, no store is left behind.
+            Creates the store if it does not exist; if the import then fails, no store is left behind. The import
+            is one entry of the store's history (isnad log), which isnad undo takes back.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
-        options: [isDryRun, replaces, maximumLineBytes, maximumErrors],
+        options: [isDryRun, replaces, maximumLineBytes, maximumErrors, HistoryOptions.author],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
             "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl",
@@ -38,6 +39,7 @@ enum ImportCommand: Command {
         options.replacingCitations = arguments.isSet(replaces)
         options.maximumLineLength = try arguments.value(maximumLineBytes) ?? options.maximumLineLength
         options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
+        options.change = context.change(author: try arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         // A dry run against no store checks the input against an empty one, in memory.

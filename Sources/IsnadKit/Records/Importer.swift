@@ -33,6 +33,9 @@ public struct Importer {
         public var maximumLineLength = LineReader.defaultMaximumLineLength
         /// How many problems to keep for the report; the rest are only counted.
         public var maximumReportedErrors = 20
+        /// Who imports, and with which command: the import's entry in the store's history
+        /// (none when nil).
+        public var change: ChangeDescription?
 
         public init() {}
     }
@@ -127,7 +130,7 @@ public struct Importer {
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
         var summary = Summary()
-        try store.importing { session in
+        try store.importing(options.change) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
             try run.checkReferences()

@@ -45,6 +45,9 @@ final class ImportSession {
 
     private let store: GraphStore
     private var database: Database { store.database }
+    /// The import's history entry, when it keeps one: records it adds are listed by id, the
+    /// ones it changes are kept as they were.
+    fileprivate var change: ChangeSession?
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
     private static let cacheLimit = 1 << 19
@@ -209,9 +212,11 @@ final class ImportSession {
             .text(AttributesJSON.encode(entity.attributes)),
         ]
         if previousType == nil {
+            try change?.noteAdded(.entity, id: entity.id)
             try database.cached("INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .run(values)
         } else {
+            try change?.note(.entity, id: entity.id)
             try database.cached("UPDATE entity SET type = ?2, name = ?3, description = ?4, attributes = ?5 WHERE id = ?1")
                 .run(values)
             try database.cached("DELETE FROM entity_name WHERE entity = ?1").run([.text(entity.id)])
@@ -239,6 +244,7 @@ final class ImportSession {
             .text(source.reliability.rawValue), optional(source.text),
         ]
         if try sourceExists(source.id) {
+            try change?.note(.source, id: source.id)
             try database.cached(
                 """
                 UPDATE source SET type = ?2, title = ?3, publisher = ?4, author = ?5, url = ?6, published = ?7, lang = ?8,
@@ -247,6 +253,7 @@ final class ImportSession {
             ).run(values)
             try database.cached("DELETE FROM source_cites WHERE source = ?1").run([.text(source.id)])
         } else {
+            try change?.noteAdded(.source, id: source.id)
             try database.cached(
                 """
                 INSERT INTO source (id, type, title, publisher, author, url, published, lang, reliability, full_text)
@@ -277,6 +284,7 @@ final class ImportSession {
             "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
         ).run(values)
         let exists = database.changes == 0
+        if exists { try change?.note(.claim, id: claim.id) } else { try change?.noteAdded(.claim, id: claim.id) }
         if exists, !replacingCitations {
             let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
                 .firstRow([.text(claim.id)]) { [$0.string(0), $0.string(1), $0.string(2)] }
@@ -342,12 +350,19 @@ final class ImportSession {
 extension GraphStore {
     /// Runs an import: `body` writes through the session in one write transaction, which holds
     /// the write lock until it commits or rolls back as `body` says (an error rolls back).
-    func importing(_ body: (ImportSession) throws -> Database.TransactionCompletion) throws {
+    /// With a `description`, the import is one entry of the store's history (kept only when
+    /// it changed something).
+    func importing(
+        _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
+    ) throws {
         let session = try ImportSession(store: self)
         defer { session.finish() }
         try inWriteTransaction {
             try session.createWorkTables()
-            return try body(session)
+            session.change = try description.map { try ChangeSession(store: self, description: $0) }
+            let completion = try body(session)
+            if completion == .commit { _ = try session.change?.finish(addedByID: true) }
+            return completion
         }
     }
 }
