@@ -34,6 +34,16 @@ struct ExampleTests {
         // undo takes back the dataset's import, and says so; there is no entry 12 on that store.
         // The tour's own file, which the bundled dataset does not have.
         "isnad import regrade.jsonl --author bilal": Expectation(status: 66, showsOnStandardError: true),
+        // Changes report on standard error; restoring or deleting what the dataset uses is refused.
+        "isnad retract abm-joined-isis --reason \"the quote is about another group\"": Expectation(showsOnStandardError: true),
+        "isnad retract hamas-cooperated-with-isis --citation 2 --reason \"misread the source\"": Expectation(
+            showsOnStandardError: true),
+        "isnad retract hamas-cooperated-with-isis --citation 2 --reason \"the article denies it elsewhere\"": Expectation(
+            showsOnStandardError: true),
+        "isnad restore abm-joined-isis": Expectation(status: 65, showsOnStandardError: true),
+        "isnad delete hamas": Expectation(status: 65, showsOnStandardError: true),
+        "isnad restore hamas-cooperated-with-isis --citation 2": Expectation(status: 65, showsOnStandardError: true),
+        "isnad delete hadera-2022-article --author ana": Expectation(status: 65, showsOnStandardError: true),
         "isnad undo": Expectation(showsOnStandardError: true),
         "isnad undo --author bilal": Expectation(showsOnStandardError: true),
         "isnad undo 12": Expectation(status: 1, showsOnStandardError: true),

@@ -22,7 +22,7 @@ enum ExportCommand: Command {
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot or graphml")],
-        options: [focus, depth, collapses, language, rankDirection, omitsLegend, addsYEdGraphics, output]
+        options: [focus, depth, collapses, language, rankDirection, omitsLegend, addsYEdGraphics, includesRetracted, output]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
             "isnad export jsonl -o backup.jsonl",
@@ -34,6 +34,10 @@ enum ExportCommand: Command {
     /// The formats that draw a graph, which take the filters and the graph options.
     static let graphFormats: [Format] = [.dot, .graphml]
 
+    static let includesRetracted = Flag(
+        "include-retracted",
+        help: "jsonl: also the retracted claims and citations, marked \"retracted\" (so that an import brings them back)."
+    ).only(for: [Format.jsonl])
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
     static let focus = Option<String>(
@@ -73,7 +77,10 @@ enum ExportCommand: Command {
         let path = try arguments.value(output)
         switch format {
         case .jsonl:
-            try withOutput(path, context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
+            let isIncludingRetracted = arguments.isSet(includesRetracted)
+            try withOutput(path, context: context) {
+                try StoreExporter.writeJSONLines(of: store, to: $0, includingRetracted: isIncludingRetracted)
+            }
         case .dot, .graphml:
             try writeGraph(format, arguments, store: store, path: path, context: context)
         }

@@ -92,10 +92,12 @@ public struct RecordWriter {
             json.member("stance", citation.stance.rawValue)
             json.member("credibility", citation.credibility.rawValue)
             json.member("locator", citation.locator)
+            json.member("retracted", citation.retraction)
             json.endObject()
         }
         json.endArray()
         json.member("notes", claim.notes)
+        json.member("retracted", claim.retraction)
         json.endObject()
     }
 

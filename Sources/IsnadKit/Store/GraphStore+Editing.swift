@@ -7,8 +7,20 @@ extension GraphStore {
         switch kind {
         case .entity: return try entity(id: id).map(Record.entity)
         case .source: return try source(id: id).map(Record.source)
-        case .claim: return try plainClaim(id: id).map(Record.claim)
+        case .claim:
+            if let claim = try plainClaim(id: id) { return .claim(claim) }
+            return try retractedClaim(id: id).map(Record.claim)
         }
+    }
+
+    /// A retracted claim, whole, or nil.
+    func retractedClaim(id: String) throws -> Claim? {
+        guard let line = try database.cached("SELECT record FROM retracted_claim WHERE id = ?1").scalarText([.text(id)])
+        else { return nil }
+        guard case .claim(let claim) = try RecordDecoder(vocabulary: vocabulary).decode(try JSONParser.parse(line)) else {
+            return nil
+        }
+        return claim
     }
 
     /// A claim and its citations, in citation order, without grading them.
@@ -25,14 +37,22 @@ extension GraphStore {
                         end: row.text(4).flatMap { try? PartialDate(parsing: $0) }, citations: [], notes: row.text(5))
                 })
         else { return nil }
+        // Its citations that stand and those retracted, in the order they were given.
         let citations = try database.cached(
-            "SELECT source, via, quote, quote_en, stance, credibility, locator FROM citation WHERE claim = ?1 ORDER BY position")
+            """
+            SELECT source, via, quote, quote_en, stance, credibility, locator, NULL, position FROM citation WHERE claim = ?1
+            UNION ALL
+            SELECT source, via, quote, quote_en, stance, credibility, locator, reason, position FROM retracted_citation
+            WHERE claim = ?1
+            ORDER BY 9
+            """)
         try citations.forEachRow([.text(id)]) { row in
             claim.citations.append(
                 Citation(
                     source: row.string(0), via: row.text(1), quote: row.string(2), quoteEnglish: row.text(3),
                     stance: Stance(rawValue: row.string(4)) ?? .reports,
-                    credibility: Credibility(rawValue: row.int(5)) ?? .cannotBeJudged, locator: row.text(6)))
+                    credibility: Credibility(rawValue: row.int(5)) ?? .cannotBeJudged, locator: row.text(6),
+                    retraction: row.text(7)))
         }
         return claim
     }
@@ -88,6 +108,19 @@ extension GraphStore {
                 try insertCite.run([.text(source.id), .integer(Int64(index)), .text(cited)])
             }
         case .claim(let claim):
+            try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(claim.id)])
+            try database.cached("DELETE FROM retracted_citation WHERE claim = ?1").run([.text(claim.id)])
+            if let reason = claim.retraction {
+                // Out of the claim and citation tables, whole, so that no query sees it.
+                try database.cached("DELETE FROM claim WHERE id = ?1").run([.text(claim.id)])
+                var writer = RecordWriter()
+                var line = writer.encode(.claim(claim))
+                if line.last == 0x0A { line.removeLast() }
+                try database.cached("INSERT INTO retracted_claim (id, reason, record) VALUES (?1, ?2, ?3)").run([
+                    .text(claim.id), .text(reason), .text(String(decoding: line, as: UTF8.self)),
+                ])
+                break
+            }
             let values: [Statement.Value] = [
                 .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
                 optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
@@ -106,12 +139,21 @@ extension GraphStore {
                 INSERT INTO citation (claim, position, citation_key, source, via, quote, quote_en, stance, credibility, locator)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """)
+            let insertRetracted = try database.cached(
+                """
+                INSERT INTO retracted_citation (claim, position, source, via, quote, quote_en, stance, credibility, locator, reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """)
             for (index, citation) in claim.citations.enumerated() {
-                try insert.run([
-                    .text(claim.id), .integer(Int64(index)), .integer(citation.key), .text(citation.source),
-                    optional(citation.via), .text(citation.quote), optional(citation.quoteEnglish),
+                let details: [Statement.Value] = [
+                    .text(citation.source), optional(citation.via), .text(citation.quote), optional(citation.quoteEnglish),
                     .text(citation.stance.rawValue), .integer(Int64(citation.credibility.rawValue)), optional(citation.locator),
-                ])
+                ]
+                if let reason = citation.retraction {
+                    try insertRetracted.run([.text(claim.id), .integer(Int64(index))] + details + [.text(reason)])
+                } else {
+                    try insert.run([.text(claim.id), .integer(Int64(index)), .integer(citation.key)] + details)
+                }
             }
         }
         rowMemo.forget()
@@ -121,6 +163,7 @@ extension GraphStore {
     func remove(_ kind: Record.Kind, id: String) throws {
         let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
         try database.prepare("DELETE FROM \(table) WHERE id = ?1").run([.text(id)])
+        if kind == .claim { try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(id)]) }
         rowMemo.forget()
     }
 
@@ -129,12 +172,26 @@ extension GraphStore {
     public func firstReference(to kind: Record.Kind, id: String) throws -> String? {
         switch kind {
         case .entity:
-            let claim = try database.cached("SELECT id FROM claim WHERE subject = ?1 OR object = ?1 ORDER BY id LIMIT 1")
-                .scalarText([.text(id)])
+            let claim = try database.cached(
+                """
+                SELECT id FROM claim WHERE subject = ?1 OR object = ?1
+                UNION ALL
+                SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+                ORDER BY 1 LIMIT 1
+                """
+            ).scalarText([.text(id)])
             return claim.map { "claim \"\($0)\"" }
         case .source:
             if let claim = try database.cached(
-                "SELECT claim FROM citation WHERE source = ?1 OR via = ?1 ORDER BY claim LIMIT 1"
+                """
+                SELECT claim FROM citation WHERE source = ?1 OR via = ?1
+                UNION ALL
+                SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
+                UNION ALL
+                SELECT r.id FROM retracted_claim AS r, json_each(r.record, '$.citations') AS c
+                WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1
+                ORDER BY 1 LIMIT 1
+                """
             ).scalarText([.text(id)]) {
                 return "claim \"\(claim)\""
             }
@@ -165,4 +222,52 @@ extension GraphStore {
     }
 
     private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }
+}
+
+extension GraphStore {
+    /// Every id of a kind in the store (retracted claims included), for "did you mean".
+    public func forEachID(of kind: Record.Kind, _ body: (String) throws -> Void) throws {
+        let sql =
+            switch kind {
+            case .entity: "SELECT id FROM entity"
+            case .source: "SELECT id FROM source"
+            case .claim: "SELECT id FROM claim UNION ALL SELECT id FROM retracted_claim"
+            }
+        try database.prepare(sql).forEachRow { try body($0.string(0)) }
+    }
+
+    /// The nearest id of `kind` to `id`, for "did you mean", or nil.
+    public func nearestID(to id: String, of kind: Record.Kind) throws -> String? {
+        var ids: [String] = []
+        try forEachID(of: kind) { ids.append($0) }
+        return Suggestion.nearest(to: id, among: ids)
+    }
+}
+
+extension GraphStore {
+    /// Every claim in id order, retracted ones and retracted citations included (marked), read
+    /// one by one: for `export jsonl --include-retracted`.
+    public func forEachClaimIncludingRetracted(_ body: (Claim) throws -> Void) throws {
+        let ids = try database.prepare("SELECT id FROM claim UNION ALL SELECT id FROM retracted_claim ORDER BY 1")
+        try ids.forEachRow { row in
+            if case .claim(let claim)? = try record(.claim, id: row.string(0)) { try body(claim) }
+        }
+    }
+
+    /// What is retracted about an entity's claims: its retracted claims, and the retracted
+    /// citations of its claims that stand, in claim id order.
+    public func retractions(of entityID: String) throws -> [Claim] {
+        var claims: [Claim] = []
+        let select = try database.prepare(
+            """
+            SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+            UNION
+            SELECT r.claim FROM retracted_citation AS r JOIN claim AS c ON c.id = r.claim WHERE c.subject = ?1 OR c.object = ?1
+            ORDER BY 1
+            """)
+        try select.forEachRow([.text(entityID)]) { row in
+            if case .claim(let claim)? = try record(.claim, id: row.string(0)) { claims.append(claim) }
+        }
+        return claims
+    }
 }

@@ -276,6 +276,15 @@ final class ImportSession {
     /// supporting the new one. Such a record is not written and the change is returned, unless
     /// `replacingCitations`, which replaces the claim whole.
     func write(_ claim: Claim, replacingCitations: Bool) throws -> ChangedEnd? {
+        // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
+        let isRetracted = claim.retraction != nil || claim.citations.contains { $0.retraction != nil }
+        if try isRetracted
+            || database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+        {
+            try change?.note(.claim, id: claim.id)
+            try store.put(.claim(claim))
+            return nil
+        }
         let values: [Statement.Value] = [
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
@@ -313,7 +322,9 @@ final class ImportSession {
         let hasCitations = exists && !replacingCitations
         if hasCitations {
             nextPosition =
-                try database.cached("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1")
+                try database.cached(
+                    "SELECT coalesce(max(position) + 1, 0) FROM (SELECT position FROM citation WHERE claim = ?1 UNION ALL SELECT position FROM retracted_citation WHERE claim = ?1)"
+                )
                 .scalarInteger([.text(claim.id)]) ?? 0
         }
         for citation in claim.citations {
