@@ -22,6 +22,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(InitCommand.self),
     RegisteredCommand(ImportCommand.self),
     RegisteredCommand(ExportCommand.self),
+    RegisteredCommand(AddCommand.self),
     RegisteredCommand(LogCommand.self),
     RegisteredCommand(UndoCommand.self),
     RegisteredCommand(RetractCommand.self),

@@ -44,6 +44,10 @@ struct ExampleTests {
         "isnad delete hamas": Expectation(status: 65, showsOnStandardError: true),
         "isnad restore hamas-cooperated-with-isis --citation 2": Expectation(status: 65, showsOnStandardError: true),
         "isnad delete hadera-2022-article --author ana": Expectation(status: 65, showsOnStandardError: true),
+        // The tour adds Arab states before the claim about them; each add reports on standard error too.
+        "isnad add claim ISIS hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --quote-en \"ISIS terrorism poses a high security threat to Arab and foreign states\" --stance asserts --credibility 2":
+            Expectation(status: 65, showsOnStandardError: true),
+        "isnad show \"arab states\"": Expectation(status: 65, showsOnStandardError: true),
         "isnad undo": Expectation(showsOnStandardError: true),
         "isnad undo --author bilal": Expectation(showsOnStandardError: true),
         "isnad undo 12": Expectation(status: 1, showsOnStandardError: true),
