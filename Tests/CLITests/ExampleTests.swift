@@ -48,6 +48,12 @@ struct ExampleTests {
         "isnad add claim ISIS hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --quote-en \"ISIS terrorism poses a high security threat to Arab and foreign states\" --stance asserts --credibility 2":
             Expectation(status: 65, showsOnStandardError: true),
         "isnad show \"arab states\"": Expectation(status: 65, showsOnStandardError: true),
+        // Merges report on standard error; the tour's daesh is the tour's own; nothing is merged in the dataset.
+        "isnad merge hadera-attacker-1 hadera-attacker-2": Expectation(showsOnStandardError: true),
+        "isnad merge hadera-victim-1 hadera-victim-2 --author ana": Expectation(showsOnStandardError: true),
+        "isnad merge \"Islamic State\" daesh": Expectation(status: 65, showsOnStandardError: true),
+        "isnad unmerge hadera-attacker-2": Expectation(status: 65, showsOnStandardError: true),
+        "isnad unmerge hadera-victim-2 --author ana": Expectation(status: 65, showsOnStandardError: true),
         "isnad undo": Expectation(showsOnStandardError: true),
         "isnad undo --author bilal": Expectation(showsOnStandardError: true),
         "isnad undo 12": Expectation(status: 1, showsOnStandardError: true),

@@ -68,7 +68,9 @@ enum ImportCommand: Command {
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),
             counted(summary.records[.claim] ?? 0, "claim"),
         ]
-        let repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
+        let repeated =
+            (summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : "")
+            + (summary.merged > 0 ? "; \(counted(summary.merged, "record")) of merged entities skipped" : "")
         let names = inputs.map(\.name).joined(separator: ", ")
         if options.dryRun {
             context.message(

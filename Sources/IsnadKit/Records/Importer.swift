@@ -45,6 +45,8 @@ public struct Importer {
         public var records: [Record.Kind: Int] = [:]
         /// Records that repeated an identical record earlier in the same import.
         public var repeated = 0
+        /// Records of entities merged into others (`isnad merge`), skipped.
+        public var merged = 0
         public var lines = 0
 
         public var recordCount: Int { records.values.reduce(0, +) }
@@ -198,8 +200,8 @@ private struct Run {
                         RecordProblem(
                             message:
                                 "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
-                        remedy: .longerLineLimit
-                    ), at: location)
+                            remedy: .longerLineLimit
+                        ), at: location)
                 case .text(let bytes):
                     bytesRead += bytes.count + 1
                     if Run.isBlank(bytes) { break }
@@ -240,7 +242,7 @@ private struct Run {
     private mutating func handle(
         _ bytes: UnsafeBufferPointer<UInt8>, of input: Importer.Input, at location: ImportSession.Location
     ) throws {
-        let record: Record
+        var record: Record
         do {
             let value = try JSONParser.parse(bytes)
             do throws(RecordProblems) {
@@ -254,6 +256,18 @@ private struct Run {
             if ForeignFormat.isOpeningBrace(bytes) { try refuse(input, as: .multilineObject, at: location) }
             report(RecordProblem(message: error.description), at: location)
             return
+        }
+        switch record {
+        case .entity(let entity) where try session.mergedInto(entity.id) != nil:
+            // Merged into another entity: that one stands for it now.
+            summary.merged += 1
+            return
+        case .claim(var claim):
+            // A merged entity's id names the entity it was merged into.
+            if let keep = try session.mergedInto(claim.subject) { claim.subject = keep }
+            if let keep = try session.mergedInto(claim.object) { claim.object = keep }
+            record = .claim(claim)
+        default: break
         }
         let label = "\(record.kind.rawValue) \"\(record.id)\""
         // A claim is the same claim whatever its citations: a second record of it in one import

@@ -54,7 +54,9 @@ public struct RecordDecoder: Sendable {
 
     // MARK: Records
 
-    private static let entityFields: Set<String> = ["record", "id", "type", "name", "aliases", "description", "attributes"]
+    private static let entityFields: Set<String> = [
+        "record", "id", "type", "name", "aliases", "description", "attributes", "merged",
+    ]
     private static let sourceFields: Set<String> = [
         "record", "id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "cites", "text",
     ]
@@ -83,8 +85,10 @@ public struct RecordDecoder: Sendable {
         }
         let description = found.check { () throws(RecordProblem) in try fields.optionalText("description") }
         let attributes = found.check { () throws(RecordProblem) in try fields.stringDictionary("attributes") }
-        guard let id, let type, let name, let description, let attributes else { return nil }
-        return Entity(id: id, type: type, name: name, aliases: aliases, description: description, attributes: attributes)
+        let merged = found.check { () throws(RecordProblem) in try fields.identifierList("merged") }
+        guard let id, let type, let name, let description, let attributes, let merged else { return nil }
+        return Entity(
+            id: id, type: type, name: name, aliases: aliases, description: description, attributes: attributes, merged: merged)
     }
 
     private func decodeSource(_ fields: Fields, _ found: inout ProblemList) -> Source? {

@@ -49,6 +49,12 @@ public struct RecordWriter {
             }
             json.endObject()
         }
+        if !entity.merged.isEmpty {
+            json.key("merged")
+            json.beginArray()
+            for id in entity.merged { json.string(id) }
+            json.endArray()
+        }
         json.endObject()
     }
 

@@ -82,6 +82,7 @@ extension GraphStore {
                     .text(NameKey.fold(alias.name)),
                 ])
             }
+            try writeMerged(entity)
         case .source(let source):
             let values: [Statement.Value] = [
                 .text(source.id), .text(source.type.rawValue), .text(source.title), optional(source.publisher),
@@ -157,6 +158,15 @@ extension GraphStore {
             }
         }
         rowMemo.forget()
+    }
+
+    /// Writes the ids merged into an entity, in place of those it had.
+    func writeMerged(_ entity: Entity) throws {
+        try database.cached("DELETE FROM entity_merged WHERE entity = ?1").run([.text(entity.id)])
+        let insert = try database.cached("INSERT INTO entity_merged (merged, entity, position) VALUES (?1, ?2, ?3)")
+        for (index, id) in entity.merged.enumerated() {
+            try insert.run([.text(id), .text(entity.id), .integer(Int64(index))])
+        }
     }
 
     /// Deletes a record (an entity's names, a source's cites and a claim's citations with it).

@@ -121,6 +121,9 @@ final class ImportSession {
         return type
     }
 
+    /// The entity a merged id now names (`isnad merge`), or nil.
+    func mergedInto(_ id: String) throws -> String? { try store.entityMergedInto(id) }
+
     /// Whether a source is in the store (written before, or earlier in this import).
     func sourceExists(_ id: String) throws -> Bool {
         if knownSources.contains(id) { return true }
@@ -229,6 +232,14 @@ final class ImportSession {
                 .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
                 .text(NameKey.fold(alias.name)),
             ])
+        }
+        if previousType != nil || !entity.merged.isEmpty {
+            // An import adds merged ids, never takes them away: the ids of entities merged into this
+            // one since the record was written keep naming it.
+            var merged = entity
+            let stored = try store.mergedIDs(of: entity.id)
+            merged.merged = stored + entity.merged.filter { !stored.contains($0) }
+            try store.writeMerged(merged)
         }
         if let previousType, previousType != entity.type {
             try database.cached("INSERT OR REPLACE INTO temp.import_retyped (id, file, line) VALUES (?1, ?2, ?3)")
