@@ -215,7 +215,7 @@ extension GraphStore {
 
     /// The first entity or source that `record` names and the store does not hold, as
     /// `entity "x"`, or nil.
-    func firstMissingReference(of record: Record) throws -> String? {
+    public func firstMissingReference(of record: Record) throws -> String? {
         switch record {
         case .entity: return nil
         case .source(let source):
