@@ -231,14 +231,13 @@ enum AddCommand: Command {
         let (outcome, entry) = try store.changing(change) { session -> String in
             if givenID == nil {
                 // The same relationship stored under another id (one chosen at import) gets the citation.
-                let same = try store.claims(between: new.subject, and: new.object).map(\.claim).filter {
-                    $0.subject == new.subject && $0.predicate == new.predicate && $0.object == new.object
-                        && (!hasDates || ($0.start == new.start && $0.end == new.end))
-                }
+                let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
+                    .filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
                 if same.count > 1 {
+                    let listed = same.prefix(5).map(\.id).joined(separator: ", ") + (same.count > 5 ? " …" : "")
                     throw LookupError(
                         description:
-                            "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object): \(same.map(\.id).joined(separator: ", ")); give --id (or --start and --end) to choose"
+                            "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) (\(listed)): give --id, or --start and --end, to choose"
                     )
                 }
                 if let match = same.first { new.id = match.id }

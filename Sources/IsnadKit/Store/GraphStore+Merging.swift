@@ -133,12 +133,9 @@ extension ChangeSession {
             if claim.subject == other.id { claim.subject = kept.id }
             if claim.object == other.id { claim.object = kept.id }
             if claim.subject == claim.object { throw MergeError.selfLink(claim: claim.id, keep: kept.id, other: other.id) }
-            let twin = try store.claims(between: claim.subject, and: claim.object).map(\.claim).first {
-                $0.id != claim.id && $0.subject == claim.subject && $0.predicate == claim.predicate
-                    && $0.object == claim.object && $0.start == claim.start && $0.end == claim.end
-            }
-            if var twin, claim.retraction == nil, case .claim(let full)? = try record(.claim, id: twin.id) {
-                twin = full
+            let twinID = try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+                .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
+            if let twinID, claim.retraction == nil, case .claim(var twin)? = try record(.claim, id: twinID) {
                 for citation in claim.citations where !twin.citations.contains(where: { $0.key == citation.key }) {
                     twin.citations.append(citation)
                 }
@@ -170,5 +167,25 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
             "claim \"\(claim)\" links \"\(keep)\" and \"\(other)\": merged, it would link \"\(keep)\" with itself (retract it first)"
         case .notMerged(let id): "\"\(id)\" is not merged into another entity (see isnad log \(id))"
         }
+    }
+}
+
+extension GraphStore {
+    /// The claims (standing, not retracted) with this subject, predicate and object: their ids
+    /// and dates, in id order. One index lookup, however many claims the two entities share.
+    public func claimsStating(subject: String, predicate: String, object: String) throws -> [(
+        id: String, start: PartialDate?, end: PartialDate?
+    )] {
+        var found: [(id: String, start: PartialDate?, end: PartialDate?)] = []
+        try database.cached(
+            "SELECT id, start_date, end_date FROM claim WHERE subject = ?1 AND object = ?3 AND predicate = ?2 ORDER BY id"
+        ).forEachRow([.text(subject), .text(predicate), .text(object)]) { row in
+            found.append(
+                (
+                    row.string(0), row.text(1).flatMap { try? PartialDate(parsing: $0) },
+                    row.text(2).flatMap { try? PartialDate(parsing: $0) }
+                ))
+        }
+        return found
     }
 }
