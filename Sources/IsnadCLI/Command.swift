@@ -25,6 +25,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(AddCommand.self),
     RegisteredCommand(LogCommand.self),
     RegisteredCommand(UndoCommand.self),
+    RegisteredCommand(EditCommand.self),
     RegisteredCommand(SetCommand.self),
     RegisteredCommand(RetractCommand.self),
     RegisteredCommand(RestoreCommand.self),

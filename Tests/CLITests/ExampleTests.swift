@@ -60,6 +60,9 @@ struct ExampleTests {
         "isnad log c-75dfc43460ef7229": Expectation(showsOnStandardError: true),
         "isnad set hadera-2022-article reliability D --author ana": Expectation(showsOnStandardError: true),
         "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3": Expectation(showsOnStandardError: true),
+        // edit opens vi on a terminal only; the example runner has none and sets no $EDITOR.
+        "isnad edit hamas": Expectation(status: 64, showsOnStandardError: true),
+        "isnad edit hamas-praised-hadera-attack --author ana": Expectation(status: 64, showsOnStandardError: true),
         "isnad undo": Expectation(showsOnStandardError: true),
         "isnad undo --author bilal": Expectation(showsOnStandardError: true),
         "isnad undo 12": Expectation(status: 1, showsOnStandardError: true),
