@@ -51,11 +51,13 @@ public enum IsnadCLI {
                 return .usage
             case .command(let command, let parsed, let databasePath):
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
-                let context = Context(
+                var context = Context(
                     databasePath: databasePath, output: output,
                     showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
+                context.arguments = arguments
+                context.environment = environment
                 try command.run(parsed, context)
                 try output.flush()
             }

@@ -29,6 +29,10 @@ struct Context {
     /// Writes text to standard error as it is: only for the progress line's own cursor
     /// controls, the text in it escaped by the caller.
     let rawStandardError: @Sendable (String) -> Void
+    /// The command line as given (without the program's name), for the history.
+    var arguments: [String] = []
+    /// The process's environment ($ISNAD_AUTHOR, $VISUAL, $EDITOR …).
+    var environment: [String: String] = [:]
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
@@ -46,6 +50,22 @@ struct Context {
     func message(_ text: String) {
         try? output.flush()
         standardError(text + "\n")
+    }
+
+    /// Who changes the store, and how, for its history: `--author`, else `$ISNAD_AUTHOR`, else
+    /// the login name; the command line as given.
+    func change(author: String?) -> ChangeDescription {
+        let name = [author, environment["ISNAD_AUTHOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? Context.loginName
+        return ChangeDescription(author: Text.printable(name), command: ChangeDescription.commandLine(arguments))
+    }
+
+    /// The user's login name, from the system's user database; `$USER` when it has none.
+    static var loginName: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            let text = String(cString: name)
+            if !text.isEmpty { return text }
+        }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
 
     /// Writes text to standard output.

@@ -35,7 +35,8 @@ enum ExportCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix or ftm")],
         options: [
-            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout, output,
+            focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout,
+            includesRetracted, output,
         ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
@@ -54,6 +55,10 @@ enum ExportCommand: Command {
     /// The formats that draw a graph, which take the filters and the graph options.
     static let graphFormats: [Format] = [.dot, .graphml, .html, .gexf]
 
+    static let includesRetracted = Flag(
+        "include-retracted",
+        help: "jsonl: also the retracted claims and citations, marked \"retracted\" (so that an import brings them back)."
+    ).only(for: [Format.jsonl])
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
     static let focus = Option<String>(
@@ -107,7 +112,10 @@ enum ExportCommand: Command {
         let path = try arguments.value(output)
         switch format {
         case .jsonl:
-            try withOutput(path, context: context) { try StoreExporter.writeJSONLines(of: store, to: $0) }
+            let isIncludingRetracted = arguments.isSet(includesRetracted)
+            try withOutput(path, context: context) {
+                try StoreExporter.writeJSONLines(of: store, to: $0, includingRetracted: isIncludingRetracted)
+            }
         case .stix:
             try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }
         case .ftm:

@@ -12,7 +12,8 @@ enum ImportCommand: Command {
             claim's citations are added to those it already has (same source, via and quote: updated). A claim id
             keeps its subject, predicate and object: a record that changes them is refused, unless --replace. A
             claim may come twice in one import with other citations (two files that cite it): they add up.
-            Creates the store if it does not exist; if the import then fails, no store is left behind.
+            Creates the store if it does not exist; if the import then fails, no store is left behind. The import
+            is one entry of the store's history (isnad log), which isnad undo takes back.
             A STIX 2.1 bundle (one JSON object, read whole, at most 256 MiB) and FollowTheMoney entities (JSON Lines)
             are recognised by their content, or named with --from; they are mapped to entities, sources and claims
             (the README has the tables), and each object that has no Isnad counterpart is listed as skipped (file,
@@ -20,7 +21,7 @@ enum ImportCommand: Command {
             Standard input is recognised as STIX only with --from stix.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
-        options: [isDryRun, replaces, format, isStrict, maximumLineBytes, maximumErrors],
+        options: [isDryRun, replaces, format, isStrict, maximumLineBytes, maximumErrors, HistoryOptions.author],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
             "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl",
@@ -51,6 +52,7 @@ enum ImportCommand: Command {
         options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
         options.format = try arguments.value(format)
         options.isStrict = arguments.isSet(isStrict)
+        options.change = context.change(author: try arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         // A dry run against no store checks the input against an empty one, in memory.
@@ -80,7 +82,9 @@ enum ImportCommand: Command {
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),
             counted(summary.records[.claim] ?? 0, "claim"),
         ]
-        var repeated = summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : ""
+        var repeated =
+            (summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : "")
+            + (summary.merged > 0 ? "; \(counted(summary.merged, "record")) of merged entities skipped" : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map(\.name).joined(separator: ", ")
         if options.dryRun {

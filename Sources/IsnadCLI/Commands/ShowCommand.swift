@@ -12,11 +12,14 @@ enum ShowCommand: Command {
             in (via), the quote and its English translation.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
-        options: [OutputFormat.option, Timing.option] + FilterOptions.all,
+        options: [OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
         examples: [
             "isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json",
             "isnad show hamas --min-reliability C",
         ])
+
+    static let includesRetracted = Flag(
+        "include-retracted", help: "Also list the entity's retracted claims and citations, marked, with why (text only).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context)
@@ -29,14 +32,35 @@ enum ShowCommand: Command {
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
-                    return .init(
-                        text: try table(
-                            entity, claims: claims, presentation: &presentation, store: store,
-                            isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil))
+                    var text = try table(
+                        entity, claims: claims, presentation: &presentation, store: store,
+                        isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil)
+                    if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
+                    return .init(text: text)
                 },
                 json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
                 rows: ClaimPresentation.rows(claims, store: store, graph: query.graph)),
             context: context)
+    }
+
+    /// The entity's retracted claims and citations, marked, each with why; a line saying there
+    /// are none otherwise.
+    static func retracted(of entity: Entity, store: GraphStore) throws -> String {
+        let claims = try store.retractions(of: entity.id)
+        guard !claims.isEmpty else { return "\nRETRACTED: none\n" }
+        var lines = ["", "RETRACTED"]
+        for claim in claims {
+            let head = "\(claim.id) · \(claim.subject) \(claim.predicate) \(claim.object)"
+            if let reason = claim.retraction {
+                lines.append(Text.printable("  [retracted] \(head) — \(reason)"))
+            }
+            for (index, citation) in claim.citations.enumerated() {
+                guard let reason = citation.retraction else { continue }
+                lines.append(
+                    Text.printable("  [retracted] \(head), citation \(index + 1) (\(citation.source)) — \(reason)"))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The entity and its claims, for reading. `isFilteredByDate`: --as-of or --between kept

@@ -236,6 +236,9 @@ struct ParsedArguments {
 
     func isSet(_ flag: Flag) -> Bool { raw(flag.spec) != nil }
 
+    /// Whether the option was given on the command line, whatever its kind.
+    func isGiven(_ option: OptionSpec) -> Bool { raw(option) != nil }
+
     /// The option's value (the last given), or nil.
     func value<Value>(_ option: Option<Value>) throws -> Value? {
         guard let text = raw(option.spec)?.last else { return nil }

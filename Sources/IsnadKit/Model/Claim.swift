@@ -13,10 +13,14 @@ public struct Claim: Hashable, Sendable {
     public var end: PartialDate?
     public var citations: [Citation]
     public var notes: String?
+    /// Why the claim was retracted (`isnad retract`), or nil. A retracted claim stays in the
+    /// store and its history, and is left out of queries and exports unless they are asked
+    /// to include it.
+    public var retraction: String?
 
     public init(
         id: String? = nil, subject: String, predicate: String, object: String, start: PartialDate? = nil,
-        end: PartialDate? = nil, citations: [Citation], notes: String? = nil
+        end: PartialDate? = nil, citations: [Citation], notes: String? = nil, retraction: String? = nil
     ) {
         self.id =
             id ?? Claim.derivedID(subject: subject, predicate: predicate, object: object, start: start, end: end)
@@ -27,6 +31,7 @@ public struct Claim: Hashable, Sendable {
         self.end = end
         self.citations = citations
         self.notes = notes
+        self.retraction = retraction
     }
 
     /// The id of a claim given without one: `c-` and 16 hexadecimal digits of a 64-bit FNV-1a
@@ -57,10 +62,13 @@ public struct Citation: Hashable, Sendable {
     public var credibility: Credibility
     /// Where the quote stands in its text: a paragraph, a page, character offsets.
     public var locator: String?
+    /// Why this citation was retracted (`isnad retract --citation`), or nil: it stays with its
+    /// claim, and no longer counts as evidence.
+    public var retraction: String?
 
     public init(
         source: String, via: String? = nil, quote: String, quoteEnglish: String? = nil, stance: Stance,
-        credibility: Credibility, locator: String? = nil
+        credibility: Credibility, locator: String? = nil, retraction: String? = nil
     ) {
         self.source = source
         self.via = via
@@ -69,6 +77,7 @@ public struct Citation: Hashable, Sendable {
         self.stance = stance
         self.credibility = credibility
         self.locator = locator
+        self.retraction = retraction
     }
 
     /// Identifies the citation within its claim: the same source, via and quote are the same

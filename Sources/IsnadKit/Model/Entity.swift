@@ -10,10 +10,13 @@ public struct Entity: Hashable, Sendable {
     public var description: String?
     /// Free-form facts that have no field of their own, such as `{"founded": "1987"}`.
     public var attributes: [String: String]
+    /// The ids of the entities merged into this one (`isnad merge`), which keep naming it on the
+    /// command line and in imports; `isnad unmerge` splits one out again.
+    public var merged: [String]
 
     public init(
         id: String, type: EntityType, name: String, aliases: [Alias] = [], description: String? = nil,
-        attributes: [String: String] = [:]
+        attributes: [String: String] = [:], merged: [String] = []
     ) {
         self.id = id
         self.type = type
@@ -21,6 +24,7 @@ public struct Entity: Hashable, Sendable {
         self.aliases = aliases
         self.description = description
         self.attributes = attributes
+        self.merged = merged
     }
 
     /// The first alias in `language` (a BCP-47 primary subtag such as `ar`), if any.

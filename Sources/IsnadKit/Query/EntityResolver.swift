@@ -36,6 +36,10 @@ public struct EntityResolver {
     /// name … : worth saying to the user), or an error listing the candidates.
     public func resolution(_ text: String) throws -> (entity: Entity, match: NameSearch.Match) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The id of an entity merged into another names that one.
+        if Identifier.isValid(trimmed), try store.entity(id: trimmed) == nil, let keep = try store.entityMergedInto(trimmed) {
+            return try resolution(keep)
+        }
         let matches = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false)
         if let best = matches.first {
             let tied = matches.filter { $0.tier == best.tier }

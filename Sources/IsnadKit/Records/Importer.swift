@@ -38,6 +38,9 @@ public struct Importer {
         public var format: ExchangeFormat?
         /// Refuse the import when anything of a foreign format would be skipped.
         public var isStrict = false
+        /// Who imports, and with which command: the import's entry in the store's history
+        /// (none when nil).
+        public var change: ChangeDescription?
 
         public init() {}
     }
@@ -47,6 +50,8 @@ public struct Importer {
         public var records: [Record.Kind: Int] = [:]
         /// Records that repeated an identical record earlier in the same import.
         public var repeated = 0
+        /// Records of entities merged into others (`isnad merge`), skipped.
+        public var merged = 0
         public var lines = 0
         /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
         public var skipped: [SkippedObject] = []
@@ -134,7 +139,7 @@ public struct Importer {
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
         var summary = Summary()
-        try store.importing { session in
+        try store.importing(options.change) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
             try run.checkReferences()
@@ -351,7 +356,7 @@ private struct Run {
     private mutating func handle(
         _ bytes: UnsafeBufferPointer<UInt8>, of input: Importer.Input, at location: ImportSession.Location
     ) throws {
-        let record: Record
+        var record: Record
         do {
             let value = try JSONParser.parse(bytes)
             do throws(RecordProblems) {
@@ -365,6 +370,18 @@ private struct Run {
             if ForeignFormat.isOpeningBrace(bytes) { try refuse(input, as: .multilineObject, at: location) }
             report(RecordProblem(message: error.description), at: location)
             return
+        }
+        switch record {
+        case .entity(let entity) where try session.mergedInto(entity.id) != nil:
+            // Merged into another entity: that one stands for it now.
+            summary.merged += 1
+            return
+        case .claim(var claim):
+            // A merged entity's id names the entity it was merged into.
+            if let keep = try session.mergedInto(claim.subject) { claim.subject = keep }
+            if let keep = try session.mergedInto(claim.object) { claim.object = keep }
+            record = .claim(claim)
+        default: break
         }
         let label = "\(record.kind.rawValue) \"\(record.id)\""
         // A claim is the same claim whatever its citations: a second record of it in one import

@@ -54,15 +54,17 @@ public struct RecordDecoder: Sendable {
 
     // MARK: Records
 
-    private static let entityFields: Set<String> = ["record", "id", "type", "name", "aliases", "description", "attributes"]
+    private static let entityFields: Set<String> = [
+        "record", "id", "type", "name", "aliases", "description", "attributes", "merged",
+    ]
     private static let sourceFields: Set<String> = [
         "record", "id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "cites", "text",
     ]
     private static let claimFields: Set<String> = [
-        "record", "id", "subject", "predicate", "object", "start", "end", "citations", "notes",
+        "record", "id", "subject", "predicate", "object", "start", "end", "citations", "notes", "retracted",
     ]
     private static let citationFields: Set<String> = [
-        "source", "via", "quote", "quote_en", "stance", "credibility", "locator",
+        "source", "via", "quote", "quote_en", "stance", "credibility", "locator", "retracted",
     ]
     private static let aliasFields: Set<String> = ["name", "lang"]
 
@@ -83,8 +85,10 @@ public struct RecordDecoder: Sendable {
         }
         let description = found.check { () throws(RecordProblem) in try fields.optionalText("description") }
         let attributes = found.check { () throws(RecordProblem) in try fields.stringDictionary("attributes") }
-        guard let id, let type, let name, let description, let attributes else { return nil }
-        return Entity(id: id, type: type, name: name, aliases: aliases, description: description, attributes: attributes)
+        let merged = found.check { () throws(RecordProblem) in try fields.identifierList("merged") }
+        guard let id, let type, let name, let description, let attributes, let merged else { return nil }
+        return Entity(
+            id: id, type: type, name: name, aliases: aliases, description: description, attributes: attributes, merged: merged)
     }
 
     private func decodeSource(_ fields: Fields, _ found: inout ProblemList) -> Source? {
@@ -138,10 +142,12 @@ public struct RecordDecoder: Sendable {
             citations = decodeCitations(elements, of: fields, &found)
         }
         let notes = found.check { () throws(RecordProblem) in try fields.optionalText("notes") }
-        guard let id, let subject, let predicate, let object, let start, let end, let citations, let notes else { return nil }
+        let retraction = found.check { () throws(RecordProblem) in try fields.optionalText("retracted") }
+        guard let id, let subject, let predicate, let object, let start, let end, let citations, let notes, let retraction
+        else { return nil }
         return Claim(
             id: id, subject: subject, predicate: predicate, object: object, start: start, end: end,
-            citations: citations, notes: notes)
+            citations: citations, notes: notes, retraction: retraction)
     }
 
     /// A claim's citations, or nil when any of them is bad (every problem noted).
@@ -173,13 +179,15 @@ public struct RecordDecoder: Sendable {
             let stance = found.check { () throws(RecordProblem) -> Stance in try citation.enumeration("stance") }
             let credibility = found.check { () throws(RecordProblem) in try citation.credibility("credibility") }
             let locator = found.check { () throws(RecordProblem) in try citation.optionalText("locator") }
-            guard let source, let via, let quote, let quoteEnglish, let stance, let credibility, let locator else {
+            let retraction = found.check { () throws(RecordProblem) in try citation.optionalText("retracted") }
+            guard let source, let via, let quote, let quoteEnglish, let stance, let credibility, let locator, let retraction
+            else {
                 isComplete = false
                 continue
             }
             let decoded = Citation(
                 source: source, via: via, quote: quote, quoteEnglish: quoteEnglish, stance: stance,
-                credibility: credibility, locator: locator)
+                credibility: credibility, locator: locator, retraction: retraction)
             if let earlier = keys.updateValue(index, forKey: decoded.key) {
                 found.note(fields.problem(path, "repeats citations[\(earlier)] (same source, via and quote)"))
                 isComplete = false

@@ -49,6 +49,12 @@ public struct RecordWriter {
             }
             json.endObject()
         }
+        if !entity.merged.isEmpty {
+            json.key("merged")
+            json.beginArray()
+            for id in entity.merged { json.string(id) }
+            json.endArray()
+        }
         json.endObject()
     }
 
@@ -92,10 +98,12 @@ public struct RecordWriter {
             json.member("stance", citation.stance.rawValue)
             json.member("credibility", citation.credibility.rawValue)
             json.member("locator", citation.locator)
+            json.member("retracted", citation.retraction)
             json.endObject()
         }
         json.endArray()
         json.member("notes", claim.notes)
+        json.member("retracted", claim.retraction)
         json.endObject()
     }
 

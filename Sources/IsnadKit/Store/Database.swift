@@ -158,6 +158,9 @@ final class Database {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// The rowid of the last row this connection inserted. See https://www.sqlite.org/c3ref/last_insert_rowid.html.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
     var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 

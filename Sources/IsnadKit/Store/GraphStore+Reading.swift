@@ -15,7 +15,22 @@ extension GraphStore {
         let select = try database.cached("SELECT id, type, name, description, attributes FROM entity WHERE id = ?1")
         guard var entity = try select.firstRow([.text(id)], entity(from:)) else { return nil }
         entity.aliases = try aliases(of: id)
+        entity.merged = try mergedIDs(of: id)
         return entity
+    }
+
+    /// The ids merged into an entity (`isnad merge`), in order.
+    func mergedIDs(of id: String) throws -> [String] {
+        var ids: [String] = []
+        try database.cached("SELECT merged FROM entity_merged WHERE entity = ?1 ORDER BY position").forEachRow([.text(id)]) {
+            ids.append($0.string(0))
+        }
+        return ids
+    }
+
+    /// The entity that `id` was merged into (`isnad merge`), or nil.
+    public func entityMergedInto(_ id: String) throws -> String? {
+        try database.cached("SELECT entity FROM entity_merged WHERE merged = ?1").scalarText([.text(id)])
     }
 
     /// The types of many entities at once (ids not in the store are left out).
@@ -56,6 +71,7 @@ extension GraphStore {
         let nameRows = try database.prepare(
             "SELECT n.entity, n.name, n.lang FROM \(names) WHERE n.position > 0 ORDER BY n.entity, n.position")
         var hasName = try nameRows.step()
+        let hasMerged = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() == 1
         while try entityRows.step() {
             var entity = try entity(from: entityRows)
             while hasName, let owner = nameRows.text(0), owner <= entity.id {
@@ -66,6 +82,7 @@ extension GraphStore {
                 }
                 hasName = try nameRows.step()
             }
+            if hasMerged { entity.merged = try mergedIDs(of: entity.id) }
             try body(entity)
         }
     }

@@ -45,6 +45,9 @@ final class ImportSession {
 
     private let store: GraphStore
     private var database: Database { store.database }
+    /// The import's history entry, when it keeps one: records it adds are listed by id, the
+    /// ones it changes are kept as they were.
+    fileprivate var change: ChangeSession?
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
     private static let cacheLimit = 1 << 19
@@ -117,6 +120,9 @@ final class ImportSession {
         remember(entity: id, type: type)
         return type
     }
+
+    /// The entity a merged id now names (`isnad merge`), or nil.
+    func mergedInto(_ id: String) throws -> String? { try store.entityMergedInto(id) }
 
     /// Whether a source is in the store (written before, or earlier in this import).
     func sourceExists(_ id: String) throws -> Bool {
@@ -209,9 +215,11 @@ final class ImportSession {
             .text(AttributesJSON.encode(entity.attributes)),
         ]
         if previousType == nil {
+            try change?.noteAdded(.entity, id: entity.id)
             try database.cached("INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .run(values)
         } else {
+            try change?.note(.entity, id: entity.id)
             try database.cached("UPDATE entity SET type = ?2, name = ?3, description = ?4, attributes = ?5 WHERE id = ?1")
                 .run(values)
             try database.cached("DELETE FROM entity_name WHERE entity = ?1").run([.text(entity.id)])
@@ -224,6 +232,14 @@ final class ImportSession {
                 .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
                 .text(NameKey.fold(alias.name)),
             ])
+        }
+        if previousType != nil || !entity.merged.isEmpty {
+            // An import adds merged ids, never takes them away: the ids of entities merged into this
+            // one since the record was written keep naming it.
+            var merged = entity
+            let stored = try store.mergedIDs(of: entity.id)
+            merged.merged = stored + entity.merged.filter { !stored.contains($0) }
+            try store.writeMerged(merged)
         }
         if let previousType, previousType != entity.type {
             try database.cached("INSERT OR REPLACE INTO temp.import_retyped (id, file, line) VALUES (?1, ?2, ?3)")
@@ -239,6 +255,7 @@ final class ImportSession {
             .text(source.reliability.rawValue), optional(source.text),
         ]
         if try sourceExists(source.id) {
+            try change?.note(.source, id: source.id)
             try database.cached(
                 """
                 UPDATE source SET type = ?2, title = ?3, publisher = ?4, author = ?5, url = ?6, published = ?7, lang = ?8,
@@ -247,6 +264,7 @@ final class ImportSession {
             ).run(values)
             try database.cached("DELETE FROM source_cites WHERE source = ?1").run([.text(source.id)])
         } else {
+            try change?.noteAdded(.source, id: source.id)
             try database.cached(
                 """
                 INSERT INTO source (id, type, title, publisher, author, url, published, lang, reliability, full_text)
@@ -269,6 +287,15 @@ final class ImportSession {
     /// supporting the new one. Such a record is not written and the change is returned, unless
     /// `replacingCitations`, which replaces the claim whole.
     func write(_ claim: Claim, replacingCitations: Bool) throws -> ChangedEnd? {
+        // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
+        let isRetracted = claim.retraction != nil || claim.citations.contains { $0.retraction != nil }
+        if try isRetracted
+            || database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+        {
+            try change?.note(.claim, id: claim.id)
+            try store.put(.claim(claim))
+            return nil
+        }
         let values: [Statement.Value] = [
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
@@ -277,6 +304,7 @@ final class ImportSession {
             "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
         ).run(values)
         let exists = database.changes == 0
+        if exists { try change?.note(.claim, id: claim.id) } else { try change?.noteAdded(.claim, id: claim.id) }
         if exists, !replacingCitations {
             let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
                 .firstRow([.text(claim.id)]) { [$0.string(0), $0.string(1), $0.string(2)] }
@@ -305,7 +333,9 @@ final class ImportSession {
         let hasCitations = exists && !replacingCitations
         if hasCitations {
             nextPosition =
-                try database.cached("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE claim = ?1")
+                try database.cached(
+                    "SELECT coalesce(max(position) + 1, 0) FROM (SELECT position FROM citation WHERE claim = ?1 UNION ALL SELECT position FROM retracted_citation WHERE claim = ?1)"
+                )
                 .scalarInteger([.text(claim.id)]) ?? 0
         }
         for citation in claim.citations {
@@ -342,12 +372,19 @@ final class ImportSession {
 extension GraphStore {
     /// Runs an import: `body` writes through the session in one write transaction, which holds
     /// the write lock until it commits or rolls back as `body` says (an error rolls back).
-    func importing(_ body: (ImportSession) throws -> Database.TransactionCompletion) throws {
+    /// With a `description`, the import is one entry of the store's history (kept only when
+    /// it changed something).
+    func importing(
+        _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
+    ) throws {
         let session = try ImportSession(store: self)
         defer { session.finish() }
         try inWriteTransaction {
             try session.createWorkTables()
-            return try body(session)
+            session.change = try description.map { try ChangeSession(store: self, description: $0) }
+            let completion = try body(session)
+            if completion == .commit { _ = try session.change?.finish(addedByID: true) }
+            return completion
         }
     }
 }

@@ -1,0 +1,325 @@
+import Foundation
+import IsnadKit
+
+enum AddCommand: Command {
+    enum Kind: String, CaseIterable {
+        case entity, source, claim
+    }
+
+    static let spec = CommandSpec(
+        name: "add",
+        abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
+        discussion: """
+            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one,
+            and printed. add source --type TYPE --title TITLE: a new source (reliability F unless given); --text-file
+            stores its text, so that quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE
+            --quote TEXT --stance STANCE --credibility N: a new claim, or one more citation for the same
+            relationship when it exists (same subject, predicate and object, and dates when given; or --id); a new
+            claim's id is derived from its ends and dates, as import does; a citation with the same source, via and
+            quote is updated. Entities and sources are named as on every
+            command (id, name, alias, Arabic or Latin, misspelt). --quote - reads the quote from standard input.
+            When the source the quote stands in (--via, else --source) has stored text, the quote must be found
+            in it, and the locator is filled in (line N); --unverified REASON lets it through, noted in the locator.
+            Each add is one transaction and one entry of the history; the same checks as import, with the option
+            at fault named.
+            """,
+        arguments: [
+            ArgumentSpec(name: "kind", help: "entity, source or claim."),
+            ArgumentSpec(
+                name: "subject predicate object", help: "For a claim: its ends and predicate.", isOptional: true, isVariadic: true
+            ),
+        ],
+        options: [
+            type, name, id, alias, description, title, published, lang, reliability, cites, textFile, source, via, quote,
+            quoteEnglish, stance, credibility, start, end, locator, unverified, notes, HistoryOptions.author,
+        ],
+        examples: [
+            "isnad add entity --type organization --name \"Arab states\" --alias ar:\"الدول العربية\"",
+            "isnad add source --type news-article --title \"Police statement\" --published 2022-03-28 --reliability B",
+            "isnad add claim Hamas praised \"Hadera attack\" --source hadera-2022-article --quote \"باركت\" --stance asserts --credibility 3 --unverified \"paraphrase\"",
+        ])
+
+    static let type = Option<String>("type", value: "type", help: "entity, source: its type.")
+    static let name = Option<String>("name", value: "name", help: "entity: its name (usually English).")
+    static let id = Option<String>("id", value: "id", help: "The new record's id (default: made from the name or title).")
+    static let alias = ListOption<String>("alias", value: "lang:name", help: "entity: another name, with its language (ar:حماس).")
+    static let description = Option<String>("description", value: "text", help: "entity: a description.")
+    static let title = Option<String>("title", value: "title", help: "source: its title.")
+    static let published = Option<String>("published", value: "date", help: "source: when it was published.")
+    static let lang = Option<String>("lang", value: "lang", help: "source: its language (BCP-47: ar, en).")
+    static let reliability = Option<String>("reliability", value: "A-F", help: "source: its Admiralty grade (default: F).")
+    static let cites = ListOption<String>("cites", value: "source", help: "source: a source it relays.")
+    static let textFile = Option<String>("text-file", value: "file", help: "source: its full text (UTF-8), to check quotes.")
+    static let source = Option<String>("source", value: "source", help: "claim: who makes it (the claimant).")
+    static let via = Option<String>("via", value: "source", help: "claim: where the quote stands, when another source.")
+    static let quote = Option<String>("quote", value: "text", help: "claim: the words, verbatim (- reads standard input).")
+    static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
+    static let stance = Option<String>("stance", value: "stance", help: "claim: asserts, reports or denies.")
+    static let credibility = Option<String>("credibility", value: "1-6", help: "claim: the Admiralty information grade.")
+    static let start = Option<String>("start", value: "date", help: "claim: when it starts (YYYY, YYYY-MM, YYYY-MM-DD).")
+    static let end = Option<String>("end", value: "date", help: "claim: when it ends.")
+    static let locator = Option<String>("locator", value: "text", help: "claim: where the quote stands (default: found).")
+    static let unverified = Option<String>(
+        "unverified", value: "reason", help: "claim: accept a quote not found in the source's text, saying why.")
+    static let notes = Option<String>("notes", value: "text", help: "claim: notes on the claim.")
+
+    /// The options each kind takes (besides --author).
+    static let optionsByKind: [Kind: [OptionSpec]] = [
+        .entity: [type.spec, name.spec, id.spec, alias.spec, description.spec],
+        .source: [type.spec, title.spec, id.spec, published.spec, lang.spec, reliability.spec, cites.spec, textFile.spec],
+        .claim: [
+            id.spec, source.spec, via.spec, quote.spec, quoteEnglish.spec, stance.spec, credibility.spec, start.spec,
+            end.spec, locator.spec, unverified.spec, notes.spec,
+        ],
+    ]
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let kindName = arguments.positionals[0]
+        guard let kind = Kind(rawValue: kindName) else {
+            throw UsageError(
+                message: "add what? \"\(Text.printable(kindName))\" is not entity, source or claim"
+                    + Suggestion.phrase(Suggestion.nearest(to: kindName, among: Kind.allCases.map(\.rawValue))),
+                command: spec.name)
+        }
+        let allowed = Set((optionsByKind[kind] ?? []).map(\.name) + [HistoryOptions.author.spec.name])
+        for option in spec.options where !allowed.contains(option.name) && arguments.isGiven(option) {
+            throw UsageError(message: "--\(option.name) does not apply to add \(kind.rawValue)", command: spec.name)
+        }
+        let rest = Array(arguments.positionals.dropFirst())
+        if kind == .claim, rest.count != 3 {
+            throw UsageError(
+                message: "add claim needs SUBJECT PREDICATE OBJECT, got \(counted(rest.count, "argument"))", command: spec.name)
+        }
+        if kind != .claim, let extra = rest.first {
+            throw UsageError(
+                message: "unexpected argument '\(Text.printable(extra))' for add \(kind.rawValue)", command: spec.name)
+        }
+        let store = try context.openStore(.write)
+        let author = context.change(author: try arguments.value(HistoryOptions.author))
+        switch kind {
+        case .entity: try addEntity(arguments, store: store, change: author, context: context)
+        case .source: try addSource(arguments, store: store, change: author, context: context)
+        case .claim: try addClaim(rest, arguments, store: store, change: author, context: context)
+        }
+    }
+
+    // MARK: Entities and sources
+
+    private static func addEntity(
+        _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
+    ) throws {
+        let name = try required(arguments, self.name, for: "entity")
+        let type = try required(arguments, self.type, for: "entity")
+        let id = try arguments.value(self.id) ?? derivedID(from: name, option: "name")
+        var aliases: [JSONValue] = []
+        for text in try arguments.values(alias) {
+            guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
+                throw UsageError(
+                    message: "--alias: expected LANG:NAME (ar:حماس), got \"\(Text.printable(text))\"", command: spec.name)
+            }
+            aliases.append(
+                object([
+                    ("name", .string(String(text[text.index(after: colon)...]))), ("lang", .string(String(text[..<colon]))),
+                ]))
+        }
+        var members: [(String, JSONValue)] = [("record", .string("entity")), ("id", .string(id)), ("type", .string(type))]
+        members.append(("name", .string(name)))
+        if !aliases.isEmpty { members.append(("aliases", .array(aliases))) }
+        if let description = try arguments.value(description) { members.append(("description", .string(description))) }
+        let record = try decode(object(members), store: store)
+        let (_, entry) = try store.changing(change) { session in
+            if try session.record(.entity, id: id) != nil {
+                throw LookupError(description: "entity \"\(id)\" exists already: give another --id")
+            }
+            try session.put(record)
+        }
+        try context.print(id + "\n")
+        context.message("added entity \"\(id)\"" + entryNote(entry))
+    }
+
+    private static func addSource(
+        _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
+    ) throws {
+        let title = try required(arguments, self.title, for: "source")
+        let type = try required(arguments, self.type, for: "source")
+        let id = try arguments.value(self.id) ?? derivedID(from: title, option: "title")
+        var members: [(String, JSONValue)] = [("record", .string("source")), ("id", .string(id)), ("type", .string(type))]
+        members.append(("title", .string(title)))
+        if let published = try arguments.value(published) { members.append(("published", .string(published))) }
+        if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
+        members.append(("reliability", .string(try arguments.value(reliability) ?? "F")))
+        let cited = try arguments.values(cites).map {
+            try SourceLookup.source($0, in: store, option: "cites", context: context).id
+        }
+        if !cited.isEmpty { members.append(("cites", .array(cited.map(JSONValue.string)))) }
+        if let path = try arguments.value(textFile) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError(message: "--text-file: cannot read \(Text.printable(path))", command: spec.name)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LookupError(description: "--text-file: \(path) is not UTF-8 text")
+            }
+            members.append(("text", .string(text)))
+        }
+        let record = try decode(object(members), store: store)
+        let (_, entry) = try store.changing(change) { session in
+            if try session.record(.source, id: id) != nil {
+                throw LookupError(description: "source \"\(id)\" exists already: give another --id")
+            }
+            try session.put(record)
+        }
+        try context.print(id + "\n")
+        context.message("added source \"\(id)\"" + entryNote(entry))
+    }
+
+    // MARK: Claims
+
+    private static func addClaim(
+        _ ends: [String], _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
+    ) throws {
+        let sourceText = try required(arguments, source, for: "claim")
+        var quoteText = try required(arguments, quote, for: "claim")
+        let stanceText = try required(arguments, stance, for: "claim")
+        let credibilityText = try required(arguments, credibility, for: "claim")
+        if quoteText == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            quoteText = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if quoteText.isEmpty { throw UsageError(message: "--quote -: standard input was empty", command: spec.name) }
+        }
+        let resolver = EntityResolver(store: store)
+        let subject = try EntityLookup.entity(ends[0], resolver: resolver, context: context)
+        let object = try EntityLookup.entity(ends[2], resolver: resolver, context: context)
+        let claimant = try SourceLookup.source(sourceText, in: store, option: "source", context: context)
+        let relay = try arguments.value(via).map { try SourceLookup.source($0, in: store, option: "via", context: context) }
+        var locatorText = try arguments.value(locator)
+        let unverifiedReason = try arguments.value(unverified)
+        // The quote stands in --via when given, else in the claimant's own text.
+        let quoted = relay ?? claimant
+        if let text = quoted.text {
+            if let lines = QuoteLocator.lines(of: quoteText, in: text) {
+                if locatorText == nil { locatorText = QuoteLocator.locator(lines) }
+            } else if unverifiedReason == nil {
+                throw LookupError(
+                    description:
+                        "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
+                )
+            }
+        }
+        if let reason = unverifiedReason {
+            locatorText = locatorText.map { "\($0) (unverified: \(reason))" } ?? "unverified: \(reason)"
+        }
+        var citation: [(String, JSONValue)] = [("source", .string(claimant.id))]
+        if let relay { citation.append(("via", .string(relay.id))) }
+        citation.append(("quote", .string(quoteText)))
+        if let english = try arguments.value(quoteEnglish) { citation.append(("quote_en", .string(english))) }
+        citation.append(("stance", .string(stanceText)))
+        citation.append(("credibility", Int(credibilityText).map { .number(String($0)) } ?? .string(credibilityText)))
+        if let locatorText { citation.append(("locator", .string(locatorText))) }
+        var members: [(String, JSONValue)] = [("record", .string("claim"))]
+        if let id = try arguments.value(id) { members.append(("id", .string(id))) }
+        members += [("subject", .string(subject.id)), ("predicate", .string(ends[1])), ("object", .string(object.id))]
+        if let start = try arguments.value(start) { members.append(("start", .string(start))) }
+        if let end = try arguments.value(end) { members.append(("end", .string(end))) }
+        members.append(("citations", .array([self.object(citation)])))
+        if let notes = try arguments.value(notes) { members.append(("notes", .string(notes))) }
+        guard case .claim(var new) = try decode(self.object(members), store: store) else { return }
+        if let problem = store.vocabulary.problem(predicate: new.predicate, subjectType: subject.type, objectType: object.type) {
+            throw LookupError(description: "\(optionName(problem.field)): \(problem.message)")
+        }
+        let hasDates = try arguments.value(start) != nil || arguments.value(end) != nil
+        let givenID = try arguments.value(id)
+        let (outcome, entry) = try store.changing(change) { session -> String in
+            if givenID == nil {
+                // The same relationship stored under another id (one chosen at import) gets the citation.
+                let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
+                    .filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
+                if same.count > 1 {
+                    let listed = same.prefix(5).map(\.id).joined(separator: ", ") + (same.count > 5 ? " …" : "")
+                    throw LookupError(
+                        description:
+                            "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) (\(listed)): give --id, or --start and --end, to choose"
+                    )
+                }
+                if let match = same.first { new.id = match.id }
+            }
+            guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
+                try session.put(.claim(new))
+                return "added claim \"\(new.id)\""
+            }
+            if stored.retraction != nil {
+                throw LookupError(description: "claim \"\(new.id)\" is retracted: isnad restore it first")
+            }
+            for (field, mine, theirs) in [
+                ("subject", new.subject, stored.subject), ("predicate", new.predicate, stored.predicate),
+                ("object", new.object, stored.object),
+            ] where mine != theirs {
+                throw LookupError(
+                    description:
+                        "--id: claim \"\(new.id)\" has \(field) \"\(theirs)\": a claim id keeps its subject, predicate and object"
+                )
+            }
+            let added = new.citations[0]
+            if let index = stored.citations.firstIndex(where: { $0.key == added.key }) {
+                stored.citations[index] = added
+                try session.put(.claim(stored))
+                return "updated citation \(index + 1) of claim \"\(new.id)\""
+            }
+            stored.citations.append(added)
+            try session.put(.claim(stored))
+            return "added citation \(stored.citations.count) to claim \"\(new.id)\""
+        }
+        try context.print(new.id + "\n")
+        context.message(outcome + entryNote(entry))
+    }
+
+    // MARK: Helpers
+
+    private static func required(_ arguments: ParsedArguments, _ option: Option<String>, for kind: String) throws -> String {
+        guard let value = try arguments.value(option) else {
+            throw UsageError(message: "add \(kind) needs --\(option.spec.name)", command: spec.name)
+        }
+        return value
+    }
+
+    private static func derivedID(from name: String, option: String) throws -> String {
+        let slug = Identifier.slug(from: name)
+        guard !slug.isEmpty else {
+            throw UsageError(
+                message:
+                    "--\(option): no id can be made from \"\(Text.printable(name))\" (no Latin letters or digits): give --id",
+                command: spec.name)
+        }
+        return slug
+    }
+
+    private static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(members: members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
+    }
+
+    /// The record, checked as import checks it; a problem names the option it came from.
+    private static func decode(_ value: JSONValue, store: GraphStore) throws -> Record {
+        do {
+            return try RecordDecoder(vocabulary: store.vocabulary).decode(value)
+        } catch {
+            let problem = error.problems[0]
+            throw LookupError(description: "\(optionName(problem.field)): \(problem.message)")
+        }
+    }
+
+    /// The option (or argument) a record field came from.
+    static func optionName(_ field: String?) -> String {
+        guard let field else { return "add" }
+        let leaf = field.split(separator: ".").last.map(String.init) ?? field
+        let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
+        switch name {
+        case "subject", "predicate", "object": return name.uppercased()
+        case "aliases": return "--alias"
+        case "lang" where field.hasPrefix("aliases"): return "--alias"
+        case "quote_en": return "--quote-en"
+        case "text": return "--text-file"
+        default: return "--\(name)"
+        }
+    }
+
+    private static func entryNote(_ entry: Int?) -> String { entry.map { " (history entry \($0))" } ?? "" }
+}

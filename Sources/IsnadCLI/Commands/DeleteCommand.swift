@@ -1,0 +1,45 @@
+import IsnadKit
+
+enum DeleteCommand: Command {
+    static let spec = CommandSpec(
+        name: "delete",
+        abstract: "Delete an entity or a source that nothing refers to.",
+        discussion: """
+            Deletes the entity or source with this id, only when no claim (retracted ones included), citation or
+            source refers to it; otherwise says which one does. Claims are not deleted but retracted (isnad retract).
+            The deletion is an entry of the history: isnad undo brings the record back.
+            """,
+        arguments: [ArgumentSpec(name: "id", help: "The entity's or the source's id.")],
+        options: [HistoryOptions.author],
+        examples: ["isnad delete hamas", "isnad delete hadera-2022-article --author ana"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let id = arguments.positionals[0]
+        let store = try context.openStore(.write)
+        let (kind, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
+            session -> Record.Kind in
+            let kind: Record.Kind
+            if try session.record(.entity, id: id) != nil {
+                kind = .entity
+            } else if try session.record(.source, id: id) != nil {
+                kind = .source
+            } else if try session.record(.claim, id: id) != nil {
+                throw LookupError(
+                    description: "\"\(Text.printable(id))\" is a claim: claims are retracted (isnad retract), not deleted")
+            } else {
+                var ids: [String] = []
+                try store.forEachID(of: .entity) { ids.append($0) }
+                try store.forEachID(of: .source) { ids.append($0) }
+                throw LookupError(
+                    description: "no entity or source \"\(Text.printable(id))\""
+                        + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
+            }
+            if let reference = try store.firstReference(to: kind, id: id) {
+                throw LookupError(description: "cannot delete \(kind.rawValue) \"\(id)\": \(reference) refers to it")
+            }
+            try session.remove(kind, id: id)
+            return kind
+        }
+        context.message("deleted \(kind.rawValue) \"\(id)\"" + (entry.map { " (history entry \($0))" } ?? ""))
+    }
+}

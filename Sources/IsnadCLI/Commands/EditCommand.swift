@@ -1,0 +1,118 @@
+import Foundation
+import IsnadKit
+
+enum EditCommand: Command {
+    static let spec = CommandSpec(
+        name: "edit",
+        abstract: "Edit an entity, source or claim as JSON in $VISUAL or $EDITOR.",
+        discussion: """
+            Opens the record (a claim with its citations) as its JSON line in $VISUAL, else $EDITOR, else vi (on a
+            terminal). On
+            save it is checked as import checks it; when refused, it opens again with the errors as # comments at
+            the top. Left unchanged, or emptied, nothing changes (as git commit and kubectl edit do). The id stays:
+            isnad merge joins two entities. One transaction and one history entry; isnad undo takes it back.
+            """,
+        arguments: [ArgumentSpec(name: "id", help: "The record's id.")],
+        options: [HistoryOptions.author],
+        examples: ["isnad edit hamas", "isnad edit hamas-praised-hadera-attack --author ana"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let id = arguments.positionals[0]
+        let store = try context.openStore(.write)
+        var found: Record?
+        for kind in Record.Kind.allCases where found == nil { found = try store.record(kind, id: id) }
+        guard let original = found else {
+            var ids: [String] = []
+            for kind in Record.Kind.allCases { try store.forEachID(of: kind) { ids.append($0) } }
+            throw LookupError(
+                description: "no entity, source or claim \"\(Text.printable(id))\""
+                    + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
+        }
+        var writer = RecordWriter()
+        let originalLine = String(decoding: writer.encode(original), as: UTF8.self).trimmingCharacters(in: .newlines)
+        let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
+        // vi without a terminal would wait for keys that never come.
+        guard chosen != nil || isatty(STDIN_FILENO) == 1 else {
+            throw UsageError(
+                message:
+                    "edit needs a terminal for vi, or an editor in $VISUAL or $EDITOR (isnad set changes a field from a script)",
+                command: spec.name)
+        }
+        let editor = chosen ?? "vi"
+        let label = "\(original.kind.rawValue) \"\(original.id)\""
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-edit-\(original.id)-\(getpid()).json")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let help = "# Editing \(label). Lines starting with # are ignored. Save unchanged, or empty, to change nothing."
+        var content = originalLine
+        var problems: [String] = []
+        for _ in 0..<100 {
+            let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw LookupError(
+                    description: "the editor (\(editor)) exited with status \(process.terminationStatus): nothing changed")
+            }
+            let saved = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            content = saved.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("#") }.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            if content.isEmpty {
+                context.message("\(label): emptied, nothing changed")
+                return
+            }
+            if content == originalLine {
+                context.message("\(label): unchanged")
+                return
+            }
+            do {
+                let record = try decode(content, as: original, store: store)
+                let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
+                    session in
+                    guard let now = try session.record(original.kind, id: original.id), now == original else {
+                        throw LookupError(
+                            description: "\(label) was changed by someone else meanwhile: nothing changed, edit it again")
+                    }
+                    try session.put(record)
+                }
+                context.message("edited \(label)" + (entry.map { " (history entry \($0))" } ?? ": unchanged"))
+                return
+            } catch let error as EditProblem {
+                problems = [error.message]
+            }
+        }
+    }
+
+    struct EditProblem: Error {
+        let message: String
+    }
+
+    static func decode(_ text: String, as original: Record, store: GraphStore) throws -> Record {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(text)
+        } catch {
+            throw EditProblem(message: "\(error)")
+        }
+        let record: Record
+        do throws(RecordProblems) {
+            record = try RecordDecoder(vocabulary: store.vocabulary).decode(value)
+        } catch {
+            throw EditProblem(message: error.problems.map { "\($0.field ?? "record"): \($0.message)" }.joined(separator: "; "))
+        }
+        guard record.kind == original.kind, record.id == original.id else {
+            throw EditProblem(
+                message: "the record must stay \(original.kind.rawValue) \"\(original.id)\" (isnad merge joins two)")
+        }
+        do {
+            try EditChecks.check(record, store: store)
+        } catch let error as LookupError {
+            throw EditProblem(message: error.description)
+        }
+        return record
+    }
+}

@@ -1,0 +1,81 @@
+import IsnadKit
+
+enum LogCommand: Command {
+    static let spec = CommandSpec(
+        name: "log",
+        abstract: "The history of the store, or of one record: who changed what, when, and how.",
+        discussion: """
+            Lists the store's history entries, newest first: each command that changed the store (import, add,
+            undo …) is one entry, with its number, time (UTC), author and command line, then each record it touched,
+            field by field (before → after). A record an import added is listed by id only. With ID, only the
+            entries that touched that record (an entity, source or claim id), and only its change in each unless
+            --all. An entry taken back says by which undo. Shows at most 20 records of an entry unless --all.
+            """,
+        arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
+        options: [since, author, showsAll],
+        examples: ["isnad log", "isnad log hamas", "isnad log --since 2026-11 --author ana"])
+
+    static let since = Option<String>(
+        "since", value: "date", help: "Only entries made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).")
+    static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
+    static let showsAll = Flag("all", help: "Show every record of each entry.")
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let sinceDate = try arguments.value(since)
+        if let sinceDate, (try? PartialDate(parsing: sinceDate)) == nil {
+            throw UsageError(
+                message: "--since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"\(Text.printable(sinceDate))\"",
+                command: spec.name)
+        }
+        let store = try context.openStore(.read)
+        let entries = try store.history(
+            of: arguments.positionals.first, since: sinceDate, author: try arguments.value(author),
+            recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll))
+        var lines: [String] = []
+        for entry in entries {
+            if !lines.isEmpty { lines.append("") }
+            lines += text(of: entry)
+        }
+        if lines.isEmpty {
+            context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
+            return
+        }
+        try context.print(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// An entry as lines: its head, its command, then each record and its fields.
+    static func text(of entry: HistoryEntry) -> [String] {
+        var head = "entry \(entry.number) · \(entry.timestamp) · \(Text.printable(entry.author))"
+        if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
+        if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
+        var lines = [head, "  " + Text.printable(entry.command)]
+        for record in entry.records {
+            let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
+            if record.action == .added, record.after == nil {
+                lines.append("  added \(name) (imported)")
+                continue
+            }
+            lines.append("  \(record.action.rawValue) \(name)")
+            for field in RecordDiff(before: record.before, after: record.after).fields {
+                let value: String
+                switch (field.before, field.after) {
+                case (let old?, let new?): value = "\(shortened(old)) → \(shortened(new))"
+                case (nil, let new?): value = record.action == .changed ? "(none) → \(shortened(new))" : shortened(new)
+                case (let old?, nil): value = record.action == .changed ? "\(shortened(old)) → (none)" : shortened(old)
+                case (nil, nil): continue
+                }
+                lines.append("    \(field.path): \(Text.printable(value))")
+            }
+        }
+        if entry.recordCount > entry.records.count {
+            let more = entry.recordCount - entry.records.count
+            lines.append("  … and \(counted(more, entry.records.isEmpty ? "record" : "more record")) (isnad log --all)")
+        }
+        return lines
+    }
+
+    /// A long value (a source's text, a long quote) cut to its first 80 characters.
+    static func shortened(_ value: String) -> String {
+        value.count > 80 ? String(value.prefix(79)) + "…\"" : value
+    }
+}

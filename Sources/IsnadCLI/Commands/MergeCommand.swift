@@ -1,0 +1,102 @@
+import IsnadKit
+
+enum MergeCommand: Command {
+    static let spec = CommandSpec(
+        name: "merge",
+        abstract: "Merge entities that are one: OTHER's names, claims and id go to KEEP.",
+        discussion: """
+            Each OTHER's name and aliases become aliases of KEEP (its name in Arabic script as ar, else en), its
+            claims move to KEEP (a claim that becomes identical to one of KEEP's, with the same predicate, ends and
+            dates, adds its citations to it), and OTHER is deleted; its id keeps naming KEEP on the command line and
+            in imports (a record of OTHER is skipped, a claim naming it is written with KEEP). Entities must have the
+            same type. One transaction and one history entry: isnad unmerge OTHER takes it back, even after later
+            changes to other records. isnad duplicates lists candidates.
+            """,
+        arguments: [
+            ArgumentSpec(name: "keep", help: "The entity kept (id, name or alias)."),
+            ArgumentSpec(name: "other", help: "The entities merged into it.", isVariadic: true),
+        ],
+        options: [HistoryOptions.author],
+        examples: ["isnad merge hadera-attacker-1 hadera-attacker-2", "isnad merge hadera-victim-1 hadera-victim-2 --author ana"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let store = try context.openStore(.write)
+        let change = context.change(author: try arguments.value(HistoryOptions.author))
+        let (lines, entry) = try store.changing(change) { session -> [String] in
+            let resolver = EntityResolver(store: store)
+            var keep = try EntityLookup.entity(arguments.positionals[0], resolver: resolver, context: context)
+            var lines: [String] = []
+            for text in arguments.positionals.dropFirst() {
+                let other = try EntityLookup.entity(text, resolver: resolver, context: context)
+                let outcome: GraphStore.MergeOutcome
+                (keep, outcome) = try session.merge(other, into: keep)
+                var what = "merged \"\(other.id)\" into \"\(keep.id)\": \(counted(outcome.moved, "claim")) moved"
+                if outcome.combined > 0 { what += ", \(outcome.combined) combined with identical claims" }
+                lines.append(what)
+            }
+            return lines
+        }
+        for line in lines { context.message(line + (entry.map { " (history entry \($0))" } ?? "")) }
+    }
+}
+
+enum UnmergeCommand: Command {
+    static let spec = CommandSpec(
+        name: "unmerge",
+        abstract: "Take back the merge of OTHER: it comes back exactly as it was, with its claims.",
+        discussion: """
+            Undoes the history entry that merged OTHER (isnad undo ENTRY): OTHER, the kept entity and every claim
+            the merge moved or combined are put back as they were before it, even after later changes to other
+            records. Refused, naming the change, when a later change touched one of them (undo that first). An
+            entry that merged several entities at once is taken back whole.
+            """,
+        arguments: [ArgumentSpec(name: "other", help: "The merged entity's id.")],
+        options: [HistoryOptions.author],
+        examples: ["isnad unmerge hadera-attacker-2", "isnad unmerge hadera-victim-2 --author ana"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let id = arguments.positionals[0]
+        let store = try context.openStore(.write)
+        guard let keep = try store.entityMergedInto(id), let entry = try store.mergeEntry(of: id) else {
+            throw MergeError.notMerged(Text.printable(id))
+        }
+        let undone = try store.undo(entry, as: context.change(author: try arguments.value(HistoryOptions.author)))
+        context.message(
+            "unmerged \"\(id)\" from \"\(keep)\": took back entry \(undone.entry), \(counted(undone.recordCount, "record")) put back; recorded as entry \(undone.undoEntry)"
+        )
+    }
+}
+
+enum DuplicatesCommand: Command {
+    static let spec = CommandSpec(
+        name: "duplicates",
+        abstract: "List pairs of entities that may be one, with why and a score; never merges.",
+        discussion: """
+            Candidates are entities of one type with a name or alias that is the same once folded (case, diacritics,
+            Arabic letter variants, transliteration variants: score 0.85–1), or that are linked to mostly the same
+            other entities (at least 2 shared, and half of all their neighbours: score up to 0.8). Best first.
+            isnad merge KEEP OTHER merges a pair.
+            """,
+        options: [OutputFormat.option],
+        examples: ["isnad duplicates", "isnad duplicates --format csv"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let format = try arguments.value(OutputFormat.option, default: .table)
+        let store = try context.openStore(.read)
+        let candidates = try store.duplicateCandidates()
+        if candidates.isEmpty, format == .table {
+            context.message("no candidate duplicates")
+            return
+        }
+        let rows = candidates.map { [$0.first, $0.second, String(format: "%.2f", $0.score), $0.reason] }
+        try format.print(
+            Printout(
+                reading: {
+                    var table = TextTable(headers: ["FIRST", "SECOND", "SCORE", "REASON"])
+                    for row in rows { table.append(row) }
+                    return .init(text: table.render())
+                },
+                json: .rowObjects, rows: .init(header: ["first", "second", "score", "reason"], rows: rows)),
+            context: context)
+    }
+}

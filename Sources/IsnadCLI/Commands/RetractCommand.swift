@@ -1,0 +1,85 @@
+import IsnadKit
+
+enum RetractCommand: Command {
+    static let spec = CommandSpec(
+        name: "retract",
+        abstract: "Retract a claim, or one of its citations, saying why: it stays in the store, out of queries.",
+        discussion: """
+            A retracted claim or citation stays in the store and in its history, and is left out of every query and
+            export (a retracted citation no longer counts as evidence); isnad show and isnad export jsonl show it with
+            --include-retracted, marked. isnad restore puts it back; so does isnad undo. --citation N retracts the
+            claim's Nth citation (1 is the first, as export jsonl lists them); a claim's last standing citation is
+            retracted with the claim.
+            """,
+        arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
+        options: [citation, reason, HistoryOptions.author],
+        examples: [
+            "isnad retract abm-joined-isis --reason \"the quote is about another group\"",
+            "isnad retract hamas-cooperated-with-isis --citation 2 --reason \"misread the source\"",
+        ])
+
+    static let citation = Option<Int>(
+        "citation", value: "n", in: 1...100_000, help: "Retract only the claim's Nth citation (1 is the first).")
+    static let reason = Option<String>("reason", value: "text", help: "Why (required): kept with the retraction.")
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let id = arguments.positionals[0]
+        let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
+        let number = try arguments.value(citation)
+        let store = try context.openStore(.write)
+        let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
+            var claim = try ClaimEditing.claim(id, in: session, store: store)
+            if let retraction = claim.retraction {
+                throw LookupError(description: "claim \"\(claim.id)\" is retracted already (\(retraction))")
+            }
+            if let number {
+                let index = try ClaimEditing.citationIndex(number, of: claim)
+                if let retraction = claim.citations[index].retraction {
+                    throw LookupError(
+                        description: "citation \(number) of claim \"\(claim.id)\" is retracted already (\(retraction))")
+                }
+                if claim.citations.filter({ $0.retraction == nil }).count == 1 {
+                    throw LookupError(
+                        description:
+                            "citation \(number) is the last standing citation of claim \"\(claim.id)\": retract the claim (without --citation)"
+                    )
+                }
+                claim.citations[index].retraction = why
+            } else {
+                claim.retraction = why
+            }
+            try session.put(.claim(claim))
+        }
+        let what = number.map { "citation \($0) of claim \"\(id)\"" } ?? "claim \"\(id)\""
+        context.message(
+            "retracted \(what)" + (entry.map { " (history entry \($0); isnad restore or isnad undo puts it back)" } ?? ""))
+    }
+}
+
+/// What retract and restore share: finding the claim, the citation and the reason.
+enum ClaimEditing {
+    static func claim(_ id: String, in session: ChangeSession, store: GraphStore) throws -> Claim {
+        guard case .claim(let claim)? = try session.record(.claim, id: id) else {
+            throw LookupError(
+                description: "unknown claim \"\(Text.printable(id))\""
+                    + Suggestion.phrase(try store.nearestID(to: id, of: .claim)))
+        }
+        return claim
+    }
+
+    static func citationIndex(_ number: Int, of claim: Claim) throws -> Int {
+        guard number <= claim.citations.count else {
+            throw UsageError(
+                message: "--citation: claim \"\(claim.id)\" has \(counted(claim.citations.count, "citation")), not \(number)")
+        }
+        return number - 1
+    }
+
+    static func reason(_ text: String?, command: String) throws -> String {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw UsageError(message: "--reason is required: say why, in a few words", command: command)
+        }
+        if let problem = Text.problem(with: text) { throw UsageError(message: "--reason: \(problem)", command: command) }
+        return text
+    }
+}

@@ -1,0 +1,168 @@
+import IsnadKit
+
+enum SetCommand: Command {
+    static let spec = CommandSpec(
+        name: "set",
+        abstract: "Change one field of an entity, source or claim, for scripts.",
+        discussion: """
+            FIELD is a path into the record as export jsonl writes it, the way isnad log shows changes: name,
+            description, reliability, start, citations[0].credibility, aliases[1].name … VALUE is text, or a whole
+            number where the field holds one; null removes an optional field. The record is checked
+            as import checks it (the field named in the message) and written in one transaction, one history entry.
+            Ids are not changed here: isnad merge does that.
+            """,
+        arguments: [
+            ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
+            ArgumentSpec(name: "value", help: "The new value."),
+        ],
+        options: [HistoryOptions.author],
+        examples: [
+            "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3",
+            "isnad set hadera-2022-article reliability D --author ana",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let (id, field, value) = (arguments.positionals[0], arguments.positionals[1], arguments.positionals[2])
+        let path = try FieldPath(field)
+        if path.steps.first?.key == "id" || path.steps.first?.key == "record" {
+            throw UsageError(
+                message: "set does not change \(field): ids stay (isnad merge joins two entities)", command: spec.name)
+        }
+        let store = try context.openStore(.write)
+        let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
+            session -> String in
+            var found: Record?
+            for kind in Record.Kind.allCases where found == nil { found = try session.record(kind, id: id) }
+            guard let record = found else {
+                var ids: [String] = []
+                for kind in Record.Kind.allCases { try store.forEachID(of: kind) { ids.append($0) } }
+                throw LookupError(
+                    description: "no entity, source or claim \"\(Text.printable(id))\""
+                        + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
+            }
+            var writer = RecordWriter()
+            let line = writer.encode(record)
+            let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))
+            let changed = try path.setting(value, in: json, record: "\(record.kind.rawValue) \"\(record.id)\"")
+            let updated: Record
+            do throws(RecordProblems) {
+                updated = try RecordDecoder(vocabulary: store.vocabulary).decode(changed)
+            } catch {
+                let problem = error.problems[0]
+                throw LookupError(description: "\(problem.field ?? field): \(problem.message)")
+            }
+            try EditChecks.check(updated, store: store)
+            try session.put(updated)
+            return "set \(field) of \(record.kind.rawValue) \"\(record.id)\""
+        }
+        context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))")
+    }
+}
+
+/// Checks a whole record written by `set` (or `edit`) beyond what the record format checks:
+/// what it names exists, and a claim's predicate fits its ends' types.
+enum EditChecks {
+    static func check(_ record: Record, store: GraphStore) throws {
+        if let missing = try store.firstMissingReference(of: record) {
+            throw LookupError(
+                description: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is not in the store")
+        }
+        switch record {
+        case .claim(let claim):
+            let types = try store.entityTypes([claim.subject, claim.object])
+            if let problem = store.vocabulary.problem(
+                predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object])
+            {
+                throw LookupError(description: "\(problem.field): \(problem.message)")
+            }
+        case .entity(let entity):
+            for claim in try store.claims(of: entity.id) {
+                let subjectType = claim.claim.subject == entity.id ? entity.type : claim.subjectType
+                let objectType = claim.claim.object == entity.id ? entity.type : claim.objectType
+                if let problem = store.vocabulary.problem(
+                    predicate: claim.claim.predicate, subjectType: subjectType, objectType: objectType)
+                {
+                    throw LookupError(description: "type: the new type breaks claim \"\(claim.claim.id)\": \(problem.message)")
+                }
+            }
+        case .source: break
+        }
+    }
+}
+
+/// A path into a record's JSON: `name`, `citations[0].credibility`, `aliases[1].lang`.
+struct FieldPath {
+    struct Step {
+        var key: String
+        var index: Int?
+    }
+
+    let steps: [Step]
+    let text: String
+
+    init(_ text: String) throws {
+        self.text = text
+        var steps: [Step] = []
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            var key = String(part)
+            var index: Int?
+            if let open = key.firstIndex(of: "["), key.hasSuffix("]") {
+                guard let number = Int(key[key.index(after: open)..<key.index(before: key.endIndex)]), number >= 0 else {
+                    throw UsageError(message: "field \"\(Text.printable(text))\": expected an index such as [0]", command: "set")
+                }
+                index = number
+                key = String(key[..<open])
+            }
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                throw UsageError(
+                    message: "field \"\(Text.printable(text))\": expected a path such as name or citations[0].credibility",
+                    command: "set")
+            }
+            steps.append(Step(key: key, index: index))
+        }
+        self.steps = steps
+    }
+
+    /// `json` with the field at this path set to `value` (removed when `value` is empty or null).
+    func setting(_ value: String, in json: JSONValue, record: String) throws -> JSONValue {
+        try set(value, in: json, at: steps[...], record: record)
+    }
+
+    private func set(_ value: String, in json: JSONValue, at steps: ArraySlice<Step>, record: String) throws -> JSONValue {
+        guard let step = steps.first, case .object(let object) = json else {
+            throw LookupError(description: "\(text): \(record) has no such field")
+        }
+        var members = object.members
+        let position = members.firstIndex { $0.key == step.key }
+        let current = position.map { members[$0].value }
+        var new: JSONValue?
+        if let index = step.index {
+            guard case .array(var items)? = current, items.indices.contains(index) else {
+                let count = if case .array(let items)? = current { items.count } else { 0 }
+                throw LookupError(description: "\(text): \(record) has \(count) \(step.key), no [\(index)]")
+            }
+            if steps.count == 1 {
+                throw LookupError(description: "\(text): set a field of it, such as \(step.key)[\(index)].name")
+            }
+            items[index] = try set(value, in: items[index], at: steps.dropFirst(), record: record)
+            new = .array(items)
+        } else if steps.count > 1 {
+            new = try set(value, in: current ?? .object(JSONObject(members: [])), at: steps.dropFirst(), record: record)
+        } else if value.isEmpty || value == "null" {
+            new = nil
+        } else if case .number? = current {
+            guard Int(value) != nil else {
+                throw LookupError(description: "\(text): expected a whole number, got \"\(Text.printable(value))\"")
+            }
+            new = .number(value)
+        } else {
+            new = .string(value)
+        }
+        if let position {
+            if let new { members[position] = .init(key: step.key, value: new) } else { members.remove(at: position) }
+        } else if let new {
+            members.append(.init(key: step.key, value: new))
+        }
+        return .object(JSONObject(members: members))
+    }
+}

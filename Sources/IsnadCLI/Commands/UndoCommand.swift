@@ -1,0 +1,34 @@
+import IsnadKit
+
+enum UndoCommand: Command {
+    static let spec = CommandSpec(
+        name: "undo",
+        abstract: "Take back the latest change (or history entry N), when nothing since depends on it.",
+        discussion: """
+            Puts every record that the latest history entry not yet undone touched back as it was before it (a
+            record it added is deleted), in one transaction that is itself an entry of the history. With ENTRY,
+            takes back that entry instead. Refused, changing nothing, when a later entry that is not undone touched
+            one of the same records, or when a record added since refers to one it added: the message names it,
+            and undoing that first makes the way. Run undo again to go further back; to redo, run the command again.
+            """,
+        arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
+        options: [HistoryOptions.author],
+        examples: ["isnad undo", "isnad undo 12"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        var number: Int?
+        if let text = arguments.positionals.first {
+            guard let value = Int(text), value > 0 else {
+                throw UsageError(
+                    message: "expected a history entry's number (isnad log), got \"\(Text.printable(text))\"",
+                    command: spec.name)
+            }
+            number = value
+        }
+        let store = try context.openStore(.write)
+        let undone = try store.undo(number, as: context.change(author: try arguments.value(HistoryOptions.author)))
+        context.message(
+            "undid entry \(undone.entry) (\(undone.command)): \(counted(undone.recordCount, "record")) put back as before it; recorded as entry \(undone.undoEntry)"
+        )
+    }
+}

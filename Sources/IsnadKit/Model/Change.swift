@@ -1,0 +1,77 @@
+import Foundation
+
+/// Who makes a change to the store, when, and with which command: the head of a history entry
+/// (README, "History and undo").
+public struct ChangeDescription: Sendable, Equatable {
+    /// Who: `--author`, else `$ISNAD_AUTHOR`, else the login name.
+    public var author: String
+    /// The command line as shell words, control characters escaped (``Text/printable(_:keepingLineBreaks:)``).
+    public var command: String
+    /// When, in UTC.
+    public var date: Date
+
+    public init(author: String, command: String, date: Date = Date()) {
+        self.author = author
+        self.command = command
+        self.date = date
+    }
+
+    /// The command line `arguments` (without the program's name) as it is kept in the history:
+    /// `isnad` and each argument as one shell word, every control character escaped.
+    public static func commandLine(_ arguments: [String]) -> String {
+        Text.printable((["isnad"] + arguments.map(Text.shellWord)).joined(separator: " "))
+    }
+
+    /// `date` as the history writes it: `YYYY-MM-DDTHH:MM:SSZ`.
+    public var timestamp: String { ChangeDescription.timestamp(date) }
+
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { String(value ?? 0).leftPadded(to: 2) }
+        return
+            "\(String(parts.year ?? 0).leftPadded(to: 4))-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
+    }
+}
+
+/// One entry of the store's history: one command's change.
+public struct HistoryEntry: Sendable, Equatable {
+    /// 1, 2, 3 … in the order the changes were committed.
+    public var number: Int
+    /// `YYYY-MM-DDTHH:MM:SSZ`, UTC.
+    public var timestamp: String
+    public var author: String
+    public var command: String
+    /// For an undo: the entry it took back.
+    public var undoes: Int?
+    /// The undo that took this entry back, if one did.
+    public var undoneBy: Int?
+    /// The records it touched, in kind then id order (possibly only some of them: see
+    /// ``GraphStore/history(of:since:author:recordLimit:)``).
+    public var records: [RecordChange]
+    /// How many records it touched in all.
+    public var recordCount: Int
+}
+
+/// What one change did to one record.
+public struct RecordChange: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case added, changed, removed
+    }
+
+    public var kind: Record.Kind
+    public var id: String
+    public var action: Action
+    /// The record before, as a canonical JSON line (nil when added).
+    public var before: String?
+    /// The record after (nil when removed, and when an import added it: only its id is kept).
+    public var after: String?
+}
+
+extension Text {
+    /// The text as one POSIX shell word: as it is when it needs no quoting, else in single quotes.
+    public static func shellWord(_ text: String) -> String {
+        ForeignFormat.shellQuoted(text)
+    }
+}

@@ -1,0 +1,94 @@
+/// One command's change to the store, as it is written: a single write transaction that also
+/// writes the command's history entry (the `change` and `change_record` tables).
+///
+/// A session exists only inside ``GraphStore/changing(_:_:)`` (or an import): every record it
+/// touches is noted before it is written, so that the entry keeps it as it was; when the body
+/// is done, each noted record is read again for its state after. Records left as they were are
+/// dropped from the entry, and an entry that is left empty is not kept.
+public final class ChangeSession {
+    let store: GraphStore
+    /// The entry's number (`change.id`).
+    public let number: Int
+    private var database: Database { store.database }
+    private var writer = RecordWriter()
+
+    init(store: GraphStore, description: ChangeDescription) throws {
+        self.store = store
+        try store.database.cached("INSERT INTO change (at, author, command) VALUES (?1, ?2, ?3)").run([
+            .text(description.timestamp), .text(description.author), .text(description.command),
+        ])
+        number = Int(store.database.lastInsertedRowID)
+    }
+
+    /// The record as it is now, or nil.
+    public func record(_ kind: Record.Kind, id: String) throws -> Record? { try store.record(kind, id: id) }
+
+    /// Writes `record` whole, replacing the stored one of the same kind and id.
+    public func put(_ record: Record) throws {
+        try note(record.kind, id: record.id)
+        try store.put(record)
+    }
+
+    /// Deletes the record.
+    public func remove(_ kind: Record.Kind, id: String) throws {
+        try note(kind, id: id)
+        try store.remove(kind, id: id)
+    }
+
+    /// Keeps the record as it is now, the first time this change touches it.
+    func note(_ kind: Record.Kind, id: String) throws {
+        let noted = try database.cached("SELECT 1 FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+            .scalarInteger([.integer(Int64(number)), .text(kind.rawValue), .text(id)])
+        guard noted == nil else { return }
+        let before = try store.record(kind, id: id).map(canonical)
+        try database.cached("INSERT INTO change_record (change, kind, record, action, before) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .run([
+                .integer(Int64(number)), .text(kind.rawValue), .text(id), .text(before == nil ? "added" : "changed"),
+                before.map(Statement.Value.text) ?? .null,
+            ])
+    }
+
+    /// Notes a record that an import adds: by id only, without reading anything.
+    func noteAdded(_ kind: Record.Kind, id: String) throws {
+        try database.cached(
+            "INSERT OR IGNORE INTO change_record (change, kind, record, action) VALUES (?1, ?2, ?3, 'added')"
+        ).run([.integer(Int64(number)), .text(kind.rawValue), .text(id)])
+    }
+
+    /// Once the body is done: the state after of every noted record (only of those that were
+    /// not added, when `addedByID`, as an import keeps them), records left as they were dropped,
+    /// and the entry itself dropped when it holds nothing (unless `keepingEmpty`: an undo is always kept). Returns whether the entry is kept.
+    func finish(addedByID: Bool = false, keepingEmpty: Bool = false) throws -> Bool {
+        var noted: [(Record.Kind, String, String?)] = []
+        let select = try database.prepare(
+            "SELECT kind, record, before FROM change_record WHERE change = ?1\(addedByID ? " AND action <> 'added'" : "")")
+        try select.forEachRow([.integer(Int64(number))]) { row in
+            noted.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1), row.text(2)))
+        }
+        let update = try database.cached(
+            "UPDATE change_record SET after = ?4, action = ?5 WHERE change = ?1 AND kind = ?2 AND record = ?3")
+        let drop = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+        for (kind, id, before) in noted {
+            let key: [Statement.Value] = [.integer(Int64(number)), .text(kind.rawValue), .text(id)]
+            let after = try store.record(kind, id: id).map(canonical)
+            if after == before {
+                try drop.run(key)
+                continue
+            }
+            let action: RecordChange.Action = before == nil ? .added : after == nil ? .removed : .changed
+            try update.run(key + [after.map(Statement.Value.text) ?? .null, .text(action.rawValue)])
+        }
+        let isEmpty =
+            try database.cached("SELECT NOT EXISTS (SELECT 1 FROM change_record WHERE change = ?1)")
+            .scalarInteger([.integer(Int64(number))]) == 1
+        if isEmpty, !keepingEmpty { try database.cached("DELETE FROM change WHERE id = ?1").run([.integer(Int64(number))]) }
+        return !isEmpty || keepingEmpty
+    }
+
+    /// The record as one canonical JSON line, without its line feed.
+    func canonical(_ record: Record) -> String {
+        var bytes = writer.encode(record)
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

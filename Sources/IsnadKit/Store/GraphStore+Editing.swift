@@ -1,0 +1,283 @@
+/// Writing whole records, one at a time, outside an import: what `undo`, `add` and the other
+/// editing commands are made of. Each runs in the caller's write transaction (see
+/// ``GraphStore/changing(_:_:)``); foreign keys are checked at its commit.
+extension GraphStore {
+    /// The record of `kind` with `id` as the store holds it, or nil.
+    public func record(_ kind: Record.Kind, id: String) throws -> Record? {
+        switch kind {
+        case .entity: return try entity(id: id).map(Record.entity)
+        case .source: return try source(id: id).map(Record.source)
+        case .claim:
+            if let claim = try plainClaim(id: id) { return .claim(claim) }
+            return try retractedClaim(id: id).map(Record.claim)
+        }
+    }
+
+    /// A retracted claim, whole, or nil.
+    func retractedClaim(id: String) throws -> Claim? {
+        guard let line = try database.cached("SELECT record FROM retracted_claim WHERE id = ?1").scalarText([.text(id)])
+        else { return nil }
+        guard case .claim(let claim) = try RecordDecoder(vocabulary: vocabulary).decode(try JSONParser.parse(line)) else {
+            return nil
+        }
+        return claim
+    }
+
+    /// A claim and its citations, in citation order, without grading them.
+    func plainClaim(id: String) throws -> Claim? {
+        let select = try database.cached(
+            "SELECT subject, predicate, object, start_date, end_date, notes FROM claim WHERE id = ?1")
+        guard
+            var claim = try select.firstRow(
+                [.text(id)],
+                { row in
+                    Claim(
+                        id: id, subject: row.string(0), predicate: row.string(1), object: row.string(2),
+                        start: row.text(3).flatMap { try? PartialDate(parsing: $0) },
+                        end: row.text(4).flatMap { try? PartialDate(parsing: $0) }, citations: [], notes: row.text(5))
+                })
+        else { return nil }
+        // Its citations that stand and those retracted, in the order they were given.
+        let citations = try database.cached(
+            """
+            SELECT source, via, quote, quote_en, stance, credibility, locator, NULL, position FROM citation WHERE claim = ?1
+            UNION ALL
+            SELECT source, via, quote, quote_en, stance, credibility, locator, reason, position FROM retracted_citation
+            WHERE claim = ?1
+            ORDER BY 9
+            """)
+        try citations.forEachRow([.text(id)]) { row in
+            claim.citations.append(
+                Citation(
+                    source: row.string(0), via: row.text(1), quote: row.string(2), quoteEnglish: row.text(3),
+                    stance: Stance(rawValue: row.string(4)) ?? .reports,
+                    credibility: Credibility(rawValue: row.int(5)) ?? .cannotBeJudged, locator: row.text(6),
+                    retraction: row.text(7)))
+        }
+        return claim
+    }
+
+    /// Writes `record` whole: it replaces the stored record of the same kind and id, if any
+    /// (a claim's citations included, numbered in the order given).
+    func put(_ record: Record) throws {
+        switch record {
+        case .entity(let entity):
+            let values: [Statement.Value] = [
+                .text(entity.id), .text(entity.type.rawValue), .text(entity.name), optional(entity.description),
+                .text(AttributesJSON.encode(entity.attributes)),
+            ]
+            try database.cached("DELETE FROM entity_name WHERE entity = ?1").run([.text(entity.id)])
+            try database.cached("UPDATE entity SET type = ?2, name = ?3, description = ?4, attributes = ?5 WHERE id = ?1")
+                .run(values)
+            if database.changes == 0 {
+                try database.cached("INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .run(values)
+            }
+            let insertName = try database.cached(
+                "INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5)")
+            try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(NameKey.fold(entity.name))])
+            for (index, alias) in entity.aliases.enumerated() {
+                try insertName.run([
+                    .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
+                    .text(NameKey.fold(alias.name)),
+                ])
+            }
+            try writeMerged(entity)
+        case .source(let source):
+            let values: [Statement.Value] = [
+                .text(source.id), .text(source.type.rawValue), .text(source.title), optional(source.publisher),
+                optional(source.author), optional(source.url), optional(source.published?.description), optional(source.lang),
+                .text(source.reliability.rawValue), optional(source.text),
+            ]
+            try database.cached("DELETE FROM source_cites WHERE source = ?1").run([.text(source.id)])
+            try database.cached(
+                """
+                UPDATE source SET type = ?2, title = ?3, publisher = ?4, author = ?5, url = ?6, published = ?7, lang = ?8,
+                    reliability = ?9, full_text = ?10 WHERE id = ?1
+                """
+            ).run(values)
+            if database.changes == 0 {
+                try database.cached(
+                    """
+                    INSERT INTO source (id, type, title, publisher, author, url, published, lang, reliability, full_text)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    """
+                ).run(values)
+            }
+            let insertCite = try database.cached("INSERT INTO source_cites (source, position, cited) VALUES (?1, ?2, ?3)")
+            for (index, cited) in source.cites.enumerated() {
+                try insertCite.run([.text(source.id), .integer(Int64(index)), .text(cited)])
+            }
+        case .claim(let claim):
+            try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(claim.id)])
+            try database.cached("DELETE FROM retracted_citation WHERE claim = ?1").run([.text(claim.id)])
+            if let reason = claim.retraction {
+                // Out of the claim and citation tables, whole, so that no query sees it.
+                try database.cached("DELETE FROM claim WHERE id = ?1").run([.text(claim.id)])
+                var writer = RecordWriter()
+                var line = writer.encode(.claim(claim))
+                if line.last == 0x0A { line.removeLast() }
+                try database.cached("INSERT INTO retracted_claim (id, reason, record) VALUES (?1, ?2, ?3)").run([
+                    .text(claim.id), .text(reason), .text(String(decoding: line, as: UTF8.self)),
+                ])
+                break
+            }
+            let values: [Statement.Value] = [
+                .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
+                optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
+            ]
+            try database.cached("DELETE FROM citation WHERE claim = ?1").run([.text(claim.id)])
+            try database.cached(
+                "UPDATE claim SET subject = ?2, predicate = ?3, object = ?4, start_date = ?5, end_date = ?6, notes = ?7 WHERE id = ?1"
+            ).run(values)
+            if database.changes == 0 {
+                try database.cached(
+                    "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                ).run(values)
+            }
+            let insert = try database.cached(
+                """
+                INSERT INTO citation (claim, position, citation_key, source, via, quote, quote_en, stance, credibility, locator)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """)
+            let insertRetracted = try database.cached(
+                """
+                INSERT INTO retracted_citation (claim, position, source, via, quote, quote_en, stance, credibility, locator, reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """)
+            for (index, citation) in claim.citations.enumerated() {
+                let details: [Statement.Value] = [
+                    .text(citation.source), optional(citation.via), .text(citation.quote), optional(citation.quoteEnglish),
+                    .text(citation.stance.rawValue), .integer(Int64(citation.credibility.rawValue)), optional(citation.locator),
+                ]
+                if let reason = citation.retraction {
+                    try insertRetracted.run([.text(claim.id), .integer(Int64(index))] + details + [.text(reason)])
+                } else {
+                    try insert.run([.text(claim.id), .integer(Int64(index)), .integer(citation.key)] + details)
+                }
+            }
+        }
+        rowMemo.forget()
+    }
+
+    /// Writes the ids merged into an entity, in place of those it had.
+    func writeMerged(_ entity: Entity) throws {
+        try database.cached("DELETE FROM entity_merged WHERE entity = ?1").run([.text(entity.id)])
+        let insert = try database.cached("INSERT INTO entity_merged (merged, entity, position) VALUES (?1, ?2, ?3)")
+        for (index, id) in entity.merged.enumerated() {
+            try insert.run([.text(id), .text(entity.id), .integer(Int64(index))])
+        }
+    }
+
+    /// Deletes a record (an entity's names, a source's cites and a claim's citations with it).
+    func remove(_ kind: Record.Kind, id: String) throws {
+        let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
+        try database.prepare("DELETE FROM \(table) WHERE id = ?1").run([.text(id)])
+        if kind == .claim { try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(id)]) }
+        rowMemo.forget()
+    }
+
+    /// The first record that refers to the entity or source `id` (a claim, a citation, a
+    /// source that cites it), described for the user, or nil when nothing does.
+    public func firstReference(to kind: Record.Kind, id: String) throws -> String? {
+        switch kind {
+        case .entity:
+            let claim = try database.cached(
+                """
+                SELECT id FROM claim WHERE subject = ?1 OR object = ?1
+                UNION ALL
+                SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+                ORDER BY 1 LIMIT 1
+                """
+            ).scalarText([.text(id)])
+            return claim.map { "claim \"\($0)\"" }
+        case .source:
+            if let claim = try database.cached(
+                """
+                SELECT claim FROM citation WHERE source = ?1 OR via = ?1
+                UNION ALL
+                SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
+                UNION ALL
+                SELECT r.id FROM retracted_claim AS r, json_each(r.record, '$.citations') AS c
+                WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1
+                ORDER BY 1 LIMIT 1
+                """
+            ).scalarText([.text(id)]) {
+                return "claim \"\(claim)\""
+            }
+            let citing = try database.cached("SELECT source FROM source_cites WHERE cited = ?1 ORDER BY source LIMIT 1")
+                .scalarText([.text(id)])
+            return citing.map { "source \"\($0)\"" }
+        case .claim:
+            return nil
+        }
+    }
+
+    /// The first entity or source that `record` names and the store does not hold, as
+    /// `entity "x"`, or nil.
+    public func firstMissingReference(of record: Record) throws -> String? {
+        switch record {
+        case .entity: return nil
+        case .source(let source):
+            for cited in source.cites where try self.source(id: cited) == nil { return "source \"\(cited)\"" }
+        case .claim(let claim):
+            for end in [claim.subject, claim.object] where try entity(id: end) == nil { return "entity \"\(end)\"" }
+            for citation in claim.citations {
+                for id in [citation.source, citation.via].compactMap({ $0 }) where try source(id: id) == nil {
+                    return "source \"\(id)\""
+                }
+            }
+        }
+        return nil
+    }
+
+    private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }
+}
+
+extension GraphStore {
+    /// Every id of a kind in the store (retracted claims included), for "did you mean".
+    public func forEachID(of kind: Record.Kind, _ body: (String) throws -> Void) throws {
+        let sql =
+            switch kind {
+            case .entity: "SELECT id FROM entity"
+            case .source: "SELECT id FROM source"
+            case .claim: "SELECT id FROM claim UNION ALL SELECT id FROM retracted_claim"
+            }
+        try database.prepare(sql).forEachRow { try body($0.string(0)) }
+    }
+
+    /// The nearest id of `kind` to `id`, for "did you mean", or nil.
+    public func nearestID(to id: String, of kind: Record.Kind) throws -> String? {
+        var ids: [String] = []
+        try forEachID(of: kind) { ids.append($0) }
+        return Suggestion.nearest(to: id, among: ids)
+    }
+}
+
+extension GraphStore {
+    /// Every claim in id order, retracted ones and retracted citations included (marked), read
+    /// one by one: for `export jsonl --include-retracted`.
+    public func forEachClaimIncludingRetracted(_ body: (Claim) throws -> Void) throws {
+        let ids = try database.prepare("SELECT id FROM claim UNION ALL SELECT id FROM retracted_claim ORDER BY 1")
+        try ids.forEachRow { row in
+            if case .claim(let claim)? = try record(.claim, id: row.string(0)) { try body(claim) }
+        }
+    }
+
+    /// What is retracted about an entity's claims: its retracted claims, and the retracted
+    /// citations of its claims that stand, in claim id order.
+    public func retractions(of entityID: String) throws -> [Claim] {
+        var claims: [Claim] = []
+        let select = try database.prepare(
+            """
+            SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+            UNION
+            SELECT r.claim FROM retracted_citation AS r JOIN claim AS c ON c.id = r.claim WHERE c.subject = ?1 OR c.object = ?1
+            ORDER BY 1
+            """)
+        try select.forEachRow([.text(entityID)]) { row in
+            if case .claim(let claim)? = try record(.claim, id: row.string(0)) { claims.append(claim) }
+        }
+        return claims
+    }
+}

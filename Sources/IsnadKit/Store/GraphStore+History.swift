@@ -1,0 +1,200 @@
+/// The store's history: every change as one entry (README, "History and undo"), read by
+/// `isnad log` and taken back by `isnad undo`. The tables are described in
+/// `Schemas/migrations/0004-history.sql`.
+extension GraphStore {
+    /// Runs `body` in one write transaction that also writes its history entry (see
+    /// ``ChangeSession``). An error rolls everything back. Returns what `body` returned, and
+    /// the entry's number, or nil when nothing changed (no entry is kept then).
+    public func changing<T>(_ description: ChangeDescription, _ body: (ChangeSession) throws -> T) throws -> (
+        result: T, entry: Int?
+    ) {
+        var result: T?
+        var entry: Int?
+        try inWriteTransaction {
+            let session = try ChangeSession(store: self, description: description)
+            result = try body(session)
+            entry = try session.finish() ? session.number : nil
+            return .commit
+        }
+        guard let result else { preconditionFailure("the transaction ran its body or threw") }
+        return (result, entry)
+    }
+
+    /// The history, newest first: every entry, or those that touched the record `id` (of any
+    /// kind), made at or after `since` (a partial date or a timestamp prefix, UTC) and by
+    /// `author`. Each entry lists at most `recordLimit` records (with its ``HistoryEntry/recordCount``);
+    /// with `id`, only that record unless `withOtherRecords`.
+    public func history(
+        of id: String? = nil, since: String? = nil, author: String? = nil, recordLimit: Int = 20,
+        withOtherRecords: Bool = false
+    ) throws -> [HistoryEntry] {
+        var conditions: [String] = []
+        var values: [Statement.Value] = []
+        if let id {
+            values.append(.text(id))
+            conditions.append("EXISTS (SELECT 1 FROM change_record AS r WHERE r.change = c.id AND r.record = ?\(values.count))")
+        }
+        if let since {
+            values.append(.text(since))
+            conditions.append("c.at >= ?\(values.count)")
+        }
+        if let author {
+            values.append(.text(author))
+            conditions.append("c.author = ?\(values.count) COLLATE NOCASE")
+        }
+        let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var entries: [HistoryEntry] = []
+        try database.prepare(
+            "SELECT c.id, c.at, c.author, c.command, c.undoes, c.undone_by FROM change AS c \(condition) ORDER BY c.id DESC"
+        ).forEachRow(values) { row in
+            entries.append(
+                HistoryEntry(
+                    number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
+                    undoes: row.isNull(4) ? nil : row.int(4), undoneBy: row.isNull(5) ? nil : row.int(5), records: [],
+                    recordCount: 0))
+        }
+        let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
+        // The record asked about first, then the others in kind and id order.
+        let records = try database.prepare(
+            """
+            SELECT kind, record, action, before, after FROM change_record WHERE change = ?1\(id != nil && !withOtherRecords ? " AND record = ?2" : "")
+            ORDER BY record = ?2 DESC, CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, record LIMIT ?3
+            """)
+        for index in entries.indices {
+            let number: Statement.Value = .integer(Int64(entries[index].number))
+            entries[index].recordCount = Int(try count.scalarInteger([number]) ?? 0)
+            try records.forEachRow([number, id.map(Statement.Value.text) ?? .null, .integer(Int64(recordLimit))]) { row in
+                entries[index].records.append(
+                    RecordChange(
+                        kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
+                        action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3),
+                        after: row.text(4)))
+            }
+        }
+        return entries
+    }
+
+    /// What ``undo(_:as:)`` did.
+    public struct Undone: Sendable, Equatable {
+        /// The entry taken back.
+        public var entry: Int
+        /// The command it had recorded.
+        public var command: String
+        /// The new entry that records the undo.
+        public var undoEntry: Int
+        /// How many records it put back.
+        public var recordCount: Int
+    }
+
+    /// Takes back the history entry `number` (the latest entry not yet undone, when nil): every
+    /// record it touched is put back as it was before, in one transaction recorded as an entry
+    /// of its own. Refused, changing nothing, when a later entry (not undone) touched one of the
+    /// same records, or when putting them back would break a reference (a claim added since
+    /// names an entity it added).
+    public func undo(_ number: Int? = nil, as description: ChangeDescription) throws -> Undone {
+        var undone: Undone?
+        try inWriteTransaction {
+            let target = try undoTarget(number)
+            if let blocker = try database.prepare(
+                """
+                SELECT b.change, b.kind, b.record, c.command FROM change_record AS b JOIN change AS c ON c.id = b.change
+                WHERE b.change > ?1 AND c.undone_by IS NULL AND c.undoes IS NULL
+                  AND EXISTS (SELECT 1 FROM change_record AS a WHERE a.change = ?1 AND a.kind = b.kind AND a.record = b.record)
+                ORDER BY b.change LIMIT 1
+                """
+            ).firstRow(
+                [.integer(Int64(target.number))], { row in (row.int(0), "\(row.string(1)) \"\(row.string(2))\"", row.string(3)) })
+            {
+                throw HistoryError.blocked(
+                    entry: target.number, reason: "entry #\(blocker.0) (\(blocker.2)) changed \(blocker.1) since")
+            }
+            var touched: [(kind: Record.Kind, id: String, before: String?)] = []
+            try database.prepare("SELECT kind, record, before FROM change_record WHERE change = ?1").forEachRow([
+                .integer(Int64(target.number))
+            ]) { row in touched.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1), row.text(2))) }
+            let session = try ChangeSession(store: self, description: description)
+            let decoder = RecordDecoder(vocabulary: vocabulary)
+            var restored: [Record] = []
+            for record in touched {
+                guard let before = record.before else {
+                    try session.remove(record.kind, id: record.id)
+                    continue
+                }
+                let value: Record
+                do {
+                    value = try decoder.decode(try JSONParser.parse(before))
+                } catch {
+                    throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
+                }
+                try session.put(value)
+                restored.append(value)
+            }
+            for record in touched where record.before == nil && record.kind != .claim {
+                if let reference = try firstReference(to: record.kind, id: record.id) {
+                    throw HistoryError.blocked(
+                        entry: target.number,
+                        reason: "\(reference) refers to \(record.kind.rawValue) \"\(record.id)\", which it added")
+                }
+            }
+            for record in restored {
+                if let missing = try firstMissingReference(of: record) {
+                    throw HistoryError.blocked(
+                        entry: target.number,
+                        reason: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is no longer in the store")
+                }
+            }
+            _ = try session.finish(keepingEmpty: true)
+            try database.cached("UPDATE change SET undoes = ?1 WHERE id = ?2").run([
+                .integer(Int64(target.number)), .integer(Int64(session.number)),
+            ])
+            try database.cached("UPDATE change SET undone_by = ?2 WHERE id = ?1").run([
+                .integer(Int64(target.number)), .integer(Int64(session.number)),
+            ])
+            undone = Undone(
+                entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count)
+            return .commit
+        }
+        guard let undone else { preconditionFailure("the transaction ran its body or threw") }
+        return undone
+    }
+
+    private func undoTarget(_ number: Int?) throws -> (number: Int, command: String) {
+        guard let number else {
+            let latest = try database.prepare(
+                "SELECT id, command FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
+            ).firstRow { ($0.int(0), $0.string(1)) }
+            guard let latest else { throw HistoryError.nothingToUndo }
+            return latest
+        }
+        let found = try database.prepare("SELECT command, undoes, undone_by FROM change WHERE id = ?1").firstRow([
+            .integer(Int64(number))
+        ]) { row in (row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2)) }
+        guard let found else { throw HistoryError.noSuchEntry(number) }
+        if let undoes = found.1 { throw HistoryError.isUndo(entry: number, undoes: undoes) }
+        if let undoneBy = found.2 { throw HistoryError.alreadyUndone(entry: number, by: undoneBy) }
+        return (number, found.0)
+    }
+}
+
+/// Why the history refused an undo.
+public enum HistoryError: Error, Equatable, CustomStringConvertible {
+    case nothingToUndo
+    case noSuchEntry(Int)
+    case alreadyUndone(entry: Int, by: Int)
+    case isUndo(entry: Int, undoes: Int)
+    case blocked(entry: Int, reason: String)
+    case unreadable(entry: Int, record: String)
+
+    public var description: String {
+        switch self {
+        case .nothingToUndo: "nothing to undo: every change in the history is undone already, or there is none"
+        case .noSuchEntry(let number): "no history entry #\(number) (see isnad log)"
+        case .alreadyUndone(let entry, let by): "entry #\(entry) was undone already, by entry #\(by)"
+        case .isUndo(let entry, let undoes):
+            "entry #\(entry) is the undo of entry #\(undoes): to make that change again, run its command again"
+        case .blocked(let entry, let reason): "cannot undo entry #\(entry): \(reason); undo that first"
+        case .unreadable(let entry, let record):
+            "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
+        }
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad add entity|source|claim`, run as the built binary.
+@Suite("add end to end", .temporaryStore)
+struct AddCommandTests {
+    static let text = """
+        Police said the attackers came from Umm al-Fahm.
+        Hamas blessed the operation
+        in Hadera on Sunday.
+
+        """
+
+    /// The core records, plus a source whose text is stored (`police-text`).
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        try cli.write("police.txt", AddCommandTests.text)
+        let source = try cli.run([
+            "add", "source", "--type", "official-statement", "--title", "Police text", "--id", "police-text",
+            "--reliability", "B", "--text-file", "police.txt", "--published", "2022-03-28",
+        ])
+        #expect(source.status == 0, "\(source.standardError)")
+        return cli
+    }
+
+    @Test("add entity derives the id from the name, prints it, and is one history entry; undo removes it byte for byte")
+    func addEntity() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run([
+            "add", "entity", "--type", "organization", "--name", "Arab states", "--alias", "ar:الدول العربية",
+            "--description", "as the article groups them", "--author", "ana",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "arab-states\n")
+        #expect(result.standardError == "added entity \"arab-states\" (history entry 3)\n")
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(
+            export.contains(
+                #"{"record":"entity","id":"arab-states","type":"organization","name":"Arab states","aliases":[{"name":"الدول العربية","lang":"ar"}],"description":"as the article groups them"}"#
+            ))
+        #expect(try cli.run(["show", "الدول العربية"]).standardOutput.hasPrefix("Arab states (arab-states)"))
+        #expect(try cli.run(["log", "arab-states"]).standardOutput.contains(" · ana\n  isnad add entity"))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("add claim resolves names, finds the quote in the source's text and fills the locator; undo restores the store")
+    func addClaim() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run([
+            "add", "claim", "داعش", "praised", "Hadera attack", "--source", "Police text", "--quote",
+            "Hamas blessed the operation in Hadera", "--stance", "reports", "--credibility", "3", "--start", "2022-03-27",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("c-"))
+        let id = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(result.standardError.contains("added claim \"\(id)\" (history entry 3)"))
+        let line = try cli.run(["export", "jsonl"]).standardOutput.split(separator: "\n").first { $0.contains(id) } ?? ""
+        #expect(line.contains(#""locator":"lines 2-3""#))
+        #expect(line.contains(#""subject":"isis","predicate":"praised","object":"hadera-attack""#))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("add claim for a relationship that exists adds a citation; the same source and quote again updates it")
+    func addCitation() throws {
+        let cli = try importedStore()
+        let arguments = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "police",
+            "--quote", "praised", "--stance", "reports",
+        ]
+        let first = try cli.run(arguments + ["--credibility", "4"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
+        let second = try cli.run(arguments + ["--credibility", "3"])
+        #expect(second.standardError == "updated citation 2 of claim \"hamas-praised-attack\" (history entry 4)\n")
+        let log = try cli.run(["log", "hamas-praised-attack"]).standardOutput
+        #expect(log.contains("    citations[1].credibility: 4 → 3"))
+    }
+
+    @Test("without --id, a citation of a relationship stored under another id goes to that claim")
+    func sameRelationship() throws {
+        let cli = try importedStore()
+        let result = try cli.run([
+            "add", "claim", "Hamas", "praised", "hadera-attack", "--source", "police", "--quote", "praised", "--stance",
+            "reports", "--credibility", "4",
+        ])
+        #expect(result.standardOutput == "hamas-praised-attack\n")
+        #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
+    }
+
+    @Test("--quote - reads the quote from standard input")
+    func quoteFromStandardInput() throws {
+        let cli = try importedStore()
+        let result = try cli.run(
+            [
+                "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police-text", "--quote", "-", "--stance",
+                "reports", "--credibility", "3",
+            ], input: Data("the attackers came\nfrom Umm al-Fahm\n".utf8))
+        #expect(result.status == 0, "\(result.standardError)")
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(
+            export.contains(
+                #""quote":"the attackers came\nfrom Umm al-Fahm","stance":"reports","credibility":3,"locator":"line 1""#))
+    }
+
+    @Test("a quote not in the source's text is refused, unless --unverified says why (noted in the locator)")
+    func unverified() throws {
+        let cli = try importedStore()
+        let arguments = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police-text", "--quote", "Hamas praised it",
+            "--stance", "reports", "--credibility", "3",
+        ]
+        let refused = try cli.run(arguments)
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: --quote: not found in the text of source \"police-text\" (word for word; give --unverified REASON to add it anyway)\n"
+        )
+        let accepted = try cli.run(arguments + ["--unverified", "paraphrased by the desk"])
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"unverified: paraphrased by the desk""#))
+    }
+
+    @Test(
+        "add refuses bad input with one line naming the option, and changes nothing",
+        arguments: [
+            (["add", "person"], 64, "isnad: add what? \"person\" is not entity, source or claim\n(see 'isnad add --help')\n"),
+            (["add", "entity", "--type", "person"], 64, "isnad: add entity needs --name\n(see 'isnad add --help')\n"),
+            (["add", "entity", "--name", "X Y"], 64, "isnad: add entity needs --type\n(see 'isnad add --help')\n"),
+            (
+                ["add", "entity", "--name", "X Y", "--type", "persn"], 65,
+                "isnad: --type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)\n"
+            ),
+            (
+                ["add", "entity", "--name", "X Y", "--type", "person", "--alias", "حماس"], 64,
+                "isnad: --alias: expected LANG:NAME (ar:حماس), got \"حماس\"\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "entity", "--name", "Hamas", "--type", "organization"], 65,
+                "isnad: entity \"hamas\" exists already: give another --id\n"
+            ),
+            (
+                ["add", "entity", "--name", "حماس", "--type", "organization"], 64,
+                "isnad: --name: no id can be made from \"حماس\" (no Latin letters or digits): give --id\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "entity", "--name", "X", "--type", "person", "--quote", "q"], 64,
+                "isnad: --quote does not apply to add entity\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "source", "--title", "T", "--type", "news-article", "--reliability", "G"], 65,
+                "isnad: --reliability: \"G\" is not one of A, B, C, D, E, F\n"
+            ),
+            (
+                ["add", "claim", "hamas", "praised"], 64,
+                "isnad: add claim needs SUBJECT PREDICATE OBJECT, got 2 arguments\n(see 'isnad add --help')\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
+                    "asserts",
+                ],
+                64, "isnad: add claim needs --credibility\n(see 'isnad add --help')\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praysed", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
+                    "asserts", "--credibility", "2",
+                ], 65, "isnad: PREDICATE: unknown predicate \"praysed\" (did you mean \"praised\"?)\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
+                    "claims", "--credibility", "2",
+                ], 65, "isnad: --stance: \"claims\" is not one of asserts, reports, denies\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
+                    "asserts", "--credibility", "7",
+                ], 65, "isnad: --credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
+                    "asserts", "--credibility", "2", "--start", "2022-02-30",
+                ], 65, "isnad: --start: \"2022-02-30\" is not a valid date: day 30 does not exist in 2022-02\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
+                    "asserts", "--credibility", "2", "--start", "2022", "--end", "2021",
+                ], 65, "isnad: --end: 2021 is before start 2022\n"
+            ),
+            (
+                [
+                    "add", "claim", "hadera-attack", "member_of", "hamas", "--source", "police", "--quote", "q", "--stance",
+                    "asserts", "--credibility", "2",
+                ], 65, "isnad: SUBJECT: member_of takes a subject of type person or organization, not event\n"
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "hadera-attack", "--source", "polise", "--quote", "q", "--stance",
+                    "asserts", "--credibility", "2",
+                ], 65, nil
+            ),
+            (
+                [
+                    "add", "claim", "hamas", "praised", "isis", "--id", "hamas-praised-attack", "--source", "police", "--quote",
+                    "q", "--stance", "asserts", "--credibility", "2",
+                ], 65,
+                "isnad: --id: claim \"hamas-praised-attack\" has object \"hadera-attack\": a claim id keeps its subject, predicate and object\n"
+            ),
+        ] as [([String], Int32, String?)])
+    func badAdd(arguments: [String], status: Int32, message: String?) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(arguments)
+        #expect(result.status == status, "\(result.standardError)")
+        if let message {
+            #expect(result.standardError == message)
+        } else {
+            #expect(result.standardError.hasPrefix("isnad: --source: "))
+        }
+        #expect(result.standardOutput.isEmpty)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 3")))
+    }
+
+    @Test("a citation cannot be added to a retracted claim")
+    func retractedClaim() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong"]).status == 0)
+        let result = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "police",
+            "--quote", "q", "--stance", "asserts", "--credibility", "2",
+        ])
+        #expect(result.status == 65)
+        #expect(result.standardError == "isnad: claim \"hamas-praised-attack\" is retracted: isnad restore it first\n")
+    }
+}

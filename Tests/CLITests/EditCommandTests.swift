@@ -1,0 +1,81 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad edit ID`, driven by an `$EDITOR` script, run as the built binary.
+@Suite("edit end to end", .temporaryStore)
+struct EditCommandTests {
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        return cli
+    }
+
+    /// Runs `isnad edit ID` with `script` (sh, the file as $1) as the editor.
+    private func edit(_ cli: CLIHarness, _ id: String, script: String) throws -> ExternalTool.Result {
+        let path = try cli.write("editor.sh", script)
+        return try cli.run(["edit", id], environment: ["EDITOR": "sh \(path)", "VISUAL": ""])
+    }
+
+    @Test("a valid change is saved as one history entry, and undo restores the store byte for byte")
+    func validChange() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try edit(cli, "hamas-praised-attack", script: #"sed -i 's/"credibility":2/"credibility":4/' "$1""#)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError == "edited claim \"hamas-praised-attack\" (history entry 2)\n")
+        #expect(try cli.run(["log", "hamas-praised-attack"]).standardOutput.contains("citations[0].credibility: 2 → 4"))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("an invalid change reopens the file with the error as a comment; the fix is then saved")
+    func invalidThenFixed() throws {
+        let cli = try importedStore()
+        let script = #"""
+            if grep -q '^# error: citations\[0\].credibility' "$1"; then
+              sed -i 's/"credibility":9/"credibility":3/' "$1"
+            else
+              sed -i 's/"credibility":2/"credibility":9/' "$1"
+            fi
+            """#
+        let result = try edit(cli, "hamas-praised-attack", script: script)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""credibility":3"#))
+    }
+
+    @Test("left unchanged, emptied, or the editor failing: nothing changes and no entry is written")
+    func nothingChanges() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let unchanged = try edit(cli, "hamas", script: "true\n")
+        #expect(unchanged.standardError == "entity \"hamas\": unchanged\n")
+        let emptied = try edit(cli, "hamas", script: #": > "$1""#)
+        #expect(emptied.standardError == "entity \"hamas\": emptied, nothing changed\n")
+        let failed = try edit(cli, "hamas", script: "exit 3\n")
+        #expect(failed.status == 65)
+        #expect(failed.standardError.hasSuffix("exited with status 3: nothing changed\n"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
+    }
+
+    @Test("without a terminal and without $VISUAL or $EDITOR, edit refuses instead of waiting for vi")
+    func noEditor() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["edit", "hamas"], environment: ["EDITOR": "", "VISUAL": ""])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError
+                == "isnad: edit needs a terminal for vi, or an editor in $VISUAL or $EDITOR (isnad set changes a field from a script)\n(see 'isnad edit --help')\n"
+        )
+    }
+
+    @Test("an unknown id is refused with a suggestion")
+    func unknownID() throws {
+        let cli = try importedStore()
+        let result = try edit(cli, "hamass", script: "true\n")
+        #expect(result.status == 65)
+        #expect(result.standardError == "isnad: no entity, source or claim \"hamass\" (did you mean \"hamas\"?)\n")
+    }
+}

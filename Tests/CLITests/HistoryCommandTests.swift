@@ -1,0 +1,199 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad log` and `isnad undo`, run as the built binary: every change is one history entry,
+/// and undo puts the store back byte for byte.
+@Suite("History and undo end to end", .temporaryStore)
+struct HistoryCommandTests {
+    static let records = CoreCommandTests.records
+
+    /// A store with the core records imported by "ana".
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", HistoryCommandTests.records)
+        let result = try cli.run(["import", "records.jsonl", "--author", "ana"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    /// The claim hamas-praised-attack with another credibility, as a one-line import.
+    private func regrade(_ cli: CLIHarness, to credibility: Int, author: [String] = []) throws -> ExternalTool.Result {
+        let line = HistoryCommandTests.records.split(separator: "\n").first { $0.contains("hamas-praised-attack") } ?? ""
+        try cli.write(
+            "regrade.jsonl", line.replacingOccurrences(of: "\"credibility\":2", with: "\"credibility\":\(credibility)") + "\n")
+        return try cli.run(["import", "regrade.jsonl"] + author)
+    }
+
+    @Test("an import is one entry: who, when, the command, and the records it added by id")
+    func importEntry() throws {
+        let cli = try importedStore()
+        let log = try cli.run(["log"])
+        #expect(log.status == 0)
+        let lines = log.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("entry 1 · ") == true)
+        #expect(lines.first?.hasSuffix(" · ana") == true)
+        #expect(lines.dropFirst().first == "  isnad import records.jsonl --author ana")
+        #expect(lines.contains("  added entity \"hamas\" (imported)"))
+        #expect(lines.contains("  added claim \"hamas-praised-attack\" (imported)"))
+    }
+
+    @Test("a changed record shows field by field; the author comes from $ISNAD_AUTHOR, else the login name")
+    func fieldByField() throws {
+        let cli = try importedStore()
+        var environment = ["ISNAD_AUTHOR": "bilal"]
+        let line = HistoryCommandTests.records.split(separator: "\n").first { $0.contains("hamas-praised-attack") } ?? ""
+        try cli.write("regrade.jsonl", line.replacingOccurrences(of: "\"credibility\":2", with: "\"credibility\":4") + "\n")
+        #expect(try cli.run(["import", "regrade.jsonl"], environment: environment).status == 0)
+        let log = try cli.run(["log", "hamas-praised-attack"]).standardOutput
+        #expect(
+            log.contains(
+                " · bilal\n  isnad import regrade.jsonl\n  changed claim \"hamas-praised-attack\"\n    citations[0].credibility: 2 → 4\n"
+            ))
+        environment["ISNAD_AUTHOR"] = ""
+        try cli.write("regrade.jsonl", line.replacingOccurrences(of: "\"credibility\":2", with: "\"credibility\":5") + "\n")
+        #expect(try cli.run(["import", "regrade.jsonl"], environment: environment).status == 0)
+        let latest = try cli.run(["log", "--author", "BILAL"]).standardOutput
+        #expect(latest.hasPrefix("entry 2 · "))
+        #expect(!latest.contains("entry 3"))
+        let first = try cli.run(["log"]).standardOutput.split(separator: "\n").first ?? ""
+        #expect(first.hasPrefix("entry 3 · ") && !first.hasSuffix(" · bilal") && !first.hasSuffix(" · "))
+    }
+
+    @Test("an import that changes nothing writes no entry; a dry run neither")
+    func noChangeNoEntry() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        #expect(try cli.run(["import", "--dry-run", "records.jsonl"]).status == 0)
+        let log = try cli.run(["log"]).standardOutput
+        #expect(!log.contains("entry 2"))
+    }
+
+    @Test("undo of an import, then of the first import: export jsonl is byte-identical at each step")
+    func undoImports() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        #expect(try regrade(cli, to: 5).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes != before)
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(
+            undo.standardError.contains(
+                "undid entry 2 (isnad import regrade.jsonl): 1 record put back as before it; recorded as entry 3"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let log = try cli.run(["log"]).standardOutput
+        #expect(
+            log.contains(
+                " · undo of entry 2\n  isnad undo\n  changed claim \"hamas-praised-attack\"\n    citations[0].credibility: 5 → 2")
+        )
+        #expect(log.contains(" · undone by entry 3\n  isnad import regrade.jsonl\n"))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes.isEmpty)
+        let none = try cli.run(["undo"])
+        #expect(none.status == 1)
+        #expect(none.standardError == "isnad: nothing to undo: every change in the history is undone already, or there is none\n")
+    }
+
+    @Test("undo of an earlier entry is refused while a later one changed the same record, and allowed once that is undone")
+    func blockedByLaterChange() throws {
+        let cli = try importedStore()
+        #expect(try regrade(cli, to: 4).status == 0)
+        #expect(try regrade(cli, to: 5).status == 0)
+        let blocked = try cli.run(["undo", "2"])
+        #expect(blocked.status == 1)
+        #expect(
+            blocked.standardError
+                == "isnad: cannot undo entry #2: entry #3 (isnad import regrade.jsonl) changed claim \"hamas-praised-attack\" since; undo that first\n"
+        )
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo", "2"]).status == 0)
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(export.contains("\"credibility\":2"))
+    }
+
+    @Test("undo of an import is refused while a later import's claim names an entity it added")
+    func blockedByReference() throws {
+        let cli = try CLIHarness.scoped
+        let lines = HistoryCommandTests.records.split(separator: "\n")
+        try cli.write("entities.jsonl", lines.filter { !$0.contains("\"record\":\"claim\"") }.joined(separator: "\n") + "\n")
+        try cli.write("claims.jsonl", lines.filter { $0.contains("\"record\":\"claim\"") }.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "entities.jsonl"]).status == 0)
+        #expect(try cli.run(["import", "claims.jsonl"]).status == 0)
+        let blocked = try cli.run(["undo", "1"])
+        #expect(blocked.status == 1)
+        #expect(blocked.standardError.hasPrefix("isnad: cannot undo entry #1: claim \""))
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains("hamas-praised-attack"))
+    }
+
+    @Test(
+        "undo refuses bad entries, each with its own message",
+        arguments: [
+            (["undo", "9"], 1, "isnad: no history entry #9 (see isnad log)\n"),
+            (
+                ["undo", "two"], 64,
+                "isnad: expected a history entry's number (isnad log), got \"two\"\n(see 'isnad undo --help')\n"
+            ),
+            (["undo", "0"], 64, "isnad: expected a history entry's number (isnad log), got \"0\"\n(see 'isnad undo --help')\n"),
+        ])
+    func badUndo(arguments: [String], status: Int32, message: String) throws {
+        let cli = try importedStore()
+        let result = try cli.run(arguments)
+        #expect(result.status == status)
+        #expect(result.standardError == message)
+    }
+
+    @Test("undo of an undo, or of an entry undone already, is refused")
+    func undoOfUndo() throws {
+        let cli = try importedStore()
+        #expect(try regrade(cli, to: 4).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        let again = try cli.run(["undo", "2"])
+        #expect(again.standardError == "isnad: entry #2 was undone already, by entry #3\n")
+        let undoUndo = try cli.run(["undo", "3"])
+        #expect(
+            undoUndo.standardError
+                == "isnad: entry #3 is the undo of entry #2: to make that change again, run its command again\n")
+    }
+
+    @Test("log filters: a record, --since, --author; a bad date is a usage error; nothing found says so")
+    func logFilters() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["log", "--since", "1999"]).standardOutput.hasPrefix("entry 1 · "))
+        let future = try cli.run(["log", "--since", "2999-01"])
+        #expect(future.status == 0)
+        #expect(future.standardOutput.isEmpty)
+        #expect(future.standardError == "no history entries\n")
+        #expect(try cli.run(["log", "--author", "nobody"]).standardOutput.isEmpty)
+        #expect(try cli.run(["log", "no-such-record"]).standardError == "no history entries for \"no-such-record\"\n")
+        let bad = try cli.run(["log", "--since", "yesterday"])
+        #expect(bad.status == 64)
+        #expect(bad.standardError.hasPrefix("isnad: --since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"yesterday\""))
+    }
+
+    @Test("the command is kept with control characters escaped, and log prints it so")
+    func escapedCommand() throws {
+        let cli = try importedStore()
+        let line = HistoryCommandTests.records.split(separator: "\n").first { $0.contains("hamas-praised-attack") } ?? ""
+        let name = "re\u{1B}[31mgrade file.jsonl"
+        try cli.write(name, line.replacingOccurrences(of: "\"credibility\":2", with: "\"credibility\":4") + "\n")
+        #expect(try cli.run(["import", name]).status == 0)
+        let log = try cli.run(["log"]).standardOutput
+        #expect(!log.contains("\u{1B}"))
+        #expect(log.contains("  isnad import 're\\u{1B}[31mgrade file.jsonl'\n"))
+    }
+
+    @Test("the history tables are readable with SQL: one change row and one row per record")
+    func tables() throws {
+        let cli = try importedStore()
+        #expect(try regrade(cli, to: 4, author: ["--author", "ana"]).status == 0)
+        guard let sqlite = ExternalTool.path("sqlite3") else { return }
+        let result = try ExternalTool.run(
+            sqlite,
+            [
+                cli.path("isnad.db"),
+                "SELECT c.id, c.author, r.action, r.kind, r.record FROM change AS c JOIN change_record AS r ON r.change = c.id WHERE c.id = 2",
+            ]
+        )
+        #expect(result.standardOutput == "2|ana|changed|claim|hamas-praised-attack\n")
+    }
+}

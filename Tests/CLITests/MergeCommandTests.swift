@@ -1,0 +1,127 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad merge`, `unmerge` and `duplicates`, run as the built binary.
+@Suite("merge, unmerge and duplicates end to end", .temporaryStore)
+struct MergeCommandTests {
+    /// The core records, plus "Daesh", a duplicate of isis with one claim of its own and one that
+    /// is the same as one of isis's (same predicate, ends and dates).
+    static let records =
+        CoreCommandTests.records
+            + """
+            {"record":"entity","id":"daesh","type":"organization","name":"Daesh","aliases":[{"name":"داعش","lang":"ar"}]}
+            {"record":"claim","id":"daesh-praised-attack","subject":"daesh","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"article","quote":"مدح","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"daesh-claimed-attack","subject":"daesh","predicate":"claimed_responsibility_for","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"article","quote":"تبنى","stance":"reports","credibility":4}]}
+
+            """
+
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", MergeCommandTests.records)
+        let result = try cli.run(["import", "records.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    @Test("duplicates lists the pair with the shared name, and a score")
+    func duplicates() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["duplicates", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains(#"daesh,isis,0.95,"same name ""داعش""""#))
+    }
+
+    @Test("merge moves names and claims, combines identical claims, and the old id keeps resolving; undo restores the store")
+    func mergeAndUndo() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let merge = try cli.run(["merge", "Islamic State", "daesh"])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(
+            merge.standardError
+                == "merged \"daesh\" into \"isis\": 1 claim moved, 1 combined with identical claims (history entry 2)\n")
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(!export.contains(#""id":"daesh","#))
+        #expect(export.contains(#"{"name":"Daesh","lang":"en"}],"merged":["daesh"]}"#))
+        #expect(export.contains(#""id":"daesh-praised-attack","subject":"isis""#))
+        #expect(!export.contains(#""id":"daesh-claimed-attack""#))
+        #expect(export.contains(#""quote":"تبنى","stance":"reports","credibility":4}"#))
+        #expect(try cli.run(["show", "daesh"]).standardOutput.hasPrefix("Islamic State (isis)"))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("an import naming the merged id writes the kept entity, and skips the merged entity's record")
+    func importAfterMerge() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        let again = try cli.run(["import", "records.jsonl"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardError.contains("1 record of merged entities skipped"))
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(!export.contains(#""id":"daesh","#))
+        #expect(!export.contains(#""subject":"daesh""#))
+    }
+
+    @Test("unmerge restores exactly, after later unrelated changes, which stay")
+    func unmergeAfterLaterChanges() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "unrelated"]).status == 0)
+        let unmerge = try cli.run(["unmerge", "daesh"])
+        #expect(unmerge.status == 0, "\(unmerge.standardError)")
+        #expect(unmerge.standardError.hasPrefix("unmerged \"daesh\" from \"isis\": took back entry 2"))
+        let after = try cli.run(["export", "jsonl"]).standardOutput
+        let expected = before.split(separator: "\n").filter { !$0.contains("hamas-praised-attack") }
+        #expect(after.split(separator: "\n") == expected)
+    }
+
+    @Test("unmerge is refused while a later change touched a record the merge changed")
+    func unmergeBlocked() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(try cli.run(["retract", "daesh-praised-attack", "--reason", "later"]).status == 0)
+        let result = try cli.run(["unmerge", "daesh"])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("isnad: cannot undo entry #2: entry #3 (isnad retract daesh-praised-attack"))
+    }
+
+    @Test(
+        "merge and unmerge refuse bad input, each with its own message",
+        arguments: [
+            (["merge", "isis", "isis"], 65, "isnad: \"isis\" is named twice: an entity cannot be merged into itself\n"),
+            (
+                ["merge", "isis", "hadera-attack"], 65,
+                "isnad: cannot merge event \"hadera-attack\" into organization \"isis\": entities of different types are not one\n"
+            ),
+            (["merge", "isis"], 64, nil),
+            (["merge", "isis", "no-such-entity"], 65, nil),
+            (["unmerge", "daesh"], 65, "isnad: \"daesh\" is not merged into another entity (see isnad log daesh)\n"),
+        ] as [([String], Int32, String?)])
+    func badMerge(arguments: [String], status: Int32, message: String?) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(arguments)
+        #expect(result.status == status, "\(result.standardError)")
+        if let message { #expect(result.standardError == message) }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("merging two entities that a claim links is refused: it would link one with itself")
+    func selfLink() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "link.jsonl",
+            #"{"record":"claim","id":"daesh-allied-isis","subject":"daesh","predicate":"allied_with","object":"isis","citations":[{"source":"article","quote":"x","stance":"reports","credibility":5}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "link.jsonl"]).status == 0)
+        let result = try cli.run(["merge", "isis", "daesh"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == "isnad: claim \"daesh-allied-isis\" links \"isis\" and \"daesh\": merged, it would link \"isis\" with itself (retract it first)\n"
+        )
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad retract`, `restore` and `delete`, run as the built binary.
+@Suite("Retract, restore and delete end to end", .temporaryStore)
+struct RetractionCommandTests {
+    static let records =
+        CoreCommandTests.records
+            + """
+            {"record":"entity","id":"lonely","type":"person","name":"Nobody In Particular"}
+            {"record":"source","id":"unused","type":"intelligence-report","title":"Unused report","reliability":"C"}
+            {"record":"claim","id":"isis-praised-attack","subject":"isis","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"article","quote":"أشاد","stance":"asserts","credibility":3},{"source":"police","quote":"praised it","stance":"reports","credibility":4}]}
+
+            """
+
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", RetractionCommandTests.records)
+        let result = try cli.run(["import", "records.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    @Test("a retracted claim leaves queries and exports, stays in the store, and restore brings it back byte for byte")
+    func retractAndRestore() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let retract = try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"])
+        #expect(retract.status == 0, "\(retract.standardError)")
+        #expect(retract.standardError.hasPrefix("retracted claim \"hamas-praised-attack\" (history entry 2"))
+        #expect(!(try cli.run(["export", "jsonl"]).standardOutput.contains("hamas-praised-attack")))
+        #expect(!(try cli.run(["show", "hamas"]).standardOutput.contains("hamas-praised-attack")))
+        #expect(!(try cli.run(["claims"]).standardOutput.contains("hamas-praised-attack")))
+        let all = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(all.contains(#""notes":"#) || all.contains(#""retracted":"wrong attack"}"#))
+        let shown = try cli.run(["show", "hamas", "--include-retracted"]).standardOutput
+        #expect(shown.contains("  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack"))
+        let restore = try cli.run(["restore", "hamas-praised-attack"])
+        #expect(restore.status == 0, "\(restore.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("retract, then undo: export jsonl is byte-identical to before")
+    func retractUndo() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes != before)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["retract", "isis-praised-attack", "--reason", "gone"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("a retracted citation no longer counts, keeps its place, and travels through export --include-retracted and import")
+    func retractedCitation() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "1", "--reason", "misread"]).status == 0)
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        let line = export.split(separator: "\n").first { $0.contains("isis-praised-attack") } ?? ""
+        #expect(!line.contains("أشاد") && line.contains("praised it"))
+        let all = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let full = String(decoding: all, as: UTF8.self)
+        #expect(full.contains(#""quote":"أشاد","stance":"asserts","credibility":3,"retracted":"misread"},{"source":"police""#))
+        try cli.write("all.jsonl", full)
+        #expect(try cli.run(["--db", "copy.db", "import", "all.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "copy.db", "export", "jsonl", "--include-retracted"]).outputBytes == all)
+        #expect(try cli.run(["--db", "copy.db", "export", "jsonl"]).standardOutput == export)
+        let log = try cli.run(["log", "isis-praised-attack"]).standardOutput
+        #expect(log.contains("    citations[0].retracted: (none) → \"misread\""))
+    }
+
+    @Test(
+        "retract and restore refuse bad input, each with its own message",
+        arguments: [
+            (
+                ["retract", "hamas-praised-atack", "--reason", "x"], 65,
+                "isnad: unknown claim \"hamas-praised-atack\" (did you mean \"hamas-praised-attack\"?)\n"
+            ),
+            (
+                ["retract", "hamas-praised-attack"], 64,
+                "isnad: --reason is required: say why, in a few words\n(see 'isnad retract --help')\n"
+            ),
+            (
+                ["retract", "hamas-praised-attack", "--reason", "  "], 64,
+                "isnad: --reason is required: say why, in a few words\n(see 'isnad retract --help')\n"
+            ),
+            (
+                ["retract", "isis-praised-attack", "--citation", "3", "--reason", "x"], 64,
+                "isnad: --citation: claim \"isis-praised-attack\" has 2 citations, not 3\n(see 'isnad help')\n"
+            ),
+            (
+                ["retract", "hamas-praised-attack", "--citation", "1", "--reason", "x"], 65,
+                "isnad: citation 1 is the last standing citation of claim \"hamas-praised-attack\": retract the claim (without --citation)\n"
+            ),
+            (
+                ["restore", "hamas-praised-attack"], 65,
+                "isnad: claim \"hamas-praised-attack\" is not retracted, nor any of its citations\n"
+            ),
+            (
+                ["restore", "isis-praised-attack", "--citation", "1"], 65,
+                "isnad: citation 1 of claim \"isis-praised-attack\" is not retracted\n"
+            ),
+        ])
+    func badRetract(arguments: [String], status: Int32, message: String) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(arguments)
+        #expect(result.status == status)
+        #expect(result.standardError == message)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
+    }
+
+    @Test("retracting twice says it is retracted already, with why")
+    func retractTwice() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong"]).status == 0)
+        let again = try cli.run(["retract", "hamas-praised-attack", "--reason", "again"])
+        #expect(again.status == 65)
+        #expect(again.standardError == "isnad: claim \"hamas-praised-attack\" is retracted already (wrong)\n")
+    }
+
+    @Test("delete removes an entity or a source that nothing refers to, and undo brings it back")
+    func delete() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let entity = try cli.run(["delete", "lonely"])
+        #expect(entity.status == 0, "\(entity.standardError)")
+        #expect(entity.standardError == "deleted entity \"lonely\" (history entry 2)\n")
+        #expect(try cli.run(["delete", "unused"]).standardError == "deleted source \"unused\" (history entry 3)\n")
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test(
+        "delete refuses what something refers to, claims, and unknown ids",
+        arguments: [
+            (["delete", "hamas"], "isnad: cannot delete entity \"hamas\": claim \"hamas-praised-attack\" refers to it\n"),
+            (["delete", "police"], "isnad: cannot delete source \"police\": claim \"isis-claimed-attack\" refers to it\n"),
+            (
+                ["delete", "hamas-praised-attack"],
+                "isnad: \"hamas-praised-attack\" is a claim: claims are retracted (isnad retract), not deleted\n"
+            ),
+            (["delete", "lonley"], "isnad: no entity or source \"lonley\" (did you mean \"lonely\"?)\n"),
+        ])
+    func badDelete(arguments: [String], message: String) throws {
+        let cli = try importedStore()
+        let result = try cli.run(arguments)
+        #expect(result.status == 65)
+        #expect(result.standardError == message)
+    }
+
+    @Test("a retracted claim still holds its entity: delete refuses it")
+    func retractedStillRefers() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong"]).status == 0)
+        let result = try cli.run(["delete", "hamas"])
+        #expect(result.standardError == "isnad: cannot delete entity \"hamas\": claim \"hamas-praised-attack\" refers to it\n")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad set ID FIELD VALUE`, run as the built binary.
+@Suite("set end to end", .temporaryStore)
+struct SetCommandTests {
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        return cli
+    }
+
+    @Test("set changes one field, shows in log field by field, and undo restores the store byte for byte")
+    func setAndUndo() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "4", "--author", "ana"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError == "set citations[0].credibility of claim \"hamas-praised-attack\" (history entry 2)\n")
+        #expect(try cli.run(["log", "hamas-praised-attack"]).standardOutput.contains("    citations[0].credibility: 2 → 4\n"))
+        #expect(try cli.run(["set", "article", "reliability", "D"]).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "a movement"]).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "null"]).status == 0)
+        for _ in 0..<4 { #expect(try cli.run(["undo"]).status == 0) }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("setting a field to its value changes nothing and writes no entry")
+    func unchanged() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["set", "hamas", "name", "Hamas"])
+        #expect(result.standardError == "set name of entity \"hamas\": unchanged\n")
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
+    }
+
+    @Test(
+        "set refuses bad input, each with its own message, and changes nothing",
+        arguments: [
+            (["set", "hamass", "name", "X"], 65, "isnad: no entity, source or claim \"hamass\" (did you mean \"hamas\"?)\n"),
+            (
+                ["set", "hamas", "id", "x"], 64,
+                "isnad: set does not change id: ids stay (isnad merge joins two entities)\n(see 'isnad set --help')\n"
+            ),
+            (
+                ["set", "hamas", "na me", "x"], 64,
+                "isnad: field \"na me\": expected a path such as name or citations[0].credibility\n(see 'isnad set --help')\n"
+            ),
+            (
+                ["set", "hamas", "type", "persn"], 65,
+                "isnad: type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)\n"
+            ),
+            (["set", "hamas", "type", "event"], 65, nil),
+            (["set", "hamas", "colour", "green"], 65, "isnad: colour: unknown field\n"),
+            (["set", "article", "reliability", "G"], 65, "isnad: reliability: \"G\" is not one of A, B, C, D, E, F\n"),
+            (
+                ["set", "hamas-praised-attack", "citations[0].credibility", "two"], 65,
+                "isnad: citations[0].credibility: expected a whole number, got \"two\"\n"
+            ),
+            (
+                ["set", "hamas-praised-attack", "citations[5].quote", "q"], 65,
+                "isnad: citations[5].quote: claim \"hamas-praised-attack\" has 1 citations, no [5]\n"
+            ),
+            (
+                ["set", "hamas-praised-attack", "citations[0].source", "nowhere"], 65,
+                "isnad: claim \"hamas-praised-attack\" would name source \"nowhere\", which is not in the store\n"
+            ),
+        ] as [([String], Int32, String?)])
+    func badSet(arguments: [String], status: Int32, message: String?) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(arguments)
+        #expect(result.status == status, "\(result.standardError)")
+        if let message {
+            #expect(result.standardError == message)
+        } else {
+            #expect(result.standardError.hasPrefix("isnad: type: the new type breaks claim"))
+        }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+}
