@@ -51,13 +51,15 @@ struct ExchangeCommandTests {
         try cli.write("bundle.json", bundle)
         let strict = try cli.run(["import", "--strict", "bundle.json"])
         #expect(strict.status == 65)
-        #expect(strict.standardError.contains("attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: would be skipped (--strict)"))
+        #expect(
+            strict.standardError.contains("attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: would be skipped (--strict)"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
         let lenient = try cli.run(["import", "bundle.json"])
         #expect(lenient.status == 0, "\(lenient.standardError)")
         #expect(
             lenient.standardError.contains(
-                "bundle.json: attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: skipped: attack-pattern has no Isnad counterpart"))
+                "bundle.json: attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: skipped: attack-pattern has no Isnad counterpart"
+            ))
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""name":"Person One""#))
         // Standard input is read as STIX only when named.
         let piped = try cli.run(["--db", "piped.db", "import", "--from", "stix", "-"], input: Data(bundle.utf8))

@@ -72,7 +72,8 @@ enum ImportCommand: Command {
             // A store this import created is taken away again, unless another process opened it meanwhile.
             if store.wasCreated, !store.removeCreatedStore() {
                 context.message(
-                    "\(context.databasePath) was created for this import and is left empty: another program or process has it open")
+                    "\(context.databasePath) was created for this import and is left empty: another program or process has it open"
+                )
             }
             throw error
         }
