@@ -38,4 +38,92 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["claims", "--help"]).standardOutput.contains("--bom"))
         #expect(try cli.run(["search", "--help"]).standardOutput.contains("--bom"))
     }
+
+    static let header = "subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator"
+
+    @Test("template writes the header line with a BOM, refuses an existing file, and reads back as an empty sheet")
+    func template() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["template", "claims.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let bytes = try cli.read("claims.csv")
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == Self.header + "\r\n")
+        #expect(try cli.run(["template", "claims.csv"]).status == 64)
+        let empty = try cli.run(["import", "claims.csv"])
+        #expect(empty.status == 0, "\(empty.standardError)")
+        #expect(empty.standardError.contains("imported 0 citations"))
+    }
+
+    @Test("import FILE.csv in Excel's dialect (BOM, semicolons, CRLF, quotes): names resolved, one history entry, undo takes it back")
+    func importExcel() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let sheet = "\u{FEFF}subject;predicate;object;start;end;source;via;quote;quote_en;stance;credibility;locator\r\n"
+            + "حماس;praised;Hadera attack;2022-03-27;;police;;\"قال \"\"نعم\"\"; وذلك\";yes;reports;3;\r\n"
+            + "Islamic State;praised;hadera-attack;;;Police;article;\"two\r\nlines\";;asserts;2;p. 2\r\n"
+            + ";;;;;;;;;;;\r\n"
+        try cli.write("excel.csv", sheet)
+        let result = try cli.run(["import", "excel.csv", "--author", "ana"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("imported 2 citations from excel.csv: 1 new claim, 1 claim with more citations (history entry 2)"))
+        let claims = try cli.run(["claims", "--format", "json"]).standardOutput
+        #expect(claims.contains(#"قال \"نعم\"; وذلك"#))
+        #expect(claims.contains(#""quote":"two\nlines""#))
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.contains("isnad import excel.csv"))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("import in LibreOffice's dialect (commas, LF, no BOM), and --from csv for another name")
+    func importLibreOffice() throws {
+        let cli = try importedStore()
+        try cli.write("sheet.txt", "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,\"a, b\",asserts,4\n")
+        let result = try cli.run(["import", "--from", "csv", "sheet.txt"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.run(["claims", "--format", "json"]).standardOutput.contains(#""quote":"a, b""#))
+    }
+
+    @Test("unknown names are listed with file:line:column and suggestions, exit 65, nothing imported")
+    func unknownNames() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        try cli.write(
+            "bad.csv",
+            "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,hadera-attack,article,ok,asserts,3\n"
+                + "Islamic Stat,praised,Nowhere Land,nosuchsource,q,asserts,3\n,praised,isis,article,q,asserts,3\n")
+        let result = try cli.run(["import", "bad.csv"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("nothing imported"))
+        #expect(result.standardError.contains("bad.csv:3:3: object: no entity matches \"Nowhere Land\""))
+        #expect(result.standardError.contains("bad.csv:3:4: source: no source matches \"nosuchsource\""))
+        #expect(result.standardError.contains("bad.csv:4:1: subject: empty"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "entry ").count == 2)
+    }
+
+    @Test("bad sheets: unknown or missing column, bad grade, not UTF-8, mixed with records", arguments: [
+        ("subject,predicate,object,source,quote,stance,credibility,colour\n", "bad.csv:1:8: unknown column \"colour\""),
+        ("subject,predicate,object,source,quote,stance\n", "bad.csv:1:7: no column \"credibility\""),
+        ("subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,asserts,9\n", "bad.csv:2:7: credibility"),
+        ("subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,shouts,3\n", "bad.csv:2:6: stance"),
+    ])
+    func badSheets(text: String, message: String) throws {
+        let cli = try importedStore()
+        try cli.write("bad.csv", text)
+        let result = try cli.run(["import", "bad.csv"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test("a sheet that is not UTF-8 is refused; CSV and record files together are a usage error")
+    func notUTF8() throws {
+        let cli = try importedStore()
+        try Data([0x73, 0x75, 0x62, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: cli.path("latin1.csv")))
+        let result = try cli.run(["import", "latin1.csv"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("not UTF-8"))
+        #expect(try cli.run(["import", "latin1.csv", "records.jsonl"]).status == 64)
+    }
 }
