@@ -14,7 +14,7 @@ enum TemplateCommand: Command {
             Refuses to replace a file that exists.
             """,
         arguments: [ArgumentSpec(name: "file", help: "The CSV file to write (claims.csv), or - for standard output.")],
-        examples: ["isnad template claims.csv", "isnad import claims.csv"])
+        examples: ["isnad template claims.csv", "isnad template - | head -1"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let path = arguments.positionals[0]
