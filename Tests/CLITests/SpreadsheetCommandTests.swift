@@ -126,4 +126,40 @@ struct SpreadsheetCommandTests {
         #expect(result.standardError.contains("not UTF-8"))
         #expect(try cli.run(["import", "latin1.csv", "records.jsonl"]).status == 64)
     }
+
+    @Test("export history writes one JSON line per entry; import --from history appends them to another store, where log shows them")
+    func historyTravels() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "a movement", "--author", "ana"]).status == 0)
+        let history = try cli.run(["export", "history"])
+        #expect(history.status == 0, "\(history.standardError)")
+        let lines = history.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix(#"{"entry":1,"#))
+        #expect(lines[1].contains(#""author":"ana""#))
+        try cli.write("history.jsonl", history.standardOutput)
+        try cli.write("state.jsonl", try cli.run(["export", "jsonl"]).standardOutput)
+        #expect(try cli.run(["--db", "other.db", "import", "state.jsonl"]).status == 0)
+        let imported = try cli.run(["--db", "other.db", "import", "--from", "history", "history.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardError.contains("imported 2 history entries as entries 2 to 3"))
+        let log = try cli.run(["--db", "other.db", "log", "hamas"]).standardOutput
+        #expect(log.contains("entry 3"))
+        #expect(log.contains("a movement"))
+        #expect(log.contains("ana"))
+        // Exported again, the travelled entries read as they did, renumbered.
+        let again = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
+        #expect(again.count == 3)
+        #expect(again[2].replacingOccurrences(of: #"{"entry":3,"#, with: #"{"entry":2,"#) == lines[1])
+    }
+
+    @Test("import --from history refuses a line that is not one, and writes nothing")
+    func badHistory() throws {
+        let cli = try importedStore()
+        try cli.write("bad.jsonl", #"{"record":"entity","id":"x"}"# + "\n")
+        let result = try cli.run(["import", "--from", "history", "bad.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("bad.jsonl:1:"))
+        #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "entry ").count == 2)
+    }
 }

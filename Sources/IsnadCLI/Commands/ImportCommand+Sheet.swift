@@ -224,3 +224,47 @@ extension ImportCommand {
         return ClaimSheet.columns.contains(name) ? name : "subject"
     }
 }
+
+/// `isnad import --from history FILE`: the lines of `isnad export history`, appended to this
+/// store's history in one transaction, so that `isnad log` shows them; the records themselves
+/// come with `export jsonl`.
+extension ImportCommand {
+    static func importHistory(_ paths: [String], context: Context) throws {
+        var entries: [HistoryEntry] = []
+        var problems: [String] = []
+        for path in paths {
+            let name = path == "-" ? "<stdin>" : path
+            let data: Data
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                try Importer.checkInputs([.file(path)])
+                guard let read = FileManager.default.contents(atPath: path) else {
+                    throw TemplateCommand.OutputFailure(description: "cannot read \(Text.printable(path))")
+                }
+                data = read
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                do {
+                    entries.append(try HistoryEntry(json: try JSONParser.parse(String(line))))
+                } catch {
+                    problems.append("\(name):\(index + 1): \(error)")
+                }
+            }
+        }
+        if !problems.isEmpty {
+            throw LookupError(description: "not history lines (isnad export history); nothing imported:\n" + problems.prefix(20).joined(separator: "\n"))
+        }
+        let store = try context.openStore(.create)
+        let first = try store.appendHistory(entries)
+        if store.wasCreated { context.message("created \(context.databasePath)") }
+        if let first {
+            context.message(
+                "imported \(counted(entries.count, "history entry", "history entries")) as entries \(first) to \(first + entries.count - 1) (isnad log shows them)")
+        } else {
+            context.message("no history entries to import")
+        }
+    }
+}

@@ -4,6 +4,8 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
     /// `csv`: a claims spreadsheet (`isnad template claims.csv`), read by the command line, which
     /// resolves its names as it resolves them in arguments; never by ``Importer``.
     case jsonl, stix, ftm, csv
+    /// `history`: the lines of `isnad export history`, appended to the store's history; never by ``Importer``.
+    case history
 
     /// Whether the first bytes of a file (at most ``peekLength``) open a STIX bundle: a JSON
     /// object, pretty-printed or not, whose `"type"` is `"bundle"` (whitespace ignored).
