@@ -56,6 +56,7 @@ public enum IsnadCLI {
                     showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
+                context.writesByteOrderMark = try OutputFormat.checkByteOrderMark(parsed, command: command.spec.name)
                 context.arguments = arguments
                 context.environment = environment
                 try command.run(parsed, context)

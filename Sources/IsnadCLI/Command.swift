@@ -21,6 +21,7 @@ struct RegisteredCommand: Sendable {
 let commands: [RegisteredCommand] = [
     RegisteredCommand(InitCommand.self),
     RegisteredCommand(ImportCommand.self),
+    RegisteredCommand(TemplateCommand.self),
     RegisteredCommand(ExportCommand.self),
     RegisteredCommand(AddCommand.self),
     RegisteredCommand(LogCommand.self),

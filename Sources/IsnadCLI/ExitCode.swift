@@ -44,6 +44,7 @@ enum ExitCode: Int32 {
             default: self = .failure
             }
         case let error as OutputError: self = error.refusal == nil ? .cannotWrite : .usage
+        case is TemplateCommand.OutputFailure: self = .cannotWrite
         default: self = .failure
         }
     }

@@ -152,7 +152,7 @@ struct InProcessTests {
             ),
             (
                 ["export", "xml"],
-                "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm\n(see 'isnad export --help')\n"
+                "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm, history\n(see 'isnad export --help')\n"
             ),
         ])
     func usageErrors(_ arguments: [String], _ standardError: String) {

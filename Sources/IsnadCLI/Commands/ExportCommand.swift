@@ -3,13 +3,13 @@ import IsnadKit
 enum ExportCommand: Command {
     /// The formats `isnad export` writes.
     enum Format: String, CaseIterable {
-        case jsonl, dot, graphml, html, gexf, stix, ftm
+        case jsonl, dot, graphml, html, gexf, stix, ftm, history
     }
 
     static let spec = CommandSpec(
         name: "export",
         abstract:
-            "Write the store as records (jsonl), a graph (dot, graphml, gexf), an interactive page (html), STIX 2.1 (stix) or FtM (ftm).",
+            "Write the store as records (jsonl), a graph (dot, graphml, gexf), an interactive page (html), STIX 2.1 (stix), FtM (ftm), or its history.",
         discussion: """
             jsonl: every entity, source and claim in the record format, in a fixed order, so the same store always
             gives the same bytes and the output imports into an empty store. (For a filtered subset, use
@@ -28,12 +28,14 @@ enum ExportCommand: Command {
             ftm: FollowTheMoney entities as JSON Lines (Aleph, OpenSanctions, ftm): Person, Organization, Event,
             Address; one interval entity (Membership, Directorship, Family, UnknownLink) per citation; sources as
             Article or Document, through proof.
+            history: the store's history (isnad log), one JSON line per entry, oldest first, each record before and
+            after as its canonical line; isnad import --from history appends it to another store's history.
             stix and ftm write the whole store; the README maps every field and says what each cannot carry.
             The graph formats (dot, graphml, html, gexf) take the query commands' filters, and write the same bytes for the same
             store. An option that does not apply to the format chosen is refused.
             With -o the file is written under a temporary name and renamed into place once complete.
             """,
-        arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix or ftm")],
+        arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix, ftm or history")],
         options: [
             focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout,
             includesRetracted, output,
@@ -106,7 +108,7 @@ enum ExportCommand: Command {
         }
         try arguments.refuseOptionsNotFor(
             format.rawValue,
-            note: [.jsonl, .stix, .ftm].contains(format)
+            note: [.jsonl, .stix, .ftm, .history].contains(format)
                 ? "; \(format.rawValue) writes the whole store (for a filtered subset: isnad claims … --format json)" : "")
         let store = try context.openStore(.read)
         let path = try arguments.value(output)
@@ -120,6 +122,16 @@ enum ExportCommand: Command {
             try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }
         case .ftm:
             try withOutput(path, context: context) { try FtMWriter(store: store, sink: $0).write() }
+        case .history:
+            try withOutput(path, context: context) { sink in
+                var json = JSONWriter()
+                try store.forEachHistoryEntry { entry in
+                    json.reset()
+                    entry.write(to: &json)
+                    json.newline()
+                    try sink.write(json.bytes)
+                }
+            }
         case .dot, .graphml, .html, .gexf:
             try writeGraph(format, arguments, store: store, path: path, context: context)
         }

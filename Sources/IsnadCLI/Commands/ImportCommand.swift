@@ -35,7 +35,7 @@ enum ImportCommand: Command {
         "replace",
         help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object).")
     static let format = Option<ExchangeFormat>(
-        "from", value: "format", help: "Read the inputs as jsonl (Isnad's records), stix or ftm (default: by content).")
+        "from", value: "format", help: "Read the inputs as jsonl (Isnad's records), stix, ftm, csv or history (default: csv for FILE.csv, else by content).")
     static let isStrict = Flag(
         "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped.")
     static let maximumLineBytes = Option<Int>(
@@ -44,6 +44,12 @@ enum ImportCommand: Command {
         "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        if try arguments.value(format) == .history {
+            return try importHistory(arguments.positionals, context: context)
+        }
+        if try isSheet(arguments.positionals, format: try arguments.value(format)) {
+            return try importSheets(arguments.positionals, arguments: arguments, context: context)
+        }
         let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
         var options = Importer.Options()
         options.dryRun = arguments.isSet(isDryRun)

@@ -20,11 +20,15 @@ struct CSVWriter {
     /// With `isForTerminal` (standard output is a terminal), each cell is shown as
     /// ``Text/printable(_:keepingLineBreaks:)`` shows it: control characters and bidi overrides
     /// as visible escapes, as a table does.
-    init(header: [String], to sink: ByteSink, isForTerminal: Bool = false) throws {
+    /// With `byteOrderMark`, the bytes EF BB BF come first: Excel then reads the file as UTF-8.
+    init(header: [String], to sink: ByteSink, isForTerminal: Bool = false, byteOrderMark: Bool = false) throws {
         self.sink = sink
         self.isForTerminal = isForTerminal
+        if byteOrderMark { try sink.write(CSVWriter.byteOrderMark) }
         try append(header)
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     mutating func append(_ fields: [String]) throws {
         row.removeAll(keepingCapacity: true)

@@ -8,7 +8,28 @@ enum OutputFormat: String, ArgumentChoice {
 
     /// The option, for a command whose JSON is something other than records.
     static func option(json: String) -> Option<OutputFormat> {
-        Option("format", value: "format", group: .output, help: "table (aligned, for reading), \(json) or csv. Default: table.")
+        var option = Option<OutputFormat>(
+            "format", value: "format", group: .output, help: "table (aligned, for reading), \(json) or csv. Default: table.")
+        option.spec.companions = [byteOrderMark.spec]
+        return option
+    }
+
+    /// `--bom`: declared once, here, and taken by every command that takes `--format`.
+    static let byteOrderMark = Flag(
+        "bom", group: .output, help: "csv: a UTF-8 byte order mark first, so that Excel opens Arabic intact."
+    ).only(for: [OutputFormat.csv])
+
+    /// Refuses `--bom` (exit 64) unless the format chosen is csv.
+    static func checkByteOrderMark(_ arguments: ParsedArguments, command: String) throws -> Bool {
+        guard arguments.spec.allOptions.contains(where: { $0.name == byteOrderMark.spec.name }),
+            arguments.isSet(byteOrderMark)
+        else { return false }
+        let format = try arguments.value(option, default: .table)
+        guard format == .csv else {
+            throw UsageError(
+                message: "--bom does not apply to --format \(format.rawValue), only to --format csv", command: command)
+        }
+        return true
     }
 }
 
@@ -93,7 +114,8 @@ extension OutputFormat {
             if let note = reading.note { context.message(note) }
         case .csv:
             var csv = try CSVWriter(
-                header: printout.rows.header, to: context.output, isForTerminal: context.isStandardOutputTerminal)
+                header: printout.rows.header, to: context.output, isForTerminal: context.isStandardOutputTerminal,
+                byteOrderMark: context.writesByteOrderMark)
             try printout.rows.forEach { try csv.append($0) }
         case .json:
             switch printout.json {

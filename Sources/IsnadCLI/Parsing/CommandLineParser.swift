@@ -48,6 +48,8 @@ struct OptionSpec: Sendable {
     var group: OptionGroup
     /// The formats (of `export`) the option applies to; empty: every format.
     var formats: [String] = []
+    /// Options declared with this one, listed after it wherever it is listed (`--bom` with `--format`).
+    var companions: [OptionSpec] = []
 
     var usage: String {
         switch arity {
@@ -145,7 +147,7 @@ struct CommandSpec: Sendable {
         self.abstract = abstract
         self.discussion = discussion
         self.arguments = arguments
-        self.options = options.map(\.spec)
+        self.options = options.flatMap { [$0.spec] + $0.spec.companions }
         self.examples = examples
     }
 

@@ -1,7 +1,11 @@
 /// The formats `isnad import` reads: Isnad's records, a STIX 2.1 bundle, FollowTheMoney
 /// entities. Recognised from an input's first bytes, or named with `--from`.
 public enum ExchangeFormat: String, Sendable, CaseIterable {
-    case jsonl, stix, ftm
+    /// `csv`: a claims spreadsheet (`isnad template claims.csv`), read by the command line, which
+    /// resolves its names as it resolves them in arguments; never by ``Importer``.
+    case jsonl, stix, ftm, csv
+    /// `history`: the lines of `isnad export history`, appended to the store's history; never by ``Importer``.
+    case history
 
     /// Whether the first bytes of a file (at most ``peekLength``) open a STIX bundle: a JSON
     /// object, pretty-printed or not, whose `"type"` is `"bundle"` (whitespace ignored).

@@ -1,0 +1,127 @@
+/// The history carried between stores: `isnad export history` writes every entry as one JSON
+/// line, oldest first; `isnad import --from history` appends them to another store's history,
+/// numbered after its own entries, so that `isnad log` shows them there.
+extension GraphStore {
+    /// Every entry of the history, oldest first, each with all its records.
+    public func forEachHistoryEntry(_ body: (HistoryEntry) throws -> Void) throws {
+        for entry in try history(recordLimit: Int(Int32.max)).reversed() { try body(entry) }
+    }
+
+    /// Appends `entries` (numbered as in the store they came from) after this store's own,
+    /// in one transaction; an entry's `undoes` and `undone_by` follow it. Returns the number
+    /// the first entry was given, or nil when there was none.
+    @discardableResult
+    public func appendHistory(_ entries: [HistoryEntry]) throws -> Int? {
+        guard !entries.isEmpty else { return nil }
+        var first: Int?
+        try inWriteTransaction {
+            let last = try database.cached("SELECT coalesce(max(id), 0) FROM change").scalarInteger([]) ?? 0
+            let offset = Int(last) + 1 - (entries.map(\.number).min() ?? 1)
+            first = (entries.map(\.number).min() ?? 1) + offset
+            let change = try database.cached(
+                "INSERT INTO change (id, at, author, command, undoes, undone_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            let record = try database.cached(
+                "INSERT INTO change_record (change, kind, record, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            for entry in entries {
+                let number = Statement.Value.integer(Int64(entry.number + offset))
+                try change.run([
+                    number, .text(entry.timestamp), .text(entry.author), .text(entry.command),
+                    entry.undoes.map { .integer(Int64($0 + offset)) } ?? .null,
+                    entry.undoneBy.map { .integer(Int64($0 + offset)) } ?? .null,
+                ])
+                for item in entry.records {
+                    try record.run([
+                        number, .text(item.kind.rawValue), .text(item.id), .text(item.action.rawValue),
+                        item.before.map(Statement.Value.text) ?? .null, item.after.map(Statement.Value.text) ?? .null,
+                    ])
+                }
+            }
+            return .commit
+        }
+        return first
+    }
+}
+
+extension HistoryEntry {
+    /// The entry as one JSON object (the line `isnad export history` writes): `entry`, `at`,
+    /// `author`, `command`, `undoes`, `undone_by`, and `records`, each with `kind`, `id`,
+    /// `action`, and `before` and `after` as the canonical record lines they are stored as.
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("entry", number)
+        json.member("at", timestamp)
+        json.member("author", author)
+        json.member("command", command)
+        json.key("undoes")
+        if let undoes { json.integer(undoes) } else { json.null() }
+        json.key("undone_by")
+        if let undoneBy { json.integer(undoneBy) } else { json.null() }
+        json.key("records")
+        json.beginArray()
+        for record in records {
+            json.beginObject()
+            json.member("kind", record.kind.rawValue)
+            json.member("id", record.id)
+            json.member("action", record.action.rawValue)
+            json.nullableMember("before", record.before)
+            json.nullableMember("after", record.after)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// An entry read back from its JSON line, or a message saying what is wrong with it.
+    public init(json value: JSONValue) throws(HistoryLineError) {
+        func field(_ value: JSONValue?, _ key: String) -> JSONValue? {
+            if case .object(let object)? = value { object[key] } else { nil }
+        }
+        func text(_ object: JSONValue?, _ key: String) throws(HistoryLineError) -> String {
+            guard case .string(let text)? = field(object, key) else { throw HistoryLineError(message: "\"\(key)\": expected a string") }
+            return text
+        }
+        func optionalText(_ object: JSONValue?, _ key: String) throws(HistoryLineError) -> String? {
+            switch field(object, key) {
+            case nil, .null?: return nil
+            case .string(let text)?: return text
+            default: throw HistoryLineError(message: "\"\(key)\": expected a string or null")
+            }
+        }
+        func integer(_ key: String) throws(HistoryLineError) -> Int? {
+            switch field(value, key) {
+            case nil, .null?: return nil
+            case .number(let text)?:
+                guard let number = Int(text), number > 0 else { throw HistoryLineError(message: "\"\(key)\": expected an entry number") }
+                return number
+            default: throw HistoryLineError(message: "\"\(key)\": expected an entry number or null")
+            }
+        }
+        guard case .object = value, let number = try integer("entry") else {
+            throw HistoryLineError(message: "expected an object with \"entry\" (a line of isnad export history)")
+        }
+        var records: [RecordChange] = []
+        guard case .array(let items)? = field(value, "records") else { throw HistoryLineError(message: "\"records\": expected an array") }
+        for item in items {
+            guard let kind = Record.Kind(rawValue: try text(item, "kind")) else {
+                throw HistoryLineError(message: "\"kind\": expected entity, source or claim")
+            }
+            guard let action = RecordChange.Action(rawValue: try text(item, "action")) else {
+                throw HistoryLineError(message: "\"action\": expected added, changed or removed")
+            }
+            records.append(
+                RecordChange(
+                    kind: kind, id: try text(item, "id"), action: action, before: try optionalText(item, "before"),
+                    after: try optionalText(item, "after")))
+        }
+        self.init(
+            number: number, timestamp: try text(value, "at"), author: try text(value, "author"),
+            command: try text(value, "command"), undoes: try integer("undoes"), undoneBy: try integer("undone_by"),
+            records: records, recordCount: records.count)
+    }
+}
+
+/// A line of `isnad export history` that cannot be read.
+public struct HistoryLineError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

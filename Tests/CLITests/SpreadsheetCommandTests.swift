@@ -1,0 +1,165 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `--format csv --bom`, `isnad template claims.csv` and `isnad import FILE.csv`, run as the built binary.
+@Suite("spreadsheets end to end", .temporaryStore)
+struct SpreadsheetCommandTests {
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        return cli
+    }
+
+    @Test("--bom puts EF BB BF before the CSV, and only there")
+    func byteOrderMark() throws {
+        let cli = try importedStore()
+        let plain = try cli.run(["claims", "--format", "csv"])
+        let marked = try cli.run(["claims", "--format", "csv", "--bom"])
+        #expect(marked.status == 0, "\(marked.standardError)")
+        #expect(Array(marked.outputBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(Array(marked.outputBytes.dropFirst(3)) == Array(plain.outputBytes))
+        #expect(marked.standardOutput.contains("باركت"))
+    }
+
+    @Test("--bom with another format is a usage error (exit 64)", arguments: [["--format", "json"], []])
+    func byteOrderMarkRefused(format: [String]) throws {
+        let cli = try importedStore()
+        let result = try cli.run(["claims", "--bom"] + format)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--bom does not apply to --format"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("--bom is listed in the help of the commands that take --format")
+    func byteOrderMarkHelp() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["claims", "--help"]).standardOutput.contains("--bom"))
+        #expect(try cli.run(["search", "--help"]).standardOutput.contains("--bom"))
+    }
+
+    static let header = "subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator"
+
+    @Test("template writes the header line with a BOM, refuses an existing file, and reads back as an empty sheet")
+    func template() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["template", "claims.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let bytes = try cli.read("claims.csv")
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == Self.header + "\r\n")
+        #expect(try cli.run(["template", "claims.csv"]).status == 64)
+        let empty = try cli.run(["import", "claims.csv"])
+        #expect(empty.status == 0, "\(empty.standardError)")
+        #expect(empty.standardError.contains("imported 0 citations"))
+    }
+
+    @Test("import FILE.csv in Excel's dialect (BOM, semicolons, CRLF, quotes): names resolved, one history entry, undo takes it back")
+    func importExcel() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let sheet = "\u{FEFF}subject;predicate;object;start;end;source;via;quote;quote_en;stance;credibility;locator\r\n"
+            + "حماس;praised;Hadera attack;2022-03-27;;police;;\"قال \"\"نعم\"\"; وذلك\";yes;reports;3;\r\n"
+            + "Islamic State;praised;hadera-attack;;;Police;article;\"two\r\nlines\";;asserts;2;p. 2\r\n"
+            + ";;;;;;;;;;;\r\n"
+        try cli.write("excel.csv", sheet)
+        let result = try cli.run(["import", "excel.csv", "--author", "ana"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("imported 2 citations from excel.csv: 1 new claim, 1 claim with more citations (history entry 2)"))
+        let claims = try cli.run(["claims", "--format", "json"]).standardOutput
+        #expect(claims.contains(#"قال \"نعم\"; وذلك"#))
+        #expect(claims.contains(#""quote":"two\nlines""#))
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.contains("isnad import excel.csv"))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("import in LibreOffice's dialect (commas, LF, no BOM), and --from csv for another name")
+    func importLibreOffice() throws {
+        let cli = try importedStore()
+        try cli.write("sheet.txt", "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,\"a, b\",asserts,4\n")
+        let result = try cli.run(["import", "--from", "csv", "sheet.txt"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.run(["claims", "--format", "json"]).standardOutput.contains(#""quote":"a, b""#))
+    }
+
+    @Test("unknown names are listed with file:line:column and suggestions, exit 65, nothing imported")
+    func unknownNames() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        try cli.write(
+            "bad.csv",
+            "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,hadera-attack,article,ok,asserts,3\n"
+                + "Islamic Stat,praised,Nowhere Land,nosuchsource,q,asserts,3\n,praised,isis,article,q,asserts,3\n")
+        let result = try cli.run(["import", "bad.csv"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("nothing imported"))
+        #expect(result.standardError.contains("bad.csv:3:3: object: no entity matches \"Nowhere Land\""))
+        #expect(result.standardError.contains("bad.csv:3:4: source: no source matches \"nosuchsource\""))
+        #expect(result.standardError.contains("bad.csv:4:1: subject: empty"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "entry ").count == 2)
+    }
+
+    @Test("bad sheets: unknown or missing column, bad grade, not UTF-8, mixed with records", arguments: [
+        ("subject,predicate,object,source,quote,stance,credibility,colour\n", "bad.csv:1:8: unknown column \"colour\""),
+        ("subject,predicate,object,source,quote,stance\n", "bad.csv:1:7: no column \"credibility\""),
+        ("subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,asserts,9\n", "bad.csv:2:7: credibility"),
+        ("subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,shouts,3\n", "bad.csv:2:6: stance"),
+    ])
+    func badSheets(text: String, message: String) throws {
+        let cli = try importedStore()
+        try cli.write("bad.csv", text)
+        let result = try cli.run(["import", "bad.csv"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test("a sheet that is not UTF-8 is refused; CSV and record files together are a usage error")
+    func notUTF8() throws {
+        let cli = try importedStore()
+        try Data([0x73, 0x75, 0x62, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: cli.path("latin1.csv")))
+        let result = try cli.run(["import", "latin1.csv"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("not UTF-8"))
+        #expect(try cli.run(["import", "latin1.csv", "records.jsonl"]).status == 64)
+    }
+
+    @Test("export history writes one JSON line per entry; import --from history appends them to another store, where log shows them")
+    func historyTravels() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "a movement", "--author", "ana"]).status == 0)
+        let history = try cli.run(["export", "history"])
+        #expect(history.status == 0, "\(history.standardError)")
+        let lines = history.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix(#"{"entry":1,"#))
+        #expect(lines[1].contains(#""author":"ana""#))
+        try cli.write("history.jsonl", history.standardOutput)
+        try cli.write("state.jsonl", try cli.run(["export", "jsonl"]).standardOutput)
+        #expect(try cli.run(["--db", "other.db", "import", "state.jsonl"]).status == 0)
+        let imported = try cli.run(["--db", "other.db", "import", "--from", "history", "history.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardError.contains("imported 2 history entries as entries 2 to 3"))
+        let log = try cli.run(["--db", "other.db", "log", "hamas"]).standardOutput
+        #expect(log.contains("entry 3"))
+        #expect(log.contains("a movement"))
+        #expect(log.contains("ana"))
+        // Exported again, the travelled entries read as they did, renumbered.
+        let again = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
+        #expect(again.count == 3)
+        #expect(again[2].replacingOccurrences(of: #"{"entry":3,"#, with: #"{"entry":2,"#) == lines[1])
+    }
+
+    @Test("import --from history refuses a line that is not one, and writes nothing")
+    func badHistory() throws {
+        let cli = try importedStore()
+        try cli.write("bad.jsonl", #"{"record":"entity","id":"x"}"# + "\n")
+        let result = try cli.run(["import", "--from", "history", "bad.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("bad.jsonl:1:"))
+        #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "entry ").count == 2)
+    }
+}
