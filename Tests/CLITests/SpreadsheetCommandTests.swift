@@ -55,18 +55,23 @@ struct SpreadsheetCommandTests {
         #expect(empty.standardError.contains("imported 0 citations"))
     }
 
-    @Test("import FILE.csv in Excel's dialect (BOM, semicolons, CRLF, quotes): names resolved, one history entry, undo takes it back")
+    @Test(
+        "import FILE.csv in Excel's dialect (BOM, semicolons, CRLF, quotes): names resolved, one history entry, undo takes it back"
+    )
     func importExcel() throws {
         let cli = try importedStore()
         let before = try cli.run(["export", "jsonl"]).outputBytes
-        let sheet = "\u{FEFF}subject;predicate;object;start;end;source;via;quote;quote_en;stance;credibility;locator\r\n"
+        let sheet =
+            "\u{FEFF}subject;predicate;object;start;end;source;via;quote;quote_en;stance;credibility;locator\r\n"
             + "حماس;praised;Hadera attack;2022-03-27;;police;;\"قال \"\"نعم\"\"; وذلك\";yes;reports;3;\r\n"
             + "Islamic State;praised;hadera-attack;;;Police;article;\"two\r\nlines\";;asserts;2;p. 2\r\n"
             + ";;;;;;;;;;;\r\n"
         try cli.write("excel.csv", sheet)
         let result = try cli.run(["import", "excel.csv", "--author", "ana"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("imported 2 citations from excel.csv: 1 new claim, 1 claim with more citations (history entry 2)"))
+        #expect(
+            result.standardError.contains(
+                "imported 2 citations from excel.csv: 1 new claim, 1 claim with more citations (history entry 2)"))
         let claims = try cli.run(["claims", "--format", "json"]).standardOutput
         #expect(claims.contains(#"قال \"نعم\"; وذلك"#))
         #expect(claims.contains(#""quote":"two\nlines""#))
@@ -79,7 +84,9 @@ struct SpreadsheetCommandTests {
     @Test("import in LibreOffice's dialect (commas, LF, no BOM), and --from csv for another name")
     func importLibreOffice() throws {
         let cli = try importedStore()
-        try cli.write("sheet.txt", "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,\"a, b\",asserts,4\n")
+        try cli.write(
+            "sheet.txt",
+            "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,\"a, b\",asserts,4\n")
         let result = try cli.run(["import", "--from", "csv", "sheet.txt"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try cli.run(["claims", "--format", "json"]).standardOutput.contains(#""quote":"a, b""#))
@@ -103,12 +110,20 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "entry ").count == 2)
     }
 
-    @Test("bad sheets: unknown or missing column, bad grade, not UTF-8, mixed with records", arguments: [
-        ("subject,predicate,object,source,quote,stance,credibility,colour\n", "bad.csv:1:8: unknown column \"colour\""),
-        ("subject,predicate,object,source,quote,stance\n", "bad.csv:1:7: no column \"credibility\""),
-        ("subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,asserts,9\n", "bad.csv:2:7: credibility"),
-        ("subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,shouts,3\n", "bad.csv:2:6: stance"),
-    ])
+    @Test(
+        "bad sheets: unknown or missing column, bad grade, not UTF-8, mixed with records",
+        arguments: [
+            ("subject,predicate,object,source,quote,stance,credibility,colour\n", "bad.csv:1:8: unknown column \"colour\""),
+            ("subject,predicate,object,source,quote,stance\n", "bad.csv:1:7: no column \"credibility\""),
+            (
+                "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,asserts,9\n",
+                "bad.csv:2:7: credibility"
+            ),
+            (
+                "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,shouts,3\n",
+                "bad.csv:2:6: stance"
+            ),
+        ])
     func badSheets(text: String, message: String) throws {
         let cli = try importedStore()
         try cli.write("bad.csv", text)
@@ -127,7 +142,9 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["import", "latin1.csv", "records.jsonl"]).status == 64)
     }
 
-    @Test("export history writes one JSON line per entry; import --from history appends them to another store, where log shows them")
+    @Test(
+        "export history writes one JSON line per entry; import --from history appends them to another store, where log shows them"
+    )
     func historyTravels() throws {
         let cli = try importedStore()
         #expect(try cli.run(["set", "hamas", "description", "a movement", "--author", "ana"]).status == 0)

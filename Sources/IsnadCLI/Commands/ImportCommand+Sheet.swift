@@ -70,7 +70,9 @@ extension ImportCommand {
                         let (entity, match) = try resolver.resolution(row.value(column) ?? "")
                         if match.tier > .exact {
                             context.message(
-                                at(column).problem("\"\(Text.printable(row.value(column) ?? ""))\" taken as \(Text.printable(entity.name)) (\(entity.id))"))
+                                at(column).problem(
+                                    "\"\(Text.printable(row.value(column) ?? ""))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
+                                ))
                         }
                         return entity
                     } catch {
@@ -84,7 +86,9 @@ extension ImportCommand {
                         let found = try SourceResolver(store: store).resolve(text)
                         if found.tier != .id {
                             context.message(
-                                at(column).problem("\"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"))
+                                at(column).problem(
+                                    "\"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
+                                ))
                         }
                         return found.source
                     } catch {
@@ -164,13 +168,15 @@ extension ImportCommand {
             let shown = problems.prefix(maximum).joined(separator: "\n")
             let more = problems.count > maximum ? "\n… and \(problems.count - maximum) more" : ""
             throw LookupError(
-                description: "\(counted(problems.count, "problem")) in \(sheets.map(\.name).joined(separator: ", ")); nothing imported:\n"
+                description:
+                    "\(counted(problems.count, "problem")) in \(sheets.map(\.name).joined(separator: ", ")); nothing imported:\n"
                     + shown + more)
         }
         let names = sheets.map(\.name).joined(separator: ", ")
         if arguments.isSet(isDryRun) {
             context.message(
-                "\(names): \(counted(citationCount, "citation")) of \(counted(claims.count, "claim")), all valid; nothing written (--dry-run)")
+                "\(names): \(counted(citationCount, "citation")) of \(counted(claims.count, "claim")), all valid; nothing written (--dry-run)"
+            )
             return
         }
         let change = context.change(author: try arguments.value(HistoryOptions.author))
@@ -255,14 +261,17 @@ extension ImportCommand {
             }
         }
         if !problems.isEmpty {
-            throw LookupError(description: "not history lines (isnad export history); nothing imported:\n" + problems.prefix(20).joined(separator: "\n"))
+            throw LookupError(
+                description: "not history lines (isnad export history); nothing imported:\n"
+                    + problems.prefix(20).joined(separator: "\n"))
         }
         let store = try context.openStore(.create)
         let first = try store.appendHistory(entries)
         if store.wasCreated { context.message("created \(context.databasePath)") }
         if let first {
             context.message(
-                "imported \(counted(entries.count, "history entry", "history entries")) as entries \(first) to \(first + entries.count - 1) (isnad log shows them)")
+                "imported \(counted(entries.count, "history entry", "history entries")) as entries \(first) to \(first + entries.count - 1) (isnad log shows them)"
+            )
         } else {
             context.message("no history entries to import")
         }

@@ -35,7 +35,9 @@ enum ImportCommand: Command {
         "replace",
         help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object).")
     static let format = Option<ExchangeFormat>(
-        "from", value: "format", help: "Read the inputs as jsonl (Isnad's records), stix, ftm, csv or history (default: csv for FILE.csv, else by content).")
+        "from", value: "format",
+        help:
+            "Read the inputs as jsonl (Isnad's records), stix, ftm, csv or history (default: csv for FILE.csv, else by content).")
     static let isStrict = Flag(
         "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped.")
     static let maximumLineBytes = Option<Int>(

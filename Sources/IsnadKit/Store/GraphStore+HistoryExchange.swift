@@ -77,7 +77,9 @@ extension HistoryEntry {
             if case .object(let object)? = value { object[key] } else { nil }
         }
         func text(_ object: JSONValue?, _ key: String) throws(HistoryLineError) -> String {
-            guard case .string(let text)? = field(object, key) else { throw HistoryLineError(message: "\"\(key)\": expected a string") }
+            guard case .string(let text)? = field(object, key) else {
+                throw HistoryLineError(message: "\"\(key)\": expected a string")
+            }
             return text
         }
         func optionalText(_ object: JSONValue?, _ key: String) throws(HistoryLineError) -> String? {
@@ -91,7 +93,9 @@ extension HistoryEntry {
             switch field(value, key) {
             case nil, .null?: return nil
             case .number(let text)?:
-                guard let number = Int(text), number > 0 else { throw HistoryLineError(message: "\"\(key)\": expected an entry number") }
+                guard let number = Int(text), number > 0 else {
+                    throw HistoryLineError(message: "\"\(key)\": expected an entry number")
+                }
                 return number
             default: throw HistoryLineError(message: "\"\(key)\": expected an entry number or null")
             }
@@ -100,7 +104,9 @@ extension HistoryEntry {
             throw HistoryLineError(message: "expected an object with \"entry\" (a line of isnad export history)")
         }
         var records: [RecordChange] = []
-        guard case .array(let items)? = field(value, "records") else { throw HistoryLineError(message: "\"records\": expected an array") }
+        guard case .array(let items)? = field(value, "records") else {
+            throw HistoryLineError(message: "\"records\": expected an array")
+        }
         for item in items {
             guard let kind = Record.Kind(rawValue: try text(item, "kind")) else {
                 throw HistoryLineError(message: "\"kind\": expected entity, source or claim")
