@@ -302,19 +302,7 @@ public struct STIXWriter {
         json.member("isnad_type", source.type.rawValue)
         json.key("isnad_source")
         json.beginObject()
-        json.member("publisher", source.publisher)
-        json.member("author", source.author)
-        json.member("url", source.url)
-        json.member("published", source.published?.description)
-        json.member("lang", source.lang)
-        json.member("reliability", source.reliability.rawValue)
-        if !source.cites.isEmpty {
-            json.key("cites")
-            json.beginArray()
-            for cited in source.cites { json.string(cited) }
-            json.endArray()
-        }
-        json.member("text", source.text)
+        RecordWriter.appendDetails(of: source, to: &json)
         json.endObject()
         close(&json)
     }

@@ -63,6 +63,13 @@ public struct RecordWriter {
         json.member("id", source.id)
         json.member("type", source.type.rawValue)
         json.member("title", source.title)
+        RecordWriter.appendDetails(of: source, to: &json)
+        json.endObject()
+    }
+
+    /// A source's members after its id, type and title, as the record format writes them (the
+    /// STIX export carries the same members, in its own property).
+    static func appendDetails(of source: Source, to json: inout JSONWriter) {
         json.member("publisher", source.publisher)
         json.member("author", source.author)
         json.member("url", source.url)
@@ -76,7 +83,6 @@ public struct RecordWriter {
             json.endArray()
         }
         json.member("text", source.text)
-        json.endObject()
     }
 
     private mutating func encode(_ claim: Claim) {
