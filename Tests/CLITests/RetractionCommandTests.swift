@@ -114,6 +114,20 @@ struct RetractionCommandTests {
         #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
     }
 
+    @Test("show says what was retracted and left out, and log marks the retraction and the restoration")
+    func marks() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong group"]).status == 0)
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        #expect(show.contains("\n(1 retracted claim left out: isnad show --include-retracted)\n"))
+        let listed = try cli.run(["show", "hamas", "--include-retracted"]).standardOutput
+        #expect(listed.contains("\n(1 retracted claim left out: listed under RETRACTED below)\n"))
+        #expect(try cli.run(["log"]).standardOutput.contains("\n  changed claim \"hamas-praised-attack\" · retracted\n"))
+        #expect(try cli.run(["restore", "hamas-praised-attack"]).status == 0)
+        #expect(try cli.run(["log"]).standardOutput.contains("\n  changed claim \"hamas-praised-attack\" · restored\n"))
+        #expect(!(try cli.run(["show", "hamas"]).standardOutput.contains("retracted")))
+    }
+
     @Test("retracting twice says it is retracted already, with why")
     func retractTwice() throws {
         let cli = try importedStore()

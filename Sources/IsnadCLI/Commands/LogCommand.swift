@@ -34,7 +34,7 @@ enum LogCommand: Command {
         var lines: [String] = []
         for entry in entries {
             if !lines.isEmpty { lines.append("") }
-            lines += text(of: entry)
+            lines += try text(of: entry, store: store)
         }
         if lines.isEmpty {
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
@@ -43,8 +43,9 @@ enum LogCommand: Command {
         try context.print(lines.joined(separator: "\n") + "\n")
     }
 
-    /// An entry as lines: its head, its command, then each record and its fields.
-    static func text(of entry: HistoryEntry) -> [String] {
+    /// An entry as lines: its head, its command, then each record (marked when it was
+    /// retracted, restored or merged) and its fields.
+    static func text(of entry: HistoryEntry, store: GraphStore) throws -> [String] {
         var head = "entry \(entry.number) · \(entry.timestamp) · \(Text.printable(entry.author))"
         if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
@@ -55,8 +56,15 @@ enum LogCommand: Command {
                 lines.append("  added \(name) (imported)")
                 continue
             }
-            lines.append("  \(record.action.rawValue) \(name)")
-            for field in RecordDiff(before: record.before, after: record.after).fields {
+            let diff = RecordDiff(before: record.before, after: record.after)
+            var marks = record.action == .changed ? diff.marks : []
+            if record.action == .removed, record.kind == .entity, try store.mergeEntry(of: record.id) == entry.number,
+                let keep = try store.entityMergedInto(record.id)
+            {
+                marks.append("merged into \"\(keep)\"")
+            }
+            lines.append(Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined()))
+            for field in diff.fields {
                 let value: String
                 switch (field.before, field.after) {
                 case (let old?, let new?): value = "\(shortened(old)) → \(shortened(new))"

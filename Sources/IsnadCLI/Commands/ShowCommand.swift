@@ -34,7 +34,8 @@ enum ShowCommand: Command {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     var text = try table(
                         entity, claims: claims, presentation: &presentation, store: store,
-                        isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil)
+                        isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil,
+                        isListingRetracted: arguments.isSet(includesRetracted))
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(text: text)
                 },
@@ -63,12 +64,27 @@ enum ShowCommand: Command {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// What the history says of the entity itself: the ids merged into it, and the entries
+    /// that changed it since it was added (see ``GraphStore/changes(of:id:)``).
+    static func historyMarks(of entity: Entity, store: GraphStore) throws -> [String] {
+        var lines: [String] = []
+        for merged in entity.merged {
+            let entry = try store.mergeEntry(of: merged).map { "entry \($0); " } ?? ""
+            lines.append(Text.printable("  merged into it: \(merged) (\(entry)isnad unmerge \(merged) takes it back)"))
+        }
+        let changes = try store.changes(of: .entity, id: entity.id)
+        if !changes.isEmpty { lines.append(Text.printable("  changed: " + HistoryMark.line(changes))) }
+        return lines
+    }
+
     /// The entity and its claims, for reading. `isFilteredByDate`: --as-of or --between kept
     /// the undated claims (taken as timeless), and the count line says how many they are.
     static func table(
         _ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore,
-        isFilteredByDate: Bool = false
+        isFilteredByDate: Bool = false, isListingRetracted: Bool = false
     ) throws -> String {
+        let retractions = try store.retractions(of: entity.id)
+        let whereRetracted = isListingRetracted ? "listed under RETRACTED below" : "isnad show --include-retracted"
         var lines: [String] = []
         lines.append(Text.printable("\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
@@ -80,6 +96,7 @@ enum ShowCommand: Command {
         for key in entity.attributes.keys.sorted() {
             lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
         }
+        lines += try historyMarks(of: entity, store: store)
         lines.append("")
         let weights = claims.map(presentation.graph.weigh)
         let statuses = Evidence.Status.allCases.compactMap { status -> String? in
@@ -92,6 +109,10 @@ enum ShowCommand: Command {
             lines.append(
                 "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
             )
+        }
+        let retractedClaims = retractions.filter { $0.retraction != nil }.count
+        if retractedClaims > 0 {
+            lines.append("(\(counted(retractedClaims, "retracted claim")) left out: \(whereRetracted))")
         }
         if let channels = ClaimPresentation.channelSummary(weights) { lines.append(channels) }
         var currentGroup = ""
@@ -117,6 +138,12 @@ enum ShowCommand: Command {
                         + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
                 ))
             if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
+            let changes = try store.changes(of: .claim, id: claim.id)
+            if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }
+            if let retracted = retractions.first(where: { $0.id == claim.id }) {
+                let count = retracted.citations.filter { $0.retraction != nil }.count
+                lines.append("      \(counted(count, "retracted citation")) left out: \(whereRetracted)")
+            }
             lines += ClaimPresentation.citationLines(graded, indent: "      ")
         }
         return lines.joined(separator: "\n") + "\n"

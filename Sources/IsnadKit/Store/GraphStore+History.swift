@@ -74,6 +74,26 @@ extension GraphStore {
         return entries
     }
 
+    /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
+    /// a merge, an import that replaced it — and that are neither undone nor an undo (an undone
+    /// change left the record as it was), oldest first; empty when it stands as it was added.
+    /// `isnad show` marks such a record.
+    public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
+        var marks: [HistoryMark] = []
+        // `action <> 'added'` lets SQLite use change_record_changes_by_record (a partial index).
+        try database.cached(
+            """
+            SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added' AND r.action = 'changed'
+              AND c.undone_by IS NULL AND c.undoes IS NULL
+            ORDER BY r.change
+            """
+        ).forEachRow([.text(id), .text(kind.rawValue)]) { row in
+            marks.append(HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
+        }
+        return marks
+    }
+
     /// What ``undo(_:as:)`` did.
     public struct Undone: Sendable, Equatable {
         /// The entry taken back.
