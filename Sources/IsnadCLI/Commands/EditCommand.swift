@@ -42,7 +42,10 @@ enum EditCommand: Command {
         let label = "\(original.kind.rawValue) \"\(original.id)\""
         // A folder of our own (mkdtemp: mode 0700, a name nobody could guess or plant a link at).
         var template = Array((FileManager.default.temporaryDirectory.path + "/isnad-edit-XXXXXX").utf8CString)
-        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) })
+        guard
+            let folder = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }).map({
+                String(cString: $0)
+            })
         else {
             throw LookupError(description: "cannot make a temporary folder for the editor: \(String(cString: strerror(errno)))")
         }
