@@ -168,6 +168,17 @@ struct SpreadsheetCommandTests {
         let again = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
         #expect(again.count == 3)
         #expect(again[2].replacingOccurrences(of: #"{"entry":3,"#, with: #"{"entry":2,"#) == lines[1])
+        // They describe the other store's changes: log says so, undo refuses them, and they do
+        // not stand in the way of undoing this store's own import.
+        #expect(log.contains(" · from another store's history\n"))
+        let undo = try cli.run(["--db", "other.db", "undo"])
+        #expect(undo.status == 1)
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry #3: it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)\n"
+        )
+        #expect(try cli.run(["--db", "other.db", "undo", "1"]).status == 0)
+        #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).standardOutput.isEmpty)
     }
 
     @Test("import --from history refuses a line that is not one, and writes nothing")

@@ -49,6 +49,7 @@ enum LogCommand: Command {
         var head = "entry \(entry.number) · \(entry.timestamp) · \(Text.printable(entry.author))"
         if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
+        if entry.isTravelled { head += " · from another store's history" }
         var lines = [head, "  " + Text.printable(entry.command)]
         for record in entry.records {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""

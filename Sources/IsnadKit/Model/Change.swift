@@ -52,6 +52,9 @@ public struct HistoryEntry: Sendable, Equatable {
     public var records: [RecordChange]
     /// How many records it touched in all.
     public var recordCount: Int
+    /// It came from another store's history (`isnad import --from history`): `log` shows it,
+    /// `undo` refuses it.
+    public var isTravelled = false
 }
 
 /// One history entry, named in a mark on a record (`isnad show`: "edited in entry 5 …").
