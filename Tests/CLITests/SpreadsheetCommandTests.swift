@@ -181,6 +181,33 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).standardOutput.isEmpty)
     }
 
+    @Test(
+        "options that do not apply to a spreadsheet or to history are refused, not ignored",
+        arguments: [
+            (["import", "claims.csv", "--strict"], "--strict does not apply to an import of a spreadsheet (CSV)"),
+            (["import", "claims.csv", "--replace"], "--replace does not apply to an import of a spreadsheet (CSV)"),
+            (
+                ["import", "claims.csv", "--max-line-bytes", "10"],
+                "--max-line-bytes does not apply to an import of a spreadsheet (CSV)"
+            ),
+            (
+                ["import", "--from", "history", "h.jsonl", "--dry-run"],
+                "--dry-run does not apply to an import of history (--from history)"
+            ),
+            (
+                ["import", "--from", "history", "h.jsonl", "--max-errors", "3"],
+                "--max-errors does not apply to an import of history (--from history)"
+            ),
+        ])
+    func optionsThatDoNotApply(arguments: [String], message: String) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError == "isnad: \(message): leave it out\n(see 'isnad import --help')\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("import --from history refuses a line that is not one, and writes nothing")
     func badHistory() throws {
         let cli = try importedStore()
