@@ -9,7 +9,9 @@ enum LogCommand: Command {
             undo …) is one entry, with its number, time (UTC), author and command line, then each record it touched,
             field by field (before → after). A record an import added is listed by id only. With ID, only the
             entries that touched that record (an entity, source or claim id), and only its change in each unless
-            --all. An entry taken back says by which undo. Shows at most 20 records of an entry unless --all.
+            --all. An entry taken back says by which undo; one from another store's history (isnad import --from
+            history) says so. A record retracted, restored or merged is tagged (changed claim "x" · retracted). Shows
+            at most 20 records of an entry unless --all.
             """,
         arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
         options: [since, author, showsAll],

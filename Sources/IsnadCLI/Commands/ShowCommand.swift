@@ -9,7 +9,10 @@ enum ShowCommand: Command {
             the object (←); ↔ marks a symmetric predicate. Each claim shows its dates, its status (ASSERTED,
             ALLEGED or DISPUTED, see 'isnad help evidence'), its number of sources and best grades, then every
             citation: stance, grades (reliability letter, credibility digit), the claimant, the source it is read
-            in (via), the quote and its English translation.
+            in (via), the quote and its English translation. What the history changed is marked: "changed: entry N
+            (command, author, day)" under an entity or claim edited, retracted in part or merged since it was added,
+            "merged into it:" for the ids merged into the entity; the retracted claims and citations left out are
+            counted (--include-retracted lists them).
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
         options: [OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
