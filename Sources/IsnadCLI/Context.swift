@@ -14,8 +14,10 @@ extension MemorySink: OutputSink {
 
 /// What every command gets: where the store is, and where to write.
 struct Context {
-    /// The store's path: --db, else $ISNAD_DB, else ./isnad.db.
-    let databasePath: String
+    /// The store: --db, else $ISNAD_DB, else ./isnad.db; a PostgreSQL URI with --store.
+    let storeLocation: StoreLocation
+    /// The store as messages name it: its path, or its URI without the password.
+    var databasePath: String { storeLocation.description }
     let output: OutputSink
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
@@ -38,11 +40,23 @@ struct Context {
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
+        guard case .file(let databasePath) = storeLocation else { throw EngineUnavailable(location: storeLocation) }
         let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] in
             standardError("waiting for another program or process to finish writing to \(databasePath)…\n")
         }
         if let version = store.upgradedFrom {
             message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")
+        }
+        return store
+    }
+
+    /// Opens a store on a PostgreSQL server, creating it with `.create`.
+    func openPostgreSQLStore(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> PostgreSQLStore {
+        let store = try PostgreSQLStore(location: location, access: access) { [standardError] in
+            standardError("waiting for another client to finish writing to \(location)…\n")
+        }
+        if let version = store.upgradedFrom {
+            message("upgraded \(location) from schema version \(version) to \(Migrations.currentPostgreSQLVersion)")
         }
         return store
     }
@@ -78,5 +92,14 @@ struct Context {
     /// Runs `body`, and with `--timing` reports how long it took on standard error.
     func measure<T>(_ isEnabled: Bool, _ body: () throws -> T) rethrows -> T {
         try Timing.measure(isEnabled, report: standardError, body)
+    }
+}
+
+/// A command that does not run on a store on PostgreSQL yet (exit 69, EX_UNAVAILABLE).
+struct EngineUnavailable: Error, CustomStringConvertible {
+    let location: StoreLocation
+
+    var description: String {
+        "\(location): this command does not run on a store on PostgreSQL yet (init and copy do): copy the store into a file with isnad copy, and run it there"
     }
 }
