@@ -40,12 +40,26 @@ struct Context {
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
-        guard case .file(let databasePath) = storeLocation else { throw EngineUnavailable(location: storeLocation) }
+        let databasePath: String
+        switch storeLocation {
+        case .file(let path): databasePath = path
+        case .postgreSQL(let location): return try openPostgreSQLGraph(location, access)
+        }
         let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] in
             standardError("waiting for another program or process to finish writing to \(databasePath)…\n")
         }
         if let version = store.upgradedFrom {
             message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")
+        }
+        return store
+    }
+
+    private func openPostgreSQLGraph(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> GraphStore {
+        let store = try GraphStore(postgreSQL: location, access: access) { [standardError] in
+            standardError("waiting for another client to finish writing to \(location)…\n")
+        }
+        if let version = store.upgradedFrom {
+            message("upgraded \(location) from schema version \(version) to \(Migrations.currentPostgreSQLVersion)")
         }
         return store
     }
@@ -92,14 +106,5 @@ struct Context {
     /// Runs `body`, and with `--timing` reports how long it took on standard error.
     func measure<T>(_ isEnabled: Bool, _ body: () throws -> T) rethrows -> T {
         try Timing.measure(isEnabled, report: standardError, body)
-    }
-}
-
-/// A command that does not run on a store on PostgreSQL yet (exit 69, EX_UNAVAILABLE).
-struct EngineUnavailable: Error, CustomStringConvertible {
-    let location: StoreLocation
-
-    var description: String {
-        "\(location): this command does not run on a store on PostgreSQL yet (init and copy do): copy the store into a file with isnad copy, and run it there"
     }
 }

@@ -42,16 +42,20 @@ enum ExitCode: Int32 {
             case .notAFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .newerSchema, .moved: self = .failure
+            case .unavailableOnPostgreSQL: self = .unavailable
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:
+            if let cause = error.postgreSQL {
+                self = ExitCode(for: cause)
+                return
+            }
             switch error.kind {
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
             case .readOnly, .diskFull: self = .cannotWrite
             default: self = .failure
             }
-        case is EngineUnavailable: self = .unavailable
         case let error as PostgreSQLError:
             switch error.kind {
             case .cannotConnect: self = .unavailable

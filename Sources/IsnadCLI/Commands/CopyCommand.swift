@@ -15,7 +15,10 @@ enum CopyCommand: Command {
             ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
             ArgumentSpec(name: "to", help: "The new store: a file or a postgresql:// URI."),
         ],
-        examples: ["isnad copy isnad.db field-copy.db"])
+        examples: [
+            "isnad copy isnad.db field-copy.db",
+            "isnad copy isnad.db field-copy.db && isnad --db field-copy.db export jsonl | cmp - <(isnad export jsonl)",
+        ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)

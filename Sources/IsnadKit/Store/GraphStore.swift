@@ -89,6 +89,29 @@ public final class GraphStore {
         }
     }
 
+    /// Opens the store on PostgreSQL at `location` for reading (``Access/read`` or
+    /// ``Access/examine``): one snapshot (`REPEATABLE READ, READ ONLY`) for every query, from
+    /// when it opens until it is released. An older store is upgraded first, under the store's
+    /// lock. Other accesses throw ``StoreError/unavailableOnPostgreSQL(location:)``.
+    public init(
+        postgreSQL location: PostgreSQLLocation, access: Access, vocabulary: Vocabulary = .standard,
+        onWaitingForWriteLock: (() -> Void)? = nil
+    ) throws {
+        guard access == .read || access == .examine else {
+            throw StoreError.unavailableOnPostgreSQL(location: location.description)
+        }
+        let store = try PostgreSQLStore(location: location, access: access, onWaitingForWriteLock: onWaitingForWriteLock)
+        path = location.description
+        self.vocabulary = vocabulary
+        self.onWaitingForWriteLock = onWaitingForWriteLock
+        upgradedFrom = store.upgradedFrom
+        database = Database(postgreSQL: store.connection, isReadOnly: true)
+        try database.execute(GraphStore.postgreSQLTemporaryTables)
+        try database.beginTransaction(.deferred)
+        // The snapshot is taken at the first statement: now, not at the first query.
+        try database.execute("SELECT 1")
+    }
+
     /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
     /// it; when its folder cannot be written, that index cannot be created, and the store is
     /// read as immutable instead (nobody can write it there either).

@@ -26,7 +26,8 @@ public enum StoreCopy {
             order: "id"),
         Table(name: "source_cites", columns: ["source", "position", "cited"], order: "source, position"),
         Table(
-            name: "claim", columns: ["id", "subject", "predicate", "object", "start_date", "end_date", "notes"], order: "id"),
+            name: "claim", columns: ["rowid", "id", "subject", "predicate", "object", "start_date", "end_date", "notes"],
+            order: "rowid"),
         Table(
             name: "citation",
             columns: [
@@ -121,10 +122,12 @@ public enum StoreCopy {
                         }
                     }
                 }
-                // Names added later continue after the copied ones, as SQLite's rowids do.
-                try store.connection.query(
-                    "SELECT setval(pg_get_serial_sequence('entity_name', 'rowid'), coalesce(max(rowid), 0) + 1, false) FROM entity_name"
-                )
+                // Rows added later continue after the copied ones, as SQLite's rowids do.
+                for table in ["entity_name", "claim"] {
+                    try store.connection.query(
+                        "SELECT setval(pg_get_serial_sequence('\(table)', 'rowid'), coalesce(max(rowid), 0) + 1, false) FROM \(table)"
+                    )
+                }
             }
         }
         return summary

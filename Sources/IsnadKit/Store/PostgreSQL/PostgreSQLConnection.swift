@@ -165,6 +165,24 @@ final class PostgreSQLConnection {
             kind: kind, message: PostgreSQLError.oneLine(message), location: location, sql: sql, sqlState: state)
     }
 
+    /// Whether no transaction is open.
+    var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
+
+    /// The advisory lock's first key: "ISND", as SQLite stores carry it in their header.
+    static let lockClass: Int64 = 0x4953_4E44
+
+    /// Begins a transaction that holds the store's advisory lock, which every writer takes
+    /// first: writers to one store run one after the other, as on SQLite, so that none loses
+    /// another's update. Waiting for the lock calls `onWait` once.
+    func beginWriteTransaction(onWait: (() -> Void)?) throws(PostgreSQLError) {
+        try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        let key: [Statement.Value] = [.integer(PostgreSQLConnection.lockClass), .text(location.storeName)]
+        if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) != 1 {
+            onWait?()
+            try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
+        }
+    }
+
     /// The server's version, such as `15.18`.
     var serverVersion: String {
         let number = Int(PQserverVersion(handle))
@@ -229,6 +247,19 @@ final class PostgreSQLRows {
         return value.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
+    }
+
+    /// Whether the column is of an integer type (and the value not NULL).
+    func isInteger(_ row: Int, _ column: Int) -> Bool {
+        guard !isNull(row, column) else { return false }
+        // int8, int2, int4 (pg_type.oid: https://www.postgresql.org/docs/15/catalog-pg-type.html)
+        return [20, 21, 23].contains(PQftype(result, Int32(column)))
+    }
+
+    /// The rows an INSERT, UPDATE or DELETE changed.
+    var changedRows: Int {
+        guard let result, let text = PQcmdTuples(result) else { return 0 }
+        return Int(String(cString: text)) ?? 0
     }
 
     /// The value as an integer: a boolean is 1 or 0; NULL or text is 0, as in SQLite.

@@ -18,9 +18,6 @@ public final class PostgreSQLStore {
     /// Called once when the store's lock is held by another client and this one waits for it.
     public var onWaitingForWriteLock: (() -> Void)?
 
-    /// The advisory lock's first key: "ISND", as SQLite stores carry it in their header.
-    static let lockClass: Int64 = 0x4953_4E44
-
     /// Opens the store: `.create` creates it when the schema is missing or empty; `.read` and
     /// `.examine` read it; `.write` needs it to exist.
     public init(
@@ -29,6 +26,13 @@ public final class PostgreSQLStore {
         self.location = location
         self.onWaitingForWriteLock = onWaitingForWriteLock
         connection = try PostgreSQLConnection(location: location)
+        if access == .read || access == .examine {
+            // Readers take no lock: a store that needs nothing is read as it is.
+            var schema = Schema.missing
+            try inSnapshot { schema = try inspect() }
+            if schema == .current { return }
+            if schema == .missing { throw StoreError.missing(path: location.description) }
+        }
         try inWriteTransaction { () throws in
             switch try inspect() {
             case .current: break
@@ -130,14 +134,8 @@ public final class PostgreSQLStore {
     /// loses another's update. Waiting for the lock calls ``onWaitingForWriteLock`` once. An
     /// error rolls everything back; a lost connection is not retried.
     func inWriteTransaction(_ body: () throws -> Void) throws {
-        try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        try connection.beginWriteTransaction(onWait: onWaitingForWriteLock)
         do {
-            let key: [Statement.Value] = [.integer(PostgreSQLStore.lockClass), .text(location.storeName)]
-            let isFree = try connection.query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0)
-            if isFree != 1 {
-                onWaitingForWriteLock?()
-                try connection.query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
-            }
             try body()
             try connection.execute("COMMIT")
         } catch {
