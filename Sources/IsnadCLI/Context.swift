@@ -85,8 +85,18 @@ struct Context {
     /// Who changes the store, and how, for its history: `--author`, else `$ISNAD_AUTHOR`, else
     /// the login name; the command line as given.
     func change(author: String?) -> ChangeDescription {
-        let name = [author, environment["ISNAD_AUTHOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? Context.loginName
-        return ChangeDescription(author: Text.printable(name), command: ChangeDescription.commandLine(arguments))
+        let named = [author, environment["ISNAD_AUTHOR"]].compactMap { $0 }.first { !$0.isEmpty }
+        let name = named ?? Context.loginName
+        // A password in a PostgreSQL URI never goes into the history.
+        let shown = arguments.map { argument in
+            if PostgreSQLLocation.isURI(argument) { return PostgreSQLLocation.withoutPassword(argument) }
+            if argument.hasPrefix("--db="), PostgreSQLLocation.isURI(String(argument.dropFirst(5))) {
+                return "--db=" + PostgreSQLLocation.withoutPassword(String(argument.dropFirst(5)))
+            }
+            return argument
+        }
+        return ChangeDescription(
+            author: Text.printable(name), command: ChangeDescription.commandLine(shown), isDefaultAuthor: named == nil)
     }
 
     /// The user's login name, from the system's user database; `$USER` when it has none.

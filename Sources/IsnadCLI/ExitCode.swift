@@ -42,7 +42,6 @@ enum ExitCode: Int32 {
             case .notAFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .newerSchema, .moved: self = .failure
-            case .unavailableOnPostgreSQL: self = .unavailable
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:

@@ -72,16 +72,6 @@ struct PostgreSQLTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("copy.db")))
     }
 
-    @Test("commands that write do not run on PostgreSQL yet, and say so (exit 69), through ISNAD_DB too")
-    func unavailableCommand() throws {
-        let cli = try CLIHarness.scoped
-        let uri = "postgresql://alice:hunter2-secret@127.0.0.1:1/team"
-        let result = try cli.run(["import", PostgreSQLTests.dataset], environment: ["ISNAD_DB": uri])
-        #expect(result.status == 69)
-        #expect(result.standardError.contains("which this isnad does not do on PostgreSQL yet"))
-        #expect(!result.standardError.contains("hunter2"))
-    }
-
     @Test("--store with a store file is a usage error (exit 64)")
     func storeWithFile() throws {
         let cli = try CLIHarness.scoped
@@ -264,5 +254,153 @@ struct PostgreSQLTests {
                 ["export", "dot", "--focus", "org-1", "--depth", "2"], ["export", "graphml"], ["export", "gexf"],
                 ["export", "stix"], ["export", "ftm"],
             ])
+    }
+
+    // MARK: Writing
+
+    /// Commands that change a store, run in turn on a store file and on a store on PostgreSQL
+    /// that hold the same records.
+    static let writeCommands: [[String]] = [
+        ["add", "entity", "--type", "organization", "--name", "Arab states", "--alias", "ar:الدول العربية"],
+        [
+            "add", "source", "--type", "news-article", "--title", "Police statement", "--published", "2022-03-28",
+            "--reliability", "B",
+        ],
+        [
+            "add", "claim", "Hamas", "praised", "Hadera attack", "--source", "hadera-2022-article", "--quote", "باركت",
+            "--stance",
+            "asserts", "--credibility", "3", "--unverified", "paraphrase",
+        ],
+        ["retract", "abm-joined-isis", "--reason", "the quote is about another group"],
+        ["retract", "hamas-cooperated-with-isis", "--citation", "2", "--reason", "misread the source"],
+        ["restore", "abm-joined-isis"], ["merge", "hadera-attacker-1", "hadera-attacker-2"], ["unmerge", "hadera-attacker-2"],
+        ["merge", "hadera-victim-1", "hadera-victim-2", "--author", "ana"],
+        ["set", "hamas-praised-hadera-attack", "citations[0].credibility", "3"],
+        ["set", "hadera-2022-article", "reliability", "D", "--author", "ana"], ["delete", "hamas"],
+        ["delete", "hadera-2022-article", "--author", "ana"], ["undo"], ["undo", "3"], ["import", "bad.jsonl"],
+        ["import", PostgreSQLTests.dataset], ["export", "jsonl"], ["claims"], ["show", "hamas"], ["check"], ["duplicates"],
+        ["search", "arab states"],
+    ]
+
+    @Test(
+        "imports and every edit give the same outputs and leave the same records on PostgreSQL as on SQLite",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func sameWrites() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try cli.write("bad.jsonl", #"{"record":"entity","id":"isis","type":"organization","name":"ISIS"}"# + "\n")
+        let author = ["ISNAD_AUTHOR": "analyst"]
+        let imported = try cli.run(["import", PostgreSQLTests.dataset], environment: author)
+        let importedThere = try cli.run(
+            ["import", PostgreSQLTests.dataset], environment: author.merging(["ISNAD_DB": uri]) { $1 })
+        #expect(importedThere.status == 0, "\(importedThere.standardError)")
+        #expect(importedThere.standardOutput == imported.standardOutput)
+        let shown = PostgreSQLLocation.withoutPassword(try PostgreSQLLocation(uri: uri).description)
+        for command in PostgreSQLTests.writeCommands {
+            let file = try cli.run(command, environment: author)
+            let server = try cli.run(command, environment: author.merging(["ISNAD_DB": uri]) { $1 })
+            #expect(server.status == file.status, "\(command): \(server.standardError)")
+            #expect(server.outputBytes == file.outputBytes, "\(command)")
+            #expect(server.standardError.replacingOccurrences(of: shown, with: "isnad.db") == file.standardError, "\(command)")
+        }
+    }
+
+    @Test(
+        "init --roles: a reader's write is refused (exit 77) and nothing is written; a writer's history names its role",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func roles() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        let reader = name + "_alice"
+        let writer = name + "_bob"
+        defer {
+            PostgreSQLServer.dropStore(name)
+            for role in [reader, writer, name + "_reader", name + "_writer"] {
+                _ = try? PostgreSQLServer.psql("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)")
+            }
+        }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["import", PostgreSQLTests.dataset]).status == 0)
+        try #require(try cli.run(["copy", "isnad.db", uri]).status == 0)
+        let made = try cli.run(["--db", uri, "init", "--roles"])
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(made.standardError.contains("roles \(name)_reader (reads) and \(name)_writer (reads and writes)"))
+        guard
+            try PostgreSQLServer.psql(
+                "CREATE ROLE \(reader) LOGIN; GRANT \(name)_reader TO \(reader); CREATE ROLE \(writer) LOGIN; GRANT \(name)_writer TO \(writer)"
+            ) != nil
+        else { return }
+        let asReader = uri + "&user=\(reader)"
+        let asWriter = uri + "&user=\(writer)"
+        #expect(try cli.run(["--db", asReader, "show", "hamas"]).status == 0)
+        let refused = try cli.run(["--db", asReader, "retract", "hamas-praised-hadera-attack", "--reason", "x"])
+        #expect(refused.status == 77)
+        #expect(refused.standardError.contains("may not do that"))
+        #expect(try cli.run(["--db", asReader, "import", "bad.jsonl"]).status != 0)
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).retracted_claim")?.standardOutput == "0\n")
+        let written = try cli.run(["--db", asWriter, "retract", "hamas-praised-hadera-attack", "--reason", "x"])
+        #expect(written.status == 0, "\(written.standardError)")
+        let log = try cli.run(["--db", asWriter, "log"])
+        #expect(log.standardOutput.contains(" · \(writer)\n"), "\(log.standardOutput)")
+    }
+
+    @Test(
+        "writers at once: each is all or nothing, none is lost",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func concurrentWriters() async throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["--db", uri, "import", PostgreSQLTests.dataset]).status == 0)
+        let results = try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
+            for index in 0..<4 {
+                group.addTask {
+                    try cli.run(["--db", uri, "add", "entity", "--type", "person", "--name", "Analyst Person \(index)"])
+                }
+                group.addTask {
+                    try cli.run(["--db", uri, "set", "hamas-praised-hadera-attack", "notes", "note \(index)"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
+        let stats = try cli.run(["--db", uri, "stats", "--format", "json"])
+        #expect(stats.standardOutput.hasPrefix("{\"entities\":{\"total\":42,"), "\(stats.standardOutput)")
+        // 4 added entities and 4 notes: every change kept, each with its history entry.
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).change")?.standardOutput == "9\n")
+    }
+
+    @Test(
+        "a connection cut in the middle of an import (the server restarting): exit 75, nothing written",
+        .enabled(if: PostgreSQLServer.isAvailable && ExternalTool.path("python3") != nil, PostgreSQLServer.skipReason))
+    func connectionLost() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name) + "&application_name=\(name)"
+        try #require(try cli.run(["--db", uri, "init"]).status == 0)
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(
+            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
+        _ = try cli.write("big.jsonl", records.standardOutput)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        process.arguments = ["--db", uri, "import", "big.jsonl"]
+        process.currentDirectoryURL = cli.directory
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Once the import has written for a while, its server process is ended, as a restart ends it.
+        Thread.sleep(forTimeInterval: 2)
+        try PostgreSQLServer.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '\(name)'")
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 75, "\(message)")
+        #expect(message.contains("nothing of this command was committed"), "\(message)")
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).claim")?.standardOutput == "0\n")
     }
 }

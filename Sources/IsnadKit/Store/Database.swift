@@ -192,6 +192,15 @@ final class Database {
     /// Whether the store is on PostgreSQL: for the few statements whose SQL differs by engine.
     var isPostgreSQL: Bool { postgreSQL != nil }
 
+    /// SQL for a member of a JSON object stored as text, as text: `column ->> '$.key'` in
+    /// SQLite, `column::jsonb ->> 'key'` in PostgreSQL. `key` is Isnad's own, never input.
+    func jsonMember(_ column: String, _ key: String) -> String {
+        isPostgreSQL ? "\(column)::jsonb ->> '\(key)'" : "\(column) ->> '$.\(key)'"
+    }
+
+    /// The SQL for this connection's engine: `sqlite` or `postgreSQL`.
+    func dialect(_ sqlite: String, postgreSQL: String) -> String { isPostgreSQL ? postgreSQL : sqlite }
+
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
     var isReadOnly: Bool { postgreSQL == nil ? sqlite3_db_readonly(handle, "main") == 1 : isPostgreSQLReadOnly }
 

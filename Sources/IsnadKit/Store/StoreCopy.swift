@@ -123,9 +123,9 @@ public enum StoreCopy {
                     }
                 }
                 // Rows added later continue after the copied ones, as SQLite's rowids do.
-                for table in ["entity_name", "claim"] {
+                for (table, column) in [("entity_name", "rowid"), ("claim", "rowid")] {
                     try store.connection.query(
-                        "SELECT setval(pg_get_serial_sequence('\(table)', 'rowid'), coalesce(max(rowid), 0) + 1, false) FROM \(table)"
+                        "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), coalesce(max(\(column)), 0) + 1, false) FROM \(table)"
                     )
                 }
             }

@@ -28,14 +28,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// control character): `record` names the record, `field` its field.
     case invalidValue(path: String, record: String, field: String, problem: String)
 
-    /// The command must write, and writing to a store on PostgreSQL is not done yet (creating
-    /// one and copying into it are).
-    case unavailableOnPostgreSQL(location: String)
-
     public var description: String {
         switch self {
-        case .unavailableOnPostgreSQL(let location):
-            "\(location): this command writes to the store, which this isnad does not do on PostgreSQL yet: write to a store file and copy it"
         case .missing(let path):
             "no store at \(path)"
         case .notAnIsnadStore(let path):

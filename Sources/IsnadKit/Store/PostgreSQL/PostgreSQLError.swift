@@ -53,7 +53,8 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
         case .cannotConnect: "cannot connect to \(location): \(message)"
         case .connectionLost:
             "the connection to \(location) was lost (\(message)); nothing of this command was committed: run it again once the server is back"
-        case .permissionDenied: "\(location): permission denied: \(message)"
+        case .permissionDenied:
+            "\(location): this database role may not do that (\(message)); nothing was written: a reader's role only reads"
         case .concurrentChange:
             "\(location): another analyst changed the same records at the same time, and nothing of this command was written: run it again"
         case .other: "\(location): \(message)"

@@ -127,6 +127,41 @@ public final class PostgreSQLStore {
             """, [.text(String(NameKey.version))])
     }
 
+    // MARK: Roles
+
+    /// The two roles ``createRoles()`` makes for this store: one that reads, one that writes.
+    public var roleNames: (reader: String, writer: String) {
+        (location.storeName + "_reader", location.storeName + "_writer")
+    }
+
+    /// Creates the store's reader and writer roles when missing (group roles, without login:
+    /// `GRANT NAME_reader TO alice` lets alice read), and grants them the store's tables, now and
+    /// as later migrations create them. The reader may only read; the writer may change records,
+    /// not the schema (upgrades are for the store's owner). Needs the CREATEROLE privilege.
+    public func createRoles() throws {
+        let (reader, writer) = roleNames
+        guard writer.utf8.count <= 63 else {
+            throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
+        }
+        let schema = location.storeName
+        try inWriteTransaction {
+            for role in [reader, writer] {
+                let exists = try connection.query("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [.text(role)])
+                if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
+            }
+            try connection.execute(
+                """
+                GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
+                GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
+                GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE ON SEQUENCES TO \(writer)
+                """)
+        }
+    }
+
     // MARK: Transactions
 
     /// Runs `body` in one transaction holding the store's advisory lock, which every writer
