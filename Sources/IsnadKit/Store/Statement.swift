@@ -107,6 +107,7 @@ final class Statement {
     /// even when `body` throws, so that it holds no read open.
     func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
         reset()
+        postgreSQL?.streamRows()
         defer { finish() }
         try bind(values)
         while try step() { try body(self) }

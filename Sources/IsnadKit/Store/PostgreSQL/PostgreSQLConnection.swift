@@ -165,6 +165,14 @@ final class PostgreSQLConnection {
             kind: kind, message: PostgreSQLError.oneLine(message), location: location, sql: sql, sqlState: state)
     }
 
+    private var cursorCount = 0
+
+    /// A name for a new cursor, unique on this connection.
+    func nextCursorName() -> String {
+        cursorCount += 1
+        return "isnad_rows_\(cursorCount)"
+    }
+
     /// Whether no transaction is open.
     var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
 

@@ -1,5 +1,7 @@
 /// A ``Statement`` on PostgreSQL: the SQL written for SQLite with `?N` parameters, sent as
-/// PostgreSQL's `$N`, its rows received whole when it first steps and then read one at a time.
+/// PostgreSQL's `$N`. Its rows are received whole when it first steps; or, for a query read row
+/// by row inside a transaction (``streamRows()``), through a cursor, a batch at a time, so that
+/// memory stays flat however many rows it returns.
 final class PostgreSQLStatement {
     private unowned let connection: PostgreSQLConnection
     /// The SQL with `$N` parameters.
@@ -9,6 +11,13 @@ final class PostgreSQLStatement {
     private var values: [Statement.Value] = []
     private var rows: PostgreSQLRows?
     private var row = -1
+    /// Whether the next run reads its rows through a cursor.
+    private var isStreaming = false
+    /// The open cursor, while a streamed run has rows left to fetch.
+    private var cursor: String?
+    /// Whether the last batch fetched was full (more rows may follow).
+    private var mayHaveMore = false
+    private static let batchSize = 2_000
     /// What the last run changed, for ``Database/changes``.
     private(set) var changedRows = 0
 
@@ -68,19 +77,50 @@ final class PostgreSQLStatement {
     func finish() {
         rows = nil
         row = -1
+        mayHaveMore = false
+        if let cursor {
+            self.cursor = nil
+            // A transaction that failed has closed it already.
+            if !connection.isIdle { try? connection.execute("CLOSE \(cursor)") }
+        }
     }
+
+    /// Makes the next run read its rows in batches through a cursor, when it is a query inside a
+    /// transaction (a cursor lives in its transaction).
+    func streamRows() { isStreaming = true }
 
     func bind(_ values: [Statement.Value]) { self.values = values }
 
     /// Runs the statement at the first step; then moves to the next row.
     func step() throws(PostgreSQLError) -> Bool {
         if rows == nil {
-            let received = try connection.query(sql, values)
-            changedRows = received.changedRows
-            rows = received
+            if isStreaming, !connection.isIdle, sql.prefix(7).uppercased() == "SELECT " {
+                let name = connection.nextCursorName()
+                try connection.query("DECLARE \(name) NO SCROLL CURSOR FOR \(sql)", values)
+                cursor = name
+                try fetch()
+            } else {
+                let received = try connection.query(sql, values)
+                changedRows = received.changedRows
+                rows = received
+            }
+            isStreaming = false
         }
         row += 1
+        if let rows, row >= rows.count, mayHaveMore {
+            try fetch()
+            row = 0
+        }
         return row < (rows?.count ?? 0)
+    }
+
+    /// The cursor's next batch.
+    private func fetch() throws(PostgreSQLError) {
+        guard let cursor else { return }
+        let batch = try connection.query("FETCH \(PostgreSQLStatement.batchSize) FROM \(cursor)")
+        mayHaveMore = batch.count == PostgreSQLStatement.batchSize
+        rows = batch
+        changedRows = 0
     }
 
     func isNull(_ column: Int32) -> Bool { rows?.isNull(row, Int(column)) ?? true }
