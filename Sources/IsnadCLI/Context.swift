@@ -64,6 +64,21 @@ struct Context {
         return store
     }
 
+    /// Whether the store exists: its file, or its schema on the PostgreSQL server (asked without
+    /// creating it).
+    func storeExists() throws -> Bool {
+        switch storeLocation {
+        case .file(let path): return FileSystem.exists(path)
+        case .postgreSQL(let location):
+            do {
+                _ = try PostgreSQLStore(location: location, access: .read)
+                return true
+            } catch StoreError.missing {
+                return false
+            }
+        }
+    }
+
     /// Opens a store on a PostgreSQL server, creating it with `.create`.
     func openPostgreSQLStore(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> PostgreSQLStore {
         let store = try PostgreSQLStore(location: location, access: access) { [standardError] in

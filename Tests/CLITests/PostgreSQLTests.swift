@@ -403,4 +403,16 @@ struct PostgreSQLTests {
         #expect(message.contains("nothing of this command was committed"), "\(message)")
         #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).claim")?.standardOutput == "0\n")
     }
+
+    @Test(
+        "import --dry-run into a missing store on PostgreSQL checks against an empty one and creates nothing",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func dryRun() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let result = try cli.run(["--db", PostgreSQLServer.storeURI(name), "import", "--dry-run", PostgreSQLTests.dataset])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM pg_namespace WHERE nspname = '\(name)'")?.standardOutput == "0\n")
+    }
 }
