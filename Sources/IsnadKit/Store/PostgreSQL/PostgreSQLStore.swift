@@ -26,13 +26,11 @@ public final class PostgreSQLStore {
         self.location = location
         self.onWaitingForWriteLock = onWaitingForWriteLock
         connection = try PostgreSQLConnection(location: location)
-        if access == .read || access == .examine {
-            // Readers take no lock: a store that needs nothing is read as it is.
-            var schema = Schema.missing
-            try inSnapshot { schema = try inspect() }
-            if schema == .current { return }
-            if schema == .missing { throw StoreError.missing(path: location.description) }
-        }
+        // A store that needs nothing is opened without the lock (writers take it for each write).
+        var schema = Schema.missing
+        try inSnapshot { schema = try inspect() }
+        if schema == .current { return }
+        if schema == .missing, access != .create { throw StoreError.missing(path: location.description) }
         try inWriteTransaction { () throws in
             switch try inspect() {
             case .current: break
