@@ -15,6 +15,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The system's libpq, PostgreSQL's client library, for stores on a PostgreSQL server.
+        .systemLibrary(
+            name: "CPostgreSQL",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         // Turns the files under Schemas/ (SQL schema, predicate vocabulary) and
         // Sources/IsnadKit/Export/HTML/ (the HTML view's page, style and script) into Swift
         // string constants at build time, so that each has one source of truth. It also applies
@@ -28,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "IsnadKit",
-            dependencies: ["CSQLite"],
+            dependencies: ["CSQLite", "CPostgreSQL"],
             // Embedded by the plugin, not compiled or copied as resources.
             exclude: ["Export/HTML"],
             plugins: ["EmbedSchemas"]

@@ -15,8 +15,8 @@ public enum IsnadCLI {
         case text(String)
         /// Text for standard error, and exit 64: `isnad` alone prints its help there.
         case usage(String)
-        /// A command to run on the store at `databasePath`.
-        case command(RegisteredCommand, ParsedArguments, databasePath: String)
+        /// A command to run on the store at `location`.
+        case command(RegisteredCommand, ParsedArguments, location: StoreLocation)
     }
 
     /// Runs the command line with the process's standard output and error, and returns the
@@ -49,10 +49,10 @@ public enum IsnadCLI {
             case .usage(let text):
                 standardError(text)
                 return .usage
-            case .command(let command, let parsed, let databasePath):
+            case .command(let command, let parsed, let location):
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 var context = Context(
-                    databasePath: databasePath, output: output,
+                    storeLocation: location, output: output,
                     showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
@@ -82,15 +82,45 @@ public enum IsnadCLI {
         }
     }
 
+    /// The store `--db` (or `ISNAD_DB`) and `--store` name. Usage errors (exit 64).
+    static func storeLocation(_ text: String, storeName: String?) throws -> StoreLocation {
+        guard PostgreSQLLocation.isURI(text) else {
+            if storeName != nil {
+                throw UsageError(
+                    message:
+                        "--store names a store in a PostgreSQL database, and --db \(Text.printable(text)) is a file: give --db a postgresql:// URI, or leave out --store"
+                )
+            }
+            try checkStorePath(text)
+            return .file(path: text)
+        }
+        do {
+            return try StoreLocation(text, storeName: storeName)
+        } catch {
+            throw UsageError(
+                message: "\(error.message), in \(PostgreSQLLocation.withoutPassword(text)) (a store name is a-z, 0-9 and _)")
+        }
+    }
+
     /// Parses the command line: which command, with which arguments, on which store.
     static func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
         var rest = arguments
         var databasePath = environment["ISNAD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
-        // --db may stand anywhere; take it out before the command parses its own options.
+        var storeName: String?
+        // --db and --store may stand anywhere; take them out before the command parses its own options.
         var index = 0
         while index < rest.count {
             if rest[index] == "--" { break }
-            if rest[index] == "--db" {
+            if rest[index] == "--store" {
+                guard index + 1 < rest.count else {
+                    throw UsageError(message: "--store needs a name: --store <name> (a store in a PostgreSQL database)")
+                }
+                storeName = rest[index + 1]
+                rest.removeSubrange(index...(index + 1))
+            } else if rest[index].hasPrefix("--store=") {
+                storeName = String(rest[index].dropFirst("--store=".count))
+                rest.remove(at: index)
+            } else if rest[index] == "--db" {
                 guard index + 1 < rest.count else { throw UsageError(message: "--db needs a path: --db <path>") }
                 databasePath = rest[index + 1]
                 rest.removeSubrange(index...(index + 1))
@@ -121,7 +151,6 @@ public enum IsnadCLI {
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
-        try checkStorePath(databasePath)
-        return .command(command, parsed, databasePath: databasePath)
+        return .command(command, parsed, location: try storeLocation(databasePath, storeName: storeName))
     }
 }

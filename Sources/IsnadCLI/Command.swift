@@ -23,6 +23,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(ImportCommand.self),
     RegisteredCommand(TemplateCommand.self),
     RegisteredCommand(ExportCommand.self),
+    RegisteredCommand(CopyCommand.self),
     RegisteredCommand(AddCommand.self),
     RegisteredCommand(LogCommand.self),
     RegisteredCommand(UndoCommand.self),
@@ -78,7 +79,7 @@ enum HelpCommand: Command {
             "Every relationship is a claim made by a source, never a fact: each output says who says it,",
             "in which words, and how far to trust it (see 'isnad help evidence').",
             "",
-            "USAGE: isnad [--db <path>] <command> [arguments] [options]",
+            "USAGE: isnad [--db <path>] [--store <name>] <command> [arguments] [options]",
             "",
             "COMMANDS:",
         ]
@@ -86,7 +87,8 @@ enum HelpCommand: Command {
         lines += [
             "",
             "OPTIONS:",
-            HelpLayout.row("--db <path>", "The store (default: $ISNAD_DB, else ./isnad.db)."),
+            HelpLayout.row("--db <path>", "The store: a file or a postgresql:// URI (default: $ISNAD_DB, else ./isnad.db)."),
+            HelpLayout.row("--store <name>", "The store's name in a PostgreSQL database (default: isnad)."),
             HelpLayout.row("--bidi-marks <when>", "Arabic-ordering marks in tables: auto (terminal only), always, never."),
             HelpLayout.row("--version", "Print the version."),
             "",

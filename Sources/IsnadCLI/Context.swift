@@ -14,8 +14,10 @@ extension MemorySink: OutputSink {
 
 /// What every command gets: where the store is, and where to write.
 struct Context {
-    /// The store's path: --db, else $ISNAD_DB, else ./isnad.db.
-    let databasePath: String
+    /// The store: --db, else $ISNAD_DB, else ./isnad.db; a PostgreSQL URI with --store.
+    let storeLocation: StoreLocation
+    /// The store as messages name it: its path, or its URI without the password.
+    var databasePath: String { storeLocation.description }
     let output: OutputSink
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
@@ -38,11 +40,52 @@ struct Context {
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
+        let databasePath: String
+        switch storeLocation {
+        case .file(let path): databasePath = path
+        case .postgreSQL(let location): return try openPostgreSQLGraph(location, access)
+        }
         let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] in
             standardError("waiting for another program or process to finish writing to \(databasePath)…\n")
         }
         if let version = store.upgradedFrom {
             message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")
+        }
+        return store
+    }
+
+    private func openPostgreSQLGraph(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> GraphStore {
+        let store = try GraphStore(postgreSQL: location, access: access) { [standardError] in
+            standardError("waiting for another client to finish writing to \(location)…\n")
+        }
+        if let version = store.upgradedFrom {
+            message("upgraded \(location) from schema version \(version) to \(Migrations.currentPostgreSQLVersion)")
+        }
+        return store
+    }
+
+    /// Whether the store exists: its file, or its schema on the PostgreSQL server (asked without
+    /// creating it).
+    func storeExists() throws -> Bool {
+        switch storeLocation {
+        case .file(let path): return FileSystem.exists(path)
+        case .postgreSQL(let location):
+            do {
+                _ = try PostgreSQLStore(location: location, access: .read)
+                return true
+            } catch StoreError.missing {
+                return false
+            }
+        }
+    }
+
+    /// Opens a store on a PostgreSQL server, creating it with `.create`.
+    func openPostgreSQLStore(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> PostgreSQLStore {
+        let store = try PostgreSQLStore(location: location, access: access) { [standardError] in
+            standardError("waiting for another client to finish writing to \(location)…\n")
+        }
+        if let version = store.upgradedFrom {
+            message("upgraded \(location) from schema version \(version) to \(Migrations.currentPostgreSQLVersion)")
         }
         return store
     }
@@ -57,8 +100,18 @@ struct Context {
     /// Who changes the store, and how, for its history: `--author`, else `$ISNAD_AUTHOR`, else
     /// the login name; the command line as given.
     func change(author: String?) -> ChangeDescription {
-        let name = [author, environment["ISNAD_AUTHOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? Context.loginName
-        return ChangeDescription(author: Text.printable(name), command: ChangeDescription.commandLine(arguments))
+        let named = [author, environment["ISNAD_AUTHOR"]].compactMap { $0 }.first { !$0.isEmpty }
+        let name = named ?? Context.loginName
+        // A password in a PostgreSQL URI never goes into the history.
+        let shown = arguments.map { argument in
+            if PostgreSQLLocation.isURI(argument) { return PostgreSQLLocation.withoutPassword(argument) }
+            if argument.hasPrefix("--db="), PostgreSQLLocation.isURI(String(argument.dropFirst(5))) {
+                return "--db=" + PostgreSQLLocation.withoutPassword(String(argument.dropFirst(5)))
+            }
+            return argument
+        }
+        return ChangeDescription(
+            author: Text.printable(name), command: ChangeDescription.commandLine(shown), isDefaultAuthor: named == nil)
     }
 
     /// The user's login name, from the system's user database; `$USER` when it has none.

@@ -11,9 +11,17 @@ enum ExitCode: Int32 {
     case badData = 65
     /// EX_NOINPUT: an input file or the store is missing or unreadable.
     case missingInput = 66
+    /// EX_UNAVAILABLE: the database server cannot be reached, or the command does not run on
+    /// its engine.
+    case unavailable = 69
     /// EX_CANTCREAT: the store or an output file cannot be created or written (read-only
     /// file or folder, full disk).
     case cannotWrite = 73
+    /// EX_TEMPFAIL: the connection to the database server was lost, or another client's
+    /// change came first; nothing was written, and running the command again may work.
+    case temporaryFailure = 75
+    /// EX_NOPERM: the database role may not do this (a reader's write).
+    case permissionDenied = 77
 
     init(for error: Error) {
         switch error {
@@ -37,11 +45,27 @@ enum ExitCode: Int32 {
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:
+            if let cause = error.postgreSQL {
+                self = ExitCode(for: cause)
+                return
+            }
             switch error.kind {
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
             case .readOnly, .diskFull: self = .cannotWrite
             default: self = .failure
+            }
+        case let error as PostgreSQLError:
+            switch error.kind {
+            case .cannotConnect: self = .unavailable
+            case .connectionLost, .concurrentChange: self = .temporaryFailure
+            case .permissionDenied: self = .permissionDenied
+            case .other: self = .failure
+            }
+        case let error as StoreCopy.CopyError:
+            switch error {
+            case .targetNotEmpty: self = .cannotWrite
+            case .sameStore: self = .usage
             }
         case let error as OutputError: self = error.refusal == nil ? .cannotWrite : .usage
         case is TemplateCommand.OutputFailure: self = .cannotWrite

@@ -68,7 +68,7 @@ enum ImportCommand: Command {
         try Importer.checkInputs(inputs)
         // A dry run against no store checks the input against an empty one, in memory.
         let store: GraphStore
-        if options.dryRun, !FileSystem.exists(context.databasePath) {
+        if options.dryRun, !(try context.storeExists()) {
             store = try GraphStore(path: GraphStore.inMemory, access: .create)
         } else {
             store = try context.openStore(.create)

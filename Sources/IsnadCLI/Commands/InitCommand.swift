@@ -5,10 +5,38 @@ enum InitCommand: Command {
         name: "init",
         abstract: "Create an empty store.",
         discussion:
-            "Creates the store file (./isnad.db unless --db or ISNAD_DB names another). Running it on an existing store only reports its version.",
+            "Creates the store file (./isnad.db unless --db or ISNAD_DB names another), or, for --db postgresql://…, the store's schema in that database (see docs/postgresql.md). Running it on an existing store only reports its version.",
+        options: [roles],
         examples: ["isnad init", "isnad --db syria.db init"])
 
+    static let roles = Flag(
+        "roles",
+        help:
+            "On PostgreSQL: also create the roles STORE_reader (reads) and STORE_writer (reads and writes), granted the store.")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        if case .postgreSQL(let location) = context.storeLocation {
+            let store = try context.openPostgreSQLStore(location, .create)
+            context.message(
+                store.wasCreated
+                    ? "created an empty Isnad store at \(location) (schema version \(Migrations.currentPostgreSQLVersion), \(store.engineDescription))"
+                    : "\(location) is already an Isnad store (schema version \(Migrations.currentPostgreSQLVersion))"
+                        + (arguments.isSet(roles) ? "" : "; nothing to do"))
+            if arguments.isSet(roles) {
+                try store.createRoles()
+                let (reader, writer) = store.roleNames
+                context.message(
+                    "roles \(reader) (reads) and \(writer) (reads and writes) may use it: GRANT \(reader) TO <login role>, or \(writer)"
+                )
+            }
+            return
+        }
+        if arguments.isSet(roles) {
+            throw UsageError(
+                message:
+                    "--roles creates roles on a PostgreSQL server, and \(context.databasePath) is a store file: give --db a postgresql:// URI"
+            )
+        }
         let store = try context.openStore(.create)
         if !store.wasCreated {
             context.message(

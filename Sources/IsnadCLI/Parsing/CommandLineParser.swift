@@ -191,16 +191,19 @@ struct CommandSpec: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `--db` (taken out before the command parses, see ``IsnadCLI``; listed for the help).
+    /// `--db` and `--store` (taken out before the command parses, see ``IsnadCLI``; listed for the help).
     static let database = Option<String>(
-        "db", value: "path", group: .global, help: "The store to use (default: $ISNAD_DB, else ./isnad.db).")
+        "db", value: "path", group: .global,
+        help: "The store to use: a file, or a postgresql:// URI (default: $ISNAD_DB, else ./isnad.db).")
+    static let storeName = Option<String>(
+        "store", value: "name", group: .global, help: "The store's name in a PostgreSQL database (default: isnad).")
     static let showsHelp = Flag("help", short: "h", group: .global, help: "Show this help.")
     static let bidiMarks = Option<BidiMarks>(
         "bidi-marks", value: "when", group: .global,
         help: "auto (only on a terminal; the default), always or never: marks that keep Arabic lines in order.")
 
     /// Options every command accepts.
-    static let globalOptions: [any OptionDeclaration] = [database, bidiMarks, showsHelp]
+    static let globalOptions: [any OptionDeclaration] = [database, storeName, bidiMarks, showsHelp]
 }
 
 enum HelpLayout {

@@ -9,11 +9,15 @@ public struct ChangeDescription: Sendable, Equatable {
     public var command: String
     /// When, in UTC.
     public var date: Date
+    /// Whether ``author`` is only the login name, no one having named the author: on a store on
+    /// PostgreSQL, the database role the command connected as is recorded instead.
+    public var isDefaultAuthor: Bool
 
-    public init(author: String, command: String, date: Date = Date()) {
+    public init(author: String, command: String, date: Date = Date(), isDefaultAuthor: Bool = false) {
         self.author = author
         self.command = command
         self.date = date
+        self.isDefaultAuthor = isDefaultAuthor
     }
 
     /// The command line `arguments` (without the program's name) as it is kept in the history:

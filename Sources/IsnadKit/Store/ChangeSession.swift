@@ -14,10 +14,25 @@ public final class ChangeSession {
 
     init(store: GraphStore, description: ChangeDescription) throws {
         self.store = store
-        try store.database.cached("INSERT INTO change (at, author, command) VALUES (?1, ?2, ?3)").run([
-            .text(description.timestamp), .text(description.author), .text(description.command),
-        ])
-        number = Int(store.database.lastInsertedRowID)
+        var author = description.author
+        if store.database.isPostgreSQL, description.isDefaultAuthor {
+            // The role the server knows the analyst by, rather than the login name of a client machine.
+            author = try store.database.cached("SELECT session_user").scalarText() ?? author
+        }
+        let values: [Statement.Value] = [
+            .text(description.timestamp), .text(author), .text(description.command),
+        ]
+        if store.database.isPostgreSQL {
+            // One more than the last, as SQLite numbers an INTEGER PRIMARY KEY (an identity would
+            // skip the numbers of rolled-back and dropped entries): writers hold the store's lock.
+            number = Int(
+                try store.database.cached(
+                    "INSERT INTO change (id, at, author, command) SELECT coalesce(max(id), 0) + 1, ?1, ?2, ?3 FROM change RETURNING id"
+                ).scalarInteger(values) ?? 0)
+        } else {
+            try store.database.cached("INSERT INTO change (at, author, command) VALUES (?1, ?2, ?3)").run(values)
+            number = Int(store.database.lastInsertedRowID)
+        }
     }
 
     /// The record as it is now, or nil.
@@ -51,7 +66,11 @@ public final class ChangeSession {
     /// Notes a record that an import adds: by id only, without reading anything.
     func noteAdded(_ kind: Record.Kind, id: String) throws {
         try database.cached(
-            "INSERT OR IGNORE INTO change_record (change, kind, record, action) VALUES (?1, ?2, ?3, 'added')"
+            database.dialect(
+                "INSERT OR IGNORE INTO change_record (change, kind, record, action) VALUES (?1, ?2, ?3, 'added')",
+                postgreSQL:
+                    "INSERT INTO change_record (change, kind, record, action) VALUES (?1, ?2, ?3, 'added') ON CONFLICT DO NOTHING"
+            )
         ).run([.integer(Int64(number)), .text(kind.rawValue), .text(id)])
     }
 

@@ -1,6 +1,7 @@
 import CSQLite
 
-/// One connection to an SQLite file. The only type besides ``Statement`` that calls SQLite.
+/// One connection to an SQLite file, or to a store on PostgreSQL. The only type besides
+/// ``Statement`` that calls SQLite; on PostgreSQL it hands the SQL to ``PostgreSQLConnection``.
 ///
 /// Not thread-safe: use one connection per thread, as SQLite's default build expects.
 ///
@@ -22,9 +23,25 @@ final class Database {
     /// How long a statement waits for another connection's lock, in milliseconds.
     static let defaultBusyTimeout: Int32 = 10_000
 
-    let handle: OpaquePointer
+    /// The SQLite connection; nil on PostgreSQL.
+    let handle: OpaquePointer?
+    /// The PostgreSQL connection; nil on SQLite.
+    let postgreSQL: PostgreSQLConnection?
     let path: String
     private var statementCache: [String: Statement] = [:]
+    /// On PostgreSQL: whether the connection reads one snapshot and cannot write.
+    private var isPostgreSQLReadOnly = false
+    /// On PostgreSQL: the rows the last statement changed.
+    var postgreSQLChanges = 0
+
+    /// A connection to the store on PostgreSQL that `connection` reaches; `isReadOnly` when it
+    /// only reads (its transactions are `READ ONLY`).
+    init(postgreSQL connection: PostgreSQLConnection, isReadOnly: Bool) {
+        handle = nil
+        postgreSQL = connection
+        path = connection.location.description
+        isPostgreSQLReadOnly = isReadOnly
+    }
 
     /// Opens `path`. A missing file is an error unless `access` is `.create`.
     init(path: String, access: Access) throws(DatabaseError) {
@@ -46,6 +63,7 @@ final class Database {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, path: path)
         }
         self.handle = connection
+        self.postgreSQL = nil
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
         // A store may come from anyone: what its schema holds (a trigger, a view, an index on an
@@ -84,6 +102,13 @@ final class Database {
 
     /// Runs one or more SQL statements that take no parameters and return no rows we need.
     func execute(_ sql: String) throws(DatabaseError) {
+        if let postgreSQL {
+            do throws(PostgreSQLError) {
+                return try postgreSQL.execute(sql)
+            } catch {
+                throw DatabaseError(error)
+            }
+        }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if code != SQLITE_OK {
@@ -138,6 +163,7 @@ final class Database {
     /// writes would go to a file that nobody else finds under its name
     /// (https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved).
     var hasMoved: Bool {
+        guard postgreSQL == nil else { return false }
         var moved: Int32 = 0
         return sqlite3_file_control(handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0
     }
@@ -146,23 +172,37 @@ final class Database {
     /// (https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlpersistwal): for a
     /// connection to a file that was removed, whose name may belong to another store by then.
     func keepWriteAheadLogOnClose() {
+        guard postgreSQL == nil else { return }
         var keep: Int32 = 1
         _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
     }
 
     /// How long a statement waits for another connection's lock before failing with busy.
     func setBusyTimeout(milliseconds: Int32) {
+        guard postgreSQL == nil else { return }
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changes: Int { Int(sqlite3_changes(handle)) }
+    var changes: Int { postgreSQL == nil ? Int(sqlite3_changes(handle)) : postgreSQLChanges }
 
     /// The rowid of the last row this connection inserted. See https://www.sqlite.org/c3ref/last_insert_rowid.html.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Whether the store is on PostgreSQL: for the few statements whose SQL differs by engine.
+    var isPostgreSQL: Bool { postgreSQL != nil }
+
+    /// SQL for a member of a JSON object stored as text, as text: `column ->> '$.key'` in
+    /// SQLite, `column::jsonb ->> 'key'` in PostgreSQL. `key` is Isnad's own, never input.
+    func jsonMember(_ column: String, _ key: String) -> String {
+        isPostgreSQL ? "\(column)::jsonb ->> '\(key)'" : "\(column) ->> '$.\(key)'"
+    }
+
+    /// The SQL for this connection's engine: `sqlite` or `postgreSQL`.
+    func dialect(_ sqlite: String, postgreSQL: String) -> String { isPostgreSQL ? postgreSQL : sqlite }
+
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
-    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+    var isReadOnly: Bool { postgreSQL == nil ? sqlite3_db_readonly(handle, "main") == 1 : isPostgreSQLReadOnly }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
@@ -175,6 +215,7 @@ final class Database {
 
     /// An integer pragma's value (`user_version`, `application_id`, `page_count` …).
     func integerPragma(_ name: String) throws(DatabaseError) -> Int64 {
+        guard postgreSQL == nil else { return 0 }
         let statement = try prepare("PRAGMA \(name)")
         guard try statement.step() else { return 0 }
         return statement.int64(0)
@@ -188,6 +229,8 @@ extension Database {
     /// Makes `transform` callable from SQL as a deterministic one-argument text function,
     /// for example `isnad_fold(name)`. NULL stays NULL.
     func registerTextFunction(_ name: String, _ transform: @escaping (String) -> String) throws(DatabaseError) {
+        // On PostgreSQL, Isnad computes what it would call the function for (search keys) itself.
+        guard postgreSQL == nil else { return }
         let box = Unmanaged.passRetained(TextFunctionBox(transform)).toOpaque()
         let code = sqlite3_create_function_v2(
             handle, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, box,
@@ -237,6 +280,17 @@ extension Database {
     /// Starts a transaction of `kind`. `onWait` is called once if an immediate transaction
     /// must wait for another connection's write lock.
     func beginTransaction(_ kind: TransactionKind, onWait: (() -> Void)? = nil) throws(DatabaseError) {
+        if let postgreSQL {
+            do throws(PostgreSQLError) {
+                switch kind {
+                case .deferred: try postgreSQL.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                case .immediate, .exclusive: try postgreSQL.beginWriteTransaction(onWait: onWait)
+                }
+                return
+            } catch {
+                throw DatabaseError(error)
+            }
+        }
         switch kind {
         case .deferred: try execute("BEGIN DEFERRED")
         case .immediate:
@@ -254,7 +308,7 @@ extension Database {
     }
 
     /// Whether no transaction is open.
-    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+    var isAutocommit: Bool { postgreSQL?.isIdle ?? (sqlite3_get_autocommit(handle) != 0) }
 
     /// Runs `body` in a transaction of `kind`, then commits or rolls back as `body` says. An
     /// error thrown by `body` (or by the commit) rolls the transaction back and is rethrown.

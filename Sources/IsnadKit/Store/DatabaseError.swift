@@ -11,6 +11,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public let path: String?
     /// The SQL of the statement that failed, when a statement failed (not opening the file).
     public let sql: String?
+    /// What PostgreSQL or libpq reported, for a store on PostgreSQL (``resultCode`` is then
+    /// SQLITE_ERROR, which means nothing).
+    public let postgreSQL: PostgreSQLError?
 
     public enum Kind: Sendable {
         /// SQLITE_FULL: the disk (or the store's size limit) is full.
@@ -53,9 +56,20 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         self.message = message
         self.path = path
         self.sql = sql
+        self.postgreSQL = nil
+    }
+
+    /// A failure on PostgreSQL.
+    init(_ error: PostgreSQLError) {
+        resultCode = ResultCode(rawValue: 1)
+        message = error.message
+        path = error.location.description
+        sql = error.sql
+        postgreSQL = error
     }
 
     public var description: String {
+        if let postgreSQL { return postgreSQL.description }
         let place = path.map { "\($0): " } ?? ""
         switch kind {
         case .diskFull: return "\(place)disk full: the store was left as it was before this command"

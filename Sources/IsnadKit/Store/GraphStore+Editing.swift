@@ -186,7 +186,8 @@ extension GraphStore {
                 """
                 SELECT id FROM claim WHERE subject = ?1 OR object = ?1
                 UNION ALL
-                SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+                SELECT id FROM retracted_claim
+                WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1
                 ORDER BY 1 LIMIT 1
                 """
             ).scalarText([.text(id)])
@@ -198,8 +199,10 @@ extension GraphStore {
                 UNION ALL
                 SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
                 UNION ALL
-                SELECT r.id FROM retracted_claim AS r, json_each(r.record, '$.citations') AS c
-                WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1
+                SELECT r.id FROM retracted_claim AS r, \(database.dialect(
+                    "json_each(r.record, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
+                    postgreSQL:
+                        "jsonb_array_elements(r.record::jsonb -> 'citations') AS c WHERE c ->> 'source' = ?1 OR c ->> 'via' = ?1"))
                 ORDER BY 1 LIMIT 1
                 """
             ).scalarText([.text(id)]) {
@@ -270,7 +273,8 @@ extension GraphStore {
         var claims: [Claim] = []
         let select = try database.prepare(
             """
-            SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+            SELECT id FROM retracted_claim
+            WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1
             UNION
             SELECT r.claim FROM retracted_citation AS r JOIN claim AS c ON c.id = r.claim WHERE c.subject = ?1 OR c.object = ?1
             ORDER BY 1

@@ -40,7 +40,10 @@ extension GraphStore {
         }
         if let author {
             values.append(.text(author))
-            conditions.append("c.author = ?\(values.count) COLLATE NOCASE")
+            // NOCASE folds ASCII letters only, as lower() does under PostgreSQL's "C" collation.
+            conditions.append(
+                database.isPostgreSQL
+                    ? "lower(c.author) = lower(?\(values.count))" : "c.author = ?\(values.count) COLLATE NOCASE")
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var entries: [HistoryEntry] = []

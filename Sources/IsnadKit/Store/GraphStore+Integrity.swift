@@ -5,6 +5,8 @@ extension GraphStore {
     /// The storage engine's own check of its files (SQLite's `PRAGMA integrity_check`): one
     /// line per problem found, none when the files are sound.
     public func storageIntegrityProblems() throws -> [String] {
+        // PostgreSQL checks its own pages as it reads them (and amcheck is the DBA's tool).
+        if database.isPostgreSQL { return [] }
         var problems: [String] = []
         try database.prepare("PRAGMA integrity_check").forEachRow { row in
             let line = row.string(0)
@@ -184,10 +186,15 @@ extension GraphStore {
     /// id order.
     public func forEachSearchKeyShared(_ body: (_ key: String, _ entities: [String]) throws -> Void) throws {
         try database.prepare(
-            """
-            SELECT search_key, group_concat(DISTINCT entity) FROM (SELECT search_key, entity FROM entity_name ORDER BY entity)
-            GROUP BY search_key HAVING count(DISTINCT entity) > 1 ORDER BY search_key
-            """
+            database.isPostgreSQL
+                ? """
+                SELECT search_key, string_agg(DISTINCT entity, ',' ORDER BY entity) FROM entity_name
+                GROUP BY search_key HAVING count(DISTINCT entity) > 1 ORDER BY search_key
+                """
+                : """
+                SELECT search_key, group_concat(DISTINCT entity) FROM (SELECT search_key, entity FROM entity_name ORDER BY entity)
+                GROUP BY search_key HAVING count(DISTINCT entity) > 1 ORDER BY search_key
+                """
         ).forEachRow { row in try body(row.string(0), row.string(1).split(separator: ",").map(String.init)) }
     }
 }

@@ -7,7 +7,8 @@ extension GraphStore {
             """
             SELECT id FROM claim WHERE subject = ?1 OR object = ?1
             UNION
-            SELECT id FROM retracted_claim WHERE record ->> '$.subject' = ?1 OR record ->> '$.object' = ?1
+            SELECT id FROM retracted_claim
+            WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1
             ORDER BY 1
             """
         ).forEachRow([.text(entityID)]) { ids.append($0.string(0)) }

@@ -179,9 +179,11 @@ extension GraphStore {
     /// is the object, in the order of their subjects' ids.
     public func forEachLink(of entity: String, withDates: Bool = true, _ body: (Link) throws -> Void) throws {
         let dates = withDates ? ", start_date, end_date" : ""
+        // SQLite reads the index in (object, predicate, rowid) order; PostgreSQL is told so.
+        let ties = database.isPostgreSQL ? ", predicate, rowid" : ""
         for (sql, isSubject) in [
-            ("SELECT object, predicate, rowid\(dates) FROM claim WHERE subject = ?1 ORDER BY object", true),
-            ("SELECT subject, predicate, rowid\(dates) FROM claim WHERE object = ?1 ORDER BY subject", false),
+            ("SELECT object, predicate, rowid\(dates) FROM claim WHERE subject = ?1 ORDER BY object\(ties)", true),
+            ("SELECT subject, predicate, rowid\(dates) FROM claim WHERE object = ?1 ORDER BY subject\(ties)", false),
         ] {
             try database.cached(sql).forEachRow([.text(entity)]) { row in
                 let record = { "claim at row \(row.int64(2)) of entity \"\(entity)\"" }
@@ -224,20 +226,20 @@ extension GraphStore {
     }
 
     /// The claims an entity takes part in (as subject, object or either), ordered by predicate,
-    /// then the other entity, then date. One indexed query per side.
+    /// then the other entity, then date (undated first). One indexed query per side.
     public func claims(of entityID: String, direction: Direction = .both) throws -> [GradedClaim] {
         var result: [GradedClaim] = []
         if direction != .in {
             result += try readClaims(
                 try database.cached(
-                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position"
+                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date NULLS FIRST, c.id, ci.position"
                 ),
                 [.text(entityID)])
         }
         if direction != .out {
             result += try readClaims(
                 try database.cached(
-                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position"
+                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date NULLS FIRST, c.id, ci.position"
                 ),
                 [.text(entityID)])
         }

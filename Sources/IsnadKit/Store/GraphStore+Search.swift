@@ -29,8 +29,18 @@ extension GraphStore {
         if long.isEmpty {
             guard let first = words.first, !first.isEmpty else { return [] }
             return try nameCandidates(
-                "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || char(1114111) LIMIT 200",
+                database.isPostgreSQL
+                    ? "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || chr(1114111) ORDER BY search_key, rowid LIMIT 200"
+                    : "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || char(1114111) LIMIT 200",
                 [.text(first)])
+        }
+        if database.isPostgreSQL {
+            // pg_trgm's index answers LIKE '%word%' (https://www.postgresql.org/docs/15/pgtrgm.html#PGTRGM-INDEX),
+            // in rowid order as FTS5 gives its matches.
+            let conditions = long.indices.map { "search_key LIKE ?\($0 + 1)" }.joined(separator: " AND ")
+            return try nameCandidates(
+                "SELECT entity, name, search_key FROM entity_name WHERE \(conditions) ORDER BY rowid LIMIT 500",
+                long.map { .text("%" + GraphStore.escapedForLike($0) + "%") })
         }
         let expression = long.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " ")
         return try nameCandidates(
@@ -51,12 +61,31 @@ extension GraphStore {
             let text = String(trigram)
             if !trigrams.contains(text) { trigrams.append(text) }
         }
+        if database.isPostgreSQL {
+            // The names holding the most of the trigrams first (FTS5 ranks by bm25, which for
+            // keys this short orders the same way), then in rowid order.
+            let matches = trigrams.indices.map { "(search_key LIKE ?\($0 + 1))::int" }.joined(separator: " + ")
+            let any = trigrams.indices.map { "search_key LIKE ?\($0 + 1)" }.joined(separator: " OR ")
+            return try nameCandidates(
+                "SELECT entity, name, search_key FROM entity_name WHERE \(any) ORDER BY \(matches) DESC, rowid LIMIT 300",
+                trigrams.map { .text("%" + GraphStore.escapedForLike($0) + "%") })
+        }
         let expression = trigrams.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
         return try nameCandidates(
             """
             SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
             WHERE entity_name_search MATCH ?1 ORDER BY s.rank LIMIT 300
             """, [.text(expression)])
+    }
+
+    /// `text` for a LIKE pattern, its `%`, `_` and `\\` matched as themselves.
+    static func escapedForLike(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 
     /// The number of claims an entity takes part in.

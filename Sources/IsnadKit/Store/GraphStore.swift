@@ -89,6 +89,31 @@ public final class GraphStore {
         }
     }
 
+    /// Opens the store on PostgreSQL at `location`. For reading (``Access/read``,
+    /// ``Access/examine``): one snapshot (`REPEATABLE READ, READ ONLY`) for every query, from
+    /// when it opens until it is released. For writing: each write transaction first takes the
+    /// store's advisory lock, so that writers to one store run one after the other, as on SQLite
+    /// (none loses another's update). A missing store is created with ``Access/create``, an older
+    /// one upgraded, under that lock.
+    public init(
+        postgreSQL location: PostgreSQLLocation, access: Access, vocabulary: Vocabulary = .standard,
+        onWaitingForWriteLock: (() -> Void)? = nil
+    ) throws {
+        let store = try PostgreSQLStore(location: location, access: access, onWaitingForWriteLock: onWaitingForWriteLock)
+        path = location.description
+        self.vocabulary = vocabulary
+        self.onWaitingForWriteLock = onWaitingForWriteLock
+        upgradedFrom = store.upgradedFrom
+        wasCreated = store.wasCreated
+        let isReading = access == .read || access == .examine
+        database = Database(postgreSQL: store.connection, isReadOnly: isReading)
+        try database.execute(GraphStore.postgreSQLTemporaryTables)
+        guard isReading else { return }
+        try database.beginTransaction(.deferred)
+        // The snapshot is taken at the first statement: now, not at the first query.
+        try database.execute("SELECT 1")
+    }
+
     /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
     /// it; when its folder cannot be written, that index cannot be created, and the store is
     /// read as immutable instead (nobody can write it there either).
@@ -294,7 +319,8 @@ public final class GraphStore {
 
     /// Deletes an empty store that no other connection has open; see ``removeCreatedStore()``.
     private static func removeUnused(_ database: Database, path: String) -> Bool {
-        guard path != GraphStore.inMemory, !path.isEmpty else { return false }
+        // A store on PostgreSQL is a schema that others may use at once: it stays.
+        guard path != GraphStore.inMemory, !path.isEmpty, !database.isPostgreSQL else { return false }
         database.rollbackIfOpen()
         // A WAL store's first transaction in exclusive locking mode locks the file itself, which
         // fails at once while any other connection has it open; no one can open it meanwhile.

@@ -55,6 +55,8 @@ final class ImportSession {
     /// Prepares the connection for an import; ``finish()`` undoes it. The transaction is the caller's.
     fileprivate init(store: GraphStore) throws {
         self.store = store
+        // PostgreSQL checks its deferred foreign keys at commit, and manages its own memory.
+        if store.database.isPostgreSQL { return }
         // A big page cache keeps a large import's pages in memory until commit: a small one
         // spills them into the write-ahead log again and again. The work tables (one row per
         // record read) live in a temporary file with a 16 MiB cache, so memory stays bounded
@@ -70,6 +72,22 @@ final class ImportSession {
 
     /// Creates the work tables, in the import's transaction.
     fileprivate func createWorkTables() throws {
+        if database.isPostgreSQL {
+            // Ids ordered byte by byte, as in SQLite; rowid keeps the order pending references were met in.
+            return try database.execute(
+                """
+                CREATE TEMP TABLE IF NOT EXISTS import_record (
+                    kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, digest BIGINT NOT NULL,
+                    file BIGINT NOT NULL, line BIGINT NOT NULL, PRIMARY KEY (kind, id));
+                CREATE TEMP TABLE IF NOT EXISTS import_pending (
+                    rowid BIGINT GENERATED ALWAYS AS IDENTITY, file BIGINT NOT NULL, line BIGINT NOT NULL,
+                    record TEXT COLLATE "C" NOT NULL, field TEXT COLLATE "C" NOT NULL, target TEXT COLLATE "C" NOT NULL,
+                    id TEXT COLLATE "C" NOT NULL, predicate TEXT COLLATE "C", role TEXT COLLATE "C");
+                CREATE TEMP TABLE IF NOT EXISTS import_retyped (id TEXT COLLATE "C" PRIMARY KEY, file BIGINT NOT NULL,
+                    line BIGINT NOT NULL);
+                DELETE FROM pg_temp.import_record; DELETE FROM pg_temp.import_pending; DELETE FROM pg_temp.import_retyped
+                """)
+        }
         try database.execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS import_record (
@@ -87,6 +105,11 @@ final class ImportSession {
     /// After the transaction ended, either way: drops the work tables and turns the
     /// foreign-key checks back on.
     fileprivate func finish() {
+        if database.isPostgreSQL {
+            try? database.execute(
+                "DROP TABLE IF EXISTS pg_temp.import_record, pg_temp.import_pending, pg_temp.import_retyped")
+            return
+        }
         try? database.execute(
             "DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped"
         )
@@ -98,13 +121,18 @@ final class ImportSession {
     /// Notes that this import defines `id`, so that a second, different definition is caught.
     func register(kind: Record.Kind, id: String, digest: UInt64, at location: Location) throws -> Registration {
         let insert = try database.cached(
-            "INSERT OR IGNORE INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5)")
+            database.dialect(
+                "INSERT OR IGNORE INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5)",
+                postgreSQL:
+                    "INSERT INTO pg_temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"
+            ))
         try insert.run([
             .text(kind.rawValue), .text(id), .integer(Int64(bitPattern: digest)), .integer(Int64(location.file)),
             .integer(Int64(location.line)),
         ])
         if database.changes == 1 { return .new }
-        let select = try database.cached("SELECT digest, file, line FROM temp.import_record WHERE kind = ?1 AND id = ?2")
+        let select = try database.cached(
+            "SELECT digest, file, line FROM \(temporary("import_record")) WHERE kind = ?1 AND id = ?2")
         let found = try select.firstRow([.text(kind.rawValue), .text(id)]) { row in
             (digest: UInt64(bitPattern: row.int64(0)), location: Location(file: row.int(1), line: row.int(2)))
         }
@@ -134,6 +162,9 @@ final class ImportSession {
         return true
     }
 
+    /// A work table's qualified name: `temp.NAME` in SQLite, `pg_temp.NAME` in PostgreSQL.
+    private func temporary(_ name: String) -> String { (database.isPostgreSQL ? "pg_temp." : "temp.") + name }
+
     private func remember(entity id: String, type: EntityType) {
         if entityTypes.count >= ImportSession.cacheLimit { entityTypes.removeAll(keepingCapacity: true) }
         entityTypes[id] = type
@@ -141,7 +172,7 @@ final class ImportSession {
 
     func addPending(_ reference: PendingReference) throws {
         let insert = try database.cached(
-            "INSERT INTO temp.import_pending (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            "INSERT INTO \(temporary("import_pending")) (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
         )
         try insert.run([
             .integer(Int64(reference.location.file)), .integer(Int64(reference.location.line)), .text(reference.record),
@@ -158,7 +189,7 @@ final class ImportSession {
             SELECT p.file, p.line, p.record, p.field, p.target, p.id, p.predicate, p.role,
                    CASE p.target WHEN 'entity' THEN (SELECT type FROM entity WHERE id = p.id)
                                  ELSE (SELECT 'source' FROM source WHERE id = p.id) END
-            FROM temp.import_pending AS p ORDER BY p.file, p.line, p.rowid
+            FROM \(temporary("import_pending")) AS p ORDER BY p.file, p.line, p.rowid
             """)
         try select.forEachRow { row in
             let reference = PendingReference(
@@ -181,11 +212,11 @@ final class ImportSession {
         let select = try database.prepare(
             """
             SELECT r.id, r.file, r.line, c.id, c.predicate, s.type, o.type, ir.file, ir.line
-            FROM temp.import_retyped AS r
+            FROM \(temporary("import_retyped")) AS r
             JOIN claim AS c ON c.subject = r.id OR c.object = r.id
             JOIN entity AS s ON s.id = c.subject
             JOIN entity AS o ON o.id = c.object
-            LEFT JOIN temp.import_record AS ir ON ir.kind = 'claim' AND ir.id = c.id
+            LEFT JOIN \(temporary("import_record")) AS ir ON ir.kind = 'claim' AND ir.id = c.id
             ORDER BY r.file, r.line, c.id
             """)
         try select.forEachRow { row in
@@ -242,8 +273,15 @@ final class ImportSession {
             try store.writeMerged(merged)
         }
         if let previousType, previousType != entity.type {
-            try database.cached("INSERT OR REPLACE INTO temp.import_retyped (id, file, line) VALUES (?1, ?2, ?3)")
-                .run([.text(entity.id), .integer(Int64(location.file)), .integer(Int64(location.line))])
+            try database.cached(
+                database.dialect(
+                    "INSERT OR REPLACE INTO temp.import_retyped (id, file, line) VALUES (?1, ?2, ?3)",
+                    postgreSQL: """
+                        INSERT INTO pg_temp.import_retyped (id, file, line) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (id) DO UPDATE SET file = excluded.file, line = excluded.line
+                        """)
+            )
+            .run([.text(entity.id), .integer(Int64(location.file)), .integer(Int64(location.line))])
         }
         remember(entity: entity.id, type: entity.type)
     }
@@ -301,7 +339,11 @@ final class ImportSession {
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
         ]
         try database.cached(
-            "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            database.dialect(
+                "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                postgreSQL:
+                    "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING"
+            )
         ).run(values)
         let exists = database.changes == 0
         if exists { try change?.note(.claim, id: claim.id) } else { try change?.noteAdded(.claim, id: claim.id) }
@@ -334,7 +376,7 @@ final class ImportSession {
         if hasCitations {
             nextPosition =
                 try database.cached(
-                    "SELECT coalesce(max(position) + 1, 0) FROM (SELECT position FROM citation WHERE claim = ?1 UNION ALL SELECT position FROM retracted_citation WHERE claim = ?1)"
+                    "SELECT coalesce(max(position) + 1, 0) FROM (SELECT position FROM citation WHERE claim = ?1 UNION ALL SELECT position FROM retracted_citation WHERE claim = ?1) AS positions"
                 )
                 .scalarInteger([.text(claim.id)]) ?? 0
         }

@@ -11,18 +11,28 @@ public enum Migrations {
     }
 
     /// Every migration, in order.
-    public static let all: [Migration] = {
+    public static let all: [Migration] = migrations(in: "migrations/")
+
+    /// Every migration of a store on PostgreSQL (`Schemas/postgresql/`), in order: the same
+    /// versions as SQLite's, from the first that PostgreSQL stores have.
+    public static let postgreSQL: [Migration] = migrations(in: "postgresql/")
+
+    private static func migrations(in folder: String) -> [Migration] {
         EmbeddedSchemas.files.compactMap { path, sql -> Migration? in
-            guard path.hasPrefix("migrations/"), path.hasSuffix(".sql") else { return nil }
-            let file = path.dropFirst("migrations/".count).dropLast(".sql".count)
+            guard path.hasPrefix(folder), path.hasSuffix(".sql") else { return nil }
+            let file = path.dropFirst(folder.count).dropLast(".sql".count)
             guard let dash = file.firstIndex(of: "-"), let version = Int(file[..<dash]) else { return nil }
             return Migration(version: version, name: String(file[file.index(after: dash)...]), sql: sql)
         }
         .sorted { $0.version < $1.version }
-    }()
+    }
 
     /// The schema version this build of Isnad writes.
     public static var currentVersion: Int { all.last?.version ?? 0 }
+
+    /// The schema version this build of Isnad writes on PostgreSQL: the same as on SQLite,
+    /// which a test checks.
+    public static var currentPostgreSQLVersion: Int { postgreSQL.last?.version ?? 0 }
 
     /// Brings the database to ``currentVersion``. Returns the migrations run.
     ///

@@ -26,6 +26,8 @@ final class RowMemo {
             forget()
             return
         }
+        // A reader on PostgreSQL reads one snapshot (REPEATABLE READ) for as long as it is open.
+        if database.isPostgreSQL { return }
         let version = try database.cached("PRAGMA data_version").scalarInteger() ?? 0
         if version != dataVersion {
             forget()

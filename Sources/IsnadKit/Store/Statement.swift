@@ -5,20 +5,34 @@ import CSQLite
 /// Every run binds all of the statement's parameters at once, as an array of values in order
 /// (`?1`, `?2` …): a count that differs from the statement's is a programming error and stops
 /// the program (a precondition), checked once per run, not per value.
+///
+/// On a store on PostgreSQL, the same statement runs through libpq (``PostgreSQLStatement``):
+/// its `?N` parameters become `$N`, and its rows are received when it first steps.
 final class Statement {
-    private let handle: OpaquePointer
+    /// The SQLite statement; nil on PostgreSQL.
+    private let handle: OpaquePointer?
+    /// The PostgreSQL statement; nil on SQLite.
+    private let postgreSQL: PostgreSQLStatement?
     private unowned let database: Database
     let sql: String
     /// The number of parameters (https://www.sqlite.org/c3ref/bind_parameter_count.html).
     private let parameterCount: Int
 
     init(database: Database, sql: String) throws(DatabaseError) {
+        self.database = database
+        self.sql = sql
+        if let connection = database.postgreSQL {
+            let statement = PostgreSQLStatement(connection: connection, sql: sql)
+            handle = nil
+            postgreSQL = statement
+            parameterCount = statement.parameterCount
+            return
+        }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK, let statement else { throw database.error(code: code, sql: sql) }
         self.handle = statement
-        self.database = database
-        self.sql = sql
+        self.postgreSQL = nil
         self.parameterCount = Int(sqlite3_bind_parameter_count(statement))
     }
 
@@ -33,8 +47,15 @@ final class Statement {
 
     /// Resets the statement so it can run again, and clears its bindings.
     func reset() {
+        if let postgreSQL { return postgreSQL.reset() }
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+    }
+
+    /// Ends the run, keeping the bindings: the rows read go (SQLite's `sqlite3_reset`).
+    private func finish() {
+        if let postgreSQL { return postgreSQL.finish() }
+        sqlite3_reset(handle)
     }
 
     /// Binds `values` to parameters 1, 2, … in order: one value for each of the statement's
@@ -42,6 +63,7 @@ final class Statement {
     private func bind(_ values: [Value]) throws(DatabaseError) {
         precondition(
             values.count == parameterCount, "\(values.count) values bound to \(parameterCount) parameters of: \(sql)")
+        if let postgreSQL { return postgreSQL.bind(values) }
         for (offset, value) in values.enumerated() { try bind(value, at: Int32(offset + 1)) }
     }
 
@@ -57,6 +79,15 @@ final class Statement {
 
     /// Advances to the next row; false when there is none left.
     func step() throws(DatabaseError) -> Bool {
+        if let postgreSQL {
+            do throws(PostgreSQLError) {
+                let hasRow = try postgreSQL.step()
+                database.postgreSQLChanges = postgreSQL.changedRows
+                return hasRow
+            } catch {
+                throw DatabaseError(error)
+            }
+        }
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -76,7 +107,8 @@ final class Statement {
     /// even when `body` throws, so that it holds no read open.
     func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
         reset()
-        defer { sqlite3_reset(handle) }
+        postgreSQL?.streamRows()
+        defer { finish() }
         try bind(values)
         while try step() { try body(self) }
     }
@@ -86,7 +118,7 @@ final class Statement {
     /// old snapshot, blocks its next write transaction and keeps tables from being dropped.
     func firstRow<T>(_ values: [Value] = [], _ read: (Statement) throws -> T) throws -> T? {
         reset()
-        defer { sqlite3_reset(handle) }
+        defer { finish() }
         try bind(values)
         return try step() ? try read(self) : nil
     }
@@ -97,7 +129,7 @@ final class Statement {
         reset()
         try bind(values)
         let value = try step() ? (isNull(0) ? nil : int64(0)) : nil
-        sqlite3_reset(handle)
+        finish()
         return value
     }
 
@@ -107,30 +139,44 @@ final class Statement {
         reset()
         try bind(values)
         let value = try step() ? text(0) : nil
-        sqlite3_reset(handle)
+        finish()
         return value
     }
 
     // MARK: Columns of the current row
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func isNull(_ column: Int32) -> Bool {
+        if let postgreSQL { return postgreSQL.isNull(column) }
+        return sqlite3_column_type(handle, column) == SQLITE_NULL
+    }
 
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func int64(_ column: Int32) -> Int64 {
+        if let postgreSQL { return postgreSQL.int64(column) }
+        return sqlite3_column_int64(handle, column)
+    }
 
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+    func int(_ column: Int32) -> Int { Int(int64(column)) }
 
     /// Whether the column holds an integer (not text, a real number or NULL).
-    func isInteger(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_INTEGER }
+    func isInteger(_ column: Int32) -> Bool {
+        if let postgreSQL { return postgreSQL.isInteger(column) }
+        return sqlite3_column_type(handle, column) == SQLITE_INTEGER
+    }
 
     /// Whether the column's text is text Isnad stores (``Text/isStorable(_:)``), read from its
     /// bytes without making a string. NULL is.
     func isStorableText(_ column: Int32) -> Bool {
+        if let postgreSQL {
+            guard var text = postgreSQL.text(column) else { return true }
+            return text.withUTF8(Text.isStorable(utf8:))
+        }
         guard let pointer = sqlite3_column_text(handle, column) else { return true }
         return Text.isStorable(utf8: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     /// The column as text, or nil when it is NULL.
     func text(_ column: Int32) -> String? {
+        if let postgreSQL { return postgreSQL.text(column) }
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)

@@ -1,0 +1,35 @@
+import IsnadKit
+
+enum CopyCommand: Command {
+    static let spec = CommandSpec(
+        name: "copy",
+        abstract: "Copy a whole store into a new or empty one, between SQLite and PostgreSQL.",
+        discussion: """
+            FROM and TO are store files or PostgreSQL URIs (postgresql://… or postgres://…, the store named by
+            ?store=NAME, else isnad). Every record, its history, retractions and merged ids are copied, from one
+            snapshot of FROM, in one transaction of TO: all or nothing. TO is created when missing; a TO that holds
+            records is refused. SQLite to PostgreSQL starts sharing a store; PostgreSQL to SQLite takes a copy into
+            the field. isnad export jsonl writes the same bytes on both sides.
+            """,
+        arguments: [
+            ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
+            ArgumentSpec(name: "to", help: "The new store: a file or a postgresql:// URI."),
+        ],
+        examples: [
+            "isnad copy isnad.db field-copy.db",
+            "isnad copy isnad.db field-copy.db && isnad --db field-copy.db export jsonl | cmp - <(isnad export jsonl)",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
+        let target = try IsnadCLI.storeLocation(arguments.positionals[1], storeName: nil)
+        let summary = try StoreCopy.copy(from: source, to: target) { [standardError = context.standardError] in
+            standardError("waiting for another client to finish writing to \(target)…\n")
+        }
+        context.message(
+            "copied \(source) to \(target): \(counted(summary.entities, "entity", "entities")), "
+                + "\(counted(summary.sources, "source")), \(counted(summary.claims, "claim")), "
+                + "\(counted(summary.citations, "citation")), \(counted(summary.historyEntries, "history entry", "history entries"))"
+        )
+    }
+}

@@ -1,0 +1,140 @@
+/// Where a store on a PostgreSQL server is: a connection URI, handed to libpq as it is, and the
+/// name of the PostgreSQL schema that holds the store (one database holds several stores).
+///
+/// Every connection setting follows libpq's conventions
+/// (https://www.postgresql.org/docs/15/libpq-connect.html#LIBPQ-CONNSTRING): URI parameters,
+/// `PGHOST`, `PGUSER`, `PGPASSWORD`…, `~/.pgpass`, `PGSERVICE`, `sslmode`. The one parameter
+/// Isnad reads itself is `store`, the store's name, which it takes out of the URI before libpq
+/// sees it (libpq refuses parameters it does not know).
+public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The URI libpq connects with: the one given, without `store`. It may hold a password:
+    /// never print it; print ``description``.
+    let connectionURI: String
+    /// The PostgreSQL schema that holds the store.
+    public let storeName: String
+
+    /// The store's name when neither `--store` nor the URI names one.
+    public static let defaultStoreName = "isnad"
+
+    /// Whether `text` is a PostgreSQL connection URI rather than a file's path.
+    public static func isURI(_ text: String) -> Bool {
+        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    }
+
+    /// Reads a connection URI. `storeName` (from `--store`) names the store when given; else the
+    /// URI's `store` parameter; else ``defaultStoreName``.
+    public init(uri: String, storeName: String? = nil) throws(LocationError) {
+        var base = uri
+        var query = ""
+        var fragment = ""
+        if let hash = base.firstIndex(of: "#") {
+            fragment = String(base[hash...])
+            base = String(base[..<hash])
+        }
+        if let mark = base.firstIndex(of: "?") {
+            query = String(base[base.index(after: mark)...])
+            base = String(base[..<mark])
+        }
+        var kept: [Substring] = []
+        var named: String?
+        for parameter in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts[0] == "store" {
+                named = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+            } else {
+                kept.append(parameter)
+            }
+        }
+        let name = storeName ?? named ?? PostgreSQLLocation.defaultStoreName
+        if let problem = PostgreSQLLocation.problem(withStoreName: name) {
+            throw LocationError(message: "the store name \"\(Text.printable(name))\" \(problem)")
+        }
+        self.storeName = name
+        self.connectionURI = base + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
+    }
+
+    /// Why `name` cannot name a store, or nil when it can: it becomes a PostgreSQL schema's
+    /// name, written into SQL as an identifier, so it is kept to what needs no quoting.
+    static func problem(withStoreName name: String) -> String? {
+        guard let first = name.utf8.first else { return "is empty" }
+        guard name.utf8.count <= 63 else { return "is longer than PostgreSQL's 63 bytes" }
+        guard first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") else { return "must start with a letter a-z" }
+        for byte in name.utf8 {
+            let isAllowed =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+            if !isAllowed { return "may hold only a-z, 0-9 and _" }
+        }
+        if name.hasPrefix("pg_") || name == "information_schema" || name == "public" {
+            return "is a schema PostgreSQL keeps for itself"
+        }
+        return nil
+    }
+
+    /// The URI without its password (in the user part or as a `password` parameter), with the
+    /// store's name: what messages show.
+    public var description: String {
+        PostgreSQLLocation.withoutPassword(connectionURI) + " (store \(storeName))"
+    }
+
+    /// `uri` without a password: `postgresql://alice:secret@host/db?password=x&sslmode=require`
+    /// becomes `postgresql://alice@host/db?sslmode=require`. Control characters are escaped.
+    public static func withoutPassword(_ uri: String) -> String {
+        guard let schemeEnd = uri.range(of: "://") else { return Text.printable(uri) }
+        let scheme = uri[..<schemeEnd.upperBound]
+        var rest = Substring(uri[schemeEnd.upperBound...])
+        // The authority ends at the first '/', '?' or '#'; a password stands before its last '@'.
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        rest = rest[authorityEnd...]
+        if let at = authority.lastIndex(of: "@") {
+            let user = authority[..<at]
+            let userName = user.firstIndex(of: ":").map { user[..<$0] } ?? user
+            authority = userName + authority[at...]
+        }
+        var path = rest
+        var query: Substring = ""
+        if let mark = rest.firstIndex(of: "?") {
+            path = rest[..<mark]
+            query = rest[rest.index(after: mark)...]
+        }
+        var fragment: Substring = ""
+        if let hash = query.firstIndex(of: "#") {
+            fragment = query[hash...]
+            query = query[..<hash]
+        }
+        let kept = query.split(separator: "&").filter { !$0.lowercased().hasPrefix("password=") && $0.lowercased() != "password" }
+        let text = scheme + authority + path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
+        return Text.printable(String(text))
+    }
+
+    /// A URI or a store name that cannot be used.
+    public struct LocationError: Error, CustomStringConvertible, Sendable {
+        public let message: String
+        public var description: String { message }
+    }
+}
+
+/// Where a store is: a file (SQLite) or a schema in a PostgreSQL database.
+public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
+    case file(path: String)
+    case postgreSQL(PostgreSQLLocation)
+
+    /// `text` as given to `--db` or in `ISNAD_DB`: a `postgresql://` or `postgres://` URI names a
+    /// PostgreSQL store (`storeName` from `--store`), anything else a file.
+    public init(_ text: String, storeName: String? = nil) throws(PostgreSQLLocation.LocationError) {
+        if PostgreSQLLocation.isURI(text) {
+            self = .postgreSQL(try PostgreSQLLocation(uri: text, storeName: storeName))
+        } else {
+            self = .file(path: text)
+        }
+    }
+
+    /// The path, or the URI without its password.
+    public var description: String {
+        switch self {
+        case .file(let path): path
+        case .postgreSQL(let location): location.description
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// An Isnad store in a PostgreSQL database: one schema (``PostgreSQLLocation/storeName``) holding
+/// the tables of `Schemas/postgresql/`.
+///
+/// Opening refuses a store written by a newer Isnad and upgrades an older one in one
+/// transaction. Any number of clients may open the same store at once, even one that does not
+/// exist yet or needs upgrading: each takes the store's advisory lock first
+/// (https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS), so that exactly
+/// one creates or upgrades it while the others wait, then find it done.
+public final class PostgreSQLStore {
+    public let location: PostgreSQLLocation
+    let connection: PostgreSQLConnection
+    /// Whether opening the store created it.
+    public private(set) var wasCreated = false
+    /// The schema version an older store was upgraded from when it was opened.
+    public private(set) var upgradedFrom: Int?
+    /// Called once when the store's lock is held by another client and this one waits for it.
+    public var onWaitingForWriteLock: (() -> Void)?
+
+    /// Opens the store: `.create` creates it when the schema is missing or empty; `.read` and
+    /// `.examine` read it; `.write` needs it to exist.
+    public init(
+        location: PostgreSQLLocation, access: GraphStore.Access, onWaitingForWriteLock: (() -> Void)? = nil
+    ) throws {
+        self.location = location
+        self.onWaitingForWriteLock = onWaitingForWriteLock
+        connection = try PostgreSQLConnection(location: location)
+        // A store that needs nothing is opened without the lock (writers take it for each write).
+        var schema = Schema.missing
+        try inSnapshot { schema = try inspect() }
+        if schema == .current { return }
+        if schema == .missing, access != .create { throw StoreError.missing(path: location.description) }
+        try inWriteTransaction { () throws in
+            switch try inspect() {
+            case .current: break
+            case .missing:
+                guard access == .create else { throw StoreError.missing(path: location.description) }
+                try create()
+                wasCreated = true
+            case .outdated(let version):
+                try upgrade(from: version)
+                upgradedFrom = version
+            }
+        }
+    }
+
+    /// The server, such as `PostgreSQL 15.18`.
+    public var engineDescription: String { "PostgreSQL \(connection.serverVersion)" }
+
+    // MARK: Schema
+
+    /// What is at the store's schema.
+    enum Schema: Equatable {
+        /// No schema of that name, or one without a table: a store may be created there.
+        case missing
+        case current
+        case outdated(version: Int)
+    }
+
+    /// Looks at the store's schema, in the caller's transaction.
+    func inspect() throws -> Schema {
+        let name = Statement.Value.text(location.storeName)
+        let tables = try connection.query(
+            """
+            SELECT count(*) FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1
+            """, [name]
+        ).int64(0, 0)
+        if tables == 0 { return .missing }
+        let hasMeta = try connection.query("SELECT to_regclass(quote_ident($1) || '.meta') IS NOT NULL", [name]).int64(0, 0)
+        let rows =
+            hasMeta == 1
+            ? try connection.query(
+                "SELECT key, value FROM meta WHERE key IN ('application', 'schema_version', 'name_key_version') ORDER BY key")
+            : nil
+        var meta: [String: String] = [:]
+        for row in 0..<(rows?.count ?? 0) {
+            if let key = rows?.text(row, 0), let value = rows?.text(row, 1) { meta[key] = value }
+        }
+        guard meta["application"] == "isnad", let version = meta["schema_version"].flatMap({ Int($0) }) else {
+            throw StoreError.notAnIsnadStore(path: location.description)
+        }
+        let current = Migrations.currentPostgreSQLVersion
+        if version > current { throw StoreError.newerSchema(path: location.description, found: version, supported: current) }
+        if version < current || meta["name_key_version"] != String(NameKey.version) { return .outdated(version: version) }
+        return .current
+    }
+
+    /// Creates the schema and runs every migration: inside the caller's transaction.
+    private func create() throws {
+        // pg_trgm's operators serve every store of the database; an extension lives in one schema.
+        try connection.execute(
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public; CREATE SCHEMA IF NOT EXISTS \(location.storeName)")
+        try upgrade(from: 0)
+    }
+
+    /// Runs the migrations after `version`, and refreshes the search keys: inside the caller's transaction.
+    private func upgrade(from version: Int) throws {
+        for migration in Migrations.postgreSQL where migration.version > version {
+            try connection.execute(migration.sql)
+        }
+        try connection.query(
+            """
+            INSERT INTO meta (key, value) VALUES ('schema_version', $1)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, [.text(String(Migrations.currentPostgreSQLVersion))])
+        try refreshSearchKeys()
+    }
+
+    /// Recomputes every search key with this Isnad's folding (a new store has none).
+    private func refreshSearchKeys() throws {
+        let names = try connection.query("SELECT rowid, name, search_key FROM entity_name ORDER BY rowid")
+        for row in 0..<names.count {
+            let key = NameKey.fold(names.text(row, 1) ?? "")
+            if key != names.text(row, 2) {
+                try connection.query(
+                    "UPDATE entity_name SET search_key = $1 WHERE rowid = $2", [.text(key), .integer(names.int64(row, 0))])
+            }
+        }
+        try connection.query(
+            """
+            INSERT INTO meta (key, value) VALUES ('name_key_version', $1)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, [.text(String(NameKey.version))])
+    }
+
+    // MARK: Roles
+
+    /// The two roles ``createRoles()`` makes for this store: one that reads, one that writes.
+    public var roleNames: (reader: String, writer: String) {
+        (location.storeName + "_reader", location.storeName + "_writer")
+    }
+
+    /// Creates the store's reader and writer roles when missing (group roles, without login:
+    /// `GRANT NAME_reader TO alice` lets alice read), and grants them the store's tables, now and
+    /// as later migrations create them. The reader may only read; the writer may change records,
+    /// not the schema (upgrades are for the store's owner). Needs the CREATEROLE privilege.
+    public func createRoles() throws {
+        let (reader, writer) = roleNames
+        guard writer.utf8.count <= 63 else {
+            throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
+        }
+        let schema = location.storeName
+        try inWriteTransaction {
+            for role in [reader, writer] {
+                let exists = try connection.query("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [.text(role)])
+                if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
+            }
+            try connection.execute(
+                """
+                GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
+                GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
+                GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE ON SEQUENCES TO \(writer)
+                """)
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one transaction holding the store's advisory lock, which every writer
+    /// takes first: writers to one store run one after the other, as on SQLite, so that none
+    /// loses another's update. Waiting for the lock calls ``onWaitingForWriteLock`` once. An
+    /// error rolls everything back; a lost connection is not retried.
+    func inWriteTransaction(_ body: () throws -> Void) throws {
+        try connection.beginWriteTransaction(onWait: onWaitingForWriteLock)
+        do {
+            try body()
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in one read-only snapshot of the store (`REPEATABLE READ, READ ONLY`).
+    func inSnapshot(_ body: () throws -> Void) throws {
+        try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            try body()
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+}

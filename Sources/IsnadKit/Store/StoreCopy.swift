@@ -1,0 +1,195 @@
+/// Copies a whole store into a new or empty one, between engines in either direction (SQLite to
+/// PostgreSQL to start sharing, PostgreSQL to SQLite to take a copy into the field), all or
+/// nothing: every table row for row, from one snapshot of the source, in one transaction of the
+/// target. History, retractions and merged ids travel with the records; the target keeps its
+/// own schema version and name-folding marks.
+public enum StoreCopy {
+    /// A table copied, with its columns (the same in both engines' schemas) and the order its
+    /// rows are read in.
+    struct Table: Sendable {
+        let name: String
+        let columns: [String]
+        let order: String
+    }
+
+    /// Every table of a store, in an order where each row's references come first (the
+    /// foreign keys are deferred all the same). `meta` is not copied: it describes the store
+    /// itself (its schema version, the folding of its search keys), which the target has.
+    static let tables: [Table] = [
+        Table(name: "entity", columns: ["id", "type", "name", "description", "attributes"], order: "id"),
+        Table(
+            name: "entity_name", columns: ["rowid", "entity", "position", "name", "lang", "search_key"], order: "rowid"),
+        Table(name: "entity_merged", columns: ["merged", "entity", "position"], order: "merged"),
+        Table(
+            name: "source",
+            columns: ["id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "full_text"],
+            order: "id"),
+        Table(name: "source_cites", columns: ["source", "position", "cited"], order: "source, position"),
+        Table(
+            name: "claim", columns: ["rowid", "id", "subject", "predicate", "object", "start_date", "end_date", "notes"],
+            order: "rowid"),
+        Table(
+            name: "citation",
+            columns: [
+                "claim", "position", "citation_key", "source", "via", "quote", "quote_en", "stance", "credibility", "locator",
+            ],
+            order: "claim, position"),
+        Table(
+            name: "retracted_claim", columns: ["id", "reason", "record"], order: "id"),
+        Table(
+            name: "retracted_citation",
+            columns: [
+                "claim", "position", "source", "via", "quote", "quote_en", "stance", "credibility", "locator", "reason",
+            ],
+            order: "claim, position"),
+        Table(name: "change", columns: ["id", "at", "author", "command", "undoes", "undone_by"], order: "id"),
+        Table(
+            name: "change_record", columns: ["change", "kind", "record", "action", "before", "after"],
+            order: "change, kind, record"),
+    ]
+
+    /// What a copy moved.
+    public struct Summary: Sendable, Equatable {
+        public var entities = 0
+        public var sources = 0
+        public var claims = 0
+        public var citations = 0
+        public var historyEntries = 0
+    }
+
+    /// Why a copy was refused before anything was written.
+    public enum CopyError: Error, CustomStringConvertible, Sendable {
+        /// The target already holds records: a copy never merges into or replaces a store.
+        case targetNotEmpty(target: String)
+        /// Source and target are the same store.
+        case sameStore(String)
+
+        public var description: String {
+            switch self {
+            case .targetNotEmpty(let target):
+                "\(target) already holds records: a copy goes into a new or empty store, and nothing was copied"
+            case .sameStore(let location): "\(location) is both the source and the target of the copy"
+            }
+        }
+    }
+
+    /// Copies the store at `source` into `target`, which is created when missing and must hold
+    /// no record. `onWaitingForWriteLock` is called once if the target's writers keep it waiting.
+    public static func copy(
+        from source: StoreLocation, to target: StoreLocation, onWaitingForWriteLock: (() -> Void)? = nil
+    ) throws -> Summary {
+        if source == target { throw CopyError.sameStore(source.description) }
+        let reader = try Reader(source)
+        var summary = Summary()
+        switch target {
+        case .file(let path):
+            let store = try GraphStore(path: path, access: .create, onWaitingForWriteLock: onWaitingForWriteLock)
+            do {
+                try store.inWriteTransaction {
+                    try requireEmpty(target.description) { table in
+                        try store.database.prepare("SELECT EXISTS (SELECT 1 FROM \(table))").scalarInteger() == 1
+                    }
+                    try reader.inSnapshot {
+                        for table in tables {
+                            let placeholders = (1...table.columns.count).map { "?\($0)" }.joined(separator: ", ")
+                            let insert = try store.database.prepare(
+                                "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
+                            try reader.forEachRow(of: table) { row in
+                                try insert.run(row.map { $0.map(Statement.Value.text) ?? .null })
+                                summary.count(table)
+                            }
+                        }
+                    }
+                    return .commit
+                }
+            } catch {
+                store.removeCreatedStore()
+                throw error
+            }
+        case .postgreSQL(let location):
+            let store = try PostgreSQLStore(location: location, access: .create, onWaitingForWriteLock: onWaitingForWriteLock)
+            try store.inWriteTransaction {
+                try requireEmpty(target.description) { table in
+                    try store.connection.query("SELECT EXISTS (SELECT 1 FROM \(table))").int64(0, 0) == 1
+                }
+                try reader.inSnapshot {
+                    for table in tables {
+                        try store.connection.copy(into: table.name, columns: table.columns) { copy in
+                            try reader.forEachRow(of: table) { row in
+                                try copy.append(row)
+                                summary.count(table)
+                            }
+                        }
+                    }
+                }
+                // Rows added later continue after the copied ones, as SQLite's rowids do.
+                for (table, column) in [("entity_name", "rowid"), ("claim", "rowid")] {
+                    try store.connection.query(
+                        "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), coalesce(max(\(column)), 0) + 1, false) FROM \(table)"
+                    )
+                }
+            }
+        }
+        return summary
+    }
+
+    /// Throws unless every copied table of the target is empty.
+    private static func requireEmpty(_ target: String, _ hasRows: (String) throws -> Bool) throws {
+        for table in tables where try hasRows(table.name) { throw CopyError.targetNotEmpty(target: target) }
+    }
+
+    /// The source store, read in one snapshot.
+    private enum Reader {
+        case file(GraphStore)
+        case postgreSQL(PostgreSQLStore)
+
+        init(_ location: StoreLocation) throws {
+            switch location {
+            case .file(let path): self = .file(try GraphStore(path: path, access: .read))
+            case .postgreSQL(let location): self = .postgreSQL(try PostgreSQLStore(location: location, access: .read))
+            }
+        }
+
+        /// Runs `body` in one snapshot of the source.
+        func inSnapshot(_ body: () throws -> Void) throws {
+            switch self {
+            // The store opened for reading is one snapshot already.
+            case .file: try body()
+            case .postgreSQL(let store): try store.inSnapshot(body)
+            }
+        }
+
+        /// Calls `body` with each row of `table`, each value as text or NULL, in the table's order.
+        func forEachRow(of table: Table, _ body: ([String?]) throws -> Void) throws {
+            let select = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order)"
+            switch self {
+            case .file(let store):
+                try store.database.prepare(select).forEachRow { statement in
+                    try body((0..<table.columns.count).map { statement.text(Int32($0)) })
+                }
+            case .postgreSQL(let store):
+                // A cursor, fetched in batches: memory stays flat in the store's size.
+                try store.connection.execute("DECLARE copy_rows NO SCROLL CURSOR FOR \(select)")
+                while true {
+                    let rows = try store.connection.query("FETCH 2000 FROM copy_rows")
+                    if rows.count == 0 { break }
+                    for index in 0..<rows.count { try body((0..<rows.columnCount).map { rows.text(index, $0) }) }
+                }
+                try store.connection.execute("CLOSE copy_rows")
+            }
+        }
+    }
+}
+
+extension StoreCopy.Summary {
+    fileprivate mutating func count(_ table: StoreCopy.Table) {
+        switch table.name {
+        case "entity": entities += 1
+        case "source": sources += 1
+        case "claim": claims += 1
+        case "citation": citations += 1
+        case "change": historyEntries += 1
+        default: break
+        }
+    }
+}

@@ -1,0 +1,418 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadKit
+
+/// Stores on PostgreSQL: naming them, never showing a password, creating and refusing them,
+/// and copying stores between engines. The tests that need a server use the one
+/// `ISNAD_TEST_POSTGRES` names, and are skipped without it.
+@Suite("PostgreSQL stores", .temporaryStore)
+struct PostgreSQLTests {
+    static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+
+    // MARK: Without a server
+
+    @Test("the store's name comes from --store, else the URI's store parameter, which libpq never sees")
+    func storeName() throws {
+        let named = try PostgreSQLLocation(uri: "postgresql://db.example/team?sslmode=require&store=syria")
+        #expect(named.storeName == "syria")
+        #expect(named.connectionURI == "postgresql://db.example/team?sslmode=require")
+        let plain = try PostgreSQLLocation(uri: "postgres://db.example/team")
+        #expect(plain.storeName == PostgreSQLLocation.defaultStoreName)
+        #expect(plain.connectionURI == "postgres://db.example/team")
+        let flag = try PostgreSQLLocation(uri: "postgresql:///team?store=syria", storeName: "iraq")
+        #expect(flag.storeName == "iraq")
+        #expect(flag.connectionURI == "postgresql:///team")
+        #expect(try StoreLocation("team.db") == .file(path: "team.db"))
+    }
+
+    @Test(
+        "a store name that is not a plain schema name is refused (exit 64)",
+        arguments: ["", "Syria", "1st", "a-b", "a;drop", "pg_catalog", "public", String(repeating: "a", count: 64)])
+    func badStoreName(name: String) throws {
+        let cli = try CLIHarness.scoped
+        let result = try cli.run(["--db", "postgresql://alice:hunter2-secret@127.0.0.1:1/team", "--store", name, "init"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("store name"))
+        #expect(!result.standardError.contains("hunter2-secret"))
+    }
+
+    @Test(
+        "a password is never shown, whether in the user part or as a parameter",
+        arguments: [
+            (
+                "postgresql://alice:hunter2-secret@db.example:5433/team?sslmode=require",
+                "postgresql://alice@db.example:5433/team?sslmode=require"
+            ),
+            (
+                "postgres://alice:hunter2-secret@db.example/team?password=hunter2-secret&store=x",
+                "postgres://alice@db.example/team?store=x"
+            ),
+            ("postgresql://db.example/team?password=hunter2-secret", "postgresql://db.example/team"),
+            ("postgresql://alice:hunter2-secret@/team?host=/run/postgresql", "postgresql://alice@/team?host=/run/postgresql"),
+        ])
+    func passwordRemoved(uri: String, shown: String) throws {
+        #expect(PostgreSQLLocation.withoutPassword(uri) == shown)
+        let location = try PostgreSQLLocation(uri: uri)
+        #expect(!location.description.contains("hunter2"))
+    }
+
+    @Test("a server that cannot be reached: exit 69, one line, no password")
+    func unreachable() throws {
+        let cli = try CLIHarness.scoped
+        let uri = "postgresql://alice:hunter2-secret@127.0.0.1:1/team?password=hunter2-secret&connect_timeout=2"
+        for arguments in [["--db", uri, "init"], ["copy", uri, "copy.db"]] {
+            let result = try cli.run(arguments, environment: ["PGPASSWORD": "hunter2-secret"])
+            #expect(result.status == 69, "\(arguments)")
+            #expect(result.standardError.hasPrefix("isnad: cannot connect to postgresql://alice@127.0.0.1:1/team"))
+            #expect(!result.standardError.contains("hunter2"))
+            #expect(result.standardError.split(separator: "\n").count == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.path("copy.db")))
+    }
+
+    @Test("--store with a store file is a usage error (exit 64)")
+    func storeWithFile() throws {
+        let cli = try CLIHarness.scoped
+        let result = try cli.run(["--db", "team.db", "--store", "syria", "init"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--store names a store in a PostgreSQL database"))
+    }
+
+    @Test("PostgreSQL's migrations reach the same schema version as SQLite's")
+    func versionsAgree() {
+        #expect(Migrations.currentPostgreSQLVersion == Migrations.currentVersion)
+        #expect(!Migrations.postgreSQL.isEmpty)
+    }
+
+    @Test("the copy moves every table of a store (a table added by a migration must be added to it)")
+    func copyCoversEveryTable() {
+        let expected = (StoreSchema.expected[Migrations.currentVersion] ?? [:]).values
+            .filter { $0.type == "table" && !$0.name.hasPrefix("entity_name_search") && $0.name != "meta" }
+            .map(\.name).sorted()
+        #expect(StoreCopy.tables.map(\.name).sorted() == expected)
+    }
+
+    @Test("copy between store files: export jsonl is the same on both sides; a store with records is never a target")
+    func copyBetweenFiles() throws {
+        let cli = try CLIHarness.scoped
+        try #require(try cli.run(["import", PostgreSQLTests.dataset]).status == 0)
+        try #require(try cli.run(["retract", "hamas-funded-wilayat-sinai", "--reason", "test"]).status == 0)
+        let copied = try cli.run(["copy", "isnad.db", "copy.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(copied.standardError.contains("38 entities, 12 sources, 91 claims"))
+        for export in [["export", "jsonl"], ["export", "history"], ["log"]] {
+            let original = try cli.run(export)
+            let copy = try cli.run(["--db", "copy.db"] + export)
+            #expect(original.status == 0)
+            #expect(copy.outputBytes == original.outputBytes, "\(export)")
+        }
+        let again = try cli.run(["copy", "isnad.db", "copy.db"])
+        #expect(again.status == 73)
+        #expect(again.standardError.contains("already holds records"))
+        #expect(try cli.run(["copy", "isnad.db", "isnad.db"]).status == 64)
+        let missing = try cli.run(["copy", "none.db", "other.db"])
+        #expect(missing.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("other.db")))
+    }
+
+    // MARK: With a server
+
+    @Test(
+        "init creates a store once, even when several clients start at once",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func initOnce() async throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        let results = try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
+            for _ in 0..<4 { group.addTask { try cli.run(["--db", uri, "init"]) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
+        #expect(results.filter { $0.standardError.contains("created an empty Isnad store") }.count == 1)
+        #expect(results.filter { $0.standardError.contains("is already an Isnad store") }.count == 3)
+    }
+
+    @Test(
+        "a store written by a newer Isnad, or a schema that is no store, is refused",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func refused() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["--db", uri, "init"]).status == 0)
+        try #require(try PostgreSQLServer.psql("UPDATE \(name).meta SET value = '99' WHERE key = 'schema_version'") != nil)
+        let newer = try cli.run(["--db", uri, "init"])
+        #expect(newer.status == 1)
+        #expect(newer.standardError.contains("newer Isnad (schema version 99"))
+
+        let other = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(other) }
+        try PostgreSQLServer.psql("CREATE SCHEMA \(other); CREATE TABLE \(other).payroll (id int)")
+        let foreign = try cli.run(["--db", PostgreSQLServer.storeURI(other), "init"])
+        #expect(foreign.status == 65)
+        #expect(foreign.standardError.contains("not an Isnad store"))
+    }
+
+    @Test(
+        "the seed store copied to PostgreSQL and back: export jsonl, history and log byte-identical",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func roundTrip() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["import", PostgreSQLTests.dataset]).status == 0)
+        try #require(try cli.run(["retract", "hamas-funded-wilayat-sinai", "--reason", "test"]).status == 0)
+        try #require(try cli.run(["merge", "hadera-attacker-1", "hadera-attacker-2"]).status == 0)
+        let up = try cli.run(["copy", "isnad.db", uri])
+        #expect(up.status == 0, "\(up.standardError)")
+        #expect(!up.standardError.contains("NOTICE"))
+        let down = try cli.run(["copy", uri, "back.db"])
+        #expect(down.status == 0, "\(down.standardError)")
+        for export in [["export", "jsonl"], ["export", "history"], ["log"], ["search", "Bagdadi"], ["stats"]] {
+            let original = try cli.run(export)
+            let copy = try cli.run(["--db", "back.db"] + export)
+            #expect(original.status == 0)
+            #expect(copy.outputBytes == original.outputBytes, "\(export)")
+        }
+        // A store that holds records is never a target, and is left as it was.
+        let again = try cli.run(["copy", "isnad.db", uri])
+        #expect(again.status == 73)
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).claim")?.standardOutput == "86\n")
+        // Names added after a copy continue its rowids.
+        #expect(
+            try PostgreSQLServer.psql(
+                "SELECT nextval(pg_get_serial_sequence('\(name).entity_name', 'rowid')) > max(rowid) FROM \(name).entity_name")?
+                .standardOutput == "t\n")
+    }
+
+    /// The commands whose outputs must be the same bytes on both engines, on the seed dataset.
+    static let seedCommands: [[String]] = [
+        ["show", "hamas"], ["show", "isis", "--format", "json"], ["stats"], ["search", "Bagdadi"],
+        ["search", "ابو بكر البغدادى"], ["search", "hamass"], ["search", "al"], ["claims"], ["claims", "--format", "csv"],
+        ["claims", "--min-reliability", "E", "--format", "json"], ["neighbors", "hamas", "--depth", "2"],
+        ["neighbors", "Abu Maram"], ["path", "hamas", "isis", "--all"], ["path", "hamas", "Wilayat Sinai"], ["timeline"],
+        ["source", "hadera-2022-article"], ["check"], ["disputes"], ["log"], ["duplicates"],
+        ["export", "jsonl"], ["export", "history"], ["export", "dot"], ["export", "dot", "--focus", "hamas", "--depth", "2"],
+        ["export", "dot", "--pairs"], ["export", "graphml"], ["export", "gexf"], ["export", "stix"], ["export", "ftm"],
+        ["export", "html"],
+    ]
+
+    /// Runs each command on the store file and on its copy on PostgreSQL, and expects the same
+    /// exit status, output and messages.
+    static func expectSameOutputs(_ cli: CLIHarness, _ uri: String, _ commands: [[String]]) throws {
+        for command in commands {
+            let file = try cli.run(command)
+            let server = try cli.run(["--db", uri] + command)
+            #expect(server.status == file.status, "\(command): \(server.standardError)")
+            #expect(server.outputBytes == file.outputBytes, "\(command)")
+            #expect(server.standardError == file.standardError, "\(command)")
+        }
+    }
+
+    @Test(
+        "every query command and export gives the same bytes on PostgreSQL as on SQLite: the seed dataset",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func sameOutputsOnSeed() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["import", PostgreSQLTests.dataset]).status == 0)
+        try #require(try cli.run(["retract", "hamas-funded-wilayat-sinai", "--reason", "test"]).status == 0)
+        try #require(try cli.run(["copy", "isnad.db", uri]).status == 0)
+        try PostgreSQLTests.expectSameOutputs(cli, uri, PostgreSQLTests.seedCommands)
+    }
+
+    @Test(
+        "every query command and export gives the same bytes on PostgreSQL as on SQLite: a generated 10k-claim store",
+        .enabled(if: PostgreSQLServer.isAvailable && ExternalTool.path("python3") != nil, PostgreSQLServer.skipReason))
+    func sameOutputsOnGenerated() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(
+            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
+        try #require(records.status == 0)
+        try #require(try cli.run(["import", "-"], input: records.outputBytes).status == 0)
+        try #require(try cli.run(["copy", "isnad.db", uri]).status == 0)
+        try PostgreSQLTests.expectSameOutputs(
+            cli, uri,
+            [
+                ["show", "org-1"], ["show", "eve-1021", "--format", "json"], ["stats"], ["search", "org"], ["search", "org 2"],
+                ["claims", "--format", "csv"], ["neighbors", "org-1", "--depth", "2"],
+                ["neighbors", "org-22", "--format", "json"],
+                ["path", "org-1", "org-22", "--all", "--max-depth", "3"], ["path", "org-1", "eve-1000"], ["timeline"],
+                ["source", "src-0"], ["check"], ["disputes"], ["duplicates"], ["export", "jsonl"], ["export", "dot"],
+                ["export", "dot", "--focus", "org-1", "--depth", "2"], ["export", "graphml"], ["export", "gexf"],
+                ["export", "stix"], ["export", "ftm"],
+            ])
+    }
+
+    // MARK: Writing
+
+    /// Commands that change a store, run in turn on a store file and on a store on PostgreSQL
+    /// that hold the same records.
+    static let writeCommands: [[String]] = [
+        ["add", "entity", "--type", "organization", "--name", "Arab states", "--alias", "ar:الدول العربية"],
+        [
+            "add", "source", "--type", "news-article", "--title", "Police statement", "--published", "2022-03-28",
+            "--reliability", "B",
+        ],
+        [
+            "add", "claim", "Hamas", "praised", "Hadera attack", "--source", "hadera-2022-article", "--quote", "باركت",
+            "--stance",
+            "asserts", "--credibility", "3", "--unverified", "paraphrase",
+        ],
+        ["retract", "abm-joined-isis", "--reason", "the quote is about another group"],
+        ["retract", "hamas-cooperated-with-isis", "--citation", "2", "--reason", "misread the source"],
+        ["restore", "abm-joined-isis"], ["merge", "hadera-attacker-1", "hadera-attacker-2"], ["unmerge", "hadera-attacker-2"],
+        ["merge", "hadera-victim-1", "hadera-victim-2", "--author", "ana"],
+        ["set", "hamas-praised-hadera-attack", "citations[0].credibility", "3"],
+        ["set", "hadera-2022-article", "reliability", "D", "--author", "ana"], ["delete", "hamas"],
+        ["delete", "hadera-2022-article", "--author", "ana"], ["undo"], ["undo", "3"], ["import", "bad.jsonl"],
+        ["import", PostgreSQLTests.dataset], ["export", "jsonl"], ["claims"], ["show", "hamas"], ["check"], ["duplicates"],
+        ["search", "arab states"],
+    ]
+
+    @Test(
+        "imports and every edit give the same outputs and leave the same records on PostgreSQL as on SQLite",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func sameWrites() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try cli.write("bad.jsonl", #"{"record":"entity","id":"isis","type":"organization","name":"ISIS"}"# + "\n")
+        let author = ["ISNAD_AUTHOR": "analyst"]
+        let imported = try cli.run(["import", PostgreSQLTests.dataset], environment: author)
+        let importedThere = try cli.run(
+            ["import", PostgreSQLTests.dataset], environment: author.merging(["ISNAD_DB": uri]) { $1 })
+        #expect(importedThere.status == 0, "\(importedThere.standardError)")
+        #expect(importedThere.standardOutput == imported.standardOutput)
+        let shown = PostgreSQLLocation.withoutPassword(try PostgreSQLLocation(uri: uri).description)
+        for command in PostgreSQLTests.writeCommands {
+            let file = try cli.run(command, environment: author)
+            let server = try cli.run(command, environment: author.merging(["ISNAD_DB": uri]) { $1 })
+            #expect(server.status == file.status, "\(command): \(server.standardError)")
+            #expect(server.outputBytes == file.outputBytes, "\(command)")
+            #expect(server.standardError.replacingOccurrences(of: shown, with: "isnad.db") == file.standardError, "\(command)")
+        }
+    }
+
+    @Test(
+        "init --roles: a reader's write is refused (exit 77) and nothing is written; a writer's history names its role",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func roles() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        let reader = name + "_alice"
+        let writer = name + "_bob"
+        defer {
+            PostgreSQLServer.dropStore(name)
+            for role in [reader, writer, name + "_reader", name + "_writer"] {
+                _ = try? PostgreSQLServer.psql("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)")
+            }
+        }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["import", PostgreSQLTests.dataset]).status == 0)
+        try #require(try cli.run(["copy", "isnad.db", uri]).status == 0)
+        let made = try cli.run(["--db", uri, "init", "--roles"])
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(made.standardError.contains("roles \(name)_reader (reads) and \(name)_writer (reads and writes)"))
+        guard
+            try PostgreSQLServer.psql(
+                "CREATE ROLE \(reader) LOGIN; GRANT \(name)_reader TO \(reader); CREATE ROLE \(writer) LOGIN; GRANT \(name)_writer TO \(writer)"
+            ) != nil
+        else { return }
+        let asReader = uri + "&user=\(reader)"
+        let asWriter = uri + "&user=\(writer)"
+        #expect(try cli.run(["--db", asReader, "show", "hamas"]).status == 0)
+        let refused = try cli.run(["--db", asReader, "retract", "hamas-praised-hadera-attack", "--reason", "x"])
+        #expect(refused.status == 77)
+        #expect(refused.standardError.contains("may not do that"))
+        #expect(try cli.run(["--db", asReader, "import", "bad.jsonl"]).status != 0)
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).retracted_claim")?.standardOutput == "0\n")
+        let written = try cli.run(["--db", asWriter, "retract", "hamas-praised-hadera-attack", "--reason", "x"])
+        #expect(written.status == 0, "\(written.standardError)")
+        let log = try cli.run(["--db", asWriter, "log"])
+        #expect(log.standardOutput.contains(" · \(writer)\n"), "\(log.standardOutput)")
+    }
+
+    @Test(
+        "writers at once: each is all or nothing, none is lost",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func concurrentWriters() async throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["--db", uri, "import", PostgreSQLTests.dataset]).status == 0)
+        let results = try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
+            for index in 0..<4 {
+                group.addTask {
+                    try cli.run(["--db", uri, "add", "entity", "--type", "person", "--name", "Analyst Person \(index)"])
+                }
+                group.addTask {
+                    try cli.run(["--db", uri, "set", "hamas-praised-hadera-attack", "notes", "note \(index)"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
+        let stats = try cli.run(["--db", uri, "stats", "--format", "json"])
+        #expect(stats.standardOutput.hasPrefix("{\"entities\":{\"total\":42,"), "\(stats.standardOutput)")
+        // 4 added entities and 4 notes: every change kept, each with its history entry.
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).change")?.standardOutput == "9\n")
+    }
+
+    @Test(
+        "a connection cut in the middle of an import (the server restarting): exit 75, nothing written",
+        .enabled(if: PostgreSQLServer.isAvailable && ExternalTool.path("python3") != nil, PostgreSQLServer.skipReason))
+    func connectionLost() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name) + "&application_name=\(name)"
+        try #require(try cli.run(["--db", uri, "init"]).status == 0)
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(
+            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
+        _ = try cli.write("big.jsonl", records.standardOutput)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        process.arguments = ["--db", uri, "import", "big.jsonl"]
+        process.currentDirectoryURL = cli.directory
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Once the import has written for a while, its server process is ended, as a restart ends it.
+        Thread.sleep(forTimeInterval: 2)
+        try PostgreSQLServer.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '\(name)'")
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 75, "\(message)")
+        #expect(message.contains("nothing of this command was committed"), "\(message)")
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM \(name).claim")?.standardOutput == "0\n")
+    }
+
+    @Test(
+        "import --dry-run into a missing store on PostgreSQL checks against an empty one and creates nothing",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func dryRun() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let result = try cli.run(["--db", PostgreSQLServer.storeURI(name), "import", "--dry-run", PostgreSQLTests.dataset])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM pg_namespace WHERE nspname = '\(name)'")?.standardOutput == "0\n")
+    }
+}
