@@ -42,7 +42,7 @@ public enum StoreCopy {
                 "claim", "position", "source", "via", "quote", "quote_en", "stance", "credibility", "locator", "reason",
             ],
             order: "claim, position"),
-        Table(name: "change", columns: ["id", "at", "author", "command", "undoes", "undone_by"], order: "id"),
+        Table(name: "change", columns: ["id", "at", "author", "command", "undoes", "undone_by", "travelled"], order: "id"),
         Table(
             name: "change_record", columns: ["change", "kind", "record", "action", "before", "after"],
             order: "change, kind, record"),
