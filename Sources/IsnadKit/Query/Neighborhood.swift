@@ -73,3 +73,113 @@ public struct Neighborhood: Sendable {
         return depths
     }
 }
+
+/// Every claim of a neighbourhood, for a listing of any size in flat memory: the walk keeps, per
+/// claim, only its row (or its id, under a filter that reads claims whole), its hop and its
+/// predicate; ``forEach(_:)`` then reads the claims whole one at a time, in the order of the
+/// listing: by hop, then predicate, then id (the ids of one hop and predicate are read and sorted
+/// together).
+public struct NeighborhoodListing {
+    private enum Key {
+        case row(Int64)
+        case id(String)
+    }
+
+    private struct Entry {
+        let hop: Int32
+        let predicate: Int32
+        let key: Key
+    }
+
+    private let store: GraphStore
+    private let filter: GraphFilter
+    private let graph: TransmissionGraph
+    private var entries: [Entry] = []
+    /// The entities reached, the center left out.
+    public private(set) var entities = 0
+    /// The claims the listing holds.
+    public var claims: Int { entries.count }
+
+    /// Walks up to `depth` hops from `center` as ``Neighborhood`` does.
+    public init(
+        store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
+        filter: GraphFilter = GraphFilter(), graph: TransmissionGraph
+    ) throws {
+        self.store = store
+        self.filter = filter
+        self.graph = graph
+        let adjacency = Adjacency(
+            store: store, filter: filter, direction: direction,
+            transmission: TransmissionGraph.Deferred(store: store, graph: graph))
+        var depths = [center: 0]
+        var frontier = [center]
+        var predicates: [String: Int32] = [:]
+        var seenRows: Set<Int64> = []
+        var seenClaims: Set<String> = []
+        var found: [Entry] = []
+        for hop in 0..<max(0, depth) {
+            var next: [String] = []
+            for entity in frontier {
+                try adjacency.forEachStep(from: entity) { step in
+                    if depths[step.other] == nil {
+                        depths[step.other] = hop + 1
+                        next.append(step.other)
+                    }
+                    let key: Key
+                    switch step.claim {
+                    case .row(let row):
+                        guard seenRows.insert(row).inserted else { return }
+                        key = .row(row)
+                    case .whole(let claim):
+                        guard seenClaims.insert(claim.claim.id).inserted else { return }
+                        key = .id(claim.claim.id)
+                    }
+                    let predicate = predicates[step.predicate] ?? Int32(predicates.count)
+                    predicates[step.predicate] = predicate
+                    found.append(Entry(hop: Int32(max(hop, depths[step.other] ?? hop + 1)), predicate: predicate, key: key))
+                }
+            }
+            frontier = next.sorted()
+            if frontier.isEmpty { break }
+        }
+        // Predicates by name: the walk numbered them as met.
+        var rank = [Int32](repeating: 0, count: predicates.count)
+        for (position, entry) in predicates.sorted(by: { $0.key < $1.key }).enumerated() {
+            rank[Int(entry.value)] = Int32(position)
+        }
+        entries = found.map { Entry(hop: $0.hop, predicate: rank[Int($0.predicate)], key: $0.key) }
+        entries.sort { ($0.hop, $0.predicate) < ($1.hop, $1.predicate) }
+        entities = depths.count - 1
+    }
+
+    /// Calls `body` with each claim, whole, and its hop, in the listing's order.
+    public func forEach(_ body: (_ claim: GradedClaim, _ hop: Int) throws -> Void) throws {
+        var start = 0
+        while start < entries.count {
+            var end = start
+            while end < entries.count, entries[end].hop == entries[start].hop,
+                entries[end].predicate == entries[start].predicate
+            {
+                end += 1
+            }
+            var rows: [(id: String, row: Int64)] = []
+            var ids: [String] = []
+            for entry in entries[start..<end] {
+                switch entry.key {
+                case .row(let row): if let id = try store.claimID(row: row) { rows.append((id, row)) }
+                case .id(let id): ids.append(id)
+                }
+            }
+            let hop = Int(entries[start].hop)
+            rows.sort { $0.id < $1.id }
+            try store.forEachClaim(rows: rows.map(\.row)) { try body($0, hop) }
+            for id in ids.sorted() {
+                guard let claim = try store.claim(id: id),
+                    let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
+                else { continue }
+                try body(kept, hop)
+            }
+            start = end
+        }
+    }
+}

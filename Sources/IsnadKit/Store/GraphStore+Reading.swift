@@ -203,6 +203,12 @@ extension GraphStore {
         for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
     }
 
+    /// The id of the claim at a row found by ``forEachLink(of:withDates:_:)``; nil when no claim is
+    /// there.
+    public func claimID(row: Int64) throws -> String? {
+        try database.cached("SELECT id FROM claim WHERE rowid = ?1").scalarText([.integer(row)])
+    }
+
     /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
     /// the claim's ends and the grades of its sources come from ``RowMemo``, not from joins:
     /// the same few entities and sources recur in claim after claim.
