@@ -37,4 +37,29 @@ enum ListingLimit {
     static func note(showingFirst shown: Int, _ noun: String = "claim", _ plural: String? = nil) -> String {
         "showing the first \(counted(shown, noun, plural)); more match: --limit 0 for all"
     }
+
+    /// Calls `body` with the first `limit` items that `forEach` gives (every one when nil), and
+    /// stops reading there. Returns whether more came after them.
+    static func forFirst<Item>(
+        _ limit: Int?, of forEach: ((Item) throws -> Void) throws -> Void, _ body: (Item) throws -> Void
+    ) throws -> Bool {
+        try withoutActuallyEscaping(body) { body in
+            var count = 0
+            var hasMore = false
+            do {
+                try forEach { item in
+                    if let limit, count >= limit {
+                        hasMore = true
+                        throw EnoughRead()
+                    }
+                    count += 1
+                    try body(item)
+                }
+            } catch is EnoughRead {}
+            return hasMore
+        }
+    }
 }
+
+/// Thrown to stop reading a stream once a listing has what it shows.
+private struct EnoughRead: Error {}

@@ -190,32 +190,8 @@ enum NeighborsCommand: Command {
             lines.append(
                 "  hop \(hop): \(atLeast)\(counted(count.claims, "claim")), reaching \(atLeast)\(counted(count.entities, "entity", "entities"))")
         }
-        lines.append("")
-        lines.append(
-            "By hop, predicate and direction (→ followed from subject to object, ← back, ↔ symmetric), strongest evidence first; the evidence is that of the \(counted(survey.claimsRead, "claim")) read, taken from every group in turn:"
-        )
-        var table = TextTable([
-            .init(header: "HOP"), .init(header: "PREDICATE", maximumWidth: 32), .init(header: "CLAIMS", alignsRight: true),
-            .init(header: "ENTITIES", alignsRight: true), .init(header: "READ", alignsRight: true),
-            .init(header: "ASSERTED", alignsRight: true), .init(header: "ALLEGED", alignsRight: true),
-            .init(header: "DISPUTED", alignsRight: true), .init(header: "STRONGEST READ", maximumWidth: 60),
-        ])
-        for group in survey.groups {
-            let arrow = store.vocabulary[group.predicate]?.isSymmetric == true ? "↔" : group.isOutgoing ? "→" : "←"
-            var strongest = ""
-            if let strength = group.strongest {
-                strongest =
-                    "\(strength.claimStrength) · \(counted(strength.supportingChannels, "channel"))"
-                    + (strength.commonLink.map { ", all through \($0.label)" } ?? "")
-            }
-            table.append([
-                String(group.hop), "\(arrow) \(group.predicate)", String(group.claims), String(group.entities),
-                String(group.claimsRead), String(group.statuses[.asserted] ?? 0), String(group.statuses[.alleged] ?? 0),
-                String(group.statuses[.disputed] ?? 0), strongest,
-            ])
-        }
-        var text = lines.joined(separator: "\n") + "\n"
-        table.forEachLine { text += $0 + "\n" }
+        var text = lines.joined(separator: "\n") + "\n\n"
+        text += SurveyTable.text(survey, store: store, showsHop: true)
         text += "\nThe \(counted(survey.strongest.count, "strongest claim")) of those read (--limit 0 lists every claim):\n"
         return text
     }

@@ -79,42 +79,45 @@ public struct NeighborhoodSurvey: Sendable {
         var seenRows: Set<Int64> = []
         var seenClaims: Set<String> = []
         var linksRead = 0
+        struct BudgetSpent: Error {}
         walk: for hop in 0..<max(0, depth) {
             var next: [String] = []
             for entity in frontier {
-                if linksRead >= linkBudget {
+                do {
+                    try adjacency.forEachStep(from: entity) { step in
+                        if linksRead >= linkBudget { throw BudgetSpent() }
+                        linksRead += 1
+                        let isNew: Bool
+                        switch step.claim {
+                        case .row(let row): isNew = seenRows.insert(row).inserted
+                        case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
+                        }
+                        var reachedNow = false
+                        if depths[step.other] == nil {
+                            depths[step.other] = hop + 1
+                            next.append(step.other)
+                            reachedNow = true
+                        }
+                        guard isNew else { return }
+                        let claimHop = max(hop, depths[step.other] ?? hop + 1)
+                        let predicate = step.predicate
+                        let isOutgoing = step.isOutgoing || store.vocabulary[predicate]?.isSymmetric == true
+                        let key = GroupKey(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing)
+                        let index: Int
+                        if let known = groupIndex[key] {
+                            index = known
+                        } else {
+                            index = groups.count
+                            groupIndex[key] = index
+                            groups.append(Group(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing))
+                        }
+                        groups[index].claims += 1
+                        if reachedNow { groups[index].entities += 1 }
+                        groups[index].followed.append(step.claim)
+                    }
+                } catch is BudgetSpent {
                     isComplete = false
                     break walk
-                }
-                try adjacency.forEachStep(from: entity) { step in
-                    linksRead += 1
-                    let isNew: Bool
-                    switch step.claim {
-                    case .row(let row): isNew = seenRows.insert(row).inserted
-                    case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
-                    }
-                    var reachedNow = false
-                    if depths[step.other] == nil {
-                        depths[step.other] = hop + 1
-                        next.append(step.other)
-                        reachedNow = true
-                    }
-                    guard isNew else { return }
-                    let claimHop = max(hop, depths[step.other] ?? hop + 1)
-                    let predicate = step.predicate
-                    let isOutgoing = step.isOutgoing || store.vocabulary[predicate]?.isSymmetric == true
-                    let key = GroupKey(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing)
-                    let index: Int
-                    if let known = groupIndex[key] {
-                        index = known
-                    } else {
-                        index = groups.count
-                        groupIndex[key] = index
-                        groups.append(Group(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing))
-                    }
-                    groups[index].claims += 1
-                    if reachedNow { groups[index].entities += 1 }
-                    groups[index].followed.append(step.claim)
                 }
             }
             frontier = next.sorted()

@@ -233,21 +233,29 @@ extension GraphStore {
     /// then the other entity, then date. One indexed query per side.
     public func claims(of entityID: String, direction: Direction = .both) throws -> [GradedClaim] {
         var result: [GradedClaim] = []
+        try forEachClaimByPredicate(of: entityID, direction: direction) { result.append($0) }
+        return result
+    }
+
+    /// The claims of ``claims(of:direction:)``, in its order, streamed: memory holds one claim at a
+    /// time, however many the entity has (SQLite sorts them, spilling to disk past its cache).
+    public func forEachClaimByPredicate(
+        of entityID: String, direction: Direction = .both, _ body: (GradedClaim) throws -> Void
+    ) throws {
         if direction != .in {
-            result += try readClaims(
+            try groupClaims(
                 try database.cached(
                     "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date, c.id, ci.position"
                 ),
-                [.text(entityID)])
+                [.text(entityID)], body)
         }
         if direction != .out {
-            result += try readClaims(
+            try groupClaims(
                 try database.cached(
                     "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date, c.id, ci.position"
                 ),
-                [.text(entityID)])
+                [.text(entityID)], body)
         }
-        return result
     }
 
     /// The claims an entity takes part in, streamed: those where it is the subject, then those
