@@ -12,7 +12,8 @@ enum ListingLimit {
 
     /// The option of the claim listings.
     static let claims = option(
-        help: "At most n claims; 0: all, streamed. Default: \(tableDefault) in a table (a large neighbourhood is summarised first), all in json and csv."
+        help:
+            "At most n claims; 0: all, streamed. Default: \(tableDefault) in a table (a large neighbourhood is summarised first), all in json and csv."
     )
 
     /// The option with its own help: one name, one value, one range, whatever it counts.

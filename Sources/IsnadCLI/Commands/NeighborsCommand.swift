@@ -41,7 +41,9 @@ enum NeighborsCommand: Command {
                     store: store, center: entity.id, depth: depth, direction: direction, filter: query.filter,
                     graph: query.graph)
             }
-            try printAll(listing, of: entity, heading: heading(entity, listing.entities, listing.claims, depth, directionText), query: query, context: context)
+            try printAll(
+                listing, of: entity, heading: heading(entity, listing.entities, listing.claims, depth, directionText),
+                query: query, context: context)
             return
         }
         // A survey first, within a budget: a neighbourhood within the limit is then listed whole,
@@ -188,7 +190,8 @@ enum NeighborsCommand: Command {
             let count = survey.count(atHop: hop)
             guard count.claims > 0 else { continue }
             lines.append(
-                "  hop \(hop): \(atLeast)\(counted(count.claims, "claim")), reaching \(atLeast)\(counted(count.entities, "entity", "entities"))")
+                "  hop \(hop): \(atLeast)\(counted(count.claims, "claim")), reaching \(atLeast)\(counted(count.entities, "entity", "entities"))"
+            )
         }
         var text = lines.joined(separator: "\n") + "\n\n"
         text += SurveyTable.text(survey, store: store, showsHop: true)

@@ -89,23 +89,28 @@ enum ShowCommand: Command {
                     }
                     if !survey.isComplete {
                         lines.append(
-                            "(counted below through the first \(survey.claims) only, to answer at once: those counts are lower bounds)")
+                            "(counted below through the first \(survey.claims) only, to answer at once: those counts are lower bounds)"
+                        )
                     }
                     var text = lines.joined(separator: "\n") + "\n\n"
                     text += SurveyTable.text(survey, store: store, showsHop: false)
-                    text += "\nThe \(counted(strongest.count, "strongest claim")) of those read, by predicate (--limit 0 lists every claim):\n"
+                    text +=
+                        "\nThe \(counted(strongest.count, "strongest claim")) of those read, by predicate (--limit 0 lists every claim):\n"
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     var claimLines: [String] = []
                     var group = ""
                     for claim in strongest {
-                        claimLines += try Self.lines(of: claim, entity: entity, group: &group, presentation: &presentation, store: store)
+                        claimLines += try Self.lines(
+                            of: claim, entity: entity, group: &group, presentation: &presentation, store: store)
                     }
                     text += claimLines.joined(separator: "\n") + "\n"
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(
                         text: text,
-                        trailer: "\n" + ListingLimit.note(
-                            showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete))
+                        trailer: "\n"
+                            + ListingLimit.note(
+                                showing: strongest.count, of: total ?? survey.claims,
+                                isAtLeast: total == nil && !survey.isComplete))
                 },
                 json: ClaimPresentation.records(strongest, entities: [entity.id], store: store),
                 rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph)),
