@@ -61,13 +61,15 @@ public struct NeighborhoodSurvey: Sendable {
     /// explores them.
     /// - Parameters:
     ///   - linkBudget: how many links the walk reads at most before it stops.
-    ///   - evidenceBudget: how many claims are read whole at most.
+    ///   - evidenceBudget: how many claims are read whole at most (default: `limit`, and 100 at least). Reading a
+    ///     claim whole costs a hundred times what counting it through the indexes does.
     ///   - limit: how many of the strongest claims read are kept in ``strongest``.
     public init(
         store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
-        filter: GraphFilter = GraphFilter(), graph: TransmissionGraph, linkBudget: Int = 20_000,
-        evidenceBudget: Int = 500, limit: Int = 200
+        filter: GraphFilter = GraphFilter(), graph: TransmissionGraph, linkBudget: Int = 10_000,
+        evidenceBudget: Int? = nil, limit: Int = 200
     ) throws {
+        let evidenceBudget = evidenceBudget ?? max(limit, 100)
         self.center = center
         self.depth = depth
         let adjacency = Adjacency(
@@ -157,6 +159,8 @@ public struct NeighborhoodSurvey: Sendable {
             round += 1
         }
         if !rows.isEmpty {
+            // In row order: neighbouring rows share pages.
+            rows.sort()
             var position = 0
             try store.forEachClaim(rows: rows) { claim in
                 let index = groupOfRow[rows[position]] ?? 0
