@@ -22,7 +22,7 @@ struct EditCommandTests {
     func validChange() throws {
         let cli = try importedStore()
         let before = try cli.run(["export", "jsonl"]).outputBytes
-        let result = try edit(cli, "hamas-praised-attack", script: #"sed -i 's/"credibility":2/"credibility":4/' "$1""#)
+        let result = try edit(cli, "hamas-praised-attack", script: #"sed -i 's/"credibility": 2/"credibility": 4/' "$1""#)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError == "edited claim \"hamas-praised-attack\" (history entry 2)\n")
         #expect(try cli.run(["log", "hamas-praised-attack"]).standardOutput.contains("citations[0].credibility: 2 → 4"))
@@ -35,9 +35,9 @@ struct EditCommandTests {
         let cli = try importedStore()
         let script = #"""
             if grep -q '^# error: citations\[0\].credibility' "$1"; then
-              sed -i 's/"credibility":9/"credibility":3/' "$1"
+              sed -i 's/"credibility": 9/"credibility": 3/' "$1"
             else
-              sed -i 's/"credibility":2/"credibility":9/' "$1"
+              sed -i 's/"credibility": 2/"credibility": 9/' "$1"
             fi
             """#
         let result = try edit(cli, "hamas-praised-attack", script: script)
@@ -69,6 +69,33 @@ struct EditCommandTests {
             result.standardError
                 == "isnad: edit needs a terminal for vi, or an editor in $VISUAL or $EDITOR (isnad set changes a field from a script)\n(see 'isnad edit --help')\n"
         )
+    }
+
+    @Test("the record opens one field a line, in a folder only its owner can read, removed afterwards")
+    func layoutAndFolder() throws {
+        let cli = try importedStore()
+        let seen = cli.path("seen.txt")
+        let script = """
+            cp "$1" '\(seen)'; stat -c %a "$(dirname "$1")" >> '\(seen)'; echo "$1" >> '\(seen)'
+            """
+        let result = try edit(cli, "hamas-praised-attack", script: script)
+        #expect(result.standardError == "claim \"hamas-praised-attack\": unchanged\n")
+        let lines = try String(contentsOfFile: seen, encoding: .utf8).components(separatedBy: "\n")
+        #expect(lines.contains("  \"predicate\": \"praised\","))
+        #expect(lines.contains("      \"credibility\": 2"))
+        let count = lines.count
+        #expect(lines[count - 3] == "700")
+        #expect(lines[count - 2].hasSuffix("/claim-hamas-praised-attack.json"))
+        #expect(!FileManager.default.fileExists(atPath: (lines[count - 2] as NSString).deletingLastPathComponent))
+    }
+
+    @Test("a record laid out differently but equal to the stored one changes nothing")
+    func reformattedIsUnchanged() throws {
+        let cli = try importedStore()
+        // Joins the lines into one: the same record, other whitespace.
+        let result = try edit(cli, "hamas", script: #"grep -v '^#' "$1" | tr -d '\n' > "$1.new"; mv "$1.new" "$1""#)
+        #expect(result.standardError == "entity \"hamas\": unchanged\n")
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
     }
 
     @Test("an unknown id is refused with a suggestion")

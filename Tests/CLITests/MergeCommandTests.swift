@@ -52,6 +52,23 @@ struct MergeCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("show and log mark a merge: on the kept entity, on the merged one's entry, and on the claims it moved")
+    func marks() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "Islamic State", "daesh", "--author", "ana"]).status == 0)
+        let show = try cli.run(["show", "isis"]).standardOutput
+        #expect(show.contains("\n  merged into it: daesh (entry 2; isnad unmerge daesh takes it back)\n"))
+        #expect(show.contains("\n  changed: entry 2 (isnad merge, ana, "))
+        #expect(show.contains("[daesh-praised-attack]\n      changed: entry 2 (isnad merge, ana, "))
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.contains("\n  removed entity \"daesh\" · merged into \"isis\"\n"))
+        #expect(log.contains("\n  changed entity \"isis\" · daesh merged into it\n"))
+        // Undone, the merge marks nothing: the records are as they were added.
+        #expect(try cli.run(["undo"]).status == 0)
+        let after = try cli.run(["show", "isis"]).standardOutput
+        #expect(!after.contains("merged into it") && !after.contains("changed:"))
+    }
+
     @Test("an import naming the merged id writes the kept entity, and skips the merged entity's record")
     func importAfterMerge() throws {
         let cli = try importedStore()

@@ -41,6 +41,39 @@ struct RetractionCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("DOT and GraphML leave a retracted claim out unless asked; asked, it is grey, dashed and marked retracted")
+    func graphExports() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        #expect(!(try cli.run(["export", "dot"]).standardOutput.contains("hamas-praised-attack")))
+        #expect(!(try cli.run(["export", "graphml"]).standardOutput.contains("hamas-praised-attack")))
+        let dot = try cli.run(["export", "dot", "--include-retracted"]).standardOutput
+        let edge = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:hamas-praised-attack\"") })
+        #expect(edge.contains(#" · RETRACTED\n"#) && edge.contains("color=\"#9e9e9e\", style=\"dashed\""))
+        #expect(edge.contains(#"tooltip="RETRACTED: wrong attack\n"#))
+        #expect(dot.contains("Retracted claims included: grey, marked RETRACTED"))
+        // Only the neighbourhood's: a focus elsewhere leaves it out.
+        let elsewhere = try cli.run(["export", "dot", "--focus", "lonely", "--include-retracted"]).standardOutput
+        #expect(!elsewhere.contains("claim:hamas-praised"))
+        #expect(try cli.run(["export", "dot", "--focus", "hamas", "--include-retracted"]).standardOutput.contains("RETRACTED"))
+        let graphML = try cli.run(["export", "graphml", "--include-retracted", "-o", "graph.graphml"])
+        #expect(graphML.status == 0, "\(graphML.standardError)")
+        let text = try String(contentsOfFile: cli.path("graph.graphml"), encoding: .utf8)
+        #expect(text.contains("<data key=\"e_status\">retracted</data>"))
+        #expect(text.contains("<data key=\"e_retracted\">wrong attack</data>"))
+        if let xmllint = ExternalTool.path("xmllint"), Repository.hasShared {
+            let schema = Repository.shared.appendingPathComponent("formats/graphml/graphml.xsd").path
+            let check = try ExternalTool.run(xmllint, ["--noout", "--schema", schema, cli.path("graph.graphml")])
+            #expect(check.status == 0, "\(check.standardError)")
+        }
+        let pairs = try cli.run(["export", "dot", "--pairs", "--include-retracted"])
+        #expect(pairs.status == 64)
+        #expect(pairs.standardError.hasPrefix("isnad: --include-retracted draws each retracted claim as an edge of its own"))
+        let gexf = try cli.run(["export", "gexf", "--include-retracted"])
+        #expect(gexf.status == 64)
+        #expect(gexf.standardError.hasPrefix("isnad: --include-retracted does not apply to export gexf"))
+    }
+
     @Test("retract, then undo: export jsonl is byte-identical to before")
     func retractUndo() throws {
         let cli = try importedStore()
@@ -112,6 +145,20 @@ struct RetractionCommandTests {
         #expect(result.standardError == message)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
+    }
+
+    @Test("show says what was retracted and left out, and log marks the retraction and the restoration")
+    func marks() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong group"]).status == 0)
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        #expect(show.contains("\n(1 retracted claim left out: isnad show --include-retracted)\n"))
+        let listed = try cli.run(["show", "hamas", "--include-retracted"]).standardOutput
+        #expect(listed.contains("\n(1 retracted claim left out: listed under RETRACTED below)\n"))
+        #expect(try cli.run(["log"]).standardOutput.contains("\n  changed claim \"hamas-praised-attack\" · retracted\n"))
+        #expect(try cli.run(["restore", "hamas-praised-attack"]).status == 0)
+        #expect(try cli.run(["log"]).standardOutput.contains("\n  changed claim \"hamas-praised-attack\" · restored\n"))
+        #expect(!(try cli.run(["show", "hamas"]).standardOutput.contains("retracted")))
     }
 
     @Test("retracting twice says it is retracted already, with why")

@@ -27,6 +27,24 @@ struct SetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("show marks an edited claim and entity with the entries that changed them, the latest three")
+    func marks() throws {
+        let cli = try importedStore()
+        for credibility in ["3", "4", "5", "6"] {
+            #expect(
+                try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", credibility, "--author", "bilal"]).status
+                    == 0)
+        }
+        #expect(try cli.run(["set", "hamas", "description", "a movement", "--author", "ana"]).status == 0)
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        let day = String(try cli.run(["log"]).standardOutput.split(separator: " ")[3].prefix(10))
+        #expect(show.contains("\n  changed: entry 6 (isnad set, ana, \(day))\n"))
+        #expect(
+            show.contains(
+                "[hamas-praised-attack]\n      changed: 1 earlier · entry 3 (isnad set, bilal, \(day)) · entry 4 (isnad set, bilal, \(day)) · entry 5 (isnad set, bilal, \(day))\n"
+            ))
+    }
+
     @Test("setting a field to its value changes nothing and writes no entry")
     func unchanged() throws {
         let cli = try importedStore()

@@ -168,6 +168,44 @@ struct SpreadsheetCommandTests {
         let again = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
         #expect(again.count == 3)
         #expect(again[2].replacingOccurrences(of: #"{"entry":3,"#, with: #"{"entry":2,"#) == lines[1])
+        // They describe the other store's changes: log says so, undo refuses them, and they do
+        // not stand in the way of undoing this store's own import.
+        #expect(log.contains(" · from another store's history\n"))
+        let undo = try cli.run(["--db", "other.db", "undo"])
+        #expect(undo.status == 1)
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry #3: it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)\n"
+        )
+        #expect(try cli.run(["--db", "other.db", "undo", "1"]).status == 0)
+        #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).standardOutput.isEmpty)
+    }
+
+    @Test(
+        "options that do not apply to a spreadsheet or to history are refused, not ignored",
+        arguments: [
+            (["import", "claims.csv", "--strict"], "--strict does not apply to an import of a spreadsheet (CSV)"),
+            (["import", "claims.csv", "--replace"], "--replace does not apply to an import of a spreadsheet (CSV)"),
+            (
+                ["import", "claims.csv", "--max-line-bytes", "10"],
+                "--max-line-bytes does not apply to an import of a spreadsheet (CSV)"
+            ),
+            (
+                ["import", "--from", "history", "h.jsonl", "--dry-run"],
+                "--dry-run does not apply to an import of history (--from history)"
+            ),
+            (
+                ["import", "--from", "history", "h.jsonl", "--max-errors", "3"],
+                "--max-errors does not apply to an import of history (--from history)"
+            ),
+        ])
+    func optionsThatDoNotApply(arguments: [String], message: String) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError == "isnad: \(message): leave it out\n(see 'isnad import --help')\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
     @Test("import --from history refuses a line that is not one, and writes nothing")

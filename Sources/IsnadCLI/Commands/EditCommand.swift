@@ -6,8 +6,8 @@ enum EditCommand: Command {
         name: "edit",
         abstract: "Edit an entity, source or claim as JSON in $VISUAL or $EDITOR.",
         discussion: """
-            Opens the record (a claim with its citations) as its JSON line in $VISUAL, else $EDITOR, else vi (on a
-            terminal). On
+            Opens the record (a claim with its citations) as JSON, one field a line, in $VISUAL, else $EDITOR, else
+            vi (on a terminal). On
             save it is checked as import checks it; when refused, it opens again with the errors as # comments at
             the top. Left unchanged, or emptied, nothing changes (as git commit and kubectl edit do). The id stays:
             isnad merge joins two entities. One transaction and one history entry; isnad undo takes it back.
@@ -40,11 +40,21 @@ enum EditCommand: Command {
         }
         let editor = chosen ?? "vi"
         let label = "\(original.kind.rawValue) \"\(original.id)\""
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-edit-\(original.id)-\(getpid()).json")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A folder of our own (mkdtemp: mode 0700, a name nobody could guess or plant a link at).
+        var template = Array((FileManager.default.temporaryDirectory.path + "/isnad-edit-XXXXXX").utf8CString)
+        guard
+            let folder = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }).map({
+                String(cString: $0)
+            })
+        else {
+            throw LookupError(description: "cannot make a temporary folder for the editor: \(String(cString: strerror(errno)))")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/\(original.kind.rawValue)-\(original.id).json"
         let help = "# Editing \(label). Lines starting with # are ignored. Save unchanged, or empty, to change nothing."
-        var content = originalLine
+        var content = ((try? JSONParser.parse(originalLine))?.indentedText ?? originalLine)
+            .trimmingCharacters(in: .newlines)
+        let shown = content
         var problems: [String] = []
         for _ in 0..<100 {
             let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
@@ -65,12 +75,16 @@ enum EditCommand: Command {
                 context.message("\(label): emptied, nothing changed")
                 return
             }
-            if content == originalLine {
+            if content == shown {
                 context.message("\(label): unchanged")
                 return
             }
             do {
                 let record = try decode(content, as: original, store: store)
+                if record == original {
+                    context.message("\(label): unchanged")
+                    return
+                }
                 let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
                     session in
                     guard let now = try session.record(original.kind, id: original.id), now == original else {

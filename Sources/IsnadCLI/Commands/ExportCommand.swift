@@ -59,8 +59,9 @@ enum ExportCommand: Command {
 
     static let includesRetracted = Flag(
         "include-retracted",
-        help: "jsonl: also the retracted claims and citations, marked \"retracted\" (so that an import brings them back)."
-    ).only(for: [Format.jsonl])
+        help:
+            "jsonl: also the retracted claims and citations, marked \"retracted\" (so that an import brings them back); dot, graphml: also the retracted claims, marked (grey, RETRACTED; status retracted)."
+    ).only(for: [Format.jsonl, .dot, .graphml])
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
     static let focus = Option<String>(
@@ -143,6 +144,7 @@ enum ExportCommand: Command {
         var options = ExportGraph.Options()
         options.filter = try FilterOptions.filter(from: arguments, store: store, context: context)
         options.collapse = arguments.isSet(collapses)
+        options.includesRetracted = arguments.isSet(includesRetracted)
         options.depth = try arguments.value(depth, default: 1)
         if arguments.isGiven(depth), !arguments.isGiven(focus) {
             throw UsageError(message: "--depth needs --focus: the neighbourhood of which entity?", command: spec.name)
@@ -188,14 +190,23 @@ enum ExportCommand: Command {
                 dot.rankdir = try arguments.value(rankDirection, default: .leftToRight)
                 dot.showsLegend = !arguments.isSet(omitsLegend)
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
-                dot.title = ExportStyle.title(
-                    focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: language
-                ).joined(separator: "\n")
+                dot.title =
+                    ExportStyle.title(
+                        focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse,
+                        language: language
+                    ).joined(separator: "\n")
+                    + (options.includesRetracted ? "\nRetracted claims included: grey, marked RETRACTED" : "")
                 if arguments.isGiven(pairLabels), !arguments.isSet(pairs) {
                     throw UsageError(
                         message: "--labels applies to --pairs: add --pairs, or leave --labels out", command: spec.name)
                 }
                 dot.pairLabels = try arguments.value(pairLabels, default: .short)
+                if arguments.isSet(pairs), options.includesRetracted {
+                    throw UsageError(
+                        message:
+                            "--include-retracted draws each retracted claim as an edge of its own, which --pairs would count as evidence: leave one out",
+                        command: spec.name)
+                }
                 if arguments.isSet(pairs) {
                     try DOTWriter(sink: sink, options: dot).writePairs(graph)
                 } else {

@@ -47,9 +47,12 @@ enum ImportCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         if try arguments.value(format) == .history {
+            try refuse(
+                [isDryRun, replaces, isStrict, maximumLineBytes, maximumErrors], arguments, for: "history (--from history)")
             return try importHistory(arguments.positionals, context: context)
         }
         if try isSheet(arguments.positionals, format: try arguments.value(format)) {
+            try refuse([replaces, isStrict, maximumLineBytes], arguments, for: "a spreadsheet (CSV)")
             return try importSheets(arguments.positionals, arguments: arguments, context: context)
         }
         let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
@@ -106,6 +109,17 @@ enum ImportCommand: Command {
                 "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
                     + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
             )
+        }
+    }
+}
+
+extension ImportCommand {
+    /// Refuses the first of `options` given: it does not apply to what is imported (`kind`), and
+    /// an option silently ignored would mislead.
+    static func refuse(_ options: [any OptionDeclaration], _ arguments: ParsedArguments, for kind: String) throws {
+        for option in options where arguments.isGiven(option) {
+            throw UsageError(
+                message: "--\(option.spec.name) does not apply to an import of \(kind): leave it out", command: spec.name)
         }
     }
 }

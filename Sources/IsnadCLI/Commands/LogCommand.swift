@@ -9,7 +9,9 @@ enum LogCommand: Command {
             undo …) is one entry, with its number, time (UTC), author and command line, then each record it touched,
             field by field (before → after). A record an import added is listed by id only. With ID, only the
             entries that touched that record (an entity, source or claim id), and only its change in each unless
-            --all. An entry taken back says by which undo. Shows at most 20 records of an entry unless --all.
+            --all. An entry taken back says by which undo; one from another store's history (isnad import --from
+            history) says so. A record retracted, restored or merged is tagged (changed claim "x" · retracted). Shows
+            at most 20 records of an entry unless --all.
             """,
         arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
         options: [since, author, showsAll],
@@ -34,7 +36,7 @@ enum LogCommand: Command {
         var lines: [String] = []
         for entry in entries {
             if !lines.isEmpty { lines.append("") }
-            lines += text(of: entry)
+            lines += try text(of: entry, store: store)
         }
         if lines.isEmpty {
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
@@ -43,11 +45,13 @@ enum LogCommand: Command {
         try context.print(lines.joined(separator: "\n") + "\n")
     }
 
-    /// An entry as lines: its head, its command, then each record and its fields.
-    static func text(of entry: HistoryEntry) -> [String] {
+    /// An entry as lines: its head, its command, then each record (marked when it was
+    /// retracted, restored or merged) and its fields.
+    static func text(of entry: HistoryEntry, store: GraphStore) throws -> [String] {
         var head = "entry \(entry.number) · \(entry.timestamp) · \(Text.printable(entry.author))"
         if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
+        if entry.isTravelled { head += " · from another store's history" }
         var lines = [head, "  " + Text.printable(entry.command)]
         for record in entry.records {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
@@ -55,8 +59,15 @@ enum LogCommand: Command {
                 lines.append("  added \(name) (imported)")
                 continue
             }
-            lines.append("  \(record.action.rawValue) \(name)")
-            for field in RecordDiff(before: record.before, after: record.after).fields {
+            let diff = RecordDiff(before: record.before, after: record.after)
+            var marks = record.action == .changed ? diff.marks : []
+            if record.action == .removed, record.kind == .entity, try store.mergeEntry(of: record.id) == entry.number,
+                let keep = try store.entityMergedInto(record.id)
+            {
+                marks.append("merged into \"\(keep)\"")
+            }
+            lines.append(Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined()))
+            for field in diff.fields {
                 let value: String
                 switch (field.before, field.after) {
                 case (let old?, let new?): value = "\(shortened(old)) → \(shortened(new))"

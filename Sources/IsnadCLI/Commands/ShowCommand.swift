@@ -9,7 +9,14 @@ enum ShowCommand: Command {
             the object (←); ↔ marks a symmetric predicate. Each claim shows its dates, its status (ASSERTED,
             ALLEGED or DISPUTED, see 'isnad help evidence'), its number of sources and best grades, then every
             citation: stance, grades (reliability letter, credibility digit), the claimant, the source it is read
-            in (via), the quote and its English translation.
+            in (via), the quote and its English translation. What the history changed is marked: "changed: entry N
+            (command, author, day)" under an entity or claim edited, retracted in part or merged since it was added,
+            "merged into it:" for the ids merged into the entity; the retracted claims and citations left out are
+            counted (--include-retracted lists them).
+
+            An entity with more claims than --limit (default 200 in a table) is summarised: its claims counted by
+            predicate and direction with the evidence of those read, then the strongest claims read. --limit 0 shows
+            every claim, streamed.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
         options: [ListingLimit.claims, OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
@@ -49,7 +56,8 @@ enum ShowCommand: Command {
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     var text = try table(
-                        entity, claims: claims, presentation: &presentation, store: store, isFilteredByDate: isFilteredByDate)
+                        entity, claims: claims, presentation: &presentation, store: store, isFilteredByDate: isFilteredByDate,
+                        isListingRetracted: arguments.isSet(includesRetracted))
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(text: text)
                 },
@@ -80,7 +88,7 @@ enum ShowCommand: Command {
         try query.format.print(
             Printout(
                 reading: {
-                    var lines = headerLines(entity)
+                    var lines = try headerLines(entity, store: store)
                     lines.append("")
                     if let total {
                         lines.append(counted(total, "claim"))
@@ -97,11 +105,13 @@ enum ShowCommand: Command {
                     text +=
                         "\nThe \(counted(strongest.count, "strongest claim")) of those read, by predicate (--limit 0 lists every claim):\n"
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
+                    let marks = try RetractionMarks(
+                        of: entity, store: store, isListingRetracted: arguments.isSet(includesRetracted))
                     var claimLines: [String] = []
                     var group = ""
                     for claim in strongest {
                         claimLines += try Self.lines(
-                            of: claim, entity: entity, group: &group, presentation: &presentation, store: store)
+                            of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store)
                     }
                     text += claimLines.joined(separator: "\n") + "\n"
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
@@ -133,7 +143,11 @@ enum ShowCommand: Command {
                 reading: {
                     var tally = ClaimTally()
                     try forEachClaim { tally.add($0, weight: query.graph.weigh($0)) }
-                    let heading = headerLines(entity) + [""] + tally.lines(isFilteredByDate: isFilteredByDate)
+                    let marks = try RetractionMarks(
+                        of: entity, store: store, isListingRetracted: arguments.isSet(includesRetracted))
+                    let heading =
+                        try headerLines(entity, store: store) + [""]
+                        + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks)
                     return .init(
                         text: heading.joined(separator: "\n") + "\n",
                         stream: { write in
@@ -141,7 +155,8 @@ enum ShowCommand: Command {
                             var group = ""
                             try forEachClaim { claim in
                                 for line in try Self.lines(
-                                    of: claim, entity: entity, group: &group, presentation: &presentation, store: store)
+                                    of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks,
+                                    store: store)
                                 {
                                     try write(line + "\n")
                                 }
@@ -176,8 +191,34 @@ enum ShowCommand: Command {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The entity's name, aliases by language, description and attributes.
-    static func headerLines(_ entity: Entity) -> [String] {
+    /// What the history says of the entity itself: the ids merged into it, and the entries
+    /// that changed it since it was added (see ``GraphStore/changes(of:id:)``).
+    static func historyMarks(of entity: Entity, store: GraphStore) throws -> [String] {
+        var lines: [String] = []
+        for merged in entity.merged {
+            let entry = try store.mergeEntry(of: merged).map { "entry \($0); " } ?? ""
+            lines.append(Text.printable("  merged into it: \(merged) (\(entry)isnad unmerge \(merged) takes it back)"))
+        }
+        let changes = try store.changes(of: .entity, id: entity.id)
+        if !changes.isEmpty { lines.append(Text.printable("  changed: " + HistoryMark.line(changes))) }
+        return lines
+    }
+
+    /// The entity's retracted claims and citations, left out of what is shown and counted there.
+    struct RetractionMarks {
+        let retractions: [Claim]
+        /// Where they are: listed below (--include-retracted), or the command that lists them.
+        let whereRetracted: String
+
+        init(of entity: Entity, store: GraphStore, isListingRetracted: Bool) throws {
+            retractions = try store.retractions(of: entity.id)
+            whereRetracted = isListingRetracted ? "listed under RETRACTED below" : "isnad show --include-retracted"
+        }
+    }
+
+    /// The entity's name, aliases by language, description and attributes, and what the history
+    /// changed of it.
+    static func headerLines(_ entity: Entity, store: GraphStore) throws -> [String] {
         var lines: [String] = []
         lines.append(Text.printable("\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
@@ -189,6 +230,7 @@ enum ShowCommand: Command {
         for key in entity.attributes.keys.sorted() {
             lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
         }
+        lines += try historyMarks(of: entity, store: store)
         return lines
     }
 
@@ -208,7 +250,7 @@ enum ShowCommand: Command {
 
         /// `isFilteredByDate`: --as-of or --between kept the undated claims (taken as timeless),
         /// and a line says how many they are.
-        func lines(isFilteredByDate: Bool) -> [String] {
+        func lines(isFilteredByDate: Bool, marks: RetractionMarks) -> [String] {
             var lines: [String] = []
             let counts = Evidence.Status.allCases.compactMap { status -> String? in
                 let count = statuses[status] ?? 0
@@ -220,6 +262,10 @@ enum ShowCommand: Command {
                     "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
                 )
             }
+            let retractedClaims = marks.retractions.filter { $0.retraction != nil }.count
+            if retractedClaims > 0 {
+                lines.append("(\(counted(retractedClaims, "retracted claim")) left out: \(marks.whereRetracted))")
+            }
             if let summary = channels.summary { lines.append(summary) }
             return lines
         }
@@ -229,14 +275,17 @@ enum ShowCommand: Command {
     /// the undated claims (taken as timeless), and the count line says how many they are.
     static func table(
         _ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore,
-        isFilteredByDate: Bool = false
+        isFilteredByDate: Bool = false, isListingRetracted: Bool = false
     ) throws -> String {
+        let marks = try RetractionMarks(of: entity, store: store, isListingRetracted: isListingRetracted)
         var tally = ClaimTally()
         for claim in claims { tally.add(claim, weight: presentation.graph.weigh(claim)) }
-        var lines = headerLines(entity) + [""] + tally.lines(isFilteredByDate: isFilteredByDate)
+        var lines =
+            try headerLines(entity, store: store) + [""] + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks)
         var group = ""
         for graded in claims {
-            lines += try self.lines(of: graded, entity: entity, group: &group, presentation: &presentation, store: store)
+            lines += try self.lines(
+                of: graded, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -245,7 +294,7 @@ enum ShowCommand: Command {
     /// `group` is the group of the claim before.
     static func lines(
         of graded: GradedClaim, entity: Entity, group currentGroup: inout String, presentation: inout ClaimPresentation,
-        store: GraphStore
+        marks: RetractionMarks, store: GraphStore
     ) throws -> [String] {
         var lines: [String] = []
         let claim = graded.claim
@@ -269,6 +318,12 @@ enum ShowCommand: Command {
                     + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
             ))
         if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
+        let changes = try store.changes(of: .claim, id: claim.id)
+        if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }
+        if let retracted = marks.retractions.first(where: { $0.id == claim.id }) {
+            let count = retracted.citations.filter { $0.retraction != nil }.count
+            lines.append("      \(counted(count, "retracted citation")) left out: \(marks.whereRetracted)")
+        }
         lines += ClaimPresentation.citationLines(graded, indent: "      ")
         return lines
     }

@@ -122,7 +122,9 @@ public struct DOTWriter: GraphWriter {
     }
 
     public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
-        let color = ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary)
+        // A retracted claim (drawn only on request) is grey, dashed and says so first.
+        let color =
+            edge.retraction == nil ? ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary) : "#9e9e9e"
         let isSymmetric = vocabulary[edge.predicate]?.isSymmetric ?? false
         bytes.appendUTF8("  ")
         DOTEscaping.appendQuoted(edge.subject, to: &bytes)
@@ -134,7 +136,10 @@ public struct DOTWriter: GraphWriter {
         DOTEscaping.appendQuoted(
             ExportStyle.edgeLabel(edge, language: options.language, vocabulary: vocabulary).joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
-        bytes.appendUTF8(DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric))
+        bytes.appendUTF8(
+            edge.retraction == nil
+                ? DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric)
+                : "style=\"dashed\"" + (isSymmetric ? ", dir=\"none\"" : ""))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: edge.weight.supportingChannels))")
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
         // The same tooltip on the line and on its label: escaped once, copied.

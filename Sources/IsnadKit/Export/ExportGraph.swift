@@ -18,6 +18,9 @@ public struct ExportGraph {
         public var depth = 1
         /// One edge per subject, predicate and object, with the evidence of all its claims.
         public var collapse = false
+        /// Also the retracted claims (each an edge of its own, after the others, with
+        /// ``Edge/retraction``), as the filter and the focus would take them if they stood.
+        public var includesRetracted = false
 
         public init() {}
     }
@@ -102,8 +105,14 @@ public struct ExportGraph {
         /// The evidence with each channel capped by its common link (``SupportStrength``): what
         /// the edge's status and best grades show.
         public let evidence: Evidence
+        /// Why the claim was retracted, for a retracted claim drawn on request
+        /// (``Options/includesRetracted``); nil for a claim that stands.
+        public let retraction: String?
 
-        init?(claims: [GradedClaim], collapsed: Bool, temporal: Predicate.Temporal, graph: TransmissionGraph) {
+        init?(
+            claims: [GradedClaim], collapsed: Bool, temporal: Predicate.Temporal, graph: TransmissionGraph,
+            retraction: String? = nil
+        ) {
             guard let first = claims.first else { return nil }
             let citations = claims.flatMap(\.citations)
             let id = collapsed ? "\(first.claim.subject)--\(first.claim.predicate)--\(first.claim.object)" : first.claim.id
@@ -135,6 +144,7 @@ public struct ExportGraph {
             claimIDs = claims.map(\.claim.id)
             self.citations = citations
             self.evidence = evidence
+            self.retraction = retraction
         }
 
         /// The citation to show first (see ``GradedClaim/bestCitation``).
@@ -183,6 +193,7 @@ public struct ExportGraph {
                 try count(try store.countEntities(in: reached))
                 try store.forEachEntity(in: reached, nodes)
                 try emit(.among(reached), graph: graph, edges)
+                if options.includesRetracted { try emitRetracted(among: reached, graph: graph, edges) }
             }
             return
         }
@@ -191,17 +202,33 @@ public struct ExportGraph {
             try store.forEachEntity(nodes)
         } else {
             try store.withMarkedEntities { mark in
-                try store.forEachClaim { claim in
+                let markEnds = { (claim: GradedClaim) in
                     guard options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph) != nil else { return }
                     try mark(claim.claim.subject)
                     try mark(claim.claim.object)
                 }
+                try store.forEachClaim(markEnds)
+                if options.includesRetracted { try store.forEachRetractedClaim(markEnds) }
             } read: { marked in
                 try count(try store.countEntities(in: marked))
                 try store.forEachEntity(in: marked, nodes)
             }
         }
         try emit(.all, graph: graph, edges)
+        if options.includesRetracted { try emitRetracted(among: nil, graph: graph, edges) }
+    }
+
+    /// The retracted claims as edges of their own, marked, in id order: those the filter takes,
+    /// among the entities of `table` when given.
+    private func emitRetracted(among table: String?, graph: TransmissionGraph, _ edges: (Edge) throws -> Void) throws {
+        try store.forEachRetractedClaim(among: table) { claim in
+            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
+                let edge = Edge(
+                    claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate), graph: graph,
+                    retraction: claim.claim.retraction)
+            else { return }
+            try edges(edge)
+        }
     }
 
     /// Which claims ``emit(_:_:)`` reads: all of them, or those among the entities of a table.

@@ -32,8 +32,11 @@ public enum ExportStyle {
     public static func edgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary) -> [String] {
         let evidence = edge.evidence
         let channels = edge.weight.supportingChannels
-        let status =
-            "\(DateText.dates(edge.period, language: language)) · \(EvidenceText.statusWord(evidence.status, language: language))"
+        // A retracted claim (drawn only on request) says so where a standing one gives its status.
+        let word =
+            edge.retraction == nil
+            ? EvidenceText.statusWord(evidence.status, language: language) : language == .ar ? "مسحوب" : "RETRACTED"
+        let status = "\(DateText.dates(edge.period, language: language)) · \(word)"
         guard language == .ar else {
             var lines = [
                 predicateLabel(edge.predicate, language: language, vocabulary: vocabulary), status,
@@ -152,6 +155,7 @@ public enum ExportStyle {
                 bytes.appendUTF8(value)
             }
         }
+        if let retraction = edge.retraction { bytes.appendUTF8("RETRACTED: \(retraction)\n") }
         for part in [
             edge.subject, " ", edge.predicate, " ", edge.object, "\n",
             EvidenceText.weighedLine(edge.weight, citations: edge.citations.count) ?? EvidenceText.evidenceLine(edge.evidence),

@@ -69,6 +69,9 @@ public struct GraphMLWriter: GraphWriter {
             description: "the source id every supporting chain passes through; empty when none"),
         Key(id: "denial_quote", forNodes: false, type: "string", description: "the strongest denying citation's quote"),
         Key(id: "denial_source", forNodes: false, type: "string", description: "who denies the claim, with grades"),
+        Key(
+            id: "retracted", forNodes: false, type: "string",
+            description: "why the claim was retracted (only with --include-retracted; its status is then retracted)"),
     ]
 
     public let options: Options
@@ -199,7 +202,7 @@ public struct GraphMLWriter: GraphWriter {
         appendData("e_label_ar", predicate?.labelArabic, to: &bytes)
         appendData("e_start", edge.start?.description, to: &bytes)
         appendData("e_end", edge.end?.description, to: &bytes)
-        appendData("e_status", evidence.status.rawValue, to: &bytes)
+        appendData("e_status", edge.retraction == nil ? evidence.status.rawValue : "retracted", to: &bytes)
         appendData("e_sources", list: evidence.sources, to: &bytes)
         appendData("e_source_count", String(evidence.sources.count), to: &bytes)
         appendData("e_best_reliability", evidence.bestReliability.rawValue, to: &bytes)
@@ -226,6 +229,7 @@ public struct GraphMLWriter: GraphWriter {
                 "\(denial.citation.source)\(via) (\(denial.citation.stance.rawValue) \(denial.reliability.rawValue)\(denial.citation.credibility.rawValue))",
                 to: &bytes)
         }
+        appendData("e_retracted", edge.retraction, to: &bytes)
         if options.yed {
             var text = ""
             let style: String
@@ -239,11 +243,11 @@ public struct GraphMLWriter: GraphWriter {
             }
             let width = DOTWriter.penWidth(channels: edge.weight.supportingChannels)
             let dates = DateText.dates(edge.period)
-            let status = evidence.status.rawValue.uppercased()
+            let status = edge.retraction == nil ? evidence.status.rawValue.uppercased() : "RETRACTED"
             let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
             text +=
-                "<y:LineStyle color=\"\(ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary).uppercased())\" type=\"\(style)\" width=\"\(width)\"/>"
+                "<y:LineStyle color=\"\(edge.retraction == nil ? ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary).uppercased() : "#9E9E9E")\" type=\"\(style)\" width=\"\(width)\"/>"
             text += "<y:Arrows source=\"none\" target=\"\(target)\"/>"
             text += "<y:EdgeLabel fontFamily=\"Noto Sans\" fontSize=\"10\">\(XMLEscaping.escaped(label))</y:EdgeLabel>"
             text += "</y:PolyLineEdge></data>\n"

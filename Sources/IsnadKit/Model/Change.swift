@@ -52,6 +52,46 @@ public struct HistoryEntry: Sendable, Equatable {
     public var records: [RecordChange]
     /// How many records it touched in all.
     public var recordCount: Int
+    /// It came from another store's history (`isnad import --from history`): `log` shows it,
+    /// `undo` refuses it.
+    public var isTravelled = false
+}
+
+/// One history entry, named in a mark on a record (`isnad show`: "edited in entry 5 …").
+public struct HistoryMark: Sendable, Equatable {
+    public var number: Int
+    /// `YYYY-MM-DDTHH:MM:SSZ`, UTC.
+    public var timestamp: String
+    public var author: String
+    /// The command line, as the history keeps it.
+    public var command: String
+
+    public init(number: Int, timestamp: String, author: String, command: String) {
+        self.number = number
+        self.timestamp = timestamp
+        self.author = author
+        self.command = command
+    }
+
+    /// The command's name: `isnad set`, `isnad merge` … (the options before it left out).
+    public var commandName: String {
+        var words = command.split(separator: " ").dropFirst()
+        while let word = words.first, word.hasPrefix("-") {
+            words = words.dropFirst(word == "--db" || word == "--bidi-marks" ? 2 : 1)
+        }
+        return "isnad" + (words.first.map { " " + $0 } ?? "")
+    }
+
+    /// "entry 5 (isnad set, bilal, 2026-12-01)".
+    public var summary: String {
+        "entry \(number) (\(commandName), \(author), \(timestamp.prefix(10)))"
+    }
+
+    /// The marks of a changed record, on one line: the latest three, and how many before them.
+    public static func line(_ marks: [HistoryMark]) -> String {
+        let shown = marks.suffix(3).map(\.summary).joined(separator: " · ")
+        return marks.count > 3 ? "\(marks.count - 3) earlier · " + shown : shown
+    }
 }
 
 /// What one change did to one record.

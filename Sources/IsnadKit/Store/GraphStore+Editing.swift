@@ -281,3 +281,37 @@ extension GraphStore {
         return claims
     }
 }
+
+extension GraphStore {
+    /// Every retracted claim in id order — only those whose two ends are in `table` (one column,
+    /// `id`), when given — graded as if it stood (its sources as they are now; citations retracted
+    /// one by one left out, unless all were): what `export dot|graphml --include-retracted` draws,
+    /// marked. Read one by one, so memory stays flat.
+    public func forEachRetractedClaim(among table: String? = nil, _ body: (GradedClaim) throws -> Void) throws {
+        try rowMemo.validate(database)
+        let ids = try database.prepare(
+            table.map {
+                """
+                SELECT r.id FROM retracted_claim AS r
+                WHERE EXISTS (SELECT 1 FROM \($0) WHERE id = r.record ->> '$.subject')
+                  AND EXISTS (SELECT 1 FROM \($0) WHERE id = r.record ->> '$.object')
+                ORDER BY r.id
+                """
+            } ?? "SELECT id FROM retracted_claim ORDER BY id")
+        try ids.forEachRow { row in
+            guard case .claim(let claim)? = try record(.claim, id: row.string(0)) else { return }
+            let standing = claim.citations.filter { $0.retraction == nil }
+            let citations = try (standing.isEmpty ? claim.citations : standing).map { citation in
+                let source = try rowMemo.source(citation.source, database)
+                let via = try citation.via.flatMap { try rowMemo.source($0, database) }
+                return GradedCitation(
+                    citation: citation, reliability: source?.reliability ?? .f,
+                    publicSince: GradedCitation.earlier(source?.published, via?.published))
+            }
+            try body(
+                GradedClaim(
+                    claim: claim, citations: citations, subjectType: try rowMemo.entityType(claim.subject, database),
+                    objectType: try rowMemo.entityType(claim.object, database)))
+        }
+    }
+}

@@ -45,13 +45,13 @@ extension GraphStore {
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var entries: [HistoryEntry] = []
         try database.prepare(
-            "SELECT c.id, c.at, c.author, c.command, c.undoes, c.undone_by FROM change AS c \(condition) ORDER BY c.id DESC"
+            "SELECT c.id, c.at, c.author, c.command, c.undoes, c.undone_by, c.travelled FROM change AS c \(condition) ORDER BY c.id DESC"
         ).forEachRow(values) { row in
             entries.append(
                 HistoryEntry(
                     number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
                     undoes: row.isNull(4) ? nil : row.int(4), undoneBy: row.isNull(5) ? nil : row.int(5), records: [],
-                    recordCount: 0))
+                    recordCount: 0, isTravelled: row.int(6) != 0))
         }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
         // The record asked about first, then the others in kind and id order.
@@ -74,6 +74,26 @@ extension GraphStore {
         return entries
     }
 
+    /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
+    /// a merge, an import that replaced it — and that are neither undone nor an undo (an undone
+    /// change left the record as it was), oldest first; empty when it stands as it was added.
+    /// `isnad show` marks such a record.
+    public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
+        var marks: [HistoryMark] = []
+        // `action <> 'added'` lets SQLite use change_record_changes_by_record (a partial index).
+        try database.cached(
+            """
+            SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added' AND r.action = 'changed'
+              AND c.undone_by IS NULL AND c.undoes IS NULL
+            ORDER BY r.change
+            """
+        ).forEachRow([.text(id), .text(kind.rawValue)]) { row in
+            marks.append(HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
+        }
+        return marks
+    }
+
     /// What ``undo(_:as:)`` did.
     public struct Undone: Sendable, Equatable {
         /// The entry taken back.
@@ -88,9 +108,10 @@ extension GraphStore {
 
     /// Takes back the history entry `number` (the latest entry not yet undone, when nil): every
     /// record it touched is put back as it was before, in one transaction recorded as an entry
-    /// of its own. Refused, changing nothing, when a later entry (not undone) touched one of the
-    /// same records, or when putting them back would break a reference (a claim added since
-    /// names an entity it added).
+    /// of its own. Refused, changing nothing, when a later entry (not undone, and made in this
+    /// store: one from another store's history changed nothing here) touched one of the same
+    /// records, or when the entry itself came from another store's history, or when putting
+    /// them back would break a reference (a claim added since names an entity it added).
     public func undo(_ number: Int? = nil, as description: ChangeDescription) throws -> Undone {
         var undone: Undone?
         try inWriteTransaction {
@@ -98,7 +119,7 @@ extension GraphStore {
             if let blocker = try database.prepare(
                 """
                 SELECT b.change, b.kind, b.record, c.command FROM change_record AS b JOIN change AS c ON c.id = b.change
-                WHERE b.change > ?1 AND c.undone_by IS NULL AND c.undoes IS NULL
+                WHERE b.change > ?1 AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
                   AND EXISTS (SELECT 1 FROM change_record AS a WHERE a.change = ?1 AND a.kind = b.kind AND a.record = b.record)
                 ORDER BY b.change LIMIT 1
                 """
@@ -161,15 +182,19 @@ extension GraphStore {
     private func undoTarget(_ number: Int?) throws -> (number: Int, command: String) {
         guard let number else {
             let latest = try database.prepare(
-                "SELECT id, command FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
-            ).firstRow { ($0.int(0), $0.string(1)) }
+                "SELECT id, command, travelled FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
+            ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0) }
             guard let latest else { throw HistoryError.nothingToUndo }
-            return latest
+            if latest.2 { throw HistoryError.travelled(entry: latest.0) }
+            return (latest.0, latest.1)
         }
-        let found = try database.prepare("SELECT command, undoes, undone_by FROM change WHERE id = ?1").firstRow([
+        let found = try database.prepare("SELECT command, undoes, undone_by, travelled FROM change WHERE id = ?1").firstRow([
             .integer(Int64(number))
-        ]) { row in (row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2)) }
+        ]) { row in (row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2), row.int(3) != 0) }
         guard let found else { throw HistoryError.noSuchEntry(number) }
+        // Its records are that store's as they were there: putting them back here could undo
+        // nothing, or overwrite this store's own changes.
+        if found.3 { throw HistoryError.travelled(entry: number) }
         if let undoes = found.1 { throw HistoryError.isUndo(entry: number, undoes: undoes) }
         if let undoneBy = found.2 { throw HistoryError.alreadyUndone(entry: number, by: undoneBy) }
         return (number, found.0)
@@ -184,6 +209,7 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case isUndo(entry: Int, undoes: Int)
     case blocked(entry: Int, reason: String)
     case unreadable(entry: Int, record: String)
+    case travelled(entry: Int)
 
     public var description: String {
         switch self {
@@ -193,6 +219,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .isUndo(let entry, let undoes):
             "entry #\(entry) is the undo of entry #\(undoes): to make that change again, run its command again"
         case .blocked(let entry, let reason): "cannot undo entry #\(entry): \(reason); undo that first"
+        case .travelled(let entry):
+            "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
         case .unreadable(let entry, let record):
             "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
         }

@@ -8,7 +8,8 @@ extension GraphStore {
     }
 
     /// Appends `entries` (numbered as in the store they came from) after this store's own,
-    /// in one transaction; an entry's `undoes` and `undone_by` follow it. Returns the number
+    /// in one transaction, marked as travelled (undo refuses them); an entry's `undoes` and
+    /// `undone_by` follow it. Returns the number
     /// the first entry was given, or nil when there was none.
     @discardableResult
     public func appendHistory(_ entries: [HistoryEntry]) throws -> Int? {
@@ -19,7 +20,7 @@ extension GraphStore {
             let offset = Int(last) + 1 - (entries.map(\.number).min() ?? 1)
             first = (entries.map(\.number).min() ?? 1) + offset
             let change = try database.cached(
-                "INSERT INTO change (id, at, author, command, undoes, undone_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                "INSERT INTO change (id, at, author, command, undoes, undone_by, travelled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)")
             let record = try database.cached(
                 "INSERT INTO change_record (change, kind, record, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
             for entry in entries {

@@ -27,7 +27,7 @@ extension GraphStore {
         try database.prepare(
             """
             SELECT r.change FROM change_record AS r JOIN change AS c ON c.id = r.change
-            WHERE r.kind = 'entity' AND r.record = ?1 AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
+            WHERE r.record = ?1 AND r.kind = 'entity' AND r.action <> 'added' AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
             ORDER BY r.change DESC LIMIT 1
             """
         ).scalarInteger([.text(id)]).map(Int.init)

@@ -1,0 +1,28 @@
+extension RecordDiff {
+    /// What a change did that a reader looks for first, named (`isnad log` puts it beside the
+    /// record): a retraction or restoration of the claim or of one of its citations, an id merged
+    /// into the entity or taken out again. Empty when it is none of these (an edit).
+    public var marks: [String] {
+        var marks: [String] = []
+        for field in fields {
+            let path = field.path
+            if path == "retracted" {
+                marks.append(field.after == nil ? "restored" : "retracted")
+            } else if path.hasPrefix("citations["), path.hasSuffix("].retracted"),
+                let number = Int(path.dropFirst("citations[".count).dropLast("].retracted".count))
+            {
+                marks.append("citation \(number + 1) " + (field.after == nil ? "restored" : "retracted"))
+            } else if path.hasPrefix("merged[") {
+                if let merged = field.after.flatMap(Self.unquoted) { marks.append("\(merged) merged into it") }
+                if let unmerged = field.before.flatMap(Self.unquoted) { marks.append("\(unmerged) unmerged") }
+            }
+        }
+        return marks
+    }
+
+    /// A JSON string's text; nil for any other value.
+    private static func unquoted(_ json: String) -> String? {
+        guard case .string(let text)? = try? JSONParser.parse(json) else { return nil }
+        return text
+    }
+}
