@@ -61,7 +61,9 @@ enum ShowCommand: Command {
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(text: text)
                 },
-                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try claims.forEach(body) }
+                },
                 rows: ClaimPresentation.rows(claims, store: store, graph: query.graph)),
             context: context)
     }
@@ -122,7 +124,9 @@ enum ShowCommand: Command {
                                 showing: strongest.count, of: total ?? survey.claims,
                                 isAtLeast: total == nil && !survey.isComplete))
                 },
-                json: ClaimPresentation.records(strongest, entities: [entity.id], store: store),
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try strongest.forEach(body) }
+                },
                 rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph)),
             context: context)
     }

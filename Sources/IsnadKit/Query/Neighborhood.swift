@@ -80,21 +80,19 @@ public struct Neighborhood: Sendable {
 /// listing: by hop, then predicate, then id (the ids of one hop and predicate are read and sorted
 /// together).
 public struct NeighborhoodListing {
-    private enum Key {
-        case row(Int64)
-        case id(String)
-    }
-
+    /// 16 bytes a claim: a million claims take 16 MB. `key` is the claim's row, or, when it is
+    /// negative, `-(index + 1)` in ``ids`` (claims read whole, under a filter on evidence).
     private struct Entry {
-        let hop: Int32
-        let predicate: Int32
-        let key: Key
+        var hop: Int32
+        var predicate: Int32
+        let key: Int64
     }
 
     private let store: GraphStore
     private let filter: GraphFilter
     private let graph: TransmissionGraph
     private var entries: [Entry] = []
+    private var ids: [String] = []
     /// The entities reached, the center left out.
     public private(set) var entities = 0
     /// The claims the listing holds.
@@ -116,7 +114,6 @@ public struct NeighborhoodListing {
         var predicates: [String: Int32] = [:]
         var seenRows: Set<Int64> = []
         var seenClaims: Set<String> = []
-        var found: [Entry] = []
         for hop in 0..<max(0, depth) {
             var next: [String] = []
             for entity in frontier {
@@ -125,31 +122,35 @@ public struct NeighborhoodListing {
                         depths[step.other] = hop + 1
                         next.append(step.other)
                     }
-                    let key: Key
+                    let key: Int64
                     switch step.claim {
                     case .row(let row):
                         guard seenRows.insert(row).inserted else { return }
-                        key = .row(row)
+                        key = row
                     case .whole(let claim):
                         guard seenClaims.insert(claim.claim.id).inserted else { return }
-                        key = .id(claim.claim.id)
+                        ids.append(claim.claim.id)
+                        key = -Int64(ids.count)
                     }
                     let predicate = predicates[step.predicate] ?? Int32(predicates.count)
                     predicates[step.predicate] = predicate
-                    found.append(Entry(hop: Int32(max(hop, depths[step.other] ?? hop + 1)), predicate: predicate, key: key))
+                    entries.append(Entry(hop: Int32(max(hop, depths[step.other] ?? hop + 1)), predicate: predicate, key: key))
                 }
             }
             frontier = next.sorted()
             if frontier.isEmpty { break }
         }
-        // Predicates by name: the walk numbered them as met.
+        entities = depths.count - 1
+        seenRows = []
+        seenClaims = []
+        depths = [:]
+        // Predicates by name: the walk numbered them as met. Renumbered in place, sorted in place.
         var rank = [Int32](repeating: 0, count: predicates.count)
         for (position, entry) in predicates.sorted(by: { $0.key < $1.key }).enumerated() {
             rank[Int(entry.value)] = Int32(position)
         }
-        entries = found.map { Entry(hop: $0.hop, predicate: rank[Int($0.predicate)], key: $0.key) }
+        for index in entries.indices { entries[index].predicate = rank[Int(entries[index].predicate)] }
         entries.sort { ($0.hop, $0.predicate) < ($1.hop, $1.predicate) }
-        entities = depths.count - 1
     }
 
     /// Calls `body` with each claim, whole, and its hop, in the listing's order.
@@ -163,17 +164,18 @@ public struct NeighborhoodListing {
                 end += 1
             }
             var rows: [(id: String, row: Int64)] = []
-            var ids: [String] = []
+            var wholeIDs: [String] = []
             for entry in entries[start..<end] {
-                switch entry.key {
-                case .row(let row): if let id = try store.claimID(row: row) { rows.append((id, row)) }
-                case .id(let id): ids.append(id)
+                if entry.key >= 0 {
+                    if let id = try store.claimID(row: entry.key) { rows.append((id, entry.key)) }
+                } else {
+                    wholeIDs.append(ids[Int(-entry.key - 1)])
                 }
             }
             let hop = Int(entries[start].hop)
             rows.sort { $0.id < $1.id }
             try store.forEachClaim(rows: rows.map(\.row)) { try body($0, hop) }
-            for id in ids.sorted() {
+            for id in wholeIDs.sorted() {
                 guard let claim = try store.claim(id: id),
                     let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
                 else { continue }
