@@ -23,11 +23,11 @@ struct ClaimPresentation {
         EvidenceText.weighedLine(graph.weigh(claim), citations: claim.citations.count) ?? "NO CITATION"
     }
 
-    /// The entity, read once (the memory starts over past 65,536 entities: listings of a
+    /// The entity, read once (the memory starts over past 4,096 entities: listings of a
     /// whole store stay in flat memory).
     mutating func entity(_ id: String) throws -> Entity? {
         if let entity = names[id] { return entity }
-        if names.count >= 1 << 16 { names.removeAll(keepingCapacity: true) }
+        if names.count >= 1 << 12 { names.removeAll(keepingCapacity: true) }
         let entity = try store.entity(id: id)
         names[id] = entity
         return entity
