@@ -9,6 +9,11 @@ enum NeighborsCommand: Command {
             claims from subject to object, in from object to subject, both (the default) either way; symmetric
             predicates are followed both ways. Each claim is listed once, at the hop where it was reached, with its
             status, best grade and who says it.
+
+            A neighbourhood with more claims than --limit (default 200 in a table) is summarised: the claims counted
+            per hop, predicate and direction, each group with the evidence of the claims read from it, then the
+            strongest claims read. The count stops after 10,000 claims (the counts then say "at least"). --limit 0
+            lists every claim, streamed; JSON and CSV list every claim unless given a limit.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias.")],
         options: [depth, direction, ListingLimit.claims, OutputFormat.option, Timing.option] + FilterOptions.all,
@@ -36,14 +41,15 @@ enum NeighborsCommand: Command {
             direction == .both
             ? "either direction" : direction == .out ? "following claims outward" : "following claims inward"
         guard let limit = query.options.limit else {
-            let listing = try context.measure(isTimed) {
-                try NeighborhoodListing(
+            // Streamed: writing the claims is part of the query, and of its time.
+            try context.measure(isTimed) {
+                let listing = try NeighborhoodListing(
                     store: store, center: entity.id, depth: depth, direction: direction, filter: query.filter,
                     graph: query.graph)
+                try printAll(
+                    listing, of: entity, heading: heading(entity, listing.entities, listing.claims, depth, directionText),
+                    query: query, context: context)
             }
-            try printAll(
-                listing, of: entity, heading: heading(entity, listing.entities, listing.claims, depth, directionText),
-                query: query, context: context)
             return
         }
         // A survey first, within a budget: a neighbourhood within the limit is then listed whole,

@@ -34,8 +34,11 @@ enum ShowCommand: Command {
         let isTimed = arguments.isSet(Timing.option)
         let isFilteredByDate = query.filter.asOf != nil || query.filter.between != nil
         guard let limit = query.options else {
-            let entity = try context.measure(isTimed) { try query.entity(arguments.positionals[0]) }
-            try printAll(entity, query: query, isFilteredByDate: isFilteredByDate, arguments: arguments, context: context)
+            // Streamed: writing the claims is part of the query, and of its time.
+            try context.measure(isTimed) {
+                let entity = try query.entity(arguments.positionals[0])
+                try printAll(entity, query: query, isFilteredByDate: isFilteredByDate, arguments: arguments, context: context)
+            }
             return
         }
         // A survey first, within a budget: an entity within the limit is then shown whole, a

@@ -112,7 +112,8 @@ public struct NeighborhoodListing {
         var depths = [center: 0]
         var frontier = [center]
         var predicates: [String: Int32] = [:]
-        var seenRows: Set<Int64> = []
+        // One bit a row (125 KB for a million claims), where a set of rows would take 16 MB.
+        var seenRows = RowBits(largest: try store.largestClaimRow())
         var seenClaims: Set<String> = []
         for hop in 0..<max(0, depth) {
             var next: [String] = []
@@ -125,7 +126,7 @@ public struct NeighborhoodListing {
                     let key: Int64
                     switch step.claim {
                     case .row(let row):
-                        guard seenRows.insert(row).inserted else { return }
+                        guard seenRows.insert(row) else { return }
                         key = row
                     case .whole(let claim):
                         guard seenClaims.insert(claim.claim.id).inserted else { return }
@@ -141,7 +142,7 @@ public struct NeighborhoodListing {
             if frontier.isEmpty { break }
         }
         entities = depths.count - 1
-        seenRows = []
+        seenRows = RowBits(largest: 0)
         seenClaims = []
         depths = [:]
         // Predicates by name: the walk numbered them as met. Renumbered in place, sorted in place.
@@ -183,5 +184,24 @@ public struct NeighborhoodListing {
             }
             start = end
         }
+    }
+}
+
+/// A set of claim rows, one bit each for the rows from 0 to a bound (at most 2^30: 128 MB of bits
+/// would be more than a set of the rows a walk meets); any other row, as a store written by
+/// another program may hold, in a set.
+private struct RowBits {
+    private var words: [UInt64]
+    private var others: Set<Int64> = []
+
+    init(largest: Int64) { words = [UInt64](repeating: 0, count: Int(min(max(0, largest), 1 << 30)) / 64 + 1) }
+
+    /// Adds the row; false when it was there already.
+    mutating func insert(_ row: Int64) -> Bool {
+        guard row >= 0, row / 64 < Int64(words.count) else { return others.insert(row).inserted }
+        let (index, bit) = (Int(row / 64), UInt64(1) << UInt64(row % 64))
+        guard words[index] & bit == 0 else { return false }
+        words[index] |= bit
+        return true
     }
 }

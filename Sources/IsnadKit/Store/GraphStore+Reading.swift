@@ -203,6 +203,12 @@ extension GraphStore {
         for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
     }
 
+    /// The largest row a claim has (0 when there is none): rows found by
+    /// ``forEachLink(of:withDates:_:)`` are at most this.
+    public func largestClaimRow() throws -> Int64 {
+        try database.cached("SELECT max(rowid) FROM claim").scalarInteger() ?? 0
+    }
+
     /// The id of the claim at a row found by ``forEachLink(of:withDates:_:)``; nil when no claim is
     /// there.
     public func claimID(row: Int64) throws -> String? {
