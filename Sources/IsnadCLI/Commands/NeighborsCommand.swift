@@ -12,8 +12,8 @@ enum NeighborsCommand: Command {
 
             A neighbourhood with more claims than --limit (default 200 in a table) is summarised: the claims counted
             per hop, predicate and direction, each group with the evidence of the claims read from it, then the
-            strongest claims read. The count stops after 10,000 claims (the counts then say "at least"). --limit 0
-            lists every claim, streamed; JSON and CSV list every claim unless given a limit.
+            strongest claims read. The count stops after reading 10,000 links (the counts then say "at least").
+            --limit 0 lists every claim, streamed; JSON and CSV list every claim unless given a limit.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias.")],
         options: [depth, direction, ListingLimit.claims, OutputFormat.option, Timing.option] + FilterOptions.all,
