@@ -5,7 +5,7 @@ enum ClaimsCommand: Command {
         name: "claims",
         abstract: "List claims, with their status, best grades and who says them.",
         discussion: "Without options, every claim in the store, by id. --subject and --object take ids or names.",
-        options: [subject, object, OutputFormat.option] + FilterOptions.all,
+        options: [subject, object, ListingLimit.claims, OutputFormat.option] + FilterOptions.all,
         examples: [
             "isnad claims --subject hamas",
             "isnad claims --predicate supplied_weapons_to,funded --status alleged",
@@ -16,28 +16,41 @@ enum ClaimsCommand: Command {
     static let object = Option<String>("object", value: "entity", help: "Only claims with this object.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let query = try QueryPreamble(arguments, context: context)
+        let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
+        let limit = query.options
         let store = query.store
         let subject = try arguments.value(Self.subject).map { try query.entity($0).id }
         let object = try arguments.value(Self.object).map { try query.entity($0).id }
-        // Every claim that passes, in id order: streamed for csv and json, so the whole store can
-        // be listed in flat memory.
-        let forEachClaim = { (body: (GradedClaim) throws -> Void) throws in
-            try store.forEachClaim(subject: subject, object: object, predicates: query.filter.predicates) { claim in
-                if let kept = query.apply(claim) { try body(kept) }
-            }
+        // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
+        // can be listed in flat memory.
+        let forEachClaim = { (body: (GradedClaim) throws -> Void) throws -> Bool in
+            try ListingLimit.forFirst(
+                limit,
+                of: { each in
+                    try store.forEachClaim(subject: subject, object: object, predicates: query.filter.predicates) { claim in
+                        if let kept = query.apply(claim) { try each(kept) }
+                    }
+                }, body)
         }
+        let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
         try query.format.print(
             Printout(
                 reading: {
-                    var table = ClaimTable(
-                        store: store, graph: query.graph, leading: [(header: "CLAIM", value: { $0.claim.id })],
-                        widths: .claimListing)
-                    try forEachClaim { try table.append($0) }
-                    return .init(text: table.render(), note: counted(table.count, "claim"))
+                    var hasMore = false
+                    return .init(
+                        text: "",
+                        stream: { write in
+                            let count = try ClaimTable.stream(
+                                store: store, graph: query.graph, leading: [claimColumn], widths: .claimListing,
+                                claims: { hasMore = try forEachClaim($0) }, write: write)
+                            if hasMore { try write(ListingLimit.note(showingFirst: count) + "\n") }
+                            if !hasMore { context.message(counted(count, "claim")) }
+                        })
                 },
-                json: .records { sink in try RecordSet.write(store: store, to: sink, claims: forEachClaim) },
-                rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in try forEachClaim { try body([], $0) } }),
+                json: .records { sink in try RecordSet.write(store: store, to: sink) { _ = try forEachClaim($0) } },
+                rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in
+                    _ = try forEachClaim { try body([], $0) }
+                }),
             context: context)
     }
 }

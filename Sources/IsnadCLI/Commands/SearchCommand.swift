@@ -16,15 +16,19 @@ enum SearchCommand: Command {
         options: [limit, OutputFormat.option, Timing.option],
         examples: ["isnad search baghdadi", "isnad search \"ابو بكر البغدادى\"", "isnad search qasam --format csv"])
 
-    static let limit = Option<Int>("limit", value: "n", in: 1...10_000, help: "Show at most this many entities (default: 10).")
+    static let limit = ListingLimit.option(
+        help: "Show at most the n best entities; 0: every match. Default: 10, in every format.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.value(OutputFormat.option, default: .table)
         let limit = try arguments.value(Self.limit, default: 10)
         let store = try context.openStore(.read)
-        let matches = try context.measure(arguments.isSet(Timing.option)) {
-            try NameSearch(store: store).search(arguments.positionals[0], limit: limit)
+        // One more than shown, to know whether more match.
+        var matches = try context.measure(arguments.isSet(Timing.option)) {
+            try NameSearch(store: store).search(arguments.positionals[0], limit: limit == 0 ? Int.max : limit + 1)
         }
+        let hasMore = limit > 0 && matches.count > limit
+        if hasMore { matches.removeSubrange(limit...) }
         let nothing = matches.isEmpty ? NothingFound(text: arguments.positionals[0]) : nil
         // A table of nothing is no answer: the reason goes to standard error instead. CSV keeps its
         // header and JSON its (empty) records, for scripts.
@@ -41,6 +45,10 @@ enum SearchCommand: Command {
                         table.append([
                             match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label, String(match.claims),
                         ])
+                    }
+                    guard !hasMore else {
+                        return .init(
+                            text: table.render(), trailer: ListingLimit.note(showingFirst: matches.count, "entity", "entities"))
                     }
                     return .init(text: table.render(), note: counted(matches.count, "entity", "entities") + " found")
                 },

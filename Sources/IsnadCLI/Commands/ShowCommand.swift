@@ -13,9 +13,13 @@ enum ShowCommand: Command {
             (command, author, day)" under an entity or claim edited, retracted in part or merged since it was added,
             "merged into it:" for the ids merged into the entity; the retracted claims and citations left out are
             counted (--include-retracted lists them).
+
+            An entity with more claims than --limit (default 200 in a table) is summarised: its claims counted by
+            predicate and direction with the evidence of those read, then the strongest claims read. --limit 0 shows
+            every claim, streamed.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
-        options: [OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
+        options: [ListingLimit.claims, OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
         examples: [
             "isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json",
             "isnad show hamas --min-reliability C",
@@ -25,25 +29,152 @@ enum ShowCommand: Command {
         "include-retracted", help: "Also list the entity's retracted claims and citations, marked, with why (text only).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let query = try QueryPreamble(arguments, context: context)
-        let (entity, claims) = try context.measure(arguments.isSet(Timing.option)) {
-            let entity = try query.entity(arguments.positionals[0])
-            return (entity, try query.store.claims(of: entity.id).compactMap(query.apply))
-        }
+        let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
         let store = query.store
+        let isTimed = arguments.isSet(Timing.option)
+        let isFilteredByDate = query.filter.asOf != nil || query.filter.between != nil
+        guard let limit = query.options else {
+            // Streamed: writing the claims is part of the query, and of its time.
+            try context.measure(isTimed) {
+                let entity = try query.entity(arguments.positionals[0])
+                try printAll(entity, query: query, isFilteredByDate: isFilteredByDate, arguments: arguments, context: context)
+            }
+            return
+        }
+        // A survey first, within a budget: an entity within the limit is then shown whole, a
+        // larger one summarised.
+        let (entity, survey, claims) = try context.measure(isTimed) {
+            let entity = try query.entity(arguments.positionals[0])
+            let survey = try NeighborhoodSurvey(
+                store: store, center: entity.id, depth: 1, filter: query.filter, graph: query.graph, limit: limit)
+            guard survey.isComplete, survey.claims <= limit else { return (entity, survey, nil as [GradedClaim]?) }
+            return (entity, survey, try store.claims(of: entity.id).compactMap(query.apply))
+        }
+        guard let claims else {
+            try printSummary(entity, survey: survey, limit: limit, query: query, arguments: arguments, context: context)
+            return
+        }
         try query.format.print(
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     var text = try table(
-                        entity, claims: claims, presentation: &presentation, store: store,
-                        isFilteredByDate: query.filter.asOf != nil || query.filter.between != nil,
+                        entity, claims: claims, presentation: &presentation, store: store, isFilteredByDate: isFilteredByDate,
                         isListingRetracted: arguments.isSet(includesRetracted))
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(text: text)
                 },
-                json: ClaimPresentation.records(claims, entities: [entity.id], store: store),
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try claims.forEach(body) }
+                },
                 rows: ClaimPresentation.rows(claims, store: store, graph: query.graph)),
+            context: context)
+    }
+
+    /// An entity with more claims than the limit: its claims counted by predicate and direction,
+    /// then the strongest of those read, grouped as usual.
+    static func printSummary(
+        _ entity: Entity, survey: NeighborhoodSurvey, limit: Int, query: QueryPreamble<Int?>, arguments: ParsedArguments,
+        context: Context
+    ) throws {
+        let store = query.store
+        // Without filters the total is exact, counted through the indexes.
+        let total = query.filter.isEmpty ? try store.claimCount(of: entity.id) : nil
+        // Shown as `show` always groups claims: as subject first, then by predicate, other end, date.
+        func key(_ graded: GradedClaim) -> (Int, String, String, String, String) {
+            let claim = graded.claim
+            let isOutgoing = claim.subject == entity.id
+            return (
+                isOutgoing ? 0 : 1, claim.predicate, isOutgoing ? claim.object : claim.subject,
+                claim.start?.description ?? "", claim.id
+            )
+        }
+        let strongest = survey.strongest.sorted { key($0) < key($1) }
+        try query.format.print(
+            Printout(
+                reading: {
+                    var lines = try headerLines(entity, store: store)
+                    lines.append("")
+                    if let total {
+                        lines.append(counted(total, "claim"))
+                    } else {
+                        lines.append("\(survey.isComplete ? "" : "at least ")\(counted(survey.claims, "claim")) pass the filters")
+                    }
+                    if !survey.isComplete {
+                        lines.append(
+                            "(counted below through the first \(survey.claims) only, to answer at once: those counts are lower bounds)"
+                        )
+                    }
+                    var text = lines.joined(separator: "\n") + "\n\n"
+                    text += SurveyTable.text(survey, store: store, showsHop: false)
+                    text +=
+                        "\nThe \(counted(strongest.count, "strongest claim")) of those read, by predicate (--limit 0 lists every claim):\n"
+                    var presentation = ClaimPresentation(store: store, graph: query.graph)
+                    let marks = try RetractionMarks(
+                        of: entity, store: store, isListingRetracted: arguments.isSet(includesRetracted))
+                    var claimLines: [String] = []
+                    var group = ""
+                    for claim in strongest {
+                        claimLines += try Self.lines(
+                            of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store)
+                    }
+                    text += claimLines.joined(separator: "\n") + "\n"
+                    if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
+                    return .init(
+                        text: text,
+                        trailer: "\n"
+                            + ListingLimit.note(
+                                showing: strongest.count, of: total ?? survey.claims,
+                                isAtLeast: total == nil && !survey.isComplete))
+                },
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try strongest.forEach(body) }
+                },
+                rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph)),
+            context: context)
+    }
+
+    /// Every claim, streamed (`--limit 0`, and JSON and CSV by default): read twice for a table,
+    /// once to count, once to print; memory holds one claim at a time.
+    static func printAll(
+        _ entity: Entity, query: QueryPreamble<Int?>, isFilteredByDate: Bool, arguments: ParsedArguments, context: Context
+    ) throws {
+        let store = query.store
+        func forEachClaim(_ body: (GradedClaim) throws -> Void) throws {
+            try store.forEachClaimByPredicate(of: entity.id) { claim in
+                if let kept = query.apply(claim) { try body(kept) }
+            }
+        }
+        try query.format.print(
+            Printout(
+                reading: {
+                    var tally = ClaimTally()
+                    try forEachClaim { tally.add($0, weight: query.graph.weigh($0)) }
+                    let marks = try RetractionMarks(
+                        of: entity, store: store, isListingRetracted: arguments.isSet(includesRetracted))
+                    let heading =
+                        try headerLines(entity, store: store) + [""]
+                        + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks)
+                    return .init(
+                        text: heading.joined(separator: "\n") + "\n",
+                        stream: { write in
+                            var presentation = ClaimPresentation(store: store, graph: query.graph)
+                            var group = ""
+                            try forEachClaim { claim in
+                                for line in try Self.lines(
+                                    of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks,
+                                    store: store)
+                                {
+                                    try write(line + "\n")
+                                }
+                            }
+                            if arguments.isSet(includesRetracted) { try write(try retracted(of: entity, store: store)) }
+                        })
+                },
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink, entities: [entity.id]) { try forEachClaim($0) }
+                },
+                rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in try forEachClaim { try body([], $0) } }),
             context: context)
     }
 
@@ -80,14 +211,21 @@ enum ShowCommand: Command {
         return lines
     }
 
-    /// The entity and its claims, for reading. `isFilteredByDate`: --as-of or --between kept
-    /// the undated claims (taken as timeless), and the count line says how many they are.
-    static func table(
-        _ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore,
-        isFilteredByDate: Bool = false, isListingRetracted: Bool = false
-    ) throws -> String {
-        let retractions = try store.retractions(of: entity.id)
-        let whereRetracted = isListingRetracted ? "listed under RETRACTED below" : "isnad show --include-retracted"
+    /// The entity's retracted claims and citations, left out of what is shown and counted there.
+    struct RetractionMarks {
+        let retractions: [Claim]
+        /// Where they are: listed below (--include-retracted), or the command that lists them.
+        let whereRetracted: String
+
+        init(of entity: Entity, store: GraphStore, isListingRetracted: Bool) throws {
+            retractions = try store.retractions(of: entity.id)
+            whereRetracted = isListingRetracted ? "listed under RETRACTED below" : "isnad show --include-retracted"
+        }
+    }
+
+    /// The entity's name, aliases by language, description and attributes, and what the history
+    /// changed of it.
+    static func headerLines(_ entity: Entity, store: GraphStore) throws -> [String] {
         var lines: [String] = []
         lines.append(Text.printable("\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
@@ -100,55 +238,100 @@ enum ShowCommand: Command {
             lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
         }
         lines += try historyMarks(of: entity, store: store)
-        lines.append("")
-        let weights = claims.map(presentation.graph.weigh)
-        let statuses = Evidence.Status.allCases.compactMap { status -> String? in
-            let count = weights.filter { $0.strength?.evidence.status == status }.count
-            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        return lines
+    }
+
+    /// The claims' count by status, and what their channels rest on, counted one claim at a time.
+    struct ClaimTally {
+        private var claims = 0
+        private var statuses: [Evidence.Status: Int] = [:]
+        private var undated = 0
+        private var channels = ClaimPresentation.ChannelTally()
+
+        mutating func add(_ claim: GradedClaim, weight: ClaimWeight) {
+            claims += 1
+            if let status = weight.strength?.evidence.status { statuses[status, default: 0] += 1 }
+            if claim.claim.start == nil && claim.claim.end == nil { undated += 1 }
+            channels.add(weight)
         }
-        lines.append(counted(claims.count, "claim") + (statuses.isEmpty ? "" : ": " + statuses.joined(separator: ", ")))
-        let undated = claims.filter { $0.claim.start == nil && $0.claim.end == nil }.count
-        if isFilteredByDate, undated > 0 {
-            lines.append(
-                "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
-            )
+
+        /// `isFilteredByDate`: --as-of or --between kept the undated claims (taken as timeless),
+        /// and a line says how many they are.
+        func lines(isFilteredByDate: Bool, marks: RetractionMarks) -> [String] {
+            var lines: [String] = []
+            let counts = Evidence.Status.allCases.compactMap { status -> String? in
+                let count = statuses[status] ?? 0
+                return count == 0 ? nil : "\(count) \(status.rawValue)"
+            }
+            lines.append(counted(claims, "claim") + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")))
+            if isFilteredByDate, undated > 0 {
+                lines.append(
+                    "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
+                )
+            }
+            let retractedClaims = marks.retractions.filter { $0.retraction != nil }.count
+            if retractedClaims > 0 {
+                lines.append("(\(counted(retractedClaims, "retracted claim")) left out: \(marks.whereRetracted))")
+            }
+            if let summary = channels.summary { lines.append(summary) }
+            return lines
         }
-        let retractedClaims = retractions.filter { $0.retraction != nil }.count
-        if retractedClaims > 0 {
-            lines.append("(\(counted(retractedClaims, "retracted claim")) left out: \(whereRetracted))")
-        }
-        if let channels = ClaimPresentation.channelSummary(weights) { lines.append(channels) }
-        var currentGroup = ""
+    }
+
+    /// The entity and its claims, for reading. `isFilteredByDate`: --as-of or --between kept
+    /// the undated claims (taken as timeless), and the count line says how many they are.
+    static func table(
+        _ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore,
+        isFilteredByDate: Bool = false, isListingRetracted: Bool = false
+    ) throws -> String {
+        let marks = try RetractionMarks(of: entity, store: store, isListingRetracted: isListingRetracted)
+        var tally = ClaimTally()
+        for claim in claims { tally.add(claim, weight: presentation.graph.weigh(claim)) }
+        var lines =
+            try headerLines(entity, store: store) + [""] + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks)
+        var group = ""
         for graded in claims {
-            let claim = graded.claim
-            let predicate = store.vocabulary[claim.predicate]
-            let isOutgoing = claim.subject == entity.id
-            let group = "\(isOutgoing ? "out" : "in") \(claim.predicate)"
-            if group != currentGroup {
-                currentGroup = group
-                let label = predicate.map { "\($0.labelEnglish) · \($0.labelArabic)" } ?? claim.predicate
-                let heading = isOutgoing || predicate?.isSymmetric == true ? label : "\(label) (of \(entity.name))"
-                lines.append("")
-                lines.append(Bidi.line(Text.printable(heading)))
-            }
-            let arrow = predicate?.isSymmetric == true ? "↔" : isOutgoing ? "→" : "←"
-            let other = isOutgoing ? claim.object : claim.subject
-            let otherName = try presentation.name(other)
-            let evidence = presentation.evidenceLine(graded)
-            lines.append(
-                Bidi.line(
-                    Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
-                        + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
-                ))
-            if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
-            let changes = try store.changes(of: .claim, id: claim.id)
-            if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }
-            if let retracted = retractions.first(where: { $0.id == claim.id }) {
-                let count = retracted.citations.filter { $0.retraction != nil }.count
-                lines.append("      \(counted(count, "retracted citation")) left out: \(whereRetracted)")
-            }
-            lines += ClaimPresentation.citationLines(graded, indent: "      ")
+            lines += try self.lines(
+                of: graded, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The claim's lines, after a heading when it starts a new group (a predicate, one way):
+    /// `group` is the group of the claim before.
+    static func lines(
+        of graded: GradedClaim, entity: Entity, group currentGroup: inout String, presentation: inout ClaimPresentation,
+        marks: RetractionMarks, store: GraphStore
+    ) throws -> [String] {
+        var lines: [String] = []
+        let claim = graded.claim
+        let predicate = store.vocabulary[claim.predicate]
+        let isOutgoing = claim.subject == entity.id
+        let group = "\(isOutgoing ? "out" : "in") \(claim.predicate)"
+        if group != currentGroup {
+            currentGroup = group
+            let label = predicate.map { "\($0.labelEnglish) · \($0.labelArabic)" } ?? claim.predicate
+            let heading = isOutgoing || predicate?.isSymmetric == true ? label : "\(label) (of \(entity.name))"
+            lines.append("")
+            lines.append(Bidi.line(Text.printable(heading)))
+        }
+        let arrow = predicate?.isSymmetric == true ? "↔" : isOutgoing ? "→" : "←"
+        let other = isOutgoing ? claim.object : claim.subject
+        let otherName = try presentation.name(other)
+        let evidence = presentation.evidenceLine(graded)
+        lines.append(
+            Bidi.line(
+                Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
+                    + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
+            ))
+        if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
+        let changes = try store.changes(of: .claim, id: claim.id)
+        if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }
+        if let retracted = marks.retractions.first(where: { $0.id == claim.id }) {
+            let count = retracted.citations.filter { $0.retraction != nil }.count
+            lines.append("      \(counted(count, "retracted citation")) left out: \(marks.whereRetracted)")
+        }
+        lines += ClaimPresentation.citationLines(graded, indent: "      ")
+        return lines
     }
 }

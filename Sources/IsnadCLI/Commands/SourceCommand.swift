@@ -19,7 +19,7 @@ enum SourceCommand: Command {
             ArgumentSpec(
                 name: "source", help: "Its id, its title, the start of either, or its publisher or author (as any name of them).")
         ],
-        options: [impact, format] + FilterOptions.all,
+        options: [impact, ListingLimit.claims, format] + FilterOptions.all,
         examples: [
             "isnad source hadera-2022-article", "isnad source abu-maram --format json",
             "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
@@ -32,7 +32,9 @@ enum SourceCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // The source is looked up before the filters are read (an unknown source is named first).
         var looked: Source?
-        let query = try QueryPreamble(arguments, context: context, format: format) { store in
+        let query = try QueryPreamble(
+            arguments, context: context, format: format, options: { try ListingLimit.value(arguments, format: format) }
+        ) { store in
             looked = try SourceLookup.source(arguments.positionals[0], in: store, context: context)
         }
         let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store, context: context)
@@ -46,9 +48,11 @@ enum SourceCommand: Command {
             try query.format.print(report.printout(), context: context)
             return
         }
-        let claims = try store.claims(citing: source.id).compactMap { role, claim in
+        let cites = try store.claims(citing: source.id).compactMap { role, claim in
             query.apply(claim).map { (role: role, claim: $0) }
         }
+        // The claims of one source are held (as many as it supports); the first ones are shown.
+        let claims = query.options.map { Array(cites.prefix($0)) } ?? cites
         let cited = try TransmissionChain(of: source.id, .relays, in: store).links
         let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
         try query.format.print(
@@ -56,7 +60,10 @@ enum SourceCommand: Command {
                 reading: {
                     .init(
                         text: try reading(
-                            source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph))
+                            source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph,
+                            totals: Dictionary(cites.map { ($0.role, 1) }, uniquingKeysWith: +)),
+                        trailer: claims.count < cites.count
+                            ? ListingLimit.note(showing: claims.count, of: cites.count) : nil)
                 },
                 json: .records { sink in
                     var set = RecordSet(store: store)
@@ -73,7 +80,8 @@ enum SourceCommand: Command {
 
     static func reading(
         _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
-        citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph
+        citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph,
+        totals: [GraphStore.SourceRole: Int] = [:]
     ) throws -> String {
         var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
         var facts = [
@@ -98,7 +106,8 @@ enum SourceCommand: Command {
         for role in [GraphStore.SourceRole.claimant, .via] {
             let group = claims.filter { $0.role == role }.map(\.claim)
             output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
-            output += " (\(group.count))\n"
+            let total = totals[role] ?? group.count
+            output += total > group.count ? " (\(group.count) of \(total) shown)\n" : " (\(group.count))\n"
             if !group.isEmpty { output += (try ClaimTable(group, store: store, graph: graph)).render() }
         }
         return output

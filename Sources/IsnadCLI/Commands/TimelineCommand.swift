@@ -10,7 +10,7 @@ enum TimelineCommand: Command {
             undated claims come last.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias (default: every claim).", isOptional: true)],
-        options: [format, Timing.option] + FilterOptions.all,
+        options: [ListingLimit.claims, format, Timing.option] + FilterOptions.all,
         examples: ["isnad timeline hamas", "isnad timeline --between 2014 2017", "isnad timeline isis --format json"])
 
     static let format = OutputFormat.option(json: "json (JSON Lines: one claim a line, in date order; not records)")
@@ -27,37 +27,60 @@ enum TimelineCommand: Command {
     }
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let query = try QueryPreamble(arguments, context: context, format: format)
+        let query = try QueryPreamble(arguments, context: context, format: format) {
+            try ListingLimit.value(arguments, format: format)
+        }
+        let limit = query.options
         let store = query.store
         let entity = try arguments.positionals.first.map { try query.entity($0) }
         let isTimed = arguments.isSet(Timing.option)
         let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
         let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
         func reading(_ claims: [GradedClaim]) throws -> Printout.Reading {
-            let table = try ClaimTable(claims, store: store, graph: query.graph, leading: [when])
-            return .init(text: table.render(), note: counted(table.count, "claim"))
+            let shown = limit.map { Array(claims.prefix($0)) } ?? claims
+            let table = try ClaimTable(shown, store: store, graph: query.graph, leading: [when])
+            guard shown.count < claims.count else { return .init(text: table.render(), note: counted(table.count, "claim")) }
+            return .init(text: table.render(), trailer: ListingLimit.note(showing: shown.count, of: claims.count))
         }
         guard let entity else {
             // The whole store: streamed for csv and json, in flat memory. Streamed output is part
             // of the query here: the time includes writing it.
-            func forEachClaim(inTimeOrder: Bool, _ body: (GradedClaim) throws -> Void) throws {
-                let kept = { (claim: GradedClaim) in
-                    if let kept = query.apply(claim) { try body(kept) }
-                }
-                if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
+            // Up to the limit: reading stops there. Returns whether more claims came.
+            @discardableResult
+            func forEachClaim(inTimeOrder: Bool, _ body: (GradedClaim) throws -> Void) throws -> Bool {
+                try ListingLimit.forFirst(
+                    limit,
+                    of: { each in
+                        let kept = { (claim: GradedClaim) in
+                            if let kept = query.apply(claim) { try each(kept) }
+                        }
+                        if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
+                    }, body)
             }
             try query.format.print(
                 Printout(
                     reading: {
-                        var claims: [GradedClaim] = []
-                        try context.measure(isTimed) { try forEachClaim(inTimeOrder: true) { claims.append($0) } }
-                        return try reading(claims)
+                        .init(
+                            text: "",
+                            stream: { write in
+                                var hasMore = false
+                                let count = try context.measure(isTimed) {
+                                    try ClaimTable.stream(
+                                        store: store, graph: query.graph, leading: [when],
+                                        claims: { hasMore = try forEachClaim(inTimeOrder: true, $0) }, write: write)
+                                }
+                                if hasMore {
+                                    try write(ListingLimit.note(showingFirst: count) + "\n")
+                                } else {
+                                    context.message(counted(count, "claim"))
+                                }
+                            })
                     },
                     json: .lines { line in
                         var presentation = ClaimPresentation(store: store, graph: query.graph)
                         var rank = 0
                         try context.measure(isTimed) {
-                            try forEachClaim(inTimeOrder: true) { claim in
+                            _ = try forEachClaim(inTimeOrder: true) { claim in
                                 rank += 1
                                 try line { try writeLine(claim, rank: rank, presentation: &presentation, to: &$0) }
                             }
@@ -65,15 +88,18 @@ enum TimelineCommand: Command {
                     },
                     rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
                         try context.measure(isTimed) {
-                            try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
+                            _ = try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
                         }
                     }),
                 context: context)
             return
         }
-        let claims = try context.measure(isTimed) {
+        // One entity's claims are sorted in memory (as many as the entity has); the table shows
+        // the first ones, JSON and CSV all of them unless limited.
+        var claims = try context.measure(isTimed) {
             Timeline.sorted(try store.claims(of: entity.id).compactMap(query.apply))
         }
+        if let limit, query.format != .table, claims.count > limit { claims.removeSubrange(limit...) }
         try query.format.print(
             Printout(
                 reading: { try reading(claims) },

@@ -23,11 +23,11 @@ struct ClaimPresentation {
         EvidenceText.weighedLine(graph.weigh(claim), citations: claim.citations.count) ?? "NO CITATION"
     }
 
-    /// The entity, read once (the memory starts over past 65,536 entities: listings of a
+    /// The entity, read once (the memory starts over past 4,096 entities: listings of a
     /// whole store stay in flat memory).
     mutating func entity(_ id: String) throws -> Entity? {
         if let entity = names[id] { return entity }
-        if names.count >= 1 << 16 { names.removeAll(keepingCapacity: true) }
+        if names.count >= 1 << 12 { names.removeAll(keepingCapacity: true) }
         let entity = try store.entity(id: id)
         names[id] = entity
         return entity
@@ -35,40 +35,41 @@ struct ClaimPresentation {
 
     mutating func name(_ id: String) throws -> String { try entity(id)?.name ?? id }
 
-    /// How many of the claims rest on one channel, and what those channels pass through, most
-    /// claims first: `30 of 31 claims rest on one channel: 28 all through hadera-2022-article (E),
-    /// 2 through abu-maram-document (F)`. Nil when no claim has support.
-    static func channelSummary(_ weights: [ClaimWeight]) -> String? {
-        let supported = weights.filter { $0.supportingChannels > 0 }
-        guard !supported.isEmpty else { return nil }
-        let single = supported.filter { $0.supportingChannels == 1 }
-        guard !single.isEmpty else {
-            return "every one of the \(counted(supported.count, "supported claim")) has two or more independent channels"
+    /// How many claims rest on one channel, and what those channels pass through, most claims
+    /// first: `30 of 31 claims rest on one channel: 28 all through hadera-2022-article (E), 2
+    /// through abu-maram-document (F)`. Counted one claim at a time.
+    struct ChannelTally {
+        private var supported = 0
+        private var single = 0
+        private var links: [String: Int] = [:]
+        private var withoutLink = 0
+
+        mutating func add(_ weight: ClaimWeight) {
+            guard weight.supportingChannels > 0 else { return }
+            supported += 1
+            guard weight.supportingChannels == 1 else { return }
+            single += 1
+            if let link = weight.commonLink?.label { links[link, default: 0] += 1 } else { withoutLink += 1 }
         }
-        var links: [(label: String, count: Int)] = []
-        var withoutLink = 0
-        for weight in single {
-            guard let link = weight.commonLink?.label else {
-                withoutLink += 1
-                continue
+
+        /// Nil when no claim has support.
+        var summary: String? {
+            guard supported > 0 else { return nil }
+            guard single > 0 else {
+                return "every one of the \(counted(supported, "supported claim")) has two or more independent channels"
             }
-            if let index = links.firstIndex(where: { $0.label == link }) {
-                links[index].count += 1
-            } else {
-                links.append((link, 1))
+            let links = self.links.map { (label: $0.key, count: $0.value) }.sorted { ($1.count, $0.label) < ($0.count, $1.label) }
+            var parts = links.enumerated().map { index, link in "\(link.count) \(index == 0 ? "all " : "")through \(link.label)" }
+            if withoutLink > 0 { parts.append("\(withoutLink) with no single common link") }
+            let all =
+                single < supported
+                ? "\(single) of \(supported) supported claims rest"
+                : supported == 1 ? "the one supported claim rests" : "all \(supported) supported claims rest"
+            if single == supported, links.count == 1, withoutLink == 0, let link = links.first {
+                return "\(all) on one channel, all through \(link.label)"
             }
+            return "\(all) on one channel: " + parts.joined(separator: ", ")
         }
-        links.sort { ($1.count, $0.label) < ($0.count, $1.label) }
-        var parts = links.enumerated().map { index, link in "\(link.count) \(index == 0 ? "all " : "")through \(link.label)" }
-        if withoutLink > 0 { parts.append("\(withoutLink) with no single common link") }
-        let all =
-            single.count < supported.count
-            ? "\(single.count) of \(supported.count) supported claims rest"
-            : supported.count == 1 ? "the one supported claim rests" : "all \(supported.count) supported claims rest"
-        if single.count == supported.count, links.count == 1, withoutLink == 0, let link = links.first {
-            return "\(all) on one channel, all through \(link.label)"
-        }
-        return "\(all) on one channel: " + parts.joined(separator: ", ")
     }
 
     /// `police (asserts B2), hamas-statement (denies C3) ×2`: each claimant, stance and grade

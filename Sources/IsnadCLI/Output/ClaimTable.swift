@@ -61,6 +61,44 @@ struct ClaimTable {
     /// How many claims the table shows.
     var count: Int { table.rows.count }
 
+    /// Writes a claims table of any length in flat memory, in parts of `part` rows: the columns
+    /// are as wide as the first part needs (a wider cell later is cut to it). Returns how many
+    /// claims it wrote.
+    static func stream(
+        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard,
+        part: Int = 1000, claims forEachClaim: ((GradedClaim) throws -> Void) throws -> Void,
+        write: (String) throws -> Void
+    ) throws -> Int {
+        try withoutActuallyEscaping(write) { write in
+            try stream(
+                store: store, graph: graph, leading: leading, widths: widths, part: part, claims: forEachClaim,
+                escapingWrite: write)
+        }
+    }
+
+    private static func stream(
+        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn], widths: Widths, part: Int,
+        claims forEachClaim: ((GradedClaim) throws -> Void) throws -> Void, escapingWrite write: @escaping (String) throws -> Void
+    ) throws -> Int {
+        var table = ClaimTable(store: store, graph: graph, leading: leading, widths: widths)
+        var columnWidths: [Int]?
+        var written = 0
+        func flush() throws {
+            let isFirst = columnWidths == nil
+            let widths = columnWidths ?? table.table.columnWidths()
+            columnWidths = widths
+            try table.table.forEachLine(widths: widths, includesHeader: isFirst) { try write($0 + "\n") }
+            written += table.count
+            table.table.removeAllRows()
+        }
+        try forEachClaim { claim in
+            try table.append(claim)
+            if table.count >= part { try flush() }
+        }
+        if table.count > 0 || columnWidths == nil && written == 0 { try flush() }
+        return written
+    }
+
     func render() -> String { table.render() }
 
     /// The lines of ``render()``, one at a time, without their line feeds.

@@ -51,11 +51,22 @@ struct Printout {
         /// large) is let go before it is written, and the table is never held whole as text.
         var table: ClaimTable?
         var note: String?
+        /// A line on standard output after the table: what it leaves out (`showing 200 of 5000
+        /// claims; --limit 0 for all`).
+        var trailer: String?
+        /// What is written after `text`, streamed: it calls its argument with each piece of text
+        /// as it comes (a listing of any length).
+        var stream: ((_ write: (String) throws -> Void) throws -> Void)?
 
-        init(text: String, table: ClaimTable? = nil, note: String? = nil) {
+        init(
+            text: String, table: ClaimTable? = nil, note: String? = nil, trailer: String? = nil,
+            stream: ((_ write: (String) throws -> Void) throws -> Void)? = nil
+        ) {
             self.text = text
             self.table = table
             self.note = note
+            self.trailer = trailer
+            self.stream = stream
         }
     }
 
@@ -111,6 +122,8 @@ extension OutputFormat {
             }
             try write(reading.text)
             try reading.table?.forEachLine { try write($0 + "\n") }
+            try reading.stream?(write)
+            if let trailer = reading.trailer { try write(trailer + "\n") }
             if let note = reading.note { context.message(note) }
         case .csv:
             var csv = try CSVWriter(

@@ -27,6 +27,9 @@ struct TextTable {
 
     var isEmpty: Bool { rows.isEmpty }
 
+    /// Lets go of the rows, once written.
+    mutating func removeAllRows() { rows.removeAll(keepingCapacity: true) }
+
     func render(indent: String = "") -> String {
         var output: [String] = []
         forEachLine(indent: indent) { output.append($0) }
@@ -36,15 +39,29 @@ struct TextTable {
     /// The lines of ``render(indent:)``, one at a time, without their line feeds: a long table
     /// is written without being held whole as text.
     func forEachLine(indent: String = "", _ body: (String) throws -> Void) rethrows {
+        try forEachLine(indent: indent, widths: columnWidths(), _: body)
+    }
+
+    /// How wide each column is: its widest cell, or its header.
+    func columnWidths() -> [Int] {
         var widths = columns.map { DisplayWidth.of($0.header) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
+        return widths
+    }
+
+    /// The lines with the columns as wide as `widths` (a wider cell is cut to it, with an
+    /// ellipsis): a table written in parts, each part as wide as the first.
+    func forEachLine(
+        indent: String = "", widths: [Int], includesHeader: Bool = true, _ body: (String) throws -> Void
+    ) rethrows {
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
+                let cell = index < widths.count ? DisplayWidth.truncate(cell, to: widths[index]) : cell
                 let isLast = index == cells.count - 1
                 let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
                 let isolated = Bidi.isolateCell(cell)
@@ -56,7 +73,7 @@ struct TextTable {
             }
             return Bidi.line(indent + parts.joined(separator: "  "))
         }
-        try body(line(columns.map(\.header)))
+        if includesHeader { try body(line(columns.map(\.header))) }
         for row in rows { try body(line(row)) }
     }
 }

@@ -13,6 +13,7 @@ struct Adjacency {
         let other: String
         /// Whether the entity walked from is the claim's subject.
         let isOutgoing: Bool
+        let predicate: String
         /// The claim, as far as the step read it.
         let claim: FollowedClaim
     }
@@ -57,7 +58,9 @@ struct Adjacency {
                 let isOutgoing = kept.claim.subject == entity
                 guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return }
                 try body(
-                    Step(other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing, claim: .whole(kept)))
+                    Step(
+                        other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing,
+                        predicate: kept.claim.predicate, claim: .whole(kept)))
             }
             return
         }
@@ -65,7 +68,8 @@ struct Adjacency {
             guard follows(isOutgoing: link.isSubject, predicate: link.predicate),
                 try filter.admitsShape(of: link, from: entity, in: store)
             else { return }
-            try body(Step(other: link.other, isOutgoing: link.isSubject, claim: .row(link.row)))
+            try body(
+                Step(other: link.other, isOutgoing: link.isSubject, predicate: link.predicate, claim: .row(link.row)))
         }
     }
 }

@@ -73,3 +73,135 @@ public struct Neighborhood: Sendable {
         return depths
     }
 }
+
+/// Every claim of a neighbourhood, for a listing of any size in flat memory: the walk keeps, per
+/// claim, only its row (or its id, under a filter that reads claims whole), its hop and its
+/// predicate; ``forEach(_:)`` then reads the claims whole one at a time, in the order of the
+/// listing: by hop, then predicate, then id (the ids of one hop and predicate are read and sorted
+/// together).
+public struct NeighborhoodListing {
+    /// 16 bytes a claim: a million claims take 16 MB. `key` is the claim's row, or, when it is
+    /// negative, `-(index + 1)` in ``ids`` (claims read whole, under a filter on evidence).
+    private struct Entry {
+        var hop: Int32
+        var predicate: Int32
+        let key: Int64
+    }
+
+    private let store: GraphStore
+    private let filter: GraphFilter
+    private let graph: TransmissionGraph
+    private var entries: [Entry] = []
+    private var ids: [String] = []
+    /// The entities reached, the center left out.
+    public private(set) var entities = 0
+    /// The claims the listing holds.
+    public var claims: Int { entries.count }
+
+    /// Walks up to `depth` hops from `center` as ``Neighborhood`` does.
+    public init(
+        store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
+        filter: GraphFilter = GraphFilter(), graph: TransmissionGraph
+    ) throws {
+        self.store = store
+        self.filter = filter
+        self.graph = graph
+        let adjacency = Adjacency(
+            store: store, filter: filter, direction: direction,
+            transmission: TransmissionGraph.Deferred(store: store, graph: graph))
+        var depths = [center: 0]
+        var frontier = [center]
+        var predicates: [String: Int32] = [:]
+        // One bit a row (125 KB for a million claims), where a set of rows would take 16 MB.
+        var seenRows = RowBits(largest: try store.largestClaimRow())
+        var seenClaims: Set<String> = []
+        for hop in 0..<max(0, depth) {
+            var next: [String] = []
+            for entity in frontier {
+                try adjacency.forEachStep(from: entity) { step in
+                    if depths[step.other] == nil {
+                        depths[step.other] = hop + 1
+                        next.append(step.other)
+                    }
+                    let key: Int64
+                    switch step.claim {
+                    case .row(let row):
+                        guard seenRows.insert(row) else { return }
+                        key = row
+                    case .whole(let claim):
+                        guard seenClaims.insert(claim.claim.id).inserted else { return }
+                        ids.append(claim.claim.id)
+                        key = -Int64(ids.count)
+                    }
+                    let predicate = predicates[step.predicate] ?? Int32(predicates.count)
+                    predicates[step.predicate] = predicate
+                    entries.append(Entry(hop: Int32(max(hop, depths[step.other] ?? hop + 1)), predicate: predicate, key: key))
+                }
+            }
+            frontier = next.sorted()
+            if frontier.isEmpty { break }
+        }
+        entities = depths.count - 1
+        seenRows = RowBits(largest: 0)
+        seenClaims = []
+        depths = [:]
+        // Predicates by name: the walk numbered them as met. Renumbered in place, sorted in place.
+        var rank = [Int32](repeating: 0, count: predicates.count)
+        for (position, entry) in predicates.sorted(by: { $0.key < $1.key }).enumerated() {
+            rank[Int(entry.value)] = Int32(position)
+        }
+        for index in entries.indices { entries[index].predicate = rank[Int(entries[index].predicate)] }
+        entries.sort { ($0.hop, $0.predicate) < ($1.hop, $1.predicate) }
+    }
+
+    /// Calls `body` with each claim, whole, and its hop, in the listing's order.
+    public func forEach(_ body: (_ claim: GradedClaim, _ hop: Int) throws -> Void) throws {
+        var start = 0
+        while start < entries.count {
+            var end = start
+            while end < entries.count, entries[end].hop == entries[start].hop,
+                entries[end].predicate == entries[start].predicate
+            {
+                end += 1
+            }
+            var rows: [(id: String, row: Int64)] = []
+            var wholeIDs: [String] = []
+            for entry in entries[start..<end] {
+                if entry.key >= 0 {
+                    if let id = try store.claimID(row: entry.key) { rows.append((id, entry.key)) }
+                } else {
+                    wholeIDs.append(ids[Int(-entry.key - 1)])
+                }
+            }
+            let hop = Int(entries[start].hop)
+            rows.sort { $0.id < $1.id }
+            try store.forEachClaim(rows: rows.map(\.row)) { try body($0, hop) }
+            for id in wholeIDs.sorted() {
+                guard let claim = try store.claim(id: id),
+                    let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph)
+                else { continue }
+                try body(kept, hop)
+            }
+            start = end
+        }
+    }
+}
+
+/// A set of claim rows, one bit each for the rows from 0 to a bound (at most 2^30: 128 MB of bits
+/// would be more than a set of the rows a walk meets); any other row, as a store written by
+/// another program may hold, in a set.
+private struct RowBits {
+    private var words: [UInt64]
+    private var others: Set<Int64> = []
+
+    init(largest: Int64) { words = [UInt64](repeating: 0, count: Int(min(max(0, largest), 1 << 30)) / 64 + 1) }
+
+    /// Adds the row; false when it was there already.
+    mutating func insert(_ row: Int64) -> Bool {
+        guard row >= 0, row / 64 < Int64(words.count) else { return others.insert(row).inserted }
+        let (index, bit) = (Int(row / 64), UInt64(1) << UInt64(row % 64))
+        guard words[index] & bit == 0 else { return false }
+        words[index] |= bit
+        return true
+    }
+}

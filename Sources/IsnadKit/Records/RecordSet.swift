@@ -37,11 +37,13 @@ public struct RecordSet {
 
     /// Writes the claims that `enumerate` hands over as a self-contained set, streamed: it is
     /// called twice, once to learn which entities and sources the claims name (only their ids
-    /// are kept), once to write the claims, which it must give in id order.
+    /// are kept), once to write the claims, in the order it gives them (twice the same).
     public static func write(
-        store: GraphStore, to sink: ByteSink, claims enumerate: ((GradedClaim) throws -> Void) throws -> Void
+        store: GraphStore, to sink: ByteSink, entities: [String] = [],
+        claims enumerate: ((GradedClaim) throws -> Void) throws -> Void
     ) throws {
         var set = RecordSet(store: store)
+        entities.forEach { set.add(entity: $0) }
         try enumerate { set.addReferences(of: $0.claim) }
         var writer = RecordWriter()
         try set.writeEntitiesAndSources(to: sink, with: &writer)

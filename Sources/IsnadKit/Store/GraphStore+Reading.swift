@@ -205,6 +205,18 @@ extension GraphStore {
         for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
     }
 
+    /// The largest row a claim has (0 when there is none): rows found by
+    /// ``forEachLink(of:withDates:_:)`` are at most this.
+    public func largestClaimRow() throws -> Int64 {
+        try database.cached("SELECT max(rowid) FROM claim").scalarInteger() ?? 0
+    }
+
+    /// The id of the claim at a row found by ``forEachLink(of:withDates:_:)``; nil when no claim is
+    /// there.
+    public func claimID(row: Int64) throws -> String? {
+        try database.cached("SELECT id FROM claim WHERE rowid = ?1").scalarText([.integer(row)])
+    }
+
     /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
     /// the claim's ends and the grades of its sources come from ``RowMemo``, not from joins:
     /// the same few entities and sources recur in claim after claim.
@@ -229,21 +241,27 @@ extension GraphStore {
     /// then the other entity, then date (undated first). One indexed query per side.
     public func claims(of entityID: String, direction: Direction = .both) throws -> [GradedClaim] {
         var result: [GradedClaim] = []
-        if direction != .in {
-            result += try readClaims(
-                try database.cached(
-                    "\(GraphStore.claimSelect) WHERE c.subject = ?1 ORDER BY c.predicate, c.object, c.start_date NULLS FIRST, c.id, ci.position"
-                ),
-                [.text(entityID)])
-        }
-        if direction != .out {
-            result += try readClaims(
-                try database.cached(
-                    "\(GraphStore.claimSelect) WHERE c.object = ?1 ORDER BY c.predicate, c.subject, c.start_date NULLS FIRST, c.id, ci.position"
-                ),
-                [.text(entityID)])
-        }
+        try forEachClaimByPredicate(of: entityID, direction: direction) { result.append($0) }
         return result
+    }
+
+    /// The claims of ``claims(of:direction:)``, in its order, streamed: memory holds one claim at a
+    /// time and the rows in order (8 bytes a claim), however many claims the entity has. Only
+    /// the sort keys are sorted (SQLite's sorter would hold every citation's quote otherwise);
+    /// the claims are then read by row.
+    public func forEachClaimByPredicate(
+        of entityID: String, direction: Direction = .both, _ body: (GradedClaim) throws -> Void
+    ) throws {
+        for (side, other) in [("subject", "object"), ("object", "subject")] {
+            guard side == "subject" ? direction != .in : direction != .out else { continue }
+            var rows: [Int64] = []
+            try database.cached(
+                "SELECT rowid FROM claim WHERE \(side) = ?1 ORDER BY predicate, \(other), start_date NULLS FIRST, id"
+            ).forEachRow([.text(entityID)]) { rows.append($0.int64(0)) }
+            try rowMemo.validate(database)
+            let select = try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position")
+            for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
+        }
     }
 
     /// The claims an entity takes part in, streamed: those where it is the subject, then those

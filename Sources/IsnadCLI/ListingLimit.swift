@@ -1,0 +1,66 @@
+import IsnadKit
+
+/// `--limit`: how many rows a listing command prints, declared once, here, and taken by `neighbors`,
+/// `show`, `claims`, `timeline`, `source` and `search`.
+///
+/// A table stops at ``tableDefault`` claims unless told otherwise, and says so on its last line;
+/// JSON and CSV, read by programs, list every claim unless given a limit, streamed. `--limit 0`
+/// lists every claim in every format, streamed: memory stays flat whatever the size.
+enum ListingLimit {
+    /// How many claims a table shows when `--limit` is not given.
+    static let tableDefault = 200
+
+    /// The option of the claim listings.
+    static let claims = option(
+        help:
+            "At most n claims; 0: all, streamed. Default: \(tableDefault) in a table (a large neighbourhood is summarised first), all in json and csv."
+    )
+
+    /// The option with its own help: one name, one value, one range, whatever it counts.
+    static func option(help: String) -> Option<Int> {
+        Option<Int>("limit", value: "n", in: 0...Int(Int32.max), group: .output, help: help)
+    }
+
+    /// The limit asked for, or the format's default; nil: every claim.
+    static func value(_ arguments: ParsedArguments, format: Option<OutputFormat> = OutputFormat.option) throws -> Int? {
+        let format = try arguments.value(format, default: .table)
+        let limit = try arguments.value(claims, default: format == .table ? tableDefault : 0)
+        return limit == 0 ? nil : limit
+    }
+
+    /// `showing 200 of 973161 claims; --limit 0 for all`: the line under a table cut short.
+    static func note(showing shown: Int, of total: Int, isAtLeast: Bool = false, _ noun: String = "claim") -> String {
+        "showing \(shown) of \(isAtLeast ? "at least " : "")\(counted(total, noun)); --limit 0 for all"
+    }
+
+    /// `showing the first 200 claims; more match: --limit 0 for all`: when the total is not counted
+    /// (counting it would mean reading them all).
+    static func note(showingFirst shown: Int, _ noun: String = "claim", _ plural: String? = nil) -> String {
+        "showing the first \(counted(shown, noun, plural)); more match: --limit 0 for all"
+    }
+
+    /// Calls `body` with the first `limit` items that `forEach` gives (every one when nil), and
+    /// stops reading there. Returns whether more came after them.
+    static func forFirst<Item>(
+        _ limit: Int?, of forEach: ((Item) throws -> Void) throws -> Void, _ body: (Item) throws -> Void
+    ) throws -> Bool {
+        try withoutActuallyEscaping(body) { body in
+            var count = 0
+            var hasMore = false
+            do {
+                try forEach { item in
+                    if let limit, count >= limit {
+                        hasMore = true
+                        throw EnoughRead()
+                    }
+                    count += 1
+                    try body(item)
+                }
+            } catch is EnoughRead {}
+            return hasMore
+        }
+    }
+}
+
+/// Thrown to stop reading a stream once a listing has what it shows.
+private struct EnoughRead: Error {}

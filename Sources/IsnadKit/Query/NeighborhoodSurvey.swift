@@ -1,0 +1,200 @@
+/// A bounded look at a neighbourhood, however large: the claims reached, counted per hop, predicate
+/// and direction, with the evidence of a sample of them, and the strongest claims of that sample.
+///
+/// The walk is ``Neighborhood``'s (breadth-first through the indexes, the filter applied to each
+/// hop), but it stops after reading `linkBudget` links: past that, every count is a lower bound
+/// (``isComplete`` is false). Of the claims counted, at most `evidenceBudget` are read whole,
+/// taken in turn from each group so that every group has some read, and weighed: the groups'
+/// evidence and ``strongest`` come from those alone. So the cost is bounded by the two budgets,
+/// never by the size of the neighbourhood or of the store.
+public struct NeighborhoodSurvey: Sendable {
+    /// The claims reached at one hop through one predicate, one way.
+    public struct Group: Sendable {
+        /// The hop at which the claims were reached (a claim is at the hop of its farther end).
+        public let hop: Int
+        public let predicate: String
+        /// Whether the entity the claims were followed from is their subject (→); false when it is
+        /// their object (←). Symmetric predicates count as outgoing.
+        public let isOutgoing: Bool
+        /// The claims counted.
+        public fileprivate(set) var claims = 0
+        /// The entities first reached through these claims (each entity is counted once, in the
+        /// group of the claim that reached it first).
+        public fileprivate(set) var entities = 0
+        /// How many of the claims were read whole and weighed.
+        public fileprivate(set) var claimsRead = 0
+        /// How many of the claims read have each status (capped by their common link).
+        public fileprivate(set) var statuses: [Evidence.Status: Int] = [:]
+        /// The strongest claim read, and its strength.
+        public fileprivate(set) var strongest: SupportStrength?
+        fileprivate var followed: [Adjacency.FollowedClaim] = []
+    }
+
+    /// The entity explored from.
+    public let center: String
+    public let depth: Int
+    /// The groups, hop by hop; within a hop the strongest evidence read first, then the most claims.
+    public private(set) var groups: [Group] = []
+    /// Whether the walk read every link within `depth` hops: when false, every count is at least
+    /// what it says.
+    public private(set) var isComplete = true
+    /// The claims read whole, strongest first (more channels, then capped status and grade),
+    /// then by id: at most `limit` of them.
+    public private(set) var strongest: [GradedClaim] = []
+    /// How many claims were read whole and weighed.
+    public private(set) var claimsRead = 0
+    private var hops: [String: Int] = [:]
+
+    /// The hop at which a claim of ``strongest`` was reached.
+    public func hop(of claim: GradedClaim) -> Int { hops[claim.claim.id] ?? 0 }
+
+    /// The claims counted.
+    public var claims: Int { groups.reduce(0) { $0 + $1.claims } }
+    /// The entities reached, the center left out.
+    public var entities: Int { groups.reduce(0) { $0 + $1.entities } }
+    /// Claims and entities reached at each hop, from 1.
+    public func count(atHop hop: Int) -> (claims: Int, entities: Int) {
+        groups.filter { $0.hop == hop }.reduce((0, 0)) { ($0.0 + $1.claims, $0.1 + $1.entities) }
+    }
+
+    /// Surveys up to `depth` hops from `center`, as ``Neighborhood/init(store:center:depth:direction:filter:graph:)``
+    /// explores them.
+    /// - Parameters:
+    ///   - linkBudget: how many links the walk reads at most before it stops.
+    ///   - evidenceBudget: how many claims are read whole at most (default: `limit`, and 100 at least). Reading a
+    ///     claim whole costs a hundred times what counting it through the indexes does.
+    ///   - limit: how many of the strongest claims read are kept in ``strongest``.
+    public init(
+        store: GraphStore, center: String, depth: Int, direction: GraphStore.Direction = .both,
+        filter: GraphFilter = GraphFilter(), graph: TransmissionGraph, linkBudget: Int = 10_000,
+        evidenceBudget: Int? = nil, limit: Int = 200
+    ) throws {
+        let evidenceBudget = evidenceBudget ?? max(limit, 100)
+        self.center = center
+        self.depth = depth
+        let adjacency = Adjacency(
+            store: store, filter: filter, direction: direction,
+            transmission: TransmissionGraph.Deferred(store: store, graph: graph))
+        var depths = [center: 0]
+        var frontier = [center]
+        var groupIndex: [GroupKey: Int] = [:]
+        var seenRows: Set<Int64> = []
+        var seenClaims: Set<String> = []
+        var linksRead = 0
+        struct BudgetSpent: Error {}
+        walk: for hop in 0..<max(0, depth) {
+            var next: [String] = []
+            for entity in frontier {
+                do {
+                    try adjacency.forEachStep(from: entity) { step in
+                        if linksRead >= linkBudget { throw BudgetSpent() }
+                        linksRead += 1
+                        let isNew: Bool
+                        switch step.claim {
+                        case .row(let row): isNew = seenRows.insert(row).inserted
+                        case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
+                        }
+                        var reachedNow = false
+                        if depths[step.other] == nil {
+                            depths[step.other] = hop + 1
+                            next.append(step.other)
+                            reachedNow = true
+                        }
+                        guard isNew else { return }
+                        let claimHop = max(hop, depths[step.other] ?? hop + 1)
+                        let predicate = step.predicate
+                        let isOutgoing = step.isOutgoing || store.vocabulary[predicate]?.isSymmetric == true
+                        let key = GroupKey(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing)
+                        let index: Int
+                        if let known = groupIndex[key] {
+                            index = known
+                        } else {
+                            index = groups.count
+                            groupIndex[key] = index
+                            groups.append(Group(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing))
+                        }
+                        groups[index].claims += 1
+                        if reachedNow { groups[index].entities += 1 }
+                        groups[index].followed.append(step.claim)
+                    }
+                } catch is BudgetSpent {
+                    isComplete = false
+                    break walk
+                }
+            }
+            frontier = next.sorted()
+            if frontier.isEmpty { break }
+        }
+        try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
+    }
+
+    private struct GroupKey: Hashable {
+        let hop: Int
+        let predicate: String
+        let isOutgoing: Bool
+    }
+
+    /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
+    private mutating func weigh(store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int) throws {
+        var rows: [Int64] = []
+        var groupOfRow: [Int64: Int] = [:]
+        var read: [(claim: GradedClaim, weight: ClaimWeight, group: Int)] = []
+        var taken = 0
+        var round = 0
+        var isLeft = true
+        while taken < evidenceBudget, isLeft {
+            isLeft = false
+            for index in groups.indices where round < groups[index].followed.count {
+                isLeft = true
+                guard taken < evidenceBudget else { break }
+                taken += 1
+                switch groups[index].followed[round] {
+                case .row(let row):
+                    rows.append(row)
+                    groupOfRow[row] = index
+                case .whole(let claim):
+                    read.append((claim, graph.weigh(claim), index))
+                }
+            }
+            round += 1
+        }
+        if !rows.isEmpty {
+            // In row order: neighbouring rows share pages.
+            rows.sort()
+            var position = 0
+            try store.forEachClaim(rows: rows) { claim in
+                let index = groupOfRow[rows[position]] ?? 0
+                position += 1
+                read.append((claim, graph.weigh(claim), index))
+            }
+        }
+        for entry in read {
+            groups[entry.group].claimsRead += 1
+            guard let strength = entry.weight.strength else { continue }
+            groups[entry.group].statuses[strength.evidence.status, default: 0] += 1
+            if let best = groups[entry.group].strongest, best <= strength { continue }
+            groups[entry.group].strongest = strength
+        }
+        claimsRead = read.count
+        let hopOfGroup = groups.map(\.hop)
+        for index in groups.indices { groups[index].followed = [] }
+        groups.sort { a, b in
+            if a.hop != b.hop { return a.hop < b.hop }
+            switch (a.strongest, b.strongest) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if a.claims != b.claims { return a.claims > b.claims }
+            if a.predicate != b.predicate { return a.predicate < b.predicate }
+            return a.isOutgoing && !b.isOutgoing
+        }
+        let ranked = read.filter { $0.weight.strength != nil }.sorted { a, b in
+            if let x = a.weight.strength, let y = b.weight.strength, x != y { return x < y }
+            return a.claim.claim.id < b.claim.claim.id
+        }
+        strongest = ranked.prefix(limit).map(\.claim)
+        for entry in ranked.prefix(limit) { hops[entry.claim.claim.id] = hopOfGroup[entry.group] }
+    }
+}

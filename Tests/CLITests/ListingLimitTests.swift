@@ -1,0 +1,144 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `--limit` on every listing command, and the summaries of large neighbourhoods, on a store
+/// generated here: a hub with 260 claims (past the table's default of 200), each of its
+/// neighbours with two more claims of their own.
+@Suite("Bounded listings", .temporaryStore)
+struct ListingLimitTests {
+    static let spokes = 260
+
+    /// The hub `hub` supplies weapons to (or is praised by) each `actor-N`; each actor is a
+    /// member of `group-N % 7` and praised `group-(N+1) % 7`. Sources graded A, C and E.
+    private func generatedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        var lines: [String] = []
+        for (id, grade) in [("wire", "A"), ("paper", "C"), ("blog", "E")] {
+            lines.append(#"{"record":"source","id":"\#(id)","type":"news-article","title":"\#(id)","reliability":"\#(grade)"}"#)
+        }
+        lines.append(#"{"record":"entity","id":"hub","type":"organization","name":"The Hub"}"#)
+        for group in 0..<7 {
+            lines.append(#"{"record":"entity","id":"group-\#(group)","type":"organization","name":"Group \#(group)"}"#)
+        }
+        let sources = ["wire", "paper", "blog"]
+        for actor in 0..<Self.spokes {
+            lines.append(#"{"record":"entity","id":"actor-\#(actor)","type":"organization","name":"Actor \#(actor)"}"#)
+            let source = sources[actor % 3]
+            let (subject, predicate, object) =
+                actor % 2 == 0 ? ("hub", "supplied_weapons_to", "actor-\(actor)") : ("actor-\(actor)", "praised", "hub")
+            lines.append(
+                #"{"record":"claim","id":"c-hub-\#(actor)","subject":"\#(subject)","predicate":"\#(predicate)","object":"\#(object)","citations":[{"source":"\#(source)","quote":"q\#(actor)","stance":"asserts","credibility":\#(1 + actor % 3)}]}"#
+            )
+            for (offset, predicate) in [(0, "member_of"), (1, "praised")] {
+                lines.append(
+                    #"{"record":"claim","id":"c-\#(actor)-\#(offset)","subject":"actor-\#(actor)","predicate":"\#(predicate)","object":"group-\#((actor + offset) % 7)","citations":[{"source":"blog","quote":"r\#(actor)","stance":"asserts","credibility":4}]}"#
+                )
+            }
+        }
+        let file = try cli.write("generated.jsonl", lines.joined(separator: "\n") + "\n")
+        let result = try cli.run(["import", file])
+        #expect(result.status == 0, "\(result.standardError)")
+        return cli
+    }
+
+    private func lines(_ text: String) -> [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    @Test("neighbors past the default limit: a summary per hop and predicate with its evidence, then the 200 strongest")
+    func neighborsSummary() throws {
+        let cli = try generatedStore()
+        let result = try cli.run(["neighbors", "hub", "--depth", "2"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = result.standardOutput
+        let total = Self.spokes * 3
+        #expect(
+            output.hasPrefix(
+                "The Hub (hub): \(Self.spokes + 7) entities within 2 hops, either direction, linked by \(total) claims\n"))
+        #expect(output.contains("  hop 1: \(Self.spokes) claims, reaching \(Self.spokes) entities\n"))
+        #expect(output.contains("  hop 2: \(Self.spokes * 2) claims, reaching 7 entities\n"))
+        #expect(output.contains("HOP  PREDICATE"))
+        // Every group says how strong its evidence is: a count is never a bare fact.
+        let groups = lines(output).filter {
+            $0.hasPrefix("1    ") && $0.contains("supplied_weapons_to") && !$0.contains("The Hub")
+        }
+        #expect(groups.count == 1)
+        #expect(groups.first?.contains("ASSERTED A2") == true, "\(groups)")  // credibility 1 needs two channels
+        #expect(output.hasSuffix("showing 200 of \(total) claims; --limit 0 for all\n"))
+        // The strongest first: the claims cited by the A-graded wire with credibility 1.
+        let table = lines(output).drop { !$0.hasPrefix("HOP  SUBJECT") }.dropFirst()
+        #expect(table.first?.contains("ASSERTED") == true, "\(table.prefix(2))")
+        #expect(table.filter { $0.hasPrefix("1 ") || $0.hasPrefix("2 ") }.count == 200)
+    }
+
+    @Test("--limit 0 lists every claim of the neighbourhood, in every format")
+    func neighborsAll() throws {
+        let cli = try generatedStore()
+        let total = Self.spokes * 3
+        let table = try cli.run(["neighbors", "hub", "--depth", "2", "--limit", "0"])
+        #expect(table.status == 0)
+        #expect(lines(table.standardOutput).filter { $0.hasPrefix("1 ") || $0.hasPrefix("2 ") }.count == total)
+        #expect(!table.standardOutput.contains("showing"))
+        // JSON and CSV list every claim without being asked, by hop.
+        let csv = try cli.run(["neighbors", "hub", "--depth", "2", "--format", "csv"])
+        let rows = csv.standardOutput.split(separator: "\r\n").dropFirst()
+        #expect(rows.count == total)
+        #expect(rows.first?.hasPrefix("1,") == true && rows.last?.hasPrefix("2,") == true)
+        let json = try cli.run(["neighbors", "hub", "--depth", "2", "--format", "json"])
+        #expect(json.standardOutput.split(separator: "\n").filter { $0.contains(#""record":"claim""#) }.count == total)
+        let limited = try cli.run(["neighbors", "hub", "--depth", "2", "--format", "csv", "--limit", "10"])
+        #expect(limited.standardOutput.split(separator: "\r\n").count == 11)
+    }
+
+    @Test("show of an entity past the limit: counts by predicate and direction, then the strongest claims")
+    func showSummary() throws {
+        let cli = try generatedStore()
+        let result = try cli.run(["show", "hub", "--limit", "20"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = result.standardOutput
+        #expect(output.contains("\n\(Self.spokes) claims\n"))
+        #expect(output.contains("→ supplied_weapons_to"))
+        #expect(output.contains("← praised"))
+        #expect(output.hasSuffix("showing 20 of \(Self.spokes) claims; --limit 0 for all\n"))
+        #expect(lines(output).filter { $0.hasPrefix("  → ") || $0.hasPrefix("  ← ") }.count == 20)
+        // The twenty strongest are those the A-graded wire asserts.
+        #expect(lines(output).filter { $0.contains("asserts A") }.count == 20)
+        let all = try cli.run(["show", "hub", "--limit", "0"])
+        #expect(lines(all.standardOutput).filter { $0.hasPrefix("  → ") || $0.hasPrefix("  ← ") }.count == Self.spokes)
+        #expect(all.standardOutput.contains("\(Self.spokes) claims: "))
+        // Within the limit, the entity is shown whole, as always.
+        let small = try cli.run(["show", "actor-1"])
+        #expect(!small.standardOutput.contains("showing"))
+        #expect(small.standardOutput.contains("3 claims: "))
+    }
+
+    @Test("claims, timeline, search and source say what the limit leaves out")
+    func otherListings() throws {
+        let cli = try generatedStore()
+        let claims = try cli.run(["claims"])
+        #expect(claims.standardOutput.hasSuffix("showing the first 200 claims; more match: --limit 0 for all\n"))
+        #expect(lines(claims.standardOutput).filter { $0.hasPrefix("c-") }.count == 200)
+        let everything = try cli.run(["claims", "--limit", "0"])
+        #expect(lines(everything.standardOutput).filter { $0.hasPrefix("c-") }.count == Self.spokes * 3)
+        #expect(everything.standardError.contains("\(Self.spokes * 3) claims"))
+        let timeline = try cli.run(["timeline", "hub", "--limit", "5"])
+        #expect(timeline.standardOutput.hasSuffix("showing 5 of \(Self.spokes) claims; --limit 0 for all\n"))
+        let wholeTimeline = try cli.run(["timeline", "--format", "csv"])
+        #expect(wholeTimeline.standardOutput.split(separator: "\r\n").count == Self.spokes * 3 + 1)
+        let search = try cli.run(["search", "actor", "--limit", "3"])
+        #expect(search.standardOutput.hasSuffix("showing the first 3 entities; more match: --limit 0 for all\n"))
+        let source = try cli.run(["source", "wire", "--limit", "4"])
+        #expect(source.standardOutput.contains("Claims it makes (4 of "))
+        #expect(source.standardOutput.hasSuffix("claims; --limit 0 for all\n"))
+    }
+
+    @Test(
+        "--limit takes a whole number from 0: anything else is a usage error naming the option",
+        arguments: ["neighbors", "show", "claims", "timeline", "search", "source"], ["-1", "x", "2.5", ""])
+    func badLimit(command: String, value: String) throws {
+        let cli = try CLIHarness.scoped
+        let argument = command == "claims" || command == "timeline" ? [] : [command == "source" ? "wire" : "hub"]
+        let result = try cli.run([command] + argument + ["--limit", value])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("--limit: expected a whole number from 0 to"), "\(result.standardError)")
+    }
+}

@@ -1,0 +1,61 @@
+import IsnadKit
+import TestHelpers
+import Testing
+
+/// The bounded look at a neighbourhood, and the streamed listing of every claim, on the small graph.
+@Suite("Neighbourhood surveys and listings", .temporaryFolder)
+struct NeighborhoodSurveyTests {
+    @Test("a survey within its budgets counts every claim, reads them all and ranks the strongest first")
+    func complete() throws {
+        let store = try SmallGraph.store(in: try TemporaryFolder.scoped)
+        let graph = try TransmissionGraph(store: store)
+        let survey = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph, limit: 2)
+        let whole = try Neighborhood(store: store, center: "a", depth: 2)
+        #expect(survey.isComplete)
+        #expect(survey.claims == whole.claims.count)
+        #expect(survey.entities == whole.depths.count - 1)
+        #expect(survey.claimsRead == survey.claims)
+        #expect(survey.count(atHop: 1).claims == 4 && survey.count(atHop: 2).claims == 3)
+        // a-b (A1) and a-x (A2), asserted by the A-graded statement, are the strongest.
+        #expect(survey.strongest.map(\.claim.id) == ["a-b", "a-x"])
+        #expect(survey.hop(of: survey.strongest[0]) == 1)
+        let located = try #require(survey.groups.first { $0.predicate == "located_in" })
+        #expect(located.isOutgoing && located.claims == 1 && located.entities == 1 && located.statuses[.asserted] == 1)
+        let member = try #require(survey.groups.first { $0.predicate == "member_of" })
+        #expect(!member.isOutgoing)
+    }
+
+    @Test("past its budgets a survey stops: counts are lower bounds, and only the claims read are weighed")
+    func budgets() throws {
+        let store = try SmallGraph.store(in: try TemporaryFolder.scoped)
+        let graph = try TransmissionGraph(store: store)
+        let walked = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph, linkBudget: 3)
+        #expect(!walked.isComplete)
+        #expect(walked.claims == 3)
+        let read = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph, evidenceBudget: 2)
+        #expect(read.isComplete)
+        #expect(read.claimsRead == 2 && read.strongest.count == 2)
+        // Taken from every group in turn: two groups have one claim read each.
+        #expect(read.groups.filter { $0.claimsRead == 1 }.count == 2)
+    }
+
+    @Test("the streamed listing gives every claim of the neighbourhood once, by hop, predicate and id")
+    func listing() throws {
+        let store = try SmallGraph.store(in: try TemporaryFolder.scoped)
+        let graph = try TransmissionGraph(store: store)
+        let listing = try NeighborhoodListing(store: store, center: "a", depth: 2, graph: graph)
+        var seen: [(String, Int)] = []
+        try listing.forEach { claim, hop in seen.append((claim.claim.id, hop)) }
+        // Hop 2 by predicate: communicated_with, funded, supplied_weapons_to.
+        #expect(seen.map(\.0) == ["a-b", "a-d", "a-x", "p-a", "d-e", "b-c", "c-d"])
+        #expect(seen.map(\.1) == [1, 1, 1, 1, 2, 2, 2])
+        #expect(listing.claims == 7 && listing.entities == 6)
+        // Under a filter on evidence the walk reads claims whole and the listing keeps their ids.
+        var filter = GraphFilter()
+        filter.excludesDisputed = true
+        let filtered = try NeighborhoodListing(store: store, center: "a", depth: 2, filter: filter, graph: graph)
+        var kept: [String] = []
+        try filtered.forEach { claim, _ in kept.append(claim.claim.id) }
+        #expect(kept == ["a-b", "a-d", "a-x", "p-a", "b-c", "c-d"])  // d-e is disputed
+    }
+}
