@@ -257,8 +257,12 @@ public struct JSONParser {
         // for UTF-8, it costs a fraction of the generic `String(validating:as:)`, which
         // instantiated its generic types at every string of an import.)
         var string = String(decoding: utf8, as: UTF8.self)
-        guard string.withUTF8({ $0.count == utf8.count && ($0.count == 0 || memcmp($0.baseAddress, utf8.baseAddress, $0.count) == 0) })
-        else {
+        let isSame = string.withUTF8 { decoded in
+            guard decoded.count == utf8.count else { return false }
+            guard let decodedStart = decoded.baseAddress, let start = utf8.baseAddress else { return true }
+            return memcmp(decodedStart, start, decoded.count) == 0
+        }
+        guard isSame else {
             throw SyntaxError(column: column, message: "invalid UTF-8 in a string")
         }
         return string
