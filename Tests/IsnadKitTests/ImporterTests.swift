@@ -442,7 +442,10 @@ struct DeferredIndexTests {
     }
 
     private func withoutRootPages(_ rows: [String]) -> [String] {
-        rows.map { $0.split(separator: " ", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 3 }.map(\.element).joined(separator: " ") }
+        rows.map {
+            $0.split(separator: " ", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 3 }.map(\.element)
+                .joined(separator: " ")
+        }
     }
 
     @Test("the secondary indexes are built again, as the store defined them, and the store reopens")
@@ -453,7 +456,8 @@ struct DeferredIndexTests {
         try Fixtures.importText(Self.largeBatch(), into: store, folder: folder)
         let after = try schema(of: store)
         #expect(withoutRootPages(after) == withoutRootPages(before))
-        #expect(after.first { $0.hasPrefix("index claim_by_subject ") } != before.first { $0.hasPrefix("index claim_by_subject ") })
+        #expect(
+            after.first { $0.hasPrefix("index claim_by_subject ") } != before.first { $0.hasPrefix("index claim_by_subject ") })
         #expect(try store.database.prepare("PRAGMA integrity_check").scalarText() == "ok")
         let reopened = try GraphStore(path: folder.path("isnad.db"), access: .read)
         #expect(try reopened.claims(of: "org-7").map(\.claim.id) == ["c-7", "c-8"])
