@@ -47,7 +47,19 @@ let package = Package(
         // Only main.swift: runs IsnadCLI and exits with its code.
         .executableTarget(
             name: "isnad",
-            dependencies: ["IsnadCLI"]
+            dependencies: ["IsnadCLI"],
+            // The Swift runtime and Foundation linked in (they ship with the toolchain): loading
+            // them as shared libraries took the dynamic linker 14 million instructions (binding
+            // their symbols), half of a small query's cold start. macOS has them in the system.
+            // (Release builds only: the test bundle links this target too, with Swift Testing,
+            // which exists only as a shared library. Foundation's libraries are named: the
+            // modules were compiled for shared linking, so they do not ask for their static parts.)
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+                + [
+                    "Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
+                    "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch",
+                    "BlocksRuntime",
+                ].map { .linkedLibrary($0, .when(platforms: [.linux], configuration: .release)) }
         ),
         // Temporary folders, external programs and the built binary, for both test targets.
         .target(

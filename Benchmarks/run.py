@@ -143,10 +143,10 @@ def remove_store(path):
             os.remove(path + suffix)
 
 
-def export_csv(store, folder):
+def export_csv(store, folder, tables=TABLES):
     """The exact rows of an Isnad store, one CSV per table, for the sqlite3 shell to load."""
     os.makedirs(folder, exist_ok=True)
-    for table in TABLES:
+    for table in tables:
         path = os.path.join(folder, table + ".csv")
         with open(path, "w", encoding="utf-8") as handle:
             subprocess.run(["sqlite3", "-csv", store, "SELECT * FROM %s" % table], stdout=handle, check=True)
@@ -157,13 +157,13 @@ def schema_sql():
                      for name in sorted(os.listdir(MIGRATIONS)) if name.endswith(".sql"))
 
 
-def raw_load_script(folder, target):
+def raw_load_script(folder, target, tables=TABLES):
     # Foreign keys stay off (the shell's default) and NULLs arrive as empty strings: the
     # sqlite3 shell cannot say NULL in CSV. This is the physical-limit proxy: the fastest way
     # to get the same rows into the same schema and indexes.
     lines = [".bail on", "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;",
              "PRAGMA cache_size = -65536;", "BEGIN;"]
-    for table in TABLES:
+    for table in tables:
         lines.append(".import --csv %s %s" % (os.path.join(folder, table + ".csv"), table))
     lines.append("COMMIT;")
     path = target + ".load.sql"
@@ -399,6 +399,15 @@ def run_size(isnad, claims, measure, python, rows, smoke):
         rows.append((label, "import", "sqlite3 .import (same rows as CSV, same schema and indexes, one transaction)", sample.text(),
                      "%.0f MB" % sample.peak_mb, "%d records/s" % (records / sample.median),
                      "isnad at %.0f%% of this rate" % (100 * sample.median / isnad_import.median)))
+        # The same, with the rows of the import's history entry that isnad writes in the same
+        # transaction (one change_record row per record added): every row the import leaves.
+        history_tables = TABLES + ["change", "change_record"]
+        export_csv(store, csv_folder, tables=["change", "change_record"])
+        script = raw_load_script(csv_folder, raw, tables=history_tables)
+        sample = measure.process(["sqlite3", raw, ".read %s" % script], setup=fresh_raw)
+        rows.append((label, "import", "sqlite3 .import, the same rows and the history rows the import writes (change, change_record)",
+                     sample.text(), "%.0f MB" % sample.peak_mb, "%d records/s" % (records / sample.median),
+                     "isnad at %.0f%% of this rate" % (100 * sample.median / isnad_import.median)))
         if python:
             times = []
             for _ in range(measure.repeat if claims < 1_000_000 else 1):
@@ -491,6 +500,16 @@ def run_size(isnad, claims, measure, python, rows, smoke):
                     read = Sample(timed_sql(store, EXPORT_READ, (), 1 if claims >= 1_000_000 else measure.repeat))
                     rows.append((label, "export, whole graph", "SQLite reading the claims and citations an export writes (no output)",
                                  read.text(), "", "", "isnad graphml export at %.1f× this" % (sample.median / read.median)))
+                    # The same rows stepped by SQLite alone, in C (the shell sums the columns'
+                    # lengths, so that every value is read; no Python objects per row).
+                    columns = "c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, ci.source, ci.via, ci.quote, ci.quote_en, ci.stance, ci.credibility, ci.locator"
+                    total = "+".join("coalesce(length(%s), 0)" % column.strip().split(".")[1] for column in columns.split(","))
+                    alone = measure.process(["sqlite3", "file:%s?mode=ro" % store,
+                                             "SELECT sum(%s) FROM (%s)" % (total, EXPORT_READ.strip())],
+                                            repeat=1 if claims >= 1_000_000 else None)
+                    rows.append((label, "export, whole graph", "SQLite alone stepping every column of those rows (sqlite3 shell, no output)",
+                                 alone.text(), "%.0f MB" % alone.peak_mb, "",
+                                 "isnad graphml export at %.1f× this" % (sample.median / alone.median)))
                 if format_name == "dot":
                     sample = measure.process([isnad, "--db", store, "export", "dot", "--focus", hub[0], "--depth", "2"])
                     peer = networkx_results.get("write_dot_focus")

@@ -413,3 +413,84 @@ struct FullStoreTests {
         #expect(try store.database.prepare("PRAGMA integrity_check").scalarText() == "ok")
     }
 }
+
+@Suite("Import of a large batch: indexes built after the rows", .temporaryFolder)
+struct DeferredIndexTests {
+    /// Records many times the size of an empty store: entities, a source, and claims between them.
+    private static func largeBatch(entities: Int = 1500) -> String {
+        var lines = [#"{"record":"source","id":"report","type":"news-article","title":"Report","reliability":"C"}"#]
+        for index in 0..<entities {
+            lines.append(
+                #"{"record":"entity","id":"org-\#(index)","type":"organization","name":"Organization \#(index)","aliases":[{"name":"منظمة \#(index)","lang":"ar"}]}"#
+            )
+        }
+        for index in 1..<entities {
+            lines.append(
+                #"{"record":"claim","id":"c-\#(index)","subject":"org-\#(index)","predicate":"allied_with","object":"org-\#(index - 1)","citations":[{"source":"report","quote":"q \#(index)","stance":"asserts","credibility":3}]}"#
+            )
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every schema object with its root page: an index built again has a new one.
+    private func schema(of store: GraphStore) throws -> [String] {
+        var rows: [String] = []
+        try store.database.prepare("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema ORDER BY name").forEachRow {
+            rows.append("\($0.string(0)) \($0.string(1)) \($0.string(2)) \($0.int(3)) \($0.string(4))")
+        }
+        return rows
+    }
+
+    private func withoutRootPages(_ rows: [String]) -> [String] {
+        rows.map {
+            $0.split(separator: " ", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 3 }.map(\.element)
+                .joined(separator: " ")
+        }
+    }
+
+    @Test("the secondary indexes are built again, as the store defined them, and the store reopens")
+    func rebuilt() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store("", in: folder)
+        let before = try schema(of: store)
+        try Fixtures.importText(Self.largeBatch(), into: store, folder: folder)
+        let after = try schema(of: store)
+        #expect(withoutRootPages(after) == withoutRootPages(before))
+        #expect(
+            after.first { $0.hasPrefix("index claim_by_subject ") } != before.first { $0.hasPrefix("index claim_by_subject ") })
+        #expect(try store.database.prepare("PRAGMA integrity_check").scalarText() == "ok")
+        let reopened = try GraphStore(path: folder.path("isnad.db"), access: .read)
+        #expect(try reopened.claims(of: "org-7").map(\.claim.id) == ["c-7", "c-8"])
+        #expect(try reopened.counts().claims == 1499)
+    }
+
+    @Test("a refused import and a dry run leave the indexes as they were", arguments: [false, true])
+    func untouched(dryRun: Bool) throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store("", in: folder)
+        let before = try schema(of: store)
+        var options = Importer.Options()
+        options.dryRun = dryRun
+        let text = Self.largeBatch() + (dryRun ? "" : #"{"record":"entity","id":"x","type":"group","name":"X"}"#)
+        do {
+            try Fixtures.importText(text, into: store, folder: folder, options: options)
+            #expect(dryRun)
+        } catch is Importer.Failure {
+            #expect(!dryRun)
+        }
+        #expect(try schema(of: store) == before)
+        #expect(try store.counts().claims == 0)
+    }
+
+    @Test("a small import into a larger store keeps its indexes")
+    func small() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store("", in: folder)
+        try Fixtures.importText(Self.largeBatch(entities: 3000), into: store, folder: folder, name: "large.jsonl")
+        let before = try schema(of: store)
+        try Fixtures.importText(
+            #"{"record":"claim","id":"c-new","subject":"org-1","predicate":"allied_with","object":"org-5","citations":[{"source":"report","quote":"q","stance":"asserts","credibility":3}]}"#,
+            into: store, folder: folder)
+        #expect(try schema(of: store) == before)
+    }
+}

@@ -111,7 +111,7 @@ extension TransmissionGraph {
             } else {
                 // A chain not made by this graph (serial -1) is numbered here.
                 distinct.append(
-                    chain.serial >= 0 ? chain : Chain(depths: chain.depths, serial: -1, numbered: numbered(chain.depths)))
+                    chain.serial >= 0 ? chain : Chain(serial: -1, numbered: numbered(chain.depths)))
                 chainOf.append(distinct.count - 1)
             }
         }
@@ -187,7 +187,7 @@ extension TransmissionGraph {
         for source in chains[0].numbered {
             let slot = slots[Int(source.number)]
             guard slot.count == Int32(chains.count) else { continue }
-            let id = numberedIDs[Int(source.number)]
+            let id = source.id
             if best.map({ (slot.distance, id) < ($0.distance, $0.id) }) ?? true { best = (slot.distance, id) }
         }
         for chain in chains { for source in chain.numbered { slots[Int(source.number)] = Slot() } }

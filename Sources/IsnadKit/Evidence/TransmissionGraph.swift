@@ -9,17 +9,15 @@ public final class TransmissionGraph {
     private let reliabilities: [String: Reliability]
     /// Source id → (source id → fewest `cites` steps from it; itself at 0).
     private var closures: [String: [String: Int]] = [:]
-    /// (claimant, via) → chain: many citations share a claimant and a via, and their chain is
-    /// worked out once. Bounded (it starts over past ``chainMemoLimit`` pairs): a pass over a
-    /// whole store stays in flat memory however many pairs its citations use.
-    private var chains: [ChainKey: Chain] = [:]
-    static let chainMemoLimit = 1 << 13
+    /// By source number: the source's closure as a chain's sources, ascending by number
+    /// (worked out when the source is first the claimant or via of a citation).
+    private var numberedClosures: [[Chain.NumberedSource]?] = []
+    /// By source number: the chain of a citation with that claimant and no via.
+    private var soloChains: [Chain?] = []
     /// The chain asked for last: a claim's citations often follow one another with the same
     /// claimant and via, and then their chain is found without hashing.
-    private var lastChain: (key: ChainKey, chain: Chain)?
-    /// Each chain worked out gets the next serial: two chains with one serial are one chain.
-    private var nextSerial = 0
-    /// Source id → its number in ``Chain/numbered`` (given when first met in a chain), and back.
+    private var lastChain: (source: String, via: String?, chain: Chain)?
+    /// Source id → its number (given when first met in a chain), and back.
     private var numbers: [String: Int32] = [:]
     private(set) var numberedIDs: [String] = []
     /// Room for weighing, one slot per source number; every slot is back to zero between claims,
@@ -36,32 +34,32 @@ public final class TransmissionGraph {
         var distance: Int32 = 0
     }
 
-    private struct ChainKey: Hashable {
-        let source: String
-        let via: String?
-    }
-
     /// A graph of these sources; a source cited but not given is a dead end graded F.
-    public init(sources: some Sequence<Source>) {
+    public convenience init(sources: some Sequence<Source>) {
         var cites: [String: [String]] = [:]
         var reliabilities: [String: Reliability] = [:]
         for source in sources {
             cites[source.id] = source.cites
             reliabilities[source.id] = source.reliability
         }
+        self.init(cites: cites, reliabilities: reliabilities)
+    }
+
+    private init(cites: [String: [String]], reliabilities: [String: Reliability]) {
         self.cites = cites
         self.reliabilities = reliabilities
     }
 
-    /// Every source of a store (read once, in id order).
+    /// Every source of a store (read once, in id order): only its grade and what it cites,
+    /// which at 25,000 sources is half the time of reading them whole.
     public convenience init(store: GraphStore) throws {
-        var sources: [Source] = []
-        try store.forEachSource { source in
-            var source = source
-            source.text = nil  // the graph needs only cites and grades; full texts can be large
-            sources.append(source)
+        var cites: [String: [String]] = [:]
+        var reliabilities: [String: Reliability] = [:]
+        try store.forEachSourceGrade { id, reliability, cited in
+            cites[id] = cited
+            reliabilities[id] = reliability
         }
-        self.init(sources: sources)
+        self.init(cites: cites, reliabilities: reliabilities)
     }
 
     /// The source's reliability; F (cannot be judged) for a source the graph does not hold.
@@ -90,29 +88,47 @@ public final class TransmissionGraph {
     }
 
     /// A citation's chain: see ``Chain``.
+    ///
+    /// Nothing is kept per (claimant, via) pair, of which a large store has hundreds of
+    /// thousands: each source's closure is numbered once, and a chain with a via is the merge
+    /// of two such short sorted lists.
     public func chain(of citation: Citation) -> Chain {
-        let key = ChainKey(source: citation.source, via: citation.via)
-        if let last = lastChain, last.key == key { return last.chain }
-        if let known = chains[key] {
-            lastChain = (key, known)
-            return known
-        }
-        var depths: [String: Int] = [:]
-        func merge(_ closure: [String: Int], at offset: Int) {
-            for (id, depth) in closure { depths[id] = min(depths[id] ?? Int.max, depth + offset) }
-        }
+        if let last = lastChain, last.source == citation.source, last.via == citation.via { return last.chain }
+        let source = number(citation.source)
+        let chain: Chain
         if let via = citation.via, via != citation.source {
-            merge(closure(of: via), at: 0)
-            merge(closure(of: citation.source), at: 1)
+            let viaNumber = number(via)
+            chain = Chain(
+                serial: Int(source) << 32 | Int(viaNumber + 1),
+                numbered: Chain.merge(numberedClosure(of: viaNumber), numberedClosure(of: source), offset: 1))
+        } else if let known = soloChains[Int(source)] {
+            chain = known
         } else {
-            merge(closure(of: citation.source), at: 0)
+            chain = Chain(serial: Int(source) << 32, numbered: numberedClosure(of: source))
+            soloChains[Int(source)] = chain
         }
-        let chain = Chain(depths: depths, serial: nextSerial, numbered: numbered(depths))
-        nextSerial += 1
-        if chains.count >= TransmissionGraph.chainMemoLimit { chains.removeAll(keepingCapacity: true) }
-        chains[key] = chain
-        lastChain = (key, chain)
+        lastChain = (citation.source, citation.via, chain)
         return chain
+    }
+
+    /// The source's number, given when it is first met, with a slot.
+    private func number(_ id: String) -> Int32 {
+        if let known = numbers[id] { return known }
+        let number = Int32(numberedIDs.count)
+        numbers[id] = number
+        numberedIDs.append(id)
+        slots.append(Slot())
+        numberedClosures.append(nil)
+        soloChains.append(nil)
+        return number
+    }
+
+    /// The closure of the source numbered `number`, as a chain's sources.
+    private func numberedClosure(of number: Int32) -> [Chain.NumberedSource] {
+        if let known = numberedClosures[Int(number)] { return known }
+        let numbered = self.numbered(closure(of: numberedIDs[Int(number)]))
+        numberedClosures[Int(number)] = numbered
+        return numbered
     }
 
     /// The sources of `depths` by number, ascending (numbers given to sources met for the first
@@ -121,16 +137,7 @@ public final class TransmissionGraph {
         var numbered: [Chain.NumberedSource] = []
         numbered.reserveCapacity(depths.count)
         for (id, depth) in depths {
-            let number: Int32
-            if let known = numbers[id] {
-                number = known
-            } else {
-                number = Int32(numberedIDs.count)
-                numbers[id] = number
-                numberedIDs.append(id)
-                slots.append(Slot())
-            }
-            numbered.append(Chain.NumberedSource(number: number, distance: Int32(clamping: depth)))
+            numbered.append(Chain.NumberedSource(id: id, number: number(id), distance: Int32(clamping: depth)))
         }
         numbered.sort { $0.number < $1.number }
         return numbered
@@ -145,41 +152,79 @@ public final class TransmissionGraph {
 /// at 0 when there is none, and each `cites` step adds 1; a source reached several ways keeps
 /// its shortest distance.
 public struct Chain: Hashable, Sendable {
-    /// Source id → distance from the reader.
-    public let depths: [String: Int]
+    /// The sources, as their graph numbers them, ascending by number (by id when not made by a
+    /// graph, numbered -1), each with its distance.
+    let numbered: [NumberedSource]
     /// The source nearest to the reader (smallest distance, then smallest id): the chain's own
     /// common link. Nil only for an empty chain.
     let nearest: (source: String, distance: Int)?
     /// Which chain of its ``TransmissionGraph`` this is (-1 when not made by one): equal
     /// serials, equal chains.
     let serial: Int
-    /// The sources as their graph numbers them, ascending (empty when not made by a graph).
-    let numbered: [NumberedSource]
 
-    /// A source of a chain, as its graph numbers it.
+    /// A source of a chain: its id, its number in the graph, its distance from the reader.
     struct NumberedSource: Sendable {
+        let id: String
         let number: Int32
         let distance: Int32
     }
 
-    public init(depths: [String: Int]) { self.init(depths: depths, serial: -1, numbered: []) }
+    public init(depths: [String: Int]) {
+        self.init(
+            serial: -1,
+            numbered: depths.sorted { $0.key < $1.key }.map {
+                NumberedSource(id: $0.key, number: -1, distance: Int32(clamping: $0.value))
+            })
+    }
 
-    init(depths: [String: Int], serial: Int, numbered: [NumberedSource]) {
-        self.depths = depths
+    init(serial: Int, numbered: [NumberedSource]) {
         self.serial = serial
         self.numbered = numbered
         var nearest: (source: String, distance: Int)?
-        for (id, depth) in depths where nearest.map({ (depth, id) < ($0.distance, $0.source) }) ?? true {
-            nearest = (id, depth)
+        for source in numbered
+        where nearest.map({ (Int(source.distance), source.id) < ($0.distance, $0.source) }) ?? true {
+            nearest = (source.id, Int(source.distance))
         }
         self.nearest = nearest
     }
 
-    public func contains(_ source: String) -> Bool { depths[source] != nil }
+    /// Two numbered lists as one, ascending by number; `later`'s distances are `offset` further
+    /// and a source in both keeps its shorter distance.
+    static func merge(_ first: [NumberedSource], _ later: [NumberedSource], offset: Int32) -> [NumberedSource] {
+        var merged: [NumberedSource] = []
+        merged.reserveCapacity(first.count + later.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < later.count {
+            if j == later.count || (i < first.count && first[i].number < later[j].number) {
+                merged.append(first[i])
+                i += 1
+            } else {
+                let shifted = NumberedSource(
+                    id: later[j].id, number: later[j].number, distance: later[j].distance &+ offset)
+                if i < first.count, first[i].number == shifted.number {
+                    merged.append(first[i].distance <= shifted.distance ? first[i] : shifted)
+                    i += 1
+                } else {
+                    merged.append(shifted)
+                }
+                j += 1
+            }
+        }
+        return merged
+    }
+
+    /// Source id → distance from the reader.
+    public var depths: [String: Int] {
+        Dictionary(numbered.map { ($0.id, Int($0.distance)) }, uniquingKeysWith: min)
+    }
+
+    /// Whether the chain passes through `source`. (A chain holds a handful of sources: a
+    /// scan beats hashing.)
+    public func contains(_ source: String) -> Bool { numbered.contains { $0.id == source } }
 
     /// The source ids, nearest first, then by id.
     public var sources: [String] {
-        depths.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
+        numbered.sorted { (Int($0.distance), $0.id) < (Int($1.distance), $1.id) }.map(\.id)
     }
 
     public static func == (lhs: Chain, rhs: Chain) -> Bool { lhs.depths == rhs.depths }

@@ -29,21 +29,31 @@ public struct PredicateConstraints: Sendable {
 
     /// The constraints declared in a vocabulary file's text.
     public init(decoding text: String) throws {
-        struct Entry: Decodable {
-            let id: String
-            let opposes: [String]?
-            let exclusiveInTime: Bool?
-            enum CodingKeys: String, CodingKey {
-                case id, opposes
-                case exclusiveInTime = "exclusive_in_time"
+        guard let entries = Vocabulary.entries(of: text) else { throw InvalidVocabulary() }
+        var opposes: [String: [String]] = [:]
+        var exclusiveInTime: Set<String> = []
+        for entry in entries {
+            guard case .string(let id)? = entry["id"] else { throw InvalidVocabulary() }
+            switch entry["opposes"] {
+            case nil, .null?: break
+            case .array(let items)?:
+                for item in items {
+                    guard case .string(let other) = item else { throw InvalidVocabulary() }
+                    opposes[id, default: []].append(other)
+                }
+            default: throw InvalidVocabulary()
+            }
+            switch entry["exclusive_in_time"] {
+            case nil, .null?, .bool(false)?: break
+            case .bool(true)?: exclusiveInTime.insert(id)
+            default: throw InvalidVocabulary()
             }
         }
-        struct File: Decodable { let predicates: [Entry] }
-        let entries = try JSONDecoder().decode(File.self, from: Data(text.utf8)).predicates
-        self.init(
-            opposes: Dictionary(entries.compactMap { entry in entry.opposes.map { (entry.id, $0) } }, uniquingKeysWith: +),
-            exclusiveInTime: Set(entries.filter { $0.exclusiveInTime == true }.map(\.id)))
+        self.init(opposes: opposes, exclusiveInTime: exclusiveInTime)
     }
+
+    /// A vocabulary file whose `opposes` or `exclusive_in_time` is not as the schema says.
+    struct InvalidVocabulary: Error {}
 
     /// Isnad's constraints, from Schemas/predicates.json (embedded at build time).
     public static let standard: PredicateConstraints = {

@@ -32,6 +32,37 @@ public struct Predicate: Hashable, Sendable, Decodable {
         case objectTypes = "object"
     }
 
+    /// A predicate as a vocabulary file's entry gives it (the members ``CodingKeys`` names), or
+    /// nil when one is missing or of another type.
+    init?(_ entry: JSONObject) {
+        func string(_ key: CodingKeys) -> String? {
+            if case .string(let text)? = entry[key.rawValue] { text } else { nil }
+        }
+        func types(_ key: CodingKeys) -> [EntityType]? {
+            guard case .array(let items)? = entry[key.rawValue] else { return nil }
+            var types: [EntityType] = []
+            for item in items {
+                guard case .string(let text) = item, let type = EntityType(rawValue: text) else { return nil }
+                types.append(type)
+            }
+            return types
+        }
+        guard let id = string(.id), let labelEnglish = string(.labelEnglish), let labelArabic = string(.labelArabic),
+            let family = string(.family), case .bool(let isSymmetric)? = entry[CodingKeys.isSymmetric.rawValue],
+            let temporal = string(.temporal).flatMap(Temporal.init(rawValue:)), let subjectTypes = types(.subjectTypes),
+            let objectTypes = types(.objectTypes), let description = string(.description)
+        else { return nil }
+        self.id = id
+        self.labelEnglish = labelEnglish
+        self.labelArabic = labelArabic
+        self.family = family
+        self.isSymmetric = isSymmetric
+        self.temporal = temporal
+        self.subjectTypes = subjectTypes
+        self.objectTypes = objectTypes
+        self.description = description
+    }
+
     /// The label in a language (`en` or `ar`).
     public func label(in language: String) -> String {
         language == "ar" ? labelArabic : labelEnglish
@@ -51,17 +82,38 @@ public struct Vocabulary: Sendable {
     public subscript(id: String) -> Predicate? { byID[id] }
 
     /// Isnad's vocabulary, read from Schemas/predicates.json (embedded at build time).
+    ///
+    /// Read with Isnad's own JSON parser, not `JSONDecoder`: every command reads the vocabulary
+    /// as it starts, and `JSONDecoder`'s first use alone cost more than half of a small
+    /// query's own work (resolving its generic types at run time).
     public static let standard: Vocabulary = {
-        struct File: Decodable { let predicates: [Predicate] }
         guard let text = EmbeddedSchemas.files["predicates.json"] else {
             preconditionFailure("Schemas/predicates.json was not embedded in the build")
         }
-        do {
-            return Vocabulary(predicates: try JSONDecoder().decode(File.self, from: Data(text.utf8)).predicates)
-        } catch {
-            preconditionFailure("Schemas/predicates.json is not a valid vocabulary: \(error)")
+        guard let entries = Vocabulary.entries(of: text) else {
+            preconditionFailure("Schemas/predicates.json is not a valid vocabulary")
         }
+        let predicates = entries.map { entry -> Predicate in
+            guard let predicate = Predicate(entry) else {
+                preconditionFailure("Schemas/predicates.json: predicate \(entry["id"].debugDescription) is not valid")
+            }
+            return predicate
+        }
+        return Vocabulary(predicates: predicates)
     }()
+
+    /// The objects of a vocabulary file's `predicates` array, or nil when it has none.
+    static func entries(of text: String) -> [JSONObject]? {
+        guard case .object(let file)? = try? JSONParser.parse(text), case .array(let items)? = file["predicates"] else {
+            return nil
+        }
+        var entries: [JSONObject] = []
+        for item in items {
+            guard case .object(let entry) = item else { return nil }
+            entries.append(entry)
+        }
+        return entries
+    }
 
     /// The text of Schemas/predicates.json, as embedded in this build.
     public static var definitionText: String { EmbeddedSchemas.files["predicates.json"] ?? "" }

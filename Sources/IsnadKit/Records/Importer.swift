@@ -141,7 +141,13 @@ public struct Importer {
         var summary = Summary()
         try store.importing(options.change) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
+            let inputBytes = inputs.reduce(0) { total, input in
+                if case .file(let path) = input { total + (FileSystem.regularFileSize(path) ?? 0) } else { total }
+            }
+            try session.deferIndexes(inputBytes: inputBytes)
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
+            // The checks below find claims by their ends: through the indexes.
+            try session.buildDeferredIndexes()
             try run.checkReferences()
             if options.isStrict {
                 for object in run.summary.skipped {

@@ -81,6 +81,11 @@ final class Database {
         sqlite3_busy_timeout(connection, Database.defaultBusyTimeout)
     }
 
+    /// A name as an SQL identifier, in double quotes (https://www.sqlite.org/lang_keywords.html).
+    static func quotedName(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
     /// A path as the path part of an SQLite URI (https://www.sqlite.org/uri.html).
     static func uriEscaped(_ path: String) -> String {
         var result = ""

@@ -139,6 +139,28 @@ extension GraphStore {
         }
     }
 
+    /// Every source's id, reliability and the sources it cites, in id order: what a chain of
+    /// transmission needs, without reading the rest of each source (titles, full texts). A
+    /// reliability Isnad never writes is an error, as in ``forEachSource(_:)``.
+    func forEachSourceGrade(_ body: (_ id: String, _ reliability: Reliability, _ cites: [String]) throws -> Void) throws {
+        let sources = try database.prepare("SELECT id, reliability FROM source ORDER BY id")
+        let cites = try database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position")
+        var hasCite = try cites.step()
+        while try sources.step() {
+            let id = sources.string(0)
+            let record = "source \"\(id)\""
+            try StoredValue.requireStorableText(sources, [(0, "id")], path: path, record: record)
+            let reliability: Reliability = try StoredValue.vocabulary(
+                sources.string(1), path: path, record: record, field: "reliability")
+            var cited: [String] = []
+            while hasCite, let owner = cites.text(0), owner <= id {
+                if owner == id { cited.append(cites.string(1)) }
+                hasCite = try cites.step()
+            }
+            try body(id, reliability, cited)
+        }
+    }
+
     private static let sourceFields: [(column: Int32, name: String)] = [
         (0, "id"), (2, "title"), (3, "publisher"), (4, "author"), (5, "url"), (7, "lang"), (9, "text"),
     ]

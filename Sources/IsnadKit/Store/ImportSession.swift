@@ -48,9 +48,20 @@ final class ImportSession {
     /// The import's history entry, when it keeps one: records it adds are listed by id, the
     /// ones it changes are kept as they were.
     fileprivate var change: ChangeSession?
+    /// The secondary indexes and name-search triggers dropped for this import (name, CREATE
+    /// statement as the store held it), to be made again before it commits: see
+    /// ``deferIndexes(inputBytes:)``.
+    private var deferredIndexes: [(name: String, sql: String)] = []
+    private var deferredTriggers: [(name: String, sql: String)] = []
+    /// Whether the store holds merged ids (`isnad merge`) or retracted claims: when it holds
+    /// none, and this import wrote none, no record needs looking them up.
+    private var mayHoldMergedIDs = true
+    private var mayHoldRetractedClaims = true
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
     private static let cacheLimit = 1 << 19
+    /// The page cache during an import, as `PRAGMA cache_size` takes it: 64 MiB.
+    private static let cacheSize = -65536
 
     /// Prepares the connection for an import; ``finish()`` undoes it. The transaction is the caller's.
     fileprivate init(store: GraphStore) throws {
@@ -61,7 +72,8 @@ final class ImportSession {
         // spills them into the write-ahead log again and again. The work tables (one row per
         // record read) live in a temporary file with a 16 MiB cache, so memory stays bounded
         // however long the input: 127 MB at a million claims.
-        try store.database.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -16384")
+        try store.database.execute(
+            "PRAGMA cache_size = \(ImportSession.cacheSize); PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -16384")
         // The import checks every reference itself, with messages that name the line (see
         // Importer: references not yet known are kept in import_pending and checked at the
         // end), so SQLite's own foreign-key checks would only repeat the same lookups. They are
@@ -100,6 +112,8 @@ final class ImportSession {
                 line INTEGER NOT NULL) WITHOUT ROWID;
             DELETE FROM import_record; DELETE FROM import_pending; DELETE FROM import_retyped;
             """)
+        mayHoldMergedIDs = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() != 0
+        mayHoldRetractedClaims = try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_claim)").scalarInteger() != 0
     }
 
     /// After the transaction ended, either way: drops the work tables and turns the
@@ -114,6 +128,53 @@ final class ImportSession {
             "DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped"
         )
         try? database.execute("PRAGMA foreign_keys = ON")
+    }
+
+    // MARK: Indexes
+
+    /// The tables an import fills row by row, whose secondary indexes it may build afterwards.
+    private static let bulkTables = ["entity", "entity_name", "source_cites", "claim", "citation"]
+
+    /// When the input is large against the store (at least a quarter of the store's size in
+    /// bytes, an empty store included), drops the secondary indexes of the tables an import
+    /// fills, and the triggers that keep the name search's full-text index in step, for
+    /// ``buildDeferredIndexes()`` to build them again once every row is in: a B-tree built from
+    /// sorted keys costs a fraction of one grown by a million random inserts, and the full-text
+    /// index, written name by name, flushed a segment of its own at every name. The primary
+    /// keys and unique constraints stay, so every lookup the import makes (by id) is still
+    /// indexed. Both happen inside the import's transaction: a crash or a rollback leaves the
+    /// store with its indexes, as it was.
+    func deferIndexes(inputBytes: Int) throws {
+        guard deferredIndexes.isEmpty, deferredTriggers.isEmpty else { return }
+        let storeBytes = try database.integerPragma("page_count") * database.integerPragma("page_size")
+        guard Int64(inputBytes) * 4 >= storeBytes else { return }
+        let tables = ImportSession.bulkTables.map { "'\($0)'" }.joined(separator: ", ")
+        // `sql` is NULL for the indexes SQLite makes for PRIMARY KEY and UNIQUE: those stay.
+        try database.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY name"
+        ).forEachRow { row in deferredIndexes.append((row.string(0), row.string(1))) }
+        try database.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entity_name' ORDER BY name"
+        ).forEachRow { row in deferredTriggers.append((row.string(0), row.string(1))) }
+        for index in deferredIndexes { try database.execute("DROP INDEX \(Database.quotedName(index.name))") }
+        for trigger in deferredTriggers { try database.execute("DROP TRIGGER \(Database.quotedName(trigger.name))") }
+    }
+
+    /// Builds what ``deferIndexes(inputBytes:)`` dropped, each from the CREATE statement the store
+    /// held, so that the schema is the same object for object, and the name search's index
+    /// again from every name. Idempotent.
+    func buildDeferredIndexes() throws {
+        guard !deferredIndexes.isEmpty || !deferredTriggers.isEmpty else { return }
+        // SQLite sorts an index's keys in as much memory as the page cache may hold: with both
+        // at full size a million-claim import peaked at 191 MB. Half each, meanwhile.
+        try database.execute("PRAGMA cache_size = \(ImportSession.cacheSize / 2)")
+        defer { try? database.execute("PRAGMA cache_size = \(ImportSession.cacheSize)") }
+        for index in deferredIndexes { try database.execute(index.sql) }
+        deferredIndexes = []
+        guard !deferredTriggers.isEmpty else { return }
+        for trigger in deferredTriggers { try database.execute(trigger.sql) }
+        deferredTriggers = []
+        try database.execute("INSERT INTO entity_name_search (entity_name_search) VALUES ('rebuild')")
     }
 
     // MARK: Bookkeeping
@@ -150,7 +211,7 @@ final class ImportSession {
     }
 
     /// The entity a merged id now names (`isnad merge`), or nil.
-    func mergedInto(_ id: String) throws -> String? { try store.entityMergedInto(id) }
+    func mergedInto(_ id: String) throws -> String? { mayHoldMergedIDs ? try store.entityMergedInto(id) : nil }
 
     /// Whether a source is in the store (written before, or earlier in this import).
     func sourceExists(_ id: String) throws -> Bool {
@@ -209,6 +270,8 @@ final class ImportSession {
             _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?
         ) throws -> Void
     ) throws {
+        // Most imports retype nothing; the join below would still scan the claims once.
+        guard try database.prepare("SELECT EXISTS (SELECT 1 FROM temp.import_retyped)").scalarInteger() == 1 else { return }
         let select = try database.prepare(
             """
             SELECT r.id, r.file, r.line, c.id, c.predicate, s.type, o.type, ir.file, ir.line
@@ -271,6 +334,7 @@ final class ImportSession {
             let stored = try store.mergedIDs(of: entity.id)
             merged.merged = stored + entity.merged.filter { !stored.contains($0) }
             try store.writeMerged(merged)
+            if !merged.merged.isEmpty { mayHoldMergedIDs = true }
         }
         if let previousType, previousType != entity.type {
             try database.cached(
@@ -328,10 +392,12 @@ final class ImportSession {
         // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
         let isRetracted = claim.retraction != nil || claim.citations.contains { $0.retraction != nil }
         if try isRetracted
-            || database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+            || (mayHoldRetractedClaims
+                && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil)
         {
             try change?.note(.claim, id: claim.id)
             try store.put(.claim(claim))
+            mayHoldRetractedClaims = true
             return nil
         }
         let values: [Statement.Value] = [
@@ -425,7 +491,10 @@ extension GraphStore {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
-            if completion == .commit { _ = try session.change?.finish(addedByID: true) }
+            if completion == .commit {
+                try session.buildDeferredIndexes()
+                _ = try session.change?.finish(addedByID: true)
+            }
             return completion
         }
     }
