@@ -273,12 +273,13 @@ extension GraphStore {
         var claims: [Claim] = []
         // CROSS JOIN keeps the retracted citations outermost: else SQLite reads every claim of
         // the entity (94,000 rows for a hub of a million-claim store, a second) to find a few.
+        // PostgreSQL has no CROSS JOIN … ON, and its planner chooses the order itself.
         let select = try database.prepare(
             """
             SELECT id FROM retracted_claim
             WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1
             UNION
-            SELECT r.claim FROM retracted_citation AS r CROSS JOIN claim AS c ON c.id = r.claim
+            SELECT r.claim FROM retracted_citation AS r \(database.isPostgreSQL ? "JOIN" : "CROSS JOIN") claim AS c ON c.id = r.claim
             WHERE c.subject = ?1 OR c.object = ?1
             ORDER BY 1
             """)

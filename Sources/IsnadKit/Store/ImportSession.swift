@@ -144,8 +144,9 @@ final class ImportSession {
     /// keys and unique constraints stay, so every lookup the import makes (by id) is still
     /// indexed. Both happen inside the import's transaction: a crash or a rollback leaves the
     /// store with its indexes, as it was.
+    /// SQLite only: a PostgreSQL import keeps its indexes (its bulk path is its own).
     func deferIndexes(inputBytes: Int) throws {
-        guard deferredIndexes.isEmpty, deferredTriggers.isEmpty else { return }
+        guard !database.isPostgreSQL, deferredIndexes.isEmpty, deferredTriggers.isEmpty else { return }
         let storeBytes = try database.integerPragma("page_count") * database.integerPragma("page_size")
         guard Int64(inputBytes) * 4 >= storeBytes else { return }
         let tables = ImportSession.bulkTables.map { "'\($0)'" }.joined(separator: ", ")
@@ -271,7 +272,9 @@ final class ImportSession {
         ) throws -> Void
     ) throws {
         // Most imports retype nothing; the join below would still scan the claims once.
-        guard try database.prepare("SELECT EXISTS (SELECT 1 FROM temp.import_retyped)").scalarInteger() == 1 else { return }
+        guard try database.prepare("SELECT EXISTS (SELECT 1 FROM \(temporary("import_retyped")))").scalarInteger() == 1 else {
+            return
+        }
         let select = try database.prepare(
             """
             SELECT r.id, r.file, r.line, c.id, c.predicate, s.type, o.type, ir.file, ir.line
