@@ -200,7 +200,9 @@ struct PostgreSQLTests {
         ["source", "hadera-2022-article"], ["check"], ["disputes"], ["log"], ["duplicates"],
         ["export", "jsonl"], ["export", "history"], ["export", "dot"], ["export", "dot", "--focus", "hamas", "--depth", "2"],
         ["export", "dot", "--pairs"], ["export", "graphml"], ["export", "gexf"], ["export", "stix"], ["export", "ftm"],
-        ["export", "html"],
+        ["export", "html"], ["show", "hamas", "--limit", "3"], ["show", "hamas", "--include-retracted"],
+        ["neighbors", "hamas", "--depth", "2", "--limit", "5"], ["claims", "--limit", "5"], ["timeline", "--limit", "3"],
+        ["export", "dot", "--include-retracted"], ["export", "graphml", "--include-retracted"],
     ]
 
     /// Runs each command on the store file and on its copy on PostgreSQL, and expects the same
