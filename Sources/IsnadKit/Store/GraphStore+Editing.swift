@@ -309,13 +309,7 @@ extension GraphStore {
         try ids.forEachRow { row in
             guard case .claim(let claim)? = try record(.claim, id: row.string(0)) else { return }
             let standing = claim.citations.filter { $0.retraction == nil }
-            let citations = try (standing.isEmpty ? claim.citations : standing).map { citation in
-                let source = try rowMemo.source(citation.source, database)
-                let via = try citation.via.flatMap { try rowMemo.source($0, database) }
-                return GradedCitation(
-                    citation: citation, reliability: source?.reliability ?? .f,
-                    publicSince: GradedCitation.earlier(source?.published, via?.published))
-            }
+            let citations = try (standing.isEmpty ? claim.citations : standing).map(graded)
             try body(
                 GradedClaim(
                     claim: claim, citations: citations, subjectType: try rowMemo.entityType(claim.subject, database),

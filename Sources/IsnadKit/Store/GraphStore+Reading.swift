@@ -413,6 +413,12 @@ extension GraphStore {
             stance: try StoredValue.vocabulary(row.string(first + 4), path: path, record: record(), field: "stance"),
             credibility: try StoredValue.credibility(row, first + 5, path: path, record: record()),
             locator: row.text(first + 6))
+        return try graded(citation)
+    }
+
+    /// The citation with its claimant's grade and the date it was public from (its claimant's
+    /// or its via's publication, the earlier), from the bounded memo of sources.
+    func graded(_ citation: Citation) throws -> GradedCitation {
         let source = try rowMemo.source(citation.source, database)
         let via = try citation.via.flatMap { try rowMemo.source($0, database) }
         return GradedCitation(
