@@ -151,7 +151,7 @@ struct AddCommandTests {
             ),
             (
                 ["add", "entity", "--name", "X", "--type", "person", "--quote", "q"], 64,
-                "isnad: --quote does not apply to add entity\n(see 'isnad add --help')\n"
+                "isnad: --quote does not apply to add entity, only to add claim\n(see 'isnad add --help')\n"
             ),
             (
                 ["add", "source", "--title", "T", "--type", "news-article", "--reliability", "G"], 65,

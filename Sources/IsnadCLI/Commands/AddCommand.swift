@@ -39,39 +39,45 @@ enum AddCommand: Command {
             "isnad add claim Hamas praised \"Hadera attack\" --source hadera-2022-article --quote \"باركت\" --stance asserts --credibility 3 --unverified \"paraphrase\"",
         ])
 
-    static let type = Option<String>("type", value: "type", help: "entity, source: its type.")
-    static let name = Option<String>("name", value: "name", help: "entity: its name (usually English).")
+    static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
+    static let name = Option<String>("name", value: "name", help: "entity: its name (usually English).").only(for: [Kind.entity])
     static let id = Option<String>("id", value: "id", help: "The new record's id (default: made from the name or title).")
     static let alias = ListOption<String>("alias", value: "lang:name", help: "entity: another name, with its language (ar:حماس).")
+        .only(for: [Kind.entity])
     static let description = Option<String>("description", value: "text", help: "entity: a description.")
-    static let title = Option<String>("title", value: "title", help: "source: its title.")
+        .only(for: [Kind.entity])
+    static let title = Option<String>("title", value: "title", help: "source: its title.").only(for: [Kind.source])
     static let published = Option<String>("published", value: "date", help: "source: when it was published.")
+        .only(for: [Kind.source])
     static let lang = Option<String>("lang", value: "lang", help: "source: its language (BCP-47: ar, en).")
+        .only(for: [Kind.source])
     static let reliability = Option<String>("reliability", value: "A-F", help: "source: its Admiralty grade (default: F).")
+        .only(for: [Kind.source])
     static let cites = ListOption<String>("cites", value: "source", help: "source: a source it relays.")
+        .only(for: [Kind.source])
     static let textFile = Option<String>("text-file", value: "file", help: "source: its full text (UTF-8), to check quotes.")
+        .only(for: [Kind.source])
     static let source = Option<String>("source", value: "source", help: "claim: who makes it (the claimant).")
+        .only(for: [Kind.claim])
     static let via = Option<String>("via", value: "source", help: "claim: where the quote stands, when another source.")
+        .only(for: [Kind.claim])
     static let quote = Option<String>("quote", value: "text", help: "claim: the words, verbatim (- reads standard input).")
+        .only(for: [Kind.claim])
     static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
+        .only(for: [Kind.claim])
     static let stance = Option<String>("stance", value: "stance", help: "claim: asserts, reports or denies.")
+        .only(for: [Kind.claim])
     static let credibility = Option<String>("credibility", value: "1-6", help: "claim: the Admiralty information grade.")
+        .only(for: [Kind.claim])
     static let start = Option<String>("start", value: "date", help: "claim: when it starts (YYYY, YYYY-MM, YYYY-MM-DD).")
-    static let end = Option<String>("end", value: "date", help: "claim: when it ends.")
+        .only(for: [Kind.claim])
+    static let end = Option<String>("end", value: "date", help: "claim: when it ends.").only(for: [Kind.claim])
     static let locator = Option<String>("locator", value: "text", help: "claim: where the quote stands (default: found).")
+        .only(for: [Kind.claim])
     static let unverified = Option<String>(
-        "unverified", value: "reason", help: "claim: accept a quote not found in the source's text, saying why.")
-    static let notes = Option<String>("notes", value: "text", help: "claim: notes on the claim.")
-
-    /// The options each kind takes (besides --author).
-    static let optionsByKind: [Kind: [OptionSpec]] = [
-        .entity: [type.spec, name.spec, id.spec, alias.spec, description.spec],
-        .source: [type.spec, title.spec, id.spec, published.spec, lang.spec, reliability.spec, cites.spec, textFile.spec],
-        .claim: [
-            id.spec, source.spec, via.spec, quote.spec, quoteEnglish.spec, stance.spec, credibility.spec, start.spec,
-            end.spec, locator.spec, unverified.spec, notes.spec,
-        ],
-    ]
+        "unverified", value: "reason", help: "claim: accept a quote not found in the source's text, saying why."
+    ).only(for: [Kind.claim])
+    static let notes = Option<String>("notes", value: "text", help: "claim: notes on the claim.").only(for: [Kind.claim])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let kindName = arguments.positionals[0]
@@ -81,10 +87,7 @@ enum AddCommand: Command {
                     + Suggestion.phrase(Suggestion.nearest(to: kindName, among: Kind.allCases.map(\.rawValue))),
                 command: spec.name)
         }
-        let allowed = Set((optionsByKind[kind] ?? []).map(\.name) + [HistoryOptions.author.spec.name])
-        for option in spec.options where !allowed.contains(option.name) && arguments.isGiven(option) {
-            throw UsageError(message: "--\(option.name) does not apply to add \(kind.rawValue)", command: spec.name)
-        }
+        try arguments.refuseOptionsNotFor(kind.rawValue)
         let rest = Array(arguments.positionals.dropFirst())
         if kind == .claim, rest.count != 3 {
             throw UsageError(

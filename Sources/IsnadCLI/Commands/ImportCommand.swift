@@ -30,29 +30,36 @@ enum ImportCommand: Command {
             "isnad --db from-ftm.db import --from ftm Exports/hadera-2022.ftm.jsonl",
         ])
 
-    static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.")
+    /// The formats read as records (JSON Lines, STIX, FtM), which the record options apply to.
+    static let recordFormats: [ExchangeFormat] = [.jsonl, .stix, .ftm]
+
+    static let isDryRun = Flag("dry-run", help: "Check everything, write nothing.").only(for: recordFormats + [.csv])
     static let replaces = Flag(
         "replace",
-        help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object).")
+        help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."
+    ).only(for: recordFormats)
     static let format = Option<ExchangeFormat>(
         "from", value: "format",
         help:
             "Read the inputs as jsonl (Isnad's records), stix, ftm, csv or history (default: csv for FILE.csv, else by content).")
     static let isStrict = Flag(
-        "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped.")
+        "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped."
+    ).only(for: recordFormats)
     static let maximumLineBytes = Option<Int>(
-        "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB).")
+        "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB)."
+    ).only(for: recordFormats)
     static let maximumErrors = Option<Int>(
-        "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20).")
+        "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20)."
+    ).only(for: recordFormats + [.csv])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        // JSON Lines, STIX and FtM are told apart by content later; history and spreadsheets now.
         if try arguments.value(format) == .history {
-            try refuse(
-                [isDryRun, replaces, isStrict, maximumLineBytes, maximumErrors], arguments, for: "history (--from history)")
+            try arguments.refuseOptionsNotFor(ExchangeFormat.history.rawValue, subject: "an import of")
             return try importHistory(arguments.positionals, context: context)
         }
         if try isSheet(arguments.positionals, format: try arguments.value(format)) {
-            try refuse([replaces, isStrict, maximumLineBytes], arguments, for: "a spreadsheet (CSV)")
+            try arguments.refuseOptionsNotFor(ExchangeFormat.csv.rawValue, subject: "an import of")
             return try importSheets(arguments.positionals, arguments: arguments, context: context)
         }
         let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
@@ -109,17 +116,6 @@ enum ImportCommand: Command {
                 "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
                     + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
             )
-        }
-    }
-}
-
-extension ImportCommand {
-    /// Refuses the first of `options` given: it does not apply to what is imported (`kind`), and
-    /// an option silently ignored would mislead.
-    static func refuse(_ options: [any OptionDeclaration], _ arguments: ParsedArguments, for kind: String) throws {
-        for option in options where arguments.isGiven(option) {
-            throw UsageError(
-                message: "--\(option.spec.name) does not apply to an import of \(kind): leave it out", command: spec.name)
         }
     }
 }

@@ -46,7 +46,8 @@ struct OptionSpec: Sendable {
     let arity: Arity
     let help: String
     var group: OptionGroup
-    /// The formats (of `export`) the option applies to; empty: every format.
+    /// The kinds the option applies to (export's formats, add's record kinds, import's input
+    /// formats); empty: every kind. Refused for the others by `refuseOptionsNotFor`.
     var formats: [String] = []
     /// Options declared with this one, listed after it wherever it is listed (`--bom` with `--format`).
     var companions: [OptionSpec] = []
@@ -67,7 +68,7 @@ protocol OptionDeclaration: Sendable {
 }
 
 extension OptionDeclaration {
-    /// The same option, refused unless the format chosen is one of `formats`.
+    /// The same option, refused unless the kind chosen (a format, a record kind) is one of `formats`.
     func only<Format: RawRepresentable<String>>(for formats: [Format]) -> Self {
         var copy = self
         copy.spec.formats = formats.map(\.rawValue)
@@ -241,9 +242,6 @@ struct ParsedArguments {
 
     func isSet(_ flag: Flag) -> Bool { raw(flag.spec) != nil }
 
-    /// Whether the option was given on the command line, whatever its kind.
-    func isGiven(_ option: OptionSpec) -> Bool { raw(option) != nil }
-
     /// The option's value (the last given), or nil.
     func value<Value>(_ option: Option<Value>) throws -> Value? {
         guard let text = raw(option.spec)?.last else { return nil }
@@ -276,12 +274,15 @@ struct ParsedArguments {
     }
 
     /// Refuses, as a usage error, the first option given (in the order of the help) that does
-    /// not apply to `format`, naming the formats it applies to; `note` follows the message.
-    func refuseOptionsNotFor(_ format: String, note: String = "") throws {
+    /// not apply to `kind` (export's format, add's record kind, import's input format), naming the
+    /// kinds it applies to: "--yed does not apply to export dot, only to export graphml". `subject`
+    /// comes before each kind (the command's name unless given); `note` follows the message.
+    func refuseOptionsNotFor(_ kind: String, subject: String? = nil, note: String = "") throws {
+        let subject = subject ?? spec.name
         for option in spec.options where raw(option) != nil {
-            guard !option.formats.isEmpty, !option.formats.contains(format) else { continue }
+            guard !option.formats.isEmpty, !option.formats.contains(kind) else { continue }
             throw UsageError(
-                message: "--\(option.name) does not apply to \(spec.name) \(format), only to \(spec.name) "
+                message: "--\(option.name) does not apply to \(subject) \(kind), only to \(subject) "
                     + ListFormat.and(option.formats) + note,
                 command: spec.name)
         }
