@@ -27,7 +27,8 @@ enum ExitCode: Int32 {
         switch error {
         case is UsageError: self = .usage
         case is SearchCommand.NothingFound: self = .failure
-        case is Importer.Failure, is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
+        case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
+            is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
             is MergeError:
             self = .badData
         case let error as Importer.InputError:

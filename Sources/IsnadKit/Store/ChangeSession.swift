@@ -50,6 +50,21 @@ public final class ChangeSession {
         try store.remove(kind, id: id)
     }
 
+    /// How many records of `kind` this change has written so far: those it added, and those
+    /// that were in the store before it (changed or not).
+    public func touched(_ kind: Record.Kind) throws -> (added: Int, changed: Int) {
+        var counts = (added: 0, changed: 0)
+        try database.cached("SELECT action, count(*) FROM change_record WHERE change = ?1 AND kind = ?2 GROUP BY action")
+            .forEachRow([.integer(Int64(number)), .text(kind.rawValue)]) { row in
+                if row.string(0) == RecordChange.Action.added.rawValue {
+                    counts.added += row.int(1)
+                } else {
+                    counts.changed += row.int(1)
+                }
+            }
+        return counts
+    }
+
     /// Keeps the record as it is now, the first time this change touches it.
     func note(_ kind: Record.Kind, id: String) throws {
         let noted = try database.cached("SELECT 1 FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")

@@ -3,16 +3,18 @@
 /// `Schemas/migrations/0004-history.sql`.
 extension GraphStore {
     /// Runs `body` in one write transaction that also writes its history entry (see
-    /// ``ChangeSession``). An error rolls everything back. Returns what `body` returned, and
-    /// the entry's number, or nil when nothing changed (no entry is kept then).
-    public func changing<T>(_ description: ChangeDescription, _ body: (ChangeSession) throws -> T) throws -> (
-        result: T, entry: Int?
-    ) {
+    /// ``ChangeSession``). An error rolls everything back, and so does `isDryRun` once the body
+    /// is done. Returns what `body` returned, and the entry's number, or nil when nothing changed
+    /// (no entry is kept then) or for a dry run.
+    public func changing<T>(
+        _ description: ChangeDescription, isDryRun: Bool = false, _ body: (ChangeSession) throws -> T
+    ) throws -> (result: T, entry: Int?) {
         var result: T?
         var entry: Int?
         try inWriteTransaction {
             let session = try ChangeSession(store: self, description: description)
             result = try body(session)
+            if isDryRun { return .rollback }
             entry = try session.finish() ? session.number : nil
             return .commit
         }

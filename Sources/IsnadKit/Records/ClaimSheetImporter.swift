@@ -1,0 +1,267 @@
+/// `isnad import FILE.csv`: claims spreadsheets (``ClaimSheet``), their entities and sources
+/// named as on the command line, every row one citation, all of them one transaction and one
+/// history entry. The sheets are read row by row (``ClaimSheetReader``) and each row written as
+/// it is read, so memory does not grow with the sheet; a row that cites a relationship an
+/// earlier row (or the store) has adds its citation to that claim.
+public struct ClaimSheetImporter {
+    public struct Options {
+        /// Read and check everything, then roll the transaction back.
+        public var isDryRun = false
+        /// How many problems the failure lists (it counts them all).
+        public var maximumReportedProblems = 20
+        public var change: ChangeDescription
+
+        public init(change: ChangeDescription) { self.change = change }
+    }
+
+    public struct Summary: Sendable {
+        public var citations = 0
+        /// Claims the sheets brought that the store did not have.
+        public var addedClaims = 0
+        /// Claims the store had that gained or updated a citation.
+        public var extendedClaims = 0
+        /// The history entry, nil for a dry run or when nothing changed.
+        public var entry: Int?
+    }
+
+    /// The sheets were refused, nothing imported: the problems found (file, line, column,
+    /// column name and message), at most the number asked for, and how many there were.
+    public struct Failure: Error, CustomStringConvertible {
+        public let names: [String]
+        public let problems: [String]
+        public let totalCount: Int
+
+        public var description: String {
+            let more = totalCount > problems.count ? "\n… and \(totalCount - problems.count) more" : ""
+            return
+                "\(totalCount) problem\(totalCount == 1 ? "" : "s") in \(names.joined(separator: ", ")); nothing imported:\n"
+                + problems.joined(separator: "\n") + more
+        }
+    }
+
+    /// A refusal that stops the import at once (the store's state forbids the row).
+    public struct Refusal: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private let store: GraphStore
+    private let options: Options
+    /// Told of each name taken as a near match ("taken as …"), with its file, line and column.
+    private let notice: (String) -> Void
+
+    public init(store: GraphStore, options: Options, notice: @escaping (String) -> Void) {
+        self.store = store
+        self.options = options
+        self.notice = notice
+    }
+
+    /// Opens every sheet and checks its header before anything is written. `paths` holds file
+    /// paths, nil for standard input.
+    public static func open(_ paths: [String?]) throws -> [(name: String, reader: ClaimSheetReader)] {
+        var sheets: [(name: String, reader: ClaimSheetReader)] = []
+        var problems: [String] = []
+        for path in paths {
+            let name = path ?? "<stdin>"
+            do {
+                sheets.append((name, try ClaimSheetReader(path: path)))
+            } catch let problem as ClaimSheet.Problem {
+                problems.append("\(Text.printable(name)):\(problem.description)")
+            }
+        }
+        if !problems.isEmpty {
+            throw Failure(names: paths.map { Text.printable($0 ?? "<stdin>") }, problems: problems, totalCount: problems.count)
+        }
+        return sheets
+    }
+
+    public func run(_ sheets: [(name: String, reader: ClaimSheetReader)]) throws -> Summary {
+        var summary = Summary()
+        var problems: [String] = []
+        var problemCount = 0
+        func report(_ problem: String) {
+            problemCount += 1
+            if problems.count < options.maximumReportedProblems { problems.append(problem) }
+        }
+        let names = sheets.map { Text.printable($0.name) }
+        let (counts, entry) = try store.changing(options.change, isDryRun: options.isDryRun) {
+            session -> (added: Int, changed: Int) in
+            let rows = RowImporter(store: store, session: session, notice: notice)
+            for (name, reader) in sheets {
+                let name = Text.printable(name)
+                do {
+                    while let row = try reader.nextRow() {
+                        let rowProblems = try rows.importRow(row, header: reader.header, isWriting: problemCount == 0)
+                        if rowProblems.isEmpty {
+                            summary.citations += 1
+                        }
+                        for problem in rowProblems { report("\(name):\(problem)") }
+                    }
+                } catch let problem as ClaimSheet.Problem {
+                    report("\(name):\(problem.description)")
+                }
+            }
+            if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
+            return try session.touched(.claim)
+        }
+        summary.addedClaims = counts.added
+        summary.extendedClaims = counts.changed
+        summary.entry = entry
+        return summary
+    }
+}
+
+/// One row at a time: checked, its names resolved, and written as a citation.
+private struct RowImporter {
+    let store: GraphStore
+    let session: ChangeSession
+    let notice: (String) -> Void
+    let entities: EntityResolver
+    let sources: SourceResolver
+    let decoder: RecordDecoder
+
+    init(store: GraphStore, session: ChangeSession, notice: @escaping (String) -> Void) {
+        self.store = store
+        self.session = session
+        self.notice = notice
+        entities = EntityResolver(store: store)
+        sources = SourceResolver(store: store)
+        decoder = RecordDecoder(vocabulary: store.vocabulary)
+    }
+
+    /// The row's problems ("line:column: column: message"), none when it was taken; it is
+    /// written only when `isWriting` (once a row has failed, the rest are only checked).
+    func importRow(_ row: ClaimSheet.Row, header: [String], isWriting: Bool) throws -> [String] {
+        var problems: [String] = []
+        func at(_ column: String) -> String {
+            let cell = row.cells[column]
+            let line = cell?.line ?? row.line
+            let number = cell?.column ?? (header.firstIndex(of: column).map { $0 + 1 } ?? 1)
+            return "\(line):\(number)"
+        }
+        func fail(_ column: String, _ message: String) { problems.append("\(at(column)): \(column): \(message)") }
+        for column in ClaimSheet.requiredColumns where row.value(column) == nil { fail(column, "empty") }
+        if !problems.isEmpty { return problems }
+        func entity(_ column: String) -> Entity? {
+            let text = row.value(column) ?? ""
+            do {
+                let (entity, match) = try entities.resolution(text)
+                if match.tier > .exact {
+                    notice("\(at(column)): \"\(Text.printable(text))\" taken as \(Text.printable(entity.name)) (\(entity.id))")
+                }
+                return entity
+            } catch {
+                fail(column, "\(error)")
+                return nil
+            }
+        }
+        func source(_ column: String) -> Source? {
+            guard let text = row.value(column) else { return nil }
+            do {
+                let found = try sources.resolve(text)
+                if found.tier != .id {
+                    notice(
+                        "\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
+                    )
+                }
+                return found.source
+            } catch {
+                fail(column, "\(error)")
+                return nil
+            }
+        }
+        let subject = entity("subject")
+        let object = entity("object")
+        let claimant = source("source")
+        let relay = source("via")
+        guard let subject, let object, let claimant, problems.isEmpty else { return problems }
+        let quote = row.value("quote") ?? ""
+        var locator = row.value("locator")
+        let quoted = relay ?? claimant
+        if let text = quoted.text {
+            if let lines = QuoteLocator.lines(of: quote, in: text) {
+                if locator == nil { locator = QuoteLocator.locator(lines) }
+            } else if !(locator ?? "").contains("unverified") {
+                fail(
+                    "quote",
+                    "not found in the text of source \"\(quoted.id)\" (word for word; or say why in the locator: \"unverified: REASON\")"
+                )
+                return problems
+            }
+        }
+        var citation: [(String, JSONValue)] = [("source", .string(claimant.id))]
+        if let relay { citation.append(("via", .string(relay.id))) }
+        citation.append(("quote", .string(quote)))
+        if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
+        citation.append(("stance", .string(row.value("stance") ?? "")))
+        let credibility = row.value("credibility") ?? ""
+        citation.append(("credibility", Int(credibility).map { .number(String($0)) } ?? .string(credibility)))
+        if let locator { citation.append(("locator", .string(locator))) }
+        let predicate = row.value("predicate") ?? ""
+        var members: [(String, JSONValue)] = [
+            ("record", .string("claim")), ("subject", .string(subject.id)), ("predicate", .string(predicate)),
+            ("object", .string(object.id)),
+        ]
+        if let start = row.value("start") { members.append(("start", .string(start))) }
+        if let end = row.value("end") { members.append(("end", .string(end))) }
+        members.append(("citations", .array([jsonObject(citation)])))
+        let claim: Claim
+        do {
+            guard case .claim(let decoded) = try decoder.decode(jsonObject(members)) else { return problems }
+            claim = decoded
+        } catch {
+            for problem in error.problems { fail(columnName(problem.field), problem.message) }
+            return problems
+        }
+        if let problem = store.vocabulary.problem(
+            predicate: claim.predicate, subjectType: subject.type, objectType: object.type)
+        {
+            fail(columnName(problem.field), problem.message)
+            return problems
+        }
+        if isWriting { try write(claim) }
+        return problems
+    }
+
+    /// Adds the claim's one citation to the claim that states the same relationship with the
+    /// same dates (of the store, or of an earlier row), or adds the claim.
+    private func write(_ claim: Claim) throws {
+        var new = claim
+        let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
+            .filter { $0.start == new.start && $0.end == new.end }
+        if same.count > 1 {
+            throw ClaimSheetImporter.Refusal(
+                description:
+                    "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) with the same dates (\(same.prefix(5).map(\.id).joined(separator: ", "))): nothing imported"
+            )
+        }
+        if let match = same.first { new.id = match.id }
+        guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
+            try session.put(.claim(new))
+            return
+        }
+        if stored.retraction != nil {
+            throw ClaimSheetImporter.Refusal(
+                description: "claim \"\(new.id)\" is retracted: isnad restore it first; nothing imported")
+        }
+        for citation in new.citations {
+            if let index = stored.citations.firstIndex(where: { $0.key == citation.key }) {
+                stored.citations[index] = citation
+            } else {
+                stored.citations.append(citation)
+            }
+        }
+        try session.put(.claim(stored))
+    }
+
+    private func jsonObject(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(members: members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
+    }
+
+    /// The column a record field came from.
+    private func columnName(_ field: String?) -> String {
+        guard let field else { return "subject" }
+        let leaf = field.split(separator: ".").last.map(String.init) ?? field
+        let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
+        return ClaimSheet.columns.contains(name) ? name : "subject"
+    }
+}
