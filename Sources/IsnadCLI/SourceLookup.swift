@@ -27,8 +27,8 @@ enum EntityLookup {
     /// The entity `text` names. When it was taken for another spelling of a name, or for the
     /// words of one, the line `isnad: "hamass" taken as Hamas (hamas)` goes to standard error.
     static func entity(_ text: String, resolver: EntityResolver, context: Context) throws -> Entity {
-        let (entity, match) = try resolver.resolution(text)
-        if match.tier > .exact {
+        let (entity, tier) = try resolver.resolution(text)
+        if tier > .exact {
             context.message(
                 "isnad: \"\(Text.printable(text.trimmingCharacters(in: .whitespacesAndNewlines)))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
             )

@@ -34,16 +34,19 @@ public struct EntityResolver {
 
     /// The one entity `text` names, with how it matched (a spelling variant, the words of a
     /// name … : worth saying to the user), or an error listing the candidates.
-    public func resolution(_ text: String) throws -> (entity: Entity, match: NameSearch.Match) {
+    public func resolution(_ text: String) throws -> (entity: Entity, tier: NameSearch.Tier) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        // The id of an entity merged into another names that one.
-        if Identifier.isValid(trimmed), try store.entity(id: trimmed) == nil, let keep = try store.entityMergedInto(trimmed) {
-            return try resolution(keep)
+        if Identifier.isValid(trimmed) {
+            // An id names its entity whatever else matches (the id tier comes first): no search,
+            // and no counting of a hub's claims to rank candidates.
+            if let entity = try store.entity(id: trimmed) { return (entity, .id) }
+            // The id of an entity merged into another names that one.
+            if let keep = try store.entityMergedInto(trimmed) { return try resolution(keep) }
         }
         let matches = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false)
         if let best = matches.first {
             let tied = matches.filter { $0.tier == best.tier }
-            if tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) { return (entity, best) }
+            if tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) { return (entity, best.tier) }
             throw ResolutionError(text: trimmed, candidates: tied, suggestions: [])
         }
         let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)

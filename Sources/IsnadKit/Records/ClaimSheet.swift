@@ -18,16 +18,11 @@ public enum ClaimSheet {
     public struct Row: Sendable {
         /// The line the row starts on.
         public var line: Int
-        /// The cells by column name; a column the row leaves out is absent.
+        /// The cells that have text, by column name, their text without the white space around it.
         public var cells: [String: Cell]
 
-        /// The cell's text, nil when it is empty (spaces around it are dropped).
-        public func value(_ column: String) -> String? {
-            guard let text = cells[column]?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-                return nil
-            }
-            return text
-        }
+        /// The cell's text, nil when it is empty.
+        public func value(_ column: String) -> String? { cells[column]?.text }
     }
 
     /// A sheet that cannot be read: where, and why.

@@ -144,8 +144,8 @@ private struct RowImporter {
         func entity(_ column: String) -> Entity? {
             let text = row.value(column) ?? ""
             do {
-                let (entity, match) = try entities.resolution(text)
-                if match.tier > .exact {
+                let (entity, tier) = try entities.resolution(text)
+                if tier > .exact {
                     notice("\(at(column)): \"\(Text.printable(text))\" taken as \(Text.printable(entity.name)) (\(entity.id))")
                 }
                 return entity

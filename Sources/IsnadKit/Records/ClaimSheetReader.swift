@@ -54,7 +54,7 @@ public final class ClaimSheetReader {
             guard let first = try record(separatedBy: separator), !first.allSatisfy({ $0.text.isEmpty }) else {
                 throw ClaimSheet.Problem(line: 1, column: 1, message: "no header line (isnad template claims.csv writes one)")
             }
-            let header = first.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
+            let header = first.map { ClaimSheetReader.trimmed($0.text).lowercased() }
             try ClaimSheetReader.check(header)
             self.separator = separator
             self.header = header
@@ -71,7 +71,8 @@ public final class ClaimSheetReader {
         while let record = try record(separatedBy: separator) {
             var cells: [String: ClaimSheet.Cell] = [:]
             for (index, cell) in record.enumerated() {
-                let isBlank = cell.text.trimmingCharacters(in: .whitespaces).isEmpty
+                let text = ClaimSheetReader.trimmed(cell.text)
+                let isBlank = text.isEmpty
                 guard index < header.count else {
                     if isBlank { continue }
                     throw ClaimSheet.Problem(line: cell.line, column: cell.column, message: "a cell past the last column")
@@ -80,11 +81,20 @@ public final class ClaimSheetReader {
                     if isBlank { continue }
                     throw ClaimSheet.Problem(line: cell.line, column: cell.column, message: "a cell under a column with no name")
                 }
-                if !isBlank { cells[header[index]] = cell }
+                if !isBlank { cells[header[index]] = ClaimSheet.Cell(text: text, line: cell.line, column: cell.column) }
             }
             if !cells.isEmpty { return ClaimSheet.Row(line: record[0].line, cells: cells) }
         }
         return nil
+    }
+
+    /// The text without the white space (Unicode's, line breaks included) around it.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     private static func check(_ header: [String]) throws(ClaimSheet.Problem) {
@@ -222,8 +232,8 @@ public final class ClaimSheetReader {
         while buffer.count - position < count, !isAtEnd {
             let start = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: ClaimSheetReader.blockSize))
-            let readCount = buffer.withUnsafeMutableBufferPointer { bytes in
-                read(descriptor, bytes.baseAddress! + start, ClaimSheetReader.blockSize)
+            let readCount = buffer[start...].withUnsafeMutableBytes { block in
+                read(descriptor, block.baseAddress, block.count)
             }
             if readCount < 0, errno == EINTR {
                 buffer.removeLast(ClaimSheetReader.blockSize)
