@@ -92,6 +92,42 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["claims", "--format", "json"]).standardOutput.contains(#""quote":"a, b""#))
     }
 
+    @Test("--dry-run reads and checks the whole sheet, counts its claims, and writes nothing, history included")
+    func dryRun() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let history = try cli.run(["log"]).standardOutput
+        try cli.write(
+            "sheet.csv",
+            "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,one,asserts,4\n"
+                + "hamas,praised,isis,article,two,reports,3\nisis,praised,hamas,article,three,asserts,4\n")
+        let result = try cli.run(["import", "sheet.csv", "--dry-run"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError == "sheet.csv: 3 citations of 2 claims, all valid; nothing written (--dry-run)\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["log"]).standardOutput == history)
+    }
+
+    @Test("a sheet larger than one read: rows of one claim in a row gather, a later row for it finds it in the store")
+    func manyRows() throws {
+        let cli = try importedStore()
+        var text = "subject,predicate,object,source,quote,stance,credibility\n"
+        for row in 1...1000 {
+            let (subject, object) = row <= 500 ? ("hamas", "isis") : ("isis", "hamas")
+            text += "\(subject),praised,\(object),article,\"quote number \(row), long enough to fill blocks\",asserts,4\n"
+        }
+        text += "hamas,praised,isis,article,\"quote number 1001\",reports,3\n"
+        try cli.write("many.csv", text)
+        let result = try cli.run(["import", "many.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.hasPrefix("imported 1001 citations from many.csv: 2 new claims, 0 claims with more citations"))
+        let claims = try cli.run(["claims", "--format", "json"]).standardOutput
+        #expect(claims.contains("quote number 1000, long enough"))
+        #expect(claims.contains("quote number 1001"))
+        #expect(claims.components(separatedBy: "quote number ").count == 1002)
+    }
+
     @Test("unknown names are listed with file:line:column and suggestions, exit 65, nothing imported")
     func unknownNames() throws {
         let cli = try importedStore()

@@ -101,6 +101,7 @@ public struct ClaimSheetImporter {
                 }
             }
             if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
+            try rows.finish()
             return try session.touched(.claim)
         }
         summary.addedClaims = counts.added
@@ -110,14 +111,18 @@ public struct ClaimSheetImporter {
     }
 }
 
-/// One row at a time: checked, its names resolved, and written as a citation.
-private struct RowImporter {
+/// One row at a time: checked, its names resolved, and written as a citation. Rows that follow
+/// one another with the same relationship are gathered first (a sheet sorted by claim writes
+/// each claim once), so that at most one claim is held.
+private final class RowImporter {
     let store: GraphStore
     let session: ChangeSession
     let notice: (String) -> Void
     let entities: EntityResolver
     let sources: SourceResolver
     let decoder: RecordDecoder
+    /// The claim of the last rows, not yet written.
+    private var pending: Claim?
 
     init(store: GraphStore, session: ChangeSession, notice: @escaping (String) -> Void) {
         self.store = store
@@ -218,12 +223,41 @@ private struct RowImporter {
             fail(columnName(problem.field), problem.message)
             return problems
         }
-        if isWriting { try write(claim) }
+        if isWriting { try gather(claim) }
         return problems
     }
 
-    /// Adds the claim's one citation to the claim that states the same relationship with the
-    /// same dates (of the store, or of an earlier row), or adds the claim.
+    /// Writes the claim the last rows gathered.
+    func finish() throws {
+        if let pending { try write(pending) }
+        pending = nil
+    }
+
+    private func gather(_ claim: Claim) throws {
+        if var same = pending, same.subject == claim.subject, same.predicate == claim.predicate,
+            same.object == claim.object, same.start == claim.start, same.end == claim.end
+        {
+            Self.add(claim.citations, to: &same)
+            pending = same
+            return
+        }
+        try finish()
+        pending = claim
+    }
+
+    /// Citations with the same key (source, via, quote) replace those they match.
+    private static func add(_ citations: [Citation], to claim: inout Claim) {
+        for citation in citations {
+            if let index = claim.citations.firstIndex(where: { $0.key == citation.key }) {
+                claim.citations[index] = citation
+            } else {
+                claim.citations.append(citation)
+            }
+        }
+    }
+
+    /// Adds the claim's citations to the claim that states the same relationship with the
+    /// same dates (of the store, or of earlier rows), or adds the claim.
     private func write(_ claim: Claim) throws {
         var new = claim
         let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
@@ -243,13 +277,7 @@ private struct RowImporter {
             throw ClaimSheetImporter.Refusal(
                 description: "claim \"\(new.id)\" is retracted: isnad restore it first; nothing imported")
         }
-        for citation in new.citations {
-            if let index = stored.citations.firstIndex(where: { $0.key == citation.key }) {
-                stored.citations[index] = citation
-            } else {
-                stored.citations.append(citation)
-            }
-        }
+        Self.add(new.citations, to: &stored)
         try session.put(.claim(stored))
     }
 
