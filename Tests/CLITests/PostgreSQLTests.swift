@@ -280,6 +280,7 @@ struct PostgreSQLTests {
         ["set", "hamas-praised-hadera-attack", "citations[0].credibility", "3"],
         ["set", "hadera-2022-article", "reliability", "D", "--author", "ana"], ["delete", "hamas"],
         ["delete", "hadera-2022-article", "--author", "ana"], ["undo"], ["undo", "3"], ["import", "bad.jsonl"],
+        ["import", "sheet.csv", "--dry-run"], ["import", "sheet.csv"], ["import", "bad.csv"],
         ["import", PostgreSQLTests.dataset], ["export", "jsonl"], ["claims"], ["show", "hamas"], ["check"], ["duplicates"],
         ["search", "arab states"],
     ]
@@ -293,6 +294,12 @@ struct PostgreSQLTests {
         defer { PostgreSQLServer.dropStore(name) }
         let uri = PostgreSQLServer.storeURI(name)
         try cli.write("bad.jsonl", #"{"record":"entity","id":"isis","type":"organization","name":"ISIS"}"# + "\n")
+        let header = "subject,predicate,object,source,quote,stance,credibility,locator\n"
+        try cli.write(
+            "sheet.csv",
+            header + "Hamas,praised,Hadera attack,hadera-2022-article,\"باركت\",asserts,3,unverified: paraphrase\n"
+                + "isis,claimed_responsibility_for,Hadera attack,isis-claim-hadera,a second quote,asserts,2,\n")
+        try cli.write("bad.csv", header + "Hamas,praised,Nowhere,hadera-2022-article,q,asserts,3,\n")
         let author = ["ISNAD_AUTHOR": "analyst"]
         let imported = try cli.run(["import", PostgreSQLTests.dataset], environment: author)
         let importedThere = try cli.run(
