@@ -45,7 +45,7 @@ enum SourceCommand: Command {
             }
             let report = ImpactReport(
                 source: source, impact: try query.graph.impact(of: source.id, in: store), store: store, graph: query.graph)
-            try query.format.print(report.printout(), context: context)
+            try query.print(report.printout(), context: context)
             return
         }
         let cites = try store.claims(citing: source.id).compactMap { role, claim in
@@ -55,7 +55,7 @@ enum SourceCommand: Command {
         let claims = query.options.map { Array(cites.prefix($0)) } ?? cites
         let cited = try TransmissionChain(of: source.id, .relays, in: store).links
         let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     .init(

@@ -57,7 +57,7 @@ enum TimelineCommand: Command {
                         if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
                     }, body)
             }
-            try query.format.print(
+            try query.print(
                 Printout(
                     reading: {
                         .init(
@@ -100,7 +100,7 @@ enum TimelineCommand: Command {
             Timeline.sorted(try store.claims(of: entity.id).compactMap(query.apply))
         }
         if let limit, query.format != .table, claims.count > limit { claims.removeSubrange(limit...) }
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: { try reading(claims) },
                 json: .lines { line in

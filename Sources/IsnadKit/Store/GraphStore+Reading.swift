@@ -161,6 +161,21 @@ extension GraphStore {
         }
     }
 
+    /// One source's reliability and the sources it cites (in order), or nil when the store does
+    /// not hold it: what ``forEachSourceGrade(_:)`` gives for every source, for one.
+    func sourceGrade(id: String) throws -> (reliability: Reliability, cites: [String])? {
+        let select = try database.cached("SELECT reliability FROM source WHERE id = ?1")
+        let record = "source \"\(id)\""
+        guard
+            let text = try select.firstRow([.text(id)], { $0.string(0) })
+        else { return nil }
+        let reliability: Reliability = try StoredValue.vocabulary(text, path: path, record: record, field: "reliability")
+        var cited: [String] = []
+        try database.cached("SELECT cited FROM source_cites WHERE source = ?1 ORDER BY position")
+            .forEachRow([.text(id)]) { cited.append($0.string(0)) }
+        return (reliability, cited)
+    }
+
     private static let sourceFields: [(column: Int32, name: String)] = [
         (0, "id"), (2, "title"), (3, "publisher"), (4, "author"), (5, "url"), (7, "lang"), (9, "text"),
     ]
