@@ -115,6 +115,13 @@ public final class TransmissionGraph {
     /// reached once, at its shortest distance.
     public func closure(of id: String) -> [String: Int] {
         if let known = closures[id] { return known }
+        let depths = walkClosure(of: id)
+        closures[id] = depths
+        return depths
+    }
+
+    /// ``closure(of:)``, worked out and not kept.
+    private func walkClosure(of id: String) -> [String: Int] {
         // Breadth first with a queue of its own, not recursion: a chain may be as long as the data.
         var depths: [String: Int] = [id: 0]
         var queue = [id]
@@ -129,7 +136,6 @@ public final class TransmissionGraph {
                 queue.append(cited)
             }
         }
-        closures[id] = depths
         return depths
     }
 
@@ -172,7 +178,10 @@ public final class TransmissionGraph {
     /// The closure of the source numbered `number`, as a chain's sources.
     private func numberedClosure(of number: Int32) -> [Chain.NumberedSource] {
         if let known = numberedClosures[Int(number)] { return known }
-        let numbered = self.numbered(closure(of: numberedIDs[Int(number)]))
+        // Kept numbered only: a pass over a million claims would otherwise hold every source's
+        // closure twice, as a dictionary and as this list.
+        let id = numberedIDs[Int(number)]
+        let numbered = self.numbered(closures[id] ?? walkClosure(of: id))
         numberedClosures[Int(number)] = numbered
         return numbered
     }
