@@ -12,7 +12,8 @@ and measures, for each size:
   neighbors       isnad neighbors --depth 2 (in-process --timing), a hub and a median actor: every
                   claim as CSV, the default table (a summary) in process and as a cold process, and
                   at the hub --limit 0 (peak memory) | recursive CTE on the same file | networkx ego_graph
-  show (biggest)  isnad show of the biggest entity: default (in process, cold) and --limit 0 (peak memory)
+  show (biggest)  isnad show of the biggest entity: default (in process, cold) and --limit 0 (peak memory);
+                  timeline of it and source of the most cited source, --limit 0 (peak memory)
   path            isnad path (--timing), 100 random pairs | networkx shortest_path in memory
                                 | recursive CTE
   export graphml  isnad export graphml, whole graph | networkx write_graphml
@@ -398,6 +399,16 @@ def degree_picks(store, seed=5, pairs=100):
     return hub, median_actor, chosen
 
 
+def biggest_source(store):
+    """The source cited by the most citations (as claimant or via), and how many."""
+    connection = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
+    row = connection.execute(
+        "SELECT id, (SELECT count(*) FROM citation WHERE source = s.id) + (SELECT count(*) FROM citation WHERE via = s.id) "
+        "AS cited FROM source AS s ORDER BY cited DESC, id LIMIT 1").fetchone()
+    connection.close()
+    return row
+
+
 def has_command(isnad, *words):
     return subprocess.run([isnad, *words, "--help"], capture_output=True).returncode == 0
 
@@ -587,6 +598,14 @@ def run_size(isnad, claims, measure, python, rows, smoke):
             sample = measure.process([isnad, "--db", store, "show", hub[0], "--limit", "0"], repeat=1 if smoke else None)
             rows.append((label, work_name, "isnad show --limit 0, every claim, streamed", sample.text(),
                          "%.0f MB" % sample.peak_mb, "", "target: ≤ 100 MB"))
+            sample = measure.process([isnad, "--db", store, "timeline", hub[0], "--limit", "0"], repeat=1 if smoke else None)
+            rows.append((label, work_name, "isnad timeline --limit 0, every claim in date order, streamed", sample.text(),
+                         "%.0f MB" % sample.peak_mb, "", "target: ≤ 100 MB"))
+            source, cited = biggest_source(store)
+            sample = measure.process([isnad, "--db", store, "source", source, "--limit", "0"], repeat=1 if smoke else None)
+            rows.append((label, "source of the most cited source (%d citations)" % cited,
+                         "isnad source --limit 0, every claim, streamed", sample.text(), "%.0f MB" % sample.peak_mb, "",
+                         "target: ≤ 100 MB"))
 
         say("[%s] cold show" % label)
         sample = measure.process([isnad, "--db", store, "show", median_actor[0]])

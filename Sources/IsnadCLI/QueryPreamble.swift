@@ -9,8 +9,10 @@ struct QueryPreamble<Options> {
     let options: Options
     let store: GraphStore
     let filter: GraphFilter
-    /// The store's chains of transmission, read once for the whole command: every claim shown
-    /// is weighed with it (channels, common link, capped status).
+    /// The store's chains of transmission, shared by the whole command: every claim shown is
+    /// weighed with it (channels, common link, capped status). It reads only the sources the
+    /// weighed citations reach, when first needed, so that a query's start costs nothing that
+    /// grows with the store; ``print(_:context:)`` reports a source it could not read.
     let graph: TransmissionGraph
     private let resolver: EntityResolver
     private let context: Context
@@ -28,7 +30,7 @@ struct QueryPreamble<Options> {
         store = try context.openStore(.read)
         try beforeFilter(store)
         filter = try FilterOptions.filter(from: arguments, store: store, context: context)
-        graph = try TransmissionGraph(store: store)
+        graph = TransmissionGraph(readingOnDemandFrom: store)
         resolver = EntityResolver(store: store)
         self.context = context
     }
@@ -36,6 +38,13 @@ struct QueryPreamble<Options> {
     /// The entity an id, name or alias given on the command line names. A name taken for
     /// another spelling of it, or for a part of it, is said on standard error.
     func entity(_ name: String) throws -> Entity { try EntityLookup.entity(name, resolver: resolver, context: context) }
+
+    /// Prints the command's answer, then fails if a source its claims were weighed with could not
+    /// be read (weighing does not throw: the graph keeps the error, and the exit code tells).
+    func print(_ printout: consuming Printout, context: Context) throws {
+        try format.print(printout, context: context)
+        try graph.throwReadFailure()
+    }
 
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
     func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary, graph: graph) }

@@ -131,6 +131,55 @@ struct ListingLimitTests {
         #expect(source.standardOutput.hasSuffix("claims; --limit 0 for all\n"))
     }
 
+    @Test("timeline of one entity with --limit 0 streams its claims in the order the limited table sorts them")
+    func entityTimelineStreamed() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [
+            #"{"record":"source","id":"wire","type":"news-article","title":"wire","reliability":"B"}"#,
+            #"{"record":"entity","id":"e","type":"organization","name":"E"}"#,
+            #"{"record":"entity","id":"f","type":"organization","name":"F"}"#,
+        ]
+        // Partial dates, a date known only as an end, equal dates (then by id), undated claims.
+        let dates: [(id: String, start: String?, end: String?)] = [
+            ("k", "2014-05-12", nil), ("b", "2014", nil), ("j", "2014-05", nil), ("a", "2014-05", nil), ("z", nil, "2013"),
+            ("y", nil, nil), ("c", nil, nil), ("m", "2015", "2016"),
+        ]
+        for (index, claim) in dates.enumerated() {
+            let (subject, object) = index % 2 == 0 ? ("e", "f") : ("f", "e")
+            let start = claim.start.map { "\"\($0)\"" } ?? "null"
+            let end = claim.end.map { "\"\($0)\"" } ?? "null"
+            lines.append(
+                #"{"record":"claim","id":"\#(claim.id)","subject":"\#(subject)","predicate":"praised","object":"\#(object)","start":\#(start),"end":\#(end),"citations":[{"source":"wire","quote":"q","stance":"asserts","credibility":3}]}"#
+            )
+        }
+        let file = try cli.write("dated.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", file]).status == 0)
+        let sorted = try cli.run(["timeline", "e", "--limit", "100"])
+        let streamed = try cli.run(["timeline", "e", "--limit", "0"])
+        #expect(streamed.status == 0, "\(streamed.standardError)")
+        #expect(streamed.standardOutput == sorted.standardOutput)
+        let json = try cli.run(["timeline", "e", "--format", "json"])
+        #expect(json.standardOutput == (try cli.run(["timeline", "e", "--format", "json", "--limit", "100"])).standardOutput)
+        let ids = self.lines(json.standardOutput).filter { !$0.isEmpty }.map { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["claim"] as? String ?? ""
+        }
+        #expect(ids == ["z", "b", "a", "j", "k", "m", "c", "y"])
+    }
+
+    @Test("source with --limit 0 streams every claim: the same table, records and rows as when all are held")
+    func sourceStreamed() throws {
+        let cli = try generatedStore()
+        for format in ["table", "json", "csv"] {
+            let streamed = try cli.run(["source", "blog", "--format", format, "--limit", "0"])
+            #expect(streamed.status == 0, "\(streamed.standardError)")
+            let held = try cli.run(["source", "blog", "--format", format, "--limit", "10000"])
+            #expect(streamed.standardOutput == held.standardOutput, "\(format)")
+        }
+        let table = try cli.run(["source", "blog", "--limit", "0"])
+        #expect(table.standardOutput.contains("Claims it makes (\(Self.spokes / 3 + Self.spokes * 2))\n"))
+    }
+
     @Test(
         "--limit takes a whole number from 0: anything else is a usage error naming the option",
         arguments: ["neighbors", "show", "claims", "timeline", "search", "source"], ["-1", "x", "2.5", ""])

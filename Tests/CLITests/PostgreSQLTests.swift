@@ -203,6 +203,8 @@ struct PostgreSQLTests {
         ["export", "html"], ["show", "hamas", "--limit", "3"], ["show", "hamas", "--include-retracted"],
         ["neighbors", "hamas", "--depth", "2", "--limit", "5"], ["claims", "--limit", "5"], ["timeline", "--limit", "3"],
         ["export", "dot", "--include-retracted"], ["export", "graphml", "--include-retracted"],
+        ["timeline", "hamas", "--limit", "0"], ["timeline", "isis", "--format", "json"],
+        ["source", "hadera-2022-article", "--limit", "0"], ["source", "hadera-2022-article", "--format", "json"],
     ]
 
     /// Runs each command on the store file and on its copy on PostgreSQL, and expects the same

@@ -157,6 +157,23 @@ struct UntrustedStoreTests {
         #expect(try files(of: cli) == before)
     }
 
+    @Test("a stored value read only to weigh a chain (a source the cited one relays) fails the query as any other")
+    func invalidValueInChain() throws {
+        let cli = try importedStore()
+        try plant(
+            """
+            PRAGMA ignore_check_constraints = ON;
+            INSERT INTO source (id, type, title, reliability) VALUES ('deep', 'other', 'Deep', 'Z');
+            INSERT INTO source_cites (source, position, cited) VALUES ('article', 0, 'deep');
+            """, in: cli)
+        let result = try cli.run(["show", "hamas"])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "isnad: isnad.db: source \"deep\": reliability: stored value \"Z\" is not A, B, C, D, E or F"),
+            "\(result.standardError)")
+    }
+
     @Test("check follows a chain of transmission 300,000 sources long, with a stack of its own")
     func longChain() throws {
         let cli = try importedStore()

@@ -191,6 +191,25 @@ struct EvidenceWeighingTests {
         #expect(try #require(try store.claim(id: "ab")).keepingCitations(notThrough: "art", in: graph) == nil)
     }
 
+    @Test("a graph reading sources on demand weighs every claim as the graph of every source does, reading only those reached")
+    func onDemand() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(Self.impactRecords, in: folder)
+        let whole = try TransmissionGraph(store: store)
+        let onDemand = TransmissionGraph(readingOnDemandFrom: store)
+        // Only the article's claim first: the article and the leak it cites are read, not the police.
+        let ab = try #require(try store.claim(id: "ab"))
+        #expect(onDemand.weigh(ab) == whole.weigh(ab))
+        #expect(onDemand.closure(of: "art") == ["art": 0, "leak": 1])
+        try store.forEachClaim { claim in #expect(onDemand.weigh(claim) == whole.weigh(claim), "\(claim.claim.id)") }
+        #expect(onDemand.reliability(of: "police") == .b)
+        // A source the store does not hold is a dead end graded F, as in the whole graph; not an error.
+        #expect(onDemand.reliability(of: "nowhere") == .f && whole.reliability(of: "nowhere") == .f)
+        #expect(onDemand.closure(of: "nowhere") == ["nowhere": 0])
+        #expect(onDemand.readFailure == nil)
+        try onDemand.throwReadFailure()
+    }
+
     @Test("the vocabulary declares opposed predicates both ways and which are exclusive in time")
     func constraints() {
         let constraints = PredicateConstraints.standard

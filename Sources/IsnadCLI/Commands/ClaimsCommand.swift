@@ -33,7 +33,7 @@ enum ClaimsCommand: Command {
                 }, body)
         }
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var hasMore = false

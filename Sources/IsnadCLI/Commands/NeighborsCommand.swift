@@ -98,7 +98,7 @@ enum NeighborsCommand: Command {
         let hopOf = Dictionary(uniqueKeysWithValues: order.map { (neighborhood.claims[$0].claim.id, hops[$0]) })
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hopOf[$0.claim.id] ?? 0) })
         let reached = neighborhood.depths.count - 1
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     let output = heading(entity, reached, claims.count, depth, directionText)
@@ -129,7 +129,7 @@ enum NeighborsCommand: Command {
                 try body(claim)
             }
         }
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     guard listing.claims > 0 else { return .init(text: heading) }
@@ -160,7 +160,7 @@ enum NeighborsCommand: Command {
         var hopOf: [String: Int] = [:]
         for claim in claims { hopOf[claim.claim.id] = survey.hop(of: claim) }
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hopOf[$0.claim.id] ?? 0) })
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var text = summaryText(survey, of: entity, limit: limit, directionText: directionText, store: store)

@@ -53,7 +53,7 @@ enum PathCommand: Command {
             }
         }
         let found = paths
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)

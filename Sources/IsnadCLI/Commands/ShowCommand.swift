@@ -54,7 +54,7 @@ enum ShowCommand: Command {
             try printSummary(entity, survey: survey, limit: limit, query: query, arguments: arguments, context: context)
             return
         }
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
@@ -90,7 +90,7 @@ enum ShowCommand: Command {
             )
         }
         let strongest = survey.strongest.sorted { key($0) < key($1) }
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var lines = try headerLines(entity, store: store)
@@ -145,7 +145,7 @@ enum ShowCommand: Command {
                 if let kept = query.apply(claim) { try body(kept) }
             }
         }
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var tally = ClaimTally()

@@ -45,17 +45,22 @@ enum SourceCommand: Command {
             }
             let report = ImpactReport(
                 source: source, impact: try query.graph.impact(of: source.id, in: store), store: store, graph: query.graph)
-            try query.format.print(report.printout(), context: context)
+            try query.print(report.printout(), context: context)
+            return
+        }
+        let cited = try TransmissionChain(of: source.id, .relays, in: store).links
+        let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
+        guard let limit = query.options else {
+            try printAll(source, cited: cited, citing: citing, query: query, context: context)
             return
         }
         let cites = try store.claims(citing: source.id).compactMap { role, claim in
             query.apply(claim).map { (role: role, claim: $0) }
         }
-        // The claims of one source are held (as many as it supports); the first ones are shown.
-        let claims = query.options.map { Array(cites.prefix($0)) } ?? cites
-        let cited = try TransmissionChain(of: source.id, .relays, in: store).links
-        let citing = try TransmissionChain(of: source.id, .relayedBy, in: store).links
-        try query.format.print(
+        // Up to a limit, the claims of one source are held (as many as it supports), so that the
+        // table can say how many it leaves out; the first ones are shown.
+        let claims = Array(cites.prefix(limit))
+        try query.print(
             Printout(
                 reading: {
                     .init(
@@ -78,10 +83,69 @@ enum SourceCommand: Command {
             context: context)
     }
 
+    /// Every claim the source supports or relays (`--limit 0`, and JSON and CSV by default),
+    /// streamed: a table reads them twice, once to count each role's, once to print them; memory
+    /// holds one claim at a time (and, for JSON records, the ids of what they name).
+    static func printAll(
+        _ source: Source, cited: [TransmissionChain.Link], citing: [TransmissionChain.Link], query: QueryPreamble<Int?>,
+        context: Context
+    ) throws {
+        let store = query.store
+        func forEachClaim(as role: GraphStore.SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
+            try store.forEachClaim(citing: source.id, as: role) { claim in
+                if let kept = query.apply(claim) { try body(kept) }
+            }
+        }
+        try query.print(
+            Printout(
+                reading: {
+                    .init(
+                        text: try heading(source, cited: cited, citing: citing, store: store),
+                        stream: { write in
+                            for role in [GraphStore.SourceRole.claimant, .via] {
+                                var total = 0
+                                try forEachClaim(as: role) { _ in total += 1 }
+                                try write(
+                                    "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
+                                        + " (\(total))\n")
+                                guard total > 0 else { continue }
+                                _ = try ClaimTable.stream(
+                                    store: store, graph: query.graph, claims: { try forEachClaim(as: role, $0) }, write: write)
+                            }
+                        })
+                },
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink, sources: [source.id] + (cited + citing).map(\.id)) { body in
+                        try forEachClaim(as: nil, body)
+                    }
+                },
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
+                    for role in [GraphStore.SourceRole.claimant, .via] {
+                        try forEachClaim(as: role) { try body([role.rawValue], $0) }
+                    }
+                }),
+            context: context)
+    }
+
     static func reading(
         _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
         citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph,
         totals: [GraphStore.SourceRole: Int] = [:]
+    ) throws -> String {
+        var output = try heading(source, cited: cited, citing: citing, store: store)
+        for role in [GraphStore.SourceRole.claimant, .via] {
+            let group = claims.filter { $0.role == role }.map(\.claim)
+            output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
+            let total = totals[role] ?? group.count
+            output += total > group.count ? " (\(group.count) of \(total) shown)\n" : " (\(group.count))\n"
+            if !group.isEmpty { output += (try ClaimTable(group, store: store, graph: graph)).render() }
+        }
+        return output
+    }
+
+    /// The source's record and its chain of transmission, before its claims.
+    static func heading(
+        _ source: Source, cited: [TransmissionChain.Link], citing: [TransmissionChain.Link], store: GraphStore
     ) throws -> String {
         var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
         var facts = [
@@ -102,15 +166,7 @@ enum SourceCommand: Command {
         lines += try cited.map { try chainLine($0, store) }
         lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
         lines += try citing.map { try chainLine($0, store) }
-        var output = lines.joined(separator: "\n") + "\n"
-        for role in [GraphStore.SourceRole.claimant, .via] {
-            let group = claims.filter { $0.role == role }.map(\.claim)
-            output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
-            let total = totals[role] ?? group.count
-            output += total > group.count ? " (\(group.count) of \(total) shown)\n" : " (\(group.count))\n"
-            if !group.isEmpty { output += (try ClaimTable(group, store: store, graph: graph)).render() }
-        }
-        return output
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func chainLine(_ link: TransmissionChain.Link, _ store: GraphStore) throws -> String {

@@ -47,7 +47,7 @@ enum StatsCommand: Command {
             ("citation_stance", "CITATION STANCE", statistics.citations, statistics.citationsByStance),
             ("citation_credibility", "CITATION CREDIBILITY", statistics.citations, statistics.citationsByCredibility),
         ]
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: {
                     var output =

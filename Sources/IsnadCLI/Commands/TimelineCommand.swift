@@ -42,22 +42,27 @@ enum TimelineCommand: Command {
             guard shown.count < claims.count else { return .init(text: table.render(), note: counted(table.count, "claim")) }
             return .init(text: table.render(), trailer: ListingLimit.note(showing: shown.count, of: claims.count))
         }
-        guard let entity else {
-            // The whole store: streamed for csv and json, in flat memory. Streamed output is part
-            // of the query here: the time includes writing it.
+        guard let entity, limit != nil else {
+            // The whole store, or every claim of one entity (--limit 0, and JSON and CSV by
+            // default): streamed, in flat memory. Streamed output is part of the query here: the
+            // time includes writing it.
             // Up to the limit: reading stops there. Returns whether more claims came.
             @discardableResult
-            func forEachClaim(inTimeOrder: Bool, _ body: (GradedClaim) throws -> Void) throws -> Bool {
+            func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
                 try ListingLimit.forFirst(
                     limit,
                     of: { each in
                         let kept = { (claim: GradedClaim) in
                             if let kept = query.apply(claim) { try each(kept) }
                         }
-                        if inTimeOrder { try store.forEachClaimInTimeOrder(kept) } else { try store.forEachClaim(kept) }
+                        if let entity {
+                            try store.forEachClaimInTimeOrder(of: entity.id, kept)
+                        } else {
+                            try store.forEachClaimInTimeOrder(kept)
+                        }
                     }, body)
             }
-            try query.format.print(
+            try query.print(
                 Printout(
                     reading: {
                         .init(
@@ -67,7 +72,7 @@ enum TimelineCommand: Command {
                                 let count = try context.measure(isTimed) {
                                     try ClaimTable.stream(
                                         store: store, graph: query.graph, leading: [when],
-                                        claims: { hasMore = try forEachClaim(inTimeOrder: true, $0) }, write: write)
+                                        claims: { hasMore = try forEachClaim($0) }, write: write)
                                 }
                                 if hasMore {
                                     try write(ListingLimit.note(showingFirst: count) + "\n")
@@ -80,7 +85,7 @@ enum TimelineCommand: Command {
                         var presentation = ClaimPresentation(store: store, graph: query.graph)
                         var rank = 0
                         try context.measure(isTimed) {
-                            _ = try forEachClaim(inTimeOrder: true) { claim in
+                            _ = try forEachClaim { claim in
                                 rank += 1
                                 try line { try writeLine(claim, rank: rank, presentation: &presentation, to: &$0) }
                             }
@@ -88,19 +93,19 @@ enum TimelineCommand: Command {
                     },
                     rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
                         try context.measure(isTimed) {
-                            _ = try forEachClaim(inTimeOrder: true) { claim in try body([date.value(claim)], claim) }
+                            _ = try forEachClaim { claim in try body([date.value(claim)], claim) }
                         }
                     }),
                 context: context)
             return
         }
-        // One entity's claims are sorted in memory (as many as the entity has); the table shows
-        // the first ones, JSON and CSV all of them unless limited.
+        // Up to a limit, one entity's claims are sorted in memory (as many as the entity has), so
+        // that the table can say how many it leaves out.
         var claims = try context.measure(isTimed) {
             Timeline.sorted(try store.claims(of: entity.id).compactMap(query.apply))
         }
         if let limit, query.format != .table, claims.count > limit { claims.removeSubrange(limit...) }
-        try query.format.print(
+        try query.print(
             Printout(
                 reading: { try reading(claims) },
                 json: .lines { line in

@@ -1,12 +1,21 @@
-/// Every source's `cites` and reliability, held in memory, with each source's transitive
-/// closure worked out once and kept: weighing every claim of a store reads each source's
-/// chain as often as it is cited but walks it only once.
+/// Sources' `cites` and reliabilities, held in memory, with each source's transitive closure
+/// worked out once and kept: weighing every claim of a store reads each source's chain as often
+/// as it is cited but walks it only once.
 ///
 /// It mirrors ``TransmissionChain`` (`.relays`), which asks the store at every step; this one
-/// answers from memory, for passes over many claims.
+/// answers from memory, for passes over many claims. A graph made with
+/// ``init(readingOnDemandFrom:)`` holds only the sources it was asked about and those they cite,
+/// read from the store the first time each is needed: a query that shows a few claims of a large
+/// store reads a few sources, not all of them.
 public final class TransmissionGraph {
-    private let cites: [String: [String]]
-    private let reliabilities: [String: Reliability]
+    private var cites: [String: [String]]
+    private var reliabilities: [String: Reliability]
+    /// The store sources are read from when first needed; nil when every source was given.
+    private let store: GraphStore?
+    /// Sources asked about that the store does not hold (or could not be read): dead ends graded F.
+    private var missing: Set<String> = []
+    /// The first error met reading a source on demand (see ``throwReadFailure()``).
+    public private(set) var readFailure: (any Error)?
     /// Source id → (source id → fewest `cites` steps from it; itself at 0).
     private var closures: [String: [String: Int]] = [:]
     /// By source number: the source's closure as a chain's sources, ascending by number
@@ -42,16 +51,18 @@ public final class TransmissionGraph {
             cites[source.id] = source.cites
             reliabilities[source.id] = source.reliability
         }
-        self.init(cites: cites, reliabilities: reliabilities)
+        self.init(cites: cites, reliabilities: reliabilities, store: nil)
     }
 
-    private init(cites: [String: [String]], reliabilities: [String: Reliability]) {
+    private init(cites: [String: [String]], reliabilities: [String: Reliability], store: GraphStore?) {
         self.cites = cites
         self.reliabilities = reliabilities
+        self.store = store
     }
 
     /// Every source of a store (read once, in id order): only its grade and what it cites,
-    /// which at 25,000 sources is half the time of reading them whole.
+    /// which at 25,000 sources is half the time of reading them whole. For passes over the
+    /// whole store (exports, statistics).
     public convenience init(store: GraphStore) throws {
         var cites: [String: [String]] = [:]
         var reliabilities: [String: Reliability] = [:]
@@ -59,17 +70,58 @@ public final class TransmissionGraph {
             cites[id] = cited
             reliabilities[id] = reliability
         }
-        self.init(cites: cites, reliabilities: reliabilities)
+        self.init(cites: cites, reliabilities: reliabilities, store: nil)
+    }
+
+    /// A graph that reads each source's grade and cites from the store the first time a chain
+    /// needs it, and keeps it: its cost grows with the claims weighed, not with the store.
+    ///
+    /// Weighing does not throw, so a source that cannot be read is taken for one the store does
+    /// not hold (graded F) and the error kept: ``throwReadFailure()`` throws it once the answer
+    /// is written. The store is read in one snapshot, so every source read belongs to it.
+    public convenience init(readingOnDemandFrom store: GraphStore) {
+        self.init(cites: [:], reliabilities: [:], store: store)
+    }
+
+    /// Throws the first error met reading a source on demand, if any.
+    public func throwReadFailure() throws {
+        if let readFailure { throw readFailure }
+    }
+
+    /// Reads the source from the store when the graph reads on demand and has not read it yet.
+    private func load(_ id: String) {
+        guard let store, reliabilities[id] == nil, !missing.contains(id) else { return }
+        do {
+            if let grade = try store.sourceGrade(id: id) {
+                reliabilities[id] = grade.reliability
+                cites[id] = grade.cites
+            } else {
+                missing.insert(id)
+            }
+        } catch {
+            if readFailure == nil { readFailure = error }
+            missing.insert(id)
+        }
     }
 
     /// The source's reliability; F (cannot be judged) for a source the graph does not hold.
-    public func reliability(of id: String) -> Reliability { reliabilities[id] ?? .f }
+    public func reliability(of id: String) -> Reliability {
+        load(id)
+        return reliabilities[id] ?? .f
+    }
 
     /// The sources `id` relays, transitively, each with its fewest `cites` steps from `id`
     /// (`id` itself at 0). A cycle in `cites` ends where it closes: every source on it is
     /// reached once, at its shortest distance.
     public func closure(of id: String) -> [String: Int] {
         if let known = closures[id] { return known }
+        let depths = walkClosure(of: id)
+        closures[id] = depths
+        return depths
+    }
+
+    /// ``closure(of:)``, worked out and not kept.
+    private func walkClosure(of id: String) -> [String: Int] {
         // Breadth first with a queue of its own, not recursion: a chain may be as long as the data.
         var depths: [String: Int] = [id: 0]
         var queue = [id]
@@ -78,12 +130,12 @@ public final class TransmissionGraph {
             let current = queue[index]
             index += 1
             let depth = depths[current] ?? 0
+            load(current)
             for cited in cites[current] ?? [] where depths[cited] == nil {
                 depths[cited] = depth + 1
                 queue.append(cited)
             }
         }
-        closures[id] = depths
         return depths
     }
 
@@ -126,7 +178,10 @@ public final class TransmissionGraph {
     /// The closure of the source numbered `number`, as a chain's sources.
     private func numberedClosure(of number: Int32) -> [Chain.NumberedSource] {
         if let known = numberedClosures[Int(number)] { return known }
-        let numbered = self.numbered(closure(of: numberedIDs[Int(number)]))
+        // Kept numbered only: a pass over a million claims would otherwise hold every source's
+        // closure twice, as a dictionary and as this list.
+        let id = numberedIDs[Int(number)]
+        let numbered = self.numbered(closures[id] ?? walkClosure(of: id))
         numberedClosures[Int(number)] = numbered
         return numbered
     }

@@ -43,11 +43,14 @@ public struct EntityResolver {
             // The id of an entity merged into another names that one.
             if let keep = try store.entityMergedInto(trimmed) { return try resolution(keep) }
         }
-        let matches = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false)
+        // Claims are counted only to order the candidates of an ambiguous name: the one entity
+        // named is found without counting (a hub's count alone reads 100,000 index entries).
+        let matches = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false, countsClaims: false)
         if let best = matches.first {
             let tied = matches.filter { $0.tier == best.tier }
             if tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) { return (entity, best.tier) }
-            throw ResolutionError(text: trimmed, candidates: tied, suggestions: [])
+            let ranked = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false)
+            throw ResolutionError(text: trimmed, candidates: ranked.filter { $0.tier == best.tier }, suggestions: [])
         }
         let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)
         throw ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)

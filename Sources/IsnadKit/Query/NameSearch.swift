@@ -50,6 +50,13 @@ public struct NameSearch {
 
     /// The best matches, at most `limit`, best first. `fuzzy` adds the typo tier.
     public func search(_ text: String, limit: Int = 10, fuzzy: Bool = true) throws -> [Match] {
+        try search(text, limit: limit, fuzzy: fuzzy, countsClaims: true)
+    }
+
+    /// The same, and when `countsClaims` is false every match's `claims` is 0 and matches equally
+    /// close are ordered by id alone: for a caller that wants only the best tier, since counting
+    /// a hub's claims reads its 100,000 index entries.
+    func search(_ text: String, limit: Int, fuzzy: Bool, countsClaims: Bool) throws -> [Match] {
         let query = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let normalized = NameKey.normalize(query)
         let folded = NameKey.fold(query)
@@ -93,7 +100,7 @@ public struct NameSearch {
             matches.append(
                 Match(
                     id: id, name: entity.name, type: entity.type, matchedName: found.name, tier: found.tier,
-                    similarity: found.similarity, claims: try store.claimCount(of: id)))
+                    similarity: found.similarity, claims: countsClaims ? try store.claimCount(of: id) : 0))
         }
         matches.sort { ($0.tier, -$0.similarity, -$0.claims, $0.id) < ($1.tier, -$1.similarity, -$1.claims, $1.id) }
         return Array(matches.prefix(limit))

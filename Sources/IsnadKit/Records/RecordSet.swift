@@ -39,11 +39,12 @@ public struct RecordSet {
     /// called twice, once to learn which entities and sources the claims name (only their ids
     /// are kept), once to write the claims, in the order it gives them (twice the same).
     public static func write(
-        store: GraphStore, to sink: ByteSink, entities: [String] = [],
+        store: GraphStore, to sink: ByteSink, entities: [String] = [], sources: [String] = [],
         claims enumerate: ((GradedClaim) throws -> Void) throws -> Void
     ) throws {
         var set = RecordSet(store: store)
         entities.forEach { set.add(entity: $0) }
+        sources.forEach { set.add(source: $0) }
         try enumerate { set.addReferences(of: $0.claim) }
         var writer = RecordWriter()
         try set.writeEntitiesAndSources(to: sink, with: &writer)

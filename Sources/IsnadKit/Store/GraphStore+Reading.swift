@@ -161,6 +161,27 @@ extension GraphStore {
         }
     }
 
+    /// One source's reliability and the sources it cites (in order), or nil when the store does
+    /// not hold it: what ``forEachSourceGrade(_:)`` gives for every source, for one.
+    func sourceGrade(id: String) throws -> (reliability: Reliability, cites: [String])? {
+        // One statement, not two: a query reads hundreds of sources this way.
+        let select = try database.cached(
+            """
+            SELECT s.reliability, c.cited FROM source AS s LEFT JOIN source_cites AS c ON c.source = s.id
+            WHERE s.id = ?1 ORDER BY c.position
+            """)
+        var text: String?
+        var cited: [String] = []
+        try select.forEachRow([.text(id)]) { row in
+            text = row.string(0)
+            if let source = row.text(1) { cited.append(source) }
+        }
+        guard let text else { return nil }
+        let reliability: Reliability = try StoredValue.vocabulary(
+            text, path: path, record: "source \"\(id)\"", field: "reliability")
+        return (reliability, cited)
+    }
+
     private static let sourceFields: [(column: Int32, name: String)] = [
         (0, "id"), (2, "title"), (3, "publisher"), (4, "author"), (5, "url"), (7, "lang"), (9, "text"),
     ]

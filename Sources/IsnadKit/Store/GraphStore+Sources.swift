@@ -21,6 +21,20 @@ extension GraphStore {
         return result
     }
 
+    /// The claims that `source` supports as claimant (`role` `.claimant`), relays as `via`
+    /// (`.via`) or either (nil), each once, in id order, streamed.
+    public func forEachClaim(citing source: String, as role: SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
+        let condition =
+            switch role {
+            case .claimant: "source = ?1"
+            case .via: "via = ?1"
+            case nil: "source = ?1 OR via = ?1"
+            }
+        let select = try database.cached(
+            "\(GraphStore.claimSelect) WHERE c.id IN (SELECT claim FROM citation WHERE \(condition)) ORDER BY c.id, ci.position")
+        try groupClaims(select, [.text(source)]) { try body($0) }
+    }
+
     /// The stored source id closest to `id` by spelling, for "did you mean" (nil when none is
     /// close). Reads every source id: only for error messages.
     public func nearestSourceID(to id: String) throws -> String? {

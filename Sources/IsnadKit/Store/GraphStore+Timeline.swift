@@ -9,4 +9,20 @@ extension GraphStore {
             try groupClaims(try database.prepare(sql), []) { try body($0) }
         }
     }
+
+    /// One entity's claims (as subject or object) in time order, as ``forEachClaimInTimeOrder(_:)``
+    /// orders every claim, streamed. The engine sorts only their rows (8 bytes a claim are kept),
+    /// then each claim is read whole by its row: sorting whole claims with their citations
+    /// took 100 MB for a hub's 94,612.
+    public func forEachClaimInTimeOrder(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
+        var rows: [Int64] = []
+        for order in [
+            "coalesce(c.start_date, c.end_date) IS NOT NULL ORDER BY coalesce(c.start_date, c.end_date), c.id",
+            "c.start_date IS NULL AND c.end_date IS NULL ORDER BY c.id",
+        ] {
+            try database.cached("SELECT c.rowid FROM claim AS c WHERE (c.subject = ?1 OR c.object = ?1) AND \(order)")
+                .forEachRow([.text(entityID)]) { rows.append($0.int64(0)) }
+        }
+        try forEachClaim(rows: rows, body)
+    }
 }
