@@ -77,7 +77,7 @@ def concurrent(commands):
     return time.perf_counter() - started
 
 
-def run_size(isnad, uri, claims, measure, smoke, data):
+def run_size(isnad, uri, claims, measure, smoke, data, pair_count):
     source = os.path.join(data, "synthetic-%d.jsonl" % claims)
     if not os.path.exists(source):
         sys.exit("%s is missing: Benchmarks/run.py --sizes %d makes it" % (source, claims))
@@ -105,7 +105,7 @@ def run_size(isnad, uri, claims, measure, smoke, data):
         psql(uri, "DROP SCHEMA IF EXISTS %s CASCADE" % name)
         both("import (into a new store)", ["import", source], repeat=1,
              note="" if claims < 1_000_000 else "one run")
-        hub, median_actor, pairs = run.degree_picks(file_store, pairs=10 if smoke else 50)
+        hub, median_actor, pairs = run.degree_picks(file_store, pairs=10 if smoke else pair_count)
         run.say("%s: path, neighbors, show" % label)
         cells = []
         for _, store in stores:
@@ -151,6 +151,7 @@ def main():
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--smoke", action="store_true", help="one run each, fewer pairs: the harness works")
+    parser.add_argument("--pairs", type=int, default=50, help="random pairs for path")
     parser.add_argument("--data", default=run.WORK, help="the folder of synthetic-N.jsonl (default Benchmarks/work)")
     parser.add_argument("--isnad", required=True, help="an isnad binary (a release build for numbers that mean anything)")
     args = parser.parse_args()
@@ -161,7 +162,7 @@ def main():
     print("| size | work | store file | PostgreSQL | PostgreSQL / file | |")
     print("|---|---|---|---|---|---|")
     for claims in [int(size) for size in args.sizes.split(",")]:
-        for row in run_size(isnad, args.db, claims, measure, args.smoke, args.data):
+        for row in run_size(isnad, args.db, claims, measure, args.smoke, args.data, args.pairs):
             print("| " + " | ".join(row) + " |", flush=True)
 
 

@@ -466,6 +466,20 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "a refused first import into a missing store on PostgreSQL takes the store it created away again",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func refusedFirstImport() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        try cli.write("bad.jsonl", #"{"record":"claim","id":"c","subject":"a","predicate":"funded","object":"b"}"# + "\n")
+        let result = try cli.run(["--db", PostgreSQLServer.storeURI(name), "import", "bad.jsonl"])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(!result.standardError.contains("left empty"), "\(result.standardError)")
+        #expect(try PostgreSQLServer.psql("SELECT count(*) FROM pg_namespace WHERE nspname = '\(name)'")?.standardOutput == "0\n")
+    }
+
+    @Test(
         "import --dry-run into a missing store on PostgreSQL checks against an empty one and creates nothing",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func dryRun() throws {
