@@ -212,9 +212,22 @@ struct PostgreSQLTests {
             let file = try cli.run(command)
             let server = try cli.run(["--db", uri] + command)
             #expect(server.status == file.status, "\(command): \(server.standardError)")
-            #expect(server.outputBytes == file.outputBytes, "\(command)")
+            #expect(asOnFile(server, command) == file.outputBytes, "\(command)")
             #expect(server.standardError == file.standardError, "\(command)")
         }
+    }
+
+    /// The output of a command on PostgreSQL, where `check` names the two checks that differ
+    /// between engines (IntegrityCheck.title(of:)) as they are named for a file: every other byte is the same.
+    static func asOnFile(_ result: ExternalTool.Result, _ command: [String]) -> Data {
+        guard command.first == "check" else { return result.outputBytes }
+        return Data(
+            result.standardOutput
+                .replacingOccurrences(of: "PostgreSQL: every table read whole", with: "SQLite integrity")
+                .replacingOccurrences(
+                    of: "the schema's version (its objects are not compared on PostgreSQL)",
+                    with: "the schema Isnad creates, and nothing else"
+                ).utf8)
     }
 
     @Test(
@@ -304,7 +317,7 @@ struct PostgreSQLTests {
             let file = try cli.run(command, environment: author)
             let server = try cli.run(command, environment: author.merging(["ISNAD_DB": uri]) { $1 })
             #expect(server.status == file.status, "\(command): \(server.standardError)")
-            #expect(server.outputBytes == file.outputBytes, "\(command)")
+            #expect(PostgreSQLTests.asOnFile(server, command) == file.outputBytes, "\(command)")
             #expect(server.standardError.replacingOccurrences(of: shown, with: "isnad.db") == file.standardError, "\(command)")
         }
     }
