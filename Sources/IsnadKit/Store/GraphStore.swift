@@ -31,6 +31,9 @@ public final class GraphStore {
     /// The connection: internal, so that everything above the store reads and writes through
     /// the store's own methods.
     let database: Database
+    /// False on a PostgreSQL hot standby, where no table can be made, not even a temporary one:
+    /// the marking that focused exports do (GraphStore+Marking) is refused there.
+    private(set) var canMarkEntities = true
     public let path: String
     public let vocabulary: Vocabulary
     /// The storage engine and its version, such as `SQLite 3.40.1`.
@@ -109,9 +112,8 @@ public final class GraphStore {
         database = Database(postgreSQL: store.connection, isReadOnly: isReading)
         // A hot standby (a read replica) creates no table, not even a temporary one: there every
         // query runs but the exports that mark a set of entities first (`--focus`), which need the primary.
-        if try !isReading || database.prepare("SELECT pg_is_in_recovery()").scalarInteger() != 1 {
-            try database.execute(GraphStore.postgreSQLTemporaryTables)
-        }
+        canMarkEntities = try !isReading || database.prepare("SELECT pg_is_in_recovery()").scalarInteger() != 1
+        if canMarkEntities { try database.execute(GraphStore.postgreSQLTemporaryTables) }
         guard isReading else { return }
         try database.beginTransaction(.deferred)
         // The snapshot is taken at the first statement: now, not at the first query.
