@@ -91,7 +91,7 @@ final class ImportSession {
         if database.isPostgreSQL {
             batch = PostgreSQLImportBatch()
             // Ids ordered byte by byte, as in SQLite; rowid keeps the order pending references were met in.
-            return try database.execute(
+            try database.execute(
                 """
                 CREATE TEMP TABLE IF NOT EXISTS import_record (
                     kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, digest BIGINT NOT NULL,
@@ -104,19 +104,21 @@ final class ImportSession {
                     line BIGINT NOT NULL);
                 DELETE FROM pg_temp.import_record; DELETE FROM pg_temp.import_pending; DELETE FROM pg_temp.import_retyped
                 """)
+        } else {
+            try database.execute(
+                """
+                CREATE TEMP TABLE IF NOT EXISTS import_record (
+                    kind TEXT NOT NULL, id TEXT NOT NULL, digest INTEGER NOT NULL,
+                    file INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+                CREATE TEMP TABLE IF NOT EXISTS import_pending (
+                    file INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
+                    target TEXT NOT NULL, id TEXT NOT NULL, predicate TEXT, role TEXT);
+                CREATE TEMP TABLE IF NOT EXISTS import_retyped (id TEXT PRIMARY KEY NOT NULL, file INTEGER NOT NULL,
+                    line INTEGER NOT NULL) WITHOUT ROWID;
+                DELETE FROM import_record; DELETE FROM import_pending; DELETE FROM import_retyped;
+                """)
         }
-        try database.execute(
-            """
-            CREATE TEMP TABLE IF NOT EXISTS import_record (
-                kind TEXT NOT NULL, id TEXT NOT NULL, digest INTEGER NOT NULL,
-                file INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-            CREATE TEMP TABLE IF NOT EXISTS import_pending (
-                file INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
-                target TEXT NOT NULL, id TEXT NOT NULL, predicate TEXT, role TEXT);
-            CREATE TEMP TABLE IF NOT EXISTS import_retyped (id TEXT PRIMARY KEY NOT NULL, file INTEGER NOT NULL,
-                line INTEGER NOT NULL) WITHOUT ROWID;
-            DELETE FROM import_record; DELETE FROM import_pending; DELETE FROM import_retyped;
-            """)
+        // On both engines: an import into a store without merged ids or retractions looks none up.
         mayHoldMergedIDs = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() != 0
         mayHoldRetractedClaims = try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_claim)").scalarInteger() != 0
     }
