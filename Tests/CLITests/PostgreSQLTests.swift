@@ -457,8 +457,9 @@ struct PostgreSQLTests {
         let uri = PostgreSQLServer.storeURI(name) + "&application_name=\(name)"
         try #require(try cli.run(["--db", uri, "init"]).status == 0)
         let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        // Large enough that the import, sent through COPY, is still running when its server process is ended.
         let records = try ExternalTool.run(
-            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
+            try #require(ExternalTool.path("python3")), [generator, "--claims", "40000", "--seed", "1"])
         _ = try cli.write("big.jsonl", records.standardOutput)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
