@@ -42,7 +42,7 @@ enum ExitCode: Int32 {
             case .notAnIsnadStore, .alteredSchema, .invalidValue: self = .badData
             case .notAFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
-            case .newerSchema, .moved: self = .failure
+            case .newerSchema, .moved, .cannotMarkOnStandby: self = .failure
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:

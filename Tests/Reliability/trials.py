@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reliability trials for Isnad: crashes, full disks, concurrent use, hostile input.
 
-    Tests/Reliability/trials.py [--quick] [--isnad PATH] [crash] [disk-full] [concurrency] [opening] [tampering] [fuzz]
+    Tests/Reliability/trials.py [--quick] [--isnad PATH] [crash] [disk-full] [concurrency] [opening] [tampering] [fuzz] [postgresql]
+    Tests/Reliability/trials.py --postgres URI --postgres-data DIR postgresql   # kills, a restart, writers on PostgreSQL
 
 Runs the built isnad binary (default: .build/release/isnad, else .build/debug/isnad) against
 real stores in a temporary folder, and prints what it tried and what was lost. Exits 1 if
@@ -234,12 +235,14 @@ def collect_readers(processes):
     return reads, exports, problems
 
 
-def concurrency_trial(isnad, work, quick):
+def concurrency_trial(isnad, work, quick, store=None, entity_count=None):
     seconds = 6 if quick else 30
     say("concurrency: for %d s each, one writer and four readers (counts and GraphML exports); then two writers at once"
         % seconds)
-    store = os.path.join(work, "busy.db")
-    remove_store(store)
+    if store is None:
+        store = os.path.join(work, "busy.db")
+        remove_store(store)
+    entity_count = entity_count or (lambda: counts(store)[0])
     run(isnad, store, "init")
     locked, errors = [], []
 
@@ -273,7 +276,7 @@ def concurrency_trial(isnad, work, quick):
     for thread in threads:
         thread.join()
     expected = (imported_one + results[1] + results[2]) * BATCH_ENTITIES
-    total = counts(store)[0]
+    total = entity_count()
     say("  two writers: %d and %d imports; the store holds %d entities (expected %d)" % (results[1], results[2], total, expected))
     if total != expected:
         fail("writes were lost: %d entities instead of %d" % (total, expected))
@@ -519,8 +522,132 @@ def fuzz_trial(isnad, work, quick):
         fail("the fuzzer found a crash or could not run (exit %d)" % result.returncode)
 
 
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+# The server the PostgreSQL trial uses (--postgres, else ISNAD_TEST_POSTGRES), and its data folder
+# for the restart (--postgres-data): set by main().
+POSTGRES = {"uri": None, "data": None}
+
+
+def postgres_store(name):
+    uri = POSTGRES["uri"]
+    return uri + ("&" if "?" in uri else "?") + "store=" + name
+
+
+def psql(sql):
+    # Server notices (what a DROP … CASCADE removes) are not wanted.
+    result = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", POSTGRES["uri"], "-c", sql],
+                            capture_output=True, text=True, env=dict(os.environ, PGOPTIONS="-c client_min_messages=warning"))
+    if result.returncode != 0:
+        raise RuntimeError("psql failed: %s" % result.stderr.strip())
+    return result.stdout.strip()
+
+
+def pg_ctl(*arguments):
+    """pg_ctl on the trial's server, as the owner of its data folder (PostgreSQL refuses to run as root)."""
+    data = POSTGRES["data"]
+    command = [shutil.which("pg_ctl") or "/usr/lib/postgresql/15/bin/pg_ctl", "-D", data, *arguments]
+    owner = os.stat(data).st_uid
+    if os.getuid() == 0 and owner != 0:
+        import pwd
+        command = ["runuser", "-u", pwd.getpwuid(owner).pw_name, "--"] + command
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stored_entities(isnad, store):
+    return json.loads(run(isnad, store, "stats", "--format", "json").stdout)["entities"]["total"]
+
+
+def postgresql_trial(isnad, work, quick):
+    """Kills during imports, a server process ended and the server restarted mid-import, and
+    concurrent writers and readers, on a store on PostgreSQL: each command all or nothing."""
+    if not POSTGRES["uri"]:
+        say("postgresql: skipped: no server (set ISNAD_TEST_POSTGRES=postgresql://… or pass --postgres URI)")
+        return
+    trials = 6 if quick else 30
+    claims = 10_000 if quick else 100_000
+    say("postgresql: SIGKILL during 'isnad import' of a %d-claim file, %d times; a server process ended and the server "
+        "restarted mid-import; writers and readers at once" % (claims, trials))
+    base_file, big_file = os.path.join(work, "pg-base.jsonl"), os.path.join(work, "pg-big.jsonl")
+    generate(base_file, 2000, seed=7)
+    generate(big_file, claims, seed=8)
+    names = ["trials_crash", "trials_full", "trials_busy"]
+    for name in names:
+        psql("DROP SCHEMA IF EXISTS %s CASCADE" % name)
+    store, full = postgres_store("trials_crash"), postgres_store("trials_full")
+
+    def reset():
+        psql("DROP SCHEMA IF EXISTS trials_crash CASCADE")
+        run(isnad, store, "import", base_file)
+
+    try:
+        reset()
+        before = export_digest(isnad, store)
+        run(isnad, full, "import", base_file)
+        started = time.monotonic()
+        run(isnad, full, "import", big_file)
+        duration = time.monotonic() - started
+        after = export_digest(isnad, full)
+        say("  a whole import takes %.1f s (export %s… → %s…)" % (duration, before[:12], after[:12]))
+        rng = random.Random(11)
+        outcomes = {"none": 0, "all": 0}
+        for trial in range(trials):
+            process = subprocess.Popen([isnad, "--db", store, "import", big_file], stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.0, duration * 1.05))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            now = export_digest(isnad, store)
+            if now == before:
+                outcomes["none"] += 1
+            elif now == after:
+                outcomes["all"] += 1
+                reset()
+            else:
+                fail("postgresql kill %d: the store is neither as before nor as after the import: %s" % (trial, now[:200]))
+                reset()
+        say("  %d kills: %d left the store exactly as before, %d exactly as after a complete import, %d in between"
+            % (trials, outcomes["none"], outcomes["all"], trials - outcomes["none"] - outcomes["all"]))
+
+        def interrupted(label, interrupt):
+            process = subprocess.Popen([isnad, "--db", store + "&application_name=isnad_trial", "import", big_file],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            time.sleep(duration * 0.5)
+            interrupt()
+            errors = process.communicate()[1].strip()
+            if process.returncode != 75:
+                fail("%s: exit %d instead of 75: %s" % (label, process.returncode, errors[:300]))
+            elif "nothing of this command was committed" not in errors or len(errors.splitlines()) != 1:
+                fail("%s: the message does not say that nothing was committed, in one line: %s" % (label, errors[:300]))
+            for attempt in range(50):  # the server may still be starting
+                now = export_digest(isnad, store)
+                if not now.startswith("export failed"):
+                    break
+                time.sleep(0.2)
+            if now != before:
+                fail("%s: the store changed: %s" % (label, now[:200]))
+                reset()
+            else:
+                say("  %s: exit 75, \"%s\", the store exactly as before" % (label, errors[:120]))
+
+        interrupted("server process ended (pg_terminate_backend)",
+                    lambda: psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'isnad_trial'"))
+        if POSTGRES["data"]:
+            interrupted("server restarted (pg_ctl restart -m fast)", lambda: pg_ctl("restart", "-m", "fast", "-w"))
+        else:
+            say("  server restart: skipped (pass --postgres-data DIR, the server's data folder)")
+        busy = postgres_store("trials_busy")
+        concurrency_trial(isnad, work, quick, store=busy, entity_count=lambda: stored_entities(isnad, busy))
+    finally:
+        for name in names:
+            try:
+                psql("DROP SCHEMA IF EXISTS %s CASCADE" % name)
+            except RuntimeError:
+                pass
+
+
 TRIALS = {"crash": crash_trial, "disk-full": disk_full_trial, "concurrency": concurrency_trial, "opening": opening_trial,
-          "tampering": tampering_trial, "fuzz": fuzz_trial}
+          "tampering": tampering_trial, "fuzz": fuzz_trial, "postgresql": postgresql_trial}
 
 
 def main():
@@ -528,7 +655,11 @@ def main():
     parser.add_argument("trials", nargs="*", choices=[[]] + list(TRIALS), help="default: all")
     parser.add_argument("--quick", action="store_true", help="the short run for CI")
     parser.add_argument("--isnad", help="the isnad binary to test")
+    parser.add_argument("--postgres", default=os.environ.get("ISNAD_TEST_POSTGRES"),
+                        help="a PostgreSQL URI for the postgresql trial (default: ISNAD_TEST_POSTGRES; without one it is skipped)")
+    parser.add_argument("--postgres-data", help="that server's data folder, for the trial that restarts it (pg_ctl)")
     args = parser.parse_args()
+    POSTGRES["uri"], POSTGRES["data"] = args.postgres, args.postgres_data
     isnad = isnad_binary(args.isnad)
     work = tempfile.mkdtemp(prefix="isnad-trials-")
     say("isnad: %s; work folder: %s" % (isnad, work))

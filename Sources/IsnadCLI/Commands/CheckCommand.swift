@@ -40,7 +40,7 @@ enum CheckCommand: Command {
                     for kind in IntegrityCheck.Kind.allCases {
                         let found = check.findings.filter { $0.kind == kind }
                         let status = found.isEmpty ? "ok" : counted(found.count, "problem")
-                        output += Text.printable("\(status == "ok" ? "ok  " : "FAIL") \(kind.title): \(status)") + "\n"
+                        output += Text.printable("\(status == "ok" ? "ok  " : "FAIL") \(check.title(of: kind)): \(status)") + "\n"
                         for finding in found {
                             output += Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n"
                         }

@@ -45,6 +45,8 @@ public struct IntegrityCheck {
     }
 
     public private(set) var findings: [Finding] = []
+    /// Whether the store is on PostgreSQL, where two checks are other checks: see ``title(of:)``.
+    private var isPostgreSQL = false
     /// How many items each check looked at.
     public private(set) var examined: [Kind: Int] = [:]
 
@@ -52,6 +54,7 @@ public struct IntegrityCheck {
     /// program changed gets its differences reported and no other check: those would read the
     /// store through the objects that were changed.
     public init(store: GraphStore) throws {
+        isPostgreSQL = store.database.isPostgreSQL
         for difference in store.schemaDifferences {
             add(
                 .schema, "store",
@@ -72,6 +75,17 @@ public struct IntegrityCheck {
     }
 
     public var isClean: Bool { findings.isEmpty }
+
+    /// What the check of `kind` looked for on this store. On PostgreSQL the engine's check is
+    /// reading every table whole (the server checks each page it reads), and the schema is
+    /// checked by its version only: its objects are not compared with `Schemas/postgresql/`.
+    public func title(of kind: Kind) -> String {
+        switch kind {
+        case .integrity where isPostgreSQL: "PostgreSQL: every table read whole"
+        case .schema where isPostgreSQL: "the schema's version (its objects are not compared on PostgreSQL)"
+        default: kind.title
+        }
+    }
 
     private mutating func add(_ kind: Kind, _ subject: String, _ message: String) {
         findings.append(Finding(kind: kind, subject: subject, message: message))

@@ -148,6 +148,8 @@ public struct Importer {
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
             // The checks below find claims by their ends: through the indexes.
             try session.buildDeferredIndexes()
+            // On PostgreSQL, claims written a batch at a time report a change of their ends now.
+            for changed in try session.takeChangedEnds() { run.report(changed.change, of: changed.claim, at: changed.location) }
             try run.checkReferences()
             if options.isStrict {
                 for object in run.summary.skipped {
@@ -431,17 +433,22 @@ private struct Run {
             try session.write(source)
         case .claim(let claim):
             try checkClaim(claim, label: label, at: location)
-            if let changed = try session.write(claim, replacingCitations: options.replacingCitations) {
-                report(
-                    RecordProblem(
-                        record: label, field: changed.field,
-                        message:
-                            "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object",
-                        remedy: .replacingStoredClaim
-                    ),
-                    at: location)
+            if let changed = try session.write(claim, replacingCitations: options.replacingCitations, reportingAt: location) {
+                report(changed, of: claim.id, at: location)
             }
         }
+    }
+
+    /// A claim record that would change the stored claim's ends.
+    mutating func report(_ changed: ImportSession.ChangedEnd, of claim: String, at location: ImportSession.Location) {
+        report(
+            RecordProblem(
+                record: "claim \"\(claim)\"", field: changed.field,
+                message:
+                    "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object",
+                remedy: .replacingStoredClaim
+            ),
+            at: location)
     }
 
     /// Checks what can be checked now; what names records not yet read is checked at the end.

@@ -27,6 +27,7 @@ extension GraphStore {
     /// Empties the temporary tables `names` (on SQLite, first made by `create`); returns what drops them afterwards.
     private func prepareTemporary(_ names: [String], create: String) throws -> () -> Void {
         if database.isPostgreSQL {
+            guard canMarkEntities else { throw StoreError.cannotMarkOnStandby(path: path) }
             // Kept for the session; emptied before each use.
             try database.execute(names.map { "DELETE FROM pg_temp.\($0)" }.joined(separator: "; "))
             return {}

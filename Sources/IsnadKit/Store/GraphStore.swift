@@ -31,6 +31,9 @@ public final class GraphStore {
     /// The connection: internal, so that everything above the store reads and writes through
     /// the store's own methods.
     let database: Database
+    /// False on a PostgreSQL hot standby, where no table can be made, not even a temporary one:
+    /// the marking that focused exports do (GraphStore+Marking) is refused there.
+    private(set) var canMarkEntities = true
     public let path: String
     public let vocabulary: Vocabulary
     /// The storage engine and its version, such as `SQLite 3.40.1`.
@@ -107,7 +110,10 @@ public final class GraphStore {
         wasCreated = store.wasCreated
         let isReading = access == .read || access == .examine
         database = Database(postgreSQL: store.connection, isReadOnly: isReading)
-        try database.execute(GraphStore.postgreSQLTemporaryTables)
+        // A hot standby (a read replica) creates no table, not even a temporary one: there every
+        // query runs but the exports that mark a set of entities first (`--focus`), which need the primary.
+        canMarkEntities = try !isReading || database.prepare("SELECT pg_is_in_recovery()").scalarInteger() != 1
+        if canMarkEntities { try database.execute(GraphStore.postgreSQLTemporaryTables) }
         guard isReading else { return }
         try database.beginTransaction(.deferred)
         // The snapshot is taken at the first statement: now, not at the first query.
@@ -319,8 +325,8 @@ public final class GraphStore {
 
     /// Deletes an empty store that no other connection has open; see ``removeCreatedStore()``.
     private static func removeUnused(_ database: Database, path: String) -> Bool {
-        // A store on PostgreSQL is a schema that others may use at once: it stays.
-        guard path != GraphStore.inMemory, !path.isEmpty, !database.isPostgreSQL else { return false }
+        if database.isPostgreSQL { return removeUnusedPostgreSQLStore(database) }
+        guard path != GraphStore.inMemory, !path.isEmpty else { return false }
         database.rollbackIfOpen()
         // A WAL store's first transaction in exclusive locking mode locks the file itself, which
         // fails at once while any other connection has it open; no one can open it meanwhile.

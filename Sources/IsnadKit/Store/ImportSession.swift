@@ -60,6 +60,10 @@ final class ImportSession {
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
     private static let cacheLimit = 1 << 19
+    /// On PostgreSQL, the records read and not yet sent (nil on SQLite): see ``flushBatch()``.
+    private var batch: PostgreSQLImportBatch?
+    /// Claims of the batches sent whose stored claim has other ends: see ``takeChangedEnds()``.
+    private var changedEnds: [(location: Location, claim: String, change: ChangedEnd)] = []
     /// The page cache during an import, as `PRAGMA cache_size` takes it: 64 MiB.
     private static let cacheSize = -65536
 
@@ -85,8 +89,9 @@ final class ImportSession {
     /// Creates the work tables, in the import's transaction.
     fileprivate func createWorkTables() throws {
         if database.isPostgreSQL {
+            batch = PostgreSQLImportBatch()
             // Ids ordered byte by byte, as in SQLite; rowid keeps the order pending references were met in.
-            return try database.execute(
+            try database.execute(
                 """
                 CREATE TEMP TABLE IF NOT EXISTS import_record (
                     kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, digest BIGINT NOT NULL,
@@ -99,19 +104,21 @@ final class ImportSession {
                     line BIGINT NOT NULL);
                 DELETE FROM pg_temp.import_record; DELETE FROM pg_temp.import_pending; DELETE FROM pg_temp.import_retyped
                 """)
+        } else {
+            try database.execute(
+                """
+                CREATE TEMP TABLE IF NOT EXISTS import_record (
+                    kind TEXT NOT NULL, id TEXT NOT NULL, digest INTEGER NOT NULL,
+                    file INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+                CREATE TEMP TABLE IF NOT EXISTS import_pending (
+                    file INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
+                    target TEXT NOT NULL, id TEXT NOT NULL, predicate TEXT, role TEXT);
+                CREATE TEMP TABLE IF NOT EXISTS import_retyped (id TEXT PRIMARY KEY NOT NULL, file INTEGER NOT NULL,
+                    line INTEGER NOT NULL) WITHOUT ROWID;
+                DELETE FROM import_record; DELETE FROM import_pending; DELETE FROM import_retyped;
+                """)
         }
-        try database.execute(
-            """
-            CREATE TEMP TABLE IF NOT EXISTS import_record (
-                kind TEXT NOT NULL, id TEXT NOT NULL, digest INTEGER NOT NULL,
-                file INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-            CREATE TEMP TABLE IF NOT EXISTS import_pending (
-                file INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
-                target TEXT NOT NULL, id TEXT NOT NULL, predicate TEXT, role TEXT);
-            CREATE TEMP TABLE IF NOT EXISTS import_retyped (id TEXT PRIMARY KEY NOT NULL, file INTEGER NOT NULL,
-                line INTEGER NOT NULL) WITHOUT ROWID;
-            DELETE FROM import_record; DELETE FROM import_pending; DELETE FROM import_retyped;
-            """)
+        // On both engines: an import into a store without merged ids or retractions looks none up.
         mayHoldMergedIDs = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() != 0
         mayHoldRetractedClaims = try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_claim)").scalarInteger() != 0
     }
@@ -165,6 +172,7 @@ final class ImportSession {
     /// held, so that the schema is the same object for object, and the name search's index
     /// again from every name. Idempotent.
     func buildDeferredIndexes() throws {
+        try flushBatch()
         guard !deferredIndexes.isEmpty || !deferredTriggers.isEmpty else { return }
         // SQLite sorts an index's keys in as much memory as the page cache may hold: with both
         // at full size a million-claim import peaked at 191 MB. Half each, meanwhile.
@@ -182,6 +190,7 @@ final class ImportSession {
 
     /// Notes that this import defines `id`, so that a second, different definition is caught.
     func register(kind: Record.Kind, id: String, digest: UInt64, at location: Location) throws -> Registration {
+        if let batch { return try register(kind: kind, id: id, digest: digest, at: location, in: batch) }
         let insert = try database.cached(
             database.dialect(
                 "INSERT OR IGNORE INTO temp.import_record (kind, id, digest, file, line) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -204,7 +213,7 @@ final class ImportSession {
 
     /// The type of an entity in the store (written before, or earlier in this import).
     func entityType(_ id: String) throws -> EntityType? {
-        if let type = entityTypes[id] { return type }
+        if let type = batch?.entityTypes[id] ?? entityTypes[id] { return type }
         let select = try database.cached("SELECT type FROM entity WHERE id = ?1")
         guard let text = try select.scalarText([.text(id)]), let type = EntityType(rawValue: text) else { return nil }
         remember(entity: id, type: type)
@@ -216,7 +225,7 @@ final class ImportSession {
 
     /// Whether a source is in the store (written before, or earlier in this import).
     func sourceExists(_ id: String) throws -> Bool {
-        if knownSources.contains(id) { return true }
+        if knownSources.contains(id) || batch?.sources.contains(id) == true { return true }
         let select = try database.cached("SELECT 1 FROM source WHERE id = ?1")
         guard try select.scalarInteger([.text(id)]) != nil else { return false }
         if knownSources.count >= ImportSession.cacheLimit { knownSources.removeAll(keepingCapacity: true) }
@@ -233,6 +242,11 @@ final class ImportSession {
     }
 
     func addPending(_ reference: PendingReference) throws {
+        if let batch {
+            batch.addPending(reference)
+            if batch.isFull { try flushBatch() }
+            return
+        }
         let insert = try database.cached(
             "INSERT INTO \(temporary("import_pending")) (file, line, record, field, target, id, predicate, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
         )
@@ -246,6 +260,7 @@ final class ImportSession {
     /// Every pending reference, whether what it names now exists and, for an entity, its type,
     /// in input order.
     func resolvePending(_ body: (PendingReference, _ found: Bool, _ type: EntityType?) throws -> Void) throws {
+        try flushBatch()
         let select = try database.prepare(
             """
             SELECT p.file, p.line, p.record, p.field, p.target, p.id, p.predicate, p.role,
@@ -271,6 +286,7 @@ final class ImportSession {
             _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?
         ) throws -> Void
     ) throws {
+        try flushBatch()
         // Most imports retype nothing; the join below would still scan the claims once.
         guard try database.prepare("SELECT EXISTS (SELECT 1 FROM \(temporary("import_retyped")))").scalarInteger() == 1 else {
             return
@@ -295,8 +311,10 @@ final class ImportSession {
 
     /// Every id of a kind in the store, for "did you mean" suggestions.
     func forEachID(of kind: Record.Kind, _ body: (String) -> Void) throws {
+        try flushBatch()
         let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
-        try database.prepare("SELECT id FROM \(table)").forEachRow { body($0.string(0)) }
+        // In id order on both engines: the first of two equally near ids is the one suggested.
+        try database.prepare("SELECT id FROM \(table) ORDER BY id").forEachRow { body($0.string(0)) }
     }
 
     // MARK: Writes
@@ -306,7 +324,17 @@ final class ImportSession {
     // each page it touches and cost more than half of a large import.
 
     func write(_ entity: Entity, at location: Location) throws {
-        let previousType = try entityType(entity.id)
+        // Not known to be stored (an entity is written once per import): batched, and settled when sent.
+        if let batch, entityTypes[entity.id] == nil {
+            batch.add(.entity(entity, location))
+            remember(entity: entity.id, type: entity.type)
+            if batch.isFull { try flushBatch() }
+            return
+        }
+        try writeRowByRow(entity, at: location, previousType: try entityType(entity.id))
+    }
+
+    private func writeRowByRow(_ entity: Entity, at location: Location, previousType: EntityType?) throws {
         let values: [Statement.Value] = [
             .text(entity.id), .text(entity.type.rawValue), .text(entity.name), optional(entity.description),
             .text(AttributesJSON.encode(entity.attributes)),
@@ -354,12 +382,22 @@ final class ImportSession {
     }
 
     func write(_ source: Source) throws {
+        if let batch, !knownSources.contains(source.id) {
+            batch.add(.source(source))
+            knownSources.insert(source.id)
+            if batch.isFull { try flushBatch() }
+            return
+        }
+        try writeRowByRow(source, exists: try sourceExists(source.id))
+    }
+
+    private func writeRowByRow(_ source: Source, exists: Bool) throws {
         let values: [Statement.Value] = [
             .text(source.id), .text(source.type.rawValue), .text(source.title), optional(source.publisher),
             optional(source.author), optional(source.url), optional(source.published?.description), optional(source.lang),
             .text(source.reliability.rawValue), optional(source.text),
         ]
-        if try sourceExists(source.id) {
+        if exists {
             try change?.note(.source, id: source.id)
             try database.cached(
                 """
@@ -391,9 +429,24 @@ final class ImportSession {
     /// predicate or object would leave the stored citations, which speak of the old one,
     /// supporting the new one. Such a record is not written and the change is returned, unless
     /// `replacingCitations`, which replaces the claim whole.
-    func write(_ claim: Claim, replacingCitations: Bool) throws -> ChangedEnd? {
-        // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
+    /// On PostgreSQL the claim may be batched: a change of its ends is then returned later, by
+    /// ``takeChangedEnds()``, when `reportingAt` is given.
+    func write(_ claim: Claim, replacingCitations: Bool, reportingAt location: Location? = nil) throws -> ChangedEnd? {
         let isRetracted = claim.retraction != nil || claim.citations.contains { $0.retraction != nil }
+        if let batch {
+            if !isRetracted {
+                batch.add(.claim(claim, replacingCitations: replacingCitations, reportingAt: location))
+                if batch.isFull { try flushBatch() }
+                return nil
+            }
+            // Written whole, after what the batch holds of the same claim.
+            if batch.claims.contains(claim.id) { try flushBatch() }
+        }
+        return try writeRowByRow(claim, replacingCitations: replacingCitations, isRetracted: isRetracted)
+    }
+
+    private func writeRowByRow(_ claim: Claim, replacingCitations: Bool, isRetracted: Bool) throws -> ChangedEnd? {
+        // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
         if try isRetracted
             || (mayHoldRetractedClaims
                 && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil)
@@ -478,6 +531,186 @@ final class ImportSession {
     }
 
     private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }
+
+    // MARK: Batches (PostgreSQL)
+
+    /// ``register(kind:id:digest:at:)`` on PostgreSQL: this batch answers for its own records, the
+    /// filter for earlier batches' (the server is asked only when the filter says "maybe").
+    private func register(
+        kind: Record.Kind, id: String, digest: UInt64, at location: Location, in batch: PostgreSQLImportBatch
+    ) throws -> Registration {
+        var found = batch.registration(kind, id)
+        if found == nil, batch.mayHaveRegistered(kind, id) {
+            found = try database.cached("SELECT digest, file, line FROM pg_temp.import_record WHERE kind = ?1 AND id = ?2")
+                .firstRow([.text(kind.rawValue), .text(id)]) { row in
+                    (digest: UInt64(bitPattern: row.int64(0)), location: Location(file: row.int(1), line: row.int(2)))
+                }
+        }
+        guard let found else {
+            batch.register(kind, id, digest: digest, at: location)
+            if batch.isFull { try flushBatch() }
+            return .new
+        }
+        return found.digest == digest ? .repeated : .conflict(found.location)
+    }
+
+    /// The claims of the batches sent whose stored claim has other ends, with where each was
+    /// read (those written with `reportingAt`), in input order; and forgets them. On SQLite,
+    /// ``write(_:replacingCitations:reportingAt:)`` returns them at once and this is empty.
+    func takeChangedEnds() throws -> [(location: Location, claim: String, change: ChangedEnd)] {
+        try flushBatch()
+        defer { changedEnds = [] }
+        return changedEnds
+    }
+
+    /// Sends the batch: asks the server once which of its records are stored already, writes
+    /// those row by row (merging citations, noting history, checking ends and types as on
+    /// SQLite), and copies the new ones into their tables with `COPY`, with their history lines
+    /// and the import's work rows. A claim read several times in the batch is copied once, its
+    /// citations merged as the row-by-row writes would have merged them.
+    private func flushBatch() throws {
+        guard let batch, !batch.isEmpty, let connection = database.postgreSQL else { return }
+        self.batch = nil
+        defer {
+            batch.removeAll()
+            self.batch = batch
+        }
+        var storedEntityTypes: [String: EntityType] = [:]
+        var storedSources: Set<String> = []
+        var storedClaims: Set<String> = []
+        if !batch.operations.isEmpty {
+            try database.prepare(
+                """
+                SELECT 'entity', id, type FROM entity WHERE id = ANY (?1::text[])
+                UNION ALL SELECT 'source', id, NULL FROM source WHERE id = ANY (?2::text[])
+                UNION ALL SELECT 'claim', id, NULL FROM claim WHERE id = ANY (?3::text[])
+                UNION ALL SELECT 'claim', id, NULL FROM retracted_claim WHERE id = ANY (?3::text[])
+                """
+            ).forEachRow([
+                .text(PostgreSQLImportBatch.textArray(batch.entityTypes.keys)),
+                .text(PostgreSQLImportBatch.textArray(batch.sources)), .text(PostgreSQLImportBatch.textArray(batch.claims)),
+            ]) { row in
+                switch row.string(0) {
+                case "entity": storedEntityTypes[row.string(1)] = EntityType(rawValue: row.string(2))
+                case "source": storedSources.insert(row.string(1))
+                default: storedClaims.insert(row.string(1))
+                }
+            }
+        }
+        var entityRows: [[String?]] = []
+        var nameRows: [[String?]] = []
+        var sourceRows: [[String?]] = []
+        var citeRows: [[String?]] = []
+        var addedRows: [[String?]] = []
+        var newClaims: [Claim] = []
+        var newClaimIndex: [String: Int] = [:]
+        let number = change.map { String($0.number) }
+        func added(_ kind: Record.Kind, _ id: String) {
+            if let number { addedRows.append([number, kind.rawValue, id, "added"]) }
+        }
+        for operation in batch.operations {
+            switch operation {
+            case .entity(let entity, let location):
+                if let type = storedEntityTypes[entity.id] {
+                    try writeRowByRow(entity, at: location, previousType: type)
+                    continue
+                }
+                added(.entity, entity.id)
+                entityRows.append([
+                    entity.id, entity.type.rawValue, entity.name, entity.description, AttributesJSON.encode(entity.attributes),
+                ])
+                nameRows.append([entity.id, "0", entity.name, nil, NameKey.fold(entity.name)])
+                for (index, alias) in entity.aliases.enumerated() {
+                    nameRows.append([entity.id, String(index + 1), alias.name, alias.lang, NameKey.fold(alias.name)])
+                }
+            case .source(let source):
+                if storedSources.contains(source.id) {
+                    try writeRowByRow(source, exists: true)
+                    continue
+                }
+                added(.source, source.id)
+                sourceRows.append([
+                    source.id, source.type.rawValue, source.title, source.publisher, source.author, source.url,
+                    source.published?.description, source.lang, source.reliability.rawValue, source.text,
+                ])
+                for (index, cited) in source.cites.enumerated() { citeRows.append([source.id, String(index), cited]) }
+            case .claim(let claim, let replacingCitations, let location):
+                if storedClaims.contains(claim.id) {
+                    let changed = try writeRowByRow(claim, replacingCitations: replacingCitations, isRetracted: false)
+                    if let changed, let location { changedEnds.append((location, claim.id, changed)) }
+                    continue
+                }
+                guard let index = newClaimIndex[claim.id] else {
+                    added(.claim, claim.id)
+                    newClaimIndex[claim.id] = newClaims.count
+                    newClaims.append(claim)
+                    continue
+                }
+                // As the row-by-row write of a claim read again: its values, and each citation
+                // updating those with its key or added after them (or all replaced).
+                var merged = claim
+                merged.citations = replacingCitations ? claim.citations : newClaims[index].citations
+                if !replacingCitations {
+                    for citation in claim.citations {
+                        let same = merged.citations.indices.filter { merged.citations[$0].key == citation.key }
+                        if same.isEmpty { merged.citations.append(citation) }
+                        for position in same { merged.citations[position] = citation }
+                    }
+                }
+                newClaims[index] = merged
+            }
+        }
+        try connection.copy(into: "pg_temp.import_record", columns: ["kind", "id", "digest", "file", "line"]) { copy in
+            for row in batch.registrationRows { try copy.append(row) }
+        }
+        try connection.copy(
+            into: "pg_temp.import_pending", columns: ["file", "line", "record", "field", "target", "id", "predicate", "role"]
+        ) { copy in
+            for row in batch.pendingRows { try copy.append(row) }
+        }
+        let tables: [(String, [String], [[String?]])] = [
+            ("entity", ["id", "type", "name", "description", "attributes"], entityRows),
+            ("entity_name", ["entity", "position", "name", "lang", "search_key"], nameRows),
+            (
+                "source", ["id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "full_text"],
+                sourceRows
+            ),
+            ("source_cites", ["source", "position", "cited"], citeRows),
+            ("change_record", ["change", "kind", "record", "action"], addedRows),
+        ]
+        for (table, columns, rows) in tables where !rows.isEmpty {
+            try connection.copy(into: table, columns: columns) { copy in
+                for row in rows { try copy.append(row) }
+            }
+        }
+        guard !newClaims.isEmpty else { return }
+        // In the order they were first read: the claim's rowid, which walks read ties in.
+        try connection.copy(
+            into: "claim", columns: ["id", "subject", "predicate", "object", "start_date", "end_date", "notes"]
+        ) { copy in
+            for claim in newClaims {
+                try copy.append([
+                    claim.id, claim.subject, claim.predicate, claim.object, claim.start?.description, claim.end?.description,
+                    claim.notes,
+                ])
+            }
+        }
+        try connection.copy(
+            into: "citation",
+            columns: [
+                "claim", "position", "citation_key", "source", "via", "quote", "quote_en", "stance", "credibility", "locator",
+            ]
+        ) { copy in
+            for claim in newClaims {
+                for (position, citation) in claim.citations.enumerated() {
+                    try copy.append([
+                        claim.id, String(position), String(citation.key), citation.source, citation.via, citation.quote,
+                        citation.quoteEnglish, citation.stance.rawValue, String(citation.credibility.rawValue), citation.locator,
+                    ])
+                }
+            }
+        }
+    }
 }
 
 extension GraphStore {

@@ -28,6 +28,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// control character): `record` names the record, `field` its field.
     case invalidValue(path: String, record: String, field: String, problem: String)
 
+    /// A PostgreSQL hot standby, where an export that marks a neighbourhood first cannot run.
+    case cannotMarkOnStandby(path: String)
+
     public var description: String {
         switch self {
         case .missing(let path):
@@ -38,6 +41,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(path) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
         case .cannotCreate(let path, let reason):
             "cannot create a store at \(path) (\(reason)): check that the folder exists and can be written"
+        case .cannotMarkOnStandby(let path):
+            "\(path) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .readOnly(let path):
             "\(path) is read-only: this command must write to the store (check the file's and its folder's permissions)"
         case .needsUpgrade(let path, let found, let supported, let reason):

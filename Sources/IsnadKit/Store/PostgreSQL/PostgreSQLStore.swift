@@ -189,3 +189,27 @@ public final class PostgreSQLStore {
         }
     }
 }
+
+extension GraphStore {
+    /// Drops the schema of a store that this command created, once the command failed: under the
+    /// store's lock, and only while it holds no row (no record, no history), so that a client that
+    /// wrote to it meanwhile keeps what it wrote. Returns whether it was dropped.
+    static func removeUnusedPostgreSQLStore(_ database: Database) -> Bool {
+        guard let connection = database.postgreSQL else { return false }
+        database.rollbackIfOpen()
+        do {
+            try connection.beginWriteTransaction(onWait: nil)
+            for table in StoreCopy.tables.map(\.name)
+            where try connection.query("SELECT EXISTS (SELECT 1 FROM \(table))").int64(0, 0) == 1 {
+                try connection.execute("ROLLBACK")
+                return false
+            }
+            // The name is a checked store name (PostgreSQLLocation): letters, digits and _.
+            try connection.execute("DROP SCHEMA \(connection.location.storeName) CASCADE; COMMIT")
+            return true
+        } catch {
+            try? connection.execute("ROLLBACK")
+            return false
+        }
+    }
+}
