@@ -273,6 +273,35 @@ struct PostgreSQLTests {
             ])
     }
 
+    @Test(
+        "a large import, and a copy, leave the planner's statistics fresh: the store's tables are analysed before commit",
+        .enabled(if: PostgreSQLServer.isAvailable && ExternalTool.path("python3") != nil, PostgreSQLServer.skipReason))
+    func statisticsAfterBulkImport() throws {
+        let cli = try CLIHarness.scoped
+        let imported = PostgreSQLServer.uniqueStoreName()
+        let copied = PostgreSQLServer.uniqueStoreName()
+        defer {
+            PostgreSQLServer.dropStore(imported)
+            PostgreSQLServer.dropStore(copied)
+        }
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(
+            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
+        try #require(records.status == 0)
+        let result = try cli.run(["--db", PostgreSQLServer.storeURI(imported), "import", "-"], input: records.outputBytes)
+        try #require(result.status == 0, "\(result.standardError)")
+        try #require(
+            try cli.run(["copy", PostgreSQLServer.storeURI(imported), "copied.db"])
+                .status == 0)
+        try #require(try cli.run(["copy", "copied.db", PostgreSQLServer.storeURI(copied)]).status == 0)
+        for store in [imported, copied] {
+            let analysed = try PostgreSQLServer.psql(
+                "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_stat_user_tables WHERE schemaname = '\(store)' AND last_analyze IS NOT NULL AND relname IN ('claim', 'citation', 'entity')"
+            )
+            #expect(analysed?.standardOutput == "citation,claim,entity\n", "\(store)")
+        }
+    }
+
     // MARK: Writing
 
     /// Commands that change a store, run in turn on a store file and on a store on PostgreSQL

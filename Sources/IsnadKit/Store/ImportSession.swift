@@ -62,6 +62,11 @@ final class ImportSession {
     private static let cacheLimit = 1 << 19
     /// On PostgreSQL, the records read and not yet sent (nil on SQLite): see ``flushBatch()``.
     private var batch: PostgreSQLImportBatch?
+    /// How many rows the batches copied into the store's tables (PostgreSQL).
+    private var copiedRows = 0
+    /// The rows copied past which the import has the server sample the tables again before it
+    /// commits (``refreshStatistics()``).
+    static let analyzedAfterRows = 10_000
     /// Claims of the batches sent whose stored claim has other ends: see ``takeChangedEnds()``.
     private var changedEnds: [(location: Location, claim: String, change: ChangedEnd)] = []
     /// The page cache during an import, as `PRAGMA cache_size` takes it: 64 MiB.
@@ -184,6 +189,16 @@ final class ImportSession {
         for trigger in deferredTriggers { try database.execute(trigger.sql) }
         deferredTriggers = []
         try database.execute("INSERT INTO entity_name_search (entity_name_search) VALUES ('rebuild')")
+    }
+
+    /// After a large bulk copy on PostgreSQL, samples the tables the import filled (`ANALYZE`,
+    /// inside the import's transaction), so that the next query is planned for the rows the
+    /// store now holds. Without it the planner kept the empty store's statistics until
+    /// autovacuum came round: a path at a million claims read every citation (a hash join
+    /// instead of the index), 600 ms instead of 20.
+    func refreshStatistics() throws {
+        guard database.isPostgreSQL, copiedRows >= ImportSession.analyzedAfterRows else { return }
+        try database.execute("ANALYZE entity, entity_name, source, source_cites, claim, citation, change_record")
     }
 
     // MARK: Bookkeeping
@@ -682,8 +697,10 @@ final class ImportSession {
             try connection.copy(into: table, columns: columns) { copy in
                 for row in rows { try copy.append(row) }
             }
+            copiedRows += rows.count
         }
         guard !newClaims.isEmpty else { return }
+        copiedRows += newClaims.count + newClaims.reduce(0) { $0 + $1.citations.count }
         // In the order they were first read: the claim's rowid, which walks read ties in.
         try connection.copy(
             into: "claim", columns: ["id", "subject", "predicate", "object", "start_date", "end_date", "notes"]
@@ -730,6 +747,7 @@ extension GraphStore {
             if completion == .commit {
                 try session.buildDeferredIndexes()
                 _ = try session.change?.finish(addedByID: true)
+                try session.refreshStatistics()
             }
             return completion
         }

@@ -128,6 +128,9 @@ public enum StoreCopy {
                         "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), coalesce(max(\(column)), 0) + 1, false) FROM \(table)"
                     )
                 }
+                // Planned for the rows it now holds, not for the empty store it was (see
+                // ImportSession.refreshStatistics()).
+                try store.connection.execute("ANALYZE " + tables.map(\.name).joined(separator: ", "))
             }
         }
         return summary
