@@ -22,7 +22,9 @@ extension GraphStore {
     /// The ids merged into an entity (`isnad merge`), in order.
     func mergedIDs(of id: String) throws -> [String] {
         var ids: [String] = []
-        try database.cached("SELECT merged FROM entity_merged WHERE entity = ?1 ORDER BY position").forEachRow([.text(id)]) {
+        try database.cached("SELECT merged FROM entity_merged WHERE entity = ?1 ORDER BY position").forEachRow(
+            [.text(id)], atOnce: true
+        ) {
             ids.append($0.string(0))
         }
         return ids
@@ -47,7 +49,7 @@ extension GraphStore {
         let select = try database.cached(
             "SELECT name, lang FROM entity_name WHERE entity = ?1 AND position > 0 ORDER BY position")
         var aliases: [Alias] = []
-        try select.forEachRow([.text(id)]) { row in
+        try select.forEachRow([.text(id)], atOnce: true) { row in
             try StoredValue.requireStorableText(row, GraphStore.aliasFields, path: path, record: "entity \"\(id)\"")
             aliases.append(Alias(name: row.string(0), lang: row.string(1)))
         }
@@ -172,7 +174,7 @@ extension GraphStore {
             """)
         var text: String?
         var cited: [String] = []
-        try select.forEachRow([.text(id)]) { row in
+        try select.forEachRow([.text(id)], atOnce: true) { row in
             text = row.string(0)
             if let source = row.text(1) { cited.append(source) }
         }
@@ -245,7 +247,7 @@ extension GraphStore {
     public func forEachClaim(rows: [Int64], _ body: (GradedClaim) throws -> Void) throws {
         try rowMemo.validate(database)
         let select = try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position")
-        for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
+        for row in rows { try groupClaims(select, [.integer(row)], validating: false, atOnce: true, body) }
     }
 
     /// The largest row a claim has (0 when there is none): rows found by
@@ -303,7 +305,7 @@ extension GraphStore {
             ).forEachRow([.text(entityID)]) { rows.append($0.int64(0)) }
             try rowMemo.validate(database)
             let select = try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position")
-            for row in rows { try groupClaims(select, [.integer(row)], validating: false, body) }
+            for row in rows { try groupClaims(select, [.integer(row)], validating: false, atOnce: true, body) }
         }
     }
 
@@ -368,14 +370,16 @@ extension GraphStore {
     /// Runs a statement built on `claimSelect` and groups its rows into claims, in row order.
     func readClaims(_ statement: Statement, _ values: [Statement.Value]) throws -> [GradedClaim] {
         var claims: [GradedClaim] = []
-        try groupClaims(statement, values) { claims.append($0) }
+        try groupClaims(statement, values, atOnce: true) { claims.append($0) }
         return claims
     }
 
     /// Runs a statement built on `claimSelect` and hands over its claims one by one, graded.
-    /// `validating: false` when the caller has just checked the memo for a batch of reads.
+    /// `validating: false` when the caller has just checked the memo for a batch of reads; `atOnce`
+    /// as for ``Statement/forEachRow(_:atOnce:_:)``.
     func groupClaims(
-        _ statement: Statement, _ values: [Statement.Value], validating: Bool = true, _ body: (GradedClaim) throws -> Void
+        _ statement: Statement, _ values: [Statement.Value], validating: Bool = true, atOnce: Bool = false,
+        _ body: (GradedClaim) throws -> Void
     ) throws {
         if validating { try rowMemo.validate(database) }
         var current: (claim: Claim, subjectType: EntityType?, objectType: EntityType?)?
@@ -388,7 +392,7 @@ extension GraphStore {
             }
             citations.removeAll(keepingCapacity: true)
         }
-        try statement.forEachRow(values) { row in
+        try statement.forEachRow(values, atOnce: atOnce) { row in
             let id = row.string(0)
             if current?.claim.id != id {
                 try flush()

@@ -104,10 +104,14 @@ final class Statement {
     }
 
     /// Calls `body` for each row, with these parameters. The statement is reset afterwards,
-    /// even when `body` throws, so that it holds no read open.
-    func forEachRow(_ values: [Value] = [], _ body: (Statement) throws -> Void) throws {
+    /// even when `body` throws, so that it holds no read open. On PostgreSQL the rows come
+    /// through a cursor, a batch at a time, so that memory stays flat; `atOnce` says they are
+    /// one record's (a source and what it cites, a claim and its citations) or held whole by the
+    /// caller anyway, so they come at once: one round trip to the server instead of three
+    /// (declare, fetch, close), which a walk pays for every record it reads.
+    func forEachRow(_ values: [Value] = [], atOnce: Bool = false, _ body: (Statement) throws -> Void) throws {
         reset()
-        postgreSQL?.streamRows()
+        if !atOnce { postgreSQL?.streamRows() }
         defer { finish() }
         try bind(values)
         while try step() { try body(self) }
