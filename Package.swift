@@ -15,10 +15,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        // The system's libpq, PostgreSQL's client library, for stores on a PostgreSQL server.
+        // The system's libpq, PostgreSQL's client library, for stores on a PostgreSQL server:
+        // its header at build time; the library itself loaded when a command first connects
+        // (see its shim.h), so that no other command pays for loading it and its dependencies.
         .systemLibrary(
             name: "CPostgreSQL",
-            pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         // Turns the files under Schemas/ (SQL schema, predicate vocabulary) and

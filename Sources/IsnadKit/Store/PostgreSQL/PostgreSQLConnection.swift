@@ -13,36 +13,42 @@ final class PostgreSQLConnection {
     /// service file), and makes the store's schema the first place names are looked up.
     init(location: PostgreSQLLocation) throws(PostgreSQLError) {
         self.location = location
-        guard let connection = PQconnectdb(location.connectionURI) else {
+        guard isnad_pq_load() == 1 else {
+            throw PostgreSQLError(
+                kind: .cannotConnect,
+                message: "the PostgreSQL client library could not be loaded (\(String(cString: isnad_pq_load_error()))): install libpq5",
+                location: location)
+        }
+        guard let connection = isnad_PQconnectdb(location.connectionURI) else {
             throw PostgreSQLError(kind: .cannotConnect, message: "libpq could not allocate a connection", location: location)
         }
         handle = connection
         // The server's notices ("schema … does not exist, skipping") are not for the user, and
         // libpq would print them on standard error as they come, escapes and all.
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
-        guard PQstatus(connection) == CONNECTION_OK else {
+        isnad_PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        guard isnad_PQstatus(connection) == CONNECTION_OK else {
             throw PostgreSQLError(kind: .cannotConnect, message: lastErrorMessage, location: location)
         }
         // Text in and out is UTF-8 whatever the server's or the client's locale.
-        guard PQsetClientEncoding(connection, "UTF8") == 0 else {
+        guard isnad_PQsetClientEncoding(connection, "UTF8") == 0 else {
             throw PostgreSQLError(kind: .cannotConnect, message: lastErrorMessage, location: location)
         }
         // The store's schema first; public for the pg_trgm operators that its name index uses.
         try execute("SET search_path TO \(location.storeName), public")
     }
 
-    deinit { PQfinish(handle) }
+    deinit { isnad_PQfinish(handle) }
 
     /// libpq's message for the last failure, on one line.
     private var lastErrorMessage: String {
-        guard let message = PQerrorMessage(handle) else { return "unknown error" }
+        guard let message = isnad_PQerrorMessage(handle) else { return "unknown error" }
         return PostgreSQLError.oneLine(String(cString: message))
     }
 
     /// Runs SQL that takes no parameters (one or more statements) and returns no rows we need.
     func execute(_ sql: String) throws(PostgreSQLError) {
-        let result = PQexec(handle, sql)
-        defer { PQclear(result) }
+        let result = isnad_PQexec(handle, sql)
+        defer { isnad_PQclear(result) }
         try check(result, sql: sql)
     }
 
@@ -58,12 +64,12 @@ final class PostgreSQLConnection {
             }
         }
         let result = withParameterPointers(texts) { pointers in
-            PQexecParams(handle, sql, Int32(values.count), nil, pointers, nil, nil, 0)
+            isnad_PQexecParams(handle, sql, Int32(values.count), nil, pointers, nil, nil, 0)
         }
         do throws(PostgreSQLError) {
             try check(result, sql: sql)
         } catch {
-            PQclear(result)
+            isnad_PQclear(result)
             throw error
         }
         return PostgreSQLRows(result: result)
@@ -93,29 +99,29 @@ final class PostgreSQLConnection {
     /// it is given, each value text or NULL. Rows are sent in chunks, so memory stays flat.
     func copy(into table: String, columns: [String], _ produce: (PostgreSQLCopy) throws -> Void) throws {
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
-        let start = PQexec(handle, sql)
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
-            defer { PQclear(start) }
+        let start = isnad_PQexec(handle, sql)
+        guard isnad_PQresultStatus(start) == PGRES_COPY_IN else {
+            defer { isnad_PQclear(start) }
             try check(start, sql: sql)
             throw PostgreSQLError(kind: .other, message: "the server did not start copying", location: location, sql: sql)
         }
-        PQclear(start)
+        isnad_PQclear(start)
         let copy = PostgreSQLCopy(connection: self, sql: sql)
         do {
             try produce(copy)
             try copy.send()
         } catch {
-            _ = PQputCopyEnd(handle, "isnad stopped copying")
-            while let result = PQgetResult(handle) { PQclear(result) }
+            _ = isnad_PQputCopyEnd(handle, "isnad stopped copying")
+            while let result = isnad_PQgetResult(handle) { isnad_PQclear(result) }
             throw error
         }
-        guard PQputCopyEnd(handle, nil) == 1 else {
+        guard isnad_PQputCopyEnd(handle, nil) == 1 else {
             throw PostgreSQLError(kind: kindOfLostConnection, message: lastErrorMessage, location: location, sql: sql)
         }
         var failure: PostgreSQLError?
-        while let result = PQgetResult(handle) {
+        while let result = isnad_PQgetResult(handle) {
             do throws(PostgreSQLError) { try check(result, sql: sql) } catch { failure = failure ?? error }
-            PQclear(result)
+            isnad_PQclear(result)
         }
         if let failure { throw failure }
     }
@@ -123,7 +129,7 @@ final class PostgreSQLConnection {
     /// Sends COPY data; throws when the connection fails.
     fileprivate func sendCopyData(_ bytes: [UInt8], sql: String) throws(PostgreSQLError) {
         let sent = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+            buffer.withMemoryRebound(to: CChar.self) { isnad_PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
         }
         guard sent == 1 else {
             throw PostgreSQLError(kind: kindOfLostConnection, message: lastErrorMessage, location: location, sql: sql)
@@ -145,22 +151,22 @@ final class PostgreSQLConnection {
 
     /// A lost connection, or another failure.
     private var kindOfLostConnection: PostgreSQLError.Kind {
-        PQstatus(handle) == CONNECTION_BAD ? .connectionLost : .other
+        isnad_PQstatus(handle) == CONNECTION_BAD ? .connectionLost : .other
     }
 
     /// Throws the error a result reports, if it reports one.
     private func check(_ result: OpaquePointer?, sql: String) throws(PostgreSQLError) {
-        let status = result.map { PQresultStatus($0) } ?? PGRES_FATAL_ERROR
+        let status = result.map { isnad_PQresultStatus($0) } ?? PGRES_FATAL_ERROR
         switch status {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return
         default: break
         }
-        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        let state = result.flatMap { isnad_PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
         let message =
-            result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+            result.flatMap { isnad_PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
             ?? lastErrorMessage
         var kind = PostgreSQLError.Kind(sqlState: state)
-        if PQstatus(handle) == CONNECTION_BAD { kind = .connectionLost }
+        if isnad_PQstatus(handle) == CONNECTION_BAD { kind = .connectionLost }
         throw PostgreSQLError(
             kind: kind, message: PostgreSQLError.oneLine(message), location: location, sql: sql, sqlState: state)
     }
@@ -174,7 +180,7 @@ final class PostgreSQLConnection {
     }
 
     /// Whether no transaction is open.
-    var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
+    var isIdle: Bool { isnad_PQtransactionStatus(handle) == PQTRANS_IDLE }
 
     /// The advisory lock's first key: "ISND", as SQLite stores carry it in their header.
     static let lockClass: Int64 = 0x4953_4E44
@@ -193,7 +199,7 @@ final class PostgreSQLConnection {
 
     /// The server's version, such as `15.18`.
     var serverVersion: String {
-        let number = Int(PQserverVersion(handle))
+        let number = Int(isnad_PQserverVersion(handle))
         return "\(number / 10000).\(number % 10000)"
     }
 }
@@ -240,18 +246,18 @@ final class PostgreSQLRows {
 
     init(result: OpaquePointer?) {
         self.result = result
-        count = Int(result.map { PQntuples($0) } ?? 0)
-        columnCount = Int(result.map { PQnfields($0) } ?? 0)
+        count = Int(result.map { isnad_PQntuples($0) } ?? 0)
+        columnCount = Int(result.map { isnad_PQnfields($0) } ?? 0)
     }
 
-    deinit { PQclear(result) }
+    deinit { isnad_PQclear(result) }
 
-    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }
+    func isNull(_ row: Int, _ column: Int) -> Bool { isnad_PQgetisnull(result, Int32(row), Int32(column)) == 1 }
 
     /// The value as text, or nil when it is NULL. A boolean is `t` or `f`, as the server sends it.
     func text(_ row: Int, _ column: Int) -> String? {
-        guard !isNull(row, column), let value = PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
-        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+        guard !isNull(row, column), let value = isnad_PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
+        let length = Int(isnad_PQgetlength(result, Int32(row), Int32(column)))
         return value.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
@@ -261,12 +267,12 @@ final class PostgreSQLRows {
     func isInteger(_ row: Int, _ column: Int) -> Bool {
         guard !isNull(row, column) else { return false }
         // int8, int2, int4 (pg_type.oid: https://www.postgresql.org/docs/15/catalog-pg-type.html)
-        return [20, 21, 23].contains(PQftype(result, Int32(column)))
+        return [20, 21, 23].contains(isnad_PQftype(result, Int32(column)))
     }
 
     /// The rows an INSERT, UPDATE or DELETE changed.
     var changedRows: Int {
-        guard let result, let text = PQcmdTuples(result) else { return 0 }
+        guard let result, let text = isnad_PQcmdTuples(result) else { return 0 }
         return Int(String(cString: text)) ?? 0
     }
 
