@@ -246,6 +246,15 @@ struct PostgreSQLTests {
         try PostgreSQLTests.expectSameOutputs(cli, uri, PostgreSQLTests.seedCommands)
     }
 
+    /// A generated store of 10,000 claims, as JSON Lines (Benchmarks/generate.py, seed 1).
+    static func generatedRecords() throws -> Data {
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(
+            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
+        try #require(records.status == 0)
+        return records.outputBytes
+    }
+
     @Test(
         "every query command and export gives the same bytes on PostgreSQL as on SQLite: a generated 10k-claim store",
         .enabled(if: PostgreSQLServer.isAvailable && ExternalTool.path("python3") != nil, PostgreSQLServer.skipReason))
@@ -254,11 +263,8 @@ struct PostgreSQLTests {
         let name = PostgreSQLServer.uniqueStoreName()
         defer { PostgreSQLServer.dropStore(name) }
         let uri = PostgreSQLServer.storeURI(name)
-        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
-        let records = try ExternalTool.run(
-            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
-        try #require(records.status == 0)
-        try #require(try cli.run(["import", "-"], input: records.outputBytes).status == 0)
+        let records = try PostgreSQLTests.generatedRecords()
+        try #require(try cli.run(["import", "-"], input: records).status == 0)
         try #require(try cli.run(["copy", "isnad.db", uri]).status == 0)
         try PostgreSQLTests.expectSameOutputs(
             cli, uri,
@@ -284,11 +290,8 @@ struct PostgreSQLTests {
             PostgreSQLServer.dropStore(imported)
             PostgreSQLServer.dropStore(copied)
         }
-        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
-        let records = try ExternalTool.run(
-            try #require(ExternalTool.path("python3")), [generator, "--claims", "10000", "--seed", "1"])
-        try #require(records.status == 0)
-        let result = try cli.run(["--db", PostgreSQLServer.storeURI(imported), "import", "-"], input: records.outputBytes)
+        let records = try PostgreSQLTests.generatedRecords()
+        let result = try cli.run(["--db", PostgreSQLServer.storeURI(imported), "import", "-"], input: records)
         try #require(result.status == 0, "\(result.standardError)")
         try #require(
             try cli.run(["copy", PostgreSQLServer.storeURI(imported), "copied.db"])
