@@ -14,10 +14,10 @@ final class PostgreSQLConnection {
     init(location: PostgreSQLLocation) throws(PostgreSQLError) {
         self.location = location
         guard isnad_pq_load() == 1 else {
+            let reason = String(cString: isnad_pq_load_error())
             throw PostgreSQLError(
                 kind: .cannotConnect,
-                message: "the PostgreSQL client library could not be loaded (\(String(cString: isnad_pq_load_error()))): install libpq5",
-                location: location)
+                message: "the PostgreSQL client library could not be loaded (\(reason)): install libpq5", location: location)
         }
         guard let connection = isnad_PQconnectdb(location.connectionURI) else {
             throw PostgreSQLError(kind: .cannotConnect, message: "libpq could not allocate a connection", location: location)
