@@ -8,8 +8,13 @@
 #ifndef ISNAD_CPOSTGRESQL_SHIM_H
 #define ISNAD_CPOSTGRESQL_SHIM_H
 
+// Debian's libpq-dev puts the header under postgresql/; Homebrew's libpq is keg-only.
 #if __has_include(<postgresql/libpq-fe.h>)
 #include <postgresql/libpq-fe.h>
+#elif __has_include("/opt/homebrew/opt/libpq/include/libpq-fe.h")
+#include "/opt/homebrew/opt/libpq/include/libpq-fe.h"
+#elif __has_include("/usr/local/opt/libpq/include/libpq-fe.h")
+#include "/usr/local/opt/libpq/include/libpq-fe.h"
 #else
 #include <libpq-fe.h>
 #endif
@@ -21,6 +26,8 @@ static inline void *isnad_pq_handle(void) {
     if (handle == NULL) {
         handle = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
 #ifdef __APPLE__
+        if (handle == NULL) handle = dlopen("/opt/homebrew/opt/libpq/lib/libpq.5.dylib", RTLD_NOW | RTLD_LOCAL);
+        if (handle == NULL) handle = dlopen("/usr/local/opt/libpq/lib/libpq.5.dylib", RTLD_NOW | RTLD_LOCAL);
         if (handle == NULL) handle = dlopen("libpq.5.dylib", RTLD_NOW | RTLD_LOCAL);
 #endif
     }
