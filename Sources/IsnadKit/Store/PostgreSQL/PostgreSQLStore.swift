@@ -168,18 +168,17 @@ public final class PostgreSQLStore {
     /// error rolls everything back; a lost connection is not retried.
     func inWriteTransaction(_ body: () throws -> Void) throws {
         try connection.beginWriteTransaction(onWait: onWaitingForWriteLock)
-        do {
-            try body()
-            try connection.execute("COMMIT")
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
-        }
+        try committing(body)
     }
 
     /// Runs `body` in one read-only snapshot of the store (`REPEATABLE READ, READ ONLY`).
     func inSnapshot(_ body: () throws -> Void) throws {
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try committing(body)
+    }
+
+    /// Runs `body` in the transaction just begun: commits after it, rolls back when it throws.
+    private func committing(_ body: () throws -> Void) throws {
         do {
             try body()
             try connection.execute("COMMIT")
