@@ -205,6 +205,19 @@ struct ImportDiagnosticsTests {
         #expect(result.unchanged)
     }
 
+    @Test("a pretty-printed record thousands of lines in stops the reading there, whatever follows")
+    func prettyRecordFarIn() throws {
+        // Past several of the reading thread's batches, with far more after it than its queue holds.
+        let good = (1...3_000).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
+        let pretty = (1...20_000).map { _ in "{\n  \"record\": \"entity\"\n}" }
+        let result = try refusal(of: (good + pretty).joined(separator: "\n") + "\n")
+        #expect(
+            result.errors == [
+                #"bad.jsonl:3001: this line is just "{": a record spans several lines, but records must be JSON Lines (one record a line): convert it with jq -c . bad.jsonl > bad.lines.jsonl"#
+            ])
+        #expect(result.unchanged)
+    }
+
     @Test("standard input that is a JSON array is told to go through jq")
     func standardInputArray() throws {
         let problem = ForeignFormat.jsonArray.problem(input: "<stdin>", isStandardInput: true)

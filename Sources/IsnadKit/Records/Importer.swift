@@ -215,51 +215,52 @@ private struct Run {
             try readSTIX(input, descriptor: descriptor, index: index)
             return
         }
-        var isFtM = options.format == .ftm
         let totalBytes: Int? = if case .file(let path) = input { FileSystem.regularFileSize(path) } else { nil }
-        var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: options.maximumLineLength)
+        // The lines are read and decoded on a second thread while this one writes those before.
+        let handoff = Handoff<[DecodedLine]>(capacity: DecodedLine.batchesAhead)
+        let (format, maximumLineLength, decoder) = (options.format, options.maximumLineLength, decoder)
+        let reading = BackgroundThread(ifNoThread: handoff.removeBound) {
+            DecodedLine.read(
+                descriptor: descriptor, format: format, maximumLineLength: maximumLineLength, decoder: decoder,
+                into: handoff)
+        }
+        defer {
+            handoff.stop()
+            reading.join()
+        }
         var bytesRead = 0
-        var isBeforeFirstLine = true
-        let readError: LineReader.ReadError?
         do {
-            readError = try reader.forEachLine { (number, line) throws in
-                summary.lines += 1
-                let location = ImportSession.Location(file: index, line: number)
-                switch line {
-                case .tooLong(let length):
-                    isBeforeFirstLine = false
-                    bytesRead += length + 1
-                    report(
-                        RecordProblem(
-                            message:
-                                "line of \(length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
-                            remedy: .longerLineLimit
-                        ), at: location)
-                case .text(let bytes):
-                    bytesRead += bytes.count + 1
-                    if Run.isBlank(bytes) { break }
-                    if isBeforeFirstLine, options.format == nil, Run.isFtMLine(bytes) { isFtM = true }
-                    if isBeforeFirstLine, !isFtM, let format = ForeignFormat.recognise(firstLine: bytes) {
-                        try refuse(input, as: format, at: location)
+            while let batch = handoff.next() {
+                for line in batch {
+                    if case .readFailed(let readError) = line.content {
+                        throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", kind: .readFailed)
                     }
-                    isBeforeFirstLine = false
-                    if isFtM {
-                        try handleFtM(bytes, of: input, at: location)
-                    } else {
-                        try handle(bytes, of: input, at: location)
+                    summary.lines += 1
+                    bytesRead += line.length + 1
+                    let location = ImportSession.Location(file: index, line: line.number)
+                    switch line.content {
+                    case .blank, .readFailed: break
+                    case .tooLong:
+                        report(
+                            RecordProblem(
+                                message:
+                                    "line of \(line.length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
+                                remedy: .longerLineLimit
+                            ), at: location)
+                    case .foreign(let format): try refuse(input, as: format, at: location)
+                    case .followTheMoney(let bytes):
+                        try bytes.withUnsafeBufferPointer { try handleFtM($0, of: input, at: location) }
+                    case .record(let decoded): try accept(decoded, of: input, at: location)
                     }
-                }
-                if let progress, number % 4096 == 0 {
-                    progress(
-                        Importer.Progress(
-                            input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
+                    if let progress, line.number % 4096 == 0 {
+                        progress(
+                            Importer.Progress(
+                                input: input.name, bytesRead: bytesRead, totalBytes: totalBytes, records: summary.recordCount))
+                    }
                 }
             }
         } catch is StopReading {
             return
-        }
-        if let readError {
-            throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", kind: .readFailed)
         }
     }
 
@@ -271,11 +272,6 @@ private struct Run {
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return false }
         return ExchangeFormat.isSTIXBundle(buffer[..<count])
-    }
-
-    static func isFtMLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let value = try? JSONParser.parse(bytes) else { return false }
-        return ExchangeFormat.isFtMEntity(value)
     }
 
     /// Reads a whole STIX bundle (up to ``STIXReader/maximumBundleSize``) and imports its
@@ -350,10 +346,6 @@ private struct Run {
     /// Thrown to stop reading an input that is not JSON Lines, once that was reported.
     private struct StopReading: Error {}
 
-    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    }
-
     /// Reports that the input is not JSON Lines, in one line, and stops reading it: every
     /// line after this one would be refused for the same reason.
     private mutating func refuse(_ input: Importer.Input, as format: ForeignFormat, at location: ImportSession.Location) throws {
@@ -361,22 +353,31 @@ private struct Run {
         throw StopReading()
     }
 
+    /// A line of records read and decoded elsewhere, checked as if it had been read as a line.
     private mutating func handle(
         _ bytes: UnsafeBufferPointer<UInt8>, of input: Importer.Input, at location: ImportSession.Location
     ) throws {
+        try accept(DecodedLine.decode(bytes, decoder: decoder, writer: &writer), of: input, at: location)
+    }
+
+    private mutating func accept(
+        _ decoded: DecodedLine.Decoded, of input: Importer.Input, at location: ImportSession.Location
+    ) throws {
         var record: Record
-        do {
-            let value = try JSONParser.parse(bytes)
-            do throws(RecordProblems) {
-                record = try decoder.decode(value)
-            } catch {
-                if case .object(let object) = value, case .string(let id) = object["id"] { refusedIDs.insert(id) }
-                for problem in error.problems { report(problem, at: location) }
-                return
-            }
-        } catch {
-            if ForeignFormat.isOpeningBrace(bytes) { try refuse(input, as: .multilineObject, at: location) }
-            report(RecordProblem(message: error.description), at: location)
+        var identity: UInt64
+        let keys: DecodedLine.StoredKeys
+        switch decoded {
+        case .record(let decodedRecord, let decodedIdentity, let decodedKeys):
+            record = decodedRecord
+            identity = decodedIdentity
+            keys = decodedKeys
+        case .refused(let problems, let id):
+            if let id { refusedIDs.insert(id) }
+            for problem in problems { report(problem, at: location) }
+            return
+        case .unparsable(let message, let opensObject):
+            if opensObject { try refuse(input, as: .multilineObject, at: location) }
+            report(RecordProblem(message: message), at: location)
             return
         }
         switch record {
@@ -386,21 +387,18 @@ private struct Run {
             return
         case .claim(var claim):
             // A merged entity's id names the entity it was merged into.
-            if let keep = try session.mergedInto(claim.subject) { claim.subject = keep }
-            if let keep = try session.mergedInto(claim.object) { claim.object = keep }
-            record = .claim(claim)
+            let keptSubject = try session.mergedInto(claim.subject)
+            let keptObject = try session.mergedInto(claim.object)
+            if keptSubject != nil || keptObject != nil {
+                claim.subject = keptSubject ?? claim.subject
+                claim.object = keptObject ?? claim.object
+                record = .claim(claim)
+                identity = DecodedLine.identityDigest(of: record, writer: &writer)
+            }
         default: break
         }
         let label = "\(record.kind.rawValue) \"\(record.id)\""
-        // A claim is the same claim whatever its citations: a second record of it in one import
-        // (two files that cite it, concatenated) adds its citations, as a second import would.
-        var identity = record
-        if case .claim(var claim) = record {
-            claim.citations = []
-            identity = .claim(claim)
-        }
-        let digest = FNV1a.hash(bytes: writer.encode(identity))
-        switch try session.register(kind: record.kind, id: record.id, digest: digest, at: location) {
+        switch try session.register(kind: record.kind, id: record.id, digest: identity, at: location) {
         case .repeated:
             summary.repeated += 1
             if case .claim(let claim) = record {
@@ -424,7 +422,7 @@ private struct Run {
         summary.records[record.kind, default: 0] += 1
         switch record {
         case .entity(let entity):
-            try session.write(entity, at: location)
+            try session.write(entity, searchKeys: keys.searchKeys, at: location)
         case .source(let source):
             for (index, cited) in source.cites.enumerated() where !(try session.sourceExists(cited)) {
                 try session.addPending(
@@ -433,7 +431,9 @@ private struct Run {
             try session.write(source)
         case .claim(let claim):
             try checkClaim(claim, label: label, at: location)
-            if let changed = try session.write(claim, replacingCitations: options.replacingCitations, reportingAt: location) {
+            if let changed = try session.write(
+                claim, citationKeys: keys.citationKeys, replacingCitations: options.replacingCitations, reportingAt: location)
+            {
                 report(changed, of: claim.id, at: location)
             }
         }

@@ -75,11 +75,12 @@ extension GraphStore {
             }
             let insertName = try database.cached(
                 "INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5)")
-            try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(NameKey.fold(entity.name))])
+            let searchKeys = NameKey.searchKeys(of: entity)
+            try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(searchKeys[0])])
             for (index, alias) in entity.aliases.enumerated() {
                 try insertName.run([
                     .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
-                    .text(NameKey.fold(alias.name)),
+                    .text(searchKeys[index + 1]),
                 ])
             }
             try writeMerged(entity)

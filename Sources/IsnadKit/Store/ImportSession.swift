@@ -338,18 +338,21 @@ final class ImportSession {
     // upsert: SQLite opens a statement journal for every upsert that may abort, which copies
     // each page it touches and cost more than half of a large import.
 
-    func write(_ entity: Entity, at location: Location) throws {
+    /// - Parameter searchKeys: ``NameKey/searchKeys(of:)``, worked out where it costs the writer nothing.
+    func write(_ entity: Entity, searchKeys: [String], at location: Location) throws {
         // Not known to be stored (an entity is written once per import): batched, and settled when sent.
         if let batch, entityTypes[entity.id] == nil {
-            batch.add(.entity(entity, location))
+            batch.add(.entity(entity, searchKeys: searchKeys, location))
             remember(entity: entity.id, type: entity.type)
             if batch.isFull { try flushBatch() }
             return
         }
-        try writeRowByRow(entity, at: location, previousType: try entityType(entity.id))
+        try writeRowByRow(entity, searchKeys: searchKeys, at: location, previousType: try entityType(entity.id))
     }
 
-    private func writeRowByRow(_ entity: Entity, at location: Location, previousType: EntityType?) throws {
+    private func writeRowByRow(
+        _ entity: Entity, searchKeys: [String], at location: Location, previousType: EntityType?
+    ) throws {
         let values: [Statement.Value] = [
             .text(entity.id), .text(entity.type.rawValue), .text(entity.name), optional(entity.description),
             .text(AttributesJSON.encode(entity.attributes)),
@@ -366,11 +369,10 @@ final class ImportSession {
         }
         let insertName = try database.cached(
             "INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5)")
-        try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(NameKey.fold(entity.name))])
+        try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(searchKeys[0])])
         for (index, alias) in entity.aliases.enumerated() {
             try insertName.run([
-                .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
-                .text(NameKey.fold(alias.name)),
+                .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang), .text(searchKeys[index + 1]),
             ])
         }
         if previousType != nil || !entity.merged.isEmpty {
@@ -446,7 +448,10 @@ final class ImportSession {
     /// `replacingCitations`, which replaces the claim whole.
     /// On PostgreSQL the claim may be batched: a change of its ends is then returned later, by
     /// ``takeChangedEnds()``, when `reportingAt` is given.
-    func write(_ claim: Claim, replacingCitations: Bool, reportingAt location: Location? = nil) throws -> ChangedEnd? {
+    /// - Parameter citationKeys: the citations' ``Citation/key``s when worked out already.
+    func write(
+        _ claim: Claim, citationKeys: [Int64]? = nil, replacingCitations: Bool, reportingAt location: Location? = nil
+    ) throws -> ChangedEnd? {
         let isRetracted = claim.retraction != nil || claim.citations.contains { $0.retraction != nil }
         if let batch {
             if !isRetracted {
@@ -457,10 +462,13 @@ final class ImportSession {
             // Written whole, after what the batch holds of the same claim.
             if batch.claims.contains(claim.id) { try flushBatch() }
         }
-        return try writeRowByRow(claim, replacingCitations: replacingCitations, isRetracted: isRetracted)
+        return try writeRowByRow(
+            claim, citationKeys: citationKeys, replacingCitations: replacingCitations, isRetracted: isRetracted)
     }
 
-    private func writeRowByRow(_ claim: Claim, replacingCitations: Bool, isRetracted: Bool) throws -> ChangedEnd? {
+    private func writeRowByRow(
+        _ claim: Claim, citationKeys: [Int64]? = nil, replacingCitations: Bool, isRetracted: Bool
+    ) throws -> ChangedEnd? {
         // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
         if try isRetracted
             || (mayHoldRetractedClaims
@@ -517,7 +525,8 @@ final class ImportSession {
                 )
                 .scalarInteger([.text(claim.id)]) ?? 0
         }
-        for citation in claim.citations {
+        let keys = citationKeys ?? claim.citations.map(\.key)
+        for (citation, key) in zip(claim.citations, keys) {
             let details: [Statement.Value] = [
                 .text(citation.source), optional(citation.via), .text(citation.quote), optional(citation.quoteEnglish),
                 .text(citation.stance.rawValue), .integer(Int64(citation.credibility.rawValue)), optional(citation.locator),
@@ -528,10 +537,10 @@ final class ImportSession {
                     UPDATE citation SET source = ?3, via = ?4, quote = ?5, quote_en = ?6, stance = ?7, credibility = ?8, locator = ?9
                     WHERE claim = ?1 AND citation_key = ?2
                     """)
-                try update.run([.text(claim.id), .integer(citation.key)] + details)
+                try update.run([.text(claim.id), .integer(key)] + details)
                 if database.changes > 0 { continue }
             }
-            try insert.run([.text(claim.id), .integer(nextPosition), .integer(citation.key)] + details)
+            try insert.run([.text(claim.id), .integer(nextPosition), .integer(key)] + details)
             nextPosition += 1
         }
         return nil
@@ -625,18 +634,18 @@ final class ImportSession {
         }
         for operation in batch.operations {
             switch operation {
-            case .entity(let entity, let location):
+            case .entity(let entity, let searchKeys, let location):
                 if let type = storedEntityTypes[entity.id] {
-                    try writeRowByRow(entity, at: location, previousType: type)
+                    try writeRowByRow(entity, searchKeys: searchKeys, at: location, previousType: type)
                     continue
                 }
                 added(.entity, entity.id)
                 entityRows.append([
                     entity.id, entity.type.rawValue, entity.name, entity.description, AttributesJSON.encode(entity.attributes),
                 ])
-                nameRows.append([entity.id, "0", entity.name, nil, NameKey.fold(entity.name)])
+                nameRows.append([entity.id, "0", entity.name, nil, searchKeys[0]])
                 for (index, alias) in entity.aliases.enumerated() {
-                    nameRows.append([entity.id, String(index + 1), alias.name, alias.lang, NameKey.fold(alias.name)])
+                    nameRows.append([entity.id, String(index + 1), alias.name, alias.lang, searchKeys[index + 1]])
                 }
             case .source(let source):
                 if storedSources.contains(source.id) {

@@ -72,7 +72,17 @@ final class Statement {
         switch value {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
-        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, sqliteTransientDestructor)
+        case .text(var text):
+            // The string's own UTF-8, with its length: no C string made and measured for it.
+            code = text.withUTF8 { utf8 in
+                guard let bytes = utf8.baseAddress, !utf8.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, sqliteTransientDestructor)
+                }
+                return bytes.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                    sqlite3_bind_text64(
+                        handle, index, $0, sqlite3_uint64(utf8.count), sqliteTransientDestructor, UInt8(SQLITE_UTF8))
+                }
+            }
         }
         if code != SQLITE_OK { throw database.error(code: code, sql: sql) }
     }

@@ -80,6 +80,11 @@ public enum NameKey {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The search keys of an entity's names, in their stored order: its name's, then each alias's.
+    public static func searchKeys(of entity: Entity) -> [String] {
+        [fold(entity.name)] + entity.aliases.map { fold($0.name) }
+    }
+
     public static func fold(_ name: String) -> String {
         // Compatibility forms first, so that a fullwidth hyphen or letter meets the rules below.
         let name = name.utf8.allSatisfy({ $0 < 0x80 }) ? name : name.precomposedStringWithCompatibilityMapping

@@ -12,7 +12,7 @@
 final class PostgreSQLImportBatch {
     /// A record read and not yet written, in input order.
     enum Operation {
-        case entity(Entity, ImportSession.Location)
+        case entity(Entity, searchKeys: [String], ImportSession.Location)
         case source(Source)
         /// `reportingAt`: where a change of the stored claim's ends is reported, or nil when it is not.
         case claim(Claim, replacingCitations: Bool, reportingAt: ImportSession.Location?)
@@ -66,7 +66,7 @@ final class PostgreSQLImportBatch {
 
     func add(_ operation: Operation) {
         switch operation {
-        case .entity(let entity, _): entityTypes[entity.id] = entity.type
+        case .entity(let entity, _, _): entityTypes[entity.id] = entity.type
         case .source(let source): sources.insert(source.id)
         case .claim(let claim, _, _): claims.insert(claim.id)
         }

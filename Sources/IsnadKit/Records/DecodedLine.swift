@@ -1,0 +1,160 @@
+/// One line of a record file, read and decoded: all the work on a line that needs no store.
+///
+/// ``DecodedLine/read(descriptor:format:maximumLineLength:decoder:into:)`` does this work on a
+/// thread of its own while the importer writes the lines before into the store (the import's
+/// two halves take about as long as each other), so an import runs at the speed of the slower
+/// half rather than of both added up. Nothing here can change the store: a bad line is decoded
+/// into what the importer will report, in the line's order.
+struct DecodedLine: Sendable {
+    enum Content: Sendable {
+        /// A blank line: counted, nothing more.
+        case blank
+        /// A line over the length limit, skipped unread.
+        case tooLong
+        /// The first line shows the file is of another format (the reading stopped here).
+        case foreign(ForeignFormat)
+        /// A line of FollowTheMoney entities, mapped by the importer.
+        case followTheMoney([UInt8])
+        /// A line of Isnad's records.
+        case record(Decoded)
+        /// Reading the file failed here (the last line handed over).
+        case readFailed(LineReader.ReadError)
+    }
+
+    /// One line of Isnad's record format, decoded and checked on its own.
+    enum Decoded: Sendable {
+        /// A valid record, the digest of what makes it the same record (``identityDigest(of:writer:)``),
+        /// and the keys the store files it under.
+        case record(Record, identity: UInt64, keys: StoredKeys)
+        /// A record that breaks rules of its own; `id` is its id when that is readable.
+        case refused([RecordProblem], id: String?)
+        /// Not JSON; `opensObject` when the line is a lone `{`, the start of an object written
+        /// over several lines.
+        case unparsable(String, opensObject: Bool)
+    }
+
+    /// The keys the store files a record under, which take a hash or a fold of its text: worked
+    /// out while decoding, so that the writer does not.
+    struct StoredKeys: Sendable {
+        /// An entity's ``NameKey/searchKeys(of:)``.
+        var searchKeys: [String] = []
+        /// A claim's citations' ``Citation/key``s, in order.
+        var citationKeys: [Int64] = []
+
+        init(of record: Record) {
+            switch record {
+            case .entity(let entity): searchKeys = NameKey.searchKeys(of: entity)
+            case .claim(let claim): citationKeys = claim.citations.map(\.key)
+            case .source: break
+            }
+        }
+    }
+
+    /// The line's 1-based number in its file.
+    let number: Int
+    /// The line's length in bytes, without its line feed.
+    let length: Int
+    let content: Content
+
+    /// Parses and decodes one line of the record format.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, decoder: RecordDecoder, writer: inout RecordWriter) -> Decoded {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            return .unparsable(error.description, opensObject: ForeignFormat.isOpeningBrace(bytes))
+        }
+        do throws(RecordProblems) {
+            let record = try decoder.decode(value)
+            return .record(record, identity: identityDigest(of: record, writer: &writer), keys: StoredKeys(of: record))
+        } catch {
+            let id: String? = if case .object(let object) = value, case .string(let id) = object["id"] { id } else { nil }
+            return .refused(error.problems, id: id)
+        }
+    }
+
+    /// What tells two records of one id apart: the record as written, a claim without its
+    /// citations (a claim is the same claim whatever its citations: a second record of it in
+    /// one import adds its citations, as a second import would).
+    static func identityDigest(of record: Record, writer: inout RecordWriter) -> UInt64 {
+        var identity = record
+        if case .claim(var claim) = record {
+            claim.citations = []
+            identity = .claim(claim)
+        }
+        return FNV1a.hash(bytes: writer.encode(identity))
+    }
+
+    /// Lines in a batch handed over at once, and the bytes of line text after which a batch is
+    /// handed over whatever its count: handing over costs a lock and a wake-up, so lines go in
+    /// batches; the queue holds a few batches, so memory stays bounded.
+    private static let batchLines = 256
+    private static let batchBytes = 4 << 20
+    static let batchesAhead = 4
+
+    /// Reads `descriptor` line by line, decodes each line and hands them over in order, in
+    /// batches, until the file ends (the last batch then ends with a read failure, if any) or
+    /// the consumer stops. The first line decides the format when `format` is nil, as the
+    /// importer reads it: FollowTheMoney entities, another format (reported, and reading stops),
+    /// else Isnad's records.
+    static func read(
+        descriptor: Int32, format: ExchangeFormat?, maximumLineLength: Int, decoder: RecordDecoder,
+        into handoff: Handoff<[DecodedLine]>
+    ) {
+        struct Stop: Error {}
+        var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: maximumLineLength)
+        var writer = RecordWriter()
+        var batch: [DecodedLine] = []
+        batch.reserveCapacity(batchLines)
+        var bytesInBatch = 0
+        var isFtM = format == .ftm
+        var isBeforeFirstLine = true
+        func handOver() throws(Stop) {
+            guard !batch.isEmpty else { return }
+            guard handoff.put(batch) else { throw Stop() }
+            batch.removeAll(keepingCapacity: true)
+            bytesInBatch = 0
+        }
+        do throws(Stop) {
+            let readError = try reader.forEachLine { (number, line) throws(Stop) in
+                let content: Content
+                let length: Int
+                switch line {
+                case .tooLong(let skipped):
+                    isBeforeFirstLine = false
+                    length = skipped
+                    content = .tooLong
+                case .text(let bytes):
+                    length = bytes.count
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                        content = .blank
+                        break
+                    }
+                    if isBeforeFirstLine, format == nil, isFollowTheMoney(bytes) { isFtM = true }
+                    if isBeforeFirstLine, !isFtM, let foreign = ForeignFormat.recognise(firstLine: bytes) {
+                        batch.append(DecodedLine(number: number, length: length, content: .foreign(foreign)))
+                        try handOver()
+                        throw Stop()
+                    }
+                    isBeforeFirstLine = false
+                    content =
+                        isFtM ? .followTheMoney(Array(bytes)) : .record(decode(bytes, decoder: decoder, writer: &writer))
+                }
+                batch.append(DecodedLine(number: number, length: length, content: content))
+                bytesInBatch += length
+                if batch.count >= batchLines || bytesInBatch >= batchBytes { try handOver() }
+            }
+            if let readError { batch.append(DecodedLine(number: 0, length: 0, content: .readFailed(readError))) }
+            try handOver()
+        } catch {
+            // The consumer stopped, or the file is of another format: nothing more to read.
+        }
+        handoff.finish()
+    }
+
+    /// Whether a line is one FollowTheMoney entity.
+    static func isFollowTheMoney(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let value = try? JSONParser.parse(bytes) else { return false }
+        return ExchangeFormat.isFtMEntity(value)
+    }
+}
