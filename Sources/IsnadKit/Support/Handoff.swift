@@ -122,7 +122,9 @@ final class BackgroundThread {
                 #if canImport(Darwin)
                     let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
                 #else
-                    let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+                    // Never nil: it is the box passed below.
+                    guard let context else { return nil }
+                    let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
                 #endif
                 box.body()
                 return nil
