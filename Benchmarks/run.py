@@ -9,6 +9,8 @@ and measures, for each size:
 
   import          isnad import  | sqlite3 shell .import of the same rows (CSV, one transaction,
                                   same schema and indexes) | networkx MultiDiGraph from the JSONL
+  import more     a tenth more claims (about the stored entities) into the store just loaded, indexes
+                  in place | sqlite3 shell .import of the same new rows into the raw load's store
   neighbors       isnad neighbors --depth 2 (in-process --timing), a hub and a median actor: every
                   claim as CSV, the default table (a summary) in process and as a cold process, and
                   at the hub --limit 0 (peak memory) | recursive CTE on the same file | networkx ego_graph
@@ -150,6 +152,30 @@ def dataset(claims, seed=1):
             subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--claims", str(claims), "--seed", str(seed)],
                            stdout=handle, check=True)
         os.rename(path + ".partial", path)
+    return path
+
+
+def more_claims(store, claims, seed=7):
+    """Claims only, new ids (`more-…`), about the entities and from the sources `store` holds
+    (each end mapped to a stored entity of its type, so that every predicate's types fit): a
+    later batch of reports about known actors."""
+    path = os.path.join(WORK, "more-%d-for-%s.jsonl" % (claims, os.path.basename(store)))
+    with sqlite3.connect("file:%s?mode=ro" % store, uri=True) as database:
+        by_type = {}
+        for (entity,) in database.execute("SELECT id FROM entity ORDER BY id"):
+            by_type.setdefault(entity.split("-")[0], []).append(entity)
+    generated = subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--claims", str(claims), "--seed",
+                                str(seed), "--claim-prefix", "more-"], capture_output=True, text=True, check=True).stdout
+    with open(path, "w", encoding="utf-8") as handle:
+        for line in generated.splitlines():
+            record = json.loads(line)
+            if record["record"] != "claim":
+                continue
+            for end in ("subject", "object"):
+                kind, number = record[end].split("-")
+                candidates = by_type[kind]
+                record[end] = candidates[(int(number) * 7919) % len(candidates)]
+            handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
     return path
 
 
@@ -459,6 +485,41 @@ def run_size(isnad, claims, measure, python, rows, smoke):
         rows.append((label, "import", "sqlite3 .import, the same rows and the history rows the import writes (change, change_record)",
                      sample.text(), "%.0f MB" % sample.peak_mb, "%d records/s" % (records / sample.median),
                      "isnad at %.0f%% of this rate" % (100 * sample.median / isnad_import.median)))
+        # A tenth more claims into each store just loaded: the indexes stay in place (the batch
+        # is below the rebuild threshold) and every row goes to a random place in them.
+        say("[%s] import a tenth more claims into the full store" % label)
+        subprocess.run(["sqlite3", store, "PRAGMA wal_checkpoint(TRUNCATE)"], check=True, capture_output=True)
+        more = more_claims(store, claims // 10)
+        grown = os.path.join(work, "grown.db")
+
+        def fresh_grown():
+            remove_store(grown)
+            shutil.copyfile(store, grown)
+        sample = measure.process([isnad, "--db", grown, "import", more], setup=fresh_grown)
+        grown_import = sample
+        rows.append((label, "import a tenth more claims into the full store", "isnad import (%d claims)" % (claims // 10),
+                     sample.text(), "%.0f MB" % sample.peak_mb, "%d records/s" % (claims // 10 / sample.median), None))
+        more_folder = os.path.join(work, "csv-more")
+        os.makedirs(more_folder, exist_ok=True)
+        for table, key in (("claim", "id"), ("citation", "claim"), ("change_record", "record")):
+            with open(os.path.join(more_folder, table + ".csv"), "w", encoding="utf-8") as handle:
+                subprocess.run(["sqlite3", "-csv", grown, "SELECT * FROM %s WHERE %s LIKE 'more-%%'" % (table, key)],
+                               stdout=handle, check=True)
+        subprocess.run(["sqlite3", raw, "PRAGMA wal_checkpoint(TRUNCATE)"], check=True, capture_output=True)
+        raw_grown = os.path.join(work, "raw-grown.db")
+        script = raw_load_script(more_folder, raw_grown, tables=["claim", "citation", "change_record"])
+
+        def fresh_raw_grown():
+            remove_store(raw_grown)
+            shutil.copyfile(raw, raw_grown)
+        sample = measure.process(["sqlite3", raw_grown, ".read %s" % script], setup=fresh_raw_grown)
+        rows.append((label, "import a tenth more claims into the full store",
+                     "sqlite3 .import of the same rows (claims, citations, history) into the raw load's store", sample.text(),
+                     "%.0f MB" % sample.peak_mb, "%d records/s" % (claims // 10 / sample.median),
+                     "isnad at %.0f%% of this rate" % (100 * sample.median / grown_import.median)))
+        for path in (grown, raw_grown):
+            remove_store(path)
+
         if python:
             times = []
             for _ in range(measure.repeat if claims < 1_000_000 else 1):
