@@ -196,6 +196,7 @@ public struct NeighborhoodSurvey: Sendable {
                 read.append((claim, index))
             }
         }
+        graph.readChains(of: read.lazy.map(\.claim))
         let weights = read.map { graph.weigh($0.claim) }
         for (entry, weight) in zip(read, weights) {
             groups[entry.group].claimsRead += 1

@@ -64,4 +64,37 @@ final class RowMemo {
         sources[id] = grade
         return grade
     }
+
+    /// Looks up, one statement for each, the types of the entities and the grades of the sources
+    /// not remembered yet, so that the claims about to be read find them all here: a batch of
+    /// claims costs two lookups, not one per entity and source met for the first time.
+    func prefetch(entities: some Sequence<String>, sources: some Sequence<String>, _ database: Database) throws {
+        let newEntities = Set(entities.filter { entityTypes[$0] == nil })
+        if !newEntities.isEmpty {
+            var found: [String: EntityType] = [:]
+            try database.cached("SELECT id, type FROM entity WHERE id \(GraphStore.inList(database, of: .text))")
+                .forEachRow([GraphStore.jsonArray(newEntities)], atOnce: true) { row in
+                    let id = row.string(0)
+                    found[id] = try StoredValue.vocabulary(
+                        row.string(1), path: database.path, record: "entity \"\(id)\"", field: "type")
+                }
+            if entityTypes.count + newEntities.count > RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
+            for id in newEntities { entityTypes.updateValue(found[id], forKey: id) }
+        }
+        let newSources = Set(sources.filter { self.sources[$0] == nil })
+        if !newSources.isEmpty {
+            var found: [String: SourceGrade] = [:]
+            try database.cached(
+                "SELECT id, reliability, published FROM source WHERE id \(GraphStore.inList(database, of: .text))"
+            ).forEachRow([GraphStore.jsonArray(newSources)], atOnce: true) { row in
+                let id = row.string(0)
+                found[id] = SourceGrade(
+                    reliability: try StoredValue.vocabulary(
+                        row.string(1), path: database.path, record: "source \"\(id)\"", field: "reliability"),
+                    published: try StoredValue.date(row, 2, path: database.path, record: "source \"\(id)\"", field: "published"))
+            }
+            if self.sources.count + newSources.count > RowMemo.limit { self.sources.removeAll(keepingCapacity: true) }
+            for id in newSources { self.sources.updateValue(found[id], forKey: id) }
+        }
+    }
 }
