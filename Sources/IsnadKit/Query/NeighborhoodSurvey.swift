@@ -83,6 +83,7 @@ public struct NeighborhoodSurvey: Sendable {
         // a slot of a table by predicate, hop and direction, and an entity's depth is looked up
         // only when the other end changes (links come ordered by their other end).
         var depths = [center: 0]
+        depths.reserveCapacity(min(linkBudget, 4096))
         var frontier = [center]
         var seenRows = RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24)
         var seenClaims: Set<String> = []

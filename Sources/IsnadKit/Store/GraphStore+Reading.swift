@@ -193,7 +193,18 @@ extension GraphStore {
             WHERE s.id \(GraphStore.inList(database, of: .text)) ORDER BY s.id, c.position
             """)
         var grades: [String: (reliability: Reliability, cites: [String])] = [:]
-        let ids = Array(ids)
+        // Claims just read have put their sources in the memo, with what they cite.
+        try rowMemo.validate(database)
+        let ids = ids.filter { id in
+            switch rowMemo.knownSource(id) {
+            case .some(.some(let known)):
+                guard let cites = known.cites else { return true }
+                grades[id] = (known.reliability, cites)
+                return false
+            case .some(.none): return false
+            case .none: return true
+            }
+        }
         var start = 0
         while start < ids.count {
             let batch = ids[start..<min(start + GraphStore.batchSize, ids.count)]
@@ -302,10 +313,17 @@ extension GraphStore {
                         try citation(from: row, at: 7, number: read[read.count - 1].citations.count + 1))
                 }
             }
-            try rowMemo.prefetch(
-                entities: read.lazy.flatMap { [$0.claim.subject, $0.claim.object] },
-                sources: read.lazy.flatMap { $0.citations.lazy.flatMap { [$0.source] + ($0.via.map { [$0] } ?? []) } },
-                database)
+            var entities: [String] = []
+            var sources: [String] = []
+            for (claim, citations) in read {
+                entities.append(claim.subject)
+                entities.append(claim.object)
+                for citation in citations {
+                    sources.append(citation.source)
+                    if let via = citation.via { sources.append(via) }
+                }
+            }
+            try rowMemo.prefetch(entities: entities, sources: sources, database)
             for row in batch {
                 guard let position = positionOfRow[row] else { continue }
                 let (claim, citations) = read[position]
