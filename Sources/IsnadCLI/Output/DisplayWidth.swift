@@ -48,7 +48,7 @@ enum DisplayWidth {
         return count < paddings.count ? paddings[count] : String(repeating: " ", count: count)
     }
 
-    private static let paddings = (0..<128).map { String(repeating: " ", count: $0) }
+    private static let paddings = (0..<128).map { String(decoding: [UInt8](repeating: 0x20, count: $0), as: UTF8.self) }
 
     /// The text cut to at most `width` cells, with an ellipsis when cut, whole grapheme
     /// clusters only.

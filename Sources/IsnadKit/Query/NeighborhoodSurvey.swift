@@ -79,7 +79,7 @@ public struct NeighborhoodSurvey: Sendable {
             store: store, filter: filter, direction: direction,
             transmission: TransmissionGraph.Deferred(store: store, graph: graph))
         // The walk hashes as little as it can: it meets up to `linkBudget` links and runs once per
-        // command. Rows are bits, predicates small numbers found by a scan of the few met, a group
+        // command. Rows are bits, predicates small numbers (the one before checked first), a group
         // a slot of a table by predicate, hop and direction, and an entity's depth is looked up
         // only when the other end changes (links come ordered by their other end).
         var depths = [center: 0]
@@ -88,6 +88,7 @@ public struct NeighborhoodSurvey: Sendable {
         var seenRows = RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24)
         var seenClaims: Set<String> = []
         var predicates: [(name: String, isSymmetric: Bool)] = []
+        var predicateNumbers: [String: Int] = [:]
         var lastPredicate = -1
         let slotsPerPredicate = (max(0, depth) + 1) * 2
         var groupOfSlot: [Int] = []
@@ -128,10 +129,11 @@ public struct NeighborhoodSurvey: Sendable {
                         let predicate: Int
                         if lastPredicate >= 0, predicates[lastPredicate].name == step.predicate {
                             predicate = lastPredicate
-                        } else if let known = predicates.firstIndex(where: { $0.name == step.predicate }) {
+                        } else if let known = predicateNumbers[step.predicate] {
                             predicate = known
                         } else {
                             predicate = predicates.count
+                            predicateNumbers[step.predicate] = predicate
                             predicates.append(
                                 (step.predicate, store.vocabulary[step.predicate]?.isSymmetric == true))
                             groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
@@ -224,11 +226,26 @@ public struct NeighborhoodSurvey: Sendable {
             if a.predicate != b.predicate { return a.predicate < b.predicate }
             return a.isOutgoing && !b.isOutgoing
         }
-        // Positions sorted, not the claims: a claim and its weight are large values to move.
-        let ranked = read.indices.filter { weights[$0].strength != nil }.sorted { a, b in
-            if let x = weights[a].strength, let y = weights[b].strength, x != y { return x < y }
-            return read[a].claim.claim.id < read[b].claim.claim.id
+        // Positions sorted, not the claims: a claim and its weight are large values to move. Equal
+        // strengths are numbered once, so that comparing two positions copies no strength.
+        var strengthNumbers: [SupportStrength: Int] = [:]
+        var keys: [(number: Int, channels: Int, strength: ClaimStrength)] = []
+        var positions: [Int] = []
+        for (position, weight) in weights.enumerated() {
+            guard let strength = weight.strength else { continue }
+            let number = strengthNumbers[strength] ?? strengthNumbers.count
+            strengthNumbers[strength] = number
+            positions.append(position)
+            keys.append((number, strength.supportingChannels, strength.claimStrength))
         }
+        // As `SupportStrength`'s order: more channels first, then the stronger claim; the same
+        // strength, by id.
+        let order = positions.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.number != y.number { return (-x.channels, x.strength) < (-y.channels, y.strength) }
+            return read[positions[a]].claim.claim.id < read[positions[b]].claim.claim.id
+        }
+        let ranked = order.map { positions[$0] }
         strongest = ranked.prefix(limit).map { read[$0].claim }
         for position in ranked.prefix(limit) { hops[read[position].claim.claim.id] = hopOfGroup[read[position].group] }
     }
