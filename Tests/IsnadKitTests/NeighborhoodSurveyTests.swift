@@ -25,6 +25,50 @@ struct NeighborhoodSurveyTests {
         #expect(!member.isOutgoing)
     }
 
+    @Test("a survey reading sources on demand weighs as a graph read whole does, chains through cites included")
+    func onDemandSources() throws {
+        let store = try SmallGraph.store(in: try TemporaryFolder.scoped)
+        let whole = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: try TransmissionGraph(store: store))
+        let onDemand = try NeighborhoodSurvey(
+            store: store, center: "a", depth: 2, graph: TransmissionGraph(readingOnDemandFrom: store))
+        #expect(onDemand.strongest == whole.strongest)
+        #expect(onDemand.groups.map(\.strongest) == whole.groups.map(\.strongest))
+        #expect(onDemand.groups.map(\.statuses) == whole.groups.map(\.statuses))
+        // b-c is read through art, which cites s-b: its channel is capped by art (E).
+        let funded = try #require(onDemand.groups.first { $0.predicate == "funded" })
+        #expect(funded.strongest?.commonLink?.source == "art")
+    }
+
+    @Test("claims read by row come whole in the order given, across batches, a row given twice twice, a missing row left out")
+    func claimsByRow() throws {
+        let folder = try TemporaryFolder.scoped
+        var records = SmallGraph.records
+        // More claims than one batch reads (500), each read back by its row.
+        for index in 0..<1_100 {
+            let (subject, object) = index % 2 == 0 ? ("b", "c") : ("c", "d")
+            records += """
+                {"record":"claim","id":"k\(index)","subject":"\(subject)","predicate":"funded","object":"\(object)",\
+                "citations":[{"source":"s-d","via":"art","quote":"q\(index)","stance":"asserts","credibility":3}]}
+
+                """
+        }
+        let store = try Fixtures.store(records, in: folder)
+        var rows: [Int64] = []
+        for entity in ["b", "c"] {
+            try store.forEachLink(of: entity, withDates: false) { link in if link.isSubject { rows.append(link.row) } }
+        }
+        #expect(rows.count == 1_102)  // b-c and c-d besides
+        rows.reverse()
+        rows.insert(rows[700], at: 3)
+        rows.append(try store.largestClaimRow() + 10)
+        var read: [GradedClaim] = []
+        try store.forEachClaim(rows: rows) { read.append($0) }
+        let expected = try rows.compactMap { row in try store.claimID(row: row).flatMap { try store.claim(id: $0) } }
+        #expect(read.count == 1_103)
+        #expect(read == expected)
+        #expect(read[3] == read[701])
+    }
+
     @Test("past its budgets a survey stops: counts are lower bounds, and only the claims read are weighed")
     func budgets() throws {
         let store = try SmallGraph.store(in: try TemporaryFolder.scoped)

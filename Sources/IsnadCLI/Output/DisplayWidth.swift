@@ -4,6 +4,8 @@ import IsnadKit
 /// East Asian wide characters and emoji take two, everything else one (Arabic included).
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        // Printable ASCII, one cell a byte: most cells of a table, measured without decoding.
+        if Text.isPrintableASCII(text) { return text.utf8.count }
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width
@@ -31,11 +33,22 @@ enum DisplayWidth {
 
     /// Whether the text holds right-to-left letters (Arabic, Hebrew, Syriac, Thaana …).
     static func hasRightToLeft(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
+        // Every right-to-left letter is outside ASCII.
+        guard !Text.isASCII(text) else { return false }
+        return text.unicodeScalars.contains { scalar in
             (0x0590...0x08FF).contains(scalar.value) || (0xFB1D...0xFDFF).contains(scalar.value)
                 || (0xFE70...0xFEFF).contains(scalar.value)
         }
     }
+
+    /// `count` spaces (none when it is not positive), for padding cells: made once for the widths
+    /// tables have, rather than once per cell.
+    static func spaces(_ count: Int) -> String {
+        guard count > 0 else { return "" }
+        return count < paddings.count ? paddings[count] : String(repeating: " ", count: count)
+    }
+
+    private static let paddings = (0..<128).map { String(decoding: [UInt8](repeating: 0x20, count: $0), as: UTF8.self) }
 
     /// The text cut to at most `width` cells, with an ellipsis when cut, whole grapheme
     /// clusters only.

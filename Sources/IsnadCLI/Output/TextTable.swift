@@ -59,19 +59,32 @@ struct TextTable {
         indent: String = "", widths: [Int], includesHeader: Bool = true, _ body: (String) throws -> Void
     ) rethrows {
         func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+            // Each cell measured and looked at for right-to-left letters once: the line holds
+            // such a letter exactly when one of its cells does.
+            var text = indent
+            var hasRightToLeft = DisplayWidth.hasRightToLeft(indent)
             for (index, cell) in cells.enumerated() {
-                let cell = index < widths.count ? DisplayWidth.truncate(cell, to: widths[index]) : cell
+                var cell = cell
+                var width = DisplayWidth.of(cell)
+                if index < widths.count, width > widths[index] {
+                    cell = DisplayWidth.truncate(cell, to: widths[index])
+                    width = DisplayWidth.of(cell)
+                }
+                if index > 0 { text += "  " }
                 let isLast = index == cells.count - 1
-                let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
-                let isolated = Bidi.isolateCell(cell)
+                let padding = DisplayWidth.spaces(widths[index] - width)
+                let isRightToLeft = DisplayWidth.hasRightToLeft(cell)
+                hasRightToLeft = hasRightToLeft || isRightToLeft
+                let isolated = isRightToLeft ? cell + Bidi.leftToRightMark : cell
                 if index < columns.count, columns[index].alignsRight {
-                    parts.append(padding + isolated)
+                    text += padding
+                    text += isolated
                 } else {
-                    parts.append(isLast ? isolated : isolated + padding)
+                    text += isolated
+                    if !isLast { text += padding }
                 }
             }
-            return Bidi.line(indent + parts.joined(separator: "  "))
+            return hasRightToLeft ? Bidi.leftToRightMark + text : text
         }
         if includesHeader { try body(line(columns.map(\.header))) }
         for row in rows { try body(line(row)) }

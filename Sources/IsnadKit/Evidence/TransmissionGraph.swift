@@ -104,6 +104,45 @@ public final class TransmissionGraph {
         }
     }
 
+    /// Reads every source the chains of these claims reach that the graph has not read yet, one
+    /// statement per step of `cites` (and per ``GraphStore/batchSize`` sources) rather than one
+    /// per source. Only for a graph that reads on demand; an error is kept as ``load(_:)`` keeps
+    /// it, and the sources left unread are then read one by one when weighed.
+    func readChains(of claims: some Sequence<GradedClaim>) {
+        guard let store else { return }
+        var wanted: [String] = []
+        var met: Set<String> = []
+        func want(_ id: String) {
+            if reliabilities[id] == nil, !missing.contains(id), met.insert(id).inserted { wanted.append(id) }
+        }
+        for claim in claims {
+            for cited in claim.citations {
+                want(cited.citation.source)
+                if let via = cited.citation.via { want(via) }
+            }
+        }
+        while !wanted.isEmpty {
+            let grades: [String: (reliability: Reliability, cites: [String])]
+            do {
+                grades = try store.sourceGrades(ids: wanted)
+            } catch {
+                if readFailure == nil { readFailure = error }
+                return
+            }
+            let step = wanted
+            wanted = []
+            for id in step {
+                guard let grade = grades[id] else {
+                    missing.insert(id)
+                    continue
+                }
+                reliabilities[id] = grade.reliability
+                cites[id] = grade.cites
+                for cited in grade.cites { want(cited) }
+            }
+        }
+    }
+
     /// The source's reliability; F (cannot be judged) for a source the graph does not hold.
     public func reliability(of id: String) -> Reliability {
         load(id)

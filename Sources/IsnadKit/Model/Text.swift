@@ -47,6 +47,8 @@ public enum Text {
     /// marks (U+200E, U+200F), which change no order beyond their own neighbours. The result
     /// holds only characters that pass unchanged, so escaping it again changes nothing.
     public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        // Printable ASCII, the most of what is shown, needs no scalar-by-scalar look.
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: { needsEscapeForTerminal($0) && !(keepingLineBreaks && $0 == "\n") })
         else { return text }
         var result = ""
@@ -63,6 +65,27 @@ public enum Text {
             }
         }
         return result
+    }
+
+    /// Whether every character of the text is printable ASCII (space to tilde): one byte, one
+    /// terminal cell, nothing to escape or isolate. Read as bytes in one loop, without decoding.
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var isPrintable = true
+            for byte in bytes { isPrintable = isPrintable && byte >= 0x20 && byte < 0x7F }
+            return isPrintable
+        } ?? utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Whether every character of the text is ASCII, read as bytes in one loop.
+    public static func isASCII(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var isASCII = true
+            for byte in bytes { isASCII = isASCII && byte < 0x80 }
+            return isASCII
+        } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Whether a terminal could take the scalar for a command rather than text: C0 controls,

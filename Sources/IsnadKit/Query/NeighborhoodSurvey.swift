@@ -27,7 +27,10 @@ public struct NeighborhoodSurvey: Sendable {
         public fileprivate(set) var statuses: [Evidence.Status: Int] = [:]
         /// The strongest claim read, and its strength.
         public fileprivate(set) var strongest: SupportStrength?
-        fileprivate var followed: [Adjacency.FollowedClaim] = []
+        /// The claims followed, as rows (read through the indexes) or whole (under a filter on
+        /// evidence): one of the two stays empty.
+        fileprivate var followedRows: [Int64] = []
+        fileprivate var followedWhole: [GradedClaim] = []
     }
 
     /// The entity explored from.
@@ -75,11 +78,22 @@ public struct NeighborhoodSurvey: Sendable {
         let adjacency = Adjacency(
             store: store, filter: filter, direction: direction,
             transmission: TransmissionGraph.Deferred(store: store, graph: graph))
+        // The walk hashes as little as it can: it meets up to `linkBudget` links and runs once per
+        // command. Rows are bits, predicates small numbers (the one before checked first), a group
+        // a slot of a table by predicate, hop and direction, and an entity's depth is looked up
+        // only when the other end changes (links come ordered by their other end).
         var depths = [center: 0]
+        depths.reserveCapacity(min(linkBudget, 4096))
         var frontier = [center]
-        var groupIndex: [GroupKey: Int] = [:]
-        var seenRows: Set<Int64> = []
+        var seenRows = RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24)
         var seenClaims: Set<String> = []
+        var predicates: [(name: String, isSymmetric: Bool)] = []
+        var predicateNumbers: [String: Int] = [:]
+        var lastPredicate = -1
+        let slotsPerPredicate = (max(0, depth) + 1) * 2
+        var groupOfSlot: [Int] = []
+        var lastOther: String?
+        var lastOtherDepth = 0
         var linksRead = 0
         struct BudgetSpent: Error {}
         walk: for hop in 0..<max(0, depth) {
@@ -91,31 +105,54 @@ public struct NeighborhoodSurvey: Sendable {
                         linksRead += 1
                         let isNew: Bool
                         switch step.claim {
-                        case .row(let row): isNew = seenRows.insert(row).inserted
+                        case .row(let row): isNew = seenRows.insert(row)
                         case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
                         }
                         var reachedNow = false
-                        if depths[step.other] == nil {
-                            depths[step.other] = hop + 1
-                            next.append(step.other)
-                            reachedNow = true
+                        let otherDepth: Int
+                        if let lastOther, lastOther == step.other {
+                            otherDepth = lastOtherDepth
+                        } else {
+                            if let known = depths[step.other] {
+                                otherDepth = known
+                            } else {
+                                otherDepth = hop + 1
+                                depths[step.other] = otherDepth
+                                next.append(step.other)
+                                reachedNow = true
+                            }
+                            lastOther = step.other
+                            lastOtherDepth = otherDepth
                         }
                         guard isNew else { return }
-                        let claimHop = max(hop, depths[step.other] ?? hop + 1)
-                        let predicate = step.predicate
-                        let isOutgoing = step.isOutgoing || store.vocabulary[predicate]?.isSymmetric == true
-                        let key = GroupKey(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing)
-                        let index: Int
-                        if let known = groupIndex[key] {
-                            index = known
+                        let claimHop = max(hop, otherDepth)
+                        let predicate: Int
+                        if lastPredicate >= 0, predicates[lastPredicate].name == step.predicate {
+                            predicate = lastPredicate
+                        } else if let known = predicateNumbers[step.predicate] {
+                            predicate = known
                         } else {
+                            predicate = predicates.count
+                            predicateNumbers[step.predicate] = predicate
+                            predicates.append(
+                                (step.predicate, store.vocabulary[step.predicate]?.isSymmetric == true))
+                            groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
+                        }
+                        lastPredicate = predicate
+                        let isOutgoing = step.isOutgoing || predicates[predicate].isSymmetric
+                        let slot = predicate * slotsPerPredicate + claimHop * 2 + (isOutgoing ? 1 : 0)
+                        var index = groupOfSlot[slot]
+                        if index < 0 {
                             index = groups.count
-                            groupIndex[key] = index
-                            groups.append(Group(hop: claimHop, predicate: predicate, isOutgoing: isOutgoing))
+                            groupOfSlot[slot] = index
+                            groups.append(Group(hop: claimHop, predicate: step.predicate, isOutgoing: isOutgoing))
                         }
                         groups[index].claims += 1
                         if reachedNow { groups[index].entities += 1 }
-                        groups[index].followed.append(step.claim)
+                        switch step.claim {
+                        case .row(let row): groups[index].followedRows.append(row)
+                        case .whole(let claim): groups[index].followedWhole.append(claim)
+                        }
                     }
                 } catch is BudgetSpent {
                     isComplete = false
@@ -128,32 +165,26 @@ public struct NeighborhoodSurvey: Sendable {
         try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
     }
 
-    private struct GroupKey: Hashable {
-        let hop: Int
-        let predicate: String
-        let isOutgoing: Bool
-    }
-
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
     private mutating func weigh(store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int) throws {
         var rows: [Int64] = []
         var groupOfRow: [Int64: Int] = [:]
-        var read: [(claim: GradedClaim, weight: ClaimWeight, group: Int)] = []
+        var read: [(claim: GradedClaim, group: Int)] = []
         var taken = 0
         var round = 0
         var isLeft = true
         while taken < evidenceBudget, isLeft {
             isLeft = false
-            for index in groups.indices where round < groups[index].followed.count {
+            for index in groups.indices where round < groups[index].followedRows.count + groups[index].followedWhole.count {
                 isLeft = true
                 guard taken < evidenceBudget else { break }
                 taken += 1
-                switch groups[index].followed[round] {
-                case .row(let row):
+                if groups[index].followedWhole.isEmpty {
+                    let row = groups[index].followedRows[round]
                     rows.append(row)
                     groupOfRow[row] = index
-                case .whole(let claim):
-                    read.append((claim, graph.weigh(claim), index))
+                } else {
+                    read.append((groups[index].followedWhole[round], index))
                 }
             }
             round += 1
@@ -165,19 +196,24 @@ public struct NeighborhoodSurvey: Sendable {
             try store.forEachClaim(rows: rows) { claim in
                 let index = groupOfRow[rows[position]] ?? 0
                 position += 1
-                read.append((claim, graph.weigh(claim), index))
+                read.append((claim, index))
             }
         }
-        for entry in read {
+        graph.readChains(of: read.lazy.map(\.claim))
+        let weights = read.map { graph.weigh($0.claim) }
+        for (entry, weight) in zip(read, weights) {
             groups[entry.group].claimsRead += 1
-            guard let strength = entry.weight.strength else { continue }
+            guard let strength = weight.strength else { continue }
             groups[entry.group].statuses[strength.evidence.status, default: 0] += 1
             if let best = groups[entry.group].strongest, best <= strength { continue }
             groups[entry.group].strongest = strength
         }
         claimsRead = read.count
         let hopOfGroup = groups.map(\.hop)
-        for index in groups.indices { groups[index].followed = [] }
+        for index in groups.indices {
+            groups[index].followedRows = []
+            groups[index].followedWhole = []
+        }
         groups.sort { a, b in
             if a.hop != b.hop { return a.hop < b.hop }
             switch (a.strongest, b.strongest) {
@@ -190,11 +226,27 @@ public struct NeighborhoodSurvey: Sendable {
             if a.predicate != b.predicate { return a.predicate < b.predicate }
             return a.isOutgoing && !b.isOutgoing
         }
-        let ranked = read.filter { $0.weight.strength != nil }.sorted { a, b in
-            if let x = a.weight.strength, let y = b.weight.strength, x != y { return x < y }
-            return a.claim.claim.id < b.claim.claim.id
+        // Positions sorted, not the claims: a claim and its weight are large values to move. Equal
+        // strengths are numbered once, so that comparing two positions copies no strength.
+        var strengthNumbers: [SupportStrength: Int] = [:]
+        var keys: [(number: Int, channels: Int, strength: ClaimStrength)] = []
+        var positions: [Int] = []
+        for (position, weight) in weights.enumerated() {
+            guard let strength = weight.strength else { continue }
+            let number = strengthNumbers[strength] ?? strengthNumbers.count
+            strengthNumbers[strength] = number
+            positions.append(position)
+            keys.append((number, strength.supportingChannels, strength.claimStrength))
         }
-        strongest = ranked.prefix(limit).map(\.claim)
-        for entry in ranked.prefix(limit) { hops[entry.claim.claim.id] = hopOfGroup[entry.group] }
+        // As `SupportStrength`'s order: more channels first, then the stronger claim; the same
+        // strength, by id.
+        let order = positions.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.number != y.number { return (-x.channels, x.strength) < (-y.channels, y.strength) }
+            return read[positions[a]].claim.claim.id < read[positions[b]].claim.claim.id
+        }
+        let ranked = order.map { positions[$0] }
+        strongest = ranked.prefix(limit).map { read[$0].claim }
+        for position in ranked.prefix(limit) { hops[read[position].claim.claim.id] = hopOfGroup[read[position].group] }
     }
 }

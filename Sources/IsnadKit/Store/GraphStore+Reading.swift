@@ -184,6 +184,49 @@ extension GraphStore {
         return (reliability, cited)
     }
 
+    /// ``sourceGrade(id:)`` for many sources at once, in one statement per ``batchSize`` ids:
+    /// the sources the store holds, by id.
+    func sourceGrades(ids: some Collection<String>) throws -> [String: (reliability: Reliability, cites: [String])] {
+        let select = try database.cached(
+            """
+            SELECT s.id, s.reliability, c.cited FROM source AS s LEFT JOIN source_cites AS c ON c.source = s.id
+            WHERE s.id \(GraphStore.inList(database, of: .text)) ORDER BY s.id, c.position
+            """)
+        var grades: [String: (reliability: Reliability, cites: [String])] = [:]
+        // Claims just read have put their sources in the memo, with what they cite.
+        try rowMemo.validate(database)
+        let ids = ids.filter { id in
+            switch rowMemo.knownSource(id) {
+            case .some(.some(let known)):
+                guard let cites = known.cites else { return true }
+                grades[id] = (known.reliability, cites)
+                return false
+            case .some(.none): return false
+            case .none: return true
+            }
+        }
+        var start = 0
+        while start < ids.count {
+            let batch = ids[start..<min(start + GraphStore.batchSize, ids.count)]
+            start = batch.endIndex
+            var current: (id: String, reliability: Reliability, cites: [String])?
+            try select.forEachRow([GraphStore.jsonArray(batch)], atOnce: true) { row in
+                let id = row.string(0)
+                if current?.id != id {
+                    if let done = current { grades[done.id] = (done.reliability, done.cites) }
+                    current = (
+                        id,
+                        try StoredValue.vocabulary(row.string(1), path: path, record: "source \"\(id)\"", field: "reliability"),
+                        []
+                    )
+                }
+                if let cited = row.text(2) { current?.cites.append(cited) }
+            }
+            if let done = current { grades[done.id] = (done.reliability, done.cites) }
+        }
+        return grades
+    }
+
     private static let sourceFields: [(column: Int32, name: String)] = [
         (0, "id"), (2, "title"), (3, "publisher"), (4, "author"), (5, "url"), (7, "lang"), (9, "text"),
     ]
@@ -243,11 +286,88 @@ extension GraphStore {
     }
 
     /// The claims at rows found by ``forEachLink(of:withDates:_:)``, in the order given, with
-    /// their graded citations: one statement run once per row, the memo checked once.
+    /// their graded citations. Read in batches of ``batchSize`` rows, one statement each, and the
+    /// types of their ends and the grades of their sources not yet in the memo in one statement
+    /// each per batch: a row at a time, the lookups of a claim cost more than the claim.
     public func forEachClaim(rows: [Int64], _ body: (GradedClaim) throws -> Void) throws {
         try rowMemo.validate(database)
-        let select = try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position")
-        for row in rows { try groupClaims(select, [.integer(row)], validating: false, atOnce: true, body) }
+        let select = try database.cached(
+            "\(GraphStore.claimColumns), c.rowid FROM claim AS c \(GraphStore.claimJoins) WHERE c.rowid "
+                + "\(GraphStore.inList(database, of: .integer)) ORDER BY c.rowid, ci.position")
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + GraphStore.batchSize, rows.count)]
+            start = batch.endIndex
+            var read: [(claim: Claim, citations: [Citation])] = []
+            var positionOfRow: [Int64: Int] = [:]
+            var lastRow: Int64?
+            try select.forEachRow([GraphStore.jsonArray(batch)], atOnce: true) { row in
+                let rowID = row.int64(14)
+                if rowID != lastRow {
+                    lastRow = rowID
+                    positionOfRow[rowID] = read.count
+                    read.append((try claim(from: row), []))
+                }
+                if !row.isNull(7) {
+                    read[read.count - 1].citations.append(
+                        try citation(from: row, at: 7, number: read[read.count - 1].citations.count + 1))
+                }
+            }
+            var entities: [String] = []
+            var sources: [String] = []
+            for (claim, citations) in read {
+                entities.append(claim.subject)
+                entities.append(claim.object)
+                for citation in citations {
+                    sources.append(citation.source)
+                    if let via = citation.via { sources.append(via) }
+                }
+            }
+            try rowMemo.prefetch(entities: entities, sources: sources, database)
+            for row in batch {
+                guard let position = positionOfRow[row] else { continue }
+                let (claim, citations) = read[position]
+                try body(
+                    GradedClaim(
+                        claim: claim, citations: try citations.map(graded),
+                        subjectType: try rowMemo.entityType(claim.subject, database),
+                        objectType: try rowMemo.entityType(claim.object, database)))
+            }
+        }
+    }
+
+    /// How many rows or ids a statement given a list (``inList(_:of:)``) reads at most.
+    static let batchSize = 500
+
+    /// `IN` a list of values bound to `?1` as a JSON array (``jsonArray(_:)``): a list of any
+    /// length in one statement, prepared once.
+    static func inList(_ database: Database, of type: ListedType) -> String {
+        switch type {
+        case .text:
+            database.dialect(
+                "IN (SELECT value FROM json_each(?1))", postgreSQL: "IN (SELECT json_array_elements_text(?1::json))")
+        case .integer:
+            database.dialect(
+                "IN (SELECT value FROM json_each(?1))",
+                postgreSQL: "IN (SELECT json_array_elements_text(?1::json)::bigint)")
+        }
+    }
+
+    /// What an ``inList(_:of:)`` holds.
+    enum ListedType { case text, integer }
+
+    /// The ids as a JSON array, for ``inList(_:of:)``.
+    static func jsonArray(_ ids: some Sequence<String>) -> Statement.Value {
+        var writer = JSONWriter()
+        writer.beginArray()
+        for id in ids { writer.string(id) }
+        writer.endArray()
+        return .text(String(decoding: writer.bytes, as: UTF8.self))
+    }
+
+    /// The rows as a JSON array, for ``inList(_:of:)``.
+    static func jsonArray(_ rows: some Sequence<Int64>) -> Statement.Value {
+        .text("[" + rows.map { String($0) }.joined(separator: ",") + "]")
     }
 
     /// The largest row a claim has (0 when there is none): rows found by
@@ -429,8 +549,13 @@ extension GraphStore {
             citations: [], notes: row.text(6))
     }
 
-    /// Citation `number` (from 1) of the claim in column 0, from ``claimColumns`` 7–13.
+    /// Citation `number` (from 1) of the claim in column 0, from ``claimColumns`` 7–13, graded.
     private func gradedCitation(from row: Statement, at first: Int32, number: Int) throws -> GradedCitation {
+        try graded(try citation(from: row, at: first, number: number))
+    }
+
+    /// Citation `number` (from 1) of the claim in column 0, from ``claimColumns`` 7–13.
+    private func citation(from row: Statement, at first: Int32, number: Int) throws -> Citation {
         let record = { "citation \(number) of claim \"\(row.string(0))\"" }
         try StoredValue.requireStorableText(row, GraphStore.citationFields, path: path, record: record())
         let citation = Citation(
@@ -438,7 +563,7 @@ extension GraphStore {
             stance: try StoredValue.vocabulary(row.string(first + 4), path: path, record: record(), field: "stance"),
             credibility: try StoredValue.credibility(row, first + 5, path: path, record: record()),
             locator: row.text(first + 6))
-        return try graded(citation)
+        return citation
     }
 
     /// The citation with its claimant's grade and the date it was public from (its claimant's

@@ -13,6 +13,9 @@ final class RowMemo {
     struct SourceGrade {
         let reliability: Reliability
         let published: PartialDate?
+        /// The sources it cites, in order, when read with it (``prefetch(entities:sources:_:)``);
+        /// nil when not read.
+        var cites: [String]? = nil
     }
 
     private static let limit = 1 << 19
@@ -41,6 +44,10 @@ final class RowMemo {
         dataVersion = nil
     }
 
+    /// What the memo knows of a source: nil when it has not looked it up, `.some(nil)` when the
+    /// store does not hold it.
+    func knownSource(_ id: String) -> SourceGrade?? { sources[id] }
+
     func entityType(_ id: String, _ database: Database) throws -> EntityType? {
         if let known = entityTypes[id] { return known }
         if entityTypes.count >= RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
@@ -63,5 +70,54 @@ final class RowMemo {
         }
         sources[id] = grade
         return grade
+    }
+
+    /// Looks up, one statement for each, the types of the entities and the grades of the sources
+    /// not remembered yet, so that the claims about to be read find them all here: a batch of
+    /// claims costs two lookups, not one per entity and source met for the first time.
+    func prefetch(entities: some Sequence<String>, sources: some Sequence<String>, _ database: Database) throws {
+        let newEntities = Set(entities.filter { entityTypes[$0] == nil })
+        if !newEntities.isEmpty {
+            var found: [String: EntityType] = [:]
+            try database.cached("SELECT id, type FROM entity WHERE id \(GraphStore.inList(database, of: .text))")
+                .forEachRow([GraphStore.jsonArray(newEntities)], atOnce: true) { row in
+                    let id = row.string(0)
+                    found[id] = try StoredValue.vocabulary(
+                        row.string(1), path: database.path, record: "entity \"\(id)\"", field: "type")
+                }
+            if entityTypes.count + newEntities.count > RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
+            for id in newEntities { entityTypes.updateValue(found[id], forKey: id) }
+        }
+        let newSources = Set(sources.filter { self.sources[$0] == nil })
+        if !newSources.isEmpty {
+            // With what each cites: a transmission graph reading on demand finds it here.
+            var found: [String: SourceGrade] = [:]
+            var current: (id: String, grade: SourceGrade)?
+            try database.cached(
+                """
+                SELECT s.id, s.reliability, s.published, c.cited FROM source AS s
+                LEFT JOIN source_cites AS c ON c.source = s.id
+                WHERE s.id \(GraphStore.inList(database, of: .text)) ORDER BY s.id, c.position
+                """
+            ).forEachRow([GraphStore.jsonArray(newSources)], atOnce: true) { row in
+                let id = row.string(0)
+                if current?.id != id {
+                    if let done = current { found[done.id] = done.grade }
+                    current = (
+                        id,
+                        SourceGrade(
+                            reliability: try StoredValue.vocabulary(
+                                row.string(1), path: database.path, record: "source \"\(id)\"", field: "reliability"),
+                            published: try StoredValue.date(
+                                row, 2, path: database.path, record: "source \"\(id)\"", field: "published"),
+                            cites: [])
+                    )
+                }
+                if let cited = row.text(3) { current?.grade.cites?.append(cited) }
+            }
+            if let done = current { found[done.id] = done.grade }
+            if self.sources.count + newSources.count > RowMemo.limit { self.sources.removeAll(keepingCapacity: true) }
+            for id in newSources { self.sources.updateValue(found[id], forKey: id) }
+        }
     }
 }
