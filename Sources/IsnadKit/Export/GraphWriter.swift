@@ -26,7 +26,7 @@ extension GraphWriter {
         var position = 0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 14)
-        try graph.stream(
+        try graph.streamOnTwoThreads(
             count: { count = $0 },
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)

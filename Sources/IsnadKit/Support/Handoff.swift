@@ -1,0 +1,133 @@
+import Foundation
+
+/// A bounded queue from one producer thread to one consumer thread, so that two stages of a
+/// stream (reading the store, writing the output) run on two cores at once while memory holds
+/// at most `capacity` elements in between.
+///
+/// The producer calls ``put(_:)`` for each element, then ``finish(error:)`` once, with the error
+/// that stopped it if one did. The consumer calls ``next()`` until it returns nil (everything
+/// was handed over) or throws (the producer's error, after the elements put before it). A
+/// consumer that stops early calls ``stop()``: the producer's next ``put(_:)`` throws
+/// ``Stopped`` instead of waiting for room that would never come.
+public final class Handoff<Element: Sendable>: @unchecked Sendable {
+    /// Thrown by ``put(_:)`` once the consumer has stopped.
+    public struct Stopped: Error, CustomStringConvertible {
+        public var description: String { "the consumer stopped" }
+    }
+
+    public let capacity: Int
+    // Every field below is read and written with `condition` locked: that is what makes the
+    // class safe to share between the two threads.
+    private let condition = NSCondition()
+    /// A ring of `capacity` slots: `waiting` elements from `front` on, wrapping around.
+    private var slots: [Element?]
+    private var front = 0
+    private var waiting = 0
+    private var isFinished = false
+    private var failure: (any Error)?
+    private var isStopped = false
+
+    /// - Parameter capacity: how many elements may wait for the consumer (at least 1).
+    public init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        slots = Array(repeating: nil, count: self.capacity)
+    }
+
+    /// Hands `element` to the consumer, waiting while `capacity` elements already wait.
+    /// - Throws: ``Stopped`` when the consumer has stopped (the element is dropped).
+    public func put(_ element: Element) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting >= capacity, !isStopped { condition.wait() }
+        if isStopped { throw Stopped() }
+        slots[(front + waiting) % capacity] = element
+        waiting += 1
+        condition.broadcast()
+    }
+
+    /// Says that nothing more will be put: the consumer gets the elements already put, then nil,
+    /// or `error` when one is given. Only the first call counts.
+    public func finish(error: (any Error)? = nil) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isFinished else { return }
+        isFinished = true
+        failure = error
+        condition.broadcast()
+    }
+
+    /// The next element, waiting for the producer; nil once it has finished and every element
+    /// was taken.
+    /// - Throws: the producer's error, once the elements put before it were taken.
+    public func next() throws -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting == 0, !isFinished, !isStopped { condition.wait() }
+        if waiting > 0, let element = slots[front] {
+            slots[front] = nil
+            front = (front + 1) % capacity
+            waiting -= 1
+            condition.broadcast()
+            return element
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Says that the consumer takes nothing more: elements waiting are dropped, and the
+    /// producer's next ``put(_:)`` throws ``Stopped``.
+    public func stop() {
+        condition.lock()
+        defer { condition.unlock() }
+        isStopped = true
+        slots = Array(repeating: nil, count: capacity)
+        waiting = 0
+        condition.broadcast()
+    }
+}
+
+extension Handoff {
+    /// Runs `produce` on a thread of its own, putting elements into a handoff of `capacity`,
+    /// while `consume` takes each of them, in order, on the calling thread; returns once both
+    /// are done. An error on either side stops both: the consumer's error is thrown as it was
+    /// (the producer's next ``put(_:)`` throws ``Stopped``, which is not reported), and so is the
+    /// producer's, after `consume` has had the elements put before it.
+    ///
+    /// `produce` may use values that are not `Sendable` (a store and its connection): the
+    /// calling thread does not touch them until `produce` has returned, since it only consumes
+    /// and then waits for that thread to end.
+    public static func pipeline(
+        capacity: Int, produce: @escaping (Handoff) throws -> Void, consume: (Element) throws -> Void
+    ) throws {
+        let handoff = Handoff(capacity: capacity)
+        let ended = DispatchSemaphore(value: 0)
+        let producer = OneThreadAtATime(produce)
+        let thread = Thread {
+            defer { ended.signal() }
+            do {
+                try producer.value(handoff)
+                handoff.finish()
+            } catch {
+                handoff.finish(error: error)
+            }
+        }
+        // As much stack as the main thread has: the producer runs the same code it would.
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            while let element = try handoff.next() { try consume(element) }
+        } catch {
+            handoff.stop()
+            ended.wait()
+            throw error
+        }
+        ended.wait()
+    }
+}
+
+/// A value handed to another thread that the giving thread no longer uses meanwhile, so that
+/// only one thread uses it at a time (see ``Handoff/pipeline(capacity:produce:consume:)``).
+private struct OneThreadAtATime<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
