@@ -114,7 +114,7 @@ public struct ExportGraph {
             retraction: String? = nil
         ) {
             guard let first = claims.first else { return nil }
-            let citations = claims.flatMap(\.citations)
+            let citations = claims.count == 1 ? first.citations : claims.flatMap(\.citations)
             let id = collapsed ? "\(first.claim.subject)--\(first.claim.predicate)--\(first.claim.object)" : first.claim.id
             let together =
                 claims.count == 1
@@ -148,22 +148,25 @@ public struct ExportGraph {
         }
 
         /// The citation to show first (see ``GradedClaim/bestCitation``).
-        public var bestCitation: GradedCitation? {
-            GradedClaim(
-                claim: Claim(id: id, subject: subject, predicate: predicate, object: object, citations: []), citations: citations
-            )
-            .bestCitation
-        }
+        public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
 
         /// The strongest denying citation (by reliability, then credibility), when some citation
         /// denies the claim and another supports it: the other side of a disputed edge.
         public var bestDenial: GradedCitation? {
             guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
-            return citations.filter { $0.citation.stance == .denies }.min { a, b in
-                (a.reliability.rawValue, a.citation.credibility.rawValue) < (
-                    b.reliability.rawValue, b.citation.credibility.rawValue
-                )
+            // The first of the strongest, as `min` gives it, without a filtered copy.
+            var best: GradedCitation?
+            for cited in citations where cited.citation.stance == .denies {
+                if let strongest = best,
+                    (strongest.reliability.rawValue, strongest.citation.credibility.rawValue) <= (
+                        cited.reliability.rawValue, cited.citation.credibility.rawValue
+                    )
+                {
+                    continue
+                }
+                best = cited
             }
+            return best
         }
     }
 
