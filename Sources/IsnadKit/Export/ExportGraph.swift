@@ -279,6 +279,8 @@ public struct ExportGraph {
                 try handoff.put(batch)
                 batch.removeAll(keepingCapacity: true)
             }
+            // What was read before an error is written before it is thrown, as on one thread.
+            defer { if !batch.isEmpty { try? handoff.put(batch) } }
             try streamClaims(count: { try add(.count($0)) }, nodes: { try add(.node($0)) }) { claims in
                 if weighsHere {
                     try add(.claims(claims))
@@ -286,7 +288,6 @@ public struct ExportGraph {
                     try add(.edge(edge))
                 }
             }
-            if !batch.isEmpty { try handoff.put(batch) }
         } consume: { batch in
             for item in batch {
                 switch item {
