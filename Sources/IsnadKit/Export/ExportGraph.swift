@@ -7,7 +7,7 @@
 /// entity is written and the first pass is skipped. A `--focus` neighbourhood is explored the
 /// same way: breadth-first through the indexes, ids only, the entities reached kept in a
 /// temporary table; then the claims among them are streamed. Memory never holds more than one
-/// claim (collapsed: one edge's claims).
+/// claim (collapsed: one edge's claims), or on two threads a few batches of them.
 public struct ExportGraph {
     /// Which part of the graph, and how.
     public struct Options: Sendable {
