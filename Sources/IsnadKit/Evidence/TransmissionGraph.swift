@@ -60,6 +60,14 @@ public final class TransmissionGraph {
         self.store = store
     }
 
+    /// A graph of the same sources that shares nothing mutable with this one, for weighing on
+    /// another thread at the same time (the chains and closures worked out are each graph's
+    /// own); nil for a graph that reads the store on demand, which only one thread may use.
+    func copyForAnotherThread() -> TransmissionGraph? {
+        guard store == nil else { return nil }
+        return TransmissionGraph(cites: cites, reliabilities: reliabilities, store: nil)
+    }
+
     /// Every source of a store (read once, in id order): only its grade and what it cites,
     /// which at 25,000 sources is half the time of reading them whole. For passes over the
     /// whole store (exports, statistics).

@@ -31,20 +31,62 @@ public enum DOTEscaping {
     /// The same, for text already in UTF-8.
     static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(utf8, referencingControls: { $0 >= 0x7F || ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
-            bytes, text in
-            bytes.append(text) { byte, previous in
-                switch byte {
-                case UInt8(ascii: "\""): "\\\""
-                case UInt8(ascii: "\\"): "\\\\"
-                case UInt8(ascii: "&"): "&amp;"
-                case 0x0A where previous == 0x0D: ""  // CR LF: one line break, written at the CR
-                case 0x0A, 0x0D: "\\n"
-                default: nil
+        kinds.withUnsafeBufferPointer { kinds in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let kind = kinds[Int(byte)]
+                if kind == .plain {
+                    index += 1
+                    continue
                 }
+                let run = UnsafeBufferPointer(rebasing: utf8[start..<index])
+                switch kind {
+                case .replaced:
+                    bytes.append(contentsOf: run)
+                    switch byte {
+                    case UInt8(ascii: "\""): bytes.appendStatic("\\\"")
+                    case UInt8(ascii: "\\"): bytes.appendStatic("\\\\")
+                    case UInt8(ascii: "&"): bytes.appendStatic("&amp;")
+                    // CR LF: one line break, written at the CR.
+                    case 0x0A where index > 0 && utf8[index - 1] == 0x0D: break
+                    default: bytes.appendStatic("\\n")
+                    }
+                    index += 1
+                case .referenced:
+                    bytes.append(contentsOf: run)
+                    bytes.appendReference(UInt32(byte))
+                    index += 1
+                case .c1Lead, .bidiLead:
+                    guard let (control, length) = ByteKind.control(after: kind, in: utf8, at: index) else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: run)
+                    bytes.appendReference(control)
+                    index += length
+                case .plain, .checked:
+                    index += 1
+                    continue
+                }
+                start = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Tab stays; the other controls are references; quotes, backslashes, `&` and line breaks
+    /// are replaced.
+    private static let kinds = ByteKind.table { byte in
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "&"), 0x0A, 0x0D: .replaced
+        case 0x09: .plain
+        case 0x00..<0x20, 0x7F: .referenced
+        case 0xC2: .c1Lead
+        case 0xE2: .bidiLead
+        default: .plain
+        }
+    }
 }

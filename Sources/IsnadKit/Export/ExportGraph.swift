@@ -7,7 +7,7 @@
 /// entity is written and the first pass is skipped. A `--focus` neighbourhood is explored the
 /// same way: breadth-first through the indexes, ids only, the entities reached kept in a
 /// temporary table; then the claims among them are streamed. Memory never holds more than one
-/// claim (collapsed: one edge's claims).
+/// claim (collapsed: one edge's claims), or on two threads a few batches of them.
 public struct ExportGraph {
     /// Which part of the graph, and how.
     public struct Options: Sendable {
@@ -114,7 +114,7 @@ public struct ExportGraph {
             retraction: String? = nil
         ) {
             guard let first = claims.first else { return nil }
-            let citations = claims.flatMap(\.citations)
+            let citations = claims.count == 1 ? first.citations : claims.flatMap(\.citations)
             let id = collapsed ? "\(first.claim.subject)--\(first.claim.predicate)--\(first.claim.object)" : first.claim.id
             let together =
                 claims.count == 1
@@ -148,22 +148,25 @@ public struct ExportGraph {
         }
 
         /// The citation to show first (see ``GradedClaim/bestCitation``).
-        public var bestCitation: GradedCitation? {
-            GradedClaim(
-                claim: Claim(id: id, subject: subject, predicate: predicate, object: object, citations: []), citations: citations
-            )
-            .bestCitation
-        }
+        public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
 
         /// The strongest denying citation (by reliability, then credibility), when some citation
         /// denies the claim and another supports it: the other side of a disputed edge.
         public var bestDenial: GradedCitation? {
             guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
-            return citations.filter { $0.citation.stance == .denies }.min { a, b in
-                (a.reliability.rawValue, a.citation.credibility.rawValue) < (
-                    b.reliability.rawValue, b.citation.credibility.rawValue
-                )
+            // The first of the strongest, as `min` gives it, without a filtered copy.
+            var best: GradedCitation?
+            for cited in citations where cited.citation.stance == .denies {
+                if let strongest = best,
+                    (strongest.reliability.rawValue, strongest.citation.credibility.rawValue) <= (
+                        cited.reliability.rawValue, cited.citation.credibility.rawValue
+                    )
+                {
+                    continue
+                }
+                best = cited
             }
+            return best
         }
     }
 
@@ -183,6 +186,29 @@ public struct ExportGraph {
     /// then `edges` for every edge, in id order (collapsed: by subject, predicate, object).
     public func stream(
         count: (Int) throws -> Void = { _ in }, nodes: (Entity) throws -> Void, edges: (Edge) throws -> Void
+    ) throws {
+        let graph = try transmission.graph()
+        try streamClaims(count: count, nodes: nodes) { claims in
+            if let edge = claims.edge(graph: graph) { try edges(edge) }
+        }
+    }
+
+    /// The claims behind one edge, weighed into an ``Edge`` by ``edge(graph:)``: what the
+    /// store's reading hands over, so that the weighing may be done on another thread.
+    struct EdgeClaims: Sendable {
+        let claims: [GradedClaim]
+        let collapsed: Bool
+        let temporal: Predicate.Temporal
+        let retraction: String?
+
+        func edge(graph: TransmissionGraph) -> Edge? {
+            Edge(claims: claims, collapsed: collapsed, temporal: temporal, graph: graph, retraction: retraction)
+        }
+    }
+
+    /// ``stream(count:nodes:edges:)`` up to the claims of each edge, which `edges` weighs.
+    private func streamClaims(
+        count: (Int) throws -> Void, nodes: (Entity) throws -> Void, edges: (EdgeClaims) throws -> Void
     ) throws {
         let graph = try transmission.graph()
         if let focus = options.focus {
@@ -218,16 +244,71 @@ public struct ExportGraph {
         if options.includesRetracted { try emitRetracted(among: nil, graph: graph, edges) }
     }
 
+    /// What ``streamOnTwoThreads(count:nodes:edges:)`` hands from one thread to the other.
+    private enum Streamed: Sendable {
+        case count(Int)
+        case node(Entity)
+        /// An edge's claims, to be weighed by the receiving thread …
+        case claims(EdgeClaims)
+        /// … or weighed already, when the transmission graph reads the store on demand (which
+        /// only the reading thread may do).
+        case edge(Edge)
+    }
+
+    /// ``stream(count:nodes:edges:)`` with the store read and the claims filtered on a second
+    /// thread, while the edges are weighed and the callbacks run on the calling thread: a
+    /// writer formats one batch of edges while the next is read, so a whole export takes about
+    /// as long as the slower of the two. Memory holds a few batches of 256 entities or edges in
+    /// between. The callbacks are called in the same order, with the same values; an error from
+    /// either side stops both and is thrown as it was. The store is not used on the calling
+    /// thread until this returns.
+    public func streamOnTwoThreads(
+        count: (Int) throws -> Void = { _ in }, nodes: (Entity) throws -> Void, edges: (Edge) throws -> Void
+    ) throws {
+        // Read here, before the reading thread starts; each thread weighs with its own copy.
+        let graph = try transmission.graph()
+        let weighing = graph.copyForAnotherThread()
+        let weighsHere = weighing != nil
+        let batchSize = 256
+        try Handoff<[Streamed]>.pipeline(capacity: 4) { handoff in
+            var batch: [Streamed] = []
+            batch.reserveCapacity(batchSize)
+            func add(_ item: Streamed) throws {
+                batch.append(item)
+                guard batch.count == batchSize else { return }
+                try handoff.put(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+            // What was read before an error is written before it is thrown, as on one thread.
+            defer { if !batch.isEmpty { try? handoff.put(batch) } }
+            try streamClaims(count: { try add(.count($0)) }, nodes: { try add(.node($0)) }) { claims in
+                if weighsHere {
+                    try add(.claims(claims))
+                } else if let edge = claims.edge(graph: graph) {
+                    try add(.edge(edge))
+                }
+            }
+        } consume: { batch in
+            for item in batch {
+                switch item {
+                case .count(let number): try count(number)
+                case .node(let entity): try nodes(entity)
+                case .claims(let claims): if let weighing, let edge = claims.edge(graph: weighing) { try edges(edge) }
+                case .edge(let edge): try edges(edge)
+                }
+            }
+        }
+    }
+
     /// The retracted claims as edges of their own, marked, in id order: those the filter takes,
     /// among the entities of `table` when given.
-    private func emitRetracted(among table: String?, graph: TransmissionGraph, _ edges: (Edge) throws -> Void) throws {
+    private func emitRetracted(among table: String?, graph: TransmissionGraph, _ edges: (EdgeClaims) throws -> Void) throws {
         try store.forEachRetractedClaim(among: table) { claim in
-            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
-                let edge = Edge(
-                    claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate), graph: graph,
-                    retraction: claim.claim.retraction)
-            else { return }
-            try edges(edge)
+            guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
+            try edges(
+                EdgeClaims(
+                    claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate),
+                    retraction: claim.claim.retraction))
         }
     }
 
@@ -247,13 +328,12 @@ public struct ExportGraph {
     }
 
     /// The edges of the claims, filtered, and collapsed if asked.
-    private func emit(_ claims: Claims, graph: TransmissionGraph, _ edges: (Edge) throws -> Void) throws {
+    private func emit(_ claims: Claims, graph: TransmissionGraph, _ edges: (EdgeClaims) throws -> Void) throws {
         guard options.collapse else {
             try forEachClaim(claims) { claim in
-                guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
-                    let edge = Edge(claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate), graph: graph)
-                else { return }
-                try edges(edge)
+                guard let kept = options.filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
+                try edges(
+                    EdgeClaims(claims: [kept], collapsed: false, temporal: temporal(of: kept.claim.predicate), retraction: nil))
             }
             return
         }
@@ -263,17 +343,17 @@ public struct ExportGraph {
             if let first = group.first?.claim,
                 (first.subject, first.predicate, first.object) != (kept.claim.subject, kept.claim.predicate, kept.claim.object)
             {
-                if let edge = edge(collapsing: group, graph: graph) { try edges(edge) }
+                try handOver(group)
                 group.removeAll(keepingCapacity: true)
             }
             group.append(kept)
         }
-        if let edge = edge(collapsing: group, graph: graph) { try edges(edge) }
-    }
-
-    private func edge(collapsing claims: [GradedClaim], graph: TransmissionGraph) -> Edge? {
-        guard let first = claims.first else { return nil }
-        return Edge(claims: claims, collapsed: true, temporal: temporal(of: first.claim.predicate), graph: graph)
+        try handOver(group)
+        func handOver(_ claims: [GradedClaim]) throws {
+            guard let first = claims.first else { return }
+            try edges(
+                EdgeClaims(claims: claims, collapsed: true, temporal: temporal(of: first.claim.predicate), retraction: nil))
+        }
     }
 
     private func temporal(of predicate: String) -> Predicate.Temporal {

@@ -180,11 +180,11 @@ public enum ExportStyle {
                 bytes.appendUTF8(via)
             }
             bytes.appendUTF8("\n«")
-            bytes.appendUTF8(BidiText.isolated(citation.quote))
+            BidiText.appendIsolated(citation.quote, to: &bytes)
             bytes.appendUTF8("»")
             if let english = citation.quoteEnglish {
                 bytes.appendUTF8("\n\"")
-                bytes.appendUTF8(BidiText.isolated(english))
+                BidiText.appendIsolated(english, to: &bytes)
                 bytes.appendUTF8("\"")
             }
         }

@@ -68,7 +68,7 @@ public struct GEXFWriter: GraphWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 14)
         var isFirstEdge = true
-        try graph.stream(
+        try graph.streamOnTwoThreads(
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)
                 appendNode(entity, position: 0, count: 0, vocabulary: vocabulary, to: &bytes)

@@ -131,6 +131,13 @@ public struct GraphMLWriter: GraphWriter {
         bytes.appendUTF8("</data>\n")
     }
 
+    /// `<data key="…">42</data>`.
+    private func appendData(_ key: String, number: Int, to bytes: inout [UInt8]) {
+        openData(key, to: &bytes)
+        bytes.appendDecimal(number)
+        bytes.appendUTF8("</data>\n")
+    }
+
     private func openData(_ key: String, to bytes: inout [UInt8]) {
         bytes.appendUTF8("      <data key=\"")
         bytes.appendUTF8(key)
@@ -204,12 +211,12 @@ public struct GraphMLWriter: GraphWriter {
         appendData("e_end", edge.end?.description, to: &bytes)
         appendData("e_status", edge.retraction == nil ? evidence.status.rawValue : "retracted", to: &bytes)
         appendData("e_sources", list: evidence.sources, to: &bytes)
-        appendData("e_source_count", String(evidence.sources.count), to: &bytes)
+        appendData("e_source_count", number: evidence.sources.count, to: &bytes)
         appendData("e_best_reliability", evidence.bestReliability.rawValue, to: &bytes)
-        appendData("e_best_credibility", String(evidence.bestCredibility.rawValue), to: &bytes)
+        appendData("e_best_credibility", number: evidence.bestCredibility.rawValue, to: &bytes)
         appendData("e_symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
         appendData("e_claims", list: edge.claimIDs, to: &bytes)
-        appendData("e_citation_count", String(edge.citations.count), to: &bytes)
+        appendData("e_citation_count", number: edge.citations.count, to: &bytes)
         if let best = edge.bestCitation {
             appendData("e_quote", best.citation.quote, to: &bytes)
             appendData("e_quote_en", best.citation.quoteEnglish, to: &bytes)
@@ -219,7 +226,7 @@ public struct GraphMLWriter: GraphWriter {
                 "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))",
                 to: &bytes)
         }
-        appendData("e_independent_channels", String(edge.weight.supportingChannels), to: &bytes)
+        appendData("e_independent_channels", number: edge.weight.supportingChannels, to: &bytes)
         appendData("e_common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
         if let denial = edge.bestDenial {
             appendData("e_denial_quote", denial.citation.quote, to: &bytes)

@@ -2,8 +2,10 @@
 /// edge. ``write(_:)`` streams the graph in between (every entity in id order, then every
 /// edge, see ``ExportGraph/stream(count:nodes:edges:)``), so adding a format is one writer.
 ///
-/// Each entity and edge is built as bytes in one reused buffer, then handed to the sink:
-/// memory holds one of them at a time, however large the graph.
+/// Each entity and edge is built as bytes in one reused buffer, then handed to the sink, while
+/// a second thread reads the next ones from the store
+/// (``ExportGraph/streamOnTwoThreads(count:nodes:edges:)``): memory holds a few batches of them
+/// at a time, however large the graph.
 public protocol GraphWriter {
     /// Where the document goes.
     var sink: ByteSink { get }
@@ -26,7 +28,7 @@ extension GraphWriter {
         var position = 0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 14)
-        try graph.stream(
+        try graph.streamOnTwoThreads(
             count: { count = $0 },
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)

@@ -23,33 +23,86 @@ public enum XMLEscaping {
 
     /// The same for UTF-8 bytes, such as JSON text built from stored values.
     static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        if Text.isStorable(utf8: utf8) {
-            escape(utf8, to: &bytes)
-        } else {
-            let text = String(decoding: utf8, as: UTF8.self)
-            var replaced = String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" }))
-            replaced.withUTF8 { escape($0, to: &bytes) }
+        let start = bytes.count
+        if appendStorable(utf8, to: &bytes) { return }
+        bytes.removeSubrange(start...)
+        let text = String(decoding: utf8, as: UTF8.self)
+        var replaced = String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" }))
+        replaced.withUTF8 { _ = appendStorable($0, to: &bytes) }
+    }
+
+    private static let kinds = ByteKind.table { byte in
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x09, 0x0A, 0x0D:
+            .replaced
+        case 0x7F: .referenced
+        case 0xC2: .c1Lead
+        case 0xE2: .bidiLead
+        case 0x00..<0x20, 0xEF: .checked
+        default: .plain
         }
     }
 
-    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(utf8, referencingControls: { $0 >= 0x7F }, escaping: escapeMarkup)
+    /// Appends `utf8` escaped, in one pass; false (with part of it appended) when it holds a
+    /// character XML cannot carry (``Text/isStorable(utf8:)``).
+    private static func appendStorable(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        kinds.withUnsafeBufferPointer { kinds in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let kind = kinds[Int(byte)]
+                if kind == .plain {
+                    index += 1
+                    continue
+                }
+                let run = UnsafeBufferPointer(rebasing: utf8[start..<index])
+                switch kind {
+                case .replaced:
+                    bytes.append(contentsOf: run)
+                    bytes.appendStatic(markup(byte))
+                    index += 1
+                case .referenced:
+                    bytes.append(contentsOf: run)
+                    bytes.appendReference(UInt32(byte))
+                    index += 1
+                case .c1Lead, .bidiLead:
+                    guard let (control, length) = ByteKind.control(after: kind, in: utf8, at: index) else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: run)
+                    bytes.appendReference(control)
+                    index += length
+                case .checked:
+                    // U+FFFE and U+FFFF are encoded EF BF BE and EF BF BF.
+                    if byte < 0x20 || (index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE) {
+                        return false
+                    }
+                    index += 1
+                    continue
+                case .plain:
+                    index += 1
+                    continue
+                }
+                start = index
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            return true
+        }
     }
 
-    private static func escapeMarkup(_ bytes: inout [UInt8], _ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(utf8) { byte, _ in
-            switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            case UInt8(ascii: "\""): "&quot;"
-            case UInt8(ascii: "'"): "&apos;"
-            // Line breaks in attribute values would be normalised to spaces by readers.
-            case 0x0A: "&#10;"
-            case 0x0D: "&#13;"
-            case 0x09: "&#9;"
-            default: nil
-            }
+    private static func markup(_ byte: UInt8) -> StaticString {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&apos;"
+        // Line breaks in attribute values would be normalised to spaces by readers.
+        case 0x0A: "&#10;"
+        case 0x0D: "&#13;"
+        default: "&#9;"
         }
     }
 }

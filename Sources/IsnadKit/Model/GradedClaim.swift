@@ -61,7 +61,10 @@ public struct GradedClaim: Hashable, Sendable {
 
     /// The citation to show first: the strongest supporting one (asserts before reports,
     /// then by reliability and credibility), or the strongest denial if nothing supports it.
-    public var bestCitation: GradedCitation? {
+    public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
+
+    /// ``bestCitation`` of a claim with these citations.
+    static func bestCitation(of citations: [GradedCitation]) -> GradedCitation? {
         citations.min { a, b in
             func rank(_ c: GradedCitation) -> (Int, Reliability, Credibility) {
                 let stanceRank = c.citation.stance == .asserts ? 0 : c.citation.stance == .reports ? 1 : 2

@@ -17,7 +17,30 @@ public enum Text {
     /// is one byte below 0x20, and U+FFFE and U+FFFF are the only scalars whose UTF-8 starts
     /// EF BF BE or EF BF BF.
     static func isStorable(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in bytes.indices {
+        // Every stored text is checked as it is read, quotes included: eight bytes are looked
+        // at together, and only a word holding a byte below 0x20 or an 0xEF is looked at byte
+        // by byte (tabs and line breaks are such bytes, and are fine).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var start = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while start + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                let below20 = (word &- ones &* 0x20) & ~word & highs
+                let flipped = word ^ (ones &* 0xEF)
+                let isEF = (flipped &- ones) & ~flipped & highs
+                if below20 | isEF != 0, !isStorable(bytes, from: start, to: start + 8) { return false }
+                start += 8
+            }
+        }
+        return isStorable(bytes, from: start, to: bytes.count)
+    }
+
+    /// Whether the bytes from `start` to `end` are storable, byte by byte (an 0xEF near `end`
+    /// is read with the two bytes after it).
+    private static func isStorable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        for index in start..<end {
             let byte = bytes[index]
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
             if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }

@@ -6,6 +6,22 @@ public enum BidiText {
     /// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (U+2068, U+2069), so that its direction,
     /// and any right-to-left override or embedding it holds, stays inside it instead of
     /// reordering the text around it (https://www.unicode.org/reports/tr9/#Explicit_Directional_Isolates).
+    /// Appends ``isolated(_:)`` of `text` to `bytes` as UTF-8, without making the string when
+    /// the text is one plain line (the usual case: a quote in a tooltip).
+    static func appendIsolated(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let isPlainLine = text.withUTF8 { utf8 in
+            !utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
+        }
+        guard isPlainLine else {
+            bytes.appendUTF8(isolated(text))
+            return
+        }
+        bytes.appendStatic("\u{2068}")
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.appendStatic("\u{2069}")
+    }
+
     public static func isolated(_ text: String) -> String {
         // Line breaks and isolates are ASCII controls or start with C2 or E2: text whose bytes
         // hold none of those is one plain line (the usual case, taken without decoding).

@@ -17,8 +17,6 @@ struct DecodedLine: Sendable {
         case followTheMoney([UInt8])
         /// A line of Isnad's records.
         case record(Decoded)
-        /// Reading the file failed here (the last line handed over).
-        case readFailed(LineReader.ReadError)
     }
 
     /// One line of Isnad's record format, decoded and checked on its own.
@@ -93,15 +91,16 @@ struct DecodedLine: Sendable {
     static let batchesAhead = 4
 
     /// Reads `descriptor` line by line, decodes each line and hands them over in order, in
-    /// batches, until the file ends (the last batch then ends with a read failure, if any) or
-    /// the consumer stops. The first line decides the format when `format` is nil, as the
-    /// importer reads it: FollowTheMoney entities, another format (reported, and reading stops),
-    /// else Isnad's records.
+    /// batches, until the file ends or the consumer stops. The first line decides the format
+    /// when `format` is nil, as the importer reads it: FollowTheMoney entities, another format
+    /// (handed over, and reading stops there), else Isnad's records.
+    /// - Throws: ``LineReader/ReadError`` when reading the file fails, after the lines before;
+    ///   ``Handoff/Stopped`` when the consumer stopped.
     static func read(
         descriptor: Int32, format: ExchangeFormat?, maximumLineLength: Int, decoder: RecordDecoder,
         into handoff: Handoff<[DecodedLine]>
-    ) {
-        struct Stop: Error {}
+    ) throws {
+        struct ForeignFile: Error {}
         var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: maximumLineLength)
         var writer = RecordWriter()
         var batch: [DecodedLine] = []
@@ -109,14 +108,14 @@ struct DecodedLine: Sendable {
         var bytesInBatch = 0
         var isFtM = format == .ftm
         var isBeforeFirstLine = true
-        func handOver() throws(Stop) {
+        func handOver() throws {
             guard !batch.isEmpty else { return }
-            guard handoff.put(batch) else { throw Stop() }
+            try handoff.put(batch)
             batch.removeAll(keepingCapacity: true)
             bytesInBatch = 0
         }
-        do throws(Stop) {
-            let readError = try reader.forEachLine { (number, line) throws(Stop) in
+        do {
+            let readError = try reader.forEachLine { (number, line) throws in
                 let content: Content
                 let length: Int
                 switch line {
@@ -134,7 +133,7 @@ struct DecodedLine: Sendable {
                     if isBeforeFirstLine, !isFtM, let foreign = ForeignFormat.recognise(firstLine: bytes) {
                         batch.append(DecodedLine(number: number, length: length, content: .foreign(foreign)))
                         try handOver()
-                        throw Stop()
+                        throw ForeignFile()
                     }
                     isBeforeFirstLine = false
                     content =
@@ -144,12 +143,11 @@ struct DecodedLine: Sendable {
                 bytesInBatch += length
                 if batch.count >= batchLines || bytesInBatch >= batchBytes { try handOver() }
             }
-            if let readError { batch.append(DecodedLine(number: 0, length: 0, content: .readFailed(readError))) }
             try handOver()
-        } catch {
-            // The consumer stopped, or the file is of another format: nothing more to read.
+            if let readError { throw readError }
+        } catch is ForeignFile {
+            // Handed over: the importer reports it, and nothing more is read.
         }
-        handoff.finish()
     }
 
     /// Whether a line is one FollowTheMoney entity.

@@ -217,29 +217,20 @@ private struct Run {
         }
         let totalBytes: Int? = if case .file(let path) = input { FileSystem.regularFileSize(path) } else { nil }
         // The lines are read and decoded on a second thread while this one writes those before.
-        let handoff = Handoff<[DecodedLine]>(capacity: DecodedLine.batchesAhead)
         let (format, maximumLineLength, decoder) = (options.format, options.maximumLineLength, decoder)
-        let reading = BackgroundThread(ifNoThread: handoff.removeBound) {
-            DecodedLine.read(
-                descriptor: descriptor, format: format, maximumLineLength: maximumLineLength, decoder: decoder,
-                into: handoff)
-        }
-        defer {
-            handoff.stop()
-            reading.join()
-        }
         var bytesRead = 0
         do {
-            while let batch = handoff.next() {
+            try Handoff<[DecodedLine]>.pipeline(capacity: DecodedLine.batchesAhead) { handoff in
+                try DecodedLine.read(
+                    descriptor: descriptor, format: format, maximumLineLength: maximumLineLength, decoder: decoder,
+                    into: handoff)
+            } consume: { batch in
                 for line in batch {
-                    if case .readFailed(let readError) = line.content {
-                        throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", kind: .readFailed)
-                    }
                     summary.lines += 1
                     bytesRead += line.length + 1
                     let location = ImportSession.Location(file: index, line: line.number)
                     switch line.content {
-                    case .blank, .readFailed: break
+                    case .blank: break
                     case .tooLong:
                         report(
                             RecordProblem(
@@ -261,6 +252,8 @@ private struct Run {
             }
         } catch is StopReading {
             return
+        } catch let readError as LineReader.ReadError {
+            throw Importer.InputError(input: input.name, reason: "read failed: \(readError)", kind: .readFailed)
         }
     }
 

@@ -1,156 +1,133 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 
-/// A bounded queue from one producing thread to one consuming thread.
+/// A bounded queue from one producer thread to one consumer thread, so that two stages of a
+/// stream (reading the store, writing the output) run on two cores at once while memory holds
+/// at most `capacity` elements in between.
 ///
-/// Work that needs no store (reading and decoding records, say) runs on a second core while the
-/// store's writer consumes what it made: the producer ``put(_:)``s, blocking while `capacity`
-/// elements wait, so memory stays bounded by the capacity whatever the input's size; the
-/// consumer takes them in order with ``next()``. Either side may end it: the producer with
-/// ``finish()`` when it has nothing more, the consumer with ``stop()`` when it wants nothing
-/// more (an error, or enough read), which releases a producer blocked in `put`.
-final class Handoff<Element: Sendable>: @unchecked Sendable {
-    private var capacity: Int
-    // pthread objects must not move: they live in memory of their own. Every field below is
-    // read and written with the mutex held, which is what makes the class Sendable.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    /// Taken elements leave nil behind until the taken part is dropped.
-    private var waiting: [Element?] = []
-    private var head = 0
+/// The producer calls ``put(_:)`` for each element, then ``finish(error:)`` once, with the error
+/// that stopped it if one did. The consumer calls ``next()`` until it returns nil (everything
+/// was handed over) or throws (the producer's error, after the elements put before it). A
+/// consumer that stops early calls ``stop()``: the producer's next ``put(_:)`` throws
+/// ``Stopped`` instead of waiting for room that would never come.
+public final class Handoff<Element: Sendable>: @unchecked Sendable {
+    /// Thrown by ``put(_:)`` once the consumer has stopped.
+    public struct Stopped: Error, CustomStringConvertible {
+        public var description: String { "the consumer stopped" }
+    }
+
+    public let capacity: Int
+    // Every field below is read and written with `condition` locked: that is what makes the
+    // class safe to share between the two threads.
+    private let condition = NSCondition()
+    /// A ring of `capacity` slots: `waiting` elements from `front` on, wrapping around.
+    private var slots: [Element?]
+    private var front = 0
+    private var waiting = 0
     private var isFinished = false
+    private var failure: (any Error)?
     private var isStopped = false
 
-    init(capacity: Int) {
+    /// - Parameter capacity: how many elements may wait for the consumer (at least 1).
+    public init(capacity: Int) {
         self.capacity = max(1, capacity)
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(changed, nil)
+        slots = Array(repeating: nil, count: self.capacity)
     }
 
-    deinit {
-        pthread_cond_destroy(changed)
-        pthread_mutex_destroy(mutex)
-        changed.deallocate()
-        mutex.deallocate()
+    /// Hands `element` to the consumer, waiting while `capacity` elements already wait.
+    /// - Throws: ``Stopped`` when the consumer has stopped (the element is dropped).
+    public func put(_ element: Element) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting >= capacity, !isStopped { condition.wait() }
+        if isStopped { throw Stopped() }
+        slots[(front + waiting) % capacity] = element
+        waiting += 1
+        condition.broadcast()
     }
 
-    /// Hands `element` over, waiting while the queue is full. Returns false, dropping it, once
-    /// the consumer has stopped: the producer should then end.
-    @discardableResult
-    func put(_ element: Element) -> Bool {
-        locked {
-            while waiting.count - head >= capacity, !isStopped { pthread_cond_wait(changed, mutex) }
-            guard !isStopped else { return false }
-            waiting.append(element)
-            pthread_cond_broadcast(changed)
-            return true
-        }
+    /// Says that nothing more will be put: the consumer gets the elements already put, then nil,
+    /// or `error` when one is given. Only the first call counts.
+    public func finish(error: (any Error)? = nil) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isFinished else { return }
+        isFinished = true
+        failure = error
+        condition.broadcast()
     }
 
-    /// Lets the queue hold everything handed over: for a producer that runs on the consumer's
-    /// own thread (see ``BackgroundThread``), which no consumer could unblock.
-    func removeBound() {
-        locked { capacity = Int.max }
-    }
-
-    /// The producer has handed over everything.
-    func finish() {
-        locked {
-            isFinished = true
-            pthread_cond_broadcast(changed)
-        }
-    }
-
-    /// The next element, waiting for one; nil once the producer has finished and everything it
-    /// handed over was taken, or once the consumer has stopped.
-    func next() -> Element? {
-        locked {
-            while head == waiting.count, !isFinished, !isStopped { pthread_cond_wait(changed, mutex) }
-            guard head < waiting.count, !isStopped else { return nil }
-            let element = waiting[head].take()
-            head += 1
-            if head == waiting.count {
-                waiting.removeAll(keepingCapacity: true)
-                head = 0
-            } else if head >= capacity {
-                waiting.removeFirst(head)
-                head = 0
-            }
-            pthread_cond_broadcast(changed)
+    /// The next element, waiting for the producer; nil once it has finished and every element
+    /// was taken.
+    /// - Throws: the producer's error, once the elements put before it were taken.
+    public func next() throws -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting == 0, !isFinished, !isStopped { condition.wait() }
+        if waiting > 0, let element = slots[front] {
+            slots[front] = nil
+            front = (front + 1) % capacity
+            waiting -= 1
+            condition.broadcast()
             return element
         }
+        if let failure { throw failure }
+        return nil
     }
 
-    /// The consumer wants nothing more: what waits is dropped, and the producer's next `put`
-    /// returns false.
-    func stop() {
-        locked {
-            isStopped = true
-            waiting.removeAll()
-            head = 0
-            pthread_cond_broadcast(changed)
-        }
-    }
-
-    private func locked<Result>(_ body: () -> Result) -> Result {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
+    /// Says that the consumer takes nothing more: elements waiting are dropped, and the
+    /// producer's next ``put(_:)`` throws ``Stopped``.
+    public func stop() {
+        condition.lock()
+        defer { condition.unlock() }
+        isStopped = true
+        slots = Array(repeating: nil, count: capacity)
+        waiting = 0
+        condition.broadcast()
     }
 }
 
-/// Work running on a thread of its own, which ``join()`` waits for.
-final class BackgroundThread {
-    #if canImport(Darwin)
-        private var thread: pthread_t?
-    #else
-        private var thread = pthread_t()
-    #endif
-    private var isJoined = false
-
-    /// Starts `body` on a new thread. Should the system refuse a thread, `body` runs here and
-    /// now instead, after `noThread` (which lets the queue it feeds hold all it makes): slower
-    /// and larger, never stuck.
-    init(ifNoThread noThread: () -> Void, _ body: @escaping @Sendable () -> Void) {
-        let context = Unmanaged.passRetained(Box(body)).toOpaque()
-        let started = pthread_create(
-            &thread, nil,
-            { context in
-                #if canImport(Darwin)
-                    let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
-                #else
-                    // Never nil: it is the box passed below.
-                    guard let context else { return nil }
-                    let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
-                #endif
-                box.body()
-                return nil
-            }, context)
-        if started != 0 {
-            isJoined = true
-            noThread()
-            Unmanaged<Box>.fromOpaque(context).takeRetainedValue().body()
+extension Handoff {
+    /// Runs `produce` on a thread of its own, putting elements into a handoff of `capacity`,
+    /// while `consume` takes each of them, in order, on the calling thread; returns once both
+    /// are done. An error on either side stops both: the consumer's error is thrown as it was
+    /// (the producer's next ``put(_:)`` throws ``Stopped``, which is not reported), and so is the
+    /// producer's, after `consume` has had the elements put before it.
+    ///
+    /// `produce` may use values that are not `Sendable` (a store and its connection): the
+    /// calling thread does not touch them until `produce` has returned, since it only consumes
+    /// and then waits for that thread to end.
+    public static func pipeline(
+        capacity: Int, produce: @escaping (Handoff) throws -> Void, consume: (Element) throws -> Void
+    ) throws {
+        let handoff = Handoff(capacity: capacity)
+        let ended = DispatchSemaphore(value: 0)
+        let producer = OneThreadAtATime(produce)
+        let thread = Thread {
+            defer { ended.signal() }
+            do {
+                try producer.value(handoff)
+                handoff.finish()
+            } catch {
+                handoff.finish(error: error)
+            }
         }
+        // As much stack as the main thread has: the producer runs the same code it would.
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            while let element = try handoff.next() { try consume(element) }
+        } catch {
+            handoff.stop()
+            ended.wait()
+            throw error
+        }
+        ended.wait()
     }
+}
 
-    /// Waits for the work to end.
-    func join() {
-        guard !isJoined else { return }
-        isJoined = true
-        #if canImport(Darwin)
-            if let thread { pthread_join(thread, nil) }
-        #else
-            pthread_join(thread, nil)
-        #endif
-    }
-
-    deinit { join() }
-
-    private final class Box {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
+/// A value handed to another thread that the giving thread no longer uses meanwhile, so that
+/// only one thread uses it at a time (see ``Handoff/pipeline(capacity:produce:consume:)``).
+private struct OneThreadAtATime<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
