@@ -543,6 +543,15 @@ def psql(sql):
     return result.stdout.strip()
 
 
+def wait_for_backends_to_end(application_name, timeout=60):
+    """Waits until the server has no session of that application left."""
+    deadline = time.monotonic() + timeout
+    while psql("SELECT count(*) FROM pg_stat_activity WHERE application_name = '%s'" % application_name) != "0":
+        if time.monotonic() > deadline:
+            raise RuntimeError("sessions of %s still open after %d s" % (application_name, timeout))
+        time.sleep(0.1)
+
+
 def pg_ctl(*arguments):
     """pg_ctl on the trial's server, as the owner of its data folder (PostgreSQL refuses to run as root)."""
     data = POSTGRES["data"]
@@ -592,11 +601,14 @@ def postgresql_trial(isnad, work, quick):
         rng = random.Random(11)
         outcomes = {"none": 0, "all": 0}
         for trial in range(trials):
-            process = subprocess.Popen([isnad, "--db", store, "import", big_file], stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
+            process = subprocess.Popen([isnad, "--db", store + "&application_name=isnad_killed", "import", big_file],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0.0, duration * 1.05))
             process.send_signal(signal.SIGKILL)
             process.wait()
+            # The server ends the killed client's transaction in its own time: rolled back, or
+            # committed when the client had sent COMMIT before it died. Look once it has.
+            wait_for_backends_to_end("isnad_killed")
             now = export_digest(isnad, store)
             if now == before:
                 outcomes["none"] += 1
