@@ -31,48 +31,15 @@ public enum DOTEscaping {
     /// The same, for text already in UTF-8.
     static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        kinds.withUnsafeBufferPointer { kinds in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let kind = kinds[Int(byte)]
-                if kind == .plain {
-                    index += 1
-                    continue
-                }
-                let run = UnsafeBufferPointer(rebasing: utf8[start..<index])
-                switch kind {
-                case .replaced:
-                    bytes.append(contentsOf: run)
-                    switch byte {
-                    case UInt8(ascii: "\""): bytes.appendStatic("\\\"")
-                    case UInt8(ascii: "\\"): bytes.appendStatic("\\\\")
-                    case UInt8(ascii: "&"): bytes.appendStatic("&amp;")
-                    // CR LF: one line break, written at the CR.
-                    case 0x0A where index > 0 && utf8[index - 1] == 0x0D: break
-                    default: bytes.appendStatic("\\n")
-                    }
-                    index += 1
-                case .referenced:
-                    bytes.append(contentsOf: run)
-                    bytes.appendReference(UInt32(byte))
-                    index += 1
-                case .c1Lead, .bidiLead:
-                    guard let (control, length) = ByteKind.control(after: kind, in: utf8, at: index) else {
-                        index += 1
-                        continue
-                    }
-                    bytes.append(contentsOf: run)
-                    bytes.appendReference(control)
-                    index += length
-                case .plain, .checked:
-                    index += 1
-                    continue
-                }
-                start = index
+        _ = bytes.appendEscaped(utf8, kinds: kinds) { byte, index in
+            switch byte {
+            case UInt8(ascii: "\""): "\\\""
+            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: "&"): "&amp;"
+            // CR LF: one line break, written at the CR.
+            case 0x0A where index > 0 && utf8[index - 1] == 0x0D: nil
+            default: "\\n"
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

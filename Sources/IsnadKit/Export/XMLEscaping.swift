@@ -46,49 +46,11 @@ public enum XMLEscaping {
     /// Appends `utf8` escaped, in one pass; false (with part of it appended) when it holds a
     /// character XML cannot carry (``Text/isStorable(utf8:)``).
     private static func appendStorable(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
-        kinds.withUnsafeBufferPointer { kinds in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let kind = kinds[Int(byte)]
-                if kind == .plain {
-                    index += 1
-                    continue
-                }
-                let run = UnsafeBufferPointer(rebasing: utf8[start..<index])
-                switch kind {
-                case .replaced:
-                    bytes.append(contentsOf: run)
-                    bytes.appendStatic(markup(byte))
-                    index += 1
-                case .referenced:
-                    bytes.append(contentsOf: run)
-                    bytes.appendReference(UInt32(byte))
-                    index += 1
-                case .c1Lead, .bidiLead:
-                    guard let (control, length) = ByteKind.control(after: kind, in: utf8, at: index) else {
-                        index += 1
-                        continue
-                    }
-                    bytes.append(contentsOf: run)
-                    bytes.appendReference(control)
-                    index += length
-                case .checked:
-                    // U+FFFE and U+FFFF are encoded EF BF BE and EF BF BF.
-                    if byte < 0x20 || (index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE) {
-                        return false
-                    }
-                    index += 1
-                    continue
-                case .plain:
-                    index += 1
-                    continue
-                }
-                start = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            return true
+        bytes.appendEscaped(utf8, kinds: kinds) { byte, _ in
+            markup(byte)
+        } refuses: { index in
+            // C0 controls; U+FFFE and U+FFFF, encoded EF BF BE and EF BF BF.
+            utf8[index] < 0x20 || (index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE)
         }
     }
 

@@ -48,6 +48,60 @@ enum ByteKind: UInt8 {
 }
 
 extension Array where Element == UInt8 {
+    /// Appends `utf8` escaped as `kinds` says, in one pass: runs of plain bytes are copied whole;
+    /// a ``ByteKind/replaced`` byte becomes what `replacement` gives for it (nothing, when nil);
+    /// a ``ByteKind/referenced`` byte, and a C1 or bidirectional control, a numeric reference; a
+    /// ``ByteKind/checked`` byte is passed to `refuses` (with its index), and when that says so
+    /// the escaping stops.
+    /// - Returns: false when a byte was refused (part of `utf8` is then appended).
+    @inline(__always)
+    mutating func appendEscaped(
+        _ utf8: UnsafeBufferPointer<UInt8>, kinds: [ByteKind], replacement: (UInt8, Int) -> StaticString?,
+        refuses: (Int) -> Bool = { _ in false }
+    ) -> Bool {
+        kinds.withUnsafeBufferPointer { kinds in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let kind = kinds[Int(byte)]
+                if kind == .plain {
+                    index += 1
+                    continue
+                }
+                let run = UnsafeBufferPointer(rebasing: utf8[start..<index])
+                switch kind {
+                case .replaced:
+                    append(contentsOf: run)
+                    if let text = replacement(byte, index) { appendStatic(text) }
+                    index += 1
+                case .referenced:
+                    append(contentsOf: run)
+                    appendReference(UInt32(byte))
+                    index += 1
+                case .c1Lead, .bidiLead:
+                    guard let (control, length) = ByteKind.control(after: kind, in: utf8, at: index) else {
+                        index += 1
+                        continue
+                    }
+                    append(contentsOf: run)
+                    appendReference(control)
+                    index += length
+                case .checked:
+                    if refuses(index) { return false }
+                    index += 1
+                    continue
+                case .plain:
+                    index += 1
+                    continue
+                }
+                start = index
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            return true
+        }
+    }
+
     /// Appends the text's UTF-8 bytes in one copy.
     mutating func appendStatic(_ text: StaticString) {
         append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
