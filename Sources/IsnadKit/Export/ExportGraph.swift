@@ -269,23 +269,15 @@ public struct ExportGraph {
         let graph = try transmission.graph()
         let weighing = graph.copyForAnotherThread()
         let weighsHere = weighing != nil
-        let batchSize = 256
         try Handoff<[Streamed]>.pipeline(capacity: 4) { handoff in
-            var batch: [Streamed] = []
-            batch.reserveCapacity(batchSize)
-            func add(_ item: Streamed) throws {
-                batch.append(item)
-                guard batch.count == batchSize else { return }
-                try handoff.put(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
+            var batches = HandoffBatches(into: handoff, count: 256)
             // What was read before an error is written before it is thrown, as on one thread.
-            defer { if !batch.isEmpty { try? handoff.put(batch) } }
-            try streamClaims(count: { try add(.count($0)) }, nodes: { try add(.node($0)) }) { claims in
+            defer { try? batches.flush() }
+            try streamClaims(count: { try batches.add(.count($0)) }, nodes: { try batches.add(.node($0)) }) { claims in
                 if weighsHere {
-                    try add(.claims(claims))
+                    try batches.add(.claims(claims))
                 } else if let edge = claims.edge(graph: graph) {
-                    try add(.edge(edge))
+                    try batches.add(.edge(edge))
                 }
             }
         } consume: { batch in

@@ -103,17 +103,9 @@ struct DecodedLine: Sendable {
         struct ForeignFile: Error {}
         var reader = LineReader(fileDescriptor: descriptor, maximumLineLength: maximumLineLength)
         var writer = RecordWriter()
-        var batch: [DecodedLine] = []
-        batch.reserveCapacity(batchLines)
-        var bytesInBatch = 0
+        var batches = HandoffBatches(into: handoff, count: batchLines, bytes: batchBytes)
         var isFtM = format == .ftm
         var isBeforeFirstLine = true
-        func handOver() throws {
-            guard !batch.isEmpty else { return }
-            try handoff.put(batch)
-            batch.removeAll(keepingCapacity: true)
-            bytesInBatch = 0
-        }
         do {
             let readError = try reader.forEachLine { (number, line) throws in
                 let content: Content
@@ -131,19 +123,17 @@ struct DecodedLine: Sendable {
                     }
                     if isBeforeFirstLine, format == nil, isFollowTheMoney(bytes) { isFtM = true }
                     if isBeforeFirstLine, !isFtM, let foreign = ForeignFormat.recognise(firstLine: bytes) {
-                        batch.append(DecodedLine(number: number, length: length, content: .foreign(foreign)))
-                        try handOver()
+                        try batches.add(DecodedLine(number: number, length: length, content: .foreign(foreign)))
+                        try batches.flush()
                         throw ForeignFile()
                     }
                     isBeforeFirstLine = false
                     content =
                         isFtM ? .followTheMoney(Array(bytes)) : .record(decode(bytes, decoder: decoder, writer: &writer))
                 }
-                batch.append(DecodedLine(number: number, length: length, content: content))
-                bytesInBatch += length
-                if batch.count >= batchLines || bytesInBatch >= batchBytes { try handOver() }
+                try batches.add(DecodedLine(number: number, length: length, content: content), bytes: length)
             }
-            try handOver()
+            try batches.flush()
             if let readError { throw readError }
         } catch is ForeignFile {
             // Handed over: the importer reports it, and nothing more is read.

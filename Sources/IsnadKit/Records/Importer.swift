@@ -396,7 +396,7 @@ private struct Run {
             summary.repeated += 1
             if case .claim(let claim) = record {
                 try checkCitations(of: claim, label: label, at: location)
-                _ = try session.write(claim, replacingCitations: false)
+                _ = try session.write(claim, citationKeys: keys.citationKeys, replacingCitations: false)
             }
             return
         case .conflict(let earlier):

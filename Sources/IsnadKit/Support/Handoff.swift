@@ -125,6 +125,42 @@ extension Handoff {
     }
 }
 
+/// Elements gathered into batches for a ``Handoff`` of arrays: handing over costs a lock and a
+/// wake-up, so a producer of many small elements hands them over a batch at a time, while the
+/// queue's capacity, counted in batches, keeps memory bounded.
+struct HandoffBatches<Element: Sendable> {
+    private let handoff: Handoff<[Element]>
+    private let maximumCount: Int
+    private let maximumBytes: Int
+    private var batch: [Element] = []
+    private var bytesInBatch = 0
+
+    /// A batch is handed over once it holds `count` elements, or `bytes` bytes as ``add(_:bytes:)``
+    /// counts them.
+    init(into handoff: Handoff<[Element]>, count: Int, bytes: Int = .max) {
+        self.handoff = handoff
+        maximumCount = max(1, count)
+        maximumBytes = bytes
+        batch.reserveCapacity(maximumCount)
+    }
+
+    /// Adds `element`, which holds `bytes` bytes (for a bound on memory as well as on count).
+    /// - Throws: ``Handoff/Stopped`` when the consumer has stopped.
+    mutating func add(_ element: Element, bytes: Int = 0) throws {
+        batch.append(element)
+        bytesInBatch += bytes
+        if batch.count >= maximumCount || bytesInBatch >= maximumBytes { try flush() }
+    }
+
+    /// Hands over what was gathered, if anything.
+    mutating func flush() throws {
+        guard !batch.isEmpty else { return }
+        try handoff.put(batch)
+        batch.removeAll(keepingCapacity: true)
+        bytesInBatch = 0
+    }
+}
+
 /// A value handed to another thread that the giving thread no longer uses meanwhile, so that
 /// only one thread uses it at a time (see ``Handoff/pipeline(capacity:produce:consume:)``).
 private struct OneThreadAtATime<Value>: @unchecked Sendable {
