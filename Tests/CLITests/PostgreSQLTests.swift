@@ -137,6 +137,23 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "stores created at once in a database without pg_trgm all succeed: one creates the extension, the others wait",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func extensionCreatedOnce() async throws {
+        let cli = try CLIHarness.scoped
+        let database = PostgreSQLServer.uniqueStoreName()
+        try #require(try PostgreSQLServer.psql("CREATE DATABASE \(database)")?.status == 0)
+        defer { _ = try? PostgreSQLServer.psql("DROP DATABASE IF EXISTS \(database)") }
+        let uris = (0..<4).map { PostgreSQLServer.storeURI("store\($0)", database: database) }
+        let results = try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
+            for uri in uris { group.addTask { try cli.run(["--db", uri, "init"]) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
+        #expect(results.filter { $0.standardError.contains("created an empty Isnad store") }.count == 4)
+    }
+
+    @Test(
         "a store written by a newer Isnad, or a schema that is no store, is refused",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func refused() throws {
@@ -496,7 +513,8 @@ struct PostgreSQLTests {
         let name = PostgreSQLServer.uniqueStoreName()
         defer { PostgreSQLServer.dropStore(name) }
         let uri = PostgreSQLServer.storeURI(name) + "&application_name=\(name)"
-        try #require(try cli.run(["--db", uri, "init"]).status == 0)
+        let created = try cli.run(["--db", uri, "init"])
+        try #require(created.status == 0, "\(created.standardError)")
         let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
         // Large enough that the import, sent through COPY, is still running when its server process is ended.
         let records = try ExternalTool.run(

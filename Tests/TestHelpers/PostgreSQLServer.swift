@@ -26,6 +26,13 @@ public enum PostgreSQLServer {
         return uri + (uri.contains("?") ? "&" : "?") + "store=\(name)"
     }
 
+    /// The server's URI with another database in place of its own, naming the store `name`.
+    public static func storeURI(_ name: String, database: String) -> String {
+        guard var components = URLComponents(string: storeURI(name)) else { return storeURI(name) }
+        components.path = "/" + database
+        return components.string ?? storeURI(name)
+    }
+
     /// Runs SQL on the server with psql, when it is installed: for setting up and removing what a
     /// test made. Returns psql's output, or nil without psql.
     @discardableResult

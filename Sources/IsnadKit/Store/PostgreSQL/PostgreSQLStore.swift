@@ -31,6 +31,7 @@ public final class PostgreSQLStore {
         try inSnapshot { schema = try inspect() }
         if schema == .current { return }
         if schema == .missing, access != .create { throw StoreError.missing(path: location.description) }
+        if schema == .missing { try ensureTrigramExtension() }
         try inWriteTransaction { () throws in
             switch try inspect() {
             case .current: break
@@ -89,10 +90,26 @@ public final class PostgreSQLStore {
 
     /// Creates the schema and runs every migration: inside the caller's transaction.
     private func create() throws {
-        // pg_trgm's operators serve every store of the database; an extension lives in one schema.
-        try connection.execute(
-            "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public; CREATE SCHEMA IF NOT EXISTS \(location.storeName)")
+        try connection.execute("CREATE SCHEMA IF NOT EXISTS \(location.storeName)")
         try upgrade(from: 0)
+    }
+
+    /// Creates pg_trgm, whose operators serve every store of the database, when it is missing: in
+    /// a short transaction of its own, before the store's. Two clients creating the extension at
+    /// once would not wait for each other's `IF NOT EXISTS`: the second fails on the catalog's
+    /// unique index once the first commits, and when the first is a store created by a long
+    /// import, only after it. A database-wide advisory lock makes the second wait for the first
+    /// and then find the extension made.
+    private func ensureTrigramExtension() throws {
+        let present = "SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = 'pg_trgm'"
+        if try connection.query(present).int64(0, 0) == 1 { return }
+        try connection.execute("BEGIN")
+        try committing {
+            try connection.query(
+                "SELECT pg_advisory_xact_lock($1::int4, hashtext('extension pg_trgm'))",
+                [.integer(PostgreSQLConnection.lockClass)])
+            try connection.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+        }
     }
 
     /// Runs the migrations after `version`, and refreshes the search keys: inside the caller's transaction.
