@@ -186,6 +186,37 @@ struct ImporterTests {
             ])
     }
 
+    @Test(
+        "new claims held back while a store keeps its indexes: written in input order, found again by a repeat and a retype"
+    )
+    func heldClaims() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        func claim(_ id: String, _ quote: String, retracted: Bool = false) -> String {
+            let mark = retracted ? #","retracted":"withdrawn by the source""# : ""
+            return
+                #"{"record":"claim","id":"\#(id)","subject":"hamas","predicate":"praised","object":"isis"\#(mark),"citations":[{"source":"police","quote":"\#(quote)","stance":"asserts","credibility":2}]}"#
+        }
+        let lines = [
+            claim("held-3", "three"), claim("held-1", "one"), claim("held-2", "two", retracted: true),
+            claim("held-1", "one again"), claim("held-4", "four"),
+        ]
+        try Fixtures.importText(lines.joined(separator: "\n") + "\n", into: store, folder: folder, name: "held.jsonl")
+        let order = try store.database.prepare("SELECT id FROM claim WHERE id LIKE 'held-%' ORDER BY rowid")
+        var ids: [String] = []
+        try order.forEachRow { ids.append($0.string(0)) }
+        #expect(ids == ["held-3", "held-1", "held-4"])
+        #expect(try store.claim(id: "held-1")?.citations.map(\.citation.quote) == ["one", "one again"])
+        #expect(try store.database.prepare("SELECT count(*) FROM retracted_claim WHERE id = 'held-2'").scalarInteger() == 1)
+
+        // An entity retyped later in the same import is checked against the claims held before it.
+        let held =
+            #"{"record":"claim","id":"held-5","subject":"isis","predicate":"claimed_responsibility_for","object":"hadera-attack","citations":[{"source":"police","quote":"five","stance":"asserts","credibility":2}]}"#
+        let reported = try errors(
+            importing: held + "\n" + #"{"record":"entity","id":"hadera-attack","type":"place","name":"Hadera"}"# + "\n")
+        #expect(reported.contains { $0.contains(#"claim "held-5": object: claimed_responsibility_for takes"#) }, "\(reported)")
+    }
+
     @Test("the same record twice in one import is written once")
     func identicalRepeat() throws {
         let folder = try TemporaryFolder.scoped

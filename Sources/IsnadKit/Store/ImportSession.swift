@@ -73,6 +73,13 @@ final class ImportSession {
     private var changedEnds: [(location: Location, claim: String, change: ChangedEnd)] = []
     /// The page cache during an import, as `PRAGMA cache_size` takes it: 64 MiB.
     private static let cacheSize = -65536
+    /// On SQLite, while the store keeps its indexes: the rows of new claims, written to the claim
+    /// table a batch at a time by ``writeHeldClaims()`` (nil when claims are written as they come).
+    private var heldClaims: [[Statement.Value]]?
+    /// The ids of ``heldClaims``.
+    private var heldClaimIDs: Set<String> = []
+    /// How many new claims are held before they are written: their values are kept in memory.
+    private static let heldClaimLimit = 1 << 16
 
     /// Prepares the connection for an import; ``finish()`` undoes it. The transaction is the caller's.
     fileprivate init(store: GraphStore) throws {
@@ -158,11 +165,15 @@ final class ImportSession {
     /// keys and unique constraints stay, so every lookup the import makes (by id) is still
     /// indexed. Both happen inside the import's transaction: a crash or a rollback leaves the
     /// store with its indexes, as it was.
-    /// SQLite only: a PostgreSQL import keeps its indexes (its bulk path is its own).
+    /// SQLite only: a PostgreSQL import keeps its indexes (its bulk path is its own). A smaller
+    /// input keeps them, and holds its new claims back instead (``holdNewClaim(_:)``).
     func deferIndexes(inputBytes: Int) throws {
         guard !database.isPostgreSQL, deferredIndexes.isEmpty, deferredTriggers.isEmpty else { return }
         let storeBytes = try database.integerPragma("page_count") * database.integerPragma("page_size")
-        guard Int64(inputBytes) * 4 >= storeBytes else { return }
+        guard Int64(inputBytes) * 4 >= storeBytes else {
+            heldClaims = []
+            return
+        }
         let tables = ImportSession.bulkTables.map { "'\($0)'" }.joined(separator: ", ")
         // `sql` is NULL for the indexes SQLite makes for PRIMARY KEY and UNIQUE: those stay.
         try database.prepare(
@@ -474,6 +485,8 @@ final class ImportSession {
     private func writeRowByRow(
         _ claim: Claim, citationKeys: [Int64]? = nil, replacingCitations: Bool, isRetracted: Bool
     ) throws -> ChangedEnd? {
+        // The same claim again: what follows reads and changes it in the claim table.
+        if heldClaimIDs.contains(claim.id) { try writeHeldClaims() }
         // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
         if try isRetracted
             || (mayHoldRetractedClaims
@@ -488,14 +501,20 @@ final class ImportSession {
             .text(claim.id), .text(claim.subject), .text(claim.predicate), .text(claim.object),
             optional(claim.start?.description), optional(claim.end?.description), optional(claim.notes),
         ]
-        try database.cached(
-            database.dialect(
-                "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                postgreSQL:
-                    "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING"
-            )
-        ).run(values)
-        let exists = database.changes == 0
+        let exists: Bool
+        if heldClaims != nil {
+            exists = try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+            if !exists { try holdNewClaim(values) }
+        } else {
+            try database.cached(
+                database.dialect(
+                    "INSERT OR IGNORE INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    postgreSQL:
+                        "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING"
+                )
+            ).run(values)
+            exists = database.changes == 0
+        }
         if exists { try change?.note(.claim, id: claim.id) } else { try change?.noteAdded(.claim, id: claim.id) }
         if exists, !replacingCitations {
             let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
@@ -551,6 +570,27 @@ final class ImportSession {
         return nil
     }
 
+    /// Keeps a new claim's row to write it with others, after its citations. A large store keeps
+    /// its indexes during a smaller import, and each row goes to a random place in every one of
+    /// them: written record by record, the claim's four indexes and the citations' take turns
+    /// in the page cache and evict each other's pages; claims written together find theirs.
+    private func holdNewClaim(_ values: [Statement.Value]) throws {
+        guard case .text(let id) = values[0] else { return }
+        heldClaims?.append(values)
+        heldClaimIDs.insert(id)
+        if heldClaimIDs.count >= ImportSession.heldClaimLimit { try writeHeldClaims() }
+    }
+
+    /// Writes the claims ``holdNewClaim(_:)`` kept, in the order they were read (their rowids).
+    private func writeHeldClaims() throws {
+        guard let held = heldClaims, !held.isEmpty else { return }
+        let insert = try database.cached(
+            "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        for values in held { try insert.run(values) }
+        heldClaims = []
+        heldClaimIDs = []
+    }
+
     /// What a claim record would change in the stored claim of the same id.
     struct ChangedEnd: Equatable, Sendable {
         /// `subject`, `predicate` or `object`.
@@ -596,8 +636,10 @@ final class ImportSession {
     /// those row by row (merging citations, noting history, checking ends and types as on
     /// SQLite), and copies the new ones into their tables with `COPY`, with their history lines
     /// and the import's work rows. A claim read several times in the batch is copied once, its
-    /// citations merged as the row-by-row writes would have merged them.
+    /// citations merged as the row-by-row writes would have merged them. On SQLite: writes the
+    /// claims held back (``writeHeldClaims()``), before anything reads the claim table.
     private func flushBatch() throws {
+        try writeHeldClaims()
         guard let batch, !batch.isEmpty, let connection = database.postgreSQL else { return }
         self.batch = nil
         defer {
