@@ -104,29 +104,46 @@ def copy_store(source, target):
 def crash_trial(isnad, work, quick):
     trials = 6 if quick else 40
     claims = 20_000 if quick else 100_000
-    say("crash: SIGKILL during 'isnad import' of a %d-line file, %d times" % (claims + claims // 8 + claims // 40, trials))
     base_file = os.path.join(work, "base.jsonl")
     big_file = os.path.join(work, "big.jsonl")
     generate(base_file, 2000, seed=7)
     generate(big_file, claims, seed=8)
-    # The big file's ids overlap the base's (same generator): see what a full import gives.
     pristine = os.path.join(work, "pristine.db")
     run(isnad, pristine, "import", base_file)
+    say("crash: SIGKILL during 'isnad import' of a %d-line file into a small store (its indexes built "
+        "again after the rows), %d times" % (claims + claims // 8 + claims // 40, trials))
+    full = kill_during_import(isnad, work, pristine, big_file, trials, seed=11)
+    # A file a tenth the size of the store: the store keeps its indexes, and new claims are held
+    # back and written together.
+    small_file = os.path.join(work, "small.jsonl")
+    generate(small_file, claims // 10, seed=9)
+    trials = 4 if quick else 20
+    say("crash: SIGKILL during 'isnad import' of a %d-line file into that store, once full (its indexes "
+        "kept), %d times" % (claims // 10 + claims // 80 + claims // 400, trials))
+    kill_during_import(isnad, work, full, small_file, trials, seed=12)
+    say("  after each, isnad check passed first, then the export was compared byte for byte (SHA-256), "
+        "then PRAGMA integrity_check and foreign_key_check")
+
+
+def kill_during_import(isnad, work, pristine, records, trials, seed):
+    """Kills `isnad import records` into copies of `pristine` at random moments, and checks that
+    each store is exactly as before or exactly as after a complete import. Returns the path of
+    a store where the import completed."""
     before, before_rows = export_digest(isnad, pristine), counts(pristine)
-    full = os.path.join(work, "full.db")
+    full = os.path.join(work, "full-%d.db" % seed)
     copy_store(pristine, full)
     started = time.monotonic()
-    run(isnad, full, "import", big_file)
+    run(isnad, full, "import", records)
     duration = time.monotonic() - started
     after, after_rows = export_digest(isnad, full), counts(full)
     say("  a whole import takes %.1f s; the store goes from %s to %s rows (export %s… → %s…)"
         % (duration, before_rows, after_rows, before[:12], after[:12]))
-    rng = random.Random(11)
+    rng = random.Random(seed)
     store = os.path.join(work, "crash.db")
     outcomes = {"none": 0, "all": 0}
     for trial in range(trials):
         copy_store(pristine, store)
-        process = subprocess.Popen([isnad, "--db", store, "import", big_file], stdout=subprocess.DEVNULL,
+        process = subprocess.Popen([isnad, "--db", store, "import", records], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.0, duration * 1.05))
         process.send_signal(signal.SIGKILL)
@@ -150,8 +167,7 @@ def crash_trial(isnad, work, quick):
             fail("trial %d: %d foreign keys dangle" % (trial, len(dangling)))
     say("  %d kills: %d left the store exactly as before, %d exactly as after a complete import, %d in between"
         % (trials, outcomes["none"], outcomes["all"], trials - outcomes["none"] - outcomes["all"]))
-    say("  after each, isnad check passed first, then the export was compared byte for byte (SHA-256), "
-        "then PRAGMA integrity_check and foreign_key_check")
+    return full
 
 
 # --- concurrency -----------------------------------------------------------------------------
