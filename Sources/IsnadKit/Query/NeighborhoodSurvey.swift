@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A bounded look at a neighbourhood, however large: the claims reached, counted per hop, predicate
 /// and direction, with the evidence of a sample of them, and the strongest claims of that sample.
 ///
@@ -81,7 +87,9 @@ public struct NeighborhoodSurvey: Sendable {
         // The walk hashes as little as it can: it meets up to `linkBudget` links and runs once per
         // command. Rows are bits, predicates small numbers (the one before checked first), a group
         // a slot of a table by predicate, hop and direction, and an entity's depth is looked up
-        // only when the other end changes (links come ordered by their other end).
+        // only when the other end changes (links come ordered by their other end). Ends and
+        // predicates are compared as the store's bytes: a string is made only for an end not met
+        // just before and for a predicate's first spelling.
         var depths = [center: 0]
         depths.reserveCapacity(min(linkBudget, 4096))
         var frontier = [center]
@@ -89,10 +97,14 @@ public struct NeighborhoodSurvey: Sendable {
         var seenClaims: Set<String> = []
         var predicates: [(name: String, isSymmetric: Bool)] = []
         var predicateNumbers: [String: Int] = [:]
-        var lastPredicate = -1
+        // Each spelling met, as bytes, with its predicate's number: equal strings spelt with other
+        // bytes (canonically equivalent) are one predicate, as they are one key of `predicateNumbers`.
+        var spellings: [(bytes: [UInt8], predicate: Int)] = []
+        var lastSpelling = -1
         let slotsPerPredicate = (max(0, depth) + 1) * 2
         var groupOfSlot: [Int] = []
-        var lastOther: String?
+        var lastOther: [UInt8] = []
+        var hasLastOther = false
         var lastOtherDepth = 0
         var linksRead = 0
         struct BudgetSpent: Error {}
@@ -100,7 +112,7 @@ public struct NeighborhoodSurvey: Sendable {
             var next: [String] = []
             for entity in frontier {
                 do {
-                    try adjacency.forEachStep(from: entity) { step in
+                    try adjacency.forEachStepView(from: entity) { step in
                         if linksRead >= linkBudget { throw BudgetSpent() }
                         linksRead += 1
                         let isNew: Bool
@@ -110,42 +122,51 @@ public struct NeighborhoodSurvey: Sendable {
                         }
                         var reachedNow = false
                         let otherDepth: Int
-                        if let lastOther, lastOther == step.other {
+                        if hasLastOther, NeighborhoodSurvey.equal(step.other, lastOther) {
                             otherDepth = lastOtherDepth
                         } else {
-                            if let known = depths[step.other] {
+                            let other = String(decoding: step.other, as: UTF8.self)
+                            if let known = depths[other] {
                                 otherDepth = known
                             } else {
                                 otherDepth = hop + 1
-                                depths[step.other] = otherDepth
-                                next.append(step.other)
+                                depths[other] = otherDepth
+                                next.append(other)
                                 reachedNow = true
                             }
-                            lastOther = step.other
+                            lastOther.removeAll(keepingCapacity: true)
+                            lastOther.append(contentsOf: step.other)
+                            hasLastOther = true
                             lastOtherDepth = otherDepth
                         }
                         guard isNew else { return }
                         let claimHop = max(hop, otherDepth)
-                        let predicate: Int
-                        if lastPredicate >= 0, predicates[lastPredicate].name == step.predicate {
-                            predicate = lastPredicate
-                        } else if let known = predicateNumbers[step.predicate] {
-                            predicate = known
-                        } else {
-                            predicate = predicates.count
-                            predicateNumbers[step.predicate] = predicate
-                            predicates.append(
-                                (step.predicate, store.vocabulary[step.predicate]?.isSymmetric == true))
-                            groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
+                        if lastSpelling < 0 || !NeighborhoodSurvey.equal(step.predicate, spellings[lastSpelling].bytes) {
+                            if let known = spellings.firstIndex(where: { NeighborhoodSurvey.equal(step.predicate, $0.bytes) }) {
+                                lastSpelling = known
+                            } else {
+                                let name = String(decoding: step.predicate, as: UTF8.self)
+                                let number: Int
+                                if let known = predicateNumbers[name] {
+                                    number = known
+                                } else {
+                                    number = predicates.count
+                                    predicateNumbers[name] = number
+                                    predicates.append((name, store.vocabulary[name]?.isSymmetric == true))
+                                    groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
+                                }
+                                lastSpelling = spellings.count
+                                spellings.append((Array(step.predicate), number))
+                            }
                         }
-                        lastPredicate = predicate
+                        let predicate = spellings[lastSpelling].predicate
                         let isOutgoing = step.isOutgoing || predicates[predicate].isSymmetric
                         let slot = predicate * slotsPerPredicate + claimHop * 2 + (isOutgoing ? 1 : 0)
                         var index = groupOfSlot[slot]
                         if index < 0 {
                             index = groups.count
                             groupOfSlot[slot] = index
-                            groups.append(Group(hop: claimHop, predicate: step.predicate, isOutgoing: isOutgoing))
+                            groups.append(Group(hop: claimHop, predicate: predicates[predicate].name, isOutgoing: isOutgoing))
                         }
                         groups[index].claims += 1
                         if reachedNow { groups[index].entities += 1 }
@@ -163,6 +184,13 @@ public struct NeighborhoodSurvey: Sendable {
             if frontier.isEmpty { break }
         }
         try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
+    }
+
+    /// Whether two runs of bytes are the same.
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        guard bytes.count == other.count else { return false }
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return other.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, bytes.count) == 0 }
     }
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
