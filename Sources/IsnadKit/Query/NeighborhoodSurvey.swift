@@ -195,9 +195,14 @@ public struct NeighborhoodSurvey: Sendable {
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
     private mutating func weigh(store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int) throws {
+        // Room made once: growing these by doubling rehashes their keys (a strength hashes
+        // slowly) every time.
         var rows: [Int64] = []
+        rows.reserveCapacity(evidenceBudget)
         var groupOfRow: [Int64: Int] = [:]
+        groupOfRow.reserveCapacity(evidenceBudget)
         var read: [(claim: GradedClaim, group: Int)] = []
+        read.reserveCapacity(evidenceBudget)
         var taken = 0
         var round = 0
         var isLeft = true
@@ -255,16 +260,37 @@ public struct NeighborhoodSurvey: Sendable {
             return a.isOutgoing && !b.isOutgoing
         }
         // Positions sorted, not the claims: a claim and its weight are large values to move. Equal
-        // strengths are numbered once, so that comparing two positions copies no strength.
-        var strengthNumbers: [SupportStrength: Int] = [:]
+        // strengths are numbered once, so that comparing two positions copies no strength. Found by
+        // a few of their parts, then compared whole: hashing a whole strength hashes each of its
+        // citations (12,000 instructions a claim).
+        struct StrengthKey: Hashable {
+            let channels: Int
+            let strength: ClaimStrength
+            let citations: Int
+            let firstSource: String?
+        }
+        var numbersOfKey: [StrengthKey: [(number: Int, position: Int)]] = [:]
+        numbersOfKey.reserveCapacity(weights.count)
+        var numbered = 0
         var keys: [(number: Int, channels: Int, strength: ClaimStrength)] = []
+        keys.reserveCapacity(weights.count)
         var positions: [Int] = []
+        positions.reserveCapacity(weights.count)
         for (position, weight) in weights.enumerated() {
             guard let strength = weight.strength else { continue }
-            let number = strengthNumbers[strength] ?? strengthNumbers.count
-            strengthNumbers[strength] = number
+            let key = StrengthKey(
+                channels: strength.supportingChannels, strength: strength.claimStrength,
+                citations: strength.cappedCitations.count, firstSource: strength.cappedCitations.first?.source)
+            let number: Int
+            if let known = numbersOfKey[key]?.first(where: { weights[$0.position].strength == strength }) {
+                number = known.number
+            } else {
+                number = numbered
+                numbered += 1
+                numbersOfKey[key, default: []].append((number, position))
+            }
             positions.append(position)
-            keys.append((number, strength.supportingChannels, strength.claimStrength))
+            keys.append((number, key.channels, key.strength))
         }
         // As `SupportStrength`'s order: more channels first, then the stronger claim; the same
         // strength, by id.
