@@ -24,7 +24,9 @@ struct Adjacency {
         /// ``GraphStore/forEachClaim(rows:_:)``.
         case row(Int64)
         /// Read whole, as the filter shows it (citations left out by the filter are gone).
-        case whole(GradedClaim)
+        /// (Boxed, so that a step is a few words to copy: a walk copies each of its thousands of
+        /// steps, and few of them are whole.)
+        indirect case whole(GradedClaim)
     }
 
     let store: GraphStore

@@ -84,106 +84,131 @@ public struct NeighborhoodSurvey: Sendable {
         let adjacency = Adjacency(
             store: store, filter: filter, direction: direction,
             transmission: TransmissionGraph.Deferred(store: store, graph: graph))
-        // The walk hashes as little as it can: it meets up to `linkBudget` links and runs once per
-        // command. Rows are bits, predicates small numbers (the one before checked first), a group
-        // a slot of a table by predicate, hop and direction, and an entity's depth is looked up
-        // only when the other end changes (links come ordered by their other end). Ends and
-        // predicates are compared as the store's bytes: a string is made only for an end not met
-        // just before and for a predicate's first spelling.
-        var depths = [center: 0]
-        depths.reserveCapacity(min(linkBudget, 4096))
+        var walk = Walk(
+            center: center, linkBudget: linkBudget, depth: depth,
+            seenRows: RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24))
         var frontier = [center]
-        var seenRows = RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24)
+        struct BudgetSpent: Error {}
+        walking: for hop in 0..<max(0, depth) {
+            walk.next = []
+            for entity in frontier {
+                do {
+                    try adjacency.forEachStepView(from: entity) { step in
+                        guard walk.follow(step, hop: hop, vocabulary: store.vocabulary) else { throw BudgetSpent() }
+                    }
+                } catch is BudgetSpent {
+                    isComplete = false
+                    break walking
+                }
+            }
+            frontier = walk.next.sorted()
+            if frontier.isEmpty { break }
+        }
+        groups = walk.groups
+        try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
+    }
+
+    /// The walk so far. The walk hashes as little as it can: it meets up to `linkBudget` links and
+    /// runs once per command. Rows are bits, predicates small numbers (the one before checked
+    /// first), a group a slot of a table by predicate, hop and direction, and an entity's depth is
+    /// looked up only when the other end changes (links come ordered by their other end). Ends
+    /// and predicates are compared as the store's bytes: a string is made only for an end not met
+    /// just before and for a predicate's first spelling. One value, changed by one call a link:
+    /// the walk's variables captured one by one cost an exclusivity check each, every link.
+    private struct Walk {
+        let linkBudget: Int
+        let slotsPerPredicate: Int
+        var depths: [String: Int]
+        /// The entities first reached at this hop.
+        var next: [String] = []
+        var seenRows: RowBits
         var seenClaims: Set<String> = []
         var predicates: [(name: String, isSymmetric: Bool)] = []
         var predicateNumbers: [String: Int] = [:]
-        // Each spelling met, as bytes, with its predicate's number: equal strings spelt with other
-        // bytes (canonically equivalent) are one predicate, as they are one key of `predicateNumbers`.
+        /// Each spelling met, as bytes, with its predicate's number: equal strings spelt with other
+        /// bytes (canonically equivalent) are one predicate, as they are one key of `predicateNumbers`.
         var spellings: [(bytes: [UInt8], predicate: Int)] = []
         var lastSpelling = -1
-        let slotsPerPredicate = (max(0, depth) + 1) * 2
         var groupOfSlot: [Int] = []
         var lastOther: [UInt8] = []
         var hasLastOther = false
         var lastOtherDepth = 0
         var linksRead = 0
-        struct BudgetSpent: Error {}
-        walk: for hop in 0..<max(0, depth) {
-            var next: [String] = []
-            for entity in frontier {
-                do {
-                    try adjacency.forEachStepView(from: entity) { step in
-                        if linksRead >= linkBudget { throw BudgetSpent() }
-                        linksRead += 1
-                        let isNew: Bool
-                        switch step.claim {
-                        case .row(let row): isNew = seenRows.insert(row)
-                        case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
-                        }
-                        var reachedNow = false
-                        let otherDepth: Int
-                        if hasLastOther, NeighborhoodSurvey.equal(step.other, lastOther) {
-                            otherDepth = lastOtherDepth
-                        } else {
-                            let other = String(decoding: step.other, as: UTF8.self)
-                            if let known = depths[other] {
-                                otherDepth = known
-                            } else {
-                                otherDepth = hop + 1
-                                depths[other] = otherDepth
-                                next.append(other)
-                                reachedNow = true
-                            }
-                            lastOther.removeAll(keepingCapacity: true)
-                            lastOther.append(contentsOf: step.other)
-                            hasLastOther = true
-                            lastOtherDepth = otherDepth
-                        }
-                        guard isNew else { return }
-                        let claimHop = max(hop, otherDepth)
-                        if lastSpelling < 0 || !NeighborhoodSurvey.equal(step.predicate, spellings[lastSpelling].bytes) {
-                            if let known = spellings.firstIndex(where: { NeighborhoodSurvey.equal(step.predicate, $0.bytes) }) {
-                                lastSpelling = known
-                            } else {
-                                let name = String(decoding: step.predicate, as: UTF8.self)
-                                let number: Int
-                                if let known = predicateNumbers[name] {
-                                    number = known
-                                } else {
-                                    number = predicates.count
-                                    predicateNumbers[name] = number
-                                    predicates.append((name, store.vocabulary[name]?.isSymmetric == true))
-                                    groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
-                                }
-                                lastSpelling = spellings.count
-                                spellings.append((Array(step.predicate), number))
-                            }
-                        }
-                        let predicate = spellings[lastSpelling].predicate
-                        let isOutgoing = step.isOutgoing || predicates[predicate].isSymmetric
-                        let slot = predicate * slotsPerPredicate + claimHop * 2 + (isOutgoing ? 1 : 0)
-                        var index = groupOfSlot[slot]
-                        if index < 0 {
-                            index = groups.count
-                            groupOfSlot[slot] = index
-                            groups.append(Group(hop: claimHop, predicate: predicates[predicate].name, isOutgoing: isOutgoing))
-                        }
-                        groups[index].claims += 1
-                        if reachedNow { groups[index].entities += 1 }
-                        switch step.claim {
-                        case .row(let row): groups[index].followedRows.append(row)
-                        case .whole(let claim): groups[index].followedWhole.append(claim)
-                        }
+        var groups: [Group] = []
+
+        init(center: String, linkBudget: Int, depth: Int, seenRows: RowBits) {
+            self.linkBudget = linkBudget
+            slotsPerPredicate = (max(0, depth) + 1) * 2
+            depths = [center: 0]
+            depths.reserveCapacity(min(linkBudget, 4096))
+            self.seenRows = seenRows
+        }
+
+        /// Counts a step taken at `hop`; false when the budget was spent before it.
+        mutating func follow(_ step: Adjacency.StepView, hop: Int, vocabulary: Vocabulary) -> Bool {
+            if linksRead >= linkBudget { return false }
+            linksRead += 1
+            let isNew: Bool
+            switch step.claim {
+            case .row(let row): isNew = seenRows.insert(row)
+            case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
+            }
+            var reachedNow = false
+            let otherDepth: Int
+            if hasLastOther, NeighborhoodSurvey.equal(step.other, lastOther) {
+                otherDepth = lastOtherDepth
+            } else {
+                let other = String(decoding: step.other, as: UTF8.self)
+                if let known = depths[other] {
+                    otherDepth = known
+                } else {
+                    otherDepth = hop + 1
+                    depths[other] = otherDepth
+                    next.append(other)
+                    reachedNow = true
+                }
+                lastOther.removeAll(keepingCapacity: true)
+                lastOther.append(contentsOf: step.other)
+                hasLastOther = true
+                lastOtherDepth = otherDepth
+            }
+            guard isNew else { return true }
+            let claimHop = max(hop, otherDepth)
+            if lastSpelling < 0 || !NeighborhoodSurvey.equal(step.predicate, spellings[lastSpelling].bytes) {
+                if let known = spellings.firstIndex(where: { NeighborhoodSurvey.equal(step.predicate, $0.bytes) }) {
+                    lastSpelling = known
+                } else {
+                    let name = String(decoding: step.predicate, as: UTF8.self)
+                    let number: Int
+                    if let known = predicateNumbers[name] {
+                        number = known
+                    } else {
+                        number = predicates.count
+                        predicateNumbers[name] = number
+                        predicates.append((name, vocabulary[name]?.isSymmetric == true))
+                        groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
                     }
-                } catch is BudgetSpent {
-                    isComplete = false
-                    break walk
+                    lastSpelling = spellings.count
+                    spellings.append((Array(step.predicate), number))
                 }
             }
-            frontier = next.sorted()
-            if frontier.isEmpty { break }
+            let predicate = spellings[lastSpelling].predicate
+            let isOutgoing = step.isOutgoing || predicates[predicate].isSymmetric
+            let slot = predicate * slotsPerPredicate + claimHop * 2 + (isOutgoing ? 1 : 0)
+            var index = groupOfSlot[slot]
+            if index < 0 {
+                index = groups.count
+                groupOfSlot[slot] = index
+                groups.append(Group(hop: claimHop, predicate: predicates[predicate].name, isOutgoing: isOutgoing))
+            }
+            groups[index].claims += 1
+            if reachedNow { groups[index].entities += 1 }
+            switch step.claim {
+            case .row(let row): groups[index].followedRows.append(row)
+            case .whole(let claim): groups[index].followedWhole.append(claim)
+            }
+            return true
         }
-        try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
     }
 
     /// Whether two runs of bytes are the same.
