@@ -215,7 +215,10 @@ public struct NeighborhoodSurvey: Sendable {
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
         guard bytes.count == other.count else { return false }
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
-        return other.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, bytes.count) == 0 }
+        return other.withUnsafeBufferPointer { other in
+            guard let otherStart = other.baseAddress else { return false }
+            return memcmp(start, otherStart, bytes.count) == 0
+        }
     }
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
