@@ -39,6 +39,26 @@ struct NeighborhoodSurveyTests {
         #expect(funded.strongest?.commonLink?.source == "art")
     }
 
+    @Test("the walk read as bytes counts as the walk read as strings (under a filter passing every claim)")
+    func bytesAsStrings() throws {
+        let store = try SmallGraph.store(in: try TemporaryFolder.scoped)
+        let graph = try TransmissionGraph(store: store)
+        for linkBudget in [3, 10_000] {
+            let bytes = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph, linkBudget: linkBudget)
+            var filter = GraphFilter()
+            filter.predicates = Set(try Neighborhood(store: store, center: "a", depth: 3).claims.map(\.claim.predicate))
+            let strings = try NeighborhoodSurvey(
+                store: store, center: "a", depth: 2, filter: filter, graph: graph, linkBudget: linkBudget)
+            #expect(bytes.isComplete == strings.isComplete && bytes.claims == strings.claims)
+            #expect(bytes.groups.map(\.predicate) == strings.groups.map(\.predicate))
+            #expect(bytes.groups.map(\.isOutgoing) == strings.groups.map(\.isOutgoing))
+            #expect(bytes.groups.map(\.hop) == strings.groups.map(\.hop))
+            #expect(bytes.groups.map(\.claims) == strings.groups.map(\.claims))
+            #expect(bytes.groups.map(\.entities) == strings.groups.map(\.entities))
+            #expect(bytes.strongest == strings.strongest)
+        }
+    }
+
     @Test("claims read by row come whole in the order given, across batches, a row given twice twice, a missing row left out")
     func claimsByRow() throws {
         let folder = try TemporaryFolder.scoped

@@ -24,7 +24,9 @@ struct Adjacency {
         /// ``GraphStore/forEachClaim(rows:_:)``.
         case row(Int64)
         /// Read whole, as the filter shows it (citations left out by the filter are gone).
-        case whole(GradedClaim)
+        /// (Boxed, so that a step is a few words to copy: a walk copies each of its thousands of
+        /// steps, and few of them are whole.)
+        indirect case whole(GradedClaim)
     }
 
     let store: GraphStore
@@ -44,6 +46,34 @@ struct Adjacency {
     func follows(isOutgoing: Bool, predicate: String) -> Bool {
         if direction == .both || store.vocabulary[predicate]?.isSymmetric == true { return true }
         return (direction == .out) == isOutgoing
+    }
+
+    /// A ``Step`` with its text as bytes, valid only within the call it is given to.
+    struct StepView {
+        let other: UnsafeBufferPointer<UInt8>
+        let isOutgoing: Bool
+        let predicate: UnsafeBufferPointer<UInt8>
+        let claim: FollowedClaim
+    }
+
+    /// ``forEachStep(from:_:)``, the same steps in the same order, with their text as bytes:
+    /// without a filter or a direction, straight from the indexes without making a string per
+    /// link (``GraphStore/forEachLinkView(of:_:)``).
+    func forEachStepView(from entity: String, _ body: (StepView) throws -> Void) throws {
+        guard !readsWholeClaims, direction == .both, filter.predicates.isEmpty, !filter.needsLinkDetails else {
+            try forEachStep(from: entity) { step in
+                var (other, predicate) = (step.other, step.predicate)
+                try other.withUTF8 { other in
+                    try predicate.withUTF8 { predicate in
+                        try body(StepView(other: other, isOutgoing: step.isOutgoing, predicate: predicate, claim: step.claim))
+                    }
+                }
+            }
+            return
+        }
+        try store.forEachLinkView(of: entity) { link in
+            try body(StepView(other: link.other, isOutgoing: link.isSubject, predicate: link.predicate, claim: .row(link.row)))
+        }
     }
 
     /// Calls `body` for each claim of `entity` that passes the filter and is followed in the

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A bounded look at a neighbourhood, however large: the claims reached, counted per hop, predicate
 /// and direction, with the evidence of a sample of them, and the strongest claims of that sample.
 ///
@@ -78,98 +84,153 @@ public struct NeighborhoodSurvey: Sendable {
         let adjacency = Adjacency(
             store: store, filter: filter, direction: direction,
             transmission: TransmissionGraph.Deferred(store: store, graph: graph))
-        // The walk hashes as little as it can: it meets up to `linkBudget` links and runs once per
-        // command. Rows are bits, predicates small numbers (the one before checked first), a group
-        // a slot of a table by predicate, hop and direction, and an entity's depth is looked up
-        // only when the other end changes (links come ordered by their other end).
-        var depths = [center: 0]
-        depths.reserveCapacity(min(linkBudget, 4096))
+        var walk = Walk(
+            center: center, linkBudget: linkBudget, depth: depth,
+            seenRows: RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24))
         var frontier = [center]
-        var seenRows = RowBits(largest: adjacency.readsWholeClaims ? 0 : try store.largestClaimRow(), bound: 1 << 24)
-        var seenClaims: Set<String> = []
-        var predicates: [(name: String, isSymmetric: Bool)] = []
-        var predicateNumbers: [String: Int] = [:]
-        var lastPredicate = -1
-        let slotsPerPredicate = (max(0, depth) + 1) * 2
-        var groupOfSlot: [Int] = []
-        var lastOther: String?
-        var lastOtherDepth = 0
-        var linksRead = 0
         struct BudgetSpent: Error {}
-        walk: for hop in 0..<max(0, depth) {
-            var next: [String] = []
+        walking: for hop in 0..<max(0, depth) {
+            walk.next = []
             for entity in frontier {
                 do {
-                    try adjacency.forEachStep(from: entity) { step in
-                        if linksRead >= linkBudget { throw BudgetSpent() }
-                        linksRead += 1
-                        let isNew: Bool
-                        switch step.claim {
-                        case .row(let row): isNew = seenRows.insert(row)
-                        case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
-                        }
-                        var reachedNow = false
-                        let otherDepth: Int
-                        if let lastOther, lastOther == step.other {
-                            otherDepth = lastOtherDepth
-                        } else {
-                            if let known = depths[step.other] {
-                                otherDepth = known
-                            } else {
-                                otherDepth = hop + 1
-                                depths[step.other] = otherDepth
-                                next.append(step.other)
-                                reachedNow = true
-                            }
-                            lastOther = step.other
-                            lastOtherDepth = otherDepth
-                        }
-                        guard isNew else { return }
-                        let claimHop = max(hop, otherDepth)
-                        let predicate: Int
-                        if lastPredicate >= 0, predicates[lastPredicate].name == step.predicate {
-                            predicate = lastPredicate
-                        } else if let known = predicateNumbers[step.predicate] {
-                            predicate = known
-                        } else {
-                            predicate = predicates.count
-                            predicateNumbers[step.predicate] = predicate
-                            predicates.append(
-                                (step.predicate, store.vocabulary[step.predicate]?.isSymmetric == true))
-                            groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
-                        }
-                        lastPredicate = predicate
-                        let isOutgoing = step.isOutgoing || predicates[predicate].isSymmetric
-                        let slot = predicate * slotsPerPredicate + claimHop * 2 + (isOutgoing ? 1 : 0)
-                        var index = groupOfSlot[slot]
-                        if index < 0 {
-                            index = groups.count
-                            groupOfSlot[slot] = index
-                            groups.append(Group(hop: claimHop, predicate: step.predicate, isOutgoing: isOutgoing))
-                        }
-                        groups[index].claims += 1
-                        if reachedNow { groups[index].entities += 1 }
-                        switch step.claim {
-                        case .row(let row): groups[index].followedRows.append(row)
-                        case .whole(let claim): groups[index].followedWhole.append(claim)
-                        }
+                    try adjacency.forEachStepView(from: entity) { step in
+                        guard walk.follow(step, hop: hop, vocabulary: store.vocabulary) else { throw BudgetSpent() }
                     }
                 } catch is BudgetSpent {
                     isComplete = false
-                    break walk
+                    break walking
                 }
             }
-            frontier = next.sorted()
+            frontier = walk.next.sorted()
             if frontier.isEmpty { break }
         }
+        groups = walk.groups
         try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
+    }
+
+    /// The walk so far. The walk hashes as little as it can: it meets up to `linkBudget` links and
+    /// runs once per command. Rows are bits, predicates small numbers (the one before checked
+    /// first), a group a slot of a table by predicate, hop and direction, and an entity's depth is
+    /// looked up only when the other end changes (links come ordered by their other end). Ends
+    /// and predicates are compared as the store's bytes: a string is made only for an end not met
+    /// just before and for a predicate's first spelling. One value, changed by one call a link:
+    /// the walk's variables captured one by one cost an exclusivity check each, every link.
+    private struct Walk {
+        let linkBudget: Int
+        let slotsPerPredicate: Int
+        var depths: [String: Int]
+        /// The entities first reached at this hop.
+        var next: [String] = []
+        var seenRows: RowBits
+        var seenClaims: Set<String> = []
+        var predicates: [(name: String, isSymmetric: Bool)] = []
+        var predicateNumbers: [String: Int] = [:]
+        /// Each spelling met, as bytes, with its predicate's number: equal strings spelt with other
+        /// bytes (canonically equivalent) are one predicate, as they are one key of `predicateNumbers`.
+        var spellings: [(bytes: [UInt8], predicate: Int)] = []
+        var lastSpelling = -1
+        var groupOfSlot: [Int] = []
+        var lastOther: [UInt8] = []
+        var hasLastOther = false
+        var lastOtherDepth = 0
+        var linksRead = 0
+        var groups: [Group] = []
+
+        init(center: String, linkBudget: Int, depth: Int, seenRows: RowBits) {
+            self.linkBudget = linkBudget
+            slotsPerPredicate = (max(0, depth) + 1) * 2
+            depths = [center: 0]
+            depths.reserveCapacity(min(linkBudget, 4096))
+            self.seenRows = seenRows
+        }
+
+        /// Counts a step taken at `hop`; false when the budget was spent before it.
+        mutating func follow(_ step: Adjacency.StepView, hop: Int, vocabulary: Vocabulary) -> Bool {
+            if linksRead >= linkBudget { return false }
+            linksRead += 1
+            let isNew: Bool
+            switch step.claim {
+            case .row(let row): isNew = seenRows.insert(row)
+            case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
+            }
+            var reachedNow = false
+            let otherDepth: Int
+            if hasLastOther, NeighborhoodSurvey.equal(step.other, lastOther) {
+                otherDepth = lastOtherDepth
+            } else {
+                let other = String(decoding: step.other, as: UTF8.self)
+                if let known = depths[other] {
+                    otherDepth = known
+                } else {
+                    otherDepth = hop + 1
+                    depths[other] = otherDepth
+                    next.append(other)
+                    reachedNow = true
+                }
+                lastOther.removeAll(keepingCapacity: true)
+                lastOther.append(contentsOf: step.other)
+                hasLastOther = true
+                lastOtherDepth = otherDepth
+            }
+            guard isNew else { return true }
+            let claimHop = max(hop, otherDepth)
+            if lastSpelling < 0 || !NeighborhoodSurvey.equal(step.predicate, spellings[lastSpelling].bytes) {
+                if let known = spellings.firstIndex(where: { NeighborhoodSurvey.equal(step.predicate, $0.bytes) }) {
+                    lastSpelling = known
+                } else {
+                    let name = String(decoding: step.predicate, as: UTF8.self)
+                    let number: Int
+                    if let known = predicateNumbers[name] {
+                        number = known
+                    } else {
+                        number = predicates.count
+                        predicateNumbers[name] = number
+                        predicates.append((name, vocabulary[name]?.isSymmetric == true))
+                        groupOfSlot.append(contentsOf: repeatElement(-1, count: slotsPerPredicate))
+                    }
+                    lastSpelling = spellings.count
+                    spellings.append((Array(step.predicate), number))
+                }
+            }
+            let predicate = spellings[lastSpelling].predicate
+            let isOutgoing = step.isOutgoing || predicates[predicate].isSymmetric
+            let slot = predicate * slotsPerPredicate + claimHop * 2 + (isOutgoing ? 1 : 0)
+            var index = groupOfSlot[slot]
+            if index < 0 {
+                index = groups.count
+                groupOfSlot[slot] = index
+                groups.append(Group(hop: claimHop, predicate: predicates[predicate].name, isOutgoing: isOutgoing))
+            }
+            groups[index].claims += 1
+            if reachedNow { groups[index].entities += 1 }
+            switch step.claim {
+            case .row(let row): groups[index].followedRows.append(row)
+            case .whole(let claim): groups[index].followedWhole.append(claim)
+            }
+            return true
+        }
+    }
+
+    /// Whether two runs of bytes are the same.
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        guard bytes.count == other.count else { return false }
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return other.withUnsafeBufferPointer { other in
+            guard let otherStart = other.baseAddress else { return false }
+            return memcmp(start, otherStart, bytes.count) == 0
+        }
     }
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
     private mutating func weigh(store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int) throws {
+        // Room made once: growing these by doubling rehashes their keys (a strength hashes
+        // slowly) every time.
         var rows: [Int64] = []
+        rows.reserveCapacity(evidenceBudget)
         var groupOfRow: [Int64: Int] = [:]
+        groupOfRow.reserveCapacity(evidenceBudget)
         var read: [(claim: GradedClaim, group: Int)] = []
+        read.reserveCapacity(evidenceBudget)
         var taken = 0
         var round = 0
         var isLeft = true
@@ -227,16 +288,37 @@ public struct NeighborhoodSurvey: Sendable {
             return a.isOutgoing && !b.isOutgoing
         }
         // Positions sorted, not the claims: a claim and its weight are large values to move. Equal
-        // strengths are numbered once, so that comparing two positions copies no strength.
-        var strengthNumbers: [SupportStrength: Int] = [:]
+        // strengths are numbered once, so that comparing two positions copies no strength. Found by
+        // a few of their parts, then compared whole: hashing a whole strength hashes each of its
+        // citations (12,000 instructions a claim).
+        struct StrengthKey: Hashable {
+            let channels: Int
+            let strength: ClaimStrength
+            let citations: Int
+            let firstSource: String?
+        }
+        var numbersOfKey: [StrengthKey: [(number: Int, position: Int)]] = [:]
+        numbersOfKey.reserveCapacity(weights.count)
+        var numbered = 0
         var keys: [(number: Int, channels: Int, strength: ClaimStrength)] = []
+        keys.reserveCapacity(weights.count)
         var positions: [Int] = []
+        positions.reserveCapacity(weights.count)
         for (position, weight) in weights.enumerated() {
             guard let strength = weight.strength else { continue }
-            let number = strengthNumbers[strength] ?? strengthNumbers.count
-            strengthNumbers[strength] = number
+            let key = StrengthKey(
+                channels: strength.supportingChannels, strength: strength.claimStrength,
+                citations: strength.cappedCitations.count, firstSource: strength.cappedCitations.first?.source)
+            let number: Int
+            if let known = numbersOfKey[key]?.first(where: { weights[$0.position].strength == strength }) {
+                number = known.number
+            } else {
+                number = numbered
+                numbered += 1
+                numbersOfKey[key, default: []].append((number, position))
+            }
             positions.append(position)
-            keys.append((number, strength.supportingChannels, strength.claimStrength))
+            keys.append((number, key.channels, key.strength))
         }
         // As `SupportStrength`'s order: more channels first, then the stronger claim; the same
         // strength, by id.

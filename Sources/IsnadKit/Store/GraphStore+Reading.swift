@@ -285,6 +285,29 @@ extension GraphStore {
         }
     }
 
+    /// One claim seen from one of its ends, as ``Link`` without dates, its text as the store's
+    /// bytes: valid only within the call it is given to.
+    struct LinkView {
+        let other: UnsafeBufferPointer<UInt8>
+        let predicate: UnsafeBufferPointer<UInt8>
+        let isSubject: Bool
+        let row: Int64
+    }
+
+    /// ``forEachLink(of:withDates:_:)`` without dates, making no string: the same statements, in the
+    /// same order. For walks that meet thousands of links and keep a few of their ends.
+    func forEachLinkView(of entity: String, _ body: (LinkView) throws -> Void) throws {
+        let ties = database.isPostgreSQL ? ", predicate, rowid" : ""
+        for (sql, isSubject) in [
+            ("SELECT object, predicate, rowid FROM claim WHERE subject = ?1 ORDER BY object\(ties)", true),
+            ("SELECT subject, predicate, rowid FROM claim WHERE object = ?1 ORDER BY subject\(ties)", false),
+        ] {
+            try database.cached(sql).forEachRow([.text(entity)]) { row in
+                try body(LinkView(other: row.bytes(0), predicate: row.bytes(1), isSubject: isSubject, row: row.int64(2)))
+            }
+        }
+    }
+
     /// The claims at rows found by ``forEachLink(of:withDates:_:)``, in the order given, with
     /// their graded citations. Read in batches of ``batchSize`` rows, one statement each, and the
     /// types of their ends and the grades of their sources not yet in the memo in one statement

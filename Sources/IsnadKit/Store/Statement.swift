@@ -196,6 +196,16 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The column's text as UTF-8 bytes, without making a string (empty when it is NULL): valid
+    /// until the statement steps, resets or reads the column another way. For walks that compare
+    /// thousands of ids and keep few of them.
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        if let postgreSQL { return postgreSQL.bytes(column) }
+        // Text first, then its length: https://www.sqlite.org/c3ref/column_blob.html
+        guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     /// The column as text; an empty string when it is NULL.
     func string(_ column: Int32) -> String { text(column) ?? "" }
 }

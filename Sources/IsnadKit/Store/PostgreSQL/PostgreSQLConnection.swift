@@ -254,6 +254,16 @@ final class PostgreSQLRows {
 
     func isNull(_ row: Int, _ column: Int) -> Bool { isnad_PQgetisnull(result, Int32(row), Int32(column)) == 1 }
 
+    /// The value's bytes (empty when it is NULL), without making a string: valid while these rows
+    /// are.
+    func bytes(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let value = isnad_PQgetvalue(result, Int32(row), Int32(column)) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        let length = Int(isnad_PQgetlength(result, Int32(row), Int32(column)))
+        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
     /// The value as text, or nil when it is NULL. A boolean is `t` or `f`, as the server sends it.
     func text(_ row: Int, _ column: Int) -> String? {
         guard !isNull(row, column), let value = isnad_PQgetvalue(result, Int32(row), Int32(column)) else { return nil }

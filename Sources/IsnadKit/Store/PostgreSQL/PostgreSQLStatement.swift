@@ -127,4 +127,7 @@ final class PostgreSQLStatement {
     func int64(_ column: Int32) -> Int64 { rows?.int64(row, Int(column)) ?? 0 }
     func isInteger(_ column: Int32) -> Bool { rows?.isInteger(row, Int(column)) ?? false }
     func text(_ column: Int32) -> String? { rows?.text(row, Int(column)) }
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        rows?.bytes(row, Int(column)) ?? UnsafeBufferPointer(start: nil, count: 0)
+    }
 }
