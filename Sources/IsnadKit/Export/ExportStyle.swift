@@ -55,6 +55,34 @@ public enum ExportStyle {
         return lines
     }
 
+    /// ``edgeLabel(_:language:vocabulary:)``, its lines joined by line breaks, appended as UTF-8.
+    static func appendEdgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        // Arabic lines are isolated right to left as wholes: built as strings, as they are shown.
+        guard language != .ar else {
+            return bytes.appendUTF8(edgeLabel(edge, language: language, vocabulary: vocabulary).joined(separator: "\n"))
+        }
+        let evidence = edge.evidence
+        bytes.appendUTF8(predicateLabel(edge.predicate, language: language, vocabulary: vocabulary))
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.appendUTF8(DateText.dates(edge.period, language: language))
+        bytes.appendStatic(" · ")
+        if edge.retraction == nil {
+            EvidenceText.appendStatusWord(evidence.status, to: &bytes)
+        } else {
+            bytes.appendStatic("RETRACTED")
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        EvidenceText.appendCounted(evidence.sources.count, "source", to: &bytes)
+        bytes.appendStatic(" · ")
+        EvidenceText.appendCounted(edge.weight.supportingChannels, "channel", to: &bytes)
+        bytes.appendStatic(" · best ")
+        EvidenceText.appendGrade(evidence, to: &bytes)
+        if let link = edge.weight.commonLink {
+            bytes.appendStatic("\nall through ")
+            EvidenceText.appendLabel(of: link, to: &bytes)
+        }
+    }
+
     /// A picture's title, as lines: what it shows (the whole store, or an entity's
     /// neighbourhood, with the filters that apply), and that its edges are claims as their
     /// sources state them, not facts. In English, Arabic (filters stay in English) or both.
@@ -158,11 +186,13 @@ public enum ExportStyle {
         if let retraction = edge.retraction { bytes.appendUTF8("RETRACTED: \(retraction)\n") }
         for part in [
             edge.subject, " ", edge.predicate, " ", edge.object, "\n",
-            EvidenceText.weighedLine(edge.weight, citations: edge.citations.count) ?? EvidenceText.evidenceLine(edge.evidence),
-            "\nclaims: ",
         ] {
             bytes.appendUTF8(part)
         }
+        if !EvidenceText.appendWeighedLine(edge.weight, citations: edge.citations.count, to: &bytes) {
+            bytes.appendUTF8(EvidenceText.evidenceLine(edge.evidence))
+        }
+        bytes.appendStatic("\nclaims: ")
         list(edge.claimIDs)
         bytes.appendUTF8("\nsources: ")
         list(edge.evidence.sources)

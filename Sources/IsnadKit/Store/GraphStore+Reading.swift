@@ -513,8 +513,8 @@ extension GraphStore {
             citations.removeAll(keepingCapacity: true)
         }
         try statement.forEachRow(values, atOnce: atOnce) { row in
-            let id = row.string(0)
-            if current?.claim.id != id {
+            // Most rows continue the claim before: compared in place, no string made for them.
+            if current.map({ !row.hasText(0, equalTo: $0.claim.id) }) ?? true {
                 try flush()
                 let claim = try claim(from: row)
                 current = (claim, try rowMemo.entityType(claim.subject, database), try rowMemo.entityType(claim.object, database))

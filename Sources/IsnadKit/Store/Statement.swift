@@ -196,6 +196,18 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Whether the column holds `value` as text, compared byte for byte without making a string
+    /// (NULL holds no text).
+    func hasText(_ column: Int32, equalTo value: String) -> Bool {
+        if let postgreSQL { return postgreSQL.text(column) == value }
+        guard let pointer = sqlite3_column_text(handle, column) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        var value = value
+        return value.withUTF8 { utf8 in
+            utf8.count == count && utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: count))
+        }
+    }
+
     /// The column as text; an empty string when it is NULL.
     func string(_ column: Int32) -> String { text(column) ?? "" }
 }
