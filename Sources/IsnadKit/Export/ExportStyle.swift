@@ -62,7 +62,13 @@ public enum ExportStyle {
             return bytes.appendUTF8(edgeLabel(edge, language: language, vocabulary: vocabulary).joined(separator: "\n"))
         }
         let evidence = edge.evidence
-        bytes.appendUTF8(predicateLabel(edge.predicate, language: language, vocabulary: vocabulary))
+        if language == .both, let predicate = vocabulary[edge.predicate] {
+            bytes.appendUTF8(predicate.labelEnglish)
+            bytes.appendStatic(" · ")
+            bytes.appendUTF8(predicate.labelArabic)
+        } else {
+            bytes.appendUTF8(predicateLabel(edge.predicate, language: language, vocabulary: vocabulary))
+        }
         bytes.append(UInt8(ascii: "\n"))
         bytes.appendUTF8(DateText.dates(edge.period, language: language))
         bytes.appendStatic(" · ")
@@ -179,45 +185,52 @@ public enum ExportStyle {
     static func appendEdgeTooltip(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
         func list(_ values: [String]) {
             for (index, value) in values.enumerated() {
-                if index > 0 { bytes.appendUTF8(", ") }
+                if index > 0 { bytes.appendStatic(", ") }
                 bytes.appendUTF8(value)
             }
         }
-        if let retraction = edge.retraction { bytes.appendUTF8("RETRACTED: \(retraction)\n") }
-        for part in [
-            edge.subject, " ", edge.predicate, " ", edge.object, "\n",
-        ] {
-            bytes.appendUTF8(part)
+        func appendCitation(_ cited: GradedCitation) {
+            let citation = cited.citation
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.appendUTF8(citation.stance.rawValue)
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(cited.reliability.rawValue)
+            bytes.appendDecimal(citation.credibility.rawValue)
+            bytes.appendStatic(": ")
+            bytes.appendUTF8(citation.source)
+            if let via = citation.via {
+                bytes.appendStatic(", via ")
+                bytes.appendUTF8(via)
+            }
+            bytes.appendStatic("\n«")
+            BidiText.appendIsolated(citation.quote, to: &bytes)
+            bytes.appendStatic("»")
+            if let english = citation.quoteEnglish {
+                bytes.appendStatic("\n\"")
+                BidiText.appendIsolated(english, to: &bytes)
+                bytes.append(UInt8(ascii: "\""))
+            }
         }
+        if let retraction = edge.retraction {
+            bytes.appendStatic("RETRACTED: ")
+            bytes.appendUTF8(retraction)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        bytes.appendUTF8(edge.subject)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(edge.predicate)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(edge.object)
+        bytes.append(UInt8(ascii: "\n"))
         if !EvidenceText.appendWeighedLine(edge.weight, citations: edge.citations.count, to: &bytes) {
             bytes.appendUTF8(EvidenceText.evidenceLine(edge.evidence))
         }
         bytes.appendStatic("\nclaims: ")
         list(edge.claimIDs)
-        bytes.appendUTF8("\nsources: ")
+        bytes.appendStatic("\nsources: ")
         list(edge.evidence.sources)
-        for cited in [edge.bestCitation, edge.bestDenial] {
-            guard let cited else { continue }
-            let citation = cited.citation
-            for part in [
-                "\n", citation.stance.rawValue, " ", cited.reliability.rawValue, String(citation.credibility.rawValue), ": ",
-                citation.source,
-            ] {
-                bytes.appendUTF8(part)
-            }
-            if let via = citation.via {
-                bytes.appendUTF8(", via ")
-                bytes.appendUTF8(via)
-            }
-            bytes.appendUTF8("\n«")
-            BidiText.appendIsolated(citation.quote, to: &bytes)
-            bytes.appendUTF8("»")
-            if let english = citation.quoteEnglish {
-                bytes.appendUTF8("\n\"")
-                BidiText.appendIsolated(english, to: &bytes)
-                bytes.appendUTF8("\"")
-            }
-        }
+        if let best = edge.bestCitation { appendCitation(best) }
+        if let denial = edge.bestDenial { appendCitation(denial) }
     }
 }
 
