@@ -139,10 +139,10 @@ extension Array where Element == UInt8 {
     mutating func appendDecimal(_ value: Int, width: Int) {
         guard value >= 0 else { return appendUTF8(String(value).leftPadded(to: width)) }
         var digits = 1
-        var power = 10
-        while value >= power, digits < 19 {
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
             digits += 1
-            power *= 10
         }
         for _ in digits..<Swift.max(width, digits) { append(UInt8(ascii: "0")) }
         appendDecimal(value)
