@@ -133,8 +133,10 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(" [id=")
         DOTEscaping.appendQuoted("claim:" + edge.id, to: &bytes)
         bytes.appendUTF8(", label=")
-        DOTEscaping.appendQuoted(
-            ExportStyle.edgeLabel(edge, language: options.language, vocabulary: vocabulary).joined(separator: "\n"), to: &bytes)
+        var text: [UInt8] = []
+        text.reserveCapacity(512)
+        ExportStyle.appendEdgeLabel(edge, language: options.language, vocabulary: vocabulary, to: &text)
+        text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(
             edge.retraction == nil
@@ -143,7 +145,7 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: edge.weight.supportingChannels))")
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
         // The same tooltip on the line and on its label: escaped once, copied.
-        var text: [UInt8] = []
+        text.removeAll(keepingCapacity: true)
         ExportStyle.appendEdgeTooltip(edge, to: &text)
         let tooltipStart = bytes.count
         text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }

@@ -55,6 +55,40 @@ public enum ExportStyle {
         return lines
     }
 
+    /// ``edgeLabel(_:language:vocabulary:)``, its lines joined by line breaks, appended as UTF-8.
+    static func appendEdgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+        // Arabic lines are isolated right to left as wholes: built as strings, as they are shown.
+        guard language != .ar else {
+            return bytes.appendUTF8(edgeLabel(edge, language: language, vocabulary: vocabulary).joined(separator: "\n"))
+        }
+        let evidence = edge.evidence
+        if language == .both, let predicate = vocabulary[edge.predicate] {
+            bytes.appendUTF8(predicate.labelEnglish)
+            bytes.appendStatic(" · ")
+            bytes.appendUTF8(predicate.labelArabic)
+        } else {
+            bytes.appendUTF8(predicateLabel(edge.predicate, language: language, vocabulary: vocabulary))
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.appendUTF8(DateText.dates(edge.period, language: language))
+        bytes.appendStatic(" · ")
+        if edge.retraction == nil {
+            EvidenceText.appendStatusWord(evidence.status, to: &bytes)
+        } else {
+            bytes.appendStatic("RETRACTED")
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        EvidenceText.appendCounted(evidence.sources.count, "source", to: &bytes)
+        bytes.appendStatic(" · ")
+        EvidenceText.appendCounted(edge.weight.supportingChannels, "channel", to: &bytes)
+        bytes.appendStatic(" · best ")
+        EvidenceText.appendGrade(evidence, to: &bytes)
+        if let link = edge.weight.commonLink {
+            bytes.appendStatic("\nall through ")
+            EvidenceText.appendLabel(of: link, to: &bytes)
+        }
+    }
+
     /// A picture's title, as lines: what it shows (the whole store, or an entity's
     /// neighbourhood, with the filters that apply), and that its edges are claims as their
     /// sources state them, not facts. In English, Arabic (filters stay in English) or both.
@@ -151,43 +185,52 @@ public enum ExportStyle {
     static func appendEdgeTooltip(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
         func list(_ values: [String]) {
             for (index, value) in values.enumerated() {
-                if index > 0 { bytes.appendUTF8(", ") }
+                if index > 0 { bytes.appendStatic(", ") }
                 bytes.appendUTF8(value)
             }
         }
-        if let retraction = edge.retraction { bytes.appendUTF8("RETRACTED: \(retraction)\n") }
-        for part in [
-            edge.subject, " ", edge.predicate, " ", edge.object, "\n",
-            EvidenceText.weighedLine(edge.weight, citations: edge.citations.count) ?? EvidenceText.evidenceLine(edge.evidence),
-            "\nclaims: ",
-        ] {
-            bytes.appendUTF8(part)
-        }
-        list(edge.claimIDs)
-        bytes.appendUTF8("\nsources: ")
-        list(edge.evidence.sources)
-        for cited in [edge.bestCitation, edge.bestDenial] {
-            guard let cited else { continue }
+        func appendCitation(_ cited: GradedCitation) {
             let citation = cited.citation
-            for part in [
-                "\n", citation.stance.rawValue, " ", cited.reliability.rawValue, String(citation.credibility.rawValue), ": ",
-                citation.source,
-            ] {
-                bytes.appendUTF8(part)
-            }
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.appendUTF8(citation.stance.rawValue)
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(cited.reliability.rawValue)
+            bytes.appendDecimal(citation.credibility.rawValue)
+            bytes.appendStatic(": ")
+            bytes.appendUTF8(citation.source)
             if let via = citation.via {
-                bytes.appendUTF8(", via ")
+                bytes.appendStatic(", via ")
                 bytes.appendUTF8(via)
             }
-            bytes.appendUTF8("\n«")
+            bytes.appendStatic("\n«")
             BidiText.appendIsolated(citation.quote, to: &bytes)
-            bytes.appendUTF8("»")
+            bytes.appendStatic("»")
             if let english = citation.quoteEnglish {
-                bytes.appendUTF8("\n\"")
+                bytes.appendStatic("\n\"")
                 BidiText.appendIsolated(english, to: &bytes)
-                bytes.appendUTF8("\"")
+                bytes.append(UInt8(ascii: "\""))
             }
         }
+        if let retraction = edge.retraction {
+            bytes.appendStatic("RETRACTED: ")
+            bytes.appendUTF8(retraction)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        bytes.appendUTF8(edge.subject)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(edge.predicate)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(edge.object)
+        bytes.append(UInt8(ascii: "\n"))
+        if !EvidenceText.appendWeighedLine(edge.weight, citations: edge.citations.count, to: &bytes) {
+            bytes.appendUTF8(EvidenceText.evidenceLine(edge.evidence))
+        }
+        bytes.appendStatic("\nclaims: ")
+        list(edge.claimIDs)
+        bytes.appendStatic("\nsources: ")
+        list(edge.evidence.sources)
+        if let best = edge.bestCitation { appendCitation(best) }
+        if let denial = edge.bestDenial { appendCitation(denial) }
     }
 }
 

@@ -123,34 +123,90 @@ public struct GraphMLWriter: GraphWriter {
         appendNode(entity, column: position % columns, row: position / columns, to: &bytes)
     }
 
-    /// `<data key="…">value</data>`, or nothing for a missing value.
-    private func appendData(_ key: String, _ value: String?, to bytes: inout [UInt8]) {
+    /// `<data key="…">value</data>`, or nothing for a missing value; `open` is the indented
+    /// opening tag, written whole (a few static copies an element rather than one a part).
+    private func appendData(_ open: StaticString, _ value: String?, to bytes: inout [UInt8]) {
         guard let value else { return }
-        openData(key, to: &bytes)
+        bytes.appendStatic(open)
         XMLEscaping.append(value, to: &bytes)
-        bytes.appendUTF8("</data>\n")
+        bytes.appendStatic("</data>\n")
     }
 
     /// `<data key="…">42</data>`.
-    private func appendData(_ key: String, number: Int, to bytes: inout [UInt8]) {
-        openData(key, to: &bytes)
+    private func appendData(_ open: StaticString, number: Int, to bytes: inout [UInt8]) {
+        bytes.appendStatic(open)
         bytes.appendDecimal(number)
-        bytes.appendUTF8("</data>\n")
-    }
-
-    private func openData(_ key: String, to bytes: inout [UInt8]) {
-        bytes.appendUTF8("      <data key=\"")
-        bytes.appendUTF8(key)
-        bytes.appendUTF8("\">")
+        bytes.appendStatic("</data>\n")
     }
 
     /// A list as `<data>` holding a JSON array of strings (GraphML has no lists).
-    private func appendData(_ key: String, list values: [String], to bytes: inout [UInt8]) {
-        var json = JSONWriter()
-        json.array(values)
-        openData(key, to: &bytes)
-        json.bytes.withUnsafeBufferPointer { XMLEscaping.append(utf8: $0, to: &bytes) }
-        bytes.appendUTF8("</data>\n")
+    private func appendData(_ open: StaticString, list values: [String], to bytes: inout [UInt8]) {
+        bytes.appendStatic(open)
+        if !GraphMLWriter.appendPlainList(values, to: &bytes) {
+            var json = JSONWriter()
+            json.array(values)
+            json.bytes.withUnsafeBufferPointer { XMLEscaping.append(utf8: $0, to: &bytes) }
+        }
+        bytes.appendStatic("</data>\n")
+    }
+
+    /// A JSON array of strings, XML-escaped, written straight when every value is printable
+    /// ASCII that neither JSON nor XML escapes (ids, as a rule): the same bytes as ``JSONWriter``
+    /// and ``XMLEscaping`` would give. False, with nothing appended, when some value is not.
+    static func appendPlainList(_ values: [String], to bytes: inout [UInt8]) -> Bool {
+        let start = bytes.count
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.appendStatic("&quot;")
+            var value = value
+            let isPlain = value.withUTF8 { utf8 in
+                guard utf8.allSatisfy(isPlainInList) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            guard isPlain else {
+                bytes.removeSubrange(start...)
+                return false
+            }
+            bytes.appendStatic("&quot;")
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return true
+    }
+
+    /// Printable ASCII but the quotes, the backslash and XML's markup characters.
+    private static func isPlainInList(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+            UInt8(ascii: "'"):
+            false
+        default: (0x20...0x7E).contains(byte)
+        }
+    }
+
+    /// `<data key="…">2014-03</data>`, or nothing for a missing date.
+    private func appendData(_ open: StaticString, date: PartialDate?, to bytes: inout [UInt8]) {
+        guard let date else { return }
+        bytes.appendStatic(open)
+        bytes.appendDate(date)
+        bytes.appendStatic("</data>\n")
+    }
+
+    /// Who makes a citation, with its grades: `src-3 via src-9 (asserts B2)`.
+    private func appendData(_ open: StaticString, citedBy cited: GradedCitation, to bytes: inout [UInt8]) {
+        bytes.appendStatic(open)
+        XMLEscaping.append(cited.citation.source, to: &bytes)
+        if let via = cited.citation.via {
+            bytes.appendStatic(" via ")
+            XMLEscaping.append(via, to: &bytes)
+        }
+        bytes.appendStatic(" (")
+        bytes.appendUTF8(cited.citation.stance.rawValue)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(cited.reliability.rawValue)
+        bytes.appendDecimal(cited.citation.credibility.rawValue)
+        bytes.appendStatic(")</data>\n")
     }
 
     /// Markup of our own, or text already escaped.
@@ -159,18 +215,22 @@ public struct GraphMLWriter: GraphWriter {
     }
 
     func appendNode(_ entity: Entity, column: Int, row: Int, to bytes: inout [UInt8]) {
-        append("    <node id=\"", to: &bytes)
+        bytes.appendStatic("    <node id=\"")
         XMLEscaping.append(entity.id, to: &bytes)
-        append("\">\n", to: &bytes)
+        bytes.appendStatic("\">\n")
         let label = ExportStyle.nodeLabel(entity, language: options.language).joined(separator: "\n")
-        appendData("label", label, to: &bytes)
-        appendData("n_name", entity.name, to: &bytes)
-        appendData("n_name_ar", ExportStyle.arabicName(of: entity), to: &bytes)
-        appendData("n_type", entity.type.rawValue, to: &bytes)
-        appendData("n_labels", ":" + entity.type.rawValue.prefix(1).uppercased() + entity.type.rawValue.dropFirst(), to: &bytes)
-        if !entity.aliases.isEmpty { appendData("n_aliases", list: entity.aliases.map(\.name), to: &bytes) }
-        appendData("n_description", entity.description, to: &bytes)
-        appendData("n_attributes", entity.attributes.isEmpty ? nil : AttributesJSON.encode(entity.attributes), to: &bytes)
+        appendData("      <data key=\"label\">", label, to: &bytes)
+        appendData("      <data key=\"n_name\">", entity.name, to: &bytes)
+        appendData("      <data key=\"n_name_ar\">", ExportStyle.arabicName(of: entity), to: &bytes)
+        appendData("      <data key=\"n_type\">", entity.type.rawValue, to: &bytes)
+        appendData(
+            "      <data key=\"n_labels\">", ":" + entity.type.rawValue.prefix(1).uppercased() + entity.type.rawValue.dropFirst(),
+            to: &bytes)
+        if !entity.aliases.isEmpty { appendData("      <data key=\"n_aliases\">", list: entity.aliases.map(\.name), to: &bytes) }
+        appendData("      <data key=\"n_description\">", entity.description, to: &bytes)
+        appendData(
+            "      <data key=\"n_attributes\">", entity.attributes.isEmpty ? nil : AttributesJSON.encode(entity.attributes),
+            to: &bytes)
         if options.yed {
             var text = ""
             let shape: String
@@ -190,53 +250,45 @@ public struct GraphMLWriter: GraphWriter {
             text += "<y:Shape type=\"\(shape)\"/></y:ShapeNode></data>\n"
             append(text, to: &bytes)
         }
-        append("    </node>\n", to: &bytes)
+        bytes.appendStatic("    </node>\n")
     }
 
     public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
         let predicate = vocabulary[edge.predicate]
         let evidence = edge.evidence
-        append("    <edge id=\"", to: &bytes)
+        bytes.appendStatic("    <edge id=\"")
         XMLEscaping.append(edge.id, to: &bytes)
-        append("\" source=\"", to: &bytes)
+        bytes.appendStatic("\" source=\"")
         XMLEscaping.append(edge.subject, to: &bytes)
-        append("\" target=\"", to: &bytes)
+        bytes.appendStatic("\" target=\"")
         XMLEscaping.append(edge.object, to: &bytes)
-        append("\" directed=\"true\">\n", to: &bytes)
-        appendData("e_predicate", edge.predicate, to: &bytes)
-        appendData("e_interaction", edge.predicate, to: &bytes)
-        appendData("e_label", predicate?.labelEnglish ?? edge.predicate, to: &bytes)
-        appendData("e_label_ar", predicate?.labelArabic, to: &bytes)
-        appendData("e_start", edge.start?.description, to: &bytes)
-        appendData("e_end", edge.end?.description, to: &bytes)
-        appendData("e_status", edge.retraction == nil ? evidence.status.rawValue : "retracted", to: &bytes)
-        appendData("e_sources", list: evidence.sources, to: &bytes)
-        appendData("e_source_count", number: evidence.sources.count, to: &bytes)
-        appendData("e_best_reliability", evidence.bestReliability.rawValue, to: &bytes)
-        appendData("e_best_credibility", number: evidence.bestCredibility.rawValue, to: &bytes)
-        appendData("e_symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
-        appendData("e_claims", list: edge.claimIDs, to: &bytes)
-        appendData("e_citation_count", number: edge.citations.count, to: &bytes)
+        bytes.appendStatic("\" directed=\"true\">\n")
+        appendData("      <data key=\"e_predicate\">", edge.predicate, to: &bytes)
+        appendData("      <data key=\"e_interaction\">", edge.predicate, to: &bytes)
+        appendData("      <data key=\"e_label\">", predicate?.labelEnglish ?? edge.predicate, to: &bytes)
+        appendData("      <data key=\"e_label_ar\">", predicate?.labelArabic, to: &bytes)
+        appendData("      <data key=\"e_start\">", date: edge.start, to: &bytes)
+        appendData("      <data key=\"e_end\">", date: edge.end, to: &bytes)
+        appendData("      <data key=\"e_status\">", edge.retraction == nil ? evidence.status.rawValue : "retracted", to: &bytes)
+        appendData("      <data key=\"e_sources\">", list: evidence.sources, to: &bytes)
+        appendData("      <data key=\"e_source_count\">", number: evidence.sources.count, to: &bytes)
+        appendData("      <data key=\"e_best_reliability\">", evidence.bestReliability.rawValue, to: &bytes)
+        appendData("      <data key=\"e_best_credibility\">", number: evidence.bestCredibility.rawValue, to: &bytes)
+        appendData("      <data key=\"e_symmetric\">", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
+        appendData("      <data key=\"e_claims\">", list: edge.claimIDs, to: &bytes)
+        appendData("      <data key=\"e_citation_count\">", number: edge.citations.count, to: &bytes)
         if let best = edge.bestCitation {
-            appendData("e_quote", best.citation.quote, to: &bytes)
-            appendData("e_quote_en", best.citation.quoteEnglish, to: &bytes)
-            let via = best.citation.via.map { " via \($0)" } ?? ""
-            appendData(
-                "e_quote_source",
-                "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))",
-                to: &bytes)
+            appendData("      <data key=\"e_quote\">", best.citation.quote, to: &bytes)
+            appendData("      <data key=\"e_quote_en\">", best.citation.quoteEnglish, to: &bytes)
+            appendData("      <data key=\"e_quote_source\">", citedBy: best, to: &bytes)
         }
-        appendData("e_independent_channels", number: edge.weight.supportingChannels, to: &bytes)
-        appendData("e_common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
+        appendData("      <data key=\"e_independent_channels\">", number: edge.weight.supportingChannels, to: &bytes)
+        appendData("      <data key=\"e_common_link\">", edge.weight.commonLink?.source ?? "", to: &bytes)
         if let denial = edge.bestDenial {
-            appendData("e_denial_quote", denial.citation.quote, to: &bytes)
-            let via = denial.citation.via.map { " via \($0)" } ?? ""
-            appendData(
-                "e_denial_source",
-                "\(denial.citation.source)\(via) (\(denial.citation.stance.rawValue) \(denial.reliability.rawValue)\(denial.citation.credibility.rawValue))",
-                to: &bytes)
+            appendData("      <data key=\"e_denial_quote\">", denial.citation.quote, to: &bytes)
+            appendData("      <data key=\"e_denial_source\">", citedBy: denial, to: &bytes)
         }
-        appendData("e_retracted", edge.retraction, to: &bytes)
+        appendData("      <data key=\"e_retracted\">", edge.retraction, to: &bytes)
         if options.yed {
             var text = ""
             let style: String
@@ -260,6 +312,6 @@ public struct GraphMLWriter: GraphWriter {
             text += "</y:PolyLineEdge></data>\n"
             append(text, to: &bytes)
         }
-        append("    </edge>\n", to: &bytes)
+        bytes.appendStatic("    </edge>\n")
     }
 }

@@ -36,4 +36,63 @@ public enum EvidenceText {
         return
             "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.sources.count, "source")), \(counted(citations, "citation")) · best \(evidence.bestGrade) · \(channels(weight))"
     }
+
+    /// ``weighedLine(_:citations:)`` appended as UTF-8, for the writers that build their output
+    /// as bytes; false, with nothing appended, when it has no line.
+    static func appendWeighedLine(_ weight: ClaimWeight, citations: Int, to bytes: inout [UInt8]) -> Bool {
+        guard let evidence = weight.strength?.evidence else { return false }
+        appendStatusWord(evidence.status, to: &bytes)
+        bytes.appendStatic(" · ")
+        appendCounted(evidence.sources.count, "source", to: &bytes)
+        bytes.appendStatic(", ")
+        appendCounted(citations, "citation", to: &bytes)
+        bytes.appendStatic(" · best ")
+        appendGrade(evidence, to: &bytes)
+        bytes.appendStatic(" · ")
+        if weight.supportingChannels == 0 {
+            bytes.appendStatic("no channel of support")
+        } else {
+            appendCounted(weight.supportingChannels, "channel", to: &bytes)
+        }
+        if let link = weight.commonLink {
+            bytes.appendStatic(", all through ")
+            appendLabel(of: link, to: &bytes)
+        }
+        if weight.denyingChannels > 0 {
+            bytes.appendStatic(" · denied in ")
+            appendCounted(weight.denyingChannels, "channel", to: &bytes)
+        }
+        return true
+    }
+
+    /// ``statusWord(_:language:)`` in English, as bytes.
+    static func appendStatusWord(_ status: Evidence.Status, to bytes: inout [UInt8]) {
+        switch status {
+        case .asserted: bytes.appendStatic("ASSERTED")
+        case .alleged: bytes.appendStatic("ALLEGED")
+        case .disputed: bytes.appendStatic("DISPUTED")
+        }
+    }
+
+    /// ``counted(_:_:_:)`` with a plural in -s, as bytes.
+    static func appendCounted(_ count: Int, _ singular: StaticString, to bytes: inout [UInt8]) {
+        bytes.appendDecimal(count)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendStatic(singular)
+        if count != 1 { bytes.append(UInt8(ascii: "s")) }
+    }
+
+    /// ``Evidence/bestGrade``, as bytes.
+    static func appendGrade(_ evidence: Evidence, to bytes: inout [UInt8]) {
+        bytes.appendUTF8(evidence.bestReliability.rawValue)
+        bytes.appendDecimal(evidence.bestCredibility.rawValue)
+    }
+
+    /// ``CommonLink/label``, as bytes.
+    static func appendLabel(of link: CommonLink, to bytes: inout [UInt8]) {
+        bytes.appendUTF8(link.source)
+        bytes.appendStatic(" (")
+        bytes.appendUTF8(link.reliability.rawValue)
+        bytes.append(UInt8(ascii: ")"))
+    }
 }

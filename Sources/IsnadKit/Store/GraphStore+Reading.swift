@@ -503,11 +503,19 @@ extension GraphStore {
         try groupClaims(select, []) { try body($0) }
     }
 
-    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together.
-    func forEachClaimByEndpoints(_ body: (GradedClaim) throws -> Void) throws {
+    /// Every claim in id order, as ``forEachClaim(_:)``, with the ends' entity types looked up
+    /// only when asked (`withEntityTypes`): an export whose filter takes no types needs none.
+    func forEachClaim(withEntityTypes: Bool, _ body: (GradedClaim) throws -> Void) throws {
+        let select = try database.prepare("\(GraphStore.claimSelect) ORDER BY c.id, ci.position")
+        try groupClaims(select, [], withEntityTypes: withEntityTypes) { try body($0) }
+    }
+
+    /// Every claim ordered by subject, predicate, object, then id: claims of one edge together;
+    /// `withEntityTypes` as for ``forEachClaim(withEntityTypes:_:)``.
+    func forEachClaimByEndpoints(withEntityTypes: Bool = true, _ body: (GradedClaim) throws -> Void) throws {
         let select = try database.prepare(
             "\(GraphStore.claimSelect) ORDER BY c.subject, c.predicate, c.object, c.id, ci.position")
-        try groupClaims(select, []) { try body($0) }
+        try groupClaims(select, [], withEntityTypes: withEntityTypes) { try body($0) }
     }
 
     /// Runs a statement built on `claimSelect` and groups its rows into claims, in row order.
@@ -519,10 +527,11 @@ extension GraphStore {
 
     /// Runs a statement built on `claimSelect` and hands over its claims one by one, graded.
     /// `validating: false` when the caller has just checked the memo for a batch of reads; `atOnce`
-    /// as for ``Statement/forEachRow(_:atOnce:_:)``.
+    /// as for ``Statement/forEachRow(_:atOnce:_:)``; `withEntityTypes: false` leaves the claims'
+    /// ``GradedClaim/subjectType`` and ``GradedClaim/objectType`` nil, unread.
     func groupClaims(
         _ statement: Statement, _ values: [Statement.Value], validating: Bool = true, atOnce: Bool = false,
-        _ body: (GradedClaim) throws -> Void
+        withEntityTypes: Bool = true, _ body: (GradedClaim) throws -> Void
     ) throws {
         if validating { try rowMemo.validate(database) }
         var current: (claim: Claim, subjectType: EntityType?, objectType: EntityType?)?
@@ -536,11 +545,14 @@ extension GraphStore {
             citations.removeAll(keepingCapacity: true)
         }
         try statement.forEachRow(values, atOnce: atOnce) { row in
-            let id = row.string(0)
-            if current?.claim.id != id {
+            // Most rows continue the claim before: compared in place, no string made for them.
+            if current.map({ !row.hasText(0, equalTo: $0.claim.id) }) ?? true {
                 try flush()
                 let claim = try claim(from: row)
-                current = (claim, try rowMemo.entityType(claim.subject, database), try rowMemo.entityType(claim.object, database))
+                current =
+                    withEntityTypes
+                    ? (claim, try rowMemo.entityType(claim.subject, database), try rowMemo.entityType(claim.object, database))
+                    : (claim, nil, nil)
             }
             if !row.isNull(7) { citations.append(try gradedCitation(from: row, at: 7, number: citations.count + 1)) }
         }

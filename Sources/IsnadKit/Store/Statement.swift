@@ -206,6 +206,15 @@ final class Statement {
         return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
+    /// Whether the column holds `value` as text, compared byte for byte without making a string
+    /// (NULL holds no text).
+    func hasText(_ column: Int32, equalTo value: String) -> Bool {
+        guard !isNull(column) else { return false }
+        let stored = bytes(column)
+        var value = value
+        return value.withUTF8 { $0.elementsEqual(stored) }
+    }
+
     /// The column as text; an empty string when it is NULL.
     func string(_ column: Int32) -> String { text(column) ?? "" }
 }

@@ -119,6 +119,10 @@ extension Array where Element == UInt8 {
     /// Appends an integer in decimal digits, as `String(value)` spells it, without
     /// making the string.
     mutating func appendDecimal(_ value: Int) {
+        if (0...9).contains(value) {
+            append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
         if value < 0 { append(UInt8(ascii: "-")) }
         var rest = value.magnitude
         var divisor: UInt = 1
@@ -127,6 +131,34 @@ extension Array where Element == UInt8 {
             append(UInt8(ascii: "0") + UInt8(rest / divisor))
             rest %= divisor
             divisor /= 10
+        }
+    }
+
+    /// Appends a non-negative integer in at least `width` digits, zeros first, as
+    /// `String(value).leftPadded(to: width)` spells it.
+    mutating func appendDecimal(_ value: Int, width: Int) {
+        guard value >= 0 else { return appendUTF8(String(value).leftPadded(to: width)) }
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        for _ in digits..<Swift.max(width, digits) { append(UInt8(ascii: "0")) }
+        appendDecimal(value)
+    }
+
+    /// Appends a partial date as ``PartialDate/description`` spells it (`YYYY`, `YYYY-MM`,
+    /// `YYYY-MM-DD`), without making the string.
+    mutating func appendDate(_ date: PartialDate) {
+        appendDecimal(date.year, width: 4)
+        if let month = date.month {
+            append(UInt8(ascii: "-"))
+            appendDecimal(month, width: 2)
+        }
+        if let day = date.day {
+            append(UInt8(ascii: "-"))
+            appendDecimal(day, width: 2)
         }
     }
 }
