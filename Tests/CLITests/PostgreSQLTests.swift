@@ -127,10 +127,7 @@ struct PostgreSQLTests {
         let name = PostgreSQLServer.uniqueStoreName()
         defer { PostgreSQLServer.dropStore(name) }
         let uri = PostgreSQLServer.storeURI(name)
-        let results = try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
-            for _ in 0..<4 { group.addTask { try cli.run(["--db", uri, "init"]) } }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
+        let results = try await Self.initAtOnce(cli, Array(repeating: uri, count: 4))
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
         #expect(results.filter { $0.standardError.contains("created an empty Isnad store") }.count == 1)
         #expect(results.filter { $0.standardError.contains("is already an Isnad store") }.count == 3)
@@ -145,12 +142,17 @@ struct PostgreSQLTests {
         try #require(try PostgreSQLServer.psql("CREATE DATABASE \(database)")?.status == 0)
         defer { _ = try? PostgreSQLServer.psql("DROP DATABASE IF EXISTS \(database)") }
         let uris = (0..<4).map { PostgreSQLServer.storeURI("store\($0)", database: database) }
-        let results = try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
+        let results = try await Self.initAtOnce(cli, uris)
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
+        #expect(results.filter { $0.standardError.contains("created an empty Isnad store") }.count == 4)
+    }
+
+    /// `isnad init` on each store at the same moment, one process each.
+    static func initAtOnce(_ cli: CLIHarness, _ uris: [String]) async throws -> [ExternalTool.Result] {
+        try await withThrowingTaskGroup(of: ExternalTool.Result.self) { group in
             for uri in uris { group.addTask { try cli.run(["--db", uri, "init"]) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
-        #expect(results.filter { $0.standardError.contains("created an empty Isnad store") }.count == 4)
     }
 
     @Test(
