@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A bounded look at a neighbourhood, however large: the claims reached, counted per hop, predicate
 /// and direction, with the evidence of a sample of them, and the strongest claims of that sample.
 ///
@@ -130,8 +124,8 @@ public struct NeighborhoodSurvey: Sendable {
         var spellings: [(bytes: [UInt8], predicate: Int)] = []
         var lastSpelling = -1
         var groupOfSlot: [Int] = []
+        /// The other end of the link before (empty before the first: no id is empty).
         var lastOther: [UInt8] = []
-        var hasLastOther = false
         var lastOtherDepth = 0
         var linksRead = 0
         var groups: [Group] = []
@@ -155,7 +149,7 @@ public struct NeighborhoodSurvey: Sendable {
             }
             var reachedNow = false
             let otherDepth: Int
-            if hasLastOther, NeighborhoodSurvey.equal(step.other, lastOther) {
+            if !lastOther.isEmpty, NeighborhoodSurvey.equal(step.other, lastOther) {
                 otherDepth = lastOtherDepth
             } else {
                 let other = String(decoding: step.other, as: UTF8.self)
@@ -169,7 +163,6 @@ public struct NeighborhoodSurvey: Sendable {
                 }
                 lastOther.removeAll(keepingCapacity: true)
                 lastOther.append(contentsOf: step.other)
-                hasLastOther = true
                 lastOtherDepth = otherDepth
             }
             guard isNew else { return true }
@@ -213,12 +206,7 @@ public struct NeighborhoodSurvey: Sendable {
 
     /// Whether two runs of bytes are the same.
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
-        guard bytes.count == other.count else { return false }
-        guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
-        return other.withUnsafeBufferPointer { other in
-            guard let otherStart = other.baseAddress else { return false }
-            return memcmp(start, otherStart, bytes.count) == 0
-        }
+        other.withUnsafeBufferPointer { bytes.hasSameBytes(as: $0) }
     }
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.

@@ -266,13 +266,7 @@ extension GraphStore {
     /// entity is the subject come first, in the order of their objects' ids; then those where it
     /// is the object, in the order of their subjects' ids.
     public func forEachLink(of entity: String, withDates: Bool = true, _ body: (Link) throws -> Void) throws {
-        let dates = withDates ? ", start_date, end_date" : ""
-        // SQLite reads the index in (object, predicate, rowid) order; PostgreSQL is told so.
-        let ties = database.isPostgreSQL ? ", predicate, rowid" : ""
-        for (sql, isSubject) in [
-            ("SELECT object, predicate, rowid\(dates) FROM claim WHERE subject = ?1 ORDER BY object\(ties)", true),
-            ("SELECT subject, predicate, rowid\(dates) FROM claim WHERE object = ?1 ORDER BY subject\(ties)", false),
-        ] {
+        for (sql, isSubject) in linkSelects(withDates: withDates) {
             try database.cached(sql).forEachRow([.text(entity)]) { row in
                 let record = { "claim at row \(row.int64(2)) of entity \"\(entity)\"" }
                 try body(
@@ -283,6 +277,19 @@ extension GraphStore {
                         isSubject: isSubject, row: row.int64(2)))
             }
         }
+    }
+
+    /// The two statements a walk reads an entity's links with: where it is the subject, then where
+    /// it is the object, each in the order of the other end (columns: other end, predicate, rowid,
+    /// then the dates when asked).
+    private func linkSelects(withDates: Bool) -> [(sql: String, isSubject: Bool)] {
+        let dates = withDates ? ", start_date, end_date" : ""
+        // SQLite reads the index in (object, predicate, rowid) order; PostgreSQL is told so.
+        let ties = database.isPostgreSQL ? ", predicate, rowid" : ""
+        return [
+            ("SELECT object, predicate, rowid\(dates) FROM claim WHERE subject = ?1 ORDER BY object\(ties)", true),
+            ("SELECT subject, predicate, rowid\(dates) FROM claim WHERE object = ?1 ORDER BY subject\(ties)", false),
+        ]
     }
 
     /// One claim seen from one of its ends, as ``Link`` without dates, its text as the store's
@@ -297,11 +304,7 @@ extension GraphStore {
     /// ``forEachLink(of:withDates:_:)`` without dates, making no string: the same statements, in the
     /// same order. For walks that meet thousands of links and keep a few of their ends.
     func forEachLinkView(of entity: String, _ body: (LinkView) throws -> Void) throws {
-        let ties = database.isPostgreSQL ? ", predicate, rowid" : ""
-        for (sql, isSubject) in [
-            ("SELECT object, predicate, rowid FROM claim WHERE subject = ?1 ORDER BY object\(ties)", true),
-            ("SELECT subject, predicate, rowid FROM claim WHERE object = ?1 ORDER BY subject\(ties)", false),
-        ] {
+        for (sql, isSubject) in linkSelects(withDates: false) {
             try database.cached(sql).forEachRow([.text(entity)]) { row in
                 try body(LinkView(other: row.bytes(0), predicate: row.bytes(1), isSubject: isSubject, row: row.int64(2)))
             }
@@ -499,8 +502,7 @@ extension GraphStore {
     /// Every claim in id order with its graded citations, streamed: rows arrive grouped by
     /// claim, so memory holds one claim at a time.
     public func forEachClaim(_ body: (GradedClaim) throws -> Void) throws {
-        let select = try database.prepare("\(GraphStore.claimSelect) ORDER BY c.id, ci.position")
-        try groupClaims(select, []) { try body($0) }
+        try forEachClaim(withEntityTypes: true, body)
     }
 
     /// Every claim in id order, as ``forEachClaim(_:)``, with the ends' entity types looked up

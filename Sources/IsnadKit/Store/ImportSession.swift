@@ -166,7 +166,7 @@ final class ImportSession {
     /// indexed. Both happen inside the import's transaction: a crash or a rollback leaves the
     /// store with its indexes, as it was.
     /// SQLite only: a PostgreSQL import keeps its indexes (its bulk path is its own). A smaller
-    /// input keeps them, and holds its new claims back instead (``holdNewClaim(_:)``).
+    /// input keeps them, and holds its new claims back instead (``holdNewClaim(_:values:)``).
     func deferIndexes(inputBytes: Int) throws {
         guard !database.isPostgreSQL, deferredIndexes.isEmpty, deferredTriggers.isEmpty else { return }
         let storeBytes = try database.integerPragma("page_count") * database.integerPragma("page_size")
@@ -504,7 +504,7 @@ final class ImportSession {
         let exists: Bool
         if heldClaims != nil {
             exists = try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
-            if !exists { try holdNewClaim(values) }
+            if !exists { try holdNewClaim(claim.id, values: values) }
         } else {
             try database.cached(
                 database.dialect(
@@ -574,14 +574,13 @@ final class ImportSession {
     /// its indexes during a smaller import, and each row goes to a random place in every one of
     /// them: written record by record, the claim's four indexes and the citations' take turns
     /// in the page cache and evict each other's pages; claims written together find theirs.
-    private func holdNewClaim(_ values: [Statement.Value]) throws {
-        guard case .text(let id) = values[0] else { return }
+    private func holdNewClaim(_ id: String, values: [Statement.Value]) throws {
         heldClaims?.append(values)
         heldClaimIDs.insert(id)
         if heldClaimIDs.count >= ImportSession.heldClaimLimit { try writeHeldClaims() }
     }
 
-    /// Writes the claims ``holdNewClaim(_:)`` kept, in the order they were read (their rowids).
+    /// Writes the claims ``holdNewClaim(_:values:)`` kept, in the order they were read (their rowids).
     private func writeHeldClaims() throws {
         guard let held = heldClaims, !held.isEmpty else { return }
         let insert = try database.cached(

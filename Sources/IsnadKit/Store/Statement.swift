@@ -212,7 +212,7 @@ final class Statement {
         guard !isNull(column) else { return false }
         let stored = bytes(column)
         var value = value
-        return value.withUTF8 { $0.elementsEqual(stored) }
+        return value.withUTF8 { stored.hasSameBytes(as: $0) }
     }
 
     /// The column as text; an empty string when it is NULL.

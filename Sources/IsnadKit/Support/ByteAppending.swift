@@ -1,3 +1,19 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether both hold the same bytes, compared in one `memcmp`: for text read from the store
+    /// and compared without making a string.
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard let start = baseAddress, let otherStart = other.baseAddress, count > 0 else { return true }
+        return memcmp(start, otherStart, count) == 0
+    }
+}
+
 /// The writers build their output as UTF-8 bytes, never as intermediate strings.
 extension Array where Element == UInt8 {
     /// Appends the text's UTF-8 bytes in one copy (`append(contentsOf: text.utf8)` goes byte by
