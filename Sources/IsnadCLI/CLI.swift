@@ -56,10 +56,10 @@ public enum IsnadCLI {
                     showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
-                context.writesByteOrderMark = try OutputFormat.checkByteOrderMark(parsed, command: command.spec.name)
+                context.writesByteOrderMark = try OutputFormat.checkByteOrderMark(parsed, command: command.name)
                 context.arguments = arguments
                 context.environment = environment
-                try command.run(parsed, context)
+                try command.run(parsed, context: context)
                 try output.flush()
             }
             return .success
@@ -145,8 +145,8 @@ public enum IsnadCLI {
                 "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
         }
         if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
-        guard let command = commands.first(where: { $0.spec.name == name }) else {
-            let suggestion = Suggestion.nearest(to: name, among: commands.map(\.spec.name))
+        guard let command = commands.first(where: { $0.name == name }) else {
+            let suggestion = Suggestion.nearest(to: name, among: commands.map(\.name))
             throw UsageError(message: "unknown command '\(Text.printable(name))'" + Suggestion.phrase(suggestion))
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)

@@ -2,18 +2,27 @@ import IsnadKit
 
 /// A subcommand: its spec (name, help, options) and what it does.
 protocol Command: SendableMetatype {
+    /// What the user types; the spec's name.
+    static var name: String { get }
     static var spec: CommandSpec { get }
     static func run(_ arguments: ParsedArguments, context: Context) throws
 }
 
-/// A command as the dispatcher sees it.
+/// A command as the dispatcher sees it. Its spec (options, help text) is built when first asked
+/// for: a run builds the spec of its own command only, not those of all the others.
 struct RegisteredCommand: Sendable {
-    let spec: CommandSpec
-    let run: @Sendable (ParsedArguments, Context) throws -> Void
+    let name: String
+    private let command: any Command.Type
 
     init<C: Command>(_ command: C.Type) {
-        spec = C.spec
-        run = { try C.run($0, context: $1) }
+        name = C.name
+        self.command = command
+    }
+
+    var spec: CommandSpec { command.spec }
+
+    func run(_ arguments: ParsedArguments, context: Context) throws {
+        try command.run(arguments, context: context)
     }
 }
 
@@ -50,8 +59,9 @@ let commands: [RegisteredCommand] = [
 ]
 
 enum HelpCommand: Command {
+    static let name = "help"
     static let spec = CommandSpec(
-        name: "help",
+        name: name,
         abstract: "Show help for isnad, a command, or a topic (evidence).",
         arguments: [ArgumentSpec(name: "topic", help: "A command name, or 'evidence'.", isOptional: true)],
         examples: ["isnad help", "isnad help show", "isnad help evidence"])
@@ -63,12 +73,12 @@ enum HelpCommand: Command {
         }
         if topic == "evidence" {
             try context.print(evidence)
-        } else if let command = commands.first(where: { $0.spec.name == topic }) {
+        } else if let command = commands.first(where: { $0.name == topic }) {
             try context.print(command.spec.help)
         } else {
             throw UsageError(
                 message: "no help for '\(Text.printable(topic))'"
-                    + Suggestion.phrase(Suggestion.nearest(to: topic, among: commands.map(\.spec.name) + ["evidence"])))
+                    + Suggestion.phrase(Suggestion.nearest(to: topic, among: commands.map(\.name) + ["evidence"])))
         }
     }
 

@@ -30,7 +30,7 @@ enum EntityLookup {
         let (entity, tier) = try resolver.resolution(text)
         if tier > .exact {
             context.message(
-                "isnad: \"\(Text.printable(text.trimmingCharacters(in: .whitespacesAndNewlines)))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
+                "isnad: \"\(Text.printable(text.trimmingWhitespace))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
             )
         }
         return entity

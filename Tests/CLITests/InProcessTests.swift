@@ -199,6 +199,13 @@ struct InProcessTests {
         #expect(Self.run(["help", "nope"]).status == 64)
     }
 
+    /// A command is found by the name it registers, before its spec is built: the two must agree.
+    @Test("every command registers under the name its spec gives, once")
+    func registeredNames() {
+        for command in commands { #expect(command.name == command.spec.name) }
+        #expect(Set(commands.map(\.name)).count == commands.count)
+    }
+
     @Test("every command's help lists each of its options under its group's heading", arguments: commands.map(\.spec.name))
     func helpGroups(_ name: String) throws {
         let spec = try #require(commands.first { $0.spec.name == name }).spec

@@ -88,7 +88,7 @@ struct PostgreSQLTests {
 
     @Test("the copy moves every table of a store (a table added by a migration must be added to it)")
     func copyCoversEveryTable() {
-        let expected = (StoreSchema.expected[Migrations.currentVersion] ?? [:]).values
+        let expected = StoreSchema.expected(version: Migrations.currentVersion).values
             .filter { $0.type == "table" && !$0.name.hasPrefix("entity_name_search") && $0.name != "meta" }
             .map(\.name).sorted()
         #expect(StoreCopy.tables.map(\.name).sorted() == expected)

@@ -6,8 +6,9 @@ enum AddCommand: Command {
         case entity, source, claim
     }
 
+    static let name = "add"
     static let spec = CommandSpec(
-        name: "add",
+        name: name,
         abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
         discussion: """
             add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one,
@@ -30,7 +31,7 @@ enum AddCommand: Command {
             ),
         ],
         options: [
-            type, name, id, alias, description, title, published, lang, reliability, cites, textFile, source, via, quote,
+            type, entityName, id, alias, description, title, published, lang, reliability, cites, textFile, source, via, quote,
             quoteEnglish, stance, credibility, start, end, locator, unverified, notes, HistoryOptions.author,
         ],
         examples: [
@@ -40,7 +41,8 @@ enum AddCommand: Command {
         ])
 
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
-    static let name = Option<String>("name", value: "name", help: "entity: its name (usually English).").only(for: [Kind.entity])
+    static let entityName = Option<String>("name", value: "name", help: "entity: its name (usually English).")
+        .only(for: [Kind.entity])
     static let id = Option<String>("id", value: "id", help: "The new record's id (default: made from the name or title).")
     static let alias = ListOption<String>("alias", value: "lang:name", help: "entity: another name, with its language (ar:حماس).")
         .only(for: [Kind.entity])
@@ -111,7 +113,7 @@ enum AddCommand: Command {
     private static func addEntity(
         _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
     ) throws {
-        let name = try required(arguments, self.name, for: "entity")
+        let name = try required(arguments, entityName, for: "entity")
         let type = try required(arguments, self.type, for: "entity")
         let id = try arguments.value(self.id) ?? derivedID(from: name, option: "name")
         var aliases: [JSONValue] = []
@@ -186,7 +188,7 @@ enum AddCommand: Command {
         let credibilityText = try required(arguments, credibility, for: "claim")
         if quoteText == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            quoteText = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            quoteText = String(decoding: data, as: UTF8.self).trimmingWhitespace
             if quoteText.isEmpty { throw UsageError(message: "--quote -: standard input was empty", command: spec.name) }
         }
         let resolver = EntityResolver(store: store)

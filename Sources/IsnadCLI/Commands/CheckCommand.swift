@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum CheckCommand: Command {
+    static let name = "check"
     static let spec = CommandSpec(
-        name: "check",
+        name: name,
         abstract: "Check the store: schema, SQLite integrity, references, values, vocabulary, citations, quotes, chains, names.",
         discussion: """
             Runs every check and lists what it finds, each with what to do: the schema (every trigger, view, index or

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum ClaimsCommand: Command {
+    static let name = "claims"
     static let spec = CommandSpec(
-        name: "claims",
+        name: name,
         abstract: "List claims, with their status, best grades and who says them.",
         discussion: "Without options, every claim in the store, by id. --subject and --object take ids or names.",
         options: [subject, object, ListingLimit.claims, OutputFormat.option] + FilterOptions.all,

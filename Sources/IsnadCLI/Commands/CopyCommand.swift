@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum CopyCommand: Command {
+    static let name = "copy"
     static let spec = CommandSpec(
-        name: "copy",
+        name: name,
         abstract: "Copy a whole store into a new or empty one, between SQLite and PostgreSQL.",
         discussion: """
             FROM and TO are store files or PostgreSQL URIs (postgresql://… or postgres://…, the store named by

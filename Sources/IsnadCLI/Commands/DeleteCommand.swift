@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum DeleteCommand: Command {
+    static let name = "delete"
     static let spec = CommandSpec(
-        name: "delete",
+        name: name,
         abstract: "Delete an entity or a source that nothing refers to.",
         discussion: """
             Deletes the entity or source with this id, only when no claim (retracted ones included), citation or

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum DisputesCommand: Command {
+    static let name = "disputes"
     static let spec = CommandSpec(
-        name: "disputes",
+        name: name,
         abstract: "Claims that sources both support and deny, and pairs of claims that cannot both hold.",
         discussion: """
             Lists every claim with both supporting and denying citations, each side with its quotes; then every pair

@@ -2,8 +2,9 @@ import Foundation
 import IsnadKit
 
 enum EditCommand: Command {
+    static let name = "edit"
     static let spec = CommandSpec(
-        name: "edit",
+        name: name,
         abstract: "Edit an entity, source or claim as JSON in $VISUAL or $EDITOR.",
         discussion: """
             Opens the record (a claim with its citations) as JSON, one field a line, in $VISUAL, else $EDITOR, else
@@ -69,8 +70,10 @@ enum EditCommand: Command {
                     description: "the editor (\(editor)) exited with status \(process.terminationStatus): nothing changed")
             }
             let saved = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            content = saved.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.hasPrefix("#") }.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            content =
+                saved.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+                .trimmingWhitespace
             if content.isEmpty {
                 context.message("\(label): emptied, nothing changed")
                 return

@@ -6,8 +6,9 @@ enum ExportCommand: Command {
         case jsonl, dot, graphml, html, gexf, stix, ftm, history
     }
 
+    static let name = "export"
     static let spec = CommandSpec(
-        name: "export",
+        name: name,
         abstract:
             "Write the store as records (jsonl), a graph (dot, graphml, gexf), an interactive page (html), STIX 2.1 (stix), FtM (ftm), or its history.",
         discussion: """

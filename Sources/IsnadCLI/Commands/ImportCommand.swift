@@ -2,8 +2,9 @@ import Foundation
 import IsnadKit
 
 enum ImportCommand: Command {
+    static let name = "import"
     static let spec = CommandSpec(
-        name: "import",
+        name: name,
         abstract: "Import records (JSON Lines), a STIX 2.1 bundle or FollowTheMoney entities into the store, all or nothing.",
         discussion: """
             Reads entity, source and claim records, one JSON object per line, from each FILE (or - for standard

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum InitCommand: Command {
+    static let name = "init"
     static let spec = CommandSpec(
-        name: "init",
+        name: name,
         abstract: "Create an empty store.",
         discussion:
             "Creates the store file (./isnad.db unless --db or ISNAD_DB names another), or, for --db postgresql://…, the store's schema in that database (see docs/postgresql.md). Running it on an existing store only reports its version.",

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum LogCommand: Command {
+    static let name = "log"
     static let spec = CommandSpec(
-        name: "log",
+        name: name,
         abstract: "The history of the store, or of one record: who changed what, when, and how.",
         discussion: """
             Lists the store's history entries, newest first: each command that changed the store (import, add,

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum MergeCommand: Command {
+    static let name = "merge"
     static let spec = CommandSpec(
-        name: "merge",
+        name: name,
         abstract: "Merge entities that are one: OTHER's names, claims and id go to KEEP.",
         discussion: """
             Each OTHER's name and aliases become aliases of KEEP (its name in Arabic script as ar, else en), its
@@ -41,8 +42,9 @@ enum MergeCommand: Command {
 }
 
 enum UnmergeCommand: Command {
+    static let name = "unmerge"
     static let spec = CommandSpec(
-        name: "unmerge",
+        name: name,
         abstract: "Take back the merge of OTHER: it comes back exactly as it was, with its claims.",
         discussion: """
             Undoes the history entry that merged OTHER (isnad undo ENTRY): OTHER, the kept entity and every claim
@@ -68,8 +70,9 @@ enum UnmergeCommand: Command {
 }
 
 enum DuplicatesCommand: Command {
+    static let name = "duplicates"
     static let spec = CommandSpec(
-        name: "duplicates",
+        name: name,
         abstract: "List pairs of entities that may be one, with why and a score; never merges.",
         discussion: """
             Candidates are entities of one type with a name or alias that is the same once folded (case, diacritics,

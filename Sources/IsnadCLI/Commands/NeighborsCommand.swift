@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum NeighborsCommand: Command {
+    static let name = "neighbors"
     static let spec = CommandSpec(
-        name: "neighbors",
+        name: name,
         abstract: "The actors within N hops of an entity, with the claims that link them.",
         discussion: """
             Explores from the entity through the claims that pass the filters, hop by hop: --direction out follows

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum PathCommand: Command {
+    static let name = "path"
     static let spec = CommandSpec(
-        name: "path",
+        name: name,
         abstract: "How two entities are linked: the shortest chain of claims, or every chain ranked by evidence.",
         discussion: """
             Finds the chain with the fewest hops (through claims in either direction, or subject to object only with

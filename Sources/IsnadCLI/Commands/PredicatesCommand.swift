@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum PredicatesCommand: Command {
+    static let name = "predicates"
     static let spec = CommandSpec(
-        name: "predicates",
+        name: name,
         abstract: "List the predicate vocabulary: labels, direction, and the entity types each side takes.",
         discussion:
             "The vocabulary is Schemas/predicates.json; a claim whose predicate or entity types break it is refused at import.",

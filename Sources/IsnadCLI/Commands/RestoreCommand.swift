@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum RestoreCommand: Command {
+    static let name = "restore"
     static let spec = CommandSpec(
-        name: "restore",
+        name: name,
         abstract: "Put a retracted claim (and its retracted citations) back among the evidence.",
         discussion: """
             Undoes isnad retract: the claim, and every retracted citation of it, stand again, exactly as they were.

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum RetractCommand: Command {
+    static let name = "retract"
     static let spec = CommandSpec(
-        name: "retract",
+        name: name,
         abstract: "Retract a claim, or one of its citations, saying why: it stays in the store, out of queries.",
         discussion: """
             A retracted claim or citation stays in the store and in its history, and is left out of every query and
@@ -76,7 +77,7 @@ enum ClaimEditing {
     }
 
     static func reason(_ text: String?, command: String) throws -> String {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text, !text.trimmingWhitespace.isEmpty else {
             throw UsageError(message: "--reason is required: say why, in a few words", command: command)
         }
         if let problem = Text.problem(with: text) { throw UsageError(message: "--reason: \(problem)", command: command) }

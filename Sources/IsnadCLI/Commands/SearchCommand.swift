@@ -2,8 +2,9 @@ import Foundation
 import IsnadKit
 
 enum SearchCommand: Command {
+    static let name = "search"
     static let spec = CommandSpec(
-        name: "search",
+        name: name,
         abstract: "Find entities by name or alias, in Arabic or English, however it is spelled.",
         discussion: """
             Ranks every entity whose id, name or alias matches: exactly (up to case, diacritics, Arabic letter variants
@@ -74,7 +75,7 @@ enum SearchCommand: Command {
         let text: String
 
         var description: String {
-            let typed = Text.printable(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            let typed = Text.printable(text.trimmingWhitespace)
             if NameKey.normalize(text).unicodeScalars.count < 3 {
                 return "no entity matches \"\(typed)\": it is too short to be searched for as part of a name or a close "
                     + "spelling (3 letters at least), and is no id, name or alias"

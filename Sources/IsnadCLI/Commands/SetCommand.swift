@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum SetCommand: Command {
+    static let name = "set"
     static let spec = CommandSpec(
-        name: "set",
+        name: name,
         abstract: "Change one field of an entity, source or claim, for scripts.",
         discussion: """
             FIELD is a path into the record as export jsonl writes it, the way isnad log shows changes: name,

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum ShowCommand: Command {
+    static let name = "show"
     static let spec = CommandSpec(
-        name: "show",
+        name: name,
         abstract: "Show an entity: its names, and every claim about it with who says it and how strongly.",
         discussion: """
             Claims are grouped by predicate: first those where the entity is the subject (→), then those where it is

@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum SourceCommand: Command {
+    static let name = "source"
     static let spec = CommandSpec(
-        name: "source",
+        name: name,
         abstract: "A source: what it is, how reliable, its chain of transmission, and every claim it supports.",
         discussion: """
             Shows the source's record and reliability, then its chain: the sources it relays (cites), recursively,

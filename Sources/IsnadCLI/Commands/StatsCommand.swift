@@ -2,8 +2,9 @@ import Foundation
 import IsnadKit
 
 enum StatsCommand: Command {
+    static let name = "stats"
     static let spec = CommandSpec(
-        name: "stats",
+        name: name,
         abstract: "Counts by type, predicate, grade and status, and the most central actors.",
         discussion: """
             Claim and citation counts follow the filter options; entity and source counts are of the whole store. The

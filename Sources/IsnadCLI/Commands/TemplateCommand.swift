@@ -2,8 +2,9 @@ import Foundation
 import IsnadKit
 
 enum TemplateCommand: Command {
+    static let name = "template"
     static let spec = CommandSpec(
-        name: "template",
+        name: name,
         abstract: "Write an empty claims spreadsheet (CSV) for isnad import.",
         discussion: """
             Writes FILE (or standard output for -): the header line of a claims spreadsheet and nothing else, in

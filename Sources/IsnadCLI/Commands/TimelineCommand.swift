@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum TimelineCommand: Command {
+    static let name = "timeline"
     static let spec = CommandSpec(
-        name: "timeline",
+        name: name,
         abstract: "Claims in date order, for one entity or the whole store.",
         discussion: """
             A claim is placed at its start date, or at its end when only that is known; dates are printed as given.

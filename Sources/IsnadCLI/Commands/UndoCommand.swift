@@ -1,8 +1,9 @@
 import IsnadKit
 
 enum UndoCommand: Command {
+    static let name = "undo"
     static let spec = CommandSpec(
-        name: "undo",
+        name: name,
         abstract: "Take back the latest change (or history entry N), when nothing since depends on it.",
         discussion: """
             Puts every record that the latest history entry not yet undone touched back as it was before it (a

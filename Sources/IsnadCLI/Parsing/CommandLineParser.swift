@@ -385,7 +385,7 @@ enum CommandLineParser {
         }
         // An empty argument names nothing: say so, rather than look for it.
         for (index, positional) in positionals.enumerated()
-        where positional.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        where positional.trimmingWhitespace.isEmpty {
             let argument = spec.arguments[min(index, spec.arguments.count - 1)]
             throw UsageError(message: "<\(argument.name)> is empty: \(spec.usage)", command: spec.name)
         }

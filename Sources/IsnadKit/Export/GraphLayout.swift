@@ -213,7 +213,7 @@ public struct GraphLayout: Sendable, Equatable {
         process.waitUntilExit()
         group.wait()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = String(decoding: errors, as: UTF8.self).trimmingWhitespace
             throw LayoutError(message: "\(program) exited with status \(process.terminationStatus): \(message)")
         }
         return output

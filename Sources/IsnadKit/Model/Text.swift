@@ -136,3 +136,28 @@ extension StringProtocol {
         return String(scalars)
     }
 }
+
+extension StringProtocol {
+    /// The text without white space or line breaks at either end: what
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives (that set is Unicode's White_Space
+    /// property and, in Foundation, the zero width space), without Foundation's way through
+    /// `NSString`, whose first call costs a cold process more than the rest of parsing its command line.
+    public var trimmingWhitespace: String {
+        let scalars = Substring(self).unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, Text.isTrimmed(scalars[start]) { start = scalars.index(after: start) }
+        while start < end {
+            let last = scalars.index(before: end)
+            guard Text.isTrimmed(scalars[last]) else { break }
+            end = last
+        }
+        return String(Substring(scalars[start..<end]))
+    }
+}
+
+extension Text {
+    fileprivate static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}"
+    }
+}

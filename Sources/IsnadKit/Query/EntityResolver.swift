@@ -35,7 +35,7 @@ public struct EntityResolver {
     /// The one entity `text` names, with how it matched (a spelling variant, the words of a
     /// name … : worth saying to the user), or an error listing the candidates.
     public func resolution(_ text: String) throws -> (entity: Entity, tier: NameSearch.Tier) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         if Identifier.isValid(trimmed) {
             // An id names its entity whatever else matches (the id tier comes first): no search,
             // and no counting of a hub's claims to rank candidates.

@@ -57,7 +57,7 @@ public struct NameSearch {
     /// close are ordered by id alone: for a caller that wants only the best tier, since counting
     /// a hub's claims reads its 100,000 index entries.
     func search(_ text: String, limit: Int, fuzzy: Bool, countsClaims: Bool) throws -> [Match] {
-        let query = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = text.trimmingWhitespace
         let normalized = NameKey.normalize(query)
         let folded = NameKey.fold(query)
         var best: [String: (tier: Tier, similarity: Double, name: String)] = [:]

@@ -61,7 +61,7 @@ public struct SourceResolver {
 
     /// The one source `text` names, or an error listing the candidates or suggestions.
     public func resolve(_ text: String) throws -> Resolution {
-        let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = text.trimmingWhitespace
         if let source = try store.source(id: typed) { return Resolution(source: source, tier: .id) }
         let lowered = typed.lowercased()
         let key = NameKey.normalize(typed)

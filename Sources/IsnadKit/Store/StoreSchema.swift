@@ -54,18 +54,16 @@ enum StoreSchema {
         }
     }
 
-    /// The objects a store of each version has, by name: embedded at build time, by applying
-    /// the migrations to an in-memory database (see `SchemaEmbedder`), so that opening a store
-    /// does not run them again.
-    static let expected: [Int: [String: Object]] = {
-        var result: [Int: [String: Object]] = [0: [:]]
-        for (version, rows) in EmbeddedSchemas.schemaObjects {
-            result[version] = Dictionary(
-                rows.map { ($0.1, Object(type: $0.0, name: $0.1, table: $0.2, sql: $0.3)) },
-                uniquingKeysWith: { first, _ in first })
-        }
-        return result
-    }()
+    /// The objects a store of `version` has, by name (none for version 0, or for a version
+    /// Isnad does not know): embedded at build time, by applying the migrations to an in-memory
+    /// database (see `SchemaEmbedder`), so that opening a store does not run them again. Only the
+    /// version asked for is built: opening a store needs one.
+    static func expected(version: Int) -> [String: Object] {
+        guard let rows = EmbeddedSchemas.schemaObjects[version] else { return [:] }
+        return Dictionary(
+            rows.map { ($0.1, Object(type: $0.0, name: $0.1, table: $0.2, sql: $0.3)) },
+            uniquingKeysWith: { first, _ in first })
+    }
 
     /// Objects SQLite itself may add to any database: the tables `ANALYZE` fills.
     private static let engineTables: Set<String> = ["sqlite_stat1", "sqlite_stat4"]
@@ -84,7 +82,7 @@ enum StoreSchema {
     /// One query over `sqlite_schema`; definitions are normalized only when they are not
     /// byte for byte the same.
     static func differences(in database: Database, version: Int) throws(DatabaseError) -> [Difference] {
-        let expected = StoreSchema.expected[version] ?? [:]
+        let expected = StoreSchema.expected(version: version)
         var differences: [Difference] = []
         let objects = try objects(in: database)
         var seen = 0
