@@ -99,7 +99,9 @@ public struct NeighborhoodSurvey: Sendable {
             if frontier.isEmpty { break }
         }
         groups = walk.groups
-        try weigh(store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit)
+        try weigh(
+            store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit,
+            withEntityTypes: !filter.entityTypes.isEmpty)
     }
 
     /// The walk so far. The walk hashes as little as it can: it meets up to `linkBudget` links and
@@ -210,7 +212,10 @@ public struct NeighborhoodSurvey: Sendable {
     }
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
-    private mutating func weigh(store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int) throws {
+    /// The types of the claims' ends are read only for a filter by type (`withEntityTypes`): nothing else shows them.
+    private mutating func weigh(
+        store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int, withEntityTypes: Bool
+    ) throws {
         // Room made once: growing these by doubling rehashes their keys (a strength hashes
         // slowly) every time.
         var rows: [Int64] = []
@@ -242,7 +247,7 @@ public struct NeighborhoodSurvey: Sendable {
             // In row order: neighbouring rows share pages.
             rows.sort()
             var position = 0
-            try store.forEachClaim(rows: rows) { claim in
+            try store.forEachClaim(rows: rows, withEntityTypes: withEntityTypes) { claim in
                 let index = groupOfRow[rows[position]] ?? 0
                 position += 1
                 read.append((claim, index))

@@ -314,8 +314,9 @@ extension GraphStore {
     /// The claims at rows found by ``forEachLink(of:withDates:_:)``, in the order given, with
     /// their graded citations. Read in batches of ``batchSize`` rows, one statement each, and the
     /// types of their ends and the grades of their sources not yet in the memo in one statement
-    /// each per batch: a row at a time, the lookups of a claim cost more than the claim.
-    public func forEachClaim(rows: [Int64], _ body: (GradedClaim) throws -> Void) throws {
+    /// each per batch: a row at a time, the lookups of a claim cost more than the claim. The types
+    /// are read only when asked (`withEntityTypes`), as for ``forEachClaim(withEntityTypes:_:)``.
+    public func forEachClaim(rows: [Int64], withEntityTypes: Bool = true, _ body: (GradedClaim) throws -> Void) throws {
         try rowMemo.validate(database)
         let select = try database.cached(
             "\(GraphStore.claimColumns), c.rowid FROM claim AS c \(GraphStore.claimJoins) WHERE c.rowid "
@@ -342,8 +343,10 @@ extension GraphStore {
             var entities: [String] = []
             var sources: [String] = []
             for (claim, citations) in read {
-                entities.append(claim.subject)
-                entities.append(claim.object)
+                if withEntityTypes {
+                    entities.append(claim.subject)
+                    entities.append(claim.object)
+                }
                 for citation in citations {
                     sources.append(citation.source)
                     if let via = citation.via { sources.append(via) }
@@ -356,8 +359,8 @@ extension GraphStore {
                 try body(
                     GradedClaim(
                         claim: claim, citations: try citations.map(graded),
-                        subjectType: try rowMemo.entityType(claim.subject, database),
-                        objectType: try rowMemo.entityType(claim.object, database)))
+                        subjectType: withEntityTypes ? try rowMemo.entityType(claim.subject, database) : nil,
+                        objectType: withEntityTypes ? try rowMemo.entityType(claim.object, database) : nil))
             }
         }
     }
