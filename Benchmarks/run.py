@@ -21,6 +21,7 @@ and measures, for each size:
   export graphml  isnad export graphml, whole graph | networkx write_graphml
   export dot      isnad export dot, whole graph and a focus | a plain DOT writer over networkx
   show (cold)     whole isnad show process | sqlite3 shell running the equivalent SELECT
+  search          isnad search of a misspelt name (the close-spelling tier): in process and cold
 
 Times are medians over repeated runs, with their spread (min–max); peak memory comes from
 /usr/bin/time -v. The Markdown table goes to standard output and, unless --smoke, into
@@ -425,6 +426,21 @@ def degree_picks(store, seed=5, pairs=100):
     return hub, median_actor, chosen
 
 
+def entity_name(store, entity):
+    connection = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
+    (name,) = connection.execute("SELECT name FROM entity WHERE id = ?", (entity,)).fetchone()
+    connection.close()
+    return name
+
+
+def misspelt(name):
+    """The name's first word with its second and third letters swapped, as a hurried typist would."""
+    word = name.split(" ")[0]
+    if len(word) < 4:
+        return word + "x"
+    return word[0] + word[2] + word[1] + word[3:]
+
+
 def biggest_source(store):
     """The source cited by the most citations (as claimant or via), and how many."""
     connection = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
@@ -676,6 +692,18 @@ def run_size(isnad, claims, measure, python, rows, smoke):
         sample = measure.process(["sqlite3", store, select])
         rows.append((label, "show, cold process (median actor)", "sqlite3 shell, equivalent SELECT", sample.text(),
                      "%.0f MB" % sample.peak_mb, "", ""))
+
+        if has_command(isnad, "search"):
+            # A name typed with two letters swapped: no name holds it, so the search goes on to
+            # the close spellings, through the trigram index.
+            say("[%s] search a misspelt name" % label)
+            typo = misspelt(entity_name(store, median_actor[0]))
+            sample = measure.timing([isnad, "--db", store, "search", typo], repeat=bounded_repeat)
+            rows.append((label, "search, a misspelt name (%s)" % typo, "isnad search, default (in-process)", sample.text(),
+                         "", "", "p95 %s" % seconds(sample.percentile(0.95))))
+            sample = measure.process([isnad, "--db", store, "search", typo], repeat=bounded_repeat)
+            rows.append((label, "search, a misspelt name (%s)" % typo, "isnad search, whole cold process", sample.text(),
+                         "%.0f MB" % sample.peak_mb, "", ""))
 
         if has_command(isnad, "add", "claim"):
             # One more citation for a claim the store has, as an analyst adds one: a whole cold

@@ -211,6 +211,27 @@ struct SearchTests {
         #expect(foundTier == tier, "\(text)")
     }
 
+    /// The typo tier reads at most ``GraphStore/trigramCandidateLimit`` names from the trigram
+    /// index: those holding the most of the text's trigrams, then in rowid order. Here 400 names
+    /// share two of them with the text and come first in rowid order; the name a letter away holds
+    /// four and must still be read, and rank first.
+    @Test("a close spelling is found among hundreds of names sharing a syllable with the text")
+    func typoAmongManySharingTrigrams() throws {
+        let folder = try TemporaryFolder.scoped
+        var records = (0..<400).map { number in
+            #"{"record":"entity","id":"org-\#(number)","type":"organization","name":"Dadi Front \#(number)"}"#
+        }
+        records.append(#"{"record":"entity","id":"target","type":"person","name":"Bagdadu Hamid"}"#)
+        let store = try Fixtures.store(records.joined(separator: "\n") + "\n", in: folder)
+        let candidates = try store.names(sharingTrigramsWith: NameKey.fold("Bagdadi"))
+        #expect(candidates.count == GraphStore.trigramCandidateLimit)
+        #expect(candidates.first?.entity == "target")
+        #expect(candidates.dropFirst().prefix(3).map(\.entity) == ["org-0", "org-1", "org-2"])
+        let (found, tier) = try top("Bagdadi", in: store)
+        #expect(found == "target")
+        #expect(tier == .typo)
+    }
+
     @Test("commands take unambiguous names, refuse typos with suggestions, and list ambiguous ones")
     func resolution() throws {
         let folder = try TemporaryFolder.scoped
