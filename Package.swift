@@ -68,15 +68,7 @@ let package = Package(
             // (Release builds only: the test bundle links this target too, with Swift Testing,
             // which exists only as a shared library. Foundation's libraries are named: the
             // modules were compiled for shared linking, so they do not ask for their static parts.)
-            // The binary stays position-independent (its address random), but its 76,000 pointers
-            // to itself are fixed up from a packed table (`-z pack-relative-relocs`, which the
-            // toolchain's lld writes and glibc 2.36 reads), not one 24-byte entry each: 3.1 million
-            // instructions of the dynamic linker less at every start.
-            linkerSettings: [
-                .unsafeFlags(
-                    ["-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
-                    .when(platforms: [.linux], configuration: .release))
-            ]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
                 + [
                     "Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
                     "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch",
