@@ -141,7 +141,7 @@ extension StringProtocol {
     /// The text without white space or line breaks at either end: what
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives (that set is Unicode's White_Space
     /// property and, in Foundation, the zero width space), without Foundation's way through
-    /// `NSString`, whose first call costs a cold process more than the rest of parsing its command line.
+    /// `NSString`, whose first calls cost a cold `isnad show` 0.7 million instructions of its 20.
     public var trimmingWhitespace: String {
         let scalars = Substring(self).unicodeScalars
         var start = scalars.startIndex
