@@ -434,11 +434,9 @@ def entity_name(store, entity):
 
 
 def misspelt(name):
-    """The name's first word with its second and third letters swapped, as a hurried typist would."""
-    word = name.split(" ")[0]
-    if len(word) < 4:
-        return word + "x"
-    return word[0] + word[2] + word[1] + word[3:]
+    """The whole name with its last letter mistyped: one edit away, so that only the close-spelling
+    tier finds it."""
+    return name[:-1] + ("m" if name[-1].lower() != "m" else "n")
 
 
 def biggest_source(store):
