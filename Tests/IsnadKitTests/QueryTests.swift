@@ -202,6 +202,9 @@ struct SearchTests {
             ("Essam Saleh", "essam-salih", .exact),
             ("Isam Salih", "essam-salih", .variant),
             ("Esam Salh", "essam-salih", .typo),
+            // A typo in one word of a longer name: that word, not the whole name, is a few edits away.
+            ("Muqawma", "hamas", .typo),
+            ("Harakat Muqawma", "hamas", .typo),
         ])
     func finds(_ text: String, _ id: String, _ tier: NameSearch.Tier) throws {
         let folder = try TemporaryFolder.scoped
@@ -209,6 +212,20 @@ struct SearchTests {
         let (found, foundTier) = try top(text, in: store)
         #expect(found == id, "\(text)")
         #expect(foundTier == tier, "\(text)")
+    }
+
+    @Test(
+        "a close spelling is a few edits from the whole name, its start, or as many of its words as were typed",
+        arguments: [
+            ("hsur", "husur farfar cakacan", true), ("farfr", "husur farfar cakacan", true),
+            ("farfar cakacn", "husur farfar cakacan", true), ("husur farfar cakacam", "husur farfar cakacan", true),
+            ("hamaz", "hamas", true), ("qsakaqas", "qaskaqas nitasam", true), ("zzzz", "husur farfar cakacan", false),
+            ("cakacan husur", "husur farfar cakacan", false),
+        ])
+    func closeSpelling(typed: String, key: String, isClose: Bool) {
+        let words = typed.split(separator: " ").count
+        let range = max(1, typed.count / 3)
+        #expect(NameSearch.isCloseSpelling(Array(typed.unicodeScalars), wordCount: words, of: key, within: range) == isClose)
     }
 
     /// The typo tier reads at most ``GraphStore/trigramCandidateLimit`` names from the trigram

@@ -11,8 +11,8 @@ import Foundation
 /// 3. **variant**: equal up to transliteration variants too (``NameKey/fold(_:)``: al-/el-,
 ///    Abu/Abou, doubled letters …);
 /// 4. **words**: a name that contains every word typed (`Baghdadi`, `قسام`);
-/// 5. **typo**: a name a few edits away, found through the trigram index and ranked by
-///    edit distance.
+/// 5. **typo**: a name a few edits away, as a whole, from its start, or in as many of its words
+///    as were typed, found through the trigram index and ranked by edit distance.
 /// Within a tier, names closer to the text come first, then entities with more claims.
 public struct NameSearch {
     public enum Tier: Int, Comparable, Sendable, CaseIterable {
@@ -82,15 +82,11 @@ public struct NameSearch {
                 consider(candidate, tier: .words)
             }
             if fuzzy, best.count < limit {
+                let typed = Array(folded.unicodeScalars)
                 let range = max(1, folded.count / 3)
-                for candidate in try store.names(sharingTrigramsWith: folded) {
-                    let distance = Suggestion.editDistance(
-                        Array(folded.unicodeScalars), Array(candidate.searchKey.unicodeScalars), atMost: range)
-                    let prefixDistance = Suggestion.editDistance(
-                        Array(folded.unicodeScalars),
-                        Array(candidate.searchKey.unicodeScalars.prefix(folded.unicodeScalars.count)),
-                        atMost: range)
-                    if distance != nil || prefixDistance != nil { consider(candidate, tier: .typo) }
+                for candidate in try store.names(sharingTrigramsWith: folded)
+                where NameSearch.isCloseSpelling(typed, wordCount: words.count, of: candidate.searchKey, within: range) {
+                    consider(candidate, tier: .typo)
                 }
             }
         }
@@ -104,6 +100,27 @@ public struct NameSearch {
         }
         matches.sort { ($0.tier, -$0.similarity, -$0.claims, $0.id) < ($1.tier, -$1.similarity, -$1.claims, $1.id) }
         return Array(matches.prefix(limit))
+    }
+
+    /// Whether `typed` (folded, `wordCount` words) is at most `range` edits from the name's key, from
+    /// the start of the key, or from as many consecutive words of the key as were typed, or their
+    /// start: `Muqawma` and `Hsur` are close spellings of `Harakat al-Muqawama al-Islamiya` and of
+    /// `Husur Farfar`, as `Harakat Muqawma` and `Hamaz` are of it and of `Hamas`.
+    static func isCloseSpelling(_ typed: [Unicode.Scalar], wordCount: Int, of key: String, within range: Int) -> Bool {
+        let scalars = Array(key.unicodeScalars)
+        if Suggestion.editDistance(typed, scalars, atMost: range) != nil { return true }
+        if Suggestion.editDistance(typed, Array(scalars.prefix(typed.count)), atMost: range) != nil { return true }
+        let keyWords = scalars.split(separator: " ")
+        guard wordCount >= 1, keyWords.count > wordCount else { return false }
+        for start in 0...(keyWords.count - wordCount) {
+            let window = Array(keyWords[start..<start + wordCount].joined(separator: [" "]))
+            if Suggestion.editDistance(typed, window, atMost: range) != nil
+                || Suggestion.editDistance(typed, Array(window.prefix(typed.count)), atMost: range) != nil
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether every word typed is a word of the name, or the start of one.
