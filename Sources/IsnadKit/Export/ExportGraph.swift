@@ -312,8 +312,7 @@ public struct ExportGraph {
 
     /// Streams the claims, by subject, predicate and object when collapsing, else in id order.
     private func forEachClaim(_ claims: Claims, _ body: (GradedClaim) throws -> Void) throws {
-        // Only a filter by entity type reads the types of a claim's ends.
-        let withEntityTypes = !options.filter.entityTypes.isEmpty
+        let withEntityTypes = options.filter.needsEntityTypes
         switch (claims, options.collapse) {
         case (.all, false): try store.forEachClaim(withEntityTypes: withEntityTypes, body)
         case (.all, true): try store.forEachClaimByEndpoints(withEntityTypes: withEntityTypes, body)

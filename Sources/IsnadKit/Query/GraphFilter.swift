@@ -80,9 +80,13 @@ public struct GraphFilter: Sendable, Equatable {
         return true
     }
 
+    /// Whether step 1 looks at the types of a claim's ends: only then must a reader of claims
+    /// look them up (nothing else shows them).
+    var needsEntityTypes: Bool { !entityTypes.isEmpty }
+
     /// Whether the shape filters (step 1) need a link's dates or its ends' types, which the
     /// subject and object indexes do not hold.
-    var needsLinkDetails: Bool { asOf != nil || between != nil || !entityTypes.isEmpty }
+    var needsLinkDetails: Bool { asOf != nil || between != nil || needsEntityTypes }
 
     /// Step 1 on a claim seen from `entity` as a link (``GraphStore/forEachLink(of:withDates:_:)``),
     /// read with dates when ``needsLinkDetails``. For explorations that do not need evidence.
@@ -92,7 +96,7 @@ public struct GraphFilter: Sendable, Equatable {
         let claim = Claim(
             id: "", subject: link.isSubject ? entity : link.other, predicate: link.predicate,
             object: link.isSubject ? link.other : entity, start: link.start, end: link.end, citations: [])
-        let types = entityTypes.isEmpty ? [:] : try store.entityTypes([claim.subject, claim.object])
+        let types = needsEntityTypes ? try store.entityTypes([claim.subject, claim.object]) : [:]
         return admitsShape(
             of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
     }

@@ -101,7 +101,7 @@ public struct NeighborhoodSurvey: Sendable {
         groups = walk.groups
         try weigh(
             store: store, graph: graph, evidenceBudget: evidenceBudget, limit: limit,
-            withEntityTypes: !filter.entityTypes.isEmpty)
+            withEntityTypes: filter.needsEntityTypes)
     }
 
     /// The walk so far. The walk hashes as little as it can: it meets up to `linkBudget` links and
@@ -212,7 +212,7 @@ public struct NeighborhoodSurvey: Sendable {
     }
 
     /// Reads whole up to `evidenceBudget` claims, in turn from each group, and weighs them.
-    /// The types of the claims' ends are read only for a filter by type (`withEntityTypes`): nothing else shows them.
+    /// The types of the claims' ends are read only when the filter needs them (`withEntityTypes`).
     private mutating func weigh(
         store: GraphStore, graph: TransmissionGraph, evidenceBudget: Int, limit: Int, withEntityTypes: Bool
     ) throws {
