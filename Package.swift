@@ -61,6 +61,7 @@ let package = Package(
         .executableTarget(
             name: "isnad",
             dependencies: ["IsnadCLI"],
+            exclude: ["StaticCxx"],
             swiftSettings: startUpSettings,
             // The Swift runtime and Foundation linked in (they ship with the toolchain): loading
             // them as shared libraries took the dynamic linker 14 million instructions (binding
@@ -68,7 +69,19 @@ let package = Package(
             // (Release builds only: the test bundle links this target too, with Swift Testing,
             // which exists only as a shared library. Foundation's libraries are named: the
             // modules were compiled for shared linking, so they do not ask for their static parts.)
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            //
+            // The C++ library too, which the Swift runtime needs: as a shared library it cost every
+            // cold process 1,736 symbol bindings (its own, and the runtime's into it) and one more
+            // object to map, about 1 ms. The toolchain asks for it as `-lstdc++`, which finds the
+            // shared library first; the folder StaticCxx, searched before the system's, holds a
+            // `libstdc++.so` that is an empty linker script, and `-l:libstdc++.a` (from g++'s
+            // libstdc++-dev, which the Swift toolchain requires) brings in the archive. Nothing
+            // else in the process loads libstdc++ (libpq, opened on demand, does not use it).
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-L\(Context.packageDirectory)/Sources/isnad/StaticCxx", "-Xlinker", "-l:libstdc++.a"],
+                    .when(platforms: [.linux], configuration: .release))
+            ]
                 + [
                     "Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
                     "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch",
