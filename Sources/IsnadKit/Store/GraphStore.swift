@@ -40,6 +40,16 @@ public final class GraphStore {
     public static var engineDescription: String { "SQLite \(Database.libraryVersion)" }
     /// The path of a store that lives in memory only, for as long as it is open.
     public static let inMemory = ":memory:"
+    /// The page cache of a reading connection, as `PRAGMA cache_size` takes it: 2 MiB. A command
+    /// reads most pages once (a neighbourhood's claims, a listing, an export), and every page
+    /// the cache grows by is memory the process touches for the first time, which costs about
+    /// what reading the page again from the system's file cache does. With 32 MiB a survey at a
+    /// million claims took 4,300 page faults and reads, with 2 MiB 3,100, and a fifth less time;
+    /// paths, which come back to index pages, took as long (Benchmarks/RESULTS.md).
+    static let readingPageCache = -2000
+    /// The page cache of a writing connection: 32 MiB, so that a large change is not written
+    /// into the write-ahead log before its commit (an import sets its own, larger).
+    static let writingPageCache = -32768
 
     /// Whether opening the store created it: this connection wrote the schema into a file that
     /// held no store (a missing file, or an empty one), so the command that opened it made it.
@@ -77,9 +87,11 @@ public final class GraphStore {
         do {
             // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
             if access == .write || access == .create, database.isReadOnly { throw StoreError.readOnly(path: path) }
-            try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768")
+            let isReading = access == .read || access == .examine
+            try database.execute(
+                "PRAGMA foreign_keys = ON; PRAGMA cache_size = \(isReading ? GraphStore.readingPageCache : GraphStore.writingPageCache)")
             try database.registerTextFunction("isnad_fold", NameKey.fold)
-            if access == .read || access == .examine {
+            if isReading {
                 try beginReading(toleratingChangedSchema: access == .examine)
             } else {
                 try prepareSchema()
