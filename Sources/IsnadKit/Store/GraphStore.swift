@@ -88,8 +88,8 @@ public final class GraphStore {
             // SQLite opens a write-protected file read-only without a word; say it now, not at the first write.
             if access == .write || access == .create, database.isReadOnly { throw StoreError.readOnly(path: path) }
             let isReading = access == .read || access == .examine
-            try database.execute(
-                "PRAGMA foreign_keys = ON; PRAGMA cache_size = \(isReading ? GraphStore.readingPageCache : GraphStore.writingPageCache)")
+            let pageCache = isReading ? GraphStore.readingPageCache : GraphStore.writingPageCache
+            try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = \(pageCache)")
             try database.registerTextFunction("isnad_fold", NameKey.fold)
             if isReading {
                 try beginReading(toleratingChangedSchema: access == .examine)
