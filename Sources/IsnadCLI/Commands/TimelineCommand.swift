@@ -37,85 +37,68 @@ enum TimelineCommand: Command {
         let isTimed = arguments.isSet(Timing.option)
         let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
         let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
-        func reading(_ claims: [GradedClaim]) throws -> Printout.Reading {
-            let shown = limit.map { Array(claims.prefix($0)) } ?? claims
-            let table = try ClaimTable(shown, store: store, graph: query.graph, leading: [when])
-            guard shown.count < claims.count else { return .init(text: table.render(), note: counted(table.count, "claim")) }
-            return .init(text: table.render(), trailer: ListingLimit.note(showing: shown.count, of: claims.count))
+        // Every listing is streamed in date order, up to the limit, in flat memory: an entity's
+        // claims by their rows, sorted by the engine (8 bytes a claim), so a table cut short can say
+        // of how many; the whole store's through the date index. Streamed output is part of the
+        // query here: the time includes writing it.
+        var entityClaims: Int?
+        // Up to the limit: reading stops there. Returns whether more claims came.
+        @discardableResult
+        func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
+            try ListingLimit.forFirst(
+                limit,
+                of: { each in
+                    let kept = { (claim: GradedClaim) in
+                        if let kept = query.apply(claim) { try each(kept) }
+                    }
+                    if let entity {
+                        let rows = try store.claimRowsInTimeOrder(of: entity.id)
+                        entityClaims = rows.count
+                        try store.forEachClaim(rows: rows, kept)
+                    } else {
+                        try store.forEachClaimInTimeOrder(kept)
+                    }
+                }, body)
         }
-        guard let entity, limit != nil else {
-            // The whole store, or every claim of one entity (--limit 0, and JSON and CSV by
-            // default): streamed, in flat memory. Streamed output is part of the query here: the
-            // time includes writing it.
-            // Up to the limit: reading stops there. Returns whether more claims came.
-            @discardableResult
-            func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
-                try ListingLimit.forFirst(
-                    limit,
-                    of: { each in
-                        let kept = { (claim: GradedClaim) in
-                            if let kept = query.apply(claim) { try each(kept) }
-                        }
-                        if let entity {
-                            try store.forEachClaimInTimeOrder(of: entity.id, kept)
-                        } else {
-                            try store.forEachClaimInTimeOrder(kept)
-                        }
-                    }, body)
-            }
-            try query.print(
-                Printout(
-                    reading: {
-                        .init(
-                            text: "",
-                            stream: { write in
-                                var hasMore = false
-                                let count = try context.measure(isTimed) {
-                                    try ClaimTable.stream(
-                                        store: store, graph: query.graph, leading: [when],
-                                        claims: { hasMore = try forEachClaim($0) }, write: write)
-                                }
-                                if hasMore {
-                                    try write(ListingLimit.note(showingFirst: count) + "\n")
-                                } else {
-                                    context.message(counted(count, "claim"))
-                                }
-                            })
-                    },
-                    json: .lines { line in
-                        var presentation = ClaimPresentation(store: store, graph: query.graph)
-                        var rank = 0
-                        try context.measure(isTimed) {
-                            _ = try forEachClaim { claim in
-                                rank += 1
-                                try line { try writeLine(claim, rank: rank, presentation: &presentation, to: &$0) }
-                            }
-                        }
-                    },
-                    rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
-                        try context.measure(isTimed) {
-                            _ = try forEachClaim { claim in try body([date.value(claim)], claim) }
-                        }
-                    }),
-                context: context)
-            return
-        }
-        // Up to a limit, one entity's claims are sorted in memory (as many as the entity has), so
-        // that the table can say how many it leaves out.
-        var claims = try context.measure(isTimed) {
-            Timeline.sorted(try store.claims(of: entity.id).compactMap(query.apply))
-        }
-        if let limit, query.format != .table, claims.count > limit { claims.removeSubrange(limit...) }
         try query.print(
             Printout(
-                reading: { try reading(claims) },
+                reading: {
+                    .init(
+                        text: "",
+                        stream: { write in
+                            var hasMore = false
+                            let count = try context.measure(isTimed) {
+                                try ClaimTable.stream(
+                                    store: store, graph: query.graph, leading: [when],
+                                    claims: { hasMore = try forEachClaim($0) }, write: write)
+                            }
+                            if hasMore {
+                                // Under a filter, how many pass it is not known without reading them all.
+                                if let entityClaims, query.filter.isEmpty {
+                                    try write(ListingLimit.note(showing: count, of: entityClaims) + "\n")
+                                } else {
+                                    try write(ListingLimit.note(showingFirst: count) + "\n")
+                                }
+                            } else {
+                                context.message(counted(count, "claim"))
+                            }
+                        })
+                },
                 json: .lines { line in
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
-                    for (index, claim) in claims.enumerated() {
-                        try line { try writeLine(claim, rank: index + 1, presentation: &presentation, to: &$0) }
+                    var rank = 0
+                    try context.measure(isTimed) {
+                        _ = try forEachClaim { claim in
+                            rank += 1
+                            try line { try writeLine(claim, rank: rank, presentation: &presentation, to: &$0) }
+                        }
                     }
                 },
-                rows: ClaimPresentation.rows(claims, leading: [date], store: store, graph: query.graph)),
+                rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
+                    try context.measure(isTimed) {
+                        _ = try forEachClaim { claim in try body([date.value(claim)], claim) }
+                    }
+                }),
             context: context)
     }
 }

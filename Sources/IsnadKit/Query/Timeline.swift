@@ -4,16 +4,4 @@
 public enum Timeline {
     /// The date a claim is placed at, as written, or nil for an undated claim.
     public static func placement(of claim: Claim) -> PartialDate? { claim.start ?? claim.end }
-
-    /// Orders claims by placement, undated last, then by id.
-    public static func sorted(_ claims: [GradedClaim]) -> [GradedClaim] {
-        claims.sorted { a, b in
-            switch (placement(of: a.claim), placement(of: b.claim)) {
-            case (let x?, let y?): x == y ? a.claim.id < b.claim.id : x < y
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): a.claim.id < b.claim.id
-            }
-        }
-    }
 }

@@ -15,6 +15,12 @@ extension GraphStore {
     /// then each claim is read whole by its row: sorting whole claims with their citations
     /// took 100 MB for a hub's 94,612.
     public func forEachClaimInTimeOrder(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
+        try forEachClaim(rows: try claimRowsInTimeOrder(of: entityID), body)
+    }
+
+    /// The rows of one entity's claims in the order of ``forEachClaimInTimeOrder(of:_:)``, for
+    /// ``forEachClaim(rows:withEntityTypes:_:)``: as many as the entity has claims, 8 bytes each.
+    public func claimRowsInTimeOrder(of entityID: String) throws -> [Int64] {
         var rows: [Int64] = []
         for order in [
             "coalesce(c.start_date, c.end_date) IS NOT NULL ORDER BY coalesce(c.start_date, c.end_date), c.id",
@@ -23,6 +29,6 @@ extension GraphStore {
             try database.cached("SELECT c.rowid FROM claim AS c WHERE (c.subject = ?1 OR c.object = ?1) AND \(order)")
                 .forEachRow([.text(entityID)]) { rows.append($0.int64(0)) }
         }
-        try forEachClaim(rows: rows, body)
+        return rows
     }
 }
