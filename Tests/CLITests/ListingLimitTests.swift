@@ -122,6 +122,9 @@ struct ListingLimitTests {
         #expect(everything.standardError.contains("\(Self.spokes * 3) claims"))
         let timeline = try cli.run(["timeline", "hub", "--limit", "5"])
         #expect(timeline.standardOutput.hasSuffix("showing 5 of \(Self.spokes) claims; --limit 0 for all\n"))
+        // Under a filter the total is not counted: that would mean reading every claim of the entity.
+        let filtered = try cli.run(["timeline", "hub", "--limit", "5", "--min-reliability", "F"])
+        #expect(filtered.standardOutput.hasSuffix("showing the first 5 claims; more match: --limit 0 for all\n"))
         let wholeTimeline = try cli.run(["timeline", "--format", "csv"])
         #expect(wholeTimeline.standardOutput.split(separator: "\r\n").count == Self.spokes * 3 + 1)
         let search = try cli.run(["search", "actor", "--limit", "3"])
@@ -129,9 +132,12 @@ struct ListingLimitTests {
         let source = try cli.run(["source", "wire", "--limit", "4"])
         #expect(source.standardOutput.contains("Claims it makes (4 of "))
         #expect(source.standardOutput.hasSuffix("claims; --limit 0 for all\n"))
+        let filteredSource = try cli.run(["source", "wire", "--limit", "4", "--min-reliability", "F"])
+        #expect(filteredSource.standardOutput.contains("Claims it makes (the first 4 shown; more match)"))
+        #expect(filteredSource.standardOutput.hasSuffix("showing the first 4 claims; more match: --limit 0 for all\n"))
     }
 
-    @Test("timeline of one entity with --limit 0 streams its claims in the order the limited table sorts them")
+    @Test("timeline of one entity lists its claims in date order, the same up to a limit as with --limit 0")
     func entityTimelineStreamed() throws {
         let cli = try CLIHarness.scoped
         var lines = [

@@ -55,21 +55,34 @@ enum SourceCommand: Command {
             try printAll(source, cited: cited, citing: citing, query: query, context: context)
             return
         }
-        let cites = try store.claims(citing: source.id).compactMap { role, claim in
-            query.apply(claim).map { (role: role, claim: $0) }
+        // Up to a limit: the first claims, those it makes then those quoted in it, each in id order,
+        // read until the limit and no further; how many there are in all is counted through the
+        // citation indexes. Under a filter, how many pass it is not known without reading them all.
+        var claims: [(role: GraphStore.SourceRole, claim: GradedClaim)] = []
+        var cutShort: Set<GraphStore.SourceRole> = []
+        for role in [GraphStore.SourceRole.claimant, .via] {
+            let hasMore = try ListingLimit.forFirst(
+                limit - claims.count,
+                of: { each in
+                    try store.forEachClaim(citing: source.id, as: role) { claim in
+                        if let kept = query.apply(claim) { try each(kept) }
+                    }
+                }, { claims.append((role, $0)) })
+            if hasMore { cutShort.insert(role) }
         }
-        // Up to a limit, the claims of one source are held (as many as it supports), so that the
-        // table can say how many it leaves out; the first ones are shown.
-        let claims = Array(cites.prefix(limit))
+        let totals = query.filter.isEmpty ? try store.countClaims(citing: source.id) : nil
+        let total = totals.map { $0.values.reduce(0, +) }
         try query.print(
             Printout(
                 reading: {
                     .init(
                         text: try reading(
                             source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph,
-                            totals: Dictionary(cites.map { ($0.role, 1) }, uniquingKeysWith: +)),
-                        trailer: claims.count < cites.count
-                            ? ListingLimit.note(showing: claims.count, of: cites.count) : nil)
+                            totals: totals ?? [:], cutShort: cutShort),
+                        trailer: cutShort.isEmpty
+                            ? nil
+                            : total.map { ListingLimit.note(showing: claims.count, of: $0) }
+                                ?? ListingLimit.note(showingFirst: claims.count))
                 },
                 json: .records { sink in
                     var set = RecordSet(store: store)
@@ -131,14 +144,19 @@ enum SourceCommand: Command {
     static func reading(
         _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
         citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph,
-        totals: [GraphStore.SourceRole: Int] = [:]
+        totals: [GraphStore.SourceRole: Int] = [:], cutShort: Set<GraphStore.SourceRole> = []
     ) throws -> String {
         var output = try heading(source, cited: cited, citing: citing, store: store)
         for role in [GraphStore.SourceRole.claimant, .via] {
             let group = claims.filter { $0.role == role }.map(\.claim)
             output += "\n" + (role == .claimant ? "Claims it makes" : "Claims of others quoted in it")
-            let total = totals[role] ?? group.count
-            output += total > group.count ? " (\(group.count) of \(total) shown)\n" : " (\(group.count))\n"
+            if let total = totals[role], total > group.count {
+                output += " (\(group.count) of \(total) shown)\n"
+            } else if cutShort.contains(role) {
+                output += group.isEmpty ? " (none shown; more match)\n" : " (the first \(group.count) shown; more match)\n"
+            } else {
+                output += " (\(group.count))\n"
+            }
             if !group.isEmpty { output += (try ClaimTable(group, store: store, graph: graph)).render() }
         }
         return output

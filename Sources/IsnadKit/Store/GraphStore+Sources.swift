@@ -21,6 +21,18 @@ extension GraphStore {
         return result
     }
 
+    /// How many claims `source` supports as claimant and relays as `via`: counted through the
+    /// citation indexes, no claim read.
+    public func countClaims(citing source: String) throws -> [SourceRole: Int] {
+        var counts: [SourceRole: Int] = [:]
+        for (role, column) in [(SourceRole.claimant, "source"), (.via, "via")] {
+            counts[role] =
+                try database.cached("SELECT count(DISTINCT claim) FROM citation WHERE \(column) = ?1")
+                .scalarInteger([.text(source)]).map(Int.init) ?? 0
+        }
+        return counts
+    }
+
     /// The claims that `source` supports as claimant (`role` `.claimant`), relays as `via`
     /// (`.via`) or either (nil), each once, in id order, streamed.
     public func forEachClaim(citing source: String, as role: SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
