@@ -144,7 +144,7 @@ enum SourceCommand: Command {
     static func reading(
         _ source: Source, claims: [(role: GraphStore.SourceRole, claim: GradedClaim)], cited: [TransmissionChain.Link],
         citing: [TransmissionChain.Link], store: GraphStore, graph: TransmissionGraph,
-        totals: [GraphStore.SourceRole: Int] = [:], cutShort: Set<GraphStore.SourceRole> = []
+        totals: [GraphStore.SourceRole: Int], cutShort: Set<GraphStore.SourceRole>
     ) throws -> String {
         var output = try heading(source, cited: cited, citing: citing, store: store)
         for role in [GraphStore.SourceRole.claimant, .via] {
