@@ -1,7 +1,7 @@
 import IsnadKit
 
 /// `--limit`: how many rows a listing command prints, declared once, here, and taken by `neighbors`,
-/// `show`, `claims`, `timeline`, `source` and `search`.
+/// `show`, `claims`, `timeline`, `source`, `search` and `disputes`.
 ///
 /// A table stops at ``tableDefault`` claims unless told otherwise, and says so on its last line;
 /// JSON and CSV, read by programs, list every claim unless given a limit, streamed. `--limit 0`
@@ -22,9 +22,11 @@ enum ListingLimit {
     }
 
     /// The limit asked for, or the format's default; nil: every claim.
-    static func value(_ arguments: ParsedArguments, format: Option<OutputFormat> = OutputFormat.option) throws -> Int? {
+    static func value(
+        _ arguments: ParsedArguments, option: Option<Int> = claims, format: Option<OutputFormat> = OutputFormat.option
+    ) throws -> Int? {
         let format = try arguments.value(format, default: .table)
-        let limit = try arguments.value(claims, default: format == .table ? tableDefault : 0)
+        let limit = try arguments.value(option, default: format == .table ? tableDefault : 0)
         return limit == 0 ? nil : limit
     }
 

@@ -207,6 +207,34 @@ struct QueryCommandTests {
         #expect(csv.standardOutput.hasPrefix("kind,claim,other_claim,certain,detail\r\ndispute,hamas-cooperated-with-isis,"))
     }
 
+    @Test("disputes --limit: the first n of each list, each cut short saying how many there are; the JSON keeps the counts")
+    func disputesLimit() throws {
+        let cli = try datasetStore()
+        let table = try cli.run(["disputes", "--limit", "1"])
+        #expect(table.status == 0)
+        #expect(table.standardOutput.contains("2 pairs of claims that cannot both hold (2 opposed-predicates)\n"))
+        #expect(table.standardOutput.contains("hamas-hostile-to-isis-until-2017"))
+        #expect(!table.standardOutput.contains("isis-hostile-to-hamas-until-2017"))
+        #expect(table.standardOutput.hasSuffix("  showing 1 of 2 opposed-predicates pairs; --limit 0 for all\n"))
+        // One disputed claim: within the limit, nothing to say about it.
+        #expect(!table.standardOutput.contains("showing 1 of 1"))
+        let json = try cli.run(["disputes", "--format", "json", "--limit", "1"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect((document["incompatibilities"] as? [Any])?.count == 1)
+        #expect(
+            document["counts"] as? [String: Int] == [
+                "disputes": 1, "opposed-predicates": 2, "exclusive-in-time": 0, "acts-after-death": 0,
+            ])
+        let csv = try cli.run(["disputes", "--format", "csv", "--limit", "1"])
+        #expect(csv.standardOutput.split(separator: "\r\n").count == 3)
+        let whole = try cli.run(["disputes", "--limit", "0"])
+        #expect(whole.standardOutput.contains("isis-hostile-to-hamas-until-2017"))
+        #expect(!whole.standardOutput.contains("--limit 0 for all"))
+        let negative = try cli.run(["disputes", "--limit", "-1"])
+        #expect(negative.status == 64)
+    }
+
     @Test("--exclude-common-link and --min-channels: without the article nothing is left of Hamas's claims")
     func channelFilters() throws {
         let cli = try datasetStore()

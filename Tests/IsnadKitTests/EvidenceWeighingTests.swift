@@ -247,9 +247,9 @@ struct EvidenceWeighingTests {
         let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(Self.contradictionRecords, in: folder)
         let found = try Contradictions.find(in: store)
-        #expect(found.disputes.map(\.claim.claim.id) == ["hostile-2015"])
-        #expect(found.disputes.first?.denying.map(\.citation.source) == ["s"])
-        let pairs = found.incompatibilities.map { "\($0.kind.rawValue) \($0.first) \($0.second) \($0.isCertain)" }
+        #expect(found.disputedClaims == ["hostile-2015"])
+        #expect(try found.allDisputes(in: store).first?.denying.map(\.citation.source) == ["s"])
+        let pairs = try found.allIncompatibilities().map { "\($0.kind.rawValue) \($0.first) \($0.second) \($0.isCertain)" }
         #expect(
             pairs == [
                 // allied_with is symmetric, so b hostile_to a clashes with a allied_with b; 2015 and 2015-06 overlap.
@@ -261,8 +261,41 @@ struct EvidenceWeighingTests {
                 "acts-after-death p-killed p-met-q true",
             ])
         #expect(
-            found.incompatibilities.last?.description
+            try found.allIncompatibilities().last?.description
                 == "p-killed has p killed in 2014-05, but p-met-q has p met_with q from 2015")
+        #expect(found.pairCounts == [.opposedPredicates: 2, .exclusiveInTime: 1, .actsAfterDeath: 1])
+    }
+
+    @Test("contradictions: pairs counted without being made agree with those made; a limit takes the first of each kind")
+    func contradictionCounts() throws {
+        let folder = try TemporaryFolder.scoped
+        // p reported killed twice, and acting before, between and after: every act after a
+        // report pairs with it, the act in 2014 with the first report only.
+        let records =
+            Self.contradictionRecords
+                + """
+                {"record":"claim","id":"p-killed-again","subject":"p","predicate":"killed_in","object":"ev","start":"2016-01-02","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"p-founded-a-2017","subject":"p","predicate":"founded","object":"a","start":"2017","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"p-funded-a-2016","subject":"p","predicate":"funded","object":"a","start":"2016-01-03","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"p-funded-a-denied","subject":"p","predicate":"funded","object":"b","start":"2018","end":null,"citations":[\(Self.citation("t", stance: "denies"))]}
+                {"record":"claim","id":"p-hostile-b-2019","subject":"p","predicate":"hostile_to","object":"b","start":"2019","end":null,"citations":[\(Self.citation("t"))]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try Contradictions.find(in: store)
+        let all = try found.allIncompatibilities()
+        for kind in Contradictions.kinds {
+            #expect(found.pairCounts[kind] ?? 0 == all.filter { $0.kind == kind }.count, "\(kind)")
+        }
+        #expect(
+            all.filter { $0.kind == .actsAfterDeath }.map { "\($0.first) \($0.second)" } == [
+                "p-killed p-founded-a-2017", "p-killed p-funded-a-2016", "p-killed p-hostile-b-2019", "p-killed p-met-q",
+                "p-killed-again p-founded-a-2017", "p-killed-again p-funded-a-2016", "p-killed-again p-hostile-b-2019",
+            ])
+        var limited: [Incompatibility] = []
+        try found.forEachIncompatibility(limitPerKind: 1) { limited.append($0) }
+        #expect(limited.map(\.kind) == Contradictions.kinds)
+        #expect(limited.map(\.second) == ["hostile-2015", "c-branch-of-d", "p-founded-a-2017"])
     }
 
     @Test("periods: events dated to a month only may overlap; states without an end hold on")
@@ -386,11 +419,27 @@ struct SeedEvidenceTests {
         let folder = try TemporaryFolder.scoped
         let (store, _) = try Self.store(in: folder)
         let found = try Contradictions.find(in: store)
-        #expect(found.disputes.map(\.claim.claim.id) == ["hamas-cooperated-with-isis"])
+        #expect(found.disputedClaims == ["hamas-cooperated-with-isis"])
         #expect(
-            found.incompatibilities.map { "\($0.first) \($0.second) \($0.isCertain)" } == [
+            try found.allIncompatibilities().map { "\($0.first) \($0.second) \($0.isCertain)" } == [
                 "hamas-cooperated-with-isis hamas-hostile-to-isis-until-2017 false",
                 "hamas-cooperated-with-isis isis-hostile-to-hamas-until-2017 false",
             ])
+    }
+}
+
+extension Contradictions {
+    /// Every pair, made and kept: the stores of these tests are small.
+    func allIncompatibilities() throws -> [Incompatibility] {
+        var all: [Incompatibility] = []
+        try forEachIncompatibility { all.append($0) }
+        return all
+    }
+
+    /// Every disputed claim, read whole.
+    func allDisputes(in store: GraphStore) throws -> [Dispute] {
+        var all: [Dispute] = []
+        try forEachDispute(in: store) { all.append($0) }
+        return all
     }
 }

@@ -13,43 +13,91 @@ enum DisputesCommand: Command {
             who acts after it. Each clash says whether the dates make it certain or only fail to rule it out. Reads
             the whole store (no filters). A listing: it exits 0 whatever it finds (use 'isnad check' to fail on
             defects).
+
+            A table shows the first 200 disputed claims and the first 200 pairs of each kind (--limit), each list cut
+            short saying how many there are; the pairs are counted, never all kept. JSON and CSV list everything
+            unless given a limit, streamed; the JSON document ends with the counts.
             """,
-        options: [format],
-        examples: ["isnad disputes", "isnad disputes --format json"])
+        options: [limit, format],
+        examples: ["isnad disputes", "isnad disputes --limit 20", "isnad disputes --format json"])
 
     static let format = OutputFormat.option(json: "json (one document: disputes and incompatibilities)")
+    static let limit = ListingLimit.option(
+        help:
+            "At most n disputed claims, and n pairs of each kind; 0: all, streamed. Default: \(ListingLimit.tableDefault) in a table, all in json and csv."
+    )
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.value(Self.format, default: .table)
+        let limit = try ListingLimit.value(arguments, option: Self.limit, format: Self.format)
         let store = try context.openStore(.read)
         let found = try Contradictions.find(in: store, vocabulary: store.vocabulary)
         let graph = try TransmissionGraph(store: store)
         try format.print(
             Printout(
-                reading: { .init(text: try reading(found, store: store, graph: graph)) },
-                json: .document { json(found, &$0) },
-                rows: Printout.Rows(
-                    header: ["kind", "claim", "other_claim", "certain", "detail"],
-                    rows: found.disputes.map {
-                        [
-                            "dispute", $0.claim.claim.id, "", "",
-                            "\(counted($0.supporting.count, "supporting citation")), \(counted($0.denying.count, "denying citation"))",
-                        ]
+                reading: {
+                    .init(
+                        text: "\(counted(found.disputedClaims.count, "claim")) both supported and denied\n",
+                        stream: { write in try reading(found, limit: limit, store: store, graph: graph, write: write) })
+                },
+                json: .streamedDocument { json, flush in
+                    try self.json(found, limit: limit, store: store, &json, flush: flush)
+                },
+                rows: Printout.Rows(header: ["kind", "claim", "other_claim", "certain", "detail"]) { row in
+                    try forEachDispute(found, limit: limit, store: store) { dispute in
+                        try row([
+                            "dispute", dispute.claim.claim.id, "", "",
+                            "\(counted(dispute.supporting.count, "supporting citation")), \(counted(dispute.denying.count, "denying citation"))",
+                        ])
                     }
-                        + found.incompatibilities.map {
-                            [$0.kind.rawValue, $0.first, $0.second, $0.isCertain ? "true" : "false", $0.explanation]
-                        })),
+                    try forEachIncompatibility(found, limit: limit) { clash in
+                        try row([
+                            clash.kind.rawValue, clash.first, clash.second, clash.isCertain ? "true" : "false", clash.explanation,
+                        ])
+                    }
+                }),
             context: context)
     }
 
-    static func reading(_ found: Contradictions, store: GraphStore, graph: TransmissionGraph) throws -> String {
+    /// The first `limit` disputed claims (all when nil); whether more came after them.
+    @discardableResult
+    static func forEachDispute(
+        _ found: Contradictions, limit: Int?, store: GraphStore, _ body: (Dispute) throws -> Void
+    ) throws -> Bool {
+        try ListingLimit.forFirst(limit, of: { try found.forEachDispute(in: store, $0) }, body)
+    }
+
+    /// The first `limit` pairs of each kind (all when nil), in the listing's order; `cutShort` is
+    /// called after the pairs of a kind that had more.
+    static func forEachIncompatibility(
+        _ found: Contradictions, limit: Int?, _ body: (Incompatibility) throws -> Void,
+        cutShort: (Incompatibility.Kind) throws -> Void = { _ in }
+    ) throws {
+        var kind: Incompatibility.Kind?
+        func finish() throws {
+            if let kind, let limit, (found.pairCounts[kind] ?? 0) > limit { try cutShort(kind) }
+        }
+        try found.forEachIncompatibility(limitPerKind: limit) { clash in
+            if clash.kind != kind {
+                try finish()
+                kind = clash.kind
+            }
+            try body(clash)
+        }
+        try finish()
+    }
+
+    static func reading(
+        _ found: Contradictions, limit: Int?, store: GraphStore, graph: TransmissionGraph, write: (String) throws -> Void
+    ) throws {
         var presentation = ClaimPresentation(store: store, graph: graph)
-        var lines = ["\(counted(found.disputes.count, "claim")) both supported and denied"]
-        for dispute in found.disputes {
+        var shown = 0
+        try forEachDispute(found, limit: limit, store: store) { dispute in
+            shown += 1
             let claim = dispute.claim.claim
             let arrow =
                 store.vocabulary[claim.predicate]?.isSymmetric == true ? "—[\(claim.predicate)]—" : "—[\(claim.predicate)]→"
-            lines.append("")
+            var lines = [""]
             lines.append(
                 Bidi.line(
                     Text.printable(
@@ -60,18 +108,31 @@ enum DisputesCommand: Command {
                 lines.append("    \(title):")
                 lines += ClaimPresentation.citationLines(GradedClaim(claim: claim, citations: side), indent: "      ")
             }
+            try write(lines.joined(separator: "\n") + "\n")
         }
-        lines.append("")
-        lines.append("\(counted(found.incompatibilities.count, "pair")) of claims that cannot both hold")
-        for clash in found.incompatibilities {
-            lines.append(
+        if shown < found.disputedClaims.count {
+            try write("\n" + ListingLimit.note(showing: shown, of: found.disputedClaims.count) + "\n")
+        }
+        var heading = "\n\(counted(found.pairCount, "pair")) of claims that cannot both hold"
+        if found.pairCount > 0 {
+            let kinds = Contradictions.kinds.compactMap { kind in found.pairCounts[kind].map { "\($0) \(kind.rawValue)" } }
+            heading += " (\(kinds.joined(separator: ", ")))"
+        }
+        try write(heading + "\n")
+        try forEachIncompatibility(found, limit: limit) { clash in
+            try write(
                 Text.printable(
-                    "  \(clash.kind.rawValue) (\(clash.isCertain ? "certain" : "not ruled out")): \(clash.explanation)"))
+                    "  \(clash.kind.rawValue) (\(clash.isCertain ? "certain" : "not ruled out")): \(clash.explanation)") + "\n")
+        } cutShort: { kind in
+            try write(
+                "  " + ListingLimit.note(showing: limit ?? 0, of: found.pairCounts[kind] ?? 0, "\(kind.rawValue) pair") + "\n")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ found: Contradictions, _ json: inout JSONWriter) {
+    static func json(
+        _ found: Contradictions, limit: Int?, store: GraphStore, _ json: inout JSONWriter,
+        flush: (inout JSONWriter) throws -> Void
+    ) throws {
         func citations(_ key: String, _ side: [GradedCitation]) {
             json.key(key)
             json.beginArray()
@@ -91,7 +152,7 @@ enum DisputesCommand: Command {
         json.beginObject()
         json.key("disputes")
         json.beginArray()
-        for dispute in found.disputes {
+        try forEachDispute(found, limit: limit, store: store) { dispute in
             let claim = dispute.claim.claim
             json.beginObject()
             json.member("claim", claim.id)
@@ -101,11 +162,13 @@ enum DisputesCommand: Command {
             citations("supporting", dispute.supporting)
             citations("denying", dispute.denying)
             json.endObject()
+            try flush(&json)
         }
         json.endArray()
         json.key("incompatibilities")
         json.beginArray()
-        for clash in found.incompatibilities {
+        var written = 0
+        try forEachIncompatibility(found, limit: limit) { clash in
             json.beginObject()
             json.member("kind", clash.kind.rawValue)
             json.member("first", clash.first)
@@ -114,8 +177,16 @@ enum DisputesCommand: Command {
             json.number(clash.isCertain ? "true" : "false")
             json.member("explanation", clash.explanation)
             json.endObject()
+            written += 1
+            if written % 256 == 0 { try flush(&json) }
         }
         json.endArray()
+        // The totals, whatever the limit let through.
+        json.key("counts")
+        json.beginObject()
+        json.member("disputes", found.disputedClaims.count)
+        for kind in Contradictions.kinds { json.member(kind.rawValue, found.pairCounts[kind] ?? 0) }
+        json.endObject()
         json.endObject()
     }
 }

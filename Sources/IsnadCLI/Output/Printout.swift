@@ -78,6 +78,9 @@ struct Printout {
         case rowObjects
         /// One JSON value of the command's own, then a line feed.
         case document((inout JSONWriter) throws -> Void)
+        /// The same, written out piece by piece: the closure calls `flush` with the writer
+        /// whenever what it holds may go (a document of any length).
+        case streamedDocument((_ json: inout JSONWriter, _ flush: (inout JSONWriter) throws -> Void) throws -> Void)
         /// JSON Lines of the command's own, in its order: the closure calls its argument once per
         /// line, with what writes that line's value.
         case lines((_ line: ((inout JSONWriter) throws -> Void) throws -> Void) throws -> Void)
@@ -148,6 +151,14 @@ extension OutputFormat {
             case .document(let write):
                 var json = JSONWriter()
                 try write(&json)
+                json.newline()
+                try context.output.write(json.bytes)
+            case .streamedDocument(let write):
+                var json = JSONWriter()
+                try write(&json) { json in
+                    try context.output.write(json.bytes)
+                    json.removeWritten()
+                }
                 json.newline()
                 try context.output.write(json.bytes)
             case .lines(let forEach):

@@ -32,94 +32,298 @@ public struct Incompatibility: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every dispute and incompatibility in a store: what `isnad disputes` lists.
+///
+/// Found in two passes over the claims, which keep the ids of the disputed claims and, for the
+/// claims whose predicate can clash, the few strings the pairs need: never a claim whole. The
+/// pairs themselves are not kept. They can far outnumber the claims (every act of a person dated
+/// after each report of their death), so they are counted once, without a word of their
+/// explanations, and made again in order as they are read: the first few cost only those few.
 public struct Contradictions: Sendable {
-    /// Claims with both supporting and denying citations, by id.
-    public let disputes: [Dispute]
-    /// Pairs of claims that cannot both hold, by kind, then first and second id.
-    public let incompatibilities: [Incompatibility]
+    /// The ids of the claims with both supporting and denying citations, in id order.
+    public let disputedClaims: [String]
+    /// How many pairs of claims that cannot both hold there are of each kind.
+    public private(set) var pairCounts: [Incompatibility.Kind: Int] = [:]
+    private let opposed: Clusters
+    private let exclusive: Clusters
+    /// The claims that date a person's death, by id.
+    private let deaths: [Fact]
+    /// What each person whose death is dated did, dated: their acts.
+    private let actsOfPerson: [String: Acts]
+    private let vocabulary: Vocabulary
+    private let constraints: PredicateConstraints
 
-    /// Reads every claim once; only claims with some supporting citation take part in
-    /// incompatibilities (a claim everyone denies holds for no one).
+    /// The kinds in the order they are listed.
+    public static let kinds: [Incompatibility.Kind] = [.opposedPredicates, .exclusiveInTime, .actsAfterDeath]
+
+    /// How many pairs there are in all.
+    public var pairCount: Int { pairCounts.values.reduce(0, +) }
+
+    /// Reads every claim once with its citations' stances, then the dated claims once more
+    /// without them, for the acts of the persons whose death is dated; only claims with some
+    /// supporting citation take part in incompatibilities (a claim everyone denies holds for no
+    /// one).
     public static func find(
         in store: GraphStore, vocabulary: Vocabulary = .standard, constraints: PredicateConstraints = .standard
     ) throws -> Contradictions {
-        var disputes: [Dispute] = []
-        var byPair: [SourceImpact.EntityPair: [Fact]] = [:]
-        var bySubject: [String: [Fact]] = [:]
+        var disputed: [String] = []
+        var opposed: [Fact] = []
+        var exclusive: [Fact] = []
         var deaths: [(person: String, fact: Fact)] = []
-        try store.forEachClaim { claim in
-            let supporting = claim.citations.filter { $0.citation.stance != .denies }
-            let denying = claim.citations.filter { $0.citation.stance == .denies }
-            if !supporting.isEmpty, !denying.isEmpty {
-                disputes.append(Dispute(claim: claim, supporting: supporting, denying: denying))
+        // Claims no citation supports: few, and left out of every pair.
+        var unsupported: Set<String> = []
+        try store.forEachClaimOutline { claim, isSupported, isDenied in
+            if isSupported, isDenied { disputed.append(claim.id) }
+            guard isSupported else {
+                unsupported.insert(claim.id)
+                return
             }
-            guard !supporting.isEmpty else { return }
-            let fact = Fact(claim.claim, vocabulary: vocabulary)
-            if constraints.opposites[fact.predicate] != nil {
-                byPair[SourceImpact.EntityPair(fact.subject, fact.object), default: []].append(fact)
-            }
-            if constraints.exclusiveInTime.contains(fact.predicate) { bySubject[fact.subject, default: []].append(fact) }
-            if fact.predicate == "killed_in", fact.period.start != nil { deaths.append((fact.subject, fact)) }
-            if fact.predicate == "killed", fact.period.start != nil { deaths.append((fact.object, fact)) }
+            let predicate = claim.predicate
+            let isOpposable = constraints.opposites[predicate] != nil
+            let isExclusive = constraints.exclusiveInTime.contains(predicate)
+            let isDeath = (predicate == "killed_in" || predicate == "killed") && claim.start != nil
+            guard isOpposable || isExclusive || isDeath else { return }
+            let fact = Fact(claim, vocabulary: vocabulary)
+            if isOpposable { opposed.append(fact) }
+            if isExclusive { exclusive.append(fact) }
+            if isDeath { deaths.append((predicate == "killed_in" ? fact.subject : fact.object, fact)) }
         }
-        var found: [Incompatibility] = []
-        for (pair, facts) in byPair.sorted(by: { $0.key < $1.key }) {
-            for (i, a) in facts.enumerated() {
-                for b in facts[(i + 1)...] where constraints.areOpposed(a.predicate, b.predicate) {
-                    let isEitherWay = vocabulary[a.predicate]?.isSymmetric == true || vocabulary[b.predicate]?.isSymmetric == true
-                    guard isEitherWay || a.subject == b.subject, let overlap = a.period.overlap(b.period) else { continue }
-                    let (first, second) = a.id <= b.id ? (a, b) : (b, a)
-                    found.append(
-                        Incompatibility(
-                            kind: .opposedPredicates, first: first.id, second: second.id, isCertain: overlap,
-                            explanation:
-                                "\(first.id) (\(first.predicate)) and \(second.id) (\(second.predicate)): opposed between \(pair.first) and \(pair.second), periods \(overlap ? "overlap" : "may overlap")"
-                        ))
+        // The dated acts of the persons whose death is dated, in one pass over the claims: a
+        // symmetric claim reads the same both ways, so its object acts in it too.
+        let dead = Set(deaths.map(\.person))
+        var acts: [String: [Act]] = [:]
+        if !dead.isEmpty {
+            try store.forEachDatedClaim { subject, predicate, object in
+                (dead.contains(subject) || (vocabulary[predicate]?.isSymmetric == true && dead.contains(object)))
+                    && !Fact.passivePredicates.contains(predicate)
+            } _: { claim in
+                guard !unsupported.contains(claim.id), let acted = claim.start else { return }
+                let predicate = vocabulary[claim.predicate]?.id ?? claim.predicate
+                let isSymmetric = vocabulary[predicate]?.isSymmetric == true
+                for (person, other) in [(claim.subject, claim.object), (claim.object, claim.subject)]
+                where dead.contains(person) && (person == claim.subject || isSymmetric) {
+                    acts[person, default: []].append(
+                        Act(id: claim.id, predicate: predicate, other: other, acted: acted))
                 }
             }
         }
-        for (subject, facts) in bySubject.sorted(by: { $0.key < $1.key }) {
-            for (i, a) in facts.enumerated() {
-                for b in facts[(i + 1)...] where a.predicate == b.predicate && a.object != b.object {
-                    guard let overlap = a.period.overlap(b.period) else { continue }
-                    let (first, second) = a.id <= b.id ? (a, b) : (b, a)
-                    found.append(
-                        Incompatibility(
-                            kind: .exclusiveInTime, first: first.id, second: second.id, isCertain: overlap,
-                            explanation:
-                                "\(first.id) and \(second.id): \(subject) \(a.predicate) both \(first.object) and \(second.object), one at a time, periods \(overlap ? "overlap" : "may overlap")"
-                        ))
-                }
-            }
+        // Each person's acts sorted as they are moved: never two copies of them all.
+        var actsOfPerson: [String: Acts] = [:]
+        for person in Array(acts.keys) {
+            guard let list = acts.removeValue(forKey: person) else { continue }
+            actsOfPerson[person] = Acts(list)
         }
-        for (person, death) in deaths.sorted(by: { ($0.person, $0.fact.id) < ($1.person, $1.fact.id) }) {
-            guard let died = death.period.start else { continue }
-            for claim in try store.claims(of: person) {
-                let act = Fact(claim.claim, vocabulary: vocabulary)
-                let isActor =
-                    act.subject == person || (vocabulary[act.predicate]?.isSymmetric == true && act.object == person)
-                guard isActor, !Fact.passivePredicates.contains(act.predicate), act.id != death.id,
-                    claim.citations.contains(where: { $0.citation.stance != .denies }),
-                    let acted = act.period.start, acted.firstDay > died.lastDay
-                else { continue }
-                found.append(
+        var found = Contradictions(
+            disputedClaims: disputed.sorted(),
+            opposed: Clusters(opposed) { SourceImpact.EntityPair($0.subject, $0.object) },
+            // Only claims with one predicate can clash: grouped by it too, a subject with
+            // thousands of claims is not paired with itself claim by claim.
+            exclusive: Clusters(exclusive) { [$0.subject, $0.predicate] },
+            deaths: deaths.map(\.fact).sorted { $0.id < $1.id }, actsOfPerson: actsOfPerson, vocabulary: vocabulary,
+            constraints: constraints)
+        found.pairCounts = found.countPairs()
+        return found
+    }
+
+    private init(
+        disputedClaims: [String], opposed: Clusters, exclusive: Clusters,
+        deaths: [Fact], actsOfPerson: [String: Acts], vocabulary: Vocabulary, constraints: PredicateConstraints
+    ) {
+        self.disputedClaims = disputedClaims
+        self.opposed = opposed
+        self.exclusive = exclusive
+        self.deaths = deaths
+        self.actsOfPerson = actsOfPerson
+        self.vocabulary = vocabulary
+        self.constraints = constraints
+    }
+
+    /// Calls `body` with each disputed claim, in id order, read from `store` as it comes: both
+    /// sides, with their citations. To stop early, throw from `body`.
+    public func forEachDispute(in store: GraphStore, _ body: (Dispute) throws -> Void) throws {
+        for id in disputedClaims {
+            guard let claim = try store.claim(id: id) else { continue }
+            try body(
+                Dispute(
+                    claim: claim, supporting: claim.citations.filter { $0.citation.stance != .denies },
+                    denying: claim.citations.filter { $0.citation.stance == .denies }))
+        }
+    }
+
+    /// Calls `body` with each pair of claims that cannot both hold: by kind (as ``kinds``), then
+    /// by first and second id; at most `limitPerKind` of each kind when given. The pairs past
+    /// the limit are not made. To stop early, throw from `body`.
+    public func forEachIncompatibility(limitPerKind: Int? = nil, _ body: (Incompatibility) throws -> Void) throws {
+        struct KindDone: Error {}
+        var made = 0
+        /// Hands over one pair, or ends its kind once the limit is reached.
+        func take(_ clash: () -> Incompatibility) throws {
+            if let limitPerKind, made >= limitPerKind { throw KindDone() }
+            made += 1
+            try body(clash())
+        }
+        do {
+            try opposed.forEachPair { a, b in
+                guard let overlap = opposedOverlap(a, b) else { return }
+                let pair = SourceImpact.EntityPair(a.subject, a.object)
+                try take {
                     Incompatibility(
-                        kind: .actsAfterDeath, first: death.id, second: act.id, isCertain: true,
+                        kind: .opposedPredicates, first: a.id, second: b.id, isCertain: overlap,
                         explanation:
-                            "\(death.id) has \(person) killed in \(died), but \(act.id) has \(person) \(act.predicate) \(act.subject == person ? act.object : act.subject) from \(acted)"
-                    ))
+                            "\(a.id) (\(a.predicate)) and \(b.id) (\(b.predicate)): opposed between \(pair.first) and \(pair.second), periods \(overlap ? "overlap" : "may overlap")"
+                    )
+                }
             }
+        } catch is KindDone {}
+        made = 0
+        do {
+            try exclusive.forEachPair { a, b in
+                guard let overlap = exclusiveOverlap(a, b) else { return }
+                try take {
+                    Incompatibility(
+                        kind: .exclusiveInTime, first: a.id, second: b.id, isCertain: overlap,
+                        explanation:
+                            "\(a.id) and \(b.id): \(a.subject) \(a.predicate) both \(a.object) and \(b.object), one at a time, periods \(overlap ? "overlap" : "may overlap")"
+                    )
+                }
+            }
+        } catch is KindDone {}
+        made = 0
+        do {
+            for death in deaths {
+                guard let died = death.period.start else { continue }
+                let person = death.predicate == "killed_in" ? death.subject : death.object
+                let lastDay = died.lastDayNumber
+                for act in actsOfPerson[person]?.byID ?? [] where act.id != death.id && act.acted.firstDayNumber > lastDay {
+                    try take {
+                        Incompatibility(
+                            kind: .actsAfterDeath, first: death.id, second: act.id, isCertain: true,
+                            explanation:
+                                "\(death.id) has \(person) killed in \(died), but \(act.id) has \(person) \(act.predicate) \(act.other) from \(act.acted)"
+                        )
+                    }
+                }
+            }
+        } catch is KindDone {}
+    }
+
+    /// Every pair counted, none made: the acts after a death by a search among the acts' dates.
+    private func countPairs() -> [Incompatibility.Kind: Int] {
+        var counts: [Incompatibility.Kind: Int] = [:]
+        var count = 0
+        opposed.forEachPair { a, b in if opposedOverlap(a, b) != nil { count += 1 } }
+        if count > 0 { counts[.opposedPredicates] = count }
+        count = 0
+        exclusive.forEachPair { a, b in if exclusiveOverlap(a, b) != nil { count += 1 } }
+        if count > 0 { counts[.exclusiveInTime] = count }
+        count = 0
+        for death in deaths {
+            guard let died = death.period.start else { continue }
+            let person = death.predicate == "killed_in" ? death.subject : death.object
+            // A death's own claim is never among the acts it counts: dated at the death, it
+            // does not start after it.
+            count += actsOfPerson[person]?.count(startingAfter: died.lastDayNumber) ?? 0
         }
-        func order(_ kind: Incompatibility.Kind) -> Int {
-            [Incompatibility.Kind.opposedPredicates, .exclusiveInTime, .actsAfterDeath].firstIndex(of: kind) ?? 0
+        if count > 0 { counts[.actsAfterDeath] = count }
+        return counts
+    }
+
+    /// Whether two claims of opposed predicates between one pair of entities clash: nil when
+    /// they do not, else whether their periods certainly overlap.
+    private func opposedOverlap(_ a: Fact, _ b: Fact) -> Bool? {
+        guard constraints.areOpposed(a.predicate, b.predicate) else { return nil }
+        let isEitherWay = vocabulary[a.predicate]?.isSymmetric == true || vocabulary[b.predicate]?.isSymmetric == true
+        guard isEitherWay || a.subject == b.subject else { return nil }
+        return a.period.overlap(b.period)
+    }
+
+    /// The same for two claims of one subject and one predicate exclusive in time.
+    private func exclusiveOverlap(_ a: Fact, _ b: Fact) -> Bool? {
+        guard a.object != b.object else { return nil }
+        return a.period.overlap(b.period)
+    }
+}
+
+/// Facts that may clash only within a group (one pair of entities, one subject and predicate),
+/// in id order, with each group's members in id order: the pairs come out ordered by their
+/// first claim's id, then their second's, as they are listed.
+private struct Clusters: Sendable {
+    let facts: [Fact]
+    /// Each group's members, as positions in `facts`, ascending.
+    let members: [[Int]]
+    /// Each fact's group, and its place among the group's members.
+    let place: [(group: Int, index: Int)]
+
+    init<Key: Hashable>(_ facts: [Fact], group key: (Fact) -> Key) {
+        let sorted = facts.sorted { $0.id < $1.id }
+        var groupOfKey: [Key: Int] = [:]
+        var members: [[Int]] = []
+        var place: [(group: Int, index: Int)] = []
+        place.reserveCapacity(sorted.count)
+        for (position, fact) in sorted.enumerated() {
+            let group: Int
+            let key = key(fact)
+            if let known = groupOfKey[key] {
+                group = known
+            } else {
+                group = members.count
+                groupOfKey[key] = group
+                members.append([])
+            }
+            place.append((group, members[group].count))
+            members[group].append(position)
         }
-        found.sort { (order($0.kind), $0.first, $0.second) < (order($1.kind), $1.first, $1.second) }
-        return Contradictions(disputes: disputes.sorted { $0.claim.claim.id < $1.claim.claim.id }, incompatibilities: found)
+        self.facts = sorted
+        self.members = members
+        self.place = place
+    }
+
+    /// Calls `body` with every two facts of a group, the one with the smaller id first: by the
+    /// first's id, then the second's.
+    func forEachPair(_ body: (Fact, Fact) throws -> Void) rethrows {
+        for (position, fact) in facts.enumerated() {
+            let (group, index) = place[position]
+            for other in members[group][(index + 1)...] { try body(fact, facts[other]) }
+        }
+    }
+}
+
+/// A person's dated act, as an act after their death names it.
+private struct Act: Sendable {
+    let id: String
+    let predicate: String
+    /// The other end of the claim.
+    let other: String
+    let acted: PartialDate
+}
+
+/// One person's dated acts, by id (to list them) and by first day (to count them).
+private struct Acts: Sendable {
+    let byID: [Act]
+    /// The acts' first days (``PartialDate/firstDayNumber``), ascending.
+    private let firstDays: [Int32]
+
+    /// Each claim once (a claim of a person with themselves is read from both ends).
+    init(_ acts: [Act]) {
+        var byID = acts.sorted { $0.id < $1.id }
+        var seen: Set<String> = []
+        byID.removeAll { !seen.insert($0.id).inserted }
+        self.byID = byID
+        firstDays = byID.map(\.acted.firstDayNumber).sorted()
+    }
+
+    /// How many acts start after `day` (a day number).
+    func count(startingAfter day: Int32) -> Int {
+        var (low, high) = (0, firstDays.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if firstDays[middle] > day { high = middle } else { low = middle + 1 }
+        }
+        return firstDays.count - low
     }
 }
 
 /// A claim reduced to what incompatibility needs.
-struct Fact {
+struct Fact: Sendable {
     /// Predicates a dead person can still be the subject of: their death and their kinship.
     static let passivePredicates: Set<String> = ["killed_in", "child_of", "citizen_of"]
 
@@ -132,7 +336,8 @@ struct Fact {
     init(_ claim: Claim, vocabulary: Vocabulary) {
         id = claim.id
         subject = claim.subject
-        predicate = claim.predicate
+        // The vocabulary's own string: one copy of each predicate, however many claims.
+        predicate = vocabulary[claim.predicate]?.id ?? claim.predicate
         object = claim.object
         period = ClaimSpan(
             start: claim.start, end: claim.end, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
@@ -141,41 +346,64 @@ struct Fact {
 
 /// The time a claim covers, read by its predicate's temporal kind (see ``Predicate/Temporal``):
 /// its widest reading is the one date filters use (`ClaimPeriod` in Query/GraphFilter.swift).
-struct ClaimSpan {
+/// Both readings are worked out once, as day numbers (`YYYYMMDD`, ordered as the days): a
+/// subject's claims are compared with each other, and a store's every clashing claim is kept.
+struct ClaimSpan: Sendable {
     let start: PartialDate?
-    let end: PartialDate?
-    let temporal: Predicate.Temporal
+    /// The widest reading, as first and last days; `Int32.min` and `Int32.max` mean unbounded on
+    /// that side. A state without a start may have begun at any time, without an end still
+    /// holds; an event without a start could be at any time.
+    private let widestFrom: Int32
+    private let widestUntil: Int32
+    /// The narrowest reading: the days it certainly covers (until `Int32.max`: no end); none
+    /// (`hasNarrowest` false) when it certainly covers none (no start, or an event dated coarser
+    /// than a day).
+    private let narrowestFrom: Int32
+    private let narrowestUntil: Int32
+    private let hasNarrowest: Bool
 
-    /// The widest reading, as first and last days; nil means unbounded on that side. A state
-    /// without a start may have begun at any time, without an end still holds; an event
-    /// without a start could be at any time.
-    var widest: (from: String?, until: String?) {
+    init(start: PartialDate?, end: PartialDate?, temporal: Predicate.Temporal) {
+        self.start = start
         switch temporal {
-        case .state: (start?.firstDay, end?.lastDay)
-        case .event: start == nil ? (nil, nil) : (start?.firstDay, (end ?? start)?.lastDay)
+        case .state:
+            widestFrom = start?.firstDayNumber ?? .min
+            widestUntil = end?.lastDayNumber ?? .max
+        case .event:
+            widestFrom = start?.firstDayNumber ?? .min
+            widestUntil = start == nil ? .max : (end ?? start)?.lastDayNumber ?? .max
         }
-    }
-
-    /// The narrowest reading: the days it certainly covers (nil until: no end), or nil when it
-    /// certainly covers none (no start, or an event dated coarser than a day).
-    var narrowest: (from: String, until: String?)? {
-        guard let start else { return nil }
-        let until: String? =
+        guard let start else {
+            (narrowestFrom, narrowestUntil, hasNarrowest) = (0, 0, false)
+            return
+        }
+        let until: Int32? =
             switch temporal {
-            case .state: end?.firstDay
-            case .event: (end ?? start).firstDay
+            case .state: end?.firstDayNumber
+            case .event: (end ?? start).firstDayNumber
             }
-        if let until, until < start.lastDay { return nil }
-        return (start.lastDay, until)
+        if let until, until < start.lastDayNumber {
+            (narrowestFrom, narrowestUntil, hasNarrowest) = (0, 0, false)
+        } else {
+            (narrowestFrom, narrowestUntil, hasNarrowest) = (start.lastDayNumber, until ?? .max, true)
+        }
     }
 
     /// Nil when the dates rule out any overlap; true when the periods certainly overlap,
     /// false when they only may.
     func overlap(_ other: ClaimSpan) -> Bool? {
-        let (a, b) = (widest, other.widest)
-        if let aUntil = a.until, let bFrom = b.from, aUntil < bFrom { return nil }
-        if let bUntil = b.until, let aFrom = a.from, bUntil < aFrom { return nil }
-        guard let x = narrowest, let y = other.narrowest else { return false }
-        return (x.until.map { y.from <= $0 } ?? true) && (y.until.map { x.from <= $0 } ?? true)
+        if widestUntil < other.widestFrom || other.widestUntil < widestFrom { return nil }
+        guard hasNarrowest, other.hasNarrowest else { return false }
+        return other.narrowestFrom <= narrowestUntil && narrowestFrom <= other.narrowestUntil
+    }
+}
+
+extension PartialDate {
+    /// ``firstDay`` as a number, `YYYYMMDD`: days compare as their numbers do.
+    var firstDayNumber: Int32 { Int32(year * 10_000 + (month ?? 1) * 100 + (day ?? 1)) }
+
+    /// ``lastDay`` as a number, `YYYYMMDD`.
+    var lastDayNumber: Int32 {
+        let lastMonth = month ?? 12
+        return Int32(year * 10_000 + lastMonth * 100 + (day ?? PartialDate.daysIn(month: lastMonth, year: year)))
     }
 }

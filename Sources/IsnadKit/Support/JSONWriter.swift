@@ -22,6 +22,12 @@ public struct JSONWriter {
         isAfterKey = false
     }
 
+    /// Empties the buffer, keeping the writer's place in the document: for a document written
+    /// out piece by piece.
+    public mutating func removeWritten() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
