@@ -682,6 +682,15 @@ def run_size(isnad, claims, measure, python, rows, smoke):
                          "isnad source --limit 0, every claim, streamed", sample.text(), "%.0f MB" % sample.peak_mb, "",
                          "target: ≤ 100 MB"))
 
+        if has_option(isnad, "disputes", "--limit"):
+            # The whole store read for its contradictions: the pairs far outnumber the claims
+            # (each act of a person dated after each report of their death), counted, the first
+            # 200 of each kind shown.
+            say("[%s] disputes" % label)
+            sample = measure.process([isnad, "--db", store, "disputes"], repeat=1 if smoke or claims >= 1_000_000 else None)
+            rows.append((label, "disputes, whole store", "isnad disputes, default table (the first 200 of each list)",
+                         sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
+
         say("[%s] cold show" % label)
         sample = measure.process([isnad, "--db", store, "show", median_actor[0]])
         rows.append((label, "show, cold process (median actor)", "isnad show", sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
