@@ -207,6 +207,16 @@ struct QueryCommandTests {
         #expect(csv.standardOutput.hasPrefix("kind,claim,other_claim,certain,detail\r\ndispute,hamas-cooperated-with-isis,"))
     }
 
+    @Test("source --limit counts each claim once, though the article both makes and quotes some of them")
+    func sourceLimitCountsClaimsOnce() throws {
+        let cli = try datasetStore()
+        let result = try cli.run(["source", "hadera-2022-article", "--limit", "1"])
+        #expect(result.standardOutput.contains("Claims it makes (1 of 47 shown)"))
+        #expect(result.standardOutput.contains("Claims of others quoted in it (0 of 50 shown)"))
+        // 47 + 50 listings, 92 claims: five are both.
+        #expect(result.standardOutput.hasSuffix("showing 1 of 92 claims; --limit 0 for all\n"))
+    }
+
     @Test("disputes --limit: the first n of each list, each cut short saying how many there are; the JSON keeps the counts")
     func disputesLimit() throws {
         let cli = try datasetStore()

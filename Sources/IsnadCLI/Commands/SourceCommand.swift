@@ -71,7 +71,10 @@ enum SourceCommand: Command {
             if hasMore { cutShort.insert(role) }
         }
         let totals = query.filter.isEmpty ? try store.countClaims(citing: source.id) : nil
-        let total = totals.map { $0.values.reduce(0, +) }
+        // The trailer counts claims, each once: a claim both made and quoted in the source is
+        // listed under each role.
+        let total = totals == nil ? nil : try store.countClaims(citingEitherWay: source.id)
+        let shown = Set(claims.map(\.claim.claim.id)).count
         try query.print(
             Printout(
                 reading: {
@@ -81,8 +84,8 @@ enum SourceCommand: Command {
                             totals: totals ?? [:], cutShort: cutShort),
                         trailer: cutShort.isEmpty
                             ? nil
-                            : total.map { ListingLimit.note(showing: claims.count, of: $0) }
-                                ?? ListingLimit.note(showingFirst: claims.count))
+                            : total.map { ListingLimit.note(showing: shown, of: $0) }
+                                ?? ListingLimit.note(showingFirst: shown))
                 },
                 json: .records { sink in
                     var set = RecordSet(store: store)

@@ -33,6 +33,15 @@ extension GraphStore {
         return counts
     }
 
+    /// How many claims cite `source` in either role, each once (a claim can cite it as claimant
+    /// in one citation and as `via` in another): counted through the citation indexes.
+    public func countClaims(citingEitherWay source: String) throws -> Int {
+        Int(
+            try database.cached(
+                "SELECT count(*) FROM (SELECT claim FROM citation WHERE source = ?1 UNION SELECT claim FROM citation WHERE via = ?1) AS cited"
+            ).scalarInteger([.text(source)]) ?? 0)
+    }
+
     /// The claims that `source` supports as claimant (`role` `.claimant`), relays as `via`
     /// (`.via`) or either (nil), each once, in id order, streamed.
     public func forEachClaim(citing source: String, as role: SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
