@@ -137,6 +137,26 @@ struct ListingLimitTests {
         #expect(filteredSource.standardOutput.hasSuffix("showing the first 4 claims; more match: --limit 0 for all\n"))
     }
 
+    @Test("source --limit: when every claim is shown under one role, only the other role's heading says what is left out")
+    func sourceClaimInBothRoles() throws {
+        let cli = try CLIHarness.scoped
+        let file = try cli.write(
+            "both.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"news-article","title":"S","reliability":"B"}
+            {"record":"source","id":"t","type":"news-article","title":"T","reliability":"C"}
+            {"record":"claim","id":"x","subject":"a","predicate":"funded","object":"b","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2},{"source":"t","via":"s","quote":"r","stance":"reports","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", file]).status == 0)
+        let result = try cli.run(["source", "s", "--limit", "1"])
+        #expect(result.standardOutput.contains("Claims it makes (1)"))
+        #expect(result.standardOutput.contains("Claims of others quoted in it (0 of 1 shown)"))
+        #expect(!result.standardOutput.contains("showing"), "\(result.standardOutput)")
+    }
+
     @Test("timeline of one entity lists its claims in date order, the same up to a limit as with --limit 0")
     func entityTimelineStreamed() throws {
         let cli = try CLIHarness.scoped

@@ -157,6 +157,23 @@ struct UntrustedStoreTests {
         #expect(try files(of: cli) == before)
     }
 
+    @Test("disputes reads every claim's stances: one Isnad never writes is an error, not support")
+    func invalidStanceInDisputes() throws {
+        let cli = try importedStore()
+        try plant(
+            "PRAGMA ignore_check_constraints = ON; UPDATE citation SET stance = 'maybe' WHERE claim = 'hamas-praised-attack'",
+            in: cli)
+        for format in ["table", "json", "csv"] {
+            let result = try cli.run(["disputes", "--format", format])
+            #expect(result.status == 65, "\(format): \(result.standardError)")
+            #expect(
+                result.standardError.contains(
+                    "isnad: isnad.db: citation 1 of claim \"hamas-praised-attack\": stance: stored value \"maybe\" is not asserts, reports or denies"
+                ), "\(format): \(result.standardError)")
+            #expect(result.standardOutput.isEmpty, "\(format)")
+        }
+    }
+
     @Test("a stored value read only to weigh a chain (a source the cited one relays) fails the query as any other")
     func invalidValueInChain() throws {
         let cli = try importedStore()

@@ -82,7 +82,9 @@ enum SourceCommand: Command {
                         text: try reading(
                             source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph,
                             totals: totals ?? [:], cutShort: cutShort),
-                        trailer: cutShort.isEmpty
+                        // Every claim shown, under one role if not both: the role's heading says
+                        // what its list leaves out.
+                        trailer: cutShort.isEmpty || total == shown
                             ? nil
                             : total.map { ListingLimit.note(showing: shown, of: $0) }
                                 ?? ListingLimit.note(showingFirst: shown))

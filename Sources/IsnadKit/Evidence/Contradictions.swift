@@ -37,7 +37,9 @@ public struct Incompatibility: Hashable, Sendable, CustomStringConvertible {
 /// claims whose predicate can clash, the few strings the pairs need: never a claim whole. The
 /// pairs themselves are not kept. They can far outnumber the claims (every act of a person dated
 /// after each report of their death), so they are counted once, without a word of their
-/// explanations, and made again in order as they are read: the first few cost only those few.
+/// explanations, and made again in order as they are read, those past a limit never made. The
+/// claims of a group (one pair of entities; one subject and predicate) are still compared two
+/// by two, cheaply: a group's size squared bounds the time, not the store's.
 public struct Contradictions: Sendable {
     /// The ids of the claims with both supporting and denying citations, in id order.
     public let disputedClaims: [String]
@@ -49,8 +51,11 @@ public struct Contradictions: Sendable {
     private let deaths: [Fact]
     /// What each person whose death is dated did, dated: their acts.
     private let actsOfPerson: [String: Acts]
-    private let vocabulary: Vocabulary
-    private let constraints: PredicateConstraints
+    /// Whether predicates numbered `i` and `j` (their places in the vocabulary) are opposed, at
+    /// `i * count + j`: a subject's thousands of claims are compared pair by pair, so the test is
+    /// an array's element, not two dictionary lookups.
+    private let isOpposedPair: [Bool]
+    private let predicateCount: Int
 
     /// The kinds in the order they are listed.
     public static let kinds: [Incompatibility.Kind] = [.opposedPredicates, .exclusiveInTime, .actsAfterDeath]
@@ -69,6 +74,8 @@ public struct Contradictions: Sendable {
         var opposed: [Fact] = []
         var exclusive: [Fact] = []
         var deaths: [(person: String, fact: Fact)] = []
+        let predicateNumbers = Dictionary(
+            vocabulary.predicates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Claims no citation supports: few, and left out of every pair.
         var unsupported: Set<String> = []
         try store.forEachClaimOutline { claim, isSupported, isDenied in
@@ -82,7 +89,7 @@ public struct Contradictions: Sendable {
             let isExclusive = constraints.exclusiveInTime.contains(predicate)
             let isDeath = (predicate == "killed_in" || predicate == "killed") && claim.start != nil
             guard isOpposable || isExclusive || isDeath else { return }
-            let fact = Fact(claim, vocabulary: vocabulary)
+            let fact = Fact(claim, vocabulary: vocabulary, numbers: predicateNumbers)
             if isOpposable { opposed.append(fact) }
             if isExclusive { exclusive.append(fact) }
             if isDeath { deaths.append((predicate == "killed_in" ? fact.subject : fact.object, fact)) }
@@ -128,13 +135,14 @@ public struct Contradictions: Sendable {
         disputedClaims: [String], opposed: Clusters, exclusive: Clusters,
         deaths: [Fact], actsOfPerson: [String: Acts], vocabulary: Vocabulary, constraints: PredicateConstraints
     ) {
+        let names = vocabulary.predicates.map(\.id)
+        predicateCount = names.count
+        isOpposedPair = names.flatMap { first in names.map { constraints.areOpposed(first, $0) } }
         self.disputedClaims = disputedClaims
         self.opposed = opposed
         self.exclusive = exclusive
         self.deaths = deaths
         self.actsOfPerson = actsOfPerson
-        self.vocabulary = vocabulary
-        self.constraints = constraints
     }
 
     /// Calls `body` with each disputed claim, in id order, read from `store` as it comes: both
@@ -161,7 +169,9 @@ public struct Contradictions: Sendable {
             made += 1
             try body(clash())
         }
+        // A kind counted empty is not looked through again.
         do {
+            if pairCounts[.opposedPredicates] == nil { throw KindDone() }
             try opposed.forEachPair { a, b in
                 guard let overlap = opposedOverlap(a, b) else { return }
                 let pair = SourceImpact.EntityPair(a.subject, a.object)
@@ -176,6 +186,7 @@ public struct Contradictions: Sendable {
         } catch is KindDone {}
         made = 0
         do {
+            if pairCounts[.exclusiveInTime] == nil { throw KindDone() }
             try exclusive.forEachPair { a, b in
                 guard let overlap = exclusiveOverlap(a, b) else { return }
                 try take {
@@ -230,9 +241,10 @@ public struct Contradictions: Sendable {
     /// Whether two claims of opposed predicates between one pair of entities clash: nil when
     /// they do not, else whether their periods certainly overlap.
     private func opposedOverlap(_ a: Fact, _ b: Fact) -> Bool? {
-        guard constraints.areOpposed(a.predicate, b.predicate) else { return nil }
-        let isEitherWay = vocabulary[a.predicate]?.isSymmetric == true || vocabulary[b.predicate]?.isSymmetric == true
-        guard isEitherWay || a.subject == b.subject else { return nil }
+        guard a.predicateNumber >= 0, b.predicateNumber >= 0,
+            isOpposedPair[a.predicateNumber * predicateCount + b.predicateNumber],
+            a.isSymmetric || b.isSymmetric || a.subject == b.subject
+        else { return nil }
         return a.period.overlap(b.period)
     }
 
@@ -332,13 +344,18 @@ struct Fact: Sendable {
     let predicate: String
     let object: String
     let period: ClaimSpan
+    /// The predicate's place in the vocabulary (-1 outside it), and whether it is symmetric.
+    let predicateNumber: Int
+    let isSymmetric: Bool
 
-    init(_ claim: Claim, vocabulary: Vocabulary) {
+    init(_ claim: Claim, vocabulary: Vocabulary, numbers: [String: Int]) {
         id = claim.id
         subject = claim.subject
         // The vocabulary's own string: one copy of each predicate, however many claims.
         predicate = vocabulary[claim.predicate]?.id ?? claim.predicate
         object = claim.object
+        predicateNumber = numbers[claim.predicate] ?? -1
+        isSymmetric = vocabulary[claim.predicate]?.isSymmetric == true
         period = ClaimSpan(
             start: claim.start, end: claim.end, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
     }

@@ -566,16 +566,25 @@ extension GraphStore {
 
     /// Every claim in id order without its citations, with whether some citation supports it
     /// and some denies it (`isSupported`, `isDenied`): what finding contradictions needs, read
-    /// without making a citation's quotes.
+    /// without making a citation's quotes. A stance Isnad never writes is an error, as when the
+    /// claim is read whole.
     func forEachClaimOutline(_ body: (_ claim: Claim, _ isSupported: Bool, _ isDenied: Bool) throws -> Void) throws {
         try database.cached(
             """
             SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes,
-                   CASE WHEN EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance <> 'denies') THEN 1 ELSE 0 END,
-                   CASE WHEN EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance = 'denies') THEN 1 ELSE 0 END
+                   CASE WHEN EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance IN ('asserts', 'reports')) THEN 1 ELSE 0 END,
+                   CASE WHEN EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance = 'denies') THEN 1 ELSE 0 END,
+                   CASE WHEN EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance NOT IN ('asserts', 'reports', 'denies')) THEN 1 ELSE 0 END
             FROM claim AS c ORDER BY c.id
             """
         ).forEachRow { row in
+            if row.int64(9) != 0 {
+                // Read whole, the claim says which citation, as every other command does.
+                _ = try claim(id: row.string(0))
+                throw StoreError.invalidValue(
+                    path: path, record: "claim \"\(row.string(0))\"", field: "stance",
+                    problem: "a stored value is not asserts, reports or denies")
+            }
             try body(try claim(from: row), row.int64(7) != 0, row.int64(8) != 0)
         }
     }
