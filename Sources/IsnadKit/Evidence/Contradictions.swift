@@ -161,17 +161,29 @@ public struct Contradictions: Sendable {
     /// by first and second id; at most `limitPerKind` of each kind when given. The pairs past
     /// the limit are not made. To stop early, throw from `body`.
     public func forEachIncompatibility(limitPerKind: Int? = nil, _ body: (Incompatibility) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in try forEachIncompatibility(limitPerKind: limitPerKind, escaping: body) }
+    }
+
+    private func forEachIncompatibility(
+        limitPerKind: Int?, escaping body: @escaping (Incompatibility) throws -> Void
+    ) throws {
         struct KindDone: Error {}
-        var made = 0
-        /// Hands over one pair, or ends its kind once the limit is reached.
-        func take(_ clash: () -> Incompatibility) throws {
-            if let limitPerKind, made >= limitPerKind { throw KindDone() }
-            made += 1
-            try body(clash())
+        /// The pairs of one kind: `pairs` calls `take` with what makes each pair, in order, until
+        /// the limit. A kind counted empty is not looked through again.
+        func list(
+            _ kind: Incompatibility.Kind, _ pairs: (_ take: (() -> Incompatibility) throws -> Void) throws -> Void
+        ) throws {
+            guard pairCounts[kind] != nil else { return }
+            var made = 0
+            do {
+                try pairs { clash in
+                    if let limitPerKind, made >= limitPerKind { throw KindDone() }
+                    made += 1
+                    try body(clash())
+                }
+            } catch is KindDone {}
         }
-        // A kind counted empty is not looked through again.
-        do {
-            if pairCounts[.opposedPredicates] == nil { throw KindDone() }
+        try list(.opposedPredicates) { take in
             try opposed.forEachPair { a, b in
                 guard let overlap = opposedOverlap(a, b) else { return }
                 let pair = SourceImpact.EntityPair(a.subject, a.object)
@@ -183,10 +195,8 @@ public struct Contradictions: Sendable {
                     )
                 }
             }
-        } catch is KindDone {}
-        made = 0
-        do {
-            if pairCounts[.exclusiveInTime] == nil { throw KindDone() }
+        }
+        try list(.exclusiveInTime) { take in
             try exclusive.forEachPair { a, b in
                 guard let overlap = exclusiveOverlap(a, b) else { return }
                 try take {
@@ -197,9 +207,8 @@ public struct Contradictions: Sendable {
                     )
                 }
             }
-        } catch is KindDone {}
-        made = 0
-        do {
+        }
+        try list(.actsAfterDeath) { take in
             for death in deaths {
                 guard let died = death.period.start else { continue }
                 let person = death.predicate == "killed_in" ? death.subject : death.object
@@ -214,7 +223,7 @@ public struct Contradictions: Sendable {
                     }
                 }
             }
-        } catch is KindDone {}
+        }
     }
 
     /// Every pair counted, none made: the acts after a death by a search among the acts' dates.
