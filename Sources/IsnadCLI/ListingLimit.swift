@@ -3,9 +3,10 @@ import IsnadKit
 /// `--limit`: how many rows a listing command prints, declared once, here, and taken by `neighbors`,
 /// `show`, `claims`, `timeline`, `source`, `search` and `disputes`.
 ///
-/// A table stops at ``tableDefault`` claims unless told otherwise, and says so on its last line;
-/// JSON and CSV, read by programs, list every claim unless given a limit, streamed. `--limit 0`
-/// lists every claim in every format, streamed: memory stays flat whatever the size.
+/// A table stops at ``tableDefault`` claims unless told otherwise (`disputes`: that many of each
+/// of its lists), and says so under what it cut short; JSON and CSV, read by programs, list every
+/// claim unless given a limit, streamed. `--limit 0` lists every claim in every format, streamed:
+/// memory stays flat whatever the size.
 enum ListingLimit {
     /// How many claims a table shows when `--limit` is not given.
     static let tableDefault = 200
