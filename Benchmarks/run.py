@@ -691,6 +691,13 @@ def run_size(isnad, claims, measure, python, rows, smoke):
             rows.append((label, "disputes, whole store", "isnad disputes, default table (the first 200 of each list)",
                          sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
 
+        # The summary of the whole store: every claim read and weighed once for its counts and
+        # the links of its centrality (betweenness estimated from 256 sources above 2,000 actors).
+        say("[%s] stats" % label)
+        sample = measure.process([isnad, "--db", store, "stats"], repeat=1 if smoke or claims >= 1_000_000 else None)
+        rows.append((label, "stats, whole store", "isnad stats (counts, and the top 10 by degree, betweenness, PageRank)",
+                     sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
+
         say("[%s] cold show" % label)
         sample = measure.process([isnad, "--db", store, "show", median_actor[0]])
         rows.append((label, "show, cold process (median actor)", "isnad show", sample.text(), "%.0f MB" % sample.peak_mb, "", ""))

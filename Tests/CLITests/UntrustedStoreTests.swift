@@ -157,6 +157,22 @@ struct UntrustedStoreTests {
         #expect(try files(of: cli) == before)
     }
 
+    @Test(
+        "stats reads what weighing reads (stances, credibilities, grades, dates): a value Isnad never writes fails it",
+        arguments: valueAttacks.filter { attack in
+            ["stance", "credibility", "reliability", "date"].contains { attack.name.contains($0) }
+        })
+    func invalidValueInStats(_ attack: ValueAttack) throws {
+        let cli = try importedStore()
+        try plant("PRAGMA ignore_check_constraints = ON; " + attack.sql, in: cli)
+        for arguments in [["stats"], ["stats", "--top", "0", "--format", "json"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 65, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("isnad: isnad.db: \(attack.message)"), "\(arguments): \(result.standardError)")
+            #expect(result.standardOutput.isEmpty, "\(arguments)")
+        }
+    }
+
     @Test("disputes reads every claim's stances: one Isnad never writes is an error, not support")
     func invalidStanceInDisputes() throws {
         let cli = try importedStore()

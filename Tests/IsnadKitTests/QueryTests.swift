@@ -141,6 +141,57 @@ struct NeighborhoodTests {
         #expect(try Centrality(store: store, filter: filter).scores.first { $0.id == "e" } == nil)
     }
 
+    @Test("betweenness summed in two halves, on two threads, agrees with one sum")
+    func betweennessInTwoHalves() {
+        // A random graph, the same every run: 400 entities, 2,000 links, some repeated.
+        var generator = SplitMix64(state: 17)
+        let subjects = (0..<2_000).map { _ in Int32.random(in: 0..<400, using: &generator) }
+        let objects = (0..<2_000).map { _ in Int32.random(in: 0..<400, using: &generator) }
+        for samples in [nil, 37] as [Int?] {
+            let whole = Centrality.betweenness(
+                count: 400, subjects: subjects, objects: objects, samples: samples, splitWork: .max)
+            let halves = Centrality.betweenness(count: 400, subjects: subjects, objects: objects, samples: samples, splitWork: 0)
+            #expect(whole.count == 400)
+            #expect(whole.contains { $0 > 0 })
+            for (one, other) in zip(whole, halves) { #expect(abs(one - other) <= 1e-12 * max(1, abs(one))) }
+        }
+    }
+
+    @Test("the statistics' pass gathers the links centrality reads from the store, filtered alike")
+    func statisticsGatherCentralityLinks() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
+        var filters = [GraphFilter()]
+        var filter = GraphFilter()
+        filter.excludesDisputed = true
+        filters.append(filter)
+        for filter in filters {
+            var links = Centrality.Links(vocabulary: store.vocabulary)
+            let statistics = try Statistics(store: store, filter: filter) { links.add(subject: $0, predicate: $1, object: $2) }
+            #expect(statistics.claims > 0)
+            #expect(Centrality(links: links).scores == (try Centrality(store: store, filter: filter).scores))
+        }
+    }
+
+    @Test("a pass over the weighed claims gives the same on one thread (a graph reading on demand) as on two")
+    func weighedClaimsOnOneOrTwoThreads() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
+        func pass(_ graph: TransmissionGraph) throws -> [String] {
+            var seen: [String] = []
+            try store.forEachWeighedClaim(filter: GraphFilter(), graph: graph) { claim, weight in
+                seen.append("\(claim.claim.id) \(weight.supportingChannels) \(weight.strength?.evidence.status.rawValue ?? "-")")
+            }
+            return seen
+        }
+        let onTwo = try pass(try TransmissionGraph(store: store))
+        #expect(onTwo.count > 50)
+        #expect(try pass(TransmissionGraph(readingOnDemandFrom: store)) == onTwo)
+        var ids: [String] = []
+        try store.forEachClaim { ids.append($0.claim.id) }
+        #expect(onTwo.map { String($0.split(separator: " ")[0]) } == ids)
+    }
+
     @Test(
         "betweenness and PageRank agree with networkx",
         .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
@@ -338,5 +389,17 @@ struct CheckTests {
         #expect(check.findings.contains { $0.kind == .citesCycle && $0.message.contains("loop-1 → loop-2 → loop-1") })
         #expect(check.findings.contains { $0.kind == .vocabulary && $0.subject == #"claim "a-b""# })
         #expect(check.findings.contains { $0.kind == .noCitation && $0.subject == #"claim "a-x""# })
+    }
+}
+
+/// A random number generator that gives the same numbers for the same seed (SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }

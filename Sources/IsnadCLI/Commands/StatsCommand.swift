@@ -10,8 +10,9 @@ enum StatsCommand: Command {
             Claim and citation counts follow the filter options; entity and source counts are of the whole store. The
             top actors are ranked over the claims that pass the filters: by degree (claims they take part in), by
             betweenness (how many shortest chains between others pass through them, 0–1) and by PageRank (claims as
-            links from subject to object). Centrality reads every claim once into compact arrays; betweenness is exact
-            up to 2,000 actors and estimated from --betweenness-samples sources above that. --format json prints one
+            links from subject to object). The counts and the centrality share one read of the claims (read on one
+            core, weighed on another), the links kept in compact arrays; betweenness is exact up to 2,000 actors and
+            estimated from --betweenness-samples sources above that. --format json prints one
             JSON object (not records); csv prints section,key,count,score rows: each key of a section with its
             count (score empty), then the top actors (section top_degree, top_betweenness, top_pagerank), each id
             with its score (count empty).
@@ -29,11 +30,12 @@ enum StatsCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context, format: format)
         let (store, filter) = (query.store, query.filter)
-        let statistics = try Statistics(store: store, filter: filter, graph: query.graph)
         let top = try arguments.value(Self.top, default: 10)
         let samples = try arguments.value(betweennessSamples, default: 256)
-        let centrality =
-            top == 0 ? nil : try Centrality(store: store, filter: filter, betweennessSamples: samples, graph: query.graph)
+        // One pass over the claims for both: reading a million claims whole is most of the work.
+        var links = top == 0 ? nil : Centrality.Links(vocabulary: store.vocabulary)
+        let statistics = try Statistics(store: store, filter: filter) { links?.add(subject: $0, predicate: $1, object: $2) }
+        let centrality = links.map { Centrality(links: $0, betweennessSamples: samples) }
         let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
             ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
             ("betweenness", "TOP BY BETWEENNESS", { $0.betweenness }, { String(format: "%.4f", $0.betweenness) }),

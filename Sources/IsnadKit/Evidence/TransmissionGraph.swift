@@ -60,6 +60,10 @@ public final class TransmissionGraph {
         self.store = store
     }
 
+    /// Whether the graph reads sources from the store as chains need them
+    /// (``init(readingOnDemandFrom:)``) rather than holding every source.
+    var readsOnDemand: Bool { store != nil }
+
     /// A graph of the same sources that shares nothing mutable with this one, for weighing on
     /// another thread at the same time (the chains and closures worked out are each graph's
     /// own); nil for a graph that reads the store on demand, which only one thread may use.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who is central in the graph: degree, betweenness and PageRank over the claims that pass a
 /// filter.
 ///
@@ -24,38 +26,65 @@ public struct Centrality: Sendable {
     /// Sources of the betweenness estimate, or nil when it is exact.
     public let betweennessSamples: Int?
 
+    /// The links centrality is worked out on, gathered one claim at a time: each end numbered
+    /// as first met, a few bytes a claim.
+    public struct Links: Sendable {
+        let vocabulary: Vocabulary
+        private var numbers: [String: Int32] = [:]
+        fileprivate private(set) var ids: [String] = []
+        fileprivate private(set) var subjects: [Int32] = []
+        fileprivate private(set) var objects: [Int32] = []
+        fileprivate private(set) var symmetric: [Bool] = []
+
+        public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+        /// Adds a claim as a link from its subject to its object (both ways when its predicate is
+        /// symmetric).
+        public mutating func add(subject: String, predicate: String, object: String) {
+            subjects.append(number(subject))
+            objects.append(number(object))
+            symmetric.append(vocabulary[predicate]?.isSymmetric ?? false)
+        }
+
+        private mutating func number(_ id: String) -> Int32 {
+            if let known = numbers[id] { return known }
+            let next = Int32(ids.count)
+            numbers[id] = next
+            ids.append(id)
+            return next
+        }
+    }
+
+    /// The scores of the claims that pass `filter`, read from the store in id order.
     public init(
         store: GraphStore, filter: GraphFilter = GraphFilter(), betweennessSamples: Int = 256, graph: TransmissionGraph? = nil
     ) throws {
         let graph = try graph ?? TransmissionGraph(store: store)
-        var index: [String: Int32] = [:]
-        var ids: [String] = []
-        var subjects: [Int32] = []
-        var objects: [Int32] = []
-        var symmetric: [Bool] = []
-        func number(_ id: String) -> Int32 {
-            if let known = index[id] { return known }
-            let next = Int32(ids.count)
-            index[id] = next
-            ids.append(id)
-            return next
-        }
+        var links = Links(vocabulary: store.vocabulary)
         try store.forEachClaim { claim in
             guard filter.apply(claim, vocabulary: store.vocabulary, graph: graph) != nil else { return }
-            subjects.append(number(claim.claim.subject))
-            objects.append(number(claim.claim.object))
-            symmetric.append(store.vocabulary[claim.claim.predicate]?.isSymmetric ?? false)
+            links.add(subject: claim.claim.subject, predicate: claim.claim.predicate, object: claim.claim.object)
         }
-        let count = ids.count
+        self.init(links: links, betweennessSamples: betweennessSamples)
+    }
+
+    /// The scores of these links: the same as read from the store when the links were added
+    /// in the same order (entities are numbered as met, and the betweenness sample is drawn by
+    /// number).
+    public init(links: Links, betweennessSamples: Int = 256) {
+        let count = links.ids.count
+        let (subjects, objects) = (links.subjects, links.objects)
         var degree = [Int](repeating: 0, count: count)
         for edge in subjects.indices {
             degree[Int(subjects[edge])] += 1
             degree[Int(objects[edge])] += 1
         }
-        let pageRank = Centrality.pageRank(count: count, subjects: subjects, objects: objects, symmetric: symmetric)
+        let pageRank = Centrality.pageRank(count: count, subjects: subjects, objects: objects, symmetric: links.symmetric)
         let samples = count <= Centrality.exactBetweennessLimit ? nil : min(count, max(1, betweennessSamples))
         let betweenness = Centrality.betweenness(count: count, subjects: subjects, objects: objects, samples: samples)
-        scores = (0..<count).map { Score(id: ids[$0], degree: degree[$0], betweenness: betweenness[$0], pageRank: pageRank[$0]) }
+        scores = (0..<count).map {
+            Score(id: links.ids[$0], degree: degree[$0], betweenness: betweenness[$0], pageRank: pageRank[$0])
+        }
         self.betweennessSamples = samples
     }
 
@@ -97,14 +126,27 @@ public struct Centrality: Sendable {
 
     /// Brandes' algorithm on the undirected simple graph (parallel claims count once), from
     /// every source or from `samples` of them spread evenly over the entities.
-    static func betweenness(count: Int, subjects: [Int32], objects: [Int32], samples: Int?) -> [Double] {
+    /// - Parameter splitWork: the work (sources × adjacency entries) from which the sum is
+    ///   made in two halves on two threads.
+    static func betweenness(
+        count: Int, subjects: [Int32], objects: [Int32], samples: Int?, splitWork: Int = Centrality.splitWork
+    ) -> [Double] {
         guard count > 2 else { return [Double](repeating: 0, count: count) }
         // Compressed adjacency, duplicates removed.
-        var pairs = Set<Int64>()
+        var pairs: [Int64] = []
+        pairs.reserveCapacity(subjects.count)
         for edge in subjects.indices where subjects[edge] != objects[edge] {
             let (a, b) = (Int64(min(subjects[edge], objects[edge])), Int64(max(subjects[edge], objects[edge])))
-            pairs.insert(a << 32 | b)
+            pairs.append(a << 32 | b)
         }
+        // Sorted, then each pair once: a set of a million pairs costs more to fill than to sort.
+        pairs.sort()
+        var unique = 0
+        for index in pairs.indices where unique == 0 || pairs[unique - 1] != pairs[index] {
+            pairs[unique] = pairs[index]
+            unique += 1
+        }
+        pairs.removeLast(pairs.count - unique)
         var adjacencyCount = [Int](repeating: 0, count: count + 1)
         for pair in pairs {
             adjacencyCount[Int(pair >> 32) + 1] += 1
@@ -113,7 +155,7 @@ public struct Centrality: Sendable {
         for node in 0..<count { adjacencyCount[node + 1] += adjacencyCount[node] }
         var fill = adjacencyCount
         var adjacency = [Int32](repeating: 0, count: adjacencyCount[count])
-        for pair in pairs.sorted() {
+        for pair in pairs {
             let a = Int(pair >> 32)
             let b = Int(pair & 0xFFFF_FFFF)
             adjacency[fill[a]] = Int32(b)
@@ -128,55 +170,107 @@ public struct Centrality: Sendable {
         } else {
             sources = Array(0..<count)
         }
-        var centrality = [Double](repeating: 0, count: count)
-        var distance = [Int32](repeating: -1, count: count)
-        var paths = [Double](repeating: 0, count: count)
-        var dependency = [Double](repeating: 0, count: count)
-        var order: [Int32] = []
-        order.reserveCapacity(count)
-        var queue = [Int32](repeating: 0, count: count)
-        for source in sources {
-            order.removeAll(keepingCapacity: true)
-            for node in 0..<count {
-                distance[node] = -1
-                paths[node] = 0
-                dependency[node] = 0
-            }
-            distance[source] = 0
-            paths[source] = 1
-            var head = 0
-            var tail = 0
-            queue[tail] = Int32(source)
-            tail += 1
-            while head < tail {
-                let node = Int(queue[head])
-                head += 1
-                order.append(Int32(node))
-                for position in adjacencyCount[node]..<adjacencyCount[node + 1] {
-                    let next = Int(adjacency[position])
-                    if distance[next] < 0 {
-                        distance[next] = distance[node] + 1
-                        queue[tail] = Int32(next)
-                        tail += 1
-                    }
-                    if distance[next] == distance[node] + 1 { paths[next] += paths[node] }
-                }
-            }
-            for node in order.reversed() {
-                let current = Int(node)
-                for position in adjacencyCount[current]..<adjacencyCount[current + 1] {
-                    let previous = Int(adjacency[position])
-                    if distance[previous] == distance[current] - 1 {
-                        dependency[previous] += paths[previous] / paths[current] * (1 + dependency[current])
-                    }
-                }
-                if current != source { centrality[current] += dependency[current] }
-            }
+        // A large graph's sources are shared between two threads, each summing its half, the
+        // halves then added: by the size of the work, not the machine's cores, so that a store
+        // gets the same scores everywhere (the order of the sums decides the last bits).
+        let halves =
+            sources.count * adjacency.count >= splitWork
+            ? [sources[..<(sources.count / 2)], sources[(sources.count / 2)...]] : [sources[...]]
+        let sums = Sums(count: halves.count)
+        let (adjacencyStart, adjacencyLists) = (adjacencyCount, adjacency)
+        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+            sums.set(
+                half,
+                Centrality.dependencies(
+                    from: halves[half], count: count, adjacencyStart: adjacencyStart, adjacency: adjacencyLists))
+        }
+        var centrality = sums.values[0]
+        for other in sums.values.dropFirst() {
+            for node in 0..<count { centrality[node] += other[node] }
         }
         // Undirected: each pair counted from both ends; scale a sample up to all sources; then
         // normalise by the number of pairs of other entities.
         let scale = Double(count) / Double(sources.count) / 2
         let pairsOfOthers = Double(count - 1) * Double(count - 2) / 2
         return centrality.map { $0 * scale / pairsOfOthers }
+    }
+
+    /// The work (sources × adjacency entries) from which betweenness runs on two threads: about
+    /// a second of one thread's time.
+    static let splitWork = 100_000_000
+
+    /// The dependencies accumulated from each of `sources` (Brandes), summed in their order.
+    private static func dependencies(
+        from sources: ArraySlice<Int>, count: Int, adjacencyStart: [Int], adjacency: [Int32]
+    ) -> [Double] {
+        // Buffers of its own, indexed without checks: every index below is a node or an
+        // adjacency position, in range by construction, a billion times at a million claims.
+        let distance = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        let paths = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        let dependency = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        // Once every node reached is taken, the queue is the order they were reached in.
+        let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        let centrality = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        defer {
+            for buffer in [
+                UnsafeMutableRawBufferPointer(distance), .init(paths), .init(dependency), .init(queue), .init(centrality),
+            ] {
+                buffer.deallocate()
+            }
+        }
+        centrality.initialize(repeating: 0)
+        adjacencyStart.withUnsafeBufferPointer { start in
+            adjacency.withUnsafeBufferPointer { adjacency in
+                for source in sources {
+                    distance.initialize(repeating: -1)
+                    paths.initialize(repeating: 0)
+                    dependency.initialize(repeating: 0)
+                    distance[source] = 0
+                    paths[source] = 1
+                    var head = 0
+                    var tail = 0
+                    queue[tail] = Int32(source)
+                    tail += 1
+                    while head < tail {
+                        let node = Int(queue[head])
+                        head += 1
+                        for position in start[node]..<start[node + 1] {
+                            let next = Int(adjacency[position])
+                            if distance[next] < 0 {
+                                distance[next] = distance[node] + 1
+                                queue[tail] = Int32(next)
+                                tail += 1
+                            }
+                            if distance[next] == distance[node] + 1 { paths[next] += paths[node] }
+                        }
+                    }
+                    var taken = tail
+                    while taken > 0 {
+                        taken -= 1
+                        let current = Int(queue[taken])
+                        for position in start[current]..<start[current + 1] {
+                            let previous = Int(adjacency[position])
+                            if distance[previous] == distance[current] - 1 {
+                                dependency[previous] += paths[previous] / paths[current] * (1 + dependency[current])
+                            }
+                        }
+                        if current != source { centrality[current] += dependency[current] }
+                    }
+                }
+            }
+        }
+        return Array(centrality)
+    }
+
+    /// The sums of each thread, kept apart: each thread sets its own slot once.
+    private final class Sums: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [[Double]]
+        init(count: Int) { values = Array(repeating: [], count: count) }
+        func set(_ slot: Int, _ sums: [Double]) {
+            lock.lock()
+            defer { lock.unlock() }
+            values[slot] = sums
+        }
     }
 }
