@@ -120,6 +120,17 @@ struct ListingLimitTests {
         let everything = try cli.run(["claims", "--limit", "0"])
         #expect(lines(everything.standardOutput).filter { $0.hasPrefix("c-") }.count == Self.spokes * 3)
         #expect(everything.standardError.contains("\(Self.spokes * 3) claims"))
+        // Under a subject, object or predicate, the claims that match are counted through the indexes.
+        let ofHub = try cli.run(["claims", "--subject", "hub", "--limit", "7"])
+        let hubClaims = lines(ofHub.standardOutput).filter { $0.hasPrefix("c-") }
+        #expect(hubClaims.count == 7)
+        #expect(hubClaims == hubClaims.sorted())
+        let hubCount =
+            try cli.run(["claims", "--subject", "hub", "--format", "csv"]).standardOutput.split(separator: "\r\n").count - 1
+        #expect(hubCount == (Self.spokes + 1) / 2)
+        #expect(ofHub.standardOutput.hasSuffix("showing 7 of \(hubCount) claims; --limit 0 for all\n"))
+        let filteredOfHub = try cli.run(["claims", "--subject", "hub", "--limit", "7", "--min-reliability", "F"])
+        #expect(filteredOfHub.standardOutput.hasSuffix("showing the first 7 claims; more match: --limit 0 for all\n"))
         let timeline = try cli.run(["timeline", "hub", "--limit", "5"])
         #expect(timeline.standardOutput.hasSuffix("showing 5 of \(Self.spokes) claims; --limit 0 for all\n"))
         // Under a filter the total is not counted: that would mean reading every claim of the entity.

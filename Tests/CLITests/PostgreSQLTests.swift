@@ -224,6 +224,8 @@ struct PostgreSQLTests {
         ["export", "dot", "--include-retracted"], ["export", "graphml", "--include-retracted"],
         ["timeline", "hamas", "--limit", "0"], ["timeline", "isis", "--format", "json"],
         ["source", "hadera-2022-article", "--limit", "0"], ["source", "hadera-2022-article", "--format", "json"],
+        ["claims", "--subject", "hamas", "--limit", "3"], ["claims", "--object", "isis", "--predicate", "praised,funded"],
+        ["stats", "--min-channels", "1", "--format", "json"],
     ]
 
     /// Runs each command on the store file and on its copy on PostgreSQL, and expects the same

@@ -23,16 +23,27 @@ enum ClaimsCommand: Command {
         let subject = try arguments.value(Self.subject).map { try query.entity($0).id }
         let object = try arguments.value(Self.object).map { try query.entity($0).id }
         // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
-        // can be listed in flat memory.
-        let forEachClaim = { (body: (GradedClaim) throws -> Void) throws -> Bool in
+        // can be listed in flat memory. Under a condition on subject, object or predicate, the
+        // matching claims' rows come first, in order, and are counted.
+        let isConditioned = subject != nil || object != nil || !query.filter.predicates.isEmpty
+        var matching: Int?
+        @discardableResult
+        func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
             try ListingLimit.forFirst(
                 limit,
                 of: { each in
-                    try store.forEachClaim(subject: subject, object: object, predicates: query.filter.predicates) { claim in
+                    let kept = { (claim: GradedClaim) in
                         if let kept = query.apply(claim) { try each(kept) }
                     }
+                    guard isConditioned else { return try store.forEachClaim(kept) }
+                    let rows = try store.claimRows(subject: subject, object: object, predicates: query.filter.predicates)
+                    matching = rows.count
+                    try store.forEachClaim(rows: rows, kept)
                 }, body)
         }
+        // The rows counted are the claims listed when no other filter drops some of them.
+        var otherFilters = query.filter
+        otherFilters.predicates = []
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
         try query.print(
             Printout(
@@ -44,13 +55,19 @@ enum ClaimsCommand: Command {
                             let count = try ClaimTable.stream(
                                 store: store, graph: query.graph, leading: [claimColumn], widths: .claimListing,
                                 claims: { hasMore = try forEachClaim($0) }, write: write)
-                            if hasMore { try write(ListingLimit.note(showingFirst: count) + "\n") }
+                            if hasMore {
+                                if let total = otherFilters.isEmpty ? matching : nil {
+                                    try write(ListingLimit.note(showing: count, of: total) + "\n")
+                                } else {
+                                    try write(ListingLimit.note(showingFirst: count) + "\n")
+                                }
+                            }
                             if !hasMore { context.message(counted(count, "claim")) }
                         })
                 },
-                json: .records { sink in try RecordSet.write(store: store, to: sink) { _ = try forEachClaim($0) } },
+                json: .records { sink in try RecordSet.write(store: store, to: sink) { try forEachClaim($0) } },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in
-                    _ = try forEachClaim { try body([], $0) }
+                    try forEachClaim { try body([], $0) }
                 }),
             context: context)
     }

@@ -477,10 +477,12 @@ extension GraphStore {
             [.text(first), .text(second)])
     }
 
-    /// Claims matching simple conditions, in id order (the `claims` command), streamed.
-    public func forEachClaim(
-        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], _ body: (GradedClaim) throws -> Void
-    ) throws {
+    /// The rows of the claims matching simple conditions, in id order (the `claims` command):
+    /// found through the indexes of subject, object or predicate and sorted by the engine, 8
+    /// bytes a claim, for ``forEachClaim(rows:withEntityTypes:_:)`` to read whole as far as they
+    /// are listed. Sorting the claims read whole instead (quotes and all) took 0.7 s for a hub's
+    /// 59,000 claims at a million, to list 200 of them.
+    public func claimRows(subject: String? = nil, object: String? = nil, predicates: Set<String> = []) throws -> [Int64] {
         var conditions: [String] = []
         var values: [Statement.Value] = []
         if let subject {
@@ -499,7 +501,11 @@ extension GraphStore {
             conditions.append("c.predicate IN (\(placeholders.joined(separator: ", ")))")
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        try groupClaims(try database.prepare("\(GraphStore.claimSelect) \(condition) ORDER BY c.id, ci.position"), values, body)
+        var rows: [Int64] = []
+        try database.prepare("SELECT c.rowid FROM claim AS c \(condition) ORDER BY c.id").forEachRow(values) {
+            rows.append($0.int64(0))
+        }
+        return rows
     }
 
     /// Every claim in id order with its graded citations, streamed: rows arrive grouped by
