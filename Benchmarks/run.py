@@ -698,6 +698,12 @@ def run_size(isnad, claims, measure, python, rows, smoke):
         rows.append((label, "stats, whole store", "isnad stats (counts, and the top 10 by degree, betweenness, PageRank)",
                      sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
 
+        # Pairs of entities that may be one: a name that folds alike, or many shared neighbours.
+        say("[%s] duplicates" % label)
+        sample = measure.process([isnad, "--db", store, "duplicates"], repeat=1 if smoke or claims >= 1_000_000 else None)
+        rows.append((label, "duplicates, whole store", "isnad duplicates (names folded alike, shared neighbours)",
+                     sample.text(), "%.0f MB" % sample.peak_mb, "", ""))
+
         say("[%s] cold show" % label)
         sample = measure.process([isnad, "--db", store, "show", median_actor[0]])
         rows.append((label, "show, cold process (median actor)", "isnad show", sample.text(), "%.0f MB" % sample.peak_mb, "", ""))

@@ -32,6 +32,53 @@ struct MergeCommandTests {
         #expect(result.standardOutput.contains(#"daesh,isis,0.95,"same name ""داعش""""#))
     }
 
+    @Test("duplicates by shared neighbours: one type, a hub's links left out of the count, the pair named in id order")
+    func sharedNeighbours() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [#"{"record":"source","id":"s","type":"news-article","title":"s","reliability":"C"}"#]
+        func entity(_ id: String, _ type: String) {
+            lines.append(#"{"record":"entity","id":"\#(id)","type":"\#(type)","name":"\#(id)"}"#)
+        }
+        func claim(_ subject: String, _ object: String) {
+            lines.append(
+                #"{"record":"claim","id":"\#(subject)-in-\#(object)","subject":"\#(subject)","predicate":"located_in","object":"\#(object)","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}"#
+            )
+        }
+        // Met in this order, named the other way: the pair is still written "a-twin,b-twin".
+        for (id, type) in [("b-twin", "person"), ("a-twin", "person"), ("c-other", "organization"), ("hub", "place")] {
+            entity(id, type)
+        }
+        for place in ["p1", "p2", "p3"] {
+            entity(place, "place")
+            for twin in ["b-twin", "a-twin", "c-other"] { claim(twin, place) }
+        }
+        claim("a-twin", "hub")
+        claim("b-twin", "hub")
+        // 201 more in the hub, each with a place of its own: the hub links too many to say anything.
+        for filler in 0..<201 {
+            entity("filler-\(filler)", "person")
+            entity("place-\(filler)", "place")
+            claim("filler-\(filler)", "hub")
+            claim("filler-\(filler)", "place-\(filler)")
+        }
+        try cli.write("records.jsonl", lines.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", "records.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let result = try cli.run(["duplicates", "--format", "csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        // The twins: three shared places of four neighbours (the hub among them, not counted as
+        // shared); the places share the twins and c-other, which is paired with neither twin.
+        #expect(
+            result.standardOutput == """
+                first,second,score,reason\r
+                p1,p2,0.80,3 shared neighbours of 3\r
+                p1,p3,0.80,3 shared neighbours of 3\r
+                p2,p3,0.80,3 shared neighbours of 3\r
+                a-twin,b-twin,0.60,3 shared neighbours of 4\r
+
+                """)
+    }
+
     @Test("merge moves names and claims, combines identical claims, and the old id keeps resolving; undo restores the store")
     func mergeAndUndo() throws {
         let cli = try importedStore()

@@ -46,6 +46,8 @@ extension GraphStore {
     /// folded (case, diacritics, Arabic letter and transliteration variants), or many shared
     /// neighbours. Best first.
     public func duplicateCandidates(minimumSharedNeighbours: Int = 2) throws -> [DuplicateCandidate] {
+        // The types compared through subqueries: joined as tables, SQLite paired every name
+        // with every entity of its type first (a quarter of an hour at a million claims).
         var found: [String: DuplicateCandidate] = [:]
         func keep(_ candidate: DuplicateCandidate) {
             let key = "\(candidate.first)\u{0}\(candidate.second)"
@@ -56,7 +58,7 @@ extension GraphStore {
             """
             SELECT a.entity, b.entity, a.name, b.name, a.position, b.position
             FROM entity_name AS a JOIN entity_name AS b ON b.search_key = a.search_key AND b.entity > a.entity
-            JOIN entity AS ea ON ea.id = a.entity JOIN entity AS eb ON eb.id = b.entity AND eb.type = ea.type
+            WHERE (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
             """
         ).forEachRow { row in
             let (first, second) = (row.string(2), row.string(3))
@@ -70,40 +72,102 @@ extension GraphStore {
                     first: row.string(0), second: row.string(1), reason: reason,
                     score: (sameSpelling ? 0.95 : 0.85) + (isPrimary ? 0.05 : 0)))
         }
-        // Shared neighbours: entities of one type linked to many of the same others.
-        var neighbours: [String: Set<String>] = [:]
-        var types: [String: String] = [:]
-        try database.prepare("SELECT id, type FROM entity").forEachRow { types[$0.string(0)] = $0.string(1) }
+        for candidate in try sharedNeighbourCandidates(minimum: minimumSharedNeighbours) { keep(candidate) }
+        return found.values.sorted { ($1.score, $0.first, $0.second) < ($0.score, $1.first, $1.second) }
+    }
+}
+
+extension GraphStore {
+    /// Pairs of entities of one type linked to many of the same others: at least `minimum`
+    /// shared neighbours, and at least half of all their neighbours (the two themselves left
+    /// out). A neighbour linked to more than 200 entities (a hub) says nothing and is not
+    /// counted.
+    ///
+    /// Entities are numbered and their neighbours kept as sorted arrays of numbers; the shared
+    /// neighbours of each entity with every later one are counted in one array, reset after
+    /// each: memory grows with the entities and claims, never with the pairs (tens of millions
+    /// at a million claims), and no pair is hashed.
+    fileprivate func sharedNeighbourCandidates(minimum: Int) throws -> [DuplicateCandidate] {
+        var numbers: [String: Int32] = [:]
+        var ids: [String] = []
+        var types: [Int32] = []
+        var typeNumbers: [String: Int32] = [:]
+        func number(_ id: String) -> Int {
+            if let known = numbers[id] { return Int(known) }
+            numbers[id] = Int32(ids.count)
+            ids.append(id)
+            // An end the entity table does not hold (a store another program edited) has no type.
+            types.append(-1)
+            return ids.count - 1
+        }
+        try database.prepare("SELECT id, type FROM entity").forEachRow { row in
+            let entity = number(row.string(0))
+            let type = row.string(1)
+            types[entity] = typeNumbers[type] ?? Int32(typeNumbers.count)
+            typeNumbers[type] = types[entity]
+        }
+        var neighbours: [[Int32]] = Array(repeating: [], count: ids.count)
         try database.prepare("SELECT subject, object FROM claim").forEachRow { row in
-            neighbours[row.string(0), default: []].insert(row.string(1))
-            neighbours[row.string(1), default: []].insert(row.string(0))
+            let (subject, object) = (number(row.string(0)), number(row.string(1)))
+            while neighbours.count < ids.count { neighbours.append([]) }
+            neighbours[subject].append(Int32(object))
+            neighbours[object].append(Int32(subject))
         }
-        var byNeighbour: [String: [String]] = [:]
-        for (entity, around) in neighbours where around.count >= minimumSharedNeighbours {
-            for other in around { byNeighbour[other, default: []].append(entity) }
+        for entity in neighbours.indices { neighbours[entity] = Array(Set(neighbours[entity])).sorted() }
+        // Who is linked to each entity, among those with enough neighbours to be a candidate: in
+        // number order, since entities are taken in that order.
+        var linked: [[Int32]] = Array(repeating: [], count: ids.count)
+        for entity in neighbours.indices where neighbours[entity].count >= minimum {
+            for other in neighbours[entity] { linked[Int(other)].append(Int32(entity)) }
         }
-        var shared: [String: Int] = [:]
-        for (_, entities) in byNeighbour where entities.count <= 200 {
-            let sorted = entities.sorted()
-            for (index, first) in sorted.enumerated() {
-                for second in sorted[(index + 1)...] where types[first] == types[second] {
-                    shared["\(first)\u{0}\(second)", default: 0] += 1
+        var shared = [Int32](repeating: 0, count: ids.count)
+        var touched: [Int] = []
+        var candidates: [DuplicateCandidate] = []
+        for first in neighbours.indices where neighbours[first].count >= minimum {
+            for neighbour in neighbours[first] where linked[Int(neighbour)].count <= 200 {
+                for second in linked[Int(neighbour)] where Int(second) > first && types[Int(second)] == types[first] {
+                    if shared[Int(second)] == 0 { touched.append(Int(second)) }
+                    shared[Int(second)] += 1
                 }
             }
+            for second in touched {
+                let count = Int(shared[second])
+                shared[second] = 0
+                guard count >= minimum else { continue }
+                // Not each other's neighbour only: two linked entities share the link itself.
+                let union = GraphStore.unionCount(neighbours[first], neighbours[second], leavingOut: [first, second])
+                let jaccard = Double(count) / Double(max(union, 1))
+                guard jaccard >= 0.5 else { continue }
+                let pair = ids[first] < ids[second] ? (ids[first], ids[second]) : (ids[second], ids[first])
+                candidates.append(
+                    DuplicateCandidate(
+                        first: pair.0, second: pair.1, reason: "\(count) shared neighbours of \(union)",
+                        score: (0.8 * jaccard * 100).rounded() / 100))
+            }
+            touched.removeAll(keepingCapacity: true)
         }
-        for (key, count) in shared where count >= minimumSharedNeighbours {
-            let ids = key.split(separator: "\u{0}").map(String.init)
-            guard ids.count == 2, let a = neighbours[ids[0]], let b = neighbours[ids[1]] else { continue }
-            // Not each other's neighbour only: two linked entities share the link itself.
-            let union = a.union(b).subtracting(ids).count
-            let jaccard = Double(count) / Double(max(union, 1))
-            guard jaccard >= 0.5 else { continue }
-            keep(
-                DuplicateCandidate(
-                    first: ids[0], second: ids[1], reason: "\(count) shared neighbours of \(union)",
-                    score: (0.8 * jaccard * 100).rounded() / 100))
+        return candidates
+    }
+
+    /// How many numbers are in either sorted list, those of `leavingOut` aside.
+    private static func unionCount(_ a: [Int32], _ b: [Int32], leavingOut: [Int]) -> Int {
+        var (i, j, count) = (0, 0, 0)
+        while i < a.count || j < b.count {
+            let next: Int32
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                next = a[i]
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                next = b[j]
+                j += 1
+            } else {
+                next = a[i]
+                i += 1
+                j += 1
+            }
+            if !leavingOut.contains(Int(next)) { count += 1 }
         }
-        return found.values.sorted { ($1.score, $0.first, $0.second) < ($0.score, $1.first, $1.second) }
+        return count
     }
 }
 
