@@ -42,6 +42,14 @@ enum ListingLimit {
         "showing the first \(counted(shown, noun, plural)); more match: --limit 0 for all"
     }
 
+    /// The rows to read of a listing found by its rows: up to one past the limit when every row
+    /// found is listed (`allListed`: no filter drops any), so that a claim past what is shown is
+    /// not read at all (rows are read in batches); every row otherwise.
+    static func rows(_ rows: [Int64], listedUpTo limit: Int?, allListed: Bool) -> [Int64] {
+        guard let limit, allListed, rows.count > limit + 1 else { return rows }
+        return Array(rows.prefix(limit + 1))
+    }
+
     /// Calls `body` with the first `limit` items that `forEach` gives (every one when nil), and
     /// stops reading there. Returns whether more came after them.
     static func forFirst<Item>(

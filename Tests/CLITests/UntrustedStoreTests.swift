@@ -158,9 +158,9 @@ struct UntrustedStoreTests {
     }
 
     @Test(
-        "stats reads what weighing reads (stances, credibilities, grades, dates): a value Isnad never writes fails it",
+        "stats reads what it counts and weighs (types, stances, credibilities, grades, dates): a value Isnad never writes fails it",
         arguments: valueAttacks.filter { attack in
-            ["stance", "credibility", "reliability", "date"].contains { attack.name.contains($0) }
+            ["type", "stance", "credibility", "reliability", "date"].contains { attack.name.contains($0) }
         })
     func invalidValueInStats(_ attack: ValueAttack) throws {
         let cli = try importedStore()
@@ -170,6 +170,28 @@ struct UntrustedStoreTests {
             #expect(result.status == 65, "\(arguments): \(result.standardError)")
             #expect(result.standardError.contains("isnad: isnad.db: \(attack.message)"), "\(arguments): \(result.standardError)")
             #expect(result.standardOutput.isEmpty, "\(arguments)")
+        }
+    }
+
+    @Test("a listing cut short by its limit reads no claim past it: a bad value there is not met")
+    func badValuePastTheLimit() throws {
+        let cli = try importedStore()
+        let more = ["hamas-a-first": "2001", "hamas-z-last": "2030"].map { id, start in
+            #"{"record":"claim","id":"\#(id)","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"\#(start)","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":3}]}"#
+        }
+        try cli.write("more.jsonl", more.sorted().joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "more.jsonl"]).status == 0)
+        // Last by id and by date: outside the first claim and the one read to know more follow.
+        try plant("UPDATE citation SET quote = 'a' || char(27) || 'b' WHERE claim = 'hamas-z-last'", in: cli)
+        for arguments in [["claims", "--subject", "hamas", "--limit", "1"], ["timeline", "hamas", "--limit", "1"]] {
+            let cut = try cli.run(arguments)
+            #expect(cut.status == 0, "\(arguments): \(cut.standardError)")
+            #expect(cut.standardOutput.contains("hamas-a-first") || cut.standardOutput.contains("2001"), "\(arguments)")
+            #expect(cut.standardOutput.hasSuffix("showing 1 of 3 claims; --limit 0 for all\n"), "\(arguments)")
+            let all = try cli.run(Array(arguments.dropLast()) + ["0"])
+            #expect(all.status == 65, "\(arguments): \(all.standardError)")
+            #expect(
+                all.standardError.contains("quote: stored value contains the control character U+001B"), "\(all.standardError)")
         }
     }
 

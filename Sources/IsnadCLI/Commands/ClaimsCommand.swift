@@ -26,6 +26,9 @@ enum ClaimsCommand: Command {
         // can be listed in flat memory. Under a condition on subject, object or predicate, the
         // matching claims' rows come first, in order, and are counted.
         let isConditioned = subject != nil || object != nil || !query.filter.predicates.isEmpty
+        // The rows counted are the claims listed when no other filter drops some of them.
+        var otherFilters = query.filter
+        otherFilters.predicates = []
         var matching: Int?
         @discardableResult
         func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
@@ -38,12 +41,10 @@ enum ClaimsCommand: Command {
                     guard isConditioned else { return try store.forEachClaim(kept) }
                     let rows = try store.claimRows(subject: subject, object: object, predicates: query.filter.predicates)
                     matching = rows.count
-                    try store.forEachClaim(rows: rows, kept)
+                    try store.forEachClaim(
+                        rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: otherFilters.isEmpty), kept)
                 }, body)
         }
-        // The rows counted are the claims listed when no other filter drops some of them.
-        var otherFilters = query.filter
-        otherFilters.predicates = []
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
         try query.print(
             Printout(

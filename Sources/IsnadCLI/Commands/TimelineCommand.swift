@@ -54,7 +54,8 @@ enum TimelineCommand: Command {
                     if let entity {
                         let rows = try store.claimRowsInTimeOrder(of: entity.id)
                         entityClaims = rows.count
-                        try store.forEachClaim(rows: rows, kept)
+                        try store.forEachClaim(
+                            rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: query.filter.isEmpty), kept)
                     } else {
                         try store.forEachClaimInTimeOrder(kept)
                     }

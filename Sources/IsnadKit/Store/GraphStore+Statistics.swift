@@ -18,17 +18,33 @@ extension GraphStore {
         case sourceReliability
     }
 
-    /// How many rows hold each value of `property`, as stored (a value that another tool wrote
-    /// and Isnad does not know is counted under its own text).
+    /// How many rows hold each value of `property`. A value Isnad never writes (another program
+    /// wrote it) is an error naming the first row, by id, that holds it, as when that row is read.
     public func countsByValue(of property: CountedProperty) throws -> [String: Int] {
-        let sql =
+        let (table, column) =
             switch property {
-            case .entityType: "SELECT type, count(*) FROM entity GROUP BY type"
-            case .sourceType: "SELECT type, count(*) FROM source GROUP BY type"
-            case .sourceReliability: "SELECT reliability, count(*) FROM source GROUP BY reliability"
+            case .entityType: ("entity", "type")
+            case .sourceType: ("source", "type")
+            case .sourceReliability: ("source", "reliability")
             }
         var counts: [String: Int] = [:]
-        try database.prepare(sql).forEachRow { counts[$0.string(0)] = $0.int(1) }
+        try database.prepare("SELECT \(column), count(*) FROM \(table) GROUP BY \(column)").forEachRow {
+            counts[$0.string(0)] = $0.int(1)
+        }
+        for value in counts.keys.sorted() {
+            // Looked up only for the message, when the value is not one Isnad writes.
+            let holder = {
+                let id = try? self.database.prepare("SELECT id FROM \(table) WHERE \(column) = ?1 ORDER BY id LIMIT 1")
+                    .scalarText([.text(value)])
+                return "\(table) \"\((id ?? nil) ?? "")\""
+            }
+            switch property {
+            case .entityType: _ = try StoredValue.vocabulary(value, path: path, record: holder(), field: column) as EntityType
+            case .sourceType: _ = try StoredValue.vocabulary(value, path: path, record: holder(), field: column) as SourceType
+            case .sourceReliability:
+                _ = try StoredValue.vocabulary(value, path: path, record: holder(), field: column) as Reliability
+            }
+        }
         return counts
     }
 }
