@@ -131,6 +131,17 @@ struct StoreConcurrencyTests {
         #expect(try GraphStore(path: writer.path, access: .read).counts().entities == 5)
     }
 
+    @Test("SQLite's own check runs with a page cache of its own, and gives the connection's back")
+    func integrityCheckPageCache() throws {
+        let folder = try TemporaryFolder.scoped
+        let writer = try Fixtures.store(in: folder)
+        for store in [writer, try GraphStore(path: writer.path, access: .examine)] {
+            let before = try store.database.integerPragma("cache_size")
+            #expect(try store.storageIntegrityProblems() == [])
+            #expect(try store.database.integerPragma("cache_size") == before)
+        }
+    }
+
     @Test("claims read after a change, kept or rolled back, show the grades and types as they are now")
     func gradesFollowChanges() throws {
         let folder = try TemporaryFolder.scoped

@@ -2,6 +2,10 @@
 /// written by another tool may hold and an import would have refused (unknown types, bad dates,
 /// references to missing rows). Every read is in a fixed order, so that findings are too.
 extension GraphStore {
+    /// The page cache of SQLite's own check, as `PRAGMA cache_size` takes it: 64 MiB, the
+    /// connection's own given back when the check is done.
+    static let integrityCheckPageCache = -65536
+
     /// The storage engine's own check of its files (SQLite's `PRAGMA integrity_check`): one
     /// line per problem found, none when the files are sound.
     public func storageIntegrityProblems() throws -> [String] {
@@ -14,6 +18,12 @@ extension GraphStore {
             }
             return []
         }
+        // SQLite checks each index against its table, looking rows up across the whole file: with
+        // a reading connection's 2 MiB page cache it read pages again and again (58.6 s at a
+        // million claims in the sqlite3 shell, 17.9 s with this cache; 463,616 reads at 100k).
+        let pageCache = try database.integerPragma("cache_size")
+        try database.execute("PRAGMA cache_size = \(GraphStore.integrityCheckPageCache)")
+        defer { try? database.execute("PRAGMA cache_size = \(pageCache)") }
         var problems: [String] = []
         try database.prepare("PRAGMA integrity_check").forEachRow { row in
             let line = row.string(0)
