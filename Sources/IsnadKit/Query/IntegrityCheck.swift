@@ -332,9 +332,7 @@ public struct IntegrityCheck {
     private mutating func checkConfirmations(_ store: GraphStore) throws {
         // A source whose stored grade is out of range (found above) leaves nothing to weigh with.
         guard let graph = try? TransmissionGraph(store: store) else { return }
-        var count = 0
         func weigh(_ claim: GradedClaim) {
-            count += 1
             for found in graph.unconfirmedGrades(of: claim) {
                 add(
                     .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
@@ -343,15 +341,22 @@ public struct IntegrityCheck {
                     ))
             }
         }
+        // Only a claim with a citation graded 1 can have one unconfirmed: found through the
+        // citations first, the others are not read whole (a million claims read for none, in a
+        // store where no source is graded 1, was a fifth of `check`).
+        let rows = try store.claimRowsCitingConfirmedGrade()
+        var passedOver = 0
         if findings.contains(where: { $0.kind == .invalidValue }) {
             // Claims read one by one, so that a claim holding a value found above is passed over
             // rather than ending the check.
-            var ids: [String] = []
-            try store.forEachClaimShape { id, _, _, _, _ in ids.append(id) }
-            for id in ids { if let claim = try? store.claim(id: id) { weigh(claim) } }
+            for row in rows {
+                var claim: GradedClaim?
+                do { try store.forEachClaim(rows: [row]) { claim = $0 } } catch { claim = nil }
+                if let claim { weigh(claim) } else { passedOver += 1 }
+            }
         } else {
-            try store.forEachClaim { weigh($0) }
+            try store.forEachClaim(rows: rows) { weigh($0) }
         }
-        examined[.unconfirmedGrade] = count
+        examined[.unconfirmedGrade] = try store.counts().claims - passedOver
     }
 }

@@ -32,6 +32,16 @@ extension GraphStore {
         return problems
     }
 
+    /// The rows of the claims with a citation graded 1 (confirmed), in id order: the only ones
+    /// whose grade their channels may not bear out.
+    public func claimRowsCitingConfirmedGrade() throws -> [Int64] {
+        var rows: [Int64] = []
+        try database.prepare(
+            "SELECT c.rowid FROM claim AS c WHERE EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.credibility = 1) ORDER BY c.id"
+        ).forEachRow { rows.append($0.int64(0)) }
+        return rows
+    }
+
     /// A reference from one row to another, as the schema declares it.
     public enum Reference: CaseIterable, Sendable {
         /// A claim's subject, an entity.
