@@ -12,10 +12,10 @@ enum StatsCommand: Command {
             betweenness (how many shortest chains between others pass through them, 0–1) and by PageRank (claims as
             links from subject to object). The counts and the centrality share one read of the claims (read on one
             core, weighed on another), the links kept in compact arrays; betweenness is exact up to 2,000 actors and
-            estimated from --betweenness-samples sources above that. --format json prints one
-            JSON object (not records); csv prints section,key,count,score rows: each key of a section with its
-            count (score empty), then the top actors (section top_degree, top_betweenness, top_pagerank), each id
-            with its score (count empty).
+            estimated from --betweenness-samples sources above that. --format json prints one JSON object (not
+            records); csv prints section,key,count,score rows: each key of a section with its count (score empty),
+            then the top actors (section top_degree, top_betweenness, top_pagerank), each id with its score (count
+            empty).
             """,
         options: [top, betweennessSamples, format] + FilterOptions.all,
         examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
