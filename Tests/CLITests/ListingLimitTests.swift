@@ -201,7 +201,17 @@ struct ListingLimitTests {
             let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             return object?["claim"] as? String ?? ""
         }
-        #expect(ids == ["z", "b", "a", "j", "k", "m", "c", "y"])
+        let order = ["z", "b", "a", "j", "k", "m", "c", "y"]
+        #expect(ids == order)
+        // Each limit lists the first claims of the whole order, and says of how many when it cuts.
+        for limit in 1...order.count {
+            let cut = try cli.run(["timeline", "e", "--format", "json", "--limit", "\(limit)"])
+            #expect(self.lines(cut.standardOutput).filter { !$0.isEmpty }.count == limit)
+            let table = try cli.run(["timeline", "e", "--limit", "\(limit)"])
+            #expect(
+                table.standardOutput.hasSuffix("showing \(limit) of \(order.count) claims; --limit 0 for all\n")
+                    == (limit < order.count), "\(limit): \(table.standardOutput)")
+        }
     }
 
     @Test("source with --limit 0 streams every claim: the same table, records and rows as when all are held")

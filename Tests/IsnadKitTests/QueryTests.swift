@@ -123,6 +123,14 @@ struct NeighborhoodTests {
         var entityOrder: [String] = []
         try store.forEachClaimInTimeOrder(of: "a") { entityOrder.append($0.claim.id) }
         #expect(entityOrder == ["a-b", "p-a", "a-d", "a-x"])
+        // The first rows of the order, whatever the limit: dated ones first, then undated.
+        let allRows = try store.claimRowsInTimeOrder(of: "a")
+        let count = try store.claimCount(of: "a")
+        #expect(allRows.count == 4 && count == 4)
+        for limit in 0...5 {
+            let rows = try store.claimRowsInTimeOrder(of: "a", limit: limit)
+            #expect(rows == Array(allRows.prefix(limit)))
+        }
     }
 
     @Test("degree, betweenness and PageRank")

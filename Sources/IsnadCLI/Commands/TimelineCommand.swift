@@ -38,8 +38,9 @@ enum TimelineCommand: Command {
         let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
         let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
         // Every listing is streamed in date order, up to the limit, in flat memory: an entity's
-        // claims by their rows, sorted by the engine (8 bytes a claim), so a table cut short can say
-        // of how many; the whole store's through the date index. Streamed output is part of the
+        // claims by their rows, read in date order from the indexes (8 bytes a claim; without a
+        // filter only as many as are listed, and a table cut short counts the rest in the
+        // indexes); the whole store's through the date index. Streamed output is part of the
         // query here: the time includes writing it.
         var entityClaims: Int?
         // Up to the limit: reading stops there. Returns whether more claims came.
@@ -52,10 +53,12 @@ enum TimelineCommand: Command {
                         if let kept = query.apply(claim) { try each(kept) }
                     }
                     if let entity {
-                        let rows = try store.claimRowsInTimeOrder(of: entity.id)
-                        entityClaims = rows.count
-                        try store.forEachClaim(
-                            rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: query.filter.isEmpty), kept)
+                        // Under a filter, how many rows make `limit` claims is not known.
+                        let rowLimit = query.filter.isEmpty ? limit.map { $0 + 1 } : nil
+                        let rows = try store.claimRowsInTimeOrder(of: entity.id, limit: rowLimit)
+                        let isCutShort = rowLimit.map { rows.count >= $0 } ?? false
+                        entityClaims = isCutShort ? try store.claimCount(of: entity.id) : rows.count
+                        try store.forEachClaim(rows: rows, kept)
                     } else {
                         try store.forEachClaimInTimeOrder(kept)
                     }

@@ -108,10 +108,13 @@ extension GraphStore {
         return result
     }
 
-    /// The number of claims an entity takes part in.
+    /// The number of claims an entity takes part in (a claim of the entity with itself once),
+    /// counted in the indexes of subject and object.
     public func claimCount(of id: String) throws -> Int {
         let subject = try database.cached("SELECT count(*) FROM claim WHERE subject = ?1").scalarInteger([.text(id)]) ?? 0
         let object = try database.cached("SELECT count(*) FROM claim WHERE object = ?1").scalarInteger([.text(id)]) ?? 0
-        return Int(subject + object)
+        let itself =
+            try database.cached("SELECT count(*) FROM claim WHERE subject = ?1 AND object = ?1").scalarInteger([.text(id)]) ?? 0
+        return Int(subject + object - itself)
     }
 }
