@@ -15,7 +15,8 @@ and measures, for each size:
                   claim as CSV, the default table (a summary) in process and as a cold process, and
                   at the hub --limit 0 (peak memory) | recursive CTE on the same file | networkx ego_graph
   show (biggest)  isnad show of the biggest entity: default (in process, cold) and --limit 0 (peak memory);
-                  timeline of it and source of the most cited source, --limit 0 (peak memory)
+                  timeline of it, default (in process) and --limit 0, and source of the most cited
+                  source, --limit 0 (peak memory)
   path            isnad path (--timing), 100 random pairs | networkx shortest_path in memory
                                 | recursive CTE
   export graphml  isnad export graphml, whole graph | networkx write_graphml
@@ -673,6 +674,9 @@ def run_size(isnad, claims, measure, python, rows, smoke):
             sample = measure.process([isnad, "--db", store, "show", hub[0], "--limit", "0"], repeat=1 if smoke else None)
             rows.append((label, work_name, "isnad show --limit 0, every claim, streamed", sample.text(),
                          "%.0f MB" % sample.peak_mb, "", "target: ≤ 100 MB"))
+            sample = measure.timing([isnad, "--db", store, "timeline", hub[0]], repeat=bounded_repeat)
+            rows.append((label, work_name, "isnad timeline, default (the first 200 in date order, the table written; in-process)",
+                         sample.text(), "", "", "p95 %s" % seconds(sample.percentile(0.95))))
             sample = measure.process([isnad, "--db", store, "timeline", hub[0], "--limit", "0"], repeat=1 if smoke else None)
             rows.append((label, work_name, "isnad timeline --limit 0, every claim in date order, streamed", sample.text(),
                          "%.0f MB" % sample.peak_mb, "", "target: ≤ 100 MB"))

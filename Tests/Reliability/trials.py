@@ -414,10 +414,10 @@ def opening_trial(isnad, work, quick):
 # --- disk full -------------------------------------------------------------------------------
 
 def disk_full_trial(isnad, work, quick):
-    say("disk full: an import onto a 512 KiB tmpfs")
+    say("disk full: an import onto a 1 MiB tmpfs")
     mount = os.path.join(work, "small-disk")
     os.makedirs(mount, exist_ok=True)
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mount],
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount],
                                            capture_output=True).returncode != 0:
         say("  skipped: mounting a tmpfs needs root (the Swift test suite covers disk full with max_page_count)")
         return
