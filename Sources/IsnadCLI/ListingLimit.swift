@@ -42,12 +42,19 @@ enum ListingLimit {
         "showing the first \(counted(shown, noun, plural)); more match: --limit 0 for all"
     }
 
-    /// The rows to read of a listing found by its rows: up to one past the limit when every row
+    /// How many rows of a listing found by its rows to read: one past the limit when every row
     /// found is listed (`allListed`: no filter drops any), so that a claim past what is shown is
-    /// not read at all (rows are read in batches); every row otherwise.
+    /// not read at all (rows are read in batches) and a cut listing knows it was cut; every row
+    /// (nil) otherwise.
+    static func rowsToRead(listedUpTo limit: Int?, allListed: Bool) -> Int? {
+        guard let limit, allListed else { return nil }
+        return limit + 1
+    }
+
+    /// The rows to read of those found: ``rowsToRead(listedUpTo:allListed:)`` of them.
     static func rows(_ rows: [Int64], listedUpTo limit: Int?, allListed: Bool) -> [Int64] {
-        guard let limit, allListed, rows.count > limit + 1 else { return rows }
-        return Array(rows.prefix(limit + 1))
+        guard let toRead = rowsToRead(listedUpTo: limit, allListed: allListed), rows.count > toRead else { return rows }
+        return Array(rows.prefix(toRead))
     }
 
     /// Calls `body` with the first `limit` items that `forEach` gives (every one when nil), and

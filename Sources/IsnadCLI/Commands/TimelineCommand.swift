@@ -53,8 +53,8 @@ enum TimelineCommand: Command {
                         if let kept = query.apply(claim) { try each(kept) }
                     }
                     if let entity {
-                        // Under a filter, how many rows make `limit` claims is not known.
-                        let rowLimit = query.filter.isEmpty ? limit.map { $0 + 1 } : nil
+                        // Under a filter, how many rows make `limit` claims is not known: all are read.
+                        let rowLimit = ListingLimit.rowsToRead(listedUpTo: limit, allListed: query.filter.isEmpty)
                         let rows = try store.claimRowsInTimeOrder(of: entity.id, limit: rowLimit)
                         let isCutShort = rowLimit.map { rows.count >= $0 } ?? false
                         entityClaims = isCutShort ? try store.claimCount(of: entity.id) : rows.count
