@@ -25,6 +25,31 @@ struct NeighborhoodSurveyTests {
         #expect(!member.isOutgoing)
     }
 
+    @Test("groups whose strongest claims rank alike come by their number of claims, most first; such claims by id")
+    func tiesBroken() throws {
+        // The praised claim is met and read first, and its strength differs from the funded ones'
+        // only in its source (another common link of the same grade): it ranks alike.
+        let records = """
+            {"record":"entity","id":"h","type":"organization","name":"Hub"}
+            {"record":"entity","id":"x1","type":"organization","name":"X One"}
+            {"record":"entity","id":"x2","type":"organization","name":"X Two"}
+            {"record":"entity","id":"x3","type":"organization","name":"X Three"}
+            {"record":"source","id":"s1","type":"news-article","title":"One","reliability":"B"}
+            {"record":"source","id":"s2","type":"news-article","title":"Two","reliability":"B"}
+            {"record":"claim","id":"z-x1","subject":"h","predicate":"praised","object":"x1","citations":[{"source":"s1","quote":"q1","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"h-x2","subject":"h","predicate":"funded","object":"x2","citations":[{"source":"s2","quote":"q2","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"h-x3","subject":"h","predicate":"funded","object":"x3","citations":[{"source":"s2","quote":"q3","stance":"asserts","credibility":2}]}
+
+            """
+        let store = try Fixtures.store(records, in: try TemporaryFolder.scoped)
+        let survey = try NeighborhoodSurvey(
+            store: store, center: "h", depth: 1, graph: TransmissionGraph(readingOnDemandFrom: store))
+        #expect(survey.groups.map(\.predicate) == ["funded", "praised"])
+        let (funded, praised) = (try #require(survey.groups[0].strongest), try #require(survey.groups[1].strongest))
+        #expect(funded != praised && !(funded < praised) && !(praised < funded))
+        #expect(survey.strongest.map(\.claim.id) == ["h-x2", "h-x3", "z-x1"])
+    }
+
     @Test("a survey reading sources on demand weighs as a graph read whole does, chains through cites included")
     func onDemandSources() throws {
         let store = try SmallGraph.store(in: try TemporaryFolder.scoped)

@@ -175,16 +175,16 @@ public final class TransmissionGraph {
     private func walkClosure(of id: String) -> [String: Int] {
         // Breadth first with a queue of its own, not recursion: a chain may be as long as the data.
         var depths: [String: Int] = [id: 0]
-        var queue = [id]
+        var queue = [(id: id, depth: 0)]
         var index = 0
         while index < queue.count {
-            let current = queue[index]
+            let (current, depth) = queue[index]
             index += 1
-            let depth = depths[current] ?? 0
             load(current)
-            for cited in cites[current] ?? [] where depths[cited] == nil {
-                depths[cited] = depth + 1
-                queue.append(cited)
+            for cited in cites[current] ?? [] {
+                var isNew = false
+                _ = depths.value(for: cited, orPut: depth + 1, isPut: &isNew)
+                if isNew { queue.append((cited, depth + 1)) }
             }
         }
         return depths
@@ -216,9 +216,9 @@ public final class TransmissionGraph {
 
     /// The source's number, given when it is first met, with a slot.
     private func number(_ id: String) -> Int32 {
-        if let known = numbers[id] { return known }
-        let number = Int32(numberedIDs.count)
-        numbers[id] = number
+        var isNew = false
+        let number = numbers.value(for: id, orPut: Int32(numberedIDs.count), isPut: &isNew)
+        guard isNew else { return number }
         numberedIDs.append(id)
         slots.append(Slot())
         numberedClosures.append(nil)

@@ -155,14 +155,8 @@ public struct NeighborhoodSurvey: Sendable {
                 otherDepth = lastOtherDepth
             } else {
                 let other = String(decoding: step.other, as: UTF8.self)
-                if let known = depths[other] {
-                    otherDepth = known
-                } else {
-                    otherDepth = hop + 1
-                    depths[other] = otherDepth
-                    next.append(other)
-                    reachedNow = true
-                }
+                otherDepth = depths.value(for: other, orPut: hop + 1, isPut: &reachedNow)
+                if reachedNow { next.append(other) }
                 lastOther.removeAll(keepingCapacity: true)
                 lastOther.append(contentsOf: step.other)
                 lastOtherDepth = otherDepth
@@ -268,56 +262,39 @@ public struct NeighborhoodSurvey: Sendable {
             groups[index].followedRows = []
             groups[index].followedWhole = []
         }
-        groups.sort { a, b in
-            if a.hop != b.hop { return a.hop < b.hop }
-            switch (a.strongest, b.strongest) {
-            case (let x?, let y?) where x != y: return x < y
+        // Each group's strongest ranked once, as `SupportStrength` orders them (more channels, then
+        // the stronger claim): comparing two strengths works out both claim strengths every time.
+        // Strongest claims that rank alike are a tie, broken by the number of claims.
+        let ranks = groups.map { group in
+            group.strongest.map { (channels: -$0.supportingChannels, strength: $0.claimStrength) }
+        }
+        let groupOrder = groups.indices.sorted { a, b in
+            if groups[a].hop != groups[b].hop { return groups[a].hop < groups[b].hop }
+            switch (ranks[a], ranks[b]) {
+            case (let r?, let s?) where r != s: return r < s
             case (.some, nil): return true
             case (nil, .some): return false
             default: break
             }
-            if a.claims != b.claims { return a.claims > b.claims }
-            if a.predicate != b.predicate { return a.predicate < b.predicate }
-            return a.isOutgoing && !b.isOutgoing
+            if groups[a].claims != groups[b].claims { return groups[a].claims > groups[b].claims }
+            if groups[a].predicate != groups[b].predicate { return groups[a].predicate < groups[b].predicate }
+            return groups[a].isOutgoing && !groups[b].isOutgoing
         }
-        // Positions sorted, not the claims: a claim and its weight are large values to move. Equal
-        // strengths are numbered once, so that comparing two positions copies no strength. Found by
-        // a few of their parts, then compared whole: hashing a whole strength hashes each of its
-        // citations (12,000 instructions a claim).
-        struct StrengthKey: Hashable {
-            let channels: Int
-            let strength: ClaimStrength
-            let citations: Int
-            let firstSource: String?
-        }
-        var numbersOfKey: [StrengthKey: [(number: Int, position: Int)]] = [:]
-        numbersOfKey.reserveCapacity(weights.count)
-        var numbered = 0
-        var keys: [(number: Int, channels: Int, strength: ClaimStrength)] = []
-        keys.reserveCapacity(weights.count)
+        groups = groupOrder.map { groups[$0] }
+        // Positions sorted, not the claims: a claim and its weight are large values to move. Each
+        // claim ranked once, as `SupportStrength` orders them (more channels first, then the
+        // stronger claim); claims that rank alike, by id.
         var positions: [Int] = []
         positions.reserveCapacity(weights.count)
+        var claimRanks: [(channels: Int, strength: ClaimStrength)] = []
+        claimRanks.reserveCapacity(weights.count)
         for (position, weight) in weights.enumerated() {
             guard let strength = weight.strength else { continue }
-            let key = StrengthKey(
-                channels: strength.supportingChannels, strength: strength.claimStrength,
-                citations: strength.cappedCitations.count, firstSource: strength.cappedCitations.first?.source)
-            let number: Int
-            if let known = numbersOfKey[key]?.first(where: { weights[$0.position].strength == strength }) {
-                number = known.number
-            } else {
-                number = numbered
-                numbered += 1
-                numbersOfKey[key, default: []].append((number, position))
-            }
             positions.append(position)
-            keys.append((number, key.channels, key.strength))
+            claimRanks.append((-strength.supportingChannels, strength.claimStrength))
         }
-        // As `SupportStrength`'s order: more channels first, then the stronger claim; the same
-        // strength, by id.
         let order = positions.indices.sorted { a, b in
-            let (x, y) = (keys[a], keys[b])
-            if x.number != y.number { return (-x.channels, x.strength) < (-y.channels, y.strength) }
+            if claimRanks[a] != claimRanks[b] { return claimRanks[a] < claimRanks[b] }
             return read[positions[a]].claim.claim.id < read[positions[b]].claim.claim.id
         }
         let ranked = order.map { positions[$0] }

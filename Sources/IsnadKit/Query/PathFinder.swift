@@ -165,7 +165,10 @@ public final class PathFinder {
         let weights = claims.map(graph.weigh)
         let order = claims.indices.sorted { a, b in
             let (x, y) = (weights[a].strength, weights[b].strength)
-            if x != y { return isStronger(x, than: y) }
+            // Two strengths that differ can rank alike (another common link of the same grade):
+            // those go by id too.
+            if isStronger(x, than: y) { return true }
+            if isStronger(y, than: x) { return false }
             return claims[a].claim.id < claims[b].claim.id
         }
         return (order.map { claims[$0] }, order.map { weights[$0] })
@@ -261,7 +264,8 @@ public final class PathFinder {
         let order = paths.indices.sorted { i, j in
             let (a, b) = (paths[i], paths[j])
             let (x, y) = (weakest[i], weakest[j])
-            if x != y { return PathFinder.isStronger(x, than: y) }
+            if PathFinder.isStronger(x, than: y) { return true }
+            if PathFinder.isStronger(y, than: x) { return false }
             if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
             return a.entities.lexicographicallyPrecedes(b.entities)
         }

@@ -75,23 +75,35 @@ final class RowMemo {
     /// Looks up, one statement for each, the types of the entities and the grades of the sources
     /// not remembered yet, so that the claims about to be read find them all here: a batch of
     /// claims costs two lookups, not one per entity and source met for the first time.
-    func prefetch(entities: some Sequence<String>, sources: some Sequence<String>, _ database: Database) throws {
-        let newEntities = Set(entities.filter { entityTypes[$0] == nil })
+    func prefetch(entities: some Collection<String>, sources: some Collection<String>, _ database: Database) throws {
+        // Each id is hashed twice: once to mark it not found while listing the new ones, once to
+        // record it when the statement finds it. A failure leaves no mark behind.
+        do {
+            try lookUp(entities: entities, sources: sources, database)
+        } catch {
+            forget()
+            throw error
+        }
+    }
+
+    private func lookUp(entities: some Collection<String>, sources: some Collection<String>, _ database: Database) throws {
+        if entityTypes.count + entities.count > RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
+        var newEntities: [String] = []
+        for id in entities { RowMemo.markUnknown(&entityTypes[id], id, in: &newEntities) }
         if !newEntities.isEmpty {
-            var found: [String: EntityType] = [:]
             try database.cached("SELECT id, type FROM entity WHERE id \(GraphStore.inList(database, of: .text))")
                 .forEachRow([GraphStore.jsonArray(newEntities)], atOnce: true) { row in
                     let id = row.string(0)
-                    found[id] = try StoredValue.vocabulary(
-                        row.string(1), path: database.path, record: "entity \"\(id)\"", field: "type")
+                    entityTypes.updateValue(
+                        try StoredValue.vocabulary(row.string(1), path: database.path, record: "entity \"\(id)\"", field: "type"),
+                        forKey: id)
                 }
-            if entityTypes.count + newEntities.count > RowMemo.limit { entityTypes.removeAll(keepingCapacity: true) }
-            for id in newEntities { entityTypes.updateValue(found[id], forKey: id) }
         }
-        let newSources = Set(sources.filter { self.sources[$0] == nil })
+        if self.sources.count + sources.count > RowMemo.limit { self.sources.removeAll(keepingCapacity: true) }
+        var newSources: [String] = []
+        for id in sources { RowMemo.markUnknown(&self.sources[id], id, in: &newSources) }
         if !newSources.isEmpty {
             // With what each cites: a transmission graph reading on demand finds it here.
-            var found: [String: SourceGrade] = [:]
             var current: (id: String, grade: SourceGrade)?
             try database.cached(
                 """
@@ -102,7 +114,7 @@ final class RowMemo {
             ).forEachRow([GraphStore.jsonArray(newSources)], atOnce: true) { row in
                 let id = row.string(0)
                 if current?.id != id {
-                    if let done = current { found[done.id] = done.grade }
+                    if let done = current { self.sources.updateValue(done.grade, forKey: done.id) }
                     current = (
                         id,
                         SourceGrade(
@@ -115,9 +127,15 @@ final class RowMemo {
                 }
                 if let cited = row.text(3) { current?.grade.cites?.append(cited) }
             }
-            if let done = current { found[done.id] = done.grade }
-            if self.sources.count + newSources.count > RowMemo.limit { self.sources.removeAll(keepingCapacity: true) }
-            for id in newSources { self.sources.updateValue(found[id], forKey: id) }
+            if let done = current { self.sources.updateValue(done.grade, forKey: done.id) }
         }
+    }
+
+    /// Lists `id` in `unknown` and remembers it as not in the store, when the memo does not know
+    /// it yet: what the statement about to run finds replaces that.
+    private static func markUnknown<Value>(_ entry: inout Value??, _ id: String, in unknown: inout [String]) {
+        guard entry == nil else { return }
+        entry = .some(nil)
+        unknown.append(id)
     }
 }
