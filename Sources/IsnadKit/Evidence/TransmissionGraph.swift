@@ -32,6 +32,9 @@ public final class TransmissionGraph {
     /// Room for weighing, one slot per source number; every slot is back to zero between claims,
     /// so that weighing a claim allocates nothing that grows with its chains.
     var slots: [Slot] = []
+    /// By source number: the last closure walk that reached the source (``walkNumberedClosure(of:)``).
+    private var closureMarks: [Int] = []
+    private var closureWalks = 0
 
     /// What weighing one claim notes about one source (see ``channels(of:chains:)``).
     struct Slot {
@@ -232,9 +235,41 @@ public final class TransmissionGraph {
         // Kept numbered only: a pass over a million claims would otherwise hold every source's
         // closure twice, as a dictionary and as this list.
         let id = numberedIDs[Int(number)]
-        let numbered = self.numbered(closures[id] ?? walkClosure(of: id))
+        let numbered = closures[id].map(self.numbered) ?? walkNumberedClosure(of: number)
         numberedClosures[Int(number)] = numbered
         return numbered
+    }
+
+    /// ``walkClosure(of:)`` by number: the same sources at the same distances, each numbered as
+    /// it is met, and marked in ``closureMarks`` rather than hashed into a dictionary of its own.
+    private func walkNumberedClosure(of start: Int32) -> [Chain.NumberedSource] {
+        closureWalks += 1
+        var reached = [Chain.NumberedSource(id: numberedIDs[Int(start)], number: start, distance: 0)]
+        mark(start)
+        var index = 0
+        while index < reached.count {
+            let current = reached[index]
+            index += 1
+            load(current.id)
+            for cited in cites[current.id] ?? [] {
+                let number = number(cited)
+                guard mark(number) else { continue }
+                reached.append(Chain.NumberedSource(id: cited, number: number, distance: current.distance + 1))
+            }
+        }
+        reached.sort { $0.number < $1.number }
+        return reached
+    }
+
+    /// Marks the source as reached by the closure being walked; false when it was already.
+    private func mark(_ number: Int32) -> Bool {
+        let index = Int(number)
+        if index >= closureMarks.count {
+            closureMarks.append(contentsOf: repeatElement(0, count: index + 1 - closureMarks.count))
+        }
+        guard closureMarks[index] != closureWalks else { return false }
+        closureMarks[index] = closureWalks
+        return true
     }
 
     /// The sources of `depths` by number, ascending (numbers given to sources met for the first
