@@ -245,7 +245,7 @@ public final class TransmissionGraph {
     private func walkNumberedClosure(of start: Int32) -> [Chain.NumberedSource] {
         closureWalks += 1
         var reached = [Chain.NumberedSource(id: numberedIDs[Int(start)], number: start, distance: 0)]
-        mark(start)
+        _ = mark(start)
         var index = 0
         while index < reached.count {
             let current = reached[index]
