@@ -142,24 +142,6 @@ struct StoreConcurrencyTests {
         }
     }
 
-    @Test(
-        "pages read come from the block set aside for page caches where Linux offers huge pages",
-        .enabled(if: transparentHugePagesAreOn, "transparent huge pages are off here (or this is not Linux)"))
-    func pageCacheBlock() throws {
-        let folder = try TemporaryFolder.scoped
-        let writer = try Fixtures.store(in: folder)
-        let reader = try GraphStore(path: writer.path, access: .read)
-        #expect(try reader.counts().entities == 4)
-        #expect(Database.pageCacheBlockHighWater > 0)
-    }
-
-    /// Whether the kernel hands out transparent huge pages on request, as `shim.h` checks.
-    static let transparentHugePagesAreOn: Bool = {
-        guard let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)
-        else { return false }
-        return !setting.contains("[never]")
-    }()
-
     @Test("claims read after a change, kept or rolled back, show the grades and types as they are now")
     func gradesFollowChanges() throws {
         let folder = try TemporaryFolder.scoped

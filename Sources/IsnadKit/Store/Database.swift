@@ -45,7 +45,6 @@ final class Database {
 
     /// Opens `path`. A missing file is an error unless `access` is `.create`.
     init(path: String, access: Access) throws(DatabaseError) {
-        _ = Database.pageCacheBlock
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var location = path
         switch access {
@@ -81,18 +80,6 @@ final class Database {
         // Before the first statement: even reading the header can meet another process's lock.
         sqlite3_busy_timeout(connection, Database.defaultBusyTimeout)
     }
-
-    /// Where SQLite's page caches take their first pages: one block of 2 MiB, about a reading
-    /// connection's cache (``GraphStore``'s `readingPageCache`), set aside before the first
-    /// connection opens and backed by one huge page where Linux offers them (`shim.h`). A command
-    /// that reads a thousand pages once otherwise takes a fault for each fresh page of memory its
-    /// cache grows by, which on a virtual machine costs as much as reading the page (a survey at a
-    /// million claims: 1,513 faults, 951 with the block; Benchmarks/RESULTS.md).
-    private static let pageCacheBlock: Int32 = isnad_page_cache_in_huge_page(4096, 2 << 20)
-
-    /// How many pages of the block (``pageCacheBlock``) were in use at most, in this process: 0
-    /// where none was set aside.
-    static var pageCacheBlockHighWater: Int { Int(isnad_page_cache_block_high_water()) }
 
     /// A name as an SQL identifier, in double quotes (https://www.sqlite.org/lang_keywords.html).
     static func quotedName(_ name: String) -> String {
