@@ -142,6 +142,34 @@ struct StoreConcurrencyTests {
         }
     }
 
+    #if os(Linux)
+        @Test("pages read come from the region set aside for SQLite's page caches")
+        func pagesFromTheRegion() throws {
+            let folder = try TemporaryFolder.scoped
+            let writer = try Fixtures.store(in: folder)
+            let reader = try GraphStore(path: writer.path, access: .read)
+            #expect(try reader.counts().entities == 4)
+            #expect(Database.pageBlocksHighest > 0)
+        }
+
+        @Test("a cache that outgrows the region takes its further pages from malloc, and reads back what it wrote")
+        func pagesPastTheRegion() throws {
+            let folder = try TemporaryFolder.scoped
+            let database = try Database(path: folder.path("large.sqlite"), access: .create)
+            // 16 MiB of rows in one transaction, held in a 64 MiB cache: twice what the region holds.
+            try database.execute("PRAGMA cache_size = -65536; CREATE TABLE row (body BLOB)")
+            try database.execute("BEGIN")
+            try database.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4096) "
+                    + "INSERT INTO row SELECT randomblob(4096) FROM n")
+            #expect(try database.prepare("SELECT sum(length(body)) FROM row").scalarInteger() == 4096 * 4096)
+            try database.execute("COMMIT")
+            #expect(Database.pageBlocksHighest > 1_000)
+            #expect(try database.prepare("PRAGMA integrity_check").scalarText() == "ok")
+            #expect(try database.prepare("SELECT count(DISTINCT body) FROM row").scalarInteger() == 4096)
+        }
+    #endif
+
     @Test("claims read after a change, kept or rolled back, show the grades and types as they are now")
     func gradesFollowChanges() throws {
         let folder = try TemporaryFolder.scoped

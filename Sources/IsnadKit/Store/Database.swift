@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteMemory
 
 /// One connection to an SQLite file, or to a store on PostgreSQL. The only type besides
 /// ``Statement`` that calls SQLite; on PostgreSQL it hands the SQL to ``PostgreSQLConnection``.
@@ -45,6 +46,7 @@ final class Database {
 
     /// Opens `path`. A missing file is an error unless `access` is `.create`.
     init(path: String, access: Access) throws(DatabaseError) {
+        _ = Database.memory
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var location = path
         switch access {
@@ -80,6 +82,19 @@ final class Database {
         // Before the first statement: even reading the header can meet another process's lock.
         sqlite3_busy_timeout(connection, Database.defaultBusyTimeout)
     }
+
+    /// SQLite's allocator, installed before the first connection opens: pages of the stores'
+    /// size (4 KiB) and their cache headers come from one region of 8 MiB marked for transparent
+    /// huge pages, taken as used, the rest from malloc (`CSQLiteMemory`). A command that reads a
+    /// thousand pages once otherwise takes a fault for each fresh 4 KiB its page cache grows by,
+    /// which on a virtual machine costs as much as reading the page (Benchmarks/RESULTS.md). The
+    /// region holds a reading connection's cache (``GraphStore``'s `readingPageCache`) four times
+    /// over; an import's larger cache takes the rest of its pages from malloc.
+    private static let memory: Int32 = isnad_sqlite_memory_install(4096, 8 << 20)
+
+    /// How many page blocks of the region (``memory``) were in use at most in this process: 0
+    /// where none was set aside.
+    static var pageBlocksHighest: Int { isnad_sqlite_memory_page_blocks_highest() }
 
     /// A name as an SQL identifier, in double quotes (https://www.sqlite.org/lang_keywords.html).
     static func quotedName(_ name: String) -> String {
