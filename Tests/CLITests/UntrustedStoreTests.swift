@@ -62,6 +62,15 @@ struct UntrustedStoreTests {
         SchemaAttack(
             name: "an extra index", sql: "CREATE INDEX mine ON claim (notes);", arguments: ["show", "hamas"],
             message: "unexpected index \"mine\" on table claim"),
+        // Queries name this index (INDEXED BY): a store without it, or with another of its
+        // name, must still be refused with the difference, and checked, not fail in SQLite.
+        SchemaAttack(
+            name: "the index of sources' grades dropped", sql: "DROP INDEX source_grade;", arguments: ["show", "hamas"],
+            message: "missing index \"source_grade\" on table source"),
+        SchemaAttack(
+            name: "the index of sources' grades on another column",
+            sql: "DROP INDEX source_grade; CREATE INDEX source_grade ON source (title);", arguments: ["show", "hamas"],
+            message: "index \"source_grade\" on table source has another definition than the one Isnad creates"),
         SchemaAttack(
             name: "a changed column", sql: "ALTER TABLE claim ADD COLUMN extra TEXT DEFAULT 'x';",
             arguments: ["export", "jsonl"],

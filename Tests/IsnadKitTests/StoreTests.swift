@@ -52,6 +52,28 @@ struct MigrationTests {
     }
 
     @Test(
+        "an upgrade writes the names' search keys again only when they were made another way",
+        arguments: [false, true])
+    func searchKeysKept(madeAnotherWay: Bool) throws {
+        let folder = try TemporaryFolder.scoped
+        let path = try Fixtures.store(in: folder).path
+        // The store as version 8 left it (the version before the index of sources' grades), with
+        // one key no folding makes, to see whether the upgrade wrote it again.
+        try Database(path: path, access: .readWrite).execute(
+            """
+            PRAGMA trusted_schema = ON; DROP INDEX source_grade; PRAGMA user_version = 8;
+            UPDATE entity_name SET search_key = 'planted' WHERE entity = 'hamas' AND position = 0;
+            \(madeAnotherWay ? "UPDATE meta SET value = '0' WHERE key = 'name_key_version';" : "")
+            """)
+        let store = try GraphStore(path: path, access: .read)
+        #expect(store.upgradedFrom == 8)
+        let key = try Database(path: path, access: .readOnly).prepare(
+            "SELECT search_key FROM entity_name WHERE entity = 'hamas' AND position = 0"
+        ).scalarText()
+        #expect(key == (madeAnotherWay ? NameKey.fold("Hamas") : "planted"))
+    }
+
+    @Test(
         "an older store with a table in the way of its upgrade is refused before the upgrade runs, and left as it was, and usable"
     )
     func failedUpgrade() throws {
@@ -140,6 +162,28 @@ struct StoreConcurrencyTests {
             #expect(try store.storageIntegrityProblems() == [])
             #expect(try store.database.integerPragma("cache_size") == before)
         }
+    }
+
+    @Test(
+        "grades are read through their index, and from the table where another program changed the schema",
+        arguments: ["", "DROP INDEX source_grade", "DROP INDEX source_grade; CREATE INDEX source_grade ON source (title)"])
+    func sourceGradesThroughTheirIndex(_ change: String) throws {
+        let folder = try TemporaryFolder.scoped
+        let path = try Fixtures.store(in: folder).path
+        if !change.isEmpty { try Database(path: path, access: .readWrite).execute(change) }
+        let store = try GraphStore(path: path, access: .examine)
+        #expect(store.schemaDifferences.isEmpty == change.isEmpty)
+        let plan = try store.database.prepare(
+            "EXPLAIN QUERY PLAN SELECT s.reliability FROM \(GraphStore.sourceGradeTable(store.database)) WHERE s.id = ?1")
+        var steps: [String] = []
+        try plan.forEachRow([.text("leak")]) { steps.append($0.string(3)) }
+        #expect(steps.contains { $0.contains("COVERING INDEX source_grade") } == change.isEmpty, "\(steps)")
+        let claim = try #require(try store.claim(id: "hamas-armed-isis"))
+        // The claimant's grade, and the date of the article that relays it.
+        #expect(claim.citations.map(\.reliability) == [.d])
+        #expect(claim.citations.map { $0.publicSince?.description } == ["2022-03"])
+        #expect(try store.sourceGrade(id: "article")?.reliability == .f)
+        #expect(try store.sourceGrades(ids: ["leak", "article"]).mapValues(\.reliability) == ["leak": .d, "article": .f])
     }
 
     #if os(Linux)

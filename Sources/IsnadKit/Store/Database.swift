@@ -221,6 +221,14 @@ final class Database {
     /// The SQL for this connection's engine: `sqlite` or `postgreSQL`.
     func dialect(_ sqlite: String, postgreSQL: String) -> String { isPostgreSQL ? postgreSQL : sqlite }
 
+    /// Whether a query may name the index SQLite reads a table through (`INDEXED BY`): not in a
+    /// store whose schema another program changed, where the index may be missing or another.
+    var mayNameIndexes = true
+
+    /// ` INDEXED BY index`, to follow a table's name in a query, where SQLite would otherwise plan
+    /// a worse read and ``mayNameIndexes``; empty on PostgreSQL, which has no such clause.
+    func indexed(by index: String) -> String { !isPostgreSQL && mayNameIndexes ? " INDEXED BY \(index)" : "" }
+
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
     var isReadOnly: Bool { postgreSQL == nil ? sqlite3_db_readonly(handle, "main") == 1 : isPostgreSQLReadOnly }
 

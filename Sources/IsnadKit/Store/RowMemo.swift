@@ -107,7 +107,7 @@ final class RowMemo {
             var current: (id: String, grade: SourceGrade)?
             try database.cached(
                 """
-                SELECT s.id, s.reliability, s.published, c.cited FROM source AS s
+                SELECT s.id, s.reliability, s.published, c.cited FROM \(GraphStore.sourceGradeTable(database))
                 LEFT JOIN source_cites AS c ON c.source = s.id
                 WHERE s.id \(GraphStore.inList(database, of: .text)) ORDER BY s.id, c.position
                 """

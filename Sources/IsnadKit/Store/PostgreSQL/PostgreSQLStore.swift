@@ -112,8 +112,14 @@ public final class PostgreSQLStore {
         }
     }
 
-    /// Runs the migrations after `version`, and refreshes the search keys: inside the caller's transaction.
+    /// Runs the migrations after `version`, and refreshes the search keys where they were made
+    /// another way (or not at all): inside the caller's transaction.
     private func upgrade(from version: Int) throws {
+        // Writing every name again costs a whole pass over the names; only a new folding needs it.
+        let keysAreCurrent =
+            try version > 0
+            && connection.query("SELECT value FROM meta WHERE key = 'name_key_version'").text(0, 0)
+                == String(NameKey.version)
         for migration in Migrations.postgreSQL where migration.version > version {
             try connection.execute(migration.sql)
         }
@@ -122,7 +128,7 @@ public final class PostgreSQLStore {
             INSERT INTO meta (key, value) VALUES ('schema_version', $1)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, [.text(String(Migrations.currentPostgreSQLVersion))])
-        try refreshSearchKeys()
+        if !keysAreCurrent { try refreshSearchKeys() }
     }
 
     /// Recomputes every search key with this Isnad's folding (a new store has none).
