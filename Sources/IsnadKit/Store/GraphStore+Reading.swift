@@ -163,22 +163,31 @@ extension GraphStore {
         }
     }
 
-    /// The source table, as `s`, read for grades by id: on SQLite through the index of ids and
-    /// grades (schema version 9), which holds what a grade needs (reliability and date). Left to
-    /// itself SQLite takes the primary key's index, which is unique, and then reads the row from
-    /// the table, title and text and all: twice the pages (a survey at a million claims reads 670
-    /// sources). PostgreSQL plans an index-only scan on its own.
-    static func sourceGradeTable(_ database: Database) -> String { "source AS s" + database.indexed(by: "source_grade") }
+    /// A query of sources' grades by id with what each cites: `columns` of `source AS s`, then
+    /// `c.cited` (NULL for a source that cites none), a row per source cited, by source and in
+    /// order, for the sources that `condition` (on `s.id`) takes.
+    ///
+    /// On SQLite the sources are read through the index of ids and grades (schema version 9),
+    /// which holds what a grade needs (reliability and date). Left to itself SQLite takes the
+    /// primary key's index, which is unique, and then reads the row from the table, title and text
+    /// and all: twice the pages (a survey at a million claims reads 670 sources). The rows are
+    /// ordered as that index holds them (its columns, then the row), which SQLite then reads in
+    /// order; by `s.id` alone, an index it does not know to be unique by id, it sorted them.
+    /// PostgreSQL plans an index-only scan on its own.
+    static func sourceGradeQuery(_ database: Database, columns: String, condition: String) -> String {
+        let index = database.indexed(by: "source_grade")
+        let order = index.isEmpty ? "s.id" : "s.id, s.reliability, s.published, s.rowid"
+        return """
+            SELECT \(columns), c.cited FROM source AS s\(index) LEFT JOIN source_cites AS c ON c.source = s.id
+            WHERE s.id \(condition) ORDER BY \(order), c.position
+            """
+    }
 
     /// One source's reliability and the sources it cites (in order), or nil when the store does
     /// not hold it: what ``forEachSourceGrade(_:)`` gives for every source, for one.
     func sourceGrade(id: String) throws -> (reliability: Reliability, cites: [String])? {
         // One statement, not two: a query reads hundreds of sources this way.
-        let select = try database.cached(
-            """
-            SELECT s.reliability, c.cited FROM \(GraphStore.sourceGradeTable(database)) LEFT JOIN source_cites AS c ON c.source = s.id
-            WHERE s.id = ?1 ORDER BY c.position
-            """)
+        let select = try database.cached(GraphStore.sourceGradeQuery(database, columns: "s.reliability", condition: "= ?1"))
         var text: String?
         var cited: [String] = []
         try select.forEachRow([.text(id)], atOnce: true) { row in
@@ -195,10 +204,8 @@ extension GraphStore {
     /// the sources the store holds, by id.
     func sourceGrades(ids: some Collection<String>) throws -> [String: (reliability: Reliability, cites: [String])] {
         let select = try database.cached(
-            """
-            SELECT s.id, s.reliability, c.cited FROM \(GraphStore.sourceGradeTable(database)) LEFT JOIN source_cites AS c ON c.source = s.id
-            WHERE s.id \(GraphStore.inList(database, of: .text)) ORDER BY s.id, c.position
-            """)
+            GraphStore.sourceGradeQuery(
+                database, columns: "s.id, s.reliability", condition: GraphStore.inList(database, of: .text)))
         var grades: [String: (reliability: Reliability, cites: [String])] = [:]
         // Claims just read have put their sources in the memo, with what they cite.
         try rowMemo.validate(database)

@@ -106,11 +106,8 @@ final class RowMemo {
             // With what each cites: a transmission graph reading on demand finds it here.
             var current: (id: String, grade: SourceGrade)?
             try database.cached(
-                """
-                SELECT s.id, s.reliability, s.published, c.cited FROM \(GraphStore.sourceGradeTable(database))
-                LEFT JOIN source_cites AS c ON c.source = s.id
-                WHERE s.id \(GraphStore.inList(database, of: .text)) ORDER BY s.id, c.position
-                """
+                GraphStore.sourceGradeQuery(
+                    database, columns: "s.id, s.reliability, s.published", condition: GraphStore.inList(database, of: .text))
             ).forEachRow([GraphStore.jsonArray(newSources)], atOnce: true) { row in
                 let id = row.string(0)
                 if current?.id != id {
