@@ -305,8 +305,6 @@ public final class GraphStore {
         return error?.message ?? "it cannot be written"
     }
 
-    /// Recomputes every search key, for a new or upgraded store, or when Isnad's name folding
-    /// changed since they were written. Runs in the caller's transaction.
     /// Whether the names' search keys in a store of `schema` are made as this Isnad makes them,
     /// so that an upgrade need not write every name again (12 s at a million claims): they
     /// exist from schema version 2, and the store says which folding made them.
@@ -315,6 +313,8 @@ public final class GraphStore {
         return try storedNameKeyVersion() == NameKey.version
     }
 
+    /// Recomputes every search key, for a new store, or when Isnad's name folding changed since
+    /// they were written. Runs in the caller's transaction.
     private func refreshSearchKeys() throws {
         try database.execute("UPDATE entity_name SET search_key = isnad_fold(name)")
         try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
