@@ -31,6 +31,11 @@
 #include <sys/mman.h>
 #endif
 
+// SQLite keeps statistics of its memory (sqlite3_memory_used, the soft and hard heap limits),
+// which Isnad reads nowhere: kept, every allocation and every free takes a mutex and asks the
+// allocator for the block's size. Off, they are the allocator's calls alone.
+static void turn_off_memory_statistics(void) { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 #if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE)
 
 // Set once by isnad_sqlite_memory_install, before SQLite's first use; read-only afterwards.
@@ -116,6 +121,7 @@ static void memory_shut_down(void *unused) { (void)unused; }
 
 int isnad_sqlite_memory_install(int page_size, int region_bytes) {
     if (region_start != NULL) return SQLITE_OK;
+    turn_off_memory_statistics();
     int header = 0;
     int code = sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header);
     if (code != SQLITE_OK) return code;
@@ -166,6 +172,7 @@ long isnad_sqlite_memory_page_blocks_highest(void) {
 #else
 
 int isnad_sqlite_memory_install(int page_size, int region_bytes) {
+    turn_off_memory_statistics();
     (void)page_size;
     (void)region_bytes;
     return SQLITE_OK;

@@ -120,7 +120,7 @@ struct Context {
             let text = String(cString: name)
             if !text.isEmpty { return text }
         }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        return getenv("USER").map { String(cString: $0) } ?? "unknown"
     }
 
     /// Writes text to standard output.

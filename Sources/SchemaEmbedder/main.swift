@@ -8,6 +8,8 @@ import Foundation
 // gets `static let schemaObjects`: for each schema version, the rows of `sqlite_schema` (type,
 // name, tbl_name, sql) that the migrations up to it create, read from an in-memory database they
 // are applied to here, so that a store can be checked against them without running them again.
+// A group holding `predicates.json` at its root also gets `static let predicates`: the
+// vocabulary's predicates as `EmbeddedPredicate` literals, read here rather than by every command.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
@@ -96,6 +98,61 @@ func migrations(in files: [String]) -> [(version: Int, sql: String)] {
     }.sorted { $0.version < $1.version }
 }
 
+/// A one-line string literal: backslashes, quotes and control characters escaped.
+func stringLiteral(_ text: String) -> String {
+    var literal = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": literal += "\\\\"
+        case "\"": literal += "\\\""
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            literal += "\\u{" + String(scalar.value, radix: 16) + "}"
+        default: literal.unicodeScalars.append(scalar)
+        }
+    }
+    return literal + "\""
+}
+
+/// What a vocabulary file's predicate holds, as `Predicate` reads it: strictly typed (a string
+/// where the file should have a string, a JSON boolean for `symmetric`), other members ignored.
+struct VocabularyFile: Decodable {
+    struct Entry: Decodable {
+        let id: String
+        let label_en: String
+        let label_ar: String
+        let family: String
+        let symmetric: Bool
+        let temporal: String
+        let subject: [String]
+        let object: [String]
+        let description: String
+    }
+    let predicates: [Entry]
+}
+
+/// The predicates of a vocabulary file, as Swift literals of `EmbeddedPredicate`: read here, at
+/// build time, so that a command does not parse the file's JSON as it starts (a twelfth of a
+/// small query's instructions).
+func predicateLiterals(_ path: String) -> String {
+    let file: VocabularyFile
+    do {
+        file = try JSONDecoder().decode(VocabularyFile.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+        fail("\(path) is not a vocabulary as Predicate reads one: \(error)")
+    }
+    func list(_ items: [String]) -> String { "[" + items.map(stringLiteral).joined(separator: ", ") + "]" }
+    return file.predicates.map { entry in
+        """
+                EmbeddedPredicate(
+                    id: \(stringLiteral(entry.id)), labelEnglish: \(stringLiteral(entry.label_en)),
+                    labelArabic: \(stringLiteral(entry.label_ar)), family: \(stringLiteral(entry.family)),
+                    isSymmetric: \(entry.symmetric), temporal: \(stringLiteral(entry.temporal)),
+                    subjectTypes: \(list(entry.subject)), objectTypes: \(list(entry.object)),
+                    description: \(stringLiteral(entry.description))),
+        """
+    }.joined(separator: "\n")
+}
+
 var enums: [String] = []
 for group in groups {
     var entries: [String] = []
@@ -113,9 +170,21 @@ for group in groups {
     }
     let groupMigrations = migrations(in: group.files)
     var schema = ""
+    let vocabulary = group.files.first {
+        URL(fileURLWithPath: $0).standardizedFileURL.path == group.root + "/predicates.json"
+    }
+    if let vocabulary {
+        schema += """
+
+                /// The predicates of predicates.json, in its order, as read when this file was made.
+                static let predicates: [EmbeddedPredicate] = [
+            \(predicateLiterals(vocabulary))
+                ]
+            """
+    }
     if !groupMigrations.isEmpty {
         let versions = schemaObjects(groupMigrations)
-        schema = """
+        schema += """
 
                 /// Per schema version, what `sqlite_schema` holds once the migrations up to it ran:
                 /// type, name, tbl_name, sql.

@@ -199,6 +199,28 @@ struct InProcessTests {
         #expect(Self.run(["help", "nope"]).status == 64)
     }
 
+    /// The process passes on only the variables the command line names as read: one read in the
+    /// sources but missing from the list would be unset for every user.
+    @Test("every environment variable the command line reads is taken from the process's environment")
+    func environmentVariables() throws {
+        let sources = Repository.root.appendingPathComponent("Sources/IsnadCLI")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        let pattern = try Regex(#"environment\["([A-Z_]+)"\]"#)
+        var read: Set<String> = []
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let name = match.output[1].substring { read.insert(String(name)) }
+            }
+        }
+        #expect(read.contains("ISNAD_DB") && read.contains("EDITOR"))
+        #expect(read.isSubset(of: Set(IsnadCLI.environmentVariables)), "\(read.subtracting(IsnadCLI.environmentVariables))")
+        let passed = IsnadCLI.processEnvironment()
+        for name in IsnadCLI.environmentVariables {
+            #expect(passed[name] == ProcessInfo.processInfo.environment[name], "\(name)")
+        }
+    }
+
     /// A command is found by the name it registers, before its spec is built: the two must agree.
     @Test("every command registers under the name its spec gives, once")
     func registeredNames() {

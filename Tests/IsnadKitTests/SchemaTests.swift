@@ -44,6 +44,15 @@ struct SchemaTests {
         }
     }
 
+    @Test("the vocabulary the build read is Schemas/predicates.json as Isnad's JSON parser reads it")
+    func vocabularyReadAtBuildTime() throws {
+        let file = try String(contentsOf: Repository.root.appendingPathComponent("Schemas/predicates.json"), encoding: .utf8)
+        #expect(Vocabulary.definitionText == file)
+        let parsed = try #require(Vocabulary.fromDefinitionText)
+        #expect(Vocabulary.standard.predicates == parsed.predicates)
+        #expect(Vocabulary.standard.predicates.count == 34)
+    }
+
     @Test("migrations are numbered 1, 2, 3 … and the embedded copy is the file in Schemas/")
     func migrations() throws {
         #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count))

@@ -63,10 +63,49 @@ public struct Predicate: Hashable, Sendable, Decodable {
         self.description = description
     }
 
+    /// A predicate as the build read it, or nil when its temporal kind or an entity type is none
+    /// Isnad knows.
+    init?(_ embedded: EmbeddedPredicate) {
+        func types(_ names: [String]) -> [EntityType]? {
+            var types: [EntityType] = []
+            for name in names {
+                guard let type = EntityType(rawValue: name) else { return nil }
+                types.append(type)
+            }
+            return types
+        }
+        guard let temporal = Temporal(rawValue: embedded.temporal), let subjectTypes = types(embedded.subjectTypes),
+            let objectTypes = types(embedded.objectTypes)
+        else { return nil }
+        id = embedded.id
+        labelEnglish = embedded.labelEnglish
+        labelArabic = embedded.labelArabic
+        family = embedded.family
+        isSymmetric = embedded.isSymmetric
+        self.temporal = temporal
+        self.subjectTypes = subjectTypes
+        self.objectTypes = objectTypes
+        description = embedded.description
+    }
+
     /// The label in a language (`en` or `ar`).
     public func label(in language: String) -> String {
         language == "ar" ? labelArabic : labelEnglish
     }
+}
+
+/// A predicate of Schemas/predicates.json as SchemaEmbedder read it when Isnad was built
+/// (`EmbeddedSchemas.predicates`): its temporal kind and entity types as the file spells them.
+struct EmbeddedPredicate {
+    let id: String
+    let labelEnglish: String
+    let labelArabic: String
+    let family: String
+    let isSymmetric: Bool
+    let temporal: String
+    let subjectTypes: [String]
+    let objectTypes: [String]
+    let description: String
 }
 
 /// The set of predicates a store accepts.
@@ -81,26 +120,31 @@ public struct Vocabulary: Sendable {
 
     public subscript(id: String) -> Predicate? { byID[id] }
 
-    /// Isnad's vocabulary, read from Schemas/predicates.json (embedded at build time).
+    /// Isnad's vocabulary, Schemas/predicates.json's predicates as the build read them.
     ///
-    /// Read with Isnad's own JSON parser, not `JSONDecoder`: every command reads the vocabulary
-    /// as it starts, and `JSONDecoder`'s first use alone cost more than half of a small
-    /// query's own work (resolving its generic types at run time).
-    public static let standard: Vocabulary = {
-        guard let text = EmbeddedSchemas.files["predicates.json"] else {
-            preconditionFailure("Schemas/predicates.json was not embedded in the build")
-        }
-        guard let entries = Vocabulary.entries(of: text) else {
-            preconditionFailure("Schemas/predicates.json is not a valid vocabulary")
-        }
-        let predicates = entries.map { entry -> Predicate in
-            guard let predicate = Predicate(entry) else {
-                preconditionFailure("Schemas/predicates.json: predicate \(entry["id"].debugDescription) is not valid")
+    /// Not parsed from the file's text as a command starts: every command reads the vocabulary,
+    /// and parsing its 13 KB of JSON was a twelfth of a small query's instructions
+    /// (`JSONDecoder`, before Isnad's own parser, more than half). A test checks that the
+    /// build's reading is the file's (``fromDefinitionText``).
+    public static let standard = Vocabulary(
+        predicates: EmbeddedSchemas.predicates.map { embedded in
+            guard let predicate = Predicate(embedded) else {
+                preconditionFailure("Schemas/predicates.json: predicate \(embedded.id) is not valid")
             }
             return predicate
+        })
+
+    /// The vocabulary read from the embedded text of Schemas/predicates.json, with Isnad's JSON
+    /// parser, or nil when the text is not a vocabulary: what ``standard`` must equal.
+    static var fromDefinitionText: Vocabulary? {
+        guard let entries = Vocabulary.entries(of: definitionText) else { return nil }
+        var predicates: [Predicate] = []
+        for entry in entries {
+            guard let predicate = Predicate(entry) else { return nil }
+            predicates.append(predicate)
         }
         return Vocabulary(predicates: predicates)
-    }()
+    }
 
     /// The objects of a vocabulary file's `predicates` array, or nil when it has none.
     static func entries(of text: String) -> [JSONObject]? {
