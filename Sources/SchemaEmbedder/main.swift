@@ -118,14 +118,20 @@ func stringLiteral(_ text: String) -> String {
 struct VocabularyFile: Decodable {
     struct Entry: Decodable {
         let id: String
-        let label_en: String
-        let label_ar: String
+        let labelEnglish: String
+        let labelArabic: String
         let family: String
         let symmetric: Bool
         let temporal: String
         let subject: [String]
         let object: [String]
         let description: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, family, symmetric, temporal, subject, object, description
+            case labelEnglish = "label_en"
+            case labelArabic = "label_ar"
+        }
     }
     let predicates: [Entry]
 }
@@ -144,8 +150,8 @@ func predicateLiterals(_ path: String) -> String {
     return file.predicates.map { entry in
         """
                 EmbeddedPredicate(
-                    id: \(stringLiteral(entry.id)), labelEnglish: \(stringLiteral(entry.label_en)),
-                    labelArabic: \(stringLiteral(entry.label_ar)), family: \(stringLiteral(entry.family)),
+                    id: \(stringLiteral(entry.id)), labelEnglish: \(stringLiteral(entry.labelEnglish)),
+                    labelArabic: \(stringLiteral(entry.labelArabic)), family: \(stringLiteral(entry.family)),
                     isSymmetric: \(entry.symmetric), temporal: \(stringLiteral(entry.temporal)),
                     subjectTypes: \(list(entry.subject)), objectTypes: \(list(entry.object)),
                     description: \(stringLiteral(entry.description))),
