@@ -9,7 +9,7 @@ import Foundation
 // name, tbl_name, sql) that the migrations up to it create, read from an in-memory database they
 // are applied to here, so that a store can be checked against them without running them again.
 // A group holding `predicates.json` at its root also gets `static let predicates`: the
-// vocabulary's predicates as `EmbeddedPredicate` literals, read here rather than by every command.
+// vocabulary's predicates, read here rather than by every command.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
@@ -136,7 +136,7 @@ struct VocabularyFile: Decodable {
     let predicates: [Entry]
 }
 
-/// The predicates of a vocabulary file, as Swift literals of `EmbeddedPredicate`: read here, at
+/// The predicates of a vocabulary file, as Swift calls of `Predicate`'s initializer: read here, at
 /// build time, so that a command does not parse the file's JSON as it starts (a twelfth of a
 /// small query's instructions).
 func predicateLiterals(_ path: String) -> String {
@@ -149,7 +149,7 @@ func predicateLiterals(_ path: String) -> String {
     func list(_ items: [String]) -> String { "[" + items.map(stringLiteral).joined(separator: ", ") + "]" }
     return file.predicates.map { entry in
         """
-                EmbeddedPredicate(
+                Predicate(
                     id: \(stringLiteral(entry.id)), labelEnglish: \(stringLiteral(entry.labelEnglish)),
                     labelArabic: \(stringLiteral(entry.labelArabic)), family: \(stringLiteral(entry.family)),
                     isSymmetric: \(entry.symmetric), temporal: \(stringLiteral(entry.temporal)),
@@ -183,7 +183,7 @@ for group in groups {
         schema += """
 
                 /// The predicates of predicates.json, in its order, as read when this file was made.
-                static let predicates: [EmbeddedPredicate] = [
+                static let predicates: [Predicate] = [
             \(predicateLiterals(vocabulary))
                 ]
             """

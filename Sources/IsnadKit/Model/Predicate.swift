@@ -63,49 +63,40 @@ public struct Predicate: Hashable, Sendable, Decodable {
         self.description = description
     }
 
-    /// A predicate as the build read it, or nil when its temporal kind or an entity type is none
-    /// Isnad knows.
-    init?(_ embedded: EmbeddedPredicate) {
-        func types(_ names: [String]) -> [EntityType]? {
-            var types: [EntityType] = []
-            for name in names {
-                guard let type = EntityType(rawValue: name) else { return nil }
-                types.append(type)
+    /// A predicate of Schemas/predicates.json as SchemaEmbedder read it when Isnad was built
+    /// (`EmbeddedSchemas.predicates`), its temporal kind and entity types as the file spells
+    /// them. One Isnad does not know stops the process, naming it: the build and this library
+    /// disagree (a test reads every predicate).
+    init(
+        id: String, labelEnglish: String, labelArabic: String, family: String, isSymmetric: Bool, temporal: String,
+        subjectTypes: [String], objectTypes: [String], description: String
+    ) {
+        func types(_ names: [String], _ field: String) -> [EntityType] {
+            names.map { name in
+                guard let type = EntityType(rawValue: name) else {
+                    preconditionFailure("Schemas/predicates.json: \(id): \(field): no entity type \(name)")
+                }
+                return type
             }
-            return types
         }
-        guard let temporal = Temporal(rawValue: embedded.temporal), let subjectTypes = types(embedded.subjectTypes),
-            let objectTypes = types(embedded.objectTypes)
-        else { return nil }
-        id = embedded.id
-        labelEnglish = embedded.labelEnglish
-        labelArabic = embedded.labelArabic
-        family = embedded.family
-        isSymmetric = embedded.isSymmetric
+        guard let temporal = Temporal(rawValue: temporal) else {
+            preconditionFailure("Schemas/predicates.json: \(id): temporal: no kind \(temporal)")
+        }
+        self.id = id
+        self.labelEnglish = labelEnglish
+        self.labelArabic = labelArabic
+        self.family = family
+        self.isSymmetric = isSymmetric
         self.temporal = temporal
-        self.subjectTypes = subjectTypes
-        self.objectTypes = objectTypes
-        description = embedded.description
+        self.subjectTypes = types(subjectTypes, "subject")
+        self.objectTypes = types(objectTypes, "object")
+        self.description = description
     }
 
     /// The label in a language (`en` or `ar`).
     public func label(in language: String) -> String {
         language == "ar" ? labelArabic : labelEnglish
     }
-}
-
-/// A predicate of Schemas/predicates.json as SchemaEmbedder read it when Isnad was built
-/// (`EmbeddedSchemas.predicates`): its temporal kind and entity types as the file spells them.
-struct EmbeddedPredicate {
-    let id: String
-    let labelEnglish: String
-    let labelArabic: String
-    let family: String
-    let isSymmetric: Bool
-    let temporal: String
-    let subjectTypes: [String]
-    let objectTypes: [String]
-    let description: String
 }
 
 /// The set of predicates a store accepts.
@@ -126,13 +117,7 @@ public struct Vocabulary: Sendable {
     /// and parsing its 13 KB of JSON was a twelfth of a small query's instructions
     /// (`JSONDecoder`, before Isnad's own parser, more than half). A test checks that the
     /// build's reading is the file's (``fromDefinitionText``).
-    public static let standard = Vocabulary(
-        predicates: EmbeddedSchemas.predicates.map { embedded in
-            guard let predicate = Predicate(embedded) else {
-                preconditionFailure("Schemas/predicates.json: predicate \(embedded.id) is not valid")
-            }
-            return predicate
-        })
+    public static let standard = Vocabulary(predicates: EmbeddedSchemas.predicates)
 
     /// The vocabulary read from the embedded text of Schemas/predicates.json, with Isnad's JSON
     /// parser, or nil when the text is not a vocabulary: what ``standard`` must equal.
