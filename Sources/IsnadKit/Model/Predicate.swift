@@ -52,15 +52,9 @@ public struct Predicate: Hashable, Sendable, Decodable {
             let temporal = string(.temporal).flatMap(Temporal.init(rawValue:)), let subjectTypes = types(.subjectTypes),
             let objectTypes = types(.objectTypes), let description = string(.description)
         else { return nil }
-        self.id = id
-        self.labelEnglish = labelEnglish
-        self.labelArabic = labelArabic
-        self.family = family
-        self.isSymmetric = isSymmetric
-        self.temporal = temporal
-        self.subjectTypes = subjectTypes
-        self.objectTypes = objectTypes
-        self.description = description
+        self.init(
+            id: id, labelEnglish: labelEnglish, labelArabic: labelArabic, family: family, isSymmetric: isSymmetric,
+            temporal: temporal, subjectTypes: subjectTypes, objectTypes: objectTypes, description: description)
     }
 
     /// A predicate of Schemas/predicates.json as SchemaEmbedder read it when Isnad was built
@@ -79,17 +73,27 @@ public struct Predicate: Hashable, Sendable, Decodable {
                 return type
             }
         }
-        guard let temporal = Temporal(rawValue: temporal) else {
+        guard let temporalKind = Temporal(rawValue: temporal) else {
             preconditionFailure("Schemas/predicates.json: \(id): temporal: no kind \(temporal)")
         }
+        self.init(
+            id: id, labelEnglish: labelEnglish, labelArabic: labelArabic, family: family, isSymmetric: isSymmetric,
+            temporal: temporalKind, subjectTypes: types(subjectTypes, "subject"), objectTypes: types(objectTypes, "object"),
+            description: description)
+    }
+
+    private init(
+        id: String, labelEnglish: String, labelArabic: String, family: String, isSymmetric: Bool, temporal: Temporal,
+        subjectTypes: [EntityType], objectTypes: [EntityType], description: String
+    ) {
         self.id = id
         self.labelEnglish = labelEnglish
         self.labelArabic = labelArabic
         self.family = family
         self.isSymmetric = isSymmetric
         self.temporal = temporal
-        self.subjectTypes = types(subjectTypes, "subject")
-        self.objectTypes = types(objectTypes, "object")
+        self.subjectTypes = subjectTypes
+        self.objectTypes = objectTypes
         self.description = description
     }
 
