@@ -580,14 +580,46 @@ final class ImportSession {
         if heldClaimIDs.count >= ImportSession.heldClaimLimit { try writeHeldClaims() }
     }
 
-    /// Writes the claims ``holdNewClaim(_:values:)`` kept, in the order they were read (their rowids).
+    /// Writes the claims ``holdNewClaim(_:values:)`` kept, in the order of the subject index
+    /// (``inSubjectOrder(_:)``), which gives them their rowids.
     private func writeHeldClaims() throws {
         guard let held = heldClaims, !held.isEmpty else { return }
         let insert = try database.cached(
             "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        for values in held { try insert.run(values) }
+        for position in ImportSession.inSubjectOrder(held) { try insert.run(held[position]) }
         heldClaims = []
         heldClaimIDs = []
+    }
+
+    /// The positions of claim rows (as ``writeRowByRow(_:citationKeys:replacingCitations:isRetracted:)``
+    /// binds them) ordered by subject, object and predicate as SQLite compares text (byte by
+    /// byte), then as read. In that order the inserts walk the two indexes that lead with the
+    /// subject from one end to the other, each page once, instead of landing on random pages
+    /// that the page cache cannot all hold: 100,000 claims into a store of a million took a
+    /// quarter less time (Benchmarks/RESULTS.md). The object's indexes stay in random order.
+    static func inSubjectOrder(_ rows: [[Statement.Value]]) -> [Int] {
+        // One key of bytes a row, its three parts joined by a zero byte, which no stored text
+        // holds and which sorts before every other: compared as bytes, not character by
+        // character as `String` compares.
+        let keys = rows.map { row in
+            var key: [UInt8] = []
+            for (index, column) in [1, 3, 2].enumerated() {
+                if index > 0 { key.append(0) }
+                if case .text(let text) = row[column] { key.append(contentsOf: text.utf8) }
+            }
+            return key
+        }
+        return rows.indices.sorted { a, b in
+            let order = keys[a].withUnsafeBufferPointer { x in
+                keys[b].withUnsafeBufferPointer { y in
+                    for index in 0..<min(x.count, y.count) where x[index] != y[index] {
+                        return x[index] < y[index] ? -1 : 1
+                    }
+                    return x.count - y.count
+                }
+            }
+            return order != 0 ? order < 0 : a < b
+        }
     }
 
     /// What a claim record would change in the stored claim of the same id.
