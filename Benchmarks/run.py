@@ -541,33 +541,27 @@ def run_size(isnad, claims, measure, python, rows, smoke):
                 subprocess.run(["sqlite3", "-csv", grown, "SELECT * FROM %s WHERE %s LIKE 'more-%%'" % (table, key)],
                                stdout=handle, check=True)
         subprocess.run(["sqlite3", raw, "PRAGMA wal_checkpoint(TRUNCATE)"], check=True, capture_output=True)
-        raw_grown = os.path.join(work, "raw-grown.db")
-        script = raw_load_script(more_folder, raw_grown, tables=["claim", "citation", "change_record"])
+        # The same rows into the raw load's own store, and into a copy of the very file Isnad
+        # imports into: the two stores hold the same rows but were built differently (Isnad's
+        # indexes from sorted keys after the rows, the raw load's grown row by row).
+        raw_targets = [
+            (raw, "raw-grown.db", "(claims, citations, history) into the raw load's store"),
+            (store, "raw-into-isnad.db", "into a copy of Isnad's store (the file isnad import starts from)"),
+        ]
+        for origin, name, described in raw_targets:
+            target = os.path.join(work, name)
+            script = raw_load_script(more_folder, target, tables=["claim", "citation", "change_record"])
 
-        def fresh_raw_grown():
-            remove_store(raw_grown)
-            shutil.copyfile(raw, raw_grown)
-        sample = measure.process(["sqlite3", raw_grown, ".read %s" % script], setup=fresh_raw_grown)
-        rows.append((label, "import a tenth more claims into the full store",
-                     "sqlite3 .import of the same rows (claims, citations, history) into the raw load's store", sample.text(),
-                     "%.0f MB" % sample.peak_mb, "%d records/s" % (claims // 10 / sample.median),
-                     "isnad at %.0f%% of this rate" % (100 * sample.median / grown_import.median)))
-        # The same rows into a copy of the very file Isnad imports into. The two stores hold the
-        # same rows but were built differently (Isnad's indexes from sorted keys after the rows,
-        # the raw load's grown row by row), so this row compares the two on one file.
-        raw_same = os.path.join(work, "raw-into-isnad.db")
-        script = raw_load_script(more_folder, raw_same, tables=["claim", "citation", "change_record"])
-
-        def fresh_raw_same():
-            remove_store(raw_same)
-            shutil.copyfile(store, raw_same)
-        sample = measure.process(["sqlite3", raw_same, ".read %s" % script], setup=fresh_raw_same)
-        rows.append((label, "import a tenth more claims into the full store",
-                     "sqlite3 .import of the same rows into a copy of Isnad's store (the file isnad import starts from)",
-                     sample.text(), "%.0f MB" % sample.peak_mb, "%d records/s" % (claims // 10 / sample.median),
-                     "isnad at %.0f%% of this rate" % (100 * sample.median / grown_import.median)))
-        for path in (grown, raw_grown, raw_same):
-            remove_store(path)
+            def fresh_target():
+                remove_store(target)
+                shutil.copyfile(origin, target)
+            sample = measure.process(["sqlite3", target, ".read %s" % script], setup=fresh_target)
+            rows.append((label, "import a tenth more claims into the full store",
+                         "sqlite3 .import of the same rows %s" % described, sample.text(),
+                         "%.0f MB" % sample.peak_mb, "%d records/s" % (claims // 10 / sample.median),
+                         "isnad at %.0f%% of this rate" % (100 * sample.median / grown_import.median)))
+            remove_store(target)
+        remove_store(grown)
 
         if python:
             times = []
