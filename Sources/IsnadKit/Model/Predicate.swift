@@ -32,31 +32,6 @@ public struct Predicate: Hashable, Sendable, Decodable {
         case objectTypes = "object"
     }
 
-    /// A predicate as a vocabulary file's entry gives it (the members ``CodingKeys`` names), or
-    /// nil when one is missing or of another type.
-    init?(_ entry: JSONObject) {
-        func string(_ key: CodingKeys) -> String? {
-            if case .string(let text)? = entry[key.rawValue] { text } else { nil }
-        }
-        func types(_ key: CodingKeys) -> [EntityType]? {
-            guard case .array(let items)? = entry[key.rawValue] else { return nil }
-            var types: [EntityType] = []
-            for item in items {
-                guard case .string(let text) = item, let type = EntityType(rawValue: text) else { return nil }
-                types.append(type)
-            }
-            return types
-        }
-        guard let id = string(.id), let labelEnglish = string(.labelEnglish), let labelArabic = string(.labelArabic),
-            let family = string(.family), case .bool(let isSymmetric)? = entry[CodingKeys.isSymmetric.rawValue],
-            let temporal = string(.temporal).flatMap(Temporal.init(rawValue:)), let subjectTypes = types(.subjectTypes),
-            let objectTypes = types(.objectTypes), let description = string(.description)
-        else { return nil }
-        self.init(
-            id: id, labelEnglish: labelEnglish, labelArabic: labelArabic, family: family, isSymmetric: isSymmetric,
-            temporal: temporal, subjectTypes: subjectTypes, objectTypes: objectTypes, description: description)
-    }
-
     /// A predicate of Schemas/predicates.json as SchemaEmbedder read it when Isnad was built
     /// (`EmbeddedSchemas.predicates`), its temporal kind and entity types as the file spells
     /// them. One Isnad does not know stops the process, naming it: the build and this library
@@ -76,24 +51,14 @@ public struct Predicate: Hashable, Sendable, Decodable {
         guard let temporalKind = Temporal(rawValue: temporal) else {
             preconditionFailure("Schemas/predicates.json: \(id): temporal: no kind \(temporal)")
         }
-        self.init(
-            id: id, labelEnglish: labelEnglish, labelArabic: labelArabic, family: family, isSymmetric: isSymmetric,
-            temporal: temporalKind, subjectTypes: types(subjectTypes, "subject"), objectTypes: types(objectTypes, "object"),
-            description: description)
-    }
-
-    private init(
-        id: String, labelEnglish: String, labelArabic: String, family: String, isSymmetric: Bool, temporal: Temporal,
-        subjectTypes: [EntityType], objectTypes: [EntityType], description: String
-    ) {
         self.id = id
         self.labelEnglish = labelEnglish
         self.labelArabic = labelArabic
         self.family = family
         self.isSymmetric = isSymmetric
-        self.temporal = temporal
-        self.subjectTypes = subjectTypes
-        self.objectTypes = objectTypes
+        self.temporal = temporalKind
+        self.subjectTypes = types(subjectTypes, "subject")
+        self.objectTypes = types(objectTypes, "object")
         self.description = description
     }
 
@@ -119,21 +84,9 @@ public struct Vocabulary: Sendable {
     ///
     /// Not parsed from the file's text as a command starts: every command reads the vocabulary,
     /// and parsing its 13 KB of JSON was a twelfth of a small query's instructions
-    /// (`JSONDecoder`, before Isnad's own parser, more than half). A test checks that the
-    /// build's reading is the file's (``fromDefinitionText``).
+    /// (`JSONDecoder`, before Isnad's own parser, more than half). A test decodes the file as
+    /// `Predicate`s and compares.
     public static let standard = Vocabulary(predicates: EmbeddedSchemas.predicates)
-
-    /// The vocabulary read from the embedded text of Schemas/predicates.json, with Isnad's JSON
-    /// parser, or nil when the text is not a vocabulary: what ``standard`` must equal.
-    static var fromDefinitionText: Vocabulary? {
-        guard let entries = Vocabulary.entries(of: definitionText) else { return nil }
-        var predicates: [Predicate] = []
-        for entry in entries {
-            guard let predicate = Predicate(entry) else { return nil }
-            predicates.append(predicate)
-        }
-        return Vocabulary(predicates: predicates)
-    }
 
     /// The objects of a vocabulary file's `predicates` array, or nil when it has none.
     static func entries(of text: String) -> [JSONObject]? {
