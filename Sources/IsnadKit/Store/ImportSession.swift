@@ -75,7 +75,7 @@ final class ImportSession {
     private static let cacheSize = -65536
     /// On SQLite, while the store keeps its indexes: the rows of new claims, written to the claim
     /// table a batch at a time by ``writeHeldClaims()`` (nil when claims are written as they come).
-    private var heldClaims: [[Statement.Value]]?
+    private var heldClaims: [(order: [UInt8], values: [Statement.Value])]?
     /// The ids of ``heldClaims``.
     private var heldClaimIDs: Set<String> = []
     /// How many new claims are held before they are written: their values are kept in memory.
@@ -504,7 +504,7 @@ final class ImportSession {
         let exists: Bool
         if heldClaims != nil {
             exists = try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
-            if !exists { try holdNewClaim(claim.id, values: values) }
+            if !exists { try holdNewClaim(claim, values: values) }
         } else {
             try database.cached(
                 database.dialect(
@@ -574,9 +574,9 @@ final class ImportSession {
     /// its indexes during a smaller import, and each row goes to a random place in every one of
     /// them: written record by record, the claim's four indexes and the citations' take turns
     /// in the page cache and evict each other's pages; claims written together find theirs.
-    private func holdNewClaim(_ id: String, values: [Statement.Value]) throws {
-        heldClaims?.append(values)
-        heldClaimIDs.insert(id)
+    private func holdNewClaim(_ claim: Claim, values: [Statement.Value]) throws {
+        heldClaims?.append((ImportSession.subjectOrderKey(claim), values))
+        heldClaimIDs.insert(claim.id)
         if heldClaimIDs.count >= ImportSession.heldClaimLimit { try writeHeldClaims() }
     }
 
@@ -586,32 +586,34 @@ final class ImportSession {
         guard let held = heldClaims, !held.isEmpty else { return }
         let insert = try database.cached(
             "INSERT INTO claim (id, subject, predicate, object, start_date, end_date, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        for position in ImportSession.inSubjectOrder(held) { try insert.run(held[position]) }
+        for position in ImportSession.inSubjectOrder(held.map(\.order)) { try insert.run(held[position].values) }
         heldClaims = []
         heldClaimIDs = []
     }
 
-    /// The positions of claim rows (as ``writeRowByRow(_:citationKeys:replacingCitations:isRetracted:)``
-    /// binds them) ordered by subject, object and predicate as SQLite compares text (byte by
-    /// byte), then as read. In that order the inserts walk the two indexes that lead with the
-    /// subject from one end to the other, each page once, instead of landing on random pages
-    /// that the page cache cannot all hold: the claim rows of 100,000 claims went into a store of
-    /// a million in a quarter less time, the whole import in a tenth less (Benchmarks/RESULTS.md).
-    /// The object's indexes stay in random order. Claims alike in all three keep the order read,
-    /// which is the order a walk reads them in (by rowid), as after a large import or on PostgreSQL.
-    static func inSubjectOrder(_ rows: [[Statement.Value]]) -> [Int] {
-        // One key of bytes a row, its three parts joined by a zero byte, which no stored text
-        // holds and which sorts before every other: compared as bytes, not character by
-        // character as `String` compares.
-        let keys = rows.map { row in
-            var key: [UInt8] = []
-            for (index, column) in [1, 3, 2].enumerated() {
-                if index > 0 { key.append(0) }
-                if case .text(let text) = row[column] { key.append(contentsOf: text.utf8) }
-            }
-            return key
-        }
-        return rows.indices.sorted { a, b in
+    /// What a held claim is ordered by: its subject, object and predicate as SQLite compares
+    /// text (byte by byte), joined by a zero byte, which no stored text holds and which sorts
+    /// before every other.
+    static func subjectOrderKey(_ claim: Claim) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(claim.subject.utf8.count + claim.object.utf8.count + claim.predicate.utf8.count + 2)
+        key.append(contentsOf: claim.subject.utf8)
+        key.append(0)
+        key.append(contentsOf: claim.object.utf8)
+        key.append(0)
+        key.append(contentsOf: claim.predicate.utf8)
+        return key
+    }
+
+    /// The positions of held claims ordered by their keys (``subjectOrderKey(_:)``), then as
+    /// read. In that order the inserts walk the two indexes that lead with the subject from one
+    /// end to the other, each page once, instead of landing on random pages that the page cache
+    /// cannot all hold: the claim rows of 100,000 claims went into a store of a million in a
+    /// quarter less time, the whole import in a tenth less (Benchmarks/RESULTS.md). The object's
+    /// indexes stay in random order. Claims alike in all three keep the order read, which is the
+    /// order a walk reads them in (by rowid), as after a large import or on PostgreSQL.
+    static func inSubjectOrder(_ keys: [[UInt8]]) -> [Int] {
+        keys.indices.sorted { a, b in
             let order = keys[a].withUnsafeBufferPointer { x in
                 keys[b].withUnsafeBufferPointer { y in
                     for index in 0..<min(x.count, y.count) where x[index] != y[index] {
