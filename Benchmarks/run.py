@@ -14,7 +14,9 @@ and measures, for each size:
                   and into a copy of Isnad's store (the file the import starts from)
   neighbors       isnad neighbors --depth 2 (in-process --timing), a hub and a median actor: every
                   claim as CSV, the default table (a summary) in process and as a cold process, and
-                  at the hub --limit 0 (peak memory) | recursive CTE on the same file | networkx ego_graph
+                  at the hub --limit 0 (peak memory) | SQLite alone stepping the statements the default
+                  table runs, logged from it and replayed in C (Benchmarks/replay/) | recursive CTE on
+                  the same file | networkx ego_graph
   show (biggest)  isnad show of the biggest entity: default (in process, cold) and --limit 0 (peak memory);
                   timeline of it, default (in process) and --limit 0, and source of the most cited
                   source, --limit 0 (peak memory)
@@ -417,6 +419,65 @@ def timed_sql(store, sql, parameters, repeat, rows=None):
     return times
 
 
+# --- the same statements in SQLite alone -------------------------------------------------------
+
+REPLAY = os.path.join(HERE, "replay")
+
+
+def replay_tools(work):
+    """Builds Benchmarks/replay/ into `work` with the system's C compiler: the statement log,
+    loaded into isnad, and the replay. Returns (log library, replay), or None without a compiler."""
+    compiler = next((shutil.which(name) for name in ("cc", "gcc", "clang") if shutil.which(name)), None)
+    if compiler is None:
+        return None
+    library = os.path.join(work, "statement_log.so")
+    replay = os.path.join(work, "replay")
+    subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-o", library, os.path.join(REPLAY, "statement_log.c"), "-ldl"],
+                   check=True)
+    memory = os.path.join(ROOT, "Sources", "CSQLiteMemory")
+    subprocess.run([compiler, "-O2", "-I", os.path.join(memory, "include"), "-o", replay, os.path.join(REPLAY, "replay.c"),
+                    os.path.join(memory, "sqlite_memory.c"), "-lsqlite3", "-lpthread"], check=True)
+    return library, replay
+
+
+def logged_statements(path):
+    """The statements of a log that statement_log.c wrote, in order."""
+    statements = []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.startswith("-- statement "):
+                statements.append("")
+            elif not line.startswith("-- rows ") and statements:
+                statements[-1] += line
+    return statements
+
+
+def survey_replay(tools, isnad, store, entity, repeat):
+    """SQLite alone stepping the statements that `isnad neighbors ENTITY --depth 2` runs while its
+    clock runs: logged from the command, then replayed (Benchmarks/replay/replay.c), `repeat` times,
+    each a new process and connection, as the in-process measure is. The clock of --timing starts
+    once the entity named has been read (its row, aliases and merged ids) and stops before the
+    table is written, whose first read is an entity's row for its name."""
+    library, replay = tools
+    log = os.path.join(os.path.dirname(library), "statements.log")
+    environment = dict(os.environ, ISNAD_STATEMENT_LOG=log, LD_PRELOAD=library)
+    subprocess.run([isnad, "--db", store, "neighbors", entity, "--depth", "2"], env=environment, check=True,
+                   stdout=subprocess.DEVNULL)
+    statements = logged_statements(log)
+    center_read = "SELECT merged FROM entity_merged WHERE entity = '%s'" % entity.replace("'", "''")
+    first = next((index + 2 for index, sql in enumerate(statements) if sql.startswith(center_read)), None)
+    last = next((index for index, sql in enumerate(statements)
+                 if first and index >= first and sql.startswith("SELECT id, type, name, description, attributes FROM entity")),
+                None)
+    if first is None or last is None:
+        raise RuntimeError("%s: the survey's statements were not found in the log %s" % (entity, log))
+    times = []
+    for _ in range(repeat):
+        result = subprocess.run([replay, store, log, str(first), str(last)], capture_output=True, text=True, check=True)
+        times.append(parse_timing(result.stdout))
+    return Sample(times), last - first + 1
+
+
 def ratio(peer, isnad):
     """How Isnad compares with a peer, both in seconds: `isnad 3.2× faster` or `isnad 1.5× slower`."""
     if peer >= isnad:
@@ -491,6 +552,9 @@ def run_size(isnad, claims, measure, python, rows, smoke):
     work = tempfile.mkdtemp(prefix="isnad-bench-")
     store = os.path.join(work, "isnad.db")
     try:
+        replay = replay_tools(work)
+        if replay is None:
+            say("[%s] no C compiler (cc, gcc, clang): the neighbourhoods' SQLite bound is left out" % label)
         say("[%s] import" % label)
         sample = measure.process([isnad, "--db", store, "import", source], setup=lambda: remove_store(store))
         rows.append((label, "import", "isnad import", sample.text(), "%.0f MB" % sample.peak_mb,
@@ -620,6 +684,14 @@ def run_size(isnad, claims, measure, python, rows, smoke):
                     sample = measure.timing([isnad, "--db", store, "neighbors", entity, "--depth", "2"], repeat=bounded_repeat)
                     rows.append((label, work_name, "isnad neighbors --depth 2, default table (in-process)", sample.text(), "", "",
                                  "p95 %s" % seconds(sample.percentile(0.95))))
+                    if replay:
+                        # The floor of that time on this store's layout: SQLite reading the same pages.
+                        floor, statements = survey_replay(replay, isnad, store, entity, bounded_repeat)
+                        rows.append((label, work_name,
+                                     "SQLite alone stepping the %d statements the default table runs (C, prepared first)"
+                                     % statements, floor.text(), "", "",
+                                     "isnad at %.1f× this; %.2f of this bound" % (sample.median / floor.median,
+                                                                               floor.median / sample.median)))
                     sample = measure.process([isnad, "--db", store, "neighbors", entity, "--depth", "2"], repeat=bounded_repeat)
                     rows.append((label, work_name, "isnad neighbors --depth 2, default table, whole cold process", sample.text(),
                                  "%.0f MB" % sample.peak_mb, "", ""))
