@@ -432,11 +432,14 @@ def replay_tools(work):
         return None
     library = os.path.join(work, "statement_log.so")
     replay = os.path.join(work, "replay")
-    subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-o", library, os.path.join(REPLAY, "statement_log.c"), "-ldl"],
-                   check=True)
     memory = os.path.join(ROOT, "Sources", "CSQLiteMemory")
-    subprocess.run([compiler, "-O2", "-I", os.path.join(memory, "include"), "-o", replay, os.path.join(REPLAY, "replay.c"),
-                    os.path.join(memory, "sqlite_memory.c"), "-lsqlite3", "-lpthread"], check=True)
+    for command in ([compiler, "-O2", "-shared", "-fPIC", "-o", library, os.path.join(REPLAY, "statement_log.c"), "-ldl"],
+                    [compiler, "-O2", "-I", os.path.join(memory, "include"), "-o", replay, os.path.join(REPLAY, "replay.c"),
+                     os.path.join(memory, "sqlite_memory.c"), "-lsqlite3", "-lpthread"]):
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            say("cannot build Benchmarks/replay (libsqlite3-dev missing?): %s" % result.stderr.strip()[-500:])
+            return None
     return library, replay
 
 
@@ -554,7 +557,7 @@ def run_size(isnad, claims, measure, python, rows, smoke):
     try:
         replay = replay_tools(work)
         if replay is None:
-            say("[%s] no C compiler (cc, gcc, clang): the neighbourhoods' SQLite bound is left out" % label)
+            say("[%s] the neighbourhoods' SQLite bound is left out: no C compiler (cc, gcc, clang) or no build" % label)
         say("[%s] import" % label)
         sample = measure.process([isnad, "--db", store, "import", source], setup=lambda: remove_store(store))
         rows.append((label, "import", "isnad import", sample.text(), "%.0f MB" % sample.peak_mb,
