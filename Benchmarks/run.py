@@ -427,7 +427,7 @@ REPLAY = os.path.join(HERE, "replay")
 def replay_tools(work):
     """Builds Benchmarks/replay/ into `work` with the system's C compiler: the statement log,
     loaded into isnad, and the replay. Returns (log library, replay), or None without a compiler."""
-    compiler = next((shutil.which(name) for name in ("cc", "gcc", "clang") if shutil.which(name)), None)
+    compiler = next(filter(None, map(shutil.which, ("cc", "gcc", "clang"))), None)
     if compiler is None:
         return None
     library = os.path.join(work, "statement_log.so")
@@ -468,17 +468,20 @@ def survey_replay(tools, isnad, store, entity, repeat):
                    stdout=subprocess.DEVNULL)
     statements = logged_statements(log)
     center_read = "SELECT merged FROM entity_merged WHERE entity = '%s'" % entity.replace("'", "''")
-    first = next((index + 2 for index, sql in enumerate(statements) if sql.startswith(center_read)), None)
-    last = next((index for index, sql in enumerate(statements)
-                 if first and index >= first and sql.startswith("SELECT id, type, name, description, attributes FROM entity")),
-                None)
-    if first is None or last is None:
+    entity_read = "SELECT id, type, name, description, attributes FROM entity"
+    # Positions from 0: the survey runs from the statement after the center's last read up to the
+    # first entity read after it.
+    start = next((index + 1 for index, sql in enumerate(statements) if sql.startswith(center_read)), None)
+    end = next((index for index, sql in enumerate(statements) if start and index > start and sql.startswith(entity_read)),
+               None)
+    if start is None or end is None:
         raise RuntimeError("%s: the survey's statements were not found in the log %s" % (entity, log))
     times = []
     for _ in range(repeat):
-        result = subprocess.run([replay, store, log, str(first), str(last)], capture_output=True, text=True, check=True)
+        # replay.c counts statements from 1, both ends included.
+        result = subprocess.run([replay, store, log, str(start + 1), str(end)], capture_output=True, text=True, check=True)
         times.append(parse_timing(result.stdout))
-    return Sample(times), last - first + 1
+    return Sample(times), end - start
 
 
 def ratio(peer, isnad):
