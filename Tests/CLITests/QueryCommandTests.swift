@@ -98,6 +98,88 @@ struct QueryCommandTests {
         #expect(placed == placed.sorted() && dated.last == "", "dated claims in order, then the undated")
     }
 
+    @Test("timeline's and path's JSON and the STIX export weigh a claim as the tables do: never stronger than its common link")
+    func documentsAreCapped() throws {
+        let cli = try datasetStore()
+        // The CSV's columns are the table's: status and best grade capped, then channels and common link.
+        var capped: [String: [String]] = [:]
+        for row in Self.csvRows(try cli.run(["claims", "--format", "csv"]).standardOutput).dropFirst() {
+            capped[row[0]] = [row[8], row[10] + row[11], row[12], row[13]]
+        }
+        // The seed's telling case: two sources, one graded B, but both reach us through the article graded E.
+        #expect(capped["hamas-praised-hadera-attack"] == ["alleged", "E2", "1", "hadera-2022-article"])
+        func weighed(_ object: [String: Any]) -> [String] {
+            [
+                object["status"] as? String ?? "", object["best"] as? String ?? "",
+                String(object["channels"] as? Int ?? -1), object["common_link"] as? String ?? "",
+            ]
+        }
+        let timeline = try cli.run(["timeline", "--format", "json"]).standardOutput.split(separator: "\n")
+        #expect(timeline.count == capped.count)
+        for line in timeline {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = object["claim"] as? String ?? ""
+            #expect(weighed(object) == capped[id], "\(id)")
+        }
+        let path = try cli.run(["path", "hamas", "Wilayat Sinai", "--all", "--max-depth", "2", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: path.outputBytes) as? [String: Any])
+        var hopsSeen = 0
+        for chain in document["chains"] as? [[String: Any]] ?? [] {
+            for hop in chain["hops"] as? [[String: Any]] ?? [] {
+                hopsSeen += 1
+                #expect(weighed(hop) == capped[hop["claim"] as? String ?? ""])
+                for other in hop["other_claims"] as? [[String: Any]] ?? [] {
+                    #expect(weighed(other) == capped[other["claim"] as? String ?? ""])
+                }
+            }
+        }
+        #expect(hopsSeen > 1)
+        let bundle = try cli.run(["export", "stix"])
+        let stix = try #require(try JSONSerialization.jsonObject(with: bundle.outputBytes) as? [String: Any])
+        let relationships = (stix["objects"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "relationship" }
+        #expect(relationships.count == capped.count)
+        for relationship in relationships {
+            let id = relationship["isnad_id"] as? String ?? ""
+            let expected = try #require(capped[id])
+            #expect(relationship["isnad_status"] as? String == expected[0], "\(id)")
+            #expect(relationship["isnad_grade"] as? String == expected[1], "\(id)")
+            #expect(String(relationship["isnad_channels"] as? Int ?? -1) == expected[2], "\(id)")
+            #expect(relationship["isnad_common_link"] as? String ?? "" == expected[3], "\(id)")
+        }
+        let praised = try #require(relationships.first { $0["isnad_id"] as? String == "hamas-praised-hadera-attack" })
+        #expect(praised["confidence"] as? Int == 70, "credibility 2, capped at the article's E2")
+    }
+
+    /// The rows of RFC 4180 CSV, as the CSV output writes it (CRLF, fields quoted when they must be).
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var isQuoted = false
+        var characters = Array(text).makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? characters.next() {
+            pending = nil
+            if isQuoted {
+                if character == "\"" {
+                    let next = characters.next()
+                    if next == "\"" { field.append("\"") } else { isQuoted = false; pending = next }
+                } else {
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": isQuoted = true
+            case ",": row.append(field); field = ""
+            case "\r\n", "\n": row.append(field); field = ""; rows.append(row); row = []
+            default: field.append(character)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
     @Test("source shows the chain of transmission both ways and the claims it carries")
     func source() throws {
         let cli = try datasetStore()

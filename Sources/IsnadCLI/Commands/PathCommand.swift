@@ -121,8 +121,7 @@ enum PathCommand: Command {
                     json.member("claim", other.claim.id)
                     json.member("predicate", other.claim.predicate)
                     json.member("direction", direction(of: other.claim, from: hop.from, vocabulary: vocabulary).rawValue)
-                    json.nullableMember("status", other.evidence?.status.rawValue)
-                    json.nullableMember("best", other.evidence?.bestGrade)
+                    presentation.writeEvidence(of: other, to: &json)
                     json.endObject()
                 }
                 json.endArray()

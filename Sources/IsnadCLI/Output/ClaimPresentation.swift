@@ -167,6 +167,20 @@ struct ClaimPresentation {
         return lines
     }
 
+    /// What the claim's citations add up to once weighed, as members of a JSON object already
+    /// begun: status, number of sources and best grade capped by the common link, as every table
+    /// shows them, then the independent channels and the common link (null when there are two
+    /// or more channels, or none).
+    func writeEvidence(of graded: GradedClaim, to json: inout JSONWriter) {
+        let weight = graph.weigh(graded)
+        let evidence = weight.strength?.evidence
+        json.nullableMember("status", evidence?.status.rawValue)
+        json.member("sources", evidence?.sources.count ?? 0)
+        json.nullableMember("best", evidence?.bestGrade)
+        json.member("channels", weight.supportingChannels)
+        json.nullableMember("common_link", weight.commonLink?.source)
+    }
+
     /// The claim's members, in a JSON object already begun (the ordered JSON of `path` and
     /// `timeline`): id, ends with their names, predicate, dates, evidence, and the citations that
     /// passed the filters — the claim and what says it, without the sources' records.
@@ -180,9 +194,7 @@ struct ClaimPresentation {
         json.member("object_name", try name(claim.object))
         json.nullableMember("start", claim.start?.description)
         json.nullableMember("end", claim.end?.description)
-        json.nullableMember("status", graded.evidence?.status.rawValue)
-        json.member("sources", graded.evidence?.sources.count ?? 0)
-        json.nullableMember("best", graded.evidence?.bestGrade)
+        writeEvidence(of: graded, to: &json)
         json.key("citations")
         json.beginArray()
         for cited in graded.citations {

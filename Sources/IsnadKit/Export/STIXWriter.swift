@@ -21,8 +21,8 @@ public struct STIXWriter {
         Isnad export. In STIX terms: entities as identity (people, organizations), threat-actor (armed groups), \
         incident (events), location (places with a country, region or coordinates; others as identity of class \
         unknown); claims as relationship (spec types where the spec suggests them for the pair, else related-to), \
-        with start_time/stop_time widened from partial dates to whole days, confidence from the best citation's \
-        Admiralty credibility (STIX 2.1 Appendix A; credibility 6 leaves it out), each citation's quote as an \
+        with start_time/stop_time widened from partial dates to whole days, confidence from the claim's best \
+        Admiralty credibility once capped by its common link (STIX 2.1 Appendix A; credibility 6 leaves it out), each citation's quote as an \
         external reference (source_name: the Isnad source id; external_id: the locator); denials as opinion \
         (disagree); sources as report (published widened to the first day; 1970-01-01 when unknown) whose \
         object_refs are the claims they make or relay and the reports they cite. Only in this extension's \
@@ -52,8 +52,9 @@ public struct STIXWriter {
             try writeEntity(entity, &json)
             try emit(&json)
         }
+        let graph = try TransmissionGraph(store: store)
         try store.forEachClaim { claim in
-            try writeRelationship(claim, &json)
+            try writeRelationship(claim, weight: graph.weigh(claim), &json)
             try emit(&json)
             for citation in claim.claim.citations where citation.stance == .denies {
                 writeOpinion(citation, of: claim.claim, &json)
@@ -113,7 +114,10 @@ public struct STIXWriter {
             "Plain-text definition (the README's STIX section): isnad_id (string, the Isnad id), isnad_type (string, "
                 + "the entity or source type), isnad_aliases (list of {name, lang}), isnad_attributes (object of "
                 + "strings), isnad_predicate (string), isnad_start and isnad_end (partial dates YYYY, YYYY-MM or "
-                + "YYYY-MM-DD), isnad_grade (string, the best citation's Admiralty grade, e.g. B2), isnad_notes "
+                + "YYYY-MM-DD), isnad_status (string: asserted, alleged or disputed), isnad_grade (string, the claim's best "
+                + "Admiralty grade, e.g. B2), both capped by the common link all its support passes through, "
+                + "isnad_channels (integer, independent channels of support), isnad_common_link (string, the source "
+                + "id of that common link, when there is one channel), isnad_notes "
                 + "(string), isnad_citations (list of {source, via, quote, quote_en, stance, credibility, locator}), "
                 + "isnad_source (object: publisher, author, url, published, lang, reliability, cites, text).")
         json.member("version", "1.0.0")
@@ -204,7 +208,10 @@ public struct STIXWriter {
         close(&json)
     }
 
-    private func writeRelationship(_ graded: GradedClaim, _ json: inout JSONWriter) throws {
+    /// The claim as a relationship. Its `confidence` and `isnad_grade` are the claim's best grade
+    /// once weighed (capped by its common link, as every Isnad output shows it), not the best
+    /// citation's own: a claim that reaches us through one weak source never reads stronger.
+    private func writeRelationship(_ graded: GradedClaim, weight: ClaimWeight, _ json: inout JSONWriter) throws {
         let claim = graded.claim
         let sourceKind = try kind(of: claim.subject, type: graded.subjectType)
         let targetKind = try kind(of: claim.object, type: graded.objectType)
@@ -219,8 +226,8 @@ public struct STIXWriter {
         let end = claim.end ?? (predicate?.temporal == .event ? claim.start : nil)
         json.member("start_time", claim.start.map(STIXMapping.startTime))
         json.member("stop_time", end.map(STIXMapping.stopTime))
-        let best = graded.bestCitation
-        if let best, let confidence = STIXMapping.confidence(best.citation.credibility) {
+        let evidence = weight.strength?.evidence
+        if let evidence, let confidence = STIXMapping.confidence(evidence.bestCredibility) {
             json.member("confidence", confidence)
         }
         if !claim.citations.isEmpty {
@@ -239,7 +246,12 @@ public struct STIXWriter {
         json.member("isnad_predicate", claim.predicate)
         json.member("isnad_start", claim.start?.description)
         json.member("isnad_end", claim.end?.description)
-        if let best { json.member("isnad_grade", "\(best.reliability.rawValue)\(best.citation.credibility.rawValue)") }
+        if let evidence {
+            json.member("isnad_status", evidence.status.rawValue)
+            json.member("isnad_grade", evidence.bestGrade)
+            json.member("isnad_channels", weight.supportingChannels)
+            json.member("isnad_common_link", weight.commonLink?.source)
+        }
         json.member("isnad_notes", claim.notes)
         json.key("isnad_citations")
         json.beginArray()
