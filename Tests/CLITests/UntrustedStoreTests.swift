@@ -96,6 +96,13 @@ struct UntrustedStoreTests {
         #expect(check.status == 65, "\(check.standardError)")
         #expect(check.standardOutput.contains("FAIL the schema Isnad creates, and nothing else"))
         #expect(check.standardOutput.contains(attack.message), "\(check.standardOutput)")
+        // Nothing else was read, so nothing else may say "ok".
+        let lines = check.standardOutput.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(
+            lines.count == 11
+                && lines.dropFirst().allSatisfy {
+                    $0.hasPrefix("--   ") && $0.hasSuffix(": not run, until the schema is Isnad's again")
+                }, "\(check.standardOutput)")
         #expect(try files(of: cli) == before, "check changed the store")
     }
 

@@ -47,8 +47,12 @@ public struct IntegrityCheck {
     public private(set) var findings: [Finding] = []
     /// Whether the store is on PostgreSQL, where two checks are other checks: see ``title(of:)``.
     private var isPostgreSQL = false
-    /// How many items each check looked at.
+    /// How many items each check looked at; a check missing here was not run (every check but
+    /// the schema's, when the schema was changed by another program).
     public private(set) var examined: [Kind: Int] = [:]
+
+    /// Whether the check of `kind` ran: "ok" means something only for a check that did.
+    public func hasRun(_ kind: Kind) -> Bool { examined[kind] != nil }
 
     /// Checks the store. One opened with ``GraphStore/Access/examine`` whose schema another
     /// program changed gets its differences reported and no other check: those would read the
@@ -59,7 +63,8 @@ public struct IntegrityCheck {
             add(
                 .schema, "store",
                 difference
-                    + " (another program changed this store: export it with that program's changes undone, or restore a backup)")
+                    + " (another program changed this store: undo that change in the sqlite3 shell, such as DROP INDEX for an index it added, or restore a backup)"
+            )
         }
         examined[.schema] = 1
         guard store.schemaDifferences.isEmpty else { return }
