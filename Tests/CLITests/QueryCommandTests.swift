@@ -284,9 +284,21 @@ struct QueryCommandTests {
         let json = try cli.run(["disputes", "--format", "json"])
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect((document["incompatibilities"] as? [[String: Any]])?.first?["kind"] as? String == "opposed-predicates")
+        let pair = try #require((document["incompatibilities"] as? [[String: Any]])?.first)
+        #expect(pair["kind"] as? String == "opposed-predicates")
+        // A pair is two claims, each with how strong it is, never two facts.
+        #expect((pair["first_evidence"] as? [String: Any])?["status"] as? String == "disputed")
+        #expect((pair["second_evidence"] as? [String: Any])?["common_link"] as? String == "hadera-2022-article")
+        #expect((document["disputes"] as? [[String: Any]])?.first?["status"] as? String == "disputed")
+        #expect(
+            result.standardOutput.contains(
+                "      hamas-cooperated-with-isis: DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied in 1 channel; hamas-hostile-to-isis-until-2017: ALLEGED E3"
+            ))
         let csv = try cli.run(["disputes", "--format", "csv"])
-        #expect(csv.standardOutput.hasPrefix("kind,claim,other_claim,certain,detail\r\ndispute,hamas-cooperated-with-isis,"))
+        #expect(
+            csv.standardOutput.hasPrefix(
+                "kind,claim,other_claim,certain,detail,claim_evidence,other_claim_evidence\r\ndispute,hamas-cooperated-with-isis,"
+            ))
     }
 
     @Test("source --limit counts each claim once, though the article both makes and quotes some of them")

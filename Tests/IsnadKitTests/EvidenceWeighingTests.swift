@@ -266,6 +266,25 @@ struct EvidenceWeighingTests {
         #expect(found.pairCounts == [.opposedPredicates: 2, .exclusiveInTime: 1, .actsAfterDeath: 1])
     }
 
+    @Test("contradictions: a death dated by a period makes an act after it certain only once the period is over")
+    func deathOverAPeriod() throws {
+        let folder = try TemporaryFolder.scoped
+        let records =
+            Self.contradictionRecords
+                + """
+                {"record":"entity","id":"r","type":"person","name":"R"}
+                {"record":"claim","id":"r-killed","subject":"r","predicate":"killed_in","object":"ev","start":"2010","end":"2012","citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-met-q-2011","subject":"r","predicate":"met_with","object":"q","start":"2011-06","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-met-q-2013","subject":"r","predicate":"met_with","object":"q","start":"2013","end":null,"citations":[\(Self.citation("t"))]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let clashes = try Contradictions.find(in: store).allIncompatibilities().filter { $0.first == "r-killed" }
+        #expect(clashes.map { "\($0.second) \($0.isCertain)" } == ["r-met-q-2011 false", "r-met-q-2013 true"])
+        #expect(
+            clashes.first?.description == "r-killed has r killed in 2010 – 2012, but r-met-q-2011 has r met_with q from 2011-06")
+    }
+
     @Test("contradictions: pairs counted without being made agree with those made; a limit takes the first of each kind")
     func contradictionCounts() throws {
         let folder = try TemporaryFolder.scoped

@@ -10,7 +10,8 @@ enum DisputesCommand: Command {
             of claims, each with some support, that cannot both hold: opposed predicates between the same entities
             over periods that may overlap (allied_with and hostile_to …, as Schemas/predicates.json declares them), a
             predicate exclusive in time held toward two objects at once (branch_of …), and a person killed at a date
-            who acts after it. Each clash says whether the dates make it certain or only fail to rule it out. Reads
+            who acts after it. Each clash says whether the dates make it certain or only fail to rule it out, and how
+            strong each of its two claims is. Reads
             the whole store (no filters). A listing: it exits 0 whatever it finds (use 'isnad check' to fail on
             defects).
 
@@ -33,30 +34,77 @@ enum DisputesCommand: Command {
         let store = try context.openStore(.read)
         let found = try Contradictions.find(in: store, vocabulary: store.vocabulary)
         let graph = try TransmissionGraph(store: store)
+        let pairWeights = PairWeights(store: store, graph: graph)
         try format.print(
             Printout(
                 reading: {
                     .init(
                         text: "\(counted(found.disputedClaims.count, "claim")) both supported and denied\n",
-                        stream: { write in try reading(found, limit: limit, store: store, graph: graph, write: write) })
+                        stream: { write in
+                            try reading(found, limit: limit, store: store, pairWeights: pairWeights, write: write)
+                        })
                 },
                 json: .streamedDocument { json, flush in
-                    try self.json(found, limit: limit, store: store, &json, flush: flush)
+                    try self.json(found, limit: limit, store: store, pairWeights: pairWeights, &json, flush: flush)
                 },
-                rows: Printout.Rows(header: ["kind", "claim", "other_claim", "certain", "detail"]) { row in
+                rows: Printout.Rows(
+                    header: ["kind", "claim", "other_claim", "certain", "detail", "claim_evidence", "other_claim_evidence"]
+                ) { row in
                     try forEachDispute(found, limit: limit, store: store) { dispute in
                         try row([
                             "dispute", dispute.claim.claim.id, "", "",
                             "\(counted(dispute.supporting.count, "supporting citation")), \(counted(dispute.denying.count, "denying citation"))",
+                            WeighedEvidence(graph.weigh(dispute.claim)).line, "",
                         ])
                     }
                     try forEachIncompatibility(found, limit: limit) { clash in
                         try row([
                             clash.kind.rawValue, clash.first, clash.second, clash.isCertain ? "true" : "false", clash.explanation,
+                            try pairWeights.line(of: clash.first), try pairWeights.line(of: clash.second),
                         ])
                     }
                 }),
             context: context)
+    }
+
+    /// How the claims of the pairs are weighed: the pairs name claims by id, and a pair is never
+    /// shown without how strong each of its claims is. A claim recurs from pair to pair (a death
+    /// with each act after it; an alliance with each hostility), so each is read and weighed once.
+    /// What is kept per claim is a number: claims weighed alike share one ``WeighedEvidence``,
+    /// so the memory grows like the facts ``Contradictions`` already keeps for the same claims,
+    /// by a few bytes each.
+    final class PairWeights {
+        let store: GraphStore
+        let graph: TransmissionGraph
+        private var evidenceOfClaim: [String: Int32] = [:]
+        private var distinct: [WeighedEvidence] = []
+        private var numbers: [WeighedEvidence: Int32] = [:]
+
+        init(store: GraphStore, graph: TransmissionGraph) {
+            self.store = store
+            self.graph = graph
+        }
+
+        /// Nil for a claim that is gone.
+        func evidence(of id: String) throws -> WeighedEvidence? {
+            if let number = evidenceOfClaim[id] { return number < 0 ? nil : distinct[Int(number)] }
+            var number: Int32 = -1
+            if let claim = try store.claim(id: id) {
+                let evidence = WeighedEvidence(graph.weigh(claim))
+                if let known = numbers[evidence] {
+                    number = known
+                } else {
+                    number = Int32(distinct.count)
+                    distinct.append(evidence)
+                    numbers[evidence] = number
+                }
+            }
+            evidenceOfClaim[id] = number
+            return number < 0 ? nil : distinct[Int(number)]
+        }
+
+        /// The claim's strength in one line; empty for a claim gone or without citations.
+        func line(of id: String) throws -> String { try evidence(of: id)?.line ?? "" }
     }
 
     /// The first `limit` disputed claims (all when nil); whether more came after them.
@@ -88,9 +136,10 @@ enum DisputesCommand: Command {
     }
 
     static func reading(
-        _ found: Contradictions, limit: Int?, store: GraphStore, graph: TransmissionGraph, write: (String) throws -> Void
+        _ found: Contradictions, limit: Int?, store: GraphStore, pairWeights: PairWeights,
+        write: (String) throws -> Void
     ) throws {
-        var presentation = ClaimPresentation(store: store, graph: graph)
+        var presentation = ClaimPresentation(store: store, graph: pairWeights.graph)
         var shown = 0
         try forEachDispute(found, limit: limit, store: store) { dispute in
             shown += 1
@@ -120,9 +169,12 @@ enum DisputesCommand: Command {
         }
         try write(heading + "\n")
         try forEachIncompatibility(found, limit: limit) { clash in
+            let first = try pairWeights.line(of: clash.first)
+            let second = try pairWeights.line(of: clash.second)
             try write(
                 Text.printable(
-                    "  \(clash.kind.rawValue) (\(clash.isCertain ? "certain" : "not ruled out")): \(clash.explanation)") + "\n")
+                    "  \(clash.kind.rawValue) (\(clash.isCertain ? "certain" : "not ruled out")): \(clash.explanation)")
+                    + "\n" + Text.printable("      \(clash.first): \(first); \(clash.second): \(second)") + "\n")
         } cutShort: { kind in
             try write(
                 "  " + ListingLimit.note(showing: limit ?? 0, of: found.pairCounts[kind] ?? 0, "\(kind.rawValue) pair") + "\n")
@@ -130,9 +182,10 @@ enum DisputesCommand: Command {
     }
 
     static func json(
-        _ found: Contradictions, limit: Int?, store: GraphStore, _ json: inout JSONWriter,
+        _ found: Contradictions, limit: Int?, store: GraphStore, pairWeights: PairWeights, _ json: inout JSONWriter,
         flush: (inout JSONWriter) throws -> Void
     ) throws {
+        let presentation = ClaimPresentation(store: store, graph: pairWeights.graph)
         func citations(_ key: String, _ side: [GradedCitation]) {
             json.key(key)
             json.beginArray()
@@ -159,6 +212,7 @@ enum DisputesCommand: Command {
             json.member("subject", claim.subject)
             json.member("predicate", claim.predicate)
             json.member("object", claim.object)
+            presentation.writeEvidence(of: dispute.claim, to: &json)
             citations("supporting", dispute.supporting)
             citations("denying", dispute.denying)
             json.endObject()
@@ -176,6 +230,16 @@ enum DisputesCommand: Command {
             json.key("certain")
             json.number(clash.isCertain ? "true" : "false")
             json.member("explanation", clash.explanation)
+            for (key, id) in [("first_evidence", clash.first), ("second_evidence", clash.second)] {
+                json.key(key)
+                if let evidence = try pairWeights.evidence(of: id) {
+                    json.beginObject()
+                    evidence.write(to: &json)
+                    json.endObject()
+                } else {
+                    json.null()
+                }
+            }
             json.endObject()
             written += 1
             if written % 256 == 0 { try flush(&json) }

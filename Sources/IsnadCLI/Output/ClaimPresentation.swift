@@ -168,17 +168,9 @@ struct ClaimPresentation {
     }
 
     /// What the claim's citations add up to once weighed, as members of a JSON object already
-    /// begun: status, number of sources and best grade capped by the common link, as every table
-    /// shows them, then the independent channels and the common link (null when there are two
-    /// or more channels, or none).
+    /// begun (see ``WeighedEvidence``).
     func writeEvidence(of graded: GradedClaim, to json: inout JSONWriter) {
-        let weight = graph.weigh(graded)
-        let evidence = weight.strength?.evidence
-        json.nullableMember("status", evidence?.status.rawValue)
-        json.member("sources", evidence?.sources.count ?? 0)
-        json.nullableMember("best", evidence?.bestGrade)
-        json.member("channels", weight.supportingChannels)
-        json.nullableMember("common_link", weight.commonLink?.source)
+        WeighedEvidence(graph.weigh(graded)).write(to: &json)
     }
 
     /// The claim's members, in a JSON object already begun (the ordered JSON of `path` and
@@ -211,5 +203,37 @@ struct ClaimPresentation {
             json.endObject()
         }
         json.endArray()
+    }
+}
+
+/// What a claim's citations add up to once weighed, as the documents of `path`, `timeline` and
+/// `disputes` give it: status, number of sources and best grade capped by the common link, as
+/// every table shows them, then the independent channels and the common link (null when there
+/// are two or more channels, or none). Claims weighed alike are equal.
+struct WeighedEvidence: Hashable {
+    let status: String?
+    let sources: Int
+    let best: String?
+    let channels: Int
+    let commonLink: String?
+    /// `ALLEGED F3 · 1 channel, all through hadera-2022-article (E)`; empty without citations.
+    let line: String
+
+    init(_ weight: ClaimWeight) {
+        let evidence = weight.strength?.evidence
+        status = evidence?.status.rawValue
+        sources = evidence?.sources.count ?? 0
+        best = evidence?.bestGrade
+        channels = weight.supportingChannels
+        commonLink = weight.commonLink?.source
+        line = weight.strength?.description ?? ""
+    }
+
+    func write(to json: inout JSONWriter) {
+        json.nullableMember("status", status)
+        json.member("sources", sources)
+        json.nullableMember("best", best)
+        json.member("channels", channels)
+        json.nullableMember("common_link", commonLink)
     }
 }

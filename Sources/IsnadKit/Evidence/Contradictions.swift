@@ -213,12 +213,17 @@ public struct Contradictions: Sendable {
                 guard let died = death.period.start else { continue }
                 let person = death.predicate == "killed_in" ? death.subject : death.object
                 let lastDay = died.lastDayNumber
+                // A death dated by a period happened on some day of it: an act certainly comes
+                // after it only once the period is over.
+                let latestDay = (death.period.end ?? died).lastDayNumber
+                let when = death.period.end.map { "\(died) – \($0)" } ?? "\(died)"
                 for act in actsOfPerson[person]?.byID ?? [] where act.id != death.id && act.acted.firstDayNumber > lastDay {
                     try take {
                         Incompatibility(
-                            kind: .actsAfterDeath, first: death.id, second: act.id, isCertain: true,
+                            kind: .actsAfterDeath, first: death.id, second: act.id,
+                            isCertain: act.acted.firstDayNumber > latestDay,
                             explanation:
-                                "\(death.id) has \(person) killed in \(died), but \(act.id) has \(person) \(act.predicate) \(act.other) from \(act.acted)"
+                                "\(death.id) has \(person) killed in \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) from \(act.acted)"
                         )
                     }
                 }
@@ -376,6 +381,7 @@ struct Fact: Sendable {
 /// subject's claims are compared with each other, and a store's every clashing claim is kept.
 struct ClaimSpan: Sendable {
     let start: PartialDate?
+    let end: PartialDate?
     /// The widest reading, as first and last days; `Int32.min` and `Int32.max` mean unbounded on
     /// that side. A state without a start may have begun at any time, without an end still
     /// holds; an event without a start could be at any time.
@@ -390,6 +396,7 @@ struct ClaimSpan: Sendable {
 
     init(start: PartialDate?, end: PartialDate?, temporal: Predicate.Temporal) {
         self.start = start
+        self.end = end
         switch temporal {
         case .state:
             widestFrom = start?.firstDayNumber ?? .min
