@@ -182,6 +182,47 @@ struct HistoryCommandTests {
         #expect(log.contains("  isnad import 're\\u{1B}[31mgrade file.jsonl'\n"))
     }
 
+    @Test(
+        "another store's history is held to what Isnad writes: a time as Isnad keeps it, no control character, record lines that are records",
+        arguments: [
+            (
+                #""at":"2026-12-03T16:16:16Z\u001b]52;c;aGk=\u0007""#, #""author":"eve""#, "null",
+                #"evil.jsonl:1: "at": expected a time in UTC as YYYY-MM-DDTHH:MM:SSZ"#
+            ),
+            (#""at":"yesterday""#, #""author":"eve""#, "null", #""at": expected a time in UTC"#),
+            (
+                #""at":"2026-12-03T16:16:16Z""#, #""author":"eve\u001b[31m""#, "null",
+                #""author": contains the control character U+001B"#
+            ),
+            (
+                #""at":"2026-12-03T16:16:16Z""#, #""author":"eve""#, #""{\"record\":\"entity\",\"id\":\"hamas\"}""#,
+                #""records"[0].before: not a record line: type: missing"#
+            ),
+        ])
+    func hostileHistory(at: String, author: String, before: String, message: String) throws {
+        let cli = try importedStore()
+        try cli.write(
+            "evil.jsonl",
+            #"{"entry":1,\#(at),\#(author),"command":"isnad","undoes":null,"undone_by":null,"records":[{"kind":"entity","id":"hamas","action":"changed","before":\#(before),"after":null}]}"#
+                + "\n")
+        let result = try cli.run(["import", "--from", "history", "evil.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(try cli.run(["log"]).standardOutput.split(separator: "\n").filter { $0.hasPrefix("entry ") }.count == 1)
+    }
+
+    @Test("log escapes every stored field of an entry, the time too, in a store another program wrote")
+    func hostileStoredTime() throws {
+        let cli = try importedStore()
+        guard let sqlite = ExternalTool.path("sqlite3") else { return }
+        let planted = try ExternalTool.run(
+            sqlite, [cli.path("isnad.db"), "UPDATE change SET at = at || char(27) || ']52;c;aGk=' || char(7)"])
+        #expect(planted.status == 0)
+        let log = try cli.run(["log"]).standardOutput
+        #expect(!log.contains("\u{1B}") && !log.contains("\u{07}"))
+        #expect(log.contains("\\u{1B}]52;c;aGk=\\u{7}") || log.contains("\\u{1B}]52;c;aGk=\\u{07}"), "\(log)")
+    }
+
     @Test("the history tables are readable with SQL: one change row and one row per record")
     func tables() throws {
         let cli = try importedStore()

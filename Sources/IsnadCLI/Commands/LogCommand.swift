@@ -49,7 +49,7 @@ enum LogCommand: Command {
     /// An entry as lines: its head, its command, then each record (marked when it was
     /// retracted, restored or merged) and its fields.
     static func text(of entry: HistoryEntry, store: GraphStore) throws -> [String] {
-        var head = "entry \(entry.number) · \(entry.timestamp) · \(Text.printable(entry.author))"
+        var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
         if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
         if entry.isTravelled { head += " · from another store's history" }

@@ -108,22 +108,70 @@ extension HistoryEntry {
         guard case .array(let items)? = field(value, "records") else {
             throw HistoryLineError(message: "\"records\": expected an array")
         }
-        for item in items {
+        // What another store's history says is shown by `isnad log` and kept: it is held to what
+        // Isnad itself writes, so that no control character or malformed record enters the store.
+        func storable(_ text: String, _ key: String) throws(HistoryLineError) -> String {
+            if let problem = Text.problem(with: text) { throw HistoryLineError(message: "\"\(key)\": \(problem)") }
+            return text
+        }
+        let decoder = RecordDecoder()
+        for (position, item) in items.enumerated() {
+            let place = "\"records\"[\(position)]"
             guard let kind = Record.Kind(rawValue: try text(item, "kind")) else {
-                throw HistoryLineError(message: "\"kind\": expected entity, source or claim")
+                throw HistoryLineError(message: "\(place).kind: expected entity, source or claim")
             }
             guard let action = RecordChange.Action(rawValue: try text(item, "action")) else {
-                throw HistoryLineError(message: "\"action\": expected added, changed or removed")
+                throw HistoryLineError(message: "\(place).action: expected added, changed or removed")
             }
-            records.append(
-                RecordChange(
-                    kind: kind, id: try text(item, "id"), action: action, before: try optionalText(item, "before"),
-                    after: try optionalText(item, "after")))
+            let id = try text(item, "id")
+            if let problem = Identifier.problem(with: id) { throw HistoryLineError(message: "\(place).id: \(problem)") }
+            var versions: [String?] = []
+            for key in ["before", "after"] {
+                let line = try optionalText(item, key)
+                if let line {
+                    let record: Record
+                    do {
+                        record = try decoder.decode(try JSONParser.parse(line))
+                    } catch let problems as RecordProblems {
+                        let first = problems.problems[0]
+                        throw HistoryLineError(
+                            message: "\(place).\(key): not a record line: \(first.field.map { "\($0): " } ?? "")\(first.message)")
+                    } catch {
+                        throw HistoryLineError(message: "\(place).\(key): not a record line: \(error)")
+                    }
+                    guard record.kind == kind, record.id == id else {
+                        throw HistoryLineError(
+                            message: "\(place).\(key): a record line of another record than \(kind.rawValue) \"\(id)\"")
+                    }
+                }
+                versions.append(line)
+            }
+            records.append(RecordChange(kind: kind, id: id, action: action, before: versions[0], after: versions[1]))
+        }
+        let timestamp = try text(value, "at")
+        guard HistoryEntry.isTimestamp(timestamp) else {
+            throw HistoryLineError(message: "\"at\": expected a time in UTC as YYYY-MM-DDTHH:MM:SSZ")
         }
         self.init(
-            number: number, timestamp: try text(value, "at"), author: try text(value, "author"),
-            command: try text(value, "command"), undoes: try integer("undoes"), undoneBy: try integer("undone_by"),
-            records: records, recordCount: records.count)
+            number: number, timestamp: timestamp, author: try storable(try text(value, "author"), "author"),
+            command: try storable(try text(value, "command"), "command"), undoes: try integer("undoes"),
+            undoneBy: try integer("undone_by"), records: records, recordCount: records.count)
+    }
+
+    /// Whether `text` is a time as the history keeps it: `2026-12-03T16:16:16Z`.
+    static func isTimestamp(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            switch index {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return false }
+            case 10: guard byte == UInt8(ascii: "T") else { return false }
+            case 13, 16: guard byte == UInt8(ascii: ":") else { return false }
+            case 19: guard byte == UInt8(ascii: "Z") else { return false }
+            default: guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+            }
+        }
+        return true
     }
 }
 
