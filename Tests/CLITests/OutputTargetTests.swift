@@ -94,6 +94,18 @@ struct OutputTargetTests {
         #expect(stat("/dev/null", &information) == 0 && (information.st_mode & S_IFMT) == S_IFCHR)
     }
 
+    @Test(
+        "standard output that cannot take the data fails with 73, though the command ends with a message on standard error",
+        arguments: [["claims"], ["claims", "--limit", "0"], ["timeline"], ["search", "hamas"], ["show", "hamas"]])
+    func unwritableStandardOutput(_ arguments: [String]) throws {
+        let (cli, _) = try harnessWithStore()
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let result = try ExternalTool.run(
+            "/bin/sh", ["-c", #""$0" "$@" > /dev/full"#, CLIHarness.binary, "--db", cli.path("isnad.db")] + arguments)
+        #expect(result.status == 73, "\(result.standardError)")
+        #expect(result.standardError.contains("isnad: <stdout>: disk full"), "\(result.standardError)")
+    }
+
     @Test("a FIFO is written in place, not replaced")
     func fifo() throws {
         let (cli, before) = try harnessWithStore()

@@ -79,6 +79,10 @@ public final class FileSink: ByteSink {
     private var buffer: UnsafeMutableRawPointer
     private let capacity: Int
     private var count = 0
+    /// The first write that failed. It stays failed, as a C stream's error does: a caller that
+    /// let one failure pass (a message flushing what came before it) still gets it from the
+    /// next write or flush, so that output lost is never an exit 0.
+    private var failure: OutputError?
 
     /// Standard output.
     public static func standardOutput() -> FileSink { FileSink(descriptor: STDOUT_FILENO, path: "<stdout>", owns: false) }
@@ -98,6 +102,7 @@ public final class FileSink: ByteSink {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if let failure { throw failure }
         if count + bytes.count > capacity { try flush() }
         if bytes.count > capacity {
             try writeAll(bytes)
@@ -108,6 +113,7 @@ public final class FileSink: ByteSink {
     }
 
     public func flush() throws {
+        if let failure { throw failure }
         guard count > 0 else { return }
         let pending = UnsafeRawBufferPointer(start: buffer, count: count)
         count = 0
@@ -121,7 +127,9 @@ public final class FileSink: ByteSink {
             let written = systemWrite(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(path: path, code: errno)
+                let error = OutputError(path: path, code: errno)
+                failure = error
+                throw error
             }
             offset += written
         }
