@@ -18,6 +18,9 @@ struct Context {
     let storeLocation: StoreLocation
     /// The store as messages name it: its path, or its URI without the password.
     var databasePath: String { storeLocation.description }
+    /// ``databasePath`` as a message shows it: a line break or control character in a file's
+    /// name cannot split a one-line message or reach the terminal.
+    var shownDatabasePath: String { Text.printable(databasePath) }
     let output: OutputSink
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
@@ -46,10 +49,10 @@ struct Context {
         case .postgreSQL(let location): return try openPostgreSQLGraph(location, access)
         }
         let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] in
-            standardError("waiting for another program or process to finish writing to \(databasePath)…\n")
+            standardError("waiting for another program or process to finish writing to \(Text.printable(databasePath))…\n")
         }
         if let version = store.upgradedFrom {
-            message("upgraded \(databasePath) from schema version \(version) to \(Migrations.currentVersion)")
+            message("upgraded \(Text.printable(databasePath)) from schema version \(version) to \(Migrations.currentVersion)")
         }
         return store
     }

@@ -131,4 +131,25 @@ struct HostileInputTests {
                 #"Robert'); DROP TABLE entity;-- "digraph" <b>&amp;</b> \n (bobby)"#))
         #expect(try cli.run(["stats", "--format", "json"]).status == 0)
     }
+
+    @Test("a line break in a file's or store's name cannot split a one-line message or plant a line of its own")
+    func lineBreakInNames() throws {
+        let cli = try CLIHarness.scoped
+        let name = "bad\nimported 142 records: the store is fine\n.jsonl"
+        try cli.write(name, #"{"record":"entity","id":"x","type":"organization"}"# + "\n")
+        let bad = try cli.run(["--db", "a.db", "import", name])
+        #expect(bad.status == 65)
+        #expect(bad.standardError.split(separator: "\n").count == 2, "\(bad.standardError)")
+        #expect(bad.standardError.hasPrefix("isnad: bad imported 142 records: the store is fine .jsonl:1: "))
+        let missing = try cli.run(["--db", "a.db", "import", "gone\nisnad: the store is damaged"])
+        #expect(missing.status == 66)
+        #expect(missing.standardError.split(separator: "\n").count == 1, "\(missing.standardError)")
+        try cli.write("good.jsonl", HostileInputTests.good + "\n")
+        let created = try cli.run(["--db", "n\nisnad: store damaged.db", "import", "good.jsonl"])
+        #expect(created.status == 0)
+        #expect(created.standardError.hasPrefix("created n isnad: store damaged.db\n"), "\(created.standardError)")
+        let empty = try cli.run(["--db", "a.db", "export", "jsonl", "-o", ""])
+        #expect(empty.status == 64)
+        #expect(empty.standardError.hasPrefix("isnad: -o needs a file name (or - for standard output)"))
+    }
 }

@@ -162,7 +162,7 @@ enum AddCommand: Command {
                 throw UsageError(message: "--text-file: cannot read \(Text.printable(path))", command: spec.name)
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw LookupError(description: "--text-file: \(path) is not UTF-8 text")
+                throw LookupError(description: "--text-file: \(Text.printable(path)) is not UTF-8 text")
             }
             members.append(("text", .string(text)))
         }

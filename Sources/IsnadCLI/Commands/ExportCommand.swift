@@ -112,8 +112,9 @@ enum ExportCommand: Command {
             format.rawValue,
             note: [.jsonl, .stix, .ftm, .history].contains(format)
                 ? "; \(format.rawValue) writes the whole store (for a filtered subset: isnad claims … --format json)" : "")
-        let store = try context.openStore(.read)
         let path = try arguments.value(output)
+        if path?.isEmpty == true { throw UsageError(message: "-o needs a file name (or - for standard output)") }
+        let store = try context.openStore(.read)
         switch format {
         case .jsonl:
             let isIncludingRetracted = arguments.isSet(includesRetracted)

@@ -74,7 +74,7 @@ extension ImportCommand {
         }
         let store = try context.openStore(.create)
         let first = try store.appendHistory(entries)
-        if store.wasCreated { context.message("created \(context.databasePath)") }
+        if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         if let first {
             context.message(
                 "imported \(counted(entries.count, "history entry", "history entries")) as entries \(first) to \(first + entries.count - 1) (isnad log shows them)"

@@ -91,12 +91,12 @@ enum ImportCommand: Command {
             // A store this import created is taken away again, unless another process opened it meanwhile.
             if store.wasCreated, !store.removeCreatedStore() {
                 context.message(
-                    "\(context.databasePath) was created for this import and is left empty: another program or process has it open"
+                    "\(context.shownDatabasePath) was created for this import and is left empty: another program or process has it open"
                 )
             }
             throw error
         }
-        if store.wasCreated { context.message("created \(context.databasePath)") }
+        if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
         let kinds = [
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),

@@ -35,16 +35,16 @@ enum InitCommand: Command {
         if arguments.isSet(roles) {
             throw UsageError(
                 message:
-                    "--roles creates roles on a PostgreSQL server, and \(context.databasePath) is a store file: give --db a postgresql:// URI"
+                    "--roles creates roles on a PostgreSQL server, and \(context.shownDatabasePath) is a store file: give --db a postgresql:// URI"
             )
         }
         let store = try context.openStore(.create)
         if !store.wasCreated {
             context.message(
-                "\(context.databasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do")
+                "\(context.shownDatabasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do")
         } else {
             context.message(
-                "created an empty Isnad store at \(context.databasePath) (schema version \(Migrations.currentVersion))")
+                "created an empty Isnad store at \(context.shownDatabasePath) (schema version \(Migrations.currentVersion))")
         }
     }
 }

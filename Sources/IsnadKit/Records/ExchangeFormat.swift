@@ -56,7 +56,7 @@ public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "\(file): \(objectID): skipped: \(reason)" }
+    public var description: String { "\(Text.printable(file)): \(objectID): skipped: \(reason)" }
 }
 
 /// Reading JSON values of foreign formats.

@@ -86,7 +86,7 @@ public struct Importer {
         public let input: String
         public let reason: String
         public let kind: Kind
-        public var description: String { "\(input): \(reason)" }
+        public var description: String { "\(Text.printable(input)): \(reason)" }
         /// Whether the file does not exist (not: exists but cannot be read).
         public var isMissing: Bool { kind == .missing }
     }

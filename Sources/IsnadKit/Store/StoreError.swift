@@ -34,34 +34,34 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .missing(let path):
-            "no store at \(path)"
+            "no store at \(Text.printable(path))"
         case .notAnIsnadStore(let path):
-            "\(path) is an SQLite database but not an Isnad store"
+            "\(Text.printable(path)) is an SQLite database but not an Isnad store"
         case .newerSchema(let path, let found, let supported):
-            "\(path) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
+            "\(Text.printable(path)) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
         case .cannotCreate(let path, let reason):
-            "cannot create a store at \(path) (\(reason)): check that the folder exists and can be written"
+            "cannot create a store at \(Text.printable(path)) (\(reason)): check that the folder exists and can be written"
         case .cannotMarkOnStandby(let path):
-            "\(path) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
+            "\(Text.printable(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .readOnly(let path):
-            "\(path) is read-only: this command must write to the store (check the file's and its folder's permissions)"
+            "\(Text.printable(path)) is read-only: this command must write to the store (check the file's and its folder's permissions)"
         case .needsUpgrade(let path, let found, let supported, let reason):
             (found < supported
-                ? "\(path) is schema version \(found); upgrading it to \(supported) needs write access"
-                : "\(path) holds search keys made by an older Isnad; remaking them needs write access")
+                ? "\(Text.printable(path)) is schema version \(found); upgrading it to \(supported) needs write access"
+                : "\(Text.printable(path)) holds search keys made by an older Isnad; remaking them needs write access")
                 + ": \(reason)"
         case .upgradeFailed(let path, let from, let to, let cause):
-            "upgrading \(path) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
+            "upgrading \(Text.printable(path)) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
         case .notAFile(let path, let kind):
-            "\(path) is \(kind), not a store file"
+            "\(Text.printable(path)) is \(kind), not a store file"
         case .alteredSchema(let path, let difference, let count):
-            "\(path): \(difference)"
+            "\(Text.printable(path)): \(difference)"
                 + (count > 1 ? " (and \(count - 1) other difference\(count > 2 ? "s" : ""))" : "")
                 + ": this store was changed by another program"
         case .invalidValue(let path, let record, let field, let problem):
-            "\(path): \(record): \(field): \(problem)"
+            "\(Text.printable(path)): \(record): \(field): \(problem)"
         case .moved(let path):
-            "\(path) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
+            "\(Text.printable(path)) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }
     }
 }
