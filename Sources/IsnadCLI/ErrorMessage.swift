@@ -18,7 +18,8 @@ enum ErrorMessage {
             case .notAFile:
                 return "\(error) (name a store file with --db)"
             case .needsUpgrade(let path, _, _, _):
-                return "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printable(path)) copy.db && isnad --db copy.db …)"
+                return
+                    "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printable(path)) copy.db && isnad --db copy.db …)"
             default:
                 return "\(error)"
             }

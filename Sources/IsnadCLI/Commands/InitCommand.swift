@@ -41,7 +41,8 @@ enum InitCommand: Command {
         let store = try context.openStore(.create)
         if !store.wasCreated {
             context.message(
-                "\(context.shownDatabasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do")
+                "\(context.shownDatabasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do"
+            )
         } else {
             context.message(
                 "created an empty Isnad store at \(context.shownDatabasePath) (schema version \(Migrations.currentVersion))")

@@ -31,7 +31,8 @@ enum TemplateCommand: Command {
         guard FileManager.default.createFile(atPath: path, contents: Data(sink.bytes)) else {
             throw OutputFailure(description: "cannot write \(Text.printable(path))")
         }
-        context.message("wrote \(Text.printable(path)): the columns \(ClaimSheet.columns.joined(separator: ", ")); fill one row per citation")
+        context.message(
+            "wrote \(Text.printable(path)): the columns \(ClaimSheet.columns.joined(separator: ", ")); fill one row per citation")
     }
 
     /// A file that could not be written (exit 73).
