@@ -78,7 +78,7 @@ public struct DOTWriter: GraphWriter {
         let size = min(28, 12 + count / 3)
         var label = "<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
         for (index, line) in (options.title ?? "").split(separator: "\n").enumerated() {
-            let text = XMLEscaping.escaped(String(line))
+            let text = XMLEscaping.escapedKeepingIsolates(String(line))
             label += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(index == 0 ? size * 3 / 2 : size)\">"
             label += index == 0 ? "<B>\(text)</B>" : text
             label += "</FONT></TD></TR>"

@@ -4,13 +4,23 @@
 /// both text and attributes. Characters XML 1.0 cannot carry never reach a file: the store
 /// refuses them at import (see ``Text/isStorable(_:)``); should one come from a store written
 /// by another tool, it becomes U+FFFD rather than an unreadable file. DEL and the C1 controls
-/// (U+007F–U+009F), which XML allows, and the bidirectional embeddings and overrides
-/// (U+202A–U+202E) are written as numeric references (`&#155;`, `&#8238;`): a reader gets the
-/// same text, and the file shown on a terminal cannot drive it.
+/// (U+007F–U+009F), which XML allows, and the bidirectional embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) are written as numeric references (`&#155;`, `&#8238;`): a
+/// reader gets the same text, and the file shown on a terminal cannot drive it or reorder it.
 public enum XMLEscaping {
     public static func escaped(_ text: String) -> String {
         var bytes: [UInt8] = []
         append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same, with the directional isolates kept as they are: for DOT's HTML-like labels,
+    /// which are built with them and keep them raw as the rest of a DOT file does
+    /// (``DOTEscaping``).
+    public static func escapedKeepingIsolates(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var text = text
+        text.withUTF8 { append(utf8: $0, kinds: kindsKeepingIsolates, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -23,12 +33,16 @@ public enum XMLEscaping {
 
     /// The same for UTF-8 bytes, such as JSON text built from stored values.
     static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        append(utf8: utf8, kinds: kinds, to: &bytes)
+    }
+
+    private static func append(utf8: UnsafeBufferPointer<UInt8>, kinds: [ByteKind], to bytes: inout [UInt8]) {
         let start = bytes.count
-        if appendStorable(utf8, to: &bytes) { return }
+        if appendStorable(utf8, kinds: kinds, to: &bytes) { return }
         bytes.removeSubrange(start...)
         let text = String(decoding: utf8, as: UTF8.self)
         var replaced = String(String.UnicodeScalarView(text.unicodeScalars.map { Text.isStorable($0) ? $0 : "\u{FFFD}" }))
-        replaced.withUTF8 { _ = appendStorable($0, to: &bytes) }
+        replaced.withUTF8 { _ = appendStorable($0, kinds: kinds, to: &bytes) }
     }
 
     private static let kinds = ByteKind.table { byte in
@@ -37,15 +51,19 @@ public enum XMLEscaping {
             .replaced
         case 0x7F: .referenced
         case 0xC2: .c1Lead
-        case 0xE2: .bidiLead
+        case 0xE2: .bidiOrIsolateLead
         case 0x00..<0x20, 0xEF: .checked
         default: .plain
         }
     }
 
+    private static let kindsKeepingIsolates = kinds.map { $0 == .bidiOrIsolateLead ? .bidiLead : $0 }
+
     /// Appends `utf8` escaped, in one pass; false (with part of it appended) when it holds a
     /// character XML cannot carry (``Text/isStorable(utf8:)``).
-    private static func appendStorable(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+    private static func appendStorable(
+        _ utf8: UnsafeBufferPointer<UInt8>, kinds: [ByteKind], to bytes: inout [UInt8]
+    ) -> Bool {
         bytes.appendEscaped(utf8, kinds: kinds) { byte, _ in
             markup(byte)
         } refuses: { index in

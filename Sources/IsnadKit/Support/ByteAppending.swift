@@ -39,6 +39,9 @@ enum ByteKind: UInt8 {
     /// 0xE2: the first byte of U+2000–U+2FFF, the bidirectional embeddings and overrides
     /// U+202A–U+202E among them.
     case bidiLead
+    /// 0xE2 where the directional isolates U+2066–U+2069 are escaped too (XML: no writer builds
+    /// its markup with them, unlike DOT's labels).
+    case bidiOrIsolateLead
     /// A byte that text an escaper accepts never holds (XML: a C0 control other than tab and
     /// line breaks; 0xEF, which may begin U+FFFE or U+FFFF, is checked there).
     case checked
@@ -49,15 +52,21 @@ enum ByteKind: UInt8 {
     }
 
     /// The control that the bytes at `index` encode, and how many bytes it takes, when `lead` is
-    /// ``c1Lead`` or ``bidiLead`` and the bytes after it make U+0080–U+009F or U+202A–U+202E.
+    /// ``c1Lead`` or ``bidiLead`` and the bytes after it make U+0080–U+009F or U+202A–U+202E, or
+    /// ``bidiOrIsolateLead`` and they make U+202A–U+202E or U+2066–U+2069.
     static func control(after lead: ByteKind, in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
         if lead == .c1Lead, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
             // U+0080–U+009F are encoded C2 80 … C2 9F.
             return (UInt32(utf8[index + 1]), 2)
         }
-        if lead == .bidiLead, index + 2 < utf8.count, utf8[index + 1] == 0x80, (0xAA...0xAE).contains(utf8[index + 2]) {
+        guard lead == .bidiLead || lead == .bidiOrIsolateLead, index + 2 < utf8.count else { return nil }
+        if utf8[index + 1] == 0x80, (0xAA...0xAE).contains(utf8[index + 2]) {
             // U+202A–U+202E are encoded E2 80 AA … E2 80 AE.
             return (0x2000 | UInt32(utf8[index + 2] & 0x3F), 3)
+        }
+        if lead == .bidiOrIsolateLead, utf8[index + 1] == 0x81, (0xA6...0xA9).contains(utf8[index + 2]) {
+            // U+2066–U+2069 are encoded E2 81 A6 … E2 81 A9.
+            return (0x2040 | UInt32(utf8[index + 2] & 0x3F), 3)
         }
         return nil
     }
@@ -95,7 +104,7 @@ extension Array where Element == UInt8 {
                     append(contentsOf: run)
                     appendReference(UInt32(byte))
                     index += 1
-                case .c1Lead, .bidiLead:
+                case .c1Lead, .bidiLead, .bidiOrIsolateLead:
                     guard let (control, length) = ByteKind.control(after: kind, in: utf8, at: index) else {
                         index += 1
                         continue
