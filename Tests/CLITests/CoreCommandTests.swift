@@ -62,6 +62,25 @@ struct CoreCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("every problem of a record at once: an unknown subject and source beside a bad date")
+    func everyProblemOfARecord() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "bad.jsonl",
+            #"{"record":"claim","id":"c7","subject":"hamass","predicate":"praised","object":"isis","start":"2014-02-30","citations":[{"source":"polise","quote":"q","stance":"asserts","credibility":2}]}"#
+                + "\n")
+        let result = try cli.run(["import", "bad.jsonl"])
+        #expect(result.status == 65)
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                #"isnad: bad.jsonl:1: claim "c7": start: "2014-02-30" is not a valid date: day 30 does not exist in 2014-02"#,
+                #"bad.jsonl:1: claim "c7": subject: unknown entity "hamass" (did you mean "hamas"?)"#,
+                #"bad.jsonl:1: claim "c7": citations[0].source: unknown source "polise" (did you mean "police"?)"#,
+                "nothing was imported: the store is unchanged",
+            ], "\(result.standardError)")
+    }
+
     @Test("a missing input exits 66 and creates no store")
     func missingInput() throws {
         let cli = try CLIHarness.scoped

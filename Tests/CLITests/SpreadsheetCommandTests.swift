@@ -146,6 +146,22 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "entry ").count == 2)
     }
 
+    @Test("a name that matches nothing does not hide the row's other problems; a name taken as another says where")
+    func everyProblemOfARow() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "bad.csv",
+            "subject,predicate,object,start,source,quote,stance,credibility\nhamass,praised,isis,2014-02-30,nosuchsource,q,assert,3\n"
+        )
+        let result = try cli.run(["import", "bad.csv"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix("isnad: bad.csv:2:1: \"hamass\" taken as Hamas (hamas)\n"), "\(result.standardError)")
+        #expect(result.standardError.contains("bad.csv:2:5: source: no source matches \"nosuchsource\""))
+        #expect(result.standardError.contains("bad.csv:2:4: start: \"2014-02-30\" is not a valid date"))
+        #expect(result.standardError.contains("bad.csv:2:7: stance: \"assert\" is not one of asserts, reports, denies"))
+    }
+
     @Test(
         "bad sheets: unknown or missing column, bad grade, not UTF-8, mixed with records",
         arguments: [

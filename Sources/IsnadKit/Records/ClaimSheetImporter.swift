@@ -46,7 +46,8 @@ public struct ClaimSheetImporter {
 
     private let store: GraphStore
     private let options: Options
-    /// Told of each name taken as a near match ("taken as …"), with its file, line and column.
+    /// Told of each name taken as a near match, as a whole line: `isnad: FILE:LINE:COLUMN: "hamass"
+    /// taken as Hamas (hamas)`.
     private let notice: (String) -> Void
 
     public init(store: GraphStore, options: Options, notice: @escaping (String) -> Void) {
@@ -88,6 +89,7 @@ public struct ClaimSheetImporter {
             let rows = RowImporter(store: store, session: session, notice: notice)
             for (name, reader) in sheets {
                 let name = Text.printable(name)
+                rows.sheetName = name
                 do {
                     while let row = try reader.nextRow() {
                         let rowProblems = try rows.importRow(row, header: reader.header, isWriting: problemCount == 0)
@@ -123,6 +125,8 @@ private final class RowImporter {
     let decoder: RecordDecoder
     /// The claim of the last rows, not yet written.
     private var pending: Claim?
+    /// The sheet being read, as notes name it.
+    var sheetName = ""
 
     init(store: GraphStore, session: ChangeSession, notice: @escaping (String) -> Void) {
         self.store = store
@@ -151,7 +155,9 @@ private final class RowImporter {
             do {
                 let (entity, tier) = try entities.resolution(text)
                 if tier > .exact {
-                    notice("\(at(column)): \"\(Text.printable(text))\" taken as \(Text.printable(entity.name)) (\(entity.id))")
+                    notice(
+                        "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
+                    )
                 }
                 return entity
             } catch {
@@ -165,7 +171,7 @@ private final class RowImporter {
                 let found = try sources.resolve(text)
                 if found.tier != .id {
                     notice(
-                        "\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
+                        "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
                     )
                 }
                 return found.source
@@ -178,11 +184,13 @@ private final class RowImporter {
         let object = entity("object")
         let claimant = source("source")
         let relay = source("via")
-        guard let subject, let object, let claimant, problems.isEmpty else { return problems }
+        // A name that matches nothing is one problem of the row: the other cells are still read,
+        // so that every problem of the row is listed at once (with a stand-in id where a name
+        // did not resolve, and without the checks that need what it names).
+        let unresolved = "unresolved"
         let quote = row.value("quote") ?? ""
         var locator = row.value("locator")
-        let quoted = relay ?? claimant
-        if let text = quoted.text {
+        if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
             if let lines = QuoteLocator.lines(of: quote, in: text) {
                 if locator == nil { locator = QuoteLocator.locator(lines) }
             } else if !(locator ?? "").contains("unverified") {
@@ -190,10 +198,9 @@ private final class RowImporter {
                     "quote",
                     "not found in the text of source \"\(quoted.id)\" (word for word; or say why in the locator: \"unverified: REASON\")"
                 )
-                return problems
             }
         }
-        var citation: [(String, JSONValue)] = [("source", .string(claimant.id))]
+        var citation: [(String, JSONValue)] = [("source", .string(claimant?.id ?? unresolved))]
         if let relay { citation.append(("via", .string(relay.id))) }
         citation.append(("quote", .string(quote)))
         if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
@@ -203,8 +210,8 @@ private final class RowImporter {
         if let locator { citation.append(("locator", .string(locator))) }
         let predicate = row.value("predicate") ?? ""
         var members: [(String, JSONValue)] = [
-            ("record", .string("claim")), ("subject", .string(subject.id)), ("predicate", .string(predicate)),
-            ("object", .string(object.id)),
+            ("record", .string("claim")), ("subject", .string(subject?.id ?? unresolved)),
+            ("predicate", .string(predicate)), ("object", .string(object?.id ?? unresolved)),
         ]
         if let start = row.value("start") { members.append(("start", .string(start))) }
         if let end = row.value("end") { members.append(("end", .string(end))) }
@@ -217,6 +224,7 @@ private final class RowImporter {
             for problem in error.problems { fail(columnName(problem.field), problem.message) }
             return problems
         }
+        guard let subject, let object, problems.isEmpty else { return problems }
         if let problem = store.vocabulary.problem(
             predicate: claim.predicate, subjectType: subject.type, objectType: object.type)
         {

@@ -24,8 +24,10 @@ struct DecodedLine: Sendable {
         /// A valid record, the digest of what makes it the same record (``identityDigest(of:writer:)``),
         /// and the keys the store files it under.
         case record(Record, identity: UInt64, keys: StoredKeys)
-        /// A record that breaks rules of its own; `id` is its id when that is readable.
-        case refused([RecordProblem], id: String?)
+        /// A record that breaks rules of its own; `id` is its id when that is readable, and
+        /// `references` what it names that reads well (a claim's ends and sources), so that
+        /// a name that matches nothing is listed with the record's other problems.
+        case refused([RecordProblem], id: String?, references: [Reference])
         /// Not JSON; `opensObject` when the line is a lone `{`, the start of an object written
         /// over several lines.
         case unparsable(String, opensObject: Bool)
@@ -48,6 +50,36 @@ struct DecodedLine: Sendable {
         }
     }
 
+    /// An id a refused record names, in a field that reads well.
+    struct Reference: Sendable {
+        let field: String
+        let target: Record.Kind
+        let id: String
+    }
+
+    /// The references of a claim record that was refused, from the fields its problems do not
+    /// name: the import checks them as it checks a good record's, so that every problem of the
+    /// record is listed at once, an unknown subject beside a bad date.
+    static func references(of value: JSONValue, besides problems: [RecordProblem]) -> [Reference] {
+        guard case .object(let object) = value, case .string("claim")? = object["record"] else { return [] }
+        let brokenFields = Set(problems.compactMap(\.field))
+        var references: [Reference] = []
+        func note(_ field: String, _ target: Record.Kind, _ value: JSONValue?) {
+            guard case .string(let id)? = value, Identifier.isValid(id), !brokenFields.contains(field) else { return }
+            references.append(Reference(field: field, target: target, id: id))
+        }
+        note("subject", .entity, object["subject"])
+        note("object", .entity, object["object"])
+        if case .array(let citations)? = object["citations"] {
+            for (index, citation) in citations.enumerated() {
+                guard case .object(let fields) = citation else { continue }
+                note("citations[\(index)].source", .source, fields["source"])
+                note("citations[\(index)].via", .source, fields["via"])
+            }
+        }
+        return references
+    }
+
     /// The line's 1-based number in its file.
     let number: Int
     /// The line's length in bytes, without its line feed.
@@ -67,7 +99,7 @@ struct DecodedLine: Sendable {
             return .record(record, identity: identityDigest(of: record, writer: &writer), keys: StoredKeys(of: record))
         } catch {
             let id: String? = if case .object(let object) = value, case .string(let id) = object["id"] { id } else { nil }
-            return .refused(error.problems, id: id)
+            return .refused(error.problems, id: id, references: references(of: value, besides: error.problems))
         }
     }
 

@@ -364,9 +364,14 @@ private struct Run {
             record = decodedRecord
             identity = decodedIdentity
             keys = decodedKeys
-        case .refused(let problems, let id):
+        case .refused(let problems, let id, let references):
             if let id { refusedIDs.insert(id) }
             for problem in problems { report(problem, at: location) }
+            let label = problems.first?.record ?? "claim"
+            for reference in references where try !isKnown(reference) {
+                try session.addPending(
+                    .init(location: location, record: label, field: reference.field, target: reference.target, id: reference.id))
+            }
             return
         case .unparsable(let message, let opensObject):
             if opensObject { try refuse(input, as: .multilineObject, at: location) }
@@ -442,6 +447,15 @@ private struct Run {
                 remedy: .replacingStoredClaim
             ),
             at: location)
+    }
+
+    /// Whether a refused record's reference names a record the store or this import holds (or
+    /// an entity merged into one).
+    private func isKnown(_ reference: DecodedLine.Reference) throws -> Bool {
+        switch reference.target {
+        case .entity: try session.entityType(reference.id) != nil || session.mergedInto(reference.id) != nil
+        default: try session.sourceExists(reference.id)
+        }
     }
 
     /// Checks what can be checked now; what names records not yet read is checked at the end.
