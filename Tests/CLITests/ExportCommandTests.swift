@@ -102,6 +102,16 @@ struct ExportCommandTests {
             (["export", "dot", "--rankdir", "up"], "--rankdir: \"up\" is not one of LR, RL, TB, BT"),
             (["export", "graphml", "--lang", "fr"], "--lang: \"fr\" is not one of en, ar, both"),
             (["export", "svg"], "unknown export format \"svg\""),
+            (["export", "html", "--lang", "both"], "--lang both does not apply to export html"),
+            (["export", "jsonl", "-o", ""], "-o needs a file name"),
+            (
+                ["show", "hamas", "--include-retracted", "--format", "json"],
+                "--include-retracted does not apply to show --format json, only to show --format table"
+            ),
+            (
+                ["show", "hamas", "--include-retracted", "--format", "csv"],
+                "--include-retracted does not apply to show --format csv"
+            ),
         ])
     func refused(_ arguments: [String], _ message: String) throws {
         let cli = try datasetStore()

@@ -158,6 +158,11 @@ enum ExportCommand: Command {
         let graph = ExportGraph(store: store, options: options)
         if format == .html {
             var html = HTMLView.Options()
+            if arguments.isGiven(Self.language), language == .both {
+                throw UsageError(
+                    message: "--lang both does not apply to export html, which opens in en or ar (a switch on the page changes it)",
+                    command: spec.name)
+            }
             html.language = language == .ar ? .ar : .en
             let focus = try options.focus.flatMap { try store.entity(id: $0) }
             html.title = ExportStyle.title(

@@ -27,9 +27,12 @@ enum ShowCommand: Command {
         ])
 
     static let includesRetracted = Flag(
-        "include-retracted", help: "Also list the entity's retracted claims and citations, marked, with why (text only).")
+        "include-retracted", help: "Also list the entity's retracted claims and citations, marked, with why (table only)."
+    ).only(for: [OutputFormat.table])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        try arguments.refuseOptionsNotFor(
+            try arguments.value(OutputFormat.option, default: .table).rawValue, subject: "show --format")
         let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
         let store = query.store
         let isTimed = arguments.isSet(Timing.option)
