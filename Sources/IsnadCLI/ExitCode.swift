@@ -29,8 +29,11 @@ enum ExitCode: Int32 {
         case is SearchCommand.NothingFound: self = .failure
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
-            is MergeError:
+            is MergeError, is HistoryError:
             self = .badData
+        case let error as EditCommand.EditorFailure:
+            // 126 and 127: the shell found no editor to run, or could not run it.
+            self = error.status == 126 || error.status == 127 ? .unavailable : .failure
         case let error as Importer.InputError:
             switch error.kind {
             case .missing, .notAFile, .unreadable: self = .missingInput

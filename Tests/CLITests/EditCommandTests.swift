@@ -54,8 +54,11 @@ struct EditCommandTests {
         let emptied = try edit(cli, "hamas", script: #": > "$1""#)
         #expect(emptied.standardError == "entity \"hamas\": emptied, nothing changed\n")
         let failed = try edit(cli, "hamas", script: "exit 3\n")
-        #expect(failed.status == 65)
+        #expect(failed.status == 1)
         #expect(failed.standardError.hasSuffix("exited with status 3: nothing changed\n"))
+        let missing = try edit(cli, "hamas", script: "exit 127\n")
+        #expect(missing.status == 69)
+        #expect(missing.standardError.contains("could not be run (status 127): set VISUAL or EDITOR"))
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
     }

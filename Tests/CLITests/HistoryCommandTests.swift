@@ -90,7 +90,7 @@ struct HistoryCommandTests {
         #expect(try cli.run(["undo"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).outputBytes.isEmpty)
         let none = try cli.run(["undo"])
-        #expect(none.status == 1)
+        #expect(none.status == 65)
         #expect(none.standardError == "isnad: nothing to undo: every change in the history is undone already, or there is none\n")
     }
 
@@ -100,7 +100,7 @@ struct HistoryCommandTests {
         #expect(try regrade(cli, to: 4).status == 0)
         #expect(try regrade(cli, to: 5).status == 0)
         let blocked = try cli.run(["undo", "2"])
-        #expect(blocked.status == 1)
+        #expect(blocked.status == 65)
         #expect(
             blocked.standardError
                 == "isnad: cannot undo entry #2: entry #3 (isnad import regrade.jsonl) changed claim \"hamas-praised-attack\" since; undo that first\n"
@@ -120,7 +120,7 @@ struct HistoryCommandTests {
         #expect(try cli.run(["import", "entities.jsonl"]).status == 0)
         #expect(try cli.run(["import", "claims.jsonl"]).status == 0)
         let blocked = try cli.run(["undo", "1"])
-        #expect(blocked.status == 1)
+        #expect(blocked.status == 65)
         #expect(blocked.standardError.hasPrefix("isnad: cannot undo entry #1: claim \""))
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains("hamas-praised-attack"))
     }
@@ -128,7 +128,7 @@ struct HistoryCommandTests {
     @Test(
         "undo refuses bad entries, each with its own message",
         arguments: [
-            (["undo", "9"], 1, "isnad: no history entry #9 (see isnad log)\n"),
+            (["undo", "9"], 65, "isnad: no history entry #9 (see isnad log)\n"),
             (
                 ["undo", "two"], 64,
                 "isnad: expected a history entry's number (isnad log), got \"two\"\n(see 'isnad undo --help')\n"

@@ -49,7 +49,7 @@ struct SpreadsheetCommandTests {
         let bytes = try cli.read("claims.csv")
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == Self.header + "\r\n")
-        #expect(try cli.run(["template", "claims.csv"]).status == 64)
+        #expect(try cli.run(["template", "claims.csv"]).status == 73)
         let empty = try cli.run(["import", "claims.csv"])
         #expect(empty.status == 0, "\(empty.standardError)")
         #expect(empty.standardError.contains("imported 0 citations"))
@@ -224,7 +224,7 @@ struct SpreadsheetCommandTests {
         // not stand in the way of undoing this store's own import.
         #expect(log.contains(" · from another store's history\n"))
         let undo = try cli.run(["--db", "other.db", "undo"])
-        #expect(undo.status == 1)
+        #expect(undo.status == 65)
         #expect(
             undo.standardError
                 == "isnad: cannot undo entry #3: it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)\n"

@@ -66,8 +66,7 @@ enum EditCommand: Command {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw LookupError(
-                    description: "the editor (\(editor)) exited with status \(process.terminationStatus): nothing changed")
+                throw EditorFailure(editor: editor, status: process.terminationStatus)
             }
             let saved = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             content =
@@ -131,5 +130,19 @@ enum EditCommand: Command {
             throw EditProblem(message: error.description)
         }
         return record
+    }
+}
+
+extension EditCommand {
+    /// The editor did not exit cleanly: nothing was changed. Not the data's fault, so not 65:
+    /// 69 when the editor could not be run at all, else 1.
+    struct EditorFailure: Error, CustomStringConvertible {
+        let editor: String
+        let status: Int32
+        var description: String {
+            status == 126 || status == 127
+                ? "the editor (\(Text.printable(editor))) could not be run (status \(status)): set VISUAL or EDITOR to an editor on this machine; nothing changed"
+                : "the editor (\(Text.printable(editor))) exited with status \(status): nothing changed"
+        }
     }
 }

@@ -160,7 +160,8 @@ enum ExportCommand: Command {
             var html = HTMLView.Options()
             if arguments.isGiven(Self.language), language == .both {
                 throw UsageError(
-                    message: "--lang both does not apply to export html, which opens in en or ar (a switch on the page changes it)",
+                    message:
+                        "--lang both does not apply to export html, which opens in en or ar (a switch on the page changes it)",
                     command: spec.name)
             }
             html.language = language == .ar ? .ar : .en

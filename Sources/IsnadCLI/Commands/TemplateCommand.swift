@@ -26,7 +26,7 @@ enum TemplateCommand: Command {
             return
         }
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw UsageError(message: "\(Text.printable(path)) exists already: name another file", command: spec.name)
+            throw OutputFailure(description: "\(Text.printable(path)) exists already: name another file")
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(sink.bytes)) else {
             throw OutputFailure(description: "cannot write \(Text.printable(path))")
