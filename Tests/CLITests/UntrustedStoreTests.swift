@@ -174,6 +174,47 @@ struct UntrustedStoreTests {
     }
 
     @Test(
+        "check finds what no import writes and reading would pass over: bytes that are not UTF-8, ids that are not slugs, record lines that are not records",
+        arguments: [
+            (
+                "UPDATE entity SET name = CAST(X'48616D61739B33316D' AS TEXT) WHERE id = 'hamas'",
+                "entity \"hamas\": name: is not UTF-8 text"
+            ),
+            (
+                "PRAGMA foreign_keys = OFF; UPDATE claim SET subject = '../x/PWN' WHERE rowid = (SELECT min(rowid) FROM claim)",
+                "subject: \"../x/PWN\" is not a slug"
+            ),
+            (
+                "UPDATE retracted_claim SET record = 'not json'",
+                "retracted claim \"hamas-praised-attack\": record: not a record line: invalid JSON at column 1"
+            ),
+            (
+                "UPDATE change_record SET before = '{\"record\":\"entity\"}' WHERE before IS NOT NULL",
+                "history entry 2 claim \"hamas-praised-attack\": before: not a record line: id: missing"
+            ),
+        ])
+    func unreadableRecords(sql: String, finding: String) throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "a test"]).status == 0)
+        try plant(sql, in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(check.standardOutput.contains(finding), "\(check.standardOutput)")
+        if sql.contains("retracted_claim") {
+            for arguments in [
+                ["show", "hamas"], ["export", "jsonl", "--include-retracted"], ["restore", "hamas-praised-attack"],
+            ] {
+                let read = try cli.run(arguments)
+                #expect(read.status == 65, "\(arguments): \(read.standardError)")
+                #expect(
+                    read.standardError.hasPrefix(
+                        "isnad: isnad.db: retracted claim \"hamas-praised-attack\": record: stored value is not a record line"),
+                    "\(arguments): \(read.standardError)")
+            }
+        }
+    }
+
+    @Test(
         "stats reads what it counts and weighs (types, stances, credibilities, grades, dates): a value Isnad never writes fails it",
         arguments: valueAttacks.filter { attack in
             ["type", "stance", "credibility", "reliability", "date"].contains { attack.name.contains($0) }

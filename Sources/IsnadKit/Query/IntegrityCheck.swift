@@ -187,8 +187,24 @@ public struct IntegrityCheck {
                 add(.invalidValue, subject, "credibility: the stored value is not an integer from 1 to 6")
             }
         }
-        try store.forEachStoredText { record, field, text in
-            if let problem = Text.problem(with: text) { add(.invalidValue, record, "\(field): \(problem)") }
+        try store.forEachStoredTextProblem { record, field, problem in add(.invalidValue, record, "\(field): \(problem)") }
+        let decoder = RecordDecoder(vocabulary: store.vocabulary)
+        try store.forEachStoredRecordLine { place, field, kind, id, line in
+            count += 1
+            let record: Record
+            do {
+                record = try decoder.decode(try JSONParser.parse(line))
+            } catch let problems as RecordProblems {
+                let first = problems.problems[0]
+                add(.invalidValue, place, "\(field): not a record line: \(first.field.map { "\($0): " } ?? "")\(first.message)")
+                return
+            } catch {
+                add(.invalidValue, place, "\(field): not a record line: \(error)")
+                return
+            }
+            if record.kind.rawValue != kind || record.id != id {
+                add(.invalidValue, place, "\(field): the line of another record, \(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+            }
         }
         try store.forEachStoredClaimDates { id, startText, endText in
             count += 1

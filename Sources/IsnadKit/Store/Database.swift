@@ -213,10 +213,18 @@ final class Database {
     var isPostgreSQL: Bool { postgreSQL != nil }
 
     /// SQL for a member of a JSON object stored as text, as text: `column ->> '$.key'` in
-    /// SQLite, `column::jsonb ->> 'key'` in PostgreSQL. `key` is Isnad's own, never input.
+    /// SQLite, `column::jsonb ->> 'key'` in PostgreSQL. `key` is Isnad's own, never input. In
+    /// SQLite, NULL when the text is not JSON (a store another program wrote), instead of an
+    /// error that would name no record: ``jsonIsInvalid(_:)`` finds such rows, for the reader
+    /// that says which record it is.
     func jsonMember(_ column: String, _ key: String) -> String {
-        isPostgreSQL ? "\(column)::jsonb ->> '\(key)'" : "\(column) ->> '$.\(key)'"
+        isPostgreSQL
+            ? "\(column)::jsonb ->> '\(key)'" : "CASE WHEN json_valid(\(column)) THEN \(column) ->> '$.\(key)' END"
     }
+
+    /// SQL true for a row whose JSON text is not JSON: SQLite only (PostgreSQL stores hold what
+    /// Isnad's writers, under the store's roles, wrote).
+    func jsonIsInvalid(_ column: String) -> String { isPostgreSQL ? "false" : "NOT json_valid(\(column))" }
 
     /// The SQL for this connection's engine: `sqlite` or `postgreSQL`.
     func dialect(_ sqlite: String, postgreSQL: String) -> String { isPostgreSQL ? postgreSQL : sqlite }

@@ -17,8 +17,19 @@ extension GraphStore {
     func retractedClaim(id: String) throws -> Claim? {
         guard let line = try database.cached("SELECT record FROM retracted_claim WHERE id = ?1").scalarText([.text(id)])
         else { return nil }
-        guard case .claim(let claim) = try RecordDecoder(vocabulary: vocabulary).decode(try JSONParser.parse(line)) else {
-            return nil
+        // Written by Isnad as a record line; anything else was written by another program.
+        let record: Record
+        do {
+            record = try RecordDecoder(vocabulary: vocabulary).decode(try JSONParser.parse(line))
+        } catch {
+            throw StoreError.invalidValue(
+                path: database.path, record: "retracted claim \"\(Text.printable(id))\"", field: "record",
+                problem: "stored value is not a record line")
+        }
+        guard case .claim(let claim) = record, claim.id == id else {
+            throw StoreError.invalidValue(
+                path: database.path, record: "retracted claim \"\(Text.printable(id))\"", field: "record",
+                problem: "stored value is the line of another record")
         }
         return claim
     }
@@ -201,7 +212,7 @@ extension GraphStore {
                 SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
                 UNION ALL
                 SELECT r.id FROM retracted_claim AS r, \(database.dialect(
-                    "json_each(r.record, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
+                    "json_each(CASE WHEN json_valid(r.record) THEN r.record ELSE '{}' END, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
                     postgreSQL:
                         "jsonb_array_elements(r.record::jsonb -> 'citations') AS c WHERE c ->> 'source' = ?1 OR c ->> 'via' = ?1"))
                 ORDER BY 1 LIMIT 1
@@ -279,6 +290,7 @@ extension GraphStore {
             """
             SELECT id FROM retracted_claim
             WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1
+                OR \(database.jsonIsInvalid("record"))
             UNION
             SELECT r.claim FROM retracted_citation AS r \(database.isPostgreSQL ? "JOIN" : "CROSS JOIN") claim AS c ON c.id = r.claim
             WHERE c.subject = ?1 OR c.object = ?1
@@ -302,8 +314,9 @@ extension GraphStore {
             table.map {
                 """
                 SELECT r.id FROM retracted_claim AS r
-                WHERE EXISTS (SELECT 1 FROM \($0) WHERE id = r.record ->> '$.subject')
-                  AND EXISTS (SELECT 1 FROM \($0) WHERE id = r.record ->> '$.object')
+                WHERE EXISTS (SELECT 1 FROM \($0) WHERE id = \(database.jsonMember("r.record", "subject")))
+                  AND EXISTS (SELECT 1 FROM \($0) WHERE id = \(database.jsonMember("r.record", "object")))
+                   OR \(database.jsonIsInvalid("r.record"))
                 ORDER BY r.id
                 """
             } ?? "SELECT id FROM retracted_claim ORDER BY id")

@@ -113,17 +113,22 @@ extension GraphStore {
             .forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil) }
     }
 
-    /// Every stored text field that could hold what an import refuses (a control character):
-    /// the record (`entity "x"`, `claim "c" citation 2`), the field, and its text, in a fixed order.
-    public func forEachStoredText(_ body: (_ record: String, _ field: String, _ text: String) throws -> Void) throws {
+    /// Every stored text field that holds what an import refuses: a control character, bytes
+    /// that are not UTF-8 (which reading would turn into U+FFFD, and an export carry on as if
+    /// written so), or an id or reference that is not a slug (which no import takes back). The
+    /// record (`entity "x"`, `claim "c" citation 2`), the field, and what is wrong, in a fixed order.
+    public func forEachStoredTextProblem(_ body: (_ record: String, _ field: String, _ problem: String) throws -> Void)
+        throws
+    {
+        let ids: Set<String> = ["id", "subject", "object", "source", "via", "entity"]
         let tables: [(sql: String, record: (Statement) -> String, fields: [String])] = [
             (
                 "SELECT id, 0, id, type, name, description, attributes FROM entity ORDER BY id", { "entity \"\($0.string(0))\"" },
                 ["id", "type", "name", "description", "attributes"]
             ),
             (
-                "SELECT entity, position, name, lang FROM entity_name ORDER BY entity, position",
-                { "entity \"\($0.string(0))\" name \($0.int(1))" }, ["name", "lang"]
+                "SELECT entity, position, entity, name, lang FROM entity_name ORDER BY entity, position",
+                { "entity \"\($0.string(0))\" name \($0.int(1))" }, ["entity", "name", "lang"]
             ),
             (
                 "SELECT id, 0, id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source ORDER BY id",
@@ -142,9 +147,39 @@ extension GraphStore {
         ]
         for table in tables {
             try database.prepare(table.sql).forEachRow { row in
-                for (offset, field) in table.fields.enumerated() where !row.isStorableText(Int32(offset + 2)) {
-                    try body(Text.printable(table.record(row)), field, row.string(Int32(offset + 2)))
+                for (offset, field) in table.fields.enumerated() {
+                    let column = Int32(offset + 2)
+                    let problem: String?
+                    if !row.isStorableText(column) {
+                        problem = Text.problem(with: row.string(column)) ?? "is not text Isnad stores"
+                    } else if !row.isUTF8Text(column) {
+                        problem = "is not UTF-8 text (bytes another program wrote; Isnad would show them as U+FFFD)"
+                    } else if ids.contains(field), let id = row.text(column) {
+                        problem = Identifier.problem(with: id)
+                    } else {
+                        problem = nil
+                    }
+                    if let problem { try body(Text.printable(table.record(row)), field, problem) }
                 }
+            }
+        }
+    }
+
+    /// Every record kept whole as a line of the record format: a retracted claim's `record`, and
+    /// a history entry's `before` and `after`. The place (`retracted claim "c"`, `history entry 3
+    /// claim "c"`), the field, and the line, in a fixed order.
+    public func forEachStoredRecordLine(
+        _ body: (_ place: String, _ field: String, _ kind: String, _ id: String, _ line: String) throws -> Void
+    ) throws {
+        try database.prepare("SELECT id, record FROM retracted_claim ORDER BY id").forEachRow { row in
+            try body("retracted claim \"\(Text.printable(row.string(0)))\"", "record", "claim", row.string(0), row.string(1))
+        }
+        try database.prepare(
+            "SELECT change, kind, record, before, after FROM change_record WHERE before IS NOT NULL OR after IS NOT NULL ORDER BY change, kind, record"
+        ).forEachRow { row in
+            let place = "history entry \(row.int(0)) \(Text.printable(row.string(1))) \"\(Text.printable(row.string(2)))\""
+            for (column, field) in [(Int32(3), "before"), (4, "after")] {
+                if let line = row.text(column) { try body(place, field, row.string(1), row.string(2), line) }
             }
         }
     }

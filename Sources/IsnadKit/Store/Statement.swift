@@ -188,6 +188,15 @@ final class Statement {
         return Text.isStorable(utf8: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
+    /// Whether the column's bytes are UTF-8 (NULL is): text another program wrote may not be,
+    /// and reading it as a `String` would repair it silently.
+    func isUTF8Text(_ column: Int32) -> Bool {
+        if postgreSQL != nil { return true }  // the server keeps only valid UTF-8 in a UTF8 database
+        guard let pointer = sqlite3_column_text(handle, column) else { return true }
+        let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+        return String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes)
+    }
+
     /// The column as text, or nil when it is NULL.
     func text(_ column: Int32) -> String? {
         if let postgreSQL { return postgreSQL.text(column) }
