@@ -31,7 +31,7 @@ enum ExportCommand: Command {
             Article or Document, through proof.
             history: the store's history (isnad log), one JSON line per entry, oldest first, each record before and
             after as its canonical line; isnad import --from history appends it to another store's history.
-            stix and ftm write the whole store; the README maps every field and says what each cannot carry.
+            stix and ftm write the whole store; docs/exporting.md maps every field and says what each cannot carry.
             The graph formats (dot, graphml, html, gexf) take the query commands' filters, and write the same bytes for the same
             store. An option that does not apply to the format chosen is refused.
             With -o the file is written under a temporary name and renamed into place once complete.

@@ -5,7 +5,8 @@ enum ImportCommand: Command {
     static let name = "import"
     static let spec = CommandSpec(
         name: name,
-        abstract: "Import records (JSON Lines), a STIX 2.1 bundle or FollowTheMoney entities into the store, all or nothing.",
+        abstract:
+            "Import records (JSON Lines), a CSV claims sheet, a STIX 2.1 bundle, FollowTheMoney entities or a store's history, all or nothing.",
         discussion: """
             Reads entity, source and claim records, one JSON object per line, from each FILE (or - for standard
             input), in one transaction: if any record is bad, nothing is written and every problem is listed with
@@ -17,9 +18,13 @@ enum ImportCommand: Command {
             is one entry of the store's history (isnad log), which isnad undo takes back.
             A STIX 2.1 bundle (one JSON object, read whole, at most 256 MiB) and FollowTheMoney entities (JSON Lines)
             are recognised by their content, or named with --from; they are mapped to entities, sources and claims
-            (the README has the tables), and each object that has no Isnad counterpart is listed as skipped (file,
-            object id, reason). With --strict, a file from which anything would be skipped is refused whole.
+            (docs/exporting.md has the tables), and each object that has no Isnad counterpart is listed as skipped
+            (file, object id, reason). With --strict, a file from which anything would be skipped is refused whole.
             Standard input is recognised as STIX only with --from stix.
+            A CSV claims sheet (FILE.csv, or --from csv; isnad template writes its header) holds one citation a row;
+            every row is checked, and the sheet is imported in one transaction or not at all.
+            --from history appends the lines of isnad export history to this store's history (isnad log), not
+            its records.
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
         options: [isDryRun, replaces, format, isStrict, maximumLineBytes, maximumErrors, HistoryOptions.author],
