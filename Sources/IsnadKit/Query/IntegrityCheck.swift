@@ -203,7 +203,9 @@ public struct IntegrityCheck {
                 return
             }
             if record.kind.rawValue != kind || record.id != id {
-                add(.invalidValue, place, "\(field): the line of another record, \(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+                add(
+                    .invalidValue, place,
+                    "\(field): the line of another record, \(record.kind.rawValue) \"\(Text.printable(record.id))\"")
             }
         }
         try store.forEachStoredClaimDates { id, startText, endText in
