@@ -180,6 +180,18 @@ struct QueryCommandTests {
         return rows
     }
 
+    @Test("show under a date filter says undated claims are kept, summarised or whole")
+    func undatedKeptNote() throws {
+        let cli = try datasetStore()
+        let whole = try cli.run(["show", "hamas", "--as-of", "2022"]).standardOutput
+        #expect(whole.contains(" of them are undated: kept because an undated claim is taken as timeless"), "\(whole)")
+        let summarised = try cli.run(["show", "hamas", "--as-of", "2022", "--limit", "1"]).standardOutput
+        #expect(
+            summarised.contains(
+                "(undated claims among them are kept because an undated claim is taken as timeless, not because it is known to hold then; --limit 0 counts them)"
+            ), "\(summarised)")
+    }
+
     @Test("source shows the chain of transmission both ways and the claims it carries")
     func source() throws {
         let cli = try datasetStore()

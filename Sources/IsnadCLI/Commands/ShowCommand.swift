@@ -109,6 +109,14 @@ enum ShowCommand: Command {
                             "(counted below through the first \(survey.claims) only, to answer at once: those counts are lower bounds)"
                         )
                     }
+                    // The undated claims the date filter kept are not counted apart here (that
+                    // would read every claim); the note that they are kept stays.
+                    let isFilteredByDate = query.filter.asOf != nil || query.filter.between != nil
+                    if isFilteredByDate {
+                        lines.append(
+                            "(undated claims among them are kept because an undated claim is taken as timeless, not because it is known to hold then; --limit 0 counts them)"
+                        )
+                    }
                     var text = lines.joined(separator: "\n") + "\n\n"
                     text += SurveyTable.text(survey, store: store, showsHop: false)
                     text +=
