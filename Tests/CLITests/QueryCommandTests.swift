@@ -180,6 +180,21 @@ struct QueryCommandTests {
         return rows
     }
 
+    @Test("hop 1 reads the same at every depth: a claim between two entities one hop away is at hop 2")
+    func hopsAreStable() throws {
+        let cli = try datasetStore()
+        let one = try cli.run(["neighbors", "wilayat-sinai", "--depth", "1", "--limit", "3"]).standardOutput
+        let two = try cli.run(["neighbors", "wilayat-sinai", "--depth", "2", "--limit", "3"]).standardOutput
+        #expect(one.contains("\n  hop 1: 14 claims, reaching 8 entities\n"), "\(one)")
+        #expect(two.contains("\n  hop 1: 14 claims, reaching 8 entities\n  hop 2: "), "\(two)")
+        // The whole listing places each claim as the survey counts it.
+        let whole = try cli.run(["neighbors", "wilayat-sinai", "--depth", "2", "--limit", "0", "--format", "json"])
+        #expect(whole.status == 0)
+        let listed = try cli.run(["neighbors", "wilayat-sinai", "--depth", "2", "--limit", "0"]).standardOutput
+        let rows = listed.split(separator: "\n")
+        #expect(rows.filter { $0.hasPrefix("1  ") }.count == 14 && rows.filter { $0.hasPrefix("2  ") }.count == 49, "\(listed)")
+    }
+
     @Test("show under a date filter says undated claims are kept, summarised or whole")
     func undatedKeptNote() throws {
         let cli = try datasetStore()

@@ -8,8 +8,8 @@ enum NeighborsCommand: Command {
         discussion: """
             Explores from the entity through the claims that pass the filters, hop by hop: --direction out follows
             claims from subject to object, in from object to subject, both (the default) either way; symmetric
-            predicates are followed both ways. Each claim is listed once, at the hop where it was reached, with its
-            status, best grade and who says it.
+            predicates are followed both ways. Each claim is listed once, at the hop that reached it (hop N: the claims
+            of the entities N - 1 hops away that no earlier hop held), with its status, best grade and who says it.
 
             A neighbourhood with more claims than --limit (default 200 in a table) is summarised: the claims counted
             per hop, predicate and direction, each group with the evidence of the claims read from it, then the
@@ -86,11 +86,8 @@ enum NeighborsCommand: Command {
         query: QueryPreamble<(depth: Int, direction: GraphStore.Direction, limit: Int?)>, context: Context
     ) throws {
         let store = query.store
-        // A claim is reached at the hop of its farther end. Sorted by keys computed once: the
-        // claims themselves are large values, costly to move around.
-        let hops = neighborhood.claims.map {
-            max(neighborhood.depths[$0.claim.subject] ?? 0, neighborhood.depths[$0.claim.object] ?? 0)
-        }
+        // Sorted by keys computed once: the claims themselves are large values, costly to move around.
+        let hops = neighborhood.claims.map { neighborhood.hop(of: $0.claim) }
         let order = neighborhood.claims.indices.sorted { a, b in
             let (x, y) = (neighborhood.claims[a].claim, neighborhood.claims[b].claim)
             return (hops[a], x.predicate, x.id) < (hops[b], y.predicate, y.id)

@@ -8,6 +8,13 @@ public struct Neighborhood: Sendable {
     public let center: String
     /// Every entity reached, with its distance in hops (the center at 0).
     public private(set) var depths: [String: Int]
+
+    /// The hop at which the walk reached a claim: one more than the distance of its nearer end.
+    /// Hop N holds the claims of the entities N − 1 hops away that no earlier hop held, those
+    /// between two of them included, so that hop 1 is the same at every depth.
+    public func hop(of claim: Claim) -> Int {
+        min(depths[claim.subject] ?? 0, depths[claim.object] ?? 0) + 1
+    }
     /// The claims followed, in the order they were found.
     public private(set) var claims: [GradedClaim]
 
@@ -135,7 +142,8 @@ public struct NeighborhoodListing {
                     }
                     let predicate = predicates[step.predicate] ?? Int32(predicates.count)
                     predicates[step.predicate] = predicate
-                    entries.append(Entry(hop: Int32(max(hop, depths[step.other] ?? hop + 1)), predicate: predicate, key: key))
+                    // The hop that reached it (see ``Neighborhood/hop(of:)``).
+                    entries.append(Entry(hop: Int32(hop + 1), predicate: predicate, key: key))
                 }
             }
             frontier = next.sorted()

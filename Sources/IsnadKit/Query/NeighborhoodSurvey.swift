@@ -10,7 +10,7 @@
 public struct NeighborhoodSurvey: Sendable {
     /// The claims reached at one hop through one predicate, one way.
     public struct Group: Sendable {
-        /// The hop at which the claims were reached (a claim is at the hop of its farther end).
+        /// The hop at which the walk reached the claims (``Neighborhood/hop(of:)``).
         public let hop: Int
         public let predicate: String
         /// Whether the entity the claims were followed from is their subject (→); false when it is
@@ -106,15 +106,16 @@ public struct NeighborhoodSurvey: Sendable {
 
     /// The walk so far. The walk hashes as little as it can: it meets up to `linkBudget` links and
     /// runs once per command. Rows are bits, predicates small numbers (the one before checked
-    /// first), a group a slot of a table by predicate, hop and direction, and an entity's depth is
-    /// looked up only when the other end changes (links come ordered by their other end). Ends
+    /// first), a group a slot of a table by predicate, hop and direction, and whether an entity
+    /// was reached is looked up only when the other end changes (links come ordered by their other end). Ends
     /// and predicates are compared as the store's bytes: a string is made only for an end not met
     /// just before and for a predicate's first spelling. One value, changed by one call a link:
     /// the walk's variables captured one by one cost an exclusivity check each, every link.
     private struct Walk {
         let linkBudget: Int
         let slotsPerPredicate: Int
-        var depths: [String: Int]
+        /// The entities reached so far, the center included.
+        var reached: Set<String>
         /// The entities first reached at this hop.
         var next: [String] = []
         var seenRows: RowBits
@@ -128,15 +129,14 @@ public struct NeighborhoodSurvey: Sendable {
         var groupOfSlot: [Int] = []
         /// The other end of the link before (empty before the first: no id is empty).
         var lastOther: [UInt8] = []
-        var lastOtherDepth = 0
         var linksRead = 0
         var groups: [Group] = []
 
         init(center: String, linkBudget: Int, depth: Int, seenRows: RowBits) {
             self.linkBudget = linkBudget
             slotsPerPredicate = (max(0, depth) + 1) * 2
-            depths = [center: 0]
-            depths.reserveCapacity(min(linkBudget, 4096))
+            reached = [center]
+            reached.reserveCapacity(min(linkBudget, 4096))
             self.seenRows = seenRows
         }
 
@@ -150,19 +150,15 @@ public struct NeighborhoodSurvey: Sendable {
             case .whole(let claim): isNew = seenClaims.insert(claim.claim.id).inserted
             }
             var reachedNow = false
-            let otherDepth: Int
-            if !lastOther.isEmpty, NeighborhoodSurvey.equal(step.other, lastOther) {
-                otherDepth = lastOtherDepth
-            } else {
+            if lastOther.isEmpty || !NeighborhoodSurvey.equal(step.other, lastOther) {
                 let other = String(decoding: step.other, as: UTF8.self)
-                otherDepth = depths.value(for: other, orPut: hop + 1, isPut: &reachedNow)
+                reachedNow = reached.insert(other).inserted
                 if reachedNow { next.append(other) }
                 lastOther.removeAll(keepingCapacity: true)
                 lastOther.append(contentsOf: step.other)
-                lastOtherDepth = otherDepth
             }
             guard isNew else { return true }
-            let claimHop = max(hop, otherDepth)
+            let claimHop = hop + 1
             if lastSpelling < 0 || !NeighborhoodSurvey.equal(step.predicate, spellings[lastSpelling].bytes) {
                 if let known = spellings.firstIndex(where: { NeighborhoodSurvey.equal(step.predicate, $0.bytes) }) {
                     lastSpelling = known
