@@ -131,6 +131,10 @@ struct ImportDiagnosticsTests {
             "records.jsonl.gz:1: the file is gzip-compressed, not JSON Lines text: convert it with gunzip -c records.jsonl.gz > records.jsonl"
         ),
         (
+            "an SQLite database", Array("SQLite format 3\u{00}\u{10}\u{00}\u{02}\u{02}\u{00}\n\u{00}".utf8), "isnad.db",
+            "isnad.db:1: the file is an SQLite database (an Isnad store?), not records: query it with --db isnad.db, copy it with isnad copy isnad.db OTHER.db, or take its records with isnad --db isnad.db export jsonl"
+        ),
+        (
             "zip", Array("PK\u{03}\u{04}\u{14}\u{00}\n{\"record\"\n".utf8), "records.zip",
             "records.zip:1: the file is a zip archive, not JSON Lines text: convert it with unzip -p records.zip > records.jsonl"
         ),

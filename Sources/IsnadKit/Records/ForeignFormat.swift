@@ -13,11 +13,14 @@ public enum ForeignFormat: Equatable, Sendable {
     case jsonArray
     /// A JSON object spread over several lines: this line is just `{`.
     case multilineObject
+    /// An SQLite database, most likely an Isnad store given where records were expected.
+    case sqliteDatabase
 
     /// The format of the first non-blank line of an input, when it is clearly not JSON Lines.
     public static func recognise(firstLine line: UnsafeBufferPointer<UInt8>) -> ForeignFormat? {
         let bytes = Array(line.prefix(64))
         func starts(with prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
+        if starts(with: Array("SQLite format 3\0".utf8)) { return .sqliteDatabase }
         if starts(with: [0x1F, 0x8B]) { return .compressed(format: "gzip-compressed", command: "gunzip -c", suffix: ".gz") }
         if starts(with: [0x50, 0x4B, 0x03, 0x04]) || starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return .compressed(format: "a zip archive", command: "unzip -p", suffix: ".zip")
@@ -69,6 +72,13 @@ public enum ForeignFormat: Equatable, Sendable {
     /// What the import says, for an input named `input` (a path, or `<stdin>` when
     /// `isStandardInput`): what the file looks like and how to turn it into JSON Lines.
     public func problem(input: String, isStandardInput: Bool) -> RecordProblem {
+        if self == .sqliteDatabase {
+            let name = isStandardInput ? "STORE" : ForeignFormat.shellQuoted(input)
+            return RecordProblem(
+                message:
+                    "the file is an SQLite database (an Isnad store?), not records: query it with --db \(name), copy it with isnad copy \(name) OTHER.db, or take its records with isnad --db \(name) export jsonl"
+            )
+        }
         let fix = conversion(input: input, isStandardInput: isStandardInput)
         let message =
             switch self {
@@ -80,6 +90,7 @@ public enum ForeignFormat: Equatable, Sendable {
                 "the file is a JSON array; records must be JSON Lines (one record a line, no enclosing [ ]): \(fix)"
             case .multilineObject:
                 "this line is just \"{\": a record spans several lines, but records must be JSON Lines (one record a line): \(fix)"
+            case .sqliteDatabase: ""
             }
         return RecordProblem(message: message)
     }
@@ -91,6 +102,7 @@ public enum ForeignFormat: Equatable, Sendable {
             case .wideText(let encoding): "iconv -f \(encoding) -t UTF-8"
             case .jsonArray: "jq -c '.[]'"
             case .multilineObject: "jq -c ."
+            case .sqliteDatabase: ""
             }
         if isStandardInput { return "pipe it through \(command)" }
         let suffix = if case .compressed(_, _, let suffix) = self { suffix } else { "" }
