@@ -422,6 +422,19 @@ struct PostgreSQLTests {
         #expect(written.status == 0, "\(written.standardError)")
         let log = try cli.run(["--db", asWriter, "log"])
         #expect(log.standardOutput.contains(" · \(writer)\n"), "\(log.standardOutput)")
+        // A writer may start sharing: copy a file into an empty store made for it by the owner.
+        let shared = PostgreSQLServer.uniqueStoreName()
+        defer {
+            PostgreSQLServer.dropStore(shared)
+            for role in [shared + "_reader", shared + "_writer"] {
+                _ = try? PostgreSQLServer.psql("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)")
+            }
+        }
+        let sharedURI = PostgreSQLServer.storeURI(shared)
+        #expect(try cli.run(["--db", sharedURI, "init", "--roles"]).status == 0)
+        #expect(try PostgreSQLServer.psql("GRANT \(shared)_writer TO \(writer)") != nil)
+        let copied = try cli.run(["copy", "isnad.db", sharedURI + "&user=\(writer)"])
+        #expect(copied.status == 0, "\(copied.standardError)")
     }
 
     @Test(

@@ -54,7 +54,7 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
         case .connectionLost:
             "the connection to \(location) was lost (\(message)); nothing of this command was committed: run it again once the server is back"
         case .permissionDenied:
-            "\(location): this database role may not do that (\(message)); nothing was written: a reader's role only reads"
+            "\(location): this database role may not do that (\(message)); nothing was written: a store's reader role only reads, and its writer role changes records, not the schema"
         case .concurrentChange:
             "\(location): another analyst changed the same records at the same time, and nothing of this command was written: run it again"
         case .other: "\(location): \(message)"

@@ -158,7 +158,8 @@ public final class PostgreSQLStore {
     /// Creates the store's reader and writer roles when missing (group roles, without login:
     /// `GRANT NAME_reader TO alice` lets alice read), and grants them the store's tables, now and
     /// as later migrations create them. The reader may only read; the writer may change records,
-    /// not the schema (upgrades are for the store's owner). Needs the CREATEROLE privilege.
+    /// not the schema (upgrades are for the store's owner), and set the row counters, which
+    /// `isnad copy` into the store moves past the rows it copies. Needs the CREATEROLE privilege.
     public func createRoles() throws {
         let (reader, writer) = roleNames
         guard writer.utf8.count <= 63 else {
@@ -175,10 +176,10 @@ public final class PostgreSQLStore {
                 GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
                 GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
-                GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
+                GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
                 ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
                 ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
-                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE ON SEQUENCES TO \(writer)
+                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE, UPDATE ON SEQUENCES TO \(writer)
                 """)
         }
     }
