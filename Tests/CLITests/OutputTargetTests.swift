@@ -179,6 +179,44 @@ struct OutputTargetTests {
         }
     }
 
+    @Test("an import into a store it created, interrupted, takes the store away again before the process ends")
+    func interruptedImport() throws {
+        guard let python = ExternalTool.python(with: ["json"]) else { return }
+        let cli = try CLIHarness.scoped
+        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
+        let records = try ExternalTool.run(python, [generator, "--claims", "20000"])
+        try records.outputBytes.write(to: cli.directory.appendingPathComponent("many.jsonl"))
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+            process.arguments = ["--db", "new.db", "import", "many.jsonl"]
+            process.currentDirectoryURL = cli.directory
+            process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while !FileManager.default.fileExists(atPath: cli.path("new.db")), process.isRunning, Date() < deadline {
+                usleep(200)
+            }
+            kill(process.processIdentifier, signal)
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            // 20,000 claims take seconds: the import cannot have finished the moment its store appeared.
+            #expect(process.terminationReason == .uncaughtSignal, "\(message)")
+            #expect(process.terminationStatus == signal)
+            #expect(message.contains("isnad: interrupted (\(signal == SIGINT ? "SIGINT" : "SIGTERM")): nothing was imported"))
+            for name in ["new.db", "new.db-wal", "new.db-shm"] {
+                #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
+            }
+        }
+    }
+
     @Test("a folder or a missing folder as the output is refused with the system's reason")
     func folders() throws {
         let (cli, _) = try harnessWithStore()

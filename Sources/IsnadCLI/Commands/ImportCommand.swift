@@ -79,28 +79,35 @@ enum ImportCommand: Command {
         options.change = context.change(author: try arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
-        // A dry run against no store checks the input against an empty one, in memory.
-        let store: GraphStore
-        if options.dryRun, !(try context.storeExists()) {
-            store = try GraphStore(path: GraphStore.inMemory, access: .create)
-        } else {
-            store = try context.openStore(.create)
-        }
         let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal, write: context.rawStandardError)
-        let summary: Importer.Summary
-        do {
-            summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
-            progress.clear()
-        } catch {
-            progress.clear()
-            // A store this import created is taken away again, unless another process opened it meanwhile.
-            if store.wasCreated, !store.removeCreatedStore() {
-                context.message(
-                    "\(context.shownDatabasePath) was created for this import and is left empty: another program or process has it open"
-                )
+        let storeExists = try context.storeExists()
+        func importing() throws -> (GraphStore, Importer.Summary) {
+            // A dry run against no store checks the input against an empty one, in memory.
+            let store =
+                options.dryRun && !storeExists
+                ? try GraphStore(path: GraphStore.inMemory, access: .create) : try context.openStore(.create)
+            do {
+                let summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
+                progress.clear()
+                return (store, summary)
+            } catch {
+                progress.clear()
+                // A store this import created is taken away again, unless another process opened it meanwhile.
+                if store.wasCreated, !store.removeCreatedStore() {
+                    context.message(
+                        "\(context.shownDatabasePath) was created for this import and is left empty: another program or process has it open"
+                    )
+                }
+                if let interrupted = error as? HeldSignals.Interrupted {
+                    context.message("isnad: \(interrupted): nothing was imported")
+                }
+                throw error
             }
-            throw error
         }
+        // Ctrl-C during an import that creates its store ends the import by its own path, which
+        // takes the store away again, and only then the process: held from before the store is
+        // made (HeldSignals).
+        let (store, summary) = storeExists || options.dryRun ? try importing() : try HeldSignals.holding(importing)
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
         let kinds = [

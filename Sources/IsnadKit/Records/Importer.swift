@@ -225,6 +225,7 @@ private struct Run {
                     descriptor: descriptor, format: format, maximumLineLength: maximumLineLength, decoder: decoder,
                     into: handoff)
             } consume: { batch in
+                if let signal = HeldSignals.pending() { throw HeldSignals.Interrupted(signal: signal) }
                 for line in batch {
                     summary.lines += 1
                     bytesRead += line.length + 1
