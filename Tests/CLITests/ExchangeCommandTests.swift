@@ -23,6 +23,21 @@ struct ExchangeCommandTests {
         #expect(try cli.run(["--db", "from-ftm.db", "stats"]).status == 0)
     }
 
+    @Test("a STIX bundle with a syntax error is refused at the line and column an editor shows, not a byte offset")
+    func stixSyntaxError() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", Self.dataset]).status == 0)
+        let bundle = try cli.run(["export", "stix"]).standardOutput
+        var lines = bundle.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[9] = "@" + lines[9]
+        try cli.write("bad.json", lines.joined(separator: "\n"))
+        let result = try cli.run(["--db", "new.db", "import", "bad.json"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix("isnad: bad.json:10: not a STIX bundle: invalid JSON at column 1: unexpected '@'"),
+            "\(result.standardError)")
+    }
+
     @Test("a filter is refused for stix and ftm, which write the whole store")
     func filtersRefused() throws {
         let cli = try CLIHarness.scoped

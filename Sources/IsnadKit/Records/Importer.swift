@@ -295,6 +295,15 @@ private struct Run {
         let value: JSONValue
         do {
             value = try data.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        } catch let error as JSONParser.SyntaxError {
+            // The bundle is parsed whole: its byte column becomes the line and column an editor shows.
+            let before = data.prefix(max(0, error.column - 1))
+            let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            report(
+                RecordProblem(message: "not a STIX bundle: invalid JSON at column \(column): \(error.message)"),
+                at: ImportSession.Location(file: index, line: line))
+            return
         } catch {
             report(RecordProblem(message: "not a STIX bundle: \(error)"), at: location)
             return
