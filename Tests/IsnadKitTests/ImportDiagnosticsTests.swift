@@ -131,6 +131,12 @@ struct ImportDiagnosticsTests {
             "records.jsonl.gz:1: the file is gzip-compressed, not JSON Lines text: convert it with gunzip -c records.jsonl.gz > records.jsonl"
         ),
         (
+            "lines that end with a carriage return alone",
+            Array("{\"record\":\"entity\",\"id\":\"a\",\"type\":\"person\",\"name\":\"A\"}\r{\"record\":\"entity\"}\r".utf8),
+            "records.jsonl",
+            "records.jsonl:1: the file's lines end with a carriage return alone (classic Mac OS); records must be JSON Lines: convert it with tr '\\r' '\\n' < records.jsonl > records.lines.jsonl"
+        ),
+        (
             "an SQLite database", Array("SQLite format 3\u{00}\u{10}\u{00}\u{02}\u{02}\u{00}\n\u{00}".utf8), "isnad.db",
             "isnad.db:1: the file is an SQLite database (an Isnad store?), not records: query it with --db isnad.db, copy it with isnad copy isnad.db OTHER.db, or take its records with isnad --db isnad.db export jsonl"
         ),

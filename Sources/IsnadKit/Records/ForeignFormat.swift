@@ -15,6 +15,9 @@ public enum ForeignFormat: Equatable, Sendable {
     case multilineObject
     /// An SQLite database, most likely an Isnad store given where records were expected.
     case sqliteDatabase
+    /// Lines that end with a carriage return alone (classic Mac OS): the whole file reads as
+    /// one line, records one after another.
+    case carriageReturnLines
 
     /// The format of the first non-blank line of an input, when it is clearly not JSON Lines.
     public static func recognise(firstLine line: UnsafeBufferPointer<UInt8>) -> ForeignFormat? {
@@ -45,6 +48,7 @@ public enum ForeignFormat: Equatable, Sendable {
             return .jsonArray
         }
         if isOpeningBrace(line) { return .multilineObject }
+        if hasRecordAfterCarriageReturn(line) { return .carriageReturnLines }
         return nil
     }
 
@@ -54,6 +58,16 @@ public enum ForeignFormat: Equatable, Sendable {
     private static func isArrayOfRecords(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard case .array(let elements)? = try? JSONParser.parse(line) else { return true }
         return elements.contains { if case .object = $0 { true } else { false } }
+    }
+
+    /// Whether a carriage return in the line is followed by `{`: records separated by CR alone.
+    /// (A CR inside a record is escaped in its strings, and a CR LF ending is cut before this.)
+    private static func hasRecordAfterCarriageReturn(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count > 1 else { return false }
+        for index in 0..<(line.count - 1) where line[index] == 0x0D && line[index + 1] == UInt8(ascii: "{") {
+            return true
+        }
+        return false
     }
 
     /// Whether the line is just `{` (and blanks): the first line of a pretty-printed object.
@@ -90,6 +104,8 @@ public enum ForeignFormat: Equatable, Sendable {
                 "the file is a JSON array; records must be JSON Lines (one record a line, no enclosing [ ]): \(fix)"
             case .multilineObject:
                 "this line is just \"{\": a record spans several lines, but records must be JSON Lines (one record a line): \(fix)"
+            case .carriageReturnLines:
+                "the file's lines end with a carriage return alone (classic Mac OS); records must be JSON Lines: \(fix)"
             case .sqliteDatabase: ""
             }
         return RecordProblem(message: message)
@@ -102,9 +118,12 @@ public enum ForeignFormat: Equatable, Sendable {
             case .wideText(let encoding): "iconv -f \(encoding) -t UTF-8"
             case .jsonArray: "jq -c '.[]'"
             case .multilineObject: "jq -c ."
+            case .carriageReturnLines: "tr '\\r' '\\n' <"
             case .sqliteDatabase: ""
             }
-        if isStandardInput { return "pipe it through \(command)" }
+        if isStandardInput {
+            return "pipe it through \(command.hasSuffix(" <") ? String(command.dropLast(2)) : command)"
+        }
         let suffix = if case .compressed(_, _, let suffix) = self { suffix } else { "" }
         let target = ForeignFormat.jsonLinesName(for: input, dropping: suffix)
         return "convert it with \(command) \(ForeignFormat.shellQuoted(input)) > \(ForeignFormat.shellQuoted(target))"
