@@ -160,7 +160,7 @@ public enum IsnadCLI {
         if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
         guard let command = commands.first(where: { $0.name == name }) else {
             let suggestion = Suggestion.nearest(to: name, among: commands.map(\.name))
-            throw UsageError(message: "unknown command '\(Text.printable(name))'" + Suggestion.phrase(suggestion))
+            throw UsageError(message: "unknown command \"\(Text.printable(name))\"" + Suggestion.phrase(suggestion))
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }

@@ -239,7 +239,7 @@ struct CoreCommandTests {
     @Test(
         "usage errors exit 64 with the reason and a pointer to help",
         arguments: [
-            (["shwo", "hamas"], "unknown command 'shwo' (did you mean \"show\"?)"),
+            (["shwo", "hamas"], "unknown command \"shwo\" (did you mean \"show\"?)"),
             (["show"], "missing <entity>"),
             (["show", "hamas", "--formt", "json"], "unknown option '--formt' (did you mean '--format'?)"),
             (["show", "hamas", "--format", "xml"], "--format: \"xml\" is not one of table, json, csv"),

@@ -120,8 +120,8 @@ struct InProcessTests {
     @Test(
         "usage errors print one line and the help to see, and exit 64, before any store is opened",
         arguments: [
-            (["nope"], "isnad: unknown command 'nope'\n(see 'isnad help')\n"),
-            (["shwo", "hamas"], "isnad: unknown command 'shwo' (did you mean \"show\"?)\n(see 'isnad help')\n"),
+            (["nope"], "isnad: unknown command \"nope\"\n(see 'isnad help')\n"),
+            (["shwo", "hamas"], "isnad: unknown command \"shwo\" (did you mean \"show\"?)\n(see 'isnad help')\n"),
             (["show", "hamas", "--unknwn"], "isnad: unknown option '--unknwn'\n(see 'isnad show --help')\n"),
             (
                 ["show", "hamas", "--formt", "csv"],

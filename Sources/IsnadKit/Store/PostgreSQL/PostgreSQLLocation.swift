@@ -58,6 +58,9 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
     static func problem(withStoreName name: String) -> String? {
         guard let first = name.utf8.first else { return "is empty" }
         guard name.utf8.count <= 63 else { return "is longer than PostgreSQL's 63 bytes" }
+        if name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            return "has a capital letter: a store name is lowercase"
+        }
         guard first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") else { return "must start with a letter a-z" }
         for byte in name.utf8 {
             let isAllowed =
