@@ -50,7 +50,10 @@ public struct SourceResolver {
                 return "\"\(typed)\" matches \(candidates.count) sources; name one by its id:\n"
                     + SourceResolver.list(candidates)
             }
-            if suggestions.isEmpty { return "no source matches \"\(typed)\" (sources are named by id, title, the start of either, publisher, author, or words of the title)" }
+            if suggestions.isEmpty {
+                return
+                    "no source matches \"\(typed)\" (sources are named by id, title, the start of either, publisher, author, or words of the title)"
+            }
             return "no source matches \"\(typed)\"; did you mean:\n" + SourceResolver.list(suggestions)
         }
     }
