@@ -132,6 +132,17 @@ enum AddCommand: Command {
         if !aliases.isEmpty { members.append(("aliases", .array(aliases))) }
         if let description = try arguments.value(description) { members.append(("description", .string(description))) }
         let record = try decode(object(members), store: store)
+        // Entities that already go by one of its names, as written or spelt another way: the same
+        // actor entered twice splits its claims, so the note names them (two people may share a
+        // name, so it is a note, not a refusal).
+        var namesakes: [(name: String, match: NameSearch.Match)] = []
+        let names = if case .entity(let entity) = record { [entity.name] + entity.aliases.map(\.name) } else { [name] }
+        for text in names {
+            for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: false, countsClaims: false)
+            where match.tier == .exact || match.tier == .variant {
+                if !namesakes.contains(where: { $0.match.id == match.id }) { namesakes.append((text, match)) }
+            }
+        }
         let (_, entry) = try store.changing(change) { session in
             if try session.record(.entity, id: id) != nil {
                 throw LookupError(description: "entity \"\(id)\" exists already: give another --id")
@@ -140,6 +151,11 @@ enum AddCommand: Command {
         }
         try context.print(id + "\n")
         context.message("added entity \"\(id)\"" + entryNote(entry))
+        for (text, match) in namesakes {
+            context.message(
+                "isnad: note: \"\(Text.printable(text))\" is also a name of \(Text.printable(match.name)) (\(match.id)): if they are one actor, isnad merge \(match.id) \(id)"
+            )
+        }
     }
 
     private static func addSource(

@@ -56,7 +56,7 @@ public struct NameSearch {
     /// The same, and when `countsClaims` is false every match's `claims` is 0 and matches equally
     /// close are ordered by id alone: for a caller that wants only the best tier, since counting
     /// a hub's claims reads its 100,000 index entries.
-    func search(_ text: String, limit: Int, fuzzy: Bool, countsClaims: Bool) throws -> [Match] {
+    public func search(_ text: String, limit: Int, fuzzy: Bool, countsClaims: Bool) throws -> [Match] {
         let query = text.trimmingWhitespace
         let normalized = NameKey.normalize(query)
         let folded = NameKey.fold(query)
