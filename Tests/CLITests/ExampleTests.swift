@@ -58,7 +58,7 @@ struct ExampleTests {
         "isnad add claim daesh hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --quote-en \"ISIS terrorism poses a high security threat to Arab and foreign states\" --stance asserts --credibility 2":
             Expectation(status: 65, showsOnStandardError: true),
         "isnad edit c-75dfc43460ef7229 --author bilal": Expectation(status: 65, showsOnStandardError: true),
-        "isnad log c-75dfc43460ef7229": Expectation(showsOnStandardError: true),
+        "isnad log c-75dfc43460ef7229": Expectation(status: 65, showsOnStandardError: true),
         "isnad set hadera-2022-article reliability D --author ana": Expectation(showsOnStandardError: true),
         "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3": Expectation(showsOnStandardError: true),
         // edit opens vi on a terminal only; the example runner has none and sets no $EDITOR.

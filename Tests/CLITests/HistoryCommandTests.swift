@@ -164,10 +164,23 @@ struct HistoryCommandTests {
         #expect(future.standardOutput.isEmpty)
         #expect(future.standardError == "no history entries\n")
         #expect(try cli.run(["log", "--author", "nobody"]).standardOutput.isEmpty)
-        #expect(try cli.run(["log", "no-such-record"]).standardError == "no history entries for \"no-such-record\"\n")
+        let unknown = try cli.run(["log", "no-such-record"])
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.hasPrefix("isnad: no record \"no-such-record\" in the store or its history"))
         let bad = try cli.run(["log", "--since", "yesterday"])
         #expect(bad.status == 64)
         #expect(bad.standardError.hasPrefix("isnad: --since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"yesterday\""))
+    }
+
+    @Test("log of an id that names nothing, now or in the history, is an error with what comes close")
+    func logOfUnknownID() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["log", "hamass"])
+        #expect(result.status == 65)
+        #expect(result.standardError == "isnad: no record \"hamass\" in the store or its history (did you mean \"hamas\"?)\n")
+        let filtered = try cli.run(["log", "hamas", "--since", "2999"])
+        #expect(filtered.status == 0)
+        #expect(filtered.standardError == "no history entries for \"hamas\"\n")
     }
 
     @Test("the command is kept with control characters escaped, and log prints it so")

@@ -40,6 +40,15 @@ enum LogCommand: Command {
             lines += try text(of: entry, store: store)
         }
         if lines.isEmpty {
+            // An id that names nothing, now or in the history, is most likely mistyped.
+            if let id = arguments.positionals.first, sinceDate == nil, try arguments.value(author) == nil,
+                try Record.Kind.allCases.allSatisfy({ try store.record($0, id: id) == nil })
+            {
+                let suggestion = try [Record.Kind.entity, .source].lazy.compactMap { try store.nearestID(to: id, of: $0) }.first
+                throw LookupError(
+                    description: "no record \"\(Text.printable(id))\" in the store or its history"
+                        + Suggestion.phrase(suggestion))
+            }
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
             return
         }
