@@ -145,20 +145,27 @@ struct OutputTargetTests {
         #expect(try cli.read(name) == before)
     }
 
-    @Test("an interrupted export leaves neither its temporary file nor a partial target")
-    func interrupted() throws {
-        guard let python = ExternalTool.python(with: ["json"]) else { return }
+    /// A harness with 20,000 generated claims in many.jsonl (seconds of work to interrupt), and
+    /// SIGINT and SIGTERM let through to the processes it starts: the test runner's threads block
+    /// them, and a child inherits the mask. Nil without Python.
+    private func harnessWithManyRecords() throws -> CLIHarness? {
+        guard let python = ExternalTool.python(with: ["json"]) else { return nil }
         let cli = try CLIHarness.scoped
         let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
         let records = try ExternalTool.run(python, [generator, "--claims", "20000"])
         try records.outputBytes.write(to: cli.directory.appendingPathComponent("many.jsonl"))
-        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
-        // The test runner's threads block these signals, and a child inherits the mask.
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        return cli
+    }
+
+    @Test("an interrupted export leaves neither its temporary file nor a partial target")
+    func interrupted() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
         for signal in [SIGINT, SIGTERM] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
@@ -181,16 +188,7 @@ struct OutputTargetTests {
 
     @Test("an import into a store it created, interrupted, takes the store away again before the process ends")
     func interruptedImport() throws {
-        guard let python = ExternalTool.python(with: ["json"]) else { return }
-        let cli = try CLIHarness.scoped
-        let generator = Repository.root.appendingPathComponent("Benchmarks/generate.py").path
-        let records = try ExternalTool.run(python, [generator, "--claims", "20000"])
-        try records.outputBytes.write(to: cli.directory.appendingPathComponent("many.jsonl"))
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        guard let cli = try harnessWithManyRecords() else { return }
         for signal in [SIGINT, SIGTERM] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
