@@ -195,6 +195,38 @@ struct QueryCommandTests {
         #expect(rows.filter { $0.hasPrefix("1  ") }.count == 14 && rows.filter { $0.hasPrefix("2  ") }.count == 49, "\(listed)")
     }
 
+    @Test("the table, the CSV and the summary place each claim at the same hop, whatever the direction")
+    func hopsAgreeUnderDirection() throws {
+        let cli = try CLIHarness.scoped
+        let citation = #"[{"source":"s","quote":"q","stance":"asserts","credibility":3}]"#
+        let claims = [("c", "y"), ("c", "z"), ("z", "x"), ("x", "y")].map { subject, object in
+            #"{"record":"claim","id":"\#(subject)-funded-\#(object)","subject":"\#(subject)","predicate":"funded","object":"\#(object)","citations":\#(citation)}"#
+        }
+        let entities = ["c", "x", "y", "z"].map {
+            #"{"record":"entity","id":"\#($0)","type":"organization","name":"\#($0.uppercased())"}"#
+        }
+        let source = #"{"record":"source","id":"s","type":"news-article","title":"S","reliability":"C"}"#
+        try cli.write("n.jsonl", (entities + [source] + claims).joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "n.jsonl"]).status == 0)
+        for (center, direction, expected) in [
+            ("c", "out", ["c-funded-y": "1", "c-funded-z": "1", "z-funded-x": "2", "x-funded-y": "3"]),
+            ("y", "in", ["c-funded-y": "1", "x-funded-y": "1", "z-funded-x": "2", "c-funded-z": "3"]),
+            ("c", "both", ["c-funded-y": "1", "c-funded-z": "1", "z-funded-x": "2", "x-funded-y": "2"]),
+        ] {
+            let arguments = ["neighbors", center, "--depth", "3", "--direction", direction]
+            let csv = Self.csvRows(try cli.run(arguments + ["--format", "csv"]).standardOutput).dropFirst()
+            #expect(Dictionary(csv.map { ($0[1], $0[0]) }, uniquingKeysWith: { a, _ in a }) == expected, "\(direction)")
+            let table = try cli.run(arguments).standardOutput.split(separator: "\n").filter { $0.contains(" funded ") }
+            let hops = table.map { String($0.prefix { $0 != " " }) }.sorted()
+            #expect(hops == expected.values.sorted(), "\(direction): \(table)")
+            let summary = try cli.run(arguments + ["--limit", "1"]).standardOutput
+            for hop in Set(expected.values) {
+                let count = expected.values.filter { $0 == hop }.count
+                #expect(summary.contains("  hop \(hop): \(count) claim"), "\(direction): \(summary)")
+            }
+        }
+    }
+
     @Test("show under a date filter says undated claims are kept, summarised or whole")
     func undatedKeptNote() throws {
         let cli = try datasetStore()

@@ -9,12 +9,14 @@ public struct Neighborhood: Sendable {
     /// Every entity reached, with its distance in hops (the center at 0).
     public private(set) var depths: [String: Int]
 
-    /// The hop at which the walk reached a claim: one more than the distance of its nearer end.
-    /// Hop N holds the claims of the entities N − 1 hops away that no earlier hop held, those
-    /// between two of them included, so that hop 1 is the same at every depth.
-    public func hop(of claim: Claim) -> Int {
-        min(depths[claim.subject] ?? 0, depths[claim.object] ?? 0) + 1
-    }
+    /// The hop at which the walk reached each claim, by id.
+    private var hops: [String: Int] = [:]
+
+    /// The hop at which the walk reached a claim: one more than the distance of the entity it
+    /// was followed from (its nearer end, or under `--direction` the end it may be followed
+    /// from). Hop N holds the claims of the entities N − 1 hops away that no earlier hop held,
+    /// those between two of them included, so that hop 1 is the same at every depth.
+    public func hop(of claim: Claim) -> Int { hops[claim.id] ?? 1 }
     /// The claims followed, in the order they were found.
     public private(set) var claims: [GradedClaim]
 
@@ -35,39 +37,48 @@ public struct Neighborhood: Sendable {
         // A claim between two entities of the neighbourhood is met from both ends but kept
         // once. Claims met by their rows are read whole at the end, in one batch.
         var followed: [GradedClaim] = []
-        var seenClaims: Set<String> = []
+        var hops: [String: Int] = [:]
         var rows: [Int64] = []
-        var seenRows: Set<Int64> = []
-        depths = try Neighborhood.breadthFirst(from: center, depth: depth) { entity, reach in
+        var hopOfRow: [Int64: Int] = [:]
+        depths = try Neighborhood.breadthFirst(from: center, depth: depth) { entity, hop, reach in
             try adjacency.forEachStep(from: entity) { step in
                 switch step.claim {
                 case .row(let row):
-                    if seenRows.insert(row).inserted { rows.append(row) }
+                    if hopOfRow.updateValue(hopOfRow[row] ?? hop, forKey: row) == nil { rows.append(row) }
                 case .whole(let claim):
-                    if seenClaims.insert(claim.claim.id).inserted { followed.append(claim) }
+                    if hops.updateValue(hops[claim.claim.id] ?? hop, forKey: claim.claim.id) == nil { followed.append(claim) }
                 }
                 reach(step.other)
             }
         }
         if !rows.isEmpty {
             followed.reserveCapacity(rows.count)
-            try store.forEachClaim(rows: rows) { followed.append($0) }
+            var position = 0
+            // In the rows' order, as they were asked for.
+            try store.forEachClaim(rows: rows) { claim in
+                hops[claim.claim.id] = hopOfRow[rows[position]]
+                position += 1
+                followed.append(claim)
+            }
         }
         claims = followed
+        self.hops = hops
     }
 
-    /// Breadth-first from `center`, `depth` hops at most: `expand(entity, reach)` must call
-    /// `reach` with the other end of each claim of `entity` that it follows. The entities of one
-    /// hop are expanded in id order. Returns every entity reached with its distance.
+    /// Breadth-first from `center`, `depth` hops at most: `expand(entity, hop, reach)` must call
+    /// `reach` with the other end of each claim of `entity` that it follows, which the walk
+    /// reaches at `hop` (from 1). The entities of one hop are expanded in id order. Returns every
+    /// entity reached with its distance.
     private static func breadthFirst(
-        from center: String, depth: Int, _ expand: (_ entity: String, _ reach: (String) -> Void) throws -> Void
+        from center: String, depth: Int,
+        _ expand: (_ entity: String, _ hop: Int, _ reach: (String) -> Void) throws -> Void
     ) throws -> [String: Int] {
         var depths = [center: 0]
         var frontier = [center]
         for hop in 0..<max(0, depth) {
             var next: [String] = []
             for entity in frontier {
-                try expand(entity) { other in
+                try expand(entity, hop + 1) { other in
                     if depths[other] == nil {
                         depths[other] = hop + 1
                         next.append(other)
