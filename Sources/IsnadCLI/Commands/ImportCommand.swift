@@ -80,7 +80,10 @@ enum ImportCommand: Command {
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal, write: context.rawStandardError)
-        let storeExists = try context.storeExists()
+        // Whether this import creates its store: asked of a file only (on PostgreSQL asking would
+        // open the store, and upgrade an old one, on a connection of its own).
+        let isFile = if case .file = context.storeLocation { true } else { false }
+        let storeExists = isFile || options.dryRun ? try context.storeExists() : true
         func importing() throws -> (GraphStore, Importer.Summary) {
             // A dry run against no store checks the input against an empty one, in memory.
             let store =
@@ -106,8 +109,16 @@ enum ImportCommand: Command {
         }
         // Ctrl-C during an import that creates its store ends the import by its own path, which
         // takes the store away again, and only then the process: held from before the store is
-        // made (HeldSignals).
-        let (store, summary) = storeExists || options.dryRun ? try importing() : try HeldSignals.holding(importing)
+        // made (HeldSignals). Not while it reads standard input, where it may wait on a reader
+        // that never writes: there Ctrl-C must end it at once.
+        let readsStandardInput = inputs.contains { if case .standardInput = $0 { true } else { false } }
+        var lateSignal: Int32?
+        let (store, summary): (GraphStore, Importer.Summary)
+        if storeExists || options.dryRun || readsStandardInput {
+            (store, summary) = try importing()
+        } else {
+            ((store, summary), lateSignal) = try HeldSignals.holding(importing)
+        }
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
         let kinds = [
@@ -129,6 +140,9 @@ enum ImportCommand: Command {
                 "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
                     + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
             )
+        }
+        if let lateSignal {
+            context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the import was committing: it is complete")
         }
     }
 }

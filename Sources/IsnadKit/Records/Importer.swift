@@ -146,6 +146,7 @@ public struct Importer {
             }
             try session.deferIndexes(inputBytes: inputBytes)
             for (index, input) in inputs.enumerated() { try run.read(input, index: index) }
+            try HeldSignals.checkPending()
             // The checks below find claims by their ends: through the indexes.
             try session.buildDeferredIndexes()
             // On PostgreSQL, claims written a batch at a time report a change of their ends now.
@@ -160,6 +161,7 @@ public struct Importer {
                 }
             }
             if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
+            try HeldSignals.checkPending()
             summary = run.summary
             return options.dryRun ? .rollback : .commit
         }
@@ -225,7 +227,7 @@ private struct Run {
                     descriptor: descriptor, format: format, maximumLineLength: maximumLineLength, decoder: decoder,
                     into: handoff)
             } consume: { batch in
-                if let signal = HeldSignals.pending() { throw HeldSignals.Interrupted(signal: signal) }
+                try HeldSignals.checkPending()
                 for line in batch {
                     summary.lines += 1
                     bytesRead += line.length + 1
@@ -314,7 +316,8 @@ private struct Run {
         }
         data = []
         summary.skipped += skipped
-        for mapped in records {
+        for (position, mapped) in records.enumerated() {
+            if position % 256 == 0 { try HeldSignals.checkPending() }
             summary.lines += 1
             try handleMapped(mapped.record, at: ImportSession.Location(file: index, line: mapped.index), of: input)
         }
