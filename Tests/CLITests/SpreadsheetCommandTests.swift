@@ -160,6 +160,14 @@ struct SpreadsheetCommandTests {
         #expect(result.standardError.contains("bad.csv:2:5: source: no source matches \"nosuchsource\""))
         #expect(result.standardError.contains("bad.csv:2:4: start: \"2014-02-30\" is not a valid date"))
         #expect(result.standardError.contains("bad.csv:2:7: stance: \"assert\" is not one of asserts, reports, denies"))
+        // Names that match nothing stand in for nothing: no problem is made of the stand-ins.
+        try cli.write(
+            "both.csv",
+            "subject,predicate,object,source,quote,stance,credibility\nNobody,funded,Also Nobody,article,q,asserts,2\n")
+        let both = try cli.run(["import", "both.csv"])
+        #expect(both.status == 65)
+        #expect(both.standardError.contains("isnad: 2 problems in both.csv"), "\(both.standardError)")
+        #expect(!both.standardError.contains("unresolved"))
     }
 
     @Test(

@@ -139,7 +139,7 @@ enum AddCommand: Command {
         let names = if case .entity(let entity) = record { [entity.name] + entity.aliases.map(\.name) } else { [name] }
         for text in names {
             for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: false, countsClaims: false)
-            where match.tier == .exact || match.tier == .variant {
+            where match.tier <= .variant {
                 if !namesakes.contains(where: { $0.match.id == match.id }) { namesakes.append((text, match)) }
             }
         }

@@ -38,10 +38,14 @@ enum CheckCommand: Command {
             Printout(
                 reading: {
                     var output = ""
+                    let isSchemaChanged = check.findings.contains { $0.kind == .schema }
                     for kind in IntegrityCheck.Kind.allCases {
                         let found = check.findings.filter { $0.kind == kind }
                         guard check.hasRun(kind) else {
-                            output += "--   \(check.title(of: kind)): not run, until the schema is Isnad's again\n"
+                            let reason =
+                                isSchemaChanged
+                                ? "until the schema is Isnad's again" : "a value found above keeps it from reading the store"
+                            output += "--   \(check.title(of: kind)): not run, \(reason)\n"
                             continue
                         }
                         let status = found.isEmpty ? "ok" : counted(found.count, "problem")

@@ -187,7 +187,6 @@ private final class RowImporter {
         // A name that matches nothing is one problem of the row: the other cells are still read,
         // so that every problem of the row is listed at once (with a stand-in id where a name
         // did not resolve, and without the checks that need what it names).
-        let unresolved = "unresolved"
         let quote = row.value("quote") ?? ""
         var locator = row.value("locator")
         if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
@@ -200,7 +199,7 @@ private final class RowImporter {
                 )
             }
         }
-        var citation: [(String, JSONValue)] = [("source", .string(claimant?.id ?? unresolved))]
+        var citation: [(String, JSONValue)] = [("source", .string(claimant?.id ?? "unresolved-source"))]
         if let relay { citation.append(("via", .string(relay.id))) }
         citation.append(("quote", .string(quote)))
         if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
@@ -210,8 +209,8 @@ private final class RowImporter {
         if let locator { citation.append(("locator", .string(locator))) }
         let predicate = row.value("predicate") ?? ""
         var members: [(String, JSONValue)] = [
-            ("record", .string("claim")), ("subject", .string(subject?.id ?? unresolved)),
-            ("predicate", .string(predicate)), ("object", .string(object?.id ?? unresolved)),
+            ("record", .string("claim")), ("subject", .string(subject?.id ?? "unresolved-subject")),
+            ("predicate", .string(predicate)), ("object", .string(object?.id ?? "unresolved-object")),
         ]
         if let start = row.value("start") { members.append(("start", .string(start))) }
         if let end = row.value("end") { members.append(("end", .string(end))) }
