@@ -191,21 +191,14 @@ public struct IntegrityCheck {
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         try store.forEachStoredRecordLine { place, field, kind, id, line in
             count += 1
-            let record: Record
-            do {
-                record = try decoder.decode(try JSONParser.parse(line))
-            } catch let problems as RecordProblems {
-                let first = problems.problems[0]
-                add(.invalidValue, place, "\(field): not a record line: \(first.field.map { "\($0): " } ?? "")\(first.message)")
-                return
-            } catch {
-                add(.invalidValue, place, "\(field): not a record line: \(error)")
+            guard let kind = Record.Kind(rawValue: kind) else {
+                add(.invalidValue, place, "kind: \"\(Text.printable(kind))\" is not entity, source or claim")
                 return
             }
-            if record.kind.rawValue != kind || record.id != id {
-                add(
-                    .invalidValue, place,
-                    "\(field): the line of another record, \(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+            do {
+                _ = try decoder.decode(keptLine: line, kind: kind, id: id)
+            } catch {
+                add(.invalidValue, place, "\(field): \(error)")
             }
         }
         try store.forEachStoredClaimDates { id, startText, endText in

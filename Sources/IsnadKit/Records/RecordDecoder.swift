@@ -41,6 +41,31 @@ public struct RecordDecoder: Sendable {
         return record
     }
 
+    /// A record kept whole as its line (a retracted claim's `record`, a history entry's `before`
+    /// and `after`, or a history file's): the record, or why the line is not that of the `kind`
+    /// `id` it is kept for.
+    public func decode(keptLine line: String, kind: Record.Kind, id: String) throws(KeptLineProblem) -> Record {
+        let record: Record
+        do {
+            record = try decode(try JSONParser.parse(line))
+        } catch let problems as RecordProblems {
+            let first = problems.problems[0]
+            throw KeptLineProblem(description: "not a record line: \(first.field.map { "\($0): " } ?? "")\(first.message)")
+        } catch {
+            throw KeptLineProblem(description: "not a record line: \(error)")
+        }
+        guard record.kind == kind, record.id == id else {
+            throw KeptLineProblem(
+                description: "the line of another record, \(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+        }
+        return record
+    }
+
+    /// Why a kept record line is not the record it is kept for.
+    public struct KeptLineProblem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     /// How to name the record in a message, from whatever of it is readable.
     static func label(kind: Record.Kind, object: JSONObject) -> String {
         if case .string(let id) = object["id"], Identifier.isValid(id) { return "\(kind.rawValue) \"\(id)\"" }

@@ -18,20 +18,15 @@ extension GraphStore {
         guard let line = try database.cached("SELECT record FROM retracted_claim WHERE id = ?1").scalarText([.text(id)])
         else { return nil }
         // Written by Isnad as a record line; anything else was written by another program.
-        let record: Record
         do {
-            record = try RecordDecoder(vocabulary: vocabulary).decode(try JSONParser.parse(line))
+            guard case .claim(let claim) = try RecordDecoder(vocabulary: vocabulary).decode(keptLine: line, kind: .claim, id: id)
+            else { return nil }
+            return claim
         } catch {
             throw StoreError.invalidValue(
                 path: database.path, record: "retracted claim \"\(Text.printable(id))\"", field: "record",
-                problem: "stored value is not a record line")
+                problem: "stored value is \(error)")
         }
-        guard case .claim(let claim) = record, claim.id == id else {
-            throw StoreError.invalidValue(
-                path: database.path, record: "retracted claim \"\(Text.printable(id))\"", field: "record",
-                problem: "stored value is the line of another record")
-        }
-        return claim
     }
 
     /// A claim and its citations, in citation order, without grading them.

@@ -129,19 +129,10 @@ extension HistoryEntry {
             for key in ["before", "after"] {
                 let line = try optionalText(item, key)
                 if let line {
-                    let record: Record
                     do {
-                        record = try decoder.decode(try JSONParser.parse(line))
-                    } catch let problems as RecordProblems {
-                        let first = problems.problems[0]
-                        throw HistoryLineError(
-                            message: "\(place).\(key): not a record line: \(first.field.map { "\($0): " } ?? "")\(first.message)")
+                        _ = try decoder.decode(keptLine: line, kind: kind, id: id)
                     } catch {
-                        throw HistoryLineError(message: "\(place).\(key): not a record line: \(error)")
-                    }
-                    guard record.kind == kind, record.id == id else {
-                        throw HistoryLineError(
-                            message: "\(place).\(key): a record line of another record than \(kind.rawValue) \"\(id)\"")
+                        throw HistoryLineError(message: "\(place).\(key): \(error)")
                     }
                 }
                 versions.append(line)
