@@ -224,6 +224,18 @@ struct HistoryCommandTests {
         #expect(try cli.run(["log"]).standardOutput.split(separator: "\n").filter { $0.hasPrefix("entry ") }.count == 1)
     }
 
+    @Test("a history line that is not UTF-8 is refused, not kept with U+FFFD in place of its bytes")
+    func historyNotUTF8() throws {
+        let cli = try importedStore()
+        let line =
+            Array(#"{"entry":1,"at":"2026-12-03T16:16:16Z","author":"e"#.utf8) + [0xFF]
+            + Array(#"","command":"isnad","undoes":null,"undone_by":null,"records":[]}"#.utf8) + [0x0A]
+        try Data(line).write(to: cli.directory.appendingPathComponent("bytes.jsonl"))
+        let result = try cli.run(["import", "--from", "history", "bytes.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("bytes.jsonl:1: the line is not UTF-8 text"), "\(result.standardError)")
+    }
+
     @Test("log escapes every stored field of an entry, the time too, in a store another program wrote")
     func hostileStoredTime() throws {
         let cli = try importedStore()

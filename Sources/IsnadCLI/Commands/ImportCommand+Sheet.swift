@@ -57,13 +57,18 @@ extension ImportCommand {
                 }
                 data = read
             }
-            let text = String(decoding: data, as: UTF8.self)
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            for (index, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                // Bytes that are not UTF-8 would be taken as U+FFFD and kept so: refused, as an import refuses them.
+                let line = String(decoding: bytes, as: UTF8.self)
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                guard line.utf8.elementsEqual(bytes) else {
+                    problems.append("\(Text.printable(name)):\(index + 1): the line is not UTF-8 text")
+                    continue
+                }
                 do {
-                    entries.append(try HistoryEntry(json: try JSONParser.parse(String(line))))
+                    entries.append(try HistoryEntry(json: try JSONParser.parse(line)))
                 } catch {
-                    problems.append("\(name):\(index + 1): \(error)")
+                    problems.append("\(Text.printable(name)):\(index + 1): \(error)")
                 }
             }
         }
