@@ -185,7 +185,6 @@ enum DisputesCommand: Command {
         _ found: Contradictions, limit: Int?, store: GraphStore, pairWeights: PairWeights, _ json: inout JSONWriter,
         flush: (inout JSONWriter) throws -> Void
     ) throws {
-        let presentation = ClaimPresentation(store: store, graph: pairWeights.graph)
         func citations(_ key: String, _ side: [GradedCitation]) {
             json.key(key)
             json.beginArray()
@@ -212,7 +211,7 @@ enum DisputesCommand: Command {
             json.member("subject", claim.subject)
             json.member("predicate", claim.predicate)
             json.member("object", claim.object)
-            presentation.writeEvidence(of: dispute.claim, to: &json)
+            WeighedEvidence(pairWeights.graph.weigh(dispute.claim)).write(to: &json)
             citations("supporting", dispute.supporting)
             citations("denying", dispute.denying)
             json.endObject()

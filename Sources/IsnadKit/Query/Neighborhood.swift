@@ -43,10 +43,17 @@ public struct Neighborhood: Sendable {
         depths = try Neighborhood.breadthFirst(from: center, depth: depth) { entity, hop, reach in
             try adjacency.forEachStep(from: entity) { step in
                 switch step.claim {
+                // The first hop that meets a claim is its hop: breadth first, the nearest.
                 case .row(let row):
-                    if hopOfRow.updateValue(hopOfRow[row] ?? hop, forKey: row) == nil { rows.append(row) }
+                    if hopOfRow[row] == nil {
+                        hopOfRow[row] = hop
+                        rows.append(row)
+                    }
                 case .whole(let claim):
-                    if hops.updateValue(hops[claim.claim.id] ?? hop, forKey: claim.claim.id) == nil { followed.append(claim) }
+                    if hops[claim.claim.id] == nil {
+                        hops[claim.claim.id] = hop
+                        followed.append(claim)
+                    }
                 }
                 reach(step.other)
             }
