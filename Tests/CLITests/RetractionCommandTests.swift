@@ -87,6 +87,26 @@ struct RetractionCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("an import of records made before a retraction keeps the claim and the citation retracted, and says so")
+    func importKeepsRetractions() throws {
+        let cli = try importedStore()
+        try cli.write("old.jsonl", try cli.run(["export", "jsonl"]).standardOutput)
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        let retracted = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        for round in ["first", "again"] {
+            let again = try cli.run(["import", "old.jsonl"])
+            #expect(again.status == 0, "\(round): \(again.standardError)")
+            #expect(
+                again.standardError.hasPrefix(
+                    "kept retracted: claim \"hamas-praised-attack\", given as standing in the input (isnad restore brings it back)\n"
+                        + "kept retracted: a citation of claim \"isis-praised-attack\" (source \"police\"), given as standing in the input (isnad restore brings it back)\n"
+                ), "\(again.standardError)")
+            #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == retracted)
+            #expect(try cli.run(["check"]).status == 0)
+        }
+    }
+
     @Test("a retracted citation no longer counts, keeps its place, and travels through export --include-retracted and import")
     func retractedCitation() throws {
         let cli = try importedStore()

@@ -55,8 +55,27 @@ public struct Importer {
         public var lines = 0
         /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
         public var skipped: [SkippedObject] = []
+        /// Retracted claims and citations that records gave as standing: they stay retracted.
+        public var keptRetractions: [KeptRetraction] = []
 
         public var recordCount: Int { records.values.reduce(0, +) }
+    }
+
+    /// A retracted claim, or a retracted citation of a claim that stands, that a record gave as
+    /// standing (an export made before the retraction, say). A retraction is an analyst's
+    /// judgement, undone by `isnad restore` or `isnad undo`: an import that brought the record
+    /// back would undo it unseen, so the record's claim or citation is left out and listed.
+    public struct KeptRetraction: Sendable, Hashable, CustomStringConvertible {
+        public let claim: String
+        /// The retracted citation's source; nil when the whole claim is retracted.
+        public let citationSource: String?
+
+        public var description: String {
+            let what =
+                citationSource.map { "a citation of claim \"\(Text.printable(claim))\" (source \"\(Text.printable($0))\")" }
+                ?? "claim \"\(Text.printable(claim))\""
+            return "kept retracted: \(what), given as standing in the input (isnad restore brings it back)"
+        }
     }
 
     /// How far an import has come, for a progress line.
@@ -163,6 +182,7 @@ public struct Importer {
             if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
             try HeldSignals.checkPending()
             summary = run.summary
+            summary.keptRetractions = session.keptRetractions
             return options.dryRun ? .rollback : .commit
         }
         return summary

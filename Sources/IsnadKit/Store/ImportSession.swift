@@ -59,6 +59,10 @@ final class ImportSession {
     /// none, and this import wrote none, no record needs looking them up.
     private var mayHoldMergedIDs = true
     private var mayHoldRetractedClaims = true
+    private var mayHoldRetractedCitations = true
+    /// The retracted claims and citations that records gave as standing, and that stay retracted.
+    private(set) var keptRetractions: [Importer.KeptRetraction] = []
+    private var keptRetractionSet: Set<Importer.KeptRetraction> = []
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
     private static let cacheLimit = 1 << 19
@@ -135,6 +139,8 @@ final class ImportSession {
         // On both engines: an import into a store without merged ids or retractions looks none up.
         mayHoldMergedIDs = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() != 0
         mayHoldRetractedClaims = try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_claim)").scalarInteger() != 0
+        mayHoldRetractedCitations =
+            try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_citation)").scalarInteger() != 0
     }
 
     /// After the transaction ended, either way: drops the work tables and turns the
@@ -487,14 +493,19 @@ final class ImportSession {
     ) throws -> ChangedEnd? {
         // The same claim again: what follows reads and changes it in the claim table.
         if heldClaimIDs.contains(claim.id) { try writeHeldClaims() }
+        let isRetractedInStore =
+            try mayHoldRetractedClaims
+            && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+        if isRetractedInStore, !isRetracted {
+            keep(Importer.KeptRetraction(claim: claim.id, citationSource: nil))
+            return nil
+        }
         // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
-        if try isRetracted
-            || (mayHoldRetractedClaims
-                && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil)
-        {
+        if isRetracted || isRetractedInStore {
             try change?.note(.claim, id: claim.id)
             try store.put(.claim(claim))
             mayHoldRetractedClaims = true
+            mayHoldRetractedCitations = true
             return nil
         }
         let values: [Statement.Value] = [
@@ -563,11 +574,28 @@ final class ImportSession {
                     """)
                 try update.run([.text(claim.id), .integer(key)] + details)
                 if database.changes > 0 { continue }
+                if try mayHoldRetractedCitations
+                    && database.cached(
+                        database.dialect(
+                            "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS ?3 AND quote = ?4",
+                            postgreSQL:
+                                "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS NOT DISTINCT FROM ?3 AND quote = ?4"
+                        )
+                    ).scalarInteger([.text(claim.id), .text(citation.source), optional(citation.via), .text(citation.quote)]) != nil
+                {
+                    keep(Importer.KeptRetraction(claim: claim.id, citationSource: citation.source))
+                    continue
+                }
             }
             try insert.run([.text(claim.id), .integer(nextPosition), .integer(key)] + details)
             nextPosition += 1
         }
         return nil
+    }
+
+    /// Lists a retraction a record would have undone, once however often the record comes.
+    private func keep(_ retraction: Importer.KeptRetraction) {
+        if keptRetractionSet.insert(retraction).inserted { keptRetractions.append(retraction) }
     }
 
     /// Keeps a new claim's row to write it with others, after its citations. A large store keeps
