@@ -127,6 +127,56 @@ struct ExchangeTests {
         #expect(!ExchangeFormat.isSTIXBundle(ArraySlice(Array("[{\"type\": \"bundle\"}]".utf8))))
     }
 
+    @Test("a GEXF edge carries its channels, its common link and its strongest denial, as the GraphML edge does")
+    func gexfCarriesTheWeighing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let gexf = try Self.gexf(try Self.store(importing: [HaderaDatasetTests.path], in: folder))
+        let edge = try #require(
+            gexf.components(separatedBy: "</edge>").first { $0.contains("<edge id=\"hamas-cooperated-with-isis\"") })
+        #expect(edge.contains("<attvalue for=\"status\" value=\"disputed\"/>"))
+        #expect(edge.contains("<attvalue for=\"independent_channels\" value=\"1\"/>"))
+        #expect(edge.contains("<attvalue for=\"common_link\" value=\"hadera-2022-article\"/>"))
+        #expect(edge.contains("<attvalue for=\"denial_source\" value=\"hadera-2022-article (denies E3)\"/>"))
+        #expect(edge.contains("<attvalue for=\"denial_quote\" value=\"بيد أن هذا التقويم"))
+        for id in ["independent_channels", "common_link", "denial_quote", "denial_source"] {
+            #expect(gexf.contains("<attribute id=\"\(id)\" title=\"\(id)\""))
+        }
+    }
+
+    @Test("an isnad_ value Isnad would not write is refused, naming the object and the field, and nothing is imported")
+    func stixRefusesWhatIsnadWouldNotWrite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let bundle = try Self.stix(try Self.store(importing: [HaderaDatasetTests.path], in: folder))
+        let changes = [
+            (
+                #""stance":"asserts""#, #""stance":"maybe""#,
+                #"isnad_citations[0].stance: "maybe" is not one of asserts, reports, denies"#
+            ),
+            (
+                #""credibility":2"#, #""credibility":9"#,
+                "isnad_citations[0].credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 9"
+            ),
+            (#""reliability":"E""#, #""reliability":"Z""#, #"isnad_source.reliability: "Z" is not one of A, B, C, D, E, F"#),
+            (#""isnad_start":"2014-11""#, #""isnad_start":"2014-02-30""#, "isnad_start: \"2014-02-30\" is not a valid date"),
+        ]
+        for (original, changed, message) in changes {
+            let range = try #require(bundle.range(of: original), "\(original) is in the seed's bundle")
+            let path = try folder.write("changed.json", bundle.replacingCharacters(in: range, with: changed))
+            let store = try GraphStore(
+                path: folder.path("changed-\(changes.firstIndex { $0.1 == changed } ?? 0).db"), access: .create)
+            do {
+                _ = try Importer(store: store).run([.file(path)])
+                Issue.record("\(changed) was imported")
+            } catch let failure as Importer.Failure {
+                #expect(failure.description.contains(message), "\(failure.description)")
+                #expect(failure.description.hasSuffix("nothing was imported: the store is unchanged"))
+            }
+            #expect(try store.counts().claims == 0)
+        }
+    }
+
     // MARK: Round trips
 
     @Test("Isnad → STIX → Isnad gives the same records, byte for byte; the bundle is deterministic")

@@ -43,15 +43,20 @@ public struct GEXFWriter: GraphWriter {
         Attribute(id: "quote", forNodes: false, type: "string"),
         Attribute(id: "quote_en", forNodes: false, type: "string"),
         Attribute(id: "quote_source", forNodes: false, type: "string"),
+        Attribute(id: "independent_channels", forNodes: false, type: "integer"),
+        Attribute(id: "common_link", forNodes: false, type: "string"),
+        Attribute(id: "denial_quote", forNodes: false, type: "string"),
+        Attribute(id: "denial_source", forNodes: false, type: "string"),
     ]
 
     /// What the file cannot carry, stated in its `<meta><description>`.
     public static let carriageNote =
         "Isnad export. Nodes are entities, edges claims (or, collapsed, the claims of one subject, predicate and "
-        + "object), with their evidence summarised: status, sources, best grades and the strongest supporting "
-        + "quote. Spells run from the first day of a claim's start to the last day of its end (partial dates "
-        + "widened; the exact dates are in start and end). Not carried: the other citations (their quotes, "
-        + "stances, grades, via and locators), the sources' records, and alias languages other than Arabic."
+        + "object), with their evidence summarised: status, sources, best grades, independent channels and the "
+        + "common link they pass through, the strongest supporting quote and the strongest denial. Spells run "
+        + "from the first day of a claim's start to the last day of its end (partial dates widened; the exact "
+        + "dates are in start and end). Not carried: the other citations (their quotes, stances, grades, via "
+        + "and locators), the sources' records, and alias languages other than Arabic."
 
     public let sink: ByteSink
     public let options: Options
@@ -149,6 +154,13 @@ public struct GEXFWriter: GraphWriter {
         bytes.appendUTF8("        </attvalues>\n      </node>\n")
     }
 
+    /// Who makes a citation, with its stance and grades: `source via other (asserts B2)`.
+    private static func citedBy(_ cited: GradedCitation) -> String {
+        let via = cited.citation.via.map { " via \($0)" } ?? ""
+        return
+            "\(cited.citation.source)\(via) (\(cited.citation.stance.rawValue) \(cited.reliability.rawValue)\(cited.citation.credibility.rawValue))"
+    }
+
     public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
         let predicate = vocabulary[edge.predicate]
         let evidence = edge.evidence
@@ -173,11 +185,13 @@ public struct GEXFWriter: GraphWriter {
         if let best = edge.bestCitation {
             appendValue("quote", best.citation.quote, to: &bytes)
             appendValue("quote_en", best.citation.quoteEnglish, to: &bytes)
-            let via = best.citation.via.map { " via \($0)" } ?? ""
-            appendValue(
-                "quote_source",
-                "\(best.citation.source)\(via) (\(best.citation.stance.rawValue) \(best.reliability.rawValue)\(best.citation.credibility.rawValue))",
-                to: &bytes)
+            appendValue("quote_source", GEXFWriter.citedBy(best), to: &bytes)
+        }
+        appendValue("independent_channels", String(edge.weight.supportingChannels), to: &bytes)
+        appendValue("common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
+        if let denial = edge.bestDenial {
+            appendValue("denial_quote", denial.citation.quote, to: &bytes)
+            appendValue("denial_source", GEXFWriter.citedBy(denial), to: &bytes)
         }
         bytes.appendUTF8("        </attvalues>\n")
         // An event with a start and no end happened within its start; a state holds on.

@@ -219,7 +219,13 @@ public struct STIXWriter {
         open("relationship", id: STIXMapping.relationshipID(claim.id), &json)
         json.member(
             "relationship_type", STIXMapping.relationshipType(predicate: claim.predicate, from: sourceKind, to: targetKind))
-        json.member("description", "\(claim.subject) \(predicate?.labelEnglish ?? claim.predicate) \(claim.object)")
+        // What a STIX tool shows of a relationship: the claim's strength first, so that it never
+        // reads as a fact there either (`ALLEGED · 1 source, 1 citation · best E2 · 1 channel, all
+        // through …: hamas praised hadera-attack`).
+        let relation = "\(claim.subject) \(predicate?.labelEnglish ?? claim.predicate) \(claim.object)"
+        json.member(
+            "description",
+            EvidenceText.weighedLine(weight, citations: claim.citations.count).map { "\($0): \(relation)" } ?? relation)
         json.member("source_ref", STIXMapping.entityID(claim.subject, kind: sourceKind))
         json.member("target_ref", STIXMapping.entityID(claim.object, kind: targetKind))
         // An event with a start and no end happened within its start; a state holds on.

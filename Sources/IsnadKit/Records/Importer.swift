@@ -331,12 +331,13 @@ private struct Run {
             report(RecordProblem(message: "not a STIX bundle: \(error)"), at: location)
             return
         }
-        guard let (records, skipped) = STIXReader(vocabulary: decoder.vocabulary).read(value, file: input.name) else {
+        guard let (records, skipped, refused) = STIXReader(vocabulary: decoder.vocabulary).read(value, file: input.name) else {
             report(RecordProblem(message: "not a STIX bundle: a bundle is an object whose type is \"bundle\""), at: location)
             return
         }
         data = []
         summary.skipped += skipped
+        for refusal in refused { report(refusal.problem, at: ImportSession.Location(file: index, line: refusal.index)) }
         for (position, mapped) in records.enumerated() {
             if position % 256 == 0 { try HeldSignals.checkPending() }
             summary.lines += 1

@@ -225,7 +225,7 @@ public struct RecordDecoder: Sendable {
 }
 
 /// The problems found so far in one record: every field is read even after a bad one.
-private struct ProblemList {
+struct ProblemList {
     var problems: [RecordProblem] = []
 
     /// The field's value, or nil when it is bad (and the problem noted).
@@ -249,7 +249,7 @@ private struct ProblemList {
 }
 
 /// Typed access to the fields of one JSON object, with errors that name the field's path.
-private struct Fields {
+struct Fields {
     let object: JSONObject
     let label: String
     var prefix = ""

@@ -22,14 +22,27 @@ public struct STIXReader {
     public let vocabulary: Vocabulary
     public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-    /// The records and the skipped objects of a parsed bundle; nil when it is not a bundle.
-    public func read(_ bundle: JSONValue, file: String) -> (records: [Mapped], skipped: [SkippedObject])? {
+    /// A value of an `isnad_…` property that Isnad would not have written (a credibility of 9,
+    /// a stance `maybe`, a date that does not exist): refused, as the same value in a record line
+    /// is, rather than read as something else.
+    public struct Refusal: Sendable {
+        public let problem: RecordProblem
+        /// The object's place in `objects` (from 1).
+        public let index: Int
+    }
+
+    /// The records, the skipped objects and the refused values of a parsed bundle; nil when it is
+    /// not a bundle.
+    public func read(_ bundle: JSONValue, file: String) -> (
+        records: [Mapped], skipped: [SkippedObject], refused: [Refusal]
+    )? {
         guard let root = bundle.objectValue, root.string("type") == "bundle" else { return nil }
         let objects = (root["objects"]?.arrayValue ?? []).compactMap(\.objectValue)
         var byID: [String: JSONObject] = [:]
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
         var records: [Mapped] = []
+        var refused: [Refusal] = []
         func skip(_ object: JSONObject, _ reason: String) {
             skipped.append(SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason))
         }
@@ -59,9 +72,11 @@ public struct STIXReader {
                 continue
             }
             if id == STIXMapping.producerID || id == STIXMapping.extensionID { continue }
+            var problems = ProblemList()
+            defer { refused += problems.problems.map { Refusal(problem: $0, index: index) } }
             switch type {
             case _ where STIXReader.entityTypes.contains(type):
-                if let entity = entity(object, type: type, id: isnadIDs[id] ?? id) {
+                if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, problems: &problems) {
                     records.append(Mapped(record: .entity(entity), index: index))
                 } else {
                     skip(
@@ -69,9 +84,10 @@ public struct STIXReader {
                         "an identity of class \(object.string("identity_class") ?? "?") is not a person, organization or place")
                 }
             case "report":
-                records.append(Mapped(record: .source(source(object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs)), index: index))
+                let source = source(object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs, problems: &problems)
+                records.append(Mapped(record: .source(source), index: index))
             case "relationship":
-                switch claim(object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID) {
+                switch claim(object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems) {
                 case .success(let claim): records.append(Mapped(record: .claim(claim), index: index))
                 case .failure(let reason): skip(object, reason.message)
                 }
@@ -84,12 +100,17 @@ public struct STIXReader {
                 skip(object, "\(type) has no Isnad counterpart")
             }
         }
-        return (records, skipped)
+        return (records, skipped, refused)
     }
 
-    private func entity(_ object: JSONObject, type: String, id: String) -> Entity? {
+    private func entity(_ object: JSONObject, type: String, id: String, problems: inout ProblemList) -> Entity? {
+        let fields = Fields(object: object, label: "entity \"\(Text.printable(id))\"")
         let entityType: EntityType
-        if let stored = object.string("isnad_type").flatMap(EntityType.init(rawValue:)) {
+        if object["isnad_type"] != nil,
+            let stored = problems.check({ () throws(RecordProblem) -> EntityType in
+                try fields.enumeration("isnad_type")
+            })
+        {
             entityType = stored
         } else {
             switch type {
@@ -126,15 +147,25 @@ public struct STIXReader {
             attributes: attributes)
     }
 
-    private func source(_ object: JSONObject, id: String, isnadIDs: [String: String]) -> Source {
+    private func source(_ object: JSONObject, id: String, isnadIDs: [String: String], problems: inout ProblemList) -> Source {
         let stored = object["isnad_source"]?.objectValue
+        let label = "source \"\(Text.printable(id))\""
+        let fields = Fields(object: object, label: label)
+        let storedFields = stored.map { Fields(object: $0, label: label, prefix: "isnad_source.") }
         let type =
-            object.string("isnad_type").flatMap(SourceType.init(rawValue:))
+            (object["isnad_type"] == nil
+                ? nil : problems.check { () throws(RecordProblem) -> SourceType in try fields.enumeration("isnad_type") })
             ?? (object.strings("report_types").contains("threat-report") ? .intelligenceReport : .other)
         let published: PartialDate? =
-            if let stored { stored.string("published").flatMap { try? PartialDate(parsing: $0) } } else {
+            if let storedFields {
+                problems.check { () throws(RecordProblem) in try storedFields.optionalDate("published") } ?? nil
+            } else {
                 ForeignID.date(object.string("published"))
             }
+        let reliability: Reliability? =
+            if let storedFields, stored?["reliability"] != nil {
+                problems.check { () throws(RecordProblem) -> Reliability in try storedFields.enumeration("reliability") }
+            } else { nil }
         let cites =
             stored.map { $0.strings("cites") }
             ?? object.strings("object_refs").filter { $0.hasPrefix("report--") }.compactMap { isnadIDs[$0] }
@@ -142,15 +173,16 @@ public struct STIXReader {
             id: id, type: type, title: object.string("name") ?? id, publisher: stored?.string("publisher"),
             author: stored?.string("author"), url: stored?.string("url"), published: published,
             lang: stored?.string("lang") ?? object.string("lang"),
-            reliability: stored?.string("reliability").flatMap(Reliability.init(rawValue:)) ?? .f, cites: cites,
+            reliability: reliability ?? .f, cites: cites,
             text: stored?.string("text"))
     }
 
     typealias Unmapped = FtMReader.Unmapped
 
-    private func claim(_ object: JSONObject, isnadIDs: [String: String], reports: [String], byID: [String: JSONObject])
-        -> Result<Claim, Unmapped>
-    {
+    private func claim(
+        _ object: JSONObject, isnadIDs: [String: String], reports: [String], byID: [String: JSONObject],
+        problems: inout ProblemList
+    ) -> Result<Claim, Unmapped> {
         guard let sourceRef = object.string("source_ref"), let targetRef = object.string("target_ref") else {
             return .failure(Unmapped(message: "a relationship without source_ref or target_ref"))
         }
@@ -164,20 +196,31 @@ public struct STIXReader {
         let relationshipType = object.string("relationship_type") ?? ""
         guard let predicate = object.string("isnad_predicate") ?? STIXMapping.predicate(relationshipType: relationshipType)
         else { return .failure(Unmapped(message: "relationship type \(relationshipType) has no Isnad predicate")) }
-        let start = object.string("isnad_start").flatMap { try? PartialDate(parsing: $0) }
-        let end = object.string("isnad_end").flatMap { try? PartialDate(parsing: $0) }
+        let label = "claim \"\(Text.printable(object.string("isnad_id") ?? object.string("id") ?? "?"))\""
+        let fields = Fields(object: object, label: label)
+        let start = problems.check { () throws(RecordProblem) in try fields.optionalDate("isnad_start") } ?? nil
+        let end = problems.check { () throws(RecordProblem) in try fields.optionalDate("isnad_end") } ?? nil
+        if object["isnad_id"] != nil {
+            _ = problems.check { () throws(RecordProblem) in try fields.optionalIdentifier("isnad_id") }
+        }
         let isIsnad = object["isnad_citations"] != nil
         var citations: [Citation] = []
         if isIsnad {
-            for element in object["isnad_citations"]?.arrayValue ?? [] {
-                guard let fields = element.objectValue, let source = fields.string("source") else { continue }
+            for (position, element) in (object["isnad_citations"]?.arrayValue ?? []).enumerated() {
+                guard
+                    let cited = problems.check({ () throws(RecordProblem) in
+                        try fields.nested(element, at: "isnad_citations[\(position)]")
+                    })
+                else { continue }
+                let source = problems.check { () throws(RecordProblem) in try cited.identifier("source") }
+                let stance = problems.check { () throws(RecordProblem) -> Stance in try cited.enumeration("stance") }
+                let credibility = problems.check { () throws(RecordProblem) in try cited.credibility("credibility") }
+                guard let source, let stance, let credibility else { continue }
                 citations.append(
                     Citation(
-                        source: source, via: fields.string("via"), quote: fields.string("quote") ?? "",
-                        quoteEnglish: fields.string("quote_en"),
-                        stance: fields.string("stance").flatMap(Stance.init(rawValue:)) ?? .reports,
-                        credibility: fields["credibility"]?.intValue.flatMap(Credibility.init(rawValue:)) ?? .cannotBeJudged,
-                        locator: fields.string("locator")))
+                        source: source, via: cited.object.string("via"), quote: cited.object.string("quote") ?? "",
+                        quoteEnglish: cited.object.string("quote_en"), stance: stance, credibility: credibility,
+                        locator: cited.object.string("locator")))
             }
         } else {
             let credibility = STIXMapping.credibility(confidence: object["confidence"]?.intValue)
@@ -194,6 +237,8 @@ public struct STIXReader {
                 return .failure(Unmapped(message: "no report refers to it, and a claim needs a source that makes it"))
             }
         }
+        // Refused above: the problems are the import's errors, and no record stands for the object.
+        if !problems.problems.isEmpty { return .failure(Unmapped(message: "refused")) }
         let id = object.string("isnad_id").flatMap { Identifier.isValid($0) ? $0 : nil }
         return .success(
             Claim(

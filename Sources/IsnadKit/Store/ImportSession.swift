@@ -581,7 +581,8 @@ final class ImportSession {
                             postgreSQL:
                                 "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS NOT DISTINCT FROM ?3 AND quote = ?4"
                         )
-                    ).scalarInteger([.text(claim.id), .text(citation.source), optional(citation.via), .text(citation.quote)]) != nil
+                    ).scalarInteger([.text(claim.id), .text(citation.source), optional(citation.via), .text(citation.quote)])
+                        != nil
                 {
                     keep(Importer.KeptRetraction(claim: claim.id, citationSource: citation.source))
                     continue
