@@ -38,6 +38,35 @@ struct ExchangeCommandTests {
             "\(result.standardError)")
     }
 
+    @Test(
+        "a file that is not what it is taken for is refused, not read as nothing",
+        arguments: [
+            (
+                "bundle.json", #"{"type":"bundle","id":"bundle--1","objects":{"x":1}}"#, [],
+                "isnad: bundle.json:1: objects: expected an array of STIX objects, found an object\n"
+            ),
+            (
+                "bundle.json", #"{"type":"bundle","id":"bundle--1","objects":[1]}"#, [],
+                "isnad: bundle.json:1: objects[0]: expected a STIX object, found a number\n"
+            ),
+            (
+                "records.jsonl", #"{"record":"entity","id":"x","type":"person","name":"X"}"#, ["--from", "ftm"],
+                "isnad: records.jsonl:1: an Isnad record line, not a FollowTheMoney entity: import it without --from ftm\n"
+            ),
+            (
+                "entities.jsonl", #"{"id":"x","name":"X"}"#, ["--from", "ftm"],
+                "isnad: entities.jsonl:1: not a FollowTheMoney entity: an entity is an object with id, schema and properties\n"
+            ),
+        ])
+    func notWhatItIsTakenFor(file: String, text: String, options: [String], message: String) throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(file, text + "\n")
+        let result = try cli.run(["--db", "new.db", "import"] + options + [file])
+        #expect(result.status == 65)
+        #expect(result.standardError == message + "nothing was imported: the store is unchanged\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
+    }
+
     @Test("a filter is refused for stix and ftm, which write the whole store")
     func filtersRefused() throws {
         let cli = try CLIHarness.scoped

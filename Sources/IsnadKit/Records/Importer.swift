@@ -356,6 +356,20 @@ private struct Run {
             report(RecordProblem(message: error.description), at: location)
             return
         }
+        // Not an entity at all is a wrong file (or a wrong --from), not an entity Isnad has no
+        // counterpart for: refused, not listed as skipped.
+        guard let object = value.objectValue, object.string("schema") != nil, object.string("id") != nil,
+            object["properties"]?.objectValue != nil
+        else {
+            let isRecord = value.objectValue?.string("record") != nil
+            report(
+                RecordProblem(
+                    message: isRecord
+                        ? "an Isnad record line, not a FollowTheMoney entity: import it without --from ftm"
+                        : "not a FollowTheMoney entity: an entity is an object with id, schema and properties"),
+                at: location)
+            return
+        }
         switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
         case .success(let records):
             for record in records { try handleMapped(record, at: location, of: input) }

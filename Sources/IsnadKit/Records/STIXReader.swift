@@ -37,12 +37,26 @@ public struct STIXReader {
         records: [Mapped], skipped: [SkippedObject], refused: [Refusal]
     )? {
         guard let root = bundle.objectValue, root.string("type") == "bundle" else { return nil }
+        // STIX 2.1 lets a bundle leave `objects` out; what it holds must be an array of objects.
+        var refused: [Refusal] = []
+        if let listed = root["objects"], listed.arrayValue.isEmpty, listed != .array([]) {
+            refused.append(
+                Refusal(
+                    problem: RecordProblem(field: "objects", message: "expected an array of STIX objects, found \(listed.typeName)"),
+                    index: 1))
+        }
+        for (position, element) in (root["objects"]?.arrayValue ?? []).enumerated() where element.objectValue == nil {
+            refused.append(
+                Refusal(
+                    problem: RecordProblem(
+                        field: "objects[\(position)]", message: "expected a STIX object, found \(element.typeName)"),
+                    index: position + 1))
+        }
         let objects = (root["objects"]?.arrayValue ?? []).compactMap(\.objectValue)
         var byID: [String: JSONObject] = [:]
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
         var records: [Mapped] = []
-        var refused: [Refusal] = []
         func skip(_ object: JSONObject, _ reason: String) {
             skipped.append(SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason))
         }
