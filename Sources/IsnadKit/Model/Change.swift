@@ -77,13 +77,46 @@ public struct HistoryMark: Sendable, Equatable {
         self.command = command
     }
 
-    /// The command's name: `isnad set`, `isnad merge` … (the options before it left out).
+    /// The command's name: `isnad set`, `isnad merge` … (the options before it, and their
+    /// values, left out).
     public var commandName: String {
-        var words = command.split(separator: " ").dropFirst()
+        var words = HistoryMark.shellWords(command).dropFirst()
         while let word = words.first, word.hasPrefix("-") {
-            words = words.dropFirst(word == "--db" || word == "--bidi-marks" ? 2 : 1)
+            words = words.dropFirst(HistoryMark.optionsBeforeTheCommand.contains(word) ? 2 : 1)
         }
-        return "isnad" + (words.first.map { " " + $0 } ?? "")
+        return "isnad" + (words.first.map { " " + Text.printable($0) } ?? "")
+    }
+
+    /// The options that may come before the command and take the next word as their value.
+    static let optionsBeforeTheCommand: Set<String> = ["--db", "--store", "--bidi-marks"]
+
+    /// The words of a command line as ``ChangeDescription/commandLine(_:)`` writes it: split at
+    /// spaces outside single quotes, a quoted `'` written `'\''`.
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var isQuoted = false
+        var hasWord = false
+        var characters = line.makeIterator()
+        while let character = characters.next() {
+            switch character {
+            case "'":
+                isQuoted.toggle()
+                hasWord = true
+            case "\\" where !isQuoted:
+                if let next = characters.next() { word.append(next) }
+                hasWord = true
+            case " " where !isQuoted:
+                if hasWord { words.append(word) }
+                word = ""
+                hasWord = false
+            default:
+                word.append(character)
+                hasWord = true
+            }
+        }
+        if hasWord { words.append(word) }
+        return words
     }
 
     /// "entry 5 (isnad set, bilal, 2026-12-01)".

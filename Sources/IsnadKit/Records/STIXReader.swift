@@ -42,7 +42,8 @@ public struct STIXReader {
         if let listed = root["objects"], listed.arrayValue.isEmpty, listed != .array([]) {
             refused.append(
                 Refusal(
-                    problem: RecordProblem(field: "objects", message: "expected an array of STIX objects, found \(listed.typeName)"),
+                    problem: RecordProblem(
+                        field: "objects", message: "expected an array of STIX objects, found \(listed.typeName)"),
                     index: 1))
         }
         for (position, element) in (root["objects"]?.arrayValue ?? []).enumerated() where element.objectValue == nil {
