@@ -81,6 +81,20 @@ struct AddCommandTests {
         #expect(second.standardError == "updated citation 2 of claim \"hamas-praised-attack\" (history entry 4)\n")
         let log = try cli.run(["log", "hamas-praised-attack"]).standardOutput
         #expect(log.contains("    citations[1].credibility: 4 → 3"))
+        // What the command was not given (the translation) stays; a retracted citation is not taken back.
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[1].quote_en", "praised it"]).status == 0)
+        #expect(try cli.run(arguments + ["--credibility", "2"]).status == 0)
+        let kept = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(kept.contains(#""quote":"praised","quote_en":"praised it","stance":"reports","credibility":2"#), "\(kept)")
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        let retracted = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let again = try cli.run(arguments + ["--credibility", "3"])
+        #expect(again.status == 65)
+        #expect(
+            again.standardError
+                == "isnad: citation 2 of claim \"hamas-praised-attack\" is the same (source, via and quote) and is retracted (misread): isnad restore hamas-praised-attack --citation 2 first\n"
+        )
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == retracted)
     }
 
     @Test("without --id, a citation of a relationship stored under another id goes to that claim")

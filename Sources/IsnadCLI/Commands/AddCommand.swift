@@ -279,8 +279,19 @@ enum AddCommand: Command {
                         "--id: claim \"\(new.id)\" has \(field) \"\(theirs)\": a claim id keeps its subject, predicate and object"
                 )
             }
-            let added = new.citations[0]
+            var added = new.citations[0]
             if let index = stored.citations.firstIndex(where: { $0.key == added.key }) {
+                let kept = stored.citations[index]
+                // A retraction is taken back only by restore or undo, as a retracted claim is.
+                if let reason = kept.retraction {
+                    throw LookupError(
+                        description:
+                            "citation \(index + 1) of claim \"\(new.id)\" is the same (source, via and quote) and is retracted (\(Text.printable(reason))): isnad restore \(new.id) --citation \(index + 1) first"
+                    )
+                }
+                // What this command was not given stays as it was.
+                added.quoteEnglish = added.quoteEnglish ?? kept.quoteEnglish
+                added.locator = added.locator ?? kept.locator
                 stored.citations[index] = added
                 try session.put(.claim(stored))
                 return "updated citation \(index + 1) of claim \"\(new.id)\""

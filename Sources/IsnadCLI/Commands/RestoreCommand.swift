@@ -10,12 +10,15 @@ enum RestoreCommand: Command {
             --citation N restores only its Nth citation.
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
-        options: [RetractCommand.citation, HistoryOptions.author],
+        options: [citation, HistoryOptions.author],
         examples: ["isnad restore abm-joined-isis", "isnad restore hamas-cooperated-with-isis --citation 2"])
+
+    static let citation = Option<Int>(
+        "citation", value: "n", in: 1...100_000, help: "Restore only the claim's Nth citation (1 is the first).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
-        let number = try arguments.value(RetractCommand.citation)
+        let number = try arguments.value(citation)
         let store = try context.openStore(.write)
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
