@@ -99,6 +99,29 @@ struct MergeCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("a merge that would join a citation standing on one claim with the same citation retracted on the other is refused")
+    func retractedTwin() throws {
+        let cli = try importedStore()
+        // isis's claim of the attack gets daesh's citation, then has it retracted.
+        try cli.write(
+            "more.jsonl",
+            #"{"record":"claim","id":"isis-claimed-attack","subject":"isis","predicate":"claimed_responsibility_for","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"article","quote":"تبنى","stance":"reports","credibility":4}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "more.jsonl"]).status == 0)
+        #expect(try cli.run(["retract", "isis-claimed-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let merge = try cli.run(["merge", "isis", "daesh"])
+        #expect(merge.status == 65)
+        #expect(
+            merge.standardError
+                == "isnad: merged, claims \"isis-claimed-attack\" and \"daesh-claimed-attack\" become one, and citation 2 of \"isis-claimed-attack\" is retracted where \"daesh-claimed-attack\" has it standing: isnad restore isis-claimed-attack --citation 2, or retract it on \"daesh-claimed-attack\", first\n"
+        )
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["restore", "isis-claimed-attack", "--citation", "2"]).status == 0)
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("show and log mark a merge: on the kept entity, on the merged one's entry, and on the claims it moved")
     func marks() throws {
         let cli = try importedStore()

@@ -201,8 +201,20 @@ extension ChangeSession {
             let twinID = try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
                 .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
             if let twinID, claim.retraction == nil, case .claim(var twin)? = try record(.claim, id: twinID) {
-                for citation in claim.citations where !twin.citations.contains(where: { $0.key == citation.key }) {
-                    twin.citations.append(citation)
+                for (position, citation) in claim.citations.enumerated() {
+                    guard let index = twin.citations.firstIndex(where: { $0.key == citation.key }) else {
+                        twin.citations.append(citation)
+                        continue
+                    }
+                    // The same citation standing on one claim and retracted on the other: which
+                    // stands is the analyst's call, not the merge's.
+                    switch (twin.citations[index].retraction, citation.retraction) {
+                    case (.some, nil):
+                        throw MergeError.retractedTwin(retracted: twin.id, number: index + 1, standing: claim.id)
+                    case (nil, .some):
+                        throw MergeError.retractedTwin(retracted: claim.id, number: position + 1, standing: twin.id)
+                    default: continue
+                    }
                 }
                 try put(.claim(twin))
                 try remove(.claim, id: claim.id)
@@ -222,6 +234,9 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
     case differentTypes(keep: String, keepType: String, other: String, otherType: String)
     case selfLink(claim: String, keep: String, other: String)
     case notMerged(String)
+    /// Merged, two claims become one, and a citation both make stands on one and is retracted on
+    /// the other.
+    case retractedTwin(retracted: String, number: Int, standing: String)
 
     public var description: String {
         switch self {
@@ -231,6 +246,8 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
         case .selfLink(let claim, let keep, let other):
             "claim \"\(claim)\" links \"\(keep)\" and \"\(other)\": merged, it would link \"\(keep)\" with itself (retract it first)"
         case .notMerged(let id): "\"\(id)\" is not merged into another entity (see isnad log \(id))"
+        case .retractedTwin(let retracted, let number, let standing):
+            "merged, claims \"\(retracted)\" and \"\(standing)\" become one, and citation \(number) of \"\(retracted)\" is retracted where \"\(standing)\" has it standing: isnad restore \(retracted) --citation \(number), or retract it on \"\(standing)\", first"
         }
     }
 }
