@@ -165,6 +165,23 @@ struct MergeCommandTests {
         #expect(after.split(separator: "\n") == expected)
     }
 
+    @Test("a merge into an entity that is merged on in turn comes back, one unmerge after the other")
+    func unmergeAChain() throws {
+        let cli = try importedStore()
+        for name in ["Org Aa", "Org Bb", "Org Cc"] {
+            #expect(try cli.run(["add", "entity", "--type", "organization", "--name", name]).status == 0)
+        }
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        #expect(try cli.run(["merge", "org-aa", "org-bb"]).status == 0)
+        let between = try cli.run(["export", "jsonl"]).outputBytes
+        #expect(try cli.run(["merge", "org-cc", "org-aa"]).status == 0)
+        let first = try cli.run(["unmerge", "org-aa"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == between)
+        #expect(try cli.run(["unmerge", "org-bb"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("unmerge is refused while a later change touched a record the merge changed")
     func unmergeBlocked() throws {
         let cli = try importedStore()

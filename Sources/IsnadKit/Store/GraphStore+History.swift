@@ -141,19 +141,22 @@ extension GraphStore {
             let session = try ChangeSession(store: self, description: description)
             let decoder = RecordDecoder(vocabulary: vocabulary)
             var restored: [Record] = []
+            for record in touched where record.before == nil { try session.remove(record.kind, id: record.id) }
             for record in touched {
-                guard let before = record.before else {
-                    try session.remove(record.kind, id: record.id)
-                    continue
-                }
-                let value: Record
+                guard let before = record.before else { continue }
                 do {
-                    value = try decoder.decode(try JSONParser.parse(before))
+                    restored.append(try decoder.decode(try JSONParser.parse(before)))
                 } catch {
                     throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
                 }
+            }
+            // The records still in the store first, then those the change took away: an id merged
+            // into an entity moves back from the entity that took it (B merged into A, then A into
+            // C: C gives B up before A, made again, takes it).
+            var isStored: [Bool] = []
+            for value in restored { isStored.append(try session.record(value.kind, id: value.id) != nil) }
+            for (value, _) in zip(restored, isStored).filter({ $0.1 }) + zip(restored, isStored).filter({ !$0.1 }) {
                 try session.put(value)
-                restored.append(value)
             }
             for record in touched where record.before == nil && record.kind != .claim {
                 if let reference = try firstReference(to: record.kind, id: record.id) {
