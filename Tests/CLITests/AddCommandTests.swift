@@ -97,6 +97,16 @@ struct AddCommandTests {
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == retracted)
     }
 
+    @Test("add source --text-file that is missing or a folder is a missing input (66), named")
+    func missingTextFile() throws {
+        let cli = try importedStore()
+        for (path, reason) in [("nowhere.txt", "no such file"), (".", "is a folder, not a text file")] {
+            let result = try cli.run(["add", "source", "--type", "news-article", "--title", "T", "--text-file", path])
+            #expect(result.status == 66)
+            #expect(result.standardError == "isnad: \(path): \(reason) (--text-file)\n")
+        }
+    }
+
     @Test("without --id, a citation of a relationship stored under another id goes to that claim")
     func sameRelationship() throws {
         let cli = try importedStore()

@@ -45,6 +45,17 @@ struct EditCommandTests {
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""credibility":3"#))
     }
 
+    @Test("an editor that saves a refused record every time ends with an error, not success")
+    func refusedEveryTime() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try edit(cli, "hamas-praised-attack", script: #"sed -i 's/"credibility": [0-9]/"credibility": 9/' "$1""#)
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("isnad: claim \"hamas-praised-attack\": the record was refused 100 times ("))
+        #expect(result.standardError.hasSuffix("): nothing changed\n"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("left unchanged, emptied, or the editor failing: nothing changes and no entry is written")
     func nothingChanges() throws {
         let cli = try importedStore()

@@ -174,8 +174,16 @@ enum AddCommand: Command {
         }
         if !cited.isEmpty { members.append(("cites", .array(cited.map(JSONValue.string)))) }
         if let path = try arguments.value(textFile) {
+            // A missing, folder or unreadable file is a missing input (66), said as the import says it.
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw Importer.InputError(input: path, reason: "no such file (--text-file)", kind: .missing)
+            }
+            guard !isFolder.boolValue else {
+                throw Importer.InputError(input: path, reason: "is a folder, not a text file (--text-file)", kind: .notAFile)
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw UsageError(message: "--text-file: cannot read \(Text.printable(path))", command: spec.name)
+                throw Importer.InputError(input: path, reason: "cannot be read (--text-file)", kind: .unreadable)
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw LookupError(description: "--text-file: \(Text.printable(path)) is not UTF-8 text")

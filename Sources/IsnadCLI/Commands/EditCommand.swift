@@ -101,6 +101,8 @@ enum EditCommand: Command {
                 problems = [error.message]
             }
         }
+        // A hundred saves, every one refused: nothing changed, and a script must not read success.
+        throw LookupError(description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
     }
 
     struct EditProblem: Error {

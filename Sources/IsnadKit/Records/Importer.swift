@@ -106,6 +106,13 @@ public struct Importer {
         public let reason: String
         public let kind: Kind
         public var description: String { "\(Text.printable(input)): \(reason)" }
+
+        public init(input: String, reason: String, kind: Kind) {
+            self.input = input
+            self.reason = reason
+            self.kind = kind
+        }
+
         /// Whether the file does not exist (not: exists but cannot be read).
         public var isMissing: Bool { kind == .missing }
     }
