@@ -227,6 +227,8 @@ struct PostgreSQLTests {
         ["source", "hadera-2022-article", "--limit", "0"], ["source", "hadera-2022-article", "--format", "json"],
         ["claims", "--subject", "hamas", "--limit", "3"], ["claims", "--object", "isis", "--predicate", "praised,funded"],
         ["stats", "--min-channels", "1", "--format", "json"],
+        // A filter on evidence walks whole claims, which the engines return in the order asked for.
+        ["neighbors", "hamas", "--min-reliability", "E"], ["neighbors", "isis", "--depth", "2", "--min-reliability", "D"],
     ]
 
     /// Runs each command on the store file and on its copy on PostgreSQL, and expects the same
@@ -293,7 +295,7 @@ struct PostgreSQLTests {
             [
                 ["show", "org-1"], ["show", "eve-1021", "--format", "json"], ["stats"], ["search", "org"], ["search", "org 2"],
                 ["claims", "--format", "csv"], ["neighbors", "org-1", "--depth", "2"],
-                ["neighbors", "org-22", "--format", "json"],
+                ["neighbors", "org-22", "--format", "json"], ["neighbors", "org-1", "--depth", "2", "--min-reliability", "C"],
                 ["path", "org-1", "org-22", "--all", "--max-depth", "3"], ["path", "org-1", "eve-1000"], ["timeline"],
                 ["source", "src-0"], ["check"], ["disputes"], ["duplicates"], ["export", "jsonl"], ["export", "dot"],
                 ["export", "dot", "--focus", "org-1", "--depth", "2"], ["export", "graphml"], ["export", "gexf"],

@@ -102,7 +102,8 @@ enum EditCommand: Command {
             }
         }
         // A hundred saves, every one refused: nothing changed, and a script must not read success.
-        throw LookupError(description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
+        throw LookupError(
+            description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
     }
 
     struct EditProblem: Error {

@@ -473,11 +473,17 @@ extension GraphStore {
     }
 
     /// The claims an entity takes part in, streamed: those where it is the subject, then those
-    /// where it is the object (a claim of an entity with itself comes twice). Memory holds one
-    /// claim at a time, however many the entity has.
+    /// where it is the object (a claim of an entity with itself comes twice), each side by date
+    /// (`coalesce(start, end)`, undated first) and id. Memory holds one claim at a time, however
+    /// many the entity has.
+    ///
+    /// The order is stated, not left to the plan: SQLite follows `claim_by_subject_date` (or
+    /// `_object_`), PostgreSQL a hash join in no order at all, and a neighbourhood walked from
+    /// these claims would differ from one engine to the other.
     public func forEachClaim(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
         for side in ["subject", "object"] {
-            let select = try database.cached("\(GraphStore.claimSelect) WHERE c.\(side) = ?1")
+            let select = try database.cached(
+                "\(GraphStore.claimSelect) WHERE c.\(side) = ?1 ORDER BY coalesce(c.start_date, c.end_date) NULLS FIRST, c.id, ci.position")
             try groupClaims(select, [.text(entityID)]) { try body($0) }
         }
     }
