@@ -483,7 +483,8 @@ extension GraphStore {
     public func forEachClaim(of entityID: String, _ body: (GradedClaim) throws -> Void) throws {
         for side in ["subject", "object"] {
             let select = try database.cached(
-                "\(GraphStore.claimSelect) WHERE c.\(side) = ?1 ORDER BY coalesce(c.start_date, c.end_date) NULLS FIRST, c.id, ci.position")
+                "\(GraphStore.claimSelect) WHERE c.\(side) = ?1 ORDER BY coalesce(c.start_date, c.end_date) NULLS FIRST, c.id, ci.position"
+            )
             try groupClaims(select, [.text(entityID)]) { try body($0) }
         }
     }
