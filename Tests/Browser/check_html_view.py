@@ -130,8 +130,18 @@ def main():
         page.locator(f'[data-entity="{expected["entity"]}"]').click()
         panel = page.locator("#details").inner_text()
         check(any(quote in panel for quote in expected["quotes"]), "no quote of the entity's claims in the panel")
-        check(page.locator("#details blockquote[dir=rtl]").count() > 0, "no right-to-left quote in the panel")
+        # A quote runs the way its words do: the seed's Arabic quotes right to left.
+        rtl = page.evaluate(
+            "() => [...document.querySelectorAll('#details blockquote')].filter(q => getComputedStyle(q).direction === 'rtl').length")
+        check(rtl > 0, "no right-to-left quote in the panel")
+        # The analyst's notes on the claims are shown, as isnad show shows them.
+        check("note: " in panel, "no claim note in the panel (the seed's claims of Hamas have notes)")
         page.screenshot(path=f"{shots}/entity-en.png")
+
+        # An edge is announced with its strength, never as a bare relation.
+        for edge in page.locator(".edge[data-claim]").all()[:20]:
+            label = edge.get_attribute("aria-label") or ""
+            check(any(word in label for word in ["ASSERTED", "ALLEGED", "DISPUTED"]), f"edge announced without its status: {label!r}")
 
         # The keyboard alone: focus an edge, Enter opens it.
         first_edge = page.locator(".edge[data-claim]").first
@@ -189,6 +199,11 @@ def main():
         page.get_by_label("Language").select_option("ar")
         check(page.locator("html[dir=rtl]").count() == 1, "no dir=rtl after switching to Arabic")
         check("الأشكال" in page.locator("#legend").inner_text(), "the legend is not in Arabic")
+        # From subject to object as Arabic runs: the arrow points left.
+        page.locator(".edge[data-claim]").first.focus()
+        page.keyboard.press("Enter")
+        head = page.locator("#details .claim").first.inner_text()
+        check("→" not in head.split("\n")[0], f"an Arabic claim's head points left to right: {head[:80]!r}")
         page.screenshot(path=f"{shots}/whole-ar.png")
 
         sizes = {}

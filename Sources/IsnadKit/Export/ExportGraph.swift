@@ -105,6 +105,8 @@ public struct ExportGraph {
         /// The evidence with each channel capped by its common link (``SupportStrength``): what
         /// the edge's status and best grades show.
         public let evidence: Evidence
+        /// The claims' notes (the analyst's, not a source's), of those that have one.
+        public let notes: [String]
         /// Why the claim was retracted, for a retracted claim drawn on request
         /// (``Options/includesRetracted``); nil for a claim that stands.
         public let retraction: String?
@@ -142,6 +144,7 @@ public struct ExportGraph {
                 self.end = temporal == .event && end == start ? nil : end
             }
             claimIDs = claims.map(\.claim.id)
+            notes = claims.compactMap(\.claim.notes)
             self.citations = citations
             self.evidence = evidence
             self.retraction = retraction

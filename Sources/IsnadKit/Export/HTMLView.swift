@@ -160,6 +160,7 @@ public enum HTMLView {
             json.member("reliability", source.reliability.rawValue)
             json.member("published", source.published?.description)
             json.member("author", source.author)
+            json.member("lang", source.lang)
             json.endObject()
         }
         json.endObject()

@@ -96,6 +96,7 @@ public struct HTMLWriter: GraphWriter {
         json.nullableMember("end", edge.end?.description)
         json.member("dates", DateText.dates(edge.period, language: .en))
         json.member("datesAr", DateText.dates(edge.period, language: .ar))
+        json.member("notes", edge.notes.isEmpty ? nil : edge.notes.joined(separator: "\n"))
         json.member("status", edge.evidence.status.rawValue)
         json.member("best", edge.evidence.bestGrade)
         json.member("channels", edge.weight.supportingChannels)

@@ -335,7 +335,8 @@ function drawEdge(item, offset, layer) {
   const d = edgePath(item, offset);
   const attributes = state.mode === 'claims' ? { 'data-claim': claim.id } : { 'data-pair': item.key };
   const group = element('g', { class: 'edge', tabindex: '0', role: 'button', ...attributes }, layer);
-  group.setAttribute('aria-label', edgeSummary(item).split('\n')[0]);
+  // Every claim of the edge with its strength, as the tooltip gives it: never the bare relation.
+  group.setAttribute('aria-label', edgeSummary(item).replace(/\n/g, '. '));
   element('path', { class: 'hitarea', d }, group);
   const path = element('path', { class: 'line', d, stroke: color, 'stroke-width': line.penwidth || '1' }, group);
   if (line.style === 'dashed') path.setAttribute('stroke-dasharray', '7 4');
@@ -363,12 +364,20 @@ const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.date
 
 function entitySummary(entity) {
   const count = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id).length;
-  return `${label(entity, state.language)} · ${typeById.get(entity.type)[state.language]}\n${t().claimsOf(count)}`;
+  return `${isolated(label(entity, state.language))} · ${typeById.get(entity.type)[state.language]}\n${t().claimsOf(count)}`;
 }
 
+// From subject to object, as the text runs: right to left in Arabic.
+const forwardArrow = () => (state.language === 'ar' ? '←' : '→');
+// A name set apart (U+2068 … U+2069) in plain text, where no <bdi> can be: a name that overrides
+// the direction, or runs the other way, leaves the text around it as it is.
+const isolated = (text) => `\u2068${text}\u2069`;
+
 function edgeSummary(edge) {
-  return edge.items.map((item) =>
-    `${nameOf(item.claim.subject)} — ${predicateLabel(item.claim.predicate)} → ${nameOf(item.claim.object)}\n${datesOf(item.claim)} · ${evidenceLine(item)}`).join('\n');
+  return edge.items.map((item) => {
+    const arrow = context.predicates[item.claim.predicate]?.symmetric ? '—' : forwardArrow();
+    return `${isolated(nameOf(item.claim.subject))} — ${predicateLabel(item.claim.predicate)} ${arrow} ${isolated(nameOf(item.claim.object))}\n${datesOf(item.claim)} · ${evidenceLine(item)}`;
+  }).join('\n');
 }
 
 function html(tag, attributes, ...children) {
@@ -387,9 +396,10 @@ function citationBlock(citation) {
     via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
     citation.locator ? html('span', { class: 'muted' }, ` · ${citation.locator}`) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
-    html('blockquote', { lang: 'ar', dir: 'rtl' }, `«${citation.quote}»`),
+    // A quote runs the way its own words do (most are Arabic; not all).
+    html('blockquote', { dir: 'auto', ...(source?.lang ? { lang: source.lang } : {}) }, `«${citation.quote}»`),
     citation.quoteEn ? html('blockquote', { lang: 'en', dir: 'ltr' }, `"${citation.quoteEn}"`) : null,
-    citation.publicSince ? html('div', { class: 'muted' }, `${t().publicSince} ${citation.publicSince}`) : null);
+    citation.publicSince ? html('div', { class: 'muted' }, `${t().publicSince} `, html('bdi', {}, citation.publicSince)) : null);
 }
 
 function claimBlock(item, from) {
@@ -401,8 +411,8 @@ function claimBlock(item, from) {
     const arrow = symmetric ? '↔' : claim.subject === from ? (state.language === 'ar' ? '←' : '→') : (state.language === 'ar' ? '→' : '←');
     head = html('div', {}, `${arrow} `, html('bdi', {}, nameOf(other)), ` (${other})  `);
   } else {
-    head = html('div', {}, html('bdi', {}, nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : '→'} `,
-      html('bdi', {}, nameOf(claim.object)));
+    head = html('div', {}, html('bdi', {}, nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : forwardArrow()} `,
+      html('bdi', {}, nameOf(claim.object)), '  ');
   }
   head.append(html('span', { class: 'muted' }, `${datesOf(claim)} · `), html('span', { class: `status ${item.status}` }, evidenceLine(item)),
     html('span', { class: 'muted' }, ` [${claim.id}]`));
@@ -410,7 +420,7 @@ function claimBlock(item, from) {
   const through = reads.size === 1 && item.citations.length > 1
     ? html('div', { class: 'muted' }, `${t().oneDocument}: `, html('bdi', {}, context.sources[[...reads][0]]?.title ?? [...reads][0])) : null;
   return html('div', { class: 'claim', 'data-claim-ref': claim.id }, head, through,
-    claim.notes ? html('div', { class: 'muted' }, `${t().note}: ${claim.notes}`) : null, ...item.citations.map(citationBlock));
+    claim.notes ? html('div', { class: 'muted' }, `${t().note}: `, html('bdi', {}, claim.notes)) : null, ...item.citations.map(citationBlock));
 }
 
 function renderDetails() {
@@ -426,7 +436,7 @@ function renderDetails() {
       html('div', { class: 'muted' }, `${entity.id} · ${typeById.get(entity.type)[state.language]}`));
     const names = [entity.name, ...entity.aliases.map((alias) => alias.name)].filter((name) => name !== label(entity, state.language));
     if (names.length) panel.append(html('div', {}, `${t().aliases}: `, ...names.flatMap((name, i) => [i ? ' · ' : '', html('bdi', {}, name)])));
-    if (entity.description) panel.append(html('p', {}, entity.description));
+    if (entity.description) panel.append(html('p', { dir: 'auto' }, entity.description));
     const mine = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id);
     panel.append(html('div', { class: 'muted' }, t().claimsOf(mine.length)));
     const groups = new Map();
@@ -495,9 +505,13 @@ function showTooltip(text, x, y) {
   tooltip.style.top = `${y - box.top + 12}px`;
 }
 
+// Whether the pointer moved the view since it went down: the click that ends a pan keeps the selection.
+let panned = false;
+
 function bindTargets() {
   svg.addEventListener('click', (event) => {
     const found = targetOf(event.target);
+    if (!found && panned) return;
     select(found ? found.target : null);
   });
   svg.addEventListener('keydown', (event) => {
@@ -549,11 +563,14 @@ function bindPanZoom() {
   svg.addEventListener('pointerdown', (event) => {
     if (event.target.closest('.node, .edge')) return;
     drag = { x: event.clientX, y: event.clientY, view };
+    panned = false;
     svg.classList.add('dragging');
     svg.setPointerCapture(event.pointerId);
   });
   svg.addEventListener('pointermove', (event) => {
-    if (drag) setView({ ...drag.view, x: drag.view.x + event.clientX - drag.x, y: drag.view.y + event.clientY - drag.y });
+    if (!drag) return;
+    if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) panned = true;
+    setView({ ...drag.view, x: drag.view.x + event.clientX - drag.x, y: drag.view.y + event.clientY - drag.y });
   });
   svg.addEventListener('pointerup', () => { drag = null; svg.classList.remove('dragging'); });
   byId('canvas').addEventListener('keydown', (event) => {
