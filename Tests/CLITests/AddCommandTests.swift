@@ -149,6 +149,9 @@ struct AddCommandTests {
         let accepted = try cli.run(arguments + ["--unverified", "paraphrased by the desk"])
         #expect(accepted.status == 0, "\(accepted.standardError)")
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"unverified: paraphrased by the desk""#))
+        // Vouched for, it does not fail check ever after.
+        let check = try cli.run(["check"])
+        #expect(check.standardOutput.contains("ok   quotes not found in their source's text: ok"), "\(check.standardOutput)")
     }
 
     @Test(

@@ -192,7 +192,7 @@ private final class RowImporter {
         if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
             if let lines = QuoteLocator.lines(of: quote, in: text) {
                 if locator == nil { locator = QuoteLocator.locator(lines) }
-            } else if !(locator ?? "").contains("unverified") {
+            } else if !QuoteLocator.isUnverified(locator) {
                 fail(
                     "quote",
                     "not found in the text of source \"\(quoted.id)\" (word for word; or say why in the locator: \"unverified: REASON\")"

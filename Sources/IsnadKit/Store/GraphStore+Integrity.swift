@@ -228,15 +228,15 @@ extension GraphStore {
     /// stored text, ordered by holder, claim and citation: the holder, the claim, the
     /// citation's position (from 0) and the quote.
     public func forEachQuoteInSourceWithText(
-        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String) throws -> Void
+        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String, _ locator: String?) throws -> Void
     ) throws {
         try database.prepare(
             """
-            SELECT coalesce(ci.via, ci.source) AS holder, ci.claim, ci.position, ci.quote
+            SELECT coalesce(ci.via, ci.source) AS holder, ci.claim, ci.position, ci.quote, ci.locator
             FROM citation AS ci JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
             WHERE s.full_text IS NOT NULL ORDER BY holder, ci.claim, ci.position
             """
-        ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3)) }
+        ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3), row.text(4)) }
     }
 
     /// A source's stored text, or nil when it has none.

@@ -13,6 +13,13 @@ public enum QuoteLocator {
         return (lineOf[start], lineOf[end])
     }
 
+    /// A locator that says why a quote is not in its source's text word for word (`unverified:
+    /// my translation`, or `line 4 (unverified: …)` as `isnad add claim --unverified` writes it):
+    /// the analyst has vouched for it, and `check` does not report it.
+    public static func isUnverified(_ locator: String?) -> Bool {
+        locator?.contains("unverified") ?? false
+    }
+
     /// The locator for those lines, as the seed dataset writes them: `line 31`, `lines 37-38`.
     public static func locator(_ lines: (first: Int, last: Int)) -> String {
         lines.first == lines.last ? "line \(lines.first)" : "lines \(lines.first)-\(lines.last)"
