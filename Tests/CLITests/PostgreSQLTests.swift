@@ -38,6 +38,18 @@ struct PostgreSQLTests {
         #expect(!result.standardError.contains("hunter2-secret"))
     }
 
+    @Test("init --roles with a store name too long for its roles is refused (64) before anything is made")
+    func rolesNameTooLong() throws {
+        let cli = try CLIHarness.scoped
+        let name = String(repeating: "d", count: 57)
+        let result = try cli.run(["--db", "postgresql://alice@127.0.0.1:1/team", "--store", name, "init", "--roles"])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: --roles: the role \(name)_writer would be longer than PostgreSQL's 63 bytes: a store with roles has a name of at most 56 bytes\n"
+            ))
+    }
+
     @Test(
         "a password is never shown, whether in the user part or as a parameter",
         arguments: [

@@ -17,6 +17,13 @@ enum InitCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         if case .postgreSQL(let location) = context.storeLocation {
+            // Checked before the store is made: a store left without the roles asked for is half done.
+            if arguments.isSet(roles), (location.storeName + "_writer").utf8.count > 63 {
+                throw UsageError(
+                    message:
+                        "--roles: the role \(location.storeName)_writer would be longer than PostgreSQL's 63 bytes: a store with roles has a name of at most 56 bytes",
+                    command: spec.name)
+            }
             let store = try context.openPostgreSQLStore(location, .create)
             context.message(
                 store.wasCreated
