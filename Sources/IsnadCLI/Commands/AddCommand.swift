@@ -258,6 +258,15 @@ enum AddCommand: Command {
         let hasDates = try arguments.value(start) != nil || arguments.value(end) != nil
         let givenID = try arguments.value(id)
         let (outcome, entry) = try store.changing(change) { session -> String in
+            // Looked up before the store was locked: another writer may have taken one away since.
+            let named =
+                [(Record.Kind.entity, subject.id), (.entity, object.id), (.source, claimant.id)]
+                + (relay.map { [(.source, $0.id)] } ?? [])
+            for (kind, id) in named where try session.record(kind, id: id) == nil {
+                throw LookupError(
+                    description:
+                        "\(kind.rawValue) \"\(Text.printable(id))\" was removed by another change meanwhile: nothing changed")
+            }
             if givenID == nil {
                 // The same relationship stored under another id (one chosen at import) gets the citation.
                 let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
