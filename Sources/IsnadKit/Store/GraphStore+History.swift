@@ -193,7 +193,13 @@ extension GraphStore {
                 "SELECT id, command, travelled FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
             ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0) }
             guard let latest else { throw HistoryError.nothingToUndo }
-            if latest.2 { throw HistoryError.travelled(entry: latest.0) }
+            if latest.2 {
+                // Point at this store's own latest change, which `undo N` takes back.
+                let own = try database.prepare(
+                    "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 ORDER BY id DESC LIMIT 1"
+                ).scalarInteger()
+                throw HistoryError.travelled(entry: latest.0, latestOwn: own.map { Int($0) })
+            }
             return (latest.0, latest.1)
         }
         let found = try database.prepare("SELECT command, undoes, undone_by, travelled FROM change WHERE id = ?1").firstRow([
@@ -202,7 +208,7 @@ extension GraphStore {
         guard let found else { throw HistoryError.noSuchEntry(number) }
         // Its records are that store's as they were there: putting them back here could undo
         // nothing, or overwrite this store's own changes.
-        if found.3 { throw HistoryError.travelled(entry: number) }
+        if found.3 { throw HistoryError.travelled(entry: number, latestOwn: nil) }
         if let undoes = found.1 { throw HistoryError.isUndo(entry: number, undoes: undoes) }
         if let undoneBy = found.2 { throw HistoryError.alreadyUndone(entry: number, by: undoneBy) }
         return (number, found.0)
@@ -217,7 +223,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case isUndo(entry: Int, undoes: Int)
     case blocked(entry: Int, reason: String)
     case unreadable(entry: Int, record: String)
-    case travelled(entry: Int)
+    /// An entry from another store's history; with the number of this store's latest own entry
+    /// not undone, when a plain `undo` met it.
+    case travelled(entry: Int, latestOwn: Int?)
 
     public var description: String {
         switch self {
@@ -227,8 +235,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .isUndo(let entry, let undoes):
             "entry #\(entry) is the undo of entry #\(undoes): to make that change again, run its command again"
         case .blocked(let entry, let reason): "cannot undo entry #\(entry): \(reason); undo that first"
-        case .travelled(let entry):
+        case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
+                + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")
         case .unreadable(let entry, let record):
             "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
         }
