@@ -241,6 +241,23 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).standardOutput.isEmpty)
     }
 
+    @Test("a history whose undo names an entry it does not bring, or that gives an entry twice, is refused")
+    func historyReferencesItsOwnEntries() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "a movement"]).status == 0)
+        let lines = try cli.run(["export", "history"]).standardOutput.split(separator: "\n").map(String.init)
+        try cli.write(
+            "undoes.jsonl", lines[0] + "\n" + lines[1].replacingOccurrences(of: #""undoes":null"#, with: #""undoes":7"#) + "\n")
+        let undoes = try cli.run(["--db", "other.db", "import", "--from", "history", "undoes.jsonl"])
+        #expect(undoes.status == 65)
+        #expect(undoes.standardError.hasSuffix("\nundoes.jsonl:2: undoes: entry 7 is not among the entries imported\n"))
+        try cli.write("twice.jsonl", (lines + lines).joined(separator: "\n") + "\n")
+        let twice = try cli.run(["--db", "other.db", "import", "--from", "history", "twice.jsonl"])
+        #expect(twice.status == 65)
+        #expect(twice.standardError.contains("twice.jsonl:3: entry: 1 is given twice (first at twice.jsonl:1)"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("other.db")))
+    }
+
     @Test(
         "options that do not apply to a spreadsheet or to history are refused, not ignored",
         arguments: [

@@ -44,6 +44,7 @@ extension ImportCommand {
 extension ImportCommand {
     static func importHistory(_ paths: [String], context: Context) throws {
         var entries: [HistoryEntry] = []
+        var places: [String] = []
         var problems: [String] = []
         for path in paths {
             let name = path == "-" ? "<stdin>" : path
@@ -67,8 +68,25 @@ extension ImportCommand {
                 }
                 do {
                     entries.append(try HistoryEntry(json: try JSONParser.parse(line)))
+                    places.append("\(Text.printable(name)):\(index + 1)")
                 } catch {
                     problems.append("\(Text.printable(name)):\(index + 1): \(error)")
+                }
+            }
+        }
+        // Entries keep their numbers relative to each other: each once, and an undo names an entry
+        // that comes with it (else it would name one of this store's own once renumbered).
+        var placeOf: [Int: String] = [:]
+        for (entry, place) in zip(entries, places) {
+            if let earlier = placeOf.updateValue(place, forKey: entry.number) {
+                problems.append(
+                    "\(place): entry: \(entry.number) is given twice (first at \(earlier)): import one history at a time")
+            }
+        }
+        for (entry, place) in zip(entries, places) {
+            for (field, number) in [("undoes", entry.undoes), ("undone_by", entry.undoneBy)] {
+                if let number, placeOf[number] == nil {
+                    problems.append("\(place): \(field): entry \(number) is not among the entries imported")
                 }
             }
         }
