@@ -154,8 +154,10 @@ public struct FtMReader {
         }
         let proofs = properties.strings("proof").map { FtMReader.isnadID($0, prefix: "source.") }
         guard !proofs.isEmpty else { return .failure(.init(message: "no proof: a claim needs a source that makes it")) }
-        let quote =
-            properties.strings("description").first ?? summaries.first ?? "FtM \(schema) \(ftmID)"
+        // A citation's quote is the source's own words: a link that carries none is not made into one.
+        guard let quote = properties.strings("description").first ?? summaries.first else {
+            return .failure(.init(message: "no description or summary: a claim needs the words its source used"))
+        }
         var citations: [Citation] = []
         if let (stance, credibility) = graded {
             citations.append(

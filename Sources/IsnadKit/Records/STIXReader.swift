@@ -243,13 +243,19 @@ public struct STIXReader {
             for report in reports {
                 guard let source = isnadIDs[report] else { continue }
                 let name = byID[report]?.string("name")
-                let quote =
-                    references.first { $0.string("source_name") == name }?.string("description")
-                    ?? object.string("description") ?? "STIX \(relationshipType) relationship \(object.string("id") ?? "")"
+                // A citation's quote is words the object carries, never words made up for it.
+                guard
+                    let quote = references.first(where: { $0.string("source_name") == name })?.string("description")
+                        ?? object.string("description")
+                else { continue }
                 citations.append(Citation(source: source, quote: quote, stance: .reports, credibility: credibility))
             }
             if citations.isEmpty {
-                return .failure(Unmapped(message: "no report refers to it, and a claim needs a source that makes it"))
+                return .failure(
+                    Unmapped(
+                        message: reports.isEmpty
+                            ? "no report refers to it, and a claim needs a source that makes it"
+                            : "no description, here or in its report's reference: a claim needs the words its source used"))
             }
         }
         // Refused above: the problems are the import's errors, and no record stands for the object.
