@@ -183,3 +183,30 @@ public struct FtMReader {
         ])
     }
 }
+
+extension FtMReader {
+    /// `record` with what FtM cannot carry taken from `stored`, the store's record of the same id:
+    /// a citation's locator, a claim's notes, an alias's language. Read back from FtM, those come
+    /// empty (or guessed from the script), and an import of the store's own FtM export would
+    /// otherwise erase them.
+    static func keepingWhatFtMCannotCarry(_ record: Record, stored: Record?) -> Record {
+        switch (record, stored) {
+        case (.claim(var claim), .claim(let kept)?):
+            claim.notes = claim.notes ?? kept.notes
+            for index in claim.citations.indices where claim.citations[index].locator == nil {
+                let key = claim.citations[index].key
+                claim.citations[index].locator = kept.citations.first { $0.key == key }?.locator
+            }
+            return .claim(claim)
+        case (.entity(var entity), .entity(let kept)?):
+            for index in entity.aliases.indices {
+                if let same = kept.aliases.first(where: { $0.name == entity.aliases[index].name }) {
+                    entity.aliases[index].lang = same.lang
+                }
+            }
+            return .entity(entity)
+        default:
+            return record
+        }
+    }
+}

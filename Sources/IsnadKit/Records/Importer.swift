@@ -379,7 +379,10 @@ private struct Run {
         }
         switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
         case .success(let records):
-            for record in records { try handleMapped(record, at: location, of: input) }
+            for record in records {
+                let stored = try session.storedRecord(record.kind, id: record.id)
+                try handleMapped(FtMReader.keepingWhatFtMCannotCarry(record, stored: stored), at: location, of: input)
+            }
         case .failure(let unmapped):
             let id = value.objectValue?.string("id") ?? "line \(location.line)"
             summary.skipped.append(SkippedObject(file: input.name, objectID: id, reason: unmapped.message))

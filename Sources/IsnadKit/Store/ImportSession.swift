@@ -594,6 +594,11 @@ final class ImportSession {
         return nil
     }
 
+    /// The record of that kind and id as the store holds it now, or nil.
+    func storedRecord(_ kind: Record.Kind, id: String) throws -> Record? {
+        try store.record(kind, id: id)
+    }
+
     /// Lists a retraction a record would have undone, once however often the record comes.
     private func keep(_ retraction: Importer.KeptRetraction) {
         if keptRetractionSet.insert(retraction).inserted { keptRetractions.append(retraction) }
