@@ -208,6 +208,23 @@ struct ExchangeTests {
         #expect(try Self.jsonl(store) == before)
     }
 
+    @Test("a url FtM would rewrite or refuse travels in a note, and comes back as it was")
+    func ftmURLs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let urls = ["www.example.org/a", "javascript:alert(1)", "https://example.org/a b", "https://example.org/ok"]
+        let lines = urls.enumerated().map { index, url in
+            #"{"record":"source","id":"s\#(index)","type":"news-article","title":"T","url":"\#(url)","reliability":"C"}"#
+        }
+        let path = try folder.write("sources.jsonl", lines.joined(separator: "\n") + "\n")
+        let store = try Self.store(importing: [path], in: folder)
+        let entities = try Self.ftm(store)
+        #expect(entities.components(separatedBy: "\"sourceUrl\"").count == 2, "only the plain web url is a sourceUrl")
+        #expect(entities.contains(#""URL: www.example.org/a""#) && entities.contains(#""URL: javascript:alert(1)""#))
+        let (records, _) = try Self.reimport(entities, as: "sources.ftm.jsonl", in: folder)
+        for url in urls { #expect(records.contains(#""url":"\#(url)""#), "\(url)") }
+    }
+
     @Test("hostile strings survive STIX and FtM round trips", arguments: hostileFixtures)
     func hostileRoundTrips(_ fixture: String) throws {
         let folder = try TemporaryFolder()

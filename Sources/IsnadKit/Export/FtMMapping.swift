@@ -112,6 +112,16 @@ public enum FtMMapping {
     public static let sourceTypeNote = "Isnad source type: "
     public static let reliabilityNote = "Admiralty reliability: "
     public static let citesNote = "Cites: "
+    /// A url FtM would not keep as written (no `http://` or `https://`, a `javascript:` url, spaces
+    /// or control characters: FtM rewrites the first and refuses the others): a note, not `sourceUrl`.
+    public static let urlNote = "URL: "
+
+    /// Whether FtM keeps `url` unchanged as a `sourceUrl`.
+    static func isPlainWebURL(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), url.count > 8 else { return false }
+        return url.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+    }
     /// The note on an entity that holds its attributes, as a JSON object.
     public static let attributesNote = "Attributes: "
 

@@ -97,7 +97,8 @@ public struct FtMWriter {
         if schema == "Document" { property("fileName", fitted(source.id, "fileName"), &json) }
         property("author", fitted(source.author, "author"), &json)
         property("publisher", fitted(source.publisher, "publisher"), &json)
-        property("sourceUrl", source.url, &json)
+        property("sourceUrl", source.url.flatMap { FtMMapping.isPlainWebURL($0) ? $0 : nil }, &json)
+        if let url = source.url, !FtMMapping.isPlainWebURL(url) { notes.append(FtMMapping.urlNote + url) }
         property("publishedAt", source.published?.description, &json)
         property("language", source.lang.flatMap(FtMMapping.ftmLanguage), &json)
         property("bodyText", source.text.map { FtMMapping.pieces($0, of: FtMMapping.maximumTextLength) } ?? [], &json)

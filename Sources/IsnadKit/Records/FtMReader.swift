@@ -89,8 +89,11 @@ public struct FtMReader {
         var type: SourceType = schema == "Article" ? .newsArticle : .other
         var reliability = Reliability.f
         var cites: [String] = []
+        var url = properties.strings("sourceUrl").first
         for note in properties.strings("notes") {
-            if note.hasPrefix(FtMMapping.sourceTypeNote) {
+            if note.hasPrefix(FtMMapping.urlNote) {
+                url = String(note.dropFirst(FtMMapping.urlNote.count))
+            } else if note.hasPrefix(FtMMapping.sourceTypeNote) {
                 type = SourceType(rawValue: String(note.dropFirst(FtMMapping.sourceTypeNote.count))) ?? type
             } else if note.hasPrefix(FtMMapping.reliabilityNote) {
                 reliability =
@@ -108,7 +111,7 @@ public struct FtMReader {
         return Source(
             id: FtMReader.isnadID(ftmID, prefix: "source."), type: type, title: title,
             publisher: FtMReader.first("publisher", properties), author: FtMReader.first("author", properties),
-            url: properties.strings("sourceUrl").first,
+            url: url,
             published: ForeignID.date(properties.strings("publishedAt").first ?? properties.strings("date").first),
             lang: properties.strings("language").first.flatMap(FtMMapping.languageTag), reliability: reliability,
             cites: cites, text: properties.strings("bodyText").isEmpty ? nil : properties.strings("bodyText").joined())
