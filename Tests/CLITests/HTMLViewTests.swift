@@ -62,6 +62,27 @@ struct HTMLViewTests {
         #expect(page.contains(#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#))
     }
 
+    @Test(
+        "past 300 entities, the default layout is Isnad's own, said on standard error; --layout dot still asks for Graphviz",
+        .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
+    func largeViewsLaidOutByIsnad() throws {
+        let cli = try CLIHarness.scoped
+        let count = HTMLView.dotDefaultLimit + 1
+        let lines = (0..<count).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
+        try cli.write("many.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let result = try cli.run(["export", "html", "-o", "view.html"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "isnad: \(count) entities laid out by Isnad's own layout: Graphviz's dot takes minutes past 300 (--layout dot to wait for it)\n"
+        )
+        let own = try cli.run(["export", "html", "--layout", "own"]).outputBytes
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("view.html"))) == Data(own))
+        let asked = try cli.run(["export", "html", "--layout", "dot", "-o", "dot.html"])
+        #expect(asked.status == 0 && asked.standardError.isEmpty, "\(asked.standardError)")
+    }
+
     @Test("a view larger than a browser draws responsively is refused, and no file is written")
     func tooLarge() throws {
         let cli = try CLIHarness.scoped

@@ -178,11 +178,18 @@ enum ExportCommand: Command {
                         command: spec.name)
                 }
                 html.dotProgram = dot
+                html.isDotAskedFor = true
             case .own?: html.dotProgram = nil
             case nil: html.dotProgram = GraphLayout.program(named: "dot")
             }
             do {
-                try withOutput(path, context: context) { try HTMLView.write(graph, options: html, to: $0) }
+                var used = HTMLView.Layout.own
+                try withOutput(path, context: context) { used = try HTMLView.write(graph, options: html, to: $0) }
+                if case .ownInsteadOfDot(let entities) = used {
+                    context.message(
+                        "isnad: \(entities) entities laid out by Isnad's own layout: Graphviz's dot takes minutes past \(HTMLView.dotDefaultLimit) (--layout dot to wait for it)"
+                    )
+                }
             } catch let error as HTMLViewError {
                 throw UsageError(
                     message:
