@@ -208,6 +208,19 @@ struct ExchangeTests {
         #expect(try Self.jsonl(store) == before)
     }
 
+    @Test("another producer's opinion on an Isnad relationship is listed as skipped, not dropped unseen")
+    func foreignOpinionOnIsnadRelationship() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let bundle = try Self.stix(try Self.store(importing: [HaderaDatasetTests.path], in: folder))
+        let opinion =
+            #"{"type":"opinion","spec_version":"2.1","id":"opinion--11111111-1111-4111-8111-111111111111","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z","opinion":"strongly-disagree","object_refs":[""#
+            + STIXMapping.relationshipID("hamas-praised-hadera-attack") + #""]},"#
+        let changed = bundle.replacingOccurrences(of: #""objects":["#, with: #""objects":["# + opinion)
+        let (_, skipped) = try Self.reimport(changed, as: "opinion.json", in: folder)
+        #expect(skipped.map(\.objectID) == ["opinion--11111111-1111-4111-8111-111111111111"])
+    }
+
     @Test("a url FtM would rewrite or refuse travels in a note, and comes back as it was")
     func ftmURLs() throws {
         let folder = try TemporaryFolder()

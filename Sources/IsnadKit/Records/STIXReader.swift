@@ -107,9 +107,14 @@ public struct STIXReader {
                 case .failure(let reason): skip(object, reason.message)
                 }
             case "opinion":
-                // Isnad's own opinions repeat a denying citation that the relationship carries.
+                // Isnad's own opinions repeat a denying citation that the relationship carries;
+                // another producer's on an Isnad relationship is listed as skipped like any other.
                 let refs = object.strings("object_refs")
-                if refs.allSatisfy({ byID[$0]?["isnad_citations"] != nil }), !refs.isEmpty { continue }
+                if object.string("created_by_ref") == STIXMapping.producerID,
+                    refs.allSatisfy({ byID[$0]?["isnad_citations"] != nil }), !refs.isEmpty
+                {
+                    continue
+                }
                 skip(object, "an opinion names no source Isnad could cite for it")
             default:
                 skip(object, "\(type) has no Isnad counterpart")
