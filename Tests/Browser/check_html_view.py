@@ -134,6 +134,10 @@ def main():
         rtl = page.evaluate(
             "() => [...document.querySelectorAll('#details blockquote')].filter(q => getComputedStyle(q).direction === 'rtl').length")
         check(rtl > 0, "no right-to-left quote in the panel")
+        # A screen reader hears one line for the selection, not the whole panel.
+        check(page.locator("#panel[aria-live]").count() == 0, "the whole panel is a live region")
+        announced = page.locator("#announce").inner_text()
+        check("claims" in announced or "claim" in announced, f"the selection is not announced: {announced!r}")
         # The analyst's notes on the claims are shown, as isnad show shows them.
         check("note: " in panel, "no claim note in the panel (the seed's claims of Hamas have notes)")
         page.screenshot(path=f"{shots}/entity-en.png")

@@ -426,11 +426,15 @@ function claimBlock(item, from) {
 function renderDetails() {
   const panel = byId('details');
   panel.replaceChildren();
+  // One line for a screen reader: the whole panel, read out at each selection, would be far too long.
+  const announce = byId('announce');
+  announce.textContent = '';
   const selected = state.selected;
   for (const node of document.querySelectorAll('.selected')) node.classList.remove('selected');
   if (!selected) { panel.append(html('p', { class: 'muted' }, t().hint)); return; }
   if (selected.entity) {
     const entity = entityById.get(selected.entity);
+    announce.textContent = entitySummary(entity).replace(/\n/g, '. ');
     document.querySelector(`[data-entity="${CSS.escape(entity.id)}"]`)?.classList.add('selected');
     panel.append(html('h2', {}, html('bdi', {}, label(entity, state.language))),
       html('div', { class: 'muted' }, `${entity.id} · ${typeById.get(entity.type)[state.language]}`));
@@ -451,6 +455,7 @@ function renderDetails() {
     return;
   }
   const items = selected.claim ? visible.filter((item) => item.claim.id === selected.claim) : selected.pair.items;
+  announce.textContent = edgeSummary({ items }).replace(/\n/g, '. ');
   if (selected.claim) document.querySelector(`.edge[data-claim="${CSS.escape(selected.claim)}"]`)?.classList.add('selected');
   panel.append(...items.map((item) => claimBlock(item, null)));
 }
