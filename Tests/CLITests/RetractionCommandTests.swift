@@ -107,6 +107,33 @@ struct RetractionCommandTests {
         }
     }
 
+    @Test("a record that retracts something of its own, or an import --replace, keeps the store's retractions too")
+    func importWithRetractionsKeepsTheStores() throws {
+        let cli = try importedStore()
+        let old = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        // The old lines, each with a citation of its own added and retracted.
+        let added = #"},{"source":"police","quote":"other words","stance":"reports","credibility":4,"retracted":"own"}]"#
+        let changed = old.split(separator: "\n")
+            .filter { $0.contains(#""id":"hamas-praised-attack""#) || $0.contains(#""id":"isis-praised-attack""#) }
+            .map { $0.replacingOccurrences(of: "}]", with: added) }
+        try cli.write("changed.jsonl", changed.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", "changed.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardError.contains("kept retracted: claim \"hamas-praised-attack\""))
+        #expect(
+            imported.standardError.contains("kept retracted: a citation of claim \"isis-praised-attack\" (source \"police\")"))
+        let all = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(all.contains(#""retracted":"misread""#) && all.contains(#""retracted":"wrong attack""#), "\(all)")
+        #expect(try cli.run(["check"]).status == 0)
+        try cli.write("old.jsonl", old)
+        let replaced = try cli.run(["import", "--replace", "old.jsonl"])
+        #expect(replaced.status == 0, "\(replaced.standardError)")
+        #expect(try cli.run(["check"]).status == 0, "a live copy beside the retracted citation")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.contains(#""retracted":"misread""#))
+    }
+
     @Test("a retracted citation no longer counts, keeps its place, and travels through export --include-retracted and import")
     func retractedCitation() throws {
         let cli = try importedStore()

@@ -496,14 +496,12 @@ final class ImportSession {
         let isRetractedInStore =
             try mayHoldRetractedClaims
             && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
-        if isRetractedInStore, !isRetracted {
-            keep(Importer.KeptRetraction(claim: claim.id, citationSource: nil))
-            return nil
-        }
-        // A retracted claim (in the record, or in the store) is written whole, out of the claim table.
+        // A retracted claim (in the record, or in the store) is written whole, out of the claim
+        // table, with every retraction the store made of it kept.
         if isRetracted || isRetractedInStore {
+            let written = try keepingStoredRetractions(of: claim)
             try change?.note(.claim, id: claim.id)
-            try store.put(.claim(claim))
+            try store.put(.claim(written))
             mayHoldRetractedClaims = true
             mayHoldRetractedCitations = true
             return nil
@@ -549,11 +547,12 @@ final class ImportSession {
             INSERT INTO citation (claim, position, citation_key, source, via, quote, quote_en, stance, credibility, locator)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
-        // A new claim (or one whose citations were just removed) numbers its citations from 0;
-        // one that has citations appends after them, or updates those it repeats.
+        // A new claim numbers its citations from 0; a stored one appends after its citations,
+        // retracted ones included (after them alone when its citations were just removed), or
+        // updates those it repeats.
         var nextPosition: Int64 = 0
         let hasCitations = exists && !replacingCitations
-        if hasCitations {
+        if exists {
             nextPosition =
                 try database.cached(
                     "SELECT coalesce(max(position) + 1, 0) FROM (SELECT position FROM citation WHERE claim = ?1 UNION ALL SELECT position FROM retracted_citation WHERE claim = ?1) AS positions"
@@ -574,19 +573,19 @@ final class ImportSession {
                     """)
                 try update.run([.text(claim.id), .integer(key)] + details)
                 if database.changes > 0 { continue }
-                if try mayHoldRetractedCitations
-                    && database.cached(
-                        database.dialect(
-                            "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS ?3 AND quote = ?4",
-                            postgreSQL:
-                                "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS NOT DISTINCT FROM ?3 AND quote = ?4"
-                        )
-                    ).scalarInteger([.text(claim.id), .text(citation.source), optional(citation.via), .text(citation.quote)])
-                        != nil
-                {
-                    keep(Importer.KeptRetraction(claim: claim.id, citationSource: citation.source))
-                    continue
-                }
+            }
+            // Retracted in the store: it stays so (``Importer/KeptRetraction``), --replace or not.
+            if exists, mayHoldRetractedCitations,
+                try database.cached(
+                    database.dialect(
+                        "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS ?3 AND quote = ?4",
+                        postgreSQL:
+                            "SELECT 1 FROM retracted_citation WHERE claim = ?1 AND source = ?2 AND via IS NOT DISTINCT FROM ?3 AND quote = ?4"
+                    )
+                ).scalarInteger([.text(claim.id), .text(citation.source), optional(citation.via), .text(citation.quote)]) != nil
+            {
+                keep(Importer.KeptRetraction(claim: claim.id, citationSource: citation.source))
+                continue
             }
             try insert.run([.text(claim.id), .integer(nextPosition), .integer(key)] + details)
             nextPosition += 1
@@ -597,6 +596,25 @@ final class ImportSession {
     /// The record of that kind and id as the store holds it now, or nil.
     func storedRecord(_ kind: Record.Kind, id: String) throws -> Record? {
         try store.record(kind, id: id)
+    }
+
+    /// `claim` with the retractions the store holds for it carried over where the record gives
+    /// the claim or a citation as standing (each listed as kept): an import never takes one back.
+    private func keepingStoredRetractions(of claim: Claim) throws -> Claim {
+        guard case .claim(let stored)? = try store.record(.claim, id: claim.id) else { return claim }
+        var kept = claim
+        if kept.retraction == nil, let reason = stored.retraction {
+            kept.retraction = reason
+            keep(Importer.KeptRetraction(claim: claim.id, citationSource: nil))
+        }
+        for index in kept.citations.indices where kept.citations[index].retraction == nil {
+            let key = kept.citations[index].key
+            if let reason = stored.citations.first(where: { $0.key == key })?.retraction {
+                kept.citations[index].retraction = reason
+                keep(Importer.KeptRetraction(claim: claim.id, citationSource: kept.citations[index].source))
+            }
+        }
+        return kept
     }
 
     /// Lists a retraction a record would have undone, once however often the record comes.
