@@ -160,6 +160,7 @@ struct ExchangeTests {
             ),
             (#""reliability":"E""#, #""reliability":"Z""#, #"isnad_source.reliability: "Z" is not one of A, B, C, D, E, F"#),
             (#""isnad_start":"2014-11""#, #""isnad_start":"2014-02-30""#, "isnad_start: \"2014-02-30\" is not a valid date"),
+            (#""isnad_id":"hamas""#, #""isnad_id":"Bad Id!""#, #"entity "Bad Id!": isnad_id: "Bad Id!" is not a slug"#),
         ]
         for (original, changed, message) in changes {
             let range = try #require(bundle.range(of: original), "\(original) is in the seed's bundle")

@@ -53,7 +53,11 @@ public struct STIXReader {
                         field: "objects[\(position)]", message: "expected a STIX object, found \(element.typeName)"),
                     index: position + 1))
         }
-        let objects = (root["objects"]?.arrayValue ?? []).compactMap(\.objectValue)
+        // Each object with its place in `objects` (from 1), which messages give.
+        let placed = (root["objects"]?.arrayValue ?? []).enumerated().compactMap { position, element in
+            element.objectValue.map { (index: position + 1, object: $0) }
+        }
+        let objects = placed.map(\.object)
         var byID: [String: JSONObject] = [:]
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
@@ -80,8 +84,7 @@ public struct STIXReader {
                 }
             }
         }
-        for (position, object) in objects.enumerated() {
-            let index = position + 1
+        for (index, object) in placed {
             guard let id = object.string("id"), let type = object.string("type") else {
                 skip(object, "an object without an id or type")
                 continue
@@ -89,6 +92,11 @@ public struct STIXReader {
             if id == STIXMapping.producerID || id == STIXMapping.extensionID { continue }
             var problems = ProblemList()
             defer { refused += problems.problems.map { Refusal(problem: $0, index: index) } }
+            if STIXReader.entityTypes.contains(type) || type == "report", object["isnad_id"] != nil {
+                let kind = type == "report" ? "source" : "entity"
+                let fields = Fields(object: object, label: "\(kind) \"\(Text.printable(object.string("isnad_id") ?? id))\"")
+                if problems.check({ () throws(RecordProblem) in try fields.optionalIdentifier("isnad_id") }) == nil { continue }
+            }
             switch type {
             case _ where STIXReader.entityTypes.contains(type):
                 if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, problems: &problems) {

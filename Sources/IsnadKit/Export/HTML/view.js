@@ -396,8 +396,9 @@ function citationBlock(citation) {
     via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
     citation.locator ? html('span', { class: 'muted' }, ` · ${citation.locator}`) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
-    // A quote runs the way its own words do (most are Arabic; not all).
-    html('blockquote', { dir: 'auto', ...(source?.lang ? { lang: source.lang } : {}) }, `«${citation.quote}»`),
+    // A quote runs the way its own words do (most are Arabic; not all), in the language of the
+    // source it stands in: the relaying one (via) when there is one.
+    html('blockquote', { dir: 'auto', ...((via ?? source)?.lang ? { lang: (via ?? source).lang } : {}) }, `«${citation.quote}»`),
     citation.quoteEn ? html('blockquote', { lang: 'en', dir: 'ltr' }, `"${citation.quoteEn}"`) : null,
     citation.publicSince ? html('div', { class: 'muted' }, `${t().publicSince} `, html('bdi', {}, citation.publicSince)) : null);
 }
