@@ -67,6 +67,22 @@ struct ExchangeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
     }
 
+    @Test("a STIX bundle on standard input without --from stix is named in one line, not read as bad records")
+    func stixOnStandardInput() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", Self.dataset]).status == 0)
+        let bundle = try cli.run(["export", "stix"]).standardOutput
+        // Its first lines, within what a pipe holds: the import stops reading at the first line.
+        let opening = bundle.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
+        let result = try cli.run(["--db", "new.db", "import", "-"], input: Data(opening.utf8))
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == "isnad: <stdin>:1: this is a STIX bundle, not records: give --from stix to read it from standard input\nnothing was imported: the store is unchanged\n"
+        )
+        #expect(try cli.run(["--db", "new.db", "import", "--from", "stix", "-"], input: Data(bundle.utf8)).status == 0)
+    }
+
     @Test("a filter is refused for stix and ftm, which write the whole store")
     func filtersRefused() throws {
         let cli = try CLIHarness.scoped

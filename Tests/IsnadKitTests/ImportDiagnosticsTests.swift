@@ -141,6 +141,10 @@ struct ImportDiagnosticsTests {
             "isnad.db:1: the file is an SQLite database (an Isnad store?), not records: query it with --db isnad.db, copy it with isnad copy isnad.db OTHER.db, or take its records with isnad --db isnad.db export jsonl"
         ),
         (
+            "XML (a GraphML export)", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml>\n".utf8), "graph.graphml",
+            "graph.graphml:1: the file is XML (GraphML, GEXF?), not records: Isnad imports records (JSON Lines), STIX bundles, FollowTheMoney entities, claim sheets and histories; its own GraphML and GEXF exports are for other tools"
+        ),
+        (
             "zip", Array("PK\u{03}\u{04}\u{14}\u{00}\n{\"record\"\n".utf8), "records.zip",
             "records.zip:1: the file is a zip archive, not JSON Lines text: convert it with unzip -p records.zip > records.jsonl"
         ),

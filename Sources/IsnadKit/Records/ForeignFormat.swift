@@ -18,6 +18,11 @@ public enum ForeignFormat: Equatable, Sendable {
     /// Lines that end with a carriage return alone (classic Mac OS): the whole file reads as
     /// one line, records one after another.
     case carriageReturnLines
+    /// An XML document (GraphML, GEXF, an XSD …): nothing Isnad imports.
+    case xmlDocument
+    /// A STIX bundle where records were expected: on standard input, which is not peeked at, it
+    /// takes `--from stix` (a file is recognised by its content).
+    case stixBundle
 
     /// The format of the first non-blank line of an input, when it is clearly not JSON Lines.
     public static func recognise(firstLine line: UnsafeBufferPointer<UInt8>) -> ForeignFormat? {
@@ -47,6 +52,8 @@ public enum ForeignFormat: Equatable, Sendable {
         if let first = bytes.first(where: { !isBlank($0) }), first == UInt8(ascii: "["), isArrayOfRecords(line) {
             return .jsonArray
         }
+        if bytes.first(where: { !isBlank($0) }) == UInt8(ascii: "<") { return .xmlDocument }
+        if ExchangeFormat.isSTIXBundle(ArraySlice(line)) { return .stixBundle }
         if isOpeningBrace(line) { return .multilineObject }
         if hasRecordAfterCarriageReturn(line) { return .carriageReturnLines }
         return nil
@@ -86,6 +93,16 @@ public enum ForeignFormat: Equatable, Sendable {
     /// What the import says, for an input named `input` (a path, or `<stdin>` when
     /// `isStandardInput`): what the file looks like and how to turn it into JSON Lines.
     public func problem(input: String, isStandardInput: Bool) -> RecordProblem {
+        if self == .xmlDocument {
+            return RecordProblem(
+                message:
+                    "the file is XML (GraphML, GEXF?), not records: Isnad imports records (JSON Lines), STIX bundles, FollowTheMoney entities, claim sheets and histories; its own GraphML and GEXF exports are for other tools"
+            )
+        }
+        if self == .stixBundle {
+            return RecordProblem(
+                message: "this is a STIX bundle, not records: give --from stix to read it from standard input")
+        }
         if self == .sqliteDatabase {
             let name = isStandardInput ? "STORE" : ForeignFormat.shellQuoted(input)
             return RecordProblem(
@@ -104,9 +121,10 @@ public enum ForeignFormat: Equatable, Sendable {
                 "the file is a JSON array; records must be JSON Lines (one record a line, no enclosing [ ]): \(fix)"
             case .multilineObject:
                 "this line is just \"{\": a record spans several lines, but records must be JSON Lines (one record a line): \(fix)"
+                    + (isStandardInput ? " (a STIX bundle on standard input takes --from stix)" : "")
             case .carriageReturnLines:
                 "the file's lines end with a carriage return alone (classic Mac OS); records must be JSON Lines: \(fix)"
-            case .sqliteDatabase: ""
+            case .sqliteDatabase, .xmlDocument, .stixBundle: ""
             }
         return RecordProblem(message: message)
     }
@@ -119,7 +137,7 @@ public enum ForeignFormat: Equatable, Sendable {
             case .jsonArray: "jq -c '.[]'"
             case .multilineObject: "jq -c ."
             case .carriageReturnLines: "tr '\\r' '\\n' <"
-            case .sqliteDatabase: ""
+            case .sqliteDatabase, .xmlDocument, .stixBundle: ""
             }
         if isStandardInput {
             return "pipe it through \(command.hasSuffix(" <") ? String(command.dropLast(2)) : command)"
