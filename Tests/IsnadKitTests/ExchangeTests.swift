@@ -222,6 +222,21 @@ struct ExchangeTests {
         #expect(skipped.map(\.objectID) == ["opinion--11111111-1111-4111-8111-111111111111"])
     }
 
+    @Test("another producer's link between types its predicate does not join is listed as skipped, and the rest imports")
+    func foreignLinkOutsideTheVocabulary() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let bundle =
+            #"{"type":"bundle","id":"bundle--2","objects":[{"type":"threat-actor","spec_version":"2.1","id":"threat-actor--11111111-1111-4111-8111-111111111111","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z","name":"Group One"},{"type":"incident","spec_version":"2.1","id":"incident--22222222-2222-4222-8222-222222222222","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z","name":"Bombing"},{"type":"relationship","spec_version":"2.1","id":"relationship--33333333-3333-4333-8333-333333333333","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z","relationship_type":"attributed-to","source_ref":"incident--22222222-2222-4222-8222-222222222222","target_ref":"threat-actor--11111111-1111-4111-8111-111111111111","description":"The bombing is attributed to Group One"},{"type":"report","spec_version":"2.1","id":"report--44444444-4444-4444-8444-444444444444","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z","name":"Gazette","published":"2020-01-01T00:00:00Z","object_refs":["relationship--33333333-3333-4333-8333-333333333333"]}]}"#
+        let store = try GraphStore(path: folder.path("attributed.db"), access: .create)
+        let summary = try Importer(store: store).run([.file(try folder.write("attributed.json", bundle))])
+        #expect(summary.records[.entity] == 2 && summary.records[.claim] == nil)
+        #expect(
+            summary.skipped.map(\.reason) == [
+                "read as linked_to: subject: linked_to takes a subject of type person or organization, not event"
+            ])
+    }
+
     @Test("a url FtM would rewrite or refuse travels in a note, and comes back as it was")
     func ftmURLs() throws {
         let folder = try TemporaryFolder()

@@ -131,6 +131,22 @@ public struct STIXReader {
         return (records, skipped, refused)
     }
 
+    /// The Isnad type of a STIX object another producer wrote; nil for an identity of a class
+    /// Isnad has no type for.
+    static func foreignEntityType(_ object: JSONObject, type: String) -> EntityType? {
+        switch type {
+        case "identity":
+            switch object.string("identity_class") {
+            case "individual": .person
+            case "organization", "group": .organization
+            default: nil
+            }
+        case "location": .place
+        case "incident": .event
+        default: .organization
+        }
+    }
+
     private func entity(_ object: JSONObject, type: String, id: String, problems: inout ProblemList) -> Entity? {
         let fields = Fields(object: object, label: "entity \"\(Text.printable(id))\"")
         let entityType: EntityType
@@ -141,17 +157,8 @@ public struct STIXReader {
         {
             entityType = stored
         } else {
-            switch type {
-            case "identity":
-                switch object.string("identity_class") {
-                case "individual": entityType = .person
-                case "organization", "group": entityType = .organization
-                default: return nil
-                }
-            case "location": entityType = .place
-            case "incident": entityType = .event
-            default: entityType = .organization
-            }
+            guard let foreign = STIXReader.foreignEntityType(object, type: type) else { return nil }
+            entityType = foreign
         }
         let name = object.string("name") ?? id
         var aliases: [Alias]
@@ -251,6 +258,17 @@ public struct STIXReader {
                         locator: cited.object.string("locator")))
             }
         } else {
+            // Another producer's link between types the predicate does not join (an incident
+            // attributed to a group, read as linked_to) is listed as skipped, not refused.
+            let endTypes = [sourceRef, targetRef].map { ref in
+                byID[ref].flatMap { end in
+                    end.string("isnad_type").flatMap(EntityType.init(rawValue:))
+                        ?? end.string("type").flatMap { STIXReader.foreignEntityType(end, type: $0) }
+                }
+            }
+            if let problem = vocabulary.problem(predicate: predicate, subjectType: endTypes[0], objectType: endTypes[1]) {
+                return .failure(Unmapped(message: "read as \(predicate): \(problem.field): \(problem.message)"))
+            }
             let credibility = STIXMapping.credibility(confidence: object["confidence"]?.intValue)
             let references = (object["external_references"]?.arrayValue ?? []).compactMap(\.objectValue)
             for report in reports {
