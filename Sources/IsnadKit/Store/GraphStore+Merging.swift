@@ -197,7 +197,9 @@ extension ChangeSession {
             guard case .claim(var claim)? = try record(.claim, id: id) else { continue }
             if claim.subject == other.id { claim.subject = kept.id }
             if claim.object == other.id { claim.object = kept.id }
-            if claim.subject == claim.object { throw MergeError.selfLink(claim: claim.id, keep: kept.id, other: other.id) }
+            if claim.subject == claim.object {
+                throw MergeError.selfLink(claim: claim.id, keep: kept.id, other: other.id, isRetracted: claim.retraction != nil)
+            }
             let twinID = try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
                 .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
             if let twinID, claim.retraction == nil, case .claim(var twin)? = try record(.claim, id: twinID) {
@@ -232,7 +234,7 @@ extension ChangeSession {
 public enum MergeError: Error, Equatable, CustomStringConvertible {
     case sameEntity(String)
     case differentTypes(keep: String, keepType: String, other: String, otherType: String)
-    case selfLink(claim: String, keep: String, other: String)
+    case selfLink(claim: String, keep: String, other: String, isRetracted: Bool)
     case notMerged(String)
     /// Merged, two claims become one, and a citation both make stands on one and is retracted on
     /// the other.
@@ -243,8 +245,8 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
         case .sameEntity(let id): "\"\(id)\" is named twice: an entity cannot be merged into itself"
         case .differentTypes(let keep, let keepType, let other, let otherType):
             "cannot merge \(otherType) \"\(other)\" into \(keepType) \"\(keep)\": entities of different types are not one"
-        case .selfLink(let claim, let keep, let other):
-            "claim \"\(claim)\" links \"\(keep)\" and \"\(other)\": merged, it would link \"\(keep)\" with itself (retract it first)"
+        case .selfLink(let claim, let keep, let other, let isRetracted):
+            "\(isRetracted ? "retracted claim" : "claim") \"\(claim)\" links \"\(keep)\" and \"\(other)\": merged, it would link \"\(keep)\" with itself, which no claim may; a claim stays in the store retracted or not, so the two cannot be merged while one names both"
         case .notMerged(let id): "\"\(id)\" is not merged into another entity (see isnad log \(id))"
         case .retractedTwin(let retracted, let number, let standing):
             "merged, claims \"\(retracted)\" and \"\(standing)\" become one, and citation \(number) of \"\(retracted)\" is retracted where \"\(standing)\" has it standing: isnad restore \(retracted) --citation \(number), or retract it on \"\(standing)\", first"
