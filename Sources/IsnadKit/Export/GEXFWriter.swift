@@ -154,11 +154,11 @@ public struct GEXFWriter: GraphWriter {
         bytes.appendUTF8("        </attvalues>\n      </node>\n")
     }
 
-    /// Who makes a citation, with its stance and grades: `source via other (asserts B2)`.
-    private static func citedBy(_ cited: GradedCitation) -> String {
-        let via = cited.citation.via.map { " via \($0)" } ?? ""
-        return
-            "\(cited.citation.source)\(via) (\(cited.citation.stance.rawValue) \(cited.reliability.rawValue)\(cited.citation.credibility.rawValue))"
+    /// `<attvalue for="…" value="src-3 via src-9 (asserts B2)"/>`: who makes a citation.
+    private func appendValue(_ id: String, citedBy cited: GradedCitation, to bytes: inout [UInt8]) {
+        bytes.appendUTF8("          <attvalue for=\"\(id)\" value=\"")
+        XMLEscaping.appendCitedBy(cited, to: &bytes)
+        bytes.appendUTF8("\"/>\n")
     }
 
     public func appendEdge(_ edge: ExportGraph.Edge, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
@@ -185,13 +185,13 @@ public struct GEXFWriter: GraphWriter {
         if let best = edge.bestCitation {
             appendValue("quote", best.citation.quote, to: &bytes)
             appendValue("quote_en", best.citation.quoteEnglish, to: &bytes)
-            appendValue("quote_source", GEXFWriter.citedBy(best), to: &bytes)
+            appendValue("quote_source", citedBy: best, to: &bytes)
         }
         appendValue("independent_channels", String(edge.weight.supportingChannels), to: &bytes)
         appendValue("common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
         if let denial = edge.bestDenial {
             appendValue("denial_quote", denial.citation.quote, to: &bytes)
-            appendValue("denial_source", GEXFWriter.citedBy(denial), to: &bytes)
+            appendValue("denial_source", citedBy: denial, to: &bytes)
         }
         bytes.appendUTF8("        </attvalues>\n")
         // An event with a start and no end happened within its start; a state holds on.

@@ -196,17 +196,8 @@ public struct GraphMLWriter: GraphWriter {
     /// Who makes a citation, with its grades: `src-3 via src-9 (asserts B2)`.
     private func appendData(_ open: StaticString, citedBy cited: GradedCitation, to bytes: inout [UInt8]) {
         bytes.appendStatic(open)
-        XMLEscaping.append(cited.citation.source, to: &bytes)
-        if let via = cited.citation.via {
-            bytes.appendStatic(" via ")
-            XMLEscaping.append(via, to: &bytes)
-        }
-        bytes.appendStatic(" (")
-        bytes.appendUTF8(cited.citation.stance.rawValue)
-        bytes.append(UInt8(ascii: " "))
-        bytes.appendUTF8(cited.reliability.rawValue)
-        bytes.appendDecimal(cited.citation.credibility.rawValue)
-        bytes.appendStatic(")</data>\n")
+        XMLEscaping.appendCitedBy(cited, to: &bytes)
+        bytes.appendStatic("</data>\n")
     }
 
     /// Markup of our own, or text already escaped.

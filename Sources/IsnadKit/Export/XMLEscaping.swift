@@ -31,6 +31,22 @@ public enum XMLEscaping {
         text.withUTF8 { append(utf8: $0, to: &bytes) }
     }
 
+    /// Who makes a citation, with its stance and grades, escaped: `src-3 via src-9 (asserts B2)`,
+    /// as GraphML's and GEXF's `quote_source` and `denial_source` give it.
+    static func appendCitedBy(_ cited: GradedCitation, to bytes: inout [UInt8]) {
+        append(cited.citation.source, to: &bytes)
+        if let via = cited.citation.via {
+            bytes.appendStatic(" via ")
+            append(via, to: &bytes)
+        }
+        bytes.appendStatic(" (")
+        bytes.appendUTF8(cited.citation.stance.rawValue)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(cited.reliability.rawValue)
+        bytes.appendDecimal(cited.citation.credibility.rawValue)
+        bytes.appendStatic(")")
+    }
+
     /// The same for UTF-8 bytes, such as JSON text built from stored values.
     static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         append(utf8: utf8, kinds: kinds, to: &bytes)
