@@ -52,6 +52,7 @@ static inline const char *isnad_pq_load_error(void) {
     }
 
 ISNAD_PQ_FUNCTION(PGconn *, PQconnectdb, (const char *conninfo), (conninfo))
+ISNAD_PQ_FUNCTION(PQconninfoOption *, PQconninfoParse, (const char *conninfo, char **errmsg), (conninfo, errmsg))
 ISNAD_PQ_FUNCTION(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg))
 ISNAD_PQ_FUNCTION(ConnStatusType, PQstatus, (const PGconn *conn), (conn))
 ISNAD_PQ_FUNCTION(int, PQsetClientEncoding, (PGconn *conn, const char *encoding), (conn, encoding))
@@ -80,6 +81,18 @@ static inline void isnad_PQclear(PGresult *res) {
     static void (*function)(PGresult *) = NULL;
     if (function == NULL) *(void **)(&function) = dlsym(isnad_pq_handle(), "PQclear");
     function(res);
+}
+
+static inline void isnad_PQconninfoFree(PQconninfoOption *options) {
+    static void (*function)(PQconninfoOption *) = NULL;
+    if (function == NULL) *(void **)(&function) = dlsym(isnad_pq_handle(), "PQconninfoFree");
+    function(options);
+}
+
+static inline void isnad_PQfreemem(void *pointer) {
+    static void (*function)(void *) = NULL;
+    if (function == NULL) *(void **)(&function) = dlsym(isnad_pq_handle(), "PQfreemem");
+    function(pointer);
 }
 
 static inline void isnad_PQfinish(PGconn *conn) {

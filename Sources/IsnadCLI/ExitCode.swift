@@ -62,6 +62,7 @@ enum ExitCode: Int32 {
         case let error as PostgreSQLError:
             switch error.kind {
             case .cannotConnect: self = .unavailable
+            case .unreadableURI: self = .usage
             case .connectionLost, .concurrentChange: self = .temporaryFailure
             case .permissionDenied: self = .permissionDenied
             case .other: self = .failure

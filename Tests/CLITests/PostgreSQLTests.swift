@@ -84,6 +84,27 @@ struct PostgreSQLTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("copy.db")))
     }
 
+    @Test(
+        "a URI libpq cannot read is a usage error (64), one line, the password masked even where libpq quotes it",
+        arguments: [
+            ("postgresql://alice:hunter2%zzsecret@127.0.0.1:1/team", "invalid percent-encoded token"),
+            ("postgresql://alice@127.0.0.1:1/team?password=hunter2-secret&nosuch=1", "invalid URI query parameter: \"nosuch\""),
+            ("postgresql://alice:hunter2-secret@[::1/team", "IPv6 host address"),
+        ])
+    func unreadableURI(uri: String, reason: String) throws {
+        let cli = try CLIHarness.scoped
+        for arguments in [["--db", uri, "stats"], ["copy", uri, "copy.db"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("isnad: postgresql://alice@"), "\(result.standardError)")
+            #expect(result.standardError.contains("is not a connection URI libpq can read"))
+            #expect(result.standardError.contains(reason), "\(result.standardError)")
+            #expect(!result.standardError.contains("hunter2"), "\(result.standardError)")
+            #expect(result.standardError.split(separator: "\n").count == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.path("copy.db")))
+    }
+
     @Test("--store with a store file is a usage error (exit 64)")
     func storeWithFile() throws {
         let cli = try CLIHarness.scoped

@@ -19,6 +19,7 @@ final class PostgreSQLConnection {
                 kind: .cannotConnect,
                 message: "the PostgreSQL client library could not be loaded (\(reason)): install libpq5", location: location)
         }
+        try PostgreSQLConnection.requireReadable(location)
         guard let connection = isnad_PQconnectdb(location.connectionURI) else {
             throw PostgreSQLError(kind: .cannotConnect, message: "libpq could not allocate a connection", location: location)
         }
@@ -38,6 +39,23 @@ final class PostgreSQLConnection {
     }
 
     deinit { isnad_PQfinish(handle) }
+
+    /// Throws when libpq cannot read the URI at all (a bad percent escape, a parameter it does
+    /// not know): a mistake in what the user typed, not a server out of reach. libpq's message
+    /// may quote the token it stopped at, which can be the password: the password is masked.
+    private static func requireReadable(_ location: PostgreSQLLocation) throws(PostgreSQLError) {
+        var problem: UnsafeMutablePointer<CChar>?
+        if let options = isnad_PQconninfoParse(location.connectionURI, &problem) {
+            isnad_PQconninfoFree(options)
+            return
+        }
+        var message = "libpq could not read it"
+        if let problem {
+            message = PostgreSQLError.oneLine(location.maskingPasswords(in: String(cString: problem)))
+            isnad_PQfreemem(problem)
+        }
+        throw PostgreSQLError(kind: .unreadableURI, message: message, location: location)
+    }
 
     /// libpq's message for the last failure, on one line.
     private var lastErrorMessage: String {

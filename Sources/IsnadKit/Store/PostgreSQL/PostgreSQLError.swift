@@ -10,6 +10,8 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
         /// The server cannot be reached, or refused the connection (address, authentication,
         /// a missing database).
         case cannotConnect
+        /// libpq cannot read the connection URI (a bad percent escape, an unknown parameter).
+        case unreadableURI
         /// The connection was lost during the command (a server restart, a network failure):
         /// what the command was writing was not committed.
         case connectionLost
@@ -51,6 +53,8 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch kind {
         case .cannotConnect: "cannot connect to \(location): \(message)"
+        case .unreadableURI:
+            "\(location) is not a connection URI libpq can read (\(message)): see https://www.postgresql.org/docs/15/libpq-connect.html#LIBPQ-CONNSTRING"
         case .connectionLost:
             "the connection to \(location) was lost (\(message)); nothing of this command was committed: run it again once the server is back"
         case .permissionDenied:

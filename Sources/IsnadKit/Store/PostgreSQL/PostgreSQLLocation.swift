@@ -111,6 +111,33 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         return Text.printable(String(text))
     }
 
+    /// `message` with every password the URI holds (in the user part or as a `password`
+    /// parameter, as written and percent-decoded) replaced by `***`: libpq quotes the token it
+    /// could not read, and that token can be a password.
+    func maskingPasswords(in message: String) -> String {
+        var passwords: [String] = []
+        if let schemeEnd = connectionURI.range(of: "://") {
+            let rest = connectionURI[schemeEnd.upperBound...]
+            let authority = rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                passwords.append(String(authority[authority.index(after: colon)..<at]))
+            }
+        }
+        if let mark = connectionURI.firstIndex(of: "?") {
+            let query = connectionURI[connectionURI.index(after: mark)...].prefix { $0 != "#" }
+            for parameter in query.split(separator: "&") where parameter.lowercased().hasPrefix("password=") {
+                passwords.append(String(parameter.dropFirst("password=".count)))
+            }
+        }
+        var masked = message
+        for password in passwords where !password.isEmpty {
+            for spelling in Set([password, password.removingPercentEncoding ?? password]) where !spelling.isEmpty {
+                masked = masked.replacingOccurrences(of: spelling, with: "***")
+            }
+        }
+        return masked
+    }
+
     /// A URI or a store name that cannot be used.
     public struct LocationError: Error, CustomStringConvertible, Sendable {
         public let message: String
