@@ -195,9 +195,24 @@ def main():
         for box in page.locator("#statuses input").all():
             box.set_checked(True)
 
-        # Search in Arabic finds the entity.
+        # Search in Arabic finds the entity; Enter opens it and brings it into view, its label at
+        # a readable size however small the whole graph was fitted.
+        page.locator("#canvas").focus()
+        page.keyboard.press("0")
         page.get_by_label("Search a name").fill(expected["search"])
         check(page.locator(f'[data-entity="{expected["entity"]}"].hit').count() == 1, f"{expected['search']} not highlighted")
+        page.get_by_label("Search a name").press("Enter")
+        check(page.locator("#details h2").count() == 1 and expected["entity"] in page.locator("#details").inner_text(),
+              "Enter in the search field did not open the entity found")
+        found = page.locator(f'[data-entity="{expected["entity"]}"]').bounding_box()
+        canvas = page.locator("#canvas").bounding_box()
+        centre = (found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
+        check(abs(centre[0] - (canvas["x"] + canvas["width"] / 2)) < 2 and abs(centre[1] - (canvas["y"] + canvas["height"] / 2)) < 2,
+              f"the entity found is not centred: {centre}, canvas {canvas}")
+        label_size = page.evaluate(
+            f"""() => document.querySelector('[data-entity="{expected["entity"]}"] text').getBoundingClientRect().height""")
+        check(label_size >= 11, f"the entity found is drawn with a label {label_size:.1f}px high")
+        page.get_by_label("Search a name").fill(expected["search"])
 
         # Arabic: the page turns right to left, the legend and panel follow.
         page.get_by_label("Language").select_option("ar")
@@ -218,6 +233,18 @@ def main():
             check((width, height) == (1600, 1000), f"{name}.png is {width}×{height}")
             check(variance > 100, f"{name}.png looks blank (luminance variance {variance:.1f})")
             check(len(data) > 30000, f"{name}.png is only {len(data)} bytes")
+
+        # A narrow screen (a phone, a window beside another): the page scrolls, and neither the
+        # controls nor the panel is squeezed into a strip of its own that scrolls.
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.locator("#language").select_option("en")
+        page.locator(f'[data-entity="{expected["entity"]}"]').dispatch_event("click")
+        for part in ["#controls", "#panel"]:
+            inner = page.evaluate(f"() => {{ const e = document.querySelector('{part}'); return [e.scrollHeight, e.clientHeight]; }}")
+            check(inner[0] <= inner[1] + 1, f"on a narrow screen {part} scrolls inside itself: {inner[0]}px in {inner[1]}px")
+        canvas_height = page.locator("#canvas").bounding_box()["height"]
+        check(canvas_height >= 500, f"on a narrow screen the graph is {canvas_height}px high")
+        page.screenshot(path=f"{shots}/narrow-en.png", full_page=True)
 
         check(refused == [], f"requests left the page: {refused}")
         check([r for r in requests if r != url] == [], f"requests other than the page: {requests}")

@@ -131,6 +131,7 @@ const words = {
     asOf: 'Held as of', knownBy: 'Known by (YYYY, YYYY-MM or YYYY-MM-DD)', families: 'Predicate families',
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
     drawn: (e, c) => `${e} entities · ${c} claims drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
+    enterGoesTo: 'Enter goes to each in turn',
     aliases: 'also', claimsOf: (n) => `${n} claims`, via: 'via', source: 'source', sources: 'sources', best: 'best',
     channel: 'channel', channels: 'channels', allThrough: 'all through',
     note: 'note', publicSince: 'public since', oneDocument: 'every citation read in',
@@ -148,6 +149,7 @@ const words = {
     asOf: 'قائم في', knownBy: 'معروف بحلول (YYYY أو YYYY-MM أو YYYY-MM-DD)', families: 'عائلات المحمولات',
     any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
+    enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا',
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
     channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر',
     best: 'أقوى تقييم', note: 'ملاحظة', publicSince: 'علني منذ', oneDocument: 'كل الاستشهادات مقروءة في',
@@ -520,6 +522,10 @@ function bindTargets() {
     if (!found && panned) return;
     select(found ? found.target : null);
   });
+  svg.addEventListener('dblclick', (event) => {
+    const found = targetOf(event.target);
+    if (found && found.target.entity) goTo(entityById.get(found.target.entity));
+  });
   svg.addEventListener('keydown', (event) => {
     const found = targetOf(event.target);
     if (found && (event.key === 'Enter' || event.key === ' ')) {
@@ -550,6 +556,17 @@ function fit() {
   const width = context.layout.width || 1, height = context.layout.height || 1;
   const scale = Math.min(box.width / (width + 40), box.height / (height + 40));
   setView({ scale, x: (box.width - width * scale) / 2, y: (box.height - height * scale) / 2 });
+}
+
+// Node labels are 11px at scale 1: below it they cannot be read, and a large graph fitted to a
+// small screen is far below it. Going to an entity brings the view at least to this scale.
+const readableScale = 1;
+
+/** Centres the entity in the canvas, zoomed in to where its label can be read. */
+function goTo(entity) {
+  const box = svg.getBoundingClientRect();
+  const scale = Math.max(view.scale, readableScale);
+  setView({ scale, x: box.width / 2 - entity.box[0] * scale, y: box.height / 2 - entity.box[1] * scale });
 }
 
 function zoom(factor, cx, cy) {
@@ -593,9 +610,14 @@ function bindPanZoom() {
   byId('zoom-out').addEventListener('click', () => zoom(1 / 1.25));
 }
 
+// The entities the search found, in drawing order, and the one Enter went to last.
+let searchHits = [];
+let searchCursor = -1;
+
 function runSearch() {
   const query = normalizeName(state.search);
   const hits = [];
+  searchCursor = -1;
   for (const group of byId('nodes').children) {
     const entity = entityById.get(group.dataset.entity);
     const keys = [entity.name, ...entity.aliases.map((alias) => alias.name)].map(normalizeName);
@@ -603,7 +625,17 @@ function runSearch() {
     group.classList.toggle('hit', isHit);
     if (isHit) { group.setAttribute('aria-describedby', 'search-result'); hits.push(entity); } else group.removeAttribute('aria-describedby');
   }
-  byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + hits.map((e) => label(e, state.language)).join(' · ') : ''}` : '';
+  searchHits = hits;
+  byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + hits.map((e) => label(e, state.language)).join(' · ') + ' · ' + t().enterGoesTo : ''}` : '';
+}
+
+/** Enter in the search field: the next entity found is selected and the view goes to it. */
+function goToNextHit() {
+  if (searchHits.length === 0) return;
+  searchCursor = (searchCursor + 1) % searchHits.length;
+  const entity = searchHits[searchCursor];
+  select({ entity: entity.id });
+  goTo(entity);
 }
 
 const years = (() => {
@@ -676,6 +708,9 @@ function update() {
 function bindControls() {
   byId('language').addEventListener('change', (event) => setLanguage(event.target.value));
   byId('search').addEventListener('input', (event) => { state.search = event.target.value; runSearch(); });
+  byId('search').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') { event.preventDefault(); goToNextHit(); }
+  });
   for (const radio of document.querySelectorAll('input[name=mode]')) {
     radio.addEventListener('change', () => { state.mode = radio.value; state.selected = null; update(); });
   }
