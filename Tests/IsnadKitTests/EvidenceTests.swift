@@ -29,6 +29,20 @@ struct EvidenceTests {
         #expect(evidence.sources == ["s", "t"])
     }
 
+    @Test("the best grade is the support's: a strong denial never makes a weak claim read strong")
+    func bestGradeOfSupport() throws {
+        let weaklyHeld = try #require(
+            Evidence([
+                item("blog", .d, .asserts, .improbable), item("un", .a, .denies, .confirmed),
+                item("wire", .a, .denies, .confirmed),
+            ]))
+        #expect(weaklyHeld.status == .disputed)
+        #expect(weaklyHeld.bestGrade == "D5")
+        #expect(Evidence([item("blog", .e, .reports, .doubtful), item("un", .a, .denies, .confirmed)])?.bestGrade == "E4")
+        // Nothing supports it: the denials' grade is all there is to show.
+        #expect(Evidence([item("un", .b, .denies, .probablyTrue), item("wire", .c, .denies, .confirmed)])?.bestGrade == "B1")
+    }
+
     @Test("no citation, no evidence")
     func empty() {
         #expect(Evidence([Evidence.Item]()) == nil)

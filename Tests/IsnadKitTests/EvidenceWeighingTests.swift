@@ -134,8 +134,9 @@ struct EvidenceWeighingTests {
         #expect(weight.supporting.map(\.citations) == [[0]])
         #expect(weight.denying.map(\.citations) == [[1], [2]])
         #expect(weight.strength?.evidence.status == .disputed)
-        // z's denial is C: the best grade of all the citations, capped channel by channel.
-        #expect(weight.strength?.description == "DISPUTED C2 · 1 channel, all through art (E) · denied in 2 channels")
+        // z's denial is C, but a denial's grade is not the support's: the best grade is that of
+        // the one supporting channel, all through art (E).
+        #expect(weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied in 2 channels")
     }
 
     @Test("more channels rank stronger than a better grade")

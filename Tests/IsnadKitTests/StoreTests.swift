@@ -57,11 +57,17 @@ struct MigrationTests {
     func searchKeysKept(madeAnotherWay: Bool) throws {
         let folder = try TemporaryFolder.scoped
         let path = try Fixtures.store(in: folder).path
-        // The store as version 8 left it (the version before the index of sources' grades), with
-        // one key no folding makes, to see whether the upgrade wrote it again.
+        // The store as version 8 left it (the version before the index of sources' grades, and
+        // before the best grades of the support), with one key no folding makes, to see whether
+        // the upgrade wrote it again.
+        let initial = try #require(Migrations.all.first).sql
+        let viewStart = try #require(initial.range(of: "CREATE VIEW claim_evidence AS"))
+        let viewEnd = try #require(initial[viewStart.lowerBound...].range(of: ";\n"))
+        let versionOneView = initial[viewStart.lowerBound..<viewEnd.upperBound]
         try Database(path: path, access: .readWrite).execute(
             """
             PRAGMA trusted_schema = ON; DROP INDEX source_grade; PRAGMA user_version = 8;
+            DROP VIEW claim_evidence; \(versionOneView)
             UPDATE entity_name SET search_key = 'planted' WHERE entity = 'hamas' AND position = 0;
             \(madeAnotherWay ? "UPDATE meta SET value = '0' WHERE key = 'name_key_version';" : "")
             """)

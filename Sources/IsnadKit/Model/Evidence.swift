@@ -5,7 +5,9 @@
 /// - **asserted**: otherwise, a source graded A–C asserts it with credibility 1–3;
 /// - **alleged**: otherwise (only weaker sources, or sources that merely report it).
 ///
-/// The best grades are the strongest among all the citations considered.
+/// The best grades are the strongest among the citations that support it (assert or report
+/// it), and among its denials only when nothing supports it: a denial's grade says how strongly
+/// the claim is contradicted, never how strongly it is held.
 public struct Evidence: Hashable, Sendable {
     public enum Status: String, CaseIterable, Sendable, Comparable {
         case asserted, alleged, disputed
@@ -53,25 +55,28 @@ public struct Evidence: Hashable, Sendable {
     public init?<S: Sequence<Item>>(_ items: S) {
         var status = Status.alleged
         var sources: [String] = []
-        var bestReliability = Reliability.f
-        var bestCredibility = Credibility.cannotBeJudged
+        var best = (reliability: Reliability.f, credibility: Credibility.cannotBeJudged)
+        var bestDenial = best
+        var isSupported = false
         var isEmpty = true
         for item in items {
             isEmpty = false
             if item.stance == .denies {
                 status = .disputed
-            } else if status == .alleged, item.isStrongAssertion {
-                status = .asserted
+                bestDenial = (min(bestDenial.reliability, item.reliability), min(bestDenial.credibility, item.credibility))
+            } else {
+                if status == .alleged, item.isStrongAssertion { status = .asserted }
+                isSupported = true
+                best = (min(best.reliability, item.reliability), min(best.credibility, item.credibility))
             }
             if !sources.contains(item.source) { sources.append(item.source) }
-            bestReliability = min(bestReliability, item.reliability)
-            bestCredibility = min(bestCredibility, item.credibility)
         }
         if isEmpty { return nil }
+        if !isSupported { best = bestDenial }
         self.status = status
         self.sources = sources
-        self.bestReliability = bestReliability
-        self.bestCredibility = bestCredibility
+        self.bestReliability = best.reliability
+        self.bestCredibility = best.credibility
     }
 
     /// `B2`: the best reliability and credibility together, as analysts write them.

@@ -68,19 +68,26 @@ const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'];
 function evidence(citations) {
   let status = 'alleged';
   const sources = [];
-  let reliability = 'F';
-  let credibility = 6;
+  // The best grade of the support; of the denials only when nothing supports the claim.
+  const best = { reliability: 'F', credibility: 6 };
+  const bestDenial = { reliability: 'F', credibility: 6 };
+  let isSupported = false;
   for (const citation of citations) {
     const weighedReliability = citation.weighed ? citation.weighed[0] : citation.reliability;
     const weighedCredibility = citation.weighed ? Number(citation.weighed.slice(1)) : citation.credibility;
+    const side = citation.stance === 'denies' ? bestDenial : best;
     if (citation.stance === 'denies') status = 'disputed';
-    else if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
-      status = 'asserted';
+    else {
+      isSupported = true;
+      if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
+        status = 'asserted';
+    }
     if (!sources.includes(citation.source)) sources.push(citation.source);
-    if (weighedReliability < reliability) reliability = weighedReliability;
-    if (weighedCredibility < credibility) credibility = weighedCredibility;
+    if (weighedReliability < side.reliability) side.reliability = weighedReliability;
+    if (weighedCredibility < side.credibility) side.credibility = weighedCredibility;
   }
-  return { status, sources, best: reliability + credibility };
+  const shown = isSupported ? best : bestDenial;
+  return { status, sources, best: shown.reliability + shown.credibility };
 }
 
 /** Text/NameKey.swift's normalize: the exact tier of name search (case, diacritics, Arabic
