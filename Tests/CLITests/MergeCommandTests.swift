@@ -151,6 +151,39 @@ struct MergeCommandTests {
         #expect(!export.contains(#""subject":"daesh""#))
     }
 
+    @Test(
+        "a record cannot merge a standing entity by listing its id: import and edit refuse it (65), and nothing changes",
+        arguments: [
+            (
+                #"{"record":"entity","id":"isis","type":"organization","name":"Islamic State","merged":["hamas"]}"#,
+                #"isnad: grab.jsonl:1: entity "isis": merged[0]: "hamas" is an entity that stands: only `isnad merge` merges one entity into another"#
+            ),
+            (
+                #"{"record":"entity","id":"isis","type":"organization","name":"Islamic State","merged":["isis"]}"#,
+                #"isnad: grab.jsonl:1: entity "isis": merged[0]: "isis" is this entity's own id"#
+            ),
+            (
+                #"{"record":"entity","id":"hamas","type":"organization","name":"Hamas","merged":["daesh"]}"#,
+                #"isnad: grab.jsonl:1: entity "hamas": merged[0]: "daesh" is merged into "isis" already"#
+            ),
+        ])
+    func mergedIDsAreTheMergesOwn(record: String, message: String) throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        try cli.write("grab.jsonl", record + "\n")
+        let result = try cli.run(["import", "grab.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix(message + "\n"), "\(result.standardError)")
+        let edit = try cli.run(["edit", "isis"], environment: ["EDITOR": "sed -i s/daesh/hamas/"])
+        #expect(edit.status == 65)
+        #expect(edit.standardError.contains("merged: the ids merged into an entity change only by isnad merge and isnad unmerge"))
+        let set = try cli.run(["set", "isis", "merged[0]", "hamas"])
+        #expect(set.status == 65)
+        #expect(set.standardError == "isnad: merged: the ids merged into an entity change only by isnad merge and isnad unmerge\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("unmerge restores exactly, after later unrelated changes, which stay")
     func unmergeAfterLaterChanges() throws {
         let cli = try importedStore()

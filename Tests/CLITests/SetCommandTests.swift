@@ -45,6 +45,24 @@ struct SetCommandTests {
             ))
     }
 
+    @Test("an item of a list of ids is set whole, or taken out with null")
+    func idListItem() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            CoreCommandTests.records
+                + #"{"record":"source","id":"relay","type":"other","title":"Relay","reliability":"C","cites":["article"]}"#
+                + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        #expect(try cli.run(["set", "relay", "cites[0]", "police"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"relay","type":"other","title":"Relay","reliability":"C","cites":["police"]"#))
+        let missing = try cli.run(["set", "relay", "cites[0]", "nowhere"])
+        #expect(missing.status == 65)
+        #expect(missing.standardError == "isnad: source \"relay\" would name source \"nowhere\", which is not in the store\n")
+        #expect(try cli.run(["set", "relay", "cites[0]", "null"]).status == 0)
+        #expect(!(try cli.run(["export", "jsonl"]).standardOutput.contains(#""cites":["#)))
+    }
+
     @Test("setting a field to its value changes nothing and writes no entry")
     func unchanged() throws {
         let cli = try importedStore()
@@ -83,6 +101,18 @@ struct SetCommandTests {
             (
                 ["set", "hamas-praised-attack", "citations[0].source", "nowhere"], 65,
                 "isnad: claim \"hamas-praised-attack\" would name source \"nowhere\", which is not in the store\n"
+            ),
+            (
+                ["set", "hamas-praised-attack", "subject", "isis"], 65,
+                "isnad: subject: a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one\n"
+            ),
+            (
+                ["set", "hamas-praised-attack", "predicate", "claimed_responsibility_for"], 65,
+                "isnad: predicate: a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one\n"
+            ),
+            (
+                ["set", "hamas-praised-attack", "citations[0]", "x"], 65,
+                "isnad: citations[0]: set one of its fields, as citations[0].FIELD\n"
             ),
         ] as [([String], Int32, String?)])
     func badSet(arguments: [String], status: Int32, message: String?) throws {

@@ -10,7 +10,9 @@ enum SetCommand: Command {
             description, reliability, start, citations[0].credibility, aliases[1].name … VALUE is text, or a whole
             number where the field holds one; null removes an optional field. The record is checked
             as import checks it (the field named in the message) and written in one transaction, one history entry.
-            Ids are not changed here: isnad merge does that.
+            Ids are not changed here: isnad merge does that; nor a claim's subject, predicate or object (retract
+            it and add the new one), nor an entity's merged ids (isnad merge and unmerge). An item of a list of ids
+            is set whole: cites[0] hadera-2022-article, or null to take it out.
             """,
         arguments: [
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
@@ -61,7 +63,8 @@ enum SetCommand: Command {
 }
 
 /// Checks a whole record written by `set` (or `edit`) beyond what the record format checks:
-/// what it names exists, and a claim's predicate fits its ends' types.
+/// what it names exists, a claim's predicate fits its ends' types, a claim keeps its ends and
+/// predicate (as an import keeps them), and an entity's merged ids are those `isnad merge` left.
 enum EditChecks {
     static func check(_ record: Record, store: GraphStore) throws {
         if let missing = try store.firstMissingReference(of: record) {
@@ -70,6 +73,19 @@ enum EditChecks {
         }
         switch record {
         case .claim(let claim):
+            // Its citations speak of the stored relationship, and an id made from the ends would
+            // no longer be the one an import or `add claim` works out for them.
+            if let stored = try store.claim(id: claim.id)?.claim {
+                for (field, before, after) in [
+                    ("subject", stored.subject, claim.subject), ("predicate", stored.predicate, claim.predicate),
+                    ("object", stored.object, claim.object),
+                ] where before != after {
+                    throw LookupError(
+                        description:
+                            "\(field): a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one"
+                    )
+                }
+            }
             let types = try store.entityTypes([claim.subject, claim.object])
             if let problem = store.vocabulary.problem(
                 predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object])
@@ -77,6 +93,12 @@ enum EditChecks {
                 throw LookupError(description: "\(problem.field): \(problem.message)")
             }
         case .entity(let entity):
+            // A merged id takes over every claim that names it: only merge and unmerge, which
+            // move the claims with it, change them.
+            if entity.merged != (try store.mergedIDs(of: entity.id)) {
+                throw LookupError(
+                    description: "merged: the ids merged into an entity change only by isnad merge and isnad unmerge")
+            }
             for claim in try store.claims(of: entity.id) {
                 let subjectType = claim.claim.subject == entity.id ? entity.type : claim.subjectType
                 let objectType = claim.claim.object == entity.id ? entity.type : claim.objectType
@@ -143,9 +165,14 @@ struct FieldPath {
                 throw LookupError(description: "\(text): \(record) has \(count) \(step.key), no [\(index)]")
             }
             if steps.count == 1 {
-                throw LookupError(description: "\(text): set a field of it, such as \(step.key)[\(index)].name")
+                // A list of ids (cites, merged): the id itself is set, or taken out with null.
+                guard case .string = items[index] else {
+                    throw LookupError(description: "\(text): set one of its fields, as \(step.key)[\(index)].FIELD")
+                }
+                if value.isEmpty || value == "null" { items.remove(at: index) } else { items[index] = .string(value) }
+            } else {
+                items[index] = try set(value, in: items[index], at: steps.dropFirst(), record: record)
             }
-            items[index] = try set(value, in: items[index], at: steps.dropFirst(), record: record)
             new = .array(items)
         } else if steps.count > 1 {
             new = try set(value, in: current ?? .object(JSONObject(members: [])), at: steps.dropFirst(), record: record)

@@ -479,6 +479,10 @@ private struct Run {
         summary.records[record.kind, default: 0] += 1
         switch record {
         case .entity(let entity):
+            guard try mergedIDsAreFree(entity, label: label, at: location) else {
+                refusedIDs.insert(entity.id)
+                return
+            }
             try session.write(entity, searchKeys: keys.searchKeys, at: location)
         case .source(let source):
             for (index, cited) in source.cites.enumerated() where !(try session.sourceExists(cited)) {
@@ -494,6 +498,32 @@ private struct Run {
                 report(changed, of: claim.id, at: location)
             }
         }
+    }
+
+    /// Whether every id an entity record lists as `merged` is free to name it: not the id of an
+    /// entity that stands (in the store or earlier in this import), nor merged into another. A
+    /// merged id takes over every claim that names it, so a record that listed a standing
+    /// entity's id would silently move that entity's future claims to itself. Reports each one
+    /// that is not.
+    private mutating func mergedIDsAreFree(_ entity: Entity, label: String, at location: ImportSession.Location) throws
+        -> Bool
+    {
+        var isFree = true
+        for (index, id) in entity.merged.enumerated() {
+            let problem: String
+            if id == entity.id {
+                problem = "\"\(id)\" is this entity's own id"
+            } else if try session.entityType(id) != nil {
+                problem = "\"\(id)\" is an entity that stands: only `isnad merge` merges one entity into another"
+            } else if let other = try session.mergedInto(id), other != entity.id {
+                problem = "\"\(id)\" is merged into \"\(other)\" already"
+            } else {
+                continue
+            }
+            isFree = false
+            report(RecordProblem(record: label, field: "merged[\(index)]", message: problem), at: location)
+        }
+        return isFree
     }
 
     /// A claim record that would change the stored claim's ends.
