@@ -180,7 +180,8 @@ struct MergeCommandTests {
         #expect(edit.standardError.contains("merged: the ids merged into an entity change only by isnad merge and isnad unmerge"))
         let set = try cli.run(["set", "isis", "merged[0]", "hamas"])
         #expect(set.status == 65)
-        #expect(set.standardError == "isnad: merged: the ids merged into an entity change only by isnad merge and isnad unmerge\n")
+        #expect(
+            set.standardError == "isnad: merged: the ids merged into an entity change only by isnad merge and isnad unmerge\n")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 

@@ -55,7 +55,9 @@ struct SetCommandTests {
                 + "\n")
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         #expect(try cli.run(["set", "relay", "cites[0]", "police"]).status == 0)
-        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"relay","type":"other","title":"Relay","reliability":"C","cites":["police"]"#))
+        #expect(
+            try cli.run(["export", "jsonl"]).standardOutput.contains(
+                #""id":"relay","type":"other","title":"Relay","reliability":"C","cites":["police"]"#))
         let missing = try cli.run(["set", "relay", "cites[0]", "nowhere"])
         #expect(missing.status == 65)
         #expect(missing.standardError == "isnad: source \"relay\" would name source \"nowhere\", which is not in the store\n")
