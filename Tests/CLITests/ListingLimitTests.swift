@@ -148,6 +148,39 @@ struct ListingLimitTests {
         #expect(filteredSource.standardOutput.hasSuffix("showing the first 4 claims; more match: --limit 0 for all\n"))
     }
 
+    @Test("source --impact and path --all say what the limit leaves out; path takes --limit only with --all")
+    func impactAndPaths() throws {
+        let cli = try generatedStore()
+        // The wire (A) alone supports a third of the hub's claims: each rests on it.
+        let restingOnWire = (0..<Self.spokes).filter { $0 % 3 == 0 }.count
+        let impact = try cli.run(["source", "wire", "--impact", "--limit", "4"])
+        #expect(impact.status == 0, "\(impact.standardError)")
+        #expect(impact.standardOutput.contains("\(restingOnWire) claims rest on it alone: they would be left with no support\n"))
+        #expect(lines(impact.standardOutput).filter { $0.hasPrefix("c-hub-") }.count == 4)
+        #expect(impact.standardOutput.contains("  showing 4 of \(restingOnWire) claims; --limit 0 for all\n"))
+        let impactByDefault = try cli.run(["source", "wire", "--impact"])
+        #expect(lines(impactByDefault.standardOutput).filter { $0.hasPrefix("c-hub-") }.count == restingOnWire)
+        #expect(!impactByDefault.standardOutput.contains("showing"))
+        let json = try cli.run(["source", "wire", "--impact", "--format", "json", "--limit", "2"])
+        #expect(json.standardOutput.components(separatedBy: #"{"claim":"#).count - 1 == 2)
+
+        // actor-0 and actor-2 meet through the hub and through groups: more chains than 3.
+        let all = try cli.run(["path", "actor-0", "actor-2", "--all", "--limit", "0", "--format", "csv"])
+        let chains = Set(all.standardOutput.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }).count
+        #expect(chains > 3)
+        let cut = try cli.run(["path", "actor-0", "actor-2", "--all", "--limit", "3"])
+        #expect(lines(cut.standardOutput).filter { $0.hasPrefix("Chain ") }.count == 3)
+        #expect(cut.standardOutput.hasSuffix("\nshowing 3 of \(chains) chains; --limit 0 for all\n"))
+        let whole = try cli.run(["path", "actor-0", "actor-2", "--all", "--limit", "0"])
+        #expect(lines(whole.standardOutput).filter { $0.hasPrefix("Chain ") }.count == chains)
+        #expect(!whole.standardOutput.contains("showing"))
+        let withoutAll = try cli.run(["path", "actor-0", "actor-2", "--limit", "3"])
+        #expect(withoutAll.status == 64)
+        #expect(
+            withoutAll.standardError.hasPrefix(
+                "isnad: --limit counts the chains of --all: without it, the one shortest chain is shown\n"))
+    }
+
     @Test("source --limit: when every claim is shown under one role, only the other role's heading says what is left out")
     func sourceClaimInBothRoles() throws {
         let cli = try CLIHarness.scoped

@@ -31,12 +31,14 @@ enum PathCommand: Command {
         "max-depth", value: "n", in: 1...8, help: "The longest chain to look for, in hops (default: 4, at most 8).")
     static let isDirected = Flag("directed", help: "Follow claims from subject to object only (symmetric ones both ways).")
     static let findsAll = Flag("all", help: "Every chain up to --max-depth, strongest first, instead of the shortest.")
-    static let limit = Option<Int>(
-        "limit", value: "n", in: 1...1000, help: "With --all, show at most this many chains (default: 10).")
+    static let limit = ListingLimit.option(help: "With --all, show at most n chains (default: 10); 0: every chain found.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context, format: format) {
             (maxDepth: try arguments.value(Self.maxDepth, default: 4), limit: try arguments.value(Self.limit, default: 10))
+        }
+        if arguments.isGiven(limit), !arguments.isSet(findsAll) {
+            throw UsageError(message: "--limit counts the chains of --all: without it, the one shortest chain is shown", command: spec.name)
         }
         let (maxDepth, store, filter) = (query.options.maxDepth, query.store, query.filter)
         let from = try query.entity(arguments.positionals[0])
@@ -46,28 +48,33 @@ enum PathCommand: Command {
         }
         let finder = PathFinder(store: store, filter: filter, directed: arguments.isSet(isDirected), graph: query.graph)
         var paths: [PathFinder.Path] = []
+        var found = 0
         var isComplete = true
         try context.measure(arguments.isSet(Timing.option)) {
             if arguments.isSet(findsAll) {
-                (paths, isComplete) = try finder.allPaths(
-                    from: from.id, to: to.id, maxDepth: maxDepth, limit: query.options.limit)
+                let limit = query.options.limit
+                (paths, found, isComplete) = try finder.allPaths(
+                    from: from.id, to: to.id, maxDepth: maxDepth, limit: limit == 0 ? nil : limit)
             } else if let path = try finder.shortestPath(from: from.id, to: to.id, maxDepth: maxDepth) {
                 paths = [path]
             }
         }
-        let found = paths
+        let shown = paths
+        let cutNote = shown.count < found ? ListingLimit.note(showing: shown.count, of: found, "chain") + "\n" : ""
         try query.print(
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
-                    return .init(text: try table(found, from: from, to: to, presentation: &presentation, store: store))
+                    return .init(
+                        text: try table(shown, from: from, to: to, presentation: &presentation, store: store)
+                            + (cutNote.isEmpty ? "" : "\n" + cutNote))
                 },
                 json: .document { json in
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
-                    try document(found, from: from, to: to, presentation: &presentation, to: &json)
+                    try document(shown, from: from, to: to, presentation: &presentation, to: &json)
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["path", "hop", "from", "to"]) { body in
-                    for (number, path) in found.enumerated() {
+                    for (number, path) in shown.enumerated() {
                         for (index, hop) in path.hops.enumerated() {
                             try body([String(number + 1), String(index + 1), hop.from, hop.to], hop.best)
                         }

@@ -45,7 +45,8 @@ enum SourceCommand: Command {
                 throw UsageError(message: "--impact weighs the whole store: it takes no filters", command: spec.name)
             }
             let report = ImpactReport(
-                source: source, impact: try query.graph.impact(of: source.id, in: store), store: store, graph: query.graph)
+                source: source, impact: try query.graph.impact(of: source.id, in: store), store: store, graph: query.graph,
+                limit: query.options)
             try query.print(report.printout(), context: context)
             return
         }

@@ -8,17 +8,40 @@ struct ImpactReport {
     let impact: SourceImpact
     let store: GraphStore
     let graph: TransmissionGraph
+    /// How many claims of each group, and entity pairs, are listed at most (`--limit`); nil: all.
+    let limit: Int?
 
-    /// Each group of claims, with what it means, in the order the report lists them.
-    private var groups: [(key: String, title: String, weights: [ClaimWeight])] {
+    /// Each group of claims, with what it means (said of one claim, and of several), in the order
+    /// the report lists them.
+    private var groups: [(key: String, title: (one: String, several: String), weights: [ClaimWeight])] {
         [
-            ("rests_on_it", "rest on it alone: they would be left with no support", impact.restingOnIt),
-            ("loses_support", "would lose some support (and keep the rest)", impact.losingSupport),
             (
-                "relays_it", "reach it only through cites: a source they rest on relays it, and may or may not owe them to it",
+                "rests_on_it",
+                ("rests on it alone: it would be left with no support", "rest on it alone: they would be left with no support"),
+                impact.restingOnIt
+            ),
+            (
+                "loses_support",
+                ("would lose some support (and keep the rest)", "would lose some support (and keep the rest)"),
+                impact.losingSupport
+            ),
+            (
+                "relays_it",
+                (
+                    "reaches it only through cites: a source it rests on relays it, and may or may not owe it to it",
+                    "reach it only through cites: a source they rest on relays it, and may or may not owe them to it"
+                ),
                 impact.relayingIt
             ),
         ]
+    }
+
+    /// What of `items` is listed: the first `limit`.
+    private func listed<Item>(_ items: [Item]) -> ArraySlice<Item> { items.prefix(limit ?? items.count) }
+
+    /// The line under a list cut short, or nothing.
+    private func cutNote(_ listed: Int, of total: Int, _ noun: String) -> String {
+        listed < total ? "  " + ListingLimit.note(showing: listed, of: total, noun) + "\n" : ""
     }
 
     /// The claims of a group, read whole.
@@ -36,18 +59,22 @@ struct ImpactReport {
                 "If \(source.id) (\(source.reliability.rawValue)) were discredited: \(counted(impact.restingOnIt.count, "claim")) would fall, \(counted(impact.losingSupport.count, "claim")) would lose some support, \(counted(impact.isolatedPairs.count, "entity pair")) would be left with nothing between them."
             ) + "\n"
         for group in groups {
-            output += "\n" + "\(counted(group.weights.count, "claim")) \(group.title)\n"
+            let count = group.weights.count
+            output += "\n" + "\(counted(count, "claim")) \(count == 1 ? group.title.one : group.title.several)\n"
             guard !group.weights.isEmpty else { continue }
+            let shown = listed(group.weights)
             output +=
                 (try ClaimTable(
-                    claims(group.weights), store: store, graph: graph, leading: [(header: "CLAIM", value: { $0.claim.id })]
+                    claims(Array(shown)), store: store, graph: graph, leading: [(header: "CLAIM", value: { $0.claim.id })]
                 )).render()
+            output += cutNote(shown.count, of: count, "claim")
         }
         output +=
             "\n"
             + "\(counted(impact.isolatedPairs.count, "entity pair")) with every supported claim between them resting on it alone\n"
         var presentation = ClaimPresentation(store: store, graph: graph)
-        for pair in impact.isolatedPairs {
+        let pairs = listed(impact.isolatedPairs)
+        for pair in pairs {
             output +=
                 Bidi.line(
                     "  " + Bidi.isolateCell(Text.printable(try presentation.name(pair.first))) + " — "
@@ -55,7 +82,7 @@ struct ImpactReport {
                         + "  (\(pair.first), \(pair.second))")
                 + "\n"
         }
-        return output
+        return output + cutNote(pairs.count, of: impact.isolatedPairs.count, "entity pair")
     }
 
     func json(_ json: inout JSONWriter) {
@@ -64,7 +91,7 @@ struct ImpactReport {
         for group in groups {
             json.key(group.key)
             json.beginArray()
-            for weight in group.weights {
+            for weight in listed(group.weights) {
                 json.beginObject()
                 json.member("claim", weight.claimID)
                 json.member("channels", weight.supportingChannels)
@@ -77,7 +104,7 @@ struct ImpactReport {
         }
         json.key("isolated_pairs")
         json.beginArray()
-        for pair in impact.isolatedPairs {
+        for pair in listed(impact.isolatedPairs) {
             json.beginArray()
             json.string(pair.first)
             json.string(pair.second)
@@ -92,13 +119,13 @@ struct ImpactReport {
     func rows() -> Printout.Rows {
         Printout.Rows(header: ["effect", "claim", "channels", "common_link", "first", "second"]) { body in
             for group in groups {
-                for weight in group.weights {
+                for weight in listed(group.weights) {
                     try body([
                         group.key, weight.claimID, String(weight.supportingChannels), weight.commonLink?.source ?? "", "", "",
                     ])
                 }
             }
-            for pair in impact.isolatedPairs { try body(["isolated_pair", "", "", "", pair.first, pair.second]) }
+            for pair in listed(impact.isolatedPairs) { try body(["isolated_pair", "", "", "", pair.first, pair.second]) }
         }
     }
 }

@@ -213,10 +213,10 @@ public final class PathFinder {
 
     /// Every simple chain from `start` to `goal` of at most `maxDepth` hops, strongest first: a
     /// chain is as strong as its weakest hop (channels first, then capped status and grade);
-    /// then shorter first. At most `limit` are returned;
+    /// then shorter first. At most `limit` are returned (nil: all), with how many were `found`;
     /// `isComplete` is false when the exploration stopped at ``explorationLimit``.
-    public func allPaths(from start: String, to goal: String, maxDepth: Int, limit: Int) throws -> (
-        paths: [Path], isComplete: Bool
+    public func allPaths(from start: String, to goal: String, maxDepth: Int, limit: Int?) throws -> (
+        paths: [Path], found: Int, isComplete: Bool
     ) {
         // Distances to the goal bound the search: a chain only enters entities from which the
         // goal is still within reach.
@@ -232,7 +232,7 @@ public final class PathFinder {
             }
             frontier = next
         }
-        guard let startDistance = distanceToGoal[start], startDistance <= maxDepth else { return ([], true) }
+        guard let startDistance = distanceToGoal[start], startDistance <= maxDepth else { return ([], 0, true) }
         var found: [[String]] = []
         var explored = 0
         var isComplete = true
@@ -269,7 +269,7 @@ public final class PathFinder {
             if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
             return a.entities.lexicographicallyPrecedes(b.entities)
         }
-        return (Array(order.prefix(limit).map { paths[$0] }), isComplete)
+        return (Array(order.prefix(limit ?? order.count).map { paths[$0] }), paths.count, isComplete)
     }
 }
 
