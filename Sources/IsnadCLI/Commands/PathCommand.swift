@@ -38,7 +38,8 @@ enum PathCommand: Command {
             (maxDepth: try arguments.value(Self.maxDepth, default: 4), limit: try arguments.value(Self.limit, default: 10))
         }
         if arguments.isGiven(limit), !arguments.isSet(findsAll) {
-            throw UsageError(message: "--limit counts the chains of --all: without it, the one shortest chain is shown", command: spec.name)
+            throw UsageError(
+                message: "--limit counts the chains of --all: without it, the one shortest chain is shown", command: spec.name)
         }
         let (maxDepth, store, filter) = (query.options.maxDepth, query.store, query.filter)
         let from = try query.entity(arguments.positionals[0])
