@@ -64,6 +64,24 @@ struct EvidenceWeighingTests {
         #expect(strength.description == "ALLEGED E2 · 1 channel, all through root (E)")
     }
 
+    @Test(
+        "two sources equally near in every chain: the less reliable is the common link, whatever their ids",
+        arguments: [("good", "bad"), ("good", "abad")])
+    func equallyNearRoots(good: String, bad: String) throws {
+        // Both claimants (A) relay both roots, one graded A, the other E: every chain runs through
+        // the E root, so the claim is no stronger than E however the ids sort.
+        let sources =
+            Self.source("x1", "A", cites: [good, bad]) + Self.source("y1", "A", cites: [good, bad]) + Self.source(good, "A")
+            + Self.source(bad, "E")
+        let (weight, _, graph) = try Self.weigh(Self.claim(Self.citation("x1") + "," + Self.citation("y1"), sources: sources))
+        #expect(weight.supportingChannels == 1)
+        #expect(weight.commonLink == CommonLink(source: bad, reliability: .e, distance: 1))
+        #expect(weight.strength?.description == "ALLEGED E2 · 1 channel, all through \(bad) (E)")
+        // The generic rule, on the same chains, agrees.
+        let chains = weight.chains
+        #expect(CommonLink.nearest(in: chains, reliability: graph.reliability(of:))?.source == bad)
+    }
+
     @Test("a via shared by two claimants joins them in one channel, through the via")
     func sharedVia() throws {
         let sources = Self.source("art", "E") + Self.source("x", "A") + Self.source("y", "B")
@@ -89,8 +107,8 @@ struct EvidenceWeighingTests {
         let (weight, _, graph) = try Self.weigh(Self.claim(Self.citation("one") + "," + Self.citation("two"), sources: sources))
         #expect(graph.closure(of: "one") == ["one": 0, "two": 1])
         #expect(weight.supportingChannels == 1)
-        // Both are in both chains at distance at most 1: the tie goes to the smaller id.
-        #expect(weight.commonLink == CommonLink(source: "one", reliability: .c, distance: 1))
+        // Both are in both chains at distance at most 1: the tie goes to the less reliable.
+        #expect(weight.commonLink == CommonLink(source: "two", reliability: .d, distance: 1))
     }
 
     @Test("a long chain is followed without recursion")

@@ -173,8 +173,8 @@ extension TransmissionGraph {
     }
 
     /// ``CommonLink/nearest(in:reliability:)`` for distinct numbered chains: the sources every
-    /// chain reaches, at their largest distance, nearest first, then by id. `slots` are left
-    /// zeroed, as they came.
+    /// chain reaches, at their largest distance, nearest first, then the least reliable, then by
+    /// id. `slots` are left zeroed, as they came.
     private func commonLink(ofAll chains: [Chain], slots: inout [Slot]) -> CommonLink? {
         for chain in chains {
             for source in chain.numbered {
@@ -183,14 +183,16 @@ extension TransmissionGraph {
                 slots[number].distance = max(slots[number].distance, source.distance)
             }
         }
-        var best: (distance: Int32, id: String)?
+        var best: CommonLink?
         for source in chains[0].numbered {
             let slot = slots[Int(source.number)]
             guard slot.count == Int32(chains.count) else { continue }
-            let id = source.id
-            if best.map({ (slot.distance, id) < ($0.distance, $0.id) }) ?? true { best = (slot.distance, id) }
+            // Nearer wins without a look at the grade, which only a tie needs.
+            if let known = best, Int(slot.distance) > known.distance { continue }
+            let candidate = CommonLink(source: source.id, reliability: reliability(of: source.id), distance: Int(slot.distance))
+            if best.map({ candidate.isPreferred(to: $0) }) ?? true { best = candidate }
         }
         for chain in chains { for source in chain.numbered { slots[Int(source.number)] = Slot() } }
-        return best.map { CommonLink(source: $0.id, reliability: reliability(of: $0.id), distance: Int($0.distance)) }
+        return best
     }
 }

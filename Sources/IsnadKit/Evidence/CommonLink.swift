@@ -5,7 +5,9 @@
 /// When several sources are in every chain, the common link is the one **nearest to the
 /// reader**: the smallest *distance*, where a source's distance is its largest distance from
 /// the reader over the chains (see ``Chain``: the `via` at 0, its claimant at 1, each `cites`
-/// step 1 more); ties go to the smaller id. So for a leaked document relayed by an article
+/// step 1 more); among sources equally near, the least reliable (every chain passes through
+/// each of them, so the claim is no stronger than the weakest), then the smaller id. So for a
+/// leaked document relayed by an article
 /// the common link is the article (distance 0), not the document (1) nor what the document
 /// cites (2): the article is the point that all of it reaches us through.
 public struct CommonLink: Hashable, Sendable {
@@ -24,7 +26,7 @@ public struct CommonLink: Hashable, Sendable {
     /// are no chains).
     public static func nearest(in chains: [Chain], reliability: (String) -> Reliability) -> CommonLink? {
         guard let first = chains.first else { return nil }
-        var best: (distance: Int, id: String)?
+        var best: CommonLink?
         for (id, depth) in first.depths {
             var distance = depth
             var isInAll = true
@@ -36,9 +38,18 @@ public struct CommonLink: Hashable, Sendable {
                 distance = max(distance, other)
             }
             guard isInAll else { continue }
-            if best.map({ (distance, id) < ($0.distance, $0.id) }) ?? true { best = (distance, id) }
+            let candidate = CommonLink(source: id, reliability: reliability(id), distance: distance)
+            if best.map({ candidate.isPreferred(to: $0) }) ?? true { best = candidate }
         }
-        return best.map { CommonLink(source: $0.id, reliability: reliability($0.id), distance: $0.distance) }
+        return best
+    }
+
+    /// Whether this link is the common link rather than `other`, both in every chain: the
+    /// nearer, then the less reliable, then the smaller id.
+    func isPreferred(to other: CommonLink) -> Bool {
+        if distance != other.distance { return distance < other.distance }
+        if reliability != other.reliability { return reliability > other.reliability }
+        return source < other.source
     }
 
     /// `hadera-2022-article (E)`.
