@@ -316,6 +316,9 @@ struct UntrustedStoreTests {
             {"record":"entity","id":"person-1","type":"person","name":"Person 1"}
             {"record":"entity","id":"person-11","type":"person","name":"Person 11"}
             {"record":"entity","id":"person-1111","type":"person","name":"Person 1111"}
+            {"record":"entity","id":"reversed","type":"person","name":"Bob\\u202Eevil"}
+            {"record":"entity","id":"isolated","type":"person","name":"Zed","aliases":[{"name":"حماس\\u2066","lang":"ar"}]}
+            {"record":"entity","id":"c1","type":"person","name":"Evil\\u009B2J"}
 
             """)
         #expect(try cli.run(["import", "names.jsonl"]).status == 0)
@@ -330,6 +333,12 @@ struct UntrustedStoreTests {
             output.contains("entity \"zero-width\" name: \"Ha\u{200B}mas\" contains the invisible character U+200B"), "\(output)")
         #expect(output.contains("entity \"fullwidth\" name: \"Ｈａｍａｓ Front\" is written in compatibility forms"), "\(output)")
         #expect(!output.contains("person-11"), "\(output)")
+        for (id, problem) in [
+            ("reversed", "contains the directional control U+202E"), ("isolated", "contains the directional control U+2066"),
+            ("c1", "contains the control character U+009B"),
+        ] {
+            #expect(output.split(separator: "\n").contains { $0.contains("entity \"\(id)\"") && $0.contains(problem) }, "\(output)")
+        }
         let search = try cli.run(["search", "Ｈａｍａｓ"])
         #expect(search.status == 0, "\(search.standardError)")
         #expect(search.standardOutput.contains("hamas"), "\(search.standardOutput)")

@@ -121,6 +121,16 @@ struct NeighborhoodSurveyTests {
         let walked = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph, linkBudget: 3)
         #expect(!walked.isComplete)
         #expect(walked.claims == 3)
+        #expect(walked.stoppedAtHop == 1 && !walked.isCounted(wholeAtHop: 1))
+        // A budget past the first hop's links: that hop is counted whole, the second is not.
+        let whole = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph)
+        #expect(whole.stoppedAtHop == nil && whole.isCounted(wholeAtHop: 2))
+        let firstHop = whole.count(atHop: 1)
+        let secondStopped = try NeighborhoodSurvey(
+            store: store, center: "a", depth: 2, graph: graph, linkBudget: firstHop.claims + 1)
+        #expect(secondStopped.stoppedAtHop == 2)
+        #expect(secondStopped.isCounted(wholeAtHop: 1) && !secondStopped.isCounted(wholeAtHop: 2))
+        #expect(secondStopped.count(atHop: 1) == firstHop)
         let read = try NeighborhoodSurvey(store: store, center: "a", depth: 2, graph: graph, evidenceBudget: 2)
         #expect(read.isComplete)
         #expect(read.claimsRead == 2 && read.strongest.count == 2)

@@ -193,8 +193,9 @@ enum NeighborsCommand: Command {
         for hop in 1...max(1, survey.depth) {
             let count = survey.count(atHop: hop)
             guard count.claims > 0 else { continue }
+            let atLeastHere = survey.isCounted(wholeAtHop: hop) ? "" : "at least "
             lines.append(
-                "  hop \(hop): \(atLeast)\(counted(count.claims, "claim")), reaching \(atLeast)\(counted(count.entities, "entity", "entities"))"
+                "  hop \(hop): \(atLeastHere)\(counted(count.claims, "claim")), reaching \(atLeastHere)\(counted(count.entities, "entity", "entities"))"
             )
         }
         var text = lines.joined(separator: "\n") + "\n\n"

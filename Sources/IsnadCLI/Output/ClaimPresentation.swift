@@ -56,7 +56,9 @@ struct ClaimPresentation {
         var summary: String? {
             guard supported > 0 else { return nil }
             guard single > 0 else {
-                return "every one of the \(counted(supported, "supported claim")) has two or more independent channels"
+                return supported == 1
+                    ? "the one supported claim has two or more independent channels"
+                    : "every one of the \(supported) supported claims has two or more independent channels"
             }
             let links = self.links.map { (label: $0.key, count: $0.value) }.sorted { ($1.count, $0.label) < ($0.count, $1.label) }
             var parts = links.enumerated().map { index, link in "\(link.count) \(index == 0 ? "all " : "")through \(link.label)" }

@@ -41,6 +41,9 @@ public struct NeighborhoodSurvey: Sendable {
     /// Whether the walk read every link within `depth` hops: when false, every count is at least
     /// what it says.
     public private(set) var isComplete = true
+    /// The hop whose claims the walk was counting when it stopped (nil when it read every link):
+    /// the walk is breadth first, so the hops before it are counted whole.
+    public private(set) var stoppedAtHop: Int?
     /// The claims read whole, strongest first (more channels, then capped status and grade),
     /// then by id: at most `limit` of them.
     public private(set) var strongest: [GradedClaim] = []
@@ -55,6 +58,9 @@ public struct NeighborhoodSurvey: Sendable {
     public var claims: Int { groups.reduce(0) { $0 + $1.claims } }
     /// The entities reached, the center left out.
     public var entities: Int { groups.reduce(0) { $0 + $1.entities } }
+    /// Whether the counts of this hop are lower bounds: the walk stopped at it or before.
+    public func isCounted(wholeAtHop hop: Int) -> Bool { stoppedAtHop.map { hop < $0 } ?? true }
+
     /// Claims and entities reached at each hop, from 1.
     public func count(atHop hop: Int) -> (claims: Int, entities: Int) {
         groups.filter { $0.hop == hop }.reduce((0, 0)) { ($0.0 + $1.claims, $0.1 + $1.entities) }
@@ -92,6 +98,7 @@ public struct NeighborhoodSurvey: Sendable {
                     }
                 } catch is BudgetSpent {
                     isComplete = false
+                    stoppedAtHop = hop + 1
                     break walking
                 }
             }

@@ -6,8 +6,14 @@ import Foundation
 public enum NameLookAlike {
     /// One line per trick found in `name`, none for a plain name.
     public static func problems(in name: String) -> [String] {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return [] }
         var problems: [String] = []
+        let controls = name.unicodeScalars.filter { $0.properties.generalCategory == .control }
+        if let first = controls.first {
+            problems.append(
+                "contains the control character \(codePoint(first))\(controls.count > 1 ? " and \(controls.count - 1) more" : "") (remove it: it is no letter, and a terminal may act on it)"
+            )
+        }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return problems }
         for word in name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let scripts = Set(word.unicodeScalars.compactMap(script(of:)))
             if scripts.count > 1 {
@@ -20,6 +26,12 @@ public enum NameLookAlike {
         if let first = invisible.first {
             problems.append(
                 "contains the invisible character \(codePoint(first))\(invisible.count > 1 ? " and \(invisible.count - 1) more" : "") (remove it: it makes the name differ from one that looks the same)"
+            )
+        }
+        let directional = name.unicodeScalars.filter(isDirectionalControl)
+        if let first = directional.first {
+            problems.append(
+                "contains the directional control \(codePoint(first))\(directional.count > 1 ? " and \(directional.count - 1) more" : "") (remove it: it changes the order in which the name's letters are shown, or hides in it)"
             )
         }
         let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
@@ -51,6 +63,16 @@ public enum NameLookAlike {
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E: true
+        default: false
+        }
+    }
+
+    /// Characters that steer the direction text is shown in and show nothing themselves:
+    /// embeddings and overrides (U+202A–202E, the override being the classic spoofing trick),
+    /// isolates (U+2066–2069), and the left-to-right, right-to-left and Arabic letter marks.
+    static func isDirectionalControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
         default: false
         }
     }
