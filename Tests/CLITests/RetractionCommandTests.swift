@@ -134,6 +134,26 @@ struct RetractionCommandTests {
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.contains(#""retracted":"misread""#))
     }
 
+    @Test("restoring a claim brings it back as it was retracted: a citation retracted on its own before stays retracted")
+    func restoreKeepsCitationRetractions() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "1", "--reason", "misread"]).status == 0)
+        let citationRetracted = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        #expect(try cli.run(["retract", "isis-praised-attack", "--reason", "wrong group"]).status == 0)
+        let restore = try cli.run(["restore", "isis-praised-attack"])
+        #expect(restore.status == 0, "\(restore.standardError)")
+        #expect(
+            restore.standardError
+                == "restored claim \"isis-praised-attack\" (history entry 4); citation 1, retracted on its own, stays retracted (--citation N restores one)\n"
+        )
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == citationRetracted)
+        // A claim that stands gets its retracted citations back.
+        #expect(
+            try cli.run(["restore", "isis-praised-attack"]).standardError
+                == "restored claim \"isis-praised-attack\" (history entry 5)\n")
+        #expect(!(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.contains("\"retracted\"")))
+    }
+
     @Test("a retracted citation no longer counts, keeps its place, and travels through export --include-retracted and import")
     func retractedCitation() throws {
         let cli = try importedStore()

@@ -4,10 +4,11 @@ enum RestoreCommand: Command {
     static let name = "restore"
     static let spec = CommandSpec(
         name: name,
-        abstract: "Put a retracted claim (and its retracted citations) back among the evidence.",
+        abstract: "Put a retracted claim, or its retracted citations, back among the evidence.",
         discussion: """
-            Undoes isnad retract: the claim, and every retracted citation of it, stand again, exactly as they were.
-            --citation N restores only its Nth citation.
+            Undoes isnad retract. A retracted claim stands again as it was when it was retracted: a citation
+            retracted on its own before stays retracted, with its reason (--citation N restores it). A claim that
+            stands gets every retracted citation back. --citation N restores only its Nth citation.
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
         options: [citation, HistoryOptions.author],
@@ -20,6 +21,7 @@ enum RestoreCommand: Command {
         let id = arguments.positionals[0]
         let number = try arguments.value(citation)
         let store = try context.openStore(.write)
+        var stillRetracted: [Int] = []
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             if let number {
@@ -32,12 +34,24 @@ enum RestoreCommand: Command {
                 guard claim.retraction != nil || claim.citations.contains(where: { $0.retraction != nil }) else {
                     throw LookupError(description: "claim \"\(claim.id)\" is not retracted, nor any of its citations")
                 }
-                claim.retraction = nil
-                for index in claim.citations.indices { claim.citations[index].retraction = nil }
+                if claim.retraction != nil {
+                    // Retracting the claim left its citations' own retractions as they were: the
+                    // analyst discredited those on their own, and the claim's return does not vouch for them.
+                    claim.retraction = nil
+                    stillRetracted = claim.citations.indices.filter { claim.citations[$0].retraction != nil }.map { $0 + 1 }
+                } else {
+                    for index in claim.citations.indices { claim.citations[index].retraction = nil }
+                }
             }
             try session.put(.claim(claim))
         }
         let what = number.map { "citation \($0) of claim \"\(id)\"" } ?? "claim \"\(id)\""
-        context.message("restored \(what)" + (entry.map { " (history entry \($0))" } ?? ""))
+        var note = ""
+        if !stillRetracted.isEmpty {
+            let list = stillRetracted.map(String.init).joined(separator: ", ")
+            note =
+                "; \(stillRetracted.count == 1 ? "citation \(list), retracted on its own, stays" : "citations \(list), retracted on their own, stay") retracted (--citation N restores one)"
+        }
+        context.message("restored \(what)" + (entry.map { " (history entry \($0))" } ?? "") + note)
     }
 }

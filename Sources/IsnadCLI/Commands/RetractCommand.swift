@@ -10,7 +10,8 @@ enum RetractCommand: Command {
             export (a retracted citation no longer counts as evidence); isnad show and isnad export jsonl show it with
             --include-retracted, marked. isnad restore puts it back; so does isnad undo. --citation N retracts the
             claim's Nth citation (1 is the first, as export jsonl lists them); a claim's last standing citation is
-            retracted with the claim.
+            not retracted alone: retract the claim. Restoring the claim later leaves the citations retracted on
+            their own retracted.
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
         options: [citation, reason, HistoryOptions.author],
