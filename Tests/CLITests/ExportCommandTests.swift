@@ -183,7 +183,9 @@ struct DOTLegibilityTests {
             $0.contains("id=\"pair:hamas--wilayat-sinai") || $0.contains("id=\"pair:wilayat-sinai--hamas")
         }
         #expect((1...3).contains(hamasSinai.count), "\(hamasSinai.count)")
-        #expect(hamasSinai.contains { $0.contains("\\nsupplied weapons to · زوّد بالأسلحة · ALLEGED F3") })
+        #expect(hamasSinai.contains { $0.contains("\\nsupplied weapons to · زوّد بالأسلحة · ALLEGED F3 · 1 channel") })
+        // Every claim between them rests on one channel, through the article: thin, as the legend says.
+        #expect(hamasSinai.allSatisfy { $0.contains("penwidth=0.6") })
         let rendered = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-Tsvg"], input: paired.outputBytes)
         #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(rendered.standardError)")
     }

@@ -1,7 +1,8 @@
 extension DOTWriter {
     /// Writes the graph with one edge per pair of entities and direction (`--pairs`), for
-    /// overviews: its label lists the predicates between the two, each with its status and best
-    /// grade, strongest first; its colour and line are those of the strongest claim; its tooltip
+    /// overviews: its label lists the predicates between the two, each with its status, best
+    /// grade and channels, strongest first (more channels, then status and grade, as everywhere);
+    /// its colour, line and width (by channels) are those of the strongest claim; its tooltip
     /// lists every claim. Symmetric claims make their own edge, without arrowhead, whichever
     /// way they were recorded.
     ///
@@ -49,10 +50,14 @@ extension DOTWriter {
 
     /// One pair's edge.
     func appendPair(_ edges: [ExportGraph.Edge], isSymmetric: Bool, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
-        let ordered = edges.sorted { a, b in
-            let (x, y) = (ClaimStrength(a.evidence), ClaimStrength(b.evidence))
-            return x != y ? x < y : a.id < b.id
-        }
+        // Each edge ranked once: comparing would work out both claim strengths every time.
+        typealias Ranked = (edge: ExportGraph.Edge, channels: Int, strength: ClaimStrength)
+        let ranked: [Ranked] = edges.map { ($0, -$0.weight.supportingChannels, ClaimStrength($0.evidence)) }
+        let ordered = ranked.sorted { (a: Ranked, b: Ranked) -> Bool in
+            if a.channels != b.channels { return a.channels < b.channels }
+            if a.strength != b.strength { return a.strength < b.strength }
+            return a.edge.id < b.edge.id
+        }.map(\.edge)
         guard let strongest = ordered.first else { return }
         let (from, to) =
             isSymmetric
@@ -63,8 +68,10 @@ extension DOTWriter {
         var lines = ordered.map { edge -> String in
             let predicate = ExportStyle.predicateLabel(edge.predicate, language: language, vocabulary: vocabulary)
             let status = EvidenceText.statusWord(edge.evidence.status, language: language)
-            let line = "\(predicate) · \(status) \(edge.evidence.bestGrade)"
-            return language == .ar ? BidiText.rightToLeft(line) : line
+            let channels = edge.weight.supportingChannels
+            return language == .ar
+                ? BidiText.rightToLeft("\(predicate) · \(status) \(edge.evidence.bestGrade) · القنوات: \(channels)")
+                : "\(predicate) · \(status) \(edge.evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")"
         }
         if options.isOverview {
             let status = EvidenceText.statusWord(strongest.evidence.status, language: language)
@@ -92,6 +99,7 @@ extension DOTWriter {
         DOTEscaping.appendQuoted(lines.joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(DOTWriter.style(of: strongest.evidence.status, isSymmetric: isSymmetric))
+        bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: strongest.weight.supportingChannels))")
         bytes.appendUTF8(", fontcolor=\"\(strongest.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
         DOTEscaping.appendQuoted(String(tooltip.dropLast(2)), to: &bytes)
         bytes.appendUTF8("];\n")
