@@ -337,7 +337,8 @@ struct UntrustedStoreTests {
             ("reversed", "contains the directional control U+202E"), ("isolated", "contains the directional control U+2066"),
             ("c1", "contains the control character U+009B"),
         ] {
-            #expect(output.split(separator: "\n").contains { $0.contains("entity \"\(id)\"") && $0.contains(problem) }, "\(output)")
+            #expect(
+                output.split(separator: "\n").contains { $0.contains("entity \"\(id)\"") && $0.contains(problem) }, "\(output)")
         }
         let search = try cli.run(["search", "Ｈａｍａｓ"])
         #expect(search.status == 0, "\(search.standardError)")
