@@ -149,6 +149,16 @@ struct MergeCommandTests {
         let export = try cli.run(["export", "jsonl"]).standardOutput
         #expect(!export.contains(#""id":"daesh","#))
         #expect(!export.contains(#""subject":"daesh""#))
+        // daesh-claimed-attack was combined with isis-claimed-attack by the merge: given again
+        // under its own id, its citation joins that claim instead of standing beside it.
+        #expect(
+            again.standardError.contains(
+                "; 1 claim of merged entities joined the claim isnad merge had combined it with"), "\(again.standardError)")
+        #expect(!export.contains(#""id":"daesh-claimed-attack""#))
+        let claimed = try cli.run(["claims", "--subject", "isis", "--predicate", "claimed_responsibility_for", "--format", "csv"])
+        let claimIDs = Set(claimed.standardOutput.split(separator: "\r\n").dropFirst().map { $0.prefix { $0 != "," } })
+        #expect(claimIDs == ["isis-claimed-attack"], "\(claimed.standardOutput)")
+        #expect(export.components(separatedBy: "تبنى").count == 2)  // its quote, once
     }
 
     @Test(

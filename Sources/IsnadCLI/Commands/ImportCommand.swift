@@ -129,6 +129,11 @@ enum ImportCommand: Command {
         var repeated =
             (summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : "")
             + (summary.merged > 0 ? "; \(counted(summary.merged, "record")) of merged entities skipped" : "")
+            + (summary.combined > 0
+                ? "; \(counted(summary.combined, "claim")) of merged entities joined "
+                    + (summary.combined == 1
+                        ? "the claim isnad merge had combined it with" : "the claims isnad merge had combined them with")
+                : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map(\.name).joined(separator: ", ")
         if options.dryRun {

@@ -52,6 +52,9 @@ public struct Importer {
         public var repeated = 0
         /// Records of entities merged into others (`isnad merge`), skipped.
         public var merged = 0
+        /// Claims of merged entities that `isnad merge` combined with an identical claim: their
+        /// citations joined that claim, as the merge's did.
+        public var combined = 0
         public var lines = 0
         /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
         public var skipped: [SkippedObject] = []
@@ -418,6 +421,8 @@ private struct Run {
         var record: Record
         var identity: UInt64
         let keys: DecodedLine.StoredKeys
+        // The stored claim that `isnad merge` combined this claim with, whose citations it adds to.
+        var combinedInto: Claim?
         switch decoded {
         case .record(let decodedRecord, let decodedIdentity, let decodedKeys):
             record = decodedRecord
@@ -451,6 +456,7 @@ private struct Run {
                 claim.object = keptObject ?? claim.object
                 record = .claim(claim)
                 identity = DecodedLine.identityDigest(of: record, writer: &writer)
+                combinedInto = try claimCombinedByMerge(claim)
             }
         default: break
         }
@@ -492,10 +498,18 @@ private struct Run {
             try session.write(source)
         case .claim(let claim):
             try checkClaim(claim, label: label, at: location)
+            var written = claim
+            if var twin = combinedInto {
+                // The twin keeps what it says itself (dates, notes); the record's citations join it.
+                twin.citations = claim.citations
+                written = twin
+                summary.combined += 1
+            }
             if let changed = try session.write(
-                claim, citationKeys: keys.citationKeys, replacingCitations: options.replacingCitations, reportingAt: location)
+                written, citationKeys: keys.citationKeys, replacingCitations: options.replacingCitations && combinedInto == nil,
+                reportingAt: location)
             {
-                report(changed, of: claim.id, at: location)
+                report(changed, of: written.id, at: location)
             }
         }
     }
@@ -524,6 +538,19 @@ private struct Run {
             report(RecordProblem(record: label, field: "merged[\(index)]", message: problem), at: location)
         }
         return isFree
+    }
+
+    /// The stored claim a merge combined `claim` with: `claim` names a merged entity (its ends
+    /// already rewritten to the kept one), its own id is no longer stored, and a standing claim
+    /// says the same (predicate, ends and dates), as ``GraphStore/merge(_:into:)`` finds them.
+    /// Without it, importing a file made before the merge would write the combined claim again
+    /// beside its twin: the same quotes as evidence twice.
+    private func claimCombinedByMerge(_ claim: Claim) throws -> Claim? {
+        guard try session.storedRecord(.claim, id: claim.id) == nil else { return nil }
+        guard let twinID = try session.standingClaim(sayingTheSameAs: claim),
+            case .claim(let twin)? = try session.storedRecord(.claim, id: twinID)
+        else { return nil }
+        return twin
     }
 
     /// A claim record that would change the stored claim's ends.

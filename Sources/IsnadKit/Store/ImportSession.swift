@@ -598,6 +598,12 @@ final class ImportSession {
         try store.record(kind, id: id)
     }
 
+    /// The id of a standing claim, other than `claim`, with its predicate, ends and dates.
+    func standingClaim(sayingTheSameAs claim: Claim) throws -> String? {
+        try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
+    }
+
     /// `claim` with the retractions the store holds for it carried over where the record gives
     /// the claim or a citation as standing (each listed as kept): an import never takes one back.
     private func keepingStoredRetractions(of claim: Claim) throws -> Claim {
