@@ -33,6 +33,70 @@ struct HTMLViewTests {
         try records(cli, ["claims"] + filter).filter { $0["record"] as? String == "claim" }.count
     }
 
+    /// Claims whose strength changes with the filters: k1 rests on a shared origin (A) through two
+    /// articles, one E and public in 2018, one A and public in 2022; k2's three citations are one
+    /// channel only through the C source that joins the other two; k3 is a D blog's claim that two
+    /// A sources deny.
+    static let weighedRecords = """
+        {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+        {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+        {"record":"source","id":"m","type":"other","title":"Shared origin","reliability":"A"}
+        {"record":"source","id":"x","type":"statement","title":"X","published":"2018","reliability":"B","cites":["m"]}
+        {"record":"source","id":"y","type":"statement","title":"Y","published":"2022","reliability":"B","cites":["m"]}
+        {"record":"source","id":"art","type":"opinion-article","title":"Weak","published":"2018","reliability":"E"}
+        {"record":"source","id":"good","type":"news-article","title":"Good","published":"2022","reliability":"A"}
+        {"record":"source","id":"m1","type":"other","title":"M1","reliability":"A"}
+        {"record":"source","id":"m2","type":"other","title":"M2","reliability":"A"}
+        {"record":"source","id":"p1","type":"statement","title":"P1","published":"2016","reliability":"A","cites":["m1"]}
+        {"record":"source","id":"p2","type":"statement","title":"P2","published":"2016","reliability":"C","cites":["m1","m2"]}
+        {"record":"source","id":"p3","type":"statement","title":"P3","published":"2016","reliability":"A","cites":["m2"]}
+        {"record":"source","id":"blog","type":"other","title":"Blog","published":"2015","reliability":"D"}
+        {"record":"source","id":"un","type":"official-statement","title":"UN","published":"2020","reliability":"A"}
+        {"record":"source","id":"wire","type":"news-article","title":"Wire","published":"2021","reliability":"A"}
+        {"record":"claim","id":"k1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"x","via":"art","quote":"q1","stance":"asserts","credibility":2},{"source":"y","via":"good","quote":"q2","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"k2","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[{"source":"p1","quote":"q3","stance":"asserts","credibility":1},{"source":"p2","quote":"q4","stance":"asserts","credibility":2},{"source":"p3","quote":"q5","stance":"asserts","credibility":1}]}
+        {"record":"claim","id":"k3","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[{"source":"blog","quote":"q6","stance":"asserts","credibility":5},{"source":"un","quote":"q7","stance":"denies","credibility":1},{"source":"wire","quote":"q8","stance":"denies","credibility":1}]}
+
+        """
+
+    @Test(
+        "in Chromium: under each filter the page weighs the citations left as the command line does (status, grade, channels, common link)",
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+    func weighsAgainInBrowser() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("weighed.jsonl", HTMLViewTests.weighedRecords)
+        #expect(try cli.run(["import", "weighed.jsonl"]).status == 0)
+        let page = cli.path("view.html")
+        #expect(try cli.run(["export", "html", "--layout", "own", "-o", page]).status == 0)
+        var cases: [[String: Any]] = []
+        for (name, option, value) in [
+            ("", "", ""), ("knownBy", "--known-by", "2019"), ("knownBy", "--known-by", "2021"),
+            ("minReliability", "--min-reliability", "A"), ("minCredibility", "--min-credibility", "2"),
+        ] {
+            let csv = try cli.run(["claims", "--format", "csv", "--limit", "0"] + (option.isEmpty ? [] : [option, value]))
+            var claims: [String: [Any]] = [:]
+            let rows = csv.standardOutput.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let header = rows.first ?? []
+            func column(_ name: String) -> Int { header.firstIndex { $0 == name } ?? 0 }
+            for row in rows.dropFirst() where claims[String(row[0])] == nil {
+                claims[String(row[0])] = [
+                    String(row[column("status")]), String(row[column("best_reliability")] + row[column("best_credibility")]),
+                    Int(row[column("channels")]) ?? -1, String(row[column("common_link")]),
+                ]
+            }
+            cases.append(["filter": name.isEmpty ? [:] : [name: value], "claims": claims])
+        }
+        // The rows differ under the filters: the check is not of one answer repeated.
+        #expect(Set(cases.map { "\($0["claims"] ?? "")" }).count == cases.count)
+        let expectedPath = cli.path("weights.json")
+        try JSONSerialization.data(withJSONObject: cases).write(to: URL(fileURLWithPath: expectedPath))
+        let script = Repository.root.appendingPathComponent("Tests/Browser/check_html_weights.py").path
+        let result = try ExternalTool.run(
+            try #require(HTMLViewTests.python), [script, page, expectedPath, "--chromium", try #require(HTMLViewTests.chromium)])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
+
     @Test("the same store gives the same bytes, with Isnad's layout and with Graphviz's")
     func deterministic() throws {
         let cli = try datasetStore()

@@ -77,6 +77,8 @@ public enum HTMLView {
                     sources.insert(citation.citation.source)
                     if let via = citation.citation.via { sources.insert(via) }
                 }
+                // Every source of every chain: the page caps by their grades when it weighs again.
+                for chain in edge.weight.chains { sources.formUnion(chain.sources) }
             })
         if nodes.isEmpty { throw HTMLViewError.empty }
         var used = Layout.own

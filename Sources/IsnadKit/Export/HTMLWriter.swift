@@ -122,6 +122,20 @@ public struct HTMLWriter: GraphWriter {
             if let capped, capped.count == edge.citations.count {
                 json.member("weighed", capped[position].reliability.rawValue + String(capped[position].credibility.rawValue))
             }
+            // The citation's chain, nearest first, as [source, distance] pairs: the page weighs
+            // again the citations its filters leave, as the command line does.
+            if position < edge.weight.chains.count {
+                let depths = edge.weight.chains[position].depths
+                json.key("chain")
+                json.beginArray()
+                for source in edge.weight.chains[position].sources {
+                    json.beginArray()
+                    json.string(source)
+                    json.number(String(depths[source] ?? 0))
+                    json.endArray()
+                }
+                json.endArray()
+            }
             json.member("publicSince", graded.publicSince?.description)
             json.member("locator", citation.locator)
             json.endObject()

@@ -90,6 +90,81 @@ function evidence(citations) {
   return { status, sources, best: shown.reliability + shown.credibility };
 }
 
+const gradeOf = (source) => context.sources[source]?.reliability ?? 'F';
+
+/**
+ * Evidence/Channels.swift and CommonLink.swift: the common link of some chains, each a list of
+ * [source, distance]: the source in every chain, nearest to the reader (the smallest largest
+ * distance), then the least reliable, then the smaller id; null when no source is in all.
+ */
+function commonLink(chains) {
+  let best = null;
+  for (const [source, first] of chains[0]) {
+    let distance = first;
+    let isInAll = true;
+    for (const chain of chains.slice(1)) {
+      const found = chain.find(([other]) => other === source);
+      if (!found) { isInAll = false; break; }
+      distance = Math.max(distance, found[1]);
+    }
+    if (!isInAll) continue;
+    const reliability = gradeOf(source);
+    if (best === null || distance < best.distance ||
+      (distance === best.distance && (reliability > best.reliability || (reliability === best.reliability && source < best.source)))) {
+      best = { source, distance, reliability };
+    }
+  }
+  return best;
+}
+
+/** The channels of the citations at `positions`: groups joined when their chains share a source,
+ *  in order of their first citation, each with its common link. */
+function channelsOf(citations, positions) {
+  const root = positions.map((_, index) => index);
+  const find = (index) => { while (root[index] !== index) index = root[index] = root[root[index]]; return index; };
+  const holder = new Map();
+  positions.forEach((position, index) => {
+    for (const [source] of citations[position].chain ?? [[citations[position].source, 0]]) {
+      if (holder.has(source)) root[find(index)] = find(holder.get(source)); else holder.set(source, index);
+    }
+  });
+  const groups = new Map();
+  positions.forEach((position, index) => {
+    const key = find(index);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(position);
+  });
+  return [...groups.values()].map((members) =>
+    ({ members, link: commonLink(members.map((position) => citations[position].chain ?? [[citations[position].source, 0]])) }));
+}
+
+/**
+ * Evidence/SupportStrength.swift: the citations left by the filters weighed as the command line
+ * weighs them: each capped by its channel's common link, a credibility of 1 counted as 2 unless
+ * its side has two channels or more; then the rule of `evidence`.
+ */
+function weigh(citations) {
+  const support = [], denial = [];
+  citations.forEach((citation, position) => (citation.stance === 'denies' ? denial : support).push(position));
+  const weighed = citations.map((citation) => ({ ...citation, weighed: citation.reliability + citation.credibility }));
+  const sides = [channelsOf(citations, support), channelsOf(citations, denial)];
+  for (const channels of sides) {
+    for (const { members, link } of channels) {
+      for (const position of members) {
+        let reliability = citations[position].reliability;
+        if (link && link.reliability > reliability) reliability = link.reliability;
+        const credibility = channels.length < 2 ? Math.max(citations[position].credibility, 2) : citations[position].credibility;
+        weighed[position].weighed = reliability + credibility;
+      }
+    }
+  }
+  const link = sides[0].length === 1 ? sides[0][0].link : null;
+  return {
+    ...evidence(weighed), channels: sides[0].length,
+    commonLink: link ? `${link.source} (${link.reliability})` : null,
+  };
+}
+
 /** Text/NameKey.swift's normalize: the exact tier of name search (case, diacritics, Arabic
  *  short vowels, tatweel, letter variants, Arabic-Indic digits, punctuation, spacing). */
 function normalizeName(name) {
@@ -190,7 +265,7 @@ function applyFilters() {
       (state.minCredibility === null || citation.credibility <= state.minCredibility) &&
       (state.knownBy === null || knownBy(citation, state.knownBy)));
     if (citations.length === 0) continue;
-    const weighed = evidence(citations);
+    const weighed = weigh(citations);
     if (!state.statuses.has(weighed.status)) continue;
     visible.push({ claim, citations, ...weighed });
   }
@@ -291,8 +366,9 @@ function edgeItems() {
 
 const statusRank = { asserted: 0, alleged: 1, disputed: 2 };
 const gradeSum = (grade) => reliabilities.indexOf(grade[0]) + Number(grade.slice(1));
+// More channels first, then status and grade, as everywhere.
 const strongest = (items) => items.slice().sort((a, b) =>
-  statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best))[0];
+  b.channels - a.channels || statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best))[0];
 
 /** Each drawn edge's target for the details panel, and its edge item for summaries. */
 let drawnEdges = new Map();
@@ -365,10 +441,10 @@ const t = () => words[state.language];
 const predicateLabel = (id) => context.predicates[id]?.[state.language] ?? id;
 const statusWord = (status) => (state.language === 'ar' ? statusById.get(status).ar : status.toUpperCase());
 const nameOf = (id) => (entityById.has(id) ? label(entityById.get(id), state.language) : id);
-// Channels and the common link are weighed on all of a claim's citations, at export time.
-const channelsLine = (claim) => claim.channels === undefined ? '' :
-  ` · ${claim.channels} ${claim.channels === 1 ? t().channel : t().channels}${claim.commonLink ? `, ${t().allThrough} ${claim.commonLink}` : ''}`;
-const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item.claim)}`;
+// Channels and the common link of the citations the filters leave, weighed again (weigh).
+const channelsLine = (item) =>
+  ` · ${item.channels} ${item.channels === 1 ? t().channel : t().channels}${item.commonLink ? `, ${t().allThrough} ${item.commonLink}` : ''}`;
+const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item)}`;
 const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
 
 function entitySummary(entity) {
@@ -741,7 +817,7 @@ function bindControls() {
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, normalizeName };
+window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, visible: () => visible };
 
 drawMarkers();
 drawNodes();

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Loads an `isnad export html` page in Chromium (offline, through Playwright) and checks that,
+under each filter, every claim the page draws is weighed as the command line weighs it under
+the same filter: status, best grade, independent channels and common link.
+
+Usage: check_html_weights.py PAGE.html EXPECTED.json [--chromium PATH]
+
+EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from `isnad claims --format csv`:
+  [{"filter": {} | {"knownBy": "2019"} | {"minReliability": "A"} | {"minCredibility": "2"},
+    "claims": {"ID": [status, best grade, channels, common link source or ""], ...}}, ...]
+Prints one line per difference and exits 1 if any; exits 0 when the page agrees.
+"""
+import json
+import sys
+
+from playwright.sync_api import sync_playwright
+
+CONTROLS = {"knownBy": "#known-by", "minReliability": "#min-reliability", "minCredibility": "#min-credibility"}
+
+
+def set_filter(page, name, value):
+    control = page.locator(CONTROLS[name])
+    if name == "knownBy":
+        control.fill(value)
+    else:
+        control.select_option(value)
+
+
+def main():
+    page_path, expected_path = sys.argv[1], sys.argv[2]
+    chromium = sys.argv[sys.argv.index("--chromium") + 1] if "--chromium" in sys.argv else "/usr/bin/chromium"
+    cases = json.load(open(expected_path, encoding="utf-8"))
+    failures, errors = [], []
+    url = "file://" + page_path
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        context = browser.new_context(offline=True)
+        context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        page.wait_for_function("window.isnad !== undefined")
+        for case in cases:
+            for name, value in case["filter"].items():
+                set_filter(page, name, value)
+            shown = page.evaluate(
+                "() => window.isnad.visible().map(i => [i.claim.id, i.status, i.best, i.channels, i.commonLink])")
+            got = {row[0]: [row[1], row[2], row[3], (row[4] or "").split(" (")[0]] for row in shown}
+            for claim in sorted(set(got) | set(case["claims"])):
+                if got.get(claim) != case["claims"].get(claim):
+                    failures.append(f"{case['filter']}: {claim}: the page {got.get(claim)}, the command line {case['claims'].get(claim)}")
+            for name in case["filter"]:
+                set_filter(page, name, "")
+        browser.close()
+    for line in failures + [f"page error: {error}" for error in errors]:
+        print(line)
+    sys.exit(1 if failures or errors else 0)
+
+
+if __name__ == "__main__":
+    main()
