@@ -76,7 +76,9 @@ struct HTMLViewTests {
         ] {
             let csv = try cli.run(["claims", "--format", "csv", "--limit", "0"] + (option.isEmpty ? [] : [option, value]))
             var claims: [String: [Any]] = [:]
-            let rows = csv.standardOutput.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let rows = csv.standardOutput.split(separator: "\r\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
             let header = rows.first ?? []
             func column(_ name: String) -> Int { header.firstIndex { $0 == name } ?? 0 }
             for row in rows.dropFirst() where claims[String(row[0])] == nil {
