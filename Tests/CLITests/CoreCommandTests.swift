@@ -286,4 +286,45 @@ struct CoreCommandTests {
             #expect(output.contains(#"\u{9B}"#))
         }
     }
+
+    @Test(
+        "a writer queued behind another says so at once, not after the busy timeout, then writes",
+        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to hold the write lock"))
+    func waitingWriterSaysSo() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        // Another program holds the store's write lock for as long as its input stays open.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: try #require(ExternalTool.path("sqlite3")))
+        holder.arguments = [cli.path("isnad.db")]
+        let commands = Pipe()
+        holder.standardInput = commands
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        commands.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
+        usleep(300_000)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        writer.arguments = ["add", "entity", "--type", "person", "--name", "Queued Writer"]
+        writer.currentDirectoryURL = cli.directory
+        writer.standardOutput = FileHandle.nullDevice
+        let errors = try cli.write("writer.err", "")
+        writer.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        try writer.run()
+        let deadline = Date().addingTimeInterval(5)
+        var said = ""
+        while Date() < deadline, !said.contains("waiting") {
+            usleep(50_000)
+            said = String(decoding: try cli.read("writer.err"), as: UTF8.self)
+        }
+        #expect(said == "waiting for another program or process to finish writing to isnad.db…\n")
+        #expect(writer.isRunning)
+        commands.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+        try commands.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(try cli.run(["search", "Queued Writer"]).status == 0)
+    }
 }

@@ -330,7 +330,21 @@ extension Database {
         switch kind {
         case .deferred: try execute("BEGIN DEFERRED")
         case .immediate:
-            try retryingWhileBusy(onWait: onWait) { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
+            // A first try that does not wait, so that a writer queued behind another says so at
+            // once, not after the busy timeout's ten seconds of silence.
+            if let onWait {
+                setBusyTimeout(milliseconds: 0)
+                do throws(DatabaseError) {
+                    try execute("BEGIN IMMEDIATE")
+                    setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
+                    return
+                } catch {
+                    setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
+                    guard error.isWorthRetrying else { throw error }
+                    onWait()
+                }
+            }
+            try retryingWhileBusy { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
         case .exclusive: try execute("BEGIN EXCLUSIVE")
         }
     }
