@@ -29,7 +29,7 @@ enum ExitCode: Int32 {
         case is SearchCommand.NothingFound: self = .failure
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
-            is MergeError, is HistoryError:
+            is MergeError, is HistoryError, is ChangeSession.RecordTooLong:
             self = .badData
         case let error as EditCommand.EditorFailure:
             // 126 and 127: the shell found no editor to run, or could not run it.

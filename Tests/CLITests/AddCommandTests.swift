@@ -97,6 +97,21 @@ struct AddCommandTests {
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == retracted)
     }
 
+    @Test("a record longer than an import reads back (16 MiB) is refused (65), and nothing changes")
+    func recordTooLong() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let quote = Data(String(repeating: "ا", count: 9_000_000).utf8)
+        let result = try cli.run(
+            [
+                "add", "claim", "hamas", "praised", "isis", "--source", "article", "--quote", "-", "--unverified", "long",
+                "--stance", "asserts", "--credibility", "3",
+            ], input: quote)
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("longer than the 16777216 an import reads by default"), "\(result.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("add source --text-file that is missing or a folder is a missing input (66), named")
     func missingTextFile() throws {
         let cli = try importedStore()

@@ -39,9 +39,30 @@ public final class ChangeSession {
     public func record(_ kind: Record.Kind, id: String) throws -> Record? { try store.record(kind, id: id) }
 
     /// Writes `record` whole, replacing the stored one of the same kind and id.
-    public func put(_ record: Record) throws {
+    ///
+    /// A record whose line would be longer than an import reads by default is refused
+    /// (``RecordTooLong``): its backup (`export jsonl`) would not import back as written. An
+    /// undo puts back what the store held before (`checkingLength: false`).
+    public func put(_ record: Record, checkingLength: Bool = true) throws {
+        if checkingLength {
+            let length = writer.encode(record).count
+            if length > LineReader.defaultMaximumLineLength {
+                throw RecordTooLong(kind: record.kind, id: record.id, length: length)
+            }
+        }
         try note(record.kind, id: record.id)
         try store.put(record)
+    }
+
+    /// A record too long for an import to read back by default.
+    public struct RecordTooLong: Error, CustomStringConvertible, Sendable {
+        public let kind: Record.Kind
+        public let id: String
+        public let length: Int
+
+        public var description: String {
+            "\(kind.rawValue) \"\(Text.printable(id))\" would be a line of \(length) bytes, longer than the \(LineReader.defaultMaximumLineLength) an import reads by default: its backup (export jsonl) would not import back as written; nothing changed (keep long texts in the source's text-file, and quote the passage)"
+        }
     }
 
     /// Deletes the record.

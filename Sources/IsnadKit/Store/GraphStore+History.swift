@@ -156,7 +156,7 @@ extension GraphStore {
             var isStored: [Bool] = []
             for value in restored { isStored.append(try session.record(value.kind, id: value.id) != nil) }
             for (value, _) in zip(restored, isStored).filter({ $0.1 }) + zip(restored, isStored).filter({ !$0.1 }) {
-                try session.put(value)
+                try session.put(value, checkingLength: false)
             }
             for record in touched where record.before == nil && record.kind != .claim {
                 if let reference = try firstReference(to: record.kind, id: record.id) {
