@@ -319,6 +319,7 @@ struct UntrustedStoreTests {
             {"record":"entity","id":"reversed","type":"person","name":"Bob\\u202Eevil"}
             {"record":"entity","id":"isolated","type":"person","name":"Zed","aliases":[{"name":"حماس\\u2066","lang":"ar"}]}
             {"record":"entity","id":"c1","type":"person","name":"Evil\\u009B2J"}
+            {"record":"entity","id":"spaced","type":"person","name":" Spaced "}
 
             """)
         #expect(try cli.run(["import", "names.jsonl"]).status == 0)
@@ -335,7 +336,7 @@ struct UntrustedStoreTests {
         #expect(!output.contains("person-11"), "\(output)")
         for (id, problem) in [
             ("reversed", "contains the directional control U+202E"), ("isolated", "contains the directional control U+2066"),
-            ("c1", "contains the control character U+009B"),
+            ("c1", "contains the control character U+009B"), ("spaced", "starts or ends with a space"),
         ] {
             #expect(
                 output.split(separator: "\n").contains { $0.contains("entity \"\(id)\"") && $0.contains(problem) }, "\(output)")

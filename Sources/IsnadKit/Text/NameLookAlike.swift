@@ -13,6 +13,13 @@ public enum NameLookAlike {
                 "contains the control character \(codePoint(first))\(controls.count > 1 ? " and \(controls.count - 1) more" : "") (remove it: it is no letter, and a terminal may act on it)"
             )
         }
+        if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        {
+            problems.append(
+                "starts or ends with a space (remove it: the name differs from the same name without it)"
+            )
+        }
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return problems }
         for word in name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let scripts = Set(word.unicodeScalars.compactMap(script(of:)))
