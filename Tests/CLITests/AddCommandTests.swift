@@ -110,6 +110,15 @@ struct AddCommandTests {
         #expect(result.status == 65)
         #expect(result.standardError.contains("longer than the 16777216 an import reads by default"), "\(result.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // One let in by an import with --max-line-bytes can still be changed: retracted, above all.
+        let long = String(repeating: "ب", count: 9_000_000)
+        try cli.write(
+            "long.jsonl",
+            #"{"record":"claim","id":"long","subject":"hamas","predicate":"praised","object":"isis","start":null,"end":null,"citations":[{"source":"article","quote":"\#(long)","stance":"asserts","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "long.jsonl", "--max-line-bytes", "20000000"]).status == 0)
+        let retract = try cli.run(["retract", "long", "--reason", "too long to keep"])
+        #expect(retract.status == 0, "\(retract.standardError)")
     }
 
     @Test("add source --text-file that is missing or a folder is a missing input (66), named")

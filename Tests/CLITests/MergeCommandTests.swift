@@ -195,6 +195,20 @@ struct MergeCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("an import after a merge whose combined claim was retracted since leaves it retracted, not standing twice")
+    func importAfterMergeAndRetraction() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(try cli.run(["retract", "isis-claimed-attack", "--reason", "wrong group"]).status == 0)
+        let again = try cli.run(["import", "records.jsonl"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let claimed = try cli.run(["claims", "--subject", "isis", "--predicate", "claimed_responsibility_for"])
+        #expect(!claimed.standardOutput.contains("claimed-attack"), "\(claimed.standardOutput)")
+        let retracted = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(retracted.contains("تبنى"))  // daesh's citation joined the retracted claim
+        #expect(!retracted.contains(#""id":"daesh-claimed-attack""#))
+    }
+
     @Test("unmerge restores exactly, after later unrelated changes, which stay")
     func unmergeAfterLaterChanges() throws {
         let cli = try importedStore()

@@ -45,6 +45,15 @@ struct SetCommandTests {
             ))
     }
 
+    @Test("a retracted claim keeps its ends too: restored, it would speak of another relationship with the old quotes")
+    func retractedClaimKeepsItsEnds() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong"]).status == 0)
+        let result = try cli.run(["set", "hamas-praised-attack", "subject", "isis"])
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("isnad: subject: a claim keeps its subject, predicate and object"))
+    }
+
     @Test("an item of a list of ids is set whole, or taken out with null")
     func idListItem() throws {
         let cli = try CLIHarness.scoped

@@ -128,7 +128,7 @@ enum EditCommand: Command {
                 message: "the record must stay \(original.kind.rawValue) \"\(original.id)\" (isnad merge joins two)")
         }
         do {
-            try EditChecks.check(record, store: store)
+            try EditChecks.check(record, replacing: original, store: store)
         } catch let error as LookupError {
             throw EditProblem(message: error.description)
         }

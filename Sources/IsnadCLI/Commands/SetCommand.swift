@@ -54,7 +54,7 @@ enum SetCommand: Command {
                 let problem = error.problems[0]
                 throw LookupError(description: "\(problem.field ?? field): \(problem.message)")
             }
-            try EditChecks.check(updated, store: store)
+            try EditChecks.check(updated, replacing: record, store: store)
             try session.put(updated)
             return "set \(field) of \(record.kind.rawValue) \"\(record.id)\""
         }
@@ -66,7 +66,7 @@ enum SetCommand: Command {
 /// what it names exists, a claim's predicate fits its ends' types, a claim keeps its ends and
 /// predicate (as an import keeps them), and an entity's merged ids are those `isnad merge` left.
 enum EditChecks {
-    static func check(_ record: Record, store: GraphStore) throws {
+    static func check(_ record: Record, replacing stored: Record, store: GraphStore) throws {
         if let missing = try store.firstMissingReference(of: record) {
             throw LookupError(
                 description: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is not in the store")
@@ -75,7 +75,8 @@ enum EditChecks {
         case .claim(let claim):
             // Its citations speak of the stored relationship, and an id made from the ends would
             // no longer be the one an import or `add claim` works out for them.
-            if let stored = try store.claim(id: claim.id)?.claim {
+            // Retracted or not: a retracted claim restored later speaks of its relationship too.
+            if case .claim(let stored) = stored {
                 for (field, before, after) in [
                     ("subject", stored.subject, claim.subject), ("predicate", stored.predicate, claim.predicate),
                     ("object", stored.object, claim.object),
@@ -95,7 +96,7 @@ enum EditChecks {
         case .entity(let entity):
             // A merged id takes over every claim that names it: only merge and unmerge, which
             // move the claims with it, change them.
-            if entity.merged != (try store.mergedIDs(of: entity.id)) {
+            if case .entity(let before) = stored, entity.merged != before.merged {
                 throw LookupError(
                     description: "merged: the ids merged into an entity change only by isnad merge and isnad unmerge")
             }

@@ -541,13 +541,14 @@ private struct Run {
     }
 
     /// The stored claim a merge combined `claim` with: `claim` names a merged entity (its ends
-    /// already rewritten to the kept one), its own id is no longer stored, and a standing claim
-    /// says the same (predicate, ends and dates), as ``GraphStore/merge(_:into:)`` finds them.
+    /// already rewritten to the kept one), its own id is no longer stored, and a stored claim
+    /// says the same (predicate, ends and dates), as ``GraphStore/merge(_:into:)`` finds them —
+    /// standing, or retracted since (it then stays retracted, as an import keeps every retraction).
     /// Without it, importing a file made before the merge would write the combined claim again
     /// beside its twin: the same quotes as evidence twice.
     private func claimCombinedByMerge(_ claim: Claim) throws -> Claim? {
         guard try session.storedRecord(.claim, id: claim.id) == nil else { return nil }
-        guard let twinID = try session.standingClaim(sayingTheSameAs: claim),
+        guard let twinID = try session.storedClaim(sayingTheSameAs: claim),
             case .claim(let twin)? = try session.storedRecord(.claim, id: twinID)
         else { return nil }
         return twin

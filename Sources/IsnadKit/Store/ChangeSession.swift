@@ -40,19 +40,26 @@ public final class ChangeSession {
 
     /// Writes `record` whole, replacing the stored one of the same kind and id.
     ///
-    /// A record whose line would be longer than an import reads by default is refused
-    /// (``RecordTooLong``): its backup (`export jsonl`) would not import back as written. An
-    /// undo puts back what the store held before (`checkingLength: false`).
+    /// A record whose line would become longer than an import reads by default is refused
+    /// (``RecordTooLong``): its backup (`export jsonl`) would not import back as written. One
+    /// that is that long already (an import with `--max-line-bytes` let it in) can still be
+    /// changed, retracted above all; an undo puts back what the store held (`checkingLength: false`).
     public func put(_ record: Record, checkingLength: Bool = true) throws {
         if checkingLength {
-            let length = writer.encode(record).count
-            if length > LineReader.defaultMaximumLineLength {
+            let length = lineLength(of: record)
+            if length > LineReader.defaultMaximumLineLength,
+                try store.record(record.kind, id: record.id).map(lineLength) ?? 0 <= LineReader.defaultMaximumLineLength
+            {
                 throw RecordTooLong(kind: record.kind, id: record.id, length: length)
             }
         }
         try note(record.kind, id: record.id)
         try store.put(record)
     }
+
+    /// The length of the record's line in `export jsonl`, without its line feed (as an import
+    /// counts a line's length).
+    private func lineLength(of record: Record) -> Int { writer.encode(record).count - 1 }
 
     /// A record too long for an import to read back by default.
     public struct RecordTooLong: Error, CustomStringConvertible, Sendable {
@@ -61,7 +68,7 @@ public final class ChangeSession {
         public let length: Int
 
         public var description: String {
-            "\(kind.rawValue) \"\(Text.printable(id))\" would be a line of \(length) bytes, longer than the \(LineReader.defaultMaximumLineLength) an import reads by default: its backup (export jsonl) would not import back as written; nothing changed (keep long texts in the source's text-file, and quote the passage)"
+            "\(kind.rawValue) \"\(Text.printable(id))\" would be a line of \(length) bytes, longer than the \(LineReader.defaultMaximumLineLength) an import reads by default: its backup (export jsonl) would not import back as written; nothing changed"
         }
     }
 

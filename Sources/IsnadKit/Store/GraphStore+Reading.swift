@@ -20,7 +20,7 @@ extension GraphStore {
     }
 
     /// The ids merged into an entity (`isnad merge`), in order.
-    public func mergedIDs(of id: String) throws -> [String] {
+    func mergedIDs(of id: String) throws -> [String] {
         var ids: [String] = []
         try database.cached("SELECT merged FROM entity_merged WHERE entity = ?1 ORDER BY position").forEachRow(
             [.text(id)], atOnce: true

@@ -598,10 +598,19 @@ final class ImportSession {
         try store.record(kind, id: id)
     }
 
-    /// The id of a standing claim, other than `claim`, with its predicate, ends and dates.
-    func standingClaim(sayingTheSameAs claim: Claim) throws -> String? {
-        try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
-            .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
+    /// The id of a stored claim, other than `claim`, with its predicate, ends and dates: a standing
+    /// one first, else a retracted one (a claim a merge combined with one retracted since).
+    func storedClaim(sayingTheSameAs claim: Claim) throws -> String? {
+        if let standing = try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            .first(where: { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end })
+        {
+            return standing.id
+        }
+        return try store.retractions(of: claim.subject).first { retracted in
+            retracted.retraction != nil && retracted.id != claim.id && retracted.subject == claim.subject
+                && retracted.predicate == claim.predicate && retracted.object == claim.object && retracted.start == claim.start
+                && retracted.end == claim.end
+        }?.id
     }
 
     /// `claim` with the retractions the store holds for it carried over where the record gives
