@@ -1,12 +1,12 @@
 -- Isnad store on PostgreSQL, schema version 10: the twin of
 -- Schemas/migrations/0010-support-grade.sql (see it for why): a claim's best grades are those of
--- its support, and of its denials only when nothing supports it.
+-- its support; a claim that nothing supports has none, F6.
 CREATE OR REPLACE VIEW claim_evidence AS
 SELECT
     c.id AS claim,
     count(DISTINCT ci.source) AS sources,
-    coalesce(min(s.reliability) FILTER (WHERE ci.stance <> 'denies'), min(s.reliability)) AS best_reliability,
-    coalesce(min(ci.credibility) FILTER (WHERE ci.stance <> 'denies'), min(ci.credibility)) AS best_credibility,
+    coalesce(min(s.reliability) FILTER (WHERE ci.stance <> 'denies'), 'F') AS best_reliability,
+    coalesce(min(ci.credibility) FILTER (WHERE ci.stance <> 'denies'), 6) AS best_credibility,
     CASE
         WHEN bool_or(ci.stance = 'denies') THEN 'disputed'
         WHEN bool_or(ci.stance = 'asserts' AND s.reliability <= 'C' AND ci.credibility <= 3) THEN 'asserted'

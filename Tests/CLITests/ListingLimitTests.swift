@@ -168,6 +168,9 @@ struct ListingLimitTests {
         let all = try cli.run(["path", "actor-0", "actor-2", "--all", "--limit", "0", "--format", "csv"])
         let chains = Set(all.standardOutput.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }).count
         #expect(chains > 3)
+        // JSON and CSV list every chain unless given a --limit, as every listing does.
+        let csv = try cli.run(["path", "actor-0", "actor-2", "--all", "--format", "csv"])
+        #expect(csv.standardOutput == all.standardOutput)
         let cut = try cli.run(["path", "actor-0", "actor-2", "--all", "--limit", "3"])
         #expect(lines(cut.standardOutput).filter { $0.hasPrefix("Chain ") }.count == 3)
         #expect(cut.standardOutput.hasSuffix("\nshowing 3 of \(chains) chains; --limit 0 for all\n"))

@@ -39,8 +39,8 @@ struct EvidenceTests {
         #expect(weaklyHeld.status == .disputed)
         #expect(weaklyHeld.bestGrade == "D5")
         #expect(Evidence([item("blog", .e, .reports, .doubtful), item("un", .a, .denies, .confirmed)])?.bestGrade == "E4")
-        // Nothing supports it: the denials' grade is all there is to show.
-        #expect(Evidence([item("un", .b, .denies, .probablyTrue), item("wire", .c, .denies, .confirmed)])?.bestGrade == "B1")
+        // Nothing supports it: no grade to show, F6 (cannot be judged), however strong the denials.
+        #expect(Evidence([item("un", .a, .denies, .probablyTrue), item("wire", .c, .denies, .confirmed)])?.bestGrade == "F6")
     }
 
     @Test("no citation, no evidence")

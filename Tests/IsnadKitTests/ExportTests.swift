@@ -556,7 +556,7 @@ struct ExportRoundTripTests {
         #expect(read["quote"] as? String == HostileGraph.quote)
         #expect(read["count_type"] as? String == "int")
         #expect(read["symmetric"] as? Bool == true)
-        #expect(read["credibility"] as? Int == 4)
+        #expect(read["credibility"] as? Int == 6)  // c2 is only denied: no support to grade
         #expect(read["parallel"] as? Int == 2)
     }
 

@@ -31,11 +31,15 @@ enum PathCommand: Command {
         "max-depth", value: "n", in: 1...8, help: "The longest chain to look for, in hops (default: 4, at most 8).")
     static let isDirected = Flag("directed", help: "Follow claims from subject to object only (symmetric ones both ways).")
     static let findsAll = Flag("all", help: "Every chain up to --max-depth, strongest first, instead of the shortest.")
-    static let limit = ListingLimit.option(help: "With --all, show at most n chains (default: 10); 0: every chain found.")
+    static let limit = ListingLimit.option(
+        help: "With --all, show at most n chains (default: 10 in a table, all in json and csv); 0: every chain found.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context, format: format) {
-            (maxDepth: try arguments.value(Self.maxDepth, default: 4), limit: try arguments.value(Self.limit, default: 10))
+            (
+                maxDepth: try arguments.value(Self.maxDepth, default: 4),
+                limit: try arguments.value(Self.limit, default: try arguments.value(format, default: .table) == .table ? 10 : 0)
+            )
         }
         if arguments.isGiven(limit), !arguments.isSet(findsAll) {
             throw UsageError(
@@ -61,7 +65,10 @@ enum PathCommand: Command {
             }
         }
         let shown = paths
-        let cutNote = shown.count < found ? ListingLimit.note(showing: shown.count, of: found, "chain") + "\n" : ""
+        // Past the exploration's bound, the chains found are some of those there are.
+        let cutNote =
+            shown.count < found
+            ? ListingLimit.note(showing: shown.count, of: found, isAtLeast: !isComplete, "chain") + "\n" : ""
         try query.print(
             Printout(
                 reading: {

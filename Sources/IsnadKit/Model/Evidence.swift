@@ -6,8 +6,8 @@
 /// - **alleged**: otherwise (only weaker sources, or sources that merely report it).
 ///
 /// The best grades are the strongest among the citations that support it (assert or report
-/// it), and among its denials only when nothing supports it: a denial's grade says how strongly
-/// the claim is contradicted, never how strongly it is held.
+/// it); a claim that nothing supports has none to show, F6 (cannot be judged): a denial's grade
+/// says how strongly the claim is contradicted, never how strongly it is held.
 public struct Evidence: Hashable, Sendable {
     public enum Status: String, CaseIterable, Sendable, Comparable {
         case asserted, alleged, disputed
@@ -56,23 +56,18 @@ public struct Evidence: Hashable, Sendable {
         var status = Status.alleged
         var sources: [String] = []
         var best = (reliability: Reliability.f, credibility: Credibility.cannotBeJudged)
-        var bestDenial = best
-        var isSupported = false
         var isEmpty = true
         for item in items {
             isEmpty = false
             if item.stance == .denies {
                 status = .disputed
-                bestDenial = (min(bestDenial.reliability, item.reliability), min(bestDenial.credibility, item.credibility))
             } else {
                 if status == .alleged, item.isStrongAssertion { status = .asserted }
-                isSupported = true
                 best = (min(best.reliability, item.reliability), min(best.credibility, item.credibility))
             }
             if !sources.contains(item.source) { sources.append(item.source) }
         }
         if isEmpty { return nil }
-        if !isSupported { best = bestDenial }
         self.status = status
         self.sources = sources
         self.bestReliability = best.reliability

@@ -68,26 +68,20 @@ const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'];
 function evidence(citations) {
   let status = 'alleged';
   const sources = [];
-  // The best grade of the support; of the denials only when nothing supports the claim.
-  const best = { reliability: 'F', credibility: 6 };
-  const bestDenial = { reliability: 'F', credibility: 6 };
-  let isSupported = false;
+  // The best grade of the support: F6 (cannot be judged) when nothing supports the claim.
+  let reliability = 'F';
+  let credibility = 6;
   for (const citation of citations) {
     const weighedReliability = citation.weighed ? citation.weighed[0] : citation.reliability;
     const weighedCredibility = citation.weighed ? Number(citation.weighed.slice(1)) : citation.credibility;
-    const side = citation.stance === 'denies' ? bestDenial : best;
-    if (citation.stance === 'denies') status = 'disputed';
-    else {
-      isSupported = true;
-      if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
-        status = 'asserted';
-    }
     if (!sources.includes(citation.source)) sources.push(citation.source);
-    if (weighedReliability < side.reliability) side.reliability = weighedReliability;
-    if (weighedCredibility < side.credibility) side.credibility = weighedCredibility;
+    if (citation.stance === 'denies') { status = 'disputed'; continue; }
+    if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
+      status = 'asserted';
+    if (weighedReliability < reliability) reliability = weighedReliability;
+    if (weighedCredibility < credibility) credibility = weighedCredibility;
   }
-  const shown = isSupported ? best : bestDenial;
-  return { status, sources, best: shown.reliability + shown.credibility };
+  return { status, sources, best: reliability + credibility };
 }
 
 const gradeOf = (source) => context.sources[source]?.reliability ?? 'F';

@@ -129,13 +129,24 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
                 passwords.append(String(parameter.dropFirst("password=".count)))
             }
         }
-        var masked = message
-        for password in passwords where !password.isEmpty {
-            for spelling in Set([password, password.removingPercentEncoding ?? password]) where !spelling.isEmpty {
-                masked = masked.replacingOccurrences(of: spelling, with: "***")
+        let spellings = Set(passwords.flatMap { [$0, $0.removingPercentEncoding ?? $0] }).filter { !$0.isEmpty }
+        guard !spellings.isEmpty else { return message }
+        // Only inside the quotes libpq puts around what it quotes (elsewhere a short password
+        // would mask the letters of libpq's own words): a quoted URI loses its password as
+        // `description` does, a token that is the password is masked whole, and a longer
+        // password is masked wherever it stands.
+        var parts = message.split(separator: "\"", omittingEmptySubsequences: false).map(String.init)
+        for index in parts.indices where index % 2 == 1 {
+            if parts[index].contains("://") { parts[index] = PostgreSQLLocation.withoutPassword(parts[index]) }
+            if spellings.contains(parts[index]) {
+                parts[index] = "***"
+                continue
+            }
+            for spelling in spellings where spelling.count >= 4 {
+                parts[index] = parts[index].replacingOccurrences(of: spelling, with: "***")
             }
         }
-        return masked
+        return parts.joined(separator: "\"")
     }
 
     /// A URI or a store name that cannot be used.
