@@ -212,6 +212,14 @@ def main():
         label_size = page.evaluate(
             f"""() => document.querySelector('[data-entity="{expected["entity"]}"] text').getBoundingClientRect().height""")
         check(label_size >= 11, f"the entity found is drawn with a label {label_size:.1f}px high")
+        # A double click on an entity does the same, from the whole graph fitted.
+        page.locator("#canvas").focus()
+        page.keyboard.press("0")
+        page.locator(f'[data-entity="{expected["entity"]}"]').dblclick()
+        found = page.locator(f'[data-entity="{expected["entity"]}"]').bounding_box()
+        centre = (found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
+        check(abs(centre[0] - (canvas["x"] + canvas["width"] / 2)) < 2 and abs(centre[1] - (canvas["y"] + canvas["height"] / 2)) < 2,
+              f"a double click did not bring the entity to the middle: {centre}, canvas {canvas}")
         page.get_by_label("Search a name").fill(expected["search"])
 
         # Arabic: the page turns right to left, the legend and panel follow.

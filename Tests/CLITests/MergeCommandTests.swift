@@ -153,7 +153,7 @@ struct MergeCommandTests {
         // under its own id, its citation joins that claim instead of standing beside it.
         #expect(
             again.standardError.contains(
-                "; 1 claim of merged entities joined the claim isnad merge had combined it with"), "\(again.standardError)")
+                "; 1 claim naming merged entities went to the same claims of the entities kept"), "\(again.standardError)")
         #expect(!export.contains(#""id":"daesh-claimed-attack""#))
         let claimed = try cli.run(["claims", "--subject", "isis", "--predicate", "claimed_responsibility_for", "--format", "csv"])
         let claimIDs = Set(claimed.standardOutput.split(separator: "\r\n").dropFirst().map { $0.prefix { $0 != "," } })

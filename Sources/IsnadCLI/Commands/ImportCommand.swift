@@ -130,9 +130,7 @@ enum ImportCommand: Command {
             (summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : "")
             + (summary.merged > 0 ? "; \(counted(summary.merged, "record")) of merged entities skipped" : "")
             + (summary.combined > 0
-                ? "; \(counted(summary.combined, "claim")) of merged entities joined "
-                    + (summary.combined == 1
-                        ? "the claim isnad merge had combined it with" : "the claims isnad merge had combined them with")
+                ? "; \(counted(summary.combined, "claim")) naming merged entities went to the same claims of the entities kept"
                 : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map(\.name).joined(separator: ", ")

@@ -5,8 +5,8 @@
 /// When several sources are in every chain, the common link is the one **nearest to the
 /// reader**: the smallest *distance*, where a source's distance is its largest distance from
 /// the reader over the chains (see ``Chain``: the `via` at 0, its claimant at 1, each `cites`
-/// step 1 more); among sources equally near, the least reliable (every chain passes through
-/// each of them, so the claim is no stronger than the weakest), then the smaller id. So for a
+/// step 1 more); among sources equally near, the least reliable (so that the cap never hangs on
+/// how ids sort, and errs low), then the smaller id. So for a
 /// leaked document relayed by an article
 /// the common link is the article (distance 0), not the document (1) nor what the document
 /// cites (2): the article is the point that all of it reaches us through.

@@ -360,9 +360,12 @@ function edgeItems() {
 
 const statusRank = { asserted: 0, alleged: 1, disputed: 2 };
 const gradeSum = (grade) => reliabilities.indexOf(grade[0]) + Number(grade.slice(1));
-// More channels first, then status and grade, as everywhere.
+// More channels first, then status and grade (Query/ClaimStrength.swift: the sum, then
+// reliability, then credibility), then id, as the DOT export ranks a pair's claims.
 const strongest = (items) => items.slice().sort((a, b) =>
-  b.channels - a.channels || statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best))[0];
+  b.channels - a.channels || statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best) ||
+  order(a.best, b.best) || order(a.claim.id, b.claim.id))[0];
+function order(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
 /** Each drawn edge's target for the details panel, and its edge item for summaries. */
 let drawnEdges = new Map();
