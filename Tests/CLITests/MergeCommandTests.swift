@@ -209,6 +209,29 @@ struct MergeCommandTests {
         #expect(!retracted.contains(#""id":"daesh-claimed-attack""#))
     }
 
+    @Test("an entity and a record listing it as merged, in one import, are refused in either order (65)")
+    func mergedAndMergingInOneImport() throws {
+        let cli = try CLIHarness.scoped
+        let keeper = #"{"record":"entity","id":"k","type":"person","name":"K","merged":["a"]}"#
+        let merged = #"{"record":"entity","id":"a","type":"person","name":"A"}"#
+        for (lines, message) in [
+            (
+                [keeper, merged],
+                #"isnad: both.jsonl:2: entity "a": entity "k" lists it as merged at both.jsonl:1: an entity merged into another is gone from the store, and its record cannot come with the record that merged it"#
+            ),
+            (
+                [merged, keeper],
+                #"isnad: both.jsonl:2: entity "k": merged[0]: "a" is an entity that stands: only `isnad merge` merges one entity into another"#
+            ),
+        ] {
+            try cli.write("both.jsonl", lines.joined(separator: "\n") + "\n")
+            let result = try cli.run(["--db", "new.db", "import", "both.jsonl"])
+            #expect(result.status == 65)
+            #expect(result.standardError.hasPrefix(message + "\n"), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
+        }
+    }
+
     @Test("unmerge restores exactly, after later unrelated changes, which stay")
     func unmergeAfterLaterChanges() throws {
         let cli = try importedStore()

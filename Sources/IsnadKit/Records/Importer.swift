@@ -444,7 +444,20 @@ private struct Run {
         }
         switch record {
         case .entity(let entity) where try session.mergedInto(entity.id) != nil:
-            // Merged into another entity: that one stands for it now.
+            if let merging = session.mergedInThisImport(entity.id) {
+                // Both in one import: the same contradiction as the other order, which
+                // `mergedIDsAreFree` refuses; refused here too, rather than dropped in silence.
+                refusedIDs.insert(entity.id)
+                report(
+                    RecordProblem(
+                        record: "entity \"\(entity.id)\"",
+                        message:
+                            "entity \"\(merging.entity)\" lists it as merged at \(name(merging.location.file)):\(merging.location.line): an entity merged into another is gone from the store, and its record cannot come with the record that merged it"
+                    ),
+                    at: location)
+                return
+            }
+            // Merged into another entity by `isnad merge`: that one stands for it now.
             summary.merged += 1
             return
         case .claim(var claim):

@@ -257,6 +257,14 @@ final class ImportSession {
         return type
     }
 
+    /// Ids that records of this import list as merged, not merged before: the entity that lists
+    /// each, and where.
+    private var mergedHere: [String: (entity: String, location: Location)] = [:]
+
+    /// The entity that a record of this import lists `id` as merged into, and where, when no
+    /// merge had done so before the import.
+    func mergedInThisImport(_ id: String) -> (entity: String, location: Location)? { mergedHere[id] }
+
     /// The entity a merged id now names (`isnad merge`), or nil.
     func mergedInto(_ id: String) throws -> String? { mayHoldMergedIDs ? try store.entityMergedInto(id) : nil }
 
@@ -402,7 +410,9 @@ final class ImportSession {
             // one since the record was written keep naming it.
             var merged = entity
             let stored = try store.mergedIDs(of: entity.id)
-            merged.merged = stored + entity.merged.filter { !stored.contains($0) }
+            let added = entity.merged.filter { !stored.contains($0) }
+            for id in added { mergedHere[id] = (entity.id, location) }
+            merged.merged = stored + added
             try store.writeMerged(merged)
             if !merged.merged.isEmpty { mayHoldMergedIDs = true }
         }
