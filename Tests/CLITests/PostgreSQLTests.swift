@@ -90,6 +90,9 @@ struct PostgreSQLTests {
             ("postgresql://alice:hunter2%zzsecret@127.0.0.1:1/team", "invalid percent-encoded token"),
             ("postgresql://alice@127.0.0.1:1/team?password=hunter2-secret&nosuch=1", "invalid URI query parameter: \"nosuch\""),
             ("postgresql://alice:hunter2-secret@[::1/team", "IPv6 host address"),
+            // Values libpq checks before it reaches for a server.
+            ("postgresql://alice:hunter2-secret@127.0.0.1:1/team?sslmode=bogus", "invalid sslmode value"),
+            ("postgresql://alice:hunter2-secret@127.0.0.1:99x/team", "invalid integer value"),
             // A one-letter password masks nothing of libpq's own words.
             ("postgresql://alice:a@127.0.0.1:1/%zzteam", "(invalid percent-encoded token: \"%zzteam\")"),
         ])

@@ -147,10 +147,18 @@ struct RetractionCommandTests {
                 == "restored claim \"isis-praised-attack\" (history entry 4); citation 1, retracted on its own, stays retracted (--citation N restores one)\n"
         )
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == citationRetracted)
+        // A citation restored on a claim that is retracted: the claim stays so, and the message says it.
+        #expect(try cli.run(["retract", "isis-praised-attack", "--reason", "again"]).status == 0)
+        #expect(
+            try cli.run(["restore", "isis-praised-attack", "--citation", "1"]).standardError
+                == "restored citation 1 of claim \"isis-praised-attack\" (history entry 6); the claim itself stays retracted (isnad restore isis-praised-attack brings it back)\n"
+        )
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
         // A claim that stands gets its retracted citations back.
         #expect(
             try cli.run(["restore", "isis-praised-attack"]).standardError
-                == "restored claim \"isis-praised-attack\" (history entry 5)\n")
+                == "restored claim \"isis-praised-attack\" (history entry 9)\n")
         #expect(!(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.contains("\"retracted\"")))
     }
 

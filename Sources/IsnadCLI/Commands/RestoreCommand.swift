@@ -22,6 +22,7 @@ enum RestoreCommand: Command {
         let number = try arguments.value(citation)
         let store = try context.openStore(.write)
         var stillRetracted: [Int] = []
+        var claimStaysRetracted = false
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             if let number {
@@ -30,6 +31,7 @@ enum RestoreCommand: Command {
                     throw LookupError(description: "citation \(number) of claim \"\(claim.id)\" is not retracted")
                 }
                 claim.citations[index].retraction = nil
+                claimStaysRetracted = claim.retraction != nil
             } else {
                 guard claim.retraction != nil || claim.citations.contains(where: { $0.retraction != nil }) else {
                     throw LookupError(description: "claim \"\(claim.id)\" is not retracted, nor any of its citations")
@@ -51,6 +53,9 @@ enum RestoreCommand: Command {
             let list = stillRetracted.map(String.init).joined(separator: ", ")
             note =
                 "; \(stillRetracted.count == 1 ? "citation \(list), retracted on its own, stays" : "citations \(list), retracted on their own, stay") retracted (--citation N restores one)"
+        }
+        if claimStaysRetracted {
+            note = "; the claim itself stays retracted (isnad restore \(Text.printable(id)) brings it back)"
         }
         context.message("restored \(what)" + (entry.map { " (history entry \($0))" } ?? "") + note)
     }

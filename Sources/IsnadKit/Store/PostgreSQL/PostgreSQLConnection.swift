@@ -28,7 +28,12 @@ final class PostgreSQLConnection {
         // libpq would print them on standard error as they come, escapes and all.
         isnad_PQsetNoticeProcessor(connection, { _, _ in }, nil)
         guard isnad_PQstatus(connection) == CONNECTION_OK else {
-            throw PostgreSQLError(kind: .cannotConnect, message: lastErrorMessage, location: location)
+            // libpq checks the options' values before it reaches for a server, and says so as
+            // "invalid …" ("invalid sslmode value", "invalid integer value … for connection option
+            // "port""); a server's refusals come as "connection to server … failed: …".
+            let message = location.maskingPasswords(in: lastErrorMessage)
+            throw PostgreSQLError(
+                kind: message.hasPrefix("invalid ") ? .unreadableURI : .cannotConnect, message: message, location: location)
         }
         // Text in and out is UTF-8 whatever the server's or the client's locale.
         guard isnad_PQsetClientEncoding(connection, "UTF8") == 0 else {
