@@ -287,13 +287,10 @@ enum AddCommand: Command {
             if stored.retraction != nil {
                 throw LookupError(description: "claim \"\(new.id)\" is retracted: isnad restore it first")
             }
-            for (field, mine, theirs) in [
-                ("subject", new.subject, stored.subject), ("predicate", new.predicate, stored.predicate),
-                ("object", new.object, stored.object),
-            ] where mine != theirs {
+            if let changed = new.changedEnd(from: stored) {
                 throw LookupError(
                     description:
-                        "--id: claim \"\(new.id)\" has \(field) \"\(theirs)\": a claim id keeps its subject, predicate and object"
+                        "--id: claim \"\(new.id)\" has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object"
                 )
             }
             var added = new.citations[0]

@@ -76,16 +76,11 @@ enum EditChecks {
             // Its citations speak of the stored relationship, and an id made from the ends would
             // no longer be the one an import or `add claim` works out for them.
             // Retracted or not: a retracted claim restored later speaks of its relationship too.
-            if case .claim(let stored) = stored {
-                for (field, before, after) in [
-                    ("subject", stored.subject, claim.subject), ("predicate", stored.predicate, claim.predicate),
-                    ("object", stored.object, claim.object),
-                ] where before != after {
-                    throw LookupError(
-                        description:
-                            "\(field): a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one"
-                    )
-                }
+            if case .claim(let stored) = stored, let changed = claim.changedEnd(from: stored) {
+                throw LookupError(
+                    description:
+                        "\(changed.field): a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one"
+                )
             }
             let types = try store.entityTypes([claim.subject, claim.object])
             if let problem = store.vocabulary.problem(

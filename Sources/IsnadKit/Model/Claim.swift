@@ -112,3 +112,17 @@ enum FNV1a {
         return hash
     }
 }
+
+extension Claim {
+    /// The first of subject, predicate and object in which this claim differs from `stored`, the
+    /// claim of the same id in the store, with the stored value; nil when it keeps all three. A
+    /// claim id keeps its relationship: its citations speak of that one.
+    public func changedEnd(from stored: Claim) -> (field: String, stored: String)? {
+        for (field, mine, theirs) in [
+            ("subject", subject, stored.subject), ("predicate", predicate, stored.predicate), ("object", object, stored.object),
+        ] where mine != theirs {
+            return (field, theirs)
+        }
+        return nil
+    }
+}
