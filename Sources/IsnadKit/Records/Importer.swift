@@ -52,8 +52,8 @@ public struct Importer {
         public var repeated = 0
         /// Records of entities merged into others (`isnad merge`), skipped.
         public var merged = 0
-        /// Claims of merged entities that `isnad merge` combined with an identical claim: their
-        /// citations joined that claim, as the merge's did.
+        /// Claims naming merged entities, their own ids not stored, that say what a stored claim
+        /// of the entities kept says: their citations went to that claim, as `isnad merge` sends them.
         public var combined = 0
         public var lines = 0
         /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
