@@ -29,6 +29,15 @@ struct HTMLViewTests {
         }
     }
 
+    /// A store of `count` people and nothing else: `e0`, `e1` …
+    private func storeOfPeople(_ count: Int) throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        let lines = (0..<count).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
+        try cli.write("many.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        return cli
+    }
+
     private func claimCount(_ cli: CLIHarness, _ filter: [String]) throws -> Int {
         try records(cli, ["claims"] + filter).filter { $0["record"] as? String == "claim" }.count
     }
@@ -132,11 +141,8 @@ struct HTMLViewTests {
         "past 300 entities, the default layout is Isnad's own, said on standard error; --layout dot still asks for Graphviz",
         .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
     func largeViewsLaidOutByIsnad() throws {
-        let cli = try CLIHarness.scoped
         let count = HTMLView.dotDefaultLimit + 1
-        let lines = (0..<count).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
-        try cli.write("many.jsonl", lines.joined(separator: "\n") + "\n")
-        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let cli = try storeOfPeople(count)
         let result = try cli.run(["export", "html", "-o", "view.html"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
@@ -151,11 +157,8 @@ struct HTMLViewTests {
 
     @Test("a view larger than a browser draws responsively is refused, and no file is written")
     func tooLarge() throws {
-        let cli = try CLIHarness.scoped
         let count = HTMLView.maximumEntities + 1
-        let lines = (0..<count).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
-        try cli.write("many.jsonl", lines.joined(separator: "\n") + "\n")
-        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let cli = try storeOfPeople(count)
         let result = try cli.run(["export", "html", "--layout", "own", "-o", "view.html"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("would draw \(count) entities"))
