@@ -75,6 +75,42 @@ struct HandoffTests {
         #expect(putCount.isSet)
     }
 
+    @Test("what the consumer took is freed on the producer's thread, which made it")
+    func freedWhereMade() throws {
+        let frees = FreeLog()
+        var received = 0
+        try Handoff<Made>.pipeline(capacity: 2) { handoff in
+            frees.producer = pthread_self()
+            for _ in 0..<1_000 { try handoff.put(Made(frees)) }
+        } consume: { _ in
+            received += 1
+        }
+        #expect(received == 1_000)
+        // Those handed back after the producer's last put are freed wherever the handoff ends.
+        #expect(frees.onProducer >= 990)
+    }
+
+    /// Counts how many ``Made`` were freed on the producer's thread.
+    final class FreeLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var producerThread: pthread_t?
+        private var count = 0
+        var producer: pthread_t? {
+            get { lock.withLock { producerThread } }
+            set { lock.withLock { producerThread = newValue } }
+        }
+        func freed(on thread: pthread_t) {
+            lock.withLock { if let producerThread, pthread_equal(producerThread, thread) != 0 { count += 1 } }
+        }
+        var onProducer: Int { lock.withLock { count } }
+    }
+
+    final class Made: Sendable {
+        let log: FreeLog
+        init(_ log: FreeLog) { self.log = log }
+        deinit { log.freed(on: pthread_self()) }
+    }
+
     @Test("after stop, put throws Stopped and next returns nothing")
     func stop() throws {
         let handoff = Handoff<Int>(capacity: 2)

@@ -26,6 +26,8 @@ public final class Handoff<Element: Sendable>: @unchecked Sendable {
     private var isFinished = false
     private var failure: (any Error)?
     private var isStopped = false
+    /// Elements the consumer is done with, released by the producer's next ``put(_:)``.
+    private var spent: [Element] = []
 
     /// - Parameter capacity: how many elements may wait for the consumer (at least 1).
     public init(capacity: Int) {
@@ -36,6 +38,9 @@ public final class Handoff<Element: Sendable>: @unchecked Sendable {
     /// Hands `element` to the consumer, waiting while `capacity` elements already wait.
     /// - Throws: ``Stopped`` when the consumer has stopped (the element is dropped).
     public func put(_ element: Element) throws {
+        // Released here, on the producer's thread, once the lock is let go.
+        let spent = takeSpent()
+        _ = spent
         condition.lock()
         defer { condition.unlock() }
         while waiting >= capacity, !isStopped { condition.wait() }
@@ -43,6 +48,23 @@ public final class Handoff<Element: Sendable>: @unchecked Sendable {
         slots[(front + waiting) % capacity] = element
         waiting += 1
         condition.broadcast()
+    }
+
+    /// Hands back an element the consumer is done with, to be released on the producer's thread
+    /// (at its next ``put(_:)``): the consumer should hold no other copy of it.
+    public func giveBack(_ element: consuming Element) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isStopped else { return }
+        spent.append(element)
+    }
+
+    private func takeSpent() -> [Element] {
+        condition.lock()
+        defer { condition.unlock() }
+        var taken: [Element] = []
+        swap(&taken, &spent)
+        return taken
     }
 
     /// Says that nothing more will be put: the consumer gets the elements already put, then nil,
@@ -82,6 +104,7 @@ public final class Handoff<Element: Sendable>: @unchecked Sendable {
         isStopped = true
         slots = Array(repeating: nil, count: capacity)
         waiting = 0
+        spent = []
         condition.broadcast()
     }
 }
@@ -89,7 +112,9 @@ public final class Handoff<Element: Sendable>: @unchecked Sendable {
 extension Handoff {
     /// Runs `produce` on a thread of its own, putting elements into a handoff of `capacity`,
     /// while `consume` takes each of them, in order, on the calling thread; returns once both
-    /// are done. An error on either side stops both: the consumer's error is thrown as it was
+    /// are done. Each element is handed back after `consume` (``giveBack(_:)``), so that the
+    /// producer's thread frees what it made; memory then holds at most twice `capacity`
+    /// elements. An error on either side stops both: the consumer's error is thrown as it was
     /// (the producer's next ``put(_:)`` throws ``Stopped``, which is not reported), and so is the
     /// producer's, after `consume` has had the elements put before it.
     ///
@@ -115,7 +140,10 @@ extension Handoff {
         thread.stackSize = 8 << 20
         thread.start()
         do {
-            while let element = try handoff.next() { try consume(element) }
+            while let element = try handoff.next() {
+                try consume(element)
+                handoff.giveBack(consume element)
+            }
         } catch {
             handoff.stop()
             ended.wait()
