@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import IsnadKit
@@ -32,5 +33,19 @@ struct PartialDateTests {
         #expect(try PartialDate(parsing: "2014").lastDay == "2014-12-31")
         #expect(try PartialDate(parsing: "2016-02").lastDay == "2016-02-29")
         #expect(try PartialDate(parsing: "2014-05-12").lastDay == "2014-05-12")
+    }
+
+    @Test("the days as numbers compare as the days' text does")
+    func dayNumbers() throws {
+        let dates = try ["0001", "0999-12", "2014", "2014-05", "2014-05-12", "2016-02", "2016-02-29", "2100-02", "9999-12-31"]
+            .map(PartialDate.init(parsing:))
+        for date in dates {
+            #expect(date.firstDayNumber == Int32(date.firstDay.replacingOccurrences(of: "-", with: "")))
+            #expect(date.lastDayNumber == Int32(date.lastDay.replacingOccurrences(of: "-", with: "")))
+            for other in dates {
+                #expect((date.firstDayNumber < other.lastDayNumber) == (date.firstDay < other.lastDay))
+                #expect((date.lastDayNumber < other.firstDayNumber) == (date.lastDay < other.firstDay))
+            }
+        }
     }
 }

@@ -429,14 +429,3 @@ struct ClaimSpan: Sendable {
         return other.narrowestFrom <= narrowestUntil && narrowestFrom <= other.narrowestUntil
     }
 }
-
-extension PartialDate {
-    /// ``firstDay`` as a number, `YYYYMMDD`: days compare as their numbers do.
-    var firstDayNumber: Int32 { Int32(year * 10_000 + (month ?? 1) * 100 + (day ?? 1)) }
-
-    /// ``lastDay`` as a number, `YYYYMMDD`.
-    var lastDayNumber: Int32 {
-        let lastMonth = month ?? 12
-        return Int32(year * 10_000 + lastMonth * 100 + (day ?? PartialDate.daysIn(month: lastMonth, year: year)))
-    }
-}

@@ -73,12 +73,12 @@ public struct ExportGraph {
 
         /// Whether `date` starts before `other`, or on the same day with more precision.
         static func isEarlier(_ date: PartialDate, than other: PartialDate) -> Bool {
-            (date.firstDay, other.precision.rawValue) < (other.firstDay, date.precision.rawValue)
+            (date.firstDayNumber, other.precision.rawValue) < (other.firstDayNumber, date.precision.rawValue)
         }
 
         /// Whether `date` ends after `other`, or on the same day with more precision.
         static func isLater(_ date: PartialDate, than other: PartialDate) -> Bool {
-            (date.lastDay, date.precision.rawValue) > (other.lastDay, other.precision.rawValue)
+            (date.lastDayNumber, date.precision.rawValue) > (other.lastDayNumber, other.precision.rawValue)
         }
     }
 

@@ -21,7 +21,7 @@ public struct GradedCitation: Hashable, Sendable {
     public static func earlier(_ a: PartialDate?, _ b: PartialDate?) -> PartialDate? {
         guard let a else { return b }
         guard let b else { return a }
-        return (b.lastDay, b.firstDay) < (a.lastDay, a.firstDay) ? b : a
+        return (b.lastDayNumber, b.firstDayNumber) < (a.lastDayNumber, a.firstDayNumber) ? b : a
     }
 
     var evidenceItem: Evidence.Item {

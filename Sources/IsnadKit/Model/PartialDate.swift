@@ -73,6 +73,16 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return "\(String(year).leftPadded(to: 4))-\(String(lastMonth).leftPadded(to: 2))-\(String(lastDay).leftPadded(to: 2))"
     }
 
+    /// ``firstDay`` as a number, `YYYYMMDD`: days compare as their numbers do (and as their
+    /// text does), without making the text, which hot paths compare for every claim.
+    var firstDayNumber: Int32 { Int32(year * 10_000 + (month ?? 1) * 100 + (day ?? 1)) }
+
+    /// ``lastDay`` as a number, `YYYYMMDD`.
+    var lastDayNumber: Int32 {
+        let lastMonth = month ?? 12
+        return Int32(year * 10_000 + lastMonth * 100 + (day ?? PartialDate.daysIn(month: lastMonth, year: year)))
+    }
+
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.description < rhs.description }
 
     static func daysIn(month: Int, year: Int) -> Int {

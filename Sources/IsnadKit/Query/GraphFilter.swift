@@ -74,8 +74,8 @@ public struct GraphFilter: Sendable, Equatable {
         }
         if asOf != nil || between != nil {
             let held = ClaimPeriod(claim, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
-            if let asOf, !held.overlaps(from: asOf.firstDay, to: asOf.lastDay) { return false }
-            if let between, !held.overlaps(from: between.from.firstDay, to: between.to.lastDay) { return false }
+            if let asOf, !held.overlaps(from: asOf.firstDayNumber, to: asOf.lastDayNumber) { return false }
+            if let between, !held.overlaps(from: between.from.firstDayNumber, to: between.to.lastDayNumber) { return false }
         }
         return true
     }
@@ -117,7 +117,7 @@ public struct GraphFilter: Sendable, Equatable {
             return false
         }
         if let knownBy {
-            guard let since = citation.publicSince, since.lastDay <= knownBy.lastDay else { return false }
+            guard let since = citation.publicSince, since.lastDayNumber <= knownBy.lastDayNumber else { return false }
         }
         return true
     }
@@ -144,22 +144,22 @@ public struct GraphFilter: Sendable, Equatable {
 /// of 2014. A `state` with only a start holds from then on; an `event` with only a start
 /// happens within that start's period. A claim with no date is timeless and holds always.
 struct ClaimPeriod {
-    /// First and last day, `YYYY-MM-DD`; nil for an open side.
-    let from: String?
-    let to: String?
+    /// First and last day, `YYYYMMDD` (``PartialDate/firstDayNumber``); nil for an open side.
+    let from: Int32?
+    let to: Int32?
 
     init(_ claim: Claim, temporal: Predicate.Temporal) {
-        from = claim.start?.firstDay
+        from = claim.start?.firstDayNumber
         if let end = claim.end {
-            to = end.lastDay
+            to = end.lastDayNumber
         } else if temporal == .event, let start = claim.start {
-            to = start.lastDay
+            to = start.lastDayNumber
         } else {
             to = nil
         }
     }
 
-    func overlaps(from start: String, to end: String) -> Bool {
+    func overlaps(from start: Int32, to end: Int32) -> Bool {
         (from.map { $0 <= end } ?? true) && (to.map { $0 >= start } ?? true)
     }
 }

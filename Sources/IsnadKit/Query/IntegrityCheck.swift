@@ -206,7 +206,7 @@ public struct IntegrityCheck {
             let subject = "claim \"\(Text.printable(id))\""
             let start = date(startText, subject, "start")
             let end = date(endText, subject, "end")
-            if let start, let end, end.lastDay < start.firstDay {
+            if let start, let end, end.lastDayNumber < start.firstDayNumber {
                 add(.invalidValue, subject, "end: \(end) is before start \(start)")
             }
         }

@@ -158,7 +158,7 @@ public struct RecordDecoder: Sendable {
         }
         let start = found.check { () throws(RecordProblem) in try fields.optionalDate("start") }
         var end = found.check { () throws(RecordProblem) in try fields.optionalDate("end") }
-        if let start = start ?? nil, let last = end ?? nil, last.lastDay < start.firstDay {
+        if let start = start ?? nil, let last = end ?? nil, last.lastDayNumber < start.firstDayNumber {
             found.note(fields.problem("end", "\(last) is before start \(start)"))
             end = nil
         }
