@@ -14,11 +14,19 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing days that do not exist.
     public init(parsing text: String) throws(PartialDateError) {
-        // Read straight from the bytes: dates are parsed for every claim and citation read.
-        let utf8 = Array(text.utf8.prefix(11))
-        guard [4, 7, 10].contains(utf8.count), text.utf8.count == utf8.count else {
-            throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD")
+        var text = text
+        // A date's text is a small string: its bytes are lent from the stack, not copied to the heap.
+        let parsed = text.withUTF8 { bytes in Result { () throws(PartialDateError) in try PartialDate(utf8: bytes) } }
+        self = try parsed.get()
+    }
+
+    /// ``init(parsing:)`` from the text's UTF-8 bytes, as a store's column holds them: dates are
+    /// parsed for every claim and citation read.
+    init(utf8: UnsafeBufferPointer<UInt8>) throws(PartialDateError) {
+        func failure(_ reason: String) -> PartialDateError {
+            PartialDateError(text: String(decoding: utf8, as: UTF8.self), reason: reason)
         }
+        guard [4, 7, 10].contains(utf8.count) else { throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD") }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -33,21 +41,19 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         guard let year = number(0..<4),
             !hasMonth || (utf8[4] == UInt8(ascii: "-") && number(5..<7) != nil),
             !hasDay || (utf8[7] == UInt8(ascii: "-") && number(8..<10) != nil)
-        else { throw PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD") }
+        else { throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD") }
         self.year = year
         month = hasMonth ? number(5..<7) : nil
         day = hasDay ? number(8..<10) : nil
-        if year == 0 { throw PartialDateError(text: text, reason: "there is no year 0000") }
+        if year == 0 { throw failure("there is no year 0000") }
         if let month, !(1...12).contains(month) {
-            throw PartialDateError(text: text, reason: "month \(String(month).leftPadded(to: 2)) does not exist")
+            throw failure("month \(String(month).leftPadded(to: 2)) does not exist")
         }
         if let month, let day {
             let last = PartialDate.daysIn(month: month, year: year)
             guard (1...last).contains(day) else {
-                throw PartialDateError(
-                    text: text,
-                    reason:
-                        "day \(String(day).leftPadded(to: 2)) does not exist in \(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))"
+                throw failure(
+                    "day \(String(day).leftPadded(to: 2)) does not exist in \(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))"
                 )
             }
         }

@@ -29,9 +29,9 @@ enum StoredValue {
     static func date(
         _ row: Statement, _ column: Int32, path: String, record: @autoclosure () -> String, field: String
     ) throws(StoreError) -> PartialDate? {
-        guard let text = row.text(column) else { return nil }
+        guard !row.isNull(column) else { return nil }
         do {
-            return try PartialDate(parsing: text)
+            return try PartialDate(utf8: row.bytes(column))
         } catch {
             throw StoreError.invalidValue(path: path, record: record(), field: field, problem: "stored value \(error)")
         }
