@@ -74,6 +74,32 @@ struct SetCommandTests {
         #expect(!(try cli.run(["export", "jsonl"]).standardOutput.contains(#""cites":["#)))
     }
 
+    @Test("an id that an entity and a source share is changed, edited or deleted only once --kind says which")
+    func sharedID() throws {
+        let cli = try importedStore()
+        // The title makes the id of the entity Hamas: a movement's own statements as a source.
+        #expect(try cli.run(["add", "source", "--type", "statement", "--title", "Hamas"]).standardOutput == "hamas\n")
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let ambiguous = "\"hamas\" is the id of an entity and a source: say which with --kind entity or --kind source"
+        for arguments in [["set", "hamas", "reliability", "B"], ["edit", "hamas"], ["delete", "hamas"]] {
+            let result = try cli.run(arguments, environment: ["EDITOR": "true"])
+            #expect(result.status == 64)
+            #expect(result.standardError.hasPrefix("isnad: " + ambiguous + "\n"), "\(result.standardError)")
+        }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let set = try cli.run(["set", "hamas", "reliability", "B", "--kind", "source"])
+        #expect(set.standardError == "set reliability of source \"hamas\" (history entry 3)\n")
+        #expect(try cli.run(["set", "hamas", "description", "a movement", "--kind", "entity"]).status == 0)
+        let claim = try cli.run(["set", "hamas", "description", "x", "--kind", "claim"])
+        #expect((claim.status, claim.standardError) == (65, "isnad: no claim \"hamas\"\n"))
+        let deleteClaim = try cli.run(["delete", "hamas", "--kind", "claim"])
+        #expect(deleteClaim.status == 64)
+        #expect(deleteClaim.standardError.hasPrefix("isnad: --kind: delete takes entity or source\n"))
+        #expect(try cli.run(["delete", "hamas", "--kind", "source"]).standardError == "deleted source \"hamas\" (history entry 5)\n")
+        // One record left with the id: no --kind needed.
+        #expect(try cli.run(["set", "hamas", "description", "null"]).status == 0)
+    }
+
     @Test("setting a field to its value changes nothing and writes no entry")
     func unchanged() throws {
         let cli = try importedStore()

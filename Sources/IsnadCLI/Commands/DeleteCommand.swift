@@ -11,7 +11,7 @@ enum DeleteCommand: Command {
             The deletion is an entry of the history: isnad undo brings the record back.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The entity's or the source's id.")],
-        options: [HistoryOptions.author],
+        options: [RecordLookup.kind, HistoryOptions.author],
         examples: ["isnad delete hamas", "isnad delete hadera-2022-article --author ana"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
@@ -19,28 +19,24 @@ enum DeleteCommand: Command {
         let store = try context.openStore(.write)
         let (kind, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> Record.Kind in
-            let kind: Record.Kind
-            if try session.record(.entity, id: id) != nil {
-                kind = .entity
-            } else if try session.record(.source, id: id) != nil {
-                kind = .source
-            } else if try session.record(.claim, id: id) != nil {
+            let kinds: [Record.Kind] = [.entity, .source]
+            if try arguments.value(RecordLookup.kind) == nil, try kinds.allSatisfy({ try session.record($0, id: id) == nil }),
+                try session.record(.claim, id: id) != nil
+            {
                 throw LookupError(
                     description: "\"\(Text.printable(id))\" is a claim: claims are retracted (isnad retract), not deleted")
-            } else {
-                var ids: [String] = []
-                try store.forEachID(of: .entity) { ids.append($0) }
-                try store.forEachID(of: .source) { ids.append($0) }
-                throw LookupError(
-                    description: "no entity or source \"\(Text.printable(id))\""
-                        + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
             }
+            let kind = try RecordLookup.record(
+                id, kinds: kinds, arguments: arguments, command: spec.name, record: { try session.record($0, id: id) },
+                ids: { try store.forEachID(of: $0, $1) }
+            ).kind
             if let reference = try store.firstReference(to: kind, id: id) {
-                throw LookupError(description: "cannot delete \(kind.rawValue) \"\(id)\": \(reference) refers to it")
+                throw LookupError(
+                    description: "cannot delete \(kind.rawValue) \"\(Text.printable(id))\": \(reference) refers to it")
             }
             try session.remove(kind, id: id)
             return kind
         }
-        context.message("deleted \(kind.rawValue) \"\(id)\"" + (entry.map { " (history entry \($0))" } ?? ""))
+        context.message("deleted \(kind.rawValue) \"\(Text.printable(id))\"" + (entry.map { " (history entry \($0))" } ?? ""))
     }
 }

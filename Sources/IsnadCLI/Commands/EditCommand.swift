@@ -14,21 +14,15 @@ enum EditCommand: Command {
             isnad merge joins two entities. One transaction and one history entry; isnad undo takes it back.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The record's id.")],
-        options: [HistoryOptions.author],
+        options: [RecordLookup.kind, HistoryOptions.author],
         examples: ["isnad edit hamas", "isnad edit hamas-praised-hadera-attack --author ana"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let store = try context.openStore(.write)
-        var found: Record?
-        for kind in Record.Kind.allCases where found == nil { found = try store.record(kind, id: id) }
-        guard let original = found else {
-            var ids: [String] = []
-            for kind in Record.Kind.allCases { try store.forEachID(of: kind) { ids.append($0) } }
-            throw LookupError(
-                description: "no entity, source or claim \"\(Text.printable(id))\""
-                    + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
-        }
+        let original = try RecordLookup.record(
+            id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name,
+            record: { try store.record($0, id: id) }, ids: { try store.forEachID(of: $0, $1) })
         var writer = RecordWriter()
         let originalLine = String(decoding: writer.encode(original), as: UTF8.self).trimmingCharacters(in: .newlines)
         let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }

@@ -18,7 +18,7 @@ enum SetCommand: Command {
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
             ArgumentSpec(name: "value", help: "The new value."),
         ],
-        options: [HistoryOptions.author],
+        options: [RecordLookup.kind, HistoryOptions.author],
         examples: [
             "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3",
             "isnad set hadera-2022-article reliability D --author ana",
@@ -34,15 +34,9 @@ enum SetCommand: Command {
         let store = try context.openStore(.write)
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> String in
-            var found: Record?
-            for kind in Record.Kind.allCases where found == nil { found = try session.record(kind, id: id) }
-            guard let record = found else {
-                var ids: [String] = []
-                for kind in Record.Kind.allCases { try store.forEachID(of: kind) { ids.append($0) } }
-                throw LookupError(
-                    description: "no entity, source or claim \"\(Text.printable(id))\""
-                        + Suggestion.phrase(Suggestion.nearest(to: id, among: ids)))
-            }
+            let record = try RecordLookup.record(
+                id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name,
+                record: { try session.record($0, id: id) }, ids: { try store.forEachID(of: $0, $1) })
             var writer = RecordWriter()
             let line = writer.encode(record)
             let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))

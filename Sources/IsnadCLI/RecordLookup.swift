@@ -1,0 +1,55 @@
+import IsnadKit
+
+/// The record an id names, for the commands that take a record of any kind (`set`, `edit`,
+/// `delete`). Ids are unique within a kind, not across kinds: an agency can be an actor and a
+/// source under the same id (`reuters`, as `add` makes them from their names). Such an id is
+/// refused until `--kind` says which record is meant, rather than one of them being changed.
+enum RecordLookup {
+    static let kind = Option<Record.Kind>(
+        "kind", value: "kind", help: "entity, source or claim: which record, when an entity and a source share the id.")
+
+    /// The record of one of `kinds` (or of `--kind`) that `id` names.
+    /// - Parameters:
+    ///   - record: the stored record of a kind with this id, or nil.
+    ///   - ids: every id of a kind, for suggesting one when none matches.
+    /// - Throws: ``UsageError`` when `id` names records of several kinds and `--kind` is not
+    ///   given, or `--kind` is not one of `kinds`; ``LookupError`` when it names none.
+    static func record(
+        _ id: String, kinds: [Record.Kind], arguments: ParsedArguments, command: String,
+        record: (Record.Kind) throws -> Record?, ids: (Record.Kind, (String) -> Void) throws -> Void
+    ) throws -> Record {
+        let searched: [Record.Kind]
+        if let chosen = try arguments.value(kind) {
+            guard kinds.contains(chosen) else {
+                throw UsageError(message: "--kind: \(command) takes \(listed(kinds, "or"))", command: command)
+            }
+            searched = [chosen]
+        } else {
+            searched = kinds
+        }
+        let found = try searched.compactMap { try record($0) }
+        if found.count > 1 {
+            let found = found.map(\.kind)
+            throw UsageError(
+                message:
+                    "\"\(Text.printable(id))\" is the id of \(listed(found, "and")): say which with "
+                    + found.map { "--kind \($0.rawValue)" }.joined(separator: " or "),
+                command: command)
+        }
+        if let only = found.first { return only }
+        var known: [String] = []
+        for kind in searched { try ids(kind) { known.append($0) } }
+        throw LookupError(
+            description: "no \(listed(searched, "or")) \"\(Text.printable(id))\""
+                + Suggestion.phrase(Suggestion.nearest(to: id, among: known)))
+    }
+
+    /// `an entity and a source`, `entity, source or claim`.
+    private static func listed(_ kinds: [Record.Kind], _ conjunction: String) -> String {
+        let words = kinds.map { conjunction == "and" ? "\($0 == .entity ? "an" : "a") \($0.rawValue)" : $0.rawValue }
+        guard let last = words.last, words.count > 1 else { return words.joined() }
+        return words.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+    }
+}
+
+extension Record.Kind: ArgumentChoice {}
