@@ -95,7 +95,8 @@ struct SetCommandTests {
         let deleteClaim = try cli.run(["delete", "hamas", "--kind", "claim"])
         #expect(deleteClaim.status == 64)
         #expect(deleteClaim.standardError.hasPrefix("isnad: --kind: delete takes entity or source\n"))
-        #expect(try cli.run(["delete", "hamas", "--kind", "source"]).standardError == "deleted source \"hamas\" (history entry 5)\n")
+        let delete = try cli.run(["delete", "hamas", "--kind", "source"])
+        #expect(delete.standardError == "deleted source \"hamas\" (history entry 5)\n")
         // One record left with the id: no --kind needed.
         #expect(try cli.run(["set", "hamas", "description", "null"]).status == 0)
     }
