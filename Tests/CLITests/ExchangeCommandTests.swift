@@ -125,4 +125,34 @@ struct ExchangeCommandTests {
         let piped = try cli.run(["--db", "piped.db", "import", "--from", "stix", "-"], input: Data(bundle.utf8))
         #expect(piped.status == 0, "\(piped.standardError)")
     }
+
+    @Test(
+        "a STIX confidence that is not an integer from 0 to 100 is refused at its field, and no store is left",
+        arguments: ["1e19", "9223372036854775808", "-1e30", "1e999", "101", "-5", "100.5", "\"high\""])
+    func confidenceOutOfRange(confidence: String) throws {
+        let cli = try CLIHarness.scoped
+        let bundle = """
+            {"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a12", "objects": [
+              {"type": "identity", "spec_version": "2.1", "id": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a01",
+               "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z", "name": "Person One", "identity_class": "individual"},
+              {"type": "identity", "spec_version": "2.1", "id": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a02",
+               "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z", "name": "Person Two", "identity_class": "individual"},
+              {"type": "relationship", "spec_version": "2.1", "id": "relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a03",
+               "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z", "relationship_type": "related-to",
+               "source_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a01", "target_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a02",
+               "description": "they met", "confidence": \(confidence)},
+              {"type": "report", "spec_version": "2.1", "id": "report--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a04",
+               "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z", "name": "A report",
+               "published": "2024-05-01T00:00:00Z", "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7a03"]}
+            ]}
+            """
+        try cli.write("bundle.json", bundle)
+        let result = try cli.run(["import", "bundle.json"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("confidence: expected an integer from 0 to 100, found "), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+        // In range, the same bundle imports.
+        try cli.write("good.json", bundle.replacingOccurrences(of: "\"confidence\": \(confidence)", with: "\"confidence\": 100"))
+        #expect(try cli.run(["import", "good.json"]).status == 0)
+    }
 }

@@ -64,7 +64,6 @@ extension JSONValue {
     var stringValue: String? { if case .string(let text) = self { text } else { nil } }
     var arrayValue: [JSONValue] { if case .array(let elements) = self { elements } else { [] } }
     var objectValue: JSONObject? { if case .object(let object) = self { object } else { nil } }
-    var intValue: Int? { if case .number(let text) = self { Int(text) ?? Double(text).map { Int($0) } } else { nil } }
 }
 
 extension JSONObject {

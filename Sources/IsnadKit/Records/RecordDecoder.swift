@@ -356,6 +356,16 @@ struct Fields {
         return grade
     }
 
+    /// A STIX `confidence`: an integer from 0 to 100 (STIX 2.1, 3.2), or nil when absent.
+    func optionalConfidence(_ key: String) throws(RecordProblem) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard case .number(let text) = value, let number = Int(text), (0...100).contains(number) else {
+            let shown = if case .number(let text) = value { text } else { value.typeName }
+            throw problem(key, "expected an integer from 0 to 100, found \(Text.printable(shown))")
+        }
+        return number
+    }
+
     func optionalDate(_ key: String) throws(RecordProblem) -> PartialDate? {
         guard let value = value(key) else { return nil }
         guard case .string(let text) = value else {

@@ -269,7 +269,9 @@ public struct STIXReader {
             if let problem = vocabulary.problem(predicate: predicate, subjectType: endTypes[0], objectType: endTypes[1]) {
                 return .failure(Unmapped(message: "read as \(predicate): \(problem.field): \(problem.message)"))
             }
-            let credibility = STIXMapping.credibility(confidence: object["confidence"]?.intValue)
+            guard let confidence = problems.check({ () throws(RecordProblem) in try fields.optionalConfidence("confidence") })
+            else { return .failure(Unmapped(message: "refused")) }
+            let credibility = STIXMapping.credibility(confidence: confidence)
             let references = (object["external_references"]?.arrayValue ?? []).compactMap(\.objectValue)
             for report in reports {
                 guard let source = isnadIDs[report] else { continue }
