@@ -30,6 +30,34 @@ public enum IsnadCLI {
         ).rawValue
     }
 
+    /// ``main(_:)`` with the process's own arguments, each read as UTF-8. The system hands them
+    /// over as bytes: Swift's `CommandLine.arguments` puts U+FFFD in place of bytes that are not
+    /// UTF-8, so `-o` of a Latin-1 name would write another file, one that may exist. Such an
+    /// argument, or such a value of an environment variable Isnad reads, is refused (exit 64).
+    public static func main() -> Int32 {
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { break }
+            guard let text = String(validatingCString: pointer) else {
+                return refuseNonUTF8("argument \(index), \"\(Text.printable(String(cString: pointer)))\",")
+            }
+            arguments.append(text)
+        }
+        for name in environmentVariables {
+            if let value = getenv(name), String(validatingCString: value) == nil {
+                return refuseNonUTF8("$\(name)")
+            }
+        }
+        return main(arguments)
+    }
+
+    private static func refuseNonUTF8(_ what: String) -> Int32 {
+        let message =
+            "isnad: \(what) is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        return ExitCode.usage.rawValue
+    }
+
     /// The environment variables the command line reads, through ``Context/environment``.
     static let environmentVariables = ["ISNAD_DB", "ISNAD_AUTHOR", "VISUAL", "EDITOR"]
 

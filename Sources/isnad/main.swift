@@ -1,4 +1,4 @@
 import Foundation
 import IsnadCLI
 
-exit(IsnadCLI.main(Array(CommandLine.arguments.dropFirst())))
+exit(IsnadCLI.main())

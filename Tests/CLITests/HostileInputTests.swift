@@ -8,6 +8,28 @@ import Testing
 struct HostileInputTests {
     static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
 
+    @Test("an argument or $ISNAD_DB that is not UTF-8 is refused: read with U+FFFD it named another file, which -o overwrote")
+    func nonUTF8Arguments() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        // "out\u{FFFD}.jsonl" is what Swift would read "out\xff.jsonl" as.
+        try cli.write("out\u{FFFD}.jsonl", "precious\n")
+        let script = #"exec "$0" export jsonl -o "$(printf 'out\377.jsonl')""#
+        let result = try ExternalTool.run("/bin/sh", ["-c", script, CLIHarness.binary], directory: cli.directory)
+        #expect(result.status == 64)
+        #expect(
+            result.standardError
+                == "isnad: argument 4, \"out\u{FFFD}.jsonl\", is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
+        )
+        #expect(try String(contentsOfFile: cli.path("out\u{FFFD}.jsonl"), encoding: .utf8) == "precious\n")
+        let environment = try ExternalTool.run(
+            "/bin/sh", ["-c", #"ISNAD_DB="$(printf 'y\377.isnad')" exec "$0" stats"#, CLIHarness.binary],
+            directory: cli.directory)
+        #expect(environment.status == 64)
+        #expect(environment.standardError.hasPrefix("isnad: $ISNAD_DB is not UTF-8 text"))
+    }
+
     /// Writes `bytes` as the second line of a file after a good record, imports it into a store
     /// that already holds data, and checks the outcome.
     private func refuses(_ bytes: [UInt8], expecting message: String, line: Int = 2) throws {
