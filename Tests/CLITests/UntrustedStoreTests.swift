@@ -31,6 +31,19 @@ struct UntrustedStoreTests {
         return [try cli.read("isnad.db"), log?.isEmpty == false ? log : nil]
     }
 
+    @Test("a citation at the largest position another program can store is numbered, not a trap, by check and every reader")
+    func largestPosition() throws {
+        let cli = try importedStore()
+        try plant(
+            "UPDATE citation SET position = 9223372036854775807, credibility = 1 WHERE claim = 'hamas-praised-attack';", in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(check.standardOutput.contains("citation 1 (article) is graded 1 (confirmed)"), "\(check.standardOutput)")
+        for arguments in [["show", "hamas"], ["claims"], ["export", "graphml"], ["check", "--format", "json"]] {
+            #expect([0, 65].contains(try cli.run(arguments).status), "\(arguments)")
+        }
+    }
+
     static let denial = """
         {"record":"claim","id":"hamas-denied","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"police","quote":"نفت","stance":"denies","credibility":2}]}
 

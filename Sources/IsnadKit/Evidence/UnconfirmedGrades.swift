@@ -15,7 +15,7 @@ public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
         let side = stance == .denies ? "denial" : "support"
         let cited = via.map { "\(source) via \($0)" } ?? source
         return
-            "claim \"\(claimID)\": citation \(position + 1) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels"); 1 takes at least 2"
+            "claim \"\(claimID)\": citation \(CitationNumber.shown(position)) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels"); 1 takes at least 2"
     }
 }
 

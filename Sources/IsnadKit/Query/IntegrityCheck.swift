@@ -179,7 +179,7 @@ public struct IntegrityCheck {
         }
         try store.forEachStoredCitationGrade { claim, position, stance, credibility in
             count += 1
-            let subject = "claim \"\(Text.printable(claim))\" citation \(position + 1)"
+            let subject = "claim \"\(Text.printable(claim))\" citation \(CitationNumber.shown(position))"
             if Stance(rawValue: stance) == nil {
                 add(.invalidValue, subject, "stance: \"\(Text.printable(stance))\" is not asserts, reports or denies")
             }
@@ -253,7 +253,7 @@ public struct IntegrityCheck {
             count += 1
             if !currentText.contains(IntegrityCheck.collapsed(quote)) {
                 add(
-                    .quoteNotFound, "claim \"\(claim)\" citation \(position + 1)",
+                    .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
                     "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
                 )
             }
@@ -356,7 +356,7 @@ public struct IntegrityCheck {
                 add(
                     .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
                     Text.printable(
-                        "citation \(found.position + 1) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but its \(found.stance == .denies ? "denial" : "support") has \(counted(found.channels, "independent channel")) (grade it 2, or add the independent source that confirms it)"
+                        "citation \(CitationNumber.shown(found.position)) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but its \(found.stance == .denies ? "denial" : "support") has \(counted(found.channels, "independent channel")) (grade it 2, or add the independent source that confirms it)"
                     ))
             }
         }
