@@ -44,6 +44,22 @@ struct UntrustedStoreTests {
         }
     }
 
+    @Test("undo refuses an entry whose copy of a record is another record's line: put back, it overwrote that record")
+    func undoOfAnotherRecordsLine() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "name", "Hamas X"]).status == 0)
+        try plant("UPDATE change_record SET before = replace(before, '\"id\":\"hamas\"', '\"id\":\"isis\"') WHERE change = 2;", in: cli)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 65)
+        #expect(
+            undo.standardError.contains(
+                "cannot undo entry #2: the history's copy of entity \"hamas\" is no longer a valid record"), "\(undo.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        try plant("UPDATE change_record SET kind = 'gadget' WHERE change = 2;", in: cli)
+        #expect(try cli.run(["undo"]).status == 65)
+    }
+
     static let denial = """
         {"record":"claim","id":"hamas-denied","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"police","quote":"نفت","stance":"denies","credibility":2}]}
 

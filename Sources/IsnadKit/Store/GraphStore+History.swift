@@ -137,18 +137,30 @@ extension GraphStore {
             var touched: [(kind: Record.Kind, id: String, before: String?)] = []
             try database.prepare("SELECT kind, record, before FROM change_record WHERE change = ?1").forEachRow([
                 .integer(Int64(target.number))
-            ]) { row in touched.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1), row.text(2))) }
+            ]) { row in
+                guard let kind = Record.Kind(rawValue: row.string(0)) else {
+                    throw HistoryError.unreadable(entry: target.number, record: "record \"\(Text.printable(row.string(1)))\"")
+                }
+                touched.append((kind, row.string(1), row.text(2)))
+            }
             let session = try ChangeSession(store: self, description: description)
             let decoder = RecordDecoder(vocabulary: vocabulary)
             var restored: [Record] = []
             for record in touched where record.before == nil { try session.remove(record.kind, id: record.id) }
             for record in touched {
                 guard let before = record.before else { continue }
+                let value: Record
                 do {
-                    restored.append(try decoder.decode(try JSONParser.parse(before)))
+                    value = try decoder.decode(try JSONParser.parse(before))
                 } catch {
                     throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
                 }
+                // Another program's history could hold another record's line here: put back,
+                // it would overwrite that record.
+                guard value.kind == record.kind, value.id == record.id else {
+                    throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
+                }
+                restored.append(value)
             }
             // The records still in the store first, then those the change took away: an id merged
             // into an entity moves back from the entity that took it (B merged into A, then A into
