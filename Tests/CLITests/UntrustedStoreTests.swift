@@ -48,16 +48,44 @@ struct UntrustedStoreTests {
     func undoOfAnotherRecordsLine() throws {
         let cli = try importedStore()
         #expect(try cli.run(["set", "hamas", "name", "Hamas X"]).status == 0)
-        try plant("UPDATE change_record SET before = replace(before, '\"id\":\"hamas\"', '\"id\":\"isis\"') WHERE change = 2;", in: cli)
+        try plant(
+            "UPDATE change_record SET before = replace(before, '\"id\":\"hamas\"', '\"id\":\"isis\"') WHERE change = 2;", in: cli)
         let before = try cli.run(["export", "jsonl"]).outputBytes
         let undo = try cli.run(["undo"])
         #expect(undo.status == 65)
         #expect(
             undo.standardError.contains(
-                "cannot undo entry #2: the history's copy of entity \"hamas\" is no longer a valid record"), "\(undo.standardError)")
+                "cannot undo entry #2: the history's copy of entity \"hamas\" is no longer a valid record"),
+            "\(undo.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         try plant("UPDATE change_record SET kind = 'gadget' WHERE change = 2;", in: cli)
         #expect(try cli.run(["undo"]).status == 65)
+    }
+
+    @Test(
+        "a change to a claim holding a value Isnad never writes is refused, not written back with a default in its place",
+        arguments: [
+            ("UPDATE citation SET credibility = -5 WHERE claim = 'hamas-praised-attack';", "credibility"),
+            ("UPDATE citation SET stance = 'ASSERTS' WHERE claim = 'hamas-praised-attack';", "stance"),
+            ("UPDATE claim SET start_date = 'not-a-date' WHERE id = 'hamas-praised-attack';", "start"),
+        ])
+    func changeOfABadClaim(sql: String, field: String) throws {
+        let cli = try importedStore()
+        try plant("PRAGMA ignore_check_constraints = ON; " + sql, in: cli)
+        let before = try files(of: cli)
+        for arguments in [
+            ["set", "hamas-praised-attack", "notes", "n"], ["retract", "hamas-praised-attack", "--reason", "r"],
+            [
+                "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance", "asserts",
+                "--credibility", "3", "--unverified", "test",
+            ],
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 65, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("claim \"hamas-praised-attack\""), "\(result.standardError)")
+            #expect(result.standardError.contains(field), "\(result.standardError)")
+        }
+        #expect(try files(of: cli) == before)
     }
 
     static let denial = """

@@ -29,18 +29,22 @@ extension GraphStore {
         }
     }
 
-    /// A claim and its citations, in citation order, without grading them.
+    /// A claim and its citations, in citation order, without grading them. A stored value Isnad
+    /// never writes (a stance, a credibility, a date) is an error, as where claims are read: a
+    /// change written from it would store a default in its place, and its history the default.
     func plainClaim(id: String) throws -> Claim? {
         let select = try database.cached(
             "SELECT subject, predicate, object, start_date, end_date, notes FROM claim WHERE id = ?1")
+        let record = "claim \"\(Text.printable(id))\""
         guard
             var claim = try select.firstRow(
                 [.text(id)],
                 { row in
                     Claim(
                         id: id, subject: row.string(0), predicate: row.string(1), object: row.string(2),
-                        start: row.text(3).flatMap { try? PartialDate(parsing: $0) },
-                        end: row.text(4).flatMap { try? PartialDate(parsing: $0) }, citations: [], notes: row.text(5))
+                        start: try StoredValue.date(row, 3, path: path, record: record, field: "start"),
+                        end: try StoredValue.date(row, 4, path: path, record: record, field: "end"), citations: [],
+                        notes: row.text(5))
                 })
         else { return nil }
         // Its citations that stand and those retracted, in the order they were given.
@@ -53,11 +57,12 @@ extension GraphStore {
             ORDER BY 9
             """)
         try citations.forEachRow([.text(id)]) { row in
+            let cited = "citation \(claim.citations.count + 1) of \(record)"
             claim.citations.append(
                 Citation(
                     source: row.string(0), via: row.text(1), quote: row.string(2), quoteEnglish: row.text(3),
-                    stance: Stance(rawValue: row.string(4)) ?? .reports,
-                    credibility: Credibility(rawValue: row.int(5)) ?? .cannotBeJudged, locator: row.text(6),
+                    stance: try StoredValue.vocabulary(row.string(4), path: path, record: cited, field: "stance"),
+                    credibility: try StoredValue.credibility(row, 5, path: path, record: cited), locator: row.text(6),
                     retraction: row.text(7)))
         }
         return claim
