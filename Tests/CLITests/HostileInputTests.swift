@@ -8,6 +8,23 @@ import Testing
 struct HostileInputTests {
     static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
 
+    @Test("a file name that would forge lines or read as an option is neither, in the summary and in the hint to convert")
+    func fileNamesInMessages() throws {
+        let cli = try CLIHarness.scoped
+        let forged = "evil.jsonl (0 entities)\nnothing was imported: the store is unchanged\nx.jsonl"
+        try cli.write(forged, CoreCommandTests.records)
+        let imported = try cli.run(["import", forged])
+        #expect(imported.status == 0)
+        #expect(!imported.standardError.contains("\nnothing was imported"), "\(imported.standardError)")
+        let utf16 = Data([0xFF, 0xFE] + Array(#"{"record":"entity"}"#.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try utf16.write(to: cli.directory.appendingPathComponent("-o.bashrc.u16"))
+        let hint = try cli.run(["import", "--", "-o.bashrc.u16"])
+        #expect(hint.status == 65)
+        #expect(
+            hint.standardError.contains("convert it with iconv -f UTF-16 -t UTF-8 ./-o.bashrc.u16 > ./-o.bashrc.u16.jsonl"),
+            "\(hint.standardError)")
+    }
+
     @Test("an argument or $ISNAD_DB that is not UTF-8 is refused: read with U+FFFD it named another file, which -o overwrote")
     func nonUTF8Arguments() throws {
         let cli = try CLIHarness.scoped

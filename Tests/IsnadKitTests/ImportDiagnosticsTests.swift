@@ -153,6 +153,11 @@ struct ImportDiagnosticsTests {
             "records.jsonl:1: the file is UTF-16 text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-16 -t UTF-8 records.jsonl > records.lines.jsonl"
         ),
         (
+            "UTF-16 whose name is shown escaped: no command that would name another file",
+            encoded(records, .utf16LittleEndian, mark: [0xFF, 0xFE]), "a\u{1B}b.jsonl",
+            "a\\u{1B}b.jsonl:1: the file is UTF-16 text; records must be UTF-8 JSON Lines: pipe it through iconv -f UTF-16 -t UTF-8"
+        ),
+        (
             "UTF-16 big-endian with a byte order mark", encoded(records, .utf16BigEndian, mark: [0xFE, 0xFF]), "records.json",
             "records.json:1: the file is UTF-16 text; records must be UTF-8 JSON Lines: convert it with iconv -f UTF-16 -t UTF-8 records.json > records.jsonl"
         ),

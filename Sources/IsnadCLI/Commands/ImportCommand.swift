@@ -133,7 +133,7 @@ enum ImportCommand: Command {
                 ? "; \(counted(summary.combined, "claim")) naming merged entities went to the same claims of the entities kept"
                 : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
-        let names = inputs.map(\.name).joined(separator: ", ")
+        let names = inputs.map { Text.printable($0.name) }.joined(separator: ", ")
         if options.dryRun {
             context.message(
                 "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)"

@@ -139,12 +139,15 @@ public enum ForeignFormat: Equatable, Sendable {
             case .carriageReturnLines: "tr '\\r' '\\n' <"
             case .sqliteDatabase, .xmlDocument, .stixBundle: ""
             }
-        if isStandardInput {
+        // A name shown escaped is not the file's name: a command made from it would name another.
+        if isStandardInput || Text.printable(input) != input {
             return "pipe it through \(command.hasSuffix(" <") ? String(command.dropLast(2)) : command)"
         }
         let suffix = if case .compressed(_, _, let suffix) = self { suffix } else { "" }
         let target = ForeignFormat.jsonLinesName(for: input, dropping: suffix)
-        return "convert it with \(command) \(ForeignFormat.shellQuoted(input)) > \(ForeignFormat.shellQuoted(target))"
+        // A name that begins with - would be read as an option.
+        func argument(_ path: String) -> String { ForeignFormat.shellQuoted(path.hasPrefix("-") ? "./" + path : path) }
+        return "convert it with \(command) \(argument(input)) > \(argument(target))"
     }
 
     /// Where to write the converted file: the input's name as `.jsonl`, never the input itself.
