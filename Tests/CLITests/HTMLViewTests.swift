@@ -155,6 +155,30 @@ struct HTMLViewTests {
         #expect(asked.status == 0 && asked.standardError.isEmpty, "\(asked.standardError)")
     }
 
+    @Test(
+        "names dot refuses (quoted strings past its 16,384 characters) are one line of error, not a silent end by SIGPIPE",
+        .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
+    func dotRefusesTheInput() throws {
+        let cli = try CLIHarness.scoped
+        let long = String(repeating: "x", count: 20_000)
+        var records = #"{"record":"source","id":"s","type":"news-article","title":"S","reliability":"B"}"# + "\n"
+        for index in 0..<12 {
+            records += #"{"record":"entity","id":"p\#(index)","type":"person","name":"P\#(index) \#(long)"}"# + "\n"
+        }
+        for index in 1..<12 {
+            records +=
+                #"{"record":"claim","subject":"p0","predicate":"linked_to","object":"p\#(index)","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}"#
+                + "\n"
+        }
+        try cli.write("records.jsonl", records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let result = try cli.run(["export", "html", "--layout", "dot", "-o", "view.html"])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardError.hasPrefix("isnad: layout failed: "), "\(result.standardError)")
+        #expect(result.standardError.filter { $0 == "\n" }.count == 1, "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
+    }
+
     @Test("a view larger than a browser draws responsively is refused, and no file is written")
     func tooLarge() throws {
         let count = HTMLView.maximumEntities + 1

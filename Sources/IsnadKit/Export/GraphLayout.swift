@@ -208,12 +208,20 @@ public struct GraphLayout: Sendable, Equatable {
             errors = standardError.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        standardInput.fileHandleForWriting.write(input)
-        try standardInput.fileHandleForWriting.close()
+        do {
+            // A program that stops reading (dot stops at input it refuses) closes the pipe: its
+            // exit status says why, not a SIGPIPE that would end isnad with no message.
+            let previous = signal(SIGPIPE, SIG_IGN)
+            defer { signal(SIGPIPE, previous) }
+            try? standardInput.fileHandleForWriting.write(contentsOf: input)
+            try? standardInput.fileHandleForWriting.close()
+        }
         process.waitUntilExit()
         group.wait()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors, as: UTF8.self).trimmingWhitespace
+            // One line, as every message is.
+            let message = String(decoding: errors, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
             throw LayoutError(message: "\(program) exited with status \(process.terminationStatus): \(message)")
         }
         return output
