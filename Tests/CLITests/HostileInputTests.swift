@@ -8,6 +8,19 @@ import Testing
 struct HostileInputTests {
     static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
 
+    @Test("a line that never ends (/dev/zero) is given up after eight times the limit, not read forever", arguments: ["jsonl", "ftm"])
+    func endlessLine(format: String) throws {
+        let cli = try CLIHarness.scoped
+        let result = try cli.run(["import", "--from", format, "--max-line-bytes", "10", "/dev/zero"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: /dev/zero:1: line is longer than the limit of 10 bytes and had not ended after "),
+            "\(result.standardError)")
+        #expect(result.standardError.contains("bytes: the rest of the file is not read\n"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+    }
+
     @Test("a file name that would forge lines or read as an option is neither, in the summary and in the hint to convert")
     func fileNamesInMessages() throws {
         let cli = try CLIHarness.scoped

@@ -102,6 +102,7 @@ enum FuzzChecks {
             switch line {
             case .text(let text): lines.append(.text(Array(text)))
             case .tooLong(let length): lines.append(.tooLong(length))
+            case .unended(let length): lines.append(.tooLong(length))
             }
         }
         if let error { throw Finding(description: "the line reader failed to read a file: \(error)") }

@@ -19,6 +19,7 @@ struct LineReaderTests {
                 switch line {
                 case .text(let text): result.append("\(number):\(String(decoding: text, as: UTF8.self))")
                 case .tooLong(let length): result.append("\(number):too long \(length)")
+                case .unended(let length): result.append("\(number):unended after \(length)")
                 }
             }
             #expect(error == nil)

@@ -11,6 +11,8 @@ struct DecodedLine: Sendable {
         case blank
         /// A line over the length limit, skipped unread.
         case tooLong
+        /// A line over the length limit that had not ended when the reading gave it up.
+        case unended
         /// The first line shows the file is of another format (the reading stopped here).
         case foreign(ForeignFormat)
         /// A line of FollowTheMoney entities, mapped by the importer.
@@ -147,6 +149,10 @@ struct DecodedLine: Sendable {
                     isBeforeFirstLine = false
                     length = skipped
                     content = .tooLong
+                case .unended(let read):
+                    isBeforeFirstLine = false
+                    length = read
+                    content = .unended
                 case .text(let bytes):
                     length = bytes.count
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {

@@ -17,7 +17,13 @@ public struct LineReader: ~Copyable {
         case text(UnsafeBufferPointer<UInt8>)
         /// The line is longer than the limit; its bytes were skipped.
         case tooLong(length: Int)
+        /// The line is longer than the limit and had not ended after ``giveUpLength`` bytes:
+        /// the reading stops there (`/dev/zero` has no line feed to skip to).
+        case unended(readLength: Int)
     }
+
+    /// How far an over-long line is skipped, looking for its end, before the file is given up.
+    public var giveUpLength: Int { max(maximumLineLength * 8, 64 << 20) }
 
     /// Reading the file failed (not a bad line: the descriptor itself).
     public struct ReadError: Error, CustomStringConvertible {
@@ -73,6 +79,10 @@ public struct LineReader: ~Copyable {
                 skippedLength = (skippedLength ?? 0) + (end - start)
                 start = end
                 scanned = end
+                if let skipped = skippedLength, skipped > giveUpLength {
+                    try body(lineNumber, .unended(readLength: skipped))
+                    return nil
+                }
             }
             // Make room for one more chunk.
             if start > 0 {
