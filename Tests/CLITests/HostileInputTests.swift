@@ -8,7 +8,7 @@ import Testing
 struct HostileInputTests {
     static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
 
-    @Test("a line that never ends (/dev/zero) is given up after eight times the limit, not read forever", arguments: ["jsonl", "ftm"])
+    @Test("a line that never ends (/dev/zero) is given up, not read forever", arguments: ["jsonl", "ftm"])
     func endlessLine(format: String) throws {
         let cli = try CLIHarness.scoped
         let result = try cli.run(["import", "--from", format, "--max-line-bytes", "10", "/dev/zero"])
