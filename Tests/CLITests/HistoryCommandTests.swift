@@ -203,6 +203,8 @@ struct HistoryCommandTests {
                 #"evil.jsonl:1: "at": expected a time in UTC as YYYY-MM-DDTHH:MM:SSZ"#
             ),
             (#""at":"yesterday""#, #""author":"eve""#, "null", #""at": expected a time in UTC"#),
+            (#""at":"2026-02-30T00:00:00Z""#, #""author":"eve""#, "null", #""at": expected a time in UTC"#),
+            (#""at":"2026-12-03T25:61:61Z""#, #""author":"eve""#, "null", #""at": expected a time in UTC"#),
             (
                 #""at":"2026-12-03T16:16:16Z""#, #""author":"eve\u001b[31m""#, "null",
                 #""author": contains the control character U+001B"#
@@ -222,6 +224,41 @@ struct HistoryCommandTests {
         #expect(result.status == 65)
         #expect(result.standardError.contains(message), "\(result.standardError)")
         #expect(try cli.run(["log"]).standardOutput.split(separator: "\n").filter { $0.hasPrefix("entry ") }.count == 1)
+    }
+
+    @Test("a history entry that lists a record twice, or undoes itself, is refused at its line, not by SQLite")
+    func historyEntryShapes() throws {
+        let cli = try importedStore()
+        let record = #"{"kind":"entity","id":"hamas","action":"changed","before":null,"after":null}"#
+        try cli.write(
+            "twice.jsonl",
+            #"{"entry":1,"at":"2026-12-03T16:16:16Z","author":"e","command":"isnad","undoes":null,"undone_by":null,"records":[\#(record),\#(record)]}"#
+                + "\n")
+        let twice = try cli.run(["import", "--from", "history", "twice.jsonl"])
+        #expect(twice.status == 65)
+        #expect(
+            twice.standardError.contains(#"twice.jsonl:1: "records"[1]: entity "hamas" is listed twice (first at "records"[0])"#),
+            "\(twice.standardError)")
+        try cli.write(
+            "self.jsonl",
+            #"{"entry":1,"at":"2026-12-03T16:16:16Z","author":"e","command":"isnad","undoes":1,"undone_by":null,"records":[]}"#
+                + "\n")
+        let selfUndo = try cli.run(["import", "--from", "history", "self.jsonl"])
+        #expect(selfUndo.status == 65)
+        #expect(selfUndo.standardError.contains(#"self.jsonl:1: "undoes": entry 1 cannot undo itself"#), "\(selfUndo.standardError)")
+    }
+
+    @Test("a history is read a line at a time: from a pipe as from a file, and a line that never ends is given up")
+    func historyFromPipes() throws {
+        let cli = try importedStore()
+        try cli.write("h.jsonl", try cli.run(["export", "history"]).standardOutput)
+        let piped = try ExternalTool.run(
+            "/bin/sh", ["-c", #"cat h.jsonl | exec "$0" --db other.db import --from history /dev/stdin"#, CLIHarness.binary],
+            directory: cli.directory)
+        #expect(piped.status == 0, "\(piped.standardError)")
+        let endless = try cli.run(["--db", "zero.db", "import", "--from", "history", "/dev/zero"])
+        #expect(endless.status == 65)
+        #expect(endless.standardError.contains("/dev/zero:1: line is longer than the limit of 16777216 bytes and had not ended"))
     }
 
     @Test("a history line that is not UTF-8 is refused, not kept with U+FFFD in place of its bytes")

@@ -48,30 +48,48 @@ extension ImportCommand {
         var problems: [String] = []
         for path in paths {
             let name = path == "-" ? "<stdin>" : path
-            let data: Data
-            if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                try Importer.checkInputs([.file(path)])
-                guard let read = FileManager.default.contents(atPath: path) else {
-                    throw TemplateCommand.OutputFailure(description: "cannot read \(Text.printable(path))")
-                }
-                data = read
+            if path != "-" { try Importer.checkInputs([.file(path)]) }
+            // Read a line at a time, as every import reads: a line is at most 16 MiB, and a FIFO
+            // or standard input is read as a file is. The entries are held whole, to check the
+            // entries they name.
+            let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw Importer.InputError(
+                    input: path, reason: String(cString: strerror(errno)), kind: errno == EACCES ? .unreadable : .cannotOpen)
             }
-            for (index, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-                // Bytes that are not UTF-8 would be taken as U+FFFD and kept so: refused, as an import refuses them.
-                let line = String(decoding: bytes, as: UTF8.self)
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                guard line.utf8.elementsEqual(bytes) else {
-                    problems.append("\(Text.printable(name)):\(index + 1): the line is not UTF-8 text")
-                    continue
+            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            var reader = LineReader(fileDescriptor: descriptor)
+            let limit = reader.maximumLineLength
+            // Twenty problems are shown: past them the file is not read on (/dev/urandom never ends).
+            struct Enough: Error {}
+            let readError = try? reader.forEachLine { (number, line) throws(Enough) in
+                if problems.count >= 20 { throw Enough() }
+                let place = "\(Text.printable(name)):\(number)"
+                switch line {
+                case .tooLong(let length):
+                    problems.append("\(place): line of \(length) bytes is longer than the limit of \(limit) bytes")
+                case .unended(let length):
+                    problems.append(
+                        "\(place): line is longer than the limit of \(limit) bytes and had not ended after \(length) bytes: the rest of the file is not read"
+                    )
+                case .text(let bytes):
+                    // Bytes that are not UTF-8 would be taken as U+FFFD and kept so: refused, as an import refuses them.
+                    let line = String(decoding: bytes, as: UTF8.self)
+                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return }
+                    guard line.utf8.elementsEqual(bytes) else {
+                        problems.append("\(place): the line is not UTF-8 text")
+                        return
+                    }
+                    do {
+                        entries.append(try HistoryEntry(json: try JSONParser.parse(line)))
+                        places.append(place)
+                    } catch {
+                        problems.append("\(place): \(error)")
+                    }
                 }
-                do {
-                    entries.append(try HistoryEntry(json: try JSONParser.parse(line)))
-                    places.append("\(Text.printable(name)):\(index + 1)")
-                } catch {
-                    problems.append("\(Text.printable(name)):\(index + 1): \(error)")
-                }
+            }
+            if let readError = readError ?? nil {
+                throw Importer.InputError(input: path, reason: readError.description, kind: .readFailed)
             }
         }
         // Entries keep their numbers relative to each other: each once, and an undo names an entry

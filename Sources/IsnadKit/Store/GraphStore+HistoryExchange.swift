@@ -137,16 +137,26 @@ extension HistoryEntry {
                 }
                 versions.append(line)
             }
+            // An entry changes a record once (the store keeps one row for each).
+            if let first = records.firstIndex(where: { $0.kind == kind && $0.id == id }) {
+                throw HistoryLineError(
+                    message: "\(place): \(kind.rawValue) \"\(id)\" is listed twice (first at \"records\"[\(first)])")
+            }
             records.append(RecordChange(kind: kind, id: id, action: action, before: versions[0], after: versions[1]))
         }
         let timestamp = try text(value, "at")
         guard HistoryEntry.isTimestamp(timestamp) else {
             throw HistoryLineError(message: "\"at\": expected a time in UTC as YYYY-MM-DDTHH:MM:SSZ")
         }
+        let undoes = try integer("undoes")
+        let undoneBy = try integer("undone_by")
+        for (key, other) in [("undoes", undoes), ("undone_by", undoneBy)] where other == number {
+            throw HistoryLineError(message: "\"\(key)\": entry \(number) cannot undo itself")
+        }
         self.init(
             number: number, timestamp: timestamp, author: try storable(try text(value, "author"), "author"),
-            command: try storable(try text(value, "command"), "command"), undoes: try integer("undoes"),
-            undoneBy: try integer("undone_by"), records: records, recordCount: records.count)
+            command: try storable(try text(value, "command"), "command"), undoes: undoes,
+            undoneBy: undoneBy, records: records, recordCount: records.count)
     }
 
     /// Whether `text` is a time as the history keeps it: `2026-12-03T16:16:16Z`.
@@ -162,7 +172,10 @@ extension HistoryEntry {
             default: guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
             }
         }
-        return true
+        // A time that is: its day in its month (the date's own rules), hours, minutes and seconds in range.
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        guard (try? PartialDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self))) != nil else { return false }
+        return number(11..<13) < 24 && number(14..<16) < 60 && number(17..<19) < 60
     }
 }
 
