@@ -245,7 +245,8 @@ struct HistoryCommandTests {
                 + "\n")
         let selfUndo = try cli.run(["import", "--from", "history", "self.jsonl"])
         #expect(selfUndo.status == 65)
-        #expect(selfUndo.standardError.contains(#"self.jsonl:1: "undoes": entry 1 cannot undo itself"#), "\(selfUndo.standardError)")
+        #expect(
+            selfUndo.standardError.contains(#"self.jsonl:1: "undoes": entry 1 cannot undo itself"#), "\(selfUndo.standardError)")
     }
 
     @Test("a history is read a line at a time: from a pipe as from a file, and a line that never ends is given up")
