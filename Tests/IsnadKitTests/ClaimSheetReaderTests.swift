@@ -73,6 +73,11 @@ struct ClaimSheetReaderTests {
             (header + "\nhamas,praised,isis,a,\"never closed,asserts,3\n", "2:5: a quote opened here is never closed"),
             (header + "\nhamas,praised,isis,a,q,asserts,3,more\n", "2:8: a cell past the last column"),
             (
+                header + "\nhamas,praised,isis,a,\"He said \"yes\" today\",asserts,3\n",
+                "2:5: text after the quote that closes the cell: a quote inside a quoted cell is written twice (\"\")"
+            ),
+            (header + "\nhamas,praised,isis,a,\"q\"x,asserts,3\n", "2:5: text after the quote that closes the cell"),
+            (
                 "subject,,predicate,object,source,quote,stance,credibility\nhamas,x,praised,isis,a,q,asserts,3\n",
                 "2:2: a cell under a column with no name"
             ),

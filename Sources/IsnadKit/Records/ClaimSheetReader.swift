@@ -183,6 +183,13 @@ public final class ClaimSheetReader {
                 }
                 continue
             }
+            // After the quote that closes a cell only the cell's end may come: a quote inside
+            // one that was not doubled would otherwise change a verbatim quote silently.
+            if wasQuoted, byte != separator, byte != UInt8(ascii: "\r"), byte != UInt8(ascii: "\n") {
+                throw ClaimSheet.Problem(
+                    line: line, column: cells.count + 1,
+                    message: "text after the quote that closes the cell: a quote inside a quoted cell is written twice (\"\")")
+            }
             switch byte {
             case UInt8(ascii: "\"") where field.isEmpty && !wasQuoted:
                 quoted = true
