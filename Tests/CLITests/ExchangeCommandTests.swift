@@ -151,8 +151,8 @@ struct ExchangeCommandTests {
         #expect(result.status == 65)
         #expect(result.standardError.contains("confidence: expected an integer from 0 to 100, found "), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
-        // In range, the same bundle imports.
-        try cli.write("good.json", bundle.replacingOccurrences(of: "\"confidence\": \(confidence)", with: "\"confidence\": 100"))
+        // In range, the same bundle imports, a byte order mark before it too.
+        try cli.write("good.json", "\u{FEFF}" + bundle.replacingOccurrences(of: "\"confidence\": \(confidence)", with: "\"confidence\": 100"))
         #expect(try cli.run(["import", "good.json"]).status == 0)
     }
 }

@@ -330,6 +330,8 @@ private struct Run {
             }
         }
         let location = ImportSession.Location(file: index, line: 0)
+        // A UTF-8 byte order mark at the start is accepted, as in every file Isnad reads.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         let value: JSONValue
         do {
             value = try data.withUnsafeBufferPointer { try JSONParser.parse($0) }
