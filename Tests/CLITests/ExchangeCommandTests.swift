@@ -152,7 +152,8 @@ struct ExchangeCommandTests {
         #expect(result.standardError.contains("confidence: expected an integer from 0 to 100, found "), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
         // In range, the same bundle imports, a byte order mark before it too.
-        try cli.write("good.json", "\u{FEFF}" + bundle.replacingOccurrences(of: "\"confidence\": \(confidence)", with: "\"confidence\": 100"))
+        let good = bundle.replacingOccurrences(of: "\"confidence\": \(confidence)", with: "\"confidence\": 100")
+        try cli.write("good.json", "\u{FEFF}" + good)
         #expect(try cli.run(["import", "good.json"]).status == 0)
     }
 }
