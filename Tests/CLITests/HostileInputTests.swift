@@ -8,6 +8,26 @@ import Testing
 struct HostileInputTests {
     static let good = #"{"record":"entity","id":"fine","type":"person","name":"Fine"}"#
 
+    @Test("sources that cite each other in a cycle are refused at a source of the import; a cycle already stored is check's")
+    func citesCycle() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "cycle.jsonl",
+            """
+            {"record":"source","id":"sa","type":"statement","title":"A","reliability":"C","cites":["sb"]}
+            {"record":"source","id":"sb","type":"statement","title":"B","reliability":"C","cites":["sc"]}
+            {"record":"source","id":"sc","type":"statement","title":"C","reliability":"C","cites":["sa"]}
+
+            """)
+        let result = try cli.run(["import", "cycle.jsonl"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: cycle.jsonl:1: source \"sa\": cites: cites itself through sa → sb → sc → sa (a source cannot relay what relays it)\n"
+            ), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+    }
+
     @Test("a line that never ends (/dev/zero) is given up, not read forever", arguments: ["jsonl", "ftm"])
     func endlessLine(format: String) throws {
         let cli = try CLIHarness.scoped

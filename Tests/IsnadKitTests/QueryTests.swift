@@ -349,7 +349,7 @@ struct CheckTests {
         try Fixtures.importText(
             """
             {"record":"entity","id":"alpha-twin","type":"organization","name":"ALPHA  front!"}
-            {"record":"source","id":"loop-1","type":"other","title":"L1","reliability":"F","cites":["loop-2"]}
+            {"record":"source","id":"loop-1","type":"other","title":"L1","reliability":"F"}
             {"record":"source","id":"loop-2","type":"other","title":"L2","reliability":"F","cites":["loop-1"]}
             {"record":"source","id":"with-text","type":"news-article","title":"T","reliability":"C","text":"The quick brown\\nfox jumps."}
             {"record":"claim","id":"quoted","subject":"a","predicate":"praised","object":"b","citations":[{"source":"with-text","quote":"quick  brown fox","stance":"asserts","credibility":2},{"source":"with-text","quote":"lazy dog","stance":"asserts","credibility":2}]}
@@ -361,6 +361,8 @@ struct CheckTests {
         try database.execute(
             "INSERT INTO citation (claim, position, citation_key, source, quote, stance, credibility) VALUES ('ghost-claim', 0, 1, 's-a', 'q', 'asserts', 1)"
         )
+        // An import refuses a cycle: another program makes it.
+        try database.execute("INSERT INTO source_cites (source, position, cited) VALUES ('loop-1', 0, 'loop-2')")
         try database.execute("UPDATE claim SET predicate = 'child_of' WHERE id = 'a-b'")
         try database.execute("DELETE FROM citation WHERE claim = 'a-x'")
         try database.execute("UPDATE entity SET type = 'group' WHERE id = 'p'")

@@ -265,46 +265,15 @@ public struct IntegrityCheck {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// A source that relays, through its chain, a source that relays it back. A depth-first
-    /// search with a stack of its own, not the call stack: a chain may be millions long.
+    /// A source that relays, through its chain, a source that relays it back.
     private mutating func checkCycles(_ store: GraphStore) throws {
         var edges: [String: [String]] = [:]
         try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
-        enum Mark { case visiting, done }
-        var marks: [String: Mark] = [:]
-        // The path being explored: each source, and how many of its cited sources were visited.
-        var path: [(source: String, next: Int)] = []
-        var reported: Set<String> = []
-        for root in edges.keys.sorted() where marks[root] == nil {
-            marks[root] = .visiting
-            path.append((root, 0))
-            while let top = path.last {
-                let cited = edges[top.source] ?? []
-                guard top.next < cited.count else {
-                    marks[top.source] = .done
-                    path.removeLast()
-                    continue
-                }
-                path[path.count - 1].next += 1
-                let next = cited[top.next]
-                switch marks[next] {
-                case .visiting?:
-                    if let start = path.firstIndex(where: { $0.source == next }) {
-                        let cycle = path[start...].map(\.source)
-                        let key = cycle.sorted().joined(separator: " ")
-                        if reported.insert(key).inserted {
-                            add(
-                                .citesCycle, "source \"\(next)\"",
-                                "cites itself through " + IntegrityCheck.chain(cycle + [next])
-                                    + " (a source cannot relay what relays it)")
-                        }
-                    }
-                case .done?: break
-                case nil:
-                    marks[next] = .visiting
-                    path.append((next, 0))
-                }
-            }
+        for cycle in CitesCycles.find(in: edges) {
+            guard let first = cycle.first else { continue }
+            add(
+                .citesCycle, "source \"\(first)\"",
+                "cites itself through " + IntegrityCheck.chain(cycle + [first]) + " (a source cannot relay what relays it)")
         }
         examined[.citesCycle] = edges.count
     }

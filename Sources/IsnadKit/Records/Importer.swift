@@ -632,9 +632,18 @@ private struct Run {
         }
     }
 
-    /// Once everything is read: references to records that never came, and types that no
-    /// longer fit because an entity changed type.
+    /// Once everything is read: references to records that never came, types that no longer
+    /// fit because an entity changed type, and chains of transmission made into cycles.
     mutating func checkReferences() throws {
+        // A cycle already in the store is check's to report; one through a source read here is refused.
+        for (cycle, location) in try session.citesCyclesThroughImportedSources() {
+            guard let first = cycle.first else { continue }
+            report(
+                RecordProblem(
+                    record: "source \"\(first)\"", field: "cites",
+                    message: "cites itself through " + IntegrityCheck.chain(cycle + [first])
+                        + " (a source cannot relay what relays it)"), at: location)
+        }
         var missing: [(ImportSession.PendingReference)] = []
         try session.resolvePending { reference, found, type in
             if !found {

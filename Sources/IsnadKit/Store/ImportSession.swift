@@ -323,6 +323,29 @@ final class ImportSession {
         }
     }
 
+    /// The cycles in the store's chains of transmission (``CitesCycles``) that pass through a
+    /// source this import wrote, each from that source, with where its record was read.
+    func citesCyclesThroughImportedSources() throws -> [(cycle: [String], location: Location)] {
+        try flushBatch()
+        // Most imports after the first bring claims only: the chains are not read for them.
+        let sources = "SELECT EXISTS (SELECT 1 FROM \(temporary("import_record")) WHERE kind = 'source')"
+        guard try database.prepare(sources).scalarInteger() == 1 else { return [] }
+        var edges: [String: [String]] = [:]
+        try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
+        let select = try database.cached(
+            "SELECT file, line FROM \(temporary("import_record")) WHERE kind = 'source' AND id = ?1")
+        var found: [(cycle: [String], location: Location)] = []
+        for cycle in CitesCycles.find(in: edges) {
+            for (index, source) in cycle.enumerated() {
+                if let location = try select.firstRow([.text(source)], { Location(file: $0.int(0), line: $0.int(1)) }) {
+                    found.append((Array(cycle[index...] + cycle[..<index]), location))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
     /// For each entity whose type this import changed, every claim it takes part in, with the
     /// location of the claim's record in this import if it has one.
     func claimsOfRetypedEntities(

@@ -1,0 +1,42 @@
+/// Sources that relay, through their chains, a source that relays them back: a chain of
+/// transmission that never reaches the one who first spoke. `check` lists them, and an import
+/// refuses one it would make.
+enum CitesCycles {
+    /// Each cycle once, as the sources along it from the first one met (by id order), for
+    /// `edges` from each source to the sources it cites, in order. A depth-first search with a
+    /// stack of its own, not the call stack: a chain may be millions long.
+    static func find(in edges: [String: [String]]) -> [[String]] {
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        // The path being explored: each source, and how many of its cited sources were visited.
+        var path: [(source: String, next: Int)] = []
+        var found: [[String]] = []
+        var seen: Set<String> = []
+        for root in edges.keys.sorted() where marks[root] == nil {
+            marks[root] = .visiting
+            path.append((root, 0))
+            while let top = path.last {
+                let cited = edges[top.source] ?? []
+                guard top.next < cited.count else {
+                    marks[top.source] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let next = cited[top.next]
+                switch marks[next] {
+                case .visiting?:
+                    if let start = path.firstIndex(where: { $0.source == next }) {
+                        let cycle = path[start...].map(\.source)
+                        if seen.insert(cycle.sorted().joined(separator: " ")).inserted { found.append(cycle) }
+                    }
+                case .done?: break
+                case nil:
+                    marks[next] = .visiting
+                    path.append((next, 0))
+                }
+            }
+        }
+        return found
+    }
+}
