@@ -156,6 +156,18 @@ struct HTMLViewTests {
     }
 
     @Test(
+        "a name holding DEL is laid out by dot: Graphviz gives &#127; back as bytes that are not UTF-8",
+        .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
+    func controlInANameLaidOutByDot() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records.replacingOccurrences(of: "\"Hamas\"", with: "\"Ha\\u007fmas\""))
+        let imported = try cli.run(["import", "records.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let result = try cli.run(["export", "html", "--layout", "dot", "-o", "view.html"])
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    @Test(
         "names dot refuses (quoted strings past its 16,384 characters) are one line of error, not a silent end by SIGPIPE",
         .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
     func dotRefusesTheInput() throws {

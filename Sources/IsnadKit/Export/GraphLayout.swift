@@ -41,7 +41,14 @@ public struct GraphLayout: Sendable, Equatable {
         var dot = "digraph \"layout\" {\n  graph [rankdir=\"LR\", nodesep=0.3, ranksep=1.1, ratio=0.62];\n"
         dot += "  node [fontname=\(font), fontsize=11, margin=\"0.12,0.06\"];\n"
         for node in nodes {
-            dot += "  \(DOTEscaping.quoted(node.id)) [label=\(DOTEscaping.quoted(node.lines.joined(separator: "\n")))"
+            // The label only sizes the node: a control in it is a space, since Graphviz gives
+            // a reference to one (&#127;) back as bytes that are not UTF-8, and its JSON is refused.
+            let label = String(
+                String.UnicodeScalarView(
+                    node.lines.joined(separator: "\n").unicodeScalars.map {
+                        $0 != "\n" && Text.needsEscapeForTerminal($0) ? " " : $0
+                    }))
+            dot += "  \(DOTEscaping.quoted(node.id)) [label=\(DOTEscaping.quoted(label))"
             dot += ", shape=\(shape(of: node.type))];\n"
         }
         for (tail, head) in links { dot += "  \(DOTEscaping.quoted(tail)) -> \(DOTEscaping.quoted(head));\n" }
