@@ -40,9 +40,13 @@ struct EvidenceWeighingTests {
     }
 
     /// Imports `records` into a fresh store and weighs claim `id`.
-    static func weigh(_ records: String, claim id: String = "ab") throws -> (ClaimWeight, GradedClaim, TransmissionGraph) {
+    /// - Parameter sql: run on the store after the import, as another program would change it.
+    static func weigh(_ records: String, claim id: String = "ab", sql: String? = nil) throws -> (
+        ClaimWeight, GradedClaim, TransmissionGraph
+    ) {
         return try withTemporaryFolder { folder in
             let store = try Fixtures.store(records, in: folder)
+            if let sql { try store.database.execute(sql) }
             let graph = try TransmissionGraph(store: store)
             let claim = try #require(try store.claim(id: id))
             return (graph.weigh(claim), claim, graph)
@@ -103,8 +107,11 @@ struct EvidenceWeighingTests {
 
     @Test("a cycle in cites terminates: every source on it is in the chain once, at its shortest distance")
     func cycle() throws {
-        let sources = Self.source("one", "C", cites: ["two"]) + Self.source("two", "D", cites: ["one"])
-        let (weight, _, graph) = try Self.weigh(Self.claim(Self.citation("one") + "," + Self.citation("two"), sources: sources))
+        // An import refuses the cycle: another program closes it.
+        let sources = Self.source("one", "C", cites: ["two"]) + Self.source("two", "D")
+        let (weight, _, graph) = try Self.weigh(
+            Self.claim(Self.citation("one") + "," + Self.citation("two"), sources: sources),
+            sql: "INSERT INTO source_cites (source, position, cited) VALUES ('two', 0, 'one')")
         #expect(graph.closure(of: "one") == ["one": 0, "two": 1])
         #expect(weight.supportingChannels == 1)
         // Both are in both chains at distance at most 1: the tie goes to the less reliable.
