@@ -67,11 +67,9 @@ extension ImportCommand {
                 let place = "\(Text.printable(name)):\(number)"
                 switch line {
                 case .tooLong(let length):
-                    problems.append("\(place): line of \(length) bytes is longer than the limit of \(limit) bytes")
+                    problems.append("\(place): " + LineReader.overLimit(length: length, limit: limit, isEnded: true))
                 case .unended(let length):
-                    problems.append(
-                        "\(place): line is longer than the limit of \(limit) bytes and had not ended after \(length) bytes: the rest of the file is not read"
-                    )
+                    problems.append("\(place): " + LineReader.overLimit(length: length, limit: limit, isEnded: false))
                 case .text(let bytes):
                     // Bytes that are not UTF-8 would be taken as U+FFFD and kept so: refused, as an import refuses them.
                     let line = String(decoding: bytes, as: UTF8.self)

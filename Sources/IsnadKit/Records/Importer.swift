@@ -267,16 +267,15 @@ private struct Run {
                     case .tooLong:
                         report(
                             RecordProblem(
-                                message:
-                                    "line of \(line.length) bytes is longer than the limit of \(options.maximumLineLength) bytes",
+                                message: LineReader.overLimit(
+                                    length: line.length, limit: options.maximumLineLength, isEnded: true),
                                 remedy: .longerLineLimit
                             ), at: location)
                     case .unended:
                         report(
                             RecordProblem(
-                                message:
-                                    "line is longer than the limit of \(options.maximumLineLength) bytes and had not ended after \(line.length) bytes: the rest of the file is not read"
-                            ), at: location)
+                                message: LineReader.overLimit(
+                                    length: line.length, limit: options.maximumLineLength, isEnded: false)), at: location)
                     case .foreign(let format): try refuse(input, as: format, at: location)
                     case .followTheMoney(let bytes):
                         try bytes.withUnsafeBufferPointer { try handleFtM($0, of: input, at: location) }

@@ -22,6 +22,14 @@ public struct LineReader: ~Copyable {
         case unended(readLength: Int)
     }
 
+    /// What an import says of a line over the limit of `limit` bytes: `length` bytes long, or
+    /// not ended after `length` bytes when the reading gave it up.
+    public static func overLimit(length: Int, limit: Int, isEnded: Bool) -> String {
+        isEnded
+            ? "line of \(length) bytes is longer than the limit of \(limit) bytes"
+            : "line is longer than the limit of \(limit) bytes and had not ended after \(length) bytes: the rest of the file is not read"
+    }
+
     /// How far an over-long line is skipped, looking for its end, before the file is given up.
     public var giveUpLength: Int { max(maximumLineLength * 8, 64 << 20) }
 
