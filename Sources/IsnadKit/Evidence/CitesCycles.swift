@@ -39,4 +39,9 @@ enum CitesCycles {
         }
         return found
     }
+
+    /// What `check` and an import say of a cycle, from its first source.
+    static func message(_ cycle: [String]) -> String {
+        "cites itself through " + IntegrityCheck.chain(cycle + cycle.prefix(1)) + " (a source cannot relay what relays it)"
+    }
 }

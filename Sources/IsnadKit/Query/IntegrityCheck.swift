@@ -271,9 +271,7 @@ public struct IntegrityCheck {
         try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
         for cycle in CitesCycles.find(in: edges) {
             guard let first = cycle.first else { continue }
-            add(
-                .citesCycle, "source \"\(first)\"",
-                "cites itself through " + IntegrityCheck.chain(cycle + [first]) + " (a source cannot relay what relays it)")
+            add(.citesCycle, "source \"\(first)\"", CitesCycles.message(cycle))
         }
         examined[.citesCycle] = edges.count
     }

@@ -638,10 +638,7 @@ private struct Run {
         for (cycle, location) in try session.citesCyclesThroughImportedSources() {
             guard let first = cycle.first else { continue }
             report(
-                RecordProblem(
-                    record: "source \"\(first)\"", field: "cites",
-                    message: "cites itself through " + IntegrityCheck.chain(cycle + [first])
-                        + " (a source cannot relay what relays it)"), at: location)
+                RecordProblem(record: "source \"\(first)\"", field: "cites", message: CitesCycles.message(cycle)), at: location)
         }
         var missing: [(ImportSession.PendingReference)] = []
         try session.resolvePending { reference, found, type in
