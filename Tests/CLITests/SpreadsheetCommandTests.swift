@@ -81,6 +81,41 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("a citation given again in the next row is counted once; given again differently, the sheet is refused at that row")
+    func repeatedRows() throws {
+        let cli = try importedStore()
+        let header = "subject,predicate,object,source,quote,stance,credibility\n"
+        try cli.write("same.csv", header + "hamas,praised,isis,article,q,asserts,3\nhamas,praised,isis,article,q,asserts,3\n")
+        let same = try cli.run(["import", "same.csv"])
+        #expect(same.standardError.hasPrefix("imported 1 citation from same.csv"), "\(same.standardError)")
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        try cli.write("other.csv", header + "hamas,praised,isis,article,r,asserts,3\nhamas,praised,isis,article,r,denies,6\n")
+        let other = try cli.run(["import", "other.csv"])
+        #expect(other.status == 65)
+        #expect(
+            other.standardError.contains(
+                "other.csv:3:6: stance: an earlier row gives this citation (its source, via and quote) with another stance"),
+            "\(other.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("a claim record given twice in one import cannot give one citation two ways: refused, not the last one kept")
+    func repeatedClaimRecords() throws {
+        let cli = try importedStore()
+        let record = { (stance: String, credibility: Int) in
+            #"{"record":"claim","id":"cx","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"article","quote":"q","stance":"\#(stance)","credibility":\#(credibility)}]}"#
+        }
+        try cli.write("twice.jsonl", record("asserts", 2) + "\n" + record("denies", 5) + "\n")
+        let result = try cli.run(["import", "twice.jsonl"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.contains(
+                #"twice.jsonl:2: claim "cx": citations[0]: the claim's record came first at twice.jsonl:1"#),
+            "\(result.standardError)")
+        try cli.write("same.jsonl", record("asserts", 2) + "\n" + record("asserts", 2) + "\n")
+        #expect(try cli.run(["import", "same.jsonl"]).status == 0)
+    }
+
     @Test("import in LibreOffice's dialect (commas, LF, no BOM), and --from csv for another name")
     func importLibreOffice() throws {
         let cli = try importedStore()

@@ -104,6 +104,7 @@ public struct ClaimSheetImporter {
             }
             if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
             try rows.finish()
+            summary.citations -= rows.repeatedCitations
             return try session.touched(.claim)
         }
         summary.addedClaims = counts.added
@@ -139,6 +140,9 @@ private final class RowImporter {
 
     /// The row's problems ("line:column: column: message"), none when it was taken; it is
     /// written only when `isWriting` (once a row has failed, the rest are only checked).
+    /// Rows that gave a citation of the row before again, word for word: not counted.
+    var repeatedCitations = 0
+
     func importRow(_ row: ClaimSheet.Row, header: [String], isWriting: Bool) throws -> [String] {
         var problems: [String] = []
         func at(_ column: String) -> String {
@@ -230,6 +234,21 @@ private final class RowImporter {
             fail(columnName(problem.field), problem.message)
             return problems
         }
+        // Rows of one claim come together: the same citation in two of them must say the same,
+        // and is counted once.
+        if let pending, pending.states(as: claim),
+            let earlier = pending.citations.first(where: { $0.key == claim.citations.first?.key }),
+            let given = claim.citations.first
+        {
+            guard earlier.saysTheSame(as: given) else {
+                fail(
+                    "stance",
+                    "an earlier row gives this citation (its source, via and quote) with another stance, credibility, translation or locator: give it once"
+                )
+                return problems
+            }
+            repeatedCitations += 1
+        }
         if isWriting { try gather(claim) }
         return problems
     }
@@ -241,9 +260,7 @@ private final class RowImporter {
     }
 
     private func gather(_ claim: Claim) throws {
-        if var same = pending, same.subject == claim.subject, same.predicate == claim.predicate,
-            same.object == claim.object, same.start == claim.start, same.end == claim.end
-        {
+        if var same = pending, same.states(as: claim) {
             Self.add(claim.citations, to: &same)
             pending = same
             return
@@ -298,5 +315,19 @@ private final class RowImporter {
         let leaf = field.split(separator: ".").last.map(String.init) ?? field
         let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
         return ClaimSheet.columns.contains(name) ? name : "subject"
+    }
+}
+
+extension Claim {
+    /// Whether `other` states the same relationship with the same dates: rows of one claim.
+    fileprivate func states(as other: Claim) -> Bool {
+        (subject, predicate, object, start, end) == (other.subject, other.predicate, other.object, other.start, other.end)
+    }
+}
+
+extension Citation {
+    /// Whether `other`, of the same source, via and quote, says the same of it.
+    fileprivate func saysTheSame(as other: Citation) -> Bool {
+        (quoteEnglish, stance, credibility, locator) == (other.quoteEnglish, other.stance, other.credibility, other.locator)
     }
 }

@@ -482,12 +482,25 @@ private struct Run {
         }
         let label = "\(record.kind.rawValue) \"\(record.id)\""
         switch try session.register(kind: record.kind, id: record.id, digest: identity, at: location) {
-        case .repeated:
-            summary.repeated += 1
+        case .repeated(let earlier):
             if case .claim(let claim) = record {
+                // The same claim again may add citations; one it gives again differently
+                // contradicts the earlier record, and neither is the one to keep.
+                let citationKeys = keys.citationKeys ?? claim.citations.map(\.key)
+                if let index = try session.firstCitationDiffering(in: claim, keys: citationKeys) {
+                    refusedIDs.insert(record.id)
+                    report(
+                        RecordProblem(
+                            record: label, field: "citations[\(index)]",
+                            message:
+                                "the claim's record came first at \(name(earlier.file)):\(earlier.line), and this citation (its source, via and quote) is held there or in the store with another stance, credibility, translation or locator: give each citation once"
+                        ), at: location)
+                    return
+                }
                 try checkCitations(of: claim, label: label, at: location)
-                _ = try session.write(claim, citationKeys: keys.citationKeys, replacingCitations: false)
+                _ = try session.write(claim, citationKeys: citationKeys, replacingCitations: false)
             }
+            summary.repeated += 1
             return
         case .conflict(let earlier):
             refusedIDs.insert(record.id)

@@ -21,8 +21,9 @@ final class ImportSession {
     enum Registration: Equatable {
         /// First time in this import: write it.
         case new
-        /// The same record again in this import: nothing to do.
-        case repeated
+        /// The same record again in this import, first read at that location: nothing to do
+        /// (a claim's citations may still add to it).
+        case repeated(Location)
         /// The id was already used in this import for other content.
         case conflict(Location)
     }
@@ -245,7 +246,7 @@ final class ImportSession {
             (digest: UInt64(bitPattern: row.int64(0)), location: Location(file: row.int(1), line: row.int(2)))
         }
         guard let found else { return .new }
-        return found.digest == digest ? .repeated : .conflict(found.location)
+        return found.digest == digest ? .repeated(found.location) : .conflict(found.location)
     }
 
     /// The type of an entity in the store (written before, or earlier in this import).
@@ -626,6 +627,24 @@ final class ImportSession {
         return nil
     }
 
+    /// The first of `claim`'s citations that the store already holds under the same source,
+    /// via and quote (its `keys`, ``Citation/key``) with another translation, stance,
+    /// credibility or locator: written now, it would replace that one.
+    func firstCitationDiffering(in claim: Claim, keys: [Int64]) throws -> Int? {
+        try flushBatch()
+        if heldClaimIDs.contains(claim.id) { try writeHeldClaims() }
+        let select = try database.cached(
+            "SELECT quote_en, stance, credibility, locator FROM citation WHERE claim = ?1 AND citation_key = ?2")
+        for (index, (citation, key)) in zip(claim.citations, keys).enumerated() {
+            let differs = try select.firstRow([.text(claim.id), .integer(key)]) { row in
+                row.text(0) != citation.quoteEnglish || row.string(1) != citation.stance.rawValue
+                    || row.int(2) != citation.credibility.rawValue || row.text(3) != citation.locator
+            }
+            if differs == true { return index }
+        }
+        return nil
+    }
+
     /// The record of that kind and id as the store holds it now, or nil.
     func storedRecord(_ kind: Record.Kind, id: String) throws -> Record? {
         try store.record(kind, id: id)
@@ -755,7 +774,7 @@ final class ImportSession {
             if batch.isFull { try flushBatch() }
             return .new
         }
-        return found.digest == digest ? .repeated : .conflict(found.location)
+        return found.digest == digest ? .repeated(found.location) : .conflict(found.location)
     }
 
     /// The claims of the batches sent whose stored claim has other ends, with where each was
