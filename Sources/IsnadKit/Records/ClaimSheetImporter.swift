@@ -138,11 +138,11 @@ private final class RowImporter {
         decoder = RecordDecoder(vocabulary: store.vocabulary)
     }
 
-    /// The row's problems ("line:column: column: message"), none when it was taken; it is
-    /// written only when `isWriting` (once a row has failed, the rest are only checked).
     /// Rows that gave a citation of the row before again, word for word: not counted.
     var repeatedCitations = 0
 
+    /// The row's problems ("line:column: column: message"), none when it was taken; it is
+    /// written only when `isWriting` (once a row has failed, the rest are only checked).
     func importRow(_ row: ClaimSheet.Row, header: [String], isWriting: Bool) throws -> [String] {
         var problems: [String] = []
         func at(_ column: String) -> String {
