@@ -273,6 +273,68 @@ struct UntrustedStoreTests {
     }
 
     @Test(
+        "check finds rows that break rules no column type holds: self-links, via naming the claimant, merged ids that stand, escaped controls, retracted citations, the history's times and links",
+        arguments: [
+            (
+                "UPDATE claim SET object = subject WHERE id = 'hamas-praised-attack'",
+                "claim \"hamas-praised-attack\": object: a claim links two different entities; subject and object are both \"hamas\""
+            ),
+            (
+                "UPDATE citation SET via = source WHERE claim = 'isis-claimed-attack'",
+                "claim \"isis-claimed-attack\" citation 1: via: names the claimant again"
+            ),
+            (
+                "INSERT INTO entity_merged (merged, entity, position) VALUES ('isis', 'hamas', 0)",
+                "entity \"hamas\": merged: \"isis\" stands as an entity of its own"
+            ),
+            (
+                "INSERT INTO entity_merged (merged, entity, position) VALUES ('old-name', 'nobody', 0)",
+                "merged id \"old-name\": entity: no entity \"nobody\" in the store"
+            ),
+            (
+                #"UPDATE entity SET attributes = '{"founded":"1987\u001b[31m"}' WHERE id = 'hamas'"#,
+                "entity \"hamas\": attributes.founded: contains the control character U+001B"
+            ),
+            (
+                "UPDATE retracted_citation SET quote = 'a' || char(27) || 'b'",
+                "claim \"hamas-praised-attack\" retracted citation 2: quote: contains the control character U+001B"
+            ),
+            (
+                "UPDATE retracted_citation SET stance = 'maybe', credibility = 9",
+                "claim \"hamas-praised-attack\" retracted citation 2: credibility: the stored value is not an integer from 1 to 6"
+            ),
+            (
+                "UPDATE retracted_citation SET source = 'ghost'",
+                "claim \"hamas-praised-attack\": retracted citations.source: no source \"ghost\" in the store"
+            ),
+            ("UPDATE change SET at = 'yesterday' WHERE id = 1", "history entry 1: at: \"yesterday\" is not a time in UTC"),
+            ("UPDATE change SET undoes = 99 WHERE id = 2", "history entry 2: undoes: no entry 99 in the history"),
+            (
+                "UPDATE change SET undoes = 1 WHERE id = 2",
+                "history entry 2: undoes: entry 1 does not name this entry as its undone_by"
+            ),
+            (
+                "UPDATE change SET author = 'a' || char(27) || 'b' WHERE id = 1",
+                "history entry 1: author: contains the control character U+001B"
+            ),
+        ])
+    func brokenRules(sql: String, finding: String) throws {
+        let cli = try importedStore()
+        let add = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "praise",
+            "--stance", "reports", "--credibility", "3",
+        ])
+        #expect(add.status == 0, "\(add.standardError)")
+        let retract = try cli.run(["retract", "hamas-praised-attack", "--citation", "2", "--reason", "a test"])
+        #expect(retract.status == 0, "\(retract.standardError)")
+        #expect(try cli.run(["check"]).status == 0)
+        try plant("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON; " + sql, in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardOutput)")
+        #expect(check.standardOutput.contains(finding), "\(check.standardOutput)")
+    }
+
+    @Test(
         "stats reads what it counts and weighs (types, stances, credibilities, grades, dates): a value Isnad never writes fails it",
         arguments: valueAttacks.filter { attack in
             ["type", "stance", "credibility", "reliability", "date"].contains { attack.name.contains($0) }

@@ -130,6 +130,11 @@ public struct IntegrityCheck {
         case .nameEntity: ("name of entity", "entity", "entity")
         case .citingSource: ("cites of source", "source", "source")
         case .citedSource: ("source", "cites", "source")
+        case .mergedEntity: ("merged id", "entity", "entity")
+        case .retractedCitationClaim: ("retracted citation of claim", "claim", "claim")
+        case .retractedCitationSource: ("claim", "retracted citations.source", "source")
+        case .retractedCitationVia: ("claim", "retracted citations.via", "source")
+        case .changedRecordEntry: ("history record", "entry", "history entry")
         }
     }
 
@@ -161,6 +166,8 @@ public struct IntegrityCheck {
                 add(
                     .invalidValue, subject,
                     "attributes: \"\(Text.printable(String(attributes.prefix(40))))\" is not a JSON object of strings")
+            } else if let problem = IntegrityCheck.attributesProblem(attributes) {
+                add(.invalidValue, subject, problem)
             }
         }
         try store.forEachStoredSourceType { id, type, published, reliability in
@@ -177,17 +184,24 @@ public struct IntegrityCheck {
             }
             _ = date(published, subject, "published")
         }
-        try store.forEachStoredCitationGrade { claim, position, stance, credibility in
-            count += 1
-            let subject = "claim \"\(Text.printable(claim))\" citation \(CitationNumber.shown(position))"
-            if Stance(rawValue: stance) == nil {
-                add(.invalidValue, subject, "stance: \"\(Text.printable(stance))\" is not asserts, reports or denies")
-            }
-            if credibility.flatMap(Credibility.init(rawValue:)) == nil {
-                add(.invalidValue, subject, "credibility: the stored value is not an integer from 1 to 6")
+        for retracted in [false, true] {
+            try store.forEachStoredCitationGrade(retracted: retracted) { claim, position, stance, credibility in
+                count += 1
+                let subject =
+                    "claim \"\(Text.printable(claim))\" \(retracted ? "retracted citation" : "citation") \(CitationNumber.shown(position))"
+                if Stance(rawValue: stance) == nil {
+                    add(.invalidValue, subject, "stance: \"\(Text.printable(stance))\" is not asserts, reports or denies")
+                }
+                if credibility.flatMap(Credibility.init(rawValue:)) == nil {
+                    add(.invalidValue, subject, "credibility: the stored value is not an integer from 1 to 6")
+                }
             }
         }
         try store.forEachStoredTextProblem { record, field, problem in add(.invalidValue, record, "\(field): \(problem)") }
+        try store.forEachBrokenRecordRule { record, field, problem in add(.invalidValue, record, "\(field): \(problem)") }
+        try store.forEachBrokenHistoryLink { entry, field, problem in
+            add(.invalidValue, "history entry \(entry)", "\(field): \(problem)")
+        }
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         try store.forEachStoredRecordLine { place, field, kind, id, line in
             count += 1
@@ -211,6 +225,19 @@ public struct IntegrityCheck {
             }
         }
         examined[.invalidValue] = count
+    }
+
+    /// What makes an attributes object's keys or values text an import refuses (a control
+    /// character written as a JSON escape passes the column's own check), or nil.
+    static func attributesProblem(_ text: String) -> String? {
+        guard case .object(let object)? = try? JSONParser.parse(text) else { return nil }
+        for member in object.members {
+            if let problem = Text.problem(with: member.key) { return "attributes: a key \(problem)" }
+            if case .string(let value) = member.value, let problem = Text.problem(with: value) {
+                return "attributes.\(Text.printable(member.key)): \(problem)"
+            }
+        }
+        return nil
     }
 
     static func isAttributesObject(_ text: String) -> Bool {

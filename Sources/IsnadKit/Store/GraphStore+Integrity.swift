@@ -60,6 +60,17 @@ extension GraphStore {
         case citingSource
         /// The source that is cited.
         case citedSource
+        /// The entity a merged id now names.
+        case mergedEntity
+        /// A retracted citation's claim (one that stands: a retracted claim keeps its citations
+        /// in its record line).
+        case retractedCitationClaim
+        /// A retracted citation's claimant.
+        case retractedCitationSource
+        /// The source a retracted citation was read in.
+        case retractedCitationVia
+        /// The history entry a changed record belongs to.
+        case changedRecordEntry
 
         /// Rows whose reference names no row: the id of the row that holds the reference (for
         /// a citation, its claim; for a name, its entity; for a cites link, its citing source)
@@ -82,6 +93,12 @@ extension GraphStore {
             case .nameEntity: return dangling("entity", "entity", from: "entity_name", in: "entity")
             case .citingSource: return dangling("source", "source", from: "source_cites", in: "source")
             case .citedSource: return dangling("source", "cited", from: "source_cites", in: "source")
+            case .mergedEntity: return dangling("merged", "entity", from: "entity_merged", in: "entity")
+            case .retractedCitationClaim: return dangling("claim", "claim", from: "retracted_citation", in: "claim")
+            case .retractedCitationSource: return dangling("claim", "source", from: "retracted_citation", in: "source")
+            case .retractedCitationVia: return dangling("claim", "via", from: "retracted_citation", in: "source")
+            case .changedRecordEntry:
+                return "SELECT r.record, r.change FROM change_record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS t WHERE t.id = r.change)"
             }
         }
     }
@@ -114,10 +131,13 @@ extension GraphStore {
 
     /// Every citation's claim, position (from 0), stance and credibility as stored (nil when
     /// the credibility is not an integer), in claim and position order.
+    /// `retracted`: of the retracted citations of claims that stand.
     public func forEachStoredCitationGrade(
+        retracted: Bool = false,
         _ body: (_ claim: String, _ position: Int, _ stance: String, _ credibility: Int?) throws -> Void
     ) throws {
-        try database.prepare("SELECT claim, position, stance, credibility FROM citation ORDER BY claim, position")
+        let table = retracted ? "retracted_citation" : "citation"
+        try database.prepare("SELECT claim, position, stance, credibility FROM \(table) ORDER BY claim, position")
             .forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil) }
     }
 
@@ -152,6 +172,15 @@ extension GraphStore {
                 { "claim \"\($0.string(0))\" citation \($0.int(1) + 1)" },
                 ["source", "via", "quote", "quote_en", "stance", "locator"]
             ),
+            (
+                "SELECT claim, position, source, via, quote, quote_en, stance, locator, reason FROM retracted_citation ORDER BY claim, position",
+                { "claim \"\($0.string(0))\" retracted citation \($0.int(1) + 1)" },
+                ["source", "via", "quote", "quote_en", "stance", "locator", "reason"]
+            ),
+            (
+                "SELECT id, 0, at, author, command FROM change ORDER BY id", { "history entry \($0.int(0))" },
+                ["at", "author", "command"]
+            ),
         ]
         for table in tables {
             try database.prepare(table.sql).forEachRow { row in
@@ -168,6 +197,68 @@ extension GraphStore {
                         problem = nil
                     }
                     if let problem { try body(Text.printable(table.record(row)), field, problem) }
+                }
+            }
+        }
+    }
+
+    /// Every row that breaks a rule of the record format no column's type can hold: a claim that
+    /// links an entity with itself, a citation whose `via` names its claimant again, an id merged into one entity that also stands as an entity. The record, the
+    /// field, and what is wrong, in a fixed order; the wording is the import's.
+    public func forEachBrokenRecordRule(_ body: (_ record: String, _ field: String, _ problem: String) throws -> Void)
+        throws
+    {
+        try database.prepare("SELECT id, subject FROM claim WHERE subject = object ORDER BY id").forEachRow { row in
+            try body(
+                "claim \"\(Text.printable(row.string(0)))\"", "object",
+                "a claim links two different entities; subject and object are both \"\(Text.printable(row.string(1)))\"")
+        }
+        for (table, label) in [("citation", "citation"), ("retracted_citation", "retracted citation")] {
+            try database.prepare("SELECT claim, position FROM \(table) WHERE via = source ORDER BY claim, position")
+                .forEachRow { row in
+                    try body(
+                        "claim \"\(Text.printable(row.string(0)))\" \(label) \(CitationNumber.shown(row.int64(1)))", "via",
+                        "names the claimant again; leave via out when the quote stands in the source itself")
+                }
+        }
+        try database.prepare(
+            "SELECT m.entity, m.merged FROM entity_merged AS m JOIN entity AS e ON e.id = m.merged ORDER BY m.entity, m.position"
+        ).forEachRow { row in
+            try body(
+                "entity \"\(Text.printable(row.string(0)))\"", "merged",
+                "\"\(Text.printable(row.string(1)))\" stands as an entity of its own: an id is merged into one entity or stands, not both (isnad unmerge, or delete one)"
+            )
+        }
+    }
+
+    /// Every history entry's links that do not hold: a time that is not YYYY-MM-DDTHH:MM:SSZ, an
+    /// `undoes` or `undone_by` that names no entry, or one that does not name this entry back.
+    /// The entry, the field, and what is wrong, in entry order.
+    public func forEachBrokenHistoryLink(_ body: (_ entry: Int64, _ field: String, _ problem: String) throws -> Void)
+        throws
+    {
+        try database.prepare(
+            """
+            SELECT c.id, c.at, c.undoes, u.id, u.undone_by, c.undone_by, d.id, d.undoes
+            FROM change AS c LEFT JOIN change AS u ON u.id = c.undoes LEFT JOIN change AS d ON d.id = c.undone_by
+            ORDER BY c.id
+            """
+        ).forEachRow { row in
+            let entry = row.int64(0)
+            let at = row.string(1)
+            if !HistoryEntry.isTimestamp(at) {
+                try body(entry, "at", "\"\(Text.printable(at))\" is not a time in UTC as YYYY-MM-DDTHH:MM:SSZ")
+            }
+            for (field, link, found, back, backField) in [
+                ("undoes", Int32(2), Int32(3), Int32(4), "undone_by"), ("undone_by", 5, 6, 7, "undoes"),
+            ] where !row.isNull(link) {
+                let other = row.int64(link)
+                if other == entry {
+                    try body(entry, field, "entry \(entry) cannot undo itself")
+                } else if row.isNull(found) {
+                    try body(entry, field, "no entry \(other) in the history")
+                } else if row.isNull(back) || row.int64(back) != entry {
+                    try body(entry, field, "entry \(other) does not name this entry as its \(backField)")
                 }
             }
         }
