@@ -267,6 +267,25 @@ struct QueryCommandTests {
         #expect(try cli.run(["--db", "copy.db", "import", "article.jsonl"]).status == 0)
     }
 
+    @Test("source draws a long chain of transmission in lines of bounded width: deep links give their depth, not more indent")
+    func longChain() throws {
+        let cli = try CLIHarness.scoped
+        let depth = 40
+        var lines = (0...depth).map { level in
+            let cites = level < depth ? #","cites":["r\#(level + 1)"]"# : ""
+            return #"{"record":"source","id":"r\#(level)","type":"other","title":"Relay \#(level)","reliability":"C"\#(cites)}"#
+        }
+        lines.append("")
+        try cli.write("chain.jsonl", lines.joined(separator: "\n"))
+        #expect(try cli.run(["import", "chain.jsonl"]).status == 0)
+        let output = try cli.run(["source", "r0"]).standardOutput
+        let chain = output.split(separator: "\n").filter { $0.contains(" — other, C: Relay ") }
+        #expect(chain.count == depth, "\(output)")
+        #expect(Set(chain.map { $0.prefix { $0 == " " }.count }).max() == 2 * 13, "\(output)")
+        #expect(chain.contains { $0.hasSuffix("(depth 40) r40 — other, C: Relay 40") }, "\(output)")
+        #expect(chain.contains { $0.hasSuffix("    r1 — other, C: Relay 1") && !$0.contains("depth") }, "\(output)")
+    }
+
     @Test("check passes on the dataset and fails with 65 when something is wrong")
     func check() throws {
         let cli = try datasetStore()

@@ -194,8 +194,14 @@ enum SourceCommand: Command {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// How deep a chain is drawn by indentation; a link further down is drawn at that depth with
+    /// its own depth written out, so that a chain thousands of relays long prints in lines of
+    /// the same width, not lines that grow with it (the output was quadratic in the chain).
+    static let deepestIndentedLink = 12
+
     static func chainLine(_ link: TransmissionChain.Link, _ store: GraphStore) throws -> String {
-        let indent = String(repeating: "  ", count: link.depth + 1)
+        var indent = String(repeating: "  ", count: min(link.depth, deepestIndentedLink) + 1)
+        if link.depth > deepestIndentedLink { indent += "(depth \(link.depth)) " }
         guard let source = try store.source(id: link.id) else { return indent + link.id }
         let date = source.published.map { ", \($0)" } ?? ""
         return Bidi.line(
