@@ -118,7 +118,7 @@ struct ExchangeCommandTests {
         #expect(lenient.status == 0, "\(lenient.standardError)")
         #expect(
             lenient.standardError.contains(
-                "bundle.json: attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: skipped: attack-pattern has no Isnad counterpart"
+                "bundle.json:2: attack-pattern--1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f: skipped: attack-pattern has no Isnad counterpart"
             ))
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""name":"Person One""#))
         // Standard input is read as STIX only when named.
@@ -155,5 +155,116 @@ struct ExchangeCommandTests {
         let good = bundle.replacingOccurrences(of: "\"confidence\": \(confidence)", with: "\"confidence\": 100")
         try cli.write("good.json", "\u{FEFF}" + good)
         #expect(try cli.run(["import", "good.json"]).status == 0)
+    }
+
+    /// A STIX object of this test's bundles: `fields` after its type, id and times.
+    private static func stixObject(_ type: String, _ number: Int, modified: String = "2024-05-01T00:00:00.000Z", _ fields: String)
+        -> String
+    {
+        let id = "\(type)--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b\(String(format: "%02d", number))"
+        return #"{"type": "\#(type)", "spec_version": "2.1", "id": "\#(id)", "created": "2024-05-01T00:00:00.000Z", "modified": "\#(modified)", \#(fields)}"#
+    }
+
+    @Test(
+        "a foreign STIX bundle: the newest version of an object is read, a revoked one is skipped, markings are named, the producer is the reports' publisher"
+    )
+    func foreignBundleVersionsAndMarkings() throws {
+        let cli = try CLIHarness.scoped
+        let red = "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"
+        let objects = [
+            Self.stixObject("identity", 1, #""name": "ACME Intel", "identity_class": "organization""#),
+            Self.stixObject("identity", 2, #""name": "Group One", "identity_class": "organization""#),
+            Self.stixObject("identity", 3, #""name": "Group Two", "identity_class": "organization""#),
+            Self.stixObject(
+                "identity", 2, modified: "2024-06-01T00:00:00.000Z",
+                #""name": "Group One Renamed", "identity_class": "organization", "object_marking_refs": ["\#(red)"]"#),
+            Self.stixObject(
+                "relationship", 4,
+                #""relationship_type": "related-to", "source_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b02", "target_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03", "description": "they met""#
+            ),
+            Self.stixObject(
+                "relationship", 5,
+                #""relationship_type": "targets", "source_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b02", "target_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03", "description": "they fought", "revoked": true"#
+            ),
+            Self.stixObject(
+                "report", 6,
+                #""name": "A report", "published": "2024-05-01T00:00:00Z", "created_by_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "external_references": [{"source_name": "web", "url": "https://example.org/r"}], "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b04", "relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b05"]"#
+            ),
+        ]
+        try cli.write("bundle.json", #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["# + objects.joined(separator: ",\n") + "]}")
+        let strict = try cli.run(["import", "--strict", "bundle.json"])
+        #expect(strict.status == 65)
+        #expect(
+            strict.standardError.contains(
+                "bundle.json:2: identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b02: would be skipped (--strict): an older version"),
+            "\(strict.standardError)")
+        let result = try cli.run(["import", "bundle.json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        for line in [
+            "bundle.json:6: relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b05: skipped: revoked by its producer",
+            "bundle.json:1: identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01: skipped: the author of objects in the bundle",
+            "bundle.json: 1 object carries data markings (TLP:RED) that Isnad does not keep",
+        ] {
+            #expect(result.standardError.contains(line), "\(result.standardError)")
+        }
+        let records = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(records.contains(#""name":"Group One Renamed""#), "\(records)")
+        #expect(!records.contains("ACME Intel\",\"type\""), "\(records)")
+        #expect(records.contains(#""publisher":"ACME Intel","url":"https://example.org/r""#), "\(records)")
+        #expect(!records.contains("attacked"), "\(records)")
+    }
+
+    @Test(
+        "a foreign FtM file never replaces the store's records: its ids are ftm- and their slug; what Isnad has no field for is kept"
+    )
+    func foreignFtMKeepsTheStore() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["show", "hamas"]).standardOutput
+        let lines = [
+            #"{"id": "Hamas", "schema": "Organization", "properties": {"name": ["Hamas Trading Co"], "country": ["tr"]}}"#,
+            #"{"id": "police", "schema": "Article", "properties": {"title": ["Another article"]}}"#,
+            #"{"id": "isis", "schema": "Organization", "properties": {"name": ["Isis Textiles"]}}"#,
+            #"{"id": "pay-1", "schema": "Payment", "properties": {"payer": ["Hamas"], "beneficiary": ["isis"], "amount": ["250000"], "currency": ["usd"], "date": ["2018-05-14"], "description": ["a payment"], "proof": ["police"]}}"#,
+            #"{"id": "ul-1", "schema": "UnknownLink", "properties": {"subject": ["Hamas"], "object": ["isis"], "role": ["rival of"], "description": ["they clashed"], "proof": ["police"]}}"#,
+            #"{"id": "own-1", "schema": "Ownership", "properties": {"owner": ["Hamas"], "asset": ["isis"], "proof": ["police"]}}"#,
+        ]
+        try cli.write("ftm.jsonl", lines.joined(separator: "\n") + "\n")
+        let strict = try cli.run(["import", "--strict", "ftm.jsonl"])
+        #expect(strict.standardError.contains("ftm.jsonl:6: own-1: would be skipped (--strict)"), "\(strict.standardError)")
+        let result = try cli.run(["import", "ftm.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "ftm.jsonl:5: ul-1: role \"rival of\" is no predicate of Isnad's: read as linked_to, the role kept in the claim's notes"),
+            "\(result.standardError)")
+        #expect(try cli.run(["show", "hamas"]).standardOutput == before)
+        let records = try cli.run(["export", "jsonl"]).standardOutput
+        for expected in [
+            #"{"record":"entity","id":"ftm-hamas","type":"organization","name":"Hamas Trading Co","attributes":{"country":"tr"}}"#,
+            #""id":"ftm-police","type":"news-article","title":"Another article""#,
+            #""predicate":"funded","object":"ftm-isis","start":"2018-05-14","end":"2018-05-14""#,
+            #""notes":"FtM amount: 250000\nFtM currency: usd""#,
+            #""notes":"FtM role: rival of (no predicate of Isnad's is called so; read as linked_to)""#,
+        ] {
+            #expect(records.contains(expected), "\(expected)\n\(records)")
+        }
+        // The same file again updates what it made: nothing new.
+        let again = try cli.run(["import", "ftm.jsonl"])
+        #expect(again.standardError.contains("the store now holds 5 entities, 3 sources, 4 claims"), "\(again.standardError)")
+    }
+
+    @Test("a claims sheet saved as TSV is read as one: tabs between fields")
+    func tabSeparatedSheet() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        try cli.write(
+            "sheet.tsv",
+            "subject\tpredicate\tobject\tsource\tquote\tstance\tcredibility\nhamas\tpraised\tisis\tpolice\tpraise, said\tasserts\t3\n")
+        let result = try cli.run(["import", "sheet.tsv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.run(["claims", "--subject", "hamas", "--object", "isis"]).standardOutput.contains("praised"))
     }
 }

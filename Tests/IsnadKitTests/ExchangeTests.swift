@@ -418,7 +418,9 @@ struct ExchangeTests {
         let records = try Self.jsonl(store)
         #expect(
             records.contains(
-                #""subject":"person-one","predicate":"member_of","object":"org-group-one","start":"1990","end":"1995-06-30""#))
+                #""subject":"ftm-person-one","predicate":"member_of","object":"ftm-org-group-one","start":"1990","end":"1995-06-30""#
+            ), "\(records)")
+        #expect(records.contains(#""notes":"FtM role: commander (no predicate of Isnad's is called so; read as member_of)""#))
         #expect(records.contains(#"{"name":"الشخص الأول","lang":"ar"}"#))
     }
 }

@@ -4,10 +4,10 @@ import IsnadKit
 /// `isnad import FILE.csv`: a claims spreadsheet (``ClaimSheet``), its names resolved as on the
 /// command line, every row one citation, all of it one transaction and one history entry.
 extension ImportCommand {
-    /// Whether the inputs are spreadsheets: `--from csv`, or every file named `.csv`.
+    /// Whether the inputs are spreadsheets: `--from csv`, or every file named `.csv` or `.tsv`.
     static func isSheet(_ inputs: [String], format: ExchangeFormat?) throws -> Bool {
         if let format { return format == .csv }
-        let sheets = inputs.filter { $0.lowercased().hasSuffix(".csv") }
+        let sheets = inputs.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }
         if sheets.isEmpty { return false }
         guard sheets.count == inputs.count else {
             throw UsageError(message: "import CSV files on their own, not with record files", command: spec.name)

@@ -121,6 +121,7 @@ enum ImportCommand: Command {
         }
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
+        for note in summary.notes { context.message(note) }
         for kept in summary.keptRetractions { context.message(kept.description) }
         let kinds = [
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),

@@ -8,8 +8,11 @@ public enum ExportStyle {
         case en, ar, both
     }
 
-    /// The entity's first Arabic name, if it has one.
-    public static func arabicName(of entity: Entity) -> String? { entity.alias(in: "ar") }
+    /// The entity's first Arabic name, if it has one: an alias in Arabic, else its name when that
+    /// is written in Arabic (an entity known by its Arabic name first).
+    public static func arabicName(of entity: Entity) -> String? {
+        entity.alias(in: "ar") ?? (ForeignID.language(of: entity.name) == "ar" ? entity.name : nil)
+    }
 
     /// The node label's lines.
     public static func nodeLabel(_ entity: Entity, language: Language) -> [String] {
@@ -17,7 +20,7 @@ public enum ExportStyle {
         switch language {
         case .en: return [entity.name]
         case .ar: return [arabic ?? entity.name]
-        case .both: return arabic.map { [entity.name, $0] } ?? [entity.name]
+        case .both: return arabic.flatMap { $0 == entity.name ? nil : [entity.name, $0] } ?? [entity.name]
         }
     }
 

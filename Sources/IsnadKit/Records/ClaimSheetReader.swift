@@ -8,8 +8,8 @@
 /// and one block of the file in memory however long the sheet is.
 ///
 /// Read as Excel and LibreOffice write it: UTF-8 with or without a byte order mark, RFC 4180
-/// quoting (fields in double quotes, quotes doubled, line breaks inside quotes), a comma or a
-/// semicolon between fields (the one the header line uses more), CRLF, LF or CR line ends. A row
+/// quoting (fields in double quotes, quotes doubled, line breaks inside quotes), a comma, a
+/// semicolon or a tab between fields (the one the header line uses most), CRLF, LF or CR line ends. A row
 /// whose cells are all empty is skipped. Each cell keeps its line and its column number (1 for
 /// the first column, as A is in a spreadsheet), for messages.
 public final class ClaimSheetReader {
@@ -114,11 +114,13 @@ public final class ClaimSheetReader {
         }
     }
 
-    /// The separator the header line uses: a semicolon when it has more of them than commas
-    /// (outside quotes). Reads ahead to the end of that line, without consuming it.
+    /// The separator the header line uses: a semicolon or a tab (a sheet saved as TSV) when it
+    /// has more of them than commas (outside quotes). Reads ahead to the end of that line,
+    /// without consuming it.
     private func separatorOfFirstLine() throws(ClaimSheet.Problem) -> UInt8 {
         var commas = 0
         var semicolons = 0
+        var tabs = 0
         var quoted = false
         var offset = 0
         scan: while offset < ClaimSheetReader.maximumCellLength {
@@ -129,11 +131,13 @@ public final class ClaimSheetReader {
             case UInt8(ascii: "\""): quoted.toggle()
             case UInt8(ascii: ","): if !quoted { commas += 1 }
             case UInt8(ascii: ";"): if !quoted { semicolons += 1 }
+            case UInt8(ascii: "\t"): if !quoted { tabs += 1 }
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !quoted { break scan }
             default: break
             }
             offset += 1
         }
+        if tabs > commas, tabs > semicolons { return UInt8(ascii: "\t") }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 

@@ -49,14 +49,19 @@ public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
     /// The STIX id or FtM id.
     public var objectID: String
     public var reason: String
+    /// Where it is: the FtM line, or the STIX object's place in `objects` (from 1).
+    public var line: Int
 
-    public init(file: String, objectID: String, reason: String) {
+    public init(file: String, objectID: String, reason: String, line: Int) {
         self.file = file
         self.objectID = objectID
         self.reason = reason
+        self.line = line
     }
 
-    public var description: String { "\(Text.printable(file)): \(objectID): skipped: \(reason)" }
+    public var description: String {
+        "\(Text.printable(file))\(line > 0 ? ":\(line)" : ""): \(Text.printable(objectID)): skipped: \(reason)"
+    }
 }
 
 /// Reading JSON values of foreign formats.
@@ -73,16 +78,17 @@ extension JSONObject {
 
 /// Ids for records made from foreign objects.
 enum ForeignID {
-    /// A valid Isnad id from any text: its slug, cut to fit, or `x-` and a hash when nothing is left.
-    static func slug(_ text: String, suffix: String = "") -> String {
+    /// A valid Isnad id from any text: `prefix` and its slug, cut to fit, or `x-` and a hash when
+    /// nothing is left.
+    static func slug(_ text: String, prefix: String = "", suffix: String = "") -> String {
         var slug = Identifier.slug(from: text)
-        let room = Identifier.maximumLength - (suffix.isEmpty ? 0 : suffix.utf8.count + 1)
+        let room = Identifier.maximumLength - (suffix.isEmpty ? 0 : suffix.utf8.count + 1) - prefix.utf8.count
         if slug.utf8.count > room {
             slug = String(slug.prefix(room))
             while slug.hasSuffix("-") { slug.removeLast() }
         }
         if slug.isEmpty { slug = "x-" + String(FNV1a.hash([text]), radix: 16) }
-        return suffix.isEmpty ? slug : slug + "-" + suffix
+        return prefix + (suffix.isEmpty ? slug : slug + "-" + suffix)
     }
 
     /// The language a name is most likely in, from its script: Arabic, Hebrew, else English.

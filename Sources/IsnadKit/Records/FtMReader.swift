@@ -15,8 +15,15 @@ public struct FtMReader {
     static let organizations: Set<String> = ["Organization", "Company", "PublicBody", "LegalEntity"]
     static let documents: Set<String> = ["Document", "Article", "PlainText", "HyperText", "Pages", "Page", "Email"]
 
+    /// What an FtM entity maps to: its records, and what the user should be told of how it was
+    /// read (each a phrase, without the file or the id).
+    public struct Mapped: Sendable {
+        public var records: [Record]
+        public var notes: [String] = []
+    }
+
     /// The records an entity maps to, or why it is skipped.
-    public func read(_ value: JSONValue) -> Result<[Record], Unmapped> {
+    public func read(_ value: JSONValue) -> Result<Mapped, Unmapped> {
         guard let object = value.objectValue, let schema = object.string("schema"), let ftmID = object.string("id"),
             let properties = object["properties"]?.objectValue
         else { return .failure(.init(message: "not an FtM entity (id, schema and properties)")) }
@@ -41,16 +48,18 @@ public struct FtMReader {
                 + properties.strings("weakAlias") + properties.strings("previousName"))
                 .filter { seen.insert($0).inserted }
                 .map { Alias(name: $0, lang: ForeignID.language(of: $0)) }
-            var attributes: [String: String] = [:]
+            // What Isnad has no field for (a country, a birth date, a registration number) is kept
+            // as attributes under FtM's property names, not dropped without a word.
+            var attributes = FtMReader.unmapped(properties, besides: FtMReader.entityProperties)
             for note in properties.strings("notes") where note.hasPrefix(FtMMapping.attributesNote) {
                 attributes = AttributesJSON.decode(String(note.dropFirst(FtMMapping.attributesNote.count)))
             }
             let entity = Entity(
                 id: FtMReader.isnadID(ftmID, prefix: "entity."), type: type, name: name, aliases: aliases,
                 description: properties.strings("description").first, attributes: attributes)
-            return .success([.entity(entity)])
+            return .success(Mapped(records: [.entity(entity)]))
         case _ where FtMReader.documents.contains(schema):
-            return .success([.source(source(ftmID, schema: schema, properties))])
+            return .success(Mapped(records: [.source(source(ftmID, schema: schema, properties))]))
         case "Membership", "Directorship", "Family", "UnknownLink", "Associate", "Employment", "Payment":
             return claims(ftmID, schema: schema, properties)
         default:
@@ -58,12 +67,35 @@ public struct FtMReader {
         }
     }
 
-    /// An Isnad id for an FtM id: Isnad's own without its prefix, any other as a slug.
+    /// An Isnad id for an FtM id: Isnad's own without its prefix, any other as `ftm-` and its
+    /// slug, so that another tool's id (`Hamas`) never lands on a record of the store (`hamas`)
+    /// and replaces it, while the same file imported again updates what it made the first time.
     static func isnadID(_ ftmID: String, prefix: String) -> String {
         if ftmID.hasPrefix(prefix), Identifier.isValid(String(ftmID.dropFirst(prefix.count))) {
             return String(ftmID.dropFirst(prefix.count))
         }
-        return ForeignID.slug(ftmID)
+        return ForeignID.slug(ftmID, prefix: foreignPrefix)
+    }
+
+    /// What a foreign FtM id's slug is given in front.
+    static let foreignPrefix = "ftm-"
+
+    /// The properties an entity's mapping reads.
+    static let entityProperties: Set<String> = ["name", "full", "alias", "weakAlias", "previousName", "notes", "description"]
+
+    /// The properties a link's mapping reads, besides its two ends.
+    static let linkProperties: Set<String> = [
+        "role", "relationship", "summary", "status", "proof", "description", "startDate", "endDate", "date", "recordId",
+    ]
+
+    /// Every property not in `read`, its values joined by "; ", by property name.
+    static func unmapped(_ properties: JSONObject, besides read: Set<String>) -> [String: String] {
+        var kept: [String: String] = [:]
+        for member in properties.members where !read.contains(member.key) {
+            let values = properties.strings(member.key)
+            if !values.isEmpty { kept[member.key] = values.joined(separator: "; ") }
+        }
+        return kept
     }
 
     /// The whole values that a property's notes keep (`Full name: …`).
@@ -128,7 +160,7 @@ public struct FtMReader {
         "Payment": ("payer", "beneficiary", "funded"),
     ]
 
-    private func claims(_ ftmID: String, schema: String, _ properties: JSONObject) -> Result<[Record], Unmapped> {
+    private func claims(_ ftmID: String, schema: String, _ properties: JSONObject) -> Result<Mapped, Unmapped> {
         guard let ends = FtMReader.ends[schema], let subjectID = properties.strings(ends.subject).first,
             let objectID = properties.strings(ends.object).first
         else { return .failure(.init(message: "a \(schema) without both ends")) }
@@ -143,10 +175,18 @@ public struct FtMReader {
                 swap(&subject, &object)
             default: break
             }
-        } else if let role = properties.strings("role").first,
-            let match = vocabulary.predicates.first(where: { $0.labelEnglish == role || $0.id == role })
-        {
-            predicate = match.id
+        }
+        // A role that names no predicate is kept in the claim's notes: "rival of", read as the
+        // interval's own predicate (linked_to), would otherwise pass for ties of any kind.
+        var notes: [String] = []
+        var unmatchedRole: String?
+        if schema != "Family", let role = properties.strings("role").first {
+            if let match = vocabulary.predicates.first(where: { $0.labelEnglish == role || $0.id == role }) {
+                predicate = match.id
+            } else {
+                notes.append("FtM role: \(role) (no predicate of Isnad's is called so; read as \(predicate))")
+                unmatchedRole = role
+            }
         }
         // Isnad's own: stance and credibility in status (Family: after the translation in summary).
         var summaries = properties.strings("summary")
@@ -172,18 +212,35 @@ public struct FtMReader {
                 citations.append(Citation(source: proof, quote: quote, stance: .reports, credibility: .cannotBeJudged))
             }
         }
-        let start = ForeignID.date(properties.strings("startDate").first ?? properties.strings("date").first)
-        let end = ForeignID.date(properties.strings("endDate").first)
+        // FtM's `date` is when a payment or a link happened, a point: a start alone would read
+        // as a state that holds from then on.
+        let pointDate = ForeignID.date(properties.strings("date").first)
+        let start = ForeignID.date(properties.strings("startDate").first) ?? pointDate
+        let end =
+            ForeignID.date(properties.strings("endDate").first)
+            ?? (properties.strings("startDate").isEmpty ? pointDate : nil)
+        let more = FtMReader.unmapped(properties, besides: FtMReader.linkProperties.union([ends.subject, ends.object]))
+        notes += more.keys.sorted().map { "FtM \($0): \(more[$0]!)" }
+        let descriptions = properties.strings("description")
+        if descriptions.count > 1 { notes += descriptions.dropFirst().map { "FtM description: \($0)" } }
+        if graded == nil {
+            // The first summary stood in for a missing description as the quote.
+            notes += summaries.dropFirst(descriptions.isEmpty ? 1 : 0).map { "FtM summary: \($0)" }
+        }
         var id: String?
         if ftmID.hasPrefix("claim."), let recorded = properties.strings("recordId").first, Identifier.isValid(recorded) {
             id = recorded
         }
-        return .success([
-            .claim(
-                Claim(
-                    id: id ?? ForeignID.slug(ftmID), subject: subject, predicate: predicate, object: object, start: start,
-                    end: end, citations: citations))
-        ])
+        let claim = Claim(
+            id: id ?? ForeignID.slug(ftmID, prefix: FtMReader.foreignPrefix), subject: subject, predicate: predicate,
+            object: object, start: start, end: end, citations: citations,
+            notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
+        return .success(
+            Mapped(
+                records: [.claim(claim)],
+                notes: unmatchedRole.map {
+                    ["role \"\($0)\" is no predicate of Isnad's: read as \(predicate), the role kept in the claim's notes"]
+                } ?? []))
     }
 }
 

@@ -58,6 +58,9 @@ public struct Importer {
         public var lines = 0
         /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
         public var skipped: [SkippedObject] = []
+        /// What a user should know of how foreign objects were read (a role that names no
+        /// predicate, markings not kept), each a whole line, in input order.
+        public var notes: [String] = []
         /// Retracted claims and citations that records gave as standing: they stay retracted.
         public var keptRetractions: [KeptRetraction] = []
 
@@ -186,7 +189,7 @@ public struct Importer {
                     let file = inputs.firstIndex { $0.name == object.file } ?? 0
                     run.report(
                         RecordProblem(message: "\(object.objectID): would be skipped (--strict): \(object.reason)"),
-                        at: ImportSession.Location(file: file, line: 0))
+                        at: ImportSession.Location(file: file, line: object.line))
                 }
             }
             if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
@@ -348,12 +351,14 @@ private struct Run {
             report(RecordProblem(message: "not a STIX bundle: \(error)"), at: location)
             return
         }
-        guard let (records, skipped, refused) = STIXReader(vocabulary: decoder.vocabulary).read(value, file: input.name) else {
+        guard let (records, skipped, refused, notes) = STIXReader(vocabulary: decoder.vocabulary).read(value, file: input.name)
+        else {
             report(RecordProblem(message: "not a STIX bundle: a bundle is an object whose type is \"bundle\""), at: location)
             return
         }
         data = []
         summary.skipped += skipped
+        summary.notes += notes
         for refusal in refused { report(refusal.problem, at: ImportSession.Location(file: index, line: refusal.index)) }
         for (position, mapped) in records.enumerated() {
             if position % 256 == 0 { try HeldSignals.checkPending() }
@@ -387,15 +392,19 @@ private struct Run {
                 at: location)
             return
         }
+        let id = value.objectValue?.string("id") ?? "line \(location.line)"
         switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
-        case .success(let records):
-            for record in records {
+        case .success(let mapped):
+            for note in mapped.notes {
+                summary.notes.append("\(Text.printable(input.name)):\(location.line): \(Text.printable(id)): \(note)")
+            }
+            for record in mapped.records {
                 let stored = try session.storedRecord(record.kind, id: record.id)
                 try handleMapped(FtMReader.keepingWhatFtMCannotCarry(record, stored: stored), at: location, of: input)
             }
         case .failure(let unmapped):
-            let id = value.objectValue?.string("id") ?? "line \(location.line)"
-            summary.skipped.append(SkippedObject(file: input.name, objectID: id, reason: unmapped.message))
+            summary.skipped.append(
+                SkippedObject(file: input.name, objectID: id, reason: unmapped.message, line: location.line))
         }
     }
 

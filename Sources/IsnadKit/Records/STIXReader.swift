@@ -31,10 +31,10 @@ public struct STIXReader {
         public let index: Int
     }
 
-    /// The records, the skipped objects and the refused values of a parsed bundle; nil when it is
-    /// not a bundle.
+    /// The records, the skipped objects, the refused values of a parsed bundle, and what the user
+    /// should be told of how it was read (each a whole line); nil when it is not a bundle.
     public func read(_ bundle: JSONValue, file: String) -> (
-        records: [Mapped], skipped: [SkippedObject], refused: [Refusal]
+        records: [Mapped], skipped: [SkippedObject], refused: [Refusal], notes: [String]
     )? {
         guard let root = bundle.objectValue, root.string("type") == "bundle" else { return nil }
         // STIX 2.1 lets a bundle leave `objects` out; what it holds must be an array of objects.
@@ -57,13 +57,49 @@ public struct STIXReader {
         let placed = (root["objects"]?.arrayValue ?? []).enumerated().compactMap { position, element in
             element.objectValue.map { (index: position + 1, object: $0) }
         }
-        let objects = placed.map(\.object)
+        // An object given in several versions (one id) is its newest: the latest `modified`, the
+        // later in the file of two alike, as STIX has a consumer read versions.
+        var newest: [String: (index: Int, modified: String)] = [:]
+        for (index, object) in placed {
+            guard let id = object.string("id") else { continue }
+            let modified = object.string("modified") ?? object.string("created") ?? ""
+            if let known = newest[id], known.modified > modified { continue }
+            newest[id] = (index, modified)
+        }
+        let objects = placed.filter { $0.object.string("id").map { newest[$0]?.index } == $0.index || $0.object.string("id") == nil }
+            .map(\.object)
         var byID: [String: JSONObject] = [:]
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
         var records: [Mapped] = []
-        func skip(_ object: JSONObject, _ reason: String) {
-            skipped.append(SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason))
+        var notes: [String] = []
+        func skip(_ object: JSONObject, _ reason: String, at index: Int) {
+            skipped.append(
+                SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason, line: index))
+        }
+        // Identities that only author other objects (`created_by_ref`) are the bundle's producers,
+        // not actors: a report's is its publisher. One that a relationship links, or a report
+        // lists, is an actor all the same.
+        var named: Set<String> = []
+        for object in objects {
+            named.formUnion([object.string("source_ref"), object.string("target_ref")].compactMap { $0 })
+            named.formUnion(object.strings("object_refs"))
+        }
+        let authors = Set(objects.compactMap { $0.string("created_by_ref") }).subtracting(named)
+        // Data markings (TLP and others) have no place in a store: said once, not dropped unseen.
+        var marked = 0
+        var markings: [String] = []
+        for object in objects where !object.strings("object_marking_refs").isEmpty {
+            marked += 1
+            for ref in object.strings("object_marking_refs") {
+                let name = STIXReader.markingName(ref, byID[ref])
+                if !markings.contains(name) { markings.append(name) }
+            }
+        }
+        if marked > 0 {
+            notes.append(
+                "\(Text.printable(file)): \(marked == 1 ? "1 object carries" : "\(marked) objects carry") data markings (\(Text.printable(markings.joined(separator: ", ")))) that Isnad does not keep: the store and its exports will not carry them"
+            )
         }
         // Isnad ids for every entity and report, and which reports refer to each relationship.
         var isnadIDs: [String: String] = [:]
@@ -86,10 +122,22 @@ public struct STIXReader {
         }
         for (index, object) in placed {
             guard let id = object.string("id"), let type = object.string("type") else {
-                skip(object, "an object without an id or type")
+                skip(object, "an object without an id or type", at: index)
                 continue
             }
             if id == STIXMapping.producerID || id == STIXMapping.extensionID { continue }
+            if let current = newest[id], current.index != index {
+                skip(object, "an older version of an object the bundle gives again (the newest, modified \(Text.printable(current.modified)), is read)", at: index)
+                continue
+            }
+            if case .bool(true) = object["revoked"] {
+                skip(object, "revoked by its producer: withdrawn, so not read", at: index)
+                continue
+            }
+            if type == "identity", authors.contains(id), object["isnad_id"] == nil {
+                skip(object, "the author of objects in the bundle (created_by_ref), not an actor in it: a report's author is its publisher", at: index)
+                continue
+            }
             var problems = ProblemList()
             defer { refused += problems.problems.map { Refusal(problem: $0, index: index) } }
             if STIXReader.entityTypes.contains(type) || type == "report", object["isnad_id"] != nil {
@@ -104,15 +152,18 @@ public struct STIXReader {
                 } else {
                     skip(
                         object,
-                        "an identity of class \(object.string("identity_class") ?? "?") is not a person, organization or place")
+                        "an identity of class \(object.string("identity_class") ?? "?") is not a person, organization or place",
+                        at: index)
                 }
             case "report":
-                let source = source(object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs, problems: &problems)
+                let source = source(
+                    object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs, author: object.string("created_by_ref").flatMap { byID[$0] },
+                    problems: &problems)
                 records.append(Mapped(record: .source(source), index: index))
             case "relationship":
                 switch claim(object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems) {
                 case .success(let claim): records.append(Mapped(record: .claim(claim), index: index))
-                case .failure(let reason): skip(object, reason.message)
+                case .failure(let reason): skip(object, reason.message, at: index)
                 }
             case "opinion":
                 // Isnad's own opinions repeat a denying citation that the relationship carries;
@@ -123,12 +174,12 @@ public struct STIXReader {
                 {
                     continue
                 }
-                skip(object, "an opinion names no source Isnad could cite for it")
+                skip(object, "an opinion names no source Isnad could cite for it", at: index)
             default:
-                skip(object, "\(type) has no Isnad counterpart")
+                skip(object, "\(type) has no Isnad counterpart", at: index)
             }
         }
-        return (records, skipped, refused)
+        return (records, skipped, refused, notes)
     }
 
     /// The Isnad type of a STIX object another producer wrote; nil for an identity of a class
@@ -182,7 +233,23 @@ public struct STIXReader {
             attributes: attributes)
     }
 
-    private func source(_ object: JSONObject, id: String, isnadIDs: [String: String], problems: inout ProblemList) -> Source {
+    /// A marking's name: the definition's own in the bundle, else the TLP level of the spec's
+    /// fixed ids, else its id.
+    static func markingName(_ ref: String, _ definition: JSONObject?) -> String {
+        if let name = definition?.string("name") { return name }
+        if let tlp = definition?["definition"]?.objectValue?.string("tlp") { return "TLP:" + tlp.uppercased() }
+        let levels = [
+            "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": "TLP:WHITE",
+            "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": "TLP:GREEN",
+            "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": "TLP:AMBER",
+            "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": "TLP:RED",
+        ]
+        return levels[ref] ?? ref
+    }
+
+    private func source(
+        _ object: JSONObject, id: String, isnadIDs: [String: String], author: JSONObject?, problems: inout ProblemList
+    ) -> Source {
         let stored = object["isnad_source"]?.objectValue
         let label = "source \"\(Text.printable(id))\""
         let fields = Fields(object: object, label: label)
@@ -205,8 +272,13 @@ public struct STIXReader {
             stored.map { $0.strings("cites") }
             ?? object.strings("object_refs").filter { $0.hasPrefix("report--") }.compactMap { isnadIDs[$0] }
         return Source(
-            id: id, type: type, title: object.string("name") ?? id, publisher: stored?.string("publisher"),
-            author: stored?.string("author"), url: stored?.string("url"), published: published,
+            id: id, type: type, title: object.string("name") ?? id,
+            publisher: stored == nil ? author?.string("name") : stored?.string("publisher"),
+            author: stored?.string("author"),
+            url: stored == nil
+                ? (object["external_references"]?.arrayValue ?? []).compactMap({ $0.objectValue?.string("url") }).first
+                : stored?.string("url"),
+            published: published,
             lang: stored?.string("lang") ?? object.string("lang"),
             reliability: reliability ?? .f, cites: cites,
             text: stored?.string("text"))
