@@ -162,7 +162,8 @@ struct ExchangeCommandTests {
         -> String
     {
         let id = "\(type)--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b\(String(format: "%02d", number))"
-        return #"{"type": "\#(type)", "spec_version": "2.1", "id": "\#(id)", "created": "2024-05-01T00:00:00.000Z", "modified": "\#(modified)", \#(fields)}"#
+        return
+            #"{"type": "\#(type)", "spec_version": "2.1", "id": "\#(id)", "created": "2024-05-01T00:00:00.000Z", "modified": "\#(modified)", \#(fields)}"#
     }
 
     @Test(
@@ -191,7 +192,10 @@ struct ExchangeCommandTests {
                 #""name": "A report", "published": "2024-05-01T00:00:00Z", "created_by_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "external_references": [{"source_name": "web", "url": "https://example.org/r"}], "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b04", "relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b05"]"#
             ),
         ]
-        try cli.write("bundle.json", #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["# + objects.joined(separator: ",\n") + "]}")
+        try cli.write(
+            "bundle.json",
+            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
+                + objects.joined(separator: ",\n") + "]}")
         let strict = try cli.run(["import", "--strict", "bundle.json"])
         #expect(strict.status == 65)
         #expect(
@@ -237,7 +241,8 @@ struct ExchangeCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             result.standardError.contains(
-                "ftm.jsonl:5: ul-1: role \"rival of\" is no predicate of Isnad's: read as linked_to, the role kept in the claim's notes"),
+                "ftm.jsonl:5: ul-1: role \"rival of\" is no predicate of Isnad's: read as linked_to, the role kept in the claim's notes"
+            ),
             "\(result.standardError)")
         #expect(try cli.run(["show", "hamas"]).standardOutput == before)
         let records = try cli.run(["export", "jsonl"]).standardOutput
@@ -262,7 +267,8 @@ struct ExchangeCommandTests {
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         try cli.write(
             "sheet.tsv",
-            "subject\tpredicate\tobject\tsource\tquote\tstance\tcredibility\nhamas\tpraised\tisis\tpolice\tpraise, said\tasserts\t3\n")
+            "subject\tpredicate\tobject\tsource\tquote\tstance\tcredibility\nhamas\tpraised\tisis\tpolice\tpraise, said\tasserts\t3\n"
+        )
         let result = try cli.run(["import", "sheet.tsv"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try cli.run(["claims", "--subject", "hamas", "--object", "isis"]).standardOutput.contains("praised"))

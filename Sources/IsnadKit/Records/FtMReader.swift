@@ -220,7 +220,7 @@ public struct FtMReader {
             ForeignID.date(properties.strings("endDate").first)
             ?? (properties.strings("startDate").isEmpty ? pointDate : nil)
         let more = FtMReader.unmapped(properties, besides: FtMReader.linkProperties.union([ends.subject, ends.object]))
-        notes += more.keys.sorted().map { "FtM \($0): \(more[$0]!)" }
+        notes += more.sorted { $0.key < $1.key }.map { "FtM \($0.key): \($0.value)" }
         let descriptions = properties.strings("description")
         if descriptions.count > 1 { notes += descriptions.dropFirst().map { "FtM description: \($0)" } }
         if graded == nil {

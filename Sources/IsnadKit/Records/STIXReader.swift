@@ -66,8 +66,10 @@ public struct STIXReader {
             if let known = newest[id], known.modified > modified { continue }
             newest[id] = (index, modified)
         }
-        let objects = placed.filter { $0.object.string("id").map { newest[$0]?.index } == $0.index || $0.object.string("id") == nil }
-            .map(\.object)
+        let objects = placed.filter {
+            $0.object.string("id").map { newest[$0]?.index } == $0.index || $0.object.string("id") == nil
+        }
+        .map(\.object)
         var byID: [String: JSONObject] = [:]
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
@@ -127,7 +129,10 @@ public struct STIXReader {
             }
             if id == STIXMapping.producerID || id == STIXMapping.extensionID { continue }
             if let current = newest[id], current.index != index {
-                skip(object, "an older version of an object the bundle gives again (the newest, modified \(Text.printable(current.modified)), is read)", at: index)
+                skip(
+                    object,
+                    "an older version of an object the bundle gives again (the newest, modified \(Text.printable(current.modified)), is read)",
+                    at: index)
                 continue
             }
             if case .bool(true) = object["revoked"] {
@@ -135,7 +140,10 @@ public struct STIXReader {
                 continue
             }
             if type == "identity", authors.contains(id), object["isnad_id"] == nil {
-                skip(object, "the author of objects in the bundle (created_by_ref), not an actor in it: a report's author is its publisher", at: index)
+                skip(
+                    object,
+                    "the author of objects in the bundle (created_by_ref), not an actor in it: a report's author is its publisher",
+                    at: index)
                 continue
             }
             var problems = ProblemList()
@@ -157,7 +165,8 @@ public struct STIXReader {
                 }
             case "report":
                 let source = source(
-                    object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs, author: object.string("created_by_ref").flatMap { byID[$0] },
+                    object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs,
+                    author: object.string("created_by_ref").flatMap { byID[$0] },
                     problems: &problems)
                 records.append(Mapped(record: .source(source), index: index))
             case "relationship":

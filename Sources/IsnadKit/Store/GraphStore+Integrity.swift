@@ -98,7 +98,8 @@ extension GraphStore {
             case .retractedCitationSource: return dangling("claim", "source", from: "retracted_citation", in: "source")
             case .retractedCitationVia: return dangling("claim", "via", from: "retracted_citation", in: "source")
             case .changedRecordEntry:
-                return "SELECT r.record, r.change FROM change_record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS t WHERE t.id = r.change)"
+                return
+                    "SELECT r.record, r.change FROM change_record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS t WHERE t.id = r.change)"
             }
         }
     }
