@@ -66,10 +66,8 @@ public struct STIXReader {
             if let known = newest[id], known.modified > modified { continue }
             newest[id] = (index, modified)
         }
-        let objects = placed.filter {
-            $0.object.string("id").map { newest[$0]?.index } == $0.index || $0.object.string("id") == nil
-        }
-        .map(\.object)
+        let objects = placed.filter { each in each.object.string("id").map { newest[$0]?.index == each.index } ?? true }
+            .map(\.object)
         var byID: [String: JSONObject] = [:]
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
