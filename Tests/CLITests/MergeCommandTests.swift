@@ -246,6 +246,39 @@ struct MergeCommandTests {
         #expect(after.split(separator: "\n") == expected)
     }
 
+    @Test(
+        "a store made from records says its merges are not its own to unmerge, and the records export says what it left out"
+    )
+    func mergedBeforeTheHistory() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(
+            try cli.run(["show", "isis"]).standardOutput.contains(
+                "merged into it: daesh (entry 2; isnad unmerge daesh takes it back)"))
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "a test"]).status == 0)
+        let backup = try cli.run(["export", "jsonl", "-o", "backup.jsonl"])
+        #expect(
+            backup.standardError == "left out 1 retracted claim (--include-retracted writes them, marked, as a backup needs)\n",
+            "\(backup.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).standardError.isEmpty)
+        #expect(try cli.run(["--db", "restored.db", "import", "backup.jsonl"]).status == 0)
+        #expect(
+            try cli.run(["--db", "restored.db", "show", "isis"]).standardOutput.contains(
+                "merged into it: daesh (before this store's history: unmerge cannot take it back here)"))
+        let unmerge = try cli.run(["--db", "restored.db", "unmerge", "daesh"])
+        #expect(unmerge.status == 65)
+        #expect(
+            unmerge.standardError.hasPrefix(
+                "isnad: \"daesh\" was merged into \"isis\" before this store's history (its records came from a backup or an export"
+            ),
+            "\(unmerge.standardError)")
+        #expect(try cli.run(["export", "history", "-o", "history.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "travelled.db", "import", "backup.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "travelled.db", "import", "--from", "history", "history.jsonl"]).status == 0)
+        #expect(
+            try cli.run(["--db", "travelled.db", "show", "isis"]).standardOutput.contains(
+                "merged into it: daesh (entry 3, from another store's history: undo it there)"))
+    }
     @Test("a merge into an entity that is merged on in turn comes back, one unmerge after the other")
     func unmergeAChain() throws {
         let cli = try importedStore()

@@ -43,7 +43,7 @@ enum ExportCommand: Command {
         ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
-            "isnad export jsonl -o backup.jsonl",
+            "isnad export jsonl --include-retracted -o backup.jsonl",
             "isnad export dot --focus hamas --depth 2 | dot -Tsvg > hamas.svg",
             "isnad export graphml --min-reliability C -o graph.graphml",
             "isnad export graphml --yed --collapse -o for-yed.graphml",
@@ -120,6 +120,16 @@ enum ExportCommand: Command {
             let isIncludingRetracted = arguments.isSet(includesRetracted)
             try withOutput(path, context: context) {
                 try StoreExporter.writeJSONLines(of: store, to: $0, includingRetracted: isIncludingRetracted)
+            }
+            // Records written for a backup would lose the retractions, and their reasons, unseen.
+            let retracted = try store.retractedCounts()
+            if !isIncludingRetracted, retracted.claims + retracted.citations > 0 {
+                let left = [
+                    retracted.claims > 0 ? counted(retracted.claims, "retracted claim") : nil,
+                    retracted.citations > 0 ? counted(retracted.citations, "retracted citation") : nil,
+                ].compactMap { $0 }
+                context.message(
+                    "left out \(left.joined(separator: " and ")) (--include-retracted writes them, marked, as a backup needs)")
             }
         case .stix:
             try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }

@@ -59,8 +59,9 @@ enum UnmergeCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let store = try context.openStore(.write)
-        guard let keep = try store.entityMergedInto(id), let entry = try store.mergeEntry(of: id) else {
-            throw MergeError.notMerged(Text.printable(id))
+        guard let keep = try store.entityMergedInto(id) else { throw MergeError.notMerged(Text.printable(id)) }
+        guard let entry = try store.mergeEntry(of: id) else {
+            throw MergeError.mergedBeforeHistory(Text.printable(id), keep: Text.printable(keep))
         }
         let undone = try store.undo(entry, as: context.change(author: try arguments.value(HistoryOptions.author)))
         context.message(

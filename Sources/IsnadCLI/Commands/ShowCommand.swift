@@ -215,8 +215,15 @@ enum ShowCommand: Command {
     static func historyMarks(of entity: Entity, store: GraphStore) throws -> [String] {
         var lines: [String] = []
         for merged in entity.merged {
-            let entry = try store.mergeEntry(of: merged).map { "entry \($0); " } ?? ""
-            lines.append(Text.printable("  merged into it: \(merged) (\(entry)isnad unmerge \(merged) takes it back)"))
+            // unmerge is the undo of the entry that merged: said only where there is one to undo.
+            let how =
+                switch try store.merging(of: merged) {
+                case let merging? where !merging.isFromAnotherStore:
+                    "entry \(merging.entry); isnad unmerge \(merged) takes it back"
+                case let merging?: "entry \(merging.entry), from another store's history: undo it there"
+                case nil: "before this store's history: unmerge cannot take it back here"
+                }
+            lines.append(Text.printable("  merged into it: \(merged) (\(how))"))
         }
         let changes = try store.changes(of: .entity, id: entity.id)
         if !changes.isEmpty { lines.append(Text.printable("  changed: " + HistoryMark.line(changes))) }

@@ -24,14 +24,30 @@ extension GraphStore {
     }
 
     /// The history entry that merged `id` into another entity and is not undone, or nil.
-    public func mergeEntry(of id: String) throws -> Int? {
-        try database.prepare(
-            """
-            SELECT r.change FROM change_record AS r JOIN change AS c ON c.id = r.change
-            WHERE r.record = ?1 AND r.kind = 'entity' AND r.action <> 'added' AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
-            ORDER BY r.change DESC LIMIT 1
-            """
-        ).scalarInteger([.text(id)]).map(Int.init)
+    public func mergeEntry(of id: String) throws -> Int? { try merging(of: id)?.entry }
+
+    /// How `id` came to be merged, as far as this store's history knows it.
+    public struct Merging: Sendable, Equatable {
+        /// The entry that merged it.
+        public var entry: Int
+        /// Whether that entry came from another store's history (`import --from history`):
+        /// unmerge, an undo, cannot take it back here.
+        public var isFromAnotherStore: Bool
+    }
+
+    /// The history entry that merged `id` into another entity and is not undone, or nil (a store
+    /// made from a backup's records knows the merge, not the entry that made it).
+    public func merging(of id: String) throws -> Merging? {
+        guard
+            let row = try database.prepare(
+                """
+                SELECT r.change, c.travelled FROM change_record AS r JOIN change AS c ON c.id = r.change
+                WHERE r.record = ?1 AND r.kind = 'entity' AND r.action <> 'added' AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
+                ORDER BY r.change DESC LIMIT 1
+                """
+            ).firstRow([.text(id)], { ($0.int(0), $0.int(1) != 0) })
+        else { return nil }
+        return Merging(entry: row.0, isFromAnotherStore: row.1)
     }
 
     /// A pair of entities that may be one, why, and how likely (0–1).
@@ -236,6 +252,7 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
     case differentTypes(keep: String, keepType: String, other: String, otherType: String)
     case selfLink(claim: String, keep: String, other: String, isRetracted: Bool)
     case notMerged(String)
+    case mergedBeforeHistory(String, keep: String)
     /// Merged, two claims become one, and a citation both make stands on one and is retracted on
     /// the other.
     case retractedTwin(retracted: String, number: Int, standing: String)
@@ -248,6 +265,8 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
         case .selfLink(let claim, let keep, let other, let isRetracted):
             "\(isRetracted ? "retracted claim" : "claim") \"\(claim)\" links \"\(keep)\" and \"\(other)\": merged, it would link \"\(keep)\" with itself, which no claim may; a claim stays in the store retracted or not, so the two cannot be merged while one names both"
         case .notMerged(let id): "\"\(id)\" is not merged into another entity (see isnad log \(id))"
+        case .mergedBeforeHistory(let id, let keep):
+            "\"\(id)\" was merged into \"\(keep)\" before this store's history (its records came from a backup or an export, which keep the merge but not \"\(id)\"'s own record): unmerge cannot put it back here; undo the merge in the store that made it, or add the entity again (isnad add entity)"
         case .retractedTwin(let retracted, let number, let standing):
             "merged, claims \"\(retracted)\" and \"\(standing)\" become one, and citation \(number) of \"\(retracted)\" is retracted where \"\(standing)\" has it standing: isnad restore \(retracted) --citation \(number), or retract it on \"\(standing)\", first"
         }

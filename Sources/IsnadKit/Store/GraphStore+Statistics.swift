@@ -8,6 +8,12 @@ extension GraphStore {
         return (select.int(0), select.int(1), select.int(2), select.int(3))
     }
 
+    /// The retracted claims, and the retracted citations of claims that stand.
+    public func retractedCounts() throws -> (claims: Int, citations: Int) {
+        try database.prepare("SELECT (SELECT count(*) FROM retracted_claim), (SELECT count(*) FROM retracted_citation)")
+            .firstRow { ($0.int(0), $0.int(1)) } ?? (0, 0)
+    }
+
     /// A property of entities or sources whose stored values can be counted.
     public enum CountedProperty: Sendable {
         /// ``Entity/type``.
