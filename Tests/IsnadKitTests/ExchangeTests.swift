@@ -180,11 +180,18 @@ struct ExchangeTests {
 
     // MARK: Round trips
 
-    @Test("Isnad → STIX → Isnad gives the same records, byte for byte; the bundle is deterministic")
+    /// An entity with an id merged into it (as a backup of a merged store holds it), beside the seed dataset.
+    static func mergedEntityRecords(in folder: TemporaryFolder) throws -> String {
+        try folder.write(
+            "merged.jsonl",
+            #"{"record":"entity","id":"group-one","type":"organization","name":"Group One","merged":["group-1","g-one"]}"# + "\n")
+    }
+
+    @Test("Isnad → STIX → Isnad gives the same records, byte for byte, merged ids too; the bundle is deterministic")
     func stixRoundTrip() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try Self.store(importing: [HaderaDatasetTests.path], in: folder)
+        let store = try Self.store(importing: [HaderaDatasetTests.path, try Self.mergedEntityRecords(in: folder)], in: folder)
         let bundle = try Self.stix(store)
         #expect(try Self.stix(store) == bundle)
         let (records, skipped) = try Self.reimport(bundle, as: "bundle.json", in: folder)
@@ -192,11 +199,11 @@ struct ExchangeTests {
         #expect(records == (try Self.jsonl(store)))
     }
 
-    @Test("Isnad → FtM → Isnad gives the same records but for what FtM cannot carry: locators and claim notes")
+    @Test("Isnad → FtM → Isnad gives the same records, merged ids too, but for what FtM cannot carry: locators and claim notes")
     func ftmRoundTrip() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try Self.store(importing: [HaderaDatasetTests.path], in: folder)
+        let store = try Self.store(importing: [HaderaDatasetTests.path, try Self.mergedEntityRecords(in: folder)], in: folder)
         let entities = try Self.ftm(store)
         #expect(try Self.ftm(store) == entities)
         let (records, skipped) = try Self.reimport(entities, as: "entities.ftm.jsonl", in: folder)

@@ -124,6 +124,8 @@ public enum FtMMapping {
     }
     /// The note on an entity that holds its attributes, as a JSON object.
     public static let attributesNote = "Attributes: "
+    /// The note that lists the ids merged into an entity (`isnad merge`), comma-separated.
+    public static let mergedNote = "Merged ids: "
 
     /// BCP-47 primary language subtags and the ISO 639-3 codes FtM writes for them.
     static let languages: [(String, String)] = [

@@ -78,6 +78,7 @@ public struct FtMWriter {
         property("alias", entity.aliases.map { fitted($0.name) }.filter { seen.insert($0).inserted }, &json)
         property("description", entity.description.map { FtMMapping.cut($0, to: FtMMapping.maximumTextLength).0 }, &json)
         if !entity.attributes.isEmpty { notes.append(FtMMapping.attributesNote + AttributesJSON.encode(entity.attributes)) }
+        if !entity.merged.isEmpty { notes.append(FtMMapping.mergedNote + entity.merged.joined(separator: ", ")) }
         property("notes", notes, &json)
         close(&json)
     }

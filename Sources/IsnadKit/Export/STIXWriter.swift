@@ -113,7 +113,7 @@ public struct STIXWriter {
             "schema",
             "Plain-text definition (the README's STIX section): isnad_id (string, the Isnad id), isnad_type (string, "
                 + "the entity or source type), isnad_aliases (list of {name, lang}), isnad_attributes (object of "
-                + "strings), isnad_predicate (string), isnad_start and isnad_end (partial dates YYYY, YYYY-MM or "
+                + "strings), isnad_merged (list of the ids merged into the entity), isnad_predicate (string), isnad_start and isnad_end (partial dates YYYY, YYYY-MM or "
                 + "YYYY-MM-DD), isnad_status (string: asserted, alleged or disputed), isnad_grade (string, the claim's best "
                 + "Admiralty grade, e.g. B2), both capped by the common link all its support passes through, "
                 + "isnad_channels (integer, independent channels of support), isnad_common_link (string, the source "
@@ -204,6 +204,12 @@ public struct STIXWriter {
                 json.member(key, entity.attributes[key])
             }
             json.endObject()
+        }
+        if !entity.merged.isEmpty {
+            json.key("isnad_merged")
+            json.beginArray()
+            for id in entity.merged { json.string(id) }
+            json.endArray()
         }
         close(&json)
     }

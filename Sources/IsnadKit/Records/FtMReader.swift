@@ -51,12 +51,19 @@ public struct FtMReader {
             // What Isnad has no field for (a country, a birth date, a registration number) is kept
             // as attributes under FtM's property names, not dropped without a word.
             var attributes = FtMReader.unmapped(properties, besides: FtMReader.entityProperties)
-            for note in properties.strings("notes") where note.hasPrefix(FtMMapping.attributesNote) {
-                attributes = AttributesJSON.decode(String(note.dropFirst(FtMMapping.attributesNote.count)))
+            var merged: [String] = []
+            for note in properties.strings("notes") {
+                if note.hasPrefix(FtMMapping.attributesNote) {
+                    attributes = AttributesJSON.decode(String(note.dropFirst(FtMMapping.attributesNote.count)))
+                } else if note.hasPrefix(FtMMapping.mergedNote), ftmID.hasPrefix("entity.") {
+                    merged = note.dropFirst(FtMMapping.mergedNote.count).split(separator: ",").map {
+                        String($0.drop { $0 == " " })
+                    }
+                }
             }
             let entity = Entity(
                 id: FtMReader.isnadID(ftmID, prefix: "entity."), type: type, name: name, aliases: aliases,
-                description: properties.strings("description").first, attributes: attributes)
+                description: properties.strings("description").first, attributes: attributes, merged: merged)
             return .success(Mapped(records: [.entity(entity)]))
         case _ where FtMReader.documents.contains(schema):
             return .success(Mapped(records: [.source(source(ftmID, schema: schema, properties))]))

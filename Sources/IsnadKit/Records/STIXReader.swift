@@ -235,9 +235,11 @@ public struct STIXReader {
             for key in ["latitude", "longitude"] { if case .number(let value)? = object[key] { attributes[key] = value } }
         }
         aliases = aliases.filter { !$0.name.isEmpty }
+        // Checked as the record's `merged` is, when the record is read.
+        let merged = object.strings("isnad_merged")
         return Entity(
             id: id, type: entityType, name: name, aliases: aliases, description: object.string("description"),
-            attributes: attributes)
+            attributes: attributes, merged: merged)
     }
 
     /// A marking's name: the definition's own in the bundle, else the TLP level of the spec's
