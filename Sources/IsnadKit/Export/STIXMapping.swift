@@ -13,8 +13,8 @@ public enum STIXMapping {
     /// The properties the extension declares (top-level properties on Isnad's objects).
     public static let extensionProperties = [
         "isnad_id", "isnad_type", "isnad_aliases", "isnad_attributes", "isnad_merged", "isnad_predicate", "isnad_start",
-        "isnad_end",
-        "isnad_status", "isnad_grade", "isnad_channels", "isnad_common_link", "isnad_notes", "isnad_citations", "isnad_source",
+        "isnad_end", "isnad_status", "isnad_grade", "isnad_channels", "isnad_common_link", "isnad_notes", "isnad_citations",
+        "isnad_source",
     ]
 
     /// A deterministic STIX UUID for `name` (`entity:hamas`, `claim:c-…`, `source:…`): SHA-1
