@@ -249,6 +249,31 @@ struct HistoryCommandTests {
             selfUndo.standardError.contains(#"self.jsonl:1: "undoes": entry 1 cannot undo itself"#), "\(selfUndo.standardError)")
     }
 
+    @Test("a history imported twice is kept once: every entry there already adds nothing, some of them is refused")
+    func historyImportedTwice() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "changed"]).status == 0)
+        let history = try cli.run(["export", "history"]).standardOutput
+        try cli.write("h.jsonl", history)
+        #expect(try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"]).status == 0)
+        let again = try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            again.standardError == "every entry is already in this store's history (2 entries, the first as entry 1): nothing imported\n",
+            "\(again.standardError)")
+        #expect(try cli.run(["--db", "other.db", "log"]).standardOutput.components(separatedBy: "\nentry ").count == 2)
+        // Its own history, into itself: already there.
+        #expect(try cli.run(["import", "--from", "history", "h.jsonl"]).standardError.contains("nothing imported"))
+        // One new entry beside one already kept: refused whole.
+        let changed = history.replacingOccurrences(of: "\"command\":\"isnad set", with: "\"command\":\"isnad  set")
+        try cli.write("some.jsonl", changed)
+        let some = try cli.run(["--db", "other.db", "import", "--from", "history", "some.jsonl"])
+        #expect(some.status == 65)
+        #expect(
+            some.standardError.contains("some.jsonl:1: this entry is already in this store's history, as entry 1 (imported before)"),
+            "\(some.standardError)")
+    }
+
     @Test("a history is read a line at a time: from a pipe as from a file, and a line that never ends is given up")
     func historyFromPipes() throws {
         let cli = try importedStore()

@@ -112,6 +112,21 @@ extension ImportCommand {
                     + problems.prefix(20).joined(separator: "\n"))
         }
         let store = try context.openStore(.create)
+        // A history imported twice would be listed twice: the second time adds nothing, and a
+        // file that repeats only some of the entries is refused (which to keep is the user's call).
+        let kept = try entries.map { try store.keptEntry(repeating: $0) }
+        if !entries.isEmpty, kept.allSatisfy({ $0 != nil }) {
+            context.message(
+                "every entry is already in this store's history (\(counted(kept.count, "entry", "entries")), the first as entry \(kept[0] ?? 0)): nothing imported"
+            )
+            return
+        }
+        if let (place, keptAs) = zip(places, kept).first(where: { $0.1 != nil }), let keptAs {
+            throw LookupError(
+                description:
+                    "\(place): this entry is already in this store's history, as entry \(keptAs) (imported before): import the entries that are not, or none; nothing imported"
+            )
+        }
         let first = try store.appendHistory(entries)
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         if let first {

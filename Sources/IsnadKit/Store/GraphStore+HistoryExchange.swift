@@ -7,6 +7,33 @@ extension GraphStore {
         for entry in try history(recordLimit: Int(Int32.max)).reversed() { try body(entry) }
     }
 
+    /// The entry of this store's history that `entry` repeats — the same time, author, command
+    /// and records, before and after — or nil: a history imported a second time.
+    public func keptEntry(repeating entry: HistoryEntry) throws -> Int? {
+        func ordered(_ records: [RecordChange]) -> [RecordChange] {
+            records.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
+        }
+        let wanted = ordered(entry.records)
+        let records = try database.cached(
+            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1")
+        var candidates: [Int] = []
+        try database.cached("SELECT id FROM change WHERE at = ?1 AND author = ?2 AND command = ?3 ORDER BY id").forEachRow([
+            .text(entry.timestamp), .text(entry.author), .text(entry.command),
+        ]) { candidates.append($0.int(0)) }
+        for candidate in candidates {
+            var kept: [RecordChange] = []
+            try records.forEachRow([.integer(Int64(candidate))]) { row in
+                kept.append(
+                    RecordChange(
+                        kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
+                        action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3),
+                        after: row.text(4)))
+            }
+            if ordered(kept) == wanted { return candidate }
+        }
+        return nil
+    }
+
     /// Appends `entries` (numbered as in the store they came from) after this store's own,
     /// in one transaction, marked as travelled (undo refuses them); an entry's `undoes` and
     /// `undone_by` follow it. Returns the number
