@@ -259,7 +259,8 @@ struct HistoryCommandTests {
         let again = try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(
-            again.standardError == "every entry is already in this store's history (2 entries, the first as entry 1): nothing imported\n",
+            again.standardError
+                == "every entry is already in this store's history (2 entries, the first as entry 1): nothing imported\n",
             "\(again.standardError)")
         #expect(try cli.run(["--db", "other.db", "log"]).standardOutput.components(separatedBy: "\nentry ").count == 2)
         // Its own history, into itself: already there.
@@ -270,7 +271,8 @@ struct HistoryCommandTests {
         let some = try cli.run(["--db", "other.db", "import", "--from", "history", "some.jsonl"])
         #expect(some.status == 65)
         #expect(
-            some.standardError.contains("some.jsonl:1: this entry is already in this store's history, as entry 1 (imported before)"),
+            some.standardError.contains(
+                "some.jsonl:1: this entry is already in this store's history, as entry 1 (imported before)"),
             "\(some.standardError)")
     }
 
