@@ -172,7 +172,7 @@ struct ExchangeCommandTests {
     func foreignBundleVersionsAndMarkings() throws {
         let cli = try CLIHarness.scoped
         let red = "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"
-        let objects = [
+        var objects = [
             Self.stixObject("identity", 1, #""name": "ACME Intel", "identity_class": "organization""#),
             Self.stixObject("identity", 2, #""name": "Group One", "identity_class": "organization""#),
             Self.stixObject("identity", 3, #""name": "Group Two", "identity_class": "organization""#),
@@ -191,6 +191,11 @@ struct ExchangeCommandTests {
                 "report", 6,
                 #""name": "A report", "published": "2024-05-01T00:00:00Z", "created_by_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "external_references": [{"source_name": "web", "url": "https://example.org/r"}], "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b04", "relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b05"]"#
             ),
+        ]
+        objects += [
+            Self.stixObject("location", 7, #""administrative_area": "Aleppo Governorate", "country": "SY""#),
+            Self.stixObject(
+                "threat-actor", 8, #""name": "Group Three", "first_seen": "2012-01-23T00:00:00Z", "roles": ["agent", "sponsor"]"#),
         ]
         try cli.write(
             "bundle.json",
@@ -216,6 +221,11 @@ struct ExchangeCommandTests {
         #expect(!records.contains("ACME Intel\",\"type\""), "\(records)")
         #expect(records.contains(#""publisher":"ACME Intel","url":"https://example.org/r""#), "\(records)")
         #expect(!records.contains("attacked"), "\(records)")
+        #expect(
+            records.contains(
+                #""name":"Aleppo Governorate, SY","attributes":{"administrative_area":"Aleppo Governorate","country":"SY"}"#),
+            "\(records)")
+        #expect(records.contains(#""attributes":{"first_seen":"2012-01-23T00:00:00Z","roles":"agent; sponsor"}"#), "\(records)")
     }
 
     @Test(

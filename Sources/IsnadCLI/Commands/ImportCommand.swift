@@ -128,7 +128,9 @@ enum ImportCommand: Command {
             counted(summary.records[.claim] ?? 0, "claim"),
         ]
         var repeated =
-            (summary.repeated > 0 ? "; \(summary.repeated) repeated records skipped" : "")
+            (summary.repeated > 0
+                ? "; \(counted(summary.repeated, "record")) repeating an earlier one (a claim's further citations joined it)"
+                : "")
             + (summary.merged > 0 ? "; \(counted(summary.merged, "record")) of merged entities skipped" : "")
             + (summary.combined > 0
                 ? "; \(counted(summary.combined, "claim")) naming merged entities went to the same claims of the entities kept"

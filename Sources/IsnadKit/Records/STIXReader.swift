@@ -111,7 +111,7 @@ public struct STIXReader {
                     isnadIDs[id] = isnadID
                 } else {
                     let uuid = id.components(separatedBy: "--").last?.filter { $0 != "-" } ?? ""
-                    isnadIDs[id] = ForeignID.slug(object.string("name") ?? type, suffix: String(uuid.prefix(8)))
+                    isnadIDs[id] = ForeignID.slug(STIXReader.name(of: object) ?? type, suffix: String(uuid.prefix(8)))
                 }
             }
             if type == "report" {
@@ -218,7 +218,7 @@ public struct STIXReader {
             guard let foreign = STIXReader.foreignEntityType(object, type: type) else { return nil }
             entityType = foreign
         }
-        let name = object.string("name") ?? id
+        let name = STIXReader.name(of: object) ?? id
         var aliases: [Alias]
         if let stored = object["isnad_aliases"] {
             aliases = stored.arrayValue.compactMap(\.objectValue).compactMap { alias in
@@ -230,9 +230,19 @@ public struct STIXReader {
         var attributes: [String: String] = [:]
         if let stored = object["isnad_attributes"]?.objectValue {
             for member in stored.members { if let value = member.value.stringValue { attributes[member.key] = value } }
-        } else if type == "location" {
-            for key in ["country", "region"] { if let value = object.string(key) { attributes[key] = value } }
-            for key in ["latitude", "longitude"] { if case .number(let value)? = object[key] { attributes[key] = value } }
+        } else if object["isnad_id"] == nil {
+            // What Isnad has no field for (a threat actor's first_seen and roles, a location's
+            // city) is kept as attributes under its STIX name, not dropped without a word.
+            for member in object.members where !STIXReader.readProperties.contains(member.key) {
+                switch member.value {
+                case .string(let value): attributes[member.key] = value
+                case .number(let value): attributes[member.key] = value
+                case .array(let values):
+                    let texts = values.compactMap(\.stringValue)
+                    if !texts.isEmpty { attributes[member.key] = texts.joined(separator: "; ") }
+                default: break
+                }
+            }
         }
         aliases = aliases.filter { !$0.name.isEmpty }
         // Checked as the record's `merged` is, when the record is read.
@@ -241,6 +251,22 @@ public struct STIXReader {
             id: id, type: entityType, name: name, aliases: aliases, description: object.string("description"),
             attributes: attributes, merged: merged)
     }
+
+    /// An object's name; a location's, when it has none, is its address (`Aleppo Governorate, SY`).
+    static func name(of object: JSONObject) -> String? {
+        if let name = object.string("name") { return name }
+        guard object.string("type") == "location" else { return nil }
+        let address = ["street_address", "city", "administrative_area", "region", "country"].compactMap { object.string($0) }
+        return address.isEmpty ? nil : address.joined(separator: ", ")
+    }
+
+    /// The properties the import reads, or that say nothing of the entity itself (when and by
+    /// whom the object was made, its markings and references): the others are kept as attributes.
+    static let readProperties: Set<String> = [
+        "type", "spec_version", "id", "created", "modified", "created_by_ref", "revoked", "labels", "confidence", "lang",
+        "external_references", "object_marking_refs", "granular_markings", "extensions", "name", "description", "aliases",
+        "identity_class",
+    ]
 
     /// A marking's name: the definition's own in the bundle, else the TLP level of the spec's
     /// fixed ids, else its id.
