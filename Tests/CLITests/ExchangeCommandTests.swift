@@ -283,4 +283,29 @@ struct ExchangeCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try cli.run(["claims", "--subject", "hamas", "--object", "isis"]).standardOutput.contains("praised"))
     }
+
+    @Test("an Isnad bundle edited in another tool: what its isnad_ properties override is said, not dropped unseen")
+    func editedIsnadBundle() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let bundle = try cli.run(["export", "stix"]).standardOutput
+        // Unedited, it imports without a word beyond the summary.
+        try cli.write("same.json", bundle)
+        let same = try cli.run(["--db", "same.db", "import", "same.json"])
+        #expect(!same.standardError.contains("outside Isnad"), "\(same.standardError)")
+        try cli.write(
+            "edited.json",
+            bundle.replacingOccurrences(
+                of: #""start_time":"2022-03-27T00:00:00Z""#, with: #""start_time":"2018-01-01T00:00:00Z""#))
+        let edited = try cli.run(["--db", "edited.db", "import", "edited.json"])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        #expect(
+            edited.standardError.contains(
+                "claim \"hamas-praised-attack\": start_time was changed outside Isnad (2018-01-01T00:00:00Z, where Isnad wrote 2022-03-27T00:00:00Z): isnad_start is read"
+            ), "\(edited.standardError)")
+        #expect(
+            try cli.run(["--db", "edited.db", "export", "jsonl"]).standardOutput
+                == (try cli.run(["export", "jsonl"]).standardOutput))
+    }
 }

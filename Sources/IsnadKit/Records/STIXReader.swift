@@ -73,6 +73,16 @@ public struct STIXReader {
         var skipped: [SkippedObject] = []
         var records: [Mapped] = []
         var notes: [String] = []
+        // An Isnad object edited in another tool: its own isnad_ property is read, so an edit to
+        // the STIX property beside it is said, not dropped unseen.
+        func edited(
+            _ object: JSONObject, at index: Int, _ record: String, _ field: String, _ isnadField: String, found: String?,
+            written: String?
+        ) {
+            notes.append(
+                "\(Text.printable(file)):\(index): \(Text.printable(record)): \(field) was changed outside Isnad (\(Text.printable(found ?? "none")), where Isnad wrote \(Text.printable(written ?? "none"))): \(isnadField) is read; change that to change the record"
+            )
+        }
         func skip(_ object: JSONObject, _ reason: String, at index: Int) {
             skipped.append(
                 SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason, line: index))
@@ -155,6 +165,16 @@ public struct STIXReader {
             case _ where STIXReader.entityTypes.contains(type):
                 if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, problems: &problems) {
                     records.append(Mapped(record: .entity(entity), index: index))
+                    if object["isnad_aliases"] != nil, type == "threat-actor" {
+                        var seen: Set<String> = [entity.name]
+                        let written = entity.aliases.map(\.name).filter { seen.insert($0).inserted }
+                        if object.strings("aliases") != written {
+                            edited(
+                                object, at: index, "entity \"\(entity.id)\"", "aliases", "isnad_aliases",
+                                found: object.strings("aliases").joined(separator: ", "),
+                                written: written.joined(separator: ", "))
+                        }
+                    }
                 } else {
                     skip(
                         object,
@@ -166,10 +186,31 @@ public struct STIXReader {
                     object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs,
                     author: object.string("created_by_ref").flatMap { byID[$0] },
                     problems: &problems)
+                if object["isnad_source"] != nil {
+                    let written = source.published.map(STIXMapping.startTime) ?? "1970-01-01T00:00:00Z"
+                    if object.string("published") != written {
+                        edited(
+                            object, at: index, "source \"\(source.id)\"", "published", "isnad_source.published",
+                            found: object.string("published"), written: written)
+                    }
+                }
                 records.append(Mapped(record: .source(source), index: index))
             case "relationship":
                 switch claim(object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems) {
-                case .success(let claim): records.append(Mapped(record: .claim(claim), index: index))
+                case .success(let claim):
+                    records.append(Mapped(record: .claim(claim), index: index))
+                    if object["isnad_id"] != nil {
+                        let temporal = vocabulary[claim.predicate]?.temporal
+                        let end = claim.end ?? (temporal == .event ? claim.start : nil)
+                        for (field, isnadField, written) in [
+                            ("start_time", "isnad_start", claim.start.map(STIXMapping.startTime)),
+                            ("stop_time", "isnad_end", end.map(STIXMapping.stopTime)),
+                        ] where object.string(field) != written {
+                            edited(
+                                object, at: index, "claim \"\(claim.id)\"", field, isnadField, found: object.string(field),
+                                written: written)
+                        }
+                    }
                 case .failure(let reason): skip(object, reason.message, at: index)
                 }
             case "opinion":
