@@ -308,4 +308,40 @@ struct ExchangeCommandTests {
             try cli.run(["--db", "edited.db", "export", "jsonl"]).standardOutput
                 == (try cli.run(["export", "jsonl"]).standardOutput))
     }
+
+    @Test("a foreign date that does not exist is left out and said, not cut to its month or dropped unseen")
+    func foreignDatesThatAreNot() throws {
+        let cli = try CLIHarness.scoped
+        let lines = [
+            #"{"id": "a", "schema": "Organization", "properties": {"name": ["Group A"]}}"#,
+            #"{"id": "b", "schema": "Organization", "properties": {"name": ["Group B"]}}"#,
+            #"{"id": "doc", "schema": "Article", "properties": {"title": ["A doc"], "publishedAt": ["yesterday"]}}"#,
+            #"{"id": "l1", "schema": "UnknownLink", "properties": {"subject": ["a"], "object": ["b"], "startDate": ["2014-02-30"], "endDate": ["2015-06"], "description": ["they met"], "proof": ["doc"]}}"#,
+        ]
+        try cli.write("dates.ftm.jsonl", lines.joined(separator: "\n") + "\n")
+        let result = try cli.run(["import", "dates.ftm.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        for line in [
+            #"dates.ftm.jsonl:3: doc: publishedAt: "yesterday" is not a date Isnad reads (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp): left out"#,
+            #"dates.ftm.jsonl:4: l1: startDate: "2014-02-30" is not a date Isnad reads"#,
+        ] {
+            #expect(result.standardError.contains(line), "\(result.standardError)")
+        }
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""start":null,"end":"2015-06""#))
+        let bundle = """
+            {"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a14", "objects": [
+            \(Self.stixObject("identity", 1, #""name": "Group One", "identity_class": "organization""#)),
+            \(Self.stixObject("identity", 2, #""name": "Group Two", "identity_class": "organization""#)),
+            \(Self.stixObject("relationship", 3, #""relationship_type": "related-to", "source_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "target_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b02", "description": "they met", "start_time": "2014-02-30T00:00:00Z""#)),
+            \(Self.stixObject("report", 4, #""name": "A report", "published": "2024-05-01T00:00:00Z", "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03"]"#))
+            ]}
+            """
+        try cli.write("dates.json", bundle)
+        let stix = try cli.run(["--db", "stix.db", "import", "dates.json"])
+        #expect(stix.status == 0, "\(stix.standardError)")
+        #expect(
+            stix.standardError.contains(
+                #"dates.json:3: relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03: start_time: "2014-02-30T00:00:00Z" is not a date Isnad reads"#
+            ), "\(stix.standardError)")
+    }
 }

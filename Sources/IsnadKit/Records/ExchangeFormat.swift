@@ -103,12 +103,22 @@ enum ForeignID {
         return "en"
     }
 
-    /// A partial date from the start of a foreign date or timestamp (`2014-05-01T…`, `2014-05`).
-    static func date(_ text: String?) -> PartialDate? {
+    /// A partial date from a foreign date or timestamp: `2014-05-01T…` and `2014-05-01` to the
+    /// day, `2014-05`, `2014`. Any other value (a day that does not exist, `next week`) is no
+    /// date, and `left` is told what was left out — a phrase naming `field` — rather than the
+    /// date cut to its month or dropped without a word.
+    static func date(_ text: String?, field: String, left: inout [String]) -> PartialDate? {
         guard let text else { return nil }
-        for length in [10, 7, 4] where text.utf8.count >= length {
-            if let date = try? PartialDate(parsing: String(text.prefix(length))) { return date }
+        let bytes = Array(text.utf8)
+        let length =
+            bytes.count >= 10 && (bytes.count == 10 || [UInt8(ascii: "T"), UInt8(ascii: " ")].contains(bytes[10]))
+            ? 10 : [7, 4].contains(bytes.count) ? bytes.count : 0
+        if length > 0, let date = try? PartialDate(parsing: String(decoding: bytes[..<length], as: UTF8.self)) {
+            return date
         }
+        left.append(
+            "\(field): \"\(Text.printable(text))\" is not a date Isnad reads (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp): left out"
+        )
         return nil
     }
 }

@@ -66,7 +66,9 @@ public struct FtMReader {
                 description: properties.strings("description").first, attributes: attributes, merged: merged)
             return .success(Mapped(records: [.entity(entity)]))
         case _ where FtMReader.documents.contains(schema):
-            return .success(Mapped(records: [.source(source(ftmID, schema: schema, properties))]))
+            var left: [String] = []
+            let source = source(ftmID, schema: schema, properties, left: &left)
+            return .success(Mapped(records: [.source(source)], notes: left))
         case "Membership", "Directorship", "Family", "UnknownLink", "Associate", "Employment", "Payment":
             return claims(ftmID, schema: schema, properties)
         default:
@@ -124,7 +126,7 @@ public struct FtMReader {
         }
     }
 
-    private func source(_ ftmID: String, schema: String, _ properties: JSONObject) -> Source {
+    private func source(_ ftmID: String, schema: String, _ properties: JSONObject, left: inout [String]) -> Source {
         var type: SourceType = schema == "Article" ? .newsArticle : .other
         var reliability = Reliability.f
         var cites: [String] = []
@@ -151,7 +153,9 @@ public struct FtMReader {
             id: FtMReader.isnadID(ftmID, prefix: "source."), type: type, title: title,
             publisher: FtMReader.first("publisher", properties), author: FtMReader.first("author", properties),
             url: url,
-            published: ForeignID.date(properties.strings("publishedAt").first ?? properties.strings("date").first),
+            published: properties.strings("publishedAt").isEmpty
+                ? ForeignID.date(properties.strings("date").first, field: "date", left: &left)
+                : ForeignID.date(properties.strings("publishedAt").first, field: "publishedAt", left: &left),
             lang: properties.strings("language").first.flatMap(FtMMapping.languageTag), reliability: reliability,
             cites: cites, text: properties.strings("bodyText").isEmpty ? nil : properties.strings("bodyText").joined())
     }
@@ -221,10 +225,11 @@ public struct FtMReader {
         }
         // FtM's `date` is when a payment or a link happened, a point: a start alone would read
         // as a state that holds from then on.
-        let pointDate = ForeignID.date(properties.strings("date").first)
-        let start = ForeignID.date(properties.strings("startDate").first) ?? pointDate
+        var left: [String] = []
+        let pointDate = ForeignID.date(properties.strings("date").first, field: "date", left: &left)
+        let start = ForeignID.date(properties.strings("startDate").first, field: "startDate", left: &left) ?? pointDate
         let end =
-            ForeignID.date(properties.strings("endDate").first)
+            ForeignID.date(properties.strings("endDate").first, field: "endDate", left: &left)
             ?? (properties.strings("startDate").isEmpty ? pointDate : nil)
         let more = FtMReader.unmapped(properties, besides: FtMReader.linkProperties.union([ends.subject, ends.object]))
         notes += more.sorted { $0.key < $1.key }.map { "FtM \($0.key): \($0.value)" }
@@ -245,9 +250,12 @@ public struct FtMReader {
         return .success(
             Mapped(
                 records: [.claim(claim)],
-                notes: unmatchedRole.map {
-                    ["role \"\($0)\" is no predicate of Isnad's: read as \(predicate), the role kept in the claim's notes"]
-                } ?? []))
+                notes: left
+                    + (unmatchedRole.map {
+                        [
+                            "role \"\(Text.printable($0))\" is no predicate of Isnad's: read as \(predicate), the role kept in the claim's notes"
+                        ]
+                    } ?? [])))
     }
 }
 

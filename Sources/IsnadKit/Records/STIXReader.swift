@@ -182,10 +182,12 @@ public struct STIXReader {
                         at: index)
                 }
             case "report":
+                var left: [String] = []
                 let source = source(
                     object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs,
                     author: object.string("created_by_ref").flatMap { byID[$0] },
-                    problems: &problems)
+                    problems: &problems, left: &left)
+                for phrase in left { notes.append("\(Text.printable(file)):\(index): \(Text.printable(id)): \(phrase)") }
                 if object["isnad_source"] != nil {
                     let written = source.published.map(STIXMapping.startTime) ?? "1970-01-01T00:00:00Z"
                     if object.string("published") != written {
@@ -196,7 +198,13 @@ public struct STIXReader {
                 }
                 records.append(Mapped(record: .source(source), index: index))
             case "relationship":
-                switch claim(object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems) {
+                var left: [String] = []
+                defer {
+                    for phrase in left { notes.append("\(Text.printable(file)):\(index): \(Text.printable(id)): \(phrase)") }
+                }
+                switch claim(
+                    object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems, left: &left)
+                {
                 case .success(let claim):
                     records.append(Mapped(record: .claim(claim), index: index))
                     if object["isnad_id"] != nil {
@@ -324,7 +332,8 @@ public struct STIXReader {
     }
 
     private func source(
-        _ object: JSONObject, id: String, isnadIDs: [String: String], author: JSONObject?, problems: inout ProblemList
+        _ object: JSONObject, id: String, isnadIDs: [String: String], author: JSONObject?, problems: inout ProblemList,
+        left: inout [String]
     ) -> Source {
         let stored = object["isnad_source"]?.objectValue
         let label = "source \"\(Text.printable(id))\""
@@ -338,7 +347,7 @@ public struct STIXReader {
             if let storedFields {
                 problems.check { () throws(RecordProblem) in try storedFields.optionalDate("published") } ?? nil
             } else {
-                ForeignID.date(object.string("published"))
+                ForeignID.date(object.string("published"), field: "published", left: &left)
             }
         let reliability: Reliability? =
             if let storedFields, stored?["reliability"] != nil {
@@ -364,7 +373,7 @@ public struct STIXReader {
 
     private func claim(
         _ object: JSONObject, isnadIDs: [String: String], reports: [String], byID: [String: JSONObject],
-        problems: inout ProblemList
+        problems: inout ProblemList, left: inout [String]
     ) -> Result<Claim, Unmapped> {
         guard let sourceRef = object.string("source_ref"), let targetRef = object.string("target_ref") else {
             return .failure(Unmapped(message: "a relationship without source_ref or target_ref"))
@@ -445,8 +454,9 @@ public struct STIXReader {
         return .success(
             Claim(
                 id: id, subject: subject, predicate: predicate, object: objectID,
-                start: isIsnad ? start : ForeignID.date(object.string("start_time")),
-                end: isIsnad ? end : ForeignID.date(object.string("stop_time")), citations: citations,
+                start: isIsnad ? start : ForeignID.date(object.string("start_time"), field: "start_time", left: &left),
+                end: isIsnad ? end : ForeignID.date(object.string("stop_time"), field: "stop_time", left: &left),
+                citations: citations,
                 notes: object.string("isnad_notes")))
     }
 }
