@@ -174,10 +174,11 @@ struct ExchangeCommandTests {
         let red = "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"
         var objects = [
             Self.stixObject("identity", 1, #""name": "ACME Intel", "identity_class": "organization""#),
-            Self.stixObject("identity", 2, #""name": "Group One", "identity_class": "organization""#),
+            Self.stixObject(
+                "identity", 2, modified: "2024-05-01T00:00:00Z", #""name": "Group One", "identity_class": "organization""#),
             Self.stixObject("identity", 3, #""name": "Group Two", "identity_class": "organization""#),
             Self.stixObject(
-                "identity", 2, modified: "2024-06-01T00:00:00.000Z",
+                "identity", 2, modified: "2024-05-01T00:00:00.500Z",
                 #""name": "Group One Renamed", "identity_class": "organization", "object_marking_refs": ["\#(red)"]"#),
             Self.stixObject(
                 "relationship", 4,
@@ -196,6 +197,10 @@ struct ExchangeCommandTests {
             Self.stixObject("location", 7, #""administrative_area": "Aleppo Governorate", "country": "SY""#),
             Self.stixObject(
                 "threat-actor", 8, #""name": "Group Three", "first_seen": "2012-01-23T00:00:00Z", "roles": ["agent", "sponsor"]"#),
+            Self.stixObject(
+                "report", 9,
+                #""name": "Withdrawn report", "published": "2024-05-01T00:00:00Z", "revoked": true, "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b04"]"#
+            ),
         ]
         try cli.write(
             "bundle.json",
@@ -221,6 +226,7 @@ struct ExchangeCommandTests {
         #expect(!records.contains("ACME Intel\",\"type\""), "\(records)")
         #expect(records.contains(#""publisher":"ACME Intel","url":"https://example.org/r""#), "\(records)")
         #expect(!records.contains("attacked"), "\(records)")
+        #expect(!records.contains("withdrawn-report"), "\(records)")
         #expect(
             records.contains(
                 #""name":"Aleppo Governorate, SY","attributes":{"administrative_area":"Aleppo Governorate","country":"SY"}"#),
@@ -307,6 +313,16 @@ struct ExchangeCommandTests {
         #expect(
             try cli.run(["--db", "edited.db", "export", "jsonl"]).standardOutput
                 == (try cli.run(["export", "jsonl"]).standardOutput))
+        // Stripped of Isnad's own source properties, a report is another producer's: Isnad, which
+        // made the bundle, is not taken for its publisher.
+        var parsed = try #require(try JSONSerialization.jsonObject(with: Data(bundle.utf8)) as? [String: Any])
+        parsed["objects"] = (parsed["objects"] as? [[String: Any]] ?? []).map { object in
+            object["type"] as? String == "report" ? object.filter { $0.key != "isnad_source" } : object
+        }
+        try cli.write("stripped.json", String(decoding: try JSONSerialization.data(withJSONObject: parsed), as: UTF8.self))
+        let stripped = try cli.run(["--db", "stripped.db", "import", "stripped.json"])
+        #expect(stripped.status == 0, "\(stripped.standardError)")
+        #expect(!(try cli.run(["--db", "stripped.db", "export", "jsonl"]).standardOutput.contains(#""publisher":"Isnad""#)))
     }
 
     @Test("a foreign date that does not exist is left out and said, not cut to its month or dropped unseen")

@@ -63,7 +63,7 @@ public struct STIXReader {
         for (index, object) in placed {
             guard let id = object.string("id") else { continue }
             let modified = object.string("modified") ?? object.string("created") ?? ""
-            if let known = newest[id], known.modified > modified { continue }
+            if let known = newest[id], STIXReader.isEarlier(modified, than: known.modified) { continue }
             newest[id] = (index, modified)
         }
         let objects = placed.filter { each in each.object.string("id").map { newest[$0]?.index == each.index } ?? true }
@@ -116,6 +116,14 @@ public struct STIXReader {
         var reportsOf: [String: [String]] = [:]
         for object in objects {
             guard let id = object.string("id"), let type = object.string("type") else { continue }
+            // What is skipped below names nothing: a relationship to it, or a citation of it, is
+            // skipped too (a revoked report's claims are no one's), never read as pointing elsewhere.
+            if STIXReader.isRevoked(object) { continue }
+            if type == "identity", object["isnad_id"] == nil,
+                authors.contains(id) || STIXReader.foreignEntityType(object, type: type) == nil
+            {
+                continue
+            }
             if STIXReader.entityTypes.contains(type) || type == "report" {
                 if let isnadID = object.string("isnad_id"), Identifier.isValid(isnadID) {
                     isnadIDs[id] = isnadID
@@ -143,7 +151,7 @@ public struct STIXReader {
                     at: index)
                 continue
             }
-            if case .bool(true) = object["revoked"] {
+            if STIXReader.isRevoked(object) {
                 skip(object, "revoked by its producer: withdrawn, so not read", at: index)
                 continue
             }
@@ -185,7 +193,7 @@ public struct STIXReader {
                 var left: [String] = []
                 let source = source(
                     object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs,
-                    author: object.string("created_by_ref").flatMap { byID[$0] },
+                    author: object.string("created_by_ref").flatMap { $0 == STIXMapping.producerID ? nil : byID[$0] },
                     problems: &problems, left: &left)
                 for phrase in left { notes.append("\(Text.printable(file)):\(index): \(Text.printable(id)): \(phrase)") }
                 if object["isnad_source"] != nil {
@@ -301,6 +309,25 @@ public struct STIXReader {
             attributes: attributes, merged: merged)
     }
 
+    /// Whether one STIX timestamp is before another, as instants: `…00:00:00Z` is before
+    /// `…00:00:00.500Z`, which text comparison puts the other way round (a fraction is optional,
+    /// of any length).
+    static func isEarlier(_ first: String, than second: String) -> Bool {
+        func instant(_ text: String) -> (String, Double) {
+            let seconds = String(text.prefix(19))
+            let rest = text.dropFirst(19)
+            guard rest.first == "." else { return (seconds, 0) }
+            return (seconds, Double("0." + rest.dropFirst().prefix { $0.isASCII && $0.isNumber }) ?? 0)
+        }
+        let (a, b) = (instant(first), instant(second))
+        return a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
+    }
+
+    /// Whether the object's producer withdrew it (`revoked: true`).
+    static func isRevoked(_ object: JSONObject) -> Bool {
+        if case .bool(true) = object["revoked"] { true } else { false }
+    }
+
     /// An object's name; a location's, when it has none, is its address (`Aleppo Governorate, SY`).
     static func name(of object: JSONObject) -> String? {
         if let name = object.string("name") { return name }
@@ -380,7 +407,8 @@ public struct STIXReader {
         }
         for ref in [sourceRef, targetRef] where isnadIDs[ref] == nil || byID[ref].map({ $0.string("type") == "report" }) == true {
             let type = byID[ref]?.string("type") ?? "an object not in the bundle"
-            return .failure(Unmapped(message: "it links \(ref) (\(type)), which is not imported"))
+            let why = byID[ref].map(STIXReader.isRevoked) == true ? "which its producer revoked" : "which is not imported"
+            return .failure(Unmapped(message: "it links \(ref) (\(type)), \(why)"))
         }
         guard let subject = isnadIDs[sourceRef], let objectID = isnadIDs[targetRef] else {
             return .failure(Unmapped(message: "it links objects that are not imported"))
