@@ -52,15 +52,20 @@ public struct FtMReader {
             // as attributes under FtM's property names, not dropped without a word.
             var attributes = FtMReader.unmapped(properties, besides: FtMReader.entityProperties)
             var merged: [String] = []
+            var otherNotes: [String] = []
             for note in properties.strings("notes") {
                 if note.hasPrefix(FtMMapping.attributesNote) {
-                    attributes = AttributesJSON.decode(String(note.dropFirst(FtMMapping.attributesNote.count)))
+                    attributes.merge(AttributesJSON.decode(String(note.dropFirst(FtMMapping.attributesNote.count)))) { $1 }
                 } else if note.hasPrefix(FtMMapping.mergedNote), ftmID.hasPrefix("entity.") {
                     merged = note.dropFirst(FtMMapping.mergedNote.count).split(separator: ",").map {
                         String($0.drop { $0 == " " })
                     }
+                } else if !note.hasPrefix(FtMMapping.fullValueNote("name")) {
+                    otherNotes.append(note)
                 }
             }
+            // Another tool's notes on the entity: Isnad's entity has none of its own to hold them.
+            if !otherNotes.isEmpty { attributes["notes"] = otherNotes.joined(separator: "; ") }
             let entity = Entity(
                 id: FtMReader.isnadID(ftmID, prefix: "entity."), type: type, name: name, aliases: aliases,
                 description: properties.strings("description").first, attributes: attributes, merged: merged)
@@ -97,11 +102,22 @@ public struct FtMReader {
         "role", "relationship", "summary", "status", "proof", "description", "startDate", "endDate", "date", "recordId",
     ]
 
-    /// Every property not in `read`, its values joined by "; ", by property name.
+    /// Every property not in `read`, its values joined by "; ", by property name: FtM's lists of
+    /// strings, and what another tool wrote in their place (a lone string, a number).
     static func unmapped(_ properties: JSONObject, besides read: Set<String>) -> [String: String] {
+        func text(_ value: JSONValue) -> String? {
+            switch value {
+            case .string(let text): text
+            case .number(let number): number
+            case .bool(let flag): flag ? "true" : "false"
+            default: nil
+            }
+        }
         var kept: [String: String] = [:]
         for member in properties.members where !read.contains(member.key) {
-            let values = properties.strings(member.key)
+            let values =
+                member.value.arrayValue.isEmpty
+                ? [text(member.value)].compactMap { $0 } : member.value.arrayValue.compactMap(text)
             if !values.isEmpty { kept[member.key] = values.joined(separator: "; ") }
         }
         return kept
@@ -223,14 +239,20 @@ public struct FtMReader {
                 citations.append(Citation(source: proof, quote: quote, stance: .reports, credibility: .cannotBeJudged))
             }
         }
-        // FtM's `date` is when a payment or a link happened, a point: a start alone would read
-        // as a state that holds from then on.
+        // FtM's `date` is when the link was so. For an event (a meeting) or a payment (one
+        // transaction) that is when it happened: its start and end. A state (a membership) is only
+        // known to hold then: its start, the date also kept in the notes, and no end the source
+        // never gave.
         var left: [String] = []
         let pointDate = ForeignID.date(properties.strings("date").first, field: "date", left: &left)
+        let isEvent = schema == "Payment" || vocabulary[predicate]?.temporal == .event
         let start = ForeignID.date(properties.strings("startDate").first, field: "startDate", left: &left) ?? pointDate
         let end =
             ForeignID.date(properties.strings("endDate").first, field: "endDate", left: &left)
-            ?? (properties.strings("startDate").isEmpty ? pointDate : nil)
+            ?? (properties.strings("startDate").isEmpty && isEvent ? pointDate : nil)
+        if let pointDate, !isEvent, properties.strings("startDate").isEmpty {
+            notes.append("FtM date: \(pointDate) (when the link was said to hold; read as its start)")
+        }
         let more = FtMReader.unmapped(properties, besides: FtMReader.linkProperties.union([ends.subject, ends.object]))
         notes += more.sorted { $0.key < $1.key }.map { "FtM \($0.key): \($0.value)" }
         let descriptions = properties.strings("description")
