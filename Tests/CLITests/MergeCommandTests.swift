@@ -278,6 +278,38 @@ struct MergeCommandTests {
         #expect(
             try cli.run(["--db", "travelled.db", "show", "isis"]).standardOutput.contains(
                 "merged into it: daesh (entry 3, from another store's history: undo it there)"))
+        let travelled = try cli.run(["--db", "travelled.db", "unmerge", "daesh"])
+        #expect(travelled.status == 65)
+        #expect(
+            travelled.standardError.hasPrefix(
+                "isnad: \"daesh\" was merged into \"isis\" by entry 3, which came from another store's history: unmerge cannot put it back here"
+            ),
+            "\(travelled.standardError)")
+        // A merged id names the entity kept: add entity does not make another of that id.
+        let add = try cli.run(["add", "entity", "--type", "organization", "--name", "Daesh Again", "--id", "daesh"])
+        #expect(add.status == 65)
+        #expect(
+            add.standardError.hasPrefix("isnad: \"daesh\" is merged into \"isis\" and names it: give another --id"),
+            "\(add.standardError)")
+    }
+
+    @Test("an entity deleted, then listed as merged by a record, is not offered an unmerge that would undo the delete")
+    func deleteIsNoMerge() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["add", "entity", "--type", "organization", "--name", "Zed"]).status == 0)
+        let delete = try cli.run(["delete", "zed"])
+        #expect(delete.status == 0, "\(delete.standardError)")
+        try cli.write(
+            "isis.jsonl",
+            #"{"record":"entity","id":"isis","type":"organization","name":"Islamic State","aliases":[{"name":"داعش","lang":"ar"},{"name":"ISIS","lang":"en"}],"merged":["zed"]}"#
+                + "\n")
+        let imported = try cli.run(["import", "isis.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(
+            try cli.run(["show", "isis"]).standardOutput.contains(
+                "merged into it: zed (before this store's history: unmerge cannot take it back here)"))
+        #expect(try cli.run(["unmerge", "zed"]).status == 65)
+        #expect(!(try cli.run(["check"]).standardOutput.contains("stands as an entity of its own")))
     }
     @Test("a merge into an entity that is merged on in turn comes back, one unmerge after the other")
     func unmergeAChain() throws {

@@ -143,6 +143,14 @@ enum AddCommand: Command {
                 if !namesakes.contains(where: { $0.match.id == match.id }) { namesakes.append((text, match)) }
             }
         }
+        // A merged id names the entity it was merged into: an entity of its own by that id would
+        // take over its claims in every later import, and check refuses the store.
+        if let keep = try store.entityMergedInto(id) {
+            throw LookupError(
+                description:
+                    "\"\(id)\" is merged into \"\(keep)\" and names it: give another --id (or take the merge back: isnad unmerge \(id))"
+            )
+        }
         let (_, entry) = try store.changing(change) { session in
             if try session.record(.entity, id: id) != nil {
                 throw LookupError(description: "entity \"\(id)\" exists already: give another --id")

@@ -60,9 +60,13 @@ enum UnmergeCommand: Command {
         let id = arguments.positionals[0]
         let store = try context.openStore(.write)
         guard let keep = try store.entityMergedInto(id) else { throw MergeError.notMerged(Text.printable(id)) }
-        guard let entry = try store.mergeEntry(of: id) else {
+        guard let merging = try store.merging(of: id) else {
             throw MergeError.mergedBeforeHistory(Text.printable(id), keep: Text.printable(keep))
         }
+        if merging.isFromAnotherStore {
+            throw MergeError.mergedInAnotherStore(Text.printable(id), keep: Text.printable(keep), entry: merging.entry)
+        }
+        let entry = merging.entry
         let undone = try store.undo(entry, as: context.change(author: try arguments.value(HistoryOptions.author)))
         context.message(
             "unmerged \"\(id)\" from \"\(keep)\": took back entry \(undone.entry), \(counted(undone.recordCount, "record")) put back; recorded as entry \(undone.undoEntry)"

@@ -36,13 +36,15 @@ extension GraphStore {
     }
 
     /// The history entry that merged `id` into another entity and is not undone, or nil (a store
-    /// made from a backup's records knows the merge, not the entry that made it).
+    /// made from a backup's records knows the merge, not the entry that made it). A merge removes
+    /// the entity and changes the one kept; a delete, which removes it alone, is not one.
     public func merging(of id: String) throws -> Merging? {
         guard
             let row = try database.prepare(
                 """
                 SELECT r.change, c.travelled FROM change_record AS r JOIN change AS c ON c.id = r.change
                 WHERE r.record = ?1 AND r.kind = 'entity' AND r.action <> 'added' AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
+                  AND EXISTS (SELECT 1 FROM change_record AS k WHERE k.change = r.change AND k.kind = 'entity' AND k.action = 'changed')
                 ORDER BY r.change DESC LIMIT 1
                 """
             ).firstRow([.text(id)], { ($0.int(0), $0.int(1) != 0) })
@@ -253,6 +255,7 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
     case selfLink(claim: String, keep: String, other: String, isRetracted: Bool)
     case notMerged(String)
     case mergedBeforeHistory(String, keep: String)
+    case mergedInAnotherStore(String, keep: String, entry: Int)
     /// Merged, two claims become one, and a citation both make stands on one and is retracted on
     /// the other.
     case retractedTwin(retracted: String, number: Int, standing: String)
@@ -266,7 +269,9 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
             "\(isRetracted ? "retracted claim" : "claim") \"\(claim)\" links \"\(keep)\" and \"\(other)\": merged, it would link \"\(keep)\" with itself, which no claim may; a claim stays in the store retracted or not, so the two cannot be merged while one names both"
         case .notMerged(let id): "\"\(id)\" is not merged into another entity (see isnad log \(id))"
         case .mergedBeforeHistory(let id, let keep):
-            "\"\(id)\" was merged into \"\(keep)\" before this store's history (its records came from a backup or an export, which keep the merge but not \"\(id)\"'s own record): unmerge cannot put it back here; undo the merge in the store that made it, or add the entity again (isnad add entity)"
+            "\"\(id)\" was merged into \"\(keep)\" before this store's history (its records came from a backup or an export, which keep the merge but not \"\(id)\"'s own record): unmerge cannot put it back here; unmerge it in the store that made the merge, and carry the records over again"
+        case .mergedInAnotherStore(let id, let keep, let entry):
+            "\"\(id)\" was merged into \"\(keep)\" by entry \(entry), which came from another store's history: unmerge cannot put it back here; unmerge it in the store that made the merge, and carry the records over again"
         case .retractedTwin(let retracted, let number, let standing):
             "merged, claims \"\(retracted)\" and \"\(standing)\" become one, and citation \(number) of \"\(retracted)\" is retracted where \"\(standing)\" has it standing: isnad restore \(retracted) --citation \(number), or retract it on \"\(standing)\", first"
         }
