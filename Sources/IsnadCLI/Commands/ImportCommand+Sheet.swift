@@ -112,27 +112,21 @@ extension ImportCommand {
                     + problems.prefix(20).joined(separator: "\n"))
         }
         let store = try context.openStore(.create)
-        // A history imported twice would be listed twice: the second time adds nothing, and a
-        // file that repeats only some of the entries is refused (which to keep is the user's call).
-        let kept = try entries.map { try store.keptEntry(repeating: $0) }
-        if !entries.isEmpty, kept.allSatisfy({ $0 != nil }) {
-            context.message(
-                "every entry is already in this store's history (\(counted(kept.count, "entry", "entries")), the first as entry \(kept[0] ?? 0)): nothing imported"
-            )
-            return
-        }
-        if let (place, keptAs) = zip(places, kept).first(where: { $0.1 != nil }), let keptAs {
-            throw LookupError(
-                description:
-                    "\(place): this entry is already in this store's history, as entry \(keptAs) (imported before): import the entries that are not, or none; nothing imported"
-            )
-        }
-        let first = try store.appendHistory(entries)
+        // A history imported again (or grown since) is not listed twice: the entries this store
+        // holds already are left as they are, and the others appended after its own.
+        let kept = try store.keptEntries(among: entries)
+        let first = try store.appendHistory(entries, kept: kept)
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
+        let appended = entries.count - kept.count
+        let alreadyHere =
+            kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"
         if let first {
             context.message(
-                "imported \(counted(entries.count, "history entry", "history entries")) as entries \(first) to \(first + entries.count - 1) (isnad log shows them)"
+                "imported \(counted(appended, "history entry", "history entries")) as entries \(first) to \(first + appended - 1)\(alreadyHere) (isnad log shows them)"
             )
+        } else if !kept.isEmpty {
+            context.message(
+                "every entry is already in this store's history (\(counted(kept.count, "entry", "entries"))): nothing imported")
         } else {
             context.message("no history entries to import")
         }

@@ -7,56 +7,104 @@ extension GraphStore {
         for entry in try history(recordLimit: Int(Int32.max)).reversed() { try body(entry) }
     }
 
-    /// The entry of this store's history that `entry` repeats — the same time, author, command
-    /// and records, before and after — or nil: a history imported a second time.
-    public func keptEntry(repeating entry: HistoryEntry) throws -> Int? {
+    /// The entries of `entries` that this store's history already holds — the same time,
+    /// author, command and records, before and after: a history imported again, or grown since
+    /// it was — by their number in `entries`, with the number each has here. The history is
+    /// read once, each entry reduced to a hash of what it holds, and a hash found is compared
+    /// whole, so the cost is one pass over the store's history and one over `entries`.
+    public func keptEntries(among entries: [HistoryEntry]) throws -> [Int: Int] {
+        var byHash: [UInt64: [Int]] = [:]
+        // Read a row at a time, each entry's records summed into its hash as they come: an
+        // import's entry may list a million records.
+        var current: (id: Int, hash: UInt64)?
+        func finish() { if let current { byHash[current.hash, default: []].append(current.id) } }
+        try database.prepare(
+            """
+            SELECT c.id, c.at, c.author, c.command, r.kind, r.record, r.action, r.before, r.after
+            FROM change AS c LEFT JOIN change_record AS r ON r.change = c.id ORDER BY c.id
+            """
+        ).forEachRow { row in
+            let id = row.int(0)
+            if current?.id != id {
+                finish()
+                current = (id, HistoryEntry.hash(head: [row.string(1), row.string(2), row.string(3)]))
+            }
+            if !row.isNull(4) {
+                current?.hash &+= HistoryEntry.hash(
+                    record: [row.string(4), row.string(5), row.string(6), row.text(7) ?? "\u{1}", row.text(8) ?? "\u{1}"])
+            }
+        }
+        finish()
+        var kept: [Int: Int] = [:]
+        for entry in entries {
+            var hash = HistoryEntry.hash(head: [entry.timestamp, entry.author, entry.command])
+            for item in entry.records {
+                hash &+= HistoryEntry.hash(record: [
+                    item.kind.rawValue, item.id, item.action.rawValue, item.before ?? "\u{1}", item.after ?? "\u{1}",
+                ])
+            }
+            for candidate in byHash[hash] ?? []
+            where try isEntry(candidate, repeating: entry) {
+                kept[entry.number] = candidate
+                break
+            }
+        }
+        return kept
+    }
+
+    /// Whether the store's entry `number` holds what `entry` holds (its time, author, command
+    /// and records), read whole.
+    private func isEntry(_ number: Int, repeating entry: HistoryEntry) throws -> Bool {
+        guard
+            let head = try database.cached("SELECT at, author, command FROM change WHERE id = ?1").firstRow(
+                [.integer(Int64(number))], { [$0.string(0), $0.string(1), $0.string(2)] }),
+            head == [entry.timestamp, entry.author, entry.command]
+        else { return false }
+        var kept: [RecordChange] = []
+        try database.cached("SELECT kind, record, action, before, after FROM change_record WHERE change = ?1").forEachRow([
+            .integer(Int64(number))
+        ]) { row in
+            kept.append(
+                RecordChange(
+                    kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
+                    action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3), after: row.text(4)))
+        }
         func ordered(_ records: [RecordChange]) -> [RecordChange] {
             records.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
         }
-        let wanted = ordered(entry.records)
-        let records = try database.cached(
-            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1")
-        var candidates: [Int] = []
-        try database.cached("SELECT id FROM change WHERE at = ?1 AND author = ?2 AND command = ?3 ORDER BY id").forEachRow([
-            .text(entry.timestamp), .text(entry.author), .text(entry.command),
-        ]) { candidates.append($0.int(0)) }
-        for candidate in candidates {
-            var kept: [RecordChange] = []
-            try records.forEachRow([.integer(Int64(candidate))]) { row in
-                kept.append(
-                    RecordChange(
-                        kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
-                        action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3),
-                        after: row.text(4)))
-            }
-            if ordered(kept) == wanted { return candidate }
-        }
-        return nil
+        return ordered(kept) == ordered(entry.records)
     }
 
-    /// Appends `entries` (numbered as in the store they came from) after this store's own,
-    /// in one transaction, marked as travelled (undo refuses them); an entry's `undoes` and
-    /// `undone_by` follow it. Returns the number
-    /// the first entry was given, or nil when there was none.
+    /// Appends `entries` (numbered as in the store they came from) after this store's own, in
+    /// one transaction, marked as travelled (undo refuses them), but for those `kept` gives the
+    /// number they already have here (see ``keptEntries(among:)``). The others are numbered on
+    /// from the last entry, in order; an `undoes` or `undone_by` follows the entry it names, to
+    /// its new number or to the one it has here, and a kept entry that one of them undoes is
+    /// marked undone by it. Returns the number the first appended entry was given, or nil when
+    /// none was.
     @discardableResult
-    public func appendHistory(_ entries: [HistoryEntry]) throws -> Int? {
-        guard !entries.isEmpty else { return nil }
+    public func appendHistory(_ entries: [HistoryEntry], kept: [Int: Int] = [:]) throws -> Int? {
+        let appended = entries.filter { kept[$0.number] == nil }
+        guard !appended.isEmpty else { return nil }
         var first: Int?
         try inWriteTransaction {
-            let last = try database.cached("SELECT coalesce(max(id), 0) FROM change").scalarInteger([]) ?? 0
-            let offset = Int(last) + 1 - (entries.map(\.number).min() ?? 1)
-            first = (entries.map(\.number).min() ?? 1) + offset
+            let last = Int(try database.cached("SELECT coalesce(max(id), 0) FROM change").scalarInteger([]) ?? 0)
+            var numbers = kept
+            for (position, entry) in appended.enumerated() { numbers[entry.number] = last + 1 + position }
+            first = last + 1
+            func linked(_ number: Int?) -> Statement.Value { number.flatMap { numbers[$0] }.map { .integer(Int64($0)) } ?? .null }
             let change = try database.cached(
                 "INSERT INTO change (id, at, author, command, undoes, undone_by, travelled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)")
             let record = try database.cached(
                 "INSERT INTO change_record (change, kind, record, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            for entry in entries {
-                let number = Statement.Value.integer(Int64(entry.number + offset))
+            let undone = try database.cached("UPDATE change SET undone_by = ?2 WHERE id = ?1 AND undone_by IS NULL")
+            for entry in appended {
+                let number = linked(entry.number)
                 try change.run([
-                    number, .text(entry.timestamp), .text(entry.author), .text(entry.command),
-                    entry.undoes.map { .integer(Int64($0 + offset)) } ?? .null,
-                    entry.undoneBy.map { .integer(Int64($0 + offset)) } ?? .null,
+                    number, .text(entry.timestamp), .text(entry.author), .text(entry.command), linked(entry.undoes),
+                    linked(entry.undoneBy),
                 ])
+                if let undoes = entry.undoes, let here = kept[undoes] { try undone.run([.integer(Int64(here)), number]) }
                 for item in entry.records {
                     try record.run([
                         number, .text(item.kind.rawValue), .text(item.id), .text(item.action.rawValue),
@@ -71,6 +119,14 @@ extension GraphStore {
 }
 
 extension HistoryEntry {
+    /// A hash of an entry's time, author and command; each of its records' hashes (kind, id,
+    /// action, before, after: ``hash(record:)``) is added to it, so that the records' order
+    /// does not count (an entry changes a record once, so no two cancel).
+    static func hash(head: [String]) -> UInt64 { FNV1a.hash(head) }
+
+    /// A hash of one record an entry changed, to add to the entry's.
+    static func hash(record: [String]) -> UInt64 { FNV1a.hash(record) &* 0x9E37_79B9_7F4A_7C15 }
+
     /// The entry as one JSON object (the line `isnad export history` writes): `entry`, `at`,
     /// `author`, `command`, `undoes`, `undone_by`, and `records`, each with `kind`, `id`,
     /// `action`, and `before` and `after` as the canonical record lines they are stored as.
@@ -142,6 +198,7 @@ extension HistoryEntry {
             return text
         }
         let decoder = RecordDecoder()
+        var positions: [String: Int] = [:]
         for (position, item) in items.enumerated() {
             let place = "\"records\"[\(position)]"
             guard let kind = Record.Kind(rawValue: try text(item, "kind")) else {
@@ -164,8 +221,9 @@ extension HistoryEntry {
                 }
                 versions.append(line)
             }
-            // An entry changes a record once (the store keeps one row for each).
-            if let first = records.firstIndex(where: { $0.kind == kind && $0.id == id }) {
+            // An entry changes a record once (the store keeps one row for each); looked up, not
+            // searched for: an import's entry lists every record it added.
+            if let first = positions.updateValue(position, forKey: "\(kind.rawValue)\u{0}\(id)") {
                 throw HistoryLineError(
                     message: "\(place): \(kind.rawValue) \"\(id)\" is listed twice (first at \"records\"[\(first)])")
             }
