@@ -298,23 +298,33 @@ struct ExchangeCommandTests {
     @Test("an Isnad bundle edited in another tool: what its isnad_ properties override is said, not dropped unseen")
     func editedIsnadBundle() throws {
         let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
+        try cli.write(
+            "records.jsonl",
+            CoreCommandTests.records
+                + #"{"record":"entity","id":"gaza","type":"place","name":"Gaza","attributes":{"country":"PS","latitude":"31.5"}}"#
+                + "\n")
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         let bundle = try cli.run(["export", "stix"]).standardOutput
         // Unedited, it imports without a word beyond the summary.
         try cli.write("same.json", bundle)
         let same = try cli.run(["--db", "same.db", "import", "same.json"])
         #expect(!same.standardError.contains("outside Isnad"), "\(same.standardError)")
-        try cli.write(
-            "edited.json",
-            bundle.replacingOccurrences(
-                of: #""start_time":"2022-03-27T00:00:00Z""#, with: #""start_time":"2018-01-01T00:00:00Z""#))
-        let edited = try cli.run(["--db", "edited.db", "import", "edited.json"])
-        #expect(edited.status == 0, "\(edited.standardError)")
+        // The location's own country (before its isnad_attributes, which keep "PS"), and every start_time.
+        var edited = bundle.replacingOccurrences(
+            of: #""start_time":"2022-03-27T00:00:00Z""#, with: #""start_time":"2018-01-01T00:00:00Z""#)
+        let country = try #require(edited.range(of: #""country":"PS""#))
+        edited.replaceSubrange(country, with: #""country":"IL""#)
+        try cli.write("edited.json", edited)
+        let imported = try cli.run(["--db", "edited.db", "import", "edited.json"])
+        #expect(imported.status == 0, "\(imported.standardError)")
         #expect(
-            edited.standardError.contains(
+            imported.standardError.contains(
                 "claim \"hamas-praised-attack\": start_time was changed outside Isnad (2018-01-01T00:00:00Z, where Isnad wrote 2022-03-27T00:00:00Z): isnad_start is read"
-            ), "\(edited.standardError)")
+            ), "\(imported.standardError)")
+        #expect(
+            imported.standardError.contains(
+                "entity \"gaza\": country was changed outside Isnad (IL, where Isnad wrote PS): isnad_attributes is read"),
+            "\(imported.standardError)")
         #expect(
             try cli.run(["--db", "edited.db", "export", "jsonl"]).standardOutput
                 == (try cli.run(["export", "jsonl"]).standardOutput))

@@ -183,6 +183,24 @@ public struct STIXReader {
                                 written: written.joined(separator: ", "))
                         }
                     }
+                    if object["isnad_id"] != nil, type == "location" {
+                        for key in ["region", "country"] where object.string(key) != entity.attributes[key] {
+                            edited(
+                                object, at: index, "entity \"\(entity.id)\"", key, "isnad_attributes",
+                                found: object.string(key), written: entity.attributes[key])
+                        }
+                        // Written only as a pair, as the writer does.
+                        let coordinates = ["latitude", "longitude"].compactMap { entity.attributes[$0].flatMap(Double.init) }
+                        for key in ["latitude", "longitude"] {
+                            let found: Double? = if case .number(let text)? = object[key] { Double(text) } else { nil }
+                            let written = coordinates.count == 2 ? entity.attributes[key].flatMap(Double.init) : nil
+                            if found != written {
+                                edited(
+                                    object, at: index, "entity \"\(entity.id)\"", key, "isnad_attributes",
+                                    found: found.map { String($0) }, written: written.map { String($0) })
+                            }
+                        }
+                    }
                 } else {
                     skip(
                         object,
