@@ -7,6 +7,9 @@ import IsnadKit
 enum RecordLookup {
     static let kind = Option<Record.Kind>(
         "kind", value: "kind", help: "entity, source or claim: which record, when an entity and a source share the id.")
+    /// `--kind` as `delete` takes it: claims are retracted, not deleted.
+    static let deletableKind = Option<Record.Kind>(
+        "kind", value: "kind", help: "entity or source: which record, when an entity and a source share the id.")
 
     /// The record of one of `kinds` (or of `--kind`) that `id` names.
     /// - Parameters:

@@ -95,6 +95,9 @@ struct SetCommandTests {
         let deleteClaim = try cli.run(["delete", "hamas", "--kind", "claim"])
         #expect(deleteClaim.status == 64)
         #expect(deleteClaim.standardError.hasPrefix("isnad: --kind: delete takes entity or source\n"))
+        #expect(
+            try cli.run(["delete", "--help"]).standardOutput.contains(
+                "--kind <kind>             entity or source: which record, when an entity and a source share the id."))
         let delete = try cli.run(["delete", "hamas", "--kind", "source"])
         #expect(delete.standardError == "deleted source \"hamas\" (history entry 5)\n")
         // One record left with the id: no --kind needed.

@@ -11,7 +11,7 @@ enum DeleteCommand: Command {
             The deletion is an entry of the history: isnad undo brings the record back.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The entity's or the source's id.")],
-        options: [RecordLookup.kind, HistoryOptions.author],
+        options: [RecordLookup.deletableKind, HistoryOptions.author],
         examples: ["isnad delete hamas", "isnad delete hadera-2022-article --author ana"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
@@ -20,7 +20,8 @@ enum DeleteCommand: Command {
         let (kind, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> Record.Kind in
             let kinds: [Record.Kind] = [.entity, .source]
-            if try arguments.value(RecordLookup.kind) == nil, try kinds.allSatisfy({ try session.record($0, id: id) == nil }),
+            if try arguments.value(RecordLookup.deletableKind) == nil,
+                try kinds.allSatisfy({ try session.record($0, id: id) == nil }),
                 try session.record(.claim, id: id) != nil
             {
                 throw LookupError(
