@@ -91,6 +91,18 @@ struct ExchangeTests {
 
     // MARK: Building blocks
 
+    @Test(
+        "a foreign name's language is guessed from its letters: Arabic, Persian and Urdu apart in one script; name_ar takes an Arabic name only",
+        arguments: [
+            ("حماس", "ar"), ("سپاه پاسداران", "fa"), ("حزب‌الله لبنان", "ar"), ("لشکر طیبہ", "ur"), ("חמאס", "he"),
+            ("Hamas", "en"), ("Hamas حماس", "ar"),
+        ])
+    func guessedLanguage(name: String, language: String) {
+        #expect(ForeignID.language(of: name) == language)
+        let entity = Entity(id: "x", type: .organization, name: name)
+        #expect((ExportStyle.arabicName(of: entity) != nil) == (language == "ar"))
+    }
+
     @Test("SHA-1 gives the FIPS 180-4 digests")
     func sha1() {
         func hex(_ text: String) -> String {
