@@ -59,8 +59,12 @@ public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
         self.line = line
     }
 
-    public var description: String {
-        "\(Text.printable(file))\(line > 0 ? ":\(line)" : ""): \(Text.printable(objectID)): skipped: \(reason)"
+    public var description: String { SkippedObject.line(file: file, line: line, subject: objectID, "skipped: \(reason)") }
+
+    /// A line of an import's output about one foreign object: `FILE:LINE: SUBJECT: TEXT` (the
+    /// line left out when unknown), the file and subject made printable.
+    static func line(file: String, line: Int, subject: String, _ text: String) -> String {
+        "\(Text.printable(file))\(line > 0 ? ":\(line)" : ""): \(Text.printable(subject)): \(text)"
     }
 }
 

@@ -396,7 +396,7 @@ private struct Run {
         switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
         case .success(let mapped):
             for note in mapped.notes {
-                summary.notes.append("\(Text.printable(input.name)):\(location.line): \(Text.printable(id)): \(note)")
+                summary.notes.append(SkippedObject.line(file: input.name, line: location.line, subject: id, note))
             }
             for record in mapped.records {
                 let stored = try session.storedRecord(record.kind, id: record.id)

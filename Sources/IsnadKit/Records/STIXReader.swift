@@ -80,8 +80,10 @@ public struct STIXReader {
             written: String?
         ) {
             notes.append(
-                "\(Text.printable(file)):\(index): \(Text.printable(record)): \(field) was changed outside Isnad (\(Text.printable(found ?? "none")), where Isnad wrote \(Text.printable(written ?? "none"))): \(isnadField) is read; change that to change the record"
-            )
+                SkippedObject.line(
+                    file: file, line: index, subject: record,
+                    "\(field) was changed outside Isnad (\(Text.printable(found ?? "none")), where Isnad wrote \(Text.printable(written ?? "none"))): \(isnadField) is read; change that to change the record"
+                ))
         }
         func skip(_ object: JSONObject, _ reason: String, at index: Int) {
             skipped.append(
@@ -213,7 +215,7 @@ public struct STIXReader {
                     object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs,
                     author: object.string("created_by_ref").flatMap { $0 == STIXMapping.producerID ? nil : byID[$0] },
                     problems: &problems, left: &left)
-                for phrase in left { notes.append("\(Text.printable(file)):\(index): \(Text.printable(id)): \(phrase)") }
+                for phrase in left { notes.append(SkippedObject.line(file: file, line: index, subject: id, phrase)) }
                 if object["isnad_source"] != nil {
                     let written = source.published.map(STIXMapping.startTime) ?? "1970-01-01T00:00:00Z"
                     if object.string("published") != written {
@@ -226,7 +228,7 @@ public struct STIXReader {
             case "relationship":
                 var left: [String] = []
                 defer {
-                    for phrase in left { notes.append("\(Text.printable(file)):\(index): \(Text.printable(id)): \(phrase)") }
+                    for phrase in left { notes.append(SkippedObject.line(file: file, line: index, subject: id, phrase)) }
                 }
                 switch claim(
                     object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems, left: &left)

@@ -69,11 +69,7 @@ extension GraphStore {
             let number: Statement.Value = .integer(Int64(entries[index].number))
             entries[index].recordCount = Int(try count.scalarInteger([number]) ?? 0)
             try records.forEachRow([number, id.map(Statement.Value.text) ?? .null, .integer(Int64(recordLimit))]) { row in
-                entries[index].records.append(
-                    RecordChange(
-                        kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
-                        action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3),
-                        after: row.text(4)))
+                entries[index].records.append(RecordChange(row: row))
             }
         }
         return entries
@@ -253,5 +249,15 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let entry, let record):
             "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
         }
+    }
+}
+
+extension RecordChange {
+    /// The record change a `change_record` row holds, its columns read as `kind, record, action,
+    /// before, after`.
+    init(row: Statement) {
+        self.init(
+            kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
+            action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3), after: row.text(4))
     }
 }

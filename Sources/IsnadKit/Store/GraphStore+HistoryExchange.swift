@@ -31,7 +31,7 @@ extension GraphStore {
             }
             if !row.isNull(4) {
                 current?.hash &+= HistoryEntry.hash(
-                    record: [row.string(4), row.string(5), row.string(6), row.text(7) ?? "\u{1}", row.text(8) ?? "\u{1}"])
+                    record: row.string(4), row.string(5), row.string(6), before: row.text(7), after: row.text(8))
             }
         }
         finish()
@@ -39,9 +39,8 @@ extension GraphStore {
         for entry in entries {
             var hash = HistoryEntry.hash(head: [entry.timestamp, entry.author, entry.command])
             for item in entry.records {
-                hash &+= HistoryEntry.hash(record: [
-                    item.kind.rawValue, item.id, item.action.rawValue, item.before ?? "\u{1}", item.after ?? "\u{1}",
-                ])
+                hash &+= HistoryEntry.hash(
+                    record: item.kind.rawValue, item.id, item.action.rawValue, before: item.before, after: item.after)
             }
             for candidate in byHash[hash] ?? []
             where try isEntry(candidate, repeating: entry) {
@@ -63,12 +62,7 @@ extension GraphStore {
         var kept: [RecordChange] = []
         try database.cached("SELECT kind, record, action, before, after FROM change_record WHERE change = ?1").forEachRow([
             .integer(Int64(number))
-        ]) { row in
-            kept.append(
-                RecordChange(
-                    kind: Record.Kind(rawValue: row.string(0)) ?? .entity, id: row.string(1),
-                    action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3), after: row.text(4)))
-        }
+        ]) { row in kept.append(RecordChange(row: row)) }
         func ordered(_ records: [RecordChange]) -> [RecordChange] {
             records.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
         }
@@ -120,12 +114,15 @@ extension GraphStore {
 
 extension HistoryEntry {
     /// A hash of an entry's time, author and command; each of its records' hashes (kind, id,
-    /// action, before, after: ``hash(record:)``) is added to it, so that the records' order
+    /// action, before, after: ``hash(record:_:_:before:after:)``) is added to it, so that the records' order
     /// does not count (an entry changes a record once, so no two cancel).
     static func hash(head: [String]) -> UInt64 { FNV1a.hash(head) }
 
-    /// A hash of one record an entry changed, to add to the entry's.
-    static func hash(record: [String]) -> UInt64 { FNV1a.hash(record) &* 0x9E37_79B9_7F4A_7C15 }
+    /// A hash of one record an entry changed (its kind, id and action, and its lines before and
+    /// after, a missing one hashed apart from any text), to add to the entry's.
+    static func hash(record kind: String, _ id: String, _ action: String, before: String?, after: String?) -> UInt64 {
+        FNV1a.hash([kind, id, action, before ?? "\u{1}", after ?? "\u{1}"]) &* 0x9E37_79B9_7F4A_7C15
+    }
 
     /// The entry as one JSON object (the line `isnad export history` writes): `entry`, `at`,
     /// `author`, `command`, `undoes`, `undone_by`, and `records`, each with `kind`, `id`,

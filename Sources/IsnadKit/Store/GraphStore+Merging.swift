@@ -43,7 +43,7 @@ extension GraphStore {
             let row = try database.prepare(
                 """
                 SELECT r.change, c.travelled FROM change_record AS r JOIN change AS c ON c.id = r.change
-                WHERE r.record = ?1 AND r.kind = 'entity' AND r.action <> 'added' AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
+                WHERE r.record = ?1 AND r.kind = 'entity' AND r.action = 'removed' AND c.undone_by IS NULL AND c.undoes IS NULL
                   AND EXISTS (SELECT 1 FROM change_record AS k WHERE k.change = r.change AND k.kind = 'entity' AND k.action = 'changed')
                 ORDER BY r.change DESC LIMIT 1
                 """
