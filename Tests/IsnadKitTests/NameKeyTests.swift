@@ -47,3 +47,24 @@ struct SuggestionTests {
         #expect(Suggestion.nearest(to: "zzzz", among: ["show"]) == nil)
     }
 }
+
+@Suite("Ids made from names")
+struct DerivedIDTests {
+    @Test(
+        "a new record's id is the slug of its name's Latin letters, or of its transliteration when it has none",
+        arguments: [
+            ("Abu Bakr al-Baghdadi", "abu-bakr-al-baghdadi"),
+            ("Hamas (حماس)", "hamas"),
+            ("سرايا القدس", "sraya-alqds"),
+            ("كتائب عز الدين القسام", "ktayb-z-aldyn-alqsam"),
+            ("أبو بكر البغدادي", "abw-bkr-albghdady"),
+            ("حركة الجهاد الإسلامي", "hrka-aljhad-alaslamy"),
+            ("חמאס", "hms"),
+            ("Хезболла", "hezbolla"),
+            ("★ ★", ""),
+        ])
+    func derived(_ name: String, _ id: String) {
+        #expect(Identifier.derived(fromName: name) == id)
+        if !id.isEmpty { #expect(Identifier.isValid(id)) }
+    }
+}

@@ -11,8 +11,8 @@ enum AddCommand: Command {
         name: name,
         abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
         discussion: """
-            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one,
-            and printed. add source --type TYPE --title TITLE: a new source (reliability F unless given); --text-file
+            add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one
+            (a name in Arabic or Hebrew letters only, from its Latin transliteration), and printed. add source --type TYPE --title TITLE: a new source (reliability F unless given); --text-file
             stores its text, so that quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE
             --quote TEXT --stance STANCE --credibility N: a new claim, or one more citation for the same
             relationship when it exists (same subject, predicate and object, and dates when given; or --id); a new
@@ -336,11 +336,11 @@ enum AddCommand: Command {
     }
 
     private static func derivedID(from name: String, option: String) throws -> String {
-        let slug = Identifier.slug(from: name)
+        let slug = Identifier.derived(fromName: name)
         guard !slug.isEmpty else {
             throw UsageError(
                 message:
-                    "--\(option): no id can be made from \"\(Text.printable(name))\" (no Latin letters or digits): give --id",
+                    "--\(option): no id can be made from \"\(Text.printable(name))\" (no letters that have a Latin spelling): give --id",
                 command: spec.name)
         }
         return slug

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules for ids of entities, sources and claims: slugs of lowercase `a-z`, `0-9` and
 /// single hyphens between groups, at most 200 characters (`hamas`, `hadera-attack-2022`).
 public enum Identifier {
@@ -40,4 +42,23 @@ public enum Identifier {
         while result.hasSuffix("-") { result.removeLast() }
         return String(result.prefix(maximumLength))
     }
+
+    /// The id of a new record named `name`: the slug of its Latin letters and digits, or, for a
+    /// name with none (written in the Arabic or Hebrew script, say), of its transliteration into
+    /// Latin letters: `سرايا القدس` → `sraya-alqds`. Empty when nothing is left. Ids of foreign
+    /// objects keep ``slug(from:)``, so that a file imported again makes the same ids.
+    public static func derived(fromName name: String) -> String {
+        let plain = slug(from: name)
+        guard plain.isEmpty else { return plain }
+        // Ta marbuta ends a word as -a, as most romanizations write it (ICU writes t: "hrkt").
+        let name = name.replacingOccurrences(of: "\u{0629}", with: "a")
+        let latin = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
+        // Ain and hamza come out as marks (ʿ, ʼ) or apostrophes: inside a word, not between two.
+        return slug(from: String(String.UnicodeScalarView(latin.unicodeScalars.filter { !wordMarks.contains($0) })))
+    }
+
+    /// Marks that transliteration puts inside words.
+    private static let wordMarks: Set<Unicode.Scalar> = [
+        "'", "`", "\u{2018}", "\u{2019}", "\u{02BB}", "\u{02BC}", "\u{02BD}", "\u{02BE}", "\u{02BF}",
+    ]
 }
