@@ -126,6 +126,32 @@ def main():
 
         page.screenshot(path=f"{shots}/whole-en.png")
 
+        # Fitted too far out for labels at 11px, the overview: each entity a dot at least 6px
+        # across, the labels that fit at 11px or more, none covering another; zoomed in, shapes again.
+        def overview_state():
+            return page.evaluate("""() => ({
+                scale: document.getElementById('viewport').transform.baseVal.consolidate().matrix.a,
+                overview: document.getElementById('graph').classList.contains('overview'),
+                dots: [...document.querySelectorAll('.node .dot')].map(d => d.getBoundingClientRect().width),
+                labels: [...document.querySelectorAll('#labels text')].map(t => {
+                    const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }),
+            })""")
+        fitted = overview_state()
+        check(fitted["overview"] == (fitted["scale"] < 0.7), f"overview {fitted['overview']} at scale {fitted['scale']:.3f}")
+        if fitted["overview"]:
+            check(min(fitted["dots"]) >= 6, f"a dot {min(fitted['dots']):.1f}px across in the overview")
+            labels = fitted["labels"]
+            check(len(labels) >= 10, f"only {len(labels)} entities labelled in the overview")
+            check(all(b - t >= 11 for _, t, _, b in labels), "an overview label less than 11px high")
+            overlaps = [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]
+                        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+            check(overlaps == [], f"overview labels cover each other: {overlaps[:3]}")
+            page.locator("#canvas").focus()
+            for _ in range(12):
+                page.keyboard.press("+")
+            check(not overview_state()["overview"], "still the overview, zoomed in")
+            page.keyboard.press("0")
+
         # Click an entity: its claims' quotes are in the panel.
         page.locator(f'[data-entity="{expected["entity"]}"]').click()
         panel = page.locator("#details").inner_text()

@@ -299,14 +299,68 @@ function shapeOf(entity, group) {
   return element('polygon', { class: 'shape', points: points.map((p) => p.join(',')).join(' '), fill }, group);
 }
 
+// Zoomed out below this scale, node labels (11px at scale 1) are too small to read and the
+// shapes too small to see: the view draws an overview instead (see setView).
+const overviewScale = 0.7;
+// The overview labels at most this many entities, those in the most claims first (placeLabels).
+const overviewLabels = 40;
+let isOverview = false;
+// The entities that may be labelled in the overview, in the most claims first: [{entity, radius}].
+let labelCandidates = [];
+// Every entity's overview label: {entity, radius} by id.
+let labelOf = new Map();
+
 function drawNodes() {
   const layer = byId('nodes');
+  const degree = new Map();
+  for (const claim of claims) {
+    for (const end of new Set([claim.subject, claim.object])) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
   for (const entity of entities) {
     const group = element('g', { class: 'node', 'data-entity': entity.id, tabindex: '0', role: 'button' }, layer);
     shapeOf(entity, group);
+    // The overview's mark: a dot whose size on screen grows with the entity's claims.
+    const radius = Math.min(10, 3 + 1.5 * Math.log2(1 + (degree.get(entity.id) ?? 0)));
+    element('circle', { class: 'dot', cx: entity.box[0], cy: entity.box[1], r: radius, style: `--dot: ${radius.toFixed(1)}`,
+      fill: typeById.get(entity.type).fill }, group);
     element('text', { x: entity.box[0], y: entity.box[1] }, group);
+    labelOf.set(entity.id, { entity, radius });
   }
+  labelCandidates = entities.filter((entity) => degree.get(entity.id))
+    .sort((a, b) => degree.get(b.id) - degree.get(a.id) || order(a.id, b.id))
+    .slice(0, 10 * overviewLabels).map((entity) => labelOf.get(entity.id));
   relabel();
+}
+
+/** In the overview, labels the entities in the most claims whose labels fit on the canvas
+ *  without covering a label placed before (found and selected entities are labelled anyway). */
+function placeLabels() {
+  const box = svg.getBoundingClientRect();
+  // A layer of their own, above every node: a label drawn with its node would be covered by
+  // the nodes drawn after it.
+  const layer = byId('labels');
+  layer.replaceChildren();
+  const placed = [];
+  const place = ({ entity, radius }, always) => {
+    const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale - (radius + 9);
+    // 11px bold text: about 7px a character.
+    const half = (label(entity, state.language).length * 7) / 2 + 2;
+    // Near the canvas's side, the label slides inward rather than be cut.
+    const shift = Math.max(0, half - x) + Math.min(0, box.width - half - x);
+    const rect = [x + shift - half, y - 8, x + shift + half, y + 8];
+    if (x < 0 || x > box.width) return;
+    const fits = always || (placed.length < overviewLabels && rect[1] >= 0 && rect[3] <= box.height &&
+      !placed.some((other) => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]));
+    if (!fits) return;
+    placed.push(rect);
+    const text = element('text', { x: entity.box[0] + shift / view.scale, y: entity.box[1], style: `--dot: ${radius.toFixed(1)}` }, layer);
+    text.textContent = label(entity, state.language);
+    if (always) text.classList.add('marked');
+  };
+  // The entities found and the one selected first, whatever they cover.
+  const marked = new Set([...document.querySelectorAll('.node.hit, .node.selected')].map((node) => node.dataset.entity));
+  for (const id of marked) place(labelOf.get(id), true);
+  for (const candidate of labelCandidates) if (!marked.has(candidate.entity.id)) place(candidate, false);
 }
 
 function relabel() {
@@ -315,6 +369,7 @@ function relabel() {
     group.querySelector('text').textContent = label(entity, state.language);
     group.setAttribute('aria-label', `${label(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
   }
+  if (isOverview) placeLabels();
 }
 
 function markerId(kind, color) { return `${kind}-${color.replace('#', '')}`; }
@@ -403,7 +458,7 @@ function edgePath(item, offset) {
   const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
   const cx = (ax + bx) / 2 + (-(q[1] - p[1]) / length) * offset * 2;
   const cy = (ay + by) / 2 + ((q[0] - p[0]) / length) * offset * 2;
-  const [sx, sy] = boundary(from, cx, cy), [tx, ty] = boundary(to, cx, cy);
+  const [sx, sy] = isOverview ? from.box : boundary(from, cx, cy), [tx, ty] = isOverview ? to.box : boundary(to, cx, cy);
   const round = (value) => Math.round(value * 10) / 10;
   return `M${round(sx)},${round(sy)} Q${round(cx)},${round(cy)} ${round(tx)},${round(ty)}`;
 }
@@ -429,7 +484,7 @@ function drawEdge(item, offset, layer) {
   if (state.mode === 'pairs') {
     for (const member of item.items) element('path', { class: 'member', d, 'data-claim': member.claim.id }, group);
   }
-  drawnEdges.set(group, state.mode === 'claims' ? { claim: claim.id, item } : { pair: item, item });
+  drawnEdges.set(group, state.mode === 'claims' ? { claim: claim.id, item, offset } : { pair: item, item, offset });
 }
 
 // ---- Text: summaries and the details panel ---------------------------------------------------
@@ -569,7 +624,11 @@ function renderLegend() {
 
 // ---- Interaction ---------------------------------------------------------------------------
 
-function select(target) { state.selected = target; renderDetails(); }
+function select(target) {
+  state.selected = target;
+  renderDetails();
+  if (isOverview) placeLabels();
+}
 
 /** The entity or edge an event happened on, as a target for the panel and a summary. */
 function targetOf(node) {
@@ -629,12 +688,27 @@ function bindTargets() {
 function setView(next) {
   view = next;
   viewport.setAttribute('transform', `translate(${view.x},${view.y}) scale(${view.scale})`);
+  // The overview keeps dots, lines and the landmarks' labels at their size on screen (view.css);
+  // its lines run to the dots' centres, not to the shapes' edges.
+  svg.style.setProperty('--inverse', String(1 / view.scale));
+  if ((view.scale < overviewScale) !== isOverview) {
+    isOverview = !isOverview;
+    svg.classList.toggle('overview', isOverview);
+    for (const [group, drawn] of drawnEdges) {
+      const d = edgePath(drawn.item, drawn.offset);
+      for (const path of group.querySelectorAll('path')) path.setAttribute('d', d);
+    }
+  }
+  if (isOverview) placeLabels();
 }
 
 function fit() {
   const box = svg.getBoundingClientRect();
   const width = context.layout.width || 1, height = context.layout.height || 1;
-  const scale = Math.min(box.width / (width + 40), box.height / (height + 40));
+  // A margin on screen, not in the layout's units: zoomed far out, the overview's labels (centred
+  // on entities at the layout's edge) would be cut by the canvas.
+  const margin = 60;
+  const scale = Math.min(Math.max(1, box.width - 2 * margin) / width, Math.max(1, box.height - 2 * margin) / height);
   setView({ scale, x: (box.width - width * scale) / 2, y: (box.height - height * scale) / 2 });
 }
 
@@ -706,6 +780,7 @@ function runSearch() {
     if (isHit) { group.setAttribute('aria-describedby', 'search-result'); hits.push(entity); } else group.removeAttribute('aria-describedby');
   }
   searchHits = hits;
+  if (isOverview) placeLabels();
   byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + hits.map((e) => label(e, state.language)).join(' · ') + ' · ' + t().enterGoesTo : ''}` : '';
 }
 
