@@ -205,7 +205,7 @@ struct AddCommandTests {
             ),
             (
                 ["add", "entity", "--name", "Hamas", "--type", "organization"], 65,
-                "isnad: entity \"hamas\" exists already: give another --id\n"
+                "isnad: entity \"hamas\" exists already (Hamas): give another --id\n"
             ),
             (
                 ["add", "entity", "--name", "★ ★", "--type", "organization"], 64,

@@ -12,7 +12,7 @@ enum AddCommand: Command {
         abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
         discussion: """
             add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one
-            (a name in Arabic or Hebrew letters only, from its Latin transliteration), and printed. add source --type TYPE --title TITLE: a new source (reliability F unless given); --text-file
+            (a name in another script, from its transliteration into Latin letters), and printed. add source --type TYPE --title TITLE: a new source (reliability F unless given); --text-file
             stores its text, so that quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE
             --quote TEXT --stance STANCE --credibility N: a new claim, or one more citation for the same
             relationship when it exists (same subject, predicate and object, and dates when given; or --id); a new
@@ -152,8 +152,9 @@ enum AddCommand: Command {
             )
         }
         let (_, entry) = try store.changing(change) { session in
-            if try session.record(.entity, id: id) != nil {
-                throw LookupError(description: "entity \"\(id)\" exists already: give another --id")
+            if case .entity(let existing) = try session.record(.entity, id: id) {
+                throw LookupError(
+                    description: "entity \"\(id)\" exists already (\(Text.printable(existing.name))): give another --id")
             }
             try session.put(record)
         }
@@ -200,8 +201,9 @@ enum AddCommand: Command {
         }
         let record = try decode(object(members), store: store)
         let (_, entry) = try store.changing(change) { session in
-            if try session.record(.source, id: id) != nil {
-                throw LookupError(description: "source \"\(id)\" exists already: give another --id")
+            if case .source(let existing) = try session.record(.source, id: id) {
+                throw LookupError(
+                    description: "source \"\(id)\" exists already (\(Text.printable(existing.title))): give another --id")
             }
             try session.put(record)
         }

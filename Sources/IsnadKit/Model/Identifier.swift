@@ -43,17 +43,28 @@ public enum Identifier {
         return String(result.prefix(maximumLength))
     }
 
-    /// The id of a new record named `name`: the slug of its Latin letters and digits, or, for a
-    /// name with none (written in the Arabic or Hebrew script, say), of its transliteration into
-    /// Latin letters: `سرايا القدس` → `sraya-alqds`. Empty when nothing is left. Ids of foreign
-    /// objects keep ``slug(from:)``, so that a file imported again makes the same ids.
+    /// The id of a new record named `name`: the slug of its transliteration into Latin letters
+    /// (`سرايا القدس` → `sraya-alqds`, `Abu Bakr al-Baghdadi` → `abu-bakr-al-baghdadi`). Vowel
+    /// marks, shadda and tatweel are left out, so a name written with them or without makes one
+    /// id. Empty when nothing is left. Ids of foreign objects keep ``slug(from:)``, so that a file
+    /// imported again makes the same ids.
     public static func derived(fromName name: String) -> String {
-        let plain = slug(from: name)
-        guard plain.isEmpty else { return plain }
-        // Ta marbuta ends a word as -a, as most romanizations write it (ICU writes t: "hrkt").
-        let name = name.replacingOccurrences(of: "\u{0629}", with: "a")
-        let latin = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
-        // Ain and hamza come out as marks (ʿ, ʼ) or apostrophes: inside a word, not between two.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return slug(from: name) }
+        var letters = String.UnicodeScalarView()
+        for scalar in name.strippingCombiningMarks.unicodeScalars {
+            switch scalar {
+            // Ta marbuta ends a word as -a, as most romanizations write it (ICU writes t: "hrkt").
+            case "\u{0629}": letters.append("a")
+            // Ain as a, not dropped as a mark: سعيد and سيد are two names.
+            case "\u{0639}": letters.append("a")
+            // Alif wasla is an alif; the Urdu heh that ICU leaves as it is, a heh.
+            case "\u{0671}": letters.append("\u{0627}")
+            case "\u{06BE}": letters.append("\u{0647}")
+            default: letters.append(scalar)
+            }
+        }
+        let latin = String(letters).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
+        // Hamza comes out as a mark (ʼ) or an apostrophe: inside a word, not between two.
         return slug(from: String(String.UnicodeScalarView(latin.unicodeScalars.filter { !wordMarks.contains($0) })))
     }
 
