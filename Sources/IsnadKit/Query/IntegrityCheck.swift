@@ -264,21 +264,21 @@ public struct IntegrityCheck {
     }
 
     /// Quotes are looked for in the stored text of the source they stand in (`via`, else the
-    /// claimant), whitespace collapsed on both sides. Sources without text are not checked, nor
+    /// claimant), as `add claim` looks for them (``QuoteLocator``). Sources without text are not checked, nor
     /// quotes whose locator says why they are not word for word (``QuoteLocator/isUnverified(_:)``):
     /// what `add claim --unverified` and a sheet let in, `check` does not hold against the store.
     private mutating func checkQuotes(_ store: GraphStore) throws {
         var currentHolder = ""
-        var currentText = ""
+        var currentText = QuoteLocator.SearchableText("")
         var count = 0
         try store.forEachQuoteInSourceWithText { holder, claim, position, quote, locator in
             if QuoteLocator.isUnverified(locator) { return }
             if holder != currentHolder {
                 currentHolder = holder
-                currentText = IntegrityCheck.collapsed(try store.storedText(ofSource: holder) ?? "")
+                currentText = QuoteLocator.SearchableText(try store.storedText(ofSource: holder) ?? "")
             }
             count += 1
-            if !currentText.contains(IntegrityCheck.collapsed(quote)) {
+            if QuoteLocator.lines(of: quote, in: currentText) == nil {
                 add(
                     .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
                     "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
@@ -286,10 +286,6 @@ public struct IntegrityCheck {
             }
         }
         examined[.quoteNotFound] = count
-    }
-
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A source that relays, through its chain, a source that relays it back.
