@@ -64,14 +64,18 @@ struct AddCommandTests {
         let cli = try importedStore()
         try cli.write("ar.txt", "بيان\nنفّذت العملية ضدّ جنود اسرائيليين\n")
         #expect(
-            try cli.run(["add", "source", "--type", "statement", "--title", "Arabic text", "--id", "ar-text", "--text-file", "ar.txt"])
-                .status == 0)
+            try cli.run([
+                "add", "source", "--type", "statement", "--title", "Arabic text", "--id", "ar-text", "--text-file", "ar.txt",
+            ])
+            .status == 0)
         let result = try cli.run([
             "add", "claim", "hamas", "praised", "Hadera attack", "--source", "ar-text", "--quote", "نفذت العملية ضد جنود",
             "--stance", "asserts", "--credibility", "3",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""quote":"نفذت العملية ضد جنود","stance":"asserts","credibility":3,"locator":"line 2""#))
+        #expect(
+            try cli.run(["export", "jsonl"]).standardOutput.contains(
+                #""quote":"نفذت العملية ضد جنود","stance":"asserts","credibility":3,"locator":"line 2""#))
         let check = try cli.run(["check"])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
