@@ -43,15 +43,15 @@ enum FilterOptions {
     static func filter(from arguments: ParsedArguments, store: GraphStore, context: Context? = nil) throws -> GraphFilter {
         let command = arguments.spec.name
         var filter = GraphFilter()
-        for predicate in try arguments.values(predicate) {
-            guard store.vocabulary[predicate] != nil else {
+        for named in try arguments.values(predicate) {
+            guard let predicate = store.vocabulary.predicate(named: named) else {
                 throw UsageError(
-                    message: "--predicate: unknown predicate \"\(Text.printable(predicate))\""
-                        + Suggestion.phrase(Suggestion.nearest(to: predicate, among: store.vocabulary.predicates.map(\.id)))
-                        + " (see 'isnad predicates')",
+                    message: "--predicate: unknown predicate \"\(Text.printable(named))\""
+                        + store.vocabulary.suggestion(forUnknownPredicate: named) + " (see 'isnad predicates')",
                     command: command)
             }
-            filter.predicates.insert(predicate)
+            if predicate.id != named { context?.message("isnad: \"\(Text.printable(named))\" taken as \(predicate.id)") }
+            filter.predicates.insert(predicate.id)
         }
         filter.entityTypes = Set(try arguments.values(type))
         filter.stances = Set(try arguments.values(stance))

@@ -80,6 +80,22 @@ struct AddCommandTests {
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
 
+    @Test("a predicate named by its Arabic label is taken as its id, and said so")
+    func arabicPredicate() throws {
+        let cli = try importedStore()
+        let result = try cli.run([
+            "add", "claim", "hamas", "موّل", "isis", "--source", "Police text", "--quote", "Hamas blessed the operation",
+            "--stance", "reports", "--credibility", "5",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("isnad: \"موّل\" taken as funded\n"))
+        let id = result.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"\#(id)","subject":"hamas","predicate":"funded""#))
+        let claims = try cli.run(["claims", "--predicate", "مول"])
+        #expect(claims.standardOutput.contains(id))
+        #expect(claims.standardError.contains("isnad: \"مول\" taken as funded\n"))
+    }
+
     @Test("add claim resolves names, finds the quote in the source's text and fills the locator; undo restores the store")
     func addClaim() throws {
         let cli = try importedStore()

@@ -341,7 +341,14 @@ struct MergeCommandTests {
     @Test(
         "merge and unmerge refuse bad input, each with its own message",
         arguments: [
-            (["merge", "isis", "isis"], 65, "isnad: \"isis\" is named twice: an entity cannot be merged into itself\n"),
+            (
+                ["merge", "isis", "isis"], 65,
+                "isnad: \"isis\" names Islamic State (isis), the entity it would be merged into: an entity cannot be merged into itself\n"
+            ),
+            (
+                ["merge", "Islamic State", "ISIS"], 65,
+                "isnad: \"ISIS\" names Islamic State (isis), the entity it would be merged into: an entity cannot be merged into itself\n"
+            ),
             (
                 ["merge", "isis", "hadera-attack"], 65,
                 "isnad: cannot merge event \"hadera-attack\" into organization \"isis\": entities of different types are not one\n"

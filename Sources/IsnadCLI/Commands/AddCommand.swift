@@ -256,7 +256,10 @@ enum AddCommand: Command {
         if let locatorText { citation.append(("locator", .string(locatorText))) }
         var members: [(String, JSONValue)] = [("record", .string("claim"))]
         if let id = try arguments.value(id) { members.append(("id", .string(id))) }
-        members += [("subject", .string(subject.id)), ("predicate", .string(ends[1])), ("object", .string(object.id))]
+        // A label names the predicate too (موّل, "supplied weapons to"); an unknown one is refused below.
+        let predicate = store.vocabulary.predicate(named: ends[1])?.id ?? ends[1]
+        if predicate != ends[1] { context.message("isnad: \"\(Text.printable(ends[1]))\" taken as \(predicate)") }
+        members += [("subject", .string(subject.id)), ("predicate", .string(predicate)), ("object", .string(object.id))]
         if let start = try arguments.value(start) { members.append(("start", .string(start))) }
         if let end = try arguments.value(end) { members.append(("end", .string(end))) }
         members.append(("citations", .array([self.object(citation)])))

@@ -34,10 +34,12 @@ enum LogCommand: Command {
         let entries = try store.history(
             of: arguments.positionals.first, since: sinceDate, author: try arguments.value(author),
             recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll))
+        // The command that shows the records left out: this one, with --all.
+        let allCommand = "isnad log" + (arguments.positionals.first.map { " " + Text.printable($0) } ?? "") + " --all"
         var lines: [String] = []
         for entry in entries {
             if !lines.isEmpty { lines.append("") }
-            lines += try text(of: entry, store: store)
+            lines += try text(of: entry, store: store, allCommand: allCommand)
         }
         if lines.isEmpty {
             // An id that names nothing, now or in the history, is most likely mistyped.
@@ -57,7 +59,7 @@ enum LogCommand: Command {
 
     /// An entry as lines: its head, its command, then each record (marked when it was
     /// retracted, restored or merged) and its fields.
-    static func text(of entry: HistoryEntry, store: GraphStore) throws -> [String] {
+    static func text(of entry: HistoryEntry, store: GraphStore, allCommand: String) throws -> [String] {
         var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
         if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
@@ -90,7 +92,7 @@ enum LogCommand: Command {
         }
         if entry.recordCount > entry.records.count {
             let more = entry.recordCount - entry.records.count
-            lines.append("  … and \(counted(more, entry.records.isEmpty ? "record" : "more record")) (isnad log --all)")
+            lines.append("  … and \(counted(more, entry.records.isEmpty ? "record" : "more record")) (\(allCommand))")
         }
         return lines
     }

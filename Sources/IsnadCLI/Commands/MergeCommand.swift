@@ -29,6 +29,13 @@ enum MergeCommand: Command {
             var lines: [String] = []
             for text in arguments.positionals.dropFirst() {
                 let other = try EntityLookup.entity(text, resolver: resolver, context: context)
+                // Said with the name as typed: "daesh", an alias of the entity kept, reads as another actor.
+                if other.id == keep.id {
+                    throw LookupError(
+                        description:
+                            "\"\(Text.printable(text))\" names \(Text.printable(keep.name)) (\(keep.id)), the entity it would be merged into: an entity cannot be merged into itself"
+                    )
+                }
                 let outcome: GraphStore.MergeOutcome
                 (keep, outcome) = try session.merge(other, into: keep)
                 var what = "merged \"\(other.id)\" into \"\(keep.id)\": \(counted(outcome.moved, "claim")) moved"

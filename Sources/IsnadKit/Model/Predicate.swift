@@ -80,6 +80,24 @@ public struct Vocabulary: Sendable {
 
     public subscript(id: String) -> Predicate? { byID[id] }
 
+    /// The predicate an analyst names: its id, or its English or Arabic label as `isnad
+    /// predicates` lists them, compared as names are (case, vowel marks, hamza, tatweel and
+    /// underscores aside): `funded`, `Supplied weapons to`, `موّل`, `مول`, `تابع ل`.
+    public func predicate(named text: String) -> Predicate? {
+        if let predicate = byID[text] { return predicate }
+        let key = NameKey.normalize(text)
+        guard !key.isEmpty else { return nil }
+        return predicates.first { predicate in
+            [predicate.id, predicate.labelEnglish, predicate.labelArabic].contains { NameKey.normalize($0) == key }
+        }
+    }
+
+    /// What to say after "unknown predicate \"…\"": the nearest id or label, as the text was written.
+    public func suggestion(forUnknownPredicate text: String) -> String {
+        Suggestion.phrase(
+            Suggestion.nearest(to: text, among: predicates.flatMap { [$0.id, $0.labelEnglish, $0.labelArabic] }))
+    }
+
     /// Isnad's vocabulary, Schemas/predicates.json's predicates as the build read them.
     ///
     /// Not parsed from the file's text as a command starts: every command reads the vocabulary,
@@ -109,8 +127,7 @@ public struct Vocabulary: Sendable {
         field: String, message: String
     )? {
         guard let predicate = byID[id] else {
-            let suggestion = Suggestion.nearest(to: id, among: predicates.map(\.id))
-            return ("predicate", "unknown predicate \"\(Text.printable(id))\"" + Suggestion.phrase(suggestion))
+            return ("predicate", "unknown predicate \"\(Text.printable(id))\"" + suggestion(forUnknownPredicate: id))
         }
         if let subjectType, !predicate.subjectTypes.contains(subjectType) {
             return (
