@@ -45,6 +45,14 @@ struct CoreCommandTests {
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("imported 7 records from records.jsonl (3 entities, 2 sources, 2 claims)"))
         #expect(result.standardError.contains("the store now holds 3 entities, 2 sources, 2 claims, 2 citations"))
+        // The same file again changes nothing, says so, and keeps no history entry.
+        let again = try cli.run(["import", "records.jsonl"])
+        #expect(again.status == 0)
+        #expect(
+            again.standardError
+                == "read 7 records from records.jsonl (3 entities, 2 sources, 2 claims): the store holds them as they are; nothing changed\n"
+                + "the store holds 3 entities, 2 sources, 2 claims, 2 citations\n")
+        #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "\nentry ").count == 1)
     }
 
     @Test("a bad import exits 65, prints file:line: record: field: message, and writes nothing")

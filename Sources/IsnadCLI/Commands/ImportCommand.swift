@@ -143,9 +143,14 @@ enum ImportCommand: Command {
             )
         } else {
             let counts = try store.counts()
+            // A file imported again reads as a change unless it says that it made none.
+            let outcome =
+                summary.changedNothing
+                ? "read \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated)): the store holds them as they are; nothing changed\n"
+                : "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
             context.message(
-                "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
-                    + "the store now holds \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
+                outcome + (summary.changedNothing ? "the store holds" : "the store now holds")
+                    + " \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
             )
         }
         if let lateSignal {

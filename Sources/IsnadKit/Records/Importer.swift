@@ -63,6 +63,9 @@ public struct Importer {
         public var notes: [String] = []
         /// Retracted claims and citations that records gave as standing: they stay retracted.
         public var keptRetractions: [KeptRetraction] = []
+        /// Whether every record was in the store as it is: the import changed nothing and kept no
+        /// history entry.
+        public var changedNothing = false
 
         public var recordCount: Int { records.values.reduce(0, +) }
     }
@@ -171,7 +174,7 @@ public struct Importer {
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
         var summary = Summary()
-        try store.importing(options.change) { session in
+        let changed = try store.importing(options.change) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             let inputBytes = inputs.reduce(0) { total, input in
                 if case .file(let path) = input { total + (FileSystem.regularFileSize(path) ?? 0) } else { total }
@@ -198,6 +201,7 @@ public struct Importer {
             summary.keptRetractions = session.keptRetractions
             return options.dryRun ? .rollback : .commit
         }
+        summary.changedNothing = !changed
         return summary
     }
 }

@@ -944,22 +944,25 @@ extension GraphStore {
     /// Runs an import: `body` writes through the session in one write transaction, which holds
     /// the write lock until it commits or rolls back as `body` says (an error rolls back).
     /// With a `description`, the import is one entry of the store's history (kept only when
-    /// it changed something).
+    /// it changed something). Returns false when it was to keep an entry and changed nothing.
+    @discardableResult
     func importing(
         _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
-    ) throws {
+    ) throws -> Bool {
         let session = try ImportSession(store: self)
         defer { session.finish() }
+        var changed = true
         try inWriteTransaction {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
             if completion == .commit {
                 try session.buildDeferredIndexes()
-                _ = try session.change?.finish(addedByID: true)
+                changed = try session.change?.finish(addedByID: true) ?? true
                 try session.refreshStatistics()
             }
             return completion
         }
+        return changed
     }
 }
