@@ -90,7 +90,8 @@ struct AddCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("isnad: \"موّل\" taken as funded\n"))
         let id = result.standardOutput.trimmingCharacters(in: .newlines)
-        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"\#(id)","subject":"hamas","predicate":"funded""#))
+        #expect(
+            try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"\#(id)","subject":"hamas","predicate":"funded""#))
         let claims = try cli.run(["claims", "--predicate", "مول"])
         #expect(claims.standardOutput.contains(id))
         #expect(claims.standardError.contains("isnad: \"مول\" taken as funded\n"))

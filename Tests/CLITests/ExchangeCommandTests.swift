@@ -278,7 +278,9 @@ struct ExchangeCommandTests {
         }
         // The same file again updates what it made: nothing new.
         let again = try cli.run(["import", "ftm.jsonl"])
-        #expect(again.standardError.contains("nothing changed\nthe store holds 6 entities, 3 sources, 5 claims"), "\(again.standardError)")
+        #expect(
+            again.standardError.contains("nothing changed\nthe store holds 6 entities, 3 sources, 5 claims"),
+            "\(again.standardError)")
     }
 
     @Test("a claims sheet saved as TSV is read as one: tabs between fields")
