@@ -80,18 +80,19 @@ struct AddCommandTests {
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
 
-    @Test("a predicate named by its Arabic label is taken as its id, and said so")
+    @Test("a predicate named by its Arabic label is taken as its id, and said so; Arabic-Indic digits read as digits")
     func arabicPredicate() throws {
         let cli = try importedStore()
         let result = try cli.run([
             "add", "claim", "hamas", "موّل", "isis", "--source", "Police text", "--quote", "Hamas blessed the operation",
-            "--stance", "reports", "--credibility", "5",
+            "--stance", "reports", "--credibility", "٥", "--start", "٢٠٢٢-٠٣",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("isnad: \"موّل\" taken as funded\n"))
         let id = result.standardOutput.trimmingCharacters(in: .newlines)
-        #expect(
-            try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"\#(id)","subject":"hamas","predicate":"funded""#))
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(export.contains(#""id":"\#(id)","subject":"hamas","predicate":"funded","object":"isis","start":"2022-03""#))
+        #expect(export.contains(#""stance":"reports","credibility":5"#))
         let claims = try cli.run(["claims", "--predicate", "مول"])
         #expect(claims.standardOutput.contains(id))
         #expect(claims.standardError.contains("isnad: \"مول\" taken as funded\n"))

@@ -175,7 +175,9 @@ enum AddCommand: Command {
         let id = try arguments.value(self.id) ?? derivedID(from: title, option: "title")
         var members: [(String, JSONValue)] = [("record", .string("source")), ("id", .string(id)), ("type", .string(type))]
         members.append(("title", .string(title)))
-        if let published = try arguments.value(published) { members.append(("published", .string(published))) }
+        if let published = try arguments.value(published) {
+            members.append(("published", .string(WesternDigits.of(published))))
+        }
         if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
         members.append(("reliability", .string(try arguments.value(reliability) ?? "F")))
         let cited = try arguments.values(cites).map {
@@ -219,7 +221,7 @@ enum AddCommand: Command {
         let sourceText = try required(arguments, source, for: "claim")
         var quoteText = try required(arguments, quote, for: "claim")
         let stanceText = try required(arguments, stance, for: "claim")
-        let credibilityText = try required(arguments, credibility, for: "claim")
+        let credibilityText = WesternDigits.of(try required(arguments, credibility, for: "claim"))
         if quoteText == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             quoteText = String(decoding: data, as: UTF8.self).trimmingWhitespace
@@ -260,8 +262,8 @@ enum AddCommand: Command {
         let predicate = store.vocabulary.predicate(named: ends[1])?.id ?? ends[1]
         if predicate != ends[1] { context.message("isnad: \"\(Text.printable(ends[1]))\" taken as \(predicate)") }
         members += [("subject", .string(subject.id)), ("predicate", .string(predicate)), ("object", .string(object.id))]
-        if let start = try arguments.value(start) { members.append(("start", .string(start))) }
-        if let end = try arguments.value(end) { members.append(("end", .string(end))) }
+        if let start = try arguments.value(start) { members.append(("start", .string(WesternDigits.of(start)))) }
+        if let end = try arguments.value(end) { members.append(("end", .string(WesternDigits.of(end)))) }
         members.append(("citations", .array([self.object(citation)])))
         if let notes = try arguments.value(notes) { members.append(("notes", .string(notes))) }
         guard case .claim(var new) = try decode(self.object(members), store: store) else { return }

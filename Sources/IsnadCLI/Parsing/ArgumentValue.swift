@@ -35,10 +35,27 @@ extension String: ArgumentValue {
     init(argument: String) { self = argument }
 }
 
+/// Digits typed on an Arabic or Persian keyboard (٣, ۳) read as the digits they are, in numbers
+/// and dates; text (a quote, a name) keeps them as typed.
+enum WesternDigits {
+    static func of(_ argument: String) -> String {
+        guard argument.unicodeScalars.contains(where: { digit($0) != nil }) else { return argument }
+        return String(String.UnicodeScalarView(argument.unicodeScalars.map { digit($0) ?? $0 }))
+    }
+
+    private static func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30)
+        case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30)
+        default: nil
+        }
+    }
+}
+
 extension PartialDate: ArgumentValue {
     init(argument: String) throws(InvalidArgument) {
         do {
-            self = try PartialDate(parsing: argument)
+            self = try PartialDate(parsing: WesternDigits.of(argument))
         } catch {
             throw InvalidArgument(message: "\(error)")
         }
@@ -56,7 +73,7 @@ extension Reliability: ArgumentValue {
 
 extension Credibility: ArgumentValue {
     init(argument: String) throws(InvalidArgument) {
-        guard let number = Int(argument), let grade = Credibility(rawValue: number) else {
+        guard let number = Int(WesternDigits.of(argument)), let grade = Credibility(rawValue: number) else {
             throw InvalidArgument(message: "expected a grade from 1 to 6, got \"\(Text.printable(argument))\"")
         }
         self = grade
@@ -68,7 +85,7 @@ struct BoundedInteger: Sendable {
     let range: ClosedRange<Int>
 
     func parse(_ argument: String) throws(InvalidArgument) -> Int {
-        guard let number = Int(argument), range.contains(number) else {
+        guard let number = Int(WesternDigits.of(argument)), range.contains(number) else {
             throw InvalidArgument(
                 message:
                     "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(argument))\""
