@@ -92,15 +92,28 @@ struct ExchangeTests {
     // MARK: Building blocks
 
     @Test(
-        "a foreign name's language is guessed from its letters: Arabic, Persian and Urdu apart in one script; name_ar takes an Arabic name only",
+        "a foreign name's language is guessed from its letters: Arabic, Persian and Urdu apart in one script; name_ar takes a name in Arabic only",
         arguments: [
-            ("حماس", "ar"), ("سپاه پاسداران", "fa"), ("حزب‌الله لبنان", "ar"), ("لشکر طیبہ", "ur"), ("חמאס", "he"),
-            ("Hamas", "en"), ("Hamas حماس", "ar"),
+            ("حماس", "ar", true), ("سپاه پاسداران", "fa", false), ("حزب‌الله لبنان", "ar", true), ("لشکر طیبہ", "ur", false),
+            ("חמאס", "he", false), ("Hamas", "en", false), ("Hamas حماس", "ar", false),
         ])
-    func guessedLanguage(name: String, language: String) {
+    func guessedLanguage(name: String, language: String, isArabicName: Bool) {
         #expect(ForeignID.language(of: name) == language)
         let entity = Entity(id: "x", type: .organization, name: name)
-        #expect((ExportStyle.arabicName(of: entity) != nil) == (language == "ar"))
+        #expect((ExportStyle.arabicName(of: entity) != nil) == isArabicName)
+    }
+
+    @Test("an entity named in Arabic is labelled in Arabic by its name, not by an alias; one named in English by its first Arabic alias")
+    func arabicLabel() {
+        let arabicNamed = Entity(
+            id: "x", type: .organization, name: "الدول العربية والخليجية",
+            aliases: [Alias(name: "الدول العربية", lang: "ar")])
+        #expect(ExportStyle.arabicName(of: arabicNamed) == "الدول العربية والخليجية")
+        #expect(ExportStyle.nodeLabel(arabicNamed, language: .ar) == ["الدول العربية والخليجية"])
+        let englishNamed = Entity(
+            id: "y", type: .organization, name: "Hamas",
+            aliases: [Alias(name: "Harakat al-Muqawama", lang: "en"), Alias(name: "حماس", lang: "ar")])
+        #expect(ExportStyle.arabicName(of: englishNamed) == "حماس")
     }
 
     @Test("SHA-1 gives the FIPS 180-4 digests")

@@ -8,10 +8,15 @@ public enum ExportStyle {
         case en, ar, both
     }
 
-    /// The entity's first Arabic name, if it has one: an alias in Arabic, else its name when that
-    /// is written in Arabic (an entity known by its Arabic name first).
+    /// The entity's Arabic name, if it has one: its name when that is written in Arabic, no
+    /// Latin letter in it (an entity known by its Arabic name first), else its first alias in
+    /// Arabic. The labels of `--lang ar`, GraphML's and GEXF's `name_ar`, and the HTML view's
+    /// Arabic labels.
     public static func arabicName(of entity: Entity) -> String? {
-        entity.alias(in: "ar") ?? (ForeignID.language(of: entity.name) == "ar" ? entity.name : nil)
+        let isArabic =
+            ForeignID.language(of: entity.name) == "ar"
+            && !entity.name.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        return isArabic ? entity.name : entity.alias(in: "ar")
     }
 
     /// The node label's lines.

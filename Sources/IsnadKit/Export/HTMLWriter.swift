@@ -61,6 +61,8 @@ public struct HTMLWriter: GraphWriter {
         json.member("id", entity.id)
         json.member("type", entity.type.rawValue)
         json.member("name", entity.name)
+        // The Arabic label, chosen as every export chooses it.
+        json.member("name_ar", ExportStyle.arabicName(of: entity))
         json.key("aliases")
         json.beginArray()
         for alias in entity.aliases {

@@ -279,11 +279,8 @@ function element(name, attributes, parent) {
 }
 
 function label(entity, language) {
-  if (language === 'ar') {
-    const arabic = entity.aliases.find((alias) => alias.lang === 'ar' || alias.lang.startsWith('ar-'));
-    return arabic ? arabic.name : entity.name;
-  }
-  return entity.name;
+  // name_ar: ExportStyle.arabicName, the Arabic name every export labels with.
+  return language === 'ar' && entity.name_ar ? entity.name_ar : entity.name;
 }
 
 function shapeOf(entity, group) {
