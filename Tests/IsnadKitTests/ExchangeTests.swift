@@ -103,7 +103,9 @@ struct ExchangeTests {
         #expect((ExportStyle.arabicName(of: entity) != nil) == isArabicName)
     }
 
-    @Test("an entity named in Arabic is labelled in Arabic by its name, not by an alias; one named in English by its first Arabic alias")
+    @Test(
+        "an entity named in Arabic is labelled in Arabic by its name, not by an alias; one named in English by its first Arabic alias"
+    )
     func arabicLabel() {
         let arabicNamed = Entity(
             id: "x", type: .organization, name: "الدول العربية والخليجية",

@@ -30,7 +30,9 @@ public struct GraphMLWriter: GraphWriter {
     static let keys: [Key] = [
         Key(id: "label", forNodes: true, type: "string", description: "the entity's label (name, Arabic name, or both)"),
         Key(id: "name", forNodes: true, type: "string", description: "the entity's primary name"),
-        Key(id: "name_ar", forNodes: true, type: "string", description: "the entity's Arabic name: its name when written in Arabic, else its first Arabic alias"),
+        Key(
+            id: "name_ar", forNodes: true, type: "string",
+            description: "the entity's Arabic name: its name when written in Arabic, else its first Arabic alias"),
         Key(id: "type", forNodes: true, type: "string", description: "person, organization, event or place"),
         Key(id: "labels", forNodes: true, type: "string", description: "Neo4j labels: :Person, :Organization, :Event, :Place"),
         Key(id: "aliases", forNodes: true, type: "string", description: "JSON array of the entity's other names"),
