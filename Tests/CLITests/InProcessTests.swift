@@ -322,6 +322,13 @@ struct InProcessTests {
         #expect(output.text.contains("\u{200E}"))
         #expect(!Self.run(["show", "hamas", "--bidi-marks", "never"], database: database).standardOutput.contains("\u{200E}"))
         #expect(Self.run(["show", "hamas", "--bidi-marks", "sometimes"], database: database).status == 64)
+        // A heading that starts with an Arabic name is held left to right, the name isolated.
+        #expect(Self.run(["add", "entity", "--type", "organization", "--name", "الدول العربية"], database: database).status == 0)
+        let heading = "\u{200E}الدول العربية\u{200E} (aldwl-alarbya)"
+        let shown = Self.run(["show", "aldwl-alarbya", "--bidi-marks", "always"], database: database).standardOutput
+        #expect(shown.hasPrefix(heading + " · organization\n"), "\(shown)")
+        let neighbors = Self.run(["neighbors", "aldwl-alarbya", "--bidi-marks", "always"], database: database)
+        #expect(neighbors.standardOutput.hasPrefix(heading + ": 0 entities"), "\(neighbors.standardOutput)")
     }
 
     @Test("search that finds nothing says why on standard error and exits 1", .temporaryStore)

@@ -75,8 +75,9 @@ enum NeighborsCommand: Command {
     }
 
     static func heading(_ entity: Entity, _ entities: Int, _ claims: Int, _ depth: Int, _ directionText: String) -> String {
-        Text.printable(
-            "\(entity.name) (\(entity.id)): \(counted(entities, "entity", "entities")) within \(counted(depth, "hop")), \(directionText), linked by \(counted(claims, "claim"))"
+        Bidi.heading(
+            naming: entity,
+            ": \(counted(entities, "entity", "entities")) within \(counted(depth, "hop")), \(directionText), linked by \(counted(claims, "claim"))"
         ) + "\n"
     }
 
@@ -183,8 +184,9 @@ enum NeighborsCommand: Command {
     ) -> String {
         let atLeast = survey.isComplete ? "" : "at least "
         var lines = [
-            Text.printable(
-                "\(entity.name) (\(entity.id)): \(atLeast)\(counted(survey.entities, "entity", "entities")) within \(counted(survey.depth, "hop")), \(directionText), linked by \(atLeast)\(counted(survey.claims, "claim"))"
+            Bidi.heading(
+                naming: entity,
+                ": \(atLeast)\(counted(survey.entities, "entity", "entities")) within \(counted(survey.depth, "hop")), \(directionText), linked by \(atLeast)\(counted(survey.claims, "claim"))"
             )
         ]
         if !survey.isComplete {

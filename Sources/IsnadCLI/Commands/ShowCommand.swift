@@ -246,7 +246,7 @@ enum ShowCommand: Command {
     /// changed of it.
     static func headerLines(_ entity: Entity, store: GraphStore) throws -> [String] {
         var lines: [String] = []
-        lines.append(Text.printable("\(entity.name) (\(entity.id)) · \(entity.type.rawValue)"))
+        lines.append(Bidi.heading(naming: entity, " · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
         for language in languages {
             let names = entity.aliases.filter { $0.lang == language }.map { Text.printable($0.name) }

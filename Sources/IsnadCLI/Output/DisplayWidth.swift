@@ -83,6 +83,13 @@ enum Bidi {
         DisplayWidth.hasRightToLeft(text) ? leftToRightMark + text : text
     }
 
+    /// A heading line that starts with an entity's name and id (`حماس (hamas) · organization`):
+    /// the line and the name held left to right, so that the id and what follows stay after the
+    /// name in a terminal that reorders right-to-left text. Made printable.
+    static func heading(naming entity: Entity, _ rest: String) -> String {
+        line(Text.printable(isolateCell(entity.name) + " (\(entity.id))" + rest))
+    }
+
     /// The text without the marks, for standard output that is not a terminal (the marks take
     /// no cell: columns stay aligned).
     static func removingMarks(_ text: String) -> String {
