@@ -18,8 +18,8 @@ enum RecordLookup {
     /// - Throws: ``UsageError`` when `id` names records of several kinds and `--kind` is not
     ///   given, or `--kind` is not one of `kinds`; ``LookupError`` when it names none.
     static func record(
-        _ id: String, kinds: [Record.Kind], arguments: ParsedArguments, command: String,
-        record: (Record.Kind) throws -> Record?, ids: (Record.Kind, (String) -> Void) throws -> Void
+        _ id: String, kinds: [Record.Kind], arguments: ParsedArguments, command: String, store: GraphStore,
+        record: (Record.Kind) throws -> Record?
     ) throws -> Record {
         let searched: [Record.Kind]
         if let chosen = try arguments.value(kind) {
@@ -40,11 +40,32 @@ enum RecordLookup {
                 command: command)
         }
         if let only = found.first { return only }
+        if let named = try recordNamed(id, kinds: searched, store: store) {
+            throw LookupError(
+                description:
+                    "no \(listed(searched, "or")) has the id \"\(Text.printable(id))\": \(command) takes an id, and that is a name of \(named.kind.rawValue) \(named.id)"
+            )
+        }
         var known: [String] = []
-        for kind in searched { try ids(kind) { known.append($0) } }
+        for kind in searched { try store.forEachID(of: kind) { known.append($0) } }
         throw LookupError(
             description: "no \(listed(searched, "or")) \"\(Text.printable(id))\""
                 + Suggestion.phrase(Suggestion.nearest(to: id, among: known)))
+    }
+
+    /// The one entity or source that `text` is a name of (its name, an alias, its title, in any
+    /// spelling the query commands take as the same), for a command given a name where it takes
+    /// an id.
+    static func recordNamed(_ text: String, kinds: [Record.Kind], store: GraphStore) throws -> (
+        kind: Record.Kind, id: String
+    )? {
+        if kinds.contains(.entity), let found = try? EntityResolver(store: store).resolution(text), found.tier <= .exact {
+            return (.entity, found.entity.id)
+        }
+        if kinds.contains(.source), let found = try? SourceResolver(store: store).resolve(text), found.tier <= .exact {
+            return (.source, found.source.id)
+        }
+        return nil
     }
 
     /// `an entity and a source`, `entity, source or claim`.

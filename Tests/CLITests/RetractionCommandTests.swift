@@ -268,6 +268,10 @@ struct RetractionCommandTests {
                 "isnad: \"hamas-praised-attack\" is a claim: claims are retracted (isnad retract), not deleted\n"
             ),
             (["delete", "lonley"], "isnad: no entity or source \"lonley\" (did you mean \"lonely\"?)\n"),
+            (
+                ["delete", "Islamic State"],
+                "isnad: no entity or source has the id \"Islamic State\": delete takes an id, and that is a name of entity isis\n"
+            ),
         ])
     func badDelete(arguments: [String], message: String) throws {
         let cli = try importedStore()

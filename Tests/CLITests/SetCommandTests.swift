@@ -117,6 +117,10 @@ struct SetCommandTests {
         arguments: [
             (["set", "hamass", "name", "X"], 65, "isnad: no entity, source or claim \"hamass\" (did you mean \"hamas\"?)\n"),
             (
+                ["set", "حماس", "name", "X"], 65,
+                "isnad: no entity, source or claim has the id \"حماس\": set takes an id, and that is a name of entity hamas\n"
+            ),
+            (
                 ["set", "hamas", "id", "x"], 64,
                 "isnad: set does not change id: ids stay (isnad merge joins two entities)\n(see 'isnad set --help')\n"
             ),

@@ -28,8 +28,8 @@ enum DeleteCommand: Command {
                     description: "\"\(Text.printable(id))\" is a claim: claims are retracted (isnad retract), not deleted")
             }
             let kind = try RecordLookup.record(
-                id, kinds: kinds, arguments: arguments, command: spec.name, record: { try session.record($0, id: id) },
-                ids: { try store.forEachID(of: $0, $1) }
+                id, kinds: kinds, arguments: arguments, command: spec.name, store: store,
+                record: { try session.record($0, id: id) }
             ).kind
             if let reference = try store.firstReference(to: kind, id: id) {
                 throw LookupError(

@@ -21,8 +21,8 @@ enum EditCommand: Command {
         let id = arguments.positionals[0]
         let store = try context.openStore(.write)
         let original = try RecordLookup.record(
-            id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name,
-            record: { try store.record($0, id: id) }, ids: { try store.forEachID(of: $0, $1) })
+            id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name, store: store,
+            record: { try store.record($0, id: id) })
         var writer = RecordWriter()
         let originalLine = String(decoding: writer.encode(original), as: UTF8.self).trimmingCharacters(in: .newlines)
         let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }

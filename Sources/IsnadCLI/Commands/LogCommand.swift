@@ -46,6 +46,12 @@ enum LogCommand: Command {
             if let id = arguments.positionals.first, sinceDate == nil, try arguments.value(author) == nil,
                 try Record.Kind.allCases.allSatisfy({ try store.record($0, id: id) == nil })
             {
+                if let named = try RecordLookup.recordNamed(id, kinds: [.entity, .source], store: store) {
+                    throw LookupError(
+                        description:
+                            "no record \"\(Text.printable(id))\" in the store or its history: log takes an id, and that is a name of \(named.kind.rawValue) \(named.id)"
+                    )
+                }
                 let suggestion = try [Record.Kind.entity, .source].lazy.compactMap { try store.nearestID(to: id, of: $0) }.first
                 throw LookupError(
                     description: "no record \"\(Text.printable(id))\" in the store or its history"

@@ -35,8 +35,8 @@ enum SetCommand: Command {
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> String in
             let record = try RecordLookup.record(
-                id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name,
-                record: { try session.record($0, id: id) }, ids: { try store.forEachID(of: $0, $1) })
+                id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name, store: store,
+                record: { try session.record($0, id: id) })
             var writer = RecordWriter()
             let line = writer.encode(record)
             let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))
