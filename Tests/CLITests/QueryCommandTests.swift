@@ -30,7 +30,7 @@ struct QueryCommandTests {
         #expect(before2018.status == 0)
         #expect(
             before2018.standardError.contains(
-                "no chain of claims links hamas and wilayat-sinai within 4 hops under these filters"))
+                "no chain of claims links Hamas (hamas) and Wilayat Sinai (wilayat-sinai) within 4 hops under these filters"))
         let known = try cli.run(["show", "hamas", "--known-by", "2017"])
         #expect(known.standardOutput.contains("essam-salih-press-conference-2017"))
         #expect(!known.standardOutput.contains("abu-maram-document"))

@@ -91,7 +91,7 @@ enum PathCommand: Command {
             context: context)
         if paths.isEmpty {
             context.message(
-                "no chain of claims links \(from.id) and \(to.id) within \(counted(maxDepth, "hop"))\(filter.isEmpty ? "" : " under these filters")"
+                "no chain of claims links \(Text.printable(from.name)) (\(from.id)) and \(Text.printable(to.name)) (\(to.id)) within \(counted(maxDepth, "hop"))\(filter.isEmpty ? "" : " under these filters")"
             )
         }
         if !isComplete {
