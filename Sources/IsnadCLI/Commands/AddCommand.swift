@@ -343,6 +343,9 @@ enum AddCommand: Command {
     }
 
     private static func derivedID(from name: String, option: String) throws -> String {
+        guard !name.trimmingWhitespace.isEmpty else {
+            throw UsageError(message: "--\(option) is empty", command: spec.name)
+        }
         let slug = Identifier.derived(fromName: name)
         guard !slug.isEmpty else {
             throw UsageError(
