@@ -140,6 +140,16 @@ private final class RowImporter {
 
     /// Rows that gave a citation of the row before again, word for word: not counted.
     var repeatedCitations = 0
+    /// The stored texts quotes were looked up in, by source id, folded once: a sheet cites the
+    /// same article row after row.
+    private var searchableTexts: [String: QuoteLocator.SearchableText] = [:]
+
+    private func searchableText(of source: Source, _ text: String) -> QuoteLocator.SearchableText {
+        if let folded = searchableTexts[source.id] { return folded }
+        let folded = QuoteLocator.SearchableText(text)
+        searchableTexts[source.id] = folded
+        return folded
+    }
 
     /// The row's problems ("line:column: column: message"), none when it was taken; it is
     /// written only when `isWriting` (once a row has failed, the rest are only checked).
@@ -194,7 +204,7 @@ private final class RowImporter {
         let quote = row.value("quote") ?? ""
         var locator = row.value("locator")
         if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
-            if let lines = QuoteLocator.lines(of: quote, in: text) {
+            if let lines = QuoteLocator.lines(of: quote, in: searchableText(of: quoted, text)) {
                 if locator == nil { locator = QuoteLocator.locator(lines) }
             } else if !QuoteLocator.isUnverified(locator) {
                 fail(
