@@ -76,4 +76,13 @@ struct DerivedIDTests {
         #expect(Identifier.derived(fromName: name) == id)
         if !id.isEmpty { #expect(Identifier.isValid(id)) }
     }
+
+    @Test("a long name makes an id cut to 200 characters that ends on a letter, not a hyphen")
+    func longName() {
+        for name in [String(repeating: "حركة ", count: 120), String(repeating: "abcd ", count: 120)] {
+            let id = Identifier.derived(fromName: name)
+            #expect(id.utf8.count <= Identifier.maximumLength)
+            #expect(Identifier.isValid(id), "\(id)")
+        }
+    }
 }

@@ -39,16 +39,8 @@ extension String: ArgumentValue {
 /// and dates; text (a quote, a name) keeps them as typed.
 enum WesternDigits {
     static func of(_ argument: String) -> String {
-        guard argument.unicodeScalars.contains(where: { digit($0) != nil }) else { return argument }
-        return String(String.UnicodeScalarView(argument.unicodeScalars.map { digit($0) ?? $0 }))
-    }
-
-    private static func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        switch scalar.value {
-        case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30)
-        case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30)
-        default: nil
-        }
+        guard argument.unicodeScalars.contains(where: { Text.westernDigit($0) != nil }) else { return argument }
+        return String(String.UnicodeScalarView(argument.unicodeScalars.map { Text.westernDigit($0) ?? $0 }))
     }
 }
 

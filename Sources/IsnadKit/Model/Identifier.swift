@@ -39,8 +39,10 @@ public enum Identifier {
                 result.append("-")
             }
         }
+        // Cut to the longest id first: the cut may end on a hyphen.
+        result = String(result.prefix(maximumLength))
         while result.hasSuffix("-") { result.removeLast() }
-        return String(result.prefix(maximumLength))
+        return result
     }
 
     /// The id of a new record named `name`: the slug of its transliteration into Latin letters
@@ -65,11 +67,6 @@ public enum Identifier {
         }
         let latin = String(letters).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
         // Hamza comes out as a mark (ʼ) or an apostrophe: inside a word, not between two.
-        return slug(from: String(String.UnicodeScalarView(latin.unicodeScalars.filter { !wordMarks.contains($0) })))
+        return slug(from: String(String.UnicodeScalarView(latin.unicodeScalars.filter { !Text.isWordMark($0) })))
     }
-
-    /// Marks that transliteration puts inside words.
-    private static let wordMarks: Set<Unicode.Scalar> = [
-        "'", "`", "\u{2018}", "\u{2019}", "\u{02BB}", "\u{02BC}", "\u{02BD}", "\u{02BE}", "\u{02BF}",
-    ]
 }

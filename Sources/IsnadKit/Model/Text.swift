@@ -161,3 +161,23 @@ extension Text {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 }
+
+extension Text {
+    /// The ASCII digit an Arabic-Indic (٣) or Persian (۳) digit is, or nil for any other scalar.
+    public static func westernDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x0660...0x0669: Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0x0660 + 0x30))
+        case 0x06F0...0x06F9: Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0x06F0 + 0x30))
+        default: nil
+        }
+    }
+
+    /// Apostrophes and the ayn and hamza signs of transliteration (Ma'ruf, Shi‘a, daʿsh): marks
+    /// inside a word, which names and ids drop rather than split the word at.
+    public static func isWordMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0027, 0x2018, 0x2019, 0x02BB, 0x02BC, 0x02BE, 0x02BF, 0x0060, 0x00B4: true
+        default: false
+        }
+    }
+}

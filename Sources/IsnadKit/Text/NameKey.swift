@@ -39,11 +39,10 @@ public enum NameKey {
             case 0x0629: current.append("\u{0647}")  // teh marbuta → ه
             case 0x06A9: current.append("\u{0643}")  // keheh → ك
             case 0x0621: continue  // a lone hamza carries no letter
-            case 0x0660...0x0669: current.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0x0660 + 0x30)))
-            case 0x06F0...0x06F9: current.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0x06F0 + 0x30)))
-            // Apostrophes and ayn/hamza signs inside a transliterated word: Ma'ruf, Shi‘a.
-            case 0x0027, 0x2018, 0x2019, 0x02BB, 0x02BC, 0x02BE, 0x02BF, 0x0060, 0x00B4: continue
+            case 0x0660...0x0669, 0x06F0...0x06F9: current.append(Text.westernDigit(scalar) ?? scalar)
             default:
+                // Apostrophes and ayn/hamza signs inside a transliterated word: Ma'ruf, Shi‘a.
+                if Text.isWordMark(scalar) { continue }
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     current.append(scalar)
                 } else {
