@@ -8,12 +8,13 @@ struct QuoteLocatorTests {
     static let text = """
         وقالت الشرطة إن العملية نُفّذت ضدّ جنود اسرائيليين
         في الخضيرة، وإن داعـــش أعلن مسؤوليته.
-        Police said the attack was a résumé of earlier ones.
+        Police said the attack was a résumé of earlier ones. José met 한국 officials.
+        قَتَلَ الجنديُّ رجلًا. שׁלום
 
         """
 
     @Test(
-        "a quote stands in the text whatever its optional marks, tatweel, line breaks and composition",
+        "a quote stands in the text with fewer optional marks, tatweel, other line breaks, another composition",
         arguments: [
             ("ضد جنود اسرائيليين", 1, 1),  // the text has a shadda
             ("نفذت ضدّ", 1, 1),  // the text has a damma and a shadda on نُفّذت
@@ -22,6 +23,9 @@ struct QuoteLocatorTests {
             ("وإن داعش أعلن".decomposedStringWithCanonicalMapping, 2, 2),  // hamza as a separate mark
             ("وان داعش اعلن", 2, 2),  // hamza above and below are marks a writer may leave out
             ("a résumé of", 3, 3),
+            ("a re\u{0301}sume\u{0301} of", 3, 3),  // decomposed
+            ("قَتَلَ الجنديُّ", 4, 4),  // the text's own marks
+            ("قتل الجنديُّ", 4, 4),  // some of them
         ])
     func found(_ quote: String, _ first: Int, _ last: Int) throws {
         let lines = try #require(QuoteLocator.lines(of: quote, in: QuoteLocatorTests.text))
@@ -29,8 +33,13 @@ struct QuoteLocatorTests {
     }
 
     @Test(
-        "another letter, or a Latin accent left out, is not the quote",
-        arguments: ["صد جنود", "ضد جنود اسرائيلين", "a resume of", "ـــ", ""])
+        "another letter, a Latin accent left out, a mark the text does not have, or a character cut, is not the quote",
+        arguments: [
+            "صد جنود", "ضد جنود اسرائيلين", "a resume of", "ـــ", "", "Jose", "met 하", "قُتِلَ",
+            "ضدَّ جنود",  // a fatha the text does not have
+            "שׂלום",  // sin dot, where the text has shin dot
+            "\u{064E}قتل",  // a quote that starts with a mark
+        ])
     func notFound(_ quote: String) {
         #expect(QuoteLocator.lines(of: quote, in: QuoteLocatorTests.text) == nil)
     }

@@ -12,15 +12,17 @@ enum AddCommand: Command {
         abstract: "Add an entity, a source, or a claim with its citation, without writing JSON.",
         discussion: """
             add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one
-            (a name in another script, from its transliteration into Latin letters), and printed. add source --type TYPE --title TITLE: a new source (reliability F unless given); --text-file
-            stores its text, so that quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE
-            --quote TEXT --stance STANCE --credibility N: a new claim, or one more citation for the same
-            relationship when it exists (same subject, predicate and object, and dates when given; or --id); a new
-            claim's id is derived from its ends and dates, as import does; a citation with the same source, via and
-            quote is updated. Entities and sources are named as on every
-            command (id, name, alias, Arabic or Latin, misspelt). --quote - reads the quote from standard input.
-            When the source the quote stands in (--via, else --source) has stored text, the quote must be found
-            in it, and the locator is filled in (line N); --unverified REASON lets it through, noted in the locator.
+            (a name in another script, from its transliteration into Latin letters), and printed. add source --type
+            TYPE --title TITLE: a new source (reliability F unless given); --text-file stores its text, so that
+            quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE --quote TEXT --stance STANCE
+            --credibility N: a new claim, or one more citation for the same relationship when it exists (same
+            subject, predicate and object, and dates when given; or --id); a new claim's id is derived from its ends
+            and dates, as import does; a citation with the same source, via and quote is updated. Entities and
+            sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
+            id or either label (موّل). --quote - reads the quote from standard input. When the source the quote
+            stands in (--via, else --source) has stored text, the quote must be found in it (marks the quote leaves
+            out aside), and the locator is filled in (line N); --unverified REASON lets it through, noted in the
+            locator.
             Each add is one transaction and one entry of the history; the same checks as import, with the option
             at fault named.
             """,

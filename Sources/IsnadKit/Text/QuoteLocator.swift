@@ -1,9 +1,11 @@
 /// Finds a quote in a source's stored text, so that a citation can be checked and its locator
 /// filled in (`isnad add claim`, claim sheets, `check`): the quote must stand in the text word
-/// for word. Runs of white space (line breaks included) count as one space on both sides, a
-/// letter composed or decomposed is the same letter, and the marks that Arabic and Hebrew
-/// writing may leave out — short vowels, shadda, sukun, hamza above and below, Hebrew points —
-/// and tatweel are not compared: «ضد» stands in «ضدّ».
+/// for word. Runs of white space (line breaks included) count as one space on both sides, and
+/// text is compared composed (NFC). What Arabic and Hebrew writing may leave out need not be
+/// typed: a vowel mark, shadda, sukun or Hebrew point of the text that the quote leaves out is
+/// passed over («ضد» stands in «ضدّ»), as are tatweel and the hamza of أ إ آ; a mark the quote
+/// does give must be the text's («قُتِلَ» does not stand in «قَتَلَ»). A match never ends inside a
+/// character («cafe» does not stand in «café»).
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes.
     public struct SearchableText: Sendable {
@@ -21,8 +23,30 @@ public enum QuoteLocator {
     /// The lines (1-based) where the quote starts and ends in `text`, or nil when it is not there.
     public static func lines(of quote: String, in text: SearchableText) -> (first: Int, last: Int)? {
         let (needle, _) = fold(quote)
-        guard !needle.isEmpty, let range = text.scalars.firstRange(of: needle) else { return nil }
-        return (text.lines[range.lowerBound], text.lines[range.upperBound - 1])
+        guard let first = needle.first, !isOptionalMark(first) else { return nil }
+        let haystack = text.scalars
+        for start in haystack.indices where haystack[start] == first {
+            if let last = lastMatched(needle, in: haystack, from: start) { return (text.lines[start], text.lines[last]) }
+        }
+        return nil
+    }
+
+    /// Where the quote's last scalar matched, the quote read from `start` of the text, or nil when
+    /// it does not stand there: the text's optional marks that the quote leaves out are passed
+    /// over, and the match may not be followed by a mark of the character it ends in.
+    private static func lastMatched(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
+        var position = start
+        var last = start
+        for scalar in needle {
+            while position < haystack.count, haystack[position] != scalar, isOptionalMark(haystack[position]) {
+                position += 1
+            }
+            guard position < haystack.count, haystack[position] == scalar else { return nil }
+            last = position
+            position += 1
+        }
+        if position < haystack.count, isMark(haystack[position]), !isOptionalMark(haystack[position]) { return nil }
+        return last
     }
 
     /// A locator that says why a quote is not in its source's text word for word (`unverified:
@@ -37,51 +61,48 @@ public enum QuoteLocator {
         lines.first == lines.last ? "line \(lines.first)" : "lines \(lines.first)-\(lines.last)"
     }
 
-    /// The text's scalars, decomposed, with white space runs made one space, the ends trimmed and
-    /// the optional marks left out (``isOptionalMark(_:)``), and for each scalar kept the line it
-    /// came from.
+    /// The text's scalars, composed, with white space runs made one space, the ends trimmed,
+    /// tatweel left out and أ إ آ read as ا, and for each scalar kept the line it came from.
     private static func fold(_ text: String) -> (scalars: [Unicode.Scalar], lines: [Int]) {
         var scalars: [Unicode.Scalar] = []
         var lines: [Int] = []
         var line = 1
         var pendingSpace = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
                 if scalar == "\n" { line += 1 }
                 continue
             }
-            if isOptionalMark(scalar) { continue }
+            if scalar == "\u{0640}" { continue }
             if pendingSpace {
                 scalars.append(" ")
                 lines.append(line)
                 pendingSpace = false
             }
-            scalars.append(scalar)
+            switch scalar {
+            case "\u{0622}", "\u{0623}", "\u{0625}": scalars.append("\u{0627}")
+            default: scalars.append(scalar)
+            }
             lines.append(line)
         }
         return (scalars, lines)
     }
 
-    /// Tatweel, and the marks of the Arabic and Hebrew scripts that a writer may leave out.
+    /// The marks of the Arabic and Hebrew scripts that a writer may leave out: short vowels,
+    /// shadda, sukun, hamza above and below, Quranic signs, Hebrew points and cantillation.
     private static func isOptionalMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0640: return true
         case 0x0591...0x05C7, 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED:
-            return scalar.properties.generalCategory == .nonspacingMark
+            return isMark(scalar)
         default: return false
         }
     }
-}
 
-extension Array where Element: Equatable {
-    /// The first range where `other` stands in this array, or nil.
-    fileprivate func firstRange(of other: [Element]) -> Range<Int>? {
-        guard !other.isEmpty, other.count <= count else { return nil }
-        outer: for start in 0...(count - other.count) {
-            for offset in 0..<other.count where self[start + offset] != other[offset] { continue outer }
-            return start..<(start + other.count)
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
         }
-        return nil
     }
 }
