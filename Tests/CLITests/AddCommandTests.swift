@@ -246,7 +246,10 @@ struct AddCommandTests {
                 ["add", "entity", "--name", "Hamas", "--type", "organization"], 65,
                 "isnad: entity \"hamas\" exists already (Hamas): give another --id\n"
             ),
-            (["add", "entity", "--name", " ", "--type", "organization"], 64, "isnad: --name is empty\n(see 'isnad add --help')\n"),
+            (
+                ["add", "entity", "--name", " ", "--type", "organization"], 64,
+                "isnad: --name is empty\n(see 'isnad add --help')\n"
+            ),
             (
                 ["add", "entity", "--name", "★ ★", "--type", "organization"], 64,
                 "isnad: --name: no id can be made from \"★ ★\" (no letters that have a Latin spelling): give --id\n(see 'isnad add --help')\n"

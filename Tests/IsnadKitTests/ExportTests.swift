@@ -610,3 +610,26 @@ struct ExportRoundTripTests {
         #expect(read["statuses"] as? [String] == ["alleged", "alleged", "asserted", "disputed"])
     }
 }
+
+@Suite("Isnad's own layout")
+struct OwnLayoutTests {
+    @Test("entities no claim links go in rows under the linked ones, not far out where the forces leave them")
+    func unlinkedUnder() throws {
+        let nodes = (0..<60).map { GraphLayout.Node(id: "e\($0)", type: .person, lines: ["Entity \($0)"]) }
+        // A ring of 50 linked entities, each pair linked by many claims; 10 entities linked to nothing.
+        let links = (0..<50).flatMap { i in Array(repeating: ("e\(i)", "e\((i + 1) % 50)"), count: 5) }
+        let layout = GraphLayout.own(nodes, links: links)
+        let linked = (0..<50).map { layout.boxes["e\($0)"]! }
+        let unlinked = (50..<60).map { layout.boxes["e\($0)"]! }
+        let linkedBottom = linked.map { $0.y + $0.height / 2 }.max()!
+        let linkedLeft = linked.map { $0.x - $0.width / 2 }.min()!
+        let linkedRight = linked.map { $0.x + $0.width / 2 }.max()!
+        for box in unlinked {
+            #expect(box.y - box.height / 2 > linkedBottom)
+            #expect(box.x - box.width / 2 >= linkedLeft - 1 && box.x + box.width / 2 <= max(linkedRight, linkedLeft + 600) + 1)
+        }
+        // Rows close under the graph: the layout is no taller than the graph and a few rows.
+        #expect(layout.height < linkedBottom + 300)
+        #expect(GraphLayout.own(nodes, links: links).boxes == layout.boxes)
+    }
+}

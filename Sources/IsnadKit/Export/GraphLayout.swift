@@ -87,8 +87,13 @@ public struct GraphLayout: Sendable, Equatable {
             let longest = node.lines.map(\.count).max() ?? 1
             return (Double(longest) * 6.6 + 24, Double(node.lines.count) * 15 + 14)
         }
+        // One pull a pair, however many claims link it: a pair of a hundred claims pulled a hundred
+        // times as hard collapsed a hub's neighbours onto it.
+        var pairs = Set<[Int]>()
         let edges = links.compactMap { link -> (Int, Int)? in
-            guard let a = index[link.0], let b = index[link.1], a != b else { return nil }
+            guard let a = index[link.0], let b = index[link.1], a != b, pairs.insert([min(a, b), max(a, b)]).inserted else {
+                return nil
+            }
             return (a, b)
         }
         let ideal = 170.0
@@ -131,6 +136,29 @@ public struct GraphLayout: Sendable, Equatable {
                 y[i] += dy[i] / length * min(length, temperature)
             }
             temperature = max(temperature * 0.97, 1)
+        }
+        // Entities no claim links are pushed away by all the others and pulled by none: left where
+        // the forces put them, a few of them far out make the whole graph fit in a corner of the
+        // window. They go in rows under the linked ones, in id order.
+        var isLinked = [Bool](repeating: false, count: count)
+        for (a, b) in edges { (isLinked[a], isLinked[b]) = (true, true) }
+        let linked = (0..<count).filter { isLinked[$0] }
+        if !linked.isEmpty, linked.count < count {
+            let left = linked.map { x[$0] - sizes[$0].0 / 2 }.min() ?? 0
+            let right = max(linked.map { x[$0] + sizes[$0].0 / 2 }.max() ?? 0, left + 600)
+            var rowTop = (linked.map { y[$0] + sizes[$0].1 / 2 }.max() ?? 0) + 60
+            var cursor = left
+            var rowHeight = 0.0
+            for i in 0..<count where !isLinked[i] {
+                if cursor + sizes[i].0 > right, cursor > left {
+                    rowTop += rowHeight + 12
+                    (cursor, rowHeight) = (left, 0)
+                }
+                x[i] = cursor + sizes[i].0 / 2
+                y[i] = rowTop + sizes[i].1 / 2
+                cursor += sizes[i].0 + 12
+                rowHeight = max(rowHeight, sizes[i].1)
+            }
         }
         // Then boxes that still overlap are pushed apart, along the axis where they overlap least.
         let gap = 12.0

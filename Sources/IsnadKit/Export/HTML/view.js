@@ -329,8 +329,8 @@ function drawNodes() {
   relabel();
 }
 
-/** In the overview, labels the entities in the most claims whose labels fit on the canvas
- *  without covering a label placed before (found and selected entities are labelled anyway). */
+/** In the overview, labels the entity selected, then those found, then those in the most
+ *  claims drawn, as long as a label fits on the canvas without covering one placed before. */
 function placeLabels() {
   const box = svg.getBoundingClientRect();
   // A layer of their own, above every node: a label drawn with its node would be covered by
@@ -338,26 +338,33 @@ function placeLabels() {
   const layer = byId('labels');
   layer.replaceChildren();
   const placed = [];
-  const place = ({ entity, radius }, always) => {
+  const place = ({ entity, radius }, isSelected, isFound) => {
+    // The sizes of view.css's overview labels: 11px bold text (about 7px a character, 18px a
+    // line with Arabic's marks), centred 9px above the dot.
     const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale - (radius + 9);
-    // 11px bold text: about 7px a character.
+    if (x < 0 || x > box.width) return;
     const half = (label(entity, state.language).length * 7) / 2 + 2;
     // Near the canvas's side, the label slides inward rather than be cut.
     const shift = Math.max(0, half - x) + Math.min(0, box.width - half - x);
-    const rect = [x + shift - half, y - 8, x + shift + half, y + 8];
-    if (x < 0 || x > box.width) return;
-    const fits = always || (placed.length < overviewLabels && rect[1] >= 0 && rect[3] <= box.height &&
+    const rect = [x + shift - half, y - 9, x + shift + half, y + 9];
+    const fits = isSelected || (placed.length < overviewLabels && rect[1] >= 0 && rect[3] <= box.height &&
       !placed.some((other) => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]));
     if (!fits) return;
     placed.push(rect);
     const text = element('text', { x: entity.box[0] + shift / view.scale, y: entity.box[1], style: `--dot: ${radius.toFixed(1)}` }, layer);
     text.textContent = label(entity, state.language);
-    if (always) text.classList.add('marked');
+    if (isSelected || isFound) text.classList.add('marked');
   };
-  // The entities found and the one selected first, whatever they cover.
-  const marked = new Set([...document.querySelectorAll('.node.hit, .node.selected')].map((node) => node.dataset.entity));
-  for (const id of marked) place(labelOf.get(id), true);
-  for (const candidate of labelCandidates) if (!marked.has(candidate.entity.id)) place(candidate, false);
+  const selected = state.selected?.entity;
+  if (selected) place(labelOf.get(selected), true, false);
+  const found = new Set(searchHits.map((entity) => entity.id));
+  for (const entity of searchHits) if (entity.id !== selected) place(labelOf.get(entity.id), false, true);
+  // Entities whose claims the filters all leave out (idle) give their room to the others.
+  const live = new Set(visible.flatMap((item) => [item.claim.subject, item.claim.object]));
+  for (const candidate of labelCandidates) {
+    const id = candidate.entity.id;
+    if (id !== selected && !found.has(id) && live.has(id)) place(candidate, false, false);
+  }
 }
 
 function relabel() {
@@ -682,23 +689,43 @@ function bindTargets() {
   svg.addEventListener('focusout', () => { tooltip.hidden = true; });
 }
 
-function setView(next) {
+/** Shows the graph at `next` (translation and scale). `isMoving`: a drag in progress, after
+ *  which the labels are placed again (labels placed at every step would pop in and out). */
+let inverseScaleSet = false;
+function setView(next, isMoving = false) {
+  const isZoom = next.scale !== view.scale;
   view = next;
   viewport.setAttribute('transform', `translate(${view.x},${view.y}) scale(${view.scale})`);
-  // The overview keeps dots, lines and the landmarks' labels at their size on screen (view.css);
-  // its lines run to the dots' centres, not to the shapes' edges.
-  svg.style.setProperty('--inverse', String(1 / view.scale));
   if ((view.scale < overviewScale) !== isOverview) {
     isOverview = !isOverview;
     svg.classList.toggle('overview', isOverview);
+    // The overview's lines run to the dots' centres, not to the shapes' edges.
     for (const [group, drawn] of drawnEdges) {
       const d = edgePath(drawn.item, drawn.offset);
       for (const path of group.querySelectorAll('path')) path.setAttribute('d', d);
     }
   }
-  if (isOverview) placeLabels();
+  if (!isOverview) return;
+  // The overview keeps dots and labels at their size on screen (view.css): set only there, and
+  // only on their layers, since a change restyles every element below the one that holds it.
+  if (isZoom || !inverseScaleSet) {
+    inverseScaleSet = true;
+    for (const layer of [byId('nodes'), byId('labels')]) layer.style.setProperty('--inverse', String(1 / view.scale));
+  }
+  if (!isMoving) placeLabelsSoon();
 }
 
+// Labels are placed at once, then at most every 100 ms while the view keeps changing (a wheel
+// turned fast): placing them restyles the layer and reads the canvas's size.
+let labelsPlacedAt = 0, labelsPending = null;
+function placeLabelsSoon() {
+  const wait = labelsPlacedAt + 100 - performance.now();
+  if (labelsPending) return;
+  if (wait <= 0) { labelsPlacedAt = performance.now(); placeLabels(); return; }
+  labelsPending = setTimeout(() => { labelsPending = null; labelsPlacedAt = performance.now(); if (isOverview) placeLabels(); }, wait);
+}
+
+let fittedScale = 1;
 function fit() {
   const box = svg.getBoundingClientRect();
   const width = context.layout.width || 1, height = context.layout.height || 1;
@@ -706,6 +733,7 @@ function fit() {
   // on entities at the layout's edge) would be cut by the canvas.
   const margin = 60;
   const scale = Math.min(Math.max(1, box.width - 2 * margin) / width, Math.max(1, box.height - 2 * margin) / height);
+  fittedScale = scale;
   setView({ scale, x: (box.width - width * scale) / 2, y: (box.height - height * scale) / 2 });
 }
 
@@ -723,7 +751,8 @@ function goTo(entity) {
 function zoom(factor, cx, cy) {
   const box = svg.getBoundingClientRect();
   const x = cx ?? box.width / 2, y = cy ?? box.height / 2;
-  const scale = Math.max(0.05, Math.min(8, view.scale * factor));
+  // Out to half the whole graph's fitted scale (a large graph fits far below 0.05), in to 8.
+  const scale = Math.max(Math.min(0.05, fittedScale / 2), Math.min(Math.max(8, fittedScale), view.scale * factor));
   setView({ scale, x: x - ((x - view.x) * scale) / view.scale, y: y - ((y - view.y) * scale) / view.scale });
 }
 
@@ -744,9 +773,13 @@ function bindPanZoom() {
   svg.addEventListener('pointermove', (event) => {
     if (!drag) return;
     if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) panned = true;
-    setView({ ...drag.view, x: drag.view.x + event.clientX - drag.x, y: drag.view.y + event.clientY - drag.y });
+    setView({ ...drag.view, x: drag.view.x + event.clientX - drag.x, y: drag.view.y + event.clientY - drag.y }, true);
   });
-  svg.addEventListener('pointerup', () => { drag = null; svg.classList.remove('dragging'); });
+  svg.addEventListener('pointerup', () => {
+    if (drag && isOverview) placeLabelsSoon();
+    drag = null;
+    svg.classList.remove('dragging');
+  });
   byId('canvas').addEventListener('keydown', (event) => {
     const step = 60;
     const moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
