@@ -59,10 +59,11 @@ enum RecordLookup {
     static func recordNamed(_ text: String, kinds: [Record.Kind], store: GraphStore) throws -> (
         kind: Record.Kind, id: String
     )? {
-        if kinds.contains(.entity), let found = try? EntityResolver(store: store).resolution(text), found.tier <= .exact {
+        // Names only: an id tier would be a merged id, which names the entity kept, not a name of it.
+        if kinds.contains(.entity), let found = try? EntityResolver(store: store).resolution(text), found.tier == .exact {
             return (.entity, found.entity.id)
         }
-        if kinds.contains(.source), let found = try? SourceResolver(store: store).resolve(text), found.tier <= .exact {
+        if kinds.contains(.source), let found = try? SourceResolver(store: store).resolve(text), found.tier == .exact {
             return (.source, found.source.id)
         }
         return nil

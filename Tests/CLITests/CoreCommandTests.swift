@@ -53,6 +53,8 @@ struct CoreCommandTests {
                 == "read 7 records from records.jsonl (3 entities, 2 sources, 2 claims): the store holds them as they are; nothing changed\n"
                 + "the store holds 3 entities, 2 sources, 2 claims, 2 citations\n")
         #expect(try cli.run(["log"]).standardOutput.components(separatedBy: "\nentry ").count == 1)
+        try cli.write("empty.jsonl", "")
+        #expect(try cli.run(["import", "empty.jsonl"]).standardError.hasPrefix("no records in empty.jsonl: nothing changed\n"))
     }
 
     @Test("a bad import exits 65, prints file:line: record: field: message, and writes nothing")

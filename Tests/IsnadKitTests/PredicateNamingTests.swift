@@ -18,6 +18,9 @@ struct PredicateNamingTests {
     @Test("an unknown name is no predicate, and the nearest id or label is suggested as written")
     func unknown() {
         #expect(Vocabulary.standard.predicate(named: "مولل") == nil)
+        // Vowel marks typed are meant: قُتل is "was killed", not the label قتل ("killed").
+        #expect(Vocabulary.standard.predicate(named: "قُتل") == nil)
+        #expect(Vocabulary.standard.predicate(named: "قتل")?.id == "killed")
         #expect(Vocabulary.standard.predicate(named: "") == nil)
         #expect(Vocabulary.standard.suggestion(forUnknownPredicate: "مولل") == " (did you mean \"موّل\"?)")
         #expect(Vocabulary.standard.suggestion(forUnknownPredicate: "fundd") == " (did you mean \"funded\"?)")

@@ -341,13 +341,13 @@ enum AddCommand: Command {
         guard let value = try arguments.value(option) else {
             throw UsageError(message: "add \(kind) needs --\(option.spec.name)", command: spec.name)
         }
+        guard !value.trimmingWhitespace.isEmpty else {
+            throw UsageError(message: "--\(option.spec.name) is empty", command: spec.name)
+        }
         return value
     }
 
     private static func derivedID(from name: String, option: String) throws -> String {
-        guard !name.trimmingWhitespace.isEmpty else {
-            throw UsageError(message: "--\(option) is empty", command: spec.name)
-        }
         let slug = Identifier.derived(fromName: name)
         guard !slug.isEmpty else {
             throw UsageError(

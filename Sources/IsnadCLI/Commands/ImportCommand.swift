@@ -143,15 +143,17 @@ enum ImportCommand: Command {
             )
         } else {
             let counts = try store.counts()
+            let held =
+                "\(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
+            let read = "\(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))"
             // A file imported again reads as a change unless it says that it made none.
-            let outcome =
-                summary.changedNothing
-                ? "read \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated)): the store holds them as they are; nothing changed\n"
-                : "imported \(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))\n"
-            context.message(
-                outcome + (summary.changedNothing ? "the store holds" : "the store now holds")
-                    + " \(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
-            )
+            if !summary.changedNothing {
+                context.message("imported \(read)\nthe store now holds \(held)")
+            } else if summary.recordCount == 0 {
+                context.message("no records in \(names): nothing changed\nthe store holds \(held)")
+            } else {
+                context.message("read \(read): the store holds them as they are; nothing changed\nthe store holds \(held)")
+            }
         }
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the import was committing: it is complete")
