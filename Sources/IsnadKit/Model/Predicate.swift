@@ -85,11 +85,9 @@ public struct Vocabulary: Sendable {
     /// underscores aside): `funded`, `Supplied weapons to`, `موّل`, `مول`, `تابع ل`.
     public func predicate(named text: String) -> Predicate? {
         if let predicate = byID[text] { return predicate }
-        // Vowel marks typed are meant: قُتل (was killed) is not قتل (killed), whose label has none.
-        if text.unicodeScalars.contains(where: { (0x064B...0x065F).contains($0.value) }) {
-            let typed = Vocabulary.withoutTatweel(text)
-            return predicates.first { Vocabulary.withoutTatweel($0.labelArabic) == typed }
-        }
+        // Vowel marks aside, as Arabic is mostly written: the labels have few, and a fully
+        // vowelled verb (مَوَّلَ) names its predicate. A passive (قُتل, "was killed") reads as its
+        // active label too: the "taken as killed" line the commands print shows it.
         let key = NameKey.normalize(text)
         guard !key.isEmpty else { return nil }
         return predicates.first { predicate in
@@ -97,10 +95,6 @@ public struct Vocabulary: Sendable {
         }
     }
 
-    private static func withoutTatweel(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { $0 != "\u{0640}" }))
-            .trimmingWhitespace
-    }
 
     /// What to say after "unknown predicate \"…\"": the nearest id or label, as the text was written.
     public func suggestion(forUnknownPredicate text: String) -> String {
