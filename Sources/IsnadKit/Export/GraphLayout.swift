@@ -143,10 +143,12 @@ public struct GraphLayout: Sendable, Equatable {
         var isLinked = [Bool](repeating: false, count: count)
         for (a, b) in edges { (isLinked[a], isLinked[b]) = (true, true) }
         let linked = (0..<count).filter { isLinked[$0] }
-        if !linked.isEmpty, linked.count < count {
+        if linked.count < count {
+            // Rows about as wide as the block of them is high, and at least as wide as the graph.
+            let unlinkedWidth = (0..<count).filter { !isLinked[$0] }.reduce(0.0) { $0 + sizes[$1].0 + 12 }
             let left = linked.map { x[$0] - sizes[$0].0 / 2 }.min() ?? 0
-            let right = max(linked.map { x[$0] + sizes[$0].0 / 2 }.max() ?? 0, left + 600)
-            var rowTop = (linked.map { y[$0] + sizes[$0].1 / 2 }.max() ?? 0) + 60
+            let right = max(linked.map { x[$0] + sizes[$0].0 / 2 }.max() ?? 0, left + max(600, sqrt(unlinkedWidth * 40)))
+            var rowTop = linked.isEmpty ? 0 : (linked.map { y[$0] + sizes[$0].1 / 2 }.max() ?? 0) + 60
             var cursor = left
             var rowHeight = 0.0
             for i in 0..<count where !isLinked[i] {

@@ -323,8 +323,10 @@ function drawNodes() {
     element('text', { x: entity.box[0], y: entity.box[1] }, group);
     labelOf.set(entity.id, { entity, radius });
   }
-  labelCandidates = entities.filter((entity) => degree.get(entity.id))
-    .sort((a, b) => degree.get(b.id) - degree.get(a.id) || order(a.id, b.id))
+  labelCandidates = [...entities]
+    .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || order(a.id, b.id))
+    // Ten for each label shown is room enough for labels that do not fit; placing them is
+    // redone at every zoom, so a page of thousands of entities does not try each one.
     .slice(0, 10 * overviewLabels).map((entity) => labelOf.get(entity.id));
   relabel();
 }
@@ -363,7 +365,8 @@ function placeLabels() {
   const live = new Set(visible.flatMap((item) => [item.claim.subject, item.claim.object]));
   for (const candidate of labelCandidates) {
     const id = candidate.entity.id;
-    if (id !== selected && !found.has(id) && live.has(id)) place(candidate, false, false);
+    const isIdle = withClaims.has(id) && !live.has(id);
+    if (id !== selected && !found.has(id) && !isIdle) place(candidate, false, false);
   }
 }
 
@@ -480,8 +483,14 @@ function drawEdge(item, offset, layer) {
   group.setAttribute('aria-label', edgeSummary(item).replace(/\n/g, '. '));
   element('path', { class: 'hitarea', d }, group);
   const path = element('path', { class: 'line', d, stroke: color, 'stroke-width': line.penwidth || '1' }, group);
-  if (line.style === 'dashed') path.setAttribute('stroke-dasharray', '7 4');
-  if (line.style === 'dotted') { path.setAttribute('stroke-dasharray', '0.5 4'); path.setAttribute('stroke-linecap', 'round'); }
+  // The overview's width: view.css.
+  if (line.penwidth && line.penwidth !== '1') path.style.setProperty('--pen', line.penwidth);
+  if (line.style === 'dashed') { path.setAttribute('stroke-dasharray', '7 4'); path.classList.add('dashed'); }
+  if (line.style === 'dotted') {
+    path.setAttribute('stroke-dasharray', '0.5 4');
+    path.setAttribute('stroke-linecap', 'round');
+    path.classList.add('dotted');
+  }
   const head = line.arrowhead === 'tee' ? 'tee' : 'arrow';
   if (!symmetric || head === 'tee') path.setAttribute('marker-end', `url(#${markerId(head, color)})`);
   if (symmetric && head === 'tee') path.setAttribute('marker-start', `url(#${markerId('tee', color)})`);
@@ -711,6 +720,10 @@ function setView(next, isMoving = false) {
   if (isZoom || !inverseScaleSet) {
     inverseScaleSet = true;
     for (const layer of [byId('nodes'), byId('labels')]) layer.style.setProperty('--inverse', String(1 / view.scale));
+    // The lines', a doubling at a time: a change restyles every line.
+    const lineInverse = String(2 ** Math.round(Math.log2(1 / view.scale)));
+    const edges = byId('edges');
+    if (edges.style.getPropertyValue('--line-inverse') !== lineInverse) edges.style.setProperty('--line-inverse', lineInverse);
   }
   if (!isMoving) placeLabelsSoon();
 }
