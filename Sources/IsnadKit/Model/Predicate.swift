@@ -95,7 +95,6 @@ public struct Vocabulary: Sendable {
         }
     }
 
-
     /// What to say after "unknown predicate \"…\"": the nearest id or label, as the text was written.
     public func suggestion(forUnknownPredicate text: String) -> String {
         Suggestion.phrase(
