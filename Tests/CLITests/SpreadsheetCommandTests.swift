@@ -52,7 +52,7 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["template", "claims.csv"]).status == 73)
         let empty = try cli.run(["import", "claims.csv"])
         #expect(empty.status == 0, "\(empty.standardError)")
-        #expect(empty.standardError.contains("imported 0 citations"))
+        #expect(empty.standardError == "no citations in claims.csv: nothing changed\n")
     }
 
     @Test(
@@ -77,6 +77,9 @@ struct SpreadsheetCommandTests {
         #expect(claims.contains(#""quote":"two\nlines""#))
         let log = try cli.run(["log"]).standardOutput
         #expect(log.contains("isnad import excel.csv"))
+        // The same sheet again changes nothing and says so.
+        let again = try cli.run(["import", "excel.csv"])
+        #expect(again.standardError.hasSuffix("read 2 citations from excel.csv: the store holds them as they are; nothing changed\n"))
         #expect(try cli.run(["undo"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }

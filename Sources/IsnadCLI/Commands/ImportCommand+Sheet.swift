@@ -32,9 +32,17 @@ extension ImportCommand {
             )
             return
         }
+        // No history entry: every citation was in the store as it is (a sheet imported again).
+        guard let entry = summary.entry else {
+            context.message(
+                summary.citations == 0
+                    ? "no citations in \(names): nothing changed"
+                    : "read \(counted(summary.citations, "citation")) from \(names): the store holds them as they are; nothing changed")
+            return
+        }
         context.message(
-            "imported \(counted(summary.citations, "citation")) from \(names): \(counted(summary.addedClaims, "new claim")), \(counted(summary.extendedClaims, "claim")) with more citations"
-                + (summary.entry.map { " (history entry \($0))" } ?? ""))
+            "imported \(counted(summary.citations, "citation")) from \(names): \(counted(summary.addedClaims, "new claim")), \(counted(summary.extendedClaims, "claim")) with more citations (history entry \(entry))"
+        )
     }
 }
 
