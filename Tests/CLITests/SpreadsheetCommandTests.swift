@@ -79,7 +79,8 @@ struct SpreadsheetCommandTests {
         #expect(log.contains("isnad import excel.csv"))
         // The same sheet again changes nothing and says so.
         let again = try cli.run(["import", "excel.csv"])
-        #expect(again.standardError.hasSuffix("read 2 citations from excel.csv: the store holds them as they are; nothing changed\n"))
+        #expect(
+            again.standardError.hasSuffix("read 2 citations from excel.csv: the store holds them as they are; nothing changed\n"))
         #expect(try cli.run(["undo"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }

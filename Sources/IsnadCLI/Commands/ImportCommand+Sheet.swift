@@ -37,7 +37,8 @@ extension ImportCommand {
             context.message(
                 summary.citations == 0
                     ? "no citations in \(names): nothing changed"
-                    : "read \(counted(summary.citations, "citation")) from \(names): the store holds them as they are; nothing changed")
+                    : "read \(counted(summary.citations, "citation")) from \(names): the store holds them as they are; nothing changed"
+            )
             return
         }
         context.message(
