@@ -21,7 +21,7 @@ struct QuoteLocatorTests {
             ("اسرائيليين في الخضيرة", 1, 2),  // across the line break
             ("وإن داعش أعلن", 2, 2),  // the text has tatweel
             ("وإن داعش أعلن".decomposedStringWithCanonicalMapping, 2, 2),  // hamza as a separate mark
-            ("وان داعش اعلن", 2, 2),  // hamza above and below are marks a writer may leave out
+            ("وان داعش اعلن", 2, 2),  // a bare alif stands for one with hamza
             ("a résumé of", 3, 3),
             ("a re\u{0301}sume\u{0301} of", 3, 3),  // decomposed
             ("قَتَلَ الجنديُّ", 4, 4),  // the text's own marks
@@ -33,12 +33,25 @@ struct QuoteLocatorTests {
     }
 
     @Test(
+        "invisible format characters of the text are passed over; lines end at LF, CR LF, a lone CR and U+2028",
+        arguments: [
+            ("مرحبا بك", 1, 1), ("wordjoin", 2, 2), ("علیرضا", 3, 3), ("line four", 4, 4), ("line five", 5, 5),
+            ("line six", 6, 6),
+        ])
+    func invisibleAndLineBreaks(_ quote: String, _ first: Int, _ last: Int) throws {
+        let text = "مرحبا\u{200F} بك\nword\u{200B}join\r\nعلی\u{200C}رضا\rline four\u{2028}line five\nline six"
+        let lines = try #require(QuoteLocator.lines(of: quote, in: text))
+        #expect(lines == (first, last))
+    }
+
+    @Test(
         "another letter, a Latin accent left out, a mark the text does not have, or a character cut, is not the quote",
         arguments: [
             "صد جنود", "ضد جنود اسرائيلين", "a resume of", "ـــ", "", "Jose", "met 하", "قُتِلَ",
             "ضدَّ جنود",  // a fatha the text does not have
             "שׂלום",  // sin dot, where the text has shin dot
             "\u{064E}قتل",  // a quote that starts with a mark
+            "وأن داعش",  // a hamza the text does not have: it has إ
         ])
     func notFound(_ quote: String) {
         #expect(QuoteLocator.lines(of: quote, in: QuoteLocatorTests.text) == nil)

@@ -3,9 +3,11 @@
 /// for word. Runs of white space (line breaks included) count as one space on both sides, and
 /// text is compared composed (NFC). What Arabic and Hebrew writing may leave out need not be
 /// typed: a vowel mark, shadda, sukun or Hebrew point of the text that the quote leaves out is
-/// passed over («ضد» stands in «ضدّ»), as are tatweel and the hamza of أ إ آ; a mark the quote
-/// does give must be the text's («قُتِلَ» does not stand in «قَتَلَ»). A match never ends inside a
-/// character («cafe» does not stand in «café»).
+/// passed over («ضد» stands in «ضدّ»), as are tatweel, the hamza of أ إ آ (a bare ا in the quote
+/// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
+/// joiners, soft hyphens); a mark or hamza the quote does give must be the text's («قُتِلَ» does
+/// not stand in «قَتَلَ»). A match never ends inside a character («cafe» does not stand in
+/// «café»). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes.
     public struct SearchableText: Sendable {
@@ -25,7 +27,7 @@ public enum QuoteLocator {
         let (needle, _) = fold(quote)
         guard let first = needle.first, !isOptionalMark(first) else { return nil }
         let haystack = text.scalars
-        for start in haystack.indices where haystack[start] == first {
+        for start in haystack.indices where stands(first, for: haystack[start]) {
             if let last = lastMatched(needle, in: haystack, from: start) { return (text.lines[start], text.lines[last]) }
         }
         return nil
@@ -41,7 +43,7 @@ public enum QuoteLocator {
             while position < haystack.count, haystack[position] != scalar, isOptionalMark(haystack[position]) {
                 position += 1
             }
-            guard position < haystack.count, haystack[position] == scalar else { return nil }
+            guard position < haystack.count, stands(scalar, for: haystack[position]) else { return nil }
             last = position
             position += 1
         }
@@ -61,29 +63,39 @@ public enum QuoteLocator {
         lines.first == lines.last ? "line \(lines.first)" : "lines \(lines.first)-\(lines.last)"
     }
 
+    /// Whether a scalar of the quote stands for one of the text: itself, or a bare alif for an
+    /// alif with hamza or madda.
+    private static func stands(_ quoted: Unicode.Scalar, for text: Unicode.Scalar) -> Bool {
+        quoted == text || (quoted == "\u{0627}" && ["\u{0622}", "\u{0623}", "\u{0625}"].contains(text))
+    }
+
     /// The text's scalars, composed, with white space runs made one space, the ends trimmed,
-    /// tatweel left out and أ إ آ read as ا, and for each scalar kept the line it came from.
+    /// tatweel and invisible format characters left out, and for each scalar kept the line it
+    /// came from.
     private static func fold(_ text: String) -> (scalars: [Unicode.Scalar], lines: [Int]) {
         var scalars: [Unicode.Scalar] = []
         var lines: [Int] = []
         var line = 1
         var pendingSpace = false
+        var previous: Unicode.Scalar = " "
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            defer { previous = scalar }
             if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
-                if scalar == "\n" { line += 1 }
+                switch scalar {
+                case "\n": if previous != "\r" { line += 1 }
+                case "\r", "\u{2028}", "\u{2029}", "\u{0085}": line += 1
+                default: break
+                }
                 continue
             }
-            if scalar == "\u{0640}" { continue }
+            if scalar == "\u{0640}" || scalar.properties.generalCategory == .format { continue }
             if pendingSpace {
                 scalars.append(" ")
                 lines.append(line)
                 pendingSpace = false
             }
-            switch scalar {
-            case "\u{0622}", "\u{0623}", "\u{0625}": scalars.append("\u{0627}")
-            default: scalars.append(scalar)
-            }
+            scalars.append(scalar)
             lines.append(line)
         }
         return (scalars, lines)
