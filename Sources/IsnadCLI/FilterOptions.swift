@@ -44,13 +44,12 @@ enum FilterOptions {
         let command = arguments.spec.name
         var filter = GraphFilter()
         for named in try arguments.values(predicate) {
-            guard let predicate = store.vocabulary.predicate(named: named) else {
+            guard let predicate = PredicateLookup.predicate(named, vocabulary: store.vocabulary, context: context) else {
                 throw UsageError(
                     message: "--predicate: unknown predicate \"\(Text.printable(named))\""
                         + store.vocabulary.suggestion(forUnknownPredicate: named) + " (see 'isnad predicates')",
                     command: command)
             }
-            if predicate.id != named { context?.message("isnad: \"\(Text.printable(named))\" taken as \(predicate.id)") }
             filter.predicates.insert(predicate.id)
         }
         filter.entityTypes = Set(try arguments.values(type))

@@ -261,8 +261,7 @@ enum AddCommand: Command {
         var members: [(String, JSONValue)] = [("record", .string("claim"))]
         if let id = try arguments.value(id) { members.append(("id", .string(id))) }
         // A label names the predicate too (موّل, "supplied weapons to"); an unknown one is refused below.
-        let predicate = store.vocabulary.predicate(named: ends[1])?.id ?? ends[1]
-        if predicate != ends[1] { context.message("isnad: \"\(Text.printable(ends[1]))\" taken as \(predicate)") }
+        let predicate = PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: context)?.id ?? ends[1]
         members += [("subject", .string(subject.id)), ("predicate", .string(predicate)), ("object", .string(object.id))]
         if let start = try arguments.value(start) { members.append(("start", .string(WesternDigits.of(start)))) }
         if let end = try arguments.value(end) { members.append(("end", .string(WesternDigits.of(end)))) }
