@@ -23,5 +23,6 @@ struct PredicateNamingTests {
         #expect(Vocabulary.standard.predicate(named: "") == nil)
         #expect(Vocabulary.standard.suggestion(forUnknownPredicate: "مولل") == " (did you mean \"موّل\"?)")
         #expect(Vocabulary.standard.suggestion(forUnknownPredicate: "fundd") == " (did you mean \"funded\"?)")
+        #expect(Vocabulary.standard.suggestion(forUnknownPredicate: "أشاد") == " (did you mean \"أشاد بـ\"?)")
     }
 }

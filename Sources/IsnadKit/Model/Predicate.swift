@@ -97,8 +97,12 @@ public struct Vocabulary: Sendable {
 
     /// What to say after "unknown predicate \"…\"": the nearest id or label, as the text was written.
     public func suggestion(forUnknownPredicate text: String) -> String {
-        Suggestion.phrase(
-            Suggestion.nearest(to: text, among: predicates.flatMap { [$0.id, $0.labelEnglish, $0.labelArabic] }))
+        // The first words of one label (أشاد for أشاد بـ, "supplied" for "supplied weapons to").
+        let key = NameKey.normalize(text)
+        let labels = predicates.flatMap { [$0.labelEnglish, $0.labelArabic] }
+        let started = labels.filter { NameKey.normalize($0).hasPrefix(key + " ") }
+        if !key.isEmpty, started.count == 1 { return Suggestion.phrase(started[0]) }
+        return Suggestion.phrase(Suggestion.nearest(to: text, among: predicates.map(\.id) + labels))
     }
 
     /// Isnad's vocabulary, Schemas/predicates.json's predicates as the build read them.
