@@ -89,9 +89,10 @@ public struct GraphLayout: Sendable, Equatable {
         }
         // One pull a pair, however many claims link it: a pair of a hundred claims pulled a hundred
         // times as hard collapsed a hub's neighbours onto it.
-        var pairs = Set<[Int]>()
+        var pairs = Set<Int>()
         let edges = links.compactMap { link -> (Int, Int)? in
-            guard let a = index[link.0], let b = index[link.1], a != b, pairs.insert([min(a, b), max(a, b)]).inserted else {
+            guard let a = index[link.0], let b = index[link.1], a != b, pairs.insert(min(a, b) * count + max(a, b)).inserted
+            else {
                 return nil
             }
             return (a, b)

@@ -66,7 +66,12 @@ public enum QuoteLocator {
     /// Whether a scalar of the quote stands for one of the text: itself, or a bare alif for an
     /// alif with hamza or madda.
     private static func stands(_ quoted: Unicode.Scalar, for text: Unicode.Scalar) -> Bool {
-        quoted == text || (quoted == "\u{0627}" && ["\u{0622}", "\u{0623}", "\u{0625}"].contains(text))
+        if quoted == text { return true }
+        guard quoted == "\u{0627}" else { return false }
+        switch text.value {
+        case 0x0622, 0x0623, 0x0625: return true
+        default: return false
+        }
     }
 
     /// The text's scalars, composed, with white space runs made one space, the ends trimmed,
