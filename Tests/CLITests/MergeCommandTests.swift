@@ -32,6 +32,21 @@ struct MergeCommandTests {
         #expect(result.standardOutput.contains(#"daesh,isis,0.95,"same name ""داعش""""#))
     }
 
+    @Test("duplicates pairs one actor entered in each script, by the consonants of its names")
+    func duplicatesAcrossScripts() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["init"]).status == 0)
+        for name in ["سرايا القدس", "Saraya al-Quds", "Hamas", "موسى"] {
+            let added = try cli.run(["add", "entity", "--type", "organization", "--name", name])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        let result = try cli.run(["duplicates", "--format", "csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 2, "\(result.standardOutput)")
+        #expect(lines.last == #"saraya-al-quds,sraya-alqds,0.75,"written in two scripts: ""سرايا القدس"" and ""Saraya al-Quds""""#)
+    }
+
     @Test("duplicates by shared neighbours: one type, a hub's links left out of the count, the pair named in id order")
     func sharedNeighbours() throws {
         let cli = try CLIHarness.scoped

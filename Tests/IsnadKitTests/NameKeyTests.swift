@@ -37,6 +37,45 @@ struct NameKeyTests {
     }
 }
 
+@Suite("Consonant keys: a name in Arabic letters and its transliterations")
+struct ConsonantKeyTests {
+    static func key(_ name: String) -> String? { NameKey.consonants(ofFolded: NameKey.fold(name)) }
+
+    @Test(
+        "an Arabic name and the ways it is transliterated meet",
+        arguments: [
+            ("حزب الله", "Hezbollah"), ("حزب الله", "Hizbullah"), ("حزب الله", "Hizb Allah"),
+            ("حماس", "Hamas"), ("سرايا القدس", "Saraya al-Quds"), ("القاعدة", "al-Qaeda"),
+            ("القاعدة", "Al Qaida"), ("داعش", "Daesh"), ("داعش", "Da'ish"), ("أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),
+            ("أبو بكر البغدادي", "Abou Bakr el-Baghdadi"), ("شادي المنيعي", "Shadi al-Menei"),
+            ("مصعب جميل مطاوع", "Mus'ab Jamil Mutawa"), ("عصام صالح", "Essam Saleh"), ("عصام صالح", "Issam Salih"),
+            ("رائد صلاح", "Raed Salah"), ("الخضيرة", "Khudeira"), ("غزة", "Gaza"), ("كتائب القسام", "Kataib al-Qassam"),
+            ("محمد", "Mohammed"), ("محمود", "Mahmoud"), ("عبد الله", "Abdullah"), ("عبد الله", "Abd Allah"),
+            ("جمال", "Gamal"), ("الشباب", "al-Shabaab"), ("الشباب", "Chabab"), ("الجهاد", "Djihad"),
+        ])
+    func meet(_ arabic: String, _ latin: String) {
+        #expect(Self.key(arabic) != nil)
+        #expect(Self.key(arabic) == Self.key(latin), "\(Self.key(arabic) ?? "nil") ≠ \(Self.key(latin) ?? "nil")")
+    }
+
+    @Test("different names keep different keys; marks, shadda and tatweel change nothing")
+    func apart() {
+        #expect(Self.key("حماس") != Self.key("Hezbollah"))
+        #expect(Self.key("سرايا القدس") != Self.key("Saraya al-Aqsa"))
+        #expect(Self.key("مُحَمَّد") == Self.key("محمد"))
+        #expect(Self.key("داعـــش") == Self.key("داعش"))
+        #expect(Self.key("Hezbollah") == "zbl")
+        #expect(Self.key("اتفاق 2017") == "tfk2017")
+    }
+
+    @Test("a name of vowels only has no key")
+    func vowelsOnly() {
+        #expect(Self.key("Aya") == nil)
+        #expect(Self.key("آية") == nil)
+        #expect(Self.key("") == nil)
+    }
+}
+
 @Suite("Suggestions")
 struct SuggestionTests {
     @Test("typos, swaps included, find their word; unrelated words do not")

@@ -9,9 +9,11 @@ enum SearchCommand: Command {
         discussion: """
             Ranks every entity whose id, name or alias matches: exactly (up to case, diacritics, Arabic letter variants
             أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, and tatweel), as a spelling variant (al-/el-, Abu/Abou,
-            Abd/Abdul/Abdel, doubled letters, o/u, e/i, q/k), by containing every word typed, or by a close spelling
-            (a typo or two, found through a trigram index). The same matching names entities in every command. When
-            nothing matches, it says why on standard error and exits 1, as grep does (csv still prints its header).
+            Abd/Abdul/Abdel, doubled letters, o/u, e/i, q/k), by containing every word typed, by the same consonants
+            in the other script where no name is the text (saraya al-quds finds سرايا القدس, حزب الله finds Hezbollah),
+            or by a close spelling (a typo or two, found through a trigram index). The same matching names entities
+            in every command. When nothing matches, it says why on standard error and exits 1, as grep does (csv
+            still prints its header).
             """,
         arguments: [ArgumentSpec(name: "text", help: "What to look for: a name, part of one, in any spelling.")],
         options: [limit, OutputFormat.option, Timing.option],
@@ -80,7 +82,7 @@ enum SearchCommand: Command {
                 return "no entity matches \"\(typed)\": it is too short to be searched for as part of a name or a close "
                     + "spelling (3 letters at least), and is no id, name or alias"
             }
-            return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, or a close spelling"
+            return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, its consonants in the other script, or a close spelling"
         }
     }
 }

@@ -11,12 +11,15 @@ import Foundation
 /// 3. **variant**: equal up to transliteration variants too (``NameKey/fold(_:)``: al-/el-,
 ///    Abu/Abou, doubled letters …);
 /// 4. **words**: a name that contains every word typed (`Baghdadi`, `قسام`);
-/// 5. **typo**: a name a few edits away, as a whole, from its start, or in as many of its words
+/// 5. **otherScript**: a name in the other script with the same consonants
+///    (``NameKey/consonants(ofFolded:)``): `Saraya al-Quds` finds «سرايا القدس», and «حزب الله»
+///    finds Hezbollah, where the entity has no name in the script typed;
+/// 6. **typo**: a name a few edits away, as a whole, from its start, or in as many of its words
 ///    as were typed, found through the trigram index and ranked by edit distance.
 /// Within a tier, names closer to the text come first, then entities with more claims.
 public struct NameSearch {
     public enum Tier: Int, Comparable, Sendable, CaseIterable {
-        case id = 0, exact, variant, words, typo
+        case id = 0, exact, variant, words, otherScript, typo
 
         public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -26,6 +29,7 @@ public struct NameSearch {
             case .exact: "exact"
             case .variant: "spelling variant"
             case .words: "contains the words"
+            case .otherScript: "other script"
             case .typo: "close spelling"
             }
         }
@@ -80,6 +84,17 @@ public struct NameSearch {
             let words = folded.split(separator: " ").map(String.init)
             for candidate in try store.names(containing: words) where NameSearch.containsWords(words, in: candidate.searchKey) {
                 consider(candidate, tier: .words)
+            }
+            if !best.values.contains(where: { $0.tier <= .variant }), let consonants = NameKey.consonants(ofFolded: folded),
+                consonants.count >= 2
+            {
+                // Only across scripts, and only when no name is the text: within one script the
+                // tiers above and the typo tier are closer, and a name found as typed is the one meant.
+                let typedInArabic = NameKey.isInArabicLetters(folded)
+                for candidate in try store.names(withConsonantKey: consonants)
+                where NameKey.isInArabicLetters(candidate.searchKey) != typedInArabic {
+                    consider(candidate, tier: .otherScript)
+                }
             }
             if fuzzy, best.count < limit {
                 let typed = Array(folded.unicodeScalars)

@@ -263,8 +263,8 @@ final class Database {
 
 extension Database {
     /// Makes `transform` callable from SQL as a deterministic one-argument text function,
-    /// for example `isnad_fold(name)`. NULL stays NULL.
-    func registerTextFunction(_ name: String, _ transform: @escaping (String) -> String) throws(DatabaseError) {
+    /// for example `isnad_fold(name)`. NULL stays NULL, and so does text `transform` returns nil for.
+    func registerTextFunction(_ name: String, _ transform: @escaping (String) -> String?) throws(DatabaseError) {
         // On PostgreSQL, Isnad computes what it would call the function for (search keys) itself.
         guard postgreSQL == nil else { return }
         let box = Unmanaged.passRetained(TextFunctionBox(transform)).toOpaque()
@@ -279,7 +279,11 @@ extension Database {
                 }
                 let count = Int(sqlite3_value_bytes(argument))
                 let box = Unmanaged<TextFunctionBox>.fromOpaque(userData).takeUnretainedValue()
-                let result = box.transform(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+                guard let result = box.transform(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+                else {
+                    sqlite3_result_null(context)
+                    return
+                }
                 sqlite3_result_text(context, result, -1, sqliteTransientDestructor)
             }, nil, nil,
             { userData in
@@ -380,8 +384,8 @@ extension Database {
 }
 
 private final class TextFunctionBox {
-    let transform: (String) -> String
-    init(_ transform: @escaping (String) -> String) { self.transform = transform }
+    let transform: (String) -> String?
+    init(_ transform: @escaping (String) -> String?) { self.transform = transform }
 }
 
 /// SQLite copies results and bound text before the call returns (SQLITE_TRANSIENT).

@@ -68,6 +68,20 @@ extension GraphStore {
         return claim
     }
 
+    /// Writes an entity's name and aliases, in their order, each with its search key
+    /// (`searchKeys`: ``NameKey/searchKeys(of:)``) and the consonant key made from it.
+    func insertNames(of entity: Entity, searchKeys: [String]) throws {
+        let insertName = try database.cached(
+            "INSERT INTO entity_name (entity, position, name, lang, search_key, consonant_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let names = [(entity.name, nil)] + entity.aliases.map { ($0.name, Optional($0.lang)) }
+        for (position, (name, lang)) in names.enumerated() {
+            try insertName.run([
+                .text(entity.id), .integer(Int64(position)), .text(name), lang.map { .text($0) } ?? .null,
+                .text(searchKeys[position]), NameKey.consonants(ofFolded: searchKeys[position]).map { .text($0) } ?? .null,
+            ])
+        }
+    }
+
     /// Writes `record` whole: it replaces the stored record of the same kind and id, if any
     /// (a claim's citations included, numbered in the order given).
     func put(_ record: Record) throws {
@@ -84,16 +98,7 @@ extension GraphStore {
                 try database.cached("INSERT INTO entity (id, type, name, description, attributes) VALUES (?1, ?2, ?3, ?4, ?5)")
                     .run(values)
             }
-            let insertName = try database.cached(
-                "INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5)")
-            let searchKeys = NameKey.searchKeys(of: entity)
-            try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(searchKeys[0])])
-            for (index, alias) in entity.aliases.enumerated() {
-                try insertName.run([
-                    .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang),
-                    .text(searchKeys[index + 1]),
-                ])
-            }
+            try insertNames(of: entity, searchKeys: NameKey.searchKeys(of: entity))
             try writeMerged(entity)
         case .source(let source):
             let values: [Statement.Value] = [

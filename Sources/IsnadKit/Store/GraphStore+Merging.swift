@@ -61,8 +61,9 @@ extension GraphStore {
     }
 
     /// Pairs of entities of one type that may be the same: a name or alias that is the same once
-    /// folded (case, diacritics, Arabic letter and transliteration variants), or many shared
-    /// neighbours. Best first.
+    /// folded (case, diacritics, Arabic letter and transliteration variants), a name in Arabic
+    /// letters and one in Latin letters with the same consonants (``NameKey/consonants(ofFolded:)``),
+    /// or many shared neighbours. Best first.
     public func duplicateCandidates(minimumSharedNeighbours: Int = 2) throws -> [DuplicateCandidate] {
         // The types compared through subqueries: joined as tables, SQLite paired every name
         // with every entity of its type first (a quarter of an hour at a million claims).
@@ -89,6 +90,29 @@ extension GraphStore {
                 DuplicateCandidate(
                     first: row.string(0), second: row.string(1), reason: reason,
                     score: (sameSpelling ? 0.95 : 0.85) + (isPrimary ? 0.05 : 0)))
+        }
+        // One actor entered twice, once in each script: the same consonants (at least three, as
+        // two are shared by too many names), one name in Arabic letters and the other not.
+        // Compared on the stored keys' code points (both engines order them so): a folded name in
+        // Arabic letters starts at U+0620.
+        let (arabicStart, arabicEnd) = database.isPostgreSQL ? ("chr(1568)", "chr(1792)") : ("char(1568)", "char(1792)")
+        try database.prepare(
+            """
+            SELECT a.entity, b.entity, a.name, b.name, a.position, b.position
+            FROM entity_name AS a JOIN entity_name AS b ON b.consonant_key = a.consonant_key AND b.entity <> a.entity
+            WHERE a.search_key >= \(arabicStart) AND a.search_key < \(arabicEnd)
+              AND NOT (b.search_key >= \(arabicStart) AND b.search_key < \(arabicEnd))
+              AND length(a.consonant_key) >= 3
+              AND (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
+            """
+        ).forEachRow { row in
+            let isPrimary = row.int(4) == 0 && row.int(5) == 0
+            let (arabic, latin) = (row.string(0), row.string(1))
+            keep(
+                DuplicateCandidate(
+                    first: min(arabic, latin), second: max(arabic, latin),
+                    reason: "written in two scripts: \"\(row.string(2))\" and \"\(row.string(3))\"",
+                    score: 0.7 + (isPrimary ? 0.05 : 0)))
         }
         for candidate in try sharedNeighbourCandidates(minimum: minimumSharedNeighbours) { keep(candidate) }
         return found.values.sorted { ($1.score, $0.first, $0.second) < ($0.score, $1.first, $1.second) }

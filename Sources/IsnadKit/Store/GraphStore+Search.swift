@@ -22,6 +22,13 @@ extension GraphStore {
             "SELECT entity, name, search_key FROM entity_name WHERE search_key = ?1 ORDER BY entity, position", [.text(key)])
     }
 
+    /// Names whose consonant key is `key` (``NameKey/consonants(ofFolded:)``, its index).
+    func names(withConsonantKey key: String) throws -> [NameCandidate] {
+        try nameCandidates(
+            "SELECT entity, name, search_key FROM entity_name WHERE consonant_key = ?1 ORDER BY entity, position LIMIT 200",
+            [.text(key)])
+    }
+
     /// Names whose search key contains every word (the trigram index; words of three
     /// characters or more, shorter ones by prefix of the key).
     func names(containing words: [String]) throws -> [NameCandidate] {

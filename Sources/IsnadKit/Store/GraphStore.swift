@@ -91,6 +91,7 @@ public final class GraphStore {
             let pageCache = isReading ? GraphStore.readingPageCache : GraphStore.writingPageCache
             try database.execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = \(pageCache)")
             try database.registerTextFunction("isnad_fold", NameKey.fold)
+            try database.registerTextFunction("isnad_consonant_key") { NameKey.consonants(ofFolded: NameKey.fold($0)) }
             if isReading {
                 try beginReading(toleratingChangedSchema: access == .examine)
             } else {
@@ -316,7 +317,7 @@ public final class GraphStore {
     /// Recomputes every search key, for a new store, or when Isnad's name folding changed since
     /// they were written. Runs in the caller's transaction.
     private func refreshSearchKeys() throws {
-        try database.execute("UPDATE entity_name SET search_key = isnad_fold(name)")
+        try database.execute("UPDATE entity_name SET search_key = isnad_fold(name), consonant_key = isnad_consonant_key(name)")
         try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
             .run([.text(String(NameKey.version))])
     }

@@ -421,14 +421,7 @@ final class ImportSession {
                 .run(values)
             try database.cached("DELETE FROM entity_name WHERE entity = ?1").run([.text(entity.id)])
         }
-        let insertName = try database.cached(
-            "INSERT INTO entity_name (entity, position, name, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5)")
-        try insertName.run([.text(entity.id), .integer(0), .text(entity.name), .null, .text(searchKeys[0])])
-        for (index, alias) in entity.aliases.enumerated() {
-            try insertName.run([
-                .text(entity.id), .integer(Int64(index + 1)), .text(alias.name), .text(alias.lang), .text(searchKeys[index + 1]),
-            ])
-        }
+        try store.insertNames(of: entity, searchKeys: searchKeys)
         if previousType != nil || !entity.merged.isEmpty {
             // An import adds merged ids, never takes them away: the ids of entities merged into this
             // one since the record was written keep naming it.
@@ -844,9 +837,12 @@ final class ImportSession {
                 entityRows.append([
                     entity.id, entity.type.rawValue, entity.name, entity.description, AttributesJSON.encode(entity.attributes),
                 ])
-                nameRows.append([entity.id, "0", entity.name, nil, searchKeys[0]])
+                nameRows.append([entity.id, "0", entity.name, nil, searchKeys[0], NameKey.consonants(ofFolded: searchKeys[0])])
                 for (index, alias) in entity.aliases.enumerated() {
-                    nameRows.append([entity.id, String(index + 1), alias.name, alias.lang, searchKeys[index + 1]])
+                    nameRows.append([
+                        entity.id, String(index + 1), alias.name, alias.lang, searchKeys[index + 1],
+                        NameKey.consonants(ofFolded: searchKeys[index + 1]),
+                    ])
                 }
             case .source(let source):
                 if storedSources.contains(source.id) {
@@ -895,7 +891,7 @@ final class ImportSession {
         }
         let tables: [(String, [String], [[String?]])] = [
             ("entity", ["id", "type", "name", "description", "attributes"], entityRows),
-            ("entity_name", ["entity", "position", "name", "lang", "search_key"], nameRows),
+            ("entity_name", ["entity", "position", "name", "lang", "search_key", "consonant_key"], nameRows),
             (
                 "source", ["id", "type", "title", "publisher", "author", "url", "published", "lang", "reliability", "full_text"],
                 sourceRows

@@ -19,7 +19,8 @@ public enum NameKey {
     /// 2: compatibility forms fold to their plain letters (NFKC: fullwidth "Ｈａｍａｓ" is
     /// "hamas"), invisible characters (zero-width space, joiners, BOM) are dropped, and doubled
     /// digits are kept ("person 11" is not "person 1").
-    public static let version = 2
+    /// 3: every name also has its ``consonants(ofFolded:)`` (schema version 11).
+    public static let version = 3
 
     public static func normalize(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }

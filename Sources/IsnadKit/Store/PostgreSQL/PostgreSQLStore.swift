@@ -133,12 +133,14 @@ public final class PostgreSQLStore {
 
     /// Recomputes every search key with this Isnad's folding (a new store has none).
     private func refreshSearchKeys() throws {
-        let names = try connection.query("SELECT rowid, name, search_key FROM entity_name ORDER BY rowid")
+        let names = try connection.query("SELECT rowid, name, search_key, consonant_key FROM entity_name ORDER BY rowid")
         for row in 0..<names.count {
             let key = NameKey.fold(names.text(row, 1) ?? "")
-            if key != names.text(row, 2) {
+            let consonants = NameKey.consonants(ofFolded: key)
+            if key != names.text(row, 2) || consonants != names.text(row, 3) {
                 try connection.query(
-                    "UPDATE entity_name SET search_key = $1 WHERE rowid = $2", [.text(key), .integer(names.int64(row, 0))])
+                    "UPDATE entity_name SET search_key = $1, consonant_key = $2 WHERE rowid = $3",
+                    [.text(key), consonants.map { .text($0) } ?? .null, .integer(names.int64(row, 0))])
             }
         }
         try connection.query(

@@ -1,0 +1,90 @@
+extension NameKey {
+    /// The consonants of a folded name as Latin letters: the key on which a name written in
+    /// Arabic letters and its transliterations meet, so that `Hezbollah`, `Hizbullah` and
+    /// «حزب الله» all give `zbl`, and `Saraya al-Quds` and «سرايا القدس» give `srkds`. Stored as
+    /// `entity_name.consonant_key`; search compares it only across scripts (a Latin text with
+    /// names in Arabic letters, and the other way round), where no other tier can match.
+    ///
+    /// Transliterations disagree on vowels, on the letters that have no Latin twin and on the
+    /// endings, so the key keeps only what they share:
+    /// - vowels, long vowels and the letters written as vowels are left out (a e i o u w y;
+    ///   ا و ي ى), and so are h and the letters transliterated with an h or not at all
+    ///   (ح ه ة ع ء), which also makes sh, kh, th, dh and gh their first letter;
+    /// - letters written alike are one: ث ت ط → t, ذ د ض → d, ظ ز → z, ش ص س → s, ق ك خ → k,
+    ///   ج غ → j (with Latin g, dj), ف → f (with Latin v), ب → b (with Latin p), c → k (ch → s);
+    /// - the article (ال, al-, el- …) is left out, and a letter doubled (by shadda, or by the
+    ///   spelling) is one.
+    /// - Parameter folded: the name's ``fold(_:)``.
+    /// - Returns: nil when nothing of the name is left (a name of vowels only).
+    public static func consonants(ofFolded folded: String) -> String? {
+        var key = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar != previous || scalar.properties.numericType != nil { key.append(scalar) }
+            previous = scalar
+        }
+        for word in folded.unicodeScalars.split(separator: " ") {
+            var scalars = word[...]
+            // fold keeps the article of a short word (الحق, الله): its root is what transliterations share.
+            if scalars.count >= 4, scalars.first == "\u{0627}", scalars.dropFirst().first == "\u{0644}" {
+                scalars = scalars.dropFirst(2)
+            }
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
+                index = scalars.index(after: index)
+                if scalar.value < 0x80 {
+                    switch scalar {
+                    case "a", "e", "i", "o", "u", "w", "y", "h": continue
+                    case "c": append(next == "h" ? "s" : "k")
+                    case "d" where next == "j": continue
+                    case "g": append("j")
+                    case "p": append("b")
+                    case "q": append("k")
+                    case "v": append("f")
+                    case "x":
+                        append("k")
+                        append("s")
+                    default: append(scalar)
+                    }
+                } else if let latin = arabicConsonant(scalar) {
+                    if let latin { append(latin) }
+                } else {
+                    append(scalar)
+                }
+            }
+        }
+        return key.isEmpty ? nil : String(key)
+    }
+
+    /// Whether a folded name or text is written, at least in part, in Arabic letters.
+    public static func isInArabicLetters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x0620...0x064A).contains($0.value) || (0x066E...0x06D3).contains($0.value) }
+    }
+
+    /// The Latin letter an Arabic letter's transliterations share: `.some(nil)` for one they leave
+    /// out or write as a vowel, nil for a scalar that is no Arabic letter. Covers the letters
+    /// ``normalize(_:)`` leaves (its variants are already folded: أ → ا, ة → ه, ى → ي …) and the
+    /// Persian and Urdu ones.
+    private static func arabicConsonant(_ scalar: Unicode.Scalar) -> Unicode.Scalar?? {
+        switch scalar {
+        case "\u{0627}", "\u{0648}", "\u{064A}", "\u{0649}", "\u{06CC}", "\u{06D2}": .some(nil)  // ا و ي ى ی ے
+        case "\u{062D}", "\u{0647}", "\u{0629}", "\u{0639}", "\u{0621}", "\u{06C1}", "\u{06BE}": .some(nil)  // ح ه ة ع ء ہ ھ
+        case "\u{0623}", "\u{0625}", "\u{0622}", "\u{0624}", "\u{0626}", "\u{0671}": .some(nil)  // أ إ آ ؤ ئ ٱ
+        case "\u{0628}", "\u{067E}": "b"  // ب پ
+        case "\u{062A}", "\u{062B}", "\u{0637}", "\u{0679}": "t"  // ت ث ط ٹ
+        case "\u{062C}", "\u{063A}", "\u{06AF}", "\u{0698}": "j"  // ج غ گ ژ
+        case "\u{062E}", "\u{0642}", "\u{0643}", "\u{06A9}": "k"  // خ ق ك ک
+        case "\u{062F}", "\u{0630}", "\u{0636}", "\u{0688}": "d"  // د ذ ض ڈ
+        case "\u{0631}", "\u{0691}": "r"  // ر ڑ
+        case "\u{0632}", "\u{0638}": "z"  // ز ظ
+        case "\u{0633}", "\u{0634}", "\u{0635}", "\u{0686}": "s"  // س ش ص چ
+        case "\u{0641}", "\u{06A4}": "f"  // ف ڤ
+        case "\u{0644}": "l"
+        case "\u{0645}": "m"
+        case "\u{0646}", "\u{06BA}": "n"  // ن ں
+        default: nil
+        }
+    }
+}
