@@ -57,6 +57,17 @@ struct AddCommandTests {
         #expect(try cli.run(["show", "سرايا القدس"]).standardOutput.hasPrefix("سرايا القدس (sraya-alqds)"))
         let source = try cli.run(["add", "source", "--type", "news-article", "--title", "بيان الشرطة"])
         #expect(source.standardOutput == "byan-alshrta\n", "\(source.standardError)")
+        // Found again typed in Latin letters, by its consonants, and said so.
+        let shown = try cli.run(["show", "Saraya al-Quds"])
+        #expect(shown.standardOutput.hasPrefix("سرايا القدس (sraya-alqds)"))
+        #expect(shown.standardError == "isnad: \"Saraya al-Quds\" taken as سرايا القدس (sraya-alqds)\n")
+        // The same actor added again in Latin letters: added, with a note on the other.
+        let twice = try cli.run(["add", "entity", "--type", "organization", "--name", "Saraya al-Quds"])
+        #expect(twice.status == 0)
+        #expect(
+            twice.standardError.hasSuffix(
+                "isnad: note: \"Saraya al-Quds\" may be سرايا القدس (sraya-alqds) in the other script: if they are one actor, isnad merge sraya-alqds saraya-al-quds\n"
+            ), "\(twice.standardError)")
     }
 
     @Test("a quote typed without the text's shadda or vowels is found, located, and passes check")

@@ -57,8 +57,8 @@ struct MigrationTests {
     func searchKeysKept(madeAnotherWay: Bool) throws {
         let folder = try TemporaryFolder.scoped
         let path = try Fixtures.store(in: folder).path
-        // The store as version 8 left it (the version before the index of sources' grades, and
-        // before the best grades of the support), with one key no folding makes, to see whether
+        // The store as version 8 left it (the version before the index of sources' grades, before
+        // the best grades of the support and the consonant keys), with one key no folding makes, to see whether
         // the upgrade wrote it again.
         let initial = try #require(Migrations.all.first).sql
         let viewStart = try #require(initial.range(of: "CREATE VIEW claim_evidence AS"))
@@ -67,6 +67,7 @@ struct MigrationTests {
         try Database(path: path, access: .readWrite).execute(
             """
             PRAGMA trusted_schema = ON; DROP INDEX source_grade; PRAGMA user_version = 8;
+            DROP INDEX entity_name_by_consonant_key; ALTER TABLE entity_name DROP COLUMN consonant_key;
             DROP VIEW claim_evidence; \(versionOneView)
             UPDATE entity_name SET search_key = 'planted' WHERE entity = 'hamas' AND position = 0;
             \(madeAnotherWay ? "UPDATE meta SET value = '0' WHERE key = 'name_key_version';" : "")

@@ -134,14 +134,17 @@ enum AddCommand: Command {
         if !aliases.isEmpty { members.append(("aliases", .array(aliases))) }
         if let description = try arguments.value(description) { members.append(("description", .string(description))) }
         let record = try decode(object(members), store: store)
-        // Entities that already go by one of its names, as written or spelt another way: the same
-        // actor entered twice splits its claims, so the note names them (two people may share a
-        // name, so it is a note, not a refusal).
+        // Entities that already go by one of its names, as written or spelt another way, or in the
+        // other script with the same consonants (three at least, as two are shared by too many
+        // names): the same actor entered twice splits its claims, so the note names them (two
+        // people may share a name, so it is a note, not a refusal).
         var namesakes: [(name: String, match: NameSearch.Match)] = []
         let names = if case .entity(let entity) = record { [entity.name] + entity.aliases.map(\.name) } else { [name] }
         for text in names {
             for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: false, countsClaims: false)
-            where match.tier <= .variant {
+            where match.tier <= .variant
+                || (match.tier == .otherScript && (NameKey.consonants(ofFolded: NameKey.fold(text))?.count ?? 0) >= 3)
+            {
                 if !namesakes.contains(where: { $0.match.id == match.id }) { namesakes.append((text, match)) }
             }
         }
@@ -163,9 +166,15 @@ enum AddCommand: Command {
         try context.print(id + "\n")
         context.message("added entity \"\(id)\"" + entryNote(entry))
         for (text, match) in namesakes {
+            let holder = "\(Text.printable(match.name)) (\(match.id))"
+            let likeness =
+                match.tier != .otherScript
+                ? "is also a name of \(holder)"
+                : match.matchedName == match.name
+                    ? "may be \(holder) in the other script"
+                    : "may be \(Text.printable(match.matchedName)), a name of \(holder), in the other script"
             context.message(
-                "isnad: note: \"\(Text.printable(text))\" is also a name of \(Text.printable(match.name)) (\(match.id)): if they are one actor, isnad merge \(match.id) \(id)"
-            )
+                "isnad: note: \"\(Text.printable(text))\" \(likeness): if they are one actor, isnad merge \(match.id) \(id)")
         }
     }
 
