@@ -27,6 +27,20 @@ struct SetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("digits typed on an Arabic keyboard are read as digits in dates and numbers, kept as typed in text")
+    func arabicIndicDigits() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas-praised-attack", "start", "٢٠٢٢-٠٣"]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "٤"]).status == 0)
+        #expect(try cli.run(["set", "article", "published", "۲۰۲۲"]).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "٢٠٢٢"]).status == 0)
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(export.contains(#""start":"2022-03""#))
+        #expect(export.contains(#""credibility":4"#))
+        #expect(export.contains(#""published":"2022""#))
+        #expect(export.contains(#""description":"٢٠٢٢""#))
+    }
+
     @Test("show marks an edited claim and entity with the entries that changed them, the latest three")
     func marks() throws {
         let cli = try importedStore()

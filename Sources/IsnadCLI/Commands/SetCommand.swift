@@ -136,6 +136,11 @@ struct FieldPath {
         self.steps = steps
     }
 
+    /// The records' dates (the record format's `optionalPartialDate` fields: a source's
+    /// `published`, a claim's `start` and `end`), where digits typed on an Arabic keyboard are
+    /// read as digits, as `add` reads them; every other text is kept as typed.
+    static let dateFields: Set<String> = ["published", "start", "end"]
+
     /// `json` with the field at this path set to `value` (removed when `value` is empty or null).
     func setting(_ value: String, in json: JSONValue, record: String) throws -> JSONValue {
         try set(value, in: json, at: steps[...], record: record)
@@ -169,10 +174,12 @@ struct FieldPath {
         } else if value.isEmpty || value == "null" {
             new = nil
         } else if case .number? = current {
-            guard Int(value) != nil else {
+            guard let number = Int(WesternDigits.of(value)) else {
                 throw LookupError(description: "\(text): expected a whole number, got \"\(Text.printable(value))\"")
             }
-            new = .number(value)
+            new = .number(String(number))
+        } else if steps.count == self.steps.count, FieldPath.dateFields.contains(step.key) {
+            new = .string(WesternDigits.of(value))
         } else {
             new = .string(value)
         }
