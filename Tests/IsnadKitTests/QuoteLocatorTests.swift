@@ -56,4 +56,15 @@ struct QuoteLocatorTests {
     func notFound(_ quote: String) {
         #expect(QuoteLocator.lines(of: quote, in: QuoteLocatorTests.text) == nil)
     }
+
+    @Test("an emoji is one character: a quote does not end inside its skin tone or its sequence, and finds it whole")
+    func emoji() {
+        let text = "نحن معكم 👍🏽 دائما\nالعائلة 👨‍👩‍👧 هنا ❤️‍🔥 و 5️⃣"
+        for cut in ["معكم 👍", "العائلة 👨", "العائلة 👨‍👩", "هنا ❤️", "هنا ❤"] {
+            #expect(QuoteLocator.lines(of: cut, in: text) == nil, "\(cut)")
+        }
+        for whole in ["معكم 👍🏽 دائما", "العائلة 👨‍👩‍👧 هنا", "❤️‍🔥", "و 5️⃣", "👍🏽", "معكم"] {
+            #expect(QuoteLocator.lines(of: whole, in: text) != nil, "\(whole)")
+        }
+    }
 }

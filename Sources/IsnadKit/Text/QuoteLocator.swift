@@ -7,7 +7,7 @@
 /// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
 /// joiners, soft hyphens); a mark or hamza the quote does give must be the text's («قُتِلَ» does
 /// not stand in «قَتَلَ»). A match never ends inside a character («cafe» does not stand in
-/// «café»). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
+/// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes.
     public struct SearchableText: Sendable {
@@ -47,7 +47,7 @@ public enum QuoteLocator {
             last = position
             position += 1
         }
-        if position < haystack.count, isMark(haystack[position]), !isOptionalMark(haystack[position]) { return nil }
+        if position < haystack.count, extendsCharacter(haystack[position]), !isOptionalMark(haystack[position]) { return nil }
         return last
     }
 
@@ -94,7 +94,9 @@ public enum QuoteLocator {
                 }
                 continue
             }
-            if scalar == "\u{0640}" || scalar.properties.generalCategory == .format { continue }
+            // A joiner inside an emoji sequence (👨‍👩‍👧) is part of the character, not an invisible extra.
+            let joinsEmoji = scalar == "\u{200D}" && isEmojiPart(previous)
+            if scalar == "\u{0640}" || (scalar.properties.generalCategory == .format && !joinsEmoji) { continue }
             if pendingSpace {
                 scalars.append(" ")
                 lines.append(line)
@@ -114,6 +116,18 @@ public enum QuoteLocator {
             return isMark(scalar)
         default: return false
         }
+    }
+
+    /// Whether a scalar belongs to the character before it: a mark, a skin tone (👍🏽), or the
+    /// joiner of an emoji sequence.
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isMark(scalar) || scalar.properties.isEmojiModifier || scalar == "\u{200D}"
+    }
+
+    /// An emoji, or the variation selector that asks for one (❤️): what a joiner follows in an
+    /// emoji sequence. Digits, # and * are emoji too, in keycaps, and are left out.
+    private static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FE0F}" || (scalar.value >= 0x2000 && scalar.properties.isEmoji)
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
