@@ -632,4 +632,16 @@ struct OwnLayoutTests {
         #expect(layout.height < linkedBottom + 300)
         #expect(GraphLayout.own(nodes, links: links).boxes == layout.boxes)
     }
+
+    @Test("unlinked entities are in id order with numbers read as numbers: u2 before u10")
+    func unlinkedInNumericOrder() throws {
+        let ids = ["u10", "u2", "u1", "v", "u01"]
+        let nodes = ids.map { GraphLayout.Node(id: $0, type: .person, lines: ["x"]) }
+        let layout = GraphLayout.own(nodes, links: [])
+        let inRow = ids.sorted { layout.boxes[$0]!.x < layout.boxes[$1]!.x }
+        #expect(inRow == ["u01", "u1", "u2", "u10", "v"])
+        #expect(GraphLayout.precedesNumerically("person-9", "person-10"))
+        #expect(!GraphLayout.precedesNumerically("a", "a"))
+        #expect(GraphLayout.precedesNumerically("a", "a1"))
+    }
 }

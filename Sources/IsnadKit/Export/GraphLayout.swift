@@ -140,7 +140,8 @@ public struct GraphLayout: Sendable, Equatable {
         }
         // Entities no claim links are pushed away by all the others and pulled by none: left where
         // the forces put them, a few of them far out make the whole graph fit in a corner of the
-        // window. They go in rows under the linked ones, in id order.
+        // window. They go in rows under the linked ones, in id order with numbers read as numbers
+        // (u2 before u10).
         var isLinked = [Bool](repeating: false, count: count)
         for (a, b) in edges { (isLinked[a], isLinked[b]) = (true, true) }
         let linked = (0..<count).filter { isLinked[$0] }
@@ -152,7 +153,10 @@ public struct GraphLayout: Sendable, Equatable {
             var rowTop = linked.isEmpty ? 0 : (linked.map { y[$0] + sizes[$0].1 / 2 }.max() ?? 0) + 60
             var cursor = left
             var rowHeight = 0.0
-            for i in 0..<count where !isLinked[i] {
+            let unlinked = (0..<count).filter { !isLinked[$0] }.sorted {
+                GraphLayout.precedesNumerically(nodes[$0].id, nodes[$1].id)
+            }
+            for i in unlinked {
                 if cursor + sizes[i].0 > right, cursor > left {
                     rowTop += rowHeight + 12
                     (cursor, rowHeight) = (left, 0)
@@ -217,6 +221,30 @@ public struct GraphLayout: Sendable, Equatable {
 
     private static func numbers(_ text: String) -> [Double] {
         text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+    }
+
+    /// Whether `a` comes before `b` with each run of ASCII digits compared as a number: u2 before
+    /// u10, person-9 before person-10; ties (u01, u1) by the text itself.
+    static func precedesNumerically(_ a: String, _ b: String) -> Bool {
+        var (left, right) = (Array(a.utf8)[...], Array(b.utf8)[...])
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        while let x = left.first, let y = right.first {
+            if isDigit(x), isDigit(y) {
+                let leftDigits = left.prefix(while: isDigit)
+                let rightDigits = right.prefix(while: isDigit)
+                let (leftNumber, rightNumber) = (leftDigits.drop { $0 == 0x30 }, rightDigits.drop { $0 == 0x30 })
+                if leftNumber.count != rightNumber.count { return leftNumber.count < rightNumber.count }
+                if !leftNumber.elementsEqual(rightNumber) { return leftNumber.lexicographicallyPrecedes(rightNumber) }
+                left = left.dropFirst(leftDigits.count)
+                right = right.dropFirst(rightDigits.count)
+            } else if x != y {
+                return x < y
+            } else {
+                (left, right) = (left.dropFirst(), right.dropFirst())
+            }
+        }
+        if left.isEmpty != right.isEmpty { return left.isEmpty }
+        return a < b
     }
 
     /// Runs a program with `input` on standard input and returns its standard output; fails
