@@ -9,7 +9,8 @@ EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store
    "minReliability": {"C": N}, "minCredibility": {"3": N}, "statuses": {"asserted,disputed": N},
    "names": [[text, NameKey.normalize(text)], ...],
    "dates": [[text, firstDay or null, lastDay or null], ...],
-   "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس"}
+   "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس",
+   "consonants": [[name, NameKey.consonants of its fold]], "otherScript": [a spelling, the entity it finds]}
 Prints one line per failure and exits 1 if any; exits 0 when all pass.
 """
 import json
@@ -118,6 +119,9 @@ def main():
         for text, key in expected["names"]:
             got = page.evaluate("text => window.isnad.normalizeName(text)", text)
             check(got == key, f"normalizeName({text!r}) = {got!r}, NameKey.normalize gives {key!r}")
+        for text, key in expected["consonants"]:
+            got = page.evaluate("text => window.isnad.consonantKey(text)", text)
+            check(got == key, f"consonantKey({text!r}) = {got!r}, NameKey.consonants gives {key!r}")
         for text, first, last in expected["dates"]:
             got = page.evaluate(
                 "text => { const d = window.isnad.parseDate(text); return d ? [window.isnad.firstDay(d), window.isnad.lastDay(d)] : [null, null] }",
@@ -246,6 +250,10 @@ def main():
         centre = (found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
         check(abs(centre[0] - (canvas["x"] + canvas["width"] / 2)) < 2 and abs(centre[1] - (canvas["y"] + canvas["height"] / 2)) < 2,
               f"a double click did not bring the entity to the middle: {centre}, canvas {canvas}")
+        # A spelling no name holds, in the other script from the one name with its consonants.
+        page.get_by_label("Search a name").fill(expected["otherScript"][0])
+        hits = page.evaluate("() => [...document.querySelectorAll('#nodes .hit')].map((node) => node.dataset.entity)")
+        check(hits == [expected["otherScript"][1]], f"{expected['otherScript'][0]!r} highlights {hits}")
         page.get_by_label("Search a name").fill(expected["search"])
 
         # Arabic: the page turns right to left, the legend and panel follow.

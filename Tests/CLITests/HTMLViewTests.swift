@@ -38,6 +38,21 @@ struct HTMLViewTests {
         return cli
     }
 
+    /// Every name and alias of the store's entities, and spellings that exercise each rule of the
+    /// consonant key: what the page's port must key as Swift does.
+    private func consonantNames(_ cli: CLIHarness) throws -> [String] {
+        let entities = try cli.run(["export", "jsonl"]).standardOutput.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }.filter { $0["record"] as? String == "entity" }
+        let names = entities.flatMap { entity in
+            [entity["name"] as? String ?? ""] + (entity["aliases"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        }
+        return names + [
+            "Abdul Rahman", "Abul Fadl", "al-al-Qassam", "ａｌ－Ｑａｓｓａｍ", "Ash-Shabaab", "pph", "Gucchi", "Djihad", "Xaviera", "Hizbullah",
+            "الالتزام", "الحق", "الله", "اتفاق ٢٠١٧", "Person 11", "Ｈａｍａｓ", "Aya", "ـــ", "پاکستان", "Chabab",
+        ]
+    }
+
     private func claimCount(_ cli: CLIHarness, _ filter: [String]) throws -> Int {
         try records(cli, ["claims"] + filter).filter { $0["record"] as? String == "claim" }.count
     }
@@ -262,7 +277,7 @@ struct HTMLViewTests {
         #expect(!quotes.isEmpty)
         let names = [
             "Ḥamās", "HAMAS", "حَمَاس", "أبو بكر البغدادي", "ابو بكر البغدادى", "Abu Bakr al-Baghdadi", "حركة المقاومة الإسلامية",
-            "Ma'ruf", "Shi‘a", "الجماعة الإسلامية", "٢٠١٧", "Wilāyat Sīnāʼ", "مؤسسة", "جـــهاد",
+            "Ma'ruf", "Shi‘a", "الجماعة الإسلامية", "٢٠١٧", "Wilāyat Sīnāʼ", "مؤسسة", "جـــهاد", "Ｈａｍａｓ ２",
         ]
         let dates = [
             "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",
@@ -272,6 +287,10 @@ struct HTMLViewTests {
             "minReliability": minimumReliability, "minCredibility": minimumCredibility, "statuses": statuses, "quotes": quotes,
             "entity": "hamas",
             "search": "حماس", "names": names.map { [$0, NameKey.normalize($0)] },
+            "consonants": try consonantNames(cli).map { name -> [Any] in
+                [name, NameKey.consonants(ofFolded: NameKey.fold(name)) ?? NSNull()]
+            },
+            "otherScript": ["al-Khudayra", "hadera"],
             "dates": dates.map { text -> [Any] in
                 guard let date = try? PartialDate(parsing: text) else { return [text, NSNull(), NSNull()] }
                 return [text, date.firstDay, date.lastDay]

@@ -25,8 +25,9 @@ extension NameKey {
         }
         for word in folded.unicodeScalars.split(separator: " ") {
             var scalars = word[...]
-            // fold keeps the article of a short word (الحق, الله): its root is what transliterations share.
-            if scalars.count >= 4, scalars.first == "\u{0627}", scalars.dropFirst().first == "\u{0644}" {
+            // fold keeps the article of a word of four letters (الحق): its root is what
+            // transliterations share. A longer word has lost it already (once: الالتزام keeps التزام).
+            if scalars.count == 4, scalars.first == "\u{0627}", scalars.dropFirst().first == "\u{0644}" {
                 scalars = scalars.dropFirst(2)
             }
             var index = scalars.startIndex

@@ -168,7 +168,7 @@ function normalizeName(name) {
   const tokens = [];
   let current = '';
   const flush = () => { if (current) tokens.push(current); current = ''; };
-  for (const character of name.toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '')) {
+  for (const character of name.toLowerCase().normalize('NFKD').replace(/\p{Mn}/gu, '')) {
     const code = character.codePointAt(0);
     if (code === 0x0640 || code === 0x0621) continue; // tatweel; a lone hamza carries no letter
     else if ([0x0671, 0x0672, 0x0673, 0x0675].includes(code)) current += '\u0627';
@@ -183,6 +183,64 @@ function normalizeName(name) {
   }
   flush();
   return tokens.join(' ');
+}
+
+/** Text/NameKey.swift's fold as far as a consonant key needs it, then Text/ConsonantKey.swift:
+ *  the consonants of a name as Latin letters, on which a name in Arabic letters and its
+ *  transliterations meet (Hezbollah, Hizbullah, حزب الله: zbl). A test runs both on the same names. */
+const hyphenatedArticles = /(?<![\p{L}\p{N}])(al|el|ul|ad|adh|ar|as|ash|at|ath|az|an|en|ed|es|esh|et|ez)[-\u2010\u2011\u2013]/gu;
+const latinParticles = new Map([
+  ['abou', 'abu'], ['abo', 'abu'], ['aboo', 'abu'], ['abul', 'abu'], ['abdul', 'abd'], ['abdel', 'abd'],
+  ['abdal', 'abd'], ['abdu', 'abd'], ['ibn', 'bin'], ['ben', 'bin'], ['bn', 'bin'],
+]);
+const isArabicLetter = (character) => {
+  const code = character.codePointAt(0);
+  return (code >= 0x0620 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3);
+};
+const isDigit = (character) => /\p{N}/u.test(character);
+/** Equal neighbours once, digits apart ("11" is not "1"). */
+const collapsingRuns = (characters) => characters.filter((c, i) => i === 0 || c !== characters[i - 1] || isDigit(c));
+const arabicConsonants = new Map();
+for (const [latin, letters] of [
+  ['', 'اويىیےحهةعءہھأإآؤئٱ'], ['b', 'بپ'], ['t', 'تثطٹ'], ['j', 'جغگژ'], ['k', 'خقكک'], ['d', 'دذضڈ'],
+  ['r', 'رڑ'], ['z', 'زظ'], ['s', 'سشصچ'], ['f', 'فڤ'], ['l', 'ل'], ['m', 'م'], ['n', 'نں'],
+]) for (const letter of letters) arabicConsonants.set(letter, latin);
+const latinConsonants = { a: '', e: '', i: '', o: '', u: '', w: '', y: '', h: '', g: 'j', p: 'b', q: 'k', v: 'f', x: 'ks' };
+
+function foldWord(word) {
+  if (isArabicLetter(word)) {
+    let letters = [...word];
+    if (letters.length > 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
+    return collapsingRuns(letters);
+  }
+  const letters = [...word];
+  const folded = [];
+  for (let i = 0; i < letters.length; i++) {
+    let letter = { o: 'u', e: 'i', q: 'k' }[letters[i]] ?? letters[i];
+    if (letters[i] === 'p' && letters[i + 1] === 'h') { letter = 'f'; i++; }
+    if (letter !== folded[folded.length - 1] || isDigit(letter)) folded.push(letter);
+  }
+  return folded;
+}
+
+function consonantKey(name) {
+  const words = normalizeName(name.normalize('NFKC').toLowerCase().replace(hyphenatedArticles, ' ')).split(' ').filter(Boolean);
+  const key = [];
+  for (const token of words) {
+    if (['al', 'el', 'ul'].includes(token)) continue;
+    let letters = foldWord(latinParticles.get(token) ?? token);
+    if (letters.length === 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
+    letters.forEach((letter, i) => {
+      const next = letters[i + 1];
+      let latin;
+      if (arabicConsonants.has(letter)) latin = arabicConsonants.get(letter);
+      else if (letter === 'c') latin = next === 'h' ? 's' : 'k';
+      else if (letter === 'd' && next === 'j') latin = '';
+      else latin = latinConsonants[letter] ?? letter;
+      for (const c of latin) if (c !== key[key.length - 1] || isDigit(c)) key.push(c);
+    });
+  }
+  return key.length ? key.join('') : null;
 }
 
 // ---- Data ------------------------------------------------------------------------------------
@@ -811,14 +869,36 @@ function bindPanZoom() {
 let searchHits = [];
 let searchCursor = -1;
 
+// Each entity's names, normalized, and their consonant keys with whether they are in Arabic letters.
+const searchKeys = new Map();
+function searchKeysOf(entity) {
+  if (!searchKeys.has(entity.id)) {
+    const names = [entity.name, ...entity.aliases.map((alias) => alias.name)];
+    searchKeys.set(entity.id, {
+      normalized: names.map(normalizeName),
+      consonants: names.map((name) => ({ inArabic: [...name].some(isArabicLetter), key: consonantKey(name) })),
+    });
+  }
+  return searchKeys.get(entity.id);
+}
+
+/** Entities a name contains what was typed; when none does, as `isnad search` does, those with a
+ *  name in the other script that has the same consonants (Saraya al-Quds, سرايا القدس). */
 function runSearch() {
   const query = normalizeName(state.search);
-  const hits = [];
   searchCursor = -1;
-  for (const group of byId('nodes').children) {
-    const entity = entityById.get(group.dataset.entity);
-    const keys = [entity.name, ...entity.aliases.map((alias) => alias.name)].map(normalizeName);
-    const isHit = query !== '' && keys.some((key) => key === query || key.split(' ').join(' ').includes(query));
+  const drawn = [...byId('nodes').children].map((group) => [group, entityById.get(group.dataset.entity)]);
+  let found = new Set(query === '' ? [] : drawn.filter(([, entity]) =>
+    searchKeysOf(entity).normalized.some((key) => key === query || key.includes(query))).map(([, entity]) => entity.id));
+  const typedKey = consonantKey(state.search);
+  if (found.size === 0 && typedKey && typedKey.length >= 2) {
+    const typedInArabic = [...query].some(isArabicLetter);
+    found = new Set(drawn.filter(([, entity]) => searchKeysOf(entity).consonants.some(
+      (name) => name.inArabic !== typedInArabic && name.key === typedKey)).map(([, entity]) => entity.id));
+  }
+  const hits = [];
+  for (const [group, entity] of drawn) {
+    const isHit = found.has(entity.id);
     group.classList.toggle('hit', isHit);
     if (isHit) { group.setAttribute('aria-describedby', 'search-result'); hits.push(entity); } else group.removeAttribute('aria-describedby');
   }
@@ -932,7 +1012,7 @@ function bindControls() {
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, visible: () => visible };
+window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, consonantKey, visible: () => visible };
 
 drawMarkers();
 drawNodes();
