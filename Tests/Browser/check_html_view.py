@@ -10,7 +10,7 @@ EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store
    "names": [[text, NameKey.normalize(text)], ...],
    "dates": [[text, firstDay or null, lastDay or null], ...],
    "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس",
-   "consonants": [[name, NameKey.consonants of its fold]], "otherScript": [a spelling, the entity it finds]}
+   "consonants": [[name, NameKey.consonants of its fold, NameKey.consonantKeys(ofTyped:) of it]], "otherScript": [a spelling, the entity it finds]}
 Prints one line per failure and exits 1 if any; exits 0 when all pass.
 """
 import json
@@ -119,9 +119,9 @@ def main():
         for text, key in expected["names"]:
             got = page.evaluate("text => window.isnad.normalizeName(text)", text)
             check(got == key, f"normalizeName({text!r}) = {got!r}, NameKey.normalize gives {key!r}")
-        for text, key in expected["consonants"]:
-            got = page.evaluate("text => window.isnad.consonantKey(text)", text)
-            check(got == key, f"consonantKey({text!r}) = {got!r}, NameKey.consonants gives {key!r}")
+        for text, key, typed in expected["consonants"]:
+            got = page.evaluate("text => [window.isnad.consonantKey(text), window.isnad.consonantKeys(text)]", text)
+            check(got == [key, typed], f"consonantKey(s)({text!r}) = {got!r}, NameKey gives {[key, typed]!r}")
         for text, first, last in expected["dates"]:
             got = page.evaluate(
                 "text => { const d = window.isnad.parseDate(text); return d ? [window.isnad.firstDay(d), window.isnad.lastDay(d)] : [null, null] }",

@@ -68,6 +68,22 @@ struct ConsonantKeyTests {
         #expect(Self.key("اتفاق 2017") == "tfk2017")
     }
 
+    @Test(
+        "a word in the construct state is found typed either way: Jabhat for جبهة, and جبهة for Jabhat",
+        arguments: [
+            ("جبهة النصرة", "Jabhat al-Nusra"), ("ولاية سيناء", "Wilayat Sinai"), ("حركة الشباب", "Harakat al-Shabaab"),
+            ("جماعة نصرة الإسلام والمسلمين", "Jama'at Nusrat al-Islam wal-Muslimin"), ("هيئة تحرير الشام", "Hay'at Tahrir al-Sham"),
+        ])
+    func constructState(_ arabic: String, _ latin: String) throws {
+        let arabicKey = try #require(Self.key(arabic))
+        let latinKey = try #require(Self.key(latin))
+        #expect(NameKey.consonantKeys(ofTyped: NameKey.fold(latin)).contains(arabicKey))
+        #expect(NameKey.consonantKeys(ofTyped: NameKey.fold(arabic)).contains(latinKey))
+        // The key as written comes first; a t that Arabic writes (Beirut, بيروت) needs no other reading.
+        #expect(NameKey.consonantKeys(ofTyped: NameKey.fold(latin)).first == latinKey)
+        #expect(Self.key("Beirut") == Self.key("بيروت"))
+    }
+
     @Test("a name of vowels only has no key")
     func vowelsOnly() {
         #expect(Self.key("Aya") == nil)

@@ -85,15 +85,19 @@ public struct NameSearch {
             for candidate in try store.names(containing: words) where NameSearch.containsWords(words, in: candidate.searchKey) {
                 consider(candidate, tier: .words)
             }
-            if !best.values.contains(where: { $0.tier <= .variant }), let consonants = NameKey.consonants(ofFolded: folded),
-                consonants.count >= 2
-            {
+            if !best.values.contains(where: { $0.tier <= .variant }) {
                 // Only across scripts, and only when no name is the text: within one script the
-                // tiers above and the typo tier are closer, and a name found as typed is the one meant.
+                // tiers above and the typo tier are closer, and a name found as typed is the one
+                // meant. The text's construct-state readings only when it is not found as it is.
                 let typedInArabic = NameKey.isInArabicLetters(folded)
-                for candidate in try store.names(withConsonantKey: consonants)
-                where NameKey.isInArabicLetters(candidate.searchKey) != typedInArabic {
-                    consider(candidate, tier: .otherScript)
+                for consonants in NameKey.consonantKeys(ofTyped: folded) where consonants.count >= 2 {
+                    var found = false
+                    for candidate in try store.names(withConsonantKey: consonants)
+                    where NameKey.isInArabicLetters(candidate.searchKey) != typedInArabic {
+                        consider(candidate, tier: .otherScript)
+                        found = true
+                    }
+                    if found { break }
                 }
             }
             if fuzzy, best.count < limit {

@@ -17,46 +17,91 @@ extension NameKey {
     /// - Parameter folded: the name's ``fold(_:)``.
     /// - Returns: nil when nothing of the name is left (a name of vowels only).
     public static func consonants(ofFolded folded: String) -> String? {
-        var key = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        func append(_ scalar: Unicode.Scalar) {
-            if scalar != previous || scalar.properties.numericType != nil { key.append(scalar) }
-            previous = scalar
-        }
+        consonantKeys(ofFolded: folded, withConstructState: false).first
+    }
+
+    /// The keys to look a typed text up by: its ``consonants(ofFolded:)`` first, then the same
+    /// with the ending of a word in the construct state read the other way, as transliterations
+    /// write it and Arabic does not: the t of `Jabhat al-Nusra` that جبهة النصرة writes as ة
+    /// (left out of the key), and the other way round (جبهة read as Jabhat). Words that end in a
+    /// vowel and t in Latin letters, or in ة or ه in Arabic ones, the first three of them: eight
+    /// keys at most. A t that Arabic writes as ت (Beirut, بيروت) is in the first key.
+    public static func consonantKeys(ofTyped folded: String) -> [String] {
+        consonantKeys(ofFolded: folded, withConstructState: true)
+    }
+
+    private static func consonantKeys(ofFolded folded: String, withConstructState: Bool) -> [String] {
+        var keys: [[Unicode.Scalar]] = [[]]
+        var constructStates = 0
         for word in folded.unicodeScalars.split(separator: " ") {
-            var scalars = word[...]
-            // fold keeps the article of a word of four letters (الحق): its root is what
-            // transliterations share. A longer word has lost it already (once: الالتزام keeps التزام).
-            if scalars.count == 4, scalars.first == "\u{0627}", scalars.dropFirst().first == "\u{0644}" {
-                scalars = scalars.dropFirst(2)
+            let letters = consonantLetters(of: word)
+            var forms = [letters]
+            if withConstructState, constructStates < 3, let other = constructState(of: word, letters: letters) {
+                forms.append(other)
+                constructStates += 1
             }
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
-                let scalar = scalars[index]
-                let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
-                index = scalars.index(after: index)
-                if scalar.value < 0x80 {
-                    switch scalar {
-                    case "a", "e", "i", "o", "u", "w", "y", "h": continue
-                    case "c": append(next == "h" ? "s" : "k")
-                    case "d" where next == "j": continue
-                    case "g": append("j")
-                    case "p": append("b")
-                    case "q": append("k")
-                    case "v": append("f")
-                    case "x":
-                        append("k")
-                        append("s")
-                    default: append(scalar)
-                    }
-                } else if let latin = arabicConsonant(scalar) {
-                    if let latin { append(latin) }
-                } else {
-                    append(scalar)
+            keys = keys.flatMap { key in forms.map { key + $0 } }
+        }
+        var result: [String] = []
+        for key in keys {
+            // A letter doubled, within a word or across two (حزب الله, Hezbollah), is one; digits are not letters.
+            var collapsed = String.UnicodeScalarView()
+            var previous: Unicode.Scalar?
+            for scalar in key where scalar != previous || scalar.properties.numericType != nil {
+                collapsed.append(scalar)
+                previous = scalar
+            }
+            let text = String(collapsed)
+            if !text.isEmpty, !result.contains(text) { result.append(text) }
+        }
+        return result
+    }
+
+    /// A word's consonants as Latin letters, before doubled letters are made one.
+    private static func consonantLetters(of word: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
+        var scalars = word[...]
+        // fold keeps the article of a word of four letters (الحق): its root is what
+        // transliterations share. A longer word has lost it already (once: الالتزام keeps التزام).
+        if scalars.count == 4, scalars.first == "\u{0627}", scalars.dropFirst().first == "\u{0644}" {
+            scalars = scalars.dropFirst(2)
+        }
+        var letters: [Unicode.Scalar] = []
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
+            index = scalars.index(after: index)
+            if scalar.value < 0x80 {
+                switch scalar {
+                case "a", "e", "i", "o", "u", "w", "y", "h": continue
+                case "c": letters.append(next == "h" ? "s" : "k")
+                case "d" where next == "j": continue
+                case "g": letters.append("j")
+                case "p": letters.append("b")
+                case "q": letters.append("k")
+                case "v": letters.append("f")
+                case "x": letters += ["k", "s"]
+                default: letters.append(scalar)
                 }
+            } else if let latin = arabicConsonant(scalar) {
+                if let latin { letters.append(latin) }
+            } else {
+                letters.append(scalar)
             }
         }
-        return key.isEmpty ? nil : String(key)
+        return letters
+    }
+
+    /// The word's consonants with its construct-state ending read the other way: without the
+    /// final t of a Latin word that ends in a vowel and t (fold has made e and o i and u), with a
+    /// t after an Arabic word that ends in ه (ة, folded); nil for any other word.
+    private static func constructState(of word: Substring.UnicodeScalarView, letters: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let last = word.last
+        if last == "\u{0647}", word.count >= 2 { return letters + ["t"] }
+        if last == "t", let vowel = word.dropLast().last, "aiu".unicodeScalars.contains(vowel), letters.last == "t" {
+            return Array(letters.dropLast())
+        }
+        return nil
     }
 
     /// Whether a folded name or text is written, at least in part, in Arabic letters.

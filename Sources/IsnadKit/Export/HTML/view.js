@@ -223,25 +223,48 @@ function foldWord(word) {
   return folded;
 }
 
-function consonantKey(name) {
+/** A word's consonants as Latin letters, before doubled letters are made one. */
+function consonantLetters(letters) {
+  if (letters.length === 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
+  const result = [];
+  letters.forEach((letter, i) => {
+    const next = letters[i + 1];
+    if (arabicConsonants.has(letter)) result.push(...arabicConsonants.get(letter));
+    else if (letter === 'c') result.push(next === 'h' ? 's' : 'k');
+    else if (letter === 'd' && next === 'j') return;
+    else result.push(...(latinConsonants[letter] ?? letter));
+  });
+  return result;
+}
+
+/** NameKey.consonantKeys(ofTyped:): the key, then the construct state read the other way
+ *  (Jabhat for جبهة, جبهة for Jabhat), for the first three words that end so. */
+function consonantKeys(name, withConstructState = true) {
   const words = normalizeName(name.normalize('NFKC').toLowerCase().replace(hyphenatedArticles, ' ')).split(' ').filter(Boolean);
-  const key = [];
+  let keys = [[]];
+  let constructStates = 0;
   for (const token of words) {
     if (['al', 'el', 'ul'].includes(token)) continue;
-    let letters = foldWord(latinParticles.get(token) ?? token);
-    if (letters.length === 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
-    letters.forEach((letter, i) => {
-      const next = letters[i + 1];
-      let latin;
-      if (arabicConsonants.has(letter)) latin = arabicConsonants.get(letter);
-      else if (letter === 'c') latin = next === 'h' ? 's' : 'k';
-      else if (letter === 'd' && next === 'j') latin = '';
-      else latin = latinConsonants[letter] ?? letter;
-      for (const c of latin) if (c !== key[key.length - 1] || isDigit(c)) key.push(c);
-    });
+    const folded = foldWord(latinParticles.get(token) ?? token);
+    const letters = consonantLetters(folded);
+    const forms = [letters];
+    const last = folded[folded.length - 1];
+    if (withConstructState && constructStates < 3) {
+      if (last === '\u0647' && folded.length >= 2) forms.push([...letters, 't']);
+      else if (last === 't' && 'aiu'.includes(folded[folded.length - 2]) && letters[letters.length - 1] === 't') forms.push(letters.slice(0, -1));
+      if (forms.length > 1) constructStates++;
+    }
+    keys = keys.flatMap((key) => forms.map((form) => [...key, ...form]));
   }
-  return key.length ? key.join('') : null;
+  const result = [];
+  for (const key of keys) {
+    const text = collapsingRuns(key).join('');
+    if (text && !result.includes(text)) result.push(text);
+  }
+  return result;
 }
+
+const consonantKey = (name) => consonantKeys(name, false)[0] ?? null;
 
 // ---- Data ------------------------------------------------------------------------------------
 
@@ -890,11 +913,12 @@ function runSearch() {
   const drawn = [...byId('nodes').children].map((group) => [group, entityById.get(group.dataset.entity)]);
   let found = new Set(query === '' ? [] : drawn.filter(([, entity]) =>
     searchKeysOf(entity).normalized.some((key) => key === query || key.includes(query))).map(([, entity]) => entity.id));
-  const typedKey = consonantKey(state.search);
-  if (found.size === 0 && typedKey && typedKey.length >= 2) {
-    const typedInArabic = [...query].some(isArabicLetter);
+  const typedInArabic = [...query].some(isArabicLetter);
+  for (const typedKey of found.size === 0 ? consonantKeys(state.search) : []) {
+    if (typedKey.length < 2) continue;
     found = new Set(drawn.filter(([, entity]) => searchKeysOf(entity).consonants.some(
       (name) => name.inArabic !== typedInArabic && name.key === typedKey)).map(([, entity]) => entity.id));
+    if (found.size > 0) break;
   }
   const hits = [];
   for (const [group, entity] of drawn) {
@@ -1012,7 +1036,7 @@ function bindControls() {
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, consonantKey, visible: () => visible };
+window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, consonantKey, consonantKeys, visible: () => visible };
 
 drawMarkers();
 drawNodes();
