@@ -141,7 +141,7 @@ enum AddCommand: Command {
         var namesakes: [(name: String, match: NameSearch.Match)] = []
         let names = if case .entity(let entity) = record { [entity.name] + entity.aliases.map(\.name) } else { [name] }
         for text in names {
-            for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: false, countsClaims: false)
+            for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: true, countsClaims: false)
             where match.tier <= .variant
                 || (match.tier == .otherScript && (NameKey.consonants(ofFolded: NameKey.fold(text))?.count ?? 0) >= 3)
             {

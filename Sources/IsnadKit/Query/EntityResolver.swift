@@ -1,8 +1,9 @@
 import Foundation
 
 /// Finds the entity a user means by what they typed, through ``NameSearch``: an id, a name or
-/// an alias (exact, or a spelling variant), or the words of one name. A typo is never taken
-/// for a name: it is offered as a suggestion instead. Every command names entities this way.
+/// an alias (exact, or a spelling variant), or the words of one name. A typo, or a name in the
+/// other script with the same consonants, is never taken for a name: it is offered as a
+/// suggestion instead (Homs has the consonants of حماس). Every command names entities this way.
 public struct EntityResolver {
     /// The name matches no entity, or several equally well.
     public struct ResolutionError: Error, CustomStringConvertible {

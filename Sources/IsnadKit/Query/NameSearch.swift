@@ -13,7 +13,7 @@ import Foundation
 /// 4. **words**: a name that contains every word typed (`Baghdadi`, `قسام`);
 /// 5. **otherScript**: a name in the other script with the same consonants
 ///    (``NameKey/consonants(ofFolded:)``): `Saraya al-Quds` finds «سرايا القدس», and «حزب الله»
-///    finds Hezbollah, where the entity has no name in the script typed;
+///    finds Hezbollah, where no name is the text;
 /// 6. **typo**: a name a few edits away, as a whole, from its start, or in as many of its words
 ///    as were typed, found through the trigram index and ranked by edit distance.
 /// Within a tier, names closer to the text come first, then entities with more claims.
@@ -52,7 +52,9 @@ public struct NameSearch {
 
     public init(store: GraphStore) { self.store = store }
 
-    /// The best matches, at most `limit`, best first. `fuzzy` adds the typo tier.
+    /// The best matches, at most `limit`, best first. `fuzzy` adds the other-script and typo
+    /// tiers: what is offered, never taken, for a name (two names in different scripts may share
+    /// their consonants: Homs and حماس).
     public func search(_ text: String, limit: Int = 10, fuzzy: Bool = true) throws -> [Match] {
         try search(text, limit: limit, fuzzy: fuzzy, countsClaims: true)
     }
@@ -85,7 +87,7 @@ public struct NameSearch {
             for candidate in try store.names(containing: words) where NameSearch.containsWords(words, in: candidate.searchKey) {
                 consider(candidate, tier: .words)
             }
-            if !best.values.contains(where: { $0.tier <= .variant }) {
+            if fuzzy, !best.values.contains(where: { $0.tier <= .variant }) {
                 // Only across scripts, and only when no name is the text: within one script the
                 // tiers above and the typo tier are closer, and a name found as typed is the one
                 // meant. The text's construct-state readings only when it is not found as it is.

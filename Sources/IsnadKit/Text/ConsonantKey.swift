@@ -13,7 +13,8 @@ extension NameKey {
     /// - letters written alike are one: ث ت ط → t, ذ د ض → d, ظ ز → z, ش ص س → s, ق ك خ → k,
     ///   ج غ → j (with Latin g, dj), ف → f (with Latin v), ب → b (with Latin p), c → k (ch → s);
     /// - the article (ال, al-, el- …) is left out, and a letter doubled (by shadda, or by the
-    ///   spelling) is one.
+    ///   spelling, or next to itself once mapped) is one; two alike with a vowel between are two
+    ///   (Mohammed, محمد `mmd`; Ahmed, أحمد `md`).
     /// - Parameter folded: the name's ``fold(_:)``.
     /// - Returns: nil when nothing of the name is left (a name of vowels only).
     public static func consonants(ofFolded folded: String) -> String? {
@@ -44,11 +45,12 @@ extension NameKey {
         }
         var result: [String] = []
         for key in keys {
-            // A letter doubled, within a word or across two (حزب الله, Hezbollah), is one; digits are not letters.
+            // A letter doubled, next to itself within a word or across two (Abd al-Dayim), is
+            // one; not when a vowel stood between (Mohammed mmd, Ahmed md); digits are no letters.
             var collapsed = String.UnicodeScalarView()
             var previous: Unicode.Scalar?
-            for scalar in key where scalar != previous || scalar.properties.numericType != nil {
-                collapsed.append(scalar)
+            for scalar in key {
+                if scalar != previous || scalar.properties.numericType != nil, scalar != leftOut { collapsed.append(scalar) }
                 previous = scalar
             }
             let text = String(collapsed)
@@ -57,7 +59,12 @@ extension NameKey {
         return result
     }
 
-    /// A word's consonants as Latin letters, before doubled letters are made one.
+    /// What ``consonantLetters(of:)`` writes where it leaves a letter out, so that the letters on
+    /// either side are not taken for one doubled.
+    private static let leftOut: Unicode.Scalar = "\u{0}"
+
+    /// A word's consonants as Latin letters, before doubled letters are made one, with
+    /// ``leftOut`` where a letter was left out.
     private static func consonantLetters(of word: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
         var scalars = word[...]
         // fold keeps the article of a word of four letters (الحق): its root is what
@@ -73,7 +80,7 @@ extension NameKey {
             index = scalars.index(after: index)
             if scalar.value < 0x80 {
                 switch scalar {
-                case "a", "e", "i", "o", "u", "w", "y", "h": continue
+                case "a", "e", "i", "o", "u", "w", "y", "h": letters.append(leftOut)
                 case "c": letters.append(next == "h" ? "s" : "k")
                 case "d" where next == "j": continue
                 case "g": letters.append("j")
@@ -84,7 +91,7 @@ extension NameKey {
                 default: letters.append(scalar)
                 }
             } else if let latin = arabicConsonant(scalar) {
-                if let latin { letters.append(latin) }
+                letters.append(latin ?? leftOut)
             } else {
                 letters.append(scalar)
             }

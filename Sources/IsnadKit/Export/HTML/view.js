@@ -223,16 +223,18 @@ function foldWord(word) {
   return folded;
 }
 
-/** A word's consonants as Latin letters, before doubled letters are made one. */
+/** A word's consonants as Latin letters, before doubled letters are made one, with \0 where a
+ *  letter was left out (so that the letters on either side are not taken for one doubled). */
 function consonantLetters(letters) {
   if (letters.length === 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
   const result = [];
   letters.forEach((letter, i) => {
     const next = letters[i + 1];
-    if (arabicConsonants.has(letter)) result.push(...arabicConsonants.get(letter));
-    else if (letter === 'c') result.push(next === 'h' ? 's' : 'k');
-    else if (letter === 'd' && next === 'j') return;
-    else result.push(...(latinConsonants[letter] ?? letter));
+    const latin = arabicConsonants.has(letter) ? arabicConsonants.get(letter)
+      : letter === 'c' ? (next === 'h' ? 's' : 'k')
+        : letter === 'd' && next === 'j' ? null
+          : latinConsonants[letter] ?? letter;
+    if (latin === '') result.push('\0'); else if (latin !== null) result.push(...latin);
   });
   return result;
 }
@@ -258,7 +260,7 @@ function consonantKeys(name, withConstructState = true) {
   }
   const result = [];
   for (const key of keys) {
-    const text = collapsingRuns(key).join('');
+    const text = collapsingRuns(key).filter((letter) => letter !== '\0').join('');
     if (text && !result.includes(text)) result.push(text);
   }
   return result;
