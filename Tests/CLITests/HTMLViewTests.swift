@@ -48,7 +48,8 @@ struct HTMLViewTests {
             [entity["name"] as? String ?? ""] + (entity["aliases"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         }
         return names + [
-            "Abdul Rahman", "Abul Fadl", "al-al-Qassam", "ａｌ－Ｑａｓｓａｍ", "Ash-Shabaab", "pph", "Gucchi", "Djihad", "Xaviera", "Hizbullah", "Jama'at Nusrat al-Islam wal-Muslimin",
+            "Abdul Rahman", "Abul Fadl", "al-al-Qassam", "ａｌ－Ｑａｓｓａｍ", "Ash-Shabaab", "pph", "Gucchi", "Djihad", "Xaviera",
+            "Hizbullah", "Jama'at Nusrat al-Islam wal-Muslimin",
             "Jabhat al-Nusra", "Beirut", "Hayat Tahrir al-Sham", "Harakat Harakat Harakat Harakat", "جبهة النصرة",
             "الالتزام", "الحق", "الله", "اتفاق ٢٠١٧", "Person 11", "Ｈａｍａｓ", "Aya", "ـــ", "پاکستان", "Chabab",
         ]
@@ -289,7 +290,10 @@ struct HTMLViewTests {
             "entity": "hamas",
             "search": "حماس", "names": names.map { [$0, NameKey.normalize($0)] },
             "consonants": try consonantNames(cli).map { name -> [Any] in
-                [name, NameKey.consonants(ofFolded: NameKey.fold(name)) ?? NSNull(), NameKey.consonantKeys(ofTyped: NameKey.fold(name))]
+                [
+                    name, NameKey.consonants(ofFolded: NameKey.fold(name)) ?? NSNull(),
+                    NameKey.consonantKeys(ofTyped: NameKey.fold(name)),
+                ]
             },
             "otherScript": ["al-Khudayra", "hadera"],
             "dates": dates.map { text -> [Any] in

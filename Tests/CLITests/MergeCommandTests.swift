@@ -44,7 +44,8 @@ struct MergeCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(whereSeparator: \.isNewline)
         #expect(lines.count == 2, "\(result.standardOutput)")
-        #expect(lines.last == #"saraya-al-quds,sraya-alqds,0.75,"written in two scripts: ""سرايا القدس"" and ""Saraya al-Quds""""#)
+        #expect(
+            lines.last == #"saraya-al-quds,sraya-alqds,0.75,"written in two scripts: ""سرايا القدس"" and ""Saraya al-Quds""""#)
     }
 
     @Test("duplicates by shared neighbours: one type, a hub's links left out of the count, the pair named in id order")

@@ -72,7 +72,8 @@ struct ConsonantKeyTests {
         "a word in the construct state is found typed either way: Jabhat for جبهة, and جبهة for Jabhat",
         arguments: [
             ("جبهة النصرة", "Jabhat al-Nusra"), ("ولاية سيناء", "Wilayat Sinai"), ("حركة الشباب", "Harakat al-Shabaab"),
-            ("جماعة نصرة الإسلام والمسلمين", "Jama'at Nusrat al-Islam wal-Muslimin"), ("هيئة تحرير الشام", "Hay'at Tahrir al-Sham"),
+            ("جماعة نصرة الإسلام والمسلمين", "Jama'at Nusrat al-Islam wal-Muslimin"),
+            ("هيئة تحرير الشام", "Hay'at Tahrir al-Sham"),
         ])
     func constructState(_ arabic: String, _ latin: String) throws {
         let arabicKey = try #require(Self.key(arabic))

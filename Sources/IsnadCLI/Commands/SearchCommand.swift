@@ -82,7 +82,8 @@ enum SearchCommand: Command {
                 return "no entity matches \"\(typed)\": it is too short to be searched for as part of a name or a close "
                     + "spelling (3 letters at least), and is no id, name or alias"
             }
-            return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, its consonants in the other script, or a close spelling"
+            return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, its consonants in the other "
+                + "script, or a close spelling"
         }
     }
 }

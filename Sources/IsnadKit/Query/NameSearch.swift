@@ -94,8 +94,7 @@ public struct NameSearch {
                 let typedInArabic = NameKey.isInArabicLetters(folded)
                 for consonants in NameKey.consonantKeys(ofTyped: folded) where consonants.count >= 2 {
                     var found = false
-                    for candidate in try store.names(withConsonantKey: consonants)
-                    where NameKey.isInArabicLetters(candidate.searchKey) != typedInArabic {
+                    for candidate in try store.names(withConsonantKey: consonants, inArabicLetters: !typedInArabic) {
                         consider(candidate, tier: .otherScript)
                         found = true
                     }

@@ -93,15 +93,11 @@ extension GraphStore {
         }
         // One actor entered twice, once in each script: the same consonants (at least three, as
         // two are shared by too many names), one name in Arabic letters and the other not.
-        // Compared on the stored keys' code points (both engines order them so): a folded name in
-        // Arabic letters starts at U+0620.
-        let (arabicStart, arabicEnd) = database.isPostgreSQL ? ("chr(1568)", "chr(1792)") : ("char(1568)", "char(1792)")
         try database.prepare(
             """
             SELECT a.entity, b.entity, a.name, b.name, a.position, b.position
             FROM entity_name AS a JOIN entity_name AS b ON b.consonant_key = a.consonant_key AND b.entity <> a.entity
-            WHERE a.search_key >= \(arabicStart) AND a.search_key < \(arabicEnd)
-              AND NOT (b.search_key >= \(arabicStart) AND b.search_key < \(arabicEnd))
+            WHERE \(arabicLettersCondition("a.search_key")) AND NOT \(arabicLettersCondition("b.search_key"))
               AND length(a.consonant_key) >= 3
               AND (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
             """

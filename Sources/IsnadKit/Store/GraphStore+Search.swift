@@ -22,11 +22,23 @@ extension GraphStore {
             "SELECT entity, name, search_key FROM entity_name WHERE search_key = ?1 ORDER BY entity, position", [.text(key)])
     }
 
-    /// Names whose consonant key is `key` (``NameKey/consonants(ofFolded:)``, its index).
-    func names(withConsonantKey key: String) throws -> [NameCandidate] {
+    /// Names whose consonant key is `key` (``NameKey/consonants(ofFolded:)``, its index), written
+    /// in Arabic letters or not as `inArabicLetters` says (``NameKey/isInArabicLetters(_:)``).
+    func names(withConsonantKey key: String, inArabicLetters: Bool) throws -> [NameCandidate] {
         try nameCandidates(
-            "SELECT entity, name, search_key FROM entity_name WHERE consonant_key = ?1 ORDER BY entity, position LIMIT 200",
+            """
+            SELECT entity, name, search_key FROM entity_name
+            WHERE consonant_key = ?1 AND \(inArabicLetters ? "" : "NOT ")\(arabicLettersCondition("search_key"))
+            ORDER BY entity, position LIMIT 200
+            """,
             [.text(key)])
+    }
+
+    /// SQL that is true when `column` holds a letter of the Arabic script, as
+    /// ``NameKey/isInArabicLetters(_:)`` says.
+    func arabicLettersCondition(_ column: String) -> String {
+        let letters = "\u{0620}-\u{064A}\u{066E}-\u{06D3}"
+        return database.isPostgreSQL ? "\(column) ~ '[\(letters)]'" : "\(column) GLOB '*[\(letters)]*'"
     }
 
     /// Names whose search key contains every word (the trigram index; words of three

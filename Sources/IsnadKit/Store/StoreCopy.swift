@@ -18,7 +18,8 @@ public enum StoreCopy {
     static let tables: [Table] = [
         Table(name: "entity", columns: ["id", "type", "name", "description", "attributes"], order: "id"),
         Table(
-            name: "entity_name", columns: ["rowid", "entity", "position", "name", "lang", "search_key", "consonant_key"], order: "rowid"),
+            name: "entity_name", columns: ["rowid", "entity", "position", "name", "lang", "search_key", "consonant_key"],
+            order: "rowid"),
         Table(name: "entity_merged", columns: ["merged", "entity", "position"], order: "merged"),
         Table(
             name: "source",
