@@ -351,6 +351,10 @@ struct SearchTests {
         let store = try GraphStore(path: path, access: .write)
         #expect(store.upgradedFrom == 10)
         #expect(try NameSearch(store: store).search("Saraya al-Quds", limit: 1).first?.id == "saraya")
+        // The trigram index was rebuilt whole after the keys, not name by name, and agrees with them.
+        try store.database.execute(
+            "INSERT INTO entity_name_search (entity_name_search, rank) VALUES ('integrity-check', 1)")
+        #expect(try NameSearch(store: store).search("Hezbolah", limit: 1).first?.id == "hezbollah")
     }
 
     /// The typo tier reads at most ``GraphStore/trigramCandidateLimit`` names from the trigram
