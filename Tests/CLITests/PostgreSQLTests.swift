@@ -194,6 +194,33 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "names folded another way are keyed again on opening, in one statement: search finds them, across scripts too",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func searchKeysRefreshed() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["--db", uri, "init"]).status == 0)
+        for entity in ["سرايا القدس", "Hezbollah"] {
+            try #require(try cli.run(["--db", uri, "add", "entity", "--type", "organization", "--name", entity]).status == 0)
+        }
+        try #require(
+            try PostgreSQLServer.psql(
+                """
+                UPDATE \(name).entity_name SET search_key = 'x', consonant_key = NULL;
+                UPDATE \(name).meta SET value = '2' WHERE key = 'name_key_version'
+                """) != nil)
+        let found = try cli.run(["--db", uri, "search", "Saraya al-Quds", "--format", "csv"])
+        #expect(found.status == 0, "\(found.standardError)")
+        #expect(found.standardOutput.contains("sraya-alqds,سرايا القدس,organization"))
+        #expect(try cli.run(["--db", uri, "search", "Hezbolah"]).standardOutput.contains("hezbollah"))
+        let keys = try #require(
+            try PostgreSQLServer.psql("SELECT string_agg(consonant_key, ',' ORDER BY rowid) FROM \(name).entity_name"))
+        #expect(keys.standardOutput.contains("srkds,zbl"))
+    }
+
+    @Test(
         "a store written by a newer Isnad, or a schema that is no store, is refused",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func refused() throws {

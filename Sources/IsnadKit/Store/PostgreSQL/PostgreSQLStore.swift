@@ -133,16 +133,29 @@ public final class PostgreSQLStore {
 
     /// Recomputes every search key with this Isnad's folding (a new store has none).
     private func refreshSearchKeys() throws {
+        // The new keys copied into a table of the transaction, then written by one UPDATE: a
+        // statement a name took 19 s at 100,000 names on a local socket.
         let names = try connection.query("SELECT rowid, name, search_key, consonant_key FROM entity_name ORDER BY rowid")
-        for row in 0..<names.count {
-            let key = NameKey.fold(names.text(row, 1) ?? "")
-            let consonants = NameKey.consonants(ofFolded: key)
-            if key != names.text(row, 2) || consonants != names.text(row, 3) {
-                try connection.query(
-                    "UPDATE entity_name SET search_key = $1, consonant_key = $2 WHERE rowid = $3",
-                    [.text(key), consonants.map { .text($0) } ?? .null, .integer(names.int64(row, 0))])
+        try connection.execute(
+            """
+            CREATE TEMP TABLE refreshed_name (rowid BIGINT PRIMARY KEY, search_key TEXT COLLATE "C" NOT NULL,
+                consonant_key TEXT COLLATE "C") ON COMMIT DROP
+            """)
+        try connection.copy(into: "pg_temp.refreshed_name", columns: ["rowid", "search_key", "consonant_key"]) { copy in
+            for row in 0..<names.count {
+                let key = NameKey.fold(names.text(row, 1) ?? "")
+                let consonants = NameKey.consonants(ofFolded: key)
+                if key != names.text(row, 2) || consonants != names.text(row, 3) {
+                    try copy.append([String(names.int64(row, 0)), key, consonants])
+                }
             }
         }
+        try connection.execute(
+            """
+            UPDATE entity_name AS n SET search_key = r.search_key, consonant_key = r.consonant_key
+            FROM pg_temp.refreshed_name AS r WHERE n.rowid = r.rowid
+            """)
+        try connection.execute("DROP TABLE pg_temp.refreshed_name")
         try connection.query(
             """
             INSERT INTO meta (key, value) VALUES ('name_key_version', $1)
