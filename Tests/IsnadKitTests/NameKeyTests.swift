@@ -52,6 +52,9 @@ struct ConsonantKeyTests {
             ("رائد صلاح", "Raed Salah"), ("الخضيرة", "Khudeira"), ("غزة", "Gaza"), ("كتائب القسام", "Kataib al-Qassam"),
             ("محمد", "Mohammed"), ("محمود", "Mahmoud"), ("عبد الله", "Abdullah"), ("عبد الله", "Abd Allah"),
             ("جمال", "Gamal"), ("الشباب", "al-Shabaab"), ("الشباب", "Chabab"), ("الجهاد", "Djihad"),
+            // An alif with hamza before a lam begins the name; it is no article.
+            ("إلهام أحمد", "Ilham Ahmed"), ("ألبانيا", "Albania"), ("إلياس كشميري", "Ilyas Kashmiri"),
+            ("الحق", "al-Haqq"), ("الحديدة", "Hodeidah"),
         ])
     func meet(_ arabic: String, _ latin: String) {
         #expect(Self.key(arabic) != nil)
@@ -65,6 +68,8 @@ struct ConsonantKeyTests {
         #expect(Self.key("مُحَمَّد") == Self.key("محمد"))
         #expect(Self.key("داعـــش") == Self.key("داعش"))
         #expect(Self.key("Hezbollah") == "zbl")
+        #expect(Self.key("محمد") != Self.key("أحمد"))
+        #expect(NameKey.fold("إلهام") != NameKey.fold("الهام"))
         #expect(Self.key("اتفاق 2017") == "tfk2017")
     }
 

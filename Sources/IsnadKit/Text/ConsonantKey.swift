@@ -66,12 +66,7 @@ extension NameKey {
     /// A word's consonants as Latin letters, before doubled letters are made one, with
     /// ``leftOut`` where a letter was left out.
     private static func consonantLetters(of word: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
-        var scalars = word[...]
-        // fold keeps the article of a word of four letters (الحق): its root is what
-        // transliterations share. A longer word has lost it already (once: الالتزام keeps التزام).
-        if scalars.count == 4, scalars.first == "\u{0627}", scalars.dropFirst().first == "\u{0644}" {
-            scalars = scalars.dropFirst(2)
-        }
+        let scalars = word[...]
         var letters: [Unicode.Scalar] = []
         var index = scalars.startIndex
         while index < scalars.endIndex {

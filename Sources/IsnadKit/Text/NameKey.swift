@@ -19,7 +19,9 @@ public enum NameKey {
     /// 2: compatibility forms fold to their plain letters (NFKC: fullwidth "Ｈａｍａｓ" is
     /// "hamas"), invisible characters (zero-width space, joiners, BOM) are dropped, and doubled
     /// digits are kept ("person 11" is not "person 1").
-    /// 3: every name also has its ``consonants(ofFolded:)`` (schema version 11).
+    /// 3: every name also has its ``consonants(ofFolded:)`` (schema version 11); the article is
+    /// left out of words of four letters too (الحق), and a word that begins with an alif bearing
+    /// hamza or madda and a lam (إلهام, ألبانيا) has no article.
     public static let version = 3
 
     public static func normalize(_ name: String) -> String {
@@ -90,7 +92,7 @@ public enum NameKey {
         let name = name.utf8.allSatisfy({ $0 < 0x80 }) ? name : name.precomposedStringWithCompatibilityMapping
         // Articles joined by a hyphen (al-Baghdadi, ash-Shami, el-Sisi) go before tokenizing.
         var tokens: [String] = []
-        for token in normalize(removingHyphenatedArticles(name.lowercased())).split(separator: " ") {
+        for token in normalize(protectingHamzaAlif(removingHyphenatedArticles(name.lowercased()))).split(separator: " ") {
             var word = String(token)
             if latinArticles.contains(word) { continue }
             if let replacement = latinParticles[word] { word = replacement }
@@ -130,6 +132,29 @@ public enum NameKey {
         }
         return result + word
     }
+    /// The text with the alif bearing hamza or madda that begins a word before a lam (إلهام,
+    /// ألبانيا, آلاف) written as two bare alifs: normalizing makes it a bare alif, which would read
+    /// as the article ال, and folding makes the two one again once the article is decided.
+    private static func protectingHamzaAlif(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x0622...0x0625).contains($0.value) }) else { return text }
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            let startsWord = !previous.properties.isAlphabetic && previous.properties.numericType == nil
+                && previous.properties.generalCategory != .nonspacingMark
+            if startsWord, ["\u{0622}", "\u{0623}", "\u{0625}"].contains(scalar), pending == "\u{0644}" {
+                result.append(contentsOf: "\u{0627}\u{0627}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(result)
+    }
+
     /// Articles written as separate words.
     private static let latinArticles: Set<String> = ["al", "el", "ul"]
     /// Name particles spelled many ways.
@@ -146,7 +171,7 @@ public enum NameKey {
     /// Drops the article ال from words long enough to keep a root, and doubled letters.
     private static func foldArabic(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
-        if scalars.count > 4, scalars[0] == "\u{0627}", scalars[1] == "\u{0644}" { scalars.removeFirst(2) }
+        if scalars.count >= 4, scalars[0] == "\u{0627}", scalars[1] == "\u{0644}" { scalars.removeFirst(2) }
         return String(String.UnicodeScalarView(collapsingRuns(scalars)))
     }
 

@@ -210,7 +210,7 @@ const latinConsonants = { a: '', e: '', i: '', o: '', u: '', w: '', y: '', h: ''
 function foldWord(word) {
   if (isArabicLetter(word)) {
     let letters = [...word];
-    if (letters.length > 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
+    if (letters.length >= 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
     return collapsingRuns(letters);
   }
   const letters = [...word];
@@ -226,7 +226,6 @@ function foldWord(word) {
 /** A word's consonants as Latin letters, before doubled letters are made one, with \0 where a
  *  letter was left out (so that the letters on either side are not taken for one doubled). */
 function consonantLetters(letters) {
-  if (letters.length === 4 && letters[0] === '\u0627' && letters[1] === '\u0644') letters = letters.slice(2);
   const result = [];
   letters.forEach((letter, i) => {
     const next = letters[i + 1];
@@ -242,7 +241,11 @@ function consonantLetters(letters) {
 /** NameKey.consonantKeys(ofTyped:): the key, then the construct state read the other way
  *  (Jabhat for جبهة, جبهة for Jabhat), for the first three words that end so. */
 function consonantKeys(name, withConstructState = true) {
-  const words = normalizeName(name.normalize('NFKC').toLowerCase().replace(hyphenatedArticles, ' ')).split(' ').filter(Boolean);
+  // An alif bearing hamza or madda that begins a word before a lam is no article (إلهام): written
+  // as two bare alifs, which the article's rule does not take and folding makes one again.
+  const unhyphenated = name.normalize('NFKC').toLowerCase().replace(hyphenatedArticles, ' ')
+    .replace(/(?<![\p{L}\p{N}\p{Mn}])[\u0622\u0623\u0625](?=\u0644)/gu, '\u0627\u0627');
+  const words = normalizeName(unhyphenated).split(' ').filter(Boolean);
   let keys = [[]];
   let constructStates = 0;
   for (const token of words) {
