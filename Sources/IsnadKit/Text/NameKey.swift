@@ -143,7 +143,8 @@ public enum NameKey {
         var pending = scalars.next()
         while let scalar = pending {
             pending = scalars.next()
-            let startsWord = !previous.properties.isAlphabetic && previous.properties.numericType == nil
+            let startsWord =
+                !previous.properties.isAlphabetic && previous.properties.numericType == nil
                 && previous.properties.generalCategory != .nonspacingMark
             if startsWord, ["\u{0622}", "\u{0623}", "\u{0625}"].contains(scalar), pending == "\u{0644}" {
                 result.append(contentsOf: "\u{0627}\u{0627}".unicodeScalars)
