@@ -59,11 +59,16 @@ struct QuoteLocatorTests {
 
     @Test("an emoji is one character: a quote does not end inside its skin tone or its sequence, and finds it whole")
     func emoji() {
-        let text = "نحن معكم 👍🏽 دائما\nالعائلة 👨‍👩‍👧 هنا ❤️‍🔥 و 5️⃣"
-        for cut in ["معكم 👍", "العائلة 👨", "العائلة 👨‍👩", "هنا ❤️", "هنا ❤"] {
+        let text = "نحن معكم 👍🏽 دائما\nالعائلة 👨‍👩‍👧 هنا ❤️‍🔥 و 5️⃣\nflags 🇵🇸🇮🇱 england 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} end"
+        for cut in [
+            "معكم 👍", "العائلة 👨", "العائلة 👨‍👩", "هنا ❤️", "هنا ❤", "flags 🇵", "🇸🇮", "england 🏴", "👩‍👧 هنا", "🇸",
+        ] {
             #expect(QuoteLocator.lines(of: cut, in: text) == nil, "\(cut)")
         }
-        for whole in ["معكم 👍🏽 دائما", "العائلة 👨‍👩‍👧 هنا", "❤️‍🔥", "و 5️⃣", "👍🏽", "معكم"] {
+        for whole in [
+            "معكم 👍🏽 دائما", "العائلة 👨‍👩‍👧 هنا", "❤️‍🔥", "و 5️⃣", "👍🏽", "معكم", "flags 🇵🇸", "🇮🇱 england", "🇵🇸🇮🇱",
+            "england 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} end",
+        ] {
             #expect(QuoteLocator.lines(of: whole, in: text) != nil, "\(whole)")
         }
     }

@@ -7,7 +7,7 @@
 /// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
 /// joiners, soft hyphens); a mark or hamza the quote does give must be the text's («قُتِلَ» does
 /// not stand in «قَتَلَ»). A match never ends inside a character («cafe» does not stand in
-/// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
+/// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes.
     public struct SearchableText: Sendable {
@@ -27,11 +27,30 @@ public enum QuoteLocator {
         let (needle, _) = fold(quote)
         guard let first = needle.first, !isOptionalMark(first) else { return nil }
         let haystack = text.scalars
-        for start in haystack.indices where stands(first, for: haystack[start]) {
+        for start in haystack.indices where stands(first, for: haystack[start]) && startsCharacter(at: start, in: haystack) {
             if let last = lastMatched(needle, in: haystack, from: start) { return (text.lines[start], text.lines[last]) }
         }
         return nil
     }
+
+    /// Whether a character of the text starts at `index`: not after the joiner of an emoji
+    /// sequence (👩 in 👨‍👩‍👧), nor at the second half of a flag (🇸 in 🇵🇸).
+    private static func startsCharacter(at index: Int, in haystack: [Unicode.Scalar]) -> Bool {
+        if index > 0, haystack[index - 1] == "\u{200D}" { return false }
+        return !isRegionalIndicator(haystack[index]) || regionalIndicators(before: index, in: haystack) % 2 == 0
+    }
+
+    /// How many flag letters (regional indicators) run up to `index`, not counting it.
+    private static func regionalIndicators(before index: Int, in haystack: [Unicode.Scalar]) -> Int {
+        var count = 0
+        while index - count > 0, isRegionalIndicator(haystack[index - count - 1]) { count += 1 }
+        return count
+    }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
+
+    /// A tag of an emoji tag sequence (the flag of England: 🏴 and the tags g b e n g, cancel).
+    private static func isTag(_ scalar: Unicode.Scalar) -> Bool { (0xE0020...0xE007F).contains(scalar.value) }
 
     /// Where the quote's last scalar matched, the quote read from `start` of the text, or nil when
     /// it does not stand there: the text's optional marks that the quote leaves out are passed
@@ -48,6 +67,12 @@ public enum QuoteLocator {
             position += 1
         }
         if position < haystack.count, extendsCharacter(haystack[position]), !isOptionalMark(haystack[position]) { return nil }
+        // The first half of a flag: an odd count of flag letters ends the match, and another follows.
+        if position < haystack.count, isRegionalIndicator(haystack[last]), isRegionalIndicator(haystack[position]),
+            regionalIndicators(before: position, in: haystack) % 2 == 1
+        {
+            return nil
+        }
         return last
     }
 
@@ -94,8 +119,9 @@ public enum QuoteLocator {
                 }
                 continue
             }
-            // A joiner inside an emoji sequence (👨‍👩‍👧) is part of the character, not an invisible extra.
-            let joinsEmoji = scalar == "\u{200D}" && isEmojiPart(previous)
+            // A joiner inside an emoji sequence (👨‍👩‍👧), and the tags of a flag such as England's,
+            // are part of the character, not invisible extras.
+            let joinsEmoji = (scalar == "\u{200D}" || isTag(scalar)) && (isEmojiPart(previous) || isTag(previous))
             if scalar == "\u{0640}" || (scalar.properties.generalCategory == .format && !joinsEmoji) { continue }
             if pendingSpace {
                 scalars.append(" ")
@@ -121,7 +147,7 @@ public enum QuoteLocator {
     /// Whether a scalar belongs to the character before it: a mark, a skin tone (👍🏽), or the
     /// joiner of an emoji sequence.
     private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isMark(scalar) || scalar.properties.isEmojiModifier || scalar == "\u{200D}"
+        isMark(scalar) || scalar.properties.isEmojiModifier || scalar == "\u{200D}" || isTag(scalar)
     }
 
     /// An emoji, or the variation selector that asks for one (❤️): what a joiner follows in an
