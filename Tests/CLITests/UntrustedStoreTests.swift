@@ -156,7 +156,7 @@ struct UntrustedStoreTests {
         // Nothing else was read, so nothing else may say "ok".
         let lines = check.standardOutput.split(separator: "\n").filter { !$0.hasPrefix(" ") }
         #expect(
-            lines.count == 11
+            lines.count == 12
                 && lines.dropFirst().allSatisfy {
                     $0.hasPrefix("--   ") && $0.hasSuffix(": not run, until the schema is Isnad's again")
                 }, "\(check.standardOutput)")
@@ -420,6 +420,19 @@ struct UntrustedStoreTests {
         #expect(check.status == 65, "\(check.standardError)")
         #expect(check.standardOutput.contains("FAIL cycles in chains of transmission: 1 problem"), "\(check.standardOutput)")
         #expect(check.standardOutput.contains("(299992 more)"))
+    }
+
+    @Test("a search key planted in the store (another name's) is reported by check, with what mends it")
+    func plantedSearchKey() throws {
+        let cli = try importedStore()
+        try plant("UPDATE entity_name SET search_key = 'hamas', consonant_key = 'zbl' WHERE entity = 'isis' AND position = 0", in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(check.standardOutput.contains("FAIL search keys that are not their names' own: 1 problem"), "\(check.standardOutput)")
+        #expect(
+            check.standardOutput.contains(
+                "entity \"isis\" name: \"Islamic State\" is searched for by keys that are not its own (another program wrote them)"),
+            "\(check.standardOutput)")
     }
 
     @Test("check reports look-alike names; search folds compatibility forms; doubled digits are not folded")

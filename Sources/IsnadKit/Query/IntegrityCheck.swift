@@ -16,6 +16,7 @@ public struct IntegrityCheck {
         case citesCycle = "cites-cycle"
         case probableDuplicate = "probable-duplicate"
         case lookAlikeName = "look-alike-name"
+        case nameKey = "name-key"
         case unconfirmedGrade = "unconfirmed-grade"
 
         /// What the check looks for, in a few words.
@@ -31,6 +32,7 @@ public struct IntegrityCheck {
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
+            case .nameKey: "search keys that are not their names' own"
             case .unconfirmedGrade: "credibility 1 (confirmed) without two independent channels"
             }
         }
@@ -324,16 +326,28 @@ public struct IntegrityCheck {
     /// Names that look like another name but are not the same text, so that a reader (and
     /// search) takes them for what they imitate: letters of two scripts in one word ("Hаmas" with
     /// a Cyrillic а), invisible characters, compatibility forms (fullwidth "Ｈａｍａｓ").
+    ///
+    /// And names whose stored search keys are not what this Isnad makes of them: search goes by
+    /// the keys, so a key planted in a store (another entity's) makes a command take that name for
+    /// this entity.
     private mutating func checkNames(_ store: GraphStore) throws {
         var count = 0
-        try store.forEachStoredName { entity, position, name in
+        try store.forEachStoredName { entity, position, name, searchKey, consonantKey in
             count += 1
             let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " alias \(position)")
             for problem in NameLookAlike.problems(in: name) {
                 add(.lookAlikeName, subject, "\"\(Text.printable(name))\" \(problem)")
             }
+            let folded = NameKey.fold(name)
+            if searchKey != folded || consonantKey != NameKey.consonants(ofFolded: folded) {
+                add(
+                    .nameKey, subject,
+                    "\"\(Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; export the records and import them into a new store"
+                )
+            }
         }
         examined[.lookAlikeName] = count
+        examined[.nameKey] = count
     }
 
     /// Every credibility 1 ("confirmed by other independent sources") on a claim whose side

@@ -285,10 +285,14 @@ extension GraphStore {
     }
 
     /// Every name and alias as stored: the entity, the position (0 for the primary name), the
-    /// name, in entity and position order.
-    public func forEachStoredName(_ body: (_ entity: String, _ position: Int, _ name: String) throws -> Void) throws {
-        try database.prepare("SELECT entity, position, name FROM entity_name ORDER BY entity, position").forEachRow { row in
-            try body(row.string(0), row.int(1), row.string(2))
+    /// name and its search and consonant keys, in entity and position order.
+    public func forEachStoredName(
+        _ body: (_ entity: String, _ position: Int, _ name: String, _ searchKey: String?, _ consonantKey: String?) throws -> Void
+    ) throws {
+        try database.prepare(
+            "SELECT entity, position, name, search_key, consonant_key FROM entity_name ORDER BY entity, position"
+        ).forEachRow { row in
+            try body(row.string(0), row.int(1), row.string(2), row.text(3), row.text(4))
         }
     }
 
