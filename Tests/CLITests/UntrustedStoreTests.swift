@@ -425,14 +425,16 @@ struct UntrustedStoreTests {
     @Test("a search key planted in the store (another name's) is reported by check, with what mends it")
     func plantedSearchKey() throws {
         let cli = try importedStore()
-        try plant("UPDATE entity_name SET search_key = 'hamas', consonant_key = 'zbl' WHERE entity = 'isis' AND position = 0", in: cli)
+        try plant(
+            "UPDATE entity_name SET search_key = 'hamas', consonant_key = 'zbl' WHERE entity = 'isis' AND position = 0", in: cli)
         let check = try cli.run(["check"])
+        let output = check.standardOutput
         #expect(check.status == 65)
-        #expect(check.standardOutput.contains("FAIL search keys that are not their names' own: 1 problem"), "\(check.standardOutput)")
+        #expect(output.contains("FAIL search keys that are not their names' own: 1 problem"), "\(output)")
         #expect(
-            check.standardOutput.contains(
-                "entity \"isis\" name: \"Islamic State\" is searched for by keys that are not its own (another program wrote them)"),
-            "\(check.standardOutput)")
+            output.contains(
+                "entity \"isis\" name: \"Islamic State\" is searched for by keys that are not its own (another program wrote them)"
+            ), "\(output)")
     }
 
     @Test("check reports look-alike names; search folds compatibility forms; doubled digits are not folded")
