@@ -141,10 +141,9 @@ enum AddCommand: Command {
         var namesakes: [(name: String, match: NameSearch.Match)] = []
         let names = if case .entity(let entity) = record { [entity.name] + entity.aliases.map(\.name) } else { [name] }
         for text in names {
+            let consonants = NameKey.consonants(ofFolded: NameKey.fold(text))?.count ?? 0
             for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: true, countsClaims: false)
-            where match.tier <= .variant
-                || (match.tier == .otherScript && (NameKey.consonants(ofFolded: NameKey.fold(text))?.count ?? 0) >= 3)
-            {
+            where match.tier <= .variant || (match.tier == .otherScript && consonants >= 3) {
                 if !namesakes.contains(where: { $0.match.id == match.id }) { namesakes.append((text, match)) }
             }
         }
