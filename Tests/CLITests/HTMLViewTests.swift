@@ -51,7 +51,8 @@ struct HTMLViewTests {
             "Abdul Rahman", "Abul Fadl", "al-al-Qassam", "ａｌ－Ｑａｓｓａｍ", "Ash-Shabaab", "pph", "Gucchi", "Djihad", "Xaviera",
             "Hizbullah", "Jama'at Nusrat al-Islam wal-Muslimin",
             "Jabhat al-Nusra", "Beirut", "Hayat Tahrir al-Sham", "Harakat Harakat Harakat Harakat", "جبهة النصرة",
-            "الالتزام", "الحق", "الله", "إلهام أحمد", "ألبانيا", "الألباني", "آلاف", "بإلهام", "اتفاق ٢٠١٧", "Person 11", "Ｈａｍａｓ",
+            "الالتزام", "الحق", "الله", "Abdelkader", "Abdullah", "Abu Dhabi", "Gaddafi", "Ghasem Soleimani", "Dhdh Gg",
+            "إلهام أحمد", "ألبانيا", "الألباني", "آلاف", "بإلهام", "اتفاق ٢٠١٧", "Person 11", "Ｈａｍａｓ",
             "Aya", "ـــ", "پاکستان", "Chabab",
         ]
     }

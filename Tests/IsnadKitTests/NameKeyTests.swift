@@ -18,6 +18,7 @@ struct NameKeyTests {
             ("داعـــش", "داعش"),
             ("Abdel Rahman", "Abd al-Rahman"),
             ("Shadi el-Menei", "Shadi al Menei"),
+            ("Abdelkader", "Abd el-Kader"), ("Abdulmalik", "Abd al-Malik"),
         ])
     func sameFold(_ a: String, _ b: String) {
         #expect(NameKey.fold(a) == NameKey.fold(b), "\(NameKey.fold(a)) ≠ \(NameKey.fold(b))")
@@ -55,6 +56,8 @@ struct ConsonantKeyTests {
             // An alif with hamza before a lam begins the name; it is no article.
             ("إلهام أحمد", "Ilham Ahmed"), ("ألبانيا", "Albania"), ("إلياس كشميري", "Ilyas Kashmiri"),
             ("الحق", "al-Haqq"), ("الحديدة", "Hodeidah"),
+            // Abd glued to its article and the name.
+            ("عبد القادر", "Abdelkader"), ("عبد الملك الحوثي", "Abdulmalik al-Houthi"), ("عبد الله", "Abdallah"),
         ])
     func meet(_ arabic: String, _ latin: String) {
         #expect(Self.key(arabic) != nil)
@@ -88,6 +91,17 @@ struct ConsonantKeyTests {
         // The key as written comes first; a t that Arabic writes (Beirut, بيروت) needs no other reading.
         #expect(NameKey.consonantKeys(ofTyped: NameKey.fold(latin)).first == latinKey)
         #expect(Self.key("Beirut") == Self.key("بيروت"))
+    }
+
+    @Test(
+        "a typed name is also looked up with dh read as ظ and g as ق",
+        arguments: [("أبو ظبي", "Abu Dhabi"), ("القذافي", "Gaddafi"), ("قاسم سليماني", "Ghasem Soleimani")])
+    func otherReadings(_ arabic: String, _ latin: String) throws {
+        let arabicKey = try #require(Self.key(arabic))
+        #expect(Self.key(latin) != arabicKey)
+        let typed = NameKey.consonantKeys(ofTyped: NameKey.fold(latin))
+        #expect(typed.contains(arabicKey), "\(typed)")
+        #expect(NameKey.consonantKeys(ofTyped: NameKey.fold("Harakat Harakat Harakat Harakat Jabhat")).count == 8)
     }
 
     @Test("a name of vowels only has no key")

@@ -18,30 +18,26 @@ extension NameKey {
     /// - Parameter folded: the name's ``fold(_:)``.
     /// - Returns: nil when nothing of the name is left (a name of vowels only).
     public static func consonants(ofFolded folded: String) -> String? {
-        consonantKeys(ofFolded: folded, withConstructState: false).first
+        consonantKeys(ofFolded: folded, withOtherReadings: false).first
     }
 
     /// The keys to look a typed text up by: its ``consonants(ofFolded:)`` first, then the same
-    /// with the ending of a word in the construct state read the other way, as transliterations
-    /// write it and Arabic does not: the t of `Jabhat al-Nusra` that جبهة النصرة writes as ة
-    /// (left out of the key), and the other way round (جبهة read as Jabhat). Words that end in a
-    /// vowel and t in Latin letters, or in ة or ه in Arabic ones, the first three of them: eight
-    /// keys at most. A t that Arabic writes as ت (Beirut, بيروت) is in the first key.
+    /// with its words read as transliterations write them and Arabic does not, eight keys at most:
+    /// - the construct state: the t of `Jabhat al-Nusra` that جبهة النصرة writes as ة (left out
+    ///   of the key), and the other way round (جبهة read as Jabhat); a t that Arabic writes as ت
+    ///   (Beirut, بيروت) is in the first key;
+    /// - dh for ظ (Abu Dhabi, أبو ظبي), where it is more often ذ;
+    /// - g or gh for ق (Gaddafi, القذافي; Ghasem, قاسم), where they are more often ج and غ.
     public static func consonantKeys(ofTyped folded: String) -> [String] {
-        consonantKeys(ofFolded: folded, withConstructState: true)
+        consonantKeys(ofFolded: folded, withOtherReadings: true)
     }
 
-    private static func consonantKeys(ofFolded folded: String, withConstructState: Bool) -> [String] {
+    private static func consonantKeys(ofFolded folded: String, withOtherReadings: Bool) -> [String] {
         var keys: [[Unicode.Scalar]] = [[]]
-        var constructStates = 0
         for word in folded.unicodeScalars.split(separator: " ") {
             let letters = consonantLetters(of: word)
-            var forms = [letters]
-            if withConstructState, constructStates < 3, let other = constructState(of: word, letters: letters) {
-                forms.append(other)
-                constructStates += 1
-            }
-            keys = keys.flatMap { key in forms.map { key + $0 } }
+            let forms = withOtherReadings ? [letters] + otherReadings(of: word, letters: letters) : [letters]
+            keys = Array(keys.flatMap { key in forms.map { key + $0 } }.prefix(8))
         }
         var result: [String] = []
         for key in keys {
@@ -94,16 +90,35 @@ extension NameKey {
         return letters
     }
 
-    /// The word's consonants with its construct-state ending read the other way: without the
-    /// final t of a Latin word that ends in a vowel and t (fold has made e and o i and u), with a
-    /// t after an Arabic word that ends in ه (ة, folded); nil for any other word.
-    private static func constructState(of word: Substring.UnicodeScalarView, letters: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    /// The word's consonants read as ``consonantKeys(ofTyped:)`` says, each different from
+    /// `letters`: without the final t of a Latin word that ends in a vowel and t (fold has made e
+    /// and o i and u), with a t after an Arabic word that ends in ه (ة, folded), with z for dh and
+    /// q for g.
+    private static func otherReadings(of word: Substring.UnicodeScalarView, letters: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        var readings: [[Unicode.Scalar]] = []
         let last = word.last
-        if last == "\u{0647}", word.count >= 2 { return letters + ["t"] }
+        if last == "\u{0647}", word.count >= 2 { readings.append(letters + ["t"]) }
         if last == "t", let vowel = word.dropLast().last, "aiu".unicodeScalars.contains(vowel), letters.last == "t" {
-            return Array(letters.dropLast())
+            readings.append(Array(letters.dropLast()))
         }
-        return nil
+        let scalars = Array(word)
+        for (written, read) in [("d", "z"), ("g", "q")] as [(Unicode.Scalar, Unicode.Scalar)] where scalars.contains(written) {
+            var respelled = String.UnicodeScalarView()
+            var index = 0
+            while index < scalars.count {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                if scalars[index] == written, written == "g" || next == "h" {
+                    respelled.append(read)
+                    index += written == "d" ? 2 : 1
+                } else {
+                    respelled.append(scalars[index])
+                    index += 1
+                }
+            }
+            let reading = consonantLetters(of: Substring(String(respelled)).unicodeScalars)
+            if reading != letters { readings.append(reading) }
+        }
+        return readings
     }
 
     /// Whether a folded name or text is written, at least in part, in Arabic letters.

@@ -19,7 +19,8 @@ public enum NameKey {
     /// 2: compatibility forms fold to their plain letters (NFKC: fullwidth "Ｈａｍａｓ" is
     /// "hamas"), invisible characters (zero-width space, joiners, BOM) are dropped, and doubled
     /// digits are kept ("person 11" is not "person 1").
-    /// 3: every name also has its ``consonants(ofFolded:)`` (schema version 11); the article is
+    /// 3: every name also has its ``consonants(ofFolded:)`` (schema version 11); Abd glued to
+    /// its article and name is two words (Abdelkader, Abd el-Kader); the article is
     /// left out of words of four letters too (الحق), and a word that begins with an alif bearing
     /// hamza or madda and a lam (إلهام, ألبانيا) has no article.
     public static let version = 3
@@ -95,6 +96,12 @@ public enum NameKey {
         for token in normalize(protectingHamzaAlif(removingHyphenatedArticles(name.lowercased()))).split(separator: " ") {
             var word = String(token)
             if latinArticles.contains(word) { continue }
+            // Abd and its article written as one word with the name (Abdelkader, Abdullah): two
+            // words, as in Abd el-Kader and Abd Allah.
+            if let glued = gluedAbd.first(where: { word.hasPrefix($0) && word.count >= $0.count + 3 }) {
+                tokens.append("abd")
+                word = String(word.dropFirst(glued.count))
+            }
             if let replacement = latinParticles[word] { word = replacement }
             if word.unicodeScalars.first.map(isArabicLetter) == true {
                 word = foldArabic(word)
@@ -156,6 +163,8 @@ public enum NameKey {
         return String(result)
     }
 
+    /// Abd with the article, written as one word with the name that follows.
+    private static let gluedAbd = ["abdel", "abdul", "abdal", "abdil"]
     /// Articles written as separate words.
     private static let latinArticles: Set<String> = ["al", "el", "ul"]
     /// Name particles spelled many ways.

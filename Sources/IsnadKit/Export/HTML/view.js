@@ -238,28 +238,27 @@ function consonantLetters(letters) {
   return result;
 }
 
-/** NameKey.consonantKeys(ofTyped:): the key, then the construct state read the other way
- *  (Jabhat for جبهة, جبهة for Jabhat), for the first three words that end so. */
-function consonantKeys(name, withConstructState = true) {
+/** NameKey.consonantKeys(ofTyped:): the key, then the words read as transliterations write
+ *  them and Arabic does not (Jabhat for جبهة and the other way round, dh for ظ, g for ق), eight
+ *  keys at most. */
+function consonantKeys(name, withOtherReadings = true) {
   // An alif bearing hamza or madda that begins a word before a lam is no article (إلهام): written
   // as two bare alifs, which the article's rule does not take and folding makes one again.
   const unhyphenated = name.normalize('NFKC').toLowerCase().replace(hyphenatedArticles, ' ')
     .replace(/(?<![\p{L}\p{N}\p{Mn}])[\u0622\u0623\u0625](?=\u0644)/gu, '\u0627\u0627');
-  const words = normalizeName(unhyphenated).split(' ').filter(Boolean);
-  let keys = [[]];
-  let constructStates = 0;
-  for (const token of words) {
+  const tokens = [];
+  for (const token of normalizeName(unhyphenated).split(' ').filter(Boolean)) {
     if (['al', 'el', 'ul'].includes(token)) continue;
+    // Abd glued to its article and name (Abdelkader): two words, as in Abd el-Kader.
+    const glued = ['abdel', 'abdul', 'abdal', 'abdil'].find((prefix) => token.startsWith(prefix) && [...token].length >= prefix.length + 3);
+    if (glued) tokens.push('abd', token.slice(glued.length)); else tokens.push(token);
+  }
+  let keys = [[]];
+  for (const token of tokens) {
     const folded = foldWord(latinParticles.get(token) ?? token);
     const letters = consonantLetters(folded);
-    const forms = [letters];
-    const last = folded[folded.length - 1];
-    if (withConstructState && constructStates < 3) {
-      if (last === '\u0647' && folded.length >= 2) forms.push([...letters, 't']);
-      else if (last === 't' && 'aiu'.includes(folded[folded.length - 2]) && letters[letters.length - 1] === 't') forms.push(letters.slice(0, -1));
-      if (forms.length > 1) constructStates++;
-    }
-    keys = keys.flatMap((key) => forms.map((form) => [...key, ...form]));
+    const forms = withOtherReadings ? [letters, ...otherReadings(folded, letters)] : [letters];
+    keys = keys.flatMap((key) => forms.map((form) => [...key, ...form])).slice(0, 8);
   }
   const result = [];
   for (const key of keys) {
@@ -267,6 +266,29 @@ function consonantKeys(name, withConstructState = true) {
     if (text && !result.includes(text)) result.push(text);
   }
   return result;
+}
+
+/** Text/ConsonantKey.swift's otherReadings: the construct state read the other way, z for dh,
+ *  q for g; each different from `letters`. */
+function otherReadings(folded, letters) {
+  const readings = [];
+  const last = folded[folded.length - 1];
+  if (last === '\u0647' && folded.length >= 2) readings.push([...letters, 't']);
+  if (last === 't' && 'aiu'.includes(folded[folded.length - 2]) && letters[letters.length - 1] === 't') readings.push(letters.slice(0, -1));
+  for (const [written, read] of [['d', 'z'], ['g', 'q']]) {
+    if (!folded.includes(written)) continue;
+    const respelled = [];
+    for (let i = 0; i < folded.length; i++) {
+      const next = folded[i + 1];
+      if (folded[i] === written && (written === 'g' || next === 'h')) {
+        respelled.push(read);
+        if (written === 'd') i++;
+      } else respelled.push(folded[i]);
+    }
+    const reading = consonantLetters(respelled);
+    if (reading.join('') !== letters.join('')) readings.push(reading);
+  }
+  return readings;
 }
 
 const consonantKey = (name) => consonantKeys(name, false)[0] ?? null;
