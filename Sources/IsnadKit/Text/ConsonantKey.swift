@@ -18,7 +18,8 @@ extension NameKey {
     /// - Parameter folded: the name's ``fold(_:)``.
     /// - Returns: nil when nothing of the name is left (a name of vowels only).
     public static func consonants(ofFolded folded: String) -> String? {
-        consonantKeys(ofFolded: folded, withOtherReadings: false).first
+        let key = collapsed(folded.unicodeScalars.split(separator: " ").flatMap(consonantLetters))
+        return key.isEmpty ? nil : key
     }
 
     /// The keys to look a typed text up by: its ``consonants(ofFolded:)`` first, then the same
@@ -29,30 +30,28 @@ extension NameKey {
     /// - dh for ظ (Abu Dhabi, أبو ظبي), where it is more often ذ;
     /// - g or gh for ق (Gaddafi, القذافي; Ghasem, قاسم), where they are more often ج and غ.
     public static func consonantKeys(ofTyped folded: String) -> [String] {
-        consonantKeys(ofFolded: folded, withOtherReadings: true)
-    }
-
-    private static func consonantKeys(ofFolded folded: String, withOtherReadings: Bool) -> [String] {
         var keys: [[Unicode.Scalar]] = [[]]
         for word in folded.unicodeScalars.split(separator: " ") {
             let letters = consonantLetters(of: word)
-            let forms = withOtherReadings ? [letters] + otherReadings(of: word, letters: letters) : [letters]
+            let forms = [letters] + otherReadings(of: word, letters: letters)
             keys = Array(keys.flatMap { key in forms.map { key + $0 } }.prefix(8))
         }
         var result: [String] = []
-        for key in keys {
-            // A letter doubled, next to itself within a word or across two (Abd al-Dayim), is
-            // one; not when a vowel stood between (Mohammed mmd, Ahmed md); digits are no letters.
-            var collapsed = String.UnicodeScalarView()
-            var previous: Unicode.Scalar?
-            for scalar in key {
-                if scalar != previous || scalar.properties.numericType != nil, scalar != leftOut { collapsed.append(scalar) }
-                previous = scalar
-            }
-            let text = String(collapsed)
-            if !text.isEmpty, !result.contains(text) { result.append(text) }
-        }
+        for key in keys.map(collapsed) where !key.isEmpty && !result.contains(key) { result.append(key) }
         return result
+    }
+
+    /// The key's letters with a letter doubled next to itself, within a word or across two (Abd
+    /// al-Dayim), made one; not when a vowel stood between (Mohammed mmd, Ahmed md); digits are
+    /// no letters.
+    private static func collapsed(_ key: [Unicode.Scalar]) -> String {
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in key {
+            if scalar != previous || scalar.properties.numericType != nil, scalar != leftOut { result.append(scalar) }
+            previous = scalar
+        }
+        return String(result)
     }
 
     /// What ``consonantLetters(of:)`` writes where it leaves a letter out, so that the letters on
