@@ -18,8 +18,10 @@ extension NameKey {
     /// - Parameter folded: the name's ``fold(_:)``.
     /// - Returns: nil when nothing of the name is left (a name of vowels only).
     public static func consonants(ofFolded folded: String) -> String? {
-        let key = collapsed(folded.unicodeScalars.split(separator: " ").flatMap(consonantLetters))
-        return key.isEmpty ? nil : key
+        // Written for every name an import writes: one pass, no array a word.
+        var key = Collapsing()
+        for word in folded.unicodeScalars.split(separator: " ") { forEachConsonant(of: word) { key.append($0) } }
+        return key.result.isEmpty ? nil : String(key.result)
     }
 
     /// The keys to look a typed text up by: its ``consonants(ofFolded:)`` first, then the same
@@ -37,56 +39,69 @@ extension NameKey {
             keys = Array(keys.flatMap { key in forms.map { key + $0 } }.prefix(8))
         }
         var result: [String] = []
-        for key in keys.map(collapsed) where !key.isEmpty && !result.contains(key) { result.append(key) }
+        for letters in keys {
+            var key = Collapsing()
+            for letter in letters { key.append(letter) }
+            let text = String(key.result)
+            if !text.isEmpty, !result.contains(text) { result.append(text) }
+        }
         return result
     }
 
-    /// The key's letters with a letter doubled next to itself, within a word or across two (Abd
+    /// A key's letters with a letter doubled next to itself, within a word or across two (Abd
     /// al-Dayim), made one; not when a vowel stood between (Mohammed mmd, Ahmed md); digits are
     /// no letters.
-    private static func collapsed(_ key: [Unicode.Scalar]) -> String {
+    private struct Collapsing {
         var result = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in key {
-            if scalar != previous || scalar.properties.numericType != nil, scalar != leftOut { result.append(scalar) }
+        private var previous: Unicode.Scalar?
+
+        mutating func append(_ scalar: Unicode.Scalar) {
+            let isDigit = scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
+            if scalar != previous || isDigit, scalar != NameKey.leftOut { result.append(scalar) }
             previous = scalar
         }
-        return String(result)
     }
 
     /// What ``consonantLetters(of:)`` writes where it leaves a letter out, so that the letters on
     /// either side are not taken for one doubled.
-    private static let leftOut: Unicode.Scalar = "\u{0}"
+    fileprivate static let leftOut: Unicode.Scalar = "\u{0}"
 
     /// A word's consonants as Latin letters, before doubled letters are made one, with
     /// ``leftOut`` where a letter was left out.
     private static func consonantLetters(of word: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
-        let scalars = word[...]
         var letters: [Unicode.Scalar] = []
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
-            index = scalars.index(after: index)
+        forEachConsonant(of: word) { letters.append($0) }
+        return letters
+    }
+
+    /// Calls `body` with each of the word's consonants as Latin letters, and ``leftOut`` where a
+    /// letter is left out.
+    private static func forEachConsonant(of word: Substring.UnicodeScalarView, _ body: (Unicode.Scalar) -> Void) {
+        var index = word.startIndex
+        while index < word.endIndex {
+            let scalar = word[index]
+            index = word.index(after: index)
+            let next = index < word.endIndex ? word[index] : nil
             if scalar.value < 0x80 {
                 switch scalar {
-                case "a", "e", "i", "o", "u", "w", "y", "h": letters.append(leftOut)
-                case "c": letters.append(next == "h" ? "s" : "k")
+                case "a", "e", "i", "o", "u", "w", "y", "h": body(leftOut)
+                case "c": body(next == "h" ? "s" : "k")
                 case "d" where next == "j": continue
-                case "g": letters.append("j")
-                case "p": letters.append("b")
-                case "q": letters.append("k")
-                case "v": letters.append("f")
-                case "x": letters += ["k", "s"]
-                default: letters.append(scalar)
+                case "g": body("j")
+                case "p": body("b")
+                case "q": body("k")
+                case "v": body("f")
+                case "x":
+                    body("k")
+                    body("s")
+                default: body(scalar)
                 }
             } else if let latin = arabicConsonant(scalar) {
-                letters.append(latin ?? leftOut)
+                body(latin ?? leftOut)
             } else {
-                letters.append(scalar)
+                body(scalar)
             }
         }
-        return letters
     }
 
     /// The word's consonants read as ``consonantKeys(ofTyped:)`` says, each different from

@@ -143,7 +143,13 @@ public enum NameKey {
     /// ألبانيا, آلاف) written as two bare alifs: normalizing makes it a bare alif, which would read
     /// as the article ال, and folding makes the two one again once the article is decided.
     private static func protectingHamzaAlif(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0x0622...0x0625).contains($0.value) }) else { return text }
+        // Most names have no such word: they are returned as they are, with no string made.
+        var before: UInt32 = 0x20
+        let hasHamzaAlifBeforeLam = text.unicodeScalars.contains { scalar in
+            defer { before = scalar.value }
+            return scalar == "\u{0644}" && (before == 0x0622 || before == 0x0623 || before == 0x0625)
+        }
+        guard hasHamzaAlifBeforeLam else { return text }
         var result = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
         var scalars = text.unicodeScalars.makeIterator()
