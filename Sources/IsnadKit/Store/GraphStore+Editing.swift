@@ -68,17 +68,28 @@ extension GraphStore {
         return claim
     }
 
-    /// Writes an entity's name and aliases, in their order, each with its search key
-    /// (`searchKeys`: ``NameKey/searchKeys(of:)``) and the consonant key made from it.
+    /// Writes an entity's ``nameRows(of:searchKeys:)``.
     func insertNames(of entity: Entity, searchKeys: [String]) throws {
         let insertName = try database.cached(
             "INSERT INTO entity_name (entity, position, name, lang, search_key, consonant_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        for (position, row) in GraphStore.nameRows(of: entity, searchKeys: searchKeys).enumerated() {
+            // The position bound as the number it is (PostgreSQL takes no text for an integer).
+            var values: [Statement.Value] = row.map { $0.map { .text($0) } ?? .null }
+            values[1] = .integer(Int64(position))
+            try insertName.run(values)
+        }
+    }
+
+    /// The `entity_name` rows of an entity (entity, position, name, lang, search_key,
+    /// consonant_key): its name and aliases in their order, each with its search key
+    /// (`searchKeys`: ``NameKey/searchKeys(of:)``) and the consonant key made from it.
+    static func nameRows(of entity: Entity, searchKeys: [String]) -> [[String?]] {
         let names = [(entity.name, nil)] + entity.aliases.map { ($0.name, Optional($0.lang)) }
-        for (position, (name, lang)) in names.enumerated() {
-            try insertName.run([
-                .text(entity.id), .integer(Int64(position)), .text(name), lang.map { .text($0) } ?? .null,
-                .text(searchKeys[position]), NameKey.consonants(ofFolded: searchKeys[position]).map { .text($0) } ?? .null,
-            ])
+        return names.enumerated().map { position, name in
+            [
+                entity.id, String(position), name.0, name.1, searchKeys[position],
+                NameKey.consonants(ofFolded: searchKeys[position]),
+            ]
         }
     }
 

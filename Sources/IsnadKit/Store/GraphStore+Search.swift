@@ -37,7 +37,11 @@ extension GraphStore {
     /// SQL that is true when `column` holds a letter of the Arabic script, as
     /// ``NameKey/isInArabicLetters(_:)`` says.
     func arabicLettersCondition(_ column: String) -> String {
-        let letters = "\u{0620}-\u{064A}\u{066E}-\u{06D3}"
+        // A bracket of ranges, such as [ؠ-يٮ-ۓ], for GLOB and for PostgreSQL's regular expressions.
+        let letters = NameKey.arabicLetters.compactMap { range -> String? in
+            guard let first = Unicode.Scalar(range.lowerBound), let last = Unicode.Scalar(range.upperBound) else { return nil }
+            return "\(first)-\(last)"
+        }.joined()
         return database.isPostgreSQL ? "\(column) ~ '[\(letters)]'" : "\(column) GLOB '*[\(letters)]*'"
     }
 

@@ -837,13 +837,7 @@ final class ImportSession {
                 entityRows.append([
                     entity.id, entity.type.rawValue, entity.name, entity.description, AttributesJSON.encode(entity.attributes),
                 ])
-                nameRows.append([entity.id, "0", entity.name, nil, searchKeys[0], NameKey.consonants(ofFolded: searchKeys[0])])
-                for (index, alias) in entity.aliases.enumerated() {
-                    nameRows.append([
-                        entity.id, String(index + 1), alias.name, alias.lang, searchKeys[index + 1],
-                        NameKey.consonants(ofFolded: searchKeys[index + 1]),
-                    ])
-                }
+                nameRows += GraphStore.nameRows(of: entity, searchKeys: searchKeys)
             case .source(let source):
                 if storedSources.contains(source.id) {
                     try writeRowByRow(source, exists: true)

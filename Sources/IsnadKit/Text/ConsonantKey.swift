@@ -137,7 +137,7 @@ extension NameKey {
 
     /// Whether a folded name or text is written, at least in part, in Arabic letters.
     public static func isInArabicLetters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x0620...0x064A).contains($0.value) || (0x066E...0x06D3).contains($0.value) }
+        text.unicodeScalars.contains(where: isArabicLetter)
     }
 
     /// The Latin letter an Arabic letter's transliterations share: `.some(nil)` for one they leave

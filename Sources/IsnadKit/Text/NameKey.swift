@@ -180,8 +180,12 @@ public enum NameKey {
         "ibn": "bin", "ben": "bin", "bn": "bin",
     ]
 
-    private static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x0620...0x064A).contains(scalar.value) || (0x066E...0x06D3).contains(scalar.value)
+    /// The letters of the Arabic script (Persian and Urdu ones among them), as search tells a
+    /// name's script: here, in ``isInArabicLetters(_:)``, and in SQL (`arabicLettersCondition`).
+    static let arabicLetters: [ClosedRange<UInt32>] = [0x0620...0x064A, 0x066E...0x06D3]
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        arabicLetters.contains { $0.contains(scalar.value) }
     }
 
     /// Drops the article ال from words long enough to keep a root, and doubled letters.
