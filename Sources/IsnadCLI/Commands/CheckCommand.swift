@@ -15,7 +15,8 @@ enum CheckCommand: Command {
             text of the source they stand in (as add claim looks for them); cycles in chains of transmission (a
             source that relays itself through others); entities that are probably the same (a name or alias that
             folds to the same search key); names with look-alike characters (two scripts in one word, invisible
-            characters, fullwidth and other compatibility forms). The store is opened read only: nothing in it
+            characters, fullwidth and other compatibility forms); search keys and entries of the name search index that are
+            not their names' own (written or damaged by another program, which SQLite's integrity check does not see). The store is opened read only: nothing in it
             runs. Exits 0 when the store is clean, 65 when something was found.
             """,
         options: [format],

@@ -32,7 +32,7 @@ public struct IntegrityCheck {
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
-            case .nameKey: "search keys that are not their names' own"
+            case .nameKey: "search keys and index entries that are not their names' own"
             case .unconfirmedGrade: "credibility 1 (confirmed) without two independent channels"
             }
         }
@@ -345,6 +345,19 @@ public struct IntegrityCheck {
                     "\"\(Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; export the records and import them into a new store"
                 )
             }
+        }
+        let (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
+        for (entity, position, name) in unindexed {
+            add(
+                .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " alias \(position)"),
+                "\"\(Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; export the records and import them into a new store"
+            )
+        }
+        if entriesOfNoName > 0 {
+            add(
+                .nameKey, "store",
+                "the name search index holds \(counted(entriesOfNoName, "entry", "entries")) of names that are not in the store (another program wrote or damaged the index): search may take another name for them; export the records and import them into a new store"
+            )
         }
         examined[.lookAlikeName] = count
         examined[.nameKey] = count

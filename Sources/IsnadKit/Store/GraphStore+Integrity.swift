@@ -296,6 +296,78 @@ extension GraphStore {
         }
     }
 
+    /// The names whose entries in the name search index (`entity_name_search`: the trigrams of
+    /// each name's search key) are not the trigrams of their stored key, in entity and position
+    /// order, and how many entries belong to no name at all. SQLite's own check reads the index's
+    /// pages, never what they hold, so an index another program wrote or damaged passes it, and
+    /// search then misses a name or takes one for another. Read through `fts5vocab` in the
+    /// connection's temporary schema: the store itself is only read. Empty on PostgreSQL, whose
+    /// trigram index is the server's own.
+    public func namesOutOfSearchIndex() throws -> (names: [(entity: String, position: Int, name: String)], entriesOfNoName: Int) {
+        guard !database.isPostgreSQL else { return ([], 0) }
+        try database.execute(
+            "CREATE VIRTUAL TABLE temp.isnad_check_index USING fts5vocab(main, entity_name_search, 'instance')")
+        defer { try? database.execute("DROP TABLE temp.isnad_check_index") }
+        // A first pass keeps a name under suspicion when an entry is not the key's trigram at its
+        // offset, or the name has not one entry for each trigram; the trigram tokenizer folds
+        // case as Swift's lowercasing does not (Greek's final sigma), so each suspect is then
+        // tokenized again by SQLite into a table of the temporary schema and compared whole.
+        var suspects = Set<Int64>()
+        var entriesOfNoName = Set<Int64>()
+        try database.prepare(
+            """
+            SELECT v.doc, n.rowid IS NULL FROM temp.isnad_check_index AS v LEFT JOIN entity_name AS n ON n.rowid = v.doc
+            WHERE n.rowid IS NULL OR v.term <> substr(n.search_key, v.offset + 1, 3)
+            """
+        ).forEachRow { row in
+            if row.int(1) != 0 { entriesOfNoName.insert(row.int64(0)) } else { suspects.insert(row.int64(0)) }
+        }
+        let entries = try database.prepare("SELECT count(*) FROM temp.isnad_check_index").scalarInteger() ?? 0
+        let trigrams =
+            try database.prepare("SELECT coalesce(sum(max(length(search_key) - 2, 0)), 0) FROM entity_name").scalarInteger() ?? 0
+        if entries != trigrams || !entriesOfNoName.isEmpty {
+            try database.prepare(
+                """
+                SELECT n.rowid FROM entity_name AS n
+                LEFT JOIN (SELECT doc, count(*) AS found FROM temp.isnad_check_index GROUP BY doc) AS c ON c.doc = n.rowid
+                WHERE coalesce(c.found, 0) <> max(length(n.search_key) - 2, 0)
+                """
+            ).forEachRow { suspects.insert($0.int64(0)) }
+        }
+        let entriesOfNoNameCount = try countEntries(ofDocuments: entriesOfNoName)
+        guard !suspects.isEmpty else { return ([], entriesOfNoNameCount) }
+        try database.execute(
+            """
+            CREATE VIRTUAL TABLE temp.isnad_check_keys USING fts5 (search_key, tokenize = 'trigram');
+            CREATE VIRTUAL TABLE temp.isnad_check_keys_index USING fts5vocab(temp, isnad_check_keys, 'instance');
+            """)
+        defer { try? database.execute("DROP TABLE temp.isnad_check_keys_index; DROP TABLE temp.isnad_check_keys") }
+        let suspected = GraphStore.jsonArray(suspects.sorted())
+        try database.prepare(
+            "INSERT INTO temp.isnad_check_keys (rowid, search_key) SELECT rowid, search_key FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer))"
+        ).run([suspected])
+        var names: [(entity: String, position: Int, name: String)] = []
+        try database.prepare(
+            """
+            WITH indexed AS (SELECT doc, term, offset FROM temp.isnad_check_index WHERE doc \(GraphStore.inList(database, of: .integer))),
+            own AS (SELECT doc, term, offset FROM temp.isnad_check_keys_index),
+            differing AS (SELECT doc FROM (SELECT * FROM indexed EXCEPT SELECT * FROM own)
+                UNION SELECT doc FROM (SELECT * FROM own EXCEPT SELECT * FROM indexed))
+            SELECT n.entity, n.position, n.name FROM entity_name AS n WHERE n.rowid IN differing ORDER BY n.entity, n.position
+            """
+        ).forEachRow([suspected]) { row in names.append((row.string(0), row.int(1), row.string(2))) }
+        return (names, entriesOfNoNameCount)
+    }
+
+    /// How many entries of the name search index belong to the given documents.
+    private func countEntries(ofDocuments documents: Set<Int64>) throws -> Int {
+        guard !documents.isEmpty else { return 0 }
+        return Int(
+            try database.prepare(
+                "SELECT count(*) FROM temp.isnad_check_index WHERE doc \(GraphStore.inList(database, of: .integer))"
+            ).scalarInteger([GraphStore.jsonArray(documents.sorted())]) ?? 0)
+    }
+
     /// Every dated claim's id, start and end as stored, in id order.
     public func forEachStoredClaimDates(_ body: (_ id: String, _ start: String?, _ end: String?) throws -> Void) throws {
         try database.prepare(
