@@ -42,10 +42,11 @@ enum ExitCode: Int32 {
         case let error as StoreError:
             switch error {
             case .missing: self = .missingInput
-            case .notAnIsnadStore, .alteredSchema, .invalidValue: self = .badData
+            case .notAnIsnadStore, .alteredSchema, .invalidValue, .newerSchema: self = .badData
             case .notAFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
-            case .newerSchema, .moved, .cannotMarkOnStandby: self = .failure
+            case .companionName, .danglingLink: self = .usage
+            case .moved, .cannotMarkOnStandby: self = .failure
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:

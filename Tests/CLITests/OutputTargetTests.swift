@@ -43,6 +43,43 @@ struct OutputTargetTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    @Test(
+        "no file takes the name of a database's log or journal, which SQLite would roll into that database or delete",
+        arguments: [
+            ["export", "dot", "-o", "other.db-journal"], ["export", "graphml", "-o", "other.db-wal"],
+            ["template", "other.db-shm"], ["template", "isnad.db-journal"], ["copy", "isnad.db", "isnad.db-journal"],
+            ["copy", "isnad.db", "isnad.db-wal"], ["copy", "isnad.db", "other.db-journal"],
+            ["--db", "other.db-journal", "init"], ["--db", "isnad.db-wal", "import", "records.jsonl"],
+        ])
+    func companionNamesRefused(command: [String]) throws {
+        let (cli, before) = try harnessWithStore()
+        #expect(try cli.run(["copy", "isnad.db", "other.db"]).status == 0)
+        let storeBytes = try cli.read("isnad.db")
+        let otherBytes = try cli.read("other.db")
+        let result = try cli.run(command)
+        #expect(result.status == 64, "\(command): \(result.standardError)")
+        #expect(
+            result.standardError.contains("would be taken by SQLite for a file of the database")
+                || result.standardError.contains("is the store isnad.db or one of its files"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("other.db-journal")))
+        #expect(try cli.read("isnad.db") == storeBytes)
+        #expect(try cli.read("other.db") == otherBytes)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).outputBytes == before)
+        // A name that only looks like one, beside no database, is a name like any other.
+        #expect(try cli.run(["export", "dot", "-o", "notes-journal"]).status == 0)
+    }
+
+    @Test("copy into a link to nothing is refused: the store would appear where nobody named it")
+    func copyIntoDanglingLink() throws {
+        let (cli, _) = try harnessWithStore()
+        symlink(cli.path("elsewhere.db"), cli.path("link.db"))
+        let result = try cli.run(["copy", "isnad.db", "link.db"])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("link.db is a symbolic link to a file that does not exist"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("elsewhere.db")))
+    }
+
     @Test("the store named by an absolute path through --db is refused too")
     func absoluteStore() throws {
         let (cli, _) = try harnessWithStore()

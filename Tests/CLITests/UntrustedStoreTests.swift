@@ -406,6 +406,17 @@ struct UntrustedStoreTests {
             "\(result.standardError)")
     }
 
+    @Test("a store written by a newer Isnad is refused as data this isnad cannot read (65), and left alone")
+    func newerStore() throws {
+        let cli = try importedStore()
+        try plant("PRAGMA user_version = 12", in: cli)
+        let before = try files(of: cli)
+        let result = try cli.run(["show", "hamas"])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(result.standardError.contains("was written by a newer Isnad (schema version 12"), "\(result.standardError)")
+        #expect(try files(of: cli) == before)
+    }
+
     @Test("check follows a chain of transmission 300,000 sources long, with a stack of its own")
     func longChain() throws {
         let cli = try importedStore()

@@ -28,9 +28,10 @@ enum TemplateCommand: Command {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw OutputFailure(description: "\(Text.printable(path)) exists already: name another file")
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(sink.bytes)) else {
-            throw OutputFailure(description: "cannot write \(Text.printable(path))")
-        }
+        // As an export's output: never the store or a file SQLite would take for a database's own.
+        let file = try OutputFile(path: path, notOver: context.databasePath)
+        try file.write(sink.bytes)
+        try file.commit()
         context.message(
             "wrote \(Text.printable(path)): the columns \(ClaimSheet.columns.joined(separator: ", ")); fill one row per citation")
     }

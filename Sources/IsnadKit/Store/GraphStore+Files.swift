@@ -4,4 +4,19 @@ extension GraphStore {
     public static func files(at path: String) -> [String] {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
+
+    /// The SQLite database that would take a file at `path` for one of its own, when `path` is
+    /// that database's name and `-wal`, `-shm` or `-journal`: SQLite rolls a "journal" back into
+    /// its database and then deletes it, and reads a "log" as its database's latest pages. So no
+    /// file Isnad makes, a store or an export, takes such a name. Nil when no SQLite database
+    /// (by its header) is there.
+    public static func databaseTakingAsItsOwn(_ path: String) -> String? {
+        for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
+            let database = String(path.dropLast(suffix.count))
+            if !database.isEmpty, FileSystem.regularFile(database, beginsWith: Array("SQLite format 3\0".utf8)) {
+                return database
+            }
+        }
+        return nil
+    }
 }

@@ -74,6 +74,13 @@ public final class GraphStore {
         self.onWaitingForWriteLock = onWaitingForWriteLock
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
+        if !exists, path != GraphStore.inMemory, FileSystem.isSymbolicLink(path) { throw StoreError.danglingLink(path: path) }
+        // Even when the file is there: the database's own log or journal, opened to be written as a store.
+        if access == .create || access == .write, path != GraphStore.inMemory,
+            let database = GraphStore.databaseTakingAsItsOwn(path)
+        {
+            throw StoreError.companionName(path: path, database: database)
+        }
         // Before SQLite opens it: opening a FIFO would wait for a writer, and a folder fails as an I/O error.
         if exists, path != GraphStore.inMemory, let kind = FileSystem.kindOfNonRegularFile(path) {
             throw StoreError.notAFile(path: path, kind: kind)

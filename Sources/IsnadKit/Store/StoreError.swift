@@ -9,6 +9,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case newerSchema(path: String, found: Int, supported: Int)
     /// A new store cannot be created there (a missing or write-protected folder).
     case cannotCreate(path: String, reason: String)
+    /// A store is not made or written at this path: it names a companion file of the SQLite database
+    /// `database` (``GraphStore/databaseTakingAsItsOwn(_:)``), which SQLite would roll into that
+    /// database or delete.
+    case companionName(path: String, database: String)
+    /// A new store is not made through a symbolic link to nothing: it would appear somewhere
+    /// the user never named.
+    case danglingLink(path: String)
     /// The store's file (or its folder) cannot be written, and the command must write.
     case readOnly(path: String)
     /// The store needs an upgrade (an older schema, or search keys folded by an older Isnad)
@@ -41,6 +48,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(path)) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
         case .cannotCreate(let path, let reason):
             "cannot create a store at \(Text.printable(path)) (\(reason)): check that the folder exists and can be written"
+        case .companionName(let path, let database):
+            "\(Text.printable(path)) would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), which would roll it into that database or delete it: name the store otherwise"
+        case .danglingLink(let path):
+            "\(Text.printable(path)) is a symbolic link to a file that does not exist; name the new store's file itself"
         case .cannotMarkOnStandby(let path):
             "\(Text.printable(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .readOnly(let path):

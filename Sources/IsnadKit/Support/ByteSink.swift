@@ -35,6 +35,9 @@ public struct OutputError: Error, CustomStringConvertible {
         case isStore(String)
         /// The output is a symbolic link to nothing.
         case danglingLink
+        /// The output's name is that of a companion file of this SQLite database
+        /// (``GraphStore/databaseTakingAsItsOwn(_:)``).
+        case companionOf(String)
     }
 
     public let path: String
@@ -64,6 +67,9 @@ public struct OutputError: Error, CustomStringConvertible {
                 + "an export never writes over the store: name another output file"
         case .danglingLink?:
             return "\(shown): a symbolic link to a file that does not exist; name the file itself"
+        case .companionOf(let database)?:
+            return "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
+                + "which would roll it into that database or delete it: name another output file"
         case nil:
             return isDiskFull
                 ? "\(shown): disk full (\(String(cString: strerror(code))))" : "\(shown): \(String(cString: strerror(code)))"

@@ -39,6 +39,23 @@ public enum FileSystem {
         return Int(information.st_size)
     }
 
+    /// Whether the path itself is a symbolic link (not followed), to something or to nothing.
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var information = stat()
+        return lstat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether a regular file is at the path (links followed) and begins with `prefix`.
+    public static func regularFile(_ path: String, beginsWith prefix: [UInt8]) -> Bool {
+        guard regularFileSize(path) ?? 0 >= prefix.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: prefix.count)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, prefix.count) }
+        return count == prefix.count && bytes == prefix
+    }
+
     /// Deletes a file; false when there was none or it cannot be deleted.
     @discardableResult
     public static func remove(_ path: String) -> Bool { unlink(path) == 0 }

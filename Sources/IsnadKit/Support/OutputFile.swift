@@ -19,7 +19,8 @@
 ///   socket) is written in place, never replaced.
 /// - Protected files (the store and its companion files) are refused before anything is
 ///   written, whatever the spelling of the path: the same device and inode, or the same folder
-///   and name.
+///   and name. So is the name of any SQLite database's companion file (`-wal`, `-shm`,
+///   `-journal` after a database's name), which SQLite would take for that database's own.
 ///
 /// An interrupted export (SIGINT, SIGTERM, SIGHUP) removes its temporary file.
 public final class OutputFile: ByteSink {
@@ -49,6 +50,9 @@ public final class OutputFile: ByteSink {
             })
         {
             throw OutputError(path: path, reason: .isStore(storePath))
+        }
+        if let database = GraphStore.databaseTakingAsItsOwn(targetPath) {
+            throw OutputError(path: path, reason: .companionOf(database))
         }
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR { throw OutputError(path: path, code: EISDIR) }
         if exists, (existing.st_mode & S_IFMT) != S_IFREG {
