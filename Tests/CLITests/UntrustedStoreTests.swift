@@ -473,6 +473,19 @@ struct UntrustedStoreTests {
         #expect(output.contains("ok   SQLite integrity: ok"), "SQLite's own check reads the index's pages, not what they hold")
     }
 
+    @Test("a name search index whose pages were taken out is reported by check, not thrown as its error")
+    func unreadableSearchIndex() throws {
+        let cli = try importedStore()
+        try plant("DELETE FROM entity_name_search_data WHERE id > 1", in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(
+            check.standardOutput.contains(
+                "store: the name search index cannot be read (database disk image is malformed): search fails or misses names"),
+            "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("ok   credibility 1 (confirmed)"), "the checks after it still run")
+    }
+
     @Test("names the trigram index folds otherwise than Isnad (Greek's final sigma, Turkish dotted I) pass check")
     func searchIndexFoldsOtherwise() throws {
         let cli = try CLIHarness.scoped

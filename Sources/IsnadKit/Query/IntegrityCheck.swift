@@ -346,7 +346,17 @@ public struct IntegrityCheck {
                 )
             }
         }
-        let (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
+        let unindexed: [(entity: String, position: Int, name: String)]
+        let entriesOfNoName: Int
+        do {
+            (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
+        } catch let error as DatabaseError where error.kind == .corrupt {
+            (unindexed, entriesOfNoName) = ([], 0)
+            add(
+                .nameKey, "store",
+                "the name search index cannot be read (\(Text.printable(error.message))): search fails or misses names; export the records and import them into a new store"
+            )
+        }
         for (entity, position, name) in unindexed {
             add(
                 .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " alias \(position)"),
