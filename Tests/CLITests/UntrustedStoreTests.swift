@@ -406,6 +406,30 @@ struct UntrustedStoreTests {
             "\(result.standardError)")
     }
 
+    @Test(
+        "a value no import accepts is refused by export jsonl (no backup that cannot be imported) and listed by check",
+        arguments: [
+            ("UPDATE entity SET name = '' WHERE id = 'hamas'", "entity \"hamas\"", "name", "cannot be empty"),
+            (
+                "UPDATE source SET lang = 'xx' || char(10) || 'y' WHERE id = 'article'", "source \"article\"", "lang",
+                "is not a BCP-47 language tag"
+            ),
+            ("INSERT INTO entity_merged VALUES ('Not A Slug!', 'hamas', 0)", "entity \"hamas\"", "merged[0]", "is not a slug"),
+        ])
+    func unimportableValue(sql: String, record: String, field: String, problem: String) throws {
+        let cli = try importedStore()
+        try plant(sql, in: cli)
+        let export = try cli.run(["export", "jsonl", "-o", "backup.jsonl"])
+        #expect(export.status == 65, "\(export.standardError)")
+        #expect(export.standardError.contains("isnad.db: \(record): \(field): stored value"), "\(export.standardError)")
+        #expect(export.standardError.contains(problem), "\(export.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("backup.jsonl")))
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(check.standardOutput.contains("FAIL values the record format does not allow: 1 problem"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("\(record): \(field): "), "\(check.standardOutput)")
+    }
+
     @Test("a store written by a newer Isnad is refused as data this isnad cannot read (65), and left alone")
     func newerStore() throws {
         let cli = try importedStore()
