@@ -38,6 +38,23 @@ struct ErrorMessageTests {
         #expect(ErrorMessage.text(for: unmatched) == #"no entity matches "zz" (try 'isnad search')"#)
     }
 
+    @Test("the id of a source or a claim given for an entity: the message names the command that shows it", .temporaryStore)
+    func otherRecordHint() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let source = try cli.run(["show", "police"])
+        #expect(source.status == 65)
+        #expect(
+            source.standardError == "isnad: no entity matches \"police\": it is the id of a source (isnad source police)\n")
+        let claim = try cli.run(["neighbors", "hamas-praised-attack"])
+        #expect(claim.status == 65)
+        #expect(
+            claim.standardError
+                == "isnad: no entity matches \"hamas-praised-attack\": it is the id of a claim (isnad claims --subject hamas --object hadera-attack lists it; isnad log hamas-praised-attack shows its history)\n"
+        )
+    }
+
     @Test("a record that changes a stored claim's ends: the CLI names --replace", .temporaryStore)
     func replaceHint() throws {
         let cli = try CLIHarness.scoped

@@ -155,10 +155,10 @@ struct RetractionCommandTests {
         )
         #expect(try cli.run(["undo"]).status == 0)
         #expect(try cli.run(["undo"]).status == 0)
-        // A claim that stands gets its retracted citations back.
+        // A claim that stands gets its retracted citations back, and the message names them.
         #expect(
             try cli.run(["restore", "isis-praised-attack"]).standardError
-                == "restored claim \"isis-praised-attack\" (history entry 9)\n")
+                == "restored citation 1 of claim \"isis-praised-attack\" (history entry 9)\n")
         #expect(!(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.contains("\"retracted\"")))
     }
 

@@ -12,6 +12,36 @@ struct SpreadsheetCommandTests {
         return cli
     }
 
+    @Test("a sheet typed by hand takes a predicate's label and digits from an Arabic keyboard, as the command line does; a record file names them strictly, and says how")
+    func typedByHand() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "typed.csv",
+            """
+            subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator
+            hamas,أشاد ب,hadera-attack,٢٠٢٢-٠٣,,police,,نص,,reports,٣,unverified: typed for the test
+
+            """)
+        let sheet = try cli.run(["import", "typed.csv"])
+        #expect(sheet.status == 0, "\(sheet.standardError)")
+        let claims = try cli.run(["claims", "--subject", "hamas", "--predicate", "praised", "--format", "json"]).standardOutput
+        #expect(claims.contains(#""start":"2022-03""#), "\(claims)")
+        #expect(claims.contains(#""credibility":3"#), "\(claims)")
+        try cli.write(
+            "typed.jsonl",
+            #"{"record":"claim","subject":"hamas","predicate":"member of","object":"isis","start":"٢٠١٧","citations":[{"source":"police","quote":"x","stance":"asserts","credibility":3}]}"#
+                + "\n")
+        let records = try cli.run(["import", "typed.jsonl"])
+        #expect(records.status == 65)
+        #expect(
+            records.standardError.contains(
+                #"predicate: "member of" is a label of the predicate member_of: a record names its predicate by its id ("member_of")"#),
+            "\(records.standardError)")
+        #expect(
+            records.standardError.contains(#"start: "٢٠١٧" is not a valid date: a record writes it with the digits 0-9 ("2017")"#),
+            "\(records.standardError)")
+    }
+
     @Test("--bom puts EF BB BF before the CSV, and only there")
     func byteOrderMark() throws {
         let cli = try importedStore()

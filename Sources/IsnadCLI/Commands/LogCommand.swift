@@ -24,7 +24,7 @@ enum LogCommand: Command {
     static let showsAll = Flag("all", help: "Show every record of each entry.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let sinceDate = try arguments.value(since).map(WesternDigits.of)
+        let sinceDate = try arguments.value(since).map(Text.withWesternDigits)
         if let sinceDate, (try? PartialDate(parsing: sinceDate)) == nil {
             throw UsageError(
                 message: "--since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"\(Text.printable(sinceDate))\"",

@@ -23,6 +23,7 @@ enum RestoreCommand: Command {
         let store = try context.openStore(.write)
         var stillRetracted: [Int] = []
         var claimStaysRetracted = false
+        var restoredCitations: [Int] = []
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             if let number {
@@ -42,12 +43,18 @@ enum RestoreCommand: Command {
                     claim.retraction = nil
                     stillRetracted = claim.citations.indices.filter { claim.citations[$0].retraction != nil }.map { $0 + 1 }
                 } else {
+                    restoredCitations = claim.citations.indices.filter { claim.citations[$0].retraction != nil }.map { $0 + 1 }
                     for index in claim.citations.indices { claim.citations[index].retraction = nil }
                 }
             }
             try session.put(.claim(claim))
         }
-        let what = number.map { "citation \($0) of claim \"\(id)\"" } ?? "claim \"\(id)\""
+        // A claim that stood, its retracted citations restored, is said as what changed.
+        let citations = number.map { [$0] } ?? restoredCitations
+        let what =
+            citations.isEmpty
+            ? "claim \"\(id)\""
+            : "\(citations.count == 1 ? "citation" : "citations") \(citations.map(String.init).joined(separator: ", ")) of claim \"\(id)\""
         var note = ""
         if !stillRetracted.isEmpty {
             let list = stillRetracted.map(String.init).joined(separator: ", ")

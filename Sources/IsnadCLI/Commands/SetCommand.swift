@@ -174,12 +174,12 @@ struct FieldPath {
         } else if value.isEmpty || value == "null" {
             new = nil
         } else if case .number? = current {
-            guard let number = Int(WesternDigits.of(value)) else {
+            guard let number = Int(Text.withWesternDigits(value)) else {
                 throw LookupError(description: "\(text): expected a whole number, got \"\(Text.printable(value))\"")
             }
             new = .number(String(number))
         } else if steps.count == self.steps.count, FieldPath.dateFields.contains(step.key) {
-            new = .string(WesternDigits.of(value))
+            new = .string(Text.withWesternDigits(value))
         } else {
             new = .string(value)
         }

@@ -19,7 +19,7 @@ enum UndoCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         var number: Int?
         if let text = arguments.positionals.first {
-            guard let value = Int(WesternDigits.of(text)), value > 0 else {
+            guard let value = Int(Text.withWesternDigits(text)), value > 0 else {
                 throw UsageError(
                     message: "expected a history entry's number (isnad log), got \"\(Text.printable(text))\"",
                     command: spec.name)

@@ -35,19 +35,10 @@ extension String: ArgumentValue {
     init(argument: String) { self = argument }
 }
 
-/// Digits typed on an Arabic or Persian keyboard (٣, ۳) read as the digits they are, in numbers
-/// and dates; text (a quote, a name) keeps them as typed.
-enum WesternDigits {
-    static func of(_ argument: String) -> String {
-        guard argument.unicodeScalars.contains(where: { Text.westernDigit($0) != nil }) else { return argument }
-        return String(String.UnicodeScalarView(argument.unicodeScalars.map { Text.westernDigit($0) ?? $0 }))
-    }
-}
-
 extension PartialDate: ArgumentValue {
     init(argument: String) throws(InvalidArgument) {
         do {
-            self = try PartialDate(parsing: WesternDigits.of(argument))
+            self = try PartialDate(parsing: Text.withWesternDigits(argument))
         } catch {
             throw InvalidArgument(message: "\(error)")
         }
@@ -65,7 +56,7 @@ extension Reliability: ArgumentValue {
 
 extension Credibility: ArgumentValue {
     init(argument: String) throws(InvalidArgument) {
-        guard let number = Int(WesternDigits.of(argument)), let grade = Credibility(rawValue: number) else {
+        guard let number = Int(Text.withWesternDigits(argument)), let grade = Credibility(rawValue: number) else {
             throw InvalidArgument(message: "expected a grade from 1 to 6, got \"\(Text.printable(argument))\"")
         }
         self = grade
@@ -77,7 +68,7 @@ struct BoundedInteger: Sendable {
     let range: ClosedRange<Int>
 
     func parse(_ argument: String) throws(InvalidArgument) -> Int {
-        guard let number = Int(WesternDigits.of(argument)), range.contains(number) else {
+        guard let number = Int(Text.withWesternDigits(argument)), range.contains(number) else {
             throw InvalidArgument(
                 message:
                     "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(Text.printable(argument))\""

@@ -134,6 +134,12 @@ public struct Vocabulary: Sendable {
         field: String, message: String
     )? {
         guard let predicate = byID[id] else {
+            if let labelled = self.predicate(named: id) {
+                return (
+                    "predicate",
+                    "\"\(Text.printable(id))\" is a label of the predicate \(labelled.id): a record names its predicate by its id (\"\(labelled.id)\")"
+                )
+            }
             return ("predicate", "unknown predicate \"\(Text.printable(id))\"" + suggestion(forUnknownPredicate: id))
         }
         if let subjectType, !predicate.subjectTypes.contains(subjectType) {

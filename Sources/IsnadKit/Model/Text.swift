@@ -163,6 +163,13 @@ extension Text {
 }
 
 extension Text {
+    /// Digits typed on an Arabic or Persian keyboard (٣, ۳) as the ASCII digits they are, for
+    /// numbers and dates; text (a quote, a name) keeps them as typed.
+    public static func withWesternDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { westernDigit($0) != nil }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { westernDigit($0) ?? $0 }))
+    }
+
     /// The ASCII digit an Arabic-Indic (٣) or Persian (۳) digit is, or nil for any other scalar.
     public static func westernDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {

@@ -12,14 +12,31 @@ public struct EntityResolver {
         public let candidates: [NameSearch.Match]
         /// No entity matches; these come close.
         public let suggestions: [NameSearch.Match]
+        /// No entity matches, and the text is the id of a record of another kind.
+        public var otherRecord: OtherRecord? = nil
 
-        /// No entity matches, and none comes close enough to suggest.
-        public var isUnmatched: Bool { candidates.isEmpty && suggestions.isEmpty }
+        /// A record of another kind that an id names, for a message that points to the
+        /// command that shows it.
+        public enum OtherRecord: Sendable {
+            case source
+            case claim(subject: String, object: String)
+        }
+
+        /// No entity matches, none comes close enough to suggest, and the text names no other record.
+        public var isUnmatched: Bool { candidates.isEmpty && suggestions.isEmpty && otherRecord == nil }
 
         public var description: String {
             if !candidates.isEmpty {
                 return "\"\(Text.printable(text))\" matches \(candidates.count) entities; name one by its id:\n"
                     + EntityResolver.list(candidates)
+            }
+            switch otherRecord {
+            case .source?:
+                return "no entity matches \"\(Text.printable(text))\": it is the id of a source (isnad source \(text))"
+            case .claim(let subject, let object)?:
+                return
+                    "no entity matches \"\(Text.printable(text))\": it is the id of a claim (isnad claims --subject \(subject) --object \(object) lists it; isnad log \(text) shows its history)"
+            case nil: break
             }
             if suggestions.isEmpty { return "no entity matches \"\(Text.printable(text))\"" }
             return "no entity matches \"\(Text.printable(text))\"; did you mean:\n" + EntityResolver.list(suggestions)
@@ -54,7 +71,15 @@ public struct EntityResolver {
             throw ResolutionError(text: trimmed, candidates: ranked.filter { $0.tier == best.tier }, suggestions: [])
         }
         let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)
-        throw ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)
+        var error = ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)
+        if suggestions.isEmpty, Identifier.isValid(trimmed) {
+            if try store.source(id: trimmed) != nil {
+                error.otherRecord = .source
+            } else if let claim = try store.claim(id: trimmed)?.claim {
+                error.otherRecord = .claim(subject: claim.subject, object: claim.object)
+            }
+        }
+        throw error
     }
 
     static func list(_ matches: [NameSearch.Match]) -> String {

@@ -236,17 +236,13 @@ public struct IntegrityCheck {
     /// import is never called clean. A record with a finding already is not reported again; a
     /// value that keeps the records from being read ends the pass (it is reported above).
     private mutating func checkRecordsAsImported(_ store: GraphStore) throws {
-        var writer = RecordWriter()
-        let decoder = RecordDecoder(vocabulary: store.vocabulary)
         let alreadyFound = findings.filter { $0.kind == .invalidValue }.map(\.subject)
         func isFound(_ record: String) -> Bool {
             alreadyFound.contains { $0 == record || $0.hasPrefix(record + " ") }
         }
         do {
-            try StoreExporter.forEachRecord(of: store, includingRetracted: true) { record in
-                guard let problem = StoreExporter.importProblem(of: writer.encode(record), decoder: decoder) else { return }
-                let subject = problem.record ?? "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
-                guard !isFound(subject) else { return }
+            try StoreExporter.forEachLine(of: store, includingRetracted: true) { _, problem in
+                guard let problem, let subject = problem.record, !isFound(subject) else { return }
                 add(.invalidValue, subject, "\(problem.field.map { "\($0): " } ?? "")\(problem.message)")
             }
         } catch let error as StoreError {

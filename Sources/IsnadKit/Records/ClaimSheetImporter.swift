@@ -218,16 +218,18 @@ private final class RowImporter {
         citation.append(("quote", .string(quote)))
         if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
         citation.append(("stance", .string(row.value("stance") ?? "")))
-        let credibility = row.value("credibility") ?? ""
+        // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
+        let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
         citation.append(("credibility", Int(credibility).map { .number(String($0)) } ?? .string(credibility)))
         if let locator { citation.append(("locator", .string(locator))) }
-        let predicate = row.value("predicate") ?? ""
+        let typedPredicate = row.value("predicate") ?? ""
+        let predicate = store.vocabulary.predicate(named: typedPredicate)?.id ?? typedPredicate
         var members: [(String, JSONValue)] = [
             ("record", .string("claim")), ("subject", .string(subject?.id ?? "unresolved-subject")),
             ("predicate", .string(predicate)), ("object", .string(object?.id ?? "unresolved-object")),
         ]
-        if let start = row.value("start") { members.append(("start", .string(start))) }
-        if let end = row.value("end") { members.append(("end", .string(end))) }
+        if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(start)))) }
+        if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(end)))) }
         members.append(("citations", .array([jsonObject(citation)])))
         let claim: Claim
         do {

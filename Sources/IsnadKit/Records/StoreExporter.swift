@@ -9,11 +9,8 @@
 /// value into one. `isnad check` reads every record the same way.
 public enum StoreExporter {
     public static func writeJSONLines(of store: GraphStore, to sink: ByteSink, includingRetracted: Bool = false) throws {
-        var writer = RecordWriter()
-        let decoder = RecordDecoder(vocabulary: store.vocabulary)
-        try forEachRecord(of: store, includingRetracted: includingRetracted) { record in
-            let line = writer.encode(record)
-            if let problem = importProblem(of: line, decoder: decoder) {
+        try forEachLine(of: store, includingRetracted: includingRetracted) { line, problem in
+            if let problem {
                 throw StoreError.invalidValue(
                     path: store.path, record: problem.record ?? "a record", field: problem.field ?? "record",
                     problem: "stored value \(problem.message)")
@@ -22,8 +19,31 @@ public enum StoreExporter {
         }
     }
 
+    /// Every record of the store as its line, in the order an export writes them, with the first
+    /// problem an import finds in it (by ``RecordDecoder``'s rules, those a record can be checked
+    /// against on its own), or nil when an import would take it. The store is read and the lines
+    /// made on a second thread while `body` reads each one back, on the calling thread: reading
+    /// it back costs about what making it does.
+    static func forEachLine(
+        of store: GraphStore, includingRetracted: Bool, _ body: (_ line: [UInt8], _ problem: RecordProblem?) throws -> Void
+    ) throws {
+        let decoder = RecordDecoder(vocabulary: store.vocabulary)
+        try Handoff<[[UInt8]]>.pipeline(capacity: 4) { handoff in
+            var batches = HandoffBatches(into: handoff, count: 256, bytes: 1 << 20)
+            // What was read before an error is written before it is thrown, as on one thread.
+            defer { try? batches.flush() }
+            var writer = RecordWriter()
+            try forEachRecord(of: store, includingRetracted: includingRetracted) { record in
+                let line = writer.encode(record)
+                try batches.add(line, bytes: line.count)
+            }
+        } consume: { lines in
+            for line in lines { try body(line, importProblem(of: line, decoder: decoder)) }
+        }
+    }
+
     /// Every record of the store, in the order an export writes them.
-    static func forEachRecord(of store: GraphStore, includingRetracted: Bool, _ body: (Record) throws -> Void) throws {
+    private static func forEachRecord(of store: GraphStore, includingRetracted: Bool, _ body: (Record) throws -> Void) throws {
         try store.forEachEntity { try body(.entity($0)) }
         try store.forEachSource { try body(.source($0)) }
         if includingRetracted {
@@ -33,9 +53,7 @@ public enum StoreExporter {
         }
     }
 
-    /// The first problem an import finds in a record line (by ``RecordDecoder``'s rules, those
-    /// a record can be checked against on its own), or nil when it would take it.
-    static func importProblem(of line: [UInt8], decoder: RecordDecoder) -> RecordProblem? {
+    private static func importProblem(of line: [UInt8], decoder: RecordDecoder) -> RecordProblem? {
         do {
             let value = try line.withUnsafeBufferPointer { try JSONParser.parse($0) }
             _ = try decoder.decode(value)
