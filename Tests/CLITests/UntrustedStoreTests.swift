@@ -430,6 +430,26 @@ struct UntrustedStoreTests {
         #expect(check.standardOutput.contains("\(record): \(field): "), "\(check.standardOutput)")
     }
 
+    @Test("edit refuses a record no import would take back, before an editor opens or its id names a file")
+    func editOfPlantedPath() throws {
+        let cli = try importedStore()
+        try plant(
+            """
+            PRAGMA foreign_keys = OFF;
+            UPDATE entity SET id = '../../planted' WHERE id = 'hadera-attack';
+            UPDATE entity_name SET entity = '../../planted' WHERE entity = 'hadera-attack';
+            """, in: cli)
+        let before = try files(of: cli)
+        let result = try cli.run(["edit", "../../planted"], environment: ["EDITOR": "touch opened &&"])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "isnad: isnad.db: entity: id: stored value \"../../planted\" is not a slug: use lowercase a-z, 0-9 and '-'; isnad check explains\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: cli.path("opened")))
+        #expect(try files(of: cli) == before)
+    }
+
     @Test("a store written by a newer Isnad is refused as data this isnad cannot read (65), and left alone")
     func newerStore() throws {
         let cli = try importedStore()

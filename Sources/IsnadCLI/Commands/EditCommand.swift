@@ -24,7 +24,15 @@ enum EditCommand: Command {
             id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name, store: store,
             record: { try store.record($0, id: id) })
         var writer = RecordWriter()
-        let originalLine = String(decoding: writer.encode(original), as: UTF8.self).trimmingCharacters(in: .newlines)
+        let originalBytes = writer.encode(original)
+        // A value another program stored, which no import takes, could never be saved back: said
+        // now, before an editor opens on it (and before its id names a file).
+        if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: originalBytes) {
+            throw StoreError.invalidValue(
+                path: store.path, record: problem.record ?? "\(original.kind.rawValue) \"\(Text.printable(original.id))\"",
+                field: problem.field ?? "record", problem: "stored value \(problem.message)")
+        }
+        let originalLine = String(decoding: originalBytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
         // vi without a terminal would wait for keys that never come.
         guard chosen != nil || isatty(STDIN_FILENO) == 1 else {
@@ -45,7 +53,8 @@ enum EditCommand: Command {
             throw LookupError(description: "cannot make a temporary folder for the editor: \(String(cString: strerror(errno)))")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/\(original.kind.rawValue)-\(original.id).json"
+        // The id is a slug (checked above): a file name with no folder in it.
+        let path = folder + "/\(original.kind.rawValue)-\(Identifier.isValid(original.id) ? original.id : "record").json"
         let help = "# Editing \(label). Lines starting with # are ignored. Save unchanged, or empty, to change nothing."
         var content = ((try? JSONParser.parse(originalLine))?.indentedText ?? originalLine)
             .trimmingCharacters(in: .newlines)

@@ -41,6 +41,21 @@ public struct RecordDecoder: Sendable {
         return record
     }
 
+    /// The first problem an import finds in a record line, or nil when it would take it: for
+    /// lines made from the store (an export, an edit), whose values another program may have
+    /// written.
+    public func firstProblem(inLine line: [UInt8]) -> RecordProblem? {
+        do {
+            let value = try line.withUnsafeBufferPointer { try JSONParser.parse($0) }
+            _ = try decode(value)
+            return nil
+        } catch let problems as RecordProblems {
+            return problems.problems[0]
+        } catch {
+            return RecordProblem(message: "\(error)")
+        }
+    }
+
     /// A record kept whole as its line (a retracted claim's `record`, a history entry's `before`
     /// and `after`, or a history file's): the record, or why the line is not that of the `kind`
     /// `id` it is kept for.

@@ -38,7 +38,7 @@ public enum StoreExporter {
                 try batches.add(line, bytes: line.count)
             }
         } consume: { lines in
-            for line in lines { try body(line, importProblem(of: line, decoder: decoder)) }
+            for line in lines { try body(line, decoder.firstProblem(inLine: line)) }
         }
     }
 
@@ -50,18 +50,6 @@ public enum StoreExporter {
             try store.forEachClaimIncludingRetracted { try body(.claim($0)) }
         } else {
             try store.forEachClaim { try body(.claim($0.claim)) }
-        }
-    }
-
-    private static func importProblem(of line: [UInt8], decoder: RecordDecoder) -> RecordProblem? {
-        do {
-            let value = try line.withUnsafeBufferPointer { try JSONParser.parse($0) }
-            _ = try decoder.decode(value)
-            return nil
-        } catch let problems as RecordProblems {
-            return problems.problems[0]
-        } catch {
-            return RecordProblem(message: "\(error)")
         }
     }
 }
