@@ -1,0 +1,15 @@
+import IsnadKit
+import Testing
+
+@Suite("Text as a terminal is given it")
+struct PrintableTextTests {
+    @Test("line and paragraph separators, which some terminals break a line at, are shown as spaces; marks stay")
+    func lineSeparators() {
+        #expect(Text.printable("حماس\u{2028}Hamas\u{2029}end") == "حماس Hamas end")
+        #expect(Text.printable("a\u{2028}b", keepingLineBreaks: true) == "a b")
+        // The Arabic letter mark and the directional marks change no order beyond their neighbours.
+        #expect(Text.printable("\u{061C}حماس\u{200F}") == "\u{061C}حماس\u{200F}")
+        #expect(Text.needsEscapeForTerminal("\u{2028}"))
+        #expect(!Text.needsEscapeForTerminal("\u{061C}"))
+    }
+}
