@@ -28,7 +28,13 @@ enum EntityLookup {
     /// words of one, the line `isnad: "hamass" taken as Hamas (hamas)` goes to standard error.
     static func entity(_ text: String, resolver: EntityResolver, context: Context) throws -> Entity {
         let (entity, tier) = try resolver.resolution(text)
-        if tier > .exact {
+        let typed = text.trimmingWhitespace
+        if tier == .id, typed != entity.id {
+            // The id of an entity merged into another: what is written goes to that one, and an
+            // unmerge later leaves it there.
+            context.message(
+                "isnad: \"\(Text.printable(typed))\" was merged into \(entity.id): taken as \(Text.printable(entity.name)) (\(entity.id))")
+        } else if tier > .exact {
             context.message(
                 "isnad: \"\(Text.printable(text.trimmingWhitespace))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
             )

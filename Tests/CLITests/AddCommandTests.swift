@@ -362,4 +362,41 @@ struct AddCommandTests {
         #expect(result.status == 65)
         #expect(result.standardError == "isnad: claim \"hamas-praised-attack\" is retracted: isnad restore it first\n")
     }
+
+    @Test("a claim about a merged id is said to go to the entity it was merged into")
+    func mergedEnd() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "more.jsonl", #"{"record":"entity","id":"daesh","type":"organization","name":"Daesh group"}"# + "\n")
+        #expect(try cli.run(["import", "more.jsonl"]).status == 0)
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        let result = try cli.run([
+            "add", "claim", "daesh", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.hasPrefix("isnad: \"daesh\" was merged into isis: taken as Islamic State (isis)\n"),
+            "\(result.standardError)")
+    }
+
+    @Test("a citation graded 1 (confirmed) on a claim with one channel: add says it is read as 2")
+    func unconfirmedGrade() throws {
+        let cli = try importedStore()
+        let result = try cli.run([
+            "add", "claim", "isis", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "1",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "isnad: note: citation 1 is graded 1 (confirmed by other independent sources), but the claim's support has 1 independent channel: its grades are read as 2"
+            ), "\(result.standardError)")
+        let graded2 = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "2",
+        ])
+        #expect(graded2.status == 0, "\(graded2.standardError)")
+        #expect(!graded2.standardError.contains("note:"), "\(graded2.standardError)")
+    }
 }

@@ -340,6 +340,13 @@ enum AddCommand: Command {
         }
         try context.print(new.id + "\n")
         context.message(outcome + entryNote(entry))
+        if new.citations[0].credibility == .confirmed, let claim = try store.claim(id: new.id) {
+            for unconfirmed in try TransmissionGraph(store: store).unconfirmedGrades(of: claim) {
+                context.message(
+                    "isnad: note: citation \(unconfirmed.position + 1) is graded 1 (confirmed by other independent sources), but the claim's \(unconfirmed.stance == .denies ? "denial" : "support") has \(counted(unconfirmed.channels, "independent channel")): its grades are read as 2 until another channel confirms it (isnad check lists such grades)"
+                )
+            }
+        }
     }
 
     // MARK: Helpers
