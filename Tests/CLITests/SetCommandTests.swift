@@ -166,6 +166,12 @@ struct SetCommandTests {
                 "isnad: subject: a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one\n"
             ),
             (
+                // The object as the new subject: the rule that is broken is that a claim keeps its ends,
+                // not that a claim links two entities.
+                ["set", "hamas-praised-attack", "subject", "hadera-attack"], 65,
+                "isnad: subject: a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one\n"
+            ),
+            (
                 ["set", "hamas-praised-attack", "predicate", "claimed_responsibility_for"], 65,
                 "isnad: predicate: a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one\n"
             ),

@@ -40,6 +40,14 @@ enum SetCommand: Command {
             var writer = RecordWriter()
             let line = writer.encode(record)
             let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))
+            // Said before the record format's rules, which a new end could break first (a claim of
+            // an entity with itself) and would then be the wrong reason given.
+            if case .claim(let claim) = record, path.steps.count == 1,
+                let current = ["subject": claim.subject, "predicate": claim.predicate, "object": claim.object][path.steps[0].key],
+                value != current
+            {
+                throw EditChecks.claimKeepsItsEnds(field: path.steps[0].key)
+            }
             let changed = try path.setting(value, in: json, record: "\(record.kind.rawValue) \"\(record.id)\"")
             let updated: Record
             do throws(RecordProblems) {
@@ -60,6 +68,13 @@ enum SetCommand: Command {
 /// what it names exists, a claim's predicate fits its ends' types, a claim keeps its ends and
 /// predicate (as an import keeps them), and an entity's merged ids are those `isnad merge` left.
 enum EditChecks {
+    static func claimKeepsItsEnds(field: String) -> LookupError {
+        LookupError(
+            description:
+                "\(field): a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one"
+        )
+    }
+
     static func check(_ record: Record, replacing stored: Record, store: GraphStore) throws {
         if let missing = try store.firstMissingReference(of: record) {
             throw LookupError(
@@ -71,10 +86,7 @@ enum EditChecks {
             // no longer be the one an import or `add claim` works out for them.
             // Retracted or not: a retracted claim restored later speaks of its relationship too.
             if case .claim(let stored) = stored, let changed = claim.changedEnd(from: stored) {
-                throw LookupError(
-                    description:
-                        "\(changed.field): a claim keeps its subject, predicate and object (its citations speak of that relationship): retract it (isnad retract) and add the new one"
-                )
+                throw claimKeepsItsEnds(field: changed.field)
             }
             let types = try store.entityTypes([claim.subject, claim.object])
             if let problem = store.vocabulary.problem(
