@@ -248,8 +248,8 @@ struct AddCommandTests {
             (["add", "entity", "--type", "person"], 64, "isnad: add entity needs --name\n(see 'isnad add --help')\n"),
             (["add", "entity", "--name", "X Y"], 64, "isnad: add entity needs --type\n(see 'isnad add --help')\n"),
             (
-                ["add", "entity", "--name", "X Y", "--type", "persn"], 65,
-                "isnad: --type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)\n"
+                ["add", "entity", "--name", "X Y", "--type", "persn"], 64,
+                "isnad: --type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)\n(see 'isnad add --help')\n"
             ),
             (
                 ["add", "entity", "--name", "X Y", "--type", "person", "--alias", "حماس"], 64,
@@ -272,8 +272,8 @@ struct AddCommandTests {
                 "isnad: --quote does not apply to add entity, only to add claim\n(see 'isnad add --help')\n"
             ),
             (
-                ["add", "source", "--title", "T", "--type", "news-article", "--reliability", "G"], 65,
-                "isnad: --reliability: \"G\" is not one of A, B, C, D, E, F\n"
+                ["add", "source", "--title", "T", "--type", "news-article", "--reliability", "G"], 64,
+                "isnad: --reliability: \"G\" is not one of A, B, C, D, E, F\n(see 'isnad add --help')\n"
             ),
             (
                 ["add", "claim", "hamas", "praised"], 64,
@@ -290,31 +290,31 @@ struct AddCommandTests {
                 [
                     "add", "claim", "hamas", "praysed", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "2",
-                ], 65, "isnad: PREDICATE: unknown predicate \"praysed\" (did you mean \"praised\"?)\n"
+                ], 64, "isnad: PREDICATE: unknown predicate \"praysed\" (did you mean \"praised\"?)\n(see 'isnad add --help')\n"
             ),
             (
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "claims", "--credibility", "2",
-                ], 65, "isnad: --stance: \"claims\" is not one of asserts, reports, denies\n"
+                ], 64, "isnad: --stance: \"claims\" is not one of asserts, reports, denies\n(see 'isnad add --help')\n"
             ),
             (
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "7",
-                ], 65, "isnad: --credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7\n"
+                ], 64, "isnad: --credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7\n(see 'isnad add --help')\n"
             ),
             (
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "2", "--start", "2022-02-30",
-                ], 65, "isnad: --start: \"2022-02-30\" is not a valid date: day 30 does not exist in 2022-02\n"
+                ], 64, "isnad: --start: \"2022-02-30\" is not a valid date: day 30 does not exist in 2022-02\n(see 'isnad add --help')\n"
             ),
             (
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "2", "--start", "2022", "--end", "2021",
-                ], 65, "isnad: --end: 2021 is before start 2022\n"
+                ], 64, "isnad: --end: 2021 is before start 2022\n(see 'isnad add --help')\n"
             ),
             (
                 [

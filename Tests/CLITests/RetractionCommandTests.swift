@@ -196,8 +196,8 @@ struct RetractionCommandTests {
                 "isnad: --reason is required: say why, in a few words\n(see 'isnad retract --help')\n"
             ),
             (
-                ["retract", "isis-praised-attack", "--citation", "3", "--reason", "x"], 64,
-                "isnad: --citation: claim \"isis-praised-attack\" has 2 citations, not 3\n(see 'isnad help')\n"
+                ["retract", "isis-praised-attack", "--citation", "3", "--reason", "x"], 65,
+                "isnad: --citation: claim \"isis-praised-attack\" has 2 citations, not 3\n"
             ),
             (
                 ["retract", "hamas-praised-attack", "--citation", "1", "--reason", "x"], 65,

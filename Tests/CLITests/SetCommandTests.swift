@@ -143,12 +143,15 @@ struct SetCommandTests {
                 "isnad: field \"na me\": expected a path such as name or citations[0].credibility\n(see 'isnad set --help')\n"
             ),
             (
-                ["set", "hamas", "type", "persn"], 65,
-                "isnad: type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)\n"
+                ["set", "hamas", "type", "persn"], 64,
+                "isnad: type: \"persn\" is not one of person, organization, event, place (did you mean \"person\"?)\n(see 'isnad set --help')\n"
             ),
             (["set", "hamas", "type", "event"], 65, nil),
-            (["set", "hamas", "colour", "green"], 65, "isnad: colour: unknown field\n"),
-            (["set", "article", "reliability", "G"], 65, "isnad: reliability: \"G\" is not one of A, B, C, D, E, F\n"),
+            (["set", "hamas", "colour", "green"], 64, "isnad: colour: unknown field\n(see 'isnad set --help')\n"),
+            (
+                ["set", "article", "reliability", "G"], 64,
+                "isnad: reliability: \"G\" is not one of A, B, C, D, E, F\n(see 'isnad set --help')\n"
+            ),
             (
                 ["set", "hamas-praised-attack", "citations[0].credibility", "two"], 65,
                 "isnad: citations[0].credibility: expected a whole number, got \"two\"\n"

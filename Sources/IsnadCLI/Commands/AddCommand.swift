@@ -376,13 +376,14 @@ enum AddCommand: Command {
         .object(JSONObject(members: members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     }
 
-    /// The record, checked as import checks it; a problem names the option it came from.
+    /// The record, checked as import checks it; a problem names the option it came from, and is
+    /// a usage error (64), as a bad value of any option is (`claims --stance assert`).
     private static func decode(_ value: JSONValue, store: GraphStore) throws -> Record {
         do {
             return try RecordDecoder(vocabulary: store.vocabulary).decode(value)
         } catch {
             let problem = error.problems[0]
-            throw LookupError(description: "\(optionName(problem.field)): \(problem.message)")
+            throw UsageError(message: "\(optionName(problem.field)): \(problem.message)", command: spec.name)
         }
     }
 

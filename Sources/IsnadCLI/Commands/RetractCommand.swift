@@ -17,7 +17,7 @@ enum RetractCommand: Command {
         options: [citation, reason, HistoryOptions.author],
         examples: [
             "isnad retract abm-joined-isis --reason \"the quote is about another group\"",
-            "isnad retract hamas-cooperated-with-isis --citation 2 --reason \"misread the source\"",
+            "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"misread the source\"",
         ])
 
     static let citation = Option<Int>(
@@ -71,8 +71,9 @@ enum ClaimEditing {
 
     static func citationIndex(_ number: Int, of claim: Claim) throws -> Int {
         guard number <= claim.citations.count else {
-            throw UsageError(
-                message: "--citation: claim \"\(claim.id)\" has \(counted(claim.citations.count, "citation")), not \(number)")
+            // What the claim holds, as set's citations[N] says it: the data, not the command line.
+            throw LookupError(
+                description: "--citation: claim \"\(claim.id)\" has \(counted(claim.citations.count, "citation")), not \(number)")
         }
         return number - 1
     }

@@ -53,8 +53,9 @@ enum SetCommand: Command {
             do throws(RecordProblems) {
                 updated = try RecordDecoder(vocabulary: store.vocabulary).decode(changed)
             } catch {
+                // A value the record format refuses, as a bad value of an option is: a usage error (64).
                 let problem = error.problems[0]
-                throw LookupError(description: "\(problem.field ?? field): \(problem.message)")
+                throw UsageError(message: "\(problem.field ?? field): \(problem.message)", command: spec.name)
             }
             try EditChecks.check(updated, replacing: record, store: store)
             try session.put(updated)
