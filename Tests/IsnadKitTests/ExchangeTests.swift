@@ -118,6 +118,35 @@ struct ExchangeTests {
         #expect(ExportStyle.arabicName(of: englishNamed) == "حماس")
     }
 
+    @Test(
+        "STIX types a threat actor by what only armed groups do, in a claim some citation supports: not police that killed, not a group only denied to smuggle",
+        .temporaryFolder)
+    func threatActors() throws {
+        let folder = try TemporaryFolder.scoped
+        let cite = #"[{"source":"paper","quote":"q","stance":"asserts","credibility":3}]"#
+        let denied = #"[{"source":"paper","quote":"q","stance":"denies","credibility":3}]"#
+        let records = [
+            #"{"record":"source","id":"paper","type":"news-article","title":"Paper","reliability":"C"}"#,
+            #"{"record":"entity","id":"police","type":"organization","name":"Police"}"#,
+            #"{"record":"entity","id":"group","type":"organization","name":"Group"}"#,
+            #"{"record":"entity","id":"smugglers","type":"organization","name":"Smugglers"}"#,
+            #"{"record":"entity","id":"gunman","type":"person","name":"Gunman"}"#,
+            #"{"record":"entity","id":"attack","type":"event","name":"Attack"}"#,
+            #"{"record":"claim","id":"c1","subject":"police","predicate":"killed","object":"gunman","citations":\#(cite)}"#,
+            #"{"record":"claim","id":"c2","subject":"group","predicate":"claimed_responsibility_for","object":"attack","citations":\#(cite)}"#,
+            #"{"record":"claim","id":"c3","subject":"smugglers","predicate":"smuggled_weapons_for","object":"group","citations":\#(denied)}"#,
+        ]
+        try (records.joined(separator: "\n") + "\n").write(toFile: folder.path("in.jsonl"), atomically: true, encoding: .utf8)
+        let store = try Self.store(importing: [folder.path("in.jsonl")], in: folder)
+        #expect(try store.isArmedGroup("group"))
+        #expect(!(try store.isArmedGroup("police")))
+        #expect(!(try store.isArmedGroup("smugglers")))
+        let bundle = try Self.stix(store)
+        let typed = bundle.split(separator: "\n").filter { $0.contains(#""type":"threat-actor""#) || $0.contains(#""type": "threat-actor""#) }
+        #expect(typed.count == 1, "\(bundle)")
+        #expect(typed.first?.contains("Group") == true)
+    }
+
     @Test("SHA-1 gives the FIPS 180-4 digests")
     func sha1() {
         func hex(_ text: String) -> String {

@@ -1,21 +1,23 @@
 /// What the exchange formats (STIX, FollowTheMoney) ask of the store beyond reading records.
 extension GraphStore {
-    /// The predicates whose subject is taken to be an armed group (see ``isArmedGroup(_:)``).
-    public static let armedGroupPredicates = [
-        "attacked", "carried_out", "claimed_responsibility_for", "killed", "supplied_weapons_to", "smuggled_weapons_for",
-        "military_wing_of",
-    ]
+    /// The predicates whose subject is taken to be an armed group (see ``isArmedGroup(_:)``):
+    /// only what armed groups do. Police and armies also attack, kill, carry out operations,
+    /// and states supply weapons: typing them threat actors for it would say, in every tool
+    /// that reads the STIX, what no source says.
+    public static let armedGroupPredicates = ["claimed_responsibility_for", "smuggled_weapons_for", "military_wing_of"]
 
     /// Whether the organization `id` is, by the claims about it, an armed group: the subject of
-    /// a claim of violence (`attacked`, `carried_out`, `claimed_responsibility_for`, `killed`),
-    /// of arms (`supplied_weapons_to`, `smuggled_weapons_for`) or of `military_wing_of`, or the
-    /// object of `military_wing_of` (it has one). Two index lookups, no memory kept.
+    /// a claim that it claimed responsibility for an attack, smuggled weapons for another, or
+    /// is the armed wing of another, or the object of `military_wing_of` (it has one); each such
+    /// claim with a citation that supports it (a claim only denied says nothing of the kind).
+    /// Index lookups, no memory kept.
     public func isArmedGroup(_ id: String) throws -> Bool {
         let placeholders = GraphStore.armedGroupPredicates.indices.map { "?\($0 + 2)" }.joined(separator: ", ")
+        let supported = "EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance <> 'denies')"
         let select = try database.cached(
             """
-            SELECT EXISTS (SELECT 1 FROM claim WHERE subject = ?1 AND predicate IN (\(placeholders)))
-                OR EXISTS (SELECT 1 FROM claim WHERE object = ?1 AND predicate = 'military_wing_of')
+            SELECT EXISTS (SELECT 1 FROM claim AS c WHERE c.subject = ?1 AND c.predicate IN (\(placeholders)) AND \(supported))
+                OR EXISTS (SELECT 1 FROM claim AS c WHERE c.object = ?1 AND c.predicate = 'military_wing_of' AND \(supported))
             """)
         let values: [Statement.Value] = [.text(id)] + GraphStore.armedGroupPredicates.map { .text($0) }
         return try select.firstRow(values) { $0.int(0) != 0 } ?? false
