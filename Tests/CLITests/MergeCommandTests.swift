@@ -87,12 +87,45 @@ struct MergeCommandTests {
         #expect(
             result.standardOutput == """
                 first,second,score,reason\r
-                p1,p2,0.80,3 shared neighbours of 3\r
-                p1,p3,0.80,3 shared neighbours of 3\r
-                p2,p3,0.80,3 shared neighbours of 3\r
-                a-twin,b-twin,0.60,3 shared neighbours of 4\r
+                p1,p2,0.80,3 shared links of 3\r
+                p1,p3,0.80,3 shared links of 3\r
+                p2,p3,0.80,3 shared links of 3\r
+                a-twin,b-twin,0.60,3 shared links of 4\r
 
                 """)
+    }
+
+    @Test("duplicates count shared neighbours in their roles: two gunmen killed by the police pair, a gunman and the officer he killed do not; close spellings pair")
+    func sharedRoles() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [
+            #"{"record":"source","id":"s","type":"news-article","title":"s","reliability":"C"}"#,
+            #"{"record":"entity","id":"attack","type":"event","name":"Attack"}"#,
+            #"{"record":"entity","id":"police","type":"organization","name":"Police"}"#,
+        ]
+        for (id, name) in [
+            ("gunman-a", "First gunman"), ("gunman-b", "Second gunman"), ("officer", "Officer"),
+            ("haniya", "Ismail Haniya"), ("haniye", "Ismaïl Haniyé"), ("mahmoud", "Mahmoud Abbas"), ("mohammed", "Mohammed Abbas"),
+        ] {
+            lines.append(#"{"record":"entity","id":"\#(id)","type":"person","name":"\#(name)"}"#)
+        }
+        for (subject, predicate, object) in [
+            ("gunman-a", "killed_in", "attack"), ("gunman-b", "killed_in", "attack"), ("officer", "killed_in", "attack"),
+            ("police", "killed", "gunman-a"), ("police", "killed", "gunman-b"), ("officer", "member_of", "police"),
+        ] {
+            lines.append(
+                #"{"record":"claim","subject":"\#(subject)","predicate":"\#(predicate)","object":"\#(object)","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}"#
+            )
+        }
+        try cli.write("records.jsonl", lines.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", "records.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let result = try cli.run(["duplicates", "--format", "csv"])
+        let expected = [
+            "first,second,score,reason", "gunman-a,gunman-b,0.80,2 shared links of 2",
+            #"haniya,haniye,0.70,"close spellings ""Ismail Haniya"" and ""Ismaïl Haniyé""""#,
+        ]
+        #expect(result.standardOutput == expected.map { $0 + "\r\n" }.joined(), "\(result.standardOutput)")
     }
 
     @Test("merge moves names and claims, combines identical claims, and the old id keeps resolving; undo restores the store")

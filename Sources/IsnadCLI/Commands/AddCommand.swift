@@ -142,8 +142,11 @@ enum AddCommand: Command {
         let names = if case .entity(let entity) = record { [entity.name] + entity.aliases.map(\.name) } else { [name] }
         for text in names {
             let consonants = NameKey.consonants(ofFolded: NameKey.fold(text))?.count ?? 0
+            let folded = NameKey.fold(text)
             for match in try NameSearch(store: store).search(text, limit: 5, fuzzy: true, countsClaims: false)
-            where match.tier <= .variant || (match.tier == .otherScript && consonants >= 3) {
+            where match.tier <= .variant || (match.tier == .otherScript && consonants >= 3)
+                || (match.tier == .typo && NameKey.areCloseSpellings(folded: folded, NameKey.fold(match.matchedName)))
+            {
                 if !namesakes.contains(where: { $0.match.id == match.id }) { namesakes.append((text, match)) }
             }
         }
@@ -167,7 +170,9 @@ enum AddCommand: Command {
         for (text, match) in namesakes {
             let holder = "\(Text.printable(match.name)) (\(match.id))"
             let likeness =
-                match.tier != .otherScript
+                match.tier == .typo
+                ? "is a close spelling of \(match.matchedName == match.name ? holder : "\(Text.printable(match.matchedName)), a name of \(holder)")"
+                : match.tier != .otherScript
                 ? "is also a name of \(holder)"
                 : match.matchedName == match.name
                     ? "may be \(holder) in the other script"

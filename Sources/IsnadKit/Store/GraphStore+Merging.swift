@@ -63,7 +63,7 @@ extension GraphStore {
     /// Pairs of entities of one type that may be the same: a name or alias that is the same once
     /// folded (case, diacritics, Arabic letter and transliteration variants), a name in Arabic
     /// letters and one in Latin letters with the same consonants (``NameKey/consonants(ofFolded:)``),
-    /// or many shared neighbours. Best first.
+    /// two close spellings in Latin letters, or many shared neighbours. Best first.
     public func duplicateCandidates(minimumSharedNeighbours: Int = 2) throws -> [DuplicateCandidate] {
         // The types compared through subqueries: joined as tables, SQLite paired every name
         // with every entity of its type first (a quarter of an hour at a million claims).
@@ -110,6 +110,27 @@ extension GraphStore {
                     reason: "written in two scripts: \"\(row.string(2))\" and \"\(row.string(3))\"",
                     score: 0.7 + (isPrimary ? 0.05 : 0)))
         }
+        // One actor entered twice in Latin letters, transliterated two ways the folding does not
+        // join (Haniya, Haniye): the same consonants (four at least), then close spellings
+        // (``NameKey/areCloseSpellings(folded:_:)``). Joined on the consonant key's index, each
+        // name compared only with the few that share its consonants.
+        try database.prepare(
+            """
+            SELECT a.entity, b.entity, a.name, b.name, a.position, b.position, a.search_key, b.search_key
+            FROM entity_name AS a JOIN entity_name AS b ON b.consonant_key = a.consonant_key AND b.entity > a.entity
+            WHERE length(a.consonant_key) >= 4 AND b.search_key <> a.search_key
+              AND NOT \(arabicLettersCondition("a.search_key")) AND NOT \(arabicLettersCondition("b.search_key"))
+              AND (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
+            """
+        ).forEachRow { row in
+            guard NameKey.areCloseSpellings(folded: row.string(6), row.string(7)) else { return }
+            let isPrimary = row.int(4) == 0 && row.int(5) == 0
+            keep(
+                DuplicateCandidate(
+                    first: row.string(0), second: row.string(1),
+                    reason: "close spellings \"\(row.string(2))\" and \"\(row.string(3))\"",
+                    score: 0.65 + (isPrimary ? 0.05 : 0)))
+        }
         for candidate in try sharedNeighbourCandidates(minimum: minimumSharedNeighbours) { keep(candidate) }
         return found.values.sorted { ($1.score, $0.first, $0.second) < ($0.score, $1.first, $1.second) }
     }
@@ -145,13 +166,29 @@ extension GraphStore {
             typeNumbers[type] = types[entity]
         }
         var neighbours: [[Int32]] = Array(repeating: [], count: ids.count)
-        try database.prepare("SELECT subject, object FROM claim").forEachRow { row in
-            let (subject, object) = (number(row.string(0)), number(row.string(1)))
-            while neighbours.count < ids.count { neighbours.append([]) }
+        // Each link in its role: the neighbour, the predicate and the direction, as one number.
+        // A gunman and the officer he killed share the attack and the police, but not in the
+        // same roles (killed in it on both sides, yes; killed by the police, a member of it).
+        var links: [[Int64]] = Array(repeating: [], count: ids.count)
+        var predicateNumbers: [String: Int64] = [:]
+        try database.prepare("SELECT subject, predicate, object FROM claim").forEachRow { row in
+            let (subject, object) = (number(row.string(0)), number(row.string(2)))
+            let predicate = row.string(1)
+            let role = (predicateNumbers[predicate] ?? Int64(predicateNumbers.count)) << 1
+            predicateNumbers[predicate] = role >> 1
+            while neighbours.count < ids.count {
+                neighbours.append([])
+                links.append([])
+            }
             neighbours[subject].append(Int32(object))
             neighbours[object].append(Int32(subject))
+            links[subject].append(Int64(object) << 24 | role)
+            links[object].append(Int64(subject) << 24 | role | 1)
         }
-        for entity in neighbours.indices { neighbours[entity] = Array(Set(neighbours[entity])).sorted() }
+        for entity in neighbours.indices {
+            neighbours[entity] = Array(Set(neighbours[entity])).sorted()
+            links[entity] = Array(Set(links[entity])).sorted()
+        }
         // Who is linked to each entity, among those with enough neighbours to be a candidate: in
         // number order, since entities are taken in that order.
         var linked: [[Int32]] = Array(repeating: [], count: ids.count)
@@ -169,17 +206,21 @@ extension GraphStore {
                 }
             }
             for second in touched {
-                let count = Int(shared[second])
+                let sharedNeighbours = Int(shared[second])
                 shared[second] = 0
+                guard sharedNeighbours >= minimum else { continue }
+                // Counted again in their roles; links to each other left out (two linked entities
+                // share the link itself).
+                let (count, union) = GraphStore.overlap(links[first], links[second], leavingOut: [first, second]) {
+                    linked[$0].count > 200
+                }
                 guard count >= minimum else { continue }
-                // Not each other's neighbour only: two linked entities share the link itself.
-                let union = GraphStore.unionCount(neighbours[first], neighbours[second], leavingOut: [first, second])
                 let jaccard = Double(count) / Double(max(union, 1))
                 guard jaccard >= 0.5 else { continue }
                 let pair = ids[first] < ids[second] ? (ids[first], ids[second]) : (ids[second], ids[first])
                 candidates.append(
                     DuplicateCandidate(
-                        first: pair.0, second: pair.1, reason: "\(count) shared neighbours of \(union)",
+                        first: pair.0, second: pair.1, reason: "\(count) shared links of \(union)",
                         score: (0.8 * jaccard * 100).rounded() / 100))
             }
             touched.removeAll(keepingCapacity: true)
@@ -187,11 +228,16 @@ extension GraphStore {
         return candidates
     }
 
-    /// How many numbers are in either sorted list, those of `leavingOut` aside.
-    private static func unionCount(_ a: [Int32], _ b: [Int32], leavingOut: [Int]) -> Int {
-        var (i, j, count) = (0, 0, 0)
+    /// How many links two sorted lists (``sharedNeighbourCandidates(minimum:)``'s numbers:
+    /// a neighbour above the 24 low bits) have in common and in all, links to a neighbour in
+    /// `leavingOut` aside; a link to a hub counts in all, never in common.
+    private static func overlap(
+        _ a: [Int64], _ b: [Int64], leavingOut: [Int], isHub: (Int) -> Bool
+    ) -> (shared: Int, union: Int) {
+        var (i, j, shared, union) = (0, 0, 0, 0)
         while i < a.count || j < b.count {
-            let next: Int32
+            let next: Int64
+            var isShared = false
             if j == b.count || (i < a.count && a[i] < b[j]) {
                 next = a[i]
                 i += 1
@@ -202,10 +248,14 @@ extension GraphStore {
                 next = a[i]
                 i += 1
                 j += 1
+                isShared = true
             }
-            if !leavingOut.contains(Int(next)) { count += 1 }
+            let neighbour = Int(next >> 24)
+            guard !leavingOut.contains(neighbour) else { continue }
+            union += 1
+            if isShared, !isHub(neighbour) { shared += 1 }
         }
-        return count
+        return (shared, union)
     }
 }
 
