@@ -40,7 +40,7 @@ enum SearchCommand: Command {
             Printout(
                 reading: {
                     var table = TextTable([
-                        .init(header: "ID", maximumWidth: 40), .init(header: "NAME", maximumWidth: 40), .init(header: "TYPE"),
+                        .identifiers("ID"), .init(header: "NAME", maximumWidth: 40), .init(header: "TYPE"),
                         .init(header: "MATCHED", maximumWidth: 40), .init(header: "MATCH"),
                         .init(header: "CLAIMS", alignsRight: true),
                     ])

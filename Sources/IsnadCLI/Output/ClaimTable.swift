@@ -11,13 +11,11 @@ struct ClaimTable {
         var leading = 24
         /// SUBJECT and OBJECT.
         var names = 30
-        /// SAID BY (STANCE GRADE).
-        var claimants = 70
 
         /// `show`, `neighbors`, `timeline`, `source`.
         static let standard = Widths()
-        /// `claims`: a wide CLAIM id column first, names a little narrower, claimants wider.
-        static let claimListing = Widths(leading: 48, names: 28, claimants: 80)
+        /// `claims`: names a little narrower.
+        static let claimListing = Widths(leading: 48, names: 28)
     }
 
     private var table: TextTable
@@ -28,12 +26,15 @@ struct ClaimTable {
         self.leading = leading
         presentation = ClaimPresentation(store: store, graph: graph)
         table = TextTable(
-            leading.map { TextTable.Column(header: $0.header, maximumWidth: widths.leading) } + [
+            leading.map {
+                $0.header == "CLAIM" ? .identifiers($0.header) : TextTable.Column(header: $0.header, maximumWidth: widths.leading)
+            } + [
                 .init(header: "SUBJECT", maximumWidth: widths.names), .init(header: "PREDICATE", maximumWidth: 28),
                 .init(header: "OBJECT", maximumWidth: widths.names), .init(header: "DATES", maximumWidth: 24),
                 .init(header: "STATUS"), .init(header: "BEST"), .init(header: "CHANNELS"),
-                .init(header: "ALL THROUGH", maximumWidth: 40),
-                .init(header: "SAID BY (STANCE GRADE)", maximumWidth: widths.claimants),
+                .identifiers("ALL THROUGH"),
+                // Who says the claim, whole: the last column, so it widens no other.
+                .identifiers("SAID BY (STANCE GRADE)"),
             ])
     }
 

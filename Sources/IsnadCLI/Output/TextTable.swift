@@ -8,6 +8,12 @@ struct TextTable {
         let header: String
         var maximumWidth = 48
         var alignsRight = false
+
+        /// A column of ids, never cut: an id is what a user types next, and a cut one names
+        /// nothing (two claims would read alike). A longer id widens its line instead.
+        static func identifiers(_ header: String) -> Column { Column(header: header, maximumWidth: .max) }
+
+        var isCut: Bool { maximumWidth != .max }
     }
 
     let columns: [Column]
@@ -66,13 +72,13 @@ struct TextTable {
             for (index, cell) in cells.enumerated() {
                 var cell = cell
                 var width = DisplayWidth.of(cell)
-                if index < widths.count, width > widths[index] {
+                if index < widths.count, width > widths[index], index >= columns.count || columns[index].isCut {
                     cell = DisplayWidth.truncate(cell, to: widths[index])
                     width = DisplayWidth.of(cell)
                 }
                 if index > 0 { text += "  " }
                 let isLast = index == cells.count - 1
-                let padding = DisplayWidth.spaces(widths[index] - width)
+                let padding = DisplayWidth.spaces(max(0, widths[index] - width))
                 let isRightToLeft = DisplayWidth.hasRightToLeft(cell)
                 hasRightToLeft = hasRightToLeft || isRightToLeft
                 let isolated = isRightToLeft ? cell + Bidi.leftToRightMark : cell
