@@ -60,6 +60,7 @@ struct ExampleTests {
         "isnad edit c-75dfc43460ef7229 --author bilal": Expectation(status: 65, showsOnStandardError: true),
         "isnad log c-75dfc43460ef7229": Expectation(status: 65, showsOnStandardError: true),
         "isnad set hadera-2022-article reliability D --author ana": Expectation(showsOnStandardError: true),
+        "isnad set hamas 'aliases[5]' 'en:Hamas movement'": Expectation(showsOnStandardError: true),
         "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3": Expectation(showsOnStandardError: true),
         // edit opens vi on a terminal only; the example runner has none and sets no $EDITOR.
         "isnad edit hamas": Expectation(status: 64, showsOnStandardError: true),

@@ -118,6 +118,25 @@ struct SetCommandTests {
         #expect(try cli.run(["set", "hamas", "description", "null"]).status == 0)
     }
 
+    @Test("an alias is set, added one past the last, and taken out whole, as LANG:NAME")
+    func aliases() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "aliases[2]", "en:Hamas movement"]).status == 0)
+        var record = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(record.contains(#"{"name":"Islamic Resistance Movement","lang":"en"},{"name":"Hamas movement","lang":"en"}]"#))
+        #expect(try cli.run(["set", "hamas", "aliases[2]", "ar:حركة حماس"]).status == 0)
+        record = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(record.contains(#"{"name":"حركة حماس","lang":"ar"}]"#))
+        #expect(try cli.run(["set", "hamas", "aliases[2]", "null"]).status == 0)
+        #expect(!(try cli.run(["export", "jsonl"]).standardOutput.contains("حركة حماس")))
+        let far = try cli.run(["set", "hamas", "aliases[7]", "en:X"])
+        #expect(far.status == 65)
+        #expect(far.standardError == "isnad: aliases[7]: entity \"hamas\" has 2 aliases, no [7] (aliases[2] adds one)\n")
+        let bare = try cli.run(["set", "hamas", "aliases[1]", "Hamas"])
+        #expect(bare.status == 64)
+        #expect(bare.standardError.hasPrefix("isnad: aliases[1]: an alias is LANG:NAME (ar:حماس), got \"Hamas\"\n"))
+    }
+
     @Test("setting a field to its value changes nothing and writes no entry")
     func unchanged() throws {
         let cli = try importedStore()

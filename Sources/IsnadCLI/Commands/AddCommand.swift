@@ -120,14 +120,11 @@ enum AddCommand: Command {
         let id = try arguments.value(self.id) ?? derivedID(from: name, option: "name")
         var aliases: [JSONValue] = []
         for text in try arguments.values(alias) {
-            guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
+            guard let alias = FieldPath.alias(text) else {
                 throw UsageError(
                     message: "--alias: expected LANG:NAME (ar:حماس), got \"\(Text.printable(text))\"", command: spec.name)
             }
-            aliases.append(
-                object([
-                    ("name", .string(String(text[text.index(after: colon)...]))), ("lang", .string(String(text[..<colon]))),
-                ]))
+            aliases.append(alias)
         }
         var members: [(String, JSONValue)] = [("record", .string("entity")), ("id", .string(id)), ("type", .string(type))]
         members.append(("name", .string(name)))

@@ -12,7 +12,8 @@ enum SetCommand: Command {
             as import checks it (the field named in the message) and written in one transaction, one history entry.
             Ids are not changed here: isnad merge does that; nor a claim's subject, predicate or object (retract
             it and add the new one), nor an entity's merged ids (isnad merge and unmerge). An item of a list of ids
-            is set whole: cites[0] hadera-2022-article, or null to take it out.
+            is set whole: cites[0] hadera-2022-article, or null to take it out; so is an alias, as LANG:NAME
+            (aliases[1] ar:حماس). One past the last item adds one: aliases[2] when there are two.
             """,
         arguments: [
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
@@ -22,6 +23,7 @@ enum SetCommand: Command {
         examples: [
             "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3",
             "isnad set hadera-2022-article reliability D --author ana",
+            "isnad set hamas 'aliases[5]' 'en:Hamas movement'",
         ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
@@ -154,6 +156,19 @@ struct FieldPath {
     /// read as digits, as `add` reads them; every other text is kept as typed.
     static let dateFields: Set<String> = ["published", "start", "end"]
 
+    /// An alias as `--alias` and `set ID aliases[N]` take it, `LANG:NAME` (`ar:حماس`), as the
+    /// record's object; nil when the text is not one.
+    static func alias(_ text: String) -> JSONValue? {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
+            return nil
+        }
+        return .object(
+            JSONObject(members: [
+                .init(key: "name", value: .string(String(text[text.index(after: colon)...]))),
+                .init(key: "lang", value: .string(String(text[..<colon]))),
+            ]))
+    }
+
     /// `json` with the field at this path set to `value` (removed when `value` is empty or null).
     func setting(_ value: String, in json: JSONValue, record: String) throws -> JSONValue {
         try set(value, in: json, at: steps[...], record: record)
@@ -168,16 +183,30 @@ struct FieldPath {
         let current = position.map { members[$0].value }
         var new: JSONValue?
         if let index = step.index {
-            guard case .array(var items)? = current, items.indices.contains(index) else {
-                let count = if case .array(let items)? = current { items.count } else { 0 }
-                throw LookupError(description: "\(text): \(record) has \(count) \(step.key), no [\(index)]")
+            var items: [JSONValue] = []
+            if case .array(let list)? = current { items = list }
+            // One past the last: a new element, for a whole one (an alias, an id), not a field of one.
+            let isAppended = index == items.count && steps.count == 1 && !(value.isEmpty || value == "null")
+            guard items.indices.contains(index) || isAppended else {
+                let adding = steps.count == 1 && index > items.count ? " (\(step.key)[\(items.count)] adds one)" : ""
+                throw LookupError(description: "\(text): \(record) has \(items.count) \(step.key), no [\(index)]\(adding)")
             }
+            if isAppended { items.append(step.key == "aliases" ? .object(JSONObject(members: [])) : .string("")) }
             if steps.count == 1 {
-                // A list of ids (cites, merged): the id itself is set, or taken out with null.
-                guard case .string = items[index] else {
+                if value.isEmpty || value == "null" {
+                    // Taken out: an id of a list (cites, merged), or a whole alias.
+                    items.remove(at: index)
+                } else if step.key == "aliases" {
+                    guard let alias = FieldPath.alias(value) else {
+                        throw UsageError(
+                            message: "\(text): an alias is LANG:NAME (ar:حماس), got \"\(Text.printable(value))\"", command: "set")
+                    }
+                    items[index] = alias
+                } else if case .string = items[index] {
+                    items[index] = .string(value)
+                } else {
                     throw LookupError(description: "\(text): set one of its fields, as \(step.key)[\(index)].FIELD")
                 }
-                if value.isEmpty || value == "null" { items.remove(at: index) } else { items[index] = .string(value) }
             } else {
                 items[index] = try set(value, in: items[index], at: steps.dropFirst(), record: record)
             }
