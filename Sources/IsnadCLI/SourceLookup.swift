@@ -33,7 +33,8 @@ enum EntityLookup {
             // The id of an entity merged into another: what is written goes to that one, and an
             // unmerge later leaves it there.
             context.message(
-                "isnad: \"\(Text.printable(typed))\" was merged into \(entity.id): taken as \(Text.printable(entity.name)) (\(entity.id))")
+                "isnad: \"\(Text.printable(typed))\" was merged into \(entity.id): taken as \(Text.printable(entity.name)) (\(entity.id))"
+            )
         } else if tier > .exact {
             context.message(
                 "isnad: \"\(Text.printable(text.trimmingWhitespace))\" taken as \(Text.printable(entity.name)) (\(entity.id))"

@@ -302,13 +302,15 @@ struct AddCommandTests {
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "7",
-                ], 64, "isnad: --credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7\n(see 'isnad add --help')\n"
+                ], 64,
+                "isnad: --credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7\n(see 'isnad add --help')\n"
             ),
             (
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "2", "--start", "2022-02-30",
-                ], 64, "isnad: --start: \"2022-02-30\" is not a valid date: day 30 does not exist in 2022-02\n(see 'isnad add --help')\n"
+                ], 64,
+                "isnad: --start: \"2022-02-30\" is not a valid date: day 30 does not exist in 2022-02\n(see 'isnad add --help')\n"
             ),
             (
                 [
@@ -398,5 +400,24 @@ struct AddCommandTests {
         ])
         #expect(graded2.status == 0, "\(graded2.standardError)")
         #expect(!graded2.standardError.contains("note:"), "\(graded2.standardError)")
+    }
+
+    @Test("add claim lists every problem of its command line at once, one line each, as an import lists a record's")
+    func everyProblem() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run([
+            "add", "claim", "Nobody Known", "leads", "hamas", "--source", "police-text", "--quote", "not in the text",
+            "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError == """
+                isnad: SUBJECT: no entity matches "Nobody Known" (try 'isnad search')
+                isnad: PREDICATE: unknown predicate "leads"
+                isnad: --quote: not found in the text of source "police-text" (word for word; give --unverified REASON to add it anyway)
+
+                """, "\(result.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 }

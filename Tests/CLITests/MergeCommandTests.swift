@@ -95,7 +95,9 @@ struct MergeCommandTests {
                 """)
     }
 
-    @Test("duplicates count shared neighbours in their roles: two gunmen killed by the police pair, a gunman and the officer he killed do not; close spellings pair")
+    @Test(
+        "duplicates count shared neighbours in their roles: two gunmen killed by the police pair, a gunman and the officer he killed do not; close spellings pair"
+    )
     func sharedRoles() throws {
         let cli = try CLIHarness.scoped
         var lines = [
@@ -105,7 +107,8 @@ struct MergeCommandTests {
         ]
         for (id, name) in [
             ("gunman-a", "First gunman"), ("gunman-b", "Second gunman"), ("officer", "Officer"),
-            ("haniya", "Ismail Haniya"), ("haniye", "Ismaïl Haniyé"), ("mahmoud", "Mahmoud Abbas"), ("mohammed", "Mohammed Abbas"),
+            ("haniya", "Ismail Haniya"), ("haniye", "Ismaïl Haniyé"), ("mahmoud", "Mahmoud Abbas"),
+            ("mohammed", "Mohammed Abbas"),
         ] {
             lines.append(#"{"record":"entity","id":"\#(id)","type":"person","name":"\#(name)"}"#)
         }

@@ -76,7 +76,8 @@ struct OutputTargetTests {
         symlink(cli.path("elsewhere.db"), cli.path("link.db"))
         let result = try cli.run(["copy", "isnad.db", "link.db"])
         #expect(result.status == 64, "\(result.standardError)")
-        #expect(result.standardError.contains("link.db is a symbolic link to a file that does not exist"), "\(result.standardError)")
+        #expect(
+            result.standardError.contains("link.db is a symbolic link to a file that does not exist"), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("elsewhere.db")))
     }
 

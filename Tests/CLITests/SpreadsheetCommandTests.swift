@@ -12,7 +12,9 @@ struct SpreadsheetCommandTests {
         return cli
     }
 
-    @Test("a sheet typed by hand takes a predicate's label and digits from an Arabic keyboard, as the command line does; a record file names them strictly, and says how")
+    @Test(
+        "a sheet typed by hand takes a predicate's label and digits from an Arabic keyboard, as the command line does; a record file names them strictly, and says how"
+    )
     func typedByHand() throws {
         let cli = try importedStore()
         try cli.write(
@@ -35,10 +37,12 @@ struct SpreadsheetCommandTests {
         #expect(records.status == 65)
         #expect(
             records.standardError.contains(
-                #"predicate: "member of" is a label of the predicate member_of: a record names its predicate by its id ("member_of")"#),
+                #"predicate: "member of" is a label of the predicate member_of: a record names its predicate by its id ("member_of")"#
+            ),
             "\(records.standardError)")
         #expect(
-            records.standardError.contains(#"start: "٢٠١٧" is not a valid date: a record writes it with the digits 0-9 ("2017")"#),
+            records.standardError.contains(
+                #"start: "٢٠١٧" is not a valid date: a record writes it with the digits 0-9 ("2017")"#),
             "\(records.standardError)")
     }
 

@@ -426,7 +426,8 @@ struct UntrustedStoreTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("backup.jsonl")))
         let check = try cli.run(["check"])
         #expect(check.status == 65)
-        #expect(check.standardOutput.contains("FAIL values the record format does not allow: 1 problem"), "\(check.standardOutput)")
+        #expect(
+            check.standardOutput.contains("FAIL values the record format does not allow: 1 problem"), "\(check.standardOutput)")
         #expect(check.standardOutput.contains("\(record): \(field): "), "\(check.standardOutput)")
     }
 
@@ -492,7 +493,9 @@ struct UntrustedStoreTests {
             ), "\(output)")
     }
 
-    @Test("a name search index another program changed (a name's entries taken out, another's rewritten, entries of no name) is reported by check")
+    @Test(
+        "a name search index another program changed (a name's entries taken out, another's rewritten, entries of no name) is reported by check"
+    )
     func damagedSearchIndex() throws {
         let cli = try importedStore()
         // FTS5's own commands, as a program writing to the store's index directly would use them:
@@ -511,7 +514,8 @@ struct UntrustedStoreTests {
         let output = check.standardOutput
         #expect(check.status == 65, "\(check.standardError)")
         #expect(output.contains("FAIL search keys and index entries that are not their names' own: 3 problems"), "\(output)")
-        #expect(output.contains("entity \"isis\" name: \"Islamic State\" is not in the name search index as its key is"), "\(output)")
+        #expect(
+            output.contains("entity \"isis\" name: \"Islamic State\" is not in the name search index as its key is"), "\(output)")
         #expect(output.contains("entity \"hamas\" name: \"Hamas\" is not in the name search index as its key is"), "\(output)")
         #expect(output.contains("store: the name search index holds 5 entries of names that are not in the store"), "\(output)")
         #expect(output.contains("ok   SQLite integrity: ok"), "SQLite's own check reads the index's pages, not what they hold")

@@ -142,7 +142,9 @@ struct ExchangeTests {
         #expect(!(try store.isArmedGroup("police")))
         #expect(!(try store.isArmedGroup("smugglers")))
         let bundle = try Self.stix(store)
-        let typed = bundle.split(separator: "\n").filter { $0.contains(#""type":"threat-actor""#) || $0.contains(#""type": "threat-actor""#) }
+        let typed = bundle.split(separator: "\n").filter {
+            $0.contains(#""type":"threat-actor""#) || $0.contains(#""type": "threat-actor""#)
+        }
         #expect(typed.count == 1, "\(bundle)")
         #expect(typed.first?.contains("Group") == true)
     }

@@ -170,10 +170,10 @@ enum AddCommand: Command {
                 match.tier == .typo
                 ? "is a close spelling of \(match.matchedName == match.name ? holder : "\(Text.printable(match.matchedName)), a name of \(holder)")"
                 : match.tier != .otherScript
-                ? "is also a name of \(holder)"
-                : match.matchedName == match.name
-                    ? "may be \(holder) in the other script"
-                    : "may be \(Text.printable(match.matchedName)), a name of \(holder), in the other script"
+                    ? "is also a name of \(holder)"
+                    : match.matchedName == match.name
+                        ? "may be \(holder) in the other script"
+                        : "may be \(Text.printable(match.matchedName)), a name of \(holder), in the other script"
             context.message(
                 "isnad: note: \"\(Text.printable(text))\" \(likeness): if they are one actor, isnad merge \(match.id) \(id)")
         }
@@ -239,25 +239,37 @@ enum AddCommand: Command {
             quoteText = String(decoding: data, as: UTF8.self).trimmingWhitespace
             if quoteText.isEmpty { throw UsageError(message: "--quote -: standard input was empty", command: spec.name) }
         }
+        // Every problem of the command line at once, as an import lists every problem of a record:
+        // a name that matches nothing does not hide a misspelt predicate or a quote not found.
+        var problems = ProblemsFound()
         let resolver = EntityResolver(store: store)
-        let subject = try EntityLookup.entity(ends[0], resolver: resolver, context: context)
-        let object = try EntityLookup.entity(ends[2], resolver: resolver, context: context)
-        let claimant = try SourceLookup.source(sourceText, in: store, option: "source", context: context)
-        let relay = try arguments.value(via).map { try SourceLookup.source($0, in: store, option: "via", context: context) }
+        let subject = problems.attempt("SUBJECT") { try EntityLookup.entity(ends[0], resolver: resolver, context: context) }
+        let object = problems.attempt("OBJECT") { try EntityLookup.entity(ends[2], resolver: resolver, context: context) }
+        let claimant = problems.attempt { try SourceLookup.source(sourceText, in: store, option: "source", context: context) }
+        let relay = problems.attempt {
+            try arguments.value(via).map { try SourceLookup.source($0, in: store, option: "via", context: context) }
+        }
+        if PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: nil) == nil,
+            let problem = store.vocabulary.problem(predicate: ends[1], subjectType: nil, objectType: nil)
+        {
+            problems.note(UsageError(message: "\(optionName(problem.field)): \(problem.message)", command: spec.name))
+        }
         var locatorText = try arguments.value(locator)
         let unverifiedReason = try arguments.value(unverified)
         // The quote stands in --via when given, else in the claimant's own text.
-        let quoted = relay ?? claimant
-        if let text = quoted.text {
+        if let quoted = (relay ?? nil) ?? claimant, let text = quoted.text {
             if let lines = QuoteLocator.lines(of: quoteText, in: text) {
                 if locatorText == nil { locatorText = QuoteLocator.locator(lines) }
             } else if unverifiedReason == nil {
-                throw LookupError(
-                    description:
-                        "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
-                )
+                problems.note(
+                    LookupError(
+                        description:
+                            "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
+                    ))
             }
         }
+        try problems.throwIfAny()
+        guard let subject, let object, let claimant, let relay else { return }
         if let reason = unverifiedReason {
             locatorText = locatorText.map { "\($0) (unverified: \(reason))" } ?? "unverified: \(reason)"
         }
@@ -405,4 +417,34 @@ enum AddCommand: Command {
     }
 
     private static func entryNote(_ entry: Int?) -> String { entry.map { " (history entry \($0))" } ?? "" }
+}
+
+/// The problems of one command line, gathered so that all are said at once: one line each (a
+/// name's suggestions under it), a usage error (64) when every one is one, else bad data (65).
+struct ProblemsFound {
+    private var found: [(label: String?, error: any Error)] = []
+
+    /// `body`'s value, or nil with its error noted; `label` names what it read (`SUBJECT`) when
+    /// its message does not.
+    mutating func attempt<Value>(_ label: String? = nil, _ body: () throws -> Value) -> Value? {
+        do {
+            return try body()
+        } catch {
+            found.append((label, error))
+            return nil
+        }
+    }
+
+    mutating func note(_ error: any Error) { found.append((nil, error)) }
+
+    func throwIfAny() throws {
+        guard let first = found.first else { return }
+        guard found.count > 1 else { throw first.error }
+        let lines = found.map { label, error in
+            (label.map { "\($0): " } ?? "") + ((error as? UsageError)?.message ?? ErrorMessage.text(for: error))
+        }
+        let description = lines.joined(separator: "\nisnad: ")
+        if found.allSatisfy({ $0.error is UsageError }) { throw UsageError(message: description, command: AddCommand.name) }
+        throw LookupError(description: description)
+    }
 }

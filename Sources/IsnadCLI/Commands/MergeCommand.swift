@@ -107,7 +107,9 @@ enum DuplicatesCommand: Command {
         try format.print(
             Printout(
                 reading: {
-                    var table = TextTable([.identifiers("FIRST"), .identifiers("SECOND"), .init(header: "SCORE"), .init(header: "REASON")])
+                    var table = TextTable([
+                        .identifiers("FIRST"), .identifiers("SECOND"), .init(header: "SCORE"), .init(header: "REASON"),
+                    ])
                     for row in rows { table.append(row) }
                     return .init(text: table.render())
                 },

@@ -392,7 +392,8 @@ struct Fields {
             let western = Text.withWesternDigits(text)
             if western != text, (try? PartialDate(parsing: western)) != nil {
                 throw problem(
-                    key, "\"\(Text.printable(text))\" is not a valid date: a record writes it with the digits 0-9 (\"\(western)\")")
+                    key,
+                    "\"\(Text.printable(text))\" is not a valid date: a record writes it with the digits 0-9 (\"\(western)\")")
             }
             throw problem(key, "\"\(Text.printable(error.text))\" is not a valid date: \(error.reason)")
         }

@@ -68,7 +68,8 @@ public struct OutputError: Error, CustomStringConvertible {
         case .danglingLink?:
             return "\(shown): a symbolic link to a file that does not exist; name the file itself"
         case .companionOf(let database)?:
-            return "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
+            return
+                "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
                 + "which would roll it into that database or delete it: name another output file"
         case nil:
             return isDiskFull
