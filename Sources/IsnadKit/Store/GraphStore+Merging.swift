@@ -210,7 +210,13 @@ extension GraphStore {
                 shared[second] = 0
                 guard sharedNeighbours >= minimum else { continue }
                 // Counted again in their roles; links to each other left out (two linked entities
-                // share the link itself).
+                // share the link itself). A pair whose lists differ too much in length to share
+                // half their links is passed over unmerged: a hub's list against each of its
+                // partners' was most of the time.
+                let (shorter, longer) =
+                    links[first].count <= links[second].count ? (links[first], links[second]) : (links[second], links[first])
+                let leftOutOfLonger = GraphStore.linkCount(longer, to: first) + GraphStore.linkCount(longer, to: second)
+                guard 2 * shorter.count >= longer.count - leftOutOfLonger else { continue }
                 let (count, union) = GraphStore.overlap(links[first], links[second], leavingOut: [first, second]) {
                     linked[$0].count > 200
                 }
@@ -226,6 +232,20 @@ extension GraphStore {
             touched.removeAll(keepingCapacity: true)
         }
         return candidates
+    }
+
+    /// How many links of a sorted list (``sharedNeighbourCandidates(minimum:)``'s numbers) go to
+    /// `neighbour`: a range of the list, found by two binary searches.
+    private static func linkCount(_ links: [Int64], to neighbour: Int) -> Int {
+        func firstIndex(atLeast value: Int64) -> Int {
+            var (low, high) = (0, links.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if links[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return firstIndex(atLeast: Int64(neighbour + 1) << 24) - firstIndex(atLeast: Int64(neighbour) << 24)
     }
 
     /// How many links two sorted lists (``sharedNeighbourCandidates(minimum:)``'s numbers:
