@@ -45,7 +45,7 @@ enum ExitCode: Int32 {
             case .notAnIsnadStore, .alteredSchema, .invalidValue, .newerSchema: self = .badData
             case .notAFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
-            case .companionName, .danglingLink: self = .usage
+            case .companionName, .companionExists, .danglingLink: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }

@@ -419,5 +419,13 @@ struct AddCommandTests {
 
                 """, "\(result.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // A --via that names nothing: the quote is not looked for in the claimant's text instead.
+        let via = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--via", "police-txt", "--quote",
+            "not in the text", "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(via.status == 65)
+        #expect(via.standardError.hasPrefix("isnad: --via: no source matches \"police-txt\""), "\(via.standardError)")
+        #expect(!via.standardError.contains("--quote"), "\(via.standardError)")
     }
 }

@@ -70,6 +70,26 @@ struct OutputTargetTests {
         #expect(try cli.run(["export", "dot", "-o", "notes-journal"]).status == 0)
     }
 
+    @Test("a store is not made through a link to a database's journal, nor beside a journal another left")
+    func companionThroughLinkOrLeftOver() throws {
+        let (cli, _) = try harnessWithStore()
+        #expect(try cli.run(["copy", "isnad.db", "other.db"]).status == 0)
+        try cli.write("other.db-journal", "")
+        symlink("other.db-journal", cli.path("link.db"))
+        let linked = try cli.run(["--db", "link.db", "import", "records.jsonl"])
+        #expect(linked.status == 64, "\(linked.standardError)")
+        #expect(linked.standardError.contains("would be taken by SQLite for a file of the database"), "\(linked.standardError)")
+        try cli.write("new.db-journal", "precious\n")
+        let beside = try cli.run(["--db", "new.db", "init"])
+        #expect(beside.status == 64, "\(beside.standardError)")
+        #expect(
+            beside.standardError.hasPrefix(
+                "isnad: new.db-journal is there already, and SQLite would take it for a file of a new store at new.db"),
+            "\(beside.standardError)")
+        #expect(try cli.read("new.db-journal") == Data("precious\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
+    }
+
     @Test("copy into a link to nothing is refused: the store would appear where nobody named it")
     func copyIntoDanglingLink() throws {
         let (cli, _) = try harnessWithStore()

@@ -243,21 +243,26 @@ enum AddCommand: Command {
         // a name that matches nothing does not hide a misspelt predicate or a quote not found.
         var problems = ProblemsFound()
         let resolver = EntityResolver(store: store)
-        let subject = problems.attempt("SUBJECT") { try EntityLookup.entity(ends[0], resolver: resolver, context: context) }
-        let object = problems.attempt("OBJECT") { try EntityLookup.entity(ends[2], resolver: resolver, context: context) }
-        let claimant = problems.attempt { try SourceLookup.source(sourceText, in: store, option: "source", context: context) }
-        let relay = problems.attempt {
-            try arguments.value(via).map { try SourceLookup.source($0, in: store, option: "via", context: context) }
-        }
+        let subject = try problems.attempt("SUBJECT") { try EntityLookup.entity(ends[0], resolver: resolver, context: context) }
         if PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: nil) == nil,
             let problem = store.vocabulary.problem(predicate: ends[1], subjectType: nil, objectType: nil)
         {
             problems.note(UsageError(message: "\(optionName(problem.field)): \(problem.message)", command: spec.name))
         }
+        let object = try problems.attempt("OBJECT") { try EntityLookup.entity(ends[2], resolver: resolver, context: context) }
+        let claimant = try problems.attempt {
+            try SourceLookup.source(sourceText, in: store, option: "source", context: context)
+        }
+        let viaText = try arguments.value(via)
+        let relay = try problems.attempt {
+            try viaText.map { try SourceLookup.source($0, in: store, option: "via", context: context) }
+        }
         var locatorText = try arguments.value(locator)
         let unverifiedReason = try arguments.value(unverified)
-        // The quote stands in --via when given, else in the claimant's own text.
-        if let quoted = (relay ?? nil) ?? claimant, let text = quoted.text {
+        // The quote stands in --via when given, else in the claimant's own text; not looked for
+        // when the source it stands in was not found.
+        let quoted = viaText == nil ? claimant : relay ?? nil
+        if let quoted, let text = quoted.text {
             if let lines = QuoteLocator.lines(of: quoteText, in: text) {
                 if locatorText == nil { locatorText = QuoteLocator.locator(lines) }
             } else if unverifiedReason == nil {
@@ -424,15 +429,20 @@ enum AddCommand: Command {
 struct ProblemsFound {
     private var found: [(label: String?, error: any Error)] = []
 
-    /// `body`'s value, or nil with its error noted; `label` names what it read (`SUBJECT`) when
-    /// its message does not.
-    mutating func attempt<Value>(_ label: String? = nil, _ body: () throws -> Value) -> Value? {
+    /// `body`'s value, or nil with its error noted when it is a problem of what was typed (a name
+    /// that matches nothing, a bad value); `label` names what it read (`SUBJECT`) when its
+    /// message does not. Any other error (a locked or damaged store) is thrown at once.
+    mutating func attempt<Value>(_ label: String? = nil, _ body: () throws -> Value) throws -> Value? {
         do {
             return try body()
-        } catch {
+        } catch let error as EntityResolver.ResolutionError {
             found.append((label, error))
-            return nil
+        } catch let error as LookupError {
+            found.append((label, error))
+        } catch let error as UsageError {
+            found.append((label, error))
         }
+        return nil
     }
 
     mutating func note(_ error: any Error) { found.append((nil, error)) }

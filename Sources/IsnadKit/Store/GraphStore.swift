@@ -75,11 +75,17 @@ public final class GraphStore {
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
         if !exists, path != GraphStore.inMemory, FileSystem.isSymbolicLink(path) { throw StoreError.danglingLink(path: path) }
-        // Even when the file is there: the database's own log or journal, opened to be written as a store.
-        if access == .create || access == .write, path != GraphStore.inMemory,
-            let database = GraphStore.databaseTakingAsItsOwn(path)
-        {
-            throw StoreError.companionName(path: path, database: database)
+        if access == .create || access == .write, path != GraphStore.inMemory {
+            // Even when the file is there, and through a link: a database's own log or journal,
+            // opened to be written as a store.
+            if let database = GraphStore.databaseTakingAsItsOwn(FileSystem.resolvedPath(path) ?? path) {
+                throw StoreError.companionName(path: path, database: database)
+            }
+            // A new store beside a log or journal left by another: SQLite would take that file
+            // for the new store's own, and roll it in or delete it.
+            if !exists, let companion = GraphStore.files(at: path).dropFirst().first(where: FileSystem.exists) {
+                throw StoreError.companionExists(path: path, companion: companion)
+            }
         }
         // Before SQLite opens it: opening a FIFO would wait for a writer, and a folder fails as an I/O error.
         if exists, path != GraphStore.inMemory, let kind = FileSystem.kindOfNonRegularFile(path) {

@@ -16,6 +16,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A new store is not made through a symbolic link to nothing: it would appear somewhere
     /// the user never named.
     case danglingLink(path: String)
+    /// A new store is not made where a file by its companion's name (`-wal`, `-shm`,
+    /// `-journal`) is already there: SQLite would take that file for the new store's own.
+    case companionExists(path: String, companion: String)
     /// The store's file (or its folder) cannot be written, and the command must write.
     case readOnly(path: String)
     /// The store needs an upgrade (an older schema, or search keys folded by an older Isnad)
@@ -49,7 +52,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .cannotCreate(let path, let reason):
             "cannot create a store at \(Text.printable(path)) (\(reason)): check that the folder exists and can be written"
         case .companionName(let path, let database):
-            "\(Text.printable(path)) would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), which would roll it into that database or delete it: name the store otherwise"
+            "\(Text.printable(path)) would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), which would overwrite it, roll it into that database or delete it: name the store otherwise"
+        case .companionExists(let path, let companion):
+            "\(Text.printable(companion)) is there already, and SQLite would take it for a file of a new store at \(Text.printable(path)) and overwrite or delete it: move it away, or name the new store otherwise"
         case .danglingLink(let path):
             "\(Text.printable(path)) is a symbolic link to a file that does not exist; name the new store's file itself"
         case .cannotMarkOnStandby(let path):

@@ -70,7 +70,7 @@ public struct OutputError: Error, CustomStringConvertible {
         case .companionOf(let database)?:
             return
                 "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
-                + "which would roll it into that database or delete it: name another output file"
+                + "which would overwrite it, roll it into that database or delete it: name another output file"
         case nil:
             return isDiskFull
                 ? "\(shown): disk full (\(String(cString: strerror(code))))" : "\(shown): \(String(cString: strerror(code)))"

@@ -56,6 +56,13 @@ public enum FileSystem {
         return count == prefix.count && bytes == prefix
     }
 
+    /// The path with every symbolic link resolved, or nil when it names nothing.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Deletes a file; false when there was none or it cannot be deleted.
     @discardableResult
     public static func remove(_ path: String) -> Bool { unlink(path) == 0 }
