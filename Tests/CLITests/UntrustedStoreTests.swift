@@ -534,6 +534,38 @@ struct UntrustedStoreTests {
         #expect(check.standardOutput.contains("ok   credibility 1 (confirmed)"), "the checks after it still run")
     }
 
+    @Test(
+        "a name search index whose terms, configuration or structure another program changed is reported by check, the checks after it run, many names are counted",
+        arguments: [
+            (
+                "UPDATE entity_name_search_config SET v = 99 WHERE k = 'version'",
+                "store: the name search index cannot be read (no such fts5 table: main.entity_name_search)"
+            ),
+            ("UPDATE entity_name_search_data SET block = x'' WHERE id = 10", "is not in the name search index as its key is"),
+        ])
+    func changedSearchIndex(sql: String, finding: String) throws {
+        let cli = try importedStore()
+        try plant(sql, in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(check.standardOutput.contains(finding), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("ok   credibility 1 (confirmed)"), "the checks after it still run")
+        #expect(check.standardOutput.split(separator: "\n").count <= 26, "a line per name, ten at most: \(check.standardOutput)")
+    }
+
+    @Test("a name search index whose term index was emptied (its entries sound) is found by looking names up")
+    func emptiedTermIndex() throws {
+        let cli = try CLIHarness.scoped
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        #expect(try cli.run(["import", dataset]).status == 0)
+        try plant("DELETE FROM entity_name_search_idx", in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(
+            check.standardOutput.contains("names looked up by their own keys (its terms were changed or damaged): search misses names"),
+            "\(check.standardOutput)")
+    }
+
     @Test("names the trigram index folds otherwise than Isnad (Greek's final sigma, Turkish dotted I) pass check")
     func searchIndexFoldsOtherwise() throws {
         let cli = try CLIHarness.scoped

@@ -162,11 +162,11 @@ struct FieldPath {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
             return nil
         }
-        return .object(
-            JSONObject(members: [
-                .init(key: "name", value: .string(String(text[text.index(after: colon)...]))),
-                .init(key: "lang", value: .string(String(text[..<colon]))),
-            ]))
+        // Spaces around either part are the typing's, not the name's (`en: Hamas movement`).
+        let name = String(text[text.index(after: colon)...]).trimmingWhitespace
+        let lang = String(text[..<colon]).trimmingWhitespace
+        guard !name.isEmpty, !lang.isEmpty else { return nil }
+        return .object(JSONObject(members: [.init(key: "name", value: .string(name)), .init(key: "lang", value: .string(lang))]))
     }
 
     /// `json` with the field at this path set to `value` (removed when `value` is empty or null).

@@ -356,7 +356,7 @@ public struct IntegrityCheck {
         var count = 0
         try store.forEachStoredName { entity, position, name, searchKey, consonantKey in
             count += 1
-            let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " alias \(position)")
+            let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]")
             for problem in NameLookAlike.problems(in: name) {
                 add(.lookAlikeName, subject, "\"\(Text.printable(name))\" \(problem)")
             }
@@ -368,31 +368,49 @@ public struct IntegrityCheck {
                 )
             }
         }
-        let unindexed: [(entity: String, position: Int, name: String)]
-        let entriesOfNoName: Int
         do {
-            (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
-        } catch let error as DatabaseError where error.kind == .corrupt {
-            (unindexed, entriesOfNoName) = ([], 0)
+            try checkSearchIndex(store)
+        } catch let error as DatabaseError {
+            // A damaged index fails the statements that read it: that is the finding.
             add(
                 .nameKey, "store",
                 "the name search index cannot be read (\(Text.printable(error.message))): search fails or misses names; export the records and import them into a new store"
             )
         }
-        for (entity, position, name) in unindexed {
+        examined[.lookAlikeName] = count
+        examined[.nameKey] = count
+    }
+
+    /// The name search index against the names' keys: its entries, name by name (the first ten
+    /// named, the rest counted), and its terms, by looking a sample of names up by their own keys.
+    private mutating func checkSearchIndex(_ store: GraphStore) throws {
+        let mend = "export the records and import them into a new store"
+        let (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
+        for (entity, position, name) in unindexed.prefix(10) {
             add(
-                .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " alias \(position)"),
-                "\"\(Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; export the records and import them into a new store"
+                .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]"),
+                "\"\(Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
             )
+        }
+        if unindexed.count > 10 {
+            add(.nameKey, "store", "and \(counted(unindexed.count - 10, "more name")) not in the name search index as their keys are; \(mend)")
         }
         if entriesOfNoName > 0 {
             add(
                 .nameKey, "store",
-                "the name search index holds \(counted(entriesOfNoName, "entry", "entries")) of names that are not in the store (another program wrote or damaged the index): search may take another name for them; export the records and import them into a new store"
+                "the name search index holds \(counted(entriesOfNoName, "entry", "entries")) of names that are not in the store (another program wrote or damaged the index): search may take another name for them; \(mend)"
             )
         }
-        examined[.lookAlikeName] = count
-        examined[.nameKey] = count
+        // The index's terms, which a search reads and the entries above are not: looked at when
+        // the entries are sound, since damaged entries fail the lookups too.
+        guard unindexed.isEmpty, entriesOfNoName == 0 else { return }
+        let (missed, sampled) = try store.namesNotFoundBySearch()
+        if missed > 0 {
+            add(
+                .nameKey, "store",
+                "the name search index does not find \(missed) of \(sampled) names looked up by their own keys (its terms were changed or damaged): search misses names; \(mend)"
+            )
+        }
     }
 
     /// Every credibility 1 ("confirmed by other independent sources") on a claim whose side

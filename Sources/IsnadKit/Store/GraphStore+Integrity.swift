@@ -359,6 +359,28 @@ extension GraphStore {
         return (names, entriesOfNoNameCount)
     }
 
+    /// Of up to `sample` names spread over the store, how many the name search index does not find
+    /// by their own key, and how many were looked for: the index's terms (`entity_name_search_idx`)
+    /// are what a search goes through, and ``namesOutOfSearchIndex()`` reads the entries, not them.
+    public func namesNotFoundBySearch(sample: Int = 64) throws -> (missed: Int, sampled: Int) {
+        guard !database.isPostgreSQL else { return (0, 0) }
+        let names = try database.prepare("SELECT count(*) FROM entity_name").scalarInteger() ?? 0
+        let step = max(1, names / Int64(sample))
+        var keys: [(row: Int64, key: String)] = []
+        try database.prepare(
+            "SELECT rowid, search_key FROM entity_name WHERE length(search_key) >= 3 AND rowid % ?1 = 0 ORDER BY rowid LIMIT ?2"
+        ).forEachRow([.integer(step), .integer(Int64(sample))]) { keys.append(($0.int64(0), $0.string(1))) }
+        let find = try database.prepare(
+            "SELECT EXISTS (SELECT 1 FROM entity_name_search WHERE entity_name_search MATCH ?1 AND rowid = ?2)")
+        var missed = 0
+        for (row, key) in keys {
+            // The whole key as one phrase: every trigram of it, in order.
+            let phrase = "\"" + key.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            if try find.firstRow([.text(phrase), .integer(row)], { $0.int(0) }) != 1 { missed += 1 }
+        }
+        return (missed, keys.count)
+    }
+
     /// How many entries of the name search index belong to the given documents.
     private func countEntries(ofDocuments documents: Set<Int64>) throws -> Int {
         guard !documents.isEmpty else { return 0 }
