@@ -108,7 +108,8 @@ struct MergeCommandTests {
         for (id, name) in [
             ("gunman-a", "First gunman"), ("gunman-b", "Second gunman"), ("officer", "Officer"),
             ("haniya", "Ismail Haniya"), ("haniye", "Ismaïl Haniyé"), ("mahmoud", "Mahmoud Abbas"),
-            ("mohammed", "Mohammed Abbas"),
+            ("mohammed", "Mohammed Abbas"), ("samir", "Samir Haddad"), ("samira", "Samira Haddad"), ("mary", "Mary Jonesy"),
+            ("mark", "Mark Jonesy"),
         ] {
             lines.append(#"{"record":"entity","id":"\#(id)","type":"person","name":"\#(name)"}"#)
         }

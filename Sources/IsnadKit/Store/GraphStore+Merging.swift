@@ -111,25 +111,51 @@ extension GraphStore {
                     score: 0.7 + (isPrimary ? 0.05 : 0)))
         }
         // One actor entered twice in Latin letters, transliterated two ways the folding does not
-        // join (Haniya, Haniye): the same consonants (four at least), then close spellings
-        // (``NameKey/areCloseSpellings(folded:_:)``). Joined on the consonant key's index, each
-        // name compared only with the few that share its consonants.
+        // join (Haniya, Haniye): distinct keys of the same consonants compared first, each with
+        // the few that share its consonants, then the entities of the close ones paired. A key
+        // spelt more than 100 ways, or held by more than 20 names, is too common to say anything
+        // (as a hub's neighbours are): compared, it made pairs by the million.
+        var closeKeys: [(String, String)] = []
+        var group: (consonants: String, keys: [String]) = ("", [])
+        func compareGroup() {
+            guard group.keys.count > 1, group.keys.count <= 100 else { return }
+            for (index, key) in group.keys.enumerated() {
+                for other in group.keys[(index + 1)...] where NameKey.areCloseSpellings(folded: key, other) {
+                    closeKeys.append((key, other))
+                }
+            }
+        }
         try database.prepare(
             """
-            SELECT a.entity, b.entity, a.name, b.name, a.position, b.position, a.search_key, b.search_key
-            FROM entity_name AS a JOIN entity_name AS b ON b.consonant_key = a.consonant_key AND b.entity > a.entity
-            WHERE length(a.consonant_key) >= 4 AND b.search_key <> a.search_key
-              AND NOT \(arabicLettersCondition("a.search_key")) AND NOT \(arabicLettersCondition("b.search_key"))
-              AND (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
+            SELECT consonant_key, search_key FROM entity_name
+            WHERE length(consonant_key) >= 4 AND NOT \(arabicLettersCondition("search_key"))
+            GROUP BY consonant_key, search_key HAVING count(*) <= 20 ORDER BY consonant_key, search_key
             """
         ).forEachRow { row in
-            guard NameKey.areCloseSpellings(folded: row.string(6), row.string(7)) else { return }
-            let isPrimary = row.int(4) == 0 && row.int(5) == 0
-            keep(
-                DuplicateCandidate(
-                    first: row.string(0), second: row.string(1),
-                    reason: "close spellings \"\(row.string(2))\" and \"\(row.string(3))\"",
-                    score: 0.65 + (isPrimary ? 0.05 : 0)))
+            let consonants = row.string(0)
+            if consonants != group.consonants {
+                compareGroup()
+                group = (consonants, [])
+            }
+            group.keys.append(row.string(1))
+        }
+        compareGroup()
+        let holders = try database.prepare(
+            """
+            SELECT a.entity, b.entity, a.name, b.name, a.position, b.position
+            FROM entity_name AS a JOIN entity_name AS b ON b.search_key = ?2 AND b.entity <> a.entity
+            WHERE a.search_key = ?1 AND (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
+            """)
+        for (key, other) in closeKeys {
+            try holders.forEachRow([.text(key), .text(other)]) { row in
+                let isPrimary = row.int(4) == 0 && row.int(5) == 0
+                let (first, second) = (row.string(0), row.string(1))
+                let names = first < second ? (row.string(2), row.string(3)) : (row.string(3), row.string(2))
+                keep(
+                    DuplicateCandidate(
+                        first: min(first, second), second: max(first, second),
+                        reason: "close spellings \"\(names.0)\" and \"\(names.1)\"", score: 0.65 + (isPrimary ? 0.05 : 0)))
+            }
         }
         for candidate in try sharedNeighbourCandidates(minimum: minimumSharedNeighbours) { keep(candidate) }
         return found.values.sorted { ($1.score, $0.first, $0.second) < ($0.score, $1.first, $1.second) }
