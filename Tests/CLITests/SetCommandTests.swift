@@ -132,6 +132,9 @@ struct SetCommandTests {
         let far = try cli.run(["set", "hamas", "aliases[7]", "en:X"])
         #expect(far.status == 65)
         #expect(far.standardError == "isnad: aliases[7]: entity \"hamas\" has 2 aliases, no [7] (aliases[2] adds one)\n")
+        // Only a list set whole grows by one past its end.
+        let citation = try cli.run(["set", "hamas-praised-attack", "citations[1]", "x"])
+        #expect(citation.standardError == "isnad: citations[1]: claim \"hamas-praised-attack\" has 1 citations, no [1]\n")
         let bare = try cli.run(["set", "hamas", "aliases[1]", "Hamas"])
         #expect(bare.status == 64)
         #expect(bare.standardError.hasPrefix("isnad: aliases[1]: an alias is LANG:NAME (ar:حماس), got \"Hamas\"\n"))

@@ -421,7 +421,7 @@ struct UntrustedStoreTests {
         try plant(sql, in: cli)
         let export = try cli.run(["export", "jsonl", "-o", "backup.jsonl"])
         #expect(export.status == 65, "\(export.standardError)")
-        #expect(export.standardError.contains("isnad.db: \(record): \(field): stored value"), "\(export.standardError)")
+        #expect(export.standardError.contains("isnad.db: \(record): \(field): "), "\(export.standardError)")
         #expect(export.standardError.contains(problem), "\(export.standardError)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("backup.jsonl")))
         let check = try cli.run(["check"])
@@ -449,6 +449,25 @@ struct UntrustedStoreTests {
         )
         #expect(!FileManager.default.fileExists(atPath: cli.path("opened")))
         #expect(try files(of: cli) == before)
+    }
+
+    @Test("set on a record holding a value no import takes names that value as the store's (65), whatever field is set")
+    func setOverPlantedValue() throws {
+        let cli = try importedStore()
+        try plant("UPDATE entity_name SET lang = 'not a tag!' WHERE entity = 'hamas' AND position = 2", in: cli)
+        let before = try files(of: cli)
+        let result = try cli.run(["set", "hamas", "description", "x"])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: isnad.db: entity \"hamas\": aliases[1].lang: stored value \"not a tag!\" is not a BCP-47 language tag"),
+            "\(result.standardError)")
+        #expect(try files(of: cli) == before)
+        // A rule that names no value reads as one broken by the store.
+        try plant("UPDATE entity_name SET lang = 'en' WHERE entity = 'hamas'; UPDATE entity SET name = '' WHERE id = 'isis'", in: cli)
+        #expect(
+            try cli.run(["export", "jsonl"]).standardError
+                == "isnad: isnad.db: entity \"isis\": name: cannot be empty (as stored); isnad check explains\n")
     }
 
     @Test("a store written by a newer Isnad is refused as data this isnad cannot read (65), and left alone")

@@ -41,6 +41,11 @@ enum SetCommand: Command {
                 record: { try session.record($0, id: id) })
             var writer = RecordWriter()
             let line = writer.encode(record)
+            // A value another program stored that no import takes is said as the store's (65),
+            // not as the value typed (64), whatever field is set.
+            if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: line) {
+                throw StoreError.unimportable(problem, path: store.path, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+            }
             let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))
             // Said before the record format's rules, which a new end could break first (a claim of
             // an entity with itself) and would then be the wrong reason given.
@@ -185,10 +190,12 @@ struct FieldPath {
         if let index = step.index {
             var items: [JSONValue] = []
             if case .array(let list)? = current { items = list }
-            // One past the last: a new element, for a whole one (an alias, an id), not a field of one.
-            let isAppended = index == items.count && steps.count == 1 && !(value.isEmpty || value == "null")
+            // One past the last: a new element of a list whose elements are set whole (an alias,
+            // an id of cites), never a field of one.
+            let isAppendable = steps.count == 1 && (step.key == "aliases" || step.key == "cites")
+            let isAppended = isAppendable && index == items.count && !(value.isEmpty || value == "null")
             guard items.indices.contains(index) || isAppended else {
-                let adding = steps.count == 1 && index > items.count ? " (\(step.key)[\(items.count)] adds one)" : ""
+                let adding = isAppendable && index > items.count ? " (\(step.key)[\(items.count)] adds one)" : ""
                 throw LookupError(description: "\(text): \(record) has \(items.count) \(step.key), no [\(index)]\(adding)")
             }
             if isAppended { items.append(step.key == "aliases" ? .object(JSONObject(members: [])) : .string("")) }

@@ -10,11 +10,7 @@
 public enum StoreExporter {
     public static func writeJSONLines(of store: GraphStore, to sink: ByteSink, includingRetracted: Bool = false) throws {
         try forEachLine(of: store, includingRetracted: includingRetracted) { line, problem in
-            if let problem {
-                throw StoreError.invalidValue(
-                    path: store.path, record: problem.record ?? "a record", field: problem.field ?? "record",
-                    problem: "stored value \(problem.message)")
-            }
+            if let problem { throw StoreError.unimportable(problem, path: store.path, record: "a record") }
             try sink.write(line)
         }
     }

@@ -81,3 +81,14 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension StoreError {
+    /// A record read from the store that an import would refuse (``RecordDecoder/firstProblem(inLine:)``),
+    /// as ``invalidValue(path:record:field:problem:)``: `stored value "x" is not a slug`, or, for a
+    /// rule that names no value, `… (as stored)`.
+    public static func unimportable(_ problem: RecordProblem, path: String, record: @autoclosure () -> String) -> StoreError {
+        let message =
+            problem.message.hasPrefix("\"") ? "stored value \(problem.message)" : "\(problem.message) (as stored)"
+        return .invalidValue(path: path, record: problem.record ?? record(), field: problem.field ?? "record", problem: message)
+    }
+}
