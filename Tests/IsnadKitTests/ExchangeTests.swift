@@ -135,18 +135,22 @@ struct ExchangeTests {
             #"{"record":"claim","id":"c1","subject":"police","predicate":"killed","object":"gunman","citations":\#(cite)}"#,
             #"{"record":"claim","id":"c2","subject":"group","predicate":"claimed_responsibility_for","object":"attack","citations":\#(cite)}"#,
             #"{"record":"claim","id":"c3","subject":"smugglers","predicate":"smuggled_weapons_for","object":"group","citations":\#(denied)}"#,
+            #"{"record":"entity","id":"recipient","type":"organization","name":"Recipient"}"#,
+            #"{"record":"entity","id":"couriers","type":"person","name":"Couriers"}"#,
+            #"{"record":"claim","id":"c4","subject":"couriers","predicate":"smuggled_weapons_for","object":"recipient","citations":\#(cite)}"#,
         ]
         try (records.joined(separator: "\n") + "\n").write(toFile: folder.path("in.jsonl"), atomically: true, encoding: .utf8)
         let store = try Self.store(importing: [folder.path("in.jsonl")], in: folder)
         #expect(try store.isArmedGroup("group"))
         #expect(!(try store.isArmedGroup("police")))
         #expect(!(try store.isArmedGroup("smugglers")))
+        #expect(try store.isArmedGroup("recipient"), "weapons are smuggled for it, a citation says")
         let bundle = try Self.stix(store)
         let typed = bundle.split(separator: "\n").filter {
             $0.contains(#""type":"threat-actor""#) || $0.contains(#""type": "threat-actor""#)
         }
-        #expect(typed.count == 1, "\(bundle)")
-        #expect(typed.first?.contains("Group") == true)
+        #expect(typed.count == 2, "\(bundle)")
+        #expect(typed.contains { $0.contains("Group") } && typed.contains { $0.contains("Recipient") })
     }
 
     @Test("SHA-1 gives the FIPS 180-4 digests")

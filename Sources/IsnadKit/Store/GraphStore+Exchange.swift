@@ -7,20 +7,22 @@ extension GraphStore {
     public static let armedGroupPredicates = ["claimed_responsibility_for", "smuggled_weapons_for", "military_wing_of"]
 
     /// Whether the organization `id` is, by the claims about it, an armed group: the subject of
-    /// a claim that it claimed responsibility for an attack, smuggled weapons for another, or
-    /// is the armed wing of another, or the object of `military_wing_of` (it has one); each such
-    /// claim with a citation that supports it (a claim only denied says nothing of the kind).
-    /// Index lookups, no memory kept.
+    /// a claim that it claimed responsibility for an attack, smuggled weapons for another, or is
+    /// the armed wing of another; or the object of `military_wing_of` (it has one) or of
+    /// `smuggled_weapons_for` (weapons are smuggled for it). Each such claim with a citation that
+    /// supports it (a claim only denied says nothing of the kind). Not a branch of one: a
+    /// political movement is the branch of a movement that has an armed wing. Index lookups, no
+    /// memory kept.
     public func isArmedGroup(_ id: String) throws -> Bool {
-        let placeholders = GraphStore.armedGroupPredicates.indices.map { "?\($0 + 2)" }.joined(separator: ", ")
         let supported = "EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance <> 'denies')"
+        let doing = GraphStore.armedGroupPredicates.map { "'\($0)'" }.joined(separator: ", ")
         let select = try database.cached(
             """
-            SELECT EXISTS (SELECT 1 FROM claim AS c WHERE c.subject = ?1 AND c.predicate IN (\(placeholders)) AND \(supported))
-                OR EXISTS (SELECT 1 FROM claim AS c WHERE c.object = ?1 AND c.predicate = 'military_wing_of' AND \(supported))
+            SELECT EXISTS (SELECT 1 FROM claim AS c WHERE c.subject = ?1 AND c.predicate IN (\(doing)) AND \(supported))
+                OR EXISTS (SELECT 1 FROM claim AS c WHERE c.object = ?1
+                    AND c.predicate IN ('military_wing_of', 'smuggled_weapons_for') AND \(supported))
             """)
-        let values: [Statement.Value] = [.text(id)] + GraphStore.armedGroupPredicates.map { .text($0) }
-        return try select.firstRow(values) { $0.int(0) != 0 } ?? false
+        return try select.firstRow([.text(id)]) { $0.int(0) != 0 } ?? false
     }
 
     /// The ids of the claims that cite `source`, as claimant or as `via`, in id order, streamed.
