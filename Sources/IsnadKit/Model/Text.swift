@@ -79,7 +79,7 @@ public enum Text {
         for scalar in text.unicodeScalars {
             if scalar == "\n" && keepingLineBreaks {
                 result.unicodeScalars.append(scalar)
-            } else if scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            } else if scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 result.append(" ")
             } else if needsEscapeForTerminal(scalar) {
                 result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
@@ -115,8 +115,7 @@ public enum Text {
     /// DEL and C1 controls (ESC and CSI start colour and cursor sequences, OSC sets the title and
     /// the clipboard), and the bidirectional embeddings, overrides and isolates (LRE, RLE, PDF,
     /// LRO, RLO; LRI, RLI, FSI, PDI), which reorder the rest of the line; and the line and
-    /// paragraph separators (U+2028, U+2029), which some terminals break a line at, as tables
-    /// must not be broken (``printable(_:keepingLineBreaks:)`` shows them as spaces).
+    /// paragraph separators (U+2028, U+2029), which some terminals break a line at.
     public static func needsEscapeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
