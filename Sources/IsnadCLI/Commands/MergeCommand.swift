@@ -88,9 +88,12 @@ enum DuplicatesCommand: Command {
         abstract: "List pairs of entities that may be one, with why and a score; never merges.",
         discussion: """
             Candidates are entities of one type with a name or alias that is the same once folded (case, diacritics,
-            Arabic letter variants, transliteration variants: score 0.85–1), or that are linked to mostly the same
-            other entities (at least 2 shared, and half of all their neighbours: score up to 0.8). Best first.
-            isnad merge KEEP OTHER merges a pair.
+            Arabic letter variants, transliteration variants: score 0.85–1); with a name in Arabic letters and one in
+            Latin letters of the same consonants (three at least: 0.70–0.75); with two names in Latin letters spelt
+            closely (the same consonants, one edit in eight letters, not a name and its feminine: 0.65–0.70); or
+            with mostly the same links (a link is a neighbour in one role, predicate and direction; at least 2
+            shared, and half of all their links; a neighbour of more than 200 entities does not count: score up to
+            0.8). Best first. isnad merge KEEP OTHER merges a pair.
             """,
         options: [OutputFormat.option],
         examples: ["isnad duplicates", "isnad duplicates --format csv"])

@@ -63,7 +63,7 @@ struct ClaimTable {
     var count: Int { table.rows.count }
 
     /// Writes a claims table of any length in flat memory, in parts of `part` rows: the columns
-    /// are as wide as the first part needs (a wider cell later is cut to it). Returns how many
+    /// are as wide as the first part needs (a wider cell later is cut to it, but an id or the claimants, which widen their line). Returns how many
     /// claims it wrote.
     static func stream(
         store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard,
