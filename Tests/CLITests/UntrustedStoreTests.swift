@@ -464,7 +464,8 @@ struct UntrustedStoreTests {
             "\(result.standardError)")
         #expect(try files(of: cli) == before)
         // A rule that names no value reads as one broken by the store.
-        try plant("UPDATE entity_name SET lang = 'en' WHERE entity = 'hamas'; UPDATE entity SET name = '' WHERE id = 'isis'", in: cli)
+        try plant(
+            "UPDATE entity_name SET lang = 'en' WHERE entity = 'hamas'; UPDATE entity SET name = '' WHERE id = 'isis'", in: cli)
         #expect(
             try cli.run(["export", "jsonl"]).standardError
                 == "isnad: isnad.db: entity \"isis\": name: cannot be empty (as stored); isnad check explains\n")
@@ -581,7 +582,8 @@ struct UntrustedStoreTests {
         let check = try cli.run(["check"])
         #expect(check.status == 65, "\(check.standardError)")
         #expect(
-            check.standardOutput.contains("names looked up by their own keys (its terms were changed or damaged): search misses names"),
+            check.standardOutput.contains(
+                "names looked up by their own keys (its terms were changed or damaged): search misses names"),
             "\(check.standardOutput)")
     }
 

@@ -28,7 +28,8 @@ enum EditCommand: Command {
         // A value another program stored, which no import takes, could never be saved back: said
         // now, before an editor opens on it (and before its id names a file).
         if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: originalBytes) {
-            throw StoreError.unimportable(problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
+            throw StoreError.unimportable(
+                problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
         }
         let originalLine = String(decoding: originalBytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }

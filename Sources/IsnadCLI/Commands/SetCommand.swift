@@ -44,7 +44,8 @@ enum SetCommand: Command {
             // A value another program stored that no import takes is said as the store's (65),
             // not as the value typed (64), whatever field is set.
             if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: line) {
-                throw StoreError.unimportable(problem, path: store.path, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+                throw StoreError.unimportable(
+                    problem, path: store.path, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
             }
             let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))
             // Said before the record format's rules, which a new end could break first (a claim of

@@ -393,7 +393,9 @@ public struct IntegrityCheck {
             )
         }
         if unindexed.count > 10 {
-            add(.nameKey, "store", "and \(counted(unindexed.count - 10, "more name")) not in the name search index as their keys are; \(mend)")
+            add(
+                .nameKey, "store",
+                "and \(counted(unindexed.count - 10, "more name")) not in the name search index as their keys are; \(mend)")
         }
         if entriesOfNoName > 0 {
             add(
