@@ -191,7 +191,6 @@ extension GraphStore {
             types[entity] = typeNumbers[type] ?? Int32(typeNumbers.count)
             typeNumbers[type] = types[entity]
         }
-        var neighbours: [[Int32]] = Array(repeating: [], count: ids.count)
         // Each link in its role: the neighbour, the predicate and the direction, as one number.
         // A gunman and the officer he killed share the attack and the police, but not in the
         // same roles (killed in it on both sides, yes; killed by the police, a member of it).
@@ -202,18 +201,22 @@ extension GraphStore {
             let predicate = row.string(1)
             let role = (predicateNumbers[predicate] ?? Int64(predicateNumbers.count)) << 1
             predicateNumbers[predicate] = role >> 1
-            while neighbours.count < ids.count {
-                neighbours.append([])
-                links.append([])
-            }
-            neighbours[subject].append(Int32(object))
-            neighbours[object].append(Int32(subject))
+            while links.count < ids.count { links.append([]) }
             links[subject].append(Int64(object) << 24 | role)
             links[object].append(Int64(subject) << 24 | role | 1)
         }
-        for entity in neighbours.indices {
-            neighbours[entity] = Array(Set(neighbours[entity])).sorted()
-            links[entity] = Array(Set(links[entity])).sorted()
+        // Sorted, each link once; the neighbours, each once, read off them (the high bits).
+        var neighbours: [[Int32]] = Array(repeating: [], count: links.count)
+        for entity in links.indices {
+            links[entity].sort()
+            var distinct: [Int64] = []
+            distinct.reserveCapacity(links[entity].count)
+            for link in links[entity] where distinct.last != link {
+                distinct.append(link)
+                let neighbour = Int32(link >> 24)
+                if neighbours[entity].last != neighbour { neighbours[entity].append(neighbour) }
+            }
+            links[entity] = distinct
         }
         // Who is linked to each entity, among those with enough neighbours to be a candidate: in
         // number order, since entities are taken in that order.
