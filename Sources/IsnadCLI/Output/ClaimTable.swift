@@ -7,15 +7,15 @@ struct ClaimTable {
     /// How wide each column may grow. They differ between commands, and each command's tables
     /// keep the widths they have always had.
     struct Widths {
-        /// The command's leading columns.
+        /// The command's leading columns (HOP, WHEN …; a CLAIM id is never cut).
         var leading = 24
         /// SUBJECT and OBJECT.
         var names = 30
 
         /// `show`, `neighbors`, `timeline`, `source`.
         static let standard = Widths()
-        /// `claims`: names a little narrower.
-        static let claimListing = Widths(leading: 48, names: 28)
+        /// `claims` (its one leading column, CLAIM, is never cut): names a little narrower.
+        static let claimListing = Widths(names: 28)
     }
 
     private var table: TextTable
