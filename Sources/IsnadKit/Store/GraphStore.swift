@@ -82,8 +82,11 @@ public final class GraphStore {
                 throw StoreError.companionName(path: path, database: database)
             }
             // A new store beside a log or journal left by another: SQLite would take that file
-            // for the new store's own, and roll it in or delete it.
-            if !exists, let companion = GraphStore.files(at: path).dropFirst().first(where: FileSystem.exists) {
+            // for the new store's own, and roll it in or delete it. A journal whose store is there
+            // by now is another process's, creating the same store at the same moment: not left.
+            if !exists, let companion = GraphStore.files(at: path).dropFirst().first(where: FileSystem.exists),
+                !FileSystem.exists(path)
+            {
                 throw StoreError.companionExists(path: path, companion: companion)
             }
         }
