@@ -499,7 +499,7 @@ private struct Run {
             if case .claim(let claim) = record {
                 // The same claim again may add citations; one it gives again differently
                 // contradicts the earlier record, and neither is the one to keep.
-                let citationKeys = keys.citationKeys ?? claim.citations.map(\.key)
+                let citationKeys = keys.citationKeys
                 if let index = try session.firstCitationDiffering(in: claim, keys: citationKeys) {
                     refusedIDs.insert(record.id)
                     report(
