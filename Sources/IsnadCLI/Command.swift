@@ -139,8 +139,9 @@ enum HelpCommand: Command {
         A citation's chain is its claimant, the source it is read in (via), and every source those cite.
         Citations whose chains share a source are one channel: "4 citations · 1 channel" is one voice heard
         four times. The common link is the source every chain of a channel passes through
-        ("all through hadera-2022-article (E)"). Status and grades are capped by it: a claim that reaches us
-        only through an E-graded article is never better than E, and never ASSERTED; credibility 1
+        ("all through hadera-2022-article (E)"). Status and grades are capped by it, and each citation by
+        its via: a claim that reaches us only through E-graded articles is never better than E, and never
+        ASSERTED; credibility 1
         (confirmed) counts as 2 without two independent channels. Every output shows the capped status.
         --min-channels N and --exclude-common-link SOURCE filter on them; 'isnad source ID --impact' says
         what falls with a source, and 'isnad disputes' what contradicts what.

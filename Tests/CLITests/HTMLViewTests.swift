@@ -64,7 +64,8 @@ struct HTMLViewTests {
     /// Claims whose strength changes with the filters: k1 rests on a shared origin (A) through two
     /// articles, one E and public in 2018, one A and public in 2022; k2's three citations are one
     /// channel only through the C source that joins the other two; k3 is a D blog's claim that two
-    /// A sources deny.
+    /// A sources deny; k4 is the police (B) read only in E sources, whose chains converge on the
+    /// police: each citation is capped by its via (known by 2021, the page weighs the two left).
     static let weighedRecords = """
         {"record":"entity","id":"a","type":"organization","name":"Alpha"}
         {"record":"entity","id":"b","type":"organization","name":"Bravo"}
@@ -81,6 +82,11 @@ struct HTMLViewTests {
         {"record":"source","id":"blog","type":"other","title":"Blog","published":"2015","reliability":"D"}
         {"record":"source","id":"un","type":"official-statement","title":"UN","published":"2020","reliability":"A"}
         {"record":"source","id":"wire","type":"news-article","title":"Wire","published":"2021","reliability":"A"}
+        {"record":"source","id":"police","type":"official-statement","title":"Police","reliability":"B"}
+        {"record":"source","id":"art2","type":"news-article","title":"Art2","published":"2019","reliability":"E","cites":["police"]}
+        {"record":"source","id":"agg","type":"social-media-post","title":"Agg","published":"2020","reliability":"E","cites":["art2"]}
+        {"record":"source","id":"late","type":"news-article","title":"Late","published":"2023","reliability":"E","cites":["police"]}
+        {"record":"claim","id":"k4","subject":"a","predicate":"communicated_with","object":"b","start":null,"end":null,"citations":[{"source":"police","via":"art2","quote":"q9","stance":"asserts","credibility":2},{"source":"police","via":"agg","quote":"q10","stance":"asserts","credibility":2},{"source":"police","via":"late","quote":"q11","stance":"asserts","credibility":2}]}
         {"record":"claim","id":"k1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"x","via":"art","quote":"q1","stance":"asserts","credibility":2},{"source":"y","via":"good","quote":"q2","stance":"asserts","credibility":2}]}
         {"record":"claim","id":"k2","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[{"source":"p1","quote":"q3","stance":"asserts","credibility":1},{"source":"p2","quote":"q4","stance":"asserts","credibility":2},{"source":"p3","quote":"q5","stance":"asserts","credibility":1}]}
         {"record":"claim","id":"k3","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[{"source":"blog","quote":"q6","stance":"asserts","credibility":5},{"source":"un","quote":"q7","stance":"denies","credibility":1},{"source":"wire","quote":"q8","stance":"denies","credibility":1}]}

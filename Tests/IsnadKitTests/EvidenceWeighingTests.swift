@@ -105,6 +105,29 @@ struct EvidenceWeighingTests {
         )
     }
 
+
+    @Test("a citation is never stronger than the via it is read in, even when its channel converges on its claimant")
+    func viaCaps() throws {
+        // The review's case: the police (B) are quoted by an article (E), and again by an
+        // aggregator (E) that relays a digest of that article. Both chains hold the police, at
+        // distance 1 in each, nearer than anything else they share: the police are the common
+        // link, and capping by it alone made the claim ASSERTED B2 on E sources only.
+        let sources =
+            Self.source("police", "B") + Self.source("article", "E", cites: ["police"])
+            + Self.source("digest", "E", cites: ["article"]) + Self.source("aggregator", "E", cites: ["digest"])
+        let citations = Self.citation("police", via: "article") + "," + Self.citation("police", via: "aggregator")
+        let (weight, claim, _) = try Self.weigh(Self.claim(citations, sources: sources))
+        #expect(weight.supportingChannels == 1)
+        #expect(weight.commonLink?.source == "police")
+        #expect(weight.strength?.description == "ALLEGED E2 · 1 channel, all through police (B)")
+        #expect(weight.strength?.cappedCitations.map(\.reliability) == [.e, .e])
+        #expect(claim.strength?.description == "ASSERTED B2")  // what the claimant's grades alone say
+
+        // A via as reliable as its claimant caps nothing.
+        let trusted = Self.source("police", "B") + Self.source("wire", "B", cites: ["police"])
+        let (direct, _, _) = try Self.weigh(Self.claim(Self.citation("police", via: "wire"), sources: trusted))
+        #expect(ClaimStrength(direct)?.description == "ASSERTED B2")
+    }
     @Test("a cycle in cites terminates: every source on it is in the chain once, at its shortest distance")
     func cycle() throws {
         // An import refuses the cycle: another program closes it.

@@ -3,8 +3,10 @@
 ///
 /// The rule, per citation, before ``Evidence`` combines them as it always does:
 ///
-/// 1. **Reliability** is the weaker of the claimant's grade and the grade of its channel's
-///    common link (see ``CommonLink``). A channel without a common link is not capped.
+/// 1. **Reliability** is the weakest of the claimant's grade, the grade of the `via` it is read
+///    in (what we hold of the claimant is what the `via` says it said), and the grade of its
+///    channel's common link (see ``CommonLink``). A channel without a common link is capped by
+///    each citation's `via` alone.
 /// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless its side (support or
 ///    denial) has at least two independent channels.
 ///
@@ -31,6 +33,11 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
         claim: GradedClaim, supporting: [Channel], denying: [Channel], reliability: (String) -> Reliability
     ) {
         var items = claim.citations.map(\.evidenceItem)
+        for (position, cited) in claim.citations.enumerated() {
+            if let via = cited.citation.via {
+                items[position].reliability = max(items[position].reliability, reliability(via))
+            }
+        }
         for side in [supporting, denying] {
             for channel in side {
                 let ceiling = channel.commonLink?.reliability

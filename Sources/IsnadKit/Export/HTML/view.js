@@ -134,7 +134,7 @@ function channelsOf(citations, positions) {
 
 /**
  * Evidence/SupportStrength.swift: the citations left by the filters weighed as the command line
- * weighs them: each capped by its channel's common link, a credibility of 1 counted as 2 unless
+ * weighs them: each capped by its via and its channel's common link, a credibility of 1 counted as 2 unless
  * its side has two channels or more; then the rule of `evidence`.
  */
 function weigh(citations) {
@@ -146,6 +146,8 @@ function weigh(citations) {
     for (const { members, link } of channels) {
       for (const position of members) {
         let reliability = citations[position].reliability;
+        const via = citations[position].via;
+        if (via && gradeOf(via) > reliability) reliability = gradeOf(via);
         if (link && link.reliability > reliability) reliability = link.reliability;
         const credibility = channels.length < 2 ? Math.max(citations[position].credibility, 2) : citations[position].credibility;
         weighed[position].weighed = reliability + credibility;
