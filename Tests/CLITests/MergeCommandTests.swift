@@ -175,6 +175,30 @@ struct MergeCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    @Test("a merge that would join one passage given with two stances (or grades) is refused, naming both citations")
+    func differingTwin() throws {
+        let cli = try importedStore()
+        // isis's claim of the attack holds daesh's citation as a denial, graded otherwise.
+        try cli.write(
+            "more.jsonl",
+            #"{"record":"claim","id":"isis-claimed-attack","subject":"isis","predicate":"claimed_responsibility_for","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"article","quote":"تبنى","stance":"denies","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "more.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let merge = try cli.run(["merge", "isis", "daesh"])
+        #expect(merge.status == 65)
+        #expect(
+            merge.standardError
+                == "isnad: merged, claims \"daesh-claimed-attack\" and \"isis-claimed-attack\" become one, and citation 1 of \"daesh-claimed-attack\" is citation 2 of \"isis-claimed-attack\" (the same source, via and quote) with another stance, credibility, translation or locator: make them agree (isnad edit daesh-claimed-attack), or retract one (isnad retract daesh-claimed-attack --citation 1), first\n"
+        )
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["set", "isis-claimed-attack", "citations[1].stance", "reports"]).status == 0)
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 65)  // the grade still differs
+        #expect(try cli.run(["set", "isis-claimed-attack", "citations[1].credibility", "4"]).status == 0)
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("show and log mark a merge: on the kept entity, on the merged one's entry, and on the claims it moved")
     func marks() throws {
         let cli = try importedStore()

@@ -352,7 +352,16 @@ extension ChangeSession {
                         throw MergeError.retractedTwin(retracted: twin.id, number: index + 1, standing: claim.id)
                     case (nil, .some):
                         throw MergeError.retractedTwin(retracted: claim.id, number: position + 1, standing: twin.id)
-                    default: continue
+                    default: break
+                    }
+                    // The same passage given with another stance or grade: keeping either would
+                    // drop the other's reading without a word, as an import refuses to.
+                    let held = twin.citations[index]
+                    if held.stance != citation.stance || held.credibility != citation.credibility
+                        || held.quoteEnglish != citation.quoteEnglish || held.locator != citation.locator
+                    {
+                        throw MergeError.differingTwin(
+                            claim: claim.id, number: position + 1, twin: twin.id, twinNumber: index + 1)
                     }
                 }
                 try put(.claim(twin))
@@ -378,6 +387,9 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
     /// Merged, two claims become one, and a citation both make stands on one and is retracted on
     /// the other.
     case retractedTwin(retracted: String, number: Int, standing: String)
+    /// Merged, two claims become one, and a citation both make (its source, via and quote) is
+    /// given on each with another stance, credibility, translation or locator.
+    case differingTwin(claim: String, number: Int, twin: String, twinNumber: Int)
 
     public var description: String {
         switch self {
@@ -393,6 +405,8 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
             "\"\(id)\" was merged into \"\(keep)\" by entry \(entry), which came from another store's history: unmerge cannot put it back here; unmerge it in the store that made the merge, and carry the records over again"
         case .retractedTwin(let retracted, let number, let standing):
             "merged, claims \"\(retracted)\" and \"\(standing)\" become one, and citation \(number) of \"\(retracted)\" is retracted where \"\(standing)\" has it standing: isnad restore \(retracted) --citation \(number), or retract it on \"\(standing)\", first"
+        case .differingTwin(let claim, let number, let twin, let twinNumber):
+            "merged, claims \"\(claim)\" and \"\(twin)\" become one, and citation \(number) of \"\(claim)\" is citation \(twinNumber) of \"\(twin)\" (the same source, via and quote) with another stance, credibility, translation or locator: make them agree (isnad edit \(claim)), or retract one (isnad retract \(claim) --citation \(number)), first"
         }
     }
 }
