@@ -113,6 +113,24 @@ def main():
         page.get_by_label("one edge per pair").check()
         check(page.locator("[data-claim]").count() == expected["claims"], "pairs: not every claim drawn")
         check(page.locator("[data-pair]").count() < expected["claims"], "pairs: not fewer edges than claims")
+        # The panel of a pair shows the claims the filters leave now, not those of the click.
+        busiest = page.evaluate("""() => [...document.querySelectorAll('[data-pair]')].map((edge) => edge.dataset.pair)
+            .sort((a, b) => window.isnad.visible().filter((i) => `${i.claim.subject}>${i.claim.object}` === b).length
+                - window.isnad.visible().filter((i) => `${i.claim.subject}>${i.claim.object}` === a).length)[0]""")
+        page.locator(f'[data-pair="{busiest}"]').first.dispatch_event("click")
+        listed = page.locator("#details [data-claim-ref]").count()
+        check(listed > 1, f"the pair {busiest} lists {listed} claims")
+        page.locator('#statuses input[value="alleged"]').set_checked(False)
+        left = page.evaluate("(key) => window.isnad.visible().filter((i) => `${i.claim.subject}>${i.claim.object}` === key).length", busiest)
+        listed = page.locator("#details [data-claim-ref]").count()
+        check(listed == left, f"alleged hidden: the pair's panel lists {listed} claims, {left} are left")
+        for box in page.locator("#statuses input").all():
+            box.set_checked(False)
+        check(page.locator("#details [data-claim-ref]").count() == 0 and "hidden by the filters" in page.locator("#details").inner_text(),
+              "every status hidden: the pair's panel does not say its claims are hidden")
+        for box in page.locator("#statuses input").all():
+            box.set_checked(True)
+        check(page.locator("#details [data-claim-ref]").count() > 1, "the filters widened again: the pair's claims are not back")
         page.get_by_label("every claim").check()
 
         # The rules ported from Swift give what Swift gives.
@@ -203,6 +221,13 @@ def main():
             page.get_by_label("Known by").fill(date)
             drawn = page.locator("[data-claim]").count()
             check(drawn == count, f"known by {date}: {drawn} claims drawn, isnad claims --known-by {date} lists {count}")
+        # Digits typed on an Arabic or Persian keyboard are digits, as on the command line.
+        date, count = sorted(expected["knownBy"].items())[0]
+        for typed in (date.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")), date.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))):
+            page.get_by_label("Known by").fill(typed)
+            drawn = page.locator("[data-claim]").count()
+            check(drawn == count and page.locator("#known-by-error").inner_text() == "",
+                  f"known by {typed}: {drawn} claims drawn, isnad claims --known-by {date} lists {count}")
         page.get_by_label("Known by").fill("")
 
         # Grades and statuses: citation by citation, the status worked out again, as the CLI does.
@@ -231,6 +256,14 @@ def main():
         page.keyboard.press("0")
         page.get_by_label("Search a name").fill(expected["search"])
         check(page.locator(f'[data-entity="{expected["entity"]}"].hit').count() == 1, f"{expected['search']} not highlighted")
+        # Each name found is isolated from the others and from the line's words (a name with a
+        # bidi override of its own reverses nothing after it).
+        result = page.locator("#search-result").inner_text()
+        check("\u2068" in result and result.count("\u2068") == result.count("\u2069"), f"names found not isolated: {result!r}")
+        page.get_by_label("Search a name").fill("a")
+        result = page.locator("#search-result").inner_text()
+        check(result.count("\u2068") == 10 and "more" in result, f"a search finding many names lists them all: {result!r}")
+        page.get_by_label("Search a name").fill(expected["search"])
         page.get_by_label("Search a name").press("Enter")
         check(page.locator("#details h2").count() == 1 and expected["entity"] in page.locator("#details").inner_text(),
               "Enter in the search field did not open the entity found")

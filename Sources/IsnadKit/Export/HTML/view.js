@@ -19,6 +19,13 @@ function parseDate(text) {
   return { year, month, day };
 }
 
+/** Model/Text.swift's withWesternDigits: digits typed on an Arabic (٣) or Persian (۳) keyboard
+ *  as the ASCII digits they are, for dates. */
+const withWesternDigits = (text) => text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+  const code = digit.charCodeAt(0);
+  return String(code >= 0x06F0 ? code - 0x06F0 : code - 0x0660);
+});
+
 function daysIn(month, year) {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -317,7 +324,8 @@ const words = {
     asOf: 'Held as of', knownBy: 'Known by (YYYY, YYYY-MM or YYYY-MM-DD)', families: 'Predicate families',
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
     drawn: (e, c) => `${e} entities · ${c} claims drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
-    enterGoesTo: 'Enter goes to each in turn',
+    enterGoesTo: 'Enter goes to each in turn', more: (n) => `and ${n} more`,
+    hiddenByFilters: 'The claims chosen are hidden by the filters: widen them to see the claims again.',
     aliases: 'also', claimsOf: (n) => `${n} claims`, via: 'via', source: 'source', sources: 'sources', best: 'best',
     channel: 'channel', channels: 'channels', allThrough: 'all through',
     note: 'note', publicSince: 'public since', oneDocument: 'every citation read in',
@@ -335,7 +343,8 @@ const words = {
     asOf: 'قائم في', knownBy: 'معروف بحلول (YYYY أو YYYY-MM أو YYYY-MM-DD)', families: 'عائلات المحمولات',
     any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
-    enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا',
+    enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا', more: (n) => `و${n} غيرها`,
+    hiddenByFilters: 'الادعاءات المختارة محجوبة بالمرشحات: وسّعها لتظهر من جديد.',
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
     channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر',
     best: 'أقوى تقييم', note: 'ملاحظة', publicSince: 'علني منذ', oneDocument: 'كل الاستشهادات مقروءة في',
@@ -520,14 +529,19 @@ function edgeItems() {
   if (state.mode === 'claims') return visible.map((item) => ({ key: item.claim.id, from: item.claim.subject, to: item.claim.object, items: [item] }));
   const pairs = new Map();
   for (const item of visible) {
-    const symmetric = context.predicates[item.claim.predicate]?.symmetric;
-    let [from, to] = [item.claim.subject, item.claim.object];
-    if (symmetric && to < from) [from, to] = [to, from];
-    const key = `${from}>${to}`;
+    const { key, from, to } = pairOf(item);
     if (!pairs.has(key)) pairs.set(key, { key, from, to, items: [] });
     pairs.get(key).items.push(item);
   }
   return [...pairs.values()];
+}
+
+/** The pair of entities a claim's edge joins in "one edge per pair": a symmetric predicate's
+ *  ends in id order. */
+function pairOf(item) {
+  let [from, to] = [item.claim.subject, item.claim.object];
+  if (context.predicates[item.claim.predicate]?.symmetric && to < from) [from, to] = [to, from];
+  return { key: `${from}>${to}`, from, to };
 }
 
 const statusRank = { asserted: 0, alleged: 1, disputed: 2 };
@@ -715,7 +729,9 @@ function renderDetails() {
     }
     return;
   }
-  const items = selected.claim ? visible.filter((item) => item.claim.id === selected.claim) : selected.pair.items;
+  // The claims the filters leave now, not those drawn when the edge was chosen.
+  const items = visible.filter((item) => (selected.claim ? item.claim.id === selected.claim : pairOf(item).key === selected.pair.key));
+  if (items.length === 0) { panel.append(html('p', { class: 'muted' }, t().hiddenByFilters)); return; }
   announce.textContent = edgeSummary({ items }).replace(/\n/g, '. ');
   if (selected.claim) document.querySelector(`.edge[data-claim="${CSS.escape(selected.claim)}"]`)?.classList.add('selected');
   panel.append(...items.map((item) => claimBlock(item, null)));
@@ -957,7 +973,11 @@ function runSearch() {
   }
   searchHits = hits;
   if (isOverview) placeLabels();
-  byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + hits.map((e) => label(e, state.language)).join(' · ') + ' · ' + t().enterGoesTo : ''}` : '';
+  // Each name isolated: one with a bidi override of its own must not reverse the names after it,
+  // nor the words of the line. Ten named at most, so the controls stay in view.
+  const named = hits.slice(0, 10).map((e) => isolated(label(e, state.language)));
+  if (hits.length > named.length) named.push(t().more(hits.length - named.length));
+  byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + named.join(' · ') + ' · ' + t().enterGoesTo : ''}` : '';
 }
 
 /** Enter in the search field: the next entity found is selected and the view goes to it. */
@@ -1054,7 +1074,7 @@ function bindControls() {
     update();
   });
   byId('known-by').addEventListener('input', (event) => {
-    const text = event.target.value.trim();
+    const text = withWesternDigits(event.target.value.trim());
     const date = text ? parseDate(text) : null;
     const isInvalid = text !== '' && date === null;
     event.target.setAttribute('aria-invalid', String(isInvalid));
