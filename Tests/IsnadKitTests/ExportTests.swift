@@ -288,6 +288,35 @@ struct DOTEscapingTests {
     func quoted(_ text: String, _ expected: String) {
         #expect(DOTEscaping.quoted(text) == expected)
     }
+
+    @Test("in a tooltip a backslash is written four times: Graphviz reads a tooltip's backslashes twice")
+    func tooltipBackslashes() {
+        #expect(DOTEscaping.quoted(#"a\N "b""#, as: .tooltip) == #""a\\\\N \"b\"""#)
+        #expect(DOTEscaping.quoted("a\\nb\nc", as: .tooltip) == #""a\\\\nb\nc""#)
+    }
+
+    @Test(
+        "a string too long for Graphviz is cut at a character, never inside an escape or a reference",
+        arguments: [
+            ("\\", DOTEscaping.Use.label), ("\\", .tooltip), ("\"\\", .tooltip), ("&", .label), ("x&", .label),
+            ("\u{7}", .label), ("ب", .label), ("👨‍👩‍👧", .label), ("a\n", .tooltip), ("ab\\", .tooltip),
+        ])
+    func cutShort(_ piece: String, _ use: DOTEscaping.Use) {
+        for padding in 0..<4 {
+            let text = String(repeating: "x", count: padding) + String(repeating: piece, count: 20_000)
+            let quoted = DOTEscaping.quoted(text, as: use)
+            #expect(quoted.utf8.count <= DOTEscaping.longestString, "\(quoted.utf8.count)")
+            #expect(quoted.hasSuffix("…\""))
+            let body = quoted.dropFirst().dropLast(2)
+            // What was kept is escaped text whole: its escapes in full, no reference cut.
+            let backslashes = body.reversed().prefix { $0 == "\\" }.count
+            #expect(backslashes % (use == .tooltip ? 4 : 2) == 0, "\(piece) ends with \(backslashes) backslashes")
+            if let ampersand = body.lastIndex(of: "&") { #expect(body[ampersand...].contains(";"), "\(body.suffix(12))") }
+        }
+        // A string that fits is never cut.
+        let fits = String(repeating: "x", count: DOTEscaping.longestString - 2)
+        #expect(DOTEscaping.quoted(fits) == "\"\(fits)\"")
+    }
 }
 
 @Suite("Exports: titles, Arabic labels and directional isolates", .temporaryFolder)
@@ -420,6 +449,46 @@ struct ExportRoundTripTests {
             #expect(
                 edgeTitle.contains("«\u{2068}«قال» \"it\" \\n is <script>&</script>\u{2069}\n\u{2068}two lines 🙂\u{2069}»"),
                 "\(edgeTitle)")
+        }
+    }
+
+    @Test(
+        "a quote of a whole statement and a name of thousands of letters: Graphviz draws the export, tooltips keep backslashes as written",
+        .enabled(if: ExportFixtures.graphviz != nil, "needs Graphviz (apt: graphviz)"))
+    func longStringsThroughGraphviz() throws {
+        let folder = try TemporaryFolder.scoped
+        let name = String(repeating: "Kataib ", count: 3_000)
+        let quote = #"\N \E \T \H \G \L \\ "# + String(repeating: "قال المصدر إن ", count: 1_500)
+        let escapedQuote = quote.replacingOccurrences(of: "\\", with: "\\\\")
+        let records = """
+            {"record":"entity","id":"long","type":"organization","name":"\(name)"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"other","title":"S","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"long","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"\(escapedQuote)","stance":"asserts","credibility":3}]}
+
+            """
+        let store = try Fixtures.store(records, in: folder)
+        let dot = try #require(ExportFixtures.graphviz)
+        for pairs in [false, true] {
+            var options = DOTWriter.Options()
+            options.language = .en
+            options.pairLabels = .full
+            let sink = MemorySink()
+            let writer = DOTWriter(sink: sink, options: options)
+            let graph = try ExportGraph(store: store, options: .init())
+            if pairs { try writer.writePairs(graph) } else { try writer.write(graph) }
+            let svg = try ExternalTool.run(dot, ["-Tsvg"], input: Data(sink.text.utf8))
+            #expect(svg.status == 0 && svg.standardError.isEmpty, "\(svg.standardError)")
+            let document = try XMLDocument(data: svg.outputBytes)
+            let label = try document.nodes(forXPath: "//*[local-name()='g'][@id='entity:long']//*[local-name()='text']")
+                .map { $0.stringValue ?? "" }
+            #expect(label == [String(name.prefix(ExportStyle.longestDrawnName - 1)) + "…"])
+            let edge = pairs ? "pair:b--long--symmetric" : "claim:c1"
+            let title =
+                try document.nodes(forXPath: "//*[local-name()='g'][@id='\(edge)']//*[local-name()='a']/@*[local-name()='title']")
+                .first?.stringValue ?? ""
+            #expect(title.contains("«\u{2068}" + #"\N \E \T \H \G \L \\ قال المصدر"#), "\(title.prefix(200))")
+            #expect(title.hasSuffix("…"), "\(title.suffix(40))")
         }
     }
 

@@ -14,34 +14,76 @@
 /// the same text, and the file shown on a terminal cannot drive it. (The directional isolates
 /// U+2066–U+2069 stay: the labels use them, ``ExportStyle/isolated(_:)``, and keep each piece of
 /// user text's own isolates paired.)
+///
+/// Graphviz reads a tooltip's backslashes twice (once as any string, once for its `\N`, `\E`,
+/// `\G`, `\T`, `\H` and `\L` substitutions), so in a tooltip a backslash is written four
+/// times. And it refuses a file holding a quoted string longer than 16,384 bytes, so a longer one
+/// (a quote of a whole statement, in a tooltip) is cut short, at a character, with `…`.
 public enum DOTEscaping {
+    /// How Graphviz reads the string: a tooltip's backslashes are read twice.
+    public enum Use: Sendable {
+        case label
+        case tooltip
+    }
+
+    /// The longest quoted string written, in bytes of the file, quotes and `…` included: under
+    /// the 16,384 that Graphviz's scanner takes.
+    static let longestString = 16_000
+
     /// The text as a quoted DOT ID.
-    public static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String, as use: Use = .label) -> String {
         var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
+        appendQuoted(text, as: use, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the text as a quoted DOT ID: the writer builds its output as bytes.
-    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    public static func appendQuoted(_ text: String, as use: Use = .label, to bytes: inout [UInt8]) {
         var text = text
-        text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+        text.withUTF8 { appendQuoted(utf8: $0, as: use, to: &bytes) }
     }
 
     /// The same, for text already in UTF-8.
-    static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, as use: Use = .label, to bytes: inout [UInt8]) {
+        let start = bytes.count
         bytes.append(UInt8(ascii: "\""))
         _ = bytes.appendEscaped(utf8, kinds: kinds) { byte, index in
             switch byte {
             case UInt8(ascii: "\""): "\\\""
-            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: "\\"): use == .tooltip ? "\\\\\\\\" : "\\\\"
             case UInt8(ascii: "&"): "&amp;"
             // CR LF: one line break, written at the CR.
             case 0x0A where index > 0 && utf8[index - 1] == 0x0D: nil
             default: "\\n"
             }
         }
+        if bytes.count - start + 1 > longestString { cutShort(&bytes, from: start, as: use) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Cuts the escaped string that starts at `start` (its opening quote) so that, closed, it
+    /// fits ``longestString``: at the start of a character, never inside an escape or a
+    /// character reference, then `…`.
+    private static func cutShort(_ bytes: inout [UInt8], from start: Int, as use: Use) {
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        var end = start + longestString - 1 - ellipsis.count
+        while end > start + 1, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        // Inside `&amp;` or `&#8238;`: before its `&`.
+        var back = end - 1
+        while back > start, end - back < 10, bytes[back] != UInt8(ascii: ";") {
+            if bytes[back] == UInt8(ascii: "&") {
+                end = back
+                break
+            }
+            back -= 1
+        }
+        // A run of backslashes is whole escapes (`\\`, four in a tooltip), then perhaps the first
+        // of `\"` or `\n`: what is left over was cut from one.
+        var run = 0
+        while end - run - 1 > start, bytes[end - run - 1] == UInt8(ascii: "\\") { run += 1 }
+        end -= run % (use == .tooltip ? 4 : 2)
+        bytes.removeSubrange(end...)
+        bytes.append(contentsOf: ellipsis)
     }
 
     /// Tab stays; the other controls are references; quotes, backslashes, `&` and line breaks

@@ -101,7 +101,7 @@ extension DOTWriter {
         bytes.appendUTF8(DOTWriter.style(of: strongest.evidence.status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: strongest.weight.supportingChannels))")
         bytes.appendUTF8(", fontcolor=\"\(strongest.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
-        DOTEscaping.appendQuoted(String(tooltip.dropLast(2)), to: &bytes)
+        DOTEscaping.appendQuoted(String(tooltip.dropLast(2)), as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }
 

@@ -113,11 +113,11 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(" [id=")
         DOTEscaping.appendQuoted("entity:" + entity.id, to: &bytes)
         bytes.appendUTF8(", label=")
-        var label = ExportStyle.nodeLabel(entity, language: options.language)
+        var label = ExportStyle.drawnLabel(entity, language: options.language)
         if options.isOverview { label = label.flatMap { DOTWriter.wrapped($0, width: DOTWriter.overviewNameWidth) } }
         DOTEscaping.appendQuoted(label.joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: entity.type))\", tooltip=")
-        DOTEscaping.appendQuoted(tooltip.joined(separator: "\n"), to: &bytes)
+        DOTEscaping.appendQuoted(tooltip.joined(separator: "\n"), as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }
 
@@ -148,7 +148,7 @@ public struct DOTWriter: GraphWriter {
         text.removeAll(keepingCapacity: true)
         ExportStyle.appendEdgeTooltip(edge, to: &text)
         let tooltipStart = bytes.count
-        text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }
+        text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, as: .tooltip, to: &bytes) }
         let tooltip = Array(bytes[tooltipStart...])
         bytes.appendUTF8(", labeltooltip=")
         bytes.append(contentsOf: tooltip)

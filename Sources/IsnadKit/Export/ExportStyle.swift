@@ -29,6 +29,31 @@ public enum ExportStyle {
         }
     }
 
+    /// The longest line of a name a drawing writes on an entity, in characters, and the most
+    /// lines: a name of thousands of letters would make one box wider than the rest of the graph
+    /// together (the tooltip and the panel keep it whole). The HTML view's script shortens its
+    /// labels to the same length.
+    public static let longestDrawnName = 80
+    static let mostDrawnNameLines = 4
+
+    /// ``nodeLabel(_:language:)`` as a drawing writes it: each line of a name past
+    /// ``longestDrawnName`` characters cut there with `…`, and lines past the fourth left out
+    /// (the fourth ends with `…`).
+    public static func drawnLabel(_ entity: Entity, language: Language) -> [String] {
+        nodeLabel(entity, language: language).map(drawnName)
+    }
+
+    static func drawnName(_ name: String) -> String {
+        guard name.count > longestDrawnName else { return name }
+        let lines = name.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard lines.count > mostDrawnNameLines || lines.contains(where: { $0.count > longestDrawnName }) else { return name }
+        var drawn = lines.prefix(mostDrawnNameLines).map { line in
+            line.count > longestDrawnName ? line.prefix(longestDrawnName - 1) + "…" : String(line)
+        }
+        if lines.count > mostDrawnNameLines, let last = drawn.last, !last.hasSuffix("…") { drawn[drawn.count - 1] = last + " …" }
+        return drawn.joined(separator: "\n")
+    }
+
     /// An edge label's lines: the predicate, then dates and status, then the number of sources,
     /// independent channels and the best grade (`2 sources · 1 channel · best F3`), then what
     /// every channel passes through when one source does (`all through hadera-2022-article (E)`).

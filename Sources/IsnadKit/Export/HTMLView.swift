@@ -61,7 +61,7 @@ public enum HTMLView {
             },
             nodes: { entity in
                 nodes.append(
-                    GraphLayout.Node(id: entity.id, type: entity.type, lines: ExportStyle.nodeLabel(entity, language: .both)))
+                    GraphLayout.Node(id: entity.id, type: entity.type, lines: ExportStyle.drawnLabel(entity, language: .both)))
             },
             edges: { edge in
                 claims += 1

@@ -402,6 +402,16 @@ function label(entity, language) {
   return language === 'ar' && entity.name_ar ? entity.name_ar : entity.name;
 }
 
+/** The label drawn on the graph: as ExportStyle.drawnLabel, a name past 80 characters cut there
+ *  with `…` (the panel shows it whole). */
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : null;
+function drawnLabel(entity, language) {
+  const name = label(entity, language);
+  if (name.length <= 80) return name;
+  const characters = graphemes ? [...graphemes.segment(name)].map((piece) => piece.segment) : [...name];
+  return characters.length <= 80 ? name : characters.slice(0, 79).join('') + '…';
+}
+
 function shapeOf(entity, group) {
   const [x, y, w, h] = entity.box;
   const fill = typeById.get(entity.type).fill;
@@ -464,7 +474,7 @@ function placeLabels() {
     // line with Arabic's marks), centred 9px above the dot.
     const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale - (radius + 9);
     if (x < 0 || x > box.width) return;
-    const half = (label(entity, state.language).length * 7) / 2 + 2;
+    const half = (drawnLabel(entity, state.language).length * 7) / 2 + 2;
     // Near the canvas's side, the label slides inward rather than be cut.
     const shift = Math.max(0, half - x) + Math.min(0, box.width - half - x);
     const rect = [x + shift - half, y - 9, x + shift + half, y + 9];
@@ -473,7 +483,7 @@ function placeLabels() {
     if (!fits) return;
     placed.push(rect);
     const text = element('text', { x: entity.box[0] + shift / view.scale, y: entity.box[1], style: `--dot: ${radius.toFixed(1)}` }, layer);
-    text.textContent = label(entity, state.language);
+    text.textContent = drawnLabel(entity, state.language);
     if (isSelected || isFound) text.classList.add('marked');
   };
   const selected = state.selected?.entity;
@@ -492,8 +502,8 @@ function placeLabels() {
 function relabel() {
   for (const group of byId('nodes').children) {
     const entity = entityById.get(group.dataset.entity);
-    group.querySelector('text').textContent = label(entity, state.language);
-    group.setAttribute('aria-label', `${label(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
+    group.querySelector('text').textContent = drawnLabel(entity, state.language);
+    group.setAttribute('aria-label', `${drawnLabel(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
   }
   if (isOverview) placeLabels();
 }
@@ -975,7 +985,7 @@ function runSearch() {
   if (isOverview) placeLabels();
   // Each name isolated: one with a bidi override of its own must not reverse the names after it,
   // nor the words of the line. Ten named at most, so the controls stay in view.
-  const named = hits.slice(0, 10).map((e) => isolated(label(e, state.language)));
+  const named = hits.slice(0, 10).map((e) => isolated(drawnLabel(e, state.language)));
   if (hits.length > named.length) named.push(t().more(hits.length - named.length));
   byId('search-result').textContent = query ? `${t().found(hits.length)}${hits.length ? ': ' + named.join(' · ') + ' · ' + t().enterGoesTo : ''}` : '';
 }
