@@ -126,6 +126,13 @@ public enum IsnadCLI {
     /// The store `--db` (or `ISNAD_DB`) and `--store` name. Usage errors (exit 64).
     static func storeLocation(_ text: String, storeName: String?) throws -> StoreLocation {
         guard PostgreSQLLocation.isURI(text) else {
+            // Not echoed: such a string may hold a password.
+            if PostgreSQLLocation.isKeywordString(text) {
+                throw UsageError(
+                    message:
+                        "--db takes a store file's path or a postgresql:// URI, and reads no keyword connection string (host=… dbname=…): write it as postgresql:///DBNAME?host=…&user=… (the password in PGPASSWORD or ~/.pgpass)"
+                )
+            }
             if storeName != nil {
                 throw UsageError(
                     message:
@@ -139,7 +146,7 @@ public enum IsnadCLI {
             return try StoreLocation(text, storeName: storeName)
         } catch {
             throw UsageError(
-                message: "\(error.message), in \(PostgreSQLLocation.withoutPassword(text)) (a store name is a-z, 0-9 and _)")
+                message: "\(error.message), in \(PostgreSQLLocation.withoutPassword(text))")
         }
     }
 

@@ -21,10 +21,46 @@ struct PostgreSQLTests {
         let plain = try PostgreSQLLocation(uri: "postgres://db.example/team")
         #expect(plain.storeName == PostgreSQLLocation.defaultStoreName)
         #expect(plain.connectionURI == "postgres://db.example/team")
-        let flag = try PostgreSQLLocation(uri: "postgresql:///team?store=syria", storeName: "iraq")
+        let flag = try PostgreSQLLocation(uri: "postgresql:///team", storeName: "iraq")
         #expect(flag.storeName == "iraq")
         #expect(flag.connectionURI == "postgresql:///team")
         #expect(try StoreLocation("team.db") == .file(path: "team.db"))
+    }
+
+    @Test("a URI's scheme is read in any case, and given to libpq in lowercase")
+    func schemeInAnyCase() throws {
+        let location = try PostgreSQLLocation(uri: "POSTGRESQL://alice@db.example/team?store=syria")
+        #expect(location.connectionURI == "postgresql://alice@db.example/team")
+        #expect(try StoreLocation("Postgres://db.example/team") == .postgreSQL(try PostgreSQLLocation(uri: "postgres://db.example/team")))
+    }
+
+    @Test("two names for one store are refused (64): the URI's store= twice, or --store beside it, unless they agree")
+    func twoStoreNames() throws {
+        #expect(throws: PostgreSQLLocation.LocationError.self) { try PostgreSQLLocation(uri: "postgresql:///team?store=a&store=b") }
+        #expect(throws: PostgreSQLLocation.LocationError.self) {
+            try PostgreSQLLocation(uri: "postgresql:///team?store=scratch", storeName: "syria")
+        }
+        #expect(try PostgreSQLLocation(uri: "postgresql:///team?store=syria&store=syria", storeName: "syria").storeName == "syria")
+        let cli = try CLIHarness.scoped
+        let result = try cli.run(["--db", "postgresql://alice:hunter2-secret@127.0.0.1:1/team?store=scratch", "--store", "syria", "stats"])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError
+                == "isnad: --store syria and the URI's store=scratch name two stores: give one of them, in postgresql://alice@127.0.0.1:1/team?store=scratch\n(see 'isnad help')\n"
+        )
+    }
+
+    @Test("libpq's keyword connection string is refused (64) as neither a path nor a URI, and never echoed: it may hold a password")
+    func keywordString() throws {
+        let cli = try CLIHarness.scoped
+        let text = "host=/tmp dbname=team user=alice password=hunter2-secret"
+        for arguments in [["--db", text, "stats"], ["copy", text, "copy.db"], ["stats"]] {
+            let result = try cli.run(arguments, environment: ["ISNAD_DB": text])
+            #expect(result.status == 64, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("reads no keyword connection string"), "\(result.standardError)")
+            #expect(!result.standardError.contains("hunter2"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.path(text)))
     }
 
     @Test(

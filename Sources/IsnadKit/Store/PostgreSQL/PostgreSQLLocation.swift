@@ -16,15 +16,35 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
     /// The store's name when neither `--store` nor the URI names one.
     public static let defaultStoreName = "isnad"
 
-    /// Whether `text` is a PostgreSQL connection URI rather than a file's path.
-    public static func isURI(_ text: String) -> Bool {
-        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    /// Whether `text` is a PostgreSQL connection URI rather than a file's path: its scheme in any
+    /// case, as URI schemes are (libpq reads it in lowercase only; ``init(uri:storeName:)``
+    /// writes it so).
+    public static func isURI(_ text: String) -> Bool { schemeLength(of: text) != nil }
+
+    private static func schemeLength(of text: String) -> Int? {
+        let head = text.utf8.prefix(13).map { $0 | 0x20 }  // ASCII letters in lowercase; ':' and '/' unchanged
+        for scheme in ["postgresql://", "postgres://"] where head.starts(with: scheme.utf8) { return scheme.utf8.count }
+        return nil
+    }
+
+    /// Whether `text` reads as libpq's other form of connection string, keywords and values
+    /// (`host=/tmp dbname=isnad password=…`), which Isnad does not read: not a file's path either.
+    public static func isKeywordString(_ text: String) -> Bool {
+        let first = text.drop { $0 == " " }.prefix { $0 != "=" && $0 != " " }
+        guard text.contains("=") else { return false }
+        return [
+            "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service", "sslmode", "options",
+            "connect_timeout", "application_name", "target_session_attrs",
+        ].contains(first.lowercased())
     }
 
     /// Reads a connection URI. `storeName` (from `--store`) names the store when given; else the
     /// URI's `store` parameter; else ``defaultStoreName``.
     public init(uri: String, storeName: String? = nil) throws(LocationError) {
         var base = uri
+        if let length = PostgreSQLLocation.schemeLength(of: uri) {
+            base = uri.prefix(length).lowercased() + uri.dropFirst(length)
+        }
         var query = ""
         var fragment = ""
         if let hash = base.firstIndex(of: "#") {
@@ -40,14 +60,27 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         for parameter in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts[0] == "store" {
-                named = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+                let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+                // Two names for one store: which was meant is not Isnad's to guess.
+                if let named, named != value {
+                    throw LocationError(
+                        message:
+                            "the URI names two stores, \"\(Text.printable(named))\" and \"\(Text.printable(value))\": give store= once")
+                }
+                named = value
             } else {
                 kept.append(parameter)
             }
         }
+        if let storeName, let named, storeName != named {
+            throw LocationError(
+                message:
+                    "--store \(Text.printable(storeName)) and the URI's store=\(Text.printable(named)) name two stores: give one of them")
+        }
         let name = storeName ?? named ?? PostgreSQLLocation.defaultStoreName
         if let problem = PostgreSQLLocation.problem(withStoreName: name) {
-            throw LocationError(message: "the store name \"\(Text.printable(name))\" \(problem)")
+            throw LocationError(
+                message: "the store name \"\(Text.printable(name))\" \(problem) (a store name is a-z, 0-9 and _)")
         }
         self.storeName = name
         self.connectionURI = base + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
