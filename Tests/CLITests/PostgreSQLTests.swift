@@ -451,11 +451,38 @@ struct PostgreSQLTests {
         ["merge", "hadera-victim-1", "hadera-victim-2", "--author", "ana"],
         ["set", "hamas-praised-hadera-attack", "citations[0].credibility", "3"],
         ["set", "hadera-2022-article", "reliability", "D", "--author", "ana"], ["delete", "hamas"],
-        ["delete", "hadera-2022-article", "--author", "ana"], ["undo"], ["undo", "3"], ["import", "bad.jsonl"],
+        ["delete", "hadera-2022-article", "--author", "ana"], ["undo", "--author", "ana"], ["undo", "3"], ["import", "bad.jsonl"],
         ["import", "sheet.csv", "--dry-run"], ["import", "sheet.csv"], ["import", "bad.csv"],
         ["import", PostgreSQLTests.dataset], ["export", "jsonl"], ["claims"], ["show", "hamas"], ["check"], ["duplicates"],
         ["search", "arab states"],
     ]
+
+    @Test(
+        "on a shared store a plain undo takes back only its author's own latest change; undo N takes a colleague's, and says whose",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func undoOfAColleaguesChange() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let environment = ["ISNAD_DB": PostgreSQLServer.storeURI(name)]
+        #expect(try cli.run(["import", PostgreSQLTests.dataset, "--author", "bob"], environment: environment).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "bob's", "--author", "bob"], environment: environment).status == 0)
+        #expect(try cli.run(["set", "isis", "description", "carol", "--author", "carol"], environment: environment).status == 0)
+        let before = try cli.run(["export", "jsonl"], environment: environment).outputBytes
+        let refused = try cli.run(["undo", "--author", "bob"], environment: environment)
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: the latest change, entry #3 (isnad set isis description carol --author carol), is carol's, not bob's: a plain undo takes back only its author's latest change; isnad undo 3 takes it back by its number\n"
+        )
+        #expect(try cli.run(["export", "jsonl"], environment: environment).outputBytes == before)
+        let named = try cli.run(["undo", "3", "--author", "bob"], environment: environment)
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(named.standardError.hasPrefix("undid entry 3 (isnad set isis description carol --author carol, by carol): "))
+        // Carol's own undo needs no number.
+        #expect(try cli.run(["set", "isis", "description", "again", "--author", "carol"], environment: environment).status == 0)
+        #expect(try cli.run(["undo", "--author", "carol"], environment: environment).status == 0)
+    }
 
     @Test(
         "imports and every edit give the same outputs and leave the same records on PostgreSQL as on SQLite",

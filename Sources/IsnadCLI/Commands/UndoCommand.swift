@@ -11,6 +11,8 @@ enum UndoCommand: Command {
             takes back that entry instead. Refused, changing nothing, when a later entry that is not undone touched
             one of the same records, or when a record added since refers to one it added: the message names it,
             and undoing that first makes the way. Run undo again to go further back; to redo, run the command again.
+            On a PostgreSQL store, which a team shares, a plain undo takes back only its author's own latest
+            change: when the latest is a colleague's, it is refused, and undo N takes it back by its number.
             """,
         arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
         options: [HistoryOptions.author],
@@ -29,7 +31,7 @@ enum UndoCommand: Command {
         let store = try context.openStore(.write)
         let undone = try store.undo(number, as: context.change(author: try arguments.value(HistoryOptions.author)))
         context.message(
-            "undid entry \(undone.entry) (\(undone.command)): \(counted(undone.recordCount, "record")) put back as before it; recorded as entry \(undone.undoEntry)"
+            "undid entry \(undone.entry) (\(undone.command)\(undone.otherAuthor.map { ", by \($0)" } ?? "")): \(counted(undone.recordCount, "record")) put back as before it; recorded as entry \(undone.undoEntry)"
         )
     }
 }

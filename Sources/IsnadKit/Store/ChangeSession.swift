@@ -14,11 +14,7 @@ public final class ChangeSession {
 
     init(store: GraphStore, description: ChangeDescription) throws {
         self.store = store
-        var author = description.author
-        if store.database.isPostgreSQL, description.isDefaultAuthor {
-            // The role the server knows the analyst by, rather than the login name of a client machine.
-            author = try store.database.cached("SELECT session_user").scalarText() ?? author
-        }
+        let author = try store.recordedAuthor(of: description)
         let values: [Statement.Value] = [
             .text(description.timestamp), .text(author), .text(description.command),
         ]

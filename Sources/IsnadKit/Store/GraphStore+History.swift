@@ -105,6 +105,8 @@ extension GraphStore {
         public var undoEntry: Int
         /// How many records it put back.
         public var recordCount: Int
+        /// The author of the entry taken back, when it is not the one who took it back.
+        public var otherAuthor: String?
     }
 
     /// Takes back the history entry `number` (the latest entry not yet undone, when nil): every
@@ -116,7 +118,7 @@ extension GraphStore {
     public func undo(_ number: Int? = nil, as description: ChangeDescription) throws -> Undone {
         var undone: Undone?
         try inWriteTransaction {
-            let target = try undoTarget(number)
+            let target = try undoTarget(number, by: description)
             if let blocker = try database.prepare(
                 """
                 SELECT b.change, b.kind, b.record, c.command FROM change_record AS b JOIN change AS c ON c.id = b.change
@@ -187,20 +189,40 @@ extension GraphStore {
             try database.cached("UPDATE change SET undone_by = ?2 WHERE id = ?1").run([
                 .integer(Int64(target.number)), .integer(Int64(session.number)),
             ])
+            let undoer = try recordedAuthor(of: description)
             undone = Undone(
-                entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count)
+                entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count,
+                otherAuthor: target.author == undoer ? nil : Text.printable(target.author))
             return .commit
         }
         guard let undone else { preconditionFailure("the transaction ran its body or threw") }
         return undone
     }
 
-    private func undoTarget(_ number: Int?) throws -> (number: Int, command: String) {
+    /// The author a change made as `description` is recorded under: on PostgreSQL, when no one
+    /// named one, the role the server knows the analyst by rather than the login name of a
+    /// client machine.
+    func recordedAuthor(of description: ChangeDescription) throws -> String {
+        guard database.isPostgreSQL, description.isDefaultAuthor else { return description.author }
+        return try database.cached("SELECT session_user").scalarText() ?? description.author
+    }
+
+    private func undoTarget(_ number: Int?, by description: ChangeDescription) throws -> (
+        number: Int, command: String, author: String
+    ) {
         guard let number else {
             let latest = try database.prepare(
-                "SELECT id, command, travelled FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
-            ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0) }
+                "SELECT id, command, travelled, author FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
+            ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0, $0.string(3)) }
             guard let latest else { throw HistoryError.nothingToUndo }
+            // On a server's store, which a team shares, the latest change may be a colleague's:
+            // taken back by a plain undo, it would be lost without a word to either. (A file is
+            // one analyst's, who may have named another author for an import.)
+            let author = try recordedAuthor(of: description)
+            if database.isPostgreSQL, !latest.2, latest.3 != author {
+                throw HistoryError.anotherAuthor(
+                    entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author))
+            }
             if latest.2 {
                 // Point at this store's own latest change, which `undo N` takes back.
                 let own = try database.prepare(
@@ -208,18 +230,19 @@ extension GraphStore {
                 ).scalarInteger()
                 throw HistoryError.travelled(entry: latest.0, latestOwn: own.map { Int($0) })
             }
-            return (latest.0, latest.1)
+            return (latest.0, latest.1, latest.3)
         }
-        let found = try database.prepare("SELECT command, undoes, undone_by, travelled FROM change WHERE id = ?1").firstRow([
-            .integer(Int64(number))
-        ]) { row in (row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2), row.int(3) != 0) }
+        let found = try database.prepare("SELECT command, undoes, undone_by, travelled, author FROM change WHERE id = ?1")
+            .firstRow([.integer(Int64(number))]) { row in
+                (row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2), row.int(3) != 0, row.string(4))
+            }
         guard let found else { throw HistoryError.noSuchEntry(number) }
         // Its records are that store's as they were there: putting them back here could undo
         // nothing, or overwrite this store's own changes.
         if found.3 { throw HistoryError.travelled(entry: number, latestOwn: nil) }
         if let undoes = found.1 { throw HistoryError.isUndo(entry: number, undoes: undoes) }
         if let undoneBy = found.2 { throw HistoryError.alreadyUndone(entry: number, by: undoneBy) }
-        return (number, found.0)
+        return (number, found.0, found.4)
     }
 }
 
@@ -234,6 +257,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
     case travelled(entry: Int, latestOwn: Int?)
+    /// A plain `undo` whose latest change is another author's.
+    case anotherAuthor(entry: Int, author: String, command: String, undoer: String)
 
     public var description: String {
         switch self {
@@ -246,6 +271,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")
+        case .anotherAuthor(let entry, let author, let command, let undoer):
+            "the latest change, entry #\(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; isnad undo \(entry) takes it back by its number"
         case .unreadable(let entry, let record):
             "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
         }
