@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Loads an `isnad export html` page in Chromium (offline, through Playwright) and checks that,
 under each filter, every claim the page draws is weighed as the command line weighs it under
-the same filter: status, best grade, independent channels and common link.
+the same filter: status, best grade, independent channels, common link and the number of sources
+that support it.
 
 Usage: check_html_weights.py PAGE.html EXPECTED.json [--chromium PATH]
 
 EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from `isnad claims --format csv`:
   [{"filter": {} | {"knownBy": "2019"} | {"minReliability": "A"} | {"minCredibility": "2"},
-    "claims": {"ID": [status, best grade, channels, common link source or ""], ...}}, ...]
+    "claims": {"ID": [status, best grade, channels, common link source or "", sources supporting], ...}}, ...]
 Prints one line per difference and exits 1 if any; exits 0 when the page agrees.
 """
 import json
@@ -44,8 +45,8 @@ def main():
             for name, value in case["filter"].items():
                 set_filter(page, name, value)
             shown = page.evaluate(
-                "() => window.isnad.visible().map(i => [i.claim.id, i.status, i.best, i.channels, i.commonLink])")
-            got = {row[0]: [row[1], row[2], row[3], (row[4] or "").split(" (")[0]] for row in shown}
+                "() => window.isnad.visible().map(i => [i.claim.id, i.status, i.best, i.channels, i.commonLink, i.sources.length])")
+            got = {row[0]: [row[1], row[2], row[3], (row[4] or "").split(" (")[0], row[5]] for row in shown}
             for claim in sorted(set(got) | set(case["claims"])):
                 if got.get(claim) != case["claims"].get(claim):
                     failures.append(f"{case['filter']}: {claim}: the page {got.get(claim)}, the command line {case['claims'].get(claim)}")

@@ -118,7 +118,7 @@ struct HTMLViewTests {
             for row in rows.dropFirst() where claims[String(row[0])] == nil {
                 claims[String(row[0])] = [
                     String(row[column("status")]), String(row[column("best_reliability")] + row[column("best_credibility")]),
-                    Int(row[column("channels")]) ?? -1, String(row[column("common_link")]),
+                    Int(row[column("channels")]) ?? -1, String(row[column("common_link")]), Int(row[column("sources")]) ?? -1,
                 ]
             }
             cases.append(["filter": name.isEmpty ? [:] : [name: value], "claims": claims])

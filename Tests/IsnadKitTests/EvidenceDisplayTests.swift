@@ -94,8 +94,9 @@ struct EvidenceDisplayTests {
         let bc = try line("bc")  // four citations, one supporting channel
         #expect(bc.contains("penwidth=0.6"))
         // The denier (left, B) is a channel of its own, and its grade is not the support's: the
-        // best grade is that of the one supporting channel, all through the article (E).
-        #expect(bc.contains(#"\nundated · DISPUTED\n2 sources · 1 channel · best E2\nall through article (E)""#))
+        // best grade is that of the one supporting channel, all through the article (E), and it
+        // is no voice for the claim: one source holds it, one denies it.
+        #expect(bc.contains(#"\nundated · DISPUTED\n1 source · 1 channel · best E2 · denied by 1\nall through article (E)""#))
         #expect(bc.contains("asserts B1: police, via article"))  // a citation keeps its claimant's grade
         #expect(bc.contains("denies B3: left"))
         #expect(bc.contains("«⁨left--denies⁩»"))
@@ -142,6 +143,7 @@ struct EvidenceDisplayTests {
         let bc = try #require(try store.claim(id: "bc"))
         #expect(
             EvidenceText.weighedLine(graph.weigh(bc), citations: bc.citations.count)
-                == "DISPUTED · 2 sources, 4 citations · best E2 · 1 channel, all through article (E) · denied in 1 channel")
+                == "DISPUTED · 1 source, 4 citations · best E2 · 1 channel, all through article (E) · denied by 1 source in 1 channel"
+        )
     }
 }

@@ -182,9 +182,12 @@ struct EvidenceWeighingTests {
         #expect(weight.supporting.map(\.citations) == [[0]])
         #expect(weight.denying.map(\.citations) == [[1], [2]])
         #expect(weight.strength?.evidence.status == .disputed)
+        // One source holds it; the two that deny it are no voices for it.
+        #expect(weight.strength?.evidence.supportingSources == ["x"])
+        #expect(weight.strength?.evidence.denyingSources == ["y", "z"])
         // z's denial is C, but a denial's grade is not the support's: the best grade is that of
         // the one supporting channel, all through art (E).
-        #expect(weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied in 2 channels")
+        #expect(weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied by 2 sources in 2 channels")
     }
 
     @Test("more channels rank stronger than a better grade")
@@ -437,7 +440,7 @@ struct SeedEvidenceTests {
             ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
             (
                 "hamas-cooperated-with-isis", "DISPUTED E3",
-                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied in 1 channel"
+                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel"
             ),
         ])
     func pinned(claim id: String, grades: String, weighed: String) throws {

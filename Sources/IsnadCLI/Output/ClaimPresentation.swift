@@ -139,7 +139,7 @@ struct ClaimPresentation {
         let head = [
             claim.id, claim.subject, try name(claim.subject), claim.predicate, claim.object, try name(claim.object),
             claim.start?.description ?? "", claim.end?.description ?? "", evidence.status.rawValue,
-            String(evidence.sources.count),
+            String(evidence.supportingSources.count),
             evidence.bestReliability.rawValue, String(evidence.bestCredibility.rawValue),
             String(weight.supportingChannels), weight.commonLink?.source ?? "",
         ]
@@ -224,7 +224,7 @@ struct WeighedEvidence: Hashable {
     init(_ weight: ClaimWeight) {
         let evidence = weight.strength?.evidence
         status = evidence?.status.rawValue
-        sources = evidence?.sources.count ?? 0
+        sources = evidence?.supportingSources.count ?? 0
         best = evidence?.bestGrade
         channels = weight.supportingChannels
         commonLink = weight.commonLink?.source

@@ -73,14 +73,17 @@ public enum ExportStyle {
         guard language == .ar else {
             var lines = [
                 predicateLabel(edge.predicate, language: language, vocabulary: vocabulary), status,
-                "\(counted(evidence.sources.count, "source")) · \(counted(channels, "channel")) · best \(evidence.bestGrade)",
+                "\(counted(evidence.supportingSources.count, "source")) · \(counted(channels, "channel")) · best \(evidence.bestGrade)"
+                    + (evidence.denyingSources.isEmpty ? "" : " · denied by \(evidence.denyingSources.count)"),
             ]
             if let link = edge.weight.commonLink { lines.append("all through \(link.label)") }
             return lines
         }
         var lines = [
             predicateLabel(edge.predicate, language: .ar, vocabulary: vocabulary), BidiText.rightToLeft(status),
-            BidiText.rightToLeft("المصادر: \(evidence.sources.count) · القنوات: \(channels) · أقوى تقييم \(evidence.bestGrade)"),
+            BidiText.rightToLeft(
+                "المصادر: \(evidence.supportingSources.count) · القنوات: \(channels) · أقوى تقييم \(evidence.bestGrade)"
+                    + (evidence.denyingSources.isEmpty ? "" : " · مصادر النفي: \(evidence.denyingSources.count)")),
         ]
         if let link = edge.weight.commonLink {
             lines.append(BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight(link.label))"))
@@ -111,11 +114,15 @@ public enum ExportStyle {
             bytes.appendStatic("RETRACTED")
         }
         bytes.append(UInt8(ascii: "\n"))
-        EvidenceText.appendCounted(evidence.sources.count, "source", to: &bytes)
+        EvidenceText.appendCounted(evidence.supportingSources.count, "source", to: &bytes)
         bytes.appendStatic(" · ")
         EvidenceText.appendCounted(edge.weight.supportingChannels, "channel", to: &bytes)
         bytes.appendStatic(" · best ")
         EvidenceText.appendGrade(evidence, to: &bytes)
+        if !evidence.denyingSources.isEmpty {
+            bytes.appendStatic(" · denied by ")
+            bytes.appendDecimal(evidence.denyingSources.count)
+        }
         if let link = edge.weight.commonLink {
             bytes.appendStatic("\nall through ")
             EvidenceText.appendLabel(of: link, to: &bytes)

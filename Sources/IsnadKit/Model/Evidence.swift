@@ -47,6 +47,11 @@ public struct Evidence: Hashable, Sendable {
     public let status: Status
     /// The distinct claimants, in the order of their first citation.
     public let sources: [String]
+    /// The distinct claimants of the citations that support it (assert or report it): how many
+    /// voices hold it, which is what "N sources" says. A claimant that only denies it is not one.
+    public let supportingSources: [String]
+    /// The distinct claimants of the citations that deny it.
+    public let denyingSources: [String]
     public let bestReliability: Reliability
     public let bestCredibility: Credibility
 
@@ -55,21 +60,27 @@ public struct Evidence: Hashable, Sendable {
     public init?<S: Sequence<Item>>(_ items: S) {
         var status = Status.alleged
         var sources: [String] = []
+        var supportingSources: [String] = []
+        var denyingSources: [String] = []
         var best = (reliability: Reliability.f, credibility: Credibility.cannotBeJudged)
         var isEmpty = true
         for item in items {
             isEmpty = false
             if item.stance == .denies {
                 status = .disputed
+                if !denyingSources.contains(item.source) { denyingSources.append(item.source) }
             } else {
                 if status == .alleged, item.isStrongAssertion { status = .asserted }
                 best = (min(best.reliability, item.reliability), min(best.credibility, item.credibility))
+                if !supportingSources.contains(item.source) { supportingSources.append(item.source) }
             }
             if !sources.contains(item.source) { sources.append(item.source) }
         }
         if isEmpty { return nil }
         self.status = status
         self.sources = sources
+        self.supportingSources = supportingSources
+        self.denyingSources = denyingSources
         self.bestReliability = best.reliability
         self.bestCredibility = best.credibility
     }

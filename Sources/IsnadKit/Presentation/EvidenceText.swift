@@ -12,29 +12,36 @@ public enum EvidenceText {
         }
     }
 
-    /// `ALLEGED · 2 sources · best C3`.
+    /// `ALLEGED · 2 sources · best C3`; `DISPUTED · 1 source · best F3 · denied by 1 source`. The
+    /// sources counted are those that support it: a source that denies it is no voice for it.
     public static func evidenceLine(_ evidence: Evidence) -> String {
-        "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.sources.count, "source")) · best \(evidence.bestGrade)"
+        "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.supportingSources.count, "source")) · best \(evidence.bestGrade)"
+            + (evidence.denyingSources.isEmpty ? "" : " · denied by \(counted(evidence.denyingSources.count, "source"))")
     }
 
     /// How many independent channels support the claim and what they all pass through:
     /// `1 channel, all through hadera-2022-article (E)`, `2 channels`, `no channel of support`;
-    /// then ` · denied in 1 channel` when some citation denies it.
+    /// then ` · denied by 1 source in 1 channel` when some citation denies it.
     public static func channels(_ weight: ClaimWeight) -> String {
         var text =
             weight.supportingChannels == 0 ? "no channel of support" : counted(weight.supportingChannels, "channel")
         if let link = weight.commonLink { text += ", all through \(link.label)" }
-        if weight.denyingChannels > 0 { text += " · denied in \(counted(weight.denyingChannels, "channel"))" }
+        if weight.denyingChannels > 0 {
+            let deniers = weight.strength?.evidence.denyingSources.count ?? 0
+            text += " · denied by \(counted(deniers, "source")) in \(counted(weight.denyingChannels, "channel"))"
+        }
         return text
     }
 
     /// A weighed claim's evidence in words, its status and grade capped by its common link:
     /// `ALLEGED · 2 sources, 4 citations · best F3 · 1 channel, all through hadera-2022-article (E)`.
-    /// Nil when it has no citation.
+    /// The sources are those that support it (``Evidence/supportingSources``); those that deny it
+    /// are counted after the channels (`· denied by 1 source in 1 channel`). Nil when it has no
+    /// citation.
     public static func weighedLine(_ weight: ClaimWeight, citations: Int) -> String? {
         guard let evidence = weight.strength?.evidence else { return nil }
         return
-            "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.sources.count, "source")), \(counted(citations, "citation")) · best \(evidence.bestGrade) · \(channels(weight))"
+            "\(evidence.status.rawValue.uppercased()) · \(counted(evidence.supportingSources.count, "source")), \(counted(citations, "citation")) · best \(evidence.bestGrade) · \(channels(weight))"
     }
 
     /// ``weighedLine(_:citations:)`` appended as UTF-8, for the writers that build their output
@@ -43,7 +50,7 @@ public enum EvidenceText {
         guard let evidence = weight.strength?.evidence else { return false }
         appendStatusWord(evidence.status, to: &bytes)
         bytes.appendStatic(" · ")
-        appendCounted(evidence.sources.count, "source", to: &bytes)
+        appendCounted(evidence.supportingSources.count, "source", to: &bytes)
         bytes.appendStatic(", ")
         appendCounted(citations, "citation", to: &bytes)
         bytes.appendStatic(" · best ")
@@ -59,7 +66,9 @@ public enum EvidenceText {
             appendLabel(of: link, to: &bytes)
         }
         if weight.denyingChannels > 0 {
-            bytes.appendStatic(" · denied in ")
+            bytes.appendStatic(" · denied by ")
+            appendCounted(evidence.denyingSources.count, "source", to: &bytes)
+            bytes.appendStatic(" in ")
             appendCounted(weight.denyingChannels, "channel", to: &bytes)
         }
         return true

@@ -69,26 +69,31 @@ function knownBy(citation, date) {
 const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 /**
- * Model/Evidence.swift: status, distinct claimants and best grades of some citations, each
+ * Model/Evidence.swift: status, distinct claimants (supporting, denying) and best grades of some citations, each
  * judged on its weighed grades (capped by its channel's common link, Evidence/SupportStrength.swift).
  */
 function evidence(citations) {
   let status = 'alleged';
-  const sources = [];
+  const sources = [], deniers = [];
   // The best grade of the support: F6 (cannot be judged) when nothing supports the claim.
   let reliability = 'F';
   let credibility = 6;
   for (const citation of citations) {
     const weighedReliability = citation.weighed ? citation.weighed[0] : citation.reliability;
     const weighedCredibility = citation.weighed ? Number(citation.weighed.slice(1)) : citation.credibility;
+    if (citation.stance === 'denies') {
+      status = 'disputed';
+      if (!deniers.includes(citation.source)) deniers.push(citation.source);
+      continue;
+    }
+    // Those that support it: a source that denies it is no voice for it.
     if (!sources.includes(citation.source)) sources.push(citation.source);
-    if (citation.stance === 'denies') { status = 'disputed'; continue; }
     if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
       status = 'asserted';
     if (weighedReliability < reliability) reliability = weighedReliability;
     if (weighedCredibility < credibility) credibility = weighedCredibility;
   }
-  return { status, sources, best: reliability + credibility };
+  return { status, sources, deniers, best: reliability + credibility };
 }
 
 const gradeOf = (source) => context.sources[source]?.reliability ?? 'F';
@@ -325,6 +330,7 @@ const words = {
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
     drawn: (e, c) => `${e} entities · ${c} claims drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
     enterGoesTo: 'Enter goes to each in turn', more: (n) => `and ${n} more`,
+    deniedBy: (n) => `denied by ${n} ${n === 1 ? 'source' : 'sources'}`,
     hiddenByFilters: 'The claims chosen are hidden by the filters: widen them to see the claims again.',
     aliases: 'also', claimsOf: (n) => `${n} claims`, via: 'via', source: 'source', sources: 'sources', best: 'best',
     channel: 'channel', channels: 'channels', allThrough: 'all through',
@@ -344,6 +350,7 @@ const words = {
     any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
     enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا', more: (n) => `و${n} غيرها`,
+    deniedBy: (n) => `مصادر النفي: ${n}`,
     hiddenByFilters: 'الادعاءات المختارة محجوبة بالمرشحات: وسّعها لتظهر من جديد.',
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
     channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر',
@@ -643,7 +650,7 @@ const nameOf = (id) => (entityById.has(id) ? label(entityById.get(id), state.lan
 // Channels and the common link of the citations the filters leave, weighed again (weigh).
 const channelsLine = (item) =>
   ` · ${item.channels} ${item.channels === 1 ? t().channel : t().channels}${item.commonLink ? `, ${t().allThrough} ${item.commonLink}` : ''}`;
-const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item)}`;
+const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length)}` : ''}`;
 const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
 
 function entitySummary(entity) {
