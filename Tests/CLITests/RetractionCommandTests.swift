@@ -35,7 +35,11 @@ struct RetractionCommandTests {
         let all = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
         #expect(all.contains(#""notes":"#) || all.contains(#""retracted":"wrong attack"}"#))
         let shown = try cli.run(["show", "hamas", "--include-retracted"]).standardOutput
-        #expect(shown.contains("  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack"))
+        // With what it cited: a retracted denial must not read as an assertion.
+        #expect(
+            shown.contains(
+                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack\n      asserts F2  article\n          «باركت»"
+            ), "\(shown)")
         let restore = try cli.run(["restore", "hamas-praised-attack"])
         #expect(restore.status == 0, "\(restore.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
