@@ -78,6 +78,19 @@ struct RetractionCommandTests {
         #expect(gexf.standardError.hasPrefix("isnad: --include-retracted does not apply to export gexf"))
     }
 
+    @Test("STIX and FtM, which carry only the evidence that stands, say what they left out, as export jsonl does")
+    func exchangeSaysWhatItLeftOut() throws {
+        let cli = try importedStore()
+        for format in ["stix", "ftm"] { #expect(try cli.run(["export", format]).standardError.isEmpty) }
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        for format in ["stix", "ftm"] {
+            let result = try cli.run(["export", format])
+            #expect(result.status == 0)
+            #expect(result.standardError.hasPrefix("left out 1 retracted claim ("), "\(result.standardError)")
+            #expect(!result.standardOutput.contains("باركت"))
+        }
+    }
+
     @Test("retract, then undo: export jsonl is byte-identical to before")
     func retractUndo() throws {
         let cli = try importedStore()

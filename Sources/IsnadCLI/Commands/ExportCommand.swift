@@ -99,6 +99,18 @@ enum ExportCommand: Command {
         "yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."
     ).only(for: [Format.graphml])
 
+    /// Says on standard error how many retracted claims and citations a whole-store export left
+    /// out, and why, when it left any: a file that leaves evidence out must not look whole.
+    static func sayRetractedLeftOut(of store: GraphStore, context: Context, _ why: String) throws {
+        let retracted = try store.retractedCounts()
+        guard retracted.claims + retracted.citations > 0 else { return }
+        let left = [
+            retracted.claims > 0 ? counted(retracted.claims, "retracted claim") : nil,
+            retracted.citations > 0 ? counted(retracted.citations, "retracted citation") : nil,
+        ].compactMap { $0 }
+        context.message("left out \(left.joined(separator: " and ")) (\(why))")
+    }
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let formatName = arguments.positionals[0]
         guard let format = Format(rawValue: formatName) else {
@@ -122,19 +134,15 @@ enum ExportCommand: Command {
                 try StoreExporter.writeJSONLines(of: store, to: $0, includingRetracted: isIncludingRetracted)
             }
             // Records written for a backup would lose the retractions, and their reasons, unseen.
-            let retracted = try store.retractedCounts()
-            if !isIncludingRetracted, retracted.claims + retracted.citations > 0 {
-                let left = [
-                    retracted.claims > 0 ? counted(retracted.claims, "retracted claim") : nil,
-                    retracted.citations > 0 ? counted(retracted.citations, "retracted citation") : nil,
-                ].compactMap { $0 }
-                context.message(
-                    "left out \(left.joined(separator: " and ")) (--include-retracted writes them, marked, as a backup needs)")
+            if !isIncludingRetracted {
+                try sayRetractedLeftOut(of: store, context: context, "--include-retracted writes them, marked, as a backup needs")
             }
         case .stix:
             try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }
+            try sayRetractedLeftOut(of: store, context: context, "STIX carries the evidence that stands; export jsonl --include-retracted keeps them")
         case .ftm:
             try withOutput(path, context: context) { try FtMWriter(store: store, sink: $0).write() }
+            try sayRetractedLeftOut(of: store, context: context, "FtM carries the evidence that stands; export jsonl --include-retracted keeps them")
         case .history:
             try withOutput(path, context: context) { sink in
                 var json = JSONWriter()

@@ -29,7 +29,8 @@ public struct STIXWriter {
         isnad_ properties: Isnad ids and types, predicates, the partial dates with their precision, letter \
         grades (source reliability A-F), stances asserts/reports, via, English translations, claim notes, \
         alias languages, entity attributes, and the sources' publisher, author, url, language, cites and text. \
-        Not carried: nothing (Isnad reads its own bundles back whole).
+        Not carried: retracted claims and citations (the evidence that stands is carried whole, and \
+        Isnad reads its own bundles back whole).
         """
 
     /// The STIX kinds of the entities seen last, so that a hub's kind is not looked up again for
