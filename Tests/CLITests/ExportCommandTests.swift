@@ -72,6 +72,16 @@ struct ExportCommandTests {
         // capped by it, nothing is asserted.
         #expect(!text.contains("<data key=\"e_status\">asserted</data>"))
         #expect(text.contains("<data key=\"e_common_link\">hadera-2022-article</data>"))
+        // The file says which claims it holds: its grades are weighed from what the filters left.
+        #expect(
+            text.contains(
+                "<data key=\"g_title\">The whole store · sources graded C or better · one edge per subject, predicate and object&#10;Claims as their sources state them, not established facts</data>"
+            ))
+        let gexf = try cli.run(["export", "gexf", "--stance", "asserts"]).standardOutput
+        #expect(
+            gexf.contains(
+                "<description>The whole store · stances: asserts&#10;Claims as their sources state them, not established facts&#10;Isnad export."
+            ))
     }
 
     @Test("the same store gives the same bytes")

@@ -245,15 +245,25 @@ enum ExportCommand: Command {
                 } else {
                     try DOTWriter(sink: sink, options: dot).write(graph)
                 }
-            } else if format == .gexf {
-                var gexf = GEXFWriter.Options()
-                gexf.language = language
-                try GEXFWriter(sink: sink, options: gexf).write(graph)
             } else {
-                var graphML = GraphMLWriter.Options()
-                graphML.yed = arguments.isSet(addsYEdGraphics)
-                graphML.language = language
-                try GraphMLWriter(sink: sink, options: graphML).write(graph)
+                // In English: the words of a file's metadata, which tools show as they are.
+                let focus = try options.focus.flatMap { try store.entity(id: $0) }
+                let title =
+                    ExportStyle.title(
+                        focus: focus, depth: options.depth, filter: options.filter, collapsed: options.collapse, language: .en
+                    ).joined(separator: "\n") + (options.includesRetracted ? "\nRetracted claims included, marked retracted" : "")
+                if format == .gexf {
+                    var gexf = GEXFWriter.Options()
+                    gexf.language = language
+                    gexf.title = title
+                    try GEXFWriter(sink: sink, options: gexf).write(graph)
+                } else {
+                    var graphML = GraphMLWriter.Options()
+                    graphML.yed = arguments.isSet(addsYEdGraphics)
+                    graphML.language = language
+                    graphML.title = title
+                    try GraphMLWriter(sink: sink, options: graphML).write(graph)
+                }
             }
         }
     }

@@ -10,6 +10,10 @@
 public struct GEXFWriter: GraphWriter {
     public struct Options: Sendable {
         public var language = ExportStyle.Language.both
+        /// What the file shows, with the filters that chose it
+        /// (``ExportStyle/title(focus:depth:filter:collapsed:language:)``), first in its
+        /// `<meta><description>`: a filtered file is weighed again from what the filters left.
+        public var title: String?
 
         public init() {}
     }
@@ -99,7 +103,7 @@ public struct GEXFWriter: GraphWriter {
             xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
               <meta>
                 <creator>Isnad</creator>
-                <description>\(XMLEscaping.escaped(GEXFWriter.carriageNote))</description>
+                <description>\(XMLEscaping.escaped((options.title.map { $0 + "\n" } ?? "") + GEXFWriter.carriageNote))</description>
               </meta>
               <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
 

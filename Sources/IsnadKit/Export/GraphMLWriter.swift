@@ -14,6 +14,11 @@ public struct GraphMLWriter: GraphWriter {
     public struct Options: Sendable {
         public var yed = false
         public var language = ExportStyle.Language.both
+        /// What the file shows, with the filters that chose it
+        /// (``ExportStyle/title(focus:depth:filter:collapsed:language:)``): the graph's `title`
+        /// (networkx: `G.graph["title"]`). A filtered file is weighed again from what the
+        /// filters left, and says so.
+        public var title: String?
 
         public init() {}
     }
@@ -109,11 +114,16 @@ public struct GraphMLWriter: GraphWriter {
                 "  <key id=\"\(GraphMLWriter.keyID(key))\" for=\"\(key.forNodes ? "node" : "edge")\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\">"
             head += "<desc>\(XMLEscaping.escaped(key.description))</desc></key>\n"
         }
+        if options.title != nil {
+            head +=
+                "  <key id=\"g_title\" for=\"graph\" attr.name=\"title\" attr.type=\"string\"><desc>what the file shows: the whole store or a neighbourhood, with the filters that chose its claims (their status, grades and channels are weighed again from what the filters left)</desc></key>\n"
+        }
         if options.yed {
             head += "  <key id=\"y_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
             head += "  <key id=\"y_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n"
         }
         head += "  <graph id=\"isnad\" edgedefault=\"directed\">\n"
+        if let title = options.title { head += "    <data key=\"g_title\">\(XMLEscaping.escaped(title))</data>\n" }
         return head
     }
 
