@@ -150,6 +150,18 @@ struct HTMLViewTests {
         }
     }
 
+    @Test("filters that leave nothing to draw are refused (64) with advice to widen them, not to narrow them, and no file")
+    func nothingToDraw() throws {
+        let cli = try datasetStore()
+        let result = try cli.run(["export", "html", "--status", "asserted", "--layout", "own", "-o", "view.html"])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: nothing to draw: no entity passes these filters, so no file was written; widen or leave out the filters"),
+            "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
+    }
+
     @Test("a name cannot close the script element it is stored in")
     func scriptSafe() throws {
         let cli = try CLIHarness.scoped

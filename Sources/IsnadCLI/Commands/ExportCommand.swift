@@ -209,10 +209,11 @@ enum ExportCommand: Command {
                     )
                 }
             } catch let error as HTMLViewError {
-                throw UsageError(
-                    message:
-                        "\(error); narrow it with --focus ENTITY --depth N, or with filters (--min-reliability, --status, --as-of, --predicate …)",
-                    command: spec.name)
+                let advice =
+                    error == .empty
+                    ? "widen or leave out the filters (isnad claims with the same filters lists what they leave)"
+                    : "narrow it with --focus ENTITY --depth N, or with filters (--min-reliability, --status, --as-of, --predicate …)"
+                throw UsageError(message: "\(error); \(advice)", command: spec.name)
             }
             return
         }
