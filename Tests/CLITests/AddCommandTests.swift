@@ -205,6 +205,30 @@ struct AddCommandTests {
         #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
     }
 
+    @Test("with a symmetric predicate, a citation typed the other way round goes to the claim stored either way, from add and from a sheet")
+    func symmetricEitherWay() throws {
+        let cli = try importedStore()
+        let first = try cli.run([
+            "add", "claim", "hamas", "linked_to", "isis", "--source", "article", "--quote", "باركت", "--stance", "asserts",
+            "--credibility", "4",
+        ])
+        #expect(first.status == 0, "\(first.standardError)")
+        let id = first.standardOutput.trimmingCharacters(in: .newlines)
+        let denial = try cli.run([
+            "add", "claim", "isis", "linked_to", "hamas", "--source", "police", "--quote", "praised", "--stance", "denies",
+            "--credibility", "3",
+        ])
+        #expect(denial.standardOutput == "\(id)\n")
+        #expect(denial.standardError.hasPrefix("added citation 2 to claim \"\(id)\""), "\(denial.standardError)")
+        try cli.write(
+            "sheet.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\nisis,linked_to,hamas,police,Hamas blessed,reports,4,\n")
+        #expect(try cli.run(["import", "sheet.csv"]).status == 0)
+        let claims = try cli.run(["claims", "--predicate", "linked_to", "--format", "csv"]).standardOutput
+        let rows = claims.split(separator: "\r\n").dropFirst()
+        #expect(rows.count == 3 && rows.allSatisfy { $0.hasPrefix("\(id),hamas,") }, "\(claims)")
+    }
+
     @Test("--quote - reads the quote from standard input")
     func quoteFromStandardInput() throws {
         let cli = try importedStore()

@@ -311,9 +311,19 @@ enum AddCommand: Command {
                         "\(kind.rawValue) \"\(Text.printable(id))\" was removed by another change meanwhile: nothing changed")
             }
             if givenID == nil {
-                // The same relationship stored under another id (one chosen at import) gets the citation.
-                let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
-                    .filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
+                // The same relationship stored under another id (one chosen at import) gets the
+                // citation; with a symmetric predicate (linked_to), stored either way round: a
+                // denial typed "isis linked_to hamas" must meet the support of "hamas linked_to
+                // isis", not stand apart from it.
+                let isSymmetric = store.vocabulary[new.predicate]?.isSymmetric ?? false
+                let forward = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
+                    .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: false) }
+                let reversed =
+                    isSymmetric
+                    ? try store.claimsStating(subject: new.object, predicate: new.predicate, object: new.subject)
+                        .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) } : []
+                let same = (forward + reversed).filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
+                if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
                 if same.count > 1 {
                     let listed = same.prefix(5).map(\.id).joined(separator: ", ") + (same.count > 5 ? " …" : "")
                     throw LookupError(

@@ -293,11 +293,19 @@ private final class RowImporter {
     }
 
     /// Adds the claim's citations to the claim that states the same relationship with the
-    /// same dates (of the store, or of earlier rows), or adds the claim.
+    /// same dates (of the store, or of earlier rows), or adds the claim. With a symmetric
+    /// predicate the relationship may be stored either way round.
     private func write(_ claim: Claim) throws {
         var new = claim
-        let same = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
-            .filter { $0.start == new.start && $0.end == new.end }
+        let isSymmetric = store.vocabulary[new.predicate]?.isSymmetric ?? false
+        let forward = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
+            .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: false) }
+        let reversed =
+            isSymmetric
+            ? try store.claimsStating(subject: new.object, predicate: new.predicate, object: new.subject)
+                .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) } : []
+        let same = (forward + reversed).filter { $0.start == new.start && $0.end == new.end }
+        if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
         if same.count > 1 {
             throw ClaimSheetImporter.Refusal(
                 description:
