@@ -46,6 +46,33 @@ struct SpreadsheetCommandTests {
             "\(records.standardError)")
     }
 
+    @Test("a row that gives a stored citation another stance is said apart from more citations; a retracted one stays retracted")
+    func changedCitation() throws {
+        let cli = try importedStore()
+        let header = "subject,predicate,object,source,via,quote,stance,credibility\n"
+        try cli.write(
+            "first.csv", header + "hamas,linked_to,isis,article,,حماس,asserts,3\nhamas,linked_to,isis,article,,باركت,asserts,4\n")
+        try cli.write("flip.csv", header + "hamas,linked_to,isis,article,,حماس,denies,3\n")
+        #expect(try cli.run(["import", "first.csv"]).status == 0)
+        let dryRun = try cli.run(["import", "flip.csv", "--dry-run"])
+        #expect(
+            dryRun.standardError
+                == "flip.csv: 1 citation of 1 claim, all valid; 1 citation the store held given with another stance, credibility, translation or locator, which would be updated; nothing written (--dry-run)\n"
+        )
+        let flipped = try cli.run(["import", "flip.csv"])
+        #expect(
+            flipped.standardError.contains(
+                "; 1 citation the store held given with another stance, credibility, translation or locator, and updated (isnad log shows how) (history entry"
+            ), "\(flipped.standardError)")
+        let id = try #require(
+            try cli.run(["claims", "--predicate", "linked_to", "--format", "csv"]).standardOutput.split(separator: "\r\n")
+                .dropFirst().first?.split(separator: ",").first)
+        #expect(try cli.run(["retract", String(id), "--citation", "1", "--reason", "misread"]).status == 0)
+        #expect(try cli.run(["import", "first.csv"]).status == 0)
+        let all = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(all.contains(#""stance":"asserts","credibility":3,"retracted":"misread"}"#), "\(all)")
+    }
+
     @Test("--bom puts EF BB BF before the CSV, and only there")
     func byteOrderMark() throws {
         let cli = try importedStore()

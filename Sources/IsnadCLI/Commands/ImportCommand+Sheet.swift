@@ -28,7 +28,7 @@ extension ImportCommand {
         let names = sheets.map { Text.printable($0.name) }.joined(separator: ", ")
         if options.isDryRun {
             context.message(
-                "\(names): \(counted(summary.citations, "citation")) of \(counted(summary.addedClaims + summary.extendedClaims, "claim")), all valid; nothing written (--dry-run)"
+                "\(names): \(counted(summary.citations, "citation")) of \(counted(summary.addedClaims + summary.extendedClaims, "claim")), all valid\(changed(summary, isDryRun: true)); nothing written (--dry-run)"
             )
             return
         }
@@ -42,8 +42,17 @@ extension ImportCommand {
             return
         }
         context.message(
-            "imported \(counted(summary.citations, "citation")) from \(names): \(counted(summary.addedClaims, "new claim")), \(counted(summary.extendedClaims, "claim")) with more citations (history entry \(entry))"
+            "imported \(counted(summary.citations, "citation")) from \(names): \(counted(summary.addedClaims, "new claim")), \(counted(summary.extendedClaims, "claim")) with more citations\(changed(summary, isDryRun: false)) (history entry \(entry))"
         )
+    }
+
+    /// `; 1 citation the store held given with another stance, credibility, translation or
+    /// locator, and updated (isnad log shows how)`, when a row changed one: an update can turn a
+    /// denial into support, and "more citations" would hide it.
+    static func changed(_ summary: ClaimSheetImporter.Summary, isDryRun: Bool) -> String {
+        guard summary.changedCitations > 0 else { return "" }
+        return
+            "; \(counted(summary.changedCitations, "citation")) the store held given with another stance, credibility, translation or locator, \(isDryRun ? "which would be updated" : "and updated (isnad log shows how)")"
     }
 }
 

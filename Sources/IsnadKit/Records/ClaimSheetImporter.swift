@@ -20,6 +20,10 @@ public struct ClaimSheetImporter {
         public var addedClaims = 0
         /// Claims the store had that gained or updated a citation.
         public var extendedClaims = 0
+        /// Citations the store had (the same source, via and quote) that a row gave with another
+        /// stance, credibility, translation or locator, and updated: said apart, since an update
+        /// can turn a denial into support.
+        public var changedCitations = 0
         /// The history entry, nil for a dry run or when nothing changed.
         public var entry: Int?
     }
@@ -105,10 +109,12 @@ public struct ClaimSheetImporter {
             if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
             try rows.finish()
             summary.citations -= rows.repeatedCitations
+            summary.changedCitations = rows.changedCitations
             return try session.touched(.claim)
         }
         summary.addedClaims = counts.added
         summary.extendedClaims = counts.changed
+
         summary.entry = entry
         return summary
     }
@@ -140,6 +146,9 @@ private final class RowImporter {
 
     /// Rows that gave a citation of the row before again, word for word: not counted.
     var repeatedCitations = 0
+    /// Citations of the store's claims that rows gave again with other values (see
+    /// ``ClaimSheetImporter/Summary/changedCitations``).
+    var changedCitations = 0
     /// The stored texts quotes were looked up in, by source id, folded once: a sheet cites the
     /// same article row after row.
     private var searchableTexts: [String: QuoteLocator.SearchableText] = [:]
@@ -321,7 +330,16 @@ private final class RowImporter {
             throw ClaimSheetImporter.Refusal(
                 description: "claim \"\(new.id)\" is retracted: isnad restore it first; nothing imported")
         }
-        Self.add(new.citations, to: &stored)
+        for var citation in new.citations {
+            guard let index = stored.citations.firstIndex(where: { $0.key == citation.key }) else {
+                stored.citations.append(citation)
+                continue
+            }
+            // A retraction is taken back only by restore or undo, as an import of records keeps it.
+            citation.retraction = stored.citations[index].retraction
+            if citation != stored.citations[index] { changedCitations += 1 }
+            stored.citations[index] = citation
+        }
         try session.put(.claim(stored))
     }
 
