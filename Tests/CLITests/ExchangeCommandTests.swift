@@ -23,6 +23,47 @@ struct ExchangeCommandTests {
         #expect(try cli.run(["--db", "from-ftm.db", "stats"]).status == 0)
     }
 
+    @Test("FtM ids hold no '.', which FtM reads as a signature; the roles of claimant and via survive a proof list in another order; files of the former ids still import")
+    func ftmIdsAndRoles() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", Self.dataset]).status == 0)
+        let original = try cli.run(["export", "jsonl"]).standardOutput
+        let exported = try cli.run(["export", "ftm"]).standardOutput
+        var reversed: [String] = []
+        var former: [String] = []
+        for line in exported.split(separator: "\n") {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = try #require(object["id"] as? String)
+            #expect(!id.contains("."), "\(id)")
+            var properties = try #require(object["properties"] as? [String: Any])
+            if let proof = properties["proof"] as? [String] { properties["proof"] = Array(proof.reversed()) }
+            object["properties"] = properties
+            reversed.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+            // As Isnad wrote them before: `entity.` ids, and a status without the roles.
+            former.append(
+                String(line)
+                    .replacingOccurrences(of: "isnad-entity-", with: "entity.")
+                    .replacingOccurrences(of: "isnad-source-", with: "source.")
+                    .replacingOccurrences(of: "isnad-claim-", with: "claim.")
+                    .replacingOccurrences(of: #"; claimant: [a-z0-9-]+(; via: [a-z0-9-]+)?""#, with: "\"", options: .regularExpression))
+        }
+        try cli.write("reversed.ftm.jsonl", reversed.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["--db", "reversed.db", "import", "--strict", "reversed.ftm.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let back = try cli.run(["--db", "reversed.db", "export", "jsonl"]).standardOutput
+        // Who claims what, and in what it is read, as in the store (locators and notes FtM does not carry).
+        #expect(back.contains(#""source":"essam-salih-press-conference-2017","via":"hadera-2022-article""#))
+        #expect(!back.contains(#""source":"hadera-2022-article","via":"#))
+        #expect(original.contains(#""source":"essam-salih-press-conference-2017","via":"hadera-2022-article""#))
+        try cli.write("former.ftm.jsonl", former.joined(separator: "\n") + "\n")
+        let formerImport = try cli.run(["--db", "former.db", "import", "--strict", "former.ftm.jsonl"])
+        #expect(formerImport.status == 0, "\(formerImport.standardError)")
+        #expect(try cli.run(["--db", "former.db", "show", "hamas"]).status == 0)
+        #expect(
+            try cli.run(["--db", "former.db", "export", "jsonl"]).standardOutput.contains(
+                #""source":"essam-salih-press-conference-2017","via":"hadera-2022-article""#))
+    }
+
     @Test("a STIX bundle with a syntax error is refused at the line and column an editor shows, not a byte offset")
     func stixSyntaxError() throws {
         let cli = try CLIHarness.scoped

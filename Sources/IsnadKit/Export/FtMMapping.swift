@@ -4,14 +4,22 @@ import Foundation
 /// ways: schemata, entity ids, and the notes that carry what FtM has no property for. The
 /// README's FtM section is this file as a table.
 public enum FtMMapping {
-    /// The FtM id of an entity, a source, or a claim's `index`-th citation (from 1). FtM ids
-    /// allow `a-z`, `0-9`, `.` and `-`, and one id space holds every schema, so a prefix keeps
-    /// an entity and a source of the same Isnad id apart.
+    /// The FtM id of an entity, a source, or a claim's `index`-th citation (from 1). One id
+    /// space holds every schema, so a prefix keeps an entity and a source of the same Isnad id
+    /// apart. No `.`: FtM reads what follows an id's last `.` as a signature (`Namespace.sign`,
+    /// as Aleph signs every id by collection), so `entity.hamas` and `entity.isis` would both be
+    /// signed `entity.<hash>`, one entity, and `ftm aggregate` merges them.
     /// FtM ids are at most 200 characters: a longer one keeps its first 175 and a hash of the
     /// rest (the Isnad id then does not come back whole; see the README).
-    public static func entityID(_ id: String) -> String { fitted("entity.\(id)") }
-    public static func sourceID(_ id: String) -> String { fitted("source.\(id)") }
-    public static func citationID(claim: String, index: Int) -> String { fitted("claim.\(claim).\(index)") }
+    public static func entityID(_ id: String) -> String { fitted(entityPrefix + id) }
+    public static func sourceID(_ id: String) -> String { fitted(sourcePrefix + id) }
+    public static func citationID(claim: String, index: Int) -> String { fitted("\(claimPrefix)\(claim)-\(index)") }
+
+    static let entityPrefix = "isnad-entity-"
+    static let sourcePrefix = "isnad-source-"
+    static let claimPrefix = "isnad-claim-"
+    /// The prefixes of files written before ids lost their `.`, read back as Isnad's too.
+    static let formerPrefixes = (entity: "entity.", source: "source.", claim: "claim.")
 
     static let maximumIDLength = 200
 
@@ -94,18 +102,29 @@ public enum FtMMapping {
     }
 
     /// A citation's stance and credibility, in the interval's `status`: `asserts; credibility 2 (probably true)`.
+    /// `asserts; credibility 2 (probably true); claimant: police; via: hadera-article`: the
+    /// stance, the grade, and who says it in what. `proof` lists both sources, but FtM's values
+    /// are sets, which Aleph's statements do not keep in order: the roles are named here.
     public static func status(_ citation: Citation) -> String {
-        "\(citation.stance.rawValue); credibility \(citation.credibility.rawValue) (\(citation.credibility.meaning))"
+        "\(citation.stance.rawValue); credibility \(citation.credibility.rawValue) (\(citation.credibility.meaning)); claimant: \(citation.source)"
+            + (citation.via.map { "; via: \($0)" } ?? "")
     }
 
-    /// ``status(_:)`` read back.
-    public static func stanceAndCredibility(status: String) -> (Stance, Credibility)? {
-        let parts = status.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let stance = Stance(rawValue: parts[0]), parts[1].hasPrefix("credibility "),
+    /// ``status(_:)`` read back: the stance, the credibility, and the claimant and via when it
+    /// names them (a file written before it did gives neither).
+    public static func stanceAndCredibility(status: String) -> (Stance, Credibility, claimant: String?, via: String?)? {
+        let parts = status.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2, let stance = Stance(rawValue: parts[0]), parts[1].hasPrefix("credibility "),
             let digit = parts[1].dropFirst("credibility ".count).first, let value = Int(String(digit)),
             let credibility = Credibility(rawValue: value)
         else { return nil }
-        return (stance, credibility)
+        var claimant: String?
+        var via: String?
+        for part in parts.dropFirst(2) {
+            if part.hasPrefix("claimant: ") { claimant = String(part.dropFirst("claimant: ".count)) }
+            if part.hasPrefix("via: ") { via = String(part.dropFirst("via: ".count)) }
+        }
+        return (stance, credibility, claimant, via)
     }
 
     /// The note lines on a source that carry what FtM has no property for.

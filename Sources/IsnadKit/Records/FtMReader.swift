@@ -56,7 +56,9 @@ public struct FtMReader {
             for note in properties.strings("notes") {
                 if note.hasPrefix(FtMMapping.attributesNote) {
                     attributes.merge(AttributesJSON.decode(String(note.dropFirst(FtMMapping.attributesNote.count)))) { $1 }
-                } else if note.hasPrefix(FtMMapping.mergedNote), ftmID.hasPrefix("entity.") {
+                } else if note.hasPrefix(FtMMapping.mergedNote),
+                    ftmID.hasPrefix(FtMMapping.entityPrefix) || ftmID.hasPrefix(FtMMapping.formerPrefixes.entity)
+                {
                     merged = note.dropFirst(FtMMapping.mergedNote.count).split(separator: ",").map {
                         String($0.drop { $0 == " " })
                     }
@@ -67,7 +69,7 @@ public struct FtMReader {
             // Another tool's notes on the entity: Isnad's entity has none of its own to hold them.
             if !otherNotes.isEmpty { attributes["notes"] = otherNotes.joined(separator: "; ") }
             let entity = Entity(
-                id: FtMReader.isnadID(ftmID, prefix: "entity."), type: type, name: name, aliases: aliases,
+                id: FtMReader.isnadID(ftmID, kind: .entity), type: type, name: name, aliases: aliases,
                 description: properties.strings("description").first, attributes: attributes, merged: merged)
             return .success(Mapped(records: [.entity(entity)]))
         case _ where FtMReader.documents.contains(schema):
@@ -84,9 +86,14 @@ public struct FtMReader {
     /// An Isnad id for an FtM id: Isnad's own without its prefix, any other as `ftm-` and its
     /// slug, so that another tool's id (`Hamas`) never lands on a record of the store (`hamas`)
     /// and replaces it, while the same file imported again updates what it made the first time.
-    static func isnadID(_ ftmID: String, prefix: String) -> String {
-        if ftmID.hasPrefix(prefix), Identifier.isValid(String(ftmID.dropFirst(prefix.count))) {
-            return String(ftmID.dropFirst(prefix.count))
+    static func isnadID(_ ftmID: String, kind: Record.Kind) -> String {
+        let prefixes =
+            kind == .entity
+            ? [FtMMapping.entityPrefix, FtMMapping.formerPrefixes.entity]
+            : [FtMMapping.sourcePrefix, FtMMapping.formerPrefixes.source]
+        for prefix in prefixes where ftmID.hasPrefix(prefix) {
+            let id = String(ftmID.dropFirst(prefix.count))
+            if Identifier.isValid(id) { return id }
         }
         return ForeignID.slug(ftmID, prefix: foreignPrefix)
     }
@@ -166,7 +173,7 @@ public struct FtMReader {
             FtMReader.first("title", properties) ?? properties.strings("name").first ?? FtMReader.first("fileName", properties)
             ?? ftmID
         return Source(
-            id: FtMReader.isnadID(ftmID, prefix: "source."), type: type, title: title,
+            id: FtMReader.isnadID(ftmID, kind: .source), type: type, title: title,
             publisher: FtMReader.first("publisher", properties), author: FtMReader.first("author", properties),
             url: url,
             published: properties.strings("publishedAt").isEmpty
@@ -191,8 +198,8 @@ public struct FtMReader {
         guard let ends = FtMReader.ends[schema], let subjectID = properties.strings(ends.subject).first,
             let objectID = properties.strings(ends.object).first
         else { return .failure(.init(message: "a \(schema) without both ends")) }
-        var subject = FtMReader.isnadID(subjectID, prefix: "entity.")
-        var object = FtMReader.isnadID(objectID, prefix: "entity.")
+        var subject = FtMReader.isnadID(subjectID, kind: .entity)
+        var object = FtMReader.isnadID(objectID, kind: .entity)
         var predicate = ends.predicate
         if schema == "Family" {
             switch properties.strings("relationship").first?.lowercased() {
@@ -222,18 +229,23 @@ public struct FtMReader {
             graded = parsed
             summaries.removeLast()
         }
-        let proofs = properties.strings("proof").map { FtMReader.isnadID($0, prefix: "source.") }
+        let proofs = properties.strings("proof").map { FtMReader.isnadID($0, kind: .source) }
         guard !proofs.isEmpty else { return .failure(.init(message: "no proof: a claim needs a source that makes it")) }
         // A citation's quote is the source's own words: a link that carries none is not made into one.
         guard let quote = properties.strings("description").first ?? summaries.first else {
             return .failure(.init(message: "no description or summary: a claim needs the words its source used"))
         }
         var citations: [Citation] = []
-        if let (stance, credibility) = graded {
+        if let (stance, credibility, claimant, via) = graded {
+            // The roles as the status names them, when they are among the proofs; else (a file
+            // from before they were named) the order of `proof`, which FtM need not keep.
+            let named = claimant.flatMap { proofs.contains($0) ? $0 : nil }
+            let source = named ?? proofs[0]
+            let relay = named == nil ? (proofs.count > 1 ? proofs[1] : nil) : via.flatMap { proofs.contains($0) ? $0 : nil }
             citations.append(
                 Citation(
-                    source: proofs[0], via: proofs.count > 1 ? proofs[1] : nil, quote: quote, quoteEnglish: summaries.first,
-                    stance: stance, credibility: credibility))
+                    source: source, via: relay, quote: quote, quoteEnglish: summaries.first, stance: stance,
+                    credibility: credibility))
         } else {
             for proof in proofs {
                 citations.append(Citation(source: proof, quote: quote, stance: .reports, credibility: .cannotBeJudged))
@@ -262,7 +274,8 @@ public struct FtMReader {
             notes += summaries.dropFirst(descriptions.isEmpty ? 1 : 0).map { "FtM summary: \($0)" }
         }
         var id: String?
-        if ftmID.hasPrefix("claim."), let recorded = properties.strings("recordId").first, Identifier.isValid(recorded) {
+        if ftmID.hasPrefix(FtMMapping.claimPrefix) || ftmID.hasPrefix(FtMMapping.formerPrefixes.claim),
+            let recorded = properties.strings("recordId").first, Identifier.isValid(recorded) {
             id = recorded
         }
         let claim = Claim(
