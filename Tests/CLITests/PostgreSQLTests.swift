@@ -568,6 +568,31 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "init --roles by a role that may not create roles is refused (77) and leaves no store behind",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func rolesWithoutCreateRole() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        let owner = name + "_owner"
+        defer {
+            PostgreSQLServer.dropStore(name)
+            _ = try? PostgreSQLServer.psql("DROP OWNED BY \(owner); DROP ROLE IF EXISTS \(owner)")
+        }
+        guard
+            try PostgreSQLServer.psql(
+                "CREATE ROLE \(owner) LOGIN NOCREATEROLE; DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO \(owner)', current_database()); END $$"
+            ) != nil
+        else { return }
+        let result = try cli.run(["--db", PostgreSQLServer.storeURI(name) + "&user=\(owner)", "init", "--roles"])
+        #expect(result.status == 77, "\(result.standardError)")
+        #expect(result.standardError.contains("permission denied to create role"), "\(result.standardError)")
+        #expect(!result.standardError.contains("created an empty Isnad store"))
+        #expect(
+            try PostgreSQLServer.psql("SELECT count(*) FROM pg_catalog.pg_namespace WHERE nspname = '\(name)'")?.standardOutput
+                == "0\n")
+    }
+
+    @Test(
         "writers at once: each is all or nothing, none is lost",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func concurrentWriters() async throws {

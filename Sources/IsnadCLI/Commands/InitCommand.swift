@@ -24,14 +24,16 @@ enum InitCommand: Command {
                         "--roles: the role \(location.storeName)_writer would be longer than PostgreSQL's 63 bytes: a store with roles has a name of at most 56 bytes",
                     command: spec.name)
             }
-            let store = try context.openPostgreSQLStore(location, .create)
+            // The roles are made with a new store, in its transaction: a role that may not create
+            // roles leaves no store behind that says it was not written.
+            let store = try context.openPostgreSQLStore(location, .create, withRoles: arguments.isSet(roles))
             context.message(
                 store.wasCreated
                     ? "created an empty Isnad store at \(location) (schema version \(Migrations.currentPostgreSQLVersion), \(store.engineDescription))"
                     : "\(location) is already an Isnad store (schema version \(Migrations.currentPostgreSQLVersion))"
                         + (arguments.isSet(roles) ? "" : "; nothing to do"))
             if arguments.isSet(roles) {
-                try store.createRoles()
+                if !store.wasCreated { try store.createRoles() }
                 let (reader, writer) = store.roleNames
                 context.message(
                     "roles \(reader) (reads) and \(writer) (reads and writes) may use it: GRANT \(reader) TO <login role>, or \(writer)"

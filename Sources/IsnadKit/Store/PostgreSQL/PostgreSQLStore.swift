@@ -18,10 +18,13 @@ public final class PostgreSQLStore {
     /// Called once when the store's lock is held by another client and this one waits for it.
     public var onWaitingForWriteLock: (() -> Void)?
 
-    /// Opens the store: `.create` creates it when the schema is missing or empty; `.read` and
-    /// `.examine` read it; `.write` needs it to exist.
+    /// Opens the store: `.create` creates it when the schema is missing or empty (with its
+    /// roles, ``createRoles()``, in the same transaction when `withRoles`: a role that may not
+    /// create roles leaves no store behind); `.read` and `.examine` read it; `.write` needs it to
+    /// exist.
     public init(
-        location: PostgreSQLLocation, access: GraphStore.Access, onWaitingForWriteLock: (() -> Void)? = nil
+        location: PostgreSQLLocation, access: GraphStore.Access, withRoles: Bool = false,
+        onWaitingForWriteLock: (() -> Void)? = nil
     ) throws {
         self.location = location
         self.onWaitingForWriteLock = onWaitingForWriteLock
@@ -38,6 +41,7 @@ public final class PostgreSQLStore {
             case .missing:
                 guard access == .create else { throw StoreError.missing(path: location.description) }
                 try create()
+                if withRoles { try makeRoles() }
                 wasCreated = true
             case .outdated(let version):
                 try upgrade(from: version)
@@ -176,17 +180,21 @@ public final class PostgreSQLStore {
     /// not the schema (upgrades are for the store's owner), and set the row counters, which
     /// `isnad copy` into the store moves past the rows it copies. Needs the CREATEROLE privilege.
     public func createRoles() throws {
+        try inWriteTransaction { try makeRoles() }
+    }
+
+    /// ``createRoles()``'s work, in the caller's transaction.
+    private func makeRoles() throws {
         let (reader, writer) = roleNames
         guard writer.utf8.count <= 63 else {
             throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
         }
         let schema = location.storeName
-        try inWriteTransaction {
-            for role in [reader, writer] {
-                let exists = try connection.query("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [.text(role)])
-                if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
-            }
-            try connection.execute(
+        for role in [reader, writer] {
+            let exists = try connection.query("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [.text(role)])
+            if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
+        }
+        try connection.execute(
                 """
                 GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
                 GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
@@ -196,7 +204,6 @@ public final class PostgreSQLStore {
                 ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
                 ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE, UPDATE ON SEQUENCES TO \(writer)
                 """)
-        }
     }
 
     // MARK: Transactions
