@@ -205,7 +205,9 @@ struct AddCommandTests {
         #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
     }
 
-    @Test("with a symmetric predicate, a citation typed the other way round goes to the claim stored either way, from add and from a sheet")
+    @Test(
+        "with a symmetric predicate, a citation typed the other way round goes to the claim stored either way, from add and from a sheet"
+    )
     func symmetricEitherWay() throws {
         let cli = try importedStore()
         let first = try cli.run([
@@ -222,7 +224,8 @@ struct AddCommandTests {
         #expect(denial.standardError.hasPrefix("added citation 2 to claim \"\(id)\""), "\(denial.standardError)")
         try cli.write(
             "sheet.csv",
-            "subject,predicate,object,source,quote,stance,credibility,locator\nisis,linked_to,hamas,police,Hamas blessed,reports,4,\n")
+            "subject,predicate,object,source,quote,stance,credibility,locator\nisis,linked_to,hamas,police,Hamas blessed,reports,4,\n"
+        )
         #expect(try cli.run(["import", "sheet.csv"]).status == 0)
         let claims = try cli.run(["claims", "--predicate", "linked_to", "--format", "csv"]).standardOutput
         let rows = claims.split(separator: "\r\n").dropFirst()

@@ -23,7 +23,9 @@ struct ExchangeCommandTests {
         #expect(try cli.run(["--db", "from-ftm.db", "stats"]).status == 0)
     }
 
-    @Test("FtM ids hold no '.', which FtM reads as a signature; the roles of claimant and via survive a proof list in another order; files of the former ids still import")
+    @Test(
+        "FtM ids hold no '.', which FtM reads as a signature; the roles of claimant and via survive a proof list in another order; files of the former ids still import"
+    )
     func ftmIdsAndRoles() throws {
         let cli = try CLIHarness.scoped
         #expect(try cli.run(["import", Self.dataset]).status == 0)
@@ -45,7 +47,8 @@ struct ExchangeCommandTests {
                     .replacingOccurrences(of: "isnad-entity-", with: "entity.")
                     .replacingOccurrences(of: "isnad-source-", with: "source.")
                     .replacingOccurrences(of: "isnad-claim-", with: "claim.")
-                    .replacingOccurrences(of: #"; claimant: [a-z0-9-]+(; via: [a-z0-9-]+)?""#, with: "\"", options: .regularExpression))
+                    .replacingOccurrences(
+                        of: #"; claimant: [a-z0-9-]+(; via: [a-z0-9-]+)?""#, with: "\"", options: .regularExpression))
         }
         try cli.write("reversed.ftm.jsonl", reversed.joined(separator: "\n") + "\n")
         let imported = try cli.run(["--db", "reversed.db", "import", "--strict", "reversed.ftm.jsonl"])

@@ -31,18 +31,25 @@ struct PostgreSQLTests {
     func schemeInAnyCase() throws {
         let location = try PostgreSQLLocation(uri: "POSTGRESQL://alice@db.example/team?store=syria")
         #expect(location.connectionURI == "postgresql://alice@db.example/team")
-        #expect(try StoreLocation("Postgres://db.example/team") == .postgreSQL(try PostgreSQLLocation(uri: "postgres://db.example/team")))
+        #expect(
+            try StoreLocation("Postgres://db.example/team")
+                == .postgreSQL(try PostgreSQLLocation(uri: "postgres://db.example/team")))
     }
 
     @Test("two names for one store are refused (64): the URI's store= twice, or --store beside it, unless they agree")
     func twoStoreNames() throws {
-        #expect(throws: PostgreSQLLocation.LocationError.self) { try PostgreSQLLocation(uri: "postgresql:///team?store=a&store=b") }
+        #expect(throws: PostgreSQLLocation.LocationError.self) {
+            try PostgreSQLLocation(uri: "postgresql:///team?store=a&store=b")
+        }
         #expect(throws: PostgreSQLLocation.LocationError.self) {
             try PostgreSQLLocation(uri: "postgresql:///team?store=scratch", storeName: "syria")
         }
-        #expect(try PostgreSQLLocation(uri: "postgresql:///team?store=syria&store=syria", storeName: "syria").storeName == "syria")
+        #expect(
+            try PostgreSQLLocation(uri: "postgresql:///team?store=syria&store=syria", storeName: "syria").storeName == "syria")
         let cli = try CLIHarness.scoped
-        let result = try cli.run(["--db", "postgresql://alice:hunter2-secret@127.0.0.1:1/team?store=scratch", "--store", "syria", "stats"])
+        let result = try cli.run([
+            "--db", "postgresql://alice:hunter2-secret@127.0.0.1:1/team?store=scratch", "--store", "syria", "stats",
+        ])
         #expect(result.status == 64)
         #expect(
             result.standardError
@@ -50,7 +57,8 @@ struct PostgreSQLTests {
         )
     }
 
-    @Test("libpq's keyword connection string is refused (64) as neither a path nor a URI, and never echoed: it may hold a password")
+    @Test(
+        "libpq's keyword connection string is refused (64) as neither a path nor a URI, and never echoed: it may hold a password")
     func keywordString() throws {
         let cli = try CLIHarness.scoped
         let text = "host=/tmp dbname=team user=alice password=hunter2-secret"
@@ -451,7 +459,8 @@ struct PostgreSQLTests {
         ["merge", "hadera-victim-1", "hadera-victim-2", "--author", "ana"],
         ["set", "hamas-praised-hadera-attack", "citations[0].credibility", "3"],
         ["set", "hadera-2022-article", "reliability", "D", "--author", "ana"], ["delete", "hamas"],
-        ["delete", "hadera-2022-article", "--author", "ana"], ["undo", "--author", "ana"], ["undo", "3"], ["import", "bad.jsonl"],
+        ["delete", "hadera-2022-article", "--author", "ana"], ["undo", "--author", "ana"], ["undo", "3"],
+        ["import", "bad.jsonl"],
         ["import", "sheet.csv", "--dry-run"], ["import", "sheet.csv"], ["import", "bad.csv"],
         ["import", PostgreSQLTests.dataset], ["export", "jsonl"], ["claims"], ["show", "hamas"], ["check"], ["duplicates"],
         ["search", "arab states"],

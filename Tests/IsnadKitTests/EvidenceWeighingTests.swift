@@ -105,7 +105,6 @@ struct EvidenceWeighingTests {
         )
     }
 
-
     @Test("a citation is never stronger than the via it is read in, even when its channel converges on its claimant")
     func viaCaps() throws {
         // The review's case: the police (B) are quoted by an article (E), and again by an
@@ -187,7 +186,8 @@ struct EvidenceWeighingTests {
         #expect(weight.strength?.evidence.denyingSources == ["y", "z"])
         // z's denial is C, but a denial's grade is not the support's: the best grade is that of
         // the one supporting channel, all through art (E).
-        #expect(weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied by 2 sources in 2 channels")
+        #expect(
+            weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied by 2 sources in 2 channels")
     }
 
     @Test("more channels rank stronger than a better grade")

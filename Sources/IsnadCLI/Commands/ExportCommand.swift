@@ -139,10 +139,12 @@ enum ExportCommand: Command {
             }
         case .stix:
             try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }
-            try sayRetractedLeftOut(of: store, context: context, "STIX carries the evidence that stands; export jsonl --include-retracted keeps them")
+            try sayRetractedLeftOut(
+                of: store, context: context, "STIX carries the evidence that stands; export jsonl --include-retracted keeps them")
         case .ftm:
             try withOutput(path, context: context) { try FtMWriter(store: store, sink: $0).write() }
-            try sayRetractedLeftOut(of: store, context: context, "FtM carries the evidence that stands; export jsonl --include-retracted keeps them")
+            try sayRetractedLeftOut(
+                of: store, context: context, "FtM carries the evidence that stands; export jsonl --include-retracted keeps them")
         case .history:
             try withOutput(path, context: context) { sink in
                 var json = JSONWriter()

@@ -203,7 +203,8 @@ enum ShowCommand: Command {
                 if reliabilities[citation.source] == nil {
                     reliabilities[citation.source] = try store.source(id: citation.source)?.reliability ?? .f
                 }
-                cited.append(GradedCitation(citation: citation, reliability: reliabilities[citation.source] ?? .f, publicSince: nil))
+                cited.append(
+                    GradedCitation(citation: citation, reliability: reliabilities[citation.source] ?? .f, publicSince: nil))
             }
             return GradedClaim(claim: claim, citations: cited)
         }

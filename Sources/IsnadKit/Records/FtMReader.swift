@@ -275,7 +275,8 @@ public struct FtMReader {
         }
         var id: String?
         if ftmID.hasPrefix(FtMMapping.claimPrefix) || ftmID.hasPrefix(FtMMapping.formerPrefixes.claim),
-            let recorded = properties.strings("recordId").first, Identifier.isValid(recorded) {
+            let recorded = properties.strings("recordId").first, Identifier.isValid(recorded)
+        {
             id = recorded
         }
         let claim = Claim(

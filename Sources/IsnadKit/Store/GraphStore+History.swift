@@ -234,7 +234,10 @@ extension GraphStore {
         }
         let found = try database.prepare("SELECT command, undoes, undone_by, travelled, author FROM change WHERE id = ?1")
             .firstRow([.integer(Int64(number))]) { row in
-                (row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2), row.int(3) != 0, row.string(4))
+                (
+                    row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2), row.int(3) != 0,
+                    row.string(4)
+                )
             }
         guard let found else { throw HistoryError.noSuchEntry(number) }
         // Its records are that store's as they were there: putting them back here could undo

@@ -65,7 +65,8 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
                 if let named, named != value {
                     throw LocationError(
                         message:
-                            "the URI names two stores, \"\(Text.printable(named))\" and \"\(Text.printable(value))\": give store= once")
+                            "the URI names two stores, \"\(Text.printable(named))\" and \"\(Text.printable(value))\": give store= once"
+                    )
                 }
                 named = value
             } else {
@@ -75,7 +76,8 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         if let storeName, let named, storeName != named {
             throw LocationError(
                 message:
-                    "--store \(Text.printable(storeName)) and the URI's store=\(Text.printable(named)) name two stores: give one of them")
+                    "--store \(Text.printable(storeName)) and the URI's store=\(Text.printable(named)) name two stores: give one of them"
+            )
         }
         let name = storeName ?? named ?? PostgreSQLLocation.defaultStoreName
         if let problem = PostgreSQLLocation.problem(withStoreName: name) {

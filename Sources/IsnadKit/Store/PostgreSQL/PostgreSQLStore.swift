@@ -195,15 +195,15 @@ public final class PostgreSQLStore {
             if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
         }
         try connection.execute(
-                """
-                GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
-                GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
-                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
-                GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
-                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
-                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
-                ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE, UPDATE ON SEQUENCES TO \(writer)
-                """)
+            """
+            GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
+            GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
+            GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
+            ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
+            ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
+            ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT USAGE, UPDATE ON SEQUENCES TO \(writer)
+            """)
     }
 
     // MARK: Transactions
