@@ -292,6 +292,10 @@ def main():
         # Arabic: the page turns right to left, the legend and panel follow.
         page.get_by_label("Language").select_option("ar")
         check(page.locator("html[dir=rtl]").count() == 1, "no dir=rtl after switching to Arabic")
+        # A label takes its direction from its own text, not the page's: a Latin name in the
+        # Arabic view must not read ".Mr. X, Jr".
+        check(page.evaluate("() => getComputedStyle(document.querySelector('.node text')).unicodeBidi") == "plaintext",
+              "labels take the page's direction in the Arabic view")
         check("الأشكال" in page.locator("#legend").inner_text(), "the legend is not in Arabic")
         # From subject to object as Arabic runs: the arrow points left.
         page.locator(".edge[data-claim]").first.focus()
