@@ -654,6 +654,32 @@ struct ExportRoundTripTests {
     }
 
     @Test(
+        "read as the docs say (edge_key_type=str), networkx keeps parallel claims whose ids read as one number",
+        .enabled(if: ExternalTool.python(with: ["networkx"]) != nil, "needs python3 with networkx (apt: python3-networkx)"))
+    func graphMLNumericIDs() throws {
+        let folder = try TemporaryFolder.scoped
+        let citation = #"[{"source":"s","quote":"q","stance":"asserts","credibility":3}]"#
+        let records = """
+            {"record":"entity","id":"a","type":"organization","name":"A"}
+            {"record":"entity","id":"b","type":"organization","name":"B"}
+            {"record":"source","id":"s","type":"other","title":"S","reliability":"C"}
+            {"record":"claim","id":"007","subject":"a","predicate":"funded","object":"b","start":"2020","end":null,"citations":\(citation)}
+            {"record":"claim","id":"7","subject":"a","predicate":"funded","object":"b","start":"2021","end":null,"citations":\(citation)}
+
+            """
+        let path = try folder.write("numeric.graphml", try ExportFixtures.graphML(try Fixtures.store(records, in: folder)))
+        let script = """
+            import json, sys, networkx as nx
+            g = nx.read_graphml(sys.argv[1], force_multigraph=True, edge_key_type=str)
+            print(json.dumps(sorted(k for a, b, k in g.edges(keys=True))))
+            """
+        let python = try #require(ExternalTool.python(with: ["networkx"]))
+        let result = try ExternalTool.run(python, ["-c", script, path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "[\"007\", \"7\"]\n")
+    }
+
+    @Test(
         "igraph reads the same graph: directed, every node and edge, the attributes",
         .enabled(if: ExternalTool.python(with: ["igraph"]) != nil, "needs python3 with igraph (apt: python3-igraph)"))
     func graphMLThroughIgraph() throws {
