@@ -30,6 +30,26 @@ struct EditCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("an edit the store does not take (the record changed meanwhile) is kept in a file, not lost with the editor's")
+    func conflictKeepsTheEdit() throws {
+        let cli = try importedStore()
+        // While the editor is open, another process changes the same record.
+        let script = """
+            "\(CLIHarness.binary)" --db "\(cli.path("isnad.db"))" set hamas-praised-attack notes "a colleague's note" >/dev/null 2>&1
+            sed -i 's/"credibility": 2/"credibility": 4/' "$1"
+            """
+        let result = try edit(cli, "hamas-praised-attack", script: script)
+        #expect(result.status == 65, "\(result.standardError)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.standardError)")
+        #expect(lines.last == "isnad: claim \"hamas-praised-attack\" was changed by someone else meanwhile: nothing changed, edit it again")
+        let prefix = "isnad: your edit of claim \"hamas-praised-attack\" is kept in "
+        let kept = try #require(lines.first.map(String.init).flatMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: kept).deletingLastPathComponent().path) }
+        let text = try String(contentsOfFile: kept, encoding: .utf8)
+        #expect(text.contains(#""credibility": 4"#) && text.contains(#""id": "hamas-praised-attack""#), "\(text)")
+    }
+
     @Test("an invalid change reopens the file with the error as a comment; the fix is then saved")
     func invalidThenFixed() throws {
         let cli = try importedStore()

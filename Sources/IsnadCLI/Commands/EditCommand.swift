@@ -89,13 +89,24 @@ enum EditCommand: Command {
                     context.message("\(label): unchanged")
                     return
                 }
-                let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
-                    session in
-                    guard let now = try session.record(original.kind, id: original.id), now == original else {
-                        throw LookupError(
-                            description: "\(label) was changed by someone else meanwhile: nothing changed, edit it again")
+                let entry: Int?
+                do {
+                    (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
+                        session in
+                        guard let now = try session.record(original.kind, id: original.id), now == original else {
+                            throw LookupError(
+                                description: "\(label) was changed by someone else meanwhile: nothing changed, edit it again")
+                        }
+                        try session.put(record)
                     }
-                    try session.put(record)
+                } catch {
+                    // The record was good, the store did not take it (a colleague's change
+                    // meanwhile, a role that may only read, a lost connection): the analyst's
+                    // work is kept, not removed with the editor's folder.
+                    if let kept = keep(content, named: URL(fileURLWithPath: path).lastPathComponent) {
+                        context.message("isnad: your edit of \(label) is kept in \(kept)")
+                    }
+                    throw error
                 }
                 context.message("edited \(label)" + (entry.map { " (history entry \($0))" } ?? ": unchanged"))
                 return
@@ -106,6 +117,20 @@ enum EditCommand: Command {
         // A hundred saves, every one refused: nothing changed, and a script must not read success.
         throw LookupError(
             description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
+    }
+
+    /// Writes an edit the store refused into a folder of its own that outlives the command
+    /// (mkdtemp: mode 0700, a name nobody could plant a link at); its path, or nil.
+    static func keep(_ content: String, named name: String) -> String? {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/isnad-kept-XXXXXX").utf8CString)
+        guard
+            let folder = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }).map({
+                String(cString: $0)
+            })
+        else { return nil }
+        let path = folder + "/" + name
+        guard (try? Data((content + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil else { return nil }
+        return path
     }
 
     struct EditProblem: Error {
