@@ -64,7 +64,7 @@ enum ExitCode: Int32 {
             switch error.kind {
             case .cannotConnect: self = .unavailable
             case .unreadableURI: self = .usage
-            case .connectionLost, .concurrentChange: self = .temporaryFailure
+            case .connectionLost, .concurrentChange, .timedOut: self = .temporaryFailure
             case .permissionDenied: self = .permissionDenied
             case .other: self = .failure
             }

@@ -602,6 +602,44 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "a lock the server gives up waiting for (lock_timeout) is exit 75, nothing committed, run again",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func serverTimeout() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        #expect(try cli.run(["--db", uri, "init"]).status == 0)
+        guard let psql = ExternalTool.path("psql"), let server = PostgreSQLServer.uri else { return }
+        // Another client holds the store's write lock for a while.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: psql)
+        holder.arguments = [
+            "-X", "-q", server, "-c", "SELECT pg_advisory_lock(\(0x4953_4E44), hashtext('\(name)')), pg_sleep(3)",
+        ]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.terminate() }
+        for _ in 0..<100 {
+            let held = try PostgreSQLServer.psql(
+                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND query LIKE '%\(name)%' AND pid <> pg_backend_pid()"
+            )
+            if held?.standardOutput != "0\n" { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let result = try cli.run(
+            ["--db", uri, "import", PostgreSQLTests.dataset], environment: ["PGOPTIONS": "-c lock_timeout=200"])
+        #expect(result.status == 75, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "the server gave up waiting (canceling statement due to lock timeout); nothing of this command was committed: run it again"
+            ), "\(result.standardError)")
+        holder.terminate()
+        holder.waitUntilExit()
+        #expect(try cli.run(["--db", uri, "stats"]).standardOutput.hasPrefix("0 entities, 0 sources, 0 claims"))
+    }
+
+    @Test(
         "writers at once: each is all or nothing, none is lost",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func concurrentWriters() async throws {

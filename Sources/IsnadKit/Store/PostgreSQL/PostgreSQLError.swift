@@ -19,6 +19,9 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
         case permissionDenied
         /// Another client changed the same rows at the same time (SQLSTATE 40001, 40P01).
         case concurrentChange
+        /// The server gave up waiting: a lock not granted in time, a statement or lock timeout
+        /// (SQLSTATE 55P03, 57014), set by the server, the role or `PGOPTIONS`.
+        case timedOut
         /// Anything else.
         case other
 
@@ -26,6 +29,7 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
             switch sqlState {
             case "42501", "25006": self = .permissionDenied
             case "40001", "40P01": self = .concurrentChange
+            case "55P03", "57014": self = .timedOut
             case let state? where state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03":
                 self = .connectionLost
             default: self = .other
@@ -57,10 +61,14 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
             "\(location) is not a connection URI libpq can read (\(message)): see https://www.postgresql.org/docs/15/libpq-connect.html#LIBPQ-CONNSTRING"
         case .connectionLost:
             "the connection to \(location) was lost (\(message)); nothing of this command was committed: run it again once the server is back"
+        case .permissionDenied where message.contains("temporary tables"):
+            "\(location): this database role may not make temporary tables (\(message)), which every command uses; nothing was written: the database's owner grants them, GRANT TEMPORARY ON DATABASE … TO \(location.storeName)_reader, \(location.storeName)_writer"
         case .permissionDenied:
             "\(location): this database role may not do that (\(message)); nothing was written: a store's reader role only reads, and its writer role changes records, not the schema"
         case .concurrentChange:
             "\(location): another analyst changed the same records at the same time, and nothing of this command was written: run it again"
+        case .timedOut:
+            "\(location): the server gave up waiting (\(message)); nothing of this command was committed: run it again (another client may hold the store's write lock)"
         case .other: "\(location): \(message)"
         }
     }
