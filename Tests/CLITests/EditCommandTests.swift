@@ -42,9 +42,12 @@ struct EditCommandTests {
         #expect(result.status == 65, "\(result.standardError)")
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 2, "\(result.standardError)")
-        #expect(lines.last == "isnad: claim \"hamas-praised-attack\" was changed by someone else meanwhile: nothing changed, edit it again")
+        #expect(
+            lines.last
+                == "isnad: claim \"hamas-praised-attack\" was changed by someone else meanwhile: nothing changed, edit it again")
         let prefix = "isnad: your edit of claim \"hamas-praised-attack\" is kept in "
-        let kept = try #require(lines.first.map(String.init).flatMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        let kept = try #require(
+            lines.first.map(String.init).flatMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: kept).deletingLastPathComponent().path) }
         let text = try String(contentsOfFile: kept, encoding: .utf8)
         #expect(text.contains(#""credibility": 4"#) && text.contains(#""id": "hamas-praised-attack""#), "\(text)")

@@ -67,6 +67,36 @@ struct ExchangeCommandTests {
                 #""source":"essam-salih-press-conference-2017","via":"hadera-2022-article""#))
     }
 
+    @Test("FtM: a claimant whose id FtM shortens with a hash keeps its role when the proof list comes in another order")
+    func ftmLongClaimantID() throws {
+        let cli = try CLIHarness.scoped
+        let long = String(repeating: "p", count: 190)
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"\(long)","type":"statement","title":"Long","reliability":"B"}
+            {"record":"source","id":"art","type":"news-article","title":"Article","reliability":"E"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"\(long)","via":"art","quote":"q","stance":"asserts","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        var lines: [String] = []
+        for line in try cli.run(["export", "ftm"]).standardOutput.split(separator: "\n") {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            var properties = try #require(object["properties"] as? [String: Any])
+            if let proof = properties["proof"] as? [String] { properties["proof"] = Array(proof.reversed()) }
+            object["properties"] = properties
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        }
+        try cli.write("reversed.ftm.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["--db", "back.db", "import", "reversed.ftm.jsonl"]).status == 0)
+        let back = try cli.run(["--db", "back.db", "export", "jsonl"]).standardOutput
+        #expect(back.contains(#","via":"art","quote":"q""#), "\(back)")
+        #expect(!back.contains(#""source":"art""#))
+    }
+
     @Test("a STIX bundle with a syntax error is refused at the line and column an editor shows, not a byte offset")
     func stixSyntaxError() throws {
         let cli = try CLIHarness.scoped

@@ -189,7 +189,7 @@ struct MergeCommandTests {
         #expect(merge.status == 65)
         #expect(
             merge.standardError
-                == "isnad: merged, claims \"daesh-claimed-attack\" and \"isis-claimed-attack\" become one, and citation 1 of \"daesh-claimed-attack\" is citation 2 of \"isis-claimed-attack\" (the same source, via and quote) with another stance, credibility, translation or locator: make them agree (isnad edit daesh-claimed-attack), or retract one (isnad retract daesh-claimed-attack --citation 1), first\n"
+                == "isnad: merged, claims \"daesh-claimed-attack\" and \"isis-claimed-attack\" become one, and citation 1 of \"daesh-claimed-attack\" is citation 2 of \"isis-claimed-attack\" (the same source, via and quote) with another stance, credibility, translation or locator: make them agree (isnad edit daesh-claimed-attack or isnad edit isis-claimed-attack), or retract the citation on both, first\n"
         )
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
         #expect(try cli.run(["set", "isis-claimed-attack", "citations[1].stance", "reports"]).status == 0)
@@ -197,6 +197,25 @@ struct MergeCommandTests {
         #expect(try cli.run(["set", "isis-claimed-attack", "citations[1].credibility", "4"]).status == 0)
         #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
         #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test("a symmetric claim stored the other way round is the same relationship to merge: its citations join, no second claim")
+    func symmetricTwin() throws {
+        let cli = try importedStore()
+        let citation = #"[{"source":"article","quote":"تبنى","stance":"reports","credibility":4}]"#
+        try cli.write(
+            "linked.jsonl",
+            #"{"record":"claim","id":"hamas-linked-to-isis","subject":"hamas","predicate":"linked_to","object":"isis","start":null,"end":null,"citations":\#(citation)}"#
+                + "\n"
+                + #"{"record":"claim","id":"daesh-linked-to-hamas","subject":"daesh","predicate":"linked_to","object":"hamas","start":null,"end":null,"citations":[{"source":"police","quote":"praised it","stance":"denies","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "linked.jsonl"]).status == 0)
+        let merge = try cli.run(["merge", "isis", "daesh"])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(merge.standardError.contains("2 combined with identical claims"), "\(merge.standardError)")
+        let claims = try cli.run(["claims", "--predicate", "linked_to", "--format", "csv"]).standardOutput
+        #expect(claims.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasPrefix("hamas-linked-to-isis,") }, "\(claims)")
+        #expect(claims.contains(",disputed,"))
     }
 
     @Test("show and log mark a merge: on the kept entity, on the merged one's entry, and on the claims it moved")

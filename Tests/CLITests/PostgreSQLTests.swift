@@ -62,13 +62,21 @@ struct PostgreSQLTests {
     func keywordString() throws {
         let cli = try CLIHarness.scoped
         let text = "host=/tmp dbname=team user=alice password=hunter2-secret"
-        for arguments in [["--db", text, "stats"], ["copy", text, "copy.db"], ["stats"]] {
+        for arguments in [
+            ["--db", text, "stats"], ["copy", text, "copy.db"], ["stats"],
+            ["--db", "keepalives=1 host=h password=hunter2-secret", "init"], ["--db", "password=hunter2-secret", "stats"],
+        ] {
             let result = try cli.run(arguments, environment: ["ISNAD_DB": text])
             #expect(result.status == 64, "\(arguments): \(result.standardError)")
             #expect(result.standardError.contains("reads no keyword connection string"), "\(result.standardError)")
             #expect(!result.standardError.contains("hunter2"))
         }
         #expect(!FileManager.default.fileExists(atPath: cli.path(text)))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("keepalives=1 host=h password=hunter2-secret")))
+        // One word with a folder in it is a path, as a Hive-style folder name is.
+        #expect(!PostgreSQLLocation.isKeywordString("user=alice/isnad.db"))
+        #expect(!PostgreSQLLocation.isKeywordString("a=b.db"))
+        #expect(PostgreSQLLocation.isKeywordString("sslrootcert=/x host=h"))
     }
 
     @Test(
@@ -632,7 +640,7 @@ struct PostgreSQLTests {
         #expect(result.status == 75, "\(result.standardError)")
         #expect(
             result.standardError.contains(
-                "the server gave up waiting (canceling statement due to lock timeout); nothing of this command was committed: run it again"
+                "the server cancelled the command (canceling statement due to lock timeout: a lock or statement timeout, or an administrator); nothing of this command was committed: run it again"
             ), "\(result.standardError)")
         holder.terminate()
         holder.waitUntilExit()

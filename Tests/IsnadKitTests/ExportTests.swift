@@ -289,6 +289,15 @@ struct DOTEscapingTests {
         #expect(DOTEscaping.quoted(text) == expected)
     }
 
+    @Test("a name is drawn at most 80 characters a line and four lines, however short the whole")
+    func drawnNames() {
+        let lines = (0..<12).map { "L\($0)" }
+        #expect(ExportStyle.drawnName(lines.joined(separator: "\n")) == "L0\nL1\nL2\nL3 …")
+        #expect(ExportStyle.drawnName("Hamas\r\nحماس") == "Hamas\r\nحماس")
+        let long = String(repeating: "x", count: 100)
+        #expect(ExportStyle.drawnName("a\n" + long) == "a\n" + String(repeating: "x", count: 79) + "…")
+    }
+
     @Test("in a tooltip a backslash is written four times: Graphviz reads a tooltip's backslashes twice")
     func tooltipBackslashes() {
         #expect(DOTEscaping.quoted(#"a\N "b""#, as: .tooltip) == #""a\\\\N \"b\"""#)

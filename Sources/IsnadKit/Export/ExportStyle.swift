@@ -44,7 +44,6 @@ public enum ExportStyle {
     }
 
     static func drawnName(_ name: String) -> String {
-        guard name.count > longestDrawnName else { return name }
         let lines = name.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard lines.count > mostDrawnNameLines || lines.contains(where: { $0.count > longestDrawnName }) else { return name }
         var drawn = lines.prefix(mostDrawnNameLines).map { line in

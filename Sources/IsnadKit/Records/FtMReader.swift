@@ -239,9 +239,21 @@ public struct FtMReader {
         if let (stance, credibility, claimant, via) = graded {
             // The roles as the status names them, when they are among the proofs; else (a file
             // from before they were named) the order of `proof`, which FtM need not keep.
-            let named = claimant.flatMap { proofs.contains($0) ? $0 : nil }
+            // The status names the sources by their Isnad ids, `proof` by their FtM ids, which a
+            // long id shortens with a hash: compared as `proof` reads back.
+            func asProof(_ id: String?) -> String? {
+                id.map { FtMReader.isnadID(FtMMapping.sourceID($0), kind: .source) }.flatMap { proofs.contains($0) ? $0 : nil }
+            }
+            let named = asProof(claimant)
             let source = named ?? proofs[0]
-            let relay = named == nil ? (proofs.count > 1 ? proofs[1] : nil) : via.flatMap { proofs.contains($0) ? $0 : nil }
+            let relay: String? =
+                if named == nil {
+                    proofs.count > 1 ? proofs[1] : nil
+                } else if via == nil {
+                    nil
+                } else {
+                    asProof(via) ?? proofs.first { $0 != source }
+                }
             citations.append(
                 Citation(
                     source: source, via: relay, quote: quote, quoteEnglish: summaries.first, stance: stance,

@@ -337,7 +337,12 @@ extension ChangeSession {
             if claim.subject == claim.object {
                 throw MergeError.selfLink(claim: claim.id, keep: kept.id, other: other.id, isRetracted: claim.retraction != nil)
             }
-            let twinID = try store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            // A symmetric relationship may be stored either way round (as add claim finds it).
+            let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
+            let twinID = try
+                (store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+                + (isSymmetric
+                    ? store.claimsStating(subject: claim.object, predicate: claim.predicate, object: claim.subject) : []))
                 .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
             if let twinID, claim.retraction == nil, case .claim(var twin)? = try record(.claim, id: twinID) {
                 for (position, citation) in claim.citations.enumerated() {
@@ -352,7 +357,9 @@ extension ChangeSession {
                         throw MergeError.retractedTwin(retracted: twin.id, number: index + 1, standing: claim.id)
                     case (nil, .some):
                         throw MergeError.retractedTwin(retracted: claim.id, number: position + 1, standing: twin.id)
-                    default: break
+                    // Retracted on both: neither reading counts, the twin's is kept with its reason.
+                    case (.some, .some): continue
+                    case (nil, nil): break
                     }
                     // The same passage given with another stance or grade: keeping either would
                     // drop the other's reading without a word, as an import refuses to.
@@ -406,7 +413,7 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
         case .retractedTwin(let retracted, let number, let standing):
             "merged, claims \"\(retracted)\" and \"\(standing)\" become one, and citation \(number) of \"\(retracted)\" is retracted where \"\(standing)\" has it standing: isnad restore \(retracted) --citation \(number), or retract it on \"\(standing)\", first"
         case .differingTwin(let claim, let number, let twin, let twinNumber):
-            "merged, claims \"\(claim)\" and \"\(twin)\" become one, and citation \(number) of \"\(claim)\" is citation \(twinNumber) of \"\(twin)\" (the same source, via and quote) with another stance, credibility, translation or locator: make them agree (isnad edit \(claim)), or retract one (isnad retract \(claim) --citation \(number)), first"
+            "merged, claims \"\(claim)\" and \"\(twin)\" become one, and citation \(number) of \"\(claim)\" is citation \(twinNumber) of \"\(twin)\" (the same source, via and quote) with another stance, credibility, translation or locator: make them agree (isnad edit \(claim) or isnad edit \(twin)), or retract the citation on both, first"
         }
     }
 }

@@ -409,8 +409,9 @@ function label(entity, language) {
   return language === 'ar' && entity.name_ar ? entity.name_ar : entity.name;
 }
 
-/** The label drawn on the graph: as ExportStyle.drawnLabel, a name past 80 characters cut there
- *  with `…` (the panel shows it whole). */
+/** The label drawn on the graph: a name past 80 characters cut there with `…` (the panel and the
+ *  screen reader's label have it whole). An SVG text is one line, so the whole name is cut,
+ *  where ExportStyle.drawnLabel cuts each line of a name Graphviz draws on several. */
 const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : null;
 function drawnLabel(entity, language) {
   const name = label(entity, language);
@@ -510,7 +511,7 @@ function relabel() {
   for (const group of byId('nodes').children) {
     const entity = entityById.get(group.dataset.entity);
     group.querySelector('text').textContent = drawnLabel(entity, state.language);
-    group.setAttribute('aria-label', `${drawnLabel(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
+    group.setAttribute('aria-label', `${label(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
   }
   if (isOverview) placeLabels();
 }

@@ -68,7 +68,7 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
         case .concurrentChange:
             "\(location): another analyst changed the same records at the same time, and nothing of this command was written: run it again"
         case .timedOut:
-            "\(location): the server gave up waiting (\(message)); nothing of this command was committed: run it again (another client may hold the store's write lock)"
+            "\(location): the server cancelled the command (\(message): a lock or statement timeout, or an administrator); nothing of this command was committed: run it again (another client may hold the store's write lock)"
         case .other: "\(location): \(message)"
         }
     }

@@ -29,13 +29,17 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `text` reads as libpq's other form of connection string, keywords and values
     /// (`host=/tmp dbname=isnad password=…`), which Isnad does not read: not a file's path either.
+    /// Every word is `keyword=value` (libpq has some forty keywords, and more come): two words or
+    /// more, or one that gives a password. A path such as `user=alice/isnad.db` or `a=b.db` is
+    /// one word, and stays a path.
     public static func isKeywordString(_ text: String) -> Bool {
-        let first = text.drop { $0 == " " }.prefix { $0 != "=" && $0 != " " }
-        guard text.contains("=") else { return false }
-        return [
-            "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service", "sslmode", "options",
-            "connect_timeout", "application_name", "target_session_attrs",
-        ].contains(first.lowercased())
+        let words = text.split(whereSeparator: \.isWhitespace)
+        func isKeywordValue(_ word: Substring) -> Bool {
+            guard let equals = word.firstIndex(of: "="), equals > word.startIndex else { return false }
+            return word[..<equals].allSatisfy { $0.isASCII && ($0.isLetter || $0 == "_") }
+        }
+        guard !words.isEmpty, words.allSatisfy(isKeywordValue) else { return false }
+        return words.count > 1 || words[0].lowercased().hasPrefix("password=") || words[0].lowercased().hasPrefix("sslpassword=")
     }
 
     /// Reads a connection URI. `storeName` (from `--store`) names the store when given; else the
