@@ -147,8 +147,18 @@ private final class RowImporter {
     /// Rows that gave a citation of the row before again, word for word: not counted.
     var repeatedCitations = 0
     /// Citations of the store's claims that rows gave again with other values (see
-    /// ``ClaimSheetImporter/Summary/changedCitations``).
-    var changedCitations = 0
+    /// ``ClaimSheetImporter/Summary/changedCitations``): those whose last row differs from what
+    /// the store held before the import, each counted once, however many rows gave it.
+    var changedCitations: Int {
+        lastGiven.reduce(0) { count, claim in
+            count + claim.value.filter { key, citation in heldBefore[claim.key]?[key].map { $0 != citation } ?? false }.count
+        }
+    }
+    /// The citations of the store's claims as the store held them before this import, taken when
+    /// a row first touches each claim; and what the rows gave last for each of them.
+    private var heldBefore: [String: [Int64: Citation]] = [:]
+    private var lastGiven: [String: [Int64: Citation]] = [:]
+    private var addedClaims: Set<String> = []
     /// The stored texts quotes were looked up in, by source id, folded once: a sheet cites the
     /// same article row after row.
     private var searchableTexts: [String: QuoteLocator.SearchableText] = [:]
@@ -324,7 +334,11 @@ private final class RowImporter {
         if let match = same.first { new.id = match.id }
         guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
             try session.put(.claim(new))
+            addedClaims.insert(new.id)
             return
+        }
+        if !addedClaims.contains(stored.id), heldBefore[stored.id] == nil {
+            heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0) }) { first, _ in first }
         }
         if stored.retraction != nil {
             throw ClaimSheetImporter.Refusal(
@@ -337,7 +351,7 @@ private final class RowImporter {
             }
             // A retraction is taken back only by restore or undo, as an import of records keeps it.
             citation.retraction = stored.citations[index].retraction
-            if citation != stored.citations[index] { changedCitations += 1 }
+            if heldBefore[stored.id]?[citation.key] != nil { lastGiven[stored.id, default: [:]][citation.key] = citation }
             stored.citations[index] = citation
         }
         try session.put(.claim(stored))
