@@ -115,13 +115,13 @@ def main():
         check(page.locator("[data-pair]").count() < expected["claims"], "pairs: not fewer edges than claims")
         # The panel of a pair shows the claims the filters leave now, not those of the click.
         busiest = page.evaluate("""() => [...document.querySelectorAll('[data-pair]')].map((edge) => edge.dataset.pair)
-            .sort((a, b) => window.isnad.visible().filter((i) => `${i.claim.subject}>${i.claim.object}` === b).length
-                - window.isnad.visible().filter((i) => `${i.claim.subject}>${i.claim.object}` === a).length)[0]""")
+            .sort((a, b) => window.isnad.visible().filter((i) => window.isnad.pairOf(i).key === b).length
+                - window.isnad.visible().filter((i) => window.isnad.pairOf(i).key === a).length)[0]""")
         page.locator(f'[data-pair="{busiest}"]').first.dispatch_event("click")
         listed = page.locator("#details [data-claim-ref]").count()
         check(listed > 1, f"the pair {busiest} lists {listed} claims")
         page.locator('#statuses input[value="alleged"]').set_checked(False)
-        left = page.evaluate("(key) => window.isnad.visible().filter((i) => `${i.claim.subject}>${i.claim.object}` === key).length", busiest)
+        left = page.evaluate("(key) => window.isnad.visible().filter((i) => window.isnad.pairOf(i).key === key).length", busiest)
         listed = page.locator("#details [data-claim-ref]").count()
         check(listed == left, f"alleged hidden: the pair's panel lists {listed} claims, {left} are left")
         for box in page.locator("#statuses input").all():

@@ -227,6 +227,11 @@ struct AddCommandTests {
             "subject,predicate,object,source,quote,stance,credibility,locator\nisis,linked_to,hamas,police,Hamas blessed,reports,4,\n"
         )
         #expect(try cli.run(["import", "sheet.csv"]).status == 0)
+        let byID = try cli.run([
+            "add", "claim", "isis", "linked_to", "hamas", "--id", id, "--source", "police", "--quote", "Hamas blessed",
+            "--stance", "asserts", "--credibility", "4",
+        ])
+        #expect(byID.status == 0, "\(byID.standardError)")
         let claims = try cli.run(["claims", "--predicate", "linked_to", "--format", "csv"]).standardOutput
         let rows = claims.split(separator: "\r\n").dropFirst()
         #expect(rows.count == 3 && rows.allSatisfy { $0.hasPrefix("\(id),hamas,") }, "\(claims)")

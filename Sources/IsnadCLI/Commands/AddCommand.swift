@@ -340,6 +340,10 @@ enum AddCommand: Command {
             if stored.retraction != nil {
                 throw LookupError(description: "claim \"\(new.id)\" is retracted: isnad restore it first")
             }
+            // A symmetric relationship named by --id the other way round is the same one.
+            if store.vocabulary[new.predicate]?.isSymmetric == true, stored.subject == new.object, stored.object == new.subject {
+                swap(&new.subject, &new.object)
+            }
             if let changed = new.changedEnd(from: stored) {
                 throw LookupError(
                     description:

@@ -1103,7 +1103,7 @@ function bindControls() {
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, consonantKey, consonantKeys, visible: () => visible };
+window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, consonantKey, consonantKeys, pairOf, visible: () => visible };
 
 drawMarkers();
 drawNodes();
