@@ -315,14 +315,8 @@ enum AddCommand: Command {
                 // citation; with a symmetric predicate (linked_to), stored either way round: a
                 // denial typed "isis linked_to hamas" must meet the support of "hamas linked_to
                 // isis", not stand apart from it.
-                let isSymmetric = store.vocabulary[new.predicate]?.isSymmetric ?? false
-                let forward = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
-                    .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: false) }
-                let reversed =
-                    isSymmetric
-                    ? try store.claimsStating(subject: new.object, predicate: new.predicate, object: new.subject)
-                        .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) } : []
-                let same = (forward + reversed).filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
+                let same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
+                    .filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
                 if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
                 if same.count > 1 {
                     let listed = same.prefix(5).map(\.id).joined(separator: ", ") + (same.count > 5 ? " …" : "")

@@ -316,14 +316,8 @@ private final class RowImporter {
     /// predicate the relationship may be stored either way round.
     private func write(_ claim: Claim) throws {
         var new = claim
-        let isSymmetric = store.vocabulary[new.predicate]?.isSymmetric ?? false
-        let forward = try store.claimsStating(subject: new.subject, predicate: new.predicate, object: new.object)
-            .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: false) }
-        let reversed =
-            isSymmetric
-            ? try store.claimsStating(subject: new.object, predicate: new.predicate, object: new.subject)
-                .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) } : []
-        let same = (forward + reversed).filter { $0.start == new.start && $0.end == new.end }
+        let same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
+            .filter { $0.start == new.start && $0.end == new.end }
         if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
         if same.count > 1 {
             throw ClaimSheetImporter.Refusal(

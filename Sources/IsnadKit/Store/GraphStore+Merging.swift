@@ -338,12 +338,10 @@ extension ChangeSession {
                 throw MergeError.selfLink(claim: claim.id, keep: kept.id, other: other.id, isRetracted: claim.retraction != nil)
             }
             // A symmetric relationship may be stored either way round (as add claim finds it).
-            let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
-            let twinID = try
-                (store.claimsStating(subject: claim.subject, predicate: claim.predicate, object: claim.object)
-                + (isSymmetric
-                    ? store.claimsStating(subject: claim.object, predicate: claim.predicate, object: claim.subject) : []))
-                .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
+            let twinID = try store.claimsStatingEitherWay(
+                subject: claim.subject, predicate: claim.predicate, object: claim.object
+            )
+            .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
             if let twinID, claim.retraction == nil, case .claim(var twin)? = try record(.claim, id: twinID) {
                 for (position, citation) in claim.citations.enumerated() {
                     guard let index = twin.citations.firstIndex(where: { $0.key == citation.key }) else {
@@ -419,6 +417,20 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
 }
 
 extension GraphStore {
+    /// ``claimsStating(subject:predicate:object:)``, and, when the predicate is symmetric
+    /// (`linked_to`), the claims stating it the other way round (`isReversed`): one relationship
+    /// either way, for `add claim`, a claims sheet and `merge` to find it as the same.
+    public func claimsStatingEitherWay(subject: String, predicate: String, object: String) throws -> [(
+        id: String, start: PartialDate?, end: PartialDate?, isReversed: Bool
+    )] {
+        let forward = try claimsStating(subject: subject, predicate: predicate, object: object)
+            .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: false) }
+        guard vocabulary[predicate]?.isSymmetric == true, subject != object else { return forward }
+        return try forward
+            + claimsStating(subject: object, predicate: predicate, object: subject)
+            .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) }
+    }
+
     /// The claims (standing, not retracted) with this subject, predicate and object: their ids
     /// and dates, in id order. One index lookup, however many claims the two entities share.
     public func claimsStating(subject: String, predicate: String, object: String) throws -> [(
