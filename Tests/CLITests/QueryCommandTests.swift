@@ -333,7 +333,7 @@ struct QueryCommandTests {
         #expect(table.status == 0, "\(table.standardError)")
         #expect(
             table.standardOutput.hasPrefix(
-                "If hadera-2022-article (E) were discredited: 91 claims would fall, 0 claims would lose some support, 68 entity pairs would be left with nothing between them."
+                "If hadera-2022-article (E) were discredited: 91 claims would fall, 0 claims would lose some support, 1 claim would no longer be disputed, 68 entity pairs would be left with nothing between them."
             ))
         #expect(table.standardOutput.contains("Hamas — Islamic State  (hamas, isis)"))
         let json = try cli.run(["source", "abu-maram-document", "--impact", "--format", "json"])
@@ -345,6 +345,20 @@ struct QueryCommandTests {
                 "wilayat-sinai-communicated-with-hamas"
             ])
         #expect((document["isolated_pairs"] as? [[String]])?.contains(["qassam-brigades", "wilayat-sinai"]) == true)
+        // The one denial of a claim the document alone makes: that claim would no longer be disputed.
+        #expect(
+            ((document["loses_denial"] as? [[String: Any]])?.map { $0["claim"] as? String }) == [
+                "wilayat-sinai-leader-hostile-to-qassam"
+            ])
+        // The article both supports and denies hamas-cooperated-with-isis: it falls, and is not
+        // also listed as no longer disputed.
+        let article = try cli.run(["source", "hadera-2022-article", "--impact", "--format", "json"])
+        let articleDocument = try #require(
+            try JSONSerialization.jsonObject(with: Data(article.standardOutput.utf8)) as? [String: Any])
+        #expect(
+            ((articleDocument["loses_denial"] as? [[String: Any]])?.map { $0["claim"] as? String }) == [
+                "wilayat-sinai-leader-hostile-to-qassam"
+            ])
         let filtered = try cli.run(["source", "hadera-2022-article", "--impact", "--min-reliability", "C"])
         #expect(filtered.status == 64)
         #expect(filtered.standardError.contains("--impact weighs the whole store: it takes no filters"))

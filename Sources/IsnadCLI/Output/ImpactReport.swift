@@ -1,8 +1,8 @@
 import IsnadKit
 
 /// What `isnad source ID --impact` prints: the claims that would fall with a source, those that
-/// would lose some support, those that only reach it through `cites`, and the entity pairs left
-/// with no supported claim between them (``SourceImpact``).
+/// would lose some support, those that only reach it through `cites`, those it alone denies, and
+/// the entity pairs left with no supported claim between them (``SourceImpact``).
 struct ImpactReport {
     let source: Source
     let impact: SourceImpact
@@ -33,6 +33,14 @@ struct ImpactReport {
                 ),
                 impact.relayingIt
             ),
+            (
+                "loses_denial",
+                (
+                    "is denied by it alone: it would no longer be disputed",
+                    "are denied by it alone: they would no longer be disputed"
+                ),
+                impact.losingDenial
+            ),
         ]
     }
 
@@ -56,7 +64,7 @@ struct ImpactReport {
     func reading() throws -> String {
         var output =
             Text.printable(
-                "If \(source.id) (\(source.reliability.rawValue)) were discredited: \(counted(impact.restingOnIt.count, "claim")) would fall, \(counted(impact.losingSupport.count, "claim")) would lose some support, \(counted(impact.isolatedPairs.count, "entity pair")) would be left with nothing between them."
+                "If \(source.id) (\(source.reliability.rawValue)) were discredited: \(counted(impact.restingOnIt.count, "claim")) would fall, \(counted(impact.losingSupport.count, "claim")) would lose some support, \(counted(impact.losingDenial.count, "claim")) would no longer be disputed, \(counted(impact.isolatedPairs.count, "entity pair")) would be left with nothing between them."
             ) + "\n"
         for group in groups {
             let count = group.weights.count

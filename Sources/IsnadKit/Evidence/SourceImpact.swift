@@ -24,6 +24,9 @@ public struct SourceImpact: Sendable {
     /// of its words it took from where. (An article citing ten sources puts all ten in the
     /// chain of every claim it makes in its own voice; those claims do not fall with each.) By id.
     public let relayingIt: [ClaimWeight]
+    /// Claims, not among those that fall with it, whose every denying citation the source makes
+    /// or carries (claimant or `via`): they would no longer be disputed. By id.
+    public let losingDenial: [ClaimWeight]
     /// Pairs of entities between which every claim with support rests on the source: they
     /// would be left with no supported claim between them at all.
     public let isolatedPairs: [EntityPair]
@@ -40,11 +43,13 @@ extension TransmissionGraph {
         var resting: [ClaimWeight] = []
         var losing: [ClaimWeight] = []
         var relaying: [ClaimWeight] = []
+        var undisputed: [ClaimWeight] = []
         var pairs: Set<SourceImpact.EntityPair> = []
         for start in starts.sorted() {
             for (_, claim) in try store.claims(citing: start) where examined.insert(claim.claim.id).inserted {
                 let weight = weigh(claim)
-                switch SourceImpact.dependence(of: claim, weight, on: source) {
+                let dependence = SourceImpact.dependence(of: claim, weight, on: source)
+                switch dependence {
                 case .whole:
                     resting.append(weight)
                     pairs.insert(SourceImpact.EntityPair(claim.claim.subject, claim.claim.object))
@@ -52,6 +57,14 @@ extension TransmissionGraph {
                 case .throughCites: relaying.append(weight)
                 case .none: break
                 }
+                let denying = weight.denying.flatMap(\.citations)
+                let isDeniedByItAlone =
+                    !denying.isEmpty
+                    && denying.allSatisfy { position in
+                        let citation = claim.citations[position].citation
+                        return citation.source == source || citation.via == source
+                    }
+                if isDeniedByItAlone, dependence != .whole { undisputed.append(weight) }
             }
         }
         var isolated: [SourceImpact.EntityPair] = []
@@ -65,7 +78,7 @@ extension TransmissionGraph {
         return SourceImpact(
             source: source, restingOnIt: resting.sorted { $0.claimID < $1.claimID },
             losingSupport: losing.sorted { $0.claimID < $1.claimID }, relayingIt: relaying.sorted { $0.claimID < $1.claimID },
-            isolatedPairs: isolated)
+            losingDenial: undisputed.sorted { $0.claimID < $1.claimID }, isolatedPairs: isolated)
     }
 }
 
