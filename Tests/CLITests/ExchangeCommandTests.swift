@@ -6,6 +6,16 @@ import Testing
 struct ExchangeCommandTests {
     static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
 
+    /// An FtM entity's line with its `proof` list in the other order: FtM keeps a property's
+    /// values as a set, so another tool may give them so.
+    static func withProofsReversed(_ line: Substring) throws -> String {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        var properties = try #require(object["properties"] as? [String: Any])
+        if let proof = properties["proof"] as? [String] { properties["proof"] = Array(proof.reversed()) }
+        object["properties"] = properties
+        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
     @Test("export stix and ftm to files, then import them by content into new stores: the same records come back")
     func exportAndImport() throws {
         let cli = try CLIHarness.scoped
@@ -34,13 +44,10 @@ struct ExchangeCommandTests {
         var reversed: [String] = []
         var former: [String] = []
         for line in exported.split(separator: "\n") {
-            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let id = try #require(object["id"] as? String)
             #expect(!id.contains("."), "\(id)")
-            var properties = try #require(object["properties"] as? [String: Any])
-            if let proof = properties["proof"] as? [String] { properties["proof"] = Array(proof.reversed()) }
-            object["properties"] = properties
-            reversed.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+            reversed.append(try Self.withProofsReversed(line))
             // As Isnad wrote them before: `entity.` ids, and a status without the roles.
             former.append(
                 String(line)
@@ -82,14 +89,7 @@ struct ExchangeCommandTests {
 
             """)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
-        var lines: [String] = []
-        for line in try cli.run(["export", "ftm"]).standardOutput.split(separator: "\n") {
-            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            var properties = try #require(object["properties"] as? [String: Any])
-            if let proof = properties["proof"] as? [String] { properties["proof"] = Array(proof.reversed()) }
-            object["properties"] = properties
-            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
-        }
+        let lines = try cli.run(["export", "ftm"]).standardOutput.split(separator: "\n").map(Self.withProofsReversed)
         try cli.write("reversed.ftm.jsonl", lines.joined(separator: "\n") + "\n")
         #expect(try cli.run(["--db", "back.db", "import", "reversed.ftm.jsonl"]).status == 0)
         let back = try cli.run(["--db", "back.db", "export", "jsonl"]).standardOutput

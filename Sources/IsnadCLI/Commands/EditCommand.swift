@@ -42,13 +42,7 @@ enum EditCommand: Command {
         }
         let editor = chosen ?? "vi"
         let label = "\(original.kind.rawValue) \"\(original.id)\""
-        // A folder of our own (mkdtemp: mode 0700, a name nobody could guess or plant a link at).
-        var template = Array((FileManager.default.temporaryDirectory.path + "/isnad-edit-XXXXXX").utf8CString)
-        guard
-            let folder = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }).map({
-                String(cString: $0)
-            })
-        else {
+        guard let folder = privateFolder("isnad-edit") else {
             throw LookupError(description: "cannot make a temporary folder for the editor: \(String(cString: strerror(errno)))")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -119,15 +113,18 @@ enum EditCommand: Command {
             description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
     }
 
-    /// Writes an edit the store refused into a folder of its own that outlives the command
-    /// (mkdtemp: mode 0700, a name nobody could plant a link at); its path, or nil.
+    /// A new folder of our own in the temporary directory (mkdtemp: mode 0700, a name nobody
+    /// could guess or plant a link at), named `prefix-` and six random characters; nil when none
+    /// could be made (errno says why).
+    static func privateFolder(_ prefix: String) -> String? {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { $0.baseAddress.flatMap { mkdtemp($0) } }.map { String(cString: $0) }
+    }
+
+    /// Writes an edit the store refused into a folder of its own that outlives the command; its
+    /// path, or nil.
     static func keep(_ content: String, named name: String) -> String? {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/isnad-kept-XXXXXX").utf8CString)
-        guard
-            let folder = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }).map({
-                String(cString: $0)
-            })
-        else { return nil }
+        guard let folder = privateFolder("isnad-kept") else { return nil }
         let path = folder + "/" + name
         guard (try? Data((content + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil else { return nil }
         return path
