@@ -344,7 +344,10 @@ for line in open(path, encoding="utf-8"):
         full.add_edge(record["subject"], record["object"], key=record["id"], predicate=record["predicate"],
                       interaction=record["predicate"], label=predicate["label_en"], label_ar=predicate["label_ar"],
                       start=record.get("start") or "", end=record.get("end") or "", status=status,
-                      sources=json.dumps(sources), source_count=len(sources), best_reliability=min(r for _, r in graded),
+                      sources=json.dumps(sources), source_count=len(sources),
+                      supporting_source_count=len({c["source"] for c in citations if c["stance"] != "denies"}),
+                      denying_source_count=len({c["source"] for c in citations if c["stance"] == "denies"}),
+                      best_reliability=min(r for _, r in graded),
                       best_credibility=min(c["credibility"] for c in citations), symmetric=predicate["symmetric"],
                       claims=json.dumps([record["id"]]), citation_count=len(citations), quote=best["quote"],
                       quote_en=best.get("quote_en") or "", quote_source=best["source"])

@@ -201,7 +201,20 @@ struct ExchangeTests {
         #expect(edge.contains("<attvalue for=\"common_link\" value=\"hadera-2022-article\"/>"))
         #expect(edge.contains("<attvalue for=\"denial_source\" value=\"hadera-2022-article (denies E3)\"/>"))
         #expect(edge.contains("<attvalue for=\"denial_quote\" value=\"بيد أن هذا التقويم"))
-        for id in ["independent_channels", "common_link", "denial_quote", "denial_source"] {
+        #expect(edge.contains("<attvalue for=\"supporting_source_count\" value=\"1\"/>"))
+        #expect(edge.contains("<attvalue for=\"denying_source_count\" value=\"1\"/>"))
+        // Only denied: one claimant, no voice for it.
+        let denied = try #require(
+            gexf.components(separatedBy: "</edge>").first {
+                $0.contains("<edge id=\"wilayat-sinai-leader-hostile-to-qassam\"")
+            })
+        #expect(denied.contains("<attvalue for=\"source_count\" value=\"1\"/>"))
+        #expect(denied.contains("<attvalue for=\"supporting_source_count\" value=\"0\"/>"))
+        #expect(denied.contains("<attvalue for=\"denying_source_count\" value=\"1\"/>"))
+        for id in [
+            "independent_channels", "common_link", "denial_quote", "denial_source", "supporting_source_count",
+            "denying_source_count",
+        ] {
             #expect(gexf.contains("<attribute id=\"\(id)\" title=\"\(id)\""))
         }
     }

@@ -622,6 +622,7 @@ struct ExportRoundTripTests {
                               "edge_label": edges["c1"]["label"], "quote": edges["c1"]["quote"],
                               "count_type": type(edges["c1"]["source_count"]).__name__,
                               "symmetric": edges["c4"]["symmetric"], "credibility": edges["c2"]["best_credibility"],
+                              "denied_only": [edges["c2"][k] for k in ("source_count", "supporting_source_count", "denying_source_count")],
                               "parallel": g.number_of_edges("node", "1st-brigade")}))
             """
         let python = try #require(ExternalTool.python(with: ["networkx"]))
@@ -635,6 +636,7 @@ struct ExportRoundTripTests {
         #expect(read["count_type"] as? String == "int")
         #expect(read["symmetric"] as? Bool == true)
         #expect(read["credibility"] as? Int == 6)  // c2 is only denied: no support to grade
+        #expect(read["denied_only"] as? [Int] == [1, 0, 1])  // one claimant, who denies it
         #expect(read["parallel"] as? Int == 2)
     }
 

@@ -39,6 +39,8 @@ public struct GEXFWriter: GraphWriter {
         Attribute(id: "status", forNodes: false, type: "string"),
         Attribute(id: "sources", forNodes: false, type: "string"),
         Attribute(id: "source_count", forNodes: false, type: "integer"),
+        Attribute(id: "supporting_source_count", forNodes: false, type: "integer"),
+        Attribute(id: "denying_source_count", forNodes: false, type: "integer"),
         Attribute(id: "best_reliability", forNodes: false, type: "string"),
         Attribute(id: "best_credibility", forNodes: false, type: "integer"),
         Attribute(id: "symmetric", forNodes: false, type: "boolean"),
@@ -181,6 +183,8 @@ public struct GEXFWriter: GraphWriter {
         appendValue("status", evidence.status.rawValue, to: &bytes)
         appendValue("sources", list: evidence.sources, to: &bytes)
         appendValue("source_count", String(evidence.sources.count), to: &bytes)
+        appendValue("supporting_source_count", String(evidence.supportingSources.count), to: &bytes)
+        appendValue("denying_source_count", String(evidence.denyingSources.count), to: &bytes)
         appendValue("best_reliability", evidence.bestReliability.rawValue, to: &bytes)
         appendValue("best_credibility", String(evidence.bestCredibility.rawValue), to: &bytes)
         appendValue("symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)

@@ -59,6 +59,10 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "sources", forNodes: false, type: "string", description: "JSON array of the claimants' source ids"),
         Key(id: "source_count", forNodes: false, type: "int", description: "number of distinct claimants"),
         Key(
+            id: "supporting_source_count", forNodes: false, type: "int",
+            description: "number of distinct claimants that assert or report it"),
+        Key(id: "denying_source_count", forNodes: false, type: "int", description: "number of distinct claimants that deny it"),
+        Key(
             id: "best_reliability", forNodes: false, type: "string",
             description: "strongest source grade, A to F, no stronger than the common link's"),
         Key(id: "best_credibility", forNodes: false, type: "int", description: "strongest information grade, 1 to 6"),
@@ -275,6 +279,8 @@ public struct GraphMLWriter: GraphWriter {
         appendData("      <data key=\"e_status\">", edge.retraction == nil ? evidence.status.rawValue : "retracted", to: &bytes)
         appendData("      <data key=\"e_sources\">", list: evidence.sources, to: &bytes)
         appendData("      <data key=\"e_source_count\">", number: evidence.sources.count, to: &bytes)
+        appendData("      <data key=\"e_supporting_source_count\">", number: evidence.supportingSources.count, to: &bytes)
+        appendData("      <data key=\"e_denying_source_count\">", number: evidence.denyingSources.count, to: &bytes)
         appendData("      <data key=\"e_best_reliability\">", evidence.bestReliability.rawValue, to: &bytes)
         appendData("      <data key=\"e_best_credibility\">", number: evidence.bestCredibility.rawValue, to: &bytes)
         appendData("      <data key=\"e_symmetric\">", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
