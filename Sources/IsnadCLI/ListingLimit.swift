@@ -13,6 +13,10 @@ enum ListingLimit {
 
     /// The option of the claim listings.
     static let claims = option(
+        help: "At most n claims; 0: all, streamed. Default: \(tableDefault) in a table, all in json and csv.")
+
+    /// The option of `neighbors` and `show`, whose tables survey a large neighbourhood before they list it.
+    static let surveyedClaims = option(
         help:
             "At most n claims; 0: all, streamed. Default: \(tableDefault) in a table (a large neighbourhood is summarised first), all in json and csv."
     )

@@ -169,7 +169,12 @@ struct HistoryCommandTests {
         #expect(unknown.standardError.hasPrefix("isnad: no record \"no-such-record\" in the store or its history"))
         let bad = try cli.run(["log", "--since", "yesterday"])
         #expect(bad.status == 64)
-        #expect(bad.standardError.hasPrefix("isnad: --since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"yesterday\""))
+        #expect(bad.standardError.hasPrefix("isnad: --since: \"yesterday\" is not a valid date"))
+        // Told as every date option tells it, which month or day is wrong.
+        let month = try cli.run(["log", "--since", "2017-13"])
+        #expect(month.status == 64)
+        #expect(month.standardError.hasPrefix("isnad: --since: \"2017-13\" is not a valid date: month 13 does not exist"))
+        #expect(try cli.run(["log", "--since", "١٩٩٩"]).standardOutput.hasPrefix("entry 1 · "))
     }
 
     @Test("log of an id that names nothing, now or in the history, is an error with what comes close")

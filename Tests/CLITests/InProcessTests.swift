@@ -151,6 +151,22 @@ struct InProcessTests {
                 "isnad: --min-reliability does not apply to export jsonl, only to export dot, graphml, html and gexf; jsonl writes the whole store (for a filtered subset: isnad claims … --format json)\n(see 'isnad export --help')\n"
             ),
             (
+                ["export", "jsonl", "--focus", "hamas"],
+                "isnad: --focus does not apply to export jsonl, only to export dot, graphml, html and gexf; jsonl writes the whole store (for a neighbourhood: isnad neighbors ENTITY --depth N --format json)\n(see 'isnad export --help')\n"
+            ),
+            (
+                ["export", "stix", "--include-retracted"],
+                "isnad: --include-retracted does not apply to export stix, only to export jsonl, dot and graphml\n(see 'isnad export --help')\n"
+            ),
+            (
+                ["export", "dot", "--pairs", "--collapse"],
+                "isnad: --pairs and --collapse do not go together: --pairs draws one edge per pair of entities already; leave one out\n(see 'isnad export --help')\n"
+            ),
+            (
+                ["path", "hamas", "isis", "--depth", "2"],
+                "isnad: unknown option '--depth' (did you mean '--max-depth'?)\n(see 'isnad path --help')\n"
+            ),
+            (
                 ["export", "xml"],
                 "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm, history\n(see 'isnad export --help')\n"
             ),
@@ -337,7 +353,10 @@ struct InProcessTests {
         let short = Self.run(["search", "al"], database: database)
         #expect(short.status == 1)
         #expect(short.standardOutput.isEmpty)
-        #expect(short.standardError.contains("no entity matches \"al\": it is too short"))
+        #expect(short.standardError.contains("no entity matches \"al\": no id, name or alias is or begins with it"))
+        // A short text still finds the names it begins, as the message says.
+        let begins = Self.run(["search", "ab"], database: database)
+        #expect(begins.status == 0 && begins.standardOutput.contains("abu-bakr-al-baghdadi"))
         let none = Self.run(["search", "qwertyuiop"], database: database)
         #expect(none.status == 1)
         #expect(none.standardError.contains("no entity matches \"qwertyuiop\" by id, name, alias"))

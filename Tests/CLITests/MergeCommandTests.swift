@@ -30,6 +30,15 @@ struct MergeCommandTests {
         let result = try cli.run(["duplicates", "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains(#"daesh,isis,0.95,"same name ""داعش""""#))
+        // JSON Lines of its own, the score a number: not records, and its help says so.
+        let json = try cli.run(["duplicates", "--format", "json"])
+        #expect(json.status == 0)
+        let line = try #require(json.standardOutput.split(separator: "\n").first)
+        let pair = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(pair["first"] as? String == "daesh" && pair["second"] as? String == "isis")
+        #expect(pair["score"] as? Double == 0.95)
+        let help = try cli.run(["duplicates", "--help"])
+        #expect(help.standardOutput.contains("not records") && !help.standardOutput.contains("importable"))
     }
 
     @Test("duplicates pairs one actor entered in each script, by the consonants of its names")

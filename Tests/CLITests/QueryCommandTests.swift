@@ -54,6 +54,8 @@ struct QueryCommandTests {
     func timeline() throws {
         let cli = try datasetStore()
         let result = try cli.run(["timeline", "--format", "csv"])
+        // The column is named as the table's WHEN and the JSON's `when`.
+        #expect(result.standardOutput.hasPrefix("when,"))
         let dates = result.standardOutput.split(separator: "\r\n").dropFirst().map {
             String($0.split(separator: ",", omittingEmptySubsequences: false).first ?? "")
         }
@@ -369,7 +371,12 @@ struct QueryCommandTests {
         let cli = try datasetStore()
         let result = try cli.run(["disputes"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.hasPrefix("1 claim both supported and denied"))
+        // The same claims as `claims --status disputed`: the one only denied among them.
+        #expect(result.standardOutput.hasPrefix("2 disputed claims: 1 both supported and denied, 1 only denied\n"))
+        #expect(result.standardOutput.contains("[wilayat-sinai-leader-hostile-to-qassam]\n"))
+        #expect(result.standardOutput.contains("    supported by: no source\n"))
+        let disputed = try cli.run(["claims", "--status", "disputed", "--format", "json"])
+        #expect(disputed.standardOutput.components(separatedBy: "{\"record\":\"claim\"").count - 1 == 2)
         #expect(result.standardOutput.contains("which feeds the claim that Hamas cooperates with ISIS"))
         #expect(result.standardOutput.contains("However, this assessment greatly exaggerates"))
         #expect(result.standardOutput.contains("2 pairs of claims that cannot both hold"))
@@ -382,6 +389,8 @@ struct QueryCommandTests {
         #expect((pair["first_evidence"] as? [String: Any])?["status"] as? String == "disputed")
         #expect((pair["second_evidence"] as? [String: Any])?["common_link"] as? String == "hadera-2022-article")
         #expect((document["disputes"] as? [[String: Any]])?.first?["status"] as? String == "disputed")
+        #expect((document["counts"] as? [String: Any])?["only_denied"] as? Int == 1)
+        #expect((document["counts"] as? [String: Any])?["disputes"] as? Int == 2)
         #expect(
             result.standardOutput.contains(
                 "      hamas-cooperated-with-isis: DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel; hamas-hostile-to-isis-until-2017: ALLEGED E3"
@@ -412,15 +421,15 @@ struct QueryCommandTests {
         #expect(table.standardOutput.contains("hamas-hostile-to-isis-until-2017"))
         #expect(!table.standardOutput.contains("isis-hostile-to-hamas-until-2017"))
         #expect(table.standardOutput.hasSuffix("  showing 1 of 2 opposed-predicates pairs; --limit 0 for all\n"))
-        // One disputed claim: within the limit, nothing to say about it.
-        #expect(!table.standardOutput.contains("showing 1 of 1"))
+        // Two disputed claims (one only denied): the list cut short says so.
+        #expect(table.standardOutput.contains("\nshowing 1 of 2 claims; --limit 0 for all\n"))
         let json = try cli.run(["disputes", "--format", "json", "--limit", "1"])
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect((document["incompatibilities"] as? [Any])?.count == 1)
         #expect(
             document["counts"] as? [String: Int] == [
-                "disputes": 1, "opposed-predicates": 2, "exclusive-in-time": 0, "acts-after-death": 0,
+                "disputes": 2, "only_denied": 1, "opposed-predicates": 2, "exclusive-in-time": 0, "acts-after-death": 0,
             ])
         let csv = try cli.run(["disputes", "--format", "csv", "--limit", "1"])
         #expect(csv.standardOutput.split(separator: "\r\n").count == 3)

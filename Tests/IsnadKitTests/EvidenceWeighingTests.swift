@@ -299,8 +299,12 @@ struct EvidenceWeighingTests {
         let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(Self.contradictionRecords, in: folder)
         let found = try Contradictions.find(in: store)
-        #expect(found.disputedClaims == ["hostile-2015"])
-        #expect(try found.allDisputes(in: store).first?.denying.map(\.citation.source) == ["s"])
+        // A claim only denied is disputed too; it takes part in no pair.
+        #expect(found.disputedClaims == ["denied-hostility", "hostile-2015"])
+        #expect(found.onlyDeniedClaims == 1)
+        let disputes = try found.allDisputes(in: store)
+        #expect(disputes.first?.supporting.isEmpty == true)
+        #expect(disputes.last?.denying.map(\.citation.source) == ["s"])
         let pairs = try found.allIncompatibilities().map { "\($0.kind.rawValue) \($0.first) \($0.second) \($0.isCertain)" }
         #expect(
             pairs == [
@@ -490,7 +494,9 @@ struct SeedEvidenceTests {
         let folder = try TemporaryFolder.scoped
         let (store, _) = try Self.store(in: folder)
         let found = try Contradictions.find(in: store)
-        #expect(found.disputedClaims == ["hamas-cooperated-with-isis"])
+        // The leaked document's denial, which no source supports, is disputed too, as every table says.
+        #expect(found.disputedClaims == ["hamas-cooperated-with-isis", "wilayat-sinai-leader-hostile-to-qassam"])
+        #expect(found.onlyDeniedClaims == 1)
         #expect(
             try found.allIncompatibilities().map { "\($0.first) \($0.second) \($0.isCertain)" } == [
                 "hamas-cooperated-with-isis hamas-hostile-to-isis-until-2017 false",

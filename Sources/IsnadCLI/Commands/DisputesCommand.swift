@@ -4,9 +4,10 @@ enum DisputesCommand: Command {
     static let name = "disputes"
     static let spec = CommandSpec(
         name: name,
-        abstract: "Claims that sources both support and deny, and pairs of claims that cannot both hold.",
+        abstract: "Claims that sources deny, and pairs of claims that cannot both hold.",
         discussion: """
-            Lists every claim with both supporting and denying citations, each side with its quotes; then every pair
+            Lists every disputed claim, each side with its quotes: those both supported and denied, and those only
+            denied (a source's denial recorded as a claim no source supports); then every pair
             of claims, each with some support, that cannot both hold: opposed predicates between the same entities
             over periods that may overlap (allied_with and hostile_to …, as Schemas/predicates.json declares them), a
             predicate exclusive in time held toward two objects at once (branch_of …), and a person killed at a date
@@ -39,7 +40,7 @@ enum DisputesCommand: Command {
             Printout(
                 reading: {
                     .init(
-                        text: "\(counted(found.disputedClaims.count, "claim")) both supported and denied\n",
+                        text: heading(found) + "\n",
                         stream: { write in
                             try reading(found, limit: limit, store: store, pairWeights: pairWeights, write: write)
                         })
@@ -135,6 +136,15 @@ enum DisputesCommand: Command {
         try finish()
     }
 
+    /// `1 claim both supported and denied`, or with claims only denied, `3 disputed claims: 2 both
+    /// supported and denied, 1 only denied`: the same claims as `claims --status disputed`.
+    static func heading(_ found: Contradictions) -> String {
+        let all = found.disputedClaims.count
+        let onlyDenied = found.onlyDeniedClaims
+        guard onlyDenied > 0 else { return "\(counted(all, "claim")) both supported and denied" }
+        return "\(counted(all, "disputed claim")): \(all - onlyDenied) both supported and denied, \(onlyDenied) only denied"
+    }
+
     static func reading(
         _ found: Contradictions, limit: Int?, store: GraphStore, pairWeights: PairWeights,
         write: (String) throws -> Void
@@ -154,6 +164,10 @@ enum DisputesCommand: Command {
                     ) + "  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  [\(claim.id)]"))
             lines.append("    " + presentation.evidenceLine(dispute.claim))
             for (title, side) in [("supported by", dispute.supporting), ("denied by", dispute.denying)] {
+                if side.isEmpty {
+                    lines.append("    \(title): no source")
+                    continue
+                }
                 lines.append("    \(title):")
                 lines += ClaimPresentation.citationLines(GradedClaim(claim: claim, citations: side), indent: "      ")
             }
@@ -248,6 +262,7 @@ enum DisputesCommand: Command {
         json.key("counts")
         json.beginObject()
         json.member("disputes", found.disputedClaims.count)
+        json.member("only_denied", found.onlyDeniedClaims)
         for kind in Contradictions.kinds { json.member(kind.rawValue, found.pairCounts[kind] ?? 0) }
         json.endObject()
         json.endObject()

@@ -120,10 +120,25 @@ enum ExportCommand: Command {
                     + Suggestion.phrase(Suggestion.nearest(to: formatName, among: Format.allCases.map(\.rawValue))),
                 command: spec.name)
         }
-        try arguments.refuseOptionsNotFor(
-            format.rawValue,
-            note: [.jsonl, .stix, .ftm, .history].contains(format)
-                ? "; \(format.rawValue) writes the whole store (for a filtered subset: isnad claims … --format json)" : "")
+        // A filter or a focus refused: the listings give that part of the store as records.
+        let filters = Set(FilterOptions.all.map(\.spec.name))
+        try arguments.refuseOptionsNotFor(format.rawValue) { refused in
+            guard [.jsonl, .stix, .ftm, .history].contains(format) else { return "" }
+            if filters.contains(refused.name) {
+                return "; \(format.rawValue) writes the whole store (for a filtered subset: isnad claims … --format json)"
+            }
+            if [focus.spec.name, depth.spec.name].contains(refused.name) {
+                return
+                    "; \(format.rawValue) writes the whole store (for a neighbourhood: isnad neighbors ENTITY --depth N --format json)"
+            }
+            return ""
+        }
+        if arguments.isSet(pairs), arguments.isSet(collapses) {
+            throw UsageError(
+                message:
+                    "--pairs and --collapse do not go together: --pairs draws one edge per pair of entities already; leave one out",
+                command: spec.name)
+        }
         let path = try arguments.value(output)
         if path?.isEmpty == true { throw UsageError(message: "-o needs a file name (or - for standard output)") }
         let store = try context.openStore(.read)

@@ -18,18 +18,14 @@ enum LogCommand: Command {
         options: [since, author, showsAll],
         examples: ["isnad log", "isnad log hamas", "isnad log --since 2026-11 --author ana"])
 
-    static let since = Option<String>(
+    static let since = Option<PartialDate>(
         "since", value: "date", help: "Only entries made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).")
     static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
     static let showsAll = Flag("all", help: "Show every record of each entry.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let sinceDate = try arguments.value(since).map(Text.withWesternDigits)
-        if let sinceDate, (try? PartialDate(parsing: sinceDate)) == nil {
-            throw UsageError(
-                message: "--since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"\(Text.printable(sinceDate))\"",
-                command: spec.name)
-        }
+        // Read as every date option reads one (Arabic digits, the day checked against its month).
+        let sinceDate = try arguments.value(since)?.description
         let store = try context.openStore(.read)
         let entries = try store.history(
             of: arguments.positionals.first, since: sinceDate, author: try arguments.value(author),

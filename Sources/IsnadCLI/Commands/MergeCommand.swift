@@ -95,11 +95,13 @@ enum DuplicatesCommand: Command {
             shared, and half of all their links; a neighbour of more than 200 entities does not count: score up to
             0.8). Best first. isnad merge KEEP OTHER merges a pair.
             """,
-        options: [OutputFormat.option],
+        options: [format],
         examples: ["isnad duplicates", "isnad duplicates --format csv"])
 
+    static let format = OutputFormat.option(json: "json (JSON Lines: one pair a line, the score a number; not records)")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let format = try arguments.value(OutputFormat.option, default: .table)
+        let format = try arguments.value(Self.format, default: .table)
         let store = try context.openStore(.read)
         let candidates = try store.duplicateCandidates()
         if candidates.isEmpty, format == .table {
@@ -116,7 +118,19 @@ enum DuplicatesCommand: Command {
                     for row in rows { table.append(row) }
                     return .init(text: table.render())
                 },
-                json: .rowObjects, rows: .init(header: ["first", "second", "score", "reason"], rows: rows)),
+                json: .lines({ line in
+                    for (candidate, row) in zip(candidates, rows) {
+                        try line { json in
+                            json.beginObject()
+                            json.member("first", candidate.first)
+                            json.member("second", candidate.second)
+                            json.key("score")
+                            json.number(row[2])
+                            json.member("reason", candidate.reason)
+                            json.endObject()
+                        }
+                    }
+                }), rows: .init(header: ["first", "second", "score", "reason"], rows: rows)),
             context: context)
     }
 }

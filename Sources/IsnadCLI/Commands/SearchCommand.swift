@@ -79,8 +79,8 @@ enum SearchCommand: Command {
         var description: String {
             let typed = Text.printable(text.trimmingWhitespace)
             if NameKey.normalize(text).unicodeScalars.count < 3 {
-                return "no entity matches \"\(typed)\": it is too short to be searched for as part of a name or a close "
-                    + "spelling (3 letters at least), and is no id, name or alias"
+                return "no entity matches \"\(typed)\": no id, name or alias is or begins with it, and under 3 letters it is "
+                    + "too short to be searched for inside a name or as a close spelling"
             }
             return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, its consonants in the other "
                 + "script, or a close spelling"

@@ -20,7 +20,7 @@ enum ShowCommand: Command {
             every claim, streamed.
             """,
         arguments: [ArgumentSpec(name: "entity", help: "An id, or any name or alias, in Arabic or English.")],
-        options: [ListingLimit.claims, OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
+        options: [ListingLimit.surveyedClaims, OutputFormat.option, Timing.option, includesRetracted] + FilterOptions.all,
         examples: [
             "isnad show hamas", "isnad show \"حماس\"", "isnad show \"Abu Bakr al-Baghdadi\" --format json",
             "isnad show hamas --min-reliability C",

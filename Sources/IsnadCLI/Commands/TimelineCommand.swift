@@ -35,7 +35,8 @@ enum TimelineCommand: Command {
         let store = query.store
         let entity = try arguments.positionals.first.map { try query.entity($0) }
         let isTimed = arguments.isSet(Timing.option)
-        let date: ClaimColumn = (header: "date", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
+        // One name for the column in every format: `when`, as the table's WHEN and the JSON's key.
+        let date: ClaimColumn = (header: "when", value: { Timeline.placement(of: $0.claim)?.description ?? "" })
         let when: ClaimColumn = (header: "WHEN", value: { Timeline.placement(of: $0.claim)?.description ?? "undated" })
         // Every listing is streamed in date order, up to the limit, in flat memory: an entity's
         // claims by their rows, read in date order from the indexes (8 bytes a claim; without a

@@ -277,13 +277,15 @@ struct ParsedArguments {
     /// not apply to `kind` (export's format, add's record kind, import's input format), naming the
     /// kinds it applies to: "--yed does not apply to export dot, only to export graphml". `subject`
     /// comes before each kind (the command's name unless given); `note` follows the message.
-    func refuseOptionsNotFor(_ kind: String, subject: String? = nil, note: String = "") throws {
+    func refuseOptionsNotFor(
+        _ kind: String, subject: String? = nil, note: (_ refused: OptionSpec) -> String = { _ in "" }
+    ) throws {
         let subject = subject ?? spec.name
         for option in spec.options where raw(option) != nil {
             guard !option.formats.isEmpty, !option.formats.contains(kind) else { continue }
             throw UsageError(
                 message: "--\(option.name) does not apply to \(subject) \(kind), only to \(subject) "
-                    + ListFormat.and(option.formats) + note,
+                    + ListFormat.and(option.formats) + note(option),
                 command: spec.name)
         }
     }
@@ -337,7 +339,12 @@ enum CommandLineParser {
                 name = option.name
             }
             guard let option = options.first(where: { $0.name == name }) else {
-                let suggestion = Suggestion.nearest(to: name, among: options.map(\.name))
+                // A close spelling, else the one option whose words end with the name typed
+                // (`--depth` of path, whose option is `--max-depth`).
+                let endingWithIt = options.map(\.name).filter { $0.hasSuffix("-" + name) }
+                let suggestion =
+                    Suggestion.nearest(to: name, among: options.map(\.name))
+                    ?? (endingWithIt.count == 1 ? endingWithIt.first : nil)
                 throw UsageError(
                     message: "unknown option '--\(Text.printable(name))'"
                         + (suggestion.map { " (did you mean '--\($0)'?)" } ?? ""),

@@ -41,8 +41,11 @@ public struct Incompatibility: Hashable, Sendable, CustomStringConvertible {
 /// claims of a group (one pair of entities; one subject and predicate) are still compared two
 /// by two, cheaply: a group's size squared bounds the time, not the store's.
 public struct Contradictions: Sendable {
-    /// The ids of the claims with both supporting and denying citations, in id order.
+    /// The ids of the disputed claims, those with some denying citation, in id order: supported
+    /// and denied, or only denied (a claim recorded as a denial: "X is not hostile to Y").
     public let disputedClaims: [String]
+    /// How many of ``disputedClaims`` no citation supports.
+    public let onlyDeniedClaims: Int
     /// How many pairs of claims that cannot both hold there are of each kind.
     public private(set) var pairCounts: [Incompatibility.Kind: Int] = [:]
     private let opposed: Clusters
@@ -71,6 +74,7 @@ public struct Contradictions: Sendable {
         in store: GraphStore, vocabulary: Vocabulary = .standard, constraints: PredicateConstraints = .standard
     ) throws -> Contradictions {
         var disputed: [String] = []
+        var onlyDenied = 0
         var opposed: [Fact] = []
         var exclusive: [Fact] = []
         var deaths: [(person: String, fact: Fact)] = []
@@ -79,7 +83,10 @@ public struct Contradictions: Sendable {
         // Claims no citation supports: few, and left out of every pair.
         var unsupported: Set<String> = []
         try store.forEachClaimOutline { claim, isSupported, isDenied in
-            if isSupported, isDenied { disputed.append(claim.id) }
+            if isDenied {
+                disputed.append(claim.id)
+                if !isSupported { onlyDenied += 1 }
+            }
             guard isSupported else {
                 unsupported.insert(claim.id)
                 return
@@ -120,7 +127,7 @@ public struct Contradictions: Sendable {
             actsOfPerson[person] = Acts(list)
         }
         var found = Contradictions(
-            disputedClaims: disputed.sorted(),
+            disputedClaims: disputed.sorted(), onlyDeniedClaims: onlyDenied,
             opposed: Clusters(opposed) { SourceImpact.EntityPair($0.subject, $0.object) },
             // Only claims with one predicate can clash: grouped by it too, a subject with
             // thousands of claims is not paired with itself claim by claim.
@@ -132,13 +139,14 @@ public struct Contradictions: Sendable {
     }
 
     private init(
-        disputedClaims: [String], opposed: Clusters, exclusive: Clusters,
+        disputedClaims: [String], onlyDeniedClaims: Int, opposed: Clusters, exclusive: Clusters,
         deaths: [Fact], actsOfPerson: [String: Acts], vocabulary: Vocabulary, constraints: PredicateConstraints
     ) {
         let names = vocabulary.predicates.map(\.id)
         predicateCount = names.count
         isOpposedPair = names.flatMap { first in names.map { constraints.areOpposed(first, $0) } }
         self.disputedClaims = disputedClaims
+        self.onlyDeniedClaims = onlyDeniedClaims
         self.opposed = opposed
         self.exclusive = exclusive
         self.deaths = deaths
