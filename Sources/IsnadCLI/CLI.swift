@@ -26,8 +26,22 @@ public enum IsnadCLI {
         return run(
             arguments, environment: processEnvironment(), output: output,
             isStandardOutputTerminal: isatty(STDOUT_FILENO) == 1, isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
-            standardError: { FileHandle.standardError.write(Data($0.utf8)) }
+            standardError: writeToStandardError
         ).rawValue
+    }
+
+    /// Writes a message to the process's standard error, all of it or as much as it takes. A
+    /// standard error that is closed, full or a pipe nobody reads is no reason to fail: the work
+    /// is done by then (a change committed, a file written), and the exit code must say so.
+    /// (`FileHandle.write(_:)` stops the process when the write fails.)
+    @Sendable static func writeToStandardError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// ``main(_:)`` with the process's own arguments, each read as UTF-8. The system hands them
@@ -54,7 +68,7 @@ public enum IsnadCLI {
     private static func refuseNonUTF8(_ what: String) -> Int32 {
         let message =
             "isnad: \(what) is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
-        FileHandle.standardError.write(Data(message.utf8))
+        writeToStandardError(message)
         return ExitCode.usage.rawValue
     }
 

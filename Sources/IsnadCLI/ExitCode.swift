@@ -73,7 +73,8 @@ enum ExitCode: Int32 {
             case .targetNotEmpty: self = .cannotWrite
             case .sameStore: self = .usage
             }
-        case let error as OutputError: self = error.refusal == nil ? .cannotWrite : .usage
+        case let error as OutputError:
+            self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage
         case is TemplateCommand.OutputFailure: self = .cannotWrite
         default: self = .failure
         }

@@ -233,6 +233,19 @@ struct CoreCommandTests {
         let json = try cli.run(["stats", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: json.outputBytes) as? [String: Any]
         #expect((object?["claims"] as? [String: Any])?["total"] as? Int == 2)
+        #expect(object?["retracted"] as? [String: Int] == ["claims": 0, "citations": 0])
+        // What is retracted is left out of the counts, and said so.
+        let claim = try #require(
+            try cli.run(["claims", "--format", "csv"]).standardOutput.split(separator: "\r\n").dropFirst().first?
+                .split(separator: ",").first)
+        #expect(try cli.run(["retract", String(claim), "--reason", "misread"]).status == 0)
+        let after = try cli.run(["stats"])
+        #expect(
+            after.standardOutput.hasPrefix(
+                "3 entities, 2 sources, 1 claim, 1 citation (left out, retracted: 1 claim, 0 citations)\n"))
+        let afterJSON =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--format", "json"]).outputBytes) as? [String: Any]
+        #expect(afterJSON?["retracted"] as? [String: Int] == ["claims": 1, "citations": 0])
     }
 
     @Test("export jsonl -o writes the file whole, and export → import → export is byte-identical")

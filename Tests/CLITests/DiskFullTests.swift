@@ -44,6 +44,41 @@ struct DiskFullTests {
         }
     }
 
+    @Test("on a disk full already, init, import and copy fail and leave no empty store file behind")
+    func diskFullAlready() throws {
+        let disk = try SmallDisk(kilobytes: 1024)
+        defer { disk.remove() }
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let store = disk.path + "/full.isnad"
+        #expect(try cli.run(["copy", "isnad.db", store]).status == 0)
+        // No connection open: the shared-memory index may go, and must be made again on a full disk.
+        try? FileManager.default.removeItem(atPath: store + "-shm")
+        // Every block taken: a file can still be made, no byte written to it.
+        _ = try ExternalTool.run("/bin/dd", ["if=/dev/zero", "of=\(disk.path)/filler", "bs=4096"])
+        for command in [["stats"], ["set", "hamas", "name", "Hamas (the movement)"]] {
+            let result = try cli.run(["--db", store] + command)
+            #expect(result.status == 73, "\(command): \(result.standardError)")
+            #expect(result.standardError.contains("disk full"), "\(command): \(result.standardError)")
+        }
+        try FileManager.default.removeItem(atPath: disk.path + "/filler")
+        #expect(try cli.run(["--db", store, "show", "hamas"]).standardOutput.hasPrefix("Hamas (hamas)"))
+        for name in ["full.isnad", "full.isnad-wal", "full.isnad-shm"] {
+            try? FileManager.default.removeItem(atPath: disk.path + "/" + name)
+        }
+        _ = try ExternalTool.run("/bin/dd", ["if=/dev/zero", "of=\(disk.path)/filler", "bs=4096"])
+        for command in [
+            ["--db", disk.path + "/a.isnad", "init"], ["--db", disk.path + "/b.isnad", "import", "records.jsonl"],
+            ["copy", "isnad.db", disk.path + "/c.isnad"],
+        ] {
+            let result = try cli.run(command)
+            #expect(result.status != 0, "\(command)")
+            #expect(!result.standardError.contains("created"), "\(command): \(result.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["filler"])
+    }
+
     @Test("an export that fills the disk fails with 'disk full' and leaves no partial file")
     func exportFillsDisk() throws {
         let disk = try SmallDisk(kilobytes: 64)

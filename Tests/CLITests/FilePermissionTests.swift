@@ -94,6 +94,32 @@ struct FilePermissionTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("folder")).isEmpty)
     }
 
+    @Test("an export over a file the user may not write, or over another user's file, is refused with 73; the file is kept")
+    func protectedTargets() throws {
+        let cli = try storeWithData()
+        try cli.write("read-only.txt", "kept")
+        try cli.write("others.txt", "kept")
+        try cli.handToUnprivilegedUser()
+        chmod(cli.path("read-only.txt"), 0o444)
+        // Root's, and writable by all: `>` would write it in place; a rename would make it nobody's.
+        chown(cli.path("others.txt"), 0, 0)
+        chmod(cli.path("others.txt"), 0o666)
+        let readOnly = try cli.runUnprivileged(["export", "jsonl", "-o", "read-only.txt"])
+        let others = try cli.runUnprivileged(["export", "jsonl", "-o", "others.txt"])
+        if getuid() == 0 {
+            #expect(readOnly.standardError.contains("read-only.txt: Permission denied"), "\(readOnly.standardError)")
+            #expect(others.status == 73)
+            #expect(others.standardError.contains("others.txt: belongs to another user"), "\(others.standardError)")
+            var status = stat()
+            #expect(stat(cli.path("others.txt"), &status) == 0 && status.st_uid == 0)
+            #expect(try String(contentsOfFile: cli.path("others.txt"), encoding: .utf8) == "kept")
+        }
+        #expect(readOnly.status == 73)
+        #expect(try String(contentsOfFile: cli.path("read-only.txt"), encoding: .utf8) == "kept")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".isnad-") }.isEmpty)
+    }
+
     @Test("an export to a folder that cannot be written fails with 73 and leaves nothing")
     func protectedOutput() throws {
         let cli = try storeWithData()

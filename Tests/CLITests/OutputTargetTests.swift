@@ -273,6 +273,46 @@ struct OutputTargetTests {
         }
     }
 
+    @Test("an empty file the user made for the store is never deleted, even by an import that fails")
+    func emptyFileKept() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("bad.jsonl", #"{"record":"entity","id":"x","type":"nobody","name":"X"}"#)
+        #expect(FileManager.default.createFile(atPath: cli.path("placeholder.db"), contents: Data()))
+        chmod(cli.path("placeholder.db"), 0o600)
+        let result = try cli.run(["--db", "placeholder.db", "import", "bad.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("placeholder.db was an empty file, and is left an empty store"))
+        var status = stat()
+        #expect(stat(cli.path("placeholder.db"), &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o600)
+        // A store made by the import itself is taken away, as before.
+        #expect(try cli.run(["--db", "new.db", "import", "bad.jsonl"]).status == 65)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
+    }
+
+    @Test(
+        "standard error closed or full does not turn work done into a failure, nor stop the process",
+        arguments: ["2>&-", "2>/dev/full"])
+    func unwritableStandardError(redirection: String) throws {
+        let (cli, _) = try harnessWithStore()
+        // Each of these prints a message on standard error once its work is done.
+        let commands = [
+            "\"$0\" retract hamas-praised-attack --reason misread", "\"$0\" export jsonl -o out.jsonl",
+            "\"$0\" template sheet.csv",
+        ]
+        for command in commands {
+            let result = try ExternalTool.run(
+                "/bin/sh", ["-c", "\(command) \(redirection); echo $?", CLIHarness.binary], directory: cli.directory)
+            #expect(result.standardOutput == "0\n", "\(command) \(redirection): \(result.standardOutput)")
+        }
+        #expect(try cli.run(["show", "hamas", "--include-retracted"]).standardOutput.contains("misread"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("out.jsonl")))
+        // An error still exits with its own code.
+        let failing = try ExternalTool.run(
+            "/bin/sh", ["-c", "\"$0\" show nobody \(redirection); echo $?", CLIHarness.binary], directory: cli.directory)
+        #expect(failing.standardOutput == "65\n")
+    }
+
     @Test("a folder or a missing folder as the output is refused with the system's reason")
     func folders() throws {
         let (cli, _) = try harnessWithStore()

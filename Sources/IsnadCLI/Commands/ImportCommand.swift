@@ -96,7 +96,10 @@ enum ImportCommand: Command {
             } catch {
                 progress.clear()
                 // A store this import created is taken away again, unless another process opened it meanwhile.
-                if store.wasCreated, !store.removeCreatedStore() {
+                if store.wasCreated, !store.madeItsFile {
+                    // The user's own empty file (made by touch, say) is theirs to keep.
+                    context.message("\(context.shownDatabasePath) was an empty file, and is left an empty store")
+                } else if store.wasCreated, !store.removeCreatedStore() {
                     context.message(
                         "\(context.shownDatabasePath) was created for this import and is left empty: another program or process has it open"
                     )

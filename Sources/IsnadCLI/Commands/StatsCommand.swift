@@ -35,6 +35,8 @@ enum StatsCommand: Command {
         // One pass over the claims for both: reading a million claims whole is most of the work.
         var links = top == 0 ? nil : Centrality.Links(vocabulary: store.vocabulary)
         let statistics = try Statistics(store: store, filter: filter) { links?.add(subject: $0, predicate: $1, object: $2) }
+        // Left out of every count, as of every query: said, so that the totals do not read as the whole store.
+        let retracted = try store.retractedCounts()
         let centrality = links.map { Centrality(links: $0, betweennessSamples: samples) }
         let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
             ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
@@ -54,7 +56,11 @@ enum StatsCommand: Command {
             Printout(
                 reading: {
                     var output =
-                        "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))\n"
+                        "\(counted(statistics.entities, "entity", "entities")), \(counted(statistics.sources, "source")), \(counted(statistics.claims, "claim")), \(counted(statistics.citations, "citation"))"
+                        + (retracted.claims + retracted.citations == 0
+                            ? ""
+                            : " (left out, retracted: \(counted(retracted.claims, "claim")), \(counted(retracted.citations, "citation")))")
+                        + "\n"
                     for (_, title, total, counts) in sections where total > 0 {
                         var table = TextTable([
                             .init(header: title), .init(header: "COUNT", alignsRight: true),
@@ -95,6 +101,11 @@ enum StatsCommand: Command {
                         json.endObject()
                         json.endObject()
                     }
+                    json.key("retracted")
+                    json.beginObject()
+                    json.member("claims", retracted.claims)
+                    json.member("citations", retracted.citations)
+                    json.endObject()
                     if let centrality {
                         json.key("top")
                         json.beginObject()
@@ -119,6 +130,8 @@ enum StatsCommand: Command {
                         try row([name, "total", String(total), ""])
                         for count in counts { try row([name, count.key, String(count.count), ""]) }
                     }
+                    try row(["retracted", "claims", String(retracted.claims), ""])
+                    try row(["retracted", "citations", String(retracted.citations), ""])
                     if let centrality {
                         for measure in measures {
                             for score in centrality.top(top, by: measure.value) {

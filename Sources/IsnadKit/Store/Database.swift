@@ -1,6 +1,10 @@
 import CSQLite
 import CSQLiteMemory
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One connection to an SQLite file, or to a store on PostgreSQL. The only type besides
 /// ``Statement`` that calls SQLite; on PostgreSQL it hands the SQL to ``PostgreSQLConnection``.
 ///
@@ -134,8 +138,7 @@ final class Database {
         if code != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
             sqlite3_free(errorMessage)
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: sqlite3_extended_errcode(handle)), message: message, path: path, sql: sql)
+            throw DatabaseError(resultCode: lastResultCode(code), message: message, path: path, sql: sql)
         }
     }
 
@@ -244,9 +247,18 @@ final class Database {
 
     /// The error SQLite reports for `code`, a failure of `sql`.
     func error(code: Int32, sql: String?) -> DatabaseError {
+        DatabaseError(resultCode: lastResultCode(code), message: lastErrorMessage, path: path, sql: sql)
+    }
+
+    /// The extended result code of the last failure (`code` when SQLite has none). An I/O
+    /// error that is a full disk (no room for the shared-memory index, say) is SQLITE_FULL.
+    private func lastResultCode(_ code: Int32) -> ResultCode {
         let extended = sqlite3_extended_errcode(handle)
-        return DatabaseError(
-            resultCode: ResultCode(rawValue: extended != 0 ? extended : code), message: lastErrorMessage, path: path, sql: sql)
+        let resultCode = extended != 0 ? extended : code
+        if resultCode & 0xff == SQLITE_IOERR, [ENOSPC, EDQUOT].contains(sqlite3_system_errno(handle)) {
+            return ResultCode(rawValue: SQLITE_FULL)
+        }
+        return ResultCode(rawValue: resultCode)
     }
 
     /// An integer pragma's value (`user_version`, `application_id`, `page_count` …).

@@ -54,6 +54,10 @@ public final class GraphStore {
     /// Whether opening the store created it: this connection wrote the schema into a file that
     /// held no store (a missing file, or an empty one), so the command that opened it made it.
     public private(set) var wasCreated = false
+    /// Whether opening made the store's file: false for a file that was there, if empty, before
+    /// (one a user made with `touch`, with the owner and permissions they chose), which
+    /// ``removeCreatedStore()`` never deletes.
+    public private(set) var madeItsFile = false
     /// The schema version an older store was upgraded from when it was opened.
     public private(set) var upgradedFrom: Int?
     /// How the schema differs from the one Isnad creates, one line each: empty unless the store
@@ -94,6 +98,7 @@ public final class GraphStore {
         if exists, path != GraphStore.inMemory, let kind = FileSystem.kindOfNonRegularFile(path) {
             throw StoreError.notAFile(path: path, kind: kind)
         }
+        madeItsFile = !exists && path != GraphStore.inMemory
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)
         } catch let error as DatabaseError {
@@ -137,6 +142,7 @@ public final class GraphStore {
         self.onWaitingForWriteLock = onWaitingForWriteLock
         upgradedFrom = store.upgradedFrom
         wasCreated = store.wasCreated
+        madeItsFile = store.wasCreated
         let isReading = access == .read || access == .examine
         database = Database(postgreSQL: store.connection, isReadOnly: isReading)
         // A hot standby (a read replica) creates no table, not even a temporary one: there every
@@ -369,7 +375,7 @@ public final class GraphStore {
     /// afterwards. Returns whether the files were deleted.
     @discardableResult
     public func removeCreatedStore() -> Bool {
-        guard wasCreated else { return false }
+        guard wasCreated, madeItsFile else { return false }
         return GraphStore.removeUnused(database, path: path)
     }
 
@@ -407,6 +413,13 @@ public final class GraphStore {
                 return .rollback
             }
         } catch {
+            // No lock to be had (a full disk leaves no room for the shared-memory index): a file
+            // still empty, with no log, holds nothing of anyone's, and was this command's own.
+            if !isRemoved, FileSystem.regularFileSize(path) == 0, (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0 {
+                database.keepWriteAheadLogOnClose()
+                for file in [path, path + "-wal", path + "-shm"] { FileSystem.remove(file) }
+                return true
+            }
             return isRemoved
         }
         return isRemoved

@@ -38,6 +38,8 @@ public struct OutputError: Error, CustomStringConvertible {
         /// The output's name is that of a companion file of this SQLite database
         /// (``GraphStore/databaseTakingAsItsOwn(_:)``).
         case companionOf(String)
+        /// The output is another user's file, which replacing would give to this one.
+        case ownedByAnotherUser
     }
 
     public let path: String
@@ -71,6 +73,9 @@ public struct OutputError: Error, CustomStringConvertible {
             return
                 "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
                 + "which would overwrite it, roll it into that database or delete it: name another output file"
+        case .ownedByAnotherUser?:
+            return "\(shown): belongs to another user; an export replaces a file whole, and the new one would be yours: "
+                + "name another output file, or have its owner remove it"
         case nil:
             return isDiskFull
                 ? "\(shown): disk full (\(String(cString: strerror(code))))" : "\(shown): \(String(cString: strerror(code)))"

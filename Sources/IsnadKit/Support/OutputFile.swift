@@ -13,6 +13,8 @@
 ///   the target; then the folder is synced. The target holds its old content or the whole new
 ///   one. The temporary name is short and fixed in length, so any name the file system accepts
 ///   works.
+/// - An existing file is replaced only when the user may write it, and keeps its owner and
+///   group (another user's file, whose owner cannot be kept, is refused).
 /// - A link is followed: the file it points to is replaced, as `cp` does. A link to nothing is
 ///   refused, since following it would create a file somewhere the user never named.
 /// - A target that exists and is not a regular file (a device such as `/dev/null`, a FIFO, a
@@ -63,13 +65,23 @@ public final class OutputFile: ByteSink {
             self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
             return
         }
+        // Replaced by a rename, which asks only for the folder: a file the user may not write,
+        // or another user's, is refused as a shell's `>` would refuse it, or would keep its owner.
+        if exists, access(targetPath, W_OK) != 0 { throw OutputError(path: path, code: errno) }
         let (descriptor, temporary) = try TemporaryFiles.create(in: folder, for: path)
         let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~OutputFile.currentUmask
-        if fchmod(descriptor, mode) != 0 {
-            let code = errno
+        var problem: OutputError?
+        if exists, existing.st_uid != geteuid() || existing.st_gid != getegid(),
+            fchown(descriptor, existing.st_uid, existing.st_gid) != 0, existing.st_uid != geteuid()
+        {
+            problem = OutputError(path: path, reason: .ownedByAnotherUser)
+        } else if fchmod(descriptor, mode) != 0 {
+            problem = OutputError(path: path, code: errno)
+        }
+        if let problem {
             close(descriptor)
             TemporaryFiles.remove(temporary)
-            throw OutputError(path: path, code: code)
+            throw problem
         }
         self.descriptor = descriptor
         self.temporaryPath = temporary
