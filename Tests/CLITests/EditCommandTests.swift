@@ -97,6 +97,51 @@ struct EditCommandTests {
         #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
     }
 
+    @Test("a save that is not UTF-8 reopens the file with the error, the edit kept; a file deleted or made a folder is an error")
+    func unreadableSaves() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        // Latin-1 first (é as one byte), then, shown the error, the fix.
+        let script = #"""
+            if grep -q '^# error: the file saved was not UTF-8' "$1"; then
+              grep -q "\"name\": \"Hamas $(printf '\357\277\275')\"" "$1" || exit 4
+              sed -i 's/"name": "Hamas .*"/"name": "Hamas (the movement)"/' "$1"
+            else
+              sed -i 's/"name": "Hamas"/"name": "Hamas \xe9"/' "$1"
+            fi
+            """#
+        let fixed = try edit(cli, "hamas", script: script)
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+        #expect(try cli.run(["show", "hamas"]).standardOutput.hasPrefix("Hamas (the movement) (hamas)"))
+        #expect(try cli.run(["undo"]).status == 0)
+        for script in [#"rm "$1""#, #"rm "$1" && mkdir "$1""#] {
+            let result = try edit(cli, "hamas", script: script)
+            #expect(result.status == 65, "\(script): \(result.standardError)")
+            #expect(
+                result.standardError.contains(
+                    "the editor left no file to read (deleted, moved, or made a folder): nothing changed"))
+        }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("Ctrl-C and Ctrl-\\ while the editor runs are the editor's: isnad waits for it and saves the edit")
+    func interruptsGoToTheEditor() throws {
+        let cli = try importedStore()
+        // Like vi: the editor takes the signals, then saves. They reach isnad too, as the
+        // terminal sends them to the whole foreground group.
+        let script = #"""
+            trap '' INT QUIT
+            p=$PPID
+            while [ "$(cat /proc/$p/comm)" != isnad ] && [ "$p" -gt 1 ]; do p=$(cut -d' ' -f4 /proc/$p/stat); done
+            kill -INT "$p"; kill -QUIT "$p"
+            sleep 0.2
+            sed -i 's/"credibility": 2/"credibility": 4/' "$1"
+            """#
+        let result = try edit(cli, "hamas-praised-attack", script: script)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.hasPrefix("edited claim \"hamas-praised-attack\""))
+    }
+
     @Test("without a terminal and without $VISUAL or $EDITOR, edit refuses instead of waiting for vi")
     func noEditor() throws {
         let cli = try importedStore()

@@ -244,6 +244,19 @@ struct OutputTargetTests {
         }
     }
 
+    @Test("an export past the file size limit (ulimit -f) fails and leaves neither its temporary file nor a partial target")
+    func fileSizeLimit() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        // SIGXFSZ ends it, or where the signal is held, the write fails (EFBIG): nothing is left either way.
+        let result = try ExternalTool.run(
+            "/bin/sh", ["-c", "ulimit -f 200; \"$0\" export graphml -o big.graphml; echo $?", CLIHarness.binary],
+            directory: cli.directory)
+        #expect(result.standardOutput != "0\n")
+        #expect(try leftovers(in: cli).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("big.graphml")))
+    }
+
     @Test("an import into a store it created, interrupted, takes the store away again before the process ends")
     func interruptedImport() throws {
         guard let cli = try harnessWithManyRecords() else { return }
@@ -266,7 +279,8 @@ struct OutputTargetTests {
             // 20,000 claims take seconds: the import cannot have finished the moment its store appeared.
             #expect(process.terminationReason == .uncaughtSignal, "\(message)")
             #expect(process.terminationStatus == signal)
-            #expect(message.contains("isnad: interrupted (\(signal == SIGINT ? "SIGINT" : "SIGTERM")): nothing was imported"))
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGQUIT: "SIGQUIT"][signal] ?? ""
+            #expect(message.contains("isnad: interrupted (\(name)): nothing was imported"))
             for name in ["new.db", "new.db-wal", "new.db-shm"] {
                 #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
             }

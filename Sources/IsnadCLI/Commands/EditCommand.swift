@@ -10,7 +10,8 @@ enum EditCommand: Command {
             Opens the record (a claim with its citations) as JSON, one field a line, in $VISUAL, else $EDITOR, else
             vi (on a terminal). On
             save it is checked as import checks it; when refused, it opens again with the errors as # comments at
-            the top. Left unchanged, or emptied, nothing changes (as git commit and kubectl edit do). The id stays:
+            the top (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
+            kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's. The id stays:
             isnad merge joins two entities. One transaction and one history entry; isnad undo takes it back.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The record's id.")],
@@ -56,19 +57,21 @@ enum EditCommand: Command {
         for _ in 0..<100 {
             let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw EditorFailure(editor: editor, status: process.terminationStatus)
-            }
-            let saved = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let status = try runEditor(editor, on: path)
+            guard status == 0 else { throw EditorFailure(editor: editor, status: status) }
+            let saved = try savedText(at: path, label: label)
             content =
-                saved.split(separator: "\n", omittingEmptySubsequences: false)
+                saved.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
                 .trimmingWhitespace
+            if !saved.isUTF8 {
+                // Not lost, nor taken for an emptied file: shown again, the bytes that were not
+                // UTF-8 marked, for the analyst to write again.
+                problems = [
+                    "the file saved was not UTF-8 text (another encoding?): each byte that was not shows as \u{FFFD}; write those characters again"
+                ]
+                continue
+            }
             if content.isEmpty {
                 context.message("\(label): emptied, nothing changed")
                 return
@@ -111,6 +114,35 @@ enum EditCommand: Command {
         // A hundred saves, every one refused: nothing changed, and a script must not read success.
         throw LookupError(
             description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
+    }
+
+    /// Runs the editor on `path` through the shell, and returns its exit status. Ctrl-C and
+    /// Ctrl-\\ go to the editor, which decides what they mean (vi cancels a command with them),
+    /// as git does: isnad, waiting for it, does not die of them and lose the edit.
+    static func runEditor(_ editor: String, on path: String) throws -> Int32 {
+        // Caught, not ignored: a handler does not outlive the editor's exec, an ignored signal would.
+        let previous = [SIGINT, SIGQUIT].map { ($0, signal($0) { _ in }) }
+        defer { for (number, handler) in previous { signal(number, handler) } }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// The file the editor saved, as text; `isUTF8` false when some of its bytes were not UTF-8
+    /// (each shown as U+FFFD). A file deleted, moved or made a folder is an error: nothing
+    /// changes, and an edit that cannot be read is never taken for an emptied one.
+    static func savedText(at path: String, label: String) throws -> (text: String, isUTF8: Bool) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let bytes = FileManager.default.contents(atPath: path)
+        else {
+            throw LookupError(
+                description: "\(label): the editor left no file to read (deleted, moved, or made a folder): nothing changed")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+        return (String(decoding: bytes, as: UTF8.self), false)
     }
 
     /// A new folder of our own in the temporary directory (mkdtemp: mode 0700, a name nobody

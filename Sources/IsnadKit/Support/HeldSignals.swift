@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// The signals that end a command from outside (SIGINT, SIGTERM, SIGHUP), held back while work
+/// The signals that end a command from outside (SIGINT, SIGTERM, SIGHUP, SIGQUIT), held back while work
 /// runs that must end by its own path rather than die halfway: an import into a store it
 /// created, which an interruption must take away again instead of leaving it empty. Blocked in
 /// the calling thread and the threads it starts, a signal stays pending; the work looks for it
@@ -12,7 +12,7 @@
 /// again the one pending ends the process as it would have. A signal the process ignores or
 /// already blocks (`nohup`, a script's `&`, a supervisor) is left alone, as it was.
 public enum HeldSignals {
-    static let numbers = [SIGINT, SIGTERM, SIGHUP]
+    static let numbers = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     /// The signals held now: set before the work starts its threads, read by the working thread.
     nonisolated(unsafe) private static var held: [Int32] = []
 
@@ -65,9 +65,9 @@ public enum HeldSignals {
         if let signal = pending() { throw Interrupted(signal: signal) }
     }
 
-    /// `SIGINT`, `SIGTERM`, `SIGHUP`.
+    /// `SIGINT`, `SIGTERM`, `SIGHUP`, `SIGQUIT`.
     public static func name(of signal: Int32) -> String {
-        [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signal] ?? "signal \(signal)"
+        [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"][signal] ?? "signal \(signal)"
     }
 
     /// Work that ended because a signal came, before it was done.

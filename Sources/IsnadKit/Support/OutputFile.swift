@@ -24,7 +24,8 @@
 ///   and name. So is the name of any SQLite database's companion file (`-wal`, `-shm`,
 ///   `-journal` after a database's name), which SQLite would take for that database's own.
 ///
-/// An interrupted export (SIGINT, SIGTERM, SIGHUP) removes its temporary file.
+/// An interrupted export (SIGINT, SIGTERM, SIGHUP, SIGQUIT, and the other signals that end a
+/// process: ``TemporaryFiles/signals``) removes its temporary file.
 public final class OutputFile: ByteSink {
     /// The path as the user gave it, for messages.
     public let path: String
@@ -196,12 +197,15 @@ public final class OutputFile: ByteSink {
 /// Temporary files that a signal must not leave behind. The handler may only call
 /// async-signal-safe functions, so the paths live in C memory it can read as they are.
 enum TemporaryFiles {
+    /// The signals whose default is to end the process, and which a process can catch: Ctrl-C,
+    /// Ctrl-\, a hang-up, `kill`, a file grown past `ulimit -f` (SIGXFSZ), a timer, a user's.
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGALRM, SIGUSR1, SIGUSR2]
     private static let capacity = 8
     nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
         let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
         slots.initialize(repeating: nil, count: capacity)
         // A signal the parent chose to ignore (nohup's SIGHUP) stays ignored.
-        for number in [SIGINT, SIGTERM, SIGHUP] {
+        for number in signals {
             let previous = signal(number, removeTemporaryFilesAndDie)
             if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
                 signal(number, SIG_IGN)
@@ -217,7 +221,7 @@ enum TemporaryFiles {
         var held = sigset_t()
         var previous = sigset_t()
         sigemptyset(&held)
-        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, number) }
+        for number in signals { sigaddset(&held, number) }
         pthread_sigmask(SIG_BLOCK, &held, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         var template = Array((folder == "/" ? "/" : folder + "/").utf8CString.dropLast()) + Array(".isnad-XXXXXX".utf8CString)
