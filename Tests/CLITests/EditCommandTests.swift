@@ -39,7 +39,8 @@ struct EditCommandTests {
             sed -i 's/"credibility": 2/"credibility": 4/' "$1"
             """
         let result = try edit(cli, "hamas-praised-attack", script: script)
-        #expect(result.status == 65, "\(result.standardError)")
+        // Running it again works: a temporary failure, as a colleague's change first on PostgreSQL.
+        #expect(result.status == 75, "\(result.standardError)")
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 2, "\(result.standardError)")
         #expect(

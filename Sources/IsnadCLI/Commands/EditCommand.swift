@@ -91,8 +91,7 @@ enum EditCommand: Command {
                     (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
                         session in
                         guard let now = try session.record(original.kind, id: original.id), now == original else {
-                            throw LookupError(
-                                description: "\(label) was changed by someone else meanwhile: nothing changed, edit it again")
+                            throw ChangedMeanwhile(label: label)
                         }
                         try session.put(record)
                     }
@@ -160,6 +159,13 @@ enum EditCommand: Command {
         let path = folder + "/" + name
         guard (try? Data((content + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil else { return nil }
         return path
+    }
+
+    /// The record changed in the store while it was in the editor: running edit again works
+    /// (exit 75, as for a colleague's change that came first on PostgreSQL).
+    struct ChangedMeanwhile: Error, CustomStringConvertible {
+        let label: String
+        var description: String { "\(label) was changed by someone else meanwhile: nothing changed, edit it again" }
     }
 
     struct EditProblem: Error {

@@ -74,7 +74,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         switch kind {
         case .diskFull: return "\(place)disk full: the store was left as it was before this command"
         case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(message))"
-        case .readOnly: return "\(place)the store is read-only (\(message))"
+        case .readOnly:
+            let part = path.flatMap { FileSystem.unwritablePart(ofStore: $0) }
+            return "\(place)the store is read-only (\(message)\(part.map { "; \($0)" } ?? ""))"
         case .cannotOpen: return "\(place)cannot open the store (\(message))"
         case .corrupt: return "\(place)the file is damaged or is not an Isnad store (\(message))"
         case .constraint, .other: return "\(place)\(message)"

@@ -60,7 +60,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .cannotMarkOnStandby(let path):
             "\(Text.printable(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .readOnly(let path):
-            "\(Text.printable(path)) is read-only: this command must write to the store (check the file's and its folder's permissions)"
+            "\(Text.printable(path)) is read-only: this command must write to the store ("
+                + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions") + ")"
         case .needsUpgrade(let path, let found, let supported, let reason):
             (found < supported
                 ? "\(Text.printable(path)) is schema version \(found); upgrading it to \(supported) needs write access"

@@ -12,6 +12,19 @@ public enum FileSystem {
 
     public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
 
+    /// Which of a store's files (the store, its `-wal` and `-shm`, its folder) this process may
+    /// not write, said for a message ("x.isnad-shm cannot be written"); nil when all can be. A
+    /// `-wal` or `-shm` left read-only by a reader who could not write the store keeps writers
+    /// out after the store itself is made writable, and is not where one would look.
+    public static func unwritablePart(ofStore path: String) -> String? {
+        for file in [path, path + "-wal", path + "-shm"] where exists(file) && !isWritable(file) {
+            return "\(Text.printable(file)) cannot be written"
+        }
+        let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        if !isWritable(folder) { return "its folder \(Text.printable(folder)) cannot be written" }
+        return nil
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var information = stat()
         return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFDIR
