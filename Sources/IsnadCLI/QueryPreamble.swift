@@ -41,8 +41,15 @@ struct QueryPreamble<Options> {
 
     /// Prints the command's answer, then fails if a source its claims were weighed with could not
     /// be read (weighing does not throw: the graph keeps the error, and the exit code tells).
-    func print(_ printout: consuming Printout, context: Context) throws {
+    /// A table under `--as-of` or `--between` says, under it, that undated claims stayed in
+    /// (`show` says how many, itself: `saysUndatedKept` false).
+    func print(saysUndatedKept: Bool = true, _ printout: consuming Printout, context: Context) throws {
         try format.print(printout, context: context)
+        if saysUndatedKept, format == .table, filter.asOf != nil || filter.between != nil {
+            context.message(
+                "(undated claims are kept by \(filter.asOf != nil ? "--as-of" : "--between"): an undated claim is taken as timeless, not known to hold then)"
+            )
+        }
         try graph.throwReadFailure()
     }
 

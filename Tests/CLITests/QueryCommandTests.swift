@@ -390,6 +390,9 @@ struct QueryCommandTests {
         #expect((pair["second_evidence"] as? [String: Any])?["common_link"] as? String == "hadera-2022-article")
         #expect((document["disputes"] as? [[String: Any]])?.first?["status"] as? String == "disputed")
         #expect((document["counts"] as? [String: Any])?["only_denied"] as? Int == 1)
+        let denial = try #require(((document["disputes"] as? [[String: Any]])?.first?["denying"] as? [[String: Any]])?.first)
+        #expect(
+            denial["reliability"] as? String == "E" && denial["credibility"] as? Int == 3 && denial["grade"] as? String == "E3")
         #expect((document["counts"] as? [String: Any])?["disputes"] as? Int == 2)
         #expect(
             result.standardOutput.contains(
@@ -410,6 +413,20 @@ struct QueryCommandTests {
         #expect(result.standardOutput.contains("Claims of others quoted in it (0 of 50 shown)"))
         // 47 + 50 listings, 92 claims: five are both.
         #expect(result.standardOutput.hasSuffix("showing 1 of 92 claims; --limit 0 for all\n"))
+    }
+
+    @Test("a table under --as-of or --between says that undated claims stayed in; show counts them itself; CSV says nothing")
+    func undatedKeptNoteUnderTables() throws {
+        let cli = try datasetStore()
+        let note = "(undated claims are kept by --as-of: an undated claim is taken as timeless, not known to hold then)\n"
+        for command in [["claims"], ["timeline", "hamas"], ["neighbors", "hamas"], ["source", "hadera-2022-article"]] {
+            let result = try cli.run(command + ["--as-of", "2017"])
+            #expect(result.status == 0)
+            #expect(result.standardError.hasSuffix(note), "\(command): \(result.standardError)")
+        }
+        #expect(try cli.run(["claims", "--between", "2014", "2016"]).standardError.contains("kept by --between"))
+        #expect(!(try cli.run(["show", "hamas", "--as-of", "2017"]).standardError.contains("kept by --as-of")))
+        #expect(try cli.run(["claims", "--as-of", "2017", "--format", "csv"]).standardError.isEmpty)
     }
 
     @Test("disputes --limit: the first n of each list, each cut short saying how many there are; the JSON keeps the counts")

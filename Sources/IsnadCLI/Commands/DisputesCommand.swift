@@ -207,6 +207,9 @@ enum DisputesCommand: Command {
                 json.member("source", cited.citation.source)
                 json.nullableMember("via", cited.citation.via)
                 json.member("stance", cited.citation.stance.rawValue)
+                // As path and timeline give them; `grade` (both in one) as before.
+                json.member("reliability", cited.reliability.rawValue)
+                json.member("credibility", cited.citation.credibility.rawValue)
                 json.member("grade", "\(cited.reliability.rawValue)\(cited.citation.credibility.rawValue)")
                 json.member("quote", cited.citation.quote)
                 json.nullableMember("quote_en", cited.citation.quoteEnglish)

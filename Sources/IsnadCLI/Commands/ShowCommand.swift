@@ -59,6 +59,7 @@ enum ShowCommand: Command {
             return
         }
         try query.print(
+            saysUndatedKept: false,
             Printout(
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
@@ -95,6 +96,7 @@ enum ShowCommand: Command {
         }
         let strongest = survey.strongest.sorted { key($0) < key($1) }
         try query.print(
+            saysUndatedKept: false,
             Printout(
                 reading: {
                     var lines = try headerLines(entity, store: store)
@@ -158,6 +160,7 @@ enum ShowCommand: Command {
             }
         }
         try query.print(
+            saysUndatedKept: false,
             Printout(
                 reading: {
                     var tally = ClaimTally()
