@@ -27,6 +27,7 @@ enum ExitCode: Int32 {
         switch error {
         case is UsageError: self = .usage
         case is SearchCommand.NothingFound: self = .failure
+        case let error as HistoryError where error.needsConfirmation: self = .usage
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
             is MergeError, is HistoryError, is ChangeSession.RecordTooLong:

@@ -94,6 +94,25 @@ struct HistoryCommandTests {
         #expect(none.standardError == "isnad: nothing to undo: every change in the history is undone already, or there is none\n")
     }
 
+    @Test("undo of an entry of more than 1,000 records (a whole import) needs --yes: told, it changes nothing and exits 64")
+    func largeEntryNeedsYes() throws {
+        let cli = try CLIHarness.scoped
+        let records = (0..<1001).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person \#($0)"}"# }
+        try cli.write("many.jsonl", records.joined(separator: "\n"))
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let told = try cli.run(["undo"])
+        #expect(told.status == 64)
+        #expect(
+            told.standardError
+                == "isnad: entry #1 (isnad import many.jsonl) changed 1001 records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo 1 --yes if that is meant\n"
+        )
+        #expect(try cli.run(["stats"]).standardOutput.hasPrefix("1001 entities"))
+        #expect(try cli.run(["undo", "1"]).status == 64)
+        let confirmed = try cli.run(["undo", "--yes"])
+        #expect(confirmed.status == 0, "\(confirmed.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes.isEmpty)
+    }
+
     @Test("undo of an earlier entry is refused while a later one changed the same record, and allowed once that is undone")
     func blockedByLaterChange() throws {
         let cli = try importedStore()

@@ -110,6 +110,9 @@ enum EditChecks {
                 throw LookupError(
                     description: "merged: the ids merged into an entity change only by isnad merge and isnad unmerge")
             }
+            // Only a new type can break a claim: a hub's hundred thousand claims are not read
+            // for its description.
+            guard case .entity(let before) = stored, entity.type != before.type else { break }
             for claim in try store.claims(of: entity.id) {
                 let subjectType = claim.claim.subject == entity.id ? entity.type : claim.subjectType
                 let objectType = claim.claim.object == entity.id ? entity.type : claim.objectType

@@ -13,10 +13,16 @@ enum UndoCommand: Command {
             and undoing that first makes the way. Run undo again to go further back; to redo, run the command again.
             On a PostgreSQL store, which a team shares, a plain undo takes back only its author's own latest
             change: when the latest is a colleague's, it is refused, and undo N takes it back by its number.
+            An entry that changed more than \(largeEntry) records (a whole import) is taken back only with --yes.
             """,
         arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
-        options: [HistoryOptions.author],
+        options: [HistoryOptions.author, confirms],
         examples: ["isnad undo", "isnad undo 12"])
+
+    /// How many records an entry may have changed for undo to take it back untold.
+    static let largeEntry = 1000
+    static let confirms = Flag(
+        "yes", help: "Take back an entry however many records it changed (more than \(largeEntry): a whole import).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         var number: Int?
@@ -29,7 +35,9 @@ enum UndoCommand: Command {
             number = value
         }
         let store = try context.openStore(.write)
-        let undone = try store.undo(number, as: context.change(author: try arguments.value(HistoryOptions.author)))
+        let undone = try store.undo(
+            number, as: context.change(author: try arguments.value(HistoryOptions.author)),
+            refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry)
         context.message(
             "undid entry \(undone.entry) (\(undone.command)\(undone.otherAuthor.map { ", by \($0)" } ?? "")): \(counted(undone.recordCount, "record")) put back as before it; recorded as entry \(undone.undoEntry)"
         )

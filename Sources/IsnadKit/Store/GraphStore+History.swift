@@ -115,10 +115,25 @@ extension GraphStore {
     /// store: one from another store's history changed nothing here) touched one of the same
     /// records, or when the entry itself came from another store's history, or when putting
     /// them back would break a reference (a claim added since names an entity it added).
-    public func undo(_ number: Int? = nil, as description: ChangeDescription) throws -> Undone {
+    ///
+    /// - Parameter recordLimit: an entry that touched more records than this is refused
+    ///   (``HistoryError/large(entry:command:records:)``) before anything is read: taking back a
+    ///   whole import is meant, or mistyped.
+    public func undo(_ number: Int? = nil, as description: ChangeDescription, refusingMoreThan recordLimit: Int? = nil)
+        throws -> Undone
+    {
         var undone: Undone?
         try inWriteTransaction {
             let target = try undoTarget(number, by: description)
+            if let recordLimit {
+                let records = Int(
+                    try database.prepare("SELECT count(*) FROM change_record WHERE change = ?1").scalarInteger([
+                        .integer(Int64(target.number))
+                    ]) ?? 0)
+                if records > recordLimit {
+                    throw HistoryError.large(entry: target.number, command: target.command, records: records)
+                }
+            }
             if let blocker = try database.prepare(
                 """
                 SELECT b.change, b.kind, b.record, c.command FROM change_record AS b JOIN change AS c ON c.id = b.change
@@ -262,6 +277,14 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case travelled(entry: Int, latestOwn: Int?)
     /// A plain `undo` whose latest change is another author's.
     case anotherAuthor(entry: Int, author: String, command: String, undoer: String)
+    /// An entry larger than the caller allows without being told (`undo --yes`).
+    case large(entry: Int, command: String, records: Int)
+
+    /// Whether the command needs to be told again, with `--yes` (a usage matter, not bad data).
+    public var needsConfirmation: Bool {
+        if case .large = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -278,6 +301,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
             "the latest change, entry #\(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; isnad undo \(entry) takes it back by its number"
         case .unreadable(let entry, let record):
             "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
+        case .large(let entry, let command, let records):
+            "entry #\(entry) (\(command)) changed \(records) records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo \(entry) --yes if that is meant"
         }
     }
 }
