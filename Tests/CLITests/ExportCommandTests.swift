@@ -84,6 +84,22 @@ struct ExportCommandTests {
             ))
     }
 
+    @Test("a DOT export of more than 1,000 entities says, before it writes them, that Graphviz may not finish on it")
+    func largeDOTWarned() throws {
+        let cli = try CLIHarness.scoped
+        let records = (0..<1001).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person \#($0)"}"# }
+        try cli.write("many.jsonl", records.joined(separator: "\n"))
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        for command in [["export", "dot"], ["export", "dot", "--pairs"]] {
+            let result = try cli.run(command)
+            #expect(result.status == 0)
+            #expect(result.standardError.contains("isnad: this graph draws 1001 entities; Graphviz lays out a few hundred"))
+        }
+        #expect(try cli.run(["export", "graphml"]).standardError.isEmpty)
+        #expect(try cli.run(["--db", "seed.db", "import", ExportCommandTests.dataset]).status == 0)
+        #expect(try cli.run(["--db", "seed.db", "export", "dot"]).standardError.isEmpty)
+    }
+
     @Test("the same store gives the same bytes")
     func deterministic() throws {
         let cli = try datasetStore()

@@ -258,10 +258,18 @@ enum ExportCommand: Command {
                             "--include-retracted draws each retracted claim as an edge of its own, which --pairs would count as evidence: leave one out",
                         command: spec.name)
                 }
+                // Said before the file is written, not after: Graphviz may never finish on it.
+                let warnIfLarge = { (entities: Int) in
+                    guard entities > HTMLView.maximumEntities else { return }
+                    context.message(
+                        "isnad: this graph draws \(entities) entities; Graphviz lays out a few hundred readably and may not finish on "
+                            + "thousands: narrow it (--focus ENTITY --depth 1, --min-reliability, --predicate, --collapse, --pairs)"
+                    )
+                }
                 if arguments.isSet(pairs) {
-                    try DOTWriter(sink: sink, options: dot).writePairs(graph)
+                    try DOTWriter(sink: sink, options: dot).writePairs(graph, onCount: warnIfLarge)
                 } else {
-                    try DOTWriter(sink: sink, options: dot).write(graph)
+                    try DOTWriter(sink: sink, options: dot).write(graph, onCount: warnIfLarge)
                 }
             } else {
                 // In English: the words of a file's metadata, which tools show as they are.

@@ -13,11 +13,11 @@ extension DOTWriter {
     ///
     /// Entities stream as in ``GraphWriter/write(_:)``; the edges are gathered by pair first, so
     /// memory holds the edges of the graph (not their entities).
-    public func writePairs(_ graph: ExportGraph) throws {
+    public func writePairs(_ graph: ExportGraph, onCount: (Int) -> Void = { _ in }) throws {
         if options.pairLabels == .short, !options.isOverview {
             var overview = options
             overview.isOverview = true
-            return try DOTWriter(sink: sink, options: overview).writePairs(graph)
+            return try DOTWriter(sink: sink, options: overview).writePairs(graph, onCount: onCount)
         }
         try sink.write(head())
         if options.isOverview { try sink.write(DOTWriter.overviewAttributes) }
@@ -27,7 +27,10 @@ extension DOTWriter {
         var bytes: [UInt8] = []
         var pairs: [String: [ExportGraph.Edge]] = [:]
         try graph.stream(
-            count: { count = $0 },
+            count: {
+                count = $0
+                onCount($0)
+            },
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)
                 appendNode(entity, position: position, count: count, vocabulary: vocabulary, to: &bytes)

@@ -20,8 +20,8 @@ public protocol GraphWriter {
 }
 
 extension GraphWriter {
-    /// Writes the whole document.
-    public func write(_ graph: ExportGraph) throws {
+    /// Writes the whole document; `onCount` is told how many entities it draws, before the first.
+    public func write(_ graph: ExportGraph, onCount: (Int) -> Void = { _ in }) throws {
         try sink.write(head())
         let vocabulary = graph.store.vocabulary
         var count = 0
@@ -29,7 +29,10 @@ extension GraphWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 14)
         try graph.streamOnTwoThreads(
-            count: { count = $0 },
+            count: {
+                count = $0
+                onCount($0)
+            },
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)
                 appendNode(entity, position: position, count: count, vocabulary: vocabulary, to: &bytes)

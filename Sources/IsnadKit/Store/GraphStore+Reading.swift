@@ -317,12 +317,29 @@ extension GraphStore {
 
     /// ``forEachLink(of:withDates:_:)`` without dates, making no string: the same statements, in the
     /// same order. For walks that meet thousands of links and keep a few of their ends.
-    func forEachLinkView(of entity: String, _ body: (LinkView) throws -> Void) throws {
+    ///
+    /// - Parameter subjectSideLimit: at most this many links where the entity is the subject,
+    ///   then those where it is the object: so that a walk on a budget sees both roles of a hub.
+    /// - Returns: whether links where the entity is the subject were left unread.
+    @discardableResult
+    func forEachLinkView(of entity: String, subjectSideLimit: Int? = nil, _ body: (LinkView) throws -> Void) throws
+        -> Bool
+    {
+        struct SideCut: Error {}
+        var isCut = false
         for (sql, isSubject) in linkSelects(withDates: false) {
-            try database.cached(sql).forEachRow([.text(entity)]) { row in
-                try body(LinkView(other: row.bytes(0), predicate: row.bytes(1), isSubject: isSubject, row: row.int64(2)))
+            var read = 0
+            do {
+                try database.cached(sql).forEachRow([.text(entity)]) { row in
+                    if isSubject, let subjectSideLimit, read >= subjectSideLimit { throw SideCut() }
+                    read += 1
+                    try body(LinkView(other: row.bytes(0), predicate: row.bytes(1), isSubject: isSubject, row: row.int64(2)))
+                }
+            } catch is SideCut {
+                isCut = true
             }
         }
+        return isCut
     }
 
     /// The claims at rows found by ``forEachLink(of:withDates:_:)``, in the order given, with
