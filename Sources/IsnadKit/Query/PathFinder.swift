@@ -43,6 +43,13 @@ public final class PathFinder {
     private var adjacencyCache: [String: [String]] = [:]
     /// The hops between two entities met so far: a pair shared by many chains is read once.
     private var hopCache: [HopKey: Hop] = [:]
+    /// The strength of the strongest claim between two entities, for ranking chains: kept
+    /// without the claims, for the thousands of pairs the chains found pass through.
+    private var strengthCache: [HopKey: HopStrength] = [:]
+
+    private struct HopStrength {
+        let value: SupportStrength?
+    }
     /// The store's chains of transmission, read once, to weigh the claims of every hop.
     private let transmission: TransmissionGraph.Deferred
 
@@ -211,6 +218,27 @@ public final class PathFinder {
         return hop
     }
 
+    /// The strength of the strongest claim a chain may follow from `from` to `to` (``hop(from:to:)``'s
+    /// first), remembered without the claims.
+    private func strength(from: String, to: String) throws -> SupportStrength? {
+        let key = HopKey(from: from, to: to)
+        if let known = hopCache[key] { return known.strength }
+        if let known = strengthCache[key] { return known.value }
+        let graph = try transmission.graph()
+        var strongest: SupportStrength?
+        var isFirst = true
+        for claim in try store.claims(between: from, and: to) {
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
+                forward.follows(isOutgoing: kept.claim.subject == from, predicate: kept.claim.predicate)
+            else { continue }
+            let strength = graph.weigh(kept).strength
+            if isFirst || PathFinder.isStronger(strength, than: strongest) { strongest = strength }
+            isFirst = false
+        }
+        strengthCache[key] = HopStrength(value: strongest)
+        return strongest
+    }
+
     /// Every simple chain from `start` to `goal` of at most `maxDepth` hops, strongest first: a
     /// chain is as strong as its weakest hop (channels first, then capped status and grade);
     /// then shorter first. At most `limit` are returned (nil: all), with how many were `found`;
@@ -233,7 +261,38 @@ public final class PathFinder {
             frontier = next
         }
         guard let startDistance = distanceToGoal[start], startDistance <= maxDepth else { return ([], 0, true) }
-        var found: [[String]] = []
+        // Ranked as they are found, only the strongest `limit` kept: a hub's thousands of
+        // chains are counted, not held, and only the chains shown are read whole.
+        var kept: [(entities: [String], weakest: SupportStrength?)] = []
+        var found = 0
+        func precedes(_ a: (entities: [String], weakest: SupportStrength?), _ b: (entities: [String], weakest: SupportStrength?))
+            -> Bool
+        {
+            if PathFinder.isStronger(a.weakest, than: b.weakest) { return true }
+            if PathFinder.isStronger(b.weakest, than: a.weakest) { return false }
+            if a.entities.count != b.entities.count { return a.entities.count < b.entities.count }
+            return a.entities.lexicographicallyPrecedes(b.entities)
+        }
+        func keep(_ entities: [String]) throws {
+            found += 1
+            var weakest: SupportStrength?
+            for index in 0..<(entities.count - 1) {
+                let strength = try strength(from: entities[index], to: entities[index + 1])
+                if index == 0 || PathFinder.isStronger(weakest, than: strength) { weakest = strength }
+            }
+            let chain = (entities: entities, weakest: weakest)
+            if let limit, kept.count >= limit {
+                guard let last = kept.last, precedes(chain, last) else { return }
+                kept.removeLast()
+            }
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(kept[middle], chain) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(chain, at: low)
+        }
         var explored = 0
         var isComplete = true
         var trail = [start]
@@ -248,7 +307,7 @@ public final class PathFinder {
             for other in try adjacent(to: entity, forward: true) where !onTrail.contains(other) {
                 guard let distance = distanceToGoal[other], distance <= remaining - 1 else { continue }
                 if other == goal {
-                    found.append(trail + [goal])
+                    try keep(trail + [goal])
                     continue
                 }
                 trail.append(other)
@@ -259,17 +318,8 @@ public final class PathFinder {
             }
         }
         try walk(start)
-        let paths = try found.map { Path(hops: try hops(along: $0)) }
-        let weakest = paths.map(\.weakest)
-        let order = paths.indices.sorted { i, j in
-            let (a, b) = (paths[i], paths[j])
-            let (x, y) = (weakest[i], weakest[j])
-            if PathFinder.isStronger(x, than: y) { return true }
-            if PathFinder.isStronger(y, than: x) { return false }
-            if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
-            return a.entities.lexicographicallyPrecedes(b.entities)
-        }
-        return (Array(order.prefix(limit ?? order.count).map { paths[$0] }), paths.count, isComplete)
+        if limit == 0 { return ([], found, isComplete) }
+        return (try kept.map { Path(hops: try hops(along: $0.entities)) }, found, isComplete)
     }
 }
 
