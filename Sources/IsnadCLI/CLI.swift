@@ -82,6 +82,8 @@ public enum IsnadCLI {
         for name in environmentVariables {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
+        // Only compared with "dumb" (how the progress line erases itself): never refused.
+        if let value = getenv("TERM") { environment["TERM"] = String(cString: value) }
         return environment
     }
 

@@ -347,6 +347,23 @@ struct InProcessTests {
         #expect(neighbors.standardOutput.hasPrefix(heading + ": 0 entities"), "\(neighbors.standardOutput)")
     }
 
+    @Test("the import's progress line erases itself with an escape sequence, or on TERM=dumb with spaces")
+    func progressLine() {
+        final class Collected: @unchecked Sendable { var text = "" }
+        for erasesByEscape in [true, false] {
+            let collected = Collected()
+            let line = ProgressLine(isEnabled: true, erasesByEscape: erasesByEscape) { collected.text += $0 }
+            line.update(Importer.Progress(input: "big.jsonl", bytesRead: 50, totalBytes: 100, records: 7))
+            line.clear()
+            let shown = "importing big.jsonl: 7 records (50%)"
+            if erasesByEscape {
+                #expect(collected.text == "\r\u{1B}[K" + shown + "\r\u{1B}[K")
+            } else {
+                #expect(collected.text == "\r\r" + shown + "\r" + String(repeating: " ", count: shown.count) + "\r")
+            }
+        }
+    }
+
     @Test("search that finds nothing says why on standard error and exits 1", .temporaryStore)
     func searchFindsNothing() throws {
         let database = try Self.datasetStore()

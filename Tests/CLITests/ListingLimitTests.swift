@@ -9,6 +9,34 @@ import Testing
 struct ListingLimitTests {
     static let spokes = 260
 
+    @Test("a table written in parts keeps room for what later parts hold: an undated claim, a long predicate, a dispute")
+    func streamedWidths() throws {
+        let cli = try CLIHarness.scoped
+        var lines = [
+            #"{"record":"source","id":"wire","type":"news-article","title":"Wire","reliability":"B"}"#,
+            #"{"record":"entity","id":"a","type":"organization","name":"A"}"#,
+            #"{"record":"entity","id":"b","type":"organization","name":"B"}"#,
+            #"{"record":"entity","id":"x","type":"place","name":"X"}"#,
+        ]
+        // A first part of 1,000 short rows, then one that needs every column at its widest.
+        for number in 0..<1000 {
+            lines.append(
+                #"{"record":"claim","id":"c\#(number)","subject":"a","predicate":"located_in","object":"x","start":"2020","end":null,"citations":[{"source":"wire","quote":"q\#(number)","stance":"asserts","credibility":2}]}"#
+            )
+        }
+        lines.append(
+            #"{"record":"claim","id":"z","subject":"a","predicate":"supplied_weapons_to","object":"b","start":null,"end":null,"citations":[{"source":"wire","quote":"yes","stance":"asserts","credibility":2},{"source":"wire","quote":"no","stance":"denies","credibility":3}]}"#
+        )
+        try cli.write("records.jsonl", lines.joined(separator: "\n"))
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let timeline = try cli.run(["timeline", "--limit", "0"]).standardOutput
+        let last = try #require(timeline.split(separator: "\n").last)
+        #expect(last.hasPrefix("undated "), "\(last)")
+        #expect(
+            last.contains(" supplied_weapons_to ") && last.contains(" DISPUTED ") && last.contains(" 1 (1 denying) "), "\(last)")
+        #expect(!last.contains("…"), "\(last)")
+    }
+
     /// The hub `hub` supplies weapons to (or is praised by) each `actor-N`; each actor is a
     /// member of `group-N % 7` and praised `group-(N+1) % 7`. Sources graded A, C and E.
     private func generatedStore() throws -> CLIHarness {

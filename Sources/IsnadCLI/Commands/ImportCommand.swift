@@ -79,7 +79,9 @@ enum ImportCommand: Command {
         options.change = context.change(author: try arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
-        let progress = ProgressLine(isEnabled: context.isStandardErrorTerminal, write: context.rawStandardError)
+        let progress = ProgressLine(
+            isEnabled: context.isStandardErrorTerminal, erasesByEscape: context.environment["TERM"] != "dumb",
+            write: context.rawStandardError)
         // Whether this import creates its store: asked of a file only (on PostgreSQL asking would
         // open the store, and upgrade an old one, on a connection of its own).
         let isFile = if case .file = context.storeLocation { true } else { false }
@@ -165,15 +167,25 @@ enum ImportCommand: Command {
 }
 
 /// One line on standard error that rewrites itself while an import runs (only on a terminal).
+/// A terminal that takes no escape sequences (`TERM=dumb`: an editor's shell, a CI log) gets
+/// the line written over with spaces instead.
 final class ProgressLine {
     private let isEnabled: Bool
+    private let erasesByEscape: Bool
     private let write: (String) -> Void
     private var lastUpdate = Date.distantPast
     private var shown = false
+    private var shownWidth = 0
 
-    init(isEnabled: Bool, write: @escaping (String) -> Void) {
+    init(isEnabled: Bool, erasesByEscape: Bool = true, write: @escaping (String) -> Void) {
         self.isEnabled = isEnabled
+        self.erasesByEscape = erasesByEscape
         self.write = write
+    }
+
+    /// What takes the cursor to the start of the line and clears it.
+    private var erasing: String {
+        erasesByEscape ? "\r\u{1B}[K" : "\r" + String(repeating: " ", count: shownWidth) + "\r"
     }
 
     func update(_ progress: Importer.Progress) {
@@ -183,13 +195,16 @@ final class ProgressLine {
         if let total = progress.totalBytes, total > 0 {
             text += " (\(min(100, progress.bytesRead * 100 / total))%)"
         }
-        write("\r\u{1B}[K" + Text.printable(text))
+        let shownText = Text.printable(text)
+        write(erasing + shownText)
+        shownWidth = shownText.count
         shown = true
     }
 
     func clear() {
-        if shown { write("\r\u{1B}[K") }
+        if shown { write(erasing) }
         shown = false
+        shownWidth = 0
     }
 }
 

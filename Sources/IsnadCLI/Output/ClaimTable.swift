@@ -21,10 +21,17 @@ struct ClaimTable {
     private var table: TextTable
     private var presentation: ClaimPresentation
     private let leading: [ClaimColumn]
+    /// How wide each column is at least in a table written in parts: the first part fixes the
+    /// widths, and a later `undated`, `supplied_weapons_to` or `DISPUTED` must not be cut.
+    private let streamedMinimumWidths: [Int]
 
     init(store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard) {
         self.leading = leading
         presentation = ClaimPresentation(store: store, graph: graph)
+        let longestPredicate = store.vocabulary.predicates.map(\.id.count).max() ?? 0
+        streamedMinimumWidths =
+            leading.map { $0.header == "WHEN" ? "2014-05-12".count : 0 }
+            + [0, min(28, longestPredicate), 0, 24, "DISPUTED".count, 0, "1 (1 denying)".count, 0, 0]
         table = TextTable(
             leading.map {
                 $0.header == "CLAIM" ? .identifiers($0.header) : TextTable.Column(header: $0.header, maximumWidth: widths.leading)
@@ -84,9 +91,11 @@ struct ClaimTable {
         var table = ClaimTable(store: store, graph: graph, leading: leading, widths: widths)
         var columnWidths: [Int]?
         var written = 0
-        func flush() throws {
+        func flush(isPartFull: Bool = false) throws {
             let isFirst = columnWidths == nil
-            let widths = columnWidths ?? table.table.columnWidths()
+            var widths = columnWidths ?? table.table.columnWidths()
+            // More parts may follow the first: wide enough for what they may hold.
+            if isFirst, isPartFull { widths = zip(widths, table.streamedMinimumWidths).map { max($0, $1) } }
             columnWidths = widths
             try table.table.forEachLine(widths: widths, includesHeader: isFirst) { try write($0 + "\n") }
             written += table.count
@@ -94,7 +103,7 @@ struct ClaimTable {
         }
         try forEachClaim { claim in
             try table.append(claim)
-            if table.count >= part { try flush() }
+            if table.count >= part { try flush(isPartFull: true) }
         }
         if table.count > 0 || columnWidths == nil && written == 0 { try flush() }
         return written
