@@ -49,6 +49,8 @@ public enum IsnadCLI {
     /// UTF-8, so `-o` of a Latin-1 name would write another file, one that may exist. Such an
     /// argument, or such a value of an environment variable Isnad reads, is refused (exit 64).
     public static func main() -> Int32 {
+        // Before anything opens a file, which would take a closed standard stream's descriptor.
+        StandardStreams.holdClosedOnes()
         var arguments: [String] = []
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { break }

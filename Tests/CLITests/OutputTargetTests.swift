@@ -327,6 +327,15 @@ struct OutputTargetTests {
         #expect(failing.standardOutput == "65\n")
     }
 
+    @Test("an import from a closed standard input is missing input (66), not an empty one")
+    func closedStandardInput() throws {
+        let (cli, before) = try harnessWithStore()
+        let result = try ExternalTool.run(
+            "/bin/sh", ["-c", "\"$0\" import - <&- 2>&1; echo $?", CLIHarness.binary], directory: cli.directory)
+        #expect(result.standardOutput == "isnad: <stdin>: standard input is closed\n66\n", "\(result.standardOutput)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("a folder or a missing folder as the output is refused with the system's reason")
     func folders() throws {
         let (cli, _) = try harnessWithStore()

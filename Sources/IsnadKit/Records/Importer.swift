@@ -240,7 +240,12 @@ private struct Run {
     mutating func read(_ input: Importer.Input, index: Int) throws {
         let descriptor: Int32
         switch input {
-        case .standardInput: descriptor = STDIN_FILENO
+        case .standardInput:
+            // Closed (`<&-`), it would read as empty: "no records, nothing changed", exit 0.
+            if StandardStreams.closedAtStart.contains(STDIN_FILENO) {
+                throw Importer.InputError(input: input.name, reason: "standard input is closed", kind: .missing)
+            }
+            descriptor = STDIN_FILENO
         case .file(let path):
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0 {
