@@ -34,7 +34,22 @@ public enum IsnadCLI {
     /// standard error that is closed, full or a pipe nobody reads is no reason to fail: the work
     /// is done by then (a change committed, a file written), and the exit code must say so.
     /// (`FileHandle.write(_:)` stops the process when the write fails.)
+    /// A pipe nobody reads any more (`2>&1 | head -1`) raises SIGPIPE, which would end the
+    /// process as surely: held back around the write, and taken if it came.
     @Sendable static func writeToStandardError(_ text: String) {
+        var pipe = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&pipe)
+        sigaddset(&pipe, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipe, &previous)
+        defer {
+            var pending = sigset_t()
+            if sigismember(&previous, SIGPIPE) == 0, sigpending(&pending) == 0, sigismember(&pending, SIGPIPE) == 1 {
+                var none = timespec(tv_sec: 0, tv_nsec: 0)
+                _ = sigtimedwait(&pipe, nil, &none)
+            }
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
@@ -51,6 +66,9 @@ public enum IsnadCLI {
     public static func main() -> Int32 {
         // Before anything opens a file, which would take a closed standard stream's descriptor.
         StandardStreams.holdClosedOnes()
+        // A file grown past `ulimit -f` fails its write (EFBIG), said as any failed write is,
+        // instead of ending the process with a core dump halfway through.
+        signal(SIGXFSZ, SIG_IGN)
         var arguments: [String] = []
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { break }
@@ -59,7 +77,7 @@ public enum IsnadCLI {
             }
             arguments.append(text)
         }
-        for name in environmentVariables {
+        for name in environmentVariables where name != "TERM" {
             if let value = getenv(name), String(validatingCString: value) == nil {
                 return refuseNonUTF8("$\(name)")
             }
@@ -75,7 +93,8 @@ public enum IsnadCLI {
     }
 
     /// The environment variables the command line reads, through ``Context/environment``.
-    static let environmentVariables = ["ISNAD_DB", "ISNAD_AUTHOR", "VISUAL", "EDITOR"]
+    /// (TERM is only compared with "dumb", for the progress line: never refused for its bytes.)
+    static let environmentVariables = ["ISNAD_DB", "ISNAD_AUTHOR", "VISUAL", "EDITOR", "TERM"]
 
     /// The process's values of ``environmentVariables``, and no others: Foundation's dictionary
     /// of the whole environment cost a tenth of `isnad --version`'s instructions.
@@ -84,8 +103,6 @@ public enum IsnadCLI {
         for name in environmentVariables {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
-        // Only compared with "dumb" (how the progress line erases itself): never refused.
-        if let value = getenv("TERM") { environment["TERM"] = String(cString: value) }
         return environment
     }
 

@@ -125,6 +125,27 @@ struct EditCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test(
+        "on a terminal the editor runs in the foreground process group, where it may read the terminal",
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal (apt: bsdutils)")
+    )
+    func editorInTheForeground() throws {
+        let cli = try importedStore()
+        // Stopped at its first read of the terminal otherwise, as vi was (SIGTTIN).
+        let script = #"""
+            own=$(cut -d' ' -f5 /proc/$$/stat); foreground=$(cut -d' ' -f8 /proc/$$/stat)
+            [ "$own" = "$foreground" ] && echo foreground > where || echo "background $own $foreground" > where
+            """#
+        let editor = try cli.write("editor.sh", script)
+        let result = try ExternalTool.run(
+            "/usr/bin/script", ["-qec", "\"\(CLIHarness.binary)\" edit hamas", "/dev/null"], directory: cli.directory,
+            environment: ProcessInfo.processInfo.environment.filter { $0.key != "ISNAD_DB" }
+                .merging(["EDITOR": "sh \(editor)", "VISUAL": ""]) { $1 })
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(try String(contentsOfFile: cli.path("where"), encoding: .utf8) == "foreground\n")
+    }
+
     @Test("Ctrl-C and Ctrl-\\ while the editor runs are the editor's: isnad waits for it and saves the edit")
     func interruptsGoToTheEditor() throws {
         let cli = try importedStore()

@@ -115,19 +115,40 @@ enum EditCommand: Command {
             description: "\(label): the record was refused \(100) times (\(problems.joined(separator: "; "))): nothing changed")
     }
 
-    /// Runs the editor on `path` through the shell, and returns its exit status. Ctrl-C and
-    /// Ctrl-\\ go to the editor, which decides what they mean (vi cancels a command with them),
-    /// as git does: isnad, waiting for it, does not die of them and lose the edit.
+    /// Runs the editor on `path` through the shell, and returns its exit status (128 + the
+    /// signal, for an editor a signal ended). Spawned in isnad's own process group, the
+    /// terminal's foreground one, so that a full-screen editor may read the terminal (a process
+    /// group of its own, as Foundation's `Process` makes, is stopped at its first read). Ctrl-C
+    /// and Ctrl-\\ reach both: isnad ignores them while it waits, as git and `system(3)` do, and
+    /// the editor starts with their defaults, to decide what they mean (vi cancels a command).
     static func runEditor(_ editor: String, on path: String) throws -> Int32 {
-        // Caught, not ignored: a handler does not outlive the editor's exec, an ignored signal would.
-        let previous = [SIGINT, SIGQUIT].map { ($0, signal($0) { _ in }) }
+        let previous = [SIGINT, SIGQUIT].map { ($0, signal($0, SIG_IGN)) }
         defer { for (number, handler) in previous { signal(number, handler) } }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let words: [String] = ["/bin/sh", "-c", "\(editor) \"$1\"", "sh", path]
+        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
+        defer { for argument in arguments { free(argument) } }
+        var process = pid_t()
+        let spawned = posix_spawn(&process, "/bin/sh", nil, &attributes, arguments + [nil], environ)
+        guard spawned == 0 else {
+            throw LookupError(description: "cannot run /bin/sh for the editor: \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(process, &status, 0) < 0 {
+            guard errno == EINTR else { throw LookupError(description: "lost the editor: \(String(cString: strerror(errno)))") }
+        }
+        // As the shell reports them: the exit code, or 128 + the signal that ended it.
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// The file the editor saved, as text; `isUTF8` false when some of its bytes were not UTF-8

@@ -260,7 +260,7 @@ enum ExportCommand: Command {
                 }
                 // Said before the file is written, not after: Graphviz may never finish on it.
                 let warnIfLarge = { (entities: Int) in
-                    guard entities > HTMLView.maximumEntities else { return }
+                    guard entities > DOTWriter.largeGraph else { return }
                     context.message(
                         "isnad: this graph draws \(entities) entities; Graphviz lays out a few hundred readably and may not finish on "
                             + "thousands: narrow it (--focus ENTITY --depth 1, --min-reliability, --predicate, --collapse, --pairs)"

@@ -197,7 +197,7 @@ final class ProgressLine {
         }
         let shownText = Text.printable(text)
         write(erasing + shownText)
-        shownWidth = shownText.count
+        shownWidth = DisplayWidth.of(shownText)
         shown = true
     }
 

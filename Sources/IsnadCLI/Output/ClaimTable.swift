@@ -30,8 +30,9 @@ struct ClaimTable {
         presentation = ClaimPresentation(store: store, graph: graph)
         let longestPredicate = store.vocabulary.predicates.map(\.id.count).max() ?? 0
         streamedMinimumWidths =
-            leading.map { $0.header == "WHEN" ? "2014-05-12".count : 0 }
-            + [0, min(28, longestPredicate), 0, 24, "DISPUTED".count, 0, "1 (1 denying)".count, 0, 0]
+            leading.map { ClaimTable.streamedMinimumWidth(ofLeading: $0.header) } + [
+                0, min(28, longestPredicate), 0, 24, "DISPUTED".count, 0, "99 (99 denying)".count, 0, 0,
+            ]
         table = TextTable(
             leading.map {
                 $0.header == "CLAIM" ? .identifiers($0.header) : TextTable.Column(header: $0.header, maximumWidth: widths.leading)
@@ -43,6 +44,12 @@ struct ClaimTable {
                 // Who says the claim, whole: the last column, so it widens no other.
                 .identifiers("SAID BY (STANCE GRADE)"),
             ])
+    }
+
+    /// How wide a command's leading column is at least when written in parts: a date (`WHEN`)
+    /// as wide as a day's or `undated`.
+    static func streamedMinimumWidth(ofLeading header: String) -> Int {
+        header == "WHEN" ? "2014-05-12".count : 0
     }
 
     /// The claims in a table with the standard widths.

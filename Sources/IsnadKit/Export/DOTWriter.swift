@@ -12,6 +12,10 @@
 /// direction, for overviews. The font list names Noto Sans and Noto Sans Arabic, so Arabic
 /// renders joined and right to left.
 public struct DOTWriter: GraphWriter {
+    /// How many entities Graphviz lays out readably, give or take: past it, the command line
+    /// says before writing that the layout may never finish.
+    public static let largeGraph = 1_000
+
     /// Which way ranks run (`rankdir`, https://graphviz.org/docs/attr-types/rankdir/): the
     /// raw values are DOT's.
     public enum RankDirection: String, CaseIterable, Sendable {

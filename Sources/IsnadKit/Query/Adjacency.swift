@@ -58,23 +58,15 @@ struct Adjacency {
 
     /// ``forEachStep(from:_:)``, the same steps in the same order, with their text as bytes:
     /// without a filter or a direction, straight from the indexes without making a string per
-    /// link (``GraphStore/forEachLinkView(of:_:)``).
+    /// link (``GraphStore/forEachLinkView(of:subjectSideLimit:_:)``).
     ///
-    /// - Parameter outgoingLimit: straight from the indexes, at most this many steps where the
-    ///   entity is the subject, then those where it is the object (``GraphStore/forEachLinkView(of:subjectSideLimit:_:)``).
-    /// - Returns: whether steps where the entity is the subject were left untaken.
-    @discardableResult
-    func forEachStepView(from entity: String, outgoingLimit: Int? = nil, _ body: (StepView) throws -> Void) throws -> Bool {
+    /// - Parameter outgoingLimit: straight from the indexes, the steps where the entity is the
+    ///   subject come this many first, then those where it is the object, then the rest
+    ///   (``GraphStore/forEachLinkView(of:subjectSideLimit:_:)``). Read whole or in one direction,
+    ///   the steps come as they always do.
+    func forEachStepView(from entity: String, outgoingLimit: Int? = nil, _ body: (StepView) throws -> Void) throws {
         guard !readsWholeClaims, direction == .both, filter.predicates.isEmpty, !filter.needsLinkDetails else {
-            var (outgoing, isCut) = (0, false)
             try forEachStep(from: entity) { step in
-                if step.isOutgoing, let outgoingLimit {
-                    guard outgoing < outgoingLimit else {
-                        isCut = true
-                        return
-                    }
-                    outgoing += 1
-                }
                 var (other, predicate) = (step.other, step.predicate)
                 try other.withUTF8 { other in
                     try predicate.withUTF8 { predicate in
@@ -82,9 +74,9 @@ struct Adjacency {
                     }
                 }
             }
-            return isCut
+            return
         }
-        return try store.forEachLinkView(of: entity, subjectSideLimit: outgoingLimit) { link in
+        try store.forEachLinkView(of: entity, subjectSideLimit: outgoingLimit) { link in
             try body(StepView(other: link.other, isOutgoing: link.isSubject, predicate: link.predicate, claim: .row(link.row)))
         }
     }

@@ -3,8 +3,9 @@
 ///
 /// The walk is ``Neighborhood``'s (breadth-first through the indexes, the filter applied to each
 /// hop), but it stops after reading `linkBudget` links: past that, every count is a lower bound
-/// (``isComplete`` is false). An entity's links where it is the subject take at most half of the
-/// budget left, so that both its roles are counted. Of the claims counted, at most `evidenceBudget` are read whole,
+/// (``isComplete`` is false). Through the indexes, an entity's links where it is the subject come
+/// half of the budget left first, then those where it is the object, so that both its roles are
+/// counted (under a filter, or in one direction, they come as ``Adjacency`` gives them). Of the claims counted, at most `evidenceBudget` are read whole,
 /// taken in turn from each group so that every group has some read, and weighed: the groups'
 /// evidence and ``strongest`` come from those alone. So the cost is bounded by the two budgets,
 /// never by the size of the neighbourhood or of the store.
@@ -94,15 +95,13 @@ public struct NeighborhoodSurvey: Sendable {
             walk.next = []
             for entity in frontier {
                 do {
-                    // Half of what is left to the links where the entity is the subject, read
-                    // first: a hub's budget is not spent before its other role is seen (the
-                    // members of an organisation, not only what it did).
-                    let isCut = try adjacency.forEachStepView(
-                        from: entity, outgoingLimit: (linkBudget - walk.linksRead + 1) / 2
-                    ) { step in
+                    // Half of what is left first to the links where the entity is the subject,
+                    // then to those where it is the object, then the rest: a hub's budget is not
+                    // spent before its other role is seen (the members of an organisation, not
+                    // only what it did), and an entity within the budget is read whole.
+                    try adjacency.forEachStepView(from: entity, outgoingLimit: (linkBudget - walk.linksRead + 1) / 2) { step in
                         guard walk.follow(step, hop: hop, vocabulary: store.vocabulary) else { throw BudgetSpent() }
                     }
-                    if isCut { throw BudgetSpent() }
                 } catch is BudgetSpent {
                     isComplete = false
                     stoppedAtHop = hop + 1

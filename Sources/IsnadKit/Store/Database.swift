@@ -3,6 +3,8 @@ import CSQLiteMemory
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// One connection to an SQLite file, or to a store on PostgreSQL. The only type besides

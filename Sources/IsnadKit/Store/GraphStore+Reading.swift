@@ -318,28 +318,38 @@ extension GraphStore {
     /// ``forEachLink(of:withDates:_:)`` without dates, making no string: the same statements, in the
     /// same order. For walks that meet thousands of links and keep a few of their ends.
     ///
-    /// - Parameter subjectSideLimit: at most this many links where the entity is the subject,
-    ///   then those where it is the object: so that a walk on a budget sees both roles of a hub.
-    /// - Returns: whether links where the entity is the subject were left unread.
-    @discardableResult
-    func forEachLinkView(of entity: String, subjectSideLimit: Int? = nil, _ body: (LinkView) throws -> Void) throws
-        -> Bool
-    {
+    /// - Parameter subjectSideLimit: the links where the entity is the subject come this many
+    ///   first, then those where it is the object, then the rest of the first: a walk on a budget
+    ///   (which ends by throwing from `body`) sees both roles of a hub, and one that is not cut
+    ///   short sees every link, as without a limit.
+    func forEachLinkView(of entity: String, subjectSideLimit: Int? = nil, _ body: (LinkView) throws -> Void) throws {
         struct SideCut: Error {}
+        let selects = linkSelects(withDates: false)
+        var taken = 0
         var isCut = false
-        for (sql, isSubject) in linkSelects(withDates: false) {
-            var read = 0
+        for (sql, isSubject) in selects {
             do {
                 try database.cached(sql).forEachRow([.text(entity)]) { row in
-                    if isSubject, let subjectSideLimit, read >= subjectSideLimit { throw SideCut() }
-                    read += 1
+                    if isSubject {
+                        if let subjectSideLimit, taken >= subjectSideLimit { throw SideCut() }
+                        taken += 1
+                    }
                     try body(LinkView(other: row.bytes(0), predicate: row.bytes(1), isSubject: isSubject, row: row.int64(2)))
                 }
             } catch is SideCut {
                 isCut = true
             }
         }
-        return isCut
+        guard isCut, let (sql, isSubject) = selects.first else { return }
+        // The rest of the subject side: the rows taken before are stepped over in SQLite.
+        var skipped = 0
+        try database.cached(sql).forEachRow([.text(entity)]) { row in
+            guard skipped >= taken else {
+                skipped += 1
+                return
+            }
+            try body(LinkView(other: row.bytes(0), predicate: row.bytes(1), isSubject: isSubject, row: row.int64(2)))
+        }
     }
 
     /// The claims at rows found by ``forEachLink(of:withDates:_:)``, in the order given, with

@@ -56,7 +56,8 @@ public final class GraphStore {
     public private(set) var wasCreated = false
     /// Whether opening made the store's file: false for a file that was there, if empty, before
     /// (one a user made with `touch`, with the owner and permissions they chose), which
-    /// ``removeCreatedStore()`` never deletes.
+    /// ``removeCreatedStore()`` never deletes. On PostgreSQL, where there is no file, the same as
+    /// ``wasCreated``: the store's tables are all there is of it.
     public private(set) var madeItsFile = false
     /// The schema version an older store was upgraded from when it was opened.
     public private(set) var upgradedFrom: Int?
@@ -413,9 +414,12 @@ public final class GraphStore {
                 return .rollback
             }
         } catch {
-            // No lock to be had (a full disk leaves no room for the shared-memory index): a file
-            // still empty, with no log, holds nothing of anyone's, and was this command's own.
-            if !isRemoved, FileSystem.regularFileSize(path) == 0, (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0 {
+            // A full disk leaves no room for the shared-memory index, so no lock to be had: a
+            // file still empty, with no log, holds nothing of anyone's, and was this command's
+            // own. (Another process's lock is no such reason: the file may be its store by now.)
+            if !isRemoved, (error as? DatabaseError)?.kind == .diskFull, FileSystem.regularFileSize(path) == 0,
+                (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0
+            {
                 database.keepWriteAheadLogOnClose()
                 for file in [path, path + "-wal", path + "-shm"] { FileSystem.remove(file) }
                 return true

@@ -14,7 +14,8 @@
 ///   one. The temporary name is short and fixed in length, so any name the file system accepts
 ///   works.
 /// - An existing file is replaced only when the user may write it, and keeps its owner and
-///   group (another user's file, whose owner cannot be kept, is refused).
+///   group (another user's file, whose owner cannot be kept, is refused; the user's own file in a
+///   group they are not in comes back in their group, with no group permission).
 /// - A link is followed: the file it points to is replaced, as `cp` does. A link to nothing is
 ///   refused, since following it would create a file somewhere the user never named.
 /// - A target that exists and is not a regular file (a device such as `/dev/null`, a FIFO, a
@@ -72,13 +73,19 @@ public final class OutputFile: ByteSink {
         let (descriptor, temporary) = try TemporaryFiles.create(in: folder, for: path)
         let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~OutputFile.currentUmask
         var problem: OutputError?
+        var keptMode = mode
         if exists, existing.st_uid != geteuid() || existing.st_gid != getegid(),
-            fchown(descriptor, existing.st_uid, existing.st_gid) != 0, existing.st_uid != geteuid()
+            fchown(descriptor, existing.st_uid, existing.st_gid) != 0
         {
-            problem = OutputError(path: path, reason: .ownedByAnotherUser)
-        } else if fchmod(descriptor, mode) != 0 {
-            problem = OutputError(path: path, code: errno)
+            if existing.st_uid != geteuid() {
+                problem = OutputError(path: path, reason: .ownedByAnotherUser)
+            } else {
+                // The user's own file in a group they are not in: the new file is in their own
+                // group, which the old group's permissions must not open to.
+                keptMode &= ~0o070
+            }
         }
+        if problem == nil, fchmod(descriptor, keptMode) != 0 { problem = OutputError(path: path, code: errno) }
         if let problem {
             close(descriptor)
             TemporaryFiles.remove(temporary)
@@ -199,6 +206,8 @@ public final class OutputFile: ByteSink {
 enum TemporaryFiles {
     /// The signals whose default is to end the process, and which a process can catch: Ctrl-C,
     /// Ctrl-\, a hang-up, `kill`, a file grown past `ulimit -f` (SIGXFSZ), a timer, a user's.
+    /// Only those left at their default are taken over: a handler the program installed, or a
+    /// signal it ignores, stays as it was.
     static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGALRM, SIGUSR1, SIGUSR2]
     private static let capacity = 8
     nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
@@ -207,8 +216,8 @@ enum TemporaryFiles {
         // A signal the parent chose to ignore (nohup's SIGHUP) stays ignored.
         for number in signals {
             let previous = signal(number, removeTemporaryFilesAndDie)
-            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
-                signal(number, SIG_IGN)
+            if let previous, unsafeBitCast(previous, to: Int.self) != unsafeBitCast(SIG_DFL, to: Int.self) {
+                signal(number, previous)
             }
         }
         return slots
