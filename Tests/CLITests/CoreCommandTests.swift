@@ -5,6 +5,12 @@ import Testing
 /// The core commands, run as the built binary, as a user runs them.
 @Suite("Core commands end to end", .temporaryStore)
 struct CoreCommandTests {
+    /// `count` people and nothing else, as JSON Lines: a store past a limit of the command line.
+    static func people(_ count: Int) -> String {
+        (0..<count).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person \#($0)"}"# }
+            .joined(separator: "\n")
+    }
+
     static let records = """
         {"record":"entity","id":"hamas","type":"organization","name":"Hamas","aliases":[{"name":"حماس","lang":"ar"},{"name":"Islamic Resistance Movement","lang":"en"}]}
         {"record":"entity","id":"isis","type":"organization","name":"Islamic State","aliases":[{"name":"داعش","lang":"ar"},{"name":"ISIS","lang":"en"}]}

@@ -87,8 +87,7 @@ struct ExportCommandTests {
     @Test("a DOT export of more than 1,000 entities says, before it writes them, that Graphviz may not finish on it")
     func largeDOTWarned() throws {
         let cli = try CLIHarness.scoped
-        let records = (0..<1001).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person \#($0)"}"# }
-        try cli.write("many.jsonl", records.joined(separator: "\n"))
+        try cli.write("many.jsonl", CoreCommandTests.people(1001))
         #expect(try cli.run(["import", "many.jsonl"]).status == 0)
         for command in [["export", "dot"], ["export", "dot", "--pairs"]] {
             let result = try cli.run(command)

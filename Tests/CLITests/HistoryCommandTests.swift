@@ -97,8 +97,7 @@ struct HistoryCommandTests {
     @Test("undo of an entry of more than 1,000 records (a whole import) needs --yes: told, it changes nothing and exits 64")
     func largeEntryNeedsYes() throws {
         let cli = try CLIHarness.scoped
-        let records = (0..<1001).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"Person \#($0)"}"# }
-        try cli.write("many.jsonl", records.joined(separator: "\n"))
+        try cli.write("many.jsonl", CoreCommandTests.people(1001))
         #expect(try cli.run(["import", "many.jsonl"]).status == 0)
         let told = try cli.run(["undo"])
         #expect(told.status == 64)
