@@ -5,8 +5,10 @@
 #endif
 
 /// Standard input, output and error that the process was started without (`<&-`, `>&-`,
-/// `2>&-`). The next file opened would take the lowest free descriptor, 0, 1 or 2: a store
-/// opened as descriptor 1 would receive what is printed. So each is held by `/dev/null`, opened
+/// `2>&-`). The next file opened would take the lowest free descriptor, 0, 1 or 2: an import's
+/// input opened as descriptor 0 would be read again as `-`, an export's temporary file opened as
+/// descriptor 1 would receive what is printed (SQLite keeps its own files above 2; Isnad's own
+/// files are not). So each is held by `/dev/null`, opened
 /// the other way round, before anything else is opened: reading or writing it fails (EBADF),
 /// as it did while closed, and no file takes its place.
 public enum StandardStreams {
