@@ -1,3 +1,4 @@
+import Foundation
 import IsnadKit
 
 /// Exit codes, after sysexits(3): the one table that maps errors to them.
@@ -17,6 +18,9 @@ enum ExitCode: Int32 {
     /// EX_CANTCREAT: the store or an output file cannot be created or written (read-only
     /// file or folder, full disk).
     case cannotWrite = 73
+    /// EX_IOERR: an output already open failed mid-write: standard output closed (`>&-`), or
+    /// the device failed (EIO). Not a file the command could not create (73).
+    case ioError = 74
     /// EX_TEMPFAIL: the connection to the database server was lost, or another client's
     /// change came first; nothing was written, and running the command again may work.
     case temporaryFailure = 75
@@ -76,7 +80,11 @@ enum ExitCode: Int32 {
             case .sameStore: self = .usage
             }
         case let error as OutputError:
-            self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage
+            if error.refusal == nil, error.code == EBADF || error.code == EIO {
+                self = .ioError
+            } else {
+                self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage
+            }
         case is TemplateCommand.OutputFailure: self = .cannotWrite
         default: self = .failure
         }

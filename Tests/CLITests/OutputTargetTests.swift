@@ -337,6 +337,18 @@ struct OutputTargetTests {
         #expect(failing.standardOutput == "65\n")
     }
 
+    @Test("a closed standard output is an I/O error (74), told on standard error; a full one is a full disk (73)")
+    func closedStandardOutput() throws {
+        let (cli, _) = try harnessWithStore()
+        let closed = try ExternalTool.run(
+            "/bin/sh", ["-c", "\"$0\" stats >&- 2>err; echo $?", CLIHarness.binary], directory: cli.directory)
+        #expect(closed.standardOutput == "74\n")
+        #expect(try String(contentsOfFile: cli.path("err"), encoding: .utf8) == "isnad: <stdout>: Bad file descriptor\n")
+        let full = try ExternalTool.run(
+            "/bin/sh", ["-c", "\"$0\" stats >/dev/full 2>/dev/null; echo $?", CLIHarness.binary], directory: cli.directory)
+        #expect(full.standardOutput == "73\n")
+    }
+
     @Test("an import from a closed standard input is missing input (66), not an empty one")
     func closedStandardInput() throws {
         let (cli, before) = try harnessWithStore()
