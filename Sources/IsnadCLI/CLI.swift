@@ -62,7 +62,8 @@ public enum IsnadCLI {
     /// ``main(_:)`` with the process's own arguments, each read as UTF-8. The system hands them
     /// over as bytes: Swift's `CommandLine.arguments` puts U+FFFD in place of bytes that are not
     /// UTF-8, so `-o` of a Latin-1 name would write another file, one that may exist. Such an
-    /// argument, or such a value of an environment variable Isnad reads, is refused (exit 64).
+    /// argument is refused (exit 64); such a value of an environment variable Isnad reads, only
+    /// by a command that reads it (``environmentValue(_:in:)``).
     public static func main() -> Int32 {
         // Before anything opens a file, which would take a closed standard stream's descriptor.
         StandardStreams.holdClosedOnes()
@@ -76,11 +77,6 @@ public enum IsnadCLI {
                 return refuseNonUTF8("argument \(index), \"\(Text.printable(String(cString: pointer)))\",")
             }
             arguments.append(text)
-        }
-        for name in environmentVariables where name != "TERM" {
-            if let value = getenv(name), String(validatingCString: value) == nil {
-                return refuseNonUTF8("$\(name)")
-            }
         }
         return main(arguments)
     }
@@ -97,13 +93,39 @@ public enum IsnadCLI {
     static let environmentVariables = ["ISNAD_DB", "ISNAD_AUTHOR", "VISUAL", "EDITOR", "TERM"]
 
     /// The process's values of ``environmentVariables``, and no others: Foundation's dictionary
-    /// of the whole environment cost a tenth of `isnad --version`'s instructions.
+    /// of the whole environment cost a tenth of `isnad --version`'s instructions. A value that is
+    /// not UTF-8 is left out, and its name listed under ``notUTF8Key``: a `$VISUAL` in Latin-1
+    /// stops `edit`, which would run another program, not `stats`.
     static func processEnvironment() -> [String: String] {
         var environment: [String: String] = [:]
+        var notUTF8: [String] = []
         for name in environmentVariables {
-            if let value = getenv(name) { environment[name] = String(cString: value) }
+            guard let value = getenv(name) else { continue }
+            // TERM is only compared with "dumb": never refused for its bytes.
+            if let text = String(validatingCString: value) {
+                environment[name] = text
+            } else if name == "TERM" {
+                environment[name] = String(cString: value)
+            } else {
+                notUTF8.append(name)
+            }
         }
+        if !notUTF8.isEmpty { environment[notUTF8Key] = notUTF8.joined(separator: " ") }
         return environment
+    }
+
+    /// The key, never a variable's name, under which ``processEnvironment()`` lists the
+    /// variables whose values are not UTF-8.
+    static let notUTF8Key = "=not UTF-8"
+
+    /// The value of the environment variable `name`, nil when unset; refused (exit 64) when it
+    /// is not UTF-8 text, which read with U+FFFD would name another file or program.
+    static func environmentValue(_ name: String, in environment: [String: String]) throws(UsageError) -> String? {
+        if let listed = environment[notUTF8Key], listed.split(separator: " ").contains(Substring(name)) {
+            throw UsageError(
+                message: "$\(name) is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file")
+        }
+        return environment[name]
     }
 
     /// Runs the command line: data to `output`, messages to `standardError`.
@@ -188,7 +210,7 @@ public enum IsnadCLI {
     /// Parses the command line: which command, with which arguments, on which store.
     static func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
         var rest = arguments
-        var databasePath = environment["ISNAD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
+        var databasePath: String?
         var storeName: String?
         // --db and --store may stand anywhere; take them out before the command parses its own options.
         var index = 0
@@ -234,6 +256,9 @@ public enum IsnadCLI {
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
-        return .command(command, parsed, location: try storeLocation(databasePath, storeName: storeName))
+        // $ISNAD_DB only when no --db was given: a value of it that is not UTF-8 stops no one else.
+        let path =
+            try databasePath ?? environmentValue("ISNAD_DB", in: environment).flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
+        return .command(command, parsed, location: try storeLocation(path, storeName: storeName))
     }
 }

@@ -104,8 +104,9 @@ struct Context {
 
     /// Who changes the store, and how, for its history: `--author`, else `$ISNAD_AUTHOR`, else
     /// the login name; the command line as given.
-    func change(author: String?) -> ChangeDescription {
-        let named = [author, environment["ISNAD_AUTHOR"]].compactMap { $0 }.first { !$0.isEmpty }
+    func change(author: String?) throws(UsageError) -> ChangeDescription {
+        let fromEnvironment = author?.isEmpty == false ? nil : try IsnadCLI.environmentValue("ISNAD_AUTHOR", in: environment)
+        let named = [author, fromEnvironment].compactMap { $0 }.first { !$0.isEmpty }
         let name = named ?? Context.loginName
         // A password in a PostgreSQL URI never goes into the history.
         let shown = arguments.map { argument in

@@ -80,6 +80,34 @@ struct HostileInputTests {
         #expect(environment.standardError.hasPrefix("isnad: $ISNAD_DB is not UTF-8 text"))
     }
 
+    @Test("a variable that is not UTF-8 stops only the commands that read it")
+    func nonUTF8VariablesStopOnlyTheirReaders() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        func run(_ assignment: String, _ command: String) throws -> ExternalTool.Result {
+            try ExternalTool.run(
+                "/bin/sh", ["-c", "\(assignment) exec \"$0\" \(command) </dev/null", CLIHarness.binary],
+                directory: cli.directory)
+        }
+        let latin1 = #""$(printf 'caf\351')""#
+        for variable in ["VISUAL", "EDITOR", "ISNAD_AUTHOR"] {
+            #expect(try run("\(variable)=\(latin1)", "stats").status == 0, "\(variable)")
+        }
+        let editor = try run("VISUAL=\(latin1)", "edit hamas")
+        #expect(editor.status == 64)
+        #expect(editor.standardError.hasPrefix("isnad: $VISUAL is not UTF-8 text"), "\(editor.standardError)")
+        // $EDITOR is not read when $VISUAL names the editor.
+        #expect(try run("VISUAL=false EDITOR=\(latin1)", "edit hamas").standardError.contains("$EDITOR") == false)
+        let author = try run("ISNAD_AUTHOR=\(latin1)", "retract hamas-praised-attack --reason misread")
+        #expect(author.status == 64)
+        #expect(author.standardError.hasPrefix("isnad: $ISNAD_AUTHOR is not UTF-8 text"), "\(author.standardError)")
+        #expect(try run("ISNAD_AUTHOR=\(latin1)", "retract hamas-praised-attack --reason misread --author Lina").status == 0)
+        #expect(try cli.run(["log"]).standardOutput.contains("Lina"))
+        // $ISNAD_DB is not read when --db names the store.
+        #expect(try run("ISNAD_DB=\(latin1)", "--db isnad.db stats").status == 0)
+    }
+
     /// Writes `bytes` as the second line of a file after a good record, imports it into a store
     /// that already holds data, and checks the outcome.
     private func refuses(_ bytes: [UInt8], expecting message: String, line: Int = 2) throws {

@@ -221,7 +221,7 @@ struct InProcessTests {
     func environmentVariables() throws {
         let sources = Repository.root.appendingPathComponent("Sources/IsnadCLI")
         let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
-        let pattern = try Regex(#"environment\["([A-Z_]+)"\]"#)
+        let pattern = try Regex(#"(?:environment\[|environmentValue\()"([A-Z_]+)""#)
         var read: Set<String> = []
         for case let file as URL in files where file.pathExtension == "swift" {
             let text = try String(contentsOf: file, encoding: .utf8)

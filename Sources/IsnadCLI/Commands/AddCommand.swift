@@ -102,7 +102,7 @@ enum AddCommand: Command {
                 message: "unexpected argument '\(Text.printable(extra))' for add \(kind.rawValue)", command: spec.name)
         }
         let store = try context.openStore(.write)
-        let author = context.change(author: try arguments.value(HistoryOptions.author))
+        let author = try context.change(author: arguments.value(HistoryOptions.author))
         switch kind {
         case .entity: try addEntity(arguments, store: store, change: author, context: context)
         case .source: try addSource(arguments, store: store, change: author, context: context)

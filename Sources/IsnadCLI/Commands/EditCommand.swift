@@ -33,7 +33,10 @@ enum EditCommand: Command {
                 problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
         }
         let originalLine = String(decoding: originalBytes, as: UTF8.self).trimmingCharacters(in: .newlines)
-        let chosen = [context.environment["VISUAL"], context.environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
+        // $EDITOR is read only when $VISUAL is unset or empty, as by other programs.
+        let visual = try IsnadCLI.environmentValue("VISUAL", in: context.environment)
+        let chosen = try [visual, visual?.isEmpty == false ? nil : IsnadCLI.environmentValue("EDITOR", in: context.environment)]
+            .compactMap { $0 }.first { !$0.isEmpty }
         // vi without a terminal would wait for keys that never come.
         guard chosen != nil || isatty(STDIN_FILENO) == 1 else {
             throw UsageError(

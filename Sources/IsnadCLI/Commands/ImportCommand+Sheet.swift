@@ -21,7 +21,7 @@ extension ImportCommand {
         try Importer.checkInputs(paths.filter { $0 != "-" }.map(Importer.Input.file))
         let sheets = try ClaimSheetImporter.open(paths.map { $0 == "-" ? nil : $0 })
         let store = try context.openStore(.write)
-        var options = ClaimSheetImporter.Options(change: context.change(author: try arguments.value(HistoryOptions.author)))
+        var options = ClaimSheetImporter.Options(change: try context.change(author: arguments.value(HistoryOptions.author)))
         options.isDryRun = arguments.isSet(isDryRun)
         options.maximumReportedProblems = try arguments.value(maximumErrors) ?? options.maximumReportedProblems
         let summary = try ClaimSheetImporter(store: store, options: options, notice: context.message).run(sheets)

@@ -76,7 +76,7 @@ enum ImportCommand: Command {
         options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
         options.format = try arguments.value(format)
         options.isStrict = arguments.isSet(isStrict)
-        options.change = context.change(author: try arguments.value(HistoryOptions.author))
+        options.change = try context.change(author: arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         let progress = ProgressLine(

@@ -22,7 +22,7 @@ enum MergeCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let store = try context.openStore(.write)
-        let change = context.change(author: try arguments.value(HistoryOptions.author))
+        let change = try context.change(author: arguments.value(HistoryOptions.author))
         let (lines, entry) = try store.changing(change) { session -> [String] in
             let resolver = EntityResolver(store: store)
             var keep = try EntityLookup.entity(arguments.positionals[0], resolver: resolver, context: context)
