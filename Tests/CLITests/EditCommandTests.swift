@@ -30,6 +30,17 @@ struct EditCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("a temporary folder that cannot be made is named, with $TMPDIR, and nothing changes (73)")
+    func missingTemporaryFolder() throws {
+        let cli = try importedStore()
+        let result = try cli.run(
+            ["edit", "hamas"], environment: ["EDITOR": "true", "VISUAL": "", "TMPDIR": "/nonexistent-isnad-tmp"])
+        #expect(result.status == 73)
+        #expect(
+            result.standardError
+                == "isnad: /nonexistent-isnad-tmp (the folder for temporary files, $TMPDIR): No such file or directory\n")
+    }
+
     @Test("an edit the store does not take (the record changed meanwhile) is kept in a file, not lost with the editor's")
     func conflictKeepsTheEdit() throws {
         let cli = try importedStore()

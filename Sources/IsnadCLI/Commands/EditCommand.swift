@@ -47,7 +47,9 @@ enum EditCommand: Command {
         let editor = chosen ?? "vi"
         let label = "\(original.kind.rawValue) \"\(original.id)\""
         guard let folder = privateFolder("isnad-edit") else {
-            throw LookupError(description: "cannot make a temporary folder for the editor: \(String(cString: strerror(errno)))")
+            // Exit 73, as for any file that cannot be made; the folder named, with where it comes from.
+            throw OutputError(
+                path: "\(FileManager.default.temporaryDirectory.path) (the folder for temporary files, $TMPDIR)", code: errno)
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // The id is a slug (checked above): a file name with no folder in it.
