@@ -11,6 +11,10 @@ enum ErrorMessage {
             return "\(place)the store is busy: another program or process held its lock too long (\(error.message))"
         case let error as StoreError:
             switch error {
+            case .missing(let path) where FileSystem.isSymbolicLink(path):
+                // init would refuse the link too: the hint is the file it points to, or another.
+                return
+                    "\(error): \(Text.printable(path)) is a symbolic link to a file that does not exist (name the store's file itself with --db)"
             case .missing:
                 return "\(error) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
             case .alteredSchema, .invalidValue:

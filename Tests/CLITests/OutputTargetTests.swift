@@ -101,6 +101,18 @@ struct OutputTargetTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("elsewhere.db")))
     }
 
+    @Test("a query of a store through a link to nothing says so, not to init (which refuses the link)")
+    func queryThroughDanglingLink() throws {
+        let (cli, _) = try harnessWithStore()
+        symlink(cli.path("elsewhere.db"), cli.path("link.db"))
+        let result = try cli.run(["--db", "link.db", "stats"])
+        #expect(result.status == 66, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "isnad: no store at link.db: link.db is a symbolic link to a file that does not exist (name the store's file itself with --db)\n"
+        )
+    }
+
     @Test("the store named by an absolute path through --db is refused too")
     func absoluteStore() throws {
         let (cli, _) = try harnessWithStore()
