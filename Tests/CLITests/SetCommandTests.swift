@@ -27,6 +27,23 @@ struct SetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("set and edit refuse a cites that closes a cycle, as an import does; the store keeps its chains")
+    func citesCycleRefused() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "article", "cites[0]", "police"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let result = try cli.run(["set", "police", "cites[0]", "article"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == "isnad: cites: cites itself through police → article → police (a source cannot relay what relays it)\n")
+        let script = try cli.write("editor.sh", #"sed -i 's/"reliability": "B"/"reliability": "B", "cites": ["article"]/' "$1""#)
+        let edited = try cli.run(["edit", "police"], environment: ["EDITOR": "sh \(script)", "VISUAL": ""])
+        #expect(edited.status != 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("digits typed on an Arabic keyboard are read as digits in dates and numbers, kept as typed in text")
     func arabicIndicDigits() throws {
         let cli = try importedStore()

@@ -122,7 +122,12 @@ enum EditChecks {
                     throw LookupError(description: "type: the new type breaks claim \"\(claim.claim.id)\": \(problem.message)")
                 }
             }
-        case .source: break
+        case .source(let source):
+            // An import refuses a cycle it would make; a source changed in place is checked here.
+            guard case .source(let before) = stored, source.cites != before.cites,
+                let cycle = try store.citesCycle(ifSource: source.id, cited: source.cites)
+            else { break }
+            throw LookupError(description: "cites: \(cycle)")
         }
     }
 }

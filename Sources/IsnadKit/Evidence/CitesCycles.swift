@@ -45,3 +45,20 @@ enum CitesCycles {
         "cites itself through " + IntegrityCheck.chain(cycle + cycle.prefix(1)) + " (a source cannot relay what relays it)"
     }
 }
+
+extension GraphStore {
+    /// What ``CitesCycles/message(_:)`` says of a cycle that `source` citing `cited` would close
+    /// in the store's chains of transmission, from `source`; nil when it closes none. For a
+    /// source changed in place (`set`, `edit`), which an import's own check never sees.
+    public func citesCycle(ifSource source: String, cited: [String]) throws -> String? {
+        var edges: [String: [String]] = [:]
+        try forEachCitesLink { from, to in
+            if from != source { edges[from, default: []].append(to) }
+        }
+        edges[source] = cited
+        guard let cycle = CitesCycles.find(in: edges).first(where: { $0.contains(source) }),
+            let start = cycle.firstIndex(of: source)
+        else { return nil }
+        return CitesCycles.message(Array(cycle[start...] + cycle[..<start]))
+    }
+}
