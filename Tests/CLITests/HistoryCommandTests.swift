@@ -69,6 +69,30 @@ struct HistoryCommandTests {
         #expect(!log.contains("entry 2"))
     }
 
+    @Test("the same records typed decomposed (NFD): no citation twice, the new bytes in the history, and undo puts the old ones back")
+    func decomposedTextIsRecorded() throws {
+        let cli = try importedStore()
+        // أ and إ composed, as typed on most keyboards; decomposed, an alef and a hamza mark.
+        let composed = #"""
+            {"record":"entity","id":"israel","type":"organization","name":"Israel","aliases":[{"name":"إسرائيل","lang":"ar"}]}
+            {"record":"claim","id":"hamas-hostile-to-israel","subject":"hamas","predicate":"hostile_to","object":"israel","citations":[{"source":"article","quote":"أعلنت الحركة","stance":"asserts","credibility":3}]}
+            """#
+        try cli.write("composed.jsonl", composed)
+        #expect(try cli.run(["import", "composed.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let counts = try cli.run(["stats", "--format", "json"]).standardOutput
+        #expect(composed.decomposedStringWithCanonicalMapping.utf8.count > composed.utf8.count)
+        try cli.write("decomposed.jsonl", composed.decomposedStringWithCanonicalMapping)
+        #expect(try cli.run(["import", "decomposed.jsonl"]).status == 0)
+        // The quote is the same citation, not a second voice: the counts stay.
+        #expect(try cli.run(["stats", "--format", "json"]).standardOutput == counts)
+        // Swift's == holds the two forms equal; the name's bytes changed, and the history says so.
+        #expect(try cli.run(["export", "jsonl"]).outputBytes != before)
+        #expect(try cli.run(["log"]).standardOutput.contains("changed entity \"israel\""))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("undo of an import, then of the first import: export jsonl is byte-identical at each step")
     func undoImports() throws {
         let cli = try importedStore()

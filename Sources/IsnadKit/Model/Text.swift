@@ -125,6 +125,24 @@ public enum Text {
     }
 }
 
+extension Text {
+    /// The text in Unicode's composed form (NFC). Only a text with a combining mark or a Hangul
+    /// jamo can change, and only such a text goes through Foundation's normalisation: a quote
+    /// is keyed on every import, and most quotes have neither. (A singleton such as the ohm sign,
+    /// which NFC also replaces, is kept, as are a few Indic vowel signs that compose without a
+    /// combining class: a key that misses them only fails to join two spellings, as before.)
+    static func composed(_ text: String) -> String {
+        var mayChange = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
+            if (0x1100...0x11FF).contains(scalar.value) || scalar.properties.canonicalCombiningClass != .notReordered {
+                mayChange = true
+                break
+            }
+        }
+        return mayChange ? text.precomposedStringWithCanonicalMapping : text
+    }
+}
+
 extension StringProtocol {
     /// The text with its combining marks removed after canonical decomposition: é → e,
     /// أ → ا, and Arabic short vowels dropped.

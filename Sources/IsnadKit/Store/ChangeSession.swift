@@ -129,7 +129,15 @@ public final class ChangeSession {
         for (kind, id, before) in noted {
             let key: [Statement.Value] = [.integer(Int64(number)), .text(kind.rawValue), .text(id)]
             let after = try store.record(kind, id: id).map(canonical)
-            if after == before {
+            // Byte for byte: Swift's `==` holds canonically equivalent text equal, and a name
+            // rewritten from NFC to NFD would change the store with no entry to undo it.
+            let unchanged =
+                switch (after, before) {
+                case (nil, nil): true
+                case (let after?, let before?): after.utf8.elementsEqual(before.utf8)
+                default: false
+                }
+            if unchanged {
                 try drop.run(key)
                 continue
             }
