@@ -69,7 +69,9 @@ struct HistoryCommandTests {
         #expect(!log.contains("entry 2"))
     }
 
-    @Test("the same records typed decomposed (NFD): no citation twice, the new bytes in the history, and undo puts the old ones back")
+    @Test(
+        "the same records typed decomposed (NFD): no citation twice, the new bytes in the history, and undo puts the old ones back"
+    )
     func decomposedTextIsRecorded() throws {
         let cli = try importedStore()
         // أ and إ composed, as typed on most keyboards; decomposed, an alef and a hamza mark.

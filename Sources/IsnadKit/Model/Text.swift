@@ -133,11 +133,15 @@ extension Text {
     /// combining class: a key that misses them only fails to join two spellings, as before.)
     static func composed(_ text: String) -> String {
         var mayChange = false
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            if (0x1100...0x11FF).contains(scalar.value) || scalar.properties.canonicalCombiningClass != .notReordered {
-                mayChange = true
-                break
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            // Below the first combining mark, and Arabic letters, digits and punctuation: no
+            // lookup for most of a quote.
+            case 0..<0x300, 0x0600...0x060F, 0x061B...0x064A, 0x0660...0x066F, 0x0671...0x06D5: continue
+            case 0x1100...0x11FF: mayChange = true
+            default: mayChange = scalar.properties.canonicalCombiningClass != .notReordered
             }
+            if mayChange { break }
         }
         return mayChange ? text.precomposedStringWithCanonicalMapping : text
     }
