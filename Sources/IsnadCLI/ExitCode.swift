@@ -61,6 +61,7 @@ enum ExitCode: Int32 {
                 return
             }
             switch error.kind {
+            case .busy: self = .temporaryFailure
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
             case .readOnly, .diskFull: self = .cannotWrite

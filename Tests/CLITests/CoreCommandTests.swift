@@ -317,6 +317,22 @@ struct CoreCommandTests {
     }
 
     @Test(
+        "a store another tool left in a rollback journal is back in WAL after the next write",
+        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to change the journal"))
+    func journalModeRestored() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let sqlite3 = try #require(ExternalTool.path("sqlite3"))
+        let store = cli.path("isnad.db")
+        #expect(try ExternalTool.run(sqlite3, [store, "PRAGMA journal_mode = DELETE"]).standardOutput == "delete\n")
+        #expect(try cli.run(["stats"]).status == 0)
+        #expect(try ExternalTool.run(sqlite3, [store, "PRAGMA journal_mode"]).standardOutput == "delete\n")
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "Back In WAL"]).status == 0)
+        #expect(try ExternalTool.run(sqlite3, [store, "PRAGMA journal_mode"]).standardOutput == "wal\n")
+    }
+
+    @Test(
         "a writer queued behind another says so at once, not after the busy timeout, then writes",
         .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to hold the write lock"))
     func waitingWriterSaysSo() throws {

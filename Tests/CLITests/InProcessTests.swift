@@ -201,6 +201,8 @@ struct InProcessTests {
         #expect(!Importer.InputError(input: "f", reason: "r", kind: .unreadable).isMissing)
         #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .unreadable)) == .missingInput)
         #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .failure)
+        // A lock held past the wait: running the command again may work, as after a lost connection.
+        #expect(ExitCode(for: DatabaseError(resultCode: .busy, message: "database is locked")) == .temporaryFailure)
     }
 
     @Test("help, the overview and the version exit 0 on standard output")

@@ -247,6 +247,15 @@ public final class GraphStore {
         // write it): its triggers, which keep the name index (an FTS5 table) in step, may run.
         // SQLite lets a trigger write to a virtual table only when the schema is trusted.
         try database.execute("PRAGMA trusted_schema = ON")
+        // A store another tool left in a rollback journal (a `VACUUM INTO` copy, `PRAGMA
+        // journal_mode = DELETE`) locks its readers out while it is written, and its writers out
+        // while it is read: back to WAL, which takes a moment when nobody else has it open, and
+        // is tried again by the next writer when somebody has.
+        if schema != .empty, path != GraphStore.inMemory,
+            try database.prepare("PRAGMA journal_mode").scalarText()?.lowercased() != "wal"
+        {
+            _ = try? database.prepare("PRAGMA journal_mode = WAL").scalarText()
+        }
         if schema == .current { return }
         // Outside a transaction, as SQLite requires; a no-op when another process did it first.
         if schema == .empty {
