@@ -279,6 +279,19 @@ struct PrintableTextTests {
         }
     }
 
+    @Test("emoji take the two cells terminals draw them in, wherever their block; Arabic and marks as before")
+    func emojiWidths() {
+        for emoji in ["🚀", "🚨", "⚡", "✅", "🫡", "❤\u{FE0F}", "😀", "🤝"] {
+            #expect(DisplayWidth.of(emoji) == 2, "\(emoji.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(DisplayWidth.of("❤") == 1)
+        #expect(DisplayWidth.of("Alerts 🚀 channel") == 17)
+        #expect(DisplayWidth.of("حَمَاس") == 4)
+        #expect(DisplayWidth.of("\u{200F}حماس\u{200E}") == 4)
+        #expect(DisplayWidth.of("Ｈａｍａｓ") == 10)
+        #expect(DisplayWidth.truncate("🚨 قناة العاجل", to: 6) == "🚨 قن…")
+    }
+
     @Test("escaping twice changes nothing", arguments: ["\u{1B}]52;c;aGk=\u{07}", "\u{9B}x\u{202E}", "a\\u{1B}b", "x\ny"])
     func idempotent(_ text: String) {
         let once = Text.printable(text, keepingLineBreaks: true)

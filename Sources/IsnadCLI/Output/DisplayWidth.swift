@@ -1,13 +1,25 @@
 import IsnadKit
 
 /// How many terminal cells text takes: combining marks and format characters take none,
-/// East Asian wide characters and emoji take two, everything else one (Arabic included).
+/// East Asian wide characters and emoji take two, everything else one (Arabic included). A
+/// sequence joined by ZERO WIDTH JOINER (👨‍👩‍👧) counts each of its emoji, as most terminals
+/// draw them side by side.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
         // Printable ASCII, one cell a byte: most cells of a table, measured without decoding.
         if Text.isPrintableASCII(text) { return text.utf8.count }
         var width = 0
-        for scalar in text.unicodeScalars { width += of(scalar) }
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            // VARIATION SELECTOR-16 asks for the emoji picture of the symbol before it (❤ → ❤️),
+            // which terminals draw two cells wide.
+            if scalar.value == 0xFE0F, let previous, of(previous) == 1, previous.properties.isEmoji {
+                width += 1
+            } else {
+                width += of(scalar)
+            }
+            previous = scalar
+        }
         return width
     }
 
@@ -28,6 +40,9 @@ enum DisplayWidth {
         {
             return 2
         }
+        // Emoji drawn as pictures by default (🚀 🚨 ⚡ ✅ 🫡), wherever their block: two cells, as
+        // terminals draw them. None lies below ⌚ (U+231A), so Arabic is never looked up here.
+        if value >= 0x231A, scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }
 
