@@ -212,6 +212,7 @@ public enum IsnadCLI {
         var rest = arguments
         var databasePath: String?
         var storeName: String?
+        var leadingOptions: [String] = []
         // --db and --store may stand anywhere; take them out before the command parses its own options.
         var index = 0
         while index < rest.count {
@@ -233,17 +234,17 @@ public enum IsnadCLI {
                 databasePath = String(rest[index].dropFirst("--db=".count))
                 rest.remove(at: index)
             } else if index == 0, rest[index] == "--bidi-marks" || rest[index].hasPrefix("--bidi-marks=") {
-                // Before the command, as --db may be: moved after it, where the command's parser reads it.
+                // Before the command, as --db may be, before or after it: moved after the command
+                // once that is known, where the command's parser reads it.
                 let isJoined = rest[index].hasPrefix("--bidi-marks=")
                 let end = min(rest.count, index + (isJoined ? 1 : 2))
-                let option = Array(rest[index..<end])
+                leadingOptions += rest[index..<end]
                 rest.removeSubrange(index..<end)
-                if !rest.isEmpty { rest.insert(contentsOf: option, at: 1) }
-                index = option.count + 1
             } else {
                 index += 1
             }
         }
+        if !rest.isEmpty { rest.insert(contentsOf: leadingOptions, at: 1) }
         guard let name = rest.first else { return .usage(HelpCommand.overview) }
         if name == "--version" || name == "version" {
             return .text(

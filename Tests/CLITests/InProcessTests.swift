@@ -325,7 +325,12 @@ struct InProcessTests {
         let plain = Self.run(["predicates"], database: database)
         #expect(!plain.standardOutput.contains("\u{200E}"))
         #expect(plain.standardOutput.split(separator: "\n").contains { $0.hasPrefix("member_of ") })
-        for arguments in [["predicates", "--bidi-marks", "always"], ["--bidi-marks=always", "predicates"]] {
+        let orders = [
+            ["predicates", "--bidi-marks", "always"], ["--bidi-marks=always", "predicates"],
+            ["--bidi-marks", "always", "--db", database, "predicates"],
+            ["--db", database, "--bidi-marks", "always", "predicates"],
+        ]
+        for arguments in orders {
             let marked = Self.run(arguments, database: database)
             #expect(marked.status == 0, "\(marked.standardError)")
             #expect(marked.standardOutput.contains("\u{200E}member_of"))
