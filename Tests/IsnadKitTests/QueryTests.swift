@@ -53,6 +53,32 @@ struct PathTests {
         #expect(try finder.allPaths(from: "a", to: "d", maxDepth: 1, limit: 10).paths.map(\.entities) == [["a", "d"]])
     }
 
+    @Test("a claim that only a denial stands behind is no link: no chain, nor centrality, passes through it")
+    func deniedOnlyIsNoLink() throws {
+        let folder = try TemporaryFolder.scoped
+        // b-e and p-e are denied, and nothing else.
+        let records =
+            SmallGraph.records + """
+                {"record":"claim","id":"b-e","subject":"b","predicate":"hostile_to","object":"e","citations":[{"source":"s-b","quote":"no","stance":"denies","credibility":2}]}
+                {"record":"claim","id":"p-e","subject":"p","predicate":"hostile_to","object":"e","citations":[{"source":"s-b","quote":"no","stance":"denies","credibility":2}]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let finder = PathFinder(store: store)
+        // p-e would be one hop, and p-a-b-e is met before p-a-d-e: the supported chain is the latter.
+        let shortest = try #require(try finder.shortestPath(from: "p", to: "e", maxDepth: 4))
+        #expect(shortest.entities == ["p", "a", "d", "e"])
+        #expect(shortest.hops.allSatisfy { $0.isLink })
+        let all = try finder.allPaths(from: "p", to: "e", maxDepth: 3, limit: 10)
+        #expect(all.paths.map(\.entities) == [["p", "a", "d", "e"]])
+        #expect(all.found == 1)
+        #expect(try finder.shortestPath(from: "b", to: "e", maxDepth: 1) == nil)
+        let degree = Dictionary(uniqueKeysWithValues: try Centrality(store: store).scores.map { ($0.id, $0.degree) })
+        #expect(degree["e"] == 1)
+        #expect(degree["b"] == 2)
+        #expect(degree["p"] == 1)
+    }
+
     @Test("directed chains follow claims from subject to object, symmetric ones both ways")
     func directed() throws {
         let folder = try TemporaryFolder.scoped

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Who is central in the graph: degree, betweenness and PageRank over the claims that pass a
-/// filter.
+/// filter and that some citation supports.
 ///
 /// The one analysis that needs the whole graph: it streams the claims from the store once into
 /// compact integer adjacency arrays (a few bytes per claim), never into objects per claim.
@@ -62,7 +62,10 @@ public struct Centrality: Sendable {
         let graph = try graph ?? TransmissionGraph(store: store)
         var links = Links(vocabulary: store.vocabulary)
         try store.forEachClaim { claim in
-            guard filter.apply(claim, vocabulary: store.vocabulary, graph: graph) != nil else { return }
+            // A claim that only denials stand behind links nobody (as for `path`).
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
+                kept.citations.contains(where: { $0.citation.stance != .denies })
+            else { return }
             links.add(subject: claim.claim.subject, predicate: claim.claim.predicate, object: claim.claim.object)
         }
         self.init(links: links, betweennessSamples: betweennessSamples)

@@ -13,6 +13,10 @@ public final class PathFinder {
         public let weights: [ClaimWeight]
 
         public var best: GradedClaim { claims[0] }
+        /// Whether some claim of the hop has a citation that supports it. Ranked by channels of
+        /// support first, a claim that only denials stand behind comes last: such a hop links
+        /// nobody, and no chain passes it.
+        public var isLink: Bool { (weights.first?.supportingChannels ?? 0) > 0 }
         public var bestWeight: ClaimWeight { weights[0] }
         /// The strongest claim's strength: channels first, then capped status and grade.
         public var strength: SupportStrength? { bestWeight.strength }
@@ -45,7 +49,8 @@ public final class PathFinder {
     private var hopCache: [HopKey: Hop] = [:]
     /// The strength of the strongest claim between two entities, for ranking chains: kept
     /// without the claims, for the thousands of pairs the chains found pass through.
-    private var strengthCache: [HopKey: HopStrength] = [:]
+    /// A pair whose claims have no support is remembered as nil (`.some(nil)`), not left out.
+    private var strengthCache: [HopKey: HopStrength?] = [:]
 
     private struct HopStrength {
         let value: SupportStrength?
@@ -130,8 +135,26 @@ public final class PathFinder {
     }
 
     /// The shortest chain (fewest hops) from `start` to `goal`, at most `maxDepth` hops; among
-    /// chains of that length, the one met first, by the order of ids.
+    /// chains of that length, the one met first, by the order of ids. A chain only follows claims
+    /// that some citation supports: the indexes cannot tell a claim that only a denial stands
+    /// behind, so a chain found through one is searched again without that pair, until every
+    /// hop holds (most stores have few such claims, and most chains none).
     public func shortestPath(from start: String, to goal: String, maxDepth: Int) throws -> Path? {
+        var severed: Set<HopKey> = []
+        while let found = try shortestPath(from: start, to: goal, maxDepth: maxDepth, avoiding: severed) {
+            let unsupported = found.hops.filter { !$0.isLink }
+            if unsupported.isEmpty { return found }
+            for hop in unsupported {
+                severed.insert(HopKey(from: hop.from, to: hop.to))
+                if !isDirected { severed.insert(HopKey(from: hop.to, to: hop.from)) }
+            }
+        }
+        return nil
+    }
+
+    private func shortestPath(from start: String, to goal: String, maxDepth: Int, avoiding severed: Set<HopKey>) throws
+        -> Path?
+    {
         if start == goal { return nil }
         var forwardParents: [String: String] = [start: start]
         var backwardParents: [String: String] = [goal: goal]
@@ -146,6 +169,11 @@ public final class PathFinder {
             // a shorter chain, nor one met earlier.
             for entity in (expandForward ? forwardFrontier : backwardFrontier).sorted() {
                 for other in try adjacent(to: entity, forward: expandForward) {
+                    if !severed.isEmpty,
+                        severed.contains(expandForward ? HopKey(from: entity, to: other) : HopKey(from: other, to: entity))
+                    {
+                        continue
+                    }
                     if expandForward {
                         guard forwardParents[other] == nil else { continue }
                         forwardParents[other] = entity
@@ -219,23 +247,24 @@ public final class PathFinder {
     }
 
     /// The strength of the strongest claim a chain may follow from `from` to `to` (``hop(from:to:)``'s
-    /// first), remembered without the claims.
-    private func strength(from: String, to: String) throws -> SupportStrength? {
+    /// first), remembered without the claims; nil when no claim there has support.
+    private func strength(from: String, to: String) throws -> HopStrength? {
         let key = HopKey(from: from, to: to)
-        if let known = hopCache[key] { return known.strength }
-        if let known = strengthCache[key] { return known.value }
+        if let known = hopCache[key] { return known.isLink ? HopStrength(value: known.strength) : nil }
+        if let known = strengthCache[key] { return known }
         let graph = try transmission.graph()
-        var strongest: SupportStrength?
-        var isFirst = true
+        var strongest: HopStrength?
         for claim in try store.claims(between: from, and: to) {
             guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
                 forward.follows(isOutgoing: kept.claim.subject == from, predicate: kept.claim.predicate)
             else { continue }
-            let strength = graph.weigh(kept).strength
-            if isFirst || PathFinder.isStronger(strength, than: strongest) { strongest = strength }
-            isFirst = false
+            let weight = graph.weigh(kept)
+            guard weight.supportingChannels > 0 else { continue }
+            if strongest.map({ PathFinder.isStronger(weight.strength, than: $0.value) }) ?? true {
+                strongest = HopStrength(value: weight.strength)
+            }
         }
-        strengthCache[key] = HopStrength(value: strongest)
+        strengthCache[key] = .some(strongest)
         return strongest
     }
 
@@ -274,12 +303,13 @@ public final class PathFinder {
             return a.entities.lexicographicallyPrecedes(b.entities)
         }
         func keep(_ entities: [String]) throws {
-            found += 1
             var weakest: SupportStrength?
             for index in 0..<(entities.count - 1) {
-                let strength = try strength(from: entities[index], to: entities[index + 1])
+                // A pair that only denied claims join is no link: no chain passes it.
+                guard let strength = try strength(from: entities[index], to: entities[index + 1])?.value else { return }
                 if index == 0 || PathFinder.isStronger(weakest, than: strength) { weakest = strength }
             }
+            found += 1
             let chain = (entities: entities, weakest: weakest)
             if let limit, kept.count >= limit {
                 guard let last = kept.last, precedes(chain, last) else { return }

@@ -19,7 +19,7 @@ public struct Statistics: Sendable {
 
     /// Reads the counts. Claims and citations are counted as `filter` shows them; statuses are
     /// the capped ones (``SupportStrength``), as every output shows them. The ends and predicate
-    /// of every claim the filter takes, counted or not, are also given to `eachLink`, in id
+    /// of every claim the filter takes that some citation supports are also given to `eachLink`, in id
     /// order, so that another summary of the claims (``Centrality/Links``) is gathered in the
     /// same pass instead of a second one.
     /// - Parameter graph: the store's transmission graph (``TransmissionGraph/init(store:)``),
@@ -39,7 +39,8 @@ public struct Statistics: Sendable {
         var stances: [Stance: Int] = [:]
         var credibilities: [Credibility: Int] = [:]
         try store.forEachWeighedClaim(filter: filter, graph: graph) { kept, weight in
-            eachLink(kept.claim.subject, kept.claim.predicate, kept.claim.object)
+            // A link for centrality only where some citation supports it (as for `path`).
+            if weight.supportingChannels > 0 { eachLink(kept.claim.subject, kept.claim.predicate, kept.claim.object) }
             guard let evidence = weight.strength?.evidence else { return }
             claims += 1
             predicates[kept.claim.predicate, default: 0] += 1
