@@ -396,7 +396,7 @@ struct QueryCommandTests {
         #expect((document["counts"] as? [String: Any])?["disputes"] as? Int == 2)
         #expect(
             result.standardOutput.contains(
-                "      hamas-cooperated-with-isis: DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel; hamas-hostile-to-isis-until-2017: ALLEGED E3"
+                "      hamas-cooperated-with-isis: DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it); hamas-hostile-to-isis-until-2017: ALLEGED E3"
             ))
         let csv = try cli.run(["disputes", "--format", "csv"])
         #expect(

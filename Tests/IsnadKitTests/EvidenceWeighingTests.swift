@@ -444,7 +444,7 @@ struct SeedEvidenceTests {
             ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
             (
                 "hamas-cooperated-with-isis", "DISPUTED E3",
-                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel"
+                "DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it)"
             ),
         ])
     func pinned(claim id: String, grades: String, weighed: String) throws {

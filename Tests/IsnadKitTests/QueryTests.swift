@@ -235,6 +235,8 @@ struct NeighborhoodTests {
         let centrality = try Centrality(store: store)
         var edges: [String] = []
         try store.forEachClaim { claim in
+            // A claim only denied is no link.
+            guard claim.citations.contains(where: { $0.citation.stance != .denies }) else { return }
             let symmetric = store.vocabulary[claim.claim.predicate]?.isSymmetric ?? false
             edges.append("[\"\(claim.claim.subject)\",\"\(claim.claim.object)\",\(symmetric ? "true" : "false")]")
         }

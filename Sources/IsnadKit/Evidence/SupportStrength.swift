@@ -63,11 +63,7 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     public var description: String {
         var text = "\(claimStrength) · \(supportingChannels) \(supportingChannels == 1 ? "channel" : "channels")"
         if let commonLink { text += ", all through \(commonLink.label)" }
-        if denyingChannels > 0 {
-            let deniers = evidence.denyingSources.count
-            text +=
-                " · denied by \(deniers) \(deniers == 1 ? "source" : "sources") in \(denyingChannels) \(denyingChannels == 1 ? "channel" : "channels")"
-        }
+        if denyingChannels > 0 { text += EvidenceText.denial(evidence, channels: denyingChannels) }
         return text
     }
 }

@@ -26,9 +26,23 @@ public enum EvidenceText {
         var text =
             weight.supportingChannels == 0 ? "no channel of support" : counted(weight.supportingChannels, "channel")
         if let link = weight.commonLink { text += ", all through \(link.label)" }
-        if weight.denyingChannels > 0 {
-            let deniers = weight.strength?.evidence.denyingSources.count ?? 0
-            text += " · denied by \(counted(deniers, "source")) in \(counted(weight.denyingChannels, "channel"))"
+        if weight.denyingChannels > 0, let evidence = weight.strength?.evidence {
+            text += denial(evidence, channels: weight.denyingChannels)
+        }
+        return text
+    }
+
+    /// ` · denied by 1 source in 1 channel`, and when the deniers also support the claim (an
+    /// article that reports a thing and disputes it in the next sentence), that they do: one
+    /// voice against itself is not two voices.
+    static func denial(_ evidence: Evidence, channels: Int) -> String {
+        let deniers = evidence.denyingSources.count
+        var text = " · denied by \(counted(deniers, "source")) in \(counted(channels, "channel"))"
+        let alsoSupporting = evidence.denyingSources.filter(evidence.supportingSources.contains).count
+        if alsoSupporting == deniers {
+            text += deniers == 1 ? " (a source that also supports it)" : " (sources that also support it)"
+        } else if alsoSupporting > 0 {
+            text += " (\(alsoSupporting) of them also \(alsoSupporting == 1 ? "supports" : "support") it)"
         }
         return text
     }
@@ -65,12 +79,7 @@ public enum EvidenceText {
             bytes.appendStatic(", all through ")
             appendLabel(of: link, to: &bytes)
         }
-        if weight.denyingChannels > 0 {
-            bytes.appendStatic(" · denied by ")
-            appendCounted(evidence.denyingSources.count, "source", to: &bytes)
-            bytes.appendStatic(" in ")
-            appendCounted(weight.denyingChannels, "channel", to: &bytes)
-        }
+        if weight.denyingChannels > 0 { bytes.appendUTF8(denial(evidence, channels: weight.denyingChannels)) }
         return true
     }
 
