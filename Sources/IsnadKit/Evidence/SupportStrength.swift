@@ -10,7 +10,7 @@
 /// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless its side (support or
 ///    denial) has at least two independent channels.
 ///
-/// So a claim whose one channel runs through an E-graded article is never better than E,
+/// So a claim whose one channel has an E-graded common link is never better than E,
 /// however its claimants are graded, and is never *asserted* (which takes A–C). With two or
 /// more channels each channel is capped by its own common link and the best one counts.
 /// Strengths compare by supporting channels first (more is stronger), then as
