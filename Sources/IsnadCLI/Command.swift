@@ -130,7 +130,8 @@ enum HelpCommand: Command {
           ASSERTED   otherwise, a source graded A–C asserts it with credibility 1–3;
           ALLEGED    otherwise: only weaker sources, or sources that merely report it.
 
-        "best B2" is the strongest reliability and the strongest credibility among its citations.
+        "best B2" is the strongest reliability and the strongest credibility among the citations that
+        support it (asserts, reports), each taken apart: a denial is no voice for it.
         Filters that drop citations (--min-reliability, --known-by, …) are applied first; the status is that
         of the citations left.
 
