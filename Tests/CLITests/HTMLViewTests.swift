@@ -175,6 +175,39 @@ struct HTMLViewTests {
     }
 
     @Test(
+        "in Chromium: an override stored in a name or title is shown as an escape, not obeyed; the file's data keeps it",
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+    func overridesShownAsEscapes() throws {
+        let cli = try CLIHarness.scoped
+        let records = #"""
+            {"record":"entity","id":"rlo","type":"organization","name":"Good Guys ‮sdrawkcab‬ Org"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"social-media-post","title":"Channel ‮gnp.exe‬","reliability":"C"}
+            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q ‮evil","stance":"asserts","credibility":3}]}
+
+            """#
+        try cli.write("hostile.jsonl", records)
+        #expect(try cli.run(["import", "hostile.jsonl"]).status == 0)
+        let page = cli.path("view.html")
+        #expect(try cli.run(["export", "html", "--layout", "own", "-o", page]).status == 0)
+        let script = Repository.root.appendingPathComponent("Tests/Browser/read_html_text.py").path
+        let result = try ExternalTool.run(
+            try #require(HTMLViewTests.python), [script, page, "rlo", "--chromium", try #require(HTMLViewTests.chromium)])
+        try #require(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let drawn = (seen["drawn"] as? [String] ?? []).joined(separator: "\n")
+        let panel = seen["panel"] as? String ?? ""
+        #expect(drawn.contains(#"Good Guys \u{202E}sdrawkcab\u{202C} Org"#), "\(drawn)")
+        #expect(panel.contains(#"Good Guys \u{202E}sdrawkcab\u{202C} Org"#), "\(panel)")
+        #expect(panel.contains(#"q \u{202E}evil"#), "\(panel)")
+        #expect(!(drawn + panel).unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
+        #expect(panel.contains("1 claim") && !panel.contains("1 claims"), "\(panel)")
+        // The data in the file is the store's own text.
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("sdrawkcab"))
+    }
+
+    @Test(
         "past 300 entities, the default layout is Isnad's own, said on standard error; --layout dot still asks for Graphviz",
         .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
     func largeViewsLaidOutByIsnad() throws {

@@ -310,10 +310,27 @@ const consonantKey = (name) => consonantKeys(name, false)[0] ?? null;
 // ---- Data ------------------------------------------------------------------------------------
 
 const byId = (id) => document.getElementById(id);
-const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+
+/** Stored text with its bidirectional embeddings and overrides (U+202A–U+202E) shown as escapes,
+ *  `\u{202E}`, as the command line shows them: an override reverses what follows it, so a title
+ *  stored as `Channel \u{202E}gnp.exe` would read "Channel exe.png". Every string of the data is
+ *  passed through once, as it is read; the file's data keeps the text as stored. */
+const overrides = /[\u202A-\u202E]/g;
+function shown(value) {
+  if (typeof value === 'string') {
+    return value.replace(overrides, (control) => `\\u{${control.codePointAt(0).toString(16).toUpperCase()}}`);
+  }
+  if (Array.isArray(value)) return value.map(shown);
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) value[key] = shown(value[key]);
+  }
+  return value;
+}
+
+const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => shown(JSON.parse(line)));
 const entities = readLines('isnad-entities');
 const claims = readLines('isnad-claims');
-const context = JSON.parse(byId('isnad-context').textContent);
+const context = shown(JSON.parse(byId('isnad-context').textContent));
 const entityById = new Map(entities.map((entity) => [entity.id, entity]));
 const typeById = new Map(context.types.map((type) => [type.id, type]));
 const statusById = new Map(context.statuses.map((status) => [status.id, status]));
@@ -328,11 +345,11 @@ const words = {
     minReliability: 'Sources graded at least', minCredibility: 'Credibility at least', time: 'Time',
     asOf: 'Held as of', knownBy: 'Known by (YYYY, YYYY-MM or YYYY-MM-DD)', families: 'Predicate families',
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
-    drawn: (e, c) => `${e} entities · ${c} claims drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
+    drawn: (e, c) => `${e} ${e === 1 ? 'entity' : 'entities'} · ${c} ${c === 1 ? 'claim' : 'claims'} drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
     enterGoesTo: 'Enter goes to each in turn', more: (n) => `and ${n} more`,
     deniedBy: (n) => `denied by ${n} ${n === 1 ? 'source' : 'sources'}`,
     hiddenByFilters: 'The claims chosen are hidden by the filters: widen them to see the claims again.',
-    aliases: 'also', claimsOf: (n) => `${n} claims`, via: 'via', source: 'source', sources: 'sources', best: 'best',
+    aliases: 'also', claimsOf: (n) => `${n} ${n === 1 ? 'claim' : 'claims'}`, via: 'via', source: 'source', sources: 'sources', best: 'best',
     channel: 'channel', channels: 'channels', allThrough: 'all through',
     note: 'note', publicSince: 'public since', oneDocument: 'every citation read in',
     hint: 'Click an entity or an edge for its claims, who makes them and the quotes.',
