@@ -66,6 +66,9 @@ struct EscapingRunsTests {
             case "\n" where previous == "\r": break
             case "\n", "\r": result += "\\n"
             case "\t": result += "\t"
+            // An embedding or override is drawn as its escape, the backslash doubled.
+            case _ where (0x202A...0x202E).contains(scalar.value):
+                result += "\\\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             case _ where scalar.value < 0x20 || isReferencedControl(scalar.value): result += "&#\(scalar.value);"
             default: result.unicodeScalars.append(scalar)
             }

@@ -9,9 +9,12 @@
 /// `&amp;`: text shows as written, `&amp;` included, in SVG, PNG and every other output.
 /// (`dot -Tcanon` and `-Tjson` print strings as written, so there `&` reads `&amp;`.) For the
 /// same reason, control characters other than tab and line breaks — C0, DEL and the C1 controls
-/// such as CSI (U+009B) and OSC (U+009D) — and the bidirectional embeddings and overrides
-/// (U+202A–U+202E) are written as numeric references (`&#155;`, `&#8238;`): the drawing holds
-/// the same text, and the file shown on a terminal cannot drive it. (The directional isolates
+/// such as CSI (U+009B) and OSC (U+009D) — are written as numeric references (`&#155;`): the
+/// drawing holds the same text, and the file shown on a terminal cannot drive it. The
+/// bidirectional embeddings and overrides (U+202A–U+202E) are written as their escapes,
+/// `\u{202E}`, as the command line and the HTML view show them: obeyed in a drawing, an
+/// override turns the text after it around (a title `Channel \u{202E}gnp.exe` would read
+/// "Channel exe.png"). (The directional isolates
 /// U+2066–U+2069 stay: the labels use them, ``ExportStyle/isolated(_:)``, and keep each piece of
 /// user text's own isolates paired.)
 ///
@@ -47,16 +50,18 @@ public enum DOTEscaping {
     static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, as use: Use = .label, to bytes: inout [UInt8]) {
         let start = bytes.count
         bytes.append(UInt8(ascii: "\""))
-        _ = bytes.appendEscaped(utf8, kinds: kinds) { byte, index in
-            switch byte {
-            case UInt8(ascii: "\""): "\\\""
-            case UInt8(ascii: "\\"): use == .tooltip ? "\\\\\\\\" : "\\\\"
-            case UInt8(ascii: "&"): "&amp;"
-            // CR LF: one line break, written at the CR.
-            case 0x0A where index > 0 && utf8[index - 1] == 0x0D: nil
-            default: "\\n"
-            }
-        }
+        _ = bytes.appendEscaped(
+            utf8, kinds: kinds,
+            replacement: { byte, index in
+                switch byte {
+                case UInt8(ascii: "\""): "\\\""
+                case UInt8(ascii: "\\"): use == .tooltip ? "\\\\\\\\" : "\\\\"
+                case UInt8(ascii: "&"): "&amp;"
+                // CR LF: one line break, written at the CR.
+                case 0x0A where index > 0 && utf8[index - 1] == 0x0D: nil
+                default: "\\n"
+                }
+            }, shown: { shownOverride($0, as: use) })
         if bytes.count - start + 1 > longestString { cutShort(&bytes, from: start, as: use) }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -84,6 +89,14 @@ public enum DOTEscaping {
         end -= run % (use == .tooltip ? 4 : 2)
         bytes.removeSubrange(end...)
         bytes.append(contentsOf: ellipsis)
+    }
+
+    /// An embedding or override (U+202A–U+202E) as the drawing shows it: its escape,
+    /// `\u{202E}`, the backslash doubled as the string's own (twice over in a tooltip). Nil for
+    /// the other controls, written as references.
+    private static func shownOverride(_ code: UInt32, as use: Use) -> [UInt8]? {
+        guard (0x202A...0x202E).contains(code) else { return nil }
+        return Array(((use == .tooltip ? "\\\\\\\\" : "\\\\") + "u{\(String(code, radix: 16, uppercase: true))}").utf8)
     }
 
     /// Tab stays; the other controls are references; quotes, backslashes, `&` and line breaks

@@ -77,12 +77,13 @@ extension Array where Element == UInt8 {
     /// a ``ByteKind/replaced`` byte becomes what `replacement` gives for it (nothing, when nil);
     /// a ``ByteKind/referenced`` byte, and a C1 or bidirectional control, a numeric reference; a
     /// ``ByteKind/checked`` byte is passed to `refuses` (with its index), and when that says so
-    /// the escaping stops.
+    /// the escaping stops. A C1 or bidirectional control for which `shown` gives bytes is
+    /// written as those instead of a reference (a drawing that shows an override's escape).
     /// - Returns: false when a byte was refused (part of `utf8` is then appended).
     @inline(__always)
     mutating func appendEscaped(
         _ utf8: UnsafeBufferPointer<UInt8>, kinds: [ByteKind], replacement: (UInt8, Int) -> StaticString?,
-        refuses: (Int) -> Bool = { _ in false }
+        refuses: (Int) -> Bool = { _ in false }, shown: ((UInt32) -> [UInt8]?)? = nil
     ) -> Bool {
         kinds.withUnsafeBufferPointer { kinds in
             var start = 0
@@ -110,7 +111,7 @@ extension Array where Element == UInt8 {
                         continue
                     }
                     append(contentsOf: run)
-                    appendReference(control)
+                    if let shown, let bytes = shown(control) { append(contentsOf: bytes) } else { appendReference(control) }
                     index += length
                 case .checked:
                     if refuses(index) { return false }
