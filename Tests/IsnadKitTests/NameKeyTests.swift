@@ -19,6 +19,8 @@ struct NameKeyTests {
             ("Abdel Rahman", "Abd al-Rahman"),
             ("Shadi el-Menei", "Shadi al Menei"),
             ("Abdelkader", "Abd el-Kader"), ("Abdulmalik", "Abd al-Malik"),
+            ("عبدالله عزام", "عبد الله عزام"), ("عبدالرحمن", "عبد الرحمن"), ("أسامة ابن لادن", "أسامة بن لادن"),
+            ("إبن تيمية", "ابن تيمية"),
         ])
     func sameFold(_ a: String, _ b: String) {
         #expect(NameKey.fold(a) == NameKey.fold(b), "\(NameKey.fold(a)) ≠ \(NameKey.fold(b))")
@@ -28,6 +30,9 @@ struct NameKeyTests {
     func different() {
         #expect(NameKey.fold("Hamas") != NameKey.fold("Hezbollah"))
         #expect(NameKey.fold("حماس") != NameKey.fold("داعش"))
+        // Abd alone, or before a name without the article, stays one word.
+        #expect(NameKey.fold("عبدالي") != NameKey.fold("عبد الي"))
+        #expect(NameKey.fold("عبد") == "عبد")
     }
 
     @Test("normalize keeps the transliteration but drops case, marks and punctuation")

@@ -10,7 +10,7 @@ import Foundation
 ///   Arabic-Indic digits, punctuation and spacing. "Ḥamās" and "HAMAS" normalize alike; so do
 ///   «حَمَاس» and «حماس».
 /// - ``fold(_:)`` also folds transliteration variants, for search: the article (al-, el-, ad-,
-///   ash-…, ال), Abu/Abou, Abd/Abdul/Abdel, Ibn/Bin/Ben, doubled letters, and the vowels and
+///   ash-…, ال), Abu/Abou, Abd/Abdul/Abdel (عبدالله/عبد الله), Ibn/Bin/Ben (ابن/بن), doubled letters, and the vowels and
 ///   consonants that transliterations swap (o/u, e/i, q/k, ph/f). "Abou Bakr el-Baghdadi" and
 ///   "Abu Bakr al Baghdaddi" fold alike. Stored as `entity_name.search_key`.
 public enum NameKey {
@@ -23,7 +23,9 @@ public enum NameKey {
     /// its article and name is two words (Abdelkader, Abd el-Kader); the article is
     /// left out of words of four letters too (الحق), and a word that begins with an alif bearing
     /// hamza or madda and a lam (إلهام, ألبانيا) has no article.
-    public static let version = 3
+    /// 4: Abd glued to the article in Arabic letters is two words (عبدالله is عبد الله), and ابن
+    /// is بن, as Ibn is Bin.
+    public static let version = 4
 
     public static func normalize(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
@@ -102,7 +104,12 @@ public enum NameKey {
                 tokens.append("abd")
                 word = String(word.dropFirst(glued.count))
             }
-            if let replacement = latinParticles[word] { word = replacement }
+            // The same in Arabic letters: عبدالله, عبدالرحمن are عبد الله, عبد الرحمن.
+            if word.hasPrefix(arabicGluedAbd), word.unicodeScalars.count >= arabicGluedAbd.unicodeScalars.count + 2 {
+                tokens.append("عبد")
+                word = String(word.unicodeScalars.dropFirst(3))
+            }
+            if let replacement = latinParticles[word] ?? arabicParticles[word] { word = replacement }
             if word.unicodeScalars.first.map(isArabicLetter) == true {
                 word = foldArabic(word)
             } else {
@@ -171,6 +178,10 @@ public enum NameKey {
 
     /// Abd with the article, written as one word with the name that follows.
     private static let gluedAbd = ["abdel", "abdul", "abdal", "abdil"]
+    /// Abd and the article ال, written as one word with the name (after ``normalize(_:)``).
+    private static let arabicGluedAbd = "عبدال"
+    /// Particles spelled two ways in Arabic letters: ابن (and إبن) and بن, "son of".
+    private static let arabicParticles: [String: String] = ["ابن": "بن"]
     /// Articles written as separate words.
     private static let latinArticles: Set<String> = ["al", "el", "ul"]
     /// Name particles spelled many ways.
