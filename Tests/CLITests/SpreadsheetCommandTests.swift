@@ -46,6 +46,42 @@ struct SpreadsheetCommandTests {
             "\(records.standardError)")
     }
 
+    @Test(
+        "a year typed in Arabic digits that reads as Hijri (١٤٤٣) is refused, not stored as Gregorian 1443, wherever it is typed")
+    func hijriYears() throws {
+        let cli = try importedStore()
+        let note = "the year 1443 reads as a Hijri year (1443 AH is 2021–2022); dates are Gregorian, written with the digits 0-9"
+        let added = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "x", "--stance", "asserts",
+            "--credibility", "٣", "--start", "١٤٤٣-٠٨-٢٤",
+        ])
+        #expect(added.status != 0)
+        #expect(added.standardError.contains(#""١٤٤٣-٠٨-٢٤" is not a valid date: \#(note)"#), "\(added.standardError)")
+        let query = try cli.run(["claims", "--as-of", "١٤٤٣"])
+        #expect(query.status == 64)
+        #expect(query.standardError.contains(note), "\(query.standardError)")
+        try cli.write(
+            "hijri.csv",
+            "subject,predicate,object,source,quote,stance,credibility,start\nhamas,praised,isis,police,x,asserts,3,١٤٤٣\n")
+        let sheet = try cli.run(["import", "hijri.csv"])
+        #expect(sheet.status == 65)
+        #expect(sheet.standardError.contains(note), "\(sheet.standardError)")
+        try cli.write(
+            "hijri.jsonl",
+            #"{"record":"source","id":"x","type":"statement","title":"X","published":"١٤٤٣-٠٨","reliability":"C"}"# + "\n"
+                + #"{"record":"source","id":"y","type":"statement","title":"Y","published":"٢٠٢٢-٠٢-٣٠","reliability":"C"}"#
+                + "\n")
+        let records = try cli.run(["import", "hijri.jsonl"])
+        #expect(records.status == 65)
+        #expect(
+            records.standardError.contains(#"published: "١٤٤٣-٠٨" is not a valid date: \#(note)"#), "\(records.standardError)")
+        // What is wrong with a date typed in Arabic digits is said as for the digits 0-9.
+        #expect(records.standardError.contains(#""٢٠٢٢-٠٢-٣٠" is not a valid date: day 30 does not exist in 2022-02"#))
+        // A Gregorian year in Arabic digits, and 1443 typed in the digits 0-9, are taken as written.
+        #expect(try cli.run(["claims", "--as-of", "٢٠٢٢"]).status == 0)
+        #expect(try cli.run(["claims", "--as-of", "1443"]).status == 0)
+    }
+
     @Test("a row that gives a stored citation another stance is said apart from more citations; a retracted one stays retracted")
     func changedCitation() throws {
         let cli = try importedStore()

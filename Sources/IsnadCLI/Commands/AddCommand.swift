@@ -188,7 +188,7 @@ enum AddCommand: Command {
         var members: [(String, JSONValue)] = [("record", .string("source")), ("id", .string(id)), ("type", .string(type))]
         members.append(("title", .string(title)))
         if let published = try arguments.value(published) {
-            members.append(("published", .string(Text.withWesternDigits(published))))
+            members.append(("published", .string(Text.withWesternDigits(date: published))))
         }
         if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
         members.append(("reliability", .string(try arguments.value(reliability) ?? "F")))
@@ -290,8 +290,8 @@ enum AddCommand: Command {
         // A label names the predicate too (موّل, "supplied weapons to"); an unknown one is refused below.
         let predicate = PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: context)?.id ?? ends[1]
         members += [("subject", .string(subject.id)), ("predicate", .string(predicate)), ("object", .string(object.id))]
-        if let start = try arguments.value(start) { members.append(("start", .string(Text.withWesternDigits(start)))) }
-        if let end = try arguments.value(end) { members.append(("end", .string(Text.withWesternDigits(end)))) }
+        if let start = try arguments.value(start) { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
+        if let end = try arguments.value(end) { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
         members.append(("citations", .array([self.object(citation)])))
         if let notes = try arguments.value(notes) { members.append(("notes", .string(notes))) }
         guard case .claim(var new) = try decode(self.object(members), store: store) else { return }

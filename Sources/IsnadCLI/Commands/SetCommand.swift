@@ -237,7 +237,7 @@ struct FieldPath {
             }
             new = .number(String(number))
         } else if steps.count == self.steps.count, FieldPath.dateFields.contains(step.key) {
-            new = .string(Text.withWesternDigits(value))
+            new = .string(Text.withWesternDigits(date: value))
         } else {
             new = .string(value)
         }

@@ -37,6 +37,9 @@ extension String: ArgumentValue {
 
 extension PartialDate: ArgumentValue {
     init(argument: String) throws(InvalidArgument) {
+        if let note = Text.hijriNote(forDate: argument) {
+            throw InvalidArgument(message: "\"\(Text.printable(argument))\" is not a valid date: \(note)")
+        }
         do {
             self = try PartialDate(parsing: Text.withWesternDigits(argument))
         } catch {

@@ -193,6 +193,27 @@ extension Text {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { westernDigit($0) ?? $0 }))
     }
 
+    /// A date typed with Arabic-Indic or Persian digits, in the digits 0-9 — unless its year reads
+    /// as a Hijri one (``hijriNote(forDate:)``): then as typed, so that the record's check refuses
+    /// it with that note instead of storing the Hijri year as a Gregorian one.
+    public static func withWesternDigits(date text: String) -> String {
+        hijriNote(forDate: text) == nil ? withWesternDigits(text) : text
+    }
+
+    /// What to say of a date typed with Arabic-Indic or Persian digits whose year, 1300–1499,
+    /// reads as a Hijri year (the years of the Hijri calendar now in use) rather than a Gregorian
+    /// one; nil for any other date. A year typed in the digits 0-9 is taken as written.
+    public static func hijriNote(forDate text: String) -> String? {
+        let western = withWesternDigits(text)
+        guard western != text, let year = Int(western.prefix { $0 != "-" }), (1300...1499).contains(year) else {
+            return nil
+        }
+        // The Gregorian year in which the Hijri year begins (1443 AH: August 2021 to July 2022).
+        let start = Int(621.5643 + 0.970224 * Double(year))
+        return
+            "the year \(year) reads as a Hijri year (\(year) AH is \(start)–\(start + 1)); dates are Gregorian, written with the digits 0-9"
+    }
+
     /// The ASCII digit an Arabic-Indic (٣) or Persian (۳) digit is, or nil for any other scalar.
     public static func westernDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {

@@ -247,8 +247,8 @@ private final class RowImporter {
             ("record", .string("claim")), ("subject", .string(subject?.id ?? "unresolved-subject")),
             ("predicate", .string(predicate)), ("object", .string(object?.id ?? "unresolved-object")),
         ]
-        if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(start)))) }
-        if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(end)))) }
+        if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
+        if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
         members.append(("citations", .array([jsonObject(citation)])))
         let claim: Claim
         do {

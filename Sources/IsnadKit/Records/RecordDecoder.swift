@@ -390,12 +390,21 @@ struct Fields {
             return try PartialDate(parsing: text)
         } catch {
             let western = Text.withWesternDigits(text)
-            if western != text, (try? PartialDate(parsing: western)) != nil {
-                throw problem(
-                    key,
-                    "\"\(Text.printable(text))\" is not a valid date: a record writes it with the digits 0-9 (\"\(western)\")")
+            guard western != text else {
+                throw problem(key, "\"\(Text.printable(error.text))\" is not a valid date: \(error.reason)")
             }
-            throw problem(key, "\"\(Text.printable(error.text))\" is not a valid date: \(error.reason)")
+            // Typed on an Arabic keyboard: what is wrong with the date read in the digits 0-9, if
+            // anything (day 30 of February), else how to write it.
+            do throws(PartialDateError) {
+                _ = try PartialDate(parsing: western)
+            } catch {
+                throw problem(key, "\"\(Text.printable(text))\" is not a valid date: \(error.reason)")
+            }
+            if let note = Text.hijriNote(forDate: text) {
+                throw problem(key, "\"\(Text.printable(text))\" is not a valid date: \(note)")
+            }
+            throw problem(
+                key, "\"\(Text.printable(text))\" is not a valid date: a record writes it with the digits 0-9 (\"\(western)\")")
         }
     }
 
