@@ -138,7 +138,12 @@ public enum IsnadCLI {
         _ arguments: [String], environment: [String: String], output: OutputSink, isStandardOutputTerminal: Bool = false,
         isStandardErrorTerminal: Bool = false, standardError rawStandardError: @escaping @Sendable (String) -> Void
     ) -> ExitCode {
-        let standardError: @Sendable (String) -> Void = { rawStandardError(Text.printable($0, keepingLineBreaks: true)) }
+        let standardError: @Sendable (String) -> Void = { message in
+            let printable = Text.printable(message, keepingLineBreaks: true)
+            // On a terminal, a line that holds Arabic (a file named in Arabic at the start of an
+            // import's error) is held left to right, as table lines are: file, line and field in order.
+            rawStandardError(isStandardErrorTerminal ? Bidi.linesHeldLeftToRight(printable) : printable)
+        }
         defer { try? output.flush() }
         do {
             switch try parse(arguments, environment: environment) {

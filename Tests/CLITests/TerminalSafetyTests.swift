@@ -305,6 +305,10 @@ struct PrintableTextTests {
         #expect(Bidi.isolateCell("حماس (hamas)") == rlm + "حماس (hamas)" + lrm)
         #expect(Bidi.isolateCell("اتفاق ٢٠١٧") == rlm + "اتفاق ٢٠١٧" + rlm + lrm)
         #expect(Bidi.isolateCell("Hamas") == "Hamas")
+        // Messages on a terminal: each line that holds Arabic held left to right, the others as they are.
+        #expect(
+            Bidi.linesHeldLeftToRight("isnad: x\nبيانات.jsonl:2: claim\nnothing\n")
+                == "isnad: x\n" + lrm + "بيانات.jsonl:2: claim\nnothing\n")
         // Off a terminal both marks go, and only they.
         #expect(Bidi.removingMarks(Bidi.line(Bidi.isolateCell("جبهة النصرة!")) + " x") == "جبهة النصرة! x")
     }

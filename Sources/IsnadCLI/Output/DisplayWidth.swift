@@ -128,6 +128,12 @@ enum Bidi {
         DisplayWidth.hasRightToLeft(text) ? leftToRightMark + text : text
     }
 
+    /// ``line(_:)`` for each line of the text.
+    static func linesHeldLeftToRight(_ text: String) -> String {
+        guard DisplayWidth.hasRightToLeft(text) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+    }
+
     /// A heading line that starts with an entity's name and id (`حماس (hamas) · organization`):
     /// the line and the name held left to right, so that the id and what follows stay after the
     /// name in a terminal that reorders right-to-left text. Made printable.
