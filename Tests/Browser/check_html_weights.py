@@ -14,7 +14,7 @@ Prints one line per difference and exits 1 if any; exits 0 when the page agrees.
 import json
 import sys
 
-from playwright.sync_api import sync_playwright
+from offline_page import offline_page
 
 CONTROLS = {"knownBy": "#known-by", "minReliability": "#min-reliability", "minCredibility": "#min-credibility"}
 
@@ -31,16 +31,8 @@ def main():
     page_path, expected_path = sys.argv[1], sys.argv[2]
     chromium = sys.argv[sys.argv.index("--chromium") + 1] if "--chromium" in sys.argv else "/usr/bin/chromium"
     cases = json.load(open(expected_path, encoding="utf-8"))
-    failures, errors = [], []
-    url = "file://" + page_path
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium)
-        context = browser.new_context(offline=True)
-        context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        page.wait_for_function("window.isnad !== undefined")
+    failures = []
+    with offline_page(page_path, chromium) as (page, errors):
         for case in cases:
             for name, value in case["filter"].items():
                 set_filter(page, name, value)
@@ -52,7 +44,6 @@ def main():
                     failures.append(f"{case['filter']}: {claim}: the page {got.get(claim)}, the command line {case['claims'].get(claim)}")
             for name in case["filter"]:
                 set_filter(page, name, "")
-        browser.close()
     for line in failures + [f"page error: {error}" for error in errors]:
         print(line)
     sys.exit(1 if failures or errors else 0)

@@ -8,26 +8,16 @@ Prints {"drawn": [...], "panel": "..."}; exits 1 on a page error.
 import json
 import sys
 
-from playwright.sync_api import sync_playwright
+from offline_page import offline_page
 
 
 def main():
     page_path, entity = sys.argv[1], sys.argv[2]
     chromium = sys.argv[sys.argv.index("--chromium") + 1] if "--chromium" in sys.argv else "/usr/bin/chromium"
-    errors = []
-    url = "file://" + page_path
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium)
-        context = browser.new_context(offline=True)
-        context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        page.wait_for_function("window.isnad !== undefined")
+    with offline_page(page_path, chromium) as (page, errors):
         page.locator(f'[data-entity="{entity}"]').first.click()
         drawn = page.evaluate("() => [...document.querySelectorAll('svg text')].map(t => t.textContent)")
         panel = page.locator("#panel").inner_text()
-        browser.close()
     print(json.dumps({"drawn": drawn, "panel": panel}, ensure_ascii=False))
     for error in errors:
         print(f"page error: {error}", file=sys.stderr)
