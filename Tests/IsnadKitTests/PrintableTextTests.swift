@@ -14,20 +14,3 @@ struct PrintableTextTests {
         #expect(!Text.needsEscapeForTerminal("\u{061C}"))
     }
 }
-
-@Suite("A citation's key")
-struct CitationKeyTests {
-    private func key(_ quote: String) -> Int64 {
-        Citation(source: "s", quote: quote, stance: .asserts, credibility: .probablyTrue).key
-    }
-
-    @Test("a quote in composed or decomposed form is the same citation; other words are not")
-    func canonicalForms() {
-        // أ and إ, composed and as an alef with a hamza mark; é likewise; a Hangul syllable as jamo.
-        for quote in ["أعلنت إسرائيل", "café", "한국", "عَلِمَ"] {
-            #expect(key(quote) == key(quote.decomposedStringWithCanonicalMapping), "\(quote)")
-        }
-        #expect(key("اعلنت اسرائيل") != key("أعلنت إسرائيل"))
-        #expect(key("cafe") != key("café"))
-    }
-}

@@ -81,11 +81,11 @@ public struct Citation: Hashable, Sendable {
     }
 
     /// Identifies the citation within its claim: the same source, via and quote are the same
-    /// citation, whatever its grades, so importing it again updates it. The quote is taken in
-    /// its composed form (NFC): the same words typed decomposed (أ as ا and a hamza above) are
-    /// the same citation, not a second voice. (Ids are slugs, the same in any form.)
+    /// citation, whatever its grades, so importing it again updates it. (Byte for byte: keys are
+    /// stored, so taking the quote in another form would need every store's keys remade, and
+    /// claims that hold one quote in two forms merged.)
     public var key: Int64 {
-        Int64(bitPattern: FNV1a.hash([source, via ?? "", Text.composed(quote)]))
+        Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))
     }
 }
 

@@ -125,58 +125,6 @@ public enum Text {
     }
 }
 
-extension Text {
-    /// The text in Unicode's composed form (NFC). Only a text with a combining mark or a Hangul
-    /// jamo can change, and only such a text goes through Foundation's normalisation: a quote
-    /// is keyed on every import, and most quotes have neither. (A singleton such as the ohm sign,
-    /// which NFC also replaces, is kept, as are a few Indic vowel signs that compose without a
-    /// combining class: a key that misses them only fails to join two spellings, as before.)
-    static func composed(_ text: String) -> String {
-        var text = text
-        // Read from the bytes, as most quotes are ASCII, Latin or Arabic letters (decoding their
-        // scalars took 3.5% of an import): only what is left is looked up.
-        let mayChange = text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    index += 1
-                } else if (0xC2...0xCB).contains(byte) {
-                    index += 2  // U+0080–U+02FF: below the first combining mark
-                } else if (0xD8...0xDB).contains(byte), index + 1 < utf8.count,
-                    isArabicWithoutMark((UInt32(byte & 0x1F) << 6) | UInt32(utf8[index + 1] & 0x3F))
-                {
-                    index += 2
-                } else {
-                    return mayChangeByScalars(String(decoding: UnsafeBufferPointer(rebasing: utf8[index...]), as: UTF8.self))
-                }
-            }
-            return false
-        }
-        return mayChange ? text.precomposedStringWithCanonicalMapping : text
-    }
-
-    /// Arabic letters, digits and punctuation: no combining class, nothing composes with them.
-    private static func isArabicWithoutMark(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x0600...0x060F, 0x061B...0x064A, 0x0660...0x066F, 0x0671...0x06D5: true
-        default: false
-        }
-    }
-
-    private static func mayChangeByScalars(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x300: continue
-            case _ where isArabicWithoutMark(scalar.value): continue
-            case 0x1100...0x11FF: return true
-            default: if scalar.properties.canonicalCombiningClass != .notReordered { return true }
-            }
-        }
-        return false
-    }
-}
-
 extension StringProtocol {
     /// The text with its combining marks removed after canonical decomposition: é → e,
     /// أ → ا, and Arabic short vowels dropped.

@@ -22,11 +22,21 @@ public struct RecordDiff: Sendable, Equatable {
         var seen: Set<String> = []
         // In the order of the record after, then the fields only the record before had.
         for (path, _) in new + old where path != "record" && seen.insert(path).inserted {
-            if oldValues[path] != newValues[path] {
+            // Byte for byte: Swift's `!=` holds a name in NFC and in NFD equal, and the history
+            // keeps the change (ChangeSession).
+            if !RecordDiff.sameBytes(oldValues[path], newValues[path]) {
                 fields.append(Field(path: path, before: oldValues[path], after: newValues[path]))
             }
         }
         self.fields = fields
+    }
+
+    static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let a?, let b?): a.utf8.elementsEqual(b.utf8)
+        default: false
+        }
     }
 
     /// Every leaf of a JSON record, with its path and its value as JSON text.

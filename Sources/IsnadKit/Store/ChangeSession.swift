@@ -131,13 +131,7 @@ public final class ChangeSession {
             let after = try store.record(kind, id: id).map(canonical)
             // Byte for byte: Swift's `==` holds canonically equivalent text equal, and a name
             // rewritten from NFC to NFD would change the store with no entry to undo it.
-            let unchanged =
-                switch (after, before) {
-                case (nil, nil): true
-                case (let after?, let before?): after.utf8.elementsEqual(before.utf8)
-                default: false
-                }
-            if unchanged {
+            if RecordDiff.sameBytes(after, before) {
                 try drop.run(key)
                 continue
             }
