@@ -37,10 +37,27 @@ struct SetCommandTests {
         #expect(
             result.standardError
                 == "isnad: cites: cites itself through police → article → police (a source cannot relay what relays it)\n")
-        let script = try cli.write("editor.sh", #"sed -i 's/"reliability": "B"/"reliability": "B", "cites": ["article"]/' "$1""#)
+        // The editor adds the cites once; reopened with the error, it saves it unchanged, and edit gives up.
+        let script = try cli.write(
+            "editor.sh",
+            #"grep -q '"cites"' "$1" || sed -i 's/"reliability": "B"/"reliability": "B", "cites": ["article"]/' "$1"; cp "$1" last.json"#
+        )
         let edited = try cli.run(["edit", "police"], environment: ["EDITOR": "sh \(script)", "VISUAL": ""])
         #expect(edited.status != 0)
+        #expect(
+            String(decoding: try cli.read("last.json"), as: UTF8.self).contains(
+                "# error: cites: cites itself through police → article → police"))
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["check"]).status == 0)
+        // Nor does undo put back a cites that a later change turned into a cycle.
+        #expect(try cli.run(["set", "article", "cites[0]", "null"]).status == 0)
+        #expect(try cli.run(["set", "police", "cites[0]", "article"]).status == 0)
+        let undo = try cli.run(["undo", "3"])
+        #expect(undo.status == 65)
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry #3: the source it would put back cites itself through article → police → article (a source cannot relay what relays it); change the cites first (isnad set)\n"
+        )
         #expect(try cli.run(["check"]).status == 0)
     }
 

@@ -56,9 +56,29 @@ extension GraphStore {
             if from != source { edges[from, default: []].append(to) }
         }
         edges[source] = cited
-        guard let cycle = CitesCycles.find(in: edges).first(where: { $0.contains(source) }),
-            let start = cycle.firstIndex(of: source)
-        else { return nil }
-        return CitesCycles.message(Array(cycle[start...] + cycle[..<start]))
+        return CitesCycles.firstMessage(in: edges, through: [source])
+    }
+
+    /// What ``CitesCycles/message(_:)`` says of the first cycle in the store's chains of
+    /// transmission, as they stand, through one of `sources` (from it); nil when there is none.
+    /// For sources an undo put back, read once whatever their number.
+    public func citesCycle(through sources: Set<String>) throws -> String? {
+        guard !sources.isEmpty else { return nil }
+        var edges: [String: [String]] = [:]
+        try forEachCitesLink { from, to in edges[from, default: []].append(to) }
+        return CitesCycles.firstMessage(in: edges, through: sources)
+    }
+}
+
+extension CitesCycles {
+    /// The message of the first cycle in `edges` that passes through one of `sources`, told
+    /// from that source.
+    static func firstMessage(in edges: [String: [String]], through sources: Set<String>) -> String? {
+        for cycle in find(in: edges) {
+            if let start = cycle.firstIndex(where: sources.contains) {
+                return message(Array(cycle[start...] + cycle[..<start]))
+            }
+        }
+        return nil
     }
 }

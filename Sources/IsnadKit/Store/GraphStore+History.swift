@@ -197,6 +197,13 @@ extension GraphStore {
                         reason: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is no longer in the store")
                 }
             }
+            // A source's cites put back can close a cycle that a later change opened the way to
+            // (a cited b, then not; b cites a since): refused, as import and set refuse it.
+            var restoredCiting: Set<String> = []
+            for case .source(let source) in restored where !source.cites.isEmpty { restoredCiting.insert(source.id) }
+            if let cycle = try citesCycle(through: restoredCiting) {
+                throw HistoryError.wouldCloseCycle(entry: target.number, cycle: cycle)
+            }
             _ = try session.finish(keepingEmpty: true)
             try database.cached("UPDATE change SET undoes = ?1 WHERE id = ?2").run([
                 .integer(Int64(target.number)), .integer(Int64(session.number)),
@@ -271,6 +278,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case alreadyUndone(entry: Int, by: Int)
     case isUndo(entry: Int, undoes: Int)
     case blocked(entry: Int, reason: String)
+    /// Putting the entry's sources back would close a cycle in the chains of transmission.
+    case wouldCloseCycle(entry: Int, cycle: String)
     case unreadable(entry: Int, record: String)
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
@@ -294,6 +303,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .isUndo(let entry, let undoes):
             "entry #\(entry) is the undo of entry #\(undoes): to make that change again, run its command again"
         case .blocked(let entry, let reason): "cannot undo entry #\(entry): \(reason); undo that first"
+        case .wouldCloseCycle(let entry, let cycle):
+            "cannot undo entry #\(entry): the source it would put back \(cycle); change the cites first (isnad set)"
         case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")
