@@ -77,6 +77,20 @@ struct PathTests {
         #expect(degree["e"] == 1)
         #expect(degree["b"] == 2)
         #expect(degree["p"] == 1)
+        // An actor denied a link to many, each of them linked to the goal: one search more, not one each.
+        var many = SmallGraph.records
+        for index in 0..<60 {
+            many += #"{"record":"entity","id":"m\#(index)","type":"organization","name":"M\#(index)"}"# + "\n"
+            many +=
+                #"{"record":"claim","id":"p-m\#(index)","subject":"p","predicate":"hostile_to","object":"m\#(index)","citations":[{"source":"s-b","quote":"no","stance":"denies","credibility":2}]}"#
+                + "\n"
+            many +=
+                #"{"record":"claim","id":"m\#(index)-e","subject":"m\#(index)","predicate":"hostile_to","object":"e","citations":[{"source":"s-b","quote":"yes","stance":"asserts","credibility":2}]}"#
+                + "\n"
+        }
+        // (The same folder, so a store of its own is made last.)
+        let denied = PathFinder(store: try Fixtures.store(many, in: folder))
+        #expect(try denied.shortestPath(from: "p", to: "e", maxDepth: 4)?.entities == ["p", "a", "d", "e"])
     }
 
     @Test("directed chains follow claims from subject to object, symmetric ones both ways")

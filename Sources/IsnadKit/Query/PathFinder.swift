@@ -141,15 +141,39 @@ public final class PathFinder {
     /// hop holds (most stores have few such claims, and most chains none).
     public func shortestPath(from start: String, to goal: String, maxDepth: Int) throws -> Path? {
         var severed: Set<HopKey> = []
+        var examined: Set<String> = []
         while let found = try shortestPath(from: start, to: goal, maxDepth: maxDepth, avoiding: severed) {
             let unsupported = found.hops.filter { !$0.isLink }
             if unsupported.isEmpty { return found }
             for hop in unsupported {
                 severed.insert(HopKey(from: hop.from, to: hop.to))
                 if !isDirected { severed.insert(HopKey(from: hop.to, to: hop.from)) }
+                // Every such pair of both ends at once: an actor denied a link to thousands would
+                // otherwise cost a search for each of them.
+                for end in [hop.from, hop.to] where examined.insert(end).inserted {
+                    for other in try unsupportedNeighbours(of: end) {
+                        severed.insert(HopKey(from: end, to: other))
+                        severed.insert(HopKey(from: other, to: end))
+                    }
+                }
             }
         }
         return nil
+    }
+
+    /// The entities that `entity` is joined to only by claims no citation supports (passing the
+    /// filter), whichever way they run: its claims read whole, once.
+    private func unsupportedNeighbours(of entity: String) throws -> Set<String> {
+        let graph = try transmission.graph()
+        var all: Set<String> = []
+        var supported: Set<String> = []
+        try store.forEachClaim(of: entity) { claim in
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
+            let other = kept.claim.subject == entity ? kept.claim.object : kept.claim.subject
+            all.insert(other)
+            if !supported.contains(other), graph.weigh(kept).supportingChannels > 0 { supported.insert(other) }
+        }
+        return all.subtracting(supported)
     }
 
     private func shortestPath(from start: String, to goal: String, maxDepth: Int, avoiding severed: Set<HopKey>) throws
