@@ -287,6 +287,12 @@ struct PrintableTextTests {
             #expect(DisplayWidth.of(emoji) == 2, "\(emoji.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(DisplayWidth.of("❤") == 1)
+        // A flag is two regional indicators, one picture; a skin tone takes no cell of its own.
+        #expect(DisplayWidth.of("🇵🇸") == 2)
+        #expect(DisplayWidth.of("Sabereen 🇵🇸 News") == 16)
+        #expect(DisplayWidth.of("🇵🇸🇱🇧") == 4)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("Thumb 👍🏽 News") == 13)
         #expect(DisplayWidth.of("Alerts 🚀 channel") == 17)
         #expect(DisplayWidth.of("حَمَاس") == 4)
         #expect(DisplayWidth.of("\u{200F}حماس\u{200E}") == 4)

@@ -10,15 +10,26 @@ enum DisplayWidth {
         if Text.isPrintableASCII(text) { return text.utf8.count }
         var width = 0
         var previous: Unicode.Scalar?
+        var isSecondOfFlag = false
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar.value {
             // VARIATION SELECTOR-16 asks for the emoji picture of the symbol before it (❤ → ❤️),
             // which terminals draw two cells wide.
-            if scalar.value == 0xFE0F, let previous, of(previous) == 1, previous.properties.isEmoji {
-                width += 1
-            } else {
+            case 0xFE0F:
+                if let previous, of(previous) == 1, previous.properties.isEmoji { width += 1 }
+            // A flag is two regional indicators (🇵 🇸) drawn as one picture, two cells.
+            case 0x1F1E6...0x1F1FF:
+                if !isSecondOfFlag { width += 2 }
+                isSecondOfFlag.toggle()
+                continue
+            // A skin tone after an emoji colours it (👍🏽): no cell of its own.
+            case 0x1F3FB...0x1F3FF where previous.map { of($0) == 2 } ?? false:
+                break
+            default:
                 width += of(scalar)
             }
-            previous = scalar
+            isSecondOfFlag = false
         }
         return width
     }
