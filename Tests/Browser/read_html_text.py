@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Loads an `isnad export html` page in Chromium (offline, through Playwright), selects one
-entity, and prints as JSON what a reader sees: the text drawn on the graph and the panel's text.
+entity, and prints as JSON what a reader sees: the text drawn on the graph and the panel's text,
+and with --search TEXT what the search field says once TEXT is typed into it.
 
-Usage: read_html_text.py PAGE.html ENTITY_ID [--chromium PATH]
-Prints {"drawn": [...], "panel": "..."}; exits 1 on a page error.
+Usage: read_html_text.py PAGE.html ENTITY_ID [--search TEXT] [--chromium PATH]
+Prints {"drawn": [...], "panel": "...", "search": "..."}; exits 1 on a page error.
 """
 import json
 import sys
@@ -18,7 +19,11 @@ def main():
         page.locator(f'[data-entity="{entity}"]').first.click()
         drawn = page.evaluate("() => [...document.querySelectorAll('svg text')].map(t => t.textContent)")
         panel = page.locator("#panel").inner_text()
-    print(json.dumps({"drawn": drawn, "panel": panel}, ensure_ascii=False))
+        search = ""
+        if "--search" in sys.argv:
+            page.locator("#search").fill(sys.argv[sys.argv.index("--search") + 1])
+            search = page.locator("#search-result").inner_text()
+    print(json.dumps({"drawn": drawn, "panel": panel, "search": search}, ensure_ascii=False))
     for error in errors:
         print(f"page error: {error}", file=sys.stderr)
     sys.exit(1 if errors else 0)

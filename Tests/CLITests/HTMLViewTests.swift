@@ -181,10 +181,10 @@ struct HTMLViewTests {
     func overridesShownAsEscapes() throws {
         let cli = try CLIHarness.scoped
         let records = #"""
-            {"record":"entity","id":"rlo","type":"organization","name":"Good Guys ‮sdrawkcab‬ Org"}
+            {"record":"entity","id":"rlo","type":"organization","name":"Good Guys \u202Esdrawkcab\u202C Org"}
             {"record":"entity","id":"b","type":"organization","name":"Bravo"}
-            {"record":"source","id":"s","type":"social-media-post","title":"Channel ‮gnp.exe‬","reliability":"C"}
-            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q ‮evil","stance":"asserts","credibility":3}]}
+            {"record":"source","id":"s","type":"social-media-post","title":"Channel \u202Egnp.exe\u202C","reliability":"C"}
+            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q \u202Eevil","stance":"asserts","credibility":3},{"source":"s","quote":"not so","stance":"denies","credibility":3}]}
 
             """#
         try cli.write("hostile.jsonl", records)
@@ -193,7 +193,8 @@ struct HTMLViewTests {
         #expect(try cli.run(["export", "html", "--layout", "own", "-o", page]).status == 0)
         let script = Repository.root.appendingPathComponent("Tests/Browser/read_html_text.py").path
         let result = try ExternalTool.run(
-            try #require(HTMLViewTests.python), [script, page, "rlo", "--chromium", try #require(HTMLViewTests.chromium)])
+            try #require(HTMLViewTests.python),
+            [script, page, "rlo", "--search", "Guys sdrawkcab", "--chromium", try #require(HTMLViewTests.chromium)])
         try #require(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let drawn = (seen["drawn"] as? [String] ?? []).joined(separator: "\n")
@@ -203,6 +204,10 @@ struct HTMLViewTests {
         #expect(panel.contains(#"q \u{202E}evil"#), "\(panel)")
         #expect(!(drawn + panel).unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
         #expect(panel.contains("1 claim") && !panel.contains("1 claims"), "\(panel)")
+        // One source against itself, said as the command line says it.
+        #expect(panel.contains("denied by 1 source (a source that also supports it)"), "\(panel)")
+        // Search reads the names as stored: the escape shown is not what is searched.
+        #expect((seen["search"] as? String ?? "").hasPrefix("1 found"), "\(seen["search"] ?? "")")
         // The data in the file is the store's own text.
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("sdrawkcab"))
     }

@@ -327,9 +327,12 @@ function shown(value) {
   return value;
 }
 
-const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => shown(JSON.parse(line)));
-const entities = readLines('isnad-entities');
-const claims = readLines('isnad-claims');
+const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+const storedEntities = readLines('isnad-entities');
+// Search reads the names as stored, as `isnad search` does: taken before they are made shown.
+const storedNames = new Map(storedEntities.map((entity) => [entity.id, [entity.name, ...entity.aliases.map((alias) => alias.name)]]));
+const entities = storedEntities.map(shown);
+const claims = readLines('isnad-claims').map(shown);
 const context = shown(JSON.parse(byId('isnad-context').textContent));
 const entityById = new Map(entities.map((entity) => [entity.id, entity]));
 const typeById = new Map(context.types.map((type) => [type.id, type]));
@@ -347,7 +350,9 @@ const words = {
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
     drawn: (e, c) => `${e} ${e === 1 ? 'entity' : 'entities'} · ${c} ${c === 1 ? 'claim' : 'claims'} drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
     enterGoesTo: 'Enter goes to each in turn', more: (n) => `and ${n} more`,
-    deniedBy: (n) => `denied by ${n} ${n === 1 ? 'source' : 'sources'}`,
+    deniedBy: (n, both) => `denied by ${n} ${n === 1 ? 'source' : 'sources'}`
+      + (both === 0 ? '' : both === n ? (n === 1 ? ' (a source that also supports it)' : ' (sources that also support it)')
+        : ` (${both} of them also ${both === 1 ? 'supports' : 'support'} it)`),
     hiddenByFilters: 'The claims chosen are hidden by the filters: widen them to see the claims again.',
     aliases: 'also', claimsOf: (n) => `${n} ${n === 1 ? 'claim' : 'claims'}`, via: 'via', source: 'source', sources: 'sources', best: 'best',
     channel: 'channel', channels: 'channels', allThrough: 'all through',
@@ -367,7 +372,7 @@ const words = {
     any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
     enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا', more: (n) => `و${n} غيرها`,
-    deniedBy: (n) => `مصادر النفي: ${n}`,
+    deniedBy: (n, both) => `مصادر النفي: ${n}` + (both === 0 ? '' : both === n ? ' (تؤيده أيضًا)' : ` (${both} منها تؤيده أيضًا)`),
     hiddenByFilters: 'الادعاءات المختارة محجوبة بالمرشحات: وسّعها لتظهر من جديد.',
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
     channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر',
@@ -668,7 +673,7 @@ const nameOf = (id) => (entityById.has(id) ? label(entityById.get(id), state.lan
 // Channels and the common link of the citations the filters leave, weighed again (weigh).
 const channelsLine = (item) =>
   ` · ${item.channels} ${item.channels === 1 ? t().channel : t().channels}${item.commonLink ? `, ${t().allThrough} ${item.commonLink}` : ''}`;
-const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length)}` : ''}`;
+const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length, item.deniers.filter((source) => item.sources.includes(source)).length)}` : ''}`;
 const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
 
 function entitySummary(entity) {
@@ -976,7 +981,7 @@ let searchCursor = -1;
 const searchKeys = new Map();
 function searchKeysOf(entity) {
   if (!searchKeys.has(entity.id)) {
-    const names = [entity.name, ...entity.aliases.map((alias) => alias.name)];
+    const names = storedNames.get(entity.id);
     searchKeys.set(entity.id, {
       normalized: names.map(normalizeName),
       consonants: names.map((name) => ({ inArabic: [...name].some(isArabicLetter), key: consonantKey(name) })),
