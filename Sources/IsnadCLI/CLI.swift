@@ -148,7 +148,9 @@ public enum IsnadCLI {
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
+                // Flushed here, not by the defer that swallows its error: `--version >&-` fails (74).
                 try output.write(text)
+                try output.flush()
             case .usage(let text):
                 standardError(text)
                 return .usage

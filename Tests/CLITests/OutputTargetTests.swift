@@ -355,6 +355,11 @@ struct OutputTargetTests {
         let closed = try ExternalTool.run(
             "/bin/sh", ["-c", "\"$0\" stats >&- 2>err; echo $?", CLIHarness.binary], directory: cli.directory)
         #expect(closed.standardOutput == "74\n")
+        for text in ["--version", "--help", "stats --help"] {
+            let result = try ExternalTool.run(
+                "/bin/sh", ["-c", "\"$0\" \(text) >&- 2>/dev/null; echo $?", CLIHarness.binary], directory: cli.directory)
+            #expect(result.standardOutput == "74\n", "\(text)")
+        }
         #expect(try String(contentsOfFile: cli.path("err"), encoding: .utf8) == "isnad: <stdout>: Bad file descriptor\n")
         let full = try ExternalTool.run(
             "/bin/sh", ["-c", "\"$0\" stats >/dev/full 2>/dev/null; echo $?", CLIHarness.binary], directory: cli.directory)
