@@ -122,8 +122,8 @@ public enum IsnadCLI {
     /// is not UTF-8 text, which read with U+FFFD would name another file or program.
     static func environmentValue(_ name: String, in environment: [String: String]) throws(UsageError) -> String? {
         if let listed = environment[notUTF8Key], listed.split(separator: " ").contains(Substring(name)) {
-            throw UsageError(
-                message: "$\(name) is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file")
+            let reading = name == "ISNAD_AUTHOR" ? "it would be another name" : "it would name another file or program"
+            throw UsageError(message: "$\(name) is not UTF-8 text (a name in another encoding?): read as UTF-8 \(reading)")
         }
         return environment[name]
     }

@@ -80,6 +80,15 @@ struct SpreadsheetCommandTests {
         // A Gregorian year in Arabic digits, and 1443 typed in the digits 0-9, are taken as written.
         #expect(try cli.run(["claims", "--as-of", "٢٠٢٢"]).status == 0)
         #expect(try cli.run(["claims", "--as-of", "1443"]).status == 0)
+        #expect(try cli.run(["claims", "--as-of", "1443-٠٨"]).status == 0)
+        // Persian digits: the Persian solar year.
+        let persian = try cli.run(["claims", "--as-of", "۱۴۰۰"])
+        #expect(persian.status == 64)
+        #expect(persian.standardError.contains("the year 1400 reads as a Persian solar year (1400 SH is 2021–2022)"))
+        // An option's bad date is quoted as typed.
+        #expect(
+            try cli.run(["claims", "--as-of", "٢٠٢٢-٠٢-٣٠"]).standardError.contains(
+                #""٢٠٢٢-٠٢-٣٠" is not a valid date: day 30 does not exist in 2022-02"#))
     }
 
     @Test("a row that gives a stored citation another stance is said apart from more citations; a retracted one stays retracted")

@@ -40,10 +40,11 @@ extension PartialDate: ArgumentValue {
         if let note = Text.hijriNote(forDate: argument) {
             throw InvalidArgument(message: "\"\(Text.printable(argument))\" is not a valid date: \(note)")
         }
-        do {
+        do throws(PartialDateError) {
             self = try PartialDate(parsing: Text.withWesternDigits(argument))
         } catch {
-            throw InvalidArgument(message: "\(error)")
+            // The date as typed, in whatever digits, with what is wrong with it.
+            throw InvalidArgument(message: "\"\(Text.printable(argument))\" is not a valid date: \(error.reason)")
         }
     }
 }

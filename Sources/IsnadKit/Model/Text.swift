@@ -178,13 +178,20 @@ extension Text {
         hijriNote(forDate: text) == nil ? withWesternDigits(text) : text
     }
 
-    /// What to say of a date typed with Arabic-Indic or Persian digits whose year, 1300–1499,
-    /// reads as a Hijri year (the years of the Hijri calendar now in use) rather than a Gregorian
-    /// one; nil for any other date. A year typed in the digits 0-9 is taken as written.
+    /// What to say of a date whose year, 1300–1499, is typed with Arabic-Indic or Persian digits
+    /// and so reads as a year of the calendars in use where those digits are — the Hijri one
+    /// with Arabic-Indic digits (١٤٤٣), the Persian solar one with Persian digits (۱۴۰۰) —
+    /// rather than a Gregorian one; nil for any other date. A year typed in the digits 0-9 is
+    /// taken as written, whatever follows it.
     public static func hijriNote(forDate text: String) -> String? {
-        let western = withWesternDigits(text)
-        guard western != text, let year = Int(western.prefix { $0 != "-" }), (1300...1499).contains(year) else {
-            return nil
+        let yearText = text.prefix { $0 != "-" }
+        let westernYear = withWesternDigits(String(yearText))
+        guard westernYear != yearText, let year = Int(westernYear), (1300...1499).contains(year) else { return nil }
+        if yearText.unicodeScalars.contains(where: { (0x06F0...0x06F9).contains($0.value) }) {
+            // The solar year begins at Nowruz, in March: 1400 SH is March 2021 to March 2022.
+            let start = year + 621
+            return
+                "the year \(year) reads as a Persian solar year (\(year) SH is \(start)–\(start + 1)); dates are Gregorian, written with the digits 0-9"
         }
         // The Gregorian year in which the Hijri year begins (1443 AH: August 2021 to July 2022).
         let start = Int(621.5643 + 0.970224 * Double(year))
