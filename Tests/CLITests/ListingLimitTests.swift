@@ -210,6 +210,10 @@ struct ListingLimitTests {
         #expect(
             withoutAll.standardError.hasPrefix(
                 "isnad: --limit counts the chains of --all: without it, the one shortest chain is shown\n"))
+        // Denials alone link nobody: a path under --stance denies could never be found.
+        let denials = try cli.run(["path", "actor-0", "actor-2", "--stance", "denies"])
+        #expect(denials.status == 64)
+        #expect(denials.standardError.hasPrefix("isnad: --stance denies leaves no claim a chain can follow"))
     }
 
     @Test("source --limit: when every claim is shown under one role, only the other role's heading says what is left out")

@@ -46,6 +46,13 @@ enum PathCommand: Command {
                 message: "--limit counts the chains of --all: without it, the one shortest chain is shown", command: spec.name)
         }
         let (maxDepth, store, filter) = (query.options.maxDepth, query.store, query.filter)
+        // A chain follows claims that some citation supports: denials alone link nobody.
+        if filter.stances == [.denies] {
+            throw UsageError(
+                message:
+                    "--stance denies leaves no claim a chain can follow: a claim only denied links nobody (isnad claims --stance denies lists the denials)",
+                command: spec.name)
+        }
         let from = try query.entity(arguments.positionals[0])
         let to = try query.entity(arguments.positionals[1])
         guard from.id != to.id else {
