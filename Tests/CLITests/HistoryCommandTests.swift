@@ -90,6 +90,20 @@ struct HistoryCommandTests {
         #expect(log.contains("aliases[0].name:"), "\(log)")
         #expect(try cli.run(["undo"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // One quote in both forms in one claim is two citations (keyed by bytes): check says so.
+        let quote = "أعلنت الحركة"
+        let claim =
+            #"{"record":"claim","id":"twice","subject":"hamas","predicate":"hostile_to","object":"israel","citations":[{"source":"article","quote":"\#(quote)","stance":"asserts","credibility":3},{"source":"article","quote":"\#(quote.decomposedStringWithCanonicalMapping)","stance":"asserts","credibility":3}]}"#
+        try cli.write("twice.jsonl", claim + "\n")
+        #expect(try cli.run(["import", "twice.jsonl"]).status == 0)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains(
+                "claim \"twice\" citation 2: repeats the quote of citation 1 in another Unicode form: one citation typed twice (take one out: isnad set twice 'citations[1]' null)"
+            ), "\(check.standardOutput)")
+        #expect(try cli.run(["set", "twice", "citations[1]", "null"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
     }
 
     @Test("undo of an import, then of the first import: export jsonl is byte-identical at each step")

@@ -13,6 +13,7 @@ public struct IntegrityCheck {
         case vocabulary = "vocabulary"
         case noCitation = "no-citation"
         case quoteNotFound = "quote-not-found"
+        case quoteInAnotherForm = "quote-in-another-form"
         case citesCycle = "cites-cycle"
         case probableDuplicate = "probable-duplicate"
         case lookAlikeName = "look-alike-name"
@@ -29,6 +30,7 @@ public struct IntegrityCheck {
             case .vocabulary: "predicates and types outside the vocabulary"
             case .noCitation: "claims with no citation"
             case .quoteNotFound: "quotes not found in their source's text"
+            case .quoteInAnotherForm: "one quote cited twice, typed in two Unicode forms"
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
@@ -75,6 +77,7 @@ public struct IntegrityCheck {
         try checkValues(store)
         try checkClaims(store)
         try checkQuotes(store)
+        try checkQuoteForms(store)
         try checkCycles(store)
         try checkDuplicates(store)
         try checkNames(store)
@@ -310,6 +313,31 @@ public struct IntegrityCheck {
             }
         }
         examined[.quoteNotFound] = count
+    }
+
+    /// Two citations of one claim by one claimant, in one `via`, whose quotes are the same text
+    /// in two Unicode forms (composed and decomposed: أ, or ا and a hamza mark): one citation
+    /// typed twice, which an import keys apart (its key is the quote's bytes) and so counts as two.
+    private mutating func checkQuoteForms(_ store: GraphStore) throws {
+        var group: (claim: String, source: String, via: String?)?
+        var quotes: [(position: Int, quote: String)] = []
+        var count = 0
+        try store.forEachCitationSharingItsSource { claim, position, source, via, quote in
+            count += 1
+            if group.map({ $0.claim != claim || $0.source != source || $0.via != via }) ?? true {
+                group = (claim, source, via)
+                quotes = []
+            }
+            // Swift's == is canonical equivalence; the stored bytes differ (the key is unique).
+            if let twin = quotes.first(where: { $0.quote == quote }) {
+                add(
+                    .quoteInAnotherForm, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
+                    "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form: one citation typed twice (take one out: isnad set \(claim) 'citations[\(position)]' null)"
+                )
+            }
+            quotes.append((position, quote))
+        }
+        examined[.quoteInAnotherForm] = count
     }
 
     /// A source that relays, through its chain, a source that relays it back.

@@ -429,6 +429,22 @@ extension GraphStore {
         ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3), row.text(4)) }
     }
 
+    /// The citations that share their claim, claimant and `via` with another, grouped so, each
+    /// group in position order: where one quote may stand twice, typed in two Unicode forms.
+    public func forEachCitationSharingItsSource(
+        _ body: (_ claim: String, _ position: Int, _ source: String, _ via: String?, _ quote: String) throws -> Void
+    ) throws {
+        try database.prepare(
+            """
+            SELECT ci.claim, ci.position, ci.source, ci.via, ci.quote FROM citation AS ci
+            JOIN (SELECT claim, source, coalesce(via, '') AS via FROM citation GROUP BY claim, source, coalesce(via, '')
+                  HAVING count(*) > 1) AS shared
+              ON shared.claim = ci.claim AND shared.source = ci.source AND shared.via = coalesce(ci.via, '')
+            ORDER BY ci.claim, ci.source, coalesce(ci.via, ''), ci.position
+            """
+        ).forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.text(3), row.string(4)) }
+    }
+
     /// A source's stored text, or nil when it has none.
     public func storedText(ofSource id: String) throws -> String? {
         try database.cached("SELECT full_text FROM source WHERE id = ?1").scalarText([.text(id)])
