@@ -137,44 +137,31 @@ public final class PathFinder {
     /// The shortest chain (fewest hops) from `start` to `goal`, at most `maxDepth` hops; among
     /// chains of that length, the one met first, by the order of ids. A chain only follows claims
     /// that some citation supports: the indexes cannot tell a claim that only a denial stands
-    /// behind, so a chain found through one is searched again without that pair, until every
-    /// hop holds (most stores have few such claims, and most chains none).
+    /// behind, so a chain found through one is searched again without that pair, a few times;
+    /// past that (many pairs only denied on the way), the search reads the claims it passes whole
+    /// and follows the supported ones alone, as it does under an evidence filter.
     public func shortestPath(from start: String, to goal: String, maxDepth: Int) throws -> Path? {
         var severed: Set<HopKey> = []
-        var examined: Set<String> = []
-        while let found = try shortestPath(from: start, to: goal, maxDepth: maxDepth, avoiding: severed) {
+        for _ in 0..<PathFinder.searchesThroughTheIndexes {
+            guard let found = try shortestPath(from: start, to: goal, maxDepth: maxDepth, avoiding: severed) else { return nil }
             let unsupported = found.hops.filter { !$0.isLink }
             if unsupported.isEmpty { return found }
             for hop in unsupported {
                 severed.insert(HopKey(from: hop.from, to: hop.to))
                 if !isDirected { severed.insert(HopKey(from: hop.to, to: hop.from)) }
-                // Every such pair of both ends at once: an actor denied a link to thousands would
-                // otherwise cost a search for each of them.
-                for end in [hop.from, hop.to] where examined.insert(end).inserted {
-                    for other in try unsupportedNeighbours(of: end) {
-                        severed.insert(HopKey(from: end, to: other))
-                        severed.insert(HopKey(from: other, to: end))
-                    }
-                }
             }
         }
-        return nil
+        var supported = filter
+        supported.minimumChannels = max(filter.minimumChannels ?? 1, 1)
+        let reading = PathFinder(store: store, filter: supported, directed: isDirected, graph: try transmission.graph())
+        guard let found = try reading.shortestPath(from: start, to: goal, maxDepth: maxDepth, avoiding: []) else { return nil }
+        // Its hops as every other chain's: with the claims only denied among the others.
+        return Path(hops: try hops(along: found.entities))
     }
 
-    /// The entities that `entity` is joined to only by claims no citation supports (passing the
-    /// filter), whichever way they run: its claims read whole, once.
-    private func unsupportedNeighbours(of entity: String) throws -> Set<String> {
-        let graph = try transmission.graph()
-        var all: Set<String> = []
-        var supported: Set<String> = []
-        try store.forEachClaim(of: entity) { claim in
-            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
-            let other = kept.claim.subject == entity ? kept.claim.object : kept.claim.subject
-            all.insert(other)
-            if !supported.contains(other), graph.weigh(kept).supportingChannels > 0 { supported.insert(other) }
-        }
-        return all.subtracting(supported)
-    }
+    /// How many searches through the indexes find a chain through a pair only denied before the
+    /// search reads claims whole: a few such pairs are common, thousands are a hub's.
+    static let searchesThroughTheIndexes = 8
 
     private func shortestPath(from start: String, to goal: String, maxDepth: Int, avoiding severed: Set<HopKey>) throws
         -> Path?
