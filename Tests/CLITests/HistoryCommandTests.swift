@@ -104,6 +104,17 @@ struct HistoryCommandTests {
             ), "\(check.standardOutput)")
         #expect(try cli.run(["set", "twice", "citations[1]", "null"]).status == 0)
         #expect(try cli.run(["check"]).status == 0)
+        // Two readings of the quote (one asserts, one denies) are not one typed twice: no blind advice.
+        try cli.write(
+            "readings.jsonl",
+            claim.replacingOccurrences(of: "twice", with: "readings").replacingOccurrences(
+                of: #""stance":"asserts","credibility":3}]}"#, with: #""stance":"denies","credibility":3}]}"#) + "\n")
+        #expect(try cli.run(["import", "readings.jsonl"]).status == 0)
+        let readings = try cli.run(["check"]).standardOutput
+        #expect(
+            readings.contains(
+                "claim \"readings\" citation 2: repeats the quote of citation 1 in another Unicode form, read otherwise (stance, credibility, translation or locator): one citation given two readings"
+            ), "\(readings)")
     }
 
     @Test("undo of an import, then of the first import: export jsonl is byte-identical at each step")

@@ -320,22 +320,32 @@ public struct IntegrityCheck {
     /// typed twice, which an import keys apart (its key is the quote's bytes) and so counts as two.
     private mutating func checkQuoteForms(_ store: GraphStore) throws {
         var group: (claim: String, source: String, via: String?)?
-        var quotes: [(position: Int, quote: String)] = []
+        // Swift's String hashes and compares by canonical equivalence: the two forms meet here
+        // (their stored bytes differ: the key is unique).
+        var quotes: [String: (position: Int, reading: String)] = [:]
         var count = 0
-        try store.forEachCitationSharingItsSource { claim, position, source, via, quote in
+        try store.forEachCitationSharingItsSource { claim, position, source, via, quote, reading in
             count += 1
             if group.map({ $0.claim != claim || $0.source != source || $0.via != via }) ?? true {
                 group = (claim, source, via)
-                quotes = []
+                quotes = [:]
             }
-            // Swift's == is canonical equivalence; the stored bytes differ (the key is unique).
-            if let twin = quotes.first(where: { $0.quote == quote }) {
+            guard let twin = quotes[quote] else {
+                quotes[quote] = (position, reading)
+                return
+            }
+            let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
+            let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form"
+            if twin.reading == reading {
                 add(
-                    .quoteInAnotherForm, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
-                    "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form: one citation typed twice (take one out: isnad set \(claim) 'citations[\(position)]' null)"
+                    .quoteInAnotherForm, subject,
+                    "\(repeats): one citation typed twice (take one out: isnad set \(claim) 'citations[\(position)]' null)")
+            } else {
+                add(
+                    .quoteInAnotherForm, subject,
+                    "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[N]' null)"
                 )
             }
-            quotes.append((position, quote))
         }
         examined[.quoteInAnotherForm] = count
     }

@@ -431,18 +431,23 @@ extension GraphStore {
 
     /// The citations that share their claim, claimant and `via` with another, grouped so, each
     /// group in position order: where one quote may stand twice, typed in two Unicode forms.
+    /// `reading` is the rest of the citation as one text (stance, credibility, translation,
+    /// locator): two that differ there are two readings of the quote, not one typed twice.
     public func forEachCitationSharingItsSource(
-        _ body: (_ claim: String, _ position: Int, _ source: String, _ via: String?, _ quote: String) throws -> Void
+        _ body: (_ claim: String, _ position: Int, _ source: String, _ via: String?, _ quote: String, _ reading: String)
+            throws -> Void
     ) throws {
         try database.prepare(
             """
-            SELECT ci.claim, ci.position, ci.source, ci.via, ci.quote FROM citation AS ci
+            SELECT ci.claim, ci.position, ci.source, ci.via, ci.quote,
+                   ci.stance || ' ' || ci.credibility || ' ' || coalesce(ci.quote_en, '') || ' ' || coalesce(ci.locator, '')
+            FROM citation AS ci
             JOIN (SELECT claim, source, coalesce(via, '') AS via FROM citation GROUP BY claim, source, coalesce(via, '')
                   HAVING count(*) > 1) AS shared
               ON shared.claim = ci.claim AND shared.source = ci.source AND shared.via = coalesce(ci.via, '')
             ORDER BY ci.claim, ci.source, coalesce(ci.via, ''), ci.position
             """
-        ).forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.text(3), row.string(4)) }
+        ).forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.text(3), row.string(4), row.string(5)) }
     }
 
     /// A source's stored text, or nil when it has none.
