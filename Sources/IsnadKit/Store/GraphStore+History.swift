@@ -179,7 +179,16 @@ extension GraphStore {
             // into an entity moves back from the entity that took it (B merged into A, then A into
             // C: C gives B up before A, made again, takes it).
             var isStored: [Bool] = []
-            for value in restored { isStored.append(try session.record(value.kind, id: value.id) != nil) }
+            // Sources whose cites the undo changes: only those can close a cycle.
+            var citingAnew: Set<String> = []
+            for value in restored {
+                let current = try session.record(value.kind, id: value.id)
+                isStored.append(current != nil)
+                if case .source(let source) = value, !source.cites.isEmpty {
+                    if case .source(let stored)? = current, stored.cites == source.cites { continue }
+                    citingAnew.insert(source.id)
+                }
+            }
             for (value, _) in zip(restored, isStored).filter({ $0.1 }) + zip(restored, isStored).filter({ !$0.1 }) {
                 try session.put(value, checkingLength: false)
             }
@@ -199,9 +208,7 @@ extension GraphStore {
             }
             // A source's cites put back can close a cycle that a later change opened the way to
             // (a cited b, then not; b cites a since): refused, as import and set refuse it.
-            var restoredCiting: Set<String> = []
-            for case .source(let source) in restored where !source.cites.isEmpty { restoredCiting.insert(source.id) }
-            if let cycle = try citesCycle(through: restoredCiting) {
+            if let cycle = try citesCycle(through: citingAnew) {
                 throw HistoryError.wouldCloseCycle(entry: target.number, cycle: cycle)
             }
             _ = try session.finish(keepingEmpty: true)
