@@ -85,7 +85,13 @@ struct SpreadsheetCommandTests {
         let persian = try cli.run(["claims", "--as-of", "۱۴۰۰"])
         #expect(persian.status == 64)
         #expect(persian.standardError.contains("the year 1400 reads as a Persian solar year (1400 SH is 2021–2022)"))
-        // An option's bad date is quoted as typed.
+        // A bad date is quoted as typed, in add as in an option.
+        let month = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "x", "--stance", "asserts",
+            "--credibility", "3", "--start", "2022-۱۳",
+        ])
+        #expect(
+            month.standardError.contains(#""2022-۱۳" is not a valid date: month 13 does not exist"#), "\(month.standardError)")
         #expect(
             try cli.run(["claims", "--as-of", "٢٠٢٢-٠٢-٣٠"]).standardError.contains(
                 #""٢٠٢٢-٠٢-٣٠" is not a valid date: day 30 does not exist in 2022-02"#))

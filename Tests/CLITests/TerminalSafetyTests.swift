@@ -293,6 +293,7 @@ struct PrintableTextTests {
         #expect(DisplayWidth.of("🇵🇸🇱🇧") == 4)
         #expect(DisplayWidth.of("👍🏽") == 2)
         #expect(DisplayWidth.of("Thumb 👍🏽 News") == 13)
+        #expect(DisplayWidth.of("Victory ✌🏽 News") == 14)
         #expect(DisplayWidth.of("Alerts 🚀 channel") == 17)
         #expect(DisplayWidth.of("حَمَاس") == 4)
         #expect(DisplayWidth.of("\u{200F}حماس\u{200E}") == 4)

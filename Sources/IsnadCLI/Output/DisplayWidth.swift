@@ -23,8 +23,9 @@ enum DisplayWidth {
                 if !isSecondOfFlag { width += 2 }
                 isSecondOfFlag.toggle()
                 continue
-            // A skin tone after an emoji colours it (👍🏽): no cell of its own.
-            case 0x1F3FB...0x1F3FF where previous.map { of($0) == 2 } ?? false:
+            // A skin tone after an emoji colours it (👍🏽, ✌🏽): no cell of its own (as wcwidth
+            // counts it).
+            case 0x1F3FB...0x1F3FF where previous?.properties.isEmoji ?? false:
                 break
             default:
                 width += of(scalar)

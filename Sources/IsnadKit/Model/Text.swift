@@ -172,10 +172,14 @@ extension Text {
     }
 
     /// A date typed with Arabic-Indic or Persian digits, in the digits 0-9 — unless its year reads
-    /// as a Hijri one (``hijriNote(forDate:)``): then as typed, so that the record's check refuses
-    /// it with that note instead of storing the Hijri year as a Gregorian one.
+    /// as a Hijri one (``hijriNote(forDate:)``), or it is no date: then as typed, so that the
+    /// record's check refuses it with that note, or with what is wrong, quoting what was typed.
     public static func withWesternDigits(date text: String) -> String {
-        hijriNote(forDate: text) == nil ? withWesternDigits(text) : text
+        let western = withWesternDigits(text)
+        // As typed when it is no date anyway: the record's check says what is wrong with it,
+        // quoting what was typed.
+        guard hijriNote(forDate: text) == nil, (try? PartialDate(parsing: western)) != nil else { return text }
+        return western
     }
 
     /// What to say of a date whose year, 1300–1499, is typed with Arabic-Indic or Persian digits
