@@ -350,7 +350,7 @@ struct InProcessTests {
         #expect(Self.run(["show", "hamas", "--bidi-marks", "sometimes"], database: database).status == 64)
         // A heading that starts with an Arabic name is held left to right, the name isolated.
         #expect(Self.run(["add", "entity", "--type", "organization", "--name", "الدول العربية"], database: database).status == 0)
-        let heading = "\u{200E}\u{200F}الدول العربية\u{200F}\u{200E} (aldwl-alarbya)"
+        let heading = "\u{200E}\u{200E}\u{200F}الدول العربية\u{200F}\u{200E} (aldwl-alarbya)"
         let shown = Self.run(["show", "aldwl-alarbya", "--bidi-marks", "always"], database: database).standardOutput
         #expect(shown.hasPrefix(heading + " · organization\n"), "\(shown)")
         let neighbors = Self.run(["neighbors", "aldwl-alarbya", "--bidi-marks", "always"], database: database)

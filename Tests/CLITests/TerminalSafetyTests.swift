@@ -304,13 +304,13 @@ struct PrintableTextTests {
     @Test("a cell that begins or ends in Arabic keeps what has no direction (…, !, an emoji) inside its run")
     func rightToLeftCellEnds() {
         let (lrm, rlm) = ("\u{200E}", "\u{200F}")
-        #expect(Bidi.isolateCell("جبهة النصرة!") == rlm + "جبهة النصرة!" + rlm + lrm)
-        #expect(Bidi.isolateCell("🚨 قناة العاجل") == rlm + "🚨 قناة العاجل" + rlm + lrm)
-        #expect(Bidi.isolateCell("الجبهة الشعبية …") == rlm + "الجبهة الشعبية …" + rlm + lrm)
+        #expect(Bidi.isolateCell("جبهة النصرة!") == lrm + rlm + "جبهة النصرة!" + rlm + lrm)
+        #expect(Bidi.isolateCell("🚨 قناة العاجل") == lrm + rlm + "🚨 قناة العاجل" + rlm + lrm)
+        #expect(Bidi.isolateCell("الجبهة الشعبية …") == lrm + rlm + "الجبهة الشعبية …" + rlm + lrm)
         // Latin at one end: no mark there; Latin alone: nothing at all.
         #expect(Bidi.isolateCell("Hamas حماس") == "Hamas حماس" + rlm + lrm)
-        #expect(Bidi.isolateCell("حماس (hamas)") == rlm + "حماس (hamas)" + lrm)
-        #expect(Bidi.isolateCell("اتفاق ٢٠١٧") == rlm + "اتفاق ٢٠١٧" + rlm + lrm)
+        #expect(Bidi.isolateCell("حماس (hamas)") == lrm + rlm + "حماس (hamas)" + lrm)
+        #expect(Bidi.isolateCell("اتفاق ٢٠١٧") == lrm + rlm + "اتفاق ٢٠١٧" + rlm + lrm)
         #expect(Bidi.isolateCell("Hamas") == "Hamas")
         // Messages on a terminal: each line that holds Arabic held left to right, the others as they are.
         #expect(
@@ -318,6 +318,8 @@ struct PrintableTextTests {
                 == "isnad: x\n" + lrm + "بيانات.jsonl:2: claim\nnothing\n")
         // Off a terminal both marks go, and only they.
         #expect(Bidi.removingMarks(Bidi.line(Bidi.isolateCell("جبهة النصرة!")) + " x") == "جبهة النصرة! x")
+        // A mark stored in a name, alone, stays.
+        #expect(Bidi.removingMarks(Bidi.isolateCell("Group" + rlm + " X")) == "Group" + rlm + " X")
     }
 
     @Test("escaping twice changes nothing", arguments: ["\u{1B}]52;c;aGk=\u{07}", "\u{9B}x\u{202E}", "a\\u{1B}b", "x\ny"])

@@ -110,7 +110,10 @@ enum Bidi {
     static func isolateCell(_ text: String) -> String {
         guard DisplayWidth.hasRightToLeft(text) else { return text }
         let ends = strongEnds(text)
-        return (ends.first ? rightToLeftMark : "") + text + (ends.last ? rightToLeftMark : "") + leftToRightMark
+        // Each RLM beside an LRM, which no cell in the text makes: ``removingMarks(_:)`` knows
+        // them from a mark stored in a name.
+        return (ends.first ? leftToRightMark + rightToLeftMark : "") + text + (ends.last ? rightToLeftMark : "")
+            + leftToRightMark
     }
 
     /// Whether the first and the last letters with a direction of their own are right-to-left
@@ -153,8 +156,9 @@ enum Bidi {
         line(Text.printable(isolateCell(entity.name) + " (\(entity.id))" + rest))
     }
 
-    /// The text without the marks (LRM and RLM), for standard output that is not a terminal (the
-    /// marks take no cell: columns stay aligned).
+    /// The text without the marks, for standard output that is not a terminal (the marks take no
+    /// cell: columns stay aligned): every LRM, and each RLM beside one (those ``isolateCell(_:)``
+    /// adds); an RLM stored in a name, alone, stays.
     static func removingMarks(_ text: String) -> String {
         // By bytes (the marks are E2 80 8E and 8F in UTF-8, and E2 only ever starts a character): a
         // scalar at a time, this took a third of a small query's time.
@@ -163,10 +167,11 @@ enum Bidi {
             var kept: [UInt8] = []
             var hasMark = false
             var index = 0
+            func isMark(_ at: Int, _ last: UInt8) -> Bool {
+                at >= 0 && at + 2 < utf8.count && utf8[at] == 0xE2 && utf8[at + 1] == 0x80 && utf8[at + 2] == last
+            }
             while index < utf8.count {
-                if utf8[index] == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
-                    utf8[index + 2] == 0x8E || utf8[index + 2] == 0x8F
-                {
+                if isMark(index, 0x8E) || (isMark(index, 0x8F) && (isMark(index - 3, 0x8E) || isMark(index + 3, 0x8E))) {
                     if !hasMark {
                         hasMark = true
                         kept.reserveCapacity(utf8.count)
