@@ -10,7 +10,8 @@ enum UndoCommand: Command {
             record it added is deleted), in one transaction that is itself an entry of the history. With ENTRY,
             takes back that entry instead. Refused, changing nothing, when a later entry that is not undone touched
             one of the same records, or when a record added since refers to one it added: the message names it,
-            and undoing that first makes the way. Run undo again to go further back; to redo, run the command again.
+            and undoing that first makes the way. Refused too when a source's cites it would put back closes a cycle
+            in the chains of transmission. Run undo again to go further back; to redo, run the command again.
             On a PostgreSQL store, which a team shares, a plain undo takes back only its author's own latest
             change: when the latest is a colleague's, it is refused, and undo N takes it back by its number.
             An entry that changed more than \(largeEntry) records (a whole import) is taken back only with --yes.
