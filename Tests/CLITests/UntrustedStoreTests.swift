@@ -1,4 +1,5 @@
 import Foundation
+import IsnadKit
 import TestHelpers
 import Testing
 
@@ -156,7 +157,7 @@ struct UntrustedStoreTests {
         // Nothing else was read, so nothing else may say "ok".
         let lines = check.standardOutput.split(separator: "\n").filter { !$0.hasPrefix(" ") }
         #expect(
-            lines.count == 12
+            lines.count == IntegrityCheck.Kind.allCases.count
                 && lines.dropFirst().allSatisfy {
                     $0.hasPrefix("--   ") && $0.hasSuffix(": not run, until the schema is Isnad's again")
                 }, "\(check.standardOutput)")
