@@ -49,6 +49,8 @@ public struct IntegrityCheck {
     }
 
     public private(set) var findings: [Finding] = []
+    /// Claims with two citations by one claimant in one `via` (``checkValues(_:)`` finds them).
+    private var claimsCitingOneSourceTwice: [String] = []
     /// Whether the store is on PostgreSQL, where two checks are other checks: see ``title(of:)``.
     private var isPostgreSQL = false
     /// How many items each check looked at; a check missing here was not run (every check but
@@ -189,9 +191,20 @@ public struct IntegrityCheck {
             }
             _ = date(published, subject, "published")
         }
+        // The claims where one claimant (in one via) stands twice, gathered in the same pass for
+        // ``checkQuoteForms(_:)``: only their quotes are read again.
+        var claimant: (claim: String, seen: Set<String>)?
         for retracted in [false, true] {
-            try store.forEachStoredCitationGrade(retracted: retracted) { claim, position, stance, credibility in
+            try store.forEachStoredCitationGrade(retracted: retracted) { claim, position, stance, credibility, source, via in
                 count += 1
+                if !retracted {
+                    if claimant?.claim != claim { claimant = (claim, []) }
+                    if claimant?.seen.insert(source + "\u{0}" + (via ?? "")).inserted == false,
+                        claimsCitingOneSourceTwice.last != claim
+                    {
+                        claimsCitingOneSourceTwice.append(claim)
+                    }
+                }
                 let subject =
                     "claim \"\(Text.printable(claim))\" \(retracted ? "retracted citation" : "citation") \(CitationNumber.shown(position))"
                 if Stance(rawValue: stance) == nil {
@@ -319,35 +332,31 @@ public struct IntegrityCheck {
     /// in two Unicode forms (composed and decomposed: أ, or ا and a hamza mark): one citation
     /// typed twice, which an import keys apart (its key is the quote's bytes) and so counts as two.
     private mutating func checkQuoteForms(_ store: GraphStore) throws {
-        var group: (claim: String, source: String, via: String?)?
-        // Swift's String hashes and compares by canonical equivalence: the two forms meet here
-        // (their stored bytes differ: the key is unique).
-        var quotes: [String: (position: Int, reading: String)] = [:]
-        var count = 0
-        try store.forEachCitationSharingItsSource { claim, position, source, via, quote, reading in
-            count += 1
-            if group.map({ $0.claim != claim || $0.source != source || $0.via != via }) ?? true {
-                group = (claim, source, via)
-                quotes = [:]
-            }
-            guard let twin = quotes[quote] else {
-                quotes[quote] = (position, reading)
-                return
-            }
-            let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
-            let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form"
-            if twin.reading == reading {
-                add(
-                    .quoteInAnotherForm, subject,
-                    "\(repeats): one citation typed twice (take one out: isnad set \(claim) 'citations[\(position)]' null)")
-            } else {
-                add(
-                    .quoteInAnotherForm, subject,
-                    "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[N]' null)"
-                )
+        for claim in claimsCitingOneSourceTwice {
+            // Swift's String hashes and compares by canonical equivalence: the two forms meet
+            // here (their stored bytes differ: the key is unique).
+            var quotes: [String: [String: (position: Int, reading: String)]] = [:]
+            try store.forEachCitationReading(ofClaim: claim) { position, source, via, quote, reading in
+                let claimant = source + "\u{0}" + (via ?? "")
+                guard let twin = quotes[claimant]?[quote] else {
+                    quotes[claimant, default: [:]][quote] = (position, reading)
+                    return
+                }
+                let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
+                let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form"
+                if twin.reading == reading {
+                    add(
+                        .quoteInAnotherForm, subject,
+                        "\(repeats): one citation typed twice (take one out: isnad set \(claim) 'citations[\(position)]' null)")
+                } else {
+                    add(
+                        .quoteInAnotherForm, subject,
+                        "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[N]' null)"
+                    )
+                }
             }
         }
-        examined[.quoteInAnotherForm] = count
+        examined[.quoteInAnotherForm] = claimsCitingOneSourceTwice.count
     }
 
     /// A source that relays, through its chain, a source that relays it back.

@@ -135,11 +135,15 @@ extension GraphStore {
     /// `retracted`: of the retracted citations of claims that stand.
     public func forEachStoredCitationGrade(
         retracted: Bool = false,
-        _ body: (_ claim: String, _ position: Int, _ stance: String, _ credibility: Int?) throws -> Void
+        _ body: (
+            _ claim: String, _ position: Int, _ stance: String, _ credibility: Int?, _ source: String, _ via: String?
+        ) throws -> Void
     ) throws {
         let table = retracted ? "retracted_citation" : "citation"
-        try database.prepare("SELECT claim, position, stance, credibility FROM \(table) ORDER BY claim, position")
-            .forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil) }
+        try database.prepare("SELECT claim, position, stance, credibility, source, via FROM \(table) ORDER BY claim, position")
+            .forEachRow { row in
+                try body(row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil, row.string(4), row.text(5))
+            }
     }
 
     /// Every stored text field that holds what an import refuses: a control character, bytes
@@ -429,25 +433,22 @@ extension GraphStore {
         ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3), row.text(4)) }
     }
 
-    /// The citations that share their claim, claimant and `via` with another, grouped so, each
-    /// group in position order: where one quote may stand twice, typed in two Unicode forms.
-    /// `reading` is the rest of the citation as one text (stance, credibility, translation,
-    /// locator): two that differ there are two readings of the quote, not one typed twice.
-    public func forEachCitationSharingItsSource(
-        _ body: (_ claim: String, _ position: Int, _ source: String, _ via: String?, _ quote: String, _ reading: String)
-            throws -> Void
+    /// The citations of a claim, in position order, with the rest of each as one text
+    /// (`reading`: stance, credibility, translation, locator), for ``IntegrityCheck``'s look at
+    /// quotes cited twice in two Unicode forms.
+    public func forEachCitationReading(
+        ofClaim claim: String,
+        _ body: (_ position: Int, _ source: String, _ via: String?, _ quote: String, _ reading: String) throws -> Void
     ) throws {
-        try database.prepare(
+        try database.cached(
             """
-            SELECT ci.claim, ci.position, ci.source, ci.via, ci.quote,
-                   ci.stance || ' ' || ci.credibility || ' ' || coalesce(ci.quote_en, '') || ' ' || coalesce(ci.locator, '')
-            FROM citation AS ci
-            JOIN (SELECT claim, source, coalesce(via, '') AS via FROM citation GROUP BY claim, source, coalesce(via, '')
-                  HAVING count(*) > 1) AS shared
-              ON shared.claim = ci.claim AND shared.source = ci.source AND shared.via = coalesce(ci.via, '')
-            ORDER BY ci.claim, ci.source, coalesce(ci.via, ''), ci.position
+            SELECT position, source, via, quote,
+                   stance || ' ' || credibility || ' ' || coalesce(quote_en, '') || ' ' || coalesce(locator, '')
+            FROM citation WHERE claim = ?1 ORDER BY position
             """
-        ).forEachRow { row in try body(row.string(0), row.int(1), row.string(2), row.text(3), row.string(4), row.string(5)) }
+        ).forEachRow([.text(claim)]) { row in
+            try body(row.int(0), row.string(1), row.text(2), row.string(3), row.string(4))
+        }
     }
 
     /// A source's stored text, or nil when it has none.
