@@ -61,6 +61,27 @@ struct SetCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    @Test(
+        "undo checks for a cycle only the sources whose cites it changes: a cycle another program made does not block it",
+        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to make the cycle"))
+    func undoAroundAnotherProgramsCycle() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "article", "cites[0]", "police"]).status == 0)
+        #expect(try cli.run(["set", "article", "title", "Article 2"]).status == 0)
+        // Another program closes the cycle behind isnad's back; check says so.
+        let sqlite3 = try #require(ExternalTool.path("sqlite3"))
+        let planted = try ExternalTool.run(
+            sqlite3, [cli.path("isnad.db"), "INSERT INTO source_cites VALUES ('police', 0, 'article')"])
+        #expect(planted.status == 0, "\(planted.standardError)")
+        #expect(try cli.run(["check"]).status == 65)
+        // Taking back the title puts article's cites back unchanged: not refused.
+        let undone = try cli.run(["undo"])
+        #expect(undone.status == 0, "\(undone.standardError)")
+        #expect(
+            try cli.run(["export", "jsonl"]).standardOutput.contains(
+                #""id":"article","type":"opinion-article","title":"Article""#))
+    }
+
     @Test("digits typed on an Arabic keyboard are read as digits in dates and numbers, kept as typed in text")
     func arabicIndicDigits() throws {
         let cli = try importedStore()

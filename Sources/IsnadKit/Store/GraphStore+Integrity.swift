@@ -142,7 +142,8 @@ extension GraphStore {
         let table = retracted ? "retracted_citation" : "citation"
         try database.prepare("SELECT claim, position, stance, credibility, source, via FROM \(table) ORDER BY claim, position")
             .forEachRow { row in
-                try body(row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil, row.string(4), row.text(5))
+                try body(
+                    row.string(0), row.int(1), row.string(2), row.isInteger(3) ? row.int(3) : nil, row.string(4), row.text(5))
             }
     }
 
