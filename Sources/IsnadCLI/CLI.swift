@@ -264,9 +264,11 @@ public enum IsnadCLI {
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
-        // $ISNAD_DB only when no --db was given: a value of it that is not UTF-8 stops no one else.
-        let path =
-            try databasePath ?? environmentValue("ISNAD_DB", in: environment).flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
+        // $ISNAD_DB only when no --db was given, and only for a command that works on the store:
+        // a value of it that is not UTF-8 stops no one else.
+        let fromEnvironment =
+            databasePath == nil && command.usesTheStore ? try environmentValue("ISNAD_DB", in: environment) : nil
+        let path = databasePath ?? fromEnvironment.flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
         return .command(command, parsed, location: try storeLocation(path, storeName: storeName))
     }
 }

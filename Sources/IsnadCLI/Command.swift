@@ -6,6 +6,13 @@ protocol Command: SendableMetatype {
     static var name: String { get }
     static var spec: CommandSpec { get }
     static func run(_ arguments: ParsedArguments, context: Context) throws
+    /// Whether the command works on the store that --db or $ISNAD_DB names: `help` and `copy`
+    /// (which names its stores itself) do not, so a $ISNAD_DB that cannot be read stops neither.
+    static var usesTheStore: Bool { get }
+}
+
+extension Command {
+    static var usesTheStore: Bool { true }
 }
 
 /// A command as the dispatcher sees it. Its spec (options, help text) is built when first asked
@@ -20,6 +27,7 @@ struct RegisteredCommand: Sendable {
     }
 
     var spec: CommandSpec { command.spec }
+    var usesTheStore: Bool { command.usesTheStore }
 
     func run(_ arguments: ParsedArguments, context: Context) throws {
         try command.run(arguments, context: context)
@@ -60,6 +68,7 @@ let commands: [RegisteredCommand] = [
 
 enum HelpCommand: Command {
     static let name = "help"
+    static let usesTheStore = false
     static let spec = CommandSpec(
         name: name,
         abstract: "Show help for isnad, a command, or a topic (evidence).",

@@ -104,8 +104,11 @@ struct HostileInputTests {
         #expect(author.standardError.hasPrefix("isnad: $ISNAD_AUTHOR is not UTF-8 text"), "\(author.standardError)")
         #expect(try run("ISNAD_AUTHOR=\(latin1)", "retract hamas-praised-attack --reason misread --author Lina").status == 0)
         #expect(try cli.run(["log"]).standardOutput.contains("Lina"))
-        // $ISNAD_DB is not read when --db names the store.
+        // $ISNAD_DB is not read when --db names the store, nor by commands that open no store of theirs.
         #expect(try run("ISNAD_DB=\(latin1)", "--db isnad.db stats").status == 0)
+        #expect(try run("ISNAD_DB=\(latin1)", "help show").status == 0)
+        #expect(try run("ISNAD_DB=\(latin1)", "copy isnad.db copied.isnad").status == 0)
+        #expect(try run("ISNAD_DB=\(latin1)", "show hamas").status == 64)
     }
 
     /// Writes `bytes` as the second line of a file after a good record, imports it into a store

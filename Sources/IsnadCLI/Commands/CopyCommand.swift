@@ -2,6 +2,7 @@ import IsnadKit
 
 enum CopyCommand: Command {
     static let name = "copy"
+    static let usesTheStore = false
     static let spec = CommandSpec(
         name: name,
         abstract: "Copy a whole store into a new or empty one, between SQLite and PostgreSQL.",
