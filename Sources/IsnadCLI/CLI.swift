@@ -179,6 +179,10 @@ public enum IsnadCLI {
     /// database, or one in memory) that keeps nothing once isnad exits. Usage errors (exit 64).
     static func checkStorePath(_ path: String) throws {
         if path.isEmpty { throw UsageError(message: "--db needs a path: --db <path>") }
+        if path == "-" {
+            throw UsageError(
+                message: "\"-\" names no store: a store is a file, not standard input or output (./- is a file named -)")
+        }
         if path == GraphStore.inMemory || path.hasPrefix("file:") && path.contains("mode=memory") {
             throw UsageError(
                 message:
@@ -214,6 +218,30 @@ public enum IsnadCLI {
         }
     }
 
+    /// The value of `--NAME VALUE` or `--NAME=VALUE` at `index`, both taken out of `arguments`;
+    /// nil when another word stands there.
+    private static func takeGlobalOption(
+        _ name: String, at index: Int, from arguments: inout [String], needs: String
+    ) throws -> String? {
+        let word = arguments[index]
+        if word.hasPrefix("--\(name)=") {
+            arguments.remove(at: index)
+            return String(word.dropFirst(name.count + 3))
+        }
+        guard word == "--\(name)" else { return nil }
+        guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
+            throw UsageError(message: "--\(name) needs \(needs)")
+        }
+        let value = arguments[index + 1]
+        arguments.removeSubrange(index...(index + 1))
+        return value
+    }
+
+    private static func givenTwice(_ name: String) -> UsageError {
+        // Not echoed: a URI may hold a password.
+        UsageError(message: "--\(name) is given twice, with two values: give it once")
+    }
+
     /// Parses the command line: which command, with which arguments, on which store.
     static func parse(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
         var rest = arguments
@@ -224,22 +252,13 @@ public enum IsnadCLI {
         var index = 0
         while index < rest.count {
             if rest[index] == "--" { break }
-            if rest[index] == "--store" {
-                guard index + 1 < rest.count else {
-                    throw UsageError(message: "--store needs a name: --store <name> (a store in a PostgreSQL database)")
-                }
-                storeName = rest[index + 1]
-                rest.removeSubrange(index...(index + 1))
-            } else if rest[index].hasPrefix("--store=") {
-                storeName = String(rest[index].dropFirst("--store=".count))
-                rest.remove(at: index)
-            } else if rest[index] == "--db" {
-                guard index + 1 < rest.count else { throw UsageError(message: "--db needs a path: --db <path>") }
-                databasePath = rest[index + 1]
-                rest.removeSubrange(index...(index + 1))
-            } else if rest[index].hasPrefix("--db=") {
-                databasePath = String(rest[index].dropFirst("--db=".count))
-                rest.remove(at: index)
+            if let value = try takeGlobalOption(
+                "store", at: index, from: &rest, needs: "a name: --store <name> (a store in a PostgreSQL database)") {
+                if let storeName, storeName != value { throw givenTwice("store") }
+                storeName = value
+            } else if let value = try takeGlobalOption("db", at: index, from: &rest, needs: "a path: --db <path>") {
+                if let databasePath, databasePath != value { throw givenTwice("db") }
+                databasePath = value
             } else if index == 0, rest[index] == "--bidi-marks" || rest[index].hasPrefix("--bidi-marks=") {
                 // Before the command, as --db may be, before or after it: moved after the command
                 // once that is known, where the command's parser reads it.
@@ -252,12 +271,23 @@ public enum IsnadCLI {
             }
         }
         if !rest.isEmpty { rest.insert(contentsOf: leadingOptions, at: 1) }
-        guard let name = rest.first else { return .usage(HelpCommand.overview) }
+        guard let name = rest.first else {
+            // `isnad --bidi-marks stats`: the command was taken for the option's value.
+            if !leadingOptions.isEmpty {
+                throw UsageError(
+                    message: "--bidi-marks takes a value (auto, always or never) and then a command: isnad --bidi-marks <when> <command>")
+            }
+            return .usage(HelpCommand.overview)
+        }
         if name == "--version" || name == "version" {
             return .text(
                 "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
         }
-        if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
+        if name == "--help" || name == "-h" {
+            // `isnad --help show` as `isnad show --help`.
+            let topic = rest.dropFirst().first.flatMap { word in commands.first { $0.name == word } }
+            return .text(topic?.spec.help ?? HelpCommand.overview)
+        }
         guard let command = commands.first(where: { $0.name == name }) else {
             let suggestion = Suggestion.nearest(to: name, among: commands.map(\.name))
             throw UsageError(message: "unknown command \"\(Text.printable(name))\"" + Suggestion.phrase(suggestion))

@@ -252,6 +252,51 @@ struct AddCommandTests {
                 #""quote":"the attackers came\nfrom Umm al-Fahm","stance":"reports","credibility":3,"locator":"line 1""#))
     }
 
+    @Test("standard input that is not UTF-8 is refused, as a file is; a byte order mark is not kept; --text-file - reads it")
+    func standardInputEncoding() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        // "حماس باركت" in Windows-1256, as an Arabic Windows clipboard may hand it over.
+        let windows1256 = Data([0xCD, 0xE3, 0xC7, 0xD3, 0x20, 0xC8, 0xC7, 0xD1, 0xDF, 0xCA])
+        let claim = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police-text", "--quote", "-", "--stance",
+            "reports", "--credibility", "3", "--unverified", "typed",
+        ]
+        let refused = try cli.run(claim, input: windows1256)
+        #expect(refused.status == 65)
+        #expect(refused.standardError == "isnad: --quote -: standard input is not UTF-8 text (save or convert it as UTF-8)\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(claim, input: Data([0xEF, 0xBB, 0xBF]) + Data("the attackers came".utf8)).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""quote":"the attackers came","#))
+        let source = try cli.run(
+            ["add", "source", "--type", "statement", "--title", "Piped", "--text-file", "-"],
+            input: Data([0xEF, 0xBB, 0xBF]) + Data("نص البيان".utf8))
+        #expect(source.status == 0, "\(source.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""text":"نص البيان""#))
+        let piped = try cli.run(
+            ["add", "source", "--type", "statement", "--title", "Piped again", "--text-file", "-"], input: windows1256)
+        #expect(piped.status == 65)
+        #expect(piped.standardError.hasPrefix("isnad: --text-file -: standard input is not UTF-8 text"))
+    }
+
+    @Test("the words of a fixed set are read without regard to case, as the filters read them, and stored as spelt")
+    func wordsOfAFixedSet() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["add", "entity", "--type", "Person", "--name", "Abu Test"]).status == 0)
+        #expect(try cli.run(["add", "source", "--type", "News-Article", "--title", "Paper", "--reliability", "b"]).status == 0)
+        let claim = try cli.run([
+            "add", "claim", "abu-test", "member_of", "hamas", "--id", "abu-test-in-hamas", "--source", "paper", "--quote", "q",
+            "--unverified", "test", "--stance", "Asserts", "--credibility", "٣",
+        ])
+        #expect(claim.status == 0, "\(claim.standardError)")
+        #expect(try cli.run(["set", "paper", "reliability", "c"]).status == 0)
+        #expect(try cli.run(["set", "abu-test-in-hamas", "citations[0].stance", "REPORTS"]).status == 0)
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(export.contains(#""id":"abu-test","type":"person""#))
+        #expect(export.contains(#""id":"paper","type":"news-article","title":"Paper","reliability":"C""#), "\(export)")
+        #expect(export.contains(#""stance":"reports","credibility":3"#))
+    }
+
     @Test("a quote not in the source's text is refused, unless --unverified says why (noted in the locator)")
     func unverified() throws {
         let cli = try importedStore()
@@ -293,7 +338,7 @@ struct AddCommandTests {
             ),
             (
                 ["add", "entity", "--name", " ", "--type", "organization"], 64,
-                "isnad: --name is empty\n(see 'isnad add --help')\n"
+                "isnad: --name is empty: --name <name>\n(see 'isnad add --help')\n"
             ),
             (
                 ["add", "entity", "--name", "★ ★", "--type", "organization"], 64,
@@ -305,7 +350,7 @@ struct AddCommandTests {
             ),
             (
                 ["add", "source", "--title", "T", "--type", "news-article", "--reliability", "G"], 64,
-                "isnad: --reliability: \"G\" is not one of A, B, C, D, E, F\n(see 'isnad add --help')\n"
+                "isnad: --reliability: expected a grade from A to F, got \"G\"\n(see 'isnad add --help')\n"
             ),
             (
                 ["add", "claim", "hamas", "praised"], 64,
@@ -335,7 +380,7 @@ struct AddCommandTests {
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "asserts", "--credibility", "7",
                 ], 64,
-                "isnad: --credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7\n(see 'isnad add --help')\n"
+                "isnad: --credibility: expected a grade from 1 to 6, got \"7\"\n(see 'isnad add --help')\n"
             ),
             (
                 [

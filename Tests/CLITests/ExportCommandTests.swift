@@ -128,7 +128,7 @@ struct ExportCommandTests {
             (["export", "graphml", "--lang", "fr"], "--lang: \"fr\" is not one of en, ar, both"),
             (["export", "svg"], "unknown export format \"svg\""),
             (["export", "html", "--lang", "both"], "--lang both does not apply to export html"),
-            (["export", "jsonl", "-o", ""], "-o needs a file name"),
+            (["export", "jsonl", "-o", ""], "--output is empty: --output <file>"),
             (
                 ["show", "hamas", "--include-retracted", "--format", "json"],
                 "--include-retracted does not apply to show --format json, only to show --format table"

@@ -253,6 +253,6 @@ struct HostileInputTests {
         #expect(created.standardError.hasPrefix("created n isnad: store damaged.db\n"), "\(created.standardError)")
         let empty = try cli.run(["--db", "a.db", "export", "jsonl", "-o", ""])
         #expect(empty.status == 64)
-        #expect(empty.standardError.hasPrefix("isnad: -o needs a file name (or - for standard output)"))
+        #expect(empty.standardError.hasPrefix("isnad: --output is empty: --output <file>"))
     }
 }

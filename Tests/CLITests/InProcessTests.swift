@@ -170,6 +170,49 @@ struct InProcessTests {
                 ["export", "xml"],
                 "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm, history\n(see 'isnad export --help')\n"
             ),
+            // The next word is an option, not the value: `--reason --help` asks for help.
+            (
+                ["retract", "hamas-funded-isis", "--reason", "--help"],
+                "isnad: --reason needs a value, and '--help' is an option (a value that starts with -- is given as --reason=…)\n(see 'isnad retract --help')\n"
+            ),
+            (
+                ["claims", "--between", "2014", "--limit", "3"],
+                "isnad: --between needs two values, and '--limit' is an option\n(see 'isnad claims --help')\n"
+            ),
+            (
+                ["claims", "--between=2014", "2015"],
+                "isnad: --between takes two values, after a space each (not after =): --between <date> <date>\n(see 'isnad claims --help')\n"
+            ),
+            // An empty value (an unset variable in a script) filters nothing: refused, not ignored.
+            (["claims", "--source", ""], "isnad: --source is empty: --source <source>…\n(see 'isnad claims --help')\n"),
+            (["claims", "--stance", " , "], "isnad: --stance is empty: --stance <stance>…\n(see 'isnad claims --help')\n"),
+            (["claims", "--source="], "isnad: --source is empty: --source <source>…\n(see 'isnad claims --help')\n"),
+            // One value given twice: which one was meant is not guessed.
+            (
+                ["add", "claim", "a", "funded", "b", "--stance", "asserts", "--stance", "denies"],
+                "isnad: --stance is given twice (\"asserts\" and \"denies\"): give it once\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["claims", "--subject", "hamas", "--subject", "isis"],
+                "isnad: --subject is given twice (\"hamas\" and \"isis\"): give it once\n(see 'isnad claims --help')\n"
+            ),
+            (["--db", "a.db", "--db", "b.db", "stats"], "isnad: --db is given twice, with two values: give it once\n(see 'isnad help')\n"),
+            (
+                ["--db", "-", "stats"],
+                "isnad: \"-\" names no store: a store is a file, not standard input or output (./- is a file named -)\n(see 'isnad help')\n"
+            ),
+            (
+                ["copy", "a.db", "-"],
+                "isnad: \"-\" names no store: a store is a file, not standard input or output (./- is a file named -)\n(see 'isnad help')\n"
+            ),
+            (
+                ["--bidi-marks", "stats"],
+                "isnad: --bidi-marks takes a value (auto, always or never) and then a command: isnad --bidi-marks <when> <command>\n(see 'isnad help')\n"
+            ),
+            // A negative number is a value, not an option.
+            (["undo", "-1"], "isnad: expected a history entry's number (isnad log), got \"-1\"\n(see 'isnad undo --help')\n"),
+            // The one option that begins with what was typed comes first.
+            (["stats", "--typ"], "isnad: unknown option '--typ' (did you mean '--type'?)\n(see 'isnad stats --help')\n"),
         ])
     func usageErrors(_ arguments: [String], _ standardError: String) {
         let run = Self.run(arguments)
@@ -203,6 +246,16 @@ struct InProcessTests {
         #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .failure)
         // A lock held past the wait: running the command again may work, as after a lost connection.
         #expect(ExitCode(for: DatabaseError(resultCode: .busy, message: "database is locked")) == .temporaryFailure)
+    }
+
+    @Test("the same value given twice is one value; isnad --help COMMAND is the command's help")
+    func repeatsAndHelp() throws {
+        let parsed = try Self.parsed(["claims", "--limit", "3", "--limit=3", "--predicate", "praised", "--predicate", "funded"])
+        #expect(try parsed.value(ListingLimit.claims) == 3)
+        #expect(try parsed.values(FilterOptions.predicate) == ["praised", "funded"])
+        let help = Self.run(["--help", "show"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.hasPrefix("OVERVIEW: Show an entity"), "\(help.standardOutput.prefix(80))")
     }
 
     @Test("help, the overview and the version exit 0 on standard output")

@@ -303,6 +303,7 @@ struct ListingLimitTests {
         let argument = command == "claims" || command == "timeline" ? [] : [command == "source" ? "wire" : "hub"]
         let result = try cli.run([command] + argument + ["--limit", value])
         #expect(result.status == 64, "\(result.standardError)")
-        #expect(result.standardError.contains("--limit: expected a whole number from 0 to"), "\(result.standardError)")
+        let expected = value.isEmpty ? "--limit is empty: --limit <n>" : "--limit: expected a whole number from 0 to"
+        #expect(result.standardError.contains(expected), "\(result.standardError)")
     }
 }

@@ -458,6 +458,10 @@ struct MergeCommandTests {
                 ["merge", "isis", "hadera-attack"], 65,
                 "isnad: cannot merge event \"hadera-attack\" into organization \"isis\": entities of different types are not one\n"
             ),
+            (
+                ["merge", "isis", "daesh", "daesh"], 64,
+                "isnad: \"daesh\" is named twice: name each entity once\n(see 'isnad merge --help')\n"
+            ),
             (["merge", "isis"], 64, nil),
             (["merge", "isis", "no-such-entity"], 65, nil),
             (["unmerge", "daesh"], 65, "isnad: \"daesh\" is not merged into another entity (see isnad log daesh)\n"),

@@ -210,7 +210,7 @@ struct RetractionCommandTests {
             ),
             (
                 ["retract", "hamas-praised-attack", "--reason", "  "], 64,
-                "isnad: --reason is required: say why, in a few words\n(see 'isnad retract --help')\n"
+                "isnad: --reason is empty: --reason <text>\n(see 'isnad retract --help')\n"
             ),
             (
                 ["retract", "isis-praised-attack", "--citation", "3", "--reason", "x"], 65,

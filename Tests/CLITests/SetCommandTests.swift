@@ -230,8 +230,8 @@ struct SetCommandTests {
                 "isnad: reliability: \"G\" is not one of A, B, C, D, E, F\n(see 'isnad set --help')\n"
             ),
             (
-                ["set", "hamas-praised-attack", "citations[0].credibility", "two"], 65,
-                "isnad: citations[0].credibility: expected a whole number, got \"two\"\n"
+                ["set", "hamas-praised-attack", "citations[0].credibility", "two"], 64,
+                "isnad: citations[0].credibility: expected a whole number, got \"two\"\n(see 'isnad set --help')\n"
             ),
             (
                 ["set", "hamas-praised-attack", "citations[5].quote", "q"], 65,

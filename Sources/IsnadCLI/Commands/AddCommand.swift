@@ -116,7 +116,8 @@ enum AddCommand: Command {
         _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
     ) throws {
         let name = try required(arguments, entityName, for: "entity")
-        let type = try required(arguments, self.type, for: "entity")
+        // The words of a fixed set are read without regard to case, as every filter reads them.
+        let type = try required(arguments, self.type, for: "entity").lowercased()
         let id = try arguments.value(self.id) ?? derivedID(from: name, option: "name")
         var aliases: [JSONValue] = []
         for text in try arguments.values(alias) {
@@ -183,7 +184,7 @@ enum AddCommand: Command {
         _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
     ) throws {
         let title = try required(arguments, self.title, for: "source")
-        let type = try required(arguments, self.type, for: "source")
+        let type = try required(arguments, self.type, for: "source").lowercased()
         let id = try arguments.value(self.id) ?? derivedID(from: title, option: "title")
         var members: [(String, JSONValue)] = [("record", .string("source")), ("id", .string(id)), ("type", .string(type))]
         members.append(("title", .string(title)))
@@ -191,12 +192,15 @@ enum AddCommand: Command {
             members.append(("published", .string(Text.withWesternDigits(date: published))))
         }
         if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
-        members.append(("reliability", .string(try arguments.value(reliability) ?? "F")))
+        let grade = try arguments.isGiven(reliability) ? choice(arguments, reliability, as: Reliability.self) : .f
+        members.append(("reliability", .string(grade.rawValue)))
         let cited = try arguments.values(cites).map {
             try SourceLookup.source($0, in: store, option: "cites", context: context).id
         }
         if !cited.isEmpty { members.append(("cites", .array(cited.map(JSONValue.string)))) }
-        if let path = try arguments.value(textFile) {
+        if try arguments.value(textFile) == "-" {
+            members.append(("text", .string(try standardInputText(option: "text-file"))))
+        } else if let path = try arguments.value(textFile) {
             // A missing, folder or unreadable file is a missing input (66), said as the import says it.
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -232,11 +236,12 @@ enum AddCommand: Command {
     ) throws {
         let sourceText = try required(arguments, source, for: "claim")
         var quoteText = try required(arguments, quote, for: "claim")
-        let stanceText = try required(arguments, stance, for: "claim")
-        let credibilityText = Text.withWesternDigits(try required(arguments, credibility, for: "claim"))
+        // Read as the filters read them, before the store is looked in: a word outside the set is
+        // a usage error (64) whatever else is wrong.
+        let stanceText = try choice(arguments, stance, as: Stance.self).rawValue
+        let credibilityText = String(try choice(arguments, credibility, as: Credibility.self).rawValue)
         if quoteText == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            quoteText = String(decoding: data, as: UTF8.self).trimmingWhitespace
+            quoteText = try standardInputText(option: "quote").trimmingWhitespace
             if quoteText.isEmpty { throw UsageError(message: "--quote -: standard input was empty", command: spec.name) }
         }
         // Every problem of the command line at once, as an import lists every problem of a record:
@@ -377,6 +382,29 @@ enum AddCommand: Command {
     }
 
     // MARK: Helpers
+
+    /// A required option's value read as `Value` reads an argument, refused as a usage error.
+    private static func choice<Value: ArgumentValue>(
+        _ arguments: ParsedArguments, _ option: Option<String>, as: Value.Type
+    ) throws -> Value {
+        let text = try required(arguments, option, for: option.spec.formats.first ?? "")
+        do {
+            return try Value(argument: text)
+        } catch {
+            throw UsageError(message: "--\(option.spec.name): \(error.message)", command: spec.name)
+        }
+    }
+
+    /// Standard input read whole as UTF-8 text, without a byte order mark: bytes in another
+    /// encoding are refused (65), as `--text-file` and an import refuse them, not stored as U+FFFD.
+    private static func standardInputText(option: String) throws -> String {
+        var data = FileHandle.standardInput.readDataToEndOfFile()
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LookupError(description: "--\(option) -: standard input is not UTF-8 text (save or convert it as UTF-8)")
+        }
+        return text
+    }
 
     private static func required(_ arguments: ParsedArguments, _ option: Option<String>, for kind: String) throws -> String {
         guard let value = try arguments.value(option) else {

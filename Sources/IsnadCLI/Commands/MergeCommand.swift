@@ -27,8 +27,21 @@ enum MergeCommand: Command {
             let resolver = EntityResolver(store: store)
             var keep = try EntityLookup.entity(arguments.positionals[0], resolver: resolver, context: context)
             var lines: [String] = []
+            // All named before any is merged: a second mention of one (`merge a b b`, or b by its
+            // id and by a name) would otherwise read, once b is merged, as a itself.
+            var others: [(text: String, entity: Entity)] = []
             for text in arguments.positionals.dropFirst() {
                 let other = try EntityLookup.entity(text, resolver: resolver, context: context)
+                if let earlier = others.first(where: { $0.entity.id == other.id }) {
+                    let twice =
+                        earlier.text == text
+                        ? "\"\(Text.printable(text))\" is named twice"
+                        : "\"\(Text.printable(text))\" names \(other.id), as \"\(Text.printable(earlier.text))\" does"
+                    throw UsageError(message: twice + ": name each entity once", command: spec.name)
+                }
+                others.append((text, other))
+            }
+            for (text, other) in others {
                 // Said with the name as typed: "daesh", an alias of the entity kept, reads as another actor.
                 if other.id == keep.id {
                     throw LookupError(

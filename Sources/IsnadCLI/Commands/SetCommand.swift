@@ -169,6 +169,11 @@ struct FieldPath {
     /// `published`, a claim's `start` and `end`), where digits typed on an Arabic keyboard are
     /// read as digits, as `add` reads them; every other text is kept as typed.
     static let dateFields: Set<String> = ["published", "start", "end"]
+    /// Fields whose value is a word of a fixed set, read without regard to case as `add` and
+    /// the filters read them (`reliability b`, `stance Denies`), and stored as the format spells them.
+    static let wordFields: [String: @Sendable (String) -> String] = [
+        "reliability": { $0.uppercased() }, "type": { $0.lowercased() }, "stance": { $0.lowercased() },
+    ]
 
     /// An alias as `--alias` and `set ID aliases[N]` take it, `LANG:NAME` (`ar:حماس`), as the
     /// record's object; nil when the text is not one.
@@ -233,11 +238,14 @@ struct FieldPath {
             new = nil
         } else if case .number? = current {
             guard let number = Int(Text.withWesternDigits(value)) else {
-                throw LookupError(description: "\(text): expected a whole number, got \"\(Text.printable(value))\"")
+                throw UsageError(
+                    message: "\(text): expected a whole number, got \"\(Text.printable(value))\"", command: "set")
             }
             new = .number(String(number))
         } else if steps.count == self.steps.count, FieldPath.dateFields.contains(step.key) {
             new = .string(Text.withWesternDigits(date: value))
+        } else if let spelling = FieldPath.wordFields[step.key] {
+            new = .string(spelling(value))
         } else {
             new = .string(value)
         }

@@ -85,7 +85,8 @@ struct Flag: OptionDeclaration {
     }
 }
 
-/// `--depth 2`: one value (the last one given counts).
+/// `--depth 2`: one value, given once (the same value twice is allowed: a script's defaults
+/// repeated).
 struct Option<Value: Sendable>: OptionDeclaration {
     var spec: OptionSpec
     let parse: @Sendable (String) throws(InvalidArgument) -> Value
@@ -113,7 +114,7 @@ struct ListOption<Value: ArgumentValue>: OptionDeclaration {
     }
 }
 
-/// `--between 2014 2017`: two values (the last pair given counts).
+/// `--between 2014 2017`: two values, given once.
 struct PairOption<Value: ArgumentValue>: OptionDeclaration {
     var spec: OptionSpec
 
@@ -314,7 +315,9 @@ enum CommandLineParser {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+            // `-1` is a number (undo's entry, a grade) as no option is named by a digit.
+            let isNumber = argument.dropFirst().first?.isNumber == true
+            if onlyPositionals || argument == "-" || !argument.hasPrefix("-") || isNumber {
                 parsed.positionals.append(argument)
                 continue
             }
@@ -339,11 +342,14 @@ enum CommandLineParser {
                 name = option.name
             }
             guard let option = options.first(where: { $0.name == name }) else {
-                // A close spelling, else the one option whose words end with the name typed
+                // The one option that begins with the name typed (`--typ`), else a close spelling,
+                // else the one option whose words end with the name typed
                 // (`--depth` of path, whose option is `--max-depth`).
                 let endingWithIt = options.map(\.name).filter { $0.hasSuffix("-" + name) }
+                let startingWithIt = options.map(\.name).filter { $0.hasPrefix(name) }
                 let suggestion =
-                    Suggestion.nearest(to: name, among: options.map(\.name))
+                    (startingWithIt.count == 1 ? startingWithIt.first : nil)
+                    ?? Suggestion.nearest(to: name, among: options.map(\.name))
                     ?? (endingWithIt.count == 1 ? endingWithIt.first : nil)
                 throw UsageError(
                     message: "unknown option '--\(Text.printable(name))'"
@@ -359,24 +365,66 @@ enum CommandLineParser {
                 if let inlineValue {
                     value = inlineValue
                 } else {
-                    guard index < arguments.count else {
-                        throw UsageError(message: "--\(name) needs a value: \(option.usage)", command: spec.name)
+                    guard index < arguments.count, !isOption(arguments[index]) else {
+                        throw missingValue(option, followedBy: index < arguments.count ? arguments[index] : nil, spec: spec)
                     }
                     value = arguments[index]
                     index += 1
                 }
-                parsed.given[name, default: []].append(value)
-            case .pair:
-                guard inlineValue == nil, index + 1 < arguments.count else {
-                    throw UsageError(message: "--\(name) needs two values: \(option.usage)", command: spec.name)
+                try refuseEmpty(value, of: option, spec: spec)
+                if option.arity == .single, let earlier = parsed.given[name]?.first, earlier != value {
+                    throw UsageError(
+                        message:
+                            "--\(name) is given twice (\"\(Text.printable(earlier))\" and \"\(Text.printable(value))\"): give it once",
+                        command: spec.name)
                 }
-                parsed.given[name, default: []] += [arguments[index], arguments[index + 1]]
+                parsed.given[name] = option.arity == .single ? [value] : (parsed.given[name] ?? []) + [value]
+            case .pair:
+                if inlineValue != nil {
+                    throw UsageError(
+                        message: "--\(name) takes two values, after a space each (not after =): \(option.usage)",
+                        command: spec.name)
+                }
+                guard index + 1 < arguments.count, !isOption(arguments[index]), !isOption(arguments[index + 1]) else {
+                    let next = arguments[index..<min(index + 2, arguments.count)].first(where: isOption)
+                    throw missingValue(option, followedBy: next, spec: spec)
+                }
+                let values = [arguments[index], arguments[index + 1]]
+                for value in values { try refuseEmpty(value, of: option, spec: spec) }
+                if let earlier = parsed.given[name], earlier != values {
+                    throw UsageError(message: "--\(name) is given twice: give it once", command: spec.name)
+                }
+                parsed.given[name] = values
                 index += 2
             }
         }
         if parsed.isSet(CommandSpec.showsHelp) { return parsed }
         try checkPositionals(parsed.positionals, spec: spec)
         return parsed
+    }
+
+    /// Whether a word after an option that takes a value is another option rather than its value:
+    /// `--reason --help` asks for help, it does not retract for the reason "--help". A value that
+    /// starts with two hyphens is given with `=` (`--quote=--…`); `-1` and `-` are values.
+    private static func isOption(_ word: String) -> Bool {
+        (word.hasPrefix("--") && word.count > 2) || word == "-h"
+    }
+
+    private static func missingValue(_ option: OptionSpec, followedBy next: String?, spec: CommandSpec) -> UsageError {
+        let count = option.arity == .pair ? "two values" : "a value"
+        guard let next else { return UsageError(message: "--\(option.name) needs \(count): \(option.usage)", command: spec.name) }
+        let joined = option.arity == .pair ? "" : " (a value that starts with -- is given as --\(option.name)=…)"
+        return UsageError(
+            message: "--\(option.name) needs \(count), and '\(Text.printable(next))' is an option\(joined)", command: spec.name)
+    }
+
+    /// An empty value names nothing: `--source ''` (an unset variable in a script) would
+    /// otherwise filter nothing and answer for the whole store. A list's value that is commas alone
+    /// is as empty.
+    private static func refuseEmpty(_ value: String, of option: OptionSpec, spec: CommandSpec) throws {
+        let parts = option.arity == .list ? value.split(separator: ",").map(String.init) : [value]
+        guard parts.allSatisfy(\.trimmingWhitespace.isEmpty) else { return }
+        throw UsageError(message: "--\(option.name) is empty: \(option.usage)", command: spec.name)
     }
 
     private static func checkPositionals(_ positionals: [String], spec: CommandSpec) throws {
