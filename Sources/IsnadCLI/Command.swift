@@ -113,7 +113,7 @@ enum HelpCommand: Command {
             "",
             "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store · 69 server or",
             "program unavailable · 73 cannot write · 74 output failed · 75 store locked or connection lost, run again ·",
-            "77 permission denied (README: Errors)",
+            "77 permission denied (README: Errors and exit codes)",
             "",
             "See 'isnad help <command>' or 'isnad <command> --help' for a command's options and examples.",
         ]
