@@ -253,7 +253,8 @@ public enum IsnadCLI {
         while index < rest.count {
             if rest[index] == "--" { break }
             if let value = try takeGlobalOption(
-                "store", at: index, from: &rest, needs: "a name: --store <name> (a store in a PostgreSQL database)") {
+                "store", at: index, from: &rest, needs: "a name: --store <name> (a store in a PostgreSQL database)")
+            {
                 if let storeName, storeName != value { throw givenTwice("store") }
                 storeName = value
             } else if let value = try takeGlobalOption("db", at: index, from: &rest, needs: "a path: --db <path>") {
@@ -275,7 +276,9 @@ public enum IsnadCLI {
             // `isnad --bidi-marks stats`: the command was taken for the option's value.
             if !leadingOptions.isEmpty {
                 throw UsageError(
-                    message: "--bidi-marks takes a value (auto, always or never) and then a command: isnad --bidi-marks <when> <command>")
+                    message:
+                        "--bidi-marks takes a value (auto, always or never) and then a command: isnad --bidi-marks <when> <command>"
+                )
             }
             return .usage(HelpCommand.overview)
         }

@@ -122,6 +122,7 @@ struct InProcessTests {
         arguments: [
             (["nope"], "isnad: unknown command \"nope\"\n(see 'isnad help')\n"),
             (["shwo", "hamas"], "isnad: unknown command \"shwo\" (did you mean \"show\"?)\n(see 'isnad help')\n"),
+            (["SHOW", "hamas"], "isnad: unknown command \"SHOW\" (did you mean \"show\"?)\n(see 'isnad help')\n"),
             (["show", "hamas", "--unknwn"], "isnad: unknown option '--unknwn'\n(see 'isnad show --help')\n"),
             (
                 ["show", "hamas", "--formt", "csv"],
@@ -196,7 +197,10 @@ struct InProcessTests {
                 ["claims", "--subject", "hamas", "--subject", "isis"],
                 "isnad: --subject is given twice (\"hamas\" and \"isis\"): give it once\n(see 'isnad claims --help')\n"
             ),
-            (["--db", "a.db", "--db", "b.db", "stats"], "isnad: --db is given twice, with two values: give it once\n(see 'isnad help')\n"),
+            (
+                ["--db", "a.db", "--db", "b.db", "stats"],
+                "isnad: --db is given twice, with two values: give it once\n(see 'isnad help')\n"
+            ),
             (
                 ["--db", "-", "stats"],
                 "isnad: \"-\" names no store: a store is a file, not standard input or output (./- is a file named -)\n(see 'isnad help')\n"

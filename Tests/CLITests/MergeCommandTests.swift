@@ -465,6 +465,7 @@ struct MergeCommandTests {
             (["merge", "isis"], 64, nil),
             (["merge", "isis", "no-such-entity"], 65, nil),
             (["unmerge", "daesh"], 65, "isnad: \"daesh\" is not merged into another entity (see isnad log daesh)\n"),
+            (["unmerge", "daesz"], 65, "isnad: no entity \"daesz\", and no id merged into one (did you mean \"daesh\"?)\n"),
         ] as [([String], Int32, String?)])
     func badMerge(arguments: [String], status: Int32, message: String?) throws {
         let cli = try importedStore()

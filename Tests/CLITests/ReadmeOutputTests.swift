@@ -72,7 +72,8 @@ struct ReadmeOutputTests {
                     position += 1
                 }
             }
-            #expect(position == printed.count, "\(step.command): \(printed.count) lines printed, the README accounts for \(position)")
+            #expect(
+                position == printed.count, "\(step.command): \(printed.count) lines printed, the README accounts for \(position)")
             #expect(kept == step.output, "\(step.command)")
         }
     }

@@ -125,6 +125,10 @@ struct SuggestionTests {
         #expect(Suggestion.nearest(to: "hamass", among: ["hamas", "isis"]) == "hamas")
         #expect(Suggestion.nearest(to: "G", among: ["A", "B"]) == nil)
         #expect(Suggestion.nearest(to: "zzzz", among: ["show"]) == nil)
+        // Another case is no typo: the word itself, however long.
+        #expect(
+            Suggestion.nearest(to: "HAMAS-FUNDED-ISIS", among: ["hamas-funded-isi", "hamas-funded-isis"]) == "hamas-funded-isis")
+        #expect(Suggestion.nearest(to: "SHOW", among: ["show", "stats"]) == "show")
     }
 }
 

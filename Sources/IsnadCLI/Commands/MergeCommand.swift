@@ -79,7 +79,15 @@ enum UnmergeCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let store = try context.openStore(.write)
-        guard let keep = try store.entityMergedInto(id) else { throw MergeError.notMerged(Text.printable(id)) }
+        guard let keep = try store.entityMergedInto(id) else {
+            // An id that names no entity either is most likely mistyped: say so, with the nearest.
+            if try store.entity(id: id) == nil {
+                throw LookupError(
+                    description: "no entity \"\(Text.printable(id))\", and no id merged into one"
+                        + Suggestion.phrase(try store.nearestID(to: id, of: .entity)))
+            }
+            throw MergeError.notMerged(Text.printable(id))
+        }
         guard let merging = try store.merging(of: id) else {
             throw MergeError.mergedBeforeHistory(Text.printable(id), keep: Text.printable(keep))
         }

@@ -4,8 +4,11 @@ public enum Suggestion {
     /// at most a third of the longer string's length, and never more than 4 edits.
     public static func nearest<S: Sequence<String>>(to text: String, among candidates: S) -> String? {
         let target = Array(text.unicodeScalars)
+        let folded = text.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
+            // Typed in another case (HAMAS-FUNDED-ISIS, the caps lock on): no typo at all.
+            if candidate.lowercased() == folded { return candidate }
             // A suggestion must keep something of what was typed: "G" is no typo of "A".
             let limit = min(4, max(1, max(target.count, candidate.unicodeScalars.count) / 3), target.count - 1)
             let bound = min(limit, (best?.distance ?? Int.max) - 1)
