@@ -202,6 +202,41 @@ def main():
         claim_id = first_edge.get_attribute("data-claim")
         check(f"[{claim_id}]" in page.locator("#details").inner_text(), "Enter on an edge did not open its claim")
 
+        # Tab from the canvas reaches the entities, in reading order, not the edges (thousands of
+        # them came first) nor the bare svg; zoomed in, each entity focused is brought into view.
+        check(page.locator(".edge[tabindex='0']").count() == 0, "edges are Tab stops")
+        check(page.locator("#graph").get_attribute("tabindex") == "-1", "the svg is a Tab stop of its own")
+        page.locator("#canvas").focus()
+        page.keyboard.press("Tab")
+        check(page.evaluate("() => document.activeElement.classList.contains('node')"), "Tab from the canvas does not reach an entity")
+        for _ in range(10):
+            page.keyboard.press("+")
+        outside = 0
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            outside += page.evaluate("""() => { const a = document.activeElement; if (!a.classList.contains('node')) return 0;
+                const c = document.getElementById('graph').getBoundingClientRect(), r = a.getBoundingClientRect();
+                const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                return x >= c.left && x <= c.right && y >= c.top && y <= c.bottom ? 0 : 1; }""")
+        check(outside == 0, f"{outside} entities focused out of sight")
+        # Enter opens an entity, Enter again goes to its claims; the other entity of a claim there
+        # is a button that goes to it.
+        page.locator(f'[data-entity="{expected["entity"]}"]').focus()
+        page.keyboard.press("Enter")
+        check(page.locator(f'[data-entity="{expected["entity"]}"]').get_attribute("aria-pressed") == "true", "the entity open is not pressed")
+        page.keyboard.press("Enter")
+        check(page.evaluate("() => document.activeElement.tagName") == "H2", "Enter again does not go to the entity's claims")
+        page.keyboard.press("Tab")
+        other = page.evaluate("() => document.activeElement.dataset.go")
+        check(other is not None, "no entity to go to from the claims")
+        page.keyboard.press("Enter")
+        check(page.evaluate("() => document.activeElement.dataset.entity") == other, f"the button of {other} did not go to it")
+        page.locator("#canvas").focus()
+        page.keyboard.press("Escape")
+        page.keyboard.press("0")
+        # Every control has a name a screen reader reads: the slider too.
+        check(page.evaluate("() => document.getElementById('as-of').labels.length") == 1, "the time slider has no label")
+
         # The time slider, by keyboard: as of each year, the claims the CLI lists.
         slider = page.locator("#as-of")
         for year, count in sorted(expected["asOf"].items()):
@@ -302,6 +337,10 @@ def main():
         page.keyboard.press("Enter")
         head = page.locator("#details .claim").first.inner_text()
         check("→" not in head.split("\n")[0], f"an Arabic claim's head points left to right: {head[:80]!r}")
+        # The grade isolated, so that "E3 · 1 قناة" does not run as one left-to-right piece; the
+        # comma Arabic.
+        status = page.locator("#details .claim .status").first.inner_text()
+        check("\u2068" in status and "قناة" in status and ", " not in status, f"the Arabic evidence line: {status!r}")
         page.screenshot(path=f"{shots}/whole-ar.png")
 
         sizes = {}

@@ -184,7 +184,10 @@ struct HTMLViewTests {
             {"record":"entity","id":"rlo","type":"organization","name":"Good Guys \u202Esdrawkcab\u202C Org"}
             {"record":"entity","id":"b","type":"organization","name":"Bravo"}
             {"record":"source","id":"s","type":"social-media-post","title":"Channel \u202Egnp.exe\u202C","reliability":"C"}
-            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","citations":[{"source":"s","quote":"q \u202Eevil","stance":"asserts","credibility":3},{"source":"s","quote":"not so","stance":"denies","credibility":3}]}
+            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","notes":"open \u2067 isolate","citations":[{"source":"s","quote":"q \u202Eevil","stance":"asserts","credibility":3},{"source":"s","quote":"not so","stance":"denies","credibility":3}]}
+            {"record":"entity","id":"iso","type":"organization","name":"حماس unit \u2067"}
+            {"record":"entity","id":"csi","type":"organization","name":"x\u009By"}
+            {"record":"claim","id":"k2","subject":"b","predicate":"linked_to","object":"iso","citations":[{"source":"s","quote":"q3","stance":"asserts","credibility":3}]}
 
             """#
         try cli.write("hostile.jsonl", records)
@@ -203,6 +206,12 @@ struct HTMLViewTests {
         #expect(panel.contains(#"Good Guys \u{202E}sdrawkcab\u{202C} Org"#), "\(panel)")
         #expect(panel.contains(#"q \u{202E}evil"#), "\(panel)")
         #expect(!(drawn + panel).unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
+        // The isolates and the C1 controls the command line escapes, escaped too: an unclosed
+        // isolate would take the page's own around the name, and CSI shows nothing.
+        #expect(drawn.contains(#"حماس unit \u{2067}"#) && drawn.contains(#"x\u{9B}y"#), "\(drawn)")
+        #expect(panel.contains(#"open \u{2067} isolate"#), "\(panel)")
+        // Each box is laid out for its label as drawn, escapes and all.
+        #expect((seen["overflowing"] as? [String]) == [], "\(seen["overflowing"] ?? "")")
         #expect(panel.contains("1 claim") && !panel.contains("1 claims"), "\(panel)")
         // One source against itself, said as the command line says it.
         #expect(panel.contains("denied by 1 source (a source that also supports it)"), "\(panel)")

@@ -203,9 +203,11 @@ public enum ExportStyle {
         }
     }
 
-    /// The predicate families in legend order, with their edge colours.
+    /// The predicate families in legend order, with their edge colours: each at least 3:1
+    /// against white, WCAG's contrast for graphics (support was ColorBrewer's #ff7f00, 2.5:1, a
+    /// line too pale to follow; #e66101 keeps its hue).
     public static let families: [(name: String, color: String)] = [
-        ("structure", "#1f78b4"), ("alliance", "#33a02c"), ("hostility", "#e31a1c"), ("support", "#ff7f00"),
+        ("structure", "#1f78b4"), ("alliance", "#33a02c"), ("hostility", "#e31a1c"), ("support", "#e66101"),
         ("communication", "#6a3d9a"), ("violence", "#b15928"), ("kinship", "#c51b7d"), ("location", "#737373"),
     ]
 

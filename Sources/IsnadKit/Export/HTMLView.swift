@@ -39,6 +39,16 @@ public enum HTMLView {
         public init() {}
     }
 
+    /// An entity's label as the page draws it, for the size of its box: each name with the
+    /// characters the page shows as escapes (view.js, `shown`: those the command line escapes)
+    /// written as their escapes, then cut as a drawing cuts it. Sized on the stored text, a
+    /// box would be narrower than `Channel \u{202E}gnp.exe` drawn.
+    static func shownLabel(_ entity: Entity) -> [String] {
+        ExportStyle.nodeLabel(entity, language: .both).map {
+            ExportStyle.drawnName(Text.printable($0, keepingLineBreaks: true))
+        }
+    }
+
     /// Writes the page of `graph` to `sink`, or throws ``HTMLViewError`` before writing anything.
     /// Returns the layout it was drawn with.
     @discardableResult
@@ -61,7 +71,7 @@ public enum HTMLView {
             },
             nodes: { entity in
                 nodes.append(
-                    GraphLayout.Node(id: entity.id, type: entity.type, lines: ExportStyle.drawnLabel(entity, language: .both)))
+                    GraphLayout.Node(id: entity.id, type: entity.type, lines: Self.shownLabel(entity)))
             },
             edges: { edge in
                 claims += 1

@@ -311,29 +311,48 @@ const consonantKey = (name) => consonantKeys(name, false)[0] ?? null;
 
 const byId = (id) => document.getElementById(id);
 
-/** Stored text with its bidirectional embeddings and overrides (U+202A–U+202E) shown as escapes,
- *  `\u{202E}`, as the command line shows them: an override reverses what follows it, so a title
- *  stored as `Channel \u{202E}gnp.exe` would read "Channel exe.png". Every string of the data is
- *  passed through once, as it is read; the file's data keeps the text as stored. */
-const overrides = /[\u202A-\u202E]/g;
-function shown(value) {
+/** Stored text with the characters the command line escapes (Text.needsEscapeForTerminal) shown
+ *  as escapes, `\u{202E}`, line breaks and tabs aside: the bidirectional embeddings, overrides
+ *  and isolates (an override reverses what follows it, so a title stored as `Channel
+ *  \u{202E}gnp.exe` would read "Channel exe.png"; an unclosed isolate takes the page's own
+ *  isolate around a name for its own, and the words after it turn around), the C1 controls and
+ *  DEL (which show nothing: `x\u{9B}y` would read as "xy"), and the line and paragraph
+ *  separators. Text the export wrote (dates, titles, labels) holds isolates of its own, around
+ *  each piece of stored text, whose own it keeps paired (ExportStyle.isolated): there the
+ *  isolates stay. Every string of the data is passed through once, as it is read; the file's
+ *  data keeps the text as stored. */
+const storedControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
+const writtenControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2028\u2029]/g;
+function shown(value, controls = writtenControls) {
   if (typeof value === 'string') {
-    return value.replace(overrides, (control) => `\\u{${control.codePointAt(0).toString(16).toUpperCase()}}`);
+    return value.replace(controls, (control) => `\\u{${control.codePointAt(0).toString(16).toUpperCase()}}`);
   }
-  if (Array.isArray(value)) return value.map(shown);
+  if (Array.isArray(value)) return value.map((item) => shown(item, controls));
   if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) value[key] = shown(value[key]);
+    for (const key of Object.keys(value)) value[key] = shown(value[key], controls);
   }
   return value;
+}
+/** A claim as read: its notes and its citations' quotes, translations and locators are stored
+ *  text; its dates, evidence and the rest were written by the export. */
+function shownClaim(claim) {
+  shown(claim);
+  if (claim.notes) claim.notes = shown(claim.notes, storedControls);
+  for (const citation of claim.citations) {
+    for (const key of ['quote', 'quoteEn', 'locator']) if (citation[key]) citation[key] = shown(citation[key], storedControls);
+  }
+  return claim;
 }
 
 const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
 const storedEntities = readLines('isnad-entities');
 // Search reads the names as stored, as `isnad search` does: taken before they are made shown.
 const storedNames = new Map(storedEntities.map((entity) => [entity.id, [entity.name, ...entity.aliases.map((alias) => alias.name)]]));
-const entities = storedEntities.map(shown);
-const claims = readLines('isnad-claims').map(shown);
+// An entity's every string is stored text (ids are slugs); a source's title and author are.
+const entities = storedEntities.map((entity) => shown(entity, storedControls));
+const claims = readLines('isnad-claims').map(shownClaim);
 const context = shown(JSON.parse(byId('isnad-context').textContent));
+for (const source of Object.values(context.sources)) shown(source, storedControls);
 const entityById = new Map(entities.map((entity) => [entity.id, entity]));
 const typeById = new Map(context.types.map((type) => [type.id, type]));
 const statusById = new Map(context.statuses.map((status) => [status.id, status]));
@@ -355,9 +374,10 @@ const words = {
         : ` (${both} of them also ${both === 1 ? 'supports' : 'support'} it)`),
     hiddenByFilters: 'The claims chosen are hidden by the filters: widen them to see the claims again.',
     aliases: 'also', claimsOf: (n) => `${n} ${n === 1 ? 'claim' : 'claims'}`, via: 'via', source: 'source', sources: 'sources', best: 'best',
-    channel: 'channel', channels: 'channels', allThrough: 'all through',
+    channel: 'channel', channels: 'channels', allThrough: 'all through', comma: ',',
     note: 'note', publicSince: 'public since', oneDocument: 'every citation read in',
     hint: 'Click an entity or an edge for its claims, who makes them and the quotes.',
+    canvas: 'Graph: arrow keys pan, + and − zoom, 0 fits; Tab moves through the entities, Enter opens one and Enter again goes to its claims; Escape clears. On a narrow screen, Ctrl and the wheel zoom.',
     legendShapes: 'Shapes: entity types', legendLines: 'Lines: status from the citations',
     legendColours: 'Colours: predicate families', legendGrades:
       'Grades: source reliability A (completely reliable) to F (cannot be judged); credibility 1 (confirmed) to 6 (cannot be judged). Asserted: an A–C source asserts it with credibility 1–3; alleged: only weaker sources, or sources that report it; disputed: some source denies it. No arrowhead: the predicate reads the same both ways.',
@@ -375,9 +395,10 @@ const words = {
     deniedBy: (n, both) => `مصادر النفي: ${n}` + (both === 0 ? '' : both === n ? ' (تؤيده أيضًا)' : ` (${both} منها تؤيده أيضًا)`),
     hiddenByFilters: 'الادعاءات المختارة محجوبة بالمرشحات: وسّعها لتظهر من جديد.',
     aliases: 'أسماء أخرى', claimsOf: (n) => `الادعاءات: ${n}`, via: 'عبر', source: 'مصدر', sources: 'المصادر',
-    channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر',
+    channel: 'قناة', channels: 'قنوات', allThrough: 'كلها عبر', comma: '،',
     best: 'أقوى تقييم', note: 'ملاحظة', publicSince: 'علني منذ', oneDocument: 'كل الاستشهادات مقروءة في',
     hint: 'انقر على كيان أو رابط لترى ادعاءاته ومن يقولها والاقتباسات.',
+    canvas: 'الشبكة: الأسهم تحرّكها، و+ و− للتكبير والتصغير، و0 لملاءمتها؛ Tab ينتقل بين الكيانات، وEnter يفتح الكيان وEnter ثانيةً ينتقل إلى ادعاءاته؛ Escape يلغي التحديد. على شاشة ضيقة: Ctrl مع عجلة الفأرة للتكبير.',
     legendShapes: 'الأشكال: أنواع الكيانات', legendLines: 'الخطوط: الحالة بحسب الاستشهادات',
     legendColours: 'الألوان: عائلات المحمولات', legendGrades:
       'التقييم: موثوقية المصدر من A (موثوق تمامًا) إلى F (لا يمكن الحكم)، والمصداقية من 1 (مؤكد) إلى 6 (لا يمكن الحكم). مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3؛ مزعوم: مصادر أضعف فقط أو مصادر تنقله؛ متنازع عليه: مصدر ما ينفيه. بلا رأس سهم: المحمول متماثل.',
@@ -472,8 +493,11 @@ function drawNodes() {
   for (const claim of claims) {
     for (const end of new Set([claim.subject, claim.object])) degree.set(end, (degree.get(end) ?? 0) + 1);
   }
-  for (const entity of entities) {
-    const group = element('g', { class: 'node', 'data-entity': entity.id, tabindex: '0', role: 'button' }, layer);
+  // In reading order, row by row (rows of 40 units), so that Tab moves across the graph as the eye
+  // does, not in the order of the ids.
+  const reading = [...entities].sort((a, b) => Math.round(a.box[1] / 40) - Math.round(b.box[1] / 40) || a.box[0] - b.box[0] || order(a.id, b.id));
+  for (const entity of reading) {
+    const group = element('g', { class: 'node', 'data-entity': entity.id, tabindex: '0', role: 'button', 'aria-pressed': 'false' }, layer);
     shapeOf(entity, group);
     // The overview's mark: a dot whose size on screen grows with the entity's claims.
     const radius = Math.min(10, 3 + 1.5 * Math.log2(1 + (degree.get(entity.id) ?? 0)));
@@ -533,7 +557,7 @@ function relabel() {
   for (const group of byId('nodes').children) {
     const entity = entityById.get(group.dataset.entity);
     group.querySelector('text').textContent = drawnLabel(entity, state.language);
-    group.setAttribute('aria-label', `${label(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
+    group.setAttribute('aria-label', `${drawnLabel(entity, state.language)}, ${typeById.get(entity.type)[state.language]}`);
   }
   if (isOverview) placeLabels();
 }
@@ -642,7 +666,9 @@ function drawEdge(item, offset, layer) {
   const symmetric = context.predicates[claim.predicate]?.symmetric;
   const d = edgePath(item, offset);
   const attributes = state.mode === 'claims' ? { 'data-claim': claim.id } : { 'data-pair': item.key };
-  const group = element('g', { class: 'edge', tabindex: '0', role: 'button', ...attributes }, layer);
+  // Out of the Tab order (thousands of them came before the first entity): an entity's panel
+  // lists every claim of its edges, and Enter on an entity, then again, goes there.
+  const group = element('g', { class: 'edge', tabindex: '-1', role: 'button', ...attributes }, layer);
   // Every claim of the edge with its strength, as the tooltip gives it: never the bare relation.
   group.setAttribute('aria-label', edgeSummary(item).replace(/\n/g, '. '));
   element('path', { class: 'hitarea', d }, group);
@@ -670,15 +696,21 @@ const t = () => words[state.language];
 const predicateLabel = (id) => context.predicates[id]?.[state.language] ?? id;
 const statusWord = (status) => (state.language === 'ar' ? statusById.get(status).ar : status.toUpperCase());
 const nameOf = (id) => (entityById.has(id) ? label(entityById.get(id), state.language) : id);
+// A name as a tooltip, an edge's label for a screen reader and a summary give it: cut as the
+// graph's label is (the panel has it whole).
+const shortNameOf = (id) => (entityById.has(id) ? drawnLabel(entityById.get(id), state.language) : id);
 // Channels and the common link of the citations the filters leave, weighed again (weigh).
 const channelsLine = (item) =>
-  ` · ${item.channels} ${item.channels === 1 ? t().channel : t().channels}${item.commonLink ? `, ${t().allThrough} ${item.commonLink}` : ''}`;
-const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${item.best}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length, item.deniers.filter((source) => item.sources.includes(source)).length)}` : ''}`;
+  ` · ${item.channels} ${item.channels === 1 ? t().channel : t().channels}${item.commonLink ? `${t().comma} ${t().allThrough} ${apart(item.commonLink)}` : ''}`;
+// In Arabic the grade and the common link are isolated: "E3 · 1" would otherwise run left to right
+// as one piece, and the line read "best grade 1 · E3 channel". (In English they run with the text.)
+const apart = (text) => (state.language === 'ar' ? isolated(text) : text);
+const evidenceLine = (item) => `${statusWord(item.status)} · ${item.sources.length} ${item.sources.length === 1 ? t().source : t().sources} · ${t().best} ${apart(item.best)}${channelsLine(item)}${item.deniers.length ? ` · ${t().deniedBy(item.deniers.length, item.deniers.filter((source) => item.sources.includes(source)).length)}` : ''}`;
 const datesOf = (claim) => (state.language === 'ar' ? claim.datesAr : claim.dates);
 
 function entitySummary(entity) {
   const count = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id).length;
-  return `${isolated(label(entity, state.language))} · ${typeById.get(entity.type)[state.language]}\n${t().claimsOf(count)}`;
+  return `${isolated(drawnLabel(entity, state.language))} · ${typeById.get(entity.type)[state.language]}\n${t().claimsOf(count)}`;
 }
 
 // From subject to object, as the text runs: right to left in Arabic.
@@ -690,7 +722,7 @@ const isolated = (text) => `\u2068${text}\u2069`;
 function edgeSummary(edge) {
   return edge.items.map((item) => {
     const arrow = context.predicates[item.claim.predicate]?.symmetric ? '—' : forwardArrow();
-    return `${isolated(nameOf(item.claim.subject))} — ${predicateLabel(item.claim.predicate)} ${arrow} ${isolated(nameOf(item.claim.object))}\n${datesOf(item.claim)} · ${evidenceLine(item)}`;
+    return `${isolated(shortNameOf(item.claim.subject))} — ${predicateLabel(item.claim.predicate)} ${arrow} ${isolated(shortNameOf(item.claim.object))}\n${datesOf(item.claim)} · ${evidenceLine(item)}`;
   }).join('\n');
 }
 
@@ -724,7 +756,7 @@ function claimBlock(item, from) {
   if (from) {
     const other = claim.subject === from ? claim.object : claim.subject;
     const arrow = symmetric ? '↔' : claim.subject === from ? (state.language === 'ar' ? '←' : '→') : (state.language === 'ar' ? '→' : '←');
-    head = html('div', {}, `${arrow} `, html('bdi', {}, nameOf(other)), ` (${other})  `);
+    head = html('div', {}, `${arrow} `, html('button', { type: 'button', class: 'entity', 'data-go': other }, html('bdi', {}, nameOf(other))), ` (${other})  `);
   } else {
     head = html('div', {}, html('bdi', {}, nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : forwardArrow()} `,
       html('bdi', {}, nameOf(claim.object)), '  ');
@@ -745,13 +777,19 @@ function renderDetails() {
   const announce = byId('announce');
   announce.textContent = '';
   const selected = state.selected;
-  for (const node of document.querySelectorAll('.selected')) node.classList.remove('selected');
+  for (const node of document.querySelectorAll('.selected')) {
+    node.classList.remove('selected');
+    if (node.classList.contains('node')) node.setAttribute('aria-pressed', 'false');
+  }
   if (!selected) { panel.append(html('p', { class: 'muted' }, t().hint)); return; }
   if (selected.entity) {
     const entity = entityById.get(selected.entity);
     announce.textContent = entitySummary(entity).replace(/\n/g, '. ');
-    document.querySelector(`[data-entity="${CSS.escape(entity.id)}"]`)?.classList.add('selected');
-    panel.append(html('h2', {}, html('bdi', {}, label(entity, state.language))),
+    const group = document.querySelector(`[data-entity="${CSS.escape(entity.id)}"]`);
+    group?.classList.add('selected');
+    group?.setAttribute('aria-pressed', 'true');
+    // Focusable from the graph (Enter on the entity selected), not a Tab stop of its own.
+    panel.append(html('h2', { tabindex: '-1' }, html('bdi', {}, label(entity, state.language))),
       html('div', { class: 'muted' }, `${entity.id} · ${typeById.get(entity.type)[state.language]}`));
     const names = [entity.name, ...entity.aliases.map((alias) => alias.name)].filter((name) => name !== label(entity, state.language));
     if (names.length) panel.append(html('div', {}, `${t().aliases}: `, ...names.flatMap((name, i) => [i ? ' · ' : '', html('bdi', {}, name)])));
@@ -849,6 +887,8 @@ function bindTargets() {
     if (found && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       event.stopPropagation();
+      // Enter on the entity already open goes to its claims in the panel.
+      if (found.target.entity && state.selected?.entity === found.target.entity) { byId('details').querySelector('h2')?.focus(); return; }
       select(found.target);
     }
   });
@@ -859,7 +899,22 @@ function bindTargets() {
   svg.addEventListener('mouseleave', () => { tooltip.hidden = true; });
   svg.addEventListener('focusin', (event) => {
     const found = targetOf(event.target);
-    if (found) { const r = found.group.getBoundingClientRect(); showTooltip(found.summary(), r.right, r.top); }
+    if (!found) return;
+    // Only the keyboard's focus: a click focuses what it clicked, which is in view already, and
+    // a pan under the pointer would take the second click of a double click somewhere else.
+    if (found.group.matches(':focus-visible')) reveal(found.group);
+    const r = found.group.getBoundingClientRect();
+    showTooltip(found.summary(), r.right, r.top);
+  });
+  // The other entity of a claim in the panel: selected, brought into view and focused, so that
+  // the keyboard walks the graph from claim to claim.
+  byId('details').addEventListener('click', (event) => {
+    const button = event.target.closest('button.entity');
+    const entity = button && entityById.get(button.dataset.go);
+    if (!entity) return;
+    select({ entity: entity.id });
+    goTo(entity);
+    document.querySelector(`[data-entity="${CSS.escape(entity.id)}"]`)?.focus();
   });
   svg.addEventListener('focusout', () => { tooltip.hidden = true; });
 }
@@ -920,6 +975,19 @@ function fit() {
 // small screen is far below it. Going to an entity brings the view at least to this scale.
 const readableScale = 1;
 
+/** Pans the view, at its scale, so that an entity or edge focused by the keyboard is on the
+ *  canvas: zoomed in, Tab would otherwise move to one out of sight. */
+function reveal(group) {
+  const canvas = svg.getBoundingClientRect();
+  const r = group.getBoundingClientRect();
+  const margin = 20;
+  const inside = r.left >= canvas.left + margin && r.right <= canvas.right - margin && r.top >= canvas.top + margin && r.bottom <= canvas.bottom - margin;
+  if (inside || canvas.width === 0) return;
+  const dx = canvas.left + canvas.width / 2 - (r.left + r.width / 2);
+  const dy = canvas.top + canvas.height / 2 - (r.top + r.height / 2);
+  setView({ ...view, x: view.x + dx, y: view.y + dy });
+}
+
 /** Centres the entity in the canvas, zoomed in to where its label can be read. */
 function goTo(entity) {
   const box = svg.getBoundingClientRect();
@@ -935,8 +1003,14 @@ function zoom(factor, cx, cy) {
   setView({ scale, x: x - ((x - view.x) * scale) / view.scale, y: y - ((y - view.y) * scale) / view.scale });
 }
 
+// The narrow layout of view.css, the three parts stacked and the page scrolled.
+const stacked = window.matchMedia('(max-width: 900px)');
+
 function bindPanZoom() {
   svg.addEventListener('wheel', (event) => {
+    // Stacked on a narrow screen (or zoomed in 200%), the canvas is most of the page: the wheel
+    // scrolls the page to the panel below, and zooms the graph only with Ctrl.
+    if (stacked.matches && !event.ctrlKey) return;
     event.preventDefault();
     const box = svg.getBoundingClientRect();
     zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15, event.clientX - box.left, event.clientY - box.top);
@@ -973,7 +1047,7 @@ function bindPanZoom() {
   byId('zoom-out').addEventListener('click', () => zoom(1 / 1.25));
 }
 
-// The entities the search found, in drawing order, and the one Enter went to last.
+// The entities the search found, the best match first, and the one Enter went to last.
 let searchHits = [];
 let searchCursor = -1;
 
@@ -1011,6 +1085,14 @@ function runSearch() {
     group.classList.toggle('hit', isHit);
     if (isHit) { group.setAttribute('aria-describedby', 'search-result'); hits.push(entity); } else group.removeAttribute('aria-describedby');
   }
+  // The best match first, as `isnad search` ranks them: a name that is what was typed, then one
+  // that begins with it, then the rest, each in reading order.
+  const rank = (entity) => {
+    const keys = searchKeysOf(entity).normalized;
+    return keys.includes(query) ? 0 : keys.some((key) => key.startsWith(query)) ? 1 : 2;
+  };
+  const ranks = new Map(hits.map((entity) => [entity.id, rank(entity)]));
+  hits.sort((a, b) => ranks.get(a.id) - ranks.get(b.id));
   searchHits = hits;
   if (isOverview) placeLabels();
   // Each name isolated: one with a bidi override of its own must not reverse the names after it,
@@ -1027,6 +1109,8 @@ function goToNextHit() {
   const entity = searchHits[searchCursor];
   select({ entity: entity.id });
   goTo(entity);
+  // Stacked, the graph may be a screen below the search field: brought into view.
+  if (stacked.matches) byId('canvas').scrollIntoView({ block: 'nearest' });
 }
 
 const years = (() => {
@@ -1064,6 +1148,7 @@ function fillControls() {
   fillSelect('min-reliability', reliabilities, state.minReliability);
   fillSelect('min-credibility', [1, 2, 3, 4, 5, 6], state.minCredibility);
   for (const node of document.querySelectorAll('[data-text]')) node.textContent = t()[node.dataset.text];
+  byId('canvas').setAttribute('aria-label', t().canvas);
   const slider = byId('as-of');
   slider.max = String(years.length);
   showAsOf();
