@@ -293,9 +293,17 @@ struct SpreadsheetCommandTests {
         try cli.write(
             "bad.csv",
             "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,hadera-attack,article,ok,asserts,3\n"
-                + "Islamic Stat,praised,Nowhere Land,nosuchsource,q,asserts,3\n,praised,isis,article,q,asserts,3\n")
+                + "Islamic Stat,praised,Nowhere Land,nosuchsource,q,asserts,3\n,praised,isis,article,q,asserts,3\n"
+                + "hamaz,praised,isis,article,q,asserts,3\n")
         let result = try cli.run(["import", "bad.csv"])
         #expect(result.status == 65)
+        // Each problem on one line, its suggestions too, as a record file's problems are.
+        let suggested = result.standardError.split(separator: "\n").filter {
+            $0.hasPrefix("bad.csv:5:1:") || $0.hasPrefix("isnad: bad.csv:5:1:")
+        }
+        #expect(
+            suggested.count == 1 && suggested[0].contains("did you mean: hamas Hamas (organization)"), "\(result.standardError)")
+        #expect(!result.standardError.contains("\n  "), "\(result.standardError)")
         #expect(result.standardError.contains("nothing imported"))
         #expect(result.standardError.contains("bad.csv:3:3: object: no entity matches \"Nowhere Land\""))
         #expect(result.standardError.contains("bad.csv:3:4: source: no source matches \"nosuchsource\""))

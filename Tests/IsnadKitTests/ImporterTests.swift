@@ -64,7 +64,7 @@ struct ImporterTests {
             ),
             (
                 #"{"record":"source","id":"s","type":"statement","title":"T","reliability":"b"}"#,
-                #"reliability: "b" is not one of A, B, C, D, E, F"#
+                #"reliability: "b" is not one of A, B, C, D, E, F (did you mean "B"?)"#
             ),
             (
                 #"{"record":"source","id":"s","type":"statement","title":"T","reliability":"B","published":"2014-13"}"#,

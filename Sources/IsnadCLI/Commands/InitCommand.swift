@@ -44,8 +44,8 @@ enum InitCommand: Command {
         if arguments.isSet(roles) {
             throw UsageError(
                 message:
-                    "--roles creates roles on a PostgreSQL server, and \(context.shownDatabasePath) is a store file: give --db a postgresql:// URI"
-            )
+                    "--roles creates roles on a PostgreSQL server, and \(context.shownDatabasePath) is a store file: give --db a postgresql:// URI",
+                command: spec.name)
         }
         let store = try context.openStore(.create)
         if !store.wasCreated {

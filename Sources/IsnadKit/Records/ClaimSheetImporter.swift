@@ -181,6 +181,15 @@ private final class RowImporter {
             return "\(line):\(number)"
         }
         func fail(_ column: String, _ message: String) { problems.append("\(at(column)): \(column): \(message)") }
+        // A lookup's candidates, listed a line each on the command line, on the problem's one line
+        // here, as an import of records says every problem in one line.
+        func oneLine(_ error: Error) -> String {
+            let lines = "\(error)".split(separator: "\n").map {
+                $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            }
+            guard let first = lines.first else { return "" }
+            return ([first] + (lines.count > 1 ? [lines.dropFirst().joined(separator: ", ")] : [])).joined(separator: " ")
+        }
         for column in ClaimSheet.requiredColumns where row.value(column) == nil { fail(column, "empty") }
         if !problems.isEmpty { return problems }
         func entity(_ column: String) -> Entity? {
@@ -194,7 +203,7 @@ private final class RowImporter {
                 }
                 return entity
             } catch {
-                fail(column, "\(error)")
+                fail(column, oneLine(error))
                 return nil
             }
         }
@@ -209,7 +218,7 @@ private final class RowImporter {
                 }
                 return found.source
             } catch {
-                fail(column, "\(error)")
+                fail(column, oneLine(error))
                 return nil
             }
         }
