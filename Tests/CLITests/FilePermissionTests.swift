@@ -24,6 +24,10 @@ struct FilePermissionTests {
         let cli = try storeWithData()
         chmod(cli.path("isnad.db"), 0o444)
         #expect(try cli.runUnprivileged(["show", "hamas"]).status == 0)
+        // A word add cannot take is said as such (64), the store's being read-only aside.
+        let badType = try cli.runUnprivileged(["add", "entity", "--type", "persn", "--name", "X"])
+        #expect(badType.status == 64, "\(badType.standardError)")
+        #expect(badType.standardError.hasPrefix("isnad: --type: \"persn\" is not one of"), "\(badType.standardError)")
         let result = try cli.runUnprivileged(["import", "records.jsonl"])
         #expect(result.status == 73)
         #expect(

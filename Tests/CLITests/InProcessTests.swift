@@ -216,6 +216,10 @@ struct InProcessTests {
             // A negative number is a value, not an option.
             (["undo", "-1"], "isnad: expected a history entry's number (isnad log), got \"-1\"\n(see 'isnad undo --help')\n"),
             (
+                ["import", "-", "-"],
+                "isnad: - (standard input) is given twice: it can be read once\n(see 'isnad import --help')\n"
+            ),
+            (
                 ["init", "--roles"],
                 "isnad: --roles creates roles on a PostgreSQL server, and /nonexistent/isnad-test.db is a store file: give --db a postgresql:// URI\n(see 'isnad init --help')\n"
             ),

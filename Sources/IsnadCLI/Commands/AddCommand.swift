@@ -101,6 +101,17 @@ enum AddCommand: Command {
             throw UsageError(
                 message: "unexpected argument '\(Text.printable(extra))' for add \(kind.rawValue)", command: spec.name)
         }
+        // The words of a fixed set checked before the store is opened: a wrong one is a usage
+        // error (64) whatever the store, even one that cannot be written.
+        switch kind {
+        case .entity: if arguments.isGiven(type) { _ = try choice(arguments, type, as: EntityType.self) }
+        case .source:
+            if arguments.isGiven(type) { _ = try choice(arguments, type, as: SourceType.self) }
+            if arguments.isGiven(reliability) { _ = try choice(arguments, reliability, as: Reliability.self) }
+        case .claim:
+            if arguments.isGiven(stance) { _ = try choice(arguments, stance, as: Stance.self) }
+            if arguments.isGiven(credibility) { _ = try choice(arguments, credibility, as: Credibility.self) }
+        }
         let store = try context.openStore(.write)
         let author = try context.change(author: arguments.value(HistoryOptions.author))
         switch kind {

@@ -59,6 +59,10 @@ enum ImportCommand: Command {
     ).only(for: recordFormats + [.csv])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        // Standard input can be read once: a second `-` would read nothing, and say it was read.
+        if arguments.positionals.filter({ $0 == "-" }).count > 1 {
+            throw UsageError(message: "- (standard input) is given twice: it can be read once", command: spec.name)
+        }
         // JSON Lines, STIX and FtM are told apart by content later; history and spreadsheets now.
         if try arguments.value(format) == .history {
             try arguments.refuseOptionsNotFor(ExchangeFormat.history.rawValue, subject: "an import of")

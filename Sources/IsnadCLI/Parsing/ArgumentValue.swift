@@ -83,6 +83,7 @@ struct BoundedInteger: Sendable {
 }
 
 extension EntityType: ArgumentChoice {}
+extension SourceType: ArgumentChoice {}
 extension Stance: ArgumentChoice {}
 extension Evidence.Status: ArgumentChoice {}
 extension GraphStore.Direction: ArgumentChoice {}
