@@ -38,7 +38,8 @@ struct EditCommandTests {
         #expect(result.status == 73)
         #expect(
             result.standardError
-                == "isnad: /nonexistent-isnad-tmp (the folder for temporary files, $TMPDIR): No such file or directory\n")
+                == "isnad: /nonexistent-isnad-tmp/isnad-edit (a folder in $TMPDIR): cannot be created: the folder /nonexistent-isnad-tmp does not exist\n"
+        )
     }
 
     @Test("an edit the store does not take (the record changed meanwhile) is kept in a file, not lost with the editor's")

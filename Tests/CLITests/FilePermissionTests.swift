@@ -127,7 +127,9 @@ struct FilePermissionTests {
         let readOnly = try cli.runUnprivileged(["export", "jsonl", "-o", "read-only.txt"])
         let others = try cli.runUnprivileged(["export", "jsonl", "-o", "others.txt"])
         if getuid() == 0 {
-            #expect(readOnly.standardError.contains("read-only.txt: Permission denied"), "\(readOnly.standardError)")
+            #expect(
+                readOnly.standardError.contains("read-only.txt: cannot be written: permission denied"),
+                "\(readOnly.standardError)")
             #expect(others.status == 73)
             #expect(others.standardError.contains("others.txt: belongs to another user"), "\(others.standardError)")
             var status = stat()

@@ -375,16 +375,20 @@ struct OutputTargetTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
-    @Test("a folder or a missing folder as the output is refused with the system's reason")
+    @Test("a folder or a missing folder as the output is refused, said in words a user acts on")
     func folders() throws {
         let (cli, _) = try harnessWithStore()
         try FileManager.default.createDirectory(
             at: cli.directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
         let folder = try cli.run(["export", "jsonl", "-o", "dir"])
         #expect(folder.status == 73)
-        #expect(folder.standardError.contains("dir: Is a directory"), "\(folder.standardError)")
+        #expect(
+            folder.standardError == "isnad: dir: is a folder, not a file: name a file (in it, or elsewhere)\n",
+            "\(folder.standardError)")
         let missing = try cli.run(["export", "jsonl", "-o", "absent/out.jsonl"])
         #expect(missing.status == 73)
-        #expect(missing.standardError.contains("No such file or directory"), "\(missing.standardError)")
+        #expect(
+            missing.standardError == "isnad: absent/out.jsonl: cannot be created: the folder absent does not exist\n",
+            "\(missing.standardError)")
     }
 }

@@ -49,7 +49,8 @@ enum EditCommand: Command {
         guard let folder = privateFolder("isnad-edit") else {
             // Exit 73, as for any file that cannot be made; the folder named, with where it comes from.
             throw OutputError(
-                path: "\(FileManager.default.temporaryDirectory.path) (the folder for temporary files, $TMPDIR)", code: errno)
+                path: FileManager.default.temporaryDirectory.appendingPathComponent("isnad-edit (a folder in $TMPDIR)").path,
+                code: errno)
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // The id is a slug (checked above): a file name with no folder in it.

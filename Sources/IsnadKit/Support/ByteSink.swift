@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -77,8 +79,18 @@ public struct OutputError: Error, CustomStringConvertible {
             return "\(shown): belongs to another user; an export replaces a file whole, and the new one would be yours: "
                 + "name another output file, or have its owner remove it"
         case nil:
-            return isDiskFull
-                ? "\(shown): disk full (\(String(cString: strerror(code))))" : "\(shown): \(String(cString: strerror(code)))"
+            // The usual ones in words a user acts on, as an input file's are said; the rest in
+            // the system's own.
+            let folder = (path as NSString).deletingLastPathComponent
+            switch code {
+            case ENOSPC, EDQUOT: return "\(shown): disk full (\(String(cString: strerror(code))))"
+            case ENOENT:
+                return "\(shown): cannot be created: the folder \(Text.printable(folder.isEmpty ? "." : folder)) does not exist"
+            case EISDIR: return "\(shown): is a folder, not a file: name a file (in it, or elsewhere)"
+            case ENOTDIR: return "\(shown): cannot be created: a part of the path before its name is a file, not a folder"
+            case EACCES, EPERM: return "\(shown): cannot be written: permission denied"
+            default: return "\(shown): \(String(cString: strerror(code)))"
+            }
         }
     }
 }
