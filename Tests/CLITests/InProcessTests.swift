@@ -534,6 +534,32 @@ struct InProcessTests {
         #expect(entries.allSatisfy { $0.hasPrefix("→ ") || $0.hasPrefix("← ") || $0.hasPrefix("↔ ") }, "\(line)")
     }
 
+    @Test("path's heading names the weakest grade too when a hop weaker by status is not the weakest graded", .temporaryStore)
+    func pathWeakestGrade() throws {
+        let cli = try CLIHarness.scoped
+        let database = cli.path("isnad.db")
+        try cli.write(
+            "records.jsonl",
+            #"""
+            {"record":"entity","id":"a","type":"organization","name":"A"}
+            {"record":"entity","id":"b","type":"organization","name":"B"}
+            {"record":"entity","id":"c","type":"organization","name":"C"}
+            {"record":"source","id":"anon","type":"other","title":"Anonymous source","reliability":"F"}
+            {"record":"source","id":"ministry","type":"official-statement","title":"Ministry","reliability":"C"}
+            {"record":"source","id":"group","type":"social-media-post","title":"Group","reliability":"E"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"supplied_weapons_to","object":"b","citations":[{"source":"anon","quote":"q1","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","citations":[{"source":"ministry","quote":"q2","stance":"asserts","credibility":2},{"source":"group","quote":"q3","stance":"denies","credibility":3}]}
+
+            """#)
+        #expect(Self.run(["import", cli.path("records.jsonl")], database: database).status == 0)
+        let heading = Self.run(["path", "a", "c"], database: database).standardOutput.split(separator: "\n").first ?? ""
+        #expect(heading.contains("(2 hops; weakest hop DISPUTED C2"), "\(heading)")
+        #expect(heading.hasSuffix("; weakest grade F3, hop 1)"), "\(heading)")
+        // A chain whose weakest hop is also its weakest graded says it once.
+        let single = Self.run(["path", "a", "b"], database: database).standardOutput.split(separator: "\n").first ?? ""
+        #expect(!single.contains("weakest grade"), "\(single)")
+    }
+
     @Test("path --format json: one object, chains ranked, hops in order, no source records", .temporaryStore)
     func pathJSON() throws {
         let database = try Self.datasetStore()

@@ -167,7 +167,16 @@ enum PathCommand: Command {
             let names = try path.entities.map { try presentation.name($0) }
             var heading = paths.count > 1 ? "Chain \(number + 1): " : ""
             heading += names.map(Bidi.isolateCell).joined(separator: " → ")
-            heading += "  (\(counted(path.hops.count, "hop")); weakest hop \(path.weakest?.description ?? "none"))"
+            heading += "  (\(counted(path.hops.count, "hop")); weakest hop \(path.weakest?.description ?? "none")"
+            // Status ranks first, so a disputed C2 hop is the weakest beside an alleged F3 one: the
+            // weakest grade is said too, when another hop has it, so the F is not missed.
+            let grades = path.hops.enumerated().compactMap { index, hop in hop.strength.map { (index, $0.claimStrength) } }
+            if let weakest = path.weakest?.claimStrength, let lowest = grades.max(by: { $0.1.gradeSum < $1.1.gradeSum }),
+                lowest.1.gradeSum > weakest.gradeSum
+            {
+                heading += "; weakest grade \(lowest.1.reliability.rawValue)\(lowest.1.credibility.rawValue), hop \(lowest.0 + 1)"
+            }
+            heading += ")"
             if number > 0 { lines.append("") }
             lines.append(Bidi.line(Text.printable(heading)))
             for (index, hop) in path.hops.enumerated() {

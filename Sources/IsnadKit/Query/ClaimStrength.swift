@@ -20,7 +20,7 @@ public struct ClaimStrength: Comparable, Hashable, Sendable, CustomStringConvert
     }
 
     /// Reliability A–F as 1–6, plus credibility 1–6.
-    var gradeSum: Int {
+    public var gradeSum: Int {
         (Reliability.allCases.firstIndex(of: reliability) ?? 5) + 1 + credibility.rawValue
     }
 
