@@ -97,7 +97,7 @@ enum UnmergeCommand: Command {
         let entry = merging.entry
         let undone = try store.undo(entry, as: context.change(author: try arguments.value(HistoryOptions.author)))
         context.message(
-            "unmerged \"\(id)\" from \"\(keep)\": took back entry \(undone.entry), \(counted(undone.recordCount, "record")) put back; recorded as entry \(undone.undoEntry)"
+            "unmerged \"\(id)\" from \"\(keep)\": took back entry \(undone.entry), \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
         )
     }
 }

@@ -40,7 +40,19 @@ enum UndoCommand: Command {
             number, as: context.change(author: try arguments.value(HistoryOptions.author)),
             refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry)
         context.message(
-            "undid entry \(undone.entry) (\(undone.command)\(undone.otherAuthor.map { ", by \($0)" } ?? "")): \(counted(undone.recordCount, "record")) put back as before it; recorded as entry \(undone.undoEntry)"
+            "undid entry \(undone.entry) (\(undone.command)\(undone.otherAuthor.map { ", by \($0)" } ?? "")): \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
         )
+    }
+}
+
+extension GraphStore.Undone {
+    /// What the undo did to the records, in words: an added record put back as before its entry
+    /// is removed, which "put back" alone would hide.
+    var whatChanged: String {
+        let others = recordCount - addedCount
+        var parts: [String] = []
+        if addedCount > 0 { parts.append("\(counted(addedCount, "record")) it added removed") }
+        if others > 0 || parts.isEmpty { parts.append("\(counted(others, "record")) put back as before it") }
+        return parts.joined(separator: ", ")
     }
 }

@@ -105,6 +105,8 @@ extension GraphStore {
         public var undoEntry: Int
         /// How many records it put back.
         public var recordCount: Int
+        /// How many of them the entry had added: put back as before it, they are removed.
+        public var addedCount = 0
         /// The author of the entry taken back, when it is not the one who took it back.
         public var otherAuthor: String?
     }
@@ -221,6 +223,7 @@ extension GraphStore {
             let undoer = try recordedAuthor(of: description)
             undone = Undone(
                 entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count,
+                addedCount: touched.filter { $0.before == nil }.count,
                 otherAuthor: target.author == undoer ? nil : Text.printable(target.author))
             return .commit
         }
