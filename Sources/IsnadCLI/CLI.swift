@@ -229,8 +229,9 @@ public enum IsnadCLI {
             return String(word.dropFirst(name.count + 3))
         }
         guard word == "--\(name)" else { return nil }
-        guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
-            throw UsageError(message: "--\(name) needs \(needs)")
+        guard index + 1 < arguments.count else { throw UsageError(message: "--\(name) needs \(needs)") }
+        guard !arguments[index + 1].hasPrefix("--") else {
+            throw UsageError(message: "--\(name) needs \(needs) (one that starts with -- is given as --\(name)=…)")
         }
         let value = arguments[index + 1]
         arguments.removeSubrange(index...(index + 1))
@@ -258,7 +259,11 @@ public enum IsnadCLI {
                 if let storeName, storeName != value { throw givenTwice("store") }
                 storeName = value
             } else if let value = try takeGlobalOption("db", at: index, from: &rest, needs: "a path: --db <path>") {
-                if let databasePath, databasePath != value { throw givenTwice("db") }
+                if let databasePath,
+                    URL(fileURLWithPath: databasePath).standardized.path != URL(fileURLWithPath: value).standardized.path
+                {
+                    throw givenTwice("db")
+                }
                 databasePath = value
             } else if index == 0, rest[index] == "--bidi-marks" || rest[index].hasPrefix("--bidi-marks=") {
                 // Before the command, as --db may be, before or after it: moved after the command
@@ -271,13 +276,18 @@ public enum IsnadCLI {
                 index += 1
             }
         }
+        // `isnad --help show` as `isnad help show`: a command, a topic, or an error with a suggestion.
+        if rest.first == "--help" || rest.first == "-h", rest.count > 1 {
+            return try parse(["help", rest[1]], environment: environment)
+        }
         if !rest.isEmpty { rest.insert(contentsOf: leadingOptions, at: 1) }
         guard let name = rest.first else {
-            // `isnad --bidi-marks stats`: the command was taken for the option's value.
+            // `isnad --bidi-marks never` with no command, or `isnad --bidi-marks stats`, the
+            // command taken for the option's value.
             if !leadingOptions.isEmpty {
                 throw UsageError(
                     message:
-                        "--bidi-marks takes a value (auto, always or never) and then a command: isnad --bidi-marks <when> <command>"
+                        "\(leadingOptions.joined(separator: " ")): a command must follow --bidi-marks and its value (auto, always or never): isnad --bidi-marks <when> <command>"
                 )
             }
             return .usage(HelpCommand.overview)
@@ -286,12 +296,9 @@ public enum IsnadCLI {
             return .text(
                 "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
         }
-        if name == "--help" || name == "-h" {
-            // `isnad --help show` as `isnad show --help`.
-            let topic = rest.dropFirst().first.flatMap { word in commands.first { $0.name == word } }
-            return .text(topic?.spec.help ?? HelpCommand.overview)
-        }
-        guard let command = commands.first(where: { $0.name == name }) else {
+        if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
+        // Command names in any case, as the words of options are read (`isnad Show`).
+        guard let command = commands.first(where: { $0.name == name.lowercased() }) else {
             let suggestion = Suggestion.nearest(to: name, among: commands.map(\.name))
             throw UsageError(message: "unknown command \"\(Text.printable(name))\"" + Suggestion.phrase(suggestion))
         }

@@ -6,8 +6,9 @@ protocol Command: SendableMetatype {
     static var name: String { get }
     static var spec: CommandSpec { get }
     static func run(_ arguments: ParsedArguments, context: Context) throws
-    /// Whether the command works on the store that --db or $ISNAD_DB names: `help` and `copy`
-    /// (which names its stores itself) do not, so a $ISNAD_DB that cannot be read stops neither.
+    /// Whether the command works on the store that --db or $ISNAD_DB names: `help`, `predicates`,
+    /// `template` and `copy` (which names its stores itself) do not, so a $ISNAD_DB that cannot be
+    /// read stops none of them.
     static var usesTheStore: Bool { get }
 }
 

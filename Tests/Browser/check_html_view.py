@@ -219,6 +219,22 @@ def main():
                 const x = r.left + r.width / 2, y = r.top + r.height / 2;
                 return x >= c.left && x <= c.right && y >= c.top && y <= c.bottom ? 0 : 1; }""")
         check(outside == 0, f"{outside} entities focused out of sight")
+        # Reading order: rows from the top, each left to right (right to left in Arabic, below).
+        reading_order = """(direction) => { const nodes = [...document.querySelectorAll('#nodes .node')];
+            const boxes = nodes.map(n => n.querySelector('.shape').getBBox());
+            const wrong = [];
+            for (let i = 1; i < boxes.length; i++) {
+              const a = boxes[i - 1], b = boxes[i];
+              // Clearly one row (middles a quarter box apart at most): in the direction of reading.
+              // Clearly not (a whole box apart): the next one is below. Between, either reads.
+              const dy = (b.y + b.height / 2) - (a.y + a.height / 2);
+              const backwards = Math.abs(dy) <= Math.min(a.height, b.height) / 4
+                ? direction * ((b.x + b.width / 2) - (a.x + a.width / 2)) < 0 : dy < -Math.max(a.height, b.height);
+              if (backwards) wrong.push([nodes[i - 1].dataset.entity, nodes[i].dataset.entity]);
+            }
+            return wrong; }"""
+        wrong = page.evaluate(reading_order, 1)
+        check(wrong == [], f"the entities' Tab order is not row by row, left to right: {wrong[:3]}")
         # Enter opens an entity, Enter again goes to its claims; the other entity of a claim there
         # is a button that goes to it.
         page.locator(f'[data-entity="{expected["entity"]}"]').focus()
@@ -337,6 +353,8 @@ def main():
         page.keyboard.press("Enter")
         head = page.locator("#details .claim").first.inner_text()
         check("→" not in head.split("\n")[0], f"an Arabic claim's head points left to right: {head[:80]!r}")
+        wrong = page.evaluate(reading_order, -1)
+        check(wrong == [], f"in Arabic, the entities' Tab order is not row by row, right to left: {wrong[:3]}")
         # The grade isolated, so that "E3 · 1 قناة" does not run as one left-to-right piece; the
         # comma Arabic.
         status = page.locator("#details .claim .status").first.inner_text()

@@ -219,6 +219,14 @@ struct HTMLViewTests {
         #expect((seen["search"] as? String ?? "").hasPrefix("1 found"), "\(seen["search"] ?? "")")
         // The data in the file is the store's own text.
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("sdrawkcab"))
+        // The page's title, which the browser's tab obeys, shows the focus's name as the page does.
+        let focused = cli.path("focused.html")
+        #expect(try cli.run(["export", "html", "--focus", "rlo", "--layout", "own", "-o", focused]).status == 0)
+        let html = try String(contentsOfFile: focused, encoding: .utf8)
+        let title = try #require(
+            html.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first)
+        #expect(title.contains(#"Good Guys \u{202E}sdrawkcab\u{202C} Org"#), "\(title)")
+        #expect(!title.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) }, "\(title)")
     }
 
     @Test(

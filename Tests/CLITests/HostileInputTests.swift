@@ -107,6 +107,8 @@ struct HostileInputTests {
         // $ISNAD_DB is not read when --db names the store, nor by commands that open no store of theirs.
         #expect(try run("ISNAD_DB=\(latin1)", "--db isnad.db stats").status == 0)
         #expect(try run("ISNAD_DB=\(latin1)", "help show").status == 0)
+        #expect(try run("ISNAD_DB=\(latin1)", "template -").status == 0)
+        #expect(try run("ISNAD_DB=\(latin1)", "predicates").status == 0)
         #expect(try run("ISNAD_DB=\(latin1)", "copy isnad.db copied.isnad").status == 0)
         #expect(try run("ISNAD_DB=\(latin1)", "show hamas").status == 64)
     }

@@ -122,7 +122,7 @@ struct InProcessTests {
         arguments: [
             (["nope"], "isnad: unknown command \"nope\"\n(see 'isnad help')\n"),
             (["shwo", "hamas"], "isnad: unknown command \"shwo\" (did you mean \"show\"?)\n(see 'isnad help')\n"),
-            (["SHOW", "hamas"], "isnad: unknown command \"SHOW\" (did you mean \"show\"?)\n(see 'isnad help')\n"),
+            (["SHOOW", "hamas"], "isnad: unknown command \"SHOOW\" (did you mean \"show\"?)\n(see 'isnad help')\n"),
             (["show", "hamas", "--unknwn"], "isnad: unknown option '--unknwn'\n(see 'isnad show --help')\n"),
             (
                 ["show", "hamas", "--formt", "csv"],
@@ -174,7 +174,7 @@ struct InProcessTests {
             // The next word is an option, not the value: `--reason --help` asks for help.
             (
                 ["retract", "hamas-funded-isis", "--reason", "--help"],
-                "isnad: --reason needs a value, and '--help' is an option (a value that starts with -- is given as --reason=…)\n(see 'isnad retract --help')\n"
+                "isnad: --reason needs a value, and '--help' is an option (a value that starts with - is given as --reason=…)\n(see 'isnad retract --help')\n"
             ),
             (
                 ["claims", "--between", "2014", "--limit", "3"],
@@ -211,7 +211,7 @@ struct InProcessTests {
             ),
             (
                 ["--bidi-marks", "stats"],
-                "isnad: --bidi-marks takes a value (auto, always or never) and then a command: isnad --bidi-marks <when> <command>\n(see 'isnad help')\n"
+                "isnad: --bidi-marks stats: a command must follow --bidi-marks and its value (auto, always or never): isnad --bidi-marks <when> <command>\n(see 'isnad help')\n"
             ),
             // A negative number is a value, not an option.
             (["undo", "-1"], "isnad: expected a history entry's number (isnad log), got \"-1\"\n(see 'isnad undo --help')\n"),
@@ -260,14 +260,24 @@ struct InProcessTests {
         #expect(ExitCode(for: DatabaseError(resultCode: .busy, message: "database is locked")) == .temporaryFailure)
     }
 
-    @Test("the same value given twice is one value; isnad --help COMMAND is the command's help")
+    @Test("the same value given twice is one value; a value with a space is a value; isnad --help X is isnad help X")
     func repeatsAndHelp() throws {
-        let parsed = try Self.parsed(["claims", "--limit", "3", "--limit=3", "--predicate", "praised", "--predicate", "funded"])
+        let parsed = try Self.parsed([
+            "claims", "--limit", "3", "--limit=03", "--format", "json", "--format", "JSON", "--predicate", "praised",
+            "--predicate", "funded",
+        ])
         #expect(try parsed.value(ListingLimit.claims) == 3)
+        #expect(try parsed.value(OutputFormat.option) == .json)
         #expect(try parsed.values(FilterOptions.predicate) == ["praised", "funded"])
+        let reason = try Self.parsed(["retract", "c", "--reason", "-- see the note below"])
+        #expect(try reason.value(RetractCommand.reason) == "-- see the note below")
+        #expect(throws: Never.self) { try IsnadCLI.parse(["--db=a.db", "--db", "./a.db", "stats"]) }
         let help = Self.run(["--help", "show"])
         #expect(help.status == 0)
         #expect(help.standardOutput.hasPrefix("OVERVIEW: Show an entity"), "\(help.standardOutput.prefix(80))")
+        #expect(Self.run(["--help", "evidence"]).standardOutput.hasPrefix("EVIDENCE AND STATUS"))
+        let unknown = Self.run(["--help", "showw"])
+        #expect(unknown.status == 64 && unknown.standardError.hasPrefix("isnad: no help for 'showw' (did you mean \"show\"?)"))
     }
 
     @Test("help, the overview and the version exit 0 on standard output")

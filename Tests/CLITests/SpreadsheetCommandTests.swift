@@ -302,7 +302,7 @@ struct SpreadsheetCommandTests {
             $0.hasPrefix("bad.csv:5:1:") || $0.hasPrefix("isnad: bad.csv:5:1:")
         }
         #expect(
-            suggested.count == 1 && suggested[0].contains("did you mean: hamas Hamas (organization)"), "\(result.standardError)")
+            suggested.count == 1 && suggested[0].contains("did you mean: hamas (Hamas, organization)"), "\(result.standardError)")
         #expect(!result.standardError.contains("\n  "), "\(result.standardError)")
         #expect(result.standardError.contains("nothing imported"))
         #expect(result.standardError.contains("bad.csv:3:3: object: no entity matches \"Nowhere Land\""))

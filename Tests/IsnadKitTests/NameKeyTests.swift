@@ -129,6 +129,7 @@ struct SuggestionTests {
         #expect(
             Suggestion.nearest(to: "HAMAS-FUNDED-ISIS", among: ["hamas-funded-isi", "hamas-funded-isis"]) == "hamas-funded-isis")
         #expect(Suggestion.nearest(to: "SHOW", among: ["show", "stats"]) == "show")
+        #expect(Suggestion.nearest(to: "HAMAZ", among: ["hamas", "isis"]) == "hamas")
     }
 }
 

@@ -59,12 +59,20 @@ enum AddCommand: Command {
         .only(for: [Kind.source])
     static let cites = ListOption<String>("cites", value: "source", help: "source: a source it relays.")
         .only(for: [Kind.source])
-    static let textFile = Option<String>("text-file", value: "file", help: "source: its full text (UTF-8), to check quotes.")
-        .only(for: [Kind.source])
-    static let source = Option<String>("source", value: "source", help: "claim: who makes it (the claimant).")
-        .only(for: [Kind.claim])
-    static let via = Option<String>("via", value: "source", help: "claim: where the quote stands, when another source.")
-        .only(for: [Kind.claim])
+    static let textFile = Option<String>(
+        "text-file", value: "file", help: "source: its full text (UTF-8; - reads standard input), to check quotes."
+    )
+    .only(for: [Kind.source])
+    static let source = Option<String>(
+        "source", value: "source",
+        help: "claim: who makes it: for words an outlet quotes from another, the one quoted (the outlet is --via)."
+    )
+    .only(for: [Kind.claim])
+    static let via = Option<String>(
+        "via", value: "source",
+        help: "claim: the outlet the quote is read in, when it relays --source (weighed as the claimant's, capped by the outlet)."
+    )
+    .only(for: [Kind.claim])
     static let quote = Option<String>("quote", value: "text", help: "claim: the words, verbatim (- reads standard input).")
         .only(for: [Kind.claim])
     static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
@@ -85,7 +93,7 @@ enum AddCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let kindName = arguments.positionals[0]
-        guard let kind = Kind(rawValue: kindName) else {
+        guard let kind = Kind(rawValue: kindName.lowercased()) else {
             throw UsageError(
                 message: "add what? \"\(Text.printable(kindName))\" is not entity, source or claim"
                     + Suggestion.phrase(Suggestion.nearest(to: kindName, among: Kind.allCases.map(\.rawValue))),

@@ -113,7 +113,7 @@ enum ExportCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let formatName = arguments.positionals[0]
-        guard let format = Format(rawValue: formatName) else {
+        guard let format = Format(rawValue: formatName.lowercased()) else {
             throw UsageError(
                 message:
                     "unknown export format \"\(Text.printable(formatName))\"; expected one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))"
@@ -200,7 +200,14 @@ enum ExportCommand: Command {
                     command: spec.name)
             }
             html.language = language == .ar ? .ar : .en
-            let focus = try options.focus.flatMap { try store.entity(id: $0) }
+            // The page's title (the browser's tab too, which obeys what it is given) shows the focus's
+            // names as the page shows stored text: what the command line escapes, escaped.
+            let focus = try options.focus.flatMap { try store.entity(id: $0) }.map { entity in
+                var shown = entity
+                shown.name = Text.printable(entity.name)
+                shown.aliases = entity.aliases.map { Alias(name: Text.printable($0.name), lang: $0.lang) }
+                return shown
+            }
             html.title = ExportStyle.title(
                 focus: focus, depth: options.depth, filter: options.filter, collapsed: false, language: .en)
             html.titleArabic = ExportStyle.title(

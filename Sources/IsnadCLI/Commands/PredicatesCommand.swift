@@ -2,6 +2,7 @@ import IsnadKit
 
 enum PredicatesCommand: Command {
     static let name = "predicates"
+    static let usesTheStore = false
     static let spec = CommandSpec(
         name: name,
         abstract: "List the predicate vocabulary: labels, direction, and the entity types each side takes.",

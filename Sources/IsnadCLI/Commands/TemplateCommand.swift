@@ -3,6 +3,7 @@ import IsnadKit
 
 enum TemplateCommand: Command {
     static let name = "template"
+    static let usesTheStore = false
     static let spec = CommandSpec(
         name: name,
         abstract: "Write an empty claims spreadsheet (CSV) for isnad import.",

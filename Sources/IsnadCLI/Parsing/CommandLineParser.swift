@@ -372,7 +372,7 @@ enum CommandLineParser {
                     index += 1
                 }
                 try refuseEmpty(value, of: option, spec: spec)
-                if option.arity == .single, let earlier = parsed.given[name]?.first, earlier != value {
+                if option.arity == .single, let earlier = parsed.given[name]?.first, !isSameValue(earlier, value) {
                     throw UsageError(
                         message:
                             "--\(name) is given twice (\"\(Text.printable(earlier))\" and \"\(Text.printable(value))\"): give it once",
@@ -391,7 +391,7 @@ enum CommandLineParser {
                 }
                 let values = [arguments[index], arguments[index + 1]]
                 for value in values { try refuseEmpty(value, of: option, spec: spec) }
-                if let earlier = parsed.given[name], earlier != values {
+                if let earlier = parsed.given[name], !zip(earlier, values).allSatisfy(isSameValue) {
                     throw UsageError(message: "--\(name) is given twice: give it once", command: spec.name)
                 }
                 parsed.given[name] = values
@@ -404,16 +404,25 @@ enum CommandLineParser {
     }
 
     /// Whether a word after an option that takes a value is another option rather than its value:
-    /// `--reason --help` asks for help, it does not retract for the reason "--help". A value that
-    /// starts with two hyphens is given with `=` (`--quote=--…`); `-1` and `-` are values.
+    /// `--reason --help` is refused, not a retraction for the reason "--help". A value that starts
+    /// with two hyphens is given with `=` (`--quote=--…`); `-1`, `-` and words with a space in them
+    /// (`--reason "-- see below"`, which no option is) are values.
     private static func isOption(_ word: String) -> Bool {
-        (word.hasPrefix("--") && word.count > 2) || word == "-h"
+        ((word.hasPrefix("--") && word.count > 2) || word == "-h") && !word.contains(where: \.isWhitespace)
+    }
+
+    /// Two values of one option that read the same: in any case (`json`, `JSON`), or the same
+    /// number (`1`, `01`, `١`). A script's default repeated with the same value is no conflict.
+    static func isSameValue(_ first: String, _ second: String) -> Bool {
+        if first == second || first.lowercased() == second.lowercased() { return true }
+        if let a = Int(Text.withWesternDigits(first)), let b = Int(Text.withWesternDigits(second)) { return a == b }
+        return false
     }
 
     private static func missingValue(_ option: OptionSpec, followedBy next: String?, spec: CommandSpec) -> UsageError {
         let count = option.arity == .pair ? "two values" : "a value"
         guard let next else { return UsageError(message: "--\(option.name) needs \(count): \(option.usage)", command: spec.name) }
-        let joined = option.arity == .pair ? "" : " (a value that starts with -- is given as --\(option.name)=…)"
+        let joined = option.arity == .pair ? "" : " (a value that starts with - is given as --\(option.name)=…)"
         return UsageError(
             message: "--\(option.name) needs \(count), and '\(Text.printable(next))' is an option\(joined)", command: spec.name)
     }

@@ -25,6 +25,15 @@ public struct EntityResolver {
         /// No entity matches, none comes close enough to suggest, and the text names no other record.
         public var isUnmatched: Bool { candidates.isEmpty && suggestions.isEmpty && otherRecord == nil }
 
+        /// The same in one line, each candidate as `id (name, type)`: for a problem among others,
+        /// as an import lists them.
+        public var oneLine: String {
+            let listed = candidates.isEmpty ? suggestions : candidates
+            guard !listed.isEmpty else { return description }
+            return String(description.prefix { $0 != "\n" }) + " "
+                + listed.map { "\($0.id) (\(Text.printable($0.name)), \($0.type.rawValue))" }.joined(separator: "; ")
+        }
+
         public var description: String {
             if !candidates.isEmpty {
                 return "\"\(Text.printable(text))\" matches \(candidates.count) entities; name one by its id:\n"

@@ -44,6 +44,14 @@ public struct SourceResolver {
         /// No source matches; these come close.
         public let suggestions: [GraphStore.SourceName]
 
+        /// The same in one line, each candidate as `id (title)`: for a problem among others.
+        public var oneLine: String {
+            let listed = candidates.isEmpty ? suggestions : candidates
+            guard !listed.isEmpty else { return description }
+            return String(description.prefix { $0 != "\n" }) + " "
+                + listed.map { "\($0.id) (\(Text.printable($0.title)))" }.joined(separator: "; ")
+        }
+
         public var description: String {
             let typed = Text.printable(text)
             if !candidates.isEmpty {

@@ -184,11 +184,8 @@ private final class RowImporter {
         // A lookup's candidates, listed a line each on the command line, on the problem's one line
         // here, as an import of records says every problem in one line.
         func oneLine(_ error: Error) -> String {
-            let lines = "\(error)".split(separator: "\n").map {
-                $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            }
-            guard let first = lines.first else { return "" }
-            return ([first] + (lines.count > 1 ? [lines.dropFirst().joined(separator: ", ")] : [])).joined(separator: " ")
+            (error as? EntityResolver.ResolutionError)?.oneLine ?? (error as? SourceResolver.ResolutionError)?.oneLine
+                ?? "\(error)"
         }
         for column in ClaimSheet.requiredColumns where row.value(column) == nil { fail(column, "empty") }
         if !problems.isEmpty { return problems }

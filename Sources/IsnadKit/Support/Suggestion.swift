@@ -3,16 +3,18 @@ public enum Suggestion {
     /// The candidate closest to `text` by edit distance, if it is close enough to be a typo:
     /// at most a third of the longer string's length, and never more than 4 edits.
     public static func nearest<S: Sequence<String>>(to text: String, among candidates: S) -> String? {
-        let target = Array(text.unicodeScalars)
+        // Compared without regard to case: typed with the caps lock on, HAMAZ is a typo of hamas.
         let folded = text.lowercased()
+        let target = Array(folded.unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            // Typed in another case (HAMAS-FUNDED-ISIS, the caps lock on): no typo at all.
-            if candidate.lowercased() == folded { return candidate }
+            let candidateFolded = candidate.lowercased()
+            // Typed in another case (HAMAS-FUNDED-ISIS): no typo at all.
+            if candidateFolded == folded { return candidate }
             // A suggestion must keep something of what was typed: "G" is no typo of "A".
             let limit = min(4, max(1, max(target.count, candidate.unicodeScalars.count) / 3), target.count - 1)
             let bound = min(limit, (best?.distance ?? Int.max) - 1)
-            guard bound >= 0, let distance = editDistance(target, Array(candidate.unicodeScalars), atMost: bound)
+            guard bound >= 0, let distance = editDistance(target, Array(candidateFolded.unicodeScalars), atMost: bound)
             else { continue }
             best = (candidate, distance)
         }

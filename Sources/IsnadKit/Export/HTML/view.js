@@ -487,17 +487,18 @@ let labelCandidates = [];
 // Every entity's overview label: {entity, radius} by id.
 let labelOf = new Map();
 
+// Each entity's element, by id.
+const nodeGroups = new Map();
+
 function drawNodes() {
   const layer = byId('nodes');
   const degree = new Map();
   for (const claim of claims) {
     for (const end of new Set([claim.subject, claim.object])) degree.set(end, (degree.get(end) ?? 0) + 1);
   }
-  // In reading order, row by row (rows of 40 units), so that Tab moves across the graph as the eye
-  // does, not in the order of the ids.
-  const reading = [...entities].sort((a, b) => Math.round(a.box[1] / 40) - Math.round(b.box[1] / 40) || a.box[0] - b.box[0] || order(a.id, b.id));
-  for (const entity of reading) {
+  for (const entity of entities) {
     const group = element('g', { class: 'node', 'data-entity': entity.id, tabindex: '0', role: 'button', 'aria-pressed': 'false' }, layer);
+    nodeGroups.set(entity.id, group);
     shapeOf(entity, group);
     // The overview's mark: a dot whose size on screen grows with the entity's claims.
     const radius = Math.min(10, 3 + 1.5 * Math.log2(1 + (degree.get(entity.id) ?? 0)));
@@ -506,12 +507,32 @@ function drawNodes() {
     element('text', { x: entity.box[0], y: entity.box[1] }, group);
     labelOf.set(entity.id, { entity, radius });
   }
+  inReadingOrder();
   labelCandidates = [...entities]
     .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || order(a.id, b.id))
     // Ten for each label shown is room enough for labels that do not fit; placing them is
     // redone at every zoom, so a page of thousands of entities does not try each one.
     .slice(0, 10 * overviewLabels).map((entity) => labelOf.get(entity.id));
   relabel();
+}
+
+/** Puts the entities' elements in reading order, so that Tab moves across the graph as the eye
+ *  does, not in the order of the ids: row by row from the top (an entity joins a row when its
+ *  middle is within half a box of the row's first), each row left to right, or right to left in
+ *  Arabic. Done again when the language changes. */
+function inReadingOrder() {
+  const byHeight = [...entities].sort((a, b) => a.box[1] - b.box[1] || order(a.id, b.id));
+  const rows = [];
+  for (const entity of byHeight) {
+    const row = rows[rows.length - 1];
+    if (row && entity.box[1] - row[0].box[1] <= Math.max(row[0].box[3], entity.box[3]) / 2) row.push(entity); else rows.push([entity]);
+  }
+  const direction = state.language === 'ar' ? -1 : 1;
+  const layer = byId('nodes');
+  for (const row of rows) {
+    row.sort((a, b) => direction * (a.box[0] - b.box[0]) || order(a.id, b.id));
+    for (const entity of row) layer.append(nodeGroups.get(entity.id));
+  }
 }
 
 /** In the overview, labels the entity selected, then those found, then those in the most
@@ -738,9 +759,11 @@ function citationBlock(citation) {
   const via = citation.via ? context.sources[citation.via] : null;
   const who = html('div', {},
     html('span', { class: 'status' }, `${t().stances[citation.stance]} ${citation.reliability}${citation.credibility}`), ' ',
-    html('bdi', {}, source ? source.title : citation.source), html('span', { class: 'muted' }, ` (${citation.source})`),
+    // Each piece of text isolated (<bdi>): in the Arabic view an English title, an id and a
+    // locator ("line 4") would otherwise run into each other and read out of order.
+    html('bdi', {}, source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, '(', html('bdi', { class: 'id' }, citation.source), ')'),
     via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
-    citation.locator ? html('span', { class: 'muted' }, ` · ${citation.locator}`) : null);
+    citation.locator ? html('span', { class: 'muted' }, ' · ', html('bdi', {}, citation.locator)) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
     // A quote runs the way its own words do (most are Arabic; not all), in the language of the
     // source it stands in: the relaying one (via) when there is one.
@@ -1149,6 +1172,8 @@ function fillControls() {
   fillSelect('min-credibility', [1, 2, 3, 4, 5, 6], state.minCredibility);
   for (const node of document.querySelectorAll('[data-text]')) node.textContent = t()[node.dataset.text];
   byId('canvas').setAttribute('aria-label', t().canvas);
+  // An example from the data's own years, not the seed's.
+  byId('known-by').placeholder = years.length ? String(years[years.length - 1]) : 'YYYY';
   const slider = byId('as-of');
   slider.max = String(years.length);
   showAsOf();
@@ -1170,6 +1195,7 @@ function setLanguage(language) {
   byId('subtitle').textContent = title.slice(1).join(' · ') || t().caveat;
   fillControls();
   relabel();
+  inReadingOrder();
   renderLegend();
   update();
 }
