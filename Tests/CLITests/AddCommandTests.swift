@@ -279,6 +279,29 @@ struct AddCommandTests {
         #expect(piped.standardError.hasPrefix("isnad: --text-file -: standard input is not UTF-8 text"))
     }
 
+    @Test("--dry-run checks everything, says what it would have done, prints no id and writes nothing, history included")
+    func dryRun() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let log = try cli.run(["log"]).standardOutput
+        let entity = try cli.run(["add", "entity", "--type", "person", "--name", "Dry Person", "--dry-run"])
+        #expect(entity.status == 0 && entity.standardOutput.isEmpty)
+        #expect(entity.standardError == "dry run: would have added entity \"dry-person\"; nothing written\n")
+        let claim = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police-text", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3", "--dry-run",
+        ])
+        #expect(claim.status == 0 && claim.standardError.hasPrefix("dry run: would have added claim"), "\(claim.standardError)")
+        // What would be refused is refused as without it.
+        let bad = try cli.run([
+            "add", "claim", "hamas", "praised", "nobody", "--source", "police-text", "--quote", "q",
+            "--unverified", "test", "--stance", "asserts", "--credibility", "3", "--dry-run",
+        ])
+        #expect(bad.status == 65)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["log"]).standardOutput == log)
+    }
+
     @Test("the words of a fixed set are read without regard to case, as the filters read them, and stored as spelt")
     func wordsOfAFixedSet() throws {
         let cli = try importedStore()

@@ -34,7 +34,7 @@ enum AddCommand: Command {
         ],
         options: [
             type, entityName, id, alias, description, title, published, lang, reliability, cites, textFile, source, via, quote,
-            quoteEnglish, stance, credibility, start, end, locator, unverified, notes, HistoryOptions.author,
+            quoteEnglish, stance, credibility, start, end, locator, unverified, notes, isDryRun, HistoryOptions.author,
         ],
         examples: [
             "isnad add entity --type organization --name \"Arab states\" --alias ar:\"الدول العربية\"",
@@ -43,6 +43,7 @@ enum AddCommand: Command {
         ])
 
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
+    static let isDryRun = Flag("dry-run", help: "Check everything and say what would be added; write nothing.")
     static let entityName = Option<String>("name", value: "name", help: "entity: its name (usually English).")
         .only(for: [Kind.entity])
     static let id = Option<String>("id", value: "id", help: "The new record's id (default: made from the name or title).")
@@ -175,15 +176,14 @@ enum AddCommand: Command {
                     "\"\(id)\" is merged into \"\(keep)\" and names it: give another --id (or take the merge back: isnad unmerge \(id))"
             )
         }
-        let (_, entry) = try store.changing(change) { session in
+        let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .entity(let existing) = try session.record(.entity, id: id) {
                 throw LookupError(
                     description: "entity \"\(id)\" exists already (\(Text.printable(existing.name))): give another --id")
             }
             try session.put(record)
         }
-        try context.print(id + "\n")
-        context.message("added entity \"\(id)\"" + entryNote(entry))
+        try report("added entity \"\(id)\"", id: id, entry: entry, arguments: arguments, context: context)
         for (text, match) in namesakes {
             let holder = "\(Text.printable(match.name)) (\(match.id))"
             let likeness =
@@ -237,15 +237,14 @@ enum AddCommand: Command {
             members.append(("text", .string(text)))
         }
         let record = try decode(object(members), store: store)
-        let (_, entry) = try store.changing(change) { session in
+        let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(
                     description: "source \"\(id)\" exists already (\(Text.printable(existing.title))): give another --id")
             }
             try session.put(record)
         }
-        try context.print(id + "\n")
-        context.message("added source \"\(id)\"" + entryNote(entry))
+        try report("added source \"\(id)\"", id: id, entry: entry, arguments: arguments, context: context)
     }
 
     // MARK: Claims
@@ -324,7 +323,7 @@ enum AddCommand: Command {
         }
         let hasDates = try arguments.value(start) != nil || arguments.value(end) != nil
         let givenID = try arguments.value(id)
-        let (outcome, entry) = try store.changing(change) { session -> String in
+        let (outcome, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> String in
             // Looked up before the store was locked: another writer may have taken one away since.
             let named =
                 [(Record.Kind.entity, subject.id), (.entity, object.id), (.source, claimant.id)]
@@ -389,8 +388,7 @@ enum AddCommand: Command {
             try session.put(.claim(stored))
             return "added citation \(stored.citations.count) to claim \"\(new.id)\""
         }
-        try context.print(new.id + "\n")
-        context.message(outcome + entryNote(entry))
+        try report(outcome, id: new.id, entry: entry, arguments: arguments, context: context)
         if new.citations[0].credibility == .confirmed, let claim = try store.claim(id: new.id) {
             for unconfirmed in try TransmissionGraph(store: store).unconfirmedGrades(of: claim) {
                 context.message(
@@ -476,7 +474,18 @@ enum AddCommand: Command {
         }
     }
 
-    private static func entryNote(_ entry: Int?) -> String { entry.map { " (history entry \($0))" } ?? "" }
+    /// The id on standard output and what was done on standard error; with --dry-run, what would
+    /// have been done, and no id (nothing has it).
+    private static func report(
+        _ outcome: String, id: String, entry: Int?, arguments: ParsedArguments, context: Context
+    ) throws {
+        if arguments.isSet(isDryRun) {
+            context.message("dry run: would have \(outcome); nothing written")
+            return
+        }
+        try context.print(id + "\n")
+        context.message(outcome + (entry.map { " (history entry \($0))" } ?? ""))
+    }
 }
 
 /// The problems of one command line, gathered so that all are said at once: one line each (a
