@@ -456,11 +456,18 @@ function label(entity, language) {
  *  screen reader's label have it whole). An SVG text is one line, so the whole name is cut,
  *  where ExportStyle.drawnLabel cuts each line of a name Graphviz draws on several. */
 const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : null;
+// Kept once made: every edge's summary names its two ends, and cutting a long name into
+// characters takes a segmenter's pass over it.
+const drawnLabels = new Map();
 function drawnLabel(entity, language) {
   const name = label(entity, language);
   if (name.length <= 80) return name;
-  const characters = graphemes ? [...graphemes.segment(name)].map((piece) => piece.segment) : [...name];
-  return characters.length <= 80 ? name : characters.slice(0, 79).join('') + '…';
+  const key = `${language} ${entity.id}`;
+  if (!drawnLabels.has(key)) {
+    const characters = graphemes ? [...graphemes.segment(name)].map((piece) => piece.segment) : [...name];
+    drawnLabels.set(key, characters.length <= 80 ? name : characters.slice(0, 79).join('') + '…');
+  }
+  return drawnLabels.get(key);
 }
 
 function shapeOf(entity, group) {
@@ -507,7 +514,6 @@ function drawNodes() {
     element('text', { x: entity.box[0], y: entity.box[1] }, group);
     labelOf.set(entity.id, { entity, radius });
   }
-  inReadingOrder();
   labelCandidates = [...entities]
     .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || order(a.id, b.id))
     // Ten for each label shown is room enough for labels that do not fit; placing them is
