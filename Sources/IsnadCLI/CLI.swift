@@ -277,7 +277,7 @@ public enum IsnadCLI {
             }
         }
         // `isnad --help show` as `isnad help show`: a command, a topic, or an error with a suggestion.
-        if rest.first == "--help" || rest.first == "-h", rest.count > 1 {
+        if rest.first == "--help" || rest.first == "-h", rest.count > 1, !rest[1].hasPrefix("-") {
             return try parse(["help", rest[1]], environment: environment)
         }
         if !rest.isEmpty { rest.insert(contentsOf: leadingOptions, at: 1) }
@@ -292,7 +292,7 @@ public enum IsnadCLI {
             }
             return .usage(HelpCommand.overview)
         }
-        if name == "--version" || name == "version" {
+        if name == "--version" || name.lowercased() == "version" {
             return .text(
                 "isnad \(version) (schema version \(Migrations.currentVersion), \(GraphStore.engineDescription))\n")
         }

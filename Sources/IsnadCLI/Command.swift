@@ -81,9 +81,9 @@ enum HelpCommand: Command {
             try context.print(overview)
             return
         }
-        if topic == "evidence" {
+        if topic.lowercased() == "evidence" {
             try context.print(evidence)
-        } else if let command = commands.first(where: { $0.name == topic }) {
+        } else if let command = commands.first(where: { $0.name == topic.lowercased() }) {
             try context.print(command.spec.help)
         } else {
             throw UsageError(

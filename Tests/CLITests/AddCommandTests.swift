@@ -292,6 +292,12 @@ struct AddCommandTests {
             "--stance", "asserts", "--credibility", "3", "--dry-run",
         ])
         #expect(claim.status == 0 && claim.standardError.hasPrefix("dry run: would have added claim"), "\(claim.standardError)")
+        // Its notes are those of the run it stands for: a grade of 1 with one channel.
+        let confirmed = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police-text", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "1", "--dry-run",
+        ])
+        #expect(confirmed.standardError.contains("isnad: note: citation 1 is graded 1"), "\(confirmed.standardError)")
         // What would be refused is refused as without it.
         let bad = try cli.run([
             "add", "claim", "hamas", "praised", "nobody", "--source", "police-text", "--quote", "q",
@@ -300,6 +306,14 @@ struct AddCommandTests {
         #expect(bad.status == 65)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         #expect(try cli.run(["log"]).standardOutput == log)
+        // A citation given again as it stands changes nothing, and says so, dry run or not.
+        let again = [
+            "add", "claim", "hamas", "praised", "isis", "--id", "again", "--source", "police-text", "--quote", "q",
+            "--unverified", "test", "--stance", "asserts", "--credibility", "3",
+        ]
+        #expect(try cli.run(again).status == 0)
+        let same = try cli.run(again)
+        #expect(same.standardError == "citation 1 of claim \"again\" is there already, unchanged\n", "\(same.standardError)")
     }
 
     @Test("the words of a fixed set are read without regard to case, as the filters read them, and stored as spelt")

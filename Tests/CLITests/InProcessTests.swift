@@ -213,6 +213,16 @@ struct InProcessTests {
                 ["--bidi-marks", "stats"],
                 "isnad: --bidi-marks stats: a command must follow --bidi-marks and its value (auto, always or never): isnad --bidi-marks <when> <command>\n(see 'isnad help')\n"
             ),
+            // `--name=…` is an option whatever its value holds: not the value of the option before it.
+            (
+                ["add", "claim", "a", "funded", "b", "--locator", "--quote-en=we paid them"],
+                "isnad: --locator needs a value, and '--quote-en=we paid them' is an option (a value that starts with - is given as --locator=…)\n(see 'isnad add --help')\n"
+            ),
+            // Free text given twice is the same only as written: A.jsonl and a.jsonl are two files.
+            (
+                ["export", "jsonl", "-o", "A.jsonl", "-o", "a.jsonl"],
+                "isnad: --output is given twice (\"A.jsonl\" and \"a.jsonl\"): give it once\n(see 'isnad export --help')\n"
+            ),
             // A negative number is a value, not an option.
             (["undo", "-1"], "isnad: expected a history entry's number (isnad log), got \"-1\"\n(see 'isnad undo --help')\n"),
             (
@@ -276,6 +286,8 @@ struct InProcessTests {
         #expect(help.status == 0)
         #expect(help.standardOutput.hasPrefix("OVERVIEW: Show an entity"), "\(help.standardOutput.prefix(80))")
         #expect(Self.run(["--help", "evidence"]).standardOutput.hasPrefix("EVIDENCE AND STATUS"))
+        #expect(Self.run(["help", "Show"]).standardOutput.hasPrefix("OVERVIEW: Show an entity"))
+        #expect(Self.run(["--help", "--version"]).standardOutput.hasPrefix("OVERVIEW: Isnad"))
         let unknown = Self.run(["--help", "showw"])
         #expect(unknown.status == 64 && unknown.standardError.hasPrefix("isnad: no help for 'showw' (did you mean \"show\"?)"))
     }
@@ -559,12 +571,20 @@ struct InProcessTests {
             {"record":"source","id":"group","type":"social-media-post","title":"Group","reliability":"E"}
             {"record":"claim","id":"ab","subject":"a","predicate":"supplied_weapons_to","object":"b","citations":[{"source":"anon","quote":"q1","stance":"asserts","credibility":3}]}
             {"record":"claim","id":"bc","subject":"b","predicate":"funded","object":"c","citations":[{"source":"ministry","quote":"q2","stance":"asserts","credibility":2},{"source":"group","quote":"q3","stance":"denies","credibility":3}]}
+            {"record":"entity","id":"d","type":"organization","name":"D"}
+            {"record":"entity","id":"e","type":"organization","name":"E"}
+            {"record":"claim","id":"cd","subject":"c","predicate":"funded","object":"d","citations":[{"source":"ministry","quote":"q4","stance":"asserts","credibility":6}]}
+            {"record":"claim","id":"de","subject":"d","predicate":"funded","object":"e","citations":[{"source":"anon","quote":"q5","stance":"asserts","credibility":3}]}
 
             """#)
         #expect(Self.run(["import", cli.path("records.jsonl")], database: database).status == 0)
         let heading = Self.run(["path", "a", "c"], database: database).standardOutput.split(separator: "\n").first ?? ""
         #expect(heading.contains("(2 hops; weakest hop DISPUTED C2"), "\(heading)")
         #expect(heading.hasSuffix("; weakest grade F3, hop 1)"), "\(heading)")
+        // The least reliable source first (F3 is weaker than C6, though their ranks add up to less),
+        // and every hop that has it.
+        let longer = Self.run(["path", "a", "e"], database: database).standardOutput.split(separator: "\n").first ?? ""
+        #expect(longer.hasSuffix("; weakest grade F3, hops 1 and 4)"), "\(longer)")
         // A chain whose weakest hop is also its weakest graded says it once.
         let single = Self.run(["path", "a", "b"], database: database).standardOutput.split(separator: "\n").first ?? ""
         #expect(!single.contains("weakest grade"), "\(single)")

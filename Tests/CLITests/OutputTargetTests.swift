@@ -385,6 +385,15 @@ struct OutputTargetTests {
         #expect(
             folder.standardError == "isnad: dir: is a folder, not a file: name a file (in it, or elsewhere)\n",
             "\(folder.standardError)")
+        // A name of one letter, and the current folder: said as well (Foundation's path functions
+        // trapped on them).
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("d"), withIntermediateDirectories: true)
+        for name in ["d", "."] {
+            let short = try cli.run(["export", "jsonl", "-o", name])
+            #expect(
+                short.status == 73
+                    && short.standardError == "isnad: \(name): is a folder, not a file: name a file (in it, or elsewhere)\n")
+        }
         let missing = try cli.run(["export", "jsonl", "-o", "absent/out.jsonl"])
         #expect(missing.status == 73)
         #expect(

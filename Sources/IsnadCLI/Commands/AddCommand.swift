@@ -323,6 +323,9 @@ enum AddCommand: Command {
         }
         let hasDates = try arguments.value(start) != nil || arguments.value(end) != nil
         let givenID = try arguments.value(id)
+        // Read before the transaction ends, so that a dry run says them too.
+        var notes: [String] = []
+        let isConfirmed = new.citations[0].credibility == .confirmed
         let (outcome, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> String in
             // Looked up before the store was locked: another writer may have taken one away since.
             let named =
@@ -352,6 +355,7 @@ enum AddCommand: Command {
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
                 try session.put(.claim(new))
+                if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
                 return "added claim \"\(new.id)\""
             }
             if stored.retraction != nil {
@@ -380,21 +384,27 @@ enum AddCommand: Command {
                 // What this command was not given stays as it was.
                 added.quoteEnglish = added.quoteEnglish ?? kept.quoteEnglish
                 added.locator = added.locator ?? kept.locator
+                if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" is there already, unchanged" }
                 stored.citations[index] = added
                 try session.put(.claim(stored))
+                if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
                 return "updated citation \(index + 1) of claim \"\(new.id)\""
             }
             stored.citations.append(added)
             try session.put(.claim(stored))
+            if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
             return "added citation \(stored.citations.count) to claim \"\(new.id)\""
         }
         try report(outcome, id: new.id, entry: entry, arguments: arguments, context: context)
-        if new.citations[0].credibility == .confirmed, let claim = try store.claim(id: new.id) {
-            for unconfirmed in try TransmissionGraph(store: store).unconfirmedGrades(of: claim) {
-                context.message(
-                    "isnad: note: citation \(unconfirmed.position + 1) is graded 1 (confirmed by other independent sources), but the claim's \(unconfirmed.stance == .denies ? "denial" : "support") has \(counted(unconfirmed.channels, "independent channel")): its grades are read as 2 until another channel confirms it (isnad check lists such grades)"
-                )
-            }
+        for note in notes { context.message(note) }
+    }
+
+    /// The notes on citations of the claim graded 1 (confirmed) without a second independent
+    /// channel, read in the change's transaction: a dry run, rolled back, says them too.
+    private static func unconfirmedNotes(of id: String, store: GraphStore) throws -> [String] {
+        guard let claim = try store.claim(id: id) else { return [] }
+        return try TransmissionGraph(store: store).unconfirmedGrades(of: claim).map { unconfirmed in
+            "isnad: note: citation \(unconfirmed.position + 1) is graded 1 (confirmed by other independent sources), but the claim's \(unconfirmed.stance == .denies ? "denial" : "support") has \(counted(unconfirmed.channels, "independent channel")): its grades are read as 2 until another channel confirms it (isnad check lists such grades)"
         }
     }
 

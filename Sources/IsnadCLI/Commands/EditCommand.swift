@@ -47,10 +47,12 @@ enum EditCommand: Command {
         let editor = chosen ?? "vi"
         let label = "\(original.kind.rawValue) \"\(original.id)\""
         guard let folder = privateFolder("isnad-edit") else {
-            // Exit 73, as for any file that cannot be made; the folder named, with where it comes from.
+            // Exit 73, as for any file that cannot be made; the folder named, with where it comes
+            // from. errno read first: making the path may call the system again.
+            let code = errno
             throw OutputError(
                 path: FileManager.default.temporaryDirectory.appendingPathComponent("isnad-edit (a folder in $TMPDIR)").path,
-                code: errno)
+                code: code)
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // The id is a slug (checked above): a file name with no folder in it.

@@ -169,12 +169,19 @@ enum PathCommand: Command {
             heading += names.map(Bidi.isolateCell).joined(separator: " → ")
             heading += "  (\(counted(path.hops.count, "hop")); weakest hop \(path.weakest?.description ?? "none")"
             // Status ranks first, so a disputed C2 hop is the weakest beside an alleged F3 one: the
-            // weakest grade is said too, when another hop has it, so the F is not missed.
-            let grades = path.hops.enumerated().compactMap { index, hop in hop.strength.map { (index, $0.claimStrength) } }
-            if let weakest = path.weakest?.claimStrength, let lowest = grades.max(by: { $0.1.gradeSum < $1.1.gradeSum }),
-                lowest.1.gradeSum > weakest.gradeSum
+            // weakest grade — the least reliable source first, then the least credible — is said
+            // too, with every hop that has it, when the weakest hop does not, so the F is not missed.
+            let grades = path.hops.enumerated().compactMap { index, hop in
+                hop.strength.map {
+                    (hop: index + 1, grade: [$0.claimStrength.reliability.rawValue, "\($0.claimStrength.credibility.rawValue)"])
+                }
+            }
+            if let weakest = path.weakest?.claimStrength,
+                let lowest = grades.map(\.grade).max(by: { $0.lexicographicallyPrecedes($1) }),
+                lowest != [weakest.reliability.rawValue, "\(weakest.credibility.rawValue)"]
             {
-                heading += "; weakest grade \(lowest.1.reliability.rawValue)\(lowest.1.credibility.rawValue), hop \(lowest.0 + 1)"
+                let hops = grades.filter { $0.grade == lowest }.map { String($0.hop) }
+                heading += "; weakest grade \(lowest.joined()), \(hops.count == 1 ? "hop" : "hops") \(ListFormat.and(hops))"
             }
             heading += ")"
             if number > 0 { lines.append("") }

@@ -51,6 +51,9 @@ struct OptionSpec: Sendable {
     var formats: [String] = []
     /// Options declared with this one, listed after it wherever it is listed (`--bom` with `--format`).
     var companions: [OptionSpec] = []
+    /// Whether its value is a word of a fixed set, a number or a date (read as a type), not free
+    /// text: two values that read the same then are one.
+    var isWordOrNumber = false
 
     var usage: String {
         switch arity {
@@ -94,12 +97,14 @@ struct Option<Value: Sendable>: OptionDeclaration {
     init(_ name: String, short: Character? = nil, value: String, group: OptionGroup = .command, help: String)
     where Value: ArgumentValue {
         spec = OptionSpec(name: name, short: short, valueName: value, arity: .single, help: help, group: group)
+        spec.isWordOrNumber = Value.self != String.self
         parse = { (text: String) throws(InvalidArgument) in try Value(argument: text) }
     }
 
     init(_ name: String, value: String, in range: ClosedRange<Int>, group: OptionGroup = .command, help: String)
     where Value == Int {
         spec = OptionSpec(name: name, short: nil, valueName: value, arity: .single, help: help, group: group)
+        spec.isWordOrNumber = true
         let bounds = BoundedInteger(range: range)
         parse = { (text: String) throws(InvalidArgument) in try bounds.parse(text) }
     }
@@ -120,6 +125,7 @@ struct PairOption<Value: ArgumentValue>: OptionDeclaration {
 
     init(_ name: String, value: String, group: OptionGroup = .command, help: String) {
         spec = OptionSpec(name: name, short: nil, valueName: value, arity: .pair, help: help, group: group)
+        spec.isWordOrNumber = Value.self != String.self
     }
 }
 
@@ -372,7 +378,9 @@ enum CommandLineParser {
                     index += 1
                 }
                 try refuseEmpty(value, of: option, spec: spec)
-                if option.arity == .single, let earlier = parsed.given[name]?.first, !isSameValue(earlier, value) {
+                if option.arity == .single, let earlier = parsed.given[name]?.first,
+                    !isSameValue(earlier, value, asWords: option.isWordOrNumber)
+                {
                     throw UsageError(
                         message:
                             "--\(name) is given twice (\"\(Text.printable(earlier))\" and \"\(Text.printable(value))\"): give it once",
@@ -391,7 +399,9 @@ enum CommandLineParser {
                 }
                 let values = [arguments[index], arguments[index + 1]]
                 for value in values { try refuseEmpty(value, of: option, spec: spec) }
-                if let earlier = parsed.given[name], !zip(earlier, values).allSatisfy(isSameValue) {
+                if let earlier = parsed.given[name],
+                    !zip(earlier, values).allSatisfy({ isSameValue($0, $1, asWords: option.isWordOrNumber) })
+                {
                     throw UsageError(message: "--\(name) is given twice: give it once", command: spec.name)
                 }
                 parsed.given[name] = values
@@ -406,15 +416,23 @@ enum CommandLineParser {
     /// Whether a word after an option that takes a value is another option rather than its value:
     /// `--reason --help` is refused, not a retraction for the reason "--help". A value that starts
     /// with two hyphens is given with `=` (`--quote=--…`); `-1`, `-` and words with a space in them
-    /// (`--reason "-- see below"`, which no option is) are values.
+    /// before any `=` (`--reason "-- see below"`: no option's name has one) are values.
     private static func isOption(_ word: String) -> Bool {
-        ((word.hasPrefix("--") && word.count > 2) || word == "-h") && !word.contains(where: \.isWhitespace)
+        if word == "-h" { return true }
+        guard word.hasPrefix("--"), word.count > 2 else { return false }
+        // The option's name, before any `=`: `--quote-en=we paid` is an option with its value.
+        return !word.dropFirst(2).prefix { $0 != "=" }.contains(where: \.isWhitespace)
     }
 
-    /// Two values of one option that read the same: in any case (`json`, `JSON`), or the same
-    /// number (`1`, `01`, `١`). A script's default repeated with the same value is no conflict.
-    static func isSameValue(_ first: String, _ second: String) -> Bool {
-        if first == second || first.lowercased() == second.lowercased() { return true }
+    /// Two values of one option that read the same: as written, or, for an option whose value is
+    /// a word of a fixed set, a number or a date, in any case (`json`, `JSON`) or as the same
+    /// number (`1`, `01`, `١`). Free text (a name, a quote, a file, an id) is the same only as
+    /// written: `out/A.jsonl` and `out/a.jsonl` are two files. A script's default repeated with
+    /// the same value is no conflict.
+    static func isSameValue(_ first: String, _ second: String, asWords: Bool) -> Bool {
+        if first == second { return true }
+        guard asWords else { return false }
+        if first.lowercased() == second.lowercased() { return true }
         if let a = Int(Text.withWesternDigits(first)), let b = Int(Text.withWesternDigits(second)) { return a == b }
         return false
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -81,11 +79,11 @@ public struct OutputError: Error, CustomStringConvertible {
         case nil:
             // The usual ones in words a user acts on, as an input file's are said; the rest in
             // the system's own.
-            let folder = (path as NSString).deletingLastPathComponent
             switch code {
             case ENOSPC, EDQUOT: return "\(shown): disk full (\(String(cString: strerror(code))))"
             case ENOENT:
-                return "\(shown): cannot be created: the folder \(Text.printable(folder.isEmpty ? "." : folder)) does not exist"
+                let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+                return "\(shown): cannot be created: the folder \(Text.printable(folder)) does not exist"
             case EISDIR: return "\(shown): is a folder, not a file: name a file (in it, or elsewhere)"
             case ENOTDIR: return "\(shown): cannot be created: a part of the path before its name is a file, not a folder"
             case EACCES, EPERM: return "\(shown): cannot be written: permission denied"
