@@ -379,6 +379,8 @@ struct QueryCommandTests {
         #expect(disputed.standardOutput.components(separatedBy: "{\"record\":\"claim\"").count - 1 == 2)
         #expect(result.standardOutput.contains("which feeds the claim that Hamas cooperates with ISIS"))
         #expect(result.standardOutput.contains("However, this assessment greatly exaggerates"))
+        // Each side says since when it was public: when each spoke.
+        #expect(result.standardOutput.contains("      denies  E3  hadera-2022-article (lines 33-35) · public since 2022-03\n"))
         #expect(result.standardOutput.contains("2 pairs of claims that cannot both hold"))
         let json = try cli.run(["disputes", "--format", "json"])
         let document = try #require(

@@ -169,7 +169,8 @@ enum DisputesCommand: Command {
                     continue
                 }
                 lines.append("    \(title):")
-                lines += ClaimPresentation.citationLines(GradedClaim(claim: claim, citations: side), indent: "      ")
+                lines += ClaimPresentation.citationLines(
+                    GradedClaim(claim: claim, citations: side), indent: "      ", showsWhenPublic: true)
             }
             try write(lines.joined(separator: "\n") + "\n")
         }

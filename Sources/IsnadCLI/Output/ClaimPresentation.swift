@@ -153,8 +153,10 @@ struct ClaimPresentation {
     }
 
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote
-    /// in its language and in English.
-    static func citationLines(_ graded: GradedClaim, indent: String) -> [String] {
+    /// in its language and in English; with `showsWhenPublic`, since when each was public (the
+    /// earlier of its source's and its relay's dates), so that a denial four days after the claim
+    /// reads as one.
+    static func citationLines(_ graded: GradedClaim, indent: String, showsWhenPublic: Bool = false) -> [String] {
         var lines: [String] = []
         for cited in graded.citations {
             let citation = cited.citation
@@ -162,6 +164,7 @@ struct ClaimPresentation {
                 "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
             if let via = citation.via { head += ", via \(via)" }
             if let locator = citation.locator { head += " (\(locator))" }
+            if showsWhenPublic, let since = cited.publicSince { head += " · public since \(since)" }
             lines.append(Text.printable(head))
             lines.append(Bidi.line(indent + "    «" + Text.printable(citation.quote) + "»" + Bidi.leftToRightMark))
             if let english = citation.quoteEnglish { lines.append(indent + "    \"" + Text.printable(english) + "\"") }
