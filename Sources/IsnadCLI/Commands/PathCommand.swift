@@ -172,16 +172,14 @@ enum PathCommand: Command {
             // weakest grade — the least reliable source first, then the least credible — is said
             // too, with every hop that has it, when the weakest hop does not, so the F is not missed.
             let grades = path.hops.enumerated().compactMap { index, hop in
-                hop.strength.map {
-                    (hop: index + 1, grade: [$0.claimStrength.reliability.rawValue, "\($0.claimStrength.credibility.rawValue)"])
-                }
+                hop.strength.map { (hop: index + 1, grade: ($0.claimStrength.reliability, $0.claimStrength.credibility)) }
             }
-            if let weakest = path.weakest?.claimStrength,
-                let lowest = grades.map(\.grade).max(by: { $0.lexicographicallyPrecedes($1) }),
-                lowest != [weakest.reliability.rawValue, "\(weakest.credibility.rawValue)"]
+            if let weakest = path.weakest?.claimStrength, let lowest = grades.max(by: { $0.grade < $1.grade })?.grade,
+                lowest != (weakest.reliability, weakest.credibility)
             {
                 let hops = grades.filter { $0.grade == lowest }.map { String($0.hop) }
-                heading += "; weakest grade \(lowest.joined()), \(hops.count == 1 ? "hop" : "hops") \(ListFormat.and(hops))"
+                heading +=
+                    "; weakest grade \(lowest.0.rawValue)\(lowest.1.rawValue), \(hops.count == 1 ? "hop" : "hops") \(ListFormat.and(hops))"
             }
             heading += ")"
             if number > 0 { lines.append("") }

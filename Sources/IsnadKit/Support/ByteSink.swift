@@ -82,8 +82,7 @@ public struct OutputError: Error, CustomStringConvertible {
             switch code {
             case ENOSPC, EDQUOT: return "\(shown): disk full (\(String(cString: strerror(code))))"
             case ENOENT:
-                let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
-                return "\(shown): cannot be created: the folder \(Text.printable(folder)) does not exist"
+                return "\(shown): cannot be created: the folder \(Text.printable(FileSystem.folder(of: path))) does not exist"
             case EISDIR: return "\(shown): is a folder, not a file: name a file (in it, or elsewhere)"
             case ENOTDIR: return "\(shown): cannot be created: a part of the path before its name is a file, not a folder"
             case EACCES, EPERM: return "\(shown): cannot be written: permission denied"

@@ -20,9 +20,15 @@ public enum FileSystem {
         for file in [path, path + "-wal", path + "-shm"] where exists(file) && !isWritable(file) {
             return "\(Text.printable(file)) cannot be written"
         }
-        let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let folder = folder(of: path)
         if !isWritable(folder) { return "its folder \(Text.printable(folder)) cannot be written" }
         return nil
+    }
+
+    /// The folder a path names a file in, as written: `a/b` → `a`, `/b` → `/`, `b` → `.`.
+    /// (Foundation's `deletingLastPathComponent` traps on some one-letter paths.)
+    public static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     }
 
     public static func isDirectory(_ path: String) -> Bool {
