@@ -395,6 +395,7 @@ struct QueryCommandTests {
         let denial = try #require(((document["disputes"] as? [[String: Any]])?.first?["denying"] as? [[String: Any]])?.first)
         #expect(
             denial["reliability"] as? String == "E" && denial["credibility"] as? Int == 3 && denial["grade"] as? String == "E3")
+        #expect(denial["public_since"] as? String == "2022-03")
         #expect((document["counts"] as? [String: Any])?["disputes"] as? Int == 2)
         #expect(
             result.standardOutput.contains(

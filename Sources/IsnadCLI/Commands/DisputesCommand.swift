@@ -215,6 +215,8 @@ enum DisputesCommand: Command {
                 json.member("quote", cited.citation.quote)
                 json.nullableMember("quote_en", cited.citation.quoteEnglish)
                 json.nullableMember("locator", cited.citation.locator)
+                // When each side spoke, as the table says it.
+                json.nullableMember("public_since", cited.publicSince?.description)
                 json.endObject()
             }
             json.endArray()
