@@ -151,9 +151,9 @@ struct ExampleTests {
         }
     }
 
-    /// The first fenced block of the README after the line that contains `marker`.
+    /// The first fenced block of the tour (docs/tour.md) after the line that contains `marker`.
     static func readmeBlock(after marker: String) throws -> String {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("docs/tour.md"), encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
         guard let start = lines.firstIndex(where: { $0.contains(marker) }),
             let open = lines[start...].firstIndex(where: { $0.hasPrefix("```") }),

@@ -2,15 +2,15 @@ import Foundation
 import TestHelpers
 import Testing
 
-/// The README's tour of working in the store ("add: encode a paragraph without writing JSON"):
+/// The tour's section on working in the store (docs/tour.md, "add: encode a paragraph without writing JSON"):
 /// every `$ isnad` line of the section run in order on one store of the bundled dataset, as Ana
 /// (`$ISNAD_AUTHOR`) with an editor that makes Bilal's change, and what each prints compared
-/// with what the README shows — times and today's date aside.
-@Suite("The README's tour, output and all", .temporaryStore)
+/// with what the tour shows — times and today's date aside.
+@Suite("The tour of working in the store, output and all", .temporaryStore)
 struct TourTests {
-    static let section = "### add: encode a paragraph without writing JSON"
+    static let section = "## add: encode a paragraph without writing JSON"
 
-    /// One command of the tour and what the README shows it printing.
+    /// One command of the tour and what the tour shows it printing.
     struct Step: Sendable, CustomStringConvertible {
         var command: String
         var output: [String] = []
@@ -18,10 +18,10 @@ struct TourTests {
     }
 
     static func steps() throws -> [Step] {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("docs/tour.md"), encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
         guard let start = lines.firstIndex(of: section) else { return [] }
-        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("### ") } ?? lines.endIndex
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.endIndex
         var steps: [Step] = []
         var isInBlock = false
         // Output lines belong to the command above them in the same block (the editor's view,
@@ -47,7 +47,7 @@ struct TourTests {
             .replacingOccurrences(of: today, with: "DAY")
     }
 
-    @Test("the tour's commands print what the README shows, in order, on one store")
+    @Test("the tour's commands print what the tour shows, in order, on one store")
     func tour() throws {
         let steps = try Self.steps()
         #expect(steps.count >= 8, "the tour section was not found, or lost its commands")
@@ -71,7 +71,7 @@ struct TourTests {
                 "/bin/bash", ["-c", step.command], directory: cli.directory, environment: environment)
             #expect(result.status == 0, "\(step.command)\n\(result.standardError)")
             let today = formatter.string(from: Date())
-            // CSV ends its lines with CRLF (RFC 4180); the README shows them as lines.
+            // CSV ends its lines with CRLF (RFC 4180); the tour shows them as lines.
             let printed = Self.masked(
                 (result.standardOutput + result.standardError).replacingOccurrences(of: "\r\n", with: "\n"), today: today)
             let shown = Self.masked(step.output.joined(separator: "\n") + "\n", today: "2026-12-01")

@@ -2,19 +2,19 @@ import Foundation
 import TestHelpers
 import Testing
 
-/// The README's tour of the query commands (`show` to `check`): every `$ isnad` line run on a
-/// store of the bundled dataset, and what it prints compared with what the README shows, line
-/// for line — as a terminal shows both streams, messages in their place. Where the README
+/// The tour of the query commands (docs/tour.md, `show` to `check`): every `$ isnad` line run on a
+/// store of the bundled dataset, and what it prints compared with what the tour shows, line
+/// for line — as a terminal shows both streams, messages in their place. Where the tour
 /// leaves lines out it says so, `… (N more lines)` or `… (N more claims)`: N lines are skipped there.
-@Suite("The README's query tour prints what it shows", .temporaryStore)
-struct ReadmeOutputTests {
+@Suite("The tour of the query commands prints what it shows", .temporaryStore)
+struct TourOutputTests {
     /// The sections whose commands only read the store as imported (later ones change it).
     static let sections = [
         "show", "search", "neighbors", "path", "timeline", "claims", "source", "disputes", "stats", "check",
     ]
 
     static func examples() throws -> [TourTests.Step] {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("docs/tour.md"), encoding: .utf8)
         var steps: [TourTests.Step] = []
         var isInSection = false
         var isInBlock = false
@@ -22,7 +22,7 @@ struct ReadmeOutputTests {
         for line in readme.components(separatedBy: "\n") {
             if line.hasPrefix("#") {
                 let name = line.split(separator: " ").dropFirst().first.map { $0.trimmingCharacters(in: [":"]) }
-                isInSection = line.hasPrefix("### ") && sections.contains(name ?? "")
+                isInSection = line.hasPrefix("## ") && sections.contains(name ?? "")
                 continue
             }
             guard isInSection else { continue }
@@ -39,14 +39,14 @@ struct ReadmeOutputTests {
         return steps
     }
 
-    @Test("the README has the query tour's commands")
+    @Test("the tour has the query commands")
     func found() throws {
         let steps = try Self.examples()
         #expect(steps.count >= 15, "the tour's sections were not found, or lost their commands")
         #expect(steps.allSatisfy { !$0.output.isEmpty }, "a command of the tour shows no output")
     }
 
-    @Test("a query of the tour prints what the README shows", arguments: try examples())
+    @Test("a query of the tour prints what the tour shows", arguments: try examples())
     func example(_ step: TourTests.Step) throws {
         let store = try #require(ExampleTests.preparedStore, "the bundled dataset did not import")
         try withTemporaryStore { cli in
@@ -59,12 +59,12 @@ struct ReadmeOutputTests {
                 "/bin/bash", ["-c", step.command + " 2>&1"], directory: cli.directory, environment: environment)
             var printed = result.standardOutput.components(separatedBy: "\n")
             if printed.last == "" { printed.removeLast() }
-            // The printed lines the README leaves out are dropped, and counted.
+            // The printed lines the tour leaves out are dropped, and counted.
             var kept: [String] = []
             var position = 0
             for line in step.output {
                 if let cut = Self.linesLeftOut(line) {
-                    #expect(position + cut <= printed.count, "\(step.command): the README leaves out \(cut) lines, too many")
+                    #expect(position + cut <= printed.count, "\(step.command): the tour leaves out \(cut) lines, too many")
                     position += cut
                     kept.append(line)
                 } else {
@@ -73,12 +73,12 @@ struct ReadmeOutputTests {
                 }
             }
             #expect(
-                position == printed.count, "\(step.command): \(printed.count) lines printed, the README accounts for \(position)")
+                position == printed.count, "\(step.command): \(printed.count) lines printed, the tour accounts for \(position)")
             #expect(kept == step.output, "\(step.command)")
         }
     }
 
-    /// N of a line `… (N more lines)`, `… (N more claims)`, where the README leaves N lines out, or nil.
+    /// N of a line `… (N more lines)`, `… (N more claims)`, where the tour leaves N lines out, or nil.
     static func linesLeftOut(_ line: String) -> Int? {
         guard line.hasPrefix("… ("), line.hasSuffix(")"), let space = line.dropFirst(3).firstIndex(of: " "),
             line[space...].hasPrefix(" more ")
