@@ -28,6 +28,13 @@ struct FilePermissionTests {
         let badType = try cli.runUnprivileged(["add", "entity", "--type", "persn", "--name", "X"])
         #expect(badType.status == 64, "\(badType.standardError)")
         #expect(badType.standardError.hasPrefix("isnad: --type: \"persn\" is not one of"), "\(badType.standardError)")
+        // init on it says it is a store already, as on one that can be written.
+        let initialised = try cli.runUnprivileged(["init"])
+        #expect(
+            initialised.status == 0
+                && initialised.standardError.hasSuffix(
+                    "is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do\n"),
+            "\(initialised.standardError)")
         let result = try cli.runUnprivileged(["import", "records.jsonl"])
         #expect(result.status == 73)
         #expect(

@@ -47,6 +47,19 @@ enum InitCommand: Command {
                     "--roles creates roles on a PostgreSQL server, and \(context.shownDatabasePath) is a store file: give --db a postgresql:// URI",
                 command: spec.name)
         }
+        // A store there already is read, not opened to write: one the user may only read is
+        // reported as one, not refused as unwritable (an older one is upgraded, as any reader does).
+        if case .file(let path) = context.storeLocation, FileSystem.exists(path) {
+            do {
+                _ = try context.openStore(.read)
+                context.message(
+                    "\(context.shownDatabasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do"
+                )
+                return
+            } catch StoreError.missing {
+                // An empty file (made by touch): the store is made in it, below.
+            }
+        }
         let store = try context.openStore(.create)
         if !store.wasCreated {
             context.message(
