@@ -434,11 +434,9 @@ enum AddCommand: Command {
     }
 
     private static func required(_ arguments: ParsedArguments, _ option: Option<String>, for kind: String) throws -> String {
+        // An empty value is refused by the parser, as for every option.
         guard let value = try arguments.value(option) else {
             throw UsageError(message: "add \(kind) needs --\(option.spec.name)", command: spec.name)
-        }
-        guard !value.trimmingWhitespace.isEmpty else {
-            throw UsageError(message: "--\(option.spec.name) is empty", command: spec.name)
         }
         return value
     }

@@ -79,7 +79,8 @@ enum ClaimEditing {
     }
 
     static func reason(_ text: String?, command: String) throws -> String {
-        guard let text, !text.trimmingWhitespace.isEmpty else {
+        // An empty one is refused by the parser, as for every option.
+        guard let text else {
             throw UsageError(message: "--reason is required: say why, in a few words", command: command)
         }
         if let problem = Text.problem(with: text) { throw UsageError(message: "--reason: \(problem)", command: command) }
