@@ -399,6 +399,58 @@ struct ImporterTests {
         #expect(replaced.citations.map(\.citation.source) == ["police"])
     }
 
+    @Test("a record with a retraction joins the stored claim's citations and keeps its ends, as any claim record does")
+    func retractingRecordsAddToTheStoredClaim() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        try Fixtures.importText(
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"police","quote":"new","stance":"denies","credibility":2,"retracted":"misread"}]}"#,
+            into: store, folder: folder, name: "citation.jsonl")
+        guard case .claim(let withCitation)? = try store.record(.claim, id: "hamas-armed-isis") else {
+            Issue.record("the claim is gone")
+            return
+        }
+        #expect(withCitation.citations.map(\.source) == ["leak", "police"])
+        #expect(withCitation.citations.map(\.retraction) == [nil, "misread"])
+
+        try Fixtures.importText(
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","retracted":"a duplicate","citations":[{"source":"police","quote":"other","stance":"reports","credibility":3}]}"#,
+            into: store, folder: folder, name: "claim.jsonl")
+        guard case .claim(let retracted)? = try store.record(.claim, id: "hamas-armed-isis") else {
+            Issue.record("the claim is gone")
+            return
+        }
+        #expect(retracted.retraction == "a duplicate")
+        #expect(retracted.citations.map(\.source) == ["leak", "police", "police"])
+
+        #expect(
+            try errors(
+                importing:
+                    #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"x","stance":"asserts","credibility":2,"retracted":"r"}]}"#
+            ) == [
+                #"bad.jsonl:1: claim "hamas-armed-isis": predicate: the stored claim has predicate "supplied_weapons_to": a claim id keeps its subject, predicate and object"#
+            ])
+    }
+
+    @Test("a claim that would stand with every citation retracted is refused: check and the export would refuse the store")
+    func standingClaimNeedsAStandingCitation() throws {
+        #expect(
+            try errors(
+                importing:
+                    #"{"record":"claim","id":"new-claim","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"x","stance":"asserts","credibility":2,"retracted":"r"}]}"#
+            ) == [
+                #"bad.jsonl:1: claim "new-claim": citations: every citation of the claim would be retracted while the claim stands: retract the claim itself ("retracted" on the claim) or leave a citation standing"#
+            ])
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        // The stored claim's one citation retracted by a record that names it.
+        let before = try store.record(.claim, id: "hamas-armed-isis")
+        let line =
+            #"{"record":"claim","id":"hamas-armed-isis","subject":"hamas","predicate":"supplied_weapons_to","object":"isis","citations":[{"source":"leak","via":"article","quote":"قدمت أسلحة","stance":"asserts","credibility":4,"retracted":"r"}]}"#
+        #expect(throws: Importer.Failure.self) { try Fixtures.importText(line, into: store, folder: folder, name: "r.jsonl") }
+        #expect(try store.record(.claim, id: "hamas-armed-isis") == before)
+    }
+
     @Test("a claim without an id gets one derived from what it says, so importing it twice never duplicates it")
     func derivedIDs() throws {
         let folder = try TemporaryFolder.scoped

@@ -605,16 +605,26 @@ private struct Run {
         return twin
     }
 
-    /// A claim record that would change the stored claim's ends.
-    mutating func report(_ changed: ImportSession.ChangedEnd, of claim: String, at location: ImportSession.Location) {
-        report(
-            RecordProblem(
-                record: "claim \"\(claim)\"", field: changed.field,
-                message:
-                    "the stored claim has \(changed.field) \"\(changed.stored)\": a claim id keeps its subject, predicate and object",
-                remedy: .replacingStoredClaim
-            ),
-            at: location)
+    /// A claim record that was not written.
+    mutating func report(_ refusal: ImportSession.ClaimRefusal, of claim: String, at location: ImportSession.Location) {
+        switch refusal {
+        case .changedEnd(let field, let stored):
+            report(
+                RecordProblem(
+                    record: "claim \"\(claim)\"", field: field,
+                    message: "the stored claim has \(field) \"\(stored)\": a claim id keeps its subject, predicate and object",
+                    remedy: .replacingStoredClaim
+                ),
+                at: location)
+        case .noStandingCitation:
+            report(
+                RecordProblem(
+                    record: "claim \"\(claim)\"", field: "citations",
+                    message:
+                        "every citation of the claim would be retracted while the claim stands: retract the claim itself (\"retracted\" on the claim) or leave a citation standing"
+                ),
+                at: location)
+        }
     }
 
     /// Whether a refused record's reference names a record the store or this import holds (or

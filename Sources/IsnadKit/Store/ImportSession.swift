@@ -75,7 +75,7 @@ final class ImportSession {
     /// commits (``refreshStatistics()``).
     static let analyzedAfterRows = 10_000
     /// Claims of the batches sent whose stored claim has other ends: see ``takeChangedEnds()``.
-    private var changedEnds: [(location: Location, claim: String, change: ChangedEnd)] = []
+    private var changedEnds: [(location: Location, claim: String, change: ClaimRefusal)] = []
     /// The page cache during an import, as `PRAGMA cache_size` takes it: 64 MiB.
     private static let cacheSize = -65536
     /// On SQLite, while the store keeps its indexes: the rows of new claims, written to the claim
@@ -500,7 +500,7 @@ final class ImportSession {
     /// - Parameter citationKeys: the citations' ``Citation/key``s when worked out already.
     func write(
         _ claim: Claim, citationKeys: [Int64]? = nil, replacingCitations: Bool, reportingAt location: Location? = nil
-    ) throws -> ChangedEnd? {
+    ) throws -> ClaimRefusal? {
         let isRetracted = claim.retraction != nil || claim.citations.contains { $0.retraction != nil }
         if let batch {
             if !isRetracted {
@@ -517,17 +517,38 @@ final class ImportSession {
 
     private func writeRowByRow(
         _ claim: Claim, citationKeys: [Int64]? = nil, replacingCitations: Bool, isRetracted: Bool
-    ) throws -> ChangedEnd? {
+    ) throws -> ClaimRefusal? {
         // The same claim again: what follows reads and changes it in the claim table.
         if heldClaimIDs.contains(claim.id) { try writeHeldClaims() }
         let isRetractedInStore =
             try mayHoldRetractedClaims
             && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
         // A retracted claim (in the record, or in the store) is written whole, out of the claim
-        // table, with every retraction the store made of it kept.
+        // table, with every retraction the store made of it kept. As for any other claim, a
+        // stored one keeps its ends and its citations, the record's joining them: written whole,
+        // the record alone would have taken the stored citations away.
         if isRetracted || isRetractedInStore {
-            let written = try keepingStoredRetractions(of: claim)
             try change?.note(.claim, id: claim.id)
+            var written = claim
+            if !replacingCitations, case .claim(let stored)? = try store.record(.claim, id: claim.id) {
+                if let changed = claim.changedEnd(from: stored) {
+                    return .changedEnd(field: changed.field, stored: changed.stored)
+                }
+                written.citations = stored.citations
+                for citation in claim.citations {
+                    if let same = written.citations.firstIndex(where: { $0.key == citation.key }) {
+                        written.citations[same] = citation
+                    } else {
+                        written.citations.append(citation)
+                    }
+                }
+            }
+            written = try keepingStoredRetractions(of: written)
+            // A claim that stands needs a citation that stands: `retract --citation` refuses to
+            // take the last one, and a store with such a claim fails `check` and its own export.
+            if written.retraction == nil, !written.citations.contains(where: { $0.retraction == nil }) {
+                return .noStandingCitation
+            }
             try store.put(.claim(written))
             mayHoldRetractedClaims = true
             mayHoldRetractedCitations = true
@@ -558,7 +579,7 @@ final class ImportSession {
             for (index, (field, value)) in [("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)]
                 .enumerated()
             where stored.map({ $0[index] != value }) ?? false {
-                return ChangedEnd(field: field, stored: stored?[index] ?? "")
+                return .changedEnd(field: field, stored: stored?[index] ?? "")
             }
         }
         if exists {
@@ -738,12 +759,13 @@ final class ImportSession {
         }
     }
 
-    /// What a claim record would change in the stored claim of the same id.
-    struct ChangedEnd: Equatable, Sendable {
-        /// `subject`, `predicate` or `object`.
-        var field: String
-        /// The stored value.
-        var stored: String
+    /// Why a claim record was not written.
+    enum ClaimRefusal: Equatable, Sendable {
+        /// The record would change the stored claim's `field` (`subject`, `predicate` or
+        /// `object`), which holds `stored`.
+        case changedEnd(field: String, stored: String)
+        /// The claim would stand with every citation retracted.
+        case noStandingCitation
     }
 
     private func optional(_ text: String?) -> Statement.Value { text.map(Statement.Value.text) ?? .null }
@@ -773,7 +795,7 @@ final class ImportSession {
     /// The claims of the batches sent whose stored claim has other ends, with where each was
     /// read (those written with `reportingAt`), in input order; and forgets them. On SQLite,
     /// ``write(_:replacingCitations:reportingAt:)`` returns them at once and this is empty.
-    func takeChangedEnds() throws -> [(location: Location, claim: String, change: ChangedEnd)] {
+    func takeChangedEnds() throws -> [(location: Location, claim: String, change: ClaimRefusal)] {
         try flushBatch()
         defer { changedEnds = [] }
         return changedEnds
