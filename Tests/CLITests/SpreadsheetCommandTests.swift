@@ -22,6 +22,7 @@ struct SpreadsheetCommandTests {
             """
             subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator
             hamas,أشاد ب,hadera-attack,٢٠٢٢-٠٣,,police,,نص,,reports,٣,unverified: typed for the test
+            hamas,praised,isis,2017,,police,,as a spreadsheet saves a number column,,reports,2.0,unverified: typed for the test
 
             """)
         let sheet = try cli.run(["import", "typed.csv"])
@@ -29,6 +30,10 @@ struct SpreadsheetCommandTests {
         let claims = try cli.run(["claims", "--subject", "hamas", "--predicate", "praised", "--format", "json"]).standardOutput
         #expect(claims.contains(#""start":"2022-03""#), "\(claims)")
         #expect(claims.contains(#""credibility":3"#), "\(claims)")
+        let saved = try cli.run([
+            "claims", "--subject", "hamas", "--object", "isis", "--predicate", "praised", "--format", "json",
+        ])
+        #expect(saved.standardOutput.contains(#""credibility":2"#), "\(saved.standardOutput)")
         try cli.write(
             "typed.jsonl",
             #"{"record":"claim","subject":"hamas","predicate":"member of","object":"isis","start":"٢٠١٧","citations":[{"source":"police","quote":"x","stance":"asserts","credibility":3}]}"#

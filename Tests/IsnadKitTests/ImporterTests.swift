@@ -112,7 +112,7 @@ struct ImporterTests {
                 "citations[0].credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found 7"
             ),
             (
-                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2.0}]}"#,
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2.5}]}"#,
                 "citations[0].credibility: expected an integer"
             ),
             (

@@ -84,6 +84,58 @@ struct SchemaTests {
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
+    @Test(
+        "the record schema and the importer agree on dates, blank text, attribute names, retraction reasons and credibility spellings",
+        .enabled(if: ExternalTool.python(with: ["jsonschema"]) != nil, "needs python3 with jsonschema (apt: python3-jsonschema)"))
+    func schemaAgreesWithTheImporter() throws {
+        let claim = { (start: String, citation: String) in
+            #"{"record":"claim","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"\#(start)","citations":[{"source":"police","quote":"q","stance":"asserts",\#(citation)}]}"#
+        }
+        let cases: [(record: String, isValid: Bool)] = [
+            (claim("2024-02-29", #""credibility":2"#), true),
+            (claim("2000-02-29", #""credibility":2.0"#), true),
+            (claim("2022", #""credibility":20e-1"#), true),
+            (claim("2023-02-29", #""credibility":2"#), false),
+            (claim("1900-02-29", #""credibility":2"#), false),
+            (claim("2022-04-31", #""credibility":2"#), false),
+            (claim("0000", #""credibility":2"#), false),
+            (claim("2022", #""credibility":2.5"#), false),
+            (claim("2022", #""credibility":2,"retracted":" ""#), false),
+            (
+                #"{"record":"claim","subject":"hamas","predicate":"praised","object":"isis","retracted":"misread","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2,"retracted":"misread"}]}"#,
+                true
+            ),
+            (#"{"record":"entity","id":"blank","type":"person","name":" \u3000"}"#, false),
+            (#"{"record":"entity","id":"keyed","type":"person","name":"K","attributes":{"a\u0001":"v"}}"#, false),
+            (#"{"record":"source","id":"blank","type":"other","title":"\t","reliability":"F"}"#, false),
+        ]
+        let folder = try TemporaryFolder.scoped
+        let lines = try folder.write("cases.jsonl", cases.map(\.record).joined(separator: "\n") + "\n")
+        let python = try #require(ExternalTool.python(with: ["jsonschema"]))
+        let script = """
+            import json, sys, jsonschema
+            validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+            for line in open(sys.argv[2], encoding="utf-8"):
+                print("valid" if validator.is_valid(json.loads(line)) else "invalid")
+            """
+        let result = try ExternalTool.run(
+            python, ["-c", script, Repository.root.appendingPathComponent("Schemas/record.schema.json").path, lines])
+        let verdicts = result.standardOutput.split(separator: "\n").map { $0 == "valid" }
+        #expect(verdicts == cases.map(\.isValid), "the schema")
+        for (index, test) in cases.enumerated() {
+            let accepted = try withTemporaryFolder { storeFolder in
+                let store = try Fixtures.store(in: storeFolder)
+                do {
+                    try Fixtures.importText(test.record, into: store, folder: storeFolder, name: "case.jsonl")
+                    return true
+                } catch is Importer.Failure {
+                    return false
+                }
+            }
+            #expect(accepted == test.isValid, "the importer, case \(index + 1): \(test.record)")
+        }
+    }
+
     @Test("the schema embedded at build time is what the migrations create with the SQLite Isnad runs on")
     func embeddedSchemaObjects() throws {
         let database = try Database(path: ":memory:", access: .create)

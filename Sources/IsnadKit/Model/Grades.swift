@@ -40,4 +40,19 @@ public enum Credibility: Int, CaseIterable, Sendable, Comparable, Codable {
 
     /// Stronger grades sort first: `.confirmed < .probablyTrue`.
     public static func < (lhs: Credibility, rhs: Credibility) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The grade a JSON number spells: `2`, and any spelling of the same integer (`2.0`, `2e0`),
+    /// as JSON Schema's `integer` reads them and as Python writes a float column (pandas, after
+    /// a missing value).
+    public init?(number text: String) {
+        if let whole = Int(text) {
+            self.init(rawValue: whole)
+        } else if text.utf8.allSatisfy({ UInt8(ascii: "0") <= $0 && $0 <= UInt8(ascii: "9") || "+-.eE".utf8.contains($0) }),
+            let value = Double(text), value.rounded() == value, let whole = Int(exactly: value)
+        {
+            self.init(rawValue: whole)
+        } else {
+            return nil
+        }
+    }
 }

@@ -245,7 +245,8 @@ private final class RowImporter {
         citation.append(("stance", .string(row.value("stance") ?? "")))
         // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
         let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
-        citation.append(("credibility", Int(credibility).map { .number(String($0)) } ?? .string(credibility)))
+        // A number as the record's decoder reads one (`2.0` from a spreadsheet is grade 2).
+        citation.append(("credibility", Credibility(number: credibility) != nil ? .number(credibility) : .string(credibility)))
         if let locator { citation.append(("locator", .string(locator))) }
         let typedPredicate = row.value("predicate") ?? ""
         let predicate = store.vocabulary.predicate(named: typedPredicate)?.id ?? typedPredicate

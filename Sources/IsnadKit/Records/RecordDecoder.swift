@@ -182,7 +182,7 @@ public struct RecordDecoder: Sendable {
             citations = decodeCitations(elements, of: fields, &found)
         }
         let notes = found.check { () throws(RecordProblem) in try fields.optionalText("notes") }
-        let retraction = found.check { () throws(RecordProblem) in try fields.optionalText("retracted") }
+        let retraction = found.check { () throws(RecordProblem) in try fields.optionalNonBlankText("retracted") }
         guard let id, let subject, let predicate, let object, let start, let end, let citations, let notes, let retraction
         else { return nil }
         return Claim(
@@ -219,7 +219,7 @@ public struct RecordDecoder: Sendable {
             let stance = found.check { () throws(RecordProblem) -> Stance in try citation.enumeration("stance") }
             let credibility = found.check { () throws(RecordProblem) in try citation.credibility("credibility") }
             let locator = found.check { () throws(RecordProblem) in try citation.optionalText("locator") }
-            let retraction = found.check { () throws(RecordProblem) in try citation.optionalText("retracted") }
+            let retraction = found.check { () throws(RecordProblem) in try citation.optionalNonBlankText("retracted") }
             guard let source, let via, let quote, let quoteEnglish, let stance, let credibility, let locator, let retraction
             else {
                 isComplete = false
@@ -302,6 +302,13 @@ struct Fields {
         }
     }
 
+    /// Text that may be absent, but not blank when given (a retraction's reason).
+    func optionalNonBlankText(_ key: String) throws(RecordProblem) -> String? {
+        guard let text = try optionalText(key) else { return nil }
+        if text.allSatisfy(\.isWhitespace) { throw problem(key, "cannot be empty: give the reason, or leave the field out") }
+        return text
+    }
+
     func optionalText(_ key: String) throws(RecordProblem) -> String? {
         guard let value = value(key) else { return nil }
         guard case .string(let text) = value else { throw problem(key, "expected a string, found \(value.typeName)") }
@@ -364,7 +371,7 @@ struct Fields {
 
     func credibility(_ key: String) throws(RecordProblem) -> Credibility {
         guard let value = value(key) else { throw problem(key, "missing") }
-        guard case .number(let text) = value, let number = Int(text), let grade = Credibility(rawValue: number) else {
+        guard case .number(let text) = value, let grade = Credibility(number: text) else {
             let shown = if case .number(let text) = value { text } else { value.typeName }
             throw problem(key, "expected an integer from 1 (confirmed) to 6 (cannot be judged), found \(Text.printable(shown))")
         }
