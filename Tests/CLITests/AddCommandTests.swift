@@ -206,6 +206,40 @@ struct AddCommandTests {
     }
 
     @Test(
+        "a citation dated as a claim was before set changed its dates goes to a claim of its own (id -2), from add and from a sheet, found again next time"
+    )
+    func derivedIDOfRedatedClaim() throws {
+        let cli = try importedStore()
+        let claim = { (quote: String) in
+            [
+                "add", "claim", "hamas", "allied_with", "isis", "--source", "police", "--quote", quote, "--stance", "reports",
+                "--credibility", "3", "--start", "2022-03", "--unverified", "typed for the test",
+            ]
+        }
+        let first = try cli.run(claim("first"))
+        let id = first.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(try cli.run(["set", id, "start", "2021-07"]).status == 0)
+        let second = try cli.run(claim("second"))
+        #expect(second.standardOutput == "\(id)-2\n", "\(second.standardError)")
+        #expect(try cli.run(claim("third")).standardOutput == "\(id)-2\n")
+        try cli.write(
+            "sheet.csv",
+            "subject,predicate,object,start,source,quote,stance,credibility,locator\nhamas,allied_with,isis,2022-03,police,fourth,reports,3,unverified: typed\n"
+        )
+        #expect(try cli.run(["import", "sheet.csv"]).status == 0)
+        let claims = try cli.run(["claims", "--predicate", "allied_with", "--format", "csv"]).standardOutput
+        // claim, its dates, and the quote of each citation row.
+        let rows = claims.split(separator: "\r\n").dropFirst().map { row in
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(cells[0]) \(cells[6]) \(cells[19])"
+        }
+        #expect(
+            rows.sorted() == [
+                "\(id) 2021-07 first", "\(id)-2 2022-03 fourth", "\(id)-2 2022-03 second", "\(id)-2 2022-03 third",
+            ], "\(claims)")
+    }
+
+    @Test(
         "with a symmetric predicate, a citation typed the other way round goes to the claim stored either way, from add and from a sheet"
     )
     func symmetricEitherWay() throws {

@@ -466,6 +466,32 @@ struct ImporterTests {
         #expect(try store.claim(id: id) != nil)
     }
 
+    @Test("a record whose id was derived from its dates is refused when the stored claim of that id was given other dates since")
+    func derivedIDAfterTheDatesChanged() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        let claim =
+            #"{"record":"claim","subject":"hamas","predicate":"allied_with","object":"isis","start":"2017-07","citations":[{"source":"police","quote":"q","stance":"reports","credibility":3}]}"#
+        try Fixtures.importText(claim, into: store, folder: folder, name: "one.jsonl")
+        let id = Claim.derivedID(
+            subject: "hamas", predicate: "allied_with", object: "isis", start: try PartialDate(parsing: "2017-07"), end: nil)
+        // The dates corrected, as `isnad set` does: a record that names the id with other dates.
+        try Fixtures.importText(
+            #"{"record":"claim","id":"\#(id)","subject":"hamas","predicate":"allied_with","object":"isis","start":"2016","citations":[{"source":"police","quote":"q","stance":"reports","credibility":3}]}"#,
+            into: store, folder: folder, name: "corrected.jsonl")
+        #expect(try store.claim(id: id)?.claim.start?.description == "2016")
+        do {
+            try Fixtures.importText(claim, into: store, folder: folder, name: "again.jsonl")
+            Issue.record("the old dates were put back")
+        } catch let failure as Importer.Failure {
+            #expect(
+                failure.errors.map(\.description).map { $0.replacingOccurrences(of: folder.url.path + "/", with: "") } == [
+                    #"again.jsonl:1: claim "\#(id)": start: the stored claim has start "2016", not "2017-07": its id was derived from this record's dates, and its dates were changed since (isnad set)"#
+                ])
+        }
+        #expect(try store.claim(id: id)?.claim.start?.description == "2016")
+    }
+
     @Test("a dry run checks everything and writes nothing")
     func dryRun() throws {
         let folder = try TemporaryFolder.scoped

@@ -17,7 +17,8 @@ enum AddCommand: Command {
             quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE --quote TEXT --stance STANCE
             --credibility N: a new claim, or one more citation for the same relationship when it exists (same
             subject, predicate and object, and dates when given; or --id); a new claim's id is derived from its ends
-            and dates, as import does; a citation with the same source, via and quote is updated. Entities and
+            and dates, as import does (with -2, -3 … when a claim given other dates by set holds it); a citation
+            with the same source, via and quote is updated. Entities and
             sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
             id or either label (موّل). --quote - reads the quote from standard input. When the source the quote
             stands in (--via, else --source) has stored text, the quote must be found in it (marks the quote leaves
@@ -351,7 +352,11 @@ enum AddCommand: Command {
                             "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) (\(listed)): give --id, or --start and --end, to choose"
                     )
                 }
-                if let match = same.first { new.id = match.id }
+                if let match = same.first {
+                    new.id = match.id
+                } else {
+                    new.id = try session.claimID(forDerived: new)
+                }
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
                 try session.put(.claim(new))

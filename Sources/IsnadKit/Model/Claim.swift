@@ -119,6 +119,16 @@ extension Claim {
     /// The first of subject, predicate and object in which this claim differs from `stored`, the
     /// claim of the same id in the store, with the stored value; nil when it keeps all three. A
     /// claim id keeps its relationship: its citations speak of that one.
+    /// Whether `other` states the same relationship, the same way round, over the same dates.
+    public func statesTheSame(as other: Claim) -> Bool {
+        (subject, predicate, object, start, end) == (other.subject, other.predicate, other.object, other.start, other.end)
+    }
+
+    /// Whether the id is the one derived from what the claim says.
+    public var hasDerivedID: Bool {
+        id == Claim.derivedID(subject: subject, predicate: predicate, object: object, start: start, end: end)
+    }
+
     public func changedEnd(from stored: Claim) -> (field: String, stored: String)? {
         for (field, mine, theirs) in [
             ("subject", subject, stored.subject), ("predicate", predicate, stored.predicate), ("object", object, stored.object),

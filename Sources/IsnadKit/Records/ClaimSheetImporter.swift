@@ -274,7 +274,7 @@ private final class RowImporter {
         }
         // Rows of one claim come together: the same citation in two of them must say the same,
         // and is counted once.
-        if let pending, pending.states(as: claim),
+        if let pending, pending.statesTheSame(as: claim),
             let earlier = pending.citations.first(where: { $0.key == claim.citations.first?.key }),
             let given = claim.citations.first
         {
@@ -298,7 +298,7 @@ private final class RowImporter {
     }
 
     private func gather(_ claim: Claim) throws {
-        if var same = pending, same.states(as: claim) {
+        if var same = pending, same.statesTheSame(as: claim) {
             Self.add(claim.citations, to: &same)
             pending = same
             return
@@ -332,7 +332,11 @@ private final class RowImporter {
                     "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) with the same dates (\(same.prefix(5).map(\.id).joined(separator: ", "))): nothing imported"
             )
         }
-        if let match = same.first { new.id = match.id }
+        if let match = same.first {
+            new.id = match.id
+        } else if new.hasDerivedID {
+            new.id = try session.claimID(forDerived: new)
+        }
         guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
             try session.put(.claim(new))
             addedClaims.insert(new.id)
@@ -368,13 +372,6 @@ private final class RowImporter {
         let leaf = field.split(separator: ".").last.map(String.init) ?? field
         let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
         return ClaimSheet.columns.contains(name) ? name : "subject"
-    }
-}
-
-extension Claim {
-    /// Whether `other` states the same relationship with the same dates: rows of one claim.
-    fileprivate func states(as other: Claim) -> Bool {
-        (subject, predicate, object, start, end) == (other.subject, other.predicate, other.object, other.start, other.end)
     }
 }
 

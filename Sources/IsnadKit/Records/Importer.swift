@@ -616,6 +616,15 @@ private struct Run {
                     remedy: .replacingStoredClaim
                 ),
                 at: location)
+        case .changedDate(let field, let stored, let given):
+            report(
+                RecordProblem(
+                    record: "claim \"\(claim)\"", field: field,
+                    message:
+                        "the stored claim has \(field) \(stored.map { "\"\($0)\"" } ?? "none"), not \(given.map { "\"\($0)\"" } ?? "none"): its id was derived from this record's dates, and its dates were changed since (isnad set)",
+                    remedy: .replacingStoredClaim
+                ),
+                at: location)
         case .noStandingCitation:
             report(
                 RecordProblem(

@@ -34,6 +34,21 @@ public final class ChangeSession {
     /// The record as it is now, or nil.
     public func record(_ kind: Record.Kind, id: String) throws -> Record? { try store.record(kind, id: id) }
 
+    /// The id under which `claim`, whose id was derived from what it says, is stored or is to be
+    /// added: its derived id, unless a stored claim holds that id and says something else (its
+    /// dates changed since, by `set`), then the first of `-2`, `-3` … that is free or says the
+    /// same. The citation of a claim dated 2022-03 never lands on the claim re-dated 2021-07
+    /// that was derived from those dates, and adding it again finds the same claim.
+    public func claimID(forDerived claim: Claim) throws -> String {
+        var candidate = claim.id
+        var suffix = 1
+        while case .claim(let stored)? = try record(.claim, id: candidate), !stored.statesTheSame(as: claim) {
+            suffix += 1
+            candidate = "\(claim.id)-\(suffix)"
+        }
+        return candidate
+    }
+
     /// Writes `record` whole, replacing the stored one of the same kind and id.
     ///
     /// A record whose line would become longer than an import reads by default is refused

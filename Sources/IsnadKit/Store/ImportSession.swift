@@ -534,6 +534,11 @@ final class ImportSession {
                 if let changed = claim.changedEnd(from: stored) {
                     return .changedEnd(field: changed.field, stored: changed.stored)
                 }
+                if let changed = Self.changedDates(
+                    of: claim, storedStart: stored.start?.description, storedEnd: stored.end?.description)
+                {
+                    return changed
+                }
                 written.citations = stored.citations
                 for citation in claim.citations {
                     if let same = written.citations.firstIndex(where: { $0.key == citation.key }) {
@@ -574,12 +579,15 @@ final class ImportSession {
         }
         if exists { try change?.note(.claim, id: claim.id) } else { try change?.noteAdded(.claim, id: claim.id) }
         if exists, !replacingCitations {
-            let stored = try database.cached("SELECT subject, predicate, object FROM claim WHERE id = ?1")
-                .firstRow([.text(claim.id)]) { [$0.string(0), $0.string(1), $0.string(2)] }
+            let stored = try database.cached("SELECT subject, predicate, object, start_date, end_date FROM claim WHERE id = ?1")
+                .firstRow([.text(claim.id)]) { [$0.text(0), $0.text(1), $0.text(2), $0.text(3), $0.text(4)] }
             for (index, (field, value)) in [("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)]
                 .enumerated()
             where stored.map({ $0[index] != value }) ?? false {
                 return .changedEnd(field: field, stored: stored?[index] ?? "")
+            }
+            if let stored, let changed = Self.changedDates(of: claim, storedStart: stored[3], storedEnd: stored[4]) {
+                return changed
             }
         }
         if exists {
@@ -759,11 +767,27 @@ final class ImportSession {
         }
     }
 
+    /// The refusal of a record whose id was derived from its dates (it gave none, or the one
+    /// derived) when the stored claim of that id holds other dates: they were changed since
+    /// (`isnad set`), and the record speaks of the dates its id came from, not of the claim that
+    /// holds them now. Written, it would have put the old dates back without a word.
+    private static func changedDates(of claim: Claim, storedStart: String?, storedEnd: String?) -> ClaimRefusal? {
+        let start = claim.start?.description
+        let end = claim.end?.description
+        guard (start, end) != (storedStart, storedEnd), claim.hasDerivedID else { return nil }
+        return start != storedStart
+            ? .changedDate(field: "start", stored: storedStart, given: start)
+            : .changedDate(field: "end", stored: storedEnd, given: end)
+    }
+
     /// Why a claim record was not written.
     enum ClaimRefusal: Equatable, Sendable {
         /// The record would change the stored claim's `field` (`subject`, `predicate` or
         /// `object`), which holds `stored`.
         case changedEnd(field: String, stored: String)
+        /// The record's id was derived from its dates, and the stored claim of that id holds
+        /// other ones in `field` (`start` or `end`): `stored`, where the record gives `given`.
+        case changedDate(field: String, stored: String?, given: String?)
         /// The claim would stand with every citation retracted.
         case noStandingCitation
     }
