@@ -416,7 +416,9 @@ struct ExchangeCommandTests {
         #expect(!(try cli.run(["--db", "stripped.db", "export", "jsonl"]).standardOutput.contains(#""publisher":"Isnad""#)))
     }
 
-    @Test("a foreign date that does not exist is left out and said, not cut to its month or dropped unseen")
+    @Test(
+        "a foreign date that does not exist is left out and said, not cut to its month or dropped unseen; a claim with one end unread is undated, not open at the other; --strict refuses either"
+    )
     func foreignDatesThatAreNot() throws {
         let cli = try CLIHarness.scoped
         let lines = [
@@ -431,10 +433,17 @@ struct ExchangeCommandTests {
         for line in [
             #"dates.ftm.jsonl:3: doc: publishedAt: "yesterday" is not a date Isnad reads (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp): left out"#,
             #"dates.ftm.jsonl:4: l1: startDate: "2014-02-30" is not a date Isnad reads"#,
+            #"dates.ftm.jsonl:4: l1: endDate: 2015-06 left out too: the claim is undated rather than open at one end"#,
         ] {
             #expect(result.standardError.contains(line), "\(result.standardError)")
         }
-        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""start":null,"end":"2015-06""#))
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""start":null,"end":null"#))
+        let strict = try cli.run(["--db", "strict.db", "import", "--strict", "dates.ftm.jsonl"])
+        #expect(strict.status == 65)
+        #expect(
+            strict.standardError.contains(
+                #"dates.ftm.jsonl:4: l1: refused (--strict): startDate: "2014-02-30" is not a date Isnad reads"#),
+            "\(strict.standardError)")
         let bundle = """
             {"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a14", "objects": [
             \(Self.stixObject("identity", 1, #""name": "Group One", "identity_class": "organization""#)),

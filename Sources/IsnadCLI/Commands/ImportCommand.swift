@@ -19,7 +19,7 @@ enum ImportCommand: Command {
             A STIX 2.1 bundle (one JSON object, read whole, at most 256 MiB) and FollowTheMoney entities (JSON Lines)
             are recognised by their content, or named with --from; they are mapped to entities, sources and claims
             (docs/exporting.md has the tables), and each object that has no Isnad counterpart is listed as skipped
-            (file, object id, reason). With --strict, a file from which anything would be skipped is refused whole.
+            (file, object id, reason), and so is a value left out. With --strict, a file from which anything would be skipped or left out is refused whole.
             Standard input is recognised as STIX only with --from stix.
             A CSV claims sheet (FILE.csv, or --from csv; isnad template writes its header) holds one citation a row;
             every row is checked, and the sheet is imported in one transaction or not at all.
@@ -49,7 +49,7 @@ enum ImportCommand: Command {
         help:
             "Read the inputs as jsonl (Isnad's records), stix, ftm, csv or history (default: csv for FILE.csv, else by content).")
     static let isStrict = Flag(
-        "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped."
+        "strict", help: "Refuse the import when anything in a STIX bundle or FtM file would be skipped or left out."
     ).only(for: recordFormats)
     static let maximumLineBytes = Option<Int>(
         "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB)."
@@ -130,7 +130,7 @@ enum ImportCommand: Command {
         }
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
-        for note in summary.notes { context.message(note) }
+        for note in summary.notes { context.message(note.description) }
         for kept in summary.keptRetractions { context.message(kept.description) }
         let kinds = [
             counted(summary.records[.entity] ?? 0, "entity", "entities"), counted(summary.records[.source] ?? 0, "source"),

@@ -68,6 +68,31 @@ public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// What a user should know of how a foreign object was read: a value left out (a date Isnad
+/// cannot read), a field changed outside Isnad, markings not kept. `--strict` refuses an import
+/// that has any.
+public struct ImportNote: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// Where it is: the FtM line, or the STIX object's place in `objects` (from 1); 0 for the
+    /// whole file.
+    public var line: Int
+    /// The object or record it is about; nil for the whole file.
+    public var subject: String?
+    public var text: String
+
+    public init(file: String, line: Int = 0, subject: String? = nil, _ text: String) {
+        self.file = file
+        self.line = line
+        self.subject = subject
+        self.text = text
+    }
+
+    public var description: String {
+        guard let subject else { return "\(Text.printable(file))\(line > 0 ? ":\(line)" : ""): \(text)" }
+        return SkippedObject.line(file: file, line: line, subject: subject, text)
+    }
+}
+
 /// Reading JSON values of foreign formats.
 extension JSONValue {
     var stringValue: String? { if case .string(let text) = self { text } else { nil } }
@@ -130,5 +155,23 @@ enum ForeignID {
             "\(field): \"\(Text.printable(text))\" is not a date Isnad reads (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp): left out"
         )
         return nil
+    }
+
+    /// A claim's start and end, each read as ``date(_:field:left:)`` reads one, when both can be
+    /// read; when one given cannot, neither: a membership whose end is unread would read as
+    /// holding still (since its start), where undated says only that its time is unknown.
+    static func period(
+        start: (text: String?, field: String), end: (text: String?, field: String), left: inout [String]
+    ) -> (start: PartialDate?, end: PartialDate?) {
+        var unread: [String] = []
+        let first = date(start.text, field: start.field, left: &unread)
+        let last = date(end.text, field: end.field, left: &unread)
+        left += unread
+        guard !unread.isEmpty else { return (first, last) }
+        for (field, date) in [(start.field, first), (end.field, last)] {
+            guard let date else { continue }
+            left.append("\(field): \(date) left out too: the claim is undated rather than open at one end")
+        }
+        return (nil, nil)
     }
 }

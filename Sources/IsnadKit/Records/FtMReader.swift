@@ -270,10 +270,12 @@ public struct FtMReader {
         var left: [String] = []
         let pointDate = ForeignID.date(properties.strings("date").first, field: "date", left: &left)
         let isEvent = schema == "Payment" || vocabulary[predicate]?.temporal == .event
-        let start = ForeignID.date(properties.strings("startDate").first, field: "startDate", left: &left) ?? pointDate
-        let end =
-            ForeignID.date(properties.strings("endDate").first, field: "endDate", left: &left)
-            ?? (properties.strings("startDate").isEmpty && isEvent ? pointDate : nil)
+        let period = ForeignID.period(
+            start: (properties.strings("startDate").first, "startDate"), end: (properties.strings("endDate").first, "endDate"),
+            left: &left)
+        let periodIsUnread = period == (nil, nil) && !(properties.strings("startDate") + properties.strings("endDate")).isEmpty
+        let start = periodIsUnread ? nil : period.start ?? pointDate
+        let end = periodIsUnread ? nil : period.end ?? (properties.strings("startDate").isEmpty && isEvent ? pointDate : nil)
         if let pointDate, !isEvent, properties.strings("startDate").isEmpty {
             notes.append("FtM date: \(pointDate) (when the link was said to hold; read as its start)")
         }

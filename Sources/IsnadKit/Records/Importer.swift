@@ -60,7 +60,7 @@ public struct Importer {
         public var skipped: [SkippedObject] = []
         /// What a user should know of how foreign objects were read (a role that names no
         /// predicate, markings not kept), each a whole line, in input order.
-        public var notes: [String] = []
+        public var notes: [ImportNote] = []
         /// Retracted claims and citations that records gave as standing: they stay retracted.
         public var keptRetractions: [KeptRetraction] = []
         /// Whether every record was in the store as it is: the import changed nothing and kept no
@@ -193,6 +193,15 @@ public struct Importer {
                     run.report(
                         RecordProblem(message: "\(object.objectID): would be skipped (--strict): \(object.reason)"),
                         at: ImportSession.Location(file: file, line: object.line))
+                }
+                // What was read with a value left out, or not as another tool wrote it, is not
+                // read whole either.
+                for note in run.summary.notes {
+                    let file = inputs.firstIndex { $0.name == note.file } ?? 0
+                    run.report(
+                        RecordProblem(
+                            record: note.subject.map { Text.printable($0) }, message: "refused (--strict): \(note.text)"),
+                        at: ImportSession.Location(file: file, line: note.line))
                 }
             }
             if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
@@ -405,7 +414,7 @@ private struct Run {
         switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
         case .success(let mapped):
             for note in mapped.notes {
-                summary.notes.append(SkippedObject.line(file: input.name, line: location.line, subject: id, note))
+                summary.notes.append(ImportNote(file: input.name, line: location.line, subject: id, note))
             }
             for record in mapped.records {
                 let stored = try session.storedRecord(record.kind, id: record.id)

@@ -34,7 +34,7 @@ public struct STIXReader {
     /// The records, the skipped objects, the refused values of a parsed bundle, and what the user
     /// should be told of how it was read (each a whole line); nil when it is not a bundle.
     public func read(_ bundle: JSONValue, file: String) -> (
-        records: [Mapped], skipped: [SkippedObject], refused: [Refusal], notes: [String]
+        records: [Mapped], skipped: [SkippedObject], refused: [Refusal], notes: [ImportNote]
     )? {
         guard let root = bundle.objectValue, root.string("type") == "bundle" else { return nil }
         // STIX 2.1 lets a bundle leave `objects` out; what it holds must be an array of objects.
@@ -72,7 +72,7 @@ public struct STIXReader {
         for object in objects { if let id = object.string("id") { byID[id] = object } }
         var skipped: [SkippedObject] = []
         var records: [Mapped] = []
-        var notes: [String] = []
+        var notes: [ImportNote] = []
         // An Isnad object edited in another tool: its own isnad_ property is read, so an edit to
         // the STIX property beside it is said, not dropped unseen.
         func edited(
@@ -80,7 +80,7 @@ public struct STIXReader {
             written: String?
         ) {
             notes.append(
-                SkippedObject.line(
+                ImportNote(
                     file: file, line: index, subject: record,
                     "\(field) was changed outside Isnad (\(Text.printable(found ?? "none")), where Isnad wrote \(Text.printable(written ?? "none"))): \(isnadField) is read; change that to change the record"
                 ))
@@ -110,8 +110,10 @@ public struct STIXReader {
         }
         if marked > 0 {
             notes.append(
-                "\(Text.printable(file)): \(marked == 1 ? "1 object carries" : "\(marked) objects carry") data markings (\(Text.printable(markings.joined(separator: ", ")))) that Isnad does not keep: the store and its exports will not carry them"
-            )
+                ImportNote(
+                    file: file,
+                    "\(marked == 1 ? "1 object carries" : "\(marked) objects carry") data markings (\(Text.printable(markings.joined(separator: ", ")))) that Isnad does not keep: the store and its exports will not carry them"
+                ))
         }
         // Isnad ids for every entity and report, and which reports refer to each relationship.
         var isnadIDs: [String: String] = [:]
@@ -215,7 +217,7 @@ public struct STIXReader {
                     object, id: isnadIDs[id] ?? id, isnadIDs: isnadIDs,
                     author: object.string("created_by_ref").flatMap { $0 == STIXMapping.producerID ? nil : byID[$0] },
                     problems: &problems, left: &left)
-                for phrase in left { notes.append(SkippedObject.line(file: file, line: index, subject: id, phrase)) }
+                for phrase in left { notes.append(ImportNote(file: file, line: index, subject: id, phrase)) }
                 if object["isnad_source"] != nil {
                     let written = source.published.map(STIXMapping.startTime) ?? "1970-01-01T00:00:00Z"
                     if object.string("published") != written {
@@ -228,7 +230,7 @@ public struct STIXReader {
             case "relationship":
                 var left: [String] = []
                 defer {
-                    for phrase in left { notes.append(SkippedObject.line(file: file, line: index, subject: id, phrase)) }
+                    for phrase in left { notes.append(ImportNote(file: file, line: index, subject: id, phrase)) }
                 }
                 switch claim(
                     object, isnadIDs: isnadIDs, reports: reportsOf[id] ?? [], byID: byID, problems: &problems, left: &left)
@@ -499,11 +501,14 @@ public struct STIXReader {
         // Refused above: the problems are the import's errors, and no record stands for the object.
         if !problems.problems.isEmpty { return .failure(Unmapped(message: "refused")) }
         let id = object.string("isnad_id").flatMap { Identifier.isValid($0) ? $0 : nil }
+        let period =
+            isIsnad
+            ? (start: start, end: end)
+            : ForeignID.period(
+                start: (object.string("start_time"), "start_time"), end: (object.string("stop_time"), "stop_time"), left: &left)
         return .success(
             Claim(
-                id: id, subject: subject, predicate: predicate, object: objectID,
-                start: isIsnad ? start : ForeignID.date(object.string("start_time"), field: "start_time", left: &left),
-                end: isIsnad ? end : ForeignID.date(object.string("stop_time"), field: "stop_time", left: &left),
+                id: id, subject: subject, predicate: predicate, object: objectID, start: period.start, end: period.end,
                 citations: citations,
                 notes: object.string("isnad_notes")))
     }
