@@ -25,6 +25,27 @@ struct HistoryCommandTests {
         return try cli.run(["import", "regrade.jsonl"] + author)
     }
 
+    @Test(
+        "on a file too, a plain undo takes back only its author's latest change: a nightly import's or another terminal's is refused, undo N takes it"
+    )
+    func undoLeavesAnothersChange() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "mine", "--author", "ana"]).status == 0)
+        #expect(try cli.run(["set", "isis", "description", "nightly", "--author", "cron"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let refused = try cli.run(["undo", "--author", "ana"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: the latest change, entry #3 (isnad set isis description nightly --author cron), is cron's, not ana's: a plain undo takes back only its author's latest change; isnad undo 3 takes it back by its number\n"
+        )
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let named = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(!(try cli.run(["show", "hamas"]).standardOutput.contains("mine")))
+        #expect(try cli.run(["show", "isis"]).standardOutput.contains("nightly"))
+    }
+
     @Test("an import is one entry: who, when, the command, and the records it added by id")
     func importEntry() throws {
         let cli = try importedStore()
@@ -136,7 +157,7 @@ struct HistoryCommandTests {
         )
         #expect(log.contains(" · undone by entry 3\n  isnad import regrade.jsonl\n"))
         // The first import added every record: put back as before it, they are removed, said so.
-        let first = try cli.run(["undo"])
+        let first = try cli.run(["undo", "--author", "ana"])
         #expect(first.status == 0)
         #expect(first.standardError.contains("records it added removed; recorded as entry 4"), "\(first.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes.isEmpty)

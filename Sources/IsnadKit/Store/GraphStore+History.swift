@@ -247,11 +247,11 @@ extension GraphStore {
                 "SELECT id, command, travelled, author FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
             ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0, $0.string(3)) }
             guard let latest else { throw HistoryError.nothingToUndo }
-            // On a server's store, which a team shares, the latest change may be a colleague's:
-            // taken back by a plain undo, it would be lost without a word to either. (A file is
-            // one analyst's, who may have named another author for an import.)
+            // The latest change may be another's: a colleague's on a server's store, a nightly
+            // import's or a second terminal's on a file. Taken back by a plain undo, it would be
+            // lost without a word to either; `undo N` names it.
             let author = try recordedAuthor(of: description)
-            if database.isPostgreSQL, !latest.2, latest.3 != author {
+            if !latest.2, latest.3 != author {
                 throw HistoryError.anotherAuthor(
                     entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author))
             }
