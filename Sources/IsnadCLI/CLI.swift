@@ -145,6 +145,7 @@ public enum IsnadCLI {
             rawStandardError(isStandardErrorTerminal ? Bidi.linesHeldLeftToRight(printable) : printable)
         }
         defer { try? output.flush() }
+        var opened: Context.OpenedStores?
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
@@ -164,14 +165,22 @@ public enum IsnadCLI {
                 context.writesByteOrderMark = try OutputFormat.checkByteOrderMark(parsed, command: command.name)
                 context.arguments = arguments
                 context.environment = environment
+                opened = context.openedStores
                 try command.run(parsed, context: context)
                 try output.flush()
+                try context.checkReadsWereWhole()
             }
             return .success
         } catch {
             try? output.flush()
-            standardError("isnad: \(ErrorMessage.text(for: error))\n")
-            return ExitCode(for: error)
+            // A store read without a snapshot and written meanwhile can fail in any way (a page
+            // of the new state read as the old one's is "malformed"): the change is the cause.
+            var cause = error
+            for store in opened?.stores ?? [] {
+                do { try store.checkReadWasWhole() } catch { cause = error }
+            }
+            standardError("isnad: \(ErrorMessage.text(for: cause))\n")
+            return ExitCode(for: cause)
         }
     }
 

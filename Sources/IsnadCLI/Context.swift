@@ -40,6 +40,20 @@ struct Context {
     var arguments: [String] = []
     /// The process's environment ($ISNAD_AUTHOR, $VISUAL, $EDITOR …).
     var environment: [String: String] = [:]
+    /// The stores the command opened, for ``checkReadsWereWhole()``.
+    let openedStores = OpenedStores()
+
+    /// The stores a command opened: a store read as immutable is checked when the command is
+    /// done, and before an output file appears (``GraphStore/checkReadWasWhole()``).
+    final class OpenedStores {
+        fileprivate(set) var stores: [GraphStore] = []
+    }
+
+    /// Throws when a store the command read without a snapshot (its folder is read-only to
+    /// this process) was written meanwhile: what was read may mix two states.
+    func checkReadsWereWhole() throws {
+        for store in openedStores.stores { try store.checkReadWasWhole() }
+    }
 
     /// Opens the store. Query commands (`.read`) never create one, and read one snapshot of it.
     func openStore(_ access: GraphStore.Access) throws -> GraphStore {
@@ -54,6 +68,7 @@ struct Context {
         if let version = store.upgradedFrom {
             message("upgraded \(Text.printable(databasePath)) from schema version \(version) to \(Migrations.currentVersion)")
         }
+        openedStores.stores.append(store)
         return store
     }
 

@@ -36,7 +36,7 @@ enum ExitCode: Int32 {
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
             is MergeError, is HistoryError, is ChangeSession.RecordTooLong:
             self = .badData
-        case is EditCommand.ChangedMeanwhile: self = .temporaryFailure
+        case is EditCommand.ChangedMeanwhile, is AddCommand.RemovedMeanwhile: self = .temporaryFailure
         case let error as EditCommand.EditorFailure:
             // 126 and 127: the shell found no editor to run, or could not run it.
             self = error.status == 126 || error.status == 127 ? .unavailable : .failure
@@ -53,6 +53,7 @@ enum ExitCode: Int32 {
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionExists, .danglingLink: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
+            case .changedWhileRead: self = .temporaryFailure
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:

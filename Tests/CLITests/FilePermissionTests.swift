@@ -71,6 +71,50 @@ struct FilePermissionTests {
         #expect(write.standardError.contains("read-only"))
     }
 
+    @Test(
+        "a store read from a folder the reader cannot write, and written by its owner meanwhile: the read is refused as torn (75), not given as whole",
+        .enabled(if: getuid() == 0, "needs root to write as the folder's owner while nobody reads"))
+    func readOnlyFolderWrittenMeanwhile() throws {
+        let cli = try CLIHarness.scoped
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        try FileManager.default.createDirectory(atPath: cli.path("folder"), withIntermediateDirectories: true)
+        #expect(try cli.run(["--db", "folder/isnad.db", "import", dataset]).status == 0)
+        try cli.handToUnprivilegedUser()
+        chmod(cli.path("folder"), 0o555)
+        // The export's 150 KB fill the pipe, unread: it waits, mid-command, while the owner writes.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        reader.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", CLIHarness.binary, "--db", "folder/isnad.db", "export",
+            "graphml",
+        ]
+        reader.currentDirectoryURL = cli.directory
+        let output = Pipe()
+        let errors = Pipe()
+        reader.standardOutput = output
+        reader.standardError = errors
+        try reader.run()
+        Thread.sleep(forTimeInterval: 1)
+        #expect(try cli.run(["--db", "folder/isnad.db", "set", "hamas", "description", "written meanwhile"]).status == 0)
+        let exported = output.fileHandleForReading.readDataToEndOfFile()
+        reader.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!exported.isEmpty)
+        #expect(reader.terminationStatus == 75, "\(message)")
+        #expect(
+            message.hasPrefix(
+                "isnad: folder/isnad.db was written by another process while this command read it: its folder is read-only to you"
+            ),
+            "\(message)")
+        // With -o, no file is made of such a read; unwritten meanwhile, the read is whole.
+        chmod(cli.path("folder"), 0o755)
+        try FileManager.default.createDirectory(atPath: cli.path("out"), withIntermediateDirectories: true)
+        try cli.handToUnprivilegedUser()
+        chmod(cli.path("folder"), 0o555)
+        #expect(try cli.runUnprivileged(["--db", "folder/isnad.db", "export", "graphml", "-o", "out/g.graphml"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.path("out/g.graphml")))
+    }
+
     @Test("an older store that cannot be written is not queried: its upgrade needs write access, exit 73")
     func readOnlyOlderStore() throws {
         let cli = try CLIHarness.scoped

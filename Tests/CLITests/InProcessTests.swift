@@ -268,6 +268,10 @@ struct InProcessTests {
         #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .failure)
         // A lock held past the wait: running the command again may work, as after a lost connection.
         #expect(ExitCode(for: DatabaseError(resultCode: .busy, message: "database is locked")) == .temporaryFailure)
+        // An entity merged away between add's lookup and its write, a store read without a
+        // snapshot and written meanwhile: running the command again works.
+        #expect(ExitCode(for: AddCommand.RemovedMeanwhile(description: "entity \"x\" was removed")) == .temporaryFailure)
+        #expect(ExitCode(for: StoreError.changedWhileRead(path: "isnad.db")) == .temporaryFailure)
     }
 
     @Test("the same value given twice is one value; a value with a space is a value; isnad --help X is isnad help X")

@@ -333,9 +333,10 @@ enum AddCommand: Command {
                 [(Record.Kind.entity, subject.id), (.entity, object.id), (.source, claimant.id)]
                 + (relay.map { [(.source, $0.id)] } ?? [])
             for (kind, id) in named where try session.record(kind, id: id) == nil {
-                throw LookupError(
+                throw RemovedMeanwhile(
                     description:
-                        "\(kind.rawValue) \"\(Text.printable(id))\" was removed by another change meanwhile: nothing changed")
+                        "\(kind.rawValue) \"\(Text.printable(id))\" was removed by another change meanwhile (a merge, a delete): nothing changed; run the command again"
+                )
             }
             if givenID == nil {
                 // The same relationship stored under another id (one chosen at import) gets the
@@ -402,6 +403,12 @@ enum AddCommand: Command {
         }
         try report(outcome, id: new.id, entry: entry, arguments: arguments, context: context)
         for note in notes { context.message(note) }
+    }
+
+    /// A record the command named was taken away by another process between the lookup and the
+    /// write: running it again looks it up anew (a merged id names the entity kept), so exit 75.
+    struct RemovedMeanwhile: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// The notes on citations of the claim graded 1 (confirmed) without a second independent

@@ -311,6 +311,8 @@ enum ExportCommand: Command {
         let file = try OutputFile(path: path, notOver: context.databasePath)
         do {
             try body(file)
+            // No file made of a read that another process's write may have torn.
+            try context.checkReadsWereWhole()
             try file.commit()
         } catch {
             file.discard()

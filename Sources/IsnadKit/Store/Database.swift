@@ -40,6 +40,9 @@ final class Database {
     private var isPostgreSQLReadOnly = false
     /// On PostgreSQL: the rows the last statement changed.
     var postgreSQLChanges = 0
+    /// Opened `.immutable`: the file as it was just before, which SQLite was promised would not
+    /// change (see ``fileChangedSinceOpened``).
+    private var immutableFile: FileSystem.Identity?
 
     /// A connection to the store on PostgreSQL that `connection` reaches; `isReadOnly` when it
     /// only reads (its transactions are `READ ONLY`).
@@ -63,6 +66,8 @@ final class Database {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
+        // Taken before SQLite reads a page: a change after it shows, one before it is read whole.
+        let immutableFile = access == .immutable ? FileSystem.identity(of: path) : nil
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(location, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
@@ -73,6 +78,7 @@ final class Database {
         self.handle = connection
         self.postgreSQL = nil
         self.path = path
+        self.immutableFile = immutableFile
         sqlite3_extended_result_codes(connection, 1)
         // A store may come from anyone: what its schema holds (a trigger, a view, an index on an
         // expression) may not call functions with side effects, nor be used to corrupt the file
@@ -243,6 +249,14 @@ final class Database {
     func indexed(by index: String) -> String { !isPostgreSQL && mayNameIndexes ? " INDEXED BY \(index)" : "" }
 
     /// Whether the connection cannot write (opened read-only, or the file is read-only).
+    /// Whether the file opened `.immutable` changed since: its owner, who can write in the folder
+    /// this process cannot, wrote to it (a checkpoint of their write-ahead log). SQLite took no
+    /// lock and held no snapshot, so what was read may mix the states before and after.
+    var fileChangedSinceOpened: Bool {
+        guard let immutableFile else { return false }
+        return FileSystem.identity(of: path) != immutableFile
+    }
+
     var isReadOnly: Bool { postgreSQL == nil ? sqlite3_db_readonly(handle, "main") == 1 : isPostgreSQLReadOnly }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }

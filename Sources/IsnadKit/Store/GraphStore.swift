@@ -156,9 +156,18 @@ public final class GraphStore {
         try database.execute("SELECT 1")
     }
 
+    /// Throws ``StoreError/changedWhileRead(path:)`` when the store was read as immutable (its
+    /// folder is read-only to this process) and its file changed since it was opened: whoever
+    /// owns the folder wrote to it, and what was read may mix two states. A command checks it
+    /// before an output file appears, and once it is done.
+    public func checkReadWasWhole() throws {
+        if database.fileChangedSinceOpened { throw StoreError.changedWhileRead(path: path) }
+    }
+
     /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
     /// it; when its folder cannot be written, that index cannot be created, and the store is
-    /// read as immutable instead (nobody can write it there either).
+    /// read as immutable instead. Its owner may still write to it meanwhile: that is told by
+    /// ``checkReadWasWhole()``.
     private static func connect(path: String, access: Access, exists: Bool) throws -> Database {
         guard access == .read || access == .examine else {
             return try Database(path: path, access: exists ? .readWrite : .create)

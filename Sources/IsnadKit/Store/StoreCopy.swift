@@ -157,8 +157,11 @@ public enum StoreCopy {
         /// Runs `body` in one snapshot of the source.
         func inSnapshot(_ body: () throws -> Void) throws {
             switch self {
-            // The store opened for reading is one snapshot already.
-            case .file: try body()
+            // The store opened for reading is one snapshot already, unless it was read without
+            // one (its folder is read-only here) and written meanwhile: no copy is made of that.
+            case .file(let store):
+                try body()
+                try store.checkReadWasWhole()
             case .postgreSQL(let store): try store.inSnapshot(body)
             }
         }

@@ -40,6 +40,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
 
     /// A PostgreSQL hot standby, where an export that marks a neighbourhood first cannot run.
     case cannotMarkOnStandby(path: String)
+    /// A store read without a snapshot (its folder is read-only to this process) that its
+    /// owner wrote to meanwhile.
+    case changedWhileRead(path: String)
 
     public var description: String {
         switch self {
@@ -77,6 +80,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + ": this store was changed by another program"
         case .invalidValue(let path, let record, let field, let problem):
             "\(Text.printable(path)): \(record): \(field): \(problem)"
+        case .changedWhileRead(let path):
+            "\(Text.printable(path)) was written by another process while this command read it: its folder is read-only to you, so no snapshot of it could be held, and what was read may mix the store before and after; run the command again (or read a copy: isnad copy)"
         case .moved(let path):
             "\(Text.printable(path)) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }

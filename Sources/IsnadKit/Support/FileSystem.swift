@@ -8,6 +8,30 @@
 public enum FileSystem {
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// What tells one state of a file from another without reading it: its device and inode
+    /// (replaced or not), its size and its time of last change, to the nanosecond.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var changedSeconds: Int
+        var changedNanoseconds: Int
+    }
+
+    /// The file's ``Identity``, or nil when it cannot be read (removed).
+    static func identity(of path: String) -> Identity? {
+        var information = stat()
+        guard stat(path, &information) == 0 else { return nil }
+        #if canImport(Glibc)
+            let changed = information.st_mtim
+        #else
+            let changed = information.st_mtimespec
+        #endif
+        return Identity(
+            device: UInt64(information.st_dev), inode: UInt64(information.st_ino), size: Int64(information.st_size),
+            changedSeconds: Int(changed.tv_sec), changedNanoseconds: Int(changed.tv_nsec))
+    }
+
     public static func isReadable(_ path: String) -> Bool { access(path, R_OK) == 0 }
 
     public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
