@@ -29,6 +29,8 @@ final class Database {
 
     /// How long a statement waits for another connection's lock, in milliseconds.
     static let defaultBusyTimeout: Int32 = 10_000
+    /// How long a writer waits for another's write lock before saying that it waits, in milliseconds.
+    static let quietWait: Int32 = 1_000
 
     /// The SQLite connection; nil on PostgreSQL.
     let handle: OpaquePointer?
@@ -362,10 +364,11 @@ extension Database {
         switch kind {
         case .deferred: try execute("BEGIN DEFERRED")
         case .immediate:
-            // A first try that does not wait, so that a writer queued behind another says so at
-            // once, not after the busy timeout's ten seconds of silence.
+            // A first try that waits a second, so that a writer queued behind another says so
+            // then, not after the busy timeout's ten seconds of silence — and not for the
+            // moments two writers' commits meet (a cron log would fill with such lines).
             if let onWait {
-                setBusyTimeout(milliseconds: 0)
+                setBusyTimeout(milliseconds: Database.quietWait)
                 do throws(DatabaseError) {
                     try execute("BEGIN IMMEDIATE")
                     setBusyTimeout(milliseconds: Database.defaultBusyTimeout)

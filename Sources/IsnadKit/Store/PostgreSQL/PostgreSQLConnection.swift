@@ -1,5 +1,11 @@
 import CPostgreSQL
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// One connection to a PostgreSQL server, through libpq. The only type that calls libpq.
 ///
 /// Statements are sent with their values as parameters (`$1`, `$2` …), never written into the
@@ -214,10 +220,14 @@ final class PostgreSQLConnection {
     func beginWriteTransaction(onWait: (() -> Void)?) throws(PostgreSQLError) {
         try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
         let key: [Statement.Value] = [.integer(PostgreSQLConnection.lockClass), .text(location.storeName)]
-        if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) != 1 {
-            onWait?()
-            try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
+        // Tried for a second before saying that it waits, as on SQLite: two writers' moments
+        // meeting are not worth a line.
+        for attempt in 0..<10 {
+            if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) == 1 { return }
+            if attempt < 9 { usleep(100_000) }
         }
+        onWait?()
+        try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
     }
 
     /// The server's version, such as `15.18`.
