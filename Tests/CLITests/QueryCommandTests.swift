@@ -401,11 +401,17 @@ struct QueryCommandTests {
             result.standardOutput.contains(
                 "      hamas-cooperated-with-isis: DISPUTED E3 · 1 channel, all through hadera-2022-article (E) · denied by 1 source in 1 channel (a source that also supports it); hamas-hostile-to-isis-until-2017: ALLEGED E3"
             ))
+        // The disputed claim's dates, as the table gives them.
+        let firstDispute = try #require((document["disputes"] as? [[String: Any]])?.first)
+        #expect(firstDispute.keys.contains("start") && firstDispute["start"] is NSNull && firstDispute["end"] is NSNull)
         let csv = try cli.run(["disputes", "--format", "csv"])
         #expect(
             csv.standardOutput.hasPrefix(
-                "kind,claim,other_claim,certain,detail,claim_evidence,other_claim_evidence\r\ndispute,hamas-cooperated-with-isis,"
+                "kind,claim,other_claim,certain,detail,claim_evidence,other_claim_evidence,start,end\r\ndispute,hamas-cooperated-with-isis,"
             ))
+        // timeline's citations say when they were public, as disputes' do.
+        let first = try cli.run(["timeline", "--format", "json"]).standardOutput.split(separator: "\n").first ?? ""
+        #expect(first.contains(#""locator":"line 28","public_since":"2014-05"}"#), "\(first)")
     }
 
     @Test("source --limit counts each claim once, though the article both makes and quotes some of them")

@@ -49,19 +49,24 @@ enum DisputesCommand: Command {
                     try self.json(found, limit: limit, store: store, pairWeights: pairWeights, &json, flush: flush)
                 },
                 rows: Printout.Rows(
-                    header: ["kind", "claim", "other_claim", "certain", "detail", "claim_evidence", "other_claim_evidence"]
+                    header: [
+                        "kind", "claim", "other_claim", "certain", "detail", "claim_evidence", "other_claim_evidence", "start",
+                        "end",
+                    ]
                 ) { row in
+                    // start and end: the disputed claim's (a pair's explanation says how its periods meet).
                     try forEachDispute(found, limit: limit, store: store) { dispute in
                         try row([
                             "dispute", dispute.claim.claim.id, "", "",
                             "\(counted(dispute.supporting.count, "supporting citation")), \(counted(dispute.denying.count, "denying citation"))",
-                            WeighedEvidence(graph.weigh(dispute.claim)).line, "",
+                            WeighedEvidence(graph.weigh(dispute.claim)).line, "", dispute.claim.claim.start?.description ?? "",
+                            dispute.claim.claim.end?.description ?? "",
                         ])
                     }
                     try forEachIncompatibility(found, limit: limit) { clash in
                         try row([
                             clash.kind.rawValue, clash.first, clash.second, clash.isCertain ? "true" : "false", clash.explanation,
-                            try pairWeights.line(of: clash.first), try pairWeights.line(of: clash.second),
+                            try pairWeights.line(of: clash.first), try pairWeights.line(of: clash.second), "", "",
                         ])
                     }
                 }),
@@ -231,6 +236,8 @@ enum DisputesCommand: Command {
             json.member("subject", claim.subject)
             json.member("predicate", claim.predicate)
             json.member("object", claim.object)
+            json.nullableMember("start", claim.start?.description)
+            json.nullableMember("end", claim.end?.description)
             WeighedEvidence(pairWeights.graph.weigh(dispute.claim)).write(to: &json)
             citations("supporting", dispute.supporting)
             citations("denying", dispute.denying)

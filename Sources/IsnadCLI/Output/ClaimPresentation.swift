@@ -205,6 +205,8 @@ struct ClaimPresentation {
             json.member("quote", citation.quote)
             json.member("quote_en", citation.quoteEnglish)
             json.member("locator", citation.locator)
+            // When the words were public, as disputes gives it and --known-by reads it.
+            json.nullableMember("public_since", cited.publicSince?.description)
             json.endObject()
         }
         json.endArray()
