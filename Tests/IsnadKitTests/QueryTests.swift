@@ -452,6 +452,34 @@ struct CheckTests {
         #expect(check.isClean, "\(check.findings)")
     }
 
+    @Test(
+        "dates that cannot all be right are found: a relay published before what it relays, a claim after every source that speaks of it, a date to come"
+    )
+    func datesInConflict() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        let claim = { (id: String, start: String, source: String) in
+            #"{"record":"claim","id":"\#(id)","subject":"hamas","predicate":"praised","object":"isis","start":"\#(start)","citations":[{"source":"\#(source)","quote":"q","stance":"asserts","credibility":3}]}"#
+        }
+        try Fixtures.importText(
+            [
+                #"{"record":"source","id":"old-relay","type":"other","title":"Old","published":"2019","reliability":"C","cites":["police"]}"#,
+                #"{"record":"source","id":"to-come","type":"other","title":"Soon","published":"2031-02-01","reliability":"C"}"#,
+                claim("after-its-source", "2023", "police"), claim("same-day", "2022-03-27", "police"),
+                claim("undated-source", "2024", "leak"), claim("to-come-claim", "2030", "police"),
+            ].joined(separator: "\n"), into: store, folder: folder, name: "dates.jsonl")
+        let check = try IntegrityCheck(store: store, today: try PartialDate(parsing: "2026-12-05"))
+        let found = check.findings.filter { $0.kind == .datesInConflict }.map { "\($0.subject): \($0.message)" }
+        #expect(
+            found == [
+                #"source "old-relay": published 2019, relays police, published 2022-03-27: one of the two dates is wrong (isnad set old-relay published …)"#,
+                #"claim "after-its-source": starts 2023, after every source that speaks of it was public (the latest 2022-03-27): its start, or a source's date, is wrong (isnad set after-its-source start …)"#,
+                #"claim "to-come-claim": starts 2030, after today (2026-12-05): a date to come is a mistake"#,
+                #"source "to-come": published 2031-02-01, after today (2026-12-05): a date to come is a mistake"#,
+            ], "\(found)")
+        #expect(check.findings.allSatisfy { $0.kind == .datesInConflict }, "\(check.findings)")
+    }
+
     @Test("each kind of defect, planted, is found")
     func planted() throws {
         let folder = try TemporaryFolder.scoped
@@ -484,6 +512,7 @@ struct CheckTests {
             kinds == [
                 .foreignKey, .invalidValue, .vocabulary, .noCitation, .quoteNotFound, .citesCycle, .probableDuplicate,
                 .unconfirmedGrade,  // the ghost claim's credibility 1, on one channel
+                .datesInConflict,  // the small graph's a-b starts 2014, its one source was public in 2010
             ],
             "\(check.findings)")
         #expect(

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// A calendar date known to the year, the month or the day: `2014`, `2014-05`, `2014-05-12`.
 ///
 /// Written and read as ISO 8601 calendar dates of reduced precision. The text form sorts in
@@ -90,6 +96,21 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.description < rhs.description }
+
+    /// Today's date in UTC, as the history writes its times.
+    public static var today: PartialDate {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return PartialDate(today: Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
+    /// A day the system's clock gives, which exists.
+    private init(today year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -19,6 +19,7 @@ public struct IntegrityCheck {
         case lookAlikeName = "look-alike-name"
         case nameKey = "name-key"
         case unconfirmedGrade = "unconfirmed-grade"
+        case datesInConflict = "dates-in-conflict"
 
         /// What the check looks for, in a few words.
         public var title: String {
@@ -36,6 +37,7 @@ public struct IntegrityCheck {
             case .lookAlikeName: "names with look-alike or invisible characters"
             case .nameKey: "search keys and index entries that are not their names' own"
             case .unconfirmedGrade: "credibility 1 (confirmed) without two independent channels"
+            case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
             }
         }
     }
@@ -64,6 +66,11 @@ public struct IntegrityCheck {
     /// program changed gets its differences reported and no other check: those would read the
     /// store through the objects that were changed.
     public init(store: GraphStore) throws {
+        try self.init(store: store, today: PartialDate.today)
+    }
+
+    /// Checks the store as of `today` (a date to come is one after it).
+    init(store: GraphStore, today: PartialDate) throws {
         isPostgreSQL = store.database.isPostgreSQL
         for difference in store.schemaDifferences {
             add(
@@ -84,6 +91,7 @@ public struct IntegrityCheck {
         try checkDuplicates(store)
         try checkNames(store)
         try checkConfirmations(store)
+        try checkDates(store, today: today)
     }
 
     public var isClean: Bool { findings.isEmpty }
@@ -460,6 +468,68 @@ public struct IntegrityCheck {
                 "the name search index does not find \(missed) of \(sampled) names looked up by their own keys (its terms were changed or damaged): search misses names; \(mend)"
             )
         }
+    }
+
+    /// Dates that cannot all be right, each a mistake of one of them (or a claim that is a
+    /// forecast, which no claim is meant to be): a source that relays one published after it (a
+    /// citation read in it is then public before its claimant spoke, and passes --known-by
+    /// wrongly); a claim that starts after every source that speaks of it was public; a source
+    /// published, or a claim starting, after today.
+    private mutating func checkDates(_ store: GraphStore, today: PartialDate) throws {
+        var count = 0
+        try store.forEachDatedRelay { relay, relayPublished, relayed, relayedPublished in
+            count += 1
+            guard let relayDate = try? PartialDate(parsing: relayPublished),
+                let relayedDate = try? PartialDate(parsing: relayedPublished),
+                relayDate.lastDayNumber < relayedDate.firstDayNumber
+            else { return }
+            add(
+                .datesInConflict, "source \"\(Text.printable(relay))\"",
+                "published \(relayDate), relays \(Text.printable(relayed)), published \(relayedDate): one of the two dates is wrong (isnad set \(Text.printable(relay)) published …)"
+            )
+        }
+        var claim = ""
+        var start: PartialDate?
+        var latestPublic: PartialDate?
+        var isEveryCitationDated = true
+        func finishClaim() {
+            defer {
+                latestPublic = nil
+                isEveryCitationDated = true
+            }
+            // A start after today is said below, once.
+            guard let start, let latestPublic, isEveryCitationDated, start.firstDayNumber > latestPublic.lastDayNumber,
+                start.firstDayNumber <= today.lastDayNumber
+            else { return }
+            add(
+                .datesInConflict, "claim \"\(Text.printable(claim))\"",
+                "starts \(start), after every source that speaks of it was public (the latest \(latestPublic)): its start, or a source's date, is wrong (isnad set \(Text.printable(claim)) start …)"
+            )
+        }
+        try store.forEachDatedClaimCitation { id, startText, sourcePublished, viaPublished in
+            if id != claim {
+                finishClaim()
+                claim = id
+                start = try? PartialDate(parsing: startText)
+                count += 1
+            }
+            // A citation is public from the earlier of its claimant's and its relay's dates, as
+            // --known-by reads it; one with neither date could have spoken at any time.
+            let dates = [sourcePublished, viaPublished].compactMap { $0.flatMap { try? PartialDate(parsing: $0) } }
+            guard let since = dates.min(by: { $0.firstDayNumber < $1.firstDayNumber }) else {
+                isEveryCitationDated = false
+                return
+            }
+            if latestPublic.map({ since.lastDayNumber > $0.lastDayNumber }) ?? true { latestPublic = since }
+        }
+        finishClaim()
+        try store.forEachDatedAfter(today.description) { kind, id, date in
+            add(
+                .datesInConflict, "\(kind.rawValue) \"\(Text.printable(id))\"",
+                "\(kind == .source ? "published" : "starts") \(Text.printable(date)), after today (\(today)): a date to come is a mistake"
+            )
+        }
+        examined[.datesInConflict] = count
     }
 
     /// Every credibility 1 ("confirmed by other independent sources") on a claim whose side

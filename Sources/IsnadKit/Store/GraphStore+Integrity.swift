@@ -459,6 +459,56 @@ extension GraphStore {
 
     /// Every link of a chain of transmission (a source and one it cites), ordered by source
     /// and then as the source lists them.
+    /// Every pair of a source and one it relays, both dated: through `cites`, and as a
+    /// citation's `via` and claimant (each pair once), with their publication dates as stored.
+    func forEachDatedRelay(
+        _ body: (_ relay: String, _ relayPublished: String, _ relayed: String, _ relayedPublished: String) throws -> Void
+    ) throws {
+        try database.prepare(
+            """
+            SELECT relay.id, relay.published, relayed.id, relayed.published FROM (
+                SELECT source AS relay, cited AS relayed FROM source_cites
+                UNION SELECT via, source FROM citation WHERE via IS NOT NULL
+            ) AS pair
+            JOIN source AS relay ON relay.id = pair.relay
+            JOIN source AS relayed ON relayed.id = pair.relayed
+            WHERE relay.published IS NOT NULL AND relayed.published IS NOT NULL
+            ORDER BY relay.id, relayed.id
+            """
+        ).forEachRow { row in try body(row.string(0), row.string(1), row.string(2), row.string(3)) }
+    }
+
+    /// Every dated claim that stands with the publication dates of its citations' claimant and
+    /// relay (nil when undated), a citation a row, in claim order.
+    func forEachDatedClaimCitation(
+        _ body: (_ claim: String, _ start: String, _ sourcePublished: String?, _ viaPublished: String?) throws -> Void
+    ) throws {
+        try database.prepare(
+            """
+            SELECT claim.id, claim.start_date, claimant.published, relay.published
+            FROM claim JOIN citation ON citation.claim = claim.id
+            JOIN source AS claimant ON claimant.id = citation.source
+            LEFT JOIN source AS relay ON relay.id = citation.via
+            WHERE claim.start_date IS NOT NULL
+            ORDER BY claim.id
+            """
+        ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3)) }
+    }
+
+    /// Every source published, and every standing claim starting, after `day` (`YYYY-MM-DD`).
+    func forEachDatedAfter(_ day: String, _ body: (_ kind: Record.Kind, _ id: String, _ date: String) throws -> Void) throws {
+        // Partial dates sort as text in time order, and a date after the day sorts after it.
+        try database.prepare(
+            """
+            SELECT 'source', id, published FROM source WHERE published > ?1
+            UNION ALL SELECT 'claim', id, start_date FROM claim WHERE start_date > ?1
+            ORDER BY 1, 2
+            """
+        ).forEachRow([.text(day)]) { row in
+            try body(row.string(0) == "source" ? .source : .claim, row.string(1), row.string(2))
+        }
+    }
+
     public func forEachCitesLink(_ body: (_ source: String, _ cited: String) throws -> Void) throws {
         try database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position").forEachRow { row in
             try body(row.string(0), row.string(1))
