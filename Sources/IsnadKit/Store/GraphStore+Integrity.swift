@@ -483,14 +483,18 @@ extension GraphStore {
     func forEachDatedClaimCitation(
         _ body: (_ claim: String, _ start: String, _ sourcePublished: String?, _ viaPublished: String?) throws -> Void
     ) throws {
+        // Claims in their table's order, each one's citations through its key: SQLite's planner
+        // otherwise walks the citations by source and sorts (1.4 s against 0.19 s at 100k claims).
+        let claimsThenCitations = database.dialect(
+            "claim CROSS JOIN citation ON citation.claim = claim.id", postgreSQL: "claim JOIN citation ON citation.claim = claim.id")
         try database.prepare(
             """
             SELECT claim.id, claim.start_date, claimant.published, relay.published
-            FROM claim JOIN citation ON citation.claim = claim.id
-            JOIN source AS claimant ON claimant.id = citation.source
+            FROM \(claimsThenCitations)
+            LEFT JOIN source AS claimant ON claimant.id = citation.source
             LEFT JOIN source AS relay ON relay.id = citation.via
             WHERE claim.start_date IS NOT NULL
-            ORDER BY claim.id
+            ORDER BY claim.rowid
             """
         ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3)) }
     }
