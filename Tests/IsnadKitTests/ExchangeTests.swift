@@ -422,6 +422,49 @@ struct ExchangeTests {
         }
     }
 
+    @Test(
+        "a collapsed edge of events on two dates has a spell for each, not one from the first to the last; one undated claim leaves it none",
+        .enabled(if: hasGEXFCheck && networkxPython != nil, "needs xmllint, ../shared/formats/gexf and python3 with networkx 3"))
+    func collapsedSpells() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let claim = { (id: String, start: String) in
+            #"{"record":"claim","id":"\#(id)","subject":"hamas","predicate":"met_with","object":"isis",\#(start)"citations":[{"source":"police","quote":"\#(id)","stance":"reports","credibility":3}]}"#
+        }
+        let store = try Fixtures.store(in: folder)
+        try Fixtures.importText(
+            [claim("in-2020", #""start":"2020","#), claim("in-2021", #""start":"2021-07","#)].joined(separator: "\n"),
+            into: store, folder: folder, name: "meetings.jsonl")
+        var options = ExportGraph.Options()
+        options.collapse = true
+        func gexf() throws -> String {
+            let sink = MemorySink()
+            try GEXFWriter(sink: sink).write(ExportGraph(store: store, options: options))
+            return sink.text
+        }
+        let text = try gexf()
+        let edge = try #require(text.components(separatedBy: "</edge>").first { $0.contains("hamas--met_with--isis") })
+        #expect(
+            edge.contains(
+                "<spells>\n          <spell start=\"2020-01-01\" end=\"2020-12-31\"/>\n          <spell start=\"2021-07-01\" end=\"2021-07-31\"/>\n        </spells>"
+            ), "\(edge)")
+        let path = try folder.write("collapsed.gexf", text)
+        let xmllint = try ExternalTool.run(
+            try #require(ExternalTool.path("xmllint")), ["--nonet", "--noout", "--schema", Self.gexfSchema, path])
+        #expect(xmllint.status == 0, "\(xmllint.standardError)")
+        let read = try ExternalTool.run(
+            try #require(Self.networkxPython),
+            [
+                "-c",
+                "import networkx as nx, sys; g = nx.read_gexf(sys.argv[1]); print(sum(len(d.get('spells', [])) for *_, d in g.edges(data=True) if d.get('predicate') == 'met_with'))",
+                path,
+            ])
+        #expect(read.standardOutput == "2\n", "\(read.standardError)")
+        try Fixtures.importText(claim("undated", ""), into: store, folder: folder, name: "undated.jsonl")
+        let always = try #require(try gexf().components(separatedBy: "</edge>").first { $0.contains("hamas--met_with--isis") })
+        #expect(!always.contains("<spell"))
+    }
+
     // MARK: Foreign inputs
 
     @Test(

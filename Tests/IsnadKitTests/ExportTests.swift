@@ -236,8 +236,9 @@ struct ExportContentTests {
             ("member_of", ["2014-05/2016", "2014/2015-06"], "2014", "2016", "2014 – 2016"),
             // Equally early or late: the more precise date says more.
             ("member_of", ["2014/2016", "2014-01-01/2016-12-31"], "2014-01-01", "2016-12-31", "2014-01-01 – 2016-12-31"),
-            // attacked is an event: a start without an end happened within it.
-            ("attacked", ["2017/-", "2022-03-27/-"], "2017", "2022-03-27", "2017 – 2022-03-27"),
+            // attacked is an event: a start without an end happened within it; events on
+            // several dates are moments, said as such, not a period between them.
+            ("attacked", ["2017/-", "2022-03-27/-"], "2017", "2022-03-27", "2 dates, 2017 to 2022-03-27"),
             ("attacked", ["2022-03-27/-", "2022-03-27/-"], "2022-03-27", nil, "2022-03-27"),
             ("attacked", ["2022-03/-", "2022-03-27/-"], "2022-03", nil, "2022-03"),
             ("attacked", ["2017/-", "-/-"], nil, nil, "2017 and undated"),

@@ -41,6 +41,18 @@ public struct ExportGraph {
         public let isOpenAtEnd: Bool
         /// How many of the claims have no date at all.
         public let undatedClaims: Int
+        /// For events (a meeting, an attack), how many distinct dates the dated claims give: two
+        /// meetings, in 2020 and in 2021-07, are two moments, not a period from one to the other.
+        public let eventDates: Int
+        /// Each dated claim's start and end (an event's end its start when it has none), in
+        /// claim order: the moments a collapsed edge held, one by one.
+        public let claimPeriods: [ClaimDates]
+
+        /// One claim's dates.
+        public struct ClaimDates: Sendable, Equatable {
+            public let start: PartialDate?
+            public let end: PartialDate?
+        }
 
         init(_ claims: [Claim], temporal: Predicate.Temporal) {
             var earliestStart: PartialDate?
@@ -48,11 +60,14 @@ public struct ExportGraph {
             var isOpenAtStart = false
             var isOpenAtEnd = false
             var undatedClaims = 0
+            var claimPeriods: [ClaimDates] = []
             for claim in claims {
                 if claim.start == nil, claim.end == nil {
                     undatedClaims += 1
                     continue
                 }
+                let dates = ClaimDates(start: claim.start, end: claim.end ?? (temporal == .event ? claim.start : nil))
+                if !claimPeriods.contains(dates) { claimPeriods.append(dates) }
                 if let start = claim.start {
                     if earliestStart.map({ Period.isEarlier(start, than: $0) }) ?? true { earliestStart = start }
                 } else {
@@ -69,6 +84,8 @@ public struct ExportGraph {
             self.isOpenAtStart = isOpenAtStart
             self.isOpenAtEnd = isOpenAtEnd
             self.undatedClaims = undatedClaims
+            self.claimPeriods = claimPeriods
+            eventDates = temporal == .event ? claimPeriods.count : 0
         }
 
         /// Whether `date` starts before `other`, or on the same day with more precision.

@@ -202,13 +202,19 @@ public struct GEXFWriter: GraphWriter {
             appendValue("denial_source", citedBy: denial, to: &bytes)
         }
         bytes.appendUTF8("        </attvalues>\n")
-        // An event with a start and no end happened within its start; a state holds on.
-        let end = edge.end ?? (predicate?.temporal == .event ? edge.start : nil)
-        if edge.start != nil || end != nil {
-            bytes.appendUTF8("        <spells>\n          <spell")
-            if let start = edge.start { appendAttribute("start", start.firstDay, to: &bytes) }
-            if let end { appendAttribute("end", end.lastDay, to: &bytes) }
-            bytes.appendUTF8("/>\n        </spells>\n")
+        // One spell a claim, when every claim is dated: two meetings are two moments, not the
+        // months between them (an event with a start and no end happened within its start; a
+        // state holds on). An undated claim held at some time unknown: the edge is always there.
+        let periods = edge.period.undatedClaims == 0 ? edge.period.claimPeriods : []
+        if !periods.isEmpty {
+            bytes.appendUTF8("        <spells>\n")
+            for period in periods {
+                bytes.appendUTF8("          <spell")
+                if let start = period.start { appendAttribute("start", start.firstDay, to: &bytes) }
+                if let end = period.end { appendAttribute("end", end.lastDay, to: &bytes) }
+                bytes.appendUTF8("/>\n")
+            }
+            bytes.appendUTF8("        </spells>\n")
         }
         bytes.appendUTF8("      </edge>\n")
     }

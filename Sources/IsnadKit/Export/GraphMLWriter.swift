@@ -49,10 +49,14 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "label_ar", forNodes: false, type: "string", description: "the predicate's Arabic label"),
         Key(
             id: "start", forNodes: false, type: "string",
-            description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no start"),
+            description:
+                "partial date YYYY, YYYY-MM or YYYY-MM-DD: the claim's start, or the earliest of the claims' behind a collapsed edge; missing when a claim has none"
+        ),
         Key(
             id: "end", forNodes: false, type: "string",
-            description: "partial date YYYY, YYYY-MM or YYYY-MM-DD; missing when a claim behind the edge has no end"),
+            description:
+                "partial date YYYY, YYYY-MM or YYYY-MM-DD: the claim's end, or the latest of the claims' behind a collapsed edge (an event's its start); missing when a state holds on, a claim has no date, or events all fall within the start"
+        ),
         Key(
             id: "status", forNodes: false, type: "string",
             description: "asserted, alleged or disputed, with grades capped by the common link"),

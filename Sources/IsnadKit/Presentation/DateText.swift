@@ -3,7 +3,8 @@
 public enum DateText {
     /// When an edge's claims held: `2014-05 – 2017`, `since 2014`, `until 2017`, `2022-03-27`, or
     /// `undated`. An event with only a start happened then; a state with only a start holds
-    /// since. Collapsed claims read as one range that covers them all: open-ended if one of
+    /// since. Events on several dates read as such (`2 dates, 2020 to 2021-07`), not as a
+    /// period. Other collapsed claims read as one range that covers them all: open-ended if one of
     /// them is (`since 2019` and `2015 – 2016` read `since 2015`), `until 2016 and since 2019`
     /// when open both ways, and `and undated` when some of them have no date. In Arabic with
     /// `.ar` (`منذ`, `حتى`, `بلا تاريخ`); the dates stay ISO, each ``BidiText/leftToRight(_:)``.
@@ -16,6 +17,12 @@ public enum DateText {
         func written(_ date: PartialDate) -> String { arabic ? BidiText.leftToRight(date.description) : date.description }
         let text: String
         switch (period.isOpenAtStart ? nil : period.earliestStart, period.isOpenAtEnd ? nil : period.latestEnd) {
+        case (let start?, let end?) where period.eventDates > 1 && start != end:
+            // Events on several dates: moments, the first and the last, not a period between them.
+            text =
+                arabic
+                ? "في \(period.eventDates) تواريخ، من \(written(start)) إلى \(written(end))"
+                : "\(period.eventDates) dates, \(written(start)) to \(written(end))"
         case (let start?, let end?): text = start == end ? written(start) : "\(written(start)) – \(written(end))"
         case (let start?, nil): text = "\(since) \(written(start))"
         case (nil, let end?): text = "\(until) \(written(end))"
