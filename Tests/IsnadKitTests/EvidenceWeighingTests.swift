@@ -341,6 +341,36 @@ struct EvidenceWeighingTests {
             clashes.first?.description == "r-killed has r killed in 2010 – 2012, but r-met-q-2011 has r met_with q from 2011-06")
     }
 
+    @Test(
+        "contradictions: a death dated by its month is a period of its days (an act mid-month is not ruled out), and a state held past a death is an act after it"
+    )
+    func deathByItsMonth() throws {
+        let folder = try TemporaryFolder.scoped
+        let records =
+            Self.contradictionRecords
+                + """
+                {"record":"entity","id":"r","type":"person","name":"R"}
+                {"record":"claim","id":"r-killed","subject":"r","predicate":"killed_in","object":"ev","start":"2022-03","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-met-q-mid-month","subject":"r","predicate":"met_with","object":"q","start":"2022-03-15","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-member-until-2023","subject":"r","predicate":"member_of","object":"a","start":"2020","end":"2023","citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-leader-until-may","subject":"r","predicate":"leader_of","object":"a","start":null,"end":"2022-05","citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-member-until-2021","subject":"r","predicate":"member_of","object":"b","start":"2019","end":"2021","citations":[\(Self.citation("t"))]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try Contradictions.find(in: store)
+        let clashes = try found.allIncompatibilities().filter { $0.first == "r-killed" }
+        #expect(
+            clashes.map { "\($0.second) \($0.isCertain)" } == [
+                "r-leader-until-may true", "r-member-until-2023 true", "r-met-q-mid-month false",
+            ])
+        #expect(
+            clashes.first?.description
+                == "r-killed has r killed in 2022-03, but r-leader-until-may has r leader_of a until 2022-05")
+        #expect(
+            found.pairCounts[.actsAfterDeath] == (try found.allIncompatibilities()).filter { $0.kind == .actsAfterDeath }.count)
+    }
+
     @Test("contradictions: pairs counted without being made agree with those made; a limit takes the first of each kind")
     func contradictionCounts() throws {
         let folder = try TemporaryFolder.scoped

@@ -110,13 +110,15 @@ public struct Contradictions: Sendable {
                 (dead.contains(subject) || (vocabulary[predicate]?.isSymmetric == true && dead.contains(object)))
                     && !Fact.passivePredicates.contains(predicate)
             } _: { claim in
-                guard !unsupported.contains(claim.id), let acted = claim.start else { return }
+                // The latest a claim is known to hold: its end (a membership until 2023 held
+                // into 2023), else its start.
+                guard !unsupported.contains(claim.id), let acted = claim.end ?? claim.start else { return }
                 let predicate = vocabulary[claim.predicate]?.id ?? claim.predicate
                 let isSymmetric = vocabulary[predicate]?.isSymmetric == true
                 for (person, other) in [(claim.subject, claim.object), (claim.object, claim.subject)]
                 where dead.contains(person) && (person == claim.subject || isSymmetric) {
                     acts[person, default: []].append(
-                        Act(id: claim.id, predicate: predicate, other: other, acted: acted))
+                        Act(id: claim.id, predicate: predicate, other: other, acted: acted, isEnd: claim.end != nil))
                 }
             }
         }
@@ -220,18 +222,18 @@ public struct Contradictions: Sendable {
             for death in deaths {
                 guard let died = death.period.start else { continue }
                 let person = death.predicate == "killed_in" ? death.subject : death.object
-                let lastDay = died.lastDayNumber
-                // A death dated by a period happened on some day of it: an act certainly comes
-                // after it only once the period is over.
+                // A death dated by a month, a year or a period happened on some day of it: an act
+                // after its first day may come after it, and certainly does once it is over.
+                let firstDay = died.firstDayNumber
                 let latestDay = (death.period.end ?? died).lastDayNumber
                 let when = death.period.end.map { "\(died) – \($0)" } ?? "\(died)"
-                for act in actsOfPerson[person]?.byID ?? [] where act.id != death.id && act.acted.firstDayNumber > lastDay {
+                for act in actsOfPerson[person]?.byID ?? [] where act.id != death.id && act.acted.firstDayNumber > firstDay {
                     try take {
                         Incompatibility(
                             kind: .actsAfterDeath, first: death.id, second: act.id,
                             isCertain: act.acted.firstDayNumber > latestDay,
                             explanation:
-                                "\(death.id) has \(person) killed in \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) from \(act.acted)"
+                                "\(death.id) has \(person) killed in \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) \(act.isEnd ? "until" : "from") \(act.acted)"
                         )
                     }
                 }
@@ -254,7 +256,7 @@ public struct Contradictions: Sendable {
             let person = death.predicate == "killed_in" ? death.subject : death.object
             // A death's own claim is never among the acts it counts: dated at the death, it
             // does not start after it.
-            count += actsOfPerson[person]?.count(startingAfter: died.lastDayNumber) ?? 0
+            count += actsOfPerson[person]?.count(startingAfter: died.firstDayNumber) ?? 0
         }
         if count > 0 { counts[.actsAfterDeath] = count }
         return counts
@@ -328,6 +330,8 @@ private struct Act: Sendable {
     /// The other end of the claim.
     let other: String
     let acted: PartialDate
+    /// Whether `acted` is the claim's end (it held until then), not its start.
+    let isEnd: Bool
 }
 
 /// One person's dated acts, by id (to list them) and by first day (to count them).

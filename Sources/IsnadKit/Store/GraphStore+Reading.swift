@@ -666,7 +666,7 @@ extension GraphStore {
         }
     }
 
-    /// Every claim with a start date, in the order they are stored (the table read once, from
+    /// Every claim with a date (a start, an end or both), in the order they are stored (the table read once, from
     /// end to end, without their citations), handed to `body` when `isWanted` takes its
     /// subject, predicate and object. For a pass over many entities' claims at once: one scan
     /// instead of a lookup of each claim through an index.
@@ -674,7 +674,7 @@ extension GraphStore {
         where isWanted: (_ subject: String, _ predicate: String, _ object: String) -> Bool, _ body: (Claim) throws -> Void
     ) throws {
         try database.cached(
-            "SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes FROM claim AS c WHERE c.start_date IS NOT NULL"
+            "SELECT c.id, c.subject, c.predicate, c.object, c.start_date, c.end_date, c.notes FROM claim AS c WHERE c.start_date IS NOT NULL OR c.end_date IS NOT NULL"
         ).forEachRow { row in
             guard isWanted(row.string(1), row.string(2), row.string(3)) else { return }
             try body(try claim(from: row))
