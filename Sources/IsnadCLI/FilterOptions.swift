@@ -15,6 +15,9 @@ enum FilterOptions {
         "as-of", value: "date", group: .filter, help: "Only claims that held on that date (YYYY, YYYY-MM or YYYY-MM-DD).")
     static let between = PairOption<PartialDate>(
         "between", value: "date", group: .filter, help: "Only claims that held at some time between the two dates.")
+    static let dated = Flag(
+        "dated", group: .filter,
+        help: "Leave out claims with no date (--as-of and --between keep them, as timeless).")
     static let knownBy = Option<PartialDate>(
         "known-by", value: "date", group: .filter, help: "Only citations that were public by that date.")
     static let minimumReliability = Option<Reliability>(
@@ -35,7 +38,7 @@ enum FilterOptions {
 
     /// Every filter, in the order the help lists them.
     static let all: [any OptionDeclaration] = [
-        predicate, type, source, asOf, between, knownBy, minimumReliability, minimumCredibility, stance, status,
+        predicate, type, source, asOf, between, dated, knownBy, minimumReliability, minimumCredibility, stance, status,
         excludesDisputed, minimumChannels, excludedCommonLink,
     ]
 
@@ -66,6 +69,7 @@ enum FilterOptions {
         if let grade = try arguments.value(minimumReliability) { filter.minimumReliability = grade }
         if let grade = try arguments.value(minimumCredibility) { filter.minimumCredibility = grade }
         filter.excludesDisputed = arguments.isSet(excludesDisputed)
+        filter.excludesUndated = arguments.isSet(dated)
         filter.minimumChannels = try arguments.value(minimumChannels)
         if let id = try arguments.value(excludedCommonLink) {
             filter.excludedCommonLink = try SourceLookup.source(id, in: store, option: excludedCommonLink.spec.name).id

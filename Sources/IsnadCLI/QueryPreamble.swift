@@ -45,9 +45,9 @@ struct QueryPreamble<Options> {
     /// (`show` says how many, itself: `saysUndatedKept` false).
     func print(saysUndatedKept: Bool = true, _ printout: consuming Printout, context: Context) throws {
         try format.print(printout, context: context)
-        if saysUndatedKept, format == .table, filter.asOf != nil || filter.between != nil {
+        if saysUndatedKept, format == .table, filter.keepsUndatedAsTimeless {
             context.message(
-                "(undated claims are kept by \(filter.asOf != nil ? "--as-of" : "--between"): an undated claim is taken as timeless, not known to hold then)"
+                "(undated claims are kept by \(filter.asOf != nil ? "--as-of" : "--between"): an undated claim is taken as timeless, not known to hold then; --dated leaves them out)"
             )
         }
         try graph.throwReadFailure()

@@ -427,7 +427,8 @@ struct QueryCommandTests {
     @Test("a table under --as-of or --between says that undated claims stayed in; show counts them itself; CSV says nothing")
     func undatedKeptNoteUnderTables() throws {
         let cli = try datasetStore()
-        let note = "(undated claims are kept by --as-of: an undated claim is taken as timeless, not known to hold then)\n"
+        let note =
+            "(undated claims are kept by --as-of: an undated claim is taken as timeless, not known to hold then; --dated leaves them out)\n"
         for command in [["claims"], ["timeline", "hamas"], ["neighbors", "hamas"], ["source", "hadera-2022-article"]] {
             let result = try cli.run(command + ["--as-of", "2017"])
             #expect(result.status == 0)
@@ -436,6 +437,15 @@ struct QueryCommandTests {
         #expect(try cli.run(["claims", "--between", "2014", "2016"]).standardError.contains("kept by --between"))
         #expect(!(try cli.run(["show", "hamas", "--as-of", "2017"]).standardError.contains("kept by --as-of")))
         #expect(try cli.run(["claims", "--as-of", "2017", "--format", "csv"]).standardError.isEmpty)
+        // --dated leaves them out, and the note with them: 6 dated claims held in 2015, where 85
+        // listed with the undated ones; 13 of the 92 are dated at all.
+        let dated = try cli.run(["timeline", "--as-of", "2015", "--dated", "--format", "csv"]).standardOutput
+        #expect(dated.split(separator: "\r\n").dropFirst().allSatisfy { !$0.hasPrefix(",") }, "\(dated)")
+        let datedTable = try cli.run(["timeline", "--as-of", "2015", "--dated"])
+        #expect(datedTable.standardError == "6 claims\n", "\(datedTable.standardError)")
+        #expect(try cli.run(["claims", "--dated"]).standardError.hasPrefix("13 claims"))
+        #expect(
+            try cli.run(["show", "hamas", "--as-of", "2017", "--dated"]).standardOutput.contains("undated") == false)
     }
 
     @Test("disputes --limit: the first n of each list, each cut short saying how many there are; the JSON keeps the counts")

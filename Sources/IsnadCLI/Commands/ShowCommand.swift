@@ -36,7 +36,7 @@ enum ShowCommand: Command {
         let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
         let store = query.store
         let isTimed = arguments.isSet(Timing.option)
-        let isFilteredByDate = query.filter.asOf != nil || query.filter.between != nil
+        let isFilteredByDate = query.filter.keepsUndatedAsTimeless
         guard let limit = query.options else {
             // Streamed: writing the claims is part of the query, and of its time.
             try context.measure(isTimed) {
@@ -113,7 +113,7 @@ enum ShowCommand: Command {
                     }
                     // The undated claims the date filter kept are not counted apart here (that
                     // would read every claim); the note that they are kept stays.
-                    let isFilteredByDate = query.filter.asOf != nil || query.filter.between != nil
+                    let isFilteredByDate = query.filter.keepsUndatedAsTimeless
                     if isFilteredByDate {
                         lines.append(
                             "(undated claims among them are kept because an undated claim is taken as timeless, not because it is known to hold then; --limit 0 counts them)"

@@ -161,6 +161,7 @@ public enum ExportStyle {
         }
         if let asOf = filter.asOf { parts.append("as of \(asOf)") }
         if let between = filter.between { parts.append("between \(between.from) and \(between.to)") }
+        if filter.excludesUndated { parts.append("undated claims left out") }
         if let knownBy = filter.knownBy { parts.append("as known by \(knownBy)") }
         if let grade = filter.minimumReliability { parts.append("sources graded \(grade.rawValue) or better") }
         if let grade = filter.minimumCredibility { parts.append("credibility \(grade.rawValue) or better") }

@@ -23,6 +23,9 @@ public struct GraphFilter: Sendable, Equatable {
     }
     /// ``between``, stored as a value that compares equal field by field (a tuple does not).
     private var betweenDates: DateSpan?
+    /// Leaves out claims with no date at all, which `asOf` and `between` keep (an undated claim
+    /// is taken as timeless there, not as known to hold then).
+    public var excludesUndated = false
     /// Citations that were certainly public by the last day of this date's period.
     public var knownBy: PartialDate?
     public var minimumReliability: Reliability?
@@ -72,6 +75,7 @@ public struct GraphFilter: Sendable, Equatable {
             guard let subjectType, let objectType, entityTypes.contains(subjectType), entityTypes.contains(objectType)
             else { return false }
         }
+        if excludesUndated, claim.start == nil, claim.end == nil { return false }
         if asOf != nil || between != nil {
             let held = ClaimPeriod(claim, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
             if let asOf, !held.overlaps(from: asOf.firstDayNumber, to: asOf.lastDayNumber) { return false }
@@ -86,7 +90,10 @@ public struct GraphFilter: Sendable, Equatable {
 
     /// Whether the shape filters (step 1) need a link's dates or its ends' types, which the
     /// subject and object indexes do not hold.
-    var needsLinkDetails: Bool { asOf != nil || between != nil || needsEntityTypes }
+    var needsLinkDetails: Bool { asOf != nil || between != nil || excludesUndated || needsEntityTypes }
+
+    /// Whether a date filter keeps undated claims, as timeless: what a listing says under it.
+    public var keepsUndatedAsTimeless: Bool { (asOf != nil || between != nil) && !excludesUndated }
 
     /// Step 1 on a claim seen from `entity` as a link (``GraphStore/forEachLink(of:withDates:_:)``),
     /// read with dates when ``needsLinkDetails``. For explorations that do not need evidence.
