@@ -44,7 +44,7 @@ struct AddCommandTests {
             ))
         #expect(try cli.run(["show", "الدول العربية"]).standardOutput.hasPrefix("Arab states (arab-states)"))
         #expect(try cli.run(["log", "arab-states"]).standardOutput.contains(" · ana\n  isnad add entity"))
-        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo", "--author", "ana"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 

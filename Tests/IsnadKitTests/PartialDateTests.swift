@@ -48,4 +48,23 @@ struct PartialDateTests {
             }
         }
     }
+
+    @Test(
+        "a date a spreadsheet or a habit wrote otherwise is refused with how to write it",
+        arguments: [
+            ("27/03/2022", " (day first? write 2022-03-27)"),
+            ("03/27/2022", " (month first? write 2022-03-27)"),
+            ("03/04/2022", " (write 2022-04-03 if the day comes first, 2022-03-04 if the month does)"),
+            ("27.03.2022", " (day first? write 2022-03-27)"),
+            ("2022/03/27", " (write 2022-03-27)"),
+            ("2022-3-7", " (write 2022-03-07)"),
+            ("44647", " (a spreadsheet's day number? format the column as text and write YYYY-MM-DD)"),
+            ("Mar-22", " (a spreadsheet's month? write 2022-03)"),
+            ("yesterday", ""),
+        ])
+    func hints(_ text: String, _ hint: String) {
+        #expect(throws: PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD" + hint)) {
+            try PartialDate(parsing: text)
+        }
+    }
 }

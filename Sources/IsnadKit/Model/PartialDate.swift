@@ -32,7 +32,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         func failure(_ reason: String) -> PartialDateError {
             PartialDateError(text: String(decoding: utf8, as: UTF8.self), reason: reason)
         }
-        guard [4, 7, 10].contains(utf8.count) else { throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD") }
+        guard [4, 7, 10].contains(utf8.count) else {
+            throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD" + PartialDate.hint(for: String(decoding: utf8, as: UTF8.self)))
+        }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -47,7 +49,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         guard let year = number(0..<4),
             !hasMonth || (utf8[4] == UInt8(ascii: "-") && number(5..<7) != nil),
             !hasDay || (utf8[7] == UInt8(ascii: "-") && number(8..<10) != nil)
-        else { throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD") }
+        else {
+            throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD" + PartialDate.hint(for: String(decoding: utf8, as: UTF8.self)))
+        }
         self.year = year
         month = hasMonth ? number(5..<7) : nil
         day = hasDay ? number(8..<10) : nil
@@ -122,6 +126,44 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 }
 
 /// A date that is not a valid partial date.
+extension PartialDate {
+    private static let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    /// How to write a date that a spreadsheet or a habit wrote otherwise, after "expected
+    /// YYYY…": `27/03/2022` as `2022-03-27`, a day number (`44647`, what a spreadsheet keeps of a
+    /// date cell), `Mar-22`; empty when the text looks like none of them.
+    static func hint(for text: String) -> String {
+        let parts = text.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
+        let numbers = parts.compactMap { Int($0) }
+        if parts.count == 3, numbers.count == 3, parts[2].count == 4 {
+            let (first, second, year) = (numbers[0], numbers[1], parts[2])
+            func day(_ month: Int, _ day: Int) -> String {
+                "\(year)-\(String(month).leftPadded(to: 2))-\(String(day).leftPadded(to: 2))"
+            }
+            if first > 12, second <= 12 { return " (day first? write \(day(second, first)))" }
+            if second > 12, first <= 12 { return " (month first? write \(day(first, second)))" }
+            if first <= 12, second <= 12 {
+                return " (write \(day(second, first)) if the day comes first, \(day(first, second)) if the month does)"
+            }
+        }
+        if (2...3).contains(parts.count), numbers.count == parts.count, parts[0].count == 4,
+            parts.dropFirst().allSatisfy({ (1...2).contains($0.count) })
+        {
+            return " (write \(([parts[0]] + parts.dropFirst().map { $0.leftPadded(to: 2) }).joined(separator: "-")))"
+        }
+        if parts.count == 1, numbers.count == 1, (20_000...80_000).contains(numbers[0]) {
+            return " (a spreadsheet's day number? format the column as text and write YYYY-MM-DD)"
+        }
+        if parts.count == 2, let month = months.firstIndex(of: String(parts[0].lowercased().prefix(3))), numbers.count == 1 {
+            let year = parts[1].count == 2 ? "20" + parts[1] : parts[1]
+            return " (a spreadsheet's month? write \(year)-\(String(month + 1).leftPadded(to: 2)))"
+        }
+        return ""
+    }
+}
+
 public struct PartialDateError: Error, Equatable, CustomStringConvertible {
     public let text: String
     public let reason: String
