@@ -174,6 +174,7 @@ struct GraphFilterTests {
             "entityTypes": { $0.entityTypes = [.person] },
             "asOf": { $0.asOf = date },
             "betweenDates": { $0.between = (date, date) },
+            "excludesUndated": { $0.excludesUndated = true },
             "knownBy": { $0.knownBy = date },
             "minimumReliability": { $0.minimumReliability = .c },
             "minimumCredibility": { $0.minimumCredibility = .probablyTrue },
