@@ -2,6 +2,10 @@
 /// both ways: object types, relationship types, dates, confidence and ids. The README's STIX
 /// section is this file as a table.
 public enum STIXMapping {
+    /// The `published` of a report whose source has no date: STIX requires one, and the epoch
+    /// is what Isnad writes (and what other producers write for "unknown"); read back as no date.
+    static let unknownPublished = "1970-01-01T00:00:00Z"
+
     /// Every object's `created` and `modified`: fixed, so that the same store always gives the
     /// same bytes (Isnad keeps no edit times). STIX requires millisecond precision.
     public static let timestamp = "1970-01-01T00:00:00.000Z"

@@ -308,7 +308,7 @@ public struct STIXWriter {
         json.beginArray()
         json.string("threat-report")
         json.endArray()
-        json.member("published", source.published.map(STIXMapping.startTime) ?? "1970-01-01T00:00:00Z")
+        json.member("published", source.published.map(STIXMapping.startTime) ?? STIXMapping.unknownPublished)
         json.key("object_refs")
         json.beginArray()
         var isEmpty = true

@@ -219,7 +219,7 @@ public struct STIXReader {
                     problems: &problems, left: &left)
                 for phrase in left { notes.append(ImportNote(file: file, line: index, subject: id, phrase)) }
                 if object["isnad_source"] != nil {
-                    let written = source.published.map(STIXMapping.startTime) ?? "1970-01-01T00:00:00Z"
+                    let written = source.published.map(STIXMapping.startTime) ?? STIXMapping.unknownPublished
                     if object.string("published") != written {
                         edited(
                             object, at: index, "source \"\(source.id)\"", "published", "isnad_source.published",
@@ -395,6 +395,9 @@ public struct STIXReader {
         let published: PartialDate? =
             if let storedFields {
                 problems.check { () throws(RecordProblem) in try storedFields.optionalDate("published") } ?? nil
+            } else if object.string("published") == STIXMapping.unknownPublished {
+                // A report of unknown date, as Isnad writes one: not a source of 1970.
+                nil
             } else {
                 ForeignID.date(object.string("published"), field: "published", left: &left)
             }
