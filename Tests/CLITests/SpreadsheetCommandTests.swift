@@ -45,6 +45,14 @@ struct SpreadsheetCommandTests {
                 #"predicate: "member of" is a label of the predicate member_of: a record names its predicate by its id ("member_of")"#
             ),
             "\(records.standardError)")
+        // An id misspelt with an underscore too many is no label: it is said as unknown, with the id.
+        try cli.write(
+            "typo.jsonl",
+            #"{"record":"claim","subject":"hamas","predicate":"member_of_","object":"isis","citations":[{"source":"police","quote":"x","stance":"asserts","credibility":3}]}"#
+                + "\n")
+        #expect(
+            try cli.run(["import", "typo.jsonl"]).standardError.contains(
+                #"predicate: unknown predicate "member_of_" (did you mean "member_of"?)"#))
         #expect(
             records.standardError.contains(
                 #"start: "٢٠١٧" is not a valid date: a record writes it with the digits 0-9 ("2017")"#),

@@ -135,9 +135,13 @@ public struct Vocabulary: Sendable {
     )? {
         guard let predicate = byID[id] else {
             if let labelled = self.predicate(named: id) {
+                // Written with an underscore, it was meant as an id (member_of_), not as a label.
+                let isLabel = !id.contains("_")
                 return (
                     "predicate",
-                    "\"\(Text.printable(id))\" is a label of the predicate \(labelled.id): a record names its predicate by its id (\"\(labelled.id)\")"
+                    isLabel
+                        ? "\"\(Text.printable(id))\" is a label of the predicate \(labelled.id): a record names its predicate by its id (\"\(labelled.id)\")"
+                        : "unknown predicate \"\(Text.printable(id))\" (did you mean \"\(labelled.id)\"?)"
                 )
             }
             return ("predicate", "unknown predicate \"\(Text.printable(id))\"" + suggestion(forUnknownPredicate: id))
