@@ -492,6 +492,18 @@ struct ImporterTests {
         #expect(try store.claim(id: id)?.claim.start?.description == "2016")
     }
 
+    @Test("files joined by cat, each with a byte order mark, import as one: the mark starts the next file's first line")
+    func byteOrderMarksOfJoinedFiles() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        let mark = "\u{FEFF}"
+        try Fixtures.importText(
+            mark + #"{"record":"entity","id":"joined-one","type":"person","name":"One"}"# + "\n" + mark
+                + #"{"record":"entity","id":"joined-two","type":"person","name":"Two"}"# + "\n",
+            into: store, folder: folder, name: "joined.jsonl")
+        #expect(try store.record(.entity, id: "joined-two") != nil)
+    }
+
     @Test("a dry run checks everything and writes nothing")
     func dryRun() throws {
         let folder = try TemporaryFolder.scoped

@@ -153,8 +153,12 @@ struct DecodedLine: Sendable {
                     isBeforeFirstLine = false
                     length = read
                     content = .unended
-                case .text(let bytes):
-                    length = bytes.count
+                case .text(let whole):
+                    length = whole.count
+                    // A byte order mark at the start of a later line is the start of another file
+                    // joined on (`cat a.jsonl b.jsonl | isnad import -`), read as the first line's is.
+                    let bytes =
+                        whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole.dropFirst(3)) : whole
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                         content = .blank
                         break
