@@ -355,6 +355,7 @@ struct EvidenceWeighingTests {
                 {"record":"claim","id":"r-member-until-2023","subject":"r","predicate":"member_of","object":"a","start":"2020","end":"2023","citations":[\(Self.citation("t"))]}
                 {"record":"claim","id":"r-leader-until-may","subject":"r","predicate":"leader_of","object":"a","start":null,"end":"2022-05","citations":[\(Self.citation("t"))]}
                 {"record":"claim","id":"r-member-until-2021","subject":"r","predicate":"member_of","object":"b","start":"2019","end":"2021","citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-in-the-battle","subject":"r","predicate":"participated_in","object":"ev","start":"2022-01","end":"2022-05","citations":[\(Self.citation("t"))]}
 
                 """
         let store = try Fixtures.store(records, in: folder)

@@ -465,6 +465,29 @@ struct ExchangeTests {
         #expect(!always.contains("<spell"))
     }
 
+    @Test("a collapsed edge's spells never overlap, which Gephi refuses: overlapping periods are made one, in time order")
+    func disjointSpells() throws {
+        func period(_ start: String?, _ end: String?) throws -> ExportGraph.Period.ClaimDates {
+            ExportGraph.Period.ClaimDates(
+                start: try start.map(PartialDate.init(parsing:)), end: try end.map(PartialDate.init(parsing:)))
+        }
+        func shown(_ periods: [ExportGraph.Period.ClaimDates]) -> [String] {
+            periods.map { "\($0.start?.description ?? "-")/\($0.end?.description ?? "-")" }
+        }
+        // Member since 2015 and 2016 – 2017: one spell from 2015 on.
+        #expect(shown(GEXFWriter.disjoint([try period("2016", "2017"), try period("2015", nil)])) == ["2015/-"])
+        // Met in 2022-03 and on 2022-03-27 (within it): one.
+        #expect(
+            shown(GEXFWriter.disjoint([try period("2022-03", "2022-03"), try period("2022-03-27", "2022-03-27")]))
+                == ["2022-03/2022-03"])
+        // Apart: both, in time order.
+        #expect(
+            shown(GEXFWriter.disjoint([try period("2021-07", "2021-07"), try period("2020", "2020")]))
+                == ["2020/2020", "2021-07/2021-07"])
+        // Until 2016 reaches back without limit, and takes in 2014 – 2015.
+        #expect(shown(GEXFWriter.disjoint([try period("2014", "2015"), try period(nil, "2016")])) == ["-/2016"])
+    }
+
     // MARK: Foreign inputs
 
     @Test(

@@ -432,6 +432,18 @@ struct ImporterTests {
             ])
     }
 
+    @Test(
+        "the same claim record again in one import, retracting its only citation, is refused as a second import would refuse it")
+    func repeatedRecordRetractingItsOnlyCitation() throws {
+        let line =
+            #"{"record":"claim","id":"once","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"x","stance":"asserts","credibility":2}]}"#
+        let retracting = line.replacingOccurrences(of: #""credibility":2}"#, with: #""credibility":2,"retracted":"r"}"#)
+        #expect(
+            try errors(importing: line + "\n" + retracting) == [
+                #"bad.jsonl:2: claim "once": citations: every citation of the claim would be retracted while the claim stands: retract the claim itself ("retracted" on the claim) or leave a citation standing"#
+            ])
+    }
+
     @Test("a claim that would stand with every citation retracted is refused: check and the export would refuse the store")
     func standingClaimNeedsAStandingCitation() throws {
         #expect(
@@ -486,7 +498,7 @@ struct ImporterTests {
         } catch let failure as Importer.Failure {
             #expect(
                 failure.errors.map(\.description).map { $0.replacingOccurrences(of: folder.url.path + "/", with: "") } == [
-                    #"again.jsonl:1: claim "\#(id)": start: the stored claim has start "2016", not "2017-07": its id was derived from this record's dates, and its dates were changed since (isnad set)"#
+                    #"again.jsonl:1: claim "\#(id)": start: the stored claim has start "2016", not "2017-07": its id was derived from this record's dates, and its dates were changed since (isnad set); give the record the stored dates, or an id of its own for a claim of these dates"#
                 ])
         }
         #expect(try store.claim(id: id)?.claim.start?.description == "2016")

@@ -61,6 +61,8 @@ struct PartialDateTests {
             ("44647", " (a spreadsheet's day number? format the column as text and write YYYY-MM-DD)"),
             ("Mar-22", " (a spreadsheet's month? write 2022-03)"),
             ("yesterday", ""),
+            // Only a date that exists is suggested.
+            ("31/02/2022", ""), ("Mar-5", ""), ("0/0/2022", ""), ("04/04/2022", " (write 2022-04-04)"),
         ])
     func hints(_ text: String, _ hint: String) {
         #expect(throws: PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD" + hint)) {

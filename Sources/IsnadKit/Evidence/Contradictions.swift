@@ -110,15 +110,17 @@ public struct Contradictions: Sendable {
                 (dead.contains(subject) || (vocabulary[predicate]?.isSymmetric == true && dead.contains(object)))
                     && !Fact.passivePredicates.contains(predicate)
             } _: { claim in
-                // The latest a claim is known to hold: its end (a membership until 2023 held
-                // into 2023), else its start.
-                guard !unsupported.contains(claim.id), let acted = claim.end ?? claim.start else { return }
+                // The latest a state is known to hold: its end (a membership until 2023 held
+                // into 2023), else its start; an event (a battle "until 2022-05" that killed him
+                // in it) by its start.
                 let predicate = vocabulary[claim.predicate]?.id ?? claim.predicate
+                let isState = vocabulary[predicate]?.temporal != .event
+                guard !unsupported.contains(claim.id), let acted = (isState ? claim.end : nil) ?? claim.start else { return }
                 let isSymmetric = vocabulary[predicate]?.isSymmetric == true
                 for (person, other) in [(claim.subject, claim.object), (claim.object, claim.subject)]
                 where dead.contains(person) && (person == claim.subject || isSymmetric) {
                     acts[person, default: []].append(
-                        Act(id: claim.id, predicate: predicate, other: other, acted: acted, isEnd: claim.end != nil))
+                        Act(id: claim.id, predicate: predicate, other: other, acted: acted, isEnd: isState && claim.end != nil))
                 }
             }
         }

@@ -205,7 +205,7 @@ public struct GEXFWriter: GraphWriter {
         // One spell a claim, when every claim is dated: two meetings are two moments, not the
         // months between them (an event with a start and no end happened within its start; a
         // state holds on). An undated claim held at some time unknown: the edge is always there.
-        let periods = edge.period.undatedClaims == 0 ? edge.period.claimPeriods : []
+        let periods = edge.period.undatedClaims == 0 ? GEXFWriter.disjoint(edge.period.claimPeriods) : []
         if !periods.isEmpty {
             bytes.appendUTF8("        <spells>\n")
             for period in periods {
@@ -217,5 +217,29 @@ public struct GEXFWriter: GraphWriter {
             bytes.appendUTF8("        </spells>\n")
         }
         bytes.appendUTF8("      </edge>\n")
+    }
+
+    /// The claims' periods as GEXF takes them: spells that do not overlap (Gephi refuses an
+    /// edge's overlapping intervals), each overlapping run made one, in time order. A missing
+    /// start reaches back without limit, a missing end on without limit.
+    static func disjoint(_ periods: [ExportGraph.Period.ClaimDates]) -> [ExportGraph.Period.ClaimDates] {
+        guard periods.count > 1 else { return periods }
+        let sorted = periods.sorted { ($0.start?.firstDayNumber ?? Int32.min) < ($1.start?.firstDayNumber ?? Int32.min) }
+        var merged: [ExportGraph.Period.ClaimDates] = []
+        for period in sorted {
+            if let last = merged.last,
+                last.end.map({ end in (period.start?.firstDayNumber ?? Int32.min) <= end.lastDayNumber }) ?? true
+            {
+                let end: PartialDate? =
+                    switch (last.end, period.end) {
+                    case (let a?, let b?): a.lastDayNumber >= b.lastDayNumber ? a : b
+                    default: nil
+                    }
+                merged[merged.count - 1] = ExportGraph.Period.ClaimDates(start: last.start, end: end)
+            } else {
+                merged.append(period)
+            }
+        }
+        return merged
     }
 }

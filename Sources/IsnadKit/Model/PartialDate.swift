@@ -137,28 +137,38 @@ extension PartialDate {
     static func hint(for text: String) -> String {
         let parts = text.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
         let numbers = parts.compactMap { Int($0) }
+        // Only a date that exists is suggested (31/02/2022 gets none).
+        func exists(_ text: String) -> Bool { (try? PartialDate(parsing: text)) != nil }
         if parts.count == 3, numbers.count == 3, parts[2].count == 4 {
             let (first, second, year) = (numbers[0], numbers[1], parts[2])
             func day(_ month: Int, _ day: Int) -> String {
                 "\(year)-\(String(month).leftPadded(to: 2))-\(String(day).leftPadded(to: 2))"
             }
-            if first > 12, second <= 12 { return " (day first? write \(day(second, first)))" }
-            if second > 12, first <= 12 { return " (month first? write \(day(first, second)))" }
-            if first <= 12, second <= 12 {
-                return " (write \(day(second, first)) if the day comes first, \(day(first, second)) if the month does)"
+            let dayFirst = day(second, first)
+            let monthFirst = day(first, second)
+            switch (exists(dayFirst), exists(monthFirst)) {
+            case (true, true) where dayFirst != monthFirst:
+                return " (write \(dayFirst) if the day comes first, \(monthFirst) if the month does)"
+            case (true, true): return " (write \(dayFirst))"
+            case (true, false): return " (day first? write \(dayFirst))"
+            case (false, true): return " (month first? write \(monthFirst))"
+            case (false, false): return ""
             }
         }
         if (2...3).contains(parts.count), numbers.count == parts.count, parts[0].count == 4,
             parts.dropFirst().allSatisfy({ (1...2).contains($0.count) })
         {
-            return " (write \(([parts[0]] + parts.dropFirst().map { $0.leftPadded(to: 2) }).joined(separator: "-")))"
+            let written = ([parts[0]] + parts.dropFirst().map { $0.leftPadded(to: 2) }).joined(separator: "-")
+            return exists(written) ? " (write \(written))" : ""
         }
         if parts.count == 1, numbers.count == 1, (20_000...80_000).contains(numbers[0]) {
             return " (a spreadsheet's day number? format the column as text and write YYYY-MM-DD)"
         }
-        if parts.count == 2, let month = months.firstIndex(of: String(parts[0].lowercased().prefix(3))), numbers.count == 1 {
-            let year = parts[1].count == 2 ? "20" + parts[1] : parts[1]
-            return " (a spreadsheet's month? write \(year)-\(String(month + 1).leftPadded(to: 2)))"
+        if parts.count == 2, let month = months.firstIndex(of: String(parts[0].lowercased().prefix(3))), numbers.count == 1,
+            [2, 4].contains(parts[1].count)
+        {
+            let written = (parts[1].count == 2 ? "20" + parts[1] : parts[1]) + "-" + String(month + 1).leftPadded(to: 2)
+            return exists(written) ? " (a spreadsheet's month? write \(written))" : ""
         }
         return ""
     }

@@ -21,7 +21,7 @@ public enum DateText {
             // Events on several dates: moments, the first and the last, not a period between them.
             text =
                 arabic
-                ? "في \(period.eventDates) تواريخ، من \(written(start)) إلى \(written(end))"
+                ? "\(period.eventDates == 2 ? "في تاريخين" : "في \(period.eventDates) تواريخ")، من \(written(start)) إلى \(written(end))"
                 : "\(period.eventDates) dates, \(written(start)) to \(written(end))"
         case (let start?, let end?): text = start == end ? written(start) : "\(written(start)) – \(written(end))"
         case (let start?, nil): text = "\(since) \(written(start))"

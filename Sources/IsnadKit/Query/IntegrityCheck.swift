@@ -515,8 +515,8 @@ public struct IntegrityCheck {
             }
             // A citation is public from the earlier of its claimant's and its relay's dates, as
             // --known-by reads it; one with neither date could have spoken at any time.
-            let dates = [sourcePublished, viaPublished].compactMap { $0.flatMap { try? PartialDate(parsing: $0) } }
-            guard let since = dates.min(by: { $0.firstDayNumber < $1.firstDayNumber }) else {
+            let parsed = [sourcePublished, viaPublished].map { $0.flatMap { try? PartialDate(parsing: $0) } }
+            guard let since = GradedCitation.earlier(parsed[0], parsed[1]) else {
                 isEveryCitationDated = false
                 return
             }

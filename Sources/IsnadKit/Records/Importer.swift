@@ -525,7 +525,13 @@ private struct Run {
                     return
                 }
                 try checkCitations(of: claim, label: label, at: location)
-                _ = try session.write(claim, citationKeys: citationKeys, replacingCitations: false)
+                if let refusal = try session.write(
+                    claim, citationKeys: citationKeys, replacingCitations: false, reportingAt: location)
+                {
+                    refusedIDs.insert(record.id)
+                    report(refusal, of: claim.id, at: location)
+                    return
+                }
             }
             summary.repeated += 1
             return
@@ -630,8 +636,7 @@ private struct Run {
                 RecordProblem(
                     record: "claim \"\(claim)\"", field: field,
                     message:
-                        "the stored claim has \(field) \(stored.map { "\"\($0)\"" } ?? "none"), not \(given.map { "\"\($0)\"" } ?? "none"): its id was derived from this record's dates, and its dates were changed since (isnad set)",
-                    remedy: .replacingStoredClaim
+                        "the stored claim has \(field) \(stored.map { "\"\($0)\"" } ?? "none"), not \(given.map { "\"\($0)\"" } ?? "none"): its id was derived from this record's dates, and its dates were changed since (isnad set); give the record the stored dates, or an id of its own for a claim of these dates"
                 ),
                 at: location)
         case .noStandingCitation:

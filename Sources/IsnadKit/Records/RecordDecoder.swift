@@ -6,6 +6,10 @@
 /// importer's, once the whole input is read.
 public struct RecordDecoder: Sendable {
     public let vocabulary: Vocabulary
+    /// Whether a blank `retracted` reason is taken: not in input (it is refused there), but in
+    /// the store's own kept lines, which an older Isnad wrote when its imports took one, so that
+    /// such a claim can still be restored and undone.
+    private var takesBlankRetractionReasons = false
 
     public init(vocabulary: Vocabulary = .standard) { self.vocabulary = vocabulary }
 
@@ -61,8 +65,10 @@ public struct RecordDecoder: Sendable {
     /// `id` it is kept for.
     public func decode(keptLine line: String, kind: Record.Kind, id: String) throws(KeptLineProblem) -> Record {
         let record: Record
+        var lenient = self
+        lenient.takesBlankRetractionReasons = true
         do {
-            record = try decode(try JSONParser.parse(line))
+            record = try lenient.decode(try JSONParser.parse(line))
         } catch let problems as RecordProblems {
             let first = problems.problems[0]
             throw KeptLineProblem(description: "not a record line: \(first.field.map { "\($0): " } ?? "")\(first.message)")
@@ -107,6 +113,10 @@ public struct RecordDecoder: Sendable {
         "source", "via", "quote", "quote_en", "stance", "credibility", "locator", "retracted",
     ]
     private static let aliasFields: Set<String> = ["name", "lang"]
+
+    private func retractionReason(_ fields: Fields) throws(RecordProblem) -> String? {
+        takesBlankRetractionReasons ? try fields.optionalText("retracted") : try fields.optionalNonBlankText("retracted")
+    }
 
     private func decodeEntity(_ fields: Fields, _ found: inout ProblemList) -> Entity? {
         found.note(fields.unknownFields(allowed: RecordDecoder.entityFields))
@@ -182,7 +192,7 @@ public struct RecordDecoder: Sendable {
             citations = decodeCitations(elements, of: fields, &found)
         }
         let notes = found.check { () throws(RecordProblem) in try fields.optionalText("notes") }
-        let retraction = found.check { () throws(RecordProblem) in try fields.optionalNonBlankText("retracted") }
+        let retraction = found.check { () throws(RecordProblem) in try retractionReason(fields) }
         guard let id, let subject, let predicate, let object, let start, let end, let citations, let notes, let retraction
         else { return nil }
         return Claim(
@@ -219,7 +229,7 @@ public struct RecordDecoder: Sendable {
             let stance = found.check { () throws(RecordProblem) -> Stance in try citation.enumeration("stance") }
             let credibility = found.check { () throws(RecordProblem) in try citation.credibility("credibility") }
             let locator = found.check { () throws(RecordProblem) in try citation.optionalText("locator") }
-            let retraction = found.check { () throws(RecordProblem) in try citation.optionalNonBlankText("retracted") }
+            let retraction = found.check { () throws(RecordProblem) in try retractionReason(citation) }
             guard let source, let via, let quote, let quoteEnglish, let stance, let credibility, let locator, let retraction
             else {
                 isComplete = false

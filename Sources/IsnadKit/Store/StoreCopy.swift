@@ -160,7 +160,14 @@ public enum StoreCopy {
             // The store opened for reading is one snapshot already, unless it was read without
             // one (its folder is read-only here) and written meanwhile: no copy is made of that.
             case .file(let store):
-                try body()
+                // A read torn by the owner's write can fail in any way ("malformed"): the write
+                // is the cause, said as such.
+                do {
+                    try body()
+                } catch {
+                    try store.checkReadWasWhole()
+                    throw error
+                }
                 try store.checkReadWasWhole()
             case .postgreSQL(let store): try store.inSnapshot(body)
             }
