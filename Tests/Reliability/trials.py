@@ -10,8 +10,10 @@ anything was lost, half-written, or a user saw "database is locked". --quick is 
 that .ci/run uses.
 """
 import argparse
+import csv
 import glob
 import hashlib
+import io
 import json
 import os
 import random
@@ -55,6 +57,20 @@ def run(isnad, store, *arguments, check=True, **options):
     if check and result.returncode != 0:
         raise RuntimeError("isnad %s failed (%d): %s" % (" ".join(arguments), result.returncode, result.stderr))
     return result
+
+
+def check_defects(isnad, store):
+    """What `isnad check` finds wrong with the store, empty when nothing: the generator's dates are
+    random, so the finding that dates cannot all be right (a claim starting after its sources) is
+    the data's, not the store's, and is passed over."""
+    result = run(isnad, store, "check", "--format", "csv", check=False)
+    if result.returncode == 0:
+        return ""
+    if result.returncode != 65:
+        return "exit %d: %s" % (result.returncode, (result.stdout + result.stderr).strip()[:300])
+    rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
+    defects = [row for row in rows if row and row[0] != "dates-in-conflict"]
+    return "; ".join(": ".join(row) for row in defects)[:300]
 
 
 def counts(store):
@@ -149,9 +165,9 @@ def kill_during_import(isnad, work, pristine, records, trials, seed):
         process.send_signal(signal.SIGKILL)
         process.wait()
         # isnad opens the store first, as a user would after a crash, before SQLite's shell does.
-        checked = run(isnad, store, "check", check=False)
-        if checked.returncode != 0:
-            fail("trial %d: isnad check reports: %s" % (trial, (checked.stdout + checked.stderr).strip()[:300]))
+        defects = check_defects(isnad, store)
+        if defects:
+            fail("trial %d: isnad check reports: %s" % (trial, defects))
         now = export_digest(isnad, store)
         if now == before:
             outcomes["none"] += 1
@@ -387,9 +403,9 @@ def opening_trial(isnad, work, quick):
                 fail("%s, round %d: the store is at schema version %d, not %d" % (situation, number + 1, version, current))
             if counts(store)[0] != expected:
                 fail("%s, round %d: %d entities instead of %d" % (situation, number + 1, counts(store)[0], expected))
-            checked = run(isnad, store, "check", check=False)
-            if checked.returncode != 0:
-                fail("%s, round %d: isnad check reports: %s" % (situation, number + 1, (checked.stdout + checked.stderr).strip()[:300]))
+            defects = check_defects(isnad, store)
+            if defects:
+                fail("%s, round %d: isnad check reports: %s" % (situation, number + 1, defects))
         say("  %s: %d rounds%s" % (situation, rounds, " (%d of the queries ran before the store existed and said so, exit 66)"
                                    % refused if refused else ""))
     # An upgrade that must wait longer than SQLite's busy timeout (10 s) for another writer.
