@@ -71,6 +71,8 @@ struct ExampleTests {
         "isnad undo 12": Expectation(status: 65, showsOnStandardError: true),
         // The dataset was imported by the login name, not by ana: no entry, said on standard error.
         "isnad log --since 2026-11 --author ana": Expectation(showsOnStandardError: true),
+        // The dataset is imported when the examples run, after that day: no entry, said on standard error.
+        "isnad log --until 2026-11-30": Expectation(showsOnStandardError: true),
     ]
 
     static var helpExamples: [String] { commands.flatMap(\.spec.examples) }

@@ -265,6 +265,13 @@ struct HistoryCommandTests {
         #expect(month.status == 64)
         #expect(month.standardError.hasPrefix("isnad: --since: \"2017-13\" is not a valid date: month 13 does not exist"))
         #expect(try cli.run(["log", "--since", "١٩٩٩"]).standardOutput.hasPrefix("entry 1 · "))
+        // --until takes in its whole period (the entry made today is within this year).
+        let year = String(try #require(try cli.run(["log"]).standardOutput.split(separator: " ").dropFirst(3).first).prefix(4))
+        #expect(try cli.run(["log", "--until", year]).standardOutput.hasPrefix("entry 1 · "))
+        #expect(try cli.run(["log", "--until", "1999"]).standardError == "no history entries\n")
+        let backwards = try cli.run(["log", "--since", "2020", "--until", "2019-12"])
+        #expect(backwards.status == 64)
+        #expect(backwards.standardError.hasPrefix("isnad: --until 2019-12 is before --since 2020"))
     }
 
     @Test("log of an id that names nothing, now or in the history, is an error with what comes close")

@@ -15,20 +15,27 @@ enum LogCommand: Command {
             at most 20 records of an entry unless --all.
             """,
         arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
-        options: [since, author, showsAll],
-        examples: ["isnad log", "isnad log hamas", "isnad log --since 2026-11 --author ana"])
+        options: [since, until, author, showsAll],
+        examples: ["isnad log", "isnad log hamas", "isnad log --since 2026-11 --author ana", "isnad log --until 2026-11-30"])
 
     static let since = Option<PartialDate>(
         "since", value: "date", help: "Only entries made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).")
+    static let until = Option<PartialDate>(
+        "until", value: "date",
+        help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
     static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
     static let showsAll = Flag("all", help: "Show every record of each entry.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // Read as every date option reads one (Arabic digits, the day checked against its month).
         let sinceDate = try arguments.value(since)?.description
+        let untilDate = try arguments.value(until)
+        if let untilDate, let start = try arguments.value(since), untilDate.lastDay < start.firstDay {
+            throw UsageError(message: "--until \(untilDate) is before --since \(start)", command: spec.name)
+        }
         let store = try context.openStore(.read)
         let entries = try store.history(
-            of: arguments.positionals.first, since: sinceDate, author: try arguments.value(author),
+            of: arguments.positionals.first, since: sinceDate, until: untilDate?.description, author: try arguments.value(author),
             recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll))
         // The command that shows the records left out: this one, with --all.
         let allCommand = "isnad log" + (arguments.positionals.first.map { " " + Text.printable($0) } ?? "") + " --all"
@@ -39,7 +46,7 @@ enum LogCommand: Command {
         }
         if lines.isEmpty {
             // An id that names nothing, now or in the history, is most likely mistyped.
-            if let id = arguments.positionals.first, sinceDate == nil, try arguments.value(author) == nil,
+            if let id = arguments.positionals.first, sinceDate == nil, untilDate == nil, try arguments.value(author) == nil,
                 try Record.Kind.allCases.allSatisfy({ try store.record($0, id: id) == nil })
             {
                 if let named = try RecordLookup.recordNamed(id, kinds: [.entity, .source], store: store) {

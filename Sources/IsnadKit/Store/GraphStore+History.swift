@@ -23,11 +23,11 @@ extension GraphStore {
     }
 
     /// The history, newest first: every entry, or those that touched the record `id` (of any
-    /// kind), made at or after `since` (a partial date or a timestamp prefix, UTC) and by
-    /// `author`. Each entry lists at most `recordLimit` records (with its ``HistoryEntry/recordCount``);
+    /// kind), made at or after `since` and at or before `until` (partial dates: `until` takes in
+    /// its whole period; UTC) and by `author`. Each entry lists at most `recordLimit` records (with its ``HistoryEntry/recordCount``);
     /// with `id`, only that record unless `withOtherRecords`.
     public func history(
-        of id: String? = nil, since: String? = nil, author: String? = nil, recordLimit: Int = 20,
+        of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, recordLimit: Int = 20,
         withOtherRecords: Bool = false
     ) throws -> [HistoryEntry] {
         var conditions: [String] = []
@@ -39,6 +39,11 @@ extension GraphStore {
         if let since {
             values.append(.text(since))
             conditions.append("c.at >= ?\(values.count)")
+        }
+        if let until {
+            values.append(.text(until))
+            // The time cut to the date's length: 2026-11 takes in every entry of November.
+            conditions.append("substr(c.at, 1, \(until.utf8.count)) <= ?\(values.count)")
         }
         if let author {
             values.append(.text(author))
