@@ -119,6 +119,18 @@ extension Claim {
     /// The first of subject, predicate and object in which this claim differs from `stored`, the
     /// claim of the same id in the store, with the stored value; nil when it keeps all three. A
     /// claim id keeps its relationship: its citations speak of that one.
+    /// Adds `citations` as a claim record adds them to the stored claim: one with the same key
+    /// (source, via and quote) replaces the one it matches, the others come after.
+    public mutating func join(_ citations: [Citation]) {
+        for citation in citations {
+            if let index = self.citations.firstIndex(where: { $0.key == citation.key }) {
+                self.citations[index] = citation
+            } else {
+                self.citations.append(citation)
+            }
+        }
+    }
+
     /// Whether `other` states the same relationship, the same way round, over the same dates.
     public func statesTheSame(as other: Claim) -> Bool {
         (subject, predicate, object, start, end) == (other.subject, other.predicate, other.object, other.start, other.end)

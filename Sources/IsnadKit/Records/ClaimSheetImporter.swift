@@ -299,23 +299,12 @@ private final class RowImporter {
 
     private func gather(_ claim: Claim) throws {
         if var same = pending, same.statesTheSame(as: claim) {
-            Self.add(claim.citations, to: &same)
+            same.join(claim.citations)
             pending = same
             return
         }
         try finish()
         pending = claim
-    }
-
-    /// Citations with the same key (source, via, quote) replace those they match.
-    private static func add(_ citations: [Citation], to claim: inout Claim) {
-        for citation in citations {
-            if let index = claim.citations.firstIndex(where: { $0.key == citation.key }) {
-                claim.citations[index] = citation
-            } else {
-                claim.citations.append(citation)
-            }
-        }
     }
 
     /// Adds the claim's citations to the claim that states the same relationship with the

@@ -540,13 +540,7 @@ final class ImportSession {
                     return changed
                 }
                 written.citations = stored.citations
-                for citation in claim.citations {
-                    if let same = written.citations.firstIndex(where: { $0.key == citation.key }) {
-                        written.citations[same] = citation
-                    } else {
-                        written.citations.append(citation)
-                    }
-                }
+                written.join(claim.citations)
             }
             written = try keepingStoredRetractions(of: written)
             // A claim that stands needs a citation that stands: `retract --citation` refuses to
