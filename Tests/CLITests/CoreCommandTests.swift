@@ -150,6 +150,42 @@ struct CoreCommandTests {
         #expect(result.standardError.contains("from <stdin>"))
     }
 
+    @Test("import - holds no write lock while its input has not begun: other writers go on")
+    func standardInputNotBegun() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let records = Pipe()
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        importer.arguments = ["import", "-"]
+        importer.currentDirectoryURL = cli.directory
+        importer.standardInput = records
+        importer.standardOutput = FileHandle.nullDevice
+        importer.standardError = FileHandle.nullDevice
+        try importer.run()
+        usleep(300_000)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        writer.arguments = ["add", "entity", "--type", "person", "--name", "Not Held Back"]
+        writer.currentDirectoryURL = cli.directory
+        writer.standardOutput = FileHandle.nullDevice
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        let deadline = Date().addingTimeInterval(10)
+        while writer.isRunning, Date() < deadline { usleep(20_000) }
+        let wasHeld = writer.isRunning
+        // Ended either way, so that a failure does not leave the test waiting.
+        records.fileHandleForWriting.write(Data(CoreCommandTests.records.utf8))
+        try records.fileHandleForWriting.close()
+        importer.waitUntilExit()
+        writer.waitUntilExit()
+        #expect(!wasHeld, "the writer waited behind an import whose input had not begun")
+        #expect(writer.terminationStatus == 0)
+        #expect(importer.terminationStatus == 0)
+        #expect(try cli.run(["search", "Not Held Back"]).status == 0)
+    }
+
     @Test("--db and ISNAD_DB choose the store")
     func storeLocation() throws {
         let cli = try CLIHarness.scoped

@@ -83,6 +83,8 @@ enum ImportCommand: Command {
         options.change = try context.change(author: arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
+        // The store's write lock is taken when the records begin to come, not before.
+        if inputs.contains(.standardInput) { StandardStreams.awaitStandardInput() }
         let progress = ProgressLine(
             isEnabled: context.isStandardErrorTerminal, erasesByEscape: context.environment["TERM"] != "dumb",
             write: context.rawStandardError)

@@ -28,3 +28,15 @@ public enum StandardStreams {
         }
     }
 }
+
+extension StandardStreams {
+    /// Waits until standard input has bytes to read, has ended, or failed: a command that takes
+    /// the store's write lock and then reads standard input would hold every other writer for as
+    /// long as the program writing into it has not begun (`slow-query | isnad import -`, or an
+    /// `isnad import -` left waiting at a prompt). Reads nothing.
+    public static func awaitStandardInput() {
+        guard !closedAtStart.contains(STDIN_FILENO) else { return }
+        var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        while poll(&waiting, 1, -1) < 0, errno == EINTR {}
+    }
+}
