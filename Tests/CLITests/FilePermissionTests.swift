@@ -115,6 +115,35 @@ struct FilePermissionTests {
         #expect(FileManager.default.fileExists(atPath: cli.path("out/g.graphml")))
     }
 
+    @Test("a store copied with its write-ahead log but not its index, into a folder the reader cannot write: 66, and what to do")
+    func logWithoutIndexInReadOnlyFolder() throws {
+        let cli = try storeWithData()
+        // A connection held open keeps the next command's change in the log: closing, that
+        // command is not the last, so it does not fold the log into the file.
+        let holder = try Database(path: cli.path("isnad.db"), access: .readOnly)
+        _ = try holder.integerPragma("user_version")
+        #expect(try cli.run(["set", "hamas", "description", "only in the log"]).status == 0)
+        let log = try cli.read("isnad.db-wal")
+        #expect(!log.isEmpty)
+        try FileManager.default.copyItem(atPath: cli.path("isnad.db"), toPath: cli.path("folder/isnad.db"))
+        try log.write(to: URL(fileURLWithPath: cli.path("folder/isnad.db-wal")))
+        _ = holder
+        try cli.handToUnprivilegedUser()
+        chmod(cli.path("folder"), 0o555)
+        let refused = try cli.runUnprivileged(["--db", "folder/isnad.db", "show", "hamas"])
+        #expect(refused.status == 66, "\(refused.standardError)")
+        #expect(
+            refused.standardError.hasPrefix(
+                "isnad: folder/isnad.db cannot be read here: its write-ahead log (folder/isnad.db-wal) holds changes not yet in the file"
+            ), "\(refused.standardError)")
+        #expect(refused.standardError.hasSuffix("whoever can write there can open the store once with Isnad (any command), which makes that index\n"))
+        // Its owner opens it once: then it is read, the change in the log with it.
+        #expect(try cli.run(["--db", "folder/isnad.db", "stats"]).status == 0)
+        let read = try cli.runUnprivileged(["--db", "folder/isnad.db", "show", "hamas"])
+        #expect(read.status == 0, "\(read.standardError)")
+        #expect(read.standardOutput.contains("only in the log"))
+    }
+
     @Test("an older store that cannot be written is not queried: its upgrade needs write access, exit 73")
     func readOnlyOlderStore() throws {
         let cli = try CLIHarness.scoped

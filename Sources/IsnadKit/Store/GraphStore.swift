@@ -182,9 +182,12 @@ public final class GraphStore {
         }
         // Immutable reading skips the write-ahead log, so it is only right when there is none.
         let folder = (path as NSString).deletingLastPathComponent
-        guard problem.kind == .readOnly || problem.kind == .cannotOpen, !FileSystem.isWritable(folder.isEmpty ? "." : folder),
-            (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0
+        guard problem.kind == .readOnly || problem.kind == .cannotOpen, !FileSystem.isWritable(folder.isEmpty ? "." : folder)
         else { throw problem }
+        if (FileSystem.regularFileSize(path + "-wal") ?? 0) > 0 {
+            if !FileSystem.exists(path + "-shm") { throw StoreError.logWithoutIndex(path: path) }
+            throw problem
+        }
         return try Database(path: path, access: .immutable)
     }
 

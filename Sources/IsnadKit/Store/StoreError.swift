@@ -43,6 +43,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A store read without a snapshot (its folder is read-only to this process) that its
     /// owner wrote to meanwhile.
     case changedWhileRead(path: String)
+    /// A store whose write-ahead log holds changes, with no index of it beside it (a copy
+    /// made without it, or a crash that lost it), in a folder this process cannot write: SQLite
+    /// reads the log only through that index, which it would have to create there.
+    case logWithoutIndex(path: String)
 
     public var description: String {
         switch self {
@@ -82,6 +86,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(path)): \(record): \(field): \(problem)"
         case .changedWhileRead(let path):
             "\(Text.printable(path)) was written by another process while this command read it: its folder is read-only to you, so no snapshot of it could be held, and what was read may mix the store before and after; run the command again (or read a copy: isnad copy)"
+        case .logWithoutIndex(let path):
+            "\(Text.printable(path)) cannot be read here: its write-ahead log (\(Text.printable(path + "-wal"))) holds changes not yet in the file, and SQLite reads them only through an index (\(Text.printable(path + "-shm"))) that it must create in \(Text.printable(FileSystem.folder(of: path))), which you cannot write; whoever can write there can open the store once with Isnad (any command), which makes that index"
         case .moved(let path):
             "\(Text.printable(path)) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }
