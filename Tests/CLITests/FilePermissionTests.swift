@@ -136,7 +136,9 @@ struct FilePermissionTests {
             refused.standardError.hasPrefix(
                 "isnad: folder/isnad.db cannot be read here: its write-ahead log (folder/isnad.db-wal) holds changes not yet in the file"
             ), "\(refused.standardError)")
-        #expect(refused.standardError.hasSuffix("whoever can write there can open the store once with Isnad (any command), which makes that index\n"))
+        #expect(
+            refused.standardError.hasSuffix(
+                "whoever can write there can open the store once with Isnad (any command), which makes that index\n"))
         // Its owner opens it once: then it is read, the change in the log with it.
         #expect(try cli.run(["--db", "folder/isnad.db", "stats"]).status == 0)
         let read = try cli.runUnprivileged(["--db", "folder/isnad.db", "show", "hamas"])
