@@ -28,7 +28,9 @@ enum ErrorMessage {
                 return "\(error)"
             }
         case let error as EntityResolver.ResolutionError where error.isUnmatched:
-            return "\(error) (try 'isnad search')"
+            // The search found nothing close either: saying "try isnad search" would send the
+            // user to the same answer. Fewer words may find the name ("Hamas movement").
+            return error.text.contains(" ") ? "\(error) (try fewer words of the name)" : "\(error)"
         case let failure as Importer.Failure:
             return failure.description(describing: text(for:))
         case let error as RecordError:

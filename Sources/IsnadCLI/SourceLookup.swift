@@ -26,8 +26,12 @@ enum SourceLookup {
 enum EntityLookup {
     /// The entity `text` names. When it was taken for another spelling of a name, or for the
     /// words of one, the line `isnad: "hamass" taken as Hamas (hamas)` goes to standard error.
-    static func entity(_ text: String, resolver: EntityResolver, context: Context) throws -> Entity {
-        let (entity, tier) = try resolver.resolution(text)
+    /// `forWriting`: the command changes the store, and takes no part of a name for a whole one
+    /// (``EntityResolver/resolution(_:forWriting:)``).
+    static func entity(_ text: String, resolver: EntityResolver, context: Context, forWriting: Bool = false) throws
+        -> Entity
+    {
+        let (entity, tier) = try resolver.resolution(text, forWriting: forWriting)
         let typed = text.trimmingWhitespace
         if tier == .id, typed != entity.id {
             // The id of an entity merged into another: what is written goes to that one, and an

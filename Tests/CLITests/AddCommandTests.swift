@@ -561,7 +561,7 @@ struct AddCommandTests {
         #expect(result.status == 65)
         #expect(
             result.standardError == """
-                isnad: SUBJECT: no entity matches "Nobody Known" (try 'isnad search')
+                isnad: SUBJECT: no entity matches "Nobody Known" (try fewer words of the name)
                 isnad: PREDICATE: unknown predicate "leads"
                 isnad: --quote: not found in the text of source "police-text" (word for word; give --unverified REASON to add it anyway)
 

@@ -30,12 +30,16 @@ struct ErrorMessageTests {
         )
     }
 
-    @Test("a name that matches nothing and comes close to nothing: the CLI suggests isnad search")
+    @Test(
+        "a name that matches nothing and comes close to nothing: no hint to search, which found nothing either; fewer words for several"
+    )
     func searchHint() {
         let unmatched = EntityResolver.ResolutionError(text: "zz", candidates: [], suggestions: [])
         #expect(unmatched.isUnmatched)
         #expect(unmatched.description == #"no entity matches "zz""#)
-        #expect(ErrorMessage.text(for: unmatched) == #"no entity matches "zz" (try 'isnad search')"#)
+        #expect(ErrorMessage.text(for: unmatched) == #"no entity matches "zz""#)
+        let words = EntityResolver.ResolutionError(text: "Hamas movement", candidates: [], suggestions: [])
+        #expect(ErrorMessage.text(for: words) == #"no entity matches "Hamas movement" (try fewer words of the name)"#)
     }
 
     @Test("the id of a source or a claim given for an entity: the message names the command that shows it", .temporaryStore)

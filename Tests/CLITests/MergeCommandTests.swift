@@ -24,6 +24,31 @@ struct MergeCommandTests {
         return cli
     }
 
+    @Test(
+        "merge takes no part of a name for the whole (State of Islamic State), and lists what it is part of; search finds a merged id's entity"
+    )
+    func mergeRefusesPartOfAName() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let refused = try cli.run(["merge", "State", "daesh"])
+        #expect(refused.status == 65, "\(refused.standardError)")
+        #expect(
+            refused.standardError.hasPrefix(
+                "isnad: \"State\" is only part of the name of an entity: a command that writes takes an entity by its id or its whole name:\n  isis"
+            ), "\(refused.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // A query takes it, and says how.
+        let shown = try cli.run(["show", "State"])
+        #expect(shown.status == 0)
+        #expect(shown.standardError == "isnad: \"State\" taken as Islamic State (isis)\n")
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        let found = try cli.run(["search", "daesh", "--format", "csv"])
+        #expect(
+            found.standardOutput.hasPrefix(
+                "id,name,type,matched_name,match,similarity,claims\r\nisis,Islamic State,organization,daesh,id,1.00,"),
+            "\(found.standardOutput)")
+    }
+
     @Test("duplicates lists the pair with the shared name, and a score")
     func duplicates() throws {
         let cli = try importedStore()

@@ -378,6 +378,87 @@ struct SearchTests {
         }
     }
 
+    /// Namesakes and partial names, as analysts meet them: kunyas many men share, names that
+    /// begin alike, and names glued to الله or written with Urdu letters.
+    static let namesakeRecords = """
+        {"record":"entity","id":"abu-obeida-qassam","type":"person","name":"Abu Obeida"}
+        {"record":"entity","id":"abu-obeida-aqim","type":"person","name":"Abou Obeida"}
+        {"record":"entity","id":"amos-yadlin","type":"person","name":"Amos Yadlin"}
+        {"record":"entity","id":"nasrallah","type":"person","name":"Hassan Nasrallah","aliases":[{"name":"حسن نصر الله","lang":"ar"}]}
+        {"record":"entity","id":"houthis","type":"organization","name":"Ansar Allah","aliases":[{"name":"أنصار الله","lang":"ar"}]}
+        {"record":"entity","id":"hezbollah","type":"organization","name":"Hezbollah","aliases":[{"name":"حزب الله","lang":"ar"}]}
+        {"record":"entity","id":"gaza","type":"place","name":"Gaza","aliases":[{"name":"غزة","lang":"ar"}]}
+
+        """
+
+    @Test("two entities whose names fold alike are a tie, however each is spelt: neither is taken for the other")
+    func namesakesAreATie() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(SearchTests.namesakeRecords, in: folder)
+        for text in ["Abu Obeida", "Abou Obeida", "abou obeidda"] {
+            do {
+                let taken = try EntityResolver(store: store).resolution(text)
+                Issue.record("\(text) was taken as \(taken.entity.id)")
+            } catch let error as EntityResolver.ResolutionError {
+                #expect(Set(error.candidates.map(\.id)) == ["abu-obeida-qassam", "abu-obeida-aqim"], "\(text)")
+            }
+        }
+        // An id still names its entity.
+        #expect(try EntityResolver(store: store).resolve("abu-obeida-aqim").id == "abu-obeida-aqim")
+    }
+
+    @Test("a command that writes takes no part of a name for the whole: the names it is part of are listed")
+    func partOfANameIsNotTakenForWriting() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(SearchTests.namesakeRecords, in: folder)
+        let resolver = EntityResolver(store: store)
+        // A query takes it, and says so (the tier); a change does not.
+        #expect(try resolver.resolution("Am").entity.id == "amos-yadlin")
+        #expect(try resolver.resolution("Am").tier == .words)
+        do {
+            _ = try resolver.resolution("Am", forWriting: true)
+            Issue.record("\"Am\" was taken for writing")
+        } catch let error as EntityResolver.ResolutionError {
+            #expect(error.isPartOfName)
+            #expect(error.candidates.map(\.id) == ["amos-yadlin"])
+            #expect(
+                error.description.hasPrefix(
+                    "\"Am\" is only part of the name of an entity: a command that writes takes an entity by its id or its whole name:\n  amos-yadlin"
+                ), "\(error)")
+        }
+        // A whole name in another spelling is taken.
+        #expect(try resolver.resolution("Amos Yaddlin", forWriting: true).entity.id == "amos-yadlin")
+    }
+
+    @Test(
+        "names glued to الله are two words, and Urdu letters are the Arabic ones",
+        arguments: [
+            ("نصرالله", "nasrallah"), ("حزبالله", "hezbollah"), ("حزب\u{200C}الله", "hezbollah"), ("غزۃ", "gaza"),
+            ("غزہ", "gaza"),
+            ("انصار الله", "houthis"),
+        ])
+    func gluedAllahAndUrduLetters(_ text: String, _ id: String) throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(SearchTests.namesakeRecords, in: folder)
+        #expect(try NameSearch(store: store).search(text, limit: 3).first?.id == id, "\(text)")
+        #expect(try EntityResolver(store: store).resolve(text).id == id, "\(text)")
+    }
+
+    @Test("a word that starts thousands of names: every entity it starts a word of is found, those added last too")
+    func commonWordFindsEveryName() throws {
+        let folder = try TemporaryFolder.scoped
+        // 700 names hold "sam" inside a word, ahead of the 3 whose word starts with it.
+        var records = (0..<700).map { number in
+            #"{"record":"entity","id":"org-\#(number)","type":"organization","name":"Husam Front \#(number)"}"#
+        }
+        records += ["Sami Abu Zuhri", "Samir Kuntar", "Mahmoud Samara"].enumerated().map { number, name in
+            #"{"record":"entity","id":"late-\#(number)","type":"person","name":"\#(name)"}"#
+        }
+        let store = try Fixtures.store(records.joined(separator: "\n") + "\n", in: folder)
+        let found = try NameSearch(store: store).search("Sam", limit: Int.max, fuzzy: false)
+        #expect(Set(found.map(\.id)) == ["late-0", "late-1", "late-2"])
+    }
+
     @Test("a store made before consonant keys gets them when it is upgraded")
     func consonantKeysOnUpgrade() throws {
         let folder = try TemporaryFolder.scoped

@@ -267,13 +267,17 @@ enum AddCommand: Command {
         // a name that matches nothing does not hide a misspelt predicate or a quote not found.
         var problems = ProblemsFound()
         let resolver = EntityResolver(store: store)
-        let subject = try problems.attempt("SUBJECT") { try EntityLookup.entity(ends[0], resolver: resolver, context: context) }
+        let subject = try problems.attempt("SUBJECT") {
+            try EntityLookup.entity(ends[0], resolver: resolver, context: context, forWriting: true)
+        }
         if PredicateLookup.predicate(ends[1], vocabulary: store.vocabulary, context: nil) == nil,
             let problem = store.vocabulary.problem(predicate: ends[1], subjectType: nil, objectType: nil)
         {
             problems.note(UsageError(message: "\(optionName(problem.field)): \(problem.message)", command: spec.name))
         }
-        let object = try problems.attempt("OBJECT") { try EntityLookup.entity(ends[2], resolver: resolver, context: context) }
+        let object = try problems.attempt("OBJECT") {
+            try EntityLookup.entity(ends[2], resolver: resolver, context: context, forWriting: true)
+        }
         let claimant = try problems.attempt {
             try SourceLookup.source(sourceText, in: store, option: "source", context: context)
         }

@@ -25,13 +25,13 @@ enum MergeCommand: Command {
         let change = try context.change(author: arguments.value(HistoryOptions.author))
         let (lines, entry) = try store.changing(change) { session -> [String] in
             let resolver = EntityResolver(store: store)
-            var keep = try EntityLookup.entity(arguments.positionals[0], resolver: resolver, context: context)
+            var keep = try EntityLookup.entity(arguments.positionals[0], resolver: resolver, context: context, forWriting: true)
             var lines: [String] = []
             // All named before any is merged: a second mention of one (`merge a b b`, or b by its
             // id and by a name) would otherwise read, once b is merged, as a itself.
             var others: [(text: String, entity: Entity)] = []
             for text in arguments.positionals.dropFirst() {
-                let other = try EntityLookup.entity(text, resolver: resolver, context: context)
+                let other = try EntityLookup.entity(text, resolver: resolver, context: context, forWriting: true)
                 if let earlier = others.first(where: { $0.entity.id == other.id }) {
                     let twice =
                         earlier.text == text

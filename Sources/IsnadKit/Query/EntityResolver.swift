@@ -12,6 +12,11 @@ public struct EntityResolver {
         public let candidates: [NameSearch.Match]
         /// No entity matches; these come close.
         public let suggestions: [NameSearch.Match]
+        /// The text is only part of the names of ``candidates`` (their words, or their start),
+        /// and the command writes: it takes an entity by its id or a whole name.
+        public var isPartOfName = false
+        /// ``candidates`` are the first found of more (the search stops at ``EntityResolver/candidateLimit``).
+        public var hasMoreCandidates = false
         /// No entity matches, and the text is the id of a record of another kind.
         public var otherRecord: OtherRecord? = nil
 
@@ -35,8 +40,18 @@ public struct EntityResolver {
         }
 
         public var description: String {
+            if isPartOfName {
+                let whose =
+                    candidates.count == 1
+                    ? "the name of an entity"
+                    : "the names of \(hasMoreCandidates ? "more than " : "")\(candidates.count) entities"
+                return
+                    "\"\(Text.printable(text))\" is only part of \(whose): a command that writes takes an entity by its id or its whole name:\n"
+                    + EntityResolver.list(candidates)
+            }
             if !candidates.isEmpty {
-                return "\"\(Text.printable(text))\" matches \(candidates.count) entities; name one by its id:\n"
+                let count = hasMoreCandidates ? "more than \(candidates.count)" : "\(candidates.count)"
+                return "\"\(Text.printable(text))\" matches \(count) entities; name one by its id:\n"
                     + EntityResolver.list(candidates)
             }
             switch otherRecord {
@@ -56,28 +71,47 @@ public struct EntityResolver {
 
     public init(store: GraphStore) { self.store = store }
 
+    /// How many candidates an ambiguous name lists at most.
+    public static let candidateLimit = 20
+
     /// The one entity `text` names, or an error listing the candidates.
     public func resolve(_ text: String) throws -> Entity { try resolution(text).entity }
 
     /// The one entity `text` names, with how it matched (a spelling variant, the words of a
     /// name … : worth saying to the user), or an error listing the candidates.
-    public func resolution(_ text: String) throws -> (entity: Entity, tier: NameSearch.Tier) {
+    ///
+    /// Names that fold alike (``NameKey/fold(_:)``) are one name however each is spelt: two
+    /// entities that go by them are a tie, not the one spelt as typed (namesakes: "Abu Obeida"
+    /// and "Abou Obeida" are two men). When `forWriting`, a text that is only part of a name (its
+    /// words, or their start: "Am" of Amos Yadlin) is refused with the names it is part of: what
+    /// a query would take with a note, a change would write to the wrong entity.
+    public func resolution(_ text: String, forWriting: Bool = false) throws -> (entity: Entity, tier: NameSearch.Tier) {
         let trimmed = text.trimmingWhitespace
         if Identifier.isValid(trimmed) {
             // An id names its entity whatever else matches (the id tier comes first): no search,
             // and no counting of a hub's claims to rank candidates.
             if let entity = try store.entity(id: trimmed) { return (entity, .id) }
             // The id of an entity merged into another names that one.
-            if let keep = try store.entityMergedInto(trimmed) { return try resolution(keep) }
+            if let keep = try store.entityMergedInto(trimmed) { return try resolution(keep, forWriting: forWriting) }
         }
         // Claims are counted only to order the candidates of an ambiguous name: the one entity
         // named is found without counting (a hub's count alone reads 100,000 index entries).
-        let matches = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false, countsClaims: false)
+        let limit = EntityResolver.candidateLimit
+        let matches = try NameSearch(store: store).search(trimmed, limit: limit + 1, fuzzy: false, countsClaims: false)
         if let best = matches.first {
-            let tied = matches.filter { $0.tier == best.tier }
-            if tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) { return (entity, best.tier) }
-            let ranked = try NameSearch(store: store).search(trimmed, limit: 20, fuzzy: false)
-            throw ResolutionError(text: trimmed, candidates: ranked.filter { $0.tier == best.tier }, suggestions: [])
+            func isTied(_ match: NameSearch.Match) -> Bool {
+                match.tier == best.tier || (best.tier == .exact && match.tier == .variant)
+            }
+            let tied = matches.filter(isTied)
+            let isPart = forWriting && best.tier == .words
+            if !isPart, tied.count == 1 || best.tier == .id, let entity = try store.entity(id: best.id) {
+                return (entity, best.tier)
+            }
+            let ranked = try NameSearch(store: store).search(trimmed, limit: limit + 1, fuzzy: false).filter(isTied)
+            var error = ResolutionError(text: trimmed, candidates: Array(ranked.prefix(limit)), suggestions: [])
+            error.isPartOfName = isPart
+            error.hasMoreCandidates = ranked.count > limit
+            throw error
         }
         let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)
         var error = ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)

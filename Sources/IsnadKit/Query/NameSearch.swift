@@ -76,8 +76,13 @@ public struct NameSearch {
             }
             best[candidate.entity] = (tier, similarity, candidate.name)
         }
-        if Identifier.isValid(query), try store.entity(id: query) != nil {
-            best[query] = (.id, 1, query)
+        if Identifier.isValid(query) {
+            if try store.entity(id: query) != nil {
+                best[query] = (.id, 1, query)
+            } else if let kept = try store.entityMergedInto(query) {
+                // The id of an entity merged into another names that one, as on every command.
+                best[kept] = (.id, 1, query)
+            }
         }
         if !folded.isEmpty {
             for candidate in try store.names(withSearchKey: folded) {
@@ -110,8 +115,18 @@ public struct NameSearch {
                 }
             }
         }
+        // A common word starts the names of thousands of entities: only those that can be among
+        // the first `limit` are read and their claims counted (those as close as the last one
+        // too, since claims break their tie).
+        var ranked = best.map { (id: $0.key, found: $0.value) }
+        ranked.sort { ($0.found.tier, -$0.found.similarity, $0.id) < ($1.found.tier, -$1.found.similarity, $1.id) }
+        if ranked.count > limit, limit > 0 {
+            let last = ranked[limit - 1].found
+            let end = ranked[limit...].firstIndex { ($0.found.tier, $0.found.similarity) != (last.tier, last.similarity) }
+            ranked.removeSubrange((end ?? ranked.endIndex)...)
+        }
         var matches: [Match] = []
-        for (id, found) in best {
+        for (id, found) in ranked {
             guard let entity = try store.entity(id: id) else { continue }
             matches.append(
                 Match(

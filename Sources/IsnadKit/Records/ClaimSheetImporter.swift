@@ -192,7 +192,7 @@ private final class RowImporter {
         func entity(_ column: String) -> Entity? {
             let text = row.value(column) ?? ""
             do {
-                let (entity, tier) = try entities.resolution(text)
+                let (entity, tier) = try entities.resolution(text, forWriting: true)
                 if tier > .exact {
                     notice(
                         "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as \(Text.printable(entity.name)) (\(entity.id))"

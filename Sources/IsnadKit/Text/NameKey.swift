@@ -25,7 +25,10 @@ public enum NameKey {
     /// hamza or madda and a lam (إلهام, ألبانيا) has no article.
     /// 4: Abd glued to the article in Arabic letters is two words (عبدالله is عبد الله), and ابن
     /// is بن, as Ibn is Bin.
-    public static let version = 4
+    /// 5: the Urdu letters heh goal, teh marbuta goal, heh doachashmee, ae (ہ ۃ ھ ە) are ه and
+    /// yeh barree (ے) is ي, as Persian yeh and keheh were; a name glued to الله in Arabic letters
+    /// is two words (نصرالله is نصر الله, حزبالله is حزب الله), as عبدالله was.
+    public static let version = 5
 
     public static func normalize(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
@@ -41,8 +44,8 @@ public enum NameKey {
             case 0x0640: continue  // tatweel
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E: continue  // invisible: NameLookAlike.isInvisible
             case 0x0671, 0x0672, 0x0673, 0x0675: current.append("\u{0627}")  // alef variants → ا
-            case 0x0649, 0x06CC: current.append("\u{064A}")  // alef maqsura, Farsi yeh → ي
-            case 0x0629: current.append("\u{0647}")  // teh marbuta → ه
+            case 0x0649, 0x06CC, 0x06D2: current.append("\u{064A}")  // alef maqsura, Farsi yeh, yeh barree → ي
+            case 0x0629, 0x06C1, 0x06C2, 0x06C3, 0x06BE, 0x06D5: current.append("\u{0647}")  // teh marbuta, Urdu heh forms → ه
             case 0x06A9: current.append("\u{0643}")  // keheh → ك
             case 0x0621: continue  // a lone hamza carries no letter
             case 0x0660...0x0669, 0x06F0...0x06F9: current.append(Text.westernDigit(scalar) ?? scalar)
@@ -108,6 +111,12 @@ public enum NameKey {
             if word.hasPrefix(arabicGluedAbd), word.unicodeScalars.count >= arabicGluedAbd.unicodeScalars.count + 2 {
                 tokens.append("عبد")
                 word = String(word.unicodeScalars.dropFirst(3))
+            }
+            // A name glued to الله: نصرالله, حزبالله, عطاالله are نصر الله, حزب الله, عطا الله.
+            if word.hasSuffix(arabicAllah), word.unicodeScalars.count >= arabicAllah.unicodeScalars.count + 2 {
+                let name = String(word.unicodeScalars.dropLast(arabicAllah.unicodeScalars.count))
+                tokens.append(foldArabic(arabicParticles[name] ?? name))
+                word = arabicAllah
             }
             if let replacement = latinParticles[word] ?? arabicParticles[word] { word = replacement }
             if word.unicodeScalars.first.map(isArabicLetter) == true {
@@ -180,6 +189,8 @@ public enum NameKey {
     private static let gluedAbd = ["abdel", "abdul", "abdal", "abdil"]
     /// Abd and the article ال, written as one word with the name (after ``normalize(_:)``).
     private static let arabicGluedAbd = "عبدال"
+    /// The name of God, after ``normalize(_:)``: many names end with it.
+    private static let arabicAllah = "الله"
     /// Particles spelled two ways in Arabic letters: ابن (and إبن) and بن, "son of".
     private static let arabicParticles: [String: String] = ["ابن": "بن"]
     /// Articles written as separate words.
