@@ -312,6 +312,10 @@ struct SearchTests {
             // A typo in one word of a longer name: that word, not the whole name, is a few edits away.
             ("Muqawma", "hamas", .typo),
             ("Harakat Muqawma", "hamas", .typo),
+            // The words of a name in another order: that name before a longer one holding them.
+            ("Salah Raed", "raed-salah", .words),
+            ("Sinai Wilayat", "wilayat-sinai", .words),
+            ("the Islamic State", "isis", .variant),
         ])
     func finds(_ text: String, _ id: String, _ tier: NameSearch.Tier) throws {
         let folder = try TemporaryFolder.scoped
@@ -405,6 +409,17 @@ struct SearchTests {
         }
         // An id still names its entity.
         #expect(try EntityResolver(store: store).resolve("abu-obeida-aqim").id == "abu-obeida-aqim")
+    }
+
+    @Test("the words of one name in another order are taken for it, not for a longer name that holds them too")
+    func wordsInAnotherOrder() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(try String(contentsOfFile: HaderaDatasetTests.path, encoding: .utf8), in: folder)
+        let resolver = EntityResolver(store: store)
+        #expect(try resolver.resolve("Salah Raed").id == "raed-salah")
+        #expect(try resolver.resolve("Sinai Wilayat").id == "wilayat-sinai")
+        // Part of two names, the whole of neither: both listed.
+        #expect(throws: EntityResolver.ResolutionError.self) { try resolver.resolve("Qassam") }
     }
 
     @Test("a command that writes takes no part of a name for the whole: the names it is part of are listed")

@@ -99,8 +99,12 @@ public struct EntityResolver {
         let limit = EntityResolver.candidateLimit
         let matches = try NameSearch(store: store).search(trimmed, limit: limit + 1, fuzzy: false, countsClaims: false)
         if let best = matches.first {
+            // Of names that hold the words typed, the one whose words they are (in any order)
+            // is meant, not one that also holds others: "Salah Raed" is Raed Salah.
+            let isWholeWords = best.tier == .words && best.similarity == 1
             func isTied(_ match: NameSearch.Match) -> Bool {
-                match.tier == best.tier || (best.tier == .exact && match.tier == .variant)
+                if isWholeWords { return match.tier == .words && match.similarity == 1 }
+                return match.tier == best.tier || (best.tier == .exact && match.tier == .variant)
             }
             let tied = matches.filter(isTied)
             let isPart = forWriting && best.tier == .words

@@ -67,8 +67,8 @@ public struct NameSearch {
         let normalized = NameKey.normalize(query)
         let folded = NameKey.fold(query)
         var best: [String: (tier: Tier, similarity: Double, name: String)] = [:]
-        func consider(_ candidate: GraphStore.NameCandidate, tier: Tier) {
-            let similarity = NameSearch.similarity(folded, candidate.searchKey)
+        func consider(_ candidate: GraphStore.NameCandidate, tier: Tier, similarity given: Double? = nil) {
+            let similarity = given ?? NameSearch.similarity(folded, candidate.searchKey)
             if let current = best[candidate.entity],
                 (current.tier, -current.similarity) <= (tier, -similarity)
             {
@@ -90,7 +90,7 @@ public struct NameSearch {
             }
             let words = folded.split(separator: " ").map(String.init)
             for candidate in try store.names(containing: words) where NameSearch.containsWords(words, in: candidate.searchKey) {
-                consider(candidate, tier: .words)
+                consider(candidate, tier: .words, similarity: NameSearch.wordCoverage(words, of: candidate.searchKey))
             }
             if fuzzy, !best.values.contains(where: { $0.tier <= .variant }) {
                 // Only across scripts, and only when no name is the text: within one script the
@@ -156,6 +156,19 @@ public struct NameSearch {
             }
         }
         return false
+    }
+
+    /// How much of a name the words typed are, each a word of it or the start of one: 1 when they
+    /// are its words in any order ("Salah Raed" of Raed Salah), else the share of its letters
+    /// typed, under 1. So the name that is the words comes before the longer one that holds them
+    /// ("Man photographed with Raed Salah"), and the order of the words does not count, as the
+    /// edit distance of the whole name would make it.
+    static func wordCoverage(_ words: [String], of key: String) -> Double {
+        let nameWords = key.split(separator: " ").map(String.init)
+        if words.sorted() == nameWords.sorted() { return 1 }
+        let typed = words.reduce(0) { $0 + $1.unicodeScalars.count }
+        let letters = nameWords.reduce(0) { $0 + $1.unicodeScalars.count }
+        return min(0.99, Double(typed) / Double(max(1, letters)))
     }
 
     /// Whether every word typed is a word of the name, or the start of one.

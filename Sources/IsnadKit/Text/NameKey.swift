@@ -27,7 +27,8 @@ public enum NameKey {
     /// is بن, as Ibn is Bin.
     /// 5: the Urdu letters heh goal, teh marbuta goal, heh doachashmee, ae (ہ ۃ ھ ە) are ه and
     /// yeh barree (ے) is ي, as Persian yeh and keheh were; a name glued to الله in Arabic letters
-    /// is two words (نصرالله is نصر الله, حزبالله is حزب الله), as عبدالله was.
+    /// is two words (نصرالله is نصر الله, حزبالله is حزب الله), as عبدالله was; "the" is an
+    /// article, as al- is ("the Gaza Strip" is Gaza Strip).
     public static let version = 5
 
     public static func normalize(_ name: String) -> String {
@@ -193,8 +194,8 @@ public enum NameKey {
     private static let arabicAllah = "الله"
     /// Particles spelled two ways in Arabic letters: ابن (and إبن) and بن, "son of".
     private static let arabicParticles: [String: String] = ["ابن": "بن"]
-    /// Articles written as separate words.
-    private static let latinArticles: Set<String> = ["al", "el", "ul"]
+    /// Articles written as separate words (the English one too: "the Gaza Strip" is Gaza Strip).
+    private static let latinArticles: Set<String> = ["al", "el", "ul", "the"]
     /// Name particles spelled many ways.
     private static let latinParticles: [String: String] = [
         "abou": "abu", "abo": "abu", "aboo": "abu", "abul": "abu",
