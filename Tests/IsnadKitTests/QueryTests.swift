@@ -316,6 +316,9 @@ struct SearchTests {
             ("Salah Raed", "raed-salah", .words),
             ("Sinai Wilayat", "wilayat-sinai", .words),
             ("the Islamic State", "isis", .variant),
+            // A word more than a name: offered, never taken.
+            ("Hamas movement", "hamas", .typo),
+            ("Sheikh Raed Salah", "raed-salah", .typo),
         ])
     func finds(_ text: String, _ id: String, _ tier: NameSearch.Tier) throws {
         let folder = try TemporaryFolder.scoped

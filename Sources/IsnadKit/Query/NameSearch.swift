@@ -15,7 +15,8 @@ import Foundation
 ///    (``NameKey/consonants(ofFolded:)``): `Saraya al-Quds` finds «سرايا القدس», and «حزب الله»
 ///    finds Hezbollah, where no name is the text;
 /// 6. **typo**: a name a few edits away, as a whole, from its start, or in as many of its words
-///    as were typed, found through the trigram index and ranked by edit distance.
+///    as were typed, found through the trigram index and ranked by edit distance; or, when
+///    nothing else matches, a name whose every word was typed among others ("Hamas movement").
 /// Within a tier, names closer to the text come first, then entities with more claims.
 public struct NameSearch {
     public enum Tier: Int, Comparable, Sendable, CaseIterable {
@@ -104,6 +105,18 @@ public struct NameSearch {
                         found = true
                     }
                     if found { break }
+                }
+            }
+            if fuzzy, best.isEmpty, words.count >= 2 {
+                // A word more than the name ("Hamas movement", "General Soleimani"): names whose
+                // every word was typed, offered as close spellings.
+                let typedWords = Set(words)
+                for word in typedWords where word.count >= 3 {
+                    for candidate in try store.names(containing: [word]) {
+                        let nameWords = candidate.searchKey.split(separator: " ").map(String.init)
+                        guard nameWords.allSatisfy(typedWords.contains) else { continue }
+                        consider(candidate, tier: .typo, similarity: NameSearch.wordCoverage(nameWords, of: folded))
+                    }
                 }
             }
             if fuzzy, best.count < limit {
