@@ -53,7 +53,7 @@ struct HTMLViewTests {
             "Jabhat al-Nusra", "Beirut", "Hayat Tahrir al-Sham", "Harakat Harakat Harakat Harakat", "جبهة النصرة",
             "الالتزام", "الحق", "الله", "Abdelkader", "Abdullah", "Abu Dhabi", "Gaddafi", "Ghasem Soleimani", "Dhdh Gg",
             "إلهام أحمد", "ألبانيا", "الألباني", "آلاف", "بإلهام", "اتفاق ٢٠١٧", "Person 11", "Ｈａｍａｓ",
-            "Aya", "ـــ", "پاکستان", "Chabab",
+            "Aya", "ـــ", "پاکستان", "Chabab", "غزۃ", "حزب اللہ", "ہھۂە ے", "نصرالله", "the Gaza Strip",
         ]
     }
 
@@ -353,6 +353,7 @@ struct HTMLViewTests {
         let names = [
             "Ḥamās", "HAMAS", "حَمَاس", "أبو بكر البغدادي", "ابو بكر البغدادى", "Abu Bakr al-Baghdadi", "حركة المقاومة الإسلامية",
             "Ma'ruf", "Shi‘a", "الجماعة الإسلامية", "٢٠١٧", "Wilāyat Sīnāʼ", "مؤسسة", "جـــهاد", "Ｈａｍａｓ ２",
+            "غزۃ", "ہھۂەے", "the Gaza Strip",
         ]
         let dates = [
             "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",

@@ -119,7 +119,8 @@ public struct EntityResolver {
         }
         let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)
         var error = ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)
-        if suggestions.isEmpty, Identifier.isValid(trimmed) {
+        // The id of a source or a claim is what was meant, whatever names it comes close to.
+        if Identifier.isValid(trimmed) {
             if try store.source(id: trimmed) != nil {
                 error.otherRecord = .source
             } else if let claim = try store.claim(id: trimmed)?.claim {

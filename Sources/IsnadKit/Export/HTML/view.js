@@ -186,8 +186,8 @@ function normalizeName(name) {
     const code = character.codePointAt(0);
     if (code === 0x0640 || code === 0x0621) continue; // tatweel; a lone hamza carries no letter
     else if ([0x0671, 0x0672, 0x0673, 0x0675].includes(code)) current += '\u0627';
-    else if (code === 0x0649 || code === 0x06cc) current += '\u064a';
-    else if (code === 0x0629) current += '\u0647';
+    else if (code === 0x0649 || code === 0x06cc || code === 0x06d2) current += '\u064a';
+    else if ([0x0629, 0x06c1, 0x06c2, 0x06c3, 0x06be, 0x06d5].includes(code)) current += '\u0647';
     else if (code === 0x06a9) current += '\u0643';
     else if (code >= 0x0660 && code <= 0x0669) current += String(code - 0x0660);
     else if (code >= 0x06f0 && code <= 0x06f9) current += String(code - 0x06f0);
@@ -262,7 +262,7 @@ function consonantKeys(name, withOtherReadings = true) {
     .replace(/(?<![\p{L}\p{N}\p{Mn}])[\u0622\u0623\u0625](?=\u0644)/gu, '\u0627\u0627');
   const tokens = [];
   for (const token of normalizeName(unhyphenated).split(' ').filter(Boolean)) {
-    if (['al', 'el', 'ul'].includes(token)) continue;
+    if (['al', 'el', 'ul', 'the'].includes(token)) continue;
     // Abd glued to its article and name (Abdelkader): two words, as in Abd el-Kader.
     const glued = ['abdel', 'abdul', 'abdal', 'abdil'].find((prefix) => token.startsWith(prefix) && [...token].length >= prefix.length + 3);
     if (glued) tokens.push('abd', token.slice(glued.length)); else tokens.push(token);
