@@ -140,7 +140,10 @@ extension GraphStore {
             try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(claim.id)])
             try database.cached("DELETE FROM retracted_citation WHERE claim = ?1").run([.text(claim.id)])
             if let reason = claim.retraction {
-                // Out of the claim and citation tables, whole, so that no query sees it.
+                // Out of the claim and citation tables, whole, so that no query sees it. The
+                // citations by name: an import writes with SQLite's foreign keys off, where no
+                // cascade runs.
+                try database.cached("DELETE FROM citation WHERE claim = ?1").run([.text(claim.id)])
                 try database.cached("DELETE FROM claim WHERE id = ?1").run([.text(claim.id)])
                 var writer = RecordWriter()
                 var line = writer.encode(.claim(claim))
@@ -198,10 +201,22 @@ extension GraphStore {
     }
 
     /// Deletes a record (an entity's names, a source's cites and a claim's citations with it).
+    /// What belongs to it is deleted by name, not left to the foreign keys' cascade, which does
+    /// not run while an import writes with them off.
     func remove(_ kind: Record.Kind, id: String) throws {
+        let dependents: [String]
+        switch kind {
+        case .entity: dependents = ["DELETE FROM entity_name WHERE entity = ?1", "DELETE FROM entity_merged WHERE entity = ?1"]
+        case .source: dependents = ["DELETE FROM source_cites WHERE source = ?1"]
+        case .claim:
+            dependents = [
+                "DELETE FROM citation WHERE claim = ?1", "DELETE FROM retracted_citation WHERE claim = ?1",
+                "DELETE FROM retracted_claim WHERE id = ?1",
+            ]
+        }
+        for statement in dependents { try database.cached(statement).run([.text(id)]) }
         let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
         try database.prepare("DELETE FROM \(table) WHERE id = ?1").run([.text(id)])
-        if kind == .claim { try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(id)]) }
         rowMemo.forget()
     }
 
