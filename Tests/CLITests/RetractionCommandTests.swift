@@ -297,6 +297,57 @@ struct RetractionCommandTests {
         #expect(result.standardError == message)
     }
 
+    @Test(
+        "a type that a retracted claim's predicate does not take is refused by set and by import: restored, the claim would break the vocabulary, and the backup would not import"
+    )
+    func retractedClaimsKeepTheirEndsTypes() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "isis-claimed-attack", "--reason", "misread", "--author", "ana"]).status == 0)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        // praised takes a place; claimed_responsibility_for, of the retracted claim, takes only an event.
+        let set = try cli.run(["set", "hadera-attack", "type", "place", "--author", "ana"])
+        #expect(set.status == 65, "\(set.standardError)")
+        #expect(
+            set.standardError.contains(
+                "type: the new type breaks claim \"isis-claimed-attack\" (retracted: it would, restored): claimed_responsibility_for takes an object of type event, not place"
+            ), "\(set.standardError)")
+        try cli.write(
+            "retyped.jsonl",
+            #"{"record":"entity","id":"hadera-attack","type":"place","name":"Hadera attack","aliases":[{"name":"عملية الخضيرة","lang":"ar"}]}"#
+                + "\n")
+        let imported = try cli.run(["import", "retyped.jsonl", "--author", "ana"])
+        #expect(imported.status == 65, "\(imported.standardError)")
+        #expect(
+            imported.standardError.contains(
+                "the new type breaks the stored claim \"isis-claimed-attack\" (retracted: it would, restored)"),
+            "\(imported.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+    }
+
+    @Test("undo of a type change that a claim added since depends on is refused, naming the claim and its entry")
+    func undoKeepsTypesTheClaimsSinceTake() throws {
+        let cli = try importedStore()
+        #expect(
+            try cli.run(["add", "entity", "--type", "organization", "--name", "Camp X", "--id", "camp-x", "--author", "ana"])
+                .status == 0)
+        #expect(try cli.run(["set", "camp-x", "type", "place", "--author", "ana"]).status == 0)
+        let added = try cli.run([
+            "add", "claim", "hamas", "located_in", "camp-x", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3", "--author", "ana",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        let claim = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let undo = try cli.run(["undo", "3", "--author", "ana"])
+        #expect(undo.status == 65, "\(undo.standardError)")
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry #3: claim \"\(claim)\" (entry #4) would not fit the types put back (object: located_in takes an object of type place, not organization); undo, retract or change that claim first\n",
+            "\(undo.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("a retracted claim still holds its entity: delete refuses it")
     func retractedStillRefers() throws {
         let cli = try importedStore()

@@ -424,7 +424,8 @@ struct ImporterTests {
         #expect(retracted.citations.map(\.source) == ["leak", "police", "police"])
         // Its citations left the citation table with it: the import writes with SQLite's foreign
         // keys off, where no cascade runs, and citations of no claim made check and copy refuse the store.
-        #expect(try store.database.cached("SELECT count(*) FROM citation WHERE claim = 'hamas-armed-isis'").scalarInteger([]) == 0)
+        #expect(
+            try store.database.cached("SELECT count(*) FROM citation WHERE claim = 'hamas-armed-isis'").scalarInteger([]) == 0)
         #expect(try store.database.cached("SELECT count(*) FROM pragma_foreign_key_check").scalarInteger([]) == 0)
 
         #expect(

@@ -48,6 +48,14 @@ enum RestoreCommand: Command {
                 }
             }
             try session.put(.claim(claim))
+            // Its ends' types may have changed since it was retracted (a store written before
+            // type changes looked at retracted claims): back, it would break the vocabulary.
+            if let misfit = try store.firstClaimOutsideVocabulary(claims: [claim.id], namingEntities: []) {
+                throw LookupError(
+                    description:
+                        "claim \"\(claim.id)\" cannot be restored: \(misfit.problem) (an entity's type changed since it was retracted)"
+                )
+            }
         }
         // A claim that stood, its retracted citations restored, is said as what changed.
         let citations = number.map { [$0] } ?? restoredCitations

@@ -122,6 +122,20 @@ enum EditChecks {
                     throw LookupError(description: "type: the new type breaks claim \"\(claim.claim.id)\": \(problem.message)")
                 }
             }
+            // Retracted ones too: restored, they speak of the relationship again, and the backup
+            // that keeps them (export jsonl --include-retracted) must import.
+            for claim in try store.retractedClaims(naming: entity.id) {
+                let types = try store.entityTypes([claim.subject, claim.object])
+                let subjectType = claim.subject == entity.id ? entity.type : types[claim.subject]
+                let objectType = claim.object == entity.id ? entity.type : types[claim.object]
+                if let problem = store.vocabulary.problem(
+                    predicate: claim.predicate, subjectType: subjectType, objectType: objectType)
+                {
+                    throw LookupError(
+                        description:
+                            "type: the new type breaks claim \"\(claim.id)\" (retracted: it would, restored): \(problem.message)")
+                }
+            }
         case .source(let source):
             // An import refuses a cycle it would make; a source changed in place is checked here.
             guard case .source(let before) = stored, source.cites != before.cites,

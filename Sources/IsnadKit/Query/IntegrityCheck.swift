@@ -307,8 +307,21 @@ public struct IntegrityCheck {
                 add(.noCitation, "claim \"\(id)\"", "has no citation: nothing says who makes it (add one, or delete the claim)")
             }
         }
-        examined[.vocabulary] = count
         examined[.noCitation] = count
+        // Retracted claims too: restored, each speaks of its relationship again, and the backup
+        // that keeps them must import. One whose record is unreadable is another check's finding.
+        try store.forEachRetractedClaimShape { id, predicate, subjectType, objectType in
+            guard let predicate, let subjectType, let objectType else { return }
+            count += 1
+            if let problem = store.vocabulary.problem(
+                predicate: predicate, subjectType: EntityType(rawValue: subjectType), objectType: EntityType(rawValue: objectType)
+            ) {
+                add(
+                    .vocabulary, "retracted claim \"\(id)\"",
+                    "\(problem.field): \(problem.message) (restored, it would break the vocabulary)")
+            }
+        }
+        examined[.vocabulary] = count
     }
 
     /// Quotes are looked for in the stored text of the source they stand in (`via`, else the

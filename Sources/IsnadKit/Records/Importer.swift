@@ -720,7 +720,8 @@ private struct Run {
             }
         }
         try reportMissing(missing)
-        try session.claimsOfRetypedEntities { entity, entityLocation, claim, predicate, subjectType, objectType, claimLocation in
+        try session.claimsOfRetypedEntities {
+            entity, entityLocation, claim, predicate, subjectType, objectType, claimLocation, isRetracted in
             guard let problem = decoder.vocabulary.problem(predicate: predicate, subjectType: subjectType, objectType: objectType)
             else { return }
             if let claimLocation {
@@ -731,7 +732,9 @@ private struct Run {
                 report(
                     RecordProblem(
                         record: "entity \"\(entity)\"", field: "type",
-                        message: "the new type breaks the stored claim \"\(claim)\": \(problem.message)"),
+                        message:
+                            "the new type breaks the stored claim \"\(claim)\"\(isRetracted ? " (retracted: it would, restored)" : ""): \(problem.message)"
+                    ),
                     at: entityLocation)
             }
         }

@@ -29,6 +29,44 @@ extension GraphStore {
         }
     }
 
+    /// The retracted claims whose subject or object is `entity`, whole, by id.
+    public func retractedClaims(naming entity: String) throws -> [Claim] {
+        var ids: [String] = []
+        try database.cached(
+            """
+            SELECT id FROM retracted_claim
+            WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1 ORDER BY id
+            """
+        ).forEachRow([.text(entity)]) { ids.append($0.string(0)) }
+        return try ids.compactMap { try retractedClaim(id: $0) }
+    }
+
+    /// The first claim among `claims` (standing or retracted, by id) and those that name one of
+    /// `entities`, whose predicate does not take the types its ends have now, with why: for a
+    /// change that put records back as they were (undo, restore), after types changed since.
+    public func firstClaimOutsideVocabulary(claims: [String], namingEntities entities: [String]) throws -> (
+        claim: String, problem: String
+    )? {
+        var checked: Set<String> = []
+        func problem(of claim: Claim) throws -> String? {
+            guard checked.insert(claim.id).inserted else { return nil }
+            let types = try entityTypes([claim.subject, claim.object])
+            return vocabulary.problem(
+                predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object]
+            ).map { "\($0.field): \($0.message)" }
+        }
+        for id in claims {
+            guard let claim = try plainClaim(id: id) ?? retractedClaim(id: id) else { continue }
+            if let found = try problem(of: claim) { return (id, found) }
+        }
+        for entity in entities {
+            for claim in try self.claims(of: entity).map(\.claim) + retractedClaims(naming: entity) {
+                if let found = try problem(of: claim) { return (claim.id, found) }
+            }
+        }
+        return nil
+    }
+
     /// A claim and its citations, in citation order, without grading them. A stored value Isnad
     /// never writes (a stance, a credibility, a date) is an error, as where claims are read: a
     /// change written from it would store a default in its place, and its history the default.

@@ -188,9 +188,14 @@ extension GraphStore {
             var isStored: [Bool] = []
             // Sources whose cites the undo changes: only those can close a cycle.
             var citingAnew: Set<String> = []
+            // Entities whose type the undo changes: the claims that name them now must take it.
+            var retyped: [String] = []
             for value in restored {
                 let current = try session.record(value.kind, id: value.id)
                 isStored.append(current != nil)
+                if case .entity(let entity) = value, case .entity(let stored)? = current, stored.type != entity.type {
+                    retyped.append(entity.id)
+                }
                 if case .source(let source) = value, !source.cites.isEmpty {
                     if case .source(let stored)? = current, stored.cites == source.cites { continue }
                     citingAnew.insert(source.id)
@@ -212,6 +217,17 @@ extension GraphStore {
                         entry: target.number,
                         reason: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is no longer in the store")
                 }
+            }
+            // A type put back must fit the claims added since, and a claim put back the types
+            // its ends have now (standing or retracted: restored, it speaks of them again).
+            if let misfit = try firstClaimOutsideVocabulary(
+                claims: restored.filter { $0.kind == .claim }.map(\.id), namingEntities: retyped)
+            {
+                let changedBy = try database.cached(
+                    "SELECT max(change) FROM change_record WHERE kind = 'claim' AND record = ?1 AND change <> ?2"
+                ).scalarInteger([.text(misfit.claim), .integer(Int64(target.number))])
+                throw HistoryError.wouldBreakVocabulary(
+                    entry: target.number, claim: misfit.claim, changedBy: changedBy.map(Int.init), problem: misfit.problem)
             }
             // A source's cites put back can close a cycle that a later change opened the way to
             // (a cited b, then not; b cites a since): refused, as import and set refuse it.
@@ -295,6 +311,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case blocked(entry: Int, reason: String)
     /// Putting the entry's sources back would close a cycle in the chains of transmission.
     case wouldCloseCycle(entry: Int, cycle: String)
+    /// Putting the entry's records back would leave a claim (standing or retracted) whose
+    /// predicate does not take its ends' types: `changedBy`, the entry that last wrote the claim.
+    case wouldBreakVocabulary(entry: Int, claim: String, changedBy: Int?, problem: String)
     case unreadable(entry: Int, record: String)
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
@@ -320,6 +339,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .blocked(let entry, let reason): "cannot undo entry #\(entry): \(reason); undo that first"
         case .wouldCloseCycle(let entry, let cycle):
             "cannot undo entry #\(entry): the source it would put back \(cycle); change the cites first (isnad set)"
+        case .wouldBreakVocabulary(let entry, let claim, let changedBy, let problem):
+            "cannot undo entry #\(entry): claim \"\(claim)\"\(changedBy.map { " (entry #\($0))" } ?? "") would not fit the types put back (\(problem)); undo, retract or change that claim first"
         case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")
