@@ -41,6 +41,10 @@ public struct ChangeDescription: Sendable, Equatable {
 
 /// One entry of the store's history: one command's change.
 public struct HistoryEntry: Sendable, Equatable {
+    /// Whether two author names are one, without case in any script ("Émile" is "émile"):
+    /// `log --author` and a plain `undo` take them alike on both engines.
+    public static func isSameAuthor(_ a: String, _ b: String) -> Bool { a == b || a.lowercased() == b.lowercased() }
+
     /// 1, 2, 3 … in the order the changes were committed.
     public var number: Int
     /// `YYYY-MM-DDTHH:MM:SSZ`, UTC.

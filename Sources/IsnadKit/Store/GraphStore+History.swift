@@ -45,18 +45,15 @@ extension GraphStore {
             // The time cut to the date's length: 2026-11 takes in every entry of November.
             conditions.append("substr(c.at, 1, \(until.utf8.count)) <= ?\(values.count)")
         }
-        if let author {
-            values.append(.text(author))
-            // NOCASE folds ASCII letters only, as lower() does under PostgreSQL's "C" collation.
-            conditions.append(
-                database.isPostgreSQL
-                    ? "lower(c.author) = lower(?\(values.count))" : "c.author = ?\(values.count) COLLATE NOCASE")
-        }
+
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var entries: [HistoryEntry] = []
         try database.prepare(
             "SELECT c.id, c.at, c.author, c.command, c.undoes, c.undone_by, c.travelled FROM change AS c \(condition) ORDER BY c.id DESC"
         ).forEachRow(values) { row in
+            // The author compared here, without case in every script: SQLite's NOCASE folds ASCII
+            // letters only, and PostgreSQL's lower() as the collation of each side says.
+            if let author, !HistoryEntry.isSameAuthor(row.string(2), author) { return }
             entries.append(
                 HistoryEntry(
                     number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
@@ -245,7 +242,7 @@ extension GraphStore {
             undone = Undone(
                 entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count,
                 addedCount: touched.filter { $0.before == nil }.count,
-                otherAuthor: target.author == undoer ? nil : Text.printable(target.author))
+                otherAuthor: HistoryEntry.isSameAuthor(target.author, undoer) ? nil : Text.printable(target.author))
             return .commit
         }
         guard let undone else { preconditionFailure("the transaction ran its body or threw") }
@@ -272,9 +269,17 @@ extension GraphStore {
             // import's or a second terminal's on a file. Taken back by a plain undo, it would be
             // lost without a word to either; `undo N` names it.
             let author = try recordedAuthor(of: description)
-            if !latest.2, latest.3 != author {
+            if !latest.2, !HistoryEntry.isSameAuthor(latest.3, author) {
+                // The undoer's own latest change, which `undo N` takes back, is named beside it.
+                var own: Int?
+                try database.prepare(
+                    "SELECT id, author FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 ORDER BY id DESC"
+                ).forEachRow { row in
+                    if own == nil, HistoryEntry.isSameAuthor(row.string(1), author) { own = row.int(0) }
+                }
                 throw HistoryError.anotherAuthor(
-                    entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author))
+                    entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author),
+                    undoersLatest: own)
             }
             if latest.2 {
                 // Point at this store's own latest change, which `undo N` takes back.
@@ -318,8 +323,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
     case travelled(entry: Int, latestOwn: Int?)
-    /// A plain `undo` whose latest change is another author's.
-    case anotherAuthor(entry: Int, author: String, command: String, undoer: String)
+    /// A plain `undo` whose latest change is another author's; with the undoer's own latest
+    /// change not undone, if any.
+    case anotherAuthor(entry: Int, author: String, command: String, undoer: String, undoersLatest: Int?)
     /// An entry larger than the caller allows without being told (`undo --yes`).
     case large(entry: Int, command: String, records: Int)
 
@@ -344,8 +350,10 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")
-        case .anotherAuthor(let entry, let author, let command, let undoer):
-            "the latest change, entry #\(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; isnad undo \(entry) takes it back by its number"
+        case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest):
+            "the latest change, entry #\(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
+                + (undoersLatest.map { "\(undoer)'s latest is entry #\($0) (isnad undo \($0)); " } ?? "")
+                + "isnad undo \(entry) takes back \(author)'s by its number"
         case .unreadable(let entry, let record):
             "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
         case .large(let entry, let command, let records):
