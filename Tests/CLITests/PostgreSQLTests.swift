@@ -90,6 +90,27 @@ struct PostgreSQLTests {
         #expect(!result.standardError.contains("hunter2-secret"))
     }
 
+    @Test(
+        "the longest name a record may have, in characters of four bytes that do not compress, is stored and found on PostgreSQL, as on a file",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func longestNameOnPostgreSQL() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let environment = ["ISNAD_DB": PostgreSQLServer.storeURI(name)]
+        // Random ideographs of CJK Extension B, letters of four bytes each: 2,000 bytes of search
+        // key that pglz cannot shrink (700 of them exceed PostgreSQL's 2,704 bytes an index entry).
+        var generator = SystemRandomNumberGenerator()
+        let longest = String(
+            String.UnicodeScalarView(
+                (0..<500).map { _ in UnicodeScalar(UInt32.random(in: 0x20000...0x2A6DF, using: &generator))! }))
+        #expect(longest.unicodeScalars.count == 500)
+        try cli.write("long.jsonl", #"{"record":"entity","id":"longest","type":"person","name":"\#(longest)"}"# + "\n")
+        let imported = try cli.run(["import", "long.jsonl"], environment: environment)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(try cli.run(["show", "longest"], environment: environment).status == 0)
+    }
+
     @Test("init --roles with a store name too long for its roles is refused (64) before anything is made")
     func rolesNameTooLong() throws {
         let cli = try CLIHarness.scoped

@@ -532,6 +532,31 @@ struct ImporterTests {
         #expect(try store.counts().entities == 0)
     }
 
+    @Test("a name or an alias longer than 500 characters is refused at its field: a PostgreSQL store indexes names whole")
+    func nameLengthLimit() throws {
+        let limit = Entity.maximumNameLength
+        // Four bytes a character: the most a PostgreSQL index entry would hold.
+        let longest = String(repeating: "\u{1F600}", count: limit)
+        let tooLong = String(repeating: "ب", count: limit + 1)
+        #expect(
+            try errors(importing: #"{"record":"entity","id":"x","type":"person","name":"\#(tooLong)"}"#) == [
+                #"bad.jsonl:1: entity "x": name: 501 characters, more than the 500 a name may have (a PostgreSQL store indexes names whole): put the rest in the description"#
+            ])
+        #expect(
+            try errors(
+                importing:
+                    #"{"record":"entity","id":"x","type":"person","name":"X","aliases":[{"name":"\#(tooLong)","lang":"ar"}]}"#)
+                == [
+                    #"bad.jsonl:1: entity "x": aliases[0].name: 501 characters, more than the 500 a name may have (a PostgreSQL store indexes names whole): put the rest in the description"#
+                ])
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        try Fixtures.importText(
+            #"{"record":"entity","id":"longest","type":"person","name":"\#(longest)"}"#, into: store, folder: folder,
+            name: "ok.jsonl")
+        #expect(try store.entity(id: "longest")?.name == longest)
+    }
+
     @Test("a line longer than the limit is refused without being read into memory")
     func lineLimit() throws {
         let folder = try TemporaryFolder.scoped

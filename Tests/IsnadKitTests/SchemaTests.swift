@@ -25,6 +25,13 @@ struct SchemaTests {
         #expect(try enumeration("stance") == Stance.allCases.map(\.rawValue))
     }
 
+    @Test("a name's length limit is the record schema's")
+    func nameLength() throws {
+        let definitions = try #require(try recordSchema()["$defs"] as? [String: Any])
+        let name = try #require(definitions["entityName"] as? [String: Any])
+        #expect(name["maxLength"] as? Int == Entity.maximumNameLength)
+    }
+
     @Test("the vocabulary is complete and consistent")
     func vocabulary() throws {
         let vocabulary = Vocabulary.standard

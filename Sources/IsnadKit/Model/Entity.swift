@@ -1,5 +1,10 @@
 /// An actor or thing that claims are about: an organization, a person, an event or a place.
 public struct Entity: Hashable, Sendable {
+    /// The most characters (Unicode scalars) a name or an alias may have: what PostgreSQL's index
+    /// of names holds whole, at four bytes a character, under its 2,704 bytes an entry; a store
+    /// is one store on either engine. The record schema's `entityName` says the same.
+    public static let maximumNameLength = 500
+
     /// The entity's slug, unique in the store (see ``Identifier``).
     public var id: String
     public var type: EntityType

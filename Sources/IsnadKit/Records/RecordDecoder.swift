@@ -122,14 +122,14 @@ public struct RecordDecoder: Sendable {
         found.note(fields.unknownFields(allowed: RecordDecoder.entityFields))
         let id = found.check { () throws(RecordProblem) in try fields.identifier("id") }
         let type = found.check { () throws(RecordProblem) -> EntityType in try fields.enumeration("type") }
-        let name = found.check { () throws(RecordProblem) in try fields.text("name") }
+        let name = found.check { () throws(RecordProblem) in try fields.name("name") }
         var aliases: [Alias] = []
         let elements = found.check { () throws(RecordProblem) in try fields.array("aliases") } ?? []
         for (index, element) in elements.enumerated() {
             guard let alias = found.check({ () throws(RecordProblem) in try fields.nested(element, at: "aliases[\(index)]") })
             else { continue }
             found.note(alias.unknownFields(allowed: RecordDecoder.aliasFields))
-            let aliasName = found.check { () throws(RecordProblem) in try alias.text("name") }
+            let aliasName = found.check { () throws(RecordProblem) in try alias.name("name") }
             let lang = found.check { () throws(RecordProblem) in try alias.languageTag("lang") }
             if let aliasName, let lang { aliases.append(Alias(name: aliasName, lang: lang)) }
         }
@@ -330,6 +330,19 @@ struct Fields {
         guard let text = try optionalText(key) else { throw problem(key, "missing") }
         if text.allSatisfy(\.isWhitespace) { throw problem(key, "cannot be empty") }
         return text
+    }
+
+    /// An entity's name or alias: text of at most ``Entity/maximumNameLength`` characters.
+    func name(_ key: String) throws(RecordProblem) -> String {
+        let name = try text(key)
+        let length = name.unicodeScalars.count
+        if length > Entity.maximumNameLength {
+            throw problem(
+                key,
+                "\(length) characters, more than the \(Entity.maximumNameLength) a name may have (a PostgreSQL store indexes names whole): put the rest in the description"
+            )
+        }
+        return name
     }
 
     func optionalIdentifier(_ key: String) throws(RecordProblem) -> String? {
