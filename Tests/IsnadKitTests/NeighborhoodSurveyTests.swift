@@ -25,6 +25,31 @@ struct NeighborhoodSurveyTests {
         #expect(!member.isOutgoing)
     }
 
+    @Test(
+        "of a group's claims equally strong, the one its summary names is the first by id, whatever order the store wrote them in"
+    )
+    func groupStrongestByID() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"h","type":"organization","name":"Hub"}
+            {"record":"entity","id":"x1","type":"organization","name":"X One"}
+            {"record":"entity","id":"x2","type":"organization","name":"X Two"}
+            {"record":"source","id":"s1","type":"news-article","title":"One","reliability":"B"}
+            {"record":"source","id":"s2","type":"news-article","title":"Two","reliability":"B"}
+            {"record":"claim","id":"h-z","subject":"h","predicate":"funded","object":"x1","citations":[{"source":"s2","quote":"q2","stance":"asserts","credibility":2}]}
+
+            """, in: folder)
+        // Written later, so later in the claim table: PostgreSQL and SQLite may write one import
+        // in different orders, and the summary must not follow them.
+        try Fixtures.importText(
+            #"{"record":"claim","id":"h-a","subject":"h","predicate":"funded","object":"x2","citations":[{"source":"s1","quote":"q1","stance":"asserts","credibility":2}]}"#,
+            into: store, folder: folder, name: "later.jsonl")
+        let survey = try NeighborhoodSurvey(store: store, center: "h", depth: 1, graph: try TransmissionGraph(store: store))
+        let funded = try #require(survey.groups.first { $0.predicate == "funded" })
+        #expect(funded.strongest?.commonLink?.source == "s1", "\(String(describing: funded.strongest))")
+    }
+
     @Test("groups whose strongest claims rank alike come by their number of claims, most first; such claims by id")
     func tiesBroken() throws {
         // The praised claim is met and read first, and its strength differs from the funded ones'

@@ -501,6 +501,9 @@ public struct IntegrityCheck {
                 "published \(relayDate), relays \(Text.printable(relayed)), published \(relayedDate): one of the two dates is wrong (isnad set \(Text.printable(relay)) published …)"
             )
         }
+        // The claims are read in their table's order (fast), which differs between engines and
+        // imports: what is found is listed by id.
+        let firstClaimFinding = findings.count
         var claim = ""
         var start: PartialDate?
         var latestPublic: PartialDate?
@@ -536,6 +539,7 @@ public struct IntegrityCheck {
             if latestPublic.map({ since.lastDayNumber > $0.lastDayNumber }) ?? true { latestPublic = since }
         }
         finishClaim()
+        findings[firstClaimFinding...].sort { $0.subject < $1.subject }
         try store.forEachDatedAfter(today.description) { kind, id, date in
             add(
                 .datesInConflict, "\(kind.rawValue) \"\(Text.printable(id))\"",

@@ -29,6 +29,9 @@ public struct NeighborhoodSurvey: Sendable {
         public fileprivate(set) var statuses: [Evidence.Status: Int] = [:]
         /// The strongest claim read, and its strength.
         public fileprivate(set) var strongest: SupportStrength?
+        /// The id of that claim: of claims equally strong, the first by id, so that the summary
+        /// does not hang on the order the store wrote them in (which differs between engines).
+        fileprivate var strongestClaim = ""
         /// The claims followed, as rows (read through the indexes) or whole (under a filter on
         /// evidence): one of the two stays empty.
         fileprivate var followedRows: [Int64] = []
@@ -262,8 +265,12 @@ public struct NeighborhoodSurvey: Sendable {
             groups[entry.group].claimsRead += 1
             guard let strength = weight.strength else { continue }
             groups[entry.group].statuses[strength.evidence.status, default: 0] += 1
-            if let best = groups[entry.group].strongest, best <= strength { continue }
+            if let best = groups[entry.group].strongest {
+                if best < strength { continue }
+                if !(strength < best), groups[entry.group].strongestClaim < entry.claim.claim.id { continue }
+            }
             groups[entry.group].strongest = strength
+            groups[entry.group].strongestClaim = entry.claim.claim.id
         }
         claimsRead = read.count
         let hopOfGroup = groups.map(\.hop)

@@ -83,7 +83,8 @@ extension GraphStore {
     static let trigramCandidateLimit = 300
 
     /// Names that share the most trigrams with `key`, best first (the trigram index): the names
-    /// holding the most of its distinct trigrams, then in rowid order, on both engines.
+    /// holding the most of its distinct trigrams, then by entity id and the name's position, on
+    /// both engines (not in the order the store wrote them, which differs between them).
     func names(sharingTrigramsWith key: String) throws -> [NameCandidate] {
         let scalars = Array(key.unicodeScalars)
         guard scalars.count >= 3 else { return [] }
@@ -99,7 +100,7 @@ extension GraphStore {
             let matches = trigrams.indices.map { "(search_key LIKE ?\($0 + 1))::int" }.joined(separator: " + ")
             let any = trigrams.indices.map { "search_key LIKE ?\($0 + 1)" }.joined(separator: " OR ")
             return try nameCandidates(
-                "SELECT entity, name, search_key FROM entity_name WHERE \(any) ORDER BY \(matches) DESC, rowid LIMIT \(limit)",
+                "SELECT entity, name, search_key FROM entity_name WHERE \(any) ORDER BY \(matches) DESC, entity, position LIMIT \(limit)",
                 trigrams.map { .text("%" + GraphStore.escapedForLike($0) + "%") })
         }
         // Each trigram's names from the index, counted here. FTS5's own ranking (bm25, over one
@@ -116,15 +117,39 @@ extension GraphStore {
         for (row, count) in shared { byCount[count].append(row) }
         var chosen: [Int64] = []
         for count in byCount.indices.reversed() where chosen.count < limit {
-            chosen += byCount[count].sorted().prefix(limit - chosen.count)
+            let room = limit - chosen.count
+            if byCount[count].count <= room {
+                chosen += byCount[count]
+            } else {
+                // Names that tie at the cut are taken by entity and position, not by the order
+                // the store wrote them in, which differs between engines and imports.
+                chosen += try inEntityOrder(rows: byCount[count]).prefix(room)
+            }
         }
-        var found: [Int64: NameCandidate] = [:]
+        var found: [(shared: Int, position: Int, candidate: NameCandidate)] = []
         try database.cached(
-            "SELECT rowid, entity, name, search_key FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer))"
+            "SELECT rowid, entity, name, search_key, position FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer))"
         ).forEachRow([GraphStore.jsonArray(chosen)]) { row in
-            found[row.int64(0)] = NameCandidate(entity: row.string(1), name: row.string(2), searchKey: row.string(3))
+            found.append(
+                (
+                    shared[row.int64(0)] ?? 0, row.int(4),
+                    NameCandidate(entity: row.string(1), name: row.string(2), searchKey: row.string(3))
+                ))
         }
-        return chosen.compactMap { found[$0] }
+        // As PostgreSQL's query above orders them.
+        found.sort { (-$0.shared, $0.candidate.entity, $0.position) < (-$1.shared, $1.candidate.entity, $1.position) }
+        return found.map(\.candidate)
+    }
+
+    /// Rows of `entity_name`, by entity id and the name's position.
+    private func inEntityOrder(rows: [Int64]) throws -> [Int64] {
+        var keyed: [(entity: String, position: Int, row: Int64)] = []
+        keyed.reserveCapacity(rows.count)
+        try database.cached(
+            "SELECT rowid, entity, position FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer))"
+        ).forEachRow([GraphStore.jsonArray(rows)]) { row in keyed.append((row.string(1), row.int(2), row.int64(0))) }
+        keyed.sort { ($0.entity, $0.position) < ($1.entity, $1.position) }
+        return keyed.map(\.row)
     }
 
     /// `text` for a GLOB pattern, its `*`, `?` and `[` matched as themselves.
