@@ -40,6 +40,14 @@ enum RecordLookup {
                 command: command)
         }
         if let only = found.first { return only }
+        // The id of an entity merged into another: every query follows it, a change names the
+        // entity kept (merge moved the records), or takes the merge apart.
+        if searched.contains(.entity), let kept = try store.entityMergedInto(id) {
+            throw LookupError(
+                description:
+                    "entity \"\(Text.printable(id))\" was merged into \(kept): name \(kept) to change the entity kept (isnad unmerge \(Text.printable(id)) takes the merge apart)"
+            )
+        }
         if let named = try recordNamed(id, kinds: searched, store: store) {
             throw LookupError(
                 description:

@@ -42,6 +42,15 @@ struct MergeCommandTests {
         #expect(shown.status == 0)
         #expect(shown.standardError == "isnad: \"State\" taken as Islamic State (isis)\n")
         #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        // set, edit and delete take ids: the merged one is said as such, not offered as a misspelling.
+        for command in [["set", "daesh", "description", "x"], ["delete", "daesh"]] {
+            let merged = try cli.run(command)
+            #expect(merged.status == 65, "\(merged.standardError)")
+            #expect(
+                merged.standardError
+                    == "isnad: entity \"daesh\" was merged into isis: name isis to change the entity kept (isnad unmerge daesh takes the merge apart)\n",
+                "\(merged.standardError)")
+        }
         let found = try cli.run(["search", "daesh", "--format", "csv"])
         #expect(
             found.standardOutput.hasPrefix(
