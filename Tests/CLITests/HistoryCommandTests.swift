@@ -53,6 +53,23 @@ struct HistoryCommandTests {
         #expect(!(try cli.run(["show", "isis"]).standardOutput.contains("nightly")))
     }
 
+    @Test(
+        "an import that changes records already stored says how many, so that a set made since is not overwritten without a word")
+    func importSaysWhatItOverwrote() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas-praised-attack", "start", "2022-03", "--author", "ana"]).status == 0)
+        let again = try cli.run(["import", "records.jsonl", "--author", "ana"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            again.standardError.contains(
+                "\n1 record already in the store was changed by it (isnad log shows how; isnad undo takes the import back)\n"),
+            "\(again.standardError)")
+        // Only records added: nothing to say.
+        try cli.write("new.jsonl", #"{"record":"entity","id":"new-one","type":"person","name":"New One"}"# + "\n")
+        let added = try cli.run(["import", "new.jsonl", "--author", "ana"])
+        #expect(!added.standardError.contains("already in the store"), "\(added.standardError)")
+    }
+
     @Test("an import is one entry: who, when, the command, and the records it added by id")
     func importEntry() throws {
         let cli = try importedStore()

@@ -159,7 +159,13 @@ enum ImportCommand: Command {
             let read = "\(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))"
             // A file imported again reads as a change unless it says that it made none.
             if !summary.changedNothing {
-                context.message("imported \(read)\nthe store now holds \(held)")
+                // A record given anew overwrites what was stored (a set made since, say): said,
+                // so that it is not lost without a word.
+                let overwritten =
+                    summary.storedRecordsChanged > 0
+                    ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store \(summary.storedRecordsChanged == 1 ? "was" : "were") changed by it (isnad log shows how; isnad undo takes the import back)"
+                    : ""
+                context.message("imported \(read)\(overwritten)\nthe store now holds \(held)")
             } else if summary.recordCount == 0 {
                 context.message("no records in \(names): nothing changed\nthe store holds \(held)")
             } else {

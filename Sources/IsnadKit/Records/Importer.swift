@@ -66,6 +66,10 @@ public struct Importer {
         /// Whether every record was in the store as it is: the import changed nothing and kept no
         /// history entry.
         public var changedNothing = false
+        /// How many records already stored the import changed (a record given anew, say after a
+        /// `set` of it), and the history entry that says how.
+        public var storedRecordsChanged = 0
+        public var entry: Int?
 
         public var recordCount: Int { records.values.reduce(0, +) }
     }
@@ -174,7 +178,7 @@ public struct Importer {
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
         var summary = Summary()
-        let changed = try store.importing(options.change) { session in
+        let outcome = try store.importing(options.change) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             let inputBytes = inputs.reduce(0) { total, input in
                 if case .file(let path) = input { total + (FileSystem.regularFileSize(path) ?? 0) } else { total }
@@ -210,7 +214,9 @@ public struct Importer {
             summary.keptRetractions = session.keptRetractions
             return options.dryRun ? .rollback : .commit
         }
-        summary.changedNothing = !changed
+        summary.changedNothing = !outcome.changed
+        summary.storedRecordsChanged = options.dryRun ? 0 : outcome.storedRecordsChanged
+        summary.entry = options.dryRun ? nil : outcome.entry
         return summary
     }
 }

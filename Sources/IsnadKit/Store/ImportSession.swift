@@ -988,10 +988,12 @@ extension GraphStore {
     /// the write lock until it commits or rolls back as `body` says (an error rolls back).
     /// With a `description`, the import is one entry of the store's history (kept only when
     /// it changed something). Returns false when it was to keep an entry and changed nothing.
+    /// With how many records stored before it the import changed or removed (0 without a
+    /// `description`), and the number of its history entry.
     @discardableResult
     func importing(
         _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
-    ) throws -> Bool {
+    ) throws -> (changed: Bool, storedRecordsChanged: Int, entry: Int?) {
         let session = try ImportSession(store: self)
         defer { session.finish() }
         var changed = true
@@ -1006,6 +1008,6 @@ extension GraphStore {
             }
             return completion
         }
-        return changed
+        return (changed, session.change?.storedRecordsChanged ?? 0, changed ? session.change?.number : nil)
     }
 }
