@@ -395,6 +395,8 @@ struct SearchTests {
         {"record":"entity","id":"houthis","type":"organization","name":"Ansar Allah","aliases":[{"name":"أنصار الله","lang":"ar"}]}
         {"record":"entity","id":"hezbollah","type":"organization","name":"Hezbollah","aliases":[{"name":"حزب الله","lang":"ar"}]}
         {"record":"entity","id":"gaza","type":"place","name":"Gaza","aliases":[{"name":"غزة","lang":"ar"}]}
+        {"record":"entity","id":"mahmoud-abbas","type":"person","name":"Mahmoud Abbas","aliases":[{"name":"محمود عباس","lang":"ar"}]}
+        {"record":"entity","id":"mohammed-abbas","type":"person","name":"Mohammed Abbas","aliases":[{"name":"محمد عباس","lang":"ar"}]}
 
         """
 
@@ -423,6 +425,17 @@ struct SearchTests {
         #expect(try resolver.resolve("Sinai Wilayat").id == "wilayat-sinai")
         // Part of two names, the whole of neither: both listed.
         #expect(throws: EntityResolver.ResolutionError.self) { try resolver.resolve("Qassam") }
+    }
+
+    @Test(
+        "entities found by consonants in the other script are ranked by the closest of their own names: Muhammad Abbas is not Mahmoud"
+    )
+    func otherScriptRankedByOwnNames() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(SearchTests.namesakeRecords, in: folder)
+        let matches = try NameSearch(store: store).search("Muhammad Abbas", limit: 3)
+        #expect(matches.prefix(2).map(\.id) == ["mohammed-abbas", "mahmoud-abbas"], "\(matches)")
+        #expect(matches.first?.tier == .otherScript)
     }
 
     @Test("a command that writes takes no part of a name for the whole: the names it is part of are listed")

@@ -106,6 +106,18 @@ public struct NameSearch {
                     }
                     if found { break }
                 }
+                // Across scripts the edit distance says nothing (about 0 for every name): each
+                // entity so found is ranked by the closest of its own names to the text instead,
+                // so that "Muhammad Abbas" puts Mohammed Abbas before Mahmoud Abbas, whose Arabic
+                // names share their consonants.
+                for (id, found) in best where found.tier == .otherScript {
+                    guard let entity = try store.entity(id: id) else { continue }
+                    let closest =
+                        ([entity.name] + entity.aliases.map(\.name)).map {
+                            NameSearch.similarity(folded, NameKey.fold($0))
+                        }.max() ?? found.similarity
+                    best[id] = (found.tier, max(found.similarity, closest), found.name)
+                }
             }
             if fuzzy, best.isEmpty, words.count >= 2 {
                 // A word more than the name ("Hamas movement", "General Soleimani"): names whose
