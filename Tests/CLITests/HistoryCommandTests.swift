@@ -70,6 +70,24 @@ struct HistoryCommandTests {
         #expect(!added.standardError.contains("already in the store"), "\(added.standardError)")
     }
 
+    @Test("undo of an entry whose record a later one refers to is refused, naming that one and its entry")
+    func undoBlockedByAReference() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "New Man", "--author", "ana"]).status == 0)
+        let added = try cli.run([
+            "add", "claim", "new-man", "praised", "hamas", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3", "--author", "ana",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        let claim = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let refused = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: cannot undo entry #2: claim \"\(claim)\" (entry #3) refers to entity \"new-man\", which it added; undo that first\n",
+            "\(refused.standardError)")
+    }
+
     @Test("an import is one entry: who, when, the command, and the records it added by id")
     func importEntry() throws {
         let cli = try importedStore()

@@ -203,9 +203,20 @@ extension GraphStore {
             }
             for record in touched where record.before == nil && record.kind != .claim {
                 if let reference = try firstReference(to: record.kind, id: record.id) {
+                    // `claim "x"`: the entry that last wrote it is the one to undo first.
+                    let parts = reference.split(separator: " ", maxSplits: 1).map(String.init)
+                    let writtenBy =
+                        parts.count == 2
+                        ? try database.cached(
+                            "SELECT max(change) FROM change_record WHERE kind = ?1 AND record = ?2 AND change <> ?3"
+                        ).scalarInteger([
+                            .text(parts[0]), .text(parts[1].trimmingCharacters(in: ["\""])), .integer(Int64(target.number)),
+                        ]) : nil
                     throw HistoryError.blocked(
                         entry: target.number,
-                        reason: "\(reference) refers to \(record.kind.rawValue) \"\(record.id)\", which it added")
+                        reason:
+                            "\(reference)\(writtenBy.map { " (entry #\($0))" } ?? "") refers to \(record.kind.rawValue) \"\(record.id)\", which it added"
+                    )
                 }
             }
             for record in restored {
