@@ -41,6 +41,17 @@ struct NameKeyTests {
         #expect(NameKey.normalize("تنظيم  الدولة!") == "تنظيم الدوله")
         #expect(NameKey.normalize("٢٠١٧") == "2017")
     }
+
+    @Test(
+        "an acronym written with dots is one word; initials with spaces, and a dot before a word, are not",
+        arguments: [
+            ("I.S.I.S.", "isis"), ("U.S.", "us"), ("U.S", "us"), ("U.S.Army", "us army"), ("the I.R.G.C.'s men", "the irgcs men"),
+            ("J. R. R. Tolkien", "j r r tolkien"), ("A. Smith", "a smith"), ("e.g.Hamas", "eg hamas"), ("St.Louis", "st louis"),
+            ("Ḥ.M.S.", "hms"), ("ح.م.س", "حمس"),
+        ])
+    func dottedInitials(_ text: String, _ normalized: String) {
+        #expect(NameKey.normalize(text) == normalized, "\(text)")
+    }
 }
 
 @Suite("Consonant keys: a name in Arabic letters and its transliterations")

@@ -25,15 +25,16 @@ public enum NameKey {
     /// hamza or madda and a lam (إلهام, ألبانيا) has no article.
     /// 4: Abd glued to the article in Arabic letters is two words (عبدالله is عبد الله), and ابن
     /// is بن, as Ibn is Bin.
-    /// 5: the Urdu letters heh goal, teh marbuta goal, heh doachashmee, ae (ہ ۃ ھ ە) are ه and
+    /// 5: acronyms written with dots are one word (I.S.I.S. is ISIS); the Urdu letters heh goal, teh marbuta goal, heh doachashmee, ae (ہ ۃ ھ ە) are ه and
     /// yeh barree (ے) is ي, as Persian yeh and keheh were; a name glued to الله in Arabic letters
     /// is two words (نصرالله is نصر الله, حزبالله is حزب الله), as عبدالله was; "the" is an
     /// article, as al- is ("the Gaza Strip" is Gaza Strip).
     public static let version = 5
 
     public static func normalize(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
-        let name = name.precomposedStringWithCompatibilityMapping
+        let joined = name.utf8.contains(UInt8(ascii: ".")) ? joiningDottedInitials(name) : name
+        if joined.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(joined) }
+        let name = joined.precomposedStringWithCompatibilityMapping
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -62,6 +63,49 @@ public enum NameKey {
         }
         flush()
         return tokens.joined(separator: " ")
+    }
+
+    /// The text with each acronym written with dots as one word: "I.S.I.S." is ISIS, "U.S." is US
+    /// (single letters, each but the last followed by a dot, two at least). The dot before a
+    /// letter that is not single is kept, as a word's end: "U.S.Army" is US Army. The HTML
+    /// view's `normalizeName` does the same.
+    static func joiningDottedInitials(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            let startsWord = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+            guard startsWord, characters[index].isLetter else {
+                result.append(characters[index])
+                index += 1
+                continue
+            }
+            var end = index
+            var letters: [Character] = []
+            var isDotted = false
+            while end < characters.count, characters[end].isLetter,
+                end + 1 == characters.count || !characters[end + 1].isLetter
+            {
+                letters.append(characters[end])
+                if end + 1 < characters.count, characters[end + 1] == "." {
+                    if letters.count == 1 { isDotted = true }
+                    end += 2
+                } else {
+                    end += 1
+                    break
+                }
+            }
+            if letters.count >= 2, isDotted {
+                // A dot before a letter that begins a word of its own stays, as a separator.
+                if characters[end - 1] == ".", end < characters.count, characters[end].isLetter { end -= 1 }
+                result += String(letters)
+                index = end
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// ``normalize(_:)`` for ASCII text, without Unicode tables: letters and digits lowercased,

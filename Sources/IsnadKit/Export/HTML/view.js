@@ -176,6 +176,8 @@ function weigh(citations) {
 /** Text/NameKey.swift's normalize: the exact tier of name search (case, diacritics, Arabic
  *  short vowels, tatweel, letter variants, Arabic-Indic digits, punctuation, spacing). */
 function normalizeName(name) {
+  // Text/NameKey.swift's joiningDottedInitials: I.S.I.S. is ISIS, U.S.Army is US Army.
+  name = name.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?!\p{L})/gu, (acronym) => acronym.replace(/\./g, ''));
   if (/^[\x00-\x7f]*$/.test(name)) {
     return name.toLowerCase().replace(/['`]/g, '').split(/[^a-z0-9]+/).filter(Boolean).join(' ');
   }
