@@ -61,12 +61,12 @@ extension GraphStore {
                 [.text(first)])
         }
         if database.isPostgreSQL {
-            // pg_trgm's index answers LIKE '%word%' (https://www.postgresql.org/docs/15/pgtrgm.html#PGTRGM-INDEX),
-            // in rowid order as FTS5 gives its matches.
+            // pg_trgm's index answers LIKE '%word%' (https://www.postgresql.org/docs/15/pgtrgm.html#PGTRGM-INDEX).
+            // By entity and position on both engines, not in the order the rows were written.
             let conditions = long.indices.map { "search_key LIKE ?\($0 + 1)" }
             let starts = words.indices.map { "(' ' || search_key) LIKE ?\(long.count + $0 + 1)" }
             return try nameCandidates(
-                "SELECT entity, name, search_key FROM entity_name WHERE \((conditions + starts).joined(separator: " AND ")) ORDER BY rowid",
+                "SELECT entity, name, search_key FROM entity_name WHERE \((conditions + starts).joined(separator: " AND ")) ORDER BY entity, position",
                 long.map { .text("%" + GraphStore.escapedForLike($0) + "%") }
                     + words.map { .text("% " + GraphStore.escapedForLike($0) + "%") })
         }
@@ -75,7 +75,7 @@ extension GraphStore {
         return try nameCandidates(
             """
             SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
-            WHERE entity_name_search MATCH ?1\(starts)
+            WHERE entity_name_search MATCH ?1\(starts) ORDER BY n.entity, n.position
             """, [.text(expression)] + words.map { .text("* " + GraphStore.escapedForGlob($0) + "*") })
     }
 
