@@ -113,27 +113,22 @@ enum EditChecks {
             // Only a new type can break a claim: a hub's hundred thousand claims are not read
             // for its description.
             guard case .entity(let before) = stored, entity.type != before.type else { break }
-            for claim in try store.claims(of: entity.id) {
-                let subjectType = claim.claim.subject == entity.id ? entity.type : claim.subjectType
-                let objectType = claim.claim.object == entity.id ? entity.type : claim.objectType
-                if let problem = store.vocabulary.problem(
-                    predicate: claim.claim.predicate, subjectType: subjectType, objectType: objectType)
-                {
-                    throw LookupError(description: "type: the new type breaks claim \"\(claim.claim.id)\": \(problem.message)")
-                }
-            }
-            // Retracted ones too: restored, they speak of the relationship again, and the backup
-            // that keeps them (export jsonl --include-retracted) must import.
-            for claim in try store.retractedClaims(naming: entity.id) {
+            // Retracted claims too: restored, they speak of the relationship again, and the
+            // backup that keeps them (export jsonl --include-retracted) must import.
+            let standing = try store.claims(of: entity.id).map { ($0.claim, $0.subjectType, $0.objectType, false) }
+            let retracted = try store.retractedClaims(naming: entity.id).map { claim in
                 let types = try store.entityTypes([claim.subject, claim.object])
-                let subjectType = claim.subject == entity.id ? entity.type : types[claim.subject]
-                let objectType = claim.object == entity.id ? entity.type : types[claim.object]
+                return (claim, types[claim.subject], types[claim.object], true)
+            }
+            for (claim, subjectType, objectType, isRetracted) in standing + retracted {
                 if let problem = store.vocabulary.problem(
-                    predicate: claim.predicate, subjectType: subjectType, objectType: objectType)
+                    predicate: claim.predicate, subjectType: claim.subject == entity.id ? entity.type : subjectType,
+                    objectType: claim.object == entity.id ? entity.type : objectType)
                 {
                     throw LookupError(
                         description:
-                            "type: the new type breaks claim \"\(claim.id)\" (retracted: it would, restored): \(problem.message)")
+                            "type: the new type breaks claim \"\(claim.id)\"\(isRetracted ? " (retracted: it would, restored)" : ""): \(problem.message)"
+                    )
                 }
             }
         case .source(let source):
