@@ -123,7 +123,7 @@ extension GraphStore {
             } else {
                 // Names that tie at the cut are taken by entity and position, not by the order
                 // the store wrote them in, which differs between engines and imports.
-                chosen += try inEntityOrder(rows: byCount[count]).prefix(room)
+                chosen += try firstInEntityOrder(room, of: byCount[count])
             }
         }
         var found: [(shared: Int, position: Int, candidate: NameCandidate)] = []
@@ -141,15 +141,14 @@ extension GraphStore {
         return found.map(\.candidate)
     }
 
-    /// Rows of `entity_name`, by entity id and the name's position.
-    private func inEntityOrder(rows: [Int64]) throws -> [Int64] {
-        var keyed: [(entity: String, position: Int, row: Int64)] = []
-        keyed.reserveCapacity(rows.count)
+    /// The first `count` of these rows of `entity_name` by entity id and the name's position
+    /// (sorted by SQLite: no string is made for the rows left out).
+    private func firstInEntityOrder(_ count: Int, of rows: [Int64]) throws -> [Int64] {
+        var first: [Int64] = []
         try database.cached(
-            "SELECT rowid, entity, position FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer))"
-        ).forEachRow([GraphStore.jsonArray(rows)]) { row in keyed.append((row.string(1), row.int(2), row.int64(0))) }
-        keyed.sort { ($0.entity, $0.position) < ($1.entity, $1.position) }
-        return keyed.map(\.row)
+            "SELECT rowid FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer)) ORDER BY entity, position LIMIT ?2"
+        ).forEachRow([GraphStore.jsonArray(rows), .integer(Int64(count))]) { first.append($0.int64(0)) }
+        return first
     }
 
     /// `text` for a GLOB pattern, its `*`, `?` and `[` matched as themselves.
