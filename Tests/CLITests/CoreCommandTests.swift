@@ -156,21 +156,11 @@ struct CoreCommandTests {
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         let records = Pipe()
-        let importer = Process()
-        importer.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-        importer.arguments = ["import", "-"]
-        importer.currentDirectoryURL = cli.directory
+        let importer = cli.process(["import", "-"])
         importer.standardInput = records
-        importer.standardOutput = FileHandle.nullDevice
-        importer.standardError = FileHandle.nullDevice
         try importer.run()
         usleep(300_000)
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-        writer.arguments = ["add", "entity", "--type", "person", "--name", "Not Held Back"]
-        writer.currentDirectoryURL = cli.directory
-        writer.standardOutput = FileHandle.nullDevice
-        writer.standardError = FileHandle.nullDevice
+        let writer = cli.process(["add", "entity", "--type", "person", "--name", "Not Held Back"])
         try writer.run()
         let deadline = Date().addingTimeInterval(10)
         while writer.isRunning, Date() < deadline { usleep(20_000) }
@@ -385,11 +375,7 @@ struct CoreCommandTests {
         try holder.run()
         commands.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
         usleep(300_000)
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-        writer.arguments = ["add", "entity", "--type", "person", "--name", "Queued Writer"]
-        writer.currentDirectoryURL = cli.directory
-        writer.standardOutput = FileHandle.nullDevice
+        let writer = cli.process(["add", "entity", "--type", "person", "--name", "Queued Writer"])
         let errors = try cli.write("writer.err", "")
         writer.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         try writer.run()

@@ -144,6 +144,18 @@ public struct CLIHarness: Sendable {
         return try ExternalTool.run(CLIHarness.binary, arguments, input: input, directory: directory, environment: merged)
     }
 
+    /// `isnad ARGUMENTS` in the harness's folder, not started: for a test that runs it beside
+    /// another process. Its output and errors go nowhere until the test says otherwise.
+    public func process(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+
     /// Whether ``runUnprivileged(_:)`` can honour file permissions here: as an ordinary user, or
     /// as root with setpriv to drop to nobody (root ignores permissions).
     public static var canDropPrivileges: Bool {

@@ -50,10 +50,10 @@ enum RestoreCommand: Command {
             try session.put(.claim(claim))
             // Its ends' types may have changed since it was retracted (a store written before
             // type changes looked at retracted claims): back, it would break the vocabulary.
-            if let misfit = try store.firstClaimOutsideVocabulary(claims: [claim.id], namingEntities: []) {
+            if let misfit = try store.firstClaimOutsideVocabulary(claims: [claim.id]) {
                 throw LookupError(
                     description:
-                        "claim \"\(claim.id)\" cannot be restored: \(misfit.problem) (an entity's type changed since it was retracted)"
+                        "claim \"\(claim.id)\" cannot be restored: \(misfit) (an entity's type changed since it was retracted)"
                 )
             }
         }

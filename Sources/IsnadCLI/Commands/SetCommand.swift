@@ -113,23 +113,12 @@ enum EditChecks {
             // Only a new type can break a claim: a hub's hundred thousand claims are not read
             // for its description.
             guard case .entity(let before) = stored, entity.type != before.type else { break }
-            // Retracted claims too: restored, they speak of the relationship again, and the
-            // backup that keeps them (export jsonl --include-retracted) must import.
-            let standing = try store.claims(of: entity.id).map { ($0.claim, $0.subjectType, $0.objectType, false) }
-            let retracted = try store.retractedClaims(naming: entity.id).map { claim in
-                let types = try store.entityTypes([claim.subject, claim.object])
-                return (claim, types[claim.subject], types[claim.object], true)
-            }
-            for (claim, subjectType, objectType, isRetracted) in standing + retracted {
-                if let problem = store.vocabulary.problem(
-                    predicate: claim.predicate, subjectType: claim.subject == entity.id ? entity.type : subjectType,
-                    objectType: claim.object == entity.id ? entity.type : objectType)
-                {
-                    throw LookupError(
-                        description:
-                            "type: the new type breaks claim \"\(claim.id)\"\(isRetracted ? " (retracted: it would, restored)" : ""): \(problem.message)"
-                    )
-                }
+            if let misfit = try store.firstClaimOutsideVocabulary(namingEntities: [entity.id], assuming: [entity.id: entity.type])
+            {
+                throw LookupError(
+                    description:
+                        "type: the new type breaks claim \"\(misfit.claim)\"\(misfit.isRetracted ? " (retracted: it would, restored)" : ""): \(misfit.message)"
+                )
             }
         case .source(let source):
             // An import refuses a cycle it would make; a source changed in place is checked here.

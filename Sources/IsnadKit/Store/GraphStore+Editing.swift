@@ -41,27 +41,58 @@ extension GraphStore {
         return try ids.compactMap { try retractedClaim(id: $0) }
     }
 
+    /// A claim, standing or retracted, whose predicate does not take its ends' types.
+    public struct VocabularyMisfit: Sendable, CustomStringConvertible {
+        public let claim: String
+        public let isRetracted: Bool
+        public let field: String
+        public let message: String
+        public var description: String { "\(field): \(message)" }
+    }
+
     /// The first claim among `claims` (standing or retracted, by id) and those that name one of
-    /// `entities`, whose predicate does not take the types its ends have now, with why: for a
-    /// change that put records back as they were (undo, restore), after types changed since.
-    public func firstClaimOutsideVocabulary(claims: [String], namingEntities entities: [String]) throws -> (
-        claim: String, problem: String
-    )? {
+    /// `entities`, whose predicate does not take its ends' types: the stored ones, or those
+    /// `assumed` for a change about to be written. Retracted claims count: restored, each speaks
+    /// of its relationship again, and the backup that keeps them must import. For `set` and
+    /// `edit` before they write a type, for `undo` and `restore` after they put records back.
+    public func firstClaimOutsideVocabulary(
+        claims: [String] = [], namingEntities entities: [String] = [], assuming assumed: [String: EntityType] = [:]
+    ) throws -> VocabularyMisfit? {
         var checked: Set<String> = []
-        func problem(of claim: Claim) throws -> String? {
+        func misfit(_ claim: Claim, isRetracted: Bool, types known: (EntityType?, EntityType?)? = nil) throws
+            -> VocabularyMisfit?
+        {
             guard checked.insert(claim.id).inserted else { return nil }
-            let types = try entityTypes([claim.subject, claim.object])
-            return vocabulary.problem(
-                predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object]
-            ).map { "\($0.field): \($0.message)" }
+            let stored =
+                try known
+                ?? {
+                    let types = try entityTypes([claim.subject, claim.object])
+                    return (types[claim.subject], types[claim.object])
+                }()
+            let problem = vocabulary.problem(
+                predicate: claim.predicate, subjectType: assumed[claim.subject] ?? stored.0,
+                objectType: assumed[claim.object] ?? stored.1)
+            return problem.map {
+                VocabularyMisfit(claim: claim.id, isRetracted: isRetracted, field: $0.field, message: $0.message)
+            }
         }
         for id in claims {
-            guard let claim = try plainClaim(id: id) ?? retractedClaim(id: id) else { continue }
-            if let found = try problem(of: claim) { return (id, found) }
+            if let claim = try plainClaim(id: id), let found = try misfit(claim, isRetracted: false) { return found }
+            if let claim = try retractedClaim(id: id), let found = try misfit(claim, isRetracted: true) { return found }
         }
         for entity in entities {
-            for claim in try self.claims(of: entity).map(\.claim) + retractedClaims(naming: entity) {
-                if let found = try problem(of: claim) { return (claim.id, found) }
+            // Streamed, with the ends' types read with each claim: a hub's claims are many.
+            var found: VocabularyMisfit?
+            struct Found: Error {}
+            do {
+                try forEachClaimByPredicate(of: entity) { graded in
+                    found = try misfit(graded.claim, isRetracted: false, types: (graded.subjectType, graded.objectType))
+                    if found != nil { throw Found() }
+                }
+            } catch is Found {}
+            if let found { return found }
+            for claim in try retractedClaims(naming: entity) {
+                if let found = try misfit(claim, isRetracted: true) { return found }
             }
         }
         return nil
@@ -258,9 +289,16 @@ extension GraphStore {
         rowMemo.forget()
     }
 
+    /// A record that refers to another; said as `claim "x"`.
+    public struct RecordReference: Sendable, CustomStringConvertible {
+        public let kind: Record.Kind
+        public let id: String
+        public var description: String { "\(kind.rawValue) \"\(id)\"" }
+    }
+
     /// The first record that refers to the entity or source `id` (a claim, a citation, a
-    /// source that cites it), described for the user, or nil when nothing does.
-    public func firstReference(to kind: Record.Kind, id: String) throws -> String? {
+    /// source that cites it), or nil when nothing does.
+    public func firstReference(to kind: Record.Kind, id: String) throws -> RecordReference? {
         switch kind {
         case .entity:
             let claim = try database.cached(
@@ -272,7 +310,7 @@ extension GraphStore {
                 ORDER BY 1 LIMIT 1
                 """
             ).scalarText([.text(id)])
-            return claim.map { "claim \"\($0)\"" }
+            return claim.map { RecordReference(kind: .claim, id: $0) }
         case .source:
             if let claim = try database.cached(
                 """
@@ -287,11 +325,11 @@ extension GraphStore {
                 ORDER BY 1 LIMIT 1
                 """
             ).scalarText([.text(id)]) {
-                return "claim \"\(claim)\""
+                return RecordReference(kind: .claim, id: claim)
             }
             let citing = try database.cached("SELECT source FROM source_cites WHERE cited = ?1 ORDER BY source LIMIT 1")
                 .scalarText([.text(id)])
-            return citing.map { "source \"\($0)\"" }
+            return citing.map { RecordReference(kind: .source, id: $0) }
         case .claim:
             return nil
         }

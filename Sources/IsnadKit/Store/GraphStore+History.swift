@@ -203,15 +203,8 @@ extension GraphStore {
             }
             for record in touched where record.before == nil && record.kind != .claim {
                 if let reference = try firstReference(to: record.kind, id: record.id) {
-                    // `claim "x"`: the entry that last wrote it is the one to undo first.
-                    let parts = reference.split(separator: " ", maxSplits: 1).map(String.init)
-                    let writtenBy =
-                        parts.count == 2
-                        ? try database.cached(
-                            "SELECT max(change) FROM change_record WHERE kind = ?1 AND record = ?2 AND change <> ?3"
-                        ).scalarInteger([
-                            .text(parts[0]), .text(parts[1].trimmingCharacters(in: ["\""])), .integer(Int64(target.number)),
-                        ]) : nil
+                    // The entry that last wrote it is the one to undo first.
+                    let writtenBy = try latestEntry(writing: reference.kind, id: reference.id, besides: target.number)
                     throw HistoryError.blocked(
                         entry: target.number,
                         reason:
@@ -231,11 +224,10 @@ extension GraphStore {
             if let misfit = try firstClaimOutsideVocabulary(
                 claims: restored.filter { $0.kind == .claim }.map(\.id), namingEntities: retyped)
             {
-                let changedBy = try database.cached(
-                    "SELECT max(change) FROM change_record WHERE kind = 'claim' AND record = ?1 AND change <> ?2"
-                ).scalarInteger([.text(misfit.claim), .integer(Int64(target.number))])
                 throw HistoryError.wouldBreakVocabulary(
-                    entry: target.number, claim: misfit.claim, changedBy: changedBy.map(Int.init), problem: misfit.problem)
+                    entry: target.number, claim: misfit.claim,
+                    changedBy: try latestEntry(writing: .claim, id: misfit.claim, besides: target.number),
+                    problem: misfit.description)
             }
             // A source's cites put back can close a cycle that a later change opened the way to
             // (a cited b, then not; b cites a since): refused, as import and set refuse it.
@@ -258,6 +250,12 @@ extension GraphStore {
         }
         guard let undone else { preconditionFailure("the transaction ran its body or threw") }
         return undone
+    }
+
+    /// The latest history entry but `entry` that wrote the record, or nil.
+    private func latestEntry(writing kind: Record.Kind, id: String, besides entry: Int) throws -> Int? {
+        try database.cached("SELECT max(change) FROM change_record WHERE kind = ?1 AND record = ?2 AND change <> ?3")
+            .scalarInteger([.text(kind.rawValue), .text(id), .integer(Int64(entry))]).map(Int.init)
     }
 
     /// The author a change made as `description` is recorded under: on PostgreSQL, when no one
