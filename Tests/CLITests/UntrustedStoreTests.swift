@@ -472,6 +472,41 @@ struct UntrustedStoreTests {
                 == "isnad: isnad.db: entity \"isis\": name: cannot be empty (as stored); isnad check explains\n")
     }
 
+    @Test(
+        "a name stored before names had a limit stops the backup and a change of another field, and is fixed by set or edit of that name"
+    )
+    func nameStoredBeforeTheLimit() throws {
+        let cli = try importedStore()
+        try plant("UPDATE entity SET name = printf('%.600c', 'A') WHERE id = 'hamas'", in: cli)
+        let export = try cli.run(["export", "jsonl", "-o", "backup.jsonl"])
+        #expect(export.status == 65)
+        #expect(export.standardError.contains("entity \"hamas\": name: 600 characters, more than the 500"), "\(export.standardError)")
+        let other = try cli.run(["set", "hamas", "description", "x"])
+        #expect(other.status == 65, "\(other.standardError)")
+        #expect(other.standardError.contains("entity \"hamas\": name: 600 characters"), "\(other.standardError)")
+        let tooLong = try cli.run(["set", "hamas", "name", String(repeating: "B", count: 501)])
+        #expect(tooLong.status == 64, "\(tooLong.standardError)")
+        let fixed = try cli.run(["set", "hamas", "name", "Hamas"])
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+        #expect(try cli.run(["export", "jsonl", "-o", "backup.jsonl"]).status == 0)
+
+        // edit opens on it, the stored problem heading the file, and saves the shortened name.
+        try plant("UPDATE entity SET name = printf('%.600c', 'A') WHERE id = 'isis'", in: cli)
+        let editor = try cli.write(
+            "editor.sh", #"grep '^# error' "$1" > heading; sed -i 's/"AAAA*"/"Islamic State"/' "$1""#)
+        let edit = try cli.run(["edit", "isis"], environment: ["EDITOR": "sh \(editor)", "VISUAL": ""])
+        #expect(edit.status == 0, "\(edit.standardError)")
+        #expect(
+            try String(contentsOfFile: cli.path("heading"), encoding: .utf8).hasPrefix(
+                "# error: as stored, name: 600 characters, more than the 500 a name may have"))
+        #expect(try cli.run(["show", "isis"]).standardOutput.contains("Islamic State"))
+        // What a record keeps for good is still refused before an editor opens.
+        try plant("INSERT INTO entity_merged VALUES ('Not A Slug!', 'hamas', 0)", in: cli)
+        let kept = try cli.run(["edit", "hamas"], environment: ["EDITOR": "touch opened &&", "VISUAL": ""])
+        #expect(kept.status == 65, "\(kept.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("opened")))
+    }
+
     @Test("a store written by a newer Isnad is refused as data this isnad cannot read (65), and left alone")
     func newerStore() throws {
         let cli = try importedStore()

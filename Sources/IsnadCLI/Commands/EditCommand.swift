@@ -27,10 +27,15 @@ enum EditCommand: Command {
         var writer = RecordWriter()
         let originalBytes = writer.encode(original)
         // A value another program stored, which no import takes, could never be saved back: said
-        // now, before an editor opens on it (and before its id names a file).
+        // now, before an editor opens on it (and before its id names a file), unless editing the
+        // record fixes it; then it heads the file, as the errors of a save do.
+        var storedProblems: [String] = []
         if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: originalBytes) {
-            throw StoreError.unimportable(
-                problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
+            guard problem.isFixedByChangingTheRecord else {
+                throw StoreError.unimportable(
+                    problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
+            }
+            storedProblems = ["as stored, \(problem.field ?? "record"): \(problem.message)"]
         }
         let originalLine = String(decoding: originalBytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         // $EDITOR is read only when $VISUAL is unset or empty, as by other programs.
@@ -61,7 +66,7 @@ enum EditCommand: Command {
         var content = ((try? JSONParser.parse(originalLine))?.indentedText ?? originalLine)
             .trimmingCharacters(in: .newlines)
         let shown = content
-        var problems: [String] = []
+        var problems = storedProblems
         for _ in 0..<100 {
             let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))

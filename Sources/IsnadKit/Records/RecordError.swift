@@ -24,6 +24,16 @@ public struct RecordProblem: Error, Equatable, Sendable {
         self.message = message
         self.remedy = remedy
     }
+
+    /// Whether changing the record's value fixes the problem, as `set` and `edit` change it: a
+    /// value a rule made since refuses (a name longer than names may now be), or one another
+    /// program stored. Not so for what a record keeps for good: its id, the ids merged into it,
+    /// a claim's ends and predicate.
+    public var isFixedByChangingTheRecord: Bool {
+        guard let field else { return false }
+        let top = field.prefix { $0 != "[" && $0 != "." }
+        return !["id", "merged", "subject", "predicate", "object"].contains(top)
+    }
 }
 
 /// Everything wrong with one record, found in one reading of it; never empty.
