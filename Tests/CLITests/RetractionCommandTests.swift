@@ -298,33 +298,39 @@ struct RetractionCommandTests {
     }
 
     @Test(
-        "a type that a retracted claim's predicate does not take is refused by set and by import: restored, the claim would break the vocabulary, and the backup would not import"
+        "a retracted claim does not hold its ends' types: the type changes, the backup imports, and the claim comes back (restore, undo) only once it fits again"
     )
-    func retractedClaimsKeepTheirEndsTypes() throws {
+    func retractedClaimsFollowTheirEndsTypes() throws {
         let cli = try importedStore()
         #expect(try cli.run(["retract", "isis-claimed-attack", "--reason", "misread", "--author", "ana"]).status == 0)
-        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
         // praised takes a place; claimed_responsibility_for, of the retracted claim, takes only an event.
         let set = try cli.run(["set", "hadera-attack", "type", "place", "--author", "ana"])
-        #expect(set.status == 65, "\(set.standardError)")
+        #expect(set.status == 0, "\(set.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted", "-o", "backup.jsonl"]).status == 0)
+        let copy = try cli.run(["--db", "copy.db", "import", "backup.jsonl"])
+        #expect(copy.status == 0, "\(copy.standardError)")
+        #expect(try cli.run(["check"]).status == 0)
+
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let restore = try cli.run(["restore", "isis-claimed-attack", "--author", "ana"])
+        #expect(restore.status == 65, "\(restore.standardError)")
         #expect(
-            set.standardError.contains(
-                "type: the new type breaks claim \"isis-claimed-attack\" (retracted: it would, restored): claimed_responsibility_for takes an object of type event, not place"
-            ), "\(set.standardError)")
-        try cli.write(
-            "retyped.jsonl",
-            #"{"record":"entity","id":"hadera-attack","type":"place","name":"Hadera attack","aliases":[{"name":"عملية الخضيرة","lang":"ar"}]}"#
-                + "\n")
-        let imported = try cli.run(["import", "retyped.jsonl", "--author", "ana"])
-        #expect(imported.status == 65, "\(imported.standardError)")
+            restore.standardError
+                == "isnad: claim \"isis-claimed-attack\" cannot be restored: object: claimed_responsibility_for takes an object of type event, not place (the type of \"hadera-attack\" changed since it was retracted: set it back first, or leave the claim retracted)\n"
+        )
+        let undo = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(undo.status == 65, "\(undo.standardError)")
         #expect(
-            imported.standardError.contains(
-                "the new type breaks the stored claim \"isis-claimed-attack\" (retracted: it would, restored)"),
-            "\(imported.standardError)")
+            undo.standardError
+                == "isnad: cannot undo entry #2: it puts claim \"isis-claimed-attack\" back among the evidence, and the claim no longer fits its ends' types (object: claimed_responsibility_for takes an object of type event, not place); the type of \"hadera-attack\" changed since: set it back first (isnad log hadera-attack shows when it changed)\n"
+        )
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["set", "hadera-attack", "type", "event", "--author", "ana"]).status == 0)
+        #expect(try cli.run(["undo", "2", "--author", "ana"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
     }
 
-    @Test("undo of a type change that a claim added since depends on is refused, naming the claim and its entry")
+    @Test("undo of a type change that a claim added since depends on is refused, naming the claim and its entry; retracted, the claim no longer stops it")
     func undoKeepsTypesTheClaimsSinceTake() throws {
         let cli = try importedStore()
         #expect(
@@ -342,10 +348,31 @@ struct RetractionCommandTests {
         #expect(undo.status == 65, "\(undo.standardError)")
         #expect(
             undo.standardError
-                == "isnad: cannot undo entry #3: claim \"\(claim)\" (entry #4) would not fit the types put back (object: located_in takes an object of type place, not organization); undo, retract or change that claim first\n",
+                == "isnad: cannot undo entry #3: the type it puts back does not fit claim \"\(claim)\" (object: located_in takes an object of type place, not organization), written by entry #4: retract that claim first (isnad retract), or undo entry #4\n",
             "\(undo.standardError)")
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
         #expect(try cli.run(["check"]).status == 0)
+        #expect(try cli.run(["retract", claim, "--reason", "the camp is a group", "--author", "ana"]).status == 0)
+        let again = try cli.run(["undo", "3", "--author", "ana"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test(
+        "a citation restored, or its retraction undone, is not refused over a claim that stood all along outside the vocabulary (another program's store)"
+    )
+    func citationOfAClaimAlreadyOutsideTheVocabulary() throws {
+        let cli = try importedStore()
+        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell plants what another program could store")
+        #expect(
+            try ExternalTool.run(shell, [cli.path("isnad.db"), "UPDATE entity SET type = 'event' WHERE id = 'isis'"])
+                .status == 0)
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "1", "--reason", "x"]).status == 0)
+        let restore = try cli.run(["restore", "isis-praised-attack", "--citation", "1"])
+        #expect(restore.status == 0, "\(restore.standardError)")
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "1", "--reason", "x"]).status == 0)
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 0, "\(undo.standardError)")
     }
 
     @Test("a retracted claim still holds its entity: delete refuses it")

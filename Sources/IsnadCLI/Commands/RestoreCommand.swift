@@ -24,6 +24,7 @@ enum RestoreCommand: Command {
         var stillRetracted: [Int] = []
         var claimStaysRetracted = false
         var restoredCitations: [Int] = []
+        var isClaimRestored = false
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             if let number {
@@ -38,6 +39,7 @@ enum RestoreCommand: Command {
                     throw LookupError(description: "claim \"\(claim.id)\" is not retracted, nor any of its citations")
                 }
                 if claim.retraction != nil {
+                    isClaimRestored = true
                     // Retracting the claim left its citations' own retractions as they were: the
                     // analyst discredited those on their own, and the claim's return does not vouch for them.
                     claim.retraction = nil
@@ -48,13 +50,15 @@ enum RestoreCommand: Command {
                 }
             }
             try session.put(.claim(claim))
-            // Its ends' types may have changed since it was retracted (a store written before
-            // type changes looked at retracted claims): back, it would break the vocabulary.
-            if let misfit = try store.firstClaimOutsideVocabulary(claims: [claim.id]) {
+            // Its ends' types may have changed since it was retracted (the type may be why it
+            // was): back among the evidence, it must fit them. A citation restored leaves the
+            // claim as it stood, or as retracted as it was.
+            if isClaimRestored, let misfit = try store.firstClaimOutsideVocabulary(claims: [claim.id]) {
                 throw LookupError(
-                    description:
-                        "claim \"\(claim.id)\" cannot be restored: \(misfit) (an entity's type changed since it was retracted)"
-                )
+                    description: "claim \"\(claim.id)\" cannot be restored: \(misfit)"
+                        + (misfit.entity.map {
+                            " (the type of \"\($0)\" changed since it was retracted: set it back first, or leave the claim retracted)"
+                        } ?? ""))
             }
         }
         // A claim that stood, its retracted citations restored, is said as what changed.

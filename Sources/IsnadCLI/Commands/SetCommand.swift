@@ -100,6 +100,8 @@ enum EditChecks {
             if case .claim(let stored) = stored, let changed = claim.changedEnd(from: stored) {
                 throw claimKeepsItsEnds(field: changed.field)
             }
+            // A retracted claim may keep ends whose types changed since: restore checks it.
+            guard claim.retraction == nil else { break }
             let types = try store.entityTypes([claim.subject, claim.object])
             if let problem = store.vocabulary.problem(
                 predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object])
@@ -120,7 +122,7 @@ enum EditChecks {
             {
                 throw LookupError(
                     description:
-                        "type: the new type breaks claim \"\(misfit.claim)\"\(misfit.isRetracted ? " (retracted: it would, restored)" : ""): \(misfit.message)"
+                        "type: the new type breaks claim \"\(misfit.claim)\": \(misfit.message) (retract the claim first, if the type is why it is wrong)"
                 )
             }
         case .source(let source):

@@ -308,19 +308,6 @@ public struct IntegrityCheck {
             }
         }
         examined[.noCitation] = count
-        // Retracted claims too: restored, each speaks of its relationship again, and the backup
-        // that keeps them must import. One whose record is unreadable is another check's finding.
-        try store.forEachRetractedClaimShape { id, predicate, subjectType, objectType in
-            guard let predicate, let subjectType, let objectType else { return }
-            count += 1
-            if let problem = store.vocabulary.problem(
-                predicate: predicate, subjectType: EntityType(rawValue: subjectType), objectType: EntityType(rawValue: objectType)
-            ) {
-                add(
-                    .vocabulary, "retracted claim \"\(id)\"",
-                    "\(problem.field): \(problem.message) (restored, it would break the vocabulary)")
-            }
-        }
         examined[.vocabulary] = count
     }
 

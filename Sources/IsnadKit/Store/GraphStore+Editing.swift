@@ -29,70 +29,69 @@ extension GraphStore {
         }
     }
 
-    /// The retracted claims whose subject or object is `entity`, whole, by id.
-    public func retractedClaims(naming entity: String) throws -> [Claim] {
-        var ids: [String] = []
-        try database.cached(
-            """
-            SELECT id FROM retracted_claim
-            WHERE \(database.jsonMember("record", "subject")) = ?1 OR \(database.jsonMember("record", "object")) = ?1 ORDER BY id
-            """
-        ).forEachRow([.text(entity)]) { ids.append($0.string(0)) }
-        return try ids.compactMap { try retractedClaim(id: $0) }
-    }
-
-    /// A claim, standing or retracted, whose predicate does not take its ends' types.
+    /// A standing claim whose predicate does not take its ends' types.
     public struct VocabularyMisfit: Sendable, CustomStringConvertible {
         public let claim: String
-        public let isRetracted: Bool
         public let field: String
         public let message: String
+        /// The end whose type does not fit (nil when the predicate itself is unknown).
+        public let entity: String?
         public var description: String { "\(field): \(message)" }
     }
 
-    /// The first claim among `claims` (standing or retracted, by id) and those that name one of
-    /// `entities`, whose predicate does not take its ends' types: the stored ones, or those
-    /// `assumed` for a change about to be written. Retracted claims count: restored, each speaks
-    /// of its relationship again, and the backup that keeps them must import. For `set` and
-    /// `edit` before they write a type, for `undo` and `restore` after they put records back.
+    /// The first standing claim among `claims` (by id) and those that name one of `entities`,
+    /// whose predicate does not take its ends' types: the stored ones, or those `assumed` for a
+    /// change about to be written. For `set` and `edit` before they write a type, for `undo` and
+    /// `restore` after they put records back. A retracted claim is out of the evidence and may
+    /// keep ends whose types changed since (the type may be why it was retracted): `restore`
+    /// checks it when it comes back.
     public func firstClaimOutsideVocabulary(
         claims: [String] = [], namingEntities entities: [String] = [], assuming assumed: [String: EntityType] = [:]
     ) throws -> VocabularyMisfit? {
         var checked: Set<String> = []
-        func misfit(_ claim: Claim, isRetracted: Bool, types known: (EntityType?, EntityType?)? = nil) throws
-            -> VocabularyMisfit?
-        {
-            guard checked.insert(claim.id).inserted else { return nil }
-            let stored =
-                try known
-                ?? {
-                    let types = try entityTypes([claim.subject, claim.object])
-                    return (types[claim.subject], types[claim.object])
-                }()
+        func misfit(
+            _ id: String, _ subject: String, _ predicate: String, _ object: String, types: (EntityType?, EntityType?)
+        ) -> VocabularyMisfit? {
+            guard checked.insert(id).inserted else { return nil }
             let problem = vocabulary.problem(
-                predicate: claim.predicate, subjectType: assumed[claim.subject] ?? stored.0,
-                objectType: assumed[claim.object] ?? stored.1)
+                predicate: predicate, subjectType: assumed[subject] ?? types.0, objectType: assumed[object] ?? types.1)
             return problem.map {
-                VocabularyMisfit(claim: claim.id, isRetracted: isRetracted, field: $0.field, message: $0.message)
+                VocabularyMisfit(
+                    claim: id, field: $0.field, message: $0.message,
+                    entity: $0.field == "subject" ? subject : $0.field == "object" ? object : nil)
             }
         }
         for id in claims {
-            if let claim = try plainClaim(id: id), let found = try misfit(claim, isRetracted: false) { return found }
-            if let claim = try retractedClaim(id: id), let found = try misfit(claim, isRetracted: true) { return found }
+            guard let claim = try plainClaim(id: id) else { continue }
+            let types = try entityTypes([claim.subject, claim.object])
+            if let found = misfit(
+                claim.id, claim.subject, claim.predicate, claim.object, types: (types[claim.subject], types[claim.object]))
+            {
+                return found
+            }
         }
         for entity in entities {
-            // Streamed, with the ends' types read with each claim: a hub's claims are many.
-            var found: VocabularyMisfit?
-            struct Found: Error {}
-            do {
-                try forEachClaimByPredicate(of: entity) { graded in
-                    found = try misfit(graded.claim, isRetracted: false, types: (graded.subjectType, graded.objectType))
-                    if found != nil { throw Found() }
-                }
-            } catch is Found {}
-            if let found { return found }
-            for claim in try retractedClaims(naming: entity) {
-                if let found = try misfit(claim, isRetracted: true) { return found }
+            // Streamed, the ends' types read with each claim and nothing else: a hub's claims are
+            // many, and only three words of each are looked at. By id, so that the claim named is
+            // the same on both engines.
+            for side in ["subject", "object"] {
+                var found: VocabularyMisfit?
+                struct Found: Error {}
+                do {
+                    try database.cached(
+                        """
+                        SELECT c.id, c.subject, c.predicate, c.object, s.type, o.type
+                        FROM claim AS c JOIN entity AS s ON s.id = c.subject JOIN entity AS o ON o.id = c.object
+                        WHERE c.\(side) = ?1 ORDER BY c.id
+                        """
+                    ).forEachRow([.text(entity)]) { row in
+                        found = misfit(
+                            row.string(0), row.string(1), row.string(2), row.string(3),
+                            types: (EntityType(rawValue: row.string(4)), EntityType(rawValue: row.string(5))))
+                        if found != nil { throw Found() }
+                    }
+                } catch is Found {}
+                if let found { return found }
             }
         }
         return nil

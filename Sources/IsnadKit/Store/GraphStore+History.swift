@@ -187,11 +187,21 @@ extension GraphStore {
             var citingAnew: Set<String> = []
             // Entities whose type the undo changes: the claims that name them now must take it.
             var retyped: [String] = []
+            // Claims the undo puts back among the evidence (absent or retracted now, or with
+            // other ends): each must take the types its ends have now. One that stands now and
+            // stays is not the undo's to judge (a citation's retraction taken back).
+            var standingAnew: [String] = []
             for value in restored {
                 let current = try session.record(value.kind, id: value.id)
                 isStored.append(current != nil)
                 if case .entity(let entity) = value, case .entity(let stored)? = current, stored.type != entity.type {
                     retyped.append(entity.id)
+                }
+                if case .claim(let claim) = value, claim.retraction == nil {
+                    if case .claim(let stored)? = current, stored.retraction == nil, stored.changedEnd(from: claim) == nil {
+                        continue
+                    }
+                    standingAnew.append(claim.id)
                 }
                 if case .source(let source) = value, !source.cites.isEmpty {
                     if case .source(let stored)? = current, stored.cites == source.cites { continue }
@@ -204,7 +214,8 @@ extension GraphStore {
             for record in touched where record.before == nil && record.kind != .claim {
                 if let reference = try firstReference(to: record.kind, id: record.id) {
                     // The entry that last wrote it is the one to undo first.
-                    let writtenBy = try latestEntry(writing: reference.kind, id: reference.id, besides: target.number)
+                    let writtenBy = try latestEntry(
+                        writing: reference.kind, id: reference.id, besides: [target.number, session.number])
                     throw HistoryError.blocked(
                         entry: target.number,
                         reason:
@@ -219,14 +230,16 @@ extension GraphStore {
                         reason: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is no longer in the store")
                 }
             }
-            // A type put back must fit the claims added since, and a claim put back the types
-            // its ends have now (standing or retracted: restored, it speaks of them again).
-            if let misfit = try firstClaimOutsideVocabulary(
-                claims: restored.filter { $0.kind == .claim }.map(\.id), namingEntities: retyped)
-            {
+            // A claim put back among the evidence must take the types its ends have now, and a
+            // type put back the claims that stand since.
+            if let misfit = try firstClaimOutsideVocabulary(claims: standingAnew) {
+                throw HistoryError.wouldRestoreMisfit(
+                    entry: target.number, claim: misfit.claim, entity: misfit.entity, problem: misfit.description)
+            }
+            if let misfit = try firstClaimOutsideVocabulary(namingEntities: retyped) {
                 throw HistoryError.wouldBreakVocabulary(
                     entry: target.number, claim: misfit.claim,
-                    changedBy: try latestEntry(writing: .claim, id: misfit.claim, besides: target.number),
+                    changedBy: try latestEntry(writing: .claim, id: misfit.claim, besides: [target.number, session.number]),
                     problem: misfit.description)
             }
             // A source's cites put back can close a cycle that a later change opened the way to
@@ -252,10 +265,15 @@ extension GraphStore {
         return undone
     }
 
-    /// The latest history entry but `entry` that wrote the record, or nil.
-    private func latestEntry(writing kind: Record.Kind, id: String, besides entry: Int) throws -> Int? {
-        try database.cached("SELECT max(change) FROM change_record WHERE kind = ?1 AND record = ?2 AND change <> ?3")
-            .scalarInteger([.text(kind.rawValue), .text(id), .integer(Int64(entry))]).map(Int.init)
+    /// The latest history entry that wrote the record, but those in `entries` (the one undone, and
+    /// the undo's own, rolled back with the refusal), or nil.
+    private func latestEntry(writing kind: Record.Kind, id: String, besides entries: [Int]) throws -> Int? {
+        try database.cached(
+            "SELECT max(change) FROM change_record WHERE kind = ?1 AND record = ?2 AND change <> ?3 AND change <> ?4"
+        )
+        .scalarInteger([
+            .text(kind.rawValue), .text(id), .integer(Int64(entries.first ?? 0)), .integer(Int64(entries.last ?? 0)),
+        ]).map(Int.init)
     }
 
     /// The author a change made as `description` is recorded under: on PostgreSQL, when no one
@@ -327,7 +345,10 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case wouldCloseCycle(entry: Int, cycle: String)
     /// Putting the entry's records back would leave a claim (standing or retracted) whose
     /// predicate does not take its ends' types: `changedBy`, the entry that last wrote the claim.
+    /// A type the undo puts back that a claim standing since does not take.
     case wouldBreakVocabulary(entry: Int, claim: String, changedBy: Int?, problem: String)
+    /// A claim the undo puts back among the evidence that no longer takes its ends' types.
+    case wouldRestoreMisfit(entry: Int, claim: String, entity: String?, problem: String)
     case unreadable(entry: Int, record: String)
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
@@ -355,7 +376,12 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .wouldCloseCycle(let entry, let cycle):
             "cannot undo entry #\(entry): the source it would put back \(cycle); change the cites first (isnad set)"
         case .wouldBreakVocabulary(let entry, let claim, let changedBy, let problem):
-            "cannot undo entry #\(entry): claim \"\(claim)\"\(changedBy.map { " (entry #\($0))" } ?? "") would not fit the types put back (\(problem)); undo, retract or change that claim first"
+            "cannot undo entry #\(entry): the type it puts back does not fit claim \"\(claim)\" (\(problem))"
+                + (changedBy.map { ", written by entry #\($0): retract that claim first (isnad retract), or undo entry #\($0)" }
+                    ?? ": retract that claim first (isnad retract)")
+        case .wouldRestoreMisfit(let entry, let claim, let entity, let problem):
+            "cannot undo entry #\(entry): it puts claim \"\(claim)\" back among the evidence, and the claim no longer fits its ends' types (\(problem))"
+                + (entity.map { "; the type of \"\($0)\" changed since: set it back first (isnad log \($0) shows when it changed)" } ?? "")
         case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")

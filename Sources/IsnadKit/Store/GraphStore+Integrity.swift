@@ -419,22 +419,6 @@ extension GraphStore {
         ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3), row.int(4) == 0) }
     }
 
-    /// The same for every retracted claim, as its kept record says it (its predicate and the
-    /// types its ends have now): restored, it must fit them.
-    public func forEachRetractedClaimShape(
-        _ body: (_ id: String, _ predicate: String?, _ subjectType: String?, _ objectType: String?) throws -> Void
-    ) throws {
-        try database.prepare(
-            """
-            SELECT r.id, \(database.jsonMember("r.record", "predicate")), s.type, o.type
-            FROM retracted_claim AS r
-            LEFT JOIN entity AS s ON s.id = \(database.jsonMember("r.record", "subject"))
-            LEFT JOIN entity AS o ON o.id = \(database.jsonMember("r.record", "object"))
-            ORDER BY r.id
-            """
-        ).forEachRow { row in try body(row.string(0), row.text(1), row.text(2), row.text(3)) }
-    }
-
     /// Every quote whose holder (the source it was read in: `via`, else the claimant) has a
     /// stored text, ordered by holder, claim and citation: the holder, the claim, the
     /// citation's position (from 0) and the quote.

@@ -352,7 +352,7 @@ final class ImportSession {
     func claimsOfRetypedEntities(
         _ body: (
             _ entity: String, _ entityLocation: Location, _ claim: String, _ predicate: String,
-            _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?, _ isRetracted: Bool
+            _ subjectType: EntityType?, _ objectType: EntityType?, _ claimLocation: Location?
         ) throws -> Void
     ) throws {
         try flushBatch()
@@ -360,34 +360,23 @@ final class ImportSession {
         guard try database.prepare("SELECT EXISTS (SELECT 1 FROM \(temporary("import_retyped")))").scalarInteger() == 1 else {
             return
         }
-        // Retracted claims too: restored later, they speak of their relationship again, and the
-        // export that keeps them (the backup) must import.
-        let subject = database.jsonMember("c.record", "subject")
-        let object = database.jsonMember("c.record", "object")
+        // Standing claims only: a retracted one may keep ends whose types changed since
+        // (`restore` checks it when it comes back).
         let select = try database.prepare(
             """
-            SELECT r.id, r.file, r.line, c.id, c.predicate, s.type, o.type, ir.file, ir.line, 0
+            SELECT r.id, r.file, r.line, c.id, c.predicate, s.type, o.type, ir.file, ir.line
             FROM \(temporary("import_retyped")) AS r
             JOIN claim AS c ON c.subject = r.id OR c.object = r.id
             JOIN entity AS s ON s.id = c.subject
             JOIN entity AS o ON o.id = c.object
             LEFT JOIN \(temporary("import_record")) AS ir ON ir.kind = 'claim' AND ir.id = c.id
-            UNION ALL
-            SELECT r.id, r.file, r.line, c.id, \(database.jsonMember("c.record", "predicate")), s.type, o.type, ir.file, ir.line, 1
-            FROM \(temporary("import_retyped")) AS r
-            JOIN retracted_claim AS c ON \(subject) = r.id OR \(object) = r.id
-            LEFT JOIN entity AS s ON s.id = \(subject)
-            LEFT JOIN entity AS o ON o.id = \(object)
-            LEFT JOIN \(temporary("import_record")) AS ir ON ir.kind = 'claim' AND ir.id = c.id
-            ORDER BY 2, 3, 4
+            ORDER BY r.file, r.line, c.id
             """)
         try select.forEachRow { row in
             let claimLocation = row.isNull(7) ? nil : Location(file: row.int(7), line: row.int(8))
             try body(
                 row.string(0), Location(file: row.int(1), line: row.int(2)), row.string(3), row.string(4),
-                row.isNull(5) ? nil : EntityType(rawValue: row.string(5)),
-                row.isNull(6) ? nil : EntityType(rawValue: row.string(6)),
-                claimLocation, row.int(9) == 1)
+                EntityType(rawValue: row.string(5)), EntityType(rawValue: row.string(6)), claimLocation)
         }
     }
 
