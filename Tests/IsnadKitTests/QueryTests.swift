@@ -53,6 +53,48 @@ struct PathTests {
         #expect(try finder.allPaths(from: "a", to: "d", maxDepth: 1, limit: 10).paths.map(\.entities) == [["a", "d"]])
     }
 
+    @Test("under an evidence filter, two claims between one pair read whole in no order are one hop: each chain is listed once")
+    func oneChainPerPairUnderAFilter() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"a","type":"person","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"entity","id":"p","type":"place","name":"Place"}
+            {"record":"source","id":"s1","type":"statement","title":"S1","reliability":"A"}
+            {"record":"source","id":"s2","type":"statement","title":"S2","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","start":"2017-03","end":null,"citations":[{"source":"s2","quote":"q","stance":"asserts","credibility":4}]}
+            {"record":"claim","id":"c2","subject":"a","predicate":"smuggled_weapons_for","object":"b","start":null,"end":null,"citations":[{"source":"s1","quote":"q","stance":"asserts","credibility":4}]}
+            {"record":"claim","id":"c3","subject":"a","predicate":"citizen_of","object":"p","start":null,"end":null,"citations":[{"source":"s2","quote":"q","stance":"reports","credibility":3}]}
+
+            """, in: folder)
+        var filter = GraphFilter()
+        filter.minimumReliability = .f
+        let all = try PathFinder(store: store, filter: filter).allPaths(from: "a", to: "b", maxDepth: 3, limit: 10)
+        #expect(all.paths.map(\.entities) == [["a", "b"]])
+        #expect(all.found == 1)
+    }
+
+    @Test("a directed chain follows claims from subject to object, and its hop still shows the claims back as evidence about the pair")
+    func directedHopKeepsClaimsBack() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"source","id":"s1","type":"statement","title":"S1","reliability":"B"}
+            {"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"s1","quote":"q1","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"c2","subject":"b","predicate":"hostile_to","object":"a","start":null,"end":null,"citations":[{"source":"s1","quote":"q2","stance":"asserts","credibility":2}]}
+
+            """, in: folder)
+        let directed = PathFinder(store: store, directed: true)
+        let path = try #require(try directed.shortestPath(from: "a", to: "b", maxDepth: 2))
+        // c2 is the stronger claim, but the chain cannot follow it from a: c1 leads, c2 after it.
+        #expect(path.hops.map { $0.claims.map(\.claim.id) } == [["c1", "c2"]])
+        #expect(path.hops[0].best.claim.id == "c1")
+        #expect(try directed.shortestPath(from: "b", to: "a", maxDepth: 2)?.hops.map { $0.claims.map(\.claim.id) } == [["c2", "c1"]])
+    }
+
     @Test("a claim that only a denial stands behind is no link: no chain, nor centrality, passes through it")
     func deniedOnlyIsNoLink() throws {
         let folder = try TemporaryFolder.scoped

@@ -7,7 +7,9 @@ public final class PathFinder {
     public struct Hop: Sendable {
         public let from: String
         public let to: String
-        /// The claims between `from` and `to` that the path may follow, strongest first.
+        /// The claims between `from` and `to` that pass the filter: those the path may follow,
+        /// strongest first, then (a directed path) those it may not, strongest first: the claims
+        /// back from `to` to `from` are still evidence about the pair.
         public let claims: [GradedClaim]
         /// What each claim's citations add up to, in the order of ``claims``.
         public let weights: [ClaimWeight]
@@ -103,14 +105,23 @@ public final class PathFinder {
             }
         }
         // Through the indexes each side arrives in id order, so two sorted lists merge without
-        // hashing or sorting; whole claims arrive in no particular order.
+        // hashing or sorting; whole claims arrive in no particular order, an entity's claims with
+        // the same other end not one after the other (each would be a chain of its own).
         if adjacency.readsWholeClaims {
-            outgoing.sort()
-            incoming.sort()
+            outgoing = PathFinder.sortedWithoutRepeats(outgoing)
+            incoming = PathFinder.sortedWithoutRepeats(incoming)
         }
         let merged = PathFinder.mergedWithoutRepeats(outgoing, incoming)
         adjacencyCache[key] = merged
         return merged
+    }
+
+    /// The list sorted, each value once.
+    static func sortedWithoutRepeats(_ values: [String]) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(values.count)
+        for value in values.sorted() where result.last != value { result.append(value) }
+        return result
     }
 
     /// The union of two sorted lists without repeats, sorted.
@@ -239,20 +250,26 @@ public final class PathFinder {
         try (0..<(entities.count - 1)).map { try hop(from: entities[$0], to: entities[$0 + 1]) }
     }
 
-    /// The claims between two entities that a chain may follow from `from` to `to`, strongest
-    /// first; read once per pair.
+    /// The claims between two entities that pass the filter: those a chain may follow from
+    /// `from` to `to`, strongest first, then the others; read once per pair.
     private func hop(from: String, to: String) throws -> Hop {
         let key = HopKey(from: from, to: to)
         if let known = hopCache[key] { return known }
         let graph = try transmission.graph()
-        let claims = try store.claims(between: from, and: to).compactMap { claim -> GradedClaim? in
-            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph),
-                forward.follows(isOutgoing: kept.claim.subject == from, predicate: kept.claim.predicate)
-            else { return nil }
-            return kept
+        var followed: [GradedClaim] = []
+        var others: [GradedClaim] = []
+        for claim in try store.claims(between: from, and: to) {
+            guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { continue }
+            if forward.follows(isOutgoing: kept.claim.subject == from, predicate: kept.claim.predicate) {
+                followed.append(kept)
+            } else {
+                others.append(kept)
+            }
         }
-        let ranked = PathFinder.strongestFirst(claims, graph: graph)
-        let hop = Hop(from: from, to: to, claims: ranked.claims, weights: ranked.weights)
+        let ranked = PathFinder.strongestFirst(followed, graph: graph)
+        let rankedOthers = PathFinder.strongestFirst(others, graph: graph)
+        let hop = Hop(
+            from: from, to: to, claims: ranked.claims + rankedOthers.claims, weights: ranked.weights + rankedOthers.weights)
         hopCache[key] = hop
         return hop
     }
