@@ -36,6 +36,29 @@ struct QueryCommandTests {
         #expect(!known.standardOutput.contains("abu-maram-document"))
     }
 
+    @Test("source under a filter lists only the claims in which the filters keep its own citation, not another's")
+    func sourceUnderAFilter() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"source","id":"late","type":"news-article","title":"Late article","reliability":"B","published":"2020"}
+            {"record":"source","id":"early","type":"statement","title":"Early statement","reliability":"C","published":"2010"}
+            {"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"late","quote":"q1","stance":"asserts","credibility":2},{"source":"early","quote":"q2","stance":"denies","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let knownBy = try cli.run(["source", "late", "--known-by", "2015"])
+        #expect(knownBy.status == 0, "\(knownBy.standardError)")
+        #expect(knownBy.standardOutput.contains("Claims it makes (0)"), "\(knownBy.standardOutput)")
+        #expect(try cli.run(["source", "late", "--known-by", "2015", "--format", "csv"]).standardOutput.split(separator: "\n").count == 1)
+        #expect(try cli.run(["source", "late", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (0)"))
+        #expect(try cli.run(["source", "early", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (1)"))
+        #expect(try cli.run(["source", "late", "--known-by", "2021"]).standardOutput.contains("Claims it makes (1)"))
+    }
+
     @Test("neighbors lists each claim at its hop, with status and who says it")
     func neighbors() throws {
         let cli = try datasetStore()

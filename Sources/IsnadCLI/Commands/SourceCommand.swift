@@ -4,7 +4,7 @@ enum SourceCommand: Command {
     static let name = "source"
     static let spec = CommandSpec(
         name: name,
-        abstract: "A source: what it is, how reliable, its chain of transmission, and every claim it supports.",
+        abstract: "A source: what it is, how reliable, its chain of transmission, and every claim it makes (asserts, reports or denies) or relays.",
         discussion: """
             Shows the source's record and reliability, then its chain: the sources it relays (cites), recursively,
             and the sources that relay it, recursively; then the claims it makes (as claimant) and the claims of
@@ -66,7 +66,7 @@ enum SourceCommand: Command {
                 limit - claims.count,
                 of: { each in
                     try store.forEachClaim(citing: source.id, as: role) { claim in
-                        if let kept = query.apply(claim) { try each(kept) }
+                        if let kept = kept(claim, by: source.id, as: role, query: query) { try each(kept) }
                     }
                 }, { claims.append((role, $0)) })
             if hasMore { cutShort.insert(role) }
@@ -103,6 +103,19 @@ enum SourceCommand: Command {
             context: context)
     }
 
+    /// The claim as the filters leave it, when the source still stands in `role` (either, when
+    /// nil) in one of the citations they keep: another source's citation that passes them does not
+    /// make the claim one this source makes (`--known-by` before it was published, `--stance`).
+    static func kept(_ claim: GradedClaim, by source: String, as role: GraphStore.SourceRole?, query: QueryPreamble<Int?>)
+        -> GradedClaim?
+    {
+        guard let kept = query.apply(claim) else { return nil }
+        let roles = role.map { [$0] } ?? [.claimant, .via]
+        guard kept.claim.citations.contains(where: { citation in roles.contains { $0.isHeld(by: source, in: citation) } })
+        else { return nil }
+        return kept
+    }
+
     /// Every claim the source supports or relays (`--limit 0`, and JSON and CSV by default),
     /// streamed: a table reads them twice, once to count each role's, once to print them; memory
     /// holds one claim at a time (and, for JSON records, the ids of what they name).
@@ -113,7 +126,7 @@ enum SourceCommand: Command {
         let store = query.store
         func forEachClaim(as role: GraphStore.SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
             try store.forEachClaim(citing: source.id, as: role) { claim in
-                if let kept = query.apply(claim) { try body(kept) }
+                if let kept = kept(claim, by: source.id, as: role, query: query) { try body(kept) }
             }
         }
         try query.print(

@@ -6,6 +6,14 @@ extension GraphStore {
         case claimant
         /// The claim is quoted in this source, which relays another's claim.
         case via
+
+        /// Whether `source` stands in this role in the citation.
+        public func isHeld(by source: String, in citation: Citation) -> Bool {
+            switch self {
+            case .claimant: citation.source == source
+            case .via: citation.via == source
+            }
+        }
     }
 
     /// Every claim that `source` supports as claimant or relays as `via`, with the role, in id
