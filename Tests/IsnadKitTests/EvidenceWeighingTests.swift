@@ -372,6 +372,30 @@ struct EvidenceWeighingTests {
             found.pairCounts[.actsAfterDeath] == (try found.allIncompatibilities()).filter { $0.kind == .actsAfterDeath }.count)
     }
 
+    @Test(
+        "contradictions: a death dated by its end only (killed by 2017-08) happened then or before: an act that starts after it clashes, certainly; one before it does not"
+    )
+    func deathByItsEndOnly() throws {
+        let folder = try TemporaryFolder.scoped
+        let records =
+            Self.contradictionRecords
+                + """
+                {"record":"entity","id":"r","type":"person","name":"R"}
+                {"record":"claim","id":"r-killed","subject":"r","predicate":"killed_in","object":"ev","start":null,"end":"2017-08","citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-met-q-2022","subject":"r","predicate":"met_with","object":"q","start":"2022-05-01","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"r-met-q-2017","subject":"r","predicate":"met_with","object":"q","start":"2017-08-20","end":null,"citations":[\(Self.citation("t"))]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try Contradictions.find(in: store)
+        let clashes = try found.allIncompatibilities().filter { $0.first == "r-killed" }
+        #expect(clashes.map { "\($0.second) \($0.isCertain)" } == ["r-met-q-2022 true"])
+        #expect(
+            clashes.first?.description == "r-killed has r killed by 2017-08, but r-met-q-2022 has r met_with q from 2022-05-01")
+        #expect(
+            found.pairCounts[.actsAfterDeath] == (try found.allIncompatibilities()).filter { $0.kind == .actsAfterDeath }.count)
+    }
+
     @Test("contradictions: pairs counted without being made agree with those made; a limit takes the first of each kind")
     func contradictionCounts() throws {
         let folder = try TemporaryFolder.scoped

@@ -94,7 +94,7 @@ public struct Contradictions: Sendable {
             let predicate = claim.predicate
             let isOpposable = constraints.opposites[predicate] != nil
             let isExclusive = constraints.exclusiveInTime.contains(predicate)
-            let isDeath = (predicate == "killed_in" || predicate == "killed") && claim.start != nil
+            let isDeath = (predicate == "killed_in" || predicate == "killed") && (claim.start != nil || claim.end != nil)
             guard isOpposable || isExclusive || isDeath else { return }
             let fact = Fact(claim, vocabulary: vocabulary, numbers: predicateNumbers)
             if isOpposable { opposed.append(fact) }
@@ -222,20 +222,18 @@ public struct Contradictions: Sendable {
         }
         try list(.actsAfterDeath) { take in
             for death in deaths {
-                guard let died = death.period.start else { continue }
+                guard let (firstDay, latestDay) = Contradictions.deathDays(death.period) else { continue }
                 let person = death.predicate == "killed_in" ? death.subject : death.object
-                // A death dated by a month, a year or a period happened on some day of it: an act
-                // after its first day may come after it, and certainly does once it is over.
-                let firstDay = died.firstDayNumber
-                let latestDay = (death.period.end ?? died).lastDayNumber
-                let when = death.period.end.map { "\(died) – \($0)" } ?? "\(died)"
+                let when =
+                    death.period.start.map { died in "in " + (death.period.end.map { "\(died) – \($0)" } ?? "\(died)") }
+                    ?? "by \(death.period.end.map { "\($0)" } ?? "")"
                 for act in actsOfPerson[person]?.byID ?? [] where act.id != death.id && act.acted.firstDayNumber > firstDay {
                     try take {
                         Incompatibility(
                             kind: .actsAfterDeath, first: death.id, second: act.id,
                             isCertain: act.acted.firstDayNumber > latestDay,
                             explanation:
-                                "\(death.id) has \(person) killed in \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) \(act.isEnd ? "until" : "from") \(act.acted)"
+                                "\(death.id) has \(person) killed \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) \(act.isEnd ? "until" : "from") \(act.acted)"
                         )
                     }
                 }
@@ -254,14 +252,25 @@ public struct Contradictions: Sendable {
         if count > 0 { counts[.exclusiveInTime] = count }
         count = 0
         for death in deaths {
-            guard let died = death.period.start else { continue }
+            guard let (firstDay, _) = Contradictions.deathDays(death.period) else { continue }
             let person = death.predicate == "killed_in" ? death.subject : death.object
             // A death's own claim is never among the acts it counts: dated at the death, it
             // does not start after it.
-            count += actsOfPerson[person]?.count(startingAfter: died.firstDayNumber) ?? 0
+            count += actsOfPerson[person]?.count(startingAfter: firstDay) ?? 0
         }
         if count > 0 { counts[.actsAfterDeath] = count }
         return counts
+    }
+
+    /// The days an act must start after to clash with a death of this period: after the first
+    /// (it may come after the death), and after the last (it certainly does). A death dated by a
+    /// month, a year or a period happened on some day of it; one dated by its end only (killed
+    /// by 2017-08) happened on that day or before, so only an act after it clashes, certainly.
+    /// Nil for an undated death.
+    static func deathDays(_ period: ClaimSpan) -> (first: Int32, last: Int32)? {
+        if let died = period.start { return (died.firstDayNumber, (period.end ?? died).lastDayNumber) }
+        guard let end = period.end else { return nil }
+        return (end.lastDayNumber, end.lastDayNumber)
     }
 
     /// Whether two claims of opposed predicates between one pair of entities clash: nil when
