@@ -48,7 +48,7 @@ enum ExitCode: Int32 {
         case let error as StoreError:
             switch error {
             case .missing: self = .missingInput
-            case .notAnIsnadStore, .alteredSchema, .invalidValue, .newerSchema: self = .badData
+            case .notAnIsnadStore, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
             case .notAFile, .logWithoutIndex: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionExists, .danglingLink: self = .usage

@@ -516,6 +516,19 @@ struct UntrustedStoreTests {
         #expect(result.status == 65, "\(result.standardError)")
         #expect(result.standardError.contains("was written by a newer Isnad (schema version 12"), "\(result.standardError)")
         #expect(try files(of: cli) == before)
+        // Search keys of a newer folding are not made older behind the newer Isnad's back: this
+        // one's search would miss names, its writes would mix two foldings.
+        try plant("PRAGMA user_version = 11; UPDATE meta SET value = '99' WHERE key = 'name_key_version'", in: cli)
+        let keys = try files(of: cli)
+        for arguments in [["search", "hamas"], ["set", "hamas", "description", "x"]] {
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 65, "\(refused.standardError)")
+            #expect(
+                refused.standardError.contains(
+                    "was written by a newer Isnad (its names are searched by keys of version 99; this isnad makes version"),
+                "\(refused.standardError)")
+        }
+        #expect(try files(of: cli) == keys)
     }
 
     @Test("check follows a chain of transmission 300,000 sources long, with a stack of its own")

@@ -467,6 +467,20 @@ struct SearchTests {
         #expect(try resolver.resolve("Sinai Wilayat").id == "wilayat-sinai")
         // Part of two names, the whole of neither: both listed.
         #expect(throws: EntityResolver.ResolutionError.self) { try resolver.resolve("Qassam") }
+        // A command that writes takes the name as written: Salah Raed may be another man.
+        do {
+            _ = try resolver.resolution("Salah Raed", forWriting: true)
+            Issue.record("\"Salah Raed\" was taken for writing")
+        } catch let error as EntityResolver.ResolutionError {
+            #expect(
+                error.description.hasPrefix(
+                    "\"Salah Raed\" is the words of the name of an entity in another order: a command that writes takes an entity by its id or its name as written:\n  raed-salah"
+                ), "\(error)")
+        }
+        // Words too short for the trigram index, in either order.
+        let search = NameSearch(store: store)
+        #expect(try search.search("Ab Ma", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
+        #expect(try search.search("Ma Ab", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
     }
 
     @Test(

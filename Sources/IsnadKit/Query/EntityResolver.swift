@@ -15,6 +15,9 @@ public struct EntityResolver {
         /// The text is only part of the names of ``candidates`` (their words, or their start),
         /// and the command writes: it takes an entity by its id or a whole name.
         public var isPartOfName = false
+        /// With ``isPartOfName``: the text is every word of those names, in another order ("Salah
+        /// Raed" of Raed Salah, who may be another man): a command that writes takes the name as written.
+        public var isInAnotherOrder = false
         /// ``candidates`` are the first found of more (the search stops at ``EntityResolver/candidateLimit``).
         public var hasMoreCandidates = false
         /// No entity matches, and the text is the id of a record of another kind.
@@ -45,6 +48,11 @@ public struct EntityResolver {
                     candidates.count == 1
                     ? "the name of an entity"
                     : "the names of \(hasMoreCandidates ? "more than " : "")\(candidates.count) entities"
+                if isInAnotherOrder {
+                    return
+                        "\"\(Text.printable(text))\" is the words of \(whose) in another order: a command that writes takes an entity by its id or its name as written:\n"
+                        + EntityResolver.list(candidates)
+                }
                 return
                     "\"\(Text.printable(text))\" is only part of \(whose): a command that writes takes an entity by its id or its whole name:\n"
                     + EntityResolver.list(candidates)
@@ -84,7 +92,8 @@ public struct EntityResolver {
     /// entities that go by them are a tie, not the one spelt as typed (namesakes: "Abu Obeida"
     /// and "Abou Obeida" are two men). When `forWriting`, a text that is only part of a name (its
     /// words, or their start: "Am" of Amos Yadlin) is refused with the names it is part of: what
-    /// a query would take with a note, a change would write to the wrong entity.
+    /// a query would take with a note, a change would write to the wrong entity. So is the text
+    /// of every word of a name in another order: Salah Raed may be another man than Raed Salah.
     public func resolution(_ text: String, forWriting: Bool = false) throws -> (entity: Entity, tier: NameSearch.Tier) {
         let trimmed = text.trimmingWhitespace
         if Identifier.isValid(trimmed) {
@@ -114,6 +123,7 @@ public struct EntityResolver {
             let ranked = try NameSearch(store: store).search(trimmed, limit: limit + 1, fuzzy: false).filter(isTied)
             var error = ResolutionError(text: trimmed, candidates: Array(ranked.prefix(limit)), suggestions: [])
             error.isPartOfName = isPart
+            error.isInAnotherOrder = isPart && isWholeWords
             error.hasMoreCandidates = ranked.count > limit
             throw error
         }

@@ -128,13 +128,14 @@ public final class ChangeSession {
         ).run([.integer(Int64(number)), .text(kind.rawValue), .text(id)])
     }
 
-    /// Once the body is done: the state after of every noted record (only of those that were
-    /// not added, when `addedByID`, as an import keeps them), records left as they were dropped,
-    /// and the entry itself dropped when it holds nothing (unless `keepingEmpty`: an undo is always kept). Returns whether the entry is kept.
     /// How many records that were stored before the change it changed or removed, once
     /// ``finish(addedByID:keepingEmpty:)`` has compared them.
     public private(set) var storedRecordsChanged = 0
 
+    /// Once the body is done: the state after of every noted record (only of those that were
+    /// not added, when `addedByID`, as an import keeps them), records left as they were dropped,
+    /// and the entry itself dropped when it holds nothing (unless `keepingEmpty`: an undo is
+    /// always kept). Returns whether the entry is kept.
     func finish(addedByID: Bool = false, keepingEmpty: Bool = false) throws -> Bool {
         var noted: [(Record.Kind, String, String?)] = []
         let select = try database.prepare(

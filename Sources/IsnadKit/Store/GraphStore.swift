@@ -226,6 +226,9 @@ public final class GraphStore {
         if version > Migrations.currentVersion {
             throw StoreError.newerSchema(path: path, found: version, supported: Migrations.currentVersion)
         }
+        if version >= 2, let keys = try storedNameKeyVersion(), keys > NameKey.version {
+            throw StoreError.newerNameKeys(path: path, found: keys, supported: NameKey.version)
+        }
         let differences = try StoreSchema.differences(in: database, version: version)
         if let first = differences.first {
             guard toleratingChangedSchema else {

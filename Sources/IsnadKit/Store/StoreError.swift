@@ -7,6 +7,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notAnIsnadStore(path: String)
     /// The store was written by a newer Isnad.
     case newerSchema(path: String, found: Int, supported: Int)
+    /// The names' search keys were made by a newer Isnad, whose name folding this one does not
+    /// know: its search would miss names, and its writes would leave keys of two foldings.
+    case newerNameKeys(path: String, found: Int, supported: Int)
     /// A new store cannot be created there (a missing or write-protected folder).
     case cannotCreate(path: String, reason: String)
     /// A store is not made or written at this path: it names a companion file of the SQLite database
@@ -56,6 +59,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(path)) is an SQLite database but not an Isnad store"
         case .newerSchema(let path, let found, let supported):
             "\(Text.printable(path)) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
+        case .newerNameKeys(let path, let found, let supported):
+            "\(Text.printable(path)) was written by a newer Isnad (its names are searched by keys of version \(found); this isnad makes version \(supported)): upgrade isnad"
         case .cannotCreate(let path, let reason):
             "cannot create a store at \(Text.printable(path)) (\(reason)): check that the folder exists and can be written"
         case .companionName(let path, let database):

@@ -88,6 +88,9 @@ public final class PostgreSQLStore {
         }
         let current = Migrations.currentPostgreSQLVersion
         if version > current { throw StoreError.newerSchema(path: location.description, found: version, supported: current) }
+        if let keys = meta["name_key_version"].flatMap({ Int($0) }), keys > NameKey.version {
+            throw StoreError.newerNameKeys(path: location.description, found: keys, supported: NameKey.version)
+        }
         if version < current || meta["name_key_version"] != String(NameKey.version) { return .outdated(version: version) }
         return .current
     }
