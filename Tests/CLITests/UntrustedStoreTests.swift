@@ -489,6 +489,15 @@ struct UntrustedStoreTests {
         let fixed = try cli.run(["set", "hamas", "name", "Hamas"])
         #expect(fixed.status == 0, "\(fixed.standardError)")
         #expect(try cli.run(["export", "jsonl", "-o", "backup.jsonl"]).status == 0)
+        // The history keeps the name as it was: it checks, travels, and undoes as kept.
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.standardOutput)")
+        #expect(try cli.run(["export", "history", "-o", "history.jsonl"]).status == 0)
+        let moved = try cli.run(["--db", "other.db", "import", "--from", "history", "history.jsonl"])
+        #expect(moved.status == 0, "\(moved.standardError)")
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(try cli.run(["set", "hamas", "name", "Hamas"]).status == 0)
 
         // edit opens on it, the stored problem heading the file, and saves the shortened name.
         try plant("UPDATE entity SET name = printf('%.600c', 'A') WHERE id = 'isis'", in: cli)

@@ -10,6 +10,10 @@ public struct RecordDecoder: Sendable {
     /// the store's own kept lines, which an older Isnad wrote when its imports took one, so that
     /// such a claim can still be restored and undone.
     private var takesBlankRetractionReasons = false
+    /// Whether a name longer than ``Entity/maximumNameLength`` is taken: not in input, but in
+    /// the store's own kept lines, written before names had a limit (a history entry's state of
+    /// such a name), so that the history still checks, travels and undoes.
+    private var takesLongNames = false
 
     public init(vocabulary: Vocabulary = .standard) { self.vocabulary = vocabulary }
 
@@ -67,6 +71,7 @@ public struct RecordDecoder: Sendable {
         let record: Record
         var lenient = self
         lenient.takesBlankRetractionReasons = true
+        lenient.takesLongNames = true
         do {
             record = try lenient.decode(try JSONParser.parse(line))
         } catch let problems as RecordProblems {
@@ -122,14 +127,14 @@ public struct RecordDecoder: Sendable {
         found.note(fields.unknownFields(allowed: RecordDecoder.entityFields))
         let id = found.check { () throws(RecordProblem) in try fields.identifier("id") }
         let type = found.check { () throws(RecordProblem) -> EntityType in try fields.enumeration("type") }
-        let name = found.check { () throws(RecordProblem) in try fields.name("name") }
+        let name = found.check { () throws(RecordProblem) in try fields.name("name", limited: !takesLongNames) }
         var aliases: [Alias] = []
         let elements = found.check { () throws(RecordProblem) in try fields.array("aliases") } ?? []
         for (index, element) in elements.enumerated() {
             guard let alias = found.check({ () throws(RecordProblem) in try fields.nested(element, at: "aliases[\(index)]") })
             else { continue }
             found.note(alias.unknownFields(allowed: RecordDecoder.aliasFields))
-            let aliasName = found.check { () throws(RecordProblem) in try alias.name("name") }
+            let aliasName = found.check { () throws(RecordProblem) in try alias.name("name", limited: !takesLongNames) }
             let lang = found.check { () throws(RecordProblem) in try alias.languageTag("lang") }
             if let aliasName, let lang { aliases.append(Alias(name: aliasName, lang: lang)) }
         }
@@ -333,10 +338,10 @@ struct Fields {
     }
 
     /// An entity's name or alias: text of at most ``Entity/maximumNameLength`` characters.
-    func name(_ key: String) throws(RecordProblem) -> String {
+    func name(_ key: String, limited: Bool = true) throws(RecordProblem) -> String {
         let name = try text(key)
         let length = name.unicodeScalars.count
-        if length > Entity.maximumNameLength {
+        if limited, length > Entity.maximumNameLength {
             throw problem(
                 key,
                 "\(length) characters, more than the \(Entity.maximumNameLength) a name may have (a PostgreSQL store indexes names whole): put the rest in the description"

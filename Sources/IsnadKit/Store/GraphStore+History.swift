@@ -168,7 +168,8 @@ extension GraphStore {
                 guard let before = record.before else { continue }
                 let value: Record
                 do {
-                    value = try decoder.decode(try JSONParser.parse(before))
+                    // As the store kept it: a name from before names had a limit goes back as it was.
+                    value = try decoder.decode(keptLine: before, kind: record.kind, id: record.id)
                 } catch {
                     throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
                 }
