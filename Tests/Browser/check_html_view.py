@@ -7,7 +7,7 @@ Usage: check_html_view.py PAGE.html EXPECTED.json SCREENSHOT_DIR [--chromium PAT
 EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store:
   {"entities": N, "claims": N, "asOf": {"2016": N, ...}, "knownBy": {"2017": N},
    "minReliability": {"C": N}, "minCredibility": {"3": N}, "statuses": {"asserted,disputed": N},
-   "names": [[text, NameKey.normalize(text)], ...],
+   "names": [[text, NameKey.normalize(text), NameKey.fold(text)], ...],
    "dates": [[text, firstDay or null, lastDay or null], ...],
    "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس",
    "consonants": [[name, NameKey.consonants of its fold, NameKey.consonantKeys(ofTyped:) of it]], "otherScript": [a spelling, the entity it finds]}
@@ -134,9 +134,11 @@ def main():
         page.get_by_label("every claim").check()
 
         # The rules ported from Swift give what Swift gives.
-        for text, key in expected["names"]:
+        for text, key, folded in expected["names"]:
             got = page.evaluate("text => window.isnad.normalizeName(text)", text)
             check(got == key, f"normalizeName({text!r}) = {got!r}, NameKey.normalize gives {key!r}")
+            got = page.evaluate("text => window.isnad.foldName(text)", text)
+            check(got == folded, f"foldName({text!r}) = {got!r}, NameKey.fold gives {folded!r}")
         for text, key, typed in expected["consonants"]:
             got = page.evaluate("text => [window.isnad.consonantKey(text), window.isnad.consonantKeys(text)]", text)
             check(got == [key, typed], f"consonantKey(s)({text!r}) = {got!r}, NameKey gives {[key, typed]!r}")

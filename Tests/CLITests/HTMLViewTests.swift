@@ -361,7 +361,8 @@ struct HTMLViewTests {
             "Ḥamās", "HAMAS", "حَمَاس", "أبو بكر البغدادي", "ابو بكر البغدادى", "Abu Bakr al-Baghdadi", "حركة المقاومة الإسلامية",
             "Ma'ruf", "Shi‘a", "الجماعة الإسلامية", "٢٠١٧", "Wilāyat Sīnāʼ", "مؤسسة", "جـــهاد", "Ｈａｍａｓ ２",
             "غزۃ", "ہھۂەے", "the Gaza Strip", "I.S.I.S.", "U.S.Army", "J. R. R. Tolkien", "e.g.Hamas", "Ḥ.M.S.", "ح.م.س",
-            "the I.R.G.C.'s men",
+            "the I.R.G.C.'s men", "G. W. Bush", "G.W. Bush", "J R R Tolkien", "نصرالله", "عبدالرحمن", "Abdelkader", "ابن تيمية",
+            "Abou Bakr el-Baghdadi", "The", "The The", "حَ.مَ.سَ", "ح. م. س", "Ahmad b. Ali", "إلهام", "Brigade 1 2",
         ]
         let dates = [
             "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",
@@ -370,7 +371,7 @@ struct HTMLViewTests {
             "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy,
             "minReliability": minimumReliability, "minCredibility": minimumCredibility, "statuses": statuses, "quotes": quotes,
             "entity": "hamas",
-            "search": "حماس", "names": names.map { [$0, NameKey.normalize($0)] },
+            "search": "حماس", "names": names.map { [$0, NameKey.normalize($0), NameKey.fold($0)] },
             "consonants": try consonantNames(cli).map { name -> [Any] in
                 [
                     name, NameKey.consonants(ofFolded: NameKey.fold(name)) ?? NSNull(),

@@ -52,6 +52,20 @@ struct NameKeyTests {
     func dottedInitials(_ text: String, _ normalized: String) {
         #expect(NameKey.normalize(text) == normalized, "\(text)")
     }
+
+    @Test("initials written apart fold as those written with dots; a letter alone and digits stay; a name of articles only keeps them")
+    func initialsAndArticles() {
+        #expect(NameKey.fold("G. W. Bush") == NameKey.fold("G.W. Bush"))
+        #expect(NameKey.fold("G W Bush") == "gw bush")
+        #expect(NameKey.fold("J. R. R. Tolkien") == NameKey.fold("J.R.R. Tolkien"))
+        #expect(NameKey.fold("A. Q. Khan") == NameKey.fold("A.Q. Khan"))
+        #expect(NameKey.fold("Ahmad b. Ali") == "ahmad b ali")
+        #expect(NameKey.fold("Brigade 1 2") == "brigadi 1 2")
+        #expect(NameKey.fold("ح. م. س") == NameKey.fold("ح.م.س"))
+        #expect(NameKey.fold("The") == "thi")
+        #expect(NameKey.fold("The The") == "thi thi")
+        #expect(NameKey.fold("the Gaza Strip") == "gaza strip")
+    }
 }
 
 @Suite("Consonant keys: a name in Arabic letters and its transliterations")

@@ -29,7 +29,9 @@ public enum NameKey {
     /// yeh barree (ے) is ي, as Persian yeh and keheh were; a name glued to الله in Arabic letters
     /// is two words (نصرالله is نصر الله, حزبالله is حزب الله), as عبدالله was; "the" is an
     /// article, as al- is ("the Gaza Strip" is Gaza Strip).
-    public static let version = 5
+    /// 6: initials written apart are one word, as those written with dots are (G. W. Bush is
+    /// G.W. Bush is GW Bush); a name made only of articles keeps them ("The The").
+    public static let version = 6
 
     public static func normalize(_ name: String) -> String {
         let joined = name.utf8.contains(UInt8(ascii: ".")) ? joiningDottedInitials(name) : name
@@ -139,13 +141,22 @@ public enum NameKey {
     }
 
     public static func fold(_ name: String) -> String {
+        let folded = fold(name, keepingArticles: false)
+        // A name made only of articles ("The", "The The") is found by them.
+        return folded.isEmpty ? fold(name, keepingArticles: true) : folded
+    }
+
+    private static func fold(_ name: String, keepingArticles: Bool) -> String {
         // Compatibility forms first, so that a fullwidth hyphen or letter meets the rules below.
         let name = name.utf8.allSatisfy({ $0 < 0x80 }) ? name : name.precomposedStringWithCompatibilityMapping
         // Articles joined by a hyphen (al-Baghdadi, ash-Shami, el-Sisi) go before tokenizing.
         var tokens: [String] = []
-        for token in normalize(protectingHamzaAlif(removingHyphenatedArticles(name.lowercased()))).split(separator: " ") {
+        let lowercased = name.lowercased()
+        for token in normalize(protectingHamzaAlif(keepingArticles ? lowercased : removingHyphenatedArticles(lowercased)))
+            .split(separator: " ")
+        {
             var word = String(token)
-            if latinArticles.contains(word) { continue }
+            if !keepingArticles, latinArticles.contains(word) { continue }
             // Abd and its article written as one word with the name (Abdelkader, Abdullah): two
             // words, as in Abd el-Kader and Abd Allah.
             if let glued = gluedAbd.first(where: { word.hasPrefix($0) && word.count >= $0.count + 3 }) {
@@ -171,7 +182,38 @@ public enum NameKey {
             }
             if !word.isEmpty { tokens.append(word) }
         }
-        return tokens.joined(separator: " ")
+        return joiningInitials(tokens).joined(separator: " ")
+    }
+
+    /// Runs of two or more one-letter words as one word: initials written apart (G. W. Bush,
+    /// J R R Tolkien) are those written with dots, which ``normalize(_:)`` joins (G.W. Bush). A
+    /// letter alone stays (Ahmad b. Ali), and so do digits.
+    private static func joiningInitials(_ tokens: [String]) -> [String] {
+        func isInitial(_ token: String) -> Bool {
+            token.unicodeScalars.count == 1 && token.unicodeScalars.first.map { $0.properties.numericType == nil } == true
+        }
+        guard tokens.count >= 2, tokens.contains(where: isInitial) else { return tokens }
+        var result: [String] = []
+        var run = ""
+        var runLength = 0
+        func flush() {
+            guard runLength > 0 else { return }
+            // Folded as the word written with dots is (J.R.R. is jr, as doubled letters are one).
+            result.append(runLength == 1 ? run : run.unicodeScalars.first.map(isArabicLetter) == true ? foldArabic(run) : foldLatin(run))
+            run = ""
+            runLength = 0
+        }
+        for token in tokens {
+            if isInitial(token) {
+                run += token
+                runLength += 1
+            } else {
+                flush()
+                result.append(token)
+            }
+        }
+        flush()
+        return result
     }
 
     // MARK: Rules

@@ -177,7 +177,7 @@ function weigh(citations) {
  *  short vowels, tatweel, letter variants, Arabic-Indic digits, punctuation, spacing). */
 function normalizeName(name) {
   // Text/NameKey.swift's joiningDottedInitials: I.S.I.S. is ISIS, U.S.Army is US Army.
-  name = name.replace(/(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?!\p{L})/gu, (acronym) => acronym.replace(/\./g, ''));
+  name = name.replace(/(?<![\p{L}\p{M}\p{N}])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{M}])/gu, (acronym) => acronym.replace(/\./g, ''));
   if (/^[\x00-\x7f]*$/.test(name)) {
     return name.toLowerCase().replace(/['`]/g, '').split(/[^a-z0-9]+/).filter(Boolean).join(' ');
   }
@@ -237,6 +237,46 @@ function foldWord(word) {
     if (letter !== folded[folded.length - 1] || isDigit(letter)) folded.push(letter);
   }
   return folded;
+}
+
+/** Text/NameKey.swift's fold: the variant tier of name search (articles, Abu/Abou, Abd glued to
+ *  its article, names glued to الله, Ibn/Bin, doubled letters, the vowels and consonants
+ *  transliterations swap, initials written apart). "Abou Bakr el-Baghdadi" and "Abu Bakr al
+ *  Baghdaddi" fold alike; so do "the Gaza Strip" and "Gaza Strip", نصرالله and نصر الله. */
+function foldName(name, keepingArticles = false) {
+  let text = name.normalize('NFKC').toLowerCase();
+  if (!keepingArticles) text = text.replace(hyphenatedArticles, ' ');
+  text = text.replace(/(?<![\p{L}\p{N}\p{Mn}])[\u0622\u0623\u0625](?=\u0644)/gu, '\u0627\u0627');
+  const foldedWord = (word) => foldWord(word).join('');
+  const tokens = [];
+  for (let word of normalizeName(text).split(' ').filter(Boolean)) {
+    if (!keepingArticles && ['al', 'el', 'ul', 'the'].includes(word)) continue;
+    const glued = ['abdel', 'abdul', 'abdal', 'abdil'].find((prefix) => word.startsWith(prefix) && [...word].length >= prefix.length + 3);
+    if (glued) { tokens.push('abd'); word = word.slice(glued.length); }
+    if (word.startsWith('عبدال') && [...word].length >= 7) { tokens.push('عبد'); word = [...word].slice(3).join(''); }
+    if (word.endsWith('الله') && [...word].length >= 6) {
+      const before = [...word].slice(0, -4).join('');
+      tokens.push(foldedWord(before === 'ابن' ? 'بن' : before));
+      word = 'الله';
+    }
+    word = latinParticles.get(word) ?? (word === 'ابن' ? 'بن' : word);
+    word = foldedWord(word);
+    if (word) tokens.push(word);
+  }
+  // Runs of one-letter words are one word, folded as one (J R R is jr, as J.R.R. is).
+  const isInitial = (token) => [...token].length === 1 && !isDigit(token);
+  const joined = [];
+  let run = [];
+  const flush = () => {
+    if (run.length === 1) joined.push(run[0]); else if (run.length > 1) joined.push(foldedWord(run.join('')));
+    run = [];
+  };
+  for (const token of tokens) {
+    if (isInitial(token)) run.push(token); else { flush(); joined.push(token); }
+  }
+  flush();
+  const folded = joined.join(' ');
+  return folded === '' && !keepingArticles ? foldName(name, true) : folded;
 }
 
 /** A word's consonants as Latin letters, before doubled letters are made one, with \0 where a
@@ -1089,6 +1129,7 @@ function searchKeysOf(entity) {
     const names = storedNames.get(entity.id);
     searchKeys.set(entity.id, {
       normalized: names.map(normalizeName),
+      folded: names.map((name) => foldName(name)),
       consonants: names.map((name) => ({ inArabic: [...name].some(isArabicLetter), key: consonantKey(name) })),
     });
   }
@@ -1099,10 +1140,13 @@ function searchKeysOf(entity) {
  *  name in the other script that has the same consonants (Saraya al-Quds, سرايا القدس). */
 function runSearch() {
   const query = normalizeName(state.search);
+  const foldedQuery = query === '' ? '' : foldName(state.search);
   searchCursor = -1;
   const drawn = [...byId('nodes').children].map((group) => [group, entityById.get(group.dataset.entity)]);
+  // As typed, or folded as `isnad search` folds spelling variants (Abou, the, glued الله, initials).
   let found = new Set(query === '' ? [] : drawn.filter(([, entity]) =>
-    searchKeysOf(entity).normalized.some((key) => key === query || key.includes(query))).map(([, entity]) => entity.id));
+    searchKeysOf(entity).normalized.some((key) => key.includes(query))
+    || (foldedQuery !== '' && searchKeysOf(entity).folded.some((key) => key.includes(foldedQuery)))).map(([, entity]) => entity.id));
   const typedInArabic = [...query].some(isArabicLetter);
   for (const typedKey of found.size === 0 ? consonantKeys(state.search) : []) {
     if (typedKey.length < 2) continue;
@@ -1119,8 +1163,9 @@ function runSearch() {
   // The best match first, as `isnad search` ranks them: a name that is what was typed, then one
   // that begins with it, then the rest, each in reading order.
   const rank = (entity) => {
-    const keys = searchKeysOf(entity).normalized;
-    return keys.includes(query) ? 0 : keys.some((key) => key.startsWith(query)) ? 1 : 2;
+    const { normalized, folded } = searchKeysOf(entity);
+    return normalized.includes(query) || folded.includes(foldedQuery) ? 0
+      : normalized.some((key) => key.startsWith(query)) || folded.some((key) => key.startsWith(foldedQuery)) ? 1 : 2;
   };
   const ranks = new Map(hits.map((entity) => [entity.id, rank(entity)]));
   hits.sort((a, b) => ranks.get(a.id) - ranks.get(b.id));
@@ -1244,7 +1289,7 @@ function bindControls() {
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, consonantKey, consonantKeys, pairOf, visible: () => visible };
+window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, foldName, consonantKey, consonantKeys, pairOf, visible: () => visible };
 
 drawMarkers();
 drawNodes();
