@@ -48,6 +48,36 @@ struct AddCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("a claim's source is not taken from words of a title: the sources whose titles hold them are listed; a query still takes them")
+    func sourceByWordsOfItsTitle() throws {
+        let cli = try importedStore()
+        #expect(
+            try cli.run([
+                "add", "source", "--id", "police-report-hadera", "--type", "official-statement", "--title",
+                "Israel Police report on Hadera", "--reliability", "B",
+            ]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let added = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "report", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(added.status == 65, "\(added.standardError)")
+        #expect(
+            added.standardError.contains(
+                "--source: \"report\" is only words of the title of a source: a command that writes takes a source by its id, its title, the start of either, or its publisher or author:\n  police-report-hadera"
+            ), "\(added.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let query = try cli.run(["claims", "--source", "report"])
+        #expect(query.status == 0, "\(query.standardError)")
+        #expect(query.standardError.contains("\"report\" taken as source police-report-hadera"))
+        // The start of an id or a title is a name of the source, for writing too.
+        let byStart = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police-rep", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(byStart.status == 0, "\(byStart.standardError)")
+    }
+
     @Test("a name written in Arabic letters only makes its id from its transliteration, printed")
     func arabicName() throws {
         let cli = try importedStore()

@@ -215,7 +215,7 @@ enum AddCommand: Command {
         let grade = try arguments.isGiven(reliability) ? choice(arguments, reliability, as: Reliability.self) : .f
         members.append(("reliability", .string(grade.rawValue)))
         let cited = try arguments.values(cites).map {
-            try SourceLookup.source($0, in: store, option: "cites", context: context).id
+            try SourceLookup.source($0, in: store, option: "cites", context: context, forWriting: true).id
         }
         if !cited.isEmpty { members.append(("cites", .array(cited.map(JSONValue.string)))) }
         if try arguments.value(textFile) == "-" {
@@ -279,11 +279,11 @@ enum AddCommand: Command {
             try EntityLookup.entity(ends[2], resolver: resolver, context: context, forWriting: true)
         }
         let claimant = try problems.attempt {
-            try SourceLookup.source(sourceText, in: store, option: "source", context: context)
+            try SourceLookup.source(sourceText, in: store, option: "source", context: context, forWriting: true)
         }
         let viaText = try arguments.value(via)
         let relay = try problems.attempt {
-            try viaText.map { try SourceLookup.source($0, in: store, option: "via", context: context) }
+            try viaText.map { try SourceLookup.source($0, in: store, option: "via", context: context, forWriting: true) }
         }
         var locatorText = try arguments.value(locator)
         let unverifiedReason = try arguments.value(unverified)

@@ -43,6 +43,9 @@ public struct SourceResolver {
         public let candidates: [GraphStore.SourceName]
         /// No source matches; these come close.
         public let suggestions: [GraphStore.SourceName]
+        /// The text is only words of the titles of ``candidates``, and the command writes: it
+        /// takes a source by its id, its title, the start of either, its publisher or author.
+        public var isWordsOfTitle = false
 
         /// The same in one line, each candidate as `id (title)`: for a problem among others.
         public var oneLine: String {
@@ -54,6 +57,11 @@ public struct SourceResolver {
 
         public var description: String {
             let typed = Text.printable(text)
+            if isWordsOfTitle {
+                return
+                    "\"\(typed)\" is only words of the title of \(candidates.count == 1 ? "a source" : "\(candidates.count) sources"): a command that writes takes a source by its id, its title, the start of either, or its publisher or author:\n"
+                    + SourceResolver.list(candidates)
+            }
             if !candidates.isEmpty {
                 return "\"\(typed)\" matches \(candidates.count) sources; name one by its id:\n"
                     + SourceResolver.list(candidates)
@@ -70,8 +78,11 @@ public struct SourceResolver {
 
     public init(store: GraphStore) { self.store = store }
 
-    /// The one source `text` names, or an error listing the candidates or suggestions.
-    public func resolve(_ text: String) throws -> Resolution {
+    /// The one source `text` names, or an error listing the candidates or suggestions. When
+    /// `forWriting`, words of a title are not taken for the source ("police" of the Israel Police
+    /// statement): a citation written to it would go to the wrong source when the one meant is not
+    /// in the store yet, as ``EntityResolver`` takes no part of a name for a whole one.
+    public func resolve(_ text: String, forWriting: Bool = false) throws -> Resolution {
         let typed = text.trimmingWhitespace
         if let source = try store.source(id: typed) { return Resolution(source: source, tier: .id) }
         let lowered = typed.lowercased()
@@ -99,6 +110,11 @@ public struct SourceResolver {
             if let tier { found[tier, default: []].append(name) }
         }
         if let best = found.keys.min(), let names = found[best] {
+            if forWriting, best == .words {
+                var error = ResolutionError(text: typed, candidates: names, suggestions: [])
+                error.isWordsOfTitle = true
+                throw error
+            }
             if names.count == 1, let source = try store.source(id: names[0].id) {
                 return Resolution(source: source, tier: best)
             }

@@ -207,7 +207,7 @@ private final class RowImporter {
         func source(_ column: String) -> Source? {
             guard let text = row.value(column) else { return nil }
             do {
-                let found = try sources.resolve(text)
+                let found = try sources.resolve(text, forWriting: true)
                 if found.tier != .id {
                     notice(
                         "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
