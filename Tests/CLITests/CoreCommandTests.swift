@@ -176,6 +176,30 @@ struct CoreCommandTests {
         #expect(try cli.run(["search", "Not Held Back"]).status == 0)
     }
 
+    @Test(
+        "import - says what is wrong with the store before it waits for input: a store it cannot create, one of a newer Isnad"
+    )
+    func standardInputStoreCheckedFirst() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["--db", "newer.db", "import", "records.jsonl"]).status == 0)
+        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell makes a store of a newer Isnad")
+        #expect(try ExternalTool.run(shell, [cli.path("newer.db"), "PRAGMA user_version = 99"]).status == 0)
+        for (store, status) in [("missing-folder/x.db", Int32(73)), ("newer.db", 65)] {
+            let records = Pipe()
+            let importer = cli.process(["--db", store, "import", "-"])
+            importer.standardInput = records
+            try importer.run()
+            let deadline = Date().addingTimeInterval(10)
+            while importer.isRunning, Date() < deadline { usleep(20_000) }
+            let waited = importer.isRunning
+            try records.fileHandleForWriting.close()
+            importer.waitUntilExit()
+            #expect(!waited, "\(store): the import waited for input before saying what is wrong with the store")
+            #expect(importer.terminationStatus == status, "\(store)")
+        }
+    }
+
     @Test("--db and ISNAD_DB choose the store")
     func storeLocation() throws {
         let cli = try CLIHarness.scoped

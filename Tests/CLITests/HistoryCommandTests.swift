@@ -58,11 +58,18 @@ struct HistoryCommandTests {
     func importSaysWhatItOverwrote() throws {
         let cli = try importedStore()
         #expect(try cli.run(["set", "hamas-praised-attack", "start", "2022-03", "--author", "ana"]).status == 0)
+        // A dry run says it first, and writes nothing.
+        let dry = try cli.run(["import", "records.jsonl", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError.hasSuffix(
+                "nothing written (--dry-run)\n1 record already in the store would be changed by it (a change made since it was exported, say)\n"
+            ), "\(dry.standardError)")
         let again = try cli.run(["import", "records.jsonl", "--author", "ana"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(
             again.standardError.contains(
-                "\n1 record already in the store was changed by it (isnad log shows how; isnad undo takes the import back)\n"),
+                "\n1 record already in the store was changed by it (isnad log shows how; isnad undo 3 takes the import back)\n"),
             "\(again.standardError)")
         // Only records added: nothing to say.
         try cli.write("new.jsonl", #"{"record":"entity","id":"new-one","type":"person","name":"New One"}"# + "\n")

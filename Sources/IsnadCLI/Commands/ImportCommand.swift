@@ -58,6 +58,27 @@ enum ImportCommand: Command {
         "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20)."
     ).only(for: recordFormats + [.csv])
 
+    /// A store that cannot be opened or created is said before an import from standard input
+    /// waits for its first bytes, not once a producer has begun to send them: opened to read
+    /// (which upgrades an old one), or, where there is none, its folder looked at.
+    static func checkStoreBeforeWaiting(_ context: Context) throws {
+        switch context.storeLocation {
+        case .file(let path):
+            if FileSystem.exists(path) {
+                _ = try GraphStore(path: path, access: .read)
+            } else {
+                let folder = FileSystem.folder(of: path)
+                guard FileSystem.exists(folder) else {
+                    throw StoreError.cannotCreate(path: path, reason: "no folder \(Text.printable(folder))")
+                }
+                guard FileSystem.isWritable(folder) else {
+                    throw StoreError.cannotCreate(path: path, reason: "its folder cannot be written")
+                }
+            }
+        case .postgreSQL: _ = try context.storeExists()
+        }
+    }
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // Standard input can be read once: a second `-` would read nothing, and say it was read.
         if arguments.positionals.filter({ $0 == "-" }).count > 1 {
@@ -83,8 +104,12 @@ enum ImportCommand: Command {
         options.change = try context.change(author: arguments.value(HistoryOptions.author))
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
-        // The store's write lock is taken when the records begin to come, not before.
-        if inputs.contains(.standardInput) { StandardStreams.awaitStandardInput() }
+        // The store's write lock is taken when the records begin to come, not before; what is
+        // wrong with the store is said before they are waited for.
+        if inputs.contains(.standardInput) {
+            try checkStoreBeforeWaiting(context)
+            StandardStreams.awaitStandardInput()
+        }
         let progress = ProgressLine(
             isEnabled: context.isStandardErrorTerminal, erasesByEscape: context.environment["TERM"] != "dumb",
             write: context.rawStandardError)
@@ -149,8 +174,12 @@ enum ImportCommand: Command {
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map { Text.printable($0.name) }.joined(separator: ", ")
         if options.dryRun {
+            let overwriting =
+                summary.storedRecordsChanged > 0
+                ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store would be changed by it (a change made since it was exported, say)"
+                : ""
             context.message(
-                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)"
+                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)\(overwriting)"
             )
         } else {
             let counts = try store.counts()
@@ -163,7 +192,7 @@ enum ImportCommand: Command {
                 // so that it is not lost without a word.
                 let overwritten =
                     summary.storedRecordsChanged > 0
-                    ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store \(summary.storedRecordsChanged == 1 ? "was" : "were") changed by it (isnad log shows how; isnad undo takes the import back)"
+                    ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store \(summary.storedRecordsChanged == 1 ? "was" : "were") changed by it (isnad log shows how; isnad undo\(summary.entry.map { " \($0)" } ?? "") takes the import back)"
                     : ""
                 context.message("imported \(read)\(overwritten)\nthe store now holds \(held)")
             } else if summary.recordCount == 0 {

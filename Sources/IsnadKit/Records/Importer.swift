@@ -67,7 +67,7 @@ public struct Importer {
         /// history entry.
         public var changedNothing = false
         /// How many records already stored the import changed (a record given anew, say after a
-        /// `set` of it), and the history entry that says how.
+        /// `set` of it), or would change (a dry run), and the history entry that says how.
         public var storedRecordsChanged = 0
         public var entry: Int?
 
@@ -215,7 +215,7 @@ public struct Importer {
             return options.dryRun ? .rollback : .commit
         }
         summary.changedNothing = !outcome.changed
-        summary.storedRecordsChanged = options.dryRun ? 0 : outcome.storedRecordsChanged
+        summary.storedRecordsChanged = outcome.storedRecordsChanged
         summary.entry = options.dryRun ? nil : outcome.entry
         return summary
     }

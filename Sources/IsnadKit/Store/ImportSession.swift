@@ -990,11 +990,10 @@ extension GraphStore {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
-            if completion == .commit {
-                try session.buildDeferredIndexes()
-                changed = try session.change?.finish(addedByID: true) ?? true
-                try session.refreshStatistics()
-            }
+            // A dry run compares too, before its rollback: what it would change is said.
+            try session.buildDeferredIndexes()
+            changed = try session.change?.finish(addedByID: true) ?? true
+            if completion == .commit { try session.refreshStatistics() }
             return completion
         }
         return (changed, session.change?.storedRecordsChanged ?? 0, changed ? session.change?.number : nil)
