@@ -561,10 +561,40 @@ struct SearchTests {
         let store = try GraphStore(path: path, access: .write)
         #expect(store.upgradedFrom == 10)
         #expect(try NameSearch(store: store).search("Saraya al-Quds", limit: 1).first?.id == "saraya")
-        // The trigram index was rebuilt whole after the keys, not name by name, and agrees with them.
+        // The trigram index agrees with the keys.
         try store.database.execute(
             "INSERT INTO entity_name_search (entity_name_search, rank) VALUES ('integrity-check', 1)")
         #expect(try NameSearch(store: store).search("Hezbolah", limit: 1).first?.id == "hezbollah")
+    }
+
+    @Test("an upgrade of the name keys writes the keys that change: a few row by row, thousands in one statement, the trigram index in step either way")
+    func keysRewrittenWhereTheyChange() throws {
+        for count in [3, 6_000] {
+            let folder = try TemporaryFolder.scoped
+            let path = folder.path("isnad.db")
+            let records = (0..<6_000).map { number in
+                #"{"record":"entity","id":"org-\#(number)","type":"organization","name":"Kataib Front \#(number)"}"#
+            }
+            do { _ = try Fixtures.store(records.joined(separator: "\n") + "\n", in: folder) }
+            // Keys an older folding made: wrong for `count` names.
+            let database = try Database(path: path, access: .readWrite)
+            try database.execute(
+                """
+                PRAGMA trusted_schema = ON;
+                UPDATE entity_name SET search_key = 'old key', consonant_key = NULL WHERE rowid <= \(count);
+                UPDATE meta SET value = '5' WHERE key = 'name_key_version';
+                """)
+            let store = try GraphStore(path: path, access: .write)
+            #expect(
+                try store.database.prepare("SELECT count(*) FROM entity_name WHERE search_key = 'old key'").scalarInteger() == 0)
+            #expect(
+                try store.database.prepare("SELECT value FROM meta WHERE key = 'name_key_version'").scalarText()
+                    == String(NameKey.version))
+            try store.database.execute(
+                "INSERT INTO entity_name_search (entity_name_search, rank) VALUES ('integrity-check', 1)")
+            #expect(try NameSearch(store: store).search("Kataib Front 1", limit: 1).first?.id == "org-1", "\(count)")
+            #expect(try IntegrityCheck(store: store).isClean, "\(count)")
+        }
     }
 
     /// The typo tier reads at most ``GraphStore/trigramCandidateLimit`` names from the trigram

@@ -366,26 +366,36 @@ public final class GraphStore {
     private func refreshSearchKeys() throws {
         // Only the keys that change are written: a new rule of folding changes few names (the
         // Latin names of the 1M-claim benchmark store, none), and writing all 312,550 of them
-        // again, with the trigram index rebuilt, takes 18 s.
-        let changes = "search_key IS NOT isnad_fold(name) OR consonant_key IS NOT isnad_consonant_key(name)"
-        let total = try database.prepare("SELECT count(*) FROM entity_name").scalarInteger() ?? 0
-        let changing = try database.prepare("SELECT count(*) FROM entity_name WHERE \(changes)").scalarInteger() ?? 0
-        // Row by row, the trigger that keeps the trigram index in step would leave it in as many
-        // segments as names changed (a search at a million claims a third slower): for many, it
-        // is dropped for the update, and the index rebuilt whole after.
-        let trigger =
-            changing > max(1_000, total / 20)
-            ? try database.prepare(
-                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entity_name_search_update'"
-            ).scalarText() : nil
-        if trigger != nil { try database.execute("DROP TRIGGER entity_name_search_update") }
-        if changing > 0 {
-            try database.execute(
-                "UPDATE entity_name SET search_key = isnad_fold(name), consonant_key = isnad_consonant_key(name) WHERE \(changes)")
+        // again, the trigram index rebuilt, takes 18 s. Each name is folded once, here; past a
+        // few thousand changes, every key is written again in one statement.
+        let most = 5_000
+        var changed: [(row: Int64, key: String, consonants: String?)] = []
+        try database.prepare("SELECT rowid, name, search_key, consonant_key FROM entity_name").forEachRow { row in
+            guard changed.count <= most else { return }
+            let key = NameKey.fold(row.string(1))
+            let consonants = NameKey.consonants(ofFolded: key)
+            if !row.hasText(2, equalTo: key) || row.text(3) != consonants { changed.append((row.int64(0), key, consonants)) }
         }
-        if let trigger {
-            try database.execute(trigger)
-            try database.execute("INSERT INTO entity_name_search (entity_name_search) VALUES ('rebuild')")
+        if changed.count <= most {
+            // Few: the trigger keeps the trigram index in step, row by row.
+            let update = try database.prepare("UPDATE entity_name SET search_key = ?2, consonant_key = ?3 WHERE rowid = ?1")
+            for (row, key, consonants) in changed {
+                try update.run([.integer(row), .text(key), consonants.map(Statement.Value.text) ?? .null])
+            }
+        } else {
+            // Row by row, the trigger would leave the trigram index in as many segments as names
+            // (a search at a million claims a third slower): dropped for the update, and the index
+            // rebuilt whole after.
+            let trigger = try database.prepare(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entity_name_search_update'"
+            ).scalarText()
+            if trigger != nil { try database.execute("DROP TRIGGER entity_name_search_update") }
+            try database.execute(
+                "UPDATE entity_name SET search_key = isnad_fold(name), consonant_key = isnad_consonant_key(name)")
+            if let trigger {
+                try database.execute(trigger)
+                try database.execute("INSERT INTO entity_name_search (entity_name_search) VALUES ('rebuild')")
+            }
         }
         try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
             .run([.text(String(NameKey.version))])
