@@ -198,6 +198,12 @@ struct CoreCommandTests {
             #expect(!waited, "\(store): the import waited for input before saying what is wrong with the store")
             #expect(importer.terminationStatus == status, "\(store)")
         }
+        // An empty file is made a store, as by import FILE; a dry run makes none, wherever it is named.
+        try cli.write("empty.db", "")
+        let records = Data(CoreCommandTests.records.utf8)
+        #expect(try cli.run(["--db", "empty.db", "import", "-"], input: records).status == 0)
+        let dry = try cli.run(["--db", "missing-folder/x.db", "import", "--dry-run", "-"], input: records)
+        #expect(dry.status == 0, "\(dry.standardError)")
     }
 
     @Test("--db and ISNAD_DB choose the store")

@@ -57,6 +57,19 @@ struct QueryCommandTests {
         #expect(try cli.run(["source", "late", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (0)"))
         #expect(try cli.run(["source", "early", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (1)"))
         #expect(try cli.run(["source", "late", "--known-by", "2021"]).standardOutput.contains("Claims it makes (1)"))
+        // A relay published after the date had quoted nothing by then, though what it quotes was public.
+        try cli.write(
+            "relay.jsonl",
+            """
+            {"record":"source","id":"relay","type":"news-article","title":"Relay","reliability":"B","published":"2022"}
+            {"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"early","via":"relay","quote":"q3","stance":"asserts","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "relay.jsonl"]).status == 0)
+        #expect(
+            try cli.run(["source", "relay", "--known-by", "2021"]).standardOutput.contains("Claims of others quoted in it (0)"))
+        #expect(
+            try cli.run(["source", "relay", "--known-by", "2022"]).standardOutput.contains("Claims of others quoted in it (1)"))
     }
 
     @Test("neighbors lists each claim at its hop, with status and who says it")

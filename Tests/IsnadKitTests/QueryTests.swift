@@ -481,6 +481,9 @@ struct SearchTests {
         let search = NameSearch(store: store)
         #expect(try search.search("Ab Ma", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
         #expect(try search.search("Ma Ab", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
+        // Initials typed apart are the starts of a name's words too, though the key joins them.
+        #expect(try search.search("R S", limit: 5).map(\.id).contains("raed-salah"))
+        #expect(try search.search("A M", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
     }
 
     @Test(

@@ -60,13 +60,14 @@ enum ImportCommand: Command {
 
     /// A store that cannot be opened or created is said before an import from standard input
     /// waits for its first bytes, not once a producer has begun to send them: opened to read
-    /// (which upgrades an old one), or, where there is none, its folder looked at.
-    static func checkStoreBeforeWaiting(_ context: Context) throws {
+    /// (which upgrades an old one), or, where there is none (or an empty file, which the import
+    /// makes a store), its folder looked at, unless a dry run, which makes none.
+    static func checkStoreBeforeWaiting(_ context: Context, isDryRun: Bool) throws {
         switch context.storeLocation {
         case .file(let path):
-            if FileSystem.exists(path) {
+            if FileSystem.exists(path), FileSystem.regularFileSize(path) != 0 {
                 _ = try GraphStore(path: path, access: .read)
-            } else {
+            } else if !isDryRun {
                 let folder = FileSystem.folder(of: path)
                 guard FileSystem.exists(folder) else {
                     throw StoreError.cannotCreate(path: path, reason: "no folder \(Text.printable(folder))")
@@ -107,7 +108,7 @@ enum ImportCommand: Command {
         // The store's write lock is taken when the records begin to come, not before; what is
         // wrong with the store is said before they are waited for.
         if inputs.contains(.standardInput) {
-            try checkStoreBeforeWaiting(context)
+            try checkStoreBeforeWaiting(context, isDryRun: options.dryRun)
             StandardStreams.awaitStandardInput()
         }
         let progress = ProgressLine(

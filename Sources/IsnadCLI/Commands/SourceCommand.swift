@@ -66,7 +66,7 @@ enum SourceCommand: Command {
                 limit - claims.count,
                 of: { each in
                     try store.forEachClaim(citing: source.id, as: role) { claim in
-                        if let kept = kept(claim, by: source.id, as: role, query: query) { try each(kept) }
+                        if let kept = kept(claim, by: source, as: role, query: query) { try each(kept) }
                     }
                 }, { claims.append((role, $0)) })
             if hasMore { cutShort.insert(role) }
@@ -105,13 +105,17 @@ enum SourceCommand: Command {
 
     /// The claim as the filters leave it, when the source still stands in `role` (either, when
     /// nil) in one of the citations they keep: another source's citation that passes them does not
-    /// make the claim one this source makes (`--known-by` before it was published, `--stance`).
-    static func kept(_ claim: GradedClaim, by source: String, as role: GraphStore.SourceRole?, query: QueryPreamble<Int?>)
+    /// make the claim one this source makes (`--stance`, `--source`). Under `--known-by`, only
+    /// what this source had itself made public by then: a citation is public from the earlier of
+    /// its claimant's and its via's publication, and an article of 2022 that quotes a statement
+    /// of 2017 had quoted nothing in 2021.
+    static func kept(_ claim: GradedClaim, by source: Source, as role: GraphStore.SourceRole?, query: QueryPreamble<Int?>)
         -> GradedClaim?
     {
+        guard query.filter.isPublicByKnownBy(source.published) else { return nil }
         guard let kept = query.apply(claim) else { return nil }
         let roles = role.map { [$0] } ?? [.claimant, .via]
-        guard kept.claim.citations.contains(where: { citation in roles.contains { $0.isHeld(by: source, in: citation) } })
+        guard kept.claim.citations.contains(where: { citation in roles.contains { $0.isHeld(by: source.id, in: citation) } })
         else { return nil }
         return kept
     }
@@ -126,7 +130,7 @@ enum SourceCommand: Command {
         let store = query.store
         func forEachClaim(as role: GraphStore.SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
             try store.forEachClaim(citing: source.id, as: role) { claim in
-                if let kept = kept(claim, by: source.id, as: role, query: query) { try body(kept) }
+                if let kept = kept(claim, by: source, as: role, query: query) { try body(kept) }
             }
         }
         try query.print(

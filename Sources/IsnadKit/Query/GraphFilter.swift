@@ -123,10 +123,15 @@ public struct GraphFilter: Sendable, Equatable {
         {
             return false
         }
-        if let knownBy {
-            guard let since = citation.publicSince, since.lastDayNumber <= knownBy.lastDayNumber else { return false }
-        }
-        return true
+        return isPublicByKnownBy(citation.publicSince)
+    }
+
+    /// Whether what was published on `date` was public by ``knownBy`` (always, without it; never,
+    /// undated: nothing says it was).
+    public func isPublicByKnownBy(_ date: PartialDate?) -> Bool {
+        guard let knownBy else { return true }
+        guard let date else { return false }
+        return date.lastDayNumber <= knownBy.lastDayNumber
     }
 
     /// All three steps: the claim as the filter shows it, or nil when it is filtered out.

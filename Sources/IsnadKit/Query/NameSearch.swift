@@ -90,8 +90,13 @@ public struct NameSearch {
                 consider(candidate, tier: NameKey.normalize(candidate.name) == normalized ? .exact : .variant)
             }
             let words = folded.split(separator: " ").map(String.init)
-            for candidate in try store.names(containing: words) where NameSearch.containsWords(words, in: candidate.searchKey) {
-                consider(candidate, tier: .words, similarity: NameSearch.wordCoverage(words, of: candidate.searchKey))
+            // Initials typed apart are one word of the key (G W Bush is gw bush) and the starts of
+            // a name's words too (R S of Raed Salah): both are looked for.
+            let apart = NameKey.fold(query, joiningInitials: false).split(separator: " ").map(String.init)
+            for typed in apart == words ? [words] : [words, apart] {
+                for candidate in try store.names(containing: typed) where NameSearch.containsWords(typed, in: candidate.searchKey) {
+                    consider(candidate, tier: .words, similarity: NameSearch.wordCoverage(typed, of: candidate.searchKey))
+                }
             }
             if fuzzy, !best.values.contains(where: { $0.tier <= .variant }) {
                 // Only across scripts, and only when no name is the text: within one script the

@@ -140,13 +140,17 @@ public enum NameKey {
         [fold(entity.name)] + entity.aliases.map { fold($0.name) }
     }
 
-    public static func fold(_ name: String) -> String {
-        let folded = fold(name, keepingArticles: false)
+    public static func fold(_ name: String) -> String { fold(name, joiningInitials: true) }
+
+    /// ``fold(_:)``, with initials written apart left as words when `joiningInitials` is false:
+    /// for the words a search looks for at the start of a name's words ("R S" of Raed Salah).
+    public static func fold(_ name: String, joiningInitials: Bool) -> String {
+        let folded = fold(name, keepingArticles: false, joiningInitials: joiningInitials)
         // A name made only of articles ("The", "The The") is found by them.
-        return folded.isEmpty ? fold(name, keepingArticles: true) : folded
+        return folded.isEmpty ? fold(name, keepingArticles: true, joiningInitials: joiningInitials) : folded
     }
 
-    private static func fold(_ name: String, keepingArticles: Bool) -> String {
+    private static func fold(_ name: String, keepingArticles: Bool, joiningInitials isJoining: Bool) -> String {
         // Compatibility forms first, so that a fullwidth hyphen or letter meets the rules below.
         let name = name.utf8.allSatisfy({ $0 < 0x80 }) ? name : name.precomposedStringWithCompatibilityMapping
         // Articles joined by a hyphen (al-Baghdadi, ash-Shami, el-Sisi) go before tokenizing.
@@ -182,7 +186,7 @@ public enum NameKey {
             }
             if !word.isEmpty { tokens.append(word) }
         }
-        return joiningInitials(tokens).joined(separator: " ")
+        return (isJoining ? joiningInitials(tokens) : tokens).joined(separator: " ")
     }
 
     /// Runs of two or more one-letter words as one word: initials written apart (G. W. Bush,
