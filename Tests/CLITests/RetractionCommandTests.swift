@@ -306,6 +306,13 @@ struct RetractionCommandTests {
         // praised takes a place; claimed_responsibility_for, of the retracted claim, takes only an event.
         let set = try cli.run(["set", "hadera-attack", "type", "place", "--author", "ana"])
         #expect(set.status == 0, "\(set.standardError)")
+        // Its record given again, standing, is kept retracted, not judged on today's types.
+        let original = try #require(
+            CoreCommandTests.records.split(separator: "\n").first { $0.contains(#""id":"isis-claimed-attack""#) })
+        try cli.write("again.jsonl", original + "\n")
+        let again = try cli.run(["import", "again.jsonl", "--author", "ana"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardError.contains("kept retracted: claim \"isis-claimed-attack\""), "\(again.standardError)")
         #expect(try cli.run(["export", "jsonl", "--include-retracted", "-o", "backup.jsonl"]).status == 0)
         let copy = try cli.run(["--db", "copy.db", "import", "backup.jsonl"])
         #expect(copy.status == 0, "\(copy.standardError)")
@@ -316,13 +323,13 @@ struct RetractionCommandTests {
         #expect(restore.status == 65, "\(restore.standardError)")
         #expect(
             restore.standardError
-                == "isnad: claim \"isis-claimed-attack\" cannot be restored: object: claimed_responsibility_for takes an object of type event, not place (the type of \"hadera-attack\" changed since it was retracted: set it back first, or leave the claim retracted)\n"
+                == "isnad: claim \"isis-claimed-attack\" cannot be restored: object: claimed_responsibility_for takes an object of type event, not place (set the type of \"hadera-attack\" first, or leave the claim retracted)\n"
         )
         let undo = try cli.run(["undo", "2", "--author", "ana"])
         #expect(undo.status == 65, "\(undo.standardError)")
         #expect(
             undo.standardError
-                == "isnad: cannot undo entry #2: it puts claim \"isis-claimed-attack\" back among the evidence, and the claim no longer fits its ends' types (object: claimed_responsibility_for takes an object of type event, not place); the type of \"hadera-attack\" changed since: set it back first (isnad log hadera-attack shows when it changed)\n"
+                == "isnad: cannot undo entry #2: it puts claim \"isis-claimed-attack\" back among the evidence, and the claim no longer fits its ends' types (object: claimed_responsibility_for takes an object of type event, not place); set the type of \"hadera-attack\" first (isnad log hadera-attack shows its changes)\n"
         )
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
         #expect(try cli.run(["set", "hadera-attack", "type", "event", "--author", "ana"]).status == 0)

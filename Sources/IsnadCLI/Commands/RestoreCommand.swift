@@ -57,7 +57,7 @@ enum RestoreCommand: Command {
                 throw LookupError(
                     description: "claim \"\(claim.id)\" cannot be restored: \(misfit)"
                         + (misfit.entity.map {
-                            " (the type of \"\($0)\" changed since it was retracted: set it back first, or leave the claim retracted)"
+                            " (set the type of \"\($0)\" first, or leave the claim retracted)"
                         } ?? ""))
             }
         }

@@ -346,7 +346,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case wouldCloseCycle(entry: Int, cycle: String)
     /// Putting the entry's records back would leave a claim (standing or retracted) whose
     /// predicate does not take its ends' types: `changedBy`, the entry that last wrote the claim.
-    /// A type the undo puts back that a claim standing since does not take.
+    /// A type the undo puts back that a claim standing since does not take (standing claims only:
+    /// a retracted one is checked when it comes back, ``wouldRestoreMisfit``).
     case wouldBreakVocabulary(entry: Int, claim: String, changedBy: Int?, problem: String)
     /// A claim the undo puts back among the evidence that no longer takes its ends' types.
     case wouldRestoreMisfit(entry: Int, claim: String, entity: String?, problem: String)
@@ -382,7 +383,7 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
                     ?? ": retract that claim first (isnad retract)")
         case .wouldRestoreMisfit(let entry, let claim, let entity, let problem):
             "cannot undo entry #\(entry): it puts claim \"\(claim)\" back among the evidence, and the claim no longer fits its ends' types (\(problem))"
-                + (entity.map { "; the type of \"\($0)\" changed since: set it back first (isnad log \($0) shows when it changed)" } ?? "")
+                + (entity.map { "; set the type of \"\($0)\" first (isnad log \($0) shows its changes)" } ?? "")
         case .travelled(let entry, let latestOwn):
             "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")

@@ -517,14 +517,18 @@ final class ImportSession {
             claim, citationKeys: citationKeys, replacingCitations: replacingCitations, isRetracted: isRetracted)
     }
 
+    /// Whether the store holds the claim retracted (an import keeps it so, whatever the record says).
+    func isRetractedInStore(_ id: String) throws -> Bool {
+        try mayHoldRetractedClaims
+            && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(id)]) != nil
+    }
+
     private func writeRowByRow(
         _ claim: Claim, citationKeys: [Int64]? = nil, replacingCitations: Bool, isRetracted: Bool
     ) throws -> ClaimRefusal? {
         // The same claim again: what follows reads and changes it in the claim table.
         if heldClaimIDs.contains(claim.id) { try writeHeldClaims() }
-        let isRetractedInStore =
-            try mayHoldRetractedClaims
-            && database.cached("SELECT 1 FROM retracted_claim WHERE id = ?1").scalarInteger([.text(claim.id)]) != nil
+        let isRetractedInStore = try isRetractedInStore(claim.id)
         // A retracted claim (in the record, or in the store) is written whole, out of the claim
         // table, with every retraction the store made of it kept. As for any other claim, a
         // stored one keeps its ends and its citations, the record's joining them: written whole,
