@@ -499,6 +499,28 @@ struct UntrustedStoreTests {
         #expect(undo.status == 0, "\(undo.standardError)")
         #expect(try cli.run(["set", "hamas", "name", "Hamas"]).status == 0)
 
+        // A name and an alias both too long: setting one names the other as the store's; an
+        // alias set whole, or its name, fixes it.
+        try plant(
+            """
+            UPDATE entity SET name = printf('%.600c', 'A') WHERE id = 'hamas';
+            UPDATE entity_name SET name = printf('%.600c', 'C') WHERE entity = 'hamas' AND position = 1;
+            """, in: cli)
+        let both = try cli.run(["set", "hamas", "name", "Hamas"])
+        #expect(both.status == 65, "\(both.standardError)")
+        #expect(both.standardError.contains("aliases[0].name: 600 characters"), "\(both.standardError)")
+        #expect(both.standardError.contains("(as stored)"), "\(both.standardError)")
+        let alias = try cli.run(["set", "hamas", "aliases[0]", "ar:حماس"])
+        #expect(alias.status == 65, "\(alias.standardError)")
+        #expect(alias.standardError.contains("entity \"hamas\": name: 600 characters"), "\(alias.standardError)")
+        let heading = try cli.write("heading.sh", #"grep '^# error' "$1" > heading"#)
+        _ = try cli.run(["edit", "hamas"], environment: ["EDITOR": "sh \(heading)", "VISUAL": ""])
+        let shown = try String(contentsOfFile: cli.path("heading"), encoding: .utf8)
+        #expect(shown.contains("as stored, name: 600") && shown.contains("as stored, aliases[0].name: 600"), "\(shown)")
+        try plant("UPDATE entity SET name = 'Hamas' WHERE id = 'hamas'", in: cli)
+        #expect(try cli.run(["set", "hamas", "aliases[0]", "ar:حماس"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+
         // edit opens on it, the stored problem heading the file, and saves the shortened name.
         try plant("UPDATE entity SET name = printf('%.600c', 'A') WHERE id = 'isis'", in: cli)
         let editor = try cli.write(

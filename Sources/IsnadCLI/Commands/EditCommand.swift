@@ -29,14 +29,12 @@ enum EditCommand: Command {
         // A value another program stored, which no import takes, could never be saved back: said
         // now, before an editor opens on it (and before its id names a file), unless editing the
         // record fixes it; then it heads the file, as the errors of a save do.
-        var storedProblems: [String] = []
-        if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: originalBytes) {
-            guard problem.isFixedByChangingTheRecord else {
-                throw StoreError.unimportable(
-                    problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
-            }
-            storedProblems = ["as stored, \(problem.field ?? "record"): \(problem.message)"]
+        let stored = RecordDecoder(vocabulary: store.vocabulary).problems(inLine: originalBytes)
+        if let problem = stored.first(where: { !$0.isFixedByChangingTheRecord }) {
+            throw StoreError.unimportable(
+                problem, path: store.path, record: "\(original.kind.rawValue) \"\(Text.printable(original.id))\"")
         }
+        let storedProblems = stored.map { "as stored, \($0.field ?? "record"): \($0.message)" }
         let originalLine = String(decoding: originalBytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         // $EDITOR is read only when $VISUAL is unset or empty, as by other programs.
         let visual = try IsnadCLI.environmentValue("VISUAL", in: context.environment)

@@ -42,11 +42,11 @@ enum SetCommand: Command {
             var writer = RecordWriter()
             let line = writer.encode(record)
             // A value another program stored that no import takes is said as the store's (65),
-            // not as the value typed (64), unless it is the very field set: setting it is the fix
+            // not as the value typed (64), unless it is in the field set: setting it is the fix
             // (a name stored before names had a limit), and the new value is checked below.
-            if let problem = RecordDecoder(vocabulary: store.vocabulary).firstProblem(inLine: line),
-                problem.field != field || !problem.isFixedByChangingTheRecord
-            {
+            if let problem = RecordDecoder(vocabulary: store.vocabulary).problems(inLine: line).first(where: {
+                !$0.isFixed(bySetting: field)
+            }) {
                 throw StoreError.unimportable(
                     problem, path: store.path, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
             }

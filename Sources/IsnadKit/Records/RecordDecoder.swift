@@ -52,15 +52,19 @@ public struct RecordDecoder: Sendable {
     /// The first problem an import finds in a record line, or nil when it would take it: for
     /// lines made from the store (an export, an edit), whose values another program may have
     /// written.
-    public func firstProblem(inLine line: [UInt8]) -> RecordProblem? {
+    public func firstProblem(inLine line: [UInt8]) -> RecordProblem? { problems(inLine: line).first }
+
+    /// Every problem an import finds in a record line, in the order it finds them (none when it
+    /// would take it).
+    public func problems(inLine line: [UInt8]) -> [RecordProblem] {
         do {
             let value = try line.withUnsafeBufferPointer { try JSONParser.parse($0) }
             _ = try decode(value)
-            return nil
+            return []
         } catch let problems as RecordProblems {
-            return problems.problems[0]
+            return problems.problems
         } catch {
-            return RecordProblem(message: "\(error)")
+            return [RecordProblem(message: "\(error)")]
         }
     }
 

@@ -34,6 +34,13 @@ public struct RecordProblem: Error, Equatable, Sendable {
         let top = field.prefix { $0 != "[" && $0 != "." }
         return !["id", "merged", "subject", "predicate", "object"].contains(top)
     }
+
+    /// Whether setting `path` (as `set` names a field: `name`, `aliases[0]`, `aliases`) changes
+    /// the value the problem is in, and so may fix it.
+    public func isFixed(bySetting path: String) -> Bool {
+        guard isFixedByChangingTheRecord, let field else { return false }
+        return field == path || field.hasPrefix(path + ".") || field.hasPrefix(path + "[")
+    }
 }
 
 /// Everything wrong with one record, found in one reading of it; never empty.
