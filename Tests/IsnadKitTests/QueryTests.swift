@@ -570,7 +570,7 @@ struct SearchTests {
         #expect(try NameSearch(store: store).search("Hezbolah", limit: 1).first?.id == "hezbollah")
     }
 
-    @Test("an upgrade of the name keys writes the keys that change: a few row by row, thousands in one statement, the trigram index in step either way")
+    @Test("an upgrade of the name keys writes the keys that change, a few (row by row) or thousands (in one statement), the trigram index in step either way")
     func keysRewrittenWhereTheyChange() throws {
         for count in [3, 6_000] {
             let folder = try TemporaryFolder.scoped

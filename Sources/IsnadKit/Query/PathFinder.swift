@@ -13,12 +13,14 @@ public final class PathFinder {
         public let claims: [GradedClaim]
         /// What each claim's citations add up to, in the order of ``claims``.
         public let weights: [ClaimWeight]
+        /// How many of ``claims``, from the first, the path may follow.
+        public var followed: Int
 
         public var best: GradedClaim { claims[0] }
-        /// Whether some claim of the hop has a citation that supports it. Ranked by channels of
-        /// support first, a claim that only denials stand behind comes last: such a hop links
-        /// nobody, and no chain passes it.
-        public var isLink: Bool { (weights.first?.supportingChannels ?? 0) > 0 }
+        /// Whether some claim the path may follow has a citation that supports it. Ranked by
+        /// channels of support first, a claim that only denials stand behind comes last: such a
+        /// hop links nobody, and no chain passes it.
+        public var isLink: Bool { followed > 0 && (weights.first?.supportingChannels ?? 0) > 0 }
         public var bestWeight: ClaimWeight { weights[0] }
         /// The strongest claim's strength: channels first, then capped status and grade.
         public var strength: SupportStrength? { bestWeight.strength }
@@ -269,7 +271,8 @@ public final class PathFinder {
         let ranked = PathFinder.strongestFirst(followed, graph: graph)
         let rankedOthers = PathFinder.strongestFirst(others, graph: graph)
         let hop = Hop(
-            from: from, to: to, claims: ranked.claims + rankedOthers.claims, weights: ranked.weights + rankedOthers.weights)
+            from: from, to: to, claims: ranked.claims + rankedOthers.claims, weights: ranked.weights + rankedOthers.weights,
+            followed: ranked.claims.count)
         hopCache[key] = hop
         return hop
     }

@@ -128,6 +128,12 @@ public final class ChangeSession {
         ).run([.integer(Int64(number)), .text(kind.rawValue), .text(id)])
     }
 
+    /// Whether the change has noted a record that was stored before it (not one it added).
+    func hasNotedStoredRecords() throws -> Bool {
+        try database.cached("SELECT EXISTS (SELECT 1 FROM change_record WHERE change = ?1 AND action <> 'added')")
+            .scalarInteger([.integer(Int64(number))]) == 1
+    }
+
     /// How many records that were stored before the change it changed or removed, once
     /// ``finish(addedByID:keepingEmpty:)`` has compared them.
     public private(set) var storedRecordsChanged = 0

@@ -370,12 +370,15 @@ public final class GraphStore {
         // few thousand changes, every key is written again in one statement.
         let most = 5_000
         var changed: [(row: Int64, key: String, consonants: String?)] = []
-        try database.prepare("SELECT rowid, name, search_key, consonant_key FROM entity_name").forEachRow { row in
-            guard changed.count <= most else { return }
-            let key = NameKey.fold(row.string(1))
-            let consonants = NameKey.consonants(ofFolded: key)
-            if !row.hasText(2, equalTo: key) || row.text(3) != consonants { changed.append((row.int64(0), key, consonants)) }
-        }
+        struct Many: Error {}
+        do {
+            try database.prepare("SELECT rowid, name, search_key, consonant_key FROM entity_name").forEachRow { row in
+                let key = NameKey.fold(row.string(1))
+                let consonants = NameKey.consonants(ofFolded: key)
+                if !row.hasText(2, equalTo: key) || row.text(3) != consonants { changed.append((row.int64(0), key, consonants)) }
+                if changed.count > most { throw Many() }
+            }
+        } catch is Many {}
         if changed.count <= most {
             // Few: the trigger keeps the trigram index in step, row by row.
             let update = try database.prepare("UPDATE entity_name SET search_key = ?2, consonant_key = ?3 WHERE rowid = ?1")

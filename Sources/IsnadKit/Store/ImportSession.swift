@@ -994,9 +994,12 @@ extension GraphStore {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
-            // A dry run compares too, before its rollback: what it would change is said.
-            try session.buildDeferredIndexes()
-            changed = try session.change?.finish(addedByID: true) ?? true
+            // A dry run compares too, before its rollback, what it would change in records stored
+            // before it: none when it only adds (into a new store, say), and then it need not.
+            if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
+                try session.buildDeferredIndexes()
+                changed = try session.change?.finish(addedByID: true) ?? true
+            }
             if completion == .commit { try session.refreshStatistics() }
             return completion
         }
