@@ -48,7 +48,9 @@ struct AddCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
-    @Test("a claim's source is not taken from words of a title: the sources whose titles hold them are listed; a query still takes them")
+    @Test(
+        "a claim's source is not taken from words of a title: the sources whose titles hold them are listed; a query still takes them"
+    )
     func sourceByWordsOfItsTitle() throws {
         let cli = try importedStore()
         #expect(

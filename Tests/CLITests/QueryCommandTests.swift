@@ -53,9 +53,14 @@ struct QueryCommandTests {
         let knownBy = try cli.run(["source", "late", "--known-by", "2015"])
         #expect(knownBy.status == 0, "\(knownBy.standardError)")
         #expect(knownBy.standardOutput.contains("Claims it makes (0)"), "\(knownBy.standardOutput)")
-        #expect(try cli.run(["source", "late", "--known-by", "2015", "--format", "csv"]).standardOutput.split(separator: "\n").count == 1)
-        #expect(try cli.run(["source", "late", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (0)"))
-        #expect(try cli.run(["source", "early", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (1)"))
+        #expect(
+            try cli.run(["source", "late", "--known-by", "2015", "--format", "csv"]).standardOutput.split(separator: "\n").count
+                == 1)
+        #expect(
+            try cli.run(["source", "late", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (0)"))
+        #expect(
+            try cli.run(["source", "early", "--stance", "denies", "--limit", "10"]).standardOutput.contains("Claims it makes (1)")
+        )
         #expect(try cli.run(["source", "late", "--known-by", "2021"]).standardOutput.contains("Claims it makes (1)"))
         // A relay published after the date had quoted nothing by then, though what it quotes was public.
         try cli.write(

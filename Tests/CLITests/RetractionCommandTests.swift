@@ -337,7 +337,9 @@ struct RetractionCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
-    @Test("undo of a type change that a claim added since depends on is refused, naming the claim and its entry; retracted, the claim no longer stops it")
+    @Test(
+        "undo of a type change that a claim added since depends on is refused, naming the claim and its entry; retracted, the claim no longer stops it"
+    )
     func undoKeepsTypesTheClaimsSinceTake() throws {
         let cli = try importedStore()
         #expect(

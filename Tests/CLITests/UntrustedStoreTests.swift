@@ -480,7 +480,8 @@ struct UntrustedStoreTests {
         try plant("UPDATE entity SET name = printf('%.600c', 'A') WHERE id = 'hamas'", in: cli)
         let export = try cli.run(["export", "jsonl", "-o", "backup.jsonl"])
         #expect(export.status == 65)
-        #expect(export.standardError.contains("entity \"hamas\": name: 600 characters, more than the 500"), "\(export.standardError)")
+        #expect(
+            export.standardError.contains("entity \"hamas\": name: 600 characters, more than the 500"), "\(export.standardError)")
         let other = try cli.run(["set", "hamas", "description", "x"])
         #expect(other.status == 65, "\(other.standardError)")
         #expect(other.standardError.contains("entity \"hamas\": name: 600 characters"), "\(other.standardError)")

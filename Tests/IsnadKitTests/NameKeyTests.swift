@@ -53,7 +53,9 @@ struct NameKeyTests {
         #expect(NameKey.normalize(text) == normalized, "\(text)")
     }
 
-    @Test("initials written apart fold as those written with dots; a letter alone and digits stay; a name of articles only keeps them")
+    @Test(
+        "initials written apart fold as those written with dots; a letter alone and digits stay; a name of articles only keeps them"
+    )
     func initialsAndArticles() {
         #expect(NameKey.fold("G. W. Bush") == NameKey.fold("G.W. Bush"))
         #expect(NameKey.fold("G W Bush") == "gw bush")

@@ -75,7 +75,9 @@ struct PathTests {
         #expect(all.found == 1)
     }
 
-    @Test("a directed chain follows claims from subject to object, and its hop still shows the claims back as evidence about the pair")
+    @Test(
+        "a directed chain follows claims from subject to object, and its hop still shows the claims back as evidence about the pair"
+    )
     func directedHopKeepsClaimsBack() throws {
         let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(
@@ -92,7 +94,8 @@ struct PathTests {
         // c2 is the stronger claim, but the chain cannot follow it from a: c1 leads, c2 after it.
         #expect(path.hops.map { $0.claims.map(\.claim.id) } == [["c1", "c2"]])
         #expect(path.hops[0].best.claim.id == "c1")
-        #expect(try directed.shortestPath(from: "b", to: "a", maxDepth: 2)?.hops.map { $0.claims.map(\.claim.id) } == [["c2", "c1"]])
+        #expect(
+            try directed.shortestPath(from: "b", to: "a", maxDepth: 2)?.hops.map { $0.claims.map(\.claim.id) } == [["c2", "c1"]])
     }
 
     @Test("a claim that only a denial stands behind is no link: no chain, nor centrality, passes through it")
@@ -570,7 +573,9 @@ struct SearchTests {
         #expect(try NameSearch(store: store).search("Hezbolah", limit: 1).first?.id == "hezbollah")
     }
 
-    @Test("an upgrade of the name keys writes the keys that change, a few (row by row) or thousands (in one statement), the trigram index in step either way")
+    @Test(
+        "an upgrade of the name keys writes the keys that change, a few (row by row) or thousands (in one statement), the trigram index in step either way"
+    )
     func keysRewrittenWhereTheyChange() throws {
         for count in [3, 6_000] {
             let folder = try TemporaryFolder.scoped

@@ -4,7 +4,8 @@ enum SourceCommand: Command {
     static let name = "source"
     static let spec = CommandSpec(
         name: name,
-        abstract: "A source: what it is, how reliable, its chain of transmission, and every claim it makes (asserts, reports or denies) or relays.",
+        abstract:
+            "A source: what it is, how reliable, its chain of transmission, and every claim it makes (asserts, reports or denies) or relays.",
         discussion: """
             Shows the source's record and reliability, then its chain: the sources it relays (cites), recursively,
             and the sources that relay it, recursively; then the claims it makes (as claimant) and the claims of

@@ -94,7 +94,8 @@ public struct NameSearch {
             // a name's words too (R S of Raed Salah): both are looked for.
             let apart = NameKey.fold(query, joiningInitials: false).split(separator: " ").map(String.init)
             for typed in apart == words ? [words] : [words, apart] {
-                for candidate in try store.names(containing: typed) where NameSearch.containsWords(typed, in: candidate.searchKey) {
+                for candidate in try store.names(containing: typed) where NameSearch.containsWords(typed, in: candidate.searchKey)
+                {
                     consider(candidate, tier: .words, similarity: NameSearch.wordCoverage(typed, of: candidate.searchKey))
                 }
             }

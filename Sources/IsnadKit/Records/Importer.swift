@@ -685,7 +685,8 @@ private struct Run {
         // One the store keeps retracted stays so, whatever the record says: looked up only
         // for a claim that does not fit.
         if !isRetracted,
-            let problem = decoder.vocabulary.problem(predicate: claim.predicate, subjectType: subjectType, objectType: objectType),
+            let problem = decoder.vocabulary.problem(
+                predicate: claim.predicate, subjectType: subjectType, objectType: objectType),
             !(try session.isRetractedInStore(claim.id))
         {
             report(RecordProblem(record: label, field: problem.field, message: problem.message), at: location)

@@ -203,7 +203,8 @@ public enum NameKey {
         func flush() {
             guard runLength > 0 else { return }
             // Folded as the word written with dots is (J.R.R. is jr, as doubled letters are one).
-            result.append(runLength == 1 ? run : run.unicodeScalars.first.map(isArabicLetter) == true ? foldArabic(run) : foldLatin(run))
+            result.append(
+                runLength == 1 ? run : run.unicodeScalars.first.map(isArabicLetter) == true ? foldArabic(run) : foldLatin(run))
             run = ""
             runLength = 0
         }
