@@ -293,12 +293,16 @@ struct QueryCommandTests {
         #expect(result.standardOutput.contains("hadera-2022-article"))
         #expect(result.standardOutput.contains("Claims it makes (22)"))
         // The filters narrow the claims: by the end of 2017 the article (2022) had said nothing,
-        // while what it quotes from the 2017 press conference was already public.
+        // nor quoted anything, though what it quotes from the 2017 press conference was public
+        // (claims --known-by 2017 lists that).
         let known = try cli.run(["source", "hadera-2022-article", "--known-by", "2017"])
         #expect(known.status == 0)
         #expect(known.standardOutput.contains("Claims it makes (0)"))
-        #expect(!known.standardOutput.contains("Claims of others quoted in it (0)"))
+        #expect(known.standardOutput.contains("Claims of others quoted in it (0)"))
         #expect(known.standardOutput.contains("essam-salih-press-conference-2017"))
+        #expect(
+            try cli.run(["claims", "--source", "essam-salih-press-conference-2017", "--known-by", "2017"]).standardOutput
+                .contains("agreement"))
         let missing = try cli.run(["source", "abu-maram-documnet"])
         #expect(missing.status == 65)
         #expect(missing.standardError.contains("no source matches \"abu-maram-documnet\"; did you mean:\n  abu-maram-document"))
