@@ -68,6 +68,19 @@ struct NameKeyTests {
         #expect(NameKey.fold("The The") == "thi thi")
         #expect(NameKey.fold("the Gaza Strip") == "gaza strip")
     }
+
+    @Test("only the marks a name may be written without fold away: Indic vowel signs and Thai tone marks are letters; a name of no letter is its own key")
+    func marksOfEachScript() {
+        #expect(NameKey.fold("राज") != NameKey.fold("राजू"))
+        #expect(NameKey.fold("ข้าว") != NameKey.fold("ขาว"))
+        #expect(NameKey.normalize("इस्लामिक स्टेट").split(separator: " ").count == 2)
+        #expect(NameKey.normalize("שָׁלוֹם") == NameKey.normalize("שלום"))
+        #expect(NameKey.normalize("Zoë") == "zoe")
+        #expect(NameKey.normalize("حَمَاس") == "حماس")
+        #expect(NameKey.fold("🚀🚀🚀") == "🚀🚀🚀")
+        #expect(NameKey.fold("★  ★") == "★ ★")
+        #expect(NameKey.consonants(ofFolded: NameKey.fold("🚀")) == nil)
+    }
 }
 
 @Suite("Consonant keys: a name in Arabic letters and its transliterations")

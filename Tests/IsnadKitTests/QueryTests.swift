@@ -484,6 +484,11 @@ struct SearchTests {
         let search = NameSearch(store: store)
         #expect(try search.search("Ab Ma", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
         #expect(try search.search("Ma Ab", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))
+        // A name of no letter is found by what it is written with.
+        _ = try store.changing(ChangeDescription(author: "test", command: "test")) { session in
+            try session.put(.entity(Entity(id: "rocket", type: .organization, name: String(repeating: "🚀", count: 40))))
+        }
+        #expect(try search.search("🚀🚀🚀", limit: 5).map(\.id) == ["rocket"])
         // Initials typed apart are the starts of a name's words too, though the key joins them.
         #expect(try search.search("R S", limit: 5).map(\.id).contains("raed-salah"))
         #expect(try search.search("A M", limit: 5).map(\.id).contains("abu-maram-al-jazairi"))

@@ -125,7 +125,43 @@ public enum Text {
     }
 }
 
+extension Text {
+    /// The blocks of marks a name may be written with or without (``StringProtocol/strippingOptionalMarks``):
+    /// the combining diacritics of Latin, Greek and Cyrillic, Hebrew points, Arabic and Syriac
+    /// vowels and signs, variation selectors. The HTML view's `normalizeName` strips the same.
+    static let optionalMarks: [ClosedRange<UInt32>] = [
+        0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05C7, 0x0610...0x061A, 0x064B...0x065F, 0x0670...0x0670,
+        0x06D6...0x06ED, 0x0711...0x0711, 0x0730...0x074A, 0x08D3...0x08FF, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF,
+        0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xE0100...0xE01EF,
+    ]
+
+    static func isOptionalMark(_ scalar: Unicode.Scalar) -> Bool {
+        optionalMarks.contains { $0.contains(scalar.value) }
+    }
+
+    /// Whether the scalar is a combining mark (nonspacing, spacing or enclosing).
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+}
+
 extension StringProtocol {
+    /// The text, after canonical decomposition, without the marks that its writers may leave out:
+    /// accents (é → e), Arabic short vowels and hamza (أ → ا), Hebrew points, variation
+    /// selectors. The vowel signs, viramas and tone marks of the Indic scripts, Thai and the
+    /// like are letters of their words (राज and राजू, ข้าว and ขาว are other names), and stay.
+    var strippingOptionalMarks: String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in String(self).decomposedStringWithCanonicalMapping.unicodeScalars
+        where !(scalar.properties.generalCategory == .nonspacingMark && Text.isOptionalMark(scalar)) {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
     /// The text with its combining marks removed after canonical decomposition: é → e,
     /// أ → ا, and Arabic short vowels dropped.
     var strippingCombiningMarks: String {

@@ -389,6 +389,8 @@ public struct IntegrityCheck {
     private mutating func checkDuplicates(_ store: GraphStore) throws {
         var count = 0
         try store.forEachSearchKeyShared { key, ids in
+            // A key another program left empty is a finding of the search keys' check, not a name.
+            guard !key.isEmpty else { return }
             count += 1
             let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             add(

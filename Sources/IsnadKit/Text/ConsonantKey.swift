@@ -18,10 +18,20 @@ extension NameKey {
     /// - Parameter folded: the name's ``fold(_:)``.
     /// - Returns: nil when nothing of the name is left (a name of vowels only).
     public static func consonants(ofFolded folded: String) -> String? {
+        // A name of no letter (🚀) is its own key, and has no consonants.
+        guard hasLetterOrDigit(folded) else { return nil }
         // Written for every name an import writes: one pass, no array a word.
         var key = Collapsing()
         for word in folded.unicodeScalars.split(separator: " ") { forEachConsonant(of: word) { key.append($0) } }
         return key.result.isEmpty ? nil : String(key.result)
+    }
+
+    /// Whether the key holds a letter (not a tatweel, which stretches letters and is none) or a
+    /// digit: a key of neither is a name's own text (``NameKey/fold(_:)``), with no consonants.
+    private static func hasLetterOrDigit(_ folded: String) -> Bool {
+        folded.unicodeScalars.contains {
+            ($0.properties.isAlphabetic && $0.value != 0x0640) || $0.properties.numericType != nil
+        }
     }
 
     /// The keys to look a typed text up by: its ``consonants(ofFolded:)`` first, then the same
@@ -32,6 +42,7 @@ extension NameKey {
     /// - dh for ظ (Abu Dhabi, أبو ظبي), where it is more often ذ;
     /// - g or gh for ق (Gaddafi, القذافي; Ghasem, قاسم), where they are more often ج and غ.
     public static func consonantKeys(ofTyped folded: String) -> [String] {
+        guard hasLetterOrDigit(folded) else { return [] }
         var keys: [[Unicode.Scalar]] = [[]]
         for word in folded.unicodeScalars.split(separator: " ") {
             let letters = consonantLetters(of: word)

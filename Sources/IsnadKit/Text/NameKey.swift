@@ -31,7 +31,10 @@ public enum NameKey {
     /// article, as al- is ("the Gaza Strip" is Gaza Strip).
     /// 6: initials written apart are one word, as those written with dots are (G. W. Bush is
     /// G.W. Bush is GW Bush); a name made only of articles keeps them ("The The").
-    public static let version = 6
+    /// 7: only the marks a name may be written without are dropped (accents, Arabic vowels, Hebrew
+    /// points): Indic vowel signs and viramas, Thai vowels and tone marks stay (राज is not राजू);
+    /// a name of no letter (🚀) is its own key, not an empty one.
+    public static let version = 7
 
     public static func normalize(_ name: String) -> String {
         let joined = name.utf8.contains(UInt8(ascii: ".")) ? joiningDottedInitials(name) : name
@@ -43,7 +46,7 @@ public enum NameKey {
             if !current.isEmpty { tokens.append(String(current)) }
             current = String.UnicodeScalarView()
         }
-        for scalar in name.lowercased().strippingCombiningMarks.unicodeScalars {
+        for scalar in name.lowercased().strippingOptionalMarks.unicodeScalars {
             switch scalar.value {
             case 0x0640: continue  // tatweel
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E: continue  // invisible: NameLookAlike.isInvisible
@@ -56,7 +59,8 @@ public enum NameKey {
             default:
                 // Apostrophes and ayn/hamza signs inside a transliterated word: Ma'ruf, Shi‘a.
                 if Text.isWordMark(scalar) { continue }
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // A mark left (a virama, a Thai tone mark) is part of its word.
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || Text.isMark(scalar) {
                     current.append(scalar)
                 } else {
                     flush()
@@ -146,8 +150,13 @@ public enum NameKey {
     /// for the words a search looks for at the start of a name's words ("R S" of Raed Salah).
     public static func fold(_ name: String, joiningInitials: Bool) -> String {
         let folded = fold(name, keepingArticles: false, joiningInitials: joiningInitials)
-        // A name made only of articles ("The", "The The") is found by them.
-        return folded.isEmpty ? fold(name, keepingArticles: true, joiningInitials: joiningInitials) : folded
+        if !folded.isEmpty { return folded }
+        // A name made only of articles ("The", "The The") is found by them; one of no letter at
+        // all (🚀, ★★★) by what it is written with, its case and spacing folded.
+        let articles = fold(name, keepingArticles: true, joiningInitials: joiningInitials)
+        if !articles.isEmpty { return articles }
+        return name.precomposedStringWithCompatibilityMapping.lowercased()
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     private static func fold(_ name: String, keepingArticles: Bool, joiningInitials isJoining: Bool) -> String {

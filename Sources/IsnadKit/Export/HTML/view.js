@@ -173,6 +173,10 @@ function weigh(citations) {
   };
 }
 
+/** Text.swift's optionalMarks: the nonspacing marks a name may be written without (accents,
+ *  Arabic vowels, Hebrew points, variation selectors); Indic vowel signs and Thai tone marks stay. */
+const optionalMarks = /(?=\p{Mn})[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0711\u0730-\u074a\u08d3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{e0100}-\u{e01ef}]/gu;
+
 /** Text/NameKey.swift's normalize: the exact tier of name search (case, diacritics, Arabic
  *  short vowels, tatweel, letter variants, Arabic-Indic digits, punctuation, spacing). */
 function normalizeName(name) {
@@ -184,9 +188,10 @@ function normalizeName(name) {
   const tokens = [];
   let current = '';
   const flush = () => { if (current) tokens.push(current); current = ''; };
-  for (const character of name.toLowerCase().normalize('NFKD').replace(/\p{Mn}/gu, '')) {
+  for (const character of name.toLowerCase().normalize('NFKD').replace(optionalMarks, '')) {
     const code = character.codePointAt(0);
     if (code === 0x0640 || code === 0x0621) continue; // tatweel; a lone hamza carries no letter
+    else if ([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad, 0x180e].includes(code)) continue; // invisible
     else if ([0x0671, 0x0672, 0x0673, 0x0675].includes(code)) current += '\u0627';
     else if (code === 0x0649 || code === 0x06cc || code === 0x06d2) current += '\u064a';
     else if ([0x0629, 0x06c1, 0x06c2, 0x06c3, 0x06be, 0x06d5].includes(code)) current += '\u0647';
@@ -194,7 +199,7 @@ function normalizeName(name) {
     else if (code >= 0x0660 && code <= 0x0669) current += String(code - 0x0660);
     else if (code >= 0x06f0 && code <= 0x06f9) current += String(code - 0x06f0);
     else if ([0x27, 0x2018, 0x2019, 0x2bb, 0x2bc, 0x2be, 0x2bf, 0x60, 0xb4].includes(code)) continue;
-    else if (/[\p{Alphabetic}\p{N}]/u.test(character)) current += character;
+    else if (/[\p{Alphabetic}\p{N}\p{M}]/u.test(character)) current += character; // a mark left is part of its word
     else flush();
   }
   flush();
@@ -276,7 +281,10 @@ function foldName(name, keepingArticles = false) {
   }
   flush();
   const folded = joined.join(' ');
-  return folded === '' && !keepingArticles ? foldName(name, true) : folded;
+  if (folded !== '' || keepingArticles) return folded;
+  // Only articles: found by them; no letter at all (🚀): by what it is written with.
+  const articles = foldName(name, true);
+  return articles !== '' ? articles : name.normalize('NFKC').toLowerCase().split(/\s+/u).filter(Boolean).join(' ');
 }
 
 /** A word's consonants as Latin letters, before doubled letters are made one, with \0 where a
