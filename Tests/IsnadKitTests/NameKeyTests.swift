@@ -211,3 +211,16 @@ struct DerivedIDTests {
         }
     }
 }
+
+@Suite("Look-alike names")
+struct LookAlikeTests {
+    @Test("a zero-width joiner or non-joiner doing its work is no look-alike: Persian, Devanagari, emoji; between Latin letters it is")
+    func joinersInUse() {
+        for name in ["می\u{200C}خواهم", "क्\u{200D}ष", "👩\u{200D}👩\u{200D}👧", "🏳\u{FE0F}\u{200D}🌈"] {
+            #expect(!NameLookAlike.problems(in: name).contains { $0.contains("invisible") }, "\(name)")
+        }
+        for name in ["Ha\u{200D}mas", "Ha\u{200C}mas", "\u{200C}حماس", "Hamas\u{200B}"] {
+            #expect(NameLookAlike.problems(in: name).contains { $0.contains("invisible") }, "\(name)")
+        }
+    }
+}

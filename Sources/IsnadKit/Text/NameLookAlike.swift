@@ -29,7 +29,10 @@ public enum NameLookAlike {
                 )
             }
         }
-        let invisible = name.unicodeScalars.filter(isInvisible)
+        let scalars = Array(name.unicodeScalars)
+        let invisible = scalars.indices.filter { isInvisible(scalars[$0]) && !isJoinerInUse(at: $0, in: scalars) }.map {
+            scalars[$0]
+        }
         if let first = invisible.first {
             problems.append(
                 "contains the invisible character \(codePoint(first))\(invisible.count > 1 ? " and \(invisible.count - 1) more" : "") (remove it: it makes the name differ from one that looks the same)"
@@ -67,6 +70,27 @@ public enum NameLookAlike {
 
     /// Characters that take no space and show nothing: zero-width space, non-joiner and joiner,
     /// word joiner, a byte order mark inside text, soft hyphen, Mongolian vowel separator.
+    /// Whether the scalar at `index` is a zero-width non-joiner or joiner doing its work: between
+    /// two letters of a script that spells with it (Persian می‌خواهم, Urdu, the Indic scripts), or
+    /// joining emoji into one (👩‍👩‍👧). Removed, it would change how the name is shown. Between two
+    /// Latin letters it does nothing but make the name differ, and is still found.
+    static func isJoinerInUse(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars[index].value == 0x200C || scalars[index].value == 0x200D, index > 0, index + 1 < scalars.count
+        else { return false }
+        let (before, after) = (scalars[index - 1], scalars[index + 1])
+        func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || Text.isMark(scalar) }
+        // Arabic, Syriac, Thaana, the Indic scripts and Sinhala, and the Arabic presentation forms.
+        func spellsWithJoiners(_ scalar: Unicode.Scalar) -> Bool {
+            (0x0600...0x0DFF).contains(scalar.value) || (0xFB50...0xFDFF).contains(scalar.value)
+                || (0xFE70...0xFEFF).contains(scalar.value)
+        }
+        if isLetterOrMark(before), isLetterOrMark(after), spellsWithJoiners(before) || spellsWithJoiners(after) {
+            return true
+        }
+        let isEmoji = { (scalar: Unicode.Scalar) in scalar.properties.isEmojiPresentation || scalar.properties.isEmoji && scalar.value > 0xFF }
+        return scalars[index].value == 0x200D && (isEmoji(before) || before.value == 0xFE0F) && isEmoji(after)
+    }
+
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E: true
