@@ -77,6 +77,26 @@ struct QueryCommandTests {
             try cli.run(["source", "relay", "--known-by", "2022"]).standardOutput.contains("Claims of others quoted in it (1)"))
     }
 
+    @Test("a claim cited by many sources names the first ten in a table's SAID BY, and counts the rest")
+    func manyClaimants() throws {
+        let cli = try CLIHarness.scoped
+        let sources = (0..<15).map { #"{"record":"source","id":"s-\#($0)","type":"statement","title":"S \#($0)","reliability":"C"}"# }
+        let citations = (0..<15).map { #"{"source":"s-\#($0)","quote":"q\#($0)","stance":"asserts","credibility":3}"# }
+        try cli.write(
+            "records.jsonl",
+            ([
+                #"{"record":"entity","id":"a","type":"organization","name":"Alpha"}"#,
+                #"{"record":"entity","id":"b","type":"organization","name":"Beta"}"#,
+            ] + sources + [
+                #"{"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","citations":[\#(citations.joined(separator: ","))]}"#
+            ]).joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let table = try cli.run(["claims"]).standardOutput
+        #expect(table.contains("s-9 (asserts C3), … 5 more (--format csv lists each)"), "\(table)")
+        #expect(!table.contains("s-10 (asserts"))
+        #expect(try cli.run(["claims", "--format", "csv"]).standardOutput.contains("s-14"))
+    }
+
     @Test("neighbors lists each claim at its hop, with status and who says it")
     func neighbors() throws {
         let cli = try datasetStore()

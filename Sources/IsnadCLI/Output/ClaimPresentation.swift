@@ -78,17 +78,26 @@ struct ClaimPresentation {
     /// once, with how many citations say it that way.
     static func claimants(_ claim: GradedClaim) -> String {
         var entries: [(text: String, count: Int)] = []
+        var positions: [String: Int] = [:]
         for cited in claim.citations {
             let text =
                 "\(cited.citation.source) (\(cited.citation.stance.rawValue) \(cited.reliability.rawValue)\(cited.citation.credibility.rawValue))"
-            if let index = entries.firstIndex(where: { $0.text == text }) {
+            if let index = positions[text] {
                 entries[index].count += 1
             } else {
+                positions[text] = entries.count
                 entries.append((text, 1))
             }
         }
-        return entries.map { $0.count > 1 ? "\($0.text) ×\($0.count)" : $0.text }.joined(separator: ", ")
+        // A claim cited thousands of times would make a line of thousands: the first are named,
+        // the rest counted (CSV has a row for each citation).
+        let shown = entries.prefix(claimantsShown).map { $0.count > 1 ? "\($0.text) ×\($0.count)" : $0.text }
+        let rest = entries.dropFirst(claimantsShown).reduce(0) { $0 + $1.count }
+        return shown.joined(separator: ", ") + (rest > 0 ? ", … \(rest) more (--format csv lists each)" : "")
     }
+
+    /// How many claimants a claim's SAID BY cell names at most.
+    static let claimantsShown = 10
 
     static let csvHeader = [
         "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
