@@ -572,3 +572,16 @@ struct ExchangeTests {
         #expect(records.contains(#"{"name":"الشخص الأول","lang":"ar"}"#))
     }
 }
+
+@Suite("FtM text values")
+struct FtMPiecesTests {
+    @Test("a text is cut into pieces of Unicode scalars, a letter's mark or an emoji's joiner its own scalar, and joined back whole")
+    func pieces() {
+        let text = "a\u{0301}b👩\u{200D}👩c"
+        #expect(FtMMapping.pieces(text, of: 1) == ["a", "\u{0301}", "b", "👩", "\u{200D}", "👩", "c"])
+        #expect(FtMMapping.pieces(text, of: 3).joined() == text)
+        #expect(FtMMapping.pieces("", of: 3).isEmpty)
+        #expect(FtMMapping.cut(text, to: 2) == ("a\u{0301}", true))
+        #expect(FtMMapping.cut(text, to: 7) == (text, false))
+    }
+}
