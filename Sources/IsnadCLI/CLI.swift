@@ -303,7 +303,8 @@ public enum IsnadCLI {
         }
         if name == "--version" || name.lowercased() == "version" {
             return .text(
-                "isnad \(version) (schema version \(Migrations.currentVersion), name keys \(NameKey.version), \(GraphStore.engineDescription))\n")
+                "isnad \(version) (schema version \(Migrations.currentVersion), name keys \(NameKey.version), \(GraphStore.engineDescription))\n"
+            )
         }
         if name == "--help" || name == "-h" { return .text(HelpCommand.overview) }
         // Command names in any case, as the words of options are read (`isnad Show`).

@@ -80,7 +80,9 @@ struct QueryCommandTests {
     @Test("a claim cited by many sources names the first ten in a table's SAID BY, and counts the rest")
     func manyClaimants() throws {
         let cli = try CLIHarness.scoped
-        let sources = (0..<15).map { #"{"record":"source","id":"s-\#($0)","type":"statement","title":"S \#($0)","reliability":"C"}"# }
+        let sources = (0..<15).map {
+            #"{"record":"source","id":"s-\#($0)","type":"statement","title":"S \#($0)","reliability":"C"}"#
+        }
         let citations = (0..<15).map { #"{"source":"s-\#($0)","quote":"q\#($0)","stance":"asserts","credibility":3}"# }
         try cli.write(
             "records.jsonl",

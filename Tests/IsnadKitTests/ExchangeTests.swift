@@ -575,7 +575,9 @@ struct ExchangeTests {
 
 @Suite("FtM text values")
 struct FtMPiecesTests {
-    @Test("a text is cut into pieces of Unicode scalars, a letter's mark or an emoji's joiner its own scalar, and joined back whole")
+    @Test(
+        "a text is cut into pieces of Unicode scalars, a letter's mark or an emoji's joiner its own scalar, and joined back whole"
+    )
     func pieces() {
         let text = "a\u{0301}b👩\u{200D}👩c"
         #expect(FtMMapping.pieces(text, of: 1) == ["a", "\u{0301}", "b", "👩", "\u{200D}", "👩", "c"])

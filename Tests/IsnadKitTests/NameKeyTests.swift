@@ -69,7 +69,9 @@ struct NameKeyTests {
         #expect(NameKey.fold("the Gaza Strip") == "gaza strip")
     }
 
-    @Test("only the marks a name may be written without fold away: Indic vowel signs and Thai tone marks are letters; a name of no letter is its own key")
+    @Test(
+        "only the marks a name may be written without fold away: Indic vowel signs and Thai tone marks are letters; a name of no letter is its own key"
+    )
     func marksOfEachScript() {
         #expect(NameKey.fold("राज") != NameKey.fold("राजू"))
         #expect(NameKey.fold("ข้าว") != NameKey.fold("ขาว"))
@@ -214,7 +216,9 @@ struct DerivedIDTests {
 
 @Suite("Look-alike names")
 struct LookAlikeTests {
-    @Test("a zero-width joiner or non-joiner doing its work is no look-alike: Persian, Devanagari, emoji; between Latin letters it is")
+    @Test(
+        "a zero-width joiner or non-joiner doing its work is no look-alike: Persian, Devanagari, emoji; between Latin letters it is"
+    )
     func joinersInUse() {
         for name in ["می\u{200C}خواهم", "क्\u{200D}ष", "👩\u{200D}👩\u{200D}👧", "🏳\u{FE0F}\u{200D}🌈"] {
             #expect(!NameLookAlike.problems(in: name).contains { $0.contains("invisible") }, "\(name)")
