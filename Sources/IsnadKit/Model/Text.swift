@@ -139,6 +139,12 @@ extension Text {
         optionalMarks.contains { $0.contains(scalar.value) }
     }
 
+    /// Whether the scalar is part of an emoji (a pictograph, or the variation selector that asks
+    /// for one): what a zero-width joiner between two of them makes one character.
+    static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FE0F}" || (scalar.value >= 0x2000 && scalar.properties.isEmoji)
+    }
+
     /// Whether the scalar is a combining mark (nonspacing, spacing or enclosing).
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

@@ -87,10 +87,7 @@ public enum NameLookAlike {
         if isLetterOrMark(before), isLetterOrMark(after), spellsWithJoiners(before) || spellsWithJoiners(after) {
             return true
         }
-        let isEmoji = { (scalar: Unicode.Scalar) in
-            scalar.properties.isEmojiPresentation || scalar.properties.isEmoji && scalar.value > 0xFF
-        }
-        return scalars[index].value == 0x200D && (isEmoji(before) || before.value == 0xFE0F) && isEmoji(after)
+        return scalars[index].value == 0x200D && Text.isEmojiPart(before) && Text.isEmojiPart(after)
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

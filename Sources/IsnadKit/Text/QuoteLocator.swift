@@ -121,7 +121,7 @@ public enum QuoteLocator {
             }
             // A joiner inside an emoji sequence (👨‍👩‍👧), and the tags of a flag such as England's,
             // are part of the character, not invisible extras.
-            let joinsEmoji = (scalar == "\u{200D}" || isTag(scalar)) && (isEmojiPart(previous) || isTag(previous))
+            let joinsEmoji = (scalar == "\u{200D}" || isTag(scalar)) && (Text.isEmojiPart(previous) || isTag(previous))
             if scalar == "\u{0640}" || (scalar.properties.generalCategory == .format && !joinsEmoji) { continue }
             if pendingSpace {
                 scalars.append(" ")
@@ -139,7 +139,7 @@ public enum QuoteLocator {
     private static func isOptionalMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0591...0x05C7, 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED:
-            return isMark(scalar)
+            return Text.isMark(scalar)
         default: return false
         }
     }
@@ -147,19 +147,9 @@ public enum QuoteLocator {
     /// Whether a scalar belongs to the character before it: a mark, a skin tone (👍🏽), or the
     /// joiner of an emoji sequence.
     private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isMark(scalar) || scalar.properties.isEmojiModifier || scalar == "\u{200D}" || isTag(scalar)
+        Text.isMark(scalar) || scalar.properties.isEmojiModifier || scalar == "\u{200D}" || isTag(scalar)
     }
 
     /// An emoji, or the variation selector that asks for one (❤️): what a joiner follows in an
     /// emoji sequence. Digits, # and * are emoji too, in keycaps, and are left out.
-    private static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\u{FE0F}" || (scalar.value >= 0x2000 && scalar.properties.isEmoji)
-    }
-
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: true
-        default: false
-        }
-    }
 }
