@@ -58,6 +58,29 @@ struct MergeCommandTests {
             "\(found.standardOutput)")
     }
 
+    @Test("a name borne by more than twenty entities is a common name: its entities are not paired, and the name is said")
+    func commonNames() throws {
+        let cli = try CLIHarness.scoped
+        let namesakes = (0..<50).map { number in
+            #"{"record":"entity","id":"ma-\#(number)","type":"person","name":"\#(number % 2 == 0 ? "Muhammad Ali" : "محمد علي")"}"#
+        }
+        let pair = [
+            #"{"record":"entity","id":"abu-obeida-1","type":"person","name":"Abu Obeida"}"#,
+            #"{"record":"entity","id":"abu-obeida-2","type":"person","name":"Abou Obeida"}"#,
+        ]
+        try cli.write("records.jsonl", (namesakes + pair).joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let result = try cli.run(["duplicates", "--format", "csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = result.standardOutput.split(separator: "\r\n")
+        #expect(rows.count == 2, "\(result.standardOutput)")
+        #expect(rows.last?.hasPrefix("abu-obeida-1,abu-obeida-2,") == true)
+        #expect(
+            result.standardError.contains(
+                "isnad: 2 names are borne by more than 20 entities each, whose entities are not paired (Muhammad Ali: 25; محمد علي: 25): a common name"
+            ), "\(result.standardError)")
+    }
+
     @Test("duplicates lists the pair with the shared name, and a score")
     func duplicates() throws {
         let cli = try importedStore()

@@ -114,7 +114,9 @@ enum DuplicatesCommand: Command {
             closely (the same consonants, one edit in eight letters, not a name and its feminine: 0.65–0.70); or
             with mostly the same links (a link is a neighbour in one role, predicate and direction; at least 2
             shared, and half of all their links; a neighbour of more than 200 entities does not count: score up to
-            0.8). Best first. isnad merge KEEP OTHER merges a pair.
+            0.8). Best first. A name (or its consonants) borne by more than 20 entities is a common name, not one
+            actor entered twice: its entities are not paired, and the name is said on standard error. isnad merge
+            KEEP OTHER merges a pair.
             """,
         options: [format],
         examples: ["isnad duplicates", "isnad duplicates --format csv"])
@@ -125,6 +127,13 @@ enum DuplicatesCommand: Command {
         let format = try arguments.value(Self.format, default: .table)
         let store = try context.openStore(.read)
         let candidates = try store.duplicateCandidates()
+        let common = try store.commonNames()
+        if !common.isEmpty {
+            let shown = common.prefix(5).map { "\(Text.printable($0.name)): \($0.entities)" }.joined(separator: "; ")
+            context.message(
+                "isnad: \(common.count == 1 ? "1 name is" : "\(common.count) names are") borne by more than \(GraphStore.namesakesPairedAtMost) entities each, whose entities are not paired (\(shown)\(common.count > 5 ? "; …" : "")): a common name, not one actor twice; isnad search NAME lists them"
+            )
+        }
         if candidates.isEmpty, format == .table {
             context.message("no candidate duplicates")
             return

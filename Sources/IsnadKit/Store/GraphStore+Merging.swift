@@ -67,6 +67,10 @@ extension GraphStore {
     public func duplicateCandidates(minimumSharedNeighbours: Int = 2) throws -> [DuplicateCandidate] {
         // The types compared through subqueries: joined as tables, SQLite paired every name
         // with every entity of its type first (a quarter of an hour at a million claims).
+        // A name, or a name's consonants, that more than `namesakesPairedAtMost` entities bear
+        // is a common name, not a sign of one actor twice: its entities are not paired (2,000
+        // Muhammad Alis made two million pairs, 23 s and 1.5 GB), and ``commonNames()`` lists it.
+        let most = GraphStore.namesakesPairedAtMost
         var found: [String: DuplicateCandidate] = [:]
         func keep(_ candidate: DuplicateCandidate) {
             let key = "\(candidate.first)\u{0}\(candidate.second)"
@@ -78,6 +82,8 @@ extension GraphStore {
             SELECT a.entity, b.entity, a.name, b.name, a.position, b.position
             FROM entity_name AS a JOIN entity_name AS b ON b.search_key = a.search_key AND b.entity > a.entity
             WHERE (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
+              AND a.search_key NOT IN (
+                SELECT search_key FROM entity_name GROUP BY search_key HAVING count(DISTINCT entity) > \(most))
             """
         ).forEachRow { row in
             let (first, second) = (row.string(2), row.string(3))
@@ -100,6 +106,9 @@ extension GraphStore {
             WHERE \(arabicLettersCondition("a.search_key")) AND NOT \(arabicLettersCondition("b.search_key"))
               AND length(a.consonant_key) >= 3
               AND (SELECT type FROM entity WHERE id = a.entity) = (SELECT type FROM entity WHERE id = b.entity)
+              AND a.consonant_key NOT IN (
+                SELECT consonant_key FROM entity_name WHERE consonant_key IS NOT NULL
+                GROUP BY consonant_key HAVING count(DISTINCT entity) > \(most))
             """
         ).forEachRow { row in
             let isPrimary = row.int(4) == 0 && row.int(5) == 0
@@ -159,6 +168,23 @@ extension GraphStore {
         }
         for candidate in try sharedNeighbourCandidates(minimum: minimumSharedNeighbours) { keep(candidate) }
         return found.values.sorted { ($1.score, $0.first, $0.second) < ($0.score, $1.first, $1.second) }
+    }
+
+    /// How many entities bearing one name ``duplicateCandidates(minimumSharedNeighbours:)`` pairs at most.
+    public static let namesakesPairedAtMost = 20
+
+    /// The names (folded) that more than ``namesakesPairedAtMost`` entities bear, each with one of
+    /// its spellings and how many entities bear it, the most borne first: those `duplicates`
+    /// does not pair.
+    public func commonNames() throws -> [(name: String, entities: Int)] {
+        var names: [(name: String, entities: Int)] = []
+        try database.prepare(
+            """
+            SELECT min(name), count(DISTINCT entity) AS borne FROM entity_name GROUP BY search_key
+            HAVING count(DISTINCT entity) > \(GraphStore.namesakesPairedAtMost) ORDER BY borne DESC, min(name)
+            """
+        ).forEachRow { names.append(($0.string(0), $0.int(1))) }
+        return names
     }
 }
 
