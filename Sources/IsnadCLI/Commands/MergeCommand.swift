@@ -131,7 +131,7 @@ enum DuplicatesCommand: Command {
         if !common.isEmpty {
             let shown = common.prefix(5).map { "\(Text.printable($0.name)): \($0.entities)" }.joined(separator: "; ")
             context.message(
-                "isnad: \(common.count == 1 ? "1 name is" : "\(common.count) names are") borne by more than \(GraphStore.namesakesPairedAtMost) entities each, whose entities are not paired (\(shown)\(common.count > 5 ? "; …" : "")): a common name, not one actor twice; isnad search NAME lists them"
+                "isnad: \(common.count == 1 ? "1 name is" : "\(common.count) names are") borne by more than \(GraphStore.namesakesPairedAtMost) entities each, whose entities are not paired (\(shown)\(common.count > 5 ? "; …" : "")): a common name, not one actor twice; isnad search NAME --limit 0 lists them"
             )
         }
         if candidates.isEmpty, format == .table {
