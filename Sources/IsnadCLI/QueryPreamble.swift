@@ -55,6 +55,12 @@ struct QueryPreamble<Options> {
 
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
     func apply(_ claim: GradedClaim) -> GradedClaim? { filter.apply(claim, vocabulary: store.vocabulary, graph: graph) }
+
+    /// The claim as the filters leave it, when `source` still stands in `role` in a citation they
+    /// keep (``GraphFilter/apply(_:from:as:vocabulary:graph:)``).
+    func apply(_ claim: GradedClaim, from source: Source, as role: GraphStore.SourceRole?) -> GradedClaim? {
+        filter.apply(claim, from: source, as: role, vocabulary: store.vocabulary, graph: graph)
+    }
 }
 
 extension QueryPreamble where Options == Void {

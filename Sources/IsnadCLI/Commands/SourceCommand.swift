@@ -67,7 +67,7 @@ enum SourceCommand: Command {
                 limit - claims.count,
                 of: { each in
                     try store.forEachClaim(citing: source.id, as: role) { claim in
-                        if let kept = kept(claim, by: source, as: role, query: query) { try each(kept) }
+                        if let kept = query.apply(claim, from: source, as: role) { try each(kept) }
                     }
                 }, { claims.append((role, $0)) })
             if hasMore { cutShort.insert(role) }
@@ -104,23 +104,6 @@ enum SourceCommand: Command {
             context: context)
     }
 
-    /// The claim as the filters leave it, when the source still stands in `role` (either, when
-    /// nil) in one of the citations they keep: another source's citation that passes them does not
-    /// make the claim one this source makes (`--stance`, `--source`). Under `--known-by`, only
-    /// what this source had itself made public by then: a citation is public from the earlier of
-    /// its claimant's and its via's publication, and an article of 2022 that quotes a statement
-    /// of 2017 had quoted nothing in 2021.
-    static func kept(_ claim: GradedClaim, by source: Source, as role: GraphStore.SourceRole?, query: QueryPreamble<Int?>)
-        -> GradedClaim?
-    {
-        guard query.filter.isPublicByKnownBy(source.published) else { return nil }
-        guard let kept = query.apply(claim) else { return nil }
-        let roles = role.map { [$0] } ?? [.claimant, .via]
-        guard kept.claim.citations.contains(where: { citation in roles.contains { $0.isHeld(by: source.id, in: citation) } })
-        else { return nil }
-        return kept
-    }
-
     /// Every claim the source supports or relays (`--limit 0`, and JSON and CSV by default),
     /// streamed: a table reads them twice, once to count each role's, once to print them; memory
     /// holds one claim at a time (and, for JSON records, the ids of what they name).
@@ -131,7 +114,7 @@ enum SourceCommand: Command {
         let store = query.store
         func forEachClaim(as role: GraphStore.SourceRole?, _ body: (GradedClaim) throws -> Void) throws {
             try store.forEachClaim(citing: source.id, as: role) { claim in
-                if let kept = kept(claim, by: source, as: role, query: query) { try body(kept) }
+                if let kept = query.apply(claim, from: source, as: role) { try body(kept) }
             }
         }
         try query.print(

@@ -150,6 +150,23 @@ public struct GraphFilter: Sendable, Equatable {
         }
         return kept
     }
+
+    /// The claim as the filter leaves it, seen from one source: nil unless `source` still stands
+    /// in `role` (either, when nil) in a citation the filter keeps. Another source's citation that
+    /// passes the filter does not make the claim one this source makes. Under ``knownBy``, only
+    /// what the source had itself made public by then: an article of 2022 that quotes a statement
+    /// of 2017 had quoted nothing in 2021.
+    public func apply(
+        _ claim: GradedClaim, from source: Source, as role: GraphStore.SourceRole?, vocabulary: Vocabulary = .standard,
+        graph: TransmissionGraph
+    ) -> GradedClaim? {
+        guard isPublicByKnownBy(source.published), let kept = apply(claim, vocabulary: vocabulary, graph: graph) else {
+            return nil
+        }
+        let roles = role.map { [$0] } ?? [.claimant, .via]
+        let isHeld = kept.claim.citations.contains { citation in roles.contains { $0.isHeld(by: source.id, in: citation) } }
+        return isHeld ? kept : nil
+    }
 }
 
 /// The days over which a claim held, from its partial dates: a claim dated 2014 holds for all
