@@ -190,12 +190,19 @@ struct EvidenceWeighingTests {
             weight.strength?.description == "DISPUTED E2 · 1 channel, all through art (E) · denied by 2 sources in 2 channels")
     }
 
-    @Test("more channels rank stronger than a better grade")
+    @Test("status ranks first, then more channels, then the better grade: many weak voices never outrank what the grades assert")
     func ranking() throws {
-        let sources = Self.source("r1", "E") + Self.source("r2", "E") + Self.source("good", "A")
-        let (two, _, _) = try Self.weigh(Self.claim(Self.citation("r1") + "," + Self.citation("r2"), sources: sources))
-        let (one, _, _) = try Self.weigh(Self.claim(Self.citation("good"), sources: sources))
-        #expect(try #require(two.strength) < #require(one.strength))
+        let sources =
+            Self.source("r1", "E") + Self.source("r2", "E") + Self.source("r3", "B") + Self.source("good", "A")
+            + Self.source("best", "A")
+        let (twoWeak, _, _) = try Self.weigh(Self.claim(Self.citation("r1") + "," + Self.citation("r2"), sources: sources))
+        let (oneGood, _, _) = try Self.weigh(Self.claim(Self.citation("good"), sources: sources))
+        let (twoGood, _, _) = try Self.weigh(Self.claim(Self.citation("r3") + "," + Self.citation("best"), sources: sources))
+        // Two E sources are alleged; one A source asserts: the assertion ranks first.
+        #expect(twoWeak.strength?.evidence.status == .alleged)
+        #expect(try #require(oneGood.strength) < #require(twoWeak.strength))
+        // Both assert: two channels rank before one, though the one has the better grade.
+        #expect(try #require(twoGood.strength) < #require(oneGood.strength))
     }
 
     static let impactRecords =

@@ -13,8 +13,10 @@
 /// So a claim whose one channel has an E-graded common link is never better than E,
 /// however its claimants are graded, and is never *asserted* (which takes A–C). With two or
 /// more channels each channel is capped by its own common link and the best one counts.
-/// Strengths compare by supporting channels first (more is stronger), then as
-/// ``ClaimStrength`` (status, then best grade). Smaller is stronger.
+/// Strengths compare by status first (asserted, alleged, disputed), then by supporting channels
+/// (more is stronger), then by best grade (``ClaimStrength``). Smaller is stronger. Status
+/// comes first so that no number of voices lifts a rumour above what the grades assert, nor a
+/// disputed claim above an undisputed one: five anonymous posts are not an A-graded finding.
 public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConvertible {
     public let supportingChannels: Int
     public let denyingChannels: Int
@@ -55,8 +57,19 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
         commonLink = supporting.count == 1 ? supporting[0].commonLink : nil
     }
 
-    public static func < (lhs: SupportStrength, rhs: SupportStrength) -> Bool {
-        (-lhs.supportingChannels, lhs.claimStrength) < (-rhs.supportingChannels, rhs.claimStrength)
+    public static func < (lhs: SupportStrength, rhs: SupportStrength) -> Bool { lhs.rank < rhs.rank }
+
+    /// The order of ``<`` as one value, for sorting many: each claim's strength worked out once.
+    public var rank: Rank { Rank(status: evidence.status, channels: supportingChannels, strength: claimStrength) }
+
+    public struct Rank: Comparable, Hashable, Sendable {
+        public let status: Evidence.Status
+        public let channels: Int
+        public let strength: ClaimStrength
+
+        public static func < (lhs: Rank, rhs: Rank) -> Bool {
+            (lhs.status, -lhs.channels, lhs.strength) < (rhs.status, -rhs.channels, rhs.strength)
+        }
     }
 
     /// `ALLEGED E3 · 1 channel, all through hadera-2022-article (E)`.

@@ -1,7 +1,7 @@
 extension DOTWriter {
     /// Writes the graph with one edge per pair of entities and direction (`--pairs`), for
     /// overviews: its label lists the predicates between the two, each with its status, best
-    /// grade and channels, strongest first (more channels, then status and grade, as everywhere);
+    /// grade and channels, strongest first (status, then more channels, then grade, as everywhere);
     /// its colour, line and width (by channels) are those of the strongest claim; its tooltip
     /// lists every claim. Symmetric claims make their own edge, without arrowhead, whichever
     /// way they were recorded.
@@ -54,11 +54,12 @@ extension DOTWriter {
     /// One pair's edge.
     func appendPair(_ edges: [ExportGraph.Edge], isSymmetric: Bool, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
         // Each edge ranked once: comparing would work out both claim strengths every time.
-        typealias Ranked = (edge: ExportGraph.Edge, channels: Int, strength: ClaimStrength)
-        let ranked: [Ranked] = edges.map { ($0, -$0.weight.supportingChannels, ClaimStrength($0.evidence)) }
+        typealias Ranked = (edge: ExportGraph.Edge, rank: SupportStrength.Rank)
+        let ranked: [Ranked] = edges.map {
+            ($0, .init(status: $0.evidence.status, channels: $0.weight.supportingChannels, strength: ClaimStrength($0.evidence)))
+        }
         let ordered = ranked.sorted { (a: Ranked, b: Ranked) -> Bool in
-            if a.channels != b.channels { return a.channels < b.channels }
-            if a.strength != b.strength { return a.strength < b.strength }
+            if a.rank != b.rank { return a.rank < b.rank }
             return a.edge.id < b.edge.id
         }.map(\.edge)
         guard let strongest = ordered.first else { return }

@@ -49,7 +49,7 @@ public struct NeighborhoodSurvey: Sendable {
     /// The hop whose claims the walk was counting when it stopped (nil when it read every link):
     /// the walk is breadth first, so the hops before it are counted whole.
     public private(set) var stoppedAtHop: Int?
-    /// The claims read whole, strongest first (more channels, then capped status and grade),
+    /// The claims read whole, strongest first (capped status, then more channels, then grade),
     /// then by id: at most `limit` of them.
     public private(set) var strongest: [GradedClaim] = []
     /// How many claims were read whole and weighed.
@@ -278,12 +278,10 @@ public struct NeighborhoodSurvey: Sendable {
             groups[index].followedRows = []
             groups[index].followedWhole = []
         }
-        // Each group's strongest ranked once, as `SupportStrength` orders them (more channels, then
-        // the stronger claim): comparing two strengths works out both claim strengths every time.
-        // Strongest claims that rank alike are a tie, broken by the number of claims.
-        let ranks = groups.map { group in
-            group.strongest.map { (channels: -$0.supportingChannels, strength: $0.claimStrength) }
-        }
+        // Each group's strongest ranked once, as `SupportStrength` orders them: comparing two
+        // strengths works out both claim strengths every time. Strongest claims that rank alike
+        // are a tie, broken by the number of claims.
+        let ranks = groups.map { group in group.strongest.map(\.rank) }
         let groupOrder = groups.indices.sorted { a, b in
             if groups[a].hop != groups[b].hop { return groups[a].hop < groups[b].hop }
             switch (ranks[a], ranks[b]) {
@@ -298,16 +296,15 @@ public struct NeighborhoodSurvey: Sendable {
         }
         groups = groupOrder.map { groups[$0] }
         // Positions sorted, not the claims: a claim and its weight are large values to move. Each
-        // claim ranked once, as `SupportStrength` orders them (more channels first, then the
-        // stronger claim); claims that rank alike, by id.
+        // claim ranked once, as `SupportStrength` orders them; claims that rank alike, by id.
         var positions: [Int] = []
         positions.reserveCapacity(weights.count)
-        var claimRanks: [(channels: Int, strength: ClaimStrength)] = []
+        var claimRanks: [SupportStrength.Rank] = []
         claimRanks.reserveCapacity(weights.count)
         for (position, weight) in weights.enumerated() {
             guard let strength = weight.strength else { continue }
             positions.append(position)
-            claimRanks.append((-strength.supportingChannels, strength.claimStrength))
+            claimRanks.append(strength.rank)
         }
         let order = positions.indices.sorted { a, b in
             if claimRanks[a] != claimRanks[b] { return claimRanks[a] < claimRanks[b] }

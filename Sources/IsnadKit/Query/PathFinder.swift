@@ -1,5 +1,5 @@
 /// Chains of claims between two entities: the shortest, or every simple one up to a depth,
-/// ranked by evidence: independent channels first, then the capped status and grade
+/// ranked by evidence: the capped status first, then independent channels, then grade
 /// (``SupportStrength``). Explores through the store's subject and object indexes, one entity at a
 /// time, from both ends at once; only claims that pass the filter are followed.
 public final class PathFinder {
@@ -22,7 +22,7 @@ public final class PathFinder {
         /// hop links nobody, and no chain passes it.
         public var isLink: Bool { followed > 0 && (weights.first?.supportingChannels ?? 0) > 0 }
         public var bestWeight: ClaimWeight { weights[0] }
-        /// The strongest claim's strength: channels first, then capped status and grade.
+        /// The strongest claim's strength: capped status first, then channels, then grade.
         public var strength: SupportStrength? { bestWeight.strength }
     }
 
@@ -300,7 +300,7 @@ public final class PathFinder {
     }
 
     /// Every simple chain from `start` to `goal` of at most `maxDepth` hops, strongest first: a
-    /// chain is as strong as its weakest hop (channels first, then capped status and grade);
+    /// chain is as strong as its weakest hop (capped status first, then channels, then grade);
     /// then shorter first. At most `limit` are returned (nil: all), with how many were `found`;
     /// `isComplete` is false when the exploration stopped at ``explorationLimit``.
     public func allPaths(from start: String, to goal: String, maxDepth: Int, limit: Int?) throws -> (

@@ -687,10 +687,11 @@ function pairOf(item) {
 
 const statusRank = { asserted: 0, alleged: 1, disputed: 2 };
 const gradeSum = (grade) => reliabilities.indexOf(grade[0]) + Number(grade.slice(1));
-// More channels first, then status and grade (Query/ClaimStrength.swift: the sum, then
-// reliability, then credibility), then id, as the DOT export ranks a pair's claims.
+// Status first, then more channels, then grade (Evidence/SupportStrength.swift; the grade as
+// Query/ClaimStrength.swift: the sum, then reliability, then credibility), then id, as the DOT
+// export ranks a pair's claims.
 const strongest = (items) => items.slice().sort((a, b) =>
-  b.channels - a.channels || statusRank[a.status] - statusRank[b.status] || gradeSum(a.best) - gradeSum(b.best) ||
+  statusRank[a.status] - statusRank[b.status] || b.channels - a.channels || gradeSum(a.best) - gradeSum(b.best) ||
   order(a.best, b.best) || order(a.claim.id, b.claim.id))[0];
 function order(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
