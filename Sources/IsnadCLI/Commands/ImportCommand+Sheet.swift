@@ -28,7 +28,7 @@ extension ImportCommand {
         let names = sheets.map { Text.printable($0.name) }.joined(separator: ", ")
         if options.isDryRun {
             context.message(
-                "\(names): \(counted(summary.citations, "citation")) of \(counted(summary.addedClaims + summary.extendedClaims, "claim")), all valid\(changed(summary, isDryRun: true)); nothing written (--dry-run)"
+                "\(names): \(counted(summary.citations, "citation")) of \(counted(summary.claims, "claim")), all valid\(changed(summary, isDryRun: true)); nothing written (--dry-run)"
             )
             return
         }

@@ -11,7 +11,9 @@ import IsnadKit
 /// (https://owasp.org/www-community/attacks/CSV_Injection): a single quote is put before it and
 /// the field is quoted, so `=HYPERLINK(…)` arrives as the text `'=HYPERLINK(…)`. No value Isnad
 /// computes (ids, dates, grades, counts, scores) starts with one of those characters, so every
-/// cell is treated alike. The raw value is in `--format json`.
+/// cell is treated alike. The raw value is in `--format json`. A claims sheet read back takes
+/// the `'` off (``ClaimSheet/isGuarded(_:)``), so a text that already starts with `'` before
+/// such a character is given one more.
 struct CSVWriter {
     private let sink: ByteSink
     private let isForTerminal: Bool
@@ -40,18 +42,10 @@ struct CSVWriter {
         try sink.write(row)
     }
 
-    /// Whether a spreadsheet would read a cell that starts with this byte as a formula.
-    static func startsFormula(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
-        default: false
-        }
-    }
-
     static func appendEscaped(_ field: String, to bytes: inout [UInt8]) {
         var field = field
         field.withUTF8 { utf8 in
-            let isFormula = utf8.first.map(startsFormula) ?? false
+            let isFormula = ClaimSheet.isGuarded(utf8)
             var needsQuotes = isFormula
             for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
                 needsQuotes = true

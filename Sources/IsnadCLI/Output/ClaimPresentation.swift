@@ -99,12 +99,7 @@ struct ClaimPresentation {
     /// How many claimants a claim's SAID BY cell names at most.
     static let claimantsShown = 10
 
-    static let csvHeader = [
-        "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
-        "best_reliability", "best_credibility", "channels", "common_link", "citation_source", "citation_reliability", "via",
-        "stance", "credibility",
-        "quote", "quote_en", "locator",
-    ]
+    static let csvHeader = ClaimSheet.listingColumns
 
     /// The claims as records (the `--format json` of every listing command), for a ``Printout``:
     /// self-contained, with the entities and sources they name, and `entities` besides.

@@ -9,6 +9,54 @@ public enum ClaimSheet {
     /// The columns a sheet must have.
     public static let requiredColumns = ["subject", "predicate", "object", "source", "quote", "stance", "credibility"]
 
+    /// The columns of a listing's CSV (`isnad claims --format csv`, after any leading columns of
+    /// its own such as `show`'s or `path`'s), one row per citation. A sheet may be one: read
+    /// back, `citation_source` is the `source` column, `claim` names the claim each row must
+    /// state, and the weighing's columns (computed, not given) are passed over.
+    public static let listingColumns = [
+        "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
+        "best_reliability", "best_credibility", "channels", "common_link", "citation_source", "citation_reliability", "via",
+        "stance", "credibility", "quote", "quote_en", "locator",
+    ]
+
+    /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV
+    /// puts a `'` before such a cell, as OWASP advises
+    /// (https://owasp.org/www-community/attacks/CSV_Injection), and a sheet read back takes it off.
+    public static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
+    }
+
+    /// Whether the text, past any `'` it starts with, starts as a formula does: what Isnad's CSV
+    /// writes with one `'` more. A text that already starts with `'` before a formula's sign is
+    /// given another, so that taking one off gives it back.
+    public static func isGuarded(_ utf8: some Sequence<UInt8>) -> Bool {
+        guard let first = utf8.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
+        return startsFormula(first)
+    }
+
+    /// A cell as it was before Isnad's CSV guarded it (``isGuarded(_:)``): one `'` taken off.
+    static func unguarded(_ text: String) -> String {
+        guard text.utf8.first == UInt8(ascii: "'"), isGuarded(text.utf8) else { return text }
+        return String(text.unicodeScalars.dropFirst())
+    }
+
+    /// A stored text as a sheet's cell gives it back: without the white space around it, line
+    /// breaks as LF. A row matches a stored citation whose quote reads so.
+    public static func asRead(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return ClaimSheetReader.trimmed(text) }
+        var scalars = String.UnicodeScalarView()
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            if scalar == "\n", afterCarriageReturn { continue }
+            scalars.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return ClaimSheetReader.trimmed(String(scalars))
+    }
+
     public struct Cell: Sendable, Equatable {
         public var text: String
         public var line: Int

@@ -1,8 +1,11 @@
 /// `isnad import FILE.csv`: claims spreadsheets (``ClaimSheet``), their entities and sources
 /// named as on the command line, every row one citation, all of them one transaction and one
 /// history entry. The sheets are read row by row (``ClaimSheetReader``) and each row written as
-/// it is read, so memory does not grow with the sheet; a row that cites a relationship an
-/// earlier row (or the store) has adds its citation to that claim.
+/// it is read; memory holds a hash of each citation given, not the rows. A row that cites a
+/// relationship an earlier row (or the store) has adds its citation to that claim; a row that
+/// gives a citation the claim has (its source, via and quote, the quote as a cell gives it
+/// back) updates its stance and credibility, and its translation and locator where the cells
+/// have text: an empty cell keeps what the store holds.
 public struct ClaimSheetImporter {
     public struct Options {
         /// Read and check everything, then roll the transaction back.
@@ -16,9 +19,11 @@ public struct ClaimSheetImporter {
 
     public struct Summary: Sendable {
         public var citations = 0
+        /// The claims the rows cite: added, or the store's.
+        public var claims = 0
         /// Claims the sheets brought that the store did not have.
         public var addedClaims = 0
-        /// Claims the store had that gained or updated a citation.
+        /// Claims the store had that gained a citation.
         public var extendedClaims = 0
         /// Citations the store had (the same source, via and quote) that a row gave with another
         /// stance, credibility, translation or locator, and updated: said apart, since an update
@@ -110,7 +115,8 @@ public struct ClaimSheetImporter {
             try rows.finish()
             summary.citations -= rows.repeatedCitations
             summary.changedCitations = rows.changedCitations
-            return try session.touched(.claim)
+            summary.claims = rows.citedClaims.count
+            return (rows.addedClaims.count, rows.extendedClaims.count)
         }
         summary.addedClaims = counts.added
         summary.extendedClaims = counts.changed
@@ -130,10 +136,34 @@ private final class RowImporter {
     let entities: EntityResolver
     let sources: SourceResolver
     let decoder: RecordDecoder
-    /// The claim of the last rows, not yet written.
+    /// The claim of the last rows, not yet written, and where its first row is (for a refusal).
     private var pending: Claim?
+    private var pendingPlace = ""
     /// The sheet being read, as notes name it.
     var sheetName = ""
+    /// What rows gave of each citation, by its claim's relationship and its own source, via and
+    /// quote (``givenKey(_:_:)``): a citation given twice must say the same wherever the rows are.
+    private var given: [Int64: GivenCitation] = [:]
+    /// The locators found by looking a quote up in its source's text, for rows that left the
+    /// locator empty: used where the store holds none.
+    private var foundLocators: [Int64: String] = [:]
+    /// The retracted claims' relationships (``relationshipKey(_:)``) and ids, read once when a
+    /// row first states a relationship no standing claim has.
+    private var retractedRelationships: [Int64: String]?
+
+    private struct GivenCitation: Equatable {
+        var stance: Stance
+        var credibility: Credibility
+        var english: String?
+        var locator: String?
+
+        /// Whether two rows may both have given the citation: an empty cell says nothing.
+        func agrees(with other: GivenCitation) -> Bool {
+            stance == other.stance && credibility == other.credibility
+                && (english == nil || other.english == nil || english == other.english)
+                && (locator == nil || other.locator == nil || locator == other.locator)
+        }
+    }
 
     init(store: GraphStore, session: ChangeSession, notice: @escaping (String) -> Void) {
         self.store = store
@@ -158,7 +188,10 @@ private final class RowImporter {
     /// a row first touches each claim; and what the rows gave last for each of them.
     private var heldBefore: [String: [Int64: Citation]] = [:]
     private var lastGiven: [String: [Int64: Citation]] = [:]
-    private var addedClaims: Set<String> = []
+    /// Claims the sheets added, and the store's claims that gained a citation.
+    private(set) var addedClaims: Set<String> = []
+    private(set) var extendedClaims: Set<String> = []
+    private(set) var citedClaims: Set<String> = []
     /// The stored texts quotes were looked up in, by source id, folded once: a sheet cites the
     /// same article row after row.
     private var searchableTexts: [String: QuoteLocator.SearchableText] = [:]
@@ -227,10 +260,14 @@ private final class RowImporter {
         // so that every problem of the row is listed at once (with a stand-in id where a name
         // did not resolve, and without the checks that need what it names).
         let quote = row.value("quote") ?? ""
-        var locator = row.value("locator")
+        let locator = row.value("locator")
+        for column in ["quote", "quote_en", "locator"] {
+            if let text = row.value(column), let damage = SpreadsheetDamage.problem(in: text) { fail(column, damage) }
+        }
+        var foundLocator: String?
         if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
             if let lines = QuoteLocator.lines(of: quote, in: searchableText(of: quoted, text)) {
-                if locator == nil { locator = QuoteLocator.locator(lines) }
+                if locator == nil { foundLocator = QuoteLocator.locator(lines) }
             } else if !QuoteLocator.isUnverified(locator) {
                 fail(
                     "quote",
@@ -242,11 +279,17 @@ private final class RowImporter {
         if let relay { citation.append(("via", .string(relay.id))) }
         citation.append(("quote", .string(quote)))
         if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
-        citation.append(("stance", .string(row.value("stance") ?? "")))
+        // Words of a fixed set, read in any case as on the command line.
+        citation.append(("stance", .string(row.value("stance")?.lowercased() ?? "")))
         // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
         let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
         // A number as the record's decoder reads one (`2.0` from a spreadsheet is grade 2).
-        citation.append(("credibility", Credibility(number: credibility) != nil ? .number(credibility) : .string(credibility)))
+        if Credibility(number: credibility) == nil {
+            fail(
+                "credibility",
+                "expected an integer from 1 (confirmed) to 6 (cannot be judged), found \"\(Text.printable(credibility))\"")
+        }
+        citation.append(("credibility", .number(Credibility(number: credibility) != nil ? credibility : "6")))
         if let locator { citation.append(("locator", .string(locator))) }
         let typedPredicate = row.value("predicate") ?? ""
         let predicate = store.vocabulary.predicate(named: typedPredicate)?.id ?? typedPredicate
@@ -272,13 +315,26 @@ private final class RowImporter {
             fail(columnName(problem.field), problem.message)
             return problems
         }
-        // Rows of one claim come together: the same citation in two of them must say the same,
-        // and is counted once.
-        if let pending, pending.statesTheSame(as: claim),
-            let earlier = pending.citations.first(where: { $0.key == claim.citations.first?.key }),
-            let given = claim.citations.first
-        {
-            guard earlier.saysTheSame(as: given) else {
+        if let id = row.value("claim"), case .claim(let stored)? = try session.record(.claim, id: id) {
+            if stored.retraction != nil {
+                fail("claim", "claim \"\(Text.printable(id))\" is retracted: isnad restore \(Text.printable(id)) first")
+                return problems
+            }
+            if relationshipKey(stored) != relationshipKey(claim) {
+                fail(
+                    "claim",
+                    "claim \"\(Text.printable(id))\" says \(stored.subject) \(stored.predicate) \(stored.object)\(datesText(stored)), not what the row says: a sheet adds and updates citations; isnad set \(Text.printable(id)) FIELD VALUE changes a claim"
+                )
+                return problems
+            }
+        }
+        // The same citation in two rows, wherever they are, must say the same, and is counted once.
+        guard let cited = claim.citations.first else { return problems }
+        let key = givenKey(claim, cited)
+        let values = GivenCitation(
+            stance: cited.stance, credibility: cited.credibility, english: cited.quoteEnglish, locator: cited.locator)
+        if let earlier = given[key] {
+            guard earlier.agrees(with: values) else {
                 fail(
                     "stance",
                     "an earlier row gives this citation (its source, via and quote) with another stance, credibility, translation or locator: give it once"
@@ -286,9 +342,40 @@ private final class RowImporter {
                 return problems
             }
             repeatedCitations += 1
+            given[key] = GivenCitation(
+                stance: values.stance, credibility: values.credibility, english: values.english ?? earlier.english,
+                locator: values.locator ?? earlier.locator)
+        } else {
+            given[key] = values
         }
-        if isWriting { try gather(claim) }
+        if let foundLocator { foundLocators[key] = foundLocator }
+        if isWriting { try gather(claim, at: "\(sheetName):\(row.line)") }
         return problems
+    }
+
+    /// The claim's relationship as one value, either way round for a symmetric predicate.
+    private func relationshipKey(_ claim: Claim) -> Int64 {
+        Int64(bitPattern: FNV1a.hash(relationshipParts(claim)))
+    }
+
+    private func relationshipParts(_ claim: Claim) -> [String] {
+        let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
+        let ends = isSymmetric ? [claim.subject, claim.object].sorted() : [claim.subject, claim.object]
+        return ends + [claim.predicate, claim.start?.description ?? "", claim.end?.description ?? ""]
+    }
+
+    /// A citation of a relationship as one value: what ``given`` and ``foundLocators`` are keyed by.
+    private func givenKey(_ claim: Claim, _ citation: Citation) -> Int64 {
+        Int64(bitPattern: FNV1a.hash(relationshipParts(claim) + [citation.source, citation.via ?? "", citation.quote]))
+    }
+
+    private func datesText(_ claim: Claim) -> String {
+        switch (claim.start, claim.end) {
+        case (nil, nil): " (undated)"
+        case (let start?, nil): " (from \(start))"
+        case (nil, let end?): " (until \(end))"
+        case (let start?, let end?): " (\(start) to \(end))"
+        }
     }
 
     /// Writes the claim the last rows gathered.
@@ -297,14 +384,15 @@ private final class RowImporter {
         pending = nil
     }
 
-    private func gather(_ claim: Claim) throws {
+    private func gather(_ claim: Claim, at place: String) throws {
         if var same = pending, same.statesTheSame(as: claim) {
-            same.join(claim.citations)
+            for citation in claim.citations { same.citations.give(citation) }
             pending = same
             return
         }
         try finish()
         pending = claim
+        pendingPlace = place
     }
 
     /// Adds the claim's citations to the claim that states the same relationship with the
@@ -318,14 +406,21 @@ private final class RowImporter {
         if same.count > 1 {
             throw ClaimSheetImporter.Refusal(
                 description:
-                    "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) with the same dates (\(same.prefix(5).map(\.id).joined(separator: ", "))): nothing imported"
+                    "\(pendingPlace): \(same.count) claims say \(new.subject) \(new.predicate) \(new.object) with the same dates (\(same.prefix(5).map(\.id).joined(separator: ", "))): nothing imported"
             )
+        }
+        if same.isEmpty, let retracted = try retractedClaim(stating: claim) {
+            throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
+        }
+        for index in new.citations.indices where new.citations[index].locator == nil {
+            new.citations[index].locator = foundLocators[givenKey(claim, new.citations[index])]
         }
         if let match = same.first {
             new.id = match.id
         } else if new.hasDerivedID {
             new.id = try session.claimID(forDerived: new)
         }
+        citedClaims.insert(new.id)
         guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
             try session.put(.claim(new))
             addedClaims.insert(new.id)
@@ -334,21 +429,45 @@ private final class RowImporter {
         if !addedClaims.contains(stored.id), heldBefore[stored.id] == nil {
             heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0) }) { first, _ in first }
         }
-        if stored.retraction != nil {
-            throw ClaimSheetImporter.Refusal(
-                description: "claim \"\(new.id)\" is retracted: isnad restore it first; nothing imported")
-        }
-        for var citation in new.citations {
-            guard let index = stored.citations.firstIndex(where: { $0.key == citation.key }) else {
+        if stored.retraction != nil { throw ClaimSheetImporter.Refusal(description: retractedRefusal(stored.id)) }
+        for (position, var citation) in new.citations.enumerated() {
+            // The quote as the store holds it, when the cell gave it back trimmed or with LF for CRLF.
+            let index =
+                stored.citations.firstIndex(where: { $0.key == citation.key })
+                ?? stored.citations.firstIndex(where: {
+                    $0.source == citation.source && $0.via == citation.via && ClaimSheet.asRead($0.quote) == citation.quote
+                })
+            guard let index else {
                 stored.citations.append(citation)
+                if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id) }
                 continue
             }
+            let held = stored.citations[index]
+            citation.quote = held.quote
+            // An empty cell keeps what the store holds; a locator found in the text fills one only where it has none.
+            citation.quoteEnglish = claim.citations[position].quoteEnglish ?? held.quoteEnglish
+            if claim.citations[position].locator == nil { citation.locator = held.locator ?? citation.locator }
             // A retraction is taken back only by restore or undo, as an import of records keeps it.
-            citation.retraction = stored.citations[index].retraction
+            citation.retraction = held.retraction
             if heldBefore[stored.id]?[citation.key] != nil { lastGiven[stored.id, default: [:]][citation.key] = citation }
             stored.citations[index] = citation
         }
         try session.put(.claim(stored))
+    }
+
+    private func retractedRefusal(_ id: String) -> String {
+        "\(pendingPlace): claim \"\(Text.printable(id))\" says this and is retracted: isnad restore \(Text.printable(id)) first (or leave the row out); nothing imported"
+    }
+
+    /// The retracted claim that states the claim's relationship with its dates, if any: the
+    /// retracted claims are read once, when a row first needs them.
+    private func retractedClaim(stating claim: Claim) throws -> String? {
+        if retractedRelationships == nil {
+            var relationships: [Int64: String] = [:]
+            try store.forEachRetractedClaim { relationships[relationshipKey($0.claim)] = $0.claim.id }
+            retractedRelationships = relationships
+        }
+        return retractedRelationships?[relationshipKey(claim)]
     }
 
     private func jsonObject(_ members: [(String, JSONValue)]) -> JSONValue {
@@ -364,9 +483,17 @@ private final class RowImporter {
     }
 }
 
-extension Citation {
-    /// Whether `other`, of the same source, via and quote, says the same of it.
-    fileprivate func saysTheSame(as other: Citation) -> Bool {
-        (quoteEnglish, stance, credibility, locator) == (other.quoteEnglish, other.stance, other.credibility, other.locator)
+extension [Citation] {
+    /// Gives the citation again: one of the same source, via and quote takes its values, and
+    /// keeps its translation and locator where the new one has none.
+    fileprivate mutating func give(_ citation: Citation) {
+        guard let index = firstIndex(where: { $0.key == citation.key }) else {
+            append(citation)
+            return
+        }
+        var given = citation
+        given.quoteEnglish = given.quoteEnglish ?? self[index].quoteEnglish
+        given.locator = given.locator ?? self[index].locator
+        self[index] = given
     }
 }

@@ -9,17 +9,22 @@
 ///
 /// Read as Excel and LibreOffice write it: UTF-8 with or without a byte order mark, RFC 4180
 /// quoting (fields in double quotes, quotes doubled, line breaks inside quotes), a comma, a
-/// semicolon or a tab between fields (the one the header line uses most), CRLF, LF or CR line ends. A row
-/// whose cells are all empty is skipped. Each cell keeps its line and its column number (1 for
-/// the first column, as A is in a spreadsheet), for messages.
+/// semicolon or a tab between fields (the one the header line uses most, or the one a first line
+/// `sep=;` names, as Excel writes it), CRLF, LF or CR line ends. A row whose cells are all empty
+/// is skipped. Each cell keeps its line and its column number (1 for the first column, as A is in
+/// a spreadsheet), for messages. A cell Isnad's CSV guarded against formulas loses that `'`
+/// (``ClaimSheet/isGuarded(_:)``); a listing's CSV reads as a sheet (``ClaimSheet/listingColumns``).
 public final class ClaimSheetReader {
     /// The longest cell read: a longer one is most often a quote never closed.
     public static let maximumCellLength = 16 << 20
     private static let blockSize = 1 << 16
 
     public private(set) var separator: UInt8
-    /// The column names, trimmed and lowercased; "" for a column without a name.
+    /// The column names, trimmed and lowercased, spaces and hyphens as `_`; "" for a column
+    /// without a name, or one a listing has that the sheet passes over.
     public private(set) var header: [String]
+    /// The columns passed over: a listing's, not given but computed.
+    private var passedOver: Set<Int> = []
 
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -50,14 +55,15 @@ public final class ClaimSheetReader {
         do {
             try fill(atLeast: 3)
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-            let separator = try separatorOfFirstLine()
+            let separator = try declaredSeparator() ?? separatorOfFirstLine()
             guard let first = try record(separatedBy: separator), !first.allSatisfy({ $0.text.isEmpty }) else {
-                throw ClaimSheet.Problem(line: 1, column: 1, message: "no header line (isnad template claims.csv writes one)")
+                throw ClaimSheet.Problem(line: line, column: 1, message: "no header line (isnad template claims.csv writes one)")
             }
-            let header = first.map { ClaimSheetReader.trimmed($0.text).lowercased() }
-            try ClaimSheetReader.check(header)
+            let (header, passedOver) = ClaimSheetReader.columns(named: first.map { ClaimSheetReader.columnName($0.text) })
+            try ClaimSheetReader.check(header, line: first[0].line)
             self.separator = separator
             self.header = header
+            self.passedOver = passedOver
         } catch {
             if ownsDescriptor { close(descriptor) }
             throw error
@@ -70,8 +76,8 @@ public final class ClaimSheetReader {
     public func nextRow() throws(ClaimSheet.Problem) -> ClaimSheet.Row? {
         while let record = try record(separatedBy: separator) {
             var cells: [String: ClaimSheet.Cell] = [:]
-            for (index, cell) in record.enumerated() {
-                let text = ClaimSheetReader.trimmed(cell.text)
+            for (index, cell) in record.enumerated() where !passedOver.contains(index) {
+                let text = ClaimSheetReader.trimmed(ClaimSheet.unguarded(cell.text))
                 let isBlank = text.isEmpty
                 guard index < header.count else {
                     if isBlank { continue }
@@ -97,21 +103,69 @@ public final class ClaimSheetReader {
         return String(scalars[first...last])
     }
 
-    private static func check(_ header: [String]) throws(ClaimSheet.Problem) {
+    /// A header cell as a column name: `Quote EN` and `quote-en` are `quote_en`.
+    private static func columnName(_ text: String) -> String {
+        let words = trimmed(ClaimSheet.unguarded(text)).lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
+        return words.joined(separator: "_")
+    }
+
+    /// The sheet's columns, and those it passes over: a listing's CSV (it has `claim` and
+    /// `citation_source`) gives its citation's source as `citation_source`, and its leading
+    /// columns and weighing are not read.
+    private static func columns(named names: [String]) -> (header: [String], passedOver: Set<Int>) {
+        guard let claim = names.firstIndex(of: "claim"), names.contains("citation_source"), !names.contains("source") else {
+            return (names, [])
+        }
+        var header = names
+        var passedOver: Set<Int> = []
+        for (index, name) in names.enumerated() {
+            if name == "citation_source" {
+                header[index] = "source"
+            } else if index < claim
+                || (ClaimSheet.listingColumns.contains(name) && !ClaimSheet.columns.contains(name) && name != "claim")
+            {
+                header[index] = ""
+                passedOver.insert(index)
+            }
+        }
+        return (header, passedOver)
+    }
+
+    private static func check(_ header: [String], line: Int) throws(ClaimSheet.Problem) {
         var seen: Set<String> = []
         for (index, name) in header.enumerated() where !name.isEmpty {
-            guard ClaimSheet.columns.contains(name) else {
+            guard ClaimSheet.columns.contains(name) || name == "claim" else {
                 let known = ClaimSheet.columns.joined(separator: ", ")
+                let listing = ClaimSheet.listingColumns.contains(name) ? "; a listing's CSV has claim and citation_source" : ""
                 throw ClaimSheet.Problem(
-                    line: 1, column: index + 1, message: "unknown column \"\(name)\" (the columns: \(known))")
+                    line: line, column: index + 1,
+                    message: "unknown column \"\(name)\" (the columns: \(known), and claim\(listing))")
             }
             guard seen.insert(name).inserted else {
-                throw ClaimSheet.Problem(line: 1, column: index + 1, message: "column \"\(name)\" twice")
+                throw ClaimSheet.Problem(line: line, column: index + 1, message: "column \"\(name)\" twice")
             }
         }
         if let missing = ClaimSheet.requiredColumns.first(where: { !seen.contains($0) }) {
-            throw ClaimSheet.Problem(line: 1, column: header.count + 1, message: "no column \"\(missing)\"")
+            throw ClaimSheet.Problem(line: line, column: header.count + 1, message: "no column \"\(missing)\"")
         }
+    }
+
+    /// The separator a first line `sep=;` names (Excel writes one, and reads a file by it),
+    /// that line then read; nil without one.
+    private func declaredSeparator() throws(ClaimSheet.Problem) -> UInt8? {
+        try fill(atLeast: 6)
+        let start = buffer[position...]
+        guard start.count >= 5, start.prefix(4).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
+        let separator = start[start.startIndex + 4]
+        let rest = start.dropFirst(5)
+        guard rest.isEmpty || rest.first == UInt8(ascii: "\n") || rest.first == UInt8(ascii: "\r"),
+            [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")].contains(separator)
+        else { return nil }
+        position += 5
+        if try peekByte() == UInt8(ascii: "\r") { position += 1 }
+        if try peekByte() == UInt8(ascii: "\n") { position += 1 }
+        line += 1
+        return separator
     }
 
     /// The separator the header line uses: a semicolon or a tab (a sheet saved as TSV) when it
