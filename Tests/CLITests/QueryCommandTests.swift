@@ -36,6 +36,40 @@ struct QueryCommandTests {
         #expect(!known.standardOutput.contains("abu-maram-document"))
     }
 
+    @Test(
+        "a chain's weakest hop is its disputed or alleged one, and rumours in two channels do not outrank a ministry's assertions"
+    )
+    func weakestHopByStatus() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"kay","type":"person","name":"Kay Kappa"}
+            {"record":"entity","id":"org-m","type":"organization","name":"Org M"}
+            {"record":"entity","id":"org-n","type":"organization","name":"Org N"}
+            {"record":"entity","id":"org-p","type":"organization","name":"Org P"}
+            {"record":"source","id":"gov","type":"official-statement","title":"Ministry statement","published":"2020","reliability":"A"}
+            {"record":"source","id":"ngo-1","type":"intelligence-report","title":"NGO one","published":"2021","reliability":"A"}
+            {"record":"source","id":"ngo-2","type":"intelligence-report","title":"NGO two","published":"2021","reliability":"A"}
+            {"record":"source","id":"court","type":"official-statement","title":"Court ruling","published":"2022","reliability":"A"}
+            {"record":"source","id":"rumour-1","type":"social-media-post","title":"Rumour one","published":"2021","reliability":"F"}
+            {"record":"source","id":"rumour-2","type":"social-media-post","title":"Rumour two","published":"2021","reliability":"F"}
+            {"record":"claim","id":"kay-member-m","subject":"kay","predicate":"member_of","object":"org-m","start":null,"end":null,"citations":[{"source":"gov","quote":"Kay is a member of M","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"m-funded-n","subject":"org-m","predicate":"funded","object":"org-n","start":null,"end":null,"citations":[{"source":"ngo-1","quote":"M funds N","stance":"asserts","credibility":2},{"source":"ngo-2","quote":"M pays N","stance":"asserts","credibility":2},{"source":"court","quote":"M never funded N","stance":"denies","credibility":1}]}
+            {"record":"claim","id":"m-rumoured-p","subject":"org-m","predicate":"funded","object":"org-p","start":null,"end":null,"citations":[{"source":"rumour-1","quote":"M funds P","stance":"asserts","credibility":6},{"source":"rumour-2","quote":"M pays P","stance":"reports","credibility":6}]}
+            {"record":"claim","id":"m-allied-p","subject":"org-m","predicate":"allied_with","object":"org-p","start":null,"end":null,"citations":[{"source":"gov","quote":"M and P are allies","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let disputed = try cli.run(["path", "kay", "org-n"]).standardOutput
+        #expect(disputed.contains("(2 hops; weakest hop DISPUTED A2 · 2 channels"), "\(disputed)")
+        // Between M and P the ministry's assertion is the hop's claim; the two rumours come after.
+        let allied = try cli.run(["path", "kay", "org-p"]).standardOutput
+        #expect(allied.contains("weakest hop ASSERTED A2 · 1 channel"), "\(allied)")
+        #expect(allied.contains("2. Org M —[allied with]— Org P"), "\(allied)")
+        #expect(allied.contains("other claims between them (→ Org M to Org P, ← back): → funded [ALLEGED F6, 2 channels]"))
+    }
+
     @Test("source under a filter lists only the claims in which the filters keep its own citation, not another's")
     func sourceUnderAFilter() throws {
         let cli = try CLIHarness.scoped

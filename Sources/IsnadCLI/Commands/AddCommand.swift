@@ -359,6 +359,11 @@ enum AddCommand: Command {
                 }
                 if let match = same.first {
                     new.id = match.id
+                } else if let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
+                    throw LookupError(
+                        description:
+                            "claim \"\(Text.printable(retracted))\" says this and is retracted: isnad restore \(Text.printable(retracted)) first"
+                    )
                 } else {
                     new.id = try session.claimID(forDerived: new)
                 }

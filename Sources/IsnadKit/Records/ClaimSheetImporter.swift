@@ -147,9 +147,10 @@ private final class RowImporter {
     /// The locators found by looking a quote up in its source's text, for rows that left the
     /// locator empty: used where the store holds none.
     private var foundLocators: [Int64: String] = [:]
-    /// The retracted claims' relationships (``relationshipKey(_:)``) and ids, read once when a
-    /// row first states a relationship no standing claim has.
-    private var retractedRelationships: [Int64: String]?
+    private let keys: RelationshipKey
+    /// The retracted claims' relationships, read once when a row first states a relationship no
+    /// standing claim has.
+    private var retracted: RetractedRelationships?
 
     private struct GivenCitation: Equatable {
         var stance: Stance
@@ -172,6 +173,7 @@ private final class RowImporter {
         entities = EntityResolver(store: store)
         sources = SourceResolver(store: store)
         decoder = RecordDecoder(vocabulary: store.vocabulary)
+        keys = RelationshipKey(vocabulary: store.vocabulary)
     }
 
     /// Rows that gave a citation of the row before again, word for word: not counted.
@@ -354,20 +356,10 @@ private final class RowImporter {
     }
 
     /// The claim's relationship as one value, either way round for a symmetric predicate.
-    private func relationshipKey(_ claim: Claim) -> Int64 {
-        Int64(bitPattern: FNV1a.hash(relationshipParts(claim)))
-    }
-
-    private func relationshipParts(_ claim: Claim) -> [String] {
-        let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
-        let ends = isSymmetric ? [claim.subject, claim.object].sorted() : [claim.subject, claim.object]
-        return ends + [claim.predicate, claim.start?.description ?? "", claim.end?.description ?? ""]
-    }
+    private func relationshipKey(_ claim: Claim) -> Int64 { keys.key(claim) }
 
     /// A citation of a relationship as one value: what ``given`` and ``foundLocators`` are keyed by.
-    private func givenKey(_ claim: Claim, _ citation: Citation) -> Int64 {
-        Int64(bitPattern: FNV1a.hash(relationshipParts(claim) + [citation.source, citation.via ?? "", citation.quote]))
-    }
+    private func givenKey(_ claim: Claim, _ citation: Citation) -> Int64 { keys.key(claim, citation) }
 
     private func datesText(_ claim: Claim) -> String {
         switch (claim.start, claim.end) {
@@ -459,15 +451,10 @@ private final class RowImporter {
         "\(pendingPlace): claim \"\(Text.printable(id))\" says this and is retracted: isnad restore \(Text.printable(id)) first (or leave the row out); nothing imported"
     }
 
-    /// The retracted claim that states the claim's relationship with its dates, if any: the
-    /// retracted claims are read once, when a row first needs them.
+    /// The retracted claim that states the claim's relationship with its dates, if any.
     private func retractedClaim(stating claim: Claim) throws -> String? {
-        if retractedRelationships == nil {
-            var relationships: [Int64: String] = [:]
-            try store.forEachRetractedClaim { relationships[relationshipKey($0.claim)] = $0.claim.id }
-            retractedRelationships = relationships
-        }
-        return retractedRelationships?[relationshipKey(claim)]
+        if retracted == nil { retracted = try RetractedRelationships(store: store) }
+        return retracted?.retractedClaim(stating: claim)
     }
 
     private func jsonObject(_ members: [(String, JSONValue)]) -> JSONValue {
