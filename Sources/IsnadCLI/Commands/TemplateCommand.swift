@@ -11,9 +11,10 @@ enum TemplateCommand: Command {
             Writes FILE (or standard output for -): the header line of a claims spreadsheet and nothing else, in
             UTF-8 with a byte order mark (so that Excel opens Arabic intact), CRLF line ends. The columns:
             \(ClaimSheet.columns.joined(separator: ", ")). Each row is one citation of a claim; subject, predicate,
-            object, source, quote, stance and credibility are needed, the others may stay empty. Entities and
-            sources are named as on the command line (id, name or alias). isnad import FILE.csv reads it back.
-            Refuses to replace a file that exists.
+            object, source, quote, stance and credibility are needed, the others may stay empty (for a citation
+            the store holds, an empty translation or locator keeps the stored one). Entities and sources are named
+            as on the command line (id, name or alias). isnad import FILE.csv reads it back, as it reads a claim
+            listing's CSV (isnad claims --format csv). Refuses to replace a file that exists.
             """,
         arguments: [ArgumentSpec(name: "file", help: "The CSV file to write (claims.csv), or - for standard output.")],
         examples: ["isnad template claims.csv", "isnad template - | head -1"])
