@@ -119,7 +119,7 @@ struct ExchangeTests {
     }
 
     @Test(
-        "STIX types a threat actor by what only armed groups do, in a claim some citation supports: not police that killed, not a group only denied to smuggle",
+        "STIX types a threat actor by what only armed groups do, in an asserted claim: not police that killed, not a group only denied to smuggle, not on a doubtful or disputed claim",
         .temporaryFolder)
     func threatActors() throws {
         let folder = try TemporaryFolder.scoped
@@ -138,13 +138,24 @@ struct ExchangeTests {
             #"{"record":"entity","id":"recipient","type":"organization","name":"Recipient"}"#,
             #"{"record":"entity","id":"couriers","type":"person","name":"Couriers"}"#,
             #"{"record":"claim","id":"c4","subject":"couriers","predicate":"smuggled_weapons_for","object":"recipient","citations":\#(cite)}"#,
+            #"{"record":"source","id":"post","type":"social-media-post","title":"Anonymous post","reliability":"F"}"#,
+            #"{"record":"entity","id":"charity","type":"organization","name":"Charity"}"#,
+            #"{"record":"entity","id":"movement","type":"organization","name":"Movement"}"#,
+            #"{"record":"entity","id":"wing","type":"organization","name":"Wing"}"#,
+            #"{"record":"claim","id":"c5","subject":"charity","predicate":"claimed_responsibility_for","object":"attack","citations":[{"source":"post","quote":"the charity did it","stance":"asserts","credibility":6},{"source":"paper","quote":"no such claim","stance":"denies","credibility":2}]}"#,
+            #"{"record":"claim","id":"c6","subject":"wing","predicate":"military_wing_of","object":"movement","citations":[{"source":"paper","quote":"its wing, perhaps","stance":"asserts","credibility":4}]}"#,
         ]
         try (records.joined(separator: "\n") + "\n").write(toFile: folder.path("in.jsonl"), atomically: true, encoding: .utf8)
         let store = try Self.store(importing: [folder.path("in.jsonl")], in: folder)
-        #expect(try store.isArmedGroup("group"))
-        #expect(!(try store.isArmedGroup("police")))
-        #expect(!(try store.isArmedGroup("smugglers")))
-        #expect(try store.isArmedGroup("recipient"), "weapons are smuggled for it, a citation says")
+        let graph = try TransmissionGraph(store: store)
+        #expect(try store.isArmedGroup("group", weighedBy: graph))
+        #expect(!(try store.isArmedGroup("police", weighedBy: graph)))
+        #expect(!(try store.isArmedGroup("smugglers", weighedBy: graph)))
+        #expect(try store.isArmedGroup("recipient", weighedBy: graph), "weapons are smuggled for it, a citation asserts")
+        // An anonymous post that a C paper denies, and a doubtful sentence (credibility 4): alleged, not asserted.
+        #expect(!(try store.isArmedGroup("charity", weighedBy: graph)))
+        #expect(!(try store.isArmedGroup("wing", weighedBy: graph)))
+        #expect(!(try store.isArmedGroup("movement", weighedBy: graph)))
         let bundle = try Self.stix(store)
         let typed = bundle.split(separator: "\n").filter {
             $0.contains(#""type":"threat-actor""#) || $0.contains(#""type": "threat-actor""#)

@@ -18,7 +18,7 @@ public struct STIXWriter {
     /// What a STIX consumer that does not read Isnad's extension cannot see, stated in the
     /// bundle itself (the extension-definition's description).
     public static let carriageNote = """
-        Isnad export. In STIX terms: entities as identity (people, organizations), threat-actor (armed groups), \
+        Isnad export. In STIX terms: entities as identity (people, organizations), threat-actor (armed groups, by an asserted claim), \
         incident (events), location (places with a country, region or coordinates; others as identity of class \
         unknown); claims as relationship (spec types where the spec suggests them for the pair, else related-to), \
         with start_time/stop_time widened from partial dates to whole days, confidence from the claim's best \
@@ -38,6 +38,8 @@ public struct STIXWriter {
     private final class KindMemo {
         static let limit = 1 << 16
         var kinds: [String: STIXMapping.EntityKind] = [:]
+        /// The store's chains, for weighing the claims that make an armed group.
+        var graph: TransmissionGraph?
     }
 
     private let memo = KindMemo()
@@ -49,11 +51,12 @@ public struct STIXWriter {
         try emit(&json, first: true)
         writeExtensionDefinition(&json)
         try emit(&json)
+        let graph = try TransmissionGraph(store: store)
+        memo.graph = graph
         try store.forEachEntity { entity in
             try writeEntity(entity, &json)
             try emit(&json)
         }
-        let graph = try TransmissionGraph(store: store)
         try store.forEachClaim { claim in
             try writeRelationship(claim, weight: graph.weigh(claim), &json)
             try emit(&json)
@@ -145,7 +148,10 @@ public struct STIXWriter {
     private func lookUpKind(of id: String, type: EntityType?) throws -> STIXMapping.EntityKind {
         guard let type else { return .identity }
         switch type {
-        case .organization: return STIXMapping.kind(of: type, isArmedGroup: try store.isArmedGroup(id), hasPlaceData: false)
+        case .organization:
+            let graph = try memo.graph ?? TransmissionGraph(store: store)
+            memo.graph = graph
+            return STIXMapping.kind(of: type, isArmedGroup: try store.isArmedGroup(id, weighedBy: graph), hasPlaceData: false)
         case .place:
             let attributes = try store.entity(id: id)?.attributes ?? [:]
             return STIXMapping.kind(of: type, isArmedGroup: false, hasPlaceData: STIXMapping.hasPlaceData(attributes))

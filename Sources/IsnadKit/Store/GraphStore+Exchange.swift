@@ -9,20 +9,27 @@ extension GraphStore {
     /// Whether the organization `id` is, by the claims about it, an armed group: the subject of
     /// a claim that it claimed responsibility for an attack, smuggled weapons for another, or is
     /// the armed wing of another; or the object of `military_wing_of` (it has one) or of
-    /// `smuggled_weapons_for` (weapons are smuggled for it). Each such claim with a citation that
-    /// supports it (a claim only denied says nothing of the kind). Not a branch of one: a
-    /// political movement is the branch of a movement that has an armed wing. Index lookups, no
-    /// memory kept.
-    public func isArmedGroup(_ id: String) throws -> Bool {
+    /// `smuggled_weapons_for` (weapons are smuggled for it). Such a claim counts only when its
+    /// evidence, weighed (`graph`), is *asserted*: the type is what every STIX tool shows of the
+    /// entity, unattributed, so one anonymous post, a doubtful sentence or a disputed claim does
+    /// not make a threat actor. Not a branch of one: a political movement is the branch of a
+    /// movement that has an armed wing. Index lookups; the candidate claims are read one by one.
+    public func isArmedGroup(_ id: String, weighedBy graph: TransmissionGraph) throws -> Bool {
         let supported = "EXISTS (SELECT 1 FROM citation AS ci WHERE ci.claim = c.id AND ci.stance <> 'denies')"
         let doing = GraphStore.armedGroupPredicates.map { "'\($0)'" }.joined(separator: ", ")
         let select = try database.cached(
             """
-            SELECT EXISTS (SELECT 1 FROM claim AS c WHERE c.subject = ?1 AND c.predicate IN (\(doing)) AND \(supported))
-                OR EXISTS (SELECT 1 FROM claim AS c WHERE c.object = ?1
-                    AND c.predicate IN ('military_wing_of', 'smuggled_weapons_for') AND \(supported))
+            SELECT c.id FROM claim AS c WHERE c.subject = ?1 AND c.predicate IN (\(doing)) AND \(supported)
+            UNION SELECT c.id FROM claim AS c WHERE c.object = ?1
+                AND c.predicate IN ('military_wing_of', 'smuggled_weapons_for') AND \(supported)
             """)
-        return try select.firstRow([.text(id)]) { $0.int(0) != 0 } ?? false
+        var candidates: [String] = []
+        try select.forEachRow([.text(id)]) { candidates.append($0.string(0)) }
+        for candidate in candidates {
+            guard let claim = try claim(id: candidate) else { continue }
+            if graph.weigh(claim).strength?.evidence.status == .asserted { return true }
+        }
+        return false
     }
 
     /// The ids of the claims that cite `source`, as claimant or as `via`, in id order, streamed.
