@@ -292,6 +292,11 @@ struct ExchangeTests {
         let store = try Self.store(importing: [HaderaDatasetTests.path, try Self.mergedEntityRecords(in: folder)], in: folder)
         let entities = try Self.ftm(store)
         #expect(try Self.ftm(store) == entities)
+        // A denial is no link of the predicate's schema, which every FtM tool shows as existing.
+        let denials = entities.split(separator: "\n").filter { $0.contains(#""status":["denies"#) }
+        #expect(!denials.isEmpty)
+        #expect(denials.allSatisfy { $0.contains(#""schema":"UnknownLink""#) && $0.contains(#""role":["denied: "#) })
+        #expect(entities.contains(#""role":["denied: cooperated with"]"#))
         let (records, skipped) = try Self.reimport(entities, as: "entities.ftm.jsonl", in: folder)
         #expect(skipped.isEmpty)
         #expect(records == (try Self.jsonlWithoutFtMLosses(store)))

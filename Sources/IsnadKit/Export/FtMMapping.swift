@@ -100,6 +100,16 @@ public enum FtMMapping {
         }
     }
 
+    /// The interval a denying citation is written as, whatever the predicate: an `UnknownLink`
+    /// whose role is ``deniedRole`` and the label. A `Membership` would tell every FtM tool that
+    /// the membership exists, what the source denies.
+    public static func link(for predicate: String, stance: Stance) -> Link {
+        stance == .denies ? Link(schema: "UnknownLink", subject: "subject", object: "object", kind: "role") : link(for: predicate)
+    }
+
+    /// What begins a denial's role: `denied: member of`.
+    public static let deniedRole = "denied: "
+
     /// What `role` (or Family's `relationship`) says for a predicate: its English label, except
     /// for child_of, whose Family relationship is from the subject's side: the object is its `parent`.
     public static func role(of predicate: String, vocabulary: Vocabulary) -> String {

@@ -115,11 +115,15 @@ public struct FtMWriter {
     private func writeCitation(
         _ citation: Citation, index: Int, of claim: Claim, vocabulary: Vocabulary, _ json: inout JSONWriter
     ) {
-        let link = FtMMapping.link(for: claim.predicate)
+        let link = FtMMapping.link(for: claim.predicate, stance: citation.stance)
         open(id: FtMMapping.citationID(claim: claim.id, index: index), schema: link.schema, &json)
         property(link.subject, FtMMapping.entityID(claim.subject), &json)
         property(link.object, FtMMapping.entityID(claim.object), &json)
-        property(link.kind, FtMMapping.role(of: claim.predicate, vocabulary: vocabulary), &json)
+        let role =
+            citation.stance == .denies
+            ? vocabulary[claim.predicate]?.labelEnglish ?? claim.predicate
+            : FtMMapping.role(of: claim.predicate, vocabulary: vocabulary)
+        property(link.kind, (citation.stance == .denies ? FtMMapping.deniedRole : "") + role, &json)
         property("startDate", claim.start?.description, &json)
         property("endDate", claim.end?.description, &json)
         property("description", FtMMapping.cut(citation.quote, to: FtMMapping.maximumTextLength).0, &json)

@@ -214,7 +214,9 @@ public struct FtMReader {
         // interval's own predicate (linked_to), would otherwise pass for ties of any kind.
         var notes: [String] = []
         var unmatchedRole: String?
-        if schema != "Family", let role = properties.strings("role").first {
+        if schema != "Family", var role = properties.strings("role").first {
+            // Isnad's denial of a relationship: the label after `denied: ` (the status says denies).
+            if role.hasPrefix(FtMMapping.deniedRole) { role.removeFirst(FtMMapping.deniedRole.count) }
             if let match = vocabulary.predicates.first(where: { $0.labelEnglish == role || $0.id == role }) {
                 predicate = match.id
             } else {
