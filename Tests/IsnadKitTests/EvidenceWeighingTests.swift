@@ -53,6 +53,32 @@ struct EvidenceWeighingTests {
         }
     }
 
+    @Test(
+        "one more citation never lifts a claim: two papers that relay one leak stay capped by it when a third chain joins the channel elsewhere"
+    )
+    func sharedCeilings() throws {
+        let sources =
+            Self.source("leak1", "F") + Self.source("leak2", "F") + Self.source("p1", "A", cites: ["leak1"])
+            + Self.source("p2", "A", cites: ["leak1", "leak2"])
+        let papers = Self.citation("p1") + "," + Self.citation("p2")
+        let (before, _, _) = try Self.weigh(Self.claim(papers, sources: sources))
+        #expect(before.strength?.description == "ALLEGED F2 · 1 channel, all through leak1 (F)")
+        // leak2's own words, graded improbable: no source is in all three chains now.
+        let (after, _, _) = try Self.weigh(
+            Self.claim(papers + "," + Self.citation("leak2", credibility: 5), sources: sources))
+        #expect(after.supportingChannels == 1 && after.commonLink == nil)
+        #expect(after.supporting[0].sharedCeilings == [0: .f, 1: .f, 2: .f])
+        #expect(after.strength?.description == "ALLEGED F2 · 1 channel")
+        // An aggregator citing two originals: its chain meets each, they do not meet each other.
+        let aggregated =
+            Self.source("orig-b", "B") + Self.source("orig-d", "D") + Self.source("aggregator", "A", cites: ["orig-b", "orig-d"])
+        let (joined, _, _) = try Self.weigh(
+            Self.claim(
+                Self.citation("aggregator") + "," + Self.citation("orig-b") + "," + Self.citation("orig-d"), sources: aggregated))
+        #expect(joined.supporting[0].sharedCeilings == [0: .d, 1: .b, 2: .d])
+        #expect(joined.strength?.description == "ASSERTED B2 · 1 channel")
+    }
+
     @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
     func diamond() throws {
         // left → root ← right; both claimants B-graded, the root they both relay E.

@@ -9,11 +9,17 @@ public struct Channel: Hashable, Sendable {
     /// The source every chain of the channel passes through, nearest to the reader; nil when
     /// the chains overlap pairwise but no single source is in all of them.
     public let commonLink: CommonLink?
+    /// For each citation (by position) whose chain overlaps another chain of the channel, the
+    /// weakest grade among the sources nearest to the reader that it shares with each of them
+    /// (``TransmissionGraph/sharedCeilings(of:distinct:slots:)``): a citation is never graded
+    /// above what it shares with the rest of its channel, whether or not one source is in all.
+    public let sharedCeilings: [Int: Reliability]
 
-    init(citations: [Int], chains: [Chain], commonLink: CommonLink?) {
+    init(citations: [Int], chains: [Chain], commonLink: CommonLink?, sharedCeilings: [Int: Reliability] = [:]) {
         self.citations = citations
         self.chains = chains
         self.commonLink = commonLink
+        self.sharedCeilings = sharedCeilings
     }
 
     /// Every source in any of the channel's chains.
@@ -158,13 +164,69 @@ extension TransmissionGraph {
             }
             members[groupOfRoot[group]].append(position)
         }
-        for (index, chain) in distinct.enumerated() { groupChains[groupOfRoot[root(index)]].append(chain) }
+        var groupDistinct: [[Int]] = Array(repeating: [], count: members.count)
+        for (index, chain) in distinct.enumerated() {
+            groupChains[groupOfRoot[root(index)]].append(chain)
+            groupDistinct[groupOfRoot[root(index)]].append(index)
+        }
+        var distinctOfPosition: [Int: Int] = [:]
+        for (offset, position) in positions.enumerated() { distinctOfPosition[position] = chainOf[offset] }
         return members.indices.map { group in
             let memberChains = groupChains[group]
-            let link =
-                memberChains.count == 1 ? commonLink(alone: memberChains[0]) : commonLink(ofAll: memberChains, slots: &slots)
-            return Channel(citations: members[group], chains: memberChains, commonLink: link)
+            guard memberChains.count > 1 else {
+                return Channel(citations: members[group], chains: memberChains, commonLink: commonLink(alone: memberChains[0]))
+            }
+            let link = commonLink(ofAll: memberChains, slots: &slots)
+            let ceilingOfChain = sharedCeilings(of: groupDistinct[group], distinct: distinct, slots: &slots)
+            var ceilings: [Int: Reliability] = [:]
+            for position in members[group] {
+                if let chain = distinctOfPosition[position], let ceiling = ceilingOfChain[chain] { ceilings[position] = ceiling }
+            }
+            return Channel(citations: members[group], chains: memberChains, commonLink: link, sharedCeilings: ceilings)
         }
+    }
+
+    /// The most distinct chains whose every two are compared; a larger channel (thousands of
+    /// outlets relaying one wire) takes each chain's nearest shared sources instead.
+    static let pairwiseChainsAtMost = 64
+
+    /// For each of the `indices` (distinct chains of one channel), the weakest grade among the
+    /// common links it has with each other chain it overlaps: so that two chains that meet in
+    /// a weak source stay capped by it when a third chain joins the channel elsewhere and no
+    /// single source is in all (one more citation never lifts a grade). Over
+    /// ``pairwiseChainsAtMost`` chains, a chain's nearest sources that another chain holds, the
+    /// weakest of them.
+    func sharedCeilings(of indices: [Int], distinct: [Chain], slots: inout [Slot]) -> [Int: Reliability] {
+        var ceilings: [Int: Reliability] = [:]
+        func cap(_ index: Int, _ reliability: Reliability) {
+            ceilings[index] = max(ceilings[index] ?? reliability, reliability)
+        }
+        if indices.count <= TransmissionGraph.pairwiseChainsAtMost {
+            for (offset, a) in indices.enumerated() {
+                for b in indices[(offset + 1)...] {
+                    guard let link = commonLink(ofAll: [distinct[a], distinct[b]], slots: &slots) else { continue }
+                    cap(a, link.reliability)
+                    cap(b, link.reliability)
+                }
+            }
+            return ceilings
+        }
+        for index in indices { for source in distinct[index].numbered { slots[Int(source.number)].count += 1 } }
+        for index in indices {
+            var nearest: (distance: Int32, reliability: Reliability)?
+            for source in distinct[index].numbered where slots[Int(source.number)].count > 1 {
+                let reliability = reliability(of: source.id)
+                if let known = nearest, known.distance < source.distance { continue }
+                if let known = nearest, known.distance == source.distance {
+                    nearest = (known.distance, max(known.reliability, reliability))
+                } else {
+                    nearest = (source.distance, reliability)
+                }
+            }
+            if let nearest { cap(index, nearest.reliability) }
+        }
+        for index in indices { for source in distinct[index].numbered { slots[Int(source.number)] = Slot() } }
+        return ceilings
     }
 
     /// The common link of one chain: its nearest source.

@@ -5,8 +5,10 @@
 ///
 /// 1. **Reliability** is the weakest of the claimant's grade, the grade of the `via` it is read
 ///    in (what we hold of the claimant is what the `via` says it said), and the grade of its
-///    channel's common link (see ``CommonLink``). A channel without a common link is capped by
-///    each citation's `via` alone.
+///    channel's common link (see ``CommonLink``), and of the common link its chain has with each
+///    other chain of the channel it overlaps (``Channel/sharedCeilings``): with or without a
+///    source in all, a citation is never graded above what it shares with the rest of its
+///    channel, so one more citation never lifts a claim.
 /// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless its side (support or
 ///    denial) has at least two independent channels.
 ///
@@ -45,6 +47,9 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
                 let ceiling = channel.commonLink?.reliability
                 for position in channel.citations {
                     if let ceiling { items[position].reliability = max(items[position].reliability, ceiling) }
+                    if let shared = channel.sharedCeilings[position] {
+                        items[position].reliability = max(items[position].reliability, shared)
+                    }
                     if side.count < 2 { items[position].credibility = max(items[position].credibility, .probablyTrue) }
                 }
             }

@@ -123,8 +123,38 @@ function commonLink(chains) {
   return best;
 }
 
+/** Evidence/Channels.swift's sharedCeilings: for each of some distinct chains of one channel, the
+ *  weakest grade among its common links with each other chain it overlaps; over 64 chains, the
+ *  weakest of its nearest sources another chain holds. */
+function sharedCeilings(chains) {
+  const ceilings = chains.map(() => null);
+  const cap = (index, reliability) => { if (ceilings[index] === null || reliability > ceilings[index]) ceilings[index] = reliability; };
+  if (chains.length <= 64) {
+    for (let a = 0; a < chains.length; a++) {
+      for (let b = a + 1; b < chains.length; b++) {
+        const link = commonLink([chains[a], chains[b]]);
+        if (link) { cap(a, link.reliability); cap(b, link.reliability); }
+      }
+    }
+    return ceilings;
+  }
+  const holders = new Map();
+  for (const chain of chains) for (const [source] of chain) holders.set(source, (holders.get(source) ?? 0) + 1);
+  chains.forEach((chain, index) => {
+    let nearest = null;
+    for (const [source, distance] of chain) {
+      if ((holders.get(source) ?? 0) < 2) continue;
+      const reliability = gradeOf(source);
+      if (nearest === null || distance < nearest.distance) nearest = { distance, reliability };
+      else if (distance === nearest.distance && reliability > nearest.reliability) nearest.reliability = reliability;
+    }
+    if (nearest) cap(index, nearest.reliability);
+  });
+  return ceilings;
+}
+
 /** The channels of the citations at `positions`: groups joined when their chains share a source,
- *  in order of their first citation, each with its common link. */
+ *  in order of their first citation, each with its common link and each citation's shared ceiling. */
 function channelsOf(citations, positions) {
   const root = positions.map((_, index) => index);
   const find = (index) => { while (root[index] !== index) index = root[index] = root[root[index]]; return index; };
@@ -140,13 +170,28 @@ function channelsOf(citations, positions) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(position);
   });
-  return [...groups.values()].map((members) =>
-    ({ members, link: commonLink(members.map((position) => citations[position].chain ?? [[citations[position].source, 0]])) }));
+  return [...groups.values()].map((members) => {
+    const chainOf = (position) => citations[position].chain ?? [[citations[position].source, 0]];
+    const distinct = new Map();
+    for (const position of members) {
+      const key = JSON.stringify(chainOf(position));
+      if (!distinct.has(key)) distinct.set(key, chainOf(position));
+    }
+    const keys = [...distinct.keys()];
+    const ceilingOf = new Map();
+    if (keys.length > 1) {
+      const ceilings = sharedCeilings([...distinct.values()]);
+      keys.forEach((key, index) => ceilingOf.set(key, ceilings[index]));
+    }
+    const ceilings = new Map(members.map((position) => [position, ceilingOf.get(JSON.stringify(chainOf(position))) ?? null]));
+    return { members, link: commonLink(members.map(chainOf)), ceilings };
+  });
 }
 
 /**
  * Evidence/SupportStrength.swift: the citations left by the filters weighed as the command line
- * weighs them: each capped by its via and its channel's common link, a credibility of 1 counted as 2 unless
+ * weighs them: each capped by its via, its channel's common link and what its chain shares with the
+ * channel's other chains, a credibility of 1 counted as 2 unless
  * its side has two channels or more; then the rule of `evidence`.
  */
 function weigh(citations) {
@@ -155,12 +200,14 @@ function weigh(citations) {
   const weighed = citations.map((citation) => ({ ...citation, weighed: citation.reliability + citation.credibility }));
   const sides = [channelsOf(citations, support), channelsOf(citations, denial)];
   for (const channels of sides) {
-    for (const { members, link } of channels) {
+    for (const { members, link, ceilings } of channels) {
       for (const position of members) {
         let reliability = citations[position].reliability;
         const via = citations[position].via;
         if (via && gradeOf(via) > reliability) reliability = gradeOf(via);
         if (link && link.reliability > reliability) reliability = link.reliability;
+        const shared = ceilings.get(position);
+        if (shared && shared > reliability) reliability = shared;
         const credibility = channels.length < 2 ? Math.max(citations[position].credibility, 2) : citations[position].credibility;
         weighed[position].weighed = reliability + credibility;
       }
