@@ -154,4 +154,31 @@ struct SheetRoundTripTests {
                 #"nine.csv:2:7: credibility: expected an integer from 1 (confirmed) to 6 (cannot be judged), found "9""#),
             "\(nine.standardError)")
     }
+
+    @Test("a sheet saved as .txt, or as Excel's UTF-16 \"Unicode text\", is named as a sheet; a sheet cannot make a store")
+    func sheetUnderAnotherName() throws {
+        let cli = try store()
+        let header = "subject,predicate,object,source,quote,stance,credibility\n"
+        try cli.write("sheet.txt", header + "alpha,funded,beta,digest,x,asserts,2\n")
+        let text = try cli.run(["import", "sheet.txt"])
+        #expect(text.status == 65)
+        #expect(
+            text.standardError.hasPrefix(
+                "isnad: sheet.txt:1: this is a claims sheet (CSV), not records: import it with --from csv, or name it .csv"),
+            "\(text.standardError)")
+        #expect(try cli.run(["import", "sheet.txt", "--from", "csv"]).status == 0)
+        let wide =
+            [UInt8]([0xFF, 0xFE]) + Array("subject\tpredicate\tobject\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data(wide).write(to: cli.directory.appendingPathComponent("unicode.txt"))
+        let unicode = try cli.run(["import", "unicode.txt"])
+        #expect(unicode.status == 65)
+        #expect(
+            unicode.standardError.contains(
+                #"this is a claims sheet in UTF-16 text (Excel's "Unicode text"): save it as "CSV UTF-8""#),
+            "\(unicode.standardError)")
+        let missing = try cli.run(["--db", "none.isnad", "import", "sheet.txt", "--from", "csv"])
+        #expect(missing.status == 66)
+        #expect(
+            missing.standardError.contains("a sheet names entities and sources that a store holds"), "\(missing.standardError)")
+    }
 }

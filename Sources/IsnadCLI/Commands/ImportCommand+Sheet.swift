@@ -20,7 +20,17 @@ extension ImportCommand {
         // before anything is written.
         try Importer.checkInputs(paths.filter { $0 != "-" }.map(Importer.Input.file))
         let sheets = try ClaimSheetImporter.open(paths.map { $0 == "-" ? nil : $0 })
-        let store = try context.openStore(.write)
+        let store: GraphStore
+        do {
+            store = try context.openStore(.write)
+        } catch StoreError.missing(let path) {
+            // A sheet names entities and sources: it cannot make a store, as records do.
+            throw Importer.InputError(
+                input: path,
+                reason:
+                    "no store here; a sheet names entities and sources that a store holds: import their records first (isnad import RECORDS.jsonl), or name another store with --db",
+                kind: .missing)
+        }
         var options = ClaimSheetImporter.Options(change: try context.change(author: arguments.value(HistoryOptions.author)))
         options.isDryRun = arguments.isSet(isDryRun)
         options.maximumReportedProblems = try arguments.value(maximumErrors) ?? options.maximumReportedProblems

@@ -23,6 +23,9 @@ public enum ForeignFormat: Equatable, Sendable {
     /// A STIX bundle where records were expected: on standard input, which is not peeked at, it
     /// takes `--from stix` (a file is recognised by its content).
     case stixBundle
+    /// A claims sheet (its header names `subject` and `predicate`) under a name that is not
+    /// `.csv` or `.tsv`, as spreadsheets offer `.txt`: in UTF-8 (nil), or in the encoding named.
+    case claimSheet(encoding: String?)
 
     /// The format of the first non-blank line of an input, when it is clearly not JSON Lines.
     public static func recognise(firstLine line: UnsafeBufferPointer<UInt8>) -> ForeignFormat? {
@@ -46,9 +49,17 @@ public enum ForeignFormat: Equatable, Sendable {
         if starts(with: [0xFF, 0xFE, 0x00, 0x00]) || starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             return .wideText(encoding: "UTF-32")
         }
-        if starts(with: [0xFF, 0xFE]) || starts(with: [0xFE, 0xFF]) { return .wideText(encoding: "UTF-16") }
+        if starts(with: [0xFF, 0xFE]) || starts(with: [0xFE, 0xFF]) {
+            // The ASCII of a header, its NULs dropped: Excel's "Unicode text" is a tab-separated sheet.
+            return isSheetHeader(Array(line.prefix(256)).filter { $0 != 0 })
+                ? .claimSheet(encoding: "UTF-16") : .wideText(encoding: "UTF-16")
+        }
         // No mark: JSON begins with ASCII, which these forms pad with NULs in a fixed pattern.
-        if let encoding = wideEncoding(of: Array(bytes.prefix(16))) { return .wideText(encoding: encoding) }
+        if let encoding = wideEncoding(of: Array(bytes.prefix(16))) {
+            return isSheetHeader(Array(line.prefix(256)).filter { $0 != 0 })
+                ? .claimSheet(encoding: encoding) : .wideText(encoding: encoding)
+        }
+        if isSheetHeader(Array(line.prefix(4096))) { return .claimSheet(encoding: nil) }
         if let first = bytes.first(where: { !isBlank($0) }), first == UInt8(ascii: "["), isArrayOfRecords(line) {
             return .jsonArray
         }
@@ -103,6 +114,16 @@ public enum ForeignFormat: Equatable, Sendable {
             return RecordProblem(
                 message: "this is a STIX bundle, not records: give --from stix to read it from standard input")
         }
+        if case .claimSheet(let encoding) = self {
+            guard let encoding else {
+                return RecordProblem(
+                    message: "this is a claims sheet (CSV), not records: import it with --from csv, or name it .csv")
+            }
+            return RecordProblem(
+                message:
+                    "this is a claims sheet in \(encoding) text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\", or convert it with iconv -f \(encoding) -t UTF-8 and import the result with --from csv"
+            )
+        }
         if self == .sqliteDatabase {
             let name = isStandardInput ? "STORE" : ForeignFormat.shellQuoted(input)
             return RecordProblem(
@@ -124,7 +145,7 @@ public enum ForeignFormat: Equatable, Sendable {
                     + (isStandardInput ? " (a STIX bundle on standard input takes --from stix)" : "")
             case .carriageReturnLines:
                 "the file's lines end with a carriage return alone (classic Mac OS); records must be JSON Lines: \(fix)"
-            case .sqliteDatabase, .xmlDocument, .stixBundle: ""
+            case .sqliteDatabase, .xmlDocument, .stixBundle, .claimSheet: ""
             }
         return RecordProblem(message: message)
     }
@@ -137,7 +158,7 @@ public enum ForeignFormat: Equatable, Sendable {
             case .jsonArray: "jq -c '.[]'"
             case .multilineObject: "jq -c ."
             case .carriageReturnLines: "tr '\\r' '\\n' <"
-            case .sqliteDatabase, .xmlDocument, .stixBundle: ""
+            case .sqliteDatabase, .xmlDocument, .stixBundle, .claimSheet: ""
             }
         // A name shown escaped is not the file's name: a command made from it would name another.
         if isStandardInput || Text.printable(input) != input {
@@ -173,6 +194,16 @@ public enum ForeignFormat: Equatable, Sendable {
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+    /// Whether the bytes (a first line, a byte order mark or not) are a claims sheet's header:
+    /// fields separated by commas, semicolons or tabs, among them `subject` and `predicate`.
+    private static func isSheetHeader(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes.filter { $0 < 0x80 }, as: UTF8.self).lowercased()
+        guard !text.hasPrefix("{"), !text.hasPrefix("[") else { return false }
+        let fields = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
+            .map { String($0.filter { !" \"\r\n\u{FEFF}".contains($0) }) }
+        return fields.contains("subject") && fields.contains("predicate")
+    }
 
     /// UTF-16 or UTF-32 without a byte order mark, from where the NULs fall in the first bytes.
     private static func wideEncoding(of bytes: [UInt8]) -> String? {
