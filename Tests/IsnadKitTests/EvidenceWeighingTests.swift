@@ -79,6 +79,29 @@ struct EvidenceWeighingTests {
         #expect(joined.strength?.description == "ASSERTED B2 · 1 channel")
     }
 
+    @Test(
+        "a grade 1 is borne out by another channel that asserts the claim graded 1–3, not by one that only reports it or doubts it"
+    )
+    func confirmation() throws {
+        let sources = Self.source("ministry", "A") + Self.source("rumour", "F") + Self.source("paper", "B")
+        let confirmed = Self.citation("ministry", credibility: 1)
+        for (other, expected) in [
+            (Self.citation("rumour", stance: "reports", credibility: 6), "ASSERTED A2 · 2 channels"),
+            (Self.citation("paper", credibility: 5), "ASSERTED A2 · 2 channels"),
+            (Self.citation("paper", credibility: 3), "ASSERTED A1 · 2 channels"),
+        ] {
+            let (weight, claim, graph) = try Self.weigh(Self.claim(confirmed + "," + other, sources: sources))
+            #expect(weight.strength?.description == expected, "\(other)")
+            #expect(graph.unconfirmedGrades(of: claim).isEmpty == expected.hasPrefix("ASSERTED A1"))
+        }
+        let (_, claim, graph) = try Self.weigh(
+            Self.claim(confirmed + "," + Self.citation("rumour", stance: "reports", credibility: 6), sources: sources))
+        #expect(
+            graph.unconfirmedGrades(of: claim).map(\.description) == [
+                "claim \"ab\": citation 1 (ministry) is graded 1 (confirmed) but its support has 2 independent channels; 1 takes another that asserts it graded 1–3"
+            ])
+    }
+
     @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
     func diamond() throws {
         // left → root ← right; both claimants B-graded, the root they both relay E.

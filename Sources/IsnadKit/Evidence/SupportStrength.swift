@@ -9,8 +9,10 @@
 ///    other chain of the channel it overlaps (``Channel/sharedCeilings``): with or without a
 ///    source in all, a citation is never graded above what it shares with the rest of its
 ///    channel, so one more citation never lifts a claim.
-/// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless its side (support or
-///    denial) has at least two independent channels.
+/// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless another independent
+///    channel of its side bears it out: holds a citation that asserts it (or, for a denial,
+///    denies it) graded 1–3 (``isConfirmationBorneOut(inChannel:of:side:)``). A post that only
+///    reports a rumour, or calls it improbable, confirms nothing.
 ///
 /// So a claim whose one channel has an E-graded common link is never better than E,
 /// however its claimants are graded, and is never *asserted* (which takes A–C). With two or
@@ -43,14 +45,15 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
             }
         }
         for side in [supporting, denying] {
-            for channel in side {
+            for (index, channel) in side.enumerated() {
                 let ceiling = channel.commonLink?.reliability
+                let isBorneOut = SupportStrength.isConfirmationBorneOut(inChannel: index, of: claim, side: side)
                 for position in channel.citations {
                     if let ceiling { items[position].reliability = max(items[position].reliability, ceiling) }
                     if let shared = channel.sharedCeilings[position] {
                         items[position].reliability = max(items[position].reliability, shared)
                     }
-                    if side.count < 2 { items[position].credibility = max(items[position].credibility, .probablyTrue) }
+                    if !isBorneOut { items[position].credibility = max(items[position].credibility, .probablyTrue) }
                 }
             }
         }
@@ -63,6 +66,20 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     }
 
     public static func < (lhs: SupportStrength, rhs: SupportStrength) -> Bool { lhs.rank < rhs.rank }
+
+    /// Whether a grade 1 in the channel at `index` of `side` (the claim's supporting or denying
+    /// channels) is borne out: another channel of that side holds a citation that asserts the
+    /// claim (a denial: denies it) graded 1–3. One that only reports it, or grades it doubtful
+    /// or worse, is no confirmation.
+    public static func isConfirmationBorneOut(inChannel index: Int, of claim: GradedClaim, side: [Channel]) -> Bool {
+        side.indices.contains { other in
+            other != index
+                && side[other].citations.contains { position in
+                    let citation = claim.citations[position].citation
+                    return citation.stance != .reports && citation.credibility <= .possiblyTrue
+                }
+        }
+    }
 
     /// The order of ``<`` as one value, for sorting many: each claim's strength worked out once.
     public var rank: Rank { Rank(status: evidence.status, channels: supportingChannels, strength: claimStrength) }

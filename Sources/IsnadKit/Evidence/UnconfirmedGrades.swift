@@ -1,5 +1,6 @@
 /// A citation graded 1 ("confirmed by other sources") on a claim whose chains do not bear it
-/// out: its side (support, or denial) has fewer than two independent channels.
+/// out: no other independent channel of its side (support, or denial) asserts it (denies it)
+/// graded 1–3 (``SupportStrength/isConfirmationBorneOut(inChannel:of:side:)``).
 public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
     public let claimID: String
     /// Position of the citation in the claim's citations (0-based).
@@ -15,7 +16,9 @@ public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
         let side = stance == .denies ? "denial" : "support"
         let cited = via.map { "\(source) via \($0)" } ?? source
         return
-            "claim \"\(claimID)\": citation \(CitationNumber.shown(position)) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels"); 1 takes at least 2"
+            "claim \"\(claimID)\": citation \(CitationNumber.shown(position)) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels")"
+            + (channels < 2
+                ? "; 1 takes at least 2" : "; 1 takes another that \(stance == .denies ? "denies" : "asserts") it graded 1–3")
     }
 }
 
@@ -27,8 +30,11 @@ extension TransmissionGraph {
         return claim.citations.indices.compactMap { position in
             let citation = claim.citations[position].citation
             guard citation.credibility == .confirmed else { return nil }
-            let channels = citation.stance == .denies ? weight.denyingChannels : weight.supportingChannels
-            guard channels < 2 else { return nil }
+            let side = citation.stance == .denies ? weight.denying : weight.supporting
+            guard let channel = side.firstIndex(where: { $0.citations.contains(position) }),
+                !SupportStrength.isConfirmationBorneOut(inChannel: channel, of: claim, side: side)
+            else { return nil }
+            let channels = side.count
             return UnconfirmedGrade(
                 claimID: claim.claim.id, position: position, source: citation.source, via: citation.via,
                 stance: citation.stance, channels: channels)

@@ -36,7 +36,7 @@ public struct IntegrityCheck {
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
             case .nameKey: "search keys and index entries that are not their names' own"
-            case .unconfirmedGrade: "credibility 1 (confirmed) without two independent channels"
+            case .unconfirmedGrade: "credibility 1 (confirmed) that no other channel bears out"
             case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
             }
         }

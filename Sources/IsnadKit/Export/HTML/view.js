@@ -191,8 +191,8 @@ function channelsOf(citations, positions) {
 /**
  * Evidence/SupportStrength.swift: the citations left by the filters weighed as the command line
  * weighs them: each capped by its via, its channel's common link and what its chain shares with the
- * channel's other chains, a credibility of 1 counted as 2 unless
- * its side has two channels or more; then the rule of `evidence`.
+ * channel's other chains, a credibility of 1 counted as 2 unless another channel of its side
+ * asserts (denies) it graded 1–3; then the rule of `evidence`.
  */
 function weigh(citations) {
   const support = [], denial = [];
@@ -200,7 +200,10 @@ function weigh(citations) {
   const weighed = citations.map((citation) => ({ ...citation, weighed: citation.reliability + citation.credibility }));
   const sides = [channelsOf(citations, support), channelsOf(citations, denial)];
   for (const channels of sides) {
-    for (const { members, link, ceilings } of channels) {
+    for (const [index, { members, link, ceilings }] of channels.entries()) {
+      // SupportStrength.isConfirmationBorneOut: another channel of the side asserts (denies) it graded 1–3.
+      const isBorneOut = channels.some((other, otherIndex) => otherIndex !== index &&
+        other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3));
       for (const position of members) {
         let reliability = citations[position].reliability;
         const via = citations[position].via;
@@ -208,7 +211,7 @@ function weigh(citations) {
         if (link && link.reliability > reliability) reliability = link.reliability;
         const shared = ceilings.get(position);
         if (shared && shared > reliability) reliability = shared;
-        const credibility = channels.length < 2 ? Math.max(citations[position].credibility, 2) : citations[position].credibility;
+        const credibility = isBorneOut ? citations[position].credibility : Math.max(citations[position].credibility, 2);
         weighed[position].weighed = reliability + credibility;
       }
     }
