@@ -134,6 +134,35 @@ struct EvidenceDisplayTests {
         #expect(found.first?.message.contains("citation 1 (police via article) is graded 1") == true)
     }
 
+    @Test("check names one voice counted twice: one url under two ids, one quote from channels no cites joins; cites answers it")
+    func oneVoiceTwice() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"wire-1","type":"news-article","title":"Alpha funds Bravo","url":"https://example.com/x","reliability":"B"}
+            {"record":"source","id":"wire-2","type":"news-article","title":"Alpha funds Bravo","url":"https://example.com/x","reliability":"B"}
+            {"record":"source","id":"site","type":"news-article","title":"Site","reliability":"D"}
+            {"record":"source","id":"other","type":"news-article","title":"Other","reliability":"D"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","citations":[{"source":"site","quote":"Alpha funds Bravo.","stance":"asserts","credibility":2},{"source":"other","quote":"Alpha funds Bravo.","stance":"asserts","credibility":2},{"source":"wire-1","quote":"Officials said so.","stance":"asserts","credibility":3}]}
+
+            """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
+        #expect(found.map(\.subject) == [#"sources "wire-1", "wire-2""#, #"claim "ab""#])
+        #expect(found.last?.message.contains("citations 1 (site) and 2 (other) give the same words") == true)
+        #expect(found.last?.message.contains("isnad set other 'cites[0]' site") == true)
+        // Other says it took the words from site: one channel, no finding for the claim.
+        try Fixtures.importText(
+            #"{"record":"source","id":"other","type":"news-article","title":"Other","reliability":"D","cites":["site"]}"#
+                + "\n", into: store, folder: folder, name: "cites.jsonl")
+        #expect(
+            try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }.map(\.subject) == [
+                #"sources "wire-1", "wire-2""#
+            ])
+    }
+
     @Test("a weighed claim in words: capped status and grade, citations, channels and common link")
     func weighedLine() throws {
         let folder = try TemporaryFolder()

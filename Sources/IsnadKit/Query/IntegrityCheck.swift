@@ -1,8 +1,9 @@
 /// `isnad check`: everything that can be wrong with a store, found and explained.
 ///
-/// A store written only by `isnad import` passes every check but the last three kinds, which are
-/// about the data rather than the file: quotes that cannot be found in their source's stored
-/// text, entities that are probably the same, and grades of 1 that the chains do not bear out. Stores edited by other tools (the sqlite3
+/// A store written only by `isnad import` passes every check but those about the data rather
+/// than the file: quotes that cannot be found in their source's stored text, entities that are
+/// probably the same, grades of 1 that the chains do not bear out, one voice counted twice, and
+/// dates that cannot all be right. Stores edited by other tools (the sqlite3
 /// shell, a script) can fail any of them.
 public struct IntegrityCheck {
     public enum Kind: String, CaseIterable, Sendable {
@@ -19,6 +20,7 @@ public struct IntegrityCheck {
         case lookAlikeName = "look-alike-name"
         case nameKey = "name-key"
         case unconfirmedGrade = "unconfirmed-grade"
+        case oneVoiceTwice = "one-voice-twice"
         case datesInConflict = "dates-in-conflict"
 
         /// What the check looks for, in a few words.
@@ -37,6 +39,7 @@ public struct IntegrityCheck {
             case .lookAlikeName: "names with look-alike or invisible characters"
             case .nameKey: "search keys and index entries that are not their names' own"
             case .unconfirmedGrade: "credibility 1 (confirmed) that no other channel bears out"
+            case .oneVoiceTwice: "one voice counted twice (one url, or one quote from independent channels)"
             case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
             }
         }
@@ -91,6 +94,7 @@ public struct IntegrityCheck {
         try checkDuplicates(store)
         try checkNames(store)
         try checkConfirmations(store)
+        try checkEchoes(store)
         try checkDates(store, today: today)
     }
 
@@ -548,7 +552,7 @@ public struct IntegrityCheck {
                 add(
                     .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
                     Text.printable(
-                        "citation \(CitationNumber.shown(found.position)) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but its \(found.stance == .denies ? "denial" : "support") has \(counted(found.channels, "independent channel")) (grade it 2, or add the independent source that confirms it)"
+                        "citation \(CitationNumber.shown(found.position)) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but no other independent channel of its \(found.stance == .denies ? "denial" : "support") \(found.stance == .denies ? "denies" : "asserts") it graded 1–3 (it has \(counted(found.channels, "independent channel"))): grade it 2, or add the independent source that confirms it"
                     ))
             }
         }
@@ -571,5 +575,65 @@ public struct IntegrityCheck {
         // Every claim was looked at (those without a grade 1 through the query): as many as the
         // claims' check counted, less those passed over.
         examined[.unconfirmedGrade] = (examined[.noCitation] ?? 0) - passedOver
+    }
+
+    /// Weighing counts as independent what no `cites` joins; two things say that one voice was
+    /// entered twice: two sources with one url (one article under two ids), and one claim's words
+    /// given word for word by citations in different channels (one copied the other, or both a
+    /// third). Each is a question for the analyst, not an error: `cites`, or one id, answers it.
+    private mutating func checkEchoes(_ store: GraphStore) throws {
+        var sourcesByURL: [(url: String, ids: [String])] = []
+        try store.database.cached("SELECT url, id FROM source WHERE url IS NOT NULL AND url <> '' ORDER BY url, id").forEachRow(
+            []
+        ) { row in
+            let (url, id) = (row.string(0), row.string(1))
+            if sourcesByURL.last?.url == url {
+                sourcesByURL[sourcesByURL.count - 1].ids.append(id)
+            } else {
+                sourcesByURL.append((url, [id]))
+            }
+        }
+        for (url, ids) in sourcesByURL where ids.count > 1 {
+            add(
+                .oneVoiceTwice, "sources " + ids.prefix(5).map { "\"\(Text.printable($0))\"" }.joined(separator: ", "),
+                Text.printable(
+                    "have one url (\(url)): one document under \(ids.count) ids weighs as \(ids.count) independent voices; keep one (isnad set CLAIM 'citations[N].source' ID moves a citation), or say which relays which with cites"
+                ))
+        }
+        var repeated: [String] = []
+        try store.database.cached(
+            "SELECT claim FROM citation GROUP BY claim, quote HAVING count(DISTINCT source) > 1 ORDER BY claim"
+        ).forEachRow([]) { row in
+            let claim = row.string(0)
+            if repeated.last != claim { repeated.append(claim) }
+        }
+        if let graph = try? TransmissionGraph(store: store) {
+            for id in repeated {
+                guard let claim = try? store.claim(id: id) else { continue }
+                let weight = graph.weigh(claim)
+                var channelOf: [Int: Int] = [:]
+                for (index, channel) in (weight.supporting + weight.denying).enumerated() {
+                    for position in channel.citations { channelOf[position] = index }
+                }
+                var firstOfQuote: [String: Int] = [:]
+                for (position, cited) in claim.citations.enumerated() {
+                    let quote = cited.citation.quote
+                    guard let first = firstOfQuote[quote] else {
+                        firstOfQuote[quote] = position
+                        continue
+                    }
+                    let earlier = claim.citations[first].citation
+                    guard earlier.source != cited.citation.source, channelOf[first] != channelOf[position] else { continue }
+                    // One past the last of its cites adds one.
+                    let next = (try? store.source(id: cited.citation.source))??.cites.count ?? 0
+                    add(
+                        .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
+                        Text.printable(
+                            "citations \(CitationNumber.shown(first)) (\(earlier.source)) and \(CitationNumber.shown(position)) (\(cited.citation.source)) give the same words, in channels no cites joins: weighed as two independent voices; if one took them from the other, say so (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
+                        ))
+                }
+            }
+        }
+        examined[.oneVoiceTwice] = (examined[.noCitation] ?? 0)
     }
 }
