@@ -302,7 +302,7 @@ private final class RowImporter {
         if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
         if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
         members.append(("citations", .array([jsonObject(citation)])))
-        let claim: Claim
+        var claim: Claim
         do {
             guard case .claim(let decoded) = try decoder.decode(jsonObject(members)) else { return problems }
             claim = decoded
@@ -329,6 +329,8 @@ private final class RowImporter {
                 )
                 return problems
             }
+            // Named, the claim is this one, though others state the same with the same dates.
+            claim.id = id
         }
         // The same citation in two rows, wherever they are, must say the same, and is counted once.
         guard let cited = claim.citations.first else { return problems }
@@ -358,8 +360,12 @@ private final class RowImporter {
     /// The claim's relationship as one value, either way round for a symmetric predicate.
     private func relationshipKey(_ claim: Claim) -> Int64 { keys.key(claim) }
 
-    /// A citation of a relationship as one value: what ``given`` and ``foundLocators`` are keyed by.
-    private func givenKey(_ claim: Claim, _ citation: Citation) -> Int64 { keys.key(claim, citation) }
+    /// A citation of a relationship as one value: what ``given`` and ``foundLocators`` are keyed
+    /// by. A claim a row names by id is told apart from another that states the same.
+    private func givenKey(_ claim: Claim, _ citation: Citation) -> Int64 {
+        let key = keys.key(claim, citation)
+        return claim.hasDerivedID ? key : Int64(bitPattern: FNV1a.hash([String(key), claim.id]))
+    }
 
     private func datesText(_ claim: Claim) -> String {
         switch (claim.start, claim.end) {
@@ -377,7 +383,7 @@ private final class RowImporter {
     }
 
     private func gather(_ claim: Claim, at place: String) throws {
-        if var same = pending, same.statesTheSame(as: claim) {
+        if var same = pending, same.statesTheSame(as: claim), same.id == claim.id {
             for citation in claim.citations { same.citations.give(citation) }
             pending = same
             return
@@ -392,8 +398,10 @@ private final class RowImporter {
     /// predicate the relationship may be stored either way round.
     private func write(_ claim: Claim) throws {
         var new = claim
-        let same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
+        var same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
             .filter { $0.start == new.start && $0.end == new.end }
+        // A row that names its claim (a listing's `claim` column) chooses among those alike.
+        if same.count > 1, let named = same.first(where: { $0.id == new.id }) { same = [named] }
         if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
         if same.count > 1 {
             throw ClaimSheetImporter.Refusal(
