@@ -40,6 +40,23 @@ struct SheetRoundTripTests {
         #expect(try cli.run(["export", "jsonl"]).standardOutput == before)
     }
 
+    @Test("a listing's rows name their claims: two claims that state the same with the same dates each keep their own citations")
+    func namedAmongAlike() throws {
+        let cli = try store()
+        try cli.write(
+            "twin.jsonl",
+            #"{"record":"claim","id":"w1-twin","subject":"alpha","predicate":"funded","object":"unit-972","start":null,"end":null,"citations":[{"source":"digest","quote":"the twin","stance":"reports","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "twin.jsonl"]).status == 0)
+        let listing = try cli.run(["claims", "--format", "csv"]).standardOutput
+        try cli.write("listing.csv", listing.replacingOccurrences(of: ",reports,3,the twin,", with: ",reports,4,the twin,"))
+        let imported = try cli.run(["import", "listing.csv"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let twin = try cli.run(["claims", "--subject", "alpha", "--predicate", "funded", "--format", "json"]).standardOutput
+        #expect(twin.contains(#""quote":"the twin","stance":"reports","credibility":4"#), "\(twin)")
+        #expect(imported.standardError.contains("0 new claims, 0 claims with more citations; 1 citation the store held"))
+    }
+
     @Test("one cell edited in a listing changes that field alone; an empty cell keeps what the store holds; the summary says so")
     func oneEdit() throws {
         let cli = try store()
