@@ -152,11 +152,12 @@ private final class RowImporter {
     /// standing claim has.
     private var retracted: RetractedRelationships?
 
+    /// What a row gave of a citation, its texts as hashes: held for every citation of the sheet.
     private struct GivenCitation: Equatable {
         var stance: Stance
         var credibility: Credibility
-        var english: String?
-        var locator: String?
+        var english: Int?
+        var locator: Int?
 
         /// Whether two rows may both have given the citation: an empty cell says nothing.
         func agrees(with other: GivenCitation) -> Bool {
@@ -192,8 +193,9 @@ private final class RowImporter {
     private var lastGiven: [String: [Int64: Citation]] = [:]
     /// Claims the sheets added, and the store's claims that gained a citation.
     private(set) var addedClaims: Set<String> = []
-    private(set) var extendedClaims: Set<String> = []
-    private(set) var citedClaims: Set<String> = []
+    /// The claims that gained a citation, and those the rows cite, as hashes of their ids: counted only.
+    private(set) var extendedClaims: Set<Int> = []
+    private(set) var citedClaims: Set<Int> = []
     /// The stored texts quotes were looked up in, by source id, folded once: a sheet cites the
     /// same article row after row.
     private var searchableTexts: [String: QuoteLocator.SearchableText] = [:]
@@ -336,7 +338,8 @@ private final class RowImporter {
         guard let cited = claim.citations.first else { return problems }
         let key = givenKey(claim, cited)
         let values = GivenCitation(
-            stance: cited.stance, credibility: cited.credibility, english: cited.quoteEnglish, locator: cited.locator)
+            stance: cited.stance, credibility: cited.credibility, english: cited.quoteEnglish?.hashValue,
+            locator: cited.locator?.hashValue)
         if let earlier = given[key] {
             guard earlier.agrees(with: values) else {
                 fail(
@@ -420,7 +423,7 @@ private final class RowImporter {
         } else if new.hasDerivedID {
             new.id = try session.claimID(forDerived: new)
         }
-        citedClaims.insert(new.id)
+        citedClaims.insert(new.id.hashValue)
         guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
             try session.put(.claim(new))
             addedClaims.insert(new.id)
@@ -439,7 +442,7 @@ private final class RowImporter {
                 })
             guard let index else {
                 stored.citations.append(citation)
-                if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id) }
+                if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id.hashValue) }
                 continue
             }
             let held = stored.citations[index]

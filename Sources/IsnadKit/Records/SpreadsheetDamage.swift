@@ -3,22 +3,36 @@
 enum SpreadsheetDamage {
     /// Why the cell cannot be the text it stands for, or nil.
     static func problem(in text: String) -> String? {
-        if text.unicodeScalars.contains("\u{FFFD}") {
+        // Each sign looked for in the bytes first: a sheet has a hundred thousand quotes.
+        var hasReplacement = false
+        var hasQuestionMark = false
+        var hasLatin1Lead = false
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if beforePrevious == 0xEF, previous == 0xBF, byte == 0xBD { hasReplacement = true }
+            if byte == UInt8(ascii: "?") { hasQuestionMark = true }
+            // U+00C2–U+00EF, the lead bytes of UTF-8 read as Latin letters: C3 82 … C3 AF.
+            if previous == 0xC3, (0x82...0xAF).contains(byte) { hasLatin1Lead = true }
+            beforePrevious = previous
+            previous = byte
+        }
+        if hasReplacement {
             return
                 "holds U+FFFD, the mark of text that could not be decoded: save the sheet again as \"CSV UTF-8\" from the original"
         }
-        if errorValues.contains(text) {
+        if text.utf8.first == UInt8(ascii: "#") || text.utf8.first == UInt8(ascii: "E"), errorValues.contains(text) {
             return "\"\(text)\" is a spreadsheet's error value, not text: the cell was read as a formula"
         }
-        if isLettersLostToQuestionMarks(text) {
+        if hasQuestionMark, isLettersLostToQuestionMarks(text) {
             return
                 "its letters are question marks: the sheet was saved in an encoding that cannot hold them; save it as \"CSV UTF-8\""
         }
-        if isUTF8ReadAsWindowsText(text) {
+        if hasLatin1Lead, isUTF8ReadAsWindowsText(text) {
             return
                 "looks like UTF-8 read as Windows text (mojibake such as \"Ø§\" for \"ا\"): open the file as UTF-8 and save it as \"CSV UTF-8\""
         }
-        if text.utf16.count == excelCellLimit {
+        if text.utf8.count >= excelCellLimit, text.utf16.count == excelCellLimit {
             return
                 "exactly 32,767 characters, where Excel cuts a cell: give the whole quote in a record file (isnad add claim, or a .jsonl)"
         }
