@@ -416,7 +416,8 @@ private final class RowImporter {
             throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
         }
         for index in new.citations.indices where new.citations[index].locator == nil {
-            new.citations[index].locator = foundLocators[givenKey(claim, new.citations[index])]
+            // Taken once written: a later row of the claim finds its locator again.
+            new.citations[index].locator = foundLocators.removeValue(forKey: givenKey(claim, new.citations[index]))
         }
         if let match = same.first {
             new.id = match.id
