@@ -184,13 +184,14 @@ private final class RowImporter {
     /// the store held before the import, each counted once, however many rows gave it.
     var changedCitations: Int {
         lastGiven.reduce(0) { count, claim in
-            count + claim.value.filter { key, citation in heldBefore[claim.key]?[key].map { $0 != citation } ?? false }.count
+            count + claim.value.filter { key, reading in heldBefore[claim.key]?[key].map { $0 != reading } ?? false }.count
         }
     }
     /// The citations of the store's claims as the store held them before this import, taken when
-    /// a row first touches each claim; and what the rows gave last for each of them.
-    private var heldBefore: [String: [Int64: Citation]] = [:]
-    private var lastGiven: [String: [Int64: Citation]] = [:]
+    /// a row first touches each claim; and what the rows gave last for each of them: hashes of
+    /// the whole citation, held for every claim a sheet touches.
+    private var heldBefore: [String: [Int64: Int]] = [:]
+    private var lastGiven: [String: [Int64: Int]] = [:]
     /// Claims the sheets added, and the store's claims that gained a citation.
     private(set) var addedClaims: Set<String> = []
     /// The claims that gained a citation, and those the rows cite, as hashes of their ids: counted only.
@@ -431,7 +432,7 @@ private final class RowImporter {
             return
         }
         if !addedClaims.contains(stored.id), heldBefore[stored.id] == nil {
-            heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0) }) { first, _ in first }
+            heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0.hashValue) }) { first, _ in first }
         }
         if stored.retraction != nil { throw ClaimSheetImporter.Refusal(description: retractedRefusal(stored.id)) }
         for (position, var citation) in new.citations.enumerated() {
@@ -453,7 +454,9 @@ private final class RowImporter {
             if claim.citations[position].locator == nil { citation.locator = held.locator ?? citation.locator }
             // A retraction is taken back only by restore or undo, as an import of records keeps it.
             citation.retraction = held.retraction
-            if heldBefore[stored.id]?[citation.key] != nil { lastGiven[stored.id, default: [:]][citation.key] = citation }
+            if heldBefore[stored.id]?[citation.key] != nil {
+                lastGiven[stored.id, default: [:]][citation.key] = citation.hashValue
+            }
             stored.citations[index] = citation
         }
         try session.put(.claim(stored))
