@@ -154,7 +154,7 @@ enum HelpCommand: Command {
         ("all through hadera-2022-article (E)"). Status and grades are capped by it, and each citation by
         its via: a claim that reaches us only through E-graded articles is never better than E, and never
         ASSERTED; credibility 1
-        (confirmed) counts as 2 unless another independent channel asserts it graded 1–3. Every output shows the capped status.
+        (confirmed) counts as 2 unless another independent channel has an A–C source asserting it graded 1–3. Every output shows the capped status.
         --min-channels N and --exclude-common-link SOURCE filter on them; 'isnad source ID --impact' says
         what falls with a source, and 'isnad disputes' what contradicts what.
 

@@ -55,6 +55,25 @@ struct SheetRoundTripTests {
         let twin = try cli.run(["claims", "--subject", "alpha", "--predicate", "funded", "--format", "json"]).standardOutput
         #expect(twin.contains(#""quote":"the twin","stance":"reports","credibility":4"#), "\(twin)")
         #expect(imported.standardError.contains("0 new claims, 0 claims with more citations; 1 citation the store held"))
+        // Into a store that holds the entities and sources but no claim: the ids come too, and
+        // the two claims stay apart.
+        try cli.write(
+            "bare.jsonl",
+            Self.records.split(separator: "\n").filter { !$0.contains(#""record":"claim""#) }.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["--db", "bare.isnad", "import", "bare.jsonl"]).status == 0)
+        let other = try cli.run(["--db", "bare.isnad", "import", "listing.csv"])
+        #expect(other.status == 0, "\(other.standardError)")
+        let ids = try cli.run(["--db", "bare.isnad", "claims", "--format", "csv"]).standardOutput.split(separator: "\r\n")
+            .dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        #expect(Set(ids) == ["c1", "w1", "w1-twin", "w2"], "\(ids)")
+        // add claim with a new id brings back no retracted relationship either.
+        #expect(try cli.run(["retract", "w1-twin", "--reason", "misread"]).status == 0)
+        let added = try cli.run([
+            "add", "claim", "alpha", "funded", "unit-972", "--id", "w1-again", "--source", "digest", "--quote", "x",
+            "--stance", "asserts", "--credibility", "2",
+        ])
+        #expect(added.status == 65)
+        #expect(added.standardError.contains("is retracted: isnad restore"), "\(added.standardError)")
     }
 
     @Test("one cell edited in a listing changes that field alone; an empty cell keeps what the store holds; the summary says so")
@@ -184,6 +203,8 @@ struct SheetRoundTripTests {
                 "isnad: sheet.txt:1: this is a claims sheet (CSV), not records: import it with --from csv, or name it .csv"),
             "\(text.standardError)")
         #expect(try cli.run(["import", "sheet.txt", "--from", "csv"]).status == 0)
+        try cli.write("excel.txt", "sep=,\n" + header + "alpha,funded,beta,digest,y,asserts,2\n")
+        #expect(try cli.run(["import", "excel.txt"]).standardError.contains("this is a claims sheet (CSV)"))
         let wide =
             [UInt8]([0xFF, 0xFE]) + Array("subject\tpredicate\tobject\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         try Data(wide).write(to: cli.directory.appendingPathComponent("unicode.txt"))

@@ -79,8 +79,29 @@ struct EvidenceWeighingTests {
         #expect(joined.strength?.description == "ASSERTED B2 · 1 channel")
     }
 
+    @Test("past 64 chains in a channel, a chain is capped by every source another holds: crossing the bound lowers nothing")
+    func manyChains() throws {
+        // 64 A outlets each relaying its own A wire, all wires relaying one E desk: the desk is
+        // the common link. The 65th chain, an F leak that one outlet also relays, leaves no source in all.
+        var sources = Self.source("desk", "E") + Self.source("leak", "F")
+        var citations: [String] = []
+        for index in 0..<64 {
+            sources += Self.source("wire-\(index)", "A", cites: ["desk"])
+            sources += Self.source("outlet-\(index)", "A", cites: index == 0 ? ["wire-\(index)", "leak"] : ["wire-\(index)"])
+            citations.append(Self.citation("outlet-\(index)"))
+        }
+        let (before, _, _) = try Self.weigh(Self.claim(citations.joined(separator: ","), sources: sources))
+        #expect(
+            before.strength?.description.hasPrefix("ALLEGED E2 · 1 channel") == true, "\(String(describing: before.strength))")
+        let (after, _, _) = try Self.weigh(
+            Self.claim((citations + [Self.citation("leak", credibility: 5)]).joined(separator: ","), sources: sources))
+        #expect(after.commonLink == nil)
+        #expect(after.strength?.description.hasPrefix("ALLEGED E2 · 1 channel") == true, "\(String(describing: after.strength))")
+        #expect(after.supporting[0].sharedCeilings[0] == .f && after.supporting[0].sharedCeilings[64] == .f)
+    }
+
     @Test(
-        "a grade 1 is borne out by another channel that asserts the claim graded 1–3, not by one that only reports it or doubts it"
+        "a grade 1 is borne out by another channel where an A–C source asserts the claim graded 1–3, not by one that only reports it, doubts it, or an F source"
     )
     func confirmation() throws {
         let sources = Self.source("ministry", "A") + Self.source("rumour", "F") + Self.source("paper", "B")
@@ -89,6 +110,7 @@ struct EvidenceWeighingTests {
             (Self.citation("rumour", stance: "reports", credibility: 6), "ASSERTED A2 · 2 channels"),
             (Self.citation("paper", credibility: 5), "ASSERTED A2 · 2 channels"),
             (Self.citation("paper", credibility: 3), "ASSERTED A1 · 2 channels"),
+            (Self.citation("rumour", credibility: 3), "ASSERTED A2 · 2 channels"),
         ] {
             let (weight, claim, graph) = try Self.weigh(Self.claim(confirmed + "," + other, sources: sources))
             #expect(weight.strength?.description == expected, "\(other)")
@@ -98,7 +120,7 @@ struct EvidenceWeighingTests {
             Self.claim(confirmed + "," + Self.citation("rumour", stance: "reports", credibility: 6), sources: sources))
         #expect(
             graph.unconfirmedGrades(of: claim).map(\.description) == [
-                "claim \"ab\": citation 1 (ministry) is graded 1 (confirmed) but its support has 2 independent channels; 1 takes another that asserts it graded 1–3"
+                "claim \"ab\": citation 1 (ministry) is graded 1 (confirmed) but its support has 2 independent channels; 1 takes another A–C source that asserts it graded 1–3"
             ])
     }
 
@@ -202,7 +224,7 @@ struct EvidenceWeighingTests {
 
     @Test("a source citing two independent roots: the roots are two channels; the source joins them into one with no common link")
     func twoRoots() throws {
-        let sources = Self.source("hub", "C", cites: ["r1", "r2"]) + Self.source("r1", "B") + Self.source("r2", "E")
+        let sources = Self.source("hub", "C", cites: ["r1", "r2"]) + Self.source("r1", "B") + Self.source("r2", "C")
         let twoCitations = Self.citation("r1", credibility: 1) + "," + Self.citation("r2")
         let (two, claim, graph) = try Self.weigh(Self.claim(twoCitations, sources: sources))
         #expect(two.supportingChannels == 2)

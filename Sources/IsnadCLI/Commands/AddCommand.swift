@@ -369,6 +369,13 @@ enum AddCommand: Command {
                 }
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
+                // A new id does not bring back what a retracted claim states.
+                if givenID != nil, let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
+                    throw LookupError(
+                        description:
+                            "claim \"\(Text.printable(retracted))\" says this and is retracted: isnad restore \(Text.printable(retracted)) first"
+                    )
+                }
                 try session.put(.claim(new))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
                 return "added claim \"\(new.id)\""

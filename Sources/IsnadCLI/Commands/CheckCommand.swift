@@ -18,7 +18,7 @@ enum CheckCommand: Command {
             folds to the same search key); names with look-alike characters (two scripts in one word, invisible
             characters, fullwidth and other compatibility forms); search keys and entries of the name search index that are
             not their names' own (written or damaged by another program, which SQLite's integrity check does not see);
-            credibility 1 that no other independent channel bears out (asserts it graded 1–3); dates that cannot all be right (a source published
+            credibility 1 that no other independent channel bears out (an A–C source asserting it graded 1–3); dates that cannot all be right (a source published
             before one it relays, a claim starting after every source that speaks of it was public, a publication
             or start after today). The store is opened read only: nothing in it runs. Exits 0 when the store is clean, 65 when something was found.
             """,

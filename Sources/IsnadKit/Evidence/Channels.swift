@@ -186,16 +186,16 @@ extension TransmissionGraph {
         }
     }
 
-    /// The most distinct chains whose every two are compared; a larger channel (thousands of
-    /// outlets relaying one wire) takes each chain's nearest shared sources instead.
+    /// The most distinct chains whose every two are compared; in a larger channel (thousands of
+    /// outlets relaying one wire) a chain is capped by every source another chain holds, which
+    /// is never stronger than the pairwise cap, so that crossing the bound lowers nothing.
     static let pairwiseChainsAtMost = 64
 
     /// For each of the `indices` (distinct chains of one channel), the weakest grade among the
     /// common links it has with each other chain it overlaps: so that two chains that meet in
     /// a weak source stay capped by it when a third chain joins the channel elsewhere and no
     /// single source is in all (one more citation never lifts a grade). Over
-    /// ``pairwiseChainsAtMost`` chains, a chain's nearest sources that another chain holds, the
-    /// weakest of them.
+    /// ``pairwiseChainsAtMost`` chains, the weakest of all the sources another chain holds.
     func sharedCeilings(of indices: [Int], distinct: [Chain], slots: inout [Slot]) -> [Int: Reliability] {
         var ceilings: [Int: Reliability] = [:]
         func cap(_ index: Int, _ reliability: Reliability) {
@@ -213,17 +213,9 @@ extension TransmissionGraph {
         }
         for index in indices { for source in distinct[index].numbered { slots[Int(source.number)].count += 1 } }
         for index in indices {
-            var nearest: (distance: Int32, reliability: Reliability)?
             for source in distinct[index].numbered where slots[Int(source.number)].count > 1 {
-                let reliability = reliability(of: source.id)
-                if let known = nearest, known.distance < source.distance { continue }
-                if let known = nearest, known.distance == source.distance {
-                    nearest = (known.distance, max(known.reliability, reliability))
-                } else {
-                    nearest = (source.distance, reliability)
-                }
+                cap(index, reliability(of: source.id))
             }
-            if let nearest { cap(index, nearest.reliability) }
         }
         for index in indices { for source in distinct[index].numbered { slots[Int(source.number)] = Slot() } }
         return ceilings

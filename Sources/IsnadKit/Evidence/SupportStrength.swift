@@ -10,9 +10,10 @@
 ///    source in all, a citation is never graded above what it shares with the rest of its
 ///    channel, so one more citation never lifts a claim.
 /// 2. **Credibility 1** (confirmed by other sources) counts as 2 unless another independent
-///    channel of its side bears it out: holds a citation that asserts it (or, for a denial,
-///    denies it) graded 1–3 (``isConfirmationBorneOut(inChannel:of:side:)``). A post that only
-///    reports a rumour, or calls it improbable, confirms nothing.
+///    channel of its side bears it out: holds a citation of an A–C source that asserts it (or,
+///    for a denial, denies it) graded 1–3, what would make it asserted on its own
+///    (``isConfirmationBorneOut(inChannel:of:side:)``). A post that only reports a rumour, an
+///    F source, or a source that calls it improbable confirms nothing.
 ///
 /// So a claim whose one channel has an E-graded common link is never better than E,
 /// however its claimants are graded, and is never *asserted* (which takes A–C). With two or
@@ -68,15 +69,16 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     public static func < (lhs: SupportStrength, rhs: SupportStrength) -> Bool { lhs.rank < rhs.rank }
 
     /// Whether a grade 1 in the channel at `index` of `side` (the claim's supporting or denying
-    /// channels) is borne out: another channel of that side holds a citation that asserts the
-    /// claim (a denial: denies it) graded 1–3. One that only reports it, or grades it doubtful
-    /// or worse, is no confirmation.
+    /// channels) is borne out: another channel of that side holds a citation of an A–C source
+    /// that asserts the claim (a denial: denies it) graded 1–3. One that only reports it, a
+    /// source graded D–F, or a grade of doubtful or worse, is no confirmation.
     public static func isConfirmationBorneOut(inChannel index: Int, of claim: GradedClaim, side: [Channel]) -> Bool {
         side.indices.contains { other in
             other != index
                 && side[other].citations.contains { position in
-                    let citation = claim.citations[position].citation
-                    return citation.stance != .reports && citation.credibility <= .possiblyTrue
+                    let cited = claim.citations[position]
+                    return cited.citation.stance != .reports && cited.citation.credibility <= .possiblyTrue
+                        && cited.reliability <= .c
                 }
         }
     }

@@ -18,7 +18,8 @@ public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
         return
             "claim \"\(claimID)\": citation \(CitationNumber.shown(position)) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels")"
             + (channels < 2
-                ? "; 1 takes at least 2" : "; 1 takes another that \(stance == .denies ? "denies" : "asserts") it graded 1–3")
+                ? "; 1 takes at least 2"
+                : "; 1 takes another A–C source that \(stance == .denies ? "denies" : "asserts") it graded 1–3")
     }
 }
 

@@ -302,10 +302,12 @@ private final class RowImporter {
             ("record", .string("claim")), ("subject", .string(subject?.id ?? "unresolved-subject")),
             ("predicate", .string(predicate)), ("object", .string(object?.id ?? "unresolved-object")),
         ]
+        // A listing's claim column names the claim: kept as its id (checked as the record's).
+        if let id = row.value("claim") { members.insert(("id", .string(id)), at: 1) }
         if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
         if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
         members.append(("citations", .array([jsonObject(citation)])))
-        var claim: Claim
+        let claim: Claim
         do {
             guard case .claim(let decoded) = try decoder.decode(jsonObject(members)) else { return problems }
             claim = decoded
@@ -332,8 +334,6 @@ private final class RowImporter {
                 )
                 return problems
             }
-            // Named, the claim is this one, though others state the same with the same dates.
-            claim.id = id
         }
         // The same citation in two rows, wherever they are, must say the same, and is counted once.
         guard let cited = claim.citations.first else { return problems }
@@ -402,6 +402,21 @@ private final class RowImporter {
     /// predicate the relationship may be stored either way round.
     private func write(_ claim: Claim) throws {
         var new = claim
+        // A claim a row names (a listing's claim column) that the store does not hold is added
+        // under that id, not joined to another that states the same: a listing from another
+        // store keeps its ids, and claims kept apart there stay apart.
+        if !claim.hasDerivedID, try session.record(.claim, id: claim.id) == nil {
+            if let retracted = try retractedClaim(stating: claim) {
+                throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
+            }
+            for index in new.citations.indices where new.citations[index].locator == nil {
+                new.citations[index].locator = foundLocators.removeValue(forKey: givenKey(claim, new.citations[index]))
+            }
+            try session.put(.claim(new))
+            addedClaims.insert(new.id)
+            citedClaims.insert(new.id.hashValue)
+            return
+        }
         var same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
             .filter { $0.start == new.start && $0.end == new.end }
         // A row that names its claim (a listing's `claim` column) chooses among those alike.
@@ -481,6 +496,7 @@ private final class RowImporter {
         guard let field else { return "subject" }
         let leaf = field.split(separator: ".").last.map(String.init) ?? field
         let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
+        if name == "id" { return "claim" }
         return ClaimSheet.columns.contains(name) ? name : "subject"
     }
 }

@@ -200,6 +200,9 @@ public enum ForeignFormat: Equatable, Sendable {
     private static func isSheetHeader(_ bytes: [UInt8]) -> Bool {
         let text = String(decoding: bytes.filter { $0 < 0x80 }, as: UTF8.self).lowercased()
         guard !text.hasPrefix("{"), !text.hasPrefix("[") else { return false }
+        // Excel's first line naming the separator: `sep=,` and nothing else.
+        let line = text.filter { $0 != "\r" && $0 != "\n" && $0 != "\u{FEFF}" }
+        if line.hasPrefix("sep="), line.count == 5 { return true }
         let fields = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
             .map { String($0.filter { !" \"\r\n\u{FEFF}".contains($0) }) }
         return fields.contains("subject") && fields.contains("predicate")

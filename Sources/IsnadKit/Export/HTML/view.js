@@ -125,7 +125,7 @@ function commonLink(chains) {
 
 /** Evidence/Channels.swift's sharedCeilings: for each of some distinct chains of one channel, the
  *  weakest grade among its common links with each other chain it overlaps; over 64 chains, the
- *  weakest of its nearest sources another chain holds. */
+ *  weakest of all the sources another chain holds. */
 function sharedCeilings(chains) {
   const ceilings = chains.map(() => null);
   const cap = (index, reliability) => { if (ceilings[index] === null || reliability > ceilings[index]) ceilings[index] = reliability; };
@@ -141,14 +141,7 @@ function sharedCeilings(chains) {
   const holders = new Map();
   for (const chain of chains) for (const [source] of chain) holders.set(source, (holders.get(source) ?? 0) + 1);
   chains.forEach((chain, index) => {
-    let nearest = null;
-    for (const [source, distance] of chain) {
-      if ((holders.get(source) ?? 0) < 2) continue;
-      const reliability = gradeOf(source);
-      if (nearest === null || distance < nearest.distance) nearest = { distance, reliability };
-      else if (distance === nearest.distance && reliability > nearest.reliability) nearest.reliability = reliability;
-    }
-    if (nearest) cap(index, nearest.reliability);
+    for (const [source] of chain) if ((holders.get(source) ?? 0) > 1) cap(index, gradeOf(source));
   });
   return ceilings;
 }
@@ -192,7 +185,7 @@ function channelsOf(citations, positions) {
  * Evidence/SupportStrength.swift: the citations left by the filters weighed as the command line
  * weighs them: each capped by its via, its channel's common link and what its chain shares with the
  * channel's other chains, a credibility of 1 counted as 2 unless another channel of its side
- * asserts (denies) it graded 1–3; then the rule of `evidence`.
+ * has an A–C source that asserts (denies) it graded 1–3; then the rule of `evidence`.
  */
 function weigh(citations) {
   const support = [], denial = [];
@@ -203,7 +196,8 @@ function weigh(citations) {
     for (const [index, { members, link, ceilings }] of channels.entries()) {
       // SupportStrength.isConfirmationBorneOut: another channel of the side asserts (denies) it graded 1–3.
       const isBorneOut = channels.some((other, otherIndex) => otherIndex !== index &&
-        other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3));
+        other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3 &&
+          citations[position].reliability <= 'C'));
       for (const position of members) {
         let reliability = citations[position].reliability;
         const via = citations[position].via;
