@@ -611,7 +611,9 @@ final class ImportSession {
         if exists {
             nextPosition =
                 try database.cached(
-                    "SELECT coalesce(max(position) + 1, 0) FROM (SELECT position FROM citation WHERE claim = ?1 UNION ALL SELECT position FROM retracted_citation WHERE claim = ?1) AS positions"
+                    // Each table's largest position from its primary key: the union of every position read
+                    // all of a claim's citations for each record of it (20,000 records of one claim, 22 s).
+                    "SELECT coalesce(max(last) + 1, 0) FROM (SELECT max(position) AS last FROM citation WHERE claim = ?1 UNION ALL SELECT max(position) FROM retracted_citation WHERE claim = ?1) AS positions"
                 )
                 .scalarInteger([.text(claim.id)]) ?? 0
         }
