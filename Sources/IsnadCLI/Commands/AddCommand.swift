@@ -359,18 +359,13 @@ enum AddCommand: Command {
                 }
                 if let match = same.first {
                     new.id = match.id
-                } else if let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
-                    throw LookupError(
-                        description:
-                            "claim \"\(Text.printable(retracted))\" says this and is retracted: isnad restore \(Text.printable(retracted)) first"
-                    )
                 } else {
                     new.id = try session.claimID(forDerived: new)
                 }
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
-                // A new id does not bring back what a retracted claim states.
-                if givenID != nil, let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
+                // A new claim, under any id, does not bring back what a retracted claim states.
+                if let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
                     throw LookupError(
                         description:
                             "claim \"\(Text.printable(retracted))\" says this and is retracted: isnad restore \(Text.printable(retracted)) first"

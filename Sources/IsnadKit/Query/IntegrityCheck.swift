@@ -93,8 +93,11 @@ public struct IntegrityCheck {
         try checkCycles(store)
         try checkDuplicates(store)
         try checkNames(store)
-        try checkConfirmations(store)
-        try checkEchoes(store)
+        // Built once for both checks that weigh claims. A source whose stored grade is out of
+        // range (found above) leaves nothing to weigh with.
+        let graph = try? TransmissionGraph(store: store)
+        try checkConfirmations(store, graph: graph)
+        try checkEchoes(store, graph: graph)
         try checkDates(store, today: today)
     }
 
@@ -542,11 +545,10 @@ public struct IntegrityCheck {
         examined[.datesInConflict] = count
     }
 
-    /// Every credibility 1 ("confirmed by other independent sources") on a claim whose side
-    /// (support or denial) has fewer than two independent channels (``UnconfirmedGrade``).
-    private mutating func checkConfirmations(_ store: GraphStore) throws {
-        // A source whose stored grade is out of range (found above) leaves nothing to weigh with.
-        guard let graph = try? TransmissionGraph(store: store) else { return }
+    /// Every credibility 1 ("confirmed by other independent sources") that no other independent
+    /// channel of its side bears out (``UnconfirmedGrade``).
+    private mutating func checkConfirmations(_ store: GraphStore, graph: TransmissionGraph?) throws {
+        guard let graph else { return }
         func weigh(_ claim: GradedClaim) {
             for found in graph.unconfirmedGrades(of: claim) {
                 add(
@@ -581,7 +583,7 @@ public struct IntegrityCheck {
     /// entered twice: two sources with one url (one article under two ids), and one claim's words
     /// given word for word by citations in different channels (one copied the other, or both a
     /// third). Each is a question for the analyst, not an error: `cites`, or one id, answers it.
-    private mutating func checkEchoes(_ store: GraphStore) throws {
+    private mutating func checkEchoes(_ store: GraphStore, graph: TransmissionGraph?) throws {
         var sourcesByURL: [(url: String, ids: [String])] = []
         try store.database.cached("SELECT url, id FROM source WHERE url IS NOT NULL AND url <> '' ORDER BY url, id").forEachRow(
             []
@@ -607,7 +609,7 @@ public struct IntegrityCheck {
             let claim = row.string(0)
             if repeated.last != claim { repeated.append(claim) }
         }
-        if let graph = try? TransmissionGraph(store: store) {
+        if let graph {
             for id in repeated {
                 guard let claim = try? store.claim(id: id) else { continue }
                 let weight = graph.weigh(claim)

@@ -409,9 +409,7 @@ private final class RowImporter {
             if let retracted = try retractedClaim(stating: claim) {
                 throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
             }
-            for index in new.citations.indices where new.citations[index].locator == nil {
-                new.citations[index].locator = foundLocators.removeValue(forKey: givenKey(claim, new.citations[index]))
-            }
+            fillFoundLocators(of: &new, as: claim)
             try session.put(.claim(new))
             addedClaims.insert(new.id)
             citedClaims.insert(new.id.hashValue)
@@ -431,10 +429,7 @@ private final class RowImporter {
         if same.isEmpty, let retracted = try retractedClaim(stating: claim) {
             throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
         }
-        for index in new.citations.indices where new.citations[index].locator == nil {
-            // Taken once written: a later row of the claim finds its locator again.
-            new.citations[index].locator = foundLocators.removeValue(forKey: givenKey(claim, new.citations[index]))
-        }
+        fillFoundLocators(of: &new, as: claim)
         if let match = same.first {
             new.id = match.id
         } else if new.hasDerivedID {
@@ -475,6 +470,15 @@ private final class RowImporter {
             stored.citations[index] = citation
         }
         try session.put(.claim(stored))
+    }
+
+    /// Gives the citations without a locator the one found in their source's text, if any:
+    /// taken once written, since a later row of the claim finds its locator again. `claim` is
+    /// the claim as the rows gave it, before its ends were turned to the store's way round.
+    private func fillFoundLocators(of new: inout Claim, as claim: Claim) {
+        for index in new.citations.indices where new.citations[index].locator == nil {
+            new.citations[index].locator = foundLocators.removeValue(forKey: givenKey(claim, new.citations[index]))
+        }
     }
 
     private func retractedRefusal(_ id: String) -> String {
