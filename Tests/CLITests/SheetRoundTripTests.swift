@@ -98,6 +98,26 @@ struct SheetRoundTripTests {
         #expect(log.contains("citations[0].credibility: 2 → 4") && !log.contains("quote_en"), "\(log)")
     }
 
+    @Test("two rows that name one new claim and say two things of it are refused, not joined into one claim")
+    func oneIDTwoRelationships() throws {
+        let cli = try store()
+        try cli.write(
+            "named.csv",
+            """
+            claim,subject,predicate,object,start,source,quote,stance,credibility
+            new-1,unit-972,allied_with,alpha,2022-03,digest,first words,asserts,2
+            new-1,unit-972,allied_with,alpha,2023-01,digest,other words,asserts,2
+
+            """)
+        let named = try cli.run(["import", "named.csv"])
+        #expect(named.status == 65)
+        #expect(
+            named.standardError.contains(
+                "named.csv:3:1: claim: line 2 names claim \"new-1\" with another subject, predicate, object or dates"),
+            "\(named.standardError)")
+        #expect(try cli.run(["show", "new-1"]).status != 0)
+    }
+
     @Test("a row that states a retracted claim, or names a claim and says something else of it, is refused with its line")
     func retractedAndMisnamed() throws {
         let cli = try store()

@@ -304,6 +304,42 @@ struct SpreadsheetCommandTests {
         #expect(claims.components(separatedBy: "quote number ").count == 1002)
     }
 
+    @Test(
+        "rows that go back and forth between claims, over more claims than are held at once, give each claim its citations in row order"
+    )
+    func interleavedRows() throws {
+        let cli = try importedStore()
+        // 300 claims (one a year), each cited in three rounds: more claims than an import holds
+        // before it writes, so some are written, then found in the store and extended.
+        var text = "subject,predicate,object,start,source,quote,stance,credibility\n"
+        for round in 1...3 {
+            for year in 1701...2000 {
+                text += "hamas,praised,isis,\(year),article,\"year \(year) round \(round)\",asserts,4\n"
+            }
+        }
+        try cli.write("interleaved.csv", text)
+        let result = try cli.run(["import", "interleaved.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.hasPrefix(
+                "imported 900 citations from interleaved.csv: 300 new claims, 0 claims with more citations"),
+            "\(result.standardError)")
+        let claim = try cli.run([
+            "claims", "--subject", "hamas", "--object", "isis", "--predicate", "praised", "--format", "json",
+        ])
+        .standardOutput
+        let quotes = claim.components(separatedBy: "\"quote\":\"year 1850 round ").dropFirst().map { $0.prefix(1) }
+        #expect(quotes == ["1", "2", "3"], "\(quotes)")
+        #expect(claim.components(separatedBy: "round 3").count == 301)
+        // Imported again, every row gives a citation the store has: nothing new, nothing changed.
+        let again = try cli.run(["import", "interleaved.csv"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            again.standardError.hasPrefix(
+                "read 900 citations from interleaved.csv: the store holds them as they are; nothing changed"),
+            "\(again.standardError)")
+    }
+
     @Test("unknown names are listed with file:line:column and suggestions, exit 65, nothing imported")
     func unknownNames() throws {
         let cli = try importedStore()

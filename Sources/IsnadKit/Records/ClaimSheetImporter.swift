@@ -126,9 +126,11 @@ public struct ClaimSheetImporter {
     }
 }
 
-/// One row at a time: checked, its names resolved, and written as a citation. Rows that follow
-/// one another with the same relationship are gathered first (a sheet sorted by claim writes
-/// each claim once), so that at most one claim is held.
+/// One row at a time: checked, its names resolved, and gathered under its claim. The claims of
+/// recent rows are held and written together, in the order rows first gave them, when a bound
+/// is reached (``PendingClaims``): a sheet sorted by claim, or one whose rows go back and forth
+/// between a few claims, writes each claim once per batch rather than once per row, which made
+/// such a sheet's import time grow with the square of its rows.
 private final class RowImporter {
     let store: GraphStore
     let session: ChangeSession
@@ -136,9 +138,13 @@ private final class RowImporter {
     let entities: EntityResolver
     let sources: SourceResolver
     let decoder: RecordDecoder
-    /// The claim of the last rows, not yet written, and where its first row is (for a refusal).
-    private var pending: Claim?
+    /// The claims of the last rows, not yet written.
+    private var pending = PendingClaims()
+    /// Where the claim being written was first given (for a refusal).
     private var pendingPlace = ""
+    /// The relationship each claim a row names by id (a listing's `claim` column) states, by
+    /// a hash of the id: two rows naming one claim must say the same.
+    private var namedRelationships: [Int64: (relationship: Int64, line: Int)] = [:]
     /// The sheet being read, as notes name it.
     var sheetName = ""
     /// What rows gave of each citation, by its claim's relationship and its own source, via and
@@ -322,6 +328,18 @@ private final class RowImporter {
             fail(columnName(problem.field), problem.message)
             return problems
         }
+        if let id = row.value("claim") {
+            let idKey = Int64(bitPattern: FNV1a.hash([id]))
+            let relationship = relationshipKey(claim)
+            if let earlier = namedRelationships[idKey], earlier.relationship != relationship {
+                fail(
+                    "claim",
+                    "line \(earlier.line) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
+                )
+                return problems
+            }
+            if namedRelationships[idKey] == nil { namedRelationships[idKey] = (relationship, row.line) }
+        }
         if let id = row.value("claim"), case .claim(let stored)? = try session.record(.claim, id: id) {
             if stored.retraction != nil {
                 fail("claim", "claim \"\(Text.printable(id))\" is retracted: isnad restore \(Text.printable(id)) first")
@@ -380,21 +398,18 @@ private final class RowImporter {
         }
     }
 
-    /// Writes the claim the last rows gathered.
+    /// Writes the claims the last rows gathered, in the order rows first gave them.
     func finish() throws {
-        if let pending { try write(pending) }
-        pending = nil
+        for (claim, place) in pending.takeAll() {
+            pendingPlace = place
+            try write(claim)
+        }
     }
 
     private func gather(_ claim: Claim, at place: String) throws {
-        if var same = pending, same.statesTheSame(as: claim), same.id == claim.id {
-            for citation in claim.citations { same.citations.give(citation) }
-            pending = same
-            return
-        }
-        try finish()
-        pending = claim
-        pendingPlace = place
+        if pending.give(claim) { return }
+        if pending.isFull { try finish() }
+        pending.hold(claim, at: place)
     }
 
     /// Adds the claim's citations to the claim that states the same relationship with the
@@ -445,14 +460,20 @@ private final class RowImporter {
             heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0.hashValue) }) { first, _ in first }
         }
         if stored.retraction != nil { throw ClaimSheetImporter.Refusal(description: retractedRefusal(stored.id)) }
+        // The stored citations by their key, and by their quote as a cell gives it back (trimmed,
+        // LF for CRLF): looked up once per row's citation, however many the claim has.
+        var storedByKey: [Int64: Int] = [:]
+        var storedByQuoteAsRead: [Int64: Int] = [:]
+        for (index, held) in stored.citations.enumerated() {
+            if storedByKey[held.key] == nil { storedByKey[held.key] = index }
+            let asRead = Self.keyAsRead(held.source, held.via, ClaimSheet.asRead(held.quote))
+            if storedByQuoteAsRead[asRead] == nil { storedByQuoteAsRead[asRead] = index }
+        }
         for (position, var citation) in new.citations.enumerated() {
-            // The quote as the store holds it, when the cell gave it back trimmed or with LF for CRLF.
             let index =
-                stored.citations.firstIndex(where: { $0.key == citation.key })
-                ?? stored.citations.firstIndex(where: {
-                    $0.source == citation.source && $0.via == citation.via && ClaimSheet.asRead($0.quote) == citation.quote
-                })
+                storedByKey[citation.key] ?? storedByQuoteAsRead[Self.keyAsRead(citation.source, citation.via, citation.quote)]
             guard let index else {
+                storedByKey[citation.key] = stored.citations.count
                 stored.citations.append(citation)
                 if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id.hashValue) }
                 continue
@@ -470,6 +491,10 @@ private final class RowImporter {
             stored.citations[index] = citation
         }
         try session.put(.claim(stored))
+    }
+
+    private static func keyAsRead(_ source: String, _ via: String?, _ quote: String) -> Int64 {
+        Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))
     }
 
     /// Gives the citations without a locator the one found in their source's text, if any:
@@ -505,17 +530,58 @@ private final class RowImporter {
     }
 }
 
-extension [Citation] {
-    /// Gives the citation again: one of the same source, via and quote takes its values, and
-    /// keeps its translation and locator where the new one has none.
-    fileprivate mutating func give(_ citation: Citation) {
-        guard let index = firstIndex(where: { $0.key == citation.key }) else {
-            append(citation)
-            return
+/// The claims recent rows gave, not yet written, by id, with each claim's citations by key.
+/// Held until a row gives another claim when either bound is reached: a few hundred claims or
+/// ten thousand citations, whichever comes first, so memory stays bounded for any sheet but one
+/// whose rows all cite one claim (held whole, as it is written whole).
+private struct PendingClaims {
+    static let maximumClaims = 256
+    static let maximumCitations = 10_000
+
+    private var claims: [(claim: Claim, place: String, citationIndex: [Int64: Int])] = []
+    private var indexByID: [String: Int] = [:]
+    private var citationCount = 0
+
+    var isFull: Bool { claims.count >= Self.maximumClaims || citationCount >= Self.maximumCitations }
+
+    /// Adds the claim's citations to the held claim of its id, if there is one that states the
+    /// same: a citation of the same source, via and quote takes the new values, and keeps its
+    /// translation and locator where the new one has none.
+    mutating func give(_ claim: Claim) -> Bool {
+        guard let position = indexByID[claim.id], claims[position].claim.statesTheSame(as: claim) else { return false }
+        for citation in claim.citations {
+            if let index = claims[position].citationIndex[citation.key] {
+                var given = citation
+                let held = claims[position].claim.citations[index]
+                given.quoteEnglish = given.quoteEnglish ?? held.quoteEnglish
+                given.locator = given.locator ?? held.locator
+                claims[position].claim.citations[index] = given
+            } else {
+                claims[position].citationIndex[citation.key] = claims[position].claim.citations.count
+                claims[position].claim.citations.append(citation)
+                citationCount += 1
+            }
         }
-        var given = citation
-        given.quoteEnglish = given.quoteEnglish ?? self[index].quoteEnglish
-        given.locator = given.locator ?? self[index].locator
-        self[index] = given
+        return true
+    }
+
+    mutating func hold(_ claim: Claim, at place: String) {
+        var citationIndex: [Int64: Int] = [:]
+        for (index, citation) in claim.citations.enumerated() where citationIndex[citation.key] == nil {
+            citationIndex[citation.key] = index
+        }
+        // Another claim of the same id (which a row's check refuses) is written after this one.
+        if indexByID[claim.id] == nil { indexByID[claim.id] = claims.count }
+        claims.append((claim, place, citationIndex))
+        citationCount += claim.citations.count
+    }
+
+    mutating func takeAll() -> [(claim: Claim, place: String)] {
+        defer {
+            claims = []
+            indexByID = [:]
+            citationCount = 0
+        }
+        return claims.map { ($0.claim, $0.place) }
     }
 }
