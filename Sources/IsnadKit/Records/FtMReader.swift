@@ -318,13 +318,12 @@ extension FtMReader {
     /// otherwise erase them.
     static func keepingWhatFtMCannotCarry(_ record: Record, stored: Record?) -> Record {
         switch (record, stored) {
-        case (.claim(var claim), .claim(let kept)?):
-            claim.notes = claim.notes ?? kept.notes
-            for index in claim.citations.indices where claim.citations[index].locator == nil {
-                let key = claim.citations[index].key
-                claim.citations[index].locator = kept.citations.first { $0.key == key }?.locator
+        case (.claim(let claim), .claim(let kept)?):
+            var locators: [Int64: String] = [:]
+            for citation in kept.citations {
+                if locators[citation.key] == nil, let locator = citation.locator { locators[citation.key] = locator }
             }
-            return .claim(claim)
+            return .claim(keepingWhatFtMCannotCarry(claim, notes: kept.notes, locators: locators))
         case (.entity(var entity), .entity(let kept)?):
             for index in entity.aliases.indices {
                 if let same = kept.aliases.first(where: { $0.name == entity.aliases[index].name }) {
@@ -335,5 +334,16 @@ extension FtMReader {
         default:
             return record
         }
+    }
+
+    /// `claim` with the stored claim's notes where it has none, and its citations without a
+    /// locator given the stored citation's of the same key (``Citation/key``).
+    static func keepingWhatFtMCannotCarry(_ claim: Claim, notes: String?, locators: [Int64: String]) -> Claim {
+        var claim = claim
+        claim.notes = claim.notes ?? notes
+        for index in claim.citations.indices where claim.citations[index].locator == nil {
+            claim.citations[index].locator = locators[claim.citations[index].key]
+        }
+        return claim
     }
 }

@@ -423,6 +423,14 @@ private struct Run {
                 summary.notes.append(ImportNote(file: input.name, line: location.line, subject: id, note))
             }
             for record in mapped.records {
+                if case .claim(let claim) = record,
+                    let stored = try session.storedNotesAndLocators(ofClaim: claim.id, keys: claim.citations.map(\.key)),
+                    !claim.citations.contains(where: { $0.retraction != nil })
+                {
+                    let kept = FtMReader.keepingWhatFtMCannotCarry(claim, notes: stored.notes, locators: stored.locators)
+                    try handleMapped(.claim(kept), at: location, of: input)
+                    continue
+                }
                 let stored = try session.storedRecord(record.kind, id: record.id)
                 try handleMapped(FtMReader.keepingWhatFtMCannotCarry(record, stored: stored), at: location, of: input)
             }

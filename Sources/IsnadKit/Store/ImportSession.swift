@@ -669,6 +669,22 @@ final class ImportSession {
         return nil
     }
 
+    /// Of the standing claim `id` as the store holds it now, its notes and the locators of those
+    /// of `keys` (``Citation/key``) it holds, each read by index; nil when no standing claim has
+    /// the id. An FtM file gives a claim's citations a line each: reading the claim whole for
+    /// each line made its import grow with the square of the claim's citations.
+    func storedNotesAndLocators(ofClaim id: String, keys: [Int64]) throws -> (notes: String?, locators: [Int64: String])? {
+        guard
+            let notes = try database.cached("SELECT notes FROM claim WHERE id = ?1").firstRow([.text(id)], { $0.text(0) })
+        else { return nil }
+        var locators: [Int64: String] = [:]
+        let select = try database.cached("SELECT locator FROM citation WHERE claim = ?1 AND citation_key = ?2")
+        for key in keys {
+            if let locator = try select.firstRow([.text(id), .integer(key)], { $0.text(0) }) ?? nil { locators[key] = locator }
+        }
+        return (notes, locators)
+    }
+
     /// The record of that kind and id as the store holds it now, or nil.
     func storedRecord(_ kind: Record.Kind, id: String) throws -> Record? {
         try store.record(kind, id: id)
