@@ -110,15 +110,30 @@ extension TransmissionGraph {
         var distinct: [Chain] = []
         var chainOf: [Int] = []
         chainOf.reserveCapacity(positions.count)
+        // Looked up in the list while it is short, by serial once it is long (a claim with tens
+        // of thousands of claimants otherwise took seconds).
+        var indexBySerial: [Int: Int]?
+        func index(ofSerial serial: Int) -> Int? {
+            if let indexBySerial { return indexBySerial[serial] }
+            return distinct.firstIndex { $0.serial == serial }
+        }
         for position in positions {
             let chain = chains[position]
-            if chain.serial >= 0, let index = distinct.firstIndex(where: { $0.serial == chain.serial }) {
+            if chain.serial >= 0, let index = index(ofSerial: chain.serial) {
                 chainOf.append(index)
             } else {
                 // A chain not made by this graph (serial -1) is numbered here.
                 distinct.append(
                     chain.serial >= 0 ? chain : Chain(serial: -1, numbered: numbered(chain.depths)))
                 chainOf.append(distinct.count - 1)
+                if chain.serial >= 0 { indexBySerial?[chain.serial] = distinct.count - 1 }
+                if indexBySerial == nil, distinct.count > 16 {
+                    var built: [Int: Int] = [:]
+                    for (index, held) in distinct.enumerated() where held.serial >= 0 && built[held.serial] == nil {
+                        built[held.serial] = index
+                    }
+                    indexBySerial = built
+                }
             }
         }
         // Held locally while the claim is weighed: one array, no exclusivity check per access.

@@ -1,6 +1,6 @@
 /// A citation graded 1 ("confirmed by other sources") on a claim whose chains do not bear it
 /// out: no other independent channel of its side (support, or denial) asserts it (denies it)
-/// graded 1–3 (``SupportStrength/isConfirmationBorneOut(inChannel:of:side:)``).
+/// graded 1–3 (``SupportStrength/Confirmations``).
 public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
     public let claimID: String
     /// Position of the citation in the claim's citations (0-based).
@@ -28,13 +28,22 @@ extension TransmissionGraph {
     public func unconfirmedGrades(of claim: GradedClaim) -> [UnconfirmedGrade] {
         guard claim.citations.contains(where: { $0.citation.credibility == .confirmed }) else { return [] }
         let weight = weigh(claim)
+        let sides = [weight.supporting, weight.denying]
+        let confirmations = sides.map { SupportStrength.Confirmations(of: claim, side: $0) }
+        // The channel each citation is in, on its side.
+        var channelOf = [Int](repeating: -1, count: claim.citations.count)
+        for side in sides {
+            for (index, channel) in side.enumerated() {
+                for position in channel.citations { channelOf[position] = index }
+            }
+        }
         return claim.citations.indices.compactMap { position in
             let citation = claim.citations[position].citation
             guard citation.credibility == .confirmed else { return nil }
-            let side = citation.stance == .denies ? weight.denying : weight.supporting
-            guard let channel = side.firstIndex(where: { $0.citations.contains(position) }),
-                !SupportStrength.isConfirmationBorneOut(inChannel: channel, of: claim, side: side)
-            else { return nil }
+            let sideIndex = citation.stance == .denies ? 1 : 0
+            let side = sides[sideIndex]
+            let channel = channelOf[position]
+            guard channel >= 0, !confirmations[sideIndex].bearOut(channel: channel) else { return nil }
             let channels = side.count
             return UnconfirmedGrade(
                 claimID: claim.claim.id, position: position, source: citation.source, via: citation.via,

@@ -59,32 +59,51 @@ public struct Evidence: Hashable, Sendable {
     /// citation left after filtering is not shown at all).
     public init?<S: Sequence<Item>>(_ items: S) {
         var status = Status.alleged
-        var sources: [String] = []
-        var supportingSources: [String] = []
-        var denyingSources: [String] = []
+        var sources = DistinctSources()
+        var supportingSources = DistinctSources()
+        var denyingSources = DistinctSources()
         var best = (reliability: Reliability.f, credibility: Credibility.cannotBeJudged)
         var isEmpty = true
         for item in items {
             isEmpty = false
             if item.stance == .denies {
                 status = .disputed
-                if !denyingSources.contains(item.source) { denyingSources.append(item.source) }
+                denyingSources.insert(item.source)
             } else {
                 if status == .alleged, item.isStrongAssertion { status = .asserted }
                 best = (min(best.reliability, item.reliability), min(best.credibility, item.credibility))
-                if !supportingSources.contains(item.source) { supportingSources.append(item.source) }
+                supportingSources.insert(item.source)
             }
-            if !sources.contains(item.source) { sources.append(item.source) }
+            sources.insert(item.source)
         }
         if isEmpty { return nil }
         self.status = status
-        self.sources = sources
-        self.supportingSources = supportingSources
-        self.denyingSources = denyingSources
+        self.sources = sources.ordered
+        self.supportingSources = supportingSources.ordered
+        self.denyingSources = denyingSources.ordered
         self.bestReliability = best.reliability
         self.bestCredibility = best.credibility
     }
 
     /// `B2`: the best reliability and credibility together, as analysts write them.
     public var bestGrade: String { "\(bestReliability.rawValue)\(bestCredibility.rawValue)" }
+}
+
+/// Distinct sources in the order first given: looked for in the list while it is short (most
+/// claims have a few citations, and a set for each would cost more than it saves), in a set once
+/// it is long, so that a claim with tens of thousands of claimants is weighed in linear time.
+private struct DistinctSources {
+    private(set) var ordered: [String] = []
+    private var seen: Set<String>?
+    private static let listLimit = 16
+
+    mutating func insert(_ source: String) {
+        if seen == nil {
+            guard !ordered.contains(source) else { return }
+            ordered.append(source)
+            if ordered.count > Self.listLimit { seen = Set(ordered) }
+        } else if seen!.insert(source).inserted {
+            ordered.append(source)
+        }
+    }
 }

@@ -193,11 +193,16 @@ function weigh(citations) {
   const weighed = citations.map((citation) => ({ ...citation, weighed: citation.reliability + citation.credibility }));
   const sides = [channelsOf(citations, support), channelsOf(citations, denial)];
   for (const channels of sides) {
+    // SupportStrength.Confirmations: the first two channels of the side that assert (deny) it
+    // graded 1–3, found once; a grade 1 is borne out by one other than its own.
+    const confirming = [];
+    for (const [index, other] of channels.entries()) {
+      if (confirming.length === 2) break;
+      if (other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3 &&
+        citations[position].reliability <= 'C')) confirming.push(index);
+    }
     for (const [index, { members, link, ceilings }] of channels.entries()) {
-      // SupportStrength.isConfirmationBorneOut: another channel of the side asserts (denies) it graded 1–3.
-      const isBorneOut = channels.some((other, otherIndex) => otherIndex !== index &&
-        other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3 &&
-          citations[position].reliability <= 'C'));
+      const isBorneOut = confirming.length === 2 || (confirming.length === 1 && confirming[0] !== index);
       for (const position of members) {
         let reliability = citations[position].reliability;
         const via = citations[position].via;
