@@ -255,10 +255,18 @@ enum ShowCommand: Command {
         let retractions: [Claim]
         /// Where they are: listed below (--include-retracted), or the command that lists them.
         let whereRetracted: String
+        /// How many citations are retracted of each standing claim that has some, by claim id:
+        /// looked up for every claim shown, which may be all of a hub's.
+        let retractedCitationCounts: [String: Int]
 
         init(of entity: Entity, store: GraphStore, isListingRetracted: Bool) throws {
             retractions = try store.retractions(of: entity.id)
             whereRetracted = isListingRetracted ? "listed under RETRACTED below" : "isnad show --include-retracted"
+            var counts: [String: Int] = [:]
+            for claim in retractions where counts[claim.id] == nil {
+                counts[claim.id] = claim.citations.filter { $0.retraction != nil }.count
+            }
+            retractedCitationCounts = counts
         }
     }
 
@@ -366,8 +374,7 @@ enum ShowCommand: Command {
         if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
         let changes = try store.changes(of: .claim, id: claim.id)
         if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }
-        if let retracted = marks.retractions.first(where: { $0.id == claim.id }) {
-            let count = retracted.citations.filter { $0.retraction != nil }.count
+        if let count = marks.retractedCitationCounts[claim.id] {
             lines.append("      \(counted(count, "retracted citation")) left out: \(marks.whereRetracted)")
         }
         lines += ClaimPresentation.citationLines(graded, indent: "      ")
