@@ -124,6 +124,27 @@ struct EvidenceWeighingTests {
             ])
     }
 
+    @Test(
+        "among many channels a grade 1 is borne out by another confirming channel wherever it stands, never by its own; two confirm each other"
+    )
+    func confirmationAmongManyChannels() throws {
+        let posts = (1...30).map { Self.source("post\($0)", "F") }.joined()
+        let sources = posts + Self.source("ministry", "A") + Self.source("paper", "B")
+        let reports = (1...30).map { Self.citation("post\($0)", stance: "reports", credibility: 6) }
+        let ministry = Self.citation("ministry", credibility: 1)
+        for (citations, unconfirmed) in [
+            ([ministry] + reports, [0]),
+            (reports + [ministry], [30]),
+            (reports + [ministry, Self.citation("paper", credibility: 3)], []),
+            ([Self.citation("paper", credibility: 3)] + reports + [ministry], []),
+            ([ministry] + reports + [Self.citation("paper", credibility: 1)], []),
+        ] {
+            let (weight, claim, graph) = try Self.weigh(Self.claim(citations.joined(separator: ","), sources: sources))
+            #expect(graph.unconfirmedGrades(of: claim).map(\.position) == unconfirmed)
+            #expect(weight.strength?.evidence.bestGrade == (unconfirmed.isEmpty ? "A1" : "A2"))
+        }
+    }
+
     @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
     func diamond() throws {
         // left → root ← right; both claimants B-graded, the root they both relay E.
