@@ -142,8 +142,9 @@ private final class RowImporter {
     private var pending = PendingClaims()
     /// Where the claim being written was first given (for a refusal).
     private var pendingPlace = ""
-    /// The relationship each claim a row names by id (a listing's `claim` column) states, by
-    /// a hash of the id: two rows naming one claim must say the same.
+    /// The relationship each claim a row names by id (a listing's `claim` column) and the store
+    /// does not hold states, by a hash of the id, and the first row naming it: two rows naming
+    /// one claim must say the same.
     private var namedRelationships: [Int64: (relationship: Int64, line: Int)] = [:]
     /// The sheet being read, as notes name it.
     var sheetName = ""
@@ -329,28 +330,33 @@ private final class RowImporter {
             return problems
         }
         if let id = row.value("claim") {
-            let idKey = Int64(bitPattern: FNV1a.hash([id]))
-            let relationship = relationshipKey(claim)
-            if let earlier = namedRelationships[idKey], earlier.relationship != relationship {
-                fail(
-                    "claim",
-                    "line \(earlier.line) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
-                )
-                return problems
-            }
-            if namedRelationships[idKey] == nil { namedRelationships[idKey] = (relationship, row.line) }
-        }
-        if let id = row.value("claim"), case .claim(let stored)? = try session.record(.claim, id: id) {
-            if stored.retraction != nil {
-                fail("claim", "claim \"\(Text.printable(id))\" is retracted: isnad restore \(Text.printable(id)) first")
-                return problems
-            }
-            if relationshipKey(stored) != relationshipKey(claim) {
-                fail(
-                    "claim",
-                    "claim \"\(Text.printable(id))\" says \(stored.subject) \(stored.predicate) \(stored.object)\(datesText(stored)), not what the row says: a sheet adds and updates citations; isnad set \(Text.printable(id)) FIELD VALUE changes a claim"
-                )
-                return problems
+            if case .claim(let stored)? = try session.record(.claim, id: id) {
+                if stored.retraction != nil {
+                    fail("claim", "claim \"\(Text.printable(id))\" is retracted: isnad restore \(Text.printable(id)) first")
+                    return problems
+                }
+                if relationshipKey(stored) != relationshipKey(claim) {
+                    fail(
+                        "claim",
+                        "claim \"\(Text.printable(id))\" says \(stored.subject) \(stored.predicate) \(stored.object)\(datesText(stored)), not what the row says: a sheet adds and updates citations; isnad set \(Text.printable(id)) FIELD VALUE changes a claim"
+                    )
+                    return problems
+                }
+            } else {
+                // A claim the sheet adds under its id: the rows that name it, wherever they are, state one relationship.
+                let idKey = Int64(bitPattern: FNV1a.hash([id]))
+                let relationship = relationshipKey(claim)
+                if let earlier = namedRelationships[idKey] {
+                    guard earlier.relationship == relationship else {
+                        fail(
+                            "claim",
+                            "line \(earlier.line) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
+                        )
+                        return problems
+                    }
+                } else {
+                    namedRelationships[idKey] = (relationship, row.line)
+                }
             }
         }
         // The same citation in two rows, wherever they are, must say the same, and is counted once.
