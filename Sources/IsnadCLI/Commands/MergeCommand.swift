@@ -41,16 +41,16 @@ enum MergeCommand: Command {
                 }
                 others.append((text, other))
             }
-            for (text, other) in others {
+            for (text, other) in others where other.id == keep.id {
                 // Said with the name as typed: "daesh", an alias of the entity kept, reads as another actor.
-                if other.id == keep.id {
-                    throw LookupError(
-                        description:
-                            "\"\(Text.printable(text))\" names \(Text.printable(keep.name)) (\(keep.id)), the entity it would be merged into: an entity cannot be merged into itself"
-                    )
-                }
-                let outcome: GraphStore.MergeOutcome
-                (keep, outcome) = try session.merge(other, into: keep)
+                throw LookupError(
+                    description:
+                        "\"\(Text.printable(text))\" names \(Text.printable(keep.name)) (\(keep.id)), the entity it would be merged into: an entity cannot be merged into itself"
+                )
+            }
+            let outcomes: [GraphStore.MergeOutcome]
+            (keep, outcomes) = try session.merge(others.map(\.entity), into: keep)
+            for ((_, other), outcome) in zip(others, outcomes) {
                 var what = "merged \"\(other.id)\" into \"\(keep.id)\": \(counted(outcome.moved, "claim")) moved"
                 if outcome.combined > 0 { what += ", \(outcome.combined) combined with identical claims" }
                 lines.append(what)

@@ -59,6 +59,9 @@ public struct Contradictions: Sendable {
     /// an array's element, not two dictionary lookups.
     private let isOpposedPair: [Bool]
     private let predicateCount: Int
+    /// The place in the vocabulary (as `isOpposedPair` is laid out) of each kind of `opposed`
+    /// (a predicate), -1 outside it.
+    private let opposedKindPredicates: [Int]
 
     /// The kinds in the order they are listed.
     public static let kinds: [Incompatibility.Kind] = [.opposedPredicates, .exclusiveInTime, .actsAfterDeath]
@@ -132,10 +135,11 @@ public struct Contradictions: Sendable {
         }
         var found = Contradictions(
             disputedClaims: disputed.sorted(), onlyDeniedClaims: onlyDenied,
-            opposed: Clusters(opposed) { SourceImpact.EntityPair($0.subject, $0.object) },
+            opposed: Clusters(opposed, group: { SourceImpact.EntityPair($0.subject, $0.object) }, kind: \.predicate),
             // Only claims with one predicate can clash: grouped by it too, a subject with
             // thousands of claims is not paired with itself claim by claim.
-            exclusive: Clusters(exclusive) { [$0.subject, $0.predicate] },
+            // Of one predicate, only claims with different objects clash.
+            exclusive: Clusters(exclusive, group: { [$0.subject, $0.predicate] }, kind: \.object),
             deaths: deaths.map(\.fact).sorted { $0.id < $1.id }, actsOfPerson: actsOfPerson, vocabulary: vocabulary,
             constraints: constraints)
         found.pairCounts = found.countPairs()
@@ -148,6 +152,8 @@ public struct Contradictions: Sendable {
     ) {
         let names = vocabulary.predicates.map(\.id)
         predicateCount = names.count
+        let predicateNumbers = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+        opposedKindPredicates = opposed.kindValues.map { predicateNumbers[$0] ?? -1 }
         isOpposedPair = names.flatMap { first in names.map { constraints.areOpposed(first, $0) } }
         self.disputedClaims = disputedClaims
         self.onlyDeniedClaims = onlyDeniedClaims
@@ -196,7 +202,7 @@ public struct Contradictions: Sendable {
             } catch is KindDone {}
         }
         try list(.opposedPredicates) { take in
-            try opposed.forEachPair { a, b in
+            try opposed.forEachPair(ofKinds: areOpposedKinds) { a, b in
                 guard let overlap = opposedOverlap(a, b) else { return }
                 let pair = SourceImpact.EntityPair(a.subject, a.object)
                 try take {
@@ -209,7 +215,7 @@ public struct Contradictions: Sendable {
             }
         }
         try list(.exclusiveInTime) { take in
-            try exclusive.forEachPair { a, b in
+            try exclusive.forEachPair(ofKinds: !=) { a, b in
                 guard let overlap = exclusiveOverlap(a, b) else { return }
                 try take {
                     Incompatibility(
@@ -245,10 +251,10 @@ public struct Contradictions: Sendable {
     private func countPairs() -> [Incompatibility.Kind: Int] {
         var counts: [Incompatibility.Kind: Int] = [:]
         var count = 0
-        opposed.forEachPair { a, b in if opposedOverlap(a, b) != nil { count += 1 } }
+        opposed.forEachPair(ofKinds: areOpposedKinds) { a, b in if opposedOverlap(a, b) != nil { count += 1 } }
         if count > 0 { counts[.opposedPredicates] = count }
         count = 0
-        exclusive.forEachPair { a, b in if exclusiveOverlap(a, b) != nil { count += 1 } }
+        exclusive.forEachPair(ofKinds: !=) { a, b in if exclusiveOverlap(a, b) != nil { count += 1 } }
         if count > 0 { counts[.exclusiveInTime] = count }
         count = 0
         for death in deaths {
@@ -271,6 +277,12 @@ public struct Contradictions: Sendable {
         if let died = period.start { return (died.firstDayNumber, (period.end ?? died).lastDayNumber) }
         guard let end = period.end else { return nil }
         return (end.lastDayNumber, end.lastDayNumber)
+    }
+
+    /// Whether claims of these two predicates (``Clusters``' kinds, as `opposed` numbers them) may clash.
+    private func areOpposedKinds(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (opposedKindPredicates[a], opposedKindPredicates[b])
+        return x >= 0 && y >= 0 && isOpposedPair[x * predicateCount + y]
     }
 
     /// Whether two claims of opposed predicates between one pair of entities clash: nil when
@@ -299,13 +311,24 @@ private struct Clusters: Sendable {
     let members: [[Int]]
     /// Each fact's group, and its place among the group's members.
     let place: [(group: Int, index: Int)]
+    /// Each fact's kind (its predicate, its object: what decides whether two facts of a group
+    /// may clash at all), numbered; the kinds' values by number; and each group's members of
+    /// each kind, as positions in `facts`, ascending.
+    let kinds: [Int]
+    let kindValues: [String]
+    let membersOfKind: [[Int: [Int]]]
 
-    init<Key: Hashable>(_ facts: [Fact], group key: (Fact) -> Key) {
+    init<Key: Hashable>(_ facts: [Fact], group key: (Fact) -> Key, kind: (Fact) -> String) {
         let sorted = facts.sorted { $0.id < $1.id }
         var groupOfKey: [Key: Int] = [:]
+        var numberOfKind: [String: Int] = [:]
+        var kindValues: [String] = []
         var members: [[Int]] = []
+        var membersOfKind: [[Int: [Int]]] = []
         var place: [(group: Int, index: Int)] = []
+        var kinds: [Int] = []
         place.reserveCapacity(sorted.count)
+        kinds.reserveCapacity(sorted.count)
         for (position, fact) in sorted.enumerated() {
             let group: Int
             let key = key(fact)
@@ -315,22 +338,76 @@ private struct Clusters: Sendable {
                 group = members.count
                 groupOfKey[key] = group
                 members.append([])
+                membersOfKind.append([:])
+            }
+            let value = kind(fact)
+            let number: Int
+            if let known = numberOfKind[value] {
+                number = known
+            } else {
+                number = kindValues.count
+                numberOfKind[value] = number
+                kindValues.append(value)
             }
             place.append((group, members[group].count))
             members[group].append(position)
+            membersOfKind[group][number, default: []].append(position)
+            kinds.append(number)
         }
         self.facts = sorted
         self.members = members
         self.place = place
+        self.kinds = kinds
+        self.kindValues = kindValues
+        self.membersOfKind = membersOfKind
     }
 
-    /// Calls `body` with every two facts of a group, the one with the smaller id first: by the
-    /// first's id, then the second's.
-    func forEachPair(_ body: (Fact, Fact) throws -> Void) rethrows {
+    /// Calls `body` with every two facts of a group whose kinds `mayClash`, the one with the
+    /// smaller id first: by the first's id, then the second's. A group's facts of the kinds
+    /// that may clash with a fact's are merged in id order, so that facts that cannot clash
+    /// (thousands of `attacked` claims between one pair, none opposed to another) are never
+    /// paired: pairing every two took the square of the group. A group of many kinds is
+    /// looked through whole.
+    func forEachPair(ofKinds mayClash: (Int, Int) -> Bool, _ body: (Fact, Fact) throws -> Void) rethrows {
         for (position, fact) in facts.enumerated() {
             let (group, index) = place[position]
-            for other in members[group][(index + 1)...] { try body(fact, facts[other]) }
+            let kind = kinds[position]
+            let groupKinds = membersOfKind[group]
+            if groupKinds.count > 8 {
+                for other in members[group][(index + 1)...] where mayClash(kind, kinds[other]) {
+                    try body(fact, facts[other])
+                }
+                continue
+            }
+            // The later members of each kind that may clash, merged by position.
+            var runs: [(list: [Int], next: Int)] = []
+            for (otherKind, list) in groupKinds where mayClash(kind, otherKind) {
+                let next = Self.firstIndex(in: list, after: position)
+                if next < list.count { runs.append((list, next)) }
+            }
+            while !runs.isEmpty {
+                var smallest = 0
+                for run in runs.indices.dropFirst()
+                where runs[run].list[runs[run].next] < runs[smallest].list[runs[smallest].next] {
+                    smallest = run
+                }
+                let other = runs[smallest].list[runs[smallest].next]
+                runs[smallest].next += 1
+                if runs[smallest].next == runs[smallest].list.count { runs.remove(at: smallest) }
+                try body(fact, facts[other])
+            }
         }
+    }
+
+    /// The index of the first element of `list` (ascending) greater than `position`.
+    private static func firstIndex(in list: [Int], after position: Int) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 

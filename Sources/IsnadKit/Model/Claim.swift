@@ -122,10 +122,17 @@ extension Claim {
     /// Adds `citations` as a claim record adds them to the stored claim: one with the same key
     /// (source, via and quote) replaces the one it matches, the others come after.
     public mutating func join(_ citations: [Citation]) {
+        // By key, each worked out once: a scan per citation took the square of a claim's citations.
+        var indexByKey: [Int64: Int] = [:]
+        for (index, held) in self.citations.enumerated() where indexByKey[held.key] == nil {
+            indexByKey[held.key] = index
+        }
         for citation in citations {
-            if let index = self.citations.firstIndex(where: { $0.key == citation.key }) {
+            let key = citation.key
+            if let index = indexByKey[key] {
                 self.citations[index] = citation
             } else {
+                indexByKey[key] = self.citations.count
                 self.citations.append(citation)
             }
         }

@@ -368,12 +368,22 @@ struct Fields {
 
     func identifierList(_ key: String) throws(RecordProblem) -> [String] {
         var ids: [String] = []
+        // A set for the repeats once the list is long (a hostile store's source citing 64,000
+        // took seconds on every read of it); most lists are a few ids.
+        var seen: Set<String>?
         for (index, element) in try array(key).enumerated() {
             guard case .string(let text) = element else {
                 throw problem("\(key)[\(index)]", "expected an id (a string), found \(element.typeName)")
             }
             if let trouble = Identifier.problem(with: text) { throw problem("\(key)[\(index)]", trouble) }
-            if ids.contains(text) { throw problem("\(key)[\(index)]", "\"\(text)\" is listed twice") }
+            let isRepeated: Bool
+            if seen != nil {
+                isRepeated = !seen!.insert(text).inserted
+            } else {
+                isRepeated = ids.contains(text)
+                if !isRepeated, ids.count >= 16 { seen = Set(ids + [text]) }
+            }
+            if isRepeated { throw problem("\(key)[\(index)]", "\"\(text)\" is listed twice") }
             ids.append(text)
         }
         return ids

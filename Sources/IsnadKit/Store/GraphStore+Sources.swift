@@ -41,6 +41,15 @@ extension GraphStore {
         return counts
     }
 
+    /// The ids of the claims that cite `source` in either role, each once.
+    func claimIDs(citingEitherWay source: String) throws -> [String] {
+        var ids: [String] = []
+        try database.cached(
+            "SELECT claim FROM citation WHERE source = ?1 UNION SELECT claim FROM citation WHERE via = ?1 ORDER BY 1"
+        ).forEachRow([.text(source)]) { ids.append($0.string(0)) }
+        return ids
+    }
+
     /// How many claims cite `source` in either role, each once (a claim can cite it as claimant
     /// in one citation and as `via` in another): counted through the citation indexes.
     public func countClaims(citingEitherWay source: String) throws -> Int {

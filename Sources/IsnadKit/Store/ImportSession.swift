@@ -714,9 +714,14 @@ final class ImportSession {
             kept.retraction = reason
             keep(Importer.KeptRetraction(claim: claim.id, citationSource: nil))
         }
+        // The stored citations' retractions by key, the first of each key as a scan found it.
+        var storedRetraction: [Int64: String?] = [:]
+        for citation in stored.citations where storedRetraction[citation.key] == nil {
+            storedRetraction[citation.key] = .some(citation.retraction)
+        }
         for index in kept.citations.indices where kept.citations[index].retraction == nil {
             let key = kept.citations[index].key
-            if let reason = stored.citations.first(where: { $0.key == key })?.retraction {
+            if let reason = storedRetraction[key] ?? nil {
                 kept.citations[index].retraction = reason
                 keep(Importer.KeptRetraction(claim: claim.id, citationSource: kept.citations[index].source))
             }
