@@ -533,6 +533,55 @@ struct MergeCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test(
+        "merging several entities at once: one entry, each one's claims said apart, twins across them combined, undone whole"
+    )
+    func mergeSeveral() throws {
+        let cli = try CLIHarness.scoped
+        let funded = { (id: String, subject: String, start: String, quote: String) in
+            #"{"record":"claim","id":"\#(id)","subject":"\#(subject)","predicate":"funded","object":"x","start":"\#(start)","citations":[{"source":"paper","quote":"\#(quote)","stance":"reports","credibility":4}]}"#
+        }
+        try cli.write(
+            "records.jsonl",
+            ([
+                #"{"record":"source","id":"paper","type":"news-article","title":"Paper","reliability":"C"}"#,
+                #"{"record":"entity","id":"keep","type":"organization","name":"Keep"}"#,
+                #"{"record":"entity","id":"x","type":"organization","name":"Ex"}"#,
+            ]
+                + (1...3).map { #"{"record":"entity","id":"d\#($0)","type":"organization","name":"Dup \#($0)"}"# }
+                + [
+                    funded("k1", "keep", "2021", "keep 2021"), funded("a1", "d1", "2020", "one 2020"),
+                    funded("a2", "d1", "2019", "one 2019"), funded("b1", "d2", "2020", "two 2020"),
+                    funded("c1", "d3", "2021", "three 2021"), funded("c2", "d3", "2020", "three 2020"),
+                ]).joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let merge = try cli.run(["merge", "keep", "d1", "d2", "d3"])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(
+            merge.standardError == """
+                merged "d1" into "keep": 2 claims moved (history entry 2)
+                merged "d2" into "keep": 0 claims moved, 1 combined with identical claims (history entry 2)
+                merged "d3" into "keep": 0 claims moved, 2 combined with identical claims (history entry 2)
+
+                """)
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(
+            export.contains(
+                #"{"name":"Dup 1","lang":"en"},{"name":"Dup 2","lang":"en"},{"name":"Dup 3","lang":"en"}],"merged":["d1","d2","d3"]"#
+            ))
+        // a1 (d1's 2020) took b1's and c2's citations; k1 (keep's 2021) took c1's.
+        #expect(export.contains(#""quote":"one 2020","stance":"reports","credibility":4},{"source":"paper","quote":"two 2020""#))
+        #expect(
+            export.contains(#""quote":"two 2020","stance":"reports","credibility":4},{"source":"paper","quote":"three 2020""#))
+        #expect(
+            export.contains(#""quote":"keep 2021","stance":"reports","credibility":4},{"source":"paper","quote":"three 2021""#))
+        #expect(export.components(separatedBy: #""record":"claim""#).count == 4)
+        let unmerge = try cli.run(["unmerge", "d2"])
+        #expect(unmerge.status == 0, "\(unmerge.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("merging two entities that a claim links is refused: it would link one with itself")
     func selfLink() throws {
         let cli = try importedStore()

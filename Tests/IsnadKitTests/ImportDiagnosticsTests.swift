@@ -53,6 +53,19 @@ struct ImportDiagnosticsTests {
         #expect(result.unchanged)
     }
 
+    @Test("an id listed twice in cites is named at its second place, in a short list and in a long one")
+    func citesListedTwice() throws {
+        for (count, repeated, at) in [(5, 2, 4), (40, 3, 30), (40, 35, 39)] {
+            var ids = (0..<count).map { "s\($0)" }
+            ids[at] = ids[repeated]
+            let list = ids.map { #""\#($0)""# }.joined(separator: ",")
+            let result = try refusal(
+                of: #"{"record":"source","id":"hub","type":"other","title":"Hub","reliability":"C","cites":[\#(list)]}"# + "\n")
+            #expect(result.errors.first == #"bad.jsonl:1: source "hub": cites[\#(at)]: "s\#(repeated)" is listed twice"#)
+            #expect(result.unchanged)
+        }
+    }
+
     @Test("a claim's problems are all listed: fields, dates, and each citation's fields")
     func everyProblemOfAClaim() throws {
         let line =
