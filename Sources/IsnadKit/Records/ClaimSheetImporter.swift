@@ -1,7 +1,8 @@
 /// `isnad import FILE.csv`: claims spreadsheets (``ClaimSheet``), their entities and sources
 /// named as on the command line, every row one citation, all of them one transaction and one
-/// history entry. The sheets are read row by row (``ClaimSheetReader``) and each row written as
-/// it is read; memory holds a hash of each citation given, not the rows. A row that cites a
+/// history entry. The sheets are read row by row (``ClaimSheetReader``), the claims of recent
+/// rows held (a bounded number) and written together; memory holds a hash of each citation
+/// given besides, not the rows. A row that cites a
 /// relationship an earlier row (or the store) has adds its citation to that claim; a row that
 /// gives a citation the claim has (its source, via and quote, the quote as a cell gives it
 /// back) updates its stance and credibility, and its translation and locator where the cells
@@ -127,10 +128,11 @@ public struct ClaimSheetImporter {
 }
 
 /// One row at a time: checked, its names resolved, and gathered under its claim. The claims of
-/// recent rows are held and written together, in the order rows first gave them, when a bound
-/// is reached (``PendingClaims``): a sheet sorted by claim, or one whose rows go back and forth
-/// between a few claims, writes each claim once per batch rather than once per row, which made
-/// such a sheet's import time grow with the square of its rows.
+/// recent rows are held and written together when a bound is reached (``PendingClaims``): a
+/// sheet sorted by claim, or one whose rows go back and forth between a few claims, writes each
+/// claim once per batch rather than once per row, which made such a sheet's import time grow
+/// with the square of its rows. The rows of one relationship are written in their order, so
+/// the outcome is the one rows written one by one give.
 private final class RowImporter {
     let store: GraphStore
     let session: ChangeSession
@@ -145,7 +147,7 @@ private final class RowImporter {
     /// The relationship each claim a row names by id (a listing's `claim` column) and the store
     /// does not hold states, by a hash of the id, and the first row naming it: two rows naming
     /// one claim must say the same.
-    private var namedRelationships: [Int64: (relationship: Int64, line: Int)] = [:]
+    private var namedRelationships: [Int64: (relationship: Int64, sheet: String, line: Int)] = [:]
     /// The sheet being read, as notes name it.
     var sheetName = ""
     /// What rows gave of each citation, by its claim's relationship and its own source, via and
@@ -350,12 +352,12 @@ private final class RowImporter {
                     guard earlier.relationship == relationship else {
                         fail(
                             "claim",
-                            "line \(earlier.line) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
+                            "\(earlier.sheet == sheetName ? "line " : "\(earlier.sheet):")\(earlier.line) names claim \"\(Text.printable(id))\" with another subject, predicate, object or dates: one id, one relationship"
                         )
                         return problems
                     }
                 } else {
-                    namedRelationships[idKey] = (relationship, row.line)
+                    namedRelationships[idKey] = (relationship, sheetName, row.line)
                 }
             }
         }
@@ -413,9 +415,10 @@ private final class RowImporter {
     }
 
     private func gather(_ claim: Claim, at place: String) throws {
-        if pending.give(claim) { return }
+        let relationship = relationshipKey(claim)
+        if pending.give(claim, relationship: relationship) { return }
         if pending.isFull { try finish() }
-        pending.hold(claim, at: place)
+        pending.hold(claim, relationship: relationship, at: place)
     }
 
     /// Adds the claim's citations to the claim that states the same relationship with the
@@ -477,7 +480,15 @@ private final class RowImporter {
         }
         for (position, var citation) in new.citations.enumerated() {
             let index =
-                storedByKey[citation.key] ?? storedByQuoteAsRead[Self.keyAsRead(citation.source, citation.via, citation.quote)]
+                storedByKey[citation.key]
+                ?? storedByQuoteAsRead[Self.keyAsRead(citation.source, citation.via, citation.quote)].flatMap { index in
+                    // Compared too: a hash names a stored citation, only its values make it the same.
+                    let held = stored.citations[index]
+                    let isSame =
+                        held.source == citation.source && held.via == citation.via
+                        && ClaimSheet.asRead(held.quote) == citation.quote
+                    return isSame ? index : nil
+                }
             guard let index else {
                 storedByKey[citation.key] = stored.citations.count
                 stored.citations.append(citation)
@@ -536,58 +547,80 @@ private final class RowImporter {
     }
 }
 
-/// The claims recent rows gave, not yet written, by id, with each claim's citations by key.
-/// Held until a row gives another claim when either bound is reached: a few hundred claims or
-/// ten thousand citations, whichever comes first, so memory stays bounded for any sheet but one
-/// whose rows all cite one claim (held whole, as it is written whole).
+/// The claims recent rows gave, not yet written. Rows are gathered in runs: a row joins the
+/// last run of its relationship (its ends, either way round for a symmetric predicate, its
+/// predicate and dates) when that run states it the same way under the same id, else starts a
+/// new run after it; the runs of one relationship are written in order, as rows written one by
+/// one would be (a row naming a claim, one of the same relationship without an id, and the
+/// same the other way round each find what the one before wrote). Held until a row starts a
+/// run when either bound is reached: a few hundred runs or ten thousand citations, so memory
+/// stays bounded for any sheet but one whose rows all cite one claim (held whole, as it is
+/// written whole).
 private struct PendingClaims {
-    static let maximumClaims = 256
+    static let maximumRuns = 256
     static let maximumCitations = 10_000
 
-    private var claims: [(claim: Claim, place: String, citationIndex: [Int64: Int])] = []
-    private var indexByID: [String: Int] = [:]
+    private struct Run {
+        var claim: Claim
+        let place: String
+        /// The claim's citations by ``Citation/key``.
+        var citationIndex: [Int64: Int]
+    }
+
+    /// The runs of each relationship, in order, the relationships in the order rows first gave them.
+    private var relationships: [[Run]] = []
+    private var indexByRelationship: [Int64: Int] = [:]
+    private var runCount = 0
     private var citationCount = 0
 
-    var isFull: Bool { claims.count >= Self.maximumClaims || citationCount >= Self.maximumCitations }
+    var isFull: Bool { runCount >= Self.maximumRuns || citationCount >= Self.maximumCitations }
 
-    /// Adds the claim's citations to the held claim of its id, if there is one that states the
-    /// same: a citation of the same source, via and quote takes the new values, and keeps its
-    /// translation and locator where the new one has none.
-    mutating func give(_ claim: Claim) -> Bool {
-        guard let position = indexByID[claim.id], claims[position].claim.statesTheSame(as: claim) else { return false }
+    /// Adds the claim's citations to the last run of its relationship if that one states it the
+    /// same way under the same id: a citation of the same source, via and quote takes the new
+    /// values, and keeps its translation and locator where the new one has none.
+    mutating func give(_ claim: Claim, relationship: Int64) -> Bool {
+        guard let group = indexByRelationship[relationship], let last = relationships[group].indices.last,
+            relationships[group][last].claim.id == claim.id, relationships[group][last].claim.statesTheSame(as: claim)
+        else { return false }
         for citation in claim.citations {
-            if let index = claims[position].citationIndex[citation.key] {
+            if let index = relationships[group][last].citationIndex[citation.key] {
                 var given = citation
-                let held = claims[position].claim.citations[index]
+                let held = relationships[group][last].claim.citations[index]
                 given.quoteEnglish = given.quoteEnglish ?? held.quoteEnglish
                 given.locator = given.locator ?? held.locator
-                claims[position].claim.citations[index] = given
+                relationships[group][last].claim.citations[index] = given
             } else {
-                claims[position].citationIndex[citation.key] = claims[position].claim.citations.count
-                claims[position].claim.citations.append(citation)
+                relationships[group][last].citationIndex[citation.key] = relationships[group][last].claim.citations.count
+                relationships[group][last].claim.citations.append(citation)
                 citationCount += 1
             }
         }
         return true
     }
 
-    mutating func hold(_ claim: Claim, at place: String) {
+    mutating func hold(_ claim: Claim, relationship: Int64, at place: String) {
         var citationIndex: [Int64: Int] = [:]
         for (index, citation) in claim.citations.enumerated() where citationIndex[citation.key] == nil {
             citationIndex[citation.key] = index
         }
-        // Another claim of the same id (which a row's check refuses) is written after this one.
-        if indexByID[claim.id] == nil { indexByID[claim.id] = claims.count }
-        claims.append((claim, place, citationIndex))
+        let run = Run(claim: claim, place: place, citationIndex: citationIndex)
+        if let group = indexByRelationship[relationship] {
+            relationships[group].append(run)
+        } else {
+            indexByRelationship[relationship] = relationships.count
+            relationships.append([run])
+        }
+        runCount += 1
         citationCount += claim.citations.count
     }
 
     mutating func takeAll() -> [(claim: Claim, place: String)] {
         defer {
-            claims = []
-            indexByID = [:]
+            relationships = []
+            indexByRelationship = [:]
+            runCount = 0
             citationCount = 0
         }
-        return claims.map { ($0.claim, $0.place) }
+        return relationships.flatMap { $0.map { ($0.claim, $0.place) } }
     }
 }
