@@ -542,15 +542,18 @@ struct UntrustedStoreTests {
     @Test("a store written by a newer Isnad is refused as data this isnad cannot read (65), and left alone")
     func newerStore() throws {
         let cli = try importedStore()
-        try plant("PRAGMA user_version = 12", in: cli)
+        let newer = Migrations.currentVersion + 1
+        try plant("PRAGMA user_version = \(newer)", in: cli)
         let before = try files(of: cli)
         let result = try cli.run(["show", "hamas"])
         #expect(result.status == 65, "\(result.standardError)")
-        #expect(result.standardError.contains("was written by a newer Isnad (schema version 12"), "\(result.standardError)")
+        #expect(result.standardError.contains("was written by a newer Isnad (schema version \(newer)"), "\(result.standardError)")
         #expect(try files(of: cli) == before)
         // Search keys of a newer folding are not made older behind the newer Isnad's back: this
         // one's search would miss names, its writes would mix two foldings.
-        try plant("PRAGMA user_version = 11; UPDATE meta SET value = '99' WHERE key = 'name_key_version'", in: cli)
+        try plant(
+            "PRAGMA user_version = \(Migrations.currentVersion); UPDATE meta SET value = '99' WHERE key = 'name_key_version'",
+            in: cli)
         let keys = try files(of: cli)
         for arguments in [["search", "hamas"], ["set", "hamas", "description", "x"]] {
             let refused = try cli.run(arguments)

@@ -44,4 +44,17 @@ enum Fixtures {
         try StoreExporter.writeJSONLines(of: store, to: sink)
         return sink.text
     }
+
+    /// SQL that gives a store's history table back the definition it had before schema version
+    /// 12 (version 4's table, version 7's index), emptied: for tests that make a store older.
+    static func historyTableBeforeVersion12() throws -> String {
+        let history = try #require(Migrations.all.first { $0.version == 4 }).sql
+        let start = try #require(history.range(of: "CREATE TABLE change_record ("))
+        let end = try #require(history[start.lowerBound...].range(of: ") WITHOUT ROWID;"))
+        let index = try #require(
+            Migrations.all.first { $0.version == 7 }?.sql.split(separator: "\n").first {
+                $0.hasPrefix("CREATE INDEX change_record_changes_by_record")
+            })
+        return "DROP TABLE change_record; \(history[start.lowerBound..<end.upperBound])\n\(index)"
+    }
 }

@@ -67,6 +67,7 @@ struct MigrationTests {
         try Database(path: path, access: .readWrite).execute(
             """
             PRAGMA trusted_schema = ON; DROP INDEX source_grade; PRAGMA user_version = 8;
+            \(try Fixtures.historyTableBeforeVersion12())
             DROP INDEX entity_name_by_consonant_key; ALTER TABLE entity_name DROP COLUMN consonant_key;
             DROP VIEW claim_evidence; \(versionOneView)
             UPDATE entity_name SET search_key = 'planted' WHERE entity = 'hamas' AND position = 0;

@@ -1,0 +1,4 @@
+-- Isnad store on PostgreSQL, schema version 12: the twin of
+-- Schemas/migrations/0012-history-rows.sql, which takes SQLite's history rows out of the B-tree
+-- of their key. PostgreSQL keeps a table's rows in its heap and its key in an index already:
+-- nothing to change.
