@@ -431,34 +431,45 @@ extension ChangeSession {
 }
 
 /// The standing claims of each relationship a merge moves claims into, read from the store once
-/// and kept up to date as claims move: a claim's twin is one of them with the same dates. A
-/// symmetric relationship is one either way round (as `add claim` finds it).
+/// and kept up to date as claims move, by relationship and dates: a claim's twin is one of them
+/// with its dates. A symmetric relationship is one either way round (as `add claim` finds it).
 private struct TwinFinder {
     let store: GraphStore
-    private var standing: [String: [(id: String, start: PartialDate?, end: PartialDate?)]] = [:]
+    /// The relationships read from the store.
+    private var read: Set<String> = []
+    /// The ids of the standing claims of each relationship and dates, in id order, then as they moved.
+    private var ids: [String: [String]] = [:]
 
     init(store: GraphStore) { self.store = store }
 
-    private func key(_ claim: Claim) -> String {
+    private func relationship(_ claim: Claim) -> String {
         let isSymmetric = store.vocabulary[claim.predicate]?.isSymmetric ?? false
         let ends = isSymmetric ? [claim.subject, claim.object].sorted() : [claim.subject, claim.object]
         return [ends[0], claim.predicate, ends[1]].joined(separator: "\u{0}")
     }
 
+    private func key(_ relationship: String, _ start: PartialDate?, _ end: PartialDate?) -> String {
+        [relationship, start?.description ?? "", end?.description ?? ""].joined(separator: "\u{0}")
+    }
+
     /// The id of a standing claim other than `claim` that states what it states with its dates.
     mutating func twin(of claim: Claim) throws -> String? {
-        let key = key(claim)
-        if standing[key] == nil {
-            standing[key] = try store.claimsStatingEitherWay(
-                subject: claim.subject, predicate: claim.predicate, object: claim.object
-            ).map { (id: $0.id, start: $0.start, end: $0.end) }
+        let relationship = relationship(claim)
+        if read.insert(relationship).inserted {
+            for found in try store.claimsStatingEitherWay(
+                subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            {
+                ids[key(relationship, found.start, found.end), default: []].append(found.id)
+            }
         }
-        return standing[key]?.first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
+        return ids[key(relationship, claim.start, claim.end)]?.first { $0 != claim.id }
     }
 
     /// A claim just written standing: a twin for the claims that move after it.
     mutating func add(_ claim: Claim) {
-        standing[key(claim)]?.append((claim.id, claim.start, claim.end))
+        let relationship = relationship(claim)
+        guard read.contains(relationship) else { return }
+        ids[key(relationship, claim.start, claim.end), default: []].append(claim.id)
     }
 }
 
