@@ -84,7 +84,10 @@ public struct Citation: Hashable, Sendable {
     /// citation, whatever its grades, so importing it again updates it. (Byte for byte: keys are
     /// stored, so taking the quote in another form would need every store's keys remade, and
     /// claims that hold one quote in two forms merged.)
-    public var key: Int64 {
+    public var key: Int64 { Citation.key(source: source, via: via, quote: quote) }
+
+    /// The ``key`` of a citation with this source, via and quote.
+    public static func key(source: String, via: String?, quote: String) -> Int64 {
         Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))
     }
 }

@@ -406,7 +406,8 @@ private final class RowImporter {
         }
     }
 
-    /// Writes the claims the last rows gathered, in the order rows first gave them.
+    /// Writes the claims the last rows gathered: relationship by relationship, each one's runs of
+    /// rows in their order.
     func finish() throws {
         for (claim, place) in pending.takeAll() {
             pendingPlace = place
@@ -475,13 +476,13 @@ private final class RowImporter {
         var storedByQuoteAsRead: [Int64: Int] = [:]
         for (index, held) in stored.citations.enumerated() {
             if storedByKey[held.key] == nil { storedByKey[held.key] = index }
-            let asRead = Self.keyAsRead(held.source, held.via, ClaimSheet.asRead(held.quote))
+            let asRead = Citation.key(source: held.source, via: held.via, quote: ClaimSheet.asRead(held.quote))
             if storedByQuoteAsRead[asRead] == nil { storedByQuoteAsRead[asRead] = index }
         }
         for (position, var citation) in new.citations.enumerated() {
             let index =
                 storedByKey[citation.key]
-                ?? storedByQuoteAsRead[Self.keyAsRead(citation.source, citation.via, citation.quote)].flatMap { index in
+                ?? storedByQuoteAsRead[citation.key].flatMap { index in
                     // Compared too: a hash names a stored citation, only its values make it the same.
                     let held = stored.citations[index]
                     let isSame =
@@ -508,10 +509,6 @@ private final class RowImporter {
             stored.citations[index] = citation
         }
         try session.put(.claim(stored))
-    }
-
-    private static func keyAsRead(_ source: String, _ via: String?, _ quote: String) -> Int64 {
-        Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))
     }
 
     /// Gives the citations without a locator the one found in their source's text, if any:
