@@ -143,17 +143,22 @@ public final class ChangeSession {
     /// and the entry itself dropped when it holds nothing (unless `keepingEmpty`: an undo is
     /// always kept). Returns whether the entry is kept.
     func finish(addedByID: Bool = false, keepingEmpty: Bool = false) throws -> Bool {
-        var noted: [(Record.Kind, String, String?)] = []
+        // The records' keys first, each one's state before read as it comes: holding every
+        // before at once took memory as large as the records an import touched.
+        var noted: [(Record.Kind, String)] = []
         let select = try database.prepare(
-            "SELECT kind, record, before FROM change_record WHERE change = ?1\(addedByID ? " AND action <> 'added'" : "")")
+            "SELECT kind, record FROM change_record WHERE change = ?1\(addedByID ? " AND action <> 'added'" : "")")
         try select.forEachRow([.integer(Int64(number))]) { row in
-            noted.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1), row.text(2)))
+            noted.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1)))
         }
+        let readBefore = try database.cached(
+            "SELECT before FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
         let update = try database.cached(
             "UPDATE change_record SET after = ?4, action = ?5 WHERE change = ?1 AND kind = ?2 AND record = ?3")
         let drop = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
-        for (kind, id, before) in noted {
+        for (kind, id) in noted {
             let key: [Statement.Value] = [.integer(Int64(number)), .text(kind.rawValue), .text(id)]
+            let before = try readBefore.firstRow(key) { $0.text(0) } ?? nil
             let after = try store.record(kind, id: id).map(canonical)
             // Byte for byte: Swift's `==` holds canonically equivalent text equal, and a name
             // rewritten from NFC to NFD would change the store with no entry to undo it.
