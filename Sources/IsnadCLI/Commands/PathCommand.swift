@@ -84,9 +84,9 @@ enum PathCommand: Command {
                         text: try table(shown, from: from, to: to, presentation: &presentation, store: store)
                             + (cutNote.isEmpty ? "" : "\n" + cutNote))
                 },
-                json: .document { json in
+                json: .streamedDocument { json, flush in
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
-                    try document(shown, from: from, to: to, presentation: &presentation, to: &json)
+                    try document(shown, from: from, to: to, presentation: &presentation, to: &json, flush: flush)
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["path", "hop", "from", "to"]) { body in
                     for (number, path) in shown.enumerated() {
@@ -110,9 +110,11 @@ enum PathCommand: Command {
 
     /// The chains as one JSON object, in their order: each hop in chain order, with the claim it
     /// follows (its filtered citations, no source records) and the other claims between its ends.
+    /// Written out chain by chain through `flush`: `--all --limit 0` may find 200,000 chains,
+    /// whose document held whole took twice its size in memory.
     static func document(
         _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation,
-        to json: inout JSONWriter
+        to json: inout JSONWriter, flush: (inout JSONWriter) throws -> Void
     ) throws {
         let vocabulary = presentation.store.vocabulary
         json.beginObject()
@@ -153,6 +155,7 @@ enum PathCommand: Command {
             }
             json.endArray()
             json.endObject()
+            try flush(&json)
         }
         json.endArray()
         json.endObject()
