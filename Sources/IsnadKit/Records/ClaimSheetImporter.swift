@@ -332,7 +332,7 @@ private final class RowImporter {
             return problems
         }
         if let id = row.value("claim") {
-            if case .claim(let stored)? = try session.record(.claim, id: id) {
+            if let stored = try store.claimStatement(id: id) {
                 if stored.retraction != nil {
                     fail("claim", "claim \"\(Text.printable(id))\" is retracted: isnad restore \(Text.printable(id)) first")
                     return problems
@@ -430,7 +430,7 @@ private final class RowImporter {
         // A claim a row names (a listing's claim column) that the store does not hold is added
         // under that id, not joined to another that states the same: a listing from another
         // store keeps its ids, and claims kept apart there stay apart.
-        if !claim.hasDerivedID, try session.record(.claim, id: claim.id) == nil {
+        if !claim.hasDerivedID, try store.claimStatement(id: claim.id) == nil {
             if let retracted = try retractedClaim(stating: claim) {
                 throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
             }

@@ -13,6 +13,14 @@ extension GraphStore {
         }
     }
 
+    /// The claim of `id` as ``record(_:id:)`` gives it, but a standing one without its
+    /// citations: what it states, read by one index lookup however many citations it has (a
+    /// sheet's rows that name a claim each check what it states). Nil when there is none.
+    public func claimStatement(id: String) throws -> Claim? {
+        if let claim = try plainClaim(id: id, withCitations: false) { return claim }
+        return try retractedClaim(id: id)
+    }
+
     /// A retracted claim, whole, or nil.
     func retractedClaim(id: String) throws -> Claim? {
         guard let line = try database.cached("SELECT record FROM retracted_claim WHERE id = ?1").scalarText([.text(id)])
@@ -62,7 +70,7 @@ extension GraphStore {
             }
         }
         for id in claims {
-            guard let claim = try plainClaim(id: id) else { continue }
+            guard let claim = try plainClaim(id: id, withCitations: false) else { continue }
             let types = try entityTypes([claim.subject, claim.object])
             if let found = misfit(
                 claim.id, claim.subject, claim.predicate, claim.object, types: (types[claim.subject], types[claim.object]))
@@ -100,7 +108,7 @@ extension GraphStore {
     /// A claim and its citations, in citation order, without grading them. A stored value Isnad
     /// never writes (a stance, a credibility, a date) is an error, as where claims are read: a
     /// change written from it would store a default in its place, and its history the default.
-    func plainClaim(id: String) throws -> Claim? {
+    func plainClaim(id: String, withCitations: Bool = true) throws -> Claim? {
         let select = try database.cached(
             "SELECT subject, predicate, object, start_date, end_date, notes FROM claim WHERE id = ?1")
         let record = "claim \"\(Text.printable(id))\""
@@ -115,6 +123,7 @@ extension GraphStore {
                         notes: row.text(5))
                 })
         else { return nil }
+        guard withCitations else { return claim }
         // Its citations that stand and those retracted, in the order they were given.
         let citations = try database.cached(
             """
