@@ -10,11 +10,13 @@ struct HandoffTests {
         let side: String
     }
 
-    @Test("every element arrives in order, however small the capacity")
-    func order() throws {
+    @Test(
+        "every element arrives in order, however small the capacity, on two threads or taking turns on one",
+        arguments: [true, false])
+    func order(startsThread: Bool) throws {
         for capacity in [1, 2, 7] {
             var received: [Int] = []
-            try Handoff<Int>.pipeline(capacity: capacity) { handoff in
+            try Handoff<Int>.pipeline(capacity: capacity, startsThread: startsThread) { handoff in
                 for number in 0..<10_000 { try handoff.put(number) }
             } consume: {
                 received.append($0)
@@ -23,11 +25,11 @@ struct HandoffTests {
         }
     }
 
-    @Test("the producer's error comes after the elements it put before it")
-    func producerError() {
+    @Test("the producer's error comes after the elements it put before it", arguments: [true, false])
+    func producerError(startsThread: Bool) {
         var received: [Int] = []
         #expect(throws: Failure(side: "producer")) {
-            try Handoff<Int>.pipeline(capacity: 2) { handoff in
+            try Handoff<Int>.pipeline(capacity: 2, startsThread: startsThread) { handoff in
                 for number in 0..<100 { try handoff.put(number) }
                 throw Failure(side: "producer")
             } consume: {
@@ -37,16 +39,30 @@ struct HandoffTests {
         #expect(received == Array(0..<100))
     }
 
-    @Test("the consumer's error stops the producer, waiting for room or not, and is thrown as it was")
-    func consumerError() {
+    @Test(
+        "the consumer's error stops the producer, waiting for room or not, and is thrown as it was",
+        arguments: [true, false])
+    func consumerError(startsThread: Bool) {
         let stopped = Stopped()
         #expect(throws: Failure(side: "consumer")) {
-            try Handoff<Int>.pipeline(capacity: 1) { handoff in
+            try Handoff<Int>.pipeline(capacity: 1, startsThread: startsThread) { handoff in
                 do {
                     for number in 0... { try handoff.put(number) }
                 } catch is Handoff<Int>.Stopped {
                     stopped.set()
                     throw Handoff<Int>.Stopped()
+                }
+            } consume: { number in
+                if number == 50 { throw Failure(side: "consumer") }
+            }
+        }
+        // Even when the producer turns the Stopped it met into an error of its own.
+        #expect(throws: Failure(side: "consumer")) {
+            try Handoff<Int>.pipeline(capacity: 1, startsThread: startsThread) { handoff in
+                do {
+                    for number in 0... { try handoff.put(number) }
+                } catch {
+                    throw Failure(side: "producer")
                 }
             } consume: { number in
                 if number == 50 { throw Failure(side: "consumer") }

@@ -33,11 +33,26 @@ public final class Handoff<Element: Sendable>: @unchecked Sendable {
     public init(capacity: Int) {
         self.capacity = max(1, capacity)
         slots = Array(repeating: nil, count: self.capacity)
+        inTurn = nil
     }
+
+    /// A handoff whose ``put(_:)`` runs the consumer on the producer's own thread.
+    fileprivate init(inTurn: InTurn) {
+        capacity = 1
+        slots = []
+        self.inTurn = inTurn
+    }
+
+    /// The consumer, when the two stages take turns on one thread (no second one could be had).
+    private let inTurn: InTurn?
 
     /// Hands `element` to the consumer, waiting while `capacity` elements already wait.
     /// - Throws: ``Stopped`` when the consumer has stopped (the element is dropped).
     public func put(_ element: Element) throws {
+        if let inTurn {
+            try inTurn.hand(element)
+            return
+        }
         // Released here, on the producer's thread, once the lock is let go.
         let spent = takeSpent()
         _ = spent
@@ -124,10 +139,19 @@ extension Handoff {
     public static func pipeline(
         capacity: Int, produce: @escaping (Handoff) throws -> Void, consume: (Element) throws -> Void
     ) throws {
+        try pipeline(capacity: capacity, startsThread: true, produce: produce, consume: consume)
+    }
+
+    /// ``pipeline(capacity:produce:consume:)``; with `startsThread` false, as when no thread can be
+    /// started (for tests).
+    static func pipeline(
+        capacity: Int, startsThread: Bool, produce: @escaping (Handoff) throws -> Void,
+        consume: (Element) throws -> Void
+    ) throws {
         let handoff = Handoff(capacity: capacity)
         let ended = DispatchSemaphore(value: 0)
         let producer = OneThreadAtATime(produce)
-        let thread = Thread {
+        let body = {
             defer { ended.signal() }
             do {
                 try producer.value(handoff)
@@ -137,8 +161,21 @@ extension Handoff {
             }
         }
         // As much stack as the main thread has: the producer runs the same code it would.
-        thread.stackSize = 8 << 20
-        thread.start()
+        guard startsThread, ProducerThread.start(stackSize: 8 << 20, body) else {
+            // No thread to be had (the user's or the container's limit on processes, or on
+            // memory for a stack): the stages take turns on this one, each element consumed as
+            // it is put, rather than waiting for a producer that never started.
+            try withoutActuallyEscaping(consume) { consume in
+                let inTurn = InTurn(consume)
+                do {
+                    try produce(Handoff(inTurn: inTurn))
+                } catch {
+                    throw inTurn.failure ?? error
+                }
+                if let failure = inTurn.failure { throw failure }
+            }
+            return
+        }
         do {
             while let element = try handoff.next() {
                 try consume(element)
@@ -150,6 +187,63 @@ extension Handoff {
             throw error
         }
         ended.wait()
+    }
+
+    /// The consumer of a handoff whose stages take turns on one thread. Its error is kept, and
+    /// the producer's ``put(_:)`` throws ``Stopped``, as when the consumer runs on a thread of its
+    /// own; the pipeline then throws the consumer's error.
+    fileprivate final class InTurn {
+        private let consume: (Element) throws -> Void
+        private(set) var failure: (any Error)?
+
+        init(_ consume: @escaping (Element) throws -> Void) { self.consume = consume }
+
+        func hand(_ element: Element) throws {
+            if failure != nil { throw Stopped() }
+            do {
+                try consume(element)
+            } catch {
+                failure = error
+                throw Stopped()
+            }
+        }
+    }
+}
+
+/// A thread started with `pthread_create`, whose failure is reported: Foundation's `Thread`
+/// says nothing when no thread can be made, and a pipeline would then wait for ever.
+private enum ProducerThread {
+    /// Starts `body` on a new detached thread; false when none could be started.
+    static func start(stackSize: Int, _ body: @escaping () -> Void) -> Bool {
+        var attributes = pthread_attr_t()
+        guard pthread_attr_init(&attributes) == 0 else { return false }
+        defer { pthread_attr_destroy(&attributes) }
+        _ = pthread_attr_setstacksize(&attributes, stackSize)
+        _ = pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let box = Unmanaged.passRetained(Body(body))
+        #if canImport(Darwin)
+            var thread: pthread_t?
+        #else
+            var thread = pthread_t()
+        #endif
+        let result = pthread_create(
+            &thread, &attributes,
+            { context in
+                let pointer: UnsafeMutableRawPointer? = context
+                guard let pointer else { return nil }
+                Unmanaged<Body>.fromOpaque(pointer).takeRetainedValue().run()
+                return nil
+            }, box.toOpaque())
+        guard result == 0 else {
+            box.release()
+            return false
+        }
+        return true
+    }
+
+    private final class Body {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
     }
 }
 
