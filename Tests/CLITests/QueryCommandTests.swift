@@ -436,7 +436,7 @@ struct QueryCommandTests {
         #expect(table.status == 0, "\(table.standardError)")
         #expect(
             table.standardOutput.hasPrefix(
-                "If hadera-2022-article (E) were discredited: 91 claims would fall, 0 claims would lose some support, 1 claim would no longer be disputed, 68 entity pairs would be left with nothing between them."
+                "If hadera-2022-article (E) were discredited: 91 claims would fall, 0 claims would lose some support, 0 claims would no longer be disputed, 68 entity pairs would be left with nothing between them."
             ))
         #expect(table.standardOutput.contains("Hamas — Islamic State  (hamas, isis)"))
         let json = try cli.run(["source", "abu-maram-document", "--impact", "--format", "json"])
@@ -448,23 +448,43 @@ struct QueryCommandTests {
                 "wilayat-sinai-communicated-with-hamas"
             ])
         #expect((document["isolated_pairs"] as? [[String]])?.contains(["qassam-brigades", "wilayat-sinai"]) == true)
-        // The one denial of a claim the document alone makes: that claim would no longer be disputed.
-        #expect(
-            ((document["loses_denial"] as? [[String: Any]])?.map { $0["claim"] as? String }) == [
-                "wilayat-sinai-leader-hostile-to-qassam"
-            ])
+        // The document alone denies a claim nothing supports: without it that claim has no evidence
+        // either way, not "no longer disputed".
+        #expect((document["loses_denial"] as? [Any])?.isEmpty == true)
         // The article both supports and denies hamas-cooperated-with-isis: it falls, and is not
         // also listed as no longer disputed.
         let article = try cli.run(["source", "hadera-2022-article", "--impact", "--format", "json"])
         let articleDocument = try #require(
             try JSONSerialization.jsonObject(with: Data(article.standardOutput.utf8)) as? [String: Any])
-        #expect(
-            ((articleDocument["loses_denial"] as? [[String: Any]])?.map { $0["claim"] as? String }) == [
-                "wilayat-sinai-leader-hostile-to-qassam"
-            ])
+        #expect((articleDocument["loses_denial"] as? [Any])?.isEmpty == true)
         let filtered = try cli.run(["source", "hadera-2022-article", "--impact", "--min-reliability", "C"])
         #expect(filtered.status == 64)
         #expect(filtered.standardError.contains("--impact weighs the whole store: it takes no filters"))
+    }
+
+    @Test("source --impact: a claim with support that the source alone denies would no longer be disputed")
+    func impactOnADenial() throws {
+        let cli = try CLIHarness.scoped
+        let records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"source","id":"police","type":"official-statement","title":"Police","reliability":"B"}
+            {"record":"source","id":"group","type":"statement","title":"Group","reliability":"D"}
+            {"record":"claim","id":"supported","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"police","quote":"A funded B.","stance":"asserts","credibility":2},{"source":"group","quote":"A never funded B.","stance":"denies","credibility":5}]}
+            {"record":"claim","id":"only-denied","subject":"b","predicate":"funded","object":"a","start":null,"end":null,"citations":[{"source":"group","quote":"B never funded A.","stance":"denies","credibility":5}]}
+
+            """
+        let file = try cli.write("denials.jsonl", records)
+        #expect(try cli.run(["import", file]).status == 0)
+        let json = try cli.run(["source", "group", "--impact", "--format", "json"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(((document["loses_denial"] as? [[String: Any]])?.map { $0["claim"] as? String }) == ["supported"])
+        #expect((document["rests_on_it"] as? [Any])?.isEmpty == true)
+        let table = try cli.run(["source", "group", "--impact"])
+        #expect(
+            table.standardOutput.contains(
+                "0 claims would fall, 0 claims would lose some support, 1 claim would no longer be disputed"))
     }
 
     @Test("disputes lists the disputed claim with both quotes, and the claims that cannot both hold; exit 0")

@@ -24,8 +24,8 @@ public struct SourceImpact: Sendable {
     /// of its words it took from where. (An article citing ten sources puts all ten in the
     /// chain of every claim it makes in its own voice; those claims do not fall with each.) By id.
     public let relayingIt: [ClaimWeight]
-    /// Claims, not among those that fall with it, whose every denying citation the source makes
-    /// or carries (claimant or `via`): they would no longer be disputed. By id.
+    /// Claims with support, not among those that fall with it, whose every denying citation the
+    /// source makes or carries (claimant or `via`): they would no longer be disputed. By id.
     public let losingDenial: [ClaimWeight]
     /// Pairs of entities between which every claim with support rests on the source: they
     /// would be left with no supported claim between them at all.
@@ -67,7 +67,9 @@ extension TransmissionGraph {
                         let citation = claim.citations[position].citation
                         return citation.source == source || citation.via == source
                     }
-                if isDeniedByItAlone, dependence != .whole { undisputed.append(weight) }
+                // A claim nothing supports is not disputed but unsupported: discrediting its only
+                // denier leaves it with no evidence either way, not standing undisputed.
+                if isDeniedByItAlone, dependence != .whole, weight.supportingChannels > 0 { undisputed.append(weight) }
             }
         }
         var isolated: [SourceImpact.EntityPair] = []
