@@ -49,7 +49,7 @@ enum ExitCode: Int32 {
             switch error {
             case .missing: self = .missingInput
             case .notAnIsnadStore, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
-            case .notAFile, .logWithoutIndex: self = .missingInput
+            case .notAFile, .logWithoutIndex, .emptyFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionExists, .danglingLink: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure

@@ -269,6 +269,41 @@ struct OutputTargetTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("big.graphml")))
     }
 
+    @Test("a store grown past the file size limit (ulimit -f) says so, exit 73, and is left as it was")
+    func storeFileSizeLimit() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        let result = try ExternalTool.run(
+            "/bin/sh", ["-c", "ulimit -f 200; \"$0\" --db new.db import many.jsonl 2>&1; echo $?", CLIHarness.binary],
+            directory: cli.directory)
+        #expect(
+            result.standardOutput
+                == "isnad: new.db: File too large (past the size limit for files: ulimit -f): the store was left as it was before this command\n73\n",
+            "\(result.standardOutput)")
+        // The store it was making is not left behind.
+        #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
+    }
+
+    @Test("an empty file where a store should be is no store to a command that changes one: exit 66, still empty")
+    func emptyStoreFile() throws {
+        let cli = try CLIHarness.scoped
+        let path = try cli.write("zero.db", "")
+        for arguments in [
+            ["add", "entity", "--type", "person", "--name", "Made Meanwhile"], ["set", "hamas", "type", "person"],
+            ["undo", "--yes"], ["stats"],
+        ] {
+            let result = try cli.run(["--db", "zero.db"] + arguments)
+            #expect(result.status == 66, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("isnad: no store at zero.db"), "\(arguments): \(result.standardError)")
+            #expect((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0, "\(arguments)")
+        }
+        #expect(
+            try cli.run(["--db", "zero.db", "add", "entity", "--type", "person", "--name", "X"]).standardError
+                == "isnad: no store at zero.db: the file is empty (isnad init or isnad import makes a store there)\n")
+        // init and import make one there, as they do where there is no file.
+        #expect(try cli.run(["--db", "zero.db", "init"]).status == 0)
+        #expect(try cli.run(["--db", "zero.db", "stats"]).status == 0)
+    }
+
     @Test("an import into a store it created, interrupted, takes the store away again before the process ends")
     func interruptedImport() throws {
         guard let cli = try harnessWithManyRecords() else { return }

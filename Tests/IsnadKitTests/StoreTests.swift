@@ -161,6 +161,51 @@ struct StoreConcurrencyTests {
         #expect(try GraphStore(path: writer.path, access: .read).counts().entities == 5)
     }
 
+    @Test(
+        "a store refused as damaged is not written to: the log left beside it is not folded in, and the message says whose it may be"
+    )
+    func leftoverLogNotFoldedIntoARefusedFile() throws {
+        let folder = try TemporaryFolder.scoped
+        let path = folder.path("isnad.db")
+        _ = try Fixtures.store(in: folder)
+        do {
+            // A change made while a query was open: the writer cannot fold its log in at its
+            // close, nor the reader (read-only) at its own, so the log outlives both.
+            let reader = try GraphStore(path: path, access: .read)
+            _ = try reader.counts()
+            let writer = try GraphStore(path: path, access: .write)
+            try Fixtures.importText(
+                #"{"record":"entity","id":"newcomer","type":"person","name":"Newcomer"}"# + "\n", into: writer, folder: folder)
+        }
+        let log = try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
+        #expect(!log.isEmpty)
+        // Another file put in the store's place (a damaged copy): refused, and neither it nor the log changes.
+        let other = Data(repeating: 0x41, count: 8192)
+        try other.write(to: URL(fileURLWithPath: path))
+        for access in [GraphStore.Access.write, .read] {
+            #expect {
+                _ = try GraphStore(path: path, access: access)
+            } throws: { error in
+                "\(error)".contains("the write-ahead log beside it (\(path)-wal) may be that store's")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == other)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path + "-wal")) == log)
+        }
+    }
+
+    @Test("a full disk that is not the store's (SQLite's temporary folder, where a large import sorts) is named as such")
+    func fullTemporaryFolder() throws {
+        let folder = try TemporaryFolder.scoped
+        // The test's folder has room: what filled up is the folder SQLite sorts in.
+        let full = DatabaseError(
+            resultCode: ResultCode(rawValue: 13), message: "database or disk is full", path: folder.path("x.db"))
+        #expect(full.kind == .diskFull)
+        #expect(
+            full.description.contains(
+                "disk full (the store's disk has room: the full one may be that of the temporary folder SQLite sorts in, \(FileSystem.sqliteTemporaryFolder); set SQLITE_TMPDIR to a folder on a disk with room): the store was left as it was before this command"
+            ), "\(full)")
+    }
+
     @Test("SQLite's own check runs with a page cache of its own, and gives the connection's back")
     func integrityCheckPageCache() throws {
         let folder = try TemporaryFolder.scoped

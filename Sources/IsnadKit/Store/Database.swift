@@ -148,7 +148,9 @@ final class Database {
         if code != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
             sqlite3_free(errorMessage)
-            throw DatabaseError(resultCode: lastResultCode(code), message: message, path: path, sql: sql)
+            throw DatabaseError(
+                resultCode: lastResultCode(code), message: message, path: path, sql: sql,
+                isPastFileSizeLimit: failedPastFileSizeLimit)
         }
     }
 
@@ -265,7 +267,9 @@ final class Database {
 
     /// The error SQLite reports for `code`, a failure of `sql`.
     func error(code: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(resultCode: lastResultCode(code), message: lastErrorMessage, path: path, sql: sql)
+        DatabaseError(
+            resultCode: lastResultCode(code), message: lastErrorMessage, path: path, sql: sql,
+            isPastFileSizeLimit: failedPastFileSizeLimit)
     }
 
     /// The extended result code of the last failure (`code` when SQLite has none). An I/O
@@ -273,10 +277,42 @@ final class Database {
     private func lastResultCode(_ code: Int32) -> ResultCode {
         let extended = sqlite3_extended_errcode(handle)
         let resultCode = extended != 0 ? extended : code
-        if resultCode & 0xff == SQLITE_IOERR, [ENOSPC, EDQUOT].contains(sqlite3_system_errno(handle)) {
+        if resultCode & 0xff == SQLITE_IOERR,
+            [ENOSPC, EDQUOT].contains(sqlite3_system_errno(handle)) || failedPastFileSizeLimit
+        {
             return ResultCode(rawValue: SQLITE_FULL)
         }
+        if [SQLITE_CORRUPT, SQLITE_NOTADB].contains(resultCode & 0xff) { leaveLogOnClose() }
         return ResultCode(rawValue: resultCode)
+    }
+
+    /// Whether the last failure was a write past the size limit for files (`ulimit -f`): SQLite
+    /// reports EFBIG as an I/O error, and the errno it keeps is often another call's by then, so
+    /// the store's files are measured against the limit.
+    private var failedPastFileSizeLimit: Bool {
+        guard postgreSQL == nil, sqlite3_extended_errcode(handle) & 0xff == SQLITE_IOERR else { return false }
+        if sqlite3_system_errno(handle) == EFBIG { return true }
+        var limit = rlimit()
+        #if canImport(Glibc)
+            let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+            let resource = RLIMIT_FSIZE
+        #endif
+        // No limit is the largest value (Linux) or 2^63 - 1 (macOS).
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur < rlim_t(Int64.max) else { return false }
+        // Within the largest write SQLite makes (a page and its frame header) of the limit.
+        let largest = [path, path + "-wal", path + "-journal"].compactMap(FileSystem.regularFileSize).max() ?? 0
+        return UInt64(largest) + 65_560 >= UInt64(limit.rlim_cur)
+    }
+
+    /// Closes without folding the write-ahead log into the file
+    /// (https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose): for a
+    /// store found damaged, whose log may be another store's, left beside a file copied over it
+    /// (a backup restored with `cp`). Folded in, it would damage the copy for good, where moving
+    /// the log away mends it; and a command that refuses a store writes nothing to it.
+    func leaveLogOnClose() {
+        guard postgreSQL == nil else { return }
+        _ = isnad_db_config_flag(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
     }
 
     /// An integer pragma's value (`user_version`, `application_id`, `page_count` …).

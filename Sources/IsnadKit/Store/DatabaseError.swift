@@ -14,6 +14,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// What PostgreSQL or libpq reported, for a store on PostgreSQL (``resultCode`` is then
     /// SQLITE_ERROR, which means nothing).
     public let postgreSQL: PostgreSQLError?
+    /// A write past the size limit for files (`ulimit -f`, EFBIG): SQLITE_FULL, said as such.
+    public let isPastFileSizeLimit: Bool
 
     public enum Kind: Sendable {
         /// SQLITE_FULL: the disk (or the store's size limit) is full.
@@ -51,12 +53,15 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         resultCode.primary == .busy && resultCode != .busySnapshot
     }
 
-    public init(resultCode: ResultCode, message: String, path: String? = nil, sql: String? = nil) {
+    public init(
+        resultCode: ResultCode, message: String, path: String? = nil, sql: String? = nil, isPastFileSizeLimit: Bool = false
+    ) {
         self.resultCode = resultCode
         self.message = message
         self.path = path
         self.sql = sql
         self.postgreSQL = nil
+        self.isPastFileSizeLimit = isPastFileSizeLimit
     }
 
     /// A failure on PostgreSQL.
@@ -66,19 +71,43 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         path = error.location.description
         sql = error.sql
         postgreSQL = error
+        isPastFileSizeLimit = false
+    }
+
+    /// Which disk is full, when it is not the store's: SQLite sorts a large import in temporary
+    /// files, in a folder of its own (``FileSystem/sqliteTemporaryFolder``), often on another disk.
+    private var fullFolder: String? {
+        guard let path, let free = FileSystem.availableBytes(at: FileSystem.folder(of: path)), free >= 64 << 20 else {
+            return nil
+        }
+        let temporary = FileSystem.sqliteTemporaryFolder
+        return
+            "the store's disk has room: the full one may be that of the temporary folder SQLite sorts in, \(Text.printable(temporary)); set SQLITE_TMPDIR to a folder on a disk with room"
     }
 
     public var description: String {
         if let postgreSQL { return postgreSQL.description }
         let place = path.map { "\($0): " } ?? ""
         switch kind {
-        case .diskFull: return "\(place)disk full: the store was left as it was before this command"
+        case .diskFull:
+            if isPastFileSizeLimit {
+                return
+                    "\(place)File too large (past the size limit for files: ulimit -f): the store was left as it was before this command"
+            }
+            return "\(place)disk full\(fullFolder.map { " (\($0))" } ?? ""): the store was left as it was before this command"
         case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(message))"
         case .readOnly:
             let part = path.flatMap { FileSystem.unwritablePart(ofStore: $0) }
             return "\(place)the store is read-only (\(message)\(part.map { "; \($0)" } ?? ""))"
         case .cannotOpen: return "\(place)cannot open the store (\(message))"
-        case .corrupt: return "\(place)the file is damaged or is not an Isnad store (\(message))"
+        case .corrupt:
+            // A log beside the file may be another's: a backup copied over a store whose log stayed.
+            let log = path.map { $0 + "-wal" }
+            let hint =
+                log.flatMap(FileSystem.regularFileSize).map { $0 > 0 } == true
+                ? "; if the file was copied over another store, the write-ahead log beside it (\(Text.printable(log ?? ""))) may be that store's: with no isnad running, move it and \(Text.printable((path ?? "") + "-shm")) away"
+                : ""
+            return "\(place)the file is damaged or is not an Isnad store (\(message))\(hint)"
         case .constraint, .other: return "\(place)\(message)"
         }
     }

@@ -117,7 +117,7 @@ public final class GraphStore {
             if isReading {
                 try beginReading(toleratingChangedSchema: access == .examine)
             } else {
-                try prepareSchema()
+                try prepareSchema(mayCreate: access == .create)
                 try database.execute("PRAGMA synchronous = FULL")
             }
         } catch {
@@ -181,11 +181,14 @@ public final class GraphStore {
             problem = error
         }
         // Immutable reading skips the write-ahead log, so it is only right when there is none.
+        // Reached when the index cannot be made: the folder is read-only to this process, or
+        // its disk is full (so that a store can still be read, and copied off that disk).
         let folder = (path as NSString).deletingLastPathComponent
-        guard problem.kind == .readOnly || problem.kind == .cannotOpen, !FileSystem.isWritable(folder.isEmpty ? "." : folder)
-        else { throw problem }
+        let isFolderReadOnly =
+            (problem.kind == .readOnly || problem.kind == .cannotOpen) && !FileSystem.isWritable(folder.isEmpty ? "." : folder)
+        guard isFolderReadOnly || problem.kind == .diskFull else { throw problem }
         if (FileSystem.regularFileSize(path + "-wal") ?? 0) > 0 {
-            if !FileSystem.exists(path + "-shm") { throw StoreError.logWithoutIndex(path: path) }
+            if isFolderReadOnly, !FileSystem.exists(path + "-shm") { throw StoreError.logWithoutIndex(path: path) }
             throw problem
         }
         return try Database(path: path, access: .immutable)
@@ -256,8 +259,11 @@ public final class GraphStore {
     /// For writing: creates or upgrades the schema if needed. Another process may be doing the
     /// same at the same moment, so the decision is taken again under the write lock, and the
     /// schema, the upgrade and the new search keys are committed together.
-    private func prepareSchema() throws {
+    private func prepareSchema(mayCreate: Bool) throws {
         let schema = try inspectSchema()
+        // An empty file where a store should be (emptied by a copy onto a full disk, say) is said
+        // to be so, not quietly made a new store that hides the loss.
+        if schema == .empty, !mayCreate { throw StoreError.emptyFile(path: path) }
         // The schema is now known to be Isnad's own (or the file is empty, and the migrations will
         // write it): its triggers, which keep the name index (an FTS5 table) in step, may run.
         // SQLite lets a trigger write to a virtual table only when the schema is trusted.

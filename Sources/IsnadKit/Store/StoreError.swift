@@ -50,6 +50,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// made without it, or a crash that lost it), in a folder this process cannot write: SQLite
     /// reads the log only through that index, which it would have to create there.
     case logWithoutIndex(path: String)
+    /// The file is empty (or an SQLite database with nothing in it), for a command that changes a store.
+    case emptyFile(path: String)
 
     public var description: String {
         switch self {
@@ -93,6 +95,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(path)) was written by another process while this command read it: its folder is read-only to you, so no snapshot of it could be held, and what was read may mix the store before and after; run the command again (or read a copy: isnad copy)"
         case .logWithoutIndex(let path):
             "\(Text.printable(path)) cannot be read here: its write-ahead log (\(Text.printable(path + "-wal"))) holds changes not yet in the file, and SQLite reads them only through an index (\(Text.printable(path + "-shm"))) that it must create in \(Text.printable(FileSystem.folder(of: path))), which you cannot write; whoever can write there can open the store once with Isnad (any command), which makes that index"
+        case .emptyFile(let path):
+            "no store at \(Text.printable(path)): the file is empty (isnad init or isnad import makes a store there)"
         case .moved(let path):
             "\(Text.printable(path)) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }

@@ -75,6 +75,24 @@ public enum FileSystem {
         }
     }
 
+    /// The bytes an unprivileged process may still write on the file system holding `path`; nil
+    /// when it cannot be told.
+    public static func availableBytes(at path: String) -> Int? {
+        var information = statvfs()
+        guard statvfs(path, &information) == 0 else { return nil }
+        return Int(information.f_bavail) * Int(information.f_frsize)
+    }
+
+    /// The folder SQLite puts its temporary files in (the sorts of a large import) on Unix: the
+    /// first of `$SQLITE_TMPDIR`, `$TMPDIR`, /var/tmp, /usr/tmp, /tmp and `.` that is a folder
+    /// this process can write (https://www.sqlite.org/tempfiles.html#temporary_file_storage_locations).
+    public static var sqliteTemporaryFolder: String {
+        let names: [String] = ["SQLITE_TMPDIR", "TMPDIR"]
+        let variables: [String?] = names.map { name in getenv(name).map { String(cString: $0) } }
+        let candidates = variables + ["/var/tmp", "/usr/tmp", "/tmp", "."]
+        return candidates.compactMap { $0 }.first { !$0.isEmpty && isDirectory($0) && access($0, W_OK | X_OK) == 0 } ?? "."
+    }
+
     /// The file's size in bytes, or nil when it is not a regular file (a pipe, a terminal).
     public static func regularFileSize(_ path: String) -> Int? {
         var information = stat()
