@@ -113,7 +113,7 @@ extension GraphStore {
             "SELECT id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source WHERE id = ?1")
         guard var source = try select.firstRow([.text(id)], source(from:)) else { return nil }
         let cites = try database.cached("SELECT cited FROM source_cites WHERE source = ?1 ORDER BY position")
-        try cites.forEachRow([.text(id)]) { source.cites.append($0.string(0)) }
+        try cites.forEachRow([.text(id)], atOnce: true) { source.cites.append($0.string(0)) }
         return source
     }
 
