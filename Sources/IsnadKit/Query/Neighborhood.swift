@@ -190,15 +190,17 @@ public struct NeighborhoodListing {
             {
                 end += 1
             }
-            var rows: [(id: String, row: Int64)] = []
             var wholeIDs: [String] = []
+            var keys: [Int64] = []
             for entry in entries[start..<end] {
                 if entry.key >= 0 {
-                    if let id = try store.claimID(row: entry.key) { rows.append((id, entry.key)) }
+                    keys.append(entry.key)
                 } else {
                     wholeIDs.append(ids[Int(-entry.key - 1)])
                 }
             }
+            let idOfRow = try store.claimIDs(rows: keys)
+            var rows: [(id: String, row: Int64)] = keys.compactMap { row in idOfRow[row].map { ($0, row) } }
             let hop = Int(entries[start].hop)
             rows.sort { $0.id < $1.id }
             try store.forEachClaim(rows: rows.map(\.row)) { try body($0, hop) }

@@ -452,6 +452,28 @@ extension GraphStore {
         try database.cached("SELECT id FROM claim WHERE rowid = ?1").scalarText([.integer(row)])
     }
 
+    /// The ids of the claims at these rows (those that are there). On PostgreSQL a batch a
+    /// statement, one round trip for hundreds of claims instead of one each; SQLite looks each
+    /// row up faster than it reads the batch's JSON array (a hub's two hops as JSON at 20k
+    /// claims: 0.50 s by row, 0.72 s by batch).
+    public func claimIDs(rows: [Int64]) throws -> [Int64: String] {
+        var ids: [Int64: String] = [:]
+        ids.reserveCapacity(rows.count)
+        guard database.isPostgreSQL else {
+            for row in rows { ids[row] = try claimID(row: row) }
+            return ids
+        }
+        let select = try database.cached(
+            "SELECT rowid, id FROM claim WHERE rowid \(GraphStore.inList(database, of: .integer))")
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + GraphStore.batchSize, rows.count)]
+            start = batch.endIndex
+            try select.forEachRow([GraphStore.jsonArray(batch)], atOnce: true) { ids[$0.int64(0)] = $0.string(1) }
+        }
+        return ids
+    }
+
     /// Claim columns 0–6, then citation columns 7–13 (NULL when a claim has none). The types of
     /// the claim's ends and the grades of its sources come from ``RowMemo``, not from joins:
     /// the same few entities and sources recur in claim after claim.
@@ -493,6 +515,12 @@ extension GraphStore {
             try database.cached(
                 "SELECT rowid FROM claim WHERE \(side) = ?1 ORDER BY predicate, \(other), start_date NULLS FIRST, id"
             ).forEachRow([.text(entityID)]) { rows.append($0.int64(0)) }
+            // On PostgreSQL a batch of rows a statement (one round trip for hundreds of claims); SQLite
+            // reads a claim by its row faster than it reads a batch's JSON array.
+            if database.isPostgreSQL {
+                try forEachClaim(rows: rows, body)
+                continue
+            }
             try rowMemo.validate(database)
             let select = try database.cached("\(GraphStore.claimSelect) WHERE c.rowid = ?1 ORDER BY ci.position")
             for row in rows { try groupClaims(select, [.integer(row)], validating: false, atOnce: true, body) }
