@@ -431,6 +431,25 @@ struct HistoryCommandTests {
         #expect(log[2].contains(#""undoes":2"#), "\(log)")
     }
 
+    @Test("an entry longer than the line limit (a large import's) is refused with the option that lets it in, and taken with it")
+    func historyLineLimit() throws {
+        let cli = try importedStore()
+        let history = try cli.run(["export", "history"]).standardOutput
+        try cli.write("h.jsonl", history)
+        let entryBytes = history.utf8.split(separator: UInt8(ascii: "\n")).first?.count ?? 0
+        let refused = try cli.run(["--db", "other.db", "import", "--from", "history", "--max-line-bytes", "100", "h.jsonl"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "h.jsonl:1: line of \(entryBytes) bytes is longer than the limit of 100 bytes (see --max-line-bytes)"),
+            "\(refused.standardError)")
+        let taken = try cli.run([
+            "--db", "other.db", "import", "--from", "history", "--max-line-bytes", String(entryBytes), "h.jsonl",
+        ])
+        #expect(taken.status == 0, "\(taken.standardError)")
+        #expect(try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n").count == 1)
+    }
+
     @Test("a history is read a line at a time: from a pipe as from a file, and a line that never ends is given up")
     func historyFromPipes() throws {
         let cli = try importedStore()

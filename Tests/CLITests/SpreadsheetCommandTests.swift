@@ -491,7 +491,7 @@ struct SpreadsheetCommandTests {
             ),
             (
                 ["import", "claims.csv", "--max-line-bytes", "10"],
-                "--max-line-bytes does not apply to an import of csv, only to an import of jsonl, stix and ftm"
+                "--max-line-bytes does not apply to an import of csv, only to an import of jsonl, stix, ftm and history"
             ),
             (
                 ["import", "--from", "history", "h.jsonl", "--dry-run"],

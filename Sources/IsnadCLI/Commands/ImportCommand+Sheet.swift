@@ -70,7 +70,9 @@ extension ImportCommand {
 /// store's history in one transaction, so that `isnad log` shows them; the records themselves
 /// come with `export jsonl`.
 extension ImportCommand {
-    static func importHistory(_ paths: [String], context: Context) throws {
+    /// An import of history lines; an entry is one line, and an import's entry grows with it (17
+    /// MB for 200,000 claims): `maximumLineLength` (`--max-line-bytes`) lets a larger one in.
+    static func importHistory(_ paths: [String], maximumLineLength: Int?, context: Context) throws {
         var entries: [HistoryEntry] = []
         var places: [String] = []
         var problems: [String] = []
@@ -86,7 +88,8 @@ extension ImportCommand {
                     input: path, reason: String(cString: strerror(errno)), kind: errno == EACCES ? .unreadable : .cannotOpen)
             }
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-            var reader = LineReader(fileDescriptor: descriptor)
+            var reader = LineReader(
+                fileDescriptor: descriptor, maximumLineLength: maximumLineLength ?? LineReader.defaultMaximumLineLength)
             let limit = reader.maximumLineLength
             // Twenty problems are shown: past them the file is not read on (/dev/urandom never ends).
             struct Enough: Error {}
@@ -95,9 +98,13 @@ extension ImportCommand {
                 let place = "\(Text.printable(name)):\(number)"
                 switch line {
                 case .tooLong(let length):
-                    problems.append("\(place): " + LineReader.overLimit(length: length, limit: limit, isEnded: true))
+                    problems.append(
+                        "\(place): " + LineReader.overLimit(length: length, limit: limit, isEnded: true)
+                            + " (see --max-line-bytes)")
                 case .unended(let length):
-                    problems.append("\(place): " + LineReader.overLimit(length: length, limit: limit, isEnded: false))
+                    problems.append(
+                        "\(place): " + LineReader.overLimit(length: length, limit: limit, isEnded: false)
+                            + " (see --max-line-bytes)")
                 case .text(let bytes):
                     // Bytes that are not UTF-8 would be taken as U+FFFD and kept so: refused, as an import refuses them.
                     let line = String(decoding: bytes, as: UTF8.self)

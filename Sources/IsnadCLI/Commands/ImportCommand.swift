@@ -53,7 +53,7 @@ enum ImportCommand: Command {
     ).only(for: recordFormats)
     static let maximumLineBytes = Option<Int>(
         "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB)."
-    ).only(for: recordFormats)
+    ).only(for: recordFormats + [.history])
     static let maximumErrors = Option<Int>(
         "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20)."
     ).only(for: recordFormats + [.csv])
@@ -88,7 +88,8 @@ enum ImportCommand: Command {
         // JSON Lines, STIX and FtM are told apart by content later; history and spreadsheets now.
         if try arguments.value(format) == .history {
             try arguments.refuseOptionsNotFor(ExchangeFormat.history.rawValue, subject: "an import of")
-            return try importHistory(arguments.positionals, context: context)
+            return try importHistory(
+                arguments.positionals, maximumLineLength: try arguments.value(maximumLineBytes), context: context)
         }
         if try isSheet(arguments.positionals, format: try arguments.value(format)) {
             try arguments.refuseOptionsNotFor(ExchangeFormat.csv.rawValue, subject: "an import of")
