@@ -334,6 +334,35 @@ struct OutputTargetTests {
         }
     }
 
+    @Test("a copy into a new file, interrupted, takes the file away again before the process ends")
+    func interruptedCopy() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        #expect(try cli.run(["--db", "many.db", "import", "many.jsonl"]).status == 0)
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+            process.arguments = ["copy", "many.db", "backup.db"]
+            process.currentDirectoryURL = cli.directory
+            process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while !FileManager.default.fileExists(atPath: cli.path("backup.db")), process.isRunning, Date() < deadline {
+                usleep(200)
+            }
+            kill(process.processIdentifier, signal)
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "\(message)")
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][signal] ?? ""
+            #expect(message.contains("isnad: interrupted (\(name)): nothing was copied"), "\(message)")
+            for name in ["backup.db", "backup.db-wal", "backup.db-shm"] {
+                #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
+            }
+        }
+    }
+
     @Test("standard error a pipe that nobody reads any more does not end the process after its work is done")
     func standardErrorToAClosedPipe() throws {
         let (cli, _) = try harnessWithStore()

@@ -25,13 +25,32 @@ enum CopyCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
         let target = try IsnadCLI.storeLocation(arguments.positionals[1], storeName: nil)
-        let summary = try StoreCopy.copy(from: source, to: target) { [standardError = context.standardError] in
-            standardError("waiting for another client to finish writing to \(target)…\n")
+        func copying() throws -> StoreCopy.Summary {
+            do {
+                return try StoreCopy.copy(from: source, to: target) { [standardError = context.standardError] in
+                    standardError("waiting for another client to finish writing to \(target)…\n")
+                }
+            } catch let interrupted as HeldSignals.Interrupted {
+                context.message("isnad: \(interrupted): nothing was copied")
+                throw interrupted
+            }
+        }
+        // Ctrl-C during a copy into a new file ends it by its own path, which takes the file away
+        // again (a backup job stopped by a shutdown left an empty store that opened fine).
+        let summary: StoreCopy.Summary
+        var lateSignal: Int32?
+        if case .file(let path) = target, !FileSystem.exists(path) {
+            (summary, lateSignal) = try HeldSignals.holding(copying)
+        } else {
+            summary = try copying()
         }
         context.message(
             "copied \(source) to \(target): \(counted(summary.entities, "entity", "entities")), "
                 + "\(counted(summary.sources, "source")), \(counted(summary.claims, "claim")), "
                 + "\(counted(summary.citations, "citation")), \(counted(summary.historyEntries, "history entry", "history entries"))"
         )
+        if let lateSignal {
+            context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")
+        }
     }
 }

@@ -91,6 +91,7 @@ public enum StoreCopy {
                         try store.database.prepare("SELECT EXISTS (SELECT 1 FROM \(table))").scalarInteger() == 1
                     }
                     try reader.inSnapshot {
+                        var copied = 0
                         for table in tables {
                             let placeholders = (1...table.columns.count).map { "?\($0)" }.joined(separator: ", ")
                             let insert = try store.database.prepare(
@@ -98,8 +99,13 @@ public enum StoreCopy {
                             try reader.forEachRow(of: table) { row in
                                 try insert.run(row.map { $0.map(Statement.Value.text) ?? .null })
                                 summary.count(table)
+                                // Ctrl-C, held by the caller, ends the copy by this path, which takes
+                                // away the store it created (HeldSignals).
+                                copied += 1
+                                if copied % 1024 == 0 { try HeldSignals.checkPending() }
                             }
                         }
+                        try HeldSignals.checkPending()
                     }
                     return .commit
                 }
