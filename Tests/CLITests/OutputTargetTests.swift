@@ -283,6 +283,25 @@ struct OutputTargetTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
     }
 
+    @Test("too few file descriptors (ulimit -n) is said as such, never as a missing store (exit 66)")
+    func fewFileDescriptors() throws {
+        let (cli, _) = try harnessWithStore()
+        var saidSo = false
+        for limit in 4...9 {
+            // exec: a shell's own redirections need descriptors of their own.
+            let result = try ExternalTool.run(
+                "/bin/sh", ["-c", "ulimit -n \(limit) && exec \"$0\" stats", CLIHarness.binary], directory: cli.directory)
+            #expect(result.status != 66, "ulimit -n \(limit): \(result.standardError)")
+            if result.status == 1 {
+                #expect(
+                    result.standardError == "isnad: isnad.db: cannot open the store (Too many open files)\n",
+                    "ulimit -n \(limit): \(result.standardError)")
+                saidSo = true
+            }
+        }
+        #expect(saidSo, "no limit between 4 and 9 was too few")
+    }
+
     @Test("an empty file where a store should be is no store to a command that changes one: exit 66, still empty")
     func emptyStoreFile() throws {
         let cli = try CLIHarness.scoped

@@ -74,7 +74,14 @@ final class Database {
         let code = sqlite3_open_v2(location, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            let systemError = connection.map { sqlite3_system_errno($0) } ?? 0
             sqlite3_close_v2(connection)
+            // The process's or the system's limit on open files: no missing store, said as such.
+            if [EMFILE, ENFILE].contains(systemError) {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: SQLITE_IOERR),
+                    message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path)
+            }
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, path: path)
         }
         self.handle = connection
@@ -148,9 +155,7 @@ final class Database {
         if code != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
             sqlite3_free(errorMessage)
-            throw DatabaseError(
-                resultCode: lastResultCode(code), message: message, path: path, sql: sql,
-                isPastFileSizeLimit: failedPastFileSizeLimit)
+            throw failure(code, message: message, sql: sql)
         }
     }
 
@@ -267,8 +272,21 @@ final class Database {
 
     /// The error SQLite reports for `code`, a failure of `sql`.
     func error(code: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(
-            resultCode: lastResultCode(code), message: lastErrorMessage, path: path, sql: sql,
+        failure(code, message: lastErrorMessage, sql: sql)
+    }
+
+    /// The error for `code` and SQLite's `message`, said as the user needs it.
+    private func failure(_ code: Int32, message: String, sql: String?) -> DatabaseError {
+        let systemError = sqlite3_system_errno(handle)
+        // The process's or the system's limit on open files (the store's log or index could not
+        // be opened): no missing store, said as such.
+        if sqlite3_extended_errcode(handle) & 0xff == SQLITE_CANTOPEN, [EMFILE, ENFILE].contains(systemError) {
+            return DatabaseError(
+                resultCode: ResultCode(rawValue: SQLITE_IOERR),
+                message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path, sql: sql)
+        }
+        return DatabaseError(
+            resultCode: lastResultCode(code), message: message, path: path, sql: sql,
             isPastFileSizeLimit: failedPastFileSizeLimit)
     }
 
