@@ -82,7 +82,9 @@ enum ExitCode: Int32 {
             case .sameStore: self = .usage
             }
         case let error as OutputError:
-            if error.refusal == nil, error.code == EBADF || error.code == EIO {
+            // A reader gone (EPIPE, with SIGPIPE ignored: a supervisor, a CI runner) is output that
+            // failed, not a file that cannot be written.
+            if error.refusal == nil, error.code == EBADF || error.code == EIO || error.code == EPIPE {
                 self = .ioError
             } else {
                 self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage

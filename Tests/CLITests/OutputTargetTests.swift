@@ -382,6 +382,20 @@ struct OutputTargetTests {
         }
     }
 
+    @Test("standard output whose reader is gone while SIGPIPE is ignored (a supervisor's) is output that failed: exit 74")
+    func brokenPipeIgnored() throws {
+        let cli = try CLIHarness.scoped
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        #expect(try cli.run(["import", dataset]).status == 0)
+        // More than a pipe holds, so that the writer meets the closed end.
+        let script = #"(trap '' PIPE; sleep 0.2; "$0" export graphml 2> message; echo $? > status) | head -c 1 > /dev/null"#
+        _ = try ExternalTool.run("/bin/sh", ["-c", script, CLIHarness.binary], directory: cli.directory)
+        #expect(try String(contentsOfFile: cli.path("status"), encoding: .utf8) == "74\n")
+        #expect(
+            try String(contentsOfFile: cli.path("message"), encoding: .utf8)
+                == "isnad: <stdout>: \(String(cString: strerror(EPIPE)))\n")
+    }
+
     @Test("standard error a pipe that nobody reads any more does not end the process after its work is done")
     func standardErrorToAClosedPipe() throws {
         let (cli, _) = try harnessWithStore()
