@@ -323,63 +323,49 @@ struct OutputTargetTests {
         #expect(try cli.run(["--db", "zero.db", "stats"]).status == 0)
     }
 
-    @Test("an import into a store it created, interrupted, takes the store away again before the process ends")
-    func interruptedImport() throws {
-        guard let cli = try harnessWithManyRecords() else { return }
+    /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears, and checks that the process
+    /// ended by it, said `isnad: interrupted (NAME): nothing was WHAT`, and left no `store`.
+    private func interrupt(
+        _ arguments: [String], creating store: String, saying what: String, in cli: CLIHarness
+    ) throws {
         for signal in [SIGINT, SIGTERM] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-            process.arguments = ["--db", "new.db", "import", "many.jsonl"]
+            process.arguments = arguments
             process.currentDirectoryURL = cli.directory
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors
             try process.run()
             let deadline = Date().addingTimeInterval(60)
-            while !FileManager.default.fileExists(atPath: cli.path("new.db")), process.isRunning, Date() < deadline {
+            while !FileManager.default.fileExists(atPath: cli.path(store)), process.isRunning, Date() < deadline {
                 usleep(200)
             }
             kill(process.processIdentifier, signal)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            // 20,000 claims take seconds: the import cannot have finished the moment its store appeared.
+            // 20,000 claims take seconds: the work cannot have finished the moment its store appeared.
             #expect(process.terminationReason == .uncaughtSignal, "\(message)")
             #expect(process.terminationStatus == signal)
-            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGQUIT: "SIGQUIT"][signal] ?? ""
-            #expect(message.contains("isnad: interrupted (\(name)): nothing was imported"))
-            for name in ["new.db", "new.db-wal", "new.db-shm"] {
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][signal] ?? ""
+            #expect(message.contains("isnad: interrupted (\(name)): nothing was \(what)"), "\(message)")
+            for name in [store, store + "-wal", store + "-shm"] {
                 #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
             }
         }
+    }
+
+    @Test("an import into a store it created, interrupted, takes the store away again before the process ends")
+    func interruptedImport() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        try interrupt(["--db", "new.db", "import", "many.jsonl"], creating: "new.db", saying: "imported", in: cli)
     }
 
     @Test("a copy into a new file, interrupted, takes the file away again before the process ends")
     func interruptedCopy() throws {
         guard let cli = try harnessWithManyRecords() else { return }
         #expect(try cli.run(["--db", "many.db", "import", "many.jsonl"]).status == 0)
-        for signal in [SIGINT, SIGTERM] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-            process.arguments = ["copy", "many.db", "backup.db"]
-            process.currentDirectoryURL = cli.directory
-            process.standardOutput = FileHandle.nullDevice
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let deadline = Date().addingTimeInterval(60)
-            while !FileManager.default.fileExists(atPath: cli.path("backup.db")), process.isRunning, Date() < deadline {
-                usleep(200)
-            }
-            kill(process.processIdentifier, signal)
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "\(message)")
-            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][signal] ?? ""
-            #expect(message.contains("isnad: interrupted (\(name)): nothing was copied"), "\(message)")
-            for name in ["backup.db", "backup.db-wal", "backup.db-shm"] {
-                #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
-            }
-        }
+        try interrupt(["copy", "many.db", "backup.db"], creating: "backup.db", saying: "copied", in: cli)
     }
 
     @Test("standard output whose reader is gone while SIGPIPE is ignored (a supervisor's) is output that failed: exit 74")
