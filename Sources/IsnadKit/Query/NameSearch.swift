@@ -137,15 +137,11 @@ public struct NameSearch {
                     }
                 }
             }
-            // An entity found in the other script that is also a close spelling in the script typed is
-            // that close spelling, shown by the name the reader typed in: "Abu Maram al-Jazairy" is
-            // Abu Maram al-Jazairi at 0.94, not its Arabic alias.
-            if fuzzy, best.values.count(where: { $0.tier < .otherScript }) < limit {
+            if fuzzy, best.count < limit {
                 let typed = Array(folded.unicodeScalars)
                 let range = max(1, folded.count / 3)
                 for candidate in try store.names(sharingTrigramsWith: folded)
                 where NameSearch.isCloseSpelling(typed, wordCount: words.count, of: candidate.searchKey, within: range) {
-                    if best[candidate.entity]?.tier == .otherScript { best[candidate.entity] = nil }
                     consider(candidate, tier: .typo)
                 }
             }
