@@ -89,6 +89,23 @@ struct UntrustedStoreTests {
         #expect(try files(of: cli) == before)
     }
 
+    @Test(
+        "check reports every claim's stored value the record format refuses, past one the claim stream itself refuses, with nothing retracted"
+    )
+    func checkGoesPastARefusedValue() throws {
+        let cli = try importedStore()
+        // A control character in a claim, an empty quote in one after it (in id order).
+        try plant(
+            "PRAGMA ignore_check_constraints = ON; UPDATE citation SET quote = 'a' || char(7) || 'b' WHERE claim = 'hamas-praised-attack'; "
+                + "UPDATE citation SET quote = '' WHERE claim = 'isis-claimed-attack';", in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains("FAIL values the record format does not allow: 2 problems"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("U+0007"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("cannot be empty"), "\(check.standardOutput)")
+    }
+
     static let denial = """
         {"record":"claim","id":"hamas-denied","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"police","quote":"نفت","stance":"denies","credibility":2}]}
 

@@ -272,7 +272,7 @@ public struct IntegrityCheck {
             alreadyFound.contains { $0 == record || $0.hasPrefix(record + " ") }
         }
         do {
-            try StoreExporter.forEachLine(of: store, includingRetracted: true) { _, problem in
+            try StoreExporter.forEachLine(of: store, includingRetracted: true, readingEachClaimAsStored: true) { _, problem in
                 guard let problem, let subject = problem.record, !isFound(subject) else { return }
                 add(.invalidValue, subject, "\(problem.field.map { "\($0): " } ?? "")\(problem.message)")
             }

@@ -20,8 +20,13 @@ public enum StoreExporter {
     /// against on its own), or nil when an import would take it. The store is read and the lines
     /// made on a second thread while `body` reads each one back, on the calling thread: reading
     /// it back costs about what making it does.
+    ///
+    /// `readingEachClaimAsStored` (for `isnad check`): claims are read one by one, each as stored,
+    /// so that a value the claim stream refuses (a control character, an unknown predicate) is
+    /// found by the import's rules and the pass goes on to the claims after it.
     static func forEachLine(
-        of store: GraphStore, includingRetracted: Bool, _ body: (_ line: [UInt8], _ problem: RecordProblem?) throws -> Void
+        of store: GraphStore, includingRetracted: Bool, readingEachClaimAsStored: Bool = false,
+        _ body: (_ line: [UInt8], _ problem: RecordProblem?) throws -> Void
     ) throws {
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         try Handoff<[[UInt8]]>.pipeline(capacity: 4) { handoff in
@@ -29,7 +34,9 @@ public enum StoreExporter {
             // What was read before an error is written before it is thrown, as on one thread.
             defer { try? batches.flush() }
             var writer = RecordWriter()
-            try forEachRecord(of: store, includingRetracted: includingRetracted) { record in
+            try forEachRecord(
+                of: store, includingRetracted: includingRetracted, readingEachClaimAsStored: readingEachClaimAsStored
+            ) { record in
                 let line = writer.encode(record)
                 try batches.add(line, bytes: line.count)
             }
@@ -39,11 +46,16 @@ public enum StoreExporter {
     }
 
     /// Every record of the store, in the order an export writes them.
-    private static func forEachRecord(of store: GraphStore, includingRetracted: Bool, _ body: (Record) throws -> Void) throws {
+    private static func forEachRecord(
+        of store: GraphStore, includingRetracted: Bool, readingEachClaimAsStored: Bool = false,
+        _ body: (Record) throws -> Void
+    ) throws {
         try store.forEachEntity { try body(.entity($0)) }
         try store.forEachSource { try body(.source($0)) }
         if includingRetracted {
-            try store.forEachClaimIncludingRetracted { try body(.claim($0)) }
+            try store.forEachClaimIncludingRetracted(streamingWhenNothingIsRetracted: !readingEachClaimAsStored) {
+                try body(.claim($0))
+            }
         } else {
             try store.forEachClaim { try body(.claim($0.claim)) }
         }

@@ -388,14 +388,20 @@ extension GraphStore {
 extension GraphStore {
     /// Every claim in id order, retracted ones and retracted citations included (marked), read
     /// one by one: for `export jsonl --include-retracted`.
-    public func forEachClaimIncludingRetracted(_ body: (Claim) throws -> Void) throws {
-        // With nothing retracted, the claims as every export streams them: on PostgreSQL, a
-        // statement for the whole store instead of two round trips a claim.
-        let hasRetractions =
-            try database.prepare(
+    ///
+    /// With `streamingWhenNothingIsRetracted` and nothing retracted, the claims come as every
+    /// export streams them: on PostgreSQL, a statement for the whole store instead of two round
+    /// trips a claim. (`isnad check` reads each as stored instead: the stream refuses a value
+    /// that the check must report and go past.)
+    public func forEachClaimIncludingRetracted(
+        streamingWhenNothingIsRetracted: Bool = true, _ body: (Claim) throws -> Void
+    ) throws {
+        let isStreamed =
+            try streamingWhenNothingIsRetracted
+            && database.prepare(
                 "SELECT EXISTS (SELECT 1 FROM retracted_claim) OR EXISTS (SELECT 1 FROM retracted_citation)"
-            ).scalarInteger() == 1
-        guard hasRetractions else {
+            ).scalarInteger() == 0
+        if isStreamed {
             try forEachClaim(withEntityTypes: false) { try body($0.claim) }
             return
         }
