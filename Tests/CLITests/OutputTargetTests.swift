@@ -283,6 +283,24 @@ struct OutputTargetTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
     }
 
+    @Test("a change made while another process creates the store waits for it, not refused as an empty file")
+    func changeWhileTheStoreIsCreated() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        process.arguments = ["--db", "new.db", "import", "many.jsonl"]
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: cli.path("new.db")), process.isRunning, Date() < deadline { usleep(200) }
+        let change = try cli.run(["--db", "new.db", "add", "entity", "--type", "person", "--name", "Made Meanwhile"])
+        process.waitUntilExit()
+        #expect(change.status == 0, "\(change.standardError)")
+        #expect(try cli.run(["--db", "new.db", "show", "made-meanwhile"]).status == 0)
+    }
+
     @Test("too few file descriptors (ulimit -n) is said as such, never as a missing store (exit 66)")
     func fewFileDescriptors() throws {
         let (cli, _) = try harnessWithStore()

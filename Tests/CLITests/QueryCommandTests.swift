@@ -485,6 +485,7 @@ struct QueryCommandTests {
         #expect(
             table.standardOutput.contains(
                 "0 claims would fall, 0 claims would lose some support, 1 claim would no longer be disputed"))
+        #expect(table.standardOutput.contains("1 claim with support is denied by it alone: it would no longer be disputed"))
     }
 
     @Test("disputes lists the disputed claim with both quotes, and the claims that cannot both hold; exit 0")

@@ -39,7 +39,9 @@ enum CopyCommand: Command {
         // again (a backup job stopped by a shutdown left an empty store that opened fine).
         let summary: StoreCopy.Summary
         var lateSignal: Int32?
-        if case .file(let path) = target, !FileSystem.exists(path) {
+        // From a file only: a PostgreSQL source may keep the copy waiting (a lock, a stalled
+        // server), and Ctrl-C must end that wait at once.
+        if case .file(let path) = target, !FileSystem.exists(path), case .file = source {
             (summary, lateSignal) = try HeldSignals.holding(copying)
         } else {
             summary = try copying()

@@ -36,8 +36,8 @@ struct ImpactReport {
             (
                 "loses_denial",
                 (
-                    "is denied by it alone: it would no longer be disputed",
-                    "are denied by it alone: they would no longer be disputed"
+                    "with support is denied by it alone: it would no longer be disputed",
+                    "with support are denied by it alone: they would no longer be disputed"
                 ),
                 impact.losingDenial
             ),

@@ -77,12 +77,21 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// Which disk is full, when it is not the store's: SQLite sorts a large import in temporary
     /// files, in a folder of its own (``FileSystem/sqliteTemporaryFolder``), often on another disk.
     private var fullFolder: String? {
-        guard let path, let free = FileSystem.availableBytes(at: FileSystem.folder(of: path)), free >= 64 << 20 else {
-            return nil
-        }
+        guard let path else { return nil }
         let temporary = FileSystem.sqliteTemporaryFolder
+        return DatabaseError.fullFolderNote(
+            storeFolderFree: FileSystem.availableBytes(at: FileSystem.folder(of: path)),
+            temporaryFolderFree: FileSystem.availableBytes(at: temporary), temporaryFolder: temporary)
+    }
+
+    /// The temporary folder named only when its disk is short of room now and the store's is not:
+    /// measured after the failure, the store's disk has the room a failed copy just gave back, and
+    /// the temporary folder the room SQLite's deleted sort files gave back.
+    static func fullFolderNote(storeFolderFree: Int?, temporaryFolderFree: Int?, temporaryFolder: String) -> String? {
+        guard let storeFolderFree, storeFolderFree >= 64 << 20, let temporaryFolderFree, temporaryFolderFree < 64 << 20
+        else { return nil }
         return
-            "the store's disk has room: the full one may be that of the temporary folder SQLite sorts in, \(Text.printable(temporary)); set SQLITE_TMPDIR to a folder on a disk with room"
+            "the store's disk has room: the full one may be that of the temporary folder SQLite sorts in, \(Text.printable(temporaryFolder)); set SQLITE_TMPDIR to a folder on a disk with room"
     }
 
     public var description: String {

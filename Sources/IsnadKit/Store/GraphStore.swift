@@ -260,10 +260,17 @@ public final class GraphStore {
     /// same at the same moment, so the decision is taken again under the write lock, and the
     /// schema, the upgrade and the new search keys are committed together.
     private func prepareSchema(mayCreate: Bool) throws {
-        let schema = try inspectSchema()
+        var schema = try inspectSchema()
         // An empty file where a store should be (emptied by a copy onto a full disk, say) is said
-        // to be so, not quietly made a new store that hides the loss.
-        if schema == .empty, !mayCreate { throw StoreError.emptyFile(path: path) }
+        // to be so, not quietly made a new store that hides the loss; but first the write lock is
+        // waited for, since another process (an import, init) may be creating the store right now.
+        if schema == .empty, !mayCreate {
+            try inWriteTransaction {
+                schema = try inspectSchema()
+                return .rollback
+            }
+            if schema == .empty { throw StoreError.emptyFile(path: path) }
+        }
         // The schema is now known to be Isnad's own (or the file is empty, and the migrations will
         // write it): its triggers, which keep the name index (an FTS5 table) in step, may run.
         // SQLite lets a trigger write to a virtual table only when the schema is trusted.
