@@ -237,15 +237,7 @@ struct OutputTargetTests {
         guard let cli = try harnessWithManyRecords() else { return }
         #expect(try cli.run(["import", "many.jsonl"]).status == 0)
         for signal in [SIGINT, SIGTERM] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-            process.arguments = ["export", "graphml", "-o", "big.graphml"]
-            process.currentDirectoryURL = cli.directory
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(60)
-            while try leftovers(in: cli).isEmpty, process.isRunning, Date() < deadline { usleep(200) }
+            let process = try start(["export", "graphml", "-o", "big.graphml"], in: cli) { try !leftovers(in: cli).isEmpty }
             kill(process.processIdentifier, signal)
             process.waitUntilExit()
             // The export takes seconds; it cannot have finished in the moment after its file appeared.
@@ -286,15 +278,9 @@ struct OutputTargetTests {
     @Test("a change made while another process creates the store waits for it, not refused as an empty file")
     func changeWhileTheStoreIsCreated() throws {
         guard let cli = try harnessWithManyRecords() else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-        process.arguments = ["--db", "new.db", "import", "many.jsonl"]
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: cli.path("new.db")), process.isRunning, Date() < deadline { usleep(200) }
+        let process = try start(["--db", "new.db", "import", "many.jsonl"], in: cli) {
+            FileManager.default.fileExists(atPath: cli.path("new.db"))
+        }
         let change = try cli.run(["--db", "new.db", "add", "entity", "--type", "person", "--name", "Made Meanwhile"])
         process.waitUntilExit()
         #expect(change.status == 0, "\(change.standardError)")
@@ -341,23 +327,32 @@ struct OutputTargetTests {
         #expect(try cli.run(["--db", "zero.db", "stats"]).status == 0)
     }
 
+    /// Starts `isnad ARGUMENTS` in the harness's folder and returns once `isReady` holds, or the
+    /// process ended, or a minute went by; its standard error goes to `errors` when given.
+    private func start(
+        _ arguments: [String], in cli: CLIHarness, errors: Pipe? = nil, until isReady: () throws -> Bool
+    ) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try !isReady(), process.isRunning, Date() < deadline { usleep(200) }
+        return process
+    }
+
     /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears, and checks that the process
     /// ended by it, said `isnad: interrupted (NAME): nothing was WHAT`, and left no `store`.
     private func interrupt(
         _ arguments: [String], creating store: String, saying what: String, in cli: CLIHarness
     ) throws {
         for signal in [SIGINT, SIGTERM] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = cli.directory
-            process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let deadline = Date().addingTimeInterval(60)
-            while !FileManager.default.fileExists(atPath: cli.path(store)), process.isRunning, Date() < deadline {
-                usleep(200)
+            let process = try start(arguments, in: cli, errors: errors) {
+                FileManager.default.fileExists(atPath: cli.path(store))
             }
             kill(process.processIdentifier, signal)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
