@@ -191,16 +191,11 @@ public struct NeighborhoodListing {
                 end += 1
             }
             var wholeIDs: [String] = []
-            var keys: [Int64] = []
-            for entry in entries[start..<end] {
-                if entry.key >= 0 {
-                    keys.append(entry.key)
-                } else {
-                    wholeIDs.append(ids[Int(-entry.key - 1)])
-                }
+            for entry in entries[start..<end] where entry.key < 0 { wholeIDs.append(ids[Int(-entry.key - 1)]) }
+            var rows: [(id: String, row: Int64)] = []
+            try store.forEachClaimID(rows: entries[start..<end].lazy.filter { $0.key >= 0 }.map(\.key)) { row, id in
+                rows.append((id, row))
             }
-            let idOfRow = try store.claimIDs(rows: keys)
-            var rows: [(id: String, row: Int64)] = keys.compactMap { row in idOfRow[row].map { ($0, row) } }
             let hop = Int(entries[start].hop)
             rows.sort { $0.id < $1.id }
             try store.forEachClaim(rows: rows.map(\.row)) { try body($0, hop) }
