@@ -330,25 +330,16 @@ private struct Clusters: Sendable {
         place.reserveCapacity(sorted.count)
         kinds.reserveCapacity(sorted.count)
         for (position, fact) in sorted.enumerated() {
-            let group: Int
-            let key = key(fact)
-            if let known = groupOfKey[key] {
-                group = known
-            } else {
-                group = members.count
-                groupOfKey[key] = group
+            var isNewGroup = false
+            let group = groupOfKey.value(for: key(fact), orPut: members.count, isPut: &isNewGroup)
+            if isNewGroup {
                 members.append([])
                 membersOfKind.append([:])
             }
             let value = kind(fact)
-            let number: Int
-            if let known = numberOfKind[value] {
-                number = known
-            } else {
-                number = kindValues.count
-                numberOfKind[value] = number
-                kindValues.append(value)
-            }
+            var isNewKind = false
+            let number = numberOfKind.value(for: value, orPut: kindValues.count, isPut: &isNewKind)
+            if isNewKind { kindValues.append(value) }
             place.append((group, members[group].count))
             members[group].append(position)
             membersOfKind[group][number, default: []].append(position)

@@ -183,9 +183,8 @@ public final class GraphStore {
         // Immutable reading skips the write-ahead log, so it is only right when there is none.
         // Reached when the index cannot be made: the folder is read-only to this process, or
         // its disk is full (so that a store can still be read, and copied off that disk).
-        let folder = (path as NSString).deletingLastPathComponent
         let isFolderReadOnly =
-            (problem.kind == .readOnly || problem.kind == .cannotOpen) && !FileSystem.isWritable(folder.isEmpty ? "." : folder)
+            (problem.kind == .readOnly || problem.kind == .cannotOpen) && !FileSystem.isWritable(FileSystem.folder(of: path))
         guard isFolderReadOnly || problem.kind == .diskFull else { throw problem }
         if (FileSystem.regularFileSize(path + "-wal") ?? 0) > 0 {
             if isFolderReadOnly, !FileSystem.exists(path + "-shm") { throw StoreError.logWithoutIndex(path: path) }
