@@ -134,6 +134,33 @@ struct HTMLViewTests {
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
+    @Test(
+        "a Graphviz that fails leaves the default page to Isnad's own layout, and fails --layout dot with its message on one line"
+    )
+    func failingGraphviz() throws {
+        let cli = try datasetStore()
+        let folder = cli.path("broken-graphviz")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A dot that complains on two lines, one of them coloured, and gives up.
+        try cli.write("broken-graphviz/dot", "#!/bin/sh\nprintf 'cannot lay out\\n\\033[31mat all\\n' >&2\nexit 3\n")
+        chmod(folder + "/dot", 0o755)
+        let path = folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let own = try cli.run(["export", "html", "--layout", "own"])
+        let fallen = try cli.run(["export", "html"], environment: ["PATH": path])
+        #expect(fallen.status == 0, "\(fallen.standardError)")
+        #expect(fallen.outputBytes == own.outputBytes)
+        #expect(
+            fallen.standardError
+                == "isnad: laid out by Isnad's own layout, since Graphviz failed (\(folder)/dot exited with status 3: cannot lay out \\u{1B}[31mat all)\n"
+        )
+        let asked = try cli.run(["export", "html", "--layout", "dot", "-o", "asked.html"], environment: ["PATH": path])
+        #expect(asked.status == 1)
+        #expect(
+            asked.standardError.hasPrefix(
+                "isnad: layout failed: \(folder)/dot exited with status 3: cannot lay out \\u{1B}[31mat all"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("asked.html")))
+    }
+
     @Test("the same store gives the same bytes, with Isnad's layout and with Graphviz's")
     func deterministic() throws {
         let cli = try datasetStore()

@@ -227,10 +227,14 @@ enum ExportCommand: Command {
             do {
                 var used = HTMLView.Layout.own
                 try withOutput(path, context: context) { used = try HTMLView.write(graph, options: html, to: $0) }
-                if case .ownInsteadOfDot(let entities) = used {
+                switch used {
+                case .ownInsteadOfDot(let entities):
                     context.message(
                         "isnad: \(entities) entities laid out by Isnad's own layout: Graphviz's dot takes minutes past \(HTMLView.dotDefaultLimit) (--layout dot to wait for it)"
                     )
+                case .ownAfterDotFailed(let reason):
+                    context.message("isnad: laid out by Isnad's own layout, since Graphviz failed (\(Text.printable(reason)))")
+                case .dot, .own: break
                 }
             } catch let error as HTMLViewError {
                 let advice =

@@ -249,48 +249,81 @@ public struct GraphLayout: Sendable, Equatable {
 
     /// Runs a program with `input` on standard input and returns its standard output; fails
     /// when it exits with a status other than 0.
+    ///
+    /// Its three streams are unnamed temporary files, not pipes: nothing has to read one while
+    /// the other is written, so no thread is started (Foundation's `Process` waits for one, for
+    /// ever where none can be made: a container's process limit), and a program that stops
+    /// reading its input early raises no SIGPIPE.
     private static func run(_ program: String, _ arguments: [String], input: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let standardInput = Pipe()
-        let standardOutput = Pipe()
-        let standardError = Pipe()
-        process.standardInput = standardInput
-        process.standardOutput = standardOutput
-        process.standardError = standardError
-        try process.run()
-        // Read while writing: a large graph fills a pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var output = Data()
-        nonisolated(unsafe) var errors = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            output = standardOutput.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        func failure(_ what: String, _ code: Int32 = errno) -> LayoutError {
+            LayoutError(message: "\(what): \(String(cString: strerror(code)))")
         }
-        group.enter()
-        DispatchQueue.global().async {
-            errors = standardError.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        var files: [UnsafeMutablePointer<FILE>] = []
+        defer { for file in files { fclose(file) } }
+        for _ in 0..<3 {
+            guard let file = tmpfile() else { throw failure("cannot make a temporary file for \(program)") }
+            files.append(file)
         }
-        do {
-            // A program that stops reading (dot stops at input it refuses) closes the pipe: its
-            // exit status says why, not a SIGPIPE that would end isnad with no message.
-            let previous = signal(SIGPIPE, SIG_IGN)
-            defer { signal(SIGPIPE, previous) }
-            try? standardInput.fileHandleForWriting.write(contentsOf: input)
-            try? standardInput.fileHandleForWriting.close()
+        let (standardInput, standardOutput, standardError) = (fileno(files[0]), fileno(files[1]), fileno(files[2]))
+        try input.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = write(standardInput, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw failure("cannot write the input of \(program)") }
+                written += count
+            }
         }
-        process.waitUntilExit()
-        group.wait()
-        guard process.terminationStatus == 0 else {
+        lseek(standardInput, 0, SEEK_SET)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for (file, stream) in [(standardInput, STDIN_FILENO), (standardOutput, STDOUT_FILENO), (standardError, STDERR_FILENO)] {
+            posix_spawn_file_actions_adddup2(&actions, file, stream)
+        }
+        // The program starts with the signals' defaults and none blocked, whatever this process
+        // holds or ignores at the moment (an export holds Ctrl-C while it writes).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let words: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) }
+        defer { for word in words { free(word) } }
+        var process = pid_t()
+        let spawned = posix_spawn(&process, program, &actions, &attributes, words + [nil], environ)
+        guard spawned == 0 else { throw failure("cannot start \(program)", spawned) }
+        var status: Int32 = 0
+        while waitpid(process, &status, 0) < 0 {
+            guard errno == EINTR else { throw failure("lost \(program)") }
+        }
+        func contents(of file: Int32) -> Data {
+            lseek(file, 0, SEEK_SET)
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                data.append(contentsOf: buffer[..<count])
+            }
+            return data
+        }
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            let ending =
+                status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was ended by signal \(status & 0x7f)"
             // One line, as every message is.
-            let message = String(decoding: errors, as: UTF8.self).split(whereSeparator: \.isNewline)
+            let message = String(decoding: contents(of: standardError), as: UTF8.self).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
-            throw LayoutError(message: "\(program) exited with status \(process.terminationStatus): \(message)")
+            throw LayoutError(message: "\(program) \(ending)" + (message.isEmpty ? "" : ": \(message)"))
         }
-        return output
+        return contents(of: standardOutput)
     }
 
     /// The program on `PATH` named `name`, if any (`dot`).

@@ -19,6 +19,8 @@ public enum HTMLView {
         case own
         /// Isnad's own, `dot` being the default, for a graph of this many entities.
         case ownInsteadOfDot(entities: Int)
+        /// Isnad's own, `dot` being the default, because Graphviz failed (`reason`).
+        case ownAfterDotFailed(reason: String)
     }
 
     public struct Options: Sendable {
@@ -100,9 +102,17 @@ public enum HTMLView {
                 used = .ownInsteadOfDot(entities: nodes.count)
             }
         }
-        let layout =
-            try dotProgram.map { try GraphLayout.graphviz(nodes, links: links, program: $0) }
-            ?? GraphLayout.own(nodes, links: links)
+        let layout: GraphLayout
+        do {
+            layout =
+                try dotProgram.map { try GraphLayout.graphviz(nodes, links: links, program: $0) }
+                ?? GraphLayout.own(nodes, links: links)
+        } catch let error as LayoutError where !options.isDotAskedFor {
+            // Graphviz is only the default's first choice: a broken or starved one (a process
+            // limit) leaves the page to Isnad's own layout, not the export undone.
+            layout = GraphLayout.own(nodes, links: links)
+            used = .ownAfterDotFailed(reason: error.message)
+        }
         var writer = HTMLWriter.Options()
         writer.language = options.language
         writer.title = options.title
