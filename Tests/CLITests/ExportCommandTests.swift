@@ -15,6 +15,49 @@ struct ExportCommandTests {
     }
 
     @Test(
+        "the quote shown for a claim, and for its denial, is the same whatever order its equally strong citations were entered in"
+    )
+    func bestCitationIgnoresEntryOrder() throws {
+        let head = """
+            {"record":"entity","id":"a","type":"organization","name":"A"}
+            {"record":"entity","id":"b","type":"organization","name":"B"}
+            {"record":"source","id":"s1","type":"news-article","title":"One","reliability":"C"}
+            {"record":"source","id":"s2","type":"news-article","title":"Two","reliability":"C"}
+
+            """
+        let citations = [
+            #"{"source":"s2","quote":"zeta says so","stance":"asserts","credibility":3}"#,
+            #"{"source":"s1","quote":"omega says so","stance":"asserts","credibility":3}"#,
+            #"{"source":"s1","quote":"alpha says so","stance":"asserts","credibility":3}"#,
+            #"{"source":"s2","quote":"not so, says two","stance":"denies","credibility":3}"#,
+            #"{"source":"s1","quote":"not so, says one","stance":"denies","credibility":3}"#,
+        ]
+        var outputs: [[String]] = []
+        for (index, order) in [
+            citations, citations.reversed(), [citations[2], citations[4], citations[0], citations[3], citations[1]],
+        ]
+        .enumerated() {
+            let cli = try CLIHarness.scoped
+            // One claim's citations, each on a line of its own, as two analysts' files or a sheet's rows bring them.
+            let lines = order.map {
+                #"{"record":"claim","id":"c","subject":"a","predicate":"funded","object":"b","citations":[\#($0)]}"#
+            }
+            try cli.write("records-\(index).jsonl", head + lines.joined(separator: "\n") + "\n")
+            #expect(try cli.run(["import", "records-\(index).jsonl"]).status == 0)
+            let graphml = try cli.run(["export", "graphml"]).standardOutput.split(separator: "\n")
+                .filter { $0.contains("e_quote") || $0.contains("e_denial") }.map(String.init)
+            let path = try cli.run(["path", "a", "b"]).standardOutput.split(separator: "\n").filter { $0.contains("«") }.map(
+                String.init)
+            outputs.append(graphml + path)
+        }
+        #expect(outputs[0].contains { $0.contains("<data key=\"e_quote\">alpha says so</data>") })
+        #expect(outputs[0].contains { $0.contains("<data key=\"e_denial_quote\">not so, says one</data>") })
+        #expect(outputs[0].contains { $0.contains("«alpha says so»") })
+        #expect(outputs[1] == outputs[0])
+        #expect(outputs[2] == outputs[0])
+    }
+
+    @Test(
         "from the CLI to a picture of a neighbourhood in one pipe, without a Graphviz warning",
         .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
     func pipeIntoDot() throws {

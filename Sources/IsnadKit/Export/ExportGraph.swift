@@ -172,19 +172,20 @@ public struct ExportGraph {
         /// The citation to show first (see ``GradedClaim/bestCitation``).
         public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
 
-        /// The strongest denying citation (by reliability, then credibility), when some citation
-        /// denies the claim and another supports it: the other side of a disputed edge.
+        /// The strongest denying citation (by reliability, then credibility; of denials equally
+        /// strong, the first by source, via and quote), when some citation denies the claim and
+        /// another supports it: the other side of a disputed edge.
         public var bestDenial: GradedCitation? {
             guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
-            // The first of the strongest, as `min` gives it, without a filtered copy.
+            // The strongest, as `min` would give it, without a filtered copy.
             var best: GradedCitation?
             for cited in citations where cited.citation.stance == .denies {
-                if let strongest = best,
-                    (strongest.reliability.rawValue, strongest.citation.credibility.rawValue) <= (
-                        cited.reliability.rawValue, cited.citation.credibility.rawValue
+                if let strongest = best {
+                    let (kept, new) = (
+                        (strongest.reliability.rawValue, strongest.citation.credibility.rawValue),
+                        (cited.reliability.rawValue, cited.citation.credibility.rawValue)
                     )
-                {
-                    continue
+                    if kept < new || (kept == new && !cited.citation.isShownBefore(strongest.citation)) { continue }
                 }
                 best = cited
             }

@@ -86,6 +86,16 @@ public struct Citation: Hashable, Sendable {
     /// claims that hold one quote in two forms merged.)
     public var key: Int64 { Citation.key(source: source, via: via, quote: quote) }
 
+    /// Whether this citation comes before `other`, of two equally strong, where one is shown
+    /// for its claim: by source, via (none first) and quote, compared as their bytes, as the
+    /// ``key`` tells citations apart. The order they were entered in plays no part.
+    public func isShownBefore(_ other: Citation) -> Bool {
+        func precedes(_ a: String, _ b: String) -> Bool? {
+            a.utf8.elementsEqual(b.utf8) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+        return precedes(source, other.source) ?? precedes(via ?? "", other.via ?? "") ?? precedes(quote, other.quote) ?? false
+    }
+
     /// The ``key`` of a citation with this source, via and quote.
     public static func key(source: String, via: String?, quote: String) -> Int64 {
         Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))

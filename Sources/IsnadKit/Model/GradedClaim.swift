@@ -61,17 +61,20 @@ public struct GradedClaim: Hashable, Sendable {
 
     /// The citation to show first: the strongest supporting one (asserts before reports,
     /// then by reliability and credibility), or the strongest denial if nothing supports it.
+    /// Of citations equally strong, the first by source, via and quote: which quote stands for
+    /// the claim depends on the evidence, not on the order it was entered in (a sheet's rows,
+    /// two record lines, a merge's arguments).
     public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
 
     /// ``bestCitation`` of a claim with these citations.
     static func bestCitation(of citations: [GradedCitation]) -> GradedCitation? {
         citations.min { a, b in
-            func rank(_ c: GradedCitation) -> (Int, Reliability, Credibility) {
+            func rank(_ c: GradedCitation) -> (Int, String, Int) {
                 let stanceRank = c.citation.stance == .asserts ? 0 : c.citation.stance == .reports ? 1 : 2
-                return (stanceRank, c.reliability, c.citation.credibility)
+                return (stanceRank, c.reliability.rawValue, c.citation.credibility.rawValue)
             }
             let (x, y) = (rank(a), rank(b))
-            return (x.0, x.1.rawValue, x.2.rawValue) < (y.0, y.1.rawValue, y.2.rawValue)
+            return x != y ? x < y : a.citation.isShownBefore(b.citation)
         }
     }
 }
