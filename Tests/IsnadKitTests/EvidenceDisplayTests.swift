@@ -163,6 +163,38 @@ struct EvidenceDisplayTests {
             ])
     }
 
+    @Test(
+        "check names one relationship stored as two claims holding one citation, either way round when symmetric; claims kept apart with no citation in common pass"
+    )
+    func oneClaimStoredTwice() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cited = #"{"source":"s","quote":"They work together.","stance":"asserts","credibility":3}"#
+        let other = #"{"source":"s","quote":"Another meeting.","stance":"asserts","credibility":3}"#
+        let records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"news-article","title":"S","reliability":"C"}
+            {"record":"claim","id":"ab-linked","subject":"a","predicate":"linked_to","object":"b","citations":[\(cited)]}
+            {"record":"claim","id":"ba-linked","subject":"b","predicate":"linked_to","object":"a","citations":[\(cited),\(other)]}
+            {"record":"claim","id":"ab-funded","subject":"a","predicate":"funded","object":"b","citations":[\(cited)]}
+            {"record":"claim","id":"ab-funded-again","subject":"a","predicate":"funded","object":"b","citations":[\(cited)]}
+            {"record":"claim","id":"ba-funded","subject":"b","predicate":"funded","object":"a","citations":[\(cited)]}
+            {"record":"claim","id":"ab-funded-2019","subject":"a","predicate":"funded","object":"b","start":"2019","citations":[\(cited)]}
+            {"record":"claim","id":"ab-met","subject":"a","predicate":"linked_to","object":"b","start":"2020","citations":[\(other)]}
+            {"record":"claim","id":"ab-met-apart","subject":"a","predicate":"linked_to","object":"b","start":"2020","citations":[{"source":"s","quote":"A third.","stance":"asserts","credibility":3}]}
+
+            """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
+        // Funded is directed: b funded a is another claim; other dates, or no citation in common, are kept apart.
+        #expect(found.map(\.subject) == [#"claims "ab-funded", "ab-funded-again""#, #"claims "ab-linked", "ba-linked""#])
+        #expect(
+            found.last?.message.contains("state one relationship (the second the other way round) over the same dates") == true)
+        #expect(found.first?.message.contains("(the second the other way round)") == false)
+        #expect(found.last?.message.contains(#"isnad retract ba-linked --reason "the claim ab-linked again""#) == true)
+    }
+
     @Test("a weighed claim in words: capped status and grade, citations, channels and common link")
     func weighedLine() throws {
         let folder = try TemporaryFolder()

@@ -39,7 +39,7 @@ public struct IntegrityCheck {
             case .lookAlikeName: "names with look-alike or invisible characters"
             case .nameKey: "search keys and index entries that are not their names' own"
             case .unconfirmedGrade: "credibility 1 (confirmed) that no other channel bears out"
-            case .oneVoiceTwice: "one voice counted twice (one url, or one quote from independent channels)"
+            case .oneVoiceTwice: "one voice counted twice (one url, one quote from independent channels, one claim stored twice)"
             case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
             }
         }
@@ -636,6 +636,44 @@ public struct IntegrityCheck {
                 }
             }
         }
+        try checkOneRelationshipTwice(store)
         examined[.oneVoiceTwice] = (examined[.noCitation] ?? 0)
+    }
+
+    /// One relationship stored as two claims over the same dates (either way round, for a
+    /// symmetric predicate: two stores exchanged records, each having taken the direction its
+    /// first citation gave), both holding one citation: its words back the relationship twice.
+    /// Claims that share no citation may be kept apart on purpose (a sheet keeps a listing's ids).
+    private mutating func checkOneRelationshipTwice(_ store: GraphStore) throws {
+        let symmetric = store.vocabulary.predicates.filter(\.isSymmetric).map(\.id)
+        let sameDates = "b.start_date IS NOT DISTINCT FROM a.start_date AND b.end_date IS NOT DISTINCT FROM a.end_date"
+        let sharedCitation = """
+            EXISTS (SELECT 1 FROM citation x JOIN citation y ON y.claim = b.id AND y.citation_key = x.citation_key \
+            WHERE x.claim = a.id)
+            """
+        var sql = """
+            SELECT a.id, b.id, 0 FROM claim a JOIN claim b \
+            ON b.subject = a.subject AND b.object = a.object AND b.predicate = a.predicate AND b.id > a.id \
+            WHERE \(sameDates) AND \(sharedCitation)
+            """
+        if !symmetric.isEmpty {
+            let placeholders = symmetric.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
+            sql += """
+                 UNION ALL SELECT a.id, b.id, 1 FROM claim a JOIN claim b \
+                ON b.subject = a.object AND b.object = a.subject AND b.predicate = a.predicate AND b.id > a.id \
+                WHERE a.predicate IN (\(placeholders)) AND a.subject <> a.object AND \(sameDates) AND \(sharedCitation)
+                """
+        }
+        var pairs: [(first: String, second: String, isReversed: Bool)] = []
+        try store.database.prepare(sql + " ORDER BY 1, 2").forEachRow(symmetric.map { .text($0) }) { row in
+            pairs.append((row.string(0), row.string(1), row.int(2) == 1))
+        }
+        for (first, second, isReversed) in pairs {
+            add(
+                .oneVoiceTwice, "claims \"\(Text.printable(first))\", \"\(Text.printable(second))\"",
+                Text.printable(
+                    "state one relationship\(isReversed ? " (the second the other way round)" : "") over the same dates, and hold the same citation: its words are counted for it twice; if they are one, move what only \(second) holds to \(first) (isnad edit \(first)) and retract it (isnad retract \(second) --reason \"the claim \(first) again\")"
+                ))
+        }
     }
 }
