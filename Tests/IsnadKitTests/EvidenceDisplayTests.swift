@@ -175,7 +175,7 @@ struct EvidenceDisplayTests {
             {"record":"entity","id":"a","type":"organization","name":"Alpha"}
             {"record":"entity","id":"b","type":"organization","name":"Bravo"}
             {"record":"source","id":"s","type":"news-article","title":"S","reliability":"C"}
-            {"record":"claim","id":"ab-linked","subject":"a","predicate":"linked_to","object":"b","citations":[\(cited)]}
+            {"record":"claim","id":"ab-linked","subject":"a","predicate":"linked_to","object":"b","citations":[\(other),\(cited)]}
             {"record":"claim","id":"ba-linked","subject":"b","predicate":"linked_to","object":"a","citations":[\(cited),\(other)]}
             {"record":"claim","id":"ab-funded","subject":"a","predicate":"funded","object":"b","citations":[\(cited)]}
             {"record":"claim","id":"ab-funded-again","subject":"a","predicate":"funded","object":"b","citations":[\(cited)]}
@@ -187,7 +187,7 @@ struct EvidenceDisplayTests {
             """
         let store = try Fixtures.store(records, in: folder)
         let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
-        // Funded is directed: b funded a is another claim; other dates, or no citation in common, are kept apart.
+        // Two citations in common are one finding. Funded is directed: b funded a is another claim; other dates, or no citation in common, are kept apart.
         #expect(found.map(\.subject) == [#"claims "ab-funded", "ab-funded-again""#, #"claims "ab-linked", "ba-linked""#])
         #expect(
             found.last?.message.contains("state one relationship (the second the other way round) over the same dates") == true)

@@ -645,28 +645,62 @@ public struct IntegrityCheck {
     /// first citation gave), both holding one citation: its words back the relationship twice.
     /// Claims that share no citation may be kept apart on purpose (a sheet keeps a listing's ids).
     private mutating func checkOneRelationshipTwice(_ store: GraphStore) throws {
+        // Linear, never pair by pair (a hub's pairs of entities hold hundreds of claims): the
+        // relationships stated by more than one claim, through the covering index, then their
+        // claims' citations grouped by relationship, dates and citation key. Of the claims that
+        // share one, the first and last by id are named.
+        var tables = [
+            """
+            repeated AS MATERIALIZED (SELECT subject, object, predicate FROM claim \
+            GROUP BY subject, object, predicate HAVING count(*) > 1)
+            """
+        ]
+        var selects = [
+            """
+            SELECT min(c.id), max(c.id), 0 FROM repeated r \
+            JOIN claim c ON c.subject = r.subject AND c.object = r.object AND c.predicate = r.predicate \
+            JOIN citation x ON x.claim = c.id \
+            GROUP BY r.subject, r.object, r.predicate, c.start_date, c.end_date, x.citation_key HAVING count(*) > 1
+            """
+        ]
         let symmetric = store.vocabulary.predicates.filter(\.isSymmetric).map(\.id)
-        let sameDates = "b.start_date IS NOT DISTINCT FROM a.start_date AND b.end_date IS NOT DISTINCT FROM a.end_date"
-        let sharedCitation = """
-            EXISTS (SELECT 1 FROM citation x JOIN citation y ON y.claim = b.id AND y.citation_key = x.citation_key \
-            WHERE x.claim = a.id)
-            """
-        var sql = """
-            SELECT a.id, b.id, 0 FROM claim a JOIN claim b \
-            ON b.subject = a.subject AND b.object = a.object AND b.predicate = a.predicate AND b.id > a.id \
-            WHERE \(sameDates) AND \(sharedCitation)
-            """
         if !symmetric.isEmpty {
+            // A symmetric relationship stated both ways round: its ends in byte order, as both
+            // engines compare text.
             let placeholders = symmetric.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
-            sql += """
-                 UNION ALL SELECT a.id, b.id, 1 FROM claim a JOIN claim b \
-                ON b.subject = a.object AND b.object = a.subject AND b.predicate = a.predicate AND b.id > a.id \
-                WHERE a.predicate IN (\(placeholders)) AND a.subject <> a.object AND \(sameDates) AND \(sharedCitation)
+            tables += [
                 """
+                both_ways AS MATERIALIZED (SELECT CASE WHEN subject < object THEN subject ELSE object END AS one, \
+                CASE WHEN subject < object THEN object ELSE subject END AS other, predicate FROM claim \
+                WHERE predicate IN (\(placeholders)) AND subject <> object GROUP BY 1, 2, 3 HAVING count(DISTINCT subject) > 1)
+                """,
+                """
+                stated AS (SELECT w.one, w.other, w.predicate, c.id, c.subject, c.start_date, c.end_date FROM both_ways w \
+                JOIN claim c ON c.subject = w.one AND c.object = w.other AND c.predicate = w.predicate \
+                UNION ALL SELECT w.one, w.other, w.predicate, c.id, c.subject, c.start_date, c.end_date FROM both_ways w \
+                JOIN claim c ON c.subject = w.other AND c.object = w.one AND c.predicate = w.predicate)
+                """,
+            ]
+            selects.append(
+                """
+                SELECT min(CASE WHEN s.subject = s.one THEN s.id END), min(CASE WHEN s.subject = s.other THEN s.id END), 1 \
+                FROM stated s JOIN citation x ON x.claim = s.id \
+                GROUP BY s.one, s.other, s.predicate, s.start_date, s.end_date, x.citation_key HAVING count(DISTINCT s.subject) > 1
+                """)
         }
+        let sql = "WITH " + tables.joined(separator: ", ") + " " + selects.joined(separator: " UNION ALL ")
         var pairs: [(first: String, second: String, isReversed: Bool)] = []
-        try store.database.prepare(sql + " ORDER BY 1, 2").forEachRow(symmetric.map { .text($0) }) { row in
-            pairs.append((row.string(0), row.string(1), row.int(2) == 1))
+        var named: Set<[String]> = []
+        try store.database.prepare(sql).forEachRow(symmetric.map { .text($0) }) { row in
+            // Named in id order, each pair once (several citations in common are one finding).
+            let ids = [row.string(0), row.string(1)]
+            let (first, second) = ids[0].utf8.lexicographicallyPrecedes(ids[1].utf8) ? (ids[0], ids[1]) : (ids[1], ids[0])
+            if named.insert([first, second]).inserted { pairs.append((first, second, row.int(2) == 1)) }
+        }
+        pairs.sort {
+            $0.first == $1.first
+                ? $0.second.utf8.lexicographicallyPrecedes($1.second.utf8)
+                : $0.first.utf8.lexicographicallyPrecedes($1.first.utf8)
         }
         for (first, second, isReversed) in pairs {
             add(
