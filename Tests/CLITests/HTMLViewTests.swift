@@ -161,6 +161,36 @@ struct HTMLViewTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("asked.html")))
     }
 
+    @Test(
+        "a Graphviz that answers what is not JSON, or says megabytes, leaves the default to Isnad's layout with a short message; one ended by Ctrl-C stops the export"
+    )
+    func misbehavingGraphviz() throws {
+        let cli = try datasetStore()
+        let folder = cli.path("odd-graphviz")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let own = try cli.run(["export", "html", "--layout", "own"])
+        func run(_ script: String) throws -> ExternalTool.Result {
+            try cli.write("odd-graphviz/dot", "#!/bin/sh\n" + script + "\n")
+            chmod(folder + "/dot", 0o755)
+            return try cli.run(["export", "html", "-o", "view.html"], environment: ["PATH": path])
+        }
+        let notJSON = try run("echo 'no layout today'")
+        #expect(notJSON.status == 0)
+        #expect(notJSON.standardError.contains("/dot -Tjson gave what is not JSON"))
+        #expect(try cli.read("view.html") == own.outputBytes)
+        let talkative = try run("head -c 3000000 /dev/zero | tr '\\0' x >&2; exit 1")
+        #expect(talkative.status == 0)
+        #expect(talkative.standardError.utf8.count < 600, "\(talkative.standardError.utf8.count) bytes")
+        #expect(talkative.standardError.hasSuffix(" …)\n"))
+        try FileManager.default.removeItem(atPath: cli.path("view.html"))
+        // Graphviz ended by Ctrl-C: the command is being stopped, no other layout is tried.
+        let interrupted = try run("kill -INT $$")
+        #expect(interrupted.status == 1)
+        #expect(interrupted.standardError.hasSuffix("/dot was ended by signal 2\n"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
+    }
+
     @Test("the same store gives the same bytes, with Isnad's layout and with Graphviz's")
     func deterministic() throws {
         let cli = try datasetStore()

@@ -170,6 +170,7 @@ struct EvidenceDisplayTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let cited = #"{"source":"s","quote":"They work together.","stance":"asserts","credibility":3}"#
+        let denied = #"{"source":"s","quote":"They work together.","stance":"denies","credibility":3}"#
         let other = #"{"source":"s","quote":"Another meeting.","stance":"asserts","credibility":3}"#
         let records = """
             {"record":"entity","id":"a","type":"organization","name":"Alpha"}
@@ -179,20 +180,31 @@ struct EvidenceDisplayTests {
             {"record":"claim","id":"ba-linked","subject":"b","predicate":"linked_to","object":"a","citations":[\(cited),\(other)]}
             {"record":"claim","id":"ab-funded","subject":"a","predicate":"funded","object":"b","citations":[\(cited)]}
             {"record":"claim","id":"ab-funded-again","subject":"a","predicate":"funded","object":"b","citations":[\(cited)]}
+            {"record":"claim","id":"ab-funded-thrice","subject":"a","predicate":"funded","object":"b","citations":[\(other),\(cited)]}
             {"record":"claim","id":"ba-funded","subject":"b","predicate":"funded","object":"a","citations":[\(cited)]}
             {"record":"claim","id":"ab-funded-2019","subject":"a","predicate":"funded","object":"b","start":"2019","citations":[\(cited)]}
             {"record":"claim","id":"ab-met","subject":"a","predicate":"linked_to","object":"b","start":"2020","citations":[\(other)]}
             {"record":"claim","id":"ab-met-apart","subject":"a","predicate":"linked_to","object":"b","start":"2020","citations":[{"source":"s","quote":"A third.","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab-met-denied","subject":"a","predicate":"met_with","object":"b","citations":[\(cited)]}
+            {"record":"claim","id":"ba-met-denied","subject":"b","predicate":"met_with","object":"a","citations":[\(denied)]}
 
             """
         let store = try Fixtures.store(records, in: folder)
         let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
-        // Two citations in common are one finding. Funded is directed: b funded a is another claim; other dates, or no citation in common, are kept apart.
-        #expect(found.map(\.subject) == [#"claims "ab-funded", "ab-funded-again""#, #"claims "ab-linked", "ba-linked""#])
+        // Two citations in common are one finding; three claims are named together. Funded is
+        // directed: b funded a is another claim; other dates, no citation in common, or one
+        // source's words said in one and denied in the other, are kept apart.
         #expect(
-            found.last?.message.contains("state one relationship (the second the other way round) over the same dates") == true)
-        #expect(found.first?.message.contains("(the second the other way round)") == false)
-        #expect(found.last?.message.contains(#"isnad retract ba-linked --reason "the claim ab-linked again""#) == true)
+            found.map(\.subject) == [
+                #"claims "ab-funded", "ab-funded-again", "ab-funded-thrice""#, #"claims "ab-linked", "ba-linked""#,
+            ])
+        #expect(found.first?.message.contains("counted for it 3 times") == true)
+        #expect(found.first?.message.contains("move what only the others hold to ab-funded") == true)
+        #expect(found.first?.message.contains("(not all the same way round)") == false)
+        #expect(found.last?.message.contains("state one relationship (not all the same way round) over the same dates") == true)
+        #expect(found.last?.message.contains("counted for it twice") == true)
+        #expect(
+            found.last?.message.contains(#"retract it (isnad retract ba-linked --reason "the claim ab-linked again")"#) == true)
     }
 
     @Test("a weighed claim in words: capped status and grade, citations, channels and common link")

@@ -54,8 +54,11 @@ public struct GraphLayout: Sendable, Equatable {
         for (tail, head) in links { dot += "  \(DOTEscaping.quoted(tail)) -> \(DOTEscaping.quoted(head));\n" }
         dot += "}\n"
         let output = try run(program, ["-Tjson"], input: Data(dot.utf8))
-        let json = try output.withUnsafeBytes { raw in
-            try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+        let json: JSONValue
+        do {
+            json = try output.withUnsafeBytes { raw in try JSONParser.parse(raw.bindMemory(to: UInt8.self)) }
+        } catch {
+            throw LayoutError(message: "\(program) -Tjson gave what is not JSON (\(error))")
         }
         guard case .object(let graph) = json, case .string(let bb)? = graph["bb"],
             case .array(let objects)? = graph["objects"]
@@ -250,21 +253,21 @@ public struct GraphLayout: Sendable, Equatable {
     /// Runs a program with `input` on standard input and returns its standard output; fails
     /// when it exits with a status other than 0.
     ///
-    /// Its three streams are unnamed temporary files, not pipes: nothing has to read one while
-    /// the other is written, so no thread is started (Foundation's `Process` waits for one, for
-    /// ever where none can be made: a container's process limit), and a program that stops
-    /// reading its input early raises no SIGPIPE.
+    /// Its three streams are anonymous files, not pipes: nothing has to read one while the
+    /// other is written, so no thread is started (Foundation's `Process` waits for one, for ever
+    /// where none can be made: a container's process limit), and a program that stops reading
+    /// its input early raises no SIGPIPE.
     private static func run(_ program: String, _ arguments: [String], input: Data) throws -> Data {
         func failure(_ what: String, _ code: Int32 = errno) -> LayoutError {
             LayoutError(message: "\(what): \(String(cString: strerror(code)))")
         }
-        var files: [UnsafeMutablePointer<FILE>] = []
-        defer { for file in files { fclose(file) } }
+        var files: [Int32] = []
+        defer { for file in files { close(file) } }
         for _ in 0..<3 {
-            guard let file = tmpfile() else { throw failure("cannot make a temporary file for \(program)") }
+            guard let file = anonymousFile() else { throw failure("cannot make a temporary file for \(program)") }
             files.append(file)
         }
-        let (standardInput, standardOutput, standardError) = (fileno(files[0]), fileno(files[1]), fileno(files[2]))
+        let (standardInput, standardOutput, standardError) = (files[0], files[1], files[2])
         try input.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
@@ -281,14 +284,16 @@ public struct GraphLayout: Sendable, Equatable {
         for (file, stream) in [(standardInput, STDIN_FILENO), (standardOutput, STDOUT_FILENO), (standardError, STDERR_FILENO)] {
             posix_spawn_file_actions_adddup2(&actions, file, stream)
         }
-        // The program starts with the signals' defaults and none blocked, whatever this process
-        // holds or ignores at the moment (an export holds Ctrl-C while it writes).
+        // The program starts with no signal blocked (an export holds SIGPIPE, and Ctrl-C while it
+        // commits), and with the defaults of the two that isnad itself ignores. A signal isnad was
+        // started ignoring (Ctrl-C, in a script's background job) stays ignored, as it does for
+        // isnad; a handler of isnad's is the default's after exec anyway.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for number in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
+        for number in [SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
@@ -303,27 +308,52 @@ public struct GraphLayout: Sendable, Equatable {
         while waitpid(process, &status, 0) < 0 {
             guard errno == EINTR else { throw failure("lost \(program)") }
         }
-        func contents(of file: Int32) -> Data {
+        func contents(of file: Int32, atMost limit: Int = .max) -> Data {
             lseek(file, 0, SEEK_SET)
             var data = Data()
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            while data.count < limit {
+                let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, min($0.count, limit - data.count)) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
                 data.append(contentsOf: buffer[..<count])
             }
             return data
         }
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            let ending =
-                status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was ended by signal \(status & 0x7f)"
-            // One line, as every message is.
-            let message = String(decoding: contents(of: standardError), as: UTF8.self).split(whereSeparator: \.isNewline)
+        let signal = status & 0x7f
+        guard signal == 0, (status >> 8) & 0xff == 0 else {
+            let ending = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : "was ended by signal \(signal)"
+            // One line, as every message is, and a short one: the start of what it said.
+            let said = contents(of: standardError, atMost: 4096)
+            var message = String(decoding: said, as: UTF8.self).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
-            throw LayoutError(message: "\(program) \(ending)" + (message.isEmpty ? "" : ": \(message)"))
+            if message.count > 300 || said.count == 4096 { message = String(message.prefix(300)) + " …" }
+            // Ended by Ctrl-C or a shutdown: the export is being stopped, not Graphviz failing.
+            let isInterruption = [SIGINT, SIGTERM, SIGHUP, SIGQUIT].contains(signal)
+            throw LayoutError(
+                message: "\(program) \(ending)" + (message.isEmpty ? "" : ": \(message)"), isInterruption: isInterruption)
         }
         return contents(of: standardOutput)
+    }
+
+    /// A new file with no name, closed on exec: made and unlinked at once in the first folder
+    /// that takes it, of the temporary folder (`TMPDIR`), `/dev/shm`, `/tmp` and `/var/tmp` (a
+    /// read-only `/tmp` leaves Graphviz the others). Nil when none does.
+    private static func anonymousFile() -> Int32? {
+        var folders: [String] = []
+        for folder in [FileManager.default.temporaryDirectory.path, "/dev/shm", "/tmp", "/var/tmp"]
+        where !folders.contains(folder) {
+            folders.append(folder)
+        }
+        for folder in folders {
+            var template = Array((folder + "/isnad-graphviz-XXXXXX").utf8CString)
+            let file = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard file >= 0 else { continue }
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            _ = fcntl(file, F_SETFD, FD_CLOEXEC)
+            return file
+        }
+        return nil
     }
 
     /// The program on `PATH` named `name`, if any (`dot`).
@@ -336,5 +366,8 @@ public struct GraphLayout: Sendable, Equatable {
 /// Graphviz failed to lay out a graph.
 public struct LayoutError: Error, CustomStringConvertible {
     public let message: String
+    /// Whether Graphviz was ended by Ctrl-C or a shutdown (SIGINT, SIGTERM, SIGHUP, SIGQUIT):
+    /// the command is being stopped, so nothing else is tried in its place.
+    public var isInterruption = false
     public var description: String { "layout failed: \(message)" }
 }

@@ -107,7 +107,7 @@ public enum HTMLView {
             layout =
                 try dotProgram.map { try GraphLayout.graphviz(nodes, links: links, program: $0) }
                 ?? GraphLayout.own(nodes, links: links)
-        } catch let error as LayoutError where !options.isDotAskedFor {
+        } catch let error as LayoutError where !options.isDotAskedFor && !error.isInterruption {
             // Graphviz is only the default's first choice: a broken or starved one (a process
             // limit) leaves the page to Isnad's own layout, not the export undone.
             layout = GraphLayout.own(nodes, links: links)

@@ -640,73 +640,72 @@ public struct IntegrityCheck {
         examined[.oneVoiceTwice] = (examined[.noCitation] ?? 0)
     }
 
-    /// One relationship stored as two claims over the same dates (either way round, for a
-    /// symmetric predicate: two stores exchanged records, each having taken the direction its
-    /// first citation gave), both holding one citation: its words back the relationship twice.
-    /// Claims that share no citation may be kept apart on purpose (a sheet keeps a listing's ids).
+    /// One relationship stored as two claims or more over the same dates (either way round, for
+    /// a symmetric predicate: two stores exchanged records, each having taken the direction its
+    /// first citation gave), holding one citation with one stance: its words back the
+    /// relationship twice. Claims that share no citation may be kept apart on purpose (a sheet
+    /// keeps a listing's ids); a source that says it in one and denies it in the other is a
+    /// contradiction, not an echo.
     private mutating func checkOneRelationshipTwice(_ store: GraphStore) throws {
         // Linear, never pair by pair (a hub's pairs of entities hold hundreds of claims): the
-        // relationships stated by more than one claim, through the covering index, then their
-        // claims' citations grouped by relationship, dates and citation key. Of the claims that
-        // share one, the first and last by id are named.
-        var tables = [
-            """
-            repeated AS MATERIALIZED (SELECT subject, object, predicate FROM claim \
-            GROUP BY subject, object, predicate HAVING count(*) > 1)
-            """
-        ]
-        var selects = [
-            """
-            SELECT min(c.id), max(c.id), 0 FROM repeated r \
-            JOIN claim c ON c.subject = r.subject AND c.object = r.object AND c.predicate = r.predicate \
-            JOIN citation x ON x.claim = c.id \
-            GROUP BY r.subject, r.object, r.predicate, c.start_date, c.end_date, x.citation_key HAVING count(*) > 1
-            """
-        ]
+        // relationships stated by more than one claim (a symmetric one's ends in byte order, as
+        // both engines compare text), then their claims' citations counted by relationship,
+        // dates, citation key and stance.
         let symmetric = store.vocabulary.predicates.filter(\.isSymmetric).map(\.id)
-        if !symmetric.isEmpty {
-            // A symmetric relationship stated both ways round: its ends in byte order, as both
-            // engines compare text.
-            let placeholders = symmetric.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
-            tables += [
-                """
-                both_ways AS MATERIALIZED (SELECT CASE WHEN subject < object THEN subject ELSE object END AS one, \
-                CASE WHEN subject < object THEN object ELSE subject END AS other, predicate FROM claim \
-                WHERE predicate IN (\(placeholders)) AND subject <> object GROUP BY 1, 2, 3 HAVING count(DISTINCT subject) > 1)
-                """,
-                """
-                stated AS (SELECT w.one, w.other, w.predicate, c.id, c.subject, c.start_date, c.end_date FROM both_ways w \
-                JOIN claim c ON c.subject = w.one AND c.object = w.other AND c.predicate = w.predicate \
-                UNION ALL SELECT w.one, w.other, w.predicate, c.id, c.subject, c.start_date, c.end_date FROM both_ways w \
-                JOIN claim c ON c.subject = w.other AND c.object = w.one AND c.predicate = w.predicate)
-                """,
-            ]
-            selects.append(
-                """
-                SELECT min(CASE WHEN s.subject = s.one THEN s.id END), min(CASE WHEN s.subject = s.other THEN s.id END), 1 \
-                FROM stated s JOIN citation x ON x.claim = s.id \
-                GROUP BY s.one, s.other, s.predicate, s.start_date, s.end_date, x.citation_key HAVING count(DISTINCT s.subject) > 1
-                """)
-        }
-        let sql = "WITH " + tables.joined(separator: ", ") + " " + selects.joined(separator: " UNION ALL ")
-        var pairs: [(first: String, second: String, isReversed: Bool)] = []
-        var named: Set<[String]> = []
+        let placeholders = symmetric.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
+        func isSymmetric(_ column: String) -> String { symmetric.isEmpty ? "FALSE" : "\(column) IN (\(placeholders))" }
+        // CROSS JOIN keeps SQLite's order (the groups, then their claims through the subject
+        // index); left to itself it read every symmetric claim against the groups (60 s at 1M).
+        let sql = """
+            WITH repeated AS MATERIALIZED (SELECT one, other, predicate FROM (SELECT \
+            CASE WHEN \(isSymmetric("predicate")) AND object < subject THEN object ELSE subject END AS one, \
+            CASE WHEN \(isSymmetric("predicate")) AND object < subject THEN subject ELSE object END AS other, predicate FROM claim) AS ends \
+            GROUP BY one, other, predicate HAVING count(*) > 1), \
+            stated AS (SELECT r.one, r.other, r.predicate, c.id, c.start_date, c.end_date FROM repeated r CROSS JOIN claim c \
+            WHERE c.subject = r.one AND c.object = r.other AND c.predicate = r.predicate \
+            UNION ALL SELECT r.one, r.other, r.predicate, c.id, c.start_date, c.end_date FROM repeated r CROSS JOIN claim c \
+            WHERE c.subject = r.other AND c.object = r.one AND c.predicate = r.predicate AND r.one <> r.other \
+            AND \(isSymmetric("r.predicate"))) \
+            SELECT s.one, s.other, s.predicate, s.start_date, s.end_date, x.citation_key, x.stance \
+            FROM stated s JOIN citation x ON x.claim = s.id \
+            GROUP BY s.one, s.other, s.predicate, s.start_date, s.end_date, x.citation_key, x.stance HAVING count(*) > 1
+            """
+        var shared: [[Statement.Value]] = []
         try store.database.prepare(sql).forEachRow(symmetric.map { .text($0) }) { row in
-            // Named in id order, each pair once (several citations in common are one finding).
-            let ids = [row.string(0), row.string(1)]
-            let (first, second) = ids[0].utf8.lexicographicallyPrecedes(ids[1].utf8) ? (ids[0], ids[1]) : (ids[1], ids[0])
-            if named.insert([first, second]).inserted { pairs.append((first, second, row.int(2) == 1)) }
+            shared.append(
+                (0..<7).map { column in
+                    column == 5 ? .integer(row.int64(Int32(column))) : row.text(Int32(column)).map { .text($0) } ?? .null
+                })
         }
-        pairs.sort {
-            $0.first == $1.first
-                ? $0.second.utf8.lexicographicallyPrecedes($1.second.utf8)
-                : $0.first.utf8.lexicographicallyPrecedes($1.first.utf8)
+        // The claims of each group (none in a sound store), in id order, and whether they state
+        // it both ways round; several citations in common make one finding.
+        var groups: [(ids: [String], isBothWays: Bool)] = []
+        var named: Set<[String]> = []
+        let members = """
+            SELECT c.id, c.subject FROM claim c JOIN citation x ON x.claim = c.id AND x.citation_key = ?6 AND x.stance = ?7 \
+            WHERE c.predicate = ?3 AND ((c.subject = ?1 AND c.object = ?2) OR (c.subject = ?2 AND c.object = ?1 AND ?1 <> ?2 AND ?8 = 1)) \
+            AND c.start_date IS NOT DISTINCT FROM ?4 AND c.end_date IS NOT DISTINCT FROM ?5 ORDER BY c.id
+            """
+        for key in shared {
+            guard case .text(let predicate) = key[2] else { continue }
+            var ids: [String] = []
+            var subjects: Set<String> = []
+            let isSymmetricPredicate: Int64 = store.vocabulary[predicate]?.isSymmetric == true ? 1 : 0
+            try store.database.prepare(members).forEachRow(key + [.integer(isSymmetricPredicate)]) { row in
+                ids.append(row.string(0))
+                subjects.insert(row.string(1))
+            }
+            if ids.count > 1, named.insert(ids).inserted { groups.append((ids, subjects.count > 1)) }
         }
-        for (first, second, isReversed) in pairs {
+        groups.sort { $0.ids.lexicographicallyPrecedes($1.ids) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        for (ids, isBothWays) in groups {
+            let (first, others) = (ids[0], ids.dropFirst())
             add(
-                .oneVoiceTwice, "claims \"\(Text.printable(first))\", \"\(Text.printable(second))\"",
+                .oneVoiceTwice,
+                "claims " + ids.prefix(5).map { "\"\(Text.printable($0))\"" }.joined(separator: ", ")
+                    + (ids.count > 5 ? " and \(ids.count - 5) more" : ""),
                 Text.printable(
-                    "state one relationship\(isReversed ? " (the second the other way round)" : "") over the same dates, and hold the same citation: its words are counted for it twice; if they are one, move what only \(second) holds to \(first) (isnad edit \(first)) and retract it (isnad retract \(second) --reason \"the claim \(first) again\")"
+                    "state one relationship\(isBothWays ? " (not all the same way round)" : "") over the same dates, and hold the same citation: its words are counted for it \(ids.count == 2 ? "twice" : "\(ids.count) times"); if they are one, move what only \(others.count == 1 ? others[1] : "the others") \(others.count == 1 ? "holds" : "hold") to \(first) (isnad edit \(first)) and retract \(others.count == 1 ? "it" : "them") (isnad retract \(others[1]) --reason \"the claim \(first) again\")"
                 ))
         }
     }
