@@ -694,6 +694,11 @@ struct CheckTests {
                 #"{"record":"source","id":"to-come","type":"other","title":"Soon","published":"2031-02-01","reliability":"C"}"#,
                 claim("after-its-source", "2023", "police"), claim("same-day", "2022-03-27", "police"),
                 claim("undated-source", "2024", "leak"), claim("to-come-claim", "2030", "police"),
+                // Two dates that end on one day: the narrower is named, whatever the citations' order.
+                #"{"record":"source","id":"year-2000","type":"other","title":"Year","published":"2000","reliability":"C"}"#,
+                #"{"record":"source","id":"december-2000","type":"other","title":"December","published":"2000-12","reliability":"C"}"#,
+                #"{"record":"claim","id":"tie-a","subject":"hamas","predicate":"praised","object":"isis","start":"2001","citations":[{"source":"year-2000","quote":"q","stance":"asserts","credibility":3},{"source":"december-2000","quote":"r","stance":"asserts","credibility":3}]}"#,
+                #"{"record":"claim","id":"tie-b","subject":"hamas","predicate":"praised","object":"isis","start":"2001-02","citations":[{"source":"december-2000","quote":"r","stance":"asserts","credibility":3},{"source":"year-2000","quote":"q","stance":"asserts","credibility":3}]}"#,
             ].joined(separator: "\n"), into: store, folder: folder, name: "dates.jsonl")
         let check = try IntegrityCheck(store: store, today: try PartialDate(parsing: "2026-12-05"))
         let found = check.findings.filter { $0.kind == .datesInConflict }.map { "\($0.subject): \($0.message)" }
@@ -701,6 +706,8 @@ struct CheckTests {
             found == [
                 #"source "old-relay": published 2019, relays police, published 2022-03-27: one of the two dates is wrong (isnad set old-relay published …)"#,
                 #"claim "after-its-source": starts 2023, after every source that speaks of it was public (the latest 2022-03-27): its start, or a source's date, is wrong (isnad set after-its-source start …)"#,
+                #"claim "tie-a": starts 2001, after every source that speaks of it was public (the latest 2000-12): its start, or a source's date, is wrong (isnad set tie-a start …)"#,
+                #"claim "tie-b": starts 2001-02, after every source that speaks of it was public (the latest 2000-12): its start, or a source's date, is wrong (isnad set tie-b start …)"#,
                 #"claim "to-come-claim": starts 2030, after today (2026-12-05): a date to come is a mistake"#,
                 #"source "to-come": published 2031-02-01, after today (2026-12-05): a date to come is a mistake"#,
             ], "\(found)")

@@ -532,7 +532,11 @@ public struct IntegrityCheck {
                 isEveryCitationDated = false
                 return
             }
-            if latestPublic.map({ since.lastDayNumber > $0.lastDayNumber }) ?? true { latestPublic = since }
+            // Of two dates that end on one day (2000 and 2000-12), the narrower: the engines read
+            // citations in different orders, and the message must not depend on it.
+            if latestPublic.map({ (since.lastDayNumber, since.firstDayNumber) > ($0.lastDayNumber, $0.firstDayNumber) }) ?? true {
+                latestPublic = since
+            }
         }
         finishClaim()
         findings[firstClaimFinding...].sort { $0.subject < $1.subject }
