@@ -742,6 +742,31 @@ struct OwnLayoutTests {
         #expect(GraphLayout.own(nodes, links: links).boxes == layout.boxes)
     }
 
+    @Test("a Graphviz still working after the seconds it was given is ended, and the layout fails saying so")
+    func graphvizOverTime() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let program = try folder.write("dot", "#!/bin/sh\nexec sleep 30\n")
+        chmod(program, 0o755)
+        let nodes = [GraphLayout.Node(id: "a", type: .person, lines: ["A"])]
+        var clock = ContinuousClock.now
+        do {
+            _ = try GraphLayout.graphviz(nodes, links: [], program: program, seconds: 1)
+            Issue.record("a dot that sleeps gave a layout")
+        } catch let error as LayoutError {
+            #expect(error.isOverTime)
+            #expect(!error.isInterruption)
+            #expect(error.message == "\(program) was still working after 1 s")
+        }
+        #expect(clock.duration(to: .now) < .seconds(10))
+        // Without a limit, a dot that ends in time is waited for.
+        try folder.write("slow-dot", "#!/bin/sh\nsleep 1\nexec /bin/false\n")
+        chmod(folder.path("slow-dot"), 0o755)
+        clock = .now
+        #expect(throws: LayoutError.self) { try GraphLayout.graphviz(nodes, links: [], program: folder.path("slow-dot")) }
+        #expect(clock.duration(to: .now) >= .seconds(1))
+    }
+
     @Test("unlinked entities are in id order with numbers read as numbers: u2 before u10")
     func unlinkedInNumericOrder() throws {
         let ids = ["u10", "u2", "u1", "v", "u01"]

@@ -234,6 +234,10 @@ enum ExportCommand: Command {
                     )
                 case .ownAfterDotFailed(let reason):
                     context.message("isnad: laid out by Isnad's own layout, since Graphviz failed (\(Text.printable(reason)))")
+                case .ownAfterSlowDot(let seconds):
+                    context.message(
+                        "isnad: laid out by Isnad's own layout: Graphviz's dot was still working after \(seconds) s (--layout dot to wait for it)"
+                    )
                 case .dot, .own: break
                 }
             } catch let error as HTMLViewError {

@@ -35,8 +35,11 @@ public struct GraphLayout: Sendable, Equatable {
     public let height: Double
 
     /// Lays out with Graphviz's `dot` at `program`: our entities with their shapes and labels,
-    /// one edge per linked pair, read back from `dot -Tjson`.
-    public static func graphviz(_ nodes: [Node], links: [(String, String)], program: String) throws -> GraphLayout {
+    /// one edge per linked pair, read back from `dot -Tjson`. With `seconds`, a `dot` still
+    /// working after them is ended, and the layout fails.
+    public static func graphviz(_ nodes: [Node], links: [(String, String)], program: String, seconds: Int? = nil) throws
+        -> GraphLayout
+    {
         let font = DOTEscaping.quoted(DOTWriter.fontName)
         var dot = "digraph \"layout\" {\n  graph [rankdir=\"LR\", nodesep=0.3, ranksep=1.1, ratio=0.62];\n"
         dot += "  node [fontname=\(font), fontsize=11, margin=\"0.12,0.06\"];\n"
@@ -53,7 +56,7 @@ public struct GraphLayout: Sendable, Equatable {
         }
         for (tail, head) in links { dot += "  \(DOTEscaping.quoted(tail)) -> \(DOTEscaping.quoted(head));\n" }
         dot += "}\n"
-        let output = try run(program, ["-Tjson"], input: Data(dot.utf8))
+        let output = try run(program, ["-Tjson"], input: Data(dot.utf8), seconds: seconds)
         let json: JSONValue
         do {
             json = try output.withUnsafeBytes { raw in try JSONParser.parse(raw.bindMemory(to: UInt8.self)) }
@@ -257,7 +260,7 @@ public struct GraphLayout: Sendable, Equatable {
     /// other is written, so no thread is started (Foundation's `Process` waits for one, for ever
     /// where none can be made: a container's process limit), and a program that stops reading
     /// its input early raises no SIGPIPE.
-    private static func run(_ program: String, _ arguments: [String], input: Data) throws -> Data {
+    private static func run(_ program: String, _ arguments: [String], input: Data, seconds: Int? = nil) throws -> Data {
         func failure(_ what: String, _ code: Int32 = errno) -> LayoutError {
             LayoutError(message: "\(what): \(String(cString: strerror(code)))")
         }
@@ -305,8 +308,29 @@ public struct GraphLayout: Sendable, Equatable {
         let spawned = posix_spawn(&process, program, &actions, &attributes, words + [nil], environ)
         guard spawned == 0 else { throw failure("cannot start \(program)", spawned) }
         var status: Int32 = 0
-        while waitpid(process, &status, 0) < 0 {
-            guard errno == EINTR else { throw failure("lost \(program)") }
+        if let seconds {
+            // Looked at every few milliseconds, without a thread or a signal of isnad's own.
+            var clock = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &clock)
+            let deadline = clock.tv_sec + seconds
+            var pause: UInt32 = 1_000
+            while true {
+                let ended = waitpid(process, &status, WNOHANG)
+                if ended == process { break }
+                guard ended == 0 || errno == EINTR else { throw failure("lost \(program)") }
+                clock_gettime(CLOCK_MONOTONIC, &clock)
+                if clock.tv_sec >= deadline {
+                    kill(process, SIGKILL)
+                    while waitpid(process, &status, 0) < 0, errno == EINTR {}
+                    throw LayoutError(message: "\(program) was still working after \(seconds) s", isOverTime: true)
+                }
+                usleep(pause)
+                pause = min(pause * 2, 50_000)
+            }
+        } else {
+            while waitpid(process, &status, 0) < 0 {
+                guard errno == EINTR else { throw failure("lost \(program)") }
+            }
         }
         func contents(of file: Int32, atMost limit: Int = .max) -> Data {
             lseek(file, 0, SEEK_SET)
@@ -369,5 +393,7 @@ public struct LayoutError: Error, CustomStringConvertible {
     /// Whether Graphviz was ended by Ctrl-C or a shutdown (SIGINT, SIGTERM, SIGHUP, SIGQUIT):
     /// the command is being stopped, so nothing else is tried in its place.
     public var isInterruption = false
+    /// Whether Graphviz was ended for taking longer than it was given.
+    public var isOverTime = false
     public var description: String { "layout failed: \(message)" }
 }

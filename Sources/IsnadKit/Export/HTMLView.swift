@@ -12,6 +12,9 @@ public enum HTMLView {
     /// two-core machine: 3.4 s at 250 entities, 35 s at 500, more than ten minutes at 1,000),
     /// and an export that sits silent for minutes looks hung.
     public static let dotDefaultLimit = 300
+    /// The seconds the default gives `dot` before Isnad's own layout takes over: fewer entities
+    /// do not bound its time (a random graph of 250 entities and 750 claims took six minutes).
+    public static let dotDefaultSeconds = 20
 
     /// Which layout a page was drawn with.
     public enum Layout: Equatable, Sendable {
@@ -21,6 +24,8 @@ public enum HTMLView {
         case ownInsteadOfDot(entities: Int)
         /// Isnad's own, `dot` being the default, because Graphviz failed (`reason`).
         case ownAfterDotFailed(reason: String)
+        /// Isnad's own, `dot` being the default, because Graphviz took more than `seconds`.
+        case ownAfterSlowDot(seconds: Int)
     }
 
     public struct Options: Sendable {
@@ -105,13 +110,16 @@ public enum HTMLView {
         let layout: GraphLayout
         do {
             layout =
-                try dotProgram.map { try GraphLayout.graphviz(nodes, links: links, program: $0) }
+                try dotProgram.map {
+                    try GraphLayout.graphviz(
+                        nodes, links: links, program: $0, seconds: options.isDotAskedFor ? nil : dotDefaultSeconds)
+                }
                 ?? GraphLayout.own(nodes, links: links)
         } catch let error as LayoutError where !options.isDotAskedFor && !error.isInterruption {
             // Graphviz is only the default's first choice: a broken or starved one (a process
             // limit) leaves the page to Isnad's own layout, not the export undone.
             layout = GraphLayout.own(nodes, links: links)
-            used = .ownAfterDotFailed(reason: error.message)
+            used = error.isOverTime ? .ownAfterSlowDot(seconds: dotDefaultSeconds) : .ownAfterDotFailed(reason: error.message)
         }
         var writer = HTMLWriter.Options()
         writer.language = options.language
