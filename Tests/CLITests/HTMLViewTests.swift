@@ -134,17 +134,23 @@ struct HTMLViewTests {
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
+    /// A `dot` that runs `script` (in its folder of the harness's, written again at each call),
+    /// and a PATH that finds it before Graphviz's.
+    private func fakeGraphviz(_ cli: CLIHarness, _ script: String) throws -> (folder: String, path: String) {
+        let folder = cli.path("fake-graphviz")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try cli.write("fake-graphviz/dot", "#!/bin/sh\n" + script + "\n")
+        chmod(folder + "/dot", 0o755)
+        return (folder, folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"))
+    }
+
     @Test(
         "a Graphviz that fails leaves the default page to Isnad's own layout, and fails --layout dot with its message on one line"
     )
     func failingGraphviz() throws {
         let cli = try datasetStore()
-        let folder = cli.path("broken-graphviz")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // A dot that complains on two lines, one of them coloured, and gives up.
-        try cli.write("broken-graphviz/dot", "#!/bin/sh\nprintf 'cannot lay out\\n\\033[31mat all\\n' >&2\nexit 3\n")
-        chmod(folder + "/dot", 0o755)
-        let path = folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let (folder, path) = try fakeGraphviz(cli, "printf 'cannot lay out\\n\\033[31mat all\\n' >&2\nexit 3")
         let own = try cli.run(["export", "html", "--layout", "own"])
         let fallen = try cli.run(["export", "html"], environment: ["PATH": path])
         #expect(fallen.status == 0, "\(fallen.standardError)")
@@ -166,14 +172,9 @@ struct HTMLViewTests {
     )
     func misbehavingGraphviz() throws {
         let cli = try datasetStore()
-        let folder = cli.path("odd-graphviz")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let own = try cli.run(["export", "html", "--layout", "own"])
         func run(_ script: String) throws -> ExternalTool.Result {
-            try cli.write("odd-graphviz/dot", "#!/bin/sh\n" + script + "\n")
-            chmod(folder + "/dot", 0o755)
-            return try cli.run(["export", "html", "-o", "view.html"], environment: ["PATH": path])
+            try cli.run(["export", "html", "-o", "view.html"], environment: ["PATH": try fakeGraphviz(cli, script).path])
         }
         let notJSON = try run("echo 'no layout today'")
         #expect(notJSON.status == 0)
