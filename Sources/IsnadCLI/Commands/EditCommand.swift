@@ -135,28 +135,15 @@ enum EditCommand: Command {
     static func runEditor(_ editor: String, on path: String) throws -> Int32 {
         let previous = [SIGINT, SIGQUIT].map { ($0, signal($0, SIG_IGN)) }
         defer { for (number, handler) in previous { signal(number, handler) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let words: [String] = ["/bin/sh", "-c", "\(editor) \"$1\"", "sh", path]
-        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
-        defer { for argument in arguments { free(argument) } }
-        var process = pid_t()
-        let spawned = posix_spawn(&process, "/bin/sh", nil, &attributes, arguments + [nil], environ)
-        guard spawned == 0 else {
-            throw LookupError(description: "cannot run /bin/sh for the editor: \(String(cString: strerror(spawned)))")
+        let process: pid_t
+        do {
+            process = try ChildProcess.spawn("/bin/sh", words, defaultSignals: [SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ])
+        } catch {
+            throw LookupError(description: "cannot run /bin/sh for the editor: \(error.reason)")
         }
-        var status: Int32 = 0
-        while waitpid(process, &status, 0) < 0 {
-            guard errno == EINTR else { throw LookupError(description: "lost the editor: \(String(cString: strerror(errno)))") }
+        guard let status = ChildProcess.wait(for: process) else {
+            throw LookupError(description: "lost the editor: \(String(cString: strerror(errno)))")
         }
         // As the shell reports them: the exit code, or 128 + the signal that ended it.
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

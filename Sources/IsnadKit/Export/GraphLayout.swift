@@ -281,32 +281,16 @@ public struct GraphLayout: Sendable, Equatable {
             }
         }
         lseek(standardInput, 0, SEEK_SET)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for (file, stream) in [(standardInput, STDIN_FILENO), (standardOutput, STDOUT_FILENO), (standardError, STDERR_FILENO)] {
-            posix_spawn_file_actions_adddup2(&actions, file, stream)
+        // SIGPIPE and SIGXFSZ, which isnad ignores, have their defaults; a signal isnad was
+        // started ignoring (Ctrl-C, in a script's background job) stays ignored, as it does for isnad.
+        let process: pid_t
+        do {
+            process = try ChildProcess.spawn(
+                program, [program] + arguments, defaultSignals: [SIGPIPE, SIGXFSZ],
+                streams: [standardInput, standardOutput, standardError])
+        } catch {
+            throw failure("cannot start \(program)", error.code)
         }
-        // The program starts with no signal blocked (an export holds SIGPIPE, and Ctrl-C while it
-        // commits), and with the defaults of the two that isnad itself ignores. A signal isnad was
-        // started ignoring (Ctrl-C, in a script's background job) stays ignored, as it does for
-        // isnad; a handler of isnad's is the default's after exec anyway.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let words: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) }
-        defer { for word in words { free(word) } }
-        var process = pid_t()
-        let spawned = posix_spawn(&process, program, &actions, &attributes, words + [nil], environ)
-        guard spawned == 0 else { throw failure("cannot start \(program)", spawned) }
         var status: Int32 = 0
         if let seconds {
             // Looked at every few milliseconds, without a thread or a signal of isnad's own.
@@ -328,9 +312,8 @@ public struct GraphLayout: Sendable, Equatable {
                 pause = min(pause * 2, 50_000)
             }
         } else {
-            while waitpid(process, &status, 0) < 0 {
-                guard errno == EINTR else { throw failure("lost \(program)") }
-            }
+            guard let ended = ChildProcess.wait(for: process) else { throw failure("lost \(program)") }
+            status = ended
         }
         func contents(of file: Int32, atMost limit: Int = .max) -> Data {
             lseek(file, 0, SEEK_SET)
