@@ -39,6 +39,50 @@ struct EvidenceWeighingTests {
             "{\"record\":\"source\",\"id\":\"\(id)\",\"type\":\"other\",\"title\":\"\(id)\",\"reliability\":\"\(reliability)\",\"cites\":[\(list)]}\n"
     }
 
+    /// A grade 1 (confirmed) is borne out only by another independent channel of its side where
+    /// an A–C source asserts it (or, on the denying side, denies it) graded 1–3: each boundary of
+    /// that rule, one way and the other.
+    @Test(
+        "a credibility 1 is borne out by another channel's A–C assertion graded 1–3, not by a D source, a 4, a report, itself, or the other side",
+        arguments: [
+            ("another channel: C asserts, 3", Self.citation("other", credibility: 3), "C", false),
+            ("a D source", Self.citation("other", credibility: 3), "D", true),
+            ("credibility 4", Self.citation("other", credibility: 4), "C", true),
+            ("a report, graded 2", Self.citation("other", stance: "reports", credibility: 2), "C", true),
+            ("a denial, on the other side", Self.citation("other", stance: "denies", credibility: 2), "A", true),
+        ])
+    func confirmationBoundaries(case name: String, other: String, grade: String, isUnconfirmed: Bool) throws {
+        let folder = try TemporaryFolder.scoped
+        let records = Self.claim(
+            Self.citation("first", credibility: 1) + "," + other, sources: Self.source("first", "B") + Self.source("other", grade)
+        )
+        let store = try Fixtures.store(records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let found = graph.unconfirmedGrades(of: try #require(try store.claim(id: "ab")))
+        #expect(found.map(\.position) == (isUnconfirmed ? [0] : []), "\(name)")
+    }
+
+    @Test(
+        "a credibility 1 with no channel that could bear it out is unconfirmed; a denial graded 1 is borne out by another denial, not by the support"
+    )
+    func confirmationOfEachSide() throws {
+        let (aloneFolder, denialsFolder) = (try TemporaryFolder(), try TemporaryFolder())
+        defer { for folder in [aloneFolder, denialsFolder] { folder.remove() } }
+        let alone = Self.claim(Self.citation("weak", credibility: 1), sources: Self.source("weak", "E"))
+        var store = try Fixtures.store(alone, in: aloneFolder)
+        var graph = try TransmissionGraph(store: store)
+        #expect(graph.unconfirmedGrades(of: try #require(try store.claim(id: "ab"))).map(\.position) == [0])
+        let denials = Self.claim(
+            [
+                Self.citation("support", credibility: 3), Self.citation("first", stance: "denies", credibility: 1),
+                Self.citation("other", stance: "denies", credibility: 2),
+            ].joined(separator: ","),
+            sources: Self.source("support", "E") + Self.source("first", "B") + Self.source("other", "C"))
+        store = try Fixtures.store(denials, in: denialsFolder)
+        graph = try TransmissionGraph(store: store)
+        #expect(graph.unconfirmedGrades(of: try #require(try store.claim(id: "ab"))).isEmpty)
+    }
+
     /// Imports `records` into a fresh store and weighs claim `id`.
     /// - Parameter sql: run on the store after the import, as another program would change it.
     static func weigh(_ records: String, claim id: String = "ab", sql: String? = nil) throws -> (
