@@ -12,6 +12,22 @@ struct SpreadsheetCommandTests {
         return cli
     }
 
+    @Test("a stored quote holding a bare carriage return is quoted in CSV: one row, one cell")
+    func carriageReturnInCSV() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            #"{"record":"entity","id":"a","type":"organization","name":"Alpha"}"# + "\n"
+                + #"{"record":"entity","id":"b","type":"organization","name":"Bravo"}"# + "\n"
+                + #"{"record":"source","id":"s","type":"news-article","title":"S","reliability":"C"}"# + "\n"
+                + #"{"record":"claim","id":"c","subject":"a","predicate":"funded","object":"b","citations":[{"source":"s","quote":"one\rtwo","stance":"asserts","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let csv = try cli.run(["claims", "--format", "csv"]).standardOutput
+        #expect(csv.contains(",\"one\rtwo\","), "\(csv)")
+        #expect(csv.split(separator: "\r\n").count == 2)
+    }
+
     @Test(
         "a sheet typed by hand takes a predicate's label and digits from an Arabic keyboard, as the command line does; a record file names them strictly, and says how"
     )

@@ -13,4 +13,11 @@ struct PrintableTextTests {
         #expect(Text.needsEscapeForTerminal("\u{2028}"))
         #expect(!Text.needsEscapeForTerminal("\u{061C}"))
     }
+
+    @Test("DEL, storable, is shown as an escape: the ASCII that passes unlooked-at ends at the tilde")
+    func delete() {
+        #expect(!Text.isPrintableASCII("a\u{7F}b"))
+        #expect(Text.printable("a\u{7F}b") == "a\\u{7F}b")
+        #expect(Text.isPrintableASCII(" ~"))
+    }
 }
