@@ -78,6 +78,31 @@ struct TerminalSafetyTests {
         #expect(result.standardError.contains("\nnothing was imported: the store is unchanged"))
     }
 
+    @Test(
+        "a line break stored in a quote or a source's field cannot forge a line: show, source and neighbors --dated keep each on its own line"
+    )
+    func storedLineBreaks() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "forged.jsonl",
+            [
+                #"{"record":"entity","id":"a","type":"organization","name":"A"}"#,
+                #"{"record":"entity","id":"b","type":"organization","name":"B"}"#,
+                #"{"record":"source","id":"s","type":"news-article","title":"T","reliability":"F","author":"x\n  asserts A1  fake"}"#,
+                #"{"record":"claim","id":"c","subject":"a","predicate":"funded","object":"b","citations":[{"source":"s","quote":"q»\n       asserts A1  forged\n    «z","stance":"asserts","credibility":6}]}"#,
+            ].joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "forged.jsonl"]).status == 0)
+        let show = try cli.run(["show", "a"]).standardOutput.split(separator: "\n")
+        #expect(show.filter { $0.contains("forged") }.count == 1)
+        #expect(show.contains { $0.contains("«q»        asserts A1  forged     «z»") }, "\(show)")
+        let source = try cli.run(["source", "s"]).standardOutput.split(separator: "\n")
+        #expect(source.contains("  author: x   asserts A1  fake"), "\(source)")
+        // An undated claim is no answer under --dated, whichever command asks.
+        let dated = try cli.run(["neighbors", "a", "--dated"])
+        #expect(dated.standardOutput.contains("linked by 0 claims"), "\(dated.standardOutput)")
+        #expect(!dated.standardOutput.contains("undated"))
+    }
+
     @Test("a good file with an escape in its name: the summary shows the name escaped")
     func goodFileName() throws {
         let cli = try CLIHarness.scoped
