@@ -475,15 +475,22 @@ struct HistoryCommandTests {
         #expect(result.standardError.contains("bytes.jsonl:1: the line is not UTF-8 text"), "\(result.standardError)")
     }
 
-    @Test("log escapes every stored field of an entry, the time too, in a store another program wrote")
+    @Test("log escapes every stored field of an entry, the time and the command too, in a store another program wrote")
     func hostileStoredTime() throws {
         let cli = try importedStore()
         guard let sqlite = ExternalTool.path("sqlite3") else { return }
         let planted = try ExternalTool.run(
-            sqlite, [cli.path("isnad.db"), "UPDATE change SET at = at || char(27) || ']52;c;aGk=' || char(7)"])
+            sqlite,
+            [
+                cli.path("isnad.db"),
+                "UPDATE change SET at = at || char(27) || ']52;c;aGk=' || char(7), "
+                    + "command = command || char(10) || '  removed claim \"hamas-praised-attack\"'",
+            ])
         #expect(planted.status == 0)
         let log = try cli.run(["log"]).standardOutput
         #expect(!log.contains("\u{1B}") && !log.contains("\u{07}"))
+        // A line break in the command would forge a line of the entry's own.
+        #expect(!log.split(separator: "\n").contains("  removed claim \"hamas-praised-attack\""), "\(log)")
         #expect(log.contains("\\u{1B}]52;c;aGk=\\u{7}") || log.contains("\\u{1B}]52;c;aGk=\\u{07}"), "\(log)")
     }
 
