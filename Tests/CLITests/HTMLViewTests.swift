@@ -221,6 +221,32 @@ struct HTMLViewTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("view.html")))
     }
 
+    @Test(
+        "a page carries no claim notes unless asked (--include-notes), and of a source met only up a chain its grade alone"
+    )
+    func whatAPageCarries() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "chain.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"informant","type":"other","title":"Khaled, our man in Arish","author":"Khaled","reliability":"B"}
+            {"record":"source","id":"story","type":"news-article","title":"Our story","reliability":"C","cites":["informant"]}
+            {"record":"claim","id":"k","subject":"a","predicate":"funded","object":"b","notes":"do not publish his name","citations":[{"source":"story","quote":"q","stance":"asserts","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "chain.jsonl"]).status == 0)
+        let page = try cli.run(["export", "html", "--layout", "own"])
+        #expect(page.status == 0, "\(page.standardError)")
+        #expect(page.standardOutput.contains(#""informant":{"reliability":"B"}"#), "the page weighs with its grade")
+        #expect(page.standardOutput.contains("Our story"))
+        for kept in ["Khaled", "Arish", "do not publish"] { #expect(!page.standardOutput.contains(kept), "\(kept)") }
+        let withNotes = try cli.run(["export", "html", "--layout", "own", "--include-notes"]).standardOutput
+        #expect(withNotes.contains(#""notes":"do not publish his name""#))
+        #expect(try cli.run(["export", "graphml", "--include-notes"]).status == 64)
+    }
+
     @Test("a name cannot close the script element it is stored in")
     func scriptSafe() throws {
         let cli = try CLIHarness.scoped
@@ -252,7 +278,7 @@ struct HTMLViewTests {
         try cli.write("hostile.jsonl", records)
         #expect(try cli.run(["import", "hostile.jsonl"]).status == 0)
         let page = cli.path("view.html")
-        #expect(try cli.run(["export", "html", "--layout", "own", "-o", page]).status == 0)
+        #expect(try cli.run(["export", "html", "--layout", "own", "--include-notes", "-o", page]).status == 0)
         let script = Repository.root.appendingPathComponent("Tests/Browser/read_html_text.py").path
         let result = try ExternalTool.run(
             try #require(HTMLViewTests.python),
@@ -393,7 +419,7 @@ struct HTMLViewTests {
     func inBrowser() throws {
         let cli = try datasetStore()
         let page = cli.path("view.html")
-        #expect(try cli.run(["export", "html", "-o", page]).status == 0)
+        #expect(try cli.run(["export", "html", "--include-notes", "-o", page]).status == 0)
 
         // What the page must show, from the same store through the command line.
         let stats =

@@ -228,6 +228,44 @@ struct PostgreSQLTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("other.db")))
     }
 
+    @Test(
+        "copy --without-history --without-retractions: the graph the same, and what was changed or retracted nowhere in the copy's bytes"
+    )
+    func copyForSomeoneElse() throws {
+        let cli = try CLIHarness.scoped
+        try #require(try cli.run(["import", PostgreSQLTests.dataset]).status == 0)
+        try #require(
+            try cli.run([
+                "add", "source", "--id", "informant", "--type", "other", "--title", "Interview with Khaled Abu-Rashed",
+                "--reliability", "B",
+            ]).status == 0)
+        try #require(try cli.run(["set", "informant", "title", "Confidential source A"]).status == 0)
+        try #require(
+            try cli.run([
+                "retract", "hamas-funded-wilayat-sinai", "--reason", "the informant asked us to", "--author", "desk-editor-zq",
+            ]).status == 0)
+        let copied = try cli.run(["copy", "--without-history", "--without-retractions", "isnad.db", "clean.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.contains("13 sources, 91 claims, 118 citations, no history, no retraction"),
+            "\(copied.standardError)")
+        #expect(try cli.run(["--db", "clean.db", "export", "jsonl"]).outputBytes == cli.run(["export", "jsonl"]).outputBytes)
+        let jsonl = try cli.run(["--db", "clean.db", "export", "jsonl", "--include-retracted"])
+        #expect(!jsonl.standardOutput.contains("hamas-funded-wilayat-sinai"))
+        #expect(try cli.run(["--db", "clean.db", "log"]).standardError.contains("no history entries"))
+        #expect(try cli.run(["--db", "clean.db", "check"]).status == 0)
+        let bytes = try #require(try cli.read("clean.db"))
+        let original = try #require(try cli.read("isnad.db"))
+        for removed in ["Khaled Abu-Rashed", "the informant asked us to", "desk-editor-zq", PostgreSQLTests.dataset] {
+            #expect(original.range(of: Data(removed.utf8)) != nil, "\(removed)")
+            #expect(bytes.range(of: Data(removed.utf8)) == nil, "\(removed)")
+        }
+        // The history alone: the retraction stays, with its reason.
+        #expect(try cli.run(["copy", "--without-history", "isnad.db", "history-less.db"]).status == 0)
+        let kept = try cli.run(["--db", "history-less.db", "export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(kept.contains("the informant asked us to"))
+    }
+
     // MARK: With a server
 
     @Test(
@@ -331,6 +369,10 @@ struct PostgreSQLTests {
         #expect(!up.standardError.contains("NOTICE"))
         let down = try cli.run(["copy", uri, "back.db"])
         #expect(down.status == 0, "\(down.standardError)")
+        let clean = try cli.run(["copy", "--without-history", "--without-retractions", uri, "clean.db"])
+        #expect(clean.standardError.contains("no history, no retraction"), "\(clean.standardError)")
+        #expect(try cli.run(["--db", "clean.db", "export", "jsonl"]).outputBytes == cli.run(["export", "jsonl"]).outputBytes)
+        #expect(try cli.run(["--db", "clean.db", "export", "history"]).standardOutput.isEmpty)
         for export in [["export", "jsonl"], ["export", "history"], ["log"], ["search", "Bagdadi"], ["stats"]] {
             let original = try cli.run(export)
             let copy = try cli.run(["--db", "back.db"] + export)

@@ -203,12 +203,16 @@ struct StoreOpeningTests {
         #expect(throws: (any Error).self) { try GraphStore(path: path, access: .read) }
     }
 
-    @Test("a new store is in WAL mode with foreign keys on, and marked as Isnad's")
+    @Test(
+        "a new store is in WAL mode with foreign keys on, and marked as Isnad's; a writer zeroes what it deletes, whatever SQLite's build"
+    )
     func settings() throws {
         let folder = try TemporaryFolder.scoped
         let store = try GraphStore(path: folder.path("isnad.db"), access: .create)
         #expect(try store.database.prepare("PRAGMA journal_mode").scalarText() == "wal")
         #expect(try store.database.integerPragma("foreign_keys") == 1)
+        #expect(try store.database.integerPragma("secure_delete") == 1)
+        #expect(try GraphStore(path: folder.path("isnad.db"), access: .write).database.integerPragma("secure_delete") == 1)
         #expect(try store.database.integerPragma("application_id") == GraphStore.applicationID)
         #expect(try store.database.integerPragma("user_version") == Int64(Migrations.currentVersion))
     }

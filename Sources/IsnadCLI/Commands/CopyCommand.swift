@@ -12,22 +12,41 @@ enum CopyCommand: Command {
             snapshot of FROM, in one transaction of TO: all or nothing. TO is created when missing; a TO that holds
             records is refused. SQLite to PostgreSQL starts sharing a store; PostgreSQL to SQLite takes a copy into
             the field. isnad export jsonl writes the same bytes on both sides.
+
+            A store holds what was changed or removed in it: its history keeps every record before and after each
+            change (a source's name made a pseudonym, a deleted entity, an undone import), who made it, when, and
+            the command lines with their file paths; a retracted claim keeps its reason. Before handing a store to
+            someone else, --without-history and --without-retractions leave those out.
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
             ArgumentSpec(name: "to", help: "The new store: a file or a postgresql:// URI."),
         ],
+        options: [withoutHistory, withoutRetractions],
         examples: [
             "isnad copy isnad.db field-copy.db",
+            "isnad copy --without-history --without-retractions isnad.db for-the-desk.db",
             "isnad copy isnad.db field-copy.db && isnad --db field-copy.db export jsonl | cmp - <(isnad export jsonl)",
         ])
+
+    static let withoutHistory = Flag(
+        "without-history",
+        help:
+            "Leave the history out: the copy starts with no entry (nothing in log, nothing to undo), and holds no earlier state of a record, no author, time or command line."
+    )
+    static let withoutRetractions = Flag(
+        "without-retractions", help: "Leave the retracted claims and citations out, with their reasons.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
         let target = try IsnadCLI.storeLocation(arguments.positionals[1], storeName: nil)
+        var leaving: StoreCopy.Leaving = []
+        if arguments.isSet(withoutHistory) { leaving.insert(.history) }
+        if arguments.isSet(withoutRetractions) { leaving.insert(.retractions) }
         func copying() throws -> StoreCopy.Summary {
             do {
-                return try StoreCopy.copy(from: source, to: target) { [standardError = context.standardError] in
+                return try StoreCopy.copy(from: source, to: target, leaving: leaving) {
+                    [standardError = context.standardError] in
                     standardError("waiting for another client to finish writing to \(target)…\n")
                 }
             } catch let interrupted as HeldSignals.Interrupted {
@@ -49,7 +68,10 @@ enum CopyCommand: Command {
         context.message(
             "copied \(source) to \(target): \(counted(summary.entities, "entity", "entities")), "
                 + "\(counted(summary.sources, "source")), \(counted(summary.claims, "claim")), "
-                + "\(counted(summary.citations, "citation")), \(counted(summary.historyEntries, "history entry", "history entries"))"
+                + "\(counted(summary.citations, "citation")), "
+                + (leaving.contains(.history)
+                    ? "no history" : counted(summary.historyEntries, "history entry", "history entries"))
+                + (leaving.contains(.retractions) ? ", no retraction" : "")
         )
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")

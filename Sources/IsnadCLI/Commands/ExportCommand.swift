@@ -39,7 +39,7 @@ enum ExportCommand: Command {
         arguments: [ArgumentSpec(name: "format", help: "jsonl, dot, graphml, html, gexf, stix, ftm or history")],
         options: [
             focus, depth, collapses, pairs, pairLabels, language, rankDirection, omitsLegend, addsYEdGraphics, layout,
-            includesRetracted, output,
+            includesNotes, includesRetracted, output,
         ]
             + FilterOptions.all.map { $0.only(for: graphFormats) },
         examples: [
@@ -63,6 +63,11 @@ enum ExportCommand: Command {
         help:
             "jsonl: also the retracted claims and citations, marked \"retracted\" (so that an import brings them back); dot, graphml: also the retracted claims, marked (grey, RETRACTED; status retracted)."
     ).only(for: [Format.jsonl, .dot, .graphml])
+    static let includesNotes = Flag(
+        "include-notes",
+        help:
+            "html: also the claims' notes, shown when a claim is opened (left out by default, as from every graph format: a page may be published, and notes are the analyst's working remarks)."
+    ).only(for: [Format.html])
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")
     static let focus = Option<String>(
@@ -201,6 +206,7 @@ enum ExportCommand: Command {
                     command: spec.name)
             }
             html.language = language == .ar ? .ar : .en
+            html.includesNotes = arguments.isSet(includesNotes)
             // The page's title (the browser's tab too, which obeys what it is given) shows the focus's
             // names as the page shows stored text: what the command line escapes, escaped.
             let focus = try options.focus.flatMap { try store.entity(id: $0) }.map { entity in

@@ -42,6 +42,8 @@ public enum HTMLView {
         public var isDotAskedFor = false
         public var maximumEntities = HTMLView.maximumEntities
         public var maximumClaims = HTMLView.maximumClaims
+        /// Whether the claims' notes are written (``HTMLWriter/Options/includesNotes``).
+        public var includesNotes = false
 
         public init() {}
     }
@@ -65,7 +67,8 @@ public enum HTMLView {
         var links: [(String, String)] = []
         var linked: Set<[String]> = []
         var predicates: Set<String> = []
-        var sources: Set<String> = []
+        var citedSources: Set<String> = []
+        var chainSources: Set<String> = []
         var claims = 0
         var entityCount = 0
         try graph.stream(
@@ -91,11 +94,11 @@ public enum HTMLView {
                 if linked.insert(pair).inserted { links.append((edge.subject, edge.object)) }
                 predicates.insert(edge.predicate)
                 for citation in edge.citations {
-                    sources.insert(citation.citation.source)
-                    if let via = citation.citation.via { sources.insert(via) }
+                    citedSources.insert(citation.citation.source)
+                    if let via = citation.citation.via { citedSources.insert(via) }
                 }
                 // Every source of every chain: the page caps by their grades when it weighs again.
-                for chain in edge.weight.chains { sources.formUnion(chain.sources) }
+                for chain in edge.weight.chains { chainSources.formUnion(chain.sources) }
             })
         if nodes.isEmpty { throw HTMLViewError.empty }
         var used = Layout.own
@@ -125,19 +128,23 @@ public enum HTMLView {
         writer.language = options.language
         writer.title = options.title
         writer.layout = layout
+        writer.includesNotes = options.includesNotes
         writer.context = try context(
             store: store, title: options.title, titleArabic: options.titleArabic, layout: layout, predicates: predicates,
-            sources: sources)
+            citedSources: citedSources, chainSources: chainSources.subtracting(citedSources))
         try HTMLWriter(sink: sink, options: writer).write(graph)
         return used
     }
 
     /// The document the page reads beside entities and claims: title, layout size, the words
     /// and styles of entity types, predicate families and statuses, the predicates and the
-    /// sources used, each in English and Arabic.
+    /// sources used, each in English and Arabic. A source met only up a chain (one a cited source
+    /// relays) is given by its grade alone, which the page weighs with: the page shows no more of
+    /// it than its id, and carries no more (its title may name what the analyst keeps out of
+    /// view: an informant behind a cited report).
     static func context(
         store: GraphStore, title: [String], titleArabic: [String], layout: GraphLayout, predicates: Set<String>,
-        sources: Set<String>
+        citedSources: Set<String>, chainSources: Set<String>
     ) throws -> String {
         var json = JSONWriter(capacity: 8192)
         json.beginObject()
@@ -209,10 +216,15 @@ public enum HTMLView {
         json.endObject()
         json.key("sources")
         json.beginObject()
-        for id in sources.sorted() {
+        for id in citedSources.union(chainSources).sorted() {
             guard let source = try store.source(id: id) else { continue }
             json.key(id)
             json.beginObject()
+            guard citedSources.contains(id) else {
+                json.member("reliability", source.reliability.rawValue)
+                json.endObject()
+                continue
+            }
             json.member("title", source.title)
             json.member("type", source.type.rawValue)
             json.member("reliability", source.reliability.rawValue)

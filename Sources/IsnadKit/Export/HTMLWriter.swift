@@ -19,6 +19,9 @@ public struct HTMLWriter: GraphWriter {
         public var layout = GraphLayout(engine: "isnad", boxes: [:], width: 0, height: 0)
         /// The JSON document of what entities and claims refer to (``HTMLView``).
         public var context = "{}"
+        /// Whether the claims' notes are written (and shown in the panel): the analyst's working
+        /// remarks, left out of a page that may be published, as every other graph export leaves them.
+        public var includesNotes = false
 
         public init() {}
     }
@@ -98,7 +101,7 @@ public struct HTMLWriter: GraphWriter {
         json.nullableMember("end", edge.end?.description)
         json.member("dates", DateText.dates(edge.period, language: .en))
         json.member("datesAr", DateText.dates(edge.period, language: .ar))
-        json.member("notes", edge.notes.isEmpty ? nil : edge.notes.joined(separator: "\n"))
+        json.member("notes", !options.includesNotes || edge.notes.isEmpty ? nil : edge.notes.joined(separator: "\n"))
         json.member("status", edge.evidence.status.rawValue)
         json.member("best", edge.evidence.bestGrade)
         json.member("channels", edge.weight.supportingChannels)

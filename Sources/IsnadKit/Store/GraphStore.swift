@@ -117,6 +117,10 @@ public final class GraphStore {
             if isReading {
                 try beginReading(toleratingChangedSchema: access == .examine)
             } else {
+                // What a change removes (a source's name made a pseudonym, a retracted reason, an
+                // undone import) is zeroed in the file, not left in its free pages for `strings` to
+                // find in a store handed on; SQLite's default depends on how it was built.
+                try database.execute("PRAGMA secure_delete = ON")
                 try prepareSchema(mayCreate: access == .create)
                 try database.execute("PRAGMA synchronous = FULL")
             }

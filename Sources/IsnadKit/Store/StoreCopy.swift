@@ -49,6 +49,28 @@ public enum StoreCopy {
             order: "change, kind, record"),
     ]
 
+    /// What a copy may leave out, for a store handed to someone else: what the analyst removed
+    /// or changed stays in a store's history and retractions (every record before and after each
+    /// change, who made it and when, the command lines with their file paths; each retracted claim
+    /// and citation with its reason).
+    public struct Leaving: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// The history: every entry of `log`, so the copy starts with none and nothing to undo.
+        public static let history = Leaving(rawValue: 1)
+        /// The retracted claims and citations, with their reasons.
+        public static let retractions = Leaving(rawValue: 2)
+
+        /// The tables each leaves out.
+        var tables: Set<String> {
+            var names: Set<String> = []
+            if contains(.history) { names.formUnion(["change", "change_record"]) }
+            if contains(.retractions) { names.formUnion(["retracted_claim", "retracted_citation"]) }
+            return names
+        }
+    }
+
     /// What a copy moved.
     public struct Summary: Sendable, Equatable {
         public var entities = 0
@@ -75,11 +97,15 @@ public enum StoreCopy {
     }
 
     /// Copies the store at `source` into `target`, which is created when missing and must hold
-    /// no record. `onWaitingForWriteLock` is called once if the target's writers keep it waiting.
+    /// no record, without what `leaving` names. `onWaitingForWriteLock` is called once if the
+    /// target's writers keep it waiting.
     public static func copy(
-        from source: StoreLocation, to target: StoreLocation, onWaitingForWriteLock: (() -> Void)? = nil
+        from source: StoreLocation, to target: StoreLocation, leaving: Leaving = [],
+        onWaitingForWriteLock: (() -> Void)? = nil
     ) throws -> Summary {
         if source == target { throw CopyError.sameStore(source.description) }
+        let left = leaving.tables
+        let tables = Self.tables.filter { !left.contains($0.name) }
         let reader = try Reader(source)
         var summary = Summary()
         switch target {
