@@ -390,6 +390,22 @@ struct UntrustedStoreTests {
         }
     }
 
+    @Test("add claim reads the dates of the claims it may join: a damaged one is an error, not an undated claim to join")
+    func damagedDateOfAClaimToJoin() throws {
+        let cli = try importedStore()
+        try plant(
+            "PRAGMA ignore_check_constraints = ON; UPDATE claim SET start_date = '2022-13' WHERE id = 'hamas-praised-attack'",
+            in: cli)
+        let before = try files(of: cli)
+        let added = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance", "reports",
+            "--credibility", "3", "--start", "2022-03-27",
+        ])
+        #expect(added.status == 65, "\(added.standardError)")
+        #expect(added.standardError.contains(#"claim "hamas-praised-attack": start: stored value"#), "\(added.standardError)")
+        #expect(try files(of: cli) == before)
+    }
+
     @Test("disputes reads every claim's stances: one Isnad never writes is an error, not support")
     func invalidStanceInDisputes() throws {
         let cli = try importedStore()

@@ -532,10 +532,13 @@ extension GraphStore {
         try database.cached(
             "SELECT id, start_date, end_date FROM claim WHERE subject = ?1 AND object = ?3 AND predicate = ?2 ORDER BY id"
         ).forEachRow([.text(subject), .text(predicate), .text(object)]) { row in
+            // A date another program damaged is an error, not "undated": read so, a citation
+            // would join another claim than the one it dates.
+            let id = row.string(0)
             found.append(
                 (
-                    row.string(0), row.text(1).flatMap { try? PartialDate(parsing: $0) },
-                    row.text(2).flatMap { try? PartialDate(parsing: $0) }
+                    id, try StoredValue.date(row, 1, path: path, record: "claim \"\(id)\"", field: "start"),
+                    try StoredValue.date(row, 2, path: path, record: "claim \"\(id)\"", field: "end")
                 ))
         }
         return found
