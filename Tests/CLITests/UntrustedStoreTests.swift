@@ -406,6 +406,23 @@ struct UntrustedStoreTests {
         #expect(try files(of: cli) == before)
     }
 
+    @Test("a sheet's import fails on a damaged store value it meets naming a row's entity, once, not as a problem of every row")
+    func damagedValueMetBySheet() throws {
+        let cli = try importedStore()
+        try plant("PRAGMA ignore_check_constraints = ON; UPDATE entity SET type = 'dragon' WHERE id = 'hamas'", in: cli)
+        let before = try files(of: cli)
+        try cli.write(
+            "sheet.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\n"
+                + String(repeating: "Hamas,praised,hadera-attack,police,q,reports,3,\n", count: 3))
+        let imported = try cli.run(["import", "sheet.csv"])
+        #expect(imported.status == 65)
+        #expect(
+            imported.standardError.hasPrefix(#"isnad: isnad.db: entity "hamas": type: stored value "dragon""#)
+                && imported.standardError.hasSuffix("; isnad check explains\n"), "\(imported.standardError)")
+        #expect(try files(of: cli) == before)
+    }
+
     @Test("disputes reads every claim's stances: one Isnad never writes is an error, not support")
     func invalidStanceInDisputes() throws {
         let cli = try importedStore()

@@ -236,7 +236,7 @@ private final class RowImporter {
         }
         for column in ClaimSheet.requiredColumns where row.value(column) == nil { fail(column, "empty") }
         if !problems.isEmpty { return problems }
-        func entity(_ column: String) -> Entity? {
+        func entity(_ column: String) throws -> Entity? {
             let text = row.value(column) ?? ""
             do {
                 let (entity, tier) = try entities.resolution(text, forWriting: true)
@@ -246,12 +246,12 @@ private final class RowImporter {
                     )
                 }
                 return entity
-            } catch {
+            } catch let error as EntityResolver.ResolutionError {
                 fail(column, oneLine(error))
                 return nil
             }
         }
-        func source(_ column: String) -> Source? {
+        func source(_ column: String) throws -> Source? {
             guard let text = row.value(column) else { return nil }
             do {
                 let found = try sources.resolve(text, forWriting: true)
@@ -261,15 +261,15 @@ private final class RowImporter {
                     )
                 }
                 return found.source
-            } catch {
+            } catch let error as SourceResolver.ResolutionError {
                 fail(column, oneLine(error))
                 return nil
             }
         }
-        let subject = entity("subject")
-        let object = entity("object")
-        let claimant = source("source")
-        let relay = source("via")
+        let subject = try entity("subject")
+        let object = try entity("object")
+        let claimant = try source("source")
+        let relay = try source("via")
         // A name that matches nothing is one problem of the row: the other cells are still read,
         // so that every problem of the row is listed at once (with a stand-in id where a name
         // did not resolve, and without the checks that need what it names).
