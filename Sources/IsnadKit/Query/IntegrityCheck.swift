@@ -94,14 +94,25 @@ public struct IntegrityCheck {
         try checkDuplicates(store)
         try checkNames(store)
         // Built once for both checks that weigh claims. A source whose stored grade is out of
-        // range (found above) leaves nothing to weigh with.
-        let graph = try? TransmissionGraph(store: store)
+        // range (found above) leaves nothing to weigh with; a store that fails to be read (a
+        // lock, a lost server) fails the check, which must not say "ok" of what it could not read.
+        let graph = try Self.unlessInvalidValue { try TransmissionGraph(store: store) }
         try checkConfirmations(store, graph: graph)
         try checkEchoes(store, graph: graph)
         try checkDates(store, today: today)
     }
 
     public var isClean: Bool { findings.isEmpty }
+
+    /// What `read` gives, or nil where it meets a stored value out of its vocabulary or range
+    /// (another check names it): the checks go on past such a record. Any other failure is thrown.
+    private static func unlessInvalidValue<Value>(_ read: () throws -> Value) throws -> Value? {
+        do {
+            return try read()
+        } catch StoreError.invalidValue {
+            return nil
+        }
+    }
 
     /// What the check of `kind` looked for on this store. On PostgreSQL the engine's check is
     /// reading every table whole (the server checks each page it reads), and the schema is
@@ -615,7 +626,7 @@ public struct IntegrityCheck {
         }
         if let graph {
             for id in repeated {
-                guard let claim = try? store.claim(id: id) else { continue }
+                guard let claim = try Self.unlessInvalidValue({ try store.claim(id: id) }) ?? nil else { continue }
                 let weight = graph.weigh(claim)
                 var channelOf: [Int: Int] = [:]
                 for (index, channel) in (weight.supporting + weight.denying).enumerated() {
@@ -631,7 +642,7 @@ public struct IntegrityCheck {
                     let earlier = claim.citations[first].citation
                     guard earlier.source != cited.citation.source, channelOf[first] != channelOf[position] else { continue }
                     // One past the last of its cites adds one.
-                    let next = (try? store.source(id: cited.citation.source))??.cites.count ?? 0
+                    let next = try Self.unlessInvalidValue({ try store.source(id: cited.citation.source) })??.cites.count ?? 0
                     add(
                         .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
                         Text.printable(
