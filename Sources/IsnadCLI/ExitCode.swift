@@ -66,6 +66,7 @@ enum ExitCode: Int32 {
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
             case .readOnly, .diskFull: self = .cannotWrite
+            case .deviceFailed: self = .ioError
             default: self = .failure
             }
         case let error as PostgreSQLError:

@@ -73,6 +73,7 @@ final class Database {
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(location, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
+            let lastCallError = errno
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             let systemError = connection.map { sqlite3_system_errno($0) } ?? 0
             sqlite3_close_v2(connection)
@@ -82,7 +83,10 @@ final class Database {
                     resultCode: ResultCode(rawValue: SQLITE_IOERR),
                     message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path)
             }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, path: path)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: message, path: path,
+                isDeviceFailure: [SQLITE_IOERR, SQLITE_CORRUPT].contains(code & 0xff)
+                    && (systemError == EIO || lastCallError == EIO))
         }
         self.handle = connection
         self.postgreSQL = nil
@@ -277,6 +281,10 @@ final class Database {
 
     /// The error for `code` and SQLite's `message`, said as the user needs it.
     private func failure(_ code: Int32, message: String, sql: String?) -> DatabaseError {
+        // SQLite keeps the errno of a failed call only for an I/O error; a read the device failed
+        // reaches the caller as a damaged file, and then only errno itself still tells (EIO is
+        // rare enough not to linger from another call).
+        let lastCallError = errno
         let systemError = sqlite3_system_errno(handle)
         // The process's or the system's limit on open files (the store's log or index could not
         // be opened): no missing store, said as such.
@@ -285,9 +293,12 @@ final class Database {
                 resultCode: ResultCode(rawValue: SQLITE_IOERR),
                 message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path, sql: sql)
         }
+        let resultCode = lastResultCode(code)
         return DatabaseError(
-            resultCode: lastResultCode(code), message: message, path: path, sql: sql,
-            isPastFileSizeLimit: failedPastFileSizeLimit)
+            resultCode: resultCode, message: message, path: path, sql: sql,
+            isPastFileSizeLimit: failedPastFileSizeLimit,
+            isDeviceFailure: [SQLITE_IOERR, SQLITE_CORRUPT].contains(resultCode.rawValue & 0xff)
+                && (systemError == EIO || lastCallError == EIO))
     }
 
     /// The extended result code of the last failure (`code` when SQLite has none). An I/O

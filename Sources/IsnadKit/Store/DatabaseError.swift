@@ -16,6 +16,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public let postgreSQL: PostgreSQLError?
     /// A write past the size limit for files (`ulimit -f`, EFBIG): SQLITE_FULL, said as such.
     public let isPastFileSizeLimit: Bool
+    /// The device failed a read or write of the store's files (EIO): SQLite reports a failed
+    /// read as a damaged file (SQLITE_CORRUPT) too, and the file is sound.
+    public let isDeviceFailure: Bool
 
     public enum Kind: Sendable {
         /// SQLITE_FULL: the disk (or the store's size limit) is full.
@@ -28,6 +31,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         case cannotOpen
         /// SQLITE_CORRUPT / SQLITE_NOTADB: the file is damaged or not an SQLite database.
         case corrupt
+        /// SQLITE_IOERR or SQLITE_CORRUPT from a device that failed a read or write (EIO).
+        case deviceFailed
         /// SQLITE_CONSTRAINT: a schema constraint refused a row (a bug if it reaches a user).
         case constraint
         /// SQLITE_IOERR and anything else.
@@ -35,7 +40,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     }
 
     public var kind: Kind {
-        switch resultCode.primary {
+        if isDeviceFailure { return .deviceFailed }
+        return switch resultCode.primary {
         case .full: .diskFull
         case .busy, .locked: .busy
         case .readOnly: .readOnly
@@ -54,7 +60,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     }
 
     public init(
-        resultCode: ResultCode, message: String, path: String? = nil, sql: String? = nil, isPastFileSizeLimit: Bool = false
+        resultCode: ResultCode, message: String, path: String? = nil, sql: String? = nil, isPastFileSizeLimit: Bool = false,
+        isDeviceFailure: Bool = false
     ) {
         self.resultCode = resultCode
         self.message = message
@@ -62,6 +69,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         self.sql = sql
         self.postgreSQL = nil
         self.isPastFileSizeLimit = isPastFileSizeLimit
+        self.isDeviceFailure = isDeviceFailure
     }
 
     /// A failure on PostgreSQL.
@@ -72,6 +80,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         sql = error.sql
         postgreSQL = error
         isPastFileSizeLimit = false
+        isDeviceFailure = false
     }
 
     /// Which disk is full, when it is not the store's: SQLite sorts a large import in temporary
@@ -109,12 +118,17 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
             let part = path.flatMap { FileSystem.unwritablePart(ofStore: $0) }
             return "\(place)the store is read-only (\(message)\(part.map { "; \($0)" } ?? ""))"
         case .cannotOpen: return "\(place)cannot open the store (\(message))"
+        case .deviceFailed:
+            // Not "damaged": the advice for a damaged file (move a log away) would throw away
+            // this store's own latest changes, which its log may hold.
+            return
+                "\(place)the device failed to read or write the store (Input/output error; SQLite: \(message)): the file may be sound; copy the store with isnad copy when the device reads again, and leave its -wal beside it"
         case .corrupt:
             // A log beside the file may be another's: a backup copied over a store whose log stayed.
             let log = path.map { $0 + "-wal" }
             let hint =
                 log.flatMap(FileSystem.regularFileSize).map { $0 > 0 } == true
-                ? "; if the file was copied over another store, the write-ahead log beside it (\(Text.printable(log ?? ""))) may be that store's: with no isnad running, move it and \(Text.printable((path ?? "") + "-shm")) away"
+                ? "; if the file was copied over another store, the write-ahead log beside it (\(Text.printable(log ?? ""))) may be that store's: with no isnad running, copy all three files aside first (the log may hold this store's latest changes), then move it and \(Text.printable((path ?? "") + "-shm")) away"
                 : ""
             return "\(place)the file is damaged or is not an Isnad store (\(message))\(hint)"
         case .constraint, .other: return "\(place)\(message)"

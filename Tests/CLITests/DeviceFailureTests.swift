@@ -1,0 +1,51 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// A device that fails a read or a write of the store (EIO), for real: strace makes one system
+/// call on the store's file fail, as a failing disk or a lost network mount does.
+@Suite(
+    "A device that fails", .temporaryStore,
+    .enabled(if: ExternalTool.path("strace") != nil, "needs strace (apt: strace) to make one read or write fail"))
+struct DeviceFailureTests {
+    /// `isnad ARGUMENTS` with the `number`th `call` (pread64, pwrite64) on `file` failing with EIO.
+    private func run(
+        _ cli: CLIHarness, _ arguments: [String], failing call: String, number: Int, on file: String
+    ) throws -> ExternalTool.Result {
+        let strace = try #require(ExternalTool.path("strace"))
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        return try ExternalTool.run(
+            strace,
+            [
+                "-f", "-o", "/dev/null", "-P", cli.path(file), "-e", "trace=\(call)",
+                "-e", "inject=\(call):error=EIO:when=\(number)", CLIHarness.binary,
+            ] + arguments, directory: cli.directory, environment: environment)
+    }
+
+    @Test(
+        "a read or write the device fails is said as such (74), never as a damaged store whose log to move away: that log may hold its latest changes"
+    )
+    func inputOutputError() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        // A write to the main file comes after the commit (the checkpoint, which may fail): the
+        // change is written in the log.
+        for (arguments, call, number, file) in [
+            (["show", "hamas"], "pread64", 1, "isnad.db"), (["show", "hamas"], "pread64", 2, "isnad.db"),
+            (["show", "hamas"], "pread64", 4, "isnad.db"),
+            (["add", "entity", "--type", "person", "--name", "X"], "pwrite64", 1, "isnad.db-wal"),
+        ] {
+            let result = try run(cli, arguments, failing: call, number: number, on: file)
+            #expect(result.status == 74, "\(arguments) \(call) \(number): \(result.standardError)")
+            #expect(
+                result.standardError.hasPrefix(
+                    "isnad: isnad.db: the device failed to read or write the store (Input/output error"),
+                "\(arguments) \(call) \(number): \(result.standardError)")
+            #expect(!result.standardError.contains("damaged") && !result.standardError.contains("move it"))
+        }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+}
