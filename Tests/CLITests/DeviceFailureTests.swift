@@ -48,4 +48,29 @@ struct DeviceFailureTests {
         }
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
+
+    @Test(
+        "an export to a file whose store read fails at any point: either it succeeds with the whole file, or fails and leaves the old file"
+    )
+    func exportAtEveryRead() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        try #require(try cli.run(["retract", "hamas-praised-attack", "--reason", "test"]).status == 0)
+        for format in ["stix", "ftm", "jsonl"] {
+            let whole = try cli.run(["export", format]).outputBytes
+            var failed = 0
+            for number in 1...90 {
+                try cli.write("out", "old")
+                let result = try run(cli, ["export", format, "-o", "out"], failing: "pread64", number: number, on: "isnad.db")
+                if result.status == 0 {
+                    #expect(try cli.read("out") == whole, "\(format) \(number)")
+                } else {
+                    failed += 1
+                    #expect(try cli.read("out") == Data("old".utf8), "\(format) \(number): \(result.standardError)")
+                }
+            }
+            #expect(failed > 0, "\(format): no read failed")
+        }
+    }
 }

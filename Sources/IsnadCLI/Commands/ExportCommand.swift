@@ -105,16 +105,32 @@ enum ExportCommand: Command {
         "yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."
     ).only(for: [Format.graphml])
 
-    /// Says on standard error how many retracted claims and citations a whole-store export left
-    /// out, and why, when it left any: a file that leaves evidence out must not look whole.
-    static func sayRetractedLeftOut(of store: GraphStore, context: Context, _ why: String) throws {
+    /// What to say on standard error of the retracted claims and citations a whole-store export
+    /// left out, and why, when it left any: a file that leaves evidence out must not look whole.
+    static func retractedLeftOut(of store: GraphStore, _ why: String) throws -> String? {
         let retracted = try store.retractedCounts()
-        guard retracted.claims + retracted.citations > 0 else { return }
+        guard retracted.claims + retracted.citations > 0 else { return nil }
         let left = [
             retracted.claims > 0 ? counted(retracted.claims, "retracted claim") : nil,
             retracted.citations > 0 ? counted(retracted.citations, "retracted citation") : nil,
         ].compactMap { $0 }
-        context.message("left out \(left.joined(separator: " and ")) (\(why))")
+        return "left out \(left.joined(separator: " and ")) (\(why))"
+    }
+
+    /// Writes a whole-store export with `write`, then says what retracted evidence it left out
+    /// (when `leftOutBecause` gives why it may have). The count is read with the export, before
+    /// its file is put in place: a read that failed after it would fail a command whose file is
+    /// already there.
+    static func writeWholeStore(
+        _ store: GraphStore, to path: String?, context: Context, leftOutBecause why: String?,
+        _ write: (ByteSink) throws -> Void
+    ) throws {
+        var leftOut: String?
+        try withOutput(path, context: context) {
+            try write($0)
+            if let why { leftOut = try retractedLeftOut(of: store, why) }
+        }
+        if let leftOut { context.message(leftOut) }
     }
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
@@ -151,21 +167,21 @@ enum ExportCommand: Command {
         switch format {
         case .jsonl:
             let isIncludingRetracted = arguments.isSet(includesRetracted)
-            try withOutput(path, context: context) {
-                try StoreExporter.writeJSONLines(of: store, to: $0, includingRetracted: isIncludingRetracted)
-            }
             // Records written for a backup would lose the retractions, and their reasons, unseen.
-            if !isIncludingRetracted {
-                try sayRetractedLeftOut(of: store, context: context, "--include-retracted writes them, marked, as a backup needs")
-            }
+            try writeWholeStore(
+                store, to: path, context: context,
+                leftOutBecause: isIncludingRetracted ? nil : "--include-retracted writes them, marked, as a backup needs"
+            ) { try StoreExporter.writeJSONLines(of: store, to: $0, includingRetracted: isIncludingRetracted) }
         case .stix:
-            try withOutput(path, context: context) { try STIXWriter(store: store, sink: $0).write() }
-            try sayRetractedLeftOut(
-                of: store, context: context, "STIX carries the evidence that stands; export jsonl --include-retracted keeps them")
+            try writeWholeStore(
+                store, to: path, context: context,
+                leftOutBecause: "STIX carries the evidence that stands; export jsonl --include-retracted keeps them"
+            ) { try STIXWriter(store: store, sink: $0).write() }
         case .ftm:
-            try withOutput(path, context: context) { try FtMWriter(store: store, sink: $0).write() }
-            try sayRetractedLeftOut(
-                of: store, context: context, "FtM carries the evidence that stands; export jsonl --include-retracted keeps them")
+            try writeWholeStore(
+                store, to: path, context: context,
+                leftOutBecause: "FtM carries the evidence that stands; export jsonl --include-retracted keeps them"
+            ) { try FtMWriter(store: store, sink: $0).write() }
         case .history:
             try withOutput(path, context: context) { sink in
                 var json = JSONWriter()
