@@ -73,4 +73,34 @@ struct DeviceFailureTests {
             #expect(failed > 0, "\(format): no read failed")
         }
     }
+
+    @Test(
+        "an import whose store read fails at any point: either it is committed and says so (0), or fails and the store is as before"
+    )
+    func importAtEveryRead() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        try cli.write("more.jsonl", #"{"record":"entity","id":"new-one","type":"person","name":"New One"}"# + "\n")
+        try #require(try cli.run(["copy", "isnad.db", "start.db"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        var failed = 0
+        for number in 1...90 {
+            // The store put back whole: its log too, which a failed checkpoint leaves holding frames.
+            for file in ["isnad.db", "isnad.db-wal", "isnad.db-shm"] {
+                try? FileManager.default.removeItem(atPath: cli.path(file))
+            }
+            try FileManager.default.copyItem(atPath: cli.path("start.db"), toPath: cli.path("isnad.db"))
+            let result = try run(cli, ["import", "more.jsonl"], failing: "pread64", number: number, on: "isnad.db")
+            let after = try cli.run(["export", "jsonl"]).outputBytes
+            if result.status == 0 {
+                #expect(result.standardError.contains("imported 1 record"), "\(number): \(result.standardError)")
+                #expect(after != before, "\(number)")
+            } else {
+                failed += 1
+                #expect(after == before, "\(number): \(result.standardError)")
+            }
+        }
+        #expect(failed > 0)
+    }
 }

@@ -184,9 +184,16 @@ enum ImportCommand: Command {
                 "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)\(overwriting)"
             )
         } else {
-            let counts = try store.counts()
-            let held =
-                "\(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
+            // The import is committed: a count that then fails to be read (a failing device) is
+            // said, and fails nothing.
+            let held: String
+            do {
+                let counts = try store.counts()
+                held =
+                    "\(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
+            } catch {
+                held = "records not counted now (\(error))"
+            }
             let read = "\(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))"
             // A file imported again reads as a change unless it says that it made none.
             if !summary.changedNothing {
