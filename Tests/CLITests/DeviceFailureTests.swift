@@ -103,4 +103,20 @@ struct DeviceFailureTests {
         }
         #expect(failed > 0)
     }
+
+    @Test("init, import and copy that make a store whose first read fails leave no file behind")
+    func newStoreUnread() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["--db", "source.db", "import", "records.jsonl"]).status == 0)
+        for arguments in [
+            ["--db", "isnad.db", "init"], ["--db", "isnad.db", "import", "records.jsonl"], ["copy", "source.db", "isnad.db"],
+        ] {
+            let result = try run(cli, arguments, failing: "pread64", number: 1, on: "isnad.db")
+            #expect(result.status == 74, "\(arguments): \(result.standardError)")
+            for file in ["isnad.db", "isnad.db-wal", "isnad.db-shm"] {
+                #expect(!FileManager.default.fileExists(atPath: cli.path(file)), "\(arguments): \(file)")
+            }
+        }
+    }
 }

@@ -102,8 +102,15 @@ public final class GraphStore {
         madeItsFile = !exists && path != GraphStore.inMemory
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)
-        } catch let error as DatabaseError {
-            if !exists, error.kind == .cannotOpen { throw StoreError.cannotCreate(path: path, reason: error.message) }
+        } catch {
+            // SQLite makes the file on opening; a first read that then fails (a failing device)
+            // must not leave an empty file that the next command takes for a store someone made.
+            if !exists, path != GraphStore.inMemory, FileSystem.regularFileSize(path) == 0 {
+                for file in [path, path + "-wal", path + "-shm"] { FileSystem.remove(file) }
+            }
+            if !exists, let error = error as? DatabaseError, error.kind == .cannotOpen {
+                throw StoreError.cannotCreate(path: path, reason: error.message)
+            }
             throw error
         }
         do {
