@@ -37,6 +37,7 @@ enum ExitCode: Int32 {
             is MergeError, is HistoryError, is ChangeSession.RecordTooLong:
             self = .badData
         case is EditCommand.ChangedMeanwhile, is AddCommand.RemovedMeanwhile: self = .temporaryFailure
+        case is EditCommand.SavedFileUnreadable: self = .ioError
         case let error as EditCommand.EditorFailure:
             // 126 and 127: the shell found no editor to run, or could not run it.
             self = error.status == 126 || error.status == 127 ? .unavailable : .failure

@@ -119,4 +119,49 @@ struct DeviceFailureTests {
             }
         }
     }
+
+    @Test(
+        "edit: a temporary file that cannot be written is said in one line (73 for a full disk); an edit that cannot be read back is left where it was saved (74)"
+    )
+    func editOnAFailingDevice() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        // Each run makes a change: a name one longer.
+        try cli.write("editor.sh", "#!/bin/sh\nsed -i 's/\"Hamas/\"Hamas!/' \"$1\"\n")
+        chmod(cli.path("editor.sh"), 0o755)
+        let temporary = cli.path("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        environment["EDITOR"] = cli.path("editor.sh")
+        environment["TMPDIR"] = temporary
+        let strace = try #require(ExternalTool.path("strace"))
+        // Not -f: the editor's own calls are not failed.
+        func edit(_ fault: String) throws -> ExternalTool.Result {
+            try ExternalTool.run(
+                strace, ["-o", "/dev/null", "-e", "inject=\(fault)", CLIHarness.binary, "edit", "hamas"],
+                directory: cli.directory, environment: environment)
+        }
+        let full = try edit("write:error=ENOSPC:when=1")
+        #expect(full.status == 73, "\(full.standardError)")
+        #expect(full.standardError.hasSuffix("entity-hamas.json: disk full (No space left on device)\n"), "\(full.standardError)")
+        #expect(full.standardError.split(separator: "\n").count == 1 && !full.standardError.contains("NSCocoaErrorDomain"))
+        var kept = 0
+        for number in 1...80 {
+            let result = try edit("read:error=EIO:when=\(number)")
+            #expect(!result.standardError.contains("left no file"), "\(number): \(result.standardError)")
+            if result.standardError.contains("the edit saved there cannot be read (Input/output error)") {
+                kept += 1
+                #expect(result.status == 74)
+                let left = try FileManager.default.subpathsOfDirectory(atPath: temporary).filter {
+                    $0.hasSuffix("entity-hamas.json")
+                }
+                #expect(left.count == 1, "\(left)")
+                try FileManager.default.removeItem(atPath: temporary)
+                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            }
+        }
+        #expect(kept > 0, "no read of the saved file failed")
+    }
 }

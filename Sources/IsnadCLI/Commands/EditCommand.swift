@@ -57,7 +57,9 @@ enum EditCommand: Command {
                 path: FileManager.default.temporaryDirectory.appendingPathComponent("isnad-edit (a folder in $TMPDIR)").path,
                 code: code)
         }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Kept when the edit saved there cannot be read back: the analyst's work is not removed.
+        var keepsFolder = false
+        defer { if !keepsFolder { try? FileManager.default.removeItem(atPath: folder) } }
         // The id is a slug (checked above): a file name with no folder in it.
         let path = folder + "/\(original.kind.rawValue)-\(Identifier.isValid(original.id) ? original.id : "record").json"
         let help = "# Editing \(label). Lines starting with # are ignored. Save unchanged, or empty, to change nothing."
@@ -67,10 +69,20 @@ enum EditCommand: Command {
         var problems = storedProblems
         for _ in 0..<100 {
             let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw OutputError(path: path, code: Self.systemCode(of: error))
+            }
             let status = try runEditor(editor, on: path)
             guard status == 0 else { throw EditorFailure(editor: editor, status: status) }
-            let saved = try savedText(at: path, label: label)
+            let saved: (text: String, isUTF8: Bool)
+            do {
+                saved = try savedText(at: path, label: label)
+            } catch let error as SavedFileUnreadable {
+                keepsFolder = true
+                throw error
+            }
             content =
                 saved.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
@@ -140,10 +152,10 @@ enum EditCommand: Command {
         do {
             process = try ChildProcess.spawn("/bin/sh", words, defaultSignals: [SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ])
         } catch {
-            throw LookupError(description: "cannot run /bin/sh for the editor: \(error.reason)")
+            throw EditorFailure(editor: editor, status: 127, reason: "cannot run /bin/sh for it: \(error.reason)")
         }
         guard let status = ChildProcess.wait(for: process) else {
-            throw LookupError(description: "lost the editor: \(String(cString: strerror(errno)))")
+            throw EditorFailure(editor: editor, status: 1, reason: "lost it: \(String(cString: strerror(errno)))")
         }
         // As the shell reports them: the exit code, or 128 + the signal that ended it.
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -154,10 +166,15 @@ enum EditCommand: Command {
     /// changes, and an edit that cannot be read is never taken for an emptied one.
     static func savedText(at path: String, label: String) throws -> (text: String, isUTF8: Bool) {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let bytes = FileManager.default.contents(atPath: path)
-        else {
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             throw LookupError(
                 description: "\(label): the editor left no file to read (deleted, moved, or made a folder): nothing changed")
+        }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SavedFileUnreadable(path: path, code: systemCode(of: error))
         }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
         return (String(decoding: bytes, as: UTF8.self), false)
@@ -223,10 +240,33 @@ extension EditCommand {
     struct EditorFailure: Error, CustomStringConvertible {
         let editor: String
         let status: Int32
+        /// Why it could not be started or waited for, when isnad itself failed there.
+        var reason: String? = nil
         var description: String {
-            status == 126 || status == 127
+            if let reason { return "the editor (\(Text.printable(editor))): \(reason); nothing changed" }
+            return status == 126 || status == 127
                 ? "the editor (\(Text.printable(editor))) could not be run (status \(status)): set VISUAL or EDITOR to an editor on this machine; nothing changed"
                 : "the editor (\(Text.printable(editor))) exited with status \(status): nothing changed"
         }
+    }
+
+    /// The file the editor saved could not be read back (the device failed): it is left where
+    /// it is, with the analyst's work.
+    struct SavedFileUnreadable: Error, CustomStringConvertible {
+        let path: String
+        let code: Int32
+        var description: String {
+            "\(Text.printable(path)): the edit saved there cannot be read (\(String(cString: strerror(code)))): nothing changed, and the file is left there"
+        }
+    }
+
+    /// The system's errno behind a Foundation file error (EIO when it names none).
+    static func systemCode(of error: any Error) -> Int32 {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        if error.domain == NSCocoaErrorDomain, error.code == CocoaError.fileWriteOutOfSpace.rawValue { return ENOSPC }
+        return EIO
     }
 }
