@@ -164,4 +164,24 @@ struct DeviceFailureTests {
         }
         #expect(kept > 0, "no read of the saved file failed")
     }
+
+    @Test(
+        "an export's flush to disk interrupted by a signal (EINTR, as a network file system may give) is made again: the file is whole"
+    )
+    func interruptedFlush() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let whole = try cli.run(["export", "graphml"]).outputBytes
+        let strace = try #require(ExternalTool.path("strace"))
+        let result = try ExternalTool.run(
+            strace,
+            [
+                "-o", "/dev/null", "-e", "inject=fsync:error=EINTR:when=1", CLIHarness.binary, "export", "graphml", "-o",
+                "out.graphml",
+            ],
+            directory: cli.directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.read("out.graphml") == whole)
+    }
 }

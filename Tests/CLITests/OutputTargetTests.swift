@@ -24,6 +24,53 @@ struct OutputTargetTests {
     }
 
     @Test(
+        "a non-blocking pipe (a parent's O_NONBLOCK) on standard output or input is waited on, not taken for a failure: the whole export, the whole import"
+    )
+    func nonBlockingPipes() throws {
+        let (cli, _) = try harnessWithStore()
+        // Larger than a pipe holds (64 KiB), so that writing must wait for the reader.
+        try cli.write(
+            "many.jsonl",
+            (0..<2000).map { #"{"record":"entity","id":"p\#($0)","type":"person","name":"Person number \#($0) of many"}"# }
+                .joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "many.jsonl"]).status == 0)
+        let whole = try cli.run(["export", "jsonl"]).outputBytes
+        #expect(whole.count > 1 << 17)
+
+        func nonBlockingPipe(blockingEnd: Int) -> (read: Int32, write: Int32) {
+            var ends: [Int32] = [0, 0]
+            _ = pipe(&ends)
+            let other = ends[1 - blockingEnd]
+            _ = fcntl(other, F_SETFL, fcntl(other, F_GETFL) | O_NONBLOCK)
+            return (ends[0], ends[1])
+        }
+        let out = nonBlockingPipe(blockingEnd: 0)
+        let export = cli.process(["export", "jsonl"])
+        export.standardOutput = FileHandle(fileDescriptor: out.write, closeOnDealloc: true)
+        try export.run()
+        close(out.write)
+        Thread.sleep(forTimeInterval: 0.5)
+        let read = FileHandle(fileDescriptor: out.read, closeOnDealloc: true).readDataToEndOfFile()
+        export.waitUntilExit()
+        #expect(export.terminationStatus == 0)
+        #expect(read == whole)
+
+        let input = nonBlockingPipe(blockingEnd: 1)
+        let `import` = cli.process(["--db", "piped.db", "import", "-"])
+        `import`.standardInput = FileHandle(fileDescriptor: input.read, closeOnDealloc: true)
+        try `import`.run()
+        close(input.read)
+        let writer = FileHandle(fileDescriptor: input.write, closeOnDealloc: true)
+        writer.write(whole.prefix(100))
+        Thread.sleep(forTimeInterval: 0.3)
+        writer.write(whole.dropFirst(100))
+        try writer.close()
+        `import`.waitUntilExit()
+        #expect(`import`.terminationStatus == 0)
+        #expect(try cli.run(["--db", "piped.db", "export", "jsonl"]).outputBytes == whole)
+    }
+
+    @Test(
         "the store is never an output, however it is spelled",
         arguments: [
             "isnad.db", "./isnad.db", "sub/../isnad.db", "isnad.db-wal", "isnad.db-shm", "isnad.db-journal", "link.db",

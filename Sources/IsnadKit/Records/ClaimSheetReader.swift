@@ -300,12 +300,13 @@ public final class ClaimSheetReader {
             let readCount = buffer[start...].withUnsafeMutableBytes { block in
                 read(descriptor, block.baseAddress, block.count)
             }
-            if readCount < 0, errno == EINTR {
+            let code = errno
+            if readCount < 0, RetryableCall.mayRetry(code, descriptor: descriptor, forWriting: false) {
                 buffer.removeLast(ClaimSheetReader.blockSize)
                 continue
             }
             if readCount < 0 {
-                let reason = FileSystem.describe(errorCode: errno)
+                let reason = FileSystem.describe(errorCode: code)
                 buffer.removeLast(ClaimSheetReader.blockSize)
                 throw ClaimSheet.Problem(line: line, column: 1, message: "cannot be read: \(reason)")
             }

@@ -340,9 +340,10 @@ private struct Run {
         while true {
             let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if RetryableCall.mayRetry(code, descriptor: descriptor, forWriting: false) { continue }
                 throw Importer.InputError(
-                    input: input.name, reason: "read failed: \(FileSystem.describe(errorCode: errno))", kind: .readFailed)
+                    input: input.name, reason: "read failed: \(FileSystem.describe(errorCode: code))", kind: .readFailed)
             }
             if count == 0 { break }
             data.append(contentsOf: chunk[..<count])

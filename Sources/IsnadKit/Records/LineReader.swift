@@ -110,8 +110,9 @@ public struct LineReader: ~Copyable {
             }
             let count = read(descriptor, storage + end, chunkSize)
             if count < 0 {
-                if errno == EINTR { continue }
-                return ReadError(code: errno)
+                let code = errno
+                if RetryableCall.mayRetry(code, descriptor: descriptor, forWriting: false) { continue }
+                return ReadError(code: code)
             }
             if count == 0 { break }
             end += count

@@ -147,8 +147,9 @@ public final class FileSink: ByteSink {
         while offset < bytes.count {
             let written = systemWrite(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                let error = OutputError(path: path, code: errno)
+                let code = errno
+                if RetryableCall.mayRetry(code, descriptor: descriptor, forWriting: true) { continue }
+                let error = OutputError(path: path, code: code)
                 failure = error
                 throw error
             }

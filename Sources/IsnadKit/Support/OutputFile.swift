@@ -123,8 +123,10 @@ public final class OutputFile: ByteSink {
             self.sink = nil
             return
         }
-        if fsync(descriptor) != 0 {
+        while fsync(descriptor) != 0 {
             let code = errno
+            // Interrupted (a network file system may be): made again, as every write is.
+            if code == EINTR { continue }
             discard()
             throw OutputError(path: path, code: code)
         }
