@@ -44,7 +44,8 @@ enum ExitCode: Int32 {
         case let error as Importer.InputError:
             switch error.kind {
             case .missing, .notAFile, .unreadable: self = .missingInput
-            case .cannotOpen, .readFailed: self = .failure
+            case .cannotOpen: self = .failure
+            case .readFailed: self = .ioError
             }
         case let error as StoreError:
             switch error {

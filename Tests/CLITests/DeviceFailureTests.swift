@@ -184,4 +184,26 @@ struct DeviceFailureTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try cli.read("out.graphml") == whole)
     }
+
+    @Test(
+        "an input file whose read the device fails is an I/O error (74) naming it, not a file of another format, and nothing is imported"
+    )
+    func unreadableInput() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["--db", "source.db", "import", "records.jsonl"]).status == 0)
+        try #require(try cli.run(["--db", "source.db", "export", "stix", "-o", "bundle.json"]).status == 0)
+        let strace = try #require(ExternalTool.path("strace"))
+        for (file, call) in [("bundle.json", "pread64"), ("bundle.json", "read"), ("records.jsonl", "read")] {
+            let result = try ExternalTool.run(
+                strace,
+                [
+                    "-f", "-o", "/dev/null", "-P", cli.path(file), "-e", "trace=\(call)", "-e",
+                    "inject=\(call):error=EIO:when=1", CLIHarness.binary, "--db", "new.db", "import", file,
+                ], directory: cli.directory)
+            #expect(result.status == 74, "\(file) \(call): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("isnad: \(file): read failed: Input/output error"), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
+        }
+    }
 }

@@ -265,7 +265,7 @@ struct InProcessTests {
         }
         #expect(!Importer.InputError(input: "f", reason: "r", kind: .unreadable).isMissing)
         #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .unreadable)) == .missingInput)
-        #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .failure)
+        #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .ioError)
         // A lock held past the wait: running the command again may work, as after a lost connection.
         #expect(ExitCode(for: DatabaseError(resultCode: .busy, message: "database is locked")) == .temporaryFailure)
         // An entity merged away between add's lookup and its write, a store read without a

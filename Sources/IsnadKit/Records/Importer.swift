@@ -270,7 +270,8 @@ private struct Run {
             }
         }
         defer { if case .file = input { close(descriptor) } }
-        if options.format == .stix || (options.format == nil && Run.peekIsSTIX(input, descriptor)) {
+        let isSTIX = try options.format == .stix || (options.format == nil && Run.peekIsSTIX(input, descriptor))
+        if isSTIX {
             try readSTIX(input, descriptor: descriptor, index: index)
             return
         }
@@ -324,10 +325,21 @@ private struct Run {
 
     /// Whether a file's first bytes open a STIX bundle (standard input is not peeked at: it
     /// takes `--from stix`). `pread` leaves the file's offset where it was.
-    static func peekIsSTIX(_ input: Importer.Input, _ descriptor: Int32) -> Bool {
+    /// A file that cannot be peeked at (a FIFO named as a file) is read as records; one whose
+    /// device fails the read is an error, not a file of another format.
+    static func peekIsSTIX(_ input: Importer.Input, _ descriptor: Int32) throws -> Bool {
         guard case .file = input else { return false }
         var buffer = [UInt8](repeating: 0, count: ExchangeFormat.peekLength)
-        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        var count = -1
+        while count < 0 {
+            count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+            guard count < 0 else { break }
+            let code = errno
+            if code == EINTR { continue }
+            if code == ESPIPE { return false }
+            throw Importer.InputError(
+                input: input.name, reason: "read failed: \(FileSystem.describe(errorCode: code))", kind: .readFailed)
+        }
         guard count > 0 else { return false }
         return ExchangeFormat.isSTIXBundle(buffer[..<count])
     }
