@@ -80,6 +80,30 @@ struct AddCommandTests {
         #expect(byStart.status == 0, "\(byStart.standardError)")
     }
 
+    @Test(
+        "add source takes the source's author, publisher and url; --author, who makes the change, given alone is said to be that"
+    )
+    func sourceFields() throws {
+        let cli = try importedStore()
+        let added = try cli.run([
+            "add", "source", "--type", "other", "--id", "interview", "--title", "Interview", "--source-author", "Khaled",
+            "--publisher", "Desk", "--url", "https://example.org/a", "--author", "ana",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(!added.standardError.contains("--source-author"))
+        let record = try cli.run(["export", "jsonl"]).standardOutput.split(separator: "\n").first {
+            $0.contains(#""id":"interview""#)
+        }
+        #expect(
+            record?.contains(#""publisher":"Desk","author":"Khaled","url":"https://example.org/a""#) == true, "\(record ?? "")")
+        #expect(try cli.run(["log", "interview"]).standardOutput.contains(" · ana\n"))
+        let alone = try cli.run(["add", "source", "--type", "other", "--title", "Other", "--author", "Khaled"])
+        #expect(alone.status == 0)
+        #expect(
+            alone.standardError.hasPrefix(
+                "isnad: --author names who makes this change, kept in the history; the source's own author is --source-author\n"))
+    }
+
     @Test("a name written in Arabic letters only makes its id from its transliteration, printed")
     func arabicName() throws {
         let cli = try importedStore()

@@ -34,7 +34,8 @@ enum AddCommand: Command {
             ),
         ],
         options: [
-            type, entityName, id, alias, description, title, published, lang, reliability, cites, textFile, source, via, quote,
+            type, entityName, id, alias, description, title, sourceAuthor, publisher, url, published, lang, reliability, cites,
+            textFile, source, via, quote,
             quoteEnglish, stance, credibility, start, end, locator, unverified, notes, isDryRun, HistoryOptions.author,
         ],
         examples: [
@@ -53,6 +54,13 @@ enum AddCommand: Command {
     static let description = Option<String>("description", value: "text", help: "entity: a description.")
         .only(for: [Kind.entity])
     static let title = Option<String>("title", value: "title", help: "source: its title.").only(for: [Kind.source])
+    static let sourceAuthor = Option<String>(
+        "source-author", value: "name",
+        help: "source: who wrote or said it (--author names who makes the change, for the history)."
+    ).only(for: [Kind.source])
+    static let publisher = Option<String>("publisher", value: "name", help: "source: who published it (an outlet, a channel).")
+        .only(for: [Kind.source])
+    static let url = Option<String>("url", value: "url", help: "source: where it can be read.").only(for: [Kind.source])
     static let published = Option<String>("published", value: "date", help: "source: when it was published.")
         .only(for: [Kind.source])
     static let lang = Option<String>("lang", value: "lang", help: "source: its language (BCP-47: ar, en).")
@@ -208,6 +216,15 @@ enum AddCommand: Command {
         let id = try arguments.value(self.id) ?? derivedID(from: title, option: "title")
         var members: [(String, JSONValue)] = [("record", .string("source")), ("id", .string(id)), ("type", .string(type))]
         members.append(("title", .string(title)))
+        for (option, field) in [(sourceAuthor, "author"), (publisher, "publisher"), (url, "url")] {
+            if let value = try arguments.value(option) { members.append((field, .string(value))) }
+        }
+        // A source's author given as the history's would name the writer (an informant, say) as
+        // the analyst who made the change, in every copy of the store's history.
+        if arguments.isGiven(HistoryOptions.author), !arguments.isGiven(sourceAuthor) {
+            context.message(
+                "isnad: --author names who makes this change, kept in the history; the source's own author is --source-author")
+        }
         if let published = try arguments.value(published) {
             members.append(("published", .string(Text.withWesternDigits(date: published))))
         }
