@@ -104,6 +104,32 @@ struct AddCommandTests {
                 "isnad: --author names who makes this change, kept in the history; the source's own author is --source-author\n"))
     }
 
+    @Test("a citation given again keeps the locator the analyst wrote: the line add finds is only its guess")
+    func locatorKept() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"news-article","title":"S","reliability":"C","text":"first line\\nAlpha funds Bravo\\n"}
+            {"record":"claim","id":"k","subject":"a","predicate":"funded","object":"b","citations":[{"source":"s","quote":"Alpha funds Bravo","stance":"asserts","credibility":3,"locator":"page 2, the box"}]}
+
+            """)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        func add(_ more: [String]) throws -> ExternalTool.Result {
+            try cli.run(
+                [
+                    "add", "claim", "a", "funded", "b", "--source", "s", "--quote", "Alpha funds Bravo", "--stance", "asserts",
+                    "--credibility", "3",
+                ] + more)
+        }
+        #expect(try add(["--quote-en", "A funds B"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"page 2, the box""#))
+        #expect(try add(["--locator", "page 3"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"page 3""#))
+    }
+
     @Test("a name written in Arabic letters only makes its id from its transliteration, printed")
     func arabicName() throws {
         let cli = try importedStore()

@@ -304,6 +304,8 @@ enum AddCommand: Command {
         }
         var locatorText = try arguments.value(locator)
         let unverifiedReason = try arguments.value(unverified)
+        // A locator found in the text (line N) is this command's guess, not what it was given.
+        let isLocatorGiven = locatorText != nil || unverifiedReason != nil
         // The quote stands in --via when given, else in the claimant's own text; not looked for
         // when the source it stands in was not found.
         let quoted = viaText == nil ? claimant : relay ?? nil
@@ -417,7 +419,7 @@ enum AddCommand: Command {
                 }
                 // What this command was not given stays as it was.
                 added.quoteEnglish = added.quoteEnglish ?? kept.quoteEnglish
-                added.locator = added.locator ?? kept.locator
+                added.locator = isLocatorGiven ? added.locator ?? kept.locator : kept.locator ?? added.locator
                 if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" is there already, unchanged" }
                 stored.citations[index] = added
                 try session.put(.claim(stored))
