@@ -166,7 +166,7 @@ enum DisputesCommand: Command {
                 Bidi.line(
                     Text.printable(
                         "\(Bidi.isolateCell(try presentation.name(claim.subject))) \(arrow) \(Bidi.isolateCell(try presentation.name(claim.object)))"
-                    ) + "  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  [\(claim.id)]"))
+                    ) + "  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  [\(claim.id)]"))
             lines.append("    " + presentation.evidenceLine(dispute.claim))
             for (title, side) in [("supported by", dispute.supporting), ("denied by", dispute.denying)] {
                 if side.isEmpty {

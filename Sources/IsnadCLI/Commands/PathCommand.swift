@@ -199,7 +199,7 @@ enum PathCommand: Command {
                 lines.append(
                     Bidi.line(
                         Text.printable("  \(index + 1). \(Bidi.isolateCell(subject)) \(arrow) \(Bidi.isolateCell(object))")
-                            + "  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
+                            + "  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
                 if let best = hop.best.bestCitation {
                     lines += ClaimPresentation.citationLines(
                         GradedClaim(claim: claim, citations: [best]), indent: "       ")

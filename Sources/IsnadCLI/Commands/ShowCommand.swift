@@ -369,7 +369,7 @@ enum ShowCommand: Command {
         lines.append(
             Bidi.line(
                 Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
-                    + " (\(other))  \(ExportStyle.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
+                    + " (\(other))  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
             ))
         if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
         let changes = try store.changes(of: .claim, id: claim.id)

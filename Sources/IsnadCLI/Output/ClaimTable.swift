@@ -68,7 +68,7 @@ struct ClaimTable {
         table.append(
             leading.map { $0.value(claim) } + [
                 try presentation.name(claim.claim.subject), claim.claim.predicate, try presentation.name(claim.claim.object),
-                ExportStyle.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
+                DateText.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
                 evidence.bestGrade, channels, weight.commonLink?.label ?? "", ClaimPresentation.claimants(claim),
             ])
     }

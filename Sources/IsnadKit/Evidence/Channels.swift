@@ -60,12 +60,6 @@ public struct ClaimWeight: Hashable, Sendable {
     /// share no source, by definition).
     public var commonLink: CommonLink? { supporting.count == 1 ? supporting[0].commonLink : nil }
 
-    /// Whether every supporting chain contains `source` (the claim has support and all of it
-    /// passes through `source`, perhaps only because a source in it `cites` that one).
-    public func restsEntirely(on source: String) -> Bool {
-        !supporting.isEmpty && supporting.allSatisfy { channel in channel.citations.allSatisfy { chains[$0].contains(source) } }
-    }
-
     /// Whether some supporting chain contains `source`.
     public func isSupported(through source: String) -> Bool {
         supporting.contains { channel in channel.citations.contains { chains[$0].contains(source) } }

@@ -186,14 +186,6 @@ public enum ExportStyle {
         }
     }
 
-    /// One claim's dates: ``DateText/dates(of:vocabulary:)``, under the name the CLI calls.
-    public static func dates(of claim: Claim, vocabulary: Vocabulary = .standard) -> String {
-        DateText.dates(of: claim, vocabulary: vocabulary)
-    }
-
-    /// ``EvidenceText/evidenceLine(_:)``, under the name the CLI calls.
-    public static func evidenceLine(_ evidence: Evidence) -> String { EvidenceText.evidenceLine(evidence) }
-
     /// Fill colour of an entity type's nodes.
     public static func fill(for type: EntityType) -> String {
         switch type {

@@ -101,9 +101,4 @@ public enum STIXMapping {
     public static func startTime(_ date: PartialDate) -> String { date.firstDay + "T00:00:00Z" }
     /// A partial date's last second: `2014-05` → `2014-05-31T23:59:59Z`.
     public static func stopTime(_ date: PartialDate) -> String { date.lastDay + "T23:59:59Z" }
-
-    /// The day of a STIX timestamp (`2014-05-01T…` → `2014-05-01`), nil when it is not one.
-    public static func day(of timestamp: String) -> PartialDate? {
-        try? PartialDate(parsing: String(timestamp.prefix(10)))
-    }
 }

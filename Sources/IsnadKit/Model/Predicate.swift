@@ -61,11 +61,6 @@ public struct Predicate: Hashable, Sendable, Decodable {
         self.objectTypes = types(objectTypes, "object")
         self.description = description
     }
-
-    /// The label in a language (`en` or `ar`).
-    public func label(in language: String) -> String {
-        language == "ar" ? labelArabic : labelEnglish
-    }
 }
 
 /// The set of predicates a store accepts.

@@ -558,15 +558,6 @@ extension GraphStore {
             [.text(first), .text(second)])
     }
 
-    /// Claims matching simple conditions, in id order, streamed: the claims at ``claimRows(subject:object:predicates:)``,
-    /// or every claim when no condition is given.
-    public func forEachClaim(
-        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], _ body: (GradedClaim) throws -> Void
-    ) throws {
-        guard subject != nil || object != nil || !predicates.isEmpty else { return try forEachClaim(body) }
-        try forEachClaim(rows: try claimRows(subject: subject, object: object, predicates: predicates), body)
-    }
-
     /// The rows of the claims matching simple conditions, in id order (the `claims` command):
     /// found through the indexes of subject, object or predicate and sorted by the engine, 8
     /// bytes a claim, for ``forEachClaim(rows:withEntityTypes:_:)`` to read whole as far as they

@@ -16,19 +16,6 @@ extension GraphStore {
         }
     }
 
-    /// Every claim that `source` supports as claimant or relays as `via`, with the role, in id
-    /// order.
-    public func claims(citing source: String) throws -> [(role: SourceRole, claim: GradedClaim)] {
-        var result: [(SourceRole, GradedClaim)] = []
-        for (role, column) in [(SourceRole.claimant, "source"), (.via, "via")] {
-            var ids: [String] = []
-            try database.cached("SELECT DISTINCT claim FROM citation WHERE \(column) = ?1 ORDER BY claim")
-                .forEachRow([.text(source)]) { ids.append($0.string(0)) }
-            for id in ids { if let claim = try claim(id: id) { result.append((role, claim)) } }
-        }
-        return result
-    }
-
     /// How many claims `source` supports as claimant and relays as `via`: counted through the
     /// citation indexes, no claim read.
     public func countClaims(citing source: String) throws -> [SourceRole: Int] {
@@ -71,13 +58,5 @@ extension GraphStore {
         let select = try database.cached(
             "\(GraphStore.claimSelect) WHERE c.id IN (SELECT claim FROM citation WHERE \(condition)) ORDER BY c.id, ci.position")
         try groupClaims(select, [.text(source)]) { try body($0) }
-    }
-
-    /// The stored source id closest to `id` by spelling, for "did you mean" (nil when none is
-    /// close). Reads every source id: only for error messages.
-    public func nearestSourceID(to id: String) throws -> String? {
-        var ids: [String] = []
-        try database.prepare("SELECT id FROM source").forEachRow { ids.append($0.string(0)) }
-        return Suggestion.nearest(to: id, among: ids)
     }
 }

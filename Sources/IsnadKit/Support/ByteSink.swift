@@ -59,8 +59,6 @@ public struct OutputError: Error, CustomStringConvertible {
         self.refusal = reason
     }
 
-    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
-
     public var description: String {
         let shown = Text.printable(path)
         switch refusal {
