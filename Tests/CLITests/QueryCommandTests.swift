@@ -370,6 +370,45 @@ struct QueryCommandTests {
         #expect(try cli.run(["--db", "copy.db", "import", "article.jsonl"]).status == 0)
     }
 
+    @Test(
+        "source lists every cites link: a source relayed both directly and through another stands at both places, its chain listed once"
+    )
+    func chainWithTwoPaths() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "chain.jsonl",
+            """
+            {"record":"source","id":"d","type":"statement","title":"D","reliability":"B"}
+            {"record":"source","id":"c","type":"statement","title":"C","reliability":"B","cites":["d"]}
+            {"record":"source","id":"b","type":"news-article","title":"B","reliability":"C","cites":["c"]}
+            {"record":"source","id":"a","type":"news-article","title":"A","reliability":"C","cites":["b","c"]}
+
+            """)
+        #expect(try cli.run(["import", "chain.jsonl"]).status == 0)
+        func chain(_ id: String) throws -> String? {
+            try cli.run(["source", id]).standardOutput.components(separatedBy: "Chain of transmission\n").last?
+                .components(separatedBy: "\n\n").first
+        }
+        #expect(
+            try chain("a") == """
+                  relays:
+                    b — news-article, C: B
+                      c — statement, B: C
+                        d — statement, B: D
+                    c — statement, B: C (again: its chain is listed above)
+                  relayed by no other source
+                """)
+        #expect(
+            try chain("d") == """
+                  relays no other source
+                  relayed by:
+                    c — statement, B: C
+                      a — news-article, C: A
+                      b — news-article, C: B
+                        a — news-article, C: A (again: its chain is listed above)
+                """)
+    }
+
     @Test("source draws a long chain of transmission in lines of bounded width: deep links give their depth, not more indent")
     func longChain() throws {
         let cli = try CLIHarness.scoped

@@ -189,9 +189,9 @@ enum SourceCommand: Command {
         lines.append("")
         lines.append("Chain of transmission")
         lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
-        lines += try cited.map { try chainLine($0, store) }
+        lines += try cited.map { try chainLine($0, from: source.id, store) }
         lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
-        lines += try citing.map { try chainLine($0, store) }
+        lines += try citing.map { try chainLine($0, from: source.id, store) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -200,14 +200,18 @@ enum SourceCommand: Command {
     /// the same width, not lines that grow with it (the output was quadratic in the chain).
     static let deepestIndentedLink = 12
 
-    static func chainLine(_ link: TransmissionChain.Link, _ store: GraphStore) throws -> String {
+    static func chainLine(_ link: TransmissionChain.Link, from start: String, _ store: GraphStore) throws -> String {
         var indent = String(repeating: "  ", count: min(link.depth, deepestIndentedLink) + 1)
         if link.depth > deepestIndentedLink { indent += "(depth \(link.depth)) " }
         guard let source = try store.source(id: link.id) else { return indent + link.id }
         let date = source.published.map { ", \($0)" } ?? ""
+        // Met already: named, its own links not listed again.
+        let again =
+            !link.isRepeat
+            ? "" : link.id == start ? " (the source itself: cites makes a cycle)" : " (again: its chain is listed above)"
         return Bidi.line(
             Text.printable(
-                "\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)")
+                "\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)\(again)")
                 + Bidi.leftToRightMark)
     }
 }

@@ -9,13 +9,20 @@ public struct TransmissionChain: Sendable {
         case relayedBy
     }
 
-    /// A source reached, with its distance from the start (1 for a direct link).
+    /// A source reached, with its depth in the tree the walk draws (1 for a direct link; a
+    /// source met again, down another path, is a link of that path too, not followed again).
     public struct Link: Sendable, Equatable {
         public let id: String
         public let depth: Int
+        /// Met already, higher up or down an earlier path (its own links are listed there), or
+        /// the start itself, where a cycle in `cites` closes.
+        public var isRepeat = false
     }
 
-    /// The sources reached, depth first, each once (a cycle in `cites` ends where it closes).
+    /// Every `cites` link reached from the start, depth first: a source's own links are followed
+    /// where it is first met, and where it is met again it is listed without them. So a source
+    /// cited both directly and through another shows at both places: A citing B and C, B citing
+    /// C, lists B, C under B, then C again as A's own.
     public let links: [Link]
 
     public init(of start: String, _ direction: Direction, in store: GraphStore) throws {
@@ -33,7 +40,10 @@ public struct TransmissionChain: Sendable {
             }
             stack[stack.count - 1].index += 1
             let other = top.next[top.index]
-            guard seen.insert(other).inserted else { continue }
+            guard seen.insert(other).inserted else {
+                links.append(Link(id: other, depth: top.depth, isRepeat: true))
+                continue
+            }
             links.append(Link(id: other, depth: top.depth))
             stack.append((try next(other), 0, top.depth + 1))
         }
