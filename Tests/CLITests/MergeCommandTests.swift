@@ -25,6 +25,25 @@ struct MergeCommandTests {
     }
 
     @Test(
+        "merge keeps a merged entity's name as an alias marked with the language its script tells: Arabic, Persian, Hebrew, else English"
+    )
+    func mergedNameLanguage() throws {
+        let cli = try importedStore()
+        for (id, name) in [("fa-name", "داعش پاکستان"), ("he-name", "דאעש"), ("ar-name", "الدولة"), ("en-name", "IS")] {
+            #expect(try cli.run(["add", "entity", "--type", "organization", "--id", id, "--name", name]).status == 0)
+        }
+        #expect(try cli.run(["merge", "isis", "fa-name", "he-name", "ar-name", "en-name"]).status == 0)
+        let isis =
+            try cli.run(["export", "jsonl"]).standardOutput.split(separator: "\n").first { $0.contains(#""id":"isis""#) } ?? ""
+        for alias in [
+            #"{"name":"داعش پاکستان","lang":"fa"}"#, #"{"name":"דאעש","lang":"he"}"#, #"{"name":"الدولة","lang":"ar"}"#,
+            #"{"name":"IS","lang":"en"}"#,
+        ] {
+            #expect(isis.contains(alias), "\(alias): \(isis)")
+        }
+    }
+
+    @Test(
         "merge takes no part of a name for the whole (State of Islamic State), and lists what it is part of; search finds a merged id's entity"
     )
     func mergeRefusesPartOfAName() throws {

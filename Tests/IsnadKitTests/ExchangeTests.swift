@@ -98,7 +98,7 @@ struct ExchangeTests {
             ("חמאס", "he", false), ("Hamas", "en", false), ("Hamas حماس", "ar", false),
         ])
     func guessedLanguage(name: String, language: String, isArabicName: Bool) {
-        #expect(ForeignID.language(of: name) == language)
+        #expect(NameLanguage.of(name) == language)
         let entity = Entity(id: "x", type: .organization, name: name)
         #expect((ExportStyle.arabicName(of: entity) != nil) == isArabicName)
     }

@@ -14,7 +14,7 @@ public enum ExportStyle {
     /// Arabic labels.
     public static func arabicName(of entity: Entity) -> String? {
         let isArabic =
-            ForeignID.language(of: entity.name) == "ar"
+            NameLanguage.of(entity.name) == "ar"
             && !entity.name.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
         return isArabic ? entity.name : entity.alias(in: "ar")
     }

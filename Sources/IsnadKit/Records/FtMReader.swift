@@ -47,7 +47,7 @@ public struct FtMReader {
                 + properties.strings("alias").map { FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength) }
                 + properties.strings("weakAlias") + properties.strings("previousName"))
                 .filter { seen.insert($0).inserted }
-                .map { Alias(name: $0, lang: ForeignID.language(of: $0)) }
+                .map { Alias(name: $0, lang: NameLanguage.of($0)) }
             // What Isnad has no field for (a country, a birth date, a registration number) is kept
             // as attributes under FtM's property names, not dropped without a word.
             var attributes = FtMReader.unmapped(properties, besides: FtMReader.entityProperties)

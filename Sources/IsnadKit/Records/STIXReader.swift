@@ -301,10 +301,10 @@ public struct STIXReader {
         var aliases: [Alias]
         if let stored = object["isnad_aliases"] {
             aliases = stored.arrayValue.compactMap(\.objectValue).compactMap { alias in
-                alias.string("name").map { Alias(name: $0, lang: alias.string("lang") ?? ForeignID.language(of: $0)) }
+                alias.string("name").map { Alias(name: $0, lang: alias.string("lang") ?? NameLanguage.of($0)) }
             }
         } else {
-            aliases = object.strings("aliases").filter { $0 != name }.map { Alias(name: $0, lang: ForeignID.language(of: $0)) }
+            aliases = object.strings("aliases").filter { $0 != name }.map { Alias(name: $0, lang: NameLanguage.of($0)) }
         }
         var attributes: [String: String] = [:]
         if let stored = object["isnad_attributes"]?.objectValue {

@@ -354,8 +354,7 @@ extension ChangeSession {
                 throw MergeError.differentTypes(
                     keep: keep.id, keepType: keep.type.rawValue, other: other.id, otherType: other.type.rawValue)
             }
-            let isArabic = other.name.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
-            let names = [Alias(name: other.name, lang: isArabic ? "ar" : "en")] + other.aliases
+            let names = [Alias(name: other.name, lang: NameLanguage.of(other.name))] + other.aliases
             for alias in names where known.insert(NameKey.fold(alias.name)).inserted { kept.aliases.append(alias) }
             kept.merged += [other.id] + other.merged
             claimsOfOthers.append(try store.claimIDs(of: other.id))
