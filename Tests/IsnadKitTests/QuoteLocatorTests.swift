@@ -73,4 +73,15 @@ struct QuoteLocatorTests {
             #expect(QuoteLocator.lines(of: whole, in: text) != nil, "\(whole)")
         }
     }
+
+    @Test(
+        "a locator vouches for a quote not found word for word only as add writes it: unverified: REASON, or (unverified: REASON) after a place"
+    )
+    func unverifiedLocators() {
+        #expect(QuoteLocator.isUnverified("unverified: my translation"))
+        #expect(QuoteLocator.isUnverified("line 4 (unverified: paraphrase)"))
+        for locator in ["p. 4, not unverified", "unverified", "line 4", nil] as [String?] {
+            #expect(!QuoteLocator.isUnverified(locator), "\(locator ?? "nil")")
+        }
+    }
 }

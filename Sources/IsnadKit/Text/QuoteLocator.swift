@@ -79,8 +79,10 @@ public enum QuoteLocator {
     /// A locator that says why a quote is not in its source's text word for word (`unverified:
     /// my translation`, or `line 4 (unverified: …)` as `isnad add claim --unverified` writes it):
     /// the analyst has vouched for it, and `check` does not report it.
+    /// The word alone is not enough: `p. 4, not unverified` vouches for nothing.
     public static func isUnverified(_ locator: String?) -> Bool {
-        locator?.contains("unverified") ?? false
+        guard let locator else { return false }
+        return locator.hasPrefix("unverified:") || locator.contains("(unverified:")
     }
 
     /// The locator for those lines, as the seed dataset writes them: `line 31`, `lines 37-38`.
