@@ -1,0 +1,42 @@
+import IsnadKit
+
+enum UnmergeCommand: Command {
+    static let name = "unmerge"
+    static let spec = CommandSpec(
+        name: name,
+        abstract: "Take back the merge of OTHER: it comes back exactly as it was, with its claims.",
+        discussion: """
+            Undoes the history entry that merged OTHER (isnad undo ENTRY): OTHER, the kept entity and every claim
+            the merge moved or combined are put back as they were before it, even after later changes to other
+            records. Refused, naming the change, when a later change touched one of them (undo that first). An
+            entry that merged several entities at once is taken back whole.
+            """,
+        arguments: [ArgumentSpec(name: "other", help: "The merged entity's id.")],
+        options: [HistoryOptions.author],
+        examples: ["isnad unmerge hadera-attacker-2", "isnad unmerge hadera-victim-2 --author ana"])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let id = arguments.positionals[0]
+        let store = try context.openStore(.write)
+        guard let keep = try store.entityMergedInto(id) else {
+            // An id that names no entity either is most likely mistyped: say so, with the nearest.
+            if try store.entity(id: id) == nil {
+                throw LookupError(
+                    description: "no entity \"\(Text.printable(id))\", and no id merged into one"
+                        + Suggestion.phrase(try store.nearestID(to: id, of: .entity)))
+            }
+            throw MergeError.notMerged(Text.printable(id))
+        }
+        guard let merging = try store.merging(of: id) else {
+            throw MergeError.mergedBeforeHistory(Text.printable(id), keep: Text.printable(keep))
+        }
+        if merging.isFromAnotherStore {
+            throw MergeError.mergedInAnotherStore(Text.printable(id), keep: Text.printable(keep), entry: merging.entry)
+        }
+        let entry = merging.entry
+        let undone = try store.undo(entry, as: context.change(author: try arguments.value(HistoryOptions.author)))
+        context.message(
+            "unmerged \"\(id)\" from \"\(keep)\": took back entry \(undone.entry), \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
+        )
+    }
+}
