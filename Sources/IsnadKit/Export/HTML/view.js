@@ -19,7 +19,7 @@ function parseDate(text) {
   return { year, month, day };
 }
 
-/** Model/Text.swift's withWesternDigits: digits typed on an Arabic (٣) or Persian (۳) keyboard
+/** Text/Text.swift's withWesternDigits: digits typed on an Arabic (٣) or Persian (۳) keyboard
  *  as the ASCII digits they are, for dates. */
 const withWesternDigits = (text) => text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
   const code = digit.charCodeAt(0);
