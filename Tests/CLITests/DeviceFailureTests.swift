@@ -147,6 +147,13 @@ struct DeviceFailureTests {
         #expect(full.status == 73, "\(full.standardError)")
         #expect(full.standardError.hasSuffix("entity-hamas.json: disk full (No space left on device)\n"), "\(full.standardError)")
         #expect(full.standardError.split(separator: "\n").count == 1 && !full.standardError.contains("NSCocoaErrorDomain"))
+        // The temporary copy that cannot be removed after the edit is said, not left unsaid.
+        let unremoved = try edit("unlink:error=EIO:when=1")
+        #expect(unremoved.status == 0, "\(unremoved.standardError)")
+        #expect(
+            unremoved.standardError.contains("could not be removed: it holds a copy of the record"), "\(unremoved.standardError)")
+        try FileManager.default.removeItem(atPath: temporary)
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         var kept = 0
         for number in 1...80 {
             let result = try edit("read:error=EIO:when=\(number)")

@@ -59,7 +59,12 @@ enum EditCommand: Command {
         }
         // Kept when the edit saved there cannot be read back: the analyst's work is not removed.
         var keepsFolder = false
-        defer { if !keepsFolder { try? FileManager.default.removeItem(atPath: folder) } }
+        defer {
+            // The record, notes and all, must not stay behind in the temporary folder unsaid.
+            if !keepsFolder, (try? FileManager.default.removeItem(atPath: folder)) == nil, FileSystem.exists(folder) {
+                context.message("isnad: \(Text.printable(folder)) could not be removed: it holds a copy of the record")
+            }
+        }
         // The id is a slug (checked above): a file name with no folder in it.
         let path = folder + "/\(original.kind.rawValue)-\(Identifier.isValid(original.id) ? original.id : "record").json"
         let help = "# Editing \(label). Lines starting with # are ignored. Save unchanged, or empty, to change nothing."
