@@ -283,6 +283,31 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "a store named by a word SQL reserves (select, user, authorization) is made, shared with roles, written and read",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func reservedWordStoreName() throws {
+        let cli = try CLIHarness.scoped
+        let database = PostgreSQLServer.uniqueStoreName()
+        let names = ["select", "user", "authorization"]
+        try #require(try PostgreSQLServer.psql("CREATE DATABASE \(database)")?.status == 0)
+        // The database first, with the grants its schemas hold; then the roles, which are the
+        // server's (one left by another run is taken as it is).
+        defer {
+            _ = try? PostgreSQLServer.psql("DROP DATABASE IF EXISTS \(database)")
+            for name in names {
+                _ = try? PostgreSQLServer.psql("DROP ROLE IF EXISTS \(name)_reader; DROP ROLE IF EXISTS \(name)_writer")
+            }
+        }
+        for name in names {
+            let uri = PostgreSQLServer.storeURI(name, database: database)
+            let made = try cli.run(["--db", uri, "init", "--roles"])
+            #expect(made.status == 0, "\(name): \(made.standardError)")
+            #expect(try cli.run(["--db", uri, "import", PostgreSQLTests.dataset]).status == 0)
+            #expect(try cli.run(["--db", uri, "show", "hamas"]).standardOutput.hasPrefix("Hamas (hamas)"))
+        }
+    }
+
+    @Test(
         "stores created at once in a database without pg_trgm all succeed: one creates the extension, the others wait",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func extensionCreatedOnce() async throws {

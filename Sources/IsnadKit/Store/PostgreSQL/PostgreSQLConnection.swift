@@ -46,7 +46,7 @@ final class PostgreSQLConnection {
             throw PostgreSQLError(kind: .cannotConnect, message: lastErrorMessage, location: location)
         }
         // The store's schema first; public for the pg_trgm operators that its name index uses.
-        try execute("SET search_path TO \(location.storeName), public")
+        try execute("SET search_path TO \(location.quotedStoreName), public")
     }
 
     deinit { isnad_PQfinish(handle) }

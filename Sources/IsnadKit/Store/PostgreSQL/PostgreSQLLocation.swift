@@ -92,6 +92,10 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         self.connectionURI = base + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
     }
 
+    /// The store's name as SQL writes an identifier, in double quotes: a name allowed here needs
+    /// no other quoting, but may be a word SQL reserves (`select`, `user`, `authorization`).
+    public var quotedStoreName: String { "\"\(storeName)\"" }
+
     /// Why `name` cannot name a store, or nil when it can: it becomes a PostgreSQL schema's
     /// name, written into SQL as an identifier, so it is kept to what needs no quoting.
     static func problem(withStoreName name: String) -> String? {

@@ -97,7 +97,7 @@ public final class PostgreSQLStore {
 
     /// Creates the schema and runs every migration: inside the caller's transaction.
     private func create() throws {
-        try connection.execute("CREATE SCHEMA IF NOT EXISTS \(location.storeName)")
+        try connection.execute("CREATE SCHEMA IF NOT EXISTS \(location.quotedStoreName)")
         try upgrade(from: 0)
     }
 
@@ -192,7 +192,7 @@ public final class PostgreSQLStore {
         guard writer.utf8.count <= 63 else {
             throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
         }
-        let schema = location.storeName
+        let schema = location.quotedStoreName
         for role in [reader, writer] {
             let exists = try connection.query("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [.text(role)])
             if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
@@ -253,7 +253,7 @@ extension GraphStore {
                 return false
             }
             // The name is a checked store name (PostgreSQLLocation): letters, digits and _.
-            try connection.execute("DROP SCHEMA \(connection.location.storeName) CASCADE; COMMIT")
+            try connection.execute("DROP SCHEMA \(connection.location.quotedStoreName) CASCADE; COMMIT")
             return true
         } catch {
             try? connection.execute("ROLLBACK")
