@@ -38,6 +38,14 @@ enum SmallGraph {
 
 @Suite("Paths", .temporaryFolder)
 struct PathTests {
+    @Test("search escapes its wildcards by scalar: one a combining mark follows, or that follows U+0600, is matched as itself")
+    func wildcardsEscapedByScalar() {
+        #expect(GraphStore.escapedForLike("%\u{301}_\u{301}") == "\\%\u{301}\\_\u{301}")
+        #expect(GraphStore.escapedForLike("\u{600}\\") == "\u{600}\\\\")
+        #expect(GraphStore.escapedForGlob("*\u{301}?\u{301}[") == "[*]\u{301}[?]\u{301}[[]")
+        #expect(GraphStore.escapedForGlob("\u{600}*") == "\u{600}[*]")
+    }
+
     @Test("the shortest chain, and every chain ranked by its weakest hop")
     func ranking() throws {
         let folder = try TemporaryFolder.scoped

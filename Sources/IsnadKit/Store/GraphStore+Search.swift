@@ -161,27 +161,30 @@ extension GraphStore {
         return first
     }
 
-    /// `text` for a GLOB pattern, its `*`, `?` and `[` matched as themselves.
+    /// `text` for a GLOB pattern, its `*`, `?` and `[` matched as themselves. Read by scalars,
+    /// as the engines read a pattern: a `*` that a combining mark follows is one character to
+    /// Swift, and would be left a wildcard.
     static func escapedForGlob(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if character == "*" || character == "?" || character == "[" {
-                result += "[\(character)]"
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "*" || scalar == "?" || scalar == "[" {
+                result.append(contentsOf: ["[", scalar, "]"])
             } else {
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
-    /// `text` for a LIKE pattern, its `%`, `_` and `\\` matched as themselves.
+    /// `text` for a LIKE pattern, its `%`, `_` and `\\` matched as themselves (by scalars, as
+    /// ``escapedForGlob(_:)``).
     static func escapedForLike(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
-            result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "%" || scalar == "_" || scalar == "\\" { result.append("\\") }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 
     /// The number of claims an entity takes part in (a claim of the entity with itself once),
