@@ -283,6 +283,32 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "init --roles says when a role of its names was on the server already (another store's, or anyone's), and what it may do; not when it is this store's own",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func rolesFoundExisting() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer {
+            PostgreSQLServer.dropStore(name)
+            for role in [name + "_reader", name + "_writer"] {
+                _ = try? PostgreSQLServer.psql("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)")
+            }
+        }
+        try #require(try PostgreSQLServer.psql("CREATE ROLE \(name)_writer LOGIN")?.status == 0)
+        let uri = PostgreSQLServer.storeURI(name)
+        let made = try cli.run(["--db", uri, "init", "--roles"])
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(
+            made.standardError.contains(
+                "isnad: role \(name)_writer was on the server already, and was given this store's grants as it is (can log in)"),
+            "\(made.standardError)")
+        #expect(!made.standardError.contains("role \(name)_reader was"))
+        let again = try cli.run(["--db", uri, "init", "--roles"])
+        #expect(again.status == 0)
+        #expect(!again.standardError.contains("was on the server already"), "\(again.standardError)")
+    }
+
+    @Test(
         "a store named by a word SQL reserves (select, user, authorization) is made, shared with roles, written and read",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func reservedWordStoreName() throws {

@@ -38,6 +38,13 @@ enum InitCommand: Command {
                 context.message(
                     "roles \(reader) (reads) and \(writer) (reads and writes) may use it: GRANT \(reader) TO <login role>, or \(writer)"
                 )
+                // Roles are the server's: one of these names may be another store's, or anyone's.
+                for (role, beyond) in store.rolesFoundExisting {
+                    context.message(
+                        "isnad: role \(role) was on the server already, and was given this store's grants as it is"
+                            + (beyond.isEmpty ? "" : " (\(beyond.joined(separator: ", ")))")
+                            + ": every role that holds it has them (\\du \(role) in psql)")
+                }
             }
             return
         }

@@ -172,6 +172,11 @@ public final class PostgreSQLStore {
 
     // MARK: Roles
 
+    /// The roles ``createRoles()`` found on the server already and granted the store to as they
+    /// are (roles are the server's, shared by every database), each with what it may do beyond
+    /// the grants: "can log in", "superuser".
+    public private(set) var rolesFoundExisting: [(name: String, beyond: [String])] = []
+
     /// The two roles ``createRoles()`` makes for this store: one that reads, one that writes.
     public var roleNames: (reader: String, writer: String) {
         (location.storeName + "_reader", location.storeName + "_writer")
@@ -193,9 +198,22 @@ public final class PostgreSQLStore {
             throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
         }
         let schema = location.quotedStoreName
+        rolesFoundExisting = []
         for role in [reader, writer] {
-            let exists = try connection.query("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [.text(role)])
-            if exists.int64(0, 0) == 0 { try connection.execute("CREATE ROLE \(role) NOLOGIN") }
+            // One that uses this store already is its own, made by an earlier init --roles.
+            let found = try connection.query(
+                """
+                SELECT r.rolcanlogin::int, r.rolsuper::int, EXISTS (
+                    SELECT 1 FROM pg_catalog.pg_namespace AS n, aclexplode(n.nspacl) AS a
+                    WHERE n.nspname = $2 AND a.grantee = r.oid)::int
+                FROM pg_catalog.pg_roles AS r WHERE r.rolname = $1
+                """, [.text(role), .text(location.storeName)])
+            if found.count == 0 {
+                try connection.execute("CREATE ROLE \(role) NOLOGIN")
+            } else if found.int64(0, 2) == 0 {
+                let beyond = [found.int64(0, 0) == 1 ? "can log in" : nil, found.int64(0, 1) == 1 ? "superuser" : nil]
+                rolesFoundExisting.append((role, beyond.compactMap { $0 }))
+            }
         }
         try connection.execute(
             """
