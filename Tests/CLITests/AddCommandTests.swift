@@ -104,7 +104,7 @@ struct AddCommandTests {
                 "isnad: --author names who makes this change, kept in the history; the source's own author is --source-author\n"))
     }
 
-    @Test("a citation given again keeps the locator the analyst wrote: the line add finds is only its guess")
+    @Test("a citation given again keeps the locator the analyst wrote; one add wrote (a line, unverified) is found again")
     func locatorKept() throws {
         let cli = try CLIHarness.scoped
         try cli.write(
@@ -128,6 +128,10 @@ struct AddCommandTests {
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"page 2, the box""#))
         #expect(try add(["--locator", "page 3"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"page 3""#))
+        // One as add writes it (a line, since moved in the text) is found again.
+        #expect(try add(["--locator", "line 9"]).status == 0)
+        #expect(try add([]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"line 2""#))
     }
 
     @Test("a name written in Arabic letters only makes its id from its transliteration, printed")

@@ -83,5 +83,11 @@ struct QuoteLocatorTests {
         for locator in ["p. 4, not unverified", "unverified", "line 4", nil] as [String?] {
             #expect(!QuoteLocator.isUnverified(locator), "\(locator ?? "nil")")
         }
+        for locator in ["line 4", "lines 37-38", "unverified: typed", "line 4 (unverified: paraphrase)"] {
+            #expect(QuoteLocator.isWrittenByIsnad(locator), "\(locator)")
+        }
+        for locator in ["line", "line four", "lines 3-", "line ٤", "page 2, line 4", "line 4, the box"] {
+            #expect(!QuoteLocator.isWrittenByIsnad(locator), "\(locator)")
+        }
     }
 }

@@ -85,6 +85,16 @@ public enum QuoteLocator {
         return locator.hasPrefix("unverified:") || locator.contains("(unverified:")
     }
 
+    /// Whether `locator` is one ``locator(_:)`` writes (`line 31`, `lines 37-38`), or that
+    /// `--unverified` does: the command's own, which it may write again, not the analyst's.
+    public static func isWrittenByIsnad(_ locator: String) -> Bool {
+        if isUnverified(locator) { return true }
+        let words = locator.split(separator: " ")
+        guard words.count == 2, words[0] == "line" || words[0] == "lines" else { return false }
+        let numbers = words[1].split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(numbers.count) && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
+    }
+
     /// The locator for those lines, as the seed dataset writes them: `line 31`, `lines 37-38`.
     public static func locator(_ lines: (first: Int, last: Int)) -> String {
         lines.first == lines.last ? "line \(lines.first)" : "lines \(lines.first)-\(lines.last)"
