@@ -68,6 +68,24 @@ struct OutputTargetTests {
         `import`.waitUntilExit()
         #expect(`import`.terminationStatus == 0)
         #expect(try cli.run(["--db", "piped.db", "export", "jsonl"]).outputBytes == whole)
+
+        // add's text from standard input too: it crashed (Foundation's read gave up on EAGAIN).
+        let text = nonBlockingPipe(blockingEnd: 1)
+        let add = cli.process(["add", "source", "--type", "other", "--id", "typed", "--title", "Typed", "--text-file", "-"])
+        add.standardInput = FileHandle(fileDescriptor: text.read, closeOnDealloc: true)
+        try add.run()
+        close(text.read)
+        let typing = FileHandle(fileDescriptor: text.write, closeOnDealloc: true)
+        // An isnad that ended early must fail this test, not end the test process by SIGPIPE.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
+        try? typing.write(contentsOf: Data("first words, ".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        try? typing.write(contentsOf: Data("then the rest".utf8))
+        try? typing.close()
+        add.waitUntilExit()
+        #expect(add.terminationStatus == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""text":"first words, then the rest""#))
     }
 
     @Test(

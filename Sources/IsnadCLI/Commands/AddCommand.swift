@@ -246,10 +246,15 @@ enum AddCommand: Command {
             guard !isFolder.boolValue else {
                 throw Importer.InputError(input: path, reason: "is a folder, not a text file (--text-file)", kind: .notAFile)
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw Importer.InputError(input: path, reason: "cannot be read (--text-file)", kind: .unreadable)
+            let data: [UInt8]
+            do {
+                data = try FileSystem.readWhole(path)
+            } catch {
+                // Not allowed to read it: missing input (66); the device failed: an I/O error (74).
+                let kind: Importer.InputError.Kind = [EACCES, EPERM].contains(error.code) ? .unreadable : .readFailed
+                throw Importer.InputError(input: path, reason: "cannot be read (--text-file): \(error.description)", kind: kind)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 throw LookupError(description: "--text-file: \(Text.printable(path)) is not UTF-8 text")
             }
             members.append(("text", .string(text)))
@@ -471,9 +476,14 @@ enum AddCommand: Command {
     /// Standard input read whole as UTF-8 text, without a byte order mark: bytes in another
     /// encoding are refused (65), as `--text-file` and an import refuse them, not stored as U+FFFD.
     private static func standardInputText(option: String) throws -> String {
-        var data = FileHandle.standardInput.readDataToEndOfFile()
+        var data: [UInt8]
+        do {
+            data = try FileSystem.readToEnd(STDIN_FILENO)
+        } catch {
+            throw Importer.InputError(input: "<stdin>", reason: "read failed: \(error.description)", kind: .readFailed)
+        }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw LookupError(description: "--\(option) -: standard input is not UTF-8 text (save or convert it as UTF-8)")
         }
         return text

@@ -130,4 +130,36 @@ public enum FileSystem {
 
     /// The description of an `errno` value.
     public static func describe(errorCode: Int32) -> String { String(cString: strerror(errorCode)) }
+
+    /// Every byte `descriptor` gives until its end, read as the importer reads (a signal or a
+    /// descriptor its opener made non-blocking waits, not fails); throws the errno of a read
+    /// that failed.
+    public static func readToEnd(_ descriptor: Int32) throws(SystemError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                let code = errno
+                if RetryableCall.mayRetry(code, descriptor: descriptor, forWriting: false) { continue }
+                throw SystemError(code: code)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// The whole of the file at `path`.
+    public static func readWhole(_ path: String) throws(SystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError(code: errno) }
+        defer { close(descriptor) }
+        return try readToEnd(descriptor)
+    }
+
+    /// A system call's failure: its errno.
+    public struct SystemError: Error, Sendable {
+        public let code: Int32
+        public var description: String { FileSystem.describe(errorCode: code) }
+    }
 }
