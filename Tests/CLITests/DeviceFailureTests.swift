@@ -37,6 +37,9 @@ struct DeviceFailureTests {
             (["show", "hamas"], "pread64", 1, "isnad.db"), (["show", "hamas"], "pread64", 2, "isnad.db"),
             (["show", "hamas"], "pread64", 4, "isnad.db"),
             (["add", "entity", "--type", "person", "--name", "X"], "pwrite64", 1, "isnad.db-wal"),
+            // check's own question, whether the file is damaged: a page the device failed to read
+            // is not damage (SQLite's integrity check names it by its I/O error code).
+            (["check"], "pread64", 9, "isnad.db"), (["check"], "pread64", 20, "isnad.db"),
         ] {
             let result = try run(cli, arguments, failing: call, number: number, on: file)
             #expect(result.status == 74, "\(arguments) \(call) \(number): \(result.standardError)")
@@ -45,6 +48,8 @@ struct DeviceFailureTests {
                     "isnad: isnad.db: the device failed to read or write the store (Input/output error"),
                 "\(arguments) \(call) \(number): \(result.standardError)")
             #expect(!result.standardError.contains("damaged") && !result.standardError.contains("move it"))
+            #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+            #expect(!result.standardOutput.contains("FAIL"), "\(result.standardOutput)")
         }
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }

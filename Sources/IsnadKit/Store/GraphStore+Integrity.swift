@@ -1,3 +1,5 @@
+import CSQLite
+
 /// What `isnad check` reads: the store's rows as they are stored, including what a store
 /// written by another tool may hold and an import would have refused (unknown types, bad dates,
 /// references to missing rows). Every read is in a fixed order, so that findings are too.
@@ -29,7 +31,24 @@ extension GraphStore {
             let line = row.string(0)
             if line != "ok" { problems.append(line) }
         }
+        // A page the device failed to read (`… unable to get the page. error code=8458`: an
+        // I/O error) is no damage of the file: said as the device's failure, not "restore a backup".
+        if let failedRead = problems.first(where: { GraphStore.ioErrorCode(inIntegrityLine: $0) != nil }) {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: GraphStore.ioErrorCode(inIntegrityLine: failedRead) ?? SQLITE_IOERR),
+                message: failedRead.split(whereSeparator: \.isNewline).joined(separator: " "), path: path,
+                isDeviceFailure: true)
+        }
         return problems
+    }
+
+    /// The I/O error code (SQLITE_IOERR or one of its extended codes) a line of SQLite's
+    /// integrity check gives as `error code=N`, or nil.
+    static func ioErrorCode(inIntegrityLine line: String) -> Int32? {
+        guard let range = line.range(of: "error code=") else { return nil }
+        guard let code = Int32(line[range.upperBound...].prefix { $0.isASCII && $0.isNumber }), code & 0xff == SQLITE_IOERR
+        else { return nil }
+        return code
     }
 
     /// The rows of the claims with a citation graded 1 (confirmed), in id order: the only ones
