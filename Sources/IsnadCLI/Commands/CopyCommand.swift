@@ -35,7 +35,10 @@ enum CopyCommand: Command {
             "Leave the history out: the copy starts with no entry (nothing in log, nothing to undo), and holds no earlier state of a record, no author, time or command line."
     )
     static let withoutRetractions = Flag(
-        "without-retractions", help: "Leave the retracted claims and citations out, with their reasons.")
+        "without-retractions",
+        help:
+            "Leave the retracted claims and citations out, with their reasons (the history holds them too, and what undo needs to bring them back: --without-history leaves that out)."
+    )
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
