@@ -186,13 +186,14 @@ enum ImportCommand: Command {
         } else {
             // The import is committed: a count that then fails to be read (a failing device) is
             // said, and fails nothing.
-            let held: String
+            let holds: (String) -> String
             do {
                 let counts = try store.counts()
-                held =
+                let held =
                     "\(counted(counts.entities, "entity", "entities")), \(counted(counts.sources, "source")), \(counted(counts.claims, "claim")), \(counted(counts.citations, "citation"))"
+                holds = { "the store \($0) \(held)" }
             } catch {
-                held = "records not counted now (\(error))"
+                holds = { _ in "the store's records could not be counted now: \(error)" }
             }
             let read = "\(counted(summary.recordCount, "record")) from \(names) (\(kinds.joined(separator: ", "))\(repeated))"
             // A file imported again reads as a change unless it says that it made none.
@@ -203,11 +204,11 @@ enum ImportCommand: Command {
                     summary.storedRecordsChanged > 0
                     ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store \(summary.storedRecordsChanged == 1 ? "was" : "were") changed by it (isnad log shows how; isnad undo\(summary.entry.map { " \($0)" } ?? "") takes the import back)"
                     : ""
-                context.message("imported \(read)\(overwritten)\nthe store now holds \(held)")
+                context.message("imported \(read)\(overwritten)\n" + holds("now holds"))
             } else if summary.recordCount == 0 {
-                context.message("no records in \(names): nothing changed\nthe store holds \(held)")
+                context.message("no records in \(names): nothing changed\n" + holds("holds"))
             } else {
-                context.message("read \(read): the store holds them as they are; nothing changed\nthe store holds \(held)")
+                context.message("read \(read): the store holds them as they are; nothing changed\n" + holds("holds"))
             }
         }
         if let lateSignal {
