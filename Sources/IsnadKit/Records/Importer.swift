@@ -221,11 +221,6 @@ public struct Importer {
     }
 }
 
-/// `read(2)`, by a name that a method of ``Run`` does not shadow.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
-}
-
 /// The state of one import while it reads.
 private struct Run {
     let session: ImportSession
@@ -347,26 +342,19 @@ private struct Run {
     /// Reads a whole STIX bundle (up to ``STIXReader/maximumBundleSize``) and imports its
     /// records; the location of each is the object's position in `objects`.
     private mutating func readSTIX(_ input: Importer.Input, descriptor: Int32, index: Int) throws {
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                let code = errno
-                if RetryableCall.mayRetry(code, descriptor: descriptor, forWriting: false) { continue }
-                throw Importer.InputError(
-                    input: input.name, reason: "read failed: \(FileSystem.describe(errorCode: code))", kind: .readFailed)
-            }
-            if count == 0 { break }
-            data.append(contentsOf: chunk[..<count])
-            if data.count > STIXReader.maximumBundleSize {
-                report(
-                    RecordProblem(
-                        message:
-                            "the STIX bundle is larger than the limit of \(STIXReader.maximumBundleSize >> 20) MiB (a bundle is read whole)"
-                    ), at: ImportSession.Location(file: index, line: 0))
-                return
-            }
+        var data: [UInt8]
+        do {
+            data = try FileSystem.readToEnd(descriptor, limit: STIXReader.maximumBundleSize)
+        } catch {
+            throw Importer.InputError(input: input.name, reason: "read failed: \(error.description)", kind: .readFailed)
+        }
+        if data.count > STIXReader.maximumBundleSize {
+            report(
+                RecordProblem(
+                    message:
+                        "the STIX bundle is larger than the limit of \(STIXReader.maximumBundleSize >> 20) MiB (a bundle is read whole)"
+                ), at: ImportSession.Location(file: index, line: 0))
+            return
         }
         let location = ImportSession.Location(file: index, line: 0)
         // A UTF-8 byte order mark at the start is accepted, as in every file Isnad reads.

@@ -131,13 +131,13 @@ public enum FileSystem {
     /// The description of an `errno` value.
     public static func describe(errorCode: Int32) -> String { String(cString: strerror(errorCode)) }
 
-    /// Every byte `descriptor` gives until its end, read as the importer reads (a signal or a
-    /// descriptor its opener made non-blocking waits, not fails); throws the errno of a read
-    /// that failed.
-    public static func readToEnd(_ descriptor: Int32) throws(SystemError) -> [UInt8] {
+    /// Every byte `descriptor` gives until its end, or until more than `limit` came (then those
+    /// read so far, more than `limit`): a signal, or a descriptor its opener made non-blocking,
+    /// waits rather than fails. Throws the errno of a read that failed.
+    public static func readToEnd(_ descriptor: Int32, limit: Int = .max) throws(SystemError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        while bytes.count <= limit {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 let code = errno
@@ -147,6 +147,7 @@ public enum FileSystem {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[..<count])
         }
+        return bytes
     }
 
     /// The whole of the file at `path`.
