@@ -67,4 +67,18 @@ struct LineReaderTests {
         #expect(read.count == 20_000)
         #expect(read[12_345] == "12346:line 12345 " + String(repeating: "é", count: 12_345 % 37))
     }
+
+    @Test("readToEnd gives a file whole, and past a limit stops with more than the limit, not all of it", .temporaryFolder)
+    func readToEndWithLimit() throws {
+        let folder = try TemporaryFolder.scoped
+        let text = String(repeating: "0123456789", count: 30_000)
+        let path = try folder.write("big.txt", text)
+        #expect(try FileSystem.readWhole(path) == Array(text.utf8))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let cut = try FileSystem.readToEnd(descriptor, limit: 100_000)
+        #expect(cut.count > 100_000 && cut.count < 300_000, "\(cut.count)")
+        #expect(cut == Array(text.utf8.prefix(cut.count)))
+        #expect(throws: FileSystem.SystemError.self) { try FileSystem.readWhole(folder.path("missing.txt")) }
+    }
 }
