@@ -8,28 +8,41 @@ import Testing
     "A device that fails", .temporaryStore,
     .enabled(if: ExternalTool.path("strace") != nil, "needs strace (apt: strace) to make one read or write fail"))
 struct DeviceFailureTests {
+    /// A harness whose store holds ``CoreCommandTests/records``.
+    private func importedStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        return cli
+    }
+
+    /// `isnad ARGUMENTS` in the harness's folder under strace, which makes the calls `faults`
+    /// says fail (`-e inject=…`, `-P FILE`, `-f` …).
+    private func traced(
+        _ cli: CLIHarness, _ faults: [String], _ arguments: [String], environment more: [String: String] = [:]
+    ) throws -> ExternalTool.Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        for (key, value) in more { environment[key] = value }
+        return try ExternalTool.run(
+            try #require(ExternalTool.path("strace")), ["-o", "/dev/null"] + faults + [CLIHarness.binary] + arguments,
+            directory: cli.directory, environment: environment)
+    }
+
     /// `isnad ARGUMENTS` with the `number`th `call` (pread64, pwrite64) on `file` failing with EIO.
     private func run(
         _ cli: CLIHarness, _ arguments: [String], failing call: String, number: Int, on file: String
     ) throws -> ExternalTool.Result {
-        let strace = try #require(ExternalTool.path("strace"))
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ISNAD_DB")
-        return try ExternalTool.run(
-            strace,
-            [
-                "-f", "-o", "/dev/null", "-P", cli.path(file), "-e", "trace=\(call)",
-                "-e", "inject=\(call):error=EIO:when=\(number)", CLIHarness.binary,
-            ] + arguments, directory: cli.directory, environment: environment)
+        try traced(
+            cli, ["-f", "-P", cli.path(file), "-e", "trace=\(call)", "-e", "inject=\(call):error=EIO:when=\(number)"],
+            arguments)
     }
 
     @Test(
         "a read or write the device fails is said as such (74), never as a damaged store whose log to move away: that log may hold its latest changes"
     )
     func inputOutputError() throws {
-        let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let cli = try importedStore()
         let before = try cli.run(["export", "jsonl"]).outputBytes
         // A write to the main file comes after the commit (the checkpoint, which may fail): the
         // change is written in the log.
@@ -58,9 +71,7 @@ struct DeviceFailureTests {
         "an export to a file whose store read fails at any point: either it succeeds with the whole file, or fails and leaves the old file"
     )
     func exportAtEveryRead() throws {
-        let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let cli = try importedStore()
         try #require(try cli.run(["retract", "hamas-praised-attack", "--reason", "test"]).status == 0)
         for format in ["stix", "ftm", "jsonl"] {
             let whole = try cli.run(["export", format]).outputBytes
@@ -83,9 +94,7 @@ struct DeviceFailureTests {
         "an import whose store read fails at any point: either it is committed and says so (0), or fails and the store is as before"
     )
     func importAtEveryRead() throws {
-        let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let cli = try importedStore()
         try cli.write("more.jsonl", #"{"record":"entity","id":"new-one","type":"person","name":"New One"}"# + "\n")
         try #require(try cli.run(["copy", "isnad.db", "start.db"]).status == 0)
         let before = try cli.run(["export", "jsonl"]).outputBytes
@@ -129,24 +138,17 @@ struct DeviceFailureTests {
         "edit: a temporary file that cannot be written is said in one line (73 for a full disk); an edit that cannot be read back is left where it was saved (74)"
     )
     func editOnAFailingDevice() throws {
-        let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let cli = try importedStore()
         // Each run makes a change: a name one longer.
         try cli.write("editor.sh", "#!/bin/sh\nsed -i 's/\"Hamas/\"Hamas!/' \"$1\"\n")
         chmod(cli.path("editor.sh"), 0o755)
         let temporary = cli.path("tmp")
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ISNAD_DB")
-        environment["EDITOR"] = cli.path("editor.sh")
-        environment["TMPDIR"] = temporary
-        let strace = try #require(ExternalTool.path("strace"))
         // Not -f: the editor's own calls are not failed.
         func edit(_ fault: String) throws -> ExternalTool.Result {
-            try ExternalTool.run(
-                strace, ["-o", "/dev/null", "-e", "inject=\(fault)", CLIHarness.binary, "edit", "hamas"],
-                directory: cli.directory, environment: environment)
+            try traced(
+                cli, ["-e", "inject=\(fault)"], ["edit", "hamas"],
+                environment: ["EDITOR": cli.path("editor.sh"), "TMPDIR": temporary])
         }
         let full = try edit("write:error=ENOSPC:when=1")
         #expect(full.status == 73, "\(full.standardError)")
@@ -181,18 +183,9 @@ struct DeviceFailureTests {
         "an export's flush to disk interrupted by a signal (EINTR, as a network file system may give) is made again: the file is whole"
     )
     func interruptedFlush() throws {
-        let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        try #require(try cli.run(["import", "records.jsonl"]).status == 0)
+        let cli = try importedStore()
         let whole = try cli.run(["export", "graphml"]).outputBytes
-        let strace = try #require(ExternalTool.path("strace"))
-        let result = try ExternalTool.run(
-            strace,
-            [
-                "-o", "/dev/null", "-e", "inject=fsync:error=EINTR:when=1", CLIHarness.binary, "export", "graphml", "-o",
-                "out.graphml",
-            ],
-            directory: cli.directory)
+        let result = try traced(cli, ["-e", "inject=fsync:error=EINTR:when=1"], ["export", "graphml", "-o", "out.graphml"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try cli.read("out.graphml") == whole)
     }
@@ -205,14 +198,8 @@ struct DeviceFailureTests {
         try cli.write("records.jsonl", CoreCommandTests.records)
         try #require(try cli.run(["--db", "source.db", "import", "records.jsonl"]).status == 0)
         try #require(try cli.run(["--db", "source.db", "export", "stix", "-o", "bundle.json"]).status == 0)
-        let strace = try #require(ExternalTool.path("strace"))
         for (file, call) in [("bundle.json", "pread64"), ("bundle.json", "read"), ("records.jsonl", "read")] {
-            let result = try ExternalTool.run(
-                strace,
-                [
-                    "-f", "-o", "/dev/null", "-P", cli.path(file), "-e", "trace=\(call)", "-e",
-                    "inject=\(call):error=EIO:when=1", CLIHarness.binary, "--db", "new.db", "import", file,
-                ], directory: cli.directory)
+            let result = try run(cli, ["--db", "new.db", "import", file], failing: call, number: 1, on: file)
             #expect(result.status == 74, "\(file) \(call): \(result.standardError)")
             #expect(result.standardError.hasPrefix("isnad: \(file): read failed: Input/output error"), "\(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: cli.path("new.db")))
