@@ -198,7 +198,12 @@ struct DeviceFailureTests {
         try cli.write("records.jsonl", CoreCommandTests.records)
         try #require(try cli.run(["--db", "source.db", "import", "records.jsonl"]).status == 0)
         try #require(try cli.run(["--db", "source.db", "export", "stix", "-o", "bundle.json"]).status == 0)
-        for (file, call) in [("bundle.json", "pread64"), ("bundle.json", "read"), ("records.jsonl", "read")] {
+        try cli.write(
+            "sheet.csv",
+            "subject,predicate,object,source,quote,stance,credibility,locator\nhamas,praised,hadera-attack,police,q,reports,3,\n")
+        for (file, call) in [
+            ("bundle.json", "pread64"), ("bundle.json", "read"), ("records.jsonl", "read"), ("sheet.csv", "read"),
+        ] {
             let result = try run(cli, ["--db", "new.db", "import", file], failing: call, number: 1, on: file)
             #expect(result.status == 74, "\(file) \(call): \(result.standardError)")
             #expect(result.standardError.hasPrefix("isnad: \(file): read failed: Input/output error"), "\(result.standardError)")

@@ -78,6 +78,16 @@ public enum ClaimSheet {
         public var line: Int
         public var column: Int
         public var message: String
+        /// The errno of a read the device failed: no problem of the sheet's data, but an I/O
+        /// error of its file (``inputError(name:)``).
+        public var failedRead: Int32? = nil
         public var description: String { "\(line):\(column): \(message)" }
+
+        /// The read that failed, as the importer says a file it could not read.
+        func inputError(name: String) -> Importer.InputError? {
+            failedRead.map {
+                Importer.InputError(input: name, reason: "read failed: \(FileSystem.describe(errorCode: $0))", kind: .readFailed)
+            }
+        }
     }
 }

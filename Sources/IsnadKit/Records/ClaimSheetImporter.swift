@@ -76,6 +76,7 @@ public struct ClaimSheetImporter {
             do {
                 sheets.append((name, try ClaimSheetReader(path: path)))
             } catch let problem as ClaimSheet.Problem {
+                if let failed = problem.inputError(name: name) { throw failed }
                 problems.append("\(Text.printable(name)):\(problem.description)")
             }
         }
@@ -109,6 +110,7 @@ public struct ClaimSheetImporter {
                         for problem in rowProblems { report("\(name):\(problem)") }
                     }
                 } catch let problem as ClaimSheet.Problem {
+                    if let failed = problem.inputError(name: name) { throw failed }
                     report("\(name):\(problem.description)")
                 }
             }

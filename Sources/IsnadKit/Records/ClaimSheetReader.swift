@@ -308,7 +308,7 @@ public final class ClaimSheetReader {
             if readCount < 0 {
                 let reason = FileSystem.describe(errorCode: code)
                 buffer.removeLast(ClaimSheetReader.blockSize)
-                throw ClaimSheet.Problem(line: line, column: 1, message: "cannot be read: \(reason)")
+                throw ClaimSheet.Problem(line: line, column: 1, message: "cannot be read: \(reason)", failedRead: code)
             }
             buffer.removeLast(ClaimSheetReader.blockSize - readCount)
             if readCount == 0 { isAtEnd = true }
