@@ -162,8 +162,7 @@ enum EditCommand: Command {
         guard let status = ChildProcess.wait(for: process) else {
             throw EditorFailure(editor: editor, status: 1, reason: "lost it: \(String(cString: strerror(errno)))")
         }
-        // As the shell reports them: the exit code, or 128 + the signal that ended it.
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return ChildProcess.Ending(status: status).shellStatus
     }
 
     /// The file the editor saved, as text; `isUTF8` false when some of its bytes were not UTF-8

@@ -327,16 +327,15 @@ public struct GraphLayout: Sendable, Equatable {
             }
             return data
         }
-        let signal = status & 0x7f
-        guard signal == 0, (status >> 8) & 0xff == 0 else {
-            let ending = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : "was ended by signal \(signal)"
+        let ending = ChildProcess.Ending(status: status)
+        guard ending == .exited(0) else {
             // One line, as every message is, and a short one: the start of what it said.
             let said = contents(of: standardError, atMost: 4096)
             var message = String(decoding: said, as: UTF8.self).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
             if message.count > 300 || said.count == 4096 { message = String(message.prefix(300)) + " …" }
             // Ended by Ctrl-C or a shutdown: the export is being stopped, not Graphviz failing.
-            let isInterruption = [SIGINT, SIGTERM, SIGHUP, SIGQUIT].contains(signal)
+            let isInterruption = ending.signal.map { [SIGINT, SIGTERM, SIGHUP, SIGQUIT].contains($0) } ?? false
             throw LayoutError(
                 message: "\(program) \(ending)" + (message.isEmpty ? "" : ": \(message)"), isInterruption: isInterruption)
         }

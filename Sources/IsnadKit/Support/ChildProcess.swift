@@ -43,6 +43,37 @@ public enum ChildProcess {
         return process
     }
 
+    /// How a process ended, from its status as `waitpid` gives it.
+    public enum Ending: Equatable, Sendable, CustomStringConvertible {
+        case exited(Int32)
+        case signalled(Int32)
+
+        public init(status: Int32) {
+            self = status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
+        }
+
+        /// The signal that ended it, if one did.
+        public var signal: Int32? {
+            if case .signalled(let number) = self { return number }
+            return nil
+        }
+
+        public var description: String {
+            switch self {
+            case .exited(let code): "exited with status \(code)"
+            case .signalled(let number): "was ended by signal \(number)"
+            }
+        }
+
+        /// As a shell reports it: the exit code, or 128 + the signal that ended it.
+        public var shellStatus: Int32 {
+            switch self {
+            case .exited(let code): code
+            case .signalled(let signal): 128 + signal
+            }
+        }
+    }
+
     /// Waits for `process` to end and returns its status as `waitpid` gives it; nil (errno set)
     /// when it cannot be waited for.
     public static func wait(for process: pid_t) -> Int32? {
