@@ -80,6 +80,20 @@ extension GraphStore {
     public func appendHistory(_ entries: [HistoryEntry], kept: [Int: Int] = [:]) throws -> Int? {
         let appended = entries.filter { kept[$0.number] == nil }
         guard !appended.isEmpty else { return nil }
+        // Renumbered, a repeated number would take another entry's place, and an undo naming an
+        // entry that did not come would name one of this store's own, or none.
+        var numbers = Set(kept.keys)
+        for entry in appended where !numbers.insert(entry.number).inserted {
+            throw UnlinkedHistory(description: "entry \(entry.number) is given twice")
+        }
+        for entry in appended {
+            for (field, number) in [("undoes", entry.undoes), ("undone_by", entry.undoneBy)] {
+                if let number, !numbers.contains(number) {
+                    throw UnlinkedHistory(
+                        description: "entry \(entry.number): \(field): entry \(number) is not among the entries appended")
+                }
+            }
+        }
         var first: Int?
         try inWriteTransaction {
             let last = Int(try database.cached("SELECT coalesce(max(id), 0) FROM change").scalarInteger([]) ?? 0)
@@ -265,4 +279,10 @@ extension HistoryEntry {
 public struct HistoryLineError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+}
+
+/// History entries that cannot be appended as they are (``GraphStore/appendHistory(_:kept:)``):
+/// one number given twice, or an `undoes` or `undone_by` naming an entry that did not come.
+public struct UnlinkedHistory: Error, CustomStringConvertible, Sendable {
+    public let description: String
 }
