@@ -426,9 +426,11 @@ enum AddCommand: Command {
                 added.quoteEnglish = added.quoteEnglish ?? kept.quoteEnglish
                 // A locator the analyst wrote stays; one this command wrote (a line, unverified)
                 // is written again, from the text as it is now.
-                let isKeptTheAnalysts = kept.locator.map { !QuoteLocator.isWrittenByIsnad($0) } ?? false
-                added.locator =
-                    isLocatorGiven || !isKeptTheAnalysts ? added.locator ?? kept.locator : kept.locator ?? added.locator
+                if let analysts = kept.locator, !isLocatorGiven, !QuoteLocator.isWrittenByIsnad(analysts) {
+                    added.locator = analysts
+                } else {
+                    added.locator = added.locator ?? kept.locator
+                }
                 if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" is there already, unchanged" }
                 stored.citations[index] = added
                 try session.put(.claim(stored))

@@ -174,11 +174,11 @@ enum EditCommand: Command {
             throw LookupError(
                 description: "\(label): the editor left no file to read (deleted, moved, or made a folder): nothing changed")
         }
-        let bytes: Data
+        let bytes: [UInt8]
         do {
-            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try FileSystem.readWhole(path)
         } catch {
-            throw SavedFileUnreadable(path: path, code: systemCode(of: error))
+            throw SavedFileUnreadable(path: path, code: error.code)
         }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
         return (String(decoding: bytes, as: UTF8.self), false)
@@ -264,7 +264,8 @@ extension EditCommand {
         }
     }
 
-    /// The system's errno behind a Foundation file error (EIO when it names none).
+    /// The system's errno behind a Foundation file error (EIO when it names none): the temporary
+    /// file is written by Foundation, which keeps it in its own error.
     static func systemCode(of error: any Error) -> Int32 {
         let error = error as NSError
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
