@@ -554,4 +554,92 @@ extension GraphStore {
                 """
         ).forEachRow { row in try body(row.string(0), row.string(1).split(separator: ",").map(String.init)) }
     }
+
+    /// The urls that more than one source holds, in url order, each with those sources in id
+    /// order: one document entered under several ids.
+    public func sourcesSharingURL() throws -> [(url: String, ids: [String])] {
+        var sourcesByURL: [(url: String, ids: [String])] = []
+        try database.cached("SELECT url, id FROM source WHERE url IS NOT NULL AND url <> '' ORDER BY url, id").forEachRow(
+            []
+        ) { row in
+            let (url, id) = (row.string(0), row.string(1))
+            if sourcesByURL.last?.url == url {
+                sourcesByURL[sourcesByURL.count - 1].ids.append(id)
+            } else {
+                sourcesByURL.append((url, [id]))
+            }
+        }
+        return sourcesByURL.filter { $0.ids.count > 1 }
+    }
+
+    /// The claims, in id order, that hold one quote cited from more than one source.
+    public func claimsQuotingOneWordingFromSeveralSources() throws -> [String] {
+        var repeated: [String] = []
+        try database.cached(
+            "SELECT claim FROM citation GROUP BY claim, quote HAVING count(DISTINCT source) > 1 ORDER BY claim"
+        ).forEachRow([]) { row in
+            let claim = row.string(0)
+            if repeated.last != claim { repeated.append(claim) }
+        }
+        return repeated
+    }
+
+    /// The groups of claims that state one relationship over the same dates (either way round,
+    /// for a symmetric predicate) and hold a citation in common with one stance, each in id
+    /// order and with whether its claims state it both ways round; the groups in order of their
+    /// ids.
+    public func claimGroupsSharingACitation() throws -> [(ids: [String], isBothWays: Bool)] {
+        // Linear, never pair by pair (a hub's pairs of entities hold hundreds of claims): the
+        // relationships stated by more than one claim (a symmetric one's ends in byte order, as
+        // both engines compare text), then their claims' citations counted by relationship,
+        // dates, citation key and stance.
+        let symmetric = vocabulary.predicates.filter(\.isSymmetric).map(\.id)
+        let placeholders = symmetric.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
+        func isSymmetric(_ column: String) -> String { symmetric.isEmpty ? "FALSE" : "\(column) IN (\(placeholders))" }
+        // CROSS JOIN keeps SQLite's order (the groups, then their claims through the subject
+        // index); left to itself it read every symmetric claim against the groups (60 s at 1M).
+        let sql = """
+            WITH repeated AS MATERIALIZED (SELECT one, other, predicate FROM (SELECT \
+            CASE WHEN \(isSymmetric("predicate")) AND object < subject THEN object ELSE subject END AS one, \
+            CASE WHEN \(isSymmetric("predicate")) AND object < subject THEN subject ELSE object END AS other, predicate FROM claim) AS ends \
+            GROUP BY one, other, predicate HAVING count(*) > 1), \
+            stated AS (SELECT r.one, r.other, r.predicate, c.id, c.start_date, c.end_date FROM repeated r CROSS JOIN claim c \
+            WHERE c.subject = r.one AND c.object = r.other AND c.predicate = r.predicate \
+            UNION ALL SELECT r.one, r.other, r.predicate, c.id, c.start_date, c.end_date FROM repeated r CROSS JOIN claim c \
+            WHERE c.subject = r.other AND c.object = r.one AND c.predicate = r.predicate AND r.one <> r.other \
+            AND \(isSymmetric("r.predicate"))) \
+            SELECT s.one, s.other, s.predicate, s.start_date, s.end_date, x.citation_key, x.stance \
+            FROM stated s JOIN citation x ON x.claim = s.id \
+            GROUP BY s.one, s.other, s.predicate, s.start_date, s.end_date, x.citation_key, x.stance HAVING count(*) > 1
+            """
+        var shared: [[Statement.Value]] = []
+        try database.prepare(sql).forEachRow(symmetric.map { .text($0) }) { row in
+            shared.append(
+                (0..<7).map { column in
+                    column == 5 ? .integer(row.int64(Int32(column))) : row.text(Int32(column)).map { .text($0) } ?? .null
+                })
+        }
+        // The claims of each group (none in a sound store), in id order, and whether they state
+        // it both ways round; several citations in common make one finding.
+        var groups: [(ids: [String], isBothWays: Bool)] = []
+        var named: Set<[String]> = []
+        let members = """
+            SELECT c.id, c.subject FROM claim c JOIN citation x ON x.claim = c.id AND x.citation_key = ?6 AND x.stance = ?7 \
+            WHERE c.predicate = ?3 AND ((c.subject = ?1 AND c.object = ?2) OR (c.subject = ?2 AND c.object = ?1 AND ?1 <> ?2 AND ?8 = 1)) \
+            AND c.start_date IS NOT DISTINCT FROM ?4 AND c.end_date IS NOT DISTINCT FROM ?5 ORDER BY c.id
+            """
+        for key in shared {
+            guard case .text(let predicate) = key[2] else { continue }
+            var ids: [String] = []
+            var subjects: Set<String> = []
+            let isSymmetricPredicate: Int64 = vocabulary[predicate]?.isSymmetric == true ? 1 : 0
+            try database.prepare(members).forEachRow(key + [.integer(isSymmetricPredicate)]) { row in
+                ids.append(row.string(0))
+                subjects.insert(row.string(1))
+            }
+            if ids.count > 1, named.insert(ids).inserted { groups.append((ids, subjects.count > 1)) }
+        }
+        groups.sort { $0.ids.lexicographicallyPrecedes($1.ids) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        return groups
+    }
 }
