@@ -33,7 +33,8 @@ enum ExitCode: Int32 {
         case is SearchCommand.NothingFound: self = .failure
         case let error as HistoryError where error.needsConfirmation: self = .usage
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
-            is RecordError, is EntityResolver.ResolutionError, is LookupError, is CheckCommand.DefectsFound,
+            is RecordError, is EntityResolver.ResolutionError, is LookupError, is HistoryLines.Refusal,
+            is CheckCommand.DefectsFound,
             is MergeError, is HistoryError, is UnlinkedHistory, is ChangeSession.RecordTooLong:
             self = .badData
         case is EditCommand.ChangedMeanwhile, is AddCommand.RemovedMeanwhile: self = .temporaryFailure
