@@ -52,6 +52,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(DeleteCommand.self),
     RegisteredCommand(MergeCommand.self),
     RegisteredCommand(UnmergeCommand.self),
+    RegisteredCommand(RenameCommand.self),
     RegisteredCommand(DuplicatesCommand.self),
     RegisteredCommand(ShowCommand.self),
     RegisteredCommand(SearchCommand.self),

@@ -54,6 +54,11 @@ struct ExampleTests {
         "isnad merge \"Islamic State\" daesh": Expectation(status: 65, showsOnStandardError: true),
         "isnad unmerge hadera-attacker-2": Expectation(status: 65, showsOnStandardError: true),
         "isnad unmerge hadera-victim-2 --author ana": Expectation(status: 65, showsOnStandardError: true),
+        // Renames report on standard error; the tour's set of document-a follows its rename (its section's test runs them in order).
+        "isnad rename hadera-2022-article source-a": Expectation(showsOnStandardError: true),
+        "isnad rename abu-maram-al-jazairi abu-maram --kind entity --author ana": Expectation(showsOnStandardError: true),
+        "isnad rename abu-maram-document document-a": Expectation(showsOnStandardError: true),
+        "isnad set document-a title \"Leaked document A\"": Expectation(status: 65, showsOnStandardError: true),
         // The tour's own claim and entity, which the bundled dataset does not have.
         "isnad add claim daesh hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --quote-en \"ISIS terrorism poses a high security threat to Arab and foreign states\" --stance asserts --credibility 2":
             Expectation(status: 65, showsOnStandardError: true),

@@ -17,7 +17,7 @@ struct TourTests {
         var description: String { command }
     }
 
-    static func steps() throws -> [Step] {
+    static func steps(of section: String = section) throws -> [Step] {
         let readme = try String(contentsOf: Repository.root.appendingPathComponent("docs/tour.md"), encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
         guard let start = lines.firstIndex(of: section) else { return [] }

@@ -344,6 +344,26 @@ extension GraphStore {
         }
     }
 
+    /// The ids of every claim with a citation whose source or `via` is `source`, retracted
+    /// claims and citations included, in id order.
+    func claimIDs(naming source: String) throws -> [String] {
+        var ids: [String] = []
+        try database.prepare(
+            """
+            SELECT claim FROM citation WHERE source = ?1 OR via = ?1
+            UNION
+            SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
+            UNION
+            SELECT r.id FROM retracted_claim AS r, \(database.dialect(
+                "json_each(CASE WHEN json_valid(r.record) THEN r.record ELSE '{}' END, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
+                postgreSQL:
+                    "jsonb_array_elements(r.record::jsonb -> 'citations') AS c WHERE c ->> 'source' = ?1 OR c ->> 'via' = ?1"))
+            ORDER BY 1
+            """
+        ).forEachRow([.text(source)]) { ids.append($0.string(0)) }
+        return ids
+    }
+
     /// The first entity or source that `record` names and the store does not hold, as
     /// `entity "x"`, or nil.
     public func firstMissingReference(of record: Record) throws -> String? {

@@ -1,0 +1,58 @@
+import IsnadKit
+
+enum RenameCommand: Command {
+    static let name = "rename"
+    static let isDryRun = Flag("dry-run", help: "Check everything and say what would be renamed; write nothing.")
+    static let spec = CommandSpec(
+        name: name,
+        abstract: "Give an entity, a source or a claim another id: every claim and source that names it follows.",
+        discussion: """
+            Every claim that names OLD (as subject or object, or as a citation's source or via, retracted ones
+            included) and every source that cites it names NEW instead; the claims keep their own ids. One
+            transaction and one history entry: isnad undo takes it back. OLD names nothing afterwards, not even as
+            an alias: use rename to give a source a pseudonym before a store is handed on; its title, author and
+            url stay as they are (isnad set changes them), and the history still holds OLD (isnad copy
+            --without-history leaves it out of a copy).
+            """,
+        arguments: [
+            ArgumentSpec(name: "old", help: "The id of the entity, source or claim."),
+            ArgumentSpec(name: "new", help: "Its new id: lowercase a-z, 0-9 and single hyphens."),
+        ],
+        options: [RecordLookup.kind, HistoryOptions.author, isDryRun],
+        examples: [
+            "isnad rename hadera-2022-article source-a",
+            "isnad rename abu-maram-al-jazairi abu-maram --kind entity --author ana",
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let (old, new) = (arguments.positionals[0], arguments.positionals[1])
+        // A slug is checked before the store is opened: a usage error whatever the store holds.
+        if let problem = Identifier.problem(with: new) { throw UsageError(message: "NEW: \(problem)", command: spec.name) }
+        let store = try context.openStore(.write)
+        let change = try context.change(author: try arguments.value(HistoryOptions.author))
+        let ((kind, renamed), entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) {
+            session -> (Record.Kind, ChangeSession.Renamed) in
+            let kind = try RecordLookup.record(
+                old, kinds: [.entity, .source, .claim], arguments: arguments, command: spec.name, store: store,
+                record: { try session.record($0, id: old) }
+            ).kind
+            return (kind, try session.rename(kind, from: old, to: new))
+        }
+        var followed: [String] = []
+        if renamed.claims > 0 { followed.append(counted(renamed.claims, "claim")) }
+        if renamed.sources > 0 { followed.append(counted(renamed.sources, "source")) }
+        let what =
+            "renamed \(kind.rawValue) \"\(Text.printable(old))\" to \"\(new)\""
+            + (followed.isEmpty ? "" : " (and in the " + followed.joined(separator: " and ") + " that name it)")
+        if arguments.isSet(isDryRun) {
+            context.message("dry run: would have \(what); nothing written")
+            return
+        }
+        context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
+        if kind == .source {
+            context.message(
+                "isnad: note: the store's history still holds \"\(Text.printable(old))\" (isnad log); isnad copy --without-history leaves it out of a copy to hand on"
+            )
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad rename`, run as the built binary.
+@Suite("rename end to end", .temporaryStore)
+struct RenameCommandTests {
+    /// The core records, plus a source that cites the article, a retracted claim and a
+    /// retracted citation that name the article, and an entity merged into isis.
+    static let records =
+        CoreCommandTests.records
+            + """
+            {"record":"source","id":"relay","type":"news-article","title":"Relay","reliability":"C","cites":["article"]}
+            {"record":"entity","id":"daesh","type":"organization","name":"Daesh"}
+            {"record":"claim","id":"hamas-hostile-to-isis","subject":"hamas","predicate":"hostile_to","object":"isis","start":null,"end":null,"citations":[{"source":"article","quote":"عداء","stance":"asserts","credibility":4},{"source":"relay","via":"article","quote":"خصومة","stance":"reports","credibility":4}]}
+            {"record":"claim","id":"isis-praised-attack","subject":"isis","predicate":"praised","object":"hadera-attack","start":null,"end":null,"citations":[{"source":"article","quote":"أشاد","stance":"asserts","credibility":5}]}
+
+            """
+
+    private func importedStore(environment: [String: String] = [:]) throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", Self.records)
+        for arguments in [
+            ["import", "records.jsonl"], ["retract", "isis-praised-attack", "--reason", "misread"],
+            ["retract", "hamas-hostile-to-isis", "--citation", "2", "--reason", "a copy"], ["merge", "isis", "daesh"],
+        ] {
+            let result = try cli.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        return cli
+    }
+
+    /// Renames the article and then isis, on either engine: every record that named them names
+    /// the new ids, retracted ones included; the old ids name nothing; undo puts back the
+    /// records as they were, byte for byte.
+    private func renameFollowsEveryReference(environment: [String: String]) throws {
+        let cli = try importedStore(environment: environment)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).standardOutput
+        let source = try cli.run(["rename", "article", "source-a"], environment: environment)
+        #expect(source.status == 0, "\(source.standardError)")
+        #expect(
+            source.standardError
+                == "renamed source \"article\" to \"source-a\" (and in the 4 claims and 1 source that name it) (history entry 5)\n"
+                + "isnad: note: the store's history still holds \"article\" (isnad log); isnad copy --without-history leaves it out of a copy to hand on\n"
+        )
+        let entity = try cli.run(["rename", "isis", "islamic-state"], environment: environment)
+        #expect(
+            entity.standardError
+                == "renamed entity \"isis\" to \"islamic-state\" (and in the 3 claims that name it) (history entry 6)\n",
+            "\(entity.standardError)")
+        let after = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).standardOutput
+        #expect(!after.contains(#""article""#) && !after.contains(#""isis""#), "\(after)")
+        #expect(after.contains(#""cites":["source-a"]"#))
+        #expect(after.contains(#""source":"relay","via":"source-a""#))
+        #expect(after.contains(#""merged":["daesh"]"#), "the ids merged into it go with it")
+        #expect(try cli.run(["show", "daesh"], environment: environment).standardOutput.contains("(islamic-state)"))
+        #expect(try cli.run(["check"], environment: environment).status == 0)
+        // The old id names nothing (a query still finds the source by its title, "Article").
+        let gone = try cli.run(["set", "article", "reliability", "C"], environment: environment)
+        #expect(gone.status == 65, "\(gone.standardError)")
+        #expect(gone.standardError.contains("no entity, source or claim has the id \"article\""), "\(gone.standardError)")
+        for _ in 0..<2 {
+            let undone = try cli.run(["undo", "--yes"], environment: environment)
+            #expect(undone.status == 0, "\(undone.standardError)")
+        }
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).standardOutput == before)
+    }
+
+    @Test(
+        "rename gives a source and an entity new ids that every claim, citation, cites link and merged id follows; undo takes it back"
+    )
+    func renameOnSQLite() throws {
+        try renameFollowsEveryReference(environment: [:])
+    }
+
+    @Test(
+        "rename follows every reference on PostgreSQL too (retracted claims are read from their JSON)",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func renameOnPostgreSQL() throws {
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        try renameFollowsEveryReference(environment: ["ISNAD_DB": PostgreSQLServer.storeURI(name)])
+    }
+
+    @Test("a claim is renamed alone; --dry-run writes nothing")
+    func renameClaim() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let dry = try cli.run(["rename", "hamas-praised-attack", "hamas-blessed-attack", "--dry-run"])
+        #expect(dry.status == 0)
+        #expect(
+            dry.standardError
+                == "dry run: would have renamed claim \"hamas-praised-attack\" to \"hamas-blessed-attack\"; nothing written\n")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["rename", "hamas-praised-attack", "hamas-blessed-attack"]).status == 0)
+        let shown = try cli.run(["claims", "--format", "csv"]).standardOutput
+        #expect(shown.contains("hamas-blessed-attack") && !shown.contains("hamas-praised-attack"))
+    }
+
+    @Test(
+        "rename refuses, writing nothing: an id that is not a slug (64), one another record of the kind has (65), a merged id (65), the same id, an id of two kinds without --kind (64), an unknown id"
+    )
+    func refusals() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "agency.jsonl", #"{"record":"source","id":"hamas","type":"statement","title":"Hamas","reliability":"B"}"# + "\n")
+        #expect(try cli.run(["import", "agency.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let entries = try cli.run(["log"]).standardOutput
+        for (arguments, status, message) in [
+            (
+                ["rename", "article", "Source A"], Int32(64),
+                "isnad: NEW: \"Source A\" is not a slug: use lowercase a-z, 0-9 and '-'"
+            ),
+            (["rename", "article", "police"], 65, "isnad: another source has the id \"police\": ids are unique within a kind"),
+            (
+                ["rename", "hamas", "daesh", "--kind", "entity"], 65,
+                "isnad: \"daesh\" is the id of an entity merged into isis, and names it still: choose another id (isnad unmerge daesh takes the merge apart)"
+            ),
+            (["rename", "article", "article"], 65, "isnad: source \"article\" has that id already"),
+            (
+                ["rename", "hamas", "harakat-hamas"], 64,
+                "isnad: \"hamas\" is the id of an entity and a source: say which with --kind entity or --kind source"
+            ),
+            (["rename", "hamass", "x"], 65, "isnad: no entity, source or claim \"hamass\" (did you mean \"hamas\"?)"),
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == status, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.split(separator: "\n").first.map(String.init) == message, "\(arguments)")
+        }
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["log"]).standardOutput == entries)
+    }
+
+    @Test("the tour's section on rename prints what it shows, on a store of the bundled dataset")
+    func tourSection() throws {
+        let steps = try TourTests.steps(of: "## rename: another id, a pseudonym for a source")
+        #expect(steps.count == 3, "the tour section was not found, or lost its commands")
+        let cli = try CLIHarness.scoped
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        #expect(try cli.run(["import", dataset]).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        environment["PATH"] = URL(fileURLWithPath: CLIHarness.binary).deletingLastPathComponent().path + ":/usr/bin:/bin"
+        for step in steps {
+            let result = try ExternalTool.run(
+                "/bin/bash", ["-c", step.command], directory: cli.directory, environment: environment)
+            #expect(result.status == 0, "\(step.command)\n\(result.standardError)")
+            #expect(result.standardOutput + result.standardError == step.output.joined(separator: "\n") + "\n", "\(step.command)")
+        }
+        let copied = try cli.run(["--db", "for-the-desk.db", "export", "jsonl"]).standardOutput
+        #expect(copied.contains(#""id":"document-a""#) && !copied.contains("abu-maram-document"))
+    }
+}
