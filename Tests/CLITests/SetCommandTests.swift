@@ -214,7 +214,7 @@ struct SetCommandTests {
             ),
             (
                 ["set", "hamas", "id", "x"], 64,
-                "isnad: set does not change id: ids stay (isnad merge joins two entities)\n(see 'isnad set --help')\n"
+                "isnad: set does not change id: isnad rename gives a record another id (isnad merge joins two entities)\n(see 'isnad set --help')\n"
             ),
             (
                 ["set", "hamas", "na me", "x"], 64,

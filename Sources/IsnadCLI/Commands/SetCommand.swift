@@ -31,7 +31,7 @@ enum SetCommand: Command {
         let path = try FieldPath(field)
         if path.steps.first?.key == "id" || path.steps.first?.key == "record" {
             throw UsageError(
-                message: "set does not change \(field): ids stay (isnad merge joins two entities)", command: spec.name)
+                message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)", command: spec.name)
         }
         let store = try context.openStore(.write)
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
