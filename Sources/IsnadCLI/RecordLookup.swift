@@ -6,7 +6,7 @@ import IsnadKit
 /// refused until `--kind` says which record is meant, rather than one of them being changed.
 enum RecordLookup {
     static let kind = Option<Record.Kind>(
-        "kind", value: "kind", help: "entity, source or claim: which record, when an entity and a source share the id.")
+        "kind", value: "kind", help: "entity, source or claim: which record, when records of several kinds share the id.")
     /// `--kind` as `delete` takes it: claims are retracted, not deleted.
     static let deletableKind = Option<Record.Kind>(
         "kind", value: "kind", help: "entity or source: which record, when an entity and a source share the id.")

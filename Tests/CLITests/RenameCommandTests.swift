@@ -40,14 +40,15 @@ struct RenameCommandTests {
         #expect(source.status == 0, "\(source.standardError)")
         #expect(
             source.standardError
-                == "renamed source \"article\" to \"source-a\" (and in the 4 claims and 1 source that name it) (history entry 5)\n"
-                + "isnad: note: the store's history still holds \"article\" (isnad log); isnad copy --without-history leaves it out of a copy to hand on\n"
+                == "renamed source \"article\" to \"source-a\", and in 4 claims and 1 source that name it (history entry 5)\n"
+                + "isnad: note: the store's history still holds \"article\" (isnad log article); isnad copy --without-history --without-retractions makes a copy without it to hand on\n"
         )
         let entity = try cli.run(["rename", "isis", "islamic-state"], environment: environment)
         #expect(
-            entity.standardError
-                == "renamed entity \"isis\" to \"islamic-state\" (and in the 3 claims that name it) (history entry 6)\n",
-            "\(entity.standardError)")
+            entity.standardError.hasPrefix(
+                "renamed entity \"isis\" to \"islamic-state\", and in 3 claims that name it (history entry 6)\n"
+                    + "isnad: note: 3 claims keep an id that holds \"isis\" (hamas-hostile-to-isis, isis-claimed-attack, isis-praised-attack): isnad rename gives each another\n"
+                    + "isnad: note: the ids merged into it name it still, in copies too: daesh\n"), "\(entity.standardError)")
         let after = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).standardOutput
         #expect(!after.contains(#""article""#) && !after.contains(#""isis""#), "\(after)")
         #expect(after.contains(#""cites":["source-a"]"#))
@@ -150,5 +151,89 @@ struct RenameCommandTests {
         }
         let copied = try cli.run(["--db", "for-the-desk.db", "export", "jsonl"]).standardOutput
         #expect(copied.contains(#""id":"document-a""#) && !copied.contains("abu-maram-document"))
+    }
+
+    @Test(
+        "an entity's claims whose ids were derived from what they say take the id derived anew (the old one hashes the old id), and add finds them after"
+    )
+    func derivedClaimIDs() throws {
+        let cli = try importedStore()
+        for arguments in [
+            ["add", "entity", "--type", "person", "--name", "Informant One", "--id", "informant-one"],
+            [
+                "add", "claim", "informant-one", "member_of", "hamas", "--source", "police", "--quote", "q1", "--stance",
+                "asserts", "--credibility", "3", "--unverified", "t",
+            ],
+        ] {
+            #expect(try cli.run(arguments).status == 0, "\(arguments)")
+        }
+        let derived = try cli.run(["claims", "--format", "csv"]).standardOutput
+        let oldID = try #require(
+            derived.split(whereSeparator: \.isNewline).first { $0.contains("Informant One") }?.split(separator: ",").first)
+        let renamed = try cli.run(["rename", "informant-one", "person-17"])
+        #expect(
+            renamed.standardError.hasPrefix(
+                "renamed entity \"informant-one\" to \"person-17\", and in 1 claim that names it (1 claim given the id derived anew) (history entry 7)\n"
+            ), "\(renamed.standardError)")
+        let after = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(!after.contains(String(oldID)) && !after.contains("informant-one"))
+        // The relationship given again joins the claim, under its new id.
+        let added = try cli.run([
+            "add", "claim", "person-17", "member_of", "hamas", "--source", "article", "--quote", "q2", "--stance", "reports",
+            "--credibility", "4", "--unverified", "t",
+        ])
+        #expect(added.standardError.hasPrefix("added citation 2 to claim \"c-"), "\(added.standardError)")
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""id":"\#(oldID)","subject":"informant-one""#))
+    }
+
+    @Test("an import that would bring back an id a rename took away is refused (65), naming the new id; after undo it imports")
+    func importOfRenamedID() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["rename", "police", "source-b"]).status == 0)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let again = try cli.run(["import", "records.jsonl"])
+        #expect(again.status == 65)
+        #expect(
+            again.standardError.contains(
+                #"records.jsonl:5: source "police": id: source "police" was renamed "source-b" (history entry 5): write the new id in the file, or undo the rename first"#
+            ), "\(again.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        // Renamed on: the id it has now is named.
+        #expect(try cli.run(["rename", "source-b", "source-c"]).status == 0)
+        #expect(try cli.run(["import", "records.jsonl"]).standardError.contains(#"was renamed "source-c" (history entry 5)"#))
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+    }
+
+    @Test("a claim is not renamed to the id derived from another relationship")
+    func derivedFormOfAnother() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["rename", "hamas-praised-attack", "c-0123456789abcdef"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == "isnad: NEW: \"c-0123456789abcdef\" has the form of an id derived from what a claim says, and is not this claim's: choose an id of another form\n"
+        )
+    }
+
+    @Test(
+        "a copy without history numbers its names and claims afresh, in the order of what they hold: a renamed entity's names are not last"
+    )
+    func copyRenumbers() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["rename", "hamas", "harakat-hamas"]).status == 0)
+        #expect(try cli.run(["copy", "--without-history", "isnad.db", "desk.db"]).status == 0)
+        guard let sqlite = ExternalTool.path("sqlite3") else { return }
+        let order = try ExternalTool.run(
+            sqlite,
+            [
+                cli.path("desk.db"),
+                "SELECT (SELECT group_concat(entity) FROM (SELECT entity FROM entity_name ORDER BY rowid)) = (SELECT group_concat(entity) FROM (SELECT entity FROM entity_name ORDER BY entity, position)), (SELECT max(rowid) = count(*) FROM claim)",
+            ])
+        #expect(order.standardOutput == "1|1\n", "\(order.standardOutput)")
+        #expect(try cli.run(["--db", "desk.db", "search", "Hamas"]).standardOutput.contains("harakat-hamas"))
     }
 }

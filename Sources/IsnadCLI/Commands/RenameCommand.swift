@@ -8,11 +8,14 @@ enum RenameCommand: Command {
         abstract: "Give an entity, a source or a claim another id: every claim and source that names it follows.",
         discussion: """
             Every claim that names OLD (as subject or object, or as a citation's source or via, retracted ones
-            included) and every source that cites it names NEW instead; the claims keep their own ids. One
-            transaction and one history entry: isnad undo takes it back. OLD names nothing afterwards, not even as
-            an alias: use rename to give a source a pseudonym before a store is handed on; its title, author and
-            url stay as they are (isnad set changes them), and the history still holds OLD (isnad copy
-            --without-history leaves it out of a copy).
+            included) and every source that cites it names NEW instead. A claim whose id was derived from what it
+            says (c-…, made by add, a sheet or a record without an id) takes the id derived anew, the old one being
+            a hash of OLD; other claims keep their ids (a note lists those that hold OLD). One transaction and one
+            history entry: isnad undo takes it back (--yes past 1,000 records). OLD names nothing afterwards, not
+            even as an alias, and an import that would bring it back is refused: use rename to give a source a
+            pseudonym before a store is handed on; its title, author and url stay as they are (isnad set changes
+            them), the ids merged into an entity still name it, and the history still holds OLD (isnad copy
+            --without-history --without-retractions leaves it out of a copy).
             """,
         arguments: [
             ArgumentSpec(name: "old", help: "The id of the entity, source or claim."),
@@ -41,17 +44,37 @@ enum RenameCommand: Command {
         var followed: [String] = []
         if renamed.claims > 0 { followed.append(counted(renamed.claims, "claim")) }
         if renamed.sources > 0 { followed.append(counted(renamed.sources, "source")) }
-        let what =
-            "renamed \(kind.rawValue) \"\(Text.printable(old))\" to \"\(new)\""
-            + (followed.isEmpty ? "" : " (and in the " + followed.joined(separator: " and ") + " that name it)")
+        var what = "renamed \(kind.rawValue) \"\(Text.printable(old))\" to \"\(new)\""
+        if !followed.isEmpty {
+            what +=
+                ", and in " + followed.joined(separator: " and ")
+                + (renamed.claims + renamed.sources == 1 ? " that names it" : " that name it")
+        }
+        if renamed.claimsGivenDerivedIDs > 0 {
+            what += " (\(counted(renamed.claimsGivenDerivedIDs, "claim")) given the id derived anew)"
+        }
         if arguments.isSet(isDryRun) {
             context.message("dry run: would have \(what); nothing written")
-            return
+        } else {
+            context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
         }
-        context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
-        if kind == .source {
+        // What still leads back to the old id, for one who renames to hand a store on.
+        if !renamed.claimIDsHoldingOldID.isEmpty {
+            let listed =
+                renamed.claimIDsHoldingOldID.prefix(3).joined(separator: ", ")
+                + (renamed.claimIDsHoldingOldID.count > 3 ? ", …" : "")
             context.message(
-                "isnad: note: the store's history still holds \"\(Text.printable(old))\" (isnad log); isnad copy --without-history leaves it out of a copy to hand on"
+                "isnad: note: \(counted(renamed.claimIDsHoldingOldID.count, "claim")) \(renamed.claimIDsHoldingOldID.count == 1 ? "keeps" : "keep") an id that holds \"\(Text.printable(old))\" (\(listed)): isnad rename gives each another"
+            )
+        }
+        if !renamed.mergedIDs.isEmpty {
+            context.message(
+                "isnad: note: the ids merged into it name it still, in copies too: \(renamed.mergedIDs.map { Text.printable($0) }.joined(separator: ", "))"
+            )
+        }
+        if !arguments.isSet(isDryRun) {
+            context.message(
+                "isnad: note: the store's history still holds \"\(Text.printable(old))\" (isnad log \(Text.printable(old))); isnad copy --without-history --without-retractions makes a copy without it to hand on"
             )
         }
     }

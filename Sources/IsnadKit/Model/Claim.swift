@@ -37,6 +37,27 @@ public struct Claim: Hashable, Sendable {
     /// The id of a claim given without one: `c-` and 16 hexadecimal digits of a 64-bit FNV-1a
     /// hash of its subject, predicate, object, start and end. The same relationship over the
     /// same dates always gets the same id, so importing it twice never duplicates it.
+    /// The id derived from what `claim` says (its own id aside).
+    public static func derivedID(_ claim: Claim) -> String {
+        derivedID(subject: claim.subject, predicate: claim.predicate, object: claim.object, start: claim.start, end: claim.end)
+    }
+
+    /// The derived id that `id` is or continues (`c-` and 16 hex digits, then `-2`, `-3` … when
+    /// a claim given other dates held it), or nil when it has another form.
+    public static func derivedBase(of id: String) -> String? {
+        let bytes = Array(id.utf8)
+        guard bytes.count >= 18, bytes[0] == UInt8(ascii: "c"), bytes[1] == UInt8(ascii: "-"),
+            bytes[2..<18].allSatisfy({
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            })
+        else { return nil }
+        if bytes.count == 18 { return id }
+        guard bytes.count > 19, bytes[18] == UInt8(ascii: "-"),
+            bytes[19...].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        return String(decoding: bytes[0..<18], as: UTF8.self)
+    }
+
     public static func derivedID(
         subject: String, predicate: String, object: String, start: PartialDate?, end: PartialDate?
     ) -> String {

@@ -561,7 +561,18 @@ private struct Run {
                 at: location)
             return
         case .new:
-            break
+            // A record under an id a rename took away would bring the old id back beside the new
+            // one (a source's real name beside its pseudonym, its citations twice).
+            if let renamed = try session.renamedAway(record.kind, record.id) {
+                refusedIDs.insert(record.id)
+                report(
+                    RecordProblem(
+                        record: label, field: "id",
+                        message:
+                            "\(record.kind.rawValue) \"\(record.id)\" was renamed \"\(renamed.current)\" (history entry \(renamed.entry)): write the new id in the file, or undo the rename first"
+                    ), at: location)
+                return
+            }
         }
         summary.records[record.kind, default: 0] += 1
         switch record {

@@ -60,6 +60,9 @@ final class ImportSession {
     /// none, and this import wrote none, no record needs looking them up.
     private var mayHoldMergedIDs = true
     private var mayHoldRetractedClaims = true
+    /// The ids `isnad rename` took away (none in most stores): a record that would bring one
+    /// back is refused.
+    private var renamedIDs: [String: GraphStore.RenamedID] = [:]
     private var mayHoldRetractedCitations = true
     /// The retracted claims and citations that records gave as standing, and that stay retracted.
     private(set) var keptRetractions: [Importer.KeptRetraction] = []
@@ -139,6 +142,7 @@ final class ImportSession {
         }
         // On both engines: an import into a store without merged ids or retractions looks none up.
         mayHoldMergedIDs = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() != 0
+        renamedIDs = try store.renamedIDs()
         mayHoldRetractedClaims = try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_claim)").scalarInteger() != 0
         mayHoldRetractedCitations =
             try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_citation)").scalarInteger() != 0
@@ -267,6 +271,12 @@ final class ImportSession {
     func mergedInThisImport(_ id: String) -> (entity: String, location: Location)? { mergedHere[id] }
 
     /// The entity a merged id now names (`isnad merge`), or nil.
+    /// The rename that took `id` away, when no record of the kind holds it now.
+    func renamedAway(_ kind: Record.Kind, _ id: String) throws -> GraphStore.RenamedID? {
+        guard !renamedIDs.isEmpty, let renamed = renamedIDs[GraphStore.renameKey(kind, id)] else { return nil }
+        return try store.record(kind, id: id) == nil ? renamed : nil
+    }
+
     func mergedInto(_ id: String) throws -> String? { mayHoldMergedIDs ? try store.entityMergedInto(id) : nil }
 
     /// Whether a source is in the store (written before, or earlier in this import).

@@ -10,6 +10,17 @@ public enum StoreCopy {
         let name: String
         let columns: [String]
         let order: String
+        /// For a table whose rows are numbered (`rowid`), the order in which a copy without
+        /// history numbers them afresh.
+        var renumberingOrder: String? = nil
+
+        /// The table as a copy without history reads it: its rows numbered afresh in the order of
+        /// what they hold, so that the numbers tell nothing of the order in which they were
+        /// written (a renamed entity's names last) and leave no gaps where rows were removed.
+        var renumbered: Table {
+            guard let renumberingOrder, columns.first == "rowid" else { return self }
+            return Table(name: name, columns: Array(columns.dropFirst()), order: renumberingOrder)
+        }
     }
 
     /// Every table of a store, in an order where each row's references come first (the
@@ -19,7 +30,7 @@ public enum StoreCopy {
         Table(name: "entity", columns: ["id", "type", "name", "description", "attributes"], order: "id"),
         Table(
             name: "entity_name", columns: ["rowid", "entity", "position", "name", "lang", "search_key", "consonant_key"],
-            order: "rowid"),
+            order: "rowid", renumberingOrder: "entity, position"),
         Table(name: "entity_merged", columns: ["merged", "entity", "position"], order: "merged"),
         Table(
             name: "source",
@@ -28,7 +39,7 @@ public enum StoreCopy {
         Table(name: "source_cites", columns: ["source", "position", "cited"], order: "source, position"),
         Table(
             name: "claim", columns: ["rowid", "id", "subject", "predicate", "object", "start_date", "end_date", "notes"],
-            order: "rowid"),
+            order: "rowid", renumberingOrder: "id"),
         Table(
             name: "citation",
             columns: [
@@ -105,7 +116,7 @@ public enum StoreCopy {
     ) throws -> Summary {
         if source == target { throw CopyError.sameStore(source.description) }
         let left = leaving.tables
-        let tables = Self.tables.filter { !left.contains($0.name) }
+        let tables = Self.tables.filter { !left.contains($0.name) }.map { leaving.contains(.history) ? $0.renumbered : $0 }
         let reader = try Reader(source)
         var summary = Summary()
         switch target {

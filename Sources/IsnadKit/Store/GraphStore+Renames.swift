@@ -1,0 +1,55 @@
+/// The ids that `isnad rename` took away, as the history tells them.
+extension GraphStore {
+    /// An id a rename took away, and what names the record now.
+    public struct RenamedID: Sendable, Equatable {
+        public let kind: Record.Kind
+        public let old: String
+        /// The id the record has now: the rename's, or a later rename's of that one.
+        public let current: String
+        /// The history entry of the (first) rename.
+        public let entry: Int
+    }
+
+    /// Every id a rename that stands (not undone) took away, keyed by kind and id. A rename's
+    /// entry is one that removed one record of a kind and added one of the same kind; the
+    /// command line is only a first sieve (`rename` in it), read from the small `change` table,
+    /// so that stores without renames pay one scan of it.
+    public func renamedIDs() throws -> [String: RenamedID] {
+        var entries: [Int] = []
+        try database.prepare(
+            "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND command LIKE '%rename%' ORDER BY id"
+        ).forEachRow { entries.append($0.int(0)) }
+        guard !entries.isEmpty else { return [:] }
+        let records = try database.prepare(
+            "SELECT record, action FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'changed' ORDER BY record")
+        var next: [String: (kind: Record.Kind, new: String, entry: Int)] = [:]
+        for entry in entries {
+            for kind in [Record.Kind.entity, .source, .claim] {
+                var removed: [String] = []
+                var added: [String] = []
+                try records.forEachRow([.integer(Int64(entry)), .text(kind.rawValue)]) { row in
+                    if row.string(1) == "removed" { removed.append(row.string(0)) } else { added.append(row.string(0)) }
+                }
+                guard removed.count == 1, added.count == 1 else { continue }
+                next[Self.renameKey(kind, removed[0])] = (kind, added[0], entry)
+                // An entity's rename also renames claims whose ids were derived: the entity is the rename.
+                break
+            }
+        }
+        var renamed: [String: RenamedID] = [:]
+        for (key, first) in next {
+            var current = first.new
+            var seen: Set<String> = [key]
+            while let later = next[Self.renameKey(first.kind, current)], seen.insert(Self.renameKey(first.kind, current)).inserted
+            {
+                current = later.new
+            }
+            let old = String(key.split(separator: "\u{0}", maxSplits: 1)[1])
+            renamed[key] = RenamedID(kind: first.kind, old: old, current: current, entry: first.entry)
+        }
+        return renamed
+    }
+
+    /// The key of `renamedIDs()`'s dictionary.
+    public static func renameKey(_ kind: Record.Kind, _ id: String) -> String { kind.rawValue + "\u{0}" + id }
+}
