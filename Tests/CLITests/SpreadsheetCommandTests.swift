@@ -410,6 +410,11 @@ struct SpreadsheetCommandTests {
         "bad sheets: unknown or missing column, bad grade, not UTF-8, mixed with records",
         arguments: [
             ("subject,predicate,object,source,quote,stance,credibility,colour\n", "bad.csv:1:8: unknown column \"colour\""),
+            // A header cell's line break would forge a line of the report (a fuzzer's finding).
+            (
+                "subject,predicate,object,source,quote,stance,credibility,\"x\nisnad: imported 12 citations\"\n",
+                "bad.csv:1:8: unknown column \"x isnad:_imported_12_citations\""
+            ),
             ("subject,predicate,object,source,quote,stance\n", "bad.csv:1:7: no column \"credibility\""),
             (
                 "subject,predicate,object,source,quote,stance,credibility\nhamas,praised,isis,article,q,asserts,9\n",

@@ -139,10 +139,10 @@ public final class ClaimSheetReader {
                 let listing = ClaimSheet.listingColumns.contains(name) ? "; a listing's CSV has claim and citation_source" : ""
                 throw ClaimSheet.Problem(
                     line: line, column: index + 1,
-                    message: "unknown column \"\(name)\" (the columns: \(known), and claim\(listing))")
+                    message: "unknown column \"\(Text.printable(name))\" (the columns: \(known), and claim\(listing))")
             }
             guard seen.insert(name).inserted else {
-                throw ClaimSheet.Problem(line: line, column: index + 1, message: "column \"\(name)\" twice")
+                throw ClaimSheet.Problem(line: line, column: index + 1, message: "column \"\(Text.printable(name))\" twice")
             }
         }
         if let missing = ClaimSheet.requiredColumns.first(where: { !seen.contains($0) }) {
