@@ -57,6 +57,23 @@ struct QuoteLocatorTests {
         #expect(QuoteLocator.lines(of: quote, in: QuoteLocatorTests.text) == nil)
     }
 
+    @Test(
+        "a quote is found at the first place where it stands, past places where only its letters do (its marks or hamza differ), and in a text that repeats"
+    )
+    func firstPlaceWhereItStands() {
+        // Line 1 and 2 have the letters of قُتِلَ with other marks; line 3 has them as the quote does.
+        let text = "قَتَلَ هنا\nقَتَلَ أيضا قَتَلَ\nثم قُتِلَ هناك\nقُتِلَ"
+        #expect(QuoteLocator.lines(of: "قُتِلَ", in: text)! == (3, 3))
+        #expect(QuoteLocator.lines(of: "قتل", in: text)! == (1, 1))
+        #expect(QuoteLocator.lines(of: "أيضا", in: text)! == (2, 2))
+        #expect(QuoteLocator.lines(of: "ايضا قَتَلَ ثم قُتِلَ", in: text)! == (2, 3))
+        // A text of one letter repeated, and a quote of it that ends in another (a fuzzer's
+        // finding: the quote was tried at every place of the text, 20,000 × 200,000 steps).
+        let repeated = String(repeating: "a", count: 200_000) + "b"
+        #expect(QuoteLocator.lines(of: String(repeating: "a", count: 20_000) + "c", in: repeated) == nil)
+        #expect(QuoteLocator.lines(of: String(repeating: "a", count: 20_000) + "b", in: repeated)! == (1, 1))
+    }
+
     @Test("an emoji is one character: a quote neither starts nor ends inside its skin tone, sequence or flag, and finds it whole")
     func emoji() {
         let england = "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"

@@ -13,8 +13,24 @@ public enum QuoteLocator {
     public struct SearchableText: Sendable {
         fileprivate let scalars: [Unicode.Scalar]
         fileprivate let lines: [Int]
+        /// The scalars as ``QuoteLocator/skeleton(_:)`` keeps them, and where each stands in
+        /// `scalars`: a quote's skeleton is found in it in time linear in both.
+        fileprivate let skeleton: [UInt32]
+        fileprivate let skeletonPlaces: [Int]
 
-        public init(_ text: String) { (scalars, lines) = QuoteLocator.fold(text) }
+        public init(_ text: String) {
+            (scalars, lines) = QuoteLocator.fold(text)
+            var skeleton: [UInt32] = []
+            var places: [Int] = []
+            skeleton.reserveCapacity(scalars.count)
+            places.reserveCapacity(scalars.count)
+            for (index, scalar) in scalars.enumerated() {
+                guard let key = QuoteLocator.skeletonKey(scalar) else { continue }
+                skeleton.append(key)
+                places.append(index)
+            }
+            (self.skeleton, skeletonPlaces) = (skeleton, places)
+        }
     }
 
     /// The lines (1-based) where the quote starts and ends in `text`, or nil when it is not there.
@@ -23,14 +39,63 @@ public enum QuoteLocator {
     }
 
     /// The lines (1-based) where the quote starts and ends in `text`, or nil when it is not there.
+    ///
+    /// Where the quote can stand is found first by its skeleton (its letters, without the marks
+    /// a writer may leave out, a hamza's alif as a bare one), in time linear in the text and the
+    /// quote: tried at every place of the text, a quote of a few thousand letters in a text of a
+    /// few hundred thousand that repeat (a hostile file) took minutes. Each place found is then
+    /// read as the rules above say; a text and a quote made so that their skeletons meet at
+    /// every place and their marks part at the end have their reading bounded, and are said not
+    /// to match past it.
     public static func lines(of quote: String, in text: SearchableText) -> (first: Int, last: Int)? {
         let (needle, _) = fold(quote)
         guard let first = needle.first, !isOptionalMark(first) else { return nil }
         let haystack = text.scalars
-        for start in haystack.indices where stands(first, for: haystack[start]) && startsCharacter(at: start, in: haystack) {
-            if let last = lastMatched(needle, in: haystack, from: start) { return (text.lines[start], text.lines[last]) }
+        let pattern = needle.compactMap(skeletonKey)
+        var budget = 32 * (haystack.count + needle.count) + 1_000_000
+        var found: (first: Int, last: Int)?
+        forEachPlace(of: pattern, in: text.skeleton) { place in
+            let start = text.skeletonPlaces[place]
+            guard stands(first, for: haystack[start]), startsCharacter(at: start, in: haystack) else { return true }
+            if let last = lastMatched(needle, in: haystack, from: start, budget: &budget) {
+                found = (text.lines[start], text.lines[last])
+                return false
+            }
+            return budget > 0
         }
-        return nil
+        return found
+    }
+
+    /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
+    /// alif with hamza or madda, else itself.
+    fileprivate static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
+        if isOptionalMark(scalar) { return nil }
+        switch scalar.value {
+        case 0x0622, 0x0623, 0x0625: return 0x0627
+        default: return scalar.value
+        }
+    }
+
+    /// Calls `body` with each place where `pattern` starts in `text`, in order, until it returns
+    /// false (Knuth, Morris and Pratt: linear in both).
+    private static func forEachPlace(of pattern: [UInt32], in text: [UInt32], _ body: (Int) -> Bool) {
+        guard !pattern.isEmpty, pattern.count <= text.count else { return }
+        var border = [Int](repeating: 0, count: pattern.count)
+        var length = 0
+        for index in 1..<pattern.count {
+            while length > 0, pattern[index] != pattern[length] { length = border[length - 1] }
+            if pattern[index] == pattern[length] { length += 1 }
+            border[index] = length
+        }
+        var matched = 0
+        for (index, key) in text.enumerated() {
+            while matched > 0, key != pattern[matched] { matched = border[matched - 1] }
+            if key == pattern[matched] { matched += 1 }
+            if matched == pattern.count {
+                guard body(index - pattern.count + 1) else { return }
+                matched = border[matched - 1]
+            }
+        }
     }
 
     /// Whether a character of the text starts at `index`: not after the joiner of an emoji
@@ -55,10 +120,14 @@ public enum QuoteLocator {
     /// Where the quote's last scalar matched, the quote read from `start` of the text, or nil when
     /// it does not stand there: the text's optional marks that the quote leaves out are passed
     /// over, and the match may not be followed by a mark of the character it ends in.
-    private static func lastMatched(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
+    private static func lastMatched(
+        _ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int, budget: inout Int
+    ) -> Int? {
         var position = start
         var last = start
         for scalar in needle {
+            budget -= 1
+            if budget < 0 { return nil }
             while position < haystack.count, haystack[position] != scalar, isOptionalMark(haystack[position]) {
                 position += 1
             }
