@@ -27,18 +27,19 @@ struct HistoryExchangeTests {
     @Test("HistoryLines reads the lines of export history back, and lists every problem of the files with its place")
     func historyLinesRead() throws {
         let folder = try TemporaryFolder.scoped
-        func line(_ number: Int, undoes: Int? = nil) -> String {
+        func line(_ number: Int, undoes: Int? = nil, undoneBy: Int? = nil) -> String {
             var json = JSONWriter()
             HistoryEntry(
                 number: number, timestamp: "2026-12-01T00:00:00Z", author: "a", command: "isnad set x", undoes: undoes,
-                undoneBy: nil, records: [], recordCount: 0
+                undoneBy: undoneBy, records: [], recordCount: 0
             ).write(to: &json)
             return String(decoding: json.bytes, as: UTF8.self)
         }
-        let sound = try folder.write("sound.jsonl", line(1) + "\n\n" + line(2, undoes: 1) + "\n")
+        let sound = try folder.write("sound.jsonl", line(1, undoneBy: 2) + "\n\n" + line(2, undoes: 1) + "\n")
         #expect(try HistoryLines.read([sound], maximumLineLength: nil).map(\.number) == [1, 2])
         let unsound = try folder.write(
-            "unsound.jsonl", [line(1), line(1), line(3, undoes: 9), "{}", "\u{1B}[2J"].joined(separator: "\n"))
+            "unsound.jsonl",
+            [line(1), line(1), line(3, undoes: 9), "{}", "\u{1B}[2J", line(5), line(6, undoes: 5)].joined(separator: "\n"))
         let refusal = try #require(throws: HistoryLines.Refusal.self) { try HistoryLines.read([unsound], maximumLineLength: nil) }
         #expect(
             refusal.problems.map { $0.replacingOccurrences(of: unsound, with: "F") } == [
@@ -46,6 +47,7 @@ struct HistoryExchangeTests {
                 "F:5: invalid JSON at column 1: unexpected '0x1B'",
                 "F:2: entry: 1 is given twice (first at F:1): import one history at a time",
                 "F:3: undoes: entry 9 is not among the entries imported",
+                "F:7: undoes: entry 5 does not name this entry (6) as its undone_by",
             ])
         #expect(throws: Importer.InputError.self) {
             try HistoryLines.read([folder.path("missing.jsonl")], maximumLineLength: nil)

@@ -76,10 +76,22 @@ public enum HistoryLines {
                     "\(place): entry: \(entry.number) is given twice (first at \(earlier)): import one history at a time")
             }
         }
+        // And an undo and the entry it undoes name each other, as check requires of a store.
+        var entryOf: [Int: HistoryEntry] = [:]
+        for entry in entries where entryOf[entry.number] == nil { entryOf[entry.number] = entry }
         for (entry, place) in zip(entries, places) {
-            for (field, number) in [("undoes", entry.undoes), ("undone_by", entry.undoneBy)] {
-                if let number, placeOf[number] == nil {
+            for (field, number, back, backField) in [
+                ("undoes", entry.undoes, \HistoryEntry.undoneBy, "undone_by"),
+                ("undone_by", entry.undoneBy, \HistoryEntry.undoes, "undoes"),
+            ] {
+                guard let number else { continue }
+                guard let other = entryOf[number] else {
                     problems.append("\(place): \(field): entry \(number) is not among the entries imported")
+                    continue
+                }
+                if other[keyPath: back] != entry.number {
+                    problems.append(
+                        "\(place): \(field): entry \(number) does not name this entry (\(entry.number)) as its \(backField)")
                 }
             }
         }
