@@ -63,6 +63,8 @@ struct PartialDateTests {
             ("yesterday", ""),
             // Only a date that exists is suggested.
             ("31/02/2022", ""), ("Mar-5", ""), ("0/0/2022", ""), ("04/04/2022", " (write 2022-04-04)"),
+            // A suggestion whose own parse would suggest again, without end (a fuzzer's finding: the stack overflowed).
+            ("2024-0-2929", ""),
         ])
     func hints(_ text: String, _ hint: String) {
         #expect(throws: PartialDateError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD" + hint)) {

@@ -28,12 +28,15 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// ``init(parsing:)`` from the text's UTF-8 bytes, as a store's column holds them: dates are
     /// parsed for every claim and citation read.
-    init(utf8: UnsafeBufferPointer<UInt8>) throws(PartialDateError) {
+    /// `hinting`: whether a failure suggests how to write the date (a suggestion is only made of
+    /// a date that parses, checked without hints: a hint of a hint never ends).
+    init(utf8: UnsafeBufferPointer<UInt8>, hinting: Bool = true) throws(PartialDateError) {
         func failure(_ reason: String) -> PartialDateError {
             PartialDateError(text: String(decoding: utf8, as: UTF8.self), reason: reason)
         }
+        func hint() -> String { hinting ? PartialDate.hint(for: String(decoding: utf8, as: UTF8.self)) : "" }
         guard [4, 7, 10].contains(utf8.count) else {
-            throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD" + PartialDate.hint(for: String(decoding: utf8, as: UTF8.self)))
+            throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD" + hint())
         }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -50,7 +53,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             !hasMonth || (utf8[4] == UInt8(ascii: "-") && number(5..<7) != nil),
             !hasDay || (utf8[7] == UInt8(ascii: "-") && number(8..<10) != nil)
         else {
-            throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD" + PartialDate.hint(for: String(decoding: utf8, as: UTF8.self)))
+            throw failure("expected YYYY, YYYY-MM or YYYY-MM-DD" + hint())
         }
         self.year = year
         month = hasMonth ? number(5..<7) : nil
@@ -138,7 +141,10 @@ extension PartialDate {
         let parts = text.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
         let numbers = parts.compactMap { Int($0) }
         // Only a date that exists is suggested (31/02/2022 gets none).
-        func exists(_ text: String) -> Bool { (try? PartialDate(parsing: text)) != nil }
+        func exists(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { bytes in (try? PartialDate(utf8: bytes, hinting: false)) != nil }
+        }
         if parts.count == 3, numbers.count == 3, parts[2].count == 4 {
             let (first, second, year) = (numbers[0], numbers[1], parts[2])
             func day(_ month: Int, _ day: Int) -> String {
