@@ -10,14 +10,15 @@ extension GraphStore {
         public let entry: Int
     }
 
-    /// Every id a rename that stands (not undone) took away, keyed by kind and id. A rename's
+    /// Every id a rename of this store that stands (not undone; not another store's history)
+    /// took away, keyed by kind and id. A rename's
     /// entry is one that removed one record of a kind and added one of the same kind; the
     /// command line is only a first sieve (`rename` in it), read from the small `change` table,
     /// so that stores without renames pay one scan of it.
     public func renamedIDs() throws -> [String: RenamedID] {
         var entries: [Int] = []
         try database.prepare(
-            "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND command LIKE '%rename%' ORDER BY id"
+            "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 AND command LIKE '%rename%' ORDER BY id"
         ).forEachRow { entries.append($0.int(0)) }
         guard !entries.isEmpty else { return [:] }
         let records = try database.prepare(
