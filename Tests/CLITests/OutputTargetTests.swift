@@ -46,7 +46,7 @@ struct OutputTargetTests {
         }
         let out = nonBlockingPipe(blockingEnd: 0)
         let export = cli.process(["export", "jsonl"])
-        export.standardOutput = FileHandle(fileDescriptor: out.write, closeOnDealloc: true)
+        export.standardOutput = FileHandle(fileDescriptor: out.write, closeOnDealloc: false)
         try export.run()
         close(out.write)
         Thread.sleep(forTimeInterval: 0.5)
@@ -57,7 +57,7 @@ struct OutputTargetTests {
 
         let input = nonBlockingPipe(blockingEnd: 1)
         let `import` = cli.process(["--db", "piped.db", "import", "-"])
-        `import`.standardInput = FileHandle(fileDescriptor: input.read, closeOnDealloc: true)
+        `import`.standardInput = FileHandle(fileDescriptor: input.read, closeOnDealloc: false)
         try `import`.run()
         close(input.read)
         let writer = FileHandle(fileDescriptor: input.write, closeOnDealloc: true)
@@ -72,7 +72,7 @@ struct OutputTargetTests {
         // add's text from standard input too: it crashed (Foundation's read gave up on EAGAIN).
         let text = nonBlockingPipe(blockingEnd: 1)
         let add = cli.process(["add", "source", "--type", "other", "--id", "typed", "--title", "Typed", "--text-file", "-"])
-        add.standardInput = FileHandle(fileDescriptor: text.read, closeOnDealloc: true)
+        add.standardInput = FileHandle(fileDescriptor: text.read, closeOnDealloc: false)
         try add.run()
         close(text.read)
         let typing = FileHandle(fileDescriptor: text.write, closeOnDealloc: true)
@@ -246,12 +246,16 @@ struct OutputTargetTests {
         let (cli, before) = try harnessWithStore()
         #expect(mkfifo(cli.path("pipe"), 0o600) == 0)
         nonisolated(unsafe) var received = Data()
+        // The semaphore orders the reader's write of `received` before the read below (a
+        // thread's isFinished does not: ThreadSanitizer saw the race).
+        let done = DispatchSemaphore(value: 0)
         let reader = Thread {
             if let handle = FileHandle(forReadingAtPath: cli.path("pipe")) { received = handle.readDataToEndOfFile() }
+            done.signal()
         }
         reader.start()
         #expect(try cli.run(["export", "jsonl", "-o", "pipe"]).status == 0)
-        while !reader.isFinished { usleep(1000) }
+        done.wait()
         #expect(received == before)
         var information = stat()
         #expect(lstat(cli.path("pipe"), &information) == 0 && (information.st_mode & S_IFMT) == S_IFIFO)
