@@ -166,6 +166,30 @@ struct ExchangeCommandTests {
         #expect(run.standardError.contains("stix writes the whole store"))
     }
 
+    @Test(
+        "an object's type or schema with a line break forges no line of the report, with --strict or without (a fuzzer's finding)"
+    )
+    func skippedReasonPrintable() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "evil.json",
+            #"{"type":"bundle","id":"bundle--1","objects":[{"type":"note\nimported 12 records from evil.json","id":"note--1"}]}"#)
+        try cli.write(
+            "evil.ftm.jsonl",
+            #"{"id":"v1","schema":"Vessel\nimported 40 records from evil.ftm.jsonl","properties":{"name":["Boat"]}}"# + "\n")
+        for arguments in [
+            ["--db", "a.db", "import", "--strict", "evil.json"], ["--db", "b.db", "import", "evil.json"],
+            ["--db", "c.db", "import", "--strict", "--from", "ftm", "evil.ftm.jsonl"],
+            ["--db", "d.db", "import", "--from", "ftm", "evil.ftm.jsonl"],
+        ] {
+            let result = try cli.run(arguments)
+            #expect(
+                !result.standardError.split(separator: "\n").contains { $0.hasPrefix("imported") },
+                "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains(" imported "), "\(arguments): \(result.standardError)")
+        }
+    }
+
     @Test("what a STIX bundle holds without an Isnad counterpart is listed; --strict refuses the file and leaves no store")
     func skippedAndStrict() throws {
         let cli = try CLIHarness.scoped

@@ -52,10 +52,12 @@ public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
     /// Where it is: the FtM line, or the STIX object's place in `objects` (from 1).
     public var line: Int
 
+    /// `reason` quotes the object's own values (its type, its schema): made printable here, for
+    /// every line that says it (a line break in a type forged a line of the import's report).
     public init(file: String, objectID: String, reason: String, line: Int) {
         self.file = file
         self.objectID = objectID
-        self.reason = reason
+        self.reason = Text.printable(reason)
         self.line = line
     }
 
@@ -84,7 +86,7 @@ public struct ImportNote: Sendable, Equatable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.subject = subject
-        self.text = text
+        self.text = Text.printable(text)
     }
 
     public var description: String {

@@ -195,7 +195,8 @@ public struct Importer {
                 for object in run.summary.skipped {
                     let file = inputs.firstIndex { $0.name == object.file } ?? 0
                     run.report(
-                        RecordProblem(message: "\(object.objectID): would be skipped (--strict): \(object.reason)"),
+                        RecordProblem(
+                            message: "\(Text.printable(object.objectID)): would be skipped (--strict): \(object.reason)"),
                         at: ImportSession.Location(file: file, line: object.line))
                 }
                 // What was read with a value left out, or not as another tool wrote it, is not
