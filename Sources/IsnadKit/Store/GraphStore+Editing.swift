@@ -321,19 +321,7 @@ extension GraphStore {
             ).scalarText([.text(id)])
             return claim.map { RecordReference(kind: .claim, id: $0) }
         case .source:
-            if let claim = try database.cached(
-                """
-                SELECT claim FROM citation WHERE source = ?1 OR via = ?1
-                UNION ALL
-                SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
-                UNION ALL
-                SELECT r.id FROM retracted_claim AS r, \(database.dialect(
-                    "json_each(CASE WHEN json_valid(r.record) THEN r.record ELSE '{}' END, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
-                    postgreSQL:
-                        "jsonb_array_elements(r.record::jsonb -> 'citations') AS c WHERE c ->> 'source' = ?1 OR c ->> 'via' = ?1"))
-                ORDER BY 1 LIMIT 1
-                """
-            ).scalarText([.text(id)]) {
+            if let claim = try database.cached(claimsNamingSource + " ORDER BY 1 LIMIT 1").scalarText([.text(id)]) {
                 return RecordReference(kind: .claim, id: claim)
             }
             let citing = try database.cached("SELECT source FROM source_cites WHERE cited = ?1 ORDER BY source LIMIT 1")
@@ -348,20 +336,23 @@ extension GraphStore {
     /// claims and citations included, in id order.
     func claimIDs(naming source: String) throws -> [String] {
         var ids: [String] = []
-        try database.prepare(
-            """
-            SELECT claim FROM citation WHERE source = ?1 OR via = ?1
-            UNION
-            SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
-            UNION
-            SELECT r.id FROM retracted_claim AS r, \(database.dialect(
-                "json_each(CASE WHEN json_valid(r.record) THEN r.record ELSE '{}' END, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
-                postgreSQL:
-                    "jsonb_array_elements(r.record::jsonb -> 'citations') AS c WHERE c ->> 'source' = ?1 OR c ->> 'via' = ?1"))
-            ORDER BY 1
-            """
-        ).forEachRow([.text(source)]) { ids.append($0.string(0)) }
+        try database.prepare(claimsNamingSource + " ORDER BY 1").forEachRow([.text(source)]) { ids.append($0.string(0)) }
         return ids
+    }
+
+    /// The ids of the claims with a citation whose source or `via` is `?1`, retracted claims
+    /// and citations included (unordered).
+    private var claimsNamingSource: String {
+        """
+        SELECT claim FROM citation WHERE source = ?1 OR via = ?1
+        UNION
+        SELECT claim FROM retracted_citation WHERE source = ?1 OR via = ?1
+        UNION
+        SELECT r.id FROM retracted_claim AS r, \(database.dialect(
+            "json_each(CASE WHEN json_valid(r.record) THEN r.record ELSE '{}' END, '$.citations') AS c WHERE c.value ->> '$.source' = ?1 OR c.value ->> '$.via' = ?1",
+            postgreSQL:
+                "jsonb_array_elements(r.record::jsonb -> 'citations') AS c WHERE c ->> 'source' = ?1 OR c ->> 'via' = ?1"))
+        """
     }
 
     /// The first entity or source that `record` names and the store does not hold, as
