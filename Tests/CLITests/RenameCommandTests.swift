@@ -208,6 +208,38 @@ struct RenameCommandTests {
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
     }
 
+    @Test(
+        "a rename is followed only through later renames, one renamed back is no rename, and a file that names a renamed id without its record is told the new id"
+    )
+    func renamedIDsFollowed() throws {
+        let cli = try importedStore()
+        // police → source-b, then article → police: the article's record is not sent on to source-b.
+        #expect(try cli.run(["rename", "police", "source-b"]).status == 0)
+        #expect(try cli.run(["rename", "article", "police"]).status == 0)
+        let again = try cli.run(["import", "records.jsonl"])
+        #expect(again.status == 65)
+        #expect(
+            again.standardError.contains(#"source "article" was renamed "police" (history entry 6)"#), "\(again.standardError)")
+        // A claim that names the id alone.
+        try cli.write(
+            "cites.jsonl",
+            #"{"record":"claim","id":"new-claim","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"article","quote":"q","stance":"asserts","credibility":3}]}"#
+                + "\n")
+        let citing = try cli.run(["import", "cites.jsonl"])
+        #expect(
+            citing.standardError.contains(
+                #"source: unknown source "article": it was renamed "police" (history entry 6); write the new id in the file, or undo the rename first"#
+            ), "\(citing.standardError)")
+        // Renamed and renamed back: nothing was taken away.
+        let other = try CLIHarness()
+        try other.write("records.jsonl", Self.records)
+        #expect(try other.run(["import", "records.jsonl"]).status == 0)
+        #expect(try other.run(["rename", "hamas", "h2"]).status == 0)
+        #expect(try other.run(["rename", "h2", "hamas"]).status == 0)
+        let back = try other.run(["import", "records.jsonl"])
+        #expect(back.status == 0, "\(back.standardError)")
+    }
+
     @Test("a claim is not renamed to the id derived from another relationship")
     func derivedFormOfAnother() throws {
         let cli = try importedStore()

@@ -72,6 +72,11 @@ struct QuoteLocatorTests {
         let repeated = String(repeating: "a", count: 200_000) + "b"
         #expect(QuoteLocator.lines(of: String(repeating: "a", count: 20_000) + "c", in: repeated) == nil)
         #expect(QuoteLocator.lines(of: String(repeating: "a", count: 20_000) + "b", in: repeated)! == (1, 1))
+        // Marks that repeat with the letters: the quote's letters stand at 20,000 places and its
+        // marks part from the text's at the end of each but the last (the first form of the
+        // skeleton search read too little, and said not found).
+        let marked = String(repeating: "بِ", count: 20_000) + "بَ"
+        #expect(QuoteLocator.lines(of: String(repeating: "بِ", count: 99) + "بَ", in: marked)! == (1, 1))
     }
 
     @Test("an emoji is one character: a quote neither starts nor ends inside its skin tone, sequence or flag, and finds it whole")

@@ -12,7 +12,8 @@ enum EditCommand: Command {
             save it is checked as import checks it; when refused, it opens again with the errors as # comments at
             the top (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
             kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's. The id stays:
-            isnad rename gives a record another id, isnad merge joins two entities. One transaction and one history entry; isnad undo takes it back.
+            isnad rename gives a record another id, isnad merge joins two entities. One transaction and one
+            history entry; isnad undo takes it back.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The record's id.")],
         options: [RecordLookup.kind, HistoryOptions.author],

@@ -34,9 +34,6 @@ public struct Claim: Hashable, Sendable {
         self.retraction = retraction
     }
 
-    /// The id of a claim given without one: `c-` and 16 hexadecimal digits of a 64-bit FNV-1a
-    /// hash of its subject, predicate, object, start and end. The same relationship over the
-    /// same dates always gets the same id, so importing it twice never duplicates it.
     /// The id derived from what `claim` says (its own id aside).
     public static func derivedID(_ claim: Claim) -> String {
         derivedID(subject: claim.subject, predicate: claim.predicate, object: claim.object, start: claim.start, end: claim.end)
@@ -58,6 +55,9 @@ public struct Claim: Hashable, Sendable {
         return String(decoding: bytes[0..<18], as: UTF8.self)
     }
 
+    /// The id of a claim given without one: `c-` and 16 hexadecimal digits of a 64-bit FNV-1a
+    /// hash of its subject, predicate, object, start and end. The same relationship over the
+    /// same dates always gets the same id, so importing it twice never duplicates it.
     public static func derivedID(
         subject: String, predicate: String, object: String, start: PartialDate?, end: PartialDate?
     ) -> String {

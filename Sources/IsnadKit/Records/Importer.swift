@@ -800,8 +800,13 @@ private struct Run {
             for (id, match) in best { suggestions[id] = match.0 }
         }
         for reference in references {
+            // An id a rename took away is named with the id it has now, not taken for a misspelling.
+            let renamed = try session.renamedAway(reference.target, reference.id).map {
+                ": it was renamed \"\($0.current)\" (history entry \($0.entry)); write the new id in the file, or undo the rename first"
+            }
             let message =
-                "unknown \(reference.target.rawValue) \"\(reference.id)\"" + Suggestion.phrase(suggestions[reference.id])
+                "unknown \(reference.target.rawValue) \"\(reference.id)\""
+                + (renamed ?? Suggestion.phrase(suggestions[reference.id]))
             report(RecordProblem(record: reference.record, field: reference.field, message: message), at: reference.location)
         }
     }

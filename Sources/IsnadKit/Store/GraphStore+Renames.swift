@@ -25,7 +25,10 @@ extension GraphStore {
             "SELECT record, action FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'changed' ORDER BY record")
         var next: [String: (kind: Record.Kind, new: String, entry: Int)] = [:]
         for entry in entries {
-            for kind in [Record.Kind.entity, .source, .claim] {
+            // Entities and sources: what a file names by id and a pseudonym hides. A claim's id
+            // taken away (by an entity's rename, or its own) is not refused: a record without an
+            // id derives it again, and ids of claims lead nowhere by themselves.
+            for kind in [Record.Kind.entity, .source] {
                 var removed: [String] = []
                 var added: [String] = []
                 try records.forEachRow([.integer(Int64(entry)), .text(kind.rawValue)]) { row in
@@ -33,19 +36,20 @@ extension GraphStore {
                 }
                 guard removed.count == 1, added.count == 1 else { continue }
                 next[Self.renameKey(kind, removed[0])] = (kind, added[0], entry)
-                // An entity's rename also renames claims whose ids were derived: the entity is the rename.
                 break
             }
         }
         var renamed: [String: RenamedID] = [:]
         for (key, first) in next {
-            var current = first.new
-            var seen: Set<String> = [key]
-            while let later = next[Self.renameKey(first.kind, current)], seen.insert(Self.renameKey(first.kind, current)).inserted
-            {
-                current = later.new
+            // Followed only through renames made after: `rename a b` then `rename c a` does not
+            // send c on to b.
+            var (current, entry) = (first.new, first.entry)
+            while let later = next[Self.renameKey(first.kind, current)], later.entry > entry {
+                (current, entry) = (later.new, later.entry)
             }
             let old = String(key.split(separator: "\u{0}", maxSplits: 1)[1])
+            // Renamed back to itself, it was not taken away.
+            guard current != old else { continue }
             renamed[key] = RenamedID(kind: first.kind, old: old, current: current, entry: first.entry)
         }
         return renamed

@@ -270,13 +270,13 @@ final class ImportSession {
     /// merge had done so before the import.
     func mergedInThisImport(_ id: String) -> (entity: String, location: Location)? { mergedHere[id] }
 
-    /// The entity a merged id now names (`isnad merge`), or nil.
     /// The rename that took `id` away, when no record of the kind holds it now.
     func renamedAway(_ kind: Record.Kind, _ id: String) throws -> GraphStore.RenamedID? {
         guard !renamedIDs.isEmpty, let renamed = renamedIDs[GraphStore.renameKey(kind, id)] else { return nil }
         return try store.record(kind, id: id) == nil ? renamed : nil
     }
 
+    /// The entity a merged id now names (`isnad merge`), or nil.
     func mergedInto(_ id: String) throws -> String? { mayHoldMergedIDs ? try store.entityMergedInto(id) : nil }
 
     /// Whether a source is in the store (written before, or earlier in this import).
