@@ -87,6 +87,31 @@ struct ClaimSheetReaderTests {
         #expect(problem.description.hasPrefix(message), "\(problem.description)")
     }
 
+    @Test("empty cells past the last column, however many, are no cells: the row reads, and the next")
+    func trailingEmptyCells() throws {
+        let emptyCells = String(repeating: ",", count: 200_000)
+        let text =
+            Self.header + emptyCells + "\nhamas,praised,isis,a,q,asserts,3" + emptyCells + " , \t,\"\",\"\n\"\n"
+            + "hamas,praised,isis,b,r,reports,4\n"
+        let (reader, rows) = try rows(of: text)
+        #expect(reader.header.count == ClaimSheetReader.maximumColumnCount)
+        #expect(rows.map { $0.value("source") } == ["a", "b"])
+        #expect(rows.map(\.line) == [2, 4])
+    }
+
+    @Test("text far past the last column is refused at its column; a header of more than 1,024 columns is no sheet")
+    func farColumns() throws {
+        let emptyCells = String(repeating: ",", count: 100_000)
+        let pastLast = try #require(
+            try problem(of: Self.header + "\nhamas,praised,isis,a,q,asserts,3" + emptyCells + "x,y\n"))
+        #expect(pastLast.description == "2:100007: a cell past the last column")
+        let wideHeader = try #require(try problem(of: Self.header + emptyCells + "colour\n"))
+        #expect(wideHeader.description == "1:100007: a header of more than 1024 columns")
+        let named = try #require(
+            try problem(of: String(repeating: ",", count: 1_020) + Self.header + "\nhamas\n"))
+        #expect(named.description == "1:1025: a header of more than 1024 columns")
+    }
+
     @Test("an empty column without a name is let through")
     func unnamedEmptyColumn() throws {
         let (_, rows) = try rows(

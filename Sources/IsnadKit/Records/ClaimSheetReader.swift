@@ -17,6 +17,8 @@
 public final class ClaimSheetReader {
     /// The longest cell read: a longer one is most often a quote never closed.
     public static let maximumCellLength = 16 << 20
+    /// The most columns a header line may have: a sheet has a score; far more is no sheet.
+    public static let maximumColumnCount = 1024
     private static let blockSize = 1 << 16
 
     public private(set) var separator: UInt8
@@ -56,11 +58,20 @@ public final class ClaimSheetReader {
             try fill(atLeast: 3)
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
             let separator = try declaredSeparator() ?? separatorOfFirstLine()
-            guard let first = try record(separatedBy: separator), !first.allSatisfy({ $0.text.isEmpty }) else {
+            guard let first = try record(separatedBy: separator, keepingColumns: ClaimSheetReader.maximumColumnCount),
+                !first.cells.isEmpty
+            else {
                 throw ClaimSheet.Problem(line: line, column: 1, message: "no header line (isnad template claims.csv writes one)")
             }
-            let (header, passedOver) = ClaimSheetReader.columns(named: first.map { ClaimSheetReader.columnName($0.text) })
-            try ClaimSheetReader.check(header, line: first[0].line)
+            if let beyond = first.cells.last, beyond.column > ClaimSheetReader.maximumColumnCount {
+                throw ClaimSheet.Problem(
+                    line: beyond.line, column: beyond.column,
+                    message: "a header of more than \(ClaimSheetReader.maximumColumnCount) columns")
+            }
+            var names = Array(repeating: "", count: min(first.columnCount, ClaimSheetReader.maximumColumnCount))
+            for cell in first.cells { names[cell.column - 1] = ClaimSheetReader.columnName(cell.text) }
+            let (header, passedOver) = ClaimSheetReader.columns(named: names)
+            try ClaimSheetReader.check(header, line: first.line)
             self.separator = separator
             self.header = header
             self.passedOver = passedOver
@@ -74,10 +85,11 @@ public final class ClaimSheetReader {
 
     /// The next row that has a cell with text in it, or nil at the end of the sheet.
     public func nextRow() throws(ClaimSheet.Problem) -> ClaimSheet.Row? {
-        while let record = try record(separatedBy: separator) {
+        while let record = try record(separatedBy: separator, keepingColumns: header.count) {
             var cells: [String: ClaimSheet.Cell] = [:]
-            for (index, cell) in record.enumerated() where !passedOver.contains(index) {
-                let text = ClaimSheetReader.trimmed(ClaimSheet.unguarded(cell.text))
+            for cell in record.cells where !passedOver.contains(cell.column - 1) {
+                let index = cell.column - 1
+                let text = ClaimSheetReader.cellText(cell.text)
                 let isBlank = text.isEmpty
                 guard index < header.count else {
                     if isBlank { continue }
@@ -89,10 +101,13 @@ public final class ClaimSheetReader {
                 }
                 if !isBlank { cells[header[index]] = ClaimSheet.Cell(text: text, line: cell.line, column: cell.column) }
             }
-            if !cells.isEmpty { return ClaimSheet.Row(line: record[0].line, cells: cells) }
+            if !cells.isEmpty { return ClaimSheet.Row(line: record.line, cells: cells) }
         }
         return nil
     }
+
+    /// A cell's text as read: not guarded, without the white space around it.
+    private static func cellText(_ raw: String) -> String { trimmed(ClaimSheet.unguarded(raw)) }
 
     /// The text without the white space (Unicode's, line breaks included) around it.
     static func trimmed(_ text: String) -> String {
@@ -105,7 +120,7 @@ public final class ClaimSheetReader {
 
     /// A header cell as a column name: `Quote EN` and `quote-en` are `quote_en`.
     private static func columnName(_ text: String) -> String {
-        let words = trimmed(ClaimSheet.unguarded(text)).lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
+        let words = cellText(text).lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
         return words.joined(separator: "_")
     }
 
@@ -195,29 +210,51 @@ public final class ClaimSheetReader {
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    /// The next record's cells by RFC 4180, or nil at the end of the file.
-    private func record(separatedBy separator: UInt8) throws(ClaimSheet.Problem) -> [ClaimSheet.Cell]? {
-        var cells: [ClaimSheet.Cell] = []
+    /// One line of the sheet as read: only its cells with text in them, so that a row of a
+    /// million empty cells (a spreadsheet's trailing commas) costs no memory.
+    private struct Record {
+        var line: Int
+        var cells: [ClaimSheet.Cell]
+        /// The cells read, empty ones too, up to the first with text past the columns kept.
+        var columnCount: Int
+    }
+
+    /// The next record by RFC 4180, or nil at the end of the file. Cells past the first
+    /// `keptColumns` that hold only white space are dropped; the first past them with text ends
+    /// the record early, as the last cell, for the caller to refuse.
+    private func record(separatedBy separator: UInt8, keepingColumns keptColumns: Int) throws(ClaimSheet.Problem)
+        -> Record?
+    {
+        var record = Record(line: line, cells: [], columnCount: 0)
         var field: [UInt8] = []
         var fieldLine = line
         var quoted = false
         var wasQuoted = false
         var readAny = false
-        func endField() throws(ClaimSheet.Problem) {
+        /// Whether the record is done: a cell with text past the columns kept.
+        func endField() throws(ClaimSheet.Problem) -> Bool {
+            record.columnCount += 1
+            let column = record.columnCount
+            defer {
+                field.removeAll(keepingCapacity: true)
+                wasQuoted = false
+                fieldLine = line
+            }
+            guard !field.isEmpty else { return false }
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw ClaimSheet.Problem(
-                    line: fieldLine, column: cells.count + 1, message: "not UTF-8 text (save it as \"CSV UTF-8\")")
+                    line: fieldLine, column: column, message: "not UTF-8 text (save it as \"CSV UTF-8\")")
             }
-            cells.append(ClaimSheet.Cell(text: text, line: fieldLine, column: cells.count + 1))
-            field.removeAll(keepingCapacity: true)
-            wasQuoted = false
-            fieldLine = line
+            let isPastKept = column > keptColumns
+            if isPastKept, ClaimSheetReader.cellText(text).isEmpty { return false }
+            record.cells.append(ClaimSheet.Cell(text: text, line: fieldLine, column: column))
+            return isPastKept
         }
         while let byte = try nextByte() {
             readAny = true
             if field.count >= ClaimSheetReader.maximumCellLength {
                 throw ClaimSheet.Problem(
-                    line: fieldLine, column: cells.count + 1,
+                    line: fieldLine, column: record.columnCount + 1,
                     message: "a cell longer than 16 MiB" + (quoted ? " (a quote opened here is never closed?)" : ""))
             }
             if quoted {
@@ -245,7 +282,7 @@ public final class ClaimSheetReader {
             // one that was not doubled would otherwise change a verbatim quote silently.
             if wasQuoted, byte != separator, byte != UInt8(ascii: "\r"), byte != UInt8(ascii: "\n") {
                 throw ClaimSheet.Problem(
-                    line: line, column: cells.count + 1,
+                    line: line, column: record.columnCount + 1,
                     message: "text after the quote that closes the cell: a quote inside a quoted cell is written twice (\"\")")
             }
             switch byte {
@@ -253,23 +290,23 @@ public final class ClaimSheetReader {
                 quoted = true
                 wasQuoted = true
             case separator:
-                try endField()
+                if try endField() { return record }
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                 if byte == UInt8(ascii: "\r"), try peekByte() == UInt8(ascii: "\n") { position += 1 }
-                try endField()
+                _ = try endField()
                 line += 1
-                return cells
+                return record
             default:
                 field.append(byte)
             }
         }
         if quoted {
             throw ClaimSheet.Problem(
-                line: fieldLine, column: cells.count + 1, message: "a quote opened here is never closed")
+                line: fieldLine, column: record.columnCount + 1, message: "a quote opened here is never closed")
         }
         guard readAny else { return nil }
-        try endField()
-        return cells
+        _ = try endField()
+        return record
     }
 
     private func nextByte() throws(ClaimSheet.Problem) -> UInt8? {
