@@ -83,6 +83,57 @@ struct RenameCommandTests {
         try renameFollowsEveryReference(environment: ["ISNAD_DB": PostgreSQLServer.storeURI(name)])
     }
 
+    /// After renames, `add` refuses the ids taken away (given or made from a name), and `log`
+    /// of the id a record has now brings the entries of the ids it had before.
+    private func addAndLogAfterRenames(environment: [String: String]) throws {
+        let cli = try importedStore(environment: environment)
+        for arguments in [
+            ["set", "police", "reliability", "A"], ["rename", "police", "source-b"], ["rename", "source-b", "source-c"],
+            ["rename", "hamas", "h2"],
+        ] {
+            let result = try cli.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        let log = try cli.run(["log", "source-c"], environment: environment)
+        let heads = log.standardOutput.split(separator: "\n").filter { $0.hasPrefix("entry ") }.map { $0.prefix(7) }
+        #expect(heads == ["entry 7", "entry 6", "entry 5", "entry 1"], "\(log.standardOutput)")
+        #expect(log.standardOutput.contains("  removed source \"police\"\n"), "\(log.standardOutput)")
+        #expect(log.standardOutput.contains("  changed source \"police\"\n    reliability: \"B\" → \"A\""))
+        let before = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).outputBytes
+        for (arguments, message) in [
+            (
+                ["add", "source", "--id", "police", "--title", "Police", "--type", "official-statement"],
+                #"isnad: source "police" was renamed "source-c" (history entry 6): give another --id, or undo the rename first"#
+            ),
+            (
+                ["add", "source", "--id", "source-b", "--title", "B", "--type", "other"],
+                #"isnad: source "source-b" was renamed "source-c" (history entry 7)"#
+            ),
+            (
+                ["add", "entity", "--name", "Hamas", "--type", "organization"],
+                #"isnad: entity "hamas" was renamed "h2" (history entry 8): give another --id"#
+            ),
+        ] {
+            let refused = try cli.run(arguments, environment: environment)
+            #expect(refused.status == 65, "\(arguments)")
+            #expect(refused.standardError.hasPrefix(message), "\(arguments): \(refused.standardError)")
+        }
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).outputBytes == before)
+    }
+
+    @Test("after a rename, add refuses the old id and log of the new id follows it back to the old")
+    func addAndLogOnSQLite() throws {
+        try addAndLogAfterRenames(environment: [:])
+    }
+
+    @Test(
+        "add and log after a rename on PostgreSQL", .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func addAndLogOnPostgreSQL() throws {
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        try addAndLogAfterRenames(environment: ["ISNAD_DB": PostgreSQLServer.storeURI(name)])
+    }
+
     @Test("a claim is renamed alone; --dry-run writes nothing")
     func renameClaim() throws {
         let cli = try importedStore()

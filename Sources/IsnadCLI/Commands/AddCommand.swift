@@ -185,6 +185,7 @@ enum AddCommand: Command {
                     "\"\(id)\" is merged into \"\(keep)\" and names it: give another --id (or take the merge back: isnad unmerge \(id))"
             )
         }
+        try refuseRenamedAway(.entity, id, store: store)
         let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .entity(let existing) = try session.record(.entity, id: id) {
                 throw LookupError(
@@ -260,6 +261,7 @@ enum AddCommand: Command {
             members.append(("text", .string(text)))
         }
         let record = try decode(object(members), store: store)
+        try refuseRenamedAway(.source, id, store: store)
         let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(
@@ -497,6 +499,13 @@ enum AddCommand: Command {
             throw UsageError(message: "add \(kind) needs --\(option.spec.name)", command: spec.name)
         }
         return value
+    }
+
+    /// An id a rename took away stays away, as import keeps it: a record under it would bring
+    /// the old id back beside the new one (a source's real name beside its pseudonym).
+    private static func refuseRenamedAway(_ kind: Record.Kind, _ id: String, store: GraphStore) throws {
+        guard let renamed = try store.renameThatTookAway(kind, id) else { return }
+        throw LookupError(description: "\(renamed.sentence): give another --id, or undo the rename first")
     }
 
     private static func derivedID(from name: String, option: String) throws -> String {

@@ -9,8 +9,9 @@ enum LogCommand: Command {
             Lists the store's history entries, newest first: each command that changed the store (import, add,
             undo …) is one entry, with its number, time (UTC), author and command line, then each record it touched,
             field by field (before → after). A record an import added is listed by id only. With ID, only the
-            entries that touched that record (an entity, source or claim id), and only its change in each unless
-            --all. An entry taken back says by which undo; one from another store's history (isnad import --from
+            entries that touched that record (an entity, source or claim id; an entity's or a source's under the ids
+            it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
+            back says by which undo; one from another store's history (isnad import --from
             history) says so. A record retracted, restored or merged is tagged (changed claim "x" · retracted). Shows
             at most 20 records of an entry unless --all.
             """,

@@ -570,7 +570,7 @@ private struct Run {
                     RecordProblem(
                         record: label, field: "id",
                         message:
-                            "\(record.kind.rawValue) \"\(record.id)\" was renamed \"\(renamed.current)\" (history entry \(renamed.entry)): write the new id in the file, or undo the rename first"
+                            "\(renamed.sentence): write the new id in the file, or undo the rename first"
                     ), at: location)
                 return
             }

@@ -25,17 +25,28 @@ extension GraphStore {
     /// The history, newest first: every entry, or those that touched the record `id` (of any
     /// kind), made at or after `since` and at or before `until` (partial dates: `until` takes in
     /// its whole period; UTC) and by `author`. Each entry lists at most `recordLimit` records (with its ``HistoryEntry/recordCount``);
-    /// with `id`, only that record unless `withOtherRecords`.
+    /// with `id`, only that record unless `withOtherRecords`. An entity or source `id` that a
+    /// rename gave brings the entries of the ids it went by before, up to that rename (as `git
+    /// log --follow` does).
     public func history(
         of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, recordLimit: Int = 20,
         withOtherRecords: Bool = false
     ) throws -> [HistoryEntry] {
         var conditions: [String] = []
         var values: [Statement.Value] = []
+        // The record's own rows of an entry: under `id`, or under an id it went by, until the
+        // rename that took that one away.
+        var ownRecord = ""
         if let id {
             values.append(.text(id))
-            conditions.append("EXISTS (SELECT 1 FROM change_record AS r WHERE r.change = c.id AND r.record = ?\(values.count))")
+            ownRecord = "r.record = ?1"
+            for earlier in try earlierIDs(of: id) {
+                values.append(.text(earlier.old))
+                ownRecord += " OR (r.record = ?\(values.count) AND r.change <= \(earlier.entry))"
+            }
+            conditions.append("EXISTS (SELECT 1 FROM change_record AS r WHERE r.change = c.id AND (\(ownRecord)))")
         }
+        let idValues = values
         if let since {
             values.append(.text(since))
             conditions.append("c.at >= ?\(values.count)")
@@ -61,16 +72,19 @@ extension GraphStore {
                     recordCount: 0, isTravelled: row.int(6) != 0))
         }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
-        // The record asked about first, then the others in kind and id order.
+        // The record asked about first, then the others in kind and id order. The ids are
+        // ?1, ?2 …; the entry and the limit follow them.
+        let entryParameter = idValues.count + 1
+        let ownRows = id != nil && !withOtherRecords ? " AND (\(ownRecord))" : ""
         let records = try database.prepare(
             """
-            SELECT kind, record, action, before, after FROM change_record WHERE change = ?1\(id != nil && !withOtherRecords ? " AND record = ?2" : "")
-            ORDER BY record = ?2 DESC, CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, record LIMIT ?3
+            SELECT kind, record, action, before, after FROM change_record AS r WHERE r.change = ?\(entryParameter)\(ownRows)
+            ORDER BY \(id != nil ? "(\(ownRecord)) DESC, " : "")CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, record LIMIT ?\(entryParameter + 1)
             """)
         for index in entries.indices {
             let number: Statement.Value = .integer(Int64(entries[index].number))
             entries[index].recordCount = Int(try count.scalarInteger([number]) ?? 0)
-            try records.forEachRow([number, id.map(Statement.Value.text) ?? .null, .integer(Int64(recordLimit))]) { row in
+            try records.forEachRow(idValues + [number, .integer(Int64(recordLimit))]) { row in
                 entries[index].records.append(RecordChange(row: row))
             }
         }

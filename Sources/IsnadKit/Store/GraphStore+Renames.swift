@@ -8,6 +8,23 @@ extension GraphStore {
         public let current: String
         /// The history entry of the (first) rename.
         public let entry: Int
+
+        /// `source "x" was renamed "y" (history entry 3)`, for a message that refuses the old id.
+        public var sentence: String { "\(kind.rawValue) \"\(old)\" was renamed \"\(current)\" (history entry \(entry))" }
+    }
+
+    /// The rename that took `id` away, when no record of the kind holds it now: a record put
+    /// under it would bring the old id back beside the new one (a source's real name beside its
+    /// pseudonym).
+    public func renameThatTookAway(_ kind: Record.Kind, _ id: String) throws -> RenamedID? {
+        guard let renamed = try renamedIDs()[Self.renameKey(kind, id)] else { return nil }
+        return try record(kind, id: id) == nil ? renamed : nil
+    }
+
+    /// The ids the entity or source now under `id` went by, newest first, each with the entry
+    /// of the rename that took it away: where its history before that is kept.
+    public func earlierIDs(of id: String) throws -> [RenamedID] {
+        try renamedIDs().values.filter { $0.current == id }.sorted { $0.entry > $1.entry }
     }
 
     /// Every id a rename of this store that stands (not undone; not another store's history)
