@@ -97,7 +97,9 @@ struct RenameCommandTests {
         let log = try cli.run(["log", "source-c"], environment: environment)
         let heads = log.standardOutput.split(separator: "\n").filter { $0.hasPrefix("entry ") }.map { $0.prefix(7) }
         #expect(heads == ["entry 7", "entry 6", "entry 5", "entry 1"], "\(log.standardOutput)")
-        #expect(log.standardOutput.contains("  removed source \"police\"\n"), "\(log.standardOutput)")
+        #expect(
+            log.standardOutput.contains("  removed source \"police\" · renamed to \"source-b\"\n"), "\(log.standardOutput)")
+        #expect(log.standardOutput.contains("  added source \"source-c\" · renamed from \"source-b\"\n"))
         #expect(log.standardOutput.contains("  changed source \"police\"\n    reliability: \"B\" → \"A\""))
         let before = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).outputBytes
         for (arguments, message) in [

@@ -12,7 +12,8 @@ enum LogCommand: Command {
             entries that touched that record (an entity, source or claim id; an entity's or a source's under the ids
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
-            history) says so. A record retracted, restored or merged is tagged (changed claim "x" · retracted). Shows
+            history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
+            retracted). Shows
             at most 20 records of an entry unless --all.
             """,
         arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
@@ -68,13 +69,14 @@ enum LogCommand: Command {
     }
 
     /// An entry as lines: its head, its command, then each record (marked when it was
-    /// retracted, restored or merged) and its fields.
+    /// retracted, restored, merged or renamed) and its fields.
     static func text(of entry: HistoryEntry, store: GraphStore, allCommand: String) throws -> [String] {
         var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
         if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
         if entry.isTravelled { head += " · from another store's history" }
         var lines = [head, "  " + Text.printable(entry.command)]
+        let rename = try store.renameIn(entry: entry.number)
         for record in entry.records {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             if record.action == .added, record.after == nil {
@@ -87,6 +89,10 @@ enum LogCommand: Command {
                 let keep = try store.entityMergedInto(record.id)
             {
                 marks.append("merged into \"\(keep)\"")
+            }
+            if let rename, rename.kind == record.kind {
+                if record.action == .removed, record.id == rename.old { marks.append("renamed to \"\(rename.new)\"") }
+                if record.action == .added, record.id == rename.new { marks.append("renamed from \"\(rename.old)\"") }
             }
             lines.append(Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined()))
             for field in diff.fields {

@@ -38,23 +38,13 @@ extension GraphStore {
             "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 AND command LIKE '%rename%' ORDER BY id"
         ).forEachRow { entries.append($0.int(0)) }
         guard !entries.isEmpty else { return [:] }
-        let records = try database.prepare(
-            "SELECT record, action FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'changed' ORDER BY record")
         var next: [String: (kind: Record.Kind, new: String, entry: Int)] = [:]
         for entry in entries {
             // Entities and sources: what a file names by id and a pseudonym hides. A claim's id
             // taken away (by an entity's rename, or its own) is not refused: a record without an
             // id derives it again, and ids of claims lead nowhere by themselves.
-            for kind in [Record.Kind.entity, .source] {
-                var removed: [String] = []
-                var added: [String] = []
-                try records.forEachRow([.integer(Int64(entry)), .text(kind.rawValue)]) { row in
-                    if row.string(1) == "removed" { removed.append(row.string(0)) } else { added.append(row.string(0)) }
-                }
-                guard removed.count == 1, added.count == 1 else { continue }
-                next[Self.renameKey(kind, removed[0])] = (kind, added[0], entry)
-                break
-            }
+            guard let rename = try renameIn(entry: entry, kinds: [.entity, .source]) else { continue }
+            next[Self.renameKey(rename.kind, rename.old)] = (rename.kind, rename.new, entry)
         }
         var renamed: [String: RenamedID] = [:]
         for (key, first) in next {
@@ -70,6 +60,28 @@ extension GraphStore {
             renamed[key] = RenamedID(kind: first.kind, old: old, current: current, entry: first.entry)
         }
         return renamed
+    }
+
+    /// The record a rename's entry gave another id, of the first of `kinds` that the entry
+    /// removed one record of and added one: nil for an entry that is no rename (its command is
+    /// the first sieve), or that renamed no record of those kinds.
+    public func renameIn(entry: Int, kinds: [Record.Kind] = Record.Kind.allCases) throws -> (
+        kind: Record.Kind, old: String, new: String
+    )? {
+        guard let command = try database.cached("SELECT command FROM change WHERE id = ?1").scalarText([.integer(Int64(entry))]),
+            command.contains("rename")
+        else { return nil }
+        let records = try database.cached(
+            "SELECT record, action FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'changed' ORDER BY record")
+        for kind in kinds {
+            var removed: [String] = []
+            var added: [String] = []
+            try records.forEachRow([.integer(Int64(entry)), .text(kind.rawValue)]) { row in
+                if row.string(1) == "removed" { removed.append(row.string(0)) } else { added.append(row.string(0)) }
+            }
+            if removed.count == 1, added.count == 1 { return (kind, removed[0], added[0]) }
+        }
+        return nil
     }
 
     /// The key of `renamedIDs()`'s dictionary.
