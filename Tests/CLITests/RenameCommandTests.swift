@@ -101,6 +101,11 @@ struct RenameCommandTests {
             log.standardOutput.contains("  removed source \"police\" · renamed to \"source-b\"\n"), "\(log.standardOutput)")
         #expect(log.standardOutput.contains("  added source \"source-c\" · renamed from \"source-b\"\n"))
         #expect(log.standardOutput.contains("  changed source \"police\"\n    reliability: \"B\" → \"A\""))
+        // show marks the entity as changed by its rename, and by what changed it before under its old id.
+        #expect(try cli.run(["set", "h2", "description", "Renamed"], environment: environment).status == 0)
+        let shown = try cli.run(["show", "h2"], environment: environment).standardOutput
+        #expect(shown.contains("  changed: entry 8 (isnad rename, "), "\(shown)")
+        #expect(shown.contains(" · entry 9 (isnad set, "), "\(shown)")
         let before = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).outputBytes
         for (arguments, message) in [
             (

@@ -11,8 +11,9 @@ enum ShowCommand: Command {
             ALLEGED or DISPUTED, see 'isnad help evidence'), its number of sources and best grades, then every
             citation: stance, grades (reliability letter, credibility digit), the claimant, the source it is read
             in (via), the quote and its English translation. What the history changed is marked: "changed: entry N
-            (command, author, day)" under an entity or claim edited, retracted in part or merged since it was added,
-            "merged into it:" for the ids merged into the entity; the retracted claims and citations left out are
+            (command, author, day)" under an entity or claim edited, retracted in part, merged or renamed since it
+            was added (a renamed entity's changes under its old id too), "merged into it:" for the ids merged into the
+            entity; the retracted claims and citations left out are
             counted (--include-retracted lists them).
 
             An entity with more claims than --limit (default 200 in a table) is summarised: its claims counted by

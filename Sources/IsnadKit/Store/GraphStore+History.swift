@@ -94,21 +94,29 @@ extension GraphStore {
     /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
     /// a merge, an import that replaced it — and that are neither undone nor an undo (an undone
     /// change left the record as it was), oldest first; empty when it stands as it was added.
-    /// `isnad show` marks such a record.
+    /// `isnad show` marks such a record. An entity or source a rename gave its id brings the
+    /// changes under the ids it had before, and the renames themselves.
     public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
         var marks: [HistoryMark] = []
         // `action <> 'added'` lets SQLite use change_record_changes_by_record (a partial index).
-        try database.cached(
+        // Under an earlier id, the changes up to the rename that took it away, and that rename
+        // (which removed the record under it).
+        let select = try database.cached(
             """
             SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
-            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added' AND r.action = 'changed'
+            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added'
+              AND (r.action = 'changed' AND r.change <= ?3 OR r.action = 'removed' AND r.change = ?3)
               AND c.undone_by IS NULL AND c.undoes IS NULL
             ORDER BY r.change
-            """
-        ).forEachRow([.text(id), .text(kind.rawValue)]) { row in
-            marks.append(HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
+            """)
+        let earlier = kind == .claim ? [] : try earlierIDs(of: id).map { ($0.old, $0.entry) }
+        for (name, until) in [(id, Int.max)] + earlier {
+            try select.forEachRow([.text(name), .text(kind.rawValue), .integer(Int64(until))]) { row in
+                marks.append(
+                    HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
+            }
         }
-        return marks
+        return earlier.isEmpty ? marks : marks.sorted { $0.number < $1.number }
     }
 
     /// What ``undo(_:as:)`` did.
