@@ -12,9 +12,9 @@ struct SheetRoundTripTests {
         {"record":"entity","id":"alpha","type":"organization","name":"Alpha Brigade"}
         {"record":"entity","id":"beta","type":"organization","name":"Beta Front"}
         {"record":"source","id":"digest","type":"news-article","title":"Digest","reliability":"C","published":"2022-03-27"}
-        {"record":"claim","id":"c1","subject":"unit-972","predicate":"allied_with","object":"alpha","start":"2022-03","end":null,"citations":[{"source":"digest","quote":"-they fought together","quote_en":"=together","stance":"asserts","credibility":2,"locator":"-p. 3"}]}
+        {"record":"claim","id":"c1","subject":"unit-972","predicate":"allied_with","object":"alpha","start":"2022-03","end":null,"citations":[{"source":"digest","quote":"-they fought together","quote_en":"=together","stance":"asserts","credibility":2,"locator":"-p. 3"}],"notes":"Seen twice"}
         {"record":"claim","id":"w1","subject":"alpha","predicate":"funded","object":"unit-972","start":null,"end":null,"citations":[{"source":"digest","quote":" spaces around ","quote_en":"'-kept","stance":"asserts","credibility":2}]}
-        {"record":"claim","id":"w2","subject":"unit-972","predicate":"funded","object":"beta","start":null,"end":null,"citations":[{"source":"digest","quote":"line one\\r\\nline two","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"w2","subject":"unit-972","predicate":"funded","object":"beta","start":null,"end":null,"citations":[{"source":"digest","quote":"line one\\r\\nline two","stance":"asserts","credibility":2}],"notes":" a note\\r\\nacross lines "}
 
         """
 
@@ -74,6 +74,55 @@ struct SheetRoundTripTests {
         ])
         #expect(added.status == 65)
         #expect(added.standardError.contains("is retracted: isnad restore"), "\(added.standardError)")
+    }
+
+    @Test(
+        "a claim's notes travel in a listing's CSV: into another store, edited in place, kept by an empty cell; rows that disagree are refused"
+    )
+    func notes() throws {
+        let cli = try store()
+        let listing = try cli.run(["claims", "--format", "csv"]).standardOutput
+        #expect(listing.contains(#""'-p. 3",Seen twice"#), "\(listing)")
+        // Into a store that has the entities and sources only: the claims come with their notes.
+        let other = try CLIHarness()
+        try other.write(
+            "base.jsonl",
+            Self.records.split(separator: "\n").filter { !$0.contains(#""record":"claim""#) }.joined(separator: "\n"))
+        #expect(try other.run(["import", "base.jsonl"]).status == 0)
+        try other.write("listing.csv", listing)
+        #expect(try other.run(["import", "listing.csv"]).status == 0)
+        let copied = try other.run(["export", "jsonl"]).standardOutput
+        #expect(copied.contains(#""notes":"Seen twice""#) && copied.contains(#""notes":"a note\nacross lines""#), "\(copied)")
+        // Edited in place: the notes replaced, said in the summary and the history.
+        try cli.write("edited.csv", listing.replacingOccurrences(of: ",Seen twice", with: ",Seen three times"))
+        let edited = try cli.run(["import", "edited.csv"])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        #expect(
+            edited.standardError.contains(
+                "0 new claims, 0 claims with more citations; the notes of 1 claim the store held given otherwise, and replaced (isnad log shows how)"
+            ), "\(edited.standardError)")
+        #expect(try cli.run(["log", "c1"]).standardOutput.contains(#"notes: "Seen twice" → "Seen three times""#))
+        // An empty cell keeps them.
+        try cli.write("emptied.csv", listing.replacingOccurrences(of: ",Seen twice", with: ","))
+        #expect(try cli.run(["import", "emptied.csv"]).standardError.contains("nothing changed"))
+        // Two rows of one claim that give it two notes.
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        try cli.write(
+            "notes.csv",
+            """
+            subject,predicate,object,start,source,quote,stance,credibility,notes
+            unit-972,allied_with,alpha,2022-03,digest,q one,asserts,3,one
+            unit-972,allied_with,alpha,2022-03,digest,q two,asserts,3,two
+
+            """)
+        let refused = try cli.run(["import", "notes.csv"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "notes.csv:3:9: notes: line 2 gives this claim other notes: a claim has one, give it once (or leave the cell empty)"
+            ),
+            "\(refused.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
     @Test("one cell edited in a listing changes that field alone; an empty cell keeps what the store holds; the summary says so")

@@ -192,7 +192,7 @@ struct SpreadsheetCommandTests {
         #expect(try cli.run(["search", "--help"]).standardOutput.contains("--bom"))
     }
 
-    static let header = "subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator"
+    static let header = "subject,predicate,object,start,end,source,via,quote,quote_en,stance,credibility,locator,notes"
 
     @Test("template writes the header line with a BOM, refuses an existing file, and reads back as an empty sheet")
     func template() throws {

@@ -60,8 +60,15 @@ extension ImportCommand {
     /// locator, and updated (isnad log shows how)`, when a row changed one: an update can turn a
     /// denial into support, and "more citations" would hide it.
     static func changed(_ summary: ClaimSheetImporter.Summary, isDryRun: Bool) -> String {
-        guard summary.changedCitations > 0 else { return "" }
-        return
-            "; \(counted(summary.changedCitations, "citation")) the store held given with another stance, credibility, translation or locator, \(isDryRun ? "which would be updated" : "and updated (isnad log shows how)")"
+        var text = ""
+        if summary.changedCitations > 0 {
+            text +=
+                "; \(counted(summary.changedCitations, "citation")) the store held given with another stance, credibility, translation or locator, \(isDryRun ? "which would be updated" : "and updated (isnad log shows how)")"
+        }
+        if summary.changedNotes > 0 {
+            text +=
+                "; the notes of \(counted(summary.changedNotes, "claim")) the store held given otherwise, \(isDryRun ? "which would be replaced" : "and replaced (isnad log shows how)")"
+        }
+        return text
     }
 }

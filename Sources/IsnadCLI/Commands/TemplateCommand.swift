@@ -12,7 +12,8 @@ enum TemplateCommand: Command {
             UTF-8 with a byte order mark (so that Excel opens Arabic intact), CRLF line ends. The columns:
             \(ClaimSheet.columns.joined(separator: ", ")). Each row is one citation of a claim; subject, predicate,
             object, source, quote, stance and credibility are needed, the others may stay empty (for a citation
-            the store holds, an empty translation or locator keeps the stored one). Entities and sources are named
+            the store holds, an empty translation or locator keeps the stored one). notes are the claim's: the rows
+            of one claim that give them give the same, and an empty cell keeps a stored claim's. Entities and sources are named
             as on the command line (id, name or alias). isnad import FILE.csv reads it back, as it reads a claim
             listing's CSV (isnad claims --format csv). Refuses to replace a file that exists.
             """,

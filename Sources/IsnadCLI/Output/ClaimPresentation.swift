@@ -151,7 +151,7 @@ struct ClaimPresentation {
             head + [
                 cited.citation.source, cited.reliability.rawValue, cited.citation.via ?? "", cited.citation.stance.rawValue,
                 String(cited.citation.credibility.rawValue), cited.citation.quote, cited.citation.quoteEnglish ?? "",
-                cited.citation.locator ?? "",
+                cited.citation.locator ?? "", claim.notes ?? "",
             ]
         }
     }

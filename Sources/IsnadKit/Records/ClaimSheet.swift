@@ -4,7 +4,7 @@ public enum ClaimSheet {
     /// The columns, in the order `isnad template` writes them.
     public static let columns = [
         "subject", "predicate", "object", "start", "end", "source", "via", "quote", "quote_en", "stance",
-        "credibility", "locator",
+        "credibility", "locator", "notes",
     ]
     /// The columns a sheet must have.
     public static let requiredColumns = ["subject", "predicate", "object", "source", "quote", "stance", "credibility"]
@@ -16,7 +16,7 @@ public enum ClaimSheet {
     public static let listingColumns = [
         "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
         "best_reliability", "best_credibility", "channels", "common_link", "citation_source", "citation_reliability", "via",
-        "stance", "credibility", "quote", "quote_en", "locator",
+        "stance", "credibility", "quote", "quote_en", "locator", "notes",
     ]
 
     /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV

@@ -30,6 +30,8 @@ public struct ClaimSheetImporter {
         /// stance, credibility, translation or locator, and updated: said apart, since an update
         /// can turn a denial into support.
         public var changedCitations = 0
+        /// Claims the store had whose notes a row gave otherwise, and replaced.
+        public var changedNotes = 0
         /// The history entry, nil for a dry run or when nothing changed.
         public var entry: Int?
     }
@@ -118,6 +120,7 @@ public struct ClaimSheetImporter {
             try rows.finish()
             summary.citations -= rows.repeatedCitations
             summary.changedCitations = rows.changedCitations
+            summary.changedNotes = rows.changedNotes.count
             summary.claims = rows.citedClaims.count
             return (rows.addedClaims.count, rows.extendedClaims.count)
         }
@@ -155,6 +158,11 @@ private final class RowImporter {
     /// What rows gave of each citation, by its claim's relationship and its own source, via and
     /// quote (``givenKey(_:_:)``): a citation given twice must say the same wherever the rows are.
     private var given: [Int64: GivenCitation] = [:]
+    /// The notes rows gave each claim (by its relationship, and its id when a row names it), as
+    /// a hash, and the first row that gave them.
+    private var givenNotes: [Int64: (notes: Int, sheet: String, line: Int)] = [:]
+    /// The store's claims whose notes rows replaced.
+    private(set) var changedNotes: Set<String> = []
     /// The locators found by looking a quote up in its source's text, for rows that left the
     /// locator empty: used where the store holds none.
     private var foundLocators: [Int64: String] = [:]
@@ -277,7 +285,7 @@ private final class RowImporter {
         // did not resolve, and without the checks that need what it names).
         let quote = row.value("quote") ?? ""
         let locator = row.value("locator")
-        for column in ["quote", "quote_en", "locator"] {
+        for column in ["quote", "quote_en", "locator", "notes"] {
             if let text = row.value(column), let damage = SpreadsheetDamage.problem(in: text) { fail(column, damage) }
         }
         var foundLocator: String?
@@ -318,6 +326,7 @@ private final class RowImporter {
         if let start = row.value("start") { members.append(("start", .string(Text.withWesternDigits(date: start)))) }
         if let end = row.value("end") { members.append(("end", .string(Text.withWesternDigits(date: end)))) }
         members.append(("citations", .array([jsonObject(citation)])))
+        if let notes = row.value("notes") { members.append(("notes", .string(notes))) }
         let claim: Claim
         do {
             guard case .claim(let decoded) = try decoder.decode(jsonObject(members)) else { return problems }
@@ -362,6 +371,20 @@ private final class RowImporter {
                     namedRelationships[idKey] = (relationship, sheetName, row.line)
                 }
             }
+        }
+        // A claim has one notes: the rows that give its notes, wherever they are, give the same.
+        if let notes = claim.notes {
+            let claimKey =
+                claim.hasDerivedID
+                ? relationshipKey(claim) : Int64(bitPattern: FNV1a.hash([String(relationshipKey(claim)), claim.id]))
+            if let earlier = givenNotes[claimKey], earlier.notes != notes.hashValue {
+                fail(
+                    "notes",
+                    "\(earlier.sheet == sheetName ? "line " : "\(earlier.sheet):")\(earlier.line) gives this claim other notes: a claim has one, give it once (or leave the cell empty)"
+                )
+                return problems
+            }
+            if givenNotes[claimKey] == nil { givenNotes[claimKey] = (notes.hashValue, sheetName, row.line) }
         }
         // The same citation in two rows, wherever they are, must say the same, and is counted once.
         guard let cited = claim.citations.first else { return problems }
@@ -472,6 +495,12 @@ private final class RowImporter {
             heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0.hashValue) }) { first, _ in first }
         }
         if stored.retraction != nil { throw ClaimSheetImporter.Refusal(description: retractedRefusal(stored.id)) }
+        // Notes given replace the stored ones; an empty cell keeps them. Stored notes are
+        // compared as a cell gives them back (trimmed, LF line breaks).
+        if let notes = new.notes, stored.notes.map(ClaimSheet.asRead) != notes {
+            stored.notes = notes
+            if !addedClaims.contains(stored.id) { changedNotes.insert(stored.id) }
+        }
         // The stored citations by their key, and by their quote as a cell gives it back (trimmed,
         // LF for CRLF): looked up once per row's citation, however many the claim has.
         var storedByKey: [Int64: Int] = [:]
@@ -581,6 +610,7 @@ private struct PendingClaims {
         guard let group = indexByRelationship[relationship], let last = relationships[group].indices.last,
             relationships[group][last].claim.id == claim.id, relationships[group][last].claim.statesTheSame(as: claim)
         else { return false }
+        if let notes = claim.notes { relationships[group][last].claim.notes = notes }
         for citation in claim.citations {
             if let index = relationships[group][last].citationIndex[citation.key] {
                 var given = citation
