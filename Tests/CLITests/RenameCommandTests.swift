@@ -59,7 +59,9 @@ struct RenameCommandTests {
         // The old id names nothing (a query still finds the source by its title, "Article").
         let gone = try cli.run(["set", "article", "reliability", "C"], environment: environment)
         #expect(gone.status == 65, "\(gone.standardError)")
-        #expect(gone.standardError.contains("no entity, source or claim has the id \"article\""), "\(gone.standardError)")
+        #expect(
+            gone.standardError == "isnad: source \"article\" was renamed \"source-a\" (history entry 5): name it by its new id\n",
+            "\(gone.standardError)")
         for _ in 0..<2 {
             let undone = try cli.run(["undo", "--yes"], environment: environment)
             #expect(undone.status == 0, "\(undone.standardError)")
@@ -125,6 +127,28 @@ struct RenameCommandTests {
             #expect(refused.status == 65, "\(arguments)")
             #expect(refused.standardError.hasPrefix(message), "\(arguments): \(refused.standardError)")
         }
+        // A citation, a sheet's row and a rename that name an old id are told the new one.
+        let citing = try cli.run(
+            [
+                "add", "claim", "h2", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance", "asserts",
+                "--credibility", "3",
+            ], environment: environment)
+        #expect(citing.status == 65)
+        #expect(
+            citing.standardError.contains(
+                #"--source: source "police" was renamed "source-c" (history entry 6): name it by its new id"#),
+            "\(citing.standardError)")
+        try cli.write(
+            "old.csv", "subject,predicate,object,source,quote,stance,credibility\nh2,praised,hadera-attack,police,q,asserts,3\n")
+        let sheet = try cli.run(["import", "old.csv"], environment: environment)
+        #expect(sheet.status == 65)
+        #expect(
+            sheet.standardError.contains(
+                #"old.csv:2:4: source: source "police" was renamed "source-c" (history entry 6): name it by its new id"#),
+            "\(sheet.standardError)")
+        let reuse = try cli.run(["rename", "article", "source-b"], environment: environment)
+        #expect(reuse.status == 65)
+        #expect(reuse.standardError.contains(#"NEW: source "source-b" was renamed "source-c" (history entry 7)"#))
         #expect(try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).outputBytes == before)
     }
 
@@ -267,17 +291,23 @@ struct RenameCommandTests {
     }
 
     @Test(
-        "a rename is followed only through later renames, one renamed back is no rename, and a file that names a renamed id without its record is told the new id"
+        "an id a rename took away is not given to another record by a rename, one renamed back is no rename, and a file that names a renamed id without its record is told the new id"
     )
     func renamedIDsFollowed() throws {
         let cli = try importedStore()
-        // police → source-b, then article → police: the article's record is not sent on to source-b.
+        // police → source-b; then article → police is refused: a file from before would be taken for the article.
         #expect(try cli.run(["rename", "police", "source-b"]).status == 0)
-        #expect(try cli.run(["rename", "article", "police"]).status == 0)
+        let reuse = try cli.run(["rename", "article", "police"])
+        #expect(reuse.status == 65)
+        #expect(
+            reuse.standardError
+                == "isnad: NEW: source \"police\" was renamed \"source-b\" (history entry 5), and a file written before would be taken for this record: choose another id\n"
+        )
+        #expect(try cli.run(["rename", "article", "source-a"]).status == 0)
         let again = try cli.run(["import", "records.jsonl"])
         #expect(again.status == 65)
         #expect(
-            again.standardError.contains(#"source "article" was renamed "police" (history entry 6)"#), "\(again.standardError)")
+            again.standardError.contains(#"source "article" was renamed "source-a" (history entry 6)"#), "\(again.standardError)")
         // A claim that names the id alone.
         try cli.write(
             "cites.jsonl",
@@ -286,7 +316,7 @@ struct RenameCommandTests {
         let citing = try cli.run(["import", "cites.jsonl"])
         #expect(
             citing.standardError.contains(
-                #"source: unknown source "article": it was renamed "police" (history entry 6); write the new id in the file, or undo the rename first"#
+                #"source: unknown source "article": it was renamed "source-a" (history entry 6); write the new id in the file, or undo the rename first"#
             ), "\(citing.standardError)")
         // Renamed and renamed back: nothing was taken away.
         let other = try CLIHarness()

@@ -11,7 +11,7 @@ public struct EntityResolver {
         /// Several entities match equally well.
         public let candidates: [NameSearch.Match]
         /// No entity matches; these come close.
-        public let suggestions: [NameSearch.Match]
+        public var suggestions: [NameSearch.Match]
         /// The text is only part of the names of ``candidates`` (their words, or their start),
         /// and the command writes: it takes an entity by its id or a whole name.
         public var isPartOfName = false
@@ -22,6 +22,8 @@ public struct EntityResolver {
         public var hasMoreCandidates = false
         /// No entity matches, and the text is the id of a record of another kind.
         public var otherRecord: OtherRecord? = nil
+        /// No entity matches, and the text is an id a rename took away.
+        public var renamed: GraphStore.RenamedID? = nil
 
         /// A record of another kind that an id names, for a message that points to the
         /// command that shows it.
@@ -31,7 +33,9 @@ public struct EntityResolver {
         }
 
         /// No entity matches, none comes close enough to suggest, and the text names no other record.
-        public var isUnmatched: Bool { candidates.isEmpty && suggestions.isEmpty && otherRecord == nil }
+        public var isUnmatched: Bool {
+            candidates.isEmpty && suggestions.isEmpty && otherRecord == nil && renamed == nil
+        }
 
         /// The same in one line, each candidate as `id (name, type)`: for a problem among others,
         /// as an import lists them.
@@ -62,6 +66,7 @@ public struct EntityResolver {
                 return "\"\(Text.printable(text))\" matches \(count) entities; name one by its id:\n"
                     + EntityResolver.list(candidates)
             }
+            if let renamed { return "no entity matches \"\(Text.printable(text))\": \(renamed.sentence)" }
             switch otherRecord {
             case .source?:
                 return "no entity matches \"\(Text.printable(text))\": it is the id of a source (isnad source \(text))"
@@ -76,8 +81,12 @@ public struct EntityResolver {
     }
 
     public let store: GraphStore
+    private let renames: RenamedIDs
 
-    public init(store: GraphStore) { self.store = store }
+    public init(store: GraphStore) {
+        self.store = store
+        renames = RenamedIDs(store: store)
+    }
 
     /// How many candidates an ambiguous name lists at most.
     public static let candidateLimit = 20
@@ -135,6 +144,9 @@ public struct EntityResolver {
                 error.otherRecord = .source
             } else if let claim = try store.claim(id: trimmed)?.claim {
                 error.otherRecord = .claim(subject: claim.subject, object: claim.object)
+            } else if let renamed = try renames.took(.entity, trimmed) {
+                error.renamed = renamed
+                error.suggestions = []
             }
         }
         throw error

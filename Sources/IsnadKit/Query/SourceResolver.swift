@@ -46,6 +46,8 @@ public struct SourceResolver {
         /// The text is only words of the titles of ``candidates``, and the command writes: it
         /// takes a source by its id, its title, the start of either, its publisher or author.
         public var isWordsOfTitle = false
+        /// The text is an id a rename took away (``GraphStore/renameThatTookAway(_:_:)``).
+        public var renamed: GraphStore.RenamedID? = nil
 
         /// The same in one line, each candidate as `id (title)`: for a problem among others.
         public var oneLine: String {
@@ -57,6 +59,7 @@ public struct SourceResolver {
 
         public var description: String {
             let typed = Text.printable(text)
+            if let renamed { return "\(renamed.sentence): name it by its new id" }
             if isWordsOfTitle {
                 return
                     "\"\(typed)\" is only words of the title of \(candidates.count == 1 ? "a source" : "\(candidates.count) sources"): a command that writes takes a source by its id, its title, the start of either, or its publisher or author:\n"
@@ -75,8 +78,12 @@ public struct SourceResolver {
     }
 
     public let store: GraphStore
+    private let renames: RenamedIDs
 
-    public init(store: GraphStore) { self.store = store }
+    public init(store: GraphStore) {
+        self.store = store
+        renames = RenamedIDs(store: store)
+    }
 
     /// The one source `text` names, or an error listing the candidates or suggestions. When
     /// `forWriting`, words of a title are not taken for the source ("police" of the Israel Police
@@ -85,6 +92,12 @@ public struct SourceResolver {
     public func resolve(_ text: String, forWriting: Bool = false) throws -> Resolution {
         let typed = text.trimmingWhitespace
         if let source = try store.source(id: typed) { return Resolution(source: source, tier: .id) }
+        // An id a rename took away is that source, not words of another's title.
+        if let renamed = try renames.took(.source, typed) {
+            var error = ResolutionError(text: typed, candidates: [], suggestions: [])
+            error.renamed = renamed
+            throw error
+        }
         let lowered = typed.lowercased()
         let key = NameKey.normalize(typed)
         let words = NameKey.fold(typed).split(separator: " ").map(String.init)

@@ -31,6 +31,11 @@ extension ChangeSession {
         if let problem = Identifier.problem(with: new) { throw RenameError.invalidID(problem) }
         guard new != old else { throw RenameError.sameID(kind, old) }
         if try self.record(kind, id: new) != nil { throw RenameError.taken(kind, new) }
+        // An id a rename took away stays away, as import and add keep it: a file written before
+        // that rename would be taken for this other record. Renaming back is no reuse.
+        if let away = try store.renameThatTookAway(kind, new), away.current != old {
+            throw RenameError.takenAway(away)
+        }
         if kind == .entity, let kept = try store.entityMergedInto(new) { throw RenameError.mergedID(new, into: kept) }
         // A claim id of the derived form names the relationship it is derived from: another
         // relationship's would be taken for it by every import and add of that one.
@@ -101,6 +106,7 @@ public enum RenameError: Error, Equatable, CustomStringConvertible {
     case taken(Record.Kind, String)
     case mergedID(String, into: String)
     case derivedFormOfAnother(String)
+    case takenAway(GraphStore.RenamedID)
 
     public var description: String {
         switch self {
@@ -109,6 +115,8 @@ public enum RenameError: Error, Equatable, CustomStringConvertible {
         case .sameID(let kind, let id): "\(kind.rawValue) \"\(Text.printable(id))\" has that id already"
         case .taken(let kind, let id):
             "another \(kind.rawValue) has the id \"\(Text.printable(id))\": ids are unique within a kind"
+        case .takenAway(let renamed):
+            "NEW: \(renamed.sentence), and a file written before would be taken for this record: choose another id"
         case .derivedFormOfAnother(let id):
             "NEW: \"\(Text.printable(id))\" has the form of an id derived from what a claim says, and is not this claim's: choose an id of another form"
         case .mergedID(let id, let kept):

@@ -34,15 +34,21 @@ extension GraphStore {
     ) throws -> [HistoryEntry] {
         var conditions: [String] = []
         var values: [Statement.Value] = []
-        // The record's own rows of an entry: under `id`, or under an id it went by, until the
-        // rename that took that one away.
+        // The record's own rows of an entry: under `id`, or under an id of the same kind it went
+        // by, until the rename that took that one away. The ids it went by as rows of a table
+        // (VALUES), not as a chain of ORs: hundreds of renames would pass the parsers' depth.
         var ownRecord = ""
         if let id {
             values.append(.text(id))
             ownRecord = "r.record = ?1"
+            var earlierRows: [String] = []
             for earlier in try earlierIDs(of: id) {
                 values.append(.text(earlier.old))
-                ownRecord += " OR (r.record = ?\(values.count) AND r.change <= \(earlier.entry))"
+                earlierRows.append("('\(earlier.kind.rawValue)', ?\(values.count), \(earlier.entry))")
+            }
+            if !earlierRows.isEmpty {
+                ownRecord +=
+                    " OR EXISTS (SELECT 1 FROM (VALUES \(earlierRows.joined(separator: ", "))) AS earlier WHERE earlier.column1 = r.kind AND earlier.column2 = r.record AND r.change <= earlier.column3)"
             }
             conditions.append("EXISTS (SELECT 1 FROM change_record AS r WHERE r.change = c.id AND (\(ownRecord)))")
         }
@@ -109,7 +115,7 @@ extension GraphStore {
               AND c.undone_by IS NULL AND c.undoes IS NULL
             ORDER BY r.change
             """)
-        let earlier = kind == .claim ? [] : try earlierIDs(of: id).map { ($0.old, $0.entry) }
+        let earlier = kind == .claim ? [] : try earlierIDs(of: id).filter { $0.kind == kind }.map { ($0.old, $0.entry) }
         for (name, until) in [(id, Int.max)] + earlier {
             try select.forEachRow([.text(name), .text(kind.rawValue), .integer(Int64(until))]) { row in
                 marks.append(

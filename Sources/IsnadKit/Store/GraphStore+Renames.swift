@@ -33,31 +33,57 @@ extension GraphStore {
     /// command line is only a first sieve (`rename` in it), read from the small `change` table,
     /// so that stores without renames pay one scan of it.
     public func renamedIDs() throws -> [String: RenamedID] {
+        // Entities and sources: what a file names by id and a pseudonym hides. A claim's id
+        // taken away (by an entity's rename, or its own) is not refused: a record without an id
+        // derives it again, and ids of claims lead nowhere by themselves. One query for every
+        // rename, so that a store of a thousand renames is read once, not entry by entry.
+        var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
         var entries: [Int] = []
         try database.prepare(
-            "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 AND command LIKE '%rename%' ORDER BY id"
-        ).forEachRow { entries.append($0.int(0)) }
+            """
+            SELECT c.id, r.kind, r.record, r.action FROM change AS c JOIN change_record AS r ON r.change = c.id
+            WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0 AND c.command LIKE '%rename%'
+              AND r.action <> 'changed' AND r.kind IN ('entity', 'source')
+            ORDER BY c.id
+            """
+        ).forEachRow { row in
+            let entry = row.int(0)
+            guard let kind = Record.Kind(rawValue: row.string(1)) else { return }
+            if rows[entry] == nil { entries.append(entry) }
+            if row.string(3) == "removed" {
+                rows[entry, default: [:]][kind, default: ([], [])].removed.append(row.string(2))
+            } else {
+                rows[entry, default: [:]][kind, default: ([], [])].added.append(row.string(2))
+            }
+        }
         guard !entries.isEmpty else { return [:] }
         var next: [String: (kind: Record.Kind, new: String, entry: Int)] = [:]
         for entry in entries {
-            // Entities and sources: what a file names by id and a pseudonym hides. A claim's id
-            // taken away (by an entity's rename, or its own) is not refused: a record without an
-            // id derives it again, and ids of claims lead nowhere by themselves.
-            guard let rename = try renameIn(entry: entry, kinds: [.entity, .source]) else { continue }
-            next[Self.renameKey(rename.kind, rename.old)] = (rename.kind, rename.new, entry)
-        }
-        var renamed: [String: RenamedID] = [:]
-        for (key, first) in next {
-            // Followed only through renames made after: `rename a b` then `rename c a` does not
-            // send c on to b.
-            var (current, entry) = (first.new, first.entry)
-            while let later = next[Self.renameKey(first.kind, current)], later.entry > entry {
-                (current, entry) = (later.new, later.entry)
+            // The first kind of which the entry removed one record and added one, as renameIn(entry:).
+            for kind in [Record.Kind.entity, .source] {
+                guard let records = rows[entry]?[kind], records.removed.count == 1, records.added.count == 1 else { continue }
+                next[Self.renameKey(kind, records.removed[0])] = (kind, records.added[0], entry)
+                break
             }
+        }
+        // Followed only through renames made after: `rename a b` then `rename c a` does not send
+        // c on to b. The latest renames first, so that each id's end of the chain is known when
+        // an earlier rename reaches it (a chain of a thousand renames is not walked a thousand times).
+        var current: [String: String] = [:]
+        var renamed: [String: RenamedID] = [:]
+        for (key, rename) in next.sorted(by: { $0.value.entry > $1.value.entry }) {
+            let newKey = Self.renameKey(rename.kind, rename.new)
+            let end =
+                if let later = next[newKey], later.entry > rename.entry, let laterEnd = current[newKey] {
+                    laterEnd
+                } else {
+                    rename.new
+                }
+            current[key] = end
             let old = String(key.split(separator: "\u{0}", maxSplits: 1)[1])
             // Renamed back to itself, it was not taken away.
-            guard current != old else { continue }
-            renamed[key] = RenamedID(kind: first.kind, old: old, current: current, entry: first.entry)
+            guard end != old else { continue }
+            renamed[key] = RenamedID(kind: rename.kind, old: old, current: end, entry: rename.entry)
         }
         return renamed
     }
@@ -86,4 +112,21 @@ extension GraphStore {
 
     /// The key of `renamedIDs()`'s dictionary.
     public static func renameKey(_ kind: Record.Kind, _ id: String) -> String { kind.rawValue + "\u{0}" + id }
+}
+
+/// The ids renames took away, read from the history once, when first asked: a resolver asks
+/// for every name of a sheet's rows that is not an id.
+final class RenamedIDs {
+    private let store: GraphStore
+    private var ids: [String: GraphStore.RenamedID]?
+
+    init(store: GraphStore) { self.store = store }
+
+    /// The rename that took `id` away, when no record of the kind holds it now.
+    func took(_ kind: Record.Kind, _ id: String) throws -> GraphStore.RenamedID? {
+        guard Identifier.isValid(id) else { return nil }
+        if ids == nil { ids = try store.renamedIDs() }
+        guard let renamed = ids?[GraphStore.renameKey(kind, id)] else { return nil }
+        return try store.record(kind, id: id) == nil ? renamed : nil
+    }
 }
