@@ -314,8 +314,16 @@ struct MergeCommandTests {
         let log = try cli.run(["log"]).standardOutput
         #expect(log.contains("\n  removed entity \"daesh\" · merged into \"isis\"\n"))
         #expect(log.contains("\n  changed entity \"isis\" · daesh merged into it\n"))
-        // Undone, the merge marks nothing: the records are as they were added.
-        #expect(try cli.run(["undo", "--author", "ana"]).status == 0)
+        // The keeper renamed, then the rename and the merge undone: the log tags what each entry
+        // did, under the ids of its time.
+        #expect(try cli.run(["rename", "isis", "islamic-state"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo", "2"]).status == 0)
+        let history = try cli.run(["log"]).standardOutput
+        #expect(history.contains("\n  removed entity \"daesh\" · merged into \"isis\"\n"), "\(history)")
+        #expect(history.contains("\n  added entity \"daesh\" · merge undone\n"), "\(history)")
+        #expect(history.contains("\n  removed entity \"islamic-state\" · rename undone\n"), "\(history)")
+        // Undone, the merge marks nothing in show: the records are as they were added.
         let after = try cli.run(["show", "isis"]).standardOutput
         #expect(!after.contains("merged into it") && !after.contains("changed:"))
     }

@@ -77,6 +77,10 @@ enum LogCommand: Command {
         if entry.isTravelled { head += " · from another store's history" }
         var lines = [head, "  " + Text.printable(entry.command)]
         let rename = try store.renameIn(entry: entry.number)
+        // What the entry did, as the history holds it: the keeper's id then, a merge undone since.
+        let keeper = try store.keeperOfMerge(in: entry.number)
+        let undoneRename = try entry.undoes.flatMap { try store.renameIn(entry: $0) }
+        let undoneMerge = try entry.undoes.flatMap { try store.keeperOfMerge(in: $0) } != nil
         for record in entry.records {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             if record.action == .added, record.after == nil {
@@ -85,15 +89,15 @@ enum LogCommand: Command {
             }
             let diff = RecordDiff(before: record.before, after: record.after)
             var marks = record.action == .changed ? diff.marks : []
-            if record.action == .removed, record.kind == .entity, try store.mergeEntry(of: record.id) == entry.number,
-                let keep = try store.entityMergedInto(record.id)
-            {
-                marks.append("merged into \"\(keep)\"")
-            }
+            if record.action == .removed, record.kind == .entity, let keeper { marks.append("merged into \"\(keeper)\"") }
             if let rename, rename.kind == record.kind {
                 if record.action == .removed, record.id == rename.old { marks.append("renamed to \"\(rename.new)\"") }
                 if record.action == .added, record.id == rename.new { marks.append("renamed from \"\(rename.old)\"") }
             }
+            if let undoneRename, undoneRename.kind == record.kind, [undoneRename.old, undoneRename.new].contains(record.id) {
+                marks.append("rename undone")
+            }
+            if undoneMerge, record.action == .added, record.kind == .entity { marks.append("merge undone") }
             lines.append(Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined()))
             for field in diff.fields {
                 let value: String

@@ -52,6 +52,23 @@ extension GraphStore {
         return Merging(entry: row.0, isFromAnotherStore: row.1)
     }
 
+    /// The entity a merge's entry kept, as its id was then: the one entity the entry changed,
+    /// when it removed others (a delete removes one alone). Nil for an entry that is no merge.
+    public func keeperOfMerge(in entry: Int) throws -> String? {
+        let number: Statement.Value = .integer(Int64(entry))
+        guard
+            try database.cached(
+                "SELECT 1 FROM change_record WHERE change = ?1 AND kind = 'entity' AND action = 'removed' LIMIT 1"
+            )
+            .scalarInteger([number]) != nil
+        else { return nil }
+        var changed: [String] = []
+        try database.cached(
+            "SELECT record FROM change_record WHERE change = ?1 AND kind = 'entity' AND action = 'changed' LIMIT 2"
+        ).forEachRow([number]) { changed.append($0.string(0)) }
+        return changed.count == 1 ? changed[0] : nil
+    }
+
     /// A pair of entities that may be one, why, and how likely (0–1).
     public struct DuplicateCandidate: Sendable, Equatable {
         public var first: String
