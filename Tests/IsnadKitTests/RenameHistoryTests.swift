@@ -23,6 +23,10 @@ struct RenameHistoryTests {
         #expect(entries.count == 600)
         #expect(entries.last?.records.map(\.id) == ["s-0", "s-1"])
         #expect(try store.changes(of: .source, id: "s-600").count == 600)
+        // An id in the middle of the chain has its own past, up to the rename that took it away.
+        let middle = try store.history(of: "s-300")
+        #expect(middle.map(\.number) == Array((1...301).reversed()))
+        #expect(middle.first?.records.map(\.id) == ["s-300"])
         // An entity given an id a source once had is not followed into the source's entries.
         _ = try store.changing(change) { try $0.rename(.entity, from: "e-0", to: "s-0") }
         _ = try store.changing(change) { try $0.rename(.entity, from: "s-0", to: "x") }

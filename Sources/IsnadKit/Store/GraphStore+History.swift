@@ -26,33 +26,35 @@ extension GraphStore {
     /// kind), made at or after `since` and at or before `until` (partial dates: `until` takes in
     /// its whole period; UTC) and by `author`. Each entry lists at most `recordLimit` records (with its ``HistoryEntry/recordCount``);
     /// with `id`, only that record unless `withOtherRecords`. An entity or source `id` that a
-    /// rename gave brings the entries of the ids it went by before, up to that rename (as `git
-    /// log --follow` does).
+    /// rename gave brings the entries of the ids it went by before, each while it held it
+    /// (``heldIDs(of:kind:)``), as `git log --follow` does.
     public func history(
         of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, recordLimit: Int = 20,
         withOtherRecords: Bool = false
     ) throws -> [HistoryEntry] {
         var conditions: [String] = []
         var values: [Statement.Value] = []
-        // The record's own rows of an entry: under `id`, or under an id of the same kind it went
-        // by, until the rename that took that one away. The ids it went by as rows of a table
-        // (VALUES), not as a chain of ORs: hundreds of renames would pass the parsers' depth.
-        var ownRecord = ""
+        // The record's ids, of each kind, and the entries while it held each, as a table (VALUES)
+        // joined to the history's rows by their key: each id is looked up, no entry's rows are
+        // scanned (an import's are a million), and a chain of hundreds of renames stays one
+        // table, not an expression deeper than the parsers take.
+        var held = ""
         if let id {
-            values.append(.text(id))
-            ownRecord = "r.record = ?1"
-            var earlierRows: [String] = []
-            for earlier in try earlierIDs(of: id) {
-                values.append(.text(earlier.old))
-                earlierRows.append("('\(earlier.kind.rawValue)', ?\(values.count), \(earlier.entry))")
+            var rows: [String] = []
+            for kind in Record.Kind.allCases {
+                for heldID in try heldIDs(of: id, kind: kind) {
+                    values.append(.text(heldID.id))
+                    rows.append("('\(kind.rawValue)', ?\(values.count), \(heldID.from), \(Int64(heldID.until)))")
+                }
             }
-            if !earlierRows.isEmpty {
-                ownRecord +=
-                    " OR EXISTS (SELECT 1 FROM (VALUES \(earlierRows.joined(separator: ", "))) AS earlier WHERE earlier.column1 = r.kind AND earlier.column2 = r.record AND r.change <= earlier.column3)"
-            }
-            conditions.append("EXISTS (SELECT 1 FROM change_record AS r WHERE r.change = c.id AND (\(ownRecord)))")
+            held = "(VALUES \(rows.joined(separator: ", "))) AS held"
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM \(held) JOIN change_record AS r ON r.change = c.id AND r.kind = held.column1 AND r.record = held.column2
+                        WHERE c.id BETWEEN held.column3 AND held.column4)
+                """)
         }
-        let idValues = values
+        let heldValues = values
         if let since {
             values.append(.text(since))
             conditions.append("c.at >= ?\(values.count)")
@@ -78,20 +80,39 @@ extension GraphStore {
                     recordCount: 0, isTravelled: row.int(6) != 0))
         }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
-        // The record asked about first, then the others in kind and id order. The ids are
+        let kindOrder = "CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END"
+        // The record asked about first, then the others in kind and id order. The held ids are
         // ?1, ?2 …; the entry and the limit follow them.
-        let entryParameter = idValues.count + 1
-        let ownRows = id != nil && !withOtherRecords ? " AND (\(ownRecord))" : ""
-        let records = try database.prepare(
-            """
-            SELECT kind, record, action, before, after FROM change_record AS r WHERE r.change = ?\(entryParameter)\(ownRows)
-            ORDER BY \(id != nil ? "(\(ownRecord)) DESC, " : "")CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, record LIMIT ?\(entryParameter + 1)
-            """)
+        let entry = heldValues.count + 1
+        let own =
+            id == nil
+            ? nil
+            : try database.prepare(
+                """
+                SELECT r.kind, r.record, r.action, r.before, r.after FROM \(held) JOIN change_record AS r
+                    ON r.change = ?\(entry) AND r.kind = held.column1 AND r.record = held.column2
+                WHERE ?\(entry) BETWEEN held.column3 AND held.column4
+                """)
+        let all = try database.prepare(
+            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 ORDER BY \(kindOrder), record LIMIT ?2"
+        )
+        let kindRank: [Record.Kind: Int] = [.entity: 0, .source: 1, .claim: 2]
         for index in entries.indices {
             let number: Statement.Value = .integer(Int64(entries[index].number))
             entries[index].recordCount = Int(try count.scalarInteger([number]) ?? 0)
-            try records.forEachRow(idValues + [number, .integer(Int64(recordLimit))]) { row in
-                entries[index].records.append(RecordChange(row: row))
+            var ownRows: [RecordChange] = []
+            try own?.forEachRow(heldValues + [number]) { ownRows.append(RecordChange(row: $0)) }
+            ownRows.sort { (kindRank[$0.kind] ?? 2, $0.id) < (kindRank[$1.kind] ?? 2, $1.id) }
+            entries[index].records = Array(ownRows.prefix(recordLimit))
+            guard id == nil || withOtherRecords, entries[index].records.count < recordLimit else { continue }
+            let ownKeys = Set(ownRows.map { "\($0.kind.rawValue)\u{0}\($0.id)" })
+            let wanted = recordLimit - entries[index].records.count
+            try all.forEachRow([number, .integer(Int64(min(wanted, Int(Int32.max)) + ownRows.count))]) { row in
+                let record = RecordChange(row: row)
+                guard !ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)"),
+                    entries[index].records.count < recordLimit
+                else { return }
+                entries[index].records.append(record)
             }
         }
         return entries
@@ -105,24 +126,27 @@ extension GraphStore {
     public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
         var marks: [HistoryMark] = []
         // `action <> 'added'` lets SQLite use change_record_changes_by_record (a partial index).
-        // Under an earlier id, the changes up to the rename that took it away, and that rename
-        // (which removed the record under it).
+        // Under each id the record held, the changes while it held it, and the rename that took
+        // it away (which removed the record under it).
         let select = try database.cached(
             """
             SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
             WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added'
-              AND (r.action = 'changed' AND r.change <= ?3 OR r.action = 'removed' AND r.change = ?3)
+              AND (r.action = 'changed' AND r.change >= ?3 AND r.change <= ?4 OR r.action = 'removed' AND r.change = ?4)
               AND c.undone_by IS NULL AND c.undoes IS NULL
             ORDER BY r.change
             """)
-        let earlier = kind == .claim ? [] : try earlierIDs(of: id).filter { $0.kind == kind }.map { ($0.old, $0.entry) }
-        for (name, until) in [(id, Int.max)] + earlier {
-            try select.forEachRow([.text(name), .text(kind.rawValue), .integer(Int64(until))]) { row in
+        let held = try heldIDs(of: id, kind: kind)
+        for heldID in held {
+            let values: [Statement.Value] = [
+                .text(heldID.id), .text(kind.rawValue), .integer(Int64(heldID.from)), .integer(Int64(heldID.until)),
+            ]
+            try select.forEachRow(values) { row in
                 marks.append(
                     HistoryMark(number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3)))
             }
         }
-        return earlier.isEmpty ? marks : marks.sorted { $0.number < $1.number }
+        return held.count == 1 ? marks : marks.sorted { $0.number < $1.number }
     }
 
     /// What ``undo(_:as:)`` did.

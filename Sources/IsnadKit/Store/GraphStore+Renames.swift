@@ -21,10 +21,33 @@ extension GraphStore {
         return try record(kind, id: id) == nil ? renamed : nil
     }
 
-    /// The ids the entity or source now under `id` went by, newest first, each with the entry
-    /// of the rename that took it away: where its history before that is kept.
-    public func earlierIDs(of id: String) throws -> [RenamedID] {
-        try renamedIDs().values.filter { $0.current == id }.sorted { $0.entry > $1.entry }
+    /// One id a record went by, and the entries between which it did: from the rename that gave
+    /// it (0: from the start) to the one that took it away (`Int.max`: it has it still).
+    public struct HeldID: Sendable, Equatable {
+        public let id: String
+        public let from: Int
+        public let until: Int
+    }
+
+    /// The ids the record of `kind` under `id` went by, the id itself first, then the older ones:
+    /// walked back one rename at a time, each before the last, so that an id in the middle of a
+    /// chain has its own past, and rows under an id before the rename that gave it to this
+    /// record (another record's, in a store where a rename reused an id) are not its own. A
+    /// claim, whose id no rename is followed through, has its id alone.
+    public func heldIDs(of id: String, kind: Record.Kind) throws -> [HeldID] {
+        guard kind != .claim else { return [HeldID(id: id, from: 0, until: Int.max)] }
+        var renamesTo: [String: [(old: String, entry: Int)]] = [:]
+        for rename in try standingRenames() where rename.kind == kind {
+            renamesTo[rename.new, default: []].append((rename.old, rename.entry))
+        }
+        var held: [HeldID] = []
+        var (name, until) = (id, Int.max)
+        while let rename = renamesTo[name]?.filter({ $0.entry < until }).max(by: { $0.entry < $1.entry }) {
+            held.append(HeldID(id: name, from: rename.entry, until: until))
+            (name, until) = (rename.old, rename.entry)
+        }
+        held.append(HeldID(id: name, from: 0, until: until))
+        return held
     }
 
     /// Every id a rename of this store that stands (not undone; not another store's history)
@@ -33,39 +56,11 @@ extension GraphStore {
     /// command line is only a first sieve (`rename` in it), read from the small `change` table,
     /// so that stores without renames pay one scan of it.
     public func renamedIDs() throws -> [String: RenamedID] {
-        // Entities and sources: what a file names by id and a pseudonym hides. A claim's id
-        // taken away (by an entity's rename, or its own) is not refused: a record without an id
-        // derives it again, and ids of claims lead nowhere by themselves. One query for every
-        // rename, so that a store of a thousand renames is read once, not entry by entry.
-        var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
-        var entries: [Int] = []
-        try database.prepare(
-            """
-            SELECT c.id, r.kind, r.record, r.action FROM change AS c JOIN change_record AS r ON r.change = c.id
-            WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0 AND c.command LIKE '%rename%'
-              AND r.action <> 'changed' AND r.kind IN ('entity', 'source')
-            ORDER BY c.id
-            """
-        ).forEachRow { row in
-            let entry = row.int(0)
-            guard let kind = Record.Kind(rawValue: row.string(1)) else { return }
-            if rows[entry] == nil { entries.append(entry) }
-            if row.string(3) == "removed" {
-                rows[entry, default: [:]][kind, default: ([], [])].removed.append(row.string(2))
-            } else {
-                rows[entry, default: [:]][kind, default: ([], [])].added.append(row.string(2))
-            }
-        }
-        guard !entries.isEmpty else { return [:] }
         var next: [String: (kind: Record.Kind, new: String, entry: Int)] = [:]
-        for entry in entries {
-            // The first kind of which the entry removed one record and added one, as renameIn(entry:).
-            for kind in [Record.Kind.entity, .source] {
-                guard let records = rows[entry]?[kind], records.removed.count == 1, records.added.count == 1 else { continue }
-                next[Self.renameKey(kind, records.removed[0])] = (kind, records.added[0], entry)
-                break
-            }
+        for rename in try standingRenames() {
+            next[Self.renameKey(rename.kind, rename.old)] = (rename.kind, rename.new, rename.entry)
         }
+        guard !next.isEmpty else { return [:] }
         // Followed only through renames made after: `rename a b` then `rename c a` does not send
         // c on to b. The latest renames first, so that each id's end of the chain is known when
         // an earlier rename reaches it (a chain of a thousand renames is not walked a thousand times).
@@ -86,6 +81,44 @@ extension GraphStore {
             renamed[key] = RenamedID(kind: rename.kind, old: old, current: end, entry: rename.entry)
         }
         return renamed
+    }
+
+    /// The renames of entities and sources that stand, in entry order: entries that removed one
+    /// record of a kind and added one of the same kind (entities first), the command line (with
+    /// `rename` in it) a first sieve. Entities and sources: what a file names by id and a
+    /// pseudonym hides. A claim's id taken away (by an entity's rename, or its own) is not
+    /// refused: a record without an id derives it again, and ids of claims lead nowhere by
+    /// themselves. One query for every rename, so that a store of a thousand renames is read
+    /// once, not entry by entry.
+    private func standingRenames() throws -> [(kind: Record.Kind, old: String, new: String, entry: Int)] {
+        var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
+        var entries: [Int] = []
+        try database.prepare(
+            """
+            SELECT c.id, r.kind, r.record, r.action FROM change AS c JOIN change_record AS r ON r.change = c.id
+            WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0 AND c.command LIKE '%rename%'
+              AND r.action <> 'changed' AND r.kind IN ('entity', 'source')
+            ORDER BY c.id
+            """
+        ).forEachRow { row in
+            let entry = row.int(0)
+            guard let kind = Record.Kind(rawValue: row.string(1)) else { return }
+            if rows[entry] == nil { entries.append(entry) }
+            if row.string(3) == "removed" {
+                rows[entry, default: [:]][kind, default: ([], [])].removed.append(row.string(2))
+            } else {
+                rows[entry, default: [:]][kind, default: ([], [])].added.append(row.string(2))
+            }
+        }
+        var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
+        for entry in entries {
+            for kind in [Record.Kind.entity, .source] {
+                guard let records = rows[entry]?[kind], records.removed.count == 1, records.added.count == 1 else { continue }
+                renames.append((kind, records.removed[0], records.added[0], entry))
+                break
+            }
+        }
+        return renames
     }
 
     /// The record a rename's entry gave another id, of the first of `kinds` that the entry
