@@ -165,6 +165,21 @@ struct RenameCommandTests {
         try addAndLogAfterRenames(environment: ["ISNAD_DB": PostgreSQLServer.storeURI(name)])
     }
 
+    @Test("a store given another's history and records follows its renames in log too")
+    func travelledRenameFollowed() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "police", "reliability", "A"]).status == 0)
+        #expect(try cli.run(["rename", "police", "source-b"]).status == 0)
+        try cli.write("records-b.jsonl", try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput)
+        try cli.write("history.jsonl", try cli.run(["export", "history"]).standardOutput)
+        #expect(try cli.run(["--db", "other.db", "import", "--from", "history", "history.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "other.db", "import", "records-b.jsonl"]).status == 0)
+        let log = try cli.run(["--db", "other.db", "log", "source-b"]).standardOutput
+        let heads = log.split(separator: "\n").filter { $0.hasPrefix("entry ") }.map { $0.prefix(7) }
+        #expect(heads == ["entry 7", "entry 6", "entry 5", "entry 1"], "\(log)")
+        #expect(log.contains("  changed source \"police\"\n    reliability: \"B\" → \"A\""), "\(log)")
+    }
+
     @Test("a claim is renamed alone; --dry-run writes nothing")
     func renameClaim() throws {
         let cli = try importedStore()

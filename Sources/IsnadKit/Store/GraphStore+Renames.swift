@@ -37,7 +37,8 @@ extension GraphStore {
     public func heldIDs(of id: String, kind: Record.Kind) throws -> [HeldID] {
         guard kind != .claim else { return [HeldID(id: id, from: 0, until: Int.max)] }
         var renamesTo: [String: [(old: String, entry: Int)]] = [:]
-        for rename in try standingRenames() where rename.kind == kind {
+        // Another store's renames too (its history imported): its records came from there.
+        for rename in try standingRenames(includingTravelled: true) where rename.kind == kind {
             renamesTo[rename.new, default: []].append((rename.old, rename.entry))
         }
         var held: [HeldID] = []
@@ -90,13 +91,15 @@ extension GraphStore {
     /// refused: a record without an id derives it again, and ids of claims lead nowhere by
     /// themselves. One query for every rename, so that a store of a thousand renames is read
     /// once, not entry by entry.
-    private func standingRenames() throws -> [(kind: Record.Kind, old: String, new: String, entry: Int)] {
+    private func standingRenames(includingTravelled: Bool = false) throws -> [(
+        kind: Record.Kind, old: String, new: String, entry: Int
+    )] {
         var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
         var entries: [Int] = []
         try database.prepare(
             """
             SELECT c.id, r.kind, r.record, r.action FROM change AS c JOIN change_record AS r ON r.change = c.id
-            WHERE c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0 AND c.command LIKE '%rename%'
+            WHERE c.undone_by IS NULL AND c.undoes IS NULL\(includingTravelled ? "" : " AND c.travelled = 0") AND c.command LIKE '%rename%'
               AND r.action <> 'changed' AND r.kind IN ('entity', 'source')
             ORDER BY c.id
             """
