@@ -274,6 +274,8 @@ struct RenameCommandTests {
             ), "\(renamed.standardError)")
         let after = try cli.run(["export", "jsonl"]).standardOutput
         #expect(!after.contains(String(oldID)) && !after.contains("informant-one"))
+        let log = try cli.run(["log", "--all"]).standardOutput
+        #expect(log.contains("  removed claim \"\(oldID)\" · id derived anew\n"), "\(log)")
         // The relationship given again joins the claim, under its new id.
         let added = try cli.run([
             "add", "claim", "person-17", "member_of", "hamas", "--source", "article", "--quote", "q2", "--stance", "reports",

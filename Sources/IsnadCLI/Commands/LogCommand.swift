@@ -94,6 +94,12 @@ enum LogCommand: Command {
                 if record.action == .removed, record.id == rename.old { marks.append("renamed to \"\(rename.new)\"") }
                 if record.action == .added, record.id == rename.new { marks.append("renamed from \"\(rename.old)\"") }
             }
+            // An entity's rename gives its claims of derived ids (c-…, a hash of their ends) ids derived anew.
+            if let rename, rename.kind == .entity, record.kind == .claim, record.action != .changed,
+                Claim.derivedBase(of: record.id) != nil
+            {
+                marks.append("id derived anew")
+            }
             if let undoneRename, undoneRename.kind == record.kind, [undoneRename.old, undoneRename.new].contains(record.id) {
                 marks.append("rename undone")
             }
