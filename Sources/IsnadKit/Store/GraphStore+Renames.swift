@@ -52,10 +52,7 @@ extension GraphStore {
     }
 
     /// Every id a rename of this store that stands (not undone; not another store's history)
-    /// took away, keyed by kind and id. A rename's
-    /// entry is one that removed one record of a kind and added one of the same kind; the
-    /// command line is only a first sieve (`rename` in it), read from the small `change` table,
-    /// so that stores without renames pay one scan of it.
+    /// took away, keyed by kind and id, with the id the record has now (``standingRenames(includingTravelled:)``).
     public func renamedIDs() throws -> [String: RenamedID] {
         var next: [String: (kind: Record.Kind, new: String, entry: Int)] = [:]
         for rename in try standingRenames() {
