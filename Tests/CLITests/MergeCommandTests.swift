@@ -328,6 +328,23 @@ struct MergeCommandTests {
         #expect(!after.contains("merged into it") && !after.contains("changed:"))
     }
 
+    @Test("an undone import that added an entity and changed another is no merge in the log")
+    func undoneImportIsNoMerge() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "more.jsonl",
+            """
+            {"record":"entity","id":"newco","type":"organization","name":"Newco"}
+            {"record":"entity","id":"daesh","type":"organization","name":"Daesh","aliases":[{"name":"داعش","lang":"ar"}],"description":"x"}
+
+            """)
+        #expect(try cli.run(["import", "more.jsonl"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.contains("\n  removed entity \"newco\"\n"), "\(log)")
+        #expect(!log.contains("merge"), "\(log)")
+    }
+
     @Test("an import naming the merged id writes the kept entity, and skips the merged entity's record")
     func importAfterMerge() throws {
         let cli = try importedStore()

@@ -123,6 +123,16 @@ struct SheetRoundTripTests {
             ),
             "\(refused.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // Notes that read as a spreadsheet's error value are the analyst's words: the listing imports back.
+        #expect(try cli.run(["set", "w1", "notes", "#N/A"]).status == 0)
+        try cli.write("na.csv", try cli.run(["claims", "--format", "csv"]).standardOutput)
+        let back = try cli.run(["import", "na.csv"])
+        #expect(back.status == 0 && back.standardError.contains("nothing changed"), "\(back.standardError)")
+        // A notes cell edited into another Unicode form (é as e and a mark) is an edit.
+        #expect(try cli.run(["set", "w1", "notes", "caf\u{E9}"]).status == 0)
+        let composed = try cli.run(["claims", "--format", "csv"]).standardOutput
+        try cli.write("decomposed.csv", composed.replacingOccurrences(of: "caf\u{E9}", with: "cafe\u{301}"))
+        #expect(try cli.run(["import", "decomposed.csv"]).standardError.contains("the notes of 1 claim"))
     }
 
     @Test("one cell edited in a listing changes that field alone; an empty cell keeps what the store holds; the summary says so")

@@ -83,7 +83,10 @@ public struct HistoryMark: Sendable, Equatable {
 
     /// The command's name: `isnad set`, `isnad merge` … (the options before it, and their
     /// values, left out).
-    public var commandName: String {
+    public var commandName: String { Self.commandName(of: command) }
+
+    /// The command's name of a command line as the history keeps it.
+    public static func commandName(of command: String) -> String {
         var words = HistoryMark.shellWords(command).dropFirst()
         while let word = words.first, word.hasPrefix("-") {
             words = words.dropFirst(HistoryMark.optionsBeforeTheCommand.contains(word) ? 2 : 1)

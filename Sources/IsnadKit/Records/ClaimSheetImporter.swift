@@ -286,7 +286,13 @@ private final class RowImporter {
         let quote = row.value("quote") ?? ""
         let locator = row.value("locator")
         for column in ["quote", "quote_en", "locator", "notes"] {
-            if let text = row.value(column), let damage = SpreadsheetDamage.problem(in: text) { fail(column, damage) }
+            // A claim's notes are the analyst's words, not evidence: "#N/A" may be what was meant,
+            // and the store's own listing must import back.
+            if let text = row.value(column),
+                let damage = SpreadsheetDamage.problem(in: text, allowingErrorValues: column == "notes")
+            {
+                fail(column, damage)
+            }
         }
         var foundLocator: String?
         if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
@@ -377,14 +383,16 @@ private final class RowImporter {
             let claimKey =
                 claim.hasDerivedID
                 ? relationshipKey(claim) : Int64(bitPattern: FNV1a.hash([String(relationshipKey(claim)), claim.id]))
-            if let earlier = givenNotes[claimKey], earlier.notes != notes.hashValue {
+            // Compared as Swift compares text: é as one letter or as e and a mark is one notes.
+            let hash = notes.hashValue
+            if let earlier = givenNotes[claimKey], earlier.notes != hash {
                 fail(
                     "notes",
                     "\(earlier.sheet == sheetName ? "line " : "\(earlier.sheet):")\(earlier.line) gives this claim other notes: a claim has one, give it once (or leave the cell empty)"
                 )
                 return problems
             }
-            if givenNotes[claimKey] == nil { givenNotes[claimKey] = (notes.hashValue, sheetName, row.line) }
+            if givenNotes[claimKey] == nil { givenNotes[claimKey] = (hash, sheetName, row.line) }
         }
         // The same citation in two rows, wherever they are, must say the same, and is counted once.
         guard let cited = claim.citations.first else { return problems }
@@ -497,7 +505,10 @@ private final class RowImporter {
         if stored.retraction != nil { throw ClaimSheetImporter.Refusal(description: retractedRefusal(stored.id)) }
         // Notes given replace the stored ones; an empty cell keeps them. Stored notes are
         // compared as a cell gives them back (trimmed, LF line breaks).
-        if let notes = new.notes, stored.notes.map(ClaimSheet.asRead) != notes {
+        // Compared scalar by scalar: a notes cell edited into another Unicode form is an edit.
+        if let notes = new.notes,
+            stored.notes.map({ ClaimSheet.asRead($0).unicodeScalars.elementsEqual(notes.unicodeScalars) }) != true
+        {
             stored.notes = notes
             if !addedClaims.contains(stored.id) { changedNotes.insert(stored.id) }
         }

@@ -1,8 +1,9 @@
 /// Text a spreadsheet has damaged on its way to a claims sheet: a verbatim quote must be the
 /// source's words, and for a source without stored text nothing else would catch it.
 enum SpreadsheetDamage {
-    /// Why the cell cannot be the text it stands for, or nil.
-    static func problem(in text: String) -> String? {
+    /// Why the cell cannot be the text it stands for, or nil. `allowingErrorValues`: a cell that
+    /// reads as a spreadsheet's error value (`#N/A`) may be the text meant.
+    static func problem(in text: String, allowingErrorValues: Bool = false) -> String? {
         // Each sign looked for in the bytes first: a sheet has a hundred thousand quotes.
         var hasReplacement = false
         var hasQuestionMark = false
@@ -21,7 +22,9 @@ enum SpreadsheetDamage {
             return
                 "holds U+FFFD, the mark of text that could not be decoded: save the sheet again as \"CSV UTF-8\" from the original"
         }
-        if text.utf8.first == UInt8(ascii: "#") || text.utf8.first == UInt8(ascii: "E"), errorValues.contains(text) {
+        if !allowingErrorValues, text.utf8.first == UInt8(ascii: "#") || text.utf8.first == UInt8(ascii: "E"),
+            errorValues.contains(text)
+        {
             return "\"\(text)\" is a spreadsheet's error value, not text: the cell was read as a formula"
         }
         if hasQuestionMark, isLettersLostToQuestionMarks(text) {

@@ -56,7 +56,10 @@ extension GraphStore {
     /// when it removed others (a delete removes one alone). Nil for an entry that is no merge.
     public func keeperOfMerge(in entry: Int) throws -> String? {
         let number: Statement.Value = .integer(Int64(entry))
-        guard
+        // A merge's command: an import that added an entity and changed another, undone, removes
+        // one and changes the other too.
+        guard let command = try database.cached("SELECT command FROM change WHERE id = ?1").scalarText([number]),
+            HistoryMark.commandName(of: command) == "isnad merge",
             try database.cached(
                 "SELECT 1 FROM change_record WHERE change = ?1 AND kind = 'entity' AND action = 'removed' LIMIT 1"
             )

@@ -81,33 +81,42 @@ extension GraphStore {
         return renamed
     }
 
-    /// The renames of entities and sources that stand, in entry order: entries that removed one
-    /// record of a kind and added one of the same kind (entities first), the command line (with
-    /// `rename` in it) a first sieve. Entities and sources: what a file names by id and a
+    /// The renames of entities and sources that stand, in entry order: entries of `isnad rename`
+    /// that removed one record of a kind and added one of the same kind (entities first). Entities and sources: what a file names by id and a
     /// pseudonym hides. A claim's id taken away (by an entity's rename, or its own) is not
     /// refused: a record without an id derives it again, and ids of claims lead nowhere by
-    /// themselves. One query for every rename, so that a store of a thousand renames is read
-    /// once, not entry by entry.
+    /// themselves.
     private func standingRenames(includingTravelled: Bool = false) throws -> [(
         kind: Record.Kind, old: String, new: String, entry: Int
     )] {
-        var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
+        // The command line's name, not its words: an import of /data/renamed/x.jsonl is no
+        // rename, and its rows (a million) are not read.
         var entries: [Int] = []
         try database.prepare(
             """
-            SELECT c.id, r.kind, r.record, r.action FROM change AS c JOIN change_record AS r ON r.change = c.id
-            WHERE c.undone_by IS NULL AND c.undoes IS NULL\(includingTravelled ? "" : " AND c.travelled = 0") AND c.command LIKE '%rename%'
-              AND r.action <> 'changed' AND r.kind IN ('entity', 'source')
-            ORDER BY c.id
+            SELECT id, command FROM change
+            WHERE undone_by IS NULL AND undoes IS NULL\(includingTravelled ? "" : " AND travelled = 0") AND command LIKE '%rename%'
+            ORDER BY id
             """
         ).forEachRow { row in
-            let entry = row.int(0)
-            guard let kind = Record.Kind(rawValue: row.string(1)) else { return }
-            if rows[entry] == nil { entries.append(entry) }
-            if row.string(3) == "removed" {
-                rows[entry, default: [:]][kind, default: ([], [])].removed.append(row.string(2))
-            } else {
-                rows[entry, default: [:]][kind, default: ([], [])].added.append(row.string(2))
+            if HistoryMark.commandName(of: row.string(1)) == "isnad rename" { entries.append(row.int(0)) }
+        }
+        var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
+        // The entries' rows in one query for a few hundred entries (their numbers are integers,
+        // written into the statement), not one query each.
+        for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
+            try database.prepare(
+                """
+                SELECT change, kind, record, action FROM change_record
+                WHERE change IN (\(chunk.map(String.init).joined(separator: ", "))) AND kind IN ('entity', 'source') AND action <> 'changed'
+                """
+            ).forEachRow { row in
+                guard let kind = Record.Kind(rawValue: row.string(1)) else { return }
+                if row.string(3) == "removed" {
+                    rows[row.int(0), default: [:]][kind, default: ([], [])].removed.append(row.string(2))
+                } else {
+                    rows[row.int(0), default: [:]][kind, default: ([], [])].added.append(row.string(2))
+                }
             }
         }
         var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
@@ -122,13 +131,13 @@ extension GraphStore {
     }
 
     /// The record a rename's entry gave another id, of the first of `kinds` that the entry
-    /// removed one record of and added one: nil for an entry that is no rename (its command is
-    /// the first sieve), or that renamed no record of those kinds.
+    /// removed one record of and added one: nil for an entry that is no `isnad rename`, or that
+    /// renamed no record of those kinds.
     public func renameIn(entry: Int, kinds: [Record.Kind] = Record.Kind.allCases) throws -> (
         kind: Record.Kind, old: String, new: String
     )? {
         guard let command = try database.cached("SELECT command FROM change WHERE id = ?1").scalarText([.integer(Int64(entry))]),
-            command.contains("rename")
+            HistoryMark.commandName(of: command) == "isnad rename"
         else { return nil }
         let records = try database.cached(
             "SELECT record, action FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'changed' ORDER BY record")
