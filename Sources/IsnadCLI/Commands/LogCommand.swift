@@ -76,9 +76,11 @@ enum LogCommand: Command {
         if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
         if entry.isTravelled { head += " · from another store's history" }
         var lines = [head, "  " + Text.printable(entry.command)]
-        let rename = try store.renameIn(entry: entry.number)
         // What the entry did, as the history holds it: the keeper's id then, a merge undone since.
-        let keeper = try store.keeperOfMerge(in: entry.number)
+        // Looked for only in entries of those commands: the others are most of a long history.
+        let commandName = HistoryMark.commandName(of: entry.command)
+        let rename = commandName == "isnad rename" ? try store.renameIn(entry: entry.number) : nil
+        let keeper = commandName == "isnad merge" ? try store.keeperOfMerge(in: entry.number) : nil
         let undoneRename = try entry.undoes.flatMap { try store.renameIn(entry: $0) }
         let undoneMerge = try entry.undoes.flatMap { try store.keeperOfMerge(in: $0) } != nil
         for record in entry.records {

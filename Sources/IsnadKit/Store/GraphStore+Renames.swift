@@ -101,7 +101,7 @@ extension GraphStore {
         ).forEachRow { row in
             if HistoryMark.commandName(of: row.string(1)) == "isnad rename" { entries.append(row.int(0)) }
         }
-        var rows: [Int: [Record.Kind: (removed: [String], added: [String])]] = [:]
+        var rows: [Int: RemovedAndAdded] = [:]
         // The entries' rows in one query for a few hundred entries (their numbers are integers,
         // written into the statement), not one query each.
         for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
@@ -121,10 +121,8 @@ extension GraphStore {
         }
         var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
         for entry in entries {
-            for kind in [Record.Kind.entity, .source] {
-                guard let records = rows[entry]?[kind], records.removed.count == 1, records.added.count == 1 else { continue }
-                renames.append((kind, records.removed[0], records.added[0], entry))
-                break
+            if let rename = Self.rename(in: rows[entry] ?? [:], kinds: [.entity, .source]) {
+                renames.append((rename.kind, rename.old, rename.new, entry))
             }
         }
         return renames
@@ -141,13 +139,30 @@ extension GraphStore {
         else { return nil }
         let records = try database.cached(
             "SELECT record, action FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'changed' ORDER BY record")
+        var rows: RemovedAndAdded = [:]
         for kind in kinds {
-            var removed: [String] = []
-            var added: [String] = []
             try records.forEachRow([.integer(Int64(entry)), .text(kind.rawValue)]) { row in
-                if row.string(1) == "removed" { removed.append(row.string(0)) } else { added.append(row.string(0)) }
+                if row.string(1) == "removed" {
+                    rows[kind, default: ([], [])].removed.append(row.string(0))
+                } else {
+                    rows[kind, default: ([], [])].added.append(row.string(0))
+                }
             }
-            if removed.count == 1, added.count == 1 { return (kind, removed[0], added[0]) }
+        }
+        return Self.rename(in: rows, kinds: kinds)
+    }
+
+    /// The ids an entry removed and added, by kind.
+    private typealias RemovedAndAdded = [Record.Kind: (removed: [String], added: [String])]
+
+    /// The rename of a rename's entry: the first of `kinds` of which it removed one record and
+    /// added one (an entity's rename also gives claims ids derived anew: the entity is the one
+    /// renamed).
+    private static func rename(in rows: RemovedAndAdded, kinds: [Record.Kind]) -> (kind: Record.Kind, old: String, new: String)? {
+        for kind in kinds {
+            if let records = rows[kind], records.removed.count == 1, records.added.count == 1 {
+                return (kind, records.removed[0], records.added[0])
+            }
         }
         return nil
     }
