@@ -93,7 +93,7 @@ public struct SourceResolver {
         let typed = text.trimmingWhitespace
         if let source = try store.source(id: typed) { return Resolution(source: source, tier: .id) }
         // An id a rename took away is that source, not words of another's title.
-        if let renamed = try renames.took(.source, typed) {
+        if Identifier.isValid(typed), let renamed = try renames.took(.source, typed) {
             var error = ResolutionError(text: typed, candidates: [], suggestions: [])
             error.renamed = renamed
             throw error

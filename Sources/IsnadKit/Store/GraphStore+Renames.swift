@@ -17,8 +17,7 @@ extension GraphStore {
     /// under it would bring the old id back beside the new one (a source's real name beside its
     /// pseudonym).
     public func renameThatTookAway(_ kind: Record.Kind, _ id: String) throws -> RenamedID? {
-        guard let renamed = try renamedIDs()[Self.renameKey(kind, id)] else { return nil }
-        return try record(kind, id: id) == nil ? renamed : nil
+        try RenamedIDs(store: self).took(kind, id)
     }
 
     /// One id a record went by, and the entries between which it did: from the rename that gave
@@ -172,18 +171,22 @@ extension GraphStore {
 }
 
 /// The ids renames took away, read from the history once, when first asked: a resolver asks
-/// for every name of a sheet's rows that is not an id.
+/// for every name of a sheet's rows that is not an id, an import for every new record.
 final class RenamedIDs {
     private let store: GraphStore
     private var ids: [String: GraphStore.RenamedID]?
 
-    init(store: GraphStore) { self.store = store }
+    /// `ids` when the caller read them already (an import, before its rows are sent).
+    init(store: GraphStore, ids: [String: GraphStore.RenamedID]? = nil) {
+        self.store = store
+        self.ids = ids
+    }
 
     /// The rename that took `id` away, when no record of the kind holds it now.
     func took(_ kind: Record.Kind, _ id: String) throws -> GraphStore.RenamedID? {
-        guard Identifier.isValid(id) else { return nil }
         if ids == nil { ids = try store.renamedIDs() }
-        guard let renamed = ids?[GraphStore.renameKey(kind, id)] else { return nil }
+        // None in most stores: no key made, no record looked up.
+        guard let ids, !ids.isEmpty, let renamed = ids[GraphStore.renameKey(kind, id)] else { return nil }
         return try store.record(kind, id: id) == nil ? renamed : nil
     }
 }

@@ -62,7 +62,7 @@ final class ImportSession {
     private var mayHoldRetractedClaims = true
     /// The ids `isnad rename` took away (none in most stores): a record that would bring one
     /// back is refused.
-    private var renamedIDs: [String: GraphStore.RenamedID] = [:]
+    private var renames: RenamedIDs?
     private var mayHoldRetractedCitations = true
     /// The retracted claims and citations that records gave as standing, and that stay retracted.
     private(set) var keptRetractions: [Importer.KeptRetraction] = []
@@ -142,7 +142,8 @@ final class ImportSession {
         }
         // On both engines: an import into a store without merged ids or retractions looks none up.
         mayHoldMergedIDs = try database.prepare("SELECT EXISTS (SELECT 1 FROM entity_merged)").scalarInteger() != 0
-        renamedIDs = try store.renamedIDs()
+        // Read now, not at the first record: on PostgreSQL the rows may be on their way (COPY) then.
+        renames = RenamedIDs(store: store, ids: try store.renamedIDs())
         mayHoldRetractedClaims = try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_claim)").scalarInteger() != 0
         mayHoldRetractedCitations =
             try database.prepare("SELECT EXISTS (SELECT 1 FROM retracted_citation)").scalarInteger() != 0
@@ -271,10 +272,7 @@ final class ImportSession {
     func mergedInThisImport(_ id: String) -> (entity: String, location: Location)? { mergedHere[id] }
 
     /// The rename that took `id` away, when no record of the kind holds it now.
-    func renamedAway(_ kind: Record.Kind, _ id: String) throws -> GraphStore.RenamedID? {
-        guard !renamedIDs.isEmpty, let renamed = renamedIDs[GraphStore.renameKey(kind, id)] else { return nil }
-        return try store.record(kind, id: id) == nil ? renamed : nil
-    }
+    func renamedAway(_ kind: Record.Kind, _ id: String) throws -> GraphStore.RenamedID? { try renames?.took(kind, id) }
 
     /// The entity a merged id now names (`isnad merge`), or nil.
     func mergedInto(_ id: String) throws -> String? { mayHoldMergedIDs ? try store.entityMergedInto(id) : nil }
