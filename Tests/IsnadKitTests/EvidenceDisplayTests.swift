@@ -75,8 +75,9 @@ struct EvidenceDisplayTests {
         let path = try #require(try PathFinder(store: store).shortestPath(from: "a", to: "b", maxDepth: 2))
         #expect(path.hops[0].claims.map(\.claim.id) == ["ab", "ab-hostile"])
         #expect(path.hops[0].weights.map(\.supportingChannels) == [2, 1])
-        // left's credibility 1 stands: its support has two channels.
-        #expect(path.weakest?.description == "ASSERTED B1 · 2 channels")
+        // left's credibility 1 counts as 2: the other channel is police read in the article,
+        // E once capped, which confirms nothing.
+        #expect(path.weakest?.description == "ASSERTED B2 · 2 channels")
     }
 
     @Test(
@@ -124,14 +125,20 @@ struct EvidenceDisplayTests {
         #expect(graphML.contains(#"attr.name="independent_channels" attr.type="int""#))
     }
 
-    @Test("check reports a credibility 1 on one channel, not one confirmed by two")
+    @Test(
+        "check reports a credibility 1 on one channel, and one whose other channel is E once capped (a B source read in an E article)"
+    )
     func unconfirmedGrades() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try Fixtures.store(Self.records, in: folder)
         let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .unconfirmedGrade }
-        #expect(found.map(\.subject) == [#"claim "bc""#])
-        #expect(found.first?.message.contains("citation 1 (police via article) is graded 1") == true)
+        #expect(found.map(\.subject) == [#"claim "ab""#, #"claim "bc""#])
+        #expect(
+            found.first?.message
+                == "citation 1 (left) is graded 1 (confirmed) but no other independent channel of its support asserts it from an A–C source graded 1–3 (A–C once capped by the via and common link it is read through; it has 2 independent channels): grade it 2, or add the independent source that confirms it"
+        )
+        #expect(found.last?.message.contains("citation 1 (police via article) is graded 1") == true)
     }
 
     @Test("check names one voice counted twice: one url under two ids, one quote from channels no cites joins; cites answers it")

@@ -164,8 +164,27 @@ struct EvidenceWeighingTests {
             Self.claim(confirmed + "," + Self.citation("rumour", stance: "reports", credibility: 6), sources: sources))
         #expect(
             graph.unconfirmedGrades(of: claim).map(\.description) == [
-                "claim \"ab\": citation 1 (ministry) is graded 1 (confirmed) but its support has 2 independent channels; 1 takes another A–C source that asserts it graded 1–3"
+                "claim \"ab\": citation 1 (ministry) is graded 1 (confirmed) but its support has 2 independent channels; 1 takes another A–C source (once capped) that asserts it graded 1–3"
             ])
+    }
+
+    @Test(
+        "a grade 1 is borne out by another channel as that channel weighs once capped: a B source read only in an E blog, or behind an E common link, confirms nothing"
+    )
+    func confirmationWeighedCapped() throws {
+        let confirmed = Self.citation("ministry", credibility: 1)
+        let sources =
+            Self.source("ministry", "B") + Self.source("blog", "E") + Self.source("paper", "B")
+            + Self.source("desk", "E") + Self.source("wire", "B", cites: ["desk"]) + Self.source("outlet", "B", cites: ["desk"])
+        for (other, expected) in [
+            (Self.citation("paper", via: "blog", credibility: 2), "ASSERTED B2 · 2 channels"),
+            (Self.citation("wire", credibility: 2) + "," + Self.citation("outlet", credibility: 2), "ASSERTED B2 · 2 channels"),
+            (Self.citation("paper", credibility: 2), "ASSERTED B1 · 2 channels"),
+        ] {
+            let (weight, claim, graph) = try Self.weigh(Self.claim(confirmed + "," + other, sources: sources))
+            #expect(weight.strength?.description == expected, "\(other)")
+            #expect(graph.unconfirmedGrades(of: claim).map(\.position) == (expected.contains("B1") ? [] : [0]), "\(other)")
+        }
     }
 
     @Test(

@@ -45,17 +45,23 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
                 items[position].reliability = max(items[position].reliability, reliability(via))
             }
         }
+        for channel in supporting + denying {
+            let ceiling = channel.commonLink?.reliability
+            for position in channel.citations {
+                if let ceiling { items[position].reliability = max(items[position].reliability, ceiling) }
+                if let shared = channel.sharedCeilings[position] {
+                    items[position].reliability = max(items[position].reliability, shared)
+                }
+            }
+        }
+        // A confirmation is weighed as what it is once capped: a B source read only in an E blog
+        // is E here, and confirms nothing.
+        let reliabilities = items.map(\.reliability)
         for side in [supporting, denying] {
-            let confirmations = Confirmations(of: claim, side: side)
-            for (index, channel) in side.enumerated() {
-                let ceiling = channel.commonLink?.reliability
-                let isBorneOut = confirmations.bearOut(channel: index)
+            let confirmations = Confirmations(of: claim, side: side, reliabilities: reliabilities)
+            for (index, channel) in side.enumerated() where !confirmations.bearOut(channel: index) {
                 for position in channel.citations {
-                    if let ceiling { items[position].reliability = max(items[position].reliability, ceiling) }
-                    if let shared = channel.sharedCeilings[position] {
-                        items[position].reliability = max(items[position].reliability, shared)
-                    }
-                    if !isBorneOut { items[position].credibility = max(items[position].credibility, .probablyTrue) }
+                    items[position].credibility = max(items[position].credibility, .probablyTrue)
                 }
             }
         }
@@ -70,8 +76,10 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     public static func < (lhs: SupportStrength, rhs: SupportStrength) -> Bool { lhs.rank < rhs.rank }
 
     /// Which channels of one side (the claim's supporting or denying channels) bear out a grade
-    /// 1 in another: those holding a citation of an A–C source that asserts the claim (a denial:
-    /// denies it) graded 1–3. One that only reports it, a source graded D–F, or a grade of
+    /// 1 in another: those holding a citation that asserts the claim (a denial: denies it)
+    /// graded 1–3, of an A–C source once capped (`reliabilities`, by the claim's citation
+    /// positions: the claimant's grade, no better than its `via` and its channel's common
+    /// links). One that only reports it, a citation graded D–F once capped, or a grade of
     /// doubtful or worse, is no confirmation. Found once per side: asked of every channel, the
     /// question looked through every other channel, and a claim with forty thousand independent
     /// claimants took minutes.
@@ -81,12 +89,12 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
         private var first: Int?
         private var second: Int?
 
-        public init(of claim: GradedClaim, side: [Channel]) {
+        public init(of claim: GradedClaim, side: [Channel], reliabilities: [Reliability]) {
             for (index, channel) in side.enumerated()
             where channel.citations.contains(where: { position in
                 let cited = claim.citations[position]
                 return cited.citation.stance != .reports && cited.citation.credibility <= .possiblyTrue
-                    && cited.reliability <= .c
+                    && reliabilities[position] <= .c
             }) {
                 if first == nil {
                     first = index

@@ -1,6 +1,6 @@
 /// A citation graded 1 ("confirmed by other sources") on a claim whose chains do not bear it
 /// out: no other independent channel of its side (support, or denial) asserts it (denies it)
-/// graded 1–3 (``SupportStrength/Confirmations``).
+/// graded 1–3 from a source that weighs A–C once capped (``SupportStrength/Confirmations``).
 public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
     public let claimID: String
     /// Position of the citation in the claim's citations (0-based).
@@ -19,7 +19,7 @@ public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
             "claim \"\(claimID)\": citation \(CitationNumber.shown(position)) (\(cited)) is graded 1 (confirmed) but its \(side) has \(channels) independent \(channels == 1 ? "channel" : "channels")"
             + (channels < 2
                 ? "; 1 takes at least 2"
-                : "; 1 takes another A–C source that \(stance == .denies ? "denies" : "asserts") it graded 1–3")
+                : "; 1 takes another A–C source (once capped) that \(stance == .denies ? "denies" : "asserts") it graded 1–3")
     }
 }
 
@@ -29,7 +29,10 @@ extension TransmissionGraph {
         guard claim.citations.contains(where: { $0.citation.credibility == .confirmed }) else { return [] }
         let weight = weigh(claim)
         let sides = [weight.supporting, weight.denying]
-        let confirmations = sides.map { SupportStrength.Confirmations(of: claim, side: $0) }
+        let reliabilities = weight.strength?.cappedCitations.map(\.reliability) ?? claim.citations.map(\.reliability)
+        let confirmations = sides.map {
+            SupportStrength.Confirmations(of: claim, side: $0, reliabilities: reliabilities)
+        }
         // The channel each citation is in, on its side.
         var channelOf = [Int](repeating: -1, count: claim.citations.count)
         for side in sides {

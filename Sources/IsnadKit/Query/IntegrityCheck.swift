@@ -569,7 +569,7 @@ public struct IntegrityCheck {
                 add(
                     .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
                     Text.printable(
-                        "citation \(CitationNumber.shown(found.position)) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but no other independent channel of its \(found.stance == .denies ? "denial" : "support") \(found.stance == .denies ? "denies" : "asserts") it from an A–C source graded 1–3 (it has \(counted(found.channels, "independent channel"))): grade it 2, or add the independent source that confirms it"
+                        "citation \(CitationNumber.shown(found.position)) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but no other independent channel of its \(found.stance == .denies ? "denial" : "support") \(found.stance == .denies ? "denies" : "asserts") it from an A–C source graded 1–3 (A–C once capped by the via and common link it is read through; it has \(counted(found.channels, "independent channel"))): grade it 2, or add the independent source that confirms it"
                     ))
             }
         }
