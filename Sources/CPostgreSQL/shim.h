@@ -62,6 +62,13 @@ ISNAD_PQ_FUNCTION(PGresult *, PQexecParams,
     (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues,
      const int *paramLengths, const int *paramFormats, int resultFormat),
     (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
+ISNAD_PQ_FUNCTION(PGresult *, PQprepare,
+    (PGconn *conn, const char *stmtName, const char *query, int nParams, const Oid *paramTypes),
+    (conn, stmtName, query, nParams, paramTypes))
+ISNAD_PQ_FUNCTION(PGresult *, PQexecPrepared,
+    (PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues, const int *paramLengths,
+     const int *paramFormats, int resultFormat),
+    (conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat))
 ISNAD_PQ_FUNCTION(ExecStatusType, PQresultStatus, (const PGresult *res), (res))
 ISNAD_PQ_FUNCTION(char *, PQresultErrorField, (const PGresult *res, int fieldcode), (res, fieldcode))
 ISNAD_PQ_FUNCTION(int, PQputCopyData, (PGconn *conn, const char *buffer, int nbytes), (conn, buffer, nbytes))

@@ -175,6 +175,7 @@ final class Database {
             return statement
         }
         let statement = try prepare(sql)
+        statement.keepPlan()
         statementCache[sql] = statement
         return statement
     }

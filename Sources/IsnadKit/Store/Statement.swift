@@ -45,6 +45,10 @@ final class Statement {
         case text(String)
     }
 
+    /// Keeps a statement that a connection reuses planned on a PostgreSQL server (SQLite's
+    /// statement is compiled once already).
+    func keepPlan() { postgreSQL?.keepPlan() }
+
     /// Resets the statement so it can run again, and clears its bindings.
     func reset() {
         if let postgreSQL { return postgreSQL.reset() }

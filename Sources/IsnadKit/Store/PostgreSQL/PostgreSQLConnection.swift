@@ -82,8 +82,21 @@ final class PostgreSQLConnection {
     }
 
     /// Runs one statement with `values` as its parameters `$1`, `$2` …, and returns its rows.
+    ///
+    /// Given a `plan` (``PreparedPlan``), the server parses and plans the statement once, the
+    /// first time, and each later run sends only the plan's name and the values: a command that
+    /// runs one statement thousands of times (a rename, an undo, a walk) paid for parsing and
+    /// planning it every time.
     @discardableResult
-    func query(_ sql: String, _ values: [Statement.Value] = []) throws(PostgreSQLError) -> PostgreSQLRows {
+    func query(
+        _ sql: String, _ values: [Statement.Value] = [], plan: PreparedPlan? = nil
+    ) throws(PostgreSQLError) -> PostgreSQLRows {
+        if let plan, !plan.isPrepared {
+            let prepared = isnad_PQprepare(handle, plan.name, sql, Int32(values.count), nil)
+            defer { isnad_PQclear(prepared) }
+            try check(prepared, sql: sql)
+            plan.isPrepared = true
+        }
         // The texts must stay alive while libpq reads them: keep them as C strings until the call returns.
         let texts: [[CChar]?] = values.map { value in
             switch value {
@@ -93,7 +106,11 @@ final class PostgreSQLConnection {
             }
         }
         let result = withParameterPointers(texts) { pointers in
-            isnad_PQexecParams(handle, sql, Int32(values.count), nil, pointers, nil, nil, 0)
+            if let plan {
+                isnad_PQexecPrepared(handle, plan.name, Int32(values.count), pointers, nil, nil, 0)
+            } else {
+                isnad_PQexecParams(handle, sql, Int32(values.count), nil, pointers, nil, nil, 0)
+            }
         }
         do throws(PostgreSQLError) {
             try check(result, sql: sql)
@@ -201,6 +218,13 @@ final class PostgreSQLConnection {
     }
 
     private var cursorCount = 0
+    private var planCount = 0
+
+    /// A name for a statement kept prepared on the server, unique on this connection.
+    func nextPlan() -> PreparedPlan {
+        planCount += 1
+        return PreparedPlan(name: "isnad_plan_\(planCount)")
+    }
 
     /// A name for a new cursor, unique on this connection.
     func nextCursorName() -> String {
@@ -325,4 +349,15 @@ final class PostgreSQLRows {
         if text == "t" { return 1 }
         return Int64(text) ?? 0
     }
+}
+
+/// A statement kept prepared on the server under a name, for as long as the connection lasts: a
+/// prepared statement is the session's, not a transaction's, so a rollback keeps it.
+final class PreparedPlan {
+    let name: String
+    /// Whether the server holds it yet: it is prepared when it first runs, where the tables it
+    /// names exist (a command's temporary tables are made on the way).
+    var isPrepared = false
+
+    init(name: String) { self.name = name }
 }

@@ -20,6 +20,8 @@ final class PostgreSQLStatement {
     private static let batchSize = 2_000
     /// What the last run changed, for ``Database/changes``.
     private(set) var changedRows = 0
+    /// The server's plan of a statement that runs again and again (``keepPlan()``).
+    private var plan: PreparedPlan?
 
     init(connection: PostgreSQLConnection, sql: String) {
         self.connection = connection
@@ -85,6 +87,13 @@ final class PostgreSQLStatement {
         }
     }
 
+    /// Keeps the statement prepared on the server from its first run: for statements a
+    /// connection keeps (``Database/cached(_:)``). A statement run once gains nothing from it
+    /// and would cost a round trip more.
+    func keepPlan() {
+        if plan == nil { plan = connection.nextPlan() }
+    }
+
     /// Makes the next run read its rows in batches through a cursor, when it is a query inside a
     /// transaction (a cursor lives in its transaction).
     func streamRows() { isStreaming = true }
@@ -100,7 +109,7 @@ final class PostgreSQLStatement {
                 cursor = name
                 try fetch()
             } else {
-                let received = try connection.query(sql, values)
+                let received = try connection.query(sql, values, plan: plan)
                 changedRows = received.changedRows
                 rows = received
             }
