@@ -37,7 +37,7 @@ struct HistoryCommandTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError
-                == "isnad: the latest change, entry #3 (isnad set isis description nightly --author cron), is cron's, not ana's: a plain undo takes back only its author's latest change; ana's latest is entry #2 (isnad undo 2); isnad undo 3 takes back cron's by its number\n"
+                == "isnad: the latest change, entry 3 (isnad set isis description nightly --author cron), is cron's, not ana's: a plain undo takes back only its author's latest change; ana's latest is entry 2 (isnad undo 2); isnad undo 3 takes back cron's by its number\n"
         )
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         // The author is one without case, in any script, as log --author takes it.
@@ -91,7 +91,7 @@ struct HistoryCommandTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError
-                == "isnad: cannot undo entry #2: claim \"\(claim)\" (entry #3) refers to entity \"new-man\", which it added; undo that first\n",
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" (entry 3) refers to entity \"new-man\", which it added; undo that first\n",
             "\(refused.standardError)")
     }
 
@@ -224,7 +224,7 @@ struct HistoryCommandTests {
         #expect(told.status == 64)
         #expect(
             told.standardError
-                == "isnad: entry #1 (isnad import many.jsonl) changed 1001 records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo 1 --yes if that is meant\n"
+                == "isnad: entry 1 (isnad import many.jsonl) changed 1001 records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo 1 --yes if that is meant\n"
         )
         #expect(try cli.run(["stats"]).standardOutput.hasPrefix("1001 entities"))
         #expect(try cli.run(["undo", "1"]).status == 64)
@@ -242,7 +242,7 @@ struct HistoryCommandTests {
         #expect(blocked.status == 65)
         #expect(
             blocked.standardError
-                == "isnad: cannot undo entry #2: entry #3 (isnad import regrade.jsonl) changed claim \"hamas-praised-attack\" since; undo that first\n"
+                == "isnad: cannot undo entry 2: entry 3 (isnad import regrade.jsonl) changed claim \"hamas-praised-attack\" since; undo that first\n"
         )
         #expect(try cli.run(["undo"]).status == 0)
         #expect(try cli.run(["undo", "2"]).status == 0)
@@ -260,14 +260,14 @@ struct HistoryCommandTests {
         #expect(try cli.run(["import", "claims.jsonl"]).status == 0)
         let blocked = try cli.run(["undo", "1"])
         #expect(blocked.status == 65)
-        #expect(blocked.standardError.hasPrefix("isnad: cannot undo entry #1: claim \""))
+        #expect(blocked.standardError.hasPrefix("isnad: cannot undo entry 1: claim \""))
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains("hamas-praised-attack"))
     }
 
     @Test(
         "undo refuses bad entries, each with its own message",
         arguments: [
-            (["undo", "9"], 65, "isnad: no history entry #9 (see isnad log)\n"),
+            (["undo", "9"], 65, "isnad: no history entry 9 (see isnad log)\n"),
             (
                 ["undo", "two"], 64,
                 "isnad: expected a history entry's number (isnad log), got \"two\"\n(see 'isnad undo --help')\n"
@@ -287,11 +287,11 @@ struct HistoryCommandTests {
         #expect(try regrade(cli, to: 4).status == 0)
         #expect(try cli.run(["undo"]).status == 0)
         let again = try cli.run(["undo", "2"])
-        #expect(again.standardError == "isnad: entry #2 was undone already, by entry #3\n")
+        #expect(again.standardError == "isnad: entry 2 was undone already, by entry 3\n")
         let undoUndo = try cli.run(["undo", "3"])
         #expect(
             undoUndo.standardError
-                == "isnad: entry #3 is the undo of entry #2: to make that change again, run its command again\n")
+                == "isnad: entry 3 is the undo of entry 2: to make that change again, run its command again\n")
     }
 
     @Test("log filters: a record, --since, --author; a bad date is a usage error; nothing found says so")

@@ -541,7 +541,7 @@ struct MergeCommandTests {
         #expect(try cli.run(["retract", "daesh-praised-attack", "--reason", "later"]).status == 0)
         let result = try cli.run(["unmerge", "daesh"])
         #expect(result.status == 65)
-        #expect(result.standardError.hasPrefix("isnad: cannot undo entry #2: entry #3 (isnad retract daesh-praised-attack"))
+        #expect(result.standardError.hasPrefix("isnad: cannot undo entry 2: entry 3 (isnad retract daesh-praised-attack"))
     }
 
     @Test(

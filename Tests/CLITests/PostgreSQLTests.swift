@@ -604,7 +604,7 @@ struct PostgreSQLTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError
-                == "isnad: the latest change, entry #3 (isnad set isis description carol --author carol), is carol's, not bob's: a plain undo takes back only its author's latest change; bob's latest is entry #2 (isnad undo 2); isnad undo 3 takes back carol's by its number\n"
+                == "isnad: the latest change, entry 3 (isnad set isis description carol --author carol), is carol's, not bob's: a plain undo takes back only its author's latest change; bob's latest is entry 2 (isnad undo 2); isnad undo 3 takes back carol's by its number\n"
         )
         #expect(try cli.run(["export", "jsonl"], environment: environment).outputBytes == before)
         let named = try cli.run(["undo", "3", "--author", "bob"], environment: environment)

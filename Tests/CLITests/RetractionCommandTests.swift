@@ -329,7 +329,7 @@ struct RetractionCommandTests {
         #expect(undo.status == 65, "\(undo.standardError)")
         #expect(
             undo.standardError
-                == "isnad: cannot undo entry #2: it puts claim \"isis-claimed-attack\" back among the evidence, and the claim no longer fits its ends' types (object: claimed_responsibility_for takes an object of type event, not place); set the type of \"hadera-attack\" first (isnad log hadera-attack shows its changes)\n"
+                == "isnad: cannot undo entry 2: it puts claim \"isis-claimed-attack\" back among the evidence, and the claim no longer fits its ends' types (object: claimed_responsibility_for takes an object of type event, not place); set the type of \"hadera-attack\" first (isnad log hadera-attack shows its changes)\n"
         )
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
         #expect(try cli.run(["set", "hadera-attack", "type", "event", "--author", "ana"]).status == 0)
@@ -357,7 +357,7 @@ struct RetractionCommandTests {
         #expect(undo.status == 65, "\(undo.standardError)")
         #expect(
             undo.standardError
-                == "isnad: cannot undo entry #3: the type it puts back does not fit claim \"\(claim)\" (object: located_in takes an object of type place, not organization), written by entry #4: retract that claim first (isnad retract), or undo entry #4\n",
+                == "isnad: cannot undo entry 3: the type it puts back does not fit claim \"\(claim)\" (object: located_in takes an object of type place, not organization), written by entry 4: retract that claim first (isnad retract), or undo entry 4\n",
             "\(undo.standardError)")
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
         #expect(try cli.run(["check"]).status == 0)

@@ -57,7 +57,7 @@ struct SetCommandTests {
         #expect(undo.status == 65)
         #expect(
             undo.standardError
-                == "isnad: cannot undo entry #3: the source it would put back cites itself through article → police → article (a source cannot relay what relays it); change the cites first (isnad set)\n"
+                == "isnad: cannot undo entry 3: the source it would put back cites itself through article → police → article (a source cannot relay what relays it); change the cites first (isnad set)\n"
         )
         #expect(try cli.run(["check"]).status == 0)
     }

@@ -476,7 +476,7 @@ struct SpreadsheetCommandTests {
         #expect(undo.status == 65)
         #expect(
             undo.standardError
-                == "isnad: cannot undo entry #3: it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit); this store's own latest change is entry #1: isnad undo 1\n"
+                == "isnad: cannot undo entry 3: it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit); this store's own latest change is entry 1: isnad undo 1\n"
         )
         #expect(try cli.run(["--db", "other.db", "undo", "1"]).status == 0)
         #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).standardOutput.isEmpty)

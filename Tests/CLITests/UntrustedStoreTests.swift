@@ -56,7 +56,7 @@ struct UntrustedStoreTests {
         #expect(undo.status == 65)
         #expect(
             undo.standardError.contains(
-                "cannot undo entry #2: the history's copy of entity \"hamas\" is no longer a valid record"),
+                "cannot undo entry 2: the history's copy of entity \"hamas\" is no longer a valid record"),
             "\(undo.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         try plant("UPDATE change_record SET kind = 'gadget' WHERE change = 2;", in: cli)

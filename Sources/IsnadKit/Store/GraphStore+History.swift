@@ -201,7 +201,7 @@ extension GraphStore {
                 [.integer(Int64(target.number))], { row in (row.int(0), "\(row.string(1)) \"\(row.string(2))\"", row.string(3)) })
             {
                 throw HistoryError.blocked(
-                    entry: target.number, reason: "entry #\(blocker.0) (\(blocker.2)) changed \(blocker.1) since")
+                    entry: target.number, reason: "entry \(blocker.0) (\(blocker.2)) changed \(blocker.1) since")
             }
             var touched: [(kind: Record.Kind, id: String, before: String?)] = []
             try database.prepare("SELECT kind, record, before FROM change_record WHERE change = ?1").forEachRow([
@@ -272,7 +272,7 @@ extension GraphStore {
                     throw HistoryError.blocked(
                         entry: target.number,
                         reason:
-                            "\(reference)\(writtenBy.map { " (entry #\($0))" } ?? "") refers to \(record.kind.rawValue) \"\(record.id)\", which it added"
+                            "\(reference)\(writtenBy.map { " (entry \($0))" } ?? "") refers to \(record.kind.rawValue) \"\(record.id)\", which it added"
                     )
                 }
             }
@@ -422,31 +422,31 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .nothingToUndo: "nothing to undo: every change in the history is undone already, or there is none"
-        case .noSuchEntry(let number): "no history entry #\(number) (see isnad log)"
-        case .alreadyUndone(let entry, let by): "entry #\(entry) was undone already, by entry #\(by)"
+        case .noSuchEntry(let number): "no history entry \(number) (see isnad log)"
+        case .alreadyUndone(let entry, let by): "entry \(entry) was undone already, by entry \(by)"
         case .isUndo(let entry, let undoes):
-            "entry #\(entry) is the undo of entry #\(undoes): to make that change again, run its command again"
-        case .blocked(let entry, let reason): "cannot undo entry #\(entry): \(reason); undo that first"
+            "entry \(entry) is the undo of entry \(undoes): to make that change again, run its command again"
+        case .blocked(let entry, let reason): "cannot undo entry \(entry): \(reason); undo that first"
         case .wouldCloseCycle(let entry, let cycle):
-            "cannot undo entry #\(entry): the source it would put back \(cycle); change the cites first (isnad set)"
+            "cannot undo entry \(entry): the source it would put back \(cycle); change the cites first (isnad set)"
         case .wouldBreakVocabulary(let entry, let claim, let changedBy, let problem):
-            "cannot undo entry #\(entry): the type it puts back does not fit claim \"\(claim)\" (\(problem))"
-                + (changedBy.map { ", written by entry #\($0): retract that claim first (isnad retract), or undo entry #\($0)" }
+            "cannot undo entry \(entry): the type it puts back does not fit claim \"\(claim)\" (\(problem))"
+                + (changedBy.map { ", written by entry \($0): retract that claim first (isnad retract), or undo entry \($0)" }
                     ?? ": retract that claim first (isnad retract)")
         case .wouldRestoreMisfit(let entry, let claim, let entity, let problem):
-            "cannot undo entry #\(entry): it puts claim \"\(claim)\" back among the evidence, and the claim no longer fits its ends' types (\(problem))"
+            "cannot undo entry \(entry): it puts claim \"\(claim)\" back among the evidence, and the claim no longer fits its ends' types (\(problem))"
                 + (entity.map { "; set the type of \"\($0)\" first (isnad log \($0) shows its changes)" } ?? "")
         case .travelled(let entry, let latestOwn):
-            "cannot undo entry #\(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
-                + (latestOwn.map { "; this store's own latest change is entry #\($0): isnad undo \($0)" } ?? "")
+            "cannot undo entry \(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
+                + (latestOwn.map { "; this store's own latest change is entry \($0): isnad undo \($0)" } ?? "")
         case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest):
-            "the latest change, entry #\(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
-                + (undoersLatest.map { "\(undoer)'s latest is entry #\($0) (isnad undo \($0)); " } ?? "")
+            "the latest change, entry \(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
+                + (undoersLatest.map { "\(undoer)'s latest is entry \($0) (isnad undo \($0)); " } ?? "")
                 + "isnad undo \(entry) takes back \(author)'s by its number"
         case .unreadable(let entry, let record):
-            "cannot undo entry #\(entry): the history's copy of \(record) is no longer a valid record"
+            "cannot undo entry \(entry): the history's copy of \(record) is no longer a valid record"
         case .large(let entry, let command, let records):
-            "entry #\(entry) (\(command)) changed \(records) records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo \(entry) --yes if that is meant"
+            "entry \(entry) (\(command)) changed \(records) records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo \(entry) --yes if that is meant"
         }
     }
 }
