@@ -13,8 +13,9 @@ public struct SourceImpact: Sendable {
     }
 
     public let source: String
-    /// Claims whose support rests on the source alone: it is their common link, or the
-    /// claimant or `via` of every supporting citation. They would be left without support. By id.
+    /// Claims whose support rests on the source alone: it is their common link (or in every
+    /// chain as near as it), or the claimant or `via` of every supporting citation. They would
+    /// be left without support. By id.
     public let restingOnIt: [ClaimWeight]
     /// Claims the source is the claimant or `via` of some supporting citations, but not all:
     /// they would keep some support, and lose those citations (and perhaps channels). By id.
@@ -90,8 +91,9 @@ extension TransmissionGraph {
 extension SourceImpact {
     enum Dependence { case whole, partial, throughCites, none }
 
-    /// How a claim's support depends on `source`: wholly when it is the common link or the
-    /// claimant or `via` of every supporting citation; partly when it is that of some.
+    /// How a claim's support depends on `source`: wholly when it is the common link (or as near
+    /// as it, in every chain: ``ClaimWeight/restsWholly(on:)``) or the claimant or `via` of
+    /// every supporting citation; partly when it is that of some.
     static func dependence(of claim: GradedClaim, _ weight: ClaimWeight, on source: String) -> Dependence {
         let supporting = weight.supporting.flatMap(\.citations)
         guard !supporting.isEmpty else { return .none }
@@ -99,7 +101,7 @@ extension SourceImpact {
             let citation = claim.citations[position].citation
             return citation.source == source || citation.via == source
         }
-        if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
+        if direct.count == supporting.count || weight.restsWholly(on: source) { return .whole }
         if !direct.isEmpty { return .partial }
         return weight.isSupported(through: source) ? .throughCites : .none
     }

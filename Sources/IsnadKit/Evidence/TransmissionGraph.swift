@@ -363,6 +363,12 @@ public struct Chain: Hashable, Sendable {
     /// scan beats hashing.)
     public func contains(_ source: String) -> Bool { numbered.contains { $0.id == source } }
 
+    /// The distance of `source` from the reader in this chain (the nearest, where it stands
+    /// twice), or nil when the chain does not pass through it.
+    func distance(of source: String) -> Int? {
+        numbered.lazy.filter { $0.id == source }.map { Int($0.distance) }.min()
+    }
+
     /// The source ids, nearest first, then by id.
     public var sources: [String] {
         numbered.sorted { (Int($0.distance), $0.id) < (Int($1.distance), $1.id) }.map(\.id)
