@@ -200,7 +200,7 @@ enum PathCommand: Command {
                     Bidi.line(
                         Text.printable("  \(index + 1). \(Bidi.isolateCell(subject)) \(arrow) \(Bidi.isolateCell(object))")
                             + "  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
-                if let best = hop.best.bestCitation {
+                if let best = hop.best.bestCitation(weighed: hop.bestWeight) {
                     lines += ClaimPresentation.citationLines(
                         GradedClaim(claim: claim, citations: [best]), indent: "       ")
                     let others = hop.best.citations.count - 1

@@ -169,27 +169,36 @@ public struct ExportGraph {
             self.retraction = retraction
         }
 
-        /// The citation to show first (see ``GradedClaim/bestCitation``).
-        public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
+        /// The citation to show first, by its grades once weighed (see
+        /// ``GradedClaim/bestCitation(weighed:)``).
+        public var bestCitation: GradedCitation? {
+            GradedClaim.bestCitation(of: citations, capped: weight.strength?.cappedCitations)
+        }
 
-        /// The strongest denying citation (by reliability, then credibility; of denials equally
-        /// strong, the first by source, via and quote), when some citation denies the claim and
-        /// another supports it: the other side of a disputed edge.
+        /// The strongest denying citation (by reliability, then credibility, once weighed as
+        /// ``bestCitation`` is; of denials equally strong, the first by source, via and quote),
+        /// when some citation denies the claim and another supports it: the other side of a
+        /// disputed edge.
         public var bestDenial: GradedCitation? {
             guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
-            // The strongest, as `min` would give it, without a filtered copy.
-            var best: GradedCitation?
-            for cited in citations where cited.citation.stance == .denies {
-                if let strongest = best {
-                    let (kept, new) = (
-                        (strongest.reliability.rawValue, strongest.citation.credibility.rawValue),
-                        (cited.reliability.rawValue, cited.citation.credibility.rawValue)
-                    )
-                    if kept < new || (kept == new && !cited.citation.isShownBefore(strongest.citation)) { continue }
-                }
-                best = cited
+            let capped = weight.strength?.cappedCitations
+            func grade(_ index: Int) -> (String, Int, String, Int) {
+                let own = (citations[index].reliability.rawValue, citations[index].citation.credibility.rawValue)
+                guard let capped, capped.count == citations.count else { return (own.0, own.1, own.0, own.1) }
+                return (capped[index].reliability.rawValue, capped[index].credibility.rawValue, own.0, own.1)
             }
-            return best
+            // The strongest, as `min` would give it, without a filtered copy.
+            var best: Int?
+            for index in citations.indices where citations[index].citation.stance == .denies {
+                if let strongest = best {
+                    let (kept, new) = (grade(strongest), grade(index))
+                    if kept < new || (kept == new && !citations[index].citation.isShownBefore(citations[strongest].citation)) {
+                        continue
+                    }
+                }
+                best = index
+            }
+            return best.map { citations[$0] }
         }
     }
 

@@ -66,15 +66,32 @@ public struct GradedClaim: Hashable, Sendable {
     /// two record lines, a merge's arguments).
     public var bestCitation: GradedCitation? { GradedClaim.bestCitation(of: citations) }
 
-    /// ``bestCitation`` of a claim with these citations.
-    static func bestCitation(of citations: [GradedCitation]) -> GradedCitation? {
-        citations.min { a, b in
-            func rank(_ c: GradedCitation) -> (Int, String, Int) {
-                let stanceRank = c.citation.stance == .asserts ? 0 : c.citation.stance == .reports ? 1 : 2
-                return (stanceRank, c.reliability.rawValue, c.citation.credibility.rawValue)
-            }
-            let (x, y) = (rank(a), rank(b))
-            return x != y ? x < y : a.citation.isShownBefore(b.citation)
+    /// The citation to show first once the claim is weighed: ``bestCitation`` with each
+    /// citation's grades as `weight` caps them (by its `via` and common links, a 1 no other
+    /// channel bears out as 2), so that the quote beside "ASSERTED B2" is one that weighs B2, not
+    /// a B source's words read in an E article.
+    public func bestCitation(weighed weight: ClaimWeight) -> GradedCitation? {
+        GradedClaim.bestCitation(of: citations, capped: weight.strength?.cappedCitations)
+    }
+
+    /// ``bestCitation`` of a claim with these citations; with `capped` (the grades of each, by
+    /// position, once weighed: ``SupportStrength/cappedCitations``), ranked by those first, then
+    /// by their own: of two citations an E article caps alike, the police it quotes (B) before
+    /// its own words (E).
+    static func bestCitation(of citations: [GradedCitation], capped: [Evidence.Item]? = nil) -> GradedCitation? {
+        let capped = capped?.count == citations.count ? capped : nil
+        func rank(_ index: Int) -> (Int, String, Int, String, Int) {
+            let cited = citations[index]
+            let stanceRank = cited.citation.stance == .asserts ? 0 : cited.citation.stance == .reports ? 1 : 2
+            let (reliability, credibility) = (cited.reliability.rawValue, cited.citation.credibility.rawValue)
+            return (
+                stanceRank, capped?[index].reliability.rawValue ?? reliability,
+                capped?[index].credibility.rawValue ?? credibility, reliability, credibility
+            )
         }
+        return citations.indices.min { a, b in
+            let (x, y) = (rank(a), rank(b))
+            return x != y ? x < y : citations[a].citation.isShownBefore(citations[b].citation)
+        }.map { citations[$0] }
     }
 }
