@@ -405,6 +405,48 @@ struct EvidenceWeighingTests {
         #expect(try #require(try store.claim(id: "ab")).keepingCitations(notThrough: "art", in: graph) == nil)
     }
 
+    @Test(
+        "the citation shown first is the strongest once weighed: a B source's own words before a B source read in an E article; of two an E article caps alike, the better claimant's"
+    )
+    func bestCitationWeighed() throws {
+        let sources = Self.source("statement", "B") + Self.source("article", "E") + Self.source("wire", "B")
+        let (weight, claim, _) = try Self.weigh(
+            Self.claim(Self.citation("statement", via: "article") + "," + Self.citation("wire", credibility: 3), sources: sources)
+        )
+        #expect(claim.bestCitation?.citation.source == "statement")  // B2 unweighed
+        #expect(claim.bestCitation(weighed: weight)?.citation.source == "wire")  // B3 against E2
+        let (alike, onlyArticle, _) = try Self.weigh(
+            Self.claim(Self.citation("article") + "," + Self.citation("statement", via: "article"), sources: sources))
+        #expect(onlyArticle.bestCitation(weighed: alike)?.citation.source == "statement")
+    }
+
+    @Test(
+        "impact: a source in every chain as near as the common link carries the claim as wholly (a column relaying an article that relays a leak: the claim falls with the article, as --exclude-common-link drops it)"
+    )
+    func impactOfALinkTiedWithTheCommonLink() throws {
+        let folder = try TemporaryFolder.scoped
+        let records = Self.claim(
+            Self.citation("leak", via: "art") + "," + Self.citation("leak", via: "column"),
+            sources: Self.source("leak", "F") + Self.source("art", "E", cites: ["leak"])
+                + Self.source("column", "E", cites: ["art"]))
+        let store = try Fixtures.store(records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let claim = try #require(try store.claim(id: "ab"))
+        // The leak and the article are both at distance 1 in every chain: the less reliable is named.
+        #expect(graph.weigh(claim).commonLink?.source == "leak")
+        #expect(graph.weigh(claim).restsWholly(on: "art"))
+        #expect(!graph.weigh(claim).restsWholly(on: "column"))
+        let article = try graph.impact(of: "art", in: store)
+        #expect(article.restingOnIt.map(\.claimID) == ["ab"] && article.losingSupport.isEmpty)
+        #expect(article.isolatedPairs == [SourceImpact.EntityPair("a", "b")])
+        var filter = GraphFilter()
+        filter.excludedCommonLink = "art"
+        #expect(filter.apply(claim, graph: graph) == nil)
+        // The column stands nearer in its own chain only: the claim keeps the article's citation.
+        let column = try graph.impact(of: "column", in: store)
+        #expect(column.losingSupport.map(\.claimID) == ["ab"] && column.restingOnIt.isEmpty)
+    }
+
     @Test("a graph reading sources on demand weighs every claim as the graph of every source does, reading only those reached")
     func onDemand() throws {
         let folder = try TemporaryFolder.scoped
