@@ -48,7 +48,7 @@ enum RecordLookup {
                     "entity \"\(Text.printable(id))\" was merged into \(kept): name \(kept) to change the entity kept (isnad unmerge \(Text.printable(id)) takes the merge apart)"
             )
         }
-        for kind in searched where kind != .claim {
+        for kind in searched {
             if let renamed = try store.renameThatTookAway(kind, id) {
                 throw LookupError(description: "\(renamed.sentence): name it by its new id")
             }

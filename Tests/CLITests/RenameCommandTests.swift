@@ -345,6 +345,46 @@ struct RenameCommandTests {
         #expect(back.status == 0, "\(back.standardError)")
     }
 
+    @Test(
+        "a claim's old id stays away as an entity's does: an import, a sheet, add --id and a rename are refused, a lookup is told the new id, and log follows it"
+    )
+    func renamedClaimID() throws {
+        let cli = try importedStore()
+        let listing = try cli.run(["claims", "--format", "csv", "--subject", "hamas"]).standardOutput
+        try cli.write("listing.csv", listing)
+        #expect(try cli.run(["rename", "hamas-praised-attack", "hp-attack"]).status == 0)
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let renamed = #"claim "hamas-praised-attack" was renamed "hp-attack" (history entry 5)"#
+        let again = try cli.run(["import", "records.jsonl"])
+        #expect(again.status == 65)
+        #expect(
+            again.standardError.contains("id: \(renamed): write the new id in the file, or undo the rename first"),
+            "\(again.standardError)")
+        let sheet = try cli.run(["import", "listing.csv"])
+        #expect(sheet.status == 65)
+        #expect(
+            sheet.standardError.contains("claim: \(renamed): write the new id in the sheet, or undo the rename first"),
+            "\(sheet.standardError)")
+        let added = try cli.run([
+            "add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "article",
+            "--quote", "أشاد", "--stance", "asserts", "--credibility", "3", "--unverified", "test",
+        ])
+        #expect(added.status == 65)
+        #expect(added.standardError.contains("\(renamed): give another --id, or undo the rename first"), "\(added.standardError)")
+        let reuse = try cli.run(["rename", "hamas-hostile-to-isis", "hamas-praised-attack"])
+        #expect(reuse.status == 65)
+        #expect(reuse.standardError.contains("NEW: \(renamed), and a file written before"), "\(reuse.standardError)")
+        let set = try cli.run(["set", "hamas-praised-attack", "notes", "x"])
+        #expect(set.status == 65)
+        #expect(set.standardError == "isnad: \(renamed): name it by its new id\n")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        let log = try cli.run(["log", "hp-attack"]).standardOutput
+        #expect(log.contains("entry 1 ") && log.contains("renamed"), "\(log)")
+        // Renamed back, the old id is its own again.
+        #expect(try cli.run(["rename", "hp-attack", "hamas-praised-attack"]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "notes", "x"]).status == 0)
+    }
+
     @Test("a claim is not renamed to the id derived from another relationship")
     func derivedFormOfAnother() throws {
         let cli = try importedStore()

@@ -45,6 +45,7 @@ enum AddCommand: Command {
         ])
 
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
+        .comparedAsWord()
     static let isDryRun = Flag("dry-run", help: "Check everything and say what would be added; write nothing.")
     static let entityName = Option<String>("name", value: "name", help: "entity: its name (usually English).")
         .only(for: [Kind.entity])
@@ -62,11 +63,11 @@ enum AddCommand: Command {
         .only(for: [Kind.source])
     static let url = Option<String>("url", value: "url", help: "source: where it can be read.").only(for: [Kind.source])
     static let published = Option<String>("published", value: "date", help: "source: when it was published.")
-        .only(for: [Kind.source])
+        .only(for: [Kind.source]).comparedAsWord()
     static let lang = Option<String>("lang", value: "lang", help: "source: its language (BCP-47: ar, en).")
         .only(for: [Kind.source])
     static let reliability = Option<String>("reliability", value: "A-F", help: "source: its Admiralty grade (default: F).")
-        .only(for: [Kind.source])
+        .only(for: [Kind.source]).comparedAsWord()
     static let cites = ListOption<String>("cites", value: "source", help: "source: a source it relays.")
         .only(for: [Kind.source])
     static let textFile = Option<String>(
@@ -88,12 +89,13 @@ enum AddCommand: Command {
     static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
         .only(for: [Kind.claim])
     static let stance = Option<String>("stance", value: "stance", help: "claim: asserts, reports or denies.")
-        .only(for: [Kind.claim])
+        .only(for: [Kind.claim]).comparedAsWord()
     static let credibility = Option<String>("credibility", value: "1-6", help: "claim: the Admiralty information grade.")
-        .only(for: [Kind.claim])
+        .only(for: [Kind.claim]).comparedAsWord()
     static let start = Option<String>("start", value: "date", help: "claim: when it starts (YYYY, YYYY-MM, YYYY-MM-DD).")
-        .only(for: [Kind.claim])
+        .only(for: [Kind.claim]).comparedAsWord()
     static let end = Option<String>("end", value: "date", help: "claim: when it ends.").only(for: [Kind.claim])
+        .comparedAsWord()
     static let locator = Option<String>("locator", value: "text", help: "claim: where the quote stands (default: found).")
         .only(for: [Kind.claim])
     static let unverified = Option<String>(
@@ -390,6 +392,7 @@ enum AddCommand: Command {
                 }
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
+                if givenID != nil { try refuseRenamedAway(.claim, new.id, store: store) }
                 // A new claim, under any id, does not bring back what a retracted claim states.
                 if let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
                     throw LookupError(

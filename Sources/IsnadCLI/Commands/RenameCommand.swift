@@ -9,15 +9,16 @@ enum RenameCommand: Command {
         discussion: """
             Every claim that names OLD (as subject or object, or as a citation's source or via, retracted ones
             included) and every source that cites it names NEW instead. A claim whose id was derived from what it
-            says (c-…, made by add, a sheet or a record without an id) takes the id derived anew, the old one being a
-            hash of OLD; other claims keep their ids (a note lists those that hold OLD). One transaction and one
+            says (c-…, made by add, a sheet or a record without an id) takes the id derived anew, the old one being
+            a hash of OLD; other claims keep their ids (a note lists those that hold OLD). One transaction and one
             history entry: isnad undo takes it back (--yes past 1,000 records). OLD names nothing afterwards, not
-            even as an alias: an import, an add or a rename that would bring an entity's or a source's back is
-            refused (renaming NEW back to OLD is no reuse), and a command that names OLD is told NEW: use rename to
-            give a source a pseudonym before a store is handed on; its title, author and url stay as they are (isnad
-            set changes them), the ids merged into an entity still name it, and the history still holds OLD (isnad
-            log NEW shows its entries under OLD too; isnad copy --without-history --without-retractions leaves it out
-            of a copy).
+            even as an alias: an import, a sheet, an add or a rename that would bring it back is refused (a claim's
+            too: it would stand twice; renaming NEW back to OLD is no reuse), and a command that names OLD is told
+            NEW (the ids an entity's rename derived anew are not followed: a line naming one names the old entity
+            too, and is refused for it): use rename to give a source a pseudonym before a store is handed on; its
+            title, author and url stay as they are (isnad set changes them), the ids merged into an entity still
+            name it, and the history still holds OLD (isnad log NEW shows its entries under OLD too; isnad copy
+            --without-history --without-retractions leaves it out of a copy).
             """,
         arguments: [
             ArgumentSpec(name: "old", help: "The id of the entity, source or claim."),

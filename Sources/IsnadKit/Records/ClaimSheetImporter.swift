@@ -145,6 +145,8 @@ private final class RowImporter {
     let entities: EntityResolver
     let sources: SourceResolver
     let decoder: RecordDecoder
+    /// The ids renames took away, for the claims rows name by id.
+    private let renames: RenamedIDs
     /// The claims of the last rows, not yet written.
     private var pending = PendingClaims()
     /// Where the claim being written was first given (for a refusal).
@@ -192,6 +194,7 @@ private final class RowImporter {
         self.notice = notice
         entities = EntityResolver(store: store)
         sources = SourceResolver(store: store)
+        renames = RenamedIDs(store: store)
         decoder = RecordDecoder(vocabulary: store.vocabulary)
         keys = RelationshipKey(vocabulary: store.vocabulary)
     }
@@ -362,6 +365,12 @@ private final class RowImporter {
                     return problems
                 }
             } else {
+                // An id a rename took away would bring the claim back beside itself, its
+                // citations counted twice (a listing written before the rename).
+                if let renamed = try renames.took(.claim, id) {
+                    fail("claim", "\(renamed.sentence): write the new id in the sheet, or undo the rename first")
+                    return problems
+                }
                 // A claim the sheet adds under its id: the rows that name it, wherever they are, state one relationship.
                 let idKey = Int64(bitPattern: FNV1a.hash([id]))
                 let relationship = relationshipKey(claim)

@@ -32,9 +32,8 @@ extension GraphStore {
     /// walked back one rename at a time, each before the last, so that an id in the middle of a
     /// chain has its own past, and rows under an id before the rename that gave it to this
     /// record (another record's, in a store where a rename reused an id) are not its own. A
-    /// claim, whose id no rename is followed through, has its id alone.
+    /// claim follows its own renames, not the ids an entity's rename derived anew for it.
     public func heldIDs(of id: String, kind: Record.Kind) throws -> [HeldID] {
-        guard kind != .claim else { return [HeldID(id: id, from: 0, until: Int.max)] }
         var renamesTo: [String: [(old: String, entry: Int)]] = [:]
         // Another store's renames too (its history imported): its records came from there.
         for rename in try standingRenames(includingTravelled: true) where rename.kind == kind {
@@ -80,11 +79,13 @@ extension GraphStore {
         return renamed
     }
 
-    /// The renames of entities and sources that stand, in entry order: entries of `isnad rename`
-    /// that removed one record of a kind and added one of the same kind (entities first). Entities and sources: what a file names by id and a
-    /// pseudonym hides. A claim's id taken away (by an entity's rename, or its own) is not
-    /// refused: a record without an id derives it again, and ids of claims lead nowhere by
-    /// themselves.
+    /// The renames that stand, in entry order: entries of `isnad rename` that removed one record
+    /// of a kind and added one of the same kind (entities first, then sources, then claims). A
+    /// claim's own rename counts, as an entity's does: a file written before it names the old
+    /// id, and would bring the claim back beside itself, its evidence counted twice. The ids an
+    /// entity's rename derived anew for its claims do not: a record without an id derives its id
+    /// again, and a line that names the old derived id names the old entity too, and is refused
+    /// for it.
     private func standingRenames(includingTravelled: Bool = false) throws -> [(
         kind: Record.Kind, old: String, new: String, entry: Int
     )] {
@@ -118,9 +119,29 @@ extension GraphStore {
                 }
             }
         }
+        // A claim's own rename: an entry that renamed no entity or source. Its claims' rows are
+        // read apart, and only for such entries: an entity's rename gives each of its claims
+        // whose id was derived from the entity's id the id derived anew, thousands of rows.
+        let claimRenames = entries.filter { Self.rename(in: rows[$0] ?? [:], kinds: [.entity, .source]) == nil }
+        for chunk in stride(from: 0, to: claimRenames.count, by: 500).map({
+            claimRenames[$0..<min($0 + 500, claimRenames.count)]
+        }) {
+            try database.prepare(
+                """
+                SELECT change, record, action FROM change_record
+                WHERE change IN (\(chunk.map(String.init).joined(separator: ", "))) AND kind = 'claim' AND action <> 'changed'
+                """
+            ).forEachRow { row in
+                if row.string(2) == "removed" {
+                    rows[row.int(0), default: [:]][.claim, default: ([], [])].removed.append(row.string(1))
+                } else {
+                    rows[row.int(0), default: [:]][.claim, default: ([], [])].added.append(row.string(1))
+                }
+            }
+        }
         var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
         for entry in entries {
-            if let rename = Self.rename(in: rows[entry] ?? [:], kinds: [.entity, .source]) {
+            if let rename = Self.rename(in: rows[entry] ?? [:], kinds: [.entity, .source, .claim]) {
                 renames.append((rename.kind, rename.old, rename.new, entry))
             }
         }
