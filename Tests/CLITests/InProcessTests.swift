@@ -283,6 +283,18 @@ struct InProcessTests {
         #expect(try parsed.value(ListingLimit.claims) == 3)
         #expect(try parsed.value(OutputFormat.option) == .json)
         #expect(try parsed.values(FilterOptions.predicate) == ["praised", "funded"])
+        // add reads its words and numbers as text, checked with the record: alike all the same.
+        let added = try Self.parsed([
+            "add", "claim", "a", "funded", "b", "--stance", "asserts", "--stance", "ASSERTS", "--credibility", "2",
+            "--credibility", "02", "--start", "2022", "--start", "2022",
+        ])
+        #expect(try added.value(AddCommand.stance) == "ASSERTS" && added.value(AddCommand.credibility) == "02")
+        #expect(try Self.parsed(["add", "entity", "--type", "person", "--type", "PERSON"]).value(AddCommand.type) == "PERSON")
+        #expect(
+            try Self.parsed(["add", "source", "--reliability", "b", "--reliability", "B"]).value(AddCommand.reliability) == "B")
+        #expect(throws: (any Error).self) {
+            try Self.parsed(["add", "claim", "a", "funded", "b", "--quote", "x", "--quote", "X"])
+        }
         let reason = try Self.parsed(["retract", "c", "--reason", "-- see the note below"])
         #expect(try reason.value(RetractCommand.reason) == "-- see the note below")
         #expect(throws: Never.self) { try IsnadCLI.parse(["--db=a.db", "--db", "./a.db", "stats"]) }

@@ -77,6 +77,15 @@ extension OptionDeclaration {
         copy.spec.formats = formats.map(\.rawValue)
         return copy
     }
+
+    /// The same option, whose value is a word of a fixed set or a number though read as text
+    /// (`add` checks it with the record): given twice, it is one value in any case or as the
+    /// same number, as every option read as such a value is.
+    func comparedAsWord() -> Self {
+        var copy = self
+        copy.spec.isWordOrNumber = true
+        return copy
+    }
 }
 
 /// `--dry-run`: given or not.
