@@ -31,7 +31,7 @@ struct TerminalSafetyTests {
             } else if byte == 0xC2, (0x80...0x9F).contains(next) {
                 found.append(String(format: "C2 %02X at %d", next, index))
             } else if byte == 0xE2,
-                (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third))
+                (next == 0x80 && (0xA8...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third))
             {
                 found.append(String(format: "E2 %02X %02X at %d", next, third, index))
             }
@@ -124,6 +124,22 @@ struct TerminalSafetyTests {
         #expect(result.standardError.contains("no-such-folder\\u{1B}[31m/out.dot"), "\(result.standardError)")
     }
 
+    @Test("copy shows a store's file name with its line feed as a space, not as a line of the name's own")
+    func copyOfAFileNameWithALineFeed() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let forged = "a\nisnad: note: forged.db"
+        #expect(try cli.run(["--db", forged, "import", "records.jsonl"]).status == 0)
+        for (arguments, status) in [
+            (["copy", forged, "copy.db"], 0), (["copy", forged, forged], 64), (["copy", "copy.db", forged], 73),
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == status, "\(arguments): \(result.standardError)")
+            #expect(!result.standardError.contains("\nisnad: note: forged"), "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("a isnad: note: forged.db"), "\(arguments): \(result.standardError)")
+        }
+    }
+
     // MARK: Stored strings
 
     /// A name with the one-byte CSI and OSC and a right-to-left override, and quotes a
@@ -135,7 +151,7 @@ struct TerminalSafetyTests {
         var lines = [
             #"{"record":"entity","id":"mallory","type":"person","name":\#(JSONEscaping.quoted(hostileName)),"aliases":[{"name":"مالوري","lang":"ar"}]}"#,
             #"{"record":"entity","id":"bob","type":"person","name":"Bob"}"#,
-            #"{"record":"source","id":"leak","type":"leaked-document","title":\#(JSONEscaping.quoted("Leak \(c1)")),"reliability":"C"}"#,
+            #"{"record":"source","id":"leak","type":"leaked-document","title":\#(JSONEscaping.quoted("Leak \(c1)\u{2028}page\u{2029}")),"reliability":"C"}"#,
         ]
         for (index, quote) in formulas.enumerated() {
             lines.append(
@@ -153,7 +169,7 @@ struct TerminalSafetyTests {
         return cli
     }
 
-    @Test("JSON output escapes C1 controls and the override as \\uXXXX, and parses back to the same name")
+    @Test("JSON output escapes C1 controls, the override and the line separators as \\uXXXX, and parses back to the same name")
     func json() throws {
         let cli = try hostileStore()
         for arguments in [["claims", "--format", "json"], ["show", "mallory", "--format", "json"], ["export", "jsonl"]] {
@@ -166,6 +182,7 @@ struct TerminalSafetyTests {
                 return object?["id"] as? String == "mallory" ? object?["name"] as? String : nil
             }
             #expect(names == [Self.hostileName], "\(arguments)")
+            #expect(result.standardOutput.contains(#"\u2028page\u2029"#), "\(arguments)")
         }
     }
 

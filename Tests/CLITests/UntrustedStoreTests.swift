@@ -63,6 +63,24 @@ struct UntrustedStoreTests {
         #expect(try cli.run(["undo"]).status == 65)
     }
 
+    @Test("a line feed planted in a history entry's command or record id does not start a line of undo's messages")
+    func undoOfAPlantedLineFeed() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "name", "Hamas X"]).status == 0)
+        try plant("UPDATE change SET command = 'isnad set' || char(10) || 'isnad: forged' WHERE id = 2;", in: cli)
+        let undone = try cli.run(["undo"])
+        #expect(undone.status == 0, "\(undone.standardError)")
+        #expect(undone.standardError.hasPrefix("undid entry 2 (isnad set isnad: forged): "), "\(undone.standardError)")
+        #expect(!undone.standardError.dropLast().contains("\n"), "\(undone.standardError)")
+        #expect(try cli.run(["set", "hamas", "name", "Hamas Y"]).status == 0)
+        try plant(
+            "UPDATE change_record SET record = 'hamas' || char(10) || 'isnad: forged', before = 'x' WHERE change = 4;",
+            in: cli)
+        let refused = try cli.run(["undo"])
+        #expect(refused.status == 65)
+        #expect(!refused.standardError.dropLast().contains("\n"), "\(refused.standardError)")
+    }
+
     @Test(
         "a change to a claim holding a value Isnad never writes is refused, not written back with a default in its place",
         arguments: [

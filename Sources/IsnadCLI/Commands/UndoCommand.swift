@@ -41,7 +41,7 @@ enum UndoCommand: Command {
             number, as: context.change(author: try arguments.value(HistoryOptions.author)),
             refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry)
         context.message(
-            "undid entry \(undone.entry) (\(undone.command)\(undone.otherAuthor.map { ", by \($0)" } ?? "")): \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
+            "undid entry \(undone.entry) (\(Text.printable(undone.command))\(undone.otherAuthor.map { ", by \(Text.printable($0))" } ?? "")): \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
         )
     }
 }

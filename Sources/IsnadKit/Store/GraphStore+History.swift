@@ -198,7 +198,8 @@ extension GraphStore {
                 ORDER BY b.change LIMIT 1
                 """
             ).firstRow(
-                [.integer(Int64(target.number))], { row in (row.int(0), "\(row.string(1)) \"\(row.string(2))\"", row.string(3)) })
+                [.integer(Int64(target.number))],
+                { row in (row.int(0), "\(row.string(1)) \"\(Text.printable(row.string(2)))\"", Text.printable(row.string(3))) })
             {
                 throw HistoryError.blocked(
                     entry: target.number, reason: "entry \(blocker.0) (\(blocker.2)) changed \(blocker.1) since")
@@ -223,12 +224,14 @@ extension GraphStore {
                     // As the store kept it: a name from before names had a limit goes back as it was.
                     value = try decoder.decode(keptLine: before, kind: record.kind, id: record.id)
                 } catch {
-                    throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
+                    throw HistoryError.unreadable(
+                        entry: target.number, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
                 }
                 // Another program's history could hold another record's line here: put back,
                 // it would overwrite that record.
                 guard value.kind == record.kind, value.id == record.id else {
-                    throw HistoryError.unreadable(entry: target.number, record: "\(record.kind.rawValue) \"\(record.id)\"")
+                    throw HistoryError.unreadable(
+                        entry: target.number, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
                 }
                 restored.append(value)
             }
@@ -272,7 +275,7 @@ extension GraphStore {
                     throw HistoryError.blocked(
                         entry: target.number,
                         reason:
-                            "\(reference)\(writtenBy.map { " (entry \($0))" } ?? "") refers to \(record.kind.rawValue) \"\(record.id)\", which it added"
+                            "\(reference)\(writtenBy.map { " (entry \($0))" } ?? "") refers to \(record.kind.rawValue) \"\(Text.printable(record.id))\", which it added"
                     )
                 }
             }
@@ -440,13 +443,13 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
             "cannot undo entry \(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry \($0): isnad undo \($0)" } ?? "")
         case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest):
-            "the latest change, entry \(entry) (\(command)), is \(author)'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
+            "the latest change, entry \(entry) (\(Text.printable(command))), is \(Text.printable(author))'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
                 + (undoersLatest.map { "\(undoer)'s latest is entry \($0) (isnad undo \($0)); " } ?? "")
                 + "isnad undo \(entry) takes back \(author)'s by its number"
         case .unreadable(let entry, let record):
             "cannot undo entry \(entry): the history's copy of \(record) is no longer a valid record"
         case .large(let entry, let command, let records):
-            "entry \(entry) (\(command)) changed \(records) records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo \(entry) --yes if that is meant"
+            "entry \(entry) (\(Text.printable(command))) changed \(records) records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo \(entry) --yes if that is meant"
         }
     }
 }

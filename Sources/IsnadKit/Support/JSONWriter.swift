@@ -135,7 +135,8 @@ public struct JSONWriter {
 
 /// JSON string escaping (RFC 8259 §7): quote, backslash and line breaks as `\"`, `\\`, `\n`,
 /// `\r`, `\t`; every other character a terminal could take for a command as `\uXXXX` — C0
-/// controls, DEL, C1 controls (U+0080–U+009F: CSI, OSC …) and the bidirectional embeddings,
+/// controls, DEL, C1 controls (U+0080–U+009F: CSI, OSC …), the line and paragraph separators
+/// (U+2028, U+2029, where some terminals break a line) and the bidirectional embeddings,
 /// overrides and isolates (U+202A–U+202E, U+2066–U+2069) — so that JSON written to a terminal
 /// cannot drive it, while a parser reads back the same string. Everything else is written as
 /// UTF-8, the left-to-right and right-to-left marks (U+200E, U+200F) included.
@@ -171,8 +172,8 @@ public enum JSONEscaping {
                 // U+0080–U+009F, encoded C2 80 … C2 9F.
                 appendUnicodeEscape(UInt16(next), to: &output)
                 index += 1
-            case 0xE2 where (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)):
-                // U+202A–U+202E (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9).
+            case 0xE2 where (next == 0x80 && (0xA8...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)):
+                // U+2028, U+2029 and U+202A–U+202E (E2 80 A8–AE), U+2066–U+2069 (E2 81 A6–A9).
                 appendUnicodeEscape(0x2000 | UInt16(next & 0x3F) << 6 | UInt16(third & 0x3F), to: &output)
                 index += 2
             default: output.append(byte)

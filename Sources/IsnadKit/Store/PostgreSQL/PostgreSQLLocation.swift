@@ -214,10 +214,11 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The path, or the URI without its password.
+    /// The path, or the URI without its password, as a message shows it (``Text/printable(_:keepingLineBreaks:)``:
+    /// a line feed in a file's name must not start a line of its own).
     public var description: String {
         switch self {
-        case .file(let path): path
+        case .file(let path): Text.printable(path)
         case .postgreSQL(let location): location.description
         }
     }
