@@ -48,14 +48,17 @@ struct ExchangeCommandTests {
             let id = try #require(object["id"] as? String)
             #expect(!id.contains("."), "\(id)")
             reversed.append(try Self.withProofsReversed(line))
-            // As Isnad wrote them before: `entity.` ids, and a status without the roles.
+            // As Isnad wrote them before: `entity.` ids, a status without the roles (and their
+            // letters), and no weighing of the claim beside it.
             former.append(
                 String(line)
                     .replacingOccurrences(of: "isnad-entity-", with: "entity.")
                     .replacingOccurrences(of: "isnad-source-", with: "source.")
                     .replacingOccurrences(of: "isnad-claim-", with: "claim.")
+                    .replacingOccurrences(of: #","claim [a-z0-9-]+: [A-Z]+ · [^"]*""#, with: "", options: .regularExpression)
                     .replacingOccurrences(
-                        of: #"; claimant: [a-z0-9-]+(; via: [a-z0-9-]+)?""#, with: "\"", options: .regularExpression))
+                        of: #"; claimant: [a-z0-9-]+ \([A-F]\)(; via: [a-z0-9-]+ \([A-F]\))?""#, with: "\"",
+                        options: .regularExpression))
         }
         try cli.write("reversed.ftm.jsonl", reversed.joined(separator: "\n") + "\n")
         let imported = try cli.run(["--db", "reversed.db", "import", "--strict", "reversed.ftm.jsonl"])

@@ -307,6 +307,86 @@ struct ExchangeTests {
         #expect(try Self.jsonl(store) == before)
     }
 
+    /// The FtM interval lines of a claim, by citation, as JSON objects' `properties`.
+    static func ftmIntervals(_ entities: String, claim: String) throws -> [[String: Any]] {
+        try entities.split(separator: "\n").compactMap { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let properties = try #require(object["properties"] as? [String: Any])
+            return (properties["recordId"] as? [String]) == [claim] ? properties : nil
+        }
+    }
+
+    @Test(
+        "every FtM interval carries its claim's weighing (status, capped grade, channels, common link) and its claimant's letter: an alleged claim through a common link does not read as links"
+    )
+    func ftmWeighing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Self.store(importing: [HaderaDatasetTests.path], in: folder)
+        let entities = try Self.ftm(store)
+        // The leaked document's claim, relayed by one article: alleged, F3, one channel through the article.
+        let weighing =
+            "claim hamas-funded-wilayat-sinai: ALLEGED · 1 source, 2 citations · best F3 · 1 channel, all through hadera-2022-article (E)"
+        let funded = try Self.ftmIntervals(entities, claim: "hamas-funded-wilayat-sinai")
+        #expect(funded.count == 2)
+        for properties in funded {
+            #expect(
+                properties["status"] as? [String] == [
+                    "asserts; credibility 3 (possibly true); claimant: abu-maram-document (F); via: hadera-2022-article (E)",
+                    weighing,
+                ])
+        }
+        // A Membership resting on the article alone says it is alleged, and how weakly.
+        let member = try Self.ftmIntervals(entities, claim: "hadera-victim-1-member-of-police")
+        #expect(member.count == 1)
+        #expect(
+            (member.first?["status"] as? [String])?.last
+                == "claim hadera-victim-1-member-of-police: ALLEGED · 1 source, 1 citation · best E3 · 1 channel, all through hadera-2022-article (E)"
+        )
+        // Family has no status: the weighing comes before the citation's status in summary.
+        let family = try #require(try Self.ftmIntervals(entities, claim: "musab-mutawa-child-of-hamas-leader").first)
+        let summaries = try #require(family["summary"] as? [String])
+        #expect(summaries.count == 3)
+        #expect(summaries[1].hasPrefix("claim musab-mutawa-child-of-hamas-leader: ALLEGED · 1 source, 1 citation · best E3"))
+        #expect(summaries[2] == "asserts; credibility 3 (possibly true); claimant: hadera-2022-article (E)")
+        // Every claim's weighing is the one the other exports write (STIX's description says it too).
+        let graph = try TransmissionGraph(store: store)
+        var claims = 0
+        try store.forEachClaim { graded in
+            let expected = try #require(
+                EvidenceText.weighedLine(graph.weigh(graded), citations: graded.claim.citations.count))
+            for properties in try Self.ftmIntervals(entities, claim: graded.claim.id) {
+                let values = (properties["status"] as? [String] ?? []) + (properties["summary"] as? [String] ?? [])
+                #expect(values.contains("claim \(graded.claim.id): \(expected)"), "\(graded.claim.id)")
+            }
+            claims += 1
+        }
+        #expect(claims > 50)
+    }
+
+    @Test("a translation worded like a claim's weighing comes back as the translation, Family's too")
+    func ftmTranslationLikeAWeighing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write(
+            "records.jsonl",
+            #"""
+            {"record":"entity","id":"a","type":"person","name":"Alpha"}
+            {"record":"entity","id":"b","type":"person","name":"Bravo"}
+            {"record":"entity","id":"g","type":"organization","name":"Group"}
+            {"record":"source","id":"art","type":"news-article","title":"Article","reliability":"C"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"child_of","object":"b","start":null,"end":null,"citations":[{"source":"art","quote":"q","quote_en":"claim ab: ALLEGED · 9 sources","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ag","subject":"a","predicate":"funded","object":"g","start":null,"end":null,"citations":[{"source":"art","quote":"q","quote_en":"claim ag: ASSERTED · 9 sources","stance":"asserts","credibility":3}]}
+
+            """#)
+        let store = try Self.store(importing: [path], in: folder)
+        let entities = try Self.ftm(store)
+        #expect(entities.contains("claim ab: ASSERTED · 1 source, 1 citation · best C3"))
+        let (records, skipped) = try Self.reimport(entities, as: "entities.ftm.jsonl", in: folder)
+        #expect(skipped.isEmpty)
+        #expect(records == (try Self.jsonl(store)))
+    }
+
     @Test("another producer's opinion on an Isnad relationship is listed as skipped, not dropped unseen")
     func foreignOpinionOnIsnadRelationship() throws {
         let folder = try TemporaryFolder()

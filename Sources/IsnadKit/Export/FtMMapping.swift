@@ -116,28 +116,67 @@ public enum FtMMapping {
         predicate == "child_of" ? "parent" : vocabulary[predicate]?.labelEnglish ?? predicate
     }
 
-    /// A citation's stance and credibility, in the interval's `status`: `asserts; credibility 2 (probably true)`.
-    /// `asserts; credibility 2 (probably true); claimant: police; via: hadera-article`: the
-    /// stance, the grade, and who says it in what. `proof` lists both sources, but FtM's values
-    /// are sets, which Aleph's statements do not keep in order: the roles are named here.
-    public static func status(_ citation: Citation) -> String {
-        "\(citation.stance.rawValue); credibility \(citation.credibility.rawValue) (\(citation.credibility.meaning)); claimant: \(citation.source)"
-            + (citation.via.map { "; via: \($0)" } ?? "")
+    /// A citation's stance and credibility, in the interval's `status`:
+    /// `asserts; credibility 2 (probably true); claimant: police (B); via: hadera-article (E)`: the
+    /// stance, the grade, and who says it in what, each with its reliability letter, so that an
+    /// FtM tool shows how far the source is trusted beside what it says. `proof` lists both
+    /// sources, but FtM's values are sets, which Aleph's statements do not keep in order: the
+    /// roles are named here.
+    public static func status(_ citation: Citation, claimant: Reliability, via: Reliability?) -> String {
+        "\(citation.stance.rawValue); credibility \(citation.credibility.rawValue) (\(citation.credibility.meaning)); claimant: \(citation.source) (\(claimant.rawValue))"
+            + (citation.via.map { "; via: \($0) (\((via ?? .f).rawValue))" } ?? "")
     }
 
-    /// ``status(_:)`` read back: the stance, the credibility, and the claimant and via when it
-    /// names them (a file written before it did gives neither).
+    /// The claim's weighing, written on each of its citations' intervals (a second `status`
+    /// value; Family's: a `summary` value before the status): `claim hamas-funded-isis: ALLEGED ·
+    /// 1 source, 1 citation · best F3 · 1 channel, all through hadera-2022-article (E)`, in the
+    /// words STIX's `description` and the command line use (``EvidenceText/weighedLine(_:citations:)``):
+    /// one interval per citation must not read as so many links, nor an alleged one as a fact.
+    /// Nil for a claim without citation. Isnad reads it back as nothing: it weighs the citations again.
+    public static func weighing(claim: String, _ weight: ClaimWeight, citations: Int) -> String? {
+        EvidenceText.weighedLine(weight, citations: citations).map {
+            cut("\(weighingPrefix(claim: claim))\($0)", to: maximumStringLength).0
+        }
+    }
+
+    /// What begins a claim's ``weighing(claim:_:citations:)``: `claim hamas-funded-isis: `.
+    static func weighingPrefix(claim: String) -> String { "claim \(claim): " }
+
+    /// Whether `value` reads as the ``weighing(claim:_:citations:)`` of the claim `id`: its
+    /// prefix, then a status word and ` · `.
+    public static func isWeighing(_ value: String, claim id: String) -> Bool {
+        let prefix = weighingPrefix(claim: id)
+        guard value.hasPrefix(prefix) else { return false }
+        let rest = value.dropFirst(prefix.count)
+        return ["ASSERTED · ", "ALLEGED · ", "DISPUTED · "].contains { rest.hasPrefix($0) }
+    }
+
+    /// ``status(_:claimant:via:)`` read back: the stance, the credibility, and the claimant and
+    /// via when it names them (a file written before it did gives neither), without their
+    /// reliability letters (a file written before it gave them has none). Other parts are
+    /// passed over.
     public static func stanceAndCredibility(status: String) -> (Stance, Credibility, claimant: String?, via: String?)? {
         let parts = status.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count >= 2, let stance = Stance(rawValue: parts[0]), parts[1].hasPrefix("credibility "),
             let digit = parts[1].dropFirst("credibility ".count).first, let value = Int(String(digit)),
             let credibility = Credibility(rawValue: value)
         else { return nil }
+        /// A source id without the ` (B)` after it.
+        func id(_ named: Substring) -> String {
+            if named.count > 4, named.hasSuffix(")"), let open = named.lastIndex(of: "("),
+                named.index(open, offsetBy: 3) == named.endIndex,
+                named[named.index(before: open)] == " ",
+                Reliability(rawValue: String(named[named.index(after: open)])) != nil
+            {
+                return String(named[..<named.index(before: open)])
+            }
+            return String(named)
+        }
         var claimant: String?
         var via: String?
         for part in parts.dropFirst(2) {
-            if part.hasPrefix("claimant: ") { claimant = String(part.dropFirst("claimant: ".count)) }
-            if part.hasPrefix("via: ") { via = String(part.dropFirst("via: ".count)) }
+            if part.hasPrefix("claimant: ") { claimant = id(part.dropFirst("claimant: ".count)) }
+            if part.hasPrefix("via: ") { via = id(part.dropFirst("via: ".count)) }
         }
         return (stance, credibility, claimant, via)
     }

@@ -1,7 +1,9 @@
 /// Writes the whole store as FollowTheMoney entities (https://followthemoney.tech/), one JSON
 /// object a line (`{"id", "schema", "properties"}`), streamed: entities, then sources, then
-/// one interval entity per citation of each claim. See ``FtMMapping`` and the README's FtM
-/// section; every line loads in the `followthemoney` library without a value being dropped.
+/// one interval entity per citation of each claim, each carrying its claim's weighing (status,
+/// best grade once capped by the common link, channels: ``FtMMapping/weighing(claim:_:citations:)``).
+/// See ``FtMMapping`` and the FtM section of docs/exporting.md; every line loads in the
+/// `followthemoney` library without a value being dropped.
 public struct FtMWriter {
     public let store: GraphStore
     public let sink: ByteSink
@@ -22,9 +24,17 @@ public struct FtMWriter {
             try emit(&json)
         }
         let vocabulary = store.vocabulary
+        // Every source's grade and cites, read once: the claims are weighed as STIX weighs them.
+        let graph = try TransmissionGraph(store: store)
         try store.forEachClaim { graded in
-            for (index, citation) in graded.claim.citations.enumerated() {
-                writeCitation(citation, index: index + 1, of: graded.claim, vocabulary: vocabulary, &json)
+            let weighing = FtMMapping.weighing(
+                claim: graded.claim.id, graph.weigh(graded), citations: graded.claim.citations.count)
+            for (index, cited) in graded.citations.enumerated() {
+                let status = FtMMapping.status(
+                    cited.citation, claimant: cited.reliability, via: cited.citation.via.map(graph.reliability(of:)))
+                writeCitation(
+                    cited.citation, index: index + 1, of: graded.claim, status: status, weighing: weighing,
+                    vocabulary: vocabulary, &json)
                 try emit(&json)
             }
         }
@@ -112,8 +122,11 @@ public struct FtMWriter {
         close(&json)
     }
 
+    /// One citation as an interval: `status` is the citation's (``FtMMapping/status(_:claimant:via:)``),
+    /// `weighing` its claim's, written after it.
     private func writeCitation(
-        _ citation: Citation, index: Int, of claim: Claim, vocabulary: Vocabulary, _ json: inout JSONWriter
+        _ citation: Citation, index: Int, of claim: Claim, status: String, weighing: String?, vocabulary: Vocabulary,
+        _ json: inout JSONWriter
     ) {
         let link = FtMMapping.link(for: claim.predicate, stance: citation.stance)
         open(id: FtMMapping.citationID(claim: claim.id, index: index), schema: link.schema, &json)
@@ -128,12 +141,14 @@ public struct FtMWriter {
         property("endDate", claim.end?.description, &json)
         property("description", FtMMapping.cut(citation.quote, to: FtMMapping.maximumTextLength).0, &json)
         let quoteEnglish = citation.quoteEnglish.map { FtMMapping.cut($0, to: FtMMapping.maximumTextLength).0 }
-        // Family has no status: there the stance and credibility follow the translation in summary.
+        // The citation's status, then the claim's weighing. Family has no status: there both
+        // follow the translation in summary, the status last (the reader finds them by place).
+        let weighed = weighing.map { [$0] } ?? []
         if link.hasStatus {
             property("summary", quoteEnglish, &json)
-            property("status", FtMMapping.status(citation), &json)
+            property("status", [status] + weighed, &json)
         } else {
-            property("summary", (quoteEnglish.map { [$0] } ?? []) + [FtMMapping.status(citation)], &json)
+            property("summary", (quoteEnglish.map { [$0] } ?? []) + weighed + [status], &json)
         }
         property("recordId", claim.id, &json)
         property("proof", [FtMMapping.sourceID(citation.source)] + (citation.via.map { [FtMMapping.sourceID($0)] } ?? []), &json)

@@ -224,12 +224,26 @@ public struct FtMReader {
                 unmatchedRole = role
             }
         }
-        // Isnad's own: stance and credibility in status (Family: after the translation in summary).
+        var id: String?
+        if ftmID.hasPrefix(FtMMapping.claimPrefix) || ftmID.hasPrefix(FtMMapping.formerPrefixes.claim),
+            let recorded = properties.strings("recordId").first, Identifier.isValid(recorded)
+        {
+            id = recorded
+        }
+        let claimID = id ?? ForeignID.slug(ftmID, prefix: FtMReader.foreignPrefix)
+        // Isnad's own: stance and credibility in status, the first value that reads as one (the
+        // claim's weighing beside it is not: Isnad weighs the citations again); Family: the last
+        // summary, after the translation and the weighing.
         var summaries = properties.strings("summary")
-        var graded = properties.strings("status").first.flatMap(FtMMapping.stanceAndCredibility(status:))
+        var graded = properties.strings("status").lazy.compactMap(FtMMapping.stanceAndCredibility(status:)).first
         if graded == nil, let last = summaries.last, let parsed = FtMMapping.stanceAndCredibility(status: last) {
             graded = parsed
             summaries.removeLast()
+            // The weighing: one value, the last that reads as this claim's (written after the
+            // translation, which is then not taken for it even if its words look alike).
+            if let weighing = summaries.lastIndex(where: { FtMMapping.isWeighing($0, claim: claimID) }) {
+                summaries.remove(at: weighing)
+            }
         }
         let proofs = properties.strings("proof").map { FtMReader.isnadID($0, kind: .source) }
         guard !proofs.isEmpty else { return .failure(.init(message: "no proof: a claim needs a source that makes it")) }
@@ -289,14 +303,8 @@ public struct FtMReader {
             // The first summary stood in for a missing description as the quote.
             notes += summaries.dropFirst(descriptions.isEmpty ? 1 : 0).map { "FtM summary: \($0)" }
         }
-        var id: String?
-        if ftmID.hasPrefix(FtMMapping.claimPrefix) || ftmID.hasPrefix(FtMMapping.formerPrefixes.claim),
-            let recorded = properties.strings("recordId").first, Identifier.isValid(recorded)
-        {
-            id = recorded
-        }
         let claim = Claim(
-            id: id ?? ForeignID.slug(ftmID, prefix: FtMReader.foreignPrefix), subject: subject, predicate: predicate,
+            id: claimID, subject: subject, predicate: predicate,
             object: object, start: start, end: end, citations: citations,
             notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
         return .success(
