@@ -517,13 +517,15 @@ struct EvidenceWeighingTests {
                 "opposed-predicates allied-2014 hostile-2015 true",
                 "opposed-predicates c-hostile-a coop-undated false",  // undated cooperation: may overlap
                 "exclusive-in-time c-branch-of-a c-branch-of-d true",
+                // A member since 2010 with no end is one still, unless it ended before the death.
+                "acts-after-death p-killed p-member-of-a false",
                 // met in 2015, killed in May 2014; the meeting in May 2014 may precede the killing.
                 "acts-after-death p-killed p-met-q true",
             ])
         #expect(
             try found.allIncompatibilities().last?.description
                 == "p-killed has p killed in 2014-05, but p-met-q has p met_with q from 2015")
-        #expect(found.pairCounts == [.opposedPredicates: 2, .exclusiveInTime: 1, .actsAfterDeath: 1])
+        #expect(found.pairCounts == [.opposedPredicates: 2, .exclusiveInTime: 1, .actsAfterDeath: 2])
     }
 
     @Test("contradictions: a death dated by a period makes an act after it certain only once the period is over")
@@ -608,6 +610,32 @@ struct EvidenceWeighingTests {
             found.pairCounts[.actsAfterDeath] == (try found.allIncompatibilities()).filter { $0.kind == .actsAfterDeath }.count)
     }
 
+    @Test(
+        "contradictions: a state with no end holds still, so it may go on past a death (not ruled out); one that ended before does not"
+    )
+    func openStateAfterDeath() throws {
+        let folder = try TemporaryFolder.scoped
+        let records =
+            Self.contradictionRecords
+                + """
+                {"record":"entity","id":"s","type":"person","name":"S"}
+                {"record":"claim","id":"s-killed","subject":"s","predicate":"killed_in","object":"ev","start":"2022-03-27","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"s-member-a-since-2020","subject":"s","predicate":"member_of","object":"a","start":"2020","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"s-member-b-2019-2021","subject":"s","predicate":"member_of","object":"b","start":"2019","end":"2021","citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"s-member-c-since-2023","subject":"s","predicate":"member_of","object":"c","start":"2023","end":null,"citations":[\(Self.citation("t"))]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try Contradictions.find(in: store)
+        let clashes = try found.allIncompatibilities().filter { $0.first == "s-killed" }
+        #expect(clashes.map { "\($0.second) \($0.isCertain)" } == ["s-member-a-since-2020 false", "s-member-c-since-2023 true"])
+        #expect(
+            clashes.first?.description
+                == "s-killed has s killed in 2022-03-27, but s-member-a-since-2020 has s member_of a from 2020, with no end")
+        #expect(
+            found.pairCounts[.actsAfterDeath] == (try found.allIncompatibilities()).filter { $0.kind == .actsAfterDeath }.count)
+    }
+
     @Test("contradictions: pairs counted without being made agree with those made; a limit takes the first of each kind")
     func contradictionCounts() throws {
         let folder = try TemporaryFolder.scoped
@@ -631,8 +659,9 @@ struct EvidenceWeighingTests {
         }
         #expect(
             all.filter { $0.kind == .actsAfterDeath }.map { "\($0.first) \($0.second)" } == [
-                "p-killed p-founded-a-2017", "p-killed p-funded-a-2016", "p-killed p-hostile-b-2019", "p-killed p-met-q",
-                "p-killed-again p-founded-a-2017", "p-killed-again p-funded-a-2016", "p-killed-again p-hostile-b-2019",
+                "p-killed p-founded-a-2017", "p-killed p-funded-a-2016", "p-killed p-hostile-b-2019", "p-killed p-member-of-a",
+                "p-killed p-met-q", "p-killed-again p-founded-a-2017", "p-killed-again p-funded-a-2016",
+                "p-killed-again p-hostile-b-2019", "p-killed-again p-member-of-a",
             ])
         var limited: [Incompatibility] = []
         try found.forEachIncompatibility(limitPerKind: 1) { limited.append($0) }

@@ -123,7 +123,9 @@ public struct Contradictions: Sendable {
                 for (person, other) in [(claim.subject, claim.object), (claim.object, claim.subject)]
                 where dead.contains(person) && (person == claim.subject || isSymmetric) {
                     acts[person, default: []].append(
-                        Act(id: claim.id, predicate: predicate, other: other, acted: acted, isEnd: isState && claim.end != nil))
+                        Act(
+                            id: claim.id, predicate: predicate, other: other, acted: acted, isEnd: isState && claim.end != nil,
+                            isOpen: isState && claim.end == nil))
                 }
             }
         }
@@ -233,13 +235,16 @@ public struct Contradictions: Sendable {
                 let when =
                     death.period.start.map { died in "in " + (death.period.end.map { "\(died) – \($0)" } ?? "\(died)") }
                     ?? "by \(death.period.end.map { "\($0)" } ?? "")"
-                for act in actsOfPerson[person]?.byID ?? [] where act.id != death.id && act.acted.firstDayNumber > firstDay {
+                // A state with no end holds still, as the filters read it: past the death, unless it
+                // ended before it, which the dates do not say (not ruled out).
+                for act in actsOfPerson[person]?.byID ?? []
+                where act.id != death.id && (act.acted.firstDayNumber > firstDay || act.isOpen) {
                     try take {
                         Incompatibility(
                             kind: .actsAfterDeath, first: death.id, second: act.id,
                             isCertain: act.acted.firstDayNumber > latestDay,
                             explanation:
-                                "\(death.id) has \(person) killed \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) \(act.isEnd ? "until" : "from") \(act.acted)"
+                                "\(death.id) has \(person) killed \(when), but \(act.id) has \(person) \(act.predicate) \(act.other) \(act.isEnd ? "until" : "from") \(act.acted)\(act.isOpen ? ", with no end" : "")"
                         )
                     }
                 }
@@ -262,7 +267,7 @@ public struct Contradictions: Sendable {
             let person = death.predicate == "killed_in" ? death.subject : death.object
             // A death's own claim is never among the acts it counts: dated at the death, it
             // does not start after it.
-            count += actsOfPerson[person]?.count(startingAfter: firstDay) ?? 0
+            count += actsOfPerson[person]?.count(clashingWithADeathAfter: firstDay) ?? 0
         }
         if count > 0 { counts[.actsAfterDeath] = count }
         return counts
@@ -411,6 +416,8 @@ private struct Act: Sendable {
     let acted: PartialDate
     /// Whether `acted` is the claim's end (it held until then), not its start.
     let isEnd: Bool
+    /// Whether it is a state with a start and no end: it holds still.
+    let isOpen: Bool
 }
 
 /// One person's dated acts, by id (to list them) and by first day (to count them).
@@ -418,6 +425,8 @@ private struct Acts: Sendable {
     let byID: [Act]
     /// The acts' first days (``PartialDate/firstDayNumber``), ascending.
     private let firstDays: [Int32]
+    /// The first days of the states with no end, ascending.
+    private let openFirstDays: [Int32]
 
     /// Each claim once (a claim of a person with themselves is read from both ends).
     init(_ acts: [Act]) {
@@ -426,16 +435,23 @@ private struct Acts: Sendable {
         byID.removeAll { !seen.insert($0.id).inserted }
         self.byID = byID
         firstDays = byID.map(\.acted.firstDayNumber).sorted()
+        openFirstDays = byID.filter(\.isOpen).map(\.acted.firstDayNumber).sorted()
     }
 
-    /// How many acts start after `day` (a day number).
-    func count(startingAfter day: Int32) -> Int {
-        var (low, high) = (0, firstDays.count)
+    /// How many acts clash with a death after whose first day (`day`) they must start: those
+    /// that start after it, and the states with no end that start by it (they hold still).
+    func count(clashingWithADeathAfter day: Int32) -> Int {
+        (firstDays.count - Acts.countUpTo(day, in: firstDays)) + Acts.countUpTo(day, in: openFirstDays)
+    }
+
+    /// How many of the ascending `days` are on or before `day`.
+    private static func countUpTo(_ day: Int32, in days: [Int32]) -> Int {
+        var (low, high) = (0, days.count)
         while low < high {
             let middle = (low + high) / 2
-            if firstDays[middle] > day { high = middle } else { low = middle + 1 }
+            if days[middle] > day { high = middle } else { low = middle + 1 }
         }
-        return firstDays.count - low
+        return low
     }
 }
 
