@@ -18,7 +18,10 @@ struct SetCommandTests {
         let before = try cli.run(["export", "jsonl"]).outputBytes
         let result = try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "4", "--author", "ana"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError == "set citations[0].credibility of claim \"hamas-praised-attack\" (history entry 2)\n")
+        // The path counts from 0, the message names the citation as messages count it, from 1.
+        #expect(
+            result.standardError
+                == "set citations[0].credibility of claim \"hamas-praised-attack\" (citation 1: article) (history entry 2)\n")
         #expect(try cli.run(["log", "hamas-praised-attack"]).standardOutput.contains("    citations[0].credibility: 2 → 4\n"))
         #expect(try cli.run(["set", "article", "reliability", "D"]).status == 0)
         #expect(try cli.run(["set", "hamas", "description", "a movement"]).status == 0)

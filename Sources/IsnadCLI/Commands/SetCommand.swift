@@ -13,7 +13,9 @@ enum SetCommand: Command {
             Ids are not changed here: isnad merge does that; nor a claim's subject, predicate or object (retract
             it and add the new one), nor an entity's merged ids (isnad merge and unmerge). An item of a list of ids
             is set whole: cites[0] hadera-2022-article, or null to take it out; so is an alias, as LANG:NAME
-            (aliases[1] ar:حماس). One past the last item adds one: aliases[2] when there are two.
+            (aliases[1] ar:حماس). One past the last item adds one: aliases[2] when there are two. Items count
+            from 0, as in the JSON, where messages and retract --citation count from 1: citations[2] is the
+            citation add called citation 3, and the message names the citation set, with its source.
             """,
         arguments: [
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
@@ -31,7 +33,8 @@ enum SetCommand: Command {
         let path = try FieldPath(field)
         if path.steps.first?.key == "id" || path.steps.first?.key == "record" {
             throw UsageError(
-                message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)", command: spec.name)
+                message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)",
+                command: spec.name)
         }
         let store = try context.openStore(.write)
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
@@ -70,7 +73,17 @@ enum SetCommand: Command {
             }
             try EditChecks.check(updated, replacing: record, store: store)
             try session.put(updated)
-            return "set \(field) of \(record.kind.rawValue) \"\(record.id)\""
+            // A path counts citations from 0, as the record's JSON does, where messages and
+            // retract --citation count from 1: the citation changed is named, so that an
+            // off-by-one is seen at once.
+            var which = ""
+            if case .claim(let claim) = updated, path.steps.first?.key == "citations", let index = path.steps.first?.index,
+                claim.citations.indices.contains(index)
+            {
+                let cited = claim.citations[index]
+                which = " (citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? ""))"
+            }
+            return "set \(field) of \(record.kind.rawValue) \"\(record.id)\"\(which)"
         }
         context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))")
     }
