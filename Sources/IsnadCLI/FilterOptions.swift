@@ -12,7 +12,8 @@ enum FilterOptions {
     static let source = ListOption<String>(
         "source", value: "source", group: .filter, help: "Only citations whose claimant or via is one of these sources.")
     static let asOf = Option<PartialDate>(
-        "as-of", value: "date", group: .filter, help: "Only claims that held on that date (YYYY, YYYY-MM or YYYY-MM-DD).")
+        "as-of", value: "date", group: .filter,
+        help: "Only claims that held at some time within that date (a year YYYY, a month YYYY-MM or a day YYYY-MM-DD).")
     static let between = PairOption<PartialDate>(
         "between", value: "date", group: .filter, help: "Only claims that held at some time between the two dates.")
     static let dated = Flag(

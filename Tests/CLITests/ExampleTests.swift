@@ -44,7 +44,7 @@ struct ExampleTests {
             Expectation(showsOnStandardError: true),
         "isnad restore abm-joined-isis": Expectation(status: 65, showsOnStandardError: true),
         "isnad delete hamas": Expectation(status: 65, showsOnStandardError: true),
-        "isnad restore hamas-cooperated-with-isis --citation 2": Expectation(status: 65, showsOnStandardError: true),
+        "isnad restore hamas-cooperated-with-isis --citation 3": Expectation(status: 65, showsOnStandardError: true),
         "isnad delete hadera-2022-article --author ana": Expectation(status: 65, showsOnStandardError: true),
         // The tour adds Arab states before showing them.
         "isnad show \"arab states\"": Expectation(status: 65, showsOnStandardError: true),

@@ -490,6 +490,7 @@ struct InProcessTests {
         let none = Self.run(["search", "qwertyuiop"], database: database)
         #expect(none.status == 1)
         #expect(none.standardError.contains("no entity matches \"qwertyuiop\" by id, name, alias"))
+        #expect(none.standardError.contains(#"isnad source "qwertyuiop" finds a source"#))
         let csv = Self.run(["search", "qwertyuiop", "--format", "csv"], database: database)
         #expect(csv.status == 1)
         #expect(

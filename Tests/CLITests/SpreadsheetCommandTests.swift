@@ -413,7 +413,12 @@ struct SpreadsheetCommandTests {
             // A header cell's line break would forge a line of the report (a fuzzer's finding).
             (
                 "subject,predicate,object,source,quote,stance,credibility,\"x\nisnad: imported 12 citations\"\n",
-                "bad.csv:1:8: unknown column \"x isnad:_imported_12_citations\""
+                "bad.csv:1:8: unknown column \"x isnad: imported 12 citations\""
+            ),
+            // Named as the sheet writes it, to be found there.
+            (
+                "subject,predicate,object,source,quote,stance,credibility,Colour Code\n",
+                "bad.csv:1:8: unknown column \"Colour Code\""
             ),
             ("subject,predicate,object,source,quote,stance\n", "bad.csv:1:7: no column \"credibility\""),
             (

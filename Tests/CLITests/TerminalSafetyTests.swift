@@ -186,6 +186,17 @@ struct TerminalSafetyTests {
         }
     }
 
+    @Test("an author given with a control character is kept escaped, and log --author finds it by the name as typed")
+    func authorWithAControl() throws {
+        let cli = try hostileStore()
+        let author = "ana\(Self.csiRed)"
+        #expect(try cli.run(["set", "bob", "name", "Robert", "--author", author]).status == 0)
+        let log = try cli.run(["log", "--author", author])
+        #expect(log.status == 0, "\(log.standardError)")
+        #expect(log.standardOutput.contains("· ana\\u{1B}[31m"), "\(log.standardOutput)")
+        Self.expectNoTerminalControls(log)
+    }
+
     @Test("the JSON Lines export round-trips byte for byte through import")
     func jsonRoundTrip() throws {
         let cli = try hostileStore()

@@ -26,7 +26,7 @@ enum CopyCommand: Command {
         examples: [
             "isnad copy isnad.db field-copy.db",
             "isnad copy --without-history --without-retractions isnad.db for-the-desk.db",
-            "isnad copy isnad.db field-copy.db && isnad --db field-copy.db export jsonl | cmp - <(isnad export jsonl)",
+            "isnad copy isnad.db checked-copy.db && isnad --db checked-copy.db export jsonl | cmp - <(isnad export jsonl)",
         ])
 
     static let withoutHistory = Flag(

@@ -36,8 +36,11 @@ enum LogCommand: Command {
             throw UsageError(message: "--until \(untilDate) is before --since \(start)", command: spec.name)
         }
         let store = try context.openStore(.read)
+        // As the history records an author (Context.change): a name with a control character in
+        // it is kept escaped, and found by the name as typed.
         let entries = try store.history(
-            of: arguments.positionals.first, since: sinceDate, until: untilDate?.description, author: try arguments.value(author),
+            of: arguments.positionals.first, since: sinceDate, until: untilDate?.description,
+            author: try arguments.value(author).map { Text.printable($0) },
             recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll))
         // The command that shows the records left out: this one, with --all.
         let allCommand = "isnad log" + (arguments.positionals.first.map { " " + Text.printable($0) } ?? "") + " --all"

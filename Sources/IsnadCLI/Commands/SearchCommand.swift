@@ -82,8 +82,11 @@ enum SearchCommand: Command {
                 return "no entity matches \"\(typed)\": no id, name or alias is or begins with it, and under 3 letters it is "
                     + "too short to be searched for inside a name or as a close spelling"
             }
+            // A source is looked for by another command: an analyst looking for an outlet or an
+            // informant by name is sent there.
             return "no entity matches \"\(typed)\" by id, name, alias, the words of a name, its consonants in the other "
-                + "script, or a close spelling"
+                + "script, or a close spelling (search finds entities; isnad source \"\(typed)\" finds a source by its id, "
+                + "title, publisher or author)"
         }
     }
 }

@@ -69,9 +69,14 @@ public final class ClaimSheetReader {
                     message: "a header of more than \(ClaimSheetReader.maximumColumnCount) columns")
             }
             var names = Array(repeating: "", count: min(first.columnCount, ClaimSheetReader.maximumColumnCount))
-            for cell in first.cells { names[cell.column - 1] = ClaimSheetReader.columnName(cell.text) }
+            // As written, for a refusal: the name it is read as is lowercased, and not the text to look for.
+            var written = names
+            for cell in first.cells {
+                names[cell.column - 1] = ClaimSheetReader.columnName(cell.text)
+                written[cell.column - 1] = ClaimSheetReader.cellText(cell.text)
+            }
             let (header, passedOver) = ClaimSheetReader.columns(named: names)
-            try ClaimSheetReader.check(header, line: first.line)
+            try ClaimSheetReader.check(header, written: written, line: first.line)
             self.separator = separator
             self.header = header
             self.passedOver = passedOver
@@ -146,7 +151,7 @@ public final class ClaimSheetReader {
         return (header, passedOver)
     }
 
-    private static func check(_ header: [String], line: Int) throws(ClaimSheet.Problem) {
+    private static func check(_ header: [String], written: [String], line: Int) throws(ClaimSheet.Problem) {
         var seen: Set<String> = []
         for (index, name) in header.enumerated() where !name.isEmpty {
             guard ClaimSheet.columns.contains(name) || name == "claim" else {
@@ -154,7 +159,7 @@ public final class ClaimSheetReader {
                 let listing = ClaimSheet.listingColumns.contains(name) ? "; a listing's CSV has claim and citation_source" : ""
                 throw ClaimSheet.Problem(
                     line: line, column: index + 1,
-                    message: "unknown column \"\(Text.printable(name))\" (the columns: \(known), and claim\(listing))")
+                    message: "unknown column \"\(Text.printable(written[index]))\" (the columns: \(known), and claim\(listing))")
             }
             guard seen.insert(name).inserted else {
                 throw ClaimSheet.Problem(line: line, column: index + 1, message: "column \"\(Text.printable(name))\" twice")
