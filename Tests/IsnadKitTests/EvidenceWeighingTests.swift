@@ -421,30 +421,36 @@ struct EvidenceWeighingTests {
     }
 
     @Test(
-        "impact: a source in every chain as near as the common link carries the claim as wholly (a column relaying an article that relays a leak: the claim falls with the article, as --exclude-common-link drops it)"
+        "impact: a citation whose via knows the claimant only through the source falls with it (a column citing only the article quotes what the article quoted); two relays side by side carry it each"
     )
-    func impactOfALinkTiedWithTheCommonLink() throws {
+    func impactThroughTheViaOnly() throws {
         let folder = try TemporaryFolder.scoped
+        // A column relaying an article that relays a leak: the leak read in the article, and in the column.
         let records = Self.claim(
             Self.citation("leak", via: "art") + "," + Self.citation("leak", via: "column"),
             sources: Self.source("leak", "F") + Self.source("art", "E", cites: ["leak"])
                 + Self.source("column", "E", cites: ["art"]))
         let store = try Fixtures.store(records, in: folder)
         let graph = try TransmissionGraph(store: store)
-        let claim = try #require(try store.claim(id: "ab"))
-        // The leak and the article are both at distance 1 in every chain: the less reliable is named.
-        #expect(graph.weigh(claim).commonLink?.source == "leak")
-        #expect(graph.weigh(claim).restsWholly(on: "art"))
-        #expect(!graph.weigh(claim).restsWholly(on: "column"))
         let article = try graph.impact(of: "art", in: store)
         #expect(article.restingOnIt.map(\.claimID) == ["ab"] && article.losingSupport.isEmpty)
         #expect(article.isolatedPairs == [SourceImpact.EntityPair("a", "b")])
         var filter = GraphFilter()
         filter.excludedCommonLink = "art"
-        #expect(filter.apply(claim, graph: graph) == nil)
-        // The column stands nearer in its own chain only: the claim keeps the article's citation.
+        #expect(filter.apply(try #require(try store.claim(id: "ab")), graph: graph) == nil)
         let column = try graph.impact(of: "column", in: store)
         #expect(column.losingSupport.map(\.claimID) == ["ab"] && column.restingOnIt.isEmpty)
+        // Each column cites two articles that both relay the leak: neither article carries it alone.
+        let parallel = try withTemporaryFolder { other in
+            let store = try Fixtures.store(
+                Self.claim(
+                    Self.citation("z", via: "col-a") + "," + Self.citation("z", via: "col-b"),
+                    sources: Self.source("z", "C") + Self.source("art", "D", cites: ["z"]) + Self.source("lk", "E", cites: ["z"])
+                        + Self.source("col-a", "B", cites: ["art", "lk"]) + Self.source("col-b", "B", cites: ["art", "lk"])),
+                in: other)
+            return try TransmissionGraph(store: store).impact(of: "art", in: store)
+        }
+        #expect(parallel.restingOnIt.isEmpty && parallel.losingSupport.isEmpty && parallel.isolatedPairs.isEmpty)
     }
 
     @Test("a graph reading sources on demand weighs every claim as the graph of every source does, reading only those reached")

@@ -60,22 +60,6 @@ public struct ClaimWeight: Hashable, Sendable {
     /// share no source, by definition).
     public var commonLink: CommonLink? { supporting.count == 1 ? supporting[0].commonLink : nil }
 
-    /// Whether all the support passes through `source` as near to the reader as through its
-    /// common link: the common link itself, or a source tied with it (in every supporting
-    /// chain, at its distance), which the tie-break did not name but on which the support
-    /// rests as wholly. (An article relaying a leak, and a column relaying both: the leak is
-    /// named, the less reliable, and the claims fall with the article too.)
-    public func restsWholly(on source: String) -> Bool {
-        guard let link = commonLink else { return false }
-        if link.source == source { return true }
-        var distance = 0
-        for position in supporting[0].citations {
-            guard let found = chains[position].distance(of: source) else { return false }
-            distance = max(distance, found)
-        }
-        return distance <= link.distance
-    }
-
     /// Whether some supporting chain contains `source`.
     public func isSupported(through source: String) -> Bool {
         supporting.contains { channel in channel.citations.contains { chains[$0].contains(source) } }

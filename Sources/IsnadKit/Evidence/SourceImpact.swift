@@ -13,9 +13,8 @@ public struct SourceImpact: Sendable {
     }
 
     public let source: String
-    /// Claims whose support rests on the source alone: it is their common link (or in every
-    /// chain as near as it), or the claimant or `via` of every supporting citation. They would
-    /// be left without support. By id.
+    /// Claims whose support rests on the source alone: it is their common link, or the
+    /// claimant or `via` of every supporting citation. They would be left without support. By id.
     public let restingOnIt: [ClaimWeight]
     /// Claims the source is the claimant or `via` of some supporting citations, but not all:
     /// they would keep some support, and lose those citations (and perhaps channels). By id.
@@ -52,7 +51,7 @@ extension TransmissionGraph {
             for id in try store.claimIDs(citingEitherWay: start) where examined.insert(id).inserted {
                 guard let claim = try store.claim(id: id) else { continue }
                 let weight = weigh(claim)
-                let dependence = SourceImpact.dependence(of: claim, weight, on: source)
+                let dependence = SourceImpact.dependence(of: claim, weight, on: source, in: self)
                 switch dependence {
                 case .whole:
                     resting.append(weight)
@@ -77,13 +76,15 @@ extension TransmissionGraph {
         for pair in pairs.sorted() {
             let survives = try store.claims(between: pair.first, and: pair.second).contains { claim in
                 let weight = weigh(claim)
-                return weight.supportingChannels > 0 && SourceImpact.dependence(of: claim, weight, on: source) != .whole
+                return weight.supportingChannels > 0
+                    && SourceImpact.dependence(of: claim, weight, on: source, in: self) != .whole
             }
             if !survives { isolated.append(pair) }
         }
         return SourceImpact(
             source: source, restingOnIt: resting.sorted { $0.claimID < $1.claimID },
-            losingSupport: losing.sorted { $0.claimID < $1.claimID }, relayingIt: relaying.sorted { $0.claimID < $1.claimID },
+            losingSupport: losing.sorted { $0.claimID < $1.claimID },
+            relayingIt: relaying.sorted { $0.claimID < $1.claimID },
             losingDenial: undisputed.sorted { $0.claimID < $1.claimID }, isolatedPairs: isolated)
     }
 }
@@ -91,17 +92,23 @@ extension TransmissionGraph {
 extension SourceImpact {
     enum Dependence { case whole, partial, throughCites, none }
 
-    /// How a claim's support depends on `source`: wholly when it is the common link (or as near
-    /// as it, in every chain: ``ClaimWeight/restsWholly(on:)``) or the claimant or `via` of
-    /// every supporting citation; partly when it is that of some.
-    static func dependence(of claim: GradedClaim, _ weight: ClaimWeight, on source: String) -> Dependence {
+    /// How a claim's support depends on `source`: wholly when it is the common link, or when
+    /// every supporting citation comes through it — the source is its claimant or `via`, or its
+    /// `via` knows the claimant only through the source (every path of `cites` from the one to the
+    /// other passes through it: a column that cites only the article, quoting what the article
+    /// quoted); partly when some do.
+    static func dependence(
+        of claim: GradedClaim, _ weight: ClaimWeight, on source: String, in graph: TransmissionGraph
+    ) -> Dependence {
         let supporting = weight.supporting.flatMap(\.citations)
         guard !supporting.isEmpty else { return .none }
         let direct = supporting.filter { position in
             let citation = claim.citations[position].citation
-            return citation.source == source || citation.via == source
+            if citation.source == source || citation.via == source { return true }
+            guard let via = citation.via, weight.chains[position].contains(source) else { return false }
+            return graph.reaches(citation.source, from: via, onlyThrough: source)
         }
-        if direct.count == supporting.count || weight.restsWholly(on: source) { return .whole }
+        if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
         if !direct.isEmpty { return .partial }
         return weight.isSupported(through: source) ? .throughCites : .none
     }

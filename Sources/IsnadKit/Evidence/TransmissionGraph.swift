@@ -174,6 +174,30 @@ public final class TransmissionGraph {
         return depths
     }
 
+    /// Whether every path of `cites` from `relay` to `claimant` passes through `source`, and
+    /// there is one: the relay knows the claimant's words only through the source (a column
+    /// that cites only the article, quoting what the article quoted). Two relays side by side,
+    /// each reaching the claimant, and neither carries it alone.
+    public func reaches(_ claimant: String, from relay: String, onlyThrough source: String) -> Bool {
+        guard relay != source, claimant != source else { return false }
+        func isReachable(avoiding avoided: String?) -> Bool {
+            var seen: Set<String> = [relay]
+            var queue = [relay]
+            var index = 0
+            while index < queue.count {
+                let current = queue[index]
+                index += 1
+                load(current)
+                for cited in cites[current] ?? [] where cited != avoided && seen.insert(cited).inserted {
+                    if cited == claimant { return true }
+                    queue.append(cited)
+                }
+            }
+            return false
+        }
+        return isReachable(avoiding: nil) && !isReachable(avoiding: source)
+    }
+
     /// ``closure(of:)``, worked out and not kept.
     private func walkClosure(of id: String) -> [String: Int] {
         // Breadth first with a queue of its own, not recursion: a chain may be as long as the data.
@@ -362,12 +386,6 @@ public struct Chain: Hashable, Sendable {
     /// Whether the chain passes through `source`. (A chain holds a handful of sources: a
     /// scan beats hashing.)
     public func contains(_ source: String) -> Bool { numbered.contains { $0.id == source } }
-
-    /// The distance of `source` from the reader in this chain (the nearest, where it stands
-    /// twice), or nil when the chain does not pass through it.
-    func distance(of source: String) -> Int? {
-        numbered.lazy.filter { $0.id == source }.map { Int($0.distance) }.min()
-    }
 
     /// The source ids, nearest first, then by id.
     public var sources: [String] {
