@@ -377,9 +377,14 @@ struct RenameCommandTests {
         let reuse = try cli.run(["rename", "hamas-hostile-to-isis", "hamas-praised-attack"])
         #expect(reuse.status == 65)
         #expect(reuse.standardError.contains("NEW: \(renamed), and a file written before"), "\(reuse.standardError)")
-        let set = try cli.run(["set", "hamas-praised-attack", "notes", "x"])
-        #expect(set.status == 65)
-        #expect(set.standardError == "isnad: \(renamed): name it by its new id\n")
+        for arguments in [
+            ["set", "hamas-praised-attack", "notes", "x"], ["retract", "hamas-praised-attack", "--reason", "x"],
+            ["restore", "hamas-praised-attack"],
+        ] {
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 65, "\(arguments)")
+            #expect(refused.standardError == "isnad: \(renamed): name it by its new id\n", "\(arguments)")
+        }
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
         let log = try cli.run(["log", "hp-attack"]).standardOutput
         #expect(log.contains("entry 1 ") && log.contains("renamed"), "\(log)")
