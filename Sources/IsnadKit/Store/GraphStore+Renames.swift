@@ -102,13 +102,33 @@ extension GraphStore {
             if HistoryMark.commandName(of: row.string(1)) == "isnad rename" { entries.append(row.int(0)) }
         }
         var rows: [Int: RemovedAndAdded] = [:]
-        // The entries' rows in one query for a few hundred entries (their numbers are integers,
-        // written into the statement), not one query each.
+        try readRecordsRemovedAndAdded(by: entries, kinds: [.entity, .source], into: &rows)
+        // A claim's own rename: an entry that renamed no entity or source. Its claims' rows are
+        // read apart, and only for such entries: an entity's rename gives each of its claims
+        // whose id was derived from the entity's id the id derived anew, thousands of rows.
+        let claimRenames = entries.filter { Self.rename(in: rows[$0] ?? [:], kinds: [.entity, .source]) == nil }
+        try readRecordsRemovedAndAdded(by: claimRenames, kinds: [.claim], into: &rows)
+        var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
+        for entry in entries {
+            if let rename = Self.rename(in: rows[entry] ?? [:], kinds: [.entity, .source, .claim]) {
+                renames.append((rename.kind, rename.old, rename.new, entry))
+            }
+        }
+        return renames
+    }
+
+    /// The ids of `kinds` that each of `entries` removed and added, into `rows`: in one query
+    /// for a few hundred entries (their numbers are integers, written into the statement), not
+    /// one query each.
+    private func readRecordsRemovedAndAdded(
+        by entries: [Int], kinds: [Record.Kind], into rows: inout [Int: RemovedAndAdded]
+    ) throws {
+        let kindList = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
             try database.prepare(
                 """
                 SELECT change, kind, record, action FROM change_record
-                WHERE change IN (\(chunk.map(String.init).joined(separator: ", "))) AND kind IN ('entity', 'source') AND action <> 'changed'
+                WHERE change IN (\(chunk.map(String.init).joined(separator: ", "))) AND kind IN (\(kindList)) AND action <> 'changed'
                 """
             ).forEachRow { row in
                 guard let kind = Record.Kind(rawValue: row.string(1)) else { return }
@@ -119,33 +139,6 @@ extension GraphStore {
                 }
             }
         }
-        // A claim's own rename: an entry that renamed no entity or source. Its claims' rows are
-        // read apart, and only for such entries: an entity's rename gives each of its claims
-        // whose id was derived from the entity's id the id derived anew, thousands of rows.
-        let claimRenames = entries.filter { Self.rename(in: rows[$0] ?? [:], kinds: [.entity, .source]) == nil }
-        for chunk in stride(from: 0, to: claimRenames.count, by: 500).map({
-            claimRenames[$0..<min($0 + 500, claimRenames.count)]
-        }) {
-            try database.prepare(
-                """
-                SELECT change, record, action FROM change_record
-                WHERE change IN (\(chunk.map(String.init).joined(separator: ", "))) AND kind = 'claim' AND action <> 'changed'
-                """
-            ).forEachRow { row in
-                if row.string(2) == "removed" {
-                    rows[row.int(0), default: [:]][.claim, default: ([], [])].removed.append(row.string(1))
-                } else {
-                    rows[row.int(0), default: [:]][.claim, default: ([], [])].added.append(row.string(1))
-                }
-            }
-        }
-        var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
-        for entry in entries {
-            if let rename = Self.rename(in: rows[entry] ?? [:], kinds: [.entity, .source, .claim]) {
-                renames.append((rename.kind, rename.old, rename.new, entry))
-            }
-        }
-        return renames
     }
 
     /// The record a rename's entry gave another id, of the first of `kinds` that the entry
