@@ -181,24 +181,12 @@ public struct ExportGraph {
         /// disputed edge.
         public var bestDenial: GradedCitation? {
             guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
-            let capped = weight.strength?.cappedCitations
-            func grade(_ index: Int) -> (String, Int, String, Int) {
-                let own = (citations[index].reliability.rawValue, citations[index].citation.credibility.rawValue)
-                guard let capped, capped.count == citations.count else { return (own.0, own.1, own.0, own.1) }
-                return (capped[index].reliability.rawValue, capped[index].credibility.rawValue, own.0, own.1)
+            // The denials alone, ranked as bestCitation ranks (they share a stance).
+            let denials = citations.indices.filter { citations[$0].citation.stance == .denies }
+            let capped = (weight.strength?.cappedCitations).flatMap { capped in
+                capped.count == citations.count ? denials.map { capped[$0] } : nil
             }
-            // The strongest, as `min` would give it, without a filtered copy.
-            var best: Int?
-            for index in citations.indices where citations[index].citation.stance == .denies {
-                if let strongest = best {
-                    let (kept, new) = (grade(strongest), grade(index))
-                    if kept < new || (kept == new && !citations[index].citation.isShownBefore(citations[strongest].citation)) {
-                        continue
-                    }
-                }
-                best = index
-            }
-            return best.map { citations[$0] }
+            return GradedClaim.bestCitation(of: denials.map { citations[$0] }, capped: capped)
         }
     }
 
