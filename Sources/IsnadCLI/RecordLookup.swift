@@ -48,11 +48,7 @@ enum RecordLookup {
                     "entity \"\(Text.printable(id))\" was merged into \(kept): name \(kept) to change the entity kept (isnad unmerge \(Text.printable(id)) takes the merge apart)"
             )
         }
-        for kind in searched {
-            if let renamed = try store.renameThatTookAway(kind, id) {
-                throw LookupError(description: "\(renamed.sentence): name it by its new id")
-            }
-        }
+        for kind in searched { try refuseRenamedAway(kind, id, store: store) }
         if let named = try recordNamed(id, kinds: searched, store: store) {
             throw LookupError(
                 description:
@@ -64,6 +60,14 @@ enum RecordLookup {
         throw LookupError(
             description: "no \(listed(searched, "or")) \"\(Text.printable(id))\""
                 + Suggestion.phrase(Suggestion.nearest(to: id, among: known)))
+    }
+
+    /// Refuses an id a rename took away from a record of `kind`, naming the id it has now: a
+    /// command that names an old id is told the new one, not offered a record spelt alike.
+    static func refuseRenamedAway(_ kind: Record.Kind, _ id: String, store: GraphStore) throws {
+        if let renamed = try store.renameThatTookAway(kind, id) {
+            throw LookupError(description: "\(renamed.sentence): name it by its new id")
+        }
     }
 
     /// The one entity or source that `text` is a name of (its name, an alias, its title, in any

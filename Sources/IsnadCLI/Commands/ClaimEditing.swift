@@ -4,9 +4,7 @@ import IsnadKit
 enum ClaimEditing {
     static func claim(_ id: String, in session: ChangeSession, store: GraphStore) throws -> Claim {
         guard case .claim(let claim)? = try session.record(.claim, id: id) else {
-            if let renamed = try store.renameThatTookAway(.claim, id) {
-                throw LookupError(description: "\(renamed.sentence): name it by its new id")
-            }
+            try RecordLookup.refuseRenamedAway(.claim, id, store: store)
             throw LookupError(
                 description: "unknown claim \"\(Text.printable(id))\""
                     + Suggestion.phrase(try store.nearestID(to: id, of: .claim)))

@@ -21,9 +21,7 @@ enum UnmergeCommand: Command {
         guard let keep = try store.entityMergedInto(id) else {
             // An id that names no entity either is most likely mistyped: say so, with the nearest.
             if try store.entity(id: id) == nil {
-                if let renamed = try store.renameThatTookAway(.entity, id) {
-                    throw LookupError(description: "\(renamed.sentence): name it by its new id")
-                }
+                try RecordLookup.refuseRenamedAway(.entity, id, store: store)
                 throw LookupError(
                     description: "no entity \"\(Text.printable(id))\", and no id merged into one"
                         + Suggestion.phrase(try store.nearestID(to: id, of: .entity)))
