@@ -84,8 +84,13 @@ public struct EntityResolver {
     private let renames: RenamedIDs
 
     public init(store: GraphStore) {
+        self.init(store: store, renames: RenamedIDs(store: store))
+    }
+
+    /// With the renames another reader of the command holds (a sheet's rows): read once.
+    init(store: GraphStore, renames: RenamedIDs) {
         self.store = store
-        renames = RenamedIDs(store: store)
+        self.renames = renames
     }
 
     /// How many candidates an ambiguous name lists at most.

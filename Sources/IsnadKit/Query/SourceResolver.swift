@@ -81,8 +81,13 @@ public struct SourceResolver {
     private let renames: RenamedIDs
 
     public init(store: GraphStore) {
+        self.init(store: store, renames: RenamedIDs(store: store))
+    }
+
+    /// With the renames another reader of the command holds (a sheet's rows): read once.
+    init(store: GraphStore, renames: RenamedIDs) {
         self.store = store
-        renames = RenamedIDs(store: store)
+        self.renames = renames
     }
 
     /// The one source `text` names, or an error listing the candidates or suggestions. When

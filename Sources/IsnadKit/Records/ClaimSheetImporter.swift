@@ -192,9 +192,10 @@ private final class RowImporter {
         self.store = store
         self.session = session
         self.notice = notice
-        entities = EntityResolver(store: store)
-        sources = SourceResolver(store: store)
+        // The store's renames, read once for the three that ask.
         renames = RenamedIDs(store: store)
+        entities = EntityResolver(store: store, renames: renames)
+        sources = SourceResolver(store: store, renames: renames)
         decoder = RecordDecoder(vocabulary: store.vocabulary)
         keys = RelationshipKey(vocabulary: store.vocabulary)
     }
