@@ -31,6 +31,58 @@ struct SetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test(
+        "set and edit hold a changed quote to its source's text as add claim does; a locator isnad wrote follows it; a new text that loses quotes is said"
+    )
+    func changedQuoteStandsInItsText() throws {
+        let cli = try importedStore()
+        let text = "سطر أول\nباركت حماس العملية\nاعلان تنظيم داعش مسؤوليته\nقالت الشرطة"
+        #expect(try cli.run(["set", "article", "text", text]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].locator", "line 2"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let missing = try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "هنأت"])
+        #expect(missing.status == 65)
+        #expect(
+            missing.standardError
+                == "isnad: citations[0]: its quote is not in the text of source \"article\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")\n"
+        )
+        // Read in the article (its via), the police's words must stand in the article's text too.
+        #expect(try cli.run(["set", "isis-claimed-attack", "citations[0].quote", "هنأت"]).status == 65)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+
+        // Found on another line: the locator isnad wrote moves with the quote; the analyst's own stays.
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "قالت الشرطة"]).status == 0)
+        #expect(
+            try cli.run(["export", "jsonl"]).standardOutput.contains(
+                #""quote":"قالت الشرطة","quote_en":"blessed","stance":"asserts","credibility":2,"locator":"line 4""#))
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].locator", "para. 4"]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "باركت حماس"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"para. 4""#))
+        // A locator that says why the words are not the text's lets them in, as --unverified does.
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].locator", "unverified: my transcription"]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "هنأت"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+
+        // edit reopens the record with the same error, and the store keeps what it had.
+        let kept = try cli.run(["export", "jsonl"]).outputBytes
+        let script = try cli.write(
+            "editor.sh", #"sed -i 's/"quote": "اعلان تنظيم داعش مسؤوليته"/"quote": "تبنى"/' "$1"; cp "$1" last.json"#)
+        #expect(try cli.run(["edit", "isis-claimed-attack"], environment: ["EDITOR": "sh \(script)", "VISUAL": ""]).status != 0)
+        #expect(
+            String(decoding: try cli.read("last.json"), as: UTF8.self).contains(
+                "# error: citations[0]: its quote is not in the text of source \"article\", where it is read"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == kept)
+
+        // A text corrected is the analyst's to make: the change is made, and the quotes it loses are said.
+        let corrected = try cli.run(["set", "article", "text", "سطر أول"])
+        #expect(corrected.status == 0)
+        #expect(
+            corrected.standardError
+                == "set text of source \"article\" (history entry 9)\nisnad: the quote of claim \"isis-claimed-attack\" citation 1 is no longer in the text of source \"article\": isnad check lists it\n"
+        )
+        #expect(try cli.run(["check"]).status == 65)
+    }
+
     @Test("set and edit refuse a cites that closes a cycle, as an import does; the store keeps its chains")
     func citesCycleRefused() throws {
         let cli = try importedStore()

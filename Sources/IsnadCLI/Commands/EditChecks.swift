@@ -2,7 +2,8 @@ import IsnadKit
 
 /// Checks a whole record written by `set` (or `edit`) beyond what the record format checks:
 /// what it names exists, a claim's predicate fits its ends' types, a claim keeps its ends and
-/// predicate (as an import keeps them), and an entity's merged ids are those `isnad merge` left.
+/// predicate (as an import keeps them), a quote changed stands in its source's text (as `add
+/// claim` holds it), and an entity's merged ids are those `isnad merge` left.
 enum EditChecks {
     static func claimKeepsItsEnds(field: String) -> LookupError {
         LookupError(
@@ -11,7 +12,9 @@ enum EditChecks {
         )
     }
 
-    static func check(_ record: Record, replacing stored: Record, store: GraphStore) throws {
+    /// Checks `record` and returns it as it is to be written: a locator isnad wrote for a quote
+    /// (`line 31`) follows the quote when the quote, or the source it is read in, changed.
+    static func check(_ record: Record, replacing stored: Record, store: GraphStore) throws -> Record {
         if let missing = try store.firstMissingReference(of: record) {
             throw LookupError(
                 description: "\(record.kind.rawValue) \"\(record.id)\" would name \(missing), which is not in the store")
@@ -21,17 +24,20 @@ enum EditChecks {
             // Its citations speak of the stored relationship, and an id made from the ends would
             // no longer be the one an import or `add claim` works out for them.
             // Retracted or not: a retracted claim restored later speaks of its relationship too.
-            if case .claim(let stored) = stored, let changed = claim.changedEnd(from: stored) {
+            guard case .claim(let stored) = stored else { break }
+            if let changed = claim.changedEnd(from: stored) {
                 throw claimKeepsItsEnds(field: changed.field)
             }
+            let checked = try quotesStand(in: claim, replacing: stored, store: store)
             // A retracted claim may keep ends whose types changed since: restore checks it.
-            guard claim.retraction == nil else { break }
+            guard claim.retraction == nil else { return .claim(checked) }
             let types = try store.entityTypes([claim.subject, claim.object])
             if let problem = store.vocabulary.problem(
                 predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object])
             {
                 throw LookupError(description: "\(problem.field): \(problem.message)")
             }
+            return .claim(checked)
         case .entity(let entity):
             // A merged id takes over every claim that names it: only merge and unmerge, which
             // move the claims with it, change them.
@@ -56,5 +62,54 @@ enum EditChecks {
             else { break }
             throw LookupError(description: "cites: \(cycle)")
         }
+        return record
+    }
+
+    /// A citation whose quote, claimant or via is not one the claim had (a quote typed anew, or
+    /// read in another source) is held to what `add claim` holds a new one to: its quote stands
+    /// in the stored text of the source it is read in (its via, else its claimant), unless its
+    /// locator says why not (`unverified: REASON`). Sources without text are not checked, as
+    /// `check` does not check them. A locator isnad wrote for the old quote (`line 31`), left as
+    /// it was, is written anew for the new one: the place it gave is no longer where the words
+    /// stand.
+    static func quotesStand(in claim: Claim, replacing stored: Claim, store: GraphStore) throws -> Claim {
+        var checked = claim
+        var texts: [String: QuoteLocator.SearchableText?] = [:]
+        for (index, citation) in claim.citations.enumerated() {
+            let isKnown = stored.citations.contains {
+                $0.source == citation.source && $0.via == citation.via && $0.quote == citation.quote
+            }
+            guard !isKnown, !QuoteLocator.isUnverified(citation.locator) else { continue }
+            let holder = citation.via ?? citation.source
+            if texts[holder] == nil {
+                texts[holder] = try store.storedText(ofSource: holder).map { QuoteLocator.SearchableText($0) }
+            }
+            guard let text = texts[holder] ?? nil else { continue }
+            guard let lines = QuoteLocator.lines(of: citation.quote, in: text) else {
+                throw LookupError(
+                    description:
+                        "citations[\(index)]: its quote is not in the text of source \"\(Text.printable(holder))\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")"
+                )
+            }
+            if stored.citations.indices.contains(index), let old = stored.citations[index].locator,
+                citation.locator == old, QuoteLocator.isWrittenByIsnad(old)
+            {
+                checked.citations[index].locator = QuoteLocator.locator(lines)
+            }
+        }
+        return checked
+    }
+
+    /// What to tell the analyst when a source's new text no longer holds quotes its old text
+    /// held: the change is made (a text corrected is the analyst's to make), and `check` lists
+    /// the citations to mend. Nil when no quote was lost.
+    static func lostQuotesNote(_ record: Record, store: GraphStore) throws -> String? {
+        guard case .source(let source) = record else { return nil }
+        let lost = try store.quotesLost(ifSource: source.id, hadText: source.text)
+        guard let first = lost.first else { return nil }
+        let named = "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1)"
+        let which = lost.count == 1 ? "the quote of \(named) is" : "\(lost.count) quotes (the first: \(named)) are"
+        return
+            "isnad: \(which) no longer in the text of source \"\(Text.printable(source.id))\": isnad check lists \(lost.count == 1 ? "it" : "them")"
     }
 }

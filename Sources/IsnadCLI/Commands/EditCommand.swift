@@ -9,8 +9,9 @@ enum EditCommand: Command {
         discussion: """
             Opens the record (a claim with its citations) as JSON, one field a line, in $VISUAL, else $EDITOR, else
             vi (on a terminal). On
-            save it is checked as import checks it; when refused, it opens again with the errors as # comments at
-            the top (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
+            save it is checked as import checks it, and a quote changed (or its source) as add claim checks it: in the
+            text of the source it is read in; when refused, it opens again with the errors as # comments at the top
+            (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
             kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's. The id stays:
             isnad rename gives a record another id, isnad merge joins two entities. One transaction and one
             history entry; isnad undo takes it back.
@@ -116,13 +117,17 @@ enum EditCommand: Command {
                     return
                 }
                 let entry: Int?
+                let lostQuotes: String?
                 do {
-                    (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
-                        session in
+                    (lostQuotes, entry) = try store.changing(
+                        context.change(author: try arguments.value(HistoryOptions.author))
+                    ) { session in
                         guard let now = try session.record(original.kind, id: original.id), now == original else {
                             throw ChangedMeanwhile(label: label)
                         }
+                        let lostQuotes = try EditChecks.lostQuotesNote(record, store: store)
                         try session.put(record)
+                        return lostQuotes
                     }
                 } catch {
                     // The record was good, the store did not take it (a colleague's change
@@ -134,6 +139,7 @@ enum EditCommand: Command {
                     throw error
                 }
                 context.message("edited \(label)" + (entry.map { " (history entry \($0))" } ?? ": unchanged"))
+                if entry != nil, let lostQuotes { context.message(lostQuotes) }
                 return
             } catch let error as EditProblem {
                 problems = [error.message]
@@ -228,14 +234,15 @@ enum EditCommand: Command {
         }
         guard record.kind == original.kind, record.id == original.id else {
             throw EditProblem(
-                message: "the record must stay \(original.kind.rawValue) \"\(original.id)\" (isnad rename gives it another id; isnad merge joins two)")
+                message:
+                    "the record must stay \(original.kind.rawValue) \"\(original.id)\" (isnad rename gives it another id; isnad merge joins two)"
+            )
         }
         do {
-            try EditChecks.check(record, replacing: original, store: store)
+            return try EditChecks.check(record, replacing: original, store: store)
         } catch let error as LookupError {
             throw EditProblem(message: error.description)
         }
-        return record
     }
 }
 

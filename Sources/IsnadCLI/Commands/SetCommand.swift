@@ -9,7 +9,9 @@ enum SetCommand: Command {
             FIELD is a path into the record as export jsonl writes it, the way isnad log shows changes: name,
             description, reliability, start, citations[0].credibility, aliases[1].name … VALUE is text, or a whole
             number where the field holds one; null removes an optional field. The record is checked
-            as import checks it (the field named in the message) and written in one transaction, one history entry.
+            as import checks it (the field named in the message) and written in one transaction, one history entry;
+            a quote, claimant or via changed must have its quote in the text of the source it is read in, as for add
+            claim (a locator "unverified: REASON" lets it in), and a locator isnad wrote (line 31) follows the quote.
             Ids are not changed here: isnad merge does that; nor a claim's subject, predicate or object (retract
             it and add the new one), nor an entity's merged ids (isnad merge and unmerge). An item of a list of ids
             is set whole: cites[0] hadera-2022-article, or null to take it out; so is an alias, as LANG:NAME
@@ -37,6 +39,7 @@ enum SetCommand: Command {
                 command: spec.name)
         }
         let store = try context.openStore(.write)
+        var lostQuotes: String?
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> String in
             let record = try RecordLookup.record(
@@ -71,13 +74,14 @@ enum SetCommand: Command {
                 let problem = error.problems[0]
                 throw UsageError(message: "\(problem.field ?? field): \(problem.message)", command: spec.name)
             }
-            try EditChecks.check(updated, replacing: record, store: store)
-            try session.put(updated)
+            let written = try EditChecks.check(updated, replacing: record, store: store)
+            lostQuotes = try EditChecks.lostQuotesNote(written, store: store)
+            try session.put(written)
             // A path counts citations from 0, as the record's JSON does, where messages and
             // retract --citation count from 1: the citation changed is named, so that an
             // off-by-one is seen at once.
             var which = ""
-            if case .claim(let claim) = updated, path.steps.first?.key == "citations", let index = path.steps.first?.index,
+            if case .claim(let claim) = written, path.steps.first?.key == "citations", let index = path.steps.first?.index,
                 claim.citations.indices.contains(index)
             {
                 let cited = claim.citations[index]
@@ -86,5 +90,6 @@ enum SetCommand: Command {
             return "set \(field) of \(record.kind.rawValue) \"\(record.id)\"\(which)"
         }
         context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))")
+        if entry != nil, let lostQuotes { context.message(lostQuotes) }
     }
 }

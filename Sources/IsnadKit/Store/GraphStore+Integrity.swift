@@ -453,6 +453,31 @@ extension GraphStore {
         ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3), row.text(4)) }
     }
 
+    /// The citations whose quote stands in the text of `source` (read in it: their via, else
+    /// their claimant) and would not in `newText`: those found in its stored text, by
+    /// ``QuoteLocator``, that a new text would lose. Quotes whose locator says why they are not
+    /// word for word are left out, as `check` leaves them out. Empty when the source has no
+    /// stored text (nothing was found in it) or when nothing is lost.
+    public func quotesLost(ifSource source: String, hadText newText: String?) throws -> [(claim: String, position: Int)] {
+        guard let oldText = try storedText(ofSource: source), oldText != newText else { return [] }
+        let old = QuoteLocator.SearchableText(oldText)
+        let new = newText.map { QuoteLocator.SearchableText($0) }
+        var lost: [(claim: String, position: Int)] = []
+        try database.prepare(
+            """
+            SELECT claim, position, quote, locator FROM citation WHERE via = ?1
+            UNION ALL SELECT claim, position, quote, locator FROM citation WHERE source = ?1 AND via IS NULL
+            ORDER BY claim, position
+            """
+        ).forEachRow([.text(source)]) { row in
+            let quote = row.string(2)
+            guard !QuoteLocator.isUnverified(row.text(3)), QuoteLocator.lines(of: quote, in: old) != nil else { return }
+            if let new, QuoteLocator.lines(of: quote, in: new) != nil { return }
+            lost.append((row.string(0), row.int(1)))
+        }
+        return lost
+    }
+
     /// The citations of a claim, in position order, with the rest of each as one text
     /// (`reading`: stance, credibility, translation, locator), for ``IntegrityCheck``'s look at
     /// quotes cited twice in two Unicode forms.
