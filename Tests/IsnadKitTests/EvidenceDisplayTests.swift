@@ -171,6 +171,37 @@ struct EvidenceDisplayTests {
     }
 
     @Test(
+        "check names two claimants of one publisher in channels no cites joins, on one side; a denial of the same publisher, or cites between them, is not one"
+    )
+    func onePublisherTwice() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"police-statement","type":"official-statement","title":"Statement","publisher":"Israel Police","reliability":"B"}
+            {"record":"source","id":"police-presser","type":"press-conference","title":"Press conference","publisher":" israel police","reliability":"B"}
+            {"record":"source","id":"police-denial","type":"official-statement","title":"Denial","publisher":"Israel Police","reliability":"B"}
+            {"record":"source","id":"paper","type":"news-article","title":"Paper","publisher":"Daily","reliability":"C"}
+            {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","citations":[{"source":"police-statement","quote":"Alpha funded Bravo.","stance":"asserts","credibility":2},{"source":"paper","quote":"Funds went to Bravo.","stance":"reports","credibility":3},{"source":"police-presser","quote":"Alpha paid Bravo.","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","citations":[{"source":"police-statement","quote":"Bravo funded Alpha.","stance":"asserts","credibility":3},{"source":"police-denial","quote":"Bravo never paid.","stance":"denies","credibility":3}]}
+
+            """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
+        #expect(found.map(\.subject) == [#"claim "ab""#])
+        #expect(
+            found.first?.message
+                == "citations 1 (police-statement) and 3 (police-presser) are both published by \"Israel Police\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set police-presser 'cites[0]' police-statement)"
+        )
+        // The press conference relays the statement: one channel, nothing to ask.
+        try Fixtures.importText(
+            #"{"record":"source","id":"police-presser","type":"press-conference","title":"Press conference","publisher":" israel police","reliability":"B","cites":["police-statement"]}"#
+                + "\n", into: store, folder: folder, name: "cites.jsonl")
+        #expect(try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }.isEmpty)
+    }
+
+    @Test(
         "check names one relationship stored as two claims holding one citation, either way round when symmetric; claims kept apart with no citation in common pass"
     )
     func oneClaimStoredTwice() throws {

@@ -39,7 +39,8 @@ public struct IntegrityCheck {
             case .lookAlikeName: "names with look-alike or invisible characters"
             case .nameKey: "search keys and index entries that are not their names' own"
             case .unconfirmedGrade: "credibility 1 (confirmed) that no other channel bears out"
-            case .oneVoiceTwice: "one voice counted twice (one url, one quote from independent channels, one claim stored twice)"
+            case .oneVoiceTwice:
+                "one voice counted twice (one url, one publisher or one quote in independent channels, one claim stored twice)"
             case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
             }
         }
@@ -633,8 +634,59 @@ public struct IntegrityCheck {
                 }
             }
         }
+        if let graph { try checkOnePublisherTwice(store, graph: graph) }
         try checkOneRelationshipTwice(store)
         examined[.oneVoiceTwice] = (examined[.noCitation] ?? 0)
+    }
+
+    /// Two claimants of one claim from one publisher (two statements of one ministry, two
+    /// articles of one outlet), in channels of one side that no `cites` joins: weighed as two
+    /// independent voices, where an analyst would often hear one. A question, as the others: the
+    /// publisher is free text, and two desks of one outlet may well be independent.
+    private mutating func checkOnePublisherTwice(_ store: GraphStore, graph: TransmissionGraph) throws {
+        for id in try store.claimsCitingOnePublisherTwice() {
+            guard let claim = try Self.unlessInvalidValue({ try store.claim(id: id) }) ?? nil else { continue }
+            let weight = graph.weigh(claim)
+            var channelOf: [Int: (side: Int, channel: Int)] = [:]
+            for (side, channels) in [weight.supporting, weight.denying].enumerated() {
+                for (index, channel) in channels.enumerated() {
+                    for position in channel.citations { channelOf[position] = (side, index) }
+                }
+            }
+            var publishers: [String: String?] = [:]
+            func publisher(of source: String) throws -> String? {
+                if let known = publishers[source] { return known }
+                let found = try Self.unlessInvalidValue({ try store.source(id: source) })??.publisher
+                let key = found.map { String($0.trimmingCharacters(in: .whitespaces).lowercased()) }
+                publishers[source] = key
+                return key
+            }
+            // The first citation of each publisher, side and channel; a later citation of another
+            // source of that publisher, on the same side in another channel, is the finding.
+            var firstOf: [String: (position: Int, channel: Int)] = [:]
+            var said: Set<String> = []
+            for (position, cited) in claim.citations.enumerated() {
+                guard let place = channelOf[position], let name = try publisher(of: cited.citation.source) else { continue }
+                let key = "\(place.side)\u{0}\(name)"
+                guard let first = firstOf[key] else {
+                    firstOf[key] = (position, place.channel)
+                    continue
+                }
+                let earlier = claim.citations[first.position].citation
+                guard earlier.source != cited.citation.source, first.channel != place.channel,
+                    said.insert(key + "\u{0}" + cited.citation.source).inserted
+                else { continue }
+                // Named as the first source spells it; one past the last of the later's cites adds one.
+                let shown = (try Self.unlessInvalidValue({ try store.source(id: earlier.source) }) ?? nil)?.publisher ?? name
+                let relay = try Self.unlessInvalidValue({ try store.source(id: cited.citation.source) }) ?? nil
+                let next = relay?.cites.count ?? 0
+                add(
+                    .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
+                    Text.printable(
+                        "citations \(CitationNumber.shown(first.position)) (\(earlier.source)) and \(CitationNumber.shown(position)) (\(cited.citation.source)) are both published by \"\(shown.trimmingCharacters(in: .whitespaces))\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
+                    ))
+            }
+        }
     }
 
     /// One relationship stored as two claims or more over the same dates (either way round, for

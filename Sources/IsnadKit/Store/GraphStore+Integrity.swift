@@ -609,6 +609,24 @@ extension GraphStore {
         return repeated
     }
 
+    /// The claims two of whose citations have claimants that are different sources of one
+    /// publisher (compared without ASCII case and outer spaces), by id: the sources with a
+    /// publisher first, so that a store that names none reads no citation.
+    public func claimsCitingOnePublisherTwice() throws -> [String] {
+        var found: [String] = []
+        try database.prepare(
+            """
+            SELECT ci.claim FROM source AS s CROSS JOIN citation AS ci
+            WHERE s.publisher IS NOT NULL AND ci.source = s.id
+            GROUP BY ci.claim, lower(trim(s.publisher)) HAVING count(DISTINCT ci.source) > 1 ORDER BY ci.claim
+            """
+        ).forEachRow { row in
+            let claim = row.string(0)
+            if found.last != claim { found.append(claim) }
+        }
+        return found
+    }
+
     /// The groups of claims that state one relationship over the same dates (either way round,
     /// for a symmetric predicate) and hold a citation in common with one stance, each in id
     /// order and with whether its claims state it both ways round; the groups in order of their
