@@ -43,6 +43,28 @@ struct EvidenceTests {
         #expect(Evidence([item("un", .a, .denies, .probablyTrue), item("wire", .c, .denies, .confirmed)])?.bestGrade == "F6")
     }
 
+    @Test(
+        "the best grade is one citation's whole grade, never one's reliability beside another's credibility; one that makes the claim asserted comes first"
+    )
+    func bestGradeOfOneCitation() throws {
+        // A report graded B calling it improbable, a blog graded E calling it probably true: not "B2".
+        #expect(
+            Evidence([item("intrep", .b, .asserts, .improbable), item("blog", .e, .asserts, .probablyTrue)])?.bestGrade == "B5")
+        #expect(
+            Evidence([item("blog", .e, .asserts, .probablyTrue), item("intrep", .b, .asserts, .improbable)])?.bestGrade == "B5")
+        // Asserted by C3: that is its grade, not the D1 of a post that cannot make it asserted, nor an A1 that only reports it.
+        let asserted = try #require(
+            Evidence([
+                item("post", .d, .asserts, .confirmed), item("wire", .a, .reports, .confirmed),
+                item("paper", .c, .asserts, .possiblyTrue),
+            ]))
+        #expect(asserted.status == .asserted)
+        #expect(asserted.bestGrade == "C3")
+        // Otherwise the smallest sum of the two ranks: F2 before E5, then the better reliability.
+        #expect(Evidence([item("e", .e, .asserts, .improbable), item("f", .f, .asserts, .probablyTrue)])?.bestGrade == "F2")
+        #expect(Evidence([item("d", .d, .reports, .possiblyTrue), item("c", .c, .reports, .doubtful)])?.bestGrade == "C4")
+    }
+
     @Test("no citation, no evidence")
     func empty() {
         #expect(Evidence([Evidence.Item]()) == nil)

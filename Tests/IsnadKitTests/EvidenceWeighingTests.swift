@@ -742,7 +742,8 @@ struct SeedEvidenceTests {
             ("hamas-linked-to-wilayat-sinai", "ALLEGED E6", "ALLEGED E6 · 1 channel, all through hadera-2022-article (E)"),
             // Hamas's own statement is B2, asserted on its grades; it reaches us only in the E article.
             ("hamas-praised-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
-            ("isis-claimed-hadera-attack", "ASSERTED B2", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
+            // SITE's B3 makes it asserted and is its grade; ISIS's own post (D2) is not "B2" beside it.
+            ("isis-claimed-hadera-attack", "ASSERTED B3", "ALLEGED E2 · 1 channel, all through hadera-2022-article (E)"),
             ("shadi-al-menei-killed-2014", "ASSERTED C3", "ALLEGED E3 · 1 channel, all through hadera-2022-article (E)"),
             (
                 "hamas-cooperated-with-isis", "DISPUTED E3",

@@ -591,6 +591,7 @@ struct SearchTests {
             DROP INDEX entity_name_by_consonant_key; ALTER TABLE entity_name DROP COLUMN consonant_key;
             UPDATE meta SET value = '2' WHERE key = 'name_key_version'; PRAGMA user_version = 10;
             \(try Fixtures.historyTableBeforeVersion12())
+            \(try #require(Migrations.all.first { $0.version == 10 }).sql)
             """)
         let store = try GraphStore(path: path, access: .write)
         #expect(store.upgradedFrom == 10)

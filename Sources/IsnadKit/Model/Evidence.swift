@@ -5,9 +5,12 @@
 /// - **asserted**: otherwise, a source graded A–C asserts it with credibility 1–3;
 /// - **alleged**: otherwise (only weaker sources, or sources that merely report it).
 ///
-/// The best grades are the strongest among the citations that support it (assert or report
-/// it); a claim that nothing supports has none to show, F6 (cannot be judged): a denial's grade
-/// says how strongly the claim is contradicted, never how strongly it is held.
+/// The best grade is one citation's, of those that support it (assert or report it), never the
+/// best reliability of one beside the best credibility of another (B5 and E2 are not "B2"): the
+/// first by ``Item/gradeRank``, a citation that makes the claim asserted on its own before any
+/// other, then the strongest grade. A claim that nothing supports has none to show, F6 (cannot be
+/// judged): a denial's grade says how strongly the claim is contradicted, never how strongly it
+/// is held.
 public struct Evidence: Hashable, Sendable {
     public enum Status: String, CaseIterable, Sendable, Comparable {
         case asserted, alleged, disputed
@@ -42,6 +45,31 @@ public struct Evidence: Hashable, Sendable {
         public var isStrongAssertion: Bool {
             stance == .asserts && reliability <= .c && credibility <= .possiblyTrue
         }
+
+        /// Where the citation ranks as the one whose grade a claim shows, smaller first: one that
+        /// makes the claim asserted on its own, then the sum of its two grades' ranks (A1 = 2, F6 =
+        /// 12: F2 before E5, as ``ClaimStrength`` ranks claims), then reliability, then
+        /// credibility. So an asserted claim shows the grade that makes it so, and an alleged one
+        /// its strongest citation's whole grade.
+        public var gradeRank: GradeRank {
+            GradeRank(
+                isStrongAssertion: isStrongAssertion, reliability: reliability, credibility: credibility)
+        }
+    }
+
+    /// ``Item/gradeRank``, as one comparable value.
+    public struct GradeRank: Comparable, Hashable, Sendable {
+        let isStrongAssertion: Bool
+        let reliability: Reliability
+        let credibility: Credibility
+
+        public static func < (lhs: GradeRank, rhs: GradeRank) -> Bool {
+            lhs.key < rhs.key
+        }
+
+        private var key: (Int, Int, Reliability, Credibility) {
+            (isStrongAssertion ? 0 : 1, ClaimStrength.gradeSum(reliability, credibility), reliability, credibility)
+        }
     }
 
     public let status: Status
@@ -62,7 +90,7 @@ public struct Evidence: Hashable, Sendable {
         var sources = DistinctSources()
         var supportingSources = DistinctSources()
         var denyingSources = DistinctSources()
-        var best = (reliability: Reliability.f, credibility: Credibility.cannotBeJudged)
+        var best: Item?
         var isEmpty = true
         for item in items {
             isEmpty = false
@@ -71,7 +99,7 @@ public struct Evidence: Hashable, Sendable {
                 denyingSources.insert(item.source)
             } else {
                 if status == .alleged, item.isStrongAssertion { status = .asserted }
-                best = (min(best.reliability, item.reliability), min(best.credibility, item.credibility))
+                if best.map({ item.gradeRank < $0.gradeRank }) ?? true { best = item }
                 supportingSources.insert(item.source)
             }
             sources.insert(item.source)
@@ -81,11 +109,11 @@ public struct Evidence: Hashable, Sendable {
         self.sources = sources.ordered
         self.supportingSources = supportingSources.ordered
         self.denyingSources = denyingSources.ordered
-        self.bestReliability = best.reliability
-        self.bestCredibility = best.credibility
+        self.bestReliability = best?.reliability ?? .f
+        self.bestCredibility = best?.credibility ?? .cannotBeJudged
     }
 
-    /// `B2`: the best reliability and credibility together, as analysts write them.
+    /// `B2`: the best citation's reliability and credibility together, as analysts write them.
     public var bestGrade: String { "\(bestReliability.rawValue)\(bestCredibility.rawValue)" }
 }
 

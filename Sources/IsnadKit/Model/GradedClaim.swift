@@ -59,8 +59,8 @@ public struct GradedClaim: Hashable, Sendable {
         return GradedClaim(claim: claim, citations: kept, subjectType: subjectType, objectType: objectType)
     }
 
-    /// The citation to show first: the strongest supporting one (asserts before reports,
-    /// then by reliability and credibility), or the strongest denial if nothing supports it.
+    /// The citation to show first: the supporting one whose grade is the claim's best grade
+    /// (``Evidence/Item/gradeRank``), or the strongest denial if nothing supports it.
     /// Of citations equally strong, the first by source, via and quote: which quote stands for
     /// the claim depends on the evidence, not on the order it was entered in (a sheet's rows,
     /// two record lines, a merge's arguments).
@@ -80,14 +80,11 @@ public struct GradedClaim: Hashable, Sendable {
     /// its own words (E).
     static func bestCitation(of citations: [GradedCitation], capped: [Evidence.Item]? = nil) -> GradedCitation? {
         let capped = capped?.count == citations.count ? capped : nil
-        func rank(_ index: Int) -> (Int, String, Int, String, Int) {
-            let cited = citations[index]
-            let stanceRank = cited.citation.stance == .asserts ? 0 : cited.citation.stance == .reports ? 1 : 2
-            let (reliability, credibility) = (cited.reliability.rawValue, cited.citation.credibility.rawValue)
-            return (
-                stanceRank, capped?[index].reliability.rawValue ?? reliability,
-                capped?[index].credibility.rawValue ?? credibility, reliability, credibility
-            )
+        // Support before denials, then as ``Evidence`` chooses the grade it shows: the quote
+        // beside "ASSERTED B2" is that of the citation graded B2.
+        func rank(_ index: Int) -> (Int, Evidence.GradeRank, Evidence.GradeRank) {
+            let own = citations[index].evidenceItem
+            return (own.stance == .denies ? 1 : 0, (capped?[index] ?? own).gradeRank, own.gradeRank)
         }
         return citations.indices.min { a, b in
             let (x, y) = (rank(a), rank(b))

@@ -20,7 +20,10 @@ public struct ClaimStrength: Comparable, Hashable, Sendable, CustomStringConvert
     }
 
     /// Reliability A–F as 1–6, plus credibility 1–6.
-    public var gradeSum: Int {
+    public var gradeSum: Int { Self.gradeSum(reliability, credibility) }
+
+    /// Reliability A–F as 1–6, plus credibility 1–6: A1 = 2, F6 = 12.
+    static func gradeSum(_ reliability: Reliability, _ credibility: Credibility) -> Int {
         (Reliability.allCases.firstIndex(of: reliability) ?? 5) + 1 + credibility.rawValue
     }
 
