@@ -564,5 +564,27 @@ struct OutputTargetTests {
         #expect(
             missing.standardError == "isnad: absent/out.jsonl: cannot be created: the folder absent does not exist\n",
             "\(missing.standardError)")
+        // A trailing slash names a folder: no file is written under the name without it, nor over one there.
+        try cli.write("file", "kept\n")
+        for name in ["new/", "file/"] {
+            let slashed = try cli.run(["export", "jsonl", "-o", name])
+            #expect(slashed.status == 64, "\(slashed.standardError)")
+            #expect(
+                slashed.standardError
+                    == "isnad: \(name): ends in /, which names a folder, and there is none: name a file (without the /)\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.path("new")))
+        #expect(try cli.read("file") == Data("kept\n".utf8))
+        #expect(try cli.run(["export", "jsonl", "-o", "dir/"]).standardError.contains("dir/: is a folder, not a file"))
+    }
+
+    @Test("-o /dev/stdout is written in place when standard output is a pipe, whose link names no file")
+    func devStdoutToAPipe() throws {
+        let (cli, before) = try harnessWithStore()
+        let result = try ExternalTool.run(
+            "/bin/sh",
+            ["-c", #""$0" "$@" | cat"#, CLIHarness.binary, "--db", cli.path("isnad.db"), "export", "jsonl", "-o", "/dev/stdout"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.outputBytes == before)
     }
 }

@@ -40,6 +40,8 @@ public struct OutputError: Error, CustomStringConvertible {
         case companionOf(String)
         /// The output is another user's file, which replacing would give to this one.
         case ownedByAnotherUser
+        /// The output's name ends in a slash, which names a folder, and no folder is there.
+        case notAFolder
     }
 
     public let path: String
@@ -71,6 +73,8 @@ public struct OutputError: Error, CustomStringConvertible {
             return
                 "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
                 + "which would overwrite it, roll it into that database or delete it: name another output file"
+        case .notAFolder?:
+            return "\(shown): ends in /, which names a folder, and there is none: name a file (without the /)"
         case .ownedByAnotherUser?:
             return "\(shown): belongs to another user; an export replaces a file whole, and the new one would be yours: "
                 + "name another output file, or have its owner remove it"

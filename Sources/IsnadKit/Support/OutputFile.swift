@@ -41,6 +41,23 @@ public final class OutputFile: ByteSink {
     public init(path: String, notOver storePath: String? = nil) throws(OutputError) {
         self.path = path
         guard !path.isEmpty else { throw OutputError(path: path, code: ENOENT) }
+        var followed = stat()
+        let isFound = stat(path, &followed) == 0
+        // A name ending in a slash names a folder, as for `cp` and a shell's `>`: never a file
+        // written beside it under the name without the slash.
+        if path.hasSuffix("/") {
+            if isFound, (followed.st_mode & S_IFMT) == S_IFDIR { throw OutputError(path: path, code: EISDIR) }
+            throw OutputError(path: path, reason: .notAFolder)
+        }
+        // A device, FIFO or socket, through links or not (`/dev/stdout` when it is a pipe, whose
+        // link names no path): written in place, as a shell's `>` would. Never the store, a file.
+        if isFound, (followed.st_mode & S_IFMT) != S_IFREG, (followed.st_mode & S_IFMT) != S_IFDIR {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            if descriptor < 0 { throw OutputError(path: path, code: errno) }
+            (self.targetPath, self.folderPath, self.descriptor) = (path, "", descriptor)
+            self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
+            return
+        }
         let (folder, name) = try OutputFile.resolvedLocation(of: path)
         let targetPath = folder == "/" ? "/" + name : folder + "/" + name
         self.folderPath = folder
@@ -60,7 +77,7 @@ public final class OutputFile: ByteSink {
         }
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR { throw OutputError(path: path, code: EISDIR) }
         if exists, (existing.st_mode & S_IFMT) != S_IFREG {
-            // A device, FIFO or socket: written in place, as a shell's `>` would.
+            // Became a device, FIFO or socket since it was looked at above: written in place.
             let descriptor = open(targetPath, O_WRONLY | O_CLOEXEC | O_NOCTTY)
             if descriptor < 0 { throw OutputError(path: path, code: errno) }
             self.descriptor = descriptor
