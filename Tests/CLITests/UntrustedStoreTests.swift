@@ -80,6 +80,20 @@ struct UntrustedStoreTests {
         }
     }
 
+    @Test("a name search index of another FTS5 format is a damaged store (65), without FTS5's advice to run SQL")
+    func searchIndexOfAnotherFormat() throws {
+        let cli = try importedStore()
+        try plant("UPDATE entity_name_search_config SET v = 99 WHERE k = 'version';", in: cli)
+        for command in [["search", "hamas"], ["add", "entity", "--type", "person", "--name", "Q"]] {
+            let result = try cli.run(command)
+            #expect(result.status == 65, "\(command): \(result.standardError)")
+            #expect(
+                result.standardError
+                    == "isnad: isnad.db: the name search index is damaged (invalid fts5 file format (found 99, expected 4)): export the records (isnad export jsonl) and import them into a new store\n"
+            )
+        }
+    }
+
     @Test("a line feed planted in a history entry's command or record id does not start a line of undo's messages")
     func undoOfAPlantedLineFeed() throws {
         let cli = try importedStore()
@@ -181,6 +195,10 @@ struct UntrustedStoreTests {
             name: "the index of sources' grades on another column",
             sql: "DROP INDEX source_grade; CREATE INDEX source_grade ON source (title);", arguments: ["show", "hamas"],
             message: "index \"source_grade\" on table source has another definition than the one Isnad creates"),
+        // The name keys' version is read from it: said as the change, not as SQLite's "no such table".
+        SchemaAttack(
+            name: "the meta table dropped", sql: "DROP TABLE meta;", arguments: ["import", "denial.jsonl"],
+            message: "missing table \"meta\""),
         SchemaAttack(
             name: "a changed column", sql: "ALTER TABLE claim ADD COLUMN extra TEXT DEFAULT 'x';",
             arguments: ["export", "jsonl"],

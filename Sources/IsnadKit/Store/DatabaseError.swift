@@ -48,8 +48,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         case .cannotOpen: .cannotOpen
         case .corrupt, .notADatabase: .corrupt
         case .constraint: .constraint
+        case .error where isDamagedSearchIndex: .corrupt
         default: .other
         }
+    }
+
+    /// The name search index (an FTS5 table) cannot be read as one: FTS5 says so with a generic
+    /// SQLITE_ERROR ("invalid fts5 file format (found 99, expected 4)"), which is a damaged file
+    /// all the same, not a failure of the command.
+    private var isDamagedSearchIndex: Bool {
+        postgreSQL == nil && (message.hasPrefix("invalid fts5 file format") || message.hasPrefix("fts5: corruption"))
     }
 
     /// Whether waiting and trying again can succeed: another connection holds the lock
@@ -105,7 +113,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 
     /// SQLite's message on one line: it may quote names from the file (a table's, in "malformed
     /// database schema (…)"), and a hostile store's line feed must not start a line of its own.
-    private var shownMessage: String { Text.printable(message) }
+    /// FTS5's advice to "run 'rebuild'" is left out: only SQL typed into the store can, and the
+    /// user is told what Isnad can do (isnad check).
+    private var shownMessage: String {
+        var shown = message
+        if isDamagedSearchIndex, let advice = shown.range(of: " - run 'rebuild'") { shown.removeSubrange(advice) }
+        return Text.printable(shown)
+    }
 
     public var description: String {
         if let postgreSQL { return postgreSQL.description }
@@ -127,6 +141,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
             // this store's own latest changes, which its log may hold.
             return
                 "\(place)the device failed to read or write the store (Input/output error; SQLite: \(shownMessage)): the file may be sound; copy the store with isnad copy when the device reads again, and leave its -wal beside it"
+        case .corrupt where isDamagedSearchIndex:
+            return
+                "\(place)the name search index is damaged (\(shownMessage)): export the records (isnad export jsonl) and import them into a new store"
         case .corrupt:
             // A log beside the file may be another's: a backup copied over a store whose log stayed.
             let log = path.map { $0 + "-wal" }

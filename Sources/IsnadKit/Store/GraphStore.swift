@@ -239,9 +239,8 @@ public final class GraphStore {
         if version > Migrations.currentVersion {
             throw StoreError.newerSchema(path: path, found: version, supported: Migrations.currentVersion)
         }
-        if version >= 2, let keys = try storedNameKeyVersion(), keys > NameKey.version {
-            throw StoreError.newerNameKeys(path: path, found: keys, supported: NameKey.version)
-        }
+        // The schema first: the name keys' version is read from the meta table, which another
+        // program may have dropped (said as the change it is, not as SQLite's "no such table").
         let differences = try StoreSchema.differences(in: database, version: version)
         if let first = differences.first {
             guard toleratingChangedSchema else {
@@ -250,6 +249,9 @@ public final class GraphStore {
             schemaDifferences = differences.map(\.description)
             database.mayNameIndexes = false
             return .changed
+        }
+        if version >= 2, let keys = try storedNameKeyVersion(), keys > NameKey.version {
+            throw StoreError.newerNameKeys(path: path, found: keys, supported: NameKey.version)
         }
         if try version < Migrations.currentVersion || storedNameKeyVersion() != NameKey.version {
             return .outdated(version: version)

@@ -18,6 +18,8 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable {
     public static let row = ResultCode(rawValue: SQLITE_ROW)
     /// SQLITE_DONE: a step finished the statement (https://www.sqlite.org/rescode.html#done).
     public static let done = ResultCode(rawValue: SQLITE_DONE)
+    /// SQLITE_ERROR: a generic error (https://www.sqlite.org/rescode.html#error).
+    public static let error = ResultCode(rawValue: SQLITE_ERROR)
     /// SQLITE_BUSY: another connection holds a lock (https://www.sqlite.org/rescode.html#busy).
     public static let busy = ResultCode(rawValue: SQLITE_BUSY)
     /// SQLITE_BUSY_SNAPSHOT: a read transaction's snapshot is too old to start writing in
