@@ -29,6 +29,14 @@ public enum ExportStyle {
         }
     }
 
+    /// An edge's label in GraphML and GEXF, which Gephi, Cytoscape and yEd draw on it: the
+    /// predicate with the claim's status and best grade (`supplied weapons to · ALLEGED E3`), so
+    /// that a drawing never shows a claim as a bare fact; `predicate` keeps the predicate alone.
+    public static func edgeLabel(_ edge: ExportGraph.Edge, vocabulary: Vocabulary) -> String {
+        let status = edge.retraction == nil ? edge.evidence.status.rawValue.uppercased() : "RETRACTED"
+        return "\(vocabulary[edge.predicate]?.labelEnglish ?? edge.predicate) · \(status) \(edge.evidence.bestGrade)"
+    }
+
     /// The longest line of a name a drawing writes on an entity, in characters, and the most
     /// lines: a name of thousands of letters would make one box wider than the rest of the graph
     /// together (the tooltip and the panel keep it whole). The HTML view's script shortens its

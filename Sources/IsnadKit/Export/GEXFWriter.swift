@@ -174,7 +174,7 @@ public struct GEXFWriter: GraphWriter {
         appendAttribute("id", edge.id, to: &bytes)
         appendAttribute("source", edge.subject, to: &bytes)
         appendAttribute("target", edge.object, to: &bytes)
-        appendAttribute("label", predicate?.labelEnglish ?? edge.predicate, to: &bytes)
+        appendAttribute("label", ExportStyle.edgeLabel(edge, vocabulary: vocabulary), to: &bytes)
         bytes.appendUTF8(">\n        <attvalues>\n")
         appendValue("predicate", edge.predicate, to: &bytes)
         appendValue("label_ar", predicate?.labelArabic, to: &bytes)

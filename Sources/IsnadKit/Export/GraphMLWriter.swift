@@ -45,7 +45,9 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "attributes", forNodes: true, type: "string", description: "JSON object of the entity's attributes"),
         Key(id: "predicate", forNodes: false, type: "string", description: "the predicate's id"),
         Key(id: "interaction", forNodes: false, type: "string", description: "the predicate's id, for Cytoscape"),
-        Key(id: "label", forNodes: false, type: "string", description: "the predicate's English label"),
+        Key(
+            id: "label", forNodes: false, type: "string",
+            description: "the predicate's English label, the claim's status and best grade: supplied weapons to · ALLEGED E3"),
         Key(id: "label_ar", forNodes: false, type: "string", description: "the predicate's Arabic label"),
         Key(
             id: "start", forNodes: false, type: "string",
@@ -276,7 +278,7 @@ public struct GraphMLWriter: GraphWriter {
         bytes.appendStatic("\" directed=\"true\">\n")
         appendData("      <data key=\"e_predicate\">", edge.predicate, to: &bytes)
         appendData("      <data key=\"e_interaction\">", edge.predicate, to: &bytes)
-        appendData("      <data key=\"e_label\">", predicate?.labelEnglish ?? edge.predicate, to: &bytes)
+        appendData("      <data key=\"e_label\">", ExportStyle.edgeLabel(edge, vocabulary: vocabulary), to: &bytes)
         appendData("      <data key=\"e_label_ar\">", predicate?.labelArabic, to: &bytes)
         appendData("      <data key=\"e_start\">", date: edge.start, to: &bytes)
         appendData("      <data key=\"e_end\">", date: edge.end, to: &bytes)
