@@ -130,6 +130,24 @@ struct HistoryCommandTests {
         #expect(first.hasPrefix("entry 3 · ") && !first.hasSuffix(" · bilal") && !first.hasSuffix(" · "))
     }
 
+    @Test("a long value changed past its first words is shown around where it changed, not as two equal beginnings")
+    func longValueShownAroundItsChange() throws {
+        let cli = try importedStore()
+        let text = "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen opened fire at the checkpoint."
+        #expect(try cli.run(["set", "article", "title", text]).status == 0)
+        #expect(try cli.run(["set", "article", "title", text + " Correction: three gunmen."]).status == 0)
+        let log = try cli.run(["log", "article"]).standardOutput
+        #expect(
+            log.contains(
+                #"    title: "…opened fire at the checkpoint." → "…opened fire at the checkpoint. Correction: three gunmen.""#
+            ), "\(log)")
+        #expect(try cli.run(["set", "article", "title", "Short"]).status == 0)
+        // Different early on: as before, each cut to its first 80 characters.
+        #expect(
+            try cli.run(["log", "article"]).standardOutput.contains(
+                #"    title: "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen …" → "Short""#))
+    }
+
     @Test("an import that changes nothing writes no entry; a dry run neither")
     func noChangeNoEntry() throws {
         let cli = try importedStore()

@@ -113,7 +113,9 @@ enum LogCommand: Command {
             for field in diff.fields {
                 let value: String
                 switch (field.before, field.after) {
-                case (let old?, let new?): value = "\(shortened(old)) → \(shortened(new))"
+                case (let old?, let new?):
+                    let shown = shortened(old, new)
+                    value = "\(shown.old) → \(shown.new)"
                 case (nil, let new?): value = record.action == .changed ? "(none) → \(shortened(new))" : shortened(new)
                 case (let old?, nil): value = record.action == .changed ? "\(shortened(old)) → (none)" : shortened(old)
                 case (nil, nil): continue
@@ -131,5 +133,25 @@ enum LogCommand: Command {
     /// A long value (a source's text, a long quote) cut to its first 80 characters.
     static func shortened(_ value: String) -> String {
         value.count > 80 ? String(value.prefix(79)) + "…\"" : value
+    }
+
+    /// A long value before and after a change, each cut around where they first differ: a
+    /// correction at the end of a source's text would otherwise read as two equal beginnings.
+    static func shortened(_ old: String, _ new: String) -> (old: String, new: String) {
+        let context = 30
+        var (o, n, common) = (old.startIndex, new.startIndex, 0)
+        while o < old.endIndex, n < new.endIndex, old[o] == new[n] {
+            (o, n, common) = (old.index(after: o), new.index(after: n), common + 1)
+        }
+        // Seen within the first 79 characters, or both short: cut as one value is.
+        guard common > 79 - context, old.count > 80 || new.count > 80 else { return (shortened(old), shortened(new)) }
+        func around(_ value: String) -> String {
+            let start = value.index(value.startIndex, offsetBy: common - context)
+            let end = value.index(start, offsetBy: 76, limitedBy: value.endIndex) ?? value.endIndex
+            // JSON's opening and closing marks kept: "…the checkpoint. Correction: three gunmen."
+            let (opening, closing) = (value.first.map(String.init) ?? "", value.last.map(String.init) ?? "")
+            return opening + "…" + value[start..<end] + (end < value.endIndex ? "…" + closing : "")
+        }
+        return (around(old), around(new))
     }
 }
