@@ -43,6 +43,27 @@ struct MergeCommandTests {
         }
     }
 
+    @Test("merge keeps every spelling of the other's names that the kept entity lacks, though search folds them together")
+    func mergeKeepsSpellings() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["init"]).status == 0)
+        #expect(
+            try cli.run(["add", "entity", "--type", "person", "--name", "Khalid Haddad", "--alias", "ar:خالد حداد"]).status == 0)
+        #expect(
+            try cli.run([
+                "add", "entity", "--id", "dup1", "--type", "person", "--name", "خالد الحداد", "--alias", "en:Khaled al-Haddad",
+                "--alias", "en:KHALID  HADDAD",
+            ]).status == 0)
+        #expect(try cli.run(["merge", "khalid-haddad", "dup1"]).status == 0)
+        let kept =
+            try cli.run(["export", "jsonl"]).standardOutput.split(separator: "\n").first { $0.contains(#""id":"khalid-haddad""#) }
+            ?? ""
+        #expect(
+            kept.contains(
+                #""aliases":[{"name":"خالد حداد","lang":"ar"},{"name":"خالد الحداد","lang":"ar"},{"name":"Khaled al-Haddad","lang":"en"}]"#
+            ), "\(kept)")
+    }
+
     @Test(
         "merge takes no part of a name for the whole (State of Islamic State), and lists what it is part of; search finds a merged id's entity"
     )

@@ -6,7 +6,8 @@ enum MergeCommand: Command {
         name: name,
         abstract: "Merge entities that are one: OTHER's names, claims and id go to KEEP.",
         discussion: """
-            Each OTHER's name and aliases become aliases of KEEP (its name in Arabic script as ar, else en), its
+            Each OTHER's name and aliases become aliases of KEEP (its name in Arabic script as ar, else en; every
+            spelling KEEP lacks, case and spacing aside), its
             claims move to KEEP (a claim that becomes identical to one of KEEP's, with the same predicate, ends and
             dates, adds its citations to it), and OTHER is deleted; its id keeps naming KEEP on the command line and
             in imports (a record of OTHER is skipped, a claim naming it is written with KEEP). Entities must have the

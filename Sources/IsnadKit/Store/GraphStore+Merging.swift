@@ -356,7 +356,8 @@ extension GraphStore {
 
 extension ChangeSession {
     /// Merges the entities `others` into `keep`, in this change: their names become aliases of
-    /// `keep` (a name with language `ar` when in Arabic script, else `en`), their ids (and the
+    /// `keep` (a name with language `ar` when in Arabic script, else `en`; every spelling it
+    /// does not have, case and spacing aside), their ids (and the
     /// ids merged into them) keep naming `keep`, their claims move to `keep` (a claim that becomes
     /// identical to one of `keep`'s — same predicate, ends and dates — gives it its citations),
     /// and they are deleted. Returns `keep` as it is now, and what moved of each, in order.
@@ -366,7 +367,13 @@ extension ChangeSession {
     /// (30 s), and a thousand dated claims of one pair read the pair's claims a thousand times.
     public func merge(_ others: [Entity], into keep: Entity) throws -> (Entity, [GraphStore.MergeOutcome]) {
         var kept = keep
-        var known = Set(([kept.name] + kept.aliases.map(\.name)).map(NameKey.fold))
+        // A spelling is kept unless the entity has it already, case and spacing aside: the ways
+        // the sources write a name are evidence (al-Haddad beside Haddad, خالد الحداد beside
+        // خالد حداد), which search's folding, meant to find them, must not merge away.
+        func spelling(_ name: String) -> String {
+            name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var known = Set(([kept.name] + kept.aliases.map(\.name)).map(spelling))
         var claimsOfOthers: [[String]] = []
         for other in others {
             guard other.id != keep.id else { throw MergeError.sameEntity(keep.id) }
@@ -375,7 +382,7 @@ extension ChangeSession {
                     keep: keep.id, keepType: keep.type.rawValue, other: other.id, otherType: other.type.rawValue)
             }
             let names = [Alias(name: other.name, lang: NameLanguage.of(other.name))] + other.aliases
-            for alias in names where known.insert(NameKey.fold(alias.name)).inserted { kept.aliases.append(alias) }
+            for alias in names where known.insert(spelling(alias.name)).inserted { kept.aliases.append(alias) }
             kept.merged += [other.id] + other.merged
             claimsOfOthers.append(try store.claimIDs(of: other.id))
             try remove(.entity, id: other.id)
