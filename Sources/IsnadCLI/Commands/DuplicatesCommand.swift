@@ -41,7 +41,9 @@ enum DuplicatesCommand: Command {
             Printout(
                 reading: {
                     var table = TextTable([
-                        .identifiers("FIRST"), .identifiers("SECOND"), .init(header: "SCORE"), .init(header: "REASON"),
+                        .identifiers("FIRST"), .identifiers("SECOND"), .init(header: "SCORE"),
+                        // Last, so nothing is aligned after it: wide enough for the two names it compares.
+                        .init(header: "REASON", maximumWidth: 160),
                     ])
                     for row in rows { table.append(row) }
                     return .init(text: table.render())
