@@ -44,6 +44,14 @@ enum FilterOptions {
     ]
 
     /// The filter the options describe; names taken as something else are said through `context`.
+    /// Said under a listing whose claims were weighed on the citations a filter kept: `claims
+    /// --source X` may read ASSERTED with one channel what `source X` shows DISPUTED with two.
+    static func weighingNote(_ filter: GraphFilter) -> String? {
+        guard filter.filtersCitations else { return nil }
+        return
+            "isnad: note: status, grade and channels weigh only the citations the filters keep; unfiltered, a claim may read otherwise (isnad show, isnad source)"
+    }
+
     static func filter(from arguments: ParsedArguments, store: GraphStore, context: Context? = nil) throws -> GraphFilter {
         let command = arguments.spec.name
         var filter = GraphFilter()

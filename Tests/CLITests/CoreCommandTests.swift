@@ -277,10 +277,17 @@ struct CoreCommandTests {
         #expect(all.status == 0)
         #expect(all.standardOutput.contains("SAID BY (STANCE GRADE)"))
         #expect(all.standardOutput.contains("article (asserts F2)"))
+        #expect(!all.standardError.contains("note:"))
         let reliable = try cli.run(["claims", "--min-reliability", "C"])
         #expect(!reliable.standardOutput.contains("hamas-praised-attack"))
         #expect(reliable.standardOutput.contains("isis-claimed-attack"))
+        // Weighed on the citations kept: said, so that the line is not read as the claim's whole weight.
+        #expect(
+            reliable.standardError.hasSuffix(
+                "isnad: note: status, grade and channels weigh only the citations the filters keep; unfiltered, a claim may read otherwise (isnad show, isnad source)\n"
+            ), "\(reliable.standardError)")
         let bySubject = try cli.run(["claims", "--subject", "داعش"])
+        #expect(!bySubject.standardError.contains("note:"))
         #expect(bySubject.standardOutput.contains("isis-claimed-attack"))
         #expect(!bySubject.standardOutput.contains("hamas-praised-attack"))
     }

@@ -64,6 +64,7 @@ enum ClaimsCommand: Command {
                                 }
                             }
                             if !hasMore { context.message(counted(count, "claim")) }
+                            if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
                         })
                 },
                 json: .records { sink in try RecordSet.write(store: store, to: sink) { try forEachClaim($0) } },

@@ -53,8 +53,9 @@ public struct GraphFilter: Sendable, Equatable {
         let to: PartialDate
     }
 
-    /// Whether any citation-level filter is set (step 2).
-    var filtersCitations: Bool {
+    /// Whether any citation-level filter is set (step 2): a claim is then weighed on the
+    /// citations it keeps, and may read otherwise than unfiltered.
+    public var filtersCitations: Bool {
         knownBy != nil || minimumReliability != nil || minimumCredibility != nil || !stances.isEmpty || !sources.isEmpty
             || excludedCommonLink != nil
     }
