@@ -65,6 +65,19 @@ struct EvidenceTests {
         #expect(Evidence([item("d", .d, .reports, .possiblyTrue), item("c", .c, .reports, .doubtful)])?.bestGrade == "C4")
     }
 
+    @Test("a credibility is read from a JSON number only when it spells the integer exactly, never rounded through a double")
+    func credibilityFromExactNumbers() {
+        for text in ["2", "2.0", "2e0", "20e-1", "0.2E1", "2.000", "2E+0"] {
+            #expect(Credibility(number: text) == .probablyTrue, "\(text)")
+        }
+        for text in [
+            "0.99999999999999999999", "2.0000000000000000000000000001", "1.5", "2e", "2.", ".2e1", "0", "7", "-2", "1e400",
+            "2e-400",
+        ] {
+            #expect(Credibility(number: text) == nil, "\(text)")
+        }
+    }
+
     @Test("no citation, no evidence")
     func empty() {
         #expect(Evidence([Evidence.Item]()) == nil)
