@@ -51,7 +51,12 @@ struct SetCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
 
         // Found on another line: the locator isnad wrote moves with the quote; the analyst's own stays.
-        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "قالت الشرطة"]).status == 0)
+        let moved = try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "قالت الشرطة"])
+        #expect(moved.status == 0)
+        #expect(
+            moved.standardError
+                == "set citations[0].quote of claim \"hamas-praised-attack\" (citation 1: article; its translation (quote_en) is the old words': set it too if it no longer fits) (history entry 4)\n"
+        )
         #expect(
             try cli.run(["export", "jsonl"]).standardOutput.contains(
                 #""quote":"قالت الشرطة","quote_en":"blessed","stance":"asserts","credibility":2,"locator":"line 4""#))

@@ -85,7 +85,15 @@ enum SetCommand: Command {
                 claim.citations.indices.contains(index)
             {
                 let cited = claim.citations[index]
-                which = " (citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? ""))"
+                which = "citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? "")"
+                // The translation was of the old words: said, not changed (the analyst knows what the new ones say).
+                if path.steps.count == 2, path.steps[1].key == "quote", cited.quoteEnglish != nil,
+                    case .claim(let before) = record, before.citations.indices.contains(index),
+                    before.citations[index].quote != cited.quote
+                {
+                    which += "; its translation (quote_en) is the old words': set it too if it no longer fits"
+                }
+                which = " (\(which))"
             }
             return "set \(field) of \(record.kind.rawValue) \"\(record.id)\"\(which)"
         }
