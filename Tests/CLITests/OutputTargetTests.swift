@@ -576,6 +576,10 @@ struct OutputTargetTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("new")))
         #expect(try cli.read("file") == Data("kept\n".utf8))
         #expect(try cli.run(["export", "jsonl", "-o", "dir/"]).standardError.contains("dir/: is a folder, not a file"))
+        // copy's target is not --db's store: said as an output's folder is.
+        let copied = try cli.run(["copy", "isnad.db", "dir"])
+        #expect(copied.status == 73)
+        #expect(copied.standardError == "isnad: dir: is a folder, not a file: name a file (in it, or elsewhere)\n")
     }
 
     @Test("-o /dev/stdout is written in place when standard output is a pipe, whose link names no file")

@@ -1,3 +1,4 @@
+import Foundation
 import IsnadKit
 
 enum CopyCommand: Command {
@@ -43,6 +44,8 @@ enum CopyCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
         let target = try IsnadCLI.storeLocation(arguments.positionals[1], storeName: nil)
+        // Said as an output's folder is (73), not as a store named by --db, which copy's target is not.
+        if case .file(let path) = target, FileSystem.isDirectory(path) { throw OutputError(path: path, code: EISDIR) }
         var leaving: StoreCopy.Leaving = []
         if arguments.isSet(withoutHistory) { leaving.insert(.history) }
         if arguments.isSet(withoutRetractions) { leaving.insert(.retractions) }
