@@ -270,6 +270,27 @@ struct CoreCommandTests {
             })
     }
 
+    @Test("an import of records says which quotes are not in their source's stored text (a sheet and add claim refuse them)")
+    func importNotesQuotesNotFound() throws {
+        let cli = try importedStore()
+        let records = """
+            {"record":"source","id":"statement","type":"statement","title":"Statement","reliability":"C","text":"سطر أول\\nباركت حماس العملية"}
+            {"record":"claim","id":"found","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"statement","quote":"باركت حماس","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"vouched","subject":"isis","predicate":"praised","object":"hadera-attack","citations":[{"source":"statement","quote":"هنأت","stance":"asserts","credibility":3,"locator":"unverified: my transcription"}]}
+            {"record":"claim","id":"missing","subject":"hamas","predicate":"claimed_responsibility_for","object":"hadera-attack","citations":[{"source":"article","quote":"q","stance":"reports","credibility":4},{"source":"statement","quote":"تبنت","stance":"asserts","credibility":3}]}
+
+            """
+        try cli.write("more.jsonl", records)
+        let result = try cli.run(["import", "more.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.hasSuffix(
+                "isnad: note: 1 quote imported is not in the text of the source it is read in (claim \"missing\" citation 2, in \"statement\"): isnad check lists it; correct the words, or give the locator \"unverified: REASON\"\n"
+            ), "\(result.standardError)")
+        // Imported again, nothing changes and nothing is said again.
+        #expect(!(try cli.run(["import", "more.jsonl"]).standardError.contains("note:")))
+    }
+
     @Test("claims lists claims with status, best grade and who says them; filters narrow it")
     func claims() throws {
         let cli = try importedStore()

@@ -205,6 +205,11 @@ enum ImportCommand: Command {
                     ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store \(summary.storedRecordsChanged == 1 ? "was" : "were") changed by it (isnad log shows how; isnad undo\(summary.entry.map { " \($0)" } ?? "") takes the import back)"
                     : ""
                 context.message("imported \(read)\(overwritten)\n" + holds("now holds"))
+                // Records are taken as written (a sheet's rows and add claim refuse such a quote):
+                // said, so that words not in their source do not pass for verbatim unseen.
+                if let entry = summary.entry, let note = try? Self.quotesNotFoundNote(store: store, entry: entry) {
+                    context.message(note)
+                }
             } else if summary.recordCount == 0 {
                 context.message("no records in \(names): nothing changed\n" + holds("holds"))
             } else {
@@ -214,6 +219,23 @@ enum ImportCommand: Command {
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the import was committing: it is complete")
         }
+    }
+}
+
+extension ImportCommand {
+    /// `isnad: note: 2 quotes imported are not in the text of the source they are read in (the
+    /// first: claim "x" citation 1, in "article") …`, or nil when every quote is found.
+    static func quotesNotFoundNote(store: GraphStore, entry: Int) throws -> String? {
+        let missing = try store.quotesNotFound(inEntry: entry)
+        guard let first = missing.first else { return nil }
+        let named =
+            "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1), in \"\(Text.printable(first.holder))\""
+        let which =
+            missing.count == 1
+            ? "1 quote imported is not in the text of the source it is read in (\(named))"
+            : "\(missing.count) quotes imported are not in the text of the source they are read in (the first: \(named))"
+        return
+            "isnad: note: \(which): isnad check lists \(missing.count == 1 ? "it" : "them"); correct the words, or give the locator \"unverified: REASON\""
     }
 }
 

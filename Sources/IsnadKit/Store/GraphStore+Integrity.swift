@@ -478,6 +478,37 @@ extension GraphStore {
         return lost
     }
 
+    /// The citations of the claims history entry `entry` wrote whose quote is not in the stored
+    /// text of the source it is read in (its via, else its claimant), as `add claim` and `check`
+    /// look for it, leaving out those whose locator says why: what an import of records, which
+    /// does not refuse them, let in. Reads no citation when no source has a stored text.
+    public func quotesNotFound(inEntry entry: Int) throws -> [(claim: String, position: Int, holder: String)] {
+        guard try database.prepare("SELECT EXISTS (SELECT 1 FROM source WHERE full_text IS NOT NULL)").scalarInteger() == 1
+        else { return [] }
+        var missing: [(claim: String, position: Int, holder: String)] = []
+        var (currentHolder, currentText) = ("", QuoteLocator.SearchableText(""))
+        try database.prepare(
+            """
+            SELECT ci.claim, ci.position, ci.quote, ci.locator, coalesce(ci.via, ci.source) AS holder
+            FROM change_record AS r JOIN citation AS ci ON ci.claim = r.record
+            JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
+            WHERE r.change = ?1 AND r.kind = 'claim' AND s.full_text IS NOT NULL
+            ORDER BY holder, ci.claim, ci.position
+            """
+        ).forEachRow([.integer(Int64(entry))]) { row in
+            guard !QuoteLocator.isUnverified(row.text(3)) else { return }
+            let holder = row.string(4)
+            if holder != currentHolder {
+                currentHolder = holder
+                currentText = QuoteLocator.SearchableText(try storedText(ofSource: holder) ?? "")
+            }
+            if QuoteLocator.lines(of: row.string(2), in: currentText) == nil {
+                missing.append((row.string(0), row.int(1), holder))
+            }
+        }
+        return missing
+    }
+
     /// The citations of a claim, in position order, with the rest of each as one text
     /// (`reading`: stance, credibility, translation, locator), for ``IntegrityCheck``'s look at
     /// quotes cited twice in two Unicode forms.
