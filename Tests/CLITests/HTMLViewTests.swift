@@ -91,6 +91,7 @@ struct HTMLViewTests {
         {"record":"claim","id":"k1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"x","via":"art","quote":"q1","stance":"asserts","credibility":2},{"source":"y","via":"good","quote":"q2","stance":"asserts","credibility":2}]}
         {"record":"claim","id":"k2","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[{"source":"p1","quote":"q3","stance":"asserts","credibility":1},{"source":"p2","quote":"q4","stance":"asserts","credibility":2},{"source":"p3","quote":"q5","stance":"asserts","credibility":1}]}
         {"record":"claim","id":"k3","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[{"source":"blog","quote":"q6","stance":"asserts","credibility":5},{"source":"un","quote":"q7","stance":"denies","credibility":1},{"source":"wire","quote":"q8","stance":"denies","credibility":1}]}
+        {"record":"claim","id":"k5","subject":"a","predicate":"met_with","object":"b","start":null,"end":null,"citations":[{"source":"police","quote":"q12","stance":"asserts","credibility":5},{"source":"art","quote":"q13","stance":"asserts","credibility":2}]}
 
         """
 

@@ -75,9 +75,15 @@ const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'];
 function evidence(citations) {
   let status = 'alleged';
   const sources = [], deniers = [];
-  // The best grade of the support: F6 (cannot be judged) when nothing supports the claim.
-  let reliability = 'F';
-  let credibility = 6;
+  // The best grade of the support, one citation's whole grade (Evidence.Item.gradeRank): one that
+  // makes the claim asserted on its own first, then the smallest sum of the two ranks, then
+  // reliability, then credibility. F6 (cannot be judged) when nothing supports the claim.
+  let best = null;
+  const rank = (strong, r, c) => [strong ? 0 : 1, reliabilities.indexOf(r) + 1 + c, reliabilities.indexOf(r), c];
+  const before = (a, b) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+  };
   for (const citation of citations) {
     const weighedReliability = citation.weighed ? citation.weighed[0] : citation.reliability;
     const weighedCredibility = citation.weighed ? Number(citation.weighed.slice(1)) : citation.credibility;
@@ -88,12 +94,12 @@ function evidence(citations) {
     }
     // Those that support it: a source that denies it is no voice for it.
     if (!sources.includes(citation.source)) sources.push(citation.source);
-    if (status === 'alleged' && citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3)
-      status = 'asserted';
-    if (weighedReliability < reliability) reliability = weighedReliability;
-    if (weighedCredibility < credibility) credibility = weighedCredibility;
+    const strong = citation.stance === 'asserts' && weighedReliability <= 'C' && weighedCredibility <= 3;
+    if (status === 'alleged' && strong) status = 'asserted';
+    const candidate = { grade: weighedReliability + weighedCredibility, rank: rank(strong, weighedReliability, weighedCredibility) };
+    if (best === null || before(candidate.rank, best.rank)) best = candidate;
   }
-  return { status, sources, deniers, best: reliability + credibility };
+  return { status, sources, deniers, best: best === null ? 'F6' : best.grade };
 }
 
 const gradeOf = (source) => context.sources[source]?.reliability ?? 'F';
