@@ -142,8 +142,9 @@ enum HelpCommand: Command {
           ASSERTED   otherwise, a source graded A–C asserts it with credibility 1–3;
           ALLEGED    otherwise: only weaker sources, or sources that merely report it.
 
-        "best B2" is the strongest reliability and the strongest credibility among the citations that
-        support it (asserts, reports), each taken apart: a denial is no voice for it.
+        "best B2" is the whole grade of one citation that supports it (asserts, reports): one that makes it
+        asserted on its own first, then the strongest (the smallest sum of the two ranks, then reliability).
+        Never one's reliability beside another's credibility: B5 and E2 read B5. A denial is no voice for it.
         Filters that drop citations (--min-reliability, --known-by, …) are applied first; the status is that
         of the citations left.
 

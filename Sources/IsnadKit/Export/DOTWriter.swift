@@ -238,7 +238,7 @@ public struct DOTWriter: GraphWriter {
             (options.isOverview ? pairExample : example).map { cell("\($0.0)   ← \($0.1)") } + [
                 cell("asserted: an A–C source asserts it with credibility 1–3"),
                 cell("alleged: only weaker sources, or sources that report it"), cell("disputed: some source denies it"),
-                cell("best C3: strongest reliability (A–F) and credibility (1–6)"),
+                cell("best C3: one citation's reliability (A–F) and credibility (1–6), the strongest"),
                 cell("channels: groups of citations whose chains of transmission share no source"),
                 cell("common link: the source every channel passes through; status and grade"),
                 cell("are capped by its reliability (an E article makes everything it relays E at best)"),

@@ -175,8 +175,8 @@ public struct ExportGraph {
             GradedClaim.bestCitation(of: citations, capped: weight.strength?.cappedCitations)
         }
 
-        /// The strongest denying citation (by reliability, then credibility, once weighed as
-        /// ``bestCitation`` is; of denials equally strong, the first by source, via and quote),
+        /// The strongest denying citation (by the sum of its two grades' ranks, reliability, then
+        /// credibility, once weighed as ``bestCitation`` is; of denials equally strong, the first by source, via and quote),
         /// when some citation denies the claim and another supports it: the other side of a
         /// disputed edge.
         public var bestDenial: GradedCitation? {

@@ -70,8 +70,10 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "denying_source_count", forNodes: false, type: "int", description: "number of distinct claimants that deny it"),
         Key(
             id: "best_reliability", forNodes: false, type: "string",
-            description: "strongest source grade, A to F, no stronger than the common link's"),
-        Key(id: "best_credibility", forNodes: false, type: "int", description: "strongest information grade, 1 to 6"),
+            description: "the best grade's source grade, A to F (one citation's), no stronger than the common link's"),
+        Key(
+            id: "best_credibility", forNodes: false, type: "int",
+            description: "the best grade's information grade, 1 to 6, of the same citation"),
         Key(id: "symmetric", forNodes: false, type: "boolean", description: "the predicate reads the same both ways"),
         Key(id: "claims", forNodes: false, type: "string", description: "JSON array of the claim ids behind the edge"),
         Key(id: "citation_count", forNodes: false, type: "int", description: "number of citations"),
