@@ -65,22 +65,21 @@ enum EditChecks {
         return record
     }
 
-    /// A citation whose quote, claimant or via is not one the claim had (a quote typed anew, or
-    /// read in another source) is held to what `add claim` holds a new one to: its quote stands
-    /// in the stored text of the source it is read in (its via, else its claimant), unless its
-    /// locator says why not (`unverified: REASON`). Sources without text are not checked, as
-    /// `check` does not check them. A locator isnad wrote for the old quote (`line 31`), left as
-    /// it was, is written anew for the new one: the place it gave is no longer where the words
-    /// stand.
+    /// A citation whose words are not ones the claim had read in the same source (a quote typed
+    /// anew, or read in another source: a new via, or a new claimant where there is no via) is
+    /// held to what `add claim` holds a new one to: its quote stands in the stored text of the
+    /// source it is read in (its via, else its claimant), unless its locator says why not
+    /// (`unverified: REASON`). Sources without text are not checked, as `check` does not check
+    /// them. A locator in the form isnad writes (`line 31`) is written anew for where the words
+    /// stand: the place it gave was for other words, or another text (matched by the words and
+    /// the source they are read in, not by position: an edit may move citations).
     static func quotesStand(in claim: Claim, replacing stored: Claim, store: GraphStore) throws -> Claim {
         var checked = claim
         var texts: [String: QuoteLocator.SearchableText?] = [:]
         for (index, citation) in claim.citations.enumerated() {
-            let isKnown = stored.citations.contains {
-                $0.source == citation.source && $0.via == citation.via && $0.quote == citation.quote
-            }
-            guard !isKnown, !QuoteLocator.isUnverified(citation.locator) else { continue }
             let holder = citation.via ?? citation.source
+            let isKnown = stored.citations.contains { ($0.via ?? $0.source) == holder && $0.quote == citation.quote }
+            guard !isKnown, !QuoteLocator.isUnverified(citation.locator) else { continue }
             if texts[holder] == nil {
                 texts[holder] = try store.storedText(ofSource: holder).map { QuoteLocator.SearchableText($0) }
             }
@@ -91,9 +90,7 @@ enum EditChecks {
                         "citations[\(index)]: its quote is not in the text of source \"\(Text.printable(holder))\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")"
                 )
             }
-            if stored.citations.indices.contains(index), let old = stored.citations[index].locator,
-                citation.locator == old, QuoteLocator.isWrittenByIsnad(old)
-            {
+            if let locator = citation.locator, QuoteLocator.isWrittenByIsnad(locator) {
                 checked.citations[index].locator = QuoteLocator.locator(lines)
             }
         }
@@ -108,6 +105,12 @@ enum EditChecks {
         let lost = try store.quotesLost(ifSource: source.id, hadText: source.text)
         guard let first = lost.first else { return nil }
         let named = "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1)"
+        // With no text, nothing checks them any more (check reads the quotes of sources with one).
+        if source.text == nil {
+            let which = lost.count == 1 ? "the quote of \(named) was" : "\(lost.count) quotes (the first: \(named)) were"
+            return
+                "isnad: \(which) found in the text source \"\(Text.printable(source.id))\" no longer has: nothing checks \(lost.count == 1 ? "it" : "them") now"
+        }
         let which = lost.count == 1 ? "the quote of \(named) is" : "\(lost.count) quotes (the first: \(named)) are"
         return
             "isnad: \(which) no longer in the text of source \"\(Text.printable(source.id))\": isnad check lists \(lost.count == 1 ? "it" : "them")"

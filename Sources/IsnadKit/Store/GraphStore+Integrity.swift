@@ -471,9 +471,10 @@ extension GraphStore {
             """
         ).forEachRow([.text(source)]) { row in
             let quote = row.string(2)
-            guard !QuoteLocator.isUnverified(row.text(3)), QuoteLocator.lines(of: quote, in: old) != nil else { return }
+            guard !QuoteLocator.isUnverified(row.text(3)) else { return }
+            // The new text first: a correction keeps most quotes, which are then not looked for twice.
             if let new, QuoteLocator.lines(of: quote, in: new) != nil { return }
-            lost.append((row.string(0), row.int(1)))
+            if QuoteLocator.lines(of: quote, in: old) != nil { lost.append((row.string(0), row.int(1))) }
         }
         return lost
     }
