@@ -262,4 +262,19 @@ struct ImportDiagnosticsTests {
         #expect(result.errors.count == 2)
         #expect(result.errors.allSatisfy { $0.contains("invalid JSON") })
     }
+
+    @Test("a problem's message is kept to about a thousand bytes, cut at whole characters, whatever they are made of")
+    func boundedMessages() {
+        for value in [
+            String(repeating: "x", count: 1 << 20), String(repeating: "🚀", count: 300_000),
+            "a" + String(repeating: "\u{301}", count: 100_000),
+        ] {
+            let problem = RecordProblem(
+                field: "predicate", message: "unknown predicate \"\(value)\" (did you mean \"\(value)\"?)")
+            #expect(problem.message.utf8.count < 1_100, "\(problem.message.utf8.count)")
+            #expect(problem.message.hasPrefix("unknown predicate \"") && problem.message.hasSuffix("\"?)"))
+            #expect(problem.message.contains(" bytes left out) …"))
+        }
+        #expect(RecordProblem(message: "short").message == "short")
+    }
 }

@@ -34,8 +34,20 @@ public struct RecordProblem: Error, Equatable, Sendable {
     static func bounded(_ message: String) -> String {
         let bytes = message.utf8.count
         guard bytes > messageLimit else { return message }
-        // Scalars, not characters: one character of a million combining marks is still a million.
-        let (head, tail) = (String(message.unicodeScalars.prefix(600)), String(message.unicodeScalars.suffix(200)))
+        // By bytes, whole scalars: one character of a million combining marks is still a million
+        // bytes, and 600 emoji are 2,400.
+        func scalars(_ scalars: some Sequence<Unicode.Scalar>, upTo limit: Int) -> [Unicode.Scalar] {
+            var (taken, bytes) = ([Unicode.Scalar](), 0)
+            for scalar in scalars {
+                bytes += UTF8.width(scalar)
+                if bytes > limit { break }
+                taken.append(scalar)
+            }
+            return taken
+        }
+        var head = "", tail = ""
+        head.unicodeScalars.append(contentsOf: scalars(message.unicodeScalars, upTo: 600))
+        tail.unicodeScalars.append(contentsOf: scalars(message.unicodeScalars.reversed(), upTo: 200).reversed())
         let left = bytes - head.utf8.count - tail.utf8.count
         return "\(head) … (\(left) bytes left out) … \(tail)"
     }
