@@ -590,5 +590,25 @@ struct OutputTargetTests {
             ["-c", #""$0" "$@" | cat"#, CLIHarness.binary, "--db", cli.path("isnad.db"), "export", "jsonl", "-o", "/dev/stdout"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.outputBytes == before)
+        // Into a file the shell opened: the descriptor itself, so that >> appends and what came before stays.
+        try cli.write("log.txt", "header\n")
+        let appended = try ExternalTool.run(
+            "/bin/sh",
+            [
+                "-c", #""$0" "$@" >> log.txt; echo footer >> log.txt"#, CLIHarness.binary, "--db", cli.path("isnad.db"), "export",
+                "jsonl", "-o", "/dev/stdout",
+            ], directory: cli.directory)
+        #expect(appended.status == 0, "\(appended.standardError)")
+        #expect(try cli.read("log.txt") == Data("header\n".utf8) + before + Data("footer\n".utf8))
+        // Never the store, by whichever descriptor.
+        let intoStore = try ExternalTool.run(
+            "/bin/sh",
+            [
+                "-c", #""$0" "$@" 3>>isnad.db"#, CLIHarness.binary, "--db", cli.path("isnad.db"), "export", "jsonl", "-o",
+                "/dev/fd/3",
+            ],
+            directory: cli.directory)
+        #expect(intoStore.status == 64, "\(intoStore.standardError)")
+        #expect(intoStore.standardError.contains("/dev/fd/3: is the store"))
     }
 }

@@ -41,6 +41,23 @@ public final class OutputFile: ByteSink {
     public init(path: String, notOver storePath: String? = nil) throws(OutputError) {
         self.path = path
         guard !path.isEmpty else { throw OutputError(path: path, code: ENOENT) }
+        // Standard output or another open descriptor by name (`-o /dev/stdout`, `/dev/fd/3`): the
+        // descriptor itself, shared, so that `>>` appends and what the shell wrote before stays;
+        // reopened by its name, or replaced as the file it points to, it was written over.
+        if let number = OutputFile.descriptorNamed(path) {
+            let descriptor = fcntl(number, F_DUPFD_CLOEXEC, 0)
+            if descriptor < 0 { throw OutputError(path: path, code: errno) }
+            var opened = stat()
+            if fstat(descriptor, &opened) == 0, let storePath,
+                GraphStore.files(at: storePath).contains(where: { OutputFile.isSameFile("", existing: opened, as: $0) })
+            {
+                close(descriptor)
+                throw OutputError(path: path, reason: .isStore(storePath))
+            }
+            (self.targetPath, self.folderPath, self.descriptor) = (path, "", descriptor)
+            self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
+            return
+        }
         var followed = stat()
         let isFound = stat(path, &followed) == 0
         // A name ending in a slash names a folder, as for `cp` and a shell's `>`: never a file
@@ -170,6 +187,20 @@ public final class OutputFile: ByteSink {
         if let temporaryPath {
             TemporaryFiles.remove(temporaryPath)
             self.temporaryPath = nil
+        }
+    }
+
+    /// The descriptor a path names as a process's own (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`,
+    /// `/proc/self/fd/N`), or nil.
+    private static func descriptorNamed(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
         }
     }
 
