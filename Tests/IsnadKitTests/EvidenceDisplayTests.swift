@@ -185,15 +185,19 @@ struct EvidenceDisplayTests {
             {"record":"source","id":"paper","type":"news-article","title":"Paper","publisher":"Daily","reliability":"C"}
             {"record":"claim","id":"ab","subject":"a","predicate":"funded","object":"b","citations":[{"source":"police-statement","quote":"Alpha funded Bravo.","stance":"asserts","credibility":2},{"source":"paper","quote":"Funds went to Bravo.","stance":"reports","credibility":3},{"source":"police-presser","quote":"Alpha paid Bravo.","stance":"asserts","credibility":2}]}
             {"record":"claim","id":"ba","subject":"b","predicate":"funded","object":"a","citations":[{"source":"police-statement","quote":"Bravo funded Alpha.","stance":"asserts","credibility":3},{"source":"police-denial","quote":"Bravo never paid.","stance":"denies","credibility":3}]}
+            {"record":"claim","id":"ab-met","subject":"a","predicate":"met_with","object":"b","citations":[{"source":"paper","quote":"They met.","stance":"asserts","credibility":3,"retracted":"misread"},{"source":"police-statement","quote":"Alpha met Bravo.","stance":"asserts","credibility":2},{"source":"police-presser","quote":"A meeting took place.","stance":"asserts","credibility":2}]}
 
             """
         let store = try Fixtures.store(records, in: folder)
         let found = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
-        #expect(found.map(\.subject) == [#"claim "ab""#])
+        #expect(found.map(\.subject) == [#"claim "ab""#, #"claim "ab-met""#])
         #expect(
             found.first?.message
                 == "citations 1 (police-statement) and 3 (police-presser) are both published by \"Israel Police\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set police-presser 'cites[0]' police-statement)"
         )
+        // Numbered as set and retract --citation count them: the retracted first keeps its number.
+        #expect(
+            found.last?.message.hasPrefix("citations 2 (police-statement) and 3 (police-presser) are both published by") == true)
         // The press conference relays the statement: one channel, nothing to ask.
         try Fixtures.importText(
             #"{"record":"source","id":"police-presser","type":"press-conference","title":"Press conference","publisher":" israel police","reliability":"B","cites":["police-statement"]}"#

@@ -610,6 +610,7 @@ public struct IntegrityCheck {
         if let graph {
             for id in try store.claimsQuotingOneWordingFromSeveralSources() {
                 guard let claim = try Self.unlessInvalidValue({ try store.claim(id: id) }) ?? nil else { continue }
+                let stored = try Self.storedPositions(of: claim, store: store)
                 let weight = graph.weigh(claim)
                 var channelOf: [Int: Int] = [:]
                 for (index, channel) in (weight.supporting + weight.denying).enumerated() {
@@ -625,11 +626,11 @@ public struct IntegrityCheck {
                     let earlier = claim.citations[first].citation
                     guard earlier.source != cited.citation.source, channelOf[first] != channelOf[position] else { continue }
                     // One past the last of its cites adds one.
-                    let next = try Self.unlessInvalidValue({ try store.source(id: cited.citation.source) })??.cites.count ?? 0
+                    let next = try store.publisherAndCitesCount(ofSource: cited.citation.source)?.cites ?? 0
                     add(
                         .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
                         Text.printable(
-                            "citations \(CitationNumber.shown(first)) (\(earlier.source)) and \(CitationNumber.shown(position)) (\(cited.citation.source)) give the same words, in channels no cites joins: weighed as two independent voices; if one took them from the other, say so (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
+                            "citations \(CitationNumber.shown(stored[first])) (\(earlier.source)) and \(CitationNumber.shown(stored[position])) (\(cited.citation.source)) give the same words, in channels no cites joins: weighed as two independent voices; if one took them from the other, say so (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
                         ))
                 }
             }
@@ -646,6 +647,7 @@ public struct IntegrityCheck {
     private mutating func checkOnePublisherTwice(_ store: GraphStore, graph: TransmissionGraph) throws {
         for id in try store.claimsCitingOnePublisherTwice() {
             guard let claim = try Self.unlessInvalidValue({ try store.claim(id: id) }) ?? nil else { continue }
+            let stored = try Self.storedPositions(of: claim, store: store)
             let weight = graph.weigh(claim)
             var channelOf: [Int: (side: Int, channel: Int)] = [:]
             for (side, channels) in [weight.supporting, weight.denying].enumerated() {
@@ -653,13 +655,16 @@ public struct IntegrityCheck {
                     for position in channel.citations { channelOf[position] = (side, index) }
                 }
             }
-            var publishers: [String: String?] = [:]
+            // Each source read once, without its text.
+            var sources: [String: (publisher: String?, cites: Int)] = [:]
+            func read(_ source: String) throws -> (publisher: String?, cites: Int) {
+                if let known = sources[source] { return known }
+                let found = try store.publisherAndCitesCount(ofSource: source) ?? (nil, 0)
+                sources[source] = found
+                return found
+            }
             func publisher(of source: String) throws -> String? {
-                if let known = publishers[source] { return known }
-                let found = try Self.unlessInvalidValue({ try store.source(id: source) })??.publisher
-                let key = found.map { String($0.trimmingCharacters(in: .whitespaces).lowercased()) }
-                publishers[source] = key
-                return key
+                try read(source).publisher.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             }
             // The first citation of each publisher, side and channel; a later citation of another
             // source of that publisher, on the same side in another channel, is the finding.
@@ -677,16 +682,23 @@ public struct IntegrityCheck {
                     said.insert(key + "\u{0}" + cited.citation.source).inserted
                 else { continue }
                 // Named as the first source spells it; one past the last of the later's cites adds one.
-                let shown = (try Self.unlessInvalidValue({ try store.source(id: earlier.source) }) ?? nil)?.publisher ?? name
-                let relay = try Self.unlessInvalidValue({ try store.source(id: cited.citation.source) }) ?? nil
-                let next = relay?.cites.count ?? 0
+                let shown = try read(earlier.source).publisher ?? name
+                let next = try read(cited.citation.source).cites
                 add(
                     .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
                     Text.printable(
-                        "citations \(CitationNumber.shown(first.position)) (\(earlier.source)) and \(CitationNumber.shown(position)) (\(cited.citation.source)) are both published by \"\(shown.trimmingCharacters(in: .whitespaces))\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
+                        "citations \(CitationNumber.shown(stored[first.position])) (\(earlier.source)) and \(CitationNumber.shown(stored[position])) (\(cited.citation.source)) are both published by \"\(shown.trimmingCharacters(in: .whitespaces))\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
                     ))
             }
         }
+    }
+
+    /// The stored position of each of the claim's standing citations, as `set` and `retract
+    /// --citation` count them (a retracted citation keeps its number); the claim's own order when
+    /// the two reads disagree (another program's change between them).
+    private static func storedPositions(of claim: GradedClaim, store: GraphStore) throws -> [Int] {
+        let positions = try store.citationPositions(ofClaim: claim.claim.id)
+        return positions.count == claim.citations.count ? positions : Array(claim.citations.indices)
     }
 
     /// One relationship stored as two claims or more over the same dates (either way round, for

@@ -510,6 +510,28 @@ extension GraphStore {
         return missing
     }
 
+    /// A source's publisher as stored and how many sources it cites, without its text (which
+    /// may be megabytes): what `check`'s questions about one voice name. Nil when there is no
+    /// such source.
+    public func publisherAndCitesCount(ofSource id: String) throws -> (publisher: String?, cites: Int)? {
+        var found: (publisher: String?, cites: Int)?
+        try database.cached(
+            "SELECT publisher, (SELECT count(*) FROM source_cites WHERE source = s.id) FROM source AS s WHERE id = ?1"
+        ).forEachRow([.text(id)]) { found = ($0.text(0), $0.int(1)) }
+        return found
+    }
+
+    /// The stored positions of a claim's standing citations, in order: what ``claim(id:)``'s
+    /// citations are numbered by where a message names one (a retracted citation keeps its
+    /// position, as `set` and `retract --citation` count it).
+    public func citationPositions(ofClaim claim: String) throws -> [Int] {
+        var positions: [Int] = []
+        try database.cached("SELECT position FROM citation WHERE claim = ?1 ORDER BY position").forEachRow([.text(claim)]) {
+            positions.append($0.int(0))
+        }
+        return positions
+    }
+
     /// The citations of a claim, in position order, with the rest of each as one text
     /// (`reading`: stance, credibility, translation, locator), for ``IntegrityCheck``'s look at
     /// quotes cited twice in two Unicode forms.
