@@ -610,5 +610,10 @@ struct OutputTargetTests {
             directory: cli.directory)
         #expect(intoStore.status == 64, "\(intoStore.standardError)")
         #expect(intoStore.standardError.contains("/dev/fd/3: is the store"))
+        let notOpen = try cli.run(["export", "jsonl", "-o", "/dev/fd/987"])
+        #expect(notOpen.status == 64)
+        #expect(
+            notOpen.standardError
+                == "isnad: /dev/fd/987: no such descriptor is open (a shell opens one: 9>FILE), or name a file\n")
     }
 }

@@ -42,6 +42,8 @@ public struct OutputError: Error, CustomStringConvertible {
         case ownedByAnotherUser
         /// The output's name ends in a slash, which names a folder, and no folder is there.
         case notAFolder
+        /// The output names a descriptor of this process (`/dev/fd/9`) that is not open.
+        case descriptorNotOpen
     }
 
     public let path: String
@@ -73,6 +75,8 @@ public struct OutputError: Error, CustomStringConvertible {
             return
                 "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
                 + "which would overwrite it, roll it into that database or delete it: name another output file"
+        case .descriptorNotOpen?:
+            return "\(shown): no such descriptor is open (a shell opens one: 9>FILE), or name a file"
         case .notAFolder?:
             return "\(shown): ends in /, which names a folder, and there is none: name a file (without the /)"
         case .ownedByAnotherUser?:

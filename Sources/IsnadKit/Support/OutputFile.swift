@@ -45,8 +45,11 @@ public final class OutputFile: ByteSink {
         // descriptor itself, shared, so that `>>` appends and what the shell wrote before stays;
         // reopened by its name, or replaced as the file it points to, it was written over.
         if let number = OutputFile.descriptorNamed(path) {
-            let descriptor = fcntl(number, F_DUPFD_CLOEXEC, 0)
-            if descriptor < 0 { throw OutputError(path: path, code: errno) }
+            let descriptor = number < 0 ? -1 : fcntl(number, F_DUPFD_CLOEXEC, 0)
+            if descriptor < 0 {
+                if number < 0 || errno == EBADF { throw OutputError(path: path, reason: .descriptorNotOpen) }
+                throw OutputError(path: path, code: errno)
+            }
             var opened = stat()
             if fstat(descriptor, &opened) == 0, let storePath,
                 GraphStore.files(at: storePath).contains(where: { OutputFile.isSameFile("", existing: opened, as: $0) })
