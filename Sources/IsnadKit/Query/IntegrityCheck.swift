@@ -335,24 +335,12 @@ public struct IntegrityCheck {
     /// quotes whose locator says why they are not word for word (``QuoteLocator/isUnverified(_:)``):
     /// what `add claim --unverified` and a sheet let in, `check` does not hold against the store.
     private mutating func checkQuotes(_ store: GraphStore) throws {
-        var currentHolder = ""
-        var currentText = QuoteLocator.SearchableText("")
-        var count = 0
-        try store.forEachQuoteInSourceWithText { holder, claim, position, quote, locator in
-            if QuoteLocator.isUnverified(locator) { return }
-            if holder != currentHolder {
-                currentHolder = holder
-                currentText = QuoteLocator.SearchableText(try store.storedText(ofSource: holder) ?? "")
-            }
-            count += 1
-            if QuoteLocator.lines(of: quote, in: currentText) == nil {
-                add(
-                    .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
-                    "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
-                )
-            }
+        examined[.quoteNotFound] = try store.forEachQuoteNotFound { holder, claim, position, quote in
+            add(
+                .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
+                "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
+            )
         }
-        examined[.quoteNotFound] = count
     }
 
     /// Two citations of one claim by one claimant, in one `via`, whose quotes are the same text

@@ -438,21 +438,6 @@ extension GraphStore {
         ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3), row.int(4) == 0) }
     }
 
-    /// Every quote whose holder (the source it was read in: `via`, else the claimant) has a
-    /// stored text, ordered by holder, claim and citation: the holder, the claim, the
-    /// citation's position (from 0) and the quote.
-    public func forEachQuoteInSourceWithText(
-        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String, _ locator: String?) throws -> Void
-    ) throws {
-        try database.prepare(
-            """
-            SELECT coalesce(ci.via, ci.source) AS holder, ci.claim, ci.position, ci.quote, ci.locator
-            FROM citation AS ci JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
-            WHERE s.full_text IS NOT NULL ORDER BY holder, ci.claim, ci.position
-            """
-        ).forEachRow { row in try body(row.string(0), row.string(1), row.int(2), row.string(3), row.text(4)) }
-    }
-
     /// The citations whose quote stands in the text of `source` (read in it: their via, else
     /// their claimant) and would not in `newText`: those found in its stored text, by
     /// ``QuoteLocator``, that a new text would lose. Quotes whose locator says why they are not
@@ -479,35 +464,40 @@ extension GraphStore {
         return lost
     }
 
-    /// The citations of the claims history entry `entry` wrote whose quote is not in the stored
-    /// text of the source it is read in (its via, else its claimant), as `add claim` and `check`
-    /// look for it, leaving out those whose locator says why: what an import of records, which
-    /// does not refuse them, let in. Reads no citation when no source has a stored text.
-    public func quotesNotFound(inEntry entry: Int) throws -> [(claim: String, position: Int, holder: String)] {
+    /// Looks for every quote whose holder (the source it is read in: its via, else its
+    /// claimant) has a stored text in that text, as `add claim` looks for it (``QuoteLocator``),
+    /// leaving out those whose locator says why they are not word for word; `body` gets each
+    /// not found, ordered by holder, claim and position (from 0). Of the whole store (`check`),
+    /// or of the claims history entry `entry` wrote (what an import of records, which does not
+    /// refuse them, let in). Returns how many quotes were looked for; none is read when no
+    /// source has a stored text.
+    @discardableResult
+    public func forEachQuoteNotFound(
+        inEntry entry: Int? = nil,
+        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String) throws -> Void
+    ) throws -> Int {
         guard try database.prepare("SELECT EXISTS (SELECT 1 FROM source WHERE full_text IS NOT NULL)").scalarInteger() == 1
-        else { return [] }
-        var missing: [(claim: String, position: Int, holder: String)] = []
-        var (currentHolder, currentText) = ("", QuoteLocator.SearchableText(""))
+        else { return 0 }
+        let ofEntry = entry == nil ? "" : "JOIN change_record AS r ON r.record = ci.claim AND r.change = ?1 AND r.kind = 'claim'"
+        var (currentHolder, currentText, count) = ("", QuoteLocator.SearchableText(""), 0)
         try database.prepare(
             """
-            SELECT ci.claim, ci.position, ci.quote, ci.locator, coalesce(ci.via, ci.source) AS holder
-            FROM change_record AS r JOIN citation AS ci ON ci.claim = r.record
-            JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
-            WHERE r.change = ?1 AND r.kind = 'claim' AND s.full_text IS NOT NULL
-            ORDER BY holder, ci.claim, ci.position
+            SELECT coalesce(ci.via, ci.source) AS holder, ci.claim, ci.position, ci.quote, ci.locator
+            FROM citation AS ci \(ofEntry) JOIN source AS s ON s.id = coalesce(ci.via, ci.source)
+            WHERE s.full_text IS NOT NULL ORDER BY holder, ci.claim, ci.position
             """
-        ).forEachRow([.integer(Int64(entry))]) { row in
-            guard !QuoteLocator.isUnverified(row.text(3)) else { return }
-            let holder = row.string(4)
+        ).forEachRow(entry.map { [.integer(Int64($0))] } ?? []) { row in
+            guard !QuoteLocator.isUnverified(row.text(4)) else { return }
+            let holder = row.string(0)
             if holder != currentHolder {
                 currentHolder = holder
                 currentText = QuoteLocator.SearchableText(try storedText(ofSource: holder) ?? "")
             }
-            if QuoteLocator.lines(of: row.string(2), in: currentText) == nil {
-                missing.append((row.string(0), row.int(1), holder))
-            }
+            count += 1
+            let quote = row.string(3)
+            if QuoteLocator.lines(of: quote, in: currentText) == nil { try body(holder, row.string(1), row.int(2), quote) }
         }
-        return missing
+        return count
     }
 
     /// A source's publisher as stored and how many sources it cites, without its text (which
