@@ -30,6 +30,21 @@ struct EditCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("new words beside their old translation are said, as set says them; a translation changed with them is not")
+    func staleTranslationSaid() throws {
+        let cli = try importedStore()
+        let stale = try edit(cli, "hamas-praised-attack", script: #"sed -i 's/"quote": "باركت"/"quote": "هنأت"/' "$1""#)
+        #expect(stale.status == 0, "\(stale.standardError)")
+        #expect(
+            stale.standardError
+                == "edited claim \"hamas-praised-attack\" (history entry 2)\nisnad: the translation (quote_en) of citation 1 is of the old words: edit it too if it no longer fits\n"
+        )
+        let both = try edit(
+            cli, "hamas-praised-attack",
+            script: #"sed -i -e 's/"quote": "هنأت"/"quote": "باركت"/' -e 's/"quote_en": "blessed"/"quote_en": "praised"/' "$1""#)
+        #expect(both.standardError == "edited claim \"hamas-praised-attack\" (history entry 3)\n")
+    }
+
     @Test("a temporary folder that cannot be made is named, with $TMPDIR, and nothing changes (73)")
     func missingTemporaryFolder() throws {
         let cli = try importedStore()

@@ -97,6 +97,29 @@ enum EditChecks {
         return checked
     }
 
+    /// The places (from 0) of the citations whose words changed but whose translation did not:
+    /// a new quote beside the `quote_en` the stored citation of the same source and via had
+    /// with other words. Said, not changed: the analyst knows what the new words say.
+    static func staleTranslations(in claim: Claim, replacing stored: Claim) -> [Int] {
+        claim.citations.indices.filter { index in
+            let citation = claim.citations[index]
+            guard let english = citation.quoteEnglish else { return false }
+            let sameChannel = stored.citations.filter { $0.source == citation.source && $0.via == citation.via }
+            return !sameChannel.contains { $0.quote == citation.quote } && sameChannel.contains { $0.quoteEnglish == english }
+        }
+    }
+
+    /// The note for ``staleTranslations(in:replacing:)``, for a command that changes a record
+    /// whole (`edit`); nil when every translation changed with its words.
+    static func staleTranslationsNote(_ record: Record, replacing stored: Record) -> String? {
+        guard case .claim(let claim) = record, case .claim(let before) = stored else { return nil }
+        let stale = staleTranslations(in: claim, replacing: before)
+        guard !stale.isEmpty else { return nil }
+        let which = stale.map { "\($0 + 1)" }.joined(separator: ", ")
+        return
+            "isnad: the translation (quote_en) of citation\(stale.count == 1 ? "" : "s") \(which) is of the old words: edit \(stale.count == 1 ? "it" : "them") too if \(stale.count == 1 ? "it" : "they") no longer fit\(stale.count == 1 ? "s" : "")"
+    }
+
     /// What to tell the analyst when a source's new text no longer holds quotes its old text
     /// held: the change is made (a text corrected is the analyst's to make), and `check` lists
     /// the citations to mend. Nil when no quote was lost.

@@ -118,6 +118,7 @@ enum EditCommand: Command {
                 }
                 let entry: Int?
                 let lostQuotes: String?
+                let staleTranslations = EditChecks.staleTranslationsNote(record, replacing: original)
                 do {
                     (lostQuotes, entry) = try store.changing(
                         context.change(author: try arguments.value(HistoryOptions.author))
@@ -140,6 +141,7 @@ enum EditCommand: Command {
                 }
                 context.message("edited \(label)" + (entry.map { " (history entry \($0))" } ?? ": unchanged"))
                 if entry != nil, let lostQuotes { context.message(lostQuotes) }
+                if entry != nil, let staleTranslations { context.message(staleTranslations) }
                 return
             } catch let error as EditProblem {
                 problems = [error.message]

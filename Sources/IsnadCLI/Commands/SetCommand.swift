@@ -86,11 +86,7 @@ enum SetCommand: Command {
             {
                 let cited = claim.citations[index]
                 which = "citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? "")"
-                // The translation was of the old words: said, not changed (the analyst knows what the new ones say).
-                if path.steps.count == 2, path.steps[1].key == "quote", cited.quoteEnglish != nil,
-                    case .claim(let before) = record, before.citations.indices.contains(index),
-                    before.citations[index].quote != cited.quote
-                {
+                if case .claim(let before) = record, EditChecks.staleTranslations(in: claim, replacing: before).contains(index) {
                     which += "; its translation (quote_en) is the old words': set it too if it no longer fits"
                 }
                 which = " (\(which))"
