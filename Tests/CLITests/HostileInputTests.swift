@@ -272,5 +272,9 @@ struct HostileInputTests {
         let empty = try cli.run(["--db", "a.db", "export", "jsonl", "-o", ""])
         #expect(empty.status == 64)
         #expect(empty.standardError.hasPrefix("isnad: --output is empty: --output <file>"))
+        // Direction marks alone name nothing either, as an import refuses such a name.
+        let marks = try cli.run(["--db", "a.db", "add", "entity", "--name", "\u{200F}\u{202B}\u{202C}", "--type", "person"])
+        #expect(marks.status == 64)
+        #expect(marks.standardError.hasPrefix("isnad: --name is empty: --name <name>"), "\(marks.standardError)")
     }
 }

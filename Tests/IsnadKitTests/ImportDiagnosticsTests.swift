@@ -84,6 +84,23 @@ struct ImportDiagnosticsTests {
         #expect(result.unchanged)
     }
 
+    @Test("a name, alias or quote of invisible characters or direction marks alone is as empty as one of spaces")
+    func invisibleTextIsEmpty() throws {
+        let text = #"""
+            {"record":"entity","id":"ghost","type":"person","name":"\u200f\u202b\u202c","aliases":[{"name":"\u200b\u00a0","lang":"ar"}]}
+            {"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"\u2066\u2069","stance":"asserts","credibility":2}]}
+
+            """#
+        let result = try refusal(of: text)
+        #expect(
+            result.errors == [
+                #"bad.jsonl:1: entity "ghost": name: cannot be empty: it holds only invisible characters or direction marks"#,
+                #"bad.jsonl:1: entity "ghost": aliases[0].name: cannot be empty: it holds only invisible characters or direction marks"#,
+                #"bad.jsonl:2: claim "c": citations[0].quote: cannot be empty: it holds only invisible characters or direction marks"#,
+            ])
+        #expect(result.unchanged)
+    }
+
     @Test("a source's and an alias's problems are all listed")
     func everyProblemOfASourceAndAnAlias() throws {
         let text = """

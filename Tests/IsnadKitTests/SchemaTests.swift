@@ -113,6 +113,8 @@ struct SchemaTests {
                 true
             ),
             (#"{"record":"entity","id":"blank","type":"person","name":" \u3000"}"#, false),
+            (#"{"record":"entity","id":"marks","type":"person","name":"\u200f\u202b\u3164\ufe0f"}"#, false),
+            (#"{"record":"entity","id":"marked","type":"person","name":"\u200fحماس"}"#, true),
             (#"{"record":"entity","id":"keyed","type":"person","name":"K","attributes":{"a\u0001":"v"}}"#, false),
             (#"{"record":"source","id":"blank","type":"other","title":"\t","reliability":"F"}"#, false),
         ]

@@ -456,10 +456,10 @@ enum CommandLineParser {
 
     /// An empty value names nothing: `--source ''` (an unset variable in a script) would
     /// otherwise filter nothing and answer for the whole store. A list's value that is commas alone
-    /// is as empty.
+    /// is as empty, and so is one of invisible characters or direction marks alone.
     private static func refuseEmpty(_ value: String, of option: OptionSpec, spec: CommandSpec) throws {
         let parts = option.arity == .list ? value.split(separator: ",").map(String.init) : [value]
-        guard parts.allSatisfy(\.trimmingWhitespace.isEmpty) else { return }
+        guard parts.allSatisfy(Text.showsNothing) else { return }
         throw UsageError(message: "--\(option.name) is empty: \(option.usage)", command: spec.name)
     }
 
@@ -476,7 +476,7 @@ enum CommandLineParser {
         }
         // An empty argument names nothing: say so, rather than look for it.
         for (index, positional) in positionals.enumerated()
-        where positional.trimmingWhitespace.isEmpty {
+        where Text.showsNothing(positional) {
             let argument = spec.arguments[min(index, spec.arguments.count - 1)]
             throw UsageError(message: "<\(argument.name)> is empty: \(spec.usage)", command: spec.name)
         }

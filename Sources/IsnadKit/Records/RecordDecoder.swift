@@ -324,7 +324,7 @@ struct Fields {
     /// Text that may be absent, but not blank when given (a retraction's reason).
     func optionalNonBlankText(_ key: String) throws(RecordProblem) -> String? {
         guard let text = try optionalText(key) else { return nil }
-        if text.allSatisfy(\.isWhitespace) { throw problem(key, "cannot be empty: give the reason, or leave the field out") }
+        if Text.showsNothing(text) { throw problem(key, Text.emptyProblem(text) + ": give the reason, or leave the field out") }
         return text
     }
 
@@ -337,7 +337,7 @@ struct Fields {
 
     func text(_ key: String) throws(RecordProblem) -> String {
         guard let text = try optionalText(key) else { throw problem(key, "missing") }
-        if text.allSatisfy(\.isWhitespace) { throw problem(key, "cannot be empty") }
+        if Text.showsNothing(text) { throw problem(key, Text.emptyProblem(text)) }
         return text
     }
 

@@ -59,6 +59,21 @@ public enum Text {
         return nil
     }
 
+    /// Whether the text shows nothing: every scalar is white space or one Unicode says is ignored
+    /// where it is not supported (Default_Ignorable_Code_Point: zero width spaces and joiners,
+    /// direction marks, embeddings and isolates, the soft hyphen, variation selectors, the Hangul
+    /// filler). A name or a value of them alone names nothing, whichever way it came in.
+    public static func showsNothing(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint }
+    }
+
+    /// Why a text that ``showsNothing(_:)`` is refused: "cannot be empty", and what it holds when
+    /// it holds something.
+    public static func emptyProblem(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            ? "cannot be empty" : "cannot be empty: it holds only invisible characters or direction marks"
+    }
+
     /// The text as it may be written to a terminal: every character that could move its cursor,
     /// change its colours, set its title or clipboard, or reorder what follows — C0 and C1
     /// controls, DEL, bidirectional embeddings, overrides and isolates — shown as a visible
