@@ -66,7 +66,9 @@ struct HTMLViewTests {
     /// articles, one E and public in 2018, one A and public in 2022; k2's three citations are one
     /// channel only through the C source that joins the other two; k3 is a D blog's claim that two
     /// A sources deny; k4 is the police (B) read only in E sources, whose chains converge on the
-    /// police: each citation is capped by its via (known by 2021, the page weighs the two left).
+    /// police: each citation is capped by its via (known by 2021, the page weighs the two left);
+    /// k5's best grade is one citation's (B5 beside E2); k6's grade 1 (the UN, A) is not borne out
+    /// by the police (B) read only in the E article, which confirms nothing: A2, not A1.
     static let weighedRecords = """
         {"record":"entity","id":"a","type":"organization","name":"Alpha"}
         {"record":"entity","id":"b","type":"organization","name":"Bravo"}
@@ -92,6 +94,7 @@ struct HTMLViewTests {
         {"record":"claim","id":"k2","subject":"a","predicate":"allied_with","object":"b","start":null,"end":null,"citations":[{"source":"p1","quote":"q3","stance":"asserts","credibility":1},{"source":"p2","quote":"q4","stance":"asserts","credibility":2},{"source":"p3","quote":"q5","stance":"asserts","credibility":1}]}
         {"record":"claim","id":"k3","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[{"source":"blog","quote":"q6","stance":"asserts","credibility":5},{"source":"un","quote":"q7","stance":"denies","credibility":1},{"source":"wire","quote":"q8","stance":"denies","credibility":1}]}
         {"record":"claim","id":"k5","subject":"a","predicate":"met_with","object":"b","start":null,"end":null,"citations":[{"source":"police","quote":"q12","stance":"asserts","credibility":5},{"source":"art","quote":"q13","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"k6","subject":"a","predicate":"supplied_weapons_to","object":"b","start":null,"end":null,"citations":[{"source":"un","quote":"q14","stance":"asserts","credibility":1},{"source":"police","via":"art","quote":"q15","stance":"asserts","credibility":2}]}
 
         """
 

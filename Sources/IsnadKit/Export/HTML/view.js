@@ -199,16 +199,10 @@ function weigh(citations) {
   const weighed = citations.map((citation) => ({ ...citation, weighed: citation.reliability + citation.credibility }));
   const sides = [channelsOf(citations, support), channelsOf(citations, denial)];
   for (const channels of sides) {
-    // SupportStrength.Confirmations: the first two channels of the side that assert (deny) it
-    // graded 1–3, found once; a grade 1 is borne out by one other than its own.
-    const confirming = [];
-    for (const [index, other] of channels.entries()) {
-      if (confirming.length === 2) break;
-      if (other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3 &&
-        citations[position].reliability <= 'C')) confirming.push(index);
-    }
-    for (const [index, { members, link, ceilings }] of channels.entries()) {
-      const isBorneOut = confirming.length === 2 || (confirming.length === 1 && confirming[0] !== index);
+    // Each citation's reliability capped first: by its via, its channel's common link and what its
+    // chain shares with the channel's other chains.
+    const capped = new Map();
+    for (const { members, link, ceilings } of channels) {
       for (const position of members) {
         let reliability = citations[position].reliability;
         const via = citations[position].via;
@@ -216,8 +210,23 @@ function weigh(citations) {
         if (link && link.reliability > reliability) reliability = link.reliability;
         const shared = ceilings.get(position);
         if (shared && shared > reliability) reliability = shared;
+        capped.set(position, reliability);
+      }
+    }
+    // SupportStrength.Confirmations: the first two channels of the side that assert (deny) it
+    // graded 1–3 with a capped reliability of A–C, found once; a grade 1 is borne out by one other
+    // than its own (a B source read only in an E blog confirms nothing).
+    const confirming = [];
+    for (const [index, other] of channels.entries()) {
+      if (confirming.length === 2) break;
+      if (other.members.some((position) => citations[position].stance !== 'reports' && citations[position].credibility <= 3 &&
+        capped.get(position) <= 'C')) confirming.push(index);
+    }
+    for (const [index, { members }] of channels.entries()) {
+      const isBorneOut = confirming.length === 2 || (confirming.length === 1 && confirming[0] !== index);
+      for (const position of members) {
         const credibility = isBorneOut ? citations[position].credibility : Math.max(citations[position].credibility, 2);
-        weighed[position].weighed = reliability + credibility;
+        weighed[position].weighed = capped.get(position) + credibility;
       }
     }
   }
