@@ -447,6 +447,49 @@ struct ExchangeCommandTests {
     }
 
     @Test(
+        "an Isnad bundle edited in OpenCTI: a confidence lowered, a description, a reference or labels added are said as left out, and --strict refuses them"
+    )
+    func derivedPropertiesEditedElsewhere() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let bundle = try cli.run(["export", "stix"]).standardOutput
+        var parsed = try #require(try JSONSerialization.jsonObject(with: Data(bundle.utf8)) as? [String: Any])
+        parsed["objects"] = (parsed["objects"] as? [[String: Any]] ?? []).map { object in
+            var object = object
+            if object["isnad_id"] as? String == "hamas-praised-attack" {
+                object["modified"] = "2025-01-01T00:00:00.000Z"
+                object["confidence"] = 10
+                object["labels"] = ["reviewed"]
+                object["description"] = "Analyst in OpenCTI: we doubt this."
+                object["external_references"] =
+                    (object["external_references"] as? [Any] ?? []) + [
+                        ["source_name": "OpenCTI analyst", "description": "Not ours."]
+                    ]
+            }
+            if object["isnad_id"] as? String == "hamas" { object["x_opencti_aliases"] = ["Hamas movement"] }
+            return object
+        }
+        try cli.write("edited.json", String(decoding: try JSONSerialization.data(withJSONObject: parsed), as: UTF8.self))
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let strict = try cli.run(["import", "--strict", "edited.json"])
+        #expect(strict.status == 65)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let imported = try cli.run(["import", "edited.json"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        for line in [
+            #"entity "hamas": x_opencti_aliases was added outside Isnad: left out (Isnad keeps no such field)"#,
+            #"claim "hamas-praised-attack": confidence was changed outside Isnad (10, where Isnad wrote 70): isnad_citations' credibility is read; change that to change the record"#,
+            #"claim "hamas-praised-attack": description was changed outside Isnad (Analyst in OpenCTI: we doubt this.): left out (Isnad writes it from the claim's weighing; an analyst's words go in isnad_notes)"#,
+            #"claim "hamas-praised-attack": external_references was changed outside Isnad (2 where Isnad wrote 1, the first not Isnad's "OpenCTI analyst": Not ours.): isnad_citations is read; add a citation there (with its source) to change the record"#,
+            #"claim "hamas-praised-attack": labels was added outside Isnad: left out (Isnad keeps no such field)"#,
+        ] {
+            #expect(imported.standardError.contains(line), "\(line)\n\(imported.standardError)")
+        }
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test(
         "a foreign date that does not exist is left out and said, not cut to its month or dropped unseen; a claim with one end unread is undated, not open at the other; --strict refuses either"
     )
     func foreignDatesThatAreNot() throws {

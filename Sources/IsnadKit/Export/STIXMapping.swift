@@ -21,6 +21,34 @@ public enum STIXMapping {
         "isnad_source",
     ]
 
+    /// The properties Isnad writes on an object of `type`, besides its `isnad_…` ones. Reading
+    /// Isnad's own objects back, any other (what another tool added: `labels`,
+    /// `x_opencti_aliases`) is named as left out, not dropped unseen.
+    static func writtenProperties(of type: String) -> Set<String> {
+        let common: Set<String> = ["type", "spec_version", "id", "created_by_ref", "created", "modified", "extensions"]
+        let own: Set<String> =
+            switch type {
+            case "identity": ["name", "description", "identity_class"]
+            case "threat-actor": ["name", "description", "aliases"]
+            case "location": ["name", "description", "region", "country", "latitude", "longitude"]
+            case "incident": ["name", "description"]
+            case "report": ["name", "description", "published", "report_types", "object_refs"]
+            case "relationship":
+                [
+                    "relationship_type", "description", "source_ref", "target_ref", "start_time", "stop_time", "confidence",
+                    "external_references",
+                ]
+            default: []
+            }
+        return common.union(own)
+    }
+
+    /// What a relationship's `description` ends with: the claim in words (`hamas praised
+    /// hadera-attack`), after its weighed strength.
+    static func relation(_ claim: Claim, vocabulary: Vocabulary) -> String {
+        "\(claim.subject) \(vocabulary[claim.predicate]?.labelEnglish ?? claim.predicate) \(claim.object)"
+    }
+
     /// A deterministic STIX UUID for `name` (`entity:hamas`, `claim:c-…`, `source:…`): SHA-1
     /// name-based as UUIDv5 is, in Isnad's namespace, stamped version 4 (see the README: the
     /// STIX validator's `--strict` refuses any id that is not version 4, check 103).

@@ -235,7 +235,7 @@ public struct STIXWriter {
         // What a STIX tool shows of a relationship: the claim's strength first, so that it never
         // reads as a fact there either (`ALLEGED · 1 source, 1 citation · best E2 · 1 channel, all
         // through …: hamas praised hadera-attack`).
-        let relation = "\(claim.subject) \(predicate?.labelEnglish ?? claim.predicate) \(claim.object)"
+        let relation = STIXMapping.relation(claim, vocabulary: store.vocabulary)
         json.member(
             "description",
             EvidenceText.weighedLine(weight, citations: claim.citations.count).map { "\($0): \(relation)" } ?? relation)

@@ -85,6 +85,66 @@ public struct STIXReader {
                     "\(field) was changed outside Isnad (\(Text.printable(found ?? "none")), where Isnad wrote \(Text.printable(written ?? "none"))): \(isnadField) is read; change that to change the record"
                 ))
         }
+        // What Isnad derives from a claim for STIX tools (its confidence, its description, its
+        // citations as external references) is written again from the claim on export, never
+        // read: an edit there (a confidence lowered in OpenCTI, a reference added) is said.
+        func derivedEdits(of object: JSONObject, claim: Claim, at index: Int) {
+            let record = "claim \"\(claim.id)\""
+            let grade = object.string("isnad_grade")
+            let credibility = grade?.last.flatMap { Int(String($0)) }.flatMap(Credibility.init(rawValue:))
+            let confidence = credibility.flatMap(STIXMapping.confidence)
+            let found: Int? = if case .number(let text)? = object["confidence"] { Int(text) } else { nil }
+            if found != confidence || (object["confidence"] != nil && found == nil) {
+                edited(
+                    object, at: index, record, "confidence", "isnad_citations' credibility",
+                    found: object["confidence"].map { found.map(String.init) ?? $0.typeName },
+                    written: confidence.map(String.init))
+            }
+            let relation = STIXMapping.relation(claim, vocabulary: vocabulary)
+            if let description = object.string("description"), description != relation,
+                !description.hasSuffix(": " + relation)
+            {
+                notes.append(
+                    ImportNote(
+                        file: file, line: index, subject: record,
+                        "description was changed outside Isnad (\(Text.printable(description))): left out (Isnad writes it from the claim's weighing; an analyst's words go in isnad_notes)"
+                    ))
+            }
+            let references = (object["external_references"]?.arrayValue ?? []).map { value -> [String?] in
+                guard case .object(let reference) = value else { return [value.typeName] }
+                return [reference.string("source_name"), reference.string("description"), reference.string("external_id")]
+                    + (reference.members.count
+                        > Set(["source_name", "description", "external_id"]).intersection(reference.members.map(\.key)).count
+                        ? ["more"] : [])
+            }
+            let writtenReferences = claim.citations.map { [$0.source, $0.quote, $0.locator] as [String?] }
+            if references != writtenReferences {
+                let first = references.first { !writtenReferences.contains($0) }
+                let what =
+                    first.map { "\"\(($0.first ?? nil) ?? "?")\": \(($0.dropFirst().first ?? nil) ?? "")" }
+                    .map { ", the first not Isnad's \($0)" } ?? ""
+                notes.append(
+                    ImportNote(
+                        file: file, line: index, subject: record,
+                        "external_references was changed outside Isnad (\(references.count) where Isnad wrote \(writtenReferences.count)\(what)): isnad_citations is read; add a citation there (with its source) to change the record"
+                    ))
+            }
+        }
+        // Properties another tool added to an Isnad object (`labels`, `x_opencti_aliases`): not
+        // kept, and said so, one line an object. Markings are said once for the file, above.
+        func added(_ object: JSONObject, at index: Int, _ record: String) {
+            guard let type = object.string("type") else { return }
+            let written = STIXMapping.writtenProperties(of: type)
+            let others = object.members.map(\.key).filter {
+                !$0.hasPrefix("isnad_") && !written.contains($0) && $0 != "object_marking_refs"
+            }
+            guard !others.isEmpty else { return }
+            notes.append(
+                ImportNote(
+                    file: file, line: index, subject: record,
+                    "\(others.joined(separator: ", ")) \(others.count == 1 ? "was" : "were") added outside Isnad: left out (Isnad keeps no such field\(others.count == 1 ? "" : "s"))"
+                ))
+        }
         func skip(_ object: JSONObject, _ reason: String, at index: Int) {
             skipped.append(
                 SkippedObject(file: file, objectID: object.string("id") ?? "(no id)", reason: reason, line: index))
@@ -177,6 +237,7 @@ public struct STIXReader {
             case _ where STIXReader.entityTypes.contains(type):
                 if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, problems: &problems) {
                     records.append(Mapped(record: .entity(entity), index: index))
+                    if object["isnad_id"] != nil { added(object, at: index, "entity \"\(entity.id)\"") }
                     if object["isnad_aliases"] != nil, type == "threat-actor" {
                         var seen: Set<String> = [entity.name]
                         let written = entity.aliases.map(\.name).filter { seen.insert($0).inserted }
@@ -218,6 +279,7 @@ public struct STIXReader {
                     author: object.string("created_by_ref").flatMap { $0 == STIXMapping.producerID ? nil : byID[$0] },
                     problems: &problems, left: &left)
                 for phrase in left { notes.append(ImportNote(file: file, line: index, subject: id, phrase)) }
+                if object["isnad_id"] != nil { added(object, at: index, "source \"\(source.id)\"") }
                 if object["isnad_source"] != nil {
                     let written = source.published.map(STIXMapping.startTime) ?? STIXMapping.unknownPublished
                     if object.string("published") != written {
@@ -248,6 +310,8 @@ public struct STIXReader {
                                 object, at: index, "claim \"\(claim.id)\"", field, isnadField, found: object.string(field),
                                 written: written)
                         }
+                        derivedEdits(of: object, claim: claim, at: index)
+                        added(object, at: index, "claim \"\(claim.id)\"")
                     }
                 case .failure(let reason): skip(object, reason.message, at: index)
                 }
