@@ -336,6 +336,54 @@ struct ExchangeCommandTests {
     }
 
     @Test(
+        "what a foreign file states of an entity is kept with whose word it is (STIX producer, FtM datasets), and show says it is no claim"
+    )
+    func foreignAttributesKeepTheirProvenance() throws {
+        let cli = try CLIHarness.scoped
+        let objects = [
+            Self.stixObject("identity", 1, #""name": "ACME CTI Team", "identity_class": "organization""#),
+            Self.stixObject(
+                "threat-actor", 2,
+                #""name": "Group Two", "created_by_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "threat_actor_types": ["terrorist"], "labels": ["islamist"], "confidence": 85, "x_opencti_aliases": ["Group 2"], "external_references": [{"source_name": "wikipedia", "url": "https://example.org/g2"}]"#
+            ),
+        ]
+        try cli.write(
+            "bundle.json",
+            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
+                + objects.joined(separator: ",\n") + "]}")
+        #expect(try cli.run(["import", "bundle.json"]).status == 0)
+        let shown = try cli.run(["show", "Group Two"]).standardOutput
+        #expect(
+            shown.hasPrefix(
+                """
+                Group Two (group-two-7b1d9f43) · organization
+                  en: Group 2
+                  attributes as an imported file gives them (created_by ACME CTI Team), not claims with sources:
+                  confidence: 85
+                  created_by: ACME CTI Team
+                  external_references: wikipedia: https://example.org/g2
+                  labels: islamist
+                  threat_actor_types: terrorist
+
+                """), "\(shown)")
+        try cli.write(
+            "ftm.jsonl",
+            #"{"id": "nk-sinwar", "schema": "Person", "datasets": ["us_ofac_sdn"], "first_seen": "2015-09-08T00:00:00", "properties": {"name": ["Yahya Sinwar"], "topics": ["sanction"]}}"#
+                + "\n")
+        #expect(try cli.run(["import", "ftm.jsonl"]).status == 0)
+        let person = try cli.run(["show", "Yahya Sinwar"]).standardOutput
+        #expect(
+            person.contains(
+                """
+                  attributes as an imported file gives them (datasets us_ofac_sdn), not claims with sources:
+                  datasets: us_ofac_sdn
+                  first_seen: 2015-09-08T00:00:00
+                  topics: sanction
+
+                """), "\(person)")
+    }
+
+    @Test(
         "a foreign FtM file never replaces the store's records: its ids are ftm- and their slug; what Isnad has no field for is kept"
     )
     func foreignFtMKeepsTheStore() throws {

@@ -282,6 +282,15 @@ enum ShowCommand: Command {
             lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolateCell).joined(separator: " · ")))
         }
         if let description = entity.description { lines.append("  " + Text.printable(description)) }
+        // Attributes a foreign file gave (with its producer or datasets) are that file's word:
+        // said so before them, as a claim is never shown as a fact.
+        let provenance = ExchangeFormat.provenanceAttributes.compactMap { key in entity.attributes[key].map { "\(key) \($0)" } }
+        if !provenance.isEmpty, entity.attributes.count > provenance.count {
+            lines.append(
+                Text.printable(
+                    "  attributes as an imported file gives them (\(provenance.joined(separator: "; "))), not claims with sources:"
+                ))
+        }
         for key in entity.attributes.keys.sorted() {
             lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
         }

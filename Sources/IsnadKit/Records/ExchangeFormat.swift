@@ -106,3 +106,11 @@ extension JSONObject {
     func string(_ key: String) -> String? { self[key]?.stringValue }
     func strings(_ key: String) -> [String] { (self[key]?.arrayValue ?? []).compactMap(\.stringValue) }
 }
+
+extension ExchangeFormat {
+    /// The attributes that say whose an imported entity's other attributes are: a STIX object's
+    /// producer (`created_by_ref`, by name) and an FtM entity's datasets. What a foreign file
+    /// states of an entity (a threat actor's `threat_actor_types: terrorist`, an OpenSanctions
+    /// `topics: sanction`) is its producer's word, not a claim with a source: `show` says so.
+    public static let provenanceAttributes = ["created_by", "datasets"]
+}

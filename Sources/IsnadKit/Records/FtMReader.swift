@@ -68,6 +68,11 @@ public struct FtMReader {
             }
             // Another tool's notes on the entity: Isnad's entity has none of its own to hold them.
             if !otherNotes.isEmpty { attributes["notes"] = otherNotes.joined(separator: "; ") }
+            // Whose these attributes are (an OpenSanctions `topics: sanction` is the dataset's
+            // word, and no claim with a source says it), and when the dataset saw the entity.
+            let datasets = object.strings("datasets")
+            if !datasets.isEmpty { attributes[ExchangeFormat.provenanceAttributes[1]] = datasets.joined(separator: "; ") }
+            for key in ["first_seen", "last_seen"] { if let seen = object.string(key) { attributes[key] = seen } }
             let entity = Entity(
                 id: FtMReader.isnadID(ftmID, kind: .entity), type: type, name: name, aliases: aliases,
                 description: properties.strings("description").first, attributes: attributes, merged: merged)

@@ -235,7 +235,8 @@ public struct STIXReader {
             }
             switch type {
             case _ where STIXReader.entityTypes.contains(type):
-                if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, problems: &problems) {
+                let producer = object.string("created_by_ref").map { ref in byID[ref].flatMap(STIXReader.name(of:)) ?? ref }
+                if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, producer: producer, problems: &problems) {
                     records.append(Mapped(record: .entity(entity), index: index))
                     if object["isnad_id"] != nil { added(object, at: index, "entity \"\(entity.id)\"") }
                     if object["isnad_aliases"] != nil, type == "threat-actor" {
@@ -348,7 +349,9 @@ public struct STIXReader {
         }
     }
 
-    private func entity(_ object: JSONObject, type: String, id: String, problems: inout ProblemList) -> Entity? {
+    private func entity(
+        _ object: JSONObject, type: String, id: String, producer: String?, problems: inout ProblemList
+    ) -> Entity? {
         let fields = Fields(object: object, label: "entity \"\(Text.printable(id))\"")
         let entityType: EntityType
         if object["isnad_type"] != nil,
@@ -368,7 +371,10 @@ public struct STIXReader {
                 alias.string("name").map { Alias(name: $0, lang: alias.string("lang") ?? NameLanguage.of($0)) }
             }
         } else {
-            aliases = object.strings("aliases").filter { $0 != name }.map { Alias(name: $0, lang: NameLanguage.of($0)) }
+            // OpenCTI writes an identity's other names (STIX gives identities no aliases) as x_opencti_aliases.
+            var seen: Set<String> = [name]
+            aliases = (object.strings("aliases") + object.strings("x_opencti_aliases")).filter { seen.insert($0).inserted }
+                .map { Alias(name: $0, lang: NameLanguage.of($0)) }
         }
         var attributes: [String: String] = [:]
         if let stored = object["isnad_attributes"]?.objectValue {
@@ -386,6 +392,16 @@ public struct STIXReader {
                 default: break
                 }
             }
+            // Whose these attributes are: the producer's word, not the analyst's, and no claim
+            // with a source says them (a threat actor's "terrorist" is OpenCTI's label).
+            if let producer { attributes[ExchangeFormat.provenanceAttributes[0]] = producer }
+            let references = (object["external_references"]?.arrayValue ?? []).compactMap(\.objectValue).compactMap {
+                reference -> String? in
+                let parts = [reference.string("source_name"), reference.string("url") ?? reference.string("description")]
+                    .compactMap { $0 }
+                return parts.isEmpty ? nil : parts.joined(separator: ": ")
+            }
+            if !references.isEmpty { attributes["external_references"] = references.joined(separator: "; ") }
         }
         aliases = aliases.filter { !$0.name.isEmpty }
         // Checked as the record's `merged` is, when the record is read.
@@ -422,11 +438,12 @@ public struct STIXReader {
         return address.isEmpty ? nil : address.joined(separator: ", ")
     }
 
-    /// The properties the import reads, or that say nothing of the entity itself (when and by
-    /// whom the object was made, its markings and references): the others are kept as attributes.
+    /// The properties the import reads, or that say nothing of the entity itself (when the
+    /// object was made, its markings): the others are kept as attributes (`labels`, `confidence`,
+    /// and its producer and references under `created_by` and `external_references`).
     static let readProperties: Set<String> = [
-        "type", "spec_version", "id", "created", "modified", "created_by_ref", "revoked", "labels", "confidence", "lang",
-        "external_references", "object_marking_refs", "granular_markings", "extensions", "name", "description", "aliases",
+        "type", "spec_version", "id", "created", "modified", "created_by_ref", "revoked", "lang", "external_references",
+        "object_marking_refs", "granular_markings", "extensions", "name", "description", "aliases", "x_opencti_aliases",
         "identity_class",
     ]
 
