@@ -384,6 +384,39 @@ struct ExchangeCommandTests {
     }
 
     @Test(
+        "FtM: a person named only by an alias takes it as the name; one with no name is skipped and named beside the link it breaks; fragments point to ftm aggregate"
+    )
+    func foreignFtMNamesAndFragments() throws {
+        let cli = try CLIHarness.scoped
+        let link =
+            #"{"id": "o1", "schema": "Organization", "properties": {"name": ["Org One"]}}"# + "\n"
+            + #"{"id": "doc1", "schema": "Article", "properties": {"title": ["T"]}}"# + "\n"
+            + #"{"id": "m1", "schema": "Membership", "properties": {"member": ["p1"], "organization": ["o1"], "proof": ["doc1"], "description": ["P1 is a member of O1."]}}"#
+            + "\n"
+        try cli.write("alias.jsonl", #"{"id": "p1", "schema": "Person", "properties": {"alias": ["Only Alias"]}}"# + "\n" + link)
+        #expect(try cli.run(["--db", "alias.db", "import", "alias.jsonl"]).status == 0)
+        #expect(
+            try cli.run(["--db", "alias.db", "show", "Only Alias"]).standardOutput.hasPrefix("Only Alias (ftm-p1) · person\n"))
+        try cli.write("nameless.jsonl", #"{"id": "p1", "schema": "Person", "properties": {"birthDate": ["1960"]}}"# + "\n" + link)
+        let nameless = try cli.run(["--db", "nameless.db", "import", "nameless.jsonl"])
+        #expect(nameless.status == 65)
+        #expect(
+            nameless.standardError.contains(
+                "\nskipped while reading, which records above may name:\n  nameless.jsonl:1: p1: skipped: a Person without a name or an alias\n"
+            ), "\(nameless.standardError)")
+        try cli.write(
+            "fragments.jsonl",
+            #"{"id": "p1", "schema": "Person", "properties": {"name": ["Person One"]}}"# + "\n"
+                + #"{"id": "p1", "schema": "Person", "properties": {"name": ["Person Uno"]}}"# + "\n" + link)
+        let fragments = try cli.run(["--db", "fragments.db", "import", "fragments.jsonl"])
+        #expect(fragments.status == 65)
+        #expect(
+            fragments.standardError.contains(
+                "(an FtM entity in fragments? merge them first: ftm aggregate -i FILE -o merged.ftm.jsonl)"),
+            "\(fragments.standardError)")
+    }
+
+    @Test(
         "a foreign FtM file never replaces the store's records: its ids are ftm- and their slug; what Isnad has no field for is kept"
     )
     func foreignFtMKeepsTheStore() throws {

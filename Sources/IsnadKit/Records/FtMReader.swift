@@ -38,8 +38,12 @@ public struct FtMReader {
             let names = properties.strings("name").map {
                 FtMReader.restored($0, from: whole, limit: FtMMapping.maximumNameLength)
             }
-            guard let name = names.first ?? properties.strings("full").first else {
-                return .failure(.init(message: "a \(schema) without a name"))
+            // Without a name, what FtM would caption it by: an alias or a former name.
+            guard
+                let name = names.first ?? properties.strings("full").first ?? properties.strings("alias").first
+                    ?? properties.strings("weakAlias").first ?? properties.strings("previousName").first
+            else {
+                return .failure(.init(message: "a \(schema) without a name or an alias"))
             }
             var seen: Set<String> = [name]
             let aliases =

@@ -134,6 +134,12 @@ public struct Importer {
     public struct Failure: Error, CustomStringConvertible {
         public let errors: [RecordError]
         public let totalCount: Int
+        /// The foreign objects skipped while reading (without `--strict`): a record refused for
+        /// naming an unknown entity may name one of them (an FtM person with no name).
+        public var skipped: [SkippedObject] = []
+
+        /// How many skipped objects a failure lists at most.
+        static let skippedShown = 10
 
         public var description: String { description(describing: \.description) }
 
@@ -143,6 +149,13 @@ public struct Importer {
             var lines = errors.map(describe)
             if totalCount > errors.count {
                 lines.append("… and \(totalCount - errors.count) more problems (\(totalCount) in all)")
+            }
+            if !skipped.isEmpty {
+                lines.append("skipped while reading, which records above may name:")
+                lines += skipped.prefix(Failure.skippedShown).map { "  \($0.description)" }
+                if skipped.count > Failure.skippedShown {
+                    lines.append("  … and \(skipped.count - Failure.skippedShown) more")
+                }
             }
             lines.append("nothing was imported: the store is unchanged")
             return lines.joined(separator: "\n")
@@ -209,7 +222,11 @@ public struct Importer {
                         at: ImportSession.Location(file: file, line: note.line))
                 }
             }
-            if !run.errors.isEmpty { throw Failure(errors: run.reportedErrors(), totalCount: run.errorCount) }
+            if !run.errors.isEmpty {
+                var failure = Failure(errors: run.reportedErrors(), totalCount: run.errorCount)
+                if !options.isStrict { failure.skipped = run.summary.skipped }
+                throw failure
+            }
             try HeldSignals.checkPending()
             summary = run.summary
             summary.keptRetractions = session.keptRetractions
@@ -234,6 +251,8 @@ private struct Run {
     var errorCount = 0
     /// Ids of records that were refused, so that references to them are not reported again.
     var refusedIDs: Set<String> = []
+    /// The inputs (by place) read as FollowTheMoney entities.
+    var ftmFiles: Set<Int> = []
     private var errorOrder: [ImportSession.Location] = []
     private var writer = RecordWriter()
 
@@ -419,6 +438,7 @@ private struct Run {
             return
         }
         let id = value.objectValue?.string("id") ?? "line \(location.line)"
+        ftmFiles.insert(location.file)
         switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
         case .success(let mapped):
             for note in mapped.notes {
@@ -558,6 +578,9 @@ private struct Run {
                     record: label,
                     message:
                         "the id is already used in this import for a different \(record.kind.rawValue) at \(name(earlier.file)):\(earlier.line)"
+                        // FtM streams give an entity in fragments, one id on several lines.
+                        + (ftmFiles.contains(location.file)
+                            ? " (an FtM entity in fragments? merge them first: ftm aggregate -i FILE -o merged.ftm.jsonl)" : "")
                 ),
                 at: location)
             return
