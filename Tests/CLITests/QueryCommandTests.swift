@@ -642,12 +642,13 @@ struct QueryCommandTests {
         let cli = try datasetStore()
         let without = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-article"])
         #expect(without.status == 0)
-        #expect(without.standardOutput.contains("\n0 claims\n"))
+        // Said as what the filters left, not as nothing known of Hamas.
+        #expect(without.standardOutput.contains("\n0 claims (the filters leave out all 33 of its claims)\n"))
         let withoutDocument = try cli.run(["claims", "--subject", "hamas", "--exclude-common-link", "abu-maram-document"])
         // The article cites the document: every chain through the article contains it, so
         // nothing is left (what --impact calls "reaching it through cites").
         #expect(!withoutDocument.standardOutput.contains("hamas-supplied-weapons-to-wilayat-sinai"))
-        #expect(withoutDocument.standardError.contains("0 claims"))
+        #expect(withoutDocument.standardError.contains("0 claims pass the filters"))
         let two = try cli.run(["claims", "--min-channels", "2"])
         #expect(two.standardError.contains("0 claims"))
         let unknown = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-artcle"])

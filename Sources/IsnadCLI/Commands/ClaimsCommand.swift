@@ -63,7 +63,9 @@ enum ClaimsCommand: Command {
                                     try write(ListingLimit.note(showingFirst: count) + "\n")
                                 }
                             }
-                            if !hasMore { context.message(counted(count, "claim")) }
+                            // "0 claims" alone reads as nothing known; it is what the filters left.
+                            let filtered = count == 0 && !(query.filter.isEmpty && otherFilters.isEmpty)
+                            if !hasMore { context.message(counted(count, "claim") + (filtered ? " pass the filters" : "")) }
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
                         })
                 },

@@ -66,7 +66,7 @@ enum ShowCommand: Command {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     var text = try table(
                         entity, claims: claims, presentation: &presentation, store: store, isFilteredByDate: isFilteredByDate,
-                        isListingRetracted: arguments.isSet(includesRetracted))
+                        isListingRetracted: arguments.isSet(includesRetracted), isFiltered: !query.filter.isEmpty)
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(text: text)
                 },
@@ -168,9 +168,11 @@ enum ShowCommand: Command {
                     try forEachClaim { tally.add($0, weight: query.graph.weigh($0)) }
                     let marks = try RetractionMarks(
                         of: entity, store: store, isListingRetracted: arguments.isSet(includesRetracted))
+                    let unfiltered = try unfilteredCount(
+                        of: entity, tally: tally, isFiltered: !query.filter.isEmpty, marks: marks, store: store)
                     let heading =
                         try headerLines(entity, store: store) + [""]
-                        + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks)
+                        + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks, unfiltered: unfiltered)
                     return .init(
                         text: heading.joined(separator: "\n") + "\n",
                         stream: { write in
@@ -298,8 +300,18 @@ enum ShowCommand: Command {
         return lines
     }
 
+    /// How many claims the entity has, retracted ones aside, when `filtered` claims left none of
+    /// them in `tally`; nil otherwise (and unread).
+    static func unfilteredCount(of entity: Entity, tally: ClaimTally, isFiltered: Bool, marks: RetractionMarks, store: GraphStore)
+        throws -> Int?
+    {
+        guard isFiltered, tally.isEmpty else { return nil }
+        return try store.claimCount(of: entity.id) - marks.retractions.filter { $0.retraction != nil }.count
+    }
+
     /// The claims' count by status, and what their channels rest on, counted one claim at a time.
     struct ClaimTally {
+        var isEmpty: Bool { claims == 0 }
         private var claims = 0
         private var statuses: [Evidence.Status: Int] = [:]
         private var undated = 0
@@ -314,13 +326,20 @@ enum ShowCommand: Command {
 
         /// `isFilteredByDate`: --as-of or --between kept the undated claims (taken as timeless),
         /// and a line says how many they are.
-        func lines(isFilteredByDate: Bool, marks: RetractionMarks) -> [String] {
+        ///
+        /// `unfiltered`: how many claims the entity has without the filters, when they left none,
+        /// so that "0 claims" is not read as nothing known of it.
+        func lines(isFilteredByDate: Bool, marks: RetractionMarks, unfiltered: Int? = nil) -> [String] {
             var lines: [String] = []
             let counts = Evidence.Status.allCases.compactMap { status -> String? in
                 let count = statuses[status] ?? 0
                 return count == 0 ? nil : "\(count) \(status.rawValue)"
             }
-            lines.append(counted(claims, "claim") + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")))
+            let all = unfiltered ?? 0
+            let leftOut =
+                claims > 0 || all == 0
+                ? "" : " (the filters leave out \(all == 1 ? "its one claim" : "all \(all) of its claims"))"
+            lines.append(counted(claims, "claim") + (counts.isEmpty ? leftOut : ": " + counts.joined(separator: ", ")))
             if isFilteredByDate, undated > 0 {
                 lines.append(
                     "(\(undated) of them \(undated == 1 ? "is" : "are") undated: kept because an undated claim is taken as timeless, not because it is known to hold then)"
@@ -339,13 +358,15 @@ enum ShowCommand: Command {
     /// the undated claims (taken as timeless), and the count line says how many they are.
     static func table(
         _ entity: Entity, claims: [GradedClaim], presentation: inout ClaimPresentation, store: GraphStore,
-        isFilteredByDate: Bool = false, isListingRetracted: Bool = false
+        isFilteredByDate: Bool = false, isListingRetracted: Bool = false, isFiltered: Bool = false
     ) throws -> String {
         let marks = try RetractionMarks(of: entity, store: store, isListingRetracted: isListingRetracted)
         var tally = ClaimTally()
         for claim in claims { tally.add(claim, weight: presentation.graph.weigh(claim)) }
+        let unfiltered = try unfilteredCount(of: entity, tally: tally, isFiltered: isFiltered, marks: marks, store: store)
         var lines =
-            try headerLines(entity, store: store) + [""] + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks)
+            try headerLines(entity, store: store) + [""]
+            + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks, unfiltered: unfiltered)
         var group = ""
         for graded in claims {
             lines += try self.lines(
