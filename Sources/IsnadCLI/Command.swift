@@ -87,9 +87,12 @@ enum HelpCommand: Command {
         } else if let command = commands.first(where: { $0.name == topic.lowercased() }) {
             try context.print(command.spec.help)
         } else {
+            let suggestion = Suggestion.nearest(to: topic, among: commands.map(\.name) + ["evidence"])
             throw UsageError(
-                message: "no help for '\(Text.printable(topic))'"
-                    + Suggestion.phrase(Suggestion.nearest(to: topic, among: commands.map(\.name) + ["evidence"])))
+                message: "no help for '\(Text.printable(topic))'" + Suggestion.phrase(suggestion)
+                    + (suggestion == nil
+                        ? ": help takes a command's name (isnad help lists them) or the topic evidence; filters are options of each listing (isnad help claims)"
+                        : ""))
         }
     }
 

@@ -306,6 +306,13 @@ struct InProcessTests {
         #expect(Self.run(["--help", "--version"]).standardOutput.hasPrefix("OVERVIEW: Isnad"))
         let unknown = Self.run(["--help", "showw"])
         #expect(unknown.status == 64 && unknown.standardError.hasPrefix("isnad: no help for 'showw' (did you mean \"show\"?)"))
+        // Nothing close: what help does take.
+        let topic = Self.run(["help", "filters"])
+        #expect(
+            topic.status == 64
+                && topic.standardError.hasPrefix(
+                    "isnad: no help for 'filters': help takes a command's name (isnad help lists them) or the topic evidence; filters are options of each listing (isnad help claims)"
+                ), "\(topic.standardError)")
     }
 
     @Test("help, the overview and the version exit 0 on standard output")
