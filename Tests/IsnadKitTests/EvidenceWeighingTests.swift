@@ -453,6 +453,35 @@ struct EvidenceWeighingTests {
         #expect(parallel.restingOnIt.isEmpty && parallel.losingSupport.isEmpty && parallel.isolatedPairs.isEmpty)
     }
 
+    @Test(
+        "impact: an aggregator relaying a digest of the article that quoted the police (no cites to the police) holds the article's copy: the claim rests on the article, as --exclude-common-link says"
+    )
+    func impactThroughADigestOfTheArticle() throws {
+        let folder = try TemporaryFolder.scoped
+        let records = Self.claim(
+            Self.citation("police", via: "art") + "," + Self.citation("police", via: "aggr"),
+            sources: Self.source("police", "B") + Self.source("art", "E") + Self.source("digest", "E", cites: ["art"])
+                + Self.source("aggr", "E", cites: ["digest"]))
+        let store = try Fixtures.store(records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let article = try graph.impact(of: "art", in: store)
+        #expect(article.restingOnIt.map(\.claimID) == ["ab"] && article.losingSupport.isEmpty)
+        var filter = GraphFilter()
+        filter.excludedCommonLink = "art"
+        #expect(filter.apply(try #require(try store.claim(id: "ab")), graph: graph) == nil)
+        // An aggregator that cites the police too may have its copy from them: the article does not carry it alone.
+        let direct = try withTemporaryFolder { other in
+            let store = try Fixtures.store(
+                Self.claim(
+                    Self.citation("police", via: "art") + "," + Self.citation("police", via: "aggr"),
+                    sources: Self.source("police", "B") + Self.source("art", "E") + Self.source("digest", "E", cites: ["art"])
+                        + Self.source("aggr", "E", cites: ["digest", "police"])),
+                in: other)
+            return try TransmissionGraph(store: store).impact(of: "art", in: store)
+        }
+        #expect(direct.losingSupport.map(\.claimID) == ["ab"] && direct.restingOnIt.isEmpty)
+    }
+
     @Test("a graph reading sources on demand weighs every claim as the graph of every source does, reading only those reached")
     func onDemand() throws {
         let folder = try TemporaryFolder.scoped

@@ -180,22 +180,24 @@ public final class TransmissionGraph {
     /// each reaching the claimant, and neither carries it alone.
     public func reaches(_ claimant: String, from relay: String, onlyThrough source: String) -> Bool {
         guard relay != source, claimant != source else { return false }
-        func isReachable(avoiding avoided: String?) -> Bool {
-            var seen: Set<String> = [relay]
-            var queue = [relay]
-            var index = 0
-            while index < queue.count {
-                let current = queue[index]
-                index += 1
-                load(current)
-                for cited in cites[current] ?? [] where cited != avoided && seen.insert(cited).inserted {
-                    if cited == claimant { return true }
-                    queue.append(cited)
-                }
+        return reaches(claimant, from: relay) && !reaches(claimant, from: relay, avoiding: source)
+    }
+
+    /// Whether some path of `cites` leads from `relay` to `claimant` (not through `avoided`).
+    public func reaches(_ claimant: String, from relay: String, avoiding avoided: String? = nil) -> Bool {
+        var seen: Set<String> = [relay]
+        var queue = [relay]
+        var index = 0
+        while index < queue.count {
+            let current = queue[index]
+            index += 1
+            load(current)
+            for cited in cites[current] ?? [] where cited != avoided && seen.insert(cited).inserted {
+                if cited == claimant { return true }
+                queue.append(cited)
             }
-            return false
         }
-        return isReachable(avoiding: nil) && !isReachable(avoiding: source)
+        return false
     }
 
     /// ``closure(of:)``, worked out and not kept.
