@@ -238,7 +238,9 @@ public struct DOTWriter: GraphWriter {
         // for the widths.
         func line(_ text: String, style: String? = nil, width: Int = DOTWriter.legendWidth(channels: 1)) -> String {
             let length = small * 2
-            let half = max(small / 2, 1)
+            // Graphviz counts a fixed-size cell's border on both sides, even drawn on one: a cell
+            // lower than twice the widest border warns "cell size too small for content".
+            let half = max(small / 2, 2 * DOTWriter.legendWidth(channels: 3))
             let style = style.map { " STYLE=\"\($0)\"" } ?? ""
             let sample =
                 "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
