@@ -10,7 +10,8 @@ EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store
    "names": [[text, NameKey.normalize(text), NameKey.fold(text)], ...],
    "dates": [[text, firstDay or null, lastDay or null], ...],
    "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس",
-   "consonants": [[name, NameKey.consonants of its fold, NameKey.consonantKeys(ofTyped:) of it]], "otherScript": [a spelling, the entity it finds]}
+   "consonants": [[name, NameKey.consonants of its fold, NameKey.consonantKeys(ofTyped:) of it]], "otherScript": [a spelling, the entity it finds],
+   "show": {"headings": [each group's heading, as `isnad show ENTITY` prints it], "claims": [claim ids, in its order]}}
 Prints one line per failure and exits 1 if any; exits 0 when all pass.
 """
 import json
@@ -190,7 +191,35 @@ def main():
         check("claims" in announced or "claim" in announced, f"the selection is not announced: {announced!r}")
         # The analyst's notes on the claims are shown, as isnad show shows them.
         check("note: " in panel, "no claim note in the panel (the seed's claims of Hamas have notes)")
+        # The panel groups and orders the claims as `isnad show` does: subject side, then object side.
+        headings = page.evaluate("() => [...document.querySelectorAll('#details h3')].map(h => h.textContent)")
+        check(headings == expected["show"]["headings"],
+              f"the panel's groups {headings} are not isnad show's {expected['show']['headings']}")
+        order = page.evaluate("() => [...document.querySelectorAll('#details [data-claim-ref]')].map(c => c.dataset.claimRef)")
+        check(order == expected["show"]["claims"], f"the panel's claims {order} are not in isnad show's order {expected['show']['claims']}")
         page.screenshot(path=f"{shots}/entity-en.png")
+
+        # The legend explains what the page opens on: the overview's dots, one in each type's fill
+        # beside its shape; each status's line at the one-channel width, the widths solid.
+        legend = page.evaluate("""() => ({
+            text: document.getElementById('legend').innerText,
+            dots: [...document.querySelectorAll('#legend .dot-sample circle')].map(c => c.getAttribute('fill')),
+            fills: [...document.querySelectorAll('#legend .dot-sample')].map(d => d.parentNode.querySelector('.shape').getAttribute('fill')),
+            statuses: [...document.querySelectorAll('#legend li[data-status]')].map(li => {
+                const p = li.querySelector('.line-sample path');
+                return [li.dataset.status, p.getAttribute('stroke-width'), p.getAttribute('stroke-dasharray')]; }),
+            widths: [...document.querySelectorAll('#legend li[data-channels]')].map(li => {
+                const p = li.querySelector('.line-sample path');
+                return [li.dataset.channels, p.getAttribute('stroke-width'), p.getAttribute('stroke-dasharray')]; }),
+        })""")
+        check("Zoomed out" in legend["text"] and "dot" in legend["text"], "the legend does not say that zoomed out, entities are dots")
+        check(len(legend["dots"]) == 4 and legend["dots"] == legend["fills"],
+              f"the legend's dots {legend['dots']} are not the types' fills {legend['fills']}")
+        check(legend["statuses"] == [["asserted", "1", None], ["alleged", "1", "7 4"], ["disputed", "1", "0.5 4"]],
+              f"the legend's status lines: {legend['statuses']}")
+        check(legend["widths"] == [["1", "1", None], ["2", "1.8", None], ["3", "3.2", None]],
+              f"the legend's widths: {legend['widths']}")
+        check("channels" in legend["text"], "the legend does not say that the width is the channels")
 
         # An edge is announced with its strength, never as a bare relation.
         for edge in page.locator(".edge[data-claim]").all()[:20]:
@@ -362,6 +391,18 @@ def main():
         status = page.locator("#details .claim .status").first.inner_text()
         check("\u2068" in status and "قناة" in status and ", " not in status, f"the Arabic evidence line: {status!r}")
         page.screenshot(path=f"{shots}/whole-ar.png")
+
+        # The entity's panel in Arabic: every bracketed id, [claim-id] and (source-id), runs left
+        # to right, brackets and all, on one line.
+        page.locator(f'[data-entity="{expected["entity"]}"]').dispatch_event("click")
+        ids = page.evaluate("""() => [...document.querySelectorAll('#details .id')].map(e => {
+            const rects = e.getClientRects();
+            return [e.textContent, getComputedStyle(e).direction, rects.length, e.getBoundingClientRect().height,
+                    parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.6]; })""")
+        check(len(ids) > 2 * len(expected["show"]["claims"]), f"only {len(ids)} bracketed ids in the Arabic panel")
+        broken = [i for i in ids if not (i[0][0] + i[0][-1] in ("[]", "()") and i[1] == "ltr" and i[2] == 1 and i[3] <= i[4] * 1.2)]
+        check(broken == [], f"bracketed ids broken in the Arabic panel (text, direction, boxes, height, line): {broken[:3]}")
+        page.locator("#panel").screenshot(path=f"{shots}/entity-ar.png")
 
         sizes = {}
         for name in ["whole-en", "entity-en", "whole-ar"]:

@@ -324,4 +324,33 @@ struct DOTLegibilityTests {
         for word in ["منظمة", "شخص", "حدث", "مكان"] { #expect(text.contains(word), "\(word)") }
         #expect(!text.contains(">organization: "))
     }
+
+    @Test(
+        "--focus draws its entity with a bold outline and the largest name, and the legend says so; Graphviz renders it quietly",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func focusStandsOut() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        let exported = try cli.run(["export", "dot", "--focus", "Hamas", "--depth", "2"])
+        #expect(exported.status == 0)
+        #expect(exported.standardOutput.contains("bold outline, larger name: the focus (hamas)"))
+        for format in ["-Tsvg", "-Tsvg:cairo", "-Tpng"] {
+            let rendered = try ExternalTool.run(try #require(DOTLegibilityTests.dot), [format], input: exported.outputBytes)
+            #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(format): \(rendered.standardError)")
+        }
+        // As Graphviz draws it: Hamas's outline 3 points wide, its name in the largest type.
+        let svg = try ExternalTool.run(try #require(DOTLegibilityTests.dot), ["-Tsvg"], input: exported.outputBytes)
+        // Each node's group, up to its end (the edges' groups follow the last one).
+        let nodes = svg.standardOutput.components(separatedBy: "<g id=\"entity:").dropFirst().map {
+            $0.components(separatedBy: "</g>")[0]
+        }
+        let hamas = try #require(nodes.first { $0.hasPrefix("hamas\"") })
+        #expect(hamas.contains("stroke-width=\"3\""))
+        func sizes(_ node: String) -> [Double] {
+            node.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        }
+        let others = nodes.filter { !$0.hasPrefix("hamas\"") }.flatMap(sizes)
+        #expect(others.count > 30 && sizes(hamas).min() ?? 0 > others.max() ?? .infinity, "\(sizes(hamas)) \(others.max() ?? 0)")
+        #expect(!nodes.filter { !$0.hasPrefix("hamas\"") }.contains { $0.contains("stroke-width=\"3\"") })
+    }
 }

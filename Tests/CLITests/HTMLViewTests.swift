@@ -457,7 +457,27 @@ struct HTMLViewTests {
         let dates = [
             "2016", "2016-02", "2015-02", "2000-02", "1900-02", "2014-02-30", "2014-13", "0000", "2017-07-31", "17", "2017-7",
         ]
+        // The entity's claims as `isnad show` groups and orders them: each group's heading, then
+        // the claims' ids (at the end of each claim's line, in brackets).
+        let shown = try cli.run(["show", "hamas", "--limit", "0"]).standardOutput.components(separatedBy: "\n").map {
+            String(
+                $0.unicodeScalars.filter {
+                    !["\u{200E}", "\u{200F}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"].contains($0)
+                })
+        }
+        var showHeadings: [String] = []
+        var showClaims: [String] = []
+        for (index, line) in shown.enumerated() where ["  → ", "  ← ", "  ↔ "].contains(where: { line.hasPrefix($0) }) {
+            if index > 0, !shown[index - 1].hasPrefix(" ") { showHeadings.append(shown[index - 1]) }
+            if let open = line.lastIndex(of: "["), line.hasSuffix("]") {
+                showClaims.append(String(line[line.index(after: open)..<line.index(before: line.endIndex)]))
+            }
+        }
+        #expect(
+            showClaims.count == hamasClaims.filter { $0["record"] as? String == "claim" }.count
+                && showHeadings.contains { $0.hasSuffix("(of Hamas)") }, "\(showClaims) \(showHeadings)")
         let expected: [String: Any] = [
+            "show": ["headings": showHeadings, "claims": showClaims],
             "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy,
             "minReliability": minimumReliability, "minCredibility": minimumCredibility, "statuses": statuses, "quotes": quotes,
             "entity": "hamas",

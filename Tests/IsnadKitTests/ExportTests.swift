@@ -89,10 +89,14 @@ struct GoldenExportTests {
         try compare(dot, golden: "small.dot")
         try compare(try ExportFixtures.graphML(store), golden: "small.graphml")
         try compare(try ExportFixtures.graphML(store, yed: true), golden: "small.yed.graphml")
+        var focused = DOTWriter.Options()
+        focused.focus = "a"
         try compare(
-            try ExportFixtures.dot(store) {
-                $0.collapse = true; $0.focus = "a"; $0.depth = 1
-            }, golden: "small-focus-a.dot")
+            try ExportFixtures.dot(
+                store,
+                {
+                    $0.collapse = true; $0.focus = "a"; $0.depth = 1
+                }, dot: focused), golden: "small-focus-a.dot")
         var arabic = DOTWriter.Options()
         arabic.language = .ar
         arabic.title = ExportStyle.title(focus: nil, depth: 1, filter: GraphFilter(), collapsed: false, language: .ar)
@@ -272,6 +276,65 @@ struct ExportContentTests {
         // The legend is in the graph's label, not among its nodes and edges.
         #expect(dot.contains("graph [labelloc=\"t\", labeljust=\"l\", label=<<TABLE"))
         #expect(!dot.contains("legend:") && !dot.contains("cluster_legend"))
+    }
+
+    /// The attributes of the legend's line sample drawn before `text` (a cell's bottom border).
+    static func lineSample(before text: String, in dot: String) throws -> Substring {
+        let end = try #require(dot.range(of: text)).lowerBound
+        let start = try #require(dot[..<end].range(of: "<TD BORDER=", options: .backwards)).lowerBound
+        return dot[start..<(dot[start...].firstIndex(of: ">") ?? end)]
+    }
+
+    @Test("the legend draws each status's line at the width of one channel, and each width as a solid line")
+    func legendLineSamples() throws {
+        let folder = try TemporaryFolder.scoped
+        let dot = try ExportFixtures.dot(try SmallGraph.store(in: folder))
+        let oneChannel = try Self.lineSample(before: "thin: 1 independent channel", in: dot)
+        #expect(oneChannel.contains("BORDER=\"\(DOTWriter.legendWidth(channels: 1))\" SIDES=\"B\""))
+        // A thin solid edge (asserted, one channel) looks like both of its samples.
+        #expect(try Self.lineSample(before: "asserted: solid", in: dot) == oneChannel)
+        let alleged = try Self.lineSample(before: "alleged: dashed", in: dot)
+        #expect(alleged == oneChannel.replacingOccurrences(of: " FIXEDSIZE", with: " STYLE=\"dashed\" FIXEDSIZE"))
+        let disputed = try Self.lineSample(before: "⊣ disputed: dotted", in: dot)
+        #expect(disputed == oneChannel.replacingOccurrences(of: " FIXEDSIZE", with: " STYLE=\"dotted\" FIXEDSIZE"))
+        // The widths: solid, each thicker than the one before, as the edges' pen widths are.
+        let widths = try ["thin: 1 independent channel", "thicker: 2 channels", "thickest: 3 or more channels"].map {
+            try Self.lineSample(before: $0, in: dot)
+        }
+        #expect(widths.allSatisfy { !$0.contains("STYLE") })
+        #expect((1...3).map { DOTWriter.legendWidth(channels: $0) } == [1, 2, 3])
+        #expect(widths[2].contains("BORDER=\"3\""))
+        #expect(DOTWriter.penWidth(channels: 1) == "0.6" && DOTWriter.penWidth(channels: 3) == "3.2")
+        // No box-drawing glyph stands for a line any more: a row of them reads as dashes.
+        #expect(!dot.contains("▬") && !dot.contains("╍"))
+    }
+
+    @Test("with a focus, that entity is drawn with a bold outline and a larger name, and the legend says so")
+    func focusDrawn() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try SmallGraph.store(in: folder)
+        var options = DOTWriter.Options()
+        options.focus = "a"
+        let dot = try ExportFixtures.dot(store, { $0.focus = "a" }, dot: options)
+        let lines = dot.split(separator: "\n")
+        let focus = try #require(lines.first { $0.hasPrefix("  \"a\" [id=\"entity:a\"") })
+        #expect(focus.contains(", penwidth=3, fontsize=22, tooltip="))
+        let other = try #require(lines.first { $0.hasPrefix("  \"b\" [id=\"entity:b\"") })
+        #expect(!other.contains("penwidth") && !other.contains("fontsize"))
+        let legend = try #require(dot.range(of: "bold outline, larger name: the focus (a)"))
+        #expect(dot[..<legend.lowerBound].hasSuffix("<TD ALIGN=\"LEFT\" BORDER=\"3\" COLOR=\"#4d4d4d\"><FONT POINT-SIZE=\"11\">"))
+        // In an overview (--pairs), half as large again as the other names.
+        let sink = MemorySink()
+        var graph = ExportGraph.Options()
+        graph.focus = "a"
+        try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: graph))
+        #expect(
+            sink.text.contains(
+                "\"a\" [id=\"entity:a\", label=\"Alpha Front\\nجبهة ألفا\", shape=box, style=\"rounded,filled\", fillcolor=\"#dbe9f6\", penwidth=3, fontsize=39,"
+            ))
+        // Without a focus, no entity stands out and the legend has no such line.
+        let plain = try ExportFixtures.dot(store, { $0.focus = "a" })
+        #expect(!plain.contains("penwidth=3") && !plain.contains("the focus"))
     }
 }
 

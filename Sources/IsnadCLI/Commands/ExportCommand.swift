@@ -17,7 +17,8 @@ enum ExportCommand: Command {
             'isnad claims … --format json'.)
             dot: a Graphviz graph: a shape per entity type, a colour per family of predicates, solid lines for
             asserted claims, dashed for alleged, dotted with a bar for disputed; labels with the predicate, dates
-            and evidence; quotes in tooltips; a legend. Pipe it into dot: isnad export dot --focus hamas | dot -Tsvg > hamas.svg
+            and evidence; quotes in tooltips; a legend; the --focus entity in bold. Pipe it into dot:
+            isnad export dot --focus hamas | dot -Tsvg > hamas.svg (--pairs for a first picture that fits a screen)
             graphml: GraphML 1.0 for Gephi, Cytoscape, networkx, igraph and Neo4j; --yed adds yFiles graphics.
             html: one self-contained page (no network, no other file) to explore the graph in a browser: click an
             entity or an edge for its claims, citations and quotes; filter by status, grades, predicate family,
@@ -278,6 +279,7 @@ enum ExportCommand: Command {
                 dot.language = language
                 dot.rankdir = try arguments.value(rankDirection, default: .leftToRight)
                 dot.showsLegend = !arguments.isSet(omitsLegend)
+                dot.focus = options.focus
                 let focus = try options.focus.flatMap { try store.entity(id: $0) }
                 dot.title =
                     ExportStyle.title(

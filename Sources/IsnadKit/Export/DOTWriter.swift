@@ -46,6 +46,9 @@ public struct DOTWriter: GraphWriter {
         var isOverview = false
         /// The title's lines (``ExportStyle/title(focus:depth:filter:collapsed:language:)``).
         public var title: String?
+        /// The id of the entity whose neighbourhood is drawn (`--focus`): drawn with a bold
+        /// outline and a larger name (``focusPenWidth``, ``focusFontSize``), and the legend says so.
+        public var focus: String?
 
         public init() {}
     }
@@ -120,7 +123,11 @@ public struct DOTWriter: GraphWriter {
         var label = ExportStyle.drawnLabel(entity, language: options.language)
         if options.isOverview { label = label.flatMap { DOTWriter.wrapped($0, width: DOTWriter.overviewNameWidth) } }
         DOTEscaping.appendQuoted(label.joined(separator: "\n"), to: &bytes)
-        bytes.appendUTF8(", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: entity.type))\", tooltip=")
+        bytes.appendUTF8(", shape=\(shape), style=\"\(style)\", fillcolor=\"\(ExportStyle.fill(for: entity.type))\"")
+        if entity.id == options.focus {
+            bytes.appendUTF8(", penwidth=\(DOTWriter.focusPenWidth), fontsize=\(focusFontSize)")
+        }
+        bytes.appendUTF8(", tooltip=")
         DOTEscaping.appendQuoted(tooltip.joined(separator: "\n"), as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }
@@ -171,6 +178,14 @@ public struct DOTWriter: GraphWriter {
         }
     }
 
+    /// The outline of the focus entity, in points: bold beside the others' 1, so that the entity
+    /// whose neighbourhood is drawn is found at a glance.
+    static let focusPenWidth = 3
+
+    /// The size of the focus entity's name: twice the others' 11 pt (in an overview, half as large
+    /// again as their 26).
+    var focusFontSize: Int { options.isOverview ? 39 : 22 }
+
     /// The width of an edge's line, by its independent channels of support: one (or none) is
     /// thin, however many citations share it; two are plain; three or more are heavy.
     static func penWidth(channels: Int) -> String {
@@ -181,9 +196,16 @@ public struct DOTWriter: GraphWriter {
         }
     }
 
-    /// The legend, as a table of an HTML-like label: shapes and fills of the entity types, line
-    /// styles of the statuses, colours of the predicate families, how an edge label reads, and
-    /// what the statuses and grades mean. Type names follow `--lang ar`.
+    /// The width of the legend's sample of a line of that many channels: ``penWidth(channels:)``
+    /// rounded to whole points (a table border's unit in Graphviz), at least 1: 1, 2 and 3.
+    static func legendWidth(channels: Int) -> Int {
+        max(1, Int((Double(penWidth(channels: channels)) ?? 1).rounded()))
+    }
+
+    /// The legend, as a table of an HTML-like label: shapes and fills of the entity types (and the
+    /// focus's bold outline, with `--focus`), a drawn sample of each status's line at the width of
+    /// one channel and of each width solid, colours of the predicate families, how an edge label
+    /// reads, and what the statuses and grades mean. Type names follow `--lang ar`.
     func legend(size: Int) -> String {
         let arabic = options.language == .ar
         let small = max(size - 2, 8)
@@ -192,27 +214,48 @@ public struct DOTWriter: GraphWriter {
             let font = color.map { " COLOR=\"\($0)\"" } ?? ""
             return "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(text)</FONT></TD>"
         }
-        func heading(_ text: String) -> String {
-            "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(size)\"><B>\(text)</B></FONT></TD></TR>"
+        func heading(_ text: String, columns: Int) -> String {
+            let span = columns > 1 ? " COLSPAN=\"\(columns)\"" : ""
+            return "<TR><TD ALIGN=\"LEFT\"\(span)><FONT POINT-SIZE=\"\(size)\"><B>\(text)</B></FONT></TD></TR>"
         }
-        func column(_ title: String, _ rows: [String]) -> String {
-            "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">" + heading(title)
+        func column(_ title: String, _ rows: [String], columns: Int = 1) -> String {
+            "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">" + heading(title, columns: columns)
                 + rows.map { "<TR>\($0)</TR>" }.joined() + "</TABLE></TD>"
         }
         let shapes: [(EntityType, String)] = [
             (.organization, "rounded box"), (.person, "ellipse"), (.event, "octagon"), (.place, "house"),
         ]
-        let types = shapes.map { type, shape in
+        var types = shapes.map { type, shape in
             cell("\(ExportStyle.typeName(type, language: options.language)): \(shape)", background: ExportStyle.fill(for: type))
         }
+        if let focus = options.focus {
+            types.append(
+                "<TD ALIGN=\"LEFT\" BORDER=\"\(DOTWriter.focusPenWidth)\" COLOR=\"#4d4d4d\"><FONT POINT-SIZE=\"\(small)\">"
+                    + "bold outline, larger name: the focus (\(XMLEscaping.escapedKeepingIsolates(focus)))</FONT></TD>")
+        }
+        // Each line is drawn, not typed (box-drawing glyphs do not join, and a row of them read as
+        // dashes): a cell's bottom border, at the width of a one-channel edge for the statuses, solid
+        // for the widths.
+        func line(_ text: String, style: String? = nil, width: Int = DOTWriter.legendWidth(channels: 1)) -> String {
+            let length = small * 2
+            // Graphviz counts a fixed-size cell's border on both sides, even drawn on one: a cell
+            // lower than twice the widest border warns "cell size too small for content".
+            let half = max(small / 2, 2 * DOTWriter.legendWidth(channels: 3))
+            let style = style.map { " STYLE=\"\($0)\"" } ?? ""
+            let sample =
+                "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+                + "<TR><TD BORDER=\"\(width)\" SIDES=\"B\" COLOR=\"#000000\"\(style) FIXEDSIZE=\"TRUE\" WIDTH=\"\(length)\" HEIGHT=\"\(half)\"></TD></TR>"
+                + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(length)\" HEIGHT=\"\(half)\"></TD></TR></TABLE>"
+            return "<TD>\(sample)</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">\(text)</FONT></TD>"
+        }
         let lines = [
-            cell("━━━ asserted" + (arabic ? " · مؤيَّد" : "") + ": solid"),
-            cell("╍╍╍ alleged" + (arabic ? " · مزعوم" : "") + ": dashed"),
-            cell("┈┈┈⊣ disputed" + (arabic ? " · متنازع عليه" : "") + ": dotted, bar head"),
-            cell("no arrowhead: the predicate reads the same both ways"),
-            cell("─── thin: 1 independent channel, however many citations"),
-            cell("━━━ 2 channels"),
-            cell("▬▬▬ 3 or more channels"),
+            line("asserted" + (arabic ? " · مؤيَّد" : "") + ": solid"),
+            line("alleged" + (arabic ? " · مزعوم" : "") + ": dashed", style: "dashed"),
+            line("⊣ disputed" + (arabic ? " · متنازع عليه" : "") + ": dotted, bar head", style: "dotted"),
+            "<TD></TD>" + cell("no arrowhead: the predicate reads the same both ways"),
+            line("thin: 1 independent channel, however many citations", width: DOTWriter.legendWidth(channels: 1)),
+            line("thicker: 2 channels", width: DOTWriter.legendWidth(channels: 2)),
+            line("thickest: 3 or more channels", width: DOTWriter.legendWidth(channels: 3)),
         ]
         let colours = ExportStyle.families.map {
             cell("━━ \(ExportStyle.familyName($0.name, language: options.language))", color: $0.color)
@@ -248,7 +291,7 @@ public struct DOTWriter: GraphWriter {
                         : "in SVG, hover over an edge for its claims, sources, quote and any denial"),
             ]
         return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
-            + column("Legend: shapes", types) + column("lines: status and channels", lines)
+            + column("Legend: shapes", types) + column("lines: status and channels", lines, columns: 2)
             + column("colours: predicate family", colours)
             + column(options.isOverview ? "edge label" : "edge label, line by line", reading) + "</TR></TABLE>"
     }

@@ -137,7 +137,8 @@ public enum HTMLView {
     }
 
     /// The document the page reads beside entities and claims: title, layout size, the words
-    /// and styles of entity types, predicate families and statuses, the predicates and the
+    /// and styles of entity types, predicate families and statuses, the line widths by
+    /// independent channels (``DOTWriter/penWidth(channels:)``), the predicates and the
     /// sources used, each in English and Arabic. A source met only up a chain (one a cited source
     /// relays) is given by its grade alone, which the page weighs with: the page shows no more of
     /// it than its id, and carries no more (its title may name what the analyst keeps out of
@@ -198,6 +199,11 @@ public enum HTMLView {
             HTMLWriter.appendLine(DOTWriter.style(of: status, isSymmetric: false), to: &json)
             json.endObject()
         }
+        json.endArray()
+        // The line widths by independent channels, for one, two, and three or more.
+        json.key("widths")
+        json.beginArray()
+        for channels in 1...3 { json.string(DOTWriter.penWidth(channels: channels)) }
         json.endArray()
         json.key("predicates")
         json.beginObject()

@@ -497,6 +497,10 @@ const words = {
       'Grades: source reliability A (completely reliable) to F (cannot be judged); credibility 1 (confirmed) to 6 (cannot be judged). Asserted: an A–C source asserts it with credibility 1–3; alleged: only weaker sources, or sources that report it; disputed: some source denies it. No arrowhead: the predicate reads the same both ways.',
     caveat: 'Claims as their sources state them, not established facts',
     stances: { asserts: 'asserts', reports: 'reports', denies: 'denies' },
+    ofEntity: (predicate, name) => `(of ${name})`,
+    legendOverview: 'Zoomed out (as the page opens, fitted), each entity is a dot in its type’s colour, larger when it is in more claims; zoom in for the shapes.',
+    legendWidths: 'Width: independent channels',
+    widths: ['1 channel, however many citations', '2 channels', '3 or more channels'],
   },
   ar: {
     view: 'العرض', language: 'اللغة', search: 'ابحث عن اسم (بالعربية أو اللاتينية)', edges: 'الروابط',
@@ -518,6 +522,10 @@ const words = {
       'التقييم: موثوقية المصدر من A (موثوق تمامًا) إلى F (لا يمكن الحكم)، والمصداقية من 1 (مؤكد) إلى 6 (لا يمكن الحكم). مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3؛ مزعوم: مصادر أضعف فقط أو مصادر تنقله؛ متنازع عليه: مصدر ما ينفيه. بلا رأس سهم: المحمول متماثل.',
     caveat: 'ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة',
     stances: { asserts: 'يؤكد', reports: 'ينقل', denies: 'ينفي' },
+    ofEntity: (predicate, name) => `(${predicate} ${name})`,
+    legendOverview: 'عند التصغير (كما تُفتح الصفحة، ملاءمةً) يظهر كل كيان نقطةً بلون نوعه، أكبر كلما كثرت ادعاءاته؛ كبّر لترى الأشكال.',
+    legendWidths: 'العرض: القنوات المستقلة',
+    widths: ['قناة واحدة، مهما كثرت الاستشهادات', 'قناتان', '3 قنوات أو أكثر'],
   },
 };
 
@@ -800,6 +808,14 @@ function edgePath(item, offset) {
   return `M${round(sx)},${round(sy)} Q${round(cx)},${round(cy)} ${round(tx)},${round(ty)}`;
 }
 
+/** The width of a line of that many independent channels: the DOT export's (context.widths:
+ *  0.6, 1.8, 3.2 for one, two, three or more), drawn at least 1 wide, since a thinner line fades
+ *  on a screen. */
+function lineWidth(channels) {
+  const widths = context.widths;
+  return Math.max(1, Number(widths[Math.min(Math.max(channels, 1), widths.length) - 1]));
+}
+
 function drawEdge(item, offset, layer) {
   const lead = strongest(item.items);
   const claim = lead.claim;
@@ -814,9 +830,12 @@ function drawEdge(item, offset, layer) {
   // Every claim of the edge with its strength, as the tooltip gives it: never the bare relation.
   group.setAttribute('aria-label', edgeSummary(item).replace(/\n/g, '. '));
   element('path', { class: 'hitarea', d }, group);
-  const path = element('path', { class: 'line', d, stroke: color, 'stroke-width': line.penwidth || '1' }, group);
+  // The width by the independent channels of the claim drawn, weighed again from the citations
+  // the filters leave (DOTWriter.penWidth's widths, at least 1).
+  const width = lineWidth(lead.channels);
+  const path = element('path', { class: 'line', d, stroke: color, 'stroke-width': String(width) }, group);
   // The overview's width: view.css.
-  if (line.penwidth && line.penwidth !== '1') path.style.setProperty('--pen', line.penwidth);
+  if (width !== 1) path.style.setProperty('--pen', String(width));
   if (line.style === 'dashed') { path.setAttribute('stroke-dasharray', '7 4'); path.classList.add('dashed'); }
   if (line.style === 'dotted') {
     path.setAttribute('stroke-dasharray', '0.5 4');
@@ -875,6 +894,13 @@ function html(tag, attributes, ...children) {
   return node;
 }
 
+/** An id in its brackets, `[claim-id]` or `(source-id)`, set apart left to right and kept on one
+ *  line (view.css, `.id`): in the Arabic view the brackets would otherwise turn round and the id
+ *  break at its hyphens, `hamas-isis-]` on one line and `[agreement-july-2017` on the next. */
+function bracketedId(open, id, close) {
+  return html('bdi', { class: 'id', dir: 'ltr' }, `${open}${id}${close}`);
+}
+
 function citationBlock(citation) {
   const source = context.sources[citation.source];
   const via = citation.via ? context.sources[citation.via] : null;
@@ -882,7 +908,7 @@ function citationBlock(citation) {
     html('span', { class: 'status' }, `${t().stances[citation.stance]} ${citation.reliability}${citation.credibility}`), ' ',
     // Each piece of text isolated (<bdi>): in the Arabic view an English title, an id and a
     // locator ("line 4") would otherwise run into each other and read out of order.
-    html('bdi', {}, source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, '(', html('bdi', { class: 'id' }, citation.source), ')'),
+    html('bdi', {}, source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, bracketedId('(', citation.source, ')')),
     via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
     citation.locator ? html('span', { class: 'muted' }, ' · ', html('bdi', {}, citation.locator)) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
@@ -900,18 +926,44 @@ function claimBlock(item, from) {
   if (from) {
     const other = claim.subject === from ? claim.object : claim.subject;
     const arrow = symmetric ? '↔' : claim.subject === from ? (state.language === 'ar' ? '←' : '→') : (state.language === 'ar' ? '→' : '←');
-    head = html('div', {}, `${arrow} `, html('button', { type: 'button', class: 'entity', 'data-go': other }, html('bdi', {}, nameOf(other))), ` (${other})  `);
+    head = html('div', {}, `${arrow} `, html('button', { type: 'button', class: 'entity', 'data-go': other }, html('bdi', {}, nameOf(other))), ' ',
+      bracketedId('(', other, ')'), '  ');
   } else {
     head = html('div', {}, html('bdi', {}, nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : forwardArrow()} `,
       html('bdi', {}, nameOf(claim.object)), '  ');
   }
   head.append(html('span', { class: 'muted' }, `${datesOf(claim)} · `), html('span', { class: `status ${item.status}` }, evidenceLine(item)),
-    html('span', { class: 'muted' }, ` [${claim.id}]`));
+    html('span', { class: 'muted' }, ' ', bracketedId('[', claim.id, ']')));
   const reads = new Set(item.citations.map((citation) => citation.via || citation.source));
   const through = reads.size === 1 && item.citations.length > 1
     ? html('div', { class: 'muted' }, `${t().oneDocument}: `, html('bdi', {}, context.sources[[...reads][0]]?.title ?? [...reads][0])) : null;
   return html('div', { class: 'claim', 'data-claim-ref': claim.id }, head, through,
     claim.notes ? html('div', { class: 'muted' }, `${t().note}: `, html('bdi', {}, claim.notes)) : null, ...item.citations.map(citationBlock));
+}
+
+/** An entity's claims grouped as `isnad show` groups them (ShowCommand, and the order of
+ *  GraphStore.forEachClaimByPredicate): first those of which it is the subject, then those of
+ *  which it is the object (a symmetric claim by the way it was recorded), each side by predicate
+ *  id; in a group, by the other end's id, then the start date (undated first), then the claim's
+ *  id. Returns [{isOutgoing, predicate, items}]. */
+function claimGroups(items, entityId) {
+  const key = (item) => {
+    const isOutgoing = item.claim.subject === entityId;
+    return [isOutgoing ? 0 : 1, item.claim.predicate, isOutgoing ? item.claim.object : item.claim.subject];
+  };
+  const sorted = [...items].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0] - kb[0] || order(ka[1], kb[1]) || order(ka[2], kb[2])
+      || (b.claim.start == null) - (a.claim.start == null) || order(a.claim.start ?? '', b.claim.start ?? '') || order(a.claim.id, b.claim.id);
+  });
+  const groups = [];
+  for (const item of sorted) {
+    const [side, predicate] = key(item);
+    const last = groups[groups.length - 1];
+    if (last && last.isOutgoing === (side === 0) && last.predicate === predicate) last.items.push(item);
+    else groups.push({ isOutgoing: side === 0, predicate, items: [item] });
+  }
+  return groups;
 }
 
 function renderDetails() {
@@ -940,14 +992,13 @@ function renderDetails() {
     if (entity.description) panel.append(html('p', { dir: 'auto' }, entity.description));
     const mine = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id);
     panel.append(html('div', { class: 'muted' }, t().claimsOf(mine.length)));
-    const groups = new Map();
-    for (const item of mine) {
-      if (!groups.has(item.claim.predicate)) groups.set(item.claim.predicate, []);
-      groups.get(item.claim.predicate).push(item);
-    }
-    for (const predicate of [...groups.keys()].sort()) {
-      const info = context.predicates[predicate];
-      panel.append(html('h3', {}, info ? `${info.en} · ${info.ar}` : predicate), ...groups.get(predicate).map((item) => claimBlock(item, entity.id)));
+    for (const group of claimGroups(mine, entity.id)) {
+      const info = context.predicates[group.predicate];
+      const heading = info ? `${info.en} · ${info.ar}` : group.predicate;
+      // As `isnad show` heads the claims of which the entity is the object: "funded · موّل (of Hamas)".
+      const of = group.isOutgoing || info?.symmetric ? null : t().ofEntity(info?.ar ?? group.predicate, label(entity, state.language));
+      panel.append(html('h3', {}, heading, of ? ' ' : null, of ? html('bdi', {}, of) : null),
+        ...group.items.map((item) => claimBlock(item, entity.id)));
     }
     return;
   }
@@ -959,6 +1010,18 @@ function renderDetails() {
   panel.append(...items.map((item) => claimBlock(item, null)));
 }
 
+/** A sample of an edge's line, drawn as drawEdge draws one: `style` solid, dashed or dotted, at
+ *  `width` (lineWidth). */
+function lineSample(style, width) {
+  const sample = document.createElementNS(svgNS, 'svg');
+  sample.setAttribute('width', '34'); sample.setAttribute('height', '12'); sample.setAttribute('aria-hidden', 'true');
+  sample.classList.add('line-sample');
+  const line = element('path', { d: 'M2,6.5 L32,6.5', stroke: '#333', 'stroke-width': String(width) }, sample);
+  if (style === 'dashed') line.setAttribute('stroke-dasharray', '7 4');
+  if (style === 'dotted') { line.setAttribute('stroke-dasharray', '0.5 4'); line.setAttribute('stroke-linecap', 'round'); }
+  return sample;
+}
+
 function renderLegend() {
   const legend = byId('legend');
   const language = state.language;
@@ -968,16 +1031,26 @@ function renderLegend() {
     const sample = document.createElementNS(svgNS, 'svg');
     sample.setAttribute('width', '34'); sample.setAttribute('height', '20'); sample.setAttribute('aria-hidden', 'true');
     shapeOf({ type: type.id, box: [17, 10, 30, 16] }, sample).setAttribute('stroke', '#4d4d4d');
-    shapes.append(html('li', {}, sample, ` ${type[language]}`));
+    // The overview's mark for the type, as drawNodes draws it.
+    const dot = document.createElementNS(svgNS, 'svg');
+    dot.setAttribute('width', '14'); dot.setAttribute('height', '20'); dot.setAttribute('aria-hidden', 'true');
+    dot.classList.add('dot-sample');
+    element('circle', { cx: 7, cy: 10, r: 5, fill: type.fill, stroke: '#4d4d4d', 'stroke-width': 1 }, dot);
+    shapes.append(html('li', {}, sample, dot, ` ${type[language]}`));
   }
-  legend.append(shapes, html('h3', {}, t().legendLines));
+  legend.append(shapes, html('p', { class: 'legend-note' }, t().legendOverview), html('h3', {}, t().legendLines));
+  // Each status's line at the width of one channel (as most edges are), the widths solid: a
+  // thin solid edge looks like both of its samples, and no width reads as a style.
   const lines = html('ul');
   for (const status of context.statuses) {
-    const dash = status.line.style === 'dashed' ? 'dashed' : status.line.style === 'dotted' ? 'dotted' : 'solid';
-    lines.append(html('li', {}, html('span', { class: 'swatch', style: `border-top-style:${dash};border-top-width:${Math.max(2, status.line.penwidth)}px;color:#444` }),
-      language === 'ar' ? status.ar : status.en));
+    lines.append(html('li', { 'data-status': status.id }, lineSample(status.line.style, lineWidth(1)), ` ${language === 'ar' ? status.ar : status.en}`));
   }
-  legend.append(lines, html('h3', {}, t().legendColours));
+  legend.append(lines, html('h3', {}, t().legendWidths));
+  const widths = html('ul');
+  for (const [index, words] of t().widths.entries()) {
+    widths.append(html('li', { 'data-channels': String(index + 1) }, lineSample('solid', lineWidth(index + 1)), ` ${words}`));
+  }
+  legend.append(widths, html('h3', {}, t().legendColours));
   const colours = html('ul');
   for (const family of context.families) colours.append(html('li', {}, html('span', { class: 'swatch', style: `color:${family.color}` }), family[language]));
   legend.append(colours, html('p', {}, t().legendGrades));
