@@ -528,6 +528,30 @@ struct ExchangeCommandTests {
     }
 
     @Test(
+        "STIX modified is the store's latest change: a change makes every object a new version to a consumer; SOURCE_DATE_EPOCH dates the change; no history, the fixed epoch"
+    )
+    func modifiedFollowsTheStore() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"], environment: ["SOURCE_DATE_EPOCH": "1648425600"]).status == 0)
+        func modified() throws -> Set<String> {
+            let bundle = try cli.run(["export", "stix"]).standardOutput
+            let values = bundle.components(separatedBy: #""modified":""#).dropFirst().map { String($0.prefix(24)) }
+            #expect(!values.isEmpty)
+            return Set(values)
+        }
+        #expect(try modified() == ["2022-03-28T00:00:00.000Z"])
+        #expect(
+            try cli.run(
+                ["set", "hamas-praised-attack", "citations[0].credibility", "5"], environment: ["SOURCE_DATE_EPOCH": "1700000000"]
+            ).status == 0)
+        #expect(try modified() == ["2023-11-14T22:13:20.000Z"])
+        #expect(try cli.run(["copy", "--without-history", "isnad.db", "bare.db"]).status == 0)
+        let bare = try cli.run(["--db", "bare.db", "export", "stix"]).standardOutput
+        #expect(bare.contains(#""modified":"1970-01-01T00:00:00.000Z""#) && !bare.contains("2023-11-14"))
+    }
+
+    @Test(
         "an Isnad bundle edited in OpenCTI: a confidence lowered, a description, a reference or labels added are said as left out, and --strict refuses them"
     )
     func derivedPropertiesEditedElsewhere() throws {

@@ -6,9 +6,20 @@ public enum STIXMapping {
     /// is what Isnad writes (and what other producers write for "unknown"); read back as no date.
     static let unknownPublished = "1970-01-01T00:00:00Z"
 
-    /// Every object's `created` and `modified`: fixed, so that the same store always gives the
-    /// same bytes (Isnad keeps no edit times). STIX requires millisecond precision.
+    /// Every object's `created`: fixed, so that the same store always gives the same bytes (Isnad
+    /// keeps no record's creation time apart from the history). STIX requires millisecond precision.
     public static let timestamp = "1970-01-01T00:00:00.000Z"
+
+    /// Every object's `modified`: the time of the store's latest change, so that an object that
+    /// changed since the last export (a claim regraded, a source's new claims, a weighing moved by
+    /// another source's grade) is a new version to a STIX consumer, which keeps a version per
+    /// (`id`, `modified`) and takes an unchanged `modified` as the object unchanged. One version
+    /// for the whole store: a claim's confidence changes with other records than its own. A store
+    /// without history has the fixed ``timestamp``.
+    static func modified(lastChange: String?) -> String {
+        guard let lastChange, lastChange.hasSuffix("Z"), lastChange.count == 20 else { return timestamp }
+        return String(lastChange.dropLast()) + ".000Z"
+    }
     /// The producer: an identity of class `system`, every object's `created_by_ref`.
     public static let producerID = "identity--" + uuid("producer")
     /// The extension-definition that declares Isnad's own properties (`isnad_…`).

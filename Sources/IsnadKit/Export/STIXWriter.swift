@@ -43,8 +43,15 @@ public struct STIXWriter {
     }
 
     private let memo = KindMemo()
+    /// Every object's `modified`: the store's version (see ``STIXMapping/modified(lastChange:)``).
+    private let modifiedBox = ModifiedBox()
+
+    private final class ModifiedBox {
+        var value = STIXMapping.timestamp
+    }
 
     public func write() throws {
+        modifiedBox.value = STIXMapping.modified(lastChange: try store.lastChangeTimestamp())
         var json = JSONWriter(capacity: 1 << 14)
         try sink.write("{\"type\":\"bundle\",\"id\":\"\(STIXMapping.bundleID)\",\"objects\":[\n")
         writeProducer(&json)
@@ -86,7 +93,7 @@ public struct STIXWriter {
         json.member("id", id)
         if createdBy { json.member("created_by_ref", STIXMapping.producerID) }
         json.member("created", STIXMapping.timestamp)
-        json.member("modified", STIXMapping.timestamp)
+        json.member("modified", modifiedBox.value)
     }
 
     /// The `extensions` member that declares the `isnad_…` properties used, then the end.

@@ -13,7 +13,7 @@ public struct ChangeDescription: Sendable, Equatable {
     /// PostgreSQL, the database role the command connected as is recorded instead.
     public var isDefaultAuthor: Bool
 
-    public init(author: String, command: String, date: Date = Date(), isDefaultAuthor: Bool = false) {
+    public init(author: String, command: String, date: Date = ChangeDescription.now(), isDefaultAuthor: Bool = false) {
         self.author = author
         self.command = command
         self.date = date
@@ -24,6 +24,14 @@ public struct ChangeDescription: Sendable, Equatable {
     /// `isnad` and each argument as one shell word, every control character escaped.
     public static func commandLine(_ arguments: [String]) -> String {
         Text.printable((["isnad"] + arguments.map(Text.shellWord)).joined(separator: " "))
+    }
+
+    /// The time a change is made: now, or `$SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when it
+    /// is set, as reproducible builds set it: a store built from the same files at that time is
+    /// the same store, and so are its exports, which give its latest change as STIX's `modified`.
+    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds >= 0 else { return Date() }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// `date` as the history writes it: `YYYY-MM-DDTHH:MM:SSZ`.

@@ -463,3 +463,11 @@ extension RecordChange {
             action: RecordChange.Action(rawValue: row.string(2)) ?? .changed, before: row.text(3), after: row.text(4))
     }
 }
+
+extension GraphStore {
+    /// When the store last changed: the time of its latest history entry (`YYYY-MM-DDTHH:MM:SSZ`),
+    /// nil when it keeps no history (a copy made without it).
+    public func lastChangeTimestamp() throws -> String? {
+        try database.prepare("SELECT at FROM change ORDER BY id DESC LIMIT 1").scalarText()
+    }
+}
