@@ -527,6 +527,32 @@ struct ExchangeCommandTests {
         #expect(!strippedRecords.contains(#""published":"1970"#), "\(strippedRecords)")
     }
 
+    @Test("a foreign relationship whose words stand under an outlet no report of the bundle names is skipped, saying so")
+    func wordsUnderAnotherName() throws {
+        let cli = try CLIHarness.scoped
+        let objects = [
+            Self.stixObject("identity", 1, #""name": "Person One", "identity_class": "individual""#),
+            Self.stixObject("identity", 2, #""name": "Person Two", "identity_class": "individual""#),
+            Self.stixObject(
+                "relationship", 3,
+                #""relationship_type": "related-to", "source_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "target_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b02", "external_references": [{"source_name": "Al Jazeera", "description": "They met in Doha."}]"#
+            ),
+            Self.stixObject(
+                "report", 4,
+                #""name": "Weekly digest", "published": "2024-05-01T00:00:00Z", "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03"]"#
+            ),
+        ]
+        try cli.write(
+            "bundle.json",
+            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
+                + objects.joined(separator: ",\n") + "]}")
+        let result = try cli.run(["import", "bundle.json"])
+        #expect(
+            result.standardError.contains(
+                #"bundle.json:3: relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03: skipped: no description, here or in its report's reference (its external reference "Al Jazeera" has words, but names no report of the bundle: add a report of that name that refers to the relationship)"#
+            ), "\(result.standardError)")
+    }
+
     @Test(
         "STIX modified is the store's latest change: a change makes every object a new version to a consumer; SOURCE_DATE_EPOCH dates the change; no history, the fixed epoch"
     )

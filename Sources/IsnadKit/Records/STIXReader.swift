@@ -575,11 +575,19 @@ public struct STIXReader {
                 citations.append(Citation(source: source, quote: quote, stance: .reports, credibility: credibility))
             }
             if citations.isEmpty {
+                // Words under another name than a report's (an outlet OpenCTI attached them to)
+                // have no source in the bundle to cite: said, so that the reader can add its report.
+                let elsewhere = references.first { $0.string("description") != nil }?.string("source_name")
+                let unmatched =
+                    elsewhere.map {
+                        " (its external reference \"\(Text.printable($0))\" has words, but names no report of the bundle: add a report of that name that refers to the relationship)"
+                    } ?? ""
                 return .failure(
                     Unmapped(
                         message: reports.isEmpty
                             ? "no report refers to it, and a claim needs a source that makes it"
-                            : "no description, here or in its report's reference: a claim needs the words its source used"))
+                            : "no description, here or in its report's reference\(unmatched): a claim needs the words its source used"
+                    ))
             }
         }
         // Refused above: the problems are the import's errors, and no record stands for the object.
