@@ -118,7 +118,8 @@ struct Context {
     }
 
     /// Who changes the store, and how, for its history: `--author`, else `$ISNAD_AUTHOR`, else
-    /// the login name; the command line as given.
+    /// the login name (on PostgreSQL the store records the database role, with a name given
+    /// beside it: ``GraphStore/recordedAuthor(of:)``); the command line as given.
     func change(author: String?) throws(UsageError) -> ChangeDescription {
         let fromEnvironment = author?.isEmpty == false ? nil : try IsnadCLI.environmentValue("ISNAD_AUTHOR", in: environment)
         let named = [author, fromEnvironment].compactMap { $0 }.first { !$0.isEmpty }

@@ -602,14 +602,17 @@ struct PostgreSQLTests {
         let before = try cli.run(["export", "jsonl"], environment: environment).outputBytes
         let refused = try cli.run(["undo", "--author", "bob"], environment: environment)
         #expect(refused.status == 65)
+        // Names given are recorded beside the role that connected (here the same for both).
+        let role = try #require(try PostgreSQLServer.role())
+        let (bob, carol) = ("bob (as \(role))", "carol (as \(role))")
         #expect(
             refused.standardError
-                == "isnad: the latest change, entry 3 (isnad set isis description carol --author carol), is carol's, not bob's: a plain undo takes back only its author's latest change; bob's latest is entry 2 (isnad undo 2); isnad undo 3 takes back carol's by its number\n"
+                == "isnad: the latest change, entry 3 (isnad set isis description carol --author carol), is \(carol)'s, not \(bob)'s: a plain undo takes back only its author's latest change; \(bob)'s latest is entry 2 (isnad undo 2); isnad undo 3 takes back \(carol)'s by its number\n"
         )
         #expect(try cli.run(["export", "jsonl"], environment: environment).outputBytes == before)
         let named = try cli.run(["undo", "3", "--author", "bob"], environment: environment)
         #expect(named.status == 0, "\(named.standardError)")
-        #expect(named.standardError.hasPrefix("undid entry 3 (isnad set isis description carol --author carol, by carol): "))
+        #expect(named.standardError.hasPrefix("undid entry 3 (isnad set isis description carol --author carol, by \(carol)): "))
         // Carol's own undo needs no number.
         #expect(try cli.run(["set", "isis", "description", "again", "--author", "carol"], environment: environment).status == 0)
         #expect(try cli.run(["undo", "--author", "carol"], environment: environment).status == 0)
@@ -630,7 +633,8 @@ struct PostgreSQLTests {
             header + "Hamas,praised,Hadera attack,hadera-2022-article,\"باركت\",asserts,3,unverified: paraphrase\n"
                 + "isis,claimed_responsibility_for,Hadera attack,isis-claim-hadera,a second quote,asserts,2,\n")
         try cli.write("bad.csv", header + "Hamas,praised,Nowhere,hadera-2022-article,q,asserts,3,\n")
-        let author = ["ISNAD_AUTHOR": "analyst"]
+        // The role's own name: on PostgreSQL another would be recorded beside it (analyst (as role)).
+        let author = ["ISNAD_AUTHOR": try #require(try PostgreSQLServer.role())]
         let imported = try cli.run(["import", PostgreSQLTests.dataset], environment: author)
         let importedThere = try cli.run(
             ["import", PostgreSQLTests.dataset], environment: author.merging(["ISNAD_DB": uri]) { $1 })
@@ -834,7 +838,8 @@ struct PostgreSQLTests {
             ["import", "base.jsonl"], ["import", "merging.jsonl"], ["import", "refused.jsonl"], ["export", "jsonl"],
             ["claims", "--format", "csv"], ["show", "o-1"], ["export", "history"],
         ]
-        let author = ["ISNAD_AUTHOR": "analyst"]
+        // The role's own name: on PostgreSQL another would be recorded beside it (analyst (as role)).
+        let author = ["ISNAD_AUTHOR": try #require(try PostgreSQLServer.role())]
         // The history's entries differ only in when they were written.
         let time = try Regex(#""at":"[^"]*""#)
         for command in commands {

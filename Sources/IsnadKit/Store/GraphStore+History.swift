@@ -332,12 +332,16 @@ extension GraphStore {
         ]).map(Int.init)
     }
 
-    /// The author a change made as `description` is recorded under: on PostgreSQL, when no one
-    /// named one, the role the server knows the analyst by rather than the login name of a
-    /// client machine.
+    /// The author a change made as `description` is recorded under: on PostgreSQL, the role the
+    /// server knows the analyst by rather than the login name of a client machine, and beside a
+    /// name given (`--author`, `ISNAD_AUTHOR`) that is not that role's: `carol (as bob)`. A
+    /// shared store's history so names the role that really wrote, and a plain `undo` by bob
+    /// as carol finds only the entries he made so, never carol's own.
     func recordedAuthor(of description: ChangeDescription) throws -> String {
-        guard database.isPostgreSQL, description.isDefaultAuthor else { return description.author }
-        return try database.cached("SELECT session_user").scalarText() ?? description.author
+        guard database.isPostgreSQL else { return description.author }
+        guard let role = try database.cached("SELECT session_user").scalarText() else { return description.author }
+        if description.isDefaultAuthor || HistoryEntry.isSameAuthor(description.author, role) { return role }
+        return ChangeDescription.author(description.author, connectedAs: role)
     }
 
     private func undoTarget(_ number: Int?, by description: ChangeDescription) throws -> (

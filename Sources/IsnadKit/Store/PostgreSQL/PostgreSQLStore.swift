@@ -186,7 +186,10 @@ public final class PostgreSQLStore {
     /// `GRANT NAME_reader TO alice` lets alice read), and grants them the store's tables, now and
     /// as later migrations create them. The reader may only read; the writer may change records,
     /// not the schema (upgrades are for the store's owner), and set the row counters, which
-    /// `isnad copy` into the store moves past the rows it copies. Needs the CREATEROLE privilege.
+    /// `isnad copy` into the store moves past the rows it copies. Of the history it may update
+    /// only the columns Isnad's commands update (an entry's `undoes` and `undone_by`, a record's
+    /// `action` and `after`), and the store's triggers let it change or delete only what its own
+    /// transaction wrote (`Schemas/postgresql/0014-history-kept.sql`). Needs the CREATEROLE privilege.
     public func createRoles() throws {
         try inWriteTransaction { try makeRoles() }
     }
@@ -220,6 +223,9 @@ public final class PostgreSQLStore {
             GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
             GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
+            REVOKE UPDATE ON \(schema).change, \(schema).change_record FROM \(writer);
+            GRANT UPDATE (undoes, undone_by) ON \(schema).change TO \(writer);
+            GRANT UPDATE (action, after) ON \(schema).change_record TO \(writer);
             GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
             ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
             ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);
