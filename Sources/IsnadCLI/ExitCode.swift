@@ -57,6 +57,7 @@ enum ExitCode: Int32 {
             case .companionName, .companionExists, .danglingLink: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
             case .changedWhileRead: self = .temporaryFailure
+            case .needsOwnersUpgrade: self = .permissionDenied
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:

@@ -147,4 +147,44 @@ struct PostgreSQLTeamTests {
         #expect(try cli.run(["--db", team.uri(as: team.bob), "set", "hamas", "description", "bob's"]).status == 0)
         #expect(try cli.run(["--db", team.uri(as: team.bob), "undo"]).status == 0)
     }
+
+    @Test(
+        "a store that needs upgrading, opened by a reader or writer: exit 77, saying the version and who can upgrade it",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func olderStoreForNonOwner() throws {
+        let cli = try CLIHarness.scoped
+        let team = try TeamStore(cli)
+        let alice = team.name + "_alice"
+        defer {
+            team.drop()
+            _ = try? PostgreSQLServer.psql("DROP ROLE IF EXISTS \(alice)")
+        }
+        let owner = try #require(try PostgreSQLServer.role())
+        try #require(
+            try PostgreSQLServer.psql(
+                "CREATE ROLE \(alice) LOGIN; GRANT \(team.name)_reader TO \(alice); UPDATE \(team.name).meta SET value = '10' WHERE key = 'schema_version'"
+            )?.status == 0)
+        for (role, command) in [(alice, ["stats"]), (team.bob, ["add", "entity", "--type", "person", "--name", "Someone"])] {
+            let result = try cli.run(["--db", team.uri(as: role)] + command)
+            #expect(result.status == 77, "\(result.standardError)")
+            #expect(
+                result.standardError.hasSuffix(
+                    "(store \(team.name)) is at schema version 10, and this isnad needs \(Migrations.currentPostgreSQLVersion): only the store's owner, \(owner), can upgrade it, which any isnad command run as \(owner) does; nothing was read or written\n"
+                ), "\(result.standardError)")
+        }
+        // Search keys of an older folding: the same, said of the keys.
+        try #require(
+            try PostgreSQLServer.psql(
+                "UPDATE \(team.name).meta SET value = '\(Migrations.currentPostgreSQLVersion)' WHERE key = 'schema_version'; UPDATE \(team.name).meta SET value = '1' WHERE key = 'name_key_version'"
+            )?.status == 0)
+        let keys = try cli.run(["--db", team.uri(as: alice), "stats"])
+        #expect(keys.status == 77)
+        #expect(
+            keys.standardError.contains(
+                "(store \(team.name)) holds search keys made by an older Isnad, which this isnad must remake: only the store's owner, \(owner), can upgrade it"
+            ), "\(keys.standardError)")
+        // The owner's command upgrades it; then the reader reads.
+        #expect(try cli.run(["--db", team.uri, "stats"]).status == 0)
+        #expect(try cli.run(["--db", team.uri(as: alice), "stats"]).status == 0)
+    }
 }

@@ -27,6 +27,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The store needs an upgrade (an older schema, or search keys folded by an older Isnad)
     /// that cannot be written: `reason` says why.
     case needsUpgrade(path: String, found: Int, supported: Int, reason: String)
+    /// A store on PostgreSQL that needs an upgrade (an older schema, or search keys folded by an
+    /// older Isnad) which only `owner`, the role owning its tables, can make: the role that
+    /// connected owns none of them (a reader or writer after Isnad was upgraded).
+    case needsOwnersUpgrade(path: String, found: Int, supported: Int, owner: String)
     /// Upgrading the store failed; it was left as it was, at version `from`.
     case upgradeFailed(path: String, from: Int, to: Int, cause: DatabaseError)
     /// The file was removed or replaced while this command waited to write to it.
@@ -81,6 +85,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 ? "\(Text.printable(path)) is schema version \(found); upgrading it to \(supported) needs write access"
                 : "\(Text.printable(path)) holds search keys made by an older Isnad; remaking them needs write access")
                 + ": \(reason)"
+        case .needsOwnersUpgrade(let path, let found, let supported, let owner):
+            (found < supported
+                ? "\(Text.printable(path)) is at schema version \(found), and this isnad needs \(supported)"
+                : "\(Text.printable(path)) holds search keys made by an older Isnad, which this isnad must remake")
+                + ": only the store's owner, \(Text.printable(owner)), can upgrade it, which any isnad command run as \(Text.printable(owner)) does; nothing was read or written"
         case .upgradeFailed(let path, let from, let to, let cause):
             "upgrading \(Text.printable(path)) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
         case .notAFile(let path, let kind):

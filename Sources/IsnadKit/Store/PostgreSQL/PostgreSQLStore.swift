@@ -44,6 +44,7 @@ public final class PostgreSQLStore {
                 if withRoles { try makeRoles() }
                 wasCreated = true
             case .outdated(let version):
+                try requireOwner(toUpgradeFrom: version)
                 try upgrade(from: version)
                 upgradedFrom = version
             }
@@ -93,6 +94,24 @@ public final class PostgreSQLStore {
         }
         if version < current || meta["name_key_version"] != String(NameKey.version) { return .outdated(version: version) }
         return .current
+    }
+
+    /// Throws ``StoreError/needsOwnersUpgrade(path:found:supported:owner:)`` unless the role that
+    /// connected may upgrade the store: it owns (or is a member of the role that owns) each of
+    /// its tables, which a migration may alter. A reader or writer would otherwise meet the
+    /// server's "must be owner of table …" midway, and be told it may not write.
+    private func requireOwner(toUpgradeFrom version: Int) throws {
+        let owners = try connection.query(
+            """
+            SELECT c.relowner::regrole::text FROM pg_catalog.pg_class AS c
+            JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'p')
+              AND NOT pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')
+            ORDER BY c.relname = 'meta' DESC LIMIT 1
+            """, [.text(location.storeName)])
+        guard owners.count > 0, let owner = owners.text(0, 0) else { return }
+        throw StoreError.needsOwnersUpgrade(
+            path: location.description, found: version, supported: Migrations.currentPostgreSQLVersion, owner: owner)
     }
 
     /// Creates the schema and runs every migration: inside the caller's transaction.
