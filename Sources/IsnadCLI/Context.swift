@@ -99,9 +99,11 @@ struct Context {
 
     /// Opens a store on a PostgreSQL server, creating it with `.create`.
     func openPostgreSQLStore(
-        _ location: PostgreSQLLocation, _ access: GraphStore.Access, withRoles: Bool = false
+        _ location: PostgreSQLLocation, _ access: GraphStore.Access, withRoles: Bool = false, reusingRoles: Bool = false
     ) throws -> PostgreSQLStore {
-        let store = try PostgreSQLStore(location: location, access: access, withRoles: withRoles) { [standardError] in
+        let store = try PostgreSQLStore(
+            location: location, access: access, withRoles: withRoles, reusingRoles: reusingRoles
+        ) { [standardError] in
             standardError("waiting for another client to finish writing to \(location)…\n")
         }
         if let version = store.upgradedFrom {

@@ -187,4 +187,32 @@ struct PostgreSQLTeamTests {
         #expect(try cli.run(["--db", team.uri, "stats"]).status == 0)
         #expect(try cli.run(["--db", team.uri(as: alice), "stats"]).status == 0)
     }
+
+    @Test(
+        "init --roles of a store named as one in another database is refused, nothing made, unless --reuse-roles: roles are the server's",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func sameNameInAnotherDatabase() throws {
+        let cli = try CLIHarness.scoped
+        let team = try TeamStore(cli)
+        let database = PostgreSQLServer.uniqueStoreName()
+        try #require(try PostgreSQLServer.psql("CREATE DATABASE \(database)")?.status == 0)
+        defer {
+            _ = try? PostgreSQLServer.psql("DROP DATABASE IF EXISTS \(database)")
+            team.drop()
+        }
+        let there = PostgreSQLServer.storeURI(team.name, database: database)
+        let refused = try cli.run(["--db", there, "init", "--roles"])
+        #expect(refused.status == 73, "\(refused.standardError)")
+        #expect(
+            refused.standardError.contains(
+                "the roles \(team.name)_reader and \(team.name)_writer are on the server already, granted no part of this store"),
+            "\(refused.standardError)")
+        // Nothing made: bob, a writer of the first store, cannot write there.
+        let write = try cli.run(
+            ["--db", there + "&user=\(team.bob)", "add", "entity", "--type", "person", "--name", "Elsewhere"])
+        #expect(write.status == 66, "\(write.standardError)")
+        let reused = try cli.run(["--db", there, "init", "--roles", "--reuse-roles"])
+        #expect(reused.status == 0, "\(reused.standardError)")
+        #expect(reused.standardError.contains("every role that holds it, in any database, may now use this store"))
+    }
 }

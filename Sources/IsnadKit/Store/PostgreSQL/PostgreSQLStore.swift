@@ -19,11 +19,12 @@ public final class PostgreSQLStore {
     public var onWaitingForWriteLock: (() -> Void)?
 
     /// Opens the store: `.create` creates it when the schema is missing or empty (with its
-    /// roles, ``createRoles()``, in the same transaction when `withRoles`: a role that may not
+    /// roles, ``createRoles(reusingExisting:)``, in the same transaction when `withRoles`, roles
+    /// of their names that are another's refused unless `reusingRoles`: a role that may not
     /// create roles leaves no store behind); `.read` and `.examine` read it; `.write` needs it to
     /// exist.
     public init(
-        location: PostgreSQLLocation, access: GraphStore.Access, withRoles: Bool = false,
+        location: PostgreSQLLocation, access: GraphStore.Access, withRoles: Bool = false, reusingRoles: Bool = false,
         onWaitingForWriteLock: (() -> Void)? = nil
     ) throws {
         self.location = location
@@ -41,7 +42,7 @@ public final class PostgreSQLStore {
             case .missing:
                 guard access == .create else { throw StoreError.missing(path: location.description) }
                 try create()
-                if withRoles { try makeRoles() }
+                if withRoles { try makeRoles(reusingExisting: reusingRoles) }
                 wasCreated = true
             case .outdated(let version):
                 try requireOwner(toUpgradeFrom: version)
@@ -85,7 +86,7 @@ public final class PostgreSQLStore {
             if let key = rows?.text(row, 0), let value = rows?.text(row, 1) { meta[key] = value }
         }
         guard meta["application"] == "isnad", let version = meta["schema_version"].flatMap({ Int($0) }) else {
-            throw StoreError.notAnIsnadStore(path: location.description)
+            throw StoreError.notAnIsnadSchema(path: location.description)
         }
         let current = Migrations.currentPostgreSQLVersion
         if version > current { throw StoreError.newerSchema(path: location.description, found: version, supported: current) }
@@ -191,12 +192,12 @@ public final class PostgreSQLStore {
 
     // MARK: Roles
 
-    /// The roles ``createRoles()`` found on the server already and granted the store to as they
+    /// The roles ``createRoles(reusingExisting:)`` found on the server already and granted the store to as they
     /// are (roles are the server's, shared by every database), each with what it may do beyond
     /// the grants: "can log in", "superuser".
     public private(set) var rolesFoundExisting: [(name: String, beyond: [String])] = []
 
-    /// The two roles ``createRoles()`` makes for this store: one that reads, one that writes.
+    /// The two roles ``createRoles(reusingExisting:)`` makes for this store: one that reads, one that writes.
     public var roleNames: (reader: String, writer: String) {
         (location.storeName + "_reader", location.storeName + "_writer")
     }
@@ -209,12 +210,19 @@ public final class PostgreSQLStore {
     /// only the columns Isnad's commands update (an entry's `undoes` and `undone_by`, a record's
     /// `action` and `after`), and the store's triggers let it change or delete only what its own
     /// transaction wrote (`Schemas/postgresql/0014-history-kept.sql`). Needs the CREATEROLE privilege.
-    public func createRoles() throws {
-        try inWriteTransaction { try makeRoles() }
+    ///
+    /// Roles are the server's, shared by every database, and named for the store alone: a role
+    /// of these names that holds no grant on this store yet (another database's store of the
+    /// same name, or one made by hand) is refused, nothing made
+    /// (``StoreError/rolesExist(path:roles:)``), unless `reusingExisting`: then it is granted
+    /// the store as it is, and every role that holds it may use the store
+    /// (``rolesFoundExisting``).
+    public func createRoles(reusingExisting: Bool = false) throws {
+        try inWriteTransaction { try makeRoles(reusingExisting: reusingExisting) }
     }
 
-    /// ``createRoles()``'s work, in the caller's transaction.
-    private func makeRoles() throws {
+    /// ``createRoles(reusingExisting:)``'s work, in the caller's transaction.
+    private func makeRoles(reusingExisting: Bool) throws {
         let (reader, writer) = roleNames
         guard writer.utf8.count <= 63 else {
             throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
@@ -236,6 +244,9 @@ public final class PostgreSQLStore {
                 let beyond = [found.int64(0, 0) == 1 ? "can log in" : nil, found.int64(0, 1) == 1 ? "superuser" : nil]
                 rolesFoundExisting.append((role, beyond.compactMap { $0 }))
             }
+        }
+        if !reusingExisting, !rolesFoundExisting.isEmpty {
+            throw StoreError.rolesExist(path: location.description, roles: rolesFoundExisting.map(\.name))
         }
         try connection.execute(
             """
