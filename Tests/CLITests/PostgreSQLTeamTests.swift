@@ -215,4 +215,28 @@ struct PostgreSQLTeamTests {
         #expect(reused.status == 0, "\(reused.standardError)")
         #expect(reused.standardError.contains("every role that holds it, in any database, may now use this store"))
     }
+
+    @Test(
+        "a plain undo refused for a colleague's later change suggests undo N only when N could be undone, else says what stops it",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func undoSuggestionChecked() throws {
+        let cli = try CLIHarness.scoped
+        let team = try TeamStore(cli)
+        defer { team.drop() }
+        #expect(try cli.run(["--db", team.uri(as: team.bob), "set", "isis", "description", "bob's"]).status == 0)
+        #expect(try cli.run(["--db", team.uri(as: team.carol), "set", "isis", "description", "carol's"]).status == 0)
+        let refused = try cli.run(["--db", team.uri(as: team.bob), "undo"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "\(team.bob)'s latest is entry 2, which entry 3 changed a record of since: it can be undone only after that one; isnad undo 3 takes back \(team.carol)'s by its number"
+            ), "\(refused.standardError)")
+        #expect(!refused.standardError.contains("isnad undo 2"))
+        // Once carol's is taken back, bob's own is suggested, and it is undone.
+        #expect(try cli.run(["--db", team.uri(as: team.carol), "undo"]).status == 0)
+        #expect(try cli.run(["--db", team.uri(as: team.carol), "set", "hamas", "description", "carol's"]).status == 0)
+        let suggested = try cli.run(["--db", team.uri(as: team.bob), "undo"])
+        #expect(suggested.standardError.contains("\(team.bob)'s latest is entry 2 (isnad undo 2)"), "\(suggested.standardError)")
+        #expect(try cli.run(["--db", team.uri(as: team.bob), "undo", "2"]).status == 0)
+    }
 }
