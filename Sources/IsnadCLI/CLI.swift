@@ -314,6 +314,14 @@ public enum IsnadCLI {
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
+        // copy names its two stores in FROM and TO; template and predicates read none.
+        if storeName != nil, !command.usesTheStore {
+            throw UsageError(
+                message: command.name == CopyCommand.name
+                    ? "copy reads no --store: name a PostgreSQL store in FROM or TO, as postgresql://…?store=NAME"
+                    : "isnad \(command.name) reads no store: leave out --store",
+                command: command.name)
+        }
         // $ISNAD_DB only when no --db was given, and only for a command that works on the store:
         // a value of it that is not UTF-8 stops no one else.
         let fromEnvironment =

@@ -99,9 +99,11 @@ struct Context {
 
     /// Opens a store on a PostgreSQL server, creating it with `.create`.
     func openPostgreSQLStore(
-        _ location: PostgreSQLLocation, _ access: GraphStore.Access, withRoles: Bool = false
+        _ location: PostgreSQLLocation, _ access: GraphStore.Access, withRoles: Bool = false, reusingRoles: Bool = false
     ) throws -> PostgreSQLStore {
-        let store = try PostgreSQLStore(location: location, access: access, withRoles: withRoles) { [standardError] in
+        let store = try PostgreSQLStore(
+            location: location, access: access, withRoles: withRoles, reusingRoles: reusingRoles
+        ) { [standardError] in
             standardError("waiting for another client to finish writing to \(location)…\n")
         }
         if let version = store.upgradedFrom {
@@ -118,7 +120,8 @@ struct Context {
     }
 
     /// Who changes the store, and how, for its history: `--author`, else `$ISNAD_AUTHOR`, else
-    /// the login name; the command line as given.
+    /// the login name (on PostgreSQL the store records the database role, with a name given
+    /// beside it: ``GraphStore/recordedAuthor(of:)``); the command line as given.
     func change(author: String?) throws(UsageError) -> ChangeDescription {
         let fromEnvironment = author?.isEmpty == false ? nil : try IsnadCLI.environmentValue("ISNAD_AUTHOR", in: environment)
         let named = [author, fromEnvironment].compactMap { $0 }.first { !$0.isEmpty }

@@ -21,6 +21,9 @@ enum ErrorMessage {
                 return "\(error); isnad check explains"
             case .notAFile:
                 return "\(error) (name a store file with --db)"
+            case .rolesExist:
+                return
+                    "\(error); nothing was made: give the store another name (its roles are named for it), or run init --roles --reuse-roles to grant it to those roles as they are"
             case .needsUpgrade(let path, _, _, _):
                 return
                     "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printable(path)) copy.db && isnad --db copy.db …)"

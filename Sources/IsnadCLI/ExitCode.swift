@@ -51,12 +51,14 @@ enum ExitCode: Int32 {
         case let error as StoreError:
             switch error {
             case .missing: self = .missingInput
-            case .notAnIsnadStore, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
+            case .notAnIsnadStore, .notAnIsnadSchema, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
             case .notAFile, .logWithoutIndex, .emptyFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionExists, .danglingLink: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
             case .changedWhileRead: self = .temporaryFailure
+            case .needsOwnersUpgrade: self = .permissionDenied
+            case .rolesExist: self = .cannotWrite
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)
             }
         case let error as DatabaseError:

@@ -191,6 +191,20 @@ struct PostgreSQLTests {
         #expect(result.standardError.contains("--store names a store in a PostgreSQL database"))
     }
 
+    @Test("--store with copy, which names its stores in FROM and TO, points to ?store= there (exit 64)")
+    func storeWithCopy() throws {
+        let cli = try CLIHarness.scoped
+        let result = try cli.run(["--store", "zzz", "copy", "a.db", "postgresql:///team"])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError
+                == "isnad: copy reads no --store: name a PostgreSQL store in FROM or TO, as postgresql://…?store=NAME\n(see 'isnad copy --help')\n"
+        )
+        let predicates = try cli.run(["--store", "zzz", "predicates"])
+        #expect(predicates.status == 64)
+        #expect(predicates.standardError.hasPrefix("isnad: isnad predicates reads no store: leave out --store\n"))
+    }
+
     @Test("PostgreSQL's migrations reach the same schema version as SQLite's")
     func versionsAgree() {
         #expect(Migrations.currentPostgreSQLVersion == Migrations.currentVersion)
@@ -283,7 +297,7 @@ struct PostgreSQLTests {
     }
 
     @Test(
-        "init --roles says when a role of its names was on the server already (another store's, or anyone's), and what it may do; not when it is this store's own",
+        "init --roles refuses a role of its names that is on the server already (another store's, or anyone's) unless --reuse-roles, then says what it may do; not when it is this store's own",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func rolesFoundExisting() throws {
         let cli = try CLIHarness.scoped
@@ -296,12 +310,22 @@ struct PostgreSQLTests {
         }
         try #require(try PostgreSQLServer.psql("CREATE ROLE \(name)_writer LOGIN")?.status == 0)
         let uri = PostgreSQLServer.storeURI(name)
-        let made = try cli.run(["--db", uri, "init", "--roles"])
+        let refused = try cli.run(["--db", uri, "init", "--roles"])
+        #expect(refused.status == 73, "\(refused.standardError)")
+        #expect(
+            refused.standardError.hasSuffix(
+                "(store \(name)): the role \(name)_writer is on the server already, granted no part of this store (roles are shared by every database: another database's store of this name, or made by hand), and every role that holds it would get this store too; nothing was made: give the store another name (its roles are named for it), or run init --roles --reuse-roles to grant it to those roles as they are\n"
+            ), "\(refused.standardError)")
+        #expect(
+            try PostgreSQLServer.psql("SELECT count(*) FROM pg_catalog.pg_namespace WHERE nspname = '\(name)'")?.standardOutput
+                == "0\n")
+        #expect(try cli.run(["--db", uri, "init", "--reuse-roles"]).status == 64)
+        let made = try cli.run(["--db", uri, "init", "--roles", "--reuse-roles"])
         #expect(made.status == 0, "\(made.standardError)")
         #expect(
             made.standardError.contains(
-                "isnad: role \(name)_writer was on the server already, and was given this store's grants as it is (can log in)"),
-            "\(made.standardError)")
+                "isnad: role \(name)_writer was on the server already, and was given this store's grants as it is (can log in): every role that holds it, in any database, may now use this store"
+            ), "\(made.standardError)")
         #expect(!made.standardError.contains("role \(name)_reader was"))
         let again = try cli.run(["--db", uri, "init", "--roles"])
         #expect(again.status == 0)
@@ -326,7 +350,8 @@ struct PostgreSQLTests {
         }
         for name in names {
             let uri = PostgreSQLServer.storeURI(name, database: database)
-            let made = try cli.run(["--db", uri, "init", "--roles"])
+            // Roles left by a run that stopped before its clean-up are taken as they are.
+            let made = try cli.run(["--db", uri, "init", "--roles", "--reuse-roles"])
             #expect(made.status == 0, "\(name): \(made.standardError)")
             #expect(try cli.run(["--db", uri, "import", PostgreSQLTests.dataset]).status == 0)
             #expect(try cli.run(["--db", uri, "show", "hamas"]).standardOutput.hasPrefix("Hamas (hamas)"))
@@ -401,7 +426,11 @@ struct PostgreSQLTests {
         try PostgreSQLServer.psql("CREATE SCHEMA \(other); CREATE TABLE \(other).payroll (id int)")
         let foreign = try cli.run(["--db", PostgreSQLServer.storeURI(other), "init"])
         #expect(foreign.status == 65)
-        #expect(foreign.standardError.contains("not an Isnad store"))
+        #expect(
+            foreign.standardError.hasSuffix(
+                " (store \(other)) is a PostgreSQL schema that holds other tables, not an Isnad store: name another store (--store, or store= in the URI)\n"
+            ), "\(foreign.standardError)")
+        #expect(!foreign.standardError.contains("SQLite"))
     }
 
     @Test(
@@ -602,14 +631,17 @@ struct PostgreSQLTests {
         let before = try cli.run(["export", "jsonl"], environment: environment).outputBytes
         let refused = try cli.run(["undo", "--author", "bob"], environment: environment)
         #expect(refused.status == 65)
+        // Names given are recorded beside the role that connected (here the same for both).
+        let role = try #require(try PostgreSQLServer.role())
+        let (bob, carol) = ("bob (as \(role))", "carol (as \(role))")
         #expect(
             refused.standardError
-                == "isnad: the latest change, entry 3 (isnad set isis description carol --author carol), is carol's, not bob's: a plain undo takes back only its author's latest change; bob's latest is entry 2 (isnad undo 2); isnad undo 3 takes back carol's by its number\n"
+                == "isnad: the latest change, entry 3 (isnad set isis description carol --author carol), is \(carol)'s, not \(bob)'s: a plain undo takes back only its author's latest change; \(bob)'s latest is entry 2 (isnad undo 2); isnad undo 3 takes back \(carol)'s by its number\n"
         )
         #expect(try cli.run(["export", "jsonl"], environment: environment).outputBytes == before)
         let named = try cli.run(["undo", "3", "--author", "bob"], environment: environment)
         #expect(named.status == 0, "\(named.standardError)")
-        #expect(named.standardError.hasPrefix("undid entry 3 (isnad set isis description carol --author carol, by carol): "))
+        #expect(named.standardError.hasPrefix("undid entry 3 (isnad set isis description carol --author carol, by \(carol)): "))
         // Carol's own undo needs no number.
         #expect(try cli.run(["set", "isis", "description", "again", "--author", "carol"], environment: environment).status == 0)
         #expect(try cli.run(["undo", "--author", "carol"], environment: environment).status == 0)
@@ -630,7 +662,8 @@ struct PostgreSQLTests {
             header + "Hamas,praised,Hadera attack,hadera-2022-article,\"باركت\",asserts,3,unverified: paraphrase\n"
                 + "isis,claimed_responsibility_for,Hadera attack,isis-claim-hadera,a second quote,asserts,2,\n")
         try cli.write("bad.csv", header + "Hamas,praised,Nowhere,hadera-2022-article,q,asserts,3,\n")
-        let author = ["ISNAD_AUTHOR": "analyst"]
+        // The role's own name: on PostgreSQL another would be recorded beside it (analyst (as role)).
+        let author = ["ISNAD_AUTHOR": try #require(try PostgreSQLServer.role())]
         let imported = try cli.run(["import", PostgreSQLTests.dataset], environment: author)
         let importedThere = try cli.run(
             ["import", PostgreSQLTests.dataset], environment: author.merging(["ISNAD_DB": uri]) { $1 })
@@ -716,7 +749,10 @@ struct PostgreSQLTests {
         else { return }
         let result = try cli.run(["--db", PostgreSQLServer.storeURI(name) + "&user=\(owner)", "init", "--roles"])
         #expect(result.status == 77, "\(result.standardError)")
-        #expect(result.standardError.contains("permission denied to create role"), "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "this database role may not create roles (permission denied to create role); nothing was made: init --roles needs a role with CREATEROLE (owning the database is not enough); without --roles, init makes the store alone\n"
+            ), "\(result.standardError)")
         #expect(!result.standardError.contains("created an empty Isnad store"))
         #expect(
             try PostgreSQLServer.psql("SELECT count(*) FROM pg_catalog.pg_namespace WHERE nspname = '\(name)'")?.standardOutput
@@ -834,7 +870,8 @@ struct PostgreSQLTests {
             ["import", "base.jsonl"], ["import", "merging.jsonl"], ["import", "refused.jsonl"], ["export", "jsonl"],
             ["claims", "--format", "csv"], ["show", "o-1"], ["export", "history"],
         ]
-        let author = ["ISNAD_AUTHOR": "analyst"]
+        // The role's own name: on PostgreSQL another would be recorded beside it (analyst (as role)).
+        let author = ["ISNAD_AUTHOR": try #require(try PostgreSQLServer.role())]
         // The history's entries differ only in when they were written.
         let time = try Regex(#""at":"[^"]*""#)
         for command in commands {

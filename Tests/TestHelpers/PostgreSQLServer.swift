@@ -43,6 +43,12 @@ public enum PostgreSQLServer {
         return try ExternalTool.run(psql, ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", uri, "-c", sql])
     }
 
+    /// The role the server's URI connects as (`session_user`): the author of every change made
+    /// through it, with a name given beside it (`analyst (as postgres)`) unless it is this one.
+    public static func role() throws -> String? {
+        try psql("SELECT session_user")?.standardOutput.trimmingCharacters(in: .newlines)
+    }
+
     /// Removes a store a test made.
     public static func dropStore(_ name: String) {
         _ = try? psql("DROP SCHEMA IF EXISTS \(name) CASCADE")

@@ -7,13 +7,19 @@ enum InitCommand: Command {
         abstract: "Create an empty store.",
         discussion:
             "Creates the store file (./isnad.db unless --db or ISNAD_DB names another), or, for --db postgresql://…, the store's schema in that database (see docs/postgresql.md). Running it on an existing store only reports its version.",
-        options: [roles],
+        options: [roles, reusesRoles],
         examples: ["isnad init", "isnad --db syria.db init"])
 
     static let roles = Flag(
         "roles",
         help:
             "On PostgreSQL: also create the roles STORE_reader (reads) and STORE_writer (reads and writes), granted the store.")
+
+    static let reusesRoles = Flag(
+        "reuse-roles",
+        help:
+            "With --roles: grant the store to roles of those names that are on the server already (roles are shared by every database), whose members then all get it; without it they are refused."
+    )
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         if case .postgreSQL(let location) = context.storeLocation {
@@ -26,14 +32,18 @@ enum InitCommand: Command {
             }
             // The roles are made with a new store, in its transaction: a role that may not create
             // roles leaves no store behind that says it was not written.
-            let store = try context.openPostgreSQLStore(location, .create, withRoles: arguments.isSet(roles))
+            if arguments.isSet(reusesRoles), !arguments.isSet(roles) {
+                throw UsageError(message: "--reuse-roles goes with --roles", command: spec.name)
+            }
+            let store = try context.openPostgreSQLStore(
+                location, .create, withRoles: arguments.isSet(roles), reusingRoles: arguments.isSet(reusesRoles))
             context.message(
                 store.wasCreated
                     ? "created an empty Isnad store at \(location) (schema version \(Migrations.currentPostgreSQLVersion), \(store.engineDescription))"
                     : "\(location) is already an Isnad store (schema version \(Migrations.currentPostgreSQLVersion))"
                         + (arguments.isSet(roles) ? "" : "; nothing to do"))
             if arguments.isSet(roles) {
-                if !store.wasCreated { try store.createRoles() }
+                if !store.wasCreated { try store.createRoles(reusingExisting: arguments.isSet(reusesRoles)) }
                 let (reader, writer) = store.roleNames
                 context.message(
                     "roles \(reader) (reads) and \(writer) (reads and writes) may use it: GRANT \(reader) TO <login role>, or \(writer)"
@@ -43,7 +53,8 @@ enum InitCommand: Command {
                     context.message(
                         "isnad: role \(role) was on the server already, and was given this store's grants as it is"
                             + (beyond.isEmpty ? "" : " (\(beyond.joined(separator: ", ")))")
-                            + ": every role that holds it has them (\\du \(role) in psql)")
+                            + ": every role that holds it, in any database, may now use this store (\\du \(role) in psql lists them)"
+                    )
                 }
             }
             return

@@ -12,7 +12,7 @@ enum UndoCommand: Command {
             one of the same records, or when a record added since refers to one it added: the message names it,
             and undoing that first makes the way. Refused too when a source's cites it would put back closes a cycle
             in the chains of transmission. Run undo again to go further back; to redo, run the command again.
-            A plain undo takes back only its author's own latest change (--author, else the login name): when the
+            A plain undo takes back only its author's own latest change (--author, else the login name; on PostgreSQL the role, with a name given beside it: carol (as bob)): when the
             latest is another's (a colleague's on a PostgreSQL store, a nightly import's or another terminal's on a
             file), it is refused, and undo N takes it back by its number (add and import print it).
             An entry that changed more than \(largeEntry) records (a whole import) is taken back only with --yes.

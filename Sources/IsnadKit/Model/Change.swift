@@ -3,7 +3,8 @@ import Foundation
 /// Who makes a change to the store, when, and with which command: the head of a history entry
 /// (README, "History and undo").
 public struct ChangeDescription: Sendable, Equatable {
-    /// Who: `--author`, else `$ISNAD_AUTHOR`, else the login name.
+    /// Who: `--author`, else `$ISNAD_AUTHOR`, else the login name (on PostgreSQL, the database
+    /// role, recorded beside any other name: ``GraphStore/recordedAuthor(of:)``).
     public var author: String
     /// The command line as shell words, control characters escaped (``Text/printable(_:keepingLineBreaks:)``).
     public var command: String
@@ -32,6 +33,13 @@ public struct ChangeDescription: Sendable, Equatable {
     public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
         guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds >= 0 else { return Date() }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// The author recorded for a change that `name` makes through the database role `role`
+    /// (PostgreSQL), when the two differ: `carol (as bob)`. The role is written as the server
+    /// names it, controls escaped.
+    public static func author(_ name: String, connectedAs role: String) -> String {
+        "\(name) (as \(Text.printable(role)))"
     }
 
     /// `date` as the history writes it: `YYYY-MM-DDTHH:MM:SSZ`.

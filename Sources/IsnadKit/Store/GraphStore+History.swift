@@ -190,14 +190,7 @@ extension GraphStore {
                     throw HistoryError.large(entry: target.number, command: target.command, records: records)
                 }
             }
-            if let blocker = try database.prepare(
-                """
-                SELECT b.change, b.kind, b.record, c.command FROM change_record AS b JOIN change AS c ON c.id = b.change
-                WHERE b.change > ?1 AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
-                  AND EXISTS (SELECT 1 FROM change_record AS a WHERE a.change = ?1 AND a.kind = b.kind AND a.record = b.record)
-                ORDER BY b.change LIMIT 1
-                """
-            ).firstRow(
+            if let blocker = try database.prepare(Self.laterEntryTouchingTheSameRecords).firstRow(
                 [.integer(Int64(target.number))],
                 { row in (row.int(0), "\(row.string(1)) \"\(Text.printable(row.string(2)))\"", Text.printable(row.string(3))) })
             {
@@ -321,6 +314,20 @@ extension GraphStore {
         return undone
     }
 
+    /// The first entry after ?1, not undone, not an undo and made here, that touched one of the
+    /// records entry ?1 touched: while it stands, ?1 cannot be undone.
+    private static let laterEntryTouchingTheSameRecords = """
+        SELECT b.change, b.kind, b.record, c.command FROM change_record AS b JOIN change AS c ON c.id = b.change
+        WHERE b.change > ?1 AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
+          AND EXISTS (SELECT 1 FROM change_record AS a WHERE a.change = ?1 AND a.kind = b.kind AND a.record = b.record)
+        ORDER BY b.change LIMIT 1
+        """
+
+    /// The number of the first later entry that stops `entry` from being undone, or nil.
+    private func laterEntry(touchingRecordsOf entry: Int) throws -> Int? {
+        try database.prepare(Self.laterEntryTouchingTheSameRecords).firstRow([.integer(Int64(entry))]) { $0.int(0) }
+    }
+
     /// The latest history entry that wrote the record, but those in `entries` (the one undone, and
     /// the undo's own, rolled back with the refusal), or nil.
     private func latestEntry(writing kind: Record.Kind, id: String, besides entries: [Int]) throws -> Int? {
@@ -332,12 +339,16 @@ extension GraphStore {
         ]).map(Int.init)
     }
 
-    /// The author a change made as `description` is recorded under: on PostgreSQL, when no one
-    /// named one, the role the server knows the analyst by rather than the login name of a
-    /// client machine.
+    /// The author a change made as `description` is recorded under: on PostgreSQL, the role the
+    /// server knows the analyst by rather than the login name of a client machine, and beside a
+    /// name given (`--author`, `ISNAD_AUTHOR`) that is not that role's: `carol (as bob)`. A
+    /// shared store's history so names the role that really wrote, and a plain `undo` by bob
+    /// as carol finds only the entries he made so, never carol's own.
     func recordedAuthor(of description: ChangeDescription) throws -> String {
-        guard database.isPostgreSQL, description.isDefaultAuthor else { return description.author }
-        return try database.cached("SELECT session_user").scalarText() ?? description.author
+        guard database.isPostgreSQL else { return description.author }
+        guard let role = try database.cached("SELECT session_user").scalarText() else { return description.author }
+        if description.isDefaultAuthor || HistoryEntry.isSameAuthor(description.author, role) { return role }
+        return ChangeDescription.author(description.author, connectedAs: role)
     }
 
     private func undoTarget(_ number: Int?, by description: ChangeDescription) throws -> (
@@ -362,7 +373,7 @@ extension GraphStore {
                 }
                 throw HistoryError.anotherAuthor(
                     entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author),
-                    undoersLatest: own)
+                    undoersLatest: own, blockedBy: try own.flatMap(laterEntry(touchingRecordsOf:)))
             }
             if latest.2 {
                 // Point at this store's own latest change, which `undo N` takes back.
@@ -412,7 +423,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case travelled(entry: Int, latestOwn: Int?)
     /// A plain `undo` whose latest change is another author's; with the undoer's own latest
     /// change not undone, if any.
-    case anotherAuthor(entry: Int, author: String, command: String, undoer: String, undoersLatest: Int?)
+    /// `blockedBy`: a later entry that touched one of the records of the undoer's latest, which
+    /// `undo N` of it would be refused for.
+    case anotherAuthor(entry: Int, author: String, command: String, undoer: String, undoersLatest: Int?, blockedBy: Int?)
     /// An entry larger than the caller allows without being told (`undo --yes`).
     case large(entry: Int, command: String, records: Int)
 
@@ -442,9 +455,13 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .travelled(let entry, let latestOwn):
             "cannot undo entry \(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry \($0): isnad undo \($0)" } ?? "")
-        case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest):
+        case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest, let blockedBy):
             "the latest change, entry \(entry) (\(Text.printable(command))), is \(Text.printable(author))'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
-                + (undoersLatest.map { "\(undoer)'s latest is entry \($0) (isnad undo \($0)); " } ?? "")
+                + (undoersLatest.map { own in
+                    blockedBy.map {
+                        "\(undoer)'s latest is entry \(own), which entry \($0) changed a record of since: it can be undone only after that one; "
+                    } ?? "\(undoer)'s latest is entry \(own) (isnad undo \(own)); "
+                } ?? "")
                 + "isnad undo \(entry) takes back \(author)'s by its number"
         case .unreadable(let entry, let record):
             "cannot undo entry \(entry): the history's copy of \(record) is no longer a valid record"

@@ -5,6 +5,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case missing(path: String)
     /// The file is an SQLite database that another program made.
     case notAnIsnadStore(path: String)
+    /// The PostgreSQL schema a store name names holds tables that are not an Isnad store's.
+    case notAnIsnadSchema(path: String)
     /// The store was written by a newer Isnad.
     case newerSchema(path: String, found: Int, supported: Int)
     /// The names' search keys were made by a newer Isnad, whose name folding this one does not
@@ -27,6 +29,14 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The store needs an upgrade (an older schema, or search keys folded by an older Isnad)
     /// that cannot be written: `reason` says why.
     case needsUpgrade(path: String, found: Int, supported: Int, reason: String)
+    /// A store on PostgreSQL that needs an upgrade (an older schema, or search keys folded by an
+    /// older Isnad) which only `owner`, the role owning its tables, can make: the role that
+    /// connected owns none of them (a reader or writer after Isnad was upgraded).
+    case needsOwnersUpgrade(path: String, found: Int, supported: Int, owner: String)
+    /// `init --roles` found roles of the store's role names on the server that hold no grant on
+    /// this store (another database's store of the same name, or roles made by hand): granted
+    /// the store, every role that holds them could use it.
+    case rolesExist(path: String, roles: [String])
     /// Upgrading the store failed; it was left as it was, at version `from`.
     case upgradeFailed(path: String, from: Int, to: Int, cause: DatabaseError)
     /// The file was removed or replaced while this command waited to write to it.
@@ -59,6 +69,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "no store at \(Text.printable(path))"
         case .notAnIsnadStore(let path):
             "\(Text.printable(path)) is an SQLite database but not an Isnad store"
+        case .notAnIsnadSchema(let path):
+            "\(Text.printable(path)) is a PostgreSQL schema that holds other tables, not an Isnad store: name another store (--store, or store= in the URI)"
         case .newerSchema(let path, let found, let supported):
             "\(Text.printable(path)) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
         case .newerNameKeys(let path, let found, let supported):
@@ -81,6 +93,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 ? "\(Text.printable(path)) is schema version \(found); upgrading it to \(supported) needs write access"
                 : "\(Text.printable(path)) holds search keys made by an older Isnad; remaking them needs write access")
                 + ": \(reason)"
+        case .needsOwnersUpgrade(let path, let found, let supported, let owner):
+            (found < supported
+                ? "\(Text.printable(path)) is at schema version \(found), and this isnad needs \(supported)"
+                : "\(Text.printable(path)) holds search keys made by an older Isnad, which this isnad must remake")
+                + ": only the store's owner, \(Text.printable(owner)), can upgrade it, which any isnad command run as \(Text.printable(owner)) does; nothing was read or written"
+        case .rolesExist(let path, let roles):
+            "\(Text.printable(path)): the role\(roles.count == 1 ? "" : "s") \(roles.map { Text.printable($0) }.joined(separator: " and ")) \(roles.count == 1 ? "is" : "are") on the server already, granted no part of this store (roles are shared by every database: another database's store of this name, or made by hand), and every role that holds \(roles.count == 1 ? "it" : "them") would get this store too"
         case .upgradeFailed(let path, let from, let to, let cause):
             "upgrading \(Text.printable(path)) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
         case .notAFile(let path, let kind):

@@ -63,6 +63,8 @@ public struct PostgreSQLError: Error, CustomStringConvertible, Sendable {
             "the connection to \(location) was lost (\(message)); nothing of this command was committed: run it again once the server is back"
         case .permissionDenied where message.contains("temporary tables"):
             "\(location): this database role may not make temporary tables (\(message)), which every command uses; nothing was written: the database's owner grants them, GRANT TEMPORARY ON DATABASE … TO \(location.storeName)_reader, \(location.storeName)_writer"
+        case .permissionDenied where sql?.hasPrefix("CREATE ROLE") == true:
+            "\(location): this database role may not create roles (\(message)); nothing was made: init --roles needs a role with CREATEROLE (owning the database is not enough); without --roles, init makes the store alone"
         case .permissionDenied:
             "\(location): this database role may not do that (\(message)); nothing was written: a store's reader role only reads, and its writer role changes records, not the schema"
         case .concurrentChange:

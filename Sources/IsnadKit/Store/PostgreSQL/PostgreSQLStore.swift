@@ -19,11 +19,12 @@ public final class PostgreSQLStore {
     public var onWaitingForWriteLock: (() -> Void)?
 
     /// Opens the store: `.create` creates it when the schema is missing or empty (with its
-    /// roles, ``createRoles()``, in the same transaction when `withRoles`: a role that may not
+    /// roles, ``createRoles(reusingExisting:)``, in the same transaction when `withRoles`, roles
+    /// of their names that are another's refused unless `reusingRoles`: a role that may not
     /// create roles leaves no store behind); `.read` and `.examine` read it; `.write` needs it to
     /// exist.
     public init(
-        location: PostgreSQLLocation, access: GraphStore.Access, withRoles: Bool = false,
+        location: PostgreSQLLocation, access: GraphStore.Access, withRoles: Bool = false, reusingRoles: Bool = false,
         onWaitingForWriteLock: (() -> Void)? = nil
     ) throws {
         self.location = location
@@ -41,9 +42,10 @@ public final class PostgreSQLStore {
             case .missing:
                 guard access == .create else { throw StoreError.missing(path: location.description) }
                 try create()
-                if withRoles { try makeRoles() }
+                if withRoles { try makeRoles(reusingExisting: reusingRoles) }
                 wasCreated = true
             case .outdated(let version):
+                try requireOwner(toUpgradeFrom: version)
                 try upgrade(from: version)
                 upgradedFrom = version
             }
@@ -84,7 +86,7 @@ public final class PostgreSQLStore {
             if let key = rows?.text(row, 0), let value = rows?.text(row, 1) { meta[key] = value }
         }
         guard meta["application"] == "isnad", let version = meta["schema_version"].flatMap({ Int($0) }) else {
-            throw StoreError.notAnIsnadStore(path: location.description)
+            throw StoreError.notAnIsnadSchema(path: location.description)
         }
         let current = Migrations.currentPostgreSQLVersion
         if version > current { throw StoreError.newerSchema(path: location.description, found: version, supported: current) }
@@ -93,6 +95,24 @@ public final class PostgreSQLStore {
         }
         if version < current || meta["name_key_version"] != String(NameKey.version) { return .outdated(version: version) }
         return .current
+    }
+
+    /// Throws ``StoreError/needsOwnersUpgrade(path:found:supported:owner:)`` unless the role that
+    /// connected may upgrade the store: it owns (or is a member of the role that owns) each of
+    /// its tables, which a migration may alter. A reader or writer would otherwise meet the
+    /// server's "must be owner of table …" midway, and be told it may not write.
+    private func requireOwner(toUpgradeFrom version: Int) throws {
+        let owners = try connection.query(
+            """
+            SELECT c.relowner::regrole::text FROM pg_catalog.pg_class AS c
+            JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'p')
+              AND NOT pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')
+            ORDER BY c.relname = 'meta' DESC LIMIT 1
+            """, [.text(location.storeName)])
+        guard owners.count > 0, let owner = owners.text(0, 0) else { return }
+        throw StoreError.needsOwnersUpgrade(
+            path: location.description, found: version, supported: Migrations.currentPostgreSQLVersion, owner: owner)
     }
 
     /// Creates the schema and runs every migration: inside the caller's transaction.
@@ -172,12 +192,12 @@ public final class PostgreSQLStore {
 
     // MARK: Roles
 
-    /// The roles ``createRoles()`` found on the server already and granted the store to as they
+    /// The roles ``createRoles(reusingExisting:)`` found on the server already and granted the store to as they
     /// are (roles are the server's, shared by every database), each with what it may do beyond
     /// the grants: "can log in", "superuser".
     public private(set) var rolesFoundExisting: [(name: String, beyond: [String])] = []
 
-    /// The two roles ``createRoles()`` makes for this store: one that reads, one that writes.
+    /// The two roles ``createRoles(reusingExisting:)`` makes for this store: one that reads, one that writes.
     public var roleNames: (reader: String, writer: String) {
         (location.storeName + "_reader", location.storeName + "_writer")
     }
@@ -186,13 +206,23 @@ public final class PostgreSQLStore {
     /// `GRANT NAME_reader TO alice` lets alice read), and grants them the store's tables, now and
     /// as later migrations create them. The reader may only read; the writer may change records,
     /// not the schema (upgrades are for the store's owner), and set the row counters, which
-    /// `isnad copy` into the store moves past the rows it copies. Needs the CREATEROLE privilege.
-    public func createRoles() throws {
-        try inWriteTransaction { try makeRoles() }
+    /// `isnad copy` into the store moves past the rows it copies. Of the history it may update
+    /// only the columns Isnad's commands update (an entry's `undoes` and `undone_by`, a record's
+    /// `action` and `after`), and the store's triggers let it change or delete only what its own
+    /// transaction wrote (`Schemas/postgresql/0014-history-kept.sql`). Needs the CREATEROLE privilege.
+    ///
+    /// Roles are the server's, shared by every database, and named for the store alone: a role
+    /// of these names that holds no grant on this store yet (another database's store of the
+    /// same name, or one made by hand) is refused, nothing made
+    /// (``StoreError/rolesExist(path:roles:)``), unless `reusingExisting`: then it is granted
+    /// the store as it is, and every role that holds it may use the store
+    /// (``rolesFoundExisting``).
+    public func createRoles(reusingExisting: Bool = false) throws {
+        try inWriteTransaction { try makeRoles(reusingExisting: reusingExisting) }
     }
 
-    /// ``createRoles()``'s work, in the caller's transaction.
-    private func makeRoles() throws {
+    /// ``createRoles(reusingExisting:)``'s work, in the caller's transaction.
+    private func makeRoles(reusingExisting: Bool) throws {
         let (reader, writer) = roleNames
         guard writer.utf8.count <= 63 else {
             throw StoreError.cannotCreate(path: location.description, reason: "the role name \(writer) is longer than 63 bytes")
@@ -215,11 +245,17 @@ public final class PostgreSQLStore {
                 rolesFoundExisting.append((role, beyond.compactMap { $0 }))
             }
         }
+        if !reusingExisting, !rolesFoundExisting.isEmpty {
+            throw StoreError.rolesExist(path: location.description, roles: rolesFoundExisting.map(\.name))
+        }
         try connection.execute(
             """
             GRANT USAGE ON SCHEMA \(schema) TO \(reader), \(writer);
             GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(reader);
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(writer);
+            REVOKE UPDATE ON \(schema).change, \(schema).change_record FROM \(writer);
+            GRANT UPDATE (undoes, undone_by) ON \(schema).change TO \(writer);
+            GRANT UPDATE (action, after) ON \(schema).change_record TO \(writer);
             GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(writer);
             ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT ON TABLES TO \(reader);
             ALTER DEFAULT PRIVILEGES IN SCHEMA \(schema) GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writer);

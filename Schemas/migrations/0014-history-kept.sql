@@ -1,0 +1,3 @@
+-- Isnad store, schema version 14: the twin of Schemas/postgresql/0014-history-kept.sql, which
+-- keeps a shared store's history from being rewritten by a writer role outside Isnad. A store
+-- file is its owner's to write whole: nothing to change.
