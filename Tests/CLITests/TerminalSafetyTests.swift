@@ -411,4 +411,24 @@ struct JSONControlEscapingTests {
         #expect(parsed == value)
         #expect(try JSONParser.parse(quoted) == .string(value))
     }
+
+    @Test(
+        "a table shows a teammate's huge quote, translation or description cut at 2,000 characters, saying how much more; JSON keeps it whole", .temporaryStore
+    )
+    func hugeTextsCut() throws {
+        let cli = try CLIHarness.scoped
+        let quote = String(repeating: "Q ", count: 3_000)
+        let line =
+            #"{"record":"claim","id":"huge","subject":"hamas","predicate":"praised","object":"hadera-attack","citations":[{"source":"article","quote":"\#(quote)","quote_en":"\#(quote)","stance":"reports","credibility":4}]}"#
+        try cli.write(
+            "records.jsonl",
+            CoreCommandTests.records.replacingOccurrences(
+                of: #""name":"Hamas","#, with: #""name":"Hamas","description":"\#(quote)","#) + line + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let shown = try cli.run(["show", "hamas"]).standardOutput
+        let cut = " … (4000 more characters; --format json gives the whole text)"
+        #expect(shown.components(separatedBy: cut).count == 4, "\(shown.prefix(3000))")
+        #expect(shown.utf8.count < 12_000)
+        #expect(try cli.run(["show", "hamas", "--format", "json"]).standardOutput.contains(quote))
+    }
 }

@@ -283,7 +283,7 @@ enum ShowCommand: Command {
             let names = entity.aliases.filter { $0.lang == language }.map { Text.printable($0.name) }
             lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolateCell).joined(separator: " · ")))
         }
-        if let description = entity.description { lines.append("  " + Text.printable(description)) }
+        if let description = entity.description { lines.append("  " + Text.printable(ClaimPresentation.shown(description))) }
         // Attributes a foreign file gave (with its producer or datasets) are that file's word:
         // said so before them, as a claim is never shown as a fact.
         let provenance = ExchangeFormat.provenanceAttributes.compactMap { key in entity.attributes[key].map { "\(key) \($0)" } }

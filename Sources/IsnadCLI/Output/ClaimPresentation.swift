@@ -156,6 +156,20 @@ struct ClaimPresentation {
         }
     }
 
+    /// How many characters of a quote, a translation or a description a table shows: a
+    /// paragraph whole, a teammate's 6 MB quote not (JSON and CSV carry every text whole).
+    static let shownLength = 2_000
+
+    /// `text` as a table shows it: whole, or its first ``shownLength`` characters and how many
+    /// more there are.
+    static func shown(_ text: String) -> String {
+        guard text.utf8.count > shownLength else { return text }
+        let count = text.count
+        guard count > shownLength else { return text }
+        return String(text.prefix(shownLength))
+            + " … (\(count - shownLength) more characters; --format json gives the whole text)"
+    }
+
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote
     /// in its language and in English; with `showsWhenPublic`, since when each was public (the
     /// earlier of its source's and its relay's dates), so that a denial four days after the claim
@@ -170,8 +184,8 @@ struct ClaimPresentation {
             if let locator = citation.locator { head += " (\(locator))" }
             if showsWhenPublic, let since = cited.publicSince { head += " · public since \(since)" }
             lines.append(Text.printable(head))
-            lines.append(Bidi.line(indent + "    «" + Text.printable(citation.quote) + "»" + Bidi.leftToRightMark))
-            if let english = citation.quoteEnglish { lines.append(indent + "    \"" + Text.printable(english) + "\"") }
+            lines.append(Bidi.line(indent + "    «" + Text.printable(shown(citation.quote)) + "»" + Bidi.leftToRightMark))
+            if let english = citation.quoteEnglish { lines.append(indent + "    \"" + Text.printable(shown(english)) + "\"") }
         }
         return lines
     }
