@@ -62,7 +62,7 @@ struct Context {
         case .file(let path): databasePath = path
         case .postgreSQL(let location): return try openPostgreSQLGraph(location, access)
         }
-        let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] in
+        let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] _ in
             standardError("waiting for another program or process to finish writing to \(Text.printable(databasePath))…\n")
         }
         if let version = store.upgradedFrom {
@@ -73,8 +73,8 @@ struct Context {
     }
 
     private func openPostgreSQLGraph(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> GraphStore {
-        let store = try GraphStore(postgreSQL: location, access: access) { [standardError] in
-            standardError("waiting for another client to finish writing to \(location)…\n")
+        let store = try GraphStore(postgreSQL: location, access: access) { [standardError] holder in
+            standardError(Context.waitingLine(for: holder, writingTo: "\(location)"))
         }
         if let version = store.upgradedFrom {
             message("upgraded \(location) from schema version \(version) to \(Migrations.currentPostgreSQLVersion)")
@@ -103,13 +103,21 @@ struct Context {
     ) throws -> PostgreSQLStore {
         let store = try PostgreSQLStore(
             location: location, access: access, withRoles: withRoles, reusingRoles: reusingRoles
-        ) { [standardError] in
-            standardError("waiting for another client to finish writing to \(location)…\n")
+        ) { [standardError] holder in
+            standardError(Context.waitingLine(for: holder, writingTo: "\(location)"))
         }
         if let version = store.upgradedFrom {
             message("upgraded \(location) from schema version \(version) to \(Migrations.currentPostgreSQLVersion)")
         }
         return store
+    }
+
+    /// What a write waiting for a colleague's on a shared store says, once: who holds the store
+    /// when the server tells (`rev_bob, writing since 08:01:02 UTC`), so that it does not look hung.
+    static func waitingLine(for holder: String?, writingTo store: String) -> String {
+        guard let holder else { return "waiting for another client to finish writing to \(store)…\n" }
+        return
+            "waiting for another client (\(holder)) to finish writing to \(store)… (Ctrl-C stops waiting; nothing is written)\n"
     }
 
     /// A line for the user on standard error (never mixed into the data on standard output).

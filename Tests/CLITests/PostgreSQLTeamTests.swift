@@ -239,4 +239,40 @@ struct PostgreSQLTeamTests {
         #expect(suggested.standardError.contains("\(team.bob)'s latest is entry 2 (isnad undo 2)"), "\(suggested.standardError)")
         #expect(try cli.run(["--db", team.uri(as: team.bob), "undo", "2"]).status == 0)
     }
+
+    @Test(
+        "a write that waits for a colleague's says who holds the store and since when, not only that it waits",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func waitingSaysWho() throws {
+        let cli = try CLIHarness.scoped
+        let team = try TeamStore(cli)
+        defer { team.drop() }
+        let psql = try #require(ExternalTool.path("psql") ?? "/usr/bin/psql")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: psql)
+        // The store's write lock, as every writer takes it (class "ISND", the store's name), held 4 s.
+        holder.arguments = [
+            "-X", "-q", "-c",
+            "BEGIN; SELECT pg_advisory_xact_lock(1230196292, hashtext('\(team.name)')); SELECT pg_sleep(4); COMMIT;",
+            try #require(PostgreSQLServer.uri),
+        ]
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        // Until the server shows the lock held (psql may take a moment to start on a busy machine).
+        for _ in 0..<100 {
+            let held = try PostgreSQLServer.psql(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = 1230196292")
+            if held?.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) != "0" { break }
+            usleep(50_000)
+        }
+        let added = try cli.run(["--db", team.uri(as: team.bob), "add", "entity", "--type", "person", "--name", "Waited"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let role = try #require(try PostgreSQLServer.role())
+        // The time its transaction began is shown only to roles that may read every session's
+        // statistics: bob sees who, not since when.
+        #expect(
+            added.standardError.hasPrefix("waiting for another client (\(role)) to finish writing to "), "\(added.standardError)")
+    }
 }

@@ -52,8 +52,8 @@ enum CopyCommand: Command {
         func copying() throws -> StoreCopy.Summary {
             do {
                 return try StoreCopy.copy(from: source, to: target, leaving: leaving) {
-                    [standardError = context.standardError] in
-                    standardError("waiting for another client to finish writing to \(target)…\n")
+                    [standardError = context.standardError] holder in
+                    standardError(Context.waitingLine(for: holder, writingTo: "\(target)"))
                 }
             } catch let interrupted as HeldSignals.Interrupted {
                 context.message("isnad: \(interrupted): nothing was copied")

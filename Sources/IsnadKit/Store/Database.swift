@@ -13,6 +13,12 @@ import CSQLiteMemory
 /// Not thread-safe: use one connection per thread, as SQLite's default build expects.
 ///
 /// Internal to IsnadKit: everything above the store speaks to ``GraphStore`` in domain terms.
+
+/// Called once when a write must wait for another connection's write lock, with who holds it
+/// when the engine can tell (the role of a PostgreSQL session), nil otherwise: said to the user
+/// once, so that a store that waits does not look hung.
+public typealias WriteLockWait = (_ holder: String?) -> Void
+
 final class Database {
     /// How to open the file.
     enum Access: Sendable {
@@ -186,7 +192,7 @@ final class Database {
     /// the next attempt then comes after the other connection is done. `onWait` is called once,
     /// before the second attempt.
     func retryingWhileBusy<T>(
-        onWait: (() -> Void)? = nil, _ body: () throws(DatabaseError) -> T
+        onWait: WriteLockWait? = nil, _ body: () throws(DatabaseError) -> T
     ) throws(DatabaseError) -> T {
         var hasWaited = false
         while true {
@@ -196,7 +202,7 @@ final class Database {
                 guard error.isWorthRetrying else { throw error }
                 if !hasWaited {
                     hasWaited = true
-                    onWait?()
+                    onWait?(nil)
                 }
                 // Let the other connection finish what it holds the lock for.
                 sqlite3_sleep(1)
@@ -415,7 +421,7 @@ extension Database {
 
     /// Starts a transaction of `kind`. `onWait` is called once if an immediate transaction
     /// must wait for another connection's write lock.
-    func beginTransaction(_ kind: TransactionKind, onWait: (() -> Void)? = nil) throws(DatabaseError) {
+    func beginTransaction(_ kind: TransactionKind, onWait: WriteLockWait? = nil) throws(DatabaseError) {
         if let postgreSQL {
             do throws(PostgreSQLError) {
                 switch kind {
@@ -442,7 +448,7 @@ extension Database {
                 } catch {
                     setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
                     guard error.isWorthRetrying else { throw error }
-                    onWait()
+                    onWait(nil)
                 }
             }
             try retryingWhileBusy { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
@@ -465,7 +471,7 @@ extension Database {
     /// error thrown by `body` (or by the commit) rolls the transaction back and is rethrown.
     /// Modelled on GRDB's `Database.inTransaction`.
     func inTransaction(
-        _ kind: TransactionKind, onWait: (() -> Void)? = nil, _ body: () throws -> TransactionCompletion
+        _ kind: TransactionKind, onWait: WriteLockWait? = nil, _ body: () throws -> TransactionCompletion
     ) throws {
         try beginTransaction(kind, onWait: onWait)
         do {

@@ -65,14 +65,14 @@ public final class GraphStore {
     /// was opened with ``Access/examine`` and another program changed its schema.
     public private(set) var schemaDifferences: [String] = []
     /// Called once when a write must wait for another process's write to finish.
-    public var onWaitingForWriteLock: (() -> Void)?
+    public var onWaitingForWriteLock: WriteLockWait?
     /// Entity types and source grades, remembered while reading claims.
     let rowMemo = RowMemo()
 
     /// Opens the store at `path`. `onWaitingForWriteLock` is called once if creating or
     /// upgrading the store, or a later write, must wait for another process.
     public init(
-        path: String, access: Access, vocabulary: Vocabulary = .standard, onWaitingForWriteLock: (() -> Void)? = nil
+        path: String, access: Access, vocabulary: Vocabulary = .standard, onWaitingForWriteLock: WriteLockWait? = nil
     ) throws {
         self.path = path
         self.vocabulary = vocabulary
@@ -146,7 +146,7 @@ public final class GraphStore {
     /// one upgraded, under that lock.
     public init(
         postgreSQL location: PostgreSQLLocation, access: Access, vocabulary: Vocabulary = .standard,
-        onWaitingForWriteLock: (() -> Void)? = nil
+        onWaitingForWriteLock: WriteLockWait? = nil
     ) throws {
         let store = try PostgreSQLStore(location: location, access: access, onWaitingForWriteLock: onWaitingForWriteLock)
         path = location.description

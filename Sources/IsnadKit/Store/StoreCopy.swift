@@ -112,7 +112,7 @@ public enum StoreCopy {
     /// target's writers keep it waiting.
     public static func copy(
         from source: StoreLocation, to target: StoreLocation, leaving: Leaving = [],
-        onWaitingForWriteLock: (() -> Void)? = nil
+        onWaitingForWriteLock: WriteLockWait? = nil
     ) throws -> Summary {
         if source == target { throw CopyError.sameStore(source.description) }
         let left = leaving.tables

@@ -241,7 +241,7 @@ final class PostgreSQLConnection {
     /// Begins a transaction that holds the store's advisory lock, which every writer takes
     /// first: writers to one store run one after the other, as on SQLite, so that none loses
     /// another's update. Waiting for the lock calls `onWait` once.
-    func beginWriteTransaction(onWait: (() -> Void)?) throws(PostgreSQLError) {
+    func beginWriteTransaction(onWait: WriteLockWait?) throws(PostgreSQLError) {
         try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
         let key: [Statement.Value] = [.integer(PostgreSQLConnection.lockClass), .text(location.storeName)]
         // Tried for a second before saying that it waits, as on SQLite: two writers' moments
@@ -250,8 +250,32 @@ final class PostgreSQLConnection {
             if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) == 1 { return }
             if attempt < 9 { usleep(100_000) }
         }
-        onWait?()
+        onWait?(onWait == nil ? nil : lockHolder(key))
         try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
+    }
+
+    /// Who holds the store's write lock: the role of the session holding it, and since when its
+    /// transaction runs when the server shows that to this role (it shows other roles' start
+    /// times only to those allowed to read every session's statistics). Nil when it cannot tell.
+    private func lockHolder(_ key: [Statement.Value]) -> String? {
+        // Two int4 keys: classid is the first, objid the second (as an unsigned oid), objsubid 2.
+        let sql = """
+            SELECT a.usename, to_char(a.xact_start AT TIME ZONE 'UTC', 'HH24:MI:SS') FROM pg_locks AS l
+            JOIN pg_stat_activity AS a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 AND l.classid::bigint = $1::bigint
+              AND l.objid::bigint = (hashtext($2)::bigint & 4294967295) AND l.pid <> pg_backend_pid()
+            LIMIT 1
+            """
+        // Asked inside the transaction just begun: a failure must not abort it.
+        guard (try? execute("SAVEPOINT isnad_lock_holder")) != nil else { return nil }
+        guard let rows = try? query(sql, key) else {
+            _ = try? execute("ROLLBACK TO SAVEPOINT isnad_lock_holder")
+            return nil
+        }
+        _ = try? execute("RELEASE SAVEPOINT isnad_lock_holder")
+        guard rows.count > 0, let role = rows.text(0, 0) else { return nil }
+        let since = rows.text(0, 1).map { ", writing since \($0) UTC" } ?? ""
+        return Text.printable(role) + since
     }
 
     /// The server's version, such as `15.18`.

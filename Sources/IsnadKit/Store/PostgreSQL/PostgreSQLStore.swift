@@ -16,7 +16,7 @@ public final class PostgreSQLStore {
     /// The schema version an older store was upgraded from when it was opened.
     public private(set) var upgradedFrom: Int?
     /// Called once when the store's lock is held by another client and this one waits for it.
-    public var onWaitingForWriteLock: (() -> Void)?
+    public var onWaitingForWriteLock: WriteLockWait?
 
     /// Opens the store: `.create` creates it when the schema is missing or empty (with its
     /// roles, ``createRoles(reusingExisting:)``, in the same transaction when `withRoles`, roles
@@ -25,7 +25,7 @@ public final class PostgreSQLStore {
     /// exist.
     public init(
         location: PostgreSQLLocation, access: GraphStore.Access, withRoles: Bool = false, reusingRoles: Bool = false,
-        onWaitingForWriteLock: (() -> Void)? = nil
+        onWaitingForWriteLock: WriteLockWait? = nil
     ) throws {
         self.location = location
         self.onWaitingForWriteLock = onWaitingForWriteLock
