@@ -527,6 +527,37 @@ struct ExchangeCommandTests {
         #expect(!strippedRecords.contains(#""published":"1970"#), "\(strippedRecords)")
     }
 
+    @Test(
+        "another producer's blank alias is left out and a blank description is no quote: the file imports, the relationship is listed as skipped"
+    )
+    func foreignBlanks() throws {
+        let cli = try CLIHarness.scoped
+        let objects = [
+            Self.stixObject("threat-actor", 1, #""name": "Group One", "aliases": ["", "   ", "\u200f", "G1"]"#),
+            Self.stixObject("threat-actor", 2, #""name": "Group Two", "description": " ""#),
+            Self.stixObject(
+                "relationship", 3,
+                #""relationship_type": "related-to", "source_ref": "threat-actor--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "target_ref": "threat-actor--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b02", "description": "  ""#
+            ),
+            Self.stixObject(
+                "report", 4,
+                #""name": "Weekly digest", "published": "2024-05-01T00:00:00Z", "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03"]"#
+            ),
+        ]
+        try cli.write(
+            "bundle.json",
+            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
+                + objects.joined(separator: ",\n") + "]}")
+        let result = try cli.run(["import", "bundle.json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "bundle.json:3: relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03: skipped: no description"))
+        let records = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(records.contains(#""name":"Group One","aliases":[{"name":"G1","lang":"en"}]"#), "\(records)")
+        #expect(!records.contains(#""description":" ""#), "\(records)")
+    }
+
     @Test("a foreign relationship whose words stand under an outlet no report of the bundle names is skipped, saying so")
     func wordsUnderAnotherName() throws {
         let cli = try CLIHarness.scoped

@@ -403,12 +403,16 @@ public struct STIXReader {
             }
             if !references.isEmpty { attributes["external_references"] = references.joined(separator: "; ") }
         }
-        aliases = aliases.filter { !$0.name.isEmpty }
+        // Another producer's blank alias or description names nothing: left out, not a reason to
+        // refuse the file (Isnad's own, read from isnad_aliases, is checked as a record's).
+        let isForeign = object["isnad_aliases"] == nil
+        aliases = aliases.filter { !$0.name.isEmpty && !(isForeign && Text.showsNothing($0.name)) }
+        let description = object.string("description").flatMap { object["isnad_id"] == nil && Text.showsNothing($0) ? nil : $0 }
         // Checked as the record's `merged` is, when the record is read.
         let merged = object.strings("isnad_merged")
         return Entity(
-            id: id, type: entityType, name: name, aliases: aliases, description: object.string("description"),
-            attributes: attributes, merged: merged)
+            id: id, type: entityType, name: name, aliases: aliases, description: description, attributes: attributes,
+            merged: merged)
     }
 
     /// Whether one STIX timestamp is before another, as instants: `…00:00:00Z` is before
@@ -569,8 +573,10 @@ public struct STIXReader {
                 let name = byID[report]?.string("name")
                 // A citation's quote is words the object carries, never words made up for it.
                 guard
-                    let quote = references.first(where: { $0.string("source_name") == name })?.string("description")
-                        ?? object.string("description")
+                    let quote = [
+                        references.first(where: { $0.string("source_name") == name })?.string("description"),
+                        object.string("description"),
+                    ].compactMap { $0 }.first(where: { !Text.showsNothing($0) })
                 else { continue }
                 citations.append(Citation(source: source, quote: quote, stance: .reports, credibility: credibility))
             }
