@@ -314,12 +314,12 @@ public enum IsnadCLI {
         }
         let parsed = try CommandLineParser.parse(Array(rest.dropFirst()), as: command.spec)
         if parsed.isSet(CommandSpec.showsHelp) { return .text(command.spec.help) }
-        // copy names its two stores in FROM and TO; template and predicates read none.
-        if storeName != nil, !command.usesTheStore {
+        // copy names its two stores in FROM and TO, where a --store would mislead. help, template
+        // and predicates read none and pass it by, as they pass --db by: a team's alias
+        // `isnad --db postgresql://… --store syria` works for every command.
+        if storeName != nil, command.name == CopyCommand.name {
             throw UsageError(
-                message: command.name == CopyCommand.name
-                    ? "copy reads no --store: name a PostgreSQL store in FROM or TO, as postgresql://…?store=NAME"
-                    : "isnad \(command.name) reads no store: leave out --store",
+                message: "copy reads no --store: name a PostgreSQL store in FROM or TO, as postgresql://…?store=NAME",
                 command: command.name)
         }
         // $ISNAD_DB only when no --db was given, and only for a command that works on the store:

@@ -585,12 +585,12 @@ struct ExchangeCommandTests {
     }
 
     @Test(
-        "STIX modified is the store's latest change: a change makes every object a new version to a consumer; SOURCE_DATE_EPOCH dates the change; no history, the fixed epoch"
+        "STIX modified is the store's latest change: a change makes every object a new version to a consumer; ISNAD_CHANGE_TIME dates the change; no history, the fixed epoch"
     )
     func modifiedFollowsTheStore() throws {
         let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
-        #expect(try cli.run(["import", "records.jsonl"], environment: ["SOURCE_DATE_EPOCH": "1648425600"]).status == 0)
+        #expect(try cli.run(["import", "records.jsonl"], environment: ["ISNAD_CHANGE_TIME": "1648425600"]).status == 0)
         func modified() throws -> Set<String> {
             let bundle = try cli.run(["export", "stix"]).standardOutput
             let values = bundle.components(separatedBy: #""modified":""#).dropFirst().map { String($0.prefix(24)) }
@@ -600,7 +600,13 @@ struct ExchangeCommandTests {
         #expect(try modified() == ["2022-03-28T00:00:00.000Z"])
         #expect(
             try cli.run(
-                ["set", "hamas-praised-attack", "citations[0].credibility", "5"], environment: ["SOURCE_DATE_EPOCH": "1700000000"]
+                ["set", "hamas-praised-attack", "citations[0].credibility", "5"], environment: ["ISNAD_CHANGE_TIME": "1700000000"]
+            ).status == 0)
+        #expect(try modified() == ["2023-11-14T22:13:20.000Z"])
+        // A change dated earlier (a clock set back) does not take the version back.
+        #expect(
+            try cli.run(
+                ["set", "hamas-praised-attack", "citations[0].credibility", "4"], environment: ["ISNAD_CHANGE_TIME": "1600000000"]
             ).status == 0)
         #expect(try modified() == ["2023-11-14T22:13:20.000Z"])
         #expect(try cli.run(["copy", "--without-history", "isnad.db", "bare.db"]).status == 0)

@@ -413,7 +413,8 @@ struct JSONControlEscapingTests {
     }
 
     @Test(
-        "a table shows a teammate's huge quote, translation or description cut at 2,000 characters, saying how much more; JSON keeps it whole", .temporaryStore
+        "a table shows a teammate's huge quote, translation or description cut at 2,000 characters, saying how much more; JSON keeps it whole",
+        .temporaryStore
     )
     func hugeTextsCut() throws {
         let cli = try CLIHarness.scoped
@@ -428,6 +429,8 @@ struct JSONControlEscapingTests {
         let shown = try cli.run(["show", "hamas"]).standardOutput
         let cut = " … (4000 more characters; --format json gives the whole text)"
         #expect(shown.components(separatedBy: cut).count == 4, "\(shown.prefix(3000))")
+        // Said after the quote's marks, not inside them.
+        #expect(shown.contains("»" + cut), "\(shown.prefix(3000))")
         #expect(shown.utf8.count < 12_000)
         #expect(try cli.run(["show", "hamas", "--format", "json"]).standardOutput.contains(quote))
     }

@@ -169,7 +169,7 @@ enum ShowCommand: Command {
                     let marks = try RetractionMarks(
                         of: entity, store: store, isListingRetracted: arguments.isSet(includesRetracted))
                     let unfiltered = try unfilteredCount(
-                        of: entity, tally: tally, isFiltered: !query.filter.isEmpty, marks: marks, store: store)
+                        of: entity, tally: tally, isFiltered: !query.filter.isEmpty, store: store)
                     let heading =
                         try headerLines(entity, store: store) + [""]
                         + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks, unfiltered: unfiltered)
@@ -283,7 +283,9 @@ enum ShowCommand: Command {
             let names = entity.aliases.filter { $0.lang == language }.map { Text.printable($0.name) }
             lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolateCell).joined(separator: " · ")))
         }
-        if let description = entity.description { lines.append("  " + Text.printable(ClaimPresentation.shown(description))) }
+        if let description = entity.description.map(ClaimPresentation.shown) {
+            lines.append("  " + Text.printable(description.text) + description.more)
+        }
         // Attributes a foreign file gave (with its producer or datasets) are that file's word:
         // said so before them, as a claim is never shown as a fact.
         let provenance = ExchangeFormat.provenanceAttributes.compactMap { key in entity.attributes[key].map { "\(key) \($0)" } }
@@ -300,13 +302,14 @@ enum ShowCommand: Command {
         return lines
     }
 
-    /// How many claims the entity has, retracted ones aside, when `filtered` claims left none of
-    /// them in `tally`; nil otherwise (and unread).
-    static func unfilteredCount(of entity: Entity, tally: ClaimTally, isFiltered: Bool, marks: RetractionMarks, store: GraphStore)
+    /// How many claims the entity has (retracted ones are not in the claims' table), when the
+    /// filters left none of them in `tally`; nil otherwise (and unread).
+    static func unfilteredCount(of entity: Entity, tally: ClaimTally, isFiltered: Bool, store: GraphStore)
         throws -> Int?
     {
         guard isFiltered, tally.isEmpty else { return nil }
-        return try store.claimCount(of: entity.id) - marks.retractions.filter { $0.retraction != nil }.count
+        // Retracted claims are counted apart (their own line says how many were left out).
+        return try store.claimCount(of: entity.id)
     }
 
     /// The claims' count by status, and what their channels rest on, counted one claim at a time.
@@ -363,7 +366,7 @@ enum ShowCommand: Command {
         let marks = try RetractionMarks(of: entity, store: store, isListingRetracted: isListingRetracted)
         var tally = ClaimTally()
         for claim in claims { tally.add(claim, weight: presentation.graph.weigh(claim)) }
-        let unfiltered = try unfilteredCount(of: entity, tally: tally, isFiltered: isFiltered, marks: marks, store: store)
+        let unfiltered = try unfilteredCount(of: entity, tally: tally, isFiltered: isFiltered, store: store)
         var lines =
             try headerLines(entity, store: store) + [""]
             + tally.lines(isFilteredByDate: isFilteredByDate, marks: marks, unfiltered: unfiltered)
@@ -402,7 +405,9 @@ enum ShowCommand: Command {
                 Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
                     + " (\(other))  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
             ))
-        if let notes = claim.notes { lines.append("      note: " + Text.printable(notes)) }
+        if let notes = claim.notes.map(ClaimPresentation.shown) {
+            lines.append("      note: " + Text.printable(notes.text) + notes.more)
+        }
         let changes = try store.changes(of: .claim, id: claim.id)
         if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }
         if let count = marks.retractedCitationCounts[claim.id] {

@@ -156,18 +156,21 @@ struct ClaimPresentation {
         }
     }
 
-    /// How many characters of a quote, a translation or a description a table shows: a
+    /// How many characters of a quote, a translation, a description or a note a table shows: a
     /// paragraph whole, a teammate's 6 MB quote not (JSON and CSV carry every text whole).
     static let shownLength = 2_000
 
-    /// `text` as a table shows it: whole, or its first ``shownLength`` characters and how many
-    /// more there are.
-    static func shown(_ text: String) -> String {
-        guard text.utf8.count > shownLength else { return text }
+    /// `text` as a table shows it: whole, or its first ``shownLength`` characters, with what says
+    /// how many more there are, to write after the text's own marks («…»).
+    static func shown(_ text: String) -> (text: String, more: String) {
+        guard text.utf8.count > shownLength else { return (text, "") }
         let count = text.count
-        guard count > shownLength else { return text }
-        return String(text.prefix(shownLength))
-            + " … (\(count - shownLength) more characters; --format json gives the whole text)"
+        guard count > shownLength else { return (text, "") }
+        let more = count - shownLength
+        return (
+            String(text.prefix(shownLength)),
+            " … (\(more) more character\(more == 1 ? "" : "s"); --format json gives the whole text)"
+        )
     }
 
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote
@@ -184,8 +187,11 @@ struct ClaimPresentation {
             if let locator = citation.locator { head += " (\(locator))" }
             if showsWhenPublic, let since = cited.publicSince { head += " · public since \(since)" }
             lines.append(Text.printable(head))
-            lines.append(Bidi.line(indent + "    «" + Text.printable(shown(citation.quote)) + "»" + Bidi.leftToRightMark))
-            if let english = citation.quoteEnglish { lines.append(indent + "    \"" + Text.printable(shown(english)) + "\"") }
+            let quote = shown(citation.quote)
+            lines.append(Bidi.line(indent + "    «" + Text.printable(quote.text) + "»" + Bidi.leftToRightMark + quote.more))
+            if let english = citation.quoteEnglish.map(shown) {
+                lines.append(indent + "    \"" + Text.printable(english.text) + "\"" + english.more)
+            }
         }
         return lines
     }

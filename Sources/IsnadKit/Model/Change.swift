@@ -27,13 +27,19 @@ public struct ChangeDescription: Sendable, Equatable {
         Text.printable((["isnad"] + arguments.map(Text.shellWord)).joined(separator: " "))
     }
 
-    /// The time a change is made: now, or `$SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when it
-    /// is set, as reproducible builds set it: a store built from the same files at that time is
-    /// the same store, and so are its exports, which give its latest change as STIX's `modified`.
+    /// The time a change is made: now, or `$ISNAD_CHANGE_TIME` (seconds since 1970, UTC, up to the
+    /// end of 9999) when it is set: a store built from the same files at that time is the same
+    /// store, and so are its exports, which give its latest change as STIX's `modified`
+    /// (`Exports/regenerate`). Isnad's own variable, not `SOURCE_DATE_EPOCH`, which build shells
+    /// (Nix) set for every program: an analyst's history dated 1980 unawares.
     public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds >= 0 else { return Date() }
+        guard let text = environment[changeTimeVariable], let seconds = Int(text), (0...253_402_300_799).contains(seconds)
+        else { return Date() }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
+
+    /// The environment variable that fixes the time of changes, for stores built reproducibly.
+    public static let changeTimeVariable = "ISNAD_CHANGE_TIME"
 
     /// The author recorded for a change that `name` makes through the database role `role`
     /// (PostgreSQL), when the two differ: `carol (as bob)`. The role is written as the server

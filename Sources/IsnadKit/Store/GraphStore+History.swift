@@ -482,9 +482,11 @@ extension RecordChange {
 }
 
 extension GraphStore {
-    /// When the store last changed: the time of its latest history entry (`YYYY-MM-DDTHH:MM:SSZ`),
-    /// nil when it keeps no history (a copy made without it).
+    /// When the store last changed: the latest time of its history's entries
+    /// (`YYYY-MM-DDTHH:MM:SSZ`, which sorts as time does), nil when it keeps no history (a copy made
+    /// without it). The latest time, not the last entry's: entries appended from another store's
+    /// history, or made by a clock set back, may be older than ones before them.
     public func lastChangeTimestamp() throws -> String? {
-        try database.prepare("SELECT at FROM change ORDER BY id DESC LIMIT 1").scalarText()
+        try database.prepare("SELECT max(at) FROM change").scalarText()
     }
 }
