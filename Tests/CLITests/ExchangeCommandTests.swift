@@ -330,9 +330,13 @@ struct ExchangeCommandTests {
         #expect(!records.contains("withdrawn-report"), "\(records)")
         #expect(
             records.contains(
-                #""name":"Aleppo Governorate, SY","attributes":{"administrative_area":"Aleppo Governorate","country":"SY"}"#),
+                #""name":"Aleppo Governorate, SY","attributes":{"administrative_area":"Aleppo Governorate","country":"SY","imported_from":"bundle.json"}"#
+            ),
             "\(records)")
-        #expect(records.contains(#""attributes":{"first_seen":"2012-01-23T00:00:00Z","roles":"agent; sponsor"}"#), "\(records)")
+        #expect(
+            records.contains(
+                #""attributes":{"first_seen":"2012-01-23T00:00:00Z","imported_from":"bundle.json","roles":"agent; sponsor"}"#),
+            "\(records)")
     }
 
     @Test(
@@ -358,14 +362,24 @@ struct ExchangeCommandTests {
                 """
                 Group Two (group-two-7b1d9f43) · organization
                   en: Group 2
-                  attributes as an imported file gives them (created_by ACME CTI Team), not claims with sources:
+                  attributes as an imported file gives them (created_by ACME CTI Team; imported_from bundle.json), not claims with sources:
                   confidence: 85
                   created_by: ACME CTI Team
                   external_references: wikipedia: https://example.org/g2
+                  imported_from: bundle.json
                   labels: islamist
                   threat_actor_types: terrorist
 
                 """), "\(shown)")
+        // Without a producer named, the file says whose word it is.
+        try cli.write(
+            "plain.json",
+            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a14", "objects": ["#
+                + Self.stixObject("threat-actor", 3, #""name": "Group Three", "threat_actor_types": ["terrorist"]"#) + "]}")
+        #expect(try cli.run(["import", "plain.json"]).status == 0)
+        #expect(
+            try cli.run(["show", "Group Three"]).standardOutput.contains(
+                "  attributes as an imported file gives them (imported_from plain.json), not claims with sources:\n"))
         try cli.write(
             "ftm.jsonl",
             #"{"id": "nk-sinwar", "schema": "Person", "datasets": ["us_ofac_sdn"], "first_seen": "2015-09-08T00:00:00", "properties": {"name": ["Yahya Sinwar"], "topics": ["sanction"]}}"#
@@ -375,9 +389,10 @@ struct ExchangeCommandTests {
         #expect(
             person.contains(
                 """
-                  attributes as an imported file gives them (datasets us_ofac_sdn), not claims with sources:
+                  attributes as an imported file gives them (datasets us_ofac_sdn; imported_from ftm.jsonl), not claims with sources:
                   datasets: us_ofac_sdn
                   first_seen: 2015-09-08T00:00:00
+                  imported_from: ftm.jsonl
                   topics: sanction
 
                 """), "\(person)")
@@ -447,14 +462,14 @@ struct ExchangeCommandTests {
         #expect(try cli.run(["show", "hamas"]).standardOutput == before)
         let records = try cli.run(["export", "jsonl"]).standardOutput
         for expected in [
-            #"{"record":"entity","id":"ftm-hamas","type":"organization","name":"Hamas Trading Co","attributes":{"country":"tr"}}"#,
+            #"{"record":"entity","id":"ftm-hamas","type":"organization","name":"Hamas Trading Co","attributes":{"country":"tr","imported_from":"ftm.jsonl"}}"#,
             #""id":"ftm-police","type":"news-article","title":"Another article""#,
             #""predicate":"funded","object":"ftm-isis","start":"2018-05-14","end":"2018-05-14""#,
             #""notes":"FtM amount: 250000\nFtM currency: usd""#,
             #""notes":"FtM role: rival of (no predicate of Isnad's is called so; read as linked_to)""#,
             #""predicate":"member_of","object":"ftm-isis","start":"2015-03-01","end":null"#,
             #""notes":"FtM date: 2015-03-01 (when the link was said to hold; read as its start)""#,
-            #""attributes":{"capital":"5000","currency":"usd","notes":"seen in a ledger"}"#,
+            #""attributes":{"capital":"5000","currency":"usd","imported_from":"ftm.jsonl","notes":"seen in a ledger"}"#,
         ] {
             #expect(records.contains(expected), "\(expected)\n\(records)")
         }

@@ -649,6 +649,13 @@ struct QueryCommandTests {
         // nothing is left (what --impact calls "reaching it through cites").
         #expect(!withoutDocument.standardOutput.contains("hamas-supplied-weapons-to-wilayat-sinai"))
         #expect(withoutDocument.standardError.contains("0 claims pass the filters"))
+        // A retracted claim is counted on its own line, not taken from those the filters left out.
+        #expect(try cli.run(["retract", "hamas-praised-hadera-attack", "--reason", "misread"]).status == 0)
+        let afterRetraction = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-article"])
+        #expect(
+            afterRetraction.standardOutput.contains(
+                "\n0 claims (the filters leave out all 32 of its claims)\n(1 retracted claim left out: isnad show --include-retracted)\n"
+            ), "\(afterRetraction.standardOutput)")
         let two = try cli.run(["claims", "--min-channels", "2"])
         #expect(two.standardError.contains("0 claims"))
         let unknown = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-artcle"])

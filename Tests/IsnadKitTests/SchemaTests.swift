@@ -145,6 +145,47 @@ struct SchemaTests {
         }
     }
 
+    @Test(
+        "the record schema's non-blank pattern lists exactly the white space and default ignorable characters of the Basic Multilingual Plane that Text.showsNothing refuses"
+    )
+    func nonBlankPatternAgreesWithShowsNothing() throws {
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent("Schemas/record.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let definitions = try #require(schema["$defs"] as? [String: Any])
+        let pattern = try #require((definitions["nonBlankText"] as? [String: Any])?["pattern"] as? String)
+        // "[^…]": single characters, \t-\r and \uXXXX, each alone or as the start of a range.
+        var body = Substring(pattern.dropFirst(2).dropLast())
+        func scalar() throws -> UInt32 {
+            if body.hasPrefix("\\u") {
+                let hex = body.dropFirst(2).prefix(4)
+                body = body.dropFirst(6)
+                return try #require(UInt32(hex, radix: 16))
+            }
+            if body.hasPrefix("\\t") { body = body.dropFirst(2); return 0x09 }
+            if body.hasPrefix("\\r") { body = body.dropFirst(2); return 0x0D }
+            let first = try #require(body.unicodeScalars.first)
+            body = body.dropFirst()
+            return first.value
+        }
+        var listed: Set<UInt32> = []
+        while !body.isEmpty {
+            let start = try scalar()
+            var end = start
+            if body.hasPrefix("-") {
+                body = body.dropFirst()
+                end = try scalar()
+            }
+            listed.formUnion(start...end)
+        }
+        let expected = Set(
+            (UInt32(0)...0xFFFF).filter { value in
+                guard let scalar = Unicode.Scalar(value) else { return false }
+                return Text.showsNothing(String(Character(scalar)))
+            })
+        #expect(listed.subtracting(expected).sorted() == [], "listed, but shows something")
+        #expect(expected.subtracting(listed).sorted() == [], "shows nothing, but not listed")
+    }
+
     @Test("the schema embedded at build time is what the migrations create with the SQLite Isnad runs on")
     func embeddedSchemaObjects() throws {
         let database = try Database(path: ":memory:", access: .create)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats `isnad import` reads: Isnad's records, a STIX 2.1 bundle, FollowTheMoney
 /// entities. Recognised from an input's first bytes, or named with `--from`.
 public enum ExchangeFormat: String, Sendable, CaseIterable {
@@ -108,9 +110,24 @@ extension JSONObject {
 }
 
 extension ExchangeFormat {
-    /// The attributes that say whose an imported entity's other attributes are: a STIX object's
-    /// producer (`created_by_ref`, by name) and an FtM entity's datasets. What a foreign file
-    /// states of an entity (a threat actor's `threat_actor_types: terrorist`, an OpenSanctions
-    /// `topics: sanction`) is its producer's word, not a claim with a source: `show` says so.
-    public static let provenanceAttributes = ["created_by", "datasets"]
+    /// The attribute naming a STIX object's producer (`created_by_ref`, by name).
+    public static let producerAttribute = "created_by"
+    /// The attribute naming an FtM entity's datasets.
+    public static let datasetsAttribute = "datasets"
+    /// The attribute naming the file a foreign entity with attributes came from.
+    public static let fileAttribute = "imported_from"
+
+    /// The attributes that say whose an imported entity's other attributes are. What a foreign
+    /// file states of an entity (a threat actor's `threat_actor_types: terrorist`, an
+    /// OpenSanctions `topics: sanction`) is its producer's word, not a claim with a source: `show`
+    /// says so before them.
+    public static let provenanceAttributes = [producerAttribute, datasetsAttribute, fileAttribute]
+
+    /// `attributes` of a foreign entity, with the file they came from when there are any.
+    static func withProvenance(_ attributes: [String: String], file: String?) -> [String: String] {
+        guard let file, !attributes.isEmpty else { return attributes }
+        var marked = attributes
+        marked[fileAttribute] = (file as NSString).lastPathComponent
+        return marked
+    }
 }

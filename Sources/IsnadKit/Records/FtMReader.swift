@@ -23,7 +23,9 @@ public struct FtMReader {
     }
 
     /// The records an entity maps to, or why it is skipped.
-    public func read(_ value: JSONValue) -> Result<Mapped, Unmapped> {
+    /// `file`: the file it is read from, kept as the `imported_from` attribute of a foreign
+    /// entity with attributes (whose word they are).
+    public func read(_ value: JSONValue, file: String? = nil) -> Result<Mapped, Unmapped> {
         guard let object = value.objectValue, let schema = object.string("schema"), let ftmID = object.string("id"),
             let properties = object["properties"]?.objectValue
         else { return .failure(.init(message: "not an FtM entity (id, schema and properties)")) }
@@ -75,8 +77,10 @@ public struct FtMReader {
             // Whose these attributes are (an OpenSanctions `topics: sanction` is the dataset's
             // word, and no claim with a source says it), and when the dataset saw the entity.
             let datasets = object.strings("datasets")
-            if !datasets.isEmpty { attributes[ExchangeFormat.provenanceAttributes[1]] = datasets.joined(separator: "; ") }
+            if !datasets.isEmpty { attributes[ExchangeFormat.datasetsAttribute] = datasets.joined(separator: "; ") }
             for key in ["first_seen", "last_seen"] { if let seen = object.string(key) { attributes[key] = seen } }
+            let isForeign = FtMReader.isnadID(ftmID, kind: .entity).hasPrefix(FtMReader.foreignPrefix)
+            if isForeign { attributes = ExchangeFormat.withProvenance(attributes, file: file) }
             let entity = Entity(
                 id: FtMReader.isnadID(ftmID, kind: .entity), type: type, name: name, aliases: aliases,
                 description: properties.strings("description").first, attributes: attributes, merged: merged)

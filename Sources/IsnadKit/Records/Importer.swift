@@ -439,7 +439,7 @@ private struct Run {
         }
         let id = value.objectValue?.string("id") ?? "line \(location.line)"
         ftmFiles.insert(location.file)
-        switch FtMReader(vocabulary: decoder.vocabulary).read(value) {
+        switch FtMReader(vocabulary: decoder.vocabulary).read(value, file: input.name) {
         case .success(let mapped):
             for note in mapped.notes {
                 summary.notes.append(ImportNote(file: input.name, line: location.line, subject: id, note))

@@ -236,7 +236,9 @@ public struct STIXReader {
             switch type {
             case _ where STIXReader.entityTypes.contains(type):
                 let producer = object.string("created_by_ref").map { ref in byID[ref].flatMap(STIXReader.name(of:)) ?? ref }
-                if let entity = entity(object, type: type, id: isnadIDs[id] ?? id, producer: producer, problems: &problems) {
+                if let entity = entity(
+                    object, type: type, id: isnadIDs[id] ?? id, producer: producer, file: file, problems: &problems)
+                {
                     records.append(Mapped(record: .entity(entity), index: index))
                     if object["isnad_id"] != nil { added(object, at: index, "entity \"\(entity.id)\"") }
                     if object["isnad_aliases"] != nil, type == "threat-actor" {
@@ -350,7 +352,7 @@ public struct STIXReader {
     }
 
     private func entity(
-        _ object: JSONObject, type: String, id: String, producer: String?, problems: inout ProblemList
+        _ object: JSONObject, type: String, id: String, producer: String?, file: String, problems: inout ProblemList
     ) -> Entity? {
         let fields = Fields(object: object, label: "entity \"\(Text.printable(id))\"")
         let entityType: EntityType
@@ -394,7 +396,8 @@ public struct STIXReader {
             }
             // Whose these attributes are: the producer's word, not the analyst's, and no claim
             // with a source says them (a threat actor's "terrorist" is OpenCTI's label).
-            if let producer { attributes[ExchangeFormat.provenanceAttributes[0]] = producer }
+            if let producer { attributes[ExchangeFormat.producerAttribute] = producer }
+            attributes = ExchangeFormat.withProvenance(attributes, file: file)
             let references = (object["external_references"]?.arrayValue ?? []).compactMap(\.objectValue).compactMap {
                 reference -> String? in
                 let parts = [reference.string("source_name"), reference.string("url") ?? reference.string("description")]
