@@ -267,6 +267,12 @@ struct ExchangeCommandTests {
             #"{"type": "\#(type)", "spec_version": "2.1", "id": "\#(id)", "created": "2024-05-01T00:00:00.000Z", "modified": "\#(modified)", \#(fields)}"#
     }
 
+    /// A bundle of `objects` (each one JSON object's text), as another producer writes one.
+    private static func stixBundle(_ objects: [String]) -> String {
+        #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
+            + objects.joined(separator: ",\n") + "]}"
+    }
+
     @Test(
         "a foreign STIX bundle: the newest version of an object is read, a revoked one is skipped, markings are named, the producer is the reports' publisher"
     )
@@ -303,10 +309,7 @@ struct ExchangeCommandTests {
                 #""name": "Withdrawn report", "published": "2024-05-01T00:00:00Z", "revoked": true, "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b04"]"#
             ),
         ]
-        try cli.write(
-            "bundle.json",
-            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
-                + objects.joined(separator: ",\n") + "]}")
+        try cli.write("bundle.json", Self.stixBundle(objects))
         let strict = try cli.run(["import", "--strict", "bundle.json"])
         #expect(strict.status == 65)
         #expect(
@@ -351,10 +354,7 @@ struct ExchangeCommandTests {
                 #""name": "Group Two", "created_by_ref": "identity--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b01", "threat_actor_types": ["terrorist"], "labels": ["islamist"], "confidence": 85, "x_opencti_aliases": ["Group 2"], "external_references": [{"source_name": "wikipedia", "url": "https://example.org/g2"}]"#
             ),
         ]
-        try cli.write(
-            "bundle.json",
-            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
-                + objects.joined(separator: ",\n") + "]}")
+        try cli.write("bundle.json", Self.stixBundle(objects))
         #expect(try cli.run(["import", "bundle.json"]).status == 0)
         let shown = try cli.run(["show", "Group Two"]).standardOutput
         #expect(
@@ -559,10 +559,7 @@ struct ExchangeCommandTests {
                 #""name": "Weekly digest", "published": "2024-05-01T00:00:00Z", "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03"]"#
             ),
         ]
-        try cli.write(
-            "bundle.json",
-            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
-                + objects.joined(separator: ",\n") + "]}")
+        try cli.write("bundle.json", Self.stixBundle(objects))
         let result = try cli.run(["import", "bundle.json"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
@@ -588,10 +585,7 @@ struct ExchangeCommandTests {
                 #""name": "Weekly digest", "published": "2024-05-01T00:00:00Z", "object_refs": ["relationship--7b1d9f43-6a8e-4c4a-8f5e-2d5e0b1e7b03"]"#
             ),
         ]
-        try cli.write(
-            "bundle.json",
-            #"{"type": "bundle", "id": "bundle--0f4a4b8e-4b6f-4f4b-9c55-6d1f4d8f0a13", "objects": ["#
-                + objects.joined(separator: ",\n") + "]}")
+        try cli.write("bundle.json", Self.stixBundle(objects))
         let result = try cli.run(["import", "bundle.json"])
         #expect(
             result.standardError.contains(
