@@ -417,12 +417,21 @@ struct ExchangeCommandTests {
         #expect(nameless.status == 65)
         #expect(
             nameless.standardError.contains(
-                "\nskipped while reading, which records above may name:\n  nameless.jsonl:1: p1: skipped: a Person without a name or an alias\n"
+                "\nskipped while reading, which records above may name:\n  nameless.jsonl:1: p1: skipped: a Person without a name or an alias (a fragment of one named on another line? merge the fragments first: ftm aggregate -i FILE -o merged.ftm.jsonl)\n"
             ), "\(nameless.standardError)")
         try cli.write(
             "fragments.jsonl",
             #"{"id": "p1", "schema": "Person", "properties": {"name": ["Person One"]}}"# + "\n"
                 + #"{"id": "p1", "schema": "Person", "properties": {"name": ["Person Uno"]}}"# + "\n" + link)
+        try cli.write(
+            "later.jsonl",
+            #"{"id": "p1", "schema": "Person", "properties": {"name": ["Person One"]}}"# + "\n"
+                + #"{"id": "p1", "schema": "Person", "properties": {"birthDate": ["1960"]}}"# + "\n" + link)
+        let later = try cli.run(["--db", "later.db", "import", "later.jsonl"])
+        #expect(
+            later.standardError.contains(
+                "later.jsonl:2: p1: skipped: a Person without a name or an alias (a fragment of one named on another line? merge the fragments first: ftm aggregate"
+            ), "\(later.standardError)")
         let fragments = try cli.run(["--db", "fragments.db", "import", "fragments.jsonl"])
         #expect(fragments.status == 65)
         #expect(

@@ -45,7 +45,12 @@ public struct FtMReader {
                 let name = names.first ?? properties.strings("full").first ?? properties.strings("alias").first
                     ?? properties.strings("weakAlias").first ?? properties.strings("previousName").first
             else {
-                return .failure(.init(message: "a \(schema) without a name or an alias"))
+                // FtM streams give an entity in fragments, and only the first often names it.
+                return .failure(
+                    .init(
+                        message:
+                            "a \(schema) without a name or an alias (a fragment of one named on another line? merge the fragments first: ftm aggregate -i FILE -o merged.ftm.jsonl)"
+                    ))
             }
             var seen: Set<String> = [name]
             let aliases =
