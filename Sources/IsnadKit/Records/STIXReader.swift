@@ -110,19 +110,12 @@ public struct STIXReader {
                         "description was changed outside Isnad (\(Text.printable(description))): left out (Isnad writes it from the claim's weighing; an analyst's words go in isnad_notes)"
                     ))
             }
-            let references = (object["external_references"]?.arrayValue ?? []).map { value -> [String?] in
-                guard case .object(let reference) = value else { return [value.typeName] }
-                return [reference.string("source_name"), reference.string("description"), reference.string("external_id")]
-                    + (reference.members.count
-                        > Set(["source_name", "description", "external_id"]).intersection(reference.members.map(\.key)).count
-                        ? ["more"] : [])
-            }
-            let writtenReferences = claim.citations.map { [$0.source, $0.quote, $0.locator] as [String?] }
+            let references = (object["external_references"]?.arrayValue ?? []).map(WrittenReference.init(value:))
+            let writtenReferences = claim.citations.map(WrittenReference.init(citation:))
             if references != writtenReferences {
-                let first = references.first { !writtenReferences.contains($0) }
                 let what =
-                    first.map { "\"\(($0.first ?? nil) ?? "?")\": \(($0.dropFirst().first ?? nil) ?? "")" }
-                    .map { ", the first not Isnad's \($0)" } ?? ""
+                    references.first { !writtenReferences.contains($0) }
+                    .map { ", the first not Isnad's \"\($0.sourceName ?? "?")\": \($0.description ?? "")" } ?? ""
                 notes.append(
                     ImportNote(
                         file: file, line: index, subject: record,
@@ -416,6 +409,31 @@ public struct STIXReader {
         return Entity(
             id: id, type: entityType, name: name, aliases: aliases, description: description, attributes: attributes,
             merged: merged)
+    }
+
+    /// An external reference of a relationship as Isnad writes one for each citation: the source's
+    /// id, the quote, the locator, and nothing else (``hasOtherFields``, or a value that is no
+    /// object, marks one another tool wrote or changed).
+    private struct WrittenReference: Equatable {
+        var sourceName: String?
+        var description: String?
+        var externalID: String?
+        var hasOtherFields = false
+
+        init(citation: Citation) {
+            (sourceName, description, externalID) = (citation.source, citation.quote, citation.locator)
+        }
+
+        init(value: JSONValue) {
+            guard case .object(let reference) = value else {
+                hasOtherFields = true
+                return
+            }
+            (sourceName, description, externalID) = (
+                reference.string("source_name"), reference.string("description"), reference.string("external_id")
+            )
+            hasOtherFields = reference.members.contains { !["source_name", "description", "external_id"].contains($0.key) }
+        }
     }
 
     /// Whether one STIX timestamp is before another, as instants: `…00:00:00Z` is before
