@@ -432,6 +432,13 @@ struct ExchangeCommandTests {
             later.standardError.contains(
                 "later.jsonl:2: p1: skipped: a Person without a name or an alias (a fragment of one named on another line? merge the fragments first: ftm aggregate"
             ), "\(later.standardError)")
+        // A file named with a terminal escape still imports; its name is kept with the escape visible.
+        let crafted = "evil\u{1B}[31m.ftm.jsonl"
+        try cli.write(crafted, #"{"id": "p1", "schema": "Person", "properties": {"name": ["P One"], "country": ["ps"]}}"# + "\n")
+        #expect(try cli.run(["--db", "crafted.db", "import", "--from", "ftm", crafted]).status == 0)
+        #expect(
+            try cli.run(["--db", "crafted.db", "export", "jsonl"]).standardOutput.contains(
+                #""imported_from":"evil\\u{1B}[31m.ftm.jsonl""#))
         let fragments = try cli.run(["--db", "fragments.db", "import", "fragments.jsonl"])
         #expect(fragments.status == 65)
         #expect(

@@ -127,7 +127,9 @@ extension ExchangeFormat {
     static func withProvenance(_ attributes: [String: String], file: String?) -> [String: String] {
         guard let file, !attributes.isEmpty else { return attributes }
         var marked = attributes
-        marked[fileAttribute] = (file as NSString).lastPathComponent
+        // A file's name is the user's or an adversary's: its controls are kept as visible
+        // escapes, which the store takes (a raw ESC in the name refused the whole import).
+        marked[fileAttribute] = Text.printable((file as NSString).lastPathComponent)
         return marked
     }
 }
