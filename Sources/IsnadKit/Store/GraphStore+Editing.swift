@@ -111,18 +111,7 @@ extension GraphStore {
     func plainClaim(id: String, withCitations: Bool = true) throws -> Claim? {
         let select = try database.cached(
             "SELECT subject, predicate, object, start_date, end_date, notes FROM claim WHERE id = ?1")
-        let record = "claim \"\(Text.printable(id))\""
-        guard
-            var claim = try select.firstRow(
-                [.text(id)],
-                { row in
-                    Claim(
-                        id: id, subject: row.string(0), predicate: row.string(1), object: row.string(2),
-                        start: try StoredValue.date(row, 3, path: path, record: record, field: "start"),
-                        end: try StoredValue.date(row, 4, path: path, record: record, field: "end"), citations: [],
-                        notes: row.text(5))
-                })
-        else { return nil }
+        guard var claim = try select.firstRow([.text(id)], { try plainClaim(id: id, from: $0, at: 0) }) else { return nil }
         guard withCitations else { return claim }
         // Its citations that stand and those retracted, in the order they were given.
         let citations = try database.cached(
@@ -135,15 +124,33 @@ extension GraphStore {
             """)
         // At once: the claim holds them all anyway, and a cursor costs PostgreSQL two round trips more.
         try citations.forEachRow([.text(id)], atOnce: true) { row in
-            let cited = "citation \(claim.citations.count + 1) of \(record)"
             claim.citations.append(
-                Citation(
-                    source: row.string(0), via: row.text(1), quote: row.string(2), quoteEnglish: row.text(3),
-                    stance: try StoredValue.vocabulary(row.string(4), path: path, record: cited, field: "stance"),
-                    credibility: try StoredValue.credibility(row, 5, path: path, record: cited), locator: row.text(6),
-                    retraction: row.text(7)))
+                try plainCitation(number: claim.citations.count + 1, ofClaim: id, from: row, at: 0))
         }
         return claim
+    }
+
+    /// The claim `id` without its citations, from columns subject, predicate, object, start_date,
+    /// end_date and notes, from `first` on.
+    func plainClaim(id: String, from row: Statement, at first: Int32) throws -> Claim {
+        let record = "claim \"\(Text.printable(id))\""
+        return Claim(
+            id: id, subject: row.string(first), predicate: row.string(first + 1), object: row.string(first + 2),
+            start: try StoredValue.date(row, first + 3, path: path, record: record, field: "start"),
+            end: try StoredValue.date(row, first + 4, path: path, record: record, field: "end"), citations: [],
+            notes: row.text(first + 5))
+    }
+
+    /// Citation `number` (from 1) of claim `id`, from columns source, via, quote, quote_en,
+    /// stance, credibility, locator and reason (NULL when it stands), from `first` on.
+    func plainCitation(number: Int, ofClaim id: String, from row: Statement, at first: Int32) throws -> Citation {
+        let cited = "citation \(number) of claim \"\(Text.printable(id))\""
+        return Citation(
+            source: row.string(first), via: row.text(first + 1), quote: row.string(first + 2),
+            quoteEnglish: row.text(first + 3),
+            stance: try StoredValue.vocabulary(row.string(first + 4), path: path, record: cited, field: "stance"),
+            credibility: try StoredValue.credibility(row, first + 5, path: path, record: cited),
+            locator: row.text(first + 6), retraction: row.text(first + 7))
     }
 
     /// Writes an entity's ``nameRows(of:searchKeys:)``.

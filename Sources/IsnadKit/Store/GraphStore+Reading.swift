@@ -93,11 +93,11 @@ extension GraphStore {
         (0, "id"), (2, "name"), (3, "description"), (4, "attributes"),
     ]
     private static let aliasFields: [(column: Int32, name: String)] = [(0, "aliases.name"), (1, "aliases.lang")]
-    private static let listedAliasFields: [(column: Int32, name: String)] = [(1, "aliases.name"), (2, "aliases.lang")]
+    static let listedAliasFields: [(column: Int32, name: String)] = [(1, "aliases.name"), (2, "aliases.lang")]
 
     /// An entity from columns id, type, name, description, attributes; a stored value Isnad
     /// never writes is an error.
-    private func entity(from row: Statement) throws -> Entity {
+    func entity(from row: Statement) throws -> Entity {
         let id = row.string(0)
         try StoredValue.requireStorableText(row, GraphStore.entityFields, path: path, record: "entity \"\(id)\"")
         return Entity(
@@ -247,7 +247,7 @@ extension GraphStore {
 
     /// A source from columns id, type, title, publisher, author, url, published, lang,
     /// reliability, full_text; a stored value Isnad never writes is an error.
-    private func source(from row: Statement) throws -> Source {
+    func source(from row: Statement) throws -> Source {
         let id = row.string(0)
         try StoredValue.requireStorableText(row, GraphStore.sourceFields, path: path, record: "source \"\(id)\"")
         return Source(

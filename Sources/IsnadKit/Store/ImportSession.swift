@@ -69,6 +69,7 @@ final class ImportSession {
     private var keptRetractionSet: Set<Importer.KeptRetraction> = []
     private var entityTypes: [String: EntityType] = [:]
     private var knownSources: Set<String> = []
+    private var recordWriter = RecordWriter()
     private static let cacheLimit = 1 << 19
     /// On PostgreSQL, the records read and not yet sent (nil on SQLite): see ``flushBatch()``.
     private var batch: PostgreSQLImportBatch?
@@ -404,14 +405,22 @@ final class ImportSession {
 
     /// - Parameter searchKeys: ``NameKey/searchKeys(of:)``, worked out where it costs the writer nothing.
     func write(_ entity: Entity, searchKeys: [String], at location: Location) throws {
-        // Not known to be stored (an entity is written once per import): batched, and settled when sent.
-        if let batch, entityTypes[entity.id] == nil {
+        // Not known to be stored (an entity is written once per import): batched, and settled when
+        // sent. One with merged ids is written at once, as on SQLite: the import skips later records
+        // of those ids (``mergedInThisImport(_:)``), and a batch copies no merged ids.
+        if let batch, entityTypes[entity.id] == nil, entity.merged.isEmpty {
             batch.add(.entity(entity, searchKeys: searchKeys, location))
             remember(entity: entity.id, type: entity.type)
             if batch.isFull { try flushBatch() }
             return
         }
-        try writeRowByRow(entity, searchKeys: searchKeys, at: location, previousType: try entityType(entity.id))
+        let previousType = try entityType(entity.id)
+        if let previousType, let stored = try store.entity(id: entity.id), leaves(stored, as: entity) {
+            remember(entity: entity.id, type: previousType)
+            if !stored.merged.isEmpty { mayHoldMergedIDs = true }
+            return
+        }
+        try writeRowByRow(entity, searchKeys: searchKeys, at: location, previousType: previousType)
     }
 
     private func writeRowByRow(
@@ -464,7 +473,9 @@ final class ImportSession {
             if batch.isFull { try flushBatch() }
             return
         }
-        try writeRowByRow(source, exists: try sourceExists(source.id))
+        let exists = try sourceExists(source.id)
+        if exists, let stored = try store.source(id: source.id), sameBytes(.source(stored), .source(source)) { return }
+        try writeRowByRow(source, exists: exists)
     }
 
     private func writeRowByRow(_ source: Source, exists: Bool) throws {
@@ -584,6 +595,12 @@ final class ImportSession {
                 )
             ).run(values)
             exists = database.changes == 0
+        }
+        // On PostgreSQL a batch compared its stored claims already (``flushBatch()``).
+        if exists, !database.isPostgreSQL, let stored = try store.plainClaim(id: claim.id),
+            leaves(stored, as: claim, replacingCitations: replacingCitations)
+        {
+            return nil
         }
         if exists { try change?.note(.claim, id: claim.id) } else { try change?.noteAdded(.claim, id: claim.id) }
         if exists, !replacingCitations {
@@ -856,6 +873,41 @@ final class ImportSession {
         return changedEnds
     }
 
+    // MARK: Records left as they are
+
+    /// Whether writing `entity` over the stored one would leave it as it is, byte for byte (the
+    /// merged ids the store adds to it included).
+    func leaves(_ stored: Entity, as entity: Entity) -> Bool {
+        var written = entity
+        written.merged = stored.merged + entity.merged.filter { !stored.merged.contains($0) }
+        return sameBytes(.entity(stored), .entity(written))
+    }
+
+    /// Whether writing `claim` (standing) over the stored standing one would leave it as it is,
+    /// byte for byte: each of its citations updates the stored one of its key, which holds the
+    /// same already. A citation the store holds retracted (kept so, and said), a key the store
+    /// holds twice (each updated) or a citation that would be added is a change, or may be one:
+    /// the claim is then written as before.
+    func leaves(_ stored: Claim, as claim: Claim, replacingCitations: Bool) -> Bool {
+        guard stored.retraction == nil, claim.retraction == nil else { return false }
+        var keys: Set<Int64> = []
+        for citation in stored.citations {
+            guard citation.retraction == nil, keys.insert(citation.key).inserted else { return false }
+        }
+        var written = claim
+        if !replacingCitations {
+            written.citations = stored.citations
+            written.join(claim.citations)
+        }
+        return sameBytes(.claim(stored), .claim(written))
+    }
+
+    /// Whether two records are the same line of `export jsonl`: byte for byte, as a change's
+    /// history compares them (``ChangeSession/finish(addedByID:keepingEmpty:)``).
+    private func sameBytes(_ first: Record, _ second: Record) -> Bool {
+        recordWriter.encode(first) == recordWriter.encode(second)
+    }
+
     /// Sends the batch: asks the server once which of its records are stored already, writes
     /// those row by row (merging citations, noting history, checking ends and types as on
     /// SQLite), and copies the new ones into their tables with `COPY`, with their history lines
@@ -892,6 +944,13 @@ final class ImportSession {
                 }
             }
         }
+        // What the store holds of the batch's stored records, to leave those the batch would not
+        // change: an import of a file the store holds already costs a few reads a batch, not a
+        // dozen round trips a record.
+        let held = try store.storedRecords(
+            entities: storedEntityTypes.keys, sources: storedSources, claims: storedClaims)
+        // Those this batch has written: what `held` says of them is no longer so.
+        var rewritten: Set<String> = []
         var entityRows: [[String?]] = []
         var nameRows: [[String?]] = []
         var sourceRows: [[String?]] = []
@@ -907,6 +966,13 @@ final class ImportSession {
             switch operation {
             case .entity(let entity, let searchKeys, let location):
                 if let type = storedEntityTypes[entity.id] {
+                    let key = PostgreSQLImportBatch.registrationKey(.entity, entity.id)
+                    if !rewritten.contains(key), let stored = held.entities[entity.id], leaves(stored, as: entity) {
+                        remember(entity: entity.id, type: type)
+                        if !stored.merged.isEmpty { mayHoldMergedIDs = true }
+                        continue
+                    }
+                    rewritten.insert(key)
                     try writeRowByRow(entity, searchKeys: searchKeys, at: location, previousType: type)
                     continue
                 }
@@ -917,6 +983,12 @@ final class ImportSession {
                 nameRows += GraphStore.nameRows(of: entity, searchKeys: searchKeys)
             case .source(let source):
                 if storedSources.contains(source.id) {
+                    let key = PostgreSQLImportBatch.registrationKey(.source, source.id)
+                    if !rewritten.contains(key), let stored = held.sources[source.id], sameBytes(.source(stored), .source(source))
+                    {
+                        continue
+                    }
+                    rewritten.insert(key)
                     try writeRowByRow(source, exists: true)
                     continue
                 }
@@ -928,6 +1000,13 @@ final class ImportSession {
                 for (index, cited) in source.cites.enumerated() { citeRows.append([source.id, String(index), cited]) }
             case .claim(let claim, let replacingCitations, let location):
                 if storedClaims.contains(claim.id) {
+                    let key = PostgreSQLImportBatch.registrationKey(.claim, claim.id)
+                    if !rewritten.contains(key), let stored = held.claims[claim.id],
+                        leaves(stored, as: claim, replacingCitations: replacingCitations)
+                    {
+                        continue
+                    }
+                    rewritten.insert(key)
                     let changed = try writeRowByRow(claim, replacingCitations: replacingCitations, isRetracted: false)
                     if let changed, let location { changedEnds.append((location, claim.id, changed)) }
                     continue

@@ -1,0 +1,86 @@
+/// Many stored records read at once by id, a few statements a batch: what an import on
+/// PostgreSQL compares a batch of records the store holds already with. Read one by one, as
+/// ``GraphStore/record(_:id:)`` does, each would cost several round trips to the server.
+struct StoredRecords {
+    var entities: [String: Entity] = [:]
+    var sources: [String: Source] = [:]
+    /// Standing claims only, each with all its citations, retracted ones included.
+    var claims: [String: Claim] = [:]
+}
+
+extension GraphStore {
+    /// The entities, sources and standing claims of these ids, each as ``record(_:id:)`` reads
+    /// it; ids the store does not hold, and retracted claims, are left out.
+    func storedRecords(entities: some Collection<String>, sources: some Collection<String>, claims: some Collection<String>)
+        throws -> StoredRecords
+    {
+        var found = StoredRecords()
+        let list = GraphStore.inList(database, of: .text)
+        try inBatches(entities) { ids in
+            try database.cached("SELECT id, type, name, description, attributes FROM entity WHERE id \(list)")
+                .forEachRow([ids], atOnce: true) { row in
+                    let entity = try entity(from: row)
+                    found.entities[entity.id] = entity
+                }
+            try database.cached(
+                "SELECT entity, name, lang FROM entity_name WHERE entity \(list) AND position > 0 ORDER BY entity, position"
+            ).forEachRow([ids], atOnce: true) { row in
+                let owner = row.string(0)
+                try StoredValue.requireStorableText(
+                    row, GraphStore.listedAliasFields, path: path, record: "entity \"\(owner)\"")
+                found.entities[owner]?.aliases.append(Alias(name: row.string(1), lang: row.string(2)))
+            }
+            try database.cached("SELECT entity, merged FROM entity_merged WHERE entity \(list) ORDER BY entity, position")
+                .forEachRow([ids], atOnce: true) { row in found.entities[row.string(0)]?.merged.append(row.string(1)) }
+        }
+        try inBatches(sources) { ids in
+            try database.cached(
+                "SELECT id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source WHERE id \(list)"
+            ).forEachRow([ids], atOnce: true) { row in
+                let source = try source(from: row)
+                found.sources[source.id] = source
+            }
+            try database.cached("SELECT source, cited FROM source_cites WHERE source \(list) ORDER BY source, position")
+                .forEachRow([ids], atOnce: true) { row in found.sources[row.string(0)]?.cites.append(row.string(1)) }
+        }
+        try inBatches(claims) { ids in
+            try database.cached(
+                "SELECT id, subject, predicate, object, start_date, end_date, notes FROM claim WHERE id \(list)"
+            ).forEachRow([ids], atOnce: true) { row in
+                let id = row.string(0)
+                found.claims[id] = try plainClaim(id: id, from: row, at: 1)
+            }
+            try database.cached(
+                """
+                SELECT claim, source, via, quote, quote_en, stance, credibility, locator, NULL, position FROM citation
+                WHERE claim \(list)
+                UNION ALL
+                SELECT claim, source, via, quote, quote_en, stance, credibility, locator, reason, position FROM retracted_citation
+                WHERE claim \(list)
+                ORDER BY 1, 10
+                """
+            ).forEachRow([ids], atOnce: true) { row in
+                // Counted, not copied: a copy of the claim held here would copy its citations at each append.
+                let id = row.string(0)
+                guard let count = found.claims[id]?.citations.count else { return }
+                let citation = try plainCitation(number: count + 1, ofClaim: id, from: row, at: 1)
+                found.claims[id]?.citations.append(citation)
+            }
+        }
+        return found
+    }
+
+    /// `body` with the ids as ``jsonArray(_:)`` values of at most ``batchSize`` ids each.
+    private func inBatches(_ ids: some Collection<String>, _ body: (Statement.Value) throws -> Void) throws {
+        var batch: [String] = []
+        batch.reserveCapacity(min(ids.count, GraphStore.batchSize))
+        for id in ids {
+            batch.append(id)
+            if batch.count == GraphStore.batchSize {
+                try body(GraphStore.jsonArray(batch))
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try body(GraphStore.jsonArray(batch)) }
+    }
+}
