@@ -164,6 +164,29 @@ struct ExchangeTests {
         #expect(typed.contains { $0.contains("Group") } && typed.contains { $0.contains("Recipient") })
     }
 
+    @Test("a claim that only a denial speaks of is related-to in STIX, never the typed relationship its predicate maps to", .temporaryFolder)
+    func onlyDeniedIsRelatedTo() throws {
+        let folder = try TemporaryFolder.scoped
+        let records = [
+            #"{"record":"source","id":"paper","type":"news-article","title":"Paper","reliability":"B"}"#,
+            #"{"record":"entity","id":"group","type":"organization","name":"Group"}"#,
+            #"{"record":"entity","id":"attack","type":"event","name":"Attack"}"#,
+            #"{"record":"entity","id":"city-a","type":"place","name":"City A"}"#,
+            #"{"record":"entity","id":"city-z","type":"place","name":"City Z"}"#,
+            #"{"record":"claim","id":"c1","subject":"group","predicate":"claimed_responsibility_for","object":"attack","citations":[{"source":"paper","quote":"q1","stance":"asserts","credibility":2}]}"#,
+            #"{"record":"claim","id":"c2","subject":"group","predicate":"attacked","object":"city-a","citations":[{"source":"paper","quote":"q2","stance":"asserts","credibility":2}]}"#,
+            #"{"record":"claim","id":"c3","subject":"group","predicate":"attacked","object":"city-z","citations":[{"source":"paper","quote":"it did not attack City Z","stance":"denies","credibility":2}]}"#,
+        ]
+        try (records.joined(separator: "\n") + "\n").write(toFile: folder.path("in.jsonl"), atomically: true, encoding: .utf8)
+        let bundle = try Self.stix(try Self.store(importing: [folder.path("in.jsonl")], in: folder))
+        let relationships = bundle.split(separator: "\n").filter { $0.contains(#""type":"relationship""#) }
+        let supported = try #require(relationships.first { $0.contains(#""isnad_id":"c2""#) })
+        let denied = try #require(relationships.first { $0.contains(#""isnad_id":"c3""#) })
+        #expect(supported.contains(#""relationship_type":"targets""#), "\(supported)")
+        #expect(denied.contains(#""relationship_type":"related-to""#), "\(denied)")
+        #expect(!denied.contains(#""confidence""#), "\(denied)")
+    }
+
     @Test("SHA-1 gives the FIPS 180-4 digests")
     func sha1() {
         func hex(_ text: String) -> String {

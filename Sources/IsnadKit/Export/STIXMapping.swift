@@ -103,8 +103,14 @@ public enum STIXMapping {
     /// The STIX relationship type of a predicate between two kinds of object: the spec's own
     /// type where the spec suggests it for that pair (so `stix2_validator --strict` passes,
     /// check 202), else `related-to`. The predicate itself is always in `isnad_predicate`.
-    public static func relationshipType(predicate: String, from source: EntityKind, to target: EntityKind) -> String {
-        switch (predicate, source, target) {
+    /// A claim no source supports (only denied) is `related-to` whatever its predicate: a STIX
+    /// tool shows the type as what is known ("Beta Front targets City Z"), and the denials are
+    /// its opinions.
+    public static func relationshipType(
+        predicate: String, from source: EntityKind, to target: EntityKind, isSupported: Bool = true
+    ) -> String {
+        guard isSupported else { return "related-to" }
+        return switch (predicate, source, target) {
         case ("attacked", .threatActor, .identity), ("attacked", .threatActor, .location), ("killed", .threatActor, .identity):
             "targets"
         case ("located_in", .threatActor, .location), ("located_in", .identity, .location):

@@ -238,7 +238,9 @@ public struct STIXWriter {
         let predicate = store.vocabulary[claim.predicate]
         open("relationship", id: STIXMapping.relationshipID(claim.id), &json)
         json.member(
-            "relationship_type", STIXMapping.relationshipType(predicate: claim.predicate, from: sourceKind, to: targetKind))
+            "relationship_type",
+            STIXMapping.relationshipType(
+                predicate: claim.predicate, from: sourceKind, to: targetKind, isSupported: weight.supportingChannels > 0))
         // What a STIX tool shows of a relationship: the claim's strength first, so that it never
         // reads as a fact there either (`ALLEGED · 1 source, 1 citation · best E2 · 1 channel, all
         // through …: hamas praised hadera-attack`).
