@@ -164,7 +164,9 @@ struct ExchangeTests {
         #expect(typed.contains { $0.contains("Group") } && typed.contains { $0.contains("Recipient") })
     }
 
-    @Test("a claim that only a denial speaks of is related-to in STIX, never the typed relationship its predicate maps to", .temporaryFolder)
+    @Test(
+        "a claim that only a denial speaks of is related-to in STIX, never the typed relationship its predicate maps to",
+        .temporaryFolder)
     func onlyDeniedIsRelatedTo() throws {
         let folder = try TemporaryFolder.scoped
         let records = [

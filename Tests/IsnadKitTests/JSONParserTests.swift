@@ -50,6 +50,23 @@ struct JSONParserTests {
         }
     }
 
+    @Test("an error's column counts characters, as an editor does, and names a letter outside ASCII as itself")
+    func columnsInCharacters() {
+        do {
+            _ = try JSONParser.parse(#"{"quote":"وأشاد البيان" "stance":"asserts"}"#)
+            Issue.record("accepted a missing comma")
+        } catch {
+            #expect(error.column == 25, "\(error)")
+            #expect(error.byteColumn == 36, "\(error)")
+        }
+        do {
+            _ = try JSONParser.parse(#"{"credibility":٢}"#)
+            Issue.record("accepted an Arabic-Indic digit")
+        } catch {
+            #expect(error.description == "invalid JSON at column 16: unexpected '٢' (U+0662)")
+        }
+    }
+
     @Test("invalid UTF-8 inside a string is refused, not repaired")
     func invalidUTF8() {
         var bytes = Array(#"{"a":"x"#.utf8)

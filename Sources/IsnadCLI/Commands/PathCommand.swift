@@ -10,9 +10,9 @@ enum PathCommand: Command {
             --directed). Each hop shows the claim it follows — the strongest of the claims between those two
             entities — with its dates, status and its best citation: who says it, their grades, the quote and its
             translation. With --all, every chain without repeated entities up to --max-depth hops, strongest first:
-            a chain is as strong as its weakest hop, and a hop as its strongest claim. Claims rank by independent
-            channels of support (more first), then by status (asserted before alleged before disputed), then by best
-            grade as the sum of its two ranks (A1 strongest), then by reliability; status and grades are those
+            a chain is as strong as its weakest hop, and a hop as its strongest claim. Claims rank by status
+            (asserted before alleged before disputed), then by independent channels of support (more first), then by
+            best grade as the sum of its two ranks (A1 strongest), then by reliability; status and grades are those
             capped by the claim's common link (isnad help evidence). Among equal chains, shorter first. The filters
             apply to every hop: with --known-by 2017, only what was public by the end of 2017.
             """,

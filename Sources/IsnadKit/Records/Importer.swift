@@ -384,7 +384,7 @@ private struct Run {
             value = try data.withUnsafeBufferPointer { try JSONParser.parse($0) }
         } catch let error as JSONParser.SyntaxError {
             // The bundle is parsed whole: its byte column becomes the line and column an editor shows.
-            let before = data.prefix(max(0, error.column - 1))
+            let before = data.prefix(max(0, error.byteColumn - 1))
             let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             // Counted in characters, as an editor counts them: a UTF-8 byte 10xxxxxx continues one.
             let column = before[(before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...].filter { $0 & 0xC0 != 0x80 }.count + 1

@@ -15,8 +15,12 @@ public struct JSONParser {
     /// A number longer than this is refused (no field needs one).
     public static let maximumNumberLength = 64
 
-    /// A syntax error, at a 1-based byte column of the line.
+    /// A syntax error, at a 1-based column of what was parsed.
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        /// In bytes: where a reader of several lines finds the line.
+        public let byteColumn: Int
+        /// In characters (Unicode scalars), as an editor counts them: an Arabic letter is two
+        /// bytes and one column.
         public let column: Int
         public let message: String
         public var description: String { "invalid JSON at column \(column): \(message)" }
@@ -92,7 +96,7 @@ public struct JSONParser {
                 isDuplicate = !seen.insert(key).inserted
             }
             if isDuplicate {
-                throw SyntaxError(column: keyColumn, message: "duplicate key \"\(Text.printable(key))\"")
+                throw failure(atByte: keyColumn, message: "duplicate key \"\(Text.printable(key))\"")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -163,12 +167,12 @@ public struct JSONParser {
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 {
-                throw SyntaxError(
-                    column: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)")
+                throw failure(
+                    atByte: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)")
             }
             cursor += 1
         }
-        guard cursor < bytes.count else { throw SyntaxError(column: start, message: "unterminated string") }
+        guard cursor < bytes.count else { throw failure(atByte: start, message: "unterminated string") }
         var buffer: [UInt8] = Array(bytes[start..<cursor])
         while cursor < bytes.count {
             let byte = bytes[cursor]
@@ -193,19 +197,19 @@ public struct JSONParser {
                     buffer.append(contentsOf: String(scalar).utf8)
                     continue
                 default:
-                    throw SyntaxError(column: cursor, message: "invalid escape '\\\(describe(bytes[cursor]))' in a string")
+                    throw failure(atByte: cursor, message: "invalid escape '\\\(describe(bytes[cursor]))' in a string")
                 }
                 cursor += 1
             default:
                 if byte < 0x20 {
-                    throw SyntaxError(
-                        column: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)")
+                    throw failure(
+                        atByte: cursor + 1, message: "raw control character 0x\(hex(byte)) in a string (write it as an escape)")
                 }
                 buffer.append(byte)
                 cursor += 1
             }
         }
-        throw SyntaxError(column: start, message: "unterminated string")
+        throw failure(atByte: start, message: "unterminated string")
     }
 
     /// Reads `uXXXX` (and its low surrogate, for characters beyond the BMP) with `cursor`
@@ -216,26 +220,26 @@ public struct JSONParser {
         cursor += 5
         if (0xD800...0xDBFF).contains(high) {
             guard cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "\\"), bytes[cursor + 1] == UInt8(ascii: "u")
-            else { throw SyntaxError(column: escapeColumn, message: "lone surrogate \\u\(String(high, radix: 16)) in a string") }
+            else { throw failure(atByte: escapeColumn, message: "lone surrogate \\u\(String(high, radix: 16)) in a string") }
             let low = try hexQuad(at: cursor + 2)
             guard (0xDC00...0xDFFF).contains(low) else {
-                throw SyntaxError(column: escapeColumn, message: "lone surrogate \\u\(String(high, radix: 16)) in a string")
+                throw failure(atByte: escapeColumn, message: "lone surrogate \\u\(String(high, radix: 16)) in a string")
             }
             cursor += 6
             let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
             guard let scalar = Unicode.Scalar(value) else {
-                throw SyntaxError(column: escapeColumn, message: "invalid \\u escape")
+                throw failure(atByte: escapeColumn, message: "invalid \\u escape")
             }
             return scalar
         }
         guard let scalar = Unicode.Scalar(high) else {
-            throw SyntaxError(column: escapeColumn, message: "lone surrogate \\u\(String(high, radix: 16)) in a string")
+            throw failure(atByte: escapeColumn, message: "lone surrogate \\u\(String(high, radix: 16)) in a string")
         }
         return scalar
     }
 
     private func hexQuad(at position: Int) throws(SyntaxError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw SyntaxError(column: position, message: "incomplete \\u escape") }
+        guard position + 4 <= bytes.count else { throw failure(atByte: position, message: "incomplete \\u escape") }
         var value: UInt32 = 0
         for offset in 0..<4 {
             let byte = bytes[position + offset]
@@ -244,7 +248,7 @@ public struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw SyntaxError(column: position + offset + 1, message: "invalid hex digit in a \\u escape")
+            default: throw failure(atByte: position + offset + 1, message: "invalid hex digit in a \\u escape")
             }
             value = value << 4 | UInt32(digit)
         }
@@ -263,7 +267,7 @@ public struct JSONParser {
             return memcmp(decodedStart, start, decoded.count) == 0
         }
         guard isSame else {
-            throw SyntaxError(column: column, message: "invalid UTF-8 in a string")
+            throw failure(atByte: column, message: "invalid UTF-8 in a string")
         }
         return string
     }
@@ -292,7 +296,7 @@ public struct JSONParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index - start > JSONParser.maximumNumberLength {
-            throw SyntaxError(column: start + 1, message: "number longer than \(JSONParser.maximumNumberLength) characters")
+            throw failure(atByte: start + 1, message: "number longer than \(JSONParser.maximumNumberLength) characters")
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
@@ -320,10 +324,35 @@ public struct JSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    private func error(_ message: String) -> SyntaxError { SyntaxError(column: index + 1, message: message) }
+    private func error(_ message: String) -> SyntaxError { failure(atByte: index + 1, message: message) }
+
+    /// The error at 1-based byte column `byteColumn`, its column counted in characters: a byte
+    /// 10xxxxxx continues the character before it.
+    private func failure(atByte byteColumn: Int, message: String) -> SyntaxError {
+        let end = min(max(0, byteColumn - 1), bytes.count)
+        var column = 1
+        for byte in bytes[0..<end] where byte & 0xC0 != 0x80 { column += 1 }
+        return SyntaxError(byteColumn: byteColumn, column: column, message: message)
+    }
 
     private func describeCurrent() -> String {
-        index < bytes.count ? "'\(describe(bytes[index]))'" : "end of line"
+        guard index < bytes.count else { return "end of line" }
+        // A letter outside ASCII is named as the character it is (٢, not its first byte 0xD9).
+        let length =
+            switch bytes[index] {
+            case 0xC2...0xDF: 2
+            case 0xE0...0xEF: 3
+            case 0xF0...0xF4: 4
+            default: 0
+            }
+        if length > 0, index + length <= bytes.count,
+            let scalar = String(validating: bytes[index..<index + length], as: UTF8.self)?.unicodeScalars.first
+        {
+            let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            // One that shows nothing (a byte order mark, a direction mark) by its code alone.
+            return Text.showsNothing(String(scalar)) ? "U+\(code)" : "'\(Text.printable(String(scalar)))' (U+\(code))"
+        }
+        return "'\(describe(bytes[index]))'"
     }
 
     private func describe(_ byte: UInt8) -> String {
