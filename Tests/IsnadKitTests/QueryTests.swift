@@ -792,6 +792,11 @@ struct CheckTests {
         #expect(check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("«lazy dog»") })
         #expect(!check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("quick") })
         #expect(check.findings.contains { $0.kind == .probableDuplicate && $0.subject == #"entities "a", "alpha-twin""# })
+        // The names as written, not the folded key they share.
+        #expect(
+            check.findings.contains {
+                $0.kind == .probableDuplicate && $0.message.contains(#"("Alpha Front", "ALPHA  front!")"#)
+            })
         #expect(check.findings.contains { $0.kind == .citesCycle && $0.message.contains("loop-1 → loop-2 → loop-1") })
         #expect(check.findings.contains { $0.kind == .vocabulary && $0.subject == #"claim "a-b""# })
         #expect(check.findings.contains { $0.kind == .noCitation && $0.subject == #"claim "a-x""# })

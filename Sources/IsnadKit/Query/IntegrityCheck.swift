@@ -400,9 +400,13 @@ public struct IntegrityCheck {
             guard !key.isEmpty else { return }
             count += 1
             let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
+            // The names as written: the key itself is a folded form nobody wrote (ى as ي, ال dropped).
+            var seen: Set<String> = []
+            let named = try store.namesWithSearchKey(key).map { "\"\(Text.printable($0.name))\"" }
+                .filter { seen.insert($0).inserted }
             add(
                 .probableDuplicate, "entities \(entities)",
-                "share the name \"\(Text.printable(key))\" (after folding case, diacritics and spelling variants): merge them, or give them names that tell them apart"
+                "have names that differ only in case, diacritics or spelling (\(named.joined(separator: ", "))): merge them, or give them names that tell them apart"
             )
         }
         examined[.probableDuplicate] = try store.counts().entities

@@ -624,6 +624,18 @@ extension GraphStore {
         ).forEachRow { row in try body(row.string(0), row.string(1).split(separator: ",").map(String.init)) }
     }
 
+    /// Each entity's first name or alias (in its order) with this search key, in entity order:
+    /// the names as written that ``forEachSearchKeyShared(_:)`` found folding to one key.
+    public func namesWithSearchKey(_ key: String) throws -> [(entity: String, name: String)] {
+        var names: [(entity: String, name: String)] = []
+        try database.cached("SELECT entity, name FROM entity_name WHERE search_key = ?1 ORDER BY entity, position")
+            .forEachRow([.text(key)]) { row in
+                let entity = row.string(0)
+                if names.last?.entity != entity { names.append((entity, row.string(1))) }
+            }
+        return names
+    }
+
     /// The urls that more than one source holds, in url order, each with those sources in id
     /// order: one document entered under several ids.
     public func sourcesSharingURL() throws -> [(url: String, ids: [String])] {
