@@ -117,3 +117,44 @@ struct ReimportTests {
         try ReimportTests.check(try CLIHarness.scoped, environment: ["ISNAD_DB": PostgreSQLServer.storeURI(name)])
     }
 }
+
+/// Undoing an import takes the records it added away many at once, each kept in the undo's
+/// entry as it was: on both engines the same entry, whatever the records hold.
+@Suite("Undoing an import", .temporaryStore)
+struct UndoImportTests {
+    static func check(_ cli: CLIHarness, environment: [String: String]) throws {
+        try cli.write("base.jsonl", ReimportTests.base.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", "base.jsonl"], environment: environment)
+        try #require(imported.status == 0, "\(imported.standardError)")
+        let records = try cli.run(["export", "jsonl", "--include-retracted"], environment: environment).standardOutput
+        let undone = try cli.run(["undo", "--yes"], environment: environment)
+        #expect(undone.status == 0, "\(undone.standardError)")
+        #expect(undone.standardError.contains("13 records it added removed"), "\(undone.standardError)")
+        #expect(try cli.run(["stats", "--format", "csv"], environment: environment).standardOutput.contains("entities,total,0,"))
+        let history = try cli.run(["export", "history"], environment: environment).standardOutput
+        let last = try #require(history.split(separator: "\n").last)
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let removed = try #require(entry["records"] as? [[String: Any]])
+        #expect(removed.allSatisfy { $0["action"] as? String == "removed" && $0["after"] is NSNull })
+        // Each record as it was, byte for byte: what export jsonl wrote of it.
+        let before = Set(removed.compactMap { $0["before"] as? String })
+        #expect(before == Set(records.split(separator: "\n").map(String.init)))
+        // Nothing is left that names them, and the store checks out.
+        let checked = try cli.run(["check"], environment: environment)
+        #expect(checked.status == 0, "\(checked.standardOutput)")
+    }
+
+    @Test("a store file: the records an import added are removed, each kept in the undo's entry as it was")
+    func onAFile() throws {
+        try UndoImportTests.check(try CLIHarness.scoped, environment: [:])
+    }
+
+    @Test(
+        "a store on PostgreSQL: the same, in a few statements a batch of records",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func onPostgreSQL() throws {
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        try UndoImportTests.check(try CLIHarness.scoped, environment: ["ISNAD_DB": PostgreSQLServer.storeURI(name)])
+    }
+}

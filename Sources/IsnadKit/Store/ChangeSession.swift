@@ -89,6 +89,68 @@ public final class ChangeSession {
         try store.remove(kind, id: id)
     }
 
+    /// The records ``remove(_:)`` took away, by ``key(_:_:)``: ``finish(addedByID:keepingEmpty:)``
+    /// need not read them again.
+    private var removedRecords: Set<String> = []
+
+    private func key(_ kind: Record.Kind, _ id: String) -> String { kind.rawValue + "\u{0}" + id }
+
+    /// Deletes these records, each kept in the entry as it is now, many at once: one read of
+    /// their states and one statement a table for each batch of ids. One by one, an undo of a
+    /// large import took a dozen statements a record (57 s for 23,000 records on PostgreSQL).
+    /// The change must not write these records again.
+    public func remove(_ records: [(kind: Record.Kind, id: String)]) throws {
+        // Once the change has noted a record, one of these may be among them: each is then
+        // removed as one is (an undo removes first, before it notes anything).
+        let hasNoted =
+            try database.cached("SELECT EXISTS (SELECT 1 FROM change_record WHERE change = ?1)")
+            .scalarInteger([.integer(Int64(number))]) == 1
+        if hasNoted {
+            for record in records { try remove(record.kind, id: record.id) }
+            return
+        }
+        var start = 0
+        while start < records.count {
+            let batch = records[start..<min(start + GraphStore.batchSize, records.count)]
+            start += GraphStore.batchSize
+            var ids: [Record.Kind: [String]] = [:]
+            for record in batch { ids[record.kind, default: []].append(record.id) }
+            let held = try store.storedRecords(
+                entities: ids[.entity] ?? [], sources: ids[.source] ?? [], claims: ids[.claim] ?? [],
+                includingRetractedClaims: true)
+            var rows: [[String?]] = []
+            for record in batch {
+                let recordKey = key(record.kind, record.id)
+                // Not in the store: nothing to remove, nothing to keep.
+                guard let stored = held.record(record.kind, id: record.id), removedRecords.insert(recordKey).inserted
+                else { continue }
+                rows.append([
+                    String(number), record.kind.rawValue, record.id, RecordChange.Action.removed.rawValue, canonical(stored),
+                ])
+                storedRecordsChanged += 1
+            }
+            if let connection = database.postgreSQL {
+                try connection.copy(into: "change_record", columns: ["change", "kind", "record", "action", "before"]) { copy in
+                    for row in rows { try copy.append(row) }
+                }
+            } else {
+                let insert = try database.cached(
+                    "INSERT INTO change_record (change, kind, record, action, before) VALUES (?1, ?2, ?3, ?4, ?5)")
+                for row in rows {
+                    try insert.run([
+                        .integer(Int64(number)), .text(row[1] ?? ""), .text(row[2] ?? ""), .text(row[3] ?? ""),
+                        .text(row[4] ?? ""),
+                    ])
+                }
+            }
+            // Claims first, then what they name.
+            for kind in [Record.Kind.claim, .source, .entity] {
+                let removed = (ids[kind] ?? []).filter { removedRecords.contains(key(kind, $0)) }
+                if !removed.isEmpty { try store.remove(kind, ids: removed) }
+            }
+        }
+    }
+
     /// How many records of `kind` this change has written so far: those it added, and those
     /// that were in the store before it (changed or not).
     public func touched(_ kind: Record.Kind) throws -> (added: Int, changed: Int) {
@@ -156,7 +218,7 @@ public final class ChangeSession {
         let update = try database.cached(
             "UPDATE change_record SET after = ?4, action = ?5 WHERE change = ?1 AND kind = ?2 AND record = ?3")
         let drop = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
-        for (kind, id) in noted {
+        for (kind, id) in noted where !removedRecords.contains(key(kind, id)) {
             let key: [Statement.Value] = [.integer(Int64(number)), .text(kind.rawValue), .text(id)]
             let before = try readBefore.firstRow(key) { $0.text(0) } ?? nil
             let after = try store.record(kind, id: id).map(canonical)

@@ -25,6 +25,11 @@ extension GraphStore {
     func retractedClaim(id: String) throws -> Claim? {
         guard let line = try database.cached("SELECT record FROM retracted_claim WHERE id = ?1").scalarText([.text(id)])
         else { return nil }
+        return try retractedClaim(id: id, line: line)
+    }
+
+    /// The retracted claim `id` from its stored record line, or nil when the line holds another kind of record.
+    func retractedClaim(id: String, line: String) throws -> Claim? {
         // Written by Isnad as a record line; anything else was written by another program.
         do {
             guard case .claim(let claim) = try RecordDecoder(vocabulary: vocabulary).decode(keptLine: line, kind: .claim, id: id)
@@ -302,6 +307,33 @@ extension GraphStore {
         for statement in dependents { try database.cached(statement).run([.text(id)]) }
         let table = kind == .entity ? "entity" : kind == .source ? "source" : "claim"
         try database.prepare("DELETE FROM \(table) WHERE id = ?1").run([.text(id)])
+        rowMemo.forget()
+    }
+
+    /// Deletes the records of `kind` with these ids, as ``remove(_:id:)`` deletes one, with one
+    /// statement a table for each ``batchSize`` ids.
+    func remove(_ kind: Record.Kind, ids: [String]) throws {
+        let list = GraphStore.inList(database, of: .text)
+        let statements: [String]
+        switch kind {
+        case .entity:
+            statements = [
+                "DELETE FROM entity_name WHERE entity \(list)", "DELETE FROM entity_merged WHERE entity \(list)",
+                "DELETE FROM entity WHERE id \(list)",
+            ]
+        case .source: statements = ["DELETE FROM source_cites WHERE source \(list)", "DELETE FROM source WHERE id \(list)"]
+        case .claim:
+            statements = [
+                "DELETE FROM citation WHERE claim \(list)", "DELETE FROM retracted_citation WHERE claim \(list)",
+                "DELETE FROM retracted_claim WHERE id \(list)", "DELETE FROM claim WHERE id \(list)",
+            ]
+        }
+        var start = 0
+        while start < ids.count {
+            let batch = GraphStore.jsonArray(ids[start..<min(start + GraphStore.batchSize, ids.count)])
+            start += GraphStore.batchSize
+            for statement in statements { try database.cached(statement).run([batch]) }
+        }
         rowMemo.forget()
     }
 

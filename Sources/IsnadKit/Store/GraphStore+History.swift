@@ -209,7 +209,7 @@ extension GraphStore {
             let session = try ChangeSession(store: self, description: description)
             let decoder = RecordDecoder(vocabulary: vocabulary)
             var restored: [Record] = []
-            for record in touched where record.before == nil { try session.remove(record.kind, id: record.id) }
+            try session.remove(touched.filter { $0.before == nil }.map { ($0.kind, $0.id) })
             for record in touched {
                 guard let before = record.before else { continue }
                 let value: Record

@@ -4,16 +4,28 @@
 struct StoredRecords {
     var entities: [String: Entity] = [:]
     var sources: [String: Source] = [:]
-    /// Standing claims only, each with all its citations, retracted ones included.
+    /// Standing claims, each with all its citations, retracted ones included; retracted claims
+    /// too, when asked for.
     var claims: [String: Claim] = [:]
+
+    /// The record of that kind and id, if read.
+    func record(_ kind: Record.Kind, id: String) -> Record? {
+        switch kind {
+        case .entity: entities[id].map(Record.entity)
+        case .source: sources[id].map(Record.source)
+        case .claim: claims[id].map(Record.claim)
+        }
+    }
 }
 
 extension GraphStore {
     /// The entities, sources and standing claims of these ids, each as ``record(_:id:)`` reads
-    /// it; ids the store does not hold, and retracted claims, are left out.
-    func storedRecords(entities: some Collection<String>, sources: some Collection<String>, claims: some Collection<String>)
-        throws -> StoredRecords
-    {
+    /// it; ids the store does not hold are left out, and so are retracted claims unless
+    /// `includingRetractedClaims`.
+    func storedRecords(
+        entities: some Collection<String>, sources: some Collection<String>, claims: some Collection<String>,
+        includingRetractedClaims: Bool = false
+    ) throws -> StoredRecords {
         var found = StoredRecords()
         let list = GraphStore.inList(database, of: .text)
         try inBatches(entities) { ids in
@@ -65,6 +77,12 @@ extension GraphStore {
                 guard let count = found.claims[id]?.citations.count else { return }
                 let citation = try plainCitation(number: count + 1, ofClaim: id, from: row, at: 1)
                 found.claims[id]?.citations.append(citation)
+            }
+            guard includingRetractedClaims else { return }
+            try database.cached("SELECT id, record FROM retracted_claim WHERE id \(list)").forEachRow([ids], atOnce: true) {
+                row in
+                let id = row.string(0)
+                if let claim = try retractedClaim(id: id, line: row.string(1)) { found.claims[id] = claim }
             }
         }
         return found
