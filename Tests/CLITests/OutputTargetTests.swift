@@ -109,6 +109,28 @@ struct OutputTargetTests {
     }
 
     @Test(
+        "another store, or any SQLite database, is never an output: one tab completion away, it was replaced whole",
+        arguments: [
+            ["export", "jsonl", "-o", "other.db"], ["export", "history", "-o", "other.db"], ["export", "dot", "-o", "link.db"],
+            ["export", "graphml", "-o", "foreign.sqlite"],
+        ])
+    func databaseRefused(command: [String]) throws {
+        let (cli, before) = try harnessWithStore()
+        #expect(try cli.run(["copy", "isnad.db", "other.db"]).status == 0)
+        symlink("other.db", cli.path("link.db"))
+        try cli.write("foreign.sqlite", "SQLite format 3\u{0}" + String(repeating: "x", count: 100))
+        let otherBytes = try cli.read("other.db")
+        let foreignBytes = try cli.read("foreign.sqlite")
+        let result = try cli.run(command)
+        #expect(result.status == 64, "\(command): \(result.standardError)")
+        #expect(result.standardError.contains("is an SQLite database (another store?)"), "\(result.standardError)")
+        #expect(try cli.read("other.db") == otherBytes)
+        #expect(try cli.read("foreign.sqlite") == foreignBytes)
+        #expect(try cli.run(["--db", "other.db", "export", "jsonl"]).outputBytes == before)
+        #expect(try leftovers(in: cli).isEmpty)
+    }
+
+    @Test(
         "no file takes the name of a database's log or journal, which SQLite would roll into that database or delete",
         arguments: [
             ["export", "dot", "-o", "other.db-journal"], ["export", "graphml", "-o", "other.db-wal"],

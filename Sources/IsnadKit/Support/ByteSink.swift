@@ -38,6 +38,8 @@ public struct OutputError: Error, CustomStringConvertible {
         /// The output's name is that of a companion file of this SQLite database
         /// (``GraphStore/databaseTakingAsItsOwn(_:)``).
         case companionOf(String)
+        /// The output is an SQLite database (another store, most likely): no export is one.
+        case isDatabase
         /// The output is another user's file, which replacing would give to this one.
         case ownedByAnotherUser
         /// The output's name ends in a slash, which names a folder, and no folder is there.
@@ -69,6 +71,9 @@ public struct OutputError: Error, CustomStringConvertible {
         case .isStore(let store)?:
             return "\(shown): is the store \(Text.printable(store)) or one of its files (-wal, -shm, -journal); "
                 + "an export never writes over the store: name another output file"
+        case .isDatabase?:
+            return "\(shown): is an SQLite database (another store?), which an export never writes over: "
+                + "name another output file, or remove that one first if it is meant to go"
         case .danglingLink?:
             return "\(shown): a symbolic link to a file that does not exist; name the file itself"
         case .companionOf(let database)?:

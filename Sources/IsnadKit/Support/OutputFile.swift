@@ -96,6 +96,13 @@ public final class OutputFile: ByteSink {
             throw OutputError(path: path, reason: .companionOf(database))
         }
         if exists, (existing.st_mode & S_IFMT) == S_IFDIR { throw OutputError(path: path, code: EISDIR) }
+        // Another store, one tab completion away from the export's name: replaced, it was gone
+        // with its history, and a writer busy in it reported success into a file now unlinked.
+        if exists, (existing.st_mode & S_IFMT) == S_IFREG,
+            FileSystem.regularFile(targetPath, beginsWith: Array("SQLite format 3\0".utf8))
+        {
+            throw OutputError(path: path, reason: .isDatabase)
+        }
         if exists, (existing.st_mode & S_IFMT) != S_IFREG {
             // Became a device, FIFO or socket since it was looked at above: written in place.
             let descriptor = open(targetPath, O_WRONLY | O_CLOEXEC | O_NOCTTY)
