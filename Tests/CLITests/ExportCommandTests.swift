@@ -99,6 +99,33 @@ struct ExportCommandTests {
     }
 
     @Test(
+        "an entity named in Arabic is labelled by its English alias under --lang en: DOT, GraphML (label, name_en), GEXF and the HTML view's English names"
+    )
+    func englishAliasOfAnArabicName() throws {
+        let cli = try datasetStore()
+        let added = try cli.run(["add", "entity", "--type", "person", "--name", "يحيى السنوار", "--alias", "en:Yahya Sinwar"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let focus = ["--focus", "يحيى السنوار"]
+        let english = try cli.run(["export", "dot", "--lang", "en", "--no-legend"] + focus).standardOutput
+        #expect(english.contains("\"yhyy-alsnwar\" [id=\"entity:yhyy-alsnwar\", label=\"Yahya Sinwar\""), "\(english)")
+        #expect(english.contains("label=\"\u{2068}Yahya Sinwar\u{2069}, 1 hop"))
+        let both = try cli.run(["export", "dot", "--no-legend"] + focus).standardOutput
+        #expect(both.contains("\"yhyy-alsnwar\" [id=\"entity:yhyy-alsnwar\", label=\"Yahya Sinwar\\nيحيى السنوار\""), "\(both)")
+        let arabic = try cli.run(["export", "dot", "--lang", "ar", "--no-legend"] + focus).standardOutput
+        #expect(arabic.contains("\"yhyy-alsnwar\" [id=\"entity:yhyy-alsnwar\", label=\"يحيى السنوار\""))
+        let graphML = try cli.run(["export", "graphml", "--lang", "en"] + focus).standardOutput
+        #expect(graphML.contains("<data key=\"label\">Yahya Sinwar</data>"))
+        #expect(graphML.contains("<data key=\"n_name\">يحيى السنوار</data>"))
+        #expect(graphML.contains("<data key=\"n_name_en\">Yahya Sinwar</data>"))
+        #expect(graphML.contains("<key id=\"n_name_en\" for=\"node\" attr.name=\"name_en\""))
+        let gexf = try cli.run(["export", "gexf", "--lang", "en"] + focus).standardOutput
+        #expect(gexf.contains("label=\"Yahya Sinwar\""))
+        #expect(gexf.contains("<attvalue for=\"name_en\" value=\"Yahya Sinwar\"/>"), "\(gexf)")
+        let html = try cli.run(["export", "html"] + focus).standardOutput
+        #expect(html.contains(#""name_en":"Yahya Sinwar""#))
+    }
+
+    @Test(
         "export graphml -o writes a file that validates, with the filters applied",
         .enabled(if: xmllint != nil && Repository.hasShared, "needs xmllint (apt: libxml2-utils) and ../shared"))
     func graphMLFile() throws {
