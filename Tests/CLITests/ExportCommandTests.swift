@@ -353,6 +353,33 @@ struct DOTLegibilityTests {
     }
 
     @Test(
+        "a title or legend line written left to right that starts with Arabic is held left to right (a PNG drew `⁨سرايا القدس⁩, 2 hops` as `hops 2 ,سرايا القدس`); Arabic lines are not; it renders quietly",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func leftToRightLinesStartingInArabic() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        #expect(try cli.run(["add", "entity", "--type", "organization", "--name", "سرايا القدس"]).status == 0)
+        let (lrm, fsi, pdi, rli) = ("\u{200E}", "\u{2068}", "\u{2069}", "\u{2067}")
+        let english = try cli.run(["export", "dot", "--focus", "سرايا القدس", "--depth", "2"])
+        #expect(english.standardOutput.contains("label=\"\(lrm)\(fsi)سرايا القدس\(pdi), 2 hops\\nClaims as"))
+        #expect(english.standardOutput.contains("<B>\(lrm)\(fsi)سرايا القدس\(pdi), 2 hops</B>"))
+        // The Arabic line of the title is right to left as it is.
+        #expect(english.standardOutput.contains(">\(rli)ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\(pdi)<"))
+        let arabic = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar"])
+        for line in [
+            "منظمة: rounded box", "عضو في   ← the predicate", "━━ بنية",
+            "\(rli)المصادر: 2 · القنوات: 1 · أقوى تقييم E3\(pdi)   ← sources · channels · best grade",
+        ] {
+            #expect(arabic.standardOutput.contains(">\(lrm)\(line)<"), "\(line)")
+        }
+        #expect(arabic.standardOutput.contains("<B>\(rli)\(fsi)حماس\(pdi)، العمق 1\(pdi)</B>"))
+        for exported in [english, arabic] {
+            let rendered = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tpng"], input: exported.outputBytes)
+            #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(rendered.standardError)")
+        }
+    }
+
+    @Test(
         "--focus draws its entity with a bold outline and the largest name, and the legend says so; Graphviz renders it quietly",
         .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
     func focusStandsOut() throws {

@@ -36,21 +36,11 @@ enum Bidi {
         var first: Bool?
         var last = false
         for scalar in text.unicodeScalars {
-            guard let isRightToLeft = strongDirection(scalar) else { continue }
-            if first == nil { first = isRightToLeft }
-            last = isRightToLeft
+            guard let direction = BidiText.strongDirection(of: scalar) else { continue }
+            if first == nil { first = direction == .rightToLeft }
+            last = direction == .rightToLeft
         }
         return (first ?? false, last)
-    }
-
-    /// True for a right-to-left letter, false for a left-to-right one, nil for the rest.
-    private static func strongDirection(_ scalar: Unicode.Scalar) -> Bool? {
-        let value = scalar.value
-        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) ? false : nil }
-        let isRightToLeftBlock =
-            (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value)
-        guard scalar.properties.isAlphabetic else { return nil }
-        return isRightToLeftBlock
     }
 
     static func line(_ text: String) -> String {
