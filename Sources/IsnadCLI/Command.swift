@@ -113,7 +113,8 @@ enum HelpCommand: Command {
             "OPTIONS:",
             HelpLayout.row("--db <path>", "The store: a file or a postgresql:// URI (default: $ISNAD_DB, else ./isnad.db)."),
             HelpLayout.row("--store <name>", "The store's name in a PostgreSQL database (default: isnad)."),
-            HelpLayout.row("--bidi-marks <when>", "Arabic-ordering marks in tables: auto (terminal only), always, never."),
+            HelpLayout.row(
+                "--bidi-marks <when>", "Arabic-ordering marks in tables and text: auto (terminal only), always, never."),
             HelpLayout.row("--version", "Print the version."),
             "",
             "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store · 69 server or",

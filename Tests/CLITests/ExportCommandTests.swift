@@ -99,6 +99,33 @@ struct ExportCommandTests {
     }
 
     @Test(
+        "an entity named in Arabic is labelled by its English alias under --lang en: DOT, GraphML (label, name_en), GEXF and the HTML view's English names"
+    )
+    func englishAliasOfAnArabicName() throws {
+        let cli = try datasetStore()
+        let added = try cli.run(["add", "entity", "--type", "person", "--name", "يحيى السنوار", "--alias", "en:Yahya Sinwar"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let focus = ["--focus", "يحيى السنوار"]
+        let english = try cli.run(["export", "dot", "--lang", "en", "--no-legend"] + focus).standardOutput
+        #expect(english.contains("\"yhyy-alsnwar\" [id=\"entity:yhyy-alsnwar\", label=\"Yahya Sinwar\""), "\(english)")
+        #expect(english.contains("label=\"\u{2068}Yahya Sinwar\u{2069}, 1 hop"))
+        let both = try cli.run(["export", "dot", "--no-legend"] + focus).standardOutput
+        #expect(both.contains("\"yhyy-alsnwar\" [id=\"entity:yhyy-alsnwar\", label=\"Yahya Sinwar\\nيحيى السنوار\""), "\(both)")
+        let arabic = try cli.run(["export", "dot", "--lang", "ar", "--no-legend"] + focus).standardOutput
+        #expect(arabic.contains("\"yhyy-alsnwar\" [id=\"entity:yhyy-alsnwar\", label=\"يحيى السنوار\""))
+        let graphML = try cli.run(["export", "graphml", "--lang", "en"] + focus).standardOutput
+        #expect(graphML.contains("<data key=\"label\">Yahya Sinwar</data>"))
+        #expect(graphML.contains("<data key=\"n_name\">يحيى السنوار</data>"))
+        #expect(graphML.contains("<data key=\"n_name_en\">Yahya Sinwar</data>"))
+        #expect(graphML.contains("<key id=\"n_name_en\" for=\"node\" attr.name=\"name_en\""))
+        let gexf = try cli.run(["export", "gexf", "--lang", "en"] + focus).standardOutput
+        #expect(gexf.contains("label=\"Yahya Sinwar\""))
+        #expect(gexf.contains("<attvalue for=\"name_en\" value=\"Yahya Sinwar\"/>"), "\(gexf)")
+        let html = try cli.run(["export", "html"] + focus).standardOutput
+        #expect(html.contains(#""name_en":"Yahya Sinwar""#))
+    }
+
+    @Test(
         "export graphml -o writes a file that validates, with the filters applied",
         .enabled(if: xmllint != nil && Repository.hasShared, "needs xmllint (apt: libxml2-utils) and ../shared"))
     func graphMLFile() throws {
@@ -323,6 +350,33 @@ struct DOTLegibilityTests {
         let text = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar"]).standardOutput
         for word in ["منظمة", "شخص", "حدث", "مكان"] { #expect(text.contains(word), "\(word)") }
         #expect(!text.contains(">organization: "))
+    }
+
+    @Test(
+        "a title or legend line written left to right that starts with Arabic is held left to right (a PNG drew `⁨سرايا القدس⁩, 2 hops` as `hops 2 ,سرايا القدس`); Arabic lines are not; it renders quietly",
+        .enabled(if: dot != nil, "needs Graphviz (apt: graphviz)"))
+    func leftToRightLinesStartingInArabic() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
+        #expect(try cli.run(["add", "entity", "--type", "organization", "--name", "سرايا القدس"]).status == 0)
+        let (lrm, fsi, pdi, rli) = ("\u{200E}", "\u{2068}", "\u{2069}", "\u{2067}")
+        let english = try cli.run(["export", "dot", "--focus", "سرايا القدس", "--depth", "2"])
+        #expect(english.standardOutput.contains("label=\"\(lrm)\(fsi)سرايا القدس\(pdi), 2 hops\\nClaims as"))
+        #expect(english.standardOutput.contains("<B>\(lrm)\(fsi)سرايا القدس\(pdi), 2 hops</B>"))
+        // The Arabic line of the title is right to left as it is.
+        #expect(english.standardOutput.contains(">\(rli)ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\(pdi)<"))
+        let arabic = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar"])
+        for line in [
+            "منظمة: rounded box", "عضو في   ← the predicate", "━━ بنية",
+            "\(rli)المصادر: 2 · القنوات: 1 · أقوى تقييم E3\(pdi)   ← sources · channels · best grade",
+        ] {
+            #expect(arabic.standardOutput.contains(">\(lrm)\(line)<"), "\(line)")
+        }
+        #expect(arabic.standardOutput.contains("<B>\(rli)\(fsi)حماس\(pdi)، العمق 1\(pdi)</B>"))
+        for exported in [english, arabic] {
+            let rendered = try ExternalTool.run(try #require(ExportCommandTests.dot), ["-Tpng"], input: exported.outputBytes)
+            #expect(rendered.status == 0 && rendered.standardError.isEmpty, "\(rendered.standardError)")
+        }
     }
 
     @Test(

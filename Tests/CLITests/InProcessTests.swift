@@ -467,6 +467,59 @@ struct InProcessTests {
         #expect(neighbors.standardOutput.hasPrefix(heading + ": 0 entities"), "\(neighbors.standardOutput)")
     }
 
+    @Test(
+        "on a terminal, an Arabic description, note, quote, locator, source title and attribute keep their punctuation and digits at the end an Arabic reader reads them; off it, no mark",
+        .temporaryStore)
+    func rightToLeftFreeText() throws {
+        let database = try Self.datasetStore()
+        for arguments in [
+            [
+                "add", "entity", "--type", "organization", "--name", "سرايا القدس", "--description",
+                "الجناح العسكري لحركة الجهاد الإسلامي (تأسس 1981).",
+            ],
+            ["add", "source", "--type", "statement", "--title", "بيان رقم 3!", "--id", "bayan1", "--reliability", "C"],
+            [
+                "add", "claim", "سرايا القدس", "attacked", "israel", "--source", "bayan1", "--quote", "هاجمنا!",
+                "--unverified", "بلا نص!", "--stance", "asserts", "--credibility", "3", "--notes", "3 شهداء: غير موثوق!",
+            ],
+            ["set", "sraya-alqds", "attributes.founded", "١٩٨١ (تقريبا)"],
+        ] {
+            let added = Self.run(arguments, database: database)
+            #expect(added.status == 0, "\(arguments): \(added.standardError)")
+        }
+        func onTerminal(_ arguments: [String]) -> String {
+            let output = MemorySink()
+            _ = IsnadCLI.run(
+                arguments, environment: ["ISNAD_DB": database], output: output, isStandardOutputTerminal: true,
+                standardError: { _ in })
+            return output.text
+        }
+        let (lrm, rlm) = ("\u{200E}", "\u{200F}")
+        func held(_ text: String) -> String { lrm + rlm + text + rlm + lrm }
+        let shown = onTerminal(["show", "sraya-alqds"]).split(separator: "\n").map(String.init)
+        for line in [
+            lrm + "  " + held("الجناح العسكري لحركة الجهاد الإسلامي (تأسس 1981)."),
+            lrm + "  founded: " + held("١٩٨١ (تقريبا)"),
+            lrm + "      note: " + held("3 شهداء: غير موثوق!"),
+            // A locator written left to right ("unverified: …") ends in its Arabic reason's run.
+            lrm + "      asserts C3  bayan1 (unverified: بلا نص!" + rlm + lrm + ")",
+            lrm + "          " + held("«هاجمنا!»"),
+        ] {
+            #expect(shown.contains(line), "\(line.debugDescription) in \(shown.map(\.debugDescription))")
+        }
+        let source = onTerminal(["source", "bayan1"])
+        #expect(source.hasPrefix(lrm + held("بيان رقم 3!") + " (bayan1)\n"), "\(source.debugDescription)")
+        let log = onTerminal(["log", "sraya-alqds"])
+        #expect(
+            log.contains(lrm + "    attributes.founded: (none) → " + held("\"١٩٨١ (تقريبا)\"") + "\n"), "\(log.debugDescription)")
+        // Off a terminal, the same lines without a mark.
+        for arguments in [["show", "sraya-alqds"], ["source", "bayan1"], ["log", "sraya-alqds"]] {
+            let plain = Self.run(arguments, database: database).standardOutput
+            #expect(!plain.contains(lrm) && !plain.contains(rlm), "\(plain.debugDescription)")
+            #expect(plain.contains("«هاجمنا!»") || plain.contains("بيان رقم 3!") || plain.contains("١٩٨١"))
+        }
+    }
+
     @Test("the import's progress line erases itself with an escape sequence, or on TERM=dumb with spaces")
     func progressLine() {
         final class Collected: @unchecked Sendable { var text = "" }

@@ -354,25 +354,36 @@ struct PrintableTextTests {
         #expect(DisplayWidth.truncate("🚨 قناة العاجل", to: 6) == "🚨 قن…")
     }
 
-    @Test("a cell that begins or ends in Arabic keeps what has no direction (…, !, an emoji) inside its run")
+    @Test(
+        "a text written right to left keeps what has no direction (…, !, », digits, an emoji) inside its run, at both ends, whatever stands there"
+    )
     func rightToLeftCellEnds() {
         let (lrm, rlm) = ("\u{200E}", "\u{200F}")
-        #expect(Bidi.isolateCell("جبهة النصرة!") == lrm + rlm + "جبهة النصرة!" + rlm + lrm)
-        #expect(Bidi.isolateCell("🚨 قناة العاجل") == lrm + rlm + "🚨 قناة العاجل" + rlm + lrm)
-        #expect(Bidi.isolateCell("الجبهة الشعبية …") == lrm + rlm + "الجبهة الشعبية …" + rlm + lrm)
-        // Latin at one end: no mark there; Latin alone: nothing at all.
-        #expect(Bidi.isolateCell("Hamas حماس") == "Hamas حماس" + rlm + lrm)
-        #expect(Bidi.isolateCell("حماس (hamas)") == lrm + rlm + "حماس (hamas)" + lrm)
-        #expect(Bidi.isolateCell("اتفاق ٢٠١٧") == lrm + rlm + "اتفاق ٢٠١٧" + rlm + lrm)
-        #expect(Bidi.isolateCell("Hamas") == "Hamas")
+        #expect(Bidi.isolate("جبهة النصرة!") == lrm + rlm + "جبهة النصرة!" + rlm + lrm)
+        #expect(Bidi.isolate("🚨 قناة العاجل") == lrm + rlm + "🚨 قناة العاجل" + rlm + lrm)
+        #expect(Bidi.isolate("الجبهة الشعبية …") == lrm + rlm + "الجبهة الشعبية …" + rlm + lrm)
+        // Written right to left (its first letter with a direction is Arabic): both marks, whatever
+        // ends it — punctuation, a guillemet, digits, a Latin word.
+        #expect(Bidi.isolate("«هاجمنا!»") == lrm + rlm + "«هاجمنا!»" + rlm + lrm)
+        #expect(Bidi.isolate("الجناح العسكري (تأسس 1981).") == lrm + rlm + "الجناح العسكري (تأسس 1981)." + rlm + lrm)
+        #expect(Bidi.isolate("3 شهداء") == lrm + rlm + "3 شهداء" + rlm + lrm)
+        #expect(Bidi.isolate("\"بيان رقم 3!\"") == lrm + rlm + "\"بيان رقم 3!\"" + rlm + lrm)
+        #expect(Bidi.isolate("حماس (hamas)") == lrm + rlm + "حماس (hamas)" + rlm + lrm)
+        #expect(Bidi.isolate("اتفاق ٢٠١٧") == lrm + rlm + "اتفاق ٢٠١٧" + rlm + lrm)
+        // Written left to right: an RLM only after Arabic letters at its end; Latin alone: nothing at all.
+        #expect(Bidi.isolate("Hamas حماس") == "Hamas حماس" + rlm + lrm)
+        #expect(Bidi.isolate("Hamas (حماس).") == "Hamas (حماس)." + rlm + lrm)
+        #expect(Bidi.isolate("Hamas (حماس) said") == "Hamas (حماس) said" + lrm)
+        #expect(Bidi.isolate("Hamas") == "Hamas")
         // Messages on a terminal: each line that holds Arabic held left to right, the others as they are.
         #expect(
             Bidi.linesHeldLeftToRight("isnad: x\nبيانات.jsonl:2: claim\nnothing\n")
                 == "isnad: x\n" + lrm + "بيانات.jsonl:2: claim\nnothing\n")
         // Off a terminal both marks go, and only they.
-        #expect(Bidi.removingMarks(Bidi.line(Bidi.isolateCell("جبهة النصرة!")) + " x") == "جبهة النصرة! x")
+        #expect(Bidi.removingMarks(Bidi.line(Bidi.isolate("جبهة النصرة!")) + " x") == "جبهة النصرة! x")
+        #expect(Bidi.removingMarks(Bidi.line("  note: " + Bidi.isolate("3 شهداء.")) + " x") == "  note: 3 شهداء. x")
         // A mark stored in a name, alone, stays.
-        #expect(Bidi.removingMarks(Bidi.isolateCell("Group" + rlm + " X")) == "Group" + rlm + " X")
+        #expect(Bidi.removingMarks(Bidi.isolate("Group" + rlm + " X")) == "Group" + rlm + " X")
     }
 
     @Test("escaping twice changes nothing", arguments: ["\u{1B}]52;c;aGk=\u{07}", "\u{9B}x\u{202E}", "a\\u{1B}b", "x\ny"])

@@ -119,6 +119,26 @@ struct ExchangeTests {
     }
 
     @Test(
+        "--lang en labels an entity named in Arabic by its first English alias (en or en-…), as --lang ar labels one named in English by its first Arabic alias"
+    )
+    func englishLabel() {
+        let arabicNamed = Entity(
+            id: "yhyy-alsnwar", type: .person, name: "يحيى السنوار",
+            aliases: [Alias(name: "Abu Ibrahim", lang: "ar-Latn"), Alias(name: "Yahya Sinwar", lang: "en-GB")])
+        #expect(ExportStyle.englishName(of: arabicNamed) == "Yahya Sinwar")
+        #expect(ExportStyle.nodeLabel(arabicNamed, language: .en) == ["Yahya Sinwar"])
+        #expect(ExportStyle.nodeLabel(arabicNamed, language: .ar) == ["يحيى السنوار"])
+        #expect(ExportStyle.nodeLabel(arabicNamed, language: .both) == ["Yahya Sinwar", "يحيى السنوار"])
+        // Named in Latin letters: the name, whatever alias there is; no English name: the name.
+        let latinNamed = Entity(id: "x", type: .person, name: "Ṣāliḥ", aliases: [Alias(name: "Salih", lang: "en")])
+        #expect(ExportStyle.englishName(of: latinNamed) == "Ṣāliḥ")
+        let unnamed = Entity(id: "y", type: .person, name: "عمر")
+        #expect(ExportStyle.englishName(of: unnamed) == nil)
+        #expect(ExportStyle.nodeLabel(unnamed, language: .en) == ["عمر"])
+        #expect(ExportStyle.nodeLabel(unnamed, language: .both) == ["عمر"])
+    }
+
+    @Test(
         "STIX types a threat actor by what only armed groups do, in an asserted claim: not police that killed, not a group only denied to smuggle, not on a doubtful or disputed claim",
         .temporaryFolder)
     func threatActors() throws {

@@ -421,6 +421,21 @@ struct ExportTextTests {
                 == "The whole store")
     }
 
+    @Test(
+        "a line written left to right whose first letter is Arabic gets a LEFT-TO-RIGHT MARK, so that Pango (a PNG) lays it out left to right; an Arabic line, one isolate, does not",
+        arguments: [
+            ("\u{2068}سرايا القدس\u{2069}, 2 hops", true), ("منظمة: rounded box", true), ("━━ بنية", true),
+            ("عضو في   ← the predicate", true),
+            ("\u{2067}المصادر: 2 · القنوات: 1 · أقوى تقييم E3\u{2069}   ← sources · channels · best grade", true),
+            ("\u{2068}Hamas\u{2069} · \u{2068}حماس\u{2069}, 2 hops", false), ("asserted · مؤيَّد: solid", false),
+            ("2 hops", false), ("\u{2067}ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة\u{2069}", false),
+            ("\u{2067}\u{2068}حماس\u{2069}، العمق 2\u{2069}", false), ("\u{2067}a\u{2069} b \u{2067}حماس\u{2069}", false),
+            ("\u{2067}حماس\u{2069} b \u{2067}c\u{2069}", true),
+        ])
+    func heldLeftToRight(line: String, isMarked: Bool) {
+        #expect(BidiText.heldLeftToRight(line) == (isMarked ? "\u{200E}" + line : line))
+    }
+
     @Test("with --lang ar, edge labels are Arabic: dates, status, sources and grade, dates kept left to right")
     func arabicEdgeLabels() throws {
         let folder = try TemporaryFolder.scoped

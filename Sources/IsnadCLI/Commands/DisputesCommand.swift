@@ -165,7 +165,7 @@ enum DisputesCommand: Command {
             lines.append(
                 Bidi.line(
                     Text.printable(
-                        "\(Bidi.isolateCell(try presentation.name(claim.subject))) \(arrow) \(Bidi.isolateCell(try presentation.name(claim.object)))"
+                        "\(Bidi.isolate(try presentation.name(claim.subject))) \(arrow) \(Bidi.isolate(try presentation.name(claim.object)))"
                     ) + "  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  [\(claim.id)]"))
             lines.append("    " + presentation.evidenceLine(dispute.claim))
             for (title, side) in [("supported by", dispute.supporting), ("denied by", dispute.denying)] {

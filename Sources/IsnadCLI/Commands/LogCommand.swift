@@ -68,7 +68,8 @@ enum LogCommand: Command {
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
             return
         }
-        try context.print(lines.joined(separator: "\n") + "\n")
+        let text = lines.joined(separator: "\n") + "\n"
+        try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
     }
 
     /// An entry as lines: its head, its command, then each record (marked when it was
@@ -111,16 +112,21 @@ enum LogCommand: Command {
             if undoneMerge, record.action == .added, record.kind == .entity { marks.append("merge undone") }
             lines.append(Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined()))
             for field in diff.fields {
+                // Each value held in its own direction, its quotes inside (a terminal's marks; the
+                // command above has none, as it is copied into a shell).
+                func shown(_ value: String) -> String { Bidi.isolate(Text.printable(value)) }
                 let value: String
                 switch (field.before, field.after) {
                 case (let old?, let new?):
-                    let shown = shortened(old, new)
-                    value = "\(shown.old) → \(shown.new)"
-                case (nil, let new?): value = record.action == .changed ? "(none) → \(shortened(new))" : shortened(new)
-                case (let old?, nil): value = record.action == .changed ? "\(shortened(old)) → (none)" : shortened(old)
+                    let cut = shortened(old, new)
+                    value = "\(shown(cut.old)) → \(shown(cut.new))"
+                case (nil, let new?):
+                    value = record.action == .changed ? "(none) → \(shown(shortened(new)))" : shown(shortened(new))
+                case (let old?, nil):
+                    value = record.action == .changed ? "\(shown(shortened(old))) → (none)" : shown(shortened(old))
                 case (nil, nil): continue
                 }
-                lines.append("    \(field.path): \(Text.printable(value))")
+                lines.append(Bidi.line("    \(Text.printable(field.path)): \(value)"))
             }
         }
         if entry.recordCount > entry.records.count {

@@ -169,7 +169,7 @@ enum PathCommand: Command {
         for (number, path) in paths.enumerated() {
             let names = try path.entities.map { try presentation.name($0) }
             var heading = paths.count > 1 ? "Chain \(number + 1): " : ""
-            heading += names.map(Bidi.isolateCell).joined(separator: " → ")
+            heading += names.map(Bidi.isolate).joined(separator: " → ")
             heading += "  (\(counted(path.hops.count, "hop")); weakest hop \(path.weakest?.description ?? "none")"
             // Status ranks first, so a disputed C2 hop is the weakest beside an alleged F3 one: the
             // weakest grade — the least reliable source first, then the least credible — is said
@@ -198,7 +198,7 @@ enum PathCommand: Command {
                 lines.append("")
                 lines.append(
                     Bidi.line(
-                        Text.printable("  \(index + 1). \(Bidi.isolateCell(subject)) \(arrow) \(Bidi.isolateCell(object))")
+                        Text.printable("  \(index + 1). \(Bidi.isolate(subject)) \(arrow) \(Bidi.isolate(object))")
                             + "  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
                 if let best = hop.best.bestCitation(weighed: hop.bestWeight) {
                     lines += ClaimPresentation.citationLines(
@@ -215,7 +215,7 @@ enum PathCommand: Command {
                     lines.append(
                         Bidi.line(
                             Text.printable(
-                                "       other claims between them (→ \(Bidi.isolateCell(first)) to \(Bidi.isolateCell(second)), ← back): "
+                                "       other claims between them (→ \(Bidi.isolate(first)) to \(Bidi.isolate(second)), ← back): "
                             )
                                 + more.joined(separator: ", ")))
                 }

@@ -281,10 +281,10 @@ enum ShowCommand: Command {
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
         for language in languages {
             let names = entity.aliases.filter { $0.lang == language }.map { Text.printable($0.name) }
-            lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolateCell).joined(separator: " · ")))
+            lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolate).joined(separator: " · ")))
         }
         if let description = entity.description.map(ClaimPresentation.shown) {
-            lines.append("  " + Text.printable(description.text) + description.more)
+            lines.append(Bidi.line("  " + Bidi.isolate(Text.printable(description.text)) + description.more))
         }
         // Attributes a foreign file gave (with its producer or datasets) are that file's word:
         // said so before them, as a claim is never shown as a fact.
@@ -296,7 +296,8 @@ enum ShowCommand: Command {
                 ))
         }
         for key in entity.attributes.keys.sorted() {
-            lines.append(Text.printable("  \(key): \(entity.attributes[key] ?? "")"))
+            lines.append(
+                Bidi.line(Text.printable("  \(key): ") + Bidi.isolate(Text.printable(entity.attributes[key] ?? ""))))
         }
         lines += try historyMarks(of: entity, store: store)
         return lines
@@ -391,10 +392,14 @@ enum ShowCommand: Command {
         let group = "\(isOutgoing ? "out" : "in") \(claim.predicate)"
         if group != currentGroup {
             currentGroup = group
-            let label = predicate.map { "\($0.labelEnglish) · \($0.labelArabic)" } ?? claim.predicate
-            let heading = isOutgoing || predicate?.isSymmetric == true ? label : "\(label) (of \(entity.name))"
+            let label =
+                predicate.map { Text.printable($0.labelEnglish) + " · " + Bidi.isolate(Text.printable($0.labelArabic)) }
+                ?? Text.printable(claim.predicate)
+            let heading =
+                isOutgoing || predicate?.isSymmetric == true
+                ? label : "\(label) (of \(Bidi.isolate(Text.printable(entity.name))))"
             lines.append("")
-            lines.append(Bidi.line(Text.printable(heading)))
+            lines.append(Bidi.line(heading))
         }
         let arrow = predicate?.isSymmetric == true ? "↔" : isOutgoing ? "→" : "←"
         let other = isOutgoing ? claim.object : claim.subject
@@ -402,11 +407,11 @@ enum ShowCommand: Command {
         let evidence = presentation.evidenceLine(graded)
         lines.append(
             Bidi.line(
-                Text.printable("  \(arrow) \(otherName)") + Bidi.leftToRightMark
+                "  \(arrow) " + Bidi.isolate(Text.printable(otherName))
                     + " (\(other))  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"
             ))
         if let notes = claim.notes.map(ClaimPresentation.shown) {
-            lines.append("      note: " + Text.printable(notes.text) + notes.more)
+            lines.append(Bidi.line("      note: " + Bidi.isolate(Text.printable(notes.text)) + notes.more))
         }
         let changes = try store.changes(of: .claim, id: claim.id)
         if !changes.isEmpty { lines.append(Text.printable("      changed: " + HistoryMark.line(changes))) }

@@ -173,7 +173,7 @@ enum SourceCommand: Command {
     static func heading(
         _ source: Source, cited: [TransmissionChain.Link], citing: [TransmissionChain.Link], store: GraphStore
     ) throws -> String {
-        var lines = [Bidi.line(Text.printable("\(source.title) (\(source.id))" + Bidi.leftToRightMark))]
+        var lines = [Bidi.line(Bidi.isolate(Text.printable(source.title)) + Text.printable(" (\(source.id))"))]
         var facts = [
             "type \(source.type.rawValue)", "reliability \(source.reliability.rawValue) (\(source.reliability.meaning))",
         ]
@@ -181,7 +181,7 @@ enum SourceCommand: Command {
         if let lang = source.lang { facts.append("language \(lang)") }
         lines.append("  " + facts.joined(separator: " · "))
         for (label, value) in [("publisher", source.publisher), ("author", source.author), ("url", source.url)] {
-            if let value { lines.append(Text.printable("  \(label): \(value)")) }
+            if let value { lines.append(Bidi.line("  \(label): " + Bidi.isolate(Text.printable(value)))) }
         }
         if let text = source.text {
             lines.append("  full text stored (\(text.count) characters): quotes from it can be checked")
@@ -210,8 +210,7 @@ enum SourceCommand: Command {
             !link.isRepeat
             ? "" : link.id == start ? " (the source itself: cites makes a cycle)" : " (again: its chain is listed above)"
         return Bidi.line(
-            Text.printable(
-                "\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): \(source.title)\(again)")
-                + Bidi.leftToRightMark)
+            Text.printable("\(indent)\(source.id) — \(source.type.rawValue), \(source.reliability.rawValue)\(date): ")
+                + Bidi.isolate(Text.printable(source.title)) + again)
     }
 }

@@ -3,24 +3,31 @@ import IsnadKit
 /// Text laid out for a terminal that may or may not reorder right-to-left text.
 ///
 /// Arabic is printed in logical order, as every bidi-aware terminal expects. So that a
-/// right-to-left cell cannot pull the spaces and cells around it into its run (which would
-/// swap columns), each such cell is closed with LEFT-TO-RIGHT MARK, and each line that holds
-/// one starts with it, so the line reads left to right. A cell that begins or ends with Arabic
-/// letters also has RIGHT-TO-LEFT MARK at that end, inside the LRM: what stands there without a
-/// direction of its own — a cut cell's `…`, a `!`, an emoji before the name — stays in the
-/// right-to-left run, at the end an Arabic reader reads it at, instead of joining the line's
-/// left-to-right order at the other. The marks take no cell.
+/// right-to-left text cannot pull the spaces and cells around it into its run (which would
+/// swap columns), each such text — a table's cell, a name, a quote, a note, a description, a
+/// title — is closed with LEFT-TO-RIGHT MARK, and each line that holds one starts with it, so
+/// the line reads left to right. A text written right to left (its first letter with a
+/// direction is Arabic, as a browser's `dir="auto"` tells it) also has RIGHT-TO-LEFT MARK at
+/// both ends, inside the LRMs, whatever stands there: what has no direction of its own — a
+/// `.`, a `!`, a `»`, a cut cell's `…`, an emoji, digits — stays in the right-to-left run, at
+/// the end an Arabic reader reads it at, instead of joining the line's left-to-right order at
+/// the other. A text written left to right that ends in Arabic letters has the RLM at its end
+/// only. The marks take no cell. (Isolates, RLI … PDI, would also order Latin words inside an
+/// Arabic sentence, but terminals that draw the marks right do not all know them, and some give
+/// them a cell.)
 enum Bidi {
     static let leftToRightMark = "\u{200E}"
     static let rightToLeftMark = "\u{200F}"
 
-    static func isolateCell(_ text: String) -> String {
+    /// The text held in its own direction inside a line held left to right (see ``Bidi``); text
+    /// without right-to-left letters as it is. Give it printable text: the marks are added after.
+    static func isolate(_ text: String) -> String {
         guard DisplayWidth.hasRightToLeft(text) else { return text }
         let ends = strongEnds(text)
-        // Each RLM beside an LRM, which no cell in the text makes: ``removingMarks(_:)`` knows
+        // Each RLM beside an LRM, which no text in the output makes: ``removingMarks(_:)`` knows
         // them from a mark stored in a name.
-        return (ends.first ? leftToRightMark + rightToLeftMark : "") + text + (ends.last ? rightToLeftMark : "")
-            + leftToRightMark
+        return (ends.first ? leftToRightMark + rightToLeftMark : "") + text
+            + (ends.first || ends.last ? rightToLeftMark : "") + leftToRightMark
     }
 
     /// Whether the first and the last letters with a direction of their own are right-to-left
@@ -29,21 +36,11 @@ enum Bidi {
         var first: Bool?
         var last = false
         for scalar in text.unicodeScalars {
-            guard let isRightToLeft = strongDirection(scalar) else { continue }
-            if first == nil { first = isRightToLeft }
-            last = isRightToLeft
+            guard let direction = BidiText.strongDirection(of: scalar) else { continue }
+            if first == nil { first = direction == .rightToLeft }
+            last = direction == .rightToLeft
         }
         return (first ?? false, last)
-    }
-
-    /// True for a right-to-left letter, false for a left-to-right one, nil for the rest.
-    private static func strongDirection(_ scalar: Unicode.Scalar) -> Bool? {
-        let value = scalar.value
-        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) ? false : nil }
-        let isRightToLeftBlock =
-            (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value)
-        guard scalar.properties.isAlphabetic else { return nil }
-        return isRightToLeftBlock
     }
 
     static func line(_ text: String) -> String {
@@ -60,11 +57,11 @@ enum Bidi {
     /// the line and the name held left to right, so that the id and what follows stay after the
     /// name in a terminal that reorders right-to-left text. Made printable.
     static func heading(naming entity: Entity, _ rest: String) -> String {
-        line(Text.printable(isolateCell(entity.name) + " (\(entity.id))" + rest))
+        line(isolate(Text.printable(entity.name)) + Text.printable(" (\(entity.id))" + rest))
     }
 
     /// The text without the marks, for standard output that is not a terminal (the marks take no
-    /// cell: columns stay aligned): every LRM, and each RLM beside one (those ``isolateCell(_:)``
+    /// cell: columns stay aligned): every LRM, and each RLM beside one (those ``isolate(_:)``
     /// adds); an RLM stored in a name, alone, stays.
     static func removingMarks(_ text: String) -> String {
         // By bytes (the marks are E2 80 8E and 8F in UTF-8, and E2 only ever starts a character): a

@@ -184,13 +184,16 @@ struct ClaimPresentation {
             var head =
                 "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
             if let via = citation.via { head += ", via \(via)" }
-            if let locator = citation.locator { head += " (\(locator))" }
+            head = Text.printable(head)
+            if let locator = citation.locator { head += " (" + Bidi.isolate(Text.printable(locator)) + ")" }
             if showsWhenPublic, let since = cited.publicSince { head += " · public since \(since)" }
-            lines.append(Text.printable(head))
+            lines.append(Bidi.line(head))
+            // The guillemets go inside: a quote written right to left begins and ends with them.
             let quote = shown(citation.quote)
-            lines.append(Bidi.line(indent + "    «" + Text.printable(quote.text) + "»" + Bidi.leftToRightMark + quote.more))
+            lines.append(Bidi.line(indent + "    " + Bidi.isolate("«" + Text.printable(quote.text) + "»") + quote.more))
             if let english = citation.quoteEnglish.map(shown) {
-                lines.append(indent + "    \"" + Text.printable(english.text) + "\"" + english.more)
+                lines.append(
+                    Bidi.line(indent + "    " + Bidi.isolate("\"" + Text.printable(english.text) + "\"") + english.more))
             }
         }
         return lines

@@ -85,8 +85,8 @@ struct ImpactReport {
         for pair in pairs {
             output +=
                 Bidi.line(
-                    "  " + Bidi.isolateCell(Text.printable(try presentation.name(pair.first))) + " — "
-                        + Bidi.isolateCell(Text.printable(try presentation.name(pair.second)))
+                    "  " + Bidi.isolate(Text.printable(try presentation.name(pair.first))) + " — "
+                        + Bidi.isolate(Text.printable(try presentation.name(pair.second)))
                         + "  (\(pair.first), \(pair.second))")
                 + "\n"
         }

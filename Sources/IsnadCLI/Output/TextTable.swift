@@ -81,7 +81,7 @@ struct TextTable {
                 let padding = DisplayWidth.spaces(max(0, widths[index] - width))
                 let isRightToLeft = DisplayWidth.hasRightToLeft(cell)
                 hasRightToLeft = hasRightToLeft || isRightToLeft
-                let isolated = isRightToLeft ? Bidi.isolateCell(cell) : cell
+                let isolated = isRightToLeft ? Bidi.isolate(cell) : cell
                 if index < columns.count, columns[index].alignsRight {
                     text += padding
                     text += isolated

@@ -67,7 +67,7 @@ public struct DOTWriter: GraphWriter {
         var head = "digraph \"isnad\" {\n"
         head += "  graph [charset=\"UTF-8\", rankdir=\(DOTEscaping.quoted(options.rankdir.rawValue)), fontname=\(font)"
         if let title = options.title {
-            head += ", fontsize=16, label=\(DOTEscaping.quoted(title)), labelloc=\"t\""
+            head += ", fontsize=16, label=\(DOTEscaping.quoted(DOTWriter.heldLeftToRight(title))), labelloc=\"t\""
         } else {
             head += ", fontsize=12"
         }
@@ -85,7 +85,7 @@ public struct DOTWriter: GraphWriter {
         let size = min(28, 12 + count / 3)
         var label = "<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
         for (index, line) in (options.title ?? "").split(separator: "\n").enumerated() {
-            let text = XMLEscaping.escapedKeepingIsolates(String(line))
+            let text = XMLEscaping.escapedKeepingIsolates(BidiText.heldLeftToRight(String(line)))
             label += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(index == 0 ? size * 3 / 2 : size)\">"
             label += index == 0 ? "<B>\(text)</B>" : text
             label += "</FONT></TD></TR>"
@@ -95,6 +95,13 @@ public struct DOTWriter: GraphWriter {
     }
 
     public func tail() -> String { "}\n" }
+
+    /// Each line of a title or legend text ``BidiText/heldLeftToRight(_:)``: written left to
+    /// right, it is drawn so in a PNG too, whatever its first letter.
+    static func heldLeftToRight(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { BidiText.heldLeftToRight(String($0)) }
+            .joined(separator: "\n")
+    }
 
     public func appendNode(_ entity: Entity, position: Int, count: Int, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
         if position == 0 { bytes.appendUTF8(graphLabel(entities: count)) }
@@ -205,14 +212,17 @@ public struct DOTWriter: GraphWriter {
     /// The legend, as a table of an HTML-like label: shapes and fills of the entity types (and the
     /// focus's bold outline, with `--focus`), a drawn sample of each status's line at the width of
     /// one channel and of each width solid, colours of the predicate families, how an edge label
-    /// reads, and what the statuses and grades mean. Type names follow `--lang ar`.
+    /// reads, and what the statuses and grades mean. Type names follow `--lang ar`. Its lines
+    /// are written left to right (a sample, then what it means) and held so
+    /// (``BidiText/heldLeftToRight(_:)``) when an Arabic word comes first.
     func legend(size: Int) -> String {
         let arabic = options.language == .ar
         let small = max(size - 2, 8)
         func cell(_ text: String, color: String? = nil, background: String? = nil) -> String {
             let fill = background.map { " BGCOLOR=\"\($0)\"" } ?? ""
             let font = color.map { " COLOR=\"\($0)\"" } ?? ""
-            return "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(text)</FONT></TD>"
+            return
+                "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(BidiText.heldLeftToRight(text))</FONT></TD>"
         }
         func heading(_ text: String, columns: Int) -> String {
             let span = columns > 1 ? " COLSPAN=\"\(columns)\"" : ""
@@ -246,7 +256,8 @@ public struct DOTWriter: GraphWriter {
                 "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
                 + "<TR><TD BORDER=\"\(width)\" SIDES=\"B\" COLOR=\"#000000\"\(style) FIXEDSIZE=\"TRUE\" WIDTH=\"\(length)\" HEIGHT=\"\(half)\"></TD></TR>"
                 + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(length)\" HEIGHT=\"\(half)\"></TD></TR></TABLE>"
-            return "<TD>\(sample)</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">\(text)</FONT></TD>"
+            return
+                "<TD>\(sample)</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">\(BidiText.heldLeftToRight(text))</FONT></TD>"
         }
         let lines = [
             line("asserted" + (arabic ? " · مؤيَّد" : "") + ": solid"),

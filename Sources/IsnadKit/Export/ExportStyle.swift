@@ -12,20 +12,45 @@ public enum ExportStyle {
     /// Latin letter in it (an entity known by its Arabic name first), else its first alias in
     /// Arabic. The labels of `--lang ar`, GraphML's and GEXF's `name_ar`, and the HTML view's
     /// Arabic labels.
-    public static func arabicName(of entity: Entity) -> String? {
-        let isArabic =
-            NameLanguage.of(entity.name) == "ar"
-            && !entity.name.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
-        return isArabic ? entity.name : entity.alias(in: "ar")
+    public static func arabicName(of entity: Entity) -> String? { name(of: entity, in: .ar) }
+
+    /// The entity's English name, if it has one: its name when that is written in Latin letters
+    /// (an entity known by its English name first), else its first alias in English (`en` or
+    /// `en-…`). The labels of `--lang en`, GraphML's and GEXF's `name_en`, and the HTML view's
+    /// English labels.
+    public static func englishName(of entity: Entity) -> String? { name(of: entity, in: .en) }
+
+    /// The entity's name in `language` (en or ar; nil for both), one rule for each: its name when
+    /// it is written in that language's letters (Arabic: Arabic letters only, not Persian or
+    /// Urdu ones; English: any Latin letter), else its first alias tagged with the language
+    /// (`ar`, `en-GB` …).
+    static func name(of entity: Entity, in language: Language) -> String? {
+        let hasLatinLetter = entity.name.unicodeScalars.contains(where: isLatinLetter)
+        switch language {
+        case .ar:
+            return NameLanguage.of(entity.name) == "ar" && !hasLatinLetter ? entity.name : entity.alias(in: "ar")
+        case .en: return hasLatinLetter ? entity.name : entity.alias(in: "en")
+        case .both: return nil
+        }
     }
 
-    /// The node label's lines.
+    /// A letter of the Latin script: ASCII, Latin-1 and the Latin Extended blocks (`é`, `ḥ`).
+    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0xC0...0x24F, 0x1E00...0x1EFF: scalar.properties.isAlphabetic && scalar.value != 0xD7 && scalar.value != 0xF7
+        default: false
+        }
+    }
+
+    /// The node label's lines: the name in the language (its name when it has none there); with
+    /// both, the English name then the Arabic one, when they differ.
     public static func nodeLabel(_ entity: Entity, language: Language) -> [String] {
-        let arabic = arabicName(of: entity)
         switch language {
-        case .en: return [entity.name]
-        case .ar: return [arabic ?? entity.name]
-        case .both: return arabic.flatMap { $0 == entity.name ? nil : [entity.name, $0] } ?? [entity.name]
+        case .en, .ar: return [name(of: entity, in: language) ?? entity.name]
+        case .both:
+            let english = englishName(of: entity) ?? entity.name
+            return arabicName(of: entity).flatMap { $0 == english ? nil : [english, $0] } ?? [english]
         }
     }
 

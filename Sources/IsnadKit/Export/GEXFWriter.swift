@@ -28,6 +28,7 @@ public struct GEXFWriter: GraphWriter {
     static let attributes: [Attribute] = [
         Attribute(id: "name", forNodes: true, type: "string"),
         Attribute(id: "name_ar", forNodes: true, type: "string"),
+        Attribute(id: "name_en", forNodes: true, type: "string"),
         Attribute(id: "type", forNodes: true, type: "string"),
         Attribute(id: "aliases", forNodes: true, type: "string"),
         Attribute(id: "description", forNodes: true, type: "string"),
@@ -62,7 +63,7 @@ public struct GEXFWriter: GraphWriter {
         + "common link they pass through, the strongest supporting quote and the strongest denial. Spells run "
         + "from the first day of a claim's start to the last day of its end (partial dates widened; the exact "
         + "dates are in start and end). Not carried: the other citations (their quotes, stances, grades, via "
-        + "and locators), the sources' records, and alias languages other than Arabic."
+        + "and locators), the sources' records, and alias languages other than Arabic and English."
 
     public let sink: ByteSink
     public let options: Options
@@ -153,6 +154,7 @@ public struct GEXFWriter: GraphWriter {
         bytes.appendUTF8(">\n        <attvalues>\n")
         appendValue("name", entity.name, to: &bytes)
         appendValue("name_ar", ExportStyle.arabicName(of: entity), to: &bytes)
+        appendValue("name_en", ExportStyle.englishName(of: entity), to: &bytes)
         appendValue("type", entity.type.rawValue, to: &bytes)
         if !entity.aliases.isEmpty { appendValue("aliases", list: entity.aliases.map(\.name), to: &bytes) }
         appendValue("description", entity.description, to: &bytes)

@@ -33,11 +33,14 @@ public struct GraphMLWriter: GraphWriter {
     }
 
     static let keys: [Key] = [
-        Key(id: "label", forNodes: true, type: "string", description: "the entity's label (name, Arabic name, or both)"),
+        Key(id: "label", forNodes: true, type: "string", description: "the entity's label (English name, Arabic name, or both)"),
         Key(id: "name", forNodes: true, type: "string", description: "the entity's primary name"),
         Key(
             id: "name_ar", forNodes: true, type: "string",
             description: "the entity's Arabic name: its name when written in Arabic, else its first Arabic alias"),
+        Key(
+            id: "name_en", forNodes: true, type: "string",
+            description: "the entity's English name: its name when written in Latin letters, else its first English alias"),
         Key(id: "type", forNodes: true, type: "string", description: "person, organization, event or place"),
         Key(id: "labels", forNodes: true, type: "string", description: "Neo4j labels: :Person, :Organization, :Event, :Place"),
         Key(id: "aliases", forNodes: true, type: "string", description: "JSON array of the entity's other names"),
@@ -237,6 +240,7 @@ public struct GraphMLWriter: GraphWriter {
         appendData("      <data key=\"label\">", label, to: &bytes)
         appendData("      <data key=\"n_name\">", entity.name, to: &bytes)
         appendData("      <data key=\"n_name_ar\">", ExportStyle.arabicName(of: entity), to: &bytes)
+        appendData("      <data key=\"n_name_en\">", ExportStyle.englishName(of: entity), to: &bytes)
         appendData("      <data key=\"n_type\">", entity.type.rawValue, to: &bytes)
         appendData(
             "      <data key=\"n_labels\">", ":" + entity.type.rawValue.prefix(1).uppercased() + entity.type.rawValue.dropFirst(),

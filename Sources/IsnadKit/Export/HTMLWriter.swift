@@ -64,8 +64,9 @@ public struct HTMLWriter: GraphWriter {
         json.member("id", entity.id)
         json.member("type", entity.type.rawValue)
         json.member("name", entity.name)
-        // The Arabic label, chosen as every export chooses it.
+        // The Arabic and English labels, chosen as every export chooses them.
         json.member("name_ar", ExportStyle.arabicName(of: entity))
+        json.member("name_en", ExportStyle.englishName(of: entity))
         json.key("aliases")
         json.beginArray()
         for alias in entity.aliases {

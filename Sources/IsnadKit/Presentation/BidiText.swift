@@ -67,4 +67,57 @@ public enum BidiText {
     /// Text between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (U+2066, U+2069): an ISO
     /// date kept in its order inside a right-to-left line.
     public static func leftToRight(_ text: String) -> String { "\u{2066}\(text)\u{2069}" }
+
+    /// A line written left to right (English words around a name, a sample and what it means)
+    /// laid out left to right even when its first letter is Arabic: Pango, which draws
+    /// Graphviz's PNG, takes a line's direction from its first letter with one, looking inside
+    /// isolates, so `⁨سرايا القدس⁩, 2 hops` came out as `hops 2 ,سرايا القدس`. Such a line gets
+    /// a LEFT-TO-RIGHT MARK first, which browsers drawing the SVG (left to right by default) do
+    /// not need and do not mind. A line that is one right-to-left isolate
+    /// (``rightToLeft(_:)``: an Arabic line) is right to left as it should be, and stays as it is.
+    public static func heldLeftToRight(_ line: String) -> String {
+        // Most lines start with a Latin letter: looked at without going further.
+        guard line.unicodeScalars.contains(where: { strongDirection(of: $0) == .rightToLeft }) else { return line }
+        let scalars = Array(line.unicodeScalars)
+        if scalars.first == "\u{2067}", scalars.last == "\u{2069}", isolateEnd(scalars) == scalars.count - 1 {
+            return line
+        }
+        let first = scalars.lazy.compactMap(strongDirection(of:)).first
+        return first == .rightToLeft ? "\u{200E}" + line : line
+    }
+
+    /// The index of the PDI that closes the isolate opened by the first scalar, if any.
+    private static func isolateEnd(_ scalars: [Unicode.Scalar]) -> Int? {
+        var depth = 0
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\u{2066}", "\u{2067}", "\u{2068}": depth += 1
+            case "\u{2069}":
+                depth -= 1
+                if depth == 0 { return index }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Which way a letter goes, for the letters that set a direction of their own.
+    public enum Direction: Sendable { case leftToRight, rightToLeft }
+
+    /// The direction of a letter that has one: right to left for the letters of Arabic, Hebrew,
+    /// Syriac, Thaana and their presentation forms, left to right for every other letter; nil for
+    /// digits, punctuation, spaces, marks and emoji, which take the direction of what is around
+    /// them.
+    public static func strongDirection(of scalar: Unicode.Scalar) -> Direction? {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) ? .leftToRight : nil
+        }
+        if value == 0x200E { return .leftToRight }
+        if value == 0x200F || value == 0x061C { return .rightToLeft }
+        guard scalar.properties.isAlphabetic else { return nil }
+        let isRightToLeftBlock =
+            (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value)
+        return isRightToLeftBlock ? .rightToLeft : .leftToRight
+    }
 }

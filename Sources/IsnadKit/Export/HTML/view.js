@@ -570,8 +570,9 @@ function element(name, attributes, parent) {
 }
 
 function label(entity, language) {
-  // name_ar: ExportStyle.arabicName, the Arabic name every export labels with.
-  return language === 'ar' && entity.name_ar ? entity.name_ar : entity.name;
+  // name_ar, name_en: ExportStyle.arabicName and englishName, the names every export labels with.
+  const named = language === 'ar' ? entity.name_ar : entity.name_en;
+  return named || entity.name;
 }
 
 /** The label drawn on the graph: a name past 80 characters cut there with `…` (the panel and the
