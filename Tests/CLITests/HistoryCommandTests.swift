@@ -526,4 +526,34 @@ struct HistoryCommandTests {
         )
         #expect(result.standardOutput == "2|ana|changed|claim|hamas-praised-attack\n")
     }
+
+    @Test(
+        "a plain undo that waits for the store while another change lands takes back neither: it says which to name",
+        .enabled(if: ExternalTool.path("python3") != nil, "needs python3 to hold the store's write lock"))
+    func undoWhileAnotherLands() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "isis", "description", "mine", "--author", "ana"]).status == 0)
+        // Holds the store's write lock, starts the undo (which waits), lands an entry, lets go.
+        let script = """
+            import sqlite3, subprocess, sys, time
+            db = sqlite3.connect(sys.argv[2], isolation_level=None)
+            db.execute("BEGIN IMMEDIATE")
+            undo = subprocess.Popen([sys.argv[1], "--db", sys.argv[2], "undo", "--author", "ana"], stderr=subprocess.PIPE, text=True)
+            time.sleep(1.5)
+            db.execute("INSERT INTO change (at, author, command) VALUES ('2026-01-01T00:00:00Z', 'ana', 'isnad set x')")
+            db.execute("COMMIT")
+            print(undo.wait(), undo.stderr.read(), end="")
+            """
+        let result = try ExternalTool.run(
+            try #require(ExternalTool.path("python3")), ["-c", script, CLIHarness.binary, cli.path("isnad.db")])
+        #expect(
+            result.standardOutput.hasPrefix("65 waiting for another program or process to finish writing to "),
+            "\(result.standardOutput)")
+        #expect(
+            result.standardOutput.contains(
+                "isnad: entry 3 (isnad set x) landed while this undo waited for the store: a plain undo takes back the latest change as it was typed (entry 2); nothing changed: isnad undo 2 or isnad undo 3 says which"
+            ), "\(result.standardOutput)")
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""description":"mine""#))
+    }
+
 }

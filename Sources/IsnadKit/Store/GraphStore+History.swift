@@ -179,8 +179,15 @@ extension GraphStore {
         throws -> Undone
     {
         var undone: Undone?
+        // The latest change as the user typed a plain undo: the store's lock may keep the undo
+        // waiting while another change lands, which it must not take back in its stead.
+        let latestWhenAsked = try number == nil ? latestUndoableEntry() : nil
         try inWriteTransaction {
             let target = try undoTarget(number, by: description)
+            if let latestWhenAsked, target.number != latestWhenAsked {
+                throw HistoryError.landedMeanwhile(
+                    latest: latestWhenAsked, now: target.number, command: Text.printable(target.command))
+            }
             if let recordLimit {
                 let records = Int(
                     try database.prepare("SELECT count(*) FROM change_record WHERE change = ?1").scalarInteger([
@@ -351,6 +358,12 @@ extension GraphStore {
         return ChangeDescription.author(description.author, connectedAs: role)
     }
 
+    /// The latest entry a plain undo looks at: neither undone nor an undo.
+    private func latestUndoableEntry() throws -> Int? {
+        try database.prepare("SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL").scalarInteger()
+            .map(Int.init)
+    }
+
     private func undoTarget(_ number: Int?, by description: ChangeDescription) throws -> (
         number: Int, command: String, author: String
     ) {
@@ -418,6 +431,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// A claim the undo puts back among the evidence that no longer takes its ends' types.
     case wouldRestoreMisfit(entry: Int, claim: String, entity: String?, problem: String)
     case unreadable(entry: Int, record: String)
+    /// A plain undo waited for the store while the latest change became another: entry `now`
+    /// landed, or the `latest` was undone by another undo.
+    case landedMeanwhile(latest: Int, now: Int, command: String)
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
     case travelled(entry: Int, latestOwn: Int?)
@@ -438,6 +454,10 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .nothingToUndo: "nothing to undo: every change in the history is undone already, or there is none"
+        case .landedMeanwhile(let latest, let now, let command):
+            now > latest
+                ? "entry \(now) (\(command)) landed while this undo waited for the store: a plain undo takes back the latest change as it was typed (entry \(latest)); nothing changed: isnad undo \(latest) or isnad undo \(now) says which"
+                : "entry \(latest) was undone while this undo waited for the store: nothing changed; isnad undo \(now) takes back the latest change now (\(command))"
         case .noSuchEntry(let number): "no history entry \(number) (see isnad log)"
         case .alreadyUndone(let entry, let by): "entry \(entry) was undone already, by entry \(by)"
         case .isUndo(let entry, let undoes):
