@@ -130,6 +130,26 @@ struct OutputTargetTests {
         #expect(try leftovers(in: cli).isEmpty)
     }
 
+    @Test("a store file under two names (a hard link) is written through neither: two writers would each keep a log")
+    func hardLinkedStore() throws {
+        let (cli, before) = try harnessWithStore()
+        try #require(link(cli.path("isnad.db"), cli.path("second.db")) == 0)
+        let storeBytes = try cli.read("isnad.db")
+        for store in ["isnad.db", "second.db"] {
+            let refused = try cli.run(["--db", store, "set", "hamas", "description", "changed"])
+            #expect(refused.status == 64, "\(refused.standardError)")
+            #expect(
+                refused.standardError.hasPrefix("isnad: \(store) is one file under 2 names (hard links"),
+                "\(refused.standardError)")
+        }
+        #expect(try cli.read("isnad.db") == storeBytes)
+        // Read through either name, as before.
+        #expect(try cli.run(["--db", "second.db", "export", "jsonl"]).outputBytes == before)
+        // One name again: written as any store.
+        try FileManager.default.removeItem(atPath: cli.path("second.db"))
+        #expect(try cli.run(["set", "hamas", "description", "changed"]).status == 0)
+    }
+
     @Test(
         "no file takes the name of a database's log or journal, which SQLite would roll into that database or delete",
         arguments: [

@@ -86,6 +86,9 @@ public final class GraphStore {
             if let database = GraphStore.databaseTakingAsItsOwn(FileSystem.resolvedPath(path) ?? path) {
                 throw StoreError.companionName(path: path, database: database)
             }
+            if exists, let names = FileSystem.linkCount(path), names > 1 {
+                throw StoreError.severalNames(path: path, names: names)
+            }
             // A new store beside a log or journal left by another: SQLite would take that file
             // for the new store's own, and roll it in or delete it. A journal whose store is there
             // by now is another process's, creating the same store at the same moment: not left.

@@ -24,6 +24,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A new store is not made where a file by its companion's name (`-wal`, `-shm`,
     /// `-journal`) is already there: SQLite would take that file for the new store's own.
     case companionExists(path: String, companion: String)
+    /// The store's file has other names (hard links): SQLite keeps a write-ahead log beside the
+    /// name it opened, so writers through two names each keep their own and corrupt the file.
+    case severalNames(path: String, names: Int)
     /// The store's file (or its folder) cannot be written, and the command must write.
     case readOnly(path: String)
     /// The store needs an upgrade (an older schema, or search keys folded by an older Isnad)
@@ -83,6 +86,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(companion)) is there already, and SQLite would take it for a file of a new store at \(Text.printable(path)) and overwrite or delete it: move it away, or name the new store otherwise"
         case .danglingLink(let path):
             "\(Text.printable(path)) is a symbolic link to a file that does not exist; name the new store's file itself"
+        case .severalNames(let path, let names):
+            "\(Text.printable(path)) is one file under \(names) names (hard links: ln, cp -al, rsync --link-dest): SQLite keeps a store's log beside the name it opens, so writers through two names would corrupt it, and a change through one changes the others: write to a copy of its own (isnad copy, or cp without -l); a symbolic link is safe"
         case .cannotMarkOnStandby(let path):
             "\(Text.printable(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .readOnly(let path):

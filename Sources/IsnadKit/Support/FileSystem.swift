@@ -100,6 +100,14 @@ public enum FileSystem {
         return Int(information.st_size)
     }
 
+    /// How many names (hard links) the regular file at the path has, links followed; nil when
+    /// no regular file is there.
+    public static func linkCount(_ path: String) -> Int? {
+        var information = stat()
+        guard stat(path, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(information.st_nlink)
+    }
+
     /// Whether the path itself is a symbolic link (not followed), to something or to nothing.
     public static func isSymbolicLink(_ path: String) -> Bool {
         var information = stat()
