@@ -597,8 +597,13 @@ final class ImportSession {
             exists = database.changes == 0
         }
         // On PostgreSQL a batch compared its stored claims already (``flushBatch()``).
-        if exists, !database.isPostgreSQL, let stored = try store.plainClaim(id: claim.id),
-            leaves(stored, as: claim, replacingCitations: replacingCitations)
+        if exists, !database.isPostgreSQL, !replacingCitations,
+            let stored = try store.plainClaim(id: claim.id, withCitations: false),
+            try leaves(
+                stored, as: claim, replacingCitations: false,
+                storedCitation: { key in
+                    try storedCitation(ofClaim: claim.id, key: key)
+                })
         {
             return nil
         }
@@ -708,6 +713,15 @@ final class ImportSession {
             if let locator = try select.firstRow([.text(id), .integer(key)], { $0.text(0) }) ?? nil { locators[key] = locator }
         }
         return (notes, locators)
+    }
+
+    /// The standing citation of claim `id` under `key` (``Citation/key``), or nil: one index lookup.
+    private func storedCitation(ofClaim id: String, key: Int64) throws -> Citation? {
+        try database.cached(
+            "SELECT source, via, quote, quote_en, stance, credibility, locator, NULL FROM citation WHERE claim = ?1 AND citation_key = ?2"
+        ).firstRow([.text(id), .integer(key)]) { row in
+            try store.plainCitation(number: 1, ofClaim: id, from: row, at: 0)
+        }
     }
 
     /// The record of that kind and id as the store holds it now, or nil.
@@ -883,24 +897,35 @@ final class ImportSession {
         return sameBytes(.entity(stored), .entity(written))
     }
 
-    /// Whether writing `claim` (standing) over the stored standing one would leave it as it is,
-    /// byte for byte: each of its citations updates the stored one of its key, which holds the
-    /// same already. A citation the store holds retracted (kept so, and said), a key the store
-    /// holds twice (each updated) or a citation that would be added is a change, or may be one:
-    /// the claim is then written as before.
-    func leaves(_ stored: Claim, as claim: Claim, replacingCitations: Bool) -> Bool {
-        guard stored.retraction == nil, claim.retraction == nil else { return false }
-        var keys: Set<Int64> = []
-        for citation in stored.citations {
-            guard citation.retraction == nil, keys.insert(citation.key).inserted else { return false }
+    /// Whether writing `claim` (standing, and not replacing the stored citations) over the stored
+    /// standing claim `stored` (read without its citations is enough) would leave it as it is,
+    /// byte for byte: the same statement and notes, and each citation the same as the one the
+    /// store holds under its key (``Citation/key``, one a claim), which the write would update in
+    /// place. `storedCitation` gives that one, or nil: asked by key, so that a claim of many
+    /// citations given a line each is never read whole for each line. A citation the store does
+    /// not hold standing under its key (new, or retracted there: kept so, and said) is a change.
+    func leaves(
+        _ stored: Claim, as claim: Claim, replacingCitations: Bool, storedCitation: (Int64) throws -> Citation?
+    ) rethrows -> Bool {
+        guard !replacingCitations, stored.retraction == nil, claim.retraction == nil,
+            Self.same(stored.subject, claim.subject), Self.same(stored.predicate, claim.predicate),
+            Self.same(stored.object, claim.object), stored.start?.description == claim.start?.description,
+            stored.end?.description == claim.end?.description, Self.same(stored.notes, claim.notes)
+        else { return false }
+        for citation in claim.citations {
+            guard let held = try storedCitation(citation.key), held.retraction == nil,
+                Self.same(held.source, citation.source), Self.same(held.via, citation.via),
+                Self.same(held.quote, citation.quote), Self.same(held.quoteEnglish, citation.quoteEnglish),
+                held.stance == citation.stance, held.credibility == citation.credibility,
+                Self.same(held.locator, citation.locator)
+            else { return false }
         }
-        var written = claim
-        if !replacingCitations {
-            written.citations = stored.citations
-            written.join(claim.citations)
-        }
-        return sameBytes(.claim(stored), .claim(written))
+        return true
     }
+
+    /// Texts compared byte for byte: Swift's `==` holds canonically equivalent text equal, and a
+    /// quote rewritten from NFC to NFD is a change the history keeps.
+    private static func same(_ first: String?, _ second: String?) -> Bool { RecordDiff.sameBytes(first, second) }
 
     /// Whether two records are the same line of `export jsonl`: byte for byte, as a change's
     /// history compares them (``ChangeSession/finish(addedByID:keepingEmpty:)``).
@@ -951,6 +976,16 @@ final class ImportSession {
             entities: storedEntityTypes.keys, sources: storedSources, claims: storedClaims)
         // Those this batch has written: what `held` says of them is no longer so.
         var rewritten: Set<String> = []
+        // Each stored claim's standing citations by key, made once a batch: a claim given a line
+        // a citation comes many times in one batch.
+        var citationIndexes: [String: [Int64: Citation]] = [:]
+        func citationsByKey(of claim: Claim) -> [Int64: Citation] {
+            if let index = citationIndexes[claim.id] { return index }
+            var index: [Int64: Citation] = [:]
+            for citation in claim.citations where citation.retraction == nil { index[citation.key] = citation }
+            citationIndexes[claim.id] = index
+            return index
+        }
         var entityRows: [[String?]] = []
         var nameRows: [[String?]] = []
         var sourceRows: [[String?]] = []
@@ -1002,7 +1037,11 @@ final class ImportSession {
                 if storedClaims.contains(claim.id) {
                     let key = PostgreSQLImportBatch.registrationKey(.claim, claim.id)
                     if !rewritten.contains(key), let stored = held.claims[claim.id],
-                        leaves(stored, as: claim, replacingCitations: replacingCitations)
+                        leaves(
+                            stored, as: claim, replacingCitations: replacingCitations,
+                            storedCitation: { citationKey in
+                                citationsByKey(of: stored)[citationKey]
+                            })
                     {
                         continue
                     }
