@@ -191,6 +191,42 @@ struct EditCommandTests {
         #expect(result.standardError.hasPrefix("edited claim \"hamas-praised-attack\""))
     }
 
+    @Test(
+        "SIGTERM or SIGHUP while the editor runs (kill, the terminal closed): nothing changes, the record's copy is removed, and the signal ends isnad",
+        arguments: [SIGTERM, SIGHUP])
+    func endedWhileTheEditorRuns(signal: Int32) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        // The test runner's threads block them, and a child inherits the mask.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, signal)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        // Sent to isnad alone (as the terminal sends SIGHUP to the group, the editor gets it too):
+        // isnad waits for the editor, which then saves, and takes nothing of it.
+        let seen = cli.path("seen.txt")
+        let name = signal == SIGTERM ? "TERM" : "HUP"
+        let script = """
+            p=$PPID
+            while [ "$(cat /proc/$p/comm)" != isnad ] && [ "$p" -gt 1 ]; do p=$(cut -d' ' -f4 /proc/$p/stat); done
+            echo "$1" > '\(seen)'
+            kill -\(name) "$p"
+            sleep 0.2
+            sed -i 's/"credibility": 2/"credibility": 4/' "$1"
+            """
+        let result = try edit(cli, "hamas-praised-attack", script: script)
+        #expect(result.status == signal, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "isnad: interrupted (SIG\(name)) while the editor ran: nothing changed, and the record's copy made for the editor was removed\n"
+        )
+        let file = try String(contentsOfFile: seen, encoding: .utf8).trimmingCharacters(in: .newlines)
+        #expect(file.hasSuffix("/claim-hamas-praised-attack.json"))
+        #expect(!FileManager.default.fileExists(atPath: (file as NSString).deletingLastPathComponent))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
+    }
+
     @Test("without a terminal and without $VISUAL or $EDITOR, edit refuses instead of waiting for vi")
     func noEditor() throws {
         let cli = try importedStore()
