@@ -81,6 +81,43 @@ struct EditCommandTests {
         #expect(text.contains(#""credibility": 4"#) && text.contains(#""id": "hamas-praised-attack""#), "\(text)")
     }
 
+    @Test(
+        "a record merged, renamed or deleted while it was in the editor: the message says so, not edit it again, and the edit is kept",
+        arguments: [
+            (
+                "isis", ["merge", "hamas", "isis"],
+                "entity \"isis\" was merged into \"hamas\" (entry 3) while it was in the editor: nothing changed; isnad edit hamas edits the entity kept"
+            ),
+            (
+                "isis", ["rename", "isis", "islamic-state"],
+                "entity \"isis\" was renamed \"islamic-state\" (entry 3) while it was in the editor: nothing changed; isnad edit islamic-state edits it under its new id"
+            ),
+            (
+                "lonely", ["delete", "lonely"],
+                "entity \"lonely\" was deleted (entry 3) while it was in the editor: nothing changed"
+            ),
+        ])
+    func removedMeanwhile(id: String, meanwhile: [String], message: String) throws {
+        let cli = try importedStore()
+        // An entity no claim names, which delete takes (entry 2).
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "Lonely", "--id", "lonely"]).status == 0)
+        let script = """
+            "\(CLIHarness.binary)" --db "\(cli.path("isnad.db"))" \(meanwhile.joined(separator: " ")) >/dev/null 2>&1
+            sed -i '0,/"name": "/s//"name": "The /' "$1"
+            """
+        let result = try edit(cli, id, script: script)
+        // Running it again cannot work: the id is gone.
+        #expect(result.status == 65, "\(result.standardError)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.standardError)")
+        #expect(lines.last.map(String.init) == "isnad: " + message)
+        let prefix = "isnad: your edit of entity \"\(id)\" is kept in "
+        let kept = try #require(
+            lines.first.map(String.init).flatMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: kept).deletingLastPathComponent().path) }
+        #expect(try String(contentsOfFile: kept, encoding: .utf8).contains(#""name": "The "#))
+    }
+
     @Test("an invalid change reopens the file with the error as a comment; the fix is then saved")
     func invalidThenFixed() throws {
         let cli = try importedStore()

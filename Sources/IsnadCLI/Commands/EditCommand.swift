@@ -138,9 +138,10 @@ enum EditCommand: Command {
                     (lostQuotes, entry) = try store.changing(
                         context.change(author: try arguments.value(HistoryOptions.author))
                     ) { session in
-                        guard let now = try session.record(original.kind, id: original.id), now == original else {
-                            throw ChangedMeanwhile(label: label)
+                        guard let now = try session.record(original.kind, id: original.id) else {
+                            throw try RemovedMeanwhile(original, label: label, store: store)
                         }
+                        guard now == original else { throw ChangedMeanwhile(label: label) }
                         let lostQuotes = try EditChecks.lostQuotesNote(record, store: store)
                         try session.put(record)
                         return lostQuotes
@@ -251,6 +252,40 @@ enum EditCommand: Command {
     struct ChangedMeanwhile: Error, CustomStringConvertible {
         let label: String
         var description: String { "\(label) was changed by someone else meanwhile: nothing changed, edit it again" }
+    }
+
+    /// The record is gone from under its id while it was in the editor: merged into another
+    /// entity, renamed, deleted. Editing it again cannot work: the message says what became of it.
+    struct RemovedMeanwhile: Error, CustomStringConvertible {
+        let label: String
+        /// `was merged into "per-5" (entry 4)`, `was renamed "per-zero" (entry 3)`, `was deleted (entry 5)`.
+        let fate: String
+        /// What to do instead, if anything can be done.
+        let hint: String?
+
+        init(_ record: Record, label: String, store: GraphStore) throws {
+            self.label = label
+            let removal = try store.lastRemoval(of: record.kind, id: record.id)
+            let entry = removal.map { " (entry \($0.entry))" } ?? ""
+            if record.kind == .entity, let kept = try store.entityMergedInto(record.id) {
+                fate = "was merged into \"\(Text.printable(kept))\"\(entry)"
+                hint = "isnad edit \(Text.printable(kept)) edits the entity kept"
+            } else if let renamed = try store.renameThatTookAway(record.kind, record.id) {
+                fate = "was renamed \"\(Text.printable(renamed.current))\" (entry \(renamed.entry))"
+                hint = "isnad edit \(Text.printable(renamed.current)) edits it under its new id"
+            } else if let removal {
+                let command = HistoryMark.commandName(of: removal.command)
+                fate = command == "isnad delete" ? "was deleted\(entry)" : "was removed by entry \(removal.entry) (\(command))"
+                hint = nil
+            } else {
+                fate = "was removed by another program"
+                hint = nil
+            }
+        }
+
+        var description: String {
+            "\(label) \(fate) while it was in the editor: nothing changed" + (hint.map { "; \($0)" } ?? "")
+        }
     }
 
     struct EditProblem: Error {
