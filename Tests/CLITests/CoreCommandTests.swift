@@ -206,6 +206,26 @@ struct CoreCommandTests {
         #expect(dry.status == 0, "\(dry.standardError)")
     }
 
+    @Test("import --dry-run into an empty file (touch) writes nothing: the file stays empty, and nothing is said to be created")
+    func dryRunIntoEmptyFile() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        try cli.write("empty.db", "")
+        for arguments in [["import", "records.jsonl", "--dry-run"], ["import", "-", "--dry-run"]] {
+            let result = try cli.run(["--db", "empty.db"] + arguments, input: Data(CoreCommandTests.records.utf8))
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(!result.standardError.contains("created"), "\(result.standardError)")
+            #expect(result.standardError.hasSuffix("nothing written (--dry-run)\n"), "\(result.standardError)")
+            #expect((try FileManager.default.attributesOfItem(atPath: cli.path("empty.db"))[.size] as? Int) == 0)
+            for companion in ["-wal", "-shm"] {
+                #expect(!FileManager.default.fileExists(atPath: cli.path("empty.db" + companion)))
+            }
+        }
+        // The import itself makes a store there, as before.
+        let result = try cli.run(["--db", "empty.db", "import", "records.jsonl"])
+        #expect(result.standardError.hasPrefix("created empty.db\n"), "\(result.standardError)")
+    }
+
     @Test("--db and ISNAD_DB choose the store")
     func storeLocation() throws {
         let cli = try CLIHarness.scoped

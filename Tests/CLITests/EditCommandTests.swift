@@ -81,6 +81,43 @@ struct EditCommandTests {
         #expect(text.contains(#""credibility": 4"#) && text.contains(#""id": "hamas-praised-attack""#), "\(text)")
     }
 
+    @Test(
+        "a record merged, renamed or deleted while it was in the editor: the message says so, not edit it again, and the edit is kept",
+        arguments: [
+            (
+                "isis", ["merge", "hamas", "isis"],
+                "entity \"isis\" was merged into \"hamas\" (entry 3) while it was in the editor: nothing changed; isnad edit hamas edits the entity kept"
+            ),
+            (
+                "isis", ["rename", "isis", "islamic-state"],
+                "entity \"isis\" was renamed \"islamic-state\" (entry 3) while it was in the editor: nothing changed; isnad edit islamic-state edits it under its new id"
+            ),
+            (
+                "lonely", ["delete", "lonely"],
+                "entity \"lonely\" was deleted (entry 3) while it was in the editor: nothing changed"
+            ),
+        ])
+    func removedMeanwhile(id: String, meanwhile: [String], message: String) throws {
+        let cli = try importedStore()
+        // An entity no claim names, which delete takes (entry 2).
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "Lonely", "--id", "lonely"]).status == 0)
+        let script = """
+            "\(CLIHarness.binary)" --db "\(cli.path("isnad.db"))" \(meanwhile.joined(separator: " ")) >/dev/null 2>&1
+            sed -i '0,/"name": "/s//"name": "The /' "$1"
+            """
+        let result = try edit(cli, id, script: script)
+        // Running it again cannot work: the id is gone.
+        #expect(result.status == 65, "\(result.standardError)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.standardError)")
+        #expect(lines.last.map(String.init) == "isnad: " + message)
+        let prefix = "isnad: your edit of entity \"\(id)\" is kept in "
+        let kept = try #require(
+            lines.first.map(String.init).flatMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: kept).deletingLastPathComponent().path) }
+        #expect(try String(contentsOfFile: kept, encoding: .utf8).contains(#""name": "The "#))
+    }
+
     @Test("an invalid change reopens the file with the error as a comment; the fix is then saved")
     func invalidThenFixed() throws {
         let cli = try importedStore()
@@ -189,6 +226,42 @@ struct EditCommandTests {
         let result = try edit(cli, "hamas-praised-attack", script: script)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.hasPrefix("edited claim \"hamas-praised-attack\""))
+    }
+
+    @Test(
+        "SIGTERM or SIGHUP while the editor runs (kill, the terminal closed): nothing changes, the record's copy is removed, and the signal ends isnad",
+        arguments: [SIGTERM, SIGHUP])
+    func endedWhileTheEditorRuns(signal: Int32) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        // The test runner's threads block them, and a child inherits the mask.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, signal)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        // Sent to isnad alone (as the terminal sends SIGHUP to the group, the editor gets it too):
+        // isnad waits for the editor, which then saves, and takes nothing of it.
+        let seen = cli.path("seen.txt")
+        let name = signal == SIGTERM ? "TERM" : "HUP"
+        let script = """
+            p=$PPID
+            while [ "$(cat /proc/$p/comm)" != isnad ] && [ "$p" -gt 1 ]; do p=$(cut -d' ' -f4 /proc/$p/stat); done
+            echo "$1" > '\(seen)'
+            kill -\(name) "$p"
+            sleep 0.2
+            sed -i 's/"credibility": 2/"credibility": 4/' "$1"
+            """
+        let result = try edit(cli, "hamas-praised-attack", script: script)
+        #expect(result.status == signal, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "isnad: interrupted (SIG\(name)) while the editor ran: nothing changed, and the record's copy made for the editor was removed\n"
+        )
+        let file = try String(contentsOfFile: seen, encoding: .utf8).trimmingCharacters(in: .newlines)
+        #expect(file.hasSuffix("/claim-hamas-praised-attack.json"))
+        #expect(!FileManager.default.fileExists(atPath: (file as NSString).deletingLastPathComponent))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
     }
 
     @Test("without a terminal and without $VISUAL or $EDITOR, edit refuses instead of waiting for vi")

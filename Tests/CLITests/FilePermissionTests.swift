@@ -224,13 +224,24 @@ struct FilePermissionTests {
             try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".isnad-") }.isEmpty)
     }
 
-    @Test("an export to a folder that cannot be written fails with 73 and leaves nothing")
+    @Test(
+        "an export to a folder that cannot be written fails with 73, names the folder (even where the file can be written) and leaves nothing"
+    )
     func protectedOutput() throws {
         let cli = try storeWithData()
+        // The user's own file, which `>` could write: the export's temporary file beside it cannot be made.
+        try cli.write("folder/kept.jsonl", "kept")
+        try cli.handToUnprivilegedUser()
         chmod(cli.path("folder"), 0o555)
-        let result = try cli.runUnprivileged(["export", "jsonl", "-o", "folder/out.jsonl"])
-        #expect(result.status == 73)
-        #expect(result.standardError.contains("folder/out.jsonl"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("folder")).isEmpty)
+        for name in ["out.jsonl", "kept.jsonl"] {
+            let result = try cli.runUnprivileged(["export", "jsonl", "-o", "folder/" + name])
+            #expect(result.status == 73)
+            #expect(
+                result.standardError
+                    == "isnad: folder/\(name): the folder folder cannot be written (permission denied): an export is written beside its target under a temporary name, then renamed over it\n"
+            )
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("folder")) == ["kept.jsonl"])
+        #expect(try String(contentsOfFile: cli.path("folder/kept.jsonl"), encoding: .utf8) == "kept")
     }
 }

@@ -12,7 +12,8 @@ enum EditCommand: Command {
             save it is checked as import checks it, and a quote changed (or its source) as add claim checks it: in the
             text of the source it is read in; when refused, it opens again with the errors as # comments at the top
             (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
-            kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's. The id stays:
+            kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's; SIGTERM or
+            SIGHUP (the terminal closed) changes nothing, and the record's copy is removed. The id stays:
             isnad rename gives a record another id, isnad merge joins two entities. One transaction and one
             history entry; isnad undo takes it back.
             """,
@@ -61,12 +62,14 @@ enum EditCommand: Command {
         }
         // Kept when the edit saved there cannot be read back: the analyst's work is not removed.
         var keepsFolder = false
-        defer {
+        /// Removes the folder; false (and said) when it is still there.
+        func removeFolder() -> Bool {
             // The record, notes and all, must not stay behind in the temporary folder unsaid.
-            if !keepsFolder, (try? FileManager.default.removeItem(atPath: folder)) == nil, FileSystem.exists(folder) {
-                context.message("isnad: \(Text.printable(folder)) could not be removed: it holds a copy of the record")
-            }
+            guard (try? FileManager.default.removeItem(atPath: folder)) == nil, FileSystem.exists(folder) else { return true }
+            context.message("isnad: \(Text.printable(folder)) could not be removed: it holds a copy of the record")
+            return false
         }
+        defer { if !keepsFolder { _ = removeFolder() } }
         // The id is a slug (checked above): a file name with no folder in it.
         let path = folder + "/\(original.kind.rawValue)-\(Identifier.isValid(original.id) ? original.id : "record").json"
         let help = "# Editing \(label). Lines starting with # are ignored. Save unchanged, or empty, to change nothing."
@@ -81,7 +84,19 @@ enum EditCommand: Command {
             } catch {
                 throw OutputError(path: path, code: Self.systemCode(of: error))
             }
-            let status = try runEditor(editor, on: path)
+            let status: Int32
+            do {
+                status = try runEditor(editor, on: path)
+            } catch let interrupted as HeldSignals.Interrupted {
+                // SIGTERM or SIGHUP (the terminal closed): the record's copy is removed before the
+                // process ends, as the signal would have ended it.
+                keepsFolder = true
+                let removed = removeFolder()
+                context.message(
+                    "isnad: \(interrupted) while the editor ran: nothing changed"
+                        + (removed ? ", and the record's copy made for the editor was removed" : ""))
+                Self.end(by: interrupted.signal)
+            }
             guard status == 0 else { throw EditorFailure(editor: editor, status: status) }
             let saved: (text: String, isUTF8: Bool)
             do {
@@ -123,9 +138,10 @@ enum EditCommand: Command {
                     (lostQuotes, entry) = try store.changing(
                         context.change(author: try arguments.value(HistoryOptions.author))
                     ) { session in
-                        guard let now = try session.record(original.kind, id: original.id), now == original else {
-                            throw ChangedMeanwhile(label: label)
+                        guard let now = try session.record(original.kind, id: original.id) else {
+                            throw try RemovedMeanwhile(original, label: label, store: store)
                         }
+                        guard now == original else { throw ChangedMeanwhile(label: label) }
                         let lostQuotes = try EditChecks.lostQuotesNote(record, store: store)
                         try session.put(record)
                         return lostQuotes
@@ -158,20 +174,41 @@ enum EditCommand: Command {
     /// group of its own, as Foundation's `Process` makes, is stopped at its first read). Ctrl-C
     /// and Ctrl-\\ reach both: isnad ignores them while it waits, as git and `system(3)` do, and
     /// the editor starts with their defaults, to decide what they mean (vi cancels a command).
+    /// SIGTERM and SIGHUP (`kill`, the terminal closed: the whole group gets it, as Ctrl-C) are
+    /// held until the editor has ended: then ``HeldSignals/Interrupted`` is thrown, for the
+    /// caller to remove the record's copy before the process ends, whatever the editor did.
     static func runEditor(_ editor: String, on path: String) throws -> Int32 {
         let previous = [SIGINT, SIGQUIT].map { ($0, signal($0, SIG_IGN)) }
         defer { for (number, handler) in previous { signal(number, handler) } }
         let words: [String] = ["/bin/sh", "-c", "\(editor) \"$1\"", "sh", path]
-        let process: pid_t
-        do {
-            process = try ChildProcess.spawn("/bin/sh", words, defaultSignals: [SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ])
-        } catch {
-            throw EditorFailure(editor: editor, status: 127, reason: "cannot run /bin/sh for it: \(error.reason)")
+        // Held here (SIGINT and SIGQUIT, ignored just above, are not): the editor starts with
+        // none blocked, and with the defaults of those isnad handles.
+        let (status, lateSignal) = try HeldSignals.holding { () throws -> Int32 in
+            let process: pid_t
+            do {
+                process = try ChildProcess.spawn("/bin/sh", words, defaultSignals: [SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ])
+            } catch let error as ChildProcess.Failure {
+                throw EditorFailure(editor: editor, status: 127, reason: "cannot run /bin/sh for it: \(error.reason)")
+            }
+            guard let status = ChildProcess.wait(for: process) else {
+                throw EditorFailure(editor: editor, status: 1, reason: "lost it: \(String(cString: strerror(errno)))")
+            }
+            return status
         }
-        guard let status = ChildProcess.wait(for: process) else {
-            throw EditorFailure(editor: editor, status: 1, reason: "lost it: \(String(cString: strerror(errno)))")
-        }
+        if let lateSignal { throw HeldSignals.Interrupted(signal: lateSignal) }
         return ChildProcess.Ending(status: status).shellStatus
+    }
+
+    /// Ends the process by `signal`, as it would have ended had it not been held: its status says
+    /// so to the shell (128 + the signal).
+    static func end(by signal: Int32) -> Never {
+        Foundation.signal(signal, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(signal)
+        exit(128 + signal)
     }
 
     /// The file the editor saved, as text; `isUTF8` false when some of its bytes were not UTF-8
@@ -215,6 +252,40 @@ enum EditCommand: Command {
     struct ChangedMeanwhile: Error, CustomStringConvertible {
         let label: String
         var description: String { "\(label) was changed by someone else meanwhile: nothing changed, edit it again" }
+    }
+
+    /// The record is gone from under its id while it was in the editor: merged into another
+    /// entity, renamed, deleted. Editing it again cannot work: the message says what became of it.
+    struct RemovedMeanwhile: Error, CustomStringConvertible {
+        let label: String
+        /// `was merged into "per-5" (entry 4)`, `was renamed "per-zero" (entry 3)`, `was deleted (entry 5)`.
+        let fate: String
+        /// What to do instead, if anything can be done.
+        let hint: String?
+
+        init(_ record: Record, label: String, store: GraphStore) throws {
+            self.label = label
+            let removal = try store.lastRemoval(of: record.kind, id: record.id)
+            let entry = removal.map { " (entry \($0.entry))" } ?? ""
+            if record.kind == .entity, let kept = try store.entityMergedInto(record.id) {
+                fate = "was merged into \"\(Text.printable(kept))\"\(entry)"
+                hint = "isnad edit \(Text.printable(kept)) edits the entity kept"
+            } else if let renamed = try store.renameThatTookAway(record.kind, record.id) {
+                fate = "was renamed \"\(Text.printable(renamed.current))\" (entry \(renamed.entry))"
+                hint = "isnad edit \(Text.printable(renamed.current)) edits it under its new id"
+            } else if let removal {
+                let command = HistoryMark.commandName(of: removal.command)
+                fate = command == "isnad delete" ? "was deleted\(entry)" : "was removed by entry \(removal.entry) (\(command))"
+                hint = nil
+            } else {
+                fate = "was removed by another program"
+                hint = nil
+            }
+        }
+
+        var description: String {
+            "\(label) \(fate) while it was in the editor: nothing changed" + (hint.map { "; \($0)" } ?? "")
+        }
     }
 
     struct EditProblem: Error {

@@ -118,7 +118,15 @@ enum ImportCommand: Command {
         // Whether this import creates its store: asked of a file only (on PostgreSQL asking would
         // open the store, and upgrade an old one, on a connection of its own).
         let isFile = if case .file = context.storeLocation { true } else { false }
-        let storeExists = isFile || options.dryRun ? try context.storeExists() : true
+        // A dry run writes nothing: an empty file (touch) is checked against as no store is, and
+        // left empty, not made a store.
+        let isEmptyFile =
+            if case .file(let path) = context.storeLocation {
+                FileSystem.regularFileSize(path) == 0 && (FileSystem.regularFileSize(path + "-wal") ?? 0) == 0
+            } else {
+                false
+            }
+        let storeExists = isFile || options.dryRun ? try context.storeExists() && !(options.dryRun && isEmptyFile) : true
         func importing() throws -> (GraphStore, Importer.Summary) {
             // A dry run against no store checks the input against an empty one, in memory.
             let store =

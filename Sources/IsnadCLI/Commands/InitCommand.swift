@@ -74,7 +74,7 @@ enum InitCommand: Command {
                     "\(context.shownDatabasePath) is already an Isnad store (schema version \(Migrations.currentVersion)); nothing to do"
                 )
                 return
-            } catch StoreError.missing {
+            } catch StoreError.emptyFile {
                 // An empty file (made by touch): the store is made in it, below.
             }
         }

@@ -149,6 +149,20 @@ extension GraphStore {
         return held.count == 1 ? marks : marks.sorted { $0.number < $1.number }
     }
 
+    /// The latest history entry that removed the record of `kind` under `id` — a delete, a
+    /// merge into another entity, a rename, an undo of the entry that added it — with the
+    /// command it recorded; nil when no entry did (another program removed it).
+    public func lastRemoval(of kind: Record.Kind, id: String) throws -> (entry: Int, command: String)? {
+        // `action <> 'added'` lets SQLite use change_record_changes_by_record (a partial index).
+        try database.cached(
+            """
+            SELECT c.id, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added' AND r.action = 'removed'
+            ORDER BY r.change DESC LIMIT 1
+            """
+        ).firstRow([.text(id), .text(kind.rawValue)]) { ($0.int(0), $0.string(1)) }
+    }
+
     /// What ``undo(_:as:)`` did.
     public struct Undone: Sendable, Equatable {
         /// The entry taken back.

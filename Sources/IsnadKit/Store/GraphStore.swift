@@ -348,8 +348,9 @@ public final class GraphStore {
             }
             if schema == .current || schema == .changed { return }
             database.rollbackIfOpen()
-            // An empty file (one that a writer has just created, say) holds no store yet, and a query makes none.
-            if schema == .empty { throw StoreError.missing(path: path) }
+            // An empty file (one that a writer has just created, say) holds no store yet, and a
+            // query makes none: said as a write says it, with why.
+            if schema == .empty { throw StoreError.emptyFile(path: path) }
             if attempt > 0 { break }
             do {
                 let writer = try GraphStore(

@@ -63,7 +63,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// made without it, or a crash that lost it), in a folder this process cannot write: SQLite
     /// reads the log only through that index, which it would have to create there.
     case logWithoutIndex(path: String)
-    /// The file is empty (or an SQLite database with nothing in it), for a command that changes a store.
+    /// The file is empty (or an SQLite database with nothing in it): no store, which a command
+    /// that reads or changes one needs.
     case emptyFile(path: String)
 
     public var description: String {

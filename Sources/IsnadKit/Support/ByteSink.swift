@@ -52,11 +52,21 @@ public struct OutputError: Error, CustomStringConvertible {
     /// The system's `errno`, or 0 for a refusal.
     public let code: Int32
     public let refusal: Refusal?
+    /// The folder that could not be written, when it is what failed: an export is written under
+    /// a temporary name beside its target, then renamed over it (``OutputFile``), so the folder
+    /// must be writable even where the target is.
+    public private(set) var folder: String?
 
     public init(path: String, code: Int32) {
         self.path = path
         self.code = code
         self.refusal = nil
+    }
+
+    /// The folder of `path` could not be written (`code` says why).
+    public init(path: String, folder: String, code: Int32) {
+        self.init(path: path, code: code)
+        self.folder = folder
     }
 
     public init(path: String, reason: Refusal) {
@@ -96,7 +106,12 @@ public struct OutputError: Error, CustomStringConvertible {
                 return "\(shown): cannot be created: the folder \(Text.printable(FileSystem.folder(of: path))) does not exist"
             case EISDIR: return "\(shown): is a folder, not a file: name a file (in it, or elsewhere)"
             case ENOTDIR: return "\(shown): cannot be created: a part of the path before its name is a file, not a folder"
-            case EACCES, EPERM: return "\(shown): cannot be written: permission denied"
+            case EACCES, EPERM:
+                if let folder {
+                    return "\(shown): the folder \(Text.printable(folder)) cannot be written (permission denied): "
+                        + "an export is written beside its target under a temporary name, then renamed over it"
+                }
+                return "\(shown): cannot be written: permission denied"
             default: return "\(shown): \(String(cString: strerror(code)))"
             }
         }

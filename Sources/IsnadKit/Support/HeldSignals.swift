@@ -73,6 +73,7 @@ public enum HeldSignals {
     /// Work that ended because a signal came, before it was done.
     public struct Interrupted: Error, CustomStringConvertible {
         public let signal: Int32
+        public init(signal: Int32) { self.signal = signal }
         public var description: String { "interrupted (\(HeldSignals.name(of: signal)))" }
     }
 }

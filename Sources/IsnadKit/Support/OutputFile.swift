@@ -114,7 +114,13 @@ public final class OutputFile: ByteSink {
         // Replaced by a rename, which asks only for the folder: a file the user may not write,
         // or another user's, is refused as a shell's `>` would refuse it, or would keep its owner.
         if exists, access(targetPath, W_OK) != 0 { throw OutputError(path: path, code: errno) }
-        let (descriptor, temporary) = try TemporaryFiles.create(in: folder, for: path)
+        let (descriptor, temporary): (Int32, String)
+        do {
+            (descriptor, temporary) = try TemporaryFiles.create(in: folder, for: path)
+        } catch let error where error.folder != nil && !FileSystem.isSymbolicLink(path) {
+            // The folder as the user named it ("." for a bare name), not as resolved.
+            throw OutputError(path: path, folder: FileSystem.folder(of: path), code: error.code)
+        }
         let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~OutputFile.currentUmask
         var problem: OutputError?
         var keptMode = mode
@@ -295,7 +301,12 @@ enum TemporaryFiles {
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         var template = Array((folder == "/" ? "/" : folder + "/").utf8CString.dropLast()) + Array(".isnad-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
-        if descriptor < 0 { throw OutputError(path: path, code: errno) }
+        if descriptor < 0 {
+            let code = errno
+            // The target may be writable: the folder, where the temporary file goes, is not.
+            if code == EACCES || code == EPERM { throw OutputError(path: path, folder: folder, code: code) }
+            throw OutputError(path: path, code: code)
+        }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         register(temporary)
