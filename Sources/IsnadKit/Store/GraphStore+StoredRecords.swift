@@ -22,9 +22,12 @@ extension GraphStore {
     /// The entities, sources and standing claims of these ids, each as ``record(_:id:)`` reads
     /// it; ids the store does not hold are left out, and so are retracted claims unless
     /// `includingRetractedClaims`.
+    /// `withCitations: false` reads the claims without their citations (``storedCitations(_:)``
+    /// reads those by key): a claim of many citations given a line each is then never read whole
+    /// for each line.
     func storedRecords(
         entities: some Collection<String>, sources: some Collection<String>, claims: some Collection<String>,
-        includingRetractedClaims: Bool = false
+        includingRetractedClaims: Bool = false, withCitations: Bool = true
     ) throws -> StoredRecords {
         var found = StoredRecords()
         let list = GraphStore.inList(database, of: .text)
@@ -62,6 +65,7 @@ extension GraphStore {
                 let id = row.string(0)
                 found.claims[id] = try plainClaim(id: id, from: row, at: 1)
             }
+            guard withCitations else { return }
             try database.cached(
                 """
                 SELECT claim, source, via, quote, quote_en, stance, credibility, locator, NULL, position FROM citation
@@ -83,6 +87,43 @@ extension GraphStore {
                 row in
                 let id = row.string(0)
                 if let claim = try retractedClaim(id: id, line: row.string(1)) { found.claims[id] = claim }
+            }
+        }
+        return found
+    }
+
+    /// The standing citations stored under these claims' ids and citation keys
+    /// (``Citation/key``), by claim and key: one index lookup each, a statement for each
+    /// ``batchSize`` of them.
+    func storedCitations(_ keys: [(claim: String, key: Int64)]) throws -> [String: [Int64: Citation]] {
+        let select = try database.cached(
+            database.dialect(
+                """
+                SELECT c.claim, c.citation_key, c.source, c.via, c.quote, c.quote_en, c.stance, c.credibility, c.locator, NULL
+                FROM json_each(?1) AS p JOIN citation AS c
+                ON c.claim = json_extract(p.value, '$[0]') AND c.citation_key = json_extract(p.value, '$[1]')
+                """,
+                postgreSQL: """
+                    SELECT c.claim, c.citation_key, c.source, c.via, c.quote, c.quote_en, c.stance, c.credibility, c.locator, NULL
+                    FROM json_array_elements(?1::json) AS p(value) JOIN citation AS c
+                    ON c.claim = p.value->>0 AND c.citation_key = (p.value->>1)::bigint
+                    """))
+        var found: [String: [Int64: Citation]] = [:]
+        var start = 0
+        while start < keys.count {
+            var pairs = JSONWriter()
+            pairs.beginArray()
+            for (claim, key) in keys[start..<min(start + GraphStore.batchSize, keys.count)] {
+                pairs.beginArray()
+                pairs.string(claim)
+                pairs.number(String(key))
+                pairs.endArray()
+            }
+            pairs.endArray()
+            start += GraphStore.batchSize
+            try select.forEachRow([.text(String(decoding: pairs.bytes, as: UTF8.self))], atOnce: true) { row in
+                let claim = row.string(0)
+                found[claim, default: [:]][row.int64(1)] = try plainCitation(number: 1, ofClaim: claim, from: row, at: 2)
             }
         }
         return found

@@ -972,20 +972,19 @@ final class ImportSession {
         // What the store holds of the batch's stored records, to leave those the batch would not
         // change: an import of a file the store holds already costs a few reads a batch, not a
         // dozen round trips a record.
+        // Claims without their citations, and of those only the ones under the keys the batch
+        // gives: a claim of many citations given a line each may be sent a line a batch (an
+        // import compares a repeated claim's citations with the store's first).
         let held = try store.storedRecords(
-            entities: storedEntityTypes.keys, sources: storedSources, claims: storedClaims)
+            entities: storedEntityTypes.keys, sources: storedSources, claims: storedClaims, withCitations: false)
+        var citationKeys: [(claim: String, key: Int64)] = []
+        for operation in batch.operations {
+            guard case .claim(let claim, false, _) = operation, storedClaims.contains(claim.id) else { continue }
+            for citation in claim.citations { citationKeys.append((claim.id, citation.key)) }
+        }
+        let heldCitations = try store.storedCitations(citationKeys)
         // Those this batch has written: what `held` says of them is no longer so.
         var rewritten: Set<String> = []
-        // Each stored claim's standing citations by key, made once a batch: a claim given a line
-        // a citation comes many times in one batch.
-        var citationIndexes: [String: [Int64: Citation]] = [:]
-        func citationsByKey(of claim: Claim) -> [Int64: Citation] {
-            if let index = citationIndexes[claim.id] { return index }
-            var index: [Int64: Citation] = [:]
-            for citation in claim.citations where citation.retraction == nil { index[citation.key] = citation }
-            citationIndexes[claim.id] = index
-            return index
-        }
         var entityRows: [[String?]] = []
         var nameRows: [[String?]] = []
         var sourceRows: [[String?]] = []
@@ -1039,9 +1038,7 @@ final class ImportSession {
                     if !rewritten.contains(key), let stored = held.claims[claim.id],
                         leaves(
                             stored, as: claim, replacingCitations: replacingCitations,
-                            storedCitation: { citationKey in
-                                citationsByKey(of: stored)[citationKey]
-                            })
+                            storedCitation: { heldCitations[claim.id]?[$0] })
                     {
                         continue
                     }
