@@ -533,7 +533,33 @@ struct HistoryCommandTests {
     func undoWhileAnotherLands() throws {
         let cli = try importedStore()
         #expect(try cli.run(["set", "isis", "description", "mine", "--author", "ana"]).status == 0)
-        // Holds the store's write lock, starts the undo (which waits), lands an entry, lets go.
+        let result = try HistoryCommandTests.undoWhileAnEntryLands(cli)
+        #expect(
+            result.standardOutput.hasPrefix("65 waiting for another program or process to finish writing to "),
+            "\(result.standardOutput)")
+        #expect(
+            result.standardOutput.contains(
+                "isnad: entry 3 (isnad set x) landed while this undo waited for the store: a plain undo takes back the latest change as it was typed (entry 2); nothing changed: isnad undo 2 or isnad undo 3 says which"
+            ), "\(result.standardOutput)")
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""description":"mine""#))
+    }
+
+    @Test(
+        "a plain undo typed when there was nothing to undo takes back nothing that lands while it waits",
+        .enabled(if: ExternalTool.path("python3") != nil, "needs python3 to hold the store's write lock"))
+    func undoOfNothingWhileAnotherLands() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["undo", "--yes", "--author", "ana"]).status == 0)
+        let result = try HistoryCommandTests.undoWhileAnEntryLands(cli)
+        #expect(
+            result.standardOutput.contains(
+                "isnad: entry 3 (isnad set x) landed while this undo waited for the store, when there was nothing to undo: nothing changed; isnad undo 3 takes it back"
+            ), "\(result.standardOutput)")
+    }
+
+    /// Holds the store's write lock, starts a plain undo by ana (which waits), lands an entry of
+    /// hers, lets go: the undo's exit status and standard error.
+    static func undoWhileAnEntryLands(_ cli: CLIHarness) throws -> ExternalTool.Result {
         let script = """
             import sqlite3, subprocess, sys, time
             db = sqlite3.connect(sys.argv[2], isolation_level=None)
@@ -544,16 +570,8 @@ struct HistoryCommandTests {
             db.execute("COMMIT")
             print(undo.wait(), undo.stderr.read(), end="")
             """
-        let result = try ExternalTool.run(
+        return try ExternalTool.run(
             try #require(ExternalTool.path("python3")), ["-c", script, CLIHarness.binary, cli.path("isnad.db")])
-        #expect(
-            result.standardOutput.hasPrefix("65 waiting for another program or process to finish writing to "),
-            "\(result.standardOutput)")
-        #expect(
-            result.standardOutput.contains(
-                "isnad: entry 3 (isnad set x) landed while this undo waited for the store: a plain undo takes back the latest change as it was typed (entry 2); nothing changed: isnad undo 2 or isnad undo 3 says which"
-            ), "\(result.standardOutput)")
-        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""description":"mine""#))
     }
 
 }

@@ -502,7 +502,7 @@ struct InProcessTests {
             lrm + "  founded: " + held("١٩٨١ (تقريبا)"),
             lrm + "      note: " + held("3 شهداء: غير موثوق!"),
             // A locator written left to right ("unverified: …") ends in its Arabic reason's run.
-            lrm + "      asserts C3  bayan1 (unverified: بلا نص!" + rlm + lrm + ")",
+            lrm + "      asserts C3  bayan1 (unverified: بلا نص!" + lrm + ")",
             lrm + "          " + held("«هاجمنا!»"),
         ] {
             #expect(shown.contains(line), "\(line.debugDescription) in \(shown.map(\.debugDescription))")

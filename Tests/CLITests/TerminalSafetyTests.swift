@@ -370,9 +370,11 @@ struct PrintableTextTests {
         #expect(Bidi.isolate("\"بيان رقم 3!\"") == lrm + rlm + "\"بيان رقم 3!\"" + rlm + lrm)
         #expect(Bidi.isolate("حماس (hamas)") == lrm + rlm + "حماس (hamas)" + rlm + lrm)
         #expect(Bidi.isolate("اتفاق ٢٠١٧") == lrm + rlm + "اتفاق ٢٠١٧" + rlm + lrm)
-        // Written left to right: an RLM only after Arabic letters at its end; Latin alone: nothing at all.
-        #expect(Bidi.isolate("Hamas حماس") == "Hamas حماس" + rlm + lrm)
-        #expect(Bidi.isolate("Hamas (حماس).") == "Hamas (حماس)." + rlm + lrm)
+        // Written left to right (an English sentence ending in an Arabic word): no RLM, so that its
+        // full stop and closing quote stay at its own right end; Latin alone: nothing at all.
+        #expect(Bidi.isolate("Hamas حماس") == "Hamas حماس" + lrm)
+        #expect(Bidi.isolate("Hamas (حماس).") == "Hamas (حماس)." + lrm)
+        #expect(Bidi.isolate("\"Hamas cooperates with داعش\".") == "\"Hamas cooperates with داعش\"." + lrm)
         #expect(Bidi.isolate("Hamas (حماس) said") == "Hamas (حماس) said" + lrm)
         #expect(Bidi.isolate("Hamas") == "Hamas")
         // Messages on a terminal: each line that holds Arabic held left to right, the others as they are.

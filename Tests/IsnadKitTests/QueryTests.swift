@@ -795,7 +795,7 @@ struct CheckTests {
         // The names as written, not the folded key they share.
         #expect(
             check.findings.contains {
-                $0.kind == .probableDuplicate && $0.message.contains(#"("Alpha Front", "ALPHA  front!")"#)
+                $0.kind == .probableDuplicate && $0.message.contains(#"(a "Alpha Front", alpha-twin "ALPHA  front!")"#)
             })
         #expect(check.findings.contains { $0.kind == .citesCycle && $0.message.contains("loop-1 → loop-2 → loop-1") })
         #expect(check.findings.contains { $0.kind == .vocabulary && $0.subject == #"claim "a-b""# })

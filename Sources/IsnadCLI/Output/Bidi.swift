@@ -26,8 +26,10 @@ enum Bidi {
         let ends = strongEnds(text)
         // Each RLM beside an LRM, which no text in the output makes: ``removingMarks(_:)`` knows
         // them from a mark stored in a name.
+        // The closing RLM only for a text that is right to left: an English sentence that ends
+        // in an Arabic word keeps its full stop and closing quote at its own (right) end.
         return (ends.first ? leftToRightMark + rightToLeftMark : "") + text
-            + (ends.first || ends.last ? rightToLeftMark : "") + leftToRightMark
+            + (ends.first ? rightToLeftMark : "") + leftToRightMark
     }
 
     /// Whether the first and the last letters with a direction of their own are right-to-left

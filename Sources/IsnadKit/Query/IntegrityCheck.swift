@@ -401,12 +401,10 @@ public struct IntegrityCheck {
             count += 1
             let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             // The names as written: the key itself is a folded form nobody wrote (ى as ي, ال dropped).
-            var seen: Set<String> = []
-            let named = try store.namesWithSearchKey(key).map { "\"\(Text.printable($0.name))\"" }
-                .filter { seen.insert($0).inserted }
+            let named = try store.namesWithSearchKey(key).map { "\($0.entity) \"\(Text.printable($0.name))\"" }
             add(
                 .probableDuplicate, "entities \(entities)",
-                "have names that differ only in case, diacritics or spelling (\(named.joined(separator: ", "))): merge them, or give them names that tell them apart"
+                "have names that are one once case, diacritics and spelling variants are set aside (\(named.joined(separator: ", "))): merge them, or give them names that tell them apart"
             )
         }
         examined[.probableDuplicate] = try store.counts().entities

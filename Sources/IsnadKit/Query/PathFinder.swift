@@ -18,7 +18,8 @@ public final class PathFinder {
 
         public var best: GradedClaim { claims[0] }
         /// Whether some claim the path may follow has a citation that supports it. Ranked by
-        /// channels of support first, a claim that only denials stand behind comes last: such a
+        /// capped status, then channels of support, a claim that only denials stand behind
+        /// (disputed, with no channel) comes last: such a
         /// hop links nobody, and no chain passes it.
         public var isLink: Bool { followed > 0 && (weights.first?.supportingChannels ?? 0) > 0 }
         public var bestWeight: ClaimWeight { weights[0] }
@@ -215,7 +216,7 @@ public final class PathFinder {
         return nil
     }
 
-    /// Claims strongest first (channels, then capped status and grade), then by id, with their
+    /// Claims strongest first (capped status, then channels, then grade), then by id, with their
     /// weights; each claim is weighed once, not at every comparison (two hubs can share
     /// thousands of claims).
     static func strongestFirst(_ claims: [GradedClaim], graph: TransmissionGraph) -> (

@@ -195,7 +195,7 @@ extension GraphStore {
         var undone: Undone?
         // The latest change as the user typed a plain undo: the store's lock may keep the undo
         // waiting while another change lands, which it must not take back in its stead.
-        let latestWhenAsked = try number == nil ? latestUndoableEntry() : nil
+        let latestWhenAsked = try number == nil ? latestUndoableEntry() ?? 0 : nil
         try inWriteTransaction {
             let target = try undoTarget(number, by: description)
             if let latestWhenAsked, target.number != latestWhenAsked {
@@ -446,7 +446,7 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case wouldRestoreMisfit(entry: Int, claim: String, entity: String?, problem: String)
     case unreadable(entry: Int, record: String)
     /// A plain undo waited for the store while the latest change became another: entry `now`
-    /// landed, or the `latest` was undone by another undo.
+    /// landed (after `latest`, or when there was none: 0), or `latest` was undone by another undo.
     case landedMeanwhile(latest: Int, now: Int, command: String)
     /// An entry from another store's history; with the number of this store's latest own entry
     /// not undone, when a plain `undo` met it.
@@ -469,9 +469,11 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .nothingToUndo: "nothing to undo: every change in the history is undone already, or there is none"
         case .landedMeanwhile(let latest, let now, let command):
-            now > latest
-                ? "entry \(now) (\(command)) landed while this undo waited for the store: a plain undo takes back the latest change as it was typed (entry \(latest)); nothing changed: isnad undo \(latest) or isnad undo \(now) says which"
-                : "entry \(latest) was undone while this undo waited for the store: nothing changed; isnad undo \(now) takes back the latest change now (\(command))"
+            latest == 0
+                ? "entry \(now) (\(command)) landed while this undo waited for the store, when there was nothing to undo: nothing changed; isnad undo \(now) takes it back"
+                : now > latest
+                    ? "entry \(now) (\(command)) landed while this undo waited for the store: a plain undo takes back the latest change as it was typed (entry \(latest)); nothing changed: isnad undo \(latest) or isnad undo \(now) says which"
+                    : "entry \(latest) was undone while this undo waited for the store: nothing changed; isnad undo \(now) takes back the latest change now (\(command))"
         case .noSuchEntry(let number): "no history entry \(number) (see isnad log)"
         case .alreadyUndone(let entry, let by): "entry \(entry) was undone already, by entry \(by)"
         case .isUndo(let entry, let undoes):
