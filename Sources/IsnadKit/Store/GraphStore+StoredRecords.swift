@@ -103,12 +103,13 @@ extension GraphStore {
                 FROM json_each(?1) AS p JOIN citation AS c
                 ON c.claim = json_extract(p.value, '$[0]') AND c.citation_key = json_extract(p.value, '$[1]')
                 """,
-                // LATERAL: one index lookup a pair, which the planner, guessing 100 pairs, would
-                // otherwise trade for a scan of a small table at each of many small batches.
+                // One index lookup a pair: a LATERAL subquery the planner cannot flatten (LIMIT 1;
+                // a claim holds one citation a key). Flattened into a join, a generic plan that
+                // guesses 100 pairs scanned the whole table at each of many small batches.
                 postgreSQL: """
                     SELECT c.claim, c.citation_key, c.source, c.via, c.quote, c.quote_en, c.stance, c.credibility, c.locator, NULL
                     FROM json_array_elements(?1::json) AS p(value) CROSS JOIN LATERAL (
-                        SELECT * FROM citation WHERE claim = p.value->>0 AND citation_key = (p.value->>1)::bigint
+                        SELECT * FROM citation WHERE claim = p.value->>0 AND citation_key = (p.value->>1)::bigint LIMIT 1
                     ) AS c
                     """))
         var found: [String: [Int64: Citation]] = [:]
