@@ -97,7 +97,7 @@ public final class ChangeSession {
 
     /// Deletes these records, each kept in the entry as it is now, many at once: one read of
     /// their states and one statement a table for each batch of ids. One by one, an undo of a
-    /// large import took a dozen statements a record (57 s for 23,000 records on PostgreSQL).
+    /// large import took a dozen statements a record (12–28 s for 23,000 records on PostgreSQL).
     /// The change must not write these records again.
     public func remove(_ records: [(kind: Record.Kind, id: String)]) throws {
         // Once the change has noted a record, one of these may be among them: each is then

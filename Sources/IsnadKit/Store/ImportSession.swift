@@ -971,10 +971,9 @@ final class ImportSession {
         }
         // What the store holds of the batch's stored records, to leave those the batch would not
         // change: an import of a file the store holds already costs a few reads a batch, not a
-        // dozen round trips a record.
-        // Claims without their citations, and of those only the ones under the keys the batch
-        // gives: a claim of many citations given a line each may be sent a line a batch (an
-        // import compares a repeated claim's citations with the store's first).
+        // dozen round trips a record. Claims without their citations, and of those only the ones
+        // under the keys the batch gives: a claim of many citations given a line each may be sent
+        // a line a batch (an import compares a repeated claim's citations with the store's first).
         let held = try store.storedRecords(
             entities: storedEntityTypes.keys, sources: storedSources, claims: storedClaims, withCitations: false)
         var citationKeys: [(claim: String, key: Int64)] = []
