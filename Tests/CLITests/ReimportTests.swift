@@ -2,6 +2,13 @@ import Foundation
 import TestHelpers
 import Testing
 
+/// The store's latest history entry, as `export history` writes it.
+func latestEntry(_ cli: CLIHarness, environment: [String: String]) throws -> [String: Any] {
+    let history = try cli.run(["export", "history"], environment: environment).standardOutput
+    let last = try #require(history.split(separator: "\n").last)
+    return try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+}
+
 /// Importing again records the store holds: those the file leaves as they are cost no write and
 /// no history, on both engines; those it changes, even byte by byte, are written as before.
 @Suite("Importing records the store holds", .temporaryStore)
@@ -74,9 +81,7 @@ struct ReimportTests {
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardError.contains(#"claim "c-4""#), "\(imported.standardError)")
         #expect(imported.standardError.contains(#"claim "c-5""#), "\(imported.standardError)")
-        let history = try cli.run(["export", "history"], environment: environment).standardOutput
-        let last = try #require(history.split(separator: "\n").last)
-        let entry = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let entry = try latestEntry(cli, environment: environment)
         #expect(entry["entry"] as? Int == 2, "the import of the same file kept no entry")
         let records = try #require(entry["records"] as? [[String: Any]])
         let changed = Set(records.map { "\($0["action"] ?? "") \($0["kind"] ?? "") \($0["id"] ?? "")" })
@@ -131,10 +136,7 @@ struct UndoImportTests {
         #expect(undone.status == 0, "\(undone.standardError)")
         #expect(undone.standardError.contains("13 records it added removed"), "\(undone.standardError)")
         #expect(try cli.run(["stats", "--format", "csv"], environment: environment).standardOutput.contains("entities,total,0,"))
-        let history = try cli.run(["export", "history"], environment: environment).standardOutput
-        let last = try #require(history.split(separator: "\n").last)
-        let entry = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
-        let removed = try #require(entry["records"] as? [[String: Any]])
+        let removed = try #require(try latestEntry(cli, environment: environment)["records"] as? [[String: Any]])
         #expect(removed.allSatisfy { $0["action"] as? String == "removed" && $0["after"] is NSNull })
         // Each record as it was, byte for byte: what export jsonl wrote of it.
         let before = Set(removed.compactMap { $0["before"] as? String })

@@ -136,12 +136,7 @@ public final class ChangeSession {
             } else {
                 let insert = try database.cached(
                     "INSERT INTO change_record (change, kind, record, action, before) VALUES (?1, ?2, ?3, ?4, ?5)")
-                for row in rows {
-                    try insert.run([
-                        .integer(Int64(number)), .text(row[1] ?? ""), .text(row[2] ?? ""), .text(row[3] ?? ""),
-                        .text(row[4] ?? ""),
-                    ])
-                }
+                for row in rows { try insert.run([.integer(Int64(number))] + row.dropFirst().map { .text($0 ?? "") }) }
             }
             // Claims first, then what they name.
             for kind in [Record.Kind.claim, .source, .entity] {
