@@ -169,6 +169,27 @@ struct ExportCommandTests {
         #expect(try cli.run(["--db", "seed.db", "export", "dot"]).standardError.isEmpty)
     }
 
+    @Test(
+        "DOT, GraphML and GEXF still write a graph that filters leave empty, and say so on standard error; one with entities says nothing"
+    )
+    func emptyGraphSaid() throws {
+        let cli = try datasetStore()
+        for format in ["dot", "graphml", "gexf"] {
+            let empty = try cli.run(["export", format, "--status", "asserted", "-o", "empty.\(format)"])
+            #expect(empty.status == 0)
+            #expect(
+                empty.standardError
+                    == "isnad: no entity passes these filters, so the graph written is empty (isnad claims with the same filters lists what they leave)\n",
+                "\(format): \(empty.standardError)")
+            #expect(FileManager.default.fileExists(atPath: cli.path("empty.\(format)")))
+            #expect(try cli.run(["export", format, "--status", "alleged", "-o", "some.\(format)"]).standardError.isEmpty)
+        }
+        #expect(try cli.run(["--db", "bare.db", "init"]).status == 0)
+        #expect(
+            try cli.run(["--db", "bare.db", "export", "dot"]).standardError
+                == "isnad: the store holds no entities, so the graph written is empty\n")
+    }
+
     @Test("the same store gives the same bytes")
     func deterministic() throws {
         let cli = try datasetStore()

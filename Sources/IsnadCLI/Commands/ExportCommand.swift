@@ -273,6 +273,10 @@ enum ExportCommand: Command {
             }
             return
         }
+        // Written all the same (a script may expect the file), but said: an empty graph opened in
+        // Gephi or Graphviz looks like a failure of the tool.
+        var drawn = 0
+        let noteDrawn = { (entities: Int) in drawn = entities }
         try withOutput(path, context: context) { sink in
             if format == .dot {
                 var dot = DOTWriter.Options()
@@ -300,6 +304,7 @@ enum ExportCommand: Command {
                 }
                 // Said before the file is written, not after: Graphviz may never finish on it.
                 let warnIfLarge = { (entities: Int) in
+                    noteDrawn(entities)
                     guard entities > DOTWriter.largeGraph else { return }
                     context.message(
                         "isnad: this graph draws \(entities) entities; Graphviz lays out a few hundred readably and may not finish on "
@@ -322,15 +327,22 @@ enum ExportCommand: Command {
                     var gexf = GEXFWriter.Options()
                     gexf.language = language
                     gexf.title = title
-                    try GEXFWriter(sink: sink, options: gexf).write(graph)
+                    try GEXFWriter(sink: sink, options: gexf).write(graph, onCount: noteDrawn)
                 } else {
                     var graphML = GraphMLWriter.Options()
                     graphML.yed = arguments.isSet(addsYEdGraphics)
                     graphML.language = language
                     graphML.title = title
-                    try GraphMLWriter(sink: sink, options: graphML).write(graph)
+                    try GraphMLWriter(sink: sink, options: graphML).write(graph, onCount: noteDrawn)
                 }
             }
+        }
+        if drawn == 0 {
+            context.message(
+                options.filter.isEmpty
+                    ? "isnad: the store holds no entities, so the graph written is empty"
+                    : "isnad: no entity passes these filters, so the graph written is empty (isnad claims with the same filters lists what they leave)"
+            )
         }
     }
 

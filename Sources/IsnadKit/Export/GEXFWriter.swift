@@ -74,13 +74,15 @@ public struct GEXFWriter: GraphWriter {
     }
 
     /// Writes the whole document; `</nodes><edges>` goes between the last node and the first edge.
-    public func write(_ graph: ExportGraph) throws {
+    /// `onCount` is told how many entities it draws, before the first.
+    public func write(_ graph: ExportGraph, onCount: (Int) -> Void = { _ in }) throws {
         try sink.write(head())
         let vocabulary = graph.store.vocabulary
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 14)
         var isFirstEdge = true
         try graph.streamOnTwoThreads(
+            count: onCount,
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)
                 appendNode(entity, position: 0, count: 0, vocabulary: vocabulary, to: &bytes)
