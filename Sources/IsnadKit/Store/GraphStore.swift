@@ -190,6 +190,12 @@ public final class GraphStore {
         let problem: DatabaseError
         do throws(DatabaseError) {
             _ = try database.integerPragma("user_version")
+            // SQLite makes the log and its index with the store's permissions, and a reader
+            // cannot remove them: from a store made read-only (chmod 444) they would stay
+            // read-only after it is made writable again, and refuse every write.
+            if FileSystem.lacksOwnerWrite(path) {
+                for suffix in ["-wal", "-shm"] { FileSystem.letOwnerWrite(path + suffix) }
+            }
             return database
         } catch {
             problem = error

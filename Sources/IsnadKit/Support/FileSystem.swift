@@ -108,6 +108,26 @@ public enum FileSystem {
         return Int(information.st_nlink)
     }
 
+    /// Whether the regular file at the path (links followed) lacks its owner's write permission.
+    public static func lacksOwnerWrite(_ path: String) -> Bool {
+        var information = stat()
+        return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFREG
+            && information.st_mode & S_IWUSR == 0
+    }
+
+    /// Gives its owner write permission on the regular file at the path, when this process owns
+    /// it; a symbolic link is left as it is.
+    public static func letOwnerWrite(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        var information = stat()
+        guard fstat(descriptor, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG,
+            information.st_uid == geteuid(), information.st_mode & S_IWUSR == 0
+        else { return }
+        _ = fchmod(descriptor, (information.st_mode & 0o7777) | S_IWUSR)
+    }
+
     /// Whether the path itself is a symbolic link (not followed), to something or to nothing.
     public static func isSymbolicLink(_ path: String) -> Bool {
         var information = stat()
