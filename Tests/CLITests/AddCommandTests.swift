@@ -179,12 +179,14 @@ struct AddCommandTests {
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
 
-    @Test("a predicate named by its Arabic label is taken as its id, and said so; Arabic-Indic digits read as digits")
+    @Test(
+        "a predicate named by its Arabic label is taken as its id, and said so; Arabic-Indic digits read as digits; a stance by its Arabic verb"
+    )
     func arabicPredicate() throws {
         let cli = try importedStore()
         let result = try cli.run([
             "add", "claim", "hamas", "موّل", "isis", "--source", "Police text", "--quote", "Hamas blessed the operation",
-            "--stance", "reports", "--credibility", "٥", "--start", "٢٠٢٢-٠٣",
+            "--stance", "يَنقُل", "--credibility", "٥", "--start", "٢٠٢٢-٠٣",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("isnad: \"موّل\" taken as funded\n"))
@@ -194,6 +196,16 @@ struct AddCommandTests {
         #expect(export.contains(#""stance":"reports","credibility":5"#))
         let claims = try cli.run(["claims", "--predicate", "مول"])
         #expect(claims.standardOutput.contains(id))
+        #expect(try cli.run(["claims", "--predicate", "funded", "--stance", "ينقل"]).standardOutput.contains(id))
+        let wrong = try cli.run([
+            "add", "claim", "hamas", "funded", "isis", "--source", "Police text", "--quote", "x", "--stance", "يقول",
+            "--credibility", "3",
+        ])
+        #expect(wrong.status == 64)
+        #expect(
+            wrong.standardError.hasPrefix(
+                "isnad: --stance: \"يقول\" is not one of asserts, reports, denies (in Arabic: يؤكد، ينقل، ينفي)"),
+            "\(wrong.standardError)")
         #expect(claims.standardError.contains("isnad: \"مول\" taken as funded\n"))
     }
 

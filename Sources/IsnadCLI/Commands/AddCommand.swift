@@ -88,8 +88,10 @@ enum AddCommand: Command {
         .only(for: [Kind.claim])
     static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
         .only(for: [Kind.claim])
-    static let stance = Option<String>("stance", value: "stance", help: "claim: asserts, reports or denies.")
-        .only(for: [Kind.claim]).comparedAsWord()
+    static let stance = Option<String>(
+        "stance", value: "stance", help: "claim: asserts, reports or denies (or in Arabic: يؤكد، ينقل، ينفي)."
+    )
+    .only(for: [Kind.claim]).comparedAsWord()
     static let credibility = Option<String>("credibility", value: "1-6", help: "claim: the Admiralty information grade.")
         .only(for: [Kind.claim]).comparedAsWord()
     static let start = Option<String>("start", value: "date", help: "claim: when it starts (YYYY, YYYY-MM, YYYY-MM-DD).")

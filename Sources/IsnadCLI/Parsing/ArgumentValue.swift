@@ -84,7 +84,20 @@ struct BoundedInteger: Sendable {
 
 extension EntityType: ArgumentChoice {}
 extension SourceType: ArgumentChoice {}
-extension Stance: ArgumentChoice {}
+extension Stance: ArgumentChoice {
+    /// In English, or as the Arabic verb (``Stance/init(word:)``).
+    init(argument: String) throws(InvalidArgument) {
+        guard let stance = Stance(word: argument) else {
+            let english = Stance.allCases.map(\.rawValue)
+            let arabic = Stance.allCases.compactMap { Stance.arabicWords[$0] }
+            throw InvalidArgument(
+                message:
+                    "\"\(Text.printable(argument))\" is not one of \(english.joined(separator: ", ")) (in Arabic: \(arabic.joined(separator: "، ")))"
+                    + Suggestion.phrase(Suggestion.nearest(to: argument, among: english)))
+        }
+        self = stance
+    }
+}
 extension Evidence.Status: ArgumentChoice {}
 extension GraphStore.Direction: ArgumentChoice {}
 extension ExportStyle.Language: ArgumentChoice {}

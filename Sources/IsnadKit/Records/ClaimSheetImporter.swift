@@ -313,8 +313,9 @@ private final class RowImporter {
         if let relay { citation.append(("via", .string(relay.id))) }
         citation.append(("quote", .string(quote)))
         if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
-        // Words of a fixed set, read in any case as on the command line.
-        citation.append(("stance", .string(row.value("stance")?.lowercased() ?? "")))
+        // Words of a fixed set, read in any case, or in Arabic, as on the command line.
+        let stance = row.value("stance") ?? ""
+        citation.append(("stance", .string(Stance(word: stance)?.rawValue ?? stance.lowercased())))
         // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
         let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
         // A number as the record's decoder reads one (`2.0` from a spreadsheet is grade 2).

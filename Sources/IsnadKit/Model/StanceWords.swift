@@ -1,0 +1,20 @@
+import Foundation
+
+extension Stance {
+    /// The Arabic verb for each stance, as the HTML view's Arabic labels write it.
+    public static let arabicWords: [Stance: String] = [.asserts: "يؤكد", .reports: "ينقل", .denies: "ينفي"]
+
+    /// The stance a person typed: its English word in any case, or its Arabic verb, with or
+    /// without vowel marks and in any of the spellings names are folded through (a colleague
+    /// filling in a claims sheet in Arabic writes يؤكد, not `asserts`).
+    public init?(word: String) {
+        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        if let english = Stance(rawValue: trimmed.lowercased()) {
+            self = english
+            return
+        }
+        let folded = NameKey.normalize(trimmed)
+        guard let match = Stance.arabicWords.first(where: { NameKey.normalize($0.value) == folded }) else { return nil }
+        self = match.key
+    }
+}
