@@ -322,6 +322,13 @@ public enum IsnadCLI {
                 message: "copy reads no --store: name a PostgreSQL store in FROM or TO, as postgresql://…?store=NAME",
                 command: command.name)
         }
+        // Nor a --db, which a user may have meant as the target: copy FROM TO names both.
+        if let databasePath, command.name == CopyCommand.name {
+            throw UsageError(
+                message:
+                    "copy reads no --db (\(Text.printable(databasePath))): name both stores as FROM and TO, isnad copy FROM TO",
+                command: command.name)
+        }
         // $ISNAD_DB only when no --db was given, and only for a command that works on the store:
         // a value of it that is not UTF-8 stops no one else.
         let fromEnvironment =

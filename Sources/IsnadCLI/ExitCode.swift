@@ -55,7 +55,7 @@ enum ExitCode: Int32 {
             case .notAnIsnadStore, .notAnIsnadSchema, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
             case .notAFile, .logWithoutIndex, .emptyFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
-            case .companionName, .companionExists, .danglingLink, .severalNames: self = .usage
+            case .companionName, .companionRead, .companionExists, .danglingLink, .severalNames: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
             case .changedWhileRead: self = .temporaryFailure
             case .needsOwnersUpgrade: self = .permissionDenied

@@ -446,6 +446,11 @@ struct AddCommandTests {
         #expect(try cli.run(again).status == 0)
         let same = try cli.run(again)
         #expect(same.standardError == "citation 1 of claim \"again\" is there already, unchanged\n", "\(same.standardError)")
+        let sameDry = try cli.run(again + ["--dry-run"])
+        #expect(
+            sameDry.standardError
+                == "dry run: citation 1 of claim \"again\" is there already, unchanged; nothing written\n",
+            "\(sameDry.standardError)")
     }
 
     @Test("the words of a fixed set are read without regard to case, as the filters read them, and stored as spelt")
@@ -542,7 +547,8 @@ struct AddCommandTests {
                 [
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "claims", "--credibility", "2",
-                ], 64, "isnad: --stance: \"claims\" is not one of asserts, reports, denies\n(see 'isnad add --help')\n"
+                ], 64,
+                "isnad: --stance: \"claims\" is not one of asserts, reports, denies (in Arabic: يؤكد، ينقل، ينفي)\n(see 'isnad add --help')\n"
             ),
             (
                 [

@@ -177,6 +177,24 @@ struct OutputTargetTests {
         #expect(try cli.run(["export", "dot", "-o", "notes-journal"]).status == 0)
     }
 
+    @Test("a database's log or index named as the store to read, or to init, is said to be one (64), whatever it holds")
+    func companionRead() throws {
+        let (cli, _) = try harnessWithStore()
+        // As a reader that holds the store open leaves them: an empty log, an index of 32 KiB.
+        try cli.write("isnad.db-wal", "")
+        try cli.write("isnad.db-shm", String(repeating: "\u{0}", count: 32768))
+        for name in ["isnad.db-wal", "isnad.db-shm"] {
+            for command in [["stats"], ["init"]] {
+                let result = try cli.run(["--db", name] + command)
+                #expect(result.status == 64, "\(name) \(command): \(result.standardError)")
+                #expect(
+                    result.standardError
+                        == "isnad: \(name) is a file SQLite keeps beside the database isnad.db (its -wal, -shm or -journal), not a store: name isnad.db itself\n",
+                    "\(result.standardError)")
+            }
+        }
+    }
+
     @Test("a store is not made through a link to a database's journal, nor beside a journal another left")
     func companionThroughLinkOrLeftOver() throws {
         let (cli, _) = try harnessWithStore()

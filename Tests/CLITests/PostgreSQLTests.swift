@@ -202,6 +202,14 @@ struct PostgreSQLTests {
             result.standardError
                 == "isnad: copy reads no --store: name a PostgreSQL store in FROM or TO, as postgresql://…?store=NAME\n(see 'isnad copy --help')\n"
         )
+        // Nor a --db, which may have been meant as the target.
+        let withDB = try cli.run(["--db", "team.db", "copy", "a.db", "b.db"])
+        #expect(withDB.status == 64)
+        #expect(
+            withDB.standardError
+                == "isnad: copy reads no --db (team.db): name both stores as FROM and TO, isnad copy FROM TO\n(see 'isnad copy --help')\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: cli.path("b.db")))
         // Commands that read no store pass --store by, as they pass --db by: a team's alias
         // `isnad --db postgresql://… --store NAME` works for them too.
         for command in [["predicates"], ["help", "show"], ["template", "claims.csv"]] {

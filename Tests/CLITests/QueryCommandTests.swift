@@ -649,6 +649,10 @@ struct QueryCommandTests {
         // nothing is left (what --impact calls "reaching it through cites").
         #expect(!withoutDocument.standardOutput.contains("hamas-supplied-weapons-to-wilayat-sinai"))
         #expect(withoutDocument.standardError.contains("0 claims pass the filters"))
+        // No rows, no header: a script counting lines counts none.
+        #expect(withoutDocument.standardOutput.isEmpty, "\(withoutDocument.standardOutput)")
+        #expect(
+            try cli.run(["timeline", "hamas", "--exclude-common-link", "hadera-2022-article"]).standardOutput.isEmpty)
         // A retracted claim is counted on its own line, not taken from those the filters left out.
         #expect(try cli.run(["retract", "hamas-praised-hadera-attack", "--reason", "misread"]).status == 0)
         let afterRetraction = try cli.run(["show", "hamas", "--exclude-common-link", "hadera-2022-article"])

@@ -438,7 +438,7 @@ enum AddCommand: Command {
                 } else {
                     added.locator = added.locator ?? kept.locator
                 }
-                if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" is there already, unchanged" }
+                if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" \(Self.unchanged)" }
                 stored.citations[index] = added
                 try session.put(.claim(stored))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
@@ -554,13 +554,17 @@ enum AddCommand: Command {
         }
     }
 
+    /// How an outcome ends when the command changed nothing, which a dry run says as it is.
+    private static let unchanged = "is there already, unchanged"
+
     /// The id on standard output and what was done on standard error; with --dry-run, what would
     /// have been done, and no id (nothing has it).
     private static func report(
         _ outcome: String, id: String, entry: Int?, arguments: ParsedArguments, context: Context
     ) throws {
         if arguments.isSet(isDryRun) {
-            context.message("dry run: would have \(outcome); nothing written")
+            let would = outcome.hasSuffix(unchanged) ? outcome : "would have \(outcome)"
+            context.message("dry run: \(would); nothing written")
             return
         }
         try context.print(id + "\n")

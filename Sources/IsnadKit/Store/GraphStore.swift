@@ -80,6 +80,12 @@ public final class GraphStore {
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
         if !exists, path != GraphStore.inMemory, FileSystem.isSymbolicLink(path) { throw StoreError.danglingLink(path: path) }
+        if exists, access == .read || access == .examine, path != GraphStore.inMemory,
+            let database = GraphStore.databaseTakingAsItsOwn(path)
+                ?? GraphStore.databaseTakingAsItsOwn(FileSystem.resolvedPath(path) ?? path)
+        {
+            throw StoreError.companionRead(path: path, database: database)
+        }
         if access == .create || access == .write, path != GraphStore.inMemory {
             // Even when the file is there, and through a link: a database's own log or journal,
             // opened to be written as a store.

@@ -18,6 +18,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// `database` (``GraphStore/databaseTakingAsItsOwn(_:)``), which SQLite would roll into that
     /// database or delete.
     case companionName(path: String, database: String)
+    /// The file to read is a log, index or journal SQLite keeps beside `database`, not a store.
+    case companionRead(path: String, database: String)
     /// A new store is not made through a symbolic link to nothing: it would appear somewhere
     /// the user never named.
     case danglingLink(path: String)
@@ -83,6 +85,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "cannot create a store at \(Text.printable(path)) (\(reason)): check that the folder exists and can be written"
         case .companionName(let path, let database):
             "\(Text.printable(path)) would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), which would overwrite it, roll it into that database or delete it: name the store otherwise"
+        case .companionRead(let path, let database):
+            "\(Text.printable(path)) is a file SQLite keeps beside the database \(Text.printable(database)) (its -wal, -shm or -journal), not a store: name \(Text.printable(database)) itself"
         case .companionExists(let path, let companion):
             "\(Text.printable(companion)) is there already, and SQLite would take it for a file of a new store at \(Text.printable(path)) and overwrite or delete it: move it away, or name the new store otherwise"
         case .danglingLink(let path):
