@@ -251,6 +251,20 @@ struct HTMLViewTests {
         #expect(try cli.run(["export", "graphml", "--include-notes"]).status == 64)
     }
 
+    @Test("a name holding a mark of the page's template ({{CSS}}) is its name in the title, not the style sheet")
+    func templateMarkInName() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "marks.jsonl",
+            #"{"record":"entity","id":"curly","type":"person","name":"{{CSS}} {{DATA}} {{TITLE}}"}"# + "\n")
+        #expect(try cli.run(["import", "marks.jsonl"]).status == 0)
+        let page = try cli.run(["export", "html", "--focus", "curly", "--layout", "own"]).standardOutput
+        let title = try #require(
+            page.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first)
+        #expect(title.contains("{{CSS}} {{DATA}} {{TITLE}}"), "\(title.prefix(200))")
+        #expect(title.count < 200, "\(title.prefix(200))")
+    }
+
     @Test("a name cannot close the script element it is stored in")
     func scriptSafe() throws {
         let cli = try CLIHarness.scoped

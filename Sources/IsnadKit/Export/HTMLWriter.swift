@@ -43,12 +43,27 @@ public struct HTMLWriter: GraphWriter {
 
     public func head() -> String {
         let language = options.language == .ar ? "ar" : "en"
-        return HTMLWriter.page.head
-            .replacingOccurrences(of: "{{LANG}}", with: language)
-            .replacingOccurrences(of: "{{DIR}}", with: language == "ar" ? "rtl" : "ltr")
-            .replacingOccurrences(of: "{{TITLE}}", with: XMLEscaping.escaped(options.title.first ?? "Isnad"))
-            .replacingOccurrences(of: "{{CSS}}", with: EmbeddedHTML.files["view.css"] ?? "")
-            + "<script type=\"application/x-ndjson\" id=\"isnad-entities\">\n"
+        return HTMLWriter.filling(
+            HTMLWriter.page.head,
+            with: [
+                "LANG": language, "DIR": language == "ar" ? "rtl" : "ltr",
+                "TITLE": XMLEscaping.escaped(options.title.first ?? "Isnad"),
+                "CSS": EmbeddedHTML.files["view.css"] ?? "",
+            ]) + "<script type=\"application/x-ndjson\" id=\"isnad-entities\">\n"
+    }
+
+    /// `template` with each `{{NAME}}` replaced by `values[NAME]`, in one pass: a value is never
+    /// read for marks itself, so a title holding `{{CSS}}` (an entity's name) stays as written.
+    static func filling(_ template: String, with values: [String: String]) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            result += rest[..<open.lowerBound]
+            result += values[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     public func tail() -> String {
