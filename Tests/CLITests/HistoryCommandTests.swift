@@ -418,6 +418,20 @@ struct HistoryCommandTests {
             selfUndo.standardError.contains(#"self.jsonl:1: "undoes": entry 1 cannot undo itself"#), "\(selfUndo.standardError)")
     }
 
+    @Test("show marks a record changed by this store's entries only, not by those of another store's history imported")
+    func travelledEntriesMarkNothing() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["copy", "isnad.db", "b.db"]).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "changed in a"]).status == 0)
+        #expect(try cli.run(["--db", "b.db", "set", "isis", "description", "changed in b"]).status == 0)
+        try cli.write("a.jsonl", try cli.run(["export", "history"]).standardOutput)
+        #expect(try cli.run(["--db", "b.db", "import", "--from", "history", "a.jsonl"]).status == 0)
+        let hamas = try cli.run(["--db", "b.db", "show", "hamas"]).standardOutput
+        #expect(!hamas.contains("changed: entry"), "\(hamas)")
+        #expect(try cli.run(["--db", "b.db", "show", "isis"]).standardOutput.contains("changed: entry 2 (isnad set, "))
+        #expect(try cli.run(["show", "hamas"]).standardOutput.contains("changed: entry 2 (isnad set, "))
+    }
+
     @Test(
         "a history imported again is kept once: the entries already there are left as they are, those added since are appended, an undo of a kept one marks it"
     )

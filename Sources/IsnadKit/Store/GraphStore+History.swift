@@ -120,7 +120,8 @@ extension GraphStore {
 
     /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
     /// a merge, an import that replaced it — and that are neither undone nor an undo (an undone
-    /// change left the record as it was), oldest first; empty when it stands as it was added.
+    /// change left the record as it was), nor another store's (its history imported: they
+    /// describe changes made there), oldest first; empty when it stands as it was added.
     /// `isnad show` marks such a record. An entity or source a rename gave its id brings the
     /// changes under the ids it had before, and the renames themselves.
     public func changes(of kind: Record.Kind, id: String) throws -> [HistoryMark] {
@@ -133,7 +134,7 @@ extension GraphStore {
             SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
             WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added'
               AND (r.action = 'changed' AND r.change >= ?3 AND r.change <= ?4 OR r.action = 'removed' AND r.change = ?4)
-              AND c.undone_by IS NULL AND c.undoes IS NULL
+              AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
             ORDER BY r.change
             """)
         let held = try heldIDs(of: id, kind: kind)

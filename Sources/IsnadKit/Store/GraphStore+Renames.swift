@@ -86,9 +86,18 @@ extension GraphStore {
     /// entity's rename derived anew for its claims do not: a record without an id derives its id
     /// again, and a line that names the old derived id names the old entity too, and is refused
     /// for it.
-    private func standingRenames(includingTravelled: Bool = false) throws -> [(
-        kind: Record.Kind, old: String, new: String, entry: Int
-    )] {
+    /// A rename that stands: the record of `kind` under `old` was given `new` by history entry `entry`.
+    typealias StandingRename = (kind: Record.Kind, old: String, new: String, entry: Int)
+
+    private func standingRenames(includingTravelled: Bool = false) throws -> [StandingRename] {
+        try rowMemo.validate(database)
+        if let known = rowMemo.standingRenames[includingTravelled] { return known }
+        let renames = try readStandingRenames(includingTravelled: includingTravelled)
+        rowMemo.standingRenames[includingTravelled] = renames
+        return renames
+    }
+
+    private func readStandingRenames(includingTravelled: Bool) throws -> [StandingRename] {
         // The command line's name, not its words: an import of /data/renamed/x.jsonl is no
         // rename, and its rows (a million) are not read.
         var entries: [Int] = []
@@ -108,7 +117,7 @@ extension GraphStore {
         // whose id was derived from the entity's id the id derived anew, thousands of rows.
         let claimRenames = entries.filter { Self.rename(in: rows[$0] ?? [:], kinds: [.entity, .source]) == nil }
         try readRecordsRemovedAndAdded(by: claimRenames, kinds: [.claim], into: &rows)
-        var renames: [(kind: Record.Kind, old: String, new: String, entry: Int)] = []
+        var renames: [StandingRename] = []
         for entry in entries {
             if let rename = Self.rename(in: rows[entry] ?? [:], kinds: [.entity, .source, .claim]) {
                 renames.append((rename.kind, rename.old, rename.new, entry))

@@ -19,6 +19,10 @@ final class RowMemo {
     }
 
     private static let limit = 1 << 19
+    /// The history's standing renames (``GraphStore/standingRenames(includingTravelled:)``), by
+    /// whether another store's are included: read once a command, not once for each claim
+    /// whose history `show` marks (a hub's hundreds, each reading every rename).
+    var standingRenames: [Bool: [GraphStore.StandingRename]] = [:]
     private var entityTypes: [String: EntityType?] = [:]
     private var sources: [String: SourceGrade?] = [:]
     private var dataVersion: Int64?
@@ -39,6 +43,7 @@ final class RowMemo {
     }
 
     func forget() {
+        standingRenames.removeAll()
         entityTypes.removeAll(keepingCapacity: true)
         sources.removeAll(keepingCapacity: true)
         dataVersion = nil
