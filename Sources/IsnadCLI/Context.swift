@@ -132,7 +132,11 @@ struct Context {
     /// beside it: ``GraphStore/recordedAuthor(of:)``); the command line as given.
     func change(author: String?) throws(UsageError) -> ChangeDescription {
         let fromEnvironment = author?.isEmpty == false ? nil : try IsnadCLI.environmentValue("ISNAD_AUTHOR", in: environment)
-        let named = [author, fromEnvironment].compactMap { $0 }.first { !$0.isEmpty }
+        // A blank $ISNAD_AUTHOR is no name, as an empty one is (a blank --author is refused):
+        // recorded, it would be an author nobody sees in the log, nor can select with --author.
+        let named = [author, fromEnvironment].compactMap { $0 }.first {
+            !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
         let name = named ?? Context.loginName
         // A password in a PostgreSQL URI never goes into the history.
         let shown = arguments.map { argument in

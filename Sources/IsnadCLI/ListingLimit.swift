@@ -1,7 +1,7 @@
 import IsnadKit
 
 /// `--limit`: how many rows a listing command prints, declared once, here, and taken by `neighbors`,
-/// `show`, `claims`, `timeline`, `source`, `search` and `disputes`.
+/// `show`, `claims`, `timeline`, `source`, `search`, `disputes` and `log`.
 ///
 /// A table stops at ``tableDefault`` claims unless told otherwise (`disputes`: that many of each
 /// of its lists), and says so under what it cut short; JSON and CSV, read by programs, list every
@@ -36,8 +36,10 @@ enum ListingLimit {
     }
 
     /// `showing 200 of 973161 claims; --limit 0 for all`: the line under a table cut short.
-    static func note(showing shown: Int, of total: Int, isAtLeast: Bool = false, _ noun: String = "claim") -> String {
-        "showing \(shown) of \(isAtLeast ? "at least " : "")\(counted(total, noun)); --limit 0 for all"
+    static func note(
+        showing shown: Int, of total: Int, isAtLeast: Bool = false, _ noun: String = "claim", _ plural: String? = nil
+    ) -> String {
+        "showing \(shown) of \(isAtLeast ? "at least " : "")\(counted(total, noun, plural)); --limit 0 for all"
     }
 
     /// `showing the first 200 claims; more match: --limit 0 for all`: when the total is not counted

@@ -128,6 +128,11 @@ struct HistoryCommandTests {
         #expect(!latest.contains("entry 3"))
         let first = try cli.run(["log"]).standardOutput.split(separator: "\n").first ?? ""
         #expect(first.hasPrefix("entry 3 · ") && !first.hasSuffix(" · bilal") && !first.hasSuffix(" · "))
+        // A blank one too: recorded, it would be an author the log shows as nothing.
+        environment["ISNAD_AUTHOR"] = "  "
+        #expect(try cli.run(["set", "hamas", "description", "blank author"], environment: environment).status == 0)
+        let blank = try cli.run(["log"]).standardOutput.split(separator: "\n").first ?? ""
+        #expect(blank.hasPrefix("entry 4 · ") && !blank.hasSuffix(" ") && !blank.hasSuffix(" · "), "\(blank)")
     }
 
     @Test("a long value changed past its first words is shown around where it changed, not as two equal beginnings")
@@ -416,6 +421,21 @@ struct HistoryCommandTests {
         #expect(selfUndo.status == 65)
         #expect(
             selfUndo.standardError.contains(#"self.jsonl:1: "undoes": entry 1 cannot undo itself"#), "\(selfUndo.standardError)")
+    }
+
+    @Test("log shows the latest entries up to --limit (200 by default), and says how many it left out; --limit 0 shows all")
+    func logLimit() throws {
+        let cli = try importedStore()
+        for index in 1...3 { #expect(try cli.run(["set", "hamas", "description", "d\(index)"]).status == 0) }
+        let two = try cli.run(["log", "--limit", "2"])
+        #expect(two.status == 0)
+        #expect(two.standardOutput.hasPrefix("entry 4 · ") && two.standardOutput.contains("\nentry 3 · "))
+        #expect(!two.standardOutput.contains("entry 2 · "))
+        #expect(two.standardError == "showing 2 of 4 entries; --limit 0 for all\n", "\(two.standardError)")
+        let all = try cli.run(["log", "--limit", "0"])
+        #expect(all.standardOutput.contains("\nentry 1 · ") && all.standardError.isEmpty)
+        #expect(try cli.run(["log", "hamas", "--limit", "1"]).standardError == "showing 1 of 4 entries; --limit 0 for all\n")
+        #expect(try cli.run(["log", "--limit", "-1"]).status == 64)
     }
 
     @Test("show marks a record changed by this store's entries only, not by those of another store's history imported")

@@ -14,11 +14,14 @@ enum LogCommand: Command {
             back says by which undo; one from another store's history (isnad import --from
             history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
             retracted). Shows
-            at most 20 records of an entry unless --all.
+            at most 20 records of an entry unless --all, and the latest \(ListingLimit.tableDefault) entries unless --limit.
             """,
         arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
-        options: [since, until, author, showsAll],
-        examples: ["isnad log", "isnad log hamas", "isnad log --since 2026-11 --author ana", "isnad log --until 2026-11-30"])
+        options: [since, until, author, showsAll, limit],
+        examples: [
+            "isnad log", "isnad log hamas", "isnad log --limit 5", "isnad log --since 2026-11 --author ana",
+            "isnad log --until 2026-11-30",
+        ])
 
     static let since = Option<PartialDate>(
         "since", value: "date", help: "Only entries made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC).")
@@ -27,6 +30,8 @@ enum LogCommand: Command {
         help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
     static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
     static let showsAll = Flag("all", help: "Show every record of each entry.")
+    static let limit = ListingLimit.option(
+        help: "At most n entries, the latest; 0: all. Default: \(ListingLimit.tableDefault).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // Read as every date option reads one (Arabic digits, the day checked against its month).
@@ -38,10 +43,12 @@ enum LogCommand: Command {
         let store = try context.openStore(.read)
         // As the history records an author (Context.change): a name with a control character in
         // it is kept escaped, and found by the name as typed.
-        let entries = try store.history(
+        let entryLimit = try arguments.value(limit, default: ListingLimit.tableDefault)
+        let (entries, matching) = try store.history(
             of: arguments.positionals.first, since: sinceDate, until: untilDate?.description,
             author: try arguments.value(author).map { Text.printable($0) },
-            recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll))
+            recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll),
+            limit: entryLimit == 0 ? nil : entryLimit)
         // The command that shows the records left out: this one, with --all.
         let allCommand = "isnad log" + (arguments.positionals.first.map { " " + Text.printable($0) } ?? "") + " --all"
         var lines: [String] = []
@@ -70,6 +77,9 @@ enum LogCommand: Command {
         }
         let text = lines.joined(separator: "\n") + "\n"
         try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
+        if matching > entries.count {
+            context.message(ListingLimit.note(showing: entries.count, of: matching, "entry", "entries"))
+        }
     }
 
     /// An entry as lines: its head, its command, then each record (marked when it was

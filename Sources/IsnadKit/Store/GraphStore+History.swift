@@ -32,6 +32,19 @@ extension GraphStore {
         of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, recordLimit: Int = 20,
         withOtherRecords: Bool = false
     ) throws -> [HistoryEntry] {
+        try history(
+            of: id, since: since, until: until, author: author, recordLimit: recordLimit, withOtherRecords: withOtherRecords,
+            limit: nil
+        ).entries
+    }
+
+    /// ``history(of:since:until:author:recordLimit:withOtherRecords:)``, the newest `limit`
+    /// entries of it (all when nil), and how many entries match: the records of the entries left
+    /// out are not read.
+    public func history(
+        of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, recordLimit: Int = 20,
+        withOtherRecords: Bool = false, limit: Int?
+    ) throws -> (entries: [HistoryEntry], matching: Int) {
         var conditions: [String] = []
         var values: [Statement.Value] = []
         // The record's ids, of each kind, and the entries while it held each, as a table (VALUES)
@@ -79,6 +92,8 @@ extension GraphStore {
                     undoes: row.isNull(4) ? nil : row.int(4), undoneBy: row.isNull(5) ? nil : row.int(5), records: [],
                     recordCount: 0, isTravelled: row.int(6) != 0))
         }
+        let matching = entries.count
+        if let limit, entries.count > limit { entries.removeSubrange(limit...) }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
         let kindOrder = "CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END"
         // The record asked about first, then the others in kind and id order. The held ids are
@@ -115,7 +130,7 @@ extension GraphStore {
                 entries[index].records.append(record)
             }
         }
-        return entries
+        return (entries, matching)
     }
 
     /// The entries that changed the record after it was added — an edit, a `set`, a retraction,
