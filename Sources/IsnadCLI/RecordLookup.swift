@@ -64,10 +64,21 @@ enum RecordLookup {
 
     /// Refuses an id a rename took away from a record of `kind`, naming the id it has now: a
     /// command that names an old id is told the new one, not offered a record spelt alike.
+    /// An id whose record a change of the history removed (a delete, a claim a merge combined
+    /// with the kept entity's same claim, an undone add) is refused naming that change.
     static func refuseRenamedAway(_ kind: Record.Kind, _ id: String, store: GraphStore) throws {
         if let renamed = try store.renameThatTookAway(kind, id) {
             throw LookupError(description: "\(renamed.sentence): name it by its new id")
         }
+        guard try store.record(kind, id: id) == nil, let removal = try store.lastRemoval(of: kind, id: id) else { return }
+        let how =
+            kind == .claim && HistoryMark.commandName(of: removal.command) == "isnad merge"
+            ? "combined it with the same claim of the entity kept"
+            : "removed it"
+        throw LookupError(
+            description:
+                "\(kind.rawValue) \"\(Text.printable(id))\" is no longer in the store: history entry \(removal.entry) (\(Text.printable(removal.command))) \(how); isnad log \(Text.printable(id)) shows it"
+        )
     }
 
     /// The one entity or source that `text` is a name of (its name, an alias, its title, in any

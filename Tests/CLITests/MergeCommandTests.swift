@@ -322,6 +322,18 @@ struct MergeCommandTests {
         let claims = try cli.run(["claims", "--predicate", "linked_to", "--format", "csv"]).standardOutput
         #expect(claims.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasPrefix("hamas-linked-to-isis,") }, "\(claims)")
         #expect(claims.contains(",disputed,"))
+        // The claim combined away: named by the change that took it, not offered one spelt alike.
+        let log = try cli.run(["log", "daesh-linked-to-hamas"]).standardOutput
+        #expect(
+            log.contains("\n  removed claim \"daesh-linked-to-hamas\" · combined with the same claim of \"isis\"\n"), "\(log)")
+        for command in [["retract", "daesh-linked-to-hamas", "--reason", "x"], ["set", "daesh-linked-to-hamas", "notes", "x"]] {
+            let refused = try cli.run(command)
+            #expect(refused.status == 65)
+            #expect(
+                refused.standardError.hasPrefix(
+                    "isnad: claim \"daesh-linked-to-hamas\" is no longer in the store: history entry 3 (isnad merge isis daesh) combined it with the same claim of the entity kept; isnad log daesh-linked-to-hamas shows it"
+                ), "\(refused.standardError)")
+        }
     }
 
     @Test("show and log mark a merge: on the kept entity, on the merged one's entry, and on the claims it moved")
@@ -526,6 +538,13 @@ struct MergeCommandTests {
         #expect(try cli.run(["add", "entity", "--type", "organization", "--name", "Zed"]).status == 0)
         let delete = try cli.run(["delete", "zed"])
         #expect(delete.status == 0, "\(delete.standardError)")
+        // Named afterwards, it is said to be deleted, by which entry; added again, it is new.
+        let named = try cli.run(["set", "zed", "description", "x"])
+        #expect(named.status == 65)
+        #expect(
+            named.standardError
+                == "isnad: entity \"zed\" is no longer in the store: history entry 3 (isnad delete zed) removed it; isnad log zed shows it\n",
+            "\(named.standardError)")
         try cli.write(
             "isis.jsonl",
             #"{"record":"entity","id":"isis","type":"organization","name":"Islamic State","aliases":[{"name":"داعش","lang":"ar"},{"name":"ISIS","lang":"en"}],"merged":["zed"]}"#

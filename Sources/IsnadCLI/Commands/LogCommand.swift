@@ -106,6 +106,10 @@ enum LogCommand: Command {
             let diff = RecordDiff(before: record.before, after: record.after)
             var marks = record.action == .changed ? diff.marks : []
             if record.action == .removed, record.kind == .entity, let keeper { marks.append("merged into \"\(keeper)\"") }
+            // A merge removes a claim only when it combines it with the kept entity's same claim.
+            if record.action == .removed, record.kind == .claim, let keeper {
+                marks.append("combined with the same claim of \"\(keeper)\"")
+            }
             if let rename, rename.kind == record.kind {
                 if record.action == .removed, record.id == rename.old { marks.append("renamed to \"\(rename.new)\"") }
                 if record.action == .added, record.id == rename.new { marks.append("renamed from \"\(rename.old)\"") }
