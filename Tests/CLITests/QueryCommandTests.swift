@@ -440,6 +440,14 @@ struct QueryCommandTests {
         let found = try cli.run(["check", "--format", "json"])
         #expect(found.status == 65)
         #expect(found.standardOutput.contains(#""check":"probable-duplicate""#))
+        #expect(found.standardOutput.contains("merge them, or give them names that tell them apart"))
+        // Of two types, which merge refuses: advised what can be done.
+        try cli.write("person.jsonl", #"{"record":"entity","id":"isis-person","type":"person","name":"Islamic State"}"# + "\n")
+        #expect(try cli.run(["import", "person.jsonl"]).status == 0)
+        #expect(
+            try cli.run(["check"]).standardOutput.contains(
+                "they are of different types (organization, person), which merge refuses: give them names that tell them apart, or correct a wrong type (isnad set ID type TYPE) before merging"
+            ))
     }
 
     @Test("stats lists the top actors by degree, betweenness and PageRank")

@@ -402,9 +402,15 @@ public struct IntegrityCheck {
             let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             // The names as written: the key itself is a folded form nobody wrote (ى as ي, ال dropped).
             let named = try store.namesWithSearchKey(key).map { "\($0.entity) \"\(Text.printable($0.name))\"" }
+            // merge takes entities of one type only: two types are advised what can be done.
+            let types = Set(try ids.compactMap { try store.entity(id: $0)?.type.rawValue }).sorted()
+            let advice =
+                types.count > 1
+                ? "they are of different types (\(types.joined(separator: ", "))), which merge refuses: give them names that tell them apart, or correct a wrong type (isnad set ID type TYPE) before merging"
+                : "merge them, or give them names that tell them apart"
             add(
                 .probableDuplicate, "entities \(entities)",
-                "have names that are one once case, diacritics and spelling variants are set aside (\(named.joined(separator: ", "))): merge them, or give them names that tell them apart"
+                "have names that are one once case, diacritics and spelling variants are set aside (\(named.joined(separator: ", "))): \(advice)"
             )
         }
         examined[.probableDuplicate] = try store.counts().entities
