@@ -141,7 +141,9 @@ enum EditCommand: Command {
                         guard let now = try session.record(original.kind, id: original.id) else {
                             throw try RemovedMeanwhile(original, label: label, store: store)
                         }
-                        guard now == original else { throw ChangedMeanwhile(label: label) }
+                        guard now == original else {
+                            throw ChangedMeanwhile(label: label, by: try store.changes(of: original.kind, id: original.id).last)
+                        }
                         let lostQuotes = try EditChecks.lostQuotesNote(record, store: store)
                         try session.put(record)
                         return lostQuotes
@@ -251,7 +253,15 @@ enum EditCommand: Command {
     /// (exit 75, as for a colleague's change that came first on PostgreSQL).
     struct ChangedMeanwhile: Error, CustomStringConvertible {
         let label: String
-        var description: String { "\(label) was changed by someone else meanwhile: nothing changed, edit it again" }
+        /// The change that came first, when the history has it (an undo is not one).
+        let by: HistoryMark?
+        var description: String {
+            let who =
+                by.map {
+                    " (entry \($0.number): \(HistoryMark.commandName(of: $0.command)), \(Text.printable($0.author)), \(Text.printable($0.timestamp)))"
+                } ?? ""
+            return "\(label) was changed by someone else meanwhile\(who): nothing changed, edit it again"
+        }
     }
 
     /// The record is gone from under its id while it was in the editor: merged into another
