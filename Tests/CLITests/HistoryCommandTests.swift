@@ -436,6 +436,10 @@ struct HistoryCommandTests {
         #expect(all.standardOutput.contains("\nentry 1 · ") && all.standardError.isEmpty)
         #expect(try cli.run(["log", "hamas", "--limit", "1"]).standardError == "showing 1 of 4 entries; --limit 0 for all\n")
         #expect(try cli.run(["log", "--limit", "-1"]).status == 64)
+        // A name that no record has as its id, taken as the query commands take it, and said so.
+        let named = try cli.run(["log", "Hamas", "--limit", "1"])
+        #expect(named.standardOutput.hasPrefix("entry 4 · "), "\(named.standardOutput)")
+        #expect(named.standardError.hasPrefix("isnad: \"Hamas\" taken as entity hamas\n"), "\(named.standardError)")
     }
 
     @Test("show marks a record changed by this store's entries only, not by those of another store's history imported")

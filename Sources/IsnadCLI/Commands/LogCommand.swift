@@ -9,7 +9,7 @@ enum LogCommand: Command {
             Lists the store's history entries, newest first: each command that changed the store (import, add,
             undo …) is one entry, with its number, time (UTC), author and command line, then each record it touched,
             field by field (before → after). A record an import added is listed by id only. With ID, only the
-            entries that touched that record (an entity, source or claim id; an entity's or a source's under the ids
+            entries that touched that record (an entity, source or claim id, or a name of one entity or source; an entity's or a source's under the ids
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
             history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
@@ -44,13 +44,24 @@ enum LogCommand: Command {
         // As the history records an author (Context.change): a name with a control character in
         // it is kept escaped, and found by the name as typed.
         let entryLimit = try arguments.value(limit, default: ListingLimit.tableDefault)
+        // An id, or a name (حماس) of one entity or source that no record has as its id: taken as
+        // the query commands take it, and said so.
+        var id = arguments.positionals.first
+        if let given = id, try Record.Kind.allCases.allSatisfy({ try store.record($0, id: given) == nil }),
+            try store.lastRemoval(of: .entity, id: given) == nil, try store.lastRemoval(of: .source, id: given) == nil,
+            try store.entityMergedInto(given) == nil,
+            let named = try RecordLookup.recordNamed(given, kinds: [.entity, .source], store: store)
+        {
+            context.message("isnad: \"\(Text.printable(given))\" taken as \(named.kind.rawValue) \(named.id)")
+            id = named.id
+        }
         let (entries, matching) = try store.history(
-            of: arguments.positionals.first, since: sinceDate, until: untilDate?.description,
+            of: id, since: sinceDate, until: untilDate?.description,
             author: try arguments.value(author).map { Text.printable($0) },
             recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll),
             limit: entryLimit == 0 ? nil : entryLimit)
         // The command that shows the records left out: this one, with --all.
-        let allCommand = "isnad log" + (arguments.positionals.first.map { " " + Text.printable($0) } ?? "") + " --all"
+        let allCommand = "isnad log" + (id.map { " " + Text.printable($0) } ?? "") + " --all"
         var lines: [String] = []
         for entry in entries {
             if !lines.isEmpty { lines.append("") }
