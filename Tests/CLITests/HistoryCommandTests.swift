@@ -463,7 +463,13 @@ struct HistoryCommandTests {
         let cli = try importedStore()
         #expect(try cli.run(["set", "hamas", "description", "changed"]).status == 0)
         try cli.write("h.jsonl", try cli.run(["export", "history"]).standardOutput)
-        #expect(try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"]).status == 0)
+        let fresh = try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"])
+        #expect(fresh.status == 0)
+        // A store left with no record is told where records come from.
+        #expect(
+            fresh.standardError.hasSuffix(
+                "imported 2 history entries as entries 1 to 2 (isnad log shows them); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n"
+            ), "\(fresh.standardError)")
         let again = try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(
@@ -479,7 +485,7 @@ struct HistoryCommandTests {
         #expect(grown.status == 0, "\(grown.standardError)")
         #expect(
             grown.standardError
-                == "imported 2 history entries as entries 3 to 4; 2 entries already in this store's history left as they were (isnad log shows them)\n",
+                == "imported 2 history entries as entries 3 to 4; 2 entries already in this store's history left as they were (isnad log shows them); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n",
             "\(grown.standardError)")
         let log = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
         #expect(log.count == 4)

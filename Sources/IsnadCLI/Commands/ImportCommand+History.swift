@@ -19,8 +19,15 @@ extension ImportCommand {
         let alreadyHere =
             kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"
         if let first {
+            let numbers = appended == 1 ? "entry \(first)" : "entries \(first) to \(first + appended - 1)"
+            // A history carries no records: a store that holds none is told where they come from.
+            let counts = try store.counts()
+            let records =
+                counts.entities + counts.sources + counts.claims == 0
+                ? "; a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file"
+                : ""
             context.message(
-                "imported \(counted(appended, "history entry", "history entries")) as entries \(first) to \(first + appended - 1)\(alreadyHere) (isnad log shows them)"
+                "imported \(counted(appended, "history entry", "history entries")) as \(numbers)\(alreadyHere) (isnad log shows them)\(records)"
             )
         } else if !kept.isEmpty {
             context.message(
