@@ -14,8 +14,22 @@ public struct RecordDiff: Sendable, Equatable {
     /// The difference from `before` to `after`; either may be nil (an added or a removed record:
     /// every field of the other one).
     public init(before: String?, after: String?) {
-        let old = before.map(RecordDiff.flatten) ?? []
-        let new = after.map(RecordDiff.flatten) ?? []
+        var oldRecord = before.flatMap { try? JSONParser.parse($0) }
+        var newRecord = after.flatMap { try? JSONParser.parse($0) }
+        // A list of names or ids that lost or gained items is said item by item: compared by
+        // position, the alias taken out of the front read as every alias after it renamed.
+        var listFields: [Field] = []
+        if case .object(let oldObject)? = oldRecord, case .object(let newObject)? = newRecord {
+            for key in RecordDiff.listsOfItems {
+                let (oldItems, newItems) = (oldObject[key]?.arrayValue ?? [], newObject[key]?.arrayValue ?? [])
+                guard oldItems.count != newItems.count, !oldItems.isEmpty, !newItems.isEmpty else { continue }
+                listFields += RecordDiff.itemChanges(key, from: oldItems, to: newItems)
+                oldRecord = .object(JSONObject(members: oldObject.members.filter { $0.key != key }))
+                newRecord = .object(JSONObject(members: newObject.members.filter { $0.key != key }))
+            }
+        }
+        let old = oldRecord.map(RecordDiff.flatten) ?? []
+        let new = newRecord.map(RecordDiff.flatten) ?? []
         let oldValues = Dictionary(old.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
         let newValues = Dictionary(new.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
         var fields: [Field] = []
@@ -28,7 +42,37 @@ public struct RecordDiff: Sendable, Equatable {
                 fields.append(Field(path: path, before: oldValues[path], after: newValues[path]))
             }
         }
-        self.fields = fields
+        self.fields = fields + listFields
+    }
+
+    /// The lists whose items stand on their own (a citation is numbered by its place, and keeps it).
+    static let listsOfItems = ["aliases", "merged", "cites"]
+
+    /// The items of `key` taken out (under their index before) and put in (under their index
+    /// after), the longest run of items both lists keep in order left out.
+    static func itemChanges(_ key: String, from old: [JSONValue], to new: [JSONValue]) -> [Field] {
+        // Lists of a few names: the quadratic table of the longest common subsequence is small.
+        var lengths = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
+        for i in stride(from: old.count - 1, through: 0, by: -1) {
+            for j in stride(from: new.count - 1, through: 0, by: -1) {
+                lengths[i][j] =
+                    old[i] == new[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+            }
+        }
+        var fields: [Field] = []
+        var (i, j) = (0, 0)
+        while i < old.count || j < new.count {
+            if i < old.count, j < new.count, old[i] == new[j] {
+                (i, j) = (i + 1, j + 1)
+            } else if j < new.count, i == old.count || lengths[i][j + 1] >= lengths[i + 1][j] {
+                fields.append(Field(path: "\(key)[\(j)]", before: nil, after: JSONValue.inline(new[j])))
+                j += 1
+            } else {
+                fields.append(Field(path: "\(key)[\(i)]", before: JSONValue.inline(old[i]), after: nil))
+                i += 1
+            }
+        }
+        return fields
     }
 
     static func sameBytes(_ a: String?, _ b: String?) -> Bool {
@@ -42,6 +86,11 @@ public struct RecordDiff: Sendable, Equatable {
     /// Every leaf of a JSON record, with its path and its value as JSON text.
     static func flatten(_ line: String) -> [(path: String, value: String)] {
         guard let value = try? JSONParser.parse(line) else { return [] }
+        return flatten(value)
+    }
+
+    /// Every leaf of a JSON value, with its path and its value as JSON text.
+    static func flatten(_ value: JSONValue) -> [(path: String, value: String)] {
         var leaves: [(String, String)] = []
         func walk(_ value: JSONValue, _ path: String) {
             switch value {

@@ -43,7 +43,7 @@ extension JSONValue {
     }
 
     /// A value on one line: `"text"`, `3`, `null`, `{"name": "حماس", "lang": "ar"}`.
-    private static func inline(_ value: JSONValue) -> String {
+    static func inline(_ value: JSONValue) -> String {
         switch value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"

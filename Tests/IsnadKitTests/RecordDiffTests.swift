@@ -1,0 +1,43 @@
+import Testing
+
+@testable import IsnadKit
+
+@Suite("What log shows of a changed record, field by field")
+struct RecordDiffTests {
+    private let entity =
+        #"{"record":"entity","id":"hamas","type":"organization","name":"Hamas","aliases":[{"name":"حماس","lang":"ar"},{"name":"حركة حماس","lang":"ar"},{"name":"Islamic Resistance Movement","lang":"en"}]}"#
+
+    @Test("an alias taken out of the front is that alias removed, not every alias after it renamed")
+    func aliasRemoved() {
+        let after = entity.replacingOccurrences(of: #"{"name":"حماس","lang":"ar"},"#, with: "")
+        let diff = RecordDiff(before: entity, after: after)
+        #expect(diff.fields == [.init(path: "aliases[0]", before: #"{"name": "حماس", "lang": "ar"}"#, after: nil)])
+    }
+
+    @Test("an alias put in the middle is that alias added, under its place after")
+    func aliasAdded() {
+        let after = entity.replacingOccurrences(
+            of: #"{"name":"حركة حماس","lang":"ar"},"#, with: #"{"name":"حركة حماس","lang":"ar"},{"name":"HMS","lang":"en"},"#)
+        let diff = RecordDiff(before: entity, after: after)
+        #expect(diff.fields == [.init(path: "aliases[2]", before: nil, after: #"{"name": "HMS", "lang": "en"}"#)])
+    }
+
+    @Test("a list of the same length changed in place is compared by position, field by field")
+    func aliasRenamed() {
+        let after = entity.replacingOccurrences(of: "Islamic Resistance Movement", with: "Islamic Resistance")
+        let diff = RecordDiff(before: entity, after: after)
+        #expect(
+            diff.fields == [
+                .init(path: "aliases[2].name", before: #""Islamic Resistance Movement""#, after: #""Islamic Resistance""#)
+            ])
+    }
+
+    @Test("a citation keeps its number: citations are compared by position")
+    func citationsByPosition() {
+        let claim =
+            #"{"record":"claim","id":"c","subject":"a","predicate":"funded","object":"b","citations":[{"source":"s","quote":"one","stance":"asserts","credibility":2},{"source":"t","quote":"two","stance":"asserts","credibility":3}]}"#
+        let after = claim.replacingOccurrences(of: #"{"source":"s","quote":"one","stance":"asserts","credibility":2},"#, with: "")
+        let paths = RecordDiff(before: claim, after: after).fields.map(\.path)
+        #expect(paths.contains("citations[0].source") && paths.contains("citations[1].source"), "\(paths)")
+    }
+}
