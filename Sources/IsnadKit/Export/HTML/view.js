@@ -774,6 +774,7 @@ let drawnEdges = new Map();
 function drawEdges() {
   const layer = byId('edges');
   layer.replaceChildren();
+  byId('heads').replaceChildren();
   drawnEdges = new Map();
   const items = edgeItems();
   const bundles = new Map();
@@ -799,14 +800,41 @@ function edgePath(item, offset) {
     const top = ay - from.box[3] / 2;
     return `M${ax - 8},${top} C${ax - 30},${top - 40 - offset} ${ax + 30},${top - 40 - offset} ${ax + 8},${top}`;
   }
-  // The bend is measured from the pair in id order, so both directions share one fan.
-  const [p, q] = item.from < item.to ? [from.box, to.box] : [to.box, from.box];
-  const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
-  const cx = (ax + bx) / 2 + (-(q[1] - p[1]) / length) * offset * 2;
-  const cy = (ay + by) / 2 + ((q[0] - p[0]) / length) * offset * 2;
+  const [cx, cy] = controlPoint(item, offset);
   const [sx, sy] = isOverview ? from.box : boundary(from, cx, cy), [tx, ty] = isOverview ? to.box : boundary(to, cx, cy);
   const round = (value) => Math.round(value * 10) / 10;
   return `M${round(sx)},${round(sy)} Q${round(cx)},${round(cy)} ${round(tx)},${round(ty)}`;
+}
+
+/** The control point of the curve of an edge between two entities, `offset` off the straight line. */
+function controlPoint(item, offset) {
+  const from = entityById.get(item.from), to = entityById.get(item.to);
+  const [ax, ay] = from.box, [bx, by] = to.box;
+  // The bend is measured from the pair in id order, so both directions share one fan.
+  const [p, q] = item.from < item.to ? [from.box, to.box] : [to.box, from.box];
+  const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
+  return [(ax + bx) / 2 + (-(q[1] - p[1]) / length) * offset * 2, (ay + by) / 2 + ((q[0] - p[0]) / length) * offset * 2];
+}
+
+/** The overview's heads of an edge: the markers, sized in the layout's units, are a few pixels
+ *  there and their tips under the dots, so each head is drawn at the dot's edge instead, sized
+ *  on screen as the dots are (view.css, .head: placed at the dot's centre, turned along the
+ *  curve's end, scaled by --inverse, then moved out by the dot's radius, in pixels). */
+function drawHeads(item, offset, color, kind, ends, layer) {
+  if (item.from === item.to) return;
+  const [cx, cy] = controlPoint(item, offset);
+  for (const id of ends) {
+    const entity = entityById.get(id);
+    const [x, y] = entity.box;
+    const angle = (Math.atan2(y - cy, x - cx) * 180) / Math.PI;
+    const radius = labelOf.get(id).radius;
+    const round = (value) => Math.round(value * 10) / 10;
+    const d = kind === 'tee' ? 'M-2,-5 L-2,5' : 'M0,0 L-10,-4.5 L-10,4.5 z';
+    element('path', {
+      class: `head ${kind}`, d, ...(kind === 'tee' ? { stroke: color } : { fill: color }), 'data-at': id,
+      style: `transform: translate(${round(x)}px, ${round(y)}px) rotate(${round(angle)}deg) scale(var(--inverse, 1)) translateX(-${(radius + 1).toFixed(1)}px)`,
+    }, layer);
+  }
 }
 
 /** The width of a line of that many independent channels: the DOT export's (context.widths:
@@ -846,6 +874,9 @@ function drawEdge(item, offset, layer) {
   const head = line.arrowhead === 'tee' ? 'tee' : 'arrow';
   if (!symmetric || head === 'tee') path.setAttribute('marker-end', `url(#${markerId(head, color)})`);
   if (symmetric && head === 'tee') path.setAttribute('marker-start', `url(#${markerId('tee', color)})`);
+  const ends = !symmetric || head === 'tee' ? [item.to] : [];
+  if (symmetric && head === 'tee') ends.push(item.from);
+  drawHeads(item, offset, color, head, ends, byId('heads'));
   if (state.mode === 'pairs') {
     for (const member of item.items) element('path', { class: 'member', d, 'data-claim': member.claim.id }, group);
   }
@@ -1158,7 +1189,7 @@ function setView(next, isMoving = false) {
   // only on their layers, since a change restyles every element below the one that holds it.
   if (isZoom || !inverseScaleSet) {
     inverseScaleSet = true;
-    for (const layer of [byId('nodes'), byId('labels')]) layer.style.setProperty('--inverse', String(1 / view.scale));
+    for (const layer of [byId('nodes'), byId('heads'), byId('labels')]) layer.style.setProperty('--inverse', String(1 / view.scale));
     // The lines', a doubling at a time: a change restyles every line.
     const lineInverse = String(2 ** Math.round(Math.log2(1 / view.scale)));
     const edges = byId('edges');
