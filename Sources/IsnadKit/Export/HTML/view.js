@@ -439,7 +439,9 @@ const storedControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u20
 const writtenControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2028\u2029]/g;
 function shown(value, controls = writtenControls) {
   if (typeof value === 'string') {
-    return value.replace(controls, (control) => `\\u{${control.codePointAt(0).toString(16).toUpperCase()}}`);
+    // Each escape in a left-to-right isolate (U+2066 … U+2069) of its own: inside right-to-left
+    // text, the bidi algorithm would otherwise move its backslash and braces, `u{202E}\\`.
+    return value.replace(controls, (control) => `\u2066\\u{${control.codePointAt(0).toString(16).toUpperCase()}}\u2069`);
   }
   if (Array.isArray(value)) return value.map((item) => shown(item, controls));
   if (value && typeof value === 'object') {
@@ -450,12 +452,12 @@ function shown(value, controls = writtenControls) {
 /** A claim as read: its notes and its citations' quotes, translations and locators are stored
  *  text; its dates, evidence and the rest were written by the export. */
 function shownClaim(claim) {
-  shown(claim);
+  // The stored text first, as the sources' (below).
   if (claim.notes) claim.notes = shown(claim.notes, storedControls);
   for (const citation of claim.citations) {
     for (const key of ['quote', 'quoteEn', 'locator']) if (citation[key]) citation[key] = shown(citation[key], storedControls);
   }
-  return claim;
+  return shown(claim);
 }
 
 const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
@@ -465,8 +467,11 @@ const storedNames = new Map(storedEntities.map((entity) => [entity.id, [entity.n
 // An entity's every string is stored text (ids are slugs); a source's title and author are.
 const entities = storedEntities.map((entity) => shown(entity, storedControls));
 const claims = readLines('isnad-claims').map(shownClaim);
-const context = shown(JSON.parse(byId('isnad-context').textContent));
+// The sources' stored text first: the isolates around the escapes made then are the page's
+// own, which the pass over the text the export wrote leaves as they are.
+const context = JSON.parse(byId('isnad-context').textContent);
 for (const source of Object.values(context.sources)) shown(source, storedControls);
+shown(context);
 const entityById = new Map(entities.map((entity) => [entity.id, entity]));
 const typeById = new Map(context.types.map((type) => [type.id, type]));
 const statusById = new Map(context.statuses.map((status) => [status.id, status]));
@@ -588,7 +593,10 @@ function drawnLabel(entity, language) {
   const key = `${language} ${entity.id}`;
   if (!drawnLabels.has(key)) {
     const characters = graphemes ? [...graphemes.segment(name)].map((piece) => piece.segment) : [...name];
-    drawnLabels.set(key, characters.length <= 80 ? name : characters.slice(0, 79).join('') + '…');
+    let cut = characters.slice(0, 79).join('');
+    // An escape's isolate cut open would take the one around the name, in a line, for its own.
+    if (cut.split('\u2066').length > cut.split('\u2069').length) cut += '\u2069';
+    drawnLabels.set(key, characters.length <= 80 ? name : cut + '…');
   }
   return drawnLabels.get(key);
 }
@@ -941,7 +949,9 @@ function citationBlock(citation) {
     // Each piece of text isolated (<bdi>): in the Arabic view an English title, an id and a
     // locator ("line 4") would otherwise run into each other and read out of order.
     html('bdi', {}, source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, bracketedId('(', citation.source, ')')),
-    via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
+    // The via as the claimant: its title alone would not tell two sources of one title apart.
+    ...(citation.via ? [` · ${t().via} `, html('bdi', {}, via ? via.title : citation.via), ' ',
+      html('span', { class: 'muted' }, bracketedId('(', citation.via, ')'))] : []),
     citation.locator ? html('span', { class: 'muted' }, ' · ', html('bdi', {}, citation.locator)) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
     // A quote runs the way its own words do (most are Arabic; not all), in the language of the
