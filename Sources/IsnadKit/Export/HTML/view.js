@@ -672,8 +672,25 @@ function inReadingOrder() {
   }
 }
 
+// The width of each overview label on screen, as view.css draws it (11px, weight 600), measured
+// once: a guess by its characters left room unused for Latin names and was short for wide ones.
+const labelWidths = new Map();
+let labelMeasure = null;
+function labelWidth(text) {
+  if (!labelWidths.has(text)) {
+    if (!labelMeasure) {
+      labelMeasure = document.createElement('canvas').getContext('2d');
+      labelMeasure.font = `600 11px ${getComputedStyle(svg).fontFamily}`;
+    }
+    labelWidths.set(text, labelMeasure ? labelMeasure.measureText(text).width : text.length * 7);
+  }
+  return labelWidths.get(text);
+}
+
 /** In the overview, labels the entity selected, then those found, then those in the most
- *  claims drawn, as long as a label fits on the canvas without covering one placed before. */
+ *  claims drawn, as long as a label fits on the canvas without covering one placed before:
+ *  above its dot, else below it, else beside it (after it in the page's direction, then before);
+ *  one place taken above would otherwise leave a well-linked entity unnamed. */
 function placeLabels() {
   const box = svg.getBoundingClientRect();
   // A layer of their own, above every node: a label drawn with its node would be covered by
@@ -681,22 +698,30 @@ function placeLabels() {
   const layer = byId('labels');
   layer.replaceChildren();
   const placed = [];
+  const sides = state.language === 'ar' ? [-1, 1] : [1, -1];
   const place = ({ entity, radius }, isSelected, isFound) => {
-    // The sizes of view.css's overview labels: 11px bold text (about 7px a character, 18px a
-    // line with Arabic's marks), centred 9px above the dot.
-    const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale - (radius + 9);
+    const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale;
     if (x < 0 || x > box.width) return;
-    const half = (drawnLabel(entity, state.language).length * 7) / 2 + 2;
-    // Near the canvas's side, the label slides inward rather than be cut.
-    const shift = Math.max(0, half - x) + Math.min(0, box.width - half - x);
-    const rect = [x + shift - half, y - 9, x + shift + half, y + 9];
-    const fits = isSelected || (placed.length < overviewLabels && rect[1] >= 0 && rect[3] <= box.height &&
-      !placed.some((other) => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]));
-    if (!fits) return;
-    placed.push(rect);
-    const text = element('text', { x: entity.box[0] + shift / view.scale, y: entity.box[1], style: `--dot: ${radius.toFixed(1)}` }, layer);
-    text.textContent = drawnLabel(entity, state.language);
-    if (isSelected || isFound) text.classList.add('marked');
+    const name = drawnLabel(entity, state.language);
+    // The sizes of view.css's overview labels: 11px bold text, 18px a line with Arabic's marks,
+    // its middle 9px past the dot's edge above or below, or its end 4px from the dot beside it.
+    const half = labelWidth(name) / 2 + 2;
+    const offsets = [[0, -(radius + 9)], [0, radius + 9], ...sides.map((side) => [side * (radius + 4 + half), 0])];
+    for (const [dx, dy] of offsets) {
+      // Near the canvas's side, a label above or below slides inward rather than be cut.
+      const shift = dx !== 0 ? 0 : Math.max(0, half - x) + Math.min(0, box.width - half - x);
+      const middle = x + dx + shift;
+      const rect = [middle - half, y + dy - 9, middle + half, y + dy + 9];
+      const fits = isSelected || (placed.length < overviewLabels && rect[0] >= 0 && rect[2] <= box.width && rect[1] >= 0 &&
+        rect[3] <= box.height && !placed.some((other) => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]));
+      if (!fits) continue;
+      placed.push(rect);
+      const text = element('text', { x: entity.box[0], y: entity.box[1], 'data-of': entity.id,
+        style: `--dx: ${(dx + shift).toFixed(1)}; --dy: ${dy.toFixed(1)}` }, layer);
+      text.textContent = name;
+      if (isSelected || isFound) text.classList.add('marked');
+      return;
+    }
   };
   const selected = state.selected?.entity;
   if (selected) place(labelOf.get(selected), true, false);
