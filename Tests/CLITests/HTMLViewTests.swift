@@ -287,10 +287,13 @@ struct HTMLViewTests {
             {"record":"entity","id":"rlo","type":"organization","name":"Good Guys \u202Esdrawkcab\u202C Org"}
             {"record":"entity","id":"b","type":"organization","name":"Bravo"}
             {"record":"source","id":"s","type":"social-media-post","title":"Channel \u202Egnp.exe\u202C","reliability":"C"}
-            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","notes":"open \u2067 isolate","citations":[{"source":"s","quote":"q \u202Eevil","stance":"asserts","credibility":3},{"source":"s","quote":"not so","stance":"denies","credibility":3}]}
+            {"record":"source","id":"s2","type":"news-article","title":"Channel","reliability":"B"}
+            {"record":"claim","id":"k","subject":"rlo","predicate":"praised","object":"b","notes":"open \u2067 isolate","citations":[{"source":"s","quote":"q \u202Eevil","stance":"asserts","credibility":3},{"source":"s","quote":"not so","stance":"denies","credibility":3},{"source":"s2","via":"s","quote":"q4","stance":"reports","credibility":3}]}
             {"record":"entity","id":"iso","type":"organization","name":"حماس unit \u2067"}
             {"record":"entity","id":"csi","type":"organization","name":"x\u009By"}
             {"record":"claim","id":"k2","subject":"b","predicate":"linked_to","object":"iso","citations":[{"source":"s","quote":"q3","stance":"asserts","credibility":3}]}
+            {"record":"entity","id":"rtl","type":"person","name":"محمد \u202D\u202Ereversed\u202C علي"}
+            {"record":"claim","id":"k3","subject":"rtl","predicate":"linked_to","object":"b","citations":[{"source":"s","quote":"q5","stance":"asserts","credibility":3}]}
 
             """#
         try cli.write("hostile.jsonl", records)
@@ -303,8 +306,21 @@ struct HTMLViewTests {
             [script, page, "rlo", "--search", "Guys sdrawkcab", "--chromium", try #require(HTMLViewTests.chromium)])
         try #require(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        let drawn = (seen["drawn"] as? [String] ?? []).joined(separator: "\n")
-        let panel = seen["panel"] as? String ?? ""
+        // Each escape is in a left-to-right isolate of its own, which the checks of its text look past.
+        let isolates: Set<Unicode.Scalar> = ["\u{2066}", "\u{2069}"]
+        func withoutIsolates(_ text: String) -> String { String(text.unicodeScalars.filter { !isolates.contains($0) }) }
+        let drawnAsIs = (seen["drawn"] as? [String] ?? []).joined(separator: "\n")
+        let panelAsIs = seen["panel"] as? String ?? ""
+        let drawn = withoutIsolates(drawnAsIs)
+        let panel = withoutIsolates(panelAsIs)
+        #expect(
+            (drawnAsIs + panelAsIs).components(separatedBy: #"\u{"#).count
+                == (drawnAsIs + panelAsIs).components(separatedBy: "\u{2066}" + #"\u{"#).count)
+        // Inside Arabic, an escape still reads as the command line prints it, its backslash first.
+        #expect(drawn.contains(#"محمد \u{202D}\u{202E}reversed\u{202C} علي"#), "\(drawn)")
+        #expect((seen["backwards"] as? [String]) == [], "\(seen["backwards"] ?? "")")
+        // A via is named as the claimant is, title and id: two sources may share a title.
+        #expect(panel.contains(#"reports B3 Channel (s2) · via Channel \u{202E}gnp.exe\u{202C} (s)"#), "\(panel)")
         #expect(drawn.contains(#"Good Guys \u{202E}sdrawkcab\u{202C} Org"#), "\(drawn)")
         #expect(panel.contains(#"Good Guys \u{202E}sdrawkcab\u{202C} Org"#), "\(panel)")
         #expect(panel.contains(#"q \u{202E}evil"#), "\(panel)")

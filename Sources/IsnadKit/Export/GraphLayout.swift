@@ -294,16 +294,16 @@ public struct GraphLayout: Sendable, Equatable {
         var status: Int32 = 0
         if let seconds {
             // Looked at every few milliseconds, without a thread or a signal of isnad's own.
-            var clock = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &clock)
-            let deadline = clock.tv_sec + seconds
+            // The whole instant, not its second alone: whole seconds gave dot anywhere from
+            // seconds - 1 to seconds, and the message said it had had all of them.
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(seconds)
             var pause: UInt32 = 1_000
             while true {
                 let ended = waitpid(process, &status, WNOHANG)
                 if ended == process { break }
                 guard ended == 0 || errno == EINTR else { throw failure("lost \(program)") }
-                clock_gettime(CLOCK_MONOTONIC, &clock)
-                if clock.tv_sec >= deadline {
+                if clock.now >= deadline {
                     kill(process, SIGKILL)
                     while waitpid(process, &status, 0) < 0, errno == EINTR {}
                     throw LayoutError(message: "\(program) was still working after \(seconds) s", isOverTime: true)

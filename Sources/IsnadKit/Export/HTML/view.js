@@ -439,7 +439,9 @@ const storedControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u20
 const writtenControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2028\u2029]/g;
 function shown(value, controls = writtenControls) {
   if (typeof value === 'string') {
-    return value.replace(controls, (control) => `\\u{${control.codePointAt(0).toString(16).toUpperCase()}}`);
+    // Each escape in a left-to-right isolate (U+2066 … U+2069) of its own: inside right-to-left
+    // text, the bidi algorithm would otherwise move its backslash and braces, `u{202E}\\`.
+    return value.replace(controls, (control) => `\u2066\\u{${control.codePointAt(0).toString(16).toUpperCase()}}\u2069`);
   }
   if (Array.isArray(value)) return value.map((item) => shown(item, controls));
   if (value && typeof value === 'object') {
@@ -450,12 +452,12 @@ function shown(value, controls = writtenControls) {
 /** A claim as read: its notes and its citations' quotes, translations and locators are stored
  *  text; its dates, evidence and the rest were written by the export. */
 function shownClaim(claim) {
-  shown(claim);
+  // The stored text first, as the sources' (below).
   if (claim.notes) claim.notes = shown(claim.notes, storedControls);
   for (const citation of claim.citations) {
     for (const key of ['quote', 'quoteEn', 'locator']) if (citation[key]) citation[key] = shown(citation[key], storedControls);
   }
-  return claim;
+  return shown(claim);
 }
 
 const readLines = (id) => byId(id).textContent.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
@@ -465,8 +467,11 @@ const storedNames = new Map(storedEntities.map((entity) => [entity.id, [entity.n
 // An entity's every string is stored text (ids are slugs); a source's title and author are.
 const entities = storedEntities.map((entity) => shown(entity, storedControls));
 const claims = readLines('isnad-claims').map(shownClaim);
-const context = shown(JSON.parse(byId('isnad-context').textContent));
+// The sources' stored text first: the isolates around the escapes made then are the page's
+// own, which the pass over the text the export wrote leaves as they are.
+const context = JSON.parse(byId('isnad-context').textContent);
 for (const source of Object.values(context.sources)) shown(source, storedControls);
+shown(context);
 const entityById = new Map(entities.map((entity) => [entity.id, entity]));
 const typeById = new Map(context.types.map((type) => [type.id, type]));
 const statusById = new Map(context.statuses.map((status) => [status.id, status]));
@@ -588,7 +593,10 @@ function drawnLabel(entity, language) {
   const key = `${language} ${entity.id}`;
   if (!drawnLabels.has(key)) {
     const characters = graphemes ? [...graphemes.segment(name)].map((piece) => piece.segment) : [...name];
-    drawnLabels.set(key, characters.length <= 80 ? name : characters.slice(0, 79).join('') + '…');
+    let cut = characters.slice(0, 79).join('');
+    // An escape's isolate cut open would take the one around the name, in a line, for its own.
+    if (cut.split('\u2066').length > cut.split('\u2069').length) cut += '\u2069';
+    drawnLabels.set(key, characters.length <= 80 ? name : cut + '…');
   }
   return drawnLabels.get(key);
 }
@@ -664,8 +672,25 @@ function inReadingOrder() {
   }
 }
 
+// The width of each overview label on screen, as view.css draws it (11px, weight 600), measured
+// once: a guess by its characters left room unused for Latin names and was short for wide ones.
+const labelWidths = new Map();
+let labelMeasure = null;
+function labelWidth(text) {
+  if (!labelWidths.has(text)) {
+    if (!labelMeasure) {
+      labelMeasure = document.createElement('canvas').getContext('2d');
+      labelMeasure.font = `600 11px ${getComputedStyle(svg).fontFamily}`;
+    }
+    labelWidths.set(text, labelMeasure ? labelMeasure.measureText(text).width : text.length * 7);
+  }
+  return labelWidths.get(text);
+}
+
 /** In the overview, labels the entity selected, then those found, then those in the most
- *  claims drawn, as long as a label fits on the canvas without covering one placed before. */
+ *  claims drawn, as long as a label fits on the canvas without covering one placed before:
+ *  above its dot, else below it, else beside it (after it in the page's direction, then before);
+ *  one place taken above would otherwise leave a well-linked entity unnamed. */
 function placeLabels() {
   const box = svg.getBoundingClientRect();
   // A layer of their own, above every node: a label drawn with its node would be covered by
@@ -673,22 +698,30 @@ function placeLabels() {
   const layer = byId('labels');
   layer.replaceChildren();
   const placed = [];
+  const sides = state.language === 'ar' ? [-1, 1] : [1, -1];
   const place = ({ entity, radius }, isSelected, isFound) => {
-    // The sizes of view.css's overview labels: 11px bold text (about 7px a character, 18px a
-    // line with Arabic's marks), centred 9px above the dot.
-    const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale - (radius + 9);
+    const x = view.x + entity.box[0] * view.scale, y = view.y + entity.box[1] * view.scale;
     if (x < 0 || x > box.width) return;
-    const half = (drawnLabel(entity, state.language).length * 7) / 2 + 2;
-    // Near the canvas's side, the label slides inward rather than be cut.
-    const shift = Math.max(0, half - x) + Math.min(0, box.width - half - x);
-    const rect = [x + shift - half, y - 9, x + shift + half, y + 9];
-    const fits = isSelected || (placed.length < overviewLabels && rect[1] >= 0 && rect[3] <= box.height &&
-      !placed.some((other) => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]));
-    if (!fits) return;
-    placed.push(rect);
-    const text = element('text', { x: entity.box[0] + shift / view.scale, y: entity.box[1], style: `--dot: ${radius.toFixed(1)}` }, layer);
-    text.textContent = drawnLabel(entity, state.language);
-    if (isSelected || isFound) text.classList.add('marked');
+    const name = drawnLabel(entity, state.language);
+    // The sizes of view.css's overview labels: 11px bold text, 18px a line with Arabic's marks,
+    // its middle 9px past the dot's edge above or below, or its end 4px from the dot beside it.
+    const half = labelWidth(name) / 2 + 2;
+    const offsets = [[0, -(radius + 9)], [0, radius + 9], ...sides.map((side) => [side * (radius + 4 + half), 0])];
+    for (const [dx, dy] of offsets) {
+      // Near the canvas's side, a label above or below slides inward rather than be cut.
+      const shift = dx !== 0 ? 0 : Math.max(0, half - x) + Math.min(0, box.width - half - x);
+      const middle = x + dx + shift;
+      const rect = [middle - half, y + dy - 9, middle + half, y + dy + 9];
+      const fits = isSelected || (placed.length < overviewLabels && rect[0] >= 0 && rect[2] <= box.width && rect[1] >= 0 &&
+        rect[3] <= box.height && !placed.some((other) => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]));
+      if (!fits) continue;
+      placed.push(rect);
+      const text = element('text', { x: entity.box[0], y: entity.box[1], 'data-of': entity.id,
+        style: `--dx: ${(dx + shift).toFixed(1)}; --dy: ${dy.toFixed(1)}` }, layer);
+      text.textContent = name;
+      if (isSelected || isFound) text.classList.add('marked');
+      return;
+    }
   };
   const selected = state.selected?.entity;
   if (selected) place(labelOf.get(selected), true, false);
@@ -774,6 +807,7 @@ let drawnEdges = new Map();
 function drawEdges() {
   const layer = byId('edges');
   layer.replaceChildren();
+  byId('heads').replaceChildren();
   drawnEdges = new Map();
   const items = edgeItems();
   const bundles = new Map();
@@ -799,14 +833,41 @@ function edgePath(item, offset) {
     const top = ay - from.box[3] / 2;
     return `M${ax - 8},${top} C${ax - 30},${top - 40 - offset} ${ax + 30},${top - 40 - offset} ${ax + 8},${top}`;
   }
-  // The bend is measured from the pair in id order, so both directions share one fan.
-  const [p, q] = item.from < item.to ? [from.box, to.box] : [to.box, from.box];
-  const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
-  const cx = (ax + bx) / 2 + (-(q[1] - p[1]) / length) * offset * 2;
-  const cy = (ay + by) / 2 + ((q[0] - p[0]) / length) * offset * 2;
+  const [cx, cy] = controlPoint(item, offset);
   const [sx, sy] = isOverview ? from.box : boundary(from, cx, cy), [tx, ty] = isOverview ? to.box : boundary(to, cx, cy);
   const round = (value) => Math.round(value * 10) / 10;
   return `M${round(sx)},${round(sy)} Q${round(cx)},${round(cy)} ${round(tx)},${round(ty)}`;
+}
+
+/** The control point of the curve of an edge between two entities, `offset` off the straight line. */
+function controlPoint(item, offset) {
+  const from = entityById.get(item.from), to = entityById.get(item.to);
+  const [ax, ay] = from.box, [bx, by] = to.box;
+  // The bend is measured from the pair in id order, so both directions share one fan.
+  const [p, q] = item.from < item.to ? [from.box, to.box] : [to.box, from.box];
+  const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
+  return [(ax + bx) / 2 + (-(q[1] - p[1]) / length) * offset * 2, (ay + by) / 2 + ((q[0] - p[0]) / length) * offset * 2];
+}
+
+/** The overview's heads of an edge: the markers, sized in the layout's units, are a few pixels
+ *  there and their tips under the dots, so each head is drawn at the dot's edge instead, sized
+ *  on screen as the dots are (view.css, .head: placed at the dot's centre, turned along the
+ *  curve's end, scaled by --inverse, then moved out by the dot's radius, in pixels). */
+function drawHeads(item, offset, color, kind, ends, layer) {
+  if (item.from === item.to) return;
+  const [cx, cy] = controlPoint(item, offset);
+  for (const id of ends) {
+    const entity = entityById.get(id);
+    const [x, y] = entity.box;
+    const angle = (Math.atan2(y - cy, x - cx) * 180) / Math.PI;
+    const radius = labelOf.get(id).radius;
+    const round = (value) => Math.round(value * 10) / 10;
+    const d = kind === 'tee' ? 'M-2,-5 L-2,5' : 'M0,0 L-10,-4.5 L-10,4.5 z';
+    element('path', {
+      class: `head ${kind}`, d, ...(kind === 'tee' ? { stroke: color } : { fill: color }), 'data-at': id,
+      style: `transform: translate(${round(x)}px, ${round(y)}px) rotate(${round(angle)}deg) scale(var(--inverse, 1)) translateX(-${(radius + 1).toFixed(1)}px)`,
+    }, layer);
+  }
 }
 
 /** The width of a line of that many independent channels: the DOT export's (context.widths:
@@ -846,6 +907,9 @@ function drawEdge(item, offset, layer) {
   const head = line.arrowhead === 'tee' ? 'tee' : 'arrow';
   if (!symmetric || head === 'tee') path.setAttribute('marker-end', `url(#${markerId(head, color)})`);
   if (symmetric && head === 'tee') path.setAttribute('marker-start', `url(#${markerId('tee', color)})`);
+  const ends = !symmetric || head === 'tee' ? [item.to] : [];
+  if (symmetric && head === 'tee') ends.push(item.from);
+  drawHeads(item, offset, color, head, ends, byId('heads'));
   if (state.mode === 'pairs') {
     for (const member of item.items) element('path', { class: 'member', d, 'data-claim': member.claim.id }, group);
   }
@@ -910,7 +974,9 @@ function citationBlock(citation) {
     // Each piece of text isolated (<bdi>): in the Arabic view an English title, an id and a
     // locator ("line 4") would otherwise run into each other and read out of order.
     html('bdi', {}, source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, bracketedId('(', citation.source, ')')),
-    via ? ` · ${t().via} ` : null, via ? html('bdi', {}, via.title) : null,
+    // The via as the claimant: its title alone would not tell two sources of one title apart.
+    ...(citation.via ? [` · ${t().via} `, html('bdi', {}, via ? via.title : citation.via), ' ',
+      html('span', { class: 'muted' }, bracketedId('(', citation.via, ')'))] : []),
     citation.locator ? html('span', { class: 'muted' }, ' · ', html('bdi', {}, citation.locator)) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
     // A quote runs the way its own words do (most are Arabic; not all), in the language of the
@@ -1158,7 +1224,7 @@ function setView(next, isMoving = false) {
   // only on their layers, since a change restyles every element below the one that holds it.
   if (isZoom || !inverseScaleSet) {
     inverseScaleSet = true;
-    for (const layer of [byId('nodes'), byId('labels')]) layer.style.setProperty('--inverse', String(1 / view.scale));
+    for (const layer of [byId('nodes'), byId('heads'), byId('labels')]) layer.style.setProperty('--inverse', String(1 / view.scale));
     // The lines', a doubling at a time: a change restyles every line.
     const lineInverse = String(2 ** Math.round(Math.log2(1 / view.scale)));
     const edges = byId('edges');
