@@ -470,6 +470,10 @@ struct HistoryCommandTests {
             fresh.standardError.hasSuffix(
                 "imported 2 history entries as entries 1 to 2 (isnad log shows them); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n"
             ), "\(fresh.standardError)")
+        // Only another store's entries: a plain undo has nothing of this store's to take back.
+        let undo = try cli.run(["--db", "other.db", "undo"])
+        #expect(undo.status == 65)
+        #expect(undo.standardError.hasSuffix("; this store has no change of its own to undo\n"), "\(undo.standardError)")
         let again = try cli.run(["--db", "other.db", "import", "--from", "history", "h.jsonl"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(

@@ -506,7 +506,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
                 + (entity.map { "; set the type of \"\($0)\" first (isnad log \($0) shows its changes)" } ?? "")
         case .travelled(let entry, let latestOwn):
             "cannot undo entry \(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
-                + (latestOwn.map { "; this store's own latest change is entry \($0): isnad undo \($0)" } ?? "")
+                + (latestOwn.map { "; this store's own latest change is entry \($0): isnad undo \($0)" }
+                    ?? "; this store has no change of its own to undo")
         case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest, let blockedBy):
             "the latest change, entry \(entry) (\(Text.printable(command))), is \(Text.printable(author))'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
                 + (undoersLatest.map { own in
