@@ -349,6 +349,62 @@ struct HTMLViewTests {
     }
 
     @Test(
+        "Isnad's own layout gives the largest component most of the picture, the pairs in rows beside it, not in a ring around it"
+    )
+    func ownLayoutPacksComponents() throws {
+        let cli = try CLIHarness.scoped
+        // A wheel of 40 entities (a hub linked to a ring), 30 pairs apart from it, 5 entities linked to nothing.
+        var lines = [#"{"record":"source","id":"s","type":"other","title":"S","reliability":"B"}"#]
+        func entity(_ id: String) { lines.append(#"{"record":"entity","id":"\#(id)","type":"person","name":"Name \#(id)"}"#) }
+        func claim(_ subject: String, _ object: String) {
+            lines.append(
+                #"{"record":"claim","id":"\#(subject)-\#(object)","subject":"\#(subject)","predicate":"funded","object":"\#(object)","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}"#
+            )
+        }
+        let wheel = (0..<40).map { "w\($0)" }
+        let pairs = (0..<30).map { ("p\($0)a", "p\($0)b") }
+        for id in wheel + pairs.flatMap({ [$0.0, $0.1] }) + (0..<5).map({ "u\($0)" }) { entity(id) }
+        for i in 1..<40 { claim("w0", "w\(i)") }
+        for i in 1..<39 { claim("w\(i)", "w\(i + 1)") }
+        for (a, b) in pairs { claim(a, b) }
+        try cli.write("components.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "components.jsonl"]).status == 0)
+        let page = try cli.run(["export", "html", "--layout", "own"])
+        #expect(page.status == 0, "\(page.standardError)")
+        func embedded(_ name: String) -> [[String: Any]] {
+            let after = page.standardOutput.components(separatedBy: "id=\"\(name)\">\n").dropFirst().first ?? ""
+            let text = after.components(separatedBy: "</script>").first ?? ""
+            return text.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+        }
+        let layout = try #require(embedded("isnad-context").first?["layout"] as? [String: Any])
+        let (width, height) = (try #require(layout["width"] as? Double), try #require(layout["height"] as? Double))
+        var boxes: [String: [Double]] = [:]
+        for entity in embedded("isnad-entities") {
+            if let id = entity["id"] as? String, let box = entity["box"] as? [Double] { boxes[id] = box }
+        }
+        #expect(boxes.count == 105)
+        let main = wheel.compactMap { boxes[$0] }
+        let (left, right) = (main.map { $0[0] - $0[2] / 2 }.min() ?? 0, main.map { $0[0] + $0[2] / 2 }.max() ?? 0)
+        let (top, bottom) = (main.map { $0[1] - $0[3] / 2 }.min() ?? 0, main.map { $0[1] + $0[3] / 2 }.max() ?? 0)
+        // Laid out together, the 30 pairs ringed the wheel at a distance and it had 0.3 % of the picture.
+        let share = (right - left) * (bottom - top) / (width * height)
+        #expect(share > 0.4, "the wheel spans \(right - left) × \(bottom - top) of \(width) × \(height)")
+        for (a, b) in pairs {
+            for box in [boxes[a], boxes[b]].compactMap({ $0 }) {
+                let isOutside = box[0] - box[2] / 2 > right || box[1] - box[3] / 2 > bottom
+                #expect(isOutside, "\(a)/\(b) at \(box) is within the wheel's \(left)–\(right) × \(top)–\(bottom)")
+            }
+            // A pair is drawn together: its two boxes are closer than the wheel is wide.
+            if let first = boxes[a], let second = boxes[b] {
+                #expect(abs(first[0] - second[0]) + abs(first[1] - second[1]) < (right - left) / 2)
+            }
+        }
+        #expect(try cli.run(["export", "html", "--layout", "own"]).outputBytes == page.outputBytes)
+    }
+
+    @Test(
         "past 300 entities, the default layout is Isnad's own, said on standard error; --layout dot still asks for Graphviz",
         .enabled(if: ExternalTool.path("dot") != nil, "needs Graphviz's dot"))
     func largeViewsLaidOutByIsnad() throws {
