@@ -212,17 +212,23 @@ public struct DOTWriter: GraphWriter {
     /// The legend, as a table of an HTML-like label: shapes and fills of the entity types (and the
     /// focus's bold outline, with `--focus`), a drawn sample of each status's line at the width of
     /// one channel and of each width solid, colours of the predicate families, how an edge label
-    /// reads, and what the statuses and grades mean. Type names follow `--lang ar`. Its lines
-    /// are written left to right (a sample, then what it means) and held so
-    /// (``BidiText/heldLeftToRight(_:)``) when an Arabic word comes first.
+    /// reads, and what the statuses and grades mean. With `--lang ar` every line is Arabic, and
+    /// reads right to left; otherwise English, written left to right (a sample, then what it
+    /// means) and held so (``BidiText/heldLeftToRight(_:)``) when an Arabic word comes first.
     func legend(size: Int) -> String {
         let arabic = options.language == .ar
+        // `both` keeps the legend English, as it was: its labels carry the Arabic.
+        func say(_ english: String, _ arabicText: String) -> String { arabic ? arabicText : english }
+        // An English line that starts with an Arabic word is held left to right (Pango drew
+        // "سرايا القدس, 2 hops" as "hops 2 ,سرايا القدس"); an Arabic line reads right to left, as
+        // its first letter makes it.
+        func held(_ text: String) -> String { arabic ? text : BidiText.heldLeftToRight(text) }
         let small = max(size - 2, 8)
         func cell(_ text: String, color: String? = nil, background: String? = nil) -> String {
             let fill = background.map { " BGCOLOR=\"\($0)\"" } ?? ""
             let font = color.map { " COLOR=\"\($0)\"" } ?? ""
             return
-                "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(BidiText.heldLeftToRight(text))</FONT></TD>"
+                "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(held(text))</FONT></TD>"
         }
         func heading(_ text: String, columns: Int) -> String {
             let span = columns > 1 ? " COLSPAN=\"\(columns)\"" : ""
@@ -233,7 +239,8 @@ public struct DOTWriter: GraphWriter {
                 + rows.map { "<TR>\($0)</TR>" }.joined() + "</TABLE></TD>"
         }
         let shapes: [(EntityType, String)] = [
-            (.organization, "rounded box"), (.person, "ellipse"), (.event, "octagon"), (.place, "house"),
+            (.organization, say("rounded box", "مستطيل مدوَّر الزوايا")), (.person, say("ellipse", "شكل بيضاوي")),
+            (.event, say("octagon", "مثمَّن")), (.place, say("house", "شكل بيت")),
         ]
         var types = shapes.map { type, shape in
             cell("\(ExportStyle.typeName(type, language: options.language)): \(shape)", background: ExportStyle.fill(for: type))
@@ -241,7 +248,9 @@ public struct DOTWriter: GraphWriter {
         if let focus = options.focus {
             types.append(
                 "<TD ALIGN=\"LEFT\" BORDER=\"\(DOTWriter.focusPenWidth)\" COLOR=\"#4d4d4d\"><FONT POINT-SIZE=\"\(small)\">"
-                    + "bold outline, larger name: the focus (\(XMLEscaping.escapedKeepingIsolates(focus)))</FONT></TD>")
+                    + held(
+                        say("bold outline, larger name: the focus", "إطار عريض واسم أكبر: محور الرسم")
+                            + " (\(XMLEscaping.escapedKeepingIsolates(focus)))") + "</FONT></TD>")
         }
         // Each line is drawn, not typed (box-drawing glyphs do not join, and a row of them read as
         // dashes): a cell's bottom border, at the width of a one-channel edge for the statuses, solid
@@ -257,16 +266,18 @@ public struct DOTWriter: GraphWriter {
                 + "<TR><TD BORDER=\"\(width)\" SIDES=\"B\" COLOR=\"#000000\"\(style) FIXEDSIZE=\"TRUE\" WIDTH=\"\(length)\" HEIGHT=\"\(half)\"></TD></TR>"
                 + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(length)\" HEIGHT=\"\(half)\"></TD></TR></TABLE>"
             return
-                "<TD>\(sample)</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">\(BidiText.heldLeftToRight(text))</FONT></TD>"
+                "<TD>\(sample)</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">\(held(text))</FONT></TD>"
         }
         let lines = [
-            line("asserted" + (arabic ? " · مؤيَّد" : "") + ": solid"),
-            line("alleged" + (arabic ? " · مزعوم" : "") + ": dashed", style: "dashed"),
-            line("⊣ disputed" + (arabic ? " · متنازع عليه" : "") + ": dotted, bar head", style: "dotted"),
-            "<TD></TD>" + cell("no arrowhead: the predicate reads the same both ways"),
-            line("thin: 1 independent channel, however many citations", width: DOTWriter.legendWidth(channels: 1)),
-            line("thicker: 2 channels", width: DOTWriter.legendWidth(channels: 2)),
-            line("thickest: 3 or more channels", width: DOTWriter.legendWidth(channels: 3)),
+            line(say("asserted: solid", "مؤيَّد: خط متصل")),
+            line(say("alleged: dashed", "مزعوم: خط متقطع"), style: "dashed"),
+            line(say("⊣ disputed: dotted, bar head", "⊣ متنازع عليه: خط منقَّط ورأس عارضة"), style: "dotted"),
+            "<TD></TD>" + cell(say("no arrowhead: the predicate reads the same both ways", "بلا رأس سهم: المحمول متماثل")),
+            line(
+                say("thin: 1 independent channel, however many citations", "رفيع: قناة مستقلة واحدة، مهما كثرت الاستشهادات"),
+                width: DOTWriter.legendWidth(channels: 1)),
+            line(say("thicker: 2 channels", "أعرض: قناتان"), width: DOTWriter.legendWidth(channels: 2)),
+            line(say("thickest: 3 or more channels", "الأعرض: 3 قنوات أو أكثر"), width: DOTWriter.legendWidth(channels: 3)),
         ]
         let colours = ExportStyle.families.map {
             cell("━━ \(ExportStyle.familyName($0.name, language: options.language))", color: $0.color)
@@ -274,10 +285,10 @@ public struct DOTWriter: GraphWriter {
         let example =
             arabic
             ? [
-                ("عضو في", "the predicate"),
-                (BidiText.rightToLeft("منذ \(BidiText.leftToRight("2019")) · مزعوم"), "dates · status"),
-                (BidiText.rightToLeft("المصادر: 2 · القنوات: 1 · أقوى تقييم E3"), "sources · channels · best grade"),
-                (BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight("article-x (E)"))"), "the common link"),
+                ("عضو في", "المحمول"),
+                (BidiText.rightToLeft("منذ \(BidiText.leftToRight("2019")) · مزعوم"), "التواريخ · الحالة"),
+                (BidiText.rightToLeft("المصادر: 2 · القنوات: 1 · أقوى تقييم E3"), "المصادر · القنوات · أقوى تقييم"),
+                (BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight("article-x (E)"))"), "الحلقة المشتركة"),
             ]
             : [
                 ("member of", "the predicate"), ("since 2019 · ALLEGED", "dates · status"),
@@ -286,24 +297,45 @@ public struct DOTWriter: GraphWriter {
             ]
         let pairExample =
             arabic
-            ? [(BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "claims between the two · the strongest status and grade")]
+            ? [(BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "الادعاءات بين الطرفين · أقوى حالة وتقييم")]
             : [("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade")]
         let reading =
             (options.isOverview ? pairExample : example).map { cell("\($0.0)   ← \($0.1)") } + [
-                cell("asserted: an A–C source asserts it with credibility 1–3"),
-                cell("alleged: only weaker sources, or sources that report it"), cell("disputed: some source denies it"),
-                cell("best C3: one citation's reliability (A–F) and credibility (1–6), the strongest"),
-                cell("channels: groups of citations whose chains of transmission share no source"),
-                cell("common link: the source every channel passes through; status and grade"),
-                cell("are capped by its reliability (an E article makes everything it relays E at best)"),
+                cell(say("asserted: an A–C source asserts it with credibility 1–3", "مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3")),
+                cell(say("alleged: only weaker sources, or sources that report it", "مزعوم: مصادر أضعف فقط، أو مصادر تنقله")),
+                cell(say("disputed: some source denies it", "متنازع عليه: مصدر ما ينفيه")),
+                cell(
+                    say(
+                        "best C3: one citation's reliability (A–F) and credibility (1–6), the strongest",
+                        "أقوى تقييم C3: موثوقية المصدر (A–F) ومصداقية المعلومة (1–6) لأقوى استشهاد")),
+                cell(
+                    say(
+                        "channels: groups of citations whose chains of transmission share no source",
+                        "القنوات: مجموعات من الاستشهادات لا تشترك سلاسل نقلها في أي مصدر")),
+                cell(
+                    say(
+                        "common link: the source every channel passes through; status and grade",
+                        "الحلقة المشتركة: المصدر الذي تمر به كل القنوات؛ الحالة والتقييم")),
+                cell(
+                    say(
+                        "are capped by its reliability (an E article makes everything it relays E at best)",
+                        "لا يتجاوزان موثوقيته (مقال بتقييم E يجعل كل ما ينقله E في أحسن الأحوال)")),
                 cell(
                     options.isOverview
-                        ? "in SVG, hover over an edge for every claim: predicate, dates, sources, quote and any denial"
-                        : "in SVG, hover over an edge for its claims, sources, quote and any denial"),
+                        ? say(
+                            "in SVG, hover over an edge for every claim: predicate, dates, sources, quote and any denial",
+                            "في SVG، مرِّر المؤشر فوق رابط لترى كل ادعاء: المحمول والتواريخ والمصادر والاقتباس وأي نفي")
+                        : say(
+                            "in SVG, hover over an edge for its claims, sources, quote and any denial",
+                            "في SVG، مرِّر المؤشر فوق رابط لترى ادعاءاته ومصادره واقتباسه وأي نفي")),
             ]
         return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
-            + column("Legend: shapes", types) + column("lines: status and channels", lines, columns: 2)
-            + column("colours: predicate family", colours)
-            + column(options.isOverview ? "edge label" : "edge label, line by line", reading) + "</TR></TABLE>"
+            + column(say("Legend: shapes", "المفتاح: الأشكال"), types)
+            + column(say("lines: status and channels", "الخطوط: الحالة والقنوات"), lines, columns: 2)
+            + column(say("colours: predicate family", "الألوان: عائلات المحمولات"), colours)
+            + column(
+                options.isOverview
+                    ? say("edge label", "تسمية الرابط") : say("edge label, line by line", "تسمية الرابط، سطرًا سطرًا"),
+                reading) + "</TR></TABLE>"
     }
 }
