@@ -197,6 +197,9 @@ struct AddCommandTests {
         let claims = try cli.run(["claims", "--predicate", "مول"])
         #expect(claims.standardOutput.contains(id))
         #expect(try cli.run(["claims", "--predicate", "funded", "--stance", "ينقل"]).standardOutput.contains(id))
+        // Letters and marks only, as the English words are read: a full stop is refused.
+        #expect(try cli.run(["claims", "--stance", "ينفي."]).status == 64)
+        #expect(try cli.run(["claims", "--stance", "ينفي,ينقل"]).status == 0)
         let wrong = try cli.run([
             "add", "claim", "hamas", "funded", "isis", "--source", "Police text", "--quote", "x", "--stance", "يقول",
             "--credibility", "3",
@@ -204,7 +207,7 @@ struct AddCommandTests {
         #expect(wrong.status == 64)
         #expect(
             wrong.standardError.hasPrefix(
-                "isnad: --stance: \"يقول\" is not one of asserts, reports, denies (in Arabic: يؤكد، ينقل، ينفي)"),
+                "isnad: --stance: \"يقول\" is not one of asserts, reports, denies (in Arabic: يؤكد, ينقل, ينفي)"),
             "\(wrong.standardError)")
         #expect(claims.standardError.contains("isnad: \"مول\" taken as funded\n"))
     }
@@ -548,7 +551,7 @@ struct AddCommandTests {
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "claims", "--credibility", "2",
                 ], 64,
-                "isnad: --stance: \"claims\" is not one of asserts, reports, denies (in Arabic: يؤكد، ينقل، ينفي)\n(see 'isnad add --help')\n"
+                "isnad: --stance: \"claims\" is not one of asserts, reports, denies (in Arabic: يؤكد, ينقل, ينفي)\n(see 'isnad add --help')\n"
             ),
             (
                 [

@@ -129,7 +129,8 @@ struct ExampleTests {
                 atPath: cli.path("Datasets"), withDestinationPath: Repository.root.appendingPathComponent("Datasets").path)
             try FileManager.default.createSymbolicLink(
                 atPath: cli.path("Exports"), withDestinationPath: Repository.root.appendingPathComponent("Exports").path)
-            try cli.write("bad.jsonl", try readmeBlock(after: "Saved as `bad.jsonl` and imported into the store above, these lines:"))
+            try cli.write(
+                "bad.jsonl", try readmeBlock(after: "Saved as `bad.jsonl` and imported into the store above, these lines:"))
             try cli.write(
                 "records.json",
                 "[\n  {\"record\": \"entity\", \"id\": \"isis\", \"type\": \"organization\", \"name\": \"Islamic State\"}\n]\n")

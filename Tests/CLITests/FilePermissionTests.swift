@@ -40,13 +40,13 @@ struct FilePermissionTests {
         #expect(
             result.standardError.contains(
                 "isnad.db is read-only: this command must write to the store (isnad.db cannot be written)"))
-        // The reader's -wal and -shm, made read-only as the store was, keep writers out once the
-        // store is writable again: the message names the file to look at.
+        // Another user's -wal and -shm, read-only, keep writers out once the store is writable
+        // again (the user's own are given write access): the message names the file to look at.
         chmod(cli.path("isnad.db"), 0o644)
         for suffix in ["-wal", "-shm"] {
             let path = cli.path("isnad.db" + suffix)
             if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: Data()) }
-            chown(path, 65534, 65534)
+            chown(path, 0, 0)
             chmod(path, 0o444)
         }
         let stale = try cli.runUnprivileged(["set", "hamas", "description", "x"])
@@ -56,7 +56,9 @@ struct FilePermissionTests {
                 || stale.standardError.contains("isnad.db-shm cannot be written"), "\(stale.standardError)")
     }
 
-    @Test("a store read while read-only (chmod 444) takes writes again once it is made writable")
+    @Test(
+        "a store read while read-only (chmod 444) takes writes again once it is made writable, through a link too; one left so before is mended by the next command"
+    )
     func readWhileReadOnlyThenWritable() throws {
         let cli = try storeWithData()
         chmod(cli.path("isnad.db"), 0o444)
@@ -70,6 +72,23 @@ struct FilePermissionTests {
         let written = try cli.runUnprivileged(["set", "hamas", "description", "written after"])
         #expect(written.status == 0, "\(written.standardError)")
         #expect(try cli.run(["show", "hamas"]).standardOutput.contains("written after"))
+        // Through a link: the files beside the store itself, not a file beside the link's name.
+        symlink("isnad.db", cli.path("link.db"))
+        try cli.write("link.db-wal", "not SQLite's")
+        chown(cli.path("link.db-wal"), 65534, 65534)
+        chmod(cli.path("link.db-wal"), 0o444)
+        chmod(cli.path("isnad.db"), 0o444)
+        #expect(try cli.runUnprivileged(["--db", "link.db", "show", "hamas"]).status == 0)
+        chmod(cli.path("isnad.db"), 0o644)
+        let linkWAL = try FileManager.default.attributesOfItem(atPath: cli.path("link.db-wal"))[.posixPermissions] as? Int
+        #expect(linkWAL == 0o444, "\(String(describing: linkWAL))")
+        #expect(try cli.runUnprivileged(["--db", "link.db", "set", "hamas", "description", "through the link"]).status == 0)
+        // Left read-only by an earlier reader (an Isnad before this one): a write mends it.
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: cli.path("isnad.db" + suffix)) {
+            chmod(cli.path("isnad.db" + suffix), 0o444)
+        }
+        let mended = try cli.runUnprivileged(["set", "hamas", "description", "mended"])
+        #expect(mended.status == 0, "\(mended.standardError)")
     }
 
     @Test("a store in a write-protected folder can still be read, not written")
@@ -192,8 +211,17 @@ struct FilePermissionTests {
         }
         // SQLite gave the files it made beside the store (the log and its index) the store's
         // permissions; the reader gave its owner write access to them, so that they do not keep
-        // the store read-only once it is writable again.
+        // the store read-only once it is writable again. Another user's are said, not changed.
         chmod(cli.path("old.db"), 0o644)
+        for suffix in ["-wal", "-shm"] {
+            chown(cli.path("old.db" + suffix), 0, 0)
+            chmod(cli.path("old.db" + suffix), 0o444)
+        }
+        let half = try cli.runUnprivileged(["--db", "old.db", "show", "hamas"])
+        #expect(half.status == 73)
+        #expect(half.standardError.contains("needs write access: its -"), "\(half.standardError)")
+        #expect(half.standardError.contains(" file is read-only"), "\(half.standardError)")
+        for suffix in ["-wal", "-shm"] { chown(cli.path("old.db" + suffix), 65534, 65534) }
         let upgraded = try cli.runUnprivileged(["--db", "old.db", "show", "hamas"])
         #expect(upgraded.status == 0)
         #expect(upgraded.standardError.contains("upgraded old.db from schema version 1 to \(version)"))

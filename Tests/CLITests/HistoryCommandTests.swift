@@ -448,12 +448,18 @@ struct HistoryCommandTests {
         #expect(try cli.run(["copy", "isnad.db", "b.db"]).status == 0)
         #expect(try cli.run(["set", "hamas", "description", "changed in a"]).status == 0)
         #expect(try cli.run(["--db", "b.db", "set", "isis", "description", "changed in b"]).status == 0)
+        #expect(try cli.run(["add", "entity", "--type", "organization", "--name", "Zed", "--id", "zed"]).status == 0)
+        #expect(try cli.run(["delete", "zed"]).status == 0)
         try cli.write("a.jsonl", try cli.run(["export", "history"]).standardOutput)
         #expect(try cli.run(["--db", "b.db", "import", "--from", "history", "a.jsonl"]).status == 0)
         let hamas = try cli.run(["--db", "b.db", "show", "hamas"]).standardOutput
         #expect(!hamas.contains("changed: entry"), "\(hamas)")
         #expect(try cli.run(["--db", "b.db", "show", "isis"]).standardOutput.contains("changed: entry 2 (isnad set, "))
         #expect(try cli.run(["show", "hamas"]).standardOutput.contains("changed: entry 2 (isnad set, "))
+        // An id another store's history removed was never in this one: unknown here, as any.
+        let zed = try cli.run(["--db", "b.db", "set", "zed", "name", "X"])
+        #expect(zed.status == 65)
+        #expect(zed.standardError.hasPrefix("isnad: no entity, source or claim \"zed\""), "\(zed.standardError)")
     }
 
     @Test(

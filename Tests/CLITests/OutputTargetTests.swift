@@ -193,6 +193,18 @@ struct OutputTargetTests {
                     "\(result.standardError)")
             }
         }
+        // A store by such a name (a copy, made before the database beside it) is read; a link by
+        // such a name leads to a store whose files are beside it, and is read too.
+        try FileManager.default.removeItem(atPath: cli.path("isnad.db-wal"))
+        try FileManager.default.removeItem(atPath: cli.path("isnad.db-shm"))
+        #expect(try cli.run(["copy", "isnad.db", "copy.db"]).status == 0)
+        try FileManager.default.moveItem(atPath: cli.path("copy.db"), toPath: cli.path("isnad.db-journal"))
+        #expect(try cli.run(["--db", "isnad.db-journal", "stats"]).status == 0)
+        #expect(try cli.run(["--db", "isnad.db-journal", "set", "hamas", "description", "x"]).status == 64)
+        try FileManager.default.removeItem(atPath: cli.path("isnad.db-journal"))
+        #expect(try cli.run(["copy", "isnad.db", "other.db"]).status == 0)
+        symlink("isnad.db", cli.path("other.db-wal"))
+        #expect(try cli.run(["--db", "other.db-wal", "stats"]).status == 0)
     }
 
     @Test("a store is not made through a link to a database's journal, nor beside a journal another left")

@@ -32,6 +32,30 @@ struct RecordDiffTests {
             ])
     }
 
+    @Test("two lists that gained items in one change (a second merge: aliases and merged ids) are each said once, item by item")
+    func twoListsAtOnce() {
+        let before = entity.replacingOccurrences(of: "]}", with: #"],"merged":["daesh"]}"#)
+        let after = entity.replacingOccurrences(
+            of: "]}", with: #",{"name":"Victim","lang":"en"}],"merged":["daesh","victim"]}"#)
+        let diff = RecordDiff(before: before, after: after)
+        #expect(
+            diff.fields == [
+                .init(path: "aliases[3]", before: nil, after: #"{"name": "Victim", "lang": "en"}"#),
+                .init(path: "merged[1]", before: nil, after: #""victim""#),
+            ], "\(diff.fields)")
+    }
+
+    @Test("an alias written again in another normal form, in a list that also lost one, is said as changed")
+    func otherNormalForm() {
+        let composed =
+            #"{"record":"entity","id":"x","type":"person","name":"X","aliases":[{"name":"Amélie","lang":"en"},{"name":"Zo\#u{00EB}","lang":"en"}]}"#
+        let decomposed =
+            #"{"record":"entity","id":"x","type":"person","name":"X","aliases":[{"name":"Zoe\#u{0308}","lang":"en"}]}"#
+        let fields = RecordDiff(before: composed, after: decomposed).fields
+        #expect(fields.filter { $0.before == nil }.map(\.path) == ["aliases[0]"], "\(fields)")
+        #expect(fields.filter { $0.after == nil }.map(\.path) == ["aliases[0]", "aliases[1]"], "\(fields)")
+    }
+
     @Test("a citation keeps its number: citations are compared by position")
     func citationsByPosition() {
         let claim =

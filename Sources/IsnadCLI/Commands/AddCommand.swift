@@ -89,7 +89,7 @@ enum AddCommand: Command {
     static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
         .only(for: [Kind.claim])
     static let stance = Option<String>(
-        "stance", value: "stance", help: "claim: asserts, reports or denies (or in Arabic: يؤكد، ينقل، ينفي)."
+        "stance", value: "stance", help: "claim: asserts, reports or denies (or in Arabic: يؤكد, ينقل or ينفي)."
     )
     .only(for: [Kind.claim]).comparedAsWord()
     static let credibility = Option<String>("credibility", value: "1-6", help: "claim: the Admiralty information grade.")

@@ -28,7 +28,7 @@ enum CopyCommand: Command {
             "isnad copy isnad.db field-copy.db",
             "isnad copy --without-history --without-retractions isnad.db for-the-desk.db",
             "isnad copy isnad.db checked-copy.db && isnad --db checked-copy.db export jsonl | cmp - <(isnad export jsonl)",
-        ])
+        ], takesStoreOptions: false)
 
     static let withoutHistory = Flag(
         "without-history",

@@ -142,7 +142,7 @@ enum EditCommand: Command {
                             throw try RemovedMeanwhile(original, label: label, store: store)
                         }
                         guard now == original else {
-                            throw ChangedMeanwhile(label: label, by: try store.changes(of: original.kind, id: original.id).last)
+                            throw ChangedMeanwhile(label: label, by: try store.lastChange(of: original.kind, id: original.id))
                         }
                         let lostQuotes = try EditChecks.lostQuotesNote(record, store: store)
                         try session.put(record)
@@ -253,7 +253,7 @@ enum EditCommand: Command {
     /// (exit 75, as for a colleague's change that came first on PostgreSQL).
     struct ChangedMeanwhile: Error, CustomStringConvertible {
         let label: String
-        /// The change that came first, when the history has it (an undo is not one).
+        /// The change that came first (an undo too), when the history has it.
         let by: HistoryMark?
         var description: String {
             let who =

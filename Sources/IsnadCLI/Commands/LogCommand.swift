@@ -13,10 +13,13 @@ enum LogCommand: Command {
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
             history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
-            retracted). Shows
+            retracted), and a claim a merge combined with the same claim of the entity kept. Shows
             at most 20 records of an entry unless --all, and the latest \(ListingLimit.tableDefault) entries unless --limit.
             """,
-        arguments: [ArgumentSpec(name: "id", help: "An entity, source or claim id.", isOptional: true)],
+        arguments: [
+            ArgumentSpec(
+                name: "id", help: "An entity, source or claim id, or a name of one entity or source.", isOptional: true)
+        ],
         options: [since, until, author, showsAll, limit],
         examples: [
             "isnad log", "isnad log hamas", "isnad log --limit 5", "isnad log --since 2026-11 --author ana",
@@ -161,9 +164,12 @@ enum LogCommand: Command {
         return lines
     }
 
-    /// A long value (a source's text, a long quote) cut to its first 80 characters.
+    /// A long value (a source's text, a long quote, an alias whole) cut to its first 80
+    /// characters, closed as it was (`"`, or `}` for an item of a list), so that the cut is not
+    /// read as part of the data.
     static func shortened(_ value: String) -> String {
-        value.count > 80 ? String(value.prefix(79)) + "…\"" : value
+        guard value.count > 80, let closing = value.last else { return value }
+        return String(value.prefix(79)) + "…" + String(closing)
     }
 
     /// A long value before and after a change, each cut around where they first differ: a

@@ -92,7 +92,7 @@ extension Stance: ArgumentChoice {
             let arabic = Stance.allCases.compactMap { Stance.arabicWords[$0] }
             throw InvalidArgument(
                 message:
-                    "\"\(Text.printable(argument))\" is not one of \(english.joined(separator: ", ")) (in Arabic: \(arabic.joined(separator: "، ")))"
+                    "\"\(Text.printable(argument))\" is not one of \(english.joined(separator: ", ")) (in Arabic: \(arabic.joined(separator: ", ")))"
                     + Suggestion.phrase(Suggestion.nearest(to: argument, among: english)))
         }
         self = stance

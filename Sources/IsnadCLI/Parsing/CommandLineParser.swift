@@ -155,11 +155,15 @@ struct CommandSpec: Sendable {
     /// The command's own options and those it shares, in the order its help lists each group.
     var options: [OptionSpec] = []
     var examples: [String] = []
+    /// Whether `--db` and `--store` name the command's store: `copy` names its two in its
+    /// arguments, refuses both, and its help does not list them.
+    var takesStoreOptions = true
 
     init(
         name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
-        options: [any OptionDeclaration] = [], examples: [String] = []
+        options: [any OptionDeclaration] = [], examples: [String] = [], takesStoreOptions: Bool = true
     ) {
+        self.takesStoreOptions = takesStoreOptions
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
@@ -192,7 +196,10 @@ struct CommandSpec: Sendable {
         }
         var groups: [[String]] = []
         for group in OptionGroup.allCases {
-            let members = allOptions.filter { $0.group == group }
+            let storeOptions = [CommandSpec.database.spec.name, CommandSpec.storeName.spec.name]
+            let members = allOptions.filter {
+                $0.group == group && (takesStoreOptions || !storeOptions.contains($0.name))
+            }
             guard !members.isEmpty else { continue }
             groups.append(
                 [group.title]

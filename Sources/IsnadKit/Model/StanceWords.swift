@@ -13,6 +13,12 @@ extension Stance {
             self = english
             return
         }
+        // Letters and marks only (tatweel is a letter): `ينفي.` is refused, as `denies.` is.
+        guard
+            trimmed.unicodeScalars.allSatisfy({
+                $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+            })
+        else { return nil }
         let folded = NameKey.normalize(trimmed)
         guard let match = Stance.arabicWords.first(where: { NameKey.normalize($0.value) == folded }) else { return nil }
         self = match.key

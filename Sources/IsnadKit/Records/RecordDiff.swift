@@ -19,14 +19,16 @@ public struct RecordDiff: Sendable, Equatable {
         // A list of names or ids that lost or gained items is said item by item: compared by
         // position, the alias taken out of the front read as every alias after it renamed.
         var listFields: [Field] = []
-        if case .object(let oldObject)? = oldRecord, case .object(let newObject)? = newRecord {
+        if case .object(var oldObject)? = oldRecord, case .object(var newObject)? = newRecord {
             for key in RecordDiff.listsOfItems {
                 let (oldItems, newItems) = (oldObject[key]?.arrayValue ?? [], newObject[key]?.arrayValue ?? [])
                 guard oldItems.count != newItems.count, !oldItems.isEmpty, !newItems.isEmpty else { continue }
                 listFields += RecordDiff.itemChanges(key, from: oldItems, to: newItems)
-                oldRecord = .object(JSONObject(members: oldObject.members.filter { $0.key != key }))
-                newRecord = .object(JSONObject(members: newObject.members.filter { $0.key != key }))
+                // Taken out of what is compared field by field, with the lists taken out before it.
+                oldObject = JSONObject(members: oldObject.members.filter { $0.key != key })
+                newObject = JSONObject(members: newObject.members.filter { $0.key != key })
             }
+            (oldRecord, newRecord) = (.object(oldObject), .object(newObject))
         }
         let old = oldRecord.map(RecordDiff.flatten) ?? []
         let new = newRecord.map(RecordDiff.flatten) ?? []
@@ -50,25 +52,29 @@ public struct RecordDiff: Sendable, Equatable {
 
     /// The items of `key` taken out (under their index before) and put in (under their index
     /// after), the longest run of items both lists keep in order left out.
-    static func itemChanges(_ key: String, from old: [JSONValue], to new: [JSONValue]) -> [Field] {
+    static func itemChanges(_ key: String, from oldItems: [JSONValue], to newItems: [JSONValue]) -> [Field] {
+        // Each item as its JSON text, compared byte for byte as every field is: an alias written
+        // again in another normal form is another alias.
+        let old = oldItems.map(JSONValue.inline)
+        let new = newItems.map(JSONValue.inline)
         // Lists of a few names: the quadratic table of the longest common subsequence is small.
         var lengths = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
         for i in stride(from: old.count - 1, through: 0, by: -1) {
             for j in stride(from: new.count - 1, through: 0, by: -1) {
                 lengths[i][j] =
-                    old[i] == new[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+                    sameBytes(old[i], new[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
             }
         }
         var fields: [Field] = []
         var (i, j) = (0, 0)
         while i < old.count || j < new.count {
-            if i < old.count, j < new.count, old[i] == new[j] {
+            if i < old.count, j < new.count, sameBytes(old[i], new[j]) {
                 (i, j) = (i + 1, j + 1)
             } else if j < new.count, i == old.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                fields.append(Field(path: "\(key)[\(j)]", before: nil, after: JSONValue.inline(new[j])))
+                fields.append(Field(path: "\(key)[\(j)]", before: nil, after: new[j]))
                 j += 1
             } else {
-                fields.append(Field(path: "\(key)[\(i)]", before: JSONValue.inline(old[i]), after: nil))
+                fields.append(Field(path: "\(key)[\(i)]", before: old[i], after: nil))
                 i += 1
             }
         }

@@ -165,15 +165,30 @@ extension GraphStore {
         return held.count == 1 ? marks : marks.sorted { $0.number < $1.number }
     }
 
+    /// The latest entry of this store's history that touched the record of `kind` under `id`,
+    /// whatever it did (an undo too), or nil: what an edit that found the record changed names.
+    public func lastChange(of kind: Record.Kind, id: String) throws -> HistoryMark? {
+        try database.cached(
+            """
+            SELECT c.id, c.at, c.author, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.record = ?1 AND r.kind = ?2 AND c.travelled = 0
+            ORDER BY r.change DESC LIMIT 1
+            """
+        ).firstRow([.text(id), .text(kind.rawValue)]) {
+            HistoryMark(number: $0.int(0), timestamp: $0.string(1), author: $0.string(2), command: $0.string(3))
+        }
+    }
+
     /// The latest history entry that removed the record of `kind` under `id` — a delete, a
     /// merge into another entity, a rename, an undo of the entry that added it — with the
-    /// command it recorded; nil when no entry did (another program removed it).
+    /// command it recorded; nil when no entry of this store's own did (another program removed
+    /// it, or another store's history, imported, describes a removal there).
     public func lastRemoval(of kind: Record.Kind, id: String) throws -> (entry: Int, command: String)? {
         // `action <> 'added'` lets SQLite use change_record_changes_by_record (a partial index).
         try database.cached(
             """
             SELECT c.id, c.command FROM change_record AS r JOIN change AS c ON c.id = r.change
-            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added' AND r.action = 'removed'
+            WHERE r.record = ?1 AND r.kind = ?2 AND r.action <> 'added' AND r.action = 'removed' AND c.travelled = 0
             ORDER BY r.change DESC LIMIT 1
             """
         ).firstRow([.text(id), .text(kind.rawValue)]) { ($0.int(0), $0.string(1)) }

@@ -80,11 +80,16 @@ public final class GraphStore {
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
         if !exists, path != GraphStore.inMemory, FileSystem.isSymbolicLink(path) { throw StoreError.danglingLink(path: path) }
-        if exists, access == .read || access == .examine, path != GraphStore.inMemory,
-            let database = GraphStore.databaseTakingAsItsOwn(path)
-                ?? GraphStore.databaseTakingAsItsOwn(FileSystem.resolvedPath(path) ?? path)
-        {
-            throw StoreError.companionRead(path: path, database: database)
+        // A database's log or index named as the store (an SQLite database by that name, a store
+        // once copied there, is read: only a write would put it at risk, and is refused below).
+        // Where SQLite keeps them: beside the file a link leads to, not beside the link's name.
+        if exists, access == .read || access == .examine, path != GraphStore.inMemory {
+            let file = FileSystem.resolvedPath(path) ?? path
+            if let database = GraphStore.databaseTakingAsItsOwn(file),
+                !FileSystem.regularFile(file, beginsWith: Array("SQLite format 3\0".utf8))
+            {
+                throw StoreError.companionRead(path: path, database: GraphStore.databaseTakingAsItsOwn(path) ?? database)
+            }
         }
         if access == .create || access == .write, path != GraphStore.inMemory {
             // Even when the file is there, and through a link: a database's own log or journal,
@@ -184,11 +189,25 @@ public final class GraphStore {
         if database.fileChangedSinceOpened { throw StoreError.changedWhileRead(path: path) }
     }
 
+    /// SQLite makes the log and its index (`-wal`, `-shm`) with the store's permissions, and a
+    /// reader cannot remove them: from a store made read-only (chmod 444) they stayed read-only
+    /// after it was made writable again, and refused every write. Its owner may write them:
+    /// beside the file the path resolves to, where SQLite keeps them (not beside a link's name),
+    /// and only files this process owns.
+    private static func letOwnerWriteLog(of path: String) {
+        guard path != inMemory else { return }
+        let file = FileSystem.resolvedPath(path) ?? path
+        for suffix in ["-wal", "-shm"] { FileSystem.letOwnerWrite(file + suffix) }
+    }
+
     /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
     /// it; when its folder cannot be written, that index cannot be created, and the store is
     /// read as immutable instead. Its owner may still write to it meanwhile: that is told by
     /// ``checkReadWasWhole()``.
     private static func connect(path: String, access: Access, exists: Bool) throws -> Database {
+        // Left so by a reader of the store while it was read-only, before this Isnad (below);
+        // before the connection opens them, which a later writer in this process shares.
+        if exists { letOwnerWriteLog(of: path) }
         guard access == .read || access == .examine else {
             return try Database(path: path, access: exists ? .readWrite : .create)
         }
@@ -196,12 +215,8 @@ public final class GraphStore {
         let problem: DatabaseError
         do throws(DatabaseError) {
             _ = try database.integerPragma("user_version")
-            // SQLite makes the log and its index with the store's permissions, and a reader
-            // cannot remove them: from a store made read-only (chmod 444) they would stay
-            // read-only after it is made writable again, and refuse every write.
-            if FileSystem.lacksOwnerWrite(path) {
-                for suffix in ["-wal", "-shm"] { FileSystem.letOwnerWrite(path + suffix) }
-            }
+            // Made by this first read, of a store read-only now.
+            letOwnerWriteLog(of: path)
             return database
         } catch {
             problem = error

@@ -108,13 +108,6 @@ public enum FileSystem {
         return Int(information.st_nlink)
     }
 
-    /// Whether the regular file at the path (links followed) lacks its owner's write permission.
-    public static func lacksOwnerWrite(_ path: String) -> Bool {
-        var information = stat()
-        return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFREG
-            && information.st_mode & S_IWUSR == 0
-    }
-
     /// Gives its owner write permission on the regular file at the path, when this process owns
     /// it; a symbolic link is left as it is.
     public static func letOwnerWrite(_ path: String) {
