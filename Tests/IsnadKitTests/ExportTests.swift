@@ -450,7 +450,7 @@ struct ExportTextTests {
             "\u{2067}المصادر: 1 · القنوات: 1 · أقوى تقييم E2\u{2069}", "\u{2067}كلها عبر \u{2066}art (E)\u{2069}\u{2069}",
         ]
         #expect(bc.contains("label=\(DOTEscaping.quoted(lines.joined(separator: "\n")))"), "\(bc)")
-        #expect(dot.contains("alleged · مزعوم"))  // the legend pairs the English and Arabic words
+        #expect(dot.contains("مزعوم: خط متقطع"))  // the legend is Arabic too
         let pa = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:p-a\"") })
         #expect(pa.contains("منذ \u{2066}2018\u{2069}"))
     }
