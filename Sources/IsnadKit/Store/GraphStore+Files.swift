@@ -5,6 +5,11 @@ extension GraphStore {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
 
+    /// Whether an SQLite database (by its header) is at `path`, links followed.
+    public static func isSQLiteDatabase(_ path: String) -> Bool {
+        FileSystem.regularFile(path, beginsWith: Array("SQLite format 3\0".utf8))
+    }
+
     /// The SQLite database that would take a file at `path` for one of its own, when `path` is
     /// that database's name and `-wal`, `-shm` or `-journal`: SQLite rolls a "journal" back into
     /// its database and then deletes it, and reads a "log" as its database's latest pages. So no
@@ -13,7 +18,7 @@ extension GraphStore {
     public static func databaseTakingAsItsOwn(_ path: String) -> String? {
         for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
             let database = String(path.dropLast(suffix.count))
-            if !database.isEmpty, FileSystem.regularFile(database, beginsWith: Array("SQLite format 3\0".utf8)) {
+            if !database.isEmpty, isSQLiteDatabase(database) {
                 return database
             }
         }

@@ -86,7 +86,7 @@ public final class GraphStore {
         if exists, access == .read || access == .examine, path != GraphStore.inMemory {
             let file = FileSystem.resolvedPath(path) ?? path
             if let database = GraphStore.databaseTakingAsItsOwn(file),
-                !FileSystem.regularFile(file, beginsWith: Array("SQLite format 3\0".utf8))
+                !GraphStore.isSQLiteDatabase(file)
             {
                 throw StoreError.companionRead(path: path, database: GraphStore.databaseTakingAsItsOwn(path) ?? database)
             }

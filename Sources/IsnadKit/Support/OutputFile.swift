@@ -99,7 +99,7 @@ public final class OutputFile: ByteSink {
         // Another store, one tab completion away from the export's name: replaced, it was gone
         // with its history, and a writer busy in it reported success into a file now unlinked.
         if exists, (existing.st_mode & S_IFMT) == S_IFREG,
-            FileSystem.regularFile(targetPath, beginsWith: Array("SQLite format 3\0".utf8))
+            GraphStore.isSQLiteDatabase(targetPath)
         {
             throw OutputError(path: path, reason: .isDatabase)
         }
