@@ -109,16 +109,17 @@ public enum FileSystem {
     }
 
     /// Gives its owner write permission on the regular file at the path, when this process owns
-    /// it; a symbolic link is left as it is.
+    /// it; a symbolic link is left as it is. No descriptor of the file is opened: SQLite may
+    /// hold it open in this process, and closing any descriptor of a file drops every POSIX lock
+    /// the process holds on it (a reader's lock on the log's index, which a writer then ignored).
     public static func letOwnerWrite(_ path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
         var information = stat()
-        guard fstat(descriptor, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG,
+        guard lstat(path, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG,
             information.st_uid == geteuid(), information.st_mode & S_IWUSR == 0
         else { return }
-        _ = fchmod(descriptor, (information.st_mode & 0o7777) | S_IWUSR)
+        // Not through a link put there since (glibc does it through an O_PATH descriptor, whose
+        // closing drops no lock).
+        _ = fchmodat(AT_FDCWD, path, (information.st_mode & 0o7777) | S_IWUSR, AT_SYMLINK_NOFOLLOW)
     }
 
     /// Whether the path itself is a symbolic link (not followed), to something or to nothing.
