@@ -89,12 +89,6 @@ public struct RecordDiff: Sendable, Equatable {
         }
     }
 
-    /// Every leaf of a JSON record, with its path and its value as JSON text.
-    static func flatten(_ line: String) -> [(path: String, value: String)] {
-        guard let value = try? JSONParser.parse(line) else { return [] }
-        return flatten(value)
-    }
-
     /// Every leaf of a JSON value, with its path and its value as JSON text.
     static func flatten(_ value: JSONValue) -> [(path: String, value: String)] {
         var leaves: [(String, String)] = []

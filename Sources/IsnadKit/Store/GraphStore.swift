@@ -215,8 +215,9 @@ public final class GraphStore {
         let problem: DatabaseError
         do throws(DatabaseError) {
             _ = try database.integerPragma("user_version")
-            // Made by this first read, of a store read-only now.
-            letOwnerWriteLog(of: path)
+            // Made by this first read with the store's permissions: read-only only when the
+            // store is (so a query of a writable store pays nothing more here).
+            if !FileSystem.isWritable(path) { letOwnerWriteLog(of: path) }
             return database
         } catch {
             problem = error
