@@ -53,7 +53,7 @@ enum ExitCode: Int32 {
             switch error {
             case .missing: self = .missingInput
             case .notAnIsnadStore, .notAnIsnadSchema, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
-            case .notAFile, .logWithoutIndex, .emptyFile: self = .missingInput
+            case .notAFile, .companionNotAFile, .logWithoutIndex, .emptyFile: self = .missingInput
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionRead, .companionExists, .danglingLink, .severalNames: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure

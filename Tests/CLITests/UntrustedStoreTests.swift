@@ -856,4 +856,35 @@ struct UntrustedStoreTests {
                 "folder.db", "pipe.db", "records.jsonl",
             ])
     }
+
+    @Test("a store whose -wal, -shm or -journal is a link, a FIFO or a folder is refused, not hung on or written through")
+    func companionNotAFile() throws {
+        let cli = try importedStore()
+        let files = FileManager.default
+        let other = cli.path("other.db")
+        try files.copyItem(atPath: cli.path("isnad.db"), toPath: other)
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let companion = cli.path("isnad.db" + suffix)
+            for kind in ["a symbolic link", "a FIFO (named pipe)", "a folder"] {
+                try? files.removeItem(atPath: companion)
+                switch kind {
+                case "a symbolic link": try files.createSymbolicLink(atPath: companion, withDestinationPath: other)
+                case "a folder": try files.createDirectory(atPath: companion, withIntermediateDirectories: false)
+                default: #expect(mkfifo(companion, 0o600) == 0)
+                }
+                for command in [["show", "hamas"], ["add", "entity", "--id", "x", "--type", "person", "--name", "X"]] {
+                    let result = try cli.run(command)
+                    #expect(result.status == 66, "\(suffix) \(kind): \(result.standardError)")
+                    #expect(
+                        result.standardError
+                            == "isnad: isnad.db cannot be opened: isnad.db\(suffix) is \(kind), where SQLite keeps the store's log, index or journal as a file of its own; it would wait, fail or write through it: move it away\n"
+                    )
+                }
+            }
+            try files.removeItem(atPath: companion)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+        #expect(try cli.run(["show", "hamas"]).status == 0)
+    }
 }

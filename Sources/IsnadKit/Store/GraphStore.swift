@@ -113,6 +113,16 @@ public final class GraphStore {
         if exists, path != GraphStore.inMemory, let kind = FileSystem.kindOfNonRegularFile(path) {
             throw StoreError.notAFile(path: path, kind: kind)
         }
+        // Beside the file a link leads to, where SQLite looks for them (with O_NOFOLLOW: a link
+        // there failed as "unable to open database file", and a FIFO named -journal hung the read).
+        if exists, path != GraphStore.inMemory {
+            let file = FileSystem.isSymbolicLink(path) ? FileSystem.resolvedPath(path) ?? path : path
+            for companion in GraphStore.files(at: file).dropFirst() {
+                if let kind = FileSystem.kindOfNonRegularEntry(companion) {
+                    throw StoreError.companionNotAFile(path: path, companion: companion, kind: kind)
+                }
+            }
+        }
         madeItsFile = !exists && path != GraphStore.inMemory
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)

@@ -26,6 +26,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A new store is not made where a file by its companion's name (`-wal`, `-shm`,
     /// `-journal`) is already there: SQLite would take that file for the new store's own.
     case companionExists(path: String, companion: String)
+    /// A file SQLite keeps beside the store (`-wal`, `-shm`, `-journal`) is there but is not a
+    /// regular file: a symbolic link (SQLite follows none, and a link could lead it to write into
+    /// another file), a FIFO (reading it would wait for ever), a folder or a device. A store
+    /// handed on in a folder may come with one.
+    case companionNotAFile(path: String, companion: String, kind: String)
     /// The store's file has other names (hard links): SQLite keeps a write-ahead log beside the
     /// name it opened, so writers through two names each keep their own and corrupt the file.
     case severalNames(path: String, names: Int)
@@ -89,6 +94,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(path)) is a file SQLite keeps beside the database \(Text.printable(database)) (its -wal, -shm or -journal), not a store: name \(Text.printable(database)) itself"
         case .companionExists(let path, let companion):
             "\(Text.printable(companion)) is there already, and SQLite would take it for a file of a new store at \(Text.printable(path)) and overwrite or delete it: move it away, or name the new store otherwise"
+        case .companionNotAFile(let path, let companion, let kind):
+            "\(Text.printable(path)) cannot be opened: \(Text.printable(companion)) is \(kind), where SQLite keeps the store's log, index or journal as a file of its own; it would wait, fail or write through it: move it away"
         case .danglingLink(let path):
             "\(Text.printable(path)) is a symbolic link to a file that does not exist; name the new store's file itself"
         case .severalNames(let path, let names):

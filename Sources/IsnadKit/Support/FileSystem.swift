@@ -75,6 +75,15 @@ public enum FileSystem {
         }
     }
 
+    /// What is at the path itself when it is neither missing nor a regular file, a symbolic link
+    /// not followed: "a symbolic link", "a folder" … as ``kindOfNonRegularFile(_:)`` says them.
+    public static func kindOfNonRegularEntry(_ path: String) -> String? {
+        var information = stat()
+        guard lstat(path, &information) == 0 else { return nil }
+        if (information.st_mode & S_IFMT) == S_IFLNK { return "a symbolic link" }
+        return kindOfNonRegularFile(path)
+    }
+
     /// The bytes an unprivileged process may still write on the file system holding `path`; nil
     /// when it cannot be told.
     public static func availableBytes(at path: String) -> Int? {
