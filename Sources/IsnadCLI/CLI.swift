@@ -158,7 +158,7 @@ public enum IsnadCLI {
             case .command(let command, let parsed, let location):
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 var context = Context(
-                    storeLocation: location, output: output,
+                    storeLocation: location, writeLockWaitLimit: try parsed.value(CommandSpec.writeLockWait), output: output,
                     showsBidiMarks: marks == .always || (marks == .auto && isStandardOutputTerminal),
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
@@ -274,10 +274,12 @@ public enum IsnadCLI {
                     throw givenTwice("db")
                 }
                 databasePath = value
-            } else if index == 0, rest[index] == "--bidi-marks" || rest[index].hasPrefix("--bidi-marks=") {
+            } else if index == 0,
+                let name = ["bidi-marks", "wait"].first(where: { rest[index] == "--\($0)" || rest[index].hasPrefix("--\($0)=") })
+            {
                 // Before the command, as --db may be, before or after it: moved after the command
                 // once that is known, where the command's parser reads it.
-                let isJoined = rest[index].hasPrefix("--bidi-marks=")
+                let isJoined = rest[index].hasPrefix("--\(name)=")
                 let end = min(rest.count, index + (isJoined ? 1 : 2))
                 leadingOptions += rest[index..<end]
                 rest.removeSubrange(index..<end)
@@ -296,7 +298,7 @@ public enum IsnadCLI {
             if !leadingOptions.isEmpty {
                 throw UsageError(
                     message:
-                        "\(leadingOptions.joined(separator: " ")): a command must follow --bidi-marks and its value (auto, always or never): isnad --bidi-marks <when> <command>"
+                        "\(leadingOptions.joined(separator: " ")): a command must follow \(leadingOptions[0].hasPrefix("--wait") ? "--wait and its value (seconds): isnad --wait <seconds> <command>" : "--bidi-marks and its value (auto, always or never): isnad --bidi-marks <when> <command>")"
                 )
             }
             return .usage(HelpCommand.overview)

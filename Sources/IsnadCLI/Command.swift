@@ -115,6 +115,8 @@ enum HelpCommand: Command {
             HelpLayout.row("--store <name>", "The store's name in a PostgreSQL database (default: isnad)."),
             HelpLayout.row(
                 "--bidi-marks <when>", "Arabic-ordering marks in tables and text: auto (terminal only), always, never."),
+            HelpLayout.row(
+                "--wait <seconds>", "How long a change waits for another's write lock (default: as long as it takes)."),
             HelpLayout.row("--version", "Print the version."),
             "",
             "EXIT CODES: 0 ok · 1 failure · 64 usage · 65 bad input data · 66 missing input or store · 69 server or",

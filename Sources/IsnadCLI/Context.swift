@@ -16,6 +16,8 @@ extension MemorySink: OutputSink {
 struct Context {
     /// The store: --db, else $ISNAD_DB, else ./isnad.db; a PostgreSQL URI with --store.
     let storeLocation: StoreLocation
+    /// `--wait`: how long a change waits for another's write lock, in seconds; nil: as long as it takes.
+    var writeLockWaitLimit: Int? = nil
     /// The store as messages name it: its path, or its URI without the password.
     var databasePath: String { storeLocation.description }
     /// ``databasePath`` as a message shows it: a line break or control character in a file's
@@ -62,7 +64,8 @@ struct Context {
         case .file(let path): databasePath = path
         case .postgreSQL(let location): return try openPostgreSQLGraph(location, access)
         }
-        let store = try GraphStore(path: databasePath, access: access) { [databasePath, standardError] _ in
+        let store = try GraphStore(path: databasePath, access: access, writeLockWaitLimit: writeLockWaitLimit) {
+            [databasePath, standardError] _ in
             standardError("waiting for another program or process to finish writing to \(Text.printable(databasePath))…\n")
         }
         if let version = store.upgradedFrom {
@@ -73,7 +76,8 @@ struct Context {
     }
 
     private func openPostgreSQLGraph(_ location: PostgreSQLLocation, _ access: GraphStore.Access) throws -> GraphStore {
-        let store = try GraphStore(postgreSQL: location, access: access) { [standardError] holder in
+        let store = try GraphStore(postgreSQL: location, access: access, writeLockWaitLimit: writeLockWaitLimit) {
+            [standardError] holder in
             standardError(Context.waitingLine(for: holder, writingTo: "\(location)"))
         }
         if let version = store.upgradedFrom {

@@ -6,6 +6,13 @@ import IsnadKit
 enum ErrorMessage {
     static func text(for error: Error) -> String {
         switch error {
+        case let error as DatabaseError where error.writeLockWaitLimit != nil:
+            let place = error.path.map { "\(Text.printable($0)): " } ?? ""
+            let seconds = error.writeLockWaitLimit ?? 0
+            return
+                "\(place)another program or process held the store's write lock"
+                + (seconds > 0 ? " for more than \(seconds) s" : "")
+                + " (--wait \(seconds)): nothing was written; run it again"
         case let error as DatabaseError where error.kind == .busy:
             let place = error.path.map { "\($0): " } ?? ""
             return "\(place)the store is busy: another program or process held its lock too long (\(error.message))"

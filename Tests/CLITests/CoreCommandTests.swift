@@ -472,4 +472,46 @@ struct CoreCommandTests {
         #expect(writer.terminationStatus == 0)
         #expect(try cli.run(["search", "Queued Writer"]).status == 0)
     }
+
+    @Test(
+        "--wait gives up on a write lock another program keeps (exit 75, nothing written), before or after the command",
+        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to hold the write lock"))
+    func writeGivesUpAfterWait() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: try #require(ExternalTool.path("sqlite3")))
+        holder.arguments = [cli.path("isnad.db")]
+        let commands = Pipe()
+        holder.standardInput = commands
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer {
+            commands.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+            try? commands.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        commands.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
+        usleep(300_000)
+        let atOnce = try cli.run(["--wait", "0", "add", "entity", "--type", "person", "--name", "Queued Writer"])
+        #expect(atOnce.status == 75)
+        #expect(
+            atOnce.standardError
+                == "isnad: isnad.db: another program or process held the store's write lock (--wait 0): nothing was written; run it again\n"
+        )
+        let started = Date()
+        let later = try cli.run(["import", "records.jsonl", "--wait=2"])
+        #expect(Date().timeIntervalSince(started) >= 2)
+        #expect(later.status == 75)
+        #expect(
+            later.standardError
+                == "waiting for another program or process to finish writing to isnad.db…\nisnad: isnad.db: another program or process held the store's write lock for more than 2 s (--wait 2): nothing was written; run it again\n"
+        )
+        // A query does not wait for a writer's lock, whatever --wait says.
+        #expect(try cli.run(["--wait", "0", "search", "Hamas"]).status == 0)
+        commands.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+        usleep(200_000)
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "Queued Writer", "--wait", "0"]).status == 0)
+    }
 }

@@ -267,6 +267,17 @@ struct PostgreSQLTeamTests {
             if held?.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) != "0" { break }
             usleep(50_000)
         }
+        // --wait gives up on it: at once, and after a second (the server's lock_timeout).
+        for seconds in [0, 1] {
+            let gaveUp = try cli.run([
+                "--db", team.uri(as: team.bob), "--wait", "\(seconds)", "add", "entity", "--type", "person", "--name", "Waited",
+            ])
+            #expect(gaveUp.status == 75, "\(gaveUp.standardError)")
+            #expect(
+                gaveUp.standardError.hasSuffix(
+                    "another program or process held the store's write lock\(seconds > 0 ? " for more than 1 s" : "") (--wait \(seconds)): nothing was written; run it again\n"
+                ), "\(gaveUp.standardError)")
+        }
         let added = try cli.run(["--db", team.uri(as: team.bob), "add", "entity", "--type", "person", "--name", "Waited"])
         #expect(added.status == 0, "\(added.standardError)")
         let role = try #require(try PostgreSQLServer.role())

@@ -226,8 +226,14 @@ struct CommandSpec: Sendable {
         "bidi-marks", value: "when", group: .global,
         help: "auto (only on a terminal; the default), always or never: marks that keep Arabic lines in order.")
 
+    static let writeLockWait = Option<Int>(
+        "wait", value: "seconds", in: 0...604_800, group: .global,
+        help:
+            "How long a change waits for another's write lock before giving up (exit 75, nothing written); default: as long as it takes."
+    )
+
     /// Options every command accepts.
-    static let globalOptions: [any OptionDeclaration] = [database, storeName, bidiMarks, showsHelp]
+    static let globalOptions: [any OptionDeclaration] = [database, storeName, bidiMarks, writeLockWait, showsHelp]
 }
 
 enum HelpLayout {

@@ -37,6 +37,11 @@ final class Database {
     static let defaultBusyTimeout: Int32 = 10_000
     /// How long a writer waits for another's write lock before saying that it waits, in milliseconds.
     static let quietWait: Int32 = 1_000
+    /// How long, in seconds, a write waits for another connection's write lock before failing
+    /// (busy, with ``DatabaseError/writeLockWaitLimit`` set); nil: for as long as it takes, as
+    /// a writer queued behind another's long import must. An unattended job sets it: a session
+    /// of another tool left open in a transaction would otherwise hold it for ever.
+    var writeLockWaitLimit: Int?
 
     /// The SQLite connection; nil on PostgreSQL.
     let handle: OpaquePointer?
@@ -190,16 +195,22 @@ final class Database {
     /// the busy timeout, but SQLite fails at once where waiting could deadlock (two connections
     /// that both read the file and both want to change it: https://www.sqlite.org/c3ref/busy_handler.html);
     /// the next attempt then comes after the other connection is done. `onWait` is called once,
-    /// before the second attempt.
+    /// before the second attempt. With ``writeLockWaitLimit``, it gives up that long after
+    /// `since` (by default, now).
     func retryingWhileBusy<T>(
-        onWait: WriteLockWait? = nil, _ body: () throws(DatabaseError) -> T
+        since start: UInt64 = Database.monotonicMilliseconds(), onWait: WriteLockWait? = nil,
+        _ body: () throws(DatabaseError) -> T
     ) throws(DatabaseError) -> T {
         var hasWaited = false
         while true {
+            let remaining = writeLockWaitLimit.map { Database.millisecondsLeft(of: $0, since: start) }
+            if let remaining { setBusyTimeout(milliseconds: min(Database.defaultBusyTimeout, remaining)) }
             do throws(DatabaseError) {
+                defer { if remaining != nil { setBusyTimeout(milliseconds: Database.defaultBusyTimeout) } }
                 return try body()
             } catch {
                 guard error.isWorthRetrying else { throw error }
+                try giveUpIfWaitedPastLimit(since: start, error)
                 if !hasWaited {
                     hasWaited = true
                     onWait?(nil)
@@ -208,6 +219,26 @@ final class Database {
                 sqlite3_sleep(1)
             }
         }
+    }
+
+    /// Throws `error` marked with the limit once ``writeLockWaitLimit`` has passed since `start`.
+    private func giveUpIfWaitedPastLimit(since start: UInt64, _ error: DatabaseError) throws(DatabaseError) {
+        guard let limit = writeLockWaitLimit, Database.millisecondsLeft(of: limit, since: start) == 0 else { return }
+        var waited = error
+        waited.writeLockWaitLimit = limit
+        throw waited
+    }
+
+    static func monotonicMilliseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1000 + UInt64(now.tv_nsec) / 1_000_000
+    }
+
+    private static func millisecondsLeft(of seconds: Int, since start: UInt64) -> Int32 {
+        let elapsed = monotonicMilliseconds() &- start
+        let limit = UInt64(seconds) * 1000
+        return elapsed >= limit ? 0 : Int32(clamping: limit - elapsed)
     }
 
     /// Whether the file was removed or renamed since it was opened, so that what this connection
@@ -426,11 +457,14 @@ extension Database {
             do throws(PostgreSQLError) {
                 switch kind {
                 case .deferred: try postgreSQL.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                case .immediate, .exclusive: try postgreSQL.beginWriteTransaction(onWait: onWait)
+                case .immediate, .exclusive:
+                    try postgreSQL.beginWriteTransaction(waitingAtMost: writeLockWaitLimit, onWait: onWait)
                 }
                 return
             } catch {
-                throw DatabaseError(error)
+                var failure = DatabaseError(error)
+                if error.kind == .timedOut, kind != .deferred { failure.writeLockWaitLimit = writeLockWaitLimit }
+                throw failure
             }
         }
         switch kind {
@@ -439,8 +473,10 @@ extension Database {
             // A first try that waits a second, so that a writer queued behind another says so
             // then, not after the busy timeout's ten seconds of silence — and not for the
             // moments two writers' commits meet (a cron log would fill with such lines).
+            let start = Database.monotonicMilliseconds()
             if let onWait {
-                setBusyTimeout(milliseconds: Database.quietWait)
+                let limit = writeLockWaitLimit.map { Int32(clamping: $0 * 1000) } ?? Int32.max
+                setBusyTimeout(milliseconds: min(Database.quietWait, limit))
                 do throws(DatabaseError) {
                     try execute("BEGIN IMMEDIATE")
                     setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
@@ -448,10 +484,11 @@ extension Database {
                 } catch {
                     setBusyTimeout(milliseconds: Database.defaultBusyTimeout)
                     guard error.isWorthRetrying else { throw error }
+                    try giveUpIfWaitedPastLimit(since: start, error)
                     onWait(nil)
                 }
             }
-            try retryingWhileBusy { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
+            try retryingWhileBusy(since: start) { () throws(DatabaseError) in try execute("BEGIN IMMEDIATE") }
         case .exclusive: try execute("BEGIN EXCLUSIVE")
         }
     }

@@ -19,6 +19,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The device failed a read or write of the store's files (EIO): SQLite reports a failed
     /// read as a damaged file (SQLITE_CORRUPT) too, and the file is sound.
     public let isDeviceFailure: Bool
+    /// A write gave up waiting for another connection's write lock after this many seconds, the
+    /// limit it was given (``Database/writeLockWaitLimit``); nil for any other error.
+    public internal(set) var writeLockWaitLimit: Int?
 
     public enum Kind: Sendable {
         /// SQLITE_FULL: the disk (or the store's size limit) is full.

@@ -70,9 +70,12 @@ public final class GraphStore {
     let rowMemo = RowMemo()
 
     /// Opens the store at `path`. `onWaitingForWriteLock` is called once if creating or
-    /// upgrading the store, or a later write, must wait for another process.
+    /// upgrading the store, or a later write, must wait for another process; such a wait ends
+    /// in an error after `writeLockWaitLimit` seconds (``DatabaseError/writeLockWaitLimit``),
+    /// and lasts as long as it takes when that is nil.
     public init(
-        path: String, access: Access, vocabulary: Vocabulary = .standard, onWaitingForWriteLock: WriteLockWait? = nil
+        path: String, access: Access, vocabulary: Vocabulary = .standard, writeLockWaitLimit: Int? = nil,
+        onWaitingForWriteLock: WriteLockWait? = nil
     ) throws {
         self.path = path
         self.vocabulary = vocabulary
@@ -126,6 +129,7 @@ public final class GraphStore {
         madeItsFile = !exists && path != GraphStore.inMemory
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)
+            database.writeLockWaitLimit = writeLockWaitLimit
         } catch {
             // SQLite makes the file on opening; a first read that then fails (a failing device)
             // must not leave an empty file that the next command takes for a store someone made.
@@ -170,7 +174,7 @@ public final class GraphStore {
     /// one upgraded, under that lock.
     public init(
         postgreSQL location: PostgreSQLLocation, access: Access, vocabulary: Vocabulary = .standard,
-        onWaitingForWriteLock: WriteLockWait? = nil
+        writeLockWaitLimit: Int? = nil, onWaitingForWriteLock: WriteLockWait? = nil
     ) throws {
         let store = try PostgreSQLStore(location: location, access: access, onWaitingForWriteLock: onWaitingForWriteLock)
         path = location.description
@@ -181,6 +185,7 @@ public final class GraphStore {
         madeItsFile = store.wasCreated
         let isReading = access == .read || access == .examine
         database = Database(postgreSQL: store.connection, isReadOnly: isReading)
+        database.writeLockWaitLimit = writeLockWaitLimit
         // A hot standby (a read replica) creates no table, not even a temporary one: there every
         // query runs but the exports that mark a set of entities first (`--focus`), which need the primary.
         canMarkEntities = try !isReading || database.prepare("SELECT pg_is_in_recovery()").scalarInteger() != 1

@@ -241,14 +241,29 @@ final class PostgreSQLConnection {
     /// Begins a transaction that holds the store's advisory lock, which every writer takes
     /// first: writers to one store run one after the other, as on SQLite, so that none loses
     /// another's update. Waiting for the lock calls `onWait` once.
-    func beginWriteTransaction(onWait: WriteLockWait?) throws(PostgreSQLError) {
+    func beginWriteTransaction(waitingAtMost limit: Int? = nil, onWait: WriteLockWait?) throws(PostgreSQLError) {
         try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
         let key: [Statement.Value] = [.integer(PostgreSQLConnection.lockClass), .text(location.storeName)]
         // Tried for a second before saying that it waits, as on SQLite: two writers' moments
         // meeting are not worth a line.
-        for attempt in 0..<10 {
+        let tries = limit.map { min(10, $0 * 10 + 1) } ?? 10
+        for attempt in 0..<tries {
             if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) == 1 { return }
-            if attempt < 9 { usleep(100_000) }
+            if attempt < tries - 1 { usleep(100_000) }
+        }
+        if let limit {
+            // The rest of the limit, as the server counts a lock's wait (SQLSTATE 55P03, timedOut).
+            let rest = limit * 1000 - (tries - 1) * 100
+            guard rest > 0 else {
+                throw PostgreSQLError(
+                    kind: .timedOut, message: "the store's write lock was held by another session", location: location,
+                    sqlState: "55P03")
+            }
+            onWait?(onWait == nil ? nil : lockHolder(key))
+            try execute("SET LOCAL lock_timeout = \(rest)")
+            try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
+            try execute("SET LOCAL lock_timeout = DEFAULT")
+            return
         }
         onWait?(onWait == nil ? nil : lockHolder(key))
         try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
