@@ -102,7 +102,13 @@ enum ExitCode: Int32 {
     }
 }
 
-/// A source or claim id that is not in the store.
+/// A command refused for what the store holds or what it was given, said in one line, exit 65
+/// (EX_DATAERR): not only a lookup that found nothing. It covers an id, name or field path that
+/// names no record or field (or no longer does: renamed, removed, merged into another entity);
+/// a change the records refuse (an id that exists already, a retracted claim or citation, a
+/// quote not in its source's text, a `cites` cycle, a claim that would change its ends, a
+/// record another refers to); an edit that cannot be read back as a record; and an input that
+/// is not UTF-8 text.
 struct LookupError: Error, CustomStringConvertible {
     let description: String
 }

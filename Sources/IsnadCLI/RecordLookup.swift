@@ -88,11 +88,19 @@ enum RecordLookup {
         kind: Record.Kind, id: String
     )? {
         // Names only: an id tier would be a merged id, which names the entity kept, not a name of it.
-        if kinds.contains(.entity), let found = try? EntityResolver(store: store).resolution(text), found.tier == .exact {
-            return (.entity, found.entity.id)
+        // A text that names no record, or several, is no name of one; a store that fails to
+        // answer is said as such (a read error is not "no such record").
+        if kinds.contains(.entity) {
+            do {
+                let found = try EntityResolver(store: store).resolution(text)
+                if found.tier == .exact { return (.entity, found.entity.id) }
+            } catch is EntityResolver.ResolutionError {}
         }
-        if kinds.contains(.source), let found = try? SourceResolver(store: store).resolve(text), found.tier == .exact {
-            return (.source, found.source.id)
+        if kinds.contains(.source) {
+            do {
+                let found = try SourceResolver(store: store).resolve(text)
+                if found.tier == .exact { return (.source, found.source.id) }
+            } catch is SourceResolver.ResolutionError {}
         }
         return nil
     }

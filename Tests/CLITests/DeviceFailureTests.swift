@@ -68,6 +68,36 @@ struct DeviceFailureTests {
     }
 
     @Test(
+        "a name where an id is taken (log, delete): a store read that fails while the name is looked up is said as such (74), never as no such record"
+    )
+    func nameLookupAtEveryRead() throws {
+        let cli = try importedStore()
+        // Every read of the store fails in turn, until none is left to fail and the command answers.
+        for (arguments, status, answer) in [
+            (["log", "Islamic State"], Int32(0), "isnad: \"Islamic State\" taken as entity isis\n"),
+            (["delete", "Islamic State"], 65, "that is a name of entity isis\n"),
+        ] {
+            var failed = 0
+            var answered = false
+            for number in 1...120 {
+                let result = try run(cli, arguments, failing: "pread64", number: number, on: "isnad.db")
+                if result.status == 74 {
+                    failed += 1
+                    #expect(
+                        result.standardError.contains("isnad: isnad.db: the device failed to read or write the store"),
+                        "\(arguments) \(number): \(result.standardError)")
+                    continue
+                }
+                #expect(result.status == status, "\(arguments) \(number): \(result.standardError)")
+                #expect(result.standardError.hasSuffix(answer), "\(arguments) \(number): \(result.standardError)")
+                answered = true
+                break
+            }
+            #expect(failed > 0 && answered, "\(arguments): \(failed) reads failed")
+        }
+    }
+
+    @Test(
         "an export to a file whose store read fails at any point: either it succeeds with the whole file, or fails and leaves the old file"
     )
     func exportAtEveryRead() throws {

@@ -174,7 +174,11 @@ struct InProcessTests {
             // The next word is an option, not the value: `--reason --help` asks for help.
             (
                 ["retract", "hamas-funded-isis", "--reason", "--help"],
-                "isnad: --reason needs a value, and '--help' is an option (a value that starts with - is given as --reason=…)\n(see 'isnad retract --help')\n"
+                "isnad: --reason needs a value, and '--help' is an option (a value that starts with -- is given as --reason=…)\n(see 'isnad retract --help')\n"
+            ),
+            (
+                ["retract", "hamas-funded-isis", "--reason", "-h"],
+                "isnad: --reason needs a value, and '-h' is an option (the value -h is given as --reason=-h)\n(see 'isnad retract --help')\n"
             ),
             (
                 ["claims", "--between", "2014", "--limit", "3"],
@@ -216,7 +220,7 @@ struct InProcessTests {
             // `--name=…` is an option whatever its value holds: not the value of the option before it.
             (
                 ["add", "claim", "a", "funded", "b", "--locator", "--quote-en=we paid them"],
-                "isnad: --locator needs a value, and '--quote-en=we paid them' is an option (a value that starts with - is given as --locator=…)\n(see 'isnad add --help')\n"
+                "isnad: --locator needs a value, and '--quote-en=we paid them' is an option (a value that starts with -- is given as --locator=…)\n(see 'isnad add --help')\n"
             ),
             // Free text given twice is the same only as written: A.jsonl and a.jsonl are two files.
             (

@@ -694,7 +694,7 @@ struct PostgreSQLTests {
 
     @Test(
         "init --roles: a reader's write is refused (exit 77) and nothing is written; a writer's history names its role",
-        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+        .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
     func roles() throws {
         let cli = try CLIHarness.scoped
         let name = PostgreSQLServer.uniqueStoreName()
@@ -712,11 +712,11 @@ struct PostgreSQLTests {
         let made = try cli.run(["--db", uri, "init", "--roles"])
         #expect(made.status == 0, "\(made.standardError)")
         #expect(made.standardError.contains("roles \(name)_reader (reads) and \(name)_writer (reads and writes)"))
-        guard
+        let logins = try #require(
             try PostgreSQLServer.psql(
                 "CREATE ROLE \(reader) LOGIN; GRANT \(name)_reader TO \(reader); CREATE ROLE \(writer) LOGIN; GRANT \(name)_writer TO \(writer)"
-            ) != nil
-        else { return }
+            ))
+        try #require(logins.status == 0, "\(logins.standardError)")
         let asReader = uri + "&user=\(reader)"
         let asWriter = uri + "&user=\(writer)"
         #expect(try cli.run(["--db", asReader, "show", "hamas"]).status == 0)
@@ -746,7 +746,7 @@ struct PostgreSQLTests {
 
     @Test(
         "init --roles by a role that may not create roles is refused (77) and leaves no store behind",
-        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+        .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
     func rolesWithoutCreateRole() throws {
         let cli = try CLIHarness.scoped
         let name = PostgreSQLServer.uniqueStoreName()
@@ -755,11 +755,11 @@ struct PostgreSQLTests {
             PostgreSQLServer.dropStore(name)
             _ = try? PostgreSQLServer.psql("DROP OWNED BY \(owner); DROP ROLE IF EXISTS \(owner)")
         }
-        guard
+        let login = try #require(
             try PostgreSQLServer.psql(
                 "CREATE ROLE \(owner) LOGIN NOCREATEROLE; DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO \(owner)', current_database()); END $$"
-            ) != nil
-        else { return }
+            ))
+        try #require(login.status == 0, "\(login.standardError)")
         let result = try cli.run(["--db", PostgreSQLServer.storeURI(name) + "&user=\(owner)", "init", "--roles"])
         #expect(result.status == 77, "\(result.standardError)")
         #expect(
@@ -774,14 +774,15 @@ struct PostgreSQLTests {
 
     @Test(
         "a lock the server gives up waiting for (lock_timeout) is exit 75, nothing committed, run again",
-        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+        .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
     func serverTimeout() throws {
         let cli = try CLIHarness.scoped
         let name = PostgreSQLServer.uniqueStoreName()
         defer { PostgreSQLServer.dropStore(name) }
         let uri = PostgreSQLServer.storeURI(name)
         #expect(try cli.run(["--db", uri, "init"]).status == 0)
-        guard let psql = ExternalTool.path("psql"), let server = PostgreSQLServer.uri else { return }
+        let psql = try #require(PostgreSQLServer.psqlPath)
+        let server = try #require(PostgreSQLServer.uri)
         // Another client holds the store's write lock for a while.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: psql)

@@ -286,9 +286,11 @@ struct TerminalSafetyTests {
 
     // MARK: Stores
 
-    @Test("a trigger planted in a store RAISEs a message with escapes: the message is printed escaped")
+    @Test(
+        "a trigger planted in a store RAISEs a message with escapes: the message is printed escaped",
+        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to plant the trigger"))
     func triggerMessage() throws {
-        guard let sqlite3 = ExternalTool.path("sqlite3") else { return }
+        let sqlite3 = try #require(ExternalTool.path("sqlite3"))
         let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)

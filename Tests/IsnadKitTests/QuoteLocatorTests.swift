@@ -32,6 +32,14 @@ struct QuoteLocatorTests {
         #expect(lines == (first, last))
     }
 
+    @Test("the marks a quote may leave out are the Arabic and Hebrew ones of those a name may be written without")
+    func optionalMarks() {
+        #expect(
+            QuoteLocator.arabicAndHebrewOptionalMarks == [
+                0x0591...0x05C7, 0x0610...0x061A, 0x064B...0x065F, 0x0670...0x0670, 0x06D6...0x06ED,
+            ])
+    }
+
     @Test(
         "invisible format characters of the text are passed over; lines end at LF, CR LF, a lone CR and U+2028",
         arguments: [

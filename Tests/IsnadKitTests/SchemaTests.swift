@@ -17,12 +17,19 @@ struct SchemaTests {
         return try #require(definition["enum"] as? [String])
     }
 
-    @Test("the model's enumerations are the record schema's")
+    @Test("the model's enumerations, and credibility's range, are the record schema's")
     func enumerations() throws {
         #expect(try enumeration("entityType") == EntityType.allCases.map(\.rawValue))
         #expect(try enumeration("sourceType") == SourceType.allCases.map(\.rawValue))
         #expect(try enumeration("reliability") == Reliability.allCases.map(\.rawValue))
         #expect(try enumeration("stance") == Stance.allCases.map(\.rawValue))
+        let definitions = try #require(try recordSchema()["$defs"] as? [String: Any])
+        let credibility = try #require(definitions["credibility"] as? [String: Any])
+        #expect(credibility["type"] as? String == "integer")
+        let minimum = try #require(credibility["minimum"] as? Int)
+        let maximum = try #require(credibility["maximum"] as? Int)
+        try #require(minimum <= maximum)
+        #expect(Credibility.allCases.map(\.rawValue) == Array(minimum...maximum))
     }
 
     @Test("a name's length limit is the record schema's")

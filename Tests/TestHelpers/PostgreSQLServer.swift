@@ -15,6 +15,17 @@ public enum PostgreSQLServer {
     public static let skipReason: Comment =
         "needs a PostgreSQL server: set ISNAD_TEST_POSTGRES=postgresql://… (.ci/run starts one)"
 
+    /// The psql program, when installed: what ``psql(_:)`` runs.
+    public static var psqlPath: String? {
+        ExternalTool.path("psql") ?? ["/usr/bin/psql"].first(where: FileManager.default.isExecutableFile)
+    }
+
+    /// Whether a test may run SQL of its own on the server: a server, and psql.
+    public static var isAvailableWithPSQL: Bool { isAvailable && psqlPath != nil }
+
+    public static let psqlSkipReason: Comment =
+        "needs a PostgreSQL server (set ISNAD_TEST_POSTGRES=postgresql://…, .ci/run starts one) and psql (apt: postgresql-client)"
+
     /// A store name no other test uses.
     public static func uniqueStoreName() -> String {
         "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -37,9 +48,7 @@ public enum PostgreSQLServer {
     /// test made. Returns psql's output, or nil without psql.
     @discardableResult
     public static func psql(_ sql: String) throws -> ExternalTool.Result? {
-        guard let uri,
-            let psql = ExternalTool.path("psql") ?? ["/usr/bin/psql"].first(where: FileManager.default.isExecutableFile)
-        else { return nil }
+        guard let uri, let psql = psqlPath else { return nil }
         return try ExternalTool.run(psql, ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", uri, "-c", sql])
     }
 

@@ -189,7 +189,7 @@ enum AddCommand: Command {
                     "\"\(id)\" is merged into \"\(keep)\" and names it: give another --id (or take the merge back: isnad unmerge \(id))"
             )
         }
-        try refuseRenamedAway(.entity, id, store: store)
+        try refuseIDTakenByRename(.entity, id, store: store)
         let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .entity(let existing) = try session.record(.entity, id: id) {
                 throw LookupError(
@@ -265,7 +265,7 @@ enum AddCommand: Command {
             members.append(("text", .string(text)))
         }
         let record = try decode(object(members), store: store)
-        try refuseRenamedAway(.source, id, store: store)
+        try refuseIDTakenByRename(.source, id, store: store)
         let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(
@@ -394,7 +394,7 @@ enum AddCommand: Command {
                 }
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
-                if givenID != nil { try refuseRenamedAway(.claim, new.id, store: store) }
+                if givenID != nil { try refuseIDTakenByRename(.claim, new.id, store: store) }
                 // A new claim, under any id, does not bring back what a retracted claim states.
                 if let retracted = try RetractedRelationships(store: store).retractedClaim(stating: new) {
                     throw LookupError(
@@ -508,7 +508,7 @@ enum AddCommand: Command {
 
     /// An id a rename took away stays away, as import keeps it: a record under it would bring
     /// the old id back beside the new one (a source's real name beside its pseudonym).
-    private static func refuseRenamedAway(_ kind: Record.Kind, _ id: String, store: GraphStore) throws {
+    private static func refuseIDTakenByRename(_ kind: Record.Kind, _ id: String, store: GraphStore) throws {
         guard let renamed = try store.renameThatTookAway(kind, id) else { return }
         throw LookupError(description: "\(renamed.sentence): give another --id, or undo the rename first")
     }

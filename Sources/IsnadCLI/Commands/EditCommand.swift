@@ -241,11 +241,15 @@ enum EditCommand: Command {
     }
 
     /// Writes an edit the store refused into a folder of its own that outlives the command; its
-    /// path, or nil.
+    /// path, or nil (and then neither the folder nor a part of the file is left behind).
     static func keep(_ content: String, named name: String) -> String? {
         guard let folder = privateFolder("isnad-kept") else { return nil }
         let path = folder + "/" + name
-        guard (try? Data((content + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil else { return nil }
+        guard (try? Data((content + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil else {
+            FileSystem.remove(path)
+            rmdir(folder)
+            return nil
+        }
         return path
     }
 

@@ -462,7 +462,13 @@ enum CommandLineParser {
     private static func missingValue(_ option: OptionSpec, followedBy next: String?, spec: CommandSpec) -> UsageError {
         let count = option.arity == .pair ? "two values" : "a value"
         guard let next else { return UsageError(message: "--\(option.name) needs \(count): \(option.usage)", command: spec.name) }
-        let joined = option.arity == .pair ? "" : " (a value that starts with - is given as --\(option.name)=…)"
+        // What `isOption` takes for an option: a word that starts with `--`, or `-h`.
+        let joined =
+            option.arity == .pair
+            ? ""
+            : next == "-h"
+                ? " (the value -h is given as --\(option.name)=-h)"
+                : " (a value that starts with -- is given as --\(option.name)=…)"
         return UsageError(
             message: "--\(option.name) needs \(count), and '\(Text.printable(next))' is an option\(joined)", command: spec.name)
     }

@@ -16,8 +16,6 @@ public final class TransmissionGraph {
     private var missing: Set<String> = []
     /// The first error met reading a source on demand (see ``throwReadFailure()``).
     public private(set) var readFailure: (any Error)?
-    /// Source id → (source id → fewest `cites` steps from it; itself at 0).
-    private var closures: [String: [String: Int]] = [:]
     /// By source number: the source's closure as a chain's sources, ascending by number
     /// (worked out when the source is first the claimant or via of a citation).
     private var numberedClosures: [[Chain.NumberedSource]?] = []
@@ -167,10 +165,11 @@ public final class TransmissionGraph {
     /// The sources `id` relays, transitively, each with its fewest `cites` steps from `id`
     /// (`id` itself at 0). A cycle in `cites` ends where it closes: every source on it is
     /// reached once, at its shortest distance.
+    ///
+    /// Read from the walk and the memo that ``chain(of:)`` uses (``numberedClosure(of:)``).
     public func closure(of id: String) -> [String: Int] {
-        if let known = closures[id] { return known }
-        let depths = walkClosure(of: id)
-        closures[id] = depths
+        var depths: [String: Int] = [:]
+        for reached in numberedClosure(of: number(id)) { depths[reached.id] = Int(reached.distance) }
         return depths
     }
 
@@ -198,25 +197,6 @@ public final class TransmissionGraph {
             }
         }
         return false
-    }
-
-    /// ``closure(of:)``, worked out and not kept.
-    private func walkClosure(of id: String) -> [String: Int] {
-        // Breadth first with a queue of its own, not recursion: a chain may be as long as the data.
-        var depths: [String: Int] = [id: 0]
-        var queue = [(id: id, depth: 0)]
-        var index = 0
-        while index < queue.count {
-            let (current, depth) = queue[index]
-            index += 1
-            load(current)
-            for cited in cites[current] ?? [] {
-                var isNew = false
-                _ = depths.value(for: cited, orPut: depth + 1, isPut: &isNew)
-                if isNew { queue.append((cited, depth + 1)) }
-            }
-        }
-        return depths
     }
 
     /// A citation's chain: see ``Chain``.
@@ -260,14 +240,14 @@ public final class TransmissionGraph {
         if let known = numberedClosures[Int(number)] { return known }
         // Kept numbered only: a pass over a million claims would otherwise hold every source's
         // closure twice, as a dictionary and as this list.
-        let id = numberedIDs[Int(number)]
-        let numbered = closures[id].map(self.numbered) ?? walkNumberedClosure(of: number)
+        let numbered = walkNumberedClosure(of: number)
         numberedClosures[Int(number)] = numbered
         return numbered
     }
 
-    /// ``walkClosure(of:)`` by number: the same sources at the same distances, each numbered as
-    /// it is met, and marked in ``closureMarks`` rather than hashed into a dictionary of its own.
+    /// ``closure(of:)`` by number, walked breadth first with a queue of its own, not recursion (a
+    /// chain may be as long as the data): each source numbered as it is met, and marked in
+    /// ``closureMarks`` rather than hashed into a dictionary.
     private func walkNumberedClosure(of start: Int32) -> [Chain.NumberedSource] {
         closureWalks += 1
         var reached = [Chain.NumberedSource(id: numberedIDs[Int(start)], number: start, distance: 0)]

@@ -23,9 +23,6 @@ extension GraphStore {
         public var combined = 0
     }
 
-    /// The history entry that merged `id` into another entity and is not undone, or nil.
-    public func mergeEntry(of id: String) throws -> Int? { try merging(of: id)?.entry }
-
     /// How `id` came to be merged, as far as this store's history knows it.
     public struct Merging: Sendable, Equatable {
         /// The entry that merged it.

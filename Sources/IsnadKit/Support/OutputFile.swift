@@ -275,7 +275,11 @@ enum TemporaryFiles {
     /// Only those left at their default are taken over: a handler the program installed, or a
     /// signal it ignores, stays as it was.
     static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGALRM, SIGUSR1, SIGUSR2]
-    private static let capacity = 8
+    /// How many temporary files the handler knows at once: one for each output being written (a
+    /// command writes one at a time). The slots are allocated once, not grown: the handler may be
+    /// reading them at any moment. A file created while every slot is taken is removed as usual,
+    /// except by a signal, which leaves it behind (`.isnad-XXXXXX`, beside its target).
+    private static let capacity = 64
     nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
         let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
         slots.initialize(repeating: nil, count: capacity)
@@ -313,12 +317,14 @@ enum TemporaryFiles {
         return (descriptor, temporary)
     }
 
+    /// Makes `path` known to the signal handler, when a slot is free (see ``capacity``).
     private static func register(_ path: String) {
-        let copy = strdup(path)
+        guard let copy = strdup(path) else { return }
         for index in 0..<capacity where slots[index] == nil {
             slots[index] = copy
             return
         }
+        free(copy)
     }
 
     static func forget(_ path: String) {

@@ -49,7 +49,7 @@ public enum QuoteLocator {
     /// to match past it.
     public static func lines(of quote: String, in text: SearchableText) -> (first: Int, last: Int)? {
         let (needle, _) = fold(quote)
-        guard let first = needle.first, !isOptionalMark(first) else { return nil }
+        guard let first = needle.first, !isOptionalArabicOrHebrewMark(first) else { return nil }
         let haystack = text.scalars
         let pattern = needle.compactMap(skeletonKey)
         // Tens of milliseconds of reading at most: what the old reading of every place took for
@@ -71,7 +71,7 @@ public enum QuoteLocator {
     /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
     /// alif with hamza or madda, else itself.
     fileprivate static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
-        if isOptionalMark(scalar) { return nil }
+        if isOptionalArabicOrHebrewMark(scalar) { return nil }
         switch scalar.value {
         case 0x0622, 0x0623, 0x0625: return 0x0627
         default: return scalar.value
@@ -130,14 +130,16 @@ public enum QuoteLocator {
         for scalar in needle {
             budget -= 1
             if budget < 0 { return nil }
-            while position < haystack.count, haystack[position] != scalar, isOptionalMark(haystack[position]) {
+            while position < haystack.count, haystack[position] != scalar, isOptionalArabicOrHebrewMark(haystack[position]) {
                 position += 1
             }
             guard position < haystack.count, stands(scalar, for: haystack[position]) else { return nil }
             last = position
             position += 1
         }
-        if position < haystack.count, extendsCharacter(haystack[position]), !isOptionalMark(haystack[position]) { return nil }
+        if position < haystack.count, extendsCharacter(haystack[position]), !isOptionalArabicOrHebrewMark(haystack[position]) {
+            return nil
+        }
         // The first half of a flag: an odd count of flag letters ends the match, and another follows.
         if position < haystack.count, isRegionalIndicator(haystack[last]), isRegionalIndicator(haystack[position]),
             regionalIndicators(before: position, in: haystack) % 2 == 1
@@ -218,13 +220,16 @@ public enum QuoteLocator {
     }
 
     /// The marks of the Arabic and Hebrew scripts that a writer may leave out: short vowels,
-    /// shadda, sukun, hamza above and below, Quranic signs, Hebrew points and cantillation.
-    private static func isOptionalMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0591...0x05C7, 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED:
-            return Text.isMark(scalar)
-        default: return false
-        }
+    /// shadda, sukun, hamza above and below, Quranic signs, Hebrew points and cantillation. Only
+    /// these two scripts': a quote that leaves out a Latin accent is not found ("resume" is not
+    /// "résumé"), where a name written without one is (``Text/isOptionalMark(_:)``, every block's).
+    private static func isOptionalArabicOrHebrewMark(_ scalar: Unicode.Scalar) -> Bool {
+        arabicAndHebrewOptionalMarks.contains { $0.contains(scalar.value) } && Text.isMark(scalar)
+    }
+
+    /// The ranges of ``Text/optionalMarks`` in the Hebrew and Arabic blocks (U+0590 to U+06FF).
+    static let arabicAndHebrewOptionalMarks = Text.optionalMarks.filter {
+        $0.lowerBound >= 0x0590 && $0.upperBound <= 0x06FF
     }
 
     /// Whether a scalar belongs to the character before it: a mark, a skin tone (👍🏽), or the
