@@ -151,9 +151,8 @@ final class ImportSession {
     }
 
     /// After the transaction ended, either way: drops the work tables and turns the
-    /// foreign-key checks back on. Throws when they cannot be: every later write through the
-    /// store would go unchecked. (The work tables are emptied by the next import if they stay.)
-    fileprivate func finish() throws {
+    /// foreign-key checks back on.
+    fileprivate func finish() {
         if database.isPostgreSQL {
             try? database.execute(
                 "DROP TABLE IF EXISTS pg_temp.import_record, pg_temp.import_pending, pg_temp.import_retyped")
@@ -162,7 +161,9 @@ final class ImportSession {
         try? database.execute(
             "DROP TABLE IF EXISTS temp.import_record; DROP TABLE IF EXISTS temp.import_pending; DROP TABLE IF EXISTS temp.import_retyped"
         )
-        try database.execute("PRAGMA foreign_keys = ON")
+        // Not thrown: it runs after the import committed, which an error here must not deny; and
+        // outside a transaction, where the pragma does not fail.
+        try? database.execute("PRAGMA foreign_keys = ON")
     }
 
     // MARK: Indexes
@@ -1134,27 +1135,21 @@ extension GraphStore {
         _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
     ) throws -> (changed: Bool, storedRecordsChanged: Int, entry: Int?) {
         let session = try ImportSession(store: self)
+        defer { session.finish() }
         var changed = true
-        do {
-            try inWriteTransaction {
-                try session.createWorkTables()
-                session.change = try description.map { try ChangeSession(store: self, description: $0) }
-                let completion = try body(session)
-                // A dry run compares too, before its rollback, what it would change in records stored
-                // before it: none when it only adds (into a new store, say), and then it need not.
-                if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
-                    try session.buildDeferredIndexes()
-                    changed = try session.change?.finish(addedByID: true) ?? true
-                }
-                if completion == .commit { try session.refreshStatistics() }
-                return completion
+        try inWriteTransaction {
+            try session.createWorkTables()
+            session.change = try description.map { try ChangeSession(store: self, description: $0) }
+            let completion = try body(session)
+            // A dry run compares too, before its rollback, what it would change in records stored
+            // before it: none when it only adds (into a new store, say), and then it need not.
+            if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
+                try session.buildDeferredIndexes()
+                changed = try session.change?.finish(addedByID: true) ?? true
             }
-        } catch {
-            // The import's own error is the one to say; the checks are turned back on all the same.
-            try? session.finish()
-            throw error
+            if completion == .commit { try session.refreshStatistics() }
+            return completion
         }
-        try session.finish()
         return (changed, session.change?.storedRecordsChanged ?? 0, changed ? session.change?.number : nil)
     }
 }
