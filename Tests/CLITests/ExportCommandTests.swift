@@ -188,6 +188,13 @@ struct ExportCommandTests {
         #expect(
             try cli.run(["--db", "bare.db", "export", "dot"]).standardError
                 == "isnad: the store holds no entities, so the graph written is empty\n")
+        // The whole-store formats too: a job exporting a store another is still creating.
+        for format in ["jsonl", "stix", "ftm"] {
+            let bare = try cli.run(["--db", "bare.db", "export", format, "-o", "bare.\(format)"])
+            #expect(bare.status == 0)
+            #expect(bare.standardError == "isnad: the store holds no records, so the file written has none\n", "\(format)")
+            #expect(try cli.run(["export", format, "-o", "full.\(format)"]).standardError.contains("holds no records") == false)
+        }
     }
 
     @Test("the same store gives the same bytes")

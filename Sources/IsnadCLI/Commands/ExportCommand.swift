@@ -127,10 +127,15 @@ enum ExportCommand: Command {
         _ write: (ByteSink) throws -> Void
     ) throws {
         var leftOut: String?
+        var isEmpty = false
         try withOutput(path, context: context) {
             try write($0)
             if let why { leftOut = try retractedLeftOut(of: store, why) }
+            // Said as the graphs say it: a job exporting a store another is still creating
+            // (whose first import has not committed) gets an empty file, not a silent one.
+            isEmpty = try store.holdsNoRecords()
         }
+        if isEmpty { context.message("isnad: the store holds no records, so the file written has none") }
         if let leftOut { context.message(leftOut) }
     }
 

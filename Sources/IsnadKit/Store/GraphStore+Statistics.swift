@@ -8,6 +8,12 @@ extension GraphStore {
         return (select.int(0), select.int(1), select.int(2), select.int(3))
     }
 
+    /// Whether the store holds no entity and no source (so no claim): asked without counting.
+    public func holdsNoRecords() throws -> Bool {
+        try database.prepare("SELECT NOT EXISTS (SELECT 1 FROM entity) AND NOT EXISTS (SELECT 1 FROM source)")
+            .scalarInteger() == 1
+    }
+
     /// The retracted claims, and the retracted citations of claims that stand.
     public func retractedCounts() throws -> (claims: Int, citations: Int) {
         try database.prepare("SELECT (SELECT count(*) FROM retracted_claim), (SELECT count(*) FROM retracted_citation)")
