@@ -10,7 +10,7 @@ extension GraphStore {
 
     /// Whether the store holds no entity and no source (so no claim): asked without counting.
     public func holdsNoRecords() throws -> Bool {
-        try database.prepare("SELECT NOT EXISTS (SELECT 1 FROM entity) AND NOT EXISTS (SELECT 1 FROM source)")
+        try database.prepare("SELECT CASE WHEN EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM source) THEN 0 ELSE 1 END")
             .scalarInteger() == 1
     }
 
