@@ -691,4 +691,37 @@ struct OutputTargetTests {
             notOpen.standardError
                 == "isnad: /dev/fd/987: no such descriptor is open (a shell opens one: 9>FILE), or name a file\n")
     }
+
+    @Test(
+        "an export names the temporary files that killed exports left beside its file, not those another isnad holds, nor new ones"
+    )
+    func abandonedTemporaryFilesNamed() throws {
+        let (cli, _) = try harnessWithStore()
+        try FileManager.default.createDirectory(atPath: cli.path("out"), withIntermediateDirectories: false)
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for name in [".isnad-Killed", ".isnad-Helds1", ".isnad-Fresh1", ".isnad-toolong1", "isnad-Killed"] {
+            try cli.write("out/" + name, String(repeating: "x", count: 1234))
+            if name != ".isnad-Fresh1" {
+                try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: cli.path("out/" + name))
+            }
+        }
+        // Another isnad writing it holds it locked, as every export holds its own.
+        let held = open(cli.path("out/.isnad-Helds1"), O_RDONLY)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX) == 0)
+        let result = try cli.run(["export", "dot", "-o", "out/graph.dot"])
+        #expect(result.status == 0)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.standardError)")
+        #expect(
+            lines.first?.hasPrefix("isnad: note: out/.isnad-Killed (1234 bytes, last written ") == true, "\(result.standardError)"
+        )
+        #expect(
+            lines.first?.hasSuffix(") is an export that was killed before it finished; no isnad is writing it: remove it") == true
+        )
+        // Named, never removed.
+        #expect(FileManager.default.fileExists(atPath: cli.path("out/.isnad-Killed")))
+        // To standard output, no folder is looked at.
+        #expect(try cli.run(["export", "dot"]).standardError.isEmpty)
+    }
 }

@@ -368,6 +368,24 @@ enum ExportCommand: Command {
             file.discard()
             throw error
         }
+        noteAbandonedTemporaryFiles(besides: path, context: context)
+    }
+
+    /// Names what exports killed before they finished left beside the file just written: a job
+    /// killed by `timeout -s KILL` or the OOM killer leaves a partial file that nothing removes,
+    /// and that `git add -A` would commit.
+    static func noteAbandonedTemporaryFiles(besides path: String, context: Context) {
+        let (files, count) = OutputFile.abandonedTemporaryFiles(besides: path)
+        for file in files {
+            let size =
+                file.bytes < 1_000_000 ? "\(file.bytes) bytes" : String(format: "%.1f MB", Double(file.bytes) / 1_000_000)
+            context.message(
+                "isnad: note: \(Text.printable(file.path)) (\(size), last written \(file.lastWritten)) is an export that was killed before it finished; no isnad is writing it: remove it"
+            )
+        }
+        if count > files.count {
+            context.message("isnad: note: and \(count - files.count) more such files beside \(Text.printable(path))")
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -147,6 +149,52 @@ public final class OutputFile: ByteSink {
     }
 
     deinit { discard() }
+
+    /// The temporary files that exports killed before they finished (SIGKILL, a reset: no
+    /// handler ran) left in the folder of `path`, the target just written: `.isnad-XXXXXX`
+    /// regular files that no process holds locked (every export holds its own from creation to
+    /// its end) and that nothing wrote for a minute. Named, never removed: a file by that name
+    /// may be someone's own. At most `limit`, with how many there are in all; each named in the
+    /// folder as `path` names it.
+    public static func abandonedTemporaryFiles(besides path: String, limit: Int = 3)
+        -> (files: [(path: String, bytes: Int, lastWritten: String)], count: Int)
+    {
+        guard descriptorNamed(path) == nil, let (folder, _) = try? resolvedLocation(of: path),
+            let directory = opendir(folder)
+        else { return ([], 0) }
+        defer { closedir(directory) }
+        let prefix = Array(".isnad-".utf8)
+        var found: [(path: String, bytes: Int, lastWritten: String)] = []
+        var count = 0
+        let now = time(nil)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                Array(bytes.prefix(while: { $0 != 0 }))
+            }
+            guard name.count == prefix.count + 6, name.starts(with: prefix) else { continue }
+            let file = (folder == "/" ? "/" : folder + "/") + String(decoding: name, as: UTF8.self)
+            // Named beside the path as the user gave it, not as resolved.
+            let shownFolder = path.contains("/") ? FileSystem.folder(of: path) : "."
+            let named =
+                (shownFolder == "." ? "" : shownFolder == "/" ? "/" : shownFolder + "/") + String(decoding: name, as: UTF8.self)
+            var information = stat()
+            guard lstat(file, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG,
+                now - information.st_mtim.tv_sec > 60
+            else { continue }
+            let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            // Closing the descriptor lets the lock go: nothing of it is kept.
+            let isHeld = flock(descriptor, LOCK_SH | LOCK_NB) != 0
+            close(descriptor)
+            guard !isHeld else { continue }
+            count += 1
+            if found.count < limit {
+                let modified = Date(timeIntervalSince1970: TimeInterval(information.st_mtim.tv_sec))
+                found.append((named, Int(information.st_size), ChangeDescription.timestamp(modified)))
+            }
+        }
+        return (found.sorted { $0.path < $1.path }, count)
+    }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let sink else { return }
@@ -312,6 +360,9 @@ enum TemporaryFiles {
             throw OutputError(path: path, code: code)
         }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        // Held until the process ends, however it ends: a file no process holds so is one that
+        // a killed export left (``OutputFile/abandonedTemporaryFiles(besides:)``).
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         register(temporary)
         return (descriptor, temporary)
