@@ -131,6 +131,50 @@ struct NeighborhoodSurveyTests {
         #expect(outgoing.groups.map(\.claims) == [10])
     }
 
+    @Test(
+        "under a filter on evidence, the walk stops after reading its examine budget of claims whole, in both roles, and says so"
+    )
+    func examineBudget() throws {
+        // The hub is located in 20 places (as subject) by an F source and 5 people are members
+        // of it (as object) by an A source: only the members pass --min-reliability A.
+        var records = [
+            #"{"record":"entity","id":"hub","type":"organization","name":"Hub"}"#,
+            #"{"record":"source","id":"weak","type":"news-article","title":"Weak","published":"2020","reliability":"F"}"#,
+            #"{"record":"source","id":"strong","type":"news-article","title":"Strong","published":"2020","reliability":"A"}"#,
+        ]
+        for number in 0..<20 {
+            records.append(#"{"record":"entity","id":"place-\#(number)","type":"place","name":"Place \#(number)"}"#)
+            records.append(
+                #"{"record":"claim","id":"hub-in-\#(number)","subject":"hub","predicate":"located_in","object":"place-\#(number)","citations":[{"source":"weak","quote":"q\#(number)","stance":"asserts","credibility":2}]}"#
+            )
+            guard number < 5 else { continue }
+            records.append(#"{"record":"entity","id":"person-\#(number)","type":"person","name":"Person \#(number)"}"#)
+            records.append(
+                #"{"record":"claim","id":"member-\#(number)","subject":"person-\#(number)","predicate":"member_of","object":"hub","citations":[{"source":"strong","quote":"m\#(number)","stance":"asserts","credibility":2}]}"#
+            )
+        }
+        let store = try Fixtures.store(records.joined(separator: "\n"), in: try TemporaryFolder.scoped)
+        let graph = try TransmissionGraph(store: store)
+        var filter = GraphFilter()
+        filter.minimumReliability = .a
+        // Half of the budget to the hub's links as subject first: the members are tried too.
+        let bounded = try NeighborhoodSurvey(
+            store: store, center: "hub", depth: 1, filter: filter, graph: graph, examineBudget: 10)
+        #expect(!bounded.isComplete && bounded.stoppedExamining && bounded.claimsExamined == 10)
+        #expect(bounded.groups.map { "\($0.predicate) \($0.claims)" } == ["member_of 5"])
+        for budget in [25, 10_000] {
+            let whole = try NeighborhoodSurvey(
+                store: store, center: "hub", depth: 1, filter: filter, graph: graph, examineBudget: budget)
+            #expect(whole.isComplete && !whole.stoppedExamining && whole.claimsExamined == 25, "\(budget)")
+            #expect(whole.claims == 5)
+        }
+        filter.minimumReliability = nil
+        filter.minimumCredibility = .confirmed
+        let none = try NeighborhoodSurvey(
+            store: store, center: "hub", depth: 1, filter: filter, graph: graph, examineBudget: 4)
+        #expect(none.stoppedExamining && none.claims == 0 && none.claimsExamined == 4)
+    }
+
     @Test("the walk read as bytes counts as the walk read as strings (under a filter passing every claim)")
     func bytesAsStrings() throws {
         let store = try SmallGraph.store(in: try TemporaryFolder.scoped)

@@ -182,6 +182,12 @@ enum NeighborsCommand: Command {
     static func summaryText(
         _ survey: NeighborhoodSurvey, of entity: Entity, limit: Int, directionText: String, store: GraphStore
     ) -> String {
+        if survey.claims == 0, survey.stoppedExamining {
+            return Bidi.heading(
+                naming: entity,
+                ": no claim passed the filters among the first \(survey.claimsExamined) claims tried within \(counted(survey.depth, "hop")), \(directionText), to answer at once (--limit 0 tries them all)"
+            ) + "\n"
+        }
         let atLeast = survey.isComplete ? "" : "at least "
         var lines = [
             Bidi.heading(
@@ -189,7 +195,11 @@ enum NeighborsCommand: Command {
                 ": \(atLeast)\(counted(survey.entities, "entity", "entities")) within \(counted(survey.depth, "hop")), \(directionText), linked by \(atLeast)\(counted(survey.claims, "claim"))"
             )
         ]
-        if !survey.isComplete {
+        if survey.stoppedExamining {
+            lines.append(
+                "(the filters were tried on the first \(survey.claimsExamined) claims reached only, to answer at once: the counts are lower bounds; --limit 0 tries them all)"
+            )
+        } else if !survey.isComplete {
             lines.append("(counting stopped after a bounded walk, to answer at once: the counts are lower bounds)")
         }
         for hop in 1...max(1, survey.depth) {

@@ -53,6 +53,9 @@ enum ShowCommand: Command {
             let survey = try NeighborhoodSurvey(
                 store: store, center: entity.id, depth: 1, filter: query.filter, graph: query.graph, limit: limit)
             guard survey.isComplete, survey.claims <= limit else { return (entity, survey, nil as [GradedClaim]?) }
+            // None passed: nothing to read (reading every claim of a hub whole, to list none of
+            // them, took 2.1 s and 160 MB at a million).
+            if survey.claims == 0 { return (entity, survey, []) }
             return (entity, survey, try store.claims(of: entity.id).compactMap(query.apply))
         }
         guard let claims else {
@@ -102,12 +105,22 @@ enum ShowCommand: Command {
                 reading: {
                     var lines = try headerLines(entity, store: store)
                     lines.append("")
+                    if survey.claims == 0, survey.stoppedExamining {
+                        lines.append(
+                            "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
+                        )
+                        return .init(text: lines.joined(separator: "\n") + "\n")
+                    }
                     if let total {
                         lines.append(counted(total, "claim"))
                     } else {
                         lines.append("\(survey.isComplete ? "" : "at least ")\(counted(survey.claims, "claim")) pass the filters")
                     }
-                    if !survey.isComplete {
+                    if survey.stoppedExamining {
+                        lines.append(
+                            "(the filters were tried on the first \(survey.claimsExamined) of its claims only, to answer at once: those counts are lower bounds; --limit 0 tries them all)"
+                        )
+                    } else if !survey.isComplete {
                         lines.append(
                             "(counted below through the first \(survey.claims) only, to answer at once: those counts are lower bounds)"
                         )

@@ -81,6 +81,42 @@ struct Adjacency {
         }
     }
 
+    /// The steps of ``forEachStep(from:_:)`` under a filter that reads claims whole, read as they
+    /// can be stopped: the entity's rows through the indexes (where it is the subject, at most
+    /// `outgoingLimit` first, then where it is the object, then the rest), each batch of them read
+    /// whole and filtered. `examined` is called for every claim read, before the filter; what it
+    /// throws ends the walk. The whole reading of ``forEachStep(from:_:)`` sorts every claim of
+    /// the entity by date before its first one: 1.4 s and 160 MB for a hub at a million, to
+    /// find that none of its claims passed.
+    func forEachWholeStep(
+        from entity: String, outgoingLimit: Int? = nil, examined: () throws -> Void, _ body: (Step) throws -> Void
+    ) throws {
+        let graph = try transmission.graph()
+        var rows: [Int64] = []
+        rows.reserveCapacity(Adjacency.wholeBatch)
+        func readBatch() throws {
+            defer { rows.removeAll(keepingCapacity: true) }
+            try store.forEachClaim(rows: rows, withEntityTypes: filter.needsEntityTypes) { claim in
+                try examined()
+                guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
+                let isOutgoing = kept.claim.subject == entity
+                guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return }
+                try body(
+                    Step(
+                        other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing,
+                        predicate: kept.claim.predicate, claim: .whole(kept)))
+            }
+        }
+        try store.forEachLinkView(of: entity, subjectSideLimit: outgoingLimit) { link in
+            rows.append(link.row)
+            if rows.count == Adjacency.wholeBatch { try readBatch() }
+        }
+        if !rows.isEmpty { try readBatch() }
+    }
+
+    /// How many claims ``forEachWholeStep(from:outgoingLimit:examined:_:)`` reads whole at once.
+    static let wholeBatch = 256
+
     /// Calls `body` for each claim of `entity` that passes the filter and is followed in the
     /// direction. Read through the indexes, the claims where the entity is the subject come
     /// first, in the order of their objects' ids, then those where it is the object, in the
