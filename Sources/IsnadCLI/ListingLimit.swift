@@ -48,6 +48,20 @@ enum ListingLimit {
         "showing the first \(counted(shown, noun, plural)); more match: --limit 0 for all"
     }
 
+    /// How far a streamed JSON or CSV listing went: how many claims it wrote, and whether more
+    /// passed past its limit.
+    struct Cut {
+        var shown = 0
+        var hasMore = false
+
+        /// The note for what the limit left out, nil when nothing was: `total` when counted.
+        func note(total: Int?, isAtLeast: Bool = false) -> String? {
+            guard hasMore else { return nil }
+            return total.map { ListingLimit.note(showing: shown, of: $0, isAtLeast: isAtLeast) }
+                ?? ListingLimit.note(showingFirst: shown)
+        }
+    }
+
     /// How many rows of a listing found by its rows to read: one past the limit when every row
     /// found is listed (`allListed`: no filter drops any), so that a claim past what is shown is
     /// not read at all (rows are read in batches) and a cut listing knows it was cut; every row

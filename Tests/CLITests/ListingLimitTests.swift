@@ -176,6 +176,30 @@ struct ListingLimitTests {
         #expect(filteredSource.standardOutput.hasSuffix("showing the first 4 claims; more match: --limit 0 for all\n"))
     }
 
+    @Test("JSON and CSV cut by --limit say so on standard error, as the table says it under itself; whole, they say nothing")
+    func cutFilesSaySo() throws {
+        let cli = try generatedStore()
+        let hubClaims = (Self.spokes + 1) / 2
+        for (command, note) in [
+            (["claims", "--subject", "hub"], "showing 3 of \(hubClaims) claims; --limit 0 for all"),
+            (["claims"], "showing the first 3 claims; more match: --limit 0 for all"),
+            (["timeline", "hub"], "showing 3 of \(Self.spokes) claims; --limit 0 for all"),
+            (["show", "hub"], "showing 3 of \(Self.spokes) claims; --limit 0 for all"),
+            (["neighbors", "hub"], "showing 3 of \(Self.spokes) claims; --limit 0 for all"),
+            (["source", "blog"], "showing 3 of "),
+        ] {
+            for format in ["json", "csv"] {
+                let cut = try cli.run(command + ["--format", format, "--limit", "3"])
+                #expect(cut.status == 0)
+                #expect(cut.standardError.hasPrefix("isnad: " + note), "\(command) \(format): \(cut.standardError)")
+                let whole = try cli.run(command + ["--format", format])
+                #expect(!whole.standardError.contains("showing"), "\(command) \(format): \(whole.standardError)")
+            }
+        }
+        let records = try cli.run(["claims", "--subject", "hub", "--format", "json", "--limit", "3"]).standardOutput
+        #expect(records.split(separator: "\n").filter { $0.contains(#""record":"claim""#) }.count == 3)
+    }
+
     @Test("source --impact and path --all say what the limit leaves out; path takes --limit only with --all")
     func impactAndPaths() throws {
         let cli = try generatedStore()

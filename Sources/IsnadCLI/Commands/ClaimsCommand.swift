@@ -46,6 +46,7 @@ enum ClaimsCommand: Command {
                 }, body)
         }
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
+        var cut = ListingLimit.Cut()
         try query.print(
             Printout(
                 reading: {
@@ -69,10 +70,23 @@ enum ClaimsCommand: Command {
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
                         })
                 },
-                json: .records { sink in try RecordSet.write(store: store, to: sink) { try forEachClaim($0) } },
+                json: .records { sink in
+                    try RecordSet.write(store: store, to: sink) { body in
+                        cut.shown = 0
+                        cut.hasMore = try forEachClaim { claim in
+                            cut.shown += 1
+                            try body(claim)
+                        }
+                    }
+                },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in
-                    try forEachClaim { try body([], $0) }
-                }),
+                    cut.shown = 0
+                    cut.hasMore = try forEachClaim { claim in
+                        cut.shown += 1
+                        try body([], claim)
+                    }
+                },
+                leftOut: { cut.note(total: otherFilters.isEmpty ? matching : nil) }),
             context: context)
     }
 }

@@ -174,7 +174,8 @@ enum NeighborsCommand: Command {
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try claims.forEach(body) }
                 },
                 rows: ClaimPresentation.rows(
-                    claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph)),
+                    claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph),
+                leftOut: { ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete) }),
             context: context)
     }
 

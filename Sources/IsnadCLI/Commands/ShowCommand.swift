@@ -158,7 +158,11 @@ enum ShowCommand: Command {
                 json: .records { sink in
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try strongest.forEach(body) }
                 },
-                rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph)),
+                rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph),
+                leftOut: {
+                    ListingLimit.note(
+                        showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete)
+                }),
             context: context)
     }
 

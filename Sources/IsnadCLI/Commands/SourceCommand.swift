@@ -100,6 +100,11 @@ enum SourceCommand: Command {
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
                     for (role, claim) in claims { try body([role.rawValue], claim) }
+                },
+                leftOut: {
+                    cutShort.isEmpty || total == shown
+                        ? nil
+                        : total.map { ListingLimit.note(showing: shown, of: $0) } ?? ListingLimit.note(showingFirst: shown)
                 }),
             context: context)
     }

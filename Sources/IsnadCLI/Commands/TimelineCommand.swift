@@ -44,6 +44,7 @@ enum TimelineCommand: Command {
         // indexes); the whole store's through the date index. Streamed output is part of the
         // query here: the time includes writing it.
         var entityClaims: Int?
+        var cut = ListingLimit.Cut()
         // Up to the limit: reading stops there. Returns whether more claims came.
         @discardableResult
         func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
@@ -93,17 +94,24 @@ enum TimelineCommand: Command {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     var rank = 0
                     try context.measure(isTimed) {
-                        _ = try forEachClaim { claim in
+                        cut.shown = 0
+                        cut.hasMore = try forEachClaim { claim in
                             rank += 1
+                            cut.shown += 1
                             try line { try writeLine(claim, rank: rank, presentation: &presentation, to: &$0) }
                         }
                     }
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: [date.header]) { body in
                     try context.measure(isTimed) {
-                        _ = try forEachClaim { claim in try body([date.value(claim)], claim) }
+                        cut.shown = 0
+                        cut.hasMore = try forEachClaim { claim in
+                            cut.shown += 1
+                            try body([date.value(claim)], claim)
+                        }
                     }
-                }),
+                },
+                leftOut: { cut.note(total: query.filter.isEmpty ? entityClaims : nil) }),
             context: context)
     }
 }
