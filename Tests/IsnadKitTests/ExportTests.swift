@@ -860,3 +860,79 @@ struct OwnLayoutTests {
         #expect(GraphLayout.precedesNumerically("a", "a1"))
     }
 }
+
+@Suite("Exports: --pairs keeps a few claims per pair, not all", .temporaryFolder)
+struct PairAggregateTests {
+    typealias Shown = DOTWriter.PairAggregate.Shown
+
+    /// A claim of a pair, its rank made from its number: several share a rank, so ids decide.
+    private static func claim(_ number: Int, tooltip: Int, line: Int) throws -> Shown {
+        let items = [
+            Evidence.Item(
+                source: "s", reliability: Reliability.allCases[number % 6], stance: number % 7 == 0 ? .reports : .asserts,
+                credibility: Credibility.allCases[number / 6 % 6])
+        ]
+        let evidence = try #require(Evidence(items))
+        return Shown(
+            rank: .init(status: evidence.status, channels: number % 3 + 1, strength: ClaimStrength(evidence)),
+            id: "c\(number)", offset: number * 1_000, tooltipLength: tooltip, lineLength: line)
+    }
+
+    @Test(
+        "of 20,000 claims of one pair, it keeps only the strongest whose text fits the 16,000 bytes a tooltip or label shows",
+        arguments: [false, true])
+    func keepsWhatFits(showsLines: Bool) throws {
+        var pair = DOTWriter.PairAggregate(showsLines: showsLines)
+        var all: [Shown] = []
+        // A pseudo-random order, so that stronger claims keep arriving.
+        for step in 0..<20_000 {
+            let claim = try Self.claim(step * 7_919 % 20_000, tooltip: 100, line: 30)
+            all.append(claim)
+            _ = pair.add(claim, subject: "a", object: "b", predicate: claim.id)
+        }
+        let ordered = all.sorted(by: <)
+        // 157 tooltips of 100 bytes and 156 separators of 2 fill 16,000 bytes; 517 lines of 30 and 516 of 1.
+        let fits = showsLines ? 517 : 157
+        #expect(pair.claimCount == 20_000)
+        #expect(pair.shown.count == fits)
+        #expect(pair.shown.map(\.id) == ordered.prefix(fits).map(\.id))
+        #expect(pair.strongest.predicate == ordered.first?.id)
+    }
+
+    @Test("the edge of a pair with hundreds of claims counts them all and lists the strongest, cut short as before")
+    func manyClaimsOfOnePair() throws {
+        let folder = try TemporaryFolder.scoped
+        var records = """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"source","id":"s","type":"other","title":"S","reliability":"C"}
+
+            """
+        for number in 0..<400 {
+            let credibility = number % 6 + 1
+            records += """
+                {"record":"claim","id":"c\(number)","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"q\(number)","stance":"asserts","credibility":\(credibility)}]}
+
+                """
+        }
+        let store = try Fixtures.store(records, in: folder)
+        for labels in [DOTWriter.PairLabels.short, .full] {
+            var options = DOTWriter.Options()
+            options.pairLabels = labels
+            let sink = MemorySink()
+            try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
+            let edge = try #require(sink.text.split(separator: "\n").first { $0.hasPrefix("  \"a\" -> \"b\"") })
+            // Capped by their one source, all weigh the same: by id, c0 c1 c102 … c385, the rest cut.
+            #expect(edge.contains("tooltip=\"a funded b\\nASSERTED"), "\(edge.prefix(300))")
+            #expect(edge.contains("claims: c0\\n") && !edge.contains("claims: c5\\n"))
+            #expect(edge.hasSuffix("…\"];"))
+            if labels == .short {
+                #expect(edge.contains("label=\"400 claims · ASSERTED C2\""))
+            } else {
+                // 400 lines of some 46 bytes: cut short too.
+                #expect(edge.contains("label=\"funded · موّل · ASSERTED C2 · 1 channel\\n"))
+                #expect(edge.contains("…\", color="))
+            }
+        }
+    }
+}

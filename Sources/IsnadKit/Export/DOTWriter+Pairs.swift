@@ -11,8 +11,10 @@ extension DOTWriter {
     /// the layout is packed towards 16:9 (``overviewAttributes``), so that names read when the
     /// picture is fitted to a 1920×1080 screen; the tooltips still list every claim.
     ///
-    /// Entities stream as in ``GraphWriter/write(_:)``; the edges are gathered by pair first, so
-    /// memory holds the edges of the graph (not their entities).
+    /// Entities stream as in ``GraphWriter/write(_:)``; the edges are gathered by pair first
+    /// (``PairAggregate``), so memory holds a few numbers per pair, not the claims: the text of
+    /// each claim that its pair's tooltip or label shows waits in a temporary file (in
+    /// ``FileSystem/sqliteTemporaryFolder``, at most about as large as the export's edges).
     public func writePairs(_ graph: ExportGraph, onCount: (Int) -> Void = { _ in }) throws {
         if options.pairLabels == .short, !options.isOverview {
             var overview = options
@@ -22,10 +24,11 @@ extension DOTWriter {
         try sink.write(head())
         if options.isOverview { try sink.write(DOTWriter.overviewAttributes) }
         let vocabulary = graph.store.vocabulary
+        let spill = try SpillFile()
         var count = 0
         var position = 0
         var bytes: [UInt8] = []
-        var pairs: [String: [ExportGraph.Edge]] = [:]
+        var pairs: [String: PairAggregate] = [:]
         try graph.stream(
             count: {
                 count = $0
@@ -40,58 +43,74 @@ extension DOTWriter {
             edges: { edge in
                 let isSymmetric = vocabulary[edge.predicate]?.isSymmetric ?? false
                 let ends = isSymmetric ? [edge.subject, edge.object].sorted() : [edge.subject, edge.object]
-                pairs[ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : ""), default: []].append(edge)
+                // The claim's text, spilled unless the pair's edge cannot show it.
+                bytes.removeAll(keepingCapacity: true)
+                ExportStyle.appendEdgeTooltip(edge, to: &bytes)
+                let tooltipLength = bytes.count
+                if !options.isOverview { bytes.appendUTF8(pairLine(edge, vocabulary: vocabulary)) }
+                let claim = PairAggregate.Shown(
+                    rank: .init(
+                        status: edge.evidence.status, channels: edge.weight.supportingChannels,
+                        strength: ClaimStrength(edge.evidence)),
+                    id: edge.id, offset: spill.count, tooltipLength: tooltipLength, lineLength: bytes.count - tooltipLength)
+                let key = ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : "")
+                if pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
+                    claim, subject: edge.subject, object: edge.object, predicate: edge.predicate)
+                {
+                    try spill.append(bytes)
+                }
             })
         for key in pairs.keys.sorted() {
-            guard let edges = pairs[key] else { continue }
+            guard let pair = pairs[key] else { continue }
             bytes.removeAll(keepingCapacity: true)
-            appendPair(edges, isSymmetric: key.hasSuffix("\u{0}"), vocabulary: vocabulary, to: &bytes)
+            try appendPair(pair, isSymmetric: key.hasSuffix("\u{0}"), spill: spill, vocabulary: vocabulary, to: &bytes)
             try sink.write(bytes)
         }
         try sink.write(tail())
     }
 
+    /// A claim's line in a pair's full label: `allied with · ALLEGED B2 · 2 channels`.
+    private func pairLine(_ edge: ExportGraph.Edge, vocabulary: Vocabulary) -> String {
+        let language = options.language
+        let predicate = ExportStyle.predicateLabel(edge.predicate, language: language, vocabulary: vocabulary)
+        let status = EvidenceText.statusWord(edge.evidence.status, language: language)
+        let channels = edge.weight.supportingChannels
+        return language == .ar
+            ? BidiText.rightToLeft("\(predicate) · \(status) \(edge.evidence.bestGrade) · القنوات: \(channels)")
+            : "\(predicate) · \(status) \(edge.evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")"
+    }
+
     /// One pair's edge.
-    func appendPair(_ edges: [ExportGraph.Edge], isSymmetric: Bool, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
-        // Each edge ranked once: comparing would work out both claim strengths every time.
-        typealias Ranked = (edge: ExportGraph.Edge, rank: SupportStrength.Rank)
-        let ranked: [Ranked] = edges.map {
-            ($0, .init(status: $0.evidence.status, channels: $0.weight.supportingChannels, strength: ClaimStrength($0.evidence)))
-        }
-        let ordered = ranked.sorted { (a: Ranked, b: Ranked) -> Bool in
-            if a.rank != b.rank { return a.rank < b.rank }
-            return a.edge.id < b.edge.id
-        }.map(\.edge)
-        guard let strongest = ordered.first else { return }
+    func appendPair(
+        _ pair: PairAggregate, isSymmetric: Bool, spill: SpillFile, vocabulary: Vocabulary, to bytes: inout [UInt8]
+    ) throws {
+        guard let first = pair.shown.first else { return }
+        let strongest = pair.strongest
         let (from, to) =
             isSymmetric
             ? ([strongest.subject, strongest.object].min() ?? "", [strongest.subject, strongest.object].max() ?? "")
             : (strongest.subject, strongest.object)
         let color = ExportStyle.color(forPredicate: strongest.predicate, vocabulary: vocabulary)
         let language = options.language
-        var lines = ordered.map { edge -> String in
-            let predicate = ExportStyle.predicateLabel(edge.predicate, language: language, vocabulary: vocabulary)
-            let status = EvidenceText.statusWord(edge.evidence.status, language: language)
-            let channels = edge.weight.supportingChannels
-            return language == .ar
-                ? BidiText.rightToLeft("\(predicate) · \(status) \(edge.evidence.bestGrade) · القنوات: \(channels)")
-                : "\(predicate) · \(status) \(edge.evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")"
+        let status = first.rank.status
+        let channels = first.rank.channels
+        var lines: [String] = []
+        var tooltip = ""
+        for claim in pair.shown {
+            let text = try spill.read(at: claim.offset, length: claim.tooltipLength + claim.lineLength)
+            tooltip += String(decoding: text[..<claim.tooltipLength], as: UTF8.self) + "\n\n"
+            lines.append(String(decoding: text[claim.tooltipLength...], as: UTF8.self))
         }
         if options.isOverview {
-            let status = EvidenceText.statusWord(strongest.evidence.status, language: language)
-            let grade = strongest.evidence.bestGrade
-            let count = ordered.count
+            let statusWord = EvidenceText.statusWord(status, language: language)
+            // Evidence.bestGrade, which the rank's strength holds.
+            let grade = "\(first.rank.strength.reliability.rawValue)\(first.rank.strength.credibility.rawValue)"
+            let count = pair.claimCount
             lines = [
                 language == .ar
-                    ? BidiText.rightToLeft("الادعاءات: \(count) · \(status) \(grade)")
-                    : "\(count) \(count == 1 ? "claim" : "claims") · \(status) \(grade)"
+                    ? BidiText.rightToLeft("الادعاءات: \(count) · \(statusWord) \(grade)")
+                    : "\(count) \(count == 1 ? "claim" : "claims") · \(statusWord) \(grade)"
             ]
-        }
-        var tooltip = ""
-        for edge in ordered {
-            ExportStyle.appendEdgeTooltip(edge, to: &bytes)
-            tooltip += String(decoding: bytes, as: UTF8.self) + "\n\n"
-            bytes.removeAll(keepingCapacity: true)
         }
         bytes.appendUTF8("  ")
         DOTEscaping.appendQuoted(from, to: &bytes)
@@ -102,9 +121,9 @@ extension DOTWriter {
         bytes.appendUTF8(", label=")
         DOTEscaping.appendQuoted(lines.joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
-        bytes.appendUTF8(DOTWriter.style(of: strongest.evidence.status, isSymmetric: isSymmetric))
-        bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: strongest.weight.supportingChannels))")
-        bytes.appendUTF8(", fontcolor=\"\(strongest.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
+        bytes.appendUTF8(DOTWriter.style(of: status, isSymmetric: isSymmetric))
+        bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: channels))")
+        bytes.appendUTF8(", fontcolor=\"\(status == .disputed ? "#000000" : color)\", tooltip=")
         DOTEscaping.appendQuoted(String(tooltip.dropLast(2)), as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }

@@ -1,0 +1,74 @@
+extension DOTWriter {
+    /// One pair's edge (``writePairs(_:onCount:)``) as its claims stream in: how many there are,
+    /// what the strongest draws (ends, predicate, rank), and the claims whose tooltip text (and,
+    /// with full labels, label line) the edge can still show, strongest first. Each claim's text
+    /// is kept in a ``SpillFile``, not here.
+    ///
+    /// A quoted DOT string is cut at ``DOTEscaping/longestString`` bytes, so once the text of the
+    /// strongest claims fills that, a weaker claim's text is never written: it is not kept. The
+    /// claims kept are therefore those of a small pair, and at most a few hundred of a large one
+    /// (the shortest tooltip of a claim is some 60 bytes), however many claims it has.
+    struct PairAggregate {
+        /// A claim of the pair whose text the edge may show: its place in the order and where its
+        /// text is.
+        struct Shown {
+            let rank: SupportStrength.Rank
+            let id: String
+            /// Where its tooltip text starts in the spill file; its label line follows it.
+            let offset: Int
+            let tooltipLength: Int
+            let lineLength: Int
+
+            static func < (a: Shown, b: Shown) -> Bool {
+                a.rank != b.rank ? a.rank < b.rank : a.id < b.id
+            }
+        }
+
+        /// The claims of the pair, shown or not.
+        private(set) var claimCount = 0
+        /// The claims whose text may be shown, by rank and then id: the first is the strongest.
+        private(set) var shown: [Shown] = []
+        /// The strongest claim's subject, object and predicate (its rank is `shown[0]`'s).
+        private(set) var strongest = (subject: "", object: "", predicate: "")
+        /// Whether each claim's label line is shown (full labels), or only the tooltip.
+        let showsLines: Bool
+
+        init(showsLines: Bool) {
+            self.showsLines = showsLines
+        }
+
+        /// Counts a claim, and keeps it when its text may be shown; false when it is not kept, and
+        /// its text need not be spilled. Claims it outranks whose text can no longer be shown are
+        /// dropped.
+        mutating func add(_ claim: Shown, subject: String, object: String, predicate: String) -> Bool {
+            claimCount += 1
+            var low = 0
+            var high = shown.count
+            while low < high {
+                let middle = (low + high) / 2
+                if shown[middle] < claim { low = middle + 1 } else { high = middle }
+            }
+            shown.insert(claim, at: low)
+            if low == 0 { strongest = (subject, object, predicate) }
+            let kept = keptCount()
+            shown.removeSubrange(kept...)
+            return low < kept
+        }
+
+        /// How many of the first claims of ``shown`` may be shown: a claim is not when the text of
+        /// those before it (without the separator before it) fills a quoted string whole, in the
+        /// tooltip and, when lines are shown, in the label. Escaping only lengthens text, so the
+        /// string is cut within that text whether the claim is there or not.
+        private func keptCount() -> Int {
+            let limit = DOTEscaping.longestString
+            var tooltip = -2  // "\n\n" between two claims' tooltips
+            var label = -1  // "\n" between two lines
+            for (index, claim) in shown.enumerated() {
+                if tooltip >= limit, !showsLines || label >= limit { return index }
+                tooltip += 2 + claim.tooltipLength
+                label += 1 + claim.lineLength
+            }
+            return shown.count
+        }
+    }
+}
