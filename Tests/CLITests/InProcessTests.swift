@@ -636,8 +636,20 @@ struct InProcessTests {
         let output = Self.run(["path", "hamas", "isis"], database: database).standardOutput
         let line = try #require(output.split(separator: "\n").first { $0.contains("other claims between them") })
         #expect(line.contains("(→ Hamas to Islamic State, ← back): "))
-        let entries = line.components(separatedBy: "← back): ")[1].components(separatedBy: "], ")
+        // Ten of the 13 other claims, then how many more and the commands that list them all.
+        let listed = line.components(separatedBy: "← back): ")[1].components(separatedBy: ", and ")
+        let entries = listed[0].components(separatedBy: "], ")
+        #expect(entries.count == PathCommand.otherClaimsShown, "\(line)")
         #expect(entries.allSatisfy { $0.hasPrefix("→ ") || $0.hasPrefix("← ") || $0.hasPrefix("↔ ") }, "\(line)")
+        let commands =
+            "isnad claims --subject hamas --object isis --limit 0; isnad claims --subject isis --object hamas --limit 0"
+        #expect(line.hasSuffix(", and 3 more: " + commands), "\(line)")
+        // Those commands list every claim between the two: the hop's, the ten and the three.
+        let between = commands.components(separatedBy: "; ").map { command in
+            Self.run(Array(command.split(separator: " ").dropFirst().map(String.init)) + ["--format", "csv"], database: database)
+                .standardOutput.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[0] }
+        }
+        #expect(Set(between.joined()).count == 1 + PathCommand.otherClaimsShown + 3)
     }
 
     @Test("path's heading names the weakest grade too when a hop weaker by status is not the weakest graded", .temporaryStore)

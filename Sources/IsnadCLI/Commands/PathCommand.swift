@@ -81,7 +81,8 @@ enum PathCommand: Command {
                 reading: {
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
                     return .init(
-                        text: try table(shown, from: from, to: to, presentation: &presentation, store: store)
+                        text: try table(
+                            shown, from: from, to: to, presentation: &presentation, store: store, filter: filter)
                             + (cutNote.isEmpty ? "" : "\n" + cutNote))
                 },
                 json: .streamedDocument { json, flush in
@@ -163,7 +164,7 @@ enum PathCommand: Command {
 
     static func table(
         _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation,
-        store: GraphStore
+        store: GraphStore, filter: GraphFilter
     ) throws -> String {
         var lines: [String] = []
         for (number, path) in paths.enumerated() {
@@ -208,7 +209,9 @@ enum PathCommand: Command {
                 }
                 if hop.claims.count > 1 {
                     // As in `show`: → from this hop's first entity to its second, ← back, ↔ symmetric.
-                    let more = zip(hop.claims, hop.weights).dropFirst().map { claim, weight in
+                    // Two hubs share thousands of claims: the strongest are listed, the rest counted.
+                    let others = hop.claims.count - 1
+                    let more = zip(hop.claims, hop.weights).dropFirst().prefix(otherClaimsShown).map { claim, weight in
                         "\(direction(of: claim.claim, from: hop.from, vocabulary: store.vocabulary).arrow) \(claim.claim.predicate) [\(weight.strength.map { "\($0.claimStrength), \(counted(weight.supportingChannels, "channel"))" } ?? "")]"
                     }
                     let (first, second) = (try presentation.name(hop.from), try presentation.name(hop.to))
@@ -217,11 +220,30 @@ enum PathCommand: Command {
                             Text.printable(
                                 "       other claims between them (→ \(Bidi.isolate(first)) to \(Bidi.isolate(second)), ← back): "
                             )
-                                + more.joined(separator: ", ")))
+                                + more.joined(separator: ", ")
+                                + (others > otherClaimsShown
+                                    ? ", " + moreClaims(others - otherClaimsShown, of: hop, filter: filter) : "")))
                 }
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many of the other claims between a hop's two entities a table lists, strongest first.
+    static let otherClaimsShown = 10
+
+    /// `and 3,994 more: isnad claims --subject per-0 --object org-1 --limit 0; …`: the claims of a
+    /// hop past those listed, and the commands that list every claim between its two entities,
+    /// one for each way the claims go (a symmetric claim is stored one way or the other).
+    static func moreClaims(_ count: Int, of hop: PathFinder.Hop, filter: GraphFilter) -> String {
+        let ways = [(hop.from, hop.to), (hop.to, hop.from)].filter { subject, _ in
+            hop.claims.contains { $0.claim.subject == subject }
+        }
+        let commands = ways.map { subject, object in
+            "isnad claims --subject \(Text.printable(subject)) --object \(Text.printable(object)) --limit 0"
+        }
+        return "and \(count) more: \(commands.joined(separator: "; "))"
+            + (filter.isEmpty ? "" : " (with the same filters)")
     }
 
     /// Which way a claim goes along a hop that starts at `from`.

@@ -97,6 +97,13 @@ public final class PathFinder {
         // Undirected, forward and backward are the same walk.
         let key = isDirected ? (isForward ? ">" : "<") + entity : entity
         if let cached = adjacencyCache[key] { return cached }
+        let merged = try readAdjacent(to: entity, forward: isForward)
+        adjacencyCache[key] = merged
+        return merged
+    }
+
+    /// ``adjacent(to:forward:)`` read from the store, not remembered.
+    private func readAdjacent(to entity: String, forward isForward: Bool) throws -> [String] {
         let adjacency = isForward ? forward : backward
         var outgoing: [String] = []
         var incoming: [String] = []
@@ -114,9 +121,7 @@ public final class PathFinder {
             outgoing = PathFinder.sortedWithoutRepeats(outgoing)
             incoming = PathFinder.sortedWithoutRepeats(incoming)
         }
-        let merged = PathFinder.mergedWithoutRepeats(outgoing, incoming)
-        adjacencyCache[key] = merged
-        return merged
+        return PathFinder.mergedWithoutRepeats(outgoing, incoming)
     }
 
     /// The list sorted, each value once.
@@ -307,21 +312,65 @@ public final class PathFinder {
     public func allPaths(from start: String, to goal: String, maxDepth: Int, limit: Int?) throws -> (
         paths: [Path], found: Int, isComplete: Bool
     ) {
+        // The exploration stops after a number of partial chains, but each looks at every entity
+        // next to its last: between hubs, hundreds of millions of looks. So the entities in reach
+        // are numbered, and looked at through arrays, not by hashing their ids (5 s of 6 at 100k),
+        // and the entities next to each are held as numbers, not ids.
+        var numbers: [String: Int32] = [:]
+        var ids: [String] = []
         // Distances to the goal bound the search: a chain only enters entities from which the
-        // goal is still within reach.
-        var distanceToGoal: [String: Int] = [goal: 0]
-        var frontier = [goal]
+        // goal is still within reach. Only entities in reach are numbered.
+        var distanceToGoal: [UInt8] = []
+        // The entities next to each one, in id order, those in reach of the goal only.
+        var neighbours: [[Int32]?] = []
+        func number(_ id: String) -> Int {
+            if let known = numbers[id] { return Int(known) }
+            numbers[id] = Int32(ids.count)
+            ids.append(id)
+            distanceToGoal.append(UInt8.max)
+            neighbours.append(nil)
+            return ids.count - 1
+        }
+        let goalNumber = number(goal)
+        distanceToGoal[goalNumber] = 0
+        var frontier = [goalNumber]
         for depth in 1...max(1, maxDepth) {
-            var next: [String] = []
+            var next: [Int] = []
             for entity in frontier {
-                for other in try adjacent(to: entity, forward: false) where distanceToGoal[other] == nil {
-                    distanceToGoal[other] = depth
-                    next.append(other)
+                var around: [Int32] = []
+                for other in try readAdjacent(to: ids[entity], forward: false) {
+                    let known = numbers[other] != nil
+                    let otherNumber = number(other)
+                    around.append(Int32(otherNumber))
+                    if !known {
+                        distanceToGoal[otherNumber] = UInt8(depth)
+                        next.append(otherNumber)
+                    }
                 }
+                // Undirected, the walk from an entity reads what the search from the goal did.
+                if !isDirected { neighbours[entity] = around }
             }
             frontier = next
         }
-        guard let startDistance = distanceToGoal[start], startDistance <= maxDepth else { return ([], 0, true) }
+        guard let startNumber = numbers[start].map(Int.init), distanceToGoal[startNumber] <= maxDepth else {
+            return ([], 0, true)
+        }
+        func neighboursInReach(of entity: Int) throws -> [Int32] {
+            if let known = neighbours[entity] { return known }
+            let found = try readAdjacent(to: ids[entity], forward: true).compactMap { numbers[$0] }
+            neighbours[entity] = found
+            return found
+        }
+        // The strongest claim a chain may follow between two entities, by their numbers; nil
+        // when none has support: no chain passes such a pair.
+        var strengths: [Int: SupportStrength?] = [:]
+        func strength(from: Int, to: Int) throws -> SupportStrength? {
+            let key = from << 32 | to
+            if let known = strengths[key] { return known }
+            let strength = try self.strength(from: ids[from], to: ids[to])?.value
+            strengths[key] = .some(strength)
+            return strength
+        }
         // Ranked as they are found, only the strongest `limit` kept: a hub's thousands of
         // chains are counted, not held, and only the chains shown are read whole.
         var kept: [(entities: [String], weakest: SupportStrength?)] = []
@@ -334,19 +383,21 @@ public final class PathFinder {
             if a.entities.count != b.entities.count { return a.entities.count < b.entities.count }
             return a.entities.lexicographicallyPrecedes(b.entities)
         }
-        func keep(_ entities: [String]) throws {
+        func keep(_ entities: [Int]) throws {
             var weakest: SupportStrength?
             for index in 0..<(entities.count - 1) {
                 // A pair that only denied claims join is no link: no chain passes it.
-                guard let strength = try strength(from: entities[index], to: entities[index + 1])?.value else { return }
+                guard let strength = try strength(from: entities[index], to: entities[index + 1]) else { return }
                 if index == 0 || PathFinder.isStronger(weakest, than: strength) { weakest = strength }
             }
             found += 1
-            let chain = (entities: entities, weakest: weakest)
             if let limit, kept.count >= limit {
-                guard let last = kept.last, precedes(chain, last) else { return }
+                guard let last = kept.last,
+                    precedes((entities: entities.map { ids[$0] }, weakest: weakest), last)
+                else { return }
                 kept.removeLast()
             }
+            let chain = (entities: entities.map { ids[$0] }, weakest: weakest)
             var low = 0
             var high = kept.count
             while low < high {
@@ -357,29 +408,31 @@ public final class PathFinder {
         }
         var explored = 0
         var isComplete = true
-        var trail = [start]
-        var onTrail: Set<String> = [start]
-        func walk(_ entity: String) throws {
+        var trail = [startNumber]
+        var onTrail = Array(repeating: false, count: ids.count)
+        onTrail[startNumber] = true
+        func walk(_ entity: Int) throws {
             if explored >= PathFinder.explorationLimit {
                 isComplete = false
                 return
             }
             explored += 1
             let remaining = maxDepth - (trail.count - 1)
-            for other in try adjacent(to: entity, forward: true) where !onTrail.contains(other) {
-                guard let distance = distanceToGoal[other], distance <= remaining - 1 else { continue }
-                if other == goal {
-                    try keep(trail + [goal])
+            for next in try neighboursInReach(of: entity) {
+                let other = Int(next)
+                guard !onTrail[other], Int(distanceToGoal[other]) <= remaining - 1 else { continue }
+                if other == goalNumber {
+                    try keep(trail + [goalNumber])
                     continue
                 }
                 trail.append(other)
-                onTrail.insert(other)
+                onTrail[other] = true
                 try walk(other)
                 trail.removeLast()
-                onTrail.remove(other)
+                onTrail[other] = false
             }
         }
-        try walk(start)
+        try walk(startNumber)
         if limit == 0 { return ([], found, isComplete) }
         return (try kept.map { Path(hops: try hops(along: $0.entities)) }, found, isComplete)
     }
