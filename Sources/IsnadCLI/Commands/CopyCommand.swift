@@ -51,7 +51,9 @@ enum CopyCommand: Command {
         if arguments.isSet(withoutRetractions) { leaving.insert(.retractions) }
         func copying() throws -> StoreCopy.Summary {
             do {
-                return try StoreCopy.copy(from: source, to: target, leaving: leaving) {
+                return try StoreCopy.copy(
+                    from: source, to: target, leaving: leaving, writeLockWaitLimit: context.writeLockWaitLimit
+                ) {
                     [standardError = context.standardError] holder in
                     standardError(Context.waitingLine(for: holder, writingTo: "\(target)"))
                 }

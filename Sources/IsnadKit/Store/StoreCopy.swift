@@ -109,9 +109,10 @@ public enum StoreCopy {
 
     /// Copies the store at `source` into `target`, which is created when missing and must hold
     /// no record, without what `leaving` names. `onWaitingForWriteLock` is called once if the
-    /// target's writers keep it waiting.
+    /// target's writers keep it waiting; a file target's wait ends in an error after `writeLockWaitLimit`
+    /// seconds, as ``GraphStore/init(path:access:vocabulary:writeLockWaitLimit:onWaitingForWriteLock:)`` says.
     public static func copy(
-        from source: StoreLocation, to target: StoreLocation, leaving: Leaving = [],
+        from source: StoreLocation, to target: StoreLocation, leaving: Leaving = [], writeLockWaitLimit: Int? = nil,
         onWaitingForWriteLock: WriteLockWait? = nil
     ) throws -> Summary {
         if source == target { throw CopyError.sameStore(source.description) }
@@ -121,7 +122,8 @@ public enum StoreCopy {
         var summary = Summary()
         switch target {
         case .file(let path):
-            let store = try GraphStore(path: path, access: .create, onWaitingForWriteLock: onWaitingForWriteLock)
+            let store = try GraphStore(
+                path: path, access: .create, writeLockWaitLimit: writeLockWaitLimit, onWaitingForWriteLock: onWaitingForWriteLock)
             do {
                 try store.inWriteTransaction {
                     try requireEmpty(target.description) { table in
