@@ -70,6 +70,32 @@ struct QueryCommandTests {
         #expect(allied.contains("other claims between them (→ Org M to Org P, ← back): → funded [ALLEGED F6, 2 channels]"))
     }
 
+    @Test(
+        "claims --source, found through the citation indexes, lists the claims a source makes or relays, as the whole listing holds them"
+    )
+    func claimsBySource() throws {
+        let cli = try datasetStore()
+        let whole = try cli.run(["claims", "--format", "csv"]).standardOutput.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let header = try #require(whole.first)
+        let (claim, source, via) = (
+            try #require(header.firstIndex(of: "claim")), try #require(header.firstIndex(of: "citation_source")),
+            try #require(header.firstIndex(of: "via"))
+        )
+        // Quotes hold commas: only rows whose leading columns parse alike are compared, by claim id.
+        let sources = Set(whole.dropFirst().compactMap { $0.count > source ? $0[source] : nil }.filter { !$0.isEmpty })
+        #expect(sources.count > 5)
+        for id in sources {
+            let expected = Set(
+                whole.dropFirst().filter { $0.count > via && ($0[source] == id || $0[via] == id) }.map { $0[claim] })
+            let listed = try cli.run(["claims", "--source", id, "--format", "csv"]).standardOutput.split(separator: "\r\n")
+                .dropFirst().map { String($0.split(separator: ",", maxSplits: 1)[0]) }
+            #expect(Set(listed) == expected, "\(id)")
+            #expect(listed == listed.sorted(), "\(id): in id order")
+        }
+    }
+
     @Test("source under a filter lists only the claims in which the filters keep its own citation, not another's")
     func sourceUnderAFilter() throws {
         let cli = try CLIHarness.scoped

@@ -25,7 +25,10 @@ enum ClaimsCommand: Command {
         // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
         // can be listed in flat memory. Under a condition on subject, object or predicate, the
         // matching claims' rows come first, in order, and are counted.
-        let isConditioned = subject != nil || object != nil || !query.filter.predicates.isEmpty
+        // So does one on sources, through the citation indexes (their claims are still filtered:
+        // a retracted citation may be among them).
+        let isConditioned =
+            subject != nil || object != nil || !query.filter.predicates.isEmpty || !query.filter.sources.isEmpty
         // The rows counted are the claims listed when no other filter drops some of them.
         var otherFilters = query.filter
         otherFilters.predicates = []
@@ -39,7 +42,9 @@ enum ClaimsCommand: Command {
                         if let kept = query.apply(claim) { try each(kept) }
                     }
                     guard isConditioned else { return try store.forEachClaim(kept) }
-                    let rows = try store.claimRows(subject: subject, object: object, predicates: query.filter.predicates)
+                    let rows = try store.claimRows(
+                        subject: subject, object: object, predicates: query.filter.predicates,
+                        citedBy: query.filter.sources)
                     matching = rows.count
                     try store.forEachClaim(
                         rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: otherFilters.isEmpty), kept)

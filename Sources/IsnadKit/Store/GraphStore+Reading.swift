@@ -563,7 +563,12 @@ extension GraphStore {
     /// bytes a claim, for ``forEachClaim(rows:withEntityTypes:_:)`` to read whole as far as they
     /// are listed. Sorting the claims read whole instead (quotes and all) took 0.7 s for a hub's
     /// 59,000 claims at a million, to list 200 of them.
-    public func claimRows(subject: String? = nil, object: String? = nil, predicates: Set<String> = []) throws -> [Int64] {
+    /// `citedBy`: only claims that one of these sources makes or relays (a citation whose claimant
+    /// or `via` it is), found through the citation indexes; a retracted citation may be among
+    /// them, so the claims are still to be filtered.
+    public func claimRows(
+        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], citedBy sources: Set<String> = []
+    ) throws -> [Int64] {
         var conditions: [String] = []
         var values: [Statement.Value] = []
         if let subject {
@@ -580,6 +585,15 @@ extension GraphStore {
                 return "?\(values.count)"
             }
             conditions.append("c.predicate IN (\(placeholders.joined(separator: ", ")))")
+        }
+        if !sources.isEmpty {
+            let placeholders = sources.sorted().map { source -> String in
+                values.append(.text(source))
+                return "?\(values.count)"
+            }.joined(separator: ", ")
+            conditions.append(
+                "c.id IN (SELECT claim FROM citation WHERE source IN (\(placeholders)) UNION SELECT claim FROM citation WHERE via IN (\(placeholders)))"
+            )
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var rows: [Int64] = []
