@@ -721,6 +721,10 @@ struct OutputTargetTests {
         )
         // Named, never removed.
         #expect(FileManager.default.fileExists(atPath: cli.path("out/.isnad-Killed")))
+        // Through a link to a file in that folder: named where it is, not beside the link.
+        try FileManager.default.createSymbolicLink(atPath: cli.path("link.dot"), withDestinationPath: cli.path("out/graph.dot"))
+        let linked = try cli.run(["export", "dot", "-o", "link.dot"])
+        #expect(linked.standardError.contains("/out/.isnad-Killed (1234 bytes, last written "), "\(linked.standardError)")
         // To standard output, no folder is looked at.
         #expect(try cli.run(["export", "dot"]).standardError.isEmpty)
     }

@@ -82,12 +82,13 @@ enum ExportCommand: Command {
     ).only(for: [Format.dot, .graphml, .gexf])
     static let pairs = Flag(
         "pairs",
-        help: "dot: one edge per pair of entities and direction, for overviews (see --labels); its tooltip lists every claim."
+        help:
+            "dot: one edge per pair of entities and direction, for overviews (see --labels); its tooltip lists every claim (up to 16,000 bytes, the strongest first)."
     ).only(for: [Format.dot])
     static let pairLabels = Option<DOTWriter.PairLabels>(
         "labels", value: "kind",
         help:
-            "dot --pairs: short (the default: '4 claims · ALLEGED F3', an overview that reads fitted to a screen) or full (every predicate, one a line); the tooltip lists every claim either way."
+            "dot --pairs: short (the default: '4 claims · ALLEGED F3', an overview that reads fitted to a screen) or full (every predicate, one a line); the tooltip lists every claim either way (up to 16,000 bytes, the strongest first)."
     ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",
@@ -135,7 +136,11 @@ enum ExportCommand: Command {
             // (whose first import has not committed) gets an empty file, not a silent one.
             isEmpty = try store.holdsNoRecords()
         }
-        if isEmpty { context.message("isnad: the store holds no records, so the file written has none") }
+        if isEmpty {
+            context.message(
+                "isnad: the store holds no records, so \(path == nil || path == "-" ? "what was written" : "the file written") has none"
+            )
+        }
         if let leftOut { context.message(leftOut) }
     }
 
@@ -378,7 +383,8 @@ enum ExportCommand: Command {
         let (files, count) = OutputFile.abandonedTemporaryFiles(besides: path)
         for file in files {
             let size =
-                file.bytes < 1_000_000 ? "\(file.bytes) bytes" : String(format: "%.1f MB", Double(file.bytes) / 1_000_000)
+                file.bytes < 1_000_000
+                ? "\(file.bytes) byte\(file.bytes == 1 ? "" : "s")" : String(format: "%.1f MB", Double(file.bytes) / 1_000_000)
             context.message(
                 "isnad: note: \(Text.printable(file.path)) (\(size), last written \(file.lastWritten)) is an export that was killed before it finished; no isnad is writing it: remove it"
             )

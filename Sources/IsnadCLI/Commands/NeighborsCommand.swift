@@ -175,7 +175,11 @@ enum NeighborsCommand: Command {
                 },
                 rows: ClaimPresentation.rows(
                     claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph),
-                leftOut: { ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete) }),
+                leftOut: {
+                    survey.claims == 0 && survey.stoppedExamining
+                        ? "no claim passed the filters among the first \(survey.claimsExamined) claims tried, to answer at once (--limit 0 tries them all)"
+                        : ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete)
+                }),
             context: context)
     }
 

@@ -160,8 +160,10 @@ enum ShowCommand: Command {
                 },
                 rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph),
                 leftOut: {
-                    ListingLimit.note(
-                        showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete)
+                    survey.claims == 0 && survey.stoppedExamining
+                        ? "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
+                        : ListingLimit.note(
+                            showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete)
                 }),
             context: context)
     }

@@ -174,7 +174,8 @@ public final class OutputFile: ByteSink {
             guard name.count == prefix.count + 6, name.starts(with: prefix) else { continue }
             let file = (folder == "/" ? "/" : folder + "/") + String(decoding: name, as: UTF8.self)
             // Named beside the path as the user gave it, not as resolved.
-            let shownFolder = path.contains("/") ? FileSystem.folder(of: path) : "."
+            // Through a link to a file elsewhere the folder is the one it leads to, named as such.
+            let shownFolder = FileSystem.isSymbolicLink(path) ? folder : path.contains("/") ? FileSystem.folder(of: path) : "."
             let named =
                 (shownFolder == "." ? "" : shownFolder == "/" ? "/" : shownFolder + "/") + String(decoding: name, as: UTF8.self)
             var information = stat()

@@ -248,7 +248,10 @@ final class PostgreSQLConnection {
         // meeting are not worth a line.
         let tries = limit.map { min(10, $0 * 10 + 1) } ?? 10
         for attempt in 0..<tries {
-            if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) == 1 { return }
+            if try query("SELECT pg_try_advisory_xact_lock($1::int4, hashtext($2))", key).int64(0, 0) == 1 {
+                if let limit { try execute("SET LOCAL lock_timeout = \(max(1, limit * 1000))") }
+                return
+            }
             if attempt < tries - 1 { usleep(100_000) }
         }
         if let limit {
@@ -262,7 +265,9 @@ final class PostgreSQLConnection {
             onWait?(onWait == nil ? nil : lockHolder(key))
             try execute("SET LOCAL lock_timeout = \(rest)")
             try query("SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", key)
-            try execute("SET LOCAL lock_timeout = DEFAULT")
+            // Kept for the transaction: a row another session holds locked (a psql session left
+            // in an UPDATE) waits no longer than the limit either.
+            try execute("SET LOCAL lock_timeout = \(limit * 1000)")
             return
         }
         onWait?(onWait == nil ? nil : lockHolder(key))
