@@ -9,8 +9,11 @@
 /// SQLite's own sorts go) and its name removed at once, so nothing is left behind however the
 /// process ends; the system frees it when this is released.
 final class SpillFile {
-    /// The folder it is in, for a message.
+    /// The folder it is in.
     let folder: String
+    /// What a message names: the file's pattern in its folder, which says that it is a
+    /// temporary file and where (`$SQLITE_TMPDIR`, `$TMPDIR` or /var/tmp choose the folder).
+    private var shownPath: String { (folder == "/" ? "/" : folder + "/") + "isnad-spill-XXXXXX" }
     /// How many bytes were appended: the offset the next ``append(_:)`` puts its bytes at.
     private(set) var count = 0
     private let descriptor: Int32
@@ -23,7 +26,9 @@ final class SpillFile {
         var template =
             Array((folder == "/" ? "/" : folder + "/").utf8CString.dropLast()) + Array("isnad-spill-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw OutputError(path: folder, code: errno) }
+        guard descriptor >= 0 else {
+            throw OutputError(path: (folder == "/" ? "/" : folder + "/") + "isnad-spill-XXXXXX", code: errno)
+        }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         template.withUnsafeBufferPointer { _ = $0.baseAddress.map { unlink($0) } }
         self.descriptor = descriptor
@@ -49,7 +54,7 @@ final class SpillFile {
                 pread(descriptor, $0.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
             }
             if read < 0, errno == EINTR { continue }
-            guard read > 0 else { throw OutputError(path: folder, code: read < 0 ? errno : EIO) }
+            guard read > 0 else { throw OutputError(path: shownPath, code: read < 0 ? errno : EIO) }
             done += read
         }
         return bytes
@@ -63,7 +68,7 @@ final class SpillFile {
                 pwrite(descriptor, $0.baseAddress.map { $0 + done }, $0.count - done, off_t(start + done))
             }
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw OutputError(path: folder, code: written < 0 ? errno : EIO) }
+            guard written > 0 else { throw OutputError(path: shownPath, code: written < 0 ? errno : EIO) }
             done += written
         }
         pending.removeAll(keepingCapacity: true)
