@@ -436,14 +436,9 @@ struct CoreCommandTests {
         #expect(try ExternalTool.run(sqlite3, [store, "PRAGMA journal_mode"]).standardOutput == "wal\n")
     }
 
-    @Test(
-        "a writer queued behind another says so at once, not after the busy timeout, then writes",
-        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to hold the write lock"))
-    func waitingWriterSaysSo() throws {
-        let cli = try CLIHarness.scoped
-        try cli.write("records.jsonl", CoreCommandTests.records)
-        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
-        // Another program holds the store's write lock for as long as its input stays open.
+    /// Another program (the sqlite3 shell) holding the store's write lock for as long as its
+    /// input stays open: write `ROLLBACK;` to it, or close it, to let go.
+    static func holdWriteLock(of cli: CLIHarness) throws -> (Process, Pipe) {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: try #require(ExternalTool.path("sqlite3")))
         holder.arguments = [cli.path("isnad.db")]
@@ -453,6 +448,17 @@ struct CoreCommandTests {
         try holder.run()
         commands.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
         usleep(300_000)
+        return (holder, commands)
+    }
+
+    @Test(
+        "a writer queued behind another says so at once, not after the busy timeout, then writes",
+        .enabled(if: ExternalTool.path("sqlite3") != nil, "needs the sqlite3 shell (apt: sqlite3) to hold the write lock"))
+    func waitingWriterSaysSo() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let (holder, commands) = try Self.holdWriteLock(of: cli)
         let writer = cli.process(["add", "entity", "--type", "person", "--name", "Queued Writer"])
         let errors = try cli.write("writer.err", "")
         writer.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
@@ -480,20 +486,11 @@ struct CoreCommandTests {
         let cli = try CLIHarness.scoped
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: try #require(ExternalTool.path("sqlite3")))
-        holder.arguments = [cli.path("isnad.db")]
-        let commands = Pipe()
-        holder.standardInput = commands
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
+        let (holder, commands) = try Self.holdWriteLock(of: cli)
         defer {
-            commands.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
             try? commands.fileHandleForWriting.close()
             holder.waitUntilExit()
         }
-        commands.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
-        usleep(300_000)
         let atOnce = try cli.run(["--wait", "0", "add", "entity", "--type", "person", "--name", "Queued Writer"])
         #expect(atOnce.status == 75)
         #expect(

@@ -98,13 +98,7 @@ struct Adjacency {
             defer { rows.removeAll(keepingCapacity: true) }
             try store.forEachClaim(rows: rows, withEntityTypes: filter.needsEntityTypes) { claim in
                 try examined()
-                guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
-                let isOutgoing = kept.claim.subject == entity
-                guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return }
-                try body(
-                    Step(
-                        other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing,
-                        predicate: kept.claim.predicate, claim: .whole(kept)))
+                if let step = wholeStep(from: entity, along: claim, graph: graph) { try body(step) }
             }
         }
         try store.forEachLinkView(of: entity, subjectSideLimit: outgoingLimit) { link in
@@ -117,6 +111,17 @@ struct Adjacency {
     /// How many claims ``forEachWholeStep(from:outgoingLimit:examined:_:)`` reads whole at once.
     static let wholeBatch = 256
 
+    /// The step from `entity` along a claim read whole, as the filter shows it; nil when the
+    /// filter leaves it out or it is not followed in the direction.
+    private func wholeStep(from entity: String, along claim: GradedClaim, graph: TransmissionGraph) -> Step? {
+        guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return nil }
+        let isOutgoing = kept.claim.subject == entity
+        guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return nil }
+        return Step(
+            other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing,
+            predicate: kept.claim.predicate, claim: .whole(kept))
+    }
+
     /// Calls `body` for each claim of `entity` that passes the filter and is followed in the
     /// direction. Read through the indexes, the claims where the entity is the subject come
     /// first, in the order of their objects' ids, then those where it is the object, in the
@@ -125,13 +130,7 @@ struct Adjacency {
         if readsWholeClaims {
             let graph = try transmission.graph()
             try store.forEachClaim(of: entity) { claim in
-                guard let kept = filter.apply(claim, vocabulary: store.vocabulary, graph: graph) else { return }
-                let isOutgoing = kept.claim.subject == entity
-                guard follows(isOutgoing: isOutgoing, predicate: kept.claim.predicate) else { return }
-                try body(
-                    Step(
-                        other: isOutgoing ? kept.claim.object : kept.claim.subject, isOutgoing: isOutgoing,
-                        predicate: kept.claim.predicate, claim: .whole(kept)))
+                if let step = wholeStep(from: entity, along: claim, graph: graph) { try body(step) }
             }
             return
         }
