@@ -159,6 +159,7 @@ enum NeighborsCommand: Command {
         var hopOf: [String: Int] = [:]
         for claim in claims { hopOf[claim.claim.id] = survey.hop(of: claim) }
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hopOf[$0.claim.id] ?? 0) })
+        let leftOut = ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete)
         try query.print(
             Printout(
                 reading: {
@@ -168,19 +169,21 @@ enum NeighborsCommand: Command {
                     let table = try ClaimTable(claims, store: store, graph: query.graph, leading: [hopColumn])
                     return .init(
                         text: text, table: table,
-                        trailer: ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete))
+                        trailer: leftOut)
                 },
                 json: .records { sink in
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try claims.forEach(body) }
                 },
                 rows: ClaimPresentation.rows(
                     claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph),
-                leftOut: {
-                    survey.claims == 0 && survey.stoppedExamining
-                        ? "no claim passed the filters among the first \(survey.claimsExamined) claims tried, to answer at once (--limit 0 tries them all)"
-                        : ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete)
-                }),
+                leftOut: { survey.claims == 0 && survey.stoppedExamining ? noneTried(survey) : leftOut }),
             context: context)
+    }
+
+    /// What a survey says when the filters passed none of the claims it tried before it stopped.
+    static func noneTried(_ survey: NeighborhoodSurvey, within place: String? = nil) -> String {
+        "no claim passed the filters among the first \(survey.claimsExamined) claims tried"
+            + (place.map { " within \($0)" } ?? "") + ", to answer at once (--limit 0 tries them all)"
     }
 
     /// The summary's heading and its table of groups.
@@ -189,9 +192,8 @@ enum NeighborsCommand: Command {
     ) -> String {
         if survey.claims == 0, survey.stoppedExamining {
             return Bidi.heading(
-                naming: entity,
-                ": no claim passed the filters among the first \(survey.claimsExamined) claims tried within \(counted(survey.depth, "hop")), \(directionText), to answer at once (--limit 0 tries them all)"
-            ) + "\n"
+                naming: entity, ": " + noneTried(survey, within: "\(counted(survey.depth, "hop")), \(directionText)"))
+                + "\n"
         }
         let atLeast = survey.isComplete ? "" : "at least "
         var lines = [

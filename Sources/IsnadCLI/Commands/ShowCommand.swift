@@ -99,6 +99,10 @@ enum ShowCommand: Command {
             )
         }
         let strongest = survey.strongest.sorted { key($0) < key($1) }
+        let leftOut = ListingLimit.note(
+            showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete)
+        let noneTried =
+            "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
         try query.print(
             saysUndatedKept: false,
             Printout(
@@ -106,9 +110,7 @@ enum ShowCommand: Command {
                     var lines = try headerLines(entity, store: store)
                     lines.append("")
                     if survey.claims == 0, survey.stoppedExamining {
-                        lines.append(
-                            "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
-                        )
+                        lines.append(noneTried)
                         return .init(text: lines.joined(separator: "\n") + "\n")
                     }
                     if let total {
@@ -150,21 +152,13 @@ enum ShowCommand: Command {
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
                     return .init(
                         text: text,
-                        trailer: "\n"
-                            + ListingLimit.note(
-                                showing: strongest.count, of: total ?? survey.claims,
-                                isAtLeast: total == nil && !survey.isComplete))
+                        trailer: "\n" + leftOut)
                 },
                 json: .records { sink in
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try strongest.forEach(body) }
                 },
                 rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph),
-                leftOut: {
-                    survey.claims == 0 && survey.stoppedExamining
-                        ? "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
-                        : ListingLimit.note(
-                            showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete)
-                }),
+                leftOut: { survey.claims == 0 && survey.stoppedExamining ? noneTried : leftOut }),
             context: context)
     }
 

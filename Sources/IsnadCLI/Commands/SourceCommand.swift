@@ -77,6 +77,11 @@ enum SourceCommand: Command {
         // listed under each role.
         let total = totals == nil ? nil : try store.countClaims(citingEitherWay: source.id)
         let shown = Set(claims.map(\.claim.claim.id)).count
+        // Every claim shown, under one role if not both: the role's heading says what its list
+        // leaves out.
+        let leftOut =
+            cutShort.isEmpty || total == shown
+            ? nil : total.map { ListingLimit.note(showing: shown, of: $0) } ?? ListingLimit.note(showingFirst: shown)
         try query.print(
             Printout(
                 reading: {
@@ -84,12 +89,7 @@ enum SourceCommand: Command {
                         text: try reading(
                             source, claims: claims, cited: cited, citing: citing, store: store, graph: query.graph,
                             totals: totals ?? [:], cutShort: cutShort),
-                        // Every claim shown, under one role if not both: the role's heading says
-                        // what its list leaves out.
-                        trailer: cutShort.isEmpty || total == shown
-                            ? nil
-                            : total.map { ListingLimit.note(showing: shown, of: $0) }
-                                ?? ListingLimit.note(showingFirst: shown))
+                        trailer: leftOut)
                 },
                 json: .records { sink in
                     var set = RecordSet(store: store)
@@ -101,11 +101,7 @@ enum SourceCommand: Command {
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
                     for (role, claim) in claims { try body([role.rawValue], claim) }
                 },
-                leftOut: {
-                    cutShort.isEmpty || total == shown
-                        ? nil
-                        : total.map { ListingLimit.note(showing: shown, of: $0) } ?? ListingLimit.note(showingFirst: shown)
-                }),
+                leftOut: { leftOut }),
             context: context)
     }
 
