@@ -500,6 +500,9 @@ struct PostgreSQLTests {
         ["source", "hadera-2022-article", "--limit", "0"], ["source", "hadera-2022-article", "--format", "json"],
         ["claims", "--subject", "hamas", "--limit", "3"], ["claims", "--object", "isis", "--predicate", "praised,funded"],
         ["stats", "--min-channels", "1", "--format", "json"],
+        // Under --known-by or --source, claims and timeline find their claims through the citation indexes.
+        ["claims", "--known-by", "2017"], ["claims", "--known-by", "2010"], ["timeline", "--known-by", "2022-03"],
+        ["timeline", "--source", "hadera-2022-article", "--limit", "0", "--format", "csv"],
         // A filter on evidence walks whole claims, which the engines return in the order asked for.
         ["neighbors", "hamas", "--min-reliability", "E"], ["neighbors", "isis", "--depth", "2", "--min-reliability", "D"],
     ]

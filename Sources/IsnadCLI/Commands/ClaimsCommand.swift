@@ -25,10 +25,10 @@ enum ClaimsCommand: Command {
         // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
         // can be listed in flat memory. Under a condition on subject, object or predicate, the
         // matching claims' rows come first, in order, and are counted.
-        // So does one on sources, through the citation indexes (their claims are still filtered:
-        // a retracted citation may be among them).
-        let isConditioned =
-            subject != nil || object != nil || !query.filter.predicates.isEmpty || !query.filter.sources.isEmpty
+        // So does one on sources or on what was known by a date, through the citation indexes
+        // (their claims are still filtered: a retracted citation may be among them).
+        let citingSources = try store.citingSources(admittedBy: query.filter)
+        let isConditioned = subject != nil || object != nil || !query.filter.predicates.isEmpty || citingSources != nil
         // The rows counted are the claims listed when no other filter drops some of them.
         var otherFilters = query.filter
         otherFilters.predicates = []
@@ -44,7 +44,7 @@ enum ClaimsCommand: Command {
                     guard isConditioned else { return try store.forEachClaim(kept) }
                     let rows = try store.claimRows(
                         subject: subject, object: object, predicates: query.filter.predicates,
-                        citedBy: query.filter.sources)
+                        citedBy: citingSources)
                     matching = rows.count
                     try store.forEachClaim(
                         rows: ListingLimit.rows(rows, listedUpTo: limit, allListed: otherFilters.isEmpty), kept)

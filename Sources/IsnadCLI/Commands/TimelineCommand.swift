@@ -61,6 +61,8 @@ enum TimelineCommand: Command {
                         let isCutShort = rowLimit.map { rows.count >= $0 } ?? false
                         entityClaims = isCutShort ? try store.claimCount(of: entity.id) : rows.count
                         try store.forEachClaim(rows: rows, kept)
+                    } else if let sources = try store.citingSources(admittedBy: query.filter) {
+                        try store.forEachClaim(rows: try store.claimRowsInTimeOrder(citedBy: sources), kept)
                     } else {
                         try store.forEachClaimInTimeOrder(kept)
                     }

@@ -409,17 +409,18 @@ extension GraphStore {
     /// How many rows or ids a statement given a list (``inList(_:of:)``) reads at most.
     static let batchSize = 500
 
-    /// `IN` a list of values bound to `?1` as a JSON array (``jsonArray(_:)``): a list of any
-    /// length in one statement, prepared once.
-    static func inList(_ database: Database, of type: ListedType) -> String {
+    /// `IN` a list of values bound to `?1` (or `?parameter`) as a JSON array (``jsonArray(_:)``):
+    /// a list of any length in one statement, prepared once.
+    static func inList(_ database: Database, of type: ListedType, parameter: Int = 1) -> String {
         switch type {
         case .text:
             database.dialect(
-                "IN (SELECT value FROM json_each(?1))", postgreSQL: "IN (SELECT json_array_elements_text(?1::json))")
+                "IN (SELECT value FROM json_each(?\(parameter)))",
+                postgreSQL: "IN (SELECT json_array_elements_text(?\(parameter)::json))")
         case .integer:
             database.dialect(
-                "IN (SELECT value FROM json_each(?1))",
-                postgreSQL: "IN (SELECT json_array_elements_text(?1::json)::bigint)")
+                "IN (SELECT value FROM json_each(?\(parameter)))",
+                postgreSQL: "IN (SELECT json_array_elements_text(?\(parameter)::json)::bigint)")
         }
     }
 
@@ -564,11 +565,13 @@ extension GraphStore {
     /// are listed. Sorting the claims read whole instead (quotes and all) took 0.7 s for a hub's
     /// 59,000 claims at a million, to list 200 of them.
     /// `citedBy`: only claims that one of these sources makes or relays (a citation whose claimant
-    /// or `via` it is), found through the citation indexes; a retracted citation may be among
-    /// them, so the claims are still to be filtered.
+    /// or `via` it is), found through the citation indexes (``citingSources(admittedBy:)``); a
+    /// retracted citation may be among them, so the claims are still to be filtered. Nil: no such
+    /// condition; an empty set: no claim.
     public func claimRows(
-        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], citedBy sources: Set<String> = []
+        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], citedBy sources: Set<String>? = nil
     ) throws -> [Int64] {
+        if sources?.isEmpty == true { return [] }
         var conditions: [String] = []
         var values: [Statement.Value] = []
         if let subject {
@@ -586,14 +589,9 @@ extension GraphStore {
             }
             conditions.append("c.predicate IN (\(placeholders.joined(separator: ", ")))")
         }
-        if !sources.isEmpty {
-            let placeholders = sources.sorted().map { source -> String in
-                values.append(.text(source))
-                return "?\(values.count)"
-            }.joined(separator: ", ")
-            conditions.append(
-                "c.id IN (SELECT claim FROM citation WHERE source IN (\(placeholders)) UNION SELECT claim FROM citation WHERE via IN (\(placeholders)))"
-            )
+        if let sources {
+            values.append(GraphStore.jsonArray(sources.sorted()))
+            conditions.append("c.id IN \(GraphStore.claimsCiting(database, parameter: values.count))")
         }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var rows: [Int64] = []
