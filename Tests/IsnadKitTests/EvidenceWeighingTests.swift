@@ -551,7 +551,8 @@ struct EvidenceWeighingTests {
                 // hostile-2020 starts after the alliance ended (2016): no clash. denied-hostility has no support.
                 "opposed-predicates allied-2014 hostile-2015 true",
                 "opposed-predicates c-hostile-a coop-undated false",  // undated cooperation: may overlap
-                "exclusive-in-time c-branch-of-a c-branch-of-d true",
+                // A branch of a since 2010 with no end may have ended before 2012: not ruled out, not certain.
+                "exclusive-in-time c-branch-of-a c-branch-of-d false",
                 // A member since 2010 with no end is one still, unless it ended before the death.
                 "acts-after-death p-killed p-member-of-a false",
                 // met in 2015, killed in May 2014; the meeting in May 2014 may precede the killing.
@@ -704,7 +705,9 @@ struct EvidenceWeighingTests {
         #expect(limited.map(\.second) == ["hostile-2015", "c-branch-of-d", "p-founded-a-2017"])
     }
 
-    @Test("periods: events dated to a month only may overlap; states without an end hold on")
+    @Test(
+        "periods: events dated to a month only may overlap; a state without an end certainly held only when it began; an event dated by its end only was over by then"
+    )
     func periods() {
         func span(_ start: String?, _ end: String?, _ temporal: IsnadKit.Predicate.Temporal) -> ClaimSpan {
             ClaimSpan(
@@ -715,7 +718,18 @@ struct EvidenceWeighingTests {
         #expect(span("2014-05-02", nil, .event).overlap(span("2014-05-02", nil, .event)) == true)
         #expect(span("2014-05", nil, .event).overlap(span("2014-06", nil, .event)) == nil)
         #expect(span("2010", nil, .state).overlap(span("2030", nil, .event)) == false)  // the event's day is unknown
-        #expect(span("2010", nil, .state).overlap(span("2030-01-01", nil, .event)) == true)
+        // Still held in 2030 as the filters read it, but it may have ended long before: not ruled out.
+        #expect(span("2010", nil, .state).overlap(span("2030-01-01", nil, .event)) == false)
+        #expect(span("2010", "2031", .state).overlap(span("2030-01-01", nil, .event)) == true)
+        #expect(span("2010", nil, .state).overlap(span("2012", nil, .state)) == false)
+        // Hostile since June 2015 was so on some day of June 2015, which an alliance of 2014–2016 covers.
+        #expect(span("2015-06", nil, .state).overlap(span("2014", "2016", .state)) == true)
+        #expect(span("2014", "2016", .state).overlap(span("2015-06", nil, .state)) == true)
+        #expect(span("2015-06", nil, .state).overlap(span("2015", "2016", .state)) == false)  // 2015 may have begun in July
+        #expect(span("2015-03", nil, .event).overlap(span("2014", "2016", .state)) == true)
+        // An attack dated by its end only (by 2015) was over before an alliance from 2016.
+        #expect(span(nil, "2015", .event).overlap(span("2016", nil, .state)) == nil)
+        #expect(span(nil, "2015", .event).overlap(span("2015-06", nil, .state)) == false)
         #expect(span(nil, "2017-07", .state).overlap(span("2017-08", nil, .state)) == nil)
         #expect(span(nil, nil, .state).overlap(span(nil, nil, .event)) == false)
     }

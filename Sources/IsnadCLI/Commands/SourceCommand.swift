@@ -13,7 +13,8 @@ enum SourceCommand: Command {
             whole): with --known-by 2017, only what this source had made public by the end of 2017.
 
             With --impact, what would change if the source were discredited, over the whole store (no filters): the
-            claims that rest on it alone (it is their common link, or the claimant or via of all their support), the
+            claims that rest on it alone (it is their common link, or all their support came through it: as claimant,
+            as via, or as the only way a via had the claimant's words), the
             claims that would lose some support, the claims that reach it only through cites, and the entity pairs
             left with no supported claim between them. JSON is one document.
             """,

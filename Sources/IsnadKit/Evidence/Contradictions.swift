@@ -491,15 +491,21 @@ struct ClaimSpan: Sendable {
     let end: PartialDate?
     /// The widest reading, as first and last days; `Int32.min` and `Int32.max` mean unbounded on
     /// that side. A state without a start may have begun at any time, without an end still
-    /// holds; an event without a start could be at any time.
+    /// holds; an event without a start happened by its end, and without either at any time.
     private let widestFrom: Int32
     private let widestUntil: Int32
-    /// The narrowest reading: the days it certainly covers (until `Int32.max`: no end); none
-    /// (`hasNarrowest` false) when it certainly covers none (no start, or an event dated coarser
-    /// than a day).
+    /// The narrowest reading: the days it certainly covers; none (`hasNarrowest` false) when it
+    /// certainly covers none (no start, or a state or event whose dates are coarser than a day).
+    /// A state without an end certainly covers only the day it began: it may have ended the next
+    /// (an open end fails to rule a clash out, as for an act after a death).
     private let narrowestFrom: Int32
     private let narrowestUntil: Int32
     private let hasNarrowest: Bool
+    /// The period within which it certainly held on some day, though which is not known: a
+    /// state's start (hostile since June 2015 was so on some day of June), an event's dates.
+    /// None without a start.
+    private let someDayFrom: Int32
+    private let someDayUntil: Int32
 
     init(start: PartialDate?, end: PartialDate?, temporal: Predicate.Temporal) {
         self.start = start
@@ -510,21 +516,20 @@ struct ClaimSpan: Sendable {
             widestUntil = end?.lastDayNumber ?? .max
         case .event:
             widestFrom = start?.firstDayNumber ?? .min
-            widestUntil = start == nil ? .max : (end ?? start)?.lastDayNumber ?? .max
+            widestUntil = (end ?? start)?.lastDayNumber ?? .max
         }
         guard let start else {
             (narrowestFrom, narrowestUntil, hasNarrowest) = (0, 0, false)
+            (someDayFrom, someDayUntil) = (.max, .min)
             return
         }
-        let until: Int32? =
-            switch temporal {
-            case .state: end?.firstDayNumber
-            case .event: (end ?? start).firstDayNumber
-            }
-        if let until, until < start.lastDayNumber {
+        someDayFrom = start.firstDayNumber
+        someDayUntil = temporal == .event ? (end ?? start).lastDayNumber : start.lastDayNumber
+        let until = (end ?? start).firstDayNumber
+        if until < start.lastDayNumber {
             (narrowestFrom, narrowestUntil, hasNarrowest) = (0, 0, false)
         } else {
-            (narrowestFrom, narrowestUntil, hasNarrowest) = (start.lastDayNumber, until ?? .max, true)
+            (narrowestFrom, narrowestUntil, hasNarrowest) = (start.lastDayNumber, until, true)
         }
     }
 
@@ -532,7 +537,15 @@ struct ClaimSpan: Sendable {
     /// false when they only may.
     func overlap(_ other: ClaimSpan) -> Bool? {
         if widestUntil < other.widestFrom || other.widestUntil < widestFrom { return nil }
-        guard hasNarrowest, other.hasNarrowest else { return false }
-        return other.narrowestFrom <= narrowestUntil && narrowestFrom <= other.narrowestUntil
+        if hasNarrowest, other.hasNarrowest, other.narrowestFrom <= narrowestUntil, narrowestFrom <= other.narrowestUntil {
+            return true
+        }
+        return certainlyCovers(other.someDayFrom, other.someDayUntil)
+            || other.certainlyCovers(someDayFrom, someDayUntil)
+    }
+
+    /// Whether it certainly held on every day of this period (a non-empty one).
+    private func certainlyCovers(_ from: Int32, _ until: Int32) -> Bool {
+        hasNarrowest && from <= until && narrowestFrom <= from && until <= narrowestUntil
     }
 }
