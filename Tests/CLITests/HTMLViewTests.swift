@@ -562,8 +562,9 @@ struct HTMLViewTests {
         #expect(
             showClaims.count == hamasClaims.filter { $0["record"] as? String == "claim" }.count
                 && showHeadings.contains { $0.hasSuffix("(of Hamas)") }, "\(showClaims) \(showHeadings)")
+        let pairs = try cli.run(["export", "dot", "--pairs"]).standardOutput.components(separatedBy: "id=\"pair:").count - 1
         let expected: [String: Any] = [
-            "show": ["headings": showHeadings, "claims": showClaims],
+            "show": ["headings": showHeadings, "claims": showClaims], "pairs": pairs,
             "entities": entities, "claims": claims, "asOf": asOf, "knownBy": knownBy,
             "minReliability": minimumReliability, "minCredibility": minimumCredibility, "statuses": statuses, "quotes": quotes,
             "entity": "hamas",

@@ -783,12 +783,14 @@ function edgeItems() {
   return [...pairs.values()];
 }
 
-/** The pair of entities a claim's edge joins in "one edge per pair": a symmetric predicate's
- *  ends in id order. */
+/** The pair of entities a claim's edge joins in "one edge per pair": one per direction, and the
+ *  symmetric claims between the two apart, their ends in id order (they have no direction), as
+ *  `export dot --pairs` folds them (DOTWriter+Pairs.swift). */
 function pairOf(item) {
   let [from, to] = [item.claim.subject, item.claim.object];
-  if (context.predicates[item.claim.predicate]?.symmetric && to < from) [from, to] = [to, from];
-  return { key: `${from}>${to}`, from, to };
+  const symmetric = context.predicates[item.claim.predicate]?.symmetric;
+  if (symmetric && to < from) [from, to] = [to, from];
+  return { key: symmetric ? `${from}—${to}` : `${from}>${to}`, from, to };
 }
 
 const statusRank = { asserted: 0, alleged: 1, disputed: 2 };
