@@ -640,6 +640,37 @@ struct ExchangeCommandTests {
     }
 
     @Test(
+        "STIX: a disputed claim's confidence is at most 50 (possibly true), whatever its best credibility, and reads back with no note"
+    )
+    func disputedConfidence() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Group A"}
+            {"record":"entity","id":"b","type":"organization","name":"Group B"}
+            {"record":"source","id":"s1","type":"news-article","title":"One","reliability":"B"}
+            {"record":"source","id":"s2","type":"official-statement","title":"Two","reliability":"A"}
+            {"record":"claim","id":"a-attacked-b","subject":"a","predicate":"attacked","object":"b","start":null,"end":null,"citations":[{"source":"s1","quote":"A attacked B","stance":"asserts","credibility":1},{"source":"s2","quote":"A never attacked B","stance":"denies","credibility":2}]}
+            {"record":"claim","id":"a-funded-b","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"s1","quote":"A funded B","stance":"asserts","credibility":1}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let bundle = try cli.run(["export", "stix"]).standardOutput
+        let objects = try #require(
+            (try JSONSerialization.jsonObject(with: Data(bundle.utf8)) as? [String: Any])?["objects"] as? [[String: Any]])
+        func confidence(_ id: String) -> Int? {
+            objects.first { $0["isnad_id"] as? String == id }?["confidence"] as? Int
+        }
+        #expect(confidence("a-attacked-b") == 50)
+        #expect(confidence("a-funded-b") == 70)  // credibility 1 that no other channel bears out counts as 2
+        try cli.write("bundle.json", bundle)
+        let back = try cli.run(["--db", "back.db", "import", "--strict", "bundle.json"])
+        #expect(back.status == 0, "\(back.standardError)")
+        #expect(!back.standardError.contains("confidence was changed"), "\(back.standardError)")
+    }
+
+    @Test(
         "an Isnad bundle edited in OpenCTI: a confidence lowered, a description, a reference or labels added are said as left out, and --strict refuses them"
     )
     func derivedPropertiesEditedElsewhere() throws {

@@ -135,6 +135,17 @@ public enum STIXMapping {
         credibility == .cannotBeJudged ? nil : 110 - 20 * credibility.rawValue
     }
 
+    /// A relationship's `confidence`: its claim's best credibility by Appendix A, and no more
+    /// than 50 ("possibly true") when a source denies it. A STIX tool reads `confidence` and the
+    /// relationship's type, not `isnad_status`: a claim one source asserts and two deny must not
+    /// reach it as probably true.
+    public static func confidence(_ credibility: Credibility, isDisputed: Bool) -> Int? {
+        confidence(credibility).map { isDisputed ? min($0, disputedConfidence) : $0 }
+    }
+
+    /// The most a disputed claim's relationship is given: credibility 3, "possibly true".
+    static let disputedConfidence = 50
+
     /// STIX 2.1 Appendix A, read back: 80–100 → 1, 60–79 → 2, 40–59 → 3, 20–39 → 4, 0–19 → 5,
     /// none → 6.
     public static func credibility(confidence: Int?) -> Credibility {

@@ -255,7 +255,9 @@ public struct STIXWriter {
         json.member("start_time", claim.start.map(STIXMapping.startTime))
         json.member("stop_time", end.map(STIXMapping.stopTime))
         let evidence = weight.strength?.evidence
-        if let evidence, let confidence = STIXMapping.confidence(evidence.bestCredibility) {
+        if let evidence,
+            let confidence = STIXMapping.confidence(evidence.bestCredibility, isDisputed: evidence.status == .disputed)
+        {
             json.member("confidence", confidence)
         }
         if !claim.citations.isEmpty {

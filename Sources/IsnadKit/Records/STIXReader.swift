@@ -92,7 +92,8 @@ public struct STIXReader {
             let record = "claim \"\(claim.id)\""
             let grade = object.string("isnad_grade")
             let credibility = grade?.last.flatMap { Int(String($0)) }.flatMap(Credibility.init(rawValue:))
-            let confidence = credibility.flatMap(STIXMapping.confidence)
+            let isDisputed = object.string("isnad_status") == Evidence.Status.disputed.rawValue
+            let confidence = credibility.flatMap { STIXMapping.confidence($0, isDisputed: isDisputed) }
             let found: Int? = if case .number(let text)? = object["confidence"] { Int(text) } else { nil }
             if found != confidence || (object["confidence"] != nil && found == nil) {
                 edited(
