@@ -19,7 +19,9 @@ public struct ExportGraph {
         /// One edge per subject, predicate and object, with the evidence of all its claims.
         public var collapse = false
         /// Also the retracted claims (each an edge of its own, after the others, with
-        /// ``Edge/retraction``), as the filter and the focus would take them if they stood.
+        /// ``Edge/retraction``), as the filter would take them if they stood; under a focus,
+        /// those among the entities it reaches through the claims that stand (a retracted claim
+        /// does not widen the neighbourhood: the tour says so).
         public var includesRetracted = false
 
         public init() {}

@@ -82,7 +82,7 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "citation_count", forNodes: false, type: "int", description: "number of citations"),
         Key(id: "quote", forNodes: false, type: "string", description: "the strongest citation's quote, verbatim"),
         Key(id: "quote_en", forNodes: false, type: "string", description: "its English translation"),
-        Key(id: "quote_source", forNodes: false, type: "string", description: "who makes that claim, with grades"),
+        Key(id: "quote_source", forNodes: false, type: "string", description: "who makes that claim, with its own grades as said (the claim's, once weighed: best_reliability, best_credibility)"),
         Key(
             id: "independent_channels", forNodes: false, type: "int",
             description: "supporting citations in groups whose chains of transmission share no source"),
