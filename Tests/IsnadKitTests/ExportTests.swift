@@ -139,6 +139,27 @@ struct ExportContentTests {
         #expect(edges == ["a-d", "c-d", "d-e"])
     }
 
+    @Test("a focus export reads only the sources its claims' chains reach: one it never weighs may be unreadable")
+    func focusReadsOnlyTheSourcesItWeighs() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try SmallGraph.store(in: folder)
+        // A grade Isnad never writes (another program wrote it) on the source of a-b and a-x only.
+        try store.database.execute("PRAGMA ignore_check_constraints = ON; UPDATE source SET reliability = 'Z' WHERE id = 's-a'")
+        var options = ExportGraph.Options()
+        options.focus = "e"
+        var edges: [String] = []
+        try ExportGraph(store: store, options: options).stream(nodes: { _ in }, edges: { edges.append($0.id) })
+        #expect(edges == ["d-e"])
+        // Reached, it fails the export as reading every source does.
+        options.focus = "x"
+        #expect(throws: (any Error).self) {
+            try ExportGraph(store: store, options: options).stream(nodes: { _ in }, edges: { _ in })
+        }
+        #expect(throws: (any Error).self) {
+            try ExportGraph(store: store, options: ExportGraph.Options()).stream(nodes: { _ in }, edges: { _ in })
+        }
+    }
+
     @Test(
         "a focus export streams exactly the neighbourhood: the entities within reach and every claim among them",
         arguments: [

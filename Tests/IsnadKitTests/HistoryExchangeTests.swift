@@ -54,3 +54,68 @@ struct HistoryExchangeTests {
         }
     }
 }
+
+@Suite("History written a record at a time", .temporaryFolder)
+struct HistoryStreamingTests {
+    static func store(in folder: TemporaryFolder) throws -> GraphStore {
+        let store = try Fixtures.store("", in: folder)
+        var options = Importer.Options()
+        options.change = ChangeDescription(author: "test", command: "isnad import")
+        try Fixtures.importText(
+            """
+            {"record":"source","id":"s-1","type":"statement","title":"S","reliability":"C"}
+            {"record":"entity","id":"e-2","type":"person","name":"B"}
+            {"record":"entity","id":"e-1","type":"person","name":"A"}
+            {"record":"claim","id":"c-1","subject":"e-1","predicate":"met_with","object":"e-2","citations":[{"source":"s-1","quote":"q","stance":"asserts","credibility":3}]}
+
+            """, into: store, folder: folder, options: options)
+        _ = try store.changing(ChangeDescription(author: "test", command: "isnad rename")) {
+            try $0.rename(.entity, from: "e-2", to: "e-0")
+        }
+        return store
+    }
+
+    @Test("export history writes each entry's line in pieces, the same bytes as the entry read whole")
+    func linesWrittenInPieces() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.store(in: folder)
+        var whole: [UInt8] = []
+        for entry in try store.history(recordLimit: .max).reversed() {
+            var json = JSONWriter()
+            entry.write(to: &json)
+            json.newline()
+            whole += json.bytes
+        }
+        for bytes in [1, 1 << 16] {
+            let sink = MemorySink()
+            try store.writeHistory(to: sink, writingEvery: bytes)
+            #expect(sink.bytes == whole)
+        }
+        #expect(
+            try HistoryLines.read([try folder.write("h.jsonl", String(decoding: whole, as: UTF8.self))], maximumLineLength: nil)
+                .count == 2)
+    }
+
+    @Test("an entry's records come one at a time, entities, sources then claims by id, the record asked about first")
+    func recordsInOrder() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.store(in: folder)
+        var ids: [String] = []
+        func collect(_ record: RecordChange) -> Bool {
+            ids.append(record.id)
+            return true
+        }
+        try store.forEachRecord(of: 1, collect)
+        #expect(ids == ["e-1", "e-2", "s-1", "c-1"])
+        // Under the id it had then (e-2), and stopped when told.
+        ids = []
+        try store.forEachRecord(of: 1, about: "e-0") { record in
+            ids.append(record.id)
+            return ids.count < 2
+        }
+        #expect(ids == ["e-2", "e-1"])
+        ids = []
+        try store.forEachRecord(of: 2, about: "e-0", withOtherRecords: false, collect)
+        #expect(ids == ["e-0", "e-2"])
+    }
+}

@@ -194,15 +194,7 @@ enum ExportCommand: Command {
                 leftOutBecause: "FtM carries the evidence that stands; export jsonl --include-retracted keeps them"
             ) { try FtMWriter(store: store, sink: $0).write() }
         case .history:
-            try withOutput(path, context: context) { sink in
-                var json = JSONWriter()
-                try store.forEachHistoryEntry { entry in
-                    json.reset()
-                    entry.write(to: &json)
-                    json.newline()
-                    try sink.write(json.bytes)
-                }
-            }
+            try withOutput(path, context: context) { try store.writeHistory(to: $0) }
         case .dot, .graphml, .html, .gexf:
             try writeGraph(format, arguments, store: store, path: path, context: context)
         }

@@ -21,9 +21,8 @@ extension ImportCommand {
         if let first {
             let numbers = appended == 1 ? "entry \(first)" : "entries \(first) to \(first + appended - 1)"
             // A history carries no records: a store that holds none is told where they come from.
-            let counts = try store.counts()
             let records =
-                counts.entities + counts.sources + counts.claims == 0
+                try store.holdsNoRecords()
                 ? "; a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file"
                 : ""
             context.message(

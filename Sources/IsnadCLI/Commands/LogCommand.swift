@@ -58,19 +58,14 @@ enum LogCommand: Command {
             context.message("isnad: \"\(Text.printable(given))\" taken as \(named.kind.rawValue) \(named.id)")
             id = named.id
         }
+        // With --all an entry's records are read and printed one at a time: an import's are a million.
+        let isShowingAll = arguments.isSet(showsAll)
         let (entries, matching) = try store.history(
             of: id, since: sinceDate, until: untilDate?.description,
             author: try arguments.value(author).map { Text.printable($0) },
-            recordLimit: arguments.isSet(showsAll) ? Int.max : 20, withOtherRecords: arguments.isSet(showsAll),
+            recordLimit: isShowingAll ? 0 : 20, withOtherRecords: isShowingAll,
             limit: entryLimit == 0 ? nil : entryLimit)
-        // The command that shows the records left out: this one, with --all.
-        let allCommand = "isnad log" + (id.map { " " + Text.printable($0) } ?? "") + " --all"
-        var lines: [String] = []
-        for entry in entries {
-            if !lines.isEmpty { lines.append("") }
-            lines += try text(of: entry, store: store, allCommand: allCommand)
-        }
-        if lines.isEmpty {
+        if entries.isEmpty {
             // An id that names nothing, now or in the history, is most likely mistyped.
             if let id = arguments.positionals.first, sinceDate == nil, untilDate == nil, try arguments.value(author) == nil,
                 try Record.Kind.allCases.allSatisfy({ try store.record($0, id: id) == nil })
@@ -89,34 +84,64 @@ enum LogCommand: Command {
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
             return
         }
-        let text = lines.joined(separator: "\n") + "\n"
-        try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
+        func print(_ lines: [String]) throws {
+            let text = lines.joined(separator: "\n") + "\n"
+            try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
+        }
+        // The command that shows the records left out: this one, with --all.
+        let allCommand = "isnad log" + (id.map { " " + Text.printable($0) } ?? "") + " --all"
+        for (index, entry) in entries.enumerated() {
+            let text = try EntryText(entry, store: store)
+            try print((index > 0 ? [""] : []) + text.head)
+            var shown = 0
+            if isShowingAll {
+                try store.forEachRecord(of: entry.number, about: id) { record in
+                    try print(text.lines(of: record))
+                    shown += 1
+                    return true
+                }
+            } else {
+                for record in entry.records { try print(text.lines(of: record)) }
+                shown = entry.records.count
+            }
+            if entry.recordCount > shown {
+                let more = entry.recordCount - shown
+                try print(["  … and \(counted(more, shown == 0 ? "record" : "more record")) (\(allCommand))"])
+            }
+        }
         if matching > entries.count {
             context.message(ListingLimit.note(showing: entries.count, of: matching, "entry", "entries"))
         }
     }
 
-    /// An entry as lines: its head, its command, then each record (marked when it was
+    /// An entry as lines: its head and its command, then each record (marked when it was
     /// retracted, restored, merged or renamed) and its fields.
-    static func text(of entry: HistoryEntry, store: GraphStore, allCommand: String) throws -> [String] {
-        var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
-        if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
-        if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
-        if entry.isTravelled { head += " · from another store's history" }
-        var lines = [head, "  " + Text.printable(entry.command)]
-        // What the entry did, as the history holds it: the keeper's id then, a merge undone since.
-        // Looked for only in entries of those commands: the others are most of a long history.
-        let commandName = HistoryMark.commandName(of: entry.command)
-        let rename = commandName == "isnad rename" ? try store.renameIn(entry: entry.number) : nil
-        let keeper = commandName == "isnad merge" ? try store.keeperOfMerge(in: entry.number) : nil
-        let undoneRename = try entry.undoes.flatMap { try store.renameIn(entry: $0) }
-        let undoneMerge = try entry.undoes.flatMap { try store.keeperOfMerge(in: $0) } != nil
-        for record in entry.records {
+    struct EntryText {
+        let head: [String]
+        /// What the entry did, as the history holds it: the keeper's id then, a merge undone since.
+        let rename: (kind: Record.Kind, old: String, new: String)?
+        let keeper: String?
+        let undoneRename: (kind: Record.Kind, old: String, new: String)?
+        let isUndoingMerge: Bool
+
+        init(_ entry: HistoryEntry, store: GraphStore) throws {
+            var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
+            if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
+            if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
+            if entry.isTravelled { head += " · from another store's history" }
+            self.head = [head, "  " + Text.printable(entry.command)]
+            // Looked for only in entries of those commands: the others are most of a long history.
+            let commandName = HistoryMark.commandName(of: entry.command)
+            rename = commandName == "isnad rename" ? try store.renameIn(entry: entry.number) : nil
+            keeper = commandName == "isnad merge" ? try store.keeperOfMerge(in: entry.number) : nil
+            undoneRename = try entry.undoes.flatMap { try store.renameIn(entry: $0) }
+            isUndoingMerge = try entry.undoes.flatMap { try store.keeperOfMerge(in: $0) } != nil
+        }
+
+        /// A record's line, with its marks, and one line for each of its fields.
+        func lines(of record: RecordChange) -> [String] {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
-            if record.action == .added, record.after == nil {
-                lines.append("  added \(name) (imported)")
-                continue
-            }
+            if record.action == .added, record.after == nil { return ["  added \(name) (imported)"] }
             let diff = RecordDiff(before: record.before, after: record.after)
             var marks = record.action == .changed ? diff.marks : []
             if record.action == .removed, record.kind == .entity, let keeper { marks.append("merged into \"\(keeper)\"") }
@@ -137,8 +162,8 @@ enum LogCommand: Command {
             if let undoneRename, undoneRename.kind == record.kind, [undoneRename.old, undoneRename.new].contains(record.id) {
                 marks.append("rename undone")
             }
-            if undoneMerge, record.action == .added, record.kind == .entity { marks.append("merge undone") }
-            lines.append(Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined()))
+            if isUndoingMerge, record.action == .added, record.kind == .entity { marks.append("merge undone") }
+            var lines = [Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined())]
             for field in diff.fields {
                 // Each value held in its own direction, its quotes inside (a terminal's marks; the
                 // command above has none, as it is copied into a shell).
@@ -156,12 +181,8 @@ enum LogCommand: Command {
                 }
                 lines.append(Bidi.line("    \(Text.printable(field.path)): \(value)"))
             }
+            return lines
         }
-        if entry.recordCount > entry.records.count {
-            let more = entry.recordCount - entry.records.count
-            lines.append("  … and \(counted(more, entry.records.isEmpty ? "record" : "more record")) (\(allCommand))")
-        }
-        return lines
     }
 
     /// A long value (a source's text, a long quote, an alias whole) cut to its first 80

@@ -13,7 +13,7 @@ struct ImpactReport {
 
     /// Each group of claims, with what it means (said of one claim, and of several), in the order
     /// the report lists them.
-    private var groups: [(key: String, title: (one: String, several: String), weights: [ClaimWeight])] {
+    private var groups: [(key: String, title: (one: String, several: String), weights: [SourceImpact.Claim])] {
         [
             (
                 "rests_on_it",
@@ -53,7 +53,7 @@ struct ImpactReport {
     }
 
     /// The claims of a group, read whole.
-    private func claims(_ weights: [ClaimWeight]) throws -> [GradedClaim] {
+    private func claims(_ weights: [SourceImpact.Claim]) throws -> [GradedClaim] {
         try weights.compactMap { try store.claim(id: $0.claimID) }
     }
 
@@ -103,9 +103,9 @@ struct ImpactReport {
                 json.beginObject()
                 json.member("claim", weight.claimID)
                 json.member("channels", weight.supportingChannels)
-                json.nullableMember("common_link", weight.commonLink?.source)
-                json.nullableMember("status", weight.strength?.evidence.status.rawValue)
-                json.nullableMember("best", weight.strength?.evidence.bestGrade)
+                json.nullableMember("common_link", weight.commonLink)
+                json.nullableMember("status", weight.status?.rawValue)
+                json.nullableMember("best", weight.bestGrade)
                 json.endObject()
             }
             json.endArray()
@@ -129,7 +129,7 @@ struct ImpactReport {
             for group in groups {
                 for weight in listed(group.weights) {
                     try body([
-                        group.key, weight.claimID, String(weight.supportingChannels), weight.commonLink?.source ?? "", "", "",
+                        group.key, weight.claimID, String(weight.supportingChannels), weight.commonLink ?? "", "", "",
                     ])
                 }
             }

@@ -12,21 +12,42 @@ public struct SourceImpact: Sendable {
         }
     }
 
+    /// A claim the impact names, with what is shown of its weight. Not its ``ClaimWeight``,
+    /// whose chains (a relayed source's are long) made a big source's impact hold a kilobyte
+    /// or more per claim: 300 MB at a million claims.
+    public struct Claim: Sendable {
+        public let claimID: String
+        public let supportingChannels: Int
+        /// The source of its common link, when it has one.
+        public let commonLink: String?
+        /// Its evidence once its chains are followed (``SupportStrength``), when it has any.
+        public let status: Evidence.Status?
+        public let bestGrade: String?
+
+        init(_ weight: ClaimWeight) {
+            claimID = weight.claimID
+            supportingChannels = weight.supportingChannels
+            commonLink = weight.commonLink?.source
+            status = weight.strength?.evidence.status
+            bestGrade = weight.strength?.evidence.bestGrade
+        }
+    }
+
     public let source: String
     /// Claims whose support rests on the source alone: it is their common link, or the
     /// claimant or `via` of every supporting citation. They would be left without support. By id.
-    public let restingOnIt: [ClaimWeight]
+    public let restingOnIt: [Claim]
     /// Claims the source is the claimant or `via` of some supporting citations, but not all:
     /// they would keep some support, and lose those citations (and perhaps channels). By id.
-    public let losingSupport: [ClaimWeight]
+    public let losingSupport: [Claim]
     /// Claims not above whose supporting chains reach the source only through `cites`: a
     /// source they rest on relays this one, and may owe them to it; `cites` does not say which
     /// of its words it took from where. (An article citing ten sources puts all ten in the
     /// chain of every claim it makes in its own voice; those claims do not fall with each.) By id.
-    public let relayingIt: [ClaimWeight]
+    public let relayingIt: [Claim]
     /// Claims with support, not among those that fall with it, whose every denying citation the
     /// source makes or carries (claimant or `via`): they would no longer be disputed. By id.
-    public let losingDenial: [ClaimWeight]
+    public let losingDenial: [Claim]
     /// Pairs of entities between which every claim with support rests on the source: they
     /// would be left with no supported claim between them at all.
     public let isolatedPairs: [EntityPair]
@@ -40,10 +61,10 @@ extension TransmissionGraph {
         var starts: Set<String> = [source]
         for link in try TransmissionChain(of: source, .relayedBy, in: store).links { starts.insert(link.id) }
         var examined: Set<String> = []
-        var resting: [ClaimWeight] = []
-        var losing: [ClaimWeight] = []
-        var relaying: [ClaimWeight] = []
-        var undisputed: [ClaimWeight] = []
+        var resting: [SourceImpact.Claim] = []
+        var losing: [SourceImpact.Claim] = []
+        var relaying: [SourceImpact.Claim] = []
+        var undisputed: [SourceImpact.Claim] = []
         var pairs: Set<SourceImpact.EntityPair> = []
         for start in starts.sorted() {
             // By id first, each claim read once: a claim citing the source through thousands of
@@ -54,10 +75,10 @@ extension TransmissionGraph {
                 let dependence = SourceImpact.dependence(of: claim, weight, on: source, in: self)
                 switch dependence {
                 case .whole:
-                    resting.append(weight)
+                    resting.append(SourceImpact.Claim(weight))
                     pairs.insert(SourceImpact.EntityPair(claim.claim.subject, claim.claim.object))
-                case .partial: losing.append(weight)
-                case .throughCites: relaying.append(weight)
+                case .partial: losing.append(SourceImpact.Claim(weight))
+                case .throughCites: relaying.append(SourceImpact.Claim(weight))
                 case .none: break
                 }
                 let denying = weight.denying.flatMap(\.citations)
@@ -69,7 +90,9 @@ extension TransmissionGraph {
                     }
                 // A claim nothing supports is not disputed but unsupported: discrediting its only
                 // denier leaves it with no evidence either way, not standing undisputed.
-                if isDeniedByItAlone, dependence != .whole, weight.supportingChannels > 0 { undisputed.append(weight) }
+                if isDeniedByItAlone, dependence != .whole, weight.supportingChannels > 0 {
+                    undisputed.append(SourceImpact.Claim(weight))
+                }
             }
         }
         var isolated: [SourceImpact.EntityPair] = []

@@ -198,10 +198,14 @@ public struct ExportGraph {
     private let transmission: TransmissionGraph.Deferred
 
     /// - Parameter graph: the store's transmission graph, when the caller has read it already.
+    ///   Else a focused export reads only the sources the chains of the claims it weighs reach
+    ///   (``TransmissionGraph/init(readingOnDemandFrom:)``), as a query does, and a whole one
+    ///   reads every source once.
     public init(store: GraphStore, options: Options, graph: TransmissionGraph? = nil) {
         self.store = store
         self.options = options
-        transmission = TransmissionGraph.Deferred(store: store, graph: graph)
+        transmission = TransmissionGraph.Deferred(
+            store: store, graph: graph ?? (options.focus == nil ? nil : TransmissionGraph(readingOnDemandFrom: store)))
     }
 
     /// Calls `count` with the number of entities to draw, `nodes` for each of them in id order,
@@ -243,6 +247,7 @@ public struct ExportGraph {
                 try emit(.among(reached), graph: graph, edges)
                 if options.includesRetracted { try emitRetracted(among: reached, graph: graph, edges) }
             }
+            try graph.throwReadFailure()
             return
         }
         if options.filter.isEmpty {

@@ -51,23 +51,20 @@ extension GraphStore {
         // joined to the history's rows by their key: each id is looked up, no entry's rows are
         // scanned (an import's are a million), and a chain of hundreds of renames stays one
         // table, not an expression deeper than the parsers take.
-        var held = ""
-        if let id {
+        let heldIDs = try id.map(allHeldIDs(of:))
+        if let heldIDs {
             var rows: [String] = []
-            for kind in Record.Kind.allCases {
-                for heldID in try heldIDs(of: id, kind: kind) {
-                    values.append(.text(heldID.id))
-                    rows.append("('\(kind.rawValue)', ?\(values.count), \(heldID.from), \(Int64(heldID.until)))")
-                }
+            for (kind, heldID) in heldIDs {
+                values.append(.text(heldID.id))
+                rows.append("('\(kind.rawValue)', ?\(values.count), \(heldID.from), \(Int64(heldID.until)))")
             }
-            held = "(VALUES \(rows.joined(separator: ", "))) AS held"
+            let held = "(VALUES \(rows.joined(separator: ", "))) AS held"
             conditions.append(
                 """
                 EXISTS (SELECT 1 FROM \(held) JOIN change_record AS r ON r.change = c.id AND r.kind = held.column1 AND r.record = held.column2
                         WHERE c.id BETWEEN held.column3 AND held.column4)
                 """)
         }
-        let heldValues = values
         if let since {
             values.append(.text(since))
             conditions.append("c.at >= ?\(values.count)")
@@ -95,42 +92,71 @@ extension GraphStore {
         let matching = entries.count
         if let limit, entries.count > limit { entries.removeSubrange(limit...) }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
-        let kindOrder = "CASE kind WHEN 'entity' THEN 0 WHEN 'source' THEN 1 ELSE 2 END"
-        // The record asked about first, then the others in kind and id order. The held ids are
-        // ?1, ?2 …; the entry and the limit follow them.
-        let entry = heldValues.count + 1
-        let own =
-            id == nil
-            ? nil
-            : try database.prepare(
-                """
-                SELECT r.kind, r.record, r.action, r.before, r.after FROM \(held) JOIN change_record AS r
-                    ON r.change = ?\(entry) AND r.kind = held.column1 AND r.record = held.column2
-                WHERE ?\(entry) BETWEEN held.column3 AND held.column4
-                """)
-        let all = try database.prepare(
-            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 ORDER BY \(kindOrder), record LIMIT ?2"
-        )
-        let kindRank: [Record.Kind: Int] = [.entity: 0, .source: 1, .claim: 2]
         for index in entries.indices {
-            let number: Statement.Value = .integer(Int64(entries[index].number))
-            entries[index].recordCount = Int(try count.scalarInteger([number]) ?? 0)
-            var ownRows: [RecordChange] = []
-            try own?.forEachRow(heldValues + [number]) { ownRows.append(RecordChange(row: $0)) }
-            ownRows.sort { (kindRank[$0.kind] ?? 2, $0.id) < (kindRank[$1.kind] ?? 2, $1.id) }
-            entries[index].records = Array(ownRows.prefix(recordLimit))
-            guard id == nil || withOtherRecords, entries[index].records.count < recordLimit else { continue }
-            let ownKeys = Set(ownRows.map { "\($0.kind.rawValue)\u{0}\($0.id)" })
-            let wanted = recordLimit - entries[index].records.count
-            try all.forEachRow([number, .integer(Int64(min(wanted, Int(Int32.max)) + ownRows.count))]) { row in
-                let record = RecordChange(row: row)
-                guard !ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)"),
-                    entries[index].records.count < recordLimit
-                else { return }
-                entries[index].records.append(record)
+            entries[index].recordCount = Int(try count.scalarInteger([.integer(Int64(entries[index].number))]) ?? 0)
+            guard recordLimit > 0 else { continue }
+            var records: [RecordChange] = []
+            try forEachRecord(of: entries[index].number, held: heldIDs, withOtherRecords: withOtherRecords) { record in
+                records.append(record)
+                return records.count < recordLimit
             }
+            entries[index].records = records
         }
         return (entries, matching)
+    }
+
+    /// Calls `body` with each record the history entry `number` touched, one at a time, until
+    /// it returns false: in kind then id order, or, with `id`, the changes of that record (under
+    /// each id it held while it held it: ``heldIDs(of:kind:)``) first, then the others unless
+    /// not `withOtherRecords`. An import's entry lists a million records: none is held here,
+    /// and each kind's are read in the order of the history's key, with no sort.
+    public func forEachRecord(
+        of number: Int, about id: String? = nil, withOtherRecords: Bool = true, _ body: (RecordChange) throws -> Bool
+    ) throws {
+        try forEachRecord(of: number, held: id.map(allHeldIDs(of:)), withOtherRecords: withOtherRecords, body)
+    }
+
+    /// Every id of every kind that a record under `id` went by (``heldIDs(of:kind:)``).
+    private func allHeldIDs(of id: String) throws -> [(kind: Record.Kind, id: HeldID)] {
+        try Record.Kind.allCases.flatMap { kind in try heldIDs(of: id, kind: kind).map { (kind, $0) } }
+    }
+
+    /// ``forEachRecord(of:about:withOtherRecords:_:)`` of a record whose ids are `held`.
+    private func forEachRecord(
+        of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool,
+        _ body: (RecordChange) throws -> Bool
+    ) throws {
+        let entry: Statement.Value = .integer(Int64(number))
+        var ownKeys: Set<String> = []
+        if let held {
+            var own: [RecordChange] = []
+            let select = try database.cached(
+                "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+            for (kind, heldID) in held where (heldID.from...heldID.until).contains(number) {
+                try select.forEachRow([entry, .text(kind.rawValue), .text(heldID.id)]) { own.append(RecordChange(row: $0)) }
+            }
+            let kinds = Record.Kind.allCases
+            own.sort { (kinds.firstIndex(of: $0.kind) ?? 0, $0.id) < (kinds.firstIndex(of: $1.kind) ?? 0, $1.id) }
+            for record in own {
+                guard try body(record) else { return }
+            }
+            guard withOtherRecords else { return }
+            ownKeys = Set(own.map { "\($0.kind.rawValue)\u{0}\($0.id)" })
+        }
+        let select = try database.cached(
+            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2 ORDER BY record")
+        // Stopped by throwing, which resets the statement: a read left open pins the snapshot.
+        struct Enough: Error {}
+        do {
+            // Record.Kind lists its cases in the history's order: entities, sources, claims.
+            for kind in Record.Kind.allCases {
+                try select.forEachRow([entry, .text(kind.rawValue)]) { row in
+                    let record = RecordChange(row: row)
+                    if !ownKeys.isEmpty, ownKeys.contains("\(record.kind.rawValue)\u{0}\(record.id)") { return }
+                    guard try body(record) else { throw Enough() }
+                }
+            }
+        } catch is Enough {}
     }
 
     /// The entries that changed the record after it was added — an edit, a `set`, a retraction,

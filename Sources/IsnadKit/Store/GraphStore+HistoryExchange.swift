@@ -2,9 +2,29 @@
 /// line, oldest first; `isnad import --from history` appends them to another store's history,
 /// numbered after its own entries, so that `isnad log` shows them there.
 extension GraphStore {
-    /// Every entry of the history, oldest first, each with all its records.
-    public func forEachHistoryEntry(_ body: (HistoryEntry) throws -> Void) throws {
-        for entry in try history(recordLimit: Int(Int32.max)).reversed() { try body(entry) }
+    /// Writes every entry of the history to `sink`, oldest first, each as one JSON line
+    /// (``HistoryEntry/write(to:)``). An import's line lists a million records: they are read
+    /// and written a few at a time, so that neither the entry nor its line is held whole.
+    public func writeHistory(to sink: ByteSink) throws { try writeHistory(to: sink, writingEvery: 1 << 16) }
+
+    /// ``writeHistory(to:)``, its line handed to `sink` whenever `bytes` of it are ready.
+    func writeHistory(to sink: ByteSink, writingEvery bytes: Int) throws {
+        var json = JSONWriter()
+        for entry in try history(recordLimit: 0).reversed() {
+            json.reset()
+            entry.writeHead(to: &json)
+            try forEachRecord(of: entry.number) { record in
+                record.write(to: &json)
+                if json.bytes.count >= bytes {
+                    try sink.write(json.bytes)
+                    json.removeWritten()
+                }
+                return true
+            }
+            HistoryEntry.writeTail(to: &json)
+            json.newline()
+            try sink.write(json.bytes)
+        }
     }
 
     /// The entries of `entries` that this store's history already holds — the same time,
@@ -142,6 +162,14 @@ extension HistoryEntry {
     /// `author`, `command`, `undoes`, `undone_by`, and `records`, each with `kind`, `id`,
     /// `action`, and `before` and `after` as the canonical record lines they are stored as.
     public func write(to json: inout JSONWriter) {
+        writeHead(to: &json)
+        for record in records { record.write(to: &json) }
+        Self.writeTail(to: &json)
+    }
+
+    /// The line ``write(to:)`` writes up to its records: the object opened, its members up to
+    /// `"records":[`. Each record follows (``RecordChange/write(to:)``), then ``writeTail(to:)``.
+    func writeHead(to json: inout JSONWriter) {
         json.beginObject()
         json.member("entry", number)
         json.member("at", timestamp)
@@ -153,15 +181,10 @@ extension HistoryEntry {
         if let undoneBy { json.integer(undoneBy) } else { json.null() }
         json.key("records")
         json.beginArray()
-        for record in records {
-            json.beginObject()
-            json.member("kind", record.kind.rawValue)
-            json.member("id", record.id)
-            json.member("action", record.action.rawValue)
-            json.nullableMember("before", record.before)
-            json.nullableMember("after", record.after)
-            json.endObject()
-        }
+    }
+
+    /// The records' array and the entry's object closed.
+    static func writeTail(to json: inout JSONWriter) {
         json.endArray()
         json.endObject()
     }
@@ -272,6 +295,19 @@ extension HistoryEntry {
         func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
         guard (try? PartialDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self))) != nil else { return false }
         return number(11..<13) < 24 && number(14..<16) < 60 && number(17..<19) < 60
+    }
+}
+
+extension RecordChange {
+    /// The record as an item of a history line's `records`: `kind`, `id`, `action`, `before`, `after`.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("kind", kind.rawValue)
+        json.member("id", id)
+        json.member("action", action.rawValue)
+        json.nullableMember("before", before)
+        json.nullableMember("after", after)
+        json.endObject()
     }
 }
 
