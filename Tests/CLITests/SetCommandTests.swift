@@ -106,6 +106,43 @@ struct SetCommandTests {
             ), "\(removed.standardError)")
     }
 
+    @Test(
+        "set refuses to retract a standing claim's last standing citation, as retract and an import refuse it; the store is unchanged"
+    )
+    func lastStandingCitation() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let claim = try #require(
+            String(decoding: before, as: UTF8.self).split(separator: "\n").first {
+                $0.contains(#""record":"claim""#) && $0.components(separatedBy: #""source":"#).count == 2
+            })
+        let id = try #require(claim.components(separatedBy: #""id":""#).dropFirst().first?.split(separator: "\"").first)
+        let result = try cli.run(["set", String(id), "citations[0].retracted", "by set"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == "isnad: citations: every citation of the claim would be retracted while the claim stands: retract the claim itself (isnad retract \(id)) or leave a citation standing\n"
+        )
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test("set, add and import take a name or alias without the spaces around it: check stays clean")
+    func namesTrimmed() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "name", " Hamas movement "]).status == 0)
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", " Spaced "]).status == 0)
+        try cli.write(
+            "spaced.jsonl",
+            #"{"record":"entity","id":"sp","type":"person","name":" Sp ","aliases":[{"name":" al ","lang":"en"}]}"# + "\n")
+        #expect(try cli.run(["import", "spaced.jsonl"]).status == 0)
+        let records = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(records.contains(#""name":"Hamas movement""#), "\(records)")
+        #expect(records.contains(#""id":"spaced","type":"person","name":"Spaced""#), "\(records)")
+        #expect(records.contains(#""name":"Sp","aliases":[{"name":"al","lang":"en"}]"#), "\(records)")
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("set and edit refuse a cites that closes a cycle, as an import does; the store keeps its chains")
     func citesCycleRefused() throws {
         let cli = try importedStore()

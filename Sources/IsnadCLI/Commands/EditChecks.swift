@@ -28,6 +28,12 @@ enum EditChecks {
             if let changed = claim.changedEnd(from: stored) {
                 throw claimKeepsItsEnds(field: changed.field)
             }
+            guard claim.keepsAStandingCitation else {
+                throw LookupError(
+                    description:
+                        "citations: every citation of the claim would be retracted while the claim stands: retract the claim itself (isnad retract \(claim.id)) or leave a citation standing"
+                )
+            }
             let checked = try quotesStand(in: claim, replacing: stored, store: store)
             // A retracted claim may keep ends whose types changed since: restore checks it.
             guard claim.retraction == nil else { return .claim(checked) }

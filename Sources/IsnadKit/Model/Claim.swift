@@ -34,6 +34,13 @@ public struct Claim: Hashable, Sendable {
         self.retraction = retraction
     }
 
+    /// Whether the claim, if it stands, keeps a citation that stands: one that does not fails
+    /// `check` and its store's own export, and `retract --citation`, an import, `set` and `edit`
+    /// each refuse to leave one.
+    public var keepsAStandingCitation: Bool {
+        retraction != nil || citations.contains { $0.retraction == nil }
+    }
+
     /// The id derived from what `claim` says (its own id aside).
     public static func derivedID(_ claim: Claim) -> String {
         derivedID(subject: claim.subject, predicate: claim.predicate, object: claim.object, start: claim.start, end: claim.end)

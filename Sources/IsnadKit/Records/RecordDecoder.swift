@@ -341,9 +341,11 @@ struct Fields {
         return text
     }
 
-    /// An entity's name or alias: text of at most ``Entity/maximumNameLength`` characters.
+    /// An entity's name or alias: text of at most ``Entity/maximumNameLength`` characters, without
+    /// the spaces around it. They are a sheet's cell's or a typing's, never the name's, and a name
+    /// with them differs from the same name without (`check` reports such a name in a store).
     func name(_ key: String, limited: Bool = true) throws(RecordProblem) -> String {
-        let name = try text(key)
+        let name = try text(key).trimmingWhitespace
         let length = name.unicodeScalars.count
         if limited, length > Entity.maximumNameLength {
             throw problem(

@@ -572,9 +572,7 @@ final class ImportSession {
             written = try keepingStoredRetractions(of: written)
             // A claim that stands needs a citation that stands: `retract --citation` refuses to
             // take the last one, and a store with such a claim fails `check` and its own export.
-            if written.retraction == nil, !written.citations.contains(where: { $0.retraction == nil }) {
-                return .noStandingCitation
-            }
+            if !written.keepsAStandingCitation { return .noStandingCitation }
             try store.put(.claim(written))
             mayHoldRetractedClaims = true
             mayHoldRetractedCitations = true
