@@ -567,12 +567,13 @@ extension GraphStore {
     }
 
     /// Every dated claim that stands with the publication dates of its citations' claimant and
-    /// relay (nil when undated), a citation a row, in claim order.
+    /// relay (nil when undated), a citation a row, in claim id order (what is found in them is
+    /// listed as it is found).
     func forEachDatedClaimCitation(
         _ body: (_ claim: String, _ start: String, _ sourcePublished: String?, _ viaPublished: String?) throws -> Void
     ) throws {
-        // Claims in their table's order, each one's citations through its key: SQLite's planner
-        // otherwise walks the citations by source and sorts (1.4 s against 0.19 s at 100k claims).
+        // Claims in id order, each one's citations through its key: SQLite's planner otherwise
+        // walks the citations by source and sorts (1.4 s against 0.19 s at 100k claims).
         let claimsThenCitations = database.dialect(
             "claim CROSS JOIN citation ON citation.claim = claim.id",
             postgreSQL: "claim JOIN citation ON citation.claim = claim.id")
@@ -583,7 +584,7 @@ extension GraphStore {
             LEFT JOIN source AS claimant ON claimant.id = citation.source
             LEFT JOIN source AS relay ON relay.id = citation.via
             WHERE claim.start_date IS NOT NULL
-            ORDER BY claim.rowid
+            ORDER BY claim.id
             """
         ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3)) }
     }
