@@ -499,17 +499,18 @@ public struct IntegrityCheck {
     /// named, the rest counted), and its terms, by looking a sample of names up by their own keys.
     private mutating func checkSearchIndex(_ store: GraphStore) throws {
         let mend = "export the records and import them into a new store"
-        let (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
-        for (entity, position, name) in unindexed.prefix(10) {
+        let (unindexed, unindexedCount, entriesOfNoName) = try store.namesOutOfSearchIndex(shown: 10)
+        for (entity, position, name) in unindexed {
             try add(
                 .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]"),
                 "\"\(Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
             )
         }
-        if unindexed.count > 10 {
+        if unindexedCount > unindexed.count {
             try add(
                 .nameKey, "store",
-                "and \(counted(unindexed.count - 10, "more name")) not in the name search index as their keys are; \(mend)")
+                "and \(counted(unindexedCount - unindexed.count, "more name")) not in the name search index as their keys are; \(mend)"
+            )
         }
         if entriesOfNoName > 0 {
             try add(
@@ -519,7 +520,7 @@ public struct IntegrityCheck {
         }
         // The index's terms, which a search reads and the entries above are not: looked at when
         // the entries are sound, since damaged entries fail the lookups too.
-        guard unindexed.isEmpty, entriesOfNoName == 0 else { return }
+        guard unindexedCount == 0, entriesOfNoName == 0 else { return }
         let (missed, sampled) = try store.namesNotFoundBySearch()
         if missed > 0 {
             try add(
