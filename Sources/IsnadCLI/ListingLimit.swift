@@ -1,10 +1,10 @@
 import IsnadKit
 
 /// `--limit`: how many rows a listing command prints, declared once, here, and taken by `neighbors`,
-/// `show`, `claims`, `timeline`, `source`, `search`, `disputes` and `log`.
+/// `show`, `claims`, `timeline`, `source`, `search`, `disputes`, `check` and `log`.
 ///
 /// A table stops at ``tableDefault`` claims unless told otherwise (`disputes`: that many of each
-/// of its lists), and says so under what it cut short; JSON and CSV, read by programs, list every
+/// of its lists; `check`: of each check's findings), and says so under what it cut short; JSON and CSV, read by programs, list every
 /// claim unless given a limit, streamed. `--limit 0` lists every claim in every format, streamed:
 /// memory stays flat whatever the size.
 enum ListingLimit {

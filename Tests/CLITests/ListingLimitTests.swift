@@ -320,6 +320,55 @@ struct ListingLimitTests {
     }
 
     @Test(
+        "check --limit: the first n findings of each check, each cut short saying how many; JSON and CSV all unless given a limit; the exit code and count are of them all"
+    )
+    func checkLimit() throws {
+        let cli = try CLIHarness.scoped
+        // Three names each held by two entities, and a relay published before the three it relays.
+        var lines = [
+            #"{"record":"source","id":"relay","type":"other","title":"Relay","published":"2010","reliability":"C","cites":["late-0","late-1","late-2"]}"#
+        ]
+        for number in 0..<3 {
+            lines.append(
+                #"{"record":"source","id":"late-\#(number)","type":"other","title":"Late","published":"2020","reliability":"C"}"#)
+            for twin in ["a", "b"] {
+                lines.append(
+                    #"{"record":"entity","id":"name-\#(number)-\#(twin)","type":"organization","name":"Name \#(number)"}"#)
+            }
+        }
+        try cli.write("records.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+
+        let table = try cli.run(["check", "--limit", "2"])
+        #expect(table.status == 65)
+        #expect(table.standardError == "isnad: 6 problems found\n", "\(table.standardError)")
+        let output = table.standardOutput
+        #expect(output.contains("FAIL entities that are probably the same: 3 problems\n"), "\(output)")
+        #expect(output.components(separatedBy: "       showing 2 of 3 problems; --limit 0 for all\n").count == 3, "\(output)")
+        #expect(output.contains(#"entities "name-1-a", "name-1-b""#) && !output.contains(#"entities "name-2-a""#), "\(output)")
+        #expect(output.contains("relays late-1") && !output.contains("relays late-2"), "\(output)")
+        let whole = try cli.run(["check", "--limit", "0"])
+        #expect(whole.status == 65)
+        #expect(!whole.standardOutput.contains("--limit 0 for all") && whole.standardOutput.contains("relays late-2"))
+        #expect(try cli.run(["check"]).standardOutput == whole.standardOutput, "200 of each is all of them")
+
+        for format in ["json", "csv"] {
+            let all = try cli.run(["check", "--format", format])
+            #expect(all.status == 65)
+            #expect(all.standardError == "isnad: 6 problems found\n", "\(format): \(all.standardError)")
+            #expect(
+                all.standardOutput.split(whereSeparator: \.isNewline).count == (format == "csv" ? 7 : 6), "\(all.standardOutput)")
+            let cut = try cli.run(["check", "--format", format, "--limit", "1"])
+            #expect(cut.status == 65)
+            #expect(
+                cut.standardError == "isnad: showing 2 of 6 problems; --limit 0 for all\nisnad: 6 problems found\n",
+                "\(format): \(cut.standardError)")
+            #expect(
+                cut.standardOutput.split(whereSeparator: \.isNewline).count == (format == "csv" ? 3 : 2), "\(cut.standardOutput)")
+        }
+    }
+
+    @Test(
         "--limit takes a whole number from 0: anything else is a usage error naming the option",
         arguments: ["neighbors", "show", "claims", "timeline", "search", "source"], ["-1", "x", "2.5", ""])
     func badLimit(command: String, value: String) throws {

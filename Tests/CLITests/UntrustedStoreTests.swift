@@ -728,6 +728,30 @@ struct UntrustedStoreTests {
         #expect(output.contains("ok   SQLite integrity: ok"), "SQLite's own check reads the index's pages, not what they hold")
     }
 
+    @Test("every name taken out of the name search index: the first ten are named, the others counted")
+    func searchIndexEmptied() throws {
+        let cli = try importedStore()
+        // Thirteen names in all: the store's eight and these five.
+        try cli.write(
+            "more.jsonl",
+            (0..<5).map { #"{"record":"entity","id":"extra-\#($0)","type":"organization","name":"Extra \#($0)"}"# }
+                .joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "more.jsonl"]).status == 0)
+        try plant(
+            """
+            INSERT INTO entity_name_search (entity_name_search, rowid, search_key)
+                SELECT 'delete', rowid, search_key FROM entity_name WHERE length(search_key) >= 3;
+            """, in: cli)
+        let output = try cli.run(["check"]).standardOutput
+        let named = output.components(separatedBy: "is not in the name search index as its key is").count - 1
+        #expect(named == 10, "\(output)")
+        #expect(output.contains("FAIL search keys and index entries that are not their names' own: 11 problems"), "\(output)")
+        #expect(
+            output.range(
+                of: #"store: and [0-9]+ more names not in the name search index as their keys are"#, options: .regularExpression)
+                != nil, "\(output)")
+    }
+
     @Test("a name search index whose pages were taken out is reported by check, not thrown as its error")
     func unreadableSearchIndex() throws {
         let cli = try importedStore()

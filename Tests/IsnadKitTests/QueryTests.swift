@@ -800,6 +800,18 @@ struct CheckTests {
         #expect(check.findings.contains { $0.kind == .citesCycle && $0.message.contains("loop-1 → loop-2 → loop-1") })
         #expect(check.findings.contains { $0.kind == .vocabulary && $0.subject == #"claim "a-b""# })
         #expect(check.findings.contains { $0.kind == .noCitation && $0.subject == #"claim "a-x""# })
+
+        // Streamed, every finding is given as it is found, in the same order, and only the first
+        // of each check is kept; the counts are of them all.
+        var streamed: [IntegrityCheck.Finding] = []
+        let kept = try IntegrityCheck(store: store, keepingPerCheck: 1) { streamed.append($0) }
+        #expect(streamed == check.findings)
+        #expect(kept.counts == check.counts && kept.problemCount == check.findings.count)
+        #expect(kept.findings.count == kinds.count && Set(kept.findings.map(\.kind)) == kinds, "\(kept.findings)")
+        #expect(kept.findings.allSatisfy { found in check.findings.first { $0.kind == found.kind } == found })
+        #expect(check.counts[.invalidValue] == check.findings.filter { $0.kind == .invalidValue }.count)
+        // A record with a value found wrong is not named again by the records read back as imported.
+        #expect(check.findings.filter { $0.kind == .invalidValue && $0.subject.hasPrefix(#"claim "a-d""#) }.count == 1)
     }
 }
 

@@ -21,9 +21,13 @@ enum CheckCommand: Command {
             credibility 1 that no other independent channel bears out (an A–C source asserting it graded 1–3); dates that cannot all be right (a source published
             before one it relays, a claim starting after every source that speaks of it was public, a publication
             or start after today). The store is opened read only: nothing in it runs. Exits 0 when the store is clean, 65 when something was found.
+
+            A table shows the first 200 findings of each check (--limit), each check cut short saying how many it
+            found; JSON and CSV list every finding unless given a limit, streamed as found (the findings are never all
+            kept). The exit code and the count on standard error are of every finding, whatever the limit.
             """,
-        options: [format],
-        examples: ["isnad check", "isnad check --format csv > findings.csv"])
+        options: [limit, format],
+        examples: ["isnad check", "isnad check --limit 0", "isnad check --format csv > findings.csv"])
 
     /// Something was found: exit 65 after the report.
     struct DefectsFound: Error, CustomStringConvertible {
@@ -32,39 +36,62 @@ enum CheckCommand: Command {
     }
 
     static let format = OutputFormat.option(json: "json (JSON Lines: one finding a line, none when clean)")
+    static let limit = ListingLimit.option(
+        help: "At most n findings of each check; 0: all. Default: \(ListingLimit.tableDefault) in a table, all in json and csv.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let limit = try ListingLimit.value(arguments, option: Self.limit, format: Self.format)
         let format = try arguments.value(Self.format, default: .table)
         // Opened even when another program changed its schema: to say what changed, without running any of it.
         let store = try context.openStore(.examine)
-        let check = try IntegrityCheck(store: store)
+        // Run by the format printed: a table keeps what it shows; JSON and CSV write each finding as it is found.
+        var check: IntegrityCheck?
+        var written = 0
         try format.print(
             Printout(
                 reading: {
-                    var output = ""
-                    let isSchemaChanged = check.findings.contains { $0.kind == .schema }
-                    for kind in IntegrityCheck.Kind.allCases {
-                        let found = check.findings.filter { $0.kind == kind }
-                        guard check.hasRun(kind) else {
-                            let reason =
-                                isSchemaChanged
-                                ? "until the schema is Isnad's again" : "a value found above keeps it from reading the store"
-                            output += "--   \(check.title(of: kind)): not run, \(reason)\n"
-                            continue
-                        }
-                        let status = found.isEmpty ? "ok" : counted(found.count, "problem")
-                        output += Text.printable("\(status == "ok" ? "ok  " : "FAIL") \(check.title(of: kind)): \(status)") + "\n"
-                        for finding in found {
-                            output += Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n"
-                        }
-                    }
-                    return .init(text: output)
+                    let found = try IntegrityCheck(store: store, keepingPerCheck: limit)
+                    check = found
+                    return .init(text: "", stream: { write in try table(found, limit: limit, write: write) })
                 },
                 json: .rowObjects,
-                rows: Printout.Rows(
-                    header: ["check", "subject", "message"],
-                    rows: check.findings.map { [$0.kind.rawValue, $0.subject, $0.message] })),
+                rows: Printout.Rows(header: ["check", "subject", "message"]) { row in
+                    var writtenOfKind: [IntegrityCheck.Kind: Int] = [:]
+                    check = try IntegrityCheck(store: store, keepingPerCheck: 0) { finding in
+                        if let limit, writtenOfKind[finding.kind, default: 0] >= limit { return }
+                        writtenOfKind[finding.kind, default: 0] += 1
+                        written += 1
+                        try row([finding.kind.rawValue, finding.subject, finding.message])
+                    }
+                },
+                leftOut: {
+                    guard let check, written < check.problemCount else { return nil }
+                    return ListingLimit.note(showing: written, of: check.problemCount, "problem")
+                }),
             context: context)
-        if !check.isClean { throw DefectsFound(count: check.findings.count) }
+        if let check, !check.isClean { throw DefectsFound(count: check.problemCount) }
+    }
+
+    /// Each check's status, then the findings it kept, then how many it left out.
+    static func table(_ check: IntegrityCheck, limit: Int?, write: (String) throws -> Void) throws {
+        var kept: [IntegrityCheck.Kind: [IntegrityCheck.Finding]] = [:]
+        for finding in check.findings { kept[finding.kind, default: []].append(finding) }
+        let isSchemaChanged = check.counts[.schema] != nil
+        for kind in IntegrityCheck.Kind.allCases {
+            guard check.hasRun(kind) else {
+                let reason =
+                    isSchemaChanged ? "until the schema is Isnad's again" : "a value found above keeps it from reading the store"
+                try write("--   \(check.title(of: kind)): not run, \(reason)\n")
+                continue
+            }
+            let count = check.counts[kind] ?? 0
+            let status = count == 0 ? "ok" : counted(count, "problem")
+            try write(Text.printable("\(count == 0 ? "ok  " : "FAIL") \(check.title(of: kind)): \(status)") + "\n")
+            let shown = kept[kind] ?? []
+            for finding in shown {
+                try write(Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n")
+            }
+            if shown.count < count { try write("       " + ListingLimit.note(showing: shown.count, of: count, "problem") + "\n") }
+        }
     }
 }

@@ -54,7 +54,19 @@ public struct IntegrityCheck {
         public let message: String
     }
 
+    /// What was found, in the order found: every finding, or the first of each check as many
+    /// as ``init(store:keepingPerCheck:found:)`` was told to keep (``counts`` has them all).
     public private(set) var findings: [Finding] = []
+    /// How many things each check found; a check that found nothing is not here.
+    public private(set) var counts: [Kind: Int] = [:]
+    /// How many findings of each check ``findings`` keeps; nil: all.
+    private let keptPerCheck: Int?
+    /// Given each finding as it is found, while the checks run (only then: see the initialiser).
+    private var report: ((Finding) throws -> Void)?
+    /// The records (`claim "c7"`) and the subjects of the value check's findings so far, for
+    /// ``checkRecordsAsImported(_:)`` not to name a record twice: each subject with every part
+    /// of it that ends before a space.
+    private var recordsWithInvalidValue: Set<String> = []
     /// Claims with two citations by one claimant in one `via` (``checkValues(_:)`` finds them).
     private var claimsCitingOneSourceTwice: [String] = []
     /// Whether the store is on PostgreSQL, where two checks are other checks: see ``title(of:)``.
@@ -66,18 +78,35 @@ public struct IntegrityCheck {
     /// Whether the check of `kind` ran: "ok" means something only for a check that did.
     public func hasRun(_ kind: Kind) -> Bool { examined[kind] != nil }
 
-    /// Checks the store. One opened with ``GraphStore/Access/examine`` whose schema another
-    /// program changed gets its differences reported and no other check: those would read the
-    /// store through the objects that were changed.
-    public init(store: GraphStore) throws {
-        try self.init(store: store, today: PartialDate.today)
+    /// Checks the store, giving `found` each finding as it is found and keeping the first
+    /// `keepingPerCheck` of each check in ``findings`` (nil: every one), so that a store with a
+    /// million findings is checked in the memory its checks take, not its findings' (each
+    /// check's findings come out in its own order, the checks in ``Kind``'s but for those run
+    /// together: vocabulary and citations; look-alike names and search keys). One opened with
+    /// ``GraphStore/Access/examine`` whose schema another program changed gets its differences
+    /// reported and no other check: those would read the store through the objects that were
+    /// changed.
+    public init(store: GraphStore, keepingPerCheck kept: Int? = nil, found: (Finding) throws -> Void = { _ in }) throws {
+        try self.init(store: store, today: PartialDate.today, keepingPerCheck: kept, found: found)
     }
 
     /// Checks the store as of `today` (a date to come is one after it).
-    init(store: GraphStore, today: PartialDate) throws {
+    init(
+        store: GraphStore, today: PartialDate, keepingPerCheck kept: Int? = nil, found: (Finding) throws -> Void = { _ in }
+    ) throws {
+        keptPerCheck = kept
+        // `found` is held while the checks run and let go before this returns.
+        try withoutActuallyEscaping(found) { found in
+            report = found
+            defer { report = nil }
+            try run(store, today: today)
+        }
+    }
+
+    private mutating func run(_ store: GraphStore, today: PartialDate) throws {
         isPostgreSQL = store.database.isPostgreSQL
         for difference in store.schemaDifferences {
-            add(
+            try add(
                 .schema, "store",
                 difference
                     + " (another program changed this store: undo that change in the sqlite3 shell, such as DROP INDEX for an index it added, or restore a backup)"
@@ -103,7 +132,10 @@ public struct IntegrityCheck {
         try checkDates(store, today: today)
     }
 
-    public var isClean: Bool { findings.isEmpty }
+    public var isClean: Bool { counts.isEmpty }
+
+    /// How many things the checks found, all told.
+    public var problemCount: Int { counts.values.reduce(0, +) }
 
     /// What `read` gives, or nil where it meets a stored value out of its vocabulary or range
     /// (another check names it): the checks go on past such a record. Any other failure is thrown.
@@ -126,13 +158,23 @@ public struct IntegrityCheck {
         }
     }
 
-    private mutating func add(_ kind: Kind, _ subject: String, _ message: String) {
-        findings.append(Finding(kind: kind, subject: subject, message: message))
+    private mutating func add(_ kind: Kind, _ subject: String, _ message: String) throws {
+        let finding = Finding(kind: kind, subject: subject, message: message)
+        let count = counts[kind, default: 0]
+        counts[kind] = count + 1
+        if keptPerCheck.map({ count < $0 }) ?? true { findings.append(finding) }
+        if kind == .invalidValue {
+            recordsWithInvalidValue.insert(subject)
+            for space in subject.indices where subject[space] == " " {
+                recordsWithInvalidValue.insert(String(subject[..<space]))
+            }
+        }
+        try report?(finding)
     }
 
     private mutating func checkIntegrity(_ store: GraphStore) throws {
         for line in try store.storageIntegrityProblems() {
-            add(.integrity, "store", line + " (restore a backup, or export what can be read and import it anew)")
+            try add(.integrity, "store", line + " (restore a backup, or export what can be read and import it anew)")
         }
         examined[.integrity] = 1
     }
@@ -144,7 +186,7 @@ public struct IntegrityCheck {
         for reference in GraphStore.Reference.allCases {
             let (record, field, target) = IntegrityCheck.describe(reference)
             try store.forEachDanglingReference(reference) { holder, missing in
-                add(
+                try add(
                     .foreignKey, "\(record) \"\(Text.printable(holder))\"",
                     "\(field): no \(target) \"\(Text.printable(missing))\" in the store (import it, or fix the reference)"
                 )
@@ -178,12 +220,12 @@ public struct IntegrityCheck {
     /// reported here rather than shown silently wrong.
     private mutating func checkValues(_ store: GraphStore) throws {
         var count = 0
-        func date(_ text: String?, _ subject: String, _ field: String) -> PartialDate? {
+        func date(_ text: String?, _ subject: String, _ field: String) throws -> PartialDate? {
             guard let text else { return nil }
             do {
                 return try PartialDate(parsing: text)
             } catch {
-                add(.invalidValue, subject, "\(field): \(error)")
+                try add(.invalidValue, subject, "\(field): \(error)")
                 return nil
             }
         }
@@ -191,32 +233,32 @@ public struct IntegrityCheck {
             count += 1
             let subject = "entity \"\(Text.printable(id))\""
             if EntityType(rawValue: type) == nil {
-                add(
+                try add(
                     .invalidValue, subject,
                     "type: \"\(Text.printable(type))\" is not one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             if !IntegrityCheck.isAttributesObject(attributes) {
-                add(
+                try add(
                     .invalidValue, subject,
                     "attributes: \"\(Text.printable(String(attributes.prefix(40))))\" is not a JSON object of strings")
             } else if let problem = IntegrityCheck.attributesProblem(attributes) {
-                add(.invalidValue, subject, problem)
+                try add(.invalidValue, subject, problem)
             }
         }
         try store.forEachStoredSourceType { id, type, published, reliability in
             count += 1
             let subject = "source \"\(Text.printable(id))\""
             if SourceType(rawValue: type) == nil {
-                add(
+                try add(
                     .invalidValue, subject,
                     "type: \"\(Text.printable(type))\" is not one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             if Reliability(rawValue: reliability) == nil {
-                add(.invalidValue, subject, "reliability: \"\(Text.printable(reliability))\" is not a grade from A to F")
+                try add(.invalidValue, subject, "reliability: \"\(Text.printable(reliability))\" is not a grade from A to F")
             }
-            _ = date(published, subject, "published")
+            _ = try date(published, subject, "published")
         }
         // The claims where one claimant (in one via) stands twice, gathered in the same pass for
         // ``checkQuoteForms(_:)``: only their quotes are read again.
@@ -235,38 +277,38 @@ public struct IntegrityCheck {
                 let subject =
                     "claim \"\(Text.printable(claim))\" \(retracted ? "retracted citation" : "citation") \(CitationNumber.shown(position))"
                 if Stance(rawValue: stance) == nil {
-                    add(.invalidValue, subject, "stance: \"\(Text.printable(stance))\" is not asserts, reports or denies")
+                    try add(.invalidValue, subject, "stance: \"\(Text.printable(stance))\" is not asserts, reports or denies")
                 }
                 if credibility.flatMap(Credibility.init(rawValue:)) == nil {
-                    add(.invalidValue, subject, "credibility: the stored value is not an integer from 1 to 6")
+                    try add(.invalidValue, subject, "credibility: the stored value is not an integer from 1 to 6")
                 }
             }
         }
-        try store.forEachStoredTextProblem { record, field, problem in add(.invalidValue, record, "\(field): \(problem)") }
-        try store.forEachBrokenRecordRule { record, field, problem in add(.invalidValue, record, "\(field): \(problem)") }
+        try store.forEachStoredTextProblem { record, field, problem in try add(.invalidValue, record, "\(field): \(problem)") }
+        try store.forEachBrokenRecordRule { record, field, problem in try add(.invalidValue, record, "\(field): \(problem)") }
         try store.forEachBrokenHistoryLink { entry, field, problem in
-            add(.invalidValue, "history entry \(entry)", "\(field): \(problem)")
+            try add(.invalidValue, "history entry \(entry)", "\(field): \(problem)")
         }
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         try store.forEachStoredRecordLine { place, field, kind, id, line in
             count += 1
             guard let kind = Record.Kind(rawValue: kind) else {
-                add(.invalidValue, place, "kind: \"\(Text.printable(kind))\" is not entity, source or claim")
+                try add(.invalidValue, place, "kind: \"\(Text.printable(kind))\" is not entity, source or claim")
                 return
             }
             do {
                 _ = try decoder.decode(keptLine: line, kind: kind, id: id)
             } catch {
-                add(.invalidValue, place, "\(field): \(error)")
+                try add(.invalidValue, place, "\(field): \(error)")
             }
         }
         try store.forEachStoredClaimDates { id, startText, endText in
             count += 1
             let subject = "claim \"\(Text.printable(id))\""
-            let start = date(startText, subject, "start")
-            let end = date(endText, subject, "end")
+            let start = try date(startText, subject, "start")
+            let end = try date(endText, subject, "end")
             if let start, let end, end.lastDayNumber < start.firstDayNumber {
-                add(.invalidValue, subject, "end: \(end) is before start \(start)")
+                try add(.invalidValue, subject, "end: \(end) is before start \(start)")
             }
         }
         try checkRecordsAsImported(store)
@@ -279,18 +321,17 @@ public struct IntegrityCheck {
     /// import is never called clean. A record with a finding already is not reported again; a
     /// value that keeps the records from being read ends the pass (it is reported above).
     private mutating func checkRecordsAsImported(_ store: GraphStore) throws {
-        let alreadyFound = findings.filter { $0.kind == .invalidValue }.map(\.subject)
-        func isFound(_ record: String) -> Bool {
-            alreadyFound.contains { $0 == record || $0.hasPrefix(record + " ") }
-        }
+        // Those found before this pass (its own findings are of records it reads once).
+        let alreadyFound = recordsWithInvalidValue
+        func isFound(_ record: String) -> Bool { alreadyFound.contains(record) }
         do {
             try StoreExporter.forEachLine(of: store, includingRetracted: true, readingEachClaimAsStored: true) { _, problem in
                 guard let problem, let subject = problem.record, !isFound(subject) else { return }
-                add(.invalidValue, subject, "\(problem.field.map { "\($0): " } ?? "")\(problem.message)")
+                try add(.invalidValue, subject, "\(problem.field.map { "\($0): " } ?? "")\(problem.message)")
             }
         } catch let error as StoreError {
             guard case .invalidValue(_, let record, let field, let problem) = error, !isFound(record) else { return }
-            add(.invalidValue, record, "\(field): \(problem)")
+            try add(.invalidValue, record, "\(field): \(problem)")
         }
     }
 
@@ -320,10 +361,11 @@ public struct IntegrityCheck {
                 predicate: predicate, subjectType: subjectType.flatMap(EntityType.init(rawValue:)),
                 objectType: objectType.flatMap(EntityType.init(rawValue:)))
             {
-                add(.vocabulary, "claim \"\(id)\"", "\(problem.field): \(problem.message)")
+                try add(.vocabulary, "claim \"\(id)\"", "\(problem.field): \(problem.message)")
             }
             if !hasCitation {
-                add(.noCitation, "claim \"\(id)\"", "has no citation: nothing says who makes it (add one, or delete the claim)")
+                try add(
+                    .noCitation, "claim \"\(id)\"", "has no citation: nothing says who makes it (add one, or delete the claim)")
             }
         }
         examined[.noCitation] = count
@@ -336,7 +378,7 @@ public struct IntegrityCheck {
     /// what `add claim --unverified` and a sheet let in, `check` does not hold against the store.
     private mutating func checkQuotes(_ store: GraphStore) throws {
         examined[.quoteNotFound] = try store.forEachQuoteNotFound { holder, claim, position, quote in
-            add(
+            try add(
                 .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
                 "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
             )
@@ -360,11 +402,11 @@ public struct IntegrityCheck {
                 let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
                 let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form"
                 if twin.reading == reading {
-                    add(
+                    try add(
                         .quoteInAnotherForm, subject,
                         "\(repeats): one citation typed twice (take one out: isnad set \(claim) 'citations[\(position)]' null)")
                 } else {
-                    add(
+                    try add(
                         .quoteInAnotherForm, subject,
                         "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[N]' null)"
                     )
@@ -380,7 +422,7 @@ public struct IntegrityCheck {
         try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
         for cycle in CitesCycles.find(in: edges) {
             guard let first = cycle.first else { continue }
-            add(.citesCycle, "source \"\(first)\"", CitesCycles.message(cycle))
+            try add(.citesCycle, "source \"\(first)\"", CitesCycles.message(cycle))
         }
         examined[.citesCycle] = edges.count
     }
@@ -408,7 +450,7 @@ public struct IntegrityCheck {
                 types.count > 1
                 ? "they are of different types (\(types.joined(separator: ", "))), which merge refuses: give them names that tell them apart, or correct a wrong type (isnad set ID type TYPE) before merging"
                 : "merge them, or give them names that tell them apart"
-            add(
+            try add(
                 .probableDuplicate, "entities \(entities)",
                 "have names that are one once case, diacritics and spelling variants are set aside (\(named.joined(separator: ", "))): \(advice)"
             )
@@ -430,11 +472,11 @@ public struct IntegrityCheck {
             count += 1
             let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]")
             for problem in NameLookAlike.problems(in: name) {
-                add(.lookAlikeName, subject, "\"\(Text.printable(name))\" \(problem)")
+                try add(.lookAlikeName, subject, "\"\(Text.printable(name))\" \(problem)")
             }
             let folded = NameKey.fold(name)
             if searchKey != folded || consonantKey != NameKey.consonants(ofFolded: folded) {
-                add(
+                try add(
                     .nameKey, subject,
                     "\"\(Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; export the records and import them into a new store"
                 )
@@ -444,7 +486,7 @@ public struct IntegrityCheck {
             try checkSearchIndex(store)
         } catch let error as DatabaseError {
             // A damaged index fails the statements that read it: that is the finding.
-            add(
+            try add(
                 .nameKey, "store",
                 "the name search index cannot be read (\(Text.printable(error.message))): search fails or misses names; export the records and import them into a new store"
             )
@@ -457,30 +499,31 @@ public struct IntegrityCheck {
     /// named, the rest counted), and its terms, by looking a sample of names up by their own keys.
     private mutating func checkSearchIndex(_ store: GraphStore) throws {
         let mend = "export the records and import them into a new store"
-        let (unindexed, entriesOfNoName) = try store.namesOutOfSearchIndex()
-        for (entity, position, name) in unindexed.prefix(10) {
-            add(
+        let (unindexed, unindexedCount, entriesOfNoName) = try store.namesOutOfSearchIndex(shown: 10)
+        for (entity, position, name) in unindexed {
+            try add(
                 .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]"),
                 "\"\(Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
             )
         }
-        if unindexed.count > 10 {
-            add(
+        if unindexedCount > unindexed.count {
+            try add(
                 .nameKey, "store",
-                "and \(counted(unindexed.count - 10, "more name")) not in the name search index as their keys are; \(mend)")
+                "and \(counted(unindexedCount - unindexed.count, "more name")) not in the name search index as their keys are; \(mend)"
+            )
         }
         if entriesOfNoName > 0 {
-            add(
+            try add(
                 .nameKey, "store",
                 "the name search index holds \(counted(entriesOfNoName, "entry", "entries")) of names that are not in the store (another program wrote or damaged the index): search may take another name for them; \(mend)"
             )
         }
         // The index's terms, which a search reads and the entries above are not: looked at when
         // the entries are sound, since damaged entries fail the lookups too.
-        guard unindexed.isEmpty, entriesOfNoName == 0 else { return }
+        guard unindexedCount == 0, entriesOfNoName == 0 else { return }
         let (missed, sampled) = try store.namesNotFoundBySearch()
         if missed > 0 {
-            add(
+            try add(
                 .nameKey, "store",
                 "the name search index does not find \(missed) of \(sampled) names looked up by their own keys (its terms were changed or damaged): search misses names; \(mend)"
             )
@@ -500,19 +543,16 @@ public struct IntegrityCheck {
                 let relayedDate = try? PartialDate(parsing: relayedPublished),
                 relayDate.lastDayNumber < relayedDate.firstDayNumber
             else { return }
-            add(
+            try add(
                 .datesInConflict, "source \"\(Text.printable(relay))\"",
                 "published \(relayDate), relays \(Text.printable(relayed)), published \(relayedDate): one of the two dates is wrong (isnad set \(Text.printable(relay)) published …)"
             )
         }
-        // The claims are read in their table's order (fast), which differs between engines and
-        // imports: what is found is listed by id.
-        let firstClaimFinding = findings.count
         var claim = ""
         var start: PartialDate?
         var latestPublic: PartialDate?
         var isEveryCitationDated = true
-        func finishClaim() {
+        func finishClaim() throws {
             defer {
                 latestPublic = nil
                 isEveryCitationDated = true
@@ -521,14 +561,14 @@ public struct IntegrityCheck {
             guard let start, let latestPublic, isEveryCitationDated, start.firstDayNumber > latestPublic.lastDayNumber,
                 start.firstDayNumber <= today.lastDayNumber
             else { return }
-            add(
+            try add(
                 .datesInConflict, "claim \"\(Text.printable(claim))\"",
                 "starts \(start), after every source that speaks of it was public (the latest \(latestPublic)): its start, or a source's date, is wrong (isnad set \(Text.printable(claim)) start …)"
             )
         }
         try store.forEachDatedClaimCitation { id, startText, sourcePublished, viaPublished in
             if id != claim {
-                finishClaim()
+                try finishClaim()
                 claim = id
                 start = try? PartialDate(parsing: startText)
                 count += 1
@@ -546,10 +586,9 @@ public struct IntegrityCheck {
                 latestPublic = since
             }
         }
-        finishClaim()
-        findings[firstClaimFinding...].sort { $0.subject < $1.subject }
+        try finishClaim()
         try store.forEachDatedAfter(today.description) { kind, id, date in
-            add(
+            try add(
                 .datesInConflict, "\(kind.rawValue) \"\(Text.printable(id))\"",
                 "\(kind == .source ? "published" : "starts") \(Text.printable(date)), after today (\(today)): a date to come is a mistake"
             )
@@ -561,9 +600,9 @@ public struct IntegrityCheck {
     /// channel of its side bears out (``UnconfirmedGrade``).
     private mutating func checkConfirmations(_ store: GraphStore, graph: TransmissionGraph?) throws {
         guard let graph else { return }
-        func weigh(_ claim: GradedClaim) {
+        func weigh(_ claim: GradedClaim) throws {
             for found in graph.unconfirmedGrades(of: claim) {
-                add(
+                try add(
                     .unconfirmedGrade, "claim \"\(Text.printable(found.claimID))\"",
                     Text.printable(
                         "citation \(CitationNumber.shown(found.position)) (\(found.via.map { "\(found.source) via \($0)" } ?? found.source)) is graded 1 (confirmed) but no other independent channel of its \(found.stance == .denies ? "denial" : "support") \(found.stance == .denies ? "denies" : "asserts") it from an A–C source graded 1–3 (A–C once capped by the via and common link it is read through; it has \(counted(found.channels, "independent channel"))): grade it 2, or add the independent source that confirms it"
@@ -575,16 +614,16 @@ public struct IntegrityCheck {
         // store where no source is graded 1, was a fifth of `check`).
         let rows = try store.claimRowsCitingConfirmedGrade()
         var passedOver = 0
-        if findings.contains(where: { $0.kind == .invalidValue }) {
+        if counts[.invalidValue] != nil {
             // Claims read one by one, so that a claim holding a value found above is passed over
             // rather than ending the check.
             for row in rows {
                 var claim: GradedClaim?
                 do { try store.forEachClaim(rows: [row]) { claim = $0 } } catch { claim = nil }
-                if let claim { weigh(claim) } else { passedOver += 1 }
+                if let claim { try weigh(claim) } else { passedOver += 1 }
             }
         } else {
-            try store.forEachClaim(rows: rows) { weigh($0) }
+            try store.forEachClaim(rows: rows) { try weigh($0) }
         }
         // Every claim was looked at (those without a grade 1 through the query): as many as the
         // claims' check counted, less those passed over.
@@ -597,7 +636,7 @@ public struct IntegrityCheck {
     /// third). Each is a question for the analyst, not an error: `cites`, or one id, answers it.
     private mutating func checkEchoes(_ store: GraphStore, graph: TransmissionGraph?) throws {
         for (url, ids) in try store.sourcesSharingURL() {
-            add(
+            try add(
                 .oneVoiceTwice, "sources " + ids.prefix(5).map { "\"\(Text.printable($0))\"" }.joined(separator: ", "),
                 Text.printable(
                     "have one url (\(url)): one document under \(ids.count) ids weighs as \(ids.count) independent voices; keep one (isnad set CLAIM 'citations[N].source' ID moves a citation), or say which relays which with cites"
@@ -623,7 +662,7 @@ public struct IntegrityCheck {
                     guard earlier.source != cited.citation.source, channelOf[first] != channelOf[position] else { continue }
                     // One past the last of its cites adds one.
                     let next = try store.publisherAndCitesCount(ofSource: cited.citation.source)?.cites ?? 0
-                    add(
+                    try add(
                         .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
                         Text.printable(
                             "citations \(CitationNumber.shown(stored[first])) (\(earlier.source)) and \(CitationNumber.shown(stored[position])) (\(cited.citation.source)) give the same words, in channels no cites joins: weighed as two independent voices; if one took them from the other, say so (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
@@ -680,7 +719,7 @@ public struct IntegrityCheck {
                 // Named as the first source spells it; one past the last of the later's cites adds one.
                 let shown = try read(earlier.source).publisher ?? name
                 let next = try read(cited.citation.source).cites
-                add(
+                try add(
                     .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
                     Text.printable(
                         "citations \(CitationNumber.shown(stored[first.position])) (\(earlier.source)) and \(CitationNumber.shown(stored[position])) (\(cited.citation.source)) are both published by \"\(shown.trimmingCharacters(in: .whitespaces))\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
@@ -706,7 +745,7 @@ public struct IntegrityCheck {
     private mutating func checkOneRelationshipTwice(_ store: GraphStore) throws {
         for (ids, isBothWays) in try store.claimGroupsSharingACitation() {
             let (first, others) = (ids[0], ids.dropFirst())
-            add(
+            try add(
                 .oneVoiceTwice,
                 "claims " + ids.prefix(5).map { "\"\(Text.printable($0))\"" }.joined(separator: ", ")
                     + (ids.count > 5 ? " and \(ids.count - 5) more" : ""),

@@ -320,15 +320,17 @@ extension GraphStore {
         }
     }
 
-    /// The names whose entries in the name search index (`entity_name_search`: the trigrams of
-    /// each name's search key) are not the trigrams of their stored key, in entity and position
-    /// order, and how many entries belong to no name at all. SQLite's own check reads the index's
+    /// The first `shown` names whose entries in the name search index (`entity_name_search`: the
+    /// trigrams of each name's search key) are not the trigrams of their stored key, in entity and
+    /// position order, how many such names there are, and how many entries belong to no name at all. SQLite's own check reads the index's
     /// pages, never what they hold, so an index another program wrote or damaged passes it, and
     /// search then misses a name or takes one for another. Read through `fts5vocab` in the
     /// connection's temporary schema: the store itself is only read. Empty on PostgreSQL, whose
     /// trigram index is the server's own.
-    public func namesOutOfSearchIndex() throws -> (names: [(entity: String, position: Int, name: String)], entriesOfNoName: Int) {
-        guard !database.isPostgreSQL else { return ([], 0) }
+    public func namesOutOfSearchIndex(
+        shown: Int
+    ) throws -> (names: [(entity: String, position: Int, name: String)], count: Int, entriesOfNoName: Int) {
+        guard !database.isPostgreSQL else { return ([], 0, 0) }
         try database.execute(
             "CREATE VIRTUAL TABLE temp.isnad_check_index USING fts5vocab(main, entity_name_search, 'instance')")
         defer { try? database.execute("DROP TABLE temp.isnad_check_index") }
@@ -359,7 +361,7 @@ extension GraphStore {
             ).forEachRow { suspects.insert($0.int64(0)) }
         }
         let entriesOfNoNameCount = try countEntries(ofDocuments: entriesOfNoName)
-        guard !suspects.isEmpty else { return ([], entriesOfNoNameCount) }
+        guard !suspects.isEmpty else { return ([], 0, entriesOfNoNameCount) }
         try database.execute(
             """
             CREATE VIRTUAL TABLE temp.isnad_check_keys USING fts5 (search_key, tokenize = 'trigram');
@@ -371,6 +373,7 @@ extension GraphStore {
             "INSERT INTO temp.isnad_check_keys (rowid, search_key) SELECT rowid, search_key FROM entity_name WHERE rowid \(GraphStore.inList(database, of: .integer))"
         ).run([suspected])
         var names: [(entity: String, position: Int, name: String)] = []
+        var count = 0
         try database.prepare(
             """
             WITH indexed AS (SELECT doc, term, offset FROM temp.isnad_check_index WHERE doc \(GraphStore.inList(database, of: .integer))),
@@ -379,13 +382,16 @@ extension GraphStore {
                 UNION SELECT doc FROM (SELECT * FROM own EXCEPT SELECT * FROM indexed))
             SELECT n.entity, n.position, n.name FROM entity_name AS n WHERE n.rowid IN differing ORDER BY n.entity, n.position
             """
-        ).forEachRow([suspected]) { row in names.append((row.string(0), row.int(1), row.string(2))) }
-        return (names, entriesOfNoNameCount)
+        ).forEachRow([suspected]) { row in
+            count += 1
+            if names.count < shown { names.append((row.string(0), row.int(1), row.string(2))) }
+        }
+        return (names, count, entriesOfNoNameCount)
     }
 
     /// Of up to `sample` names spread over the store, how many the name search index does not find
     /// by their own key, and how many were looked for: the index's terms (`entity_name_search_idx`)
-    /// are what a search goes through, and ``namesOutOfSearchIndex()`` reads the entries, not them.
+    /// are what a search goes through, and ``namesOutOfSearchIndex(shown:)`` reads the entries, not them.
     public func namesNotFoundBySearch(sample: Int = 64) throws -> (missed: Int, sampled: Int) {
         guard !database.isPostgreSQL else { return (0, 0) }
         let names = try database.prepare("SELECT count(*) FROM entity_name").scalarInteger() ?? 0
@@ -567,12 +573,13 @@ extension GraphStore {
     }
 
     /// Every dated claim that stands with the publication dates of its citations' claimant and
-    /// relay (nil when undated), a citation a row, in claim order.
+    /// relay (nil when undated), a citation a row, in claim id order (what is found in them is
+    /// listed as it is found).
     func forEachDatedClaimCitation(
         _ body: (_ claim: String, _ start: String, _ sourcePublished: String?, _ viaPublished: String?) throws -> Void
     ) throws {
-        // Claims in their table's order, each one's citations through its key: SQLite's planner
-        // otherwise walks the citations by source and sorts (1.4 s against 0.19 s at 100k claims).
+        // Claims in id order, each one's citations through its key: SQLite's planner otherwise
+        // walks the citations by source and sorts (1.4 s against 0.19 s at 100k claims).
         let claimsThenCitations = database.dialect(
             "claim CROSS JOIN citation ON citation.claim = claim.id",
             postgreSQL: "claim JOIN citation ON citation.claim = claim.id")
@@ -583,7 +590,7 @@ extension GraphStore {
             LEFT JOIN source AS claimant ON claimant.id = citation.source
             LEFT JOIN source AS relay ON relay.id = citation.via
             WHERE claim.start_date IS NOT NULL
-            ORDER BY claim.rowid
+            ORDER BY claim.id
             """
         ).forEachRow { row in try body(row.string(0), row.string(1), row.text(2), row.text(3)) }
     }
@@ -639,18 +646,25 @@ extension GraphStore {
     /// The urls that more than one source holds, in url order, each with those sources in id
     /// order: one document entered under several ids.
     public func sourcesSharingURL() throws -> [(url: String, ids: [String])] {
-        var sourcesByURL: [(url: String, ids: [String])] = []
+        // Only the url at hand is held with its sources, not every url of the store.
+        var shared: [(url: String, ids: [String])] = []
+        var current: (url: String, ids: [String])?
+        func finish() {
+            if let current, current.ids.count > 1 { shared.append(current) }
+        }
         try database.cached("SELECT url, id FROM source WHERE url IS NOT NULL AND url <> '' ORDER BY url, id").forEachRow(
             []
         ) { row in
             let (url, id) = (row.string(0), row.string(1))
-            if sourcesByURL.last?.url == url {
-                sourcesByURL[sourcesByURL.count - 1].ids.append(id)
+            if current?.url == url {
+                current?.ids.append(id)
             } else {
-                sourcesByURL.append((url, [id]))
+                finish()
+                current = (url, [id])
             }
         }
-        return sourcesByURL.filter { $0.ids.count > 1 }
+        finish()
+        return shared
     }
 
     /// The claims, in id order, that hold one quote cited from more than one source.
