@@ -946,7 +946,11 @@ struct PairAggregateTests {
             // Capped by their one source, all weigh the same: by id, c0 c1 c102 … c385, the rest cut.
             #expect(edge.contains("tooltip=\"a funded b\\nASSERTED"), "\(edge.prefix(300))")
             #expect(edge.contains("claims: c0\\n") && !edge.contains("claims: c5\\n"))
-            #expect(edge.hasSuffix("…\"];"))
+            // Whole claims while they fit, then how many were left out and where they are.
+            #expect(
+                edge.hasSuffix("\\n\\n… and 296 more: isnad claims --subject a --object b --limit 0\"];"), "\(edge.suffix(120))")
+            let tooltip = try #require(edge.components(separatedBy: "tooltip=").last)
+            #expect(tooltip.utf8.count - 2 <= 16_000)
             if labels == .short {
                 #expect(edge.contains("label=\"400 claims · ASSERTED C2\""))
             } else {

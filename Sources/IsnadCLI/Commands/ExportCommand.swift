@@ -83,12 +83,12 @@ enum ExportCommand: Command {
     static let pairs = Flag(
         "pairs",
         help:
-            "dot: one edge per pair of entities and direction, for overviews (see --labels); its tooltip lists every claim (up to 16,000 bytes, the strongest first)."
+            "dot: one edge per pair of entities and direction, for overviews (see --labels); its tooltip lists every claim, the strongest first, up to 16,000 bytes, then how many more and the command that lists them."
     ).only(for: [Format.dot])
     static let pairLabels = Option<DOTWriter.PairLabels>(
         "labels", value: "kind",
         help:
-            "dot --pairs: short (the default: '4 claims · ALLEGED F3', an overview that reads fitted to a screen) or full (every predicate, one a line); the tooltip lists every claim either way (up to 16,000 bytes, the strongest first)."
+            "dot --pairs: short (the default: '4 claims · ALLEGED F3', an overview that reads fitted to a screen) or full (every predicate, one a line); the tooltip lists every claim either way, the strongest first, up to 16,000 bytes, then how many more and the command that lists them."
     ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",
@@ -308,9 +308,15 @@ enum ExportCommand: Command {
                 let warnIfLarge = { (entities: Int) in
                     noteDrawn(entities)
                     guard entities > DOTWriter.largeGraph else { return }
+                    // What narrows it further: not what was given already (--collapse and --pairs
+                    // do not go together).
+                    let ways =
+                        arguments.isSet(pairs)
+                        ? "--focus ENTITY --depth 1, --min-reliability, --predicate"
+                        : "--focus ENTITY --depth 1, --min-reliability, --predicate, --collapse, --pairs"
                     context.message(
                         "isnad: this graph draws \(entities) entities; Graphviz lays out a few hundred readably and may not finish on "
-                            + "thousands: narrow it (--focus ENTITY --depth 1, --min-reliability, --predicate, --collapse, --pairs)"
+                            + "thousands: narrow it (\(ways))"
                     )
                 }
                 if arguments.isSet(pairs) {

@@ -63,7 +63,9 @@ extension DOTWriter {
         for key in pairs.keys.sorted() {
             guard let pair = pairs[key] else { continue }
             bytes.removeAll(keepingCapacity: true)
-            try appendPair(pair, isSymmetric: key.hasSuffix("\u{0}"), spill: spill, vocabulary: vocabulary, to: &bytes)
+            try appendPair(
+                pair, isSymmetric: key.hasSuffix("\u{0}"), isFiltered: !graph.options.filter.isEmpty, spill: spill,
+                vocabulary: vocabulary, to: &bytes)
             try sink.write(bytes)
         }
         try sink.write(tail())
@@ -80,9 +82,11 @@ extension DOTWriter {
             : "\(predicate) · \(status) \(edge.evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")"
     }
 
-    /// One pair's edge.
+    /// One pair's edge; `isFiltered`: the export was given filters, which the command its tooltip
+    /// names for the claims it left out must be given too.
     func appendPair(
-        _ pair: PairAggregate, isSymmetric: Bool, spill: SpillFile, vocabulary: Vocabulary, to bytes: inout [UInt8]
+        _ pair: PairAggregate, isSymmetric: Bool, isFiltered: Bool, spill: SpillFile, vocabulary: Vocabulary,
+        to bytes: inout [UInt8]
     ) throws {
         guard let first = pair.shown.first else { return }
         let strongest = pair.strongest
@@ -96,10 +100,31 @@ extension DOTWriter {
         let channels = first.rank.channels
         var lines: [String] = []
         var tooltip = ""
+        // The tooltip lists whole claims while they fit in a DOT string, then says how many it
+        // left out and where they are: cut mid-claim by the escaping, it said neither.
+        var tooltipBytes = 0
+        var listed = 0
+        var isListing = true
         for claim in pair.shown {
             let text = try spill.read(at: claim.offset, length: claim.tooltipLength + claim.lineLength)
-            tooltip += String(decoding: text[..<claim.tooltipLength], as: UTF8.self) + "\n\n"
             lines.append(String(decoding: text[claim.tooltipLength...], as: UTF8.self))
+            guard isListing else { continue }
+            let part = String(decoding: text[..<claim.tooltipLength], as: UTF8.self)
+            let escaped = DOTEscaping.quoted(part, as: .tooltip).utf8.count - 2 + (listed == 0 ? 0 : 4)
+            if listed > 0, tooltipBytes + escaped > DOTEscaping.longestString - DOTWriter.tooltipTrailerRoom {
+                isListing = false
+                continue
+            }
+            tooltip += (listed == 0 ? "" : "\n\n") + part
+            tooltipBytes += escaped
+            listed += 1
+        }
+        if listed < pair.claimCount {
+            let ways = isSymmetric ? [(from, to), (to, from)] : [(from, to)]
+            let commands = ways.map { "isnad claims --subject \($0) --object \($1) --limit 0" }
+            tooltip +=
+                "\n\n… and \(pair.claimCount - listed) more: \(commands.joined(separator: "; "))"
+                + (isFiltered ? " (with the same filters)" : "")
         }
         if options.isOverview {
             let statusWord = EvidenceText.statusWord(status, language: language)
@@ -124,7 +149,7 @@ extension DOTWriter {
         bytes.appendUTF8(DOTWriter.style(of: status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: channels))")
         bytes.appendUTF8(", fontcolor=\"\(status == .disputed ? "#000000" : color)\", tooltip=")
-        DOTEscaping.appendQuoted(String(tooltip.dropLast(2)), as: .tooltip, to: &bytes)
+        DOTEscaping.appendQuoted(tooltip, as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }
 

@@ -16,6 +16,9 @@ public struct DOTWriter: GraphWriter {
     /// says before writing that the layout may never finish.
     public static let largeGraph = 1_000
 
+    /// What a `--pairs` tooltip keeps free for the line that says how many claims it left out.
+    static let tooltipTrailerRoom = 600
+
     /// Which way ranks run (`rankdir`, https://graphviz.org/docs/attr-types/rankdir/): the
     /// raw values are DOT's.
     public enum RankDirection: String, CaseIterable, Sendable {
