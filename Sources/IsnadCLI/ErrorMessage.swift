@@ -4,7 +4,36 @@ import IsnadKit
 /// on this command line. IsnadKit's messages name no option or command; the hints that do live
 /// here, beside the options they name.
 enum ErrorMessage {
+    /// The one line printed for `error`, with every quoted value past ``echoedLength`` cut.
     static func text(for error: Error) -> String {
+        shortened(fullText(for: error))
+    }
+
+    /// How many characters of a quoted value (an argument, a name, a quote read from a file) an
+    /// error message repeats: a 100 KB argument made a 100 KB line.
+    static let echoedLength = 200
+
+    /// `message` with each value it quotes ("…") that is longer than ``echoedLength`` cut there,
+    /// and how many characters were left out said after it.
+    static func shortened(_ message: String) -> String {
+        guard message.count > echoedLength else { return message }
+        var result = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "\""),
+            let close = rest[rest.index(after: open)...].firstIndex(of: "\"")
+        {
+            let quoted = rest[rest.index(after: open)..<close]
+            result += rest[...open]
+            let more = quoted.count - echoedLength
+            result +=
+                more > 0
+                ? quoted.prefix(echoedLength) + "…\" (\(counted(more, "more character")))" : quoted + "\""
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    private static func fullText(for error: Error) -> String {
         switch error {
         case let error as DatabaseError where error.writeLockWaitLimit != nil:
             let place = error.path.map { "\(Text.printable($0)): " } ?? ""
@@ -42,7 +71,7 @@ enum ErrorMessage {
             // user to the same answer. Fewer words may find the name ("Hamas movement").
             return error.text.contains(" ") ? "\(error) (try fewer words of the name)" : "\(error)"
         case let failure as Importer.Failure:
-            return failure.description(describing: text(for:))
+            return failure.description(describing: fullText(for:))
         case let error as RecordError:
             return text(for: error)
         default:

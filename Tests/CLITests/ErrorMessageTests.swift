@@ -86,4 +86,17 @@ struct ErrorMessageTests {
                 #"moved.jsonl:1: claim "a-b": object: the stored claim has object "b": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"#
             ), "\(result.standardError)")
     }
+
+    @Test("a long value echoed in an error is cut, with how many characters were left out")
+    func longEchoCut() {
+        let long = String(repeating: "Q", count: 100_000)
+        let unmatched = EntityResolver.ResolutionError(text: long, candidates: [], suggestions: [])
+        let text = ErrorMessage.text(for: unmatched)
+        #expect(text == "no entity matches \"" + String(repeating: "Q", count: 200) + "…\" (99800 more characters)")
+        // Short values, and what lies between them, stay whole.
+        let short = "claim \"c1\": source \"" + String(repeating: "s", count: 300) + "\" and \"x\""
+        #expect(
+            ErrorMessage.shortened(short) == "claim \"c1\": source \"" + String(repeating: "s", count: 200)
+                + "…\" (100 more characters) and \"x\"")
+    }
 }
