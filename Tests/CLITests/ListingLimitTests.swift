@@ -372,7 +372,7 @@ struct ListingLimitTests {
         // JSON and CSV carry every citation.
         #expect(try cli.run(["show", "a", "--format", "json"]).standardOutput.contains("no 2"))
         let rows = try cli.run(["claims", "--subject", "a", "--object", "b", "--predicate", "funded", "--format", "csv"])
-        #expect(rows.standardOutput.split(separator: "\n").count == 16)
+        #expect(rows.standardOutput.split(separator: "\r\n").count == 16)
     }
 
     @Test("an entity with many aliases: show names the first 20 of each language and counts the rest")
