@@ -4,33 +4,10 @@ import IsnadKit
 /// on this command line. IsnadKit's messages name no option or command; the hints that do live
 /// here, beside the options they name.
 enum ErrorMessage {
-    /// The one line printed for `error`, with every quoted value past ``echoedLength`` cut.
+    /// The one line printed for `error`, bounded as a record's message is
+    /// (``RecordProblem/bounded(_:)``): a 100 KB argument echoed made a 100 KB line.
     static func text(for error: Error) -> String {
-        shortened(fullText(for: error))
-    }
-
-    /// How many characters of a quoted value (an argument, a name, a quote read from a file) an
-    /// error message repeats: a 100 KB argument made a 100 KB line.
-    static let echoedLength = 200
-
-    /// `message` with each value it quotes ("…") that is longer than ``echoedLength`` cut there,
-    /// and how many characters were left out said after it.
-    static func shortened(_ message: String) -> String {
-        guard message.count > echoedLength else { return message }
-        var result = ""
-        var rest = Substring(message)
-        while let open = rest.firstIndex(of: "\""),
-            let close = rest[rest.index(after: open)...].firstIndex(of: "\"")
-        {
-            let quoted = rest[rest.index(after: open)..<close]
-            result += rest[...open]
-            let more = quoted.count - echoedLength
-            result +=
-                more > 0
-                ? quoted.prefix(echoedLength) + "…\" (\(counted(more, "more character")))" : quoted + "\""
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        RecordProblem.bounded(fullText(for: error), limit: 2 * RecordProblem.messageLimit)
     }
 
     private static func fullText(for error: Error) -> String {

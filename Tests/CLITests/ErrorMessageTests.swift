@@ -87,16 +87,11 @@ struct ErrorMessageTests {
             ), "\(result.standardError)")
     }
 
-    @Test("a long value echoed in an error is cut, with how many characters were left out")
+    @Test("a long value echoed in an error is cut to its start and end, as a record's message is")
     func longEchoCut() {
         let long = String(repeating: "Q", count: 100_000)
-        let unmatched = EntityResolver.ResolutionError(text: long, candidates: [], suggestions: [])
-        let text = ErrorMessage.text(for: unmatched)
-        #expect(text == "no entity matches \"" + String(repeating: "Q", count: 200) + "…\" (99800 more characters)")
-        // Short values, and what lies between them, stay whole.
-        let short = "claim \"c1\": source \"" + String(repeating: "s", count: 300) + "\" and \"x\""
-        #expect(
-            ErrorMessage.shortened(short) == "claim \"c1\": source \"" + String(repeating: "s", count: 200)
-                + "…\" (100 more characters) and \"x\"")
+        let text = ErrorMessage.text(for: EntityResolver.ResolutionError(text: long, candidates: [], suggestions: []))
+        #expect(text.hasPrefix(#"no entity matches "QQQ"#) && text.hasSuffix(#"QQQ""#), "\(text)")
+        #expect(text.contains(" bytes left out) … ") && text.utf8.count < 2_000, "\(text.utf8.count)")
     }
 }
