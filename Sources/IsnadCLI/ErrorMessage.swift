@@ -4,7 +4,13 @@ import IsnadKit
 /// on this command line. IsnadKit's messages name no option or command; the hints that do live
 /// here, beside the options they name.
 enum ErrorMessage {
+    /// The one line printed for `error`, bounded as a record's message is
+    /// (``RecordProblem/bounded(_:)``): a 100 KB argument echoed made a 100 KB line.
     static func text(for error: Error) -> String {
+        RecordProblem.bounded(fullText(for: error), limit: 2 * RecordProblem.messageLimit)
+    }
+
+    private static func fullText(for error: Error) -> String {
         switch error {
         case let error as DatabaseError where error.writeLockWaitLimit != nil:
             let place = error.path.map { "\(Text.printable($0)): " } ?? ""
@@ -42,7 +48,7 @@ enum ErrorMessage {
             // user to the same answer. Fewer words may find the name ("Hamas movement").
             return error.text.contains(" ") ? "\(error) (try fewer words of the name)" : "\(error)"
         case let failure as Importer.Failure:
-            return failure.description(describing: text(for:))
+            return failure.description(describing: fullText(for:))
         case let error as RecordError:
             return text(for: error)
         default:

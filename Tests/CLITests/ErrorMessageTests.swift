@@ -86,4 +86,12 @@ struct ErrorMessageTests {
                 #"moved.jsonl:1: claim "a-b": object: the stored claim has object "b": a claim id keeps its subject, predicate and object (give this claim another id, or import with --replace to replace the stored claim whole)"#
             ), "\(result.standardError)")
     }
+
+    @Test("a long value echoed in an error is cut to its start and end, as a record's message is")
+    func longEchoCut() {
+        let long = String(repeating: "Q", count: 100_000)
+        let text = ErrorMessage.text(for: EntityResolver.ResolutionError(text: long, candidates: [], suggestions: []))
+        #expect(text.hasPrefix(#"no entity matches "QQQ"#) && text.hasSuffix(#"QQQ""#), "\(text)")
+        #expect(text.contains(" bytes left out) … ") && text.utf8.count < 2_000, "\(text.utf8.count)")
+    }
 }

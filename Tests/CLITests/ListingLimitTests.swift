@@ -379,4 +379,83 @@ struct ListingLimitTests {
         let expected = value.isEmpty ? "--limit is empty: --limit <n>" : "--limit: expected a whole number from 0 to"
         #expect(result.standardError.contains(expected), "\(result.standardError)")
     }
+
+    @Test("a claim with more citations than a table lists: the strongest ten, then how many more and the listing of each")
+    func citationsCut() throws {
+        let cli = try CLIHarness.scoped
+        // Support before denials, then by grade: the B source's two, then the E's; the F denials last.
+        let sources = [
+            #"{"record":"source","id":"strong","type":"statement","title":"Strong","reliability":"B"}"#,
+            #"{"record":"source","id":"weak","type":"statement","title":"Weak","reliability":"E"}"#,
+            #"{"record":"source","id":"naysayer","type":"statement","title":"Naysayer","reliability":"F"}"#,
+        ]
+        let citations =
+            (0..<10).map { #"{"source":"weak","quote":"weak \#($0)","stance":"asserts","credibility":3}"# }
+            + (0..<3).map { #"{"source":"naysayer","quote":"no \#($0)","stance":"denies","credibility":3}"# }
+            + (0..<2).map { #"{"source":"strong","quote":"strong \#($0)","stance":"asserts","credibility":2}"# }
+        try cli.write(
+            "records.jsonl",
+            ([
+                #"{"record":"entity","id":"a","type":"organization","name":"Alpha"}"#,
+                #"{"record":"entity","id":"b","type":"organization","name":"Beta"}"#,
+            ] + sources + [
+                #"{"record":"claim","id":"c1","subject":"a","predicate":"funded","object":"b","citations":[\#(citations.joined(separator: ","))]}"#
+            ]).joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let more =
+            "and 5 more citations (the 10 strongest shown): isnad claims --subject a --object b --predicate funded --format csv lists each"
+        let show = try cli.run(["show", "a"]).standardOutput
+        #expect(show.contains(more), "\(show)")
+        #expect(
+            show.contains("«strong 0»") && show.contains("«weak 7»") && !show.contains("«weak 8»") && !show.contains("«no 0»"))
+        let strong = try #require(show.range(of: "«strong 1»"))
+        let weak = try #require(show.range(of: "«weak 0»"))
+        #expect(strong.lowerBound < weak.lowerBound, "strongest first")
+        let filtered = try cli.run(["show", "a", "--source", "weak,naysayer"]).standardOutput
+        #expect(
+            filtered.contains("and 3 more citations") && filtered.contains("lists each (with the same filters)"), "\(filtered)")
+        // disputes cuts each side on its own: 12 support it, 3 deny it.
+        let disputes = try cli.run(["disputes"]).standardOutput
+        #expect(disputes.contains("      and 2 more citations (the 10 strongest shown)"), "\(disputes)")
+        #expect(disputes.contains("«no 2»"))
+        // JSON and CSV carry every citation.
+        #expect(try cli.run(["show", "a", "--format", "json"]).standardOutput.contains("no 2"))
+        let rows = try cli.run(["claims", "--subject", "a", "--object", "b", "--predicate", "funded", "--format", "csv"])
+        #expect(rows.standardOutput.split(separator: "\r\n").count == 16)
+    }
+
+    @Test("an entity with many aliases: show names the first 20 of each language and counts the rest")
+    func aliasesCut() throws {
+        let cli = try CLIHarness.scoped
+        let aliases = (0..<25).map { #"{"name":"Alias \#($0)","lang":"en"}"# } + [#"{"name":"اسم","lang":"ar"}"#]
+        try cli.write(
+            "records.jsonl",
+            #"{"record":"entity","id":"big","type":"organization","name":"Big","aliases":[\#(aliases.joined(separator: ","))]}"#
+                + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let show = try cli.run(["show", "big"]).standardOutput
+        #expect(show.contains("Alias 19 … and 5 more (isnad show big --format json lists them)"), "\(show)")
+        #expect(!show.contains("Alias 20"))
+        #expect(show.contains("  ar: اسم\n"))
+        #expect(try cli.run(["show", "big", "--format", "json"]).standardOutput.contains("Alias 24"))
+    }
+
+    @Test("a long chain of transmission: source lists 20 links each way and counts the rest; JSON has every source")
+    func chainCut() throws {
+        let cli = try CLIHarness.scoped
+        let relays = (0..<30).map {
+            #"{"record":"source","id":"r\#($0)","type":"news-article","title":"Relay \#($0)","reliability":"D","cites":["r\#($0 + 1)"]}"#
+        }
+        try cli.write(
+            "records.jsonl",
+            (relays + [#"{"record":"source","id":"r30","type":"news-article","title":"Root","reliability":"D"}"#])
+                .joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let top = try cli.run(["source", "r0"]).standardOutput
+        #expect(top.contains("(depth 20) r20 ") && !top.contains(" r21 "), "\(top)")
+        #expect(top.contains("  and 10 more sources in the chain: isnad source r0 --format json lists them"))
+        let root = try cli.run(["source", "r30"]).standardOutput
+        #expect(root.contains("  and 10 more sources in the chain: isnad source r30 --format json lists them"), "\(root)")
+        #expect(try cli.run(["source", "r0", "--format", "json"]).standardOutput.contains(#""id":"r30""#))
+    }
 }

@@ -119,6 +119,15 @@ struct MergeCommandTests {
             result.standardError.contains(
                 "isnad: 2 names are borne by more than 20 entities each, whose entities are not paired (Muhammad Ali: 25; محمد علي: 25): a common name"
             ), "\(result.standardError)")
+        // check applies the same rule: the 50 namesakes are not a finding, a pair of twins is.
+        try cli.write(
+            "twins.jsonl",
+            #"{"record":"entity","id":"twin-1","type":"person","name":"Twin"}"# + "\n"
+                + #"{"record":"entity","id":"twin-2","type":"person","name":"TWIN"}"# + "\n")
+        #expect(try cli.run(["import", "twins.jsonl"]).status == 0)
+        let check = try cli.run(["check"])
+        #expect(check.standardOutput.contains(#"entities "twin-1", "twin-2""#), "\(check.standardOutput)")
+        #expect(!check.standardOutput.contains("ma-0"), "\(check.standardOutput)")
     }
 
     @Test("duplicates lists the pair with the shared name, and a score")

@@ -146,7 +146,8 @@ enum ShowCommand: Command {
                     var group = ""
                     for claim in strongest {
                         claimLines += try Self.lines(
-                            of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store)
+                            of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store,
+                            isFiltered: !query.filter.isEmpty)
                     }
                     text += claimLines.joined(separator: "\n") + "\n"
                     if arguments.isSet(includesRetracted) { text += try retracted(of: entity, store: store) }
@@ -194,7 +195,7 @@ enum ShowCommand: Command {
                             try forEachClaim { claim in
                                 for line in try Self.lines(
                                     of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks,
-                                    store: store)
+                                    store: store, isFiltered: !query.filter.isEmpty)
                                 {
                                     try write(line + "\n")
                                 }
@@ -286,15 +287,25 @@ enum ShowCommand: Command {
         }
     }
 
-    /// The entity's name, aliases by language, description and attributes, and what the history
-    /// changed of it.
+    /// How many aliases of each language the table names at most.
+    static let aliasesShown = 20
+
+    /// The entity's name, aliases by language (past ``aliasesShown``, counted), description and
+    /// attributes, and what the history changed of it.
     static func headerLines(_ entity: Entity, store: GraphStore) throws -> [String] {
         var lines: [String] = []
         lines.append(Bidi.heading(naming: entity, " · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
         for language in languages {
             let names = entity.aliases.filter { $0.lang == language }.map { Text.printable($0.name) }
-            lines.append(Bidi.line("  \(language): " + names.map(Bidi.isolate).joined(separator: " · ")))
+            // 20,000 aliases made two lines of 378 KB: the first are named, the rest counted.
+            let more = names.count - aliasesShown
+            lines.append(
+                Bidi.line(
+                    "  \(language): " + names.prefix(aliasesShown).map(Bidi.isolate).joined(separator: " · ")
+                        + (more > 0
+                            ? " … and \(more) more (" + Text.printable("isnad show \(entity.id) --format json") + " lists them)"
+                            : "")))
         }
         if let description = entity.description.map(ClaimPresentation.shown) {
             lines.append(Bidi.line("  " + Bidi.isolate(Text.printable(description.text)) + description.more))
@@ -387,16 +398,18 @@ enum ShowCommand: Command {
         var group = ""
         for graded in claims {
             lines += try self.lines(
-                of: graded, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store)
+                of: graded, entity: entity, group: &group, presentation: &presentation, marks: marks, store: store,
+                isFiltered: isFiltered)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The claim's lines, after a heading when it starts a new group (a predicate, one way):
-    /// `group` is the group of the claim before.
+    /// `group` is the group of the claim before; `isFiltered`: under filters, which the listing
+    /// of a claim's citations cut short needs too.
     static func lines(
         of graded: GradedClaim, entity: Entity, group currentGroup: inout String, presentation: inout ClaimPresentation,
-        marks: RetractionMarks, store: GraphStore
+        marks: RetractionMarks, store: GraphStore, isFiltered: Bool
     ) throws -> [String] {
         var lines: [String] = []
         let claim = graded.claim
@@ -431,7 +444,7 @@ enum ShowCommand: Command {
         if let count = marks.retractedCitationCounts[claim.id] {
             lines.append("      \(counted(count, "retracted citation")) left out: \(marks.whereRetracted)")
         }
-        lines += ClaimPresentation.citationLines(graded, indent: "      ")
+        lines += ClaimPresentation.citationLines(graded, indent: "      ", isFiltered: isFiltered)
         return lines
     }
 }

@@ -191,10 +191,27 @@ enum SourceCommand: Command {
         lines.append("")
         lines.append("Chain of transmission")
         lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
-        lines += try cited.map { try chainLine($0, from: source.id, store) }
+        lines += try chainLines(cited, from: source, store)
         lines.append(citing.isEmpty ? "  relayed by no other source" : "  relayed by:")
-        lines += try citing.map { try chainLine($0, from: source.id, store) }
+        lines += try chainLines(citing, from: source, store)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many links of a chain, each way, the table lists at most: a relay chain 100,000 deep
+    /// printed 8 MB (JSON lists every source of the chain: its records name each other).
+    static let chainLinksShown = 20
+
+    /// The first ``chainLinksShown`` links, in the chain's order, then how many more and where
+    /// they are listed.
+    static func chainLines(_ links: [TransmissionChain.Link], from source: Source, _ store: GraphStore) throws -> [String] {
+        var lines = try links.prefix(chainLinksShown).map { try chainLine($0, from: source.id, store) }
+        let more = links.count - chainLinksShown
+        if more > 0 {
+            lines.append(
+                "  and \(counted(more, "more source")) in the chain: "
+                    + Text.printable("isnad source \(source.id) --format json") + " lists them")
+        }
+        return lines
     }
 
     /// How deep a chain is drawn by indentation; a link further down is drawn at that depth with

@@ -173,13 +173,38 @@ struct ClaimPresentation {
         )
     }
 
+    /// How many citations of a claim a table lists at most: a claim repeated by 50,000 posts
+    /// made 100,000 lines of `show` (JSON and CSV carry every citation).
+    static let citationsShown = 10
+
+    /// The citations a table lists of these: all, in their order, when there are at most
+    /// ``citationsShown``; else the strongest that many, strongest first.
+    static func citationsListed(_ graded: GradedClaim) -> [GradedCitation] {
+        graded.citations.count > citationsShown ? graded.strongestCitations(citationsShown) : graded.citations
+    }
+
+    /// `and 49990 more citations (the 10 strongest shown): isnad claims --subject a --object b
+    /// --predicate funded --format csv lists each`: the line under a claim's citations cut short,
+    /// with the listing that has a row for each (it lists the claims of that subject, predicate
+    /// and object: there is no listing of one claim by id).
+    static func moreCitations(_ count: Int, of claim: Claim, isFiltered: Bool = false) -> String {
+        "and \(counted(count, "more citation")) (the \(citationsShown) strongest shown): "
+            + Text.printable(
+                "isnad claims --subject \(claim.subject) --object \(claim.object) --predicate \(claim.predicate) --format csv")
+            + " lists each" + (isFiltered ? " (with the same filters)" : "")
+    }
+
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote
     /// in its language and in English; with `showsWhenPublic`, since when each was public (the
     /// earlier of its source's and its relay's dates), so that a denial four days after the claim
-    /// reads as one.
-    static func citationLines(_ graded: GradedClaim, indent: String, showsWhenPublic: Bool = false) -> [String] {
+    /// reads as one. Past ``citationsShown``, the strongest, then how many more and where they
+    /// are listed (`isFiltered`: under the filters the table was given).
+    static func citationLines(
+        _ graded: GradedClaim, indent: String, showsWhenPublic: Bool = false, isFiltered: Bool = false
+    ) -> [String] {
         var lines: [String] = []
-        for cited in graded.citations {
+        let listed = citationsListed(graded)
+        for cited in listed {
             let citation = cited.citation
             var head =
                 "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
@@ -195,6 +220,11 @@ struct ClaimPresentation {
                 lines.append(
                     Bidi.line(indent + "    " + Bidi.isolate("\"" + Text.printable(english.text) + "\"") + english.more))
             }
+        }
+        if listed.count < graded.citations.count {
+            lines.append(
+                indent
+                    + moreCitations(graded.citations.count - listed.count, of: graded.claim, isFiltered: isFiltered))
         }
         return lines
     }

@@ -74,6 +74,21 @@ public struct GradedClaim: Hashable, Sendable {
         GradedClaim.bestCitation(of: citations, capped: weight.strength?.cappedCitations)
     }
 
+    /// The `count` strongest citations, strongest first: support before denials, then by their
+    /// own grades (``Evidence/Item/gradeRank``), of equals the first recorded. What a table lists
+    /// of a claim cited too often to list every citation.
+    public func strongestCitations(_ count: Int) -> [GradedCitation] {
+        func rank(_ index: Int) -> (Int, Evidence.GradeRank) {
+            let own = citations[index].evidenceItem
+            return (own.stance == .denies ? 1 : 0, own.gradeRank)
+        }
+        let ranked = citations.indices.sorted { a, b in
+            let (x, y) = (rank(a), rank(b))
+            return x != y ? x < y : a < b
+        }
+        return ranked.prefix(count).map { citations[$0] }
+    }
+
     /// ``bestCitation`` of a claim with these citations; with `capped` (the grades of each, by
     /// position, once weighed: ``SupportStrength/cappedCitations``), ranked by those first, then
     /// by their own: of two citations an E article caps alike, the police it quotes (B) before

@@ -28,12 +28,15 @@ public struct RecordProblem: Error, Equatable, Sendable {
     /// The longest message kept whole, in bytes: a message quotes the value it refuses, and a
     /// hostile file's value of megabytes (twice over, in "did you mean") must not flood the
     /// terminal, nor be held once for every record refused.
-    static let messageLimit = 1_000
+    public static let messageLimit = 1_000
 
-    /// `message`, or its start and end around a note of how much was left out.
-    static func bounded(_ message: String) -> String {
+    /// `message`, or its start and end around a note of how much was left out: past `limit`
+    /// bytes, its first 60% and last 20% of them. The command line bounds every error it prints
+    /// so, at twice the limit: a record's message, bounded already, with its file and line and a
+    /// hint, is not cut again.
+    public static func bounded(_ message: String, limit: Int = messageLimit) -> String {
         let bytes = message.utf8.count
-        guard bytes > messageLimit else { return message }
+        guard bytes > limit else { return message }
         // By bytes, whole scalars: one character of a million combining marks is still a million
         // bytes, and 600 emoji are 2,400.
         func scalars(_ scalars: some Sequence<Unicode.Scalar>, upTo limit: Int) -> [Unicode.Scalar] {
@@ -46,8 +49,8 @@ public struct RecordProblem: Error, Equatable, Sendable {
             return taken
         }
         var head = "", tail = ""
-        head.unicodeScalars.append(contentsOf: scalars(message.unicodeScalars, upTo: 600))
-        tail.unicodeScalars.append(contentsOf: scalars(message.unicodeScalars.reversed(), upTo: 200).reversed())
+        head.unicodeScalars.append(contentsOf: scalars(message.unicodeScalars, upTo: limit * 3 / 5))
+        tail.unicodeScalars.append(contentsOf: scalars(message.unicodeScalars.reversed(), upTo: limit / 5).reversed())
         let left = bytes - head.utf8.count - tail.utf8.count
         return "\(head) … (\(left) bytes left out) … \(tail)"
     }
