@@ -4,10 +4,14 @@ import IsnadKit
 /// on this command line. IsnadKit's messages name no option or command; the hints that do live
 /// here, beside the options they name.
 enum ErrorMessage {
-    /// The one line printed for `error`, bounded as a record's message is
-    /// (``RecordProblem/bounded(_:)``): a 100 KB argument echoed made a 100 KB line.
+    /// What is printed for `error`, each line bounded as a record's message is
+    /// (``RecordProblem/bounded(_:)``): a 100 KB argument echoed made a 100 KB line. Line by
+    /// line: a failed import's report is a line per bad record, each already bounded, and cut
+    /// whole it lost records in its middle.
     static func text(for error: Error) -> String {
-        RecordProblem.bounded(fullText(for: error), limit: 2 * RecordProblem.messageLimit)
+        fullText(for: error).split(separator: "\n", omittingEmptySubsequences: false).map {
+            RecordProblem.bounded(String($0), limit: 2 * RecordProblem.messageLimit)
+        }.joined(separator: "\n")
     }
 
     private static func fullText(for error: Error) -> String {

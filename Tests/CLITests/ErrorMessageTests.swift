@@ -94,4 +94,22 @@ struct ErrorMessageTests {
         #expect(text.hasPrefix(#"no entity matches "QQQ"#) && text.hasSuffix(#"QQQ""#), "\(text)")
         #expect(text.contains(" bytes left out) … ") && text.utf8.count < 2_000, "\(text.utf8.count)")
     }
+
+    @Test("a failed import's report keeps every line it lists: each line is bounded, not the report", .temporaryStore)
+    func importReportWhole() throws {
+        let cli = try CLIHarness.scoped
+        let lines = (0..<30).map { number in
+            #"{"record":"entity","id":"e\#(number)","type":"organisation","name":"Entity number \#(number) with a long enough name"}"#
+        }
+        try cli.write("a-file-with-a-long-enough-name-for-the-report.jsonl", lines.joined(separator: "\n") + "\n")
+        let result = try cli.run(["import", "a-file-with-a-long-enough-name-for-the-report.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.standardError.utf8.count > 2_000)
+        #expect(!result.standardError.contains("bytes left out"), "\(result.standardError)")
+        for number in 1...20 {
+            #expect(
+                result.standardError.contains("a-file-with-a-long-enough-name-for-the-report.jsonl:\(number): "),
+                "line \(number): \(result.standardError)")
+        }
+    }
 }
