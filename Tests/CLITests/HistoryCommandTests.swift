@@ -288,6 +288,56 @@ struct HistoryCommandTests {
     }
 
     @Test(
+        "undo of a delete is refused when an id the entity held has named another record since, so that one id never names two",
+        arguments: [
+            // The merged id added as an entity of its own since.
+            (
+                [["add", "entity", "--type", "organization", "--name", "Oh Other Org", "--id", "oh-other"]], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, and \"oh-other\" stands as an entity of its own (entry 6)"
+            ),
+            // Another entity renamed to it.
+            (
+                [["rename", "isis", "oh-other"]], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, and \"oh-other\" stands as an entity of its own (entry 6)"
+            ),
+            // Added again, then merged into another entity.
+            (
+                [
+                    ["add", "entity", "--type", "person", "--name", "Oh Other"],
+                    ["add", "entity", "--type", "person", "--name", "Fay Far"], ["merge", "fay-far", "oh-other"],
+                ], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, and \"oh-other\" is merged into entity \"fay-far\" (entry 8)"
+            ),
+            // Added again, then renamed: the old id stands for the new one.
+            (
+                [["add", "entity", "--type", "person", "--name", "Oh Other"], ["rename", "oh-other", "oh-new"]], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, an id that entry 7 renamed \"oh-new\""
+            ),
+            // The entity's own id: added again and deleted, the keeper's delete undone, then this delete.
+            (
+                [["add", "entity", "--type", "person", "--name", "Oh Other"], ["delete", "oh-other"], ["undo", "5"]], 7,
+                "entity \"oh-other\" would stand, and \"oh-other\" is merged into entity \"kay-keep\" (entry 8)"
+            ),
+        ])
+    func undoRefusesAnIDTakenSince(since: [[String]], entry: Int, reason: String) throws {
+        let cli = try importedStore()
+        for command in [
+            ["add", "entity", "--type", "person", "--name", "Kay Keep"],
+            ["add", "entity", "--type", "person", "--name", "Oh Other"],
+            ["merge", "kay-keep", "oh-other"], ["delete", "kay-keep"],
+        ] + since {
+            let result = try cli.run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+        }
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        let refused = try cli.run(["undo", String(entry)])
+        #expect(refused.status == 65)
+        #expect(refused.standardError == "isnad: cannot undo entry \(entry): \(reason); undo that first\n")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput == before)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test(
         "undo refuses bad entries, each with its own message",
         arguments: [
             (["undo", "9"], 65, "isnad: no history entry 9 (see isnad log)\n"),

@@ -335,6 +335,15 @@ extension GraphStore {
                     citingAnew.insert(source.id)
                 }
             }
+            // An id the undo puts back may have been given to another record since: it would then
+            // name two (a merged id that stands again, an id a rename took away). Looked at before
+            // the records are written: the store holds an id merged into one entity only.
+            let touchedEntities = Set(touched.filter { $0.kind == .entity }.map(\.id))
+            if let collision = try firstIDCollision(
+                of: restored, besidesEntities: touchedEntities, undoing: target.number, undoEntry: session.number)
+            {
+                throw HistoryError.blocked(entry: target.number, reason: collision)
+            }
             for (value, _) in zip(restored, isStored).filter({ $0.1 }) + zip(restored, isStored).filter({ !$0.1 }) {
                 try session.put(value, checkingLength: false)
             }
@@ -400,6 +409,55 @@ extension GraphStore {
           AND EXISTS (SELECT 1 FROM change_record AS a WHERE a.change = ?1 AND a.kind = b.kind AND a.record = b.record)
         ORDER BY b.change LIMIT 1
         """
+
+    /// Why putting back `restored`, the records an undo of entry `target` restores, would give an
+    /// id to two records, or nil: an entity's id or one it lists as merged that another entity
+    /// holds now, as its own or as merged into it (but the entities the undo puts back or removes
+    /// itself: `touchedEntities`), or an id a rename since took away (but `target`'s own rename).
+    /// Said as `HistoryError.blocked` says its reason, with the entry that took the id.
+    private func firstIDCollision(
+        of restored: [Record], besidesEntities touchedEntities: Set<String>, undoing target: Int, undoEntry: Int
+    ) throws -> String? {
+        let renamed = try renamedIDs().filter { $0.value.entry != target }
+        let mergedInto = try database.cached("SELECT entity FROM entity_merged WHERE merged = ?1")
+        func writer(of kind: Record.Kind, _ id: String) throws -> String {
+            try latestEntry(writing: kind, id: id, besides: [target, undoEntry]).map { " (entry \($0))" } ?? ""
+        }
+        func took(_ kind: Record.Kind, _ id: String) -> String? {
+            renamed[Self.renameKey(kind, id)].map {
+                "an id that entry \($0.entry) renamed \"\(Text.printable($0.current))\""
+            }
+        }
+        for record in restored {
+            let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
+            if let rename = took(record.kind, record.id), try self.record(record.kind, id: record.id) == nil {
+                return "\(name) would come back under \(rename)"
+            }
+            guard case .entity(let entity) = record else { continue }
+            if let owner = try mergedInto.scalarText([.text(entity.id)]), owner != entity.id,
+                !touchedEntities.contains(owner)
+            {
+                let by = try writer(of: .entity, owner)
+                return
+                    "\(name) would stand, and \"\(Text.printable(entity.id))\" is merged into entity \"\(Text.printable(owner))\"\(by)"
+            }
+            for merged in entity.merged {
+                let listing = "\(name) would list \"\(Text.printable(merged))\" as merged into it"
+                if !touchedEntities.contains(merged), try self.entity(id: merged) != nil {
+                    let by = try writer(of: .entity, merged)
+                    return "\(listing), and \"\(Text.printable(merged))\" stands as an entity of its own\(by)"
+                }
+                if let owner = try mergedInto.scalarText([.text(merged)]), owner != entity.id,
+                    !touchedEntities.contains(owner)
+                {
+                    let by = try writer(of: .entity, owner)
+                    return "\(listing), and \"\(Text.printable(merged))\" is merged into entity \"\(Text.printable(owner))\"\(by)"
+                }
+                if let rename = took(.entity, merged) { return "\(listing), \(rename)" }
+            }
+        }
+        return nil
+    }
 
     /// The number of the first later entry that stops `entry` from being undone, or nil.
     private func laterEntry(touchingRecordsOf entry: Int) throws -> Int? {
