@@ -513,6 +513,31 @@ struct HistoryCommandTests {
     }
 
     @Test(
+        "a plain undo passes over the entries of another store's history to this store's own latest; undo N of one names that"
+    )
+    func plainUndoPassesOverTravelledEntries() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["copy", "isnad.db", "b.db"]).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "A1"]).status == 0)
+        try cli.write("a.jsonl", try cli.run(["export", "history"]).standardOutput)
+        #expect(try cli.run(["--db", "b.db", "set", "hamas", "description", "B1"]).status == 0)
+        let before = try cli.run(["--db", "b.db", "export", "jsonl"]).standardOutput
+        #expect(try cli.run(["--db", "b.db", "import", "--from", "history", "a.jsonl"]).status == 0)
+        let travelled = try cli.run(["--db", "b.db", "undo", "3"])
+        #expect(travelled.status == 65)
+        #expect(travelled.standardError.hasSuffix("; this store's own latest change is entry 2: isnad undo 2\n"))
+        let plain = try cli.run(["--db", "b.db", "undo"])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(plain.standardError.hasPrefix("undid entry 2 (isnad --db b.db set hamas description B1)"))
+        #expect(try cli.run(["--db", "b.db", "export", "jsonl"]).standardOutput != before)
+        #expect(!(try cli.run(["--db", "b.db", "export", "jsonl"]).standardOutput.contains("B1")))
+        // Then the store's import, passing over the undo too.
+        let next = try cli.run(["--db", "b.db", "undo", "--author", "ana"])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(next.standardError.hasPrefix("undid entry 1 "), "\(next.standardError)")
+    }
+
+    @Test(
         "a history imported again is kept once: the entries already there are left as they are, those added since are appended, an undo of a kept one marks it"
     )
     func historyImportedTwice() throws {

@@ -487,9 +487,10 @@ extension GraphStore {
         return ChangeDescription.author(description.author, connectedAs: role)
     }
 
-    /// The latest entry a plain undo looks at: neither undone nor an undo.
+    /// The latest entry a plain undo looks at: neither undone nor an undo, and made in this store.
     private func latestUndoableEntry() throws -> Int? {
-        try database.prepare("SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL").scalarInteger()
+        try database.prepare("SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0")
+            .scalarInteger()
             .map(Int.init)
     }
 
@@ -497,15 +498,23 @@ extension GraphStore {
         number: Int, command: String, author: String
     ) {
         guard let number else {
+            // Another store's entries (its history imported) are passed over: they describe
+            // changes made there, and are undone there.
             let latest = try database.prepare(
-                "SELECT id, command, travelled, author FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
-            ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0, $0.string(3)) }
-            guard let latest else { throw HistoryError.nothingToUndo }
+                "SELECT id, command, author FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 ORDER BY id DESC LIMIT 1"
+            ).firstRow { ($0.int(0), $0.string(1), $0.string(2)) }
+            guard let latest else {
+                // Only another store's entries left: named, rather than said to be none.
+                let travelled = try database.prepare(
+                    "SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 1"
+                ).scalarInteger()
+                throw travelled.map { HistoryError.travelled(entry: Int($0), latestOwn: nil) } ?? HistoryError.nothingToUndo
+            }
             // The latest change may be another's: a colleague's on a server's store, a nightly
             // import's or a second terminal's on a file. Taken back by a plain undo, it would be
             // lost without a word to either; `undo N` names it.
             let author = try recordedAuthor(of: description)
-            if !latest.2, !HistoryEntry.isSameAuthor(latest.3, author) {
+            if !HistoryEntry.isSameAuthor(latest.2, author) {
                 // The undoer's own latest change, which `undo N` takes back, is named beside it.
                 var own: Int?
                 try database.prepare(
@@ -514,17 +523,10 @@ extension GraphStore {
                     if own == nil, HistoryEntry.isSameAuthor(row.string(1), author) { own = row.int(0) }
                 }
                 throw HistoryError.anotherAuthor(
-                    entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author),
+                    entry: latest.0, author: Text.printable(latest.2), command: latest.1, undoer: Text.printable(author),
                     undoersLatest: own, blockedBy: try own.flatMap(laterEntry(touchingRecordsOf:)))
             }
-            if latest.2 {
-                // Point at this store's own latest change, which `undo N` takes back.
-                let own = try database.prepare(
-                    "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 ORDER BY id DESC LIMIT 1"
-                ).scalarInteger()
-                throw HistoryError.travelled(entry: latest.0, latestOwn: own.map { Int($0) })
-            }
-            return (latest.0, latest.1, latest.3)
+            return latest
         }
         let found = try database.prepare("SELECT command, undoes, undone_by, travelled, author FROM change WHERE id = ?1")
             .firstRow([.integer(Int64(number))]) { row in
@@ -536,7 +538,13 @@ extension GraphStore {
         guard let found else { throw HistoryError.noSuchEntry(number) }
         // Its records are that store's as they were there: putting them back here could undo
         // nothing, or overwrite this store's own changes.
-        if found.3 { throw HistoryError.travelled(entry: number, latestOwn: nil) }
+        if found.3 {
+            // This store's own latest change, which a plain `undo` takes back.
+            let own = try database.prepare(
+                "SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0"
+            ).scalarInteger()
+            throw HistoryError.travelled(entry: number, latestOwn: own.map { Int($0) })
+        }
         if let undoes = found.1 { throw HistoryError.isUndo(entry: number, undoes: undoes) }
         if let undoneBy = found.2 { throw HistoryError.alreadyUndone(entry: number, by: undoneBy) }
         return (number, found.0, found.4)
@@ -563,8 +571,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// A plain undo waited for the store while the latest change became another: entry `now`
     /// landed (after `latest`, or when there was none: 0), or `latest` was undone by another undo.
     case landedMeanwhile(latest: Int, now: Int, command: String)
-    /// An entry from another store's history; with the number of this store's latest own entry
-    /// not undone, when a plain `undo` met it.
+    /// An entry from another store's history (`undo N` of it); with the number of this store's
+    /// latest own entry not undone, which a plain `undo` takes back, if any.
     case travelled(entry: Int, latestOwn: Int?)
     /// A plain `undo` whose latest change is another author's; with the undoer's own latest
     /// change not undone, if any.
