@@ -288,6 +288,56 @@ struct HistoryCommandTests {
     }
 
     @Test(
+        "undo of a delete is refused when an id the entity held has named another record since, so that one id never names two",
+        arguments: [
+            // The merged id added as an entity of its own since.
+            (
+                [["add", "entity", "--type", "organization", "--name", "Oh Other Org", "--id", "oh-other"]], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, and \"oh-other\" stands as an entity of its own (entry 6)"
+            ),
+            // Another entity renamed to it.
+            (
+                [["rename", "isis", "oh-other"]], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, and \"oh-other\" stands as an entity of its own (entry 6)"
+            ),
+            // Added again, then merged into another entity.
+            (
+                [
+                    ["add", "entity", "--type", "person", "--name", "Oh Other"],
+                    ["add", "entity", "--type", "person", "--name", "Fay Far"], ["merge", "fay-far", "oh-other"],
+                ], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, and \"oh-other\" is merged into entity \"fay-far\" (entry 8)"
+            ),
+            // Added again, then renamed: the old id stands for the new one.
+            (
+                [["add", "entity", "--type", "person", "--name", "Oh Other"], ["rename", "oh-other", "oh-new"]], 5,
+                "entity \"kay-keep\" would list \"oh-other\" as merged into it, an id that entry 7 renamed \"oh-new\""
+            ),
+            // The entity's own id: added again and deleted, the keeper's delete undone, then this delete.
+            (
+                [["add", "entity", "--type", "person", "--name", "Oh Other"], ["delete", "oh-other"], ["undo", "5"]], 7,
+                "entity \"oh-other\" would stand, and \"oh-other\" is merged into entity \"kay-keep\" (entry 8)"
+            ),
+        ])
+    func undoRefusesAnIDTakenSince(since: [[String]], entry: Int, reason: String) throws {
+        let cli = try importedStore()
+        for command in [
+            ["add", "entity", "--type", "person", "--name", "Kay Keep"],
+            ["add", "entity", "--type", "person", "--name", "Oh Other"],
+            ["merge", "kay-keep", "oh-other"], ["delete", "kay-keep"],
+        ] + since {
+            let result = try cli.run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+        }
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        let refused = try cli.run(["undo", String(entry)])
+        #expect(refused.status == 65)
+        #expect(refused.standardError == "isnad: cannot undo entry \(entry): \(reason); undo that first\n")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput == before)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test(
         "undo refuses bad entries, each with its own message",
         arguments: [
             (["undo", "9"], 65, "isnad: no history entry 9 (see isnad log)\n"),
@@ -460,6 +510,31 @@ struct HistoryCommandTests {
         let zed = try cli.run(["--db", "b.db", "set", "zed", "name", "X"])
         #expect(zed.status == 65)
         #expect(zed.standardError.hasPrefix("isnad: no entity, source or claim \"zed\""), "\(zed.standardError)")
+    }
+
+    @Test(
+        "a plain undo passes over the entries of another store's history to this store's own latest; undo N of one names that"
+    )
+    func plainUndoPassesOverTravelledEntries() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["copy", "isnad.db", "b.db"]).status == 0)
+        #expect(try cli.run(["set", "hamas", "description", "A1"]).status == 0)
+        try cli.write("a.jsonl", try cli.run(["export", "history"]).standardOutput)
+        #expect(try cli.run(["--db", "b.db", "set", "hamas", "description", "B1"]).status == 0)
+        let before = try cli.run(["--db", "b.db", "export", "jsonl"]).standardOutput
+        #expect(try cli.run(["--db", "b.db", "import", "--from", "history", "a.jsonl"]).status == 0)
+        let travelled = try cli.run(["--db", "b.db", "undo", "3"])
+        #expect(travelled.status == 65)
+        #expect(travelled.standardError.hasSuffix("; this store's own latest change is entry 2: isnad undo 2\n"))
+        let plain = try cli.run(["--db", "b.db", "undo"])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(plain.standardError.hasPrefix("undid entry 2 (isnad --db b.db set hamas description B1)"))
+        #expect(try cli.run(["--db", "b.db", "export", "jsonl"]).standardOutput != before)
+        #expect(!(try cli.run(["--db", "b.db", "export", "jsonl"]).standardOutput.contains("B1")))
+        // Then the store's import, passing over the undo too.
+        let next = try cli.run(["--db", "b.db", "undo", "--author", "ana"])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(next.standardError.hasPrefix("undid entry 1 "), "\(next.standardError)")
     }
 
     @Test(

@@ -267,6 +267,42 @@ struct MergeCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test(
+        "a retracted claim is combined with its twin as a standing one is, its citations joining retracted; restore refuses a claim whose twin stands"
+    )
+    func retractedClaimCombined() throws {
+        let cli = try importedStore()
+        let original = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        #expect(try cli.run(["retract", "daesh-claimed-attack", "--reason", "misattributed"]).status == 0)
+        let merged = try cli.run(["merge", "isis", "daesh"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(merged.standardError.contains("1 claim moved, 1 combined"), "\(merged.standardError)")
+        let export = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(!export.contains(#""id":"daesh-claimed-attack""#))
+        let twin = export.split(separator: "\n").first { $0.contains(#""id":"isis-claimed-attack""#) } ?? ""
+        #expect(twin.contains(#""quote":"تبنى","stance":"reports","credibility":4,"retracted":"misattributed"}"#), "\(twin)")
+        #expect(try cli.run(["check"]).status == 0)
+        // The retraction is where it belongs: on the citation, which restore brings back to the one claim.
+        #expect(try cli.run(["restore", "isis-claimed-attack", "--citation", "2"]).status == 0)
+        let listed = try cli.run(["claims", "--subject", "isis", "--format", "csv"]).standardOutput
+        #expect(listed.contains("\nisis-claimed-attack,") && !listed.contains("daesh-claimed-attack"), "\(listed)")
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == original)
+        // Both retracted, the merge moves the one beside the other; restored, only one may stand.
+        #expect(try cli.run(["retract", "daesh-claimed-attack", "--reason", "misattributed"]).status == 0)
+        #expect(try cli.run(["retract", "isis-claimed-attack", "--reason", "wrong group"]).status == 0)
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        #expect(try cli.run(["restore", "isis-claimed-attack"]).status == 0)
+        let refused = try cli.run(["restore", "daesh-claimed-attack"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: claim \"daesh-claimed-attack\" cannot be restored: claim \"isis-claimed-attack\" stands, stating the same with the same dates, and one relationship is one claim; give its citations to \"isis-claimed-attack\" (isnad edit isis-claimed-attack), or retract that one first\n"
+        )
+    }
+
     @Test("a merge that would join a citation standing on one claim with the same citation retracted on the other is refused")
     func retractedTwin() throws {
         let cli = try importedStore()

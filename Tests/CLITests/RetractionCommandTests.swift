@@ -151,6 +151,43 @@ struct RetractionCommandTests {
         #expect(try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.contains(#""retracted":"misread""#))
     }
 
+    @Test(
+        "import --replace keeps a retracted citation at its number: the record the claim holds changes nothing, one that leaves it out keeps it in place"
+    )
+    func replaceKeepsCitationNumbers() throws {
+        let cli = try importedStore()
+        let citations = [
+            #"{"source":"article","quote":"أشاد","stance":"asserts","credibility":3}"#,
+            #"{"source":"police","quote":"praised it","stance":"reports","credibility":4}"#,
+            #"{"source":"police","quote":"praised it again","stance":"asserts","credibility":3}"#,
+        ]
+        func record(_ citations: [String]) -> String {
+            #"{"record":"claim","id":"isis-praised-attack","subject":"isis","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":["#
+                + citations.joined(separator: ",") + "]}\n"
+        }
+        try cli.write("three.jsonl", record(citations))
+        #expect(try cli.run(["import", "--replace", "three.jsonl"]).status == 0)
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "r1"]).status == 0)
+        let retracted = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let again = try cli.run(["import", "--replace", "three.jsonl"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardError.contains("nothing changed"), "\(again.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == retracted)
+        #expect(!(try cli.run(["log"]).standardOutput.contains("entry 4")))
+        #expect(try cli.run(["restore", "isis-praised-attack", "--citation", "2"]).status == 0)
+        #expect(try cli.run(["undo"]).status == 0)
+        // Left out and the others reordered: the retracted one keeps number 2.
+        try cli.write("two.jsonl", record([citations[2], citations[0]]))
+        #expect(try cli.run(["import", "--replace", "two.jsonl"]).status == 0)
+        let claim = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput.split(separator: "\n")
+            .first { $0.contains(#""id":"isis-praised-attack""#) }
+        #expect(
+            claim?.contains(
+                #""quote":"praised it again","stance":"asserts","credibility":3},{"source":"police","quote":"praised it","stance":"reports","credibility":4,"retracted":"r1"},{"source":"article""#
+            ) == true, "\(claim ?? "")")
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("restoring a claim brings it back as it was retracted: a citation retracted on its own before stays retracted")
     func restoreKeepsCitationRetractions() throws {
         let cli = try importedStore()

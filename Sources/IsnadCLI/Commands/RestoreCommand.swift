@@ -40,6 +40,14 @@ enum RestoreCommand: Command {
                 }
                 if claim.retraction != nil {
                     isClaimRestored = true
+                    // Retracted, it was left beside a claim that states the same since (one
+                    // added, or a merge that moved it): restored, one relationship would stand twice.
+                    if let twin = try store.standingTwin(of: claim) {
+                        throw LookupError(
+                            description:
+                                "claim \"\(claim.id)\" cannot be restored: claim \"\(twin)\" stands, stating the same with the same dates, and one relationship is one claim; give its citations to \"\(twin)\" (isnad edit \(twin)), or retract that one first"
+                        )
+                    }
                     // Retracting the claim left its citations' own retractions as they were: the
                     // analyst discredited those on their own, and the claim's return does not vouch for them.
                     claim.retraction = nil

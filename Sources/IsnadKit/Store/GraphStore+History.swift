@@ -335,6 +335,15 @@ extension GraphStore {
                     citingAnew.insert(source.id)
                 }
             }
+            // An id the undo puts back may have been given to another record since: it would then
+            // name two (a merged id that stands again, an id a rename took away). Looked at before
+            // the records are written: the store holds an id merged into one entity only.
+            let touchedEntities = Set(touched.filter { $0.kind == .entity }.map(\.id))
+            if let collision = try firstIDCollision(
+                of: restored, besidesEntities: touchedEntities, undoing: target.number, undoEntry: session.number)
+            {
+                throw HistoryError.blocked(entry: target.number, reason: collision)
+            }
             for (value, _) in zip(restored, isStored).filter({ $0.1 }) + zip(restored, isStored).filter({ !$0.1 }) {
                 try session.put(value, checkingLength: false)
             }
@@ -401,6 +410,55 @@ extension GraphStore {
         ORDER BY b.change LIMIT 1
         """
 
+    /// Why putting back `restored`, the records an undo of entry `target` restores, would give an
+    /// id to two records, or nil: an entity's id or one it lists as merged that another entity
+    /// holds now, as its own or as merged into it (but the entities the undo puts back or removes
+    /// itself: `touchedEntities`), or an id a rename since took away (but `target`'s own rename).
+    /// Said as `HistoryError.blocked` says its reason, with the entry that took the id.
+    private func firstIDCollision(
+        of restored: [Record], besidesEntities touchedEntities: Set<String>, undoing target: Int, undoEntry: Int
+    ) throws -> String? {
+        let renamed = try renamedIDs().filter { $0.value.entry != target }
+        let mergedInto = try database.cached("SELECT entity FROM entity_merged WHERE merged = ?1")
+        func writer(of kind: Record.Kind, _ id: String) throws -> String {
+            try latestEntry(writing: kind, id: id, besides: [target, undoEntry]).map { " (entry \($0))" } ?? ""
+        }
+        func took(_ kind: Record.Kind, _ id: String) -> String? {
+            renamed[Self.renameKey(kind, id)].map {
+                "an id that entry \($0.entry) renamed \"\(Text.printable($0.current))\""
+            }
+        }
+        for record in restored {
+            let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
+            if let rename = took(record.kind, record.id), try self.record(record.kind, id: record.id) == nil {
+                return "\(name) would come back under \(rename)"
+            }
+            guard case .entity(let entity) = record else { continue }
+            if let owner = try mergedInto.scalarText([.text(entity.id)]), owner != entity.id,
+                !touchedEntities.contains(owner)
+            {
+                let by = try writer(of: .entity, owner)
+                return
+                    "\(name) would stand, and \"\(Text.printable(entity.id))\" is merged into entity \"\(Text.printable(owner))\"\(by)"
+            }
+            for merged in entity.merged {
+                let listing = "\(name) would list \"\(Text.printable(merged))\" as merged into it"
+                if !touchedEntities.contains(merged), try self.entity(id: merged) != nil {
+                    let by = try writer(of: .entity, merged)
+                    return "\(listing), and \"\(Text.printable(merged))\" stands as an entity of its own\(by)"
+                }
+                if let owner = try mergedInto.scalarText([.text(merged)]), owner != entity.id,
+                    !touchedEntities.contains(owner)
+                {
+                    let by = try writer(of: .entity, owner)
+                    return "\(listing), and \"\(Text.printable(merged))\" is merged into entity \"\(Text.printable(owner))\"\(by)"
+                }
+                if let rename = took(.entity, merged) { return "\(listing), \(rename)" }
+            }
+        }
+        return nil
+    }
+
     /// The number of the first later entry that stops `entry` from being undone, or nil.
     private func laterEntry(touchingRecordsOf entry: Int) throws -> Int? {
         try database.prepare(Self.laterEntryTouchingTheSameRecords).firstRow([.integer(Int64(entry))]) { $0.int(0) }
@@ -429,9 +487,10 @@ extension GraphStore {
         return ChangeDescription.author(description.author, connectedAs: role)
     }
 
-    /// The latest entry a plain undo looks at: neither undone nor an undo.
+    /// The latest entry a plain undo looks at: neither undone nor an undo, and made in this store.
     private func latestUndoableEntry() throws -> Int? {
-        try database.prepare("SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL").scalarInteger()
+        try database.prepare("SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0")
+            .scalarInteger()
             .map(Int.init)
     }
 
@@ -439,15 +498,23 @@ extension GraphStore {
         number: Int, command: String, author: String
     ) {
         guard let number else {
+            // Another store's entries (its history imported) are passed over: they describe
+            // changes made there, and are undone there.
             let latest = try database.prepare(
-                "SELECT id, command, travelled, author FROM change WHERE undone_by IS NULL AND undoes IS NULL ORDER BY id DESC LIMIT 1"
-            ).firstRow { ($0.int(0), $0.string(1), $0.int(2) != 0, $0.string(3)) }
-            guard let latest else { throw HistoryError.nothingToUndo }
+                "SELECT id, command, author FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 ORDER BY id DESC LIMIT 1"
+            ).firstRow { ($0.int(0), $0.string(1), $0.string(2)) }
+            guard let latest else {
+                // Only another store's entries left: named, rather than said to be none.
+                let travelled = try database.prepare(
+                    "SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 1"
+                ).scalarInteger()
+                throw travelled.map { HistoryError.travelled(entry: Int($0), latestOwn: nil) } ?? HistoryError.nothingToUndo
+            }
             // The latest change may be another's: a colleague's on a server's store, a nightly
             // import's or a second terminal's on a file. Taken back by a plain undo, it would be
             // lost without a word to either; `undo N` names it.
             let author = try recordedAuthor(of: description)
-            if !latest.2, !HistoryEntry.isSameAuthor(latest.3, author) {
+            if !HistoryEntry.isSameAuthor(latest.2, author) {
                 // The undoer's own latest change, which `undo N` takes back, is named beside it.
                 var own: Int?
                 try database.prepare(
@@ -456,17 +523,10 @@ extension GraphStore {
                     if own == nil, HistoryEntry.isSameAuthor(row.string(1), author) { own = row.int(0) }
                 }
                 throw HistoryError.anotherAuthor(
-                    entry: latest.0, author: Text.printable(latest.3), command: latest.1, undoer: Text.printable(author),
+                    entry: latest.0, author: Text.printable(latest.2), command: latest.1, undoer: Text.printable(author),
                     undoersLatest: own, blockedBy: try own.flatMap(laterEntry(touchingRecordsOf:)))
             }
-            if latest.2 {
-                // Point at this store's own latest change, which `undo N` takes back.
-                let own = try database.prepare(
-                    "SELECT id FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0 ORDER BY id DESC LIMIT 1"
-                ).scalarInteger()
-                throw HistoryError.travelled(entry: latest.0, latestOwn: own.map { Int($0) })
-            }
-            return (latest.0, latest.1, latest.3)
+            return latest
         }
         let found = try database.prepare("SELECT command, undoes, undone_by, travelled, author FROM change WHERE id = ?1")
             .firstRow([.integer(Int64(number))]) { row in
@@ -478,7 +538,13 @@ extension GraphStore {
         guard let found else { throw HistoryError.noSuchEntry(number) }
         // Its records are that store's as they were there: putting them back here could undo
         // nothing, or overwrite this store's own changes.
-        if found.3 { throw HistoryError.travelled(entry: number, latestOwn: nil) }
+        if found.3 {
+            // This store's own latest change, which a plain `undo` takes back.
+            let own = try database.prepare(
+                "SELECT max(id) FROM change WHERE undone_by IS NULL AND undoes IS NULL AND travelled = 0"
+            ).scalarInteger()
+            throw HistoryError.travelled(entry: number, latestOwn: own.map { Int($0) })
+        }
         if let undoes = found.1 { throw HistoryError.isUndo(entry: number, undoes: undoes) }
         if let undoneBy = found.2 { throw HistoryError.alreadyUndone(entry: number, by: undoneBy) }
         return (number, found.0, found.4)
@@ -505,8 +571,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// A plain undo waited for the store while the latest change became another: entry `now`
     /// landed (after `latest`, or when there was none: 0), or `latest` was undone by another undo.
     case landedMeanwhile(latest: Int, now: Int, command: String)
-    /// An entry from another store's history; with the number of this store's latest own entry
-    /// not undone, when a plain `undo` met it.
+    /// An entry from another store's history (`undo N` of it); with the number of this store's
+    /// latest own entry not undone, which a plain `undo` takes back, if any.
     case travelled(entry: Int, latestOwn: Int?)
     /// A plain `undo` whose latest change is another author's; with the undoer's own latest
     /// change not undone, if any.

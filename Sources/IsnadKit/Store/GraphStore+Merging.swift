@@ -407,7 +407,7 @@ extension ChangeSession {
                 throw MergeError.selfLink(claim: claim.id, keep: kept.id, other: other.id, isRetracted: claim.retraction != nil)
             }
             let twinID = try twins.twin(of: claim)
-            if let twinID, claim.retraction == nil, case .claim(var twin)? = try record(.claim, id: twinID) {
+            if let twinID, case .claim(var twin)? = try record(.claim, id: twinID) {
                 var twinIndexByKey: [Int64: Int] = [:]
                 for (index, held) in twin.citations.enumerated() where twinIndexByKey[held.key] == nil {
                     twinIndexByKey[held.key] = index
@@ -416,9 +416,17 @@ extension ChangeSession {
                     let key = citation.key
                     guard let index = twinIndexByKey[key] else {
                         twinIndexByKey[key] = twin.citations.count
-                        twin.citations.append(citation)
+                        // A retracted claim's citations join its twin retracted, each with the
+                        // claim's reason where it has none of its own: restored, one relationship
+                        // would otherwise stand as two claims.
+                        var joining = citation
+                        if joining.retraction == nil { joining.retraction = claim.retraction }
+                        twin.citations.append(joining)
                         continue
                     }
+                    // The twin holds the passage already: retracted with the claim alone, its
+                    // copy adds nothing, and the twin's stands as it does.
+                    if claim.retraction != nil, citation.retraction == nil { continue }
                     // The same citation standing on one claim and retracted on the other: which
                     // stands is the analyst's call, not the merge's.
                     switch (twin.citations[index].retraction, citation.retraction) {
@@ -544,6 +552,14 @@ extension GraphStore {
         return try forward
             + claimsStating(subject: object, predicate: predicate, object: subject)
             .map { (id: $0.id, start: $0.start, end: $0.end, isReversed: true) }
+    }
+
+    /// The id of a standing claim other than `claim` that states what it states with its dates
+    /// (either way round, for a symmetric predicate), or nil: `claim` put back among the evidence
+    /// would stand beside it, one relationship as two claims.
+    public func standingTwin(of claim: Claim) throws -> String? {
+        try claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+            .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
     }
 
     /// The claims (standing, not retracted) with this subject, predicate and object: their ids

@@ -550,11 +550,19 @@ final class ImportSession {
         // The same claim again: what follows reads and changes it in the claim table.
         if heldClaimIDs.contains(claim.id) { try writeHeldClaims() }
         let isRetractedInStore = try isRetractedInStore(claim.id)
+        // A claim whose citations the record replaces, and that holds a retracted citation: the
+        // citations are written whole in the record's order, each retracted one at its place
+        // (below, in the citation table, the standing ones would go after every retracted one,
+        // renumbered: `restore --citation N` would miss, and `log` mark retractions never made).
+        let isReplacingBesideRetractedCitations =
+            try replacingCitations && !isRetracted && !isRetractedInStore && mayHoldRetractedCitations
+            && database.cached("SELECT 1 FROM retracted_citation WHERE claim = ?1 LIMIT 1").scalarInteger([.text(claim.id)])
+                != nil
         // A retracted claim (in the record, or in the store) is written whole, out of the claim
         // table, with every retraction the store made of it kept. As for any other claim, a
         // stored one keeps its ends and its citations, the record's joining them: written whole,
         // the record alone would have taken the stored citations away.
-        if isRetracted || isRetractedInStore {
+        if isRetracted || isRetractedInStore || isReplacingBesideRetractedCitations {
             try change?.note(.claim, id: claim.id)
             var written = claim
             if !replacingCitations, case .claim(let stored)? = try store.record(.claim, id: claim.id) {
@@ -764,6 +772,13 @@ final class ImportSession {
                 kept.citations[index].retraction = reason
                 keep(Importer.KeptRetraction(claim: claim.id, citationSource: kept.citations[index].source))
             }
+        }
+        // A retracted citation the record leaves out (its citations replace the stored ones)
+        // stays, at its number as far as the record's citations leave it one.
+        let keys = Set(kept.citations.map(\.key))
+        for (position, citation) in stored.citations.enumerated() where citation.retraction != nil && !keys.contains(citation.key)
+        {
+            kept.citations.insert(citation, at: min(position, kept.citations.count))
         }
         return kept
     }
