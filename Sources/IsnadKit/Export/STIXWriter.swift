@@ -72,7 +72,8 @@ public struct STIXWriter {
                 try emit(&json)
             }
         }
-        try store.forEachSource { source in
+        // A report carries no source text.
+        try store.forEachSource(withText: false) { source in
             try writeReport(source, &json)
             try emit(&json)
         }
