@@ -72,8 +72,7 @@ public struct STIXWriter {
                 try emit(&json)
             }
         }
-        // A report carries no source text.
-        try store.forEachSource(withText: false) { source in
+        try store.forEachSource { source in
             try writeReport(source, &json)
             try emit(&json)
         }
