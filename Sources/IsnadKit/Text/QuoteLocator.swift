@@ -93,6 +93,9 @@ public enum QuoteLocator {
     /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
     /// alif with hamza or madda, else itself.
     fileprivate static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
+        // Below the Hebrew block nothing is left out or stood for: read once per quote and
+        // scalar of the text, so Latin text is not looked up in the ranges of marks.
+        if scalar.value < 0x0590 { return scalar.value }
         if isOptionalArabicOrHebrewMark(scalar) { return nil }
         switch scalar.value {
         case 0x0622, 0x0623, 0x0625: return 0x0627
