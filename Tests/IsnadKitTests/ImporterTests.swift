@@ -19,6 +19,29 @@ struct ImporterTests {
         }
     }
 
+    @Test("a source read without its text is the stored source but for the text; its length is read alone")
+    func sourceWithoutText() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        let text = "Police said\nضدّ جنود e\u{0301}"
+        let escaped = text.replacingOccurrences(of: "\n", with: "\\n")
+        _ = try Fixtures.importText(
+            #"{"record":"source","id":"long","type":"leaked-document","title":"Archive","reliability":"C","text":""# + escaped
+                + #"","cites":["long-cited"]}"#
+                + "\n" + #"{"record":"source","id":"long-cited","type":"news-article","title":"Cited","reliability":"B"}"#,
+            into: store, folder: folder)
+        let whole = try #require(try store.source(id: "long"))
+        var withoutText = try #require(try store.source(id: "long", withText: false))
+        #expect(withoutText.text == nil && whole.text == text && withoutText.cites == ["long-cited"])
+        withoutText.text = whole.text
+        #expect(withoutText == whole)
+        var listed: [String: String?] = [:]
+        try store.forEachSource(withText: false) { listed[$0.id] = $0.text }
+        #expect(listed.count >= 2 && listed.values.allSatisfy { $0 == nil })
+        #expect(try store.storedTextLength(ofSource: "long") == text.unicodeScalars.count)
+        #expect(try store.storedTextLength(ofSource: "long-cited") == nil)
+    }
+
     @Test(
         "every kind of bad record is refused with its line, record and field",
         arguments: [

@@ -104,6 +104,47 @@ struct QuoteLocatorTests {
         }
     }
 
+    /// The lines of `quote` in `text` composed `window` scalars at a time.
+    static func lines(of quote: String, in text: String, window: Int) -> (first: Int, last: Int)? {
+        QuoteLocator.lines(of: quote, in: QuoteLocator.SearchableText(text, normalizingScalarsAtATime: window))
+    }
+
+    @Test(
+        "a text composed a few scalars at a time finds what the whole text composed finds: quotes across a piece's end, at the text's end, marks and Arabic letters split from their base",
+        arguments: [1, 2, 3, 7])
+    func composedInPieces(_ window: Int) throws {
+        let decomposed = "a re\u{0301}sume\u{0301} of\r\nا\u{0654}علن داعـــش ضدّ\r\nقَتَلَ cafe\u{0301}"
+        let cases: [(String, (first: Int, last: Int)?)] = [
+            ("a résumé of", (1, 1)), ("résumé of أعلن", (1, 2)),  // across pieces and a CR LF cut between them
+            ("اعلن داعش ضد", (2, 2)),  // a hamza split from its alif, tatweel, a shadda
+            ("قتل café", (3, 3)), ("café", (3, 3)),  // at the very end
+            ("cafe", nil), ("resume", nil), ("قُتِلَ", nil),
+        ]
+        for (quote, expected) in cases {
+            let whole = Self.lines(of: quote, in: decomposed, window: .max)
+            #expect(whole.map { [$0.first, $0.last] } == expected.map { [$0.first, $0.last] }, "\(quote)")
+            let pieces = Self.lines(of: quote, in: decomposed, window: window)
+            #expect(pieces.map { [$0.first, $0.last] } == expected.map { [$0.first, $0.last] }, "\(quote) by \(window)")
+        }
+        for quote in ["ضد جنود اسرائيليين في الخضيرة", "Police said", "שלום", "a résumé", "רה", "한국 officials. قَتَلَ"] {
+            let whole = Self.lines(of: quote, in: Self.text, window: .max)
+            let pieces = Self.lines(of: quote, in: Self.text, window: window)
+            #expect(whole.map { [$0.first, $0.last] } == pieces.map { [$0.first, $0.last] }, "\(quote)")
+        }
+        // A CR that ends one piece and the LF that starts the next end one line.
+        #expect(try #require(Self.lines(of: "two", in: "one\r\ntwo", window: 4)) == (2, 2))
+    }
+
+    @Test("the folded text is no larger than the text: white space runs, blank lines and marks kept as written")
+    func foldedSize() {
+        let text = String(repeating: "Police said the attack   was\n\n\nنُفّذت ضدّ جنود\r\n", count: 1_000)
+        let searchable = QuoteLocator.SearchableText(text)
+        #expect(searchable.foldedSize <= text.utf8.count)
+        #expect(QuoteLocator.lines(of: "was نفذت", in: searchable)! == (1, 4))
+        #expect(QuoteLocator.lines(of: "جنود Police", in: searchable)! == (4, 5))
+        #expect(QuoteLocator.lines(of: "جنود Police said the attack was", in: "\n\n  " + text)! == (6, 7))
+    }
+
     @Test(
         "a locator vouches for a quote not found word for word only as add writes it: unverified: REASON, or (unverified: REASON) after a place"
     )

@@ -320,7 +320,7 @@ enum AddCommand: Command {
         // The quote stands in --via when given, else in the claimant's own text; not looked for
         // when the source it stands in was not found.
         let quoted = viaText == nil ? claimant : relay ?? nil
-        if let quoted, let text = quoted.text {
+        if let quoted, let text = try store.storedText(ofSource: quoted.id) {
             if let lines = QuoteLocator.lines(of: quoteText, in: text) {
                 if locatorText == nil { locatorText = QuoteLocator.locator(lines) }
             } else if unverifiedReason == nil {

@@ -221,7 +221,7 @@ enum ShowCommand: Command {
             var cited: [GradedCitation] = []
             for citation in citations {
                 if reliabilities[citation.source] == nil {
-                    reliabilities[citation.source] = try store.source(id: citation.source)?.reliability ?? .f
+                    reliabilities[citation.source] = try store.source(id: citation.source, withText: false)?.reliability ?? .f
                 }
                 cited.append(
                     GradedCitation(citation: citation, reliability: reliabilities[citation.source] ?? .f, publicSince: nil))

@@ -185,8 +185,8 @@ enum SourceCommand: Command {
         for (label, value) in [("publisher", source.publisher), ("author", source.author), ("url", source.url)] {
             if let value { lines.append(Bidi.line("  \(label): " + Bidi.isolate(Text.printable(value)))) }
         }
-        if let text = source.text {
-            lines.append("  full text stored (\(text.count) characters): quotes from it can be checked")
+        if let length = try store.storedTextLength(ofSource: source.id) {
+            lines.append("  full text stored (\(length) characters): quotes from it can be checked")
         }
         lines.append("")
         lines.append("Chain of transmission")
@@ -222,7 +222,7 @@ enum SourceCommand: Command {
     static func chainLine(_ link: TransmissionChain.Link, from start: String, _ store: GraphStore) throws -> String {
         var indent = String(repeating: "  ", count: min(link.depth, deepestIndentedLink) + 1)
         if link.depth > deepestIndentedLink { indent += "(depth \(link.depth)) " }
-        guard let source = try store.source(id: link.id) else { return indent + link.id }
+        guard let source = try store.source(id: link.id, withText: false) else { return indent + link.id }
         let date = source.published.map { ", \($0)" } ?? ""
         // Met already: named, its own links not listed again.
         let again =

@@ -223,7 +223,7 @@ public enum HTMLView {
         json.key("sources")
         json.beginObject()
         for id in citedSources.union(chainSources).sorted() {
-            guard let source = try store.source(id: id) else { continue }
+            guard let source = try store.source(id: id, withText: false) else { continue }
             json.key(id)
             json.beginObject()
             guard citedSources.contains(id) else {

@@ -145,7 +145,7 @@ public struct EntityResolver {
         var error = ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)
         // The id of a source or a claim is what was meant, whatever names it comes close to.
         if Identifier.isValid(trimmed) {
-            if try store.source(id: trimmed) != nil {
+            if try store.source(id: trimmed, withText: false) != nil {
                 error.otherRecord = .source
             } else if let claim = try store.claim(id: trimmed)?.claim {
                 error.otherRecord = .claim(subject: claim.subject, object: claim.object)

@@ -32,6 +32,8 @@ public struct SourceResolver {
 
     /// The source found, and how.
     public struct Resolution {
+        /// The source without its text (``GraphStore/source(id:withText:)``): a command that
+        /// looks a quote up in it reads it with ``GraphStore/storedText(ofSource:)``.
         public let source: Source
         public let tier: Tier
     }
@@ -96,7 +98,7 @@ public struct SourceResolver {
     /// in the store yet, as ``EntityResolver`` takes no part of a name for a whole one.
     public func resolve(_ text: String, forWriting: Bool = false) throws -> Resolution {
         let typed = text.trimmingWhitespace
-        if let source = try store.source(id: typed) { return Resolution(source: source, tier: .id) }
+        if let source = try store.source(id: typed, withText: false) { return Resolution(source: source, tier: .id) }
         // An id a rename took away is that source, not words of another's title.
         if Identifier.isValid(typed), let renamed = try renames.took(.source, typed) {
             var error = ResolutionError(text: typed, candidates: [], suggestions: [])
@@ -133,7 +135,7 @@ public struct SourceResolver {
                 error.isWordsOfTitle = true
                 throw error
             }
-            if names.count == 1, let source = try store.source(id: names[0].id) {
+            if names.count == 1, let source = try store.source(id: names[0].id, withText: false) {
                 return Resolution(source: source, tier: best)
             }
             throw ResolutionError(text: typed, candidates: names, suggestions: [])

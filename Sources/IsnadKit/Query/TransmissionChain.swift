@@ -27,7 +27,7 @@ public struct TransmissionChain: Sendable {
 
     public init(of start: String, _ direction: Direction, in store: GraphStore) throws {
         func next(_ id: String) throws -> [String] {
-            direction == .relays ? try store.source(id: id)?.cites ?? [] : try store.sourcesCiting(id)
+            direction == .relays ? try store.source(id: id, withText: false)?.cites ?? [] : try store.sourcesCiting(id)
         }
         var links: [Link] = []
         var seen: Set<String> = [start]

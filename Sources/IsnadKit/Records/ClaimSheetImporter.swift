@@ -220,13 +220,13 @@ private final class RowImporter {
     /// The claims that gained a citation, and those the rows cite, as hashes of their ids: counted only.
     private(set) var extendedClaims: Set<Int> = []
     private(set) var citedClaims: Set<Int> = []
-    /// The stored texts quotes were looked up in, by source id, folded once: a sheet cites the
-    /// same article row after row.
-    private var searchableTexts: [String: QuoteLocator.SearchableText] = [:]
+    /// The stored texts quotes were looked up in, by source id, read and folded once (nil for a
+    /// source without one): a sheet cites the same article row after row.
+    private var searchableTexts: [String: QuoteLocator.SearchableText?] = [:]
 
-    private func searchableText(of source: Source, _ text: String) -> QuoteLocator.SearchableText {
+    private func searchableText(of source: Source) throws -> QuoteLocator.SearchableText? {
         if let folded = searchableTexts[source.id] { return folded }
-        let folded = QuoteLocator.SearchableText(text)
+        let folded = try store.storedText(ofSource: source.id).map { QuoteLocator.SearchableText($0) }
         searchableTexts[source.id] = folded
         return folded
     }
@@ -299,8 +299,8 @@ private final class RowImporter {
             }
         }
         var foundLocator: String?
-        if problems.isEmpty, let quoted = relay ?? claimant, let text = quoted.text {
-            if let lines = QuoteLocator.lines(of: quote, in: searchableText(of: quoted, text)) {
+        if problems.isEmpty, let quoted = relay ?? claimant, let text = try searchableText(of: quoted) {
+            if let lines = QuoteLocator.lines(of: quote, in: text) {
                 if locator == nil { foundLocator = QuoteLocator.locator(lines) }
             } else if !QuoteLocator.isUnverified(locator) {
                 fail(

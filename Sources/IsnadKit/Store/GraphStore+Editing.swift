@@ -400,11 +400,11 @@ extension GraphStore {
         switch record {
         case .entity: return nil
         case .source(let source):
-            for cited in source.cites where try self.source(id: cited) == nil { return "source \"\(cited)\"" }
+            for cited in source.cites where try self.source(id: cited, withText: false) == nil { return "source \"\(cited)\"" }
         case .claim(let claim):
             for end in [claim.subject, claim.object] where try entity(id: end) == nil { return "entity \"\(end)\"" }
             for citation in claim.citations {
-                for id in [citation.source, citation.via].compactMap({ $0 }) where try source(id: id) == nil {
+                for id in [citation.source, citation.via].compactMap({ $0 }) where try source(id: id, withText: false) == nil {
                     return "source \"\(id)\""
                 }
             }

@@ -546,6 +546,15 @@ extension GraphStore {
         }
     }
 
+    /// How many characters (Unicode scalars) a source's stored text has, or nil when it has
+    /// none: what `source` says of it, without the text in memory.
+    public func storedTextLength(ofSource id: String) throws -> Int? {
+        var length: Int?
+        try database.cached("SELECT length(full_text) FROM source WHERE id = ?1 AND full_text IS NOT NULL")
+            .forEachRow([.text(id)]) { length = $0.int(0) }
+        return length
+    }
+
     /// A source's stored text, or nil when it has none.
     public func storedText(ofSource id: String) throws -> String? {
         try database.cached("SELECT full_text FROM source WHERE id = ?1").scalarText([.text(id)])

@@ -108,9 +108,14 @@ extension GraphStore {
 
     // MARK: Sources
 
-    public func source(id: String) throws -> Source? {
+    /// The source of that id, or nil. `withText: false` leaves its stored text out (`text` is
+    /// nil): a text may be a leaked archive of hundreds of megabytes, which SQLite reads only
+    /// when the column is asked for, and most readers want a source's grade, title or cites.
+    /// Such a source is for reading, never to be written back.
+    public func source(id: String, withText: Bool = true) throws -> Source? {
         let select = try database.cached(
-            "SELECT id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source WHERE id = ?1")
+            "SELECT id, type, title, publisher, author, url, published, lang, reliability, \(withText ? "full_text" : "NULL") FROM source WHERE id = ?1"
+        )
         guard var source = try select.firstRow([.text(id)], source(from:)) else { return nil }
         let cites = try database.cached("SELECT cited FROM source_cites WHERE source = ?1 ORDER BY position")
         try cites.forEachRow([.text(id)], atOnce: true) { source.cites.append($0.string(0)) }
@@ -125,10 +130,12 @@ extension GraphStore {
         return ids
     }
 
-    /// Every source in id order, streamed.
-    public func forEachSource(_ body: (Source) throws -> Void) throws {
+    /// Every source in id order, streamed; without their texts when not `withText`, as
+    /// ``source(id:withText:)`` reads them.
+    public func forEachSource(withText: Bool = true, _ body: (Source) throws -> Void) throws {
         let sources = try database.prepare(
-            "SELECT id, type, title, publisher, author, url, published, lang, reliability, full_text FROM source ORDER BY id")
+            "SELECT id, type, title, publisher, author, url, published, lang, reliability, \(withText ? "full_text" : "NULL") FROM source ORDER BY id"
+        )
         let cites = try database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position")
         var hasCite = try cites.step()
         while try sources.step() {
@@ -143,7 +150,7 @@ extension GraphStore {
 
     /// Every source's id, reliability and the sources it cites, in id order: what a chain of
     /// transmission needs, without reading the rest of each source (titles, full texts). A
-    /// reliability Isnad never writes is an error, as in ``forEachSource(_:)``.
+    /// reliability Isnad never writes is an error, as in ``forEachSource(withText:_:)``.
     func forEachSourceGrade(_ body: (_ id: String, _ reliability: Reliability, _ cites: [String]) throws -> Void) throws {
         let sources = try database.prepare("SELECT id, reliability FROM source ORDER BY id")
         let cites = try database.prepare("SELECT source, cited FROM source_cites ORDER BY source, position")

@@ -9,28 +9,48 @@
 /// not stand in «قَتَلَ»). A match never ends inside a character («cafe» does not stand in
 /// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
-    /// A text made ready to look quotes up in, once for many quotes.
+    /// A text made ready to look quotes up in, once for many quotes: folded as the rules above
+    /// say and kept as UTF-8, about the size of the text itself. A source's text may be a leaked
+    /// archive of hundreds of megabytes: held as scalars, with a line and a skeleton entry for
+    /// each, it took 25 bytes a character (5 GB for a text of 200 MB). A run of white space is
+    /// kept as one space, or as one line feed for each line it ends, so that the lines of a
+    /// quote found are counted back from the folded text.
     public struct SearchableText: Sendable {
-        fileprivate let scalars: [Unicode.Scalar]
-        fileprivate let lines: [Int]
-        /// The scalars as ``QuoteLocator/skeleton(_:)`` keeps them, and where each stands in
-        /// `scalars`: a quote's skeleton is found in it in time linear in both.
-        fileprivate let skeleton: [UInt32]
-        fileprivate let skeletonPlaces: [Int]
+        /// The folded scalars as UTF-8, runs of white space kept as said above.
+        fileprivate let folded: [UInt8]
+        /// The line of the first scalar kept, after the lines that white space before it ended.
+        fileprivate let firstLine: Int
+        /// How many scalars the folded text has, a run of white space counted as one.
+        fileprivate let count: Int
 
-        public init(_ text: String) {
-            (scalars, lines) = QuoteLocator.fold(text)
-            var skeleton: [UInt32] = []
-            var places: [Int] = []
-            skeleton.reserveCapacity(scalars.count)
-            places.reserveCapacity(scalars.count)
-            for (index, scalar) in scalars.enumerated() {
-                guard let key = QuoteLocator.skeletonKey(scalar) else { continue }
-                skeleton.append(key)
-                places.append(index)
+        public init(_ text: String) { self.init(text, normalizingScalarsAtATime: 1 << 16) }
+
+        /// Composes the text `window` scalars at a time (a little more: to the next ASCII
+        /// scalar), so that no whole copy of it is made to compose it.
+        init(_ text: String, normalizingScalarsAtATime window: Int) {
+            var folder = Folder()
+            var folded: [UInt8] = []
+            folded.reserveCapacity(text.utf8.count)
+            var (firstLine, lastLine, count) = (1, 0, 0)
+            QuoteLocator.forEachComposedScalar(of: text, window: window) { scalar in
+                guard let kept = folder.fold(scalar) else { return }
+                if count == 0 {
+                    firstLine = kept.line
+                } else if kept.isAfterSpace {
+                    // Line breaks come only in white space: a run that ends none is one space.
+                    let linesEnded = kept.line - lastLine
+                    folded.append(contentsOf: repeatElement(linesEnded > 0 ? 0x0A : 0x20, count: max(linesEnded, 1)))
+                    count += 1
+                }
+                UTF8.encode(kept.scalar) { folded.append($0) }
+                count += 1
+                lastLine = kept.line
             }
-            (self.skeleton, skeletonPlaces) = (skeleton, places)
+            (self.folded, self.firstLine, self.count) = (folded, firstLine, count)
         }
+
+        /// How many bytes the folded text holds.
+        var foldedSize: Int { folded.count }
     }
 
     /// The lines (1-based) where the quote starts and ends in `text`, or nil when it is not there.
@@ -48,29 +68,34 @@ public enum QuoteLocator {
     /// every place and their marks part at the end have their reading bounded, and are said not
     /// to match past it.
     public static func lines(of quote: String, in text: SearchableText) -> (first: Int, last: Int)? {
-        let (needle, _) = fold(quote)
+        let needle = fold(quote)
         guard let first = needle.first, !isOptionalArabicOrHebrewMark(first) else { return nil }
-        let haystack = text.scalars
         let pattern = needle.compactMap(skeletonKey)
         // Tens of milliseconds of reading at most: what the old reading of every place took for
         // a text of 100,000 letters and a quote of 500, a real article's sizes many times over.
-        var budget = max(64 * (haystack.count + needle.count), 50_000_000)
-        var found: (first: Int, last: Int)?
-        forEachPlace(of: pattern, in: text.skeleton) { place in
-            let start = text.skeletonPlaces[place]
-            guard stands(first, for: haystack[start]), startsCharacter(at: start, in: haystack) else { return true }
-            if let last = lastMatched(needle, in: haystack, from: start, budget: &budget) {
-                found = (text.lines[start], text.lines[last])
-                return false
+        var budget = max(64 * (text.count + needle.count), 50_000_000)
+        return text.folded.withUnsafeBufferPointer { bytes in
+            let haystack = FoldedScalars(bytes: bytes)
+            var found: (first: Int, last: Int)?
+            forEachPlace(of: pattern, in: haystack) { start in
+                guard stands(first, for: haystack[start].scalar), haystack.startsCharacter(at: start) else { return true }
+                if let last = lastMatched(needle, in: haystack, from: start, budget: &budget) {
+                    let firstLine = text.firstLine + haystack.lineFeeds(in: 0..<start)
+                    found = (firstLine, firstLine + haystack.lineFeeds(in: start..<last))
+                    return false
+                }
+                return budget > 0
             }
-            return budget > 0
+            return found
         }
-        return found
     }
 
     /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
     /// alif with hamza or madda, else itself.
     fileprivate static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
+        // Below the Hebrew block nothing is left out or stood for: read once per quote and
+        // scalar of the text, so Latin text is not looked up in the ranges of marks.
+        if scalar.value < 0x0590 { return scalar.value }
         if isOptionalArabicOrHebrewMark(scalar) { return nil }
         switch scalar.value {
         case 0x0622, 0x0623, 0x0625: return 0x0627
@@ -78,10 +103,11 @@ public enum QuoteLocator {
         }
     }
 
-    /// Calls `body` with each place where `pattern` starts in `text`, in order, until it returns
-    /// false (Knuth, Morris and Pratt: linear in both).
-    private static func forEachPlace(of pattern: [UInt32], in text: [UInt32], _ body: (Int) -> Bool) {
-        guard !pattern.isEmpty, pattern.count <= text.count else { return }
+    /// Calls `body` with the place (a byte offset) of each scalar where `pattern` starts in the
+    /// skeleton of `text`, in order, until it returns false (Knuth, Morris and Pratt: linear in
+    /// both).
+    private static func forEachPlace(of pattern: [UInt32], in text: FoldedScalars, _ body: (Int) -> Bool) {
+        guard !pattern.isEmpty else { return }
         var border = [Int](repeating: 0, count: pattern.count)
         var length = 0
         for index in 1..<pattern.count {
@@ -89,29 +115,85 @@ public enum QuoteLocator {
             if pattern[index] == pattern[length] { length += 1 }
             border[index] = length
         }
-        var matched = 0
-        for (index, key) in text.enumerated() {
+        // Where the last pattern.count keys of the skeleton stand, round and round.
+        var places = [Int](repeating: 0, count: pattern.count)
+        var (keys, matched, offset) = (0, 0, 0)
+        while offset < text.endOffset {
+            let (scalar, next) = text[offset]
+            defer { offset = next }
+            guard let key = skeletonKey(scalar) else { continue }
+            places[keys % pattern.count] = offset
+            keys += 1
             while matched > 0, key != pattern[matched] { matched = border[matched - 1] }
             if key == pattern[matched] { matched += 1 }
             if matched == pattern.count {
-                guard body(index - pattern.count + 1) else { return }
+                guard body(places[keys % pattern.count]) else { return }
                 matched = border[matched - 1]
             }
         }
     }
 
-    /// Whether a character of the text starts at `index`: not after the joiner of an emoji
-    /// sequence (👩 in 👨‍👩‍👧), nor at the second half of a flag (🇸 in 🇵🇸).
-    private static func startsCharacter(at index: Int, in haystack: [Unicode.Scalar]) -> Bool {
-        if index > 0, haystack[index - 1] == "\u{200D}" { return false }
-        return !isRegionalIndicator(haystack[index]) || regionalIndicators(before: index, in: haystack) % 2 == 0
-    }
+    /// The folded text's scalars, read in place by byte offset: a run of line feeds is one space.
+    private struct FoldedScalars {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var endOffset: Int { bytes.count }
 
-    /// How many flag letters (regional indicators) run up to `index`, not counting it.
-    private static func regionalIndicators(before index: Int, in haystack: [Unicode.Scalar]) -> Int {
-        var count = 0
-        while index - count > 0, isRegionalIndicator(haystack[index - count - 1]) { count += 1 }
-        return count
+        /// The scalar that starts at `offset`, and the offset of the next one.
+        subscript(offset: Int) -> (scalar: Unicode.Scalar, next: Int) {
+            let lead = UInt32(bytes[offset])
+            switch lead {
+            case 0x0A:
+                var next = offset + 1
+                while next < bytes.count, bytes[next] == 0x0A { next += 1 }
+                return (" ", next)
+            case ..<0x80: return (Unicode.Scalar(UInt8(lead)), offset + 1)
+            case ..<0xE0: return (scalar(lead & 0x1F, offset, 2), offset + 2)
+            case ..<0xF0: return (scalar(lead & 0x0F, offset, 3), offset + 3)
+            default: return (scalar(lead & 0x07, offset, 4), offset + 4)
+            }
+        }
+
+        private func scalar(_ leadBits: UInt32, _ offset: Int, _ length: Int) -> Unicode.Scalar {
+            var value = leadBits
+            for index in offset + 1..<offset + length { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
+
+        /// The offset where the scalar before the one at `offset` starts, nil at the start.
+        func offset(before offset: Int) -> Int? {
+            guard offset > 0 else { return nil }
+            var start = offset - 1
+            if bytes[start] == 0x0A {
+                while start > 0, bytes[start - 1] == 0x0A { start -= 1 }
+                return start
+            }
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
+        }
+
+        /// How many line feeds the bytes in `range` hold: the lines that end there.
+        func lineFeeds(in range: Range<Int>) -> Int {
+            var count = 0
+            for index in range where bytes[index] == 0x0A { count += 1 }
+            return count
+        }
+
+        /// Whether a character of the text starts at `offset`: not after the joiner of an emoji
+        /// sequence (👩 in 👨‍👩‍👧), nor at the second half of a flag (🇸 in 🇵🇸).
+        func startsCharacter(at offset: Int) -> Bool {
+            if let before = self.offset(before: offset), self[before].scalar == "\u{200D}" { return false }
+            return !isRegionalIndicator(self[offset].scalar) || regionalIndicators(before: offset) % 2 == 0
+        }
+
+        /// How many flag letters (regional indicators) run up to `offset`, not counting it.
+        func regionalIndicators(before offset: Int) -> Int {
+            var (count, start) = (0, offset)
+            while let before = self.offset(before: start), isRegionalIndicator(self[before].scalar) {
+                count += 1
+                start = before
+            }
+            return count
+        }
     }
 
     private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
@@ -119,30 +201,34 @@ public enum QuoteLocator {
     /// A tag of an emoji tag sequence (the flag of England: 🏴 and the tags g b e n g, cancel).
     private static func isTag(_ scalar: Unicode.Scalar) -> Bool { (0xE0020...0xE007F).contains(scalar.value) }
 
-    /// Where the quote's last scalar matched, the quote read from `start` of the text, or nil when
-    /// it does not stand there: the text's optional marks that the quote leaves out are passed
-    /// over, and the match may not be followed by a mark of the character it ends in.
+    /// Where the quote's last scalar matched (a byte offset), the quote read from `start` of the
+    /// text, or nil when it does not stand there: the text's optional marks that the quote leaves
+    /// out are passed over, and the match may not be followed by a mark of the character it ends in.
     private static func lastMatched(
-        _ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int, budget: inout Int
+        _ needle: [Unicode.Scalar], in haystack: FoldedScalars, from start: Int, budget: inout Int
     ) -> Int? {
         var position = start
         var last = start
         for scalar in needle {
             budget -= 1
             if budget < 0 { return nil }
-            while position < haystack.count, haystack[position] != scalar, isOptionalArabicOrHebrewMark(haystack[position]) {
-                position += 1
+            while position < haystack.endOffset {
+                let (text, next) = haystack[position]
+                guard text != scalar, isOptionalArabicOrHebrewMark(text) else { break }
+                position = next
             }
-            guard position < haystack.count, stands(scalar, for: haystack[position]) else { return nil }
+            guard position < haystack.endOffset else { return nil }
+            let (text, next) = haystack[position]
+            guard stands(scalar, for: text) else { return nil }
             last = position
-            position += 1
+            position = next
         }
-        if position < haystack.count, extendsCharacter(haystack[position]), !isOptionalArabicOrHebrewMark(haystack[position]) {
-            return nil
-        }
+        guard position < haystack.endOffset else { return last }
+        let following = haystack[position].scalar
+        if extendsCharacter(following), !isOptionalArabicOrHebrewMark(following) { return nil }
         // The first half of a flag: an odd count of flag letters ends the match, and another follows.
-        if position < haystack.count, isRegionalIndicator(haystack[last]), isRegionalIndicator(haystack[position]),
-            regionalIndicators(before: position, in: haystack) % 2 == 1
+        if isRegionalIndicator(haystack[last].scalar), isRegionalIndicator(following),
+            haystack.regionalIndicators(before: position) % 2 == 1
         {
             return nil
         }
@@ -184,39 +270,62 @@ public enum QuoteLocator {
         }
     }
 
-    /// The text's scalars, composed, with white space runs made one space, the ends trimmed,
-    /// tatweel and invisible format characters left out, and for each scalar kept the line it
-    /// came from.
-    private static func fold(_ text: String) -> (scalars: [Unicode.Scalar], lines: [Int]) {
+    /// The quote's scalars, composed and folded as ``Folder`` folds them, a run of white space
+    /// made one space.
+    private static func fold(_ quote: String) -> [Unicode.Scalar] {
+        var folder = Folder()
         var scalars: [Unicode.Scalar] = []
-        var lines: [Int] = []
-        var line = 1
-        var pendingSpace = false
-        var previous: Unicode.Scalar = " "
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in quote.precomposedStringWithCanonicalMapping.unicodeScalars {
+            guard let kept = folder.fold(scalar) else { continue }
+            if kept.isAfterSpace { scalars.append(" ") }
+            scalars.append(kept.scalar)
+        }
+        return scalars
+    }
+
+    /// Calls `body` with the scalars of `text` composed (NFC), composing `window` scalars at a
+    /// time, and up to the next ASCII scalar: none composes with a scalar before it, nor is
+    /// reordered past one, so the pieces compose as the whole text would.
+    static func forEachComposedScalar(of text: String, window: Int, _ body: (Unicode.Scalar) -> Void) {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
+            var end = scalars.index(start, offsetBy: max(window, 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
+            while end < scalars.endIndex, !scalars[end].isASCII { scalars.formIndex(after: &end) }
+            let piece = String(String.UnicodeScalarView(scalars[start..<end]))
+            for scalar in piece.precomposedStringWithCanonicalMapping.unicodeScalars { body(scalar) }
+            start = end
+        }
+    }
+
+    /// Folds composed text a scalar at a time: white space runs made one space, the ends
+    /// trimmed, tatweel and invisible format characters left out, and lines counted.
+    private struct Folder {
+        private var line = 1
+        private var pendingSpace = false
+        private var hasKept = false
+        private var previous: Unicode.Scalar = " "
+
+        /// The scalar if it is kept, with the line it came from and whether a run of white
+        /// space comes before it (never before the first); nil when it is left out.
+        mutating func fold(_ scalar: Unicode.Scalar) -> (scalar: Unicode.Scalar, line: Int, isAfterSpace: Bool)? {
             defer { previous = scalar }
             if scalar.properties.isWhitespace {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = hasKept
                 switch scalar {
                 case "\n": if previous != "\r" { line += 1 }
                 case "\r", "\u{2028}", "\u{2029}", "\u{0085}": line += 1
                 default: break
                 }
-                continue
+                return nil
             }
             // A joiner inside an emoji sequence (👨‍👩‍👧), and the tags of a flag such as England's,
             // are part of the character, not invisible extras.
             let joinsEmoji = (scalar == "\u{200D}" || isTag(scalar)) && (Text.isEmojiPart(previous) || isTag(previous))
-            if scalar == "\u{0640}" || (scalar.properties.generalCategory == .format && !joinsEmoji) { continue }
-            if pendingSpace {
-                scalars.append(" ")
-                lines.append(line)
-                pendingSpace = false
-            }
-            scalars.append(scalar)
-            lines.append(line)
+            if scalar == "\u{0640}" || (scalar.properties.generalCategory == .format && !joinsEmoji) { return nil }
+            defer { (pendingSpace, hasKept) = (false, true) }
+            return (scalar, line, pendingSpace)
         }
-        return (scalars, lines)
     }
 
     /// The marks of the Arabic and Hebrew scripts that a writer may leave out: short vowels,
