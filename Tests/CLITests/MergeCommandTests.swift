@@ -128,6 +128,11 @@ struct MergeCommandTests {
         let check = try cli.run(["check"])
         #expect(check.standardOutput.contains(#"entities "twin-1", "twin-2""#), "\(check.standardOutput)")
         #expect(!check.standardOutput.contains("ma-0"), "\(check.standardOutput)")
+        // It says what it passed over, as duplicates does: a check that is silent on it reads as none.
+        #expect(
+            check.standardOutput.contains(
+                "       (2 names borne by more than 20 entities each passed over: a common name, not one actor twice; isnad duplicates names them)\n"
+            ), "\(check.standardOutput)")
     }
 
     @Test("duplicates lists the pair with the shared name, and a score")

@@ -92,6 +92,12 @@ enum CheckCommand: Command {
                 try write(Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n")
             }
             if shown.count < count { try write("       " + ListingLimit.note(showing: shown.count, of: count, "problem") + "\n") }
+            if kind == .probableDuplicate, check.commonNamesPassedOver > 0 {
+                let names = check.commonNamesPassedOver
+                try write(
+                    "       (\(names == 1 ? "1 name" : "\(names) names") borne by more than \(GraphStore.namesakesPairedAtMost) entities each passed over: a common name, not one actor twice; isnad duplicates names \(names == 1 ? "it" : "them"))\n"
+                )
+            }
         }
     }
 }

@@ -75,6 +75,10 @@ public struct IntegrityCheck {
     /// the schema's, when the schema was changed by another program).
     public private(set) var examined: [Kind: Int] = [:]
 
+    /// The names (folded) more than ``GraphStore/namesakesPairedAtMost`` entities bear, which the
+    /// check of probable duplicates passes over as common names, as `duplicates` does.
+    public private(set) var commonNamesPassedOver = 0
+
     /// Whether the check of `kind` ran: "ok" means something only for a check that did.
     public func hasRun(_ kind: Kind) -> Bool { examined[kind] != nil }
 
@@ -445,7 +449,10 @@ public struct IntegrityCheck {
             // A name more entities bear than `duplicates` pairs is a common name, not one actor
             // twice (10,000 Mohammed Ahmeds failed check on one line of 408 KB): by the same rule,
             // a finding names 20 entities at most.
-            guard ids.count <= GraphStore.namesakesPairedAtMost else { return }
+            guard ids.count <= GraphStore.namesakesPairedAtMost else {
+                commonNamesPassedOver += 1
+                return
+            }
             count += 1
             let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             // The names as written: the key itself is a folded form nobody wrote (ى as ي, ال dropped).
