@@ -239,11 +239,7 @@ enum PathCommand: Command {
         let ways = [(hop.from, hop.to), (hop.to, hop.from)].filter { subject, _ in
             hop.claims.contains { $0.claim.subject == subject }
         }
-        let commands = ways.map { subject, object in
-            "isnad claims --subject \(Text.printable(subject)) --object \(Text.printable(object)) --limit 0"
-        }
-        return "and \(count) more: \(commands.joined(separator: "; "))"
-            + (filter.isEmpty ? "" : " (with the same filters)")
+        return ClaimsBetween.more(count, ways: ways.map { ($0, $1) }, isFiltered: !filter.isEmpty)
     }
 
     /// Which way a claim goes along a hop that starts at `from`.

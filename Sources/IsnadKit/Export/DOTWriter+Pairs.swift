@@ -121,10 +121,7 @@ extension DOTWriter {
         }
         if listed < pair.claimCount {
             let ways = isSymmetric ? [(from, to), (to, from)] : [(from, to)]
-            let commands = ways.map { "isnad claims --subject \($0) --object \($1) --limit 0" }
-            tooltip +=
-                "\n\n… and \(pair.claimCount - listed) more: \(commands.joined(separator: "; "))"
-                + (isFiltered ? " (with the same filters)" : "")
+            tooltip += "\n\n… " + ClaimsBetween.more(pair.claimCount - listed, ways: ways, isFiltered: isFiltered)
         }
         if options.isOverview {
             let statusWord = EvidenceText.statusWord(status, language: language)
