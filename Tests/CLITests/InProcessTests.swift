@@ -652,6 +652,38 @@ struct InProcessTests {
         #expect(Set(between.joined()).count == 1 + PathCommand.otherClaimsShown + 3)
     }
 
+    @Test("path lists claims between two entities that read alike as one entry with how many", .temporaryStore)
+    func pathGroupsClaimsThatReadAlike() throws {
+        let cli = try CLIHarness.scoped
+        let database = cli.path("isnad.db")
+        var records = #"""
+            {"record":"entity","id":"a","type":"organization","name":"A"}
+            {"record":"entity","id":"b","type":"organization","name":"B"}
+            {"record":"source","id":"ministry","type":"official-statement","title":"Ministry","reliability":"B"}
+            {"record":"source","id":"anon","type":"other","title":"Anonymous source","reliability":"F"}
+
+            """#
+        for day in 1...25 {
+            let date = "2020-01-\(day < 10 ? "0" : "")\(day)"
+            records +=
+                #"{"record":"claim","id":"f\#(day)","subject":"a","predicate":"funded","object":"b","start":"\#(date)","citations":[{"source":"ministry","quote":"q\#(day)","stance":"asserts","credibility":3}]}"#
+                + "\n"
+        }
+        records +=
+            #"{"record":"claim","id":"back","subject":"b","predicate":"funded","object":"a","citations":[{"source":"anon","quote":"r","stance":"asserts","credibility":4}]}"#
+            + "\n"
+        try cli.write("records.jsonl", records)
+        #expect(Self.run(["import", cli.path("records.jsonl")], database: database).status == 0)
+        let output = Self.run(["path", "a", "b"], database: database).standardOutput
+        let line = try #require(output.split(separator: "\n").first { $0.contains("other claims between them") })
+        // 25 claims a to b: one followed, 24 alike; one back. Nothing left out, so no "more"; the
+        // commands that list each are named, since the entries hold more claims than a table lists.
+        #expect(
+            line.hasSuffix(
+                "← back): → funded [ASSERTED B3, 1 channel] ×24, ← funded [ALLEGED F4, 1 channel] (each listed by: isnad claims --subject a --object b --limit 0; isnad claims --subject b --object a --limit 0)"
+            ), "\(line)")
+    }
+
     @Test("path's heading names the weakest grade too when a hop weaker by status is not the weakest graded", .temporaryStore)
     func pathWeakestGrade() throws {
         let cli = try CLIHarness.scoped

@@ -208,38 +208,70 @@ enum PathCommand: Command {
                     if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
                 }
                 if hop.claims.count > 1 {
-                    // As in `show`: → from this hop's first entity to its second, ← back, ↔ symmetric.
-                    // Two hubs share thousands of claims: the strongest are listed, the rest counted.
                     let others = hop.claims.count - 1
-                    let more = zip(hop.claims, hop.weights).dropFirst().prefix(otherClaimsShown).map { claim, weight in
-                        "\(direction(of: claim.claim, from: hop.from, vocabulary: store.vocabulary).arrow) \(claim.claim.predicate) [\(weight.strength.map { "\($0.claimStrength), \(counted(weight.supportingChannels, "channel"))" } ?? "")]"
-                    }
+                    let (entries, listed) = otherClaimEntries(of: hop, vocabulary: store.vocabulary)
                     let (first, second) = (try presentation.name(hop.from), try presentation.name(hop.to))
-                    lines.append(
-                        Bidi.line(
-                            Text.printable(
-                                "       other claims between them (→ \(Bidi.isolate(first)) to \(Bidi.isolate(second)), ← back): "
-                            )
-                                + more.joined(separator: ", ")
-                                + (others > otherClaimsShown
-                                    ? ", " + moreClaims(others - otherClaimsShown, of: hop, filter: filter) : "")))
+                    var line =
+                        Text.printable(
+                            "       other claims between them (→ \(Bidi.isolate(first)) to \(Bidi.isolate(second)), ← back): ")
+                        + entries.joined(separator: ", ")
+                    if others > listed {
+                        line += ", " + moreClaims(others - listed, of: hop, filter: filter)
+                    } else if others > otherClaimsShown {
+                        line += " (" + ClaimsBetween.listedBy(ways: ways(of: hop), isFiltered: !filter.isEmpty) + ")"
+                    }
+                    lines.append(Bidi.line(line))
                 }
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
-    /// How many of the other claims between a hop's two entities a table lists, strongest first.
+    /// How many entries of the other claims between a hop's two entities a table lists,
+    /// strongest first.
     static let otherClaimsShown = 10
+
+    /// The other claims of a hop as a table lists them, strongest first: as in `show`, → from
+    /// the hop's first entity to its second, ← back, ↔ symmetric, then the predicate and the
+    /// evidence. Claims that read alike are one entry with how many (`→ funded [ASSERTED B3, 1
+    /// channel] ×19999`): two entities joined by thousands of claims of one kind would otherwise
+    /// fill the line with the same words. At most ``otherClaimsShown`` entries; `listed` is how
+    /// many claims they hold.
+    static func otherClaimEntries(of hop: PathFinder.Hop, vocabulary: Vocabulary) -> (entries: [String], listed: Int) {
+        var entries: [String] = []
+        var counts: [Int] = []
+        var indexOfEntry: [String: Int] = [:]
+        for (claim, weight) in zip(hop.claims, hop.weights).dropFirst() {
+            let evidence = weight.strength.map { "\($0.claimStrength), \(counted(weight.supportingChannels, "channel"))" } ?? ""
+            let entry =
+                "\(direction(of: claim.claim, from: hop.from, vocabulary: vocabulary).arrow) \(claim.claim.predicate) [\(evidence)]"
+            if let index = indexOfEntry[entry] {
+                counts[index] += 1
+            } else {
+                indexOfEntry[entry] = entries.count
+                entries.append(entry)
+                counts.append(1)
+            }
+        }
+        let shown = entries.indices.prefix(otherClaimsShown)
+        return (
+            shown.map { counts[$0] > 1 ? "\(entries[$0]) ×\(counts[$0])" : entries[$0] },
+            shown.reduce(0) { $0 + counts[$1] }
+        )
+    }
 
     /// `and 3,994 more: isnad claims --subject per-0 --object org-1 --limit 0; …`: the claims of a
     /// hop past those listed, and the commands that list every claim between its two entities,
     /// one for each way the claims go (a symmetric claim is stored one way or the other).
     static func moreClaims(_ count: Int, of hop: PathFinder.Hop, filter: GraphFilter) -> String {
-        let ways = [(hop.from, hop.to), (hop.to, hop.from)].filter { subject, _ in
+        ClaimsBetween.more(count, ways: ways(of: hop), isFiltered: !filter.isEmpty)
+    }
+
+    /// Each (subject, object) the claims of a hop have: one way, or both.
+    static func ways(of hop: PathFinder.Hop) -> [(subject: String, object: String)] {
+        [(hop.from, hop.to), (hop.to, hop.from)].filter { subject, _ in
             hop.claims.contains { $0.claim.subject == subject }
-        }
-        return ClaimsBetween.more(count, ways: ways.map { ($0, $1) }, isFiltered: !filter.isEmpty)
+        }.map { (subject: $0, object: $1) }
     }
 
     /// Which way a claim goes along a hop that starts at `from`.

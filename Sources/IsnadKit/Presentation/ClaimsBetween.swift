@@ -5,9 +5,18 @@
 public enum ClaimsBetween {
     /// `ways`: each (subject, object) the left-out claims have.
     public static func more(_ count: Int, ways: [(subject: String, object: String)], isFiltered: Bool) -> String {
-        let commands = ways.map {
+        "and \(count) more: \(commands(ways: ways))" + (isFiltered ? " (with the same filters)" : "")
+    }
+
+    /// `each listed by: isnad claims --subject a --object b --limit 0`: for an output that
+    /// counted the claims between two entities without leaving any out.
+    public static func listedBy(ways: [(subject: String, object: String)], isFiltered: Bool) -> String {
+        "each listed by: \(commands(ways: ways))" + (isFiltered ? " with the same filters" : "")
+    }
+
+    private static func commands(ways: [(subject: String, object: String)]) -> String {
+        ways.map {
             "isnad claims --subject \(Text.printable($0.subject)) --object \(Text.printable($0.object)) --limit 0"
-        }
-        return "and \(count) more: \(commands.joined(separator: "; "))" + (isFiltered ? " (with the same filters)" : "")
+        }.joined(separator: "; ")
     }
 }
