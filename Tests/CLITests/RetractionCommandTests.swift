@@ -104,6 +104,31 @@ struct RetractionCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("undo of a retraction is refused while a claim added since states the same with the same dates, as restore is")
+    func undoRetractionBesideTwin() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        // `add claim` would refuse it (the retracted claim says it); a record with an id of its own is taken.
+        try cli.write(
+            "twin.jsonl",
+            #"{"record":"claim","id":"twin","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"police","quote":"praised","stance":"reports","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "twin.jsonl"]).status == 0)
+        let twin = "twin"
+        let before = try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes
+        let undo = try cli.run(["undo", "2"])
+        #expect(undo.status == 65)
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry 2: claim \"\(twin)\" (entry 3) stands since, stating what claim \"hamas-praised-attack\" states with the same dates, and one relationship is one claim; undo that first\n"
+        )
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == before)
+        // With the twin taken back, the retraction's undo goes through.
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["undo", "2"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("an import of records made before a retraction keeps the claim and the citation retracted, and says so")
     func importKeepsRetractions() throws {
         let cli = try importedStore()

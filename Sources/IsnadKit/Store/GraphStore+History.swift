@@ -378,6 +378,20 @@ extension GraphStore {
                     changedBy: try latestEntry(writing: .claim, id: misfit.claim, besides: [target.number, session.number]),
                     problem: misfit.description)
             }
+            // A claim put back among the evidence beside one that states the same since (added, or
+            // moved there by a merge) would make one relationship stand as two claims, as `restore`
+            // refuses it. A twin the undo itself puts back stood beside it before the entry.
+            let touchedClaims = Set(touched.filter { $0.kind == .claim }.map(\.id))
+            let standingAgain = Set(standingAnew)
+            for case .claim(let claim) in restored where standingAgain.contains(claim.id) {
+                guard let twin = try standingTwin(of: claim), !touchedClaims.contains(twin) else { continue }
+                let writtenBy = try latestEntry(writing: .claim, id: twin, besides: [target.number, session.number])
+                throw HistoryError.blocked(
+                    entry: target.number,
+                    reason:
+                        "claim \"\(Text.printable(twin))\"\(writtenBy.map { " (entry \($0))" } ?? "") stands since, stating what claim \"\(Text.printable(claim.id))\" states with the same dates, and one relationship is one claim"
+                )
+            }
             // A source's cites put back can close a cycle that a later change opened the way to
             // (a cited b, then not; b cites a since): refused, as import and set refuse it.
             if let cycle = try citesCycle(through: citingAnew) {
