@@ -153,6 +153,33 @@ struct HistoryCommandTests {
                 #"    title: "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen …" → "Short""#))
     }
 
+    @Test("a record's long list is cut in log to its first 20 items, saying how many more and how to see each; --all shows them")
+    func longListCut() throws {
+        let cli = try CLIHarness.scoped
+        let aliases = (0..<50).map { #"{"name":"Alias \#($0)","lang":"en"}"# }
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"big","type":"organization","name":"Big","aliases":[\(aliases.joined(separator: ","))]}
+            {"record":"entity","id":"small","type":"organization","name":"Small"}
+            {"record":"source","id":"wire","type":"statement","title":"Wire","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"big","predicate":"funded","object":"small","citations":[{"source":"wire","quote":"q","stance":"asserts","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        #expect(try cli.run(["rename", "big", "bigger"]).status == 0)
+        let log = try cli.run(["log", "--limit", "1"]).standardOutput
+        let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasPrefix("    aliases[") }.count == 2 * 2 * 20, "\(log)")
+        #expect(lines.contains("    aliases[19].lang: \"en\"") && !lines.contains("    aliases[20].name: \"Alias 20\""))
+        #expect(lines.contains("    … and 30 more aliases (isnad log big --all)"), "\(log)")
+        #expect(lines.contains("    … and 30 more aliases (isnad log bigger --all)"), "\(log)")
+        // The fields after a cut list are shown, and a record without a long list is whole.
+        #expect(log.contains("  changed claim \"c1\"\n    subject: \"big\" → \"bigger\"\n"), "\(log)")
+        let all = try cli.run(["log", "bigger", "--all"]).standardOutput
+        #expect(all.contains("    aliases[49].name: \"Alias 49\"") && !all.contains("more aliases"), "\(all)")
+    }
+
     @Test("an import that changes nothing writes no entry; a dry run neither")
     func noChangeNoEntry() throws {
         let cli = try importedStore()

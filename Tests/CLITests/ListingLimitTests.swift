@@ -403,7 +403,7 @@ struct ListingLimitTests {
             ]).joined(separator: "\n") + "\n")
         #expect(try cli.run(["import", "records.jsonl"]).status == 0)
         let more =
-            "and 5 more citations (the 10 strongest shown): isnad claims --subject a --object b --predicate funded --format csv lists each"
+            "and 5 more citations (the 10 strongest shown): isnad claims --id c1 --format csv lists each"
         let show = try cli.run(["show", "a"]).standardOutput
         #expect(show.contains(more), "\(show)")
         #expect(
@@ -420,8 +420,10 @@ struct ListingLimitTests {
         #expect(disputes.contains("«no 2»"))
         // JSON and CSV carry every citation.
         #expect(try cli.run(["show", "a", "--format", "json"]).standardOutput.contains("no 2"))
-        let rows = try cli.run(["claims", "--subject", "a", "--object", "b", "--predicate", "funded", "--format", "csv"])
+        let rows = try cli.run(["claims", "--id", "c1", "--format", "csv"])
         #expect(rows.standardOutput.split(separator: "\r\n").count == 16)
+        let filteredRows = try cli.run(["claims", "--id", "c1", "--source", "weak,naysayer", "--format", "csv"])
+        #expect(filteredRows.standardOutput.split(separator: "\r\n").count == 14)
     }
 
     @Test("an entity with many aliases: show names the first 20 of each language and counts the rest")

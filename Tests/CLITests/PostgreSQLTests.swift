@@ -499,6 +499,8 @@ struct PostgreSQLTests {
         ["timeline", "isis", "--limit", "1", "--format", "csv"],
         ["source", "hadera-2022-article", "--limit", "0"], ["source", "hadera-2022-article", "--format", "json"],
         ["claims", "--subject", "hamas", "--limit", "3"], ["claims", "--object", "isis", "--predicate", "praised,funded"],
+        ["claims", "--id", "wilayat-sinai-communicated-with-hamas,wilayat-sinai-in-sinai", "--format", "csv"],
+        ["claims", "--id", "wilayat-sinai-communicated-with-hama"],
         ["stats", "--min-channels", "1", "--format", "json"],
         // Under --known-by or --source, claims and timeline find their claims through the citation indexes.
         ["claims", "--known-by", "2017"], ["claims", "--known-by", "2010"], ["timeline", "--known-by", "2022-03"],

@@ -157,6 +157,90 @@ struct QueryCommandTests {
         #expect(table.contains("s-9 (asserts C3), … 5 more (--format csv lists each)"), "\(table)")
         #expect(!table.contains("s-10 (asserts"))
         #expect(try cli.run(["claims", "--format", "csv"]).standardOutput.contains("s-14"))
+        // Asked for by id, the claim's SAID BY names every claimant.
+        let byID = try cli.run(["claims", "--id", "c1"]).standardOutput
+        #expect(byID.contains("s-9 (asserts C3), s-10 (asserts C3)") && byID.contains("s-14 (asserts C3)"), "\(byID)")
+        #expect(!byID.contains("more (--format csv lists each)"))
+    }
+
+    /// Two claims of one predicate between the same entities, of other dates, and a third.
+    private func claimsOfOnePairStore() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"source","id":"wire","type":"statement","title":"Wire","reliability":"C"}
+            {"record":"source","id":"paper","type":"statement","title":"Paper","reliability":"B"}
+            {"record":"claim","id":"funded-2014","subject":"a","predicate":"funded","object":"b","start":"2014","end":"2014","citations":[{"source":"wire","quote":"q1","stance":"asserts","credibility":3},{"source":"paper","quote":"q2","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"funded-2016","subject":"a","predicate":"funded","object":"b","start":"2016","citations":[{"source":"wire","quote":"q3","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"b-funded-a","subject":"b","predicate":"funded","object":"a","citations":[{"source":"paper","quote":"q4","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        return cli
+    }
+
+    @Test("claims --id lists the claims of those ids alone, repeated or separated with commas, in id order")
+    func claimsByID() throws {
+        let cli = try claimsOfOnePairStore()
+        let one = try cli.run(["claims", "--id", "funded-2014"])
+        #expect(one.status == 0)
+        #expect(
+            one.standardOutput.contains("funded-2014") && !one.standardOutput.contains("funded-2016"), "\(one.standardOutput)")
+        #expect(one.standardError == "1 claim\n")
+        for arguments in [["--id", "funded-2016,b-funded-a"], ["--id", "funded-2016", "--id", "b-funded-a"]] {
+            let lines = try cli.run(["claims"] + arguments).standardOutput.split(separator: "\n")
+            #expect(lines.map { $0.prefix(while: { $0 != " " }) } == ["CLAIM", "b-funded-a", "funded-2016"], "\(lines)")
+        }
+    }
+
+    @Test("claims --id combines with the other options: a claim is listed when it passes them all")
+    func claimsByIDWithFilters() throws {
+        let cli = try claimsOfOnePairStore()
+        let other = try cli.run(["claims", "--id", "funded-2014", "--subject", "b"])
+        #expect(other.status == 0 && other.standardOutput.isEmpty)
+        #expect(other.standardError == "0 claims pass the filters\n", "\(other.standardError)")
+        let kept = try cli.run(["claims", "--id", "funded-2014,funded-2016,b-funded-a", "--subject", "a", "--as-of", "2016"])
+        #expect(
+            kept.standardOutput.contains("funded-2016") && !kept.standardOutput.contains("funded-2014"), "\(kept.standardOutput)")
+        // A filter on citations keeps the claim's citations that pass it.
+        let rows = try cli.run(["claims", "--id", "funded-2014", "--source", "paper", "--format", "csv"]).standardOutput
+        #expect(rows.split(separator: "\r\n").count == 2, "\(rows)")
+        #expect(rows.contains(",paper,") && !rows.contains(",wire,"))
+    }
+
+    @Test("claims --id in JSON and CSV: that claim's records and a row for each of its citations")
+    func claimsByIDAsJSONAndCSV() throws {
+        let cli = try claimsOfOnePairStore()
+        let rows = try cli.run(["claims", "--id", "funded-2014", "--format", "csv"]).standardOutput.split(separator: "\r\n")
+        #expect(rows.count == 3, "\(rows)")
+        #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("funded-2014,") })
+        let records = try cli.run(["claims", "--id", "funded-2014", "--format", "json"]).standardOutput
+        let claims = records.split(separator: "\n").filter { $0.contains(#""record":"claim""#) }
+        #expect(claims.count == 1 && claims[0].contains(#""id":"funded-2014""#) && claims[0].contains("q2"), "\(records)")
+    }
+
+    @Test("claims --id refuses an id no standing claim has, naming it, exit 65")
+    func claimsByUnknownID() throws {
+        let cli = try claimsOfOnePairStore()
+        let mistyped = try cli.run(["claims", "--id", "funded-2014,fundd-2016"])
+        #expect(mistyped.status == 65 && mistyped.standardOutput.isEmpty)
+        #expect(
+            mistyped.standardError
+                == "isnad: --id: unknown claim \"fundd-2016\" (did you mean \"funded-2016\"?)\n", "\(mistyped.standardError)")
+        #expect(try cli.run(["retract", "funded-2016", "--reason", "misdated"]).status == 0)
+        let retracted = try cli.run(["claims", "--id", "funded-2016"])
+        #expect(retracted.status == 65)
+        #expect(
+            retracted.standardError
+                == "isnad: --id: claim \"funded-2016\" is retracted (misdated): isnad show a --include-retracted lists it\n",
+            "\(retracted.standardError)")
+        #expect(try cli.run(["rename", "funded-2014", "funded-early"]).status == 0)
+        let renamed = try cli.run(["claims", "--id", "funded-2014"])
+        #expect(renamed.status == 65 && renamed.standardError.hasPrefix("isnad: --id: "), "\(renamed.standardError)")
+        #expect(renamed.standardError.contains("funded-early"), "\(renamed.standardError)")
     }
 
     @Test("neighbors lists each claim at its hop, with status and who says it")

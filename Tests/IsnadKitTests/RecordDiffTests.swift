@@ -56,6 +56,34 @@ struct RecordDiffTests {
         #expect(fields.filter { $0.after == nil }.map(\.path) == ["aliases[0]", "aliases[1]"], "\(fields)")
     }
 
+    /// An entity with `count` aliases, `Alias 0` to `Alias count-1`, each `changed` renamed `Other`.
+    private func entity(aliases count: Int, changing changed: Set<Int> = []) -> String {
+        let aliases = (0..<count).map { #"{"name":"\#(changed.contains($0) ? "Other" : "Alias") \#($0)","lang":"en"}"# }
+        return
+            #"{"record":"entity","id":"big","type":"organization","name":"Big","aliases":[\#(aliases.joined(separator: ","))]}"#
+    }
+
+    @Test("an alias added to 25,000 is that alias added: the aliases both keep at either end are not aligned again")
+    func aliasAddedToMany() {
+        let fields = RecordDiff(before: entity(aliases: 25_000), after: entity(aliases: 25_001)).fields
+        #expect(fields == [.init(path: "aliases[25000]", before: nil, after: #"{"name": "Alias 25000", "lang": "en"}"#)])
+    }
+
+    @Test("lists too long to align are compared by their items: those taken out, then those put in")
+    func longListsChangedThroughout() {
+        let before = entity(aliases: 3_000)
+        let after = entity(aliases: 3_001, changing: [10, 2_000])
+        let fields = RecordDiff(before: before, after: after).fields
+        #expect(
+            fields == [
+                .init(path: "aliases[10]", before: #"{"name": "Alias 10", "lang": "en"}"#, after: nil),
+                .init(path: "aliases[2000]", before: #"{"name": "Alias 2000", "lang": "en"}"#, after: nil),
+                .init(path: "aliases[10]", before: nil, after: #"{"name": "Other 10", "lang": "en"}"#),
+                .init(path: "aliases[2000]", before: nil, after: #"{"name": "Other 2000", "lang": "en"}"#),
+                .init(path: "aliases[3000]", before: nil, after: #"{"name": "Alias 3000", "lang": "en"}"#),
+            ], "\(fields)")
+    }
+
     @Test("a citation keeps its number: citations are compared by position")
     func citationsByPosition() {
         let claim =

@@ -5,14 +5,21 @@ enum ClaimsCommand: Command {
     static let spec = CommandSpec(
         name: name,
         abstract: "List claims, with their status, best grades and who says them.",
-        discussion: "Without options, every claim in the store, by id. --subject and --object take ids or names.",
-        options: [subject, object, ListingLimit.claims, OutputFormat.option] + FilterOptions.all,
+        discussion: """
+            Without options, every claim in the store, by id. --subject and --object take ids or names. --id lists claims \
+            by id, each with every claimant in the table (past 10 they are counted otherwise), and combines with the \
+            other options as they do with each other: a claim is listed when it passes them all.
+            """,
+        options: [id, subject, object, ListingLimit.claims, OutputFormat.option] + FilterOptions.all,
         examples: [
             "isnad claims --subject hamas",
+            "isnad claims --id wilayat-sinai-communicated-with-hamas --format csv",
             "isnad claims --predicate supplied_weapons_to,funded --status alleged",
             "isnad claims --source israeli-police --format csv",
         ])
 
+    static let id = ListOption<String>(
+        "id", value: "claim", help: "Only these claims, by id (repeat, or separate with commas).")
     static let subject = Option<String>("subject", value: "entity", help: "Only claims with this subject.")
     static let object = Option<String>("object", value: "entity", help: "Only claims with this object.")
 
@@ -22,13 +29,16 @@ enum ClaimsCommand: Command {
         let store = query.store
         let subject = try arguments.value(Self.subject).map { try query.entity($0).id }
         let object = try arguments.value(Self.object).map { try query.entity($0).id }
+        let ids = try arguments.values(Self.id)
+        for id in ids { try refuseUnlisted(id, store: store) }
         // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
         // can be listed in flat memory. Under a condition on subject, object or predicate, the
         // matching claims' rows come first, in order, and are counted.
         // So does one on sources or on what was known by a date, through the citation indexes
         // (their claims are still filtered: a retracted citation may be among them).
         let citingSources = try store.citingSources(admittedBy: query.filter)
-        let isConditioned = subject != nil || object != nil || !query.filter.predicates.isEmpty || citingSources != nil
+        let isConditioned =
+            !ids.isEmpty || subject != nil || object != nil || !query.filter.predicates.isEmpty || citingSources != nil
         // The rows counted are the claims listed when no other filter drops some of them.
         var otherFilters = query.filter
         otherFilters.predicates = []
@@ -43,7 +53,7 @@ enum ClaimsCommand: Command {
                     }
                     guard isConditioned else { return try store.forEachClaim(kept) }
                     let rows = try store.claimRows(
-                        subject: subject, object: object, predicates: query.filter.predicates,
+                        ids: Set(ids), subject: subject, object: object, predicates: query.filter.predicates,
                         citedBy: citingSources)
                     matching = rows.count
                     try store.forEachClaim(
@@ -61,7 +71,7 @@ enum ClaimsCommand: Command {
                         stream: { write in
                             let count = try ClaimTable.stream(
                                 store: store, graph: query.graph, leading: [claimColumn], widths: .claimListing,
-                                claims: { hasMore = try forEachClaim($0) }, write: write)
+                                namesEveryClaimant: !ids.isEmpty, claims: { hasMore = try forEachClaim($0) }, write: write)
                             if hasMore {
                                 if let total = otherFilters.isEmpty ? matching : nil {
                                     try write(ListingLimit.note(showing: count, of: total) + "\n")
@@ -69,8 +79,9 @@ enum ClaimsCommand: Command {
                                     try write(ListingLimit.note(showingFirst: count) + "\n")
                                 }
                             }
-                            // "0 claims" alone reads as nothing known; it is what the filters left.
-                            let filtered = count == 0 && !(query.filter.isEmpty && otherFilters.isEmpty)
+                            // "0 claims" alone reads as nothing known; it is what the filters left
+                            // (the claims --id names are there: the other options left none).
+                            let filtered = count == 0 && !(ids.isEmpty && query.filter.isEmpty && otherFilters.isEmpty)
                             if !hasMore { context.message(counted(count, "claim") + (filtered ? " pass the filters" : "")) }
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
                         })
@@ -93,5 +104,29 @@ enum ClaimsCommand: Command {
                 },
                 leftOut: { cut.note(total: otherFilters.isEmpty ? matching : nil) }),
             context: context)
+    }
+
+    /// Refuses an id `--id` names that no standing claim has: mistyped (the nearest is suggested),
+    /// renamed or removed by the history, or retracted. Listing nothing would read as a claim
+    /// that passes none of the filters.
+    static func refuseUnlisted(_ id: String, store: GraphStore) throws {
+        let claim: Claim?
+        do {
+            claim = try store.claimStatement(id: id)
+            if claim == nil { try RecordLookup.refuseRenamedAway(.claim, id, store: store) }
+        } catch let error as LookupError {
+            throw LookupError(description: "--id: " + error.description)
+        }
+        guard let claim else {
+            throw LookupError(
+                description: "--id: unknown claim \"\(Text.printable(id))\""
+                    + Suggestion.phrase(try store.nearestID(to: id, of: .claim)))
+        }
+        if let retraction = claim.retraction {
+            throw LookupError(
+                description:
+                    "--id: claim \"\(claim.id)\" is retracted (\(Text.printable(retraction))): isnad show \(claim.subject) --include-retracted lists it"
+            )
+        }
     }
 }

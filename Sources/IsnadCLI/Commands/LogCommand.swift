@@ -14,7 +14,9 @@ enum LogCommand: Command {
             back says by which undo; one from another store's history (isnad import --from
             history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
             retracted), and a claim a merge combined with the same claim of the entity kept. Shows
-            at most 20 records of an entry unless --all, and the latest \(ListingLimit.tableDefault) entries unless --limit.
+            at most 20 records of an entry, and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
+            cites), unless --all, and the latest \(ListingLimit.tableDefault) entries unless --limit; isnad export history
+            writes every entry with its records whole.
             """,
         arguments: [
             ArgumentSpec(
@@ -32,7 +34,7 @@ enum LogCommand: Command {
         "until", value: "date",
         help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
     static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
-    static let showsAll = Flag("all", help: "Show every record of each entry.")
+    static let showsAll = Flag("all", help: "Show every record of each entry, and every item of its lists.")
     static let limit = ListingLimit.option(
         help: "At most n entries, the latest; 0: all. Default: \(ListingLimit.tableDefault).")
 
@@ -96,12 +98,12 @@ enum LogCommand: Command {
             var shown = 0
             if isShowingAll {
                 try store.forEachRecord(of: entry.number, about: id) { record in
-                    try print(text.lines(of: record))
+                    try print(text.lines(of: record, itemsShown: nil))
                     shown += 1
                     return true
                 }
             } else {
-                for record in entry.records { try print(text.lines(of: record)) }
+                for record in entry.records { try print(text.lines(of: record, itemsShown: itemsShown)) }
                 shown = entry.records.count
             }
             if entry.recordCount > shown {
@@ -138,8 +140,9 @@ enum LogCommand: Command {
             isUndoingMerge = try entry.undoes.flatMap { try store.keeperOfMerge(in: $0) } != nil
         }
 
-        /// A record's line, with its marks, and one line for each of its fields.
-        func lines(of record: RecordChange) -> [String] {
+        /// A record's line, with its marks, and one line for each of its fields: of each list, the
+        /// fields of its first `itemsShown` items (nil: all), then how many more.
+        func lines(of record: RecordChange, itemsShown: Int?) -> [String] {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             if record.action == .added, record.after == nil { return ["  added \(name) (imported)"] }
             let diff = RecordDiff(before: record.before, after: record.after)
@@ -164,7 +167,10 @@ enum LogCommand: Command {
             }
             if isUndoingMerge, record.action == .added, record.kind == .entity { marks.append("merge undone") }
             var lines = [Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined())]
+            var cut = ListCut(shown: itemsShown ?? .max, record: record)
             for field in diff.fields {
+                if let leftOut = cut.enter(field.path) { lines.append(leftOut) }
+                if cut.isPastShown { continue }
                 // Each value held in its own direction, its quotes inside (a terminal's marks; the
                 // command above has none, as it is copied into a shell).
                 func shown(_ value: String) -> String { Bidi.isolate(Text.printable(value)) }
@@ -181,7 +187,60 @@ enum LogCommand: Command {
                 }
                 lines.append(Bidi.line("    \(Text.printable(field.path)): \(value)"))
             }
+            if let leftOut = cut.end() { lines.append(leftOut) }
             return lines
+        }
+    }
+
+    /// How many items of a record's list (`aliases[3].name`, `citations[0]`) log shows at most
+    /// without --all: a rename of an entity of 25,000 aliases printed 100,000 lines.
+    static let itemsShown = 20
+
+    /// The fields of a record's lists past the first items, left out and counted: `    … and
+    /// 24980 more aliases (isnad log big-org --all)`. A list's fields come one after another.
+    struct ListCut {
+        let shown: Int
+        let record: RecordChange
+        private var list: Substring?
+        private var item: Substring?
+        private var items = 0
+
+        init(shown: Int, record: RecordChange) {
+            self.shown = shown
+            self.record = record
+        }
+
+        /// Whether the field entered last is past the items shown of its list.
+        var isPastShown: Bool { list != nil && items > shown }
+
+        /// Goes on to the field at `path`; returns what was left out of the list it ends, if any.
+        mutating func enter(_ path: String) -> String? {
+            // `aliases[12].name`: the list `aliases`, its item `aliases[12]`.
+            guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]") else { return end() }
+            let (list, item) = (path[..<open], path[...close])
+            guard list == self.list else {
+                let leftOut = end()
+                (self.list, self.item, items) = (list, item, 1)
+                return leftOut
+            }
+            if item != self.item { (self.item, items) = (item, items + 1) }
+            return nil
+        }
+
+        /// What was left out of the list entered last, once; nil when nothing was.
+        mutating func end() -> String? {
+            defer { (list, item, items) = (nil, nil, 0) }
+            guard let list, items > shown else { return nil }
+            let more = items - shown
+            let noun =
+                switch list {
+                case "aliases": more == 1 ? "more alias" : "more aliases"
+                case "citations": more == 1 ? "more citation" : "more citations"
+                case "merged": more == 1 ? "more merged id" : "more merged ids"
+                case "cites": more == 1 ? "more cited source" : "more cited sources"
+                default: "more items of \(list)"
+                }
+            return "    … and \(more) \(noun) (isnad log \(Text.printable(record.id)) --all)"
         }
     }
 

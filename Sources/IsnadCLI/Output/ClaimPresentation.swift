@@ -75,8 +75,8 @@ struct ClaimPresentation {
     }
 
     /// `police (asserts B2), hamas-statement (denies C3) ×2`: each claimant, stance and grade
-    /// once, with how many citations say it that way.
-    static func claimants(_ claim: GradedClaim) -> String {
+    /// once, with how many citations say it that way; the first `shown` of them (nil: all).
+    static func claimants(_ claim: GradedClaim, shown limit: Int? = claimantsShown) -> String {
         var entries: [(text: String, count: Int)] = []
         var positions: [String: Int] = [:]
         for cited in claim.citations {
@@ -90,9 +90,10 @@ struct ClaimPresentation {
             }
         }
         // A claim cited thousands of times would make a line of thousands: the first are named,
-        // the rest counted (CSV has a row for each citation).
-        let shown = entries.prefix(claimantsShown).map { $0.count > 1 ? "\($0.text) ×\($0.count)" : $0.text }
-        let rest = entries.dropFirst(claimantsShown).reduce(0) { $0 + $1.count }
+        // the rest counted (CSV has a row for each citation, and `claims --id` names them all).
+        let limit = limit ?? entries.count
+        let shown = entries.prefix(limit).map { $0.count > 1 ? "\($0.text) ×\($0.count)" : $0.text }
+        let rest = entries.dropFirst(limit).reduce(0) { $0 + $1.count }
         return shown.joined(separator: ", ") + (rest > 0 ? ", … \(rest) more (--format csv lists each)" : "")
     }
 
@@ -183,15 +184,13 @@ struct ClaimPresentation {
         graded.citations.count > citationsShown ? graded.strongestCitations(citationsShown) : graded.citations
     }
 
-    /// `and 49990 more citations (the 10 strongest shown): isnad claims --subject a --object b
-    /// --predicate funded --format csv lists each`: the line under a claim's citations cut short,
-    /// with the listing that has a row for each (it lists the claims of that subject, predicate
-    /// and object: there is no listing of one claim by id).
+    /// `and 49990 more citations (the 10 strongest shown): isnad claims --id c1 --format csv
+    /// lists each`: the line under a claim's citations cut short, with the listing of that claim
+    /// alone that has a row for each.
     static func moreCitations(_ count: Int, of claim: Claim, isFiltered: Bool = false) -> String {
         "and \(counted(count, "more citation")) (the \(citationsShown) strongest shown): "
-            + Text.printable(
-                "isnad claims --subject \(claim.subject) --object \(claim.object) --predicate \(claim.predicate) --format csv")
-            + " lists each" + (isFiltered ? " (with the same filters)" : "")
+            + Text.printable("isnad claims --id \(claim.id) --format csv") + " lists each"
+            + (isFiltered ? " (with the same filters)" : "")
     }
 
     /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote

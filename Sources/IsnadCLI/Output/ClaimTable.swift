@@ -21,12 +21,19 @@ struct ClaimTable {
     private var table: TextTable
     private var presentation: ClaimPresentation
     private let leading: [ClaimColumn]
+    /// Whether SAID BY names every claimant, not the first ``ClaimPresentation/claimantsShown``:
+    /// claims asked for by id (`claims --id`).
+    private let namesEveryClaimant: Bool
     /// How wide each column is at least in a table written in parts: the first part fixes the
     /// widths, and a later `undated`, `supplied_weapons_to` or `DISPUTED` must not be cut.
     private let streamedMinimumWidths: [Int]
 
-    init(store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard) {
+    init(
+        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard,
+        namesEveryClaimant: Bool = false
+    ) {
         self.leading = leading
+        self.namesEveryClaimant = namesEveryClaimant
         presentation = ClaimPresentation(store: store, graph: graph)
         let longestPredicate = store.vocabulary.predicates.map(\.id.count).max() ?? 0
         streamedMinimumWidths =
@@ -69,7 +76,8 @@ struct ClaimTable {
             leading.map { $0.value(claim) } + [
                 try presentation.name(claim.claim.subject), claim.claim.predicate, try presentation.name(claim.claim.object),
                 DateText.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
-                evidence.bestGrade, channels, weight.commonLink?.label ?? "", ClaimPresentation.claimants(claim),
+                evidence.bestGrade, channels, weight.commonLink?.label ?? "",
+                ClaimPresentation.claimants(claim, shown: namesEveryClaimant ? nil : ClaimPresentation.claimantsShown),
             ])
     }
 
@@ -81,21 +89,23 @@ struct ClaimTable {
     /// claims it wrote.
     static func stream(
         store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard,
-        part: Int = 1000, claims forEachClaim: ((GradedClaim) throws -> Void) throws -> Void,
-        write: (String) throws -> Void
+        namesEveryClaimant: Bool = false, part: Int = 1000,
+        claims forEachClaim: ((GradedClaim) throws -> Void) throws -> Void, write: (String) throws -> Void
     ) throws -> Int {
         try withoutActuallyEscaping(write) { write in
             try stream(
-                store: store, graph: graph, leading: leading, widths: widths, part: part, claims: forEachClaim,
-                escapingWrite: write)
+                store: store, graph: graph, leading: leading, widths: widths, namesEveryClaimant: namesEveryClaimant,
+                part: part, claims: forEachClaim, escapingWrite: write)
         }
     }
 
     private static func stream(
-        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn], widths: Widths, part: Int,
-        claims forEachClaim: ((GradedClaim) throws -> Void) throws -> Void, escapingWrite write: @escaping (String) throws -> Void
+        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn], widths: Widths, namesEveryClaimant: Bool,
+        part: Int, claims forEachClaim: ((GradedClaim) throws -> Void) throws -> Void,
+        escapingWrite write: @escaping (String) throws -> Void
     ) throws -> Int {
-        var table = ClaimTable(store: store, graph: graph, leading: leading, widths: widths)
+        var table = ClaimTable(
+            store: store, graph: graph, leading: leading, widths: widths, namesEveryClaimant: namesEveryClaimant)
         var columnWidths: [Int]?
         var written = 0
         func flush(isPartFull: Bool = false) throws {

@@ -57,26 +57,67 @@ public struct RecordDiff: Sendable, Equatable {
         // again in another normal form is another alias.
         let old = oldItems.map(JSONValue.inline)
         let new = newItems.map(JSONValue.inline)
-        // Lists of a few names: the quadratic table of the longest common subsequence is small.
-        var lengths = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
-        for i in stride(from: old.count - 1, through: 0, by: -1) {
-            for j in stride(from: new.count - 1, through: 0, by: -1) {
+        // The items kept at both ends are left out first: a merge adds a few aliases at the end
+        // of an entity's 25,000, and the table over the whole lists took 5 GB.
+        var (first, oldEnd, newEnd) = (0, old.count, new.count)
+        while first < oldEnd, first < newEnd, sameBytes(old[first], new[first]) { first += 1 }
+        while oldEnd > first, newEnd > first, sameBytes(old[oldEnd - 1], new[newEnd - 1]) {
+            (oldEnd, newEnd) = (oldEnd - 1, newEnd - 1)
+        }
+        let (oldMiddle, newMiddle) = (old[first..<oldEnd], new[first..<newEnd])
+        guard oldMiddle.count * newMiddle.count <= largestTable else {
+            return unorderedChanges(key, from: oldMiddle, to: newMiddle)
+        }
+        // What is left is a few names: the quadratic table of the longest common subsequence is small.
+        // Indexed from `first`: lengths[i][j] is of old[first + i...] and new[first + j...].
+        var lengths = Array(repeating: Array(repeating: 0, count: newMiddle.count + 1), count: oldMiddle.count + 1)
+        for i in stride(from: oldMiddle.count - 1, through: 0, by: -1) {
+            for j in stride(from: newMiddle.count - 1, through: 0, by: -1) {
                 lengths[i][j] =
-                    sameBytes(old[i], new[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+                    sameBytes(old[first + i], new[first + j])
+                    ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
             }
         }
         var fields: [Field] = []
-        var (i, j) = (0, 0)
-        while i < old.count || j < new.count {
-            if i < old.count, j < new.count, sameBytes(old[i], new[j]) {
+        var (i, j) = (first, first)
+        while i < oldEnd || j < newEnd {
+            if i < oldEnd, j < newEnd, sameBytes(old[i], new[j]) {
                 (i, j) = (i + 1, j + 1)
-            } else if j < new.count, i == old.count || lengths[i][j + 1] >= lengths[i + 1][j] {
+            } else if j < newEnd, i == oldEnd || lengths[i - first][j + 1 - first] >= lengths[i + 1 - first][j - first] {
                 fields.append(Field(path: "\(key)[\(j)]", before: nil, after: new[j]))
                 j += 1
             } else {
                 fields.append(Field(path: "\(key)[\(i)]", before: old[i], after: nil))
                 i += 1
             }
+        }
+        return fields
+    }
+
+    /// How many cells the table of ``itemChanges(_:from:to:)`` holds at most (8 MB).
+    static let largestTable = 1 << 20
+
+    /// The items of `key` taken out and put in, found by their bytes in linear time, for lists
+    /// too long to align: those taken out, then those put in, each in its list's order. An item
+    /// moved within the list is not said.
+    static func unorderedChanges(_ key: String, from old: ArraySlice<String>, to new: ArraySlice<String>) -> [Field] {
+        var balance: [[UInt8]: Int] = [:]
+        for item in new { balance[Array(item.utf8), default: 0] += 1 }
+        for item in old { balance[Array(item.utf8), default: 0] -= 1 }
+        var fields: [Field] = []
+        var removed = balance.filter { $0.value < 0 }.mapValues { -$0 }
+        for (index, item) in zip(old.indices, old) {
+            let bytes = Array(item.utf8)
+            guard let count = removed[bytes], count > 0 else { continue }
+            removed[bytes] = count - 1
+            fields.append(Field(path: "\(key)[\(index)]", before: item, after: nil))
+        }
+        var added = balance.filter { $0.value > 0 }
+        for (index, item) in zip(new.indices, new) {
+            let bytes = Array(item.utf8)
+            guard let count = added[bytes], count > 0 else { continue }
+            added[bytes] = count - 1
+            fields.append(Field(path: "\(key)[\(index)]", before: nil, after: item))
         }
         return fields
     }

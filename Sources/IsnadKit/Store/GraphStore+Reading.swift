@@ -574,13 +574,19 @@ extension GraphStore {
     /// `citedBy`: only claims that one of these sources makes or relays (a citation whose claimant
     /// or `via` it is), found through the citation indexes (``citingSources(admittedBy:)``); a
     /// retracted citation may be among them, so the claims are still to be filtered. Nil: no such
-    /// condition; an empty set: no claim.
+    /// condition; an empty set: no claim. `ids`: only the claims of these ids (none: no such
+    /// condition).
     public func claimRows(
-        subject: String? = nil, object: String? = nil, predicates: Set<String> = [], citedBy sources: Set<String>? = nil
+        ids: Set<String> = [], subject: String? = nil, object: String? = nil, predicates: Set<String> = [],
+        citedBy sources: Set<String>? = nil
     ) throws -> [Int64] {
         if sources?.isEmpty == true { return [] }
         var conditions: [String] = []
         var values: [Statement.Value] = []
+        if !ids.isEmpty {
+            values.append(GraphStore.jsonArray(ids.sorted()))
+            conditions.append("c.id \(GraphStore.inList(database, of: .text, parameter: values.count))")
+        }
         if let subject {
             values.append(.text(subject))
             conditions.append("c.subject = ?\(values.count)")
