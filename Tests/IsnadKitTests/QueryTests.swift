@@ -588,7 +588,7 @@ struct SearchTests {
         let database = try Database(path: path, access: .readWrite)
         try database.execute(
             """
-            DROP INDEX entity_name_by_consonant_key; ALTER TABLE entity_name DROP COLUMN consonant_key;
+            DROP INDEX entity_name_by_consonant_key; ALTER TABLE entity_name DROP COLUMN consonant_key; DROP INDEX change_renames;
             UPDATE meta SET value = '2' WHERE key = 'name_key_version'; PRAGMA user_version = 10;
             \(try Fixtures.historyTableBeforeVersion12())
             \(try #require(Migrations.all.first { $0.version == 10 }).sql)

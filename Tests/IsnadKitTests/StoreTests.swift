@@ -58,7 +58,7 @@ struct MigrationTests {
         let folder = try TemporaryFolder.scoped
         let path = try Fixtures.store(in: folder).path
         // The store as version 8 left it (the version before the index of sources' grades, before
-        // the best grades of the support and the consonant keys), with one key no folding makes, to see whether
+        // the best grades of the support, the consonant keys and the index of renames), with one key no folding makes, to see whether
         // the upgrade wrote it again.
         let initial = try #require(Migrations.all.first).sql
         let viewStart = try #require(initial.range(of: "CREATE VIEW claim_evidence AS"))
@@ -66,7 +66,7 @@ struct MigrationTests {
         let versionOneView = initial[viewStart.lowerBound..<viewEnd.upperBound]
         try Database(path: path, access: .readWrite).execute(
             """
-            PRAGMA trusted_schema = ON; DROP INDEX source_grade; PRAGMA user_version = 8;
+            PRAGMA trusted_schema = ON; DROP INDEX source_grade; DROP INDEX change_renames; PRAGMA user_version = 8;
             \(try Fixtures.historyTableBeforeVersion12())
             DROP INDEX entity_name_by_consonant_key; ALTER TABLE entity_name DROP COLUMN consonant_key;
             DROP VIEW claim_evidence; \(versionOneView)
@@ -251,6 +251,19 @@ struct StoreConcurrencyTests {
         #expect(claim.citations.map { $0.publicSince?.description } == ["2022-03"])
         #expect(try store.sourceGrade(id: "article")?.reliability == .f)
         #expect(try store.sourceGrades(ids: ["leak", "article"]).mapValues(\.reliability) == ["leak": .d, "article": .f])
+    }
+
+    @Test("the renames are read through the index of the entries that say rename, not from every command line")
+    func renamesThroughTheirIndex() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        for includingTravelled in [false, true] {
+            let plan = try store.database.prepare(
+                "EXPLAIN QUERY PLAN " + GraphStore.renameEntriesQuery(includingTravelled: includingTravelled))
+            var steps: [String] = []
+            try plan.forEachRow { steps.append($0.string(3)) }
+            #expect(steps == ["SCAN change USING INDEX change_renames"], "\(steps)")
+        }
     }
 
     #if os(Linux)

@@ -76,9 +76,13 @@ extension GraphStore {
         }
 
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        // The author is compared in Swift (below): without one, the entries past the limit are
+        // counted, not read (a store of years holds tens of thousands).
+        let sqlLimit = author == nil ? limit : nil
         var entries: [HistoryEntry] = []
         try database.prepare(
             "SELECT c.id, c.at, c.author, c.command, c.undoes, c.undone_by, c.travelled FROM change AS c \(condition) ORDER BY c.id DESC"
+                + (sqlLimit.map { " LIMIT \($0)" } ?? "")
         ).forEachRow(values) { row in
             // The author compared here, without case in every script: SQLite's NOCASE folds ASCII
             // letters only, and PostgreSQL's lower() as the collation of each side says.
@@ -89,7 +93,10 @@ extension GraphStore {
                     undoes: row.isNull(4) ? nil : row.int(4), undoneBy: row.isNull(5) ? nil : row.int(5), records: [],
                     recordCount: 0, isTravelled: row.int(6) != 0))
         }
-        let matching = entries.count
+        let matching =
+            sqlLimit == nil || entries.count < sqlLimit ?? 0
+            ? entries.count
+            : Int(try database.prepare("SELECT count(*) FROM change AS c \(condition)").scalarInteger(values) ?? 0)
         if let limit, entries.count > limit { entries.removeSubrange(limit...) }
         let count = try database.cached("SELECT count(*) FROM change_record WHERE change = ?1")
         for index in entries.indices {

@@ -99,15 +99,11 @@ extension GraphStore {
 
     private func readStandingRenames(includingTravelled: Bool) throws -> [StandingRename] {
         // The command line's name, not its words: an import of /data/renamed/x.jsonl is no
-        // rename, and its rows (a million) are not read.
+        // rename, and its rows (a million) are not read. The condition on the words is the one
+        // of the index `change_renames` (schema version 15), word for word, so that SQLite reads
+        // the few entries it holds, not every command line of the history.
         var entries: [Int] = []
-        try database.prepare(
-            """
-            SELECT id, command FROM change
-            WHERE undone_by IS NULL AND undoes IS NULL\(includingTravelled ? "" : " AND travelled = 0") AND command LIKE '%rename%'
-            ORDER BY id
-            """
-        ).forEachRow { row in
+        try database.prepare(Self.renameEntriesQuery(includingTravelled: includingTravelled)).forEachRow { row in
             if HistoryMark.commandName(of: row.string(1)) == "isnad rename" { entries.append(row.int(0)) }
         }
         var rows: [Int: RemovedAndAdded] = [:]
@@ -124,6 +120,16 @@ extension GraphStore {
             }
         }
         return renames
+    }
+
+    /// The entries whose command line says rename, not undone, nor undos (nor another store's,
+    /// unless `includingTravelled`), in entry order, with their command lines.
+    static func renameEntriesQuery(includingTravelled: Bool) -> String {
+        """
+        SELECT id, command FROM change
+        WHERE undone_by IS NULL AND undoes IS NULL\(includingTravelled ? "" : " AND travelled = 0") AND command LIKE '%rename%'
+        ORDER BY id
+        """
     }
 
     /// The ids of `kinds` that each of `entries` removed and added, into `rows`: in one query
