@@ -35,7 +35,7 @@ enum ExitCode: Int32 {
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is HistoryLines.Refusal,
             is CheckCommand.DefectsFound,
-            is MergeError, is RenameError, is HistoryError, is UnlinkedHistory, is ChangeSession.RecordTooLong,
+            is MergeError, is RenameError, is EditError, is HistoryError, is UnlinkedHistory, is ChangeSession.RecordTooLong,
             is EditCommand.RemovedMeanwhile:
             self = .badData
         case is EditCommand.ChangedMeanwhile, is AddCommand.RemovedMeanwhile: self = .temporaryFailure

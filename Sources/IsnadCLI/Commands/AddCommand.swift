@@ -377,20 +377,12 @@ enum AddCommand: Command {
                 // citation; with a symmetric predicate (linked_to), stored either way round: a
                 // denial typed "isis linked_to hamas" must meet the support of "hamas linked_to
                 // isis", not stand apart from it.
-                let same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
-                    .filter { !hasDates || ($0.start == new.start && $0.end == new.end) }
-                if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
-                if same.count > 1 {
-                    let listed = same.prefix(5).map(\.id).joined(separator: ", ") + (same.count > 5 ? " …" : "")
+                if case .several(let same) = try session.join(&new, matchingDates: hasDates, preferringItsID: false) {
+                    let listed = same.prefix(5).joined(separator: ", ") + (same.count > 5 ? " …" : "")
                     throw LookupError(
                         description:
                             "\(same.count) claims say \(new.subject) \(new.predicate) \(new.object) (\(listed)): give --id, or --start and --end, to choose"
                     )
-                }
-                if let match = same.first {
-                    new.id = match.id
-                } else {
-                    new.id = try session.claimID(forDerived: new)
                 }
             }
             guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {

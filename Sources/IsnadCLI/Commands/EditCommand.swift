@@ -126,14 +126,14 @@ enum EditCommand: Command {
                 return
             }
             do {
-                let record = try decode(content, as: original, store: store)
-                if record == original {
+                let edit = try decode(content, as: original, store: store)
+                if edit.record == original {
                     context.message("\(label): unchanged")
                     return
                 }
                 let entry: Int?
                 let lostQuotes: String?
-                let staleTranslations = EditChecks.staleTranslationsNote(record, replacing: original)
+                let staleTranslations = EditNotes.staleTranslations(of: edit)
                 do {
                     (lostQuotes, entry) = try store.changing(
                         context.change(author: try arguments.value(HistoryOptions.author))
@@ -144,9 +144,7 @@ enum EditCommand: Command {
                         guard now == original else {
                             throw ChangedMeanwhile(label: label, by: try store.lastChange(of: original.kind, id: original.id))
                         }
-                        let lostQuotes = try EditChecks.lostQuotesNote(record, store: store)
-                        try session.put(record)
-                        return lostQuotes
+                        return EditNotes.lostQuotes(try session.put(edit), by: edit.record)
                     }
                 } catch {
                     // The record was good, the store did not take it (a colleague's change
@@ -306,7 +304,7 @@ enum EditCommand: Command {
         let message: String
     }
 
-    static func decode(_ text: String, as original: Record, store: GraphStore) throws -> Record {
+    static func decode(_ text: String, as original: Record, store: GraphStore) throws -> CheckedEdit {
         let value: JSONValue
         do {
             value = try JSONParser.parse(text)
@@ -326,8 +324,8 @@ enum EditCommand: Command {
             )
         }
         do {
-            return try EditChecks.check(record, replacing: original, store: store)
-        } catch let error as LookupError {
+            return try store.checkedEdit(record, replacing: original)
+        } catch let error as EditError {
             throw EditProblem(message: error.description)
         }
     }

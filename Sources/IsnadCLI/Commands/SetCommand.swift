@@ -57,14 +57,8 @@ enum SetCommand: Command {
                     problem, path: store.path, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
             }
             let json = try JSONParser.parse(String(decoding: line, as: UTF8.self))
-            // Said before the record format's rules, which a new end could break first (a claim of
-            // an entity with itself) and would then be the wrong reason given.
-            if case .claim(let claim) = record, path.steps.count == 1,
-                let current = ["subject": claim.subject, "predicate": claim.predicate, "object": claim.object][path.steps[0].key],
-                value != current
-            {
-                throw EditChecks.claimKeepsItsEnds(field: path.steps[0].key)
-            }
+            // Before the record format's rules, which a new end could break first.
+            if path.steps.count == 1 { try record.checkSetting(path.steps[0].key, to: value) }
             let changed = try path.setting(value, in: json, record: "\(record.kind.rawValue) \"\(record.id)\"")
             let updated: Record
             do throws(RecordProblems) {
@@ -74,19 +68,18 @@ enum SetCommand: Command {
                 let problem = error.problems[0]
                 throw UsageError(message: "\(problem.field ?? field): \(problem.message)", command: spec.name)
             }
-            let written = try EditChecks.check(updated, replacing: record, store: store)
-            lostQuotes = try EditChecks.lostQuotesNote(written, store: store)
-            try session.put(written)
+            let edit = try store.checkedEdit(updated, replacing: record)
+            lostQuotes = EditNotes.lostQuotes(try session.put(edit), by: edit.record)
             // A path counts citations from 0, as the record's JSON does, where messages and
             // retract --citation count from 1: the citation changed is named, so that an
             // off-by-one is seen at once.
             var which = ""
-            if case .claim(let claim) = written, path.steps.first?.key == "citations", let index = path.steps.first?.index,
+            if case .claim(let claim) = edit.record, path.steps.first?.key == "citations", let index = path.steps.first?.index,
                 claim.citations.indices.contains(index)
             {
                 let cited = claim.citations[index]
                 which = "citation \(index + 1): \(cited.source)\(cited.via.map { " via \($0)" } ?? "")"
-                if case .claim(let before) = record, EditChecks.staleTranslations(in: claim, replacing: before).contains(index) {
+                if edit.staleTranslations.contains(index) {
                     which += "; its translation (quote_en) is the old words': set it too if it no longer fits"
                 }
                 which = " (\(which))"

@@ -484,26 +484,19 @@ private final class RowImporter {
             citedClaims.insert(new.id.hashValue)
             return
         }
-        var same = try store.claimsStatingEitherWay(subject: new.subject, predicate: new.predicate, object: new.object)
-            .filter { $0.start == new.start && $0.end == new.end }
-        // A row that names its claim (a listing's `claim` column) chooses among those alike.
-        if same.count > 1, let named = same.first(where: { $0.id == new.id }) { same = [named] }
-        if same.count == 1, same[0].isReversed { swap(&new.subject, &new.object) }
-        if same.count > 1 {
+        // A row's empty dates mean undated; a row that names its claim (a listing's `claim`
+        // column) chooses among those alike.
+        let joined = try session.join(&new, matchingDates: true, preferringItsID: true)
+        if case .several(let same) = joined {
             throw ClaimSheetImporter.Refusal(
                 description:
-                    "\(pendingPlace): \(same.count) claims say \(new.subject) \(new.predicate) \(new.object) with the same dates (\(same.prefix(5).map(\.id).joined(separator: ", "))): nothing imported"
+                    "\(pendingPlace): \(same.count) claims say \(new.subject) \(new.predicate) \(new.object) with the same dates (\(same.prefix(5).joined(separator: ", "))): nothing imported"
             )
         }
-        if same.isEmpty, let retracted = try retractedClaim(stating: claim) {
+        if joined == .new, let retracted = try retractedClaim(stating: claim) {
             throw ClaimSheetImporter.Refusal(description: retractedRefusal(retracted))
         }
         fillFoundLocators(of: &new, as: claim)
-        if let match = same.first {
-            new.id = match.id
-        } else if new.hasDerivedID {
-            new.id = try session.claimID(forDerived: new)
-        }
         citedClaims.insert(new.id.hashValue)
         guard case .claim(var stored)? = try session.record(.claim, id: new.id) else {
             try session.put(.claim(new))

@@ -49,6 +49,43 @@ public final class ChangeSession {
         return candidate
     }
 
+    /// Gives `claim`, the claim a new citation was given for (by `add claim`, or a claims
+    /// sheet's row), the id of the standing claim that states its relationship, either way round
+    /// for a symmetric predicate (its ends then turned to that claim's way); when none does, the
+    /// id a new claim of it is added under (``claimID(forDerived:)``, for a derived id; an id
+    /// given stays). The citation is then added to the claim of that id, or updated there.
+    /// - Parameters:
+    ///   - matchingDates: whether only a claim with `claim`'s dates states it (a sheet's row,
+    ///     whose empty dates mean undated), rather than one with any dates (`add claim` given
+    ///     no dates takes the one claim of those ends).
+    ///   - preferringItsID: whether, of several that state it, the one with `claim`'s id is it
+    ///     (a sheet's row that names its claim).
+    /// - Returns: which it is; when several claims state it, their ids, and `claim` is left as it was.
+    public func join(_ claim: inout Claim, matchingDates: Bool, preferringItsID: Bool) throws -> ClaimJoined {
+        var same = try store.claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+        if matchingDates { same = same.filter { $0.start == claim.start && $0.end == claim.end } }
+        if preferringItsID, same.count > 1, let named = same.first(where: { $0.id == claim.id }) { same = [named] }
+        guard same.count <= 1 else { return .several(same.map(\.id)) }
+        guard let match = same.first else {
+            if claim.hasDerivedID { claim.id = try claimID(forDerived: claim) }
+            return .new
+        }
+        if match.isReversed { swap(&claim.subject, &claim.object) }
+        claim.id = match.id
+        return .standing
+    }
+
+    /// What ``join(_:matchingDates:preferringItsID:)`` found.
+    public enum ClaimJoined: Equatable, Sendable {
+        /// A standing claim states the relationship: the citation joins it.
+        case standing
+        /// None does: the claim is new.
+        case new
+        /// These claims state it (in id order, those stated the other way round after): which one
+        /// is meant is not guessed.
+        case several([String])
+    }
+
     /// Writes `record` whole, replacing the stored one of the same kind and id.
     ///
     /// A record whose line would become longer than an import reads by default is refused
