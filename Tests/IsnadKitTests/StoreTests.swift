@@ -253,6 +253,13 @@ struct StoreConcurrencyTests {
         #expect(try store.sourceGrades(ids: ["leak", "article"]).mapValues(\.reliability) == ["leak": .d, "article": .f])
     }
 
+    @Test("a writing connection cuts the write-ahead log back to 4 MiB when a change starts it over")
+    func writeAheadLogKept() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        #expect(try store.database.integerPragma("journal_size_limit") == Int64(GraphStore.writeAheadLogKept))
+    }
+
     @Test("the renames are read through the index of the entries that say rename, not from every command line")
     func renamesThroughTheirIndex() throws {
         let folder = try TemporaryFolder.scoped

@@ -40,6 +40,10 @@ public final class GraphStore {
     public static var engineDescription: String { "SQLite \(Database.libraryVersion)" }
     /// The path of a store that lives in memory only, for as long as it is open.
     public static let inMemory = ":memory:"
+    /// How large the write-ahead log (`-wal`) is left, in bytes, once a change starts it over
+    /// (`PRAGMA journal_size_limit`): 4 MiB, room for the changes of a few hundred small commands.
+    static let writeAheadLogKept = 4 << 20
+
     /// The page cache of a reading connection, as `PRAGMA cache_size` takes it: 2 MiB. A command
     /// reads most pages once (a neighbourhood's claims, a listing, an export), and every page
     /// the cache grows by is memory the process touches for the first time, which costs about
@@ -157,7 +161,11 @@ public final class GraphStore {
                 // find in a store handed on; SQLite's default depends on how it was built.
                 try database.execute("PRAGMA secure_delete = ON")
                 try prepareSchema(mayCreate: access == .create)
-                try database.execute("PRAGMA synchronous = FULL")
+                // The write-ahead log grows with the largest change since it was last emptied (an
+                // import of a million claims: gigabytes), and stays that size on disk while
+                // another connection keeps the store open (a DB browser, a teammate's query):
+                // cut back when a change next starts it over.
+                try database.execute("PRAGMA synchronous = FULL; PRAGMA journal_size_limit = \(GraphStore.writeAheadLogKept)")
             }
         } catch {
             // A store this command was making when it failed is not left behind.
