@@ -859,6 +859,16 @@ struct UntrustedStoreTests {
         #expect(search.status == 0, "\(search.standardError)")
         #expect(search.standardOutput.contains("hamas"), "\(search.standardOutput)")
         #expect(try cli.run(["search", "Hamas"]).standardOutput.contains("fullwidth"))
+        // A change that writes the record back writes its name as an import reads it, and says so.
+        try plant("UPDATE entity SET name = ' Spaced ' WHERE id = 'spaced'", in: cli)
+        let set = try cli.run(["set", "spaced", "description", "found"])
+        #expect(set.status == 0, "\(set.standardError)")
+        #expect(
+            set.standardError.hasSuffix("; name too, as an import reads it: isnad log spaced shows how\n"), "\(set.standardError)"
+        )
+        #expect(try cli.run(["log", "spaced"]).standardOutput.contains(#"name: " Spaced " → "Spaced""#))
+        let again = try cli.run(["set", "spaced", "description", "found again"])
+        #expect(!again.standardError.contains("as an import reads"), "\(again.standardError)")
     }
 
     @Test("--db naming a folder, a FIFO or :memory: is refused with a message, not a hang or a store that keeps nothing")

@@ -155,7 +155,14 @@ enum EditCommand: Command {
                     }
                     throw error
                 }
-                context.message("edited \(label)" + (entry.map { " (history entry \($0))" } ?? ": unchanged"))
+                context.message(
+                    "edited \(label)"
+                        + (entry.map {
+                            " (history entry \($0))"
+                                + EditNotes.readAnew(
+                                    EditNotes.fieldsReadAnew(in: original, keptIn: edit.record, vocabulary: store.vocabulary),
+                                    of: original)
+                        } ?? ": unchanged"))
                 if entry != nil, let lostQuotes { context.message(lostQuotes) }
                 if entry != nil, let staleTranslations { context.message(staleTranslations) }
                 return

@@ -30,4 +30,36 @@ enum EditNotes {
         return
             "isnad: \(which) no longer in the text of source \"\(Text.printable(source.id))\": isnad check lists \(lost.count == 1 ? "it" : "them")"
     }
+
+    /// The fields of `stored` that an import reads otherwise than the store holds them (a name
+    /// with spaces around it, stored by an older isnad or another program) and that `written`,
+    /// the record a change writes back whole, holds as an import reads them: changed too, though
+    /// the analyst did not change them.
+    static func fieldsReadAnew(in stored: Record, keptIn written: Record, vocabulary: Vocabulary) -> [String] {
+        var writer = RecordWriter()
+        let line = String(decoding: writer.encode(stored), as: UTF8.self)
+        guard let json = try? JSONParser.parse(line), let readAgain = try? RecordDecoder(vocabulary: vocabulary).decode(json)
+        else { return [] }
+        let readAgainLine = String(decoding: writer.encode(readAgain), as: UTF8.self)
+        let changedSince = Set(
+            topLevelFields(RecordDiff(before: readAgainLine, after: String(decoding: writer.encode(written), as: UTF8.self))))
+        var seen: Set<String> = []
+        return topLevelFields(RecordDiff(before: line, after: readAgainLine)).filter {
+            !changedSince.contains($0) && seen.insert($0).inserted
+        }
+    }
+
+    /// `name` of `name`, `aliases` of `aliases[3].name`.
+    private static func topLevelFields(_ diff: RecordDiff) -> [String] {
+        diff.fields.map { String($0.path.prefix { $0 != "[" && $0 != "." }) }
+    }
+
+    /// `; name too, as an import reads it: isnad log hamas shows how`, after the line that says
+    /// what a change did, when it also wrote `fields` anew (``fieldsReadAnew(in:vocabulary:)``);
+    /// empty when none.
+    static func readAnew(_ fields: [String], of record: Record) -> String {
+        guard !fields.isEmpty else { return "" }
+        return
+            "; \(ListFormat.and(fields)) too, as an import reads \(fields.count == 1 ? "it" : "them"): isnad log \(Text.printable(record.id)) shows how"
+    }
 }

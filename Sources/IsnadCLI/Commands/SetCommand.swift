@@ -40,6 +40,7 @@ enum SetCommand: Command {
         }
         let store = try context.openStore(.write)
         var lostQuotes: String?
+        var also = ""
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> String in
             let record = try RecordLookup.record(
@@ -84,9 +85,11 @@ enum SetCommand: Command {
                 }
                 which = " (\(which))"
             }
+            also = EditNotes.readAnew(
+                EditNotes.fieldsReadAnew(in: record, keptIn: edit.record, vocabulary: store.vocabulary), of: record)
             return "set \(field) of \(record.kind.rawValue) \"\(record.id)\"\(which)"
         }
-        context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))")
+        context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + also)
         if entry != nil, let lostQuotes { context.message(lostQuotes) }
     }
 }
