@@ -64,11 +64,22 @@ enum RecordLookup {
 
     /// Refuses an id a rename took away from a record of `kind`, naming the id it has now: a
     /// command that names an old id is told the new one, not offered a record spelt alike.
+    /// A claim id that an entity's rename derived anew is refused so too, naming the id the claim
+    /// has now: as for a renamed id, a command is not carried over to another id unasked.
     /// An id whose record a change of the history removed (a delete, a claim a merge combined
     /// with the kept entity's same claim, an undone add) is refused naming that change.
     static func refuseRenamedAway(_ kind: Record.Kind, _ id: String, store: GraphStore) throws {
         if let renamed = try store.renameThatTookAway(kind, id) {
             throw LookupError(description: "\(renamed.sentence): name it by its new id")
+        }
+        if kind == .claim, let derived = try store.claimIDDerivedAnew(from: id) {
+            guard derived.isGone else { throw LookupError(description: "\(derived.sentence): name it by its new id") }
+            do {
+                try refuseRenamedAway(.claim, derived.current, store: store)
+            } catch let gone as LookupError {
+                throw LookupError(description: "\(derived.sentence); \(gone.description)")
+            }
+            throw LookupError(description: "\(derived.sentence); no claim holds \"\(derived.current)\" now")
         }
         guard try store.record(kind, id: id) == nil, let removal = try store.lastRemoval(of: kind, id: id) else { return }
         let how =

@@ -59,6 +59,10 @@ struct ExampleTests {
         "isnad rename abu-maram-al-jazairi abu-maram --kind entity --author ana": Expectation(showsOnStandardError: true),
         "isnad rename abu-maram-document document-a": Expectation(showsOnStandardError: true),
         "isnad set document-a title \"Leaked document A\"": Expectation(status: 65, showsOnStandardError: true),
+        // The tour's claim about Shadi al-Menei, whose id his rename derives anew (its section's test runs them in order).
+        "isnad rename shadi-al-menei al-menei": Expectation(showsOnStandardError: true),
+        "isnad claims --id c-e16d57986df15267": Expectation(status: 65, showsOnStandardError: true),
+        "isnad log c-e16d57986df15267 | grep 'derived anew'": Expectation(status: 1, showsOnStandardError: true),
         // The tour's own claim and entity, which the bundled dataset does not have.
         "isnad add claim daesh hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --quote-en \"ISIS terrorism poses a high security threat to Arab and foreign states\" --stance asserts --credibility 2":
             Expectation(status: 65, showsOnStandardError: true),

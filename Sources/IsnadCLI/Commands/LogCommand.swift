@@ -13,7 +13,8 @@ enum LogCommand: Command {
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
             history) says so. A record retracted, restored, merged or renamed is tagged (changed claim "x" ·
-            retracted), and a claim a merge combined with the same claim of the entity kept. Shows
+            retracted), a claim a merge combined with the same claim of the entity kept, and a claim whose id an
+            entity's rename derived anew, with its other id (removed claim "c-…" · id derived anew as "c-…"). Shows
             at most 20 records of an entry, and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
             cites), unless --all, and the latest \(ListingLimit.tableDefault) entries unless --limit; isnad export history
             writes every entry with its records whole.
@@ -98,12 +99,12 @@ enum LogCommand: Command {
             var shown = 0
             if isShowingAll {
                 try store.forEachRecord(of: entry.number, about: id) { record in
-                    try print(text.lines(of: record, itemsShown: nil))
+                    try print(try text.lines(of: record, itemsShown: nil))
                     shown += 1
                     return true
                 }
             } else {
-                for record in entry.records { try print(text.lines(of: record, itemsShown: itemsShown)) }
+                for record in entry.records { try print(try text.lines(of: record, itemsShown: itemsShown)) }
                 shown = entry.records.count
             }
             if entry.recordCount > shown {
@@ -125,8 +126,11 @@ enum LogCommand: Command {
         let keeper: String?
         let undoneRename: (kind: Record.Kind, old: String, new: String)?
         let isUndoingMerge: Bool
+        let number: Int
+        let store: GraphStore
 
         init(_ entry: HistoryEntry, store: GraphStore) throws {
+            (number, self.store) = (entry.number, store)
             var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
             if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
             if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
@@ -142,7 +146,7 @@ enum LogCommand: Command {
 
         /// A record's line, with its marks, and one line for each of its fields: of each list, the
         /// fields of its first `itemsShown` items (nil: all), then how many more.
-        func lines(of record: RecordChange, itemsShown: Int?) -> [String] {
+        func lines(of record: RecordChange, itemsShown: Int?) throws -> [String] {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             if record.action == .added, record.after == nil { return ["  added \(name) (imported)"] }
             let diff = RecordDiff(before: record.before, after: record.after)
@@ -156,11 +160,18 @@ enum LogCommand: Command {
                 if record.action == .removed, record.id == rename.old { marks.append("renamed to \"\(rename.new)\"") }
                 if record.action == .added, record.id == rename.new { marks.append("renamed from \"\(rename.old)\"") }
             }
-            // An entity's rename gives its claims of derived ids (c-…, a hash of their ends) ids derived anew.
+            // An entity's rename gives its claims of derived ids (c-…, a hash of their ends) ids
+            // derived anew: each removed under the old one and added under the new one.
             if let rename, rename.kind == .entity, record.kind == .claim, record.action != .changed,
                 Claim.derivedBase(of: record.id) != nil
             {
-                marks.append("id derived anew")
+                if record.action == .removed, let new = try store.claimIDDerivedAnew(in: number, removed: record.id) {
+                    marks.append("id derived anew as \"\(new)\"")
+                } else if record.action == .added, let old = try store.claimIDDerivedAnew(in: number, added: record.id) {
+                    marks.append("id derived anew from \"\(old)\"")
+                } else {
+                    marks.append("id derived anew")
+                }
             }
             if let undoneRename, undoneRename.kind == record.kind, [undoneRename.old, undoneRename.new].contains(record.id) {
                 marks.append("rename undone")

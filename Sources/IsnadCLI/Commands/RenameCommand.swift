@@ -14,8 +14,8 @@ enum RenameCommand: Command {
             history entry: isnad undo takes it back (--yes past 1,000 records). OLD names nothing afterwards, not
             even as an alias: an import, a sheet, an add or a rename that would bring it back is refused (a claim's
             too: it would stand twice; renaming NEW back to OLD is no reuse), and a command that names OLD is told
-            NEW (the ids an entity's rename derived anew are not followed: a line naming one names the old entity
-            too, and is refused for it): use rename to give a source a pseudonym before a store is handed on; its
+            NEW, as one that names a claim id an entity's rename derived anew is told the claim's new id (an import
+            does not follow those: a line naming one names the old entity too, and is refused for it): use rename to give a source a pseudonym before a store is handed on; its
             title, author and url stay as they are (isnad set changes them), the ids merged into an entity still
             name it, and the history still holds OLD (isnad log NEW shows its entries under OLD too; isnad copy
             --without-history --without-retractions leaves it out of a copy).

@@ -66,6 +66,9 @@ extension ChangeSession {
             try put(.claim(claim))
         }
         if case .entity(let entity) = record { renamed.mergedIDs = entity.merged }
+        // The ids derived anew so far: a claim that says the same as one given its id already (a
+        // twin under `-2`, imported so) takes the next free one rather than overwriting it.
+        var given: Set<String> = []
         for id in claims {
             guard case .claim(var claim)? = try self.record(.claim, id: id) else { continue }
             renamed.claims += 1
@@ -76,7 +79,8 @@ extension ChangeSession {
                 if wasDerived {
                     try remove(.claim, id: claim.id)
                     claim.id = Claim.derivedID(claim)
-                    claim.id = try claimID(forDerived: claim)
+                    claim.id = try claimID(forDerived: claim, besides: given)
+                    given.insert(claim.id)
                     renamed.claimsGivenDerivedIDs += 1
                 }
             } else {

@@ -39,10 +39,14 @@ public final class ChangeSession {
     /// dates changed since, by `set`), then the first of `-2`, `-3` … that is free or says the
     /// same. The citation of a claim dated 2022-03 never lands on the claim re-dated 2021-07
     /// that was derived from those dates, and adding it again finds the same claim.
-    public func claimID(forDerived claim: Claim) throws -> String {
+    /// - Parameter taken: ids that are not the claim's even when their claim says the same (its
+    ///   twins, given ids already by the same rename of an entity).
+    public func claimID(forDerived claim: Claim, besides taken: Set<String> = []) throws -> String {
         var candidate = claim.id
         var suffix = 1
-        while case .claim(let stored)? = try record(.claim, id: candidate), !stored.statesTheSame(as: claim) {
+        while case .claim(let stored)? = try record(.claim, id: candidate),
+            taken.contains(candidate) || !stored.statesTheSame(as: claim)
+        {
             suffix += 1
             candidate = "\(claim.id)-\(suffix)"
         }

@@ -219,3 +219,138 @@ final class RenamedIDs {
         return try store.record(kind, id: id) == nil ? renamed : nil
     }
 }
+
+/// The claim ids an entity's rename derived anew (a claim's id derived from what it says is a
+/// hash of its ends' ids), read back from the rename's history entry: the entry holds each such
+/// claim removed under its old id and added under its new one, and nothing more is recorded.
+extension GraphStore {
+    /// A claim id an entity's rename took away by deriving the claim's id anew.
+    public struct ClaimIDDerivedAnew: Sendable, Equatable {
+        public let old: String
+        /// The id the entity's rename gave the claim.
+        public let given: String
+        /// The last id it was given: `given`, or a later rename's (of another entity it names, or
+        /// its own).
+        public let current: String
+        /// No claim holds `current`: a change since removed it (a merge that combined it with
+        /// another, an undo of the add), as the history tells.
+        public let isGone: Bool
+        /// The history entry of the entity's rename, and its command line.
+        public let entry: Int
+        public let command: String
+
+        /// `claim "c-1" was renamed "c-2" by history entry 5 (isnad rename a b), which derived its
+        /// id anew`, for a message that refuses the old id.
+        public var sentence: String {
+            "claim \"\(old)\" was renamed \"\(current)\" by history entry \(entry) (\(Text.printable(command))), which derived its id anew"
+                + (current == given ? "" : " as \"\(given)\", and later renames")
+        }
+    }
+
+    /// The entity's rename that derived anew the id of the claim that `id` named, when no claim
+    /// holds `id` now and that rename stands (an undone one put the claim back under it), with
+    /// the id the claim has now.
+    public func claimIDDerivedAnew(from id: String) throws -> ClaimIDDerivedAnew? {
+        guard Claim.derivedBase(of: id) != nil, try claimStatement(id: id) == nil,
+            let first = try renameDerivingAnew(claim: id, after: 0)
+        else { return nil }
+        // Followed through later renames, each after the one before: another entity's, or the claim's own.
+        var (current, entry) = (first.new, first.entry)
+        var seen: Set<String> = [id]
+        while try claimStatement(id: current) == nil, seen.insert(current).inserted {
+            if let renamed = try renameThatTookAway(.claim, current), renamed.entry > entry {
+                (current, entry) = (renamed.current, renamed.entry)
+            } else if let derived = try renameDerivingAnew(claim: current, after: entry) {
+                (current, entry) = (derived.new, derived.entry)
+            } else {
+                break
+            }
+        }
+        return ClaimIDDerivedAnew(
+            old: id, given: first.new, current: current, isGone: try claimStatement(id: current) == nil, entry: first.entry,
+            command: first.command)
+    }
+
+    /// The standing rename of an entity, later than entry `after`, that removed the claim `id`
+    /// last and gave it the id derived anew.
+    private func renameDerivingAnew(claim id: String, after: Int) throws -> (entry: Int, command: String, new: String)? {
+        guard let removal = try lastRemoval(of: .claim, id: id), removal.entry > after,
+            HistoryMark.commandName(of: removal.command) == "isnad rename",
+            try database.cached("SELECT count(*) FROM change WHERE id = ?1 AND undone_by IS NULL").scalarInteger([
+                .integer(Int64(removal.entry))
+            ]) == 1,
+            let new = try claimIDDerivedAnew(in: removal.entry, removed: id)
+        else { return nil }
+        return (removal.entry, removal.command, new)
+    }
+
+    /// The id that history entry `entry`, an entity's rename, derived anew for the claim it
+    /// removed under `id`; nil when it gave that claim no id derived anew.
+    public func claimIDDerivedAnew(in entry: Int, removed id: String) throws -> String? {
+        try pairDerivedAnew(in: entry, id: id, isRemoved: true)
+    }
+
+    /// The id of the claim that history entry `entry`, an entity's rename, added under `id`, the
+    /// id derived anew for it, had before; nil when `id` was not derived anew by it.
+    public func claimIDDerivedAnew(in entry: Int, added id: String) throws -> String? {
+        try pairDerivedAnew(in: entry, id: id, isRemoved: false)
+    }
+
+    /// The claim the rename's entry added for the one it removed under `id`, or the other way
+    /// round. The claim added says what the one removed said with the renamed entity's new id
+    /// for its old one, and is the first of the new derived id, `-2`, `-3` … that says it. Claims
+    /// that say the same under several ids (twins, `c-…` and `c-…-2`, imported so) were given
+    /// ids in the order of their old ids, each the next free one: the n-th of the old ids in byte
+    /// order is paired with the n-th of the new ones by number.
+    private func pairDerivedAnew(in entry: Int, id: String, isRemoved: Bool) throws -> String? {
+        guard let base = Claim.derivedBase(of: id), let rename = try renameIn(entry: entry, kinds: [.entity]) else {
+            return nil
+        }
+        let (from, to) = isRemoved ? (rename.old, rename.new) : (rename.new, rename.old)
+        let here = try claimsDerived(in: entry, base: base, isRemoved: isRemoved)
+        guard let claim = here.first(where: { $0.id == id }) else { return nil }
+        var other = claim
+        if other.subject == from { other.subject = to }
+        if other.object == from { other.object = to }
+        let there = try claimsDerived(in: entry, base: Claim.derivedID(other), isRemoved: !isRemoved)
+        func twins(_ claims: [Claim], of claim: Claim, removed: Bool) -> [String] {
+            let ids = claims.filter { $0.statesTheSame(as: claim) }.map(\.id)
+            return removed ? ids : ids.sorted { Self.derivedSuffix(of: $0) < Self.derivedSuffix(of: $1) }
+        }
+        let mine = twins(here, of: claim, removed: isRemoved)
+        let theirs = twins(there, of: other, removed: !isRemoved)
+        // A rename made before twins were told apart gave them one id: each old id leads to it.
+        guard let index = mine.firstIndex(of: id), !theirs.isEmpty else { return nil }
+        return theirs[min(index, theirs.count - 1)]
+    }
+
+    /// The claims of derived ids on `base` (`c-…`, `c-…-2` …) that history entry `entry`
+    /// removed (as they were before) or added (as they were after), in id order, read through
+    /// the history's key.
+    private func claimsDerived(in entry: Int, base: String, isRemoved: Bool) throws -> [Claim] {
+        let decoder = RecordDecoder(vocabulary: vocabulary)
+        var claims: [Claim] = []
+        // `c-…` then `c-…-…`: every id that starts with the base and a hyphen sorts before the base and a full stop.
+        try database.cached(
+            """
+            SELECT record, \(isRemoved ? "before" : "after") FROM change_record
+            WHERE change = ?1 AND kind = 'claim' AND record >= ?2 AND record < ?3 AND action = ?4
+            ORDER BY record
+            """
+        ).forEachRow([.integer(Int64(entry)), .text(base), .text(base + "."), .text(isRemoved ? "removed" : "added")]) { row in
+            let id = row.string(0)
+            guard Claim.derivedBase(of: id) == base, let line = row.text(1),
+                case .claim(let claim)? = try? decoder.decode(keptLine: line, kind: .claim, id: id),
+                Claim.derivedID(claim) == base
+            else { return }
+            claims.append(claim)
+        }
+        return claims
+    }
+
+    /// The number of a derived id: 1 for `c-…`, n for `c-…-n`.
+    private static func derivedSuffix(of id: String) -> Int {
+        guard let base = Claim.derivedBase(of: id), id.count > base.count else { return 1 }
+        return Int(id.dropFirst(base.count + 1)) ?? 1
+    }
+}
