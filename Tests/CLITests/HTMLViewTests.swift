@@ -414,12 +414,39 @@ struct HTMLViewTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             result.standardError
-                == "isnad: \(count) entities laid out by Isnad's own layout: Graphviz's dot takes minutes past 300 (--layout dot to wait for it)\n"
+                == "isnad: \(count) entities and 0 linked pairs laid out by Isnad's own layout: Graphviz's dot can take minutes past 300 entities or 500 linked pairs (--layout dot to wait for it)\n"
         )
         let own = try cli.run(["export", "html", "--layout", "own"]).outputBytes
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("view.html"))) == Data(own))
         let asked = try cli.run(["export", "html", "--layout", "dot", "-o", "dot.html"])
         #expect(asked.status == 0 && asked.standardError.isEmpty, "\(asked.standardError)")
+    }
+
+    @Test(
+        "past 500 linked pairs, among however few entities, the default layout is Isnad's own, chosen before Graphviz runs: the same file on any machine"
+    )
+    func denseViewsLaidOutByIsnad() throws {
+        let cli = try CLIHarness.scoped
+        // 40 entities, 501 of the pairs among them linked: far fewer entities than 300.
+        var lines = [#"{"record":"source","id":"s","type":"other","title":"S","reliability":"B"}"#]
+        lines += (0..<40).map { #"{"record":"entity","id":"e\#($0)","type":"person","name":"E \#($0)"}"# }
+        let pairs = (0..<40).flatMap { a in (a + 1..<40).map { (a, $0) } }.prefix(HTMLView.dotDefaultLinks + 1)
+        for (a, b) in pairs {
+            lines.append(
+                #"{"record":"claim","subject":"e\#(a)","predicate":"communicated_with","object":"e\#(b)","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}"#
+            )
+        }
+        try cli.write("dense.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "dense.jsonl"]).status == 0)
+        // A dot that would fail if it were run: it is not.
+        let (_, path) = try fakeGraphviz(cli, "exit 3")
+        let result = try cli.run(["export", "html", "-o", "view.html"], environment: ["PATH": path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "isnad: 40 entities and 501 linked pairs laid out by Isnad's own layout: Graphviz's dot can take minutes past 300 entities or 500 linked pairs (--layout dot to wait for it)\n"
+        )
+        #expect(try cli.read("view.html") == (try cli.run(["export", "html", "--layout", "own"]).outputBytes))
     }
 
     @Test(

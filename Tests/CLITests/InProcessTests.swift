@@ -544,6 +544,20 @@ struct InProcessTests {
         }
     }
 
+    @Test("a default Graphviz over its time fails export html with exit 1 and names both layouts to ask for")
+    func layoutOverTime() {
+        let error = LayoutOverTime(
+            layoutError: LayoutError(
+                message:
+                    "Graphviz's dot was still working after 60 s on 120 entities and 480 linked pairs, a view it lays out in seconds on a machine not this busy",
+                isOverTime: true))
+        #expect(ExitCode(for: error) == .failure)
+        #expect(
+            error.description
+                == "layout failed: Graphviz's dot was still working after 60 s on 120 entities and 480 linked pairs, a view it lays out in seconds on a machine not this busy; no file was written: --layout own for Isnad's layout, or --layout dot to wait for Graphviz"
+        )
+    }
+
     @Test("search that finds nothing says why on standard error and exits 1", .temporaryStore)
     func searchFindsNothing() throws {
         let database = try Self.datasetStore()

@@ -394,6 +394,28 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "search with a word of two letters finds the same entities on PostgreSQL as on SQLite, whatever order the names were imported in",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func shortWordSearchIndependentOfImportOrder() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        var records = (0..<250).map { #"{"record":"entity","id":"mohammed-\#($0)","type":"person","name":"Mohammed"}"# }
+        records += (0..<30).map { #"{"record":"entity","id":"mona-\#($0)","type":"person","name":"Mona \#($0)"}"# }
+        try cli.write("mo.jsonl", records.joined(separator: "\n") + "\n")
+        try cli.write("mo.reversed.jsonl", records.reversed().joined(separator: "\n") + "\n")
+        try #require(try cli.run(["import", "mo.jsonl"]).status == 0)
+        try #require(try cli.run(["--db", uri, "import", "mo.reversed.jsonl"]).status == 0)
+        for arguments in [["search", "mo", "--limit", "0", "--format", "csv"], ["search", "mo"], ["search", "m o"]] {
+            let sqlite = try cli.run(arguments)
+            let postgreSQL = try cli.run(["--db", uri] + arguments)
+            #expect(postgreSQL.standardOutput == sqlite.standardOutput, "\(arguments)")
+            #expect(postgreSQL.standardError == sqlite.standardError, "\(arguments)")
+        }
+    }
+
+    @Test(
         "names folded another way are keyed again on opening, in one statement: search finds them, across scripts too",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func searchKeysRefreshed() throws {

@@ -286,6 +286,38 @@ struct QueryCommandTests {
         #expect(ambiguous.standardError.contains(#""abu" matches 2 entities; name one by its id:"#))
     }
 
+    @Test(
+        "search with a word of two letters says when it read only the first 200 names beginning with it, under the table and on standard error"
+    )
+    func searchSaysShortWordCut() throws {
+        let cli = try CLIHarness.scoped
+        var records = (0..<250).map { #"{"record":"entity","id":"mohammed-\#($0)","type":"person","name":"Mohammed"}"# }
+        records += (0..<30).map { #"{"record":"entity","id":"mona-\#($0)","type":"person","name":"Mona \#($0)"}"# }
+        try cli.write("mo.jsonl", records.joined(separator: "\n") + "\n")
+        try #require(try cli.run(["import", "mo.jsonl"]).status == 0)
+        let all = try cli.run(["search", "mo", "--limit", "0"])
+        #expect(all.status == 0)
+        #expect(
+            all.standardOutput.hasSuffix(
+                "\n200 entities found in the first 200 names beginning with \"mo\"; more names begin with it: type more letters to narrow the search\n"
+            ))
+        #expect(all.standardError == "")
+        let first = try cli.run(["search", "mo"])
+        #expect(
+            first.standardOutput.hasSuffix(
+                "\nshowing the first 10 entities found in the first 200 names beginning with \"mo\"; more names begin with it: type more letters to narrow the search\n"
+            ))
+        let csv = try cli.run(["search", "mo", "--limit", "0", "--format", "csv"])
+        #expect(csv.standardOutput.split(whereSeparator: \.isNewline).count == 201)
+        #expect(
+            csv.standardError
+                == "isnad: 200 entities found in the first 200 names beginning with \"mo\"; more names begin with it: type more letters to narrow the search\n"
+        )
+        // Below the cut: the count, as before.
+        let monas = try cli.run(["search", "mon", "--limit", "0"])
+        #expect(monas.standardError == "30 entities found\n")
+    }
+
     @Test("the whole store listed by claims as JSON is the store's own export; csv has a row per citation")
     func wholeStoreListings() throws {
         let cli = try datasetStore()

@@ -869,6 +869,30 @@ struct OwnLayoutTests {
         #expect(clock.duration(to: .now) >= .seconds(1))
     }
 
+    @Test(
+        "a default Graphviz still working after its seconds fails the HTML view, writing nothing, instead of another layout taking over"
+    )
+    func defaultGraphvizOverTimeFailsTheView() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(in: folder)
+        let program = try folder.write("dot", "#!/bin/sh\nexec sleep 30\n")
+        chmod(program, 0o755)
+        var options = HTMLView.Options()
+        options.dotProgram = program
+        options.dotDefaultSeconds = 1
+        let sink = MemorySink()
+        do {
+            try HTMLView.write(ExportGraph(store: store, options: ExportGraph.Options()), options: options, to: sink)
+            Issue.record("a dot that sleeps gave a page")
+        } catch let error as LayoutError {
+            #expect(error.isOverTime)
+            #expect(error.message.hasPrefix("Graphviz's dot was still working after 1 s on "), "\(error.message)")
+            #expect(error.message.hasSuffix(" linked pairs, a view it lays out in seconds on a machine not this busy"))
+        }
+        #expect(sink.bytes.isEmpty)
+    }
+
     @Test("unlinked entities are in id order with numbers read as numbers: u2 before u10")
     func unlinkedInNumericOrder() throws {
         let ids = ["u10", "u2", "u1", "v", "u01"]

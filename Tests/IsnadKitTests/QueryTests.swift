@@ -579,6 +579,33 @@ struct SearchTests {
         #expect(Set(found.map(\.id)) == ["late-0", "late-1", "late-2"])
     }
 
+    /// 250 people named Mohammed and 30 named Mona N, in id order or the other way round.
+    static func namesakesBeginningWithMo(reversed: Bool) -> String {
+        var records = (0..<250).map { #"{"record":"entity","id":"mohammed-\#($0)","type":"person","name":"Mohammed"}"# }
+        records += (0..<30).map { #"{"record":"entity","id":"mona-\#($0)","type":"person","name":"Mona \#($0)"}"# }
+        return (reversed ? records.reversed() : records).joined(separator: "\n") + "\n"
+    }
+
+    @Test(
+        "a word of two letters reads the first 200 names by key, then by entity id and position, whatever order the store wrote them in, and says it cut them"
+    )
+    func shortWordCutIsByKeyAndId() throws {
+        var found: [[String]] = []
+        for reversed in [false, true] {
+            let folder = try TemporaryFolder.scoped
+            let store = try Fixtures.store(SearchTests.namesakesBeginningWithMo(reversed: reversed), in: folder)
+            let result = try NameSearch(store: store).find("Mo", limit: Int.max, fuzzy: false)
+            #expect(result.wordsCut == [NameKey.fold("Mo")])
+            found.append(result.matches.map(\.id).sorted())
+            // Below the cut, nothing is said.
+            #expect(try NameSearch(store: store).find("mon", limit: Int.max, fuzzy: false).wordsCut.isEmpty)
+        }
+        #expect(found[0] == found[1])
+        #expect(found[0].count == GraphStore.shortWordCandidateLimit)
+        // Numbers of ids sorted as text: mohammed-0, mohammed-1, mohammed-10, mohammed-100 …
+        #expect(found[0].first == "mohammed-0" && !found[0].contains("mohammed-99"))
+    }
+
     @Test("a store made before consonant keys gets them when it is upgraded")
     func consonantKeysOnUpgrade() throws {
         let folder = try TemporaryFolder.scoped

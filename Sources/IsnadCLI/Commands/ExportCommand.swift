@@ -101,7 +101,7 @@ enum ExportCommand: Command {
     static let layout = Option<HTMLLayoutChoice>(
         "layout", value: "engine",
         help:
-            "html: dot (Graphviz, waited for however long it takes) or own (Isnad's layout, with no external program); by default dot when installed, up to 300 entities and 20 s, else own."
+            "html: dot (Graphviz, waited for however long it takes) or own (Isnad's layout, with no external program); by default dot when installed and the view has up to 300 entities and 500 linked pairs, else own."
     ).only(for: [Format.html])
     static let addsYEdGraphics = Flag(
         "yed", help: "graphml: add yFiles graphics so yEd shows shapes, colours and labels at once."
@@ -254,18 +254,16 @@ enum ExportCommand: Command {
                 var used = HTMLView.Layout.own
                 try withOutput(path, context: context) { used = try HTMLView.write(graph, options: html, to: $0) }
                 switch used {
-                case .ownInsteadOfDot(let entities):
+                case .ownInsteadOfDot(let entities, let links):
                     context.message(
-                        "isnad: \(entities) entities laid out by Isnad's own layout: Graphviz's dot takes minutes past \(HTMLView.dotDefaultLimit) (--layout dot to wait for it)"
+                        "isnad: \(counted(entities, "entity", "entities")) and \(counted(links, "linked pair")) laid out by Isnad's own layout: Graphviz's dot can take minutes past \(HTMLView.dotDefaultLimit) entities or \(HTMLView.dotDefaultLinks) linked pairs (--layout dot to wait for it)"
                     )
                 case .ownAfterDotFailed(let reason):
                     context.message("isnad: laid out by Isnad's own layout, since Graphviz failed (\(Text.printable(reason)))")
-                case .ownAfterSlowDot(let seconds):
-                    context.message(
-                        "isnad: laid out by Isnad's own layout: Graphviz's dot was still working after \(seconds) s (--layout dot to wait for it)"
-                    )
                 case .dot, .own: break
                 }
+            } catch let error as LayoutError where error.isOverTime && !html.isDotAskedFor {
+                throw LayoutOverTime(layoutError: error)
             } catch let error as HTMLViewError {
                 let advice =
                     error == .empty
@@ -395,6 +393,17 @@ enum ExportCommand: Command {
 
 extension DOTWriter.RankDirection: ArgumentChoice {}
 extension DOTWriter.PairLabels: ArgumentChoice {}
+
+/// The default's Graphviz took far longer than a view of its size does: the export fails (exit 1,
+/// as a Graphviz asked for by name that fails), since Isnad's own layout in its place would give
+/// another file for the same view, and says which layout to ask for.
+struct LayoutOverTime: Error, CustomStringConvertible {
+    let layoutError: LayoutError
+
+    var description: String {
+        "\(layoutError); no file was written: --layout own for Isnad's layout, or --layout dot to wait for Graphviz"
+    }
+}
 
 /// Who lays out an HTML view.
 enum HTMLLayoutChoice: String, CaseIterable, ArgumentChoice {

@@ -27,11 +27,15 @@ enum SearchCommand: Command {
         let limit = try arguments.value(Self.limit, default: 10)
         let store = try context.openStore(.read)
         // One more than shown, to know whether more match.
-        var matches = try context.measure(arguments.isSet(Timing.option)) {
-            try NameSearch(store: store).search(arguments.positionals[0], limit: limit == 0 ? Int.max : limit + 1)
+        let found = try context.measure(arguments.isSet(Timing.option)) {
+            try NameSearch(store: store).find(arguments.positionals[0], limit: limit == 0 ? Int.max : limit + 1)
         }
+        var matches = found.matches
         let hasMore = limit > 0 && matches.count > limit
         if hasMore { matches.removeSubrange(limit...) }
+        let cut =
+            found.wordsCut.isEmpty
+            ? nil : Self.cutNote(shown: matches.count, isShowingFirst: hasMore, typed: arguments.positionals[0])
         let nothing = matches.isEmpty ? NothingFound(text: arguments.positionals[0]) : nil
         // A table of nothing is no answer: the reason goes to standard error instead. CSV keeps its
         // header and JSON its (empty) records, for scripts.
@@ -49,6 +53,7 @@ enum SearchCommand: Command {
                             match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label, String(match.claims),
                         ])
                     }
+                    if let cut { return .init(text: table.render(), trailer: cut) }
                     guard !hasMore else {
                         return .init(
                             text: table.render(), trailer: ListingLimit.note(showingFirst: matches.count, "entity", "entities"))
@@ -67,9 +72,22 @@ enum SearchCommand: Command {
                             match.id, match.name, match.type.rawValue, match.matchedName, match.tier.label,
                             String(format: "%.2f", match.similarity), String(match.claims),
                         ]
-                    })),
+                    }),
+                leftOut: { cut }),
             context: context)
         if let nothing { throw nothing }
+    }
+
+    /// The line that says a search of short words read only the first names that begin with each:
+    /// `200 entities found in the first 200 names beginning with "mo"; more names begin with it:
+    /// type more letters to narrow the search`. Reading every name that begins with a letter or
+    /// two would read most of a large store; those read are the first by key, then by entity id.
+    static func cutNote(shown: Int, isShowingFirst: Bool, typed: String) -> String {
+        let text = typed.trimmingWhitespace
+        let isOneWord = text.split(whereSeparator: \.isWhitespace).count <= 1
+        return (isShowingFirst ? "showing the first " : "") + counted(shown, "entity", "entities") + " found in the first "
+            + "\(GraphStore.shortWordCandidateLimit) names beginning with \(isOneWord ? "" : "each word of ")\"\(Text.printable(text))\"; "
+            + "more names begin with \(isOneWord ? "it" : "them"): type more letters to narrow the search"
     }
 
     /// No entity matched: the one line says why, and the exit code is 1, as grep's.

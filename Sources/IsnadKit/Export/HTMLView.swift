@@ -12,20 +12,27 @@ public enum HTMLView {
     /// two-core machine: 3.4 s at 250 entities, 35 s at 500, more than ten minutes at 1,000),
     /// and an export that sits silent for minutes looks hung.
     public static let dotDefaultLimit = 300
-    /// The seconds the default gives `dot` before Isnad's own layout takes over: fewer entities
-    /// do not bound its time (a random graph of 250 entities and 750 claims took six minutes).
-    public static let dotDefaultSeconds = 20
+    /// The linked pairs (the edges `dot` is given, one a pair whichever claims link it) past which
+    /// `dot`, when only the default, gives way to Isnad's own layout. Its time follows them far
+    /// more than the entities (views of generated stores, on a loaded two-core machine: 0.2 s at
+    /// 326 pairs, 1.3 to 3 s at 400 to 543, 14 s at 786, more than 45 s at 721 among 125
+    /// entities), and the choice is made on the graph alone, before `dot` runs, so that the same
+    /// view always gives the same file however busy the machine is.
+    public static let dotDefaultLinks = 500
+    /// The seconds the default gives `dot` on a view within those limits before the export fails
+    /// (``LayoutError/isOverTime``): twenty times what such a view takes, so only a machine far
+    /// busier than usual or a graph unlike any measured reaches it; the page is not laid out by
+    /// Isnad's own layout instead, which would give another file for the same view.
+    public static let dotDefaultSeconds = 60
 
     /// Which layout a page was drawn with.
     public enum Layout: Equatable, Sendable {
         case dot
         case own
-        /// Isnad's own, `dot` being the default, for a graph of this many entities.
-        case ownInsteadOfDot(entities: Int)
+        /// Isnad's own, `dot` being the default, for a graph of this many entities and linked pairs.
+        case ownInsteadOfDot(entities: Int, links: Int)
         /// Isnad's own, `dot` being the default, because Graphviz failed (`reason`).
         case ownAfterDotFailed(reason: String)
-        /// Isnad's own, `dot` being the default, because Graphviz took more than `seconds`.
-        case ownAfterSlowDot(seconds: Int)
     }
 
     public struct Options: Sendable {
@@ -38,8 +45,11 @@ public enum HTMLView {
         /// Graphviz's `dot`, to lay the graph out; nil for Isnad's own layout.
         public var dotProgram: String?
         /// Whether `dot` was asked for by name: when it was not (it is only the default), a graph
-        /// of more than ``dotDefaultLimit`` entities is laid out by Isnad's own layout instead.
+        /// of more than ``dotDefaultLimit`` entities or ``dotDefaultLinks`` linked pairs is laid
+        /// out by Isnad's own layout instead.
         public var isDotAskedFor = false
+        /// The seconds a `dot` that is only the default is given (``dotDefaultSeconds``).
+        public var dotDefaultSeconds = HTMLView.dotDefaultSeconds
         public var maximumEntities = HTMLView.maximumEntities
         public var maximumClaims = HTMLView.maximumClaims
         /// Whether the claims' notes are written (``HTMLWriter/Options/includesNotes``).
@@ -105,9 +115,9 @@ public enum HTMLView {
         var dotProgram = options.dotProgram
         if dotProgram != nil {
             used = .dot
-            if !options.isDotAskedFor, nodes.count > dotDefaultLimit {
+            if !options.isDotAskedFor, nodes.count > dotDefaultLimit || links.count > dotDefaultLinks {
                 dotProgram = nil
-                used = .ownInsteadOfDot(entities: nodes.count)
+                used = .ownInsteadOfDot(entities: nodes.count, links: links.count)
             }
         }
         let layout: GraphLayout
@@ -115,14 +125,22 @@ public enum HTMLView {
             layout =
                 try dotProgram.map {
                     try GraphLayout.graphviz(
-                        nodes, links: links, program: $0, seconds: options.isDotAskedFor ? nil : dotDefaultSeconds)
+                        nodes, links: links, program: $0, seconds: options.isDotAskedFor ? nil : options.dotDefaultSeconds)
                 }
                 ?? GraphLayout.own(nodes, links: links)
         } catch let error as LayoutError where !options.isDotAskedFor && !error.isInterruption {
+            // Over time, the export fails: Isnad's own layout in its place would make the file
+            // depend on how busy the machine was.
+            if error.isOverTime {
+                throw LayoutError(
+                    message:
+                        "Graphviz's dot was still working after \(options.dotDefaultSeconds) s on \(counted(nodes.count, "entity", "entities")) and \(counted(links.count, "linked pair")), a view it lays out in seconds on a machine not this busy",
+                    isOverTime: true)
+            }
             // Graphviz is only the default's first choice: a broken or starved one (a process
             // limit) leaves the page to Isnad's own layout, not the export undone.
             layout = GraphLayout.own(nodes, links: links)
-            used = error.isOverTime ? .ownAfterSlowDot(seconds: dotDefaultSeconds) : .ownAfterDotFailed(reason: error.message)
+            used = .ownAfterDotFailed(reason: error.message)
         }
         var writer = HTMLWriter.Options()
         writer.language = options.language

@@ -64,6 +64,22 @@ public struct NameSearch {
     /// close are ordered by id alone: for a caller that wants only the best tier, since counting
     /// a hub's claims reads its 100,000 index entries.
     public func search(_ text: String, limit: Int, fuzzy: Bool, countsClaims: Bool) throws -> [Match] {
+        try find(text, limit: limit, fuzzy: fuzzy, countsClaims: countsClaims).matches
+    }
+
+    /// What ``search(_:limit:fuzzy:countsClaims:)`` found, and how far it looked.
+    public struct Found: Sendable {
+        /// The best matches, best first.
+        public let matches: [Match]
+        /// The words typed, all shorter than three characters, of which more names begin with one
+        /// than ``GraphStore/shortWordCandidateLimit`` (by key, entity id and position): the
+        /// names past those were not looked at, and may match as well or better.
+        public let wordsCut: [String]
+    }
+
+    /// The same as ``search(_:limit:fuzzy:countsClaims:)``, saying which short words' names were cut.
+    public func find(_ text: String, limit: Int, fuzzy: Bool = true, countsClaims: Bool = true) throws -> Found {
+        var wordsCut: [String] = []
         let query = text.trimmingWhitespace
         let normalized = NameKey.normalize(query)
         let folded = NameKey.fold(query)
@@ -94,8 +110,9 @@ public struct NameSearch {
             // a name's words too (R S of Raed Salah): both are looked for.
             let apart = NameKey.fold(query, joiningInitials: false).split(separator: " ").map(String.init)
             for typed in apart == words ? [words] : [words, apart] {
-                for candidate in try store.names(containing: typed) where NameSearch.containsWords(typed, in: candidate.searchKey)
-                {
+                let found = try store.names(containing: typed)
+                wordsCut += found.wordsCut.filter { !wordsCut.contains($0) }
+                for candidate in found.names where NameSearch.containsWords(typed, in: candidate.searchKey) {
                     consider(candidate, tier: .words, similarity: NameSearch.wordCoverage(typed, of: candidate.searchKey))
                 }
             }
@@ -130,7 +147,7 @@ public struct NameSearch {
                 // every word was typed, offered as close spellings.
                 let typedWords = Set(words)
                 for word in typedWords where word.count >= 3 {
-                    for candidate in try store.names(containing: [word]) {
+                    for candidate in try store.names(containing: [word]).names {
                         let nameWords = candidate.searchKey.split(separator: " ").map(String.init)
                         guard nameWords.allSatisfy(typedWords.contains) else { continue }
                         consider(candidate, tier: .typo, similarity: NameSearch.wordCoverage(nameWords, of: folded))
@@ -165,7 +182,7 @@ public struct NameSearch {
                     similarity: found.similarity, claims: countsClaims ? try store.claimCount(of: id) : 0))
         }
         matches.sort { ($0.tier, -$0.similarity, -$0.claims, $0.id) < ($1.tier, -$1.similarity, -$1.claims, $1.id) }
-        return Array(matches.prefix(limit))
+        return Found(matches: Array(matches.prefix(limit)), wordsCut: wordsCut)
     }
 
     /// Whether `typed` (folded, `wordCount` words) is at most `range` edits from the name's key, from

@@ -45,48 +45,67 @@ extension GraphStore {
         return database.isPostgreSQL ? "\(column) ~ '[\(letters)]'" : "\(column) GLOB '*[\(letters)]*'"
     }
 
+    /// How many names ``names(containing:)`` reads for each word when every word typed is
+    /// shorter than three characters.
+    public static let shortWordCandidateLimit = 200
+
     /// Names whose search key may have a word that starts with each of `words` (the caller
-    /// checks each word). With a word of three characters or more, the trigram index finds every
-    /// name holding those words: a list cut at some number, in the order of the rows, would
-    /// leave out names imported later, whatever they rank (a common word starts 14,000 names of
-    /// the 1M-claim benchmark store: 0.1 s). With shorter words only, the trigram index cannot
-    /// help: the first 200 names, in key order, whose key starts with each word, in any order
-    /// the words were typed ("Ma Ab" finds Abu Maram, as "Ab Ma" does).
-    func names(containing words: [String]) throws -> [NameCandidate] {
+    /// checks each word), and the words whose names were cut short. With a word of three
+    /// characters or more, the trigram index finds every name holding those words: a list cut at
+    /// some number, in the order of the rows, would leave out names imported later, whatever they
+    /// rank (a common word starts 14,000 names of the 1M-claim benchmark store: 0.1 s). With
+    /// shorter words only, the trigram index cannot help: the first 200 names whose key starts
+    /// with each word, by key, then by entity id and the name's position (not in the order the
+    /// store wrote them, which differs between two imports of the same records and after an
+    /// `undo`), in any order the words were typed ("Ma Ab" finds Abu Maram, as "Ab Ma" does).
+    func names(containing words: [String]) throws -> (names: [NameCandidate], wordsCut: [String]) {
         let long = words.filter { $0.count >= 3 }
         if long.isEmpty {
+            let limit = GraphStore.shortWordCandidateLimit
             var found: [NameCandidate] = []
+            var wordsCut: [String] = []
             var seen: Set<String> = []
             var taken: Set<[String]> = []
             for word in words where !word.isEmpty && seen.insert(word).inserted {
-                for candidate in try nameCandidates(
-                    database.isPostgreSQL
-                        ? "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || chr(1114111) ORDER BY search_key, rowid LIMIT 200"
-                        : "SELECT entity, name, search_key FROM entity_name WHERE search_key >= ?1 AND search_key < ?1 || char(1114111) LIMIT 200",
+                // One more than are taken, to know whether more begin with the word.
+                var candidates = try nameCandidates(
+                    """
+                    SELECT entity, name, search_key FROM entity_name
+                    WHERE search_key >= ?1 AND search_key < ?1 || \(database.isPostgreSQL ? "chr" : "char")(1114111)
+                    ORDER BY search_key, entity, position LIMIT \(limit + 1)
+                    """,
                     [.text(word)])
-                where taken.insert([candidate.entity, candidate.name]).inserted {
+                if candidates.count > limit {
+                    candidates.removeLast()
+                    wordsCut.append(word)
+                }
+                for candidate in candidates where taken.insert([candidate.entity, candidate.name]).inserted {
                     found.append(candidate)
                 }
             }
-            return found
+            return (found, wordsCut)
         }
         if database.isPostgreSQL {
             // pg_trgm's index answers LIKE '%word%' (https://www.postgresql.org/docs/15/pgtrgm.html#PGTRGM-INDEX).
             // By entity and position on both engines, not in the order the rows were written.
             let conditions = long.indices.map { "search_key LIKE ?\($0 + 1)" }
             let starts = words.indices.map { "(' ' || search_key) LIKE ?\(long.count + $0 + 1)" }
-            return try nameCandidates(
-                "SELECT entity, name, search_key FROM entity_name WHERE \((conditions + starts).joined(separator: " AND ")) ORDER BY entity, position",
-                long.map { .text("%" + GraphStore.escapedForLike($0) + "%") }
-                    + words.map { .text("% " + GraphStore.escapedForLike($0) + "%") })
+            return (
+                try nameCandidates(
+                    "SELECT entity, name, search_key FROM entity_name WHERE \((conditions + starts).joined(separator: " AND ")) ORDER BY entity, position",
+                    long.map { .text("%" + GraphStore.escapedForLike($0) + "%") }
+                        + words.map { .text("% " + GraphStore.escapedForLike($0) + "%") }), []
+            )
         }
         let expression = long.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " ")
         let starts = words.indices.map { " AND (' ' || n.search_key) GLOB ?\($0 + 2)" }.joined()
-        return try nameCandidates(
-            """
-            SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
-            WHERE entity_name_search MATCH ?1\(starts) ORDER BY n.entity, n.position
-            """, [.text(expression)] + words.map { .text("* " + GraphStore.escapedForGlob($0) + "*") })
+        return (
+            try nameCandidates(
+                """
+                SELECT n.entity, n.name, n.search_key FROM entity_name_search AS s JOIN entity_name AS n ON n.rowid = s.rowid
+                WHERE entity_name_search MATCH ?1\(starts) ORDER BY n.entity, n.position
+                """, [.text(expression)] + words.map { .text("* " + GraphStore.escapedForGlob($0) + "*") }), []
+        )
     }
 
     /// How many names ``names(sharingTrigramsWith:)`` gives at most.
