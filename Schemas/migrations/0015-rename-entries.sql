@@ -5,5 +5,9 @@
 -- every command line of the history: at 15,000 entries 1.85 MB, 7 ms more for every such command,
 -- growing with the age of the store. This index holds only the entries whose command line says
 -- rename (GraphStore+Renames.swift reads them through it, with the same condition), a few
--- hundred in a store of years. Its twin is Schemas/postgresql/0015-rename-entries.sql.
-CREATE INDEX change_renames ON change (id) WHERE command LIKE '%rename%';
+-- hundred in a store of years. The condition is instr(), not LIKE: a program may redefine LIKE
+-- (the ICU extension does, case_sensitive_like changes it), and SQLite then refuses to open a
+-- file whose schema uses it; the store must stay readable by any SQLite tool. Like every upgrade,
+-- it is written by the first command that may write the store. Its twin is
+-- Schemas/postgresql/0015-rename-entries.sql.
+CREATE INDEX change_renames ON change (id) WHERE instr(command, 'rename') > 0;

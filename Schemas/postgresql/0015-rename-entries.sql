@@ -6,4 +6,4 @@
 -- holds only the entries whose command line says rename (GraphStore+Renames.swift reads them
 -- with the same condition), a few hundred in a store of years. The twin of
 -- Schemas/migrations/0015-rename-entries.sql.
-CREATE INDEX change_renames ON change (id) WHERE command LIKE '%rename%';
+CREATE INDEX change_renames ON change (id) WHERE strpos(command, 'rename') > 0;

@@ -422,6 +422,14 @@ struct ListingLimitTests {
         #expect(try cli.run(["show", "a", "--format", "json"]).standardOutput.contains("no 2"))
         let rows = try cli.run(["claims", "--id", "c1", "--format", "csv"])
         #expect(rows.standardOutput.split(separator: "\r\n").count == 16)
+        // A retracted claim is not among what `claims` lists: its record holds each citation.
+        #expect(try cli.run(["retract", "c1", "--reason", "test"]).status == 0)
+        let retracted = try cli.run(["show", "a", "--include-retracted"]).standardOutput
+        #expect(
+            retracted.contains(
+                "and 5 more citations (the 10 strongest shown): isnad edit c1 shows its record, with each (save it unchanged)"),
+            "\(retracted)")
+        #expect(try cli.run(["restore", "c1"]).status == 0)
         let filteredRows = try cli.run(["claims", "--id", "c1", "--source", "weak,naysayer", "--format", "csv"])
         #expect(filteredRows.standardOutput.split(separator: "\r\n").count == 14)
     }

@@ -129,6 +129,24 @@ struct RetractionCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    @Test("undo of a retraction goes through when the claim that states the same stood beside it before, as imported")
+    func undoRetractionBesideEarlierTwin() throws {
+        let cli = try importedStore()
+        try cli.write(
+            "twin.jsonl",
+            #"{"record":"claim","id":"twin","subject":"hamas","predicate":"praised","object":"hadera-attack","start":"2022-03-27","end":null,"citations":[{"source":"police","quote":"praised","stance":"reports","credibility":3}]}"#
+                + "\n")
+        #expect(try cli.run(["import", "twin.jsonl"]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        // Changed since, it still stood beside the claim when the claim was retracted.
+        #expect(try cli.run(["set", "twin", "notes", "kept"]).status == 0)
+        let undo = try cli.run(["undo", "3"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(try cli.run(["undo"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("an import of records made before a retraction keeps the claim and the citation retracted, and says so")
     func importKeepsRetractions() throws {
         let cli = try importedStore()

@@ -266,7 +266,8 @@ struct StoreConcurrencyTests {
         let store = try Fixtures.store(in: folder)
         for includingTravelled in [false, true] {
             let plan = try store.database.prepare(
-                "EXPLAIN QUERY PLAN " + GraphStore.renameEntriesQuery(includingTravelled: includingTravelled))
+                "EXPLAIN QUERY PLAN " + GraphStore.renameEntriesQuery(includingTravelled: includingTravelled, onPostgreSQL: false)
+            )
             var steps: [String] = []
             try plan.forEachRow { steps.append($0.string(3)) }
             #expect(steps == ["SCAN change USING INDEX change_renames"], "\(steps)")

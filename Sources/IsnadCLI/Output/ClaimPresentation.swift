@@ -188,8 +188,12 @@ struct ClaimPresentation {
     /// lists each`: the line under a claim's citations cut short, with the listing of that claim
     /// alone that has a row for each.
     static func moreCitations(_ count: Int, of claim: Claim, isFiltered: Bool = false) -> String {
-        "and \(counted(count, "more citation")) (the \(citationsShown) strongest shown): "
-            + Text.printable("isnad claims --id \(claim.id) --format csv") + " lists each"
+        let more = "and \(counted(count, "more citation")) (the \(citationsShown) strongest shown): "
+        // `claims` lists the evidence, which a retracted claim has left: its record holds each.
+        guard claim.retraction == nil else {
+            return more + Text.printable("isnad edit \(claim.id)") + " shows its record, with each (save it unchanged)"
+        }
+        return more + Text.printable("isnad claims --id \(claim.id) --format csv") + " lists each"
             + (isFiltered ? " (with the same filters)" : "")
     }
 

@@ -387,17 +387,39 @@ extension GraphStore {
             }
             // A claim put back among the evidence beside one that states the same since (added, or
             // moved there by a merge) would make one relationship stand as two claims, as `restore`
-            // refuses it. A twin the undo itself puts back stood beside it before the entry.
+            // refuses it. A twin that stood beside it before the entry (imported so: `check` flags
+            // it), or that the undo itself puts back, is as the store was then.
             let touchedClaims = Set(touched.filter { $0.kind == .claim }.map(\.id))
             let standingAgain = Set(standingAnew)
             for case .claim(let claim) in restored where standingAgain.contains(claim.id) {
-                guard let twin = try standingTwin(of: claim), !touchedClaims.contains(twin) else { continue }
-                let writtenBy = try latestEntry(writing: .claim, id: twin, besides: [target.number, session.number])
-                throw HistoryError.blocked(
-                    entry: target.number,
-                    reason:
-                        "claim \"\(Text.printable(twin))\"\(writtenBy.map { " (entry \($0))" } ?? "") stands since, stating what claim \"\(Text.printable(claim.id))\" states with the same dates, and one relationship is one claim"
-                )
+                let twins = try claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
+                    .filter {
+                        $0.id != claim.id && $0.start == claim.start && $0.end == claim.end && !touchedClaims.contains($0.id)
+                    }
+                for twin in twins {
+                    // The first entry after the one undone that wrote the twin, and the twin as it
+                    // was before it: standing and stating the same, it stood beside the claim then.
+                    guard
+                        let (writtenBy, before) = try database.cached(
+                            "SELECT change, before FROM change_record WHERE kind = 'claim' AND record = ?1 AND change > ?2 AND change <> ?3 ORDER BY change LIMIT 1"
+                        ).firstRow(
+                            [.text(twin.id), .integer(Int64(target.number)), .integer(Int64(session.number))],
+                            { row in (row.int(0), row.text(1)) })
+                    else { continue }
+                    if let before, case .claim(let was)? = try? decoder.decode(keptLine: before, kind: .claim, id: twin.id),
+                        was.retraction == nil, was.predicate == claim.predicate, was.start == claim.start, was.end == claim.end,
+                        (was.subject, was.object) == (claim.subject, claim.object)
+                            || (vocabulary[claim.predicate]?.isSymmetric == true
+                                && (was.subject, was.object) == (claim.object, claim.subject))
+                    {
+                        continue
+                    }
+                    throw HistoryError.blocked(
+                        entry: target.number,
+                        reason:
+                            "claim \"\(Text.printable(twin.id))\" (entry \(writtenBy)) stands since, stating what claim \"\(Text.printable(claim.id))\" states with the same dates, and one relationship is one claim"
+                    )
+                }
             }
             // A source's cites put back can close a cycle that a later change opened the way to
             // (a cited b, then not; b cites a since): refused, as import and set refuse it.

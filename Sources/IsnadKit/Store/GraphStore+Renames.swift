@@ -99,11 +99,12 @@ extension GraphStore {
 
     private func readStandingRenames(includingTravelled: Bool) throws -> [StandingRename] {
         // The command line's name, not its words: an import of /data/renamed/x.jsonl is no
-        // rename, and its rows (a million) are not read. The condition on the words is the one
-        // of the index `change_renames` (schema version 15), word for word, so that SQLite reads
-        // the few entries it holds, not every command line of the history.
+        // rename, and its rows (a million) are not read. The words are found through the index
+        // `change_renames` (schema version 15): the few entries it holds, not every command line.
         var entries: [Int] = []
-        try database.prepare(Self.renameEntriesQuery(includingTravelled: includingTravelled)).forEachRow { row in
+        try database.prepare(
+            Self.renameEntriesQuery(includingTravelled: includingTravelled, onPostgreSQL: database.isPostgreSQL)
+        ).forEachRow { row in
             if HistoryMark.commandName(of: row.string(1)) == "isnad rename" { entries.append(row.int(0)) }
         }
         var rows: [Int: RemovedAndAdded] = [:]
@@ -123,11 +124,15 @@ extension GraphStore {
     }
 
     /// The entries whose command line says rename, not undone, nor undos (nor another store's,
-    /// unless `includingTravelled`), in entry order, with their command lines.
-    static func renameEntriesQuery(includingTravelled: Bool) -> String {
+    /// unless `includingTravelled`), in entry order, with their command lines. The condition on
+    /// the words is the one of each engine's index `change_renames`, word for word: SQLite's
+    /// `instr` (not `LIKE`, which a program may redefine, as the ICU extension does, and then
+    /// could not read a store whose schema uses it), PostgreSQL's `strpos`.
+    static func renameEntriesQuery(includingTravelled: Bool, onPostgreSQL: Bool) -> String {
         """
         SELECT id, command FROM change
-        WHERE undone_by IS NULL AND undoes IS NULL\(includingTravelled ? "" : " AND travelled = 0") AND command LIKE '%rename%'
+        WHERE undone_by IS NULL AND undoes IS NULL\(includingTravelled ? "" : " AND travelled = 0")
+          AND \(onPostgreSQL ? "strpos(command, 'rename') > 0" : "instr(command, 'rename') > 0")
         ORDER BY id
         """
     }
