@@ -243,15 +243,15 @@ enum LogCommand: Command {
             defer { (list, item, items) = (nil, nil, 0) }
             guard let list, items > shown else { return nil }
             let more = items - shown
-            let noun =
+            let leftOut =
                 switch list {
-                case "aliases": more == 1 ? "more alias" : "more aliases"
-                case "citations": more == 1 ? "more citation" : "more citations"
-                case "merged": more == 1 ? "more merged id" : "more merged ids"
-                case "cites": more == 1 ? "more cited source" : "more cited sources"
-                default: "more items of \(list)"
+                case "aliases": counted(more, "more alias", "more aliases")
+                case "citations": counted(more, "more citation")
+                case "merged": counted(more, "more merged id")
+                case "cites": counted(more, "more cited source")
+                default: "\(more) more items of \(list)"
                 }
-            return "    … and \(more) \(noun) (isnad log \(Text.printable(record.id)) --all)"
+            return "    … and \(leftOut) (isnad log \(Text.printable(record.id)) --all)"
         }
     }
 

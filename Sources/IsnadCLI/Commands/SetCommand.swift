@@ -40,7 +40,9 @@ enum SetCommand: Command {
         }
         let store = try context.openStore(.write)
         var lostQuotes: String?
-        var also = ""
+        // The record as stored and as written back: what else an import's reading changed is
+        // worked out after the change, outside its transaction.
+        var written: (stored: Record, edited: Record)?
         let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
             session -> String in
             let record = try RecordLookup.record(
@@ -85,11 +87,14 @@ enum SetCommand: Command {
                 }
                 which = " (\(which))"
             }
-            also = EditNotes.readAnew(
-                EditNotes.fieldsReadAnew(in: record, keptIn: edit.record, vocabulary: store.vocabulary), of: record)
+            written = (record, edit.record)
             return "set \(field) of \(record.kind.rawValue) \"\(record.id)\"\(which)"
         }
-        context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + also)
+        let also = written.map {
+            EditNotes.readAnew(
+                EditNotes.fieldsReadAnew(in: $0.stored, keptIn: $0.edited, vocabulary: store.vocabulary), of: $0.stored)
+        }
+        context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + (also ?? ""))
         if entry != nil, let lostQuotes { context.message(lostQuotes) }
     }
 }

@@ -180,8 +180,11 @@ extension Claim {
     }
 
     /// Whether `other` states the same relationship, the same way round, over the same dates.
-    public func statesTheSame(as other: Claim) -> Bool {
-        (subject, predicate, object, start, end) == (other.subject, other.predicate, other.object, other.start, other.end)
+    /// `symmetric`: the predicate reads the same both ways, so the ends may be the other way round.
+    public func statesTheSame(as other: Claim, symmetric: Bool = false) -> Bool {
+        (predicate, start, end) == (other.predicate, other.start, other.end)
+            && ((subject, object) == (other.subject, other.object)
+                || (symmetric && (subject, object) == (other.object, other.subject)))
     }
 
     /// Whether the id is the one derived from what the claim says.

@@ -392,32 +392,26 @@ extension GraphStore {
             let touchedClaims = Set(touched.filter { $0.kind == .claim }.map(\.id))
             let standingAgain = Set(standingAnew)
             for case .claim(let claim) in restored where standingAgain.contains(claim.id) {
-                let twins = try claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
-                    .filter {
-                        $0.id != claim.id && $0.start == claim.start && $0.end == claim.end && !touchedClaims.contains($0.id)
-                    }
-                for twin in twins {
+                for twin in try standingTwins(of: claim) where !touchedClaims.contains(twin) {
                     // The first entry after the one undone that wrote the twin, and the twin as it
                     // was before it: standing and stating the same, it stood beside the claim then.
                     guard
                         let (writtenBy, before) = try database.cached(
                             "SELECT change, before FROM change_record WHERE kind = 'claim' AND record = ?1 AND change > ?2 AND change <> ?3 ORDER BY change LIMIT 1"
                         ).firstRow(
-                            [.text(twin.id), .integer(Int64(target.number)), .integer(Int64(session.number))],
+                            [.text(twin), .integer(Int64(target.number)), .integer(Int64(session.number))],
                             { row in (row.int(0), row.text(1)) })
                     else { continue }
-                    if let before, case .claim(let was)? = try? decoder.decode(keptLine: before, kind: .claim, id: twin.id),
-                        was.retraction == nil, was.predicate == claim.predicate, was.start == claim.start, was.end == claim.end,
-                        (was.subject, was.object) == (claim.subject, claim.object)
-                            || (vocabulary[claim.predicate]?.isSymmetric == true
-                                && (was.subject, was.object) == (claim.object, claim.subject))
+                    if let before, case .claim(let was)? = try? decoder.decode(keptLine: before, kind: .claim, id: twin),
+                        was.retraction == nil,
+                        was.statesTheSame(as: claim, symmetric: vocabulary[claim.predicate]?.isSymmetric == true)
                     {
                         continue
                     }
                     throw HistoryError.blocked(
                         entry: target.number,
                         reason:
-                            "claim \"\(Text.printable(twin.id))\" (entry \(writtenBy)) stands since, stating what claim \"\(Text.printable(claim.id))\" states with the same dates, and one relationship is one claim"
+                            "claim \"\(Text.printable(twin))\" (entry \(writtenBy)) stands since, stating what claim \"\(Text.printable(claim.id))\" states with the same dates, and one relationship is one claim"
                     )
                 }
             }

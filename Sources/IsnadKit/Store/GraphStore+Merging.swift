@@ -558,8 +558,14 @@ extension GraphStore {
     /// (either way round, for a symmetric predicate), or nil: `claim` put back among the evidence
     /// would stand beside it, one relationship as two claims.
     public func standingTwin(of claim: Claim) throws -> String? {
+        try standingTwins(of: claim).first
+    }
+
+    /// Every standing claim other than `claim` that states what it states with its dates
+    /// (``standingTwin(of:)``), in id order.
+    func standingTwins(of claim: Claim) throws -> [String] {
         try claimsStatingEitherWay(subject: claim.subject, predicate: claim.predicate, object: claim.object)
-            .first { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }?.id
+            .filter { $0.id != claim.id && $0.start == claim.start && $0.end == claim.end }.map(\.id)
     }
 
     /// The claims (standing, not retracted) with this subject, predicate and object: their ids
