@@ -730,4 +730,23 @@ struct HistoryCommandTests {
             try #require(ExternalTool.path("python3")), ["-c", script, CLIHarness.binary, cli.path("isnad.db")])
     }
 
+    @Test(
+        "a value of invisible characters or direction marks alone (an earlier Isnad stored it) is shown as its escapes in log and show, not as \"\" or nothing"
+    )
+    func invisibleValuesShownEscaped() throws {
+        let cli = try importedStore()
+        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell plants what an earlier Isnad stored")
+        let planted = try ExternalTool.run(
+            shell,
+            [
+                cli.path("isnad.db"),
+                "UPDATE source SET title = char(8207, 8206) WHERE id = 'article'; UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1",
+            ])
+        #expect(planted.status == 0, "\(planted.standardError)")
+        #expect(try cli.run(["set", "article", "title", "Article"]).status == 0)
+        let log = try cli.run(["log", "article"]).standardOutput
+        #expect(log.contains(#"title: "\u200f\u200e" → "Article""#), "\(log)")
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        #expect(show.contains(#"ar: "\u200b""#), "\(show)")
+    }
 }

@@ -471,4 +471,51 @@ struct RetractionCommandTests {
         let result = try cli.run(["delete", "hamas"])
         #expect(result.standardError == "isnad: cannot delete entity \"hamas\": claim \"hamas-praised-attack\" refers to it\n")
     }
+
+    /// A claim that holds a citation retracted and its standing twin (an Isnad before schema
+    /// version 7 imported a retracted citation again as a new one).
+    static let twinRecords =
+        CoreCommandTests.records
+            + """
+            {"record":"claim","id":"isis-praised-attack","subject":"isis","predicate":"praised","object":"hadera-attack","citations":[{"source":"article","quote":"أشاد","stance":"asserts","credibility":3},{"source":"police","quote":"praised it","stance":"reports","credibility":4,"retracted":"a duplicate"},{"source":"police","quote":"praised it","stance":"asserts","credibility":2}]}
+
+            """
+
+    @Test(
+        "a retracted citation beside its standing twin round-trips through export and import, passes check, and restore refuses it in words"
+    )
+    func retractedCitationBesideItsStandingTwin() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("twins.jsonl", RetractionCommandTests.twinRecords)
+        let imported = try cli.run(["import", "twins.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let backup = try cli.run(["export", "jsonl", "--include-retracted"])
+        #expect(backup.status == 0, "\(backup.standardError)")
+        #expect(backup.standardOutput.contains(#""retracted":"a duplicate"}"#))
+        try cli.write("backup.jsonl", backup.standardOutput)
+        #expect(try cli.run(["--db", "copy.db", "import", "backup.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "copy.db", "export", "jsonl", "--include-retracted"]).outputBytes == backup.outputBytes)
+        // Imported again into its own store, it changes nothing: the twin stays retracted, the other stands.
+        #expect(try cli.run(["import", "backup.jsonl"]).status == 0)
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == backup.outputBytes)
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.standardOutput)")
+        let message =
+            "isnad: claim \"isis-praised-attack\": citation 2 stands already as citation 3 (same source, via and quote): nothing to restore\n"
+        for arguments in [["restore", "isis-praised-attack"], ["restore", "isis-praised-attack", "--citation", "2"]] {
+            let restore = try cli.run(arguments)
+            #expect(restore.status == 65)
+            #expect(restore.standardError == message, "\(restore.standardError)")
+        }
+        let retract = try cli.run(["retract", "isis-praised-attack", "--citation", "3", "--reason", "x"])
+        #expect(retract.status == 65)
+        #expect(
+            retract.standardError
+                == "isnad: claim \"isis-praised-attack\": citations 2 and 3 have the same source, via and quote and would both be retracted: a claim holds a citation once (isnad set isis-praised-attack 'citations[2]' null removes the second); nothing changed\n",
+            "\(retract.standardError)")
+        #expect(try cli.run(["export", "jsonl", "--include-retracted"]).outputBytes == backup.outputBytes)
+        // The remedy the messages name.
+        #expect(try cli.run(["set", "isis-praised-attack", "citations[2]", "null"]).status == 0)
+        #expect(try cli.run(["restore", "isis-praised-attack"]).status == 0)
+    }
 }

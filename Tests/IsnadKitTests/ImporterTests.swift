@@ -159,6 +159,14 @@ struct ImporterTests {
                 "citations[1]: repeats citations[0]"
             ),
             (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2,"retracted":"x"},{"source":"police","quote":"q","stance":"denies","credibility":3,"retracted":"y"},{"source":"article","quote":"r","stance":"asserts","credibility":2}]}"#,
+                "citations[1]: repeats citations[0]"
+            ),
+            (
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"isis","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2,"retracted":"x"},{"source":"police","quote":"q","stance":"denies","credibility":3},{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
+                "citations[2]: repeats citations[0]"
+            ),
+            (
                 #"{"record":"claim","id":"c","subject":"hamas","predicate":"praised","object":"hamas","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#,
                 "object: a claim links two different entities"
             ),

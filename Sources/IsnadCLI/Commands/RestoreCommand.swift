@@ -27,6 +27,7 @@ enum RestoreCommand: Command {
         var isClaimRestored = false
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
+            let retracted = claim
             if let number {
                 let index = try ClaimEditing.citationIndex(number, of: claim)
                 guard claim.citations[index].retraction != nil else {
@@ -56,6 +57,20 @@ enum RestoreCommand: Command {
                     restoredCitations = claim.citations.indices.filter { claim.citations[$0].retraction != nil }.map { $0 + 1 }
                     for index in claim.citations.indices { claim.citations[index].retraction = nil }
                 }
+            }
+            // A retracted citation beside its standing twin (an early Isnad imported it again as a
+            // new one): restored, the claim would hold one citation twice.
+            if let repeated = CitationRepeats.first(in: claim.citations) {
+                let (standing, restored) =
+                    retracted.citations[repeated.earlier].retraction == nil
+                    ? (repeated.earlier, repeated.index) : (repeated.index, repeated.earlier)
+                let others = claim.citations.indices.filter {
+                    $0 != restored && retracted.citations[$0].retraction != nil && claim.citations[$0].retraction == nil
+                }
+                throw LookupError(
+                    description:
+                        "claim \"\(Text.printable(claim.id))\": citation \(restored + 1) stands already as citation \(standing + 1) (same source, via and quote): nothing to restore"
+                        + (number == nil && !others.isEmpty ? " (--citation N restores one of the others)" : ""))
             }
             try session.put(.claim(claim))
             // Its ends' types may have changed since it was retracted (the type may be why it

@@ -164,13 +164,27 @@ extension Claim {
     /// (source, via and quote) replaces the one it matches, the others come after.
     public mutating func join(_ citations: [Citation]) {
         // By key, each worked out once: a scan per citation took the square of a claim's citations.
+        // A retracted citation beside its standing twin (``CitationRepeats``): each matches its
+        // own kind, the standing one first when the added citation stands.
         var indexByKey: [Int64: Int] = [:]
-        for (index, held) in self.citations.enumerated() where indexByKey[held.key] == nil {
-            indexByKey[held.key] = index
+        var retractedTwinByKey: [Int64: Int] = [:]
+        for (index, held) in self.citations.enumerated() {
+            if let first = indexByKey[held.key] {
+                if held.retraction == nil {
+                    indexByKey[held.key] = index
+                    retractedTwinByKey[held.key] = first
+                } else {
+                    retractedTwinByKey[held.key] = index
+                }
+            } else {
+                indexByKey[held.key] = index
+            }
         }
         for citation in citations {
             let key = citation.key
-            if let index = indexByKey[key] {
+            if citation.retraction != nil, let index = retractedTwinByKey[key] {
+                self.citations[index] = citation
+            } else if let index = indexByKey[key] {
                 self.citations[index] = citation
             } else {
                 indexByKey[key] = self.citations.count

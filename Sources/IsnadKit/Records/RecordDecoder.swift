@@ -217,7 +217,7 @@ public struct RecordDecoder: Sendable {
         }
         var citations: [Citation] = []
         var isComplete = true
-        var keys: [Int64: Int] = [:]
+        var repeats = CitationRepeats()
         for (index, element) in elements.enumerated() {
             let path = "citations[\(index)]"
             guard let citation = found.check({ () throws(RecordProblem) in try fields.nested(element, at: path) }) else {
@@ -247,7 +247,7 @@ public struct RecordDecoder: Sendable {
             let decoded = Citation(
                 source: source, via: via, quote: quote, quoteEnglish: quoteEnglish, stance: stance,
                 credibility: credibility, locator: locator, retraction: retraction)
-            if let earlier = keys.updateValue(index, forKey: decoded.key) {
+            if let earlier = repeats.admit(decoded, at: index) {
                 found.note(fields.problem(path, "repeats citations[\(earlier)] (same source, via and quote)"))
                 isComplete = false
                 continue

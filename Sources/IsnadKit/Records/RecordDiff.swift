@@ -145,7 +145,7 @@ public struct RecordDiff: Sendable, Equatable {
             case .number(let text): leaves.append((path, text))
             case .string(let text):
                 var writer = JSONWriter()
-                writer.string(text)
+                writer.shownString(text)
                 leaves.append((path, String(decoding: writer.bytes, as: UTF8.self)))
             }
         }

@@ -172,6 +172,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case citesCycle(String)
     /// The quote of citation `citation` (from 0) is not in the text of `source`, where it is read.
     case quoteNotInText(citation: Int, source: String)
+    /// Citation `index` (from 0) of the claim repeats citation `earlier` (same source, via and
+    /// quote), both standing or both retracted (``CitationRepeats``).
+    case repeatedCitation(claim: String, index: Int, earlier: Int, isRetracted: Bool)
 
     public var description: String {
         switch self {
@@ -186,6 +189,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .typeBreaksClaim(let claim, let message):
             "type: the new type breaks claim \"\(claim)\": \(message) (retract the claim first, if the type is why it is wrong)"
         case .citesCycle(let cycle): "cites: \(cycle)"
+        case .repeatedCitation(let claim, let index, let earlier, let isRetracted):
+            "claim \"\(Text.printable(claim))\": citations \(earlier + 1) and \(index + 1) have the same source, via and quote and would both \(isRetracted ? "be retracted" : "stand"): a claim holds a citation once (isnad set \(Text.printable(claim)) 'citations[\(index)]' null removes the second); nothing changed"
         case .quoteNotInText(let citation, let source):
             "citations[\(citation)]: its quote is not in the text of source \"\(Text.printable(source))\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")"
         }

@@ -227,6 +227,12 @@ extension GraphStore {
                 try insertCite.run([.text(source.id), .integer(Int64(index)), .text(cited)])
             }
         case .claim(let claim):
+            // Before SQLite's constraint, in words: one citation may stand beside its retracted twin, no more.
+            if let repeated = CitationRepeats.first(in: claim.citations) {
+                throw EditError.repeatedCitation(
+                    claim: claim.id, index: repeated.index, earlier: repeated.earlier,
+                    isRetracted: claim.citations[repeated.index].retraction != nil)
+            }
             try database.cached("DELETE FROM retracted_claim WHERE id = ?1").run([.text(claim.id)])
             try database.cached("DELETE FROM retracted_citation WHERE claim = ?1").run([.text(claim.id)])
             if let reason = claim.retraction {

@@ -761,9 +761,10 @@ final class ImportSession {
             kept.retraction = reason
             keep(Importer.KeptRetraction(claim: claim.id, citationSource: nil))
         }
-        // The stored citations' retractions by key, the first of each key as a scan found it.
+        // The stored citations' retractions by key: none when one of the key stands (a retracted
+        // citation may stand beside its standing twin, ``CitationRepeats``).
         var storedRetraction: [Int64: String?] = [:]
-        for citation in stored.citations where storedRetraction[citation.key] == nil {
+        for citation in stored.citations where storedRetraction[citation.key] ?? "" != nil {
             storedRetraction[citation.key] = .some(citation.retraction)
         }
         for index in kept.citations.indices where kept.citations[index].retraction == nil {

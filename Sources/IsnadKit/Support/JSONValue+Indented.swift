@@ -50,7 +50,7 @@ extension JSONValue {
         case .number(let text): return text
         case .string(let text):
             var writer = JSONWriter()
-            writer.string(text)
+            writer.shownString(text)
             return String(decoding: writer.bytes, as: UTF8.self)
         case .array(let elements): return "[" + elements.map(inline).joined(separator: ", ") + "]"
         case .object(let object):

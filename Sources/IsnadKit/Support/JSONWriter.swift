@@ -63,6 +63,15 @@ public struct JSONWriter {
         appendString(value)
     }
 
+    /// A string as `log` shows it: as ``string(_:)`` writes it, or, when it holds only invisible
+    /// characters or direction marks, as their escapes (``Text/invisibleEscaped(_:)``), so that it
+    /// does not read as `""`. Still JSON, read back as the same string.
+    public mutating func shownString(_ value: String) {
+        guard let escaped = Text.invisibleEscaped(value) else { return string(value) }
+        separate()
+        bytes.append(contentsOf: "\"\(escaped)\"".utf8)
+    }
+
     /// An array of strings, `["a","b"]`, written in one go.
     public mutating func array(_ values: [String]) {
         separate()

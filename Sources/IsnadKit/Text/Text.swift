@@ -67,6 +67,29 @@ public enum Text {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint }
     }
 
+    /// Whether the text holds something, yet nothing a reader sees: only invisible characters or
+    /// direction marks (white space alone shows, as space). An earlier Isnad stored such a value.
+    public static func holdsOnlyInvisible(_ text: String) -> Bool {
+        !text.isEmpty && showsNothing(text) && !text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    /// The text as its characters' escapes, `\u200f\u200e`, when it ``holdsOnlyInvisible(_:)``;
+    /// nil otherwise. Written so, `log` and `show` say what such a value holds instead of showing
+    /// `""` or nothing.
+    public static func invisibleEscaped(_ text: String) -> String? {
+        guard holdsOnlyInvisible(text) else { return nil }
+        return text.unicodeScalars.map { scalar in
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }.joined()
+    }
+
+    /// The text as it may be written to a terminal (``printable(_:keepingLineBreaks:)``), or, when
+    /// it holds only invisible characters, quoted as their escapes (`"\u200b"`).
+    public static func shown(_ text: String) -> String {
+        invisibleEscaped(text).map { "\"\($0)\"" } ?? printable(text)
+    }
+
     /// Why a text that ``showsNothing(_:)`` is refused: "cannot be empty", and what it holds when
     /// it holds something.
     public static func emptyProblem(_ text: String) -> String {
