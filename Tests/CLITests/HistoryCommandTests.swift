@@ -749,4 +749,40 @@ struct HistoryCommandTests {
         let show = try cli.run(["show", "hamas"]).standardOutput
         #expect(show.contains(#"ar: "\u200b""#), "\(show)")
     }
+
+    @Test(
+        "an entry whose kept record holds text an earlier Isnad took and today's rules refuse (a name of U+200B alone) still undoes, putting it back as kept, and check passes the history; a kept line that is no record says why undo refuses"
+    )
+    func keptInvisibleTextUndoes() throws {
+        let cli = try importedStore()
+        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell plants what an earlier Isnad stored")
+        let planted = try ExternalTool.run(
+            shell,
+            [cli.path("isnad.db"), "UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1"])
+        #expect(planted.status == 0, "\(planted.standardError)")
+        let refused = try cli.run(["check"])
+        #expect(refused.standardOutput.contains("isnad set or isnad edit corrects it"), "\(refused.standardOutput)")
+        #expect(try cli.run(["set", "hamas", "aliases[0]", "null"]).status == 0)
+        let clean = try cli.run(["check"])
+        #expect(clean.status == 0, "\(clean.standardOutput)")
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        let alias = try ExternalTool.run(
+            shell,
+            [cli.path("isnad.db"), "SELECT unicode(name), length(name) FROM entity_name WHERE entity = 'hamas' AND position = 1"])
+        #expect(alias.standardOutput == "8203|1\n", "put back as kept, not trimmed to nothing")
+        #expect(try cli.run(["set", "article", "title", "Another title"]).status == 0)
+        let broken = try ExternalTool.run(
+            shell,
+            [
+                cli.path("isnad.db"),
+                "UPDATE change_record SET before = json_set(before, '$.bogus', 1) WHERE change = (SELECT max(id) FROM change)",
+            ])
+        #expect(broken.status == 0, "\(broken.standardError)")
+        let unreadable = try cli.run(["undo"])
+        #expect(unreadable.status != 0)
+        #expect(
+            unreadable.standardError.contains("is no longer a valid record (not a record line: bogus: unknown field"),
+            "\(unreadable.standardError)")
+    }
 }

@@ -20,4 +20,19 @@ struct PrintableTextTests {
         #expect(Text.printable("a\u{7F}b") == "a\\u{7F}b")
         #expect(Text.isPrintableASCII(" ~"))
     }
+
+    @Test(
+        "a value of invisible characters alone is shown as JSON escapes that read back as the same text, a tag character as its surrogate pair"
+    )
+    func invisibleEscapes() throws {
+        #expect(Text.invisibleEscaped("\u{200F}\u{200E}") == "\\u200f\\u200e")
+        #expect(Text.invisibleEscaped("\u{E0001}") == "\\udb40\\udc01")
+        #expect(Text.invisibleEscaped("a\u{200B}") == nil)
+        #expect(Text.invisibleEscaped(" ") == nil)
+        for text in ["\u{200F}\u{200E}", "\u{E0001}\u{200B}", "\u{2066}\u{2069}"] {
+            var writer = JSONWriter()
+            writer.shownString(text)
+            #expect(try JSONParser.parse(String(decoding: writer.bytes, as: UTF8.self)) == .string(text))
+        }
+    }
 }

@@ -331,13 +331,19 @@ public struct IntegrityCheck {
         do {
             try StoreExporter.forEachLine(of: store, includingRetracted: true, readingEachClaimAsStored: true) { _, problem in
                 guard let problem, let subject = problem.record, !isFound(subject) else { return }
-                try add(.invalidValue, subject, "\(problem.field.map { "\($0): " } ?? "")\(problem.message)")
+                try add(
+                    .invalidValue, subject,
+                    "\(problem.field.map { "\($0): " } ?? "")\(problem.message)\(IntegrityCheck.correctionHint)")
             }
         } catch let error as StoreError {
             guard case .invalidValue(_, let record, let field, let problem) = error, !isFound(record) else { return }
-            try add(.invalidValue, record, "\(field): \(problem)")
+            try add(.invalidValue, record, "\(field): \(problem)\(IntegrityCheck.correctionHint)")
         }
     }
+
+    /// What to do of a record an import would refuse: it can be corrected in place, and until it
+    /// is, its backup cannot be made (an older Isnad may have taken what today's rules refuse).
+    static let correctionHint = " (isnad set or isnad edit corrects it; until then export jsonl refuses the store)"
 
     /// What makes an attributes object's keys or values text an import refuses (a control
     /// character written as a JSON escape passes the column's own check), or nil.

@@ -14,6 +14,10 @@ public struct RecordDecoder: Sendable {
     /// the store's own kept lines, written before names had a limit (a history entry's state of
     /// such a name), so that the history still checks, travels and undoes.
     private var takesLongNames = false
+    /// Whether a text of invisible characters or direction marks alone is taken: not in input,
+    /// but in the store's own kept lines, which an Isnad before such text was refused wrote (a
+    /// name of U+200B), so that the history still checks and undoes what it kept.
+    private var takesInvisibleText = false
 
     public init(vocabulary: Vocabulary = .standard) { self.vocabulary = vocabulary }
 
@@ -37,7 +41,8 @@ public struct RecordDecoder: Sendable {
                     field: "record",
                     message: "unknown record kind \(shown); expected \"entity\", \"source\" or \"claim\"\(suggestion)"))
         }
-        let fields = Fields(object: object, label: RecordDecoder.label(kind: kind, object: object))
+        let fields = Fields(
+            object: object, label: RecordDecoder.label(kind: kind, object: object), takesInvisibleText: takesInvisibleText)
         var found = ProblemList()
         let record: Record? =
             switch kind {
@@ -76,6 +81,7 @@ public struct RecordDecoder: Sendable {
         var lenient = self
         lenient.takesBlankRetractionReasons = true
         lenient.takesLongNames = true
+        lenient.takesInvisibleText = true
         do {
             record = try lenient.decode(try JSONParser.parse(line))
         } catch let problems as RecordProblems {
@@ -287,11 +293,20 @@ struct Fields {
     let object: JSONObject
     let label: String
     var prefix = ""
+    /// Whether text of invisible characters alone passes (``RecordDecoder``'s kept lines).
+    var takesInvisibleText = false
 
-    init(object: JSONObject, label: String, prefix: String = "") {
+    init(object: JSONObject, label: String, prefix: String = "", takesInvisibleText: Bool = false) {
         self.object = object
         self.label = label
         self.prefix = prefix
+        self.takesInvisibleText = takesInvisibleText
+    }
+
+    /// Whether the text is refused as empty: it shows nothing, and is not the invisible text a
+    /// kept line may hold.
+    private func isRefusedAsEmpty(_ text: String) -> Bool {
+        Text.showsNothing(text) && !(takesInvisibleText && Text.holdsOnlyInvisible(text))
     }
 
     func problem(_ field: String, _ message: String) -> RecordProblem {
@@ -302,7 +317,7 @@ struct Fields {
         guard case .object(let inner) = value else {
             throw RecordProblem(record: label, field: prefix + path, message: "expected an object, found \(value.typeName)")
         }
-        return Fields(object: inner, label: label, prefix: prefix + path + ".")
+        return Fields(object: inner, label: label, prefix: prefix + path + ".", takesInvisibleText: takesInvisibleText)
     }
 
     /// One problem for each field that the record kind does not have, in the record's order.
@@ -324,7 +339,7 @@ struct Fields {
     /// Text that may be absent, but not blank when given (a retraction's reason).
     func optionalNonBlankText(_ key: String) throws(RecordProblem) -> String? {
         guard let text = try optionalText(key) else { return nil }
-        if Text.showsNothing(text) { throw problem(key, Text.emptyProblem(text) + ": give the reason, or leave the field out") }
+        if isRefusedAsEmpty(text) { throw problem(key, Text.emptyProblem(text) + ": give the reason, or leave the field out") }
         return text
     }
 
@@ -337,7 +352,7 @@ struct Fields {
 
     func text(_ key: String) throws(RecordProblem) -> String {
         guard let text = try optionalText(key) else { throw problem(key, "missing") }
-        if Text.showsNothing(text) { throw problem(key, Text.emptyProblem(text)) }
+        if isRefusedAsEmpty(text) { throw problem(key, Text.emptyProblem(text)) }
         return text
     }
 
@@ -345,7 +360,9 @@ struct Fields {
     /// the spaces around it. They are a sheet's cell's or a typing's, never the name's, and a name
     /// with them differs from the same name without (`check` reports such a name in a store).
     func name(_ key: String, limited: Bool = true) throws(RecordProblem) -> String {
-        let name = try text(key).trimmingWhitespace
+        let text = try text(key)
+        // A kept name of invisible characters alone goes back as it was kept, not trimmed to nothing.
+        let name = takesInvisibleText && Text.holdsOnlyInvisible(text) ? text : text.trimmingWhitespace
         let length = name.unicodeScalars.count
         if limited, length > Entity.maximumNameLength {
             throw problem(

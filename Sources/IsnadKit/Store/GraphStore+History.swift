@@ -303,7 +303,8 @@ extension GraphStore {
                     value = try decoder.decode(keptLine: before, kind: record.kind, id: record.id)
                 } catch {
                     throw HistoryError.unreadable(
-                        entry: target.number, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"")
+                        entry: target.number, record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"",
+                        problem: "\(error)")
                 }
                 // Another program's history could hold another record's line here: put back,
                 // it would overwrite that record.
@@ -604,7 +605,7 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case wouldBreakVocabulary(entry: Int, claim: String, changedBy: Int?, problem: String)
     /// A claim the undo puts back among the evidence that no longer takes its ends' types.
     case wouldRestoreMisfit(entry: Int, claim: String, entity: String?, problem: String)
-    case unreadable(entry: Int, record: String)
+    case unreadable(entry: Int, record: String, problem: String? = nil)
     /// A plain undo waited for the store while the latest change became another: entry `now`
     /// landed (after `latest`, or when there was none: 0), or `latest` was undone by another undo.
     case landedMeanwhile(latest: Int, now: Int, command: String)
@@ -660,8 +661,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
                     } ?? "\(undoer)'s latest is entry \(own) (isnad undo \(own)); "
                 } ?? "")
                 + "isnad undo \(entry) takes back \(author)'s by its number"
-        case .unreadable(let entry, let record):
+        case .unreadable(let entry, let record, let problem):
             "cannot undo entry \(entry): the history's copy of \(record) is no longer a valid record"
+                + (problem.map { " (\($0))" } ?? "")
         case .large(let entry, let command, let records):
             "entry \(entry) (\(Text.printable(command))) changed \(records) records: undoing it puts every one of them back as before it (a record it added is deleted); isnad undo \(entry) --yes if that is meant"
         }

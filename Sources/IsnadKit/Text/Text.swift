@@ -78,8 +78,9 @@ public enum Text {
     /// `""` or nothing.
     public static func invisibleEscaped(_ text: String) -> String? {
         guard holdsOnlyInvisible(text) else { return nil }
-        return text.unicodeScalars.map { scalar in
-            let hex = String(scalar.value, radix: 16)
+        // UTF-16 units, as JSON spells them: a tag character (U+E0001) is a surrogate pair.
+        return text.utf16.map { unit in
+            let hex = String(unit, radix: 16)
             return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }.joined()
     }
