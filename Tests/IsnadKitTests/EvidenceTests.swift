@@ -65,6 +65,17 @@ struct EvidenceTests {
         #expect(Evidence([item("d", .d, .reports, .possiblyTrue), item("c", .c, .reports, .doubtful)])?.bestGrade == "C4")
     }
 
+    @Test("one voice is counted once however many a claim has: a claimant cited again after the seventeenth is no new source")
+    func manySourcesCountedOnce() throws {
+        let voices = (0..<20).map { item("s\($0)", .e, .asserts, .probablyTrue) }
+        let again = [item("s0", .e, .reports, .possiblyTrue), item("s16", .e, .asserts, .doubtful)]
+        let denials = (0..<20).map { item("d\($0)", .b, .denies, .probablyTrue) } + [item("d3", .a, .denies, .confirmed)]
+        let evidence = try #require(Evidence(voices + again + denials))
+        #expect(evidence.supportingSources == (0..<20).map { "s\($0)" })
+        #expect(evidence.denyingSources == (0..<20).map { "d\($0)" })
+        #expect(evidence.sources.count == 40)
+    }
+
     @Test("a credibility is read from a JSON number only when it spells the integer exactly, never rounded through a double")
     func credibilityFromExactNumbers() {
         for text in ["2", "2.0", "2e0", "20e-1", "0.2E1", "2.000", "2E+0"] {
@@ -72,7 +83,7 @@ struct EvidenceTests {
         }
         for text in [
             "0.99999999999999999999", "2.0000000000000000000000000001", "1.5", "2e", "2.", ".2e1", "0", "7", "-2", "1e400",
-            "2e-400",
+            "2e-400", "-2.0", "-2e0", "-20e-1", "-0.1e1",
         ] {
             #expect(Credibility(number: text) == nil, "\(text)")
         }

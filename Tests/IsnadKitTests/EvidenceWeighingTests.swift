@@ -145,6 +145,27 @@ struct EvidenceWeighingTests {
     }
 
     @Test(
+        "exactly 64 chains are still compared two by two: each is capped by the nearest source it shares with another, not by one deeper behind it; the 65th brings the coarser cap"
+    )
+    func pairwiseBound() throws {
+        // Every outlet (A) relays one desk (A) that relays a rumour (F): two by two, the desk is
+        // each pair's common link. Past the bound, every source another chain holds caps a chain.
+        var sources = Self.source("desk", "A", cites: ["rumour"]) + Self.source("rumour", "F")
+        var citations: [String] = []
+        for index in 0...TransmissionGraph.pairwiseChainsAtMost {
+            sources += Self.source("outlet-\(index)", "A", cites: ["desk"])
+            citations.append(Self.citation("outlet-\(index)"))
+        }
+        let (atBound, _, _) = try Self.weigh(
+            Self.claim(citations.prefix(TransmissionGraph.pairwiseChainsAtMost).joined(separator: ","), sources: sources))
+        #expect(atBound.supporting[0].sharedCeilings.values.allSatisfy { $0 == .a })
+        #expect(atBound.strength?.description == "ASSERTED A2 · 1 channel, all through desk (A)")
+        let (pastBound, _, _) = try Self.weigh(Self.claim(citations.joined(separator: ","), sources: sources))
+        #expect(pastBound.supporting[0].sharedCeilings.values.allSatisfy { $0 == .f })
+        #expect(pastBound.strength?.description == "ALLEGED F2 · 1 channel, all through desk (A)")
+    }
+
+    @Test(
         "a grade 1 is borne out by another channel where an A–C source asserts the claim graded 1–3, not by one that only reports it, doubts it, or an F source"
     )
     func confirmation() throws {
@@ -358,6 +379,92 @@ struct EvidenceWeighingTests {
         #expect(try #require(oneGood.strength) < #require(twoWeak.strength))
         // Both assert: two channels rank before one, though the one has the better grade.
         #expect(try #require(twoGood.strength) < #require(oneGood.strength))
+    }
+
+    @Test(
+        "a denial is capped by its channel's common link as support is: two C deniers relaying one E root confirm no other denial's 1"
+    )
+    func denialsCappedByTheirCommonLink() throws {
+        let sources =
+            Self.source("paper", "E") + Self.source("ministry", "B") + Self.source("root", "E")
+            + Self.source("left", "C", cites: ["root"]) + Self.source("right", "C", cites: ["root"])
+        let citations = [
+            Self.citation("paper", credibility: 3), Self.citation("ministry", stance: "denies", credibility: 1),
+            Self.citation("left", stance: "denies"), Self.citation("right", stance: "denies"),
+        ].joined(separator: ",")
+        let (weight, claim, graph) = try Self.weigh(Self.claim(citations, sources: sources))
+        #expect(weight.denying.map(\.citations) == [[1], [2, 3]])
+        #expect(weight.denying[1].commonLink == CommonLink(source: "root", reliability: .e, distance: 1))
+        #expect(weight.strength?.cappedCitations.map(\.reliability) == [.e, .b, .e, .e])
+        #expect(weight.strength?.cappedCitations[1].credibility == .probablyTrue)
+        #expect(graph.unconfirmedGrades(of: claim).map(\.position) == [1])
+    }
+
+    @Test(
+        "the generic common link agrees with weighing where a source stands at different distances in the chains: its distance is the largest"
+    )
+    func commonLinkAtTheLargestDistance() throws {
+        // x's chain: x 0, y 1. z's chain: z 0, w 1, x 2, y 2. Both x and y are in both, each at
+        // 2 at most: a tie, which the less reliable (y, E) takes. Read at its smallest distance,
+        // x (0) would be nearer.
+        let sources =
+            Self.source("x", "A", cites: ["y"]) + Self.source("y", "E") + Self.source("w", "A", cites: ["x", "y"])
+            + Self.source("z", "A", cites: ["w"])
+        let (weight, _, graph) = try Self.weigh(Self.claim(Self.citation("x") + "," + Self.citation("z"), sources: sources))
+        #expect(weight.commonLink == CommonLink(source: "y", reliability: .e, distance: 2))
+        #expect(CommonLink.nearest(in: weight.chains, reliability: graph.reliability(of:)) == weight.commonLink)
+        #expect(
+            CommonLink.nearest(in: [Chain(depths: ["x": 0, "y": 1]), Chain(depths: ["z": 0, "x": 2, "y": 1])]) { _ in .c }
+                == CommonLink(source: "y", reliability: .c, distance: 1))
+    }
+
+    @Test("a source both the via and the claimant reach is in the chain at the shorter of its two distances")
+    func viaAndClaimantReachOneSource() throws {
+        // The article (via, 0) cites the leak directly: 1. The police (1) reach it through a memo: 3.
+        let sources =
+            Self.source("leak", "F") + Self.source("art", "E", cites: ["leak"]) + Self.source("memo", "C", cites: ["leak"])
+            + Self.source("police", "B", cites: ["memo"]) + Self.source("desk", "D", cites: ["police"])
+        let (weight, _, graph) = try Self.weigh(Self.claim(Self.citation("police", via: "art"), sources: sources))
+        #expect(weight.chains[0].depths == ["art": 0, "leak": 1, "police": 1, "memo": 2])
+        // The other way round: the article (1) cites the leak (2); the desk reaches it at 3.
+        let desk = Citation(source: "art", via: "desk", quote: "q", stance: .asserts, credibility: .probablyTrue)
+        #expect(graph.chain(of: desk).depths == ["desk": 0, "police": 1, "art": 1, "memo": 2, "leak": 2])
+    }
+
+    @Test("the quote shown for a claim is a supporting citation's, however much stronger a denial is graded")
+    func bestCitationIsSupport() throws {
+        let sources = Self.source("blog", "E") + Self.source("un", "A")
+        let (weight, claim, _) = try Self.weigh(
+            Self.claim(
+                Self.citation("blog", credibility: 5) + "," + Self.citation("un", stance: "denies", credibility: 1),
+                sources: sources))
+        #expect(claim.bestCitation?.citation.source == "blog")
+        #expect(claim.bestCitation(weighed: weight)?.citation.source == "blog")
+        #expect(claim.strongestCitations(1).map(\.citation.source) == ["blog"])
+    }
+
+    @Test("contradictions: a dispute's supporting side holds the citations that report the claim, not only those that assert it")
+    func disputeWithAReport() throws {
+        let folder = try TemporaryFolder.scoped
+        let sources = Self.source("wire", "C") + Self.source("paper", "B") + Self.source("ministry", "A")
+        let citations = [
+            Self.citation("wire", stance: "reports"), Self.citation("paper"), Self.citation("ministry", stance: "denies"),
+        ].joined(separator: ",")
+        let store = try Fixtures.store(Self.claim(citations, sources: sources), in: folder)
+        let disputes = try Contradictions.find(in: store).allDisputes(in: store)
+        #expect(disputes.map(\.claim.claim.id) == ["ab"])
+        #expect(disputes.first?.supporting.map(\.citation.source) == ["wire", "paper"])
+        #expect(disputes.first?.denying.map(\.citation.source) == ["ministry"])
+    }
+
+    @Test("periods that share one day overlap, certainly when both are dated to the day; the day after, they do not")
+    func periodsSharingADay() {
+        func span(_ start: String, _ end: String) -> ClaimSpan {
+            ClaimSpan(start: try? PartialDate(parsing: start), end: try? PartialDate(parsing: end), temporal: .state)
+        }
+        #expect(span("2016-01-01", "2016-05-01").overlap(span("2016-05-01", "2016-06-01")) == true)
+        #expect(span("2016-05-01", "2016-06-01").overlap(span("2016-01-01", "2016-05-01")) == true)
+        #expect(span("2016-01-01", "2016-04-30").overlap(span("2016-05-01", "2016-06-01")) == nil)
     }
 
     static let impactRecords =

@@ -55,7 +55,7 @@ struct ImportDiagnosticsTests {
 
     @Test("an id listed twice in cites is named at its second place, in a short list and in a long one")
     func citesListedTwice() throws {
-        for (count, repeated, at) in [(5, 2, 4), (40, 3, 30), (40, 35, 39)] {
+        for (count, repeated, at) in [(5, 2, 4), (40, 3, 30), (40, 16, 30), (40, 35, 39)] {
             var ids = (0..<count).map { "s\($0)" }
             ids[at] = ids[repeated]
             let list = ids.map { #""\#($0)""# }.joined(separator: ",")

@@ -82,6 +82,10 @@ struct ImporterTests {
                 "description: contains the control character U+0000"
             ),
             (
+                #"{"record":"entity","id":"x","type":"organization","name":"X","attributes":{"rank\u001b[31m":"1"}}"#,
+                #"attributes.rank\u{1B}[31m: contains the control character U+001B"#
+            ),
+            (
                 #"{"record":"source","id":"s","type":"blog","title":"T","reliability":"B"}"#,
                 #"source "s": type: "blog" is not one of"#
             ),
@@ -179,6 +183,16 @@ struct ImporterTests {
         let reported = try errors(importing: line + "\n")
         #expect(reported.count == 1, "\(reported)")
         #expect(reported.first?.contains(expected) == true, "\(reported)")
+    }
+
+    @Test("an end dated as coarsely as its year is not before a start within that year: it may be the same day or later")
+    func coarseEndAfterFinerStart() throws {
+        let decoder = RecordDecoder()
+        for (start, end) in [("2015-06", "2015"), ("2015-06-30", "2015-06"), ("2015-06-30", "2015-06-30")] {
+            let line =
+                #"{"record":"claim","id":"c","subject":"hamas","predicate":"allied_with","object":"isis","start":"\#(start)","end":"\#(end)","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":2}]}"#
+            #expect(decoder.problems(inLine: Array(line.utf8)).isEmpty, "\(start) to \(end)")
+        }
     }
 
     @Test("an id reused with other content in one import is refused, naming both lines")
