@@ -518,4 +518,100 @@ struct RetractionCommandTests {
         #expect(try cli.run(["set", "isis-praised-attack", "citations[2]", "null"]).status == 0)
         #expect(try cli.run(["restore", "isis-praised-attack"]).status == 0)
     }
+
+    /// The claim of ``twinRecords`` with `citations`, as a line of a record file.
+    static func twinClaim(_ citations: [String]) -> String {
+        #"{"record":"claim","id":"isis-praised-attack","subject":"isis","predicate":"praised","object":"hadera-attack","citations":["#
+            + citations.joined(separator: ",") + "]}\n"
+    }
+
+    static let policeRetracted =
+        #"{"source":"police","quote":"praised it","stance":"reports","credibility":4,"retracted":"a duplicate"}"#
+    static let policeStanding = #"{"source":"police","quote":"praised it","stance":"asserts","credibility":2}"#
+    static let article = #"{"source":"article","quote":"أشاد","stance":"asserts","credibility":3}"#
+
+    /// The citations of the twins' claim, as `export jsonl --include-retracted` writes them: source, stance, retracted.
+    static func twinCitations(_ cli: CLIHarness, db: String) throws -> [String] {
+        let export = try cli.run(["--db", db, "export", "jsonl", "--include-retracted"]).standardOutput
+        let line = try #require(export.split(separator: "\n").first { $0.contains(#""id":"isis-praised-attack""#) })
+        let claim = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        let citations = claim?["citations"] as? [[String: Any]] ?? []
+        return citations.map { citation in
+            "\(citation["source"] as? String ?? "?") \(citation["stance"] as? String ?? "?")\(citation["retracted"] == nil ? "" : " retracted")"
+        }
+    }
+
+    @Test(
+        "a record holding the twins, in either order, keeps both onto a claim that holds one copy or none; onto the copy retracted alone, the one given standing stays retracted, as that copy"
+    )
+    func twinsImportedInEitherOrder() throws {
+        for (number, (stored, order, expected)) in [
+            (
+                [Self.policeStanding], [Self.policeRetracted, Self.policeStanding],
+                ["police asserts", "police reports retracted"]
+            ),
+            (
+                [Self.policeStanding], [Self.policeStanding, Self.policeRetracted],
+                ["police asserts", "police reports retracted"]
+            ),
+            (
+                [Self.article], [Self.policeStanding, Self.policeRetracted],
+                ["article asserts", "police asserts", "police reports retracted"]
+            ),
+            (
+                [Self.article], [Self.policeRetracted, Self.policeStanding],
+                ["article asserts", "police reports retracted", "police asserts"]
+            ),
+            (
+                [Self.article, Self.policeRetracted], [Self.article, Self.policeStanding, Self.policeRetracted],
+                ["article asserts", "police reports retracted"]
+            ),
+        ].enumerated() {
+            let cli = try CLIHarness.scoped
+            let db = "order\(number).db"
+            try cli.write("stored.jsonl", CoreCommandTests.records + Self.twinClaim(stored))
+            #expect(try cli.run(["--db", db, "import", "stored.jsonl"]).status == 0)
+            try cli.write("twins.jsonl", Self.twinClaim(order))
+            let imported = try cli.run(["--db", db, "import", "twins.jsonl"])
+            #expect(imported.status == 0, "\(imported.standardError)")
+            let citations = try Self.twinCitations(cli, db: db)
+            #expect(citations == expected, "\(citations)")
+            #expect(try cli.run(["--db", db, "check"]).status == 0)
+        }
+    }
+
+    @Test("merge carries a claim's twins: into a claim holding the same citation standing, or holding other citations alone")
+    func mergeCarriesTwins() throws {
+        for (number, (kept, other, expected)) in [
+            (
+                [Self.article], [Self.policeRetracted, Self.policeStanding],
+                ["article asserts", "police reports retracted", "police asserts"]
+            ),
+            (
+                [Self.policeStanding], [Self.article, Self.policeStanding, Self.policeRetracted],
+                ["police asserts", "article asserts", "police reports retracted"]
+            ),
+            (
+                [Self.policeRetracted, Self.policeStanding], [Self.policeStanding],
+                ["police reports retracted", "police asserts"]
+            ),
+        ].enumerated() {
+            let cli = try CLIHarness.scoped
+            let db = "merge\(number).db"
+            let otherClaim = Self.twinClaim(other)
+                .replacingOccurrences(
+                    of: #""id":"isis-praised-attack","subject":"isis""#, with: #""id":"isis-alt-praised-attack","subject":"isis-alt""#)
+            try cli.write(
+                "records.jsonl",
+                CoreCommandTests.records + #"{"record":"entity","id":"isis-alt","type":"organization","name":"ISIS too"}"# + "\n"
+                    + Self.twinClaim(kept) + otherClaim)
+            let imported = try cli.run(["--db", db, "import", "records.jsonl"])
+            #expect(imported.status == 0, "\(imported.standardError)")
+            let merged = try cli.run(["--db", db, "merge", "isis", "isis-alt"])
+            #expect(merged.status == 0, "\(merged.standardError)")
+            let citations = try Self.twinCitations(cli, db: db)
+            #expect(citations == expected, "\(citations)")
+            #expect(try cli.run(["--db", db, "check"]).status == 0)
+        }
+    }
 }

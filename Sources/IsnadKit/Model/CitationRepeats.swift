@@ -2,9 +2,11 @@
 /// ``Citation/key``) in a way a claim cannot hold.
 ///
 /// A citation is one per claim, with one exception: a retracted citation beside its standing
-/// twin. An Isnad before schema version 7 imported a retracted citation again as a new one that
-/// stood, and a store keeps what it held; its backup must import as written. Two standing, two
-/// retracted, or a third are refused (by the record format, `check`, and every change).
+/// twin, the passage withdrawn once and cited again (an Isnad before schema version 7 made it by
+/// importing a retracted citation again as a new one; a record, `set` or a merge may give it too).
+/// A store keeps what it holds, and its backup must import as written; only the standing copy is
+/// evidence. Two standing, two retracted, or a third are refused (by the record format, `check`,
+/// and every change).
 public struct CitationRepeats {
     private var seen: [Int64: (index: Int, isRetracted: Bool, hasTwin: Bool)] = [:]
 

@@ -163,31 +163,37 @@ extension Claim {
     /// Adds `citations` as a claim record adds them to the stored claim: one with the same key
     /// (source, via and quote) replaces the one it matches, the others come after.
     public mutating func join(_ citations: [Citation]) {
-        // By key, each worked out once: a scan per citation took the square of a claim's citations.
-        // A retracted citation beside its standing twin (``CitationRepeats``): each matches its
-        // own kind, the standing one first when the added citation stands.
-        var indexByKey: [Int64: Int] = [:]
-        var retractedTwinByKey: [Int64: Int] = [:]
+        // By key and kind (standing or retracted), each worked out once: a scan per citation took
+        // the square of a claim's citations. A key may be held twice, a retracted citation beside
+        // its standing twin (``CitationRepeats``): an added citation takes the place of the held one
+        // of its kind, else of the held one of the other kind unless the added citations bring that
+        // kind too (then the two make a pair), else comes after. Either order of a pair gives it.
+        var standingPlace: [Int64: Int] = [:]
+        var retractedPlace: [Int64: Int] = [:]
         for (index, held) in self.citations.enumerated() {
-            if let first = indexByKey[held.key] {
-                if held.retraction == nil {
-                    indexByKey[held.key] = index
-                    retractedTwinByKey[held.key] = first
-                } else {
-                    retractedTwinByKey[held.key] = index
-                }
-            } else {
-                indexByKey[held.key] = index
+            if held.retraction == nil {
+                if standingPlace[held.key] == nil { standingPlace[held.key] = index }
+            } else if retractedPlace[held.key] == nil {
+                retractedPlace[held.key] = index
             }
+        }
+        var addedStanding: Set<Int64> = []
+        var addedRetracted: Set<Int64> = []
+        for citation in citations {
+            if citation.retraction == nil { addedStanding.insert(citation.key) } else { addedRetracted.insert(citation.key) }
         }
         for citation in citations {
             let key = citation.key
-            if citation.retraction != nil, let index = retractedTwinByKey[key] {
-                self.citations[index] = citation
-            } else if let index = indexByKey[key] {
+            let isRetracted = citation.retraction != nil
+            let sameKind = isRetracted ? retractedPlace[key] : standingPlace[key]
+            let otherKind =
+                isRetracted
+                ? (addedStanding.contains(key) ? nil : standingPlace[key])
+                : (addedRetracted.contains(key) ? nil : retractedPlace[key])
+            if let index = sameKind ?? otherKind {
                 self.citations[index] = citation
             } else {
-                indexByKey[key] = self.citations.count
+                if isRetracted { retractedPlace[key] = self.citations.count } else { standingPlace[key] = self.citations.count }
                 self.citations.append(citation)
             }
         }

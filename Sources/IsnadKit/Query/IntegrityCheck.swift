@@ -343,7 +343,8 @@ public struct IntegrityCheck {
 
     /// What to do of a record an import would refuse: it can be corrected in place, and until it
     /// is, its backup cannot be made (an older Isnad may have taken what today's rules refuse).
-    static let correctionHint = " (isnad set or isnad edit corrects it; until then export jsonl refuses the store)"
+    static let correctionHint =
+        " (isnad set or isnad edit corrects it; until then a backup, export jsonl --include-retracted, refuses the store)"
 
     /// What makes an attributes object's keys or values text an import refuses (a control
     /// character written as a JSON escape passes the column's own check), or nil.

@@ -408,14 +408,26 @@ extension ChangeSession {
             }
             let twinID = try twins.twin(of: claim)
             if let twinID, case .claim(var twin)? = try record(.claim, id: twinID) {
-                var twinIndexByKey: [Int64: Int] = [:]
-                for (index, held) in twin.citations.enumerated() where twinIndexByKey[held.key] == nil {
-                    twinIndexByKey[held.key] = index
-                }
+                // A key may be held twice on either claim, a retracted citation beside its standing
+                // twin (``CitationRepeats``): a citation meets the twin's of its own kind first.
+                var placesByKey: [Int64: [Int]] = [:]
+                for (index, held) in twin.citations.enumerated() { placesByKey[held.key, default: []].append(index) }
+                let heldBefore = twin.citations.count
+                let standingOnClaim = Set(claim.citations.filter { $0.retraction == nil }.map(\.key))
                 for (position, citation) in claim.citations.enumerated() {
                     let key = citation.key
-                    guard let index = twinIndexByKey[key] else {
-                        twinIndexByKey[key] = twin.citations.count
+                    let places = placesByKey[key] ?? []
+                    let isRetracted = citation.retraction != nil
+                    // Retracted with the claim alone, a passage the twin holds retracted adds nothing.
+                    if claim.retraction != nil, places.contains(where: { twin.citations[$0].retraction != nil }) { continue }
+                    let sameKind = places.first { (twin.citations[$0].retraction != nil) == isRetracted }
+                    // The claim's own retracted copy beside its standing one joins as the twin's
+                    // retracted copy: both claims have the citation standing. A copy this merge
+                    // added is the claim's own, never a conflict with it.
+                    let otherKind =
+                        isRetracted && standingOnClaim.contains(key) ? nil : places.first { $0 < heldBefore }
+                    guard let index = sameKind ?? otherKind else {
+                        placesByKey[key, default: []].append(twin.citations.count)
                         // A retracted claim's citations join its twin retracted, each with the
                         // claim's reason where it has none of its own: restored, one relationship
                         // would otherwise stand as two claims.

@@ -763,17 +763,30 @@ final class ImportSession {
         }
         // The stored citations' retractions by key: none when one of the key stands (a retracted
         // citation may stand beside its standing twin, ``CitationRepeats``).
-        var storedRetraction: [Int64: String?] = [:]
-        for citation in stored.citations where storedRetraction[citation.key] ?? "" != nil {
-            storedRetraction[citation.key] = .some(citation.retraction)
-        }
-        for index in kept.citations.indices where kept.citations[index].retraction == nil {
-            let key = kept.citations[index].key
-            if let reason = storedRetraction[key] ?? nil {
-                kept.citations[index].retraction = reason
-                keep(Importer.KeptRetraction(claim: claim.id, citationSource: kept.citations[index].source))
+        var storedRetraction: [Int64: String] = [:]
+        var storedStanding: Set<Int64> = []
+        for citation in stored.citations {
+            if let reason = citation.retraction {
+                if storedRetraction[citation.key] == nil { storedRetraction[citation.key] = reason }
+            } else {
+                storedStanding.insert(citation.key)
             }
         }
+        // A citation the record gives standing beside its retracted twin, whose key the store
+        // holds retracted alone, stays retracted: as the twin already is, so it is one citation.
+        let recordRetracted = Set(kept.citations.filter { $0.retraction != nil }.map(\.key))
+        var keptAsTwin: [Int] = []
+        for index in kept.citations.indices where kept.citations[index].retraction == nil {
+            let key = kept.citations[index].key
+            guard !storedStanding.contains(key), let reason = storedRetraction[key] else { continue }
+            keep(Importer.KeptRetraction(claim: claim.id, citationSource: kept.citations[index].source))
+            if recordRetracted.contains(key) {
+                keptAsTwin.append(index)
+            } else {
+                kept.citations[index].retraction = reason
+            }
+        }
+        for index in keptAsTwin.reversed() { kept.citations.remove(at: index) }
         // A retracted citation the record leaves out (its citations replace the stored ones)
         // stays, at its number as far as the record's citations leave it one.
         let keys = Set(kept.citations.map(\.key))
