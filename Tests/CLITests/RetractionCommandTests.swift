@@ -600,7 +600,8 @@ struct RetractionCommandTests {
             let db = "merge\(number).db"
             let otherClaim = Self.twinClaim(other)
                 .replacingOccurrences(
-                    of: #""id":"isis-praised-attack","subject":"isis""#, with: #""id":"isis-alt-praised-attack","subject":"isis-alt""#)
+                    of: #""id":"isis-praised-attack","subject":"isis""#,
+                    with: #""id":"isis-alt-praised-attack","subject":"isis-alt""#)
             try cli.write(
                 "records.jsonl",
                 CoreCommandTests.records + #"{"record":"entity","id":"isis-alt","type":"organization","name":"ISIS too"}"# + "\n"
@@ -613,5 +614,16 @@ struct RetractionCommandTests {
             #expect(citations == expected, "\(citations)")
             #expect(try cli.run(["--db", db, "check"]).status == 0)
         }
+    }
+
+    @Test("restore never offers a retracted citation beside its standing twin: it cannot be restored")
+    func restoreOffersNoTwin() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("twins.jsonl", RetractionCommandTests.twinRecords)
+        #expect(try cli.run(["--db", "whole.db", "import", "twins.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "whole.db", "retract", "isis-praised-attack", "--reason", "whole"]).status == 0)
+        let restored = try cli.run(["--db", "whole.db", "restore", "isis-praised-attack"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(!(restored.standardOutput + restored.standardError).contains("--citation N"), "\(restored.standardOutput)")
     }
 }
