@@ -761,7 +761,13 @@ struct HistoryCommandTests {
             [cli.path("isnad.db"), "UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1"])
         #expect(planted.status == 0, "\(planted.standardError)")
         let refused = try cli.run(["check"])
-        #expect(refused.standardOutput.contains("isnad set or isnad edit corrects it; until then a backup"), "\(refused.standardOutput)")
+        #expect(
+            refused.standardOutput.contains("isnad set or isnad edit corrects it; until then a backup"),
+            "\(refused.standardOutput)")
+        // The name that shows nothing is written as its escapes, not as "" on a terminal.
+        #expect(
+            refused.standardOutput.contains(#"aliases[0]: "\u200b" contains the invisible character U+200B"#),
+            "\(refused.standardOutput)")
         #expect(try cli.run(["set", "hamas", "aliases[0]", "null"]).status == 0)
         let clean = try cli.run(["check"])
         #expect(clean.status == 0, "\(clean.standardOutput)")

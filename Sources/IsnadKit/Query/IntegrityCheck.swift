@@ -492,13 +492,13 @@ public struct IntegrityCheck {
             count += 1
             let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]")
             for problem in NameLookAlike.problems(in: name) {
-                try add(.lookAlikeName, subject, "\"\(Text.printable(name))\" \(problem)")
+                try add(.lookAlikeName, subject, "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" \(problem)")
             }
             let folded = NameKey.fold(name)
             if searchKey != folded || consonantKey != NameKey.consonants(ofFolded: folded) {
                 try add(
                     .nameKey, subject,
-                    "\"\(Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; export the records and import them into a new store"
+                    "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; export the records and import them into a new store"
                 )
             }
         }
@@ -523,7 +523,7 @@ public struct IntegrityCheck {
         for (entity, position, name) in unindexed {
             try add(
                 .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]"),
-                "\"\(Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
+                "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
             )
         }
         if unindexedCount > unindexed.count {
