@@ -730,19 +730,21 @@ struct HistoryCommandTests {
             try #require(ExternalTool.path("python3")), ["-c", script, CLIHarness.binary, cli.path("isnad.db")])
     }
 
+    /// Runs `sql` on the store with the `sqlite3` shell: what an earlier Isnad stored, or a line damaged.
+    static func plant(_ sql: String, in cli: CLIHarness) throws {
+        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell plants what an earlier Isnad stored")
+        let planted = try ExternalTool.run(shell, [cli.path("isnad.db"), sql])
+        #expect(planted.status == 0, "\(planted.standardError)")
+    }
+
     @Test(
         "a value of invisible characters or direction marks alone (an earlier Isnad stored it) is shown as its escapes in log and show, not as \"\" or nothing"
     )
     func invisibleValuesShownEscaped() throws {
         let cli = try importedStore()
-        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell plants what an earlier Isnad stored")
-        let planted = try ExternalTool.run(
-            shell,
-            [
-                cli.path("isnad.db"),
-                "UPDATE source SET title = char(8207, 8206) WHERE id = 'article'; UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1",
-            ])
-        #expect(planted.status == 0, "\(planted.standardError)")
+        try Self.plant(
+            "UPDATE source SET title = char(8207, 8206) WHERE id = 'article'; UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1",
+            in: cli)
         #expect(try cli.run(["set", "article", "title", "Article"]).status == 0)
         let log = try cli.run(["log", "article"]).standardOutput
         #expect(log.contains(#"title: "\u200f\u200e" → "Article""#), "\(log)")
@@ -755,11 +757,7 @@ struct HistoryCommandTests {
     )
     func keptInvisibleTextUndoes() throws {
         let cli = try importedStore()
-        let shell = try #require(ExternalTool.path("sqlite3"), "the sqlite3 shell plants what an earlier Isnad stored")
-        let planted = try ExternalTool.run(
-            shell,
-            [cli.path("isnad.db"), "UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1"])
-        #expect(planted.status == 0, "\(planted.standardError)")
+        try Self.plant("UPDATE entity_name SET name = char(8203) WHERE entity = 'hamas' AND position = 1", in: cli)
         let refused = try cli.run(["check"])
         #expect(
             refused.standardOutput.contains("isnad set or isnad edit corrects it; until then a backup"),
@@ -773,18 +771,15 @@ struct HistoryCommandTests {
         #expect(clean.status == 0, "\(clean.standardOutput)")
         let undo = try cli.run(["undo"])
         #expect(undo.status == 0, "\(undo.standardError)")
+        let shell = try #require(ExternalTool.path("sqlite3"))
         let alias = try ExternalTool.run(
             shell,
             [cli.path("isnad.db"), "SELECT unicode(name), length(name) FROM entity_name WHERE entity = 'hamas' AND position = 1"])
         #expect(alias.standardOutput == "8203|1\n", "put back as kept, not trimmed to nothing")
         #expect(try cli.run(["set", "article", "title", "Another title"]).status == 0)
-        let broken = try ExternalTool.run(
-            shell,
-            [
-                cli.path("isnad.db"),
-                "UPDATE change_record SET before = json_set(before, '$.bogus', 1) WHERE change = (SELECT max(id) FROM change)",
-            ])
-        #expect(broken.status == 0, "\(broken.standardError)")
+        try Self.plant(
+            "UPDATE change_record SET before = json_set(before, '$.bogus', 1) WHERE change = (SELECT max(id) FROM change)",
+            in: cli)
         let unreadable = try cli.run(["undo"])
         #expect(unreadable.status != 0)
         #expect(

@@ -28,12 +28,7 @@ enum RestoreCommand: Command {
         let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             let retracted = claim
-            // Retracted citations beside their standing twin (``CitationRepeats``): never restored,
-            // so never offered.
-            let standingKeys = Set(claim.citations.filter { $0.retraction == nil }.map(\.key))
-            func isTwinOfStanding(_ index: Int) -> Bool {
-                retracted.citations[index].retraction != nil && standingKeys.contains(retracted.citations[index].key)
-            }
+            let twins = CitationRepeats.retractedTwins(in: claim.citations)
             if let number {
                 let index = try ClaimEditing.citationIndex(number, of: claim)
                 guard claim.citations[index].retraction != nil else {
@@ -59,7 +54,7 @@ enum RestoreCommand: Command {
                     // analyst discredited those on their own, and the claim's return does not vouch for them.
                     claim.retraction = nil
                     stillRetracted = claim.citations.indices.filter {
-                        claim.citations[$0].retraction != nil && !isTwinOfStanding($0)
+                        claim.citations[$0].retraction != nil && !twins.contains($0)
                     }.map { $0 + 1 }
                 } else {
                     restoredCitations = claim.citations.indices.filter { claim.citations[$0].retraction != nil }.map { $0 + 1 }
@@ -74,7 +69,7 @@ enum RestoreCommand: Command {
                     ? (repeated.earlier, repeated.index) : (repeated.index, repeated.earlier)
                 let others = claim.citations.indices.filter {
                     $0 != restored && retracted.citations[$0].retraction != nil && claim.citations[$0].retraction == nil
-                        && !isTwinOfStanding($0)
+                        && !twins.contains($0)
                 }
                 throw LookupError(
                     description:

@@ -26,6 +26,13 @@ public struct CitationRepeats {
         return nil
     }
 
+    /// The places of the retracted citations whose standing twin `citations` also hold: restored,
+    /// the claim would hold one citation twice, so none is ever restored or offered.
+    public static func retractedTwins(in citations: [Citation]) -> Set<Int> {
+        let standing = Set(citations.lazy.filter { $0.retraction == nil }.map(\.key))
+        return Set(citations.indices.filter { citations[$0].retraction != nil && standing.contains(citations[$0].key) })
+    }
+
     /// The first citation of `citations` that repeats an earlier one in a way a claim cannot
     /// hold, with the index of that earlier one.
     public static func first(in citations: [Citation]) -> (index: Int, earlier: Int)? {
