@@ -32,6 +32,7 @@ enum ExitCode: Int32 {
         case is UsageError: self = .usage
         case is SearchCommand.NothingFound: self = .failure
         case let error as HistoryError where error.needsConfirmation: self = .usage
+        case EditError.storedChanged: self = .temporaryFailure
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is HistoryLines.Refusal,
             is CheckCommand.DefectsFound,

@@ -74,4 +74,44 @@ struct EditCheckTests {
         merged.merged = ["hamas-movement"]
         #expect(throws: EditError.mergedChanged) { try store.checkedEdit(.entity(merged), replacing: .entity(hamas)) }
     }
+
+    @Test(
+        "an edit checked before the write lock is checked again under it: another process's change meanwhile is not written over, nor a check it made stale"
+    )
+    func checkedAgainUnderTheLock() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(Self.records, in: folder)
+        let colleague = try GraphStore(path: folder.path("isnad.db"), access: .write)
+        let description = ChangeDescription(author: "test", command: "isnad edit")
+        let stored = try Self.claim("hamas-armed-isis", in: store)
+        var requoted = stored
+        requoted.citations[0].quote = "باركت"
+
+        // The words stood in the article's text when checked; a colleague corrected the text since.
+        let edit = try store.checkedEdit(.claim(requoted), replacing: .claim(stored))
+        guard case .source(var article)? = try colleague.record(.source, id: "article") else { throw Unexpected() }
+        article.text = "قدمت أسلحة"
+        _ = try colleague.changing(description) { try $0.put(.source(article)) }
+        #expect(throws: EditError.quoteNotInText(citation: 0, source: "article")) {
+            try store.changing(description) { try $0.put(edit) }
+        }
+
+        // The claim itself changed since the check: the colleague's change stands.
+        let renoted = try store.checkedEdit(.claim(stored), replacing: .claim(stored))
+        var noted = stored
+        noted.notes = "a colleague's note"
+        _ = try colleague.changing(description) { try $0.put(.claim(noted)) }
+        #expect(throws: EditError.storedChanged(kind: .claim, id: stored.id)) {
+            try store.changing(description) { try $0.put(renoted) }
+        }
+        #expect(try store.record(.claim, id: stored.id) == .claim(noted))
+
+        // Checked in the transaction that writes it, an edit is written as checked.
+        var annotated = noted
+        annotated.notes = "mine"
+        _ = try store.changing(description) { session in
+            try session.put(try store.checkedEdit(.claim(annotated), replacing: .claim(noted)))
+        }
+        #expect(try store.record(.claim, id: stored.id) == .claim(annotated))
+    }
 }

@@ -23,14 +23,16 @@ extension GraphStore {
             guard claim.keepsAStandingCitation else { throw EditError.noStandingCitation(claim: claim.id) }
             let checked = try quotesStand(in: claim, replacing: storedClaim)
             // A retracted claim may keep ends whose types changed since: restore checks it.
-            guard claim.retraction == nil else { return CheckedEdit(record: .claim(checked), stored: stored) }
+            guard claim.retraction == nil else {
+                return CheckedEdit(record: .claim(checked), stored: stored, checkedIn: openWriteTransaction)
+            }
             let types = try entityTypes([claim.subject, claim.object])
             if let problem = vocabulary.problem(
                 predicate: claim.predicate, subjectType: types[claim.subject], objectType: types[claim.object])
             {
                 throw EditError.outsideVocabulary(field: problem.field, message: problem.message)
             }
-            return CheckedEdit(record: .claim(checked), stored: stored)
+            return CheckedEdit(record: .claim(checked), stored: stored, checkedIn: openWriteTransaction)
         case .entity(let entity):
             // A merged id takes over every claim that names it: only merge and unmerge, which
             // move the claims with it, change them.
@@ -48,7 +50,7 @@ extension GraphStore {
             else { break }
             throw EditError.citesCycle(cycle)
         }
-        return CheckedEdit(record: record, stored: stored)
+        return CheckedEdit(record: record, stored: stored, checkedIn: openWriteTransaction)
     }
 
     /// A citation whose words are not ones the claim had read in the same source (a quote typed
@@ -96,6 +98,9 @@ public struct CheckedEdit: Sendable {
     public let record: Record
     /// The record as the store held it when the edit was checked.
     public let stored: Record
+    /// The write transaction the edit was checked in (``GraphStore/openWriteTransaction``), or
+    /// nil when it was checked outside one (`edit` checks while the record is in the editor).
+    let checkedIn: Int?
 
     /// The places (from 0) of the citations whose words changed but whose translation did not:
     /// a new quote beside the `quote_en` the stored citation of the same source and via had
@@ -133,10 +138,21 @@ extension ChangeSession {
     /// Empty for an entity or a claim.
     @discardableResult
     public func put(_ edit: CheckedEdit) throws -> [(claim: String, position: Int)] {
+        // Checked before this transaction took the write lock, the edit was checked against a
+        // store another process may have changed since: a source it names deleted, a text
+        // its quote stood in corrected. Checked again now, against what it will be written into.
+        let edit = edit.checkedIn == store.openWriteTransaction ? edit : try rechecked(edit)
         var lost: [(claim: String, position: Int)] = []
         if case .source(let source) = edit.record { lost = try store.quotesLost(ifSource: source.id, hadText: source.text) }
         try put(edit.record)
         return lost
+    }
+
+    private func rechecked(_ edit: CheckedEdit) throws -> CheckedEdit {
+        guard let now = try record(edit.stored.kind, id: edit.stored.id), now == edit.stored else {
+            throw EditError.storedChanged(kind: edit.stored.kind, id: edit.stored.id)
+        }
+        return try store.checkedEdit(edit.record, replacing: now)
     }
 }
 
@@ -172,6 +188,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case citesCycle(String)
     /// The quote of citation `citation` (from 0) is not in the text of `source`, where it is read.
     case quoteNotInText(citation: Int, source: String)
+    /// The record an edit was checked against is no longer the one stored: another process
+    /// changed, merged, renamed or deleted it between the check and the write.
+    case storedChanged(kind: Record.Kind, id: String)
     /// Citation `index` (from 0) of the claim repeats citation `earlier` (same source, via and
     /// quote), both standing or both retracted (``CitationRepeats``).
     case repeatedCitation(claim: String, index: Int, earlier: Int, isRetracted: Bool)
@@ -189,6 +208,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .typeBreaksClaim(let claim, let message):
             "type: the new type breaks claim \"\(claim)\": \(message) (retract the claim first, if the type is why it is wrong)"
         case .citesCycle(let cycle): "cites: \(cycle)"
+        case .storedChanged(let kind, let id):
+            "\(kind.rawValue) \"\(Text.printable(id))\" was changed by someone else meanwhile: nothing changed, edit it again"
         case .repeatedCitation(let claim, let index, let earlier, let isRetracted):
             "claim \"\(Text.printable(claim))\": citations \(earlier + 1) and \(index + 1) have the same source, via and quote and would both \(isRetracted ? "be retracted" : "stand"): a claim holds a citation once (isnad set \(Text.printable(claim)) 'citations[\(index)]' null removes the second); nothing changed"
         case .quoteNotInText(let citation, let source):

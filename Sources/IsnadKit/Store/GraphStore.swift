@@ -493,9 +493,18 @@ public final class GraphStore {
     func inWriteTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
         try database.inTransaction(.immediate, onWait: onWaitingForWriteLock) {
             if database.hasMoved { throw StoreError.moved(path: path) }
+            writeTransactionsBegun += 1
+            openWriteTransaction = writeTransactionsBegun
+            defer { openWriteTransaction = nil }
             return try body()
         }
     }
+
+    /// How many write transactions this connection has begun.
+    private var writeTransactionsBegun = 0
+    /// The number of the write transaction under way (``inWriteTransaction(_:)``), or nil: what
+    /// was read under it holds until it ends, as no other connection writes meanwhile.
+    private(set) var openWriteTransaction: Int?
 
     /// Deletes the store's files (the store, its `-wal` and `-shm`), for a command that created
     /// the store and then failed, so that it leaves nothing behind. Only a store that this
