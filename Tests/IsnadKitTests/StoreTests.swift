@@ -147,6 +147,57 @@ struct StoreConcurrencyTests {
         #expect(try GraphStore(path: path, access: .read).counts().entities == 8 * StoreRace.entitiesPerRecordFile)
     }
 
+    @Test(
+        "a writer that opened the store before a newer Isnad upgraded it is refused at its write, under the lock, as at opening")
+    func upgradedWhileOpen() throws {
+        let folder = try TemporaryFolder.scoped
+        try refusesUpgradeMeanwhile(newer: Migrations.currentVersion + 1, setVersion: { "PRAGMA user_version = \($0)" }) {
+            try GraphStore(path: folder.path("isnad.db"), access: .create)
+        }
+    }
+
+    @Test(
+        "on PostgreSQL too, a writer queued behind a newer Isnad's upgrade is refused at its write",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func upgradedWhileOpenOnPostgreSQL() throws {
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        try refusesUpgradeMeanwhile(
+            newer: Migrations.currentPostgreSQLVersion + 1,
+            setVersion: { "UPDATE meta SET value = '\($0)' WHERE key = 'schema_version'" }
+        ) { try GraphStore(postgreSQL: PostgreSQLLocation(uri: PostgreSQLServer.storeURI(name)), access: .create) }
+    }
+
+    /// Opens a writer, has a second connection mark the store as a newer Isnad's (its schema
+    /// version `newer`, then its search keys' version), and expects the writer's next change
+    /// refused each time, and taken once the marks are back.
+    private func refusesUpgradeMeanwhile(
+        newer: Int, setVersion: (Int) -> String, open: () throws -> GraphStore
+    ) throws {
+        let writer = try open()
+        let upgrader = try open()
+        let description = ChangeDescription(author: "test", command: "isnad add")
+        let entity = Entity(id: "newcomer", type: .person, name: "Newcomer")
+        try upgrader.database.execute(setVersion(newer))
+        #expect {
+            try writer.changing(description) { try $0.put(.entity(entity)) }
+        } throws: { error in
+            guard case StoreError.newerSchema(_, let found, _) = error else { return false }
+            return found == newer
+        }
+        try upgrader.database.execute(setVersion(newer - 1))
+        try upgrader.database.execute("UPDATE meta SET value = '99' WHERE key = 'name_key_version'")
+        #expect {
+            try writer.changing(description) { try $0.put(.entity(entity)) }
+        } throws: { error in
+            guard case StoreError.newerNameKeys(_, let found, _) = error else { return false }
+            return found == 99
+        }
+        try upgrader.database.execute("UPDATE meta SET value = '\(NameKey.version)' WHERE key = 'name_key_version'")
+        _ = try writer.changing(description) { try $0.put(.entity(entity)) }
+        #expect(try writer.entity(id: "newcomer") != nil)
+    }
+
     @Test("a store opened for reading reads one snapshot, whatever is committed meanwhile")
     func snapshot() throws {
         let folder = try TemporaryFolder.scoped

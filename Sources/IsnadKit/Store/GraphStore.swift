@@ -493,10 +493,37 @@ public final class GraphStore {
     func inWriteTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
         try database.inTransaction(.immediate, onWait: onWaitingForWriteLock) {
             if database.hasMoved { throw StoreError.moved(path: path) }
+            try refuseUpgradedMeanwhile()
             writeTransactionsBegun += 1
             openWriteTransaction = writeTransactionsBegun
             defer { openWriteTransaction = nil }
             return try body()
+        }
+    }
+
+    /// Refuses, under the write lock, a store a newer Isnad upgraded after this connection looked
+    /// at it: a writer queued behind the upgrade would otherwise fill the newer schema as this
+    /// version knows it (search keys of the older kind, rows the newer schema keeps elsewhere).
+    /// The same refusal as at opening (``StoreError/newerSchema(path:found:supported:)``,
+    /// ``StoreError/newerNameKeys(path:found:supported:)``), one read of the header or meta table.
+    private func refuseUpgradedMeanwhile() throws {
+        let version: Int?
+        let keys: Int?
+        let supported: Int
+        if database.isPostgreSQL {
+            var meta: [String: Int] = [:]
+            try database.prepare("SELECT key, value FROM meta WHERE key IN ('schema_version', 'name_key_version')")
+                .forEachRow { row in meta[row.string(0)] = Int(row.string(1)) }
+            (version, keys, supported) = (meta["schema_version"], meta["name_key_version"], Migrations.currentPostgreSQLVersion)
+        } else {
+            version = Int(try database.integerPragma("user_version"))
+            // A store being created has no meta table yet.
+            keys = version ?? 0 >= 2 ? try storedNameKeyVersion() : nil
+            supported = Migrations.currentVersion
+        }
+        if let version, version > supported { throw StoreError.newerSchema(path: path, found: version, supported: supported) }
+        if let keys, keys > NameKey.version {
+            throw StoreError.newerNameKeys(path: path, found: keys, supported: NameKey.version)
         }
     }
 
