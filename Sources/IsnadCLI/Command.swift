@@ -64,6 +64,7 @@ let commands: [RegisteredCommand] = [
     RegisteredCommand(DisputesCommand.self),
     RegisteredCommand(StatsCommand.self),
     RegisteredCommand(CheckCommand.self),
+    RegisteredCommand(ReindexCommand.self),
     RegisteredCommand(PredicatesCommand.self),
     RegisteredCommand(HelpCommand.self),
 ]

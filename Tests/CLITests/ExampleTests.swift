@@ -48,6 +48,9 @@ struct ExampleTests {
         "isnad delete hadera-2022-article --author ana": Expectation(status: 65, showsOnStandardError: true),
         // The tour adds Arab states before showing them.
         "isnad show \"arab states\"": Expectation(status: 65, showsOnStandardError: true),
+        // reindex reports on standard error (on the bundled dataset: every key its own).
+        "isnad reindex": Expectation(showsOnStandardError: true),
+        "isnad check && isnad reindex": Expectation(showsOnStandardError: true),
         // Merges report on standard error; the tour's daesh is the tour's own; nothing is merged in the dataset.
         "isnad merge hadera-attacker-1 hadera-attacker-2": Expectation(showsOnStandardError: true),
         "isnad merge hadera-victim-1 hadera-victim-2 --author ana": Expectation(showsOnStandardError: true),

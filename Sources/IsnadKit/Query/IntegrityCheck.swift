@@ -498,7 +498,7 @@ public struct IntegrityCheck {
             if searchKey != folded || consonantKey != NameKey.consonants(ofFolded: folded) {
                 try add(
                     .nameKey, subject,
-                    "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; export the records and import them into a new store"
+                    "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; isnad reindex writes them again from the names"
                 )
             }
         }
@@ -518,7 +518,7 @@ public struct IntegrityCheck {
     /// The name search index against the names' keys: its entries, name by name (the first ten
     /// named, the rest counted), and its terms, by looking a sample of names up by their own keys.
     private mutating func checkSearchIndex(_ store: GraphStore) throws {
-        let mend = "export the records and import them into a new store"
+        let mend = "isnad reindex builds the index again"
         let (unindexed, unindexedCount, entriesOfNoName) = try store.namesOutOfSearchIndex(shown: 10)
         for (entity, position, name) in unindexed {
             try add(

@@ -442,46 +442,52 @@ public final class GraphStore {
     }
 
     /// Recomputes every search key, for a new store, or when Isnad's name folding changed since
-    /// they were written. Runs in the caller's transaction.
-    private func refreshSearchKeys() throws {
+    /// they were written (and for ``reindexNames()``). Runs in the caller's transaction. Returns
+    /// how many names' keys changed; with `rebuildingIndex`, the name search index is built
+    /// again from every key, whatever changed.
+    @discardableResult
+    func refreshSearchKeys(rebuildingIndex: Bool = false) throws -> Int {
         // Only the keys that change are written: a new rule of folding changes few names (the
         // Latin names of the 1M-claim benchmark store, none), and writing all 312,550 of them
         // again, the trigram index rebuilt, takes 18 s. Each name is folded once, here; past a
         // few thousand changes, every key is written again in one statement.
         let most = 5_000
         var changed: [(row: Int64, key: String, consonants: String?)] = []
-        struct Many: Error {}
-        do {
-            try database.prepare("SELECT rowid, name, search_key, consonant_key FROM entity_name").forEachRow { row in
-                let key = NameKey.fold(row.string(1))
-                let consonants = NameKey.consonants(ofFolded: key)
-                if !row.hasText(2, equalTo: key) || row.text(3) != consonants { changed.append((row.int64(0), key, consonants)) }
-                if changed.count > most { throw Many() }
-            }
-        } catch is Many {}
-        if changed.count <= most {
-            // Few: the trigger keeps the trigram index in step, row by row.
+        var changes = 0
+        try database.prepare("SELECT rowid, name, search_key, consonant_key FROM entity_name").forEachRow { row in
+            let key = NameKey.fold(row.string(1))
+            let consonants = NameKey.consonants(ofFolded: key)
+            guard !row.hasText(2, equalTo: key) || row.text(3) != consonants else { return }
+            changes += 1
+            if changes <= most { changed.append((row.int64(0), key, consonants)) }
+        }
+        // Row by row, the trigger keeps the trigram index in step; past a few thousand it would
+        // leave the index in as many segments as names (a search at a million claims a third
+        // slower): then it is dropped for the update, and the index rebuilt whole after.
+        let trigger =
+            changes > most
+            ? try database.prepare(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entity_name_search_update'"
+            ).scalarText() : nil
+        if trigger != nil { try database.execute("DROP TRIGGER entity_name_search_update") }
+        if changes > most {
+            try database.execute(
+                "UPDATE entity_name SET search_key = isnad_fold(name), consonant_key = isnad_consonant_key(name)")
+        } else {
             let update = try database.prepare("UPDATE entity_name SET search_key = ?2, consonant_key = ?3 WHERE rowid = ?1")
             for (row, key, consonants) in changed {
                 try update.run([.integer(row), .text(key), consonants.map(Statement.Value.text) ?? .null])
             }
-        } else {
-            // Row by row, the trigger would leave the trigram index in as many segments as names
-            // (a search at a million claims a third slower): dropped for the update, and the index
-            // rebuilt whole after.
-            let trigger = try database.prepare(
-                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entity_name_search_update'"
-            ).scalarText()
-            if trigger != nil { try database.execute("DROP TRIGGER entity_name_search_update") }
-            try database.execute(
-                "UPDATE entity_name SET search_key = isnad_fold(name), consonant_key = isnad_consonant_key(name)")
-            if let trigger {
-                try database.execute(trigger)
-                try database.execute("INSERT INTO entity_name_search (entity_name_search) VALUES ('rebuild')")
-            }
         }
-        try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
-            .run([.text(String(NameKey.version))])
+        if let trigger { try database.execute(trigger) }
+        if trigger != nil || rebuildingIndex {
+            try database.execute("INSERT INTO entity_name_search (entity_name_search) VALUES ('rebuild')")
+        }
+        if try storedNameKeyVersion() != NameKey.version {
+            try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)")
+                .run([.text(String(NameKey.version))])
+        }
+        return changes
     }
 
     // MARK: Writing

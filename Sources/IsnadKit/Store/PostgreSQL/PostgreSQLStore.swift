@@ -155,11 +155,13 @@ public final class PostgreSQLStore {
             INSERT INTO meta (key, value) VALUES ('schema_version', $1)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, [.text(String(Migrations.currentPostgreSQLVersion))])
-        if !keysAreCurrent { try refreshSearchKeys() }
+        if !keysAreCurrent { try PostgreSQLStore.refreshSearchKeys(on: connection) }
     }
 
-    /// Recomputes every search key with this Isnad's folding (a new store has none).
-    private func refreshSearchKeys() throws {
+    /// Recomputes every search key with this Isnad's folding (a new store has none), in the
+    /// caller's transaction, and returns how many names' keys changed.
+    @discardableResult
+    static func refreshSearchKeys(on connection: PostgreSQLConnection) throws -> Int {
         // The new keys copied into a table of the transaction, then written by one UPDATE: a
         // statement a name took 19 s at 100,000 names on a local socket.
         let names = try connection.query("SELECT rowid, name, search_key, consonant_key FROM entity_name ORDER BY rowid")
@@ -168,12 +170,14 @@ public final class PostgreSQLStore {
             CREATE TEMP TABLE refreshed_name (rowid BIGINT PRIMARY KEY, search_key TEXT COLLATE "C" NOT NULL,
                 consonant_key TEXT COLLATE "C") ON COMMIT DROP
             """)
+        var changes = 0
         try connection.copy(into: "pg_temp.refreshed_name", columns: ["rowid", "search_key", "consonant_key"]) { copy in
             for row in 0..<names.count {
                 let key = NameKey.fold(names.text(row, 1) ?? "")
                 let consonants = NameKey.consonants(ofFolded: key)
                 if key != names.text(row, 2) || consonants != names.text(row, 3) {
                     try copy.append([String(names.int64(row, 0)), key, consonants])
+                    changes += 1
                 }
             }
         }
@@ -183,11 +187,16 @@ public final class PostgreSQLStore {
             FROM pg_temp.refreshed_name AS r WHERE n.rowid = r.rowid
             """)
         try connection.execute("DROP TABLE pg_temp.refreshed_name")
-        try connection.query(
-            """
-            INSERT INTO meta (key, value) VALUES ('name_key_version', $1)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """, [.text(String(NameKey.version))])
+        // Written only when it changes: a writer role may mend keys, not mark the store's version.
+        let stored = try connection.query("SELECT value FROM meta WHERE key = 'name_key_version'")
+        if stored.count == 0 || stored.text(0, 0) != String(NameKey.version) {
+            try connection.query(
+                """
+                INSERT INTO meta (key, value) VALUES ('name_key_version', $1)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, [.text(String(NameKey.version))])
+        }
+        return changes
     }
 
     // MARK: Roles
