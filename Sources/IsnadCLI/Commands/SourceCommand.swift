@@ -102,7 +102,7 @@ enum SourceCommand: Command {
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
                     for (role, claim) in claims { try body([role.rawValue], claim) }
                 },
-                leftOut: { leftOut }),
+                leftOut: { [leftOut].compactMap { $0 } }),
             context: context)
     }
 
