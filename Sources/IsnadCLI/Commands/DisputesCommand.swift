@@ -18,7 +18,8 @@ enum DisputesCommand: Command {
 
             A table shows the first 200 disputed claims and the first 200 pairs of each kind (--limit), each list cut
             short saying how many there are; the pairs are counted, never all kept. JSON and CSV list everything
-            unless given a limit, streamed; the JSON document ends with the counts.
+            unless given a limit, streamed, and say on standard error what a limit left out; the JSON document ends
+            with the counts.
             """,
         options: [limit, format],
         examples: ["isnad disputes", "isnad disputes --limit 20", "isnad disputes --format json"])

@@ -16,8 +16,8 @@ enum DuplicatesCommand: Command {
             actor entered twice: its entities are not paired, and the name is said on standard error. isnad merge
             KEEP OTHER merges a pair.
 
-            A table shows the best \(ListingLimit.tableDefault) pairs (--limit), saying how many there are when it
-            leaves some out; JSON and CSV list every pair unless given a limit.
+            A table shows the best \(ListingLimit.tableDefault) pairs (--limit), saying under itself how many there are when it leaves
+            some out; JSON and CSV list every pair unless given a limit, and say on standard error what one left out.
             """,
         options: [limit, format],
         examples: ["isnad duplicates", "isnad duplicates --limit 20", "isnad duplicates --format csv"])

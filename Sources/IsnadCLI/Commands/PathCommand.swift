@@ -14,7 +14,8 @@ enum PathCommand: Command {
             (asserted before alleged before disputed), then by independent channels of support (more first), then by
             best grade as the sum of its two ranks (A1 strongest), then by reliability; status and grades are those
             capped by the claim's common link (isnad help evidence). Among equal chains, shorter first. The filters
-            apply to every hop: with --known-by 2017, only what was public by the end of 2017.
+            apply to every hop: with --known-by 2017, only what was public by the end of 2017. With --all, the JSON
+            ends with how many chains were found, whatever --limit let through.
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "An id, or any name or alias."),

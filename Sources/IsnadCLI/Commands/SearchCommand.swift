@@ -12,8 +12,9 @@ enum SearchCommand: Command {
             Abd/Abdul/Abdel, doubled letters, o/u, e/i, q/k), by containing every word typed, by the same consonants
             in the other script where no name is the text (saraya al-quds finds سرايا القدس, حزب الله finds Hezbollah),
             or by a close spelling (a typo or two, found through a trigram index). The same matching names entities
-            in every command. When nothing matches, it says why on standard error and exits 1, as grep does (csv
-            still prints its header).
+            in every command. The best 10 unless --limit, in every format: when more match, a table says so under
+            itself, JSON and CSV on standard error. When nothing matches, it says why on standard error and exits 1,
+            as grep does (csv still prints its header).
             """,
         arguments: [ArgumentSpec(name: "text", help: "What to look for: a name, part of one, in any spelling.")],
         options: [limit, OutputFormat.option, Timing.option],
