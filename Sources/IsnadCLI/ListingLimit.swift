@@ -1,12 +1,14 @@
 import IsnadKit
 
 /// `--limit`: how many rows a listing command prints, declared once, here, and taken by `neighbors`,
-/// `show`, `claims`, `timeline`, `source`, `search`, `disputes`, `check` and `log`.
+/// `show`, `claims`, `timeline`, `source`, `search`, `path --all`, `disputes`, `check`, `duplicates`
+/// and `log`.
 ///
 /// A table stops at ``tableDefault`` claims unless told otherwise (`disputes`: that many of each
-/// of its lists; `check`: of each check's findings), and says so under what it cut short; JSON and CSV, read by programs, list every
-/// claim unless given a limit, streamed. `--limit 0` lists every claim in every format, streamed:
-/// memory stays flat whatever the size.
+/// of its lists; `check`: of each check's findings), and says so under what it cut short, on
+/// standard output; JSON and CSV, read by programs, list every claim unless given a limit,
+/// streamed, and say on standard error what a limit cut short (``Printout/leftOut``), in the same
+/// words. `--limit 0` lists every claim in every format, streamed: memory stays flat whatever the size.
 enum ListingLimit {
     /// How many claims a table shows when `--limit` is not given.
     static let tableDefault = 200
@@ -54,11 +56,13 @@ enum ListingLimit {
         var shown = 0
         var hasMore = false
 
-        /// The note for what the limit left out, nil when nothing was: `total` when counted.
-        func note(total: Int?, isAtLeast: Bool = false) -> String? {
-            guard hasMore else { return nil }
-            return total.map { ListingLimit.note(showing: shown, of: $0, isAtLeast: isAtLeast) }
-                ?? ListingLimit.note(showingFirst: shown)
+        /// The note for what the limit left out, none when nothing was: `total` when counted.
+        func leftOut(total: Int?, isAtLeast: Bool = false) -> [String] {
+            guard hasMore else { return [] }
+            return [
+                total.map { ListingLimit.note(showing: shown, of: $0, isAtLeast: isAtLeast) }
+                    ?? ListingLimit.note(showingFirst: shown)
+            ]
         }
     }
 

@@ -754,6 +754,18 @@ struct InProcessTests {
         }
         #expect(!run.standardOutput.contains("\"record\""))
         #expect(run.standardOutput.utf8.count < 40_000)
+        // With --all it ends with how many chains there are, whatever the limit let through.
+        #expect(object["found"] as? Int == chains.count && object["complete"] as? Bool == true, "\(object.keys)")
+        let cut = Self.run(
+            ["path", "hamas", "Wilayat Sinai", "--all", "--max-depth", "2", "--limit", "1", "--format", "json"],
+            database: database)
+        let cutObject = try #require(try JSONSerialization.jsonObject(with: Data(cut.standardOutput.utf8)) as? [String: Any])
+        #expect((cutObject["chains"] as? [Any])?.count == 1 && cutObject["found"] as? Int == chains.count)
+        // The shortest chain alone is no count of chains.
+        let shortest = Self.run(["path", "hamas", "Wilayat Sinai", "--format", "json"], database: database)
+        let shortestObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(shortest.standardOutput.utf8)) as? [String: Any])
+        #expect(shortestObject["found"] == nil && shortestObject["complete"] == nil)
     }
 
     @Test("timeline --format json: JSON Lines in date order, with ranks", .temporaryStore)

@@ -200,6 +200,84 @@ struct ListingLimitTests {
         #expect(records.split(separator: "\n").filter { $0.contains(#""record":"claim""#) }.count == 3)
     }
 
+    @Test(
+        "search, path --all, source --impact and duplicates cut in JSON and CSV say so on standard error, a line for each list cut short"
+    )
+    func cutDocumentsSaySo() throws {
+        let cli = try generatedStore()
+        let chains = try cli.run(["path", "actor-0", "actor-2", "--all", "--limit", "0", "--format", "csv"]).standardOutput
+            .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }
+        // The wire (A) alone supports a third of the hub's claims, and is all that joins each of those actors to the hub.
+        let restingOnWire = (0..<Self.spokes).filter { $0 % 3 == 0 }.count
+        for (command, notes) in [
+            (["search", "actor", "--limit", "3"], ["showing the first 3 entities; more match: --limit 0 for all"]),
+            (
+                ["path", "actor-0", "actor-2", "--all", "--limit", "3"],
+                ["showing 3 of \(Set(chains).count) chains; --limit 0 for all"]
+            ),
+            (
+                ["source", "wire", "--impact", "--limit", "2"],
+                [
+                    "showing 2 of \(restingOnWire) rests_on_it claims; --limit 0 for all",
+                    "showing 2 of \(restingOnWire) isolated pairs; --limit 0 for all",
+                ]
+            ),
+        ] {
+            for format in ["json", "csv"] {
+                let cut = try cli.run(command + ["--format", format])
+                #expect(cut.status == 0)
+                #expect(
+                    cut.standardError == notes.map { "isnad: \($0)\n" }.joined(), "\(command) \(format): \(cut.standardError)")
+                let whole = try cli.run(Array(command.dropLast(2)) + ["--limit", "0", "--format", format])
+                #expect(!whole.standardError.contains("showing"), "\(command) \(format): \(whole.standardError)")
+            }
+        }
+        // search keeps its default of 10 in every format: JSON that holds 10 of the matches says so.
+        let records = try cli.run(["search", "actor", "--format", "json"])
+        #expect(records.standardOutput.split(separator: "\n").filter { $0.contains(#""record":"entity""#) }.count == 10)
+        #expect(records.standardError == "isnad: showing the first 10 entities; more match: --limit 0 for all\n")
+        // The impact's document ends with the totals, as disputes' does.
+        let impact = try cli.run(["source", "wire", "--impact", "--limit", "2", "--format", "json"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(impact.standardOutput.utf8)) as? [String: Any])
+        #expect((document["rests_on_it"] as? [Any])?.count == 2)
+        #expect(
+            document["counts"] as? [String: Int] == [
+                "rests_on_it": restingOnWire, "loses_support": 0, "relays_it": 0, "loses_denial": 0,
+                "isolated_pairs": restingOnWire,
+            ])
+    }
+
+    @Test("duplicates --limit: the best n pairs (200 in a table), then how many there are; JSON and CSV all unless given a limit")
+    func duplicatesLimit() throws {
+        let cli = try CLIHarness.scoped
+        // 205 pairs of namesakes, each name borne by two persons.
+        let namesakes = (0..<205).flatMap { number in
+            ["a", "b"].map { #"{"record":"entity","id":"p-\#(number)-\#($0)","type":"person","name":"Person \#(number)"}"# }
+        }
+        try cli.write("records.jsonl", namesakes.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let table = try cli.run(["duplicates"])
+        #expect(table.status == 0 && table.standardError.isEmpty, "\(table.standardError)")
+        #expect(lines(table.standardOutput).filter { $0.hasPrefix("p-") }.count == 200)
+        #expect(table.standardOutput.hasSuffix("\nshowing 200 of 205 pairs; --limit 0 for all\n"))
+        let few = try cli.run(["duplicates", "--limit", "3"])
+        #expect(lines(few.standardOutput).filter { $0.hasPrefix("p-") }.count == 3)
+        #expect(few.standardOutput.hasSuffix("\nshowing 3 of 205 pairs; --limit 0 for all\n"))
+        let all = try cli.run(["duplicates", "--limit", "0"])
+        #expect(lines(all.standardOutput).filter { $0.hasPrefix("p-") }.count == 205)
+        #expect(!all.standardOutput.contains("showing"))
+        for format in ["json", "csv"] {
+            let whole = try cli.run(["duplicates", "--format", format])
+            #expect(whole.standardOutput.split(whereSeparator: \.isNewline).count == (format == "csv" ? 206 : 205))
+            #expect(whole.standardError.isEmpty, "\(format): \(whole.standardError)")
+            let cut = try cli.run(["duplicates", "--format", format, "--limit", "3"])
+            #expect(cut.standardOutput.split(whereSeparator: \.isNewline).count == (format == "csv" ? 4 : 3))
+            #expect(cut.standardError == "isnad: showing 3 of 205 pairs; --limit 0 for all\n", "\(format): \(cut.standardError)")
+        }
+        #expect(try cli.run(["duplicates", "--limit", "-1"]).status == 64)
+    }
+
     @Test("source --impact and path --all say what the limit leaves out; path takes --limit only with --all")
     func impactAndPaths() throws {
         let cli = try generatedStore()

@@ -771,7 +771,7 @@ struct QueryCommandTests {
         #expect(!table.standardOutput.contains("isis-hostile-to-hamas-until-2017"))
         #expect(table.standardOutput.hasSuffix("  showing 1 of 2 opposed-predicates pairs; --limit 0 for all\n"))
         // Two disputed claims (one only denied): the list cut short says so.
-        #expect(table.standardOutput.contains("\nshowing 1 of 2 claims; --limit 0 for all\n"))
+        #expect(table.standardOutput.contains("\nshowing 1 of 2 disputed claims; --limit 0 for all\n"))
         let json = try cli.run(["disputes", "--format", "json", "--limit", "1"])
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
@@ -782,6 +782,17 @@ struct QueryCommandTests {
             ])
         let csv = try cli.run(["disputes", "--format", "csv", "--limit", "1"])
         #expect(csv.standardOutput.split(separator: "\r\n").count == 3)
+        // Cut, JSON and CSV say so on standard error, a line for each list, as the table does under each.
+        for cut in [json, csv] {
+            #expect(
+                cut.standardError
+                    == "isnad: showing 1 of 2 disputed claims; --limit 0 for all\n"
+                    + "isnad: showing 1 of 2 opposed-predicates pairs; --limit 0 for all\n", "\(cut.standardError)")
+        }
+        for format in ["json", "csv"] {
+            let all = try cli.run(["disputes", "--format", format])
+            #expect(all.status == 0 && all.standardError.isEmpty, "\(format): \(all.standardError)")
+        }
         let whole = try cli.run(["disputes", "--limit", "0"])
         #expect(whole.standardOutput.contains("isis-hostile-to-hamas-until-2017"))
         #expect(!whole.standardOutput.contains("--limit 0 for all"))

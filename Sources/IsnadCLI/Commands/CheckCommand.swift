@@ -65,8 +65,8 @@ enum CheckCommand: Command {
                     }
                 },
                 leftOut: {
-                    guard let check, written < check.problemCount else { return nil }
-                    return ListingLimit.note(showing: written, of: check.problemCount, "problem")
+                    guard let check, written < check.problemCount else { return [] }
+                    return [ListingLimit.note(showing: written, of: check.problemCount, "problem")]
                 }),
             context: context)
         if let check, !check.isClean { throw DefectsFound(count: check.problemCount) }

@@ -102,7 +102,7 @@ enum ClaimsCommand: Command {
                         try body([], claim)
                     }
                 },
-                leftOut: { cut.note(total: otherFilters.isEmpty ? matching : nil) }),
+                leftOut: { cut.leftOut(total: otherFilters.isEmpty ? matching : nil) }),
             context: context)
     }
 

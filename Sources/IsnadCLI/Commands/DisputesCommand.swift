@@ -18,7 +18,8 @@ enum DisputesCommand: Command {
 
             A table shows the first 200 disputed claims and the first 200 pairs of each kind (--limit), each list cut
             short saying how many there are; the pairs are counted, never all kept. JSON and CSV list everything
-            unless given a limit, streamed; the JSON document ends with the counts.
+            unless given a limit, streamed, and say on standard error what a limit left out; the JSON document ends
+            with the counts.
             """,
         options: [limit, format],
         examples: ["isnad disputes", "isnad disputes --limit 20", "isnad disputes --format json"])
@@ -69,8 +70,26 @@ enum DisputesCommand: Command {
                             try pairWeights.line(of: clash.first), try pairWeights.line(of: clash.second), "", "",
                         ])
                     }
-                }),
+                },
+                leftOut: { leftOut(found, limit: limit) }),
             context: context)
+    }
+
+    /// After JSON or CSV, a line for each list the limit cut short, as the table says it under
+    /// the list: `showing 3 of 533 disputed claims; --limit 0 for all`, `showing 3 of 7732
+    /// opposed-predicates pairs; --limit 0 for all`.
+    static func leftOut(_ found: Contradictions, limit: Int?) -> [String] {
+        guard let limit else { return [] }
+        var notes: [String] = []
+        if found.disputedClaims.count > limit {
+            notes.append(ListingLimit.note(showing: limit, of: found.disputedClaims.count, "disputed claim"))
+        }
+        for kind in Contradictions.kinds {
+            if let pairs = found.pairCounts[kind], pairs > limit {
+                notes.append(ListingLimit.note(showing: limit, of: pairs, "\(kind.rawValue) pair"))
+            }
+        }
+        return notes
     }
 
     /// How the claims of the pairs are weighed: the pairs name claims by id, and a pair is never
@@ -180,7 +199,7 @@ enum DisputesCommand: Command {
             try write(lines.joined(separator: "\n") + "\n")
         }
         if shown < found.disputedClaims.count {
-            try write("\n" + ListingLimit.note(showing: shown, of: found.disputedClaims.count) + "\n")
+            try write("\n" + ListingLimit.note(showing: shown, of: found.disputedClaims.count, "disputed claim") + "\n")
         }
         var heading = "\n\(counted(found.pairCount, "pair")) of claims that cannot both hold"
         if found.pairCount > 0 {

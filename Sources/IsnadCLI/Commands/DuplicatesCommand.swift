@@ -15,16 +15,26 @@ enum DuplicatesCommand: Command {
             0.8). Best first. A name (or its consonants) borne by more than 20 entities is a common name, not one
             actor entered twice: its entities are not paired, and the name is said on standard error. isnad merge
             KEEP OTHER merges a pair.
+
+            A table shows the best \(ListingLimit.tableDefault) pairs (--limit), saying under itself how many there are when it leaves
+            some out; JSON and CSV list every pair unless given a limit, and say on standard error what one left out.
             """,
-        options: [format],
-        examples: ["isnad duplicates", "isnad duplicates --format csv"])
+        options: [limit, format],
+        examples: ["isnad duplicates", "isnad duplicates --limit 20", "isnad duplicates --format csv"])
 
     static let format = OutputFormat.option(json: "json (JSON Lines: one pair a line, the score a number; not records)")
+    static let limit = ListingLimit.option(
+        help: "At most n pairs, the best; 0: all. Default: \(ListingLimit.tableDefault) in a table, all in json and csv.")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let format = try arguments.value(Self.format, default: .table)
+        let limit = try ListingLimit.value(arguments, option: Self.limit, format: Self.format)
         let store = try context.openStore(.read)
-        let candidates = try store.duplicateCandidates()
+        let found = try store.duplicateCandidates()
+        // Every pair is found and ranked before any is shown: the limit cuts the list, not the work.
+        let candidates = found.prefix(limit ?? found.count)
+        let leftOut =
+            candidates.count < found.count ? ListingLimit.note(showing: candidates.count, of: found.count, "pair") : nil
         let common = try store.commonNames()
         if !common.isEmpty {
             let shown = common.prefix(5).map { "\(Text.printable($0.name)): \($0.entities)" }.joined(separator: "; ")
@@ -46,7 +56,7 @@ enum DuplicatesCommand: Command {
                         .init(header: "REASON", maximumWidth: 160),
                     ])
                     for row in rows { table.append(row) }
-                    return .init(text: table.render())
+                    return .init(text: table.render(), trailer: leftOut)
                 },
                 json: .lines({ line in
                     for (candidate, row) in zip(candidates, rows) {
@@ -60,7 +70,8 @@ enum DuplicatesCommand: Command {
                             json.endObject()
                         }
                     }
-                }), rows: .init(header: ["first", "second", "score", "reason"], rows: rows)),
+                }), rows: .init(header: ["first", "second", "score", "reason"], rows: rows),
+                leftOut: { [leftOut].compactMap { $0 } }),
             context: context)
     }
 }

@@ -112,8 +112,9 @@ enum LogCommand: Command {
                 try print(["  … and \(counted(more, shown == 0 ? "record" : "more record")) (\(allCommand))"])
             }
         }
+        // Under the entries, on standard output, as every listing says what its limit left out.
         if matching > entries.count {
-            context.message(ListingLimit.note(showing: entries.count, of: matching, "entry", "entries"))
+            try print(["", ListingLimit.note(showing: entries.count, of: matching, "entry", "entries")])
         }
     }
 

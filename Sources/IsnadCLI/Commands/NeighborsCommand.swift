@@ -176,7 +176,7 @@ enum NeighborsCommand: Command {
                 },
                 rows: ClaimPresentation.rows(
                     claims, leading: [(header: "hop", value: hopColumn.value)], store: store, graph: query.graph),
-                leftOut: { survey.claims == 0 && survey.stoppedExamining ? noneTried(survey) : leftOut }),
+                leftOut: { [survey.claims == 0 && survey.stoppedExamining ? noneTried(survey) : leftOut] }),
             context: context)
     }
 

@@ -14,7 +14,8 @@ enum PathCommand: Command {
             (asserted before alleged before disputed), then by independent channels of support (more first), then by
             best grade as the sum of its two ranks (A1 strongest), then by reliability; status and grades are those
             capped by the claim's common link (isnad help evidence). Among equal chains, shorter first. The filters
-            apply to every hop: with --known-by 2017, only what was public by the end of 2017.
+            apply to every hop: with --known-by 2017, only what was public by the end of 2017. With --all, the JSON
+            ends with how many chains were found, whatever --limit let through.
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "An id, or any name or alias."),
@@ -74,8 +75,9 @@ enum PathCommand: Command {
         let shown = paths
         // Past the exploration's bound, the chains found are some of those there are.
         let cutNote =
-            shown.count < found
-            ? ListingLimit.note(showing: shown.count, of: found, isAtLeast: !isComplete, "chain") + "\n" : ""
+            shown.count < found ? ListingLimit.note(showing: shown.count, of: found, isAtLeast: !isComplete, "chain") : nil
+        // With --all, the document says how many chains there are, whatever the limit let through.
+        let total = arguments.isSet(findsAll) ? (found: found, isComplete: isComplete) : nil
         try query.print(
             Printout(
                 reading: {
@@ -83,11 +85,12 @@ enum PathCommand: Command {
                     return .init(
                         text: try table(
                             shown, from: from, to: to, presentation: &presentation, store: store, filter: filter)
-                            + (cutNote.isEmpty ? "" : "\n" + cutNote))
+                            + (cutNote.map { "\n" + $0 + "\n" } ?? ""))
                 },
                 json: .streamedDocument { json, flush in
                     var presentation = ClaimPresentation(store: store, graph: query.graph)
-                    try document(shown, from: from, to: to, presentation: &presentation, to: &json, flush: flush)
+                    try document(
+                        shown, from: from, to: to, total: total, presentation: &presentation, to: &json, flush: flush)
                 },
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["path", "hop", "from", "to"]) { body in
                     for (number, path) in shown.enumerated() {
@@ -95,7 +98,8 @@ enum PathCommand: Command {
                             try body([String(number + 1), String(index + 1), hop.from, hop.to], hop.best)
                         }
                     }
-                }),
+                },
+                leftOut: { [cutNote].compactMap { $0 } }),
             context: context)
         if paths.isEmpty {
             context.message(
@@ -112,10 +116,12 @@ enum PathCommand: Command {
     /// The chains as one JSON object, in their order: each hop in chain order, with the claim it
     /// follows (its filtered citations, no source records) and the other claims between its ends.
     /// Written out chain by chain through `flush`: `--all --limit 0` may find 200,000 chains,
-    /// whose document held whole took twice its size in memory.
+    /// whose document held whole took twice its size in memory. With `total` (`--all`), it ends
+    /// with how many chains were found (`found`) and whether those are all there are
+    /// (`complete`: false when the exploration stopped at its bound).
     static func document(
-        _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, presentation: inout ClaimPresentation,
-        to json: inout JSONWriter, flush: (inout JSONWriter) throws -> Void
+        _ paths: [PathFinder.Path], from: IsnadKit.Entity, to: IsnadKit.Entity, total: (found: Int, isComplete: Bool)?,
+        presentation: inout ClaimPresentation, to json: inout JSONWriter, flush: (inout JSONWriter) throws -> Void
     ) throws {
         let vocabulary = presentation.store.vocabulary
         json.beginObject()
@@ -159,6 +165,11 @@ enum PathCommand: Command {
             try flush(&json)
         }
         json.endArray()
+        if let total {
+            json.member("found", total.found)
+            json.key("complete")
+            json.number(total.isComplete ? "true" : "false")
+        }
         json.endObject()
     }
 

@@ -12,8 +12,9 @@ enum SearchCommand: Command {
             Abd/Abdul/Abdel, doubled letters, o/u, e/i, q/k), by containing every word typed, by the same consonants
             in the other script where no name is the text (saraya al-quds finds سرايا القدس, حزب الله finds Hezbollah),
             or by a close spelling (a typo or two, found through a trigram index). The same matching names entities
-            in every command. When nothing matches, it says why on standard error and exits 1, as grep does (csv
-            still prints its header).
+            in every command. The best 10 unless --limit, in every format: when more match, a table says so under
+            itself, JSON and CSV on standard error. When nothing matches, it says why on standard error and exits 1,
+            as grep does (csv still prints its header).
             """,
         arguments: [ArgumentSpec(name: "text", help: "What to look for: a name, part of one, in any spelling.")],
         options: [limit, OutputFormat.option, Timing.option],
@@ -33,9 +34,12 @@ enum SearchCommand: Command {
         var matches = found.matches
         let hasMore = limit > 0 && matches.count > limit
         if hasMore { matches.removeSubrange(limit...) }
+        // What the limit, or the reading of short words, left out: under a table, and on standard
+        // error after JSON and CSV (10 by default in every format: a script is told it got some).
         let cut =
             found.wordsCut.isEmpty
-            ? nil : Self.cutNote(shown: matches.count, isShowingFirst: hasMore, typed: arguments.positionals[0])
+            ? (hasMore ? ListingLimit.note(showingFirst: matches.count, "entity", "entities") : nil)
+            : Self.cutNote(shown: matches.count, isShowingFirst: hasMore, typed: arguments.positionals[0])
         let nothing = matches.isEmpty ? NothingFound(text: arguments.positionals[0]) : nil
         // A table of nothing is no answer: the reason goes to standard error instead. CSV keeps its
         // header and JSON its (empty) records, for scripts.
@@ -54,10 +58,6 @@ enum SearchCommand: Command {
                         ])
                     }
                     if let cut { return .init(text: table.render(), trailer: cut) }
-                    guard !hasMore else {
-                        return .init(
-                            text: table.render(), trailer: ListingLimit.note(showingFirst: matches.count, "entity", "entities"))
-                    }
                     return .init(text: table.render(), note: counted(matches.count, "entity", "entities") + " found")
                 },
                 json: .records { sink in
@@ -73,7 +73,7 @@ enum SearchCommand: Command {
                             String(format: "%.2f", match.similarity), String(match.claims),
                         ]
                     }),
-                leftOut: { cut }),
+                leftOut: { [cut].compactMap { $0 } }),
             context: context)
         if let nothing { throw nothing }
     }

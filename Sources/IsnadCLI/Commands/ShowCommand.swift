@@ -159,7 +159,7 @@ enum ShowCommand: Command {
                     try RecordSet.write(store: store, to: sink, entities: [entity.id]) { body in try strongest.forEach(body) }
                 },
                 rows: ClaimPresentation.rows(strongest, store: store, graph: query.graph),
-                leftOut: { survey.claims == 0 && survey.stoppedExamining ? noneTried : leftOut }),
+                leftOut: { [survey.claims == 0 && survey.stoppedExamining ? noneTried : leftOut] }),
             context: context)
     }
 

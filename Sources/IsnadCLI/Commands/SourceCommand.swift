@@ -16,7 +16,7 @@ enum SourceCommand: Command {
             claims that rest on it alone (it is their common link, or all their support came through it: as claimant,
             as via, or as the only way a via had the claimant's words), the
             claims that would lose some support, the claims that reach it only through cites, and the entity pairs
-            left with no supported claim between them. JSON is one document.
+            left with no supported claim between them. JSON is one document, ending with how many there are of each.
             """,
         arguments: [
             ArgumentSpec(
@@ -102,7 +102,7 @@ enum SourceCommand: Command {
                 rows: ClaimPresentation.rows(store: store, graph: query.graph, leading: ["role"]) { body in
                     for (role, claim) in claims { try body([role.rawValue], claim) }
                 },
-                leftOut: { leftOut }),
+                leftOut: { [leftOut].compactMap { $0 } }),
             context: context)
     }
 

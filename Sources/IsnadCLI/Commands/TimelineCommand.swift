@@ -113,7 +113,7 @@ enum TimelineCommand: Command {
                         }
                     }
                 },
-                leftOut: { cut.note(total: query.filter.isEmpty ? entityClaims : nil) }),
+                leftOut: { cut.leftOut(total: query.filter.isEmpty ? entityClaims : nil) }),
             context: context)
     }
 }

@@ -58,7 +58,22 @@ struct ImpactReport {
     }
 
     func printout() -> Printout {
-        Printout(reading: { .init(text: try reading()) }, json: .document(json), rows: rows())
+        Printout(reading: { .init(text: try reading()) }, json: .document(json), rows: rows(), leftOut: leftOut)
+    }
+
+    /// After JSON or CSV, a line for each list the limit cut short, named as the JSON names it
+    /// (`showing 2 of 91 rests_on_it claims; --limit 0 for all`), as the table says it under the list.
+    func leftOut() -> [String] {
+        var notes = groups.compactMap { group in
+            let shown = listed(group.weights).count
+            return shown < group.weights.count
+                ? ListingLimit.note(showing: shown, of: group.weights.count, "\(group.key) claim") : nil
+        }
+        let pairs = listed(impact.isolatedPairs).count
+        if pairs < impact.isolatedPairs.count {
+            notes.append(ListingLimit.note(showing: pairs, of: impact.isolatedPairs.count, "isolated pair"))
+        }
+        return notes
     }
 
     func reading() throws -> String {
@@ -119,6 +134,12 @@ struct ImpactReport {
             json.endArray()
         }
         json.endArray()
+        // The totals, whatever the limit let through, as the table's first line gives them.
+        json.key("counts")
+        json.beginObject()
+        for group in groups { json.member(group.key, group.weights.count) }
+        json.member("isolated_pairs", impact.isolatedPairs.count)
+        json.endObject()
         json.endObject()
     }
 

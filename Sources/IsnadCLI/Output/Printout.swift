@@ -108,9 +108,10 @@ struct Printout {
     var json: JSON
     var rows: Rows
     /// After JSON or CSV, what a limit left out (``ListingLimit/note(showing:of:isAtLeast:_:_:)``),
-    /// asked once they are written: said on standard error, so that a script can tell a cut file
-    /// from a whole one (a table says it under itself, in ``Reading/trailer``).
-    var leftOut: () -> String? = { nil }
+    /// one line for each list it cut short, asked once they are written: said on standard
+    /// error, so that a script can tell a cut file from a whole one (a table says it under
+    /// itself, in ``Reading/trailer``).
+    var leftOut: () -> [String] = { [] }
 }
 
 extension OutputFormat {
@@ -137,7 +138,7 @@ extension OutputFormat {
                 header: printout.rows.header, to: context.output, isForTerminal: context.isStandardOutputTerminal,
                 byteOrderMark: context.writesByteOrderMark)
             try printout.rows.forEach { try csv.append($0) }
-            if let leftOut = printout.leftOut() { context.message("isnad: " + leftOut) }
+            for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
         case .json:
             switch printout.json {
             case .records(let write):
@@ -177,7 +178,7 @@ extension OutputFormat {
             case .text(let text):
                 try context.print(text)
             }
-            if let leftOut = printout.leftOut() { context.message("isnad: " + leftOut) }
+            for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
         }
     }
 }
