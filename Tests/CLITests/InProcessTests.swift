@@ -163,10 +163,35 @@ struct InProcessTests {
                 ["export", "dot", "--pairs", "--collapse"],
                 "isnad: --pairs and --collapse do not go together: --pairs draws one edge per pair of entities already; leave one out\n(see 'isnad export --help')\n"
             ),
+            // Another command's spelling of an option: this command's own is named.
             (
                 ["path", "hamas", "isis", "--depth", "2"],
-                "isnad: unknown option '--depth' (did you mean '--max-depth'?)\n(see 'isnad path --help')\n"
+                "isnad: unknown option '--depth' (path takes --max-depth <n>)\n(see 'isnad path --help')\n"
             ),
+            (
+                ["neighbors", "hamas", "--max-depth", "2"],
+                "isnad: unknown option '--max-depth' (neighbors takes --depth <n>)\n(see 'isnad neighbors --help')\n"
+            ),
+            (
+                ["path", "hamas", "isis", "--direction", "out"],
+                "isnad: unknown option '--direction' (path takes --directed)\n(see 'isnad path --help')\n"
+            ),
+            (
+                ["neighbors", "hamas", "--directed"],
+                "isnad: unknown option '--directed' (neighbors takes --direction <direction>)\n(see 'isnad neighbors --help')\n"
+            ),
+            (
+                ["claims", "--since", "2014"],
+                "isnad: unknown option '--since' (claims takes --as-of <date> or --between <date> <date>)\n(see 'isnad claims --help')\n"
+            ),
+            (
+                ["log", "--between", "2026", "2026"],
+                "isnad: unknown option '--between' (log takes --since <date> or --until <date>)\n(see 'isnad log --help')\n"
+            ),
+            (["stats", "--limit", "5"], "isnad: unknown option '--limit' (stats takes --top <n>)\n(see 'isnad stats --help')\n"),
+            (["claims", "--top", "5"], "isnad: unknown option '--top' (claims takes --limit <n>)\n(see 'isnad claims --help')\n"),
+            // A spelling no command uses is still matched to the nearest.
+            (["claims", "--stanse", "denies"], "isnad: unknown option '--stanse' (did you mean '--stance'?)\n(see 'isnad claims --help')\n"),
             (
                 ["export", "xml"],
                 "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm, history\n(see 'isnad export --help')\n"
@@ -198,8 +223,8 @@ struct InProcessTests {
                 "isnad: --stance is given twice (\"asserts\" and \"denies\"): give it once\n(see 'isnad add --help')\n"
             ),
             (
-                ["claims", "--subject", "hamas", "--subject", "isis"],
-                "isnad: --subject is given twice (\"hamas\" and \"isis\"): give it once\n(see 'isnad claims --help')\n"
+                ["timeline", "--as-of", "2014", "--as-of", "2015"],
+                "isnad: --as-of is given twice (\"2014\" and \"2015\"): give it once\n(see 'isnad timeline --help')\n"
             ),
             (
                 ["--db", "a.db", "--db", "b.db", "stats"],
@@ -245,6 +270,17 @@ struct InProcessTests {
         #expect(run.status == 64)
         #expect(run.standardOutput.isEmpty)
         #expect(run.standardError == standardError)
+    }
+
+    @Test("every spelling in the table of synonyms is an option of some command, so that each hint names a real one")
+    func synonymsAreOptions() {
+        for idea in OptionSynonyms.ideas {
+            for name in idea {
+                #expect(commands.contains { $0.spec.options.contains { $0.name == name } }, "--\(name)")
+            }
+        }
+        // A command that takes none of an idea's spellings gets no hint from it, but the nearest spelling.
+        #expect(OptionSynonyms.hint(for: "since", in: PredicatesCommand.spec) == nil)
     }
 
     @Test("a missing store or input exits 66; a folder or unreadable file is not 'missing' but still exits 66")
