@@ -13,7 +13,12 @@ enum UnmergeCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "other", help: "The merged entity's id.")],
         options: [HistoryOptions.author],
-        examples: ["isnad unmerge hadera-attacker-2", "isnad unmerge hadera-victim-2 --author ana"])
+        examples: [
+            "isnad merge hadera-attacker-1 hadera-attacker-2",
+            "isnad unmerge hadera-attacker-2",
+            "isnad merge hadera-victim-1 hadera-victim-2 --author ana",
+            "isnad unmerge hadera-victim-2 --author ana",
+        ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
