@@ -287,7 +287,17 @@ struct InProcessTests {
     func missingInputs() throws {
         let missingStore = Self.run(["show", "hamas"])
         #expect(missingStore.status == 66)
-        #expect(missingStore.standardError.hasPrefix("isnad: "))
+        #expect(
+            missingStore.standardError
+                == "isnad: no store at /nonexistent/isnad-test.db (create one with 'isnad init' or 'isnad import FILE', or name another with --db)\n"
+        )
+        // copy takes no --db: its hint names its own way.
+        let missingCopy = Self.run(["copy", "/nonexistent/from.db", "/nonexistent/to.db"])
+        #expect(missingCopy.status == 66)
+        #expect(
+            missingCopy.standardError
+                == "isnad: no store at /nonexistent/from.db (copy copies a store that exists: isnad copy FROM TO, FROM a store file or a postgresql:// URI)\n"
+        )
         let missingFile = Self.run(["import", "/nonexistent/records.jsonl"])
         #expect(missingFile.status == 66)
         #expect(missingFile.standardError == "isnad: /nonexistent/records.jsonl: no such file\n")

@@ -35,6 +35,14 @@ extension GraphStore {
         try database.cached("SELECT entity FROM entity_merged WHERE merged = ?1").scalarText([.text(id)])
     }
 
+    /// Of the ids merged into an entity, the nearest to `id`, for "did you mean" where only a
+    /// merged id will do (`unmerge`), or nil.
+    public func nearestMergedID(to id: String) throws -> String? {
+        var merged: [String] = []
+        try database.prepare("SELECT merged FROM entity_merged ORDER BY merged").forEachRow { merged.append($0.string(0)) }
+        return Suggestion.nearest(to: id, among: merged)
+    }
+
     /// The types of many entities at once (ids not in the store are left out).
     public func entityTypes(_ ids: some Sequence<String>) throws -> [String: EntityType] {
         try rowMemo.validate(database)
