@@ -189,9 +189,15 @@ struct InProcessTests {
                 "isnad: unknown option '--between' (log takes --since <date> or --until <date>)\n(see 'isnad log --help')\n"
             ),
             (["stats", "--limit", "5"], "isnad: unknown option '--limit' (stats takes --top <n>)\n(see 'isnad stats --help')\n"),
-            (["claims", "--top", "5"], "isnad: unknown option '--top' (claims takes --limit <n>)\n(see 'isnad claims --help')\n"),
+            (
+                ["claims", "--top", "5"],
+                "isnad: unknown option '--top' (claims takes --limit <n>)\n(see 'isnad claims --help')\n"
+            ),
             // A spelling no command uses is still matched to the nearest.
-            (["claims", "--stanse", "denies"], "isnad: unknown option '--stanse' (did you mean '--stance'?)\n(see 'isnad claims --help')\n"),
+            (
+                ["claims", "--stanse", "denies"],
+                "isnad: unknown option '--stanse' (did you mean '--stance'?)\n(see 'isnad claims --help')\n"
+            ),
             (
                 ["export", "xml"],
                 "isnad: unknown export format \"xml\"; expected one of jsonl, dot, graphml, html, gexf, stix, ftm, history\n(see 'isnad export --help')\n"

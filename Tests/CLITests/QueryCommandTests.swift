@@ -219,7 +219,8 @@ struct QueryCommandTests {
             #expect(listed.status == 0, "\(listed.standardError)")
             let lines = listed.standardOutput.split(separator: "\n")
             #expect(
-                lines.map { $0.prefix(while: { $0 != " " }) } == ["CLAIM", "b-funded-a", "funded-2014", "funded-2016"], "\(lines)")
+                lines.map { $0.prefix(while: { $0 != " " }) } == ["CLAIM", "b-funded-a", "funded-2014", "funded-2016"], "\(lines)"
+            )
         }
         let objects = try cli.run(["claims", "--object", "b,a", "--subject", "b"]).standardOutput.split(separator: "\n")
         #expect(objects.map { $0.prefix(while: { $0 != " " }) } == ["CLAIM", "b-funded-a"], "\(objects)")
