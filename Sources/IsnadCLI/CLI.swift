@@ -146,6 +146,7 @@ public enum IsnadCLI {
         }
         defer { try? output.flush() }
         var opened: Context.OpenedStores?
+        var namesStoresWithDB = true
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
@@ -156,6 +157,7 @@ public enum IsnadCLI {
                 standardError(text)
                 return .usage
             case .command(let command, let parsed, let location):
+                namesStoresWithDB = command.spec.takesStoreOptions
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 var context = Context(
                     storeLocation: location, writeLockWaitLimit: try parsed.value(CommandSpec.writeLockWait), output: output,
@@ -179,7 +181,7 @@ public enum IsnadCLI {
             for store in opened?.stores ?? [] {
                 do { try store.checkReadWasWhole() } catch { cause = error }
             }
-            standardError("isnad: \(ErrorMessage.text(for: cause))\n")
+            standardError("isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB))\n")
             return ExitCode(for: cause)
         }
     }

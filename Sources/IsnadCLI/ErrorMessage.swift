@@ -8,13 +8,16 @@ enum ErrorMessage {
     /// (``RecordProblem/bounded(_:)``): a 100 KB argument echoed made a 100 KB line. Line by
     /// line: a failed import's report is a line per bad record, each already bounded, and cut
     /// whole it lost records in its middle.
-    static func text(for error: Error) -> String {
-        fullText(for: error).split(separator: "\n", omittingEmptySubsequences: false).map {
+    ///
+    /// `namesStoresWithDB`: whether the command takes its store from `--db` (every command but
+    /// `copy`, which names its two stores as arguments): the hints name the way it takes.
+    static func text(for error: Error, namesStoresWithDB: Bool = true) -> String {
+        fullText(for: error, namesStoresWithDB: namesStoresWithDB).split(separator: "\n", omittingEmptySubsequences: false).map {
             RecordProblem.bounded(String($0), limit: 2 * RecordProblem.messageLimit)
         }.joined(separator: "\n")
     }
 
-    private static func fullText(for error: Error) -> String {
+    private static func fullText(for error: Error, namesStoresWithDB: Bool) -> String {
         switch error {
         case let error as DatabaseError where error.writeLockWaitLimit != nil:
             let place = error.path.map { "\(Text.printable($0)): " } ?? ""
@@ -31,13 +34,15 @@ enum ErrorMessage {
             case .missing(let path) where FileSystem.isSymbolicLink(path):
                 // init would refuse the link too: the hint is the file it points to, or another.
                 return
-                    "\(error): \(Text.printable(path)) is a symbolic link to a file that does not exist (name the store's file itself with --db)"
+                    "\(error): \(Text.printable(path)) is a symbolic link to a file that does not exist (name the store's file itself\(namesStoresWithDB ? " with --db" : ""))"
+            case .missing where !namesStoresWithDB:
+                return "\(error) (copy copies a store that exists: isnad copy FROM TO, FROM a store file or a postgresql:// URI)"
             case .missing:
                 return "\(error) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
             case .alteredSchema, .invalidValue:
                 return "\(error); isnad check explains"
             case .notAFile:
-                return "\(error) (name a store file with --db)"
+                return "\(error) (name a store file\(namesStoresWithDB ? " with --db" : ""))"
             case .rolesExist:
                 return
                     "\(error); nothing was made: give the store another name (its roles are named for it), or run init --roles --reuse-roles to grant it to those roles as they are"
@@ -52,7 +57,7 @@ enum ErrorMessage {
             // user to the same answer. Fewer words may find the name ("Hamas movement").
             return error.text.contains(" ") ? "\(error) (try fewer words of the name)" : "\(error)"
         case let failure as Importer.Failure:
-            return failure.description(describing: fullText(for:))
+            return failure.description { fullText(for: $0, namesStoresWithDB: namesStoresWithDB) }
         case let error as RecordError:
             return text(for: error)
         default:

@@ -84,9 +84,7 @@ enum FilterOptions {
         if let id = try arguments.value(excludedCommonLink) {
             filter.excludedCommonLink = try SourceLookup.source(id, in: store, option: excludedCommonLink.spec.name).id
         }
-        for id in try arguments.values(source) {
-            filter.sources.insert(try SourceLookup.source(id, in: store, option: source.spec.name, context: context).id)
-        }
+        filter.sources = Set(try SourceLookup.sources(source, in: arguments, store: store, context: context).map(\.id))
         return filter
     }
 }

@@ -39,6 +39,11 @@ struct QueryPreamble<Options> {
     /// another spelling of it, or for a part of it, is said on standard error.
     func entity(_ name: String) throws -> Entity { try EntityLookup.entity(name, resolver: resolver, context: context) }
 
+    /// The entities a list option names (``EntityLookup/entities(_:in:resolver:context:)``).
+    func entities(_ option: ListOption<String>, in arguments: ParsedArguments) throws -> [Entity] {
+        try EntityLookup.entities(option, in: arguments, resolver: resolver, context: context)
+    }
+
     /// Prints the command's answer, then fails if a source its claims were weighed with could not
     /// be read (weighing does not throw: the graph keeps the error, and the exit code tells).
     /// A table under `--as-of` or `--between` says, under it, that undated claims stayed in

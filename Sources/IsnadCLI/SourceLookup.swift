@@ -23,4 +23,29 @@ enum SourceLookup {
             throw LookupError(description: prefix + error.description)
         }
     }
+
+    /// The sources a list option names (`--source a,b`), each taken as ``source(_:in:option:context:forWriting:)``
+    /// takes one, without repeats. A comma always separates them, as in every list option: a
+    /// value that is a source's whole title holding a comma is refused, with its id, rather than
+    /// split into the starts of other titles.
+    static func sources(
+        _ option: ListOption<String>, in arguments: ParsedArguments, store: GraphStore, context: Context? = nil,
+        forWriting: Bool = false
+    ) throws -> [Source] {
+        let name = option.spec.name
+        let resolver = SourceResolver(store: store)
+        for given in arguments.valuesHoldingCommas(option) {
+            guard let found = try? resolver.resolve(given), found.tier <= .exact else { continue }
+            throw LookupError(
+                description:
+                    "--\(name): \"\(Text.printable(given.trimmingWhitespace))\" is the title of source \(found.source.id), and a comma separates sources here: give its id (--\(name) \(found.source.id))"
+            )
+        }
+        var sources: [Source] = []
+        for text in try arguments.values(option) {
+            let source = try self.source(text, in: store, option: name, context: context, forWriting: forWriting)
+            if !sources.contains(where: { $0.id == source.id }) { sources.append(source) }
+        }
+        return sources
+    }
 }

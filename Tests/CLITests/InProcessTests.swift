@@ -163,9 +163,40 @@ struct InProcessTests {
                 ["export", "dot", "--pairs", "--collapse"],
                 "isnad: --pairs and --collapse do not go together: --pairs draws one edge per pair of entities already; leave one out\n(see 'isnad export --help')\n"
             ),
+            // Another command's spelling of an option: this command's own is named.
             (
                 ["path", "hamas", "isis", "--depth", "2"],
-                "isnad: unknown option '--depth' (did you mean '--max-depth'?)\n(see 'isnad path --help')\n"
+                "isnad: unknown option '--depth' (path takes --max-depth <n>)\n(see 'isnad path --help')\n"
+            ),
+            (
+                ["neighbors", "hamas", "--max-depth", "2"],
+                "isnad: unknown option '--max-depth' (neighbors takes --depth <n>)\n(see 'isnad neighbors --help')\n"
+            ),
+            (
+                ["path", "hamas", "isis", "--direction", "out"],
+                "isnad: unknown option '--direction' (path takes --directed)\n(see 'isnad path --help')\n"
+            ),
+            (
+                ["neighbors", "hamas", "--directed"],
+                "isnad: unknown option '--directed' (neighbors takes --direction <direction>)\n(see 'isnad neighbors --help')\n"
+            ),
+            (
+                ["claims", "--since", "2014"],
+                "isnad: unknown option '--since' (claims takes --as-of <date> or --between <date> <date>)\n(see 'isnad claims --help')\n"
+            ),
+            (
+                ["log", "--between", "2026", "2026"],
+                "isnad: unknown option '--between' (log takes --since <date> or --until <date>)\n(see 'isnad log --help')\n"
+            ),
+            (["stats", "--limit", "5"], "isnad: unknown option '--limit' (stats takes --top <n>)\n(see 'isnad stats --help')\n"),
+            (
+                ["claims", "--top", "5"],
+                "isnad: unknown option '--top' (claims takes --limit <n>)\n(see 'isnad claims --help')\n"
+            ),
+            // A spelling no command uses is still matched to the nearest.
+            (
+                ["claims", "--stanse", "denies"],
+                "isnad: unknown option '--stanse' (did you mean '--stance'?)\n(see 'isnad claims --help')\n"
             ),
             (
                 ["export", "xml"],
@@ -198,8 +229,8 @@ struct InProcessTests {
                 "isnad: --stance is given twice (\"asserts\" and \"denies\"): give it once\n(see 'isnad add --help')\n"
             ),
             (
-                ["claims", "--subject", "hamas", "--subject", "isis"],
-                "isnad: --subject is given twice (\"hamas\" and \"isis\"): give it once\n(see 'isnad claims --help')\n"
+                ["timeline", "--as-of", "2014", "--as-of", "2015"],
+                "isnad: --as-of is given twice (\"2014\" and \"2015\"): give it once\n(see 'isnad timeline --help')\n"
             ),
             (
                 ["--db", "a.db", "--db", "b.db", "stats"],
@@ -247,11 +278,32 @@ struct InProcessTests {
         #expect(run.standardError == standardError)
     }
 
+    @Test("every spelling in the table of synonyms is an option of some command, so that each hint names a real one")
+    func synonymsAreOptions() {
+        for idea in OptionSynonyms.ideas {
+            for name in idea {
+                #expect(commands.contains { $0.spec.options.contains { $0.name == name } }, "--\(name)")
+            }
+        }
+        // A command that takes none of an idea's spellings gets no hint from it, but the nearest spelling.
+        #expect(OptionSynonyms.hint(for: "since", in: PredicatesCommand.spec) == nil)
+    }
+
     @Test("a missing store or input exits 66; a folder or unreadable file is not 'missing' but still exits 66")
     func missingInputs() throws {
         let missingStore = Self.run(["show", "hamas"])
         #expect(missingStore.status == 66)
-        #expect(missingStore.standardError.hasPrefix("isnad: "))
+        #expect(
+            missingStore.standardError
+                == "isnad: no store at /nonexistent/isnad-test.db (create one with 'isnad init' or 'isnad import FILE', or name another with --db)\n"
+        )
+        // copy takes no --db: its hint names its own way.
+        let missingCopy = Self.run(["copy", "/nonexistent/from.db", "/nonexistent/to.db"])
+        #expect(missingCopy.status == 66)
+        #expect(
+            missingCopy.standardError
+                == "isnad: no store at /nonexistent/from.db (copy copies a store that exists: isnad copy FROM TO, FROM a store file or a postgresql:// URI)\n"
+        )
         let missingFile = Self.run(["import", "/nonexistent/records.jsonl"])
         #expect(missingFile.status == 66)
         #expect(missingFile.standardError == "isnad: /nonexistent/records.jsonl: no such file\n")

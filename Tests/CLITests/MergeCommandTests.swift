@@ -634,6 +634,24 @@ struct MergeCommandTests {
         #expect(result.standardError.hasPrefix("isnad: cannot undo entry 2: entry 3 (isnad retract daesh-praised-attack"))
     }
 
+    @Test("after a merge, unmerge suggests the ids merged, never the entity kept, which it cannot take")
+    func unmergeSuggestsMergedIDs() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["merge", "isis", "daesh"]).status == 0)
+        let mistyped = try cli.run(["unmerge", "daesz"])
+        #expect(mistyped.status == 65)
+        #expect(mistyped.standardError == "isnad: no entity \"daesz\", and no id merged into one (did you mean \"daesh\"?)\n")
+        let misspeltKept = try cli.run(["unmerge", "isiss"])
+        #expect(misspeltKept.standardError == "isnad: no entity \"isiss\", and no id merged into one\n")
+        let kept = try cli.run(["unmerge", "isis"])
+        #expect(kept.status == 65)
+        #expect(
+            kept.standardError
+                == "isnad: \"isis\" is not merged into another entity (see isnad log isis): it is the entity kept by a merge; unmerge takes the id merged into it (isnad unmerge daesh)\n"
+        )
+        #expect(try cli.run(["unmerge", "daesh"]).status == 0)
+    }
+
     @Test(
         "merge and unmerge refuse bad input, each with its own message",
         arguments: [
@@ -656,7 +674,8 @@ struct MergeCommandTests {
             (["merge", "isis"], 64, nil),
             (["merge", "isis", "no-such-entity"], 65, nil),
             (["unmerge", "daesh"], 65, "isnad: \"daesh\" is not merged into another entity (see isnad log daesh)\n"),
-            (["unmerge", "daesz"], 65, "isnad: no entity \"daesz\", and no id merged into one (did you mean \"daesh\"?)\n"),
+            // daesh stands, merged into nothing: no id to suggest that unmerge would take.
+            (["unmerge", "daesz"], 65, "isnad: no entity \"daesz\", and no id merged into one\n"),
         ] as [([String], Int32, String?)])
     func badMerge(arguments: [String], status: Int32, message: String?) throws {
         let cli = try importedStore()

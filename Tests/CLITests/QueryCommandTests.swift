@@ -211,6 +211,70 @@ struct QueryCommandTests {
         #expect(rows.contains(",paper,") && !rows.contains(",wire,"))
     }
 
+    @Test("claims --subject and --object take lists, as every other selector of claims: repeated or separated with commas")
+    func claimsBySubjectsAndObjects() throws {
+        let cli = try claimsOfOnePairStore()
+        for arguments in [["--subject", "a,b"], ["--subject", "a", "--subject", "Beta"], ["--subject", "alpha, b"]] {
+            let listed = try cli.run(["claims"] + arguments)
+            #expect(listed.status == 0, "\(listed.standardError)")
+            let lines = listed.standardOutput.split(separator: "\n")
+            #expect(
+                lines.map { $0.prefix(while: { $0 != " " }) } == ["CLAIM", "b-funded-a", "funded-2014", "funded-2016"], "\(lines)"
+            )
+        }
+        let objects = try cli.run(["claims", "--object", "b,a", "--subject", "b"]).standardOutput.split(separator: "\n")
+        #expect(objects.map { $0.prefix(while: { $0 != " " }) } == ["CLAIM", "b-funded-a"], "\(objects)")
+        // Each name is looked up alone: one that names nothing is refused, with the option.
+        let unknown = try cli.run(["claims", "--subject", "a,gamma"])
+        #expect(unknown.status == 65 && unknown.standardOutput.isEmpty)
+        #expect(unknown.standardError == "isnad: --subject: no entity matches \"gamma\"\n", "\(unknown.standardError)")
+    }
+
+    @Test("a comma always separates names in a list; a whole name that holds one is refused with its id, not split")
+    func namesHoldingCommas() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"isis","type":"organization","name":"Islamic State"}
+            {"record":"entity","id":"wilayat-sinai","type":"organization","name":"Islamic State, Sinai Province"}
+            {"record":"entity","id":"sinai","type":"place","name":"Sinai Province"}
+            {"record":"entity","id":"agreement","type":"event","name":"Hamas–ISIS agreement"}
+            {"record":"entity","id":"hamas","type":"organization","name":"Hamas"}
+            {"record":"source","id":"wire","type":"statement","title":"Wire, evening edition","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"wilayat-sinai","predicate":"located_in","object":"sinai","citations":[{"source":"wire","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"c2","subject":"isis","predicate":"cooperated_with","object":"hamas","citations":[{"source":"wire","quote":"q","stance":"asserts","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        // Split, the name would be two other entities' names: refused, naming the id that means it.
+        let whole = try cli.run(["claims", "--subject", "Islamic State, Sinai Province"])
+        #expect(whole.status == 65 && whole.standardOutput.isEmpty)
+        #expect(
+            whole.standardError
+                == "isnad: --subject: \"Islamic State, Sinai Province\" is the name of wilayat-sinai, and a comma separates entities here: give its id (--subject wilayat-sinai)\n"
+        )
+        #expect(try cli.run(["claims", "--subject", "wilayat-sinai"]).standardOutput.contains("c1"))
+        let title = try cli.run(["claims", "--source", "Wire, evening edition"])
+        #expect(title.status == 65)
+        #expect(
+            title.standardError
+                == "isnad: --source: \"Wire, evening edition\" is the title of source wire, and a comma separates sources here: give its id (--source wire)\n"
+        )
+        // Where one entity is named, "hamas,isis" is not taken for the event whose name holds both words.
+        for command in [["show"], ["timeline"], ["neighbors"]] {
+            let listed = try cli.run(command + ["hamas,isis"])
+            #expect(listed.status == 65 && listed.standardOutput.isEmpty, "\(command)")
+            #expect(
+                listed.standardError
+                    == "isnad: \"hamas,isis\" is no entity's name, and one entity is named here: a comma separates nothing (its words are in the name of Hamas–ISIS agreement: its id, agreement, names it)\n",
+                "\(listed.standardError)")
+        }
+        // A name as written, comma and all, is that entity.
+        let named = try cli.run(["show", "Islamic State, Sinai Province"])
+        #expect(named.status == 0 && named.standardOutput.contains("wilayat-sinai"), "\(named.standardError)")
+    }
+
     @Test("claims --id in JSON and CSV: that claim's records and a row for each of its citations")
     func claimsByIDAsJSONAndCSV() throws {
         let cli = try claimsOfOnePairStore()

@@ -311,6 +311,32 @@ struct SetCommandTests {
         #expect(bare.standardError.hasPrefix("isnad: aliases[1]: an alias is LANG:NAME (ar:حماس), got \"Hamas\"\n"))
     }
 
+    @Test("set refuses a bad grade in the words add and the filters use, and reads a grade as they do")
+    func gradesAsAddReadsThem() throws {
+        let cli = try importedStore()
+        func refusal(_ arguments: [String]) throws -> Substring {
+            let run = try cli.run(arguments)
+            #expect(run.status == 64)
+            // After the field's or option's name.
+            return run.standardError.dropFirst("isnad: ".count).drop { $0 != ":" }.dropFirst().prefix { $0 != "\n" }
+        }
+        let setReliability = try refusal(["set", "article", "reliability", "G"])
+        #expect(setReliability == #" expected a grade from A to F, got "G""#)
+        #expect(try refusal(["add", "source", "--type", "statement", "--title", "X", "--reliability", "G"]) == setReliability)
+        #expect(try refusal(["claims", "--min-reliability", "G"]) == setReliability)
+        let setCredibility = try refusal(["set", "hamas-praised-attack", "citations[0].credibility", "7"])
+        #expect(setCredibility == #" expected a grade from 1 to 6, got "7""#)
+        #expect(
+            try refusal([
+                "add", "claim", "hamas", "praised", "hadera-attack", "--source", "article", "--quote", "q", "--stance", "asserts",
+                "--credibility", "7",
+            ]) == setCredibility)
+        #expect(try cli.run(["set", "article", "reliability", "d"]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "٣"]).status == 0)
+        let record = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(record.contains(#""reliability":"D""#) && record.contains(#""credibility":3"#), "\(record)")
+    }
+
     @Test("setting a field to its value changes nothing and writes no entry")
     func unchanged() throws {
         let cli = try importedStore()
@@ -343,11 +369,11 @@ struct SetCommandTests {
             (["set", "hamas", "colour", "green"], 64, "isnad: colour: unknown field\n(see 'isnad set --help')\n"),
             (
                 ["set", "article", "reliability", "G"], 64,
-                "isnad: reliability: \"G\" is not one of A, B, C, D, E, F\n(see 'isnad set --help')\n"
+                "isnad: reliability: expected a grade from A to F, got \"G\"\n(see 'isnad set --help')\n"
             ),
             (
                 ["set", "hamas-praised-attack", "citations[0].credibility", "two"], 64,
-                "isnad: citations[0].credibility: expected a whole number, got \"two\"\n(see 'isnad set --help')\n"
+                "isnad: citations[0].credibility: expected a grade from 1 to 6, got \"two\"\n(see 'isnad set --help')\n"
             ),
             (
                 ["set", "hamas-praised-attack", "citations[5].quote", "q"], 65,

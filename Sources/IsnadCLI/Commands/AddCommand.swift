@@ -236,9 +236,7 @@ enum AddCommand: Command {
         if let lang = try arguments.value(lang) { members.append(("lang", .string(lang))) }
         let grade = try arguments.isGiven(reliability) ? choice(arguments, reliability, as: Reliability.self) : .f
         members.append(("reliability", .string(grade.rawValue)))
-        let cited = try arguments.values(cites).map {
-            try SourceLookup.source($0, in: store, option: "cites", context: context, forWriting: true).id
-        }
+        let cited = try SourceLookup.sources(cites, in: arguments, store: store, context: context, forWriting: true).map(\.id)
         if !cited.isEmpty { members.append(("cites", .array(cited.map(JSONValue.string)))) }
         if try arguments.value(textFile) == "-" {
             members.append(("text", .string(try standardInputText(option: "text-file"))))

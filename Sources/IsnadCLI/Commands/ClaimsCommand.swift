@@ -6,13 +6,16 @@ enum ClaimsCommand: Command {
         name: name,
         abstract: "List claims, with their status, best grades and who says them.",
         discussion: """
-            Without options, every claim in the store, by id. --subject and --object take ids or names. --id lists claims \
-            by id, each with every claimant in the table (past 10 they are counted otherwise), and combines with the \
-            other options as they do with each other: a claim is listed when it passes them all.
+            Without options, every claim in the store, by id. --subject and --object take ids or names, several as \
+            every list option does (a comma always separates them: an entity whose name holds one is given by its \
+            id). --id lists claims by id, each with every claimant in the table (past 10 they are counted \
+            otherwise), and combines with the other options as they do with each other: a claim is listed when it \
+            passes them all.
             """,
         options: [id, subject, object, ListingLimit.claims, OutputFormat.option] + FilterOptions.all,
         examples: [
             "isnad claims --subject hamas",
+            "isnad claims --subject hamas,isis --object \"Hadera attack\"",
             "isnad claims --id wilayat-sinai-communicated-with-hamas --format csv",
             "isnad claims --predicate supplied_weapons_to,funded --status alleged",
             "isnad claims --source israeli-police --format csv",
@@ -20,15 +23,17 @@ enum ClaimsCommand: Command {
 
     static let id = ListOption<String>(
         "id", value: "claim", help: "Only these claims, by id (repeat, or separate with commas).")
-    static let subject = Option<String>("subject", value: "entity", help: "Only claims with this subject.")
-    static let object = Option<String>("object", value: "entity", help: "Only claims with this object.")
+    static let subject = ListOption<String>(
+        "subject", value: "entity", help: "Only claims whose subject is one of these (repeat, or separate with commas).")
+    static let object = ListOption<String>(
+        "object", value: "entity", help: "Only claims whose object is one of these (repeat, or separate with commas).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
         let limit = query.options
         let store = query.store
-        let subject = try arguments.value(Self.subject).map { try query.entity($0).id }
-        let object = try arguments.value(Self.object).map { try query.entity($0).id }
+        let subjects = Set(try query.entities(Self.subject, in: arguments).map(\.id))
+        let objects = Set(try query.entities(Self.object, in: arguments).map(\.id))
         let ids = try arguments.values(Self.id)
         for id in ids { try refuseUnlisted(id, store: store) }
         // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
@@ -38,7 +43,7 @@ enum ClaimsCommand: Command {
         // (their claims are still filtered: a retracted citation may be among them).
         let citingSources = try store.citingSources(admittedBy: query.filter)
         let isConditioned =
-            !ids.isEmpty || subject != nil || object != nil || !query.filter.predicates.isEmpty || citingSources != nil
+            !ids.isEmpty || !subjects.isEmpty || !objects.isEmpty || !query.filter.predicates.isEmpty || citingSources != nil
         // The rows counted are the claims listed when no other filter drops some of them.
         var otherFilters = query.filter
         otherFilters.predicates = []
@@ -53,7 +58,7 @@ enum ClaimsCommand: Command {
                     }
                     guard isConditioned else { return try store.forEachClaim(kept) }
                     let rows = try store.claimRows(
-                        ids: Set(ids), subject: subject, object: object, predicates: query.filter.predicates,
+                        ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates,
                         citedBy: citingSources)
                     matching = rows.count
                     try store.forEachClaim(

@@ -12,7 +12,13 @@ enum DeleteCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "id", help: "The entity's or the source's id.")],
         options: [RecordLookup.deletableKind, HistoryOptions.author],
-        examples: ["isnad delete hamas", "isnad delete hadera-2022-article --author ana"])
+        examples: [
+            "isnad add entity --type place --name \"Hadera bus station\"",
+            "isnad delete hadera-bus-station",
+            "isnad add source --type news-article --title \"Entered twice\"",
+            "isnad delete entered-twice --author ana",
+            "isnad delete hamas    # refused: claims refer to it (the message names one)",
+        ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]

@@ -38,9 +38,15 @@ struct FieldPath {
     /// read as digits, as `add` reads them; every other text is kept as typed.
     static let dateFields: Set<String> = ["published", "start", "end"]
     /// Fields whose value is a word of a fixed set, read without regard to case as `add` and
-    /// the filters read them (`reliability b`, `stance Denies`), and stored as the format spells them.
+    /// the filters read them (`stance Denies`), and stored as the format spells them.
     static let wordFields: [String: @Sendable (String) -> String] = [
-        "reliability": { $0.uppercased() }, "type": { $0.lowercased() }, "stance": { $0.lowercased() },
+        "type": { $0.lowercased() }, "stance": { $0.lowercased() },
+    ]
+    /// The Admiralty grades, read as `add` and the filters read them (`b`, `٣`) and refused in
+    /// the same words (`expected a grade from A to F, got "G"`).
+    static let gradeFields: [String: @Sendable (String) throws(InvalidArgument) -> JSONValue] = [
+        "reliability": { (text: String) throws(InvalidArgument) in .string(try Reliability(argument: text).rawValue) },
+        "credibility": { (text: String) throws(InvalidArgument) in .number(String(try Credibility(argument: text).rawValue)) },
     ]
 
     /// An alias as `--alias` and `set ID aliases[N]` take it, `LANG:NAME` (`ar:حماس`), as the
@@ -104,6 +110,12 @@ struct FieldPath {
             new = try set(value, in: current ?? .object(JSONObject(members: [])), at: steps.dropFirst(), record: record)
         } else if value.isEmpty || value == "null" {
             new = nil
+        } else if current != nil, let grade = FieldPath.gradeFields[step.key] {
+            do {
+                new = try grade(value)
+            } catch {
+                throw UsageError(message: "\(text): \(error.message)", command: "set")
+            }
         } else if case .number? = current {
             guard let number = Int(Text.withWesternDigits(value)) else {
                 throw UsageError(

@@ -12,7 +12,12 @@ enum RestoreCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
         options: [citation, HistoryOptions.author],
-        examples: ["isnad restore abm-joined-isis", "isnad restore hamas-cooperated-with-isis --citation 3"])
+        examples: [
+            "isnad retract abm-joined-isis --reason \"the quote is about another group\"",
+            "isnad restore abm-joined-isis",
+            "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"misread the source\"",
+            "isnad restore hamas-cooperated-with-isis --citation 3",
+        ])
 
     static let citation = Option<Int>(
         "citation", value: "n", in: 1...100_000, help: "Restore only the claim's Nth citation (1 is the first).")

@@ -19,7 +19,11 @@ enum UndoCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
         options: [HistoryOptions.author, confirms],
-        examples: ["isnad undo", "isnad undo 12"])
+        examples: [
+            "isnad set hadera-2022-article reliability D",
+            "isnad undo",
+            "isnad undo 1",
+        ])
 
     /// How many records an entry may have changed for undo to take it back untold.
     static let largeEntry = 1000

@@ -13,18 +13,31 @@ enum UnmergeCommand: Command {
             """,
         arguments: [ArgumentSpec(name: "other", help: "The merged entity's id.")],
         options: [HistoryOptions.author],
-        examples: ["isnad unmerge hadera-attacker-2", "isnad unmerge hadera-victim-2 --author ana"])
+        examples: [
+            "isnad merge hadera-attacker-1 hadera-attacker-2",
+            "isnad unmerge hadera-attacker-2",
+            "isnad merge hadera-victim-1 hadera-victim-2 --author ana",
+            "isnad unmerge hadera-victim-2 --author ana",
+        ])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let store = try context.openStore(.write)
         guard let keep = try store.entityMergedInto(id) else {
-            // An id that names no entity either is most likely mistyped: say so, with the nearest.
-            if try store.entity(id: id) == nil {
+            // An id that names no entity either is most likely mistyped: say so, with the nearest
+            // merged id (an entity that stands is no id unmerge takes).
+            guard let entity = try store.entity(id: id) else {
                 try RecordLookup.refuseRenamedAway(.entity, id, store: store)
                 throw LookupError(
                     description: "no entity \"\(Text.printable(id))\", and no id merged into one"
-                        + Suggestion.phrase(try store.nearestID(to: id, of: .entity)))
+                        + Suggestion.phrase(try store.nearestMergedID(to: id)))
+            }
+            // The entity kept by a merge: the ids merged into it are what unmerge takes.
+            guard entity.merged.isEmpty else {
+                throw LookupError(
+                    description:
+                        "\(MergeError.notMerged(Text.printable(id))): it is the entity kept by a merge; unmerge takes the id merged into it (isnad unmerge \(entity.merged[0]))"
+                )
             }
             throw MergeError.notMerged(Text.printable(id))
         }

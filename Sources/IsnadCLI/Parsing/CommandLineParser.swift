@@ -293,6 +293,12 @@ struct ParsedArguments {
         return try items.map { item in try parsing(option.spec) { () throws(InvalidArgument) in try Value(argument: item) } }
     }
 
+    /// The values given to a list option that hold a comma, as given (``values(_:)`` splits
+    /// them): for a lookup to refuse one that is a whole name, which a comma always splits.
+    func valuesHoldingCommas<Value>(_ option: ListOption<Value>) -> [String] {
+        (raw(option.spec) ?? []).filter { $0.contains(",") }
+    }
+
     /// A pair option's two values (the last pair given), or nil.
     func pair<Value>(_ option: PairOption<Value>) throws -> (Value, Value)? {
         guard let values = raw(option.spec), values.count >= 2 else { return nil }
@@ -370,6 +376,11 @@ enum CommandLineParser {
                 name = option.name
             }
             guard let option = options.first(where: { $0.name == name }) else {
+                // Another command's spelling of an option of this one (`claims --since`): this
+                // command's own, before any spelling merely close to it (`--stance`).
+                if let ownSpelling = OptionSynonyms.hint(for: name, in: spec) {
+                    throw UsageError(message: "unknown option '--\(Text.printable(name))' (\(ownSpelling))", command: spec.name)
+                }
                 // The one option that begins with the name typed (`--typ`), else a close spelling,
                 // else the one option whose words end with the name typed
                 // (`--depth` of path, whose option is `--max-depth`).
@@ -499,6 +510,29 @@ enum CommandLineParser {
             let argument = spec.arguments[min(index, spec.arguments.count - 1)]
             throw UsageError(message: "<\(argument.name)> is empty: \(spec.usage)", command: spec.name)
         }
+    }
+}
+
+/// One idea that commands spell differently: `log --since` and `claims --as-of`, `neighbors
+/// --direction` and `path --directed`, `neighbors --depth` and `path --max-depth`, `--limit` and
+/// `stats --top`. Given another command's spelling, the hint names this command's own options,
+/// not an option whose name is merely close (`claims --since` is not `--stance`).
+enum OptionSynonyms {
+    /// Each set: the spellings of one idea across the commands.
+    static let ideas: [Set<String>] = [
+        ["since", "until", "as-of", "between"],
+        ["direction", "directed"],
+        ["depth", "max-depth"],
+        ["limit", "top"],
+    ]
+
+    /// "claims takes --as-of <date> or --between <date> <date>" when `name` spells an idea
+    /// that `spec` takes under other names, else nil.
+    static func hint(for name: String, in spec: CommandSpec) -> String? {
+        guard let idea = ideas.first(where: { $0.contains(name) }) else { return nil }
+        let own = spec.options.filter { idea.contains($0.name) }
+        guard !own.isEmpty else { return nil }
+        return "\(spec.name) takes " + own.map(\.usage).joined(separator: " or ")
     }
 }
 

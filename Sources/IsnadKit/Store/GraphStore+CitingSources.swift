@@ -2,7 +2,7 @@ extension GraphStore {
     /// The sources whose citations a filter's citation step can keep, when it keeps few:
     /// `--source` keeps a citation whose claimant or `via` is one of its sources, and `--known-by`
     /// one whose claimant or `via` was published by then. The claims that may pass are then found
-    /// through the citation indexes (``claimRows(subject:object:predicates:citedBy:)``), where a
+    /// through the citation indexes (``claimRows(ids:subjects:objects:predicates:citedBy:)``), where a
     /// reading of every claim took 11.9 s at a million claims for `timeline --known-by 1990` to
     /// find none. Nil when neither filter is set, or when the sources `--known-by` keeps hold
     /// ``fewCitations`` or more: a reading in order then finds a listing's first claims sooner

@@ -35,6 +35,14 @@ extension GraphStore {
         try database.cached("SELECT entity FROM entity_merged WHERE merged = ?1").scalarText([.text(id)])
     }
 
+    /// Of the ids merged into an entity, the nearest to `id`, for "did you mean" where only a
+    /// merged id will do (`unmerge`), or nil.
+    public func nearestMergedID(to id: String) throws -> String? {
+        var merged: [String] = []
+        try database.prepare("SELECT merged FROM entity_merged ORDER BY merged").forEachRow { merged.append($0.string(0)) }
+        return Suggestion.nearest(to: id, among: merged)
+    }
+
     /// The types of many entities at once (ids not in the store are left out).
     public func entityTypes(_ ids: some Sequence<String>) throws -> [String: EntityType] {
         try rowMemo.validate(database)
@@ -574,10 +582,10 @@ extension GraphStore {
     /// `citedBy`: only claims that one of these sources makes or relays (a citation whose claimant
     /// or `via` it is), found through the citation indexes (``citingSources(admittedBy:)``); a
     /// retracted citation may be among them, so the claims are still to be filtered. Nil: no such
-    /// condition; an empty set: no claim. `ids`: only the claims of these ids (none: no such
-    /// condition).
+    /// condition; an empty set: no claim. `ids`, `subjects`, `objects`, `predicates`: only the
+    /// claims with one of these (none: no such condition).
     public func claimRows(
-        ids: Set<String> = [], subject: String? = nil, object: String? = nil, predicates: Set<String> = [],
+        ids: Set<String> = [], subjects: Set<String> = [], objects: Set<String> = [], predicates: Set<String> = [],
         citedBy sources: Set<String>? = nil
     ) throws -> [Int64] {
         if sources?.isEmpty == true { return [] }
@@ -587,20 +595,14 @@ extension GraphStore {
             values.append(GraphStore.jsonArray(ids.sorted()))
             conditions.append("c.id \(GraphStore.inList(database, of: .text, parameter: values.count))")
         }
-        if let subject {
-            values.append(.text(subject))
-            conditions.append("c.subject = ?\(values.count)")
-        }
-        if let object {
-            values.append(.text(object))
-            conditions.append("c.object = ?\(values.count)")
-        }
-        if !predicates.isEmpty {
-            let placeholders = predicates.sorted().map { predicate -> String in
-                values.append(.text(predicate))
+        // A few values each, written out: the index of the column serves `IN (?1, ?2)` as it
+        // serves `= ?1`.
+        for (column, wanted) in [("subject", subjects), ("object", objects), ("predicate", predicates)] where !wanted.isEmpty {
+            let placeholders = wanted.sorted().map { value -> String in
+                values.append(.text(value))
                 return "?\(values.count)"
             }
-            conditions.append("c.predicate IN (\(placeholders.joined(separator: ", ")))")
+            conditions.append("c.\(column) IN (\(placeholders.joined(separator: ", ")))")
         }
         if let sources {
             values.append(GraphStore.jsonArray(sources.sorted()))
