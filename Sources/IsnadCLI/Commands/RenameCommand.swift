@@ -2,7 +2,7 @@ import IsnadKit
 
 enum RenameCommand: Command {
     static let name = "rename"
-    static let isDryRun = Flag("dry-run", help: "Check everything and say what would be renamed; write nothing.")
+    static let isDryRun = HistoryOptions.dryRun("renamed")
     static let spec = CommandSpec(
         name: name,
         abstract: "Give an entity, a source or a claim another id: every claim and source that names it follows.",
@@ -57,7 +57,7 @@ enum RenameCommand: Command {
             what += " (\(counted(renamed.claimsGivenDerivedIDs, "claim")) given the id derived anew)"
         }
         if arguments.isSet(isDryRun) {
-            context.message("dry run: would have \(what); nothing written")
+            context.message(HistoryOptions.dryRunMessage(what))
         } else {
             context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
         }

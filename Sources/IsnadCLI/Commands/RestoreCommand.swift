@@ -11,11 +11,12 @@ enum RestoreCommand: Command {
             stands gets every retracted citation back. --citation N restores only its Nth citation.
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
-        options: [citation, HistoryOptions.author],
+        options: [citation, HistoryOptions.author, isDryRun],
         examples: ["isnad restore abm-joined-isis", "isnad restore hamas-cooperated-with-isis --citation 3"])
 
     static let citation = Option<Int>(
         "citation", value: "n", in: 1...100_000, help: "Restore only the claim's Nth citation (1 is the first).")
+    static let isDryRun = HistoryOptions.dryRun("restored")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
@@ -25,7 +26,9 @@ enum RestoreCommand: Command {
         var claimStaysRetracted = false
         var restoredCitations: [Int] = []
         var isClaimRestored = false
-        let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
+        let (_, entry) = try store.changing(
+            context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
+        ) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             let retracted = claim
             let twins = CitationRepeats.retractedTwins(in: claim.citations)
@@ -103,6 +106,7 @@ enum RestoreCommand: Command {
         if claimStaysRetracted {
             note = "; the claim itself stays retracted (isnad restore \(Text.printable(id)) brings it back)"
         }
+        if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("restored \(what)" + note)) }
         context.message("restored \(what)" + (entry.map { " (history entry \($0))" } ?? "") + note)
     }
 }
