@@ -134,7 +134,7 @@ enum AddCommand: Command {
             if arguments.isGiven(stance) { _ = try choice(arguments, stance, as: Stance.self) }
             if arguments.isGiven(credibility) { _ = try choice(arguments, credibility, as: Credibility.self) }
         }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let author = try context.change(author: arguments.value(HistoryOptions.author))
         switch kind {
         case .entity: try addEntity(arguments, store: store, change: author, context: context)

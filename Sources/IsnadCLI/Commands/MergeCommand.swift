@@ -24,7 +24,7 @@ enum MergeCommand: Command {
     static let isDryRun = HistoryOptions.dryRun("merged")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let change = try context.change(author: arguments.value(HistoryOptions.author))
         let (lines, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> [String] in
             let resolver = EntityResolver(store: store)

@@ -34,7 +34,7 @@ enum RenameCommand: Command {
         let (old, new) = (arguments.positionals[0], arguments.positionals[1])
         // A slug is checked before the store is opened: a usage error whatever the store holds.
         if let problem = Identifier.problem(with: new) { throw UsageError(message: "NEW: \(problem)", command: spec.name) }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let change = try context.change(author: try arguments.value(HistoryOptions.author))
         let ((kind, renamed), entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) {
             session -> (Record.Kind, ChangeSession.Renamed) in

@@ -21,7 +21,7 @@ enum RestoreCommand: Command {
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let number = try arguments.value(citation)
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var stillRetracted: [Int] = []
         var claimStaysRetracted = false
         var restoredCitations: [Int] = []

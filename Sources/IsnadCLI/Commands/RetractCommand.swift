@@ -29,7 +29,7 @@ enum RetractCommand: Command {
         let id = arguments.positionals[0]
         let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
         let number = try arguments.value(citation)
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let (_, entry) = try store.changing(
             context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
         ) { session in

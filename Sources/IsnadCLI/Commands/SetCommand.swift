@@ -40,7 +40,7 @@ enum SetCommand: Command {
                 message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)",
                 command: spec.name)
         }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var lostQuotes: String?
         // The record as stored and as written back: what else an import's reading changed is
         // worked out after the change, outside its transaction.

@@ -37,7 +37,7 @@ enum UndoCommand: Command {
             }
             number = value
         }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let undone = try store.undo(
             number, as: context.change(author: try arguments.value(HistoryOptions.author)),
             refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry, isDryRun: arguments.isSet(isDryRun))

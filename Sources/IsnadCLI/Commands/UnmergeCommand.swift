@@ -19,7 +19,7 @@ enum UnmergeCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         guard let keep = try store.entityMergedInto(id) else {
             // An id that names no entity either is most likely mistyped: say so, with the nearest.
             if try store.entity(id: id) == nil {
