@@ -42,6 +42,8 @@ struct ExampleTests {
             showsOnStandardError: true),
         "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"read again: the phrase qualifies the denial, it asserts nothing\"":
             Expectation(showsOnStandardError: true),
+        "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"read again: the phrase qualifies the denial, it asserts nothing\" --dry-run":
+            Expectation(showsOnStandardError: true),
         "isnad restore abm-joined-isis": Expectation(status: 65, showsOnStandardError: true),
         "isnad delete hamas": Expectation(status: 65, showsOnStandardError: true),
         "isnad restore hamas-cooperated-with-isis --citation 3": Expectation(status: 65, showsOnStandardError: true),
@@ -52,6 +54,7 @@ struct ExampleTests {
         "isnad merge hadera-attacker-1 hadera-attacker-2": Expectation(showsOnStandardError: true),
         "isnad merge hadera-victim-1 hadera-victim-2 --author ana": Expectation(showsOnStandardError: true),
         "isnad merge \"Islamic State\" daesh": Expectation(status: 65, showsOnStandardError: true),
+        "isnad merge \"Islamic State\" daesh --dry-run": Expectation(status: 65, showsOnStandardError: true),
         "isnad unmerge hadera-attacker-2": Expectation(status: 65, showsOnStandardError: true),
         "isnad unmerge hadera-victim-2 --author ana": Expectation(status: 65, showsOnStandardError: true),
         // Renames report on standard error; the tour's set of document-a follows its rename (its section's test runs them in order).
@@ -77,6 +80,7 @@ struct ExampleTests {
         "isnad undo": Expectation(showsOnStandardError: true),
         // The dataset was imported by the login name: bilal's plain undo leaves that import alone.
         "isnad undo --author bilal": Expectation(status: 65, showsOnStandardError: true),
+        "isnad undo --dry-run --author bilal": Expectation(status: 65, showsOnStandardError: true),
         "isnad undo 12": Expectation(status: 65, showsOnStandardError: true),
         // The dataset was imported by the login name, not by ana: no entry, said on standard error.
         "isnad log --since 2026-11 --author ana": Expectation(showsOnStandardError: true),
