@@ -58,7 +58,7 @@ enum ExitCode: Int32 {
             case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionRead, .companionExists, .danglingLink, .severalNames: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
-            case .changedWhileRead: self = .temporaryFailure
+            case .changedWhileRead, .dryRunBesideLog: self = .temporaryFailure
             case .needsOwnersUpgrade: self = .permissionDenied
             case .rolesExist: self = .cannotWrite
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)

@@ -33,11 +33,14 @@ struct ExampleTests {
         // Changes report on standard error; deleting what the dataset uses is refused.
         "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"read again: the phrase qualifies the denial, it asserts nothing\"":
             Expectation(showsOnStandardError: true),
+        "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"read again: the phrase qualifies the denial, it asserts nothing\" --dry-run":
+            Expectation(showsOnStandardError: true),
         "isnad delete hamas": Expectation(status: 65, showsOnStandardError: true),
         // The tour adds Arab states before showing them.
         "isnad show \"arab states\"": Expectation(status: 65, showsOnStandardError: true),
         // The tour's daesh is the tour's own.
         "isnad merge \"Islamic State\" daesh": Expectation(status: 65, showsOnStandardError: true),
+        "isnad merge \"Islamic State\" daesh --dry-run": Expectation(status: 65, showsOnStandardError: true),
         // Renames report on standard error; the tour's set of document-a follows its rename (its section's test runs them in order).
         "isnad rename abu-maram-document document-a": Expectation(showsOnStandardError: true),
         "isnad set document-a title \"Leaked document A\"": Expectation(status: 65, showsOnStandardError: true),
@@ -52,6 +55,7 @@ struct ExampleTests {
         "isnad log c-75dfc43460ef7229": Expectation(status: 65, showsOnStandardError: true),
         // The dataset was imported by the login name: bilal's plain undo leaves that import alone.
         "isnad undo --author bilal": Expectation(status: 65, showsOnStandardError: true),
+        "isnad undo --dry-run --author bilal": Expectation(status: 65, showsOnStandardError: true),
     ]
 
     /// The commands whose help has examples, by name.

@@ -791,4 +791,47 @@ struct HistoryCommandTests {
             unreadable.standardError.contains("is no longer a valid record (not a record line: bogus: unknown field"),
             "\(unreadable.standardError)")
     }
+
+    @Test(
+        "undo --dry-run says what it would take back, is refused as undo is, and writes nothing: the real undo takes the same entry"
+    )
+    func undoDryRun() throws {
+        let cli = try importedStore()
+        #expect(try regrade(cli, to: 4, author: ["--author", "ana"]).status == 0)
+        let before = try cli.storeState()
+        let dry = try cli.run(["undo", "--dry-run", "--author", "ana"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError
+                == "dry run: would have undone entry 2 (isnad import regrade.jsonl --author ana): 1 record put back as before it; nothing written\n"
+        )
+        let first = try cli.run(["undo", "1", "--dry-run"])
+        let firstReal = try cli.run(["undo", "1"])
+        #expect(first.status == 65 && first.standardError == firstReal.standardError)
+        #expect(try cli.storeState() == before)
+        // The history holds nothing of it: the real undo takes back the same entry, as entry 3.
+        let real = try cli.run(["undo", "--author", "ana"])
+        #expect(
+            real.standardError
+                == "undid entry 2 (isnad import regrade.jsonl --author ana): 1 record put back as before it; recorded as entry 3\n"
+        )
+    }
+
+    @Test("undo --dry-run of an entry of more than 1,000 records is refused without --yes, as undo is (64); with it, says so")
+    func largeEntryDryRun() throws {
+        let large = try CLIHarness.scoped
+        try large.write("many.jsonl", CoreCommandTests.people(1001))
+        #expect(try large.run(["import", "many.jsonl"]).status == 0)
+        let imported = try large.storeState()
+        let told = try large.run(["undo", "--dry-run"])
+        let toldReal = try large.run(["undo"])
+        #expect(told.status == 64 && told.standardError == toldReal.standardError)
+        let confirmed = try large.run(["undo", "--yes", "--dry-run"])
+        #expect(confirmed.status == 0)
+        #expect(
+            confirmed.standardError
+                == "dry run: would have undone entry 1 (isnad import many.jsonl): 1001 records it added removed; nothing written\n"
+        )
+        #expect(try large.storeState() == imported)
+    }
 }

@@ -755,4 +755,35 @@ struct MergeCommandTests {
         #expect(again.status == 65)
         #expect(again.standardError.hasPrefix("isnad: retracted claim \"daesh-allied-isis\" links"))
     }
+
+    @Test("--dry-run of merge and unmerge says what each would move or take back, refuses what each refuses, and writes nothing")
+    func dryRun() throws {
+        let cli = try importedStore()
+        let before = try cli.storeState()
+        let merge = try cli.run(["merge", "isis", "daesh", "--dry-run"])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(
+            merge.standardError
+                == "dry run: would have merged \"daesh\" into \"isis\": 1 claim moved, 1 combined with identical claims; nothing written\n"
+        )
+        for refused in [["merge", "isis", "isis"], ["merge", "isis", "hadera-attack"], ["unmerge", "daesh"]] {
+            let real = try cli.run(refused)
+            let dry = try cli.run(refused + ["--dry-run"])
+            #expect(real.status != 0 && dry.status == real.status, "\(dry.standardError)")
+            #expect(dry.standardError == real.standardError)
+        }
+        #expect(try cli.storeState() == before)
+        let real = try cli.run(["merge", "isis", "daesh"])
+        #expect(real.standardError.hasPrefix(String(merge.standardError.dropFirst("dry run: would have ".count).prefix(40))))
+        let merged = try cli.storeState()
+        let unmerge = try cli.run(["unmerge", "daesh", "--dry-run"])
+        #expect(unmerge.status == 0, "\(unmerge.standardError)")
+        #expect(
+            unmerge.standardError.hasPrefix("dry run: would have unmerged \"daesh\" from \"isis\", taking back entry 2: "),
+            "\(unmerge.standardError)")
+        #expect(unmerge.standardError.hasSuffix("; nothing written\n"))
+        #expect(try cli.storeState() == merged)
+        #expect(try cli.run(["unmerge", "daesh"]).status == 0)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before[0])
+    }
 }

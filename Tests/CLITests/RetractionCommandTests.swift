@@ -626,4 +626,44 @@ struct RetractionCommandTests {
         #expect(restored.status == 0, "\(restored.standardError)")
         #expect(!(restored.standardOutput + restored.standardError).contains("--citation N"), "\(restored.standardOutput)")
     }
+
+    @Test("--dry-run of retract, restore and delete says what each would do, refuses what each refuses, and writes nothing")
+    func dryRun() throws {
+        let cli = try importedStore()
+        let before = try cli.storeState()
+        let cases: [([String], String)] = [
+            (
+                ["retract", "hamas-praised-attack", "--reason", "wrong attack"],
+                "dry run: would have retracted claim \"hamas-praised-attack\"; nothing written\n"
+            ),
+            (
+                ["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread"],
+                "dry run: would have retracted citation 2 of claim \"isis-praised-attack\"; nothing written\n"
+            ),
+            (["delete", "lonely"], "dry run: would have deleted entity \"lonely\"; nothing written\n"),
+            (["delete", "unused"], "dry run: would have deleted source \"unused\"; nothing written\n"),
+        ]
+        for (arguments, said) in cases {
+            let dry = try cli.run(arguments + ["--dry-run"])
+            #expect(dry.status == 0 && dry.standardOutput.isEmpty, "\(dry.standardError)")
+            #expect(dry.standardError == said)
+        }
+        for refused in [
+            ["restore", "hamas-praised-attack"], ["delete", "hamas"], ["delete", "hamas-praised-attack"],
+            ["retract", "hamas-praised-attack", "--citation", "1", "--reason", "r"], ["retract", "nothing", "--reason", "r"],
+        ] {
+            let real = try cli.run(refused)
+            let dry = try cli.run(refused + ["--dry-run"])
+            #expect(real.status == 65 && dry.status == 65, "\(dry.standardError)")
+            #expect(dry.standardError == real.standardError)
+        }
+        #expect(try cli.storeState() == before)
+        #expect(try cli.run(["retract", "isis-praised-attack", "--reason", "wrong attack"]).status == 0)
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--citation", "1", "--reason", "r"]).status == 65)
+        let retracted = try cli.storeState()
+        let restore = try cli.run(["restore", "isis-praised-attack", "--dry-run"])
+        #expect(restore.status == 0)
+        #expect(restore.standardError == "dry run: would have restored claim \"isis-praised-attack\"; nothing written\n")
+        #expect(try cli.storeState() == retracted)
+    }
 }

@@ -414,4 +414,29 @@ struct SetCommandTests {
         }
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
+
+    @Test("--dry-run says what set would change, or that it changes nothing, refuses what set refuses, and writes nothing")
+    func dryRun() throws {
+        let cli = try importedStore()
+        let before = try cli.storeState()
+        let dry = try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "4", "--dry-run"])
+        #expect(dry.status == 0 && dry.standardOutput.isEmpty, "\(dry.standardError)")
+        #expect(
+            dry.standardError
+                == "dry run: would have set citations[0].credibility of claim \"hamas-praised-attack\" (citation 1: article); nothing written\n"
+        )
+        let same = try cli.run(["set", "hamas", "name", "Hamas", "--dry-run"])
+        #expect(same.standardError == "dry run: set name of entity \"hamas\": unchanged; nothing written\n")
+        // A refusal is the real run's, word for word and exit code.
+        for refused in [["set", "hamas", "name", ""], ["set", "hamass", "name", "X"], ["set", "hamas", "id", "x"]] {
+            let real = try cli.run(refused)
+            let dryRefused = try cli.run(refused + ["--dry-run"])
+            #expect(real.status != 0 && dryRefused.status == real.status)
+            #expect(dryRefused.standardError == real.standardError)
+        }
+        #expect(try cli.storeState() == before)
+        // The entry a dry run would have made is no entry: the real run takes its number.
+        let real = try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "4"])
+        #expect(real.standardError.hasSuffix("(history entry 2)\n"), "\(real.standardError)")
+    }
 }

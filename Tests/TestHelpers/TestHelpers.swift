@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 // Helpers shared by the test targets: temporary folders, the repository's files, external
 // programs (dot, xmllint, python3 with networkx), and the built isnad binary.
@@ -144,6 +145,17 @@ public struct CLIHarness: Sendable {
         merged.removeValue(forKey: "ISNAD_DB")
         for (key, value) in environment { merged[key] = value }
         return try ExternalTool.run(CLIHarness.binary, arguments, input: input, directory: directory, environment: merged)
+    }
+
+    /// What a dry run must leave as it was, as `isnad` reads it: every record, retracted ones
+    /// included (`export jsonl --include-retracted`), and the whole history (`export history`, `log`).
+    /// `unprivileged`: read as ``runUnprivileged(_:)`` reads (root would write where nobody may).
+    public func storeState(_ global: [String] = [], unprivileged: Bool = false) throws -> [Data] {
+        try [["export", "jsonl", "--include-retracted"], ["export", "history"], ["log"]].map {
+            let result = try unprivileged ? runUnprivileged(global + $0) : run(global + $0)
+            #expect(result.status == 0, "\(result.standardError)")
+            return result.outputBytes
+        }
     }
 
     /// `isnad ARGUMENTS` in the harness's folder, not started: for a test that runs it beside

@@ -46,7 +46,7 @@ enum AddCommand: Command {
 
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
         .comparedAsWord()
-    static let isDryRun = Flag("dry-run", help: "Check everything and say what would be added; write nothing.")
+    static let isDryRun = HistoryOptions.dryRun("added")
     static let entityName = Option<String>("name", value: "name", help: "entity: its name (usually English).")
         .only(for: [Kind.entity])
     static let id = Option<String>("id", value: "id", help: "The new record's id (default: made from the name or title).")
@@ -134,7 +134,7 @@ enum AddCommand: Command {
             if arguments.isGiven(stance) { _ = try choice(arguments, stance, as: Stance.self) }
             if arguments.isGiven(credibility) { _ = try choice(arguments, credibility, as: Credibility.self) }
         }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let author = try context.change(author: arguments.value(HistoryOptions.author))
         switch kind {
         case .entity: try addEntity(arguments, store: store, change: author, context: context)
@@ -553,8 +553,9 @@ enum AddCommand: Command {
         _ outcome: String, id: String, entry: Int?, arguments: ParsedArguments, context: Context
     ) throws {
         if arguments.isSet(isDryRun) {
-            let would = outcome.hasSuffix(unchanged) ? outcome : "would have \(outcome)"
-            context.message("dry run: \(would); nothing written")
+            context.message(
+                outcome.hasSuffix(unchanged)
+                    ? HistoryOptions.dryRunMessage(unchanged: outcome) : HistoryOptions.dryRunMessage(outcome))
             return
         }
         try context.print(id + "\n")

@@ -11,7 +11,7 @@ enum DeleteCommand: Command {
             The deletion is an entry of the history: isnad undo brings the record back.
             """,
         arguments: [ArgumentSpec(name: "id", help: "The entity's or the source's id.")],
-        options: [RecordLookup.deletableKind, HistoryOptions.author],
+        options: [RecordLookup.deletableKind, HistoryOptions.author, isDryRun],
         examples: [
             "isnad add entity --type place --name \"Hadera bus station\"",
             "isnad delete hadera-bus-station",
@@ -20,11 +20,14 @@ enum DeleteCommand: Command {
             "isnad delete hamas    # refused: claims refer to it (the message names one)",
         ])
 
+    static let isDryRun = HistoryOptions.dryRun("deleted")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
-        let store = try context.openStore(.write)
-        let (kind, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
-            session -> Record.Kind in
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
+        let (kind, entry) = try store.changing(
+            context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
+        ) { session -> Record.Kind in
             let kinds: [Record.Kind] = [.entity, .source]
             if try arguments.value(RecordLookup.deletableKind) == nil,
                 try kinds.allSatisfy({ try session.record($0, id: id) == nil }),
@@ -44,6 +47,8 @@ enum DeleteCommand: Command {
             try session.remove(kind, id: id)
             return kind
         }
-        context.message("deleted \(kind.rawValue) \"\(Text.printable(id))\"" + (entry.map { " (history entry \($0))" } ?? ""))
+        let what = "deleted \(kind.rawValue) \"\(Text.printable(id))\""
+        if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage(what)) }
+        context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
     }
 }

@@ -22,7 +22,7 @@ extension ImportCommand {
         let sheets = try ClaimSheetImporter.open(paths.map { $0 == "-" ? nil : $0 })
         let store: GraphStore
         do {
-            store = try context.openStore(.write)
+            store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         } catch StoreError.missing(let path) {
             // A sheet names entities and sources: it cannot make a store, as records do.
             throw Importer.InputError(

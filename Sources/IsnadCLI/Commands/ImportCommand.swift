@@ -130,8 +130,9 @@ enum ImportCommand: Command {
         func importing() throws -> (GraphStore, Importer.Summary) {
             // A dry run against no store checks the input against an empty one, in memory.
             let store =
-                options.dryRun && !storeExists
-                ? try GraphStore(path: GraphStore.inMemory, access: .create) : try context.openStore(.create)
+                !options.dryRun
+                ? try context.openStore(.create)
+                : storeExists ? try context.openStore(.dryRun) : try GraphStore(path: GraphStore.inMemory, access: .create)
             do {
                 let summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
                 progress.clear()

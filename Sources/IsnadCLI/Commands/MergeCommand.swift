@@ -18,13 +18,15 @@ enum MergeCommand: Command {
             ArgumentSpec(name: "keep", help: "The entity kept (id, name or alias)."),
             ArgumentSpec(name: "other", help: "The entities merged into it.", isVariadic: true),
         ],
-        options: [HistoryOptions.author],
+        options: [HistoryOptions.author, isDryRun],
         examples: ["isnad merge hadera-attacker-1 hadera-attacker-2", "isnad merge hadera-victim-1 hadera-victim-2 --author ana"])
 
+    static let isDryRun = HistoryOptions.dryRun("merged")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let change = try context.change(author: arguments.value(HistoryOptions.author))
-        let (lines, entry) = try store.changing(change) { session -> [String] in
+        let (lines, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> [String] in
             let resolver = EntityResolver(store: store)
             var keep = try EntityLookup.entity(arguments.positionals[0], resolver: resolver, context: context, forWriting: true)
             var lines: [String] = []
@@ -58,6 +60,10 @@ enum MergeCommand: Command {
             }
             return lines
         }
-        for line in lines { context.message(line + (entry.map { " (history entry \($0))" } ?? "")) }
+        for line in lines {
+            context.message(
+                arguments.isSet(isDryRun)
+                    ? HistoryOptions.dryRunMessage(line) : line + (entry.map { " (history entry \($0))" } ?? ""))
+        }
     }
 }

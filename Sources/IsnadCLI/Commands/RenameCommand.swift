@@ -2,7 +2,7 @@ import IsnadKit
 
 enum RenameCommand: Command {
     static let name = "rename"
-    static let isDryRun = Flag("dry-run", help: "Check everything and say what would be renamed; write nothing.")
+    static let isDryRun = HistoryOptions.dryRun("renamed")
     static let spec = CommandSpec(
         name: name,
         abstract: "Give an entity, a source or a claim another id: every claim and source that names it follows.",
@@ -34,7 +34,7 @@ enum RenameCommand: Command {
         let (old, new) = (arguments.positionals[0], arguments.positionals[1])
         // A slug is checked before the store is opened: a usage error whatever the store holds.
         if let problem = Identifier.problem(with: new) { throw UsageError(message: "NEW: \(problem)", command: spec.name) }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let change = try context.change(author: try arguments.value(HistoryOptions.author))
         let ((kind, renamed), entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) {
             session -> (Record.Kind, ChangeSession.Renamed) in
@@ -57,7 +57,7 @@ enum RenameCommand: Command {
             what += " (\(counted(renamed.claimsGivenDerivedIDs, "claim")) given the id derived anew)"
         }
         if arguments.isSet(isDryRun) {
-            context.message("dry run: would have \(what); nothing written")
+            context.message(HistoryOptions.dryRunMessage(what))
         } else {
             context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
         }

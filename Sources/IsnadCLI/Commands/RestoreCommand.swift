@@ -11,7 +11,7 @@ enum RestoreCommand: Command {
             stands gets every retracted citation back. --citation N restores only its Nth citation.
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
-        options: [citation, HistoryOptions.author],
+        options: [citation, HistoryOptions.author, isDryRun],
         examples: [
             "isnad retract abm-joined-isis --reason \"the quote is about another group\"",
             "isnad restore abm-joined-isis",
@@ -21,16 +21,19 @@ enum RestoreCommand: Command {
 
     static let citation = Option<Int>(
         "citation", value: "n", in: 1...100_000, help: "Restore only the claim's Nth citation (1 is the first).")
+    static let isDryRun = HistoryOptions.dryRun("restored")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let number = try arguments.value(citation)
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var stillRetracted: [Int] = []
         var claimStaysRetracted = false
         var restoredCitations: [Int] = []
         var isClaimRestored = false
-        let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
+        let (_, entry) = try store.changing(
+            context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
+        ) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             let retracted = claim
             let twins = CitationRepeats.retractedTwins(in: claim.citations)
@@ -108,6 +111,7 @@ enum RestoreCommand: Command {
         if claimStaysRetracted {
             note = "; the claim itself stays retracted (isnad restore \(Text.printable(id)) brings it back)"
         }
+        if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("restored \(what)" + note)) }
         context.message("restored \(what)" + (entry.map { " (history entry \($0))" } ?? "") + note)
     }
 }

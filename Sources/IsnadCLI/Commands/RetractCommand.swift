@@ -14,7 +14,7 @@ enum RetractCommand: Command {
             their own retracted.
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
-        options: [citation, reason, HistoryOptions.author],
+        options: [citation, reason, HistoryOptions.author, isDryRun],
         examples: [
             "isnad retract abm-joined-isis --reason \"the quote is about another group\"",
             "isnad retract hamas-cooperated-with-isis --citation 3 --reason \"misread the source\"",
@@ -23,13 +23,16 @@ enum RetractCommand: Command {
     static let citation = Option<Int>(
         "citation", value: "n", in: 1...100_000, help: "Retract only the claim's Nth citation (1 is the first).")
     static let reason = Option<String>("reason", value: "text", help: "Why (required): kept with the retraction.")
+    static let isDryRun = HistoryOptions.dryRun("retracted")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
         let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
         let number = try arguments.value(citation)
-        let store = try context.openStore(.write)
-        let (_, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) { session in
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
+        let (_, entry) = try store.changing(
+            context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
+        ) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
             if let retraction = claim.retraction {
                 throw LookupError(description: "claim \"\(claim.id)\" is retracted already (\(retraction))")
@@ -53,6 +56,7 @@ enum RetractCommand: Command {
             try session.put(.claim(claim))
         }
         let what = number.map { "citation \($0) of claim \"\(id)\"" } ?? "claim \"\(id)\""
+        if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("retracted \(what)")) }
         context.message(
             "retracted \(what)" + (entry.map { " (history entry \($0); isnad restore or isnad undo puts it back)" } ?? ""))
     }

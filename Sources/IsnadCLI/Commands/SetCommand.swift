@@ -23,12 +23,14 @@ enum SetCommand: Command {
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
             ArgumentSpec(name: "value", help: "The new value."),
         ],
-        options: [RecordLookup.kind, HistoryOptions.author],
+        options: [RecordLookup.kind, HistoryOptions.author, isDryRun],
         examples: [
             "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3",
             "isnad set hadera-2022-article reliability D --author ana",
             "isnad set hamas 'aliases[5]' 'en:Hamas movement'",
         ])
+
+    static let isDryRun = HistoryOptions.dryRun("set")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let (id, field, value) = (arguments.positionals[0], arguments.positionals[1], arguments.positionals[2])
@@ -38,13 +40,14 @@ enum SetCommand: Command {
                 message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)",
                 command: spec.name)
         }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var lostQuotes: String?
         // The record as stored and as written back: what else an import's reading changed is
         // worked out after the change, outside its transaction.
         var written: (stored: Record, edited: Record)?
-        let (outcome, entry) = try store.changing(context.change(author: try arguments.value(HistoryOptions.author))) {
-            session -> String in
+        let (outcome, entry) = try store.changing(
+            context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
+        ) { session -> String in
             let record = try RecordLookup.record(
                 id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name, store: store,
                 record: { try session.record($0, id: id) })
@@ -94,7 +97,14 @@ enum SetCommand: Command {
             EditNotes.readAnew(
                 EditNotes.fieldsReadAnew(in: $0.stored, keptIn: $0.edited, vocabulary: store.vocabulary), of: $0.stored)
         }
-        context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + (also ?? ""))
+        if arguments.isSet(isDryRun) {
+            context.message(
+                entry == nil
+                    ? HistoryOptions.dryRunMessage(unchanged: "\(outcome): unchanged")
+                    : HistoryOptions.dryRunMessage(outcome) + (also ?? ""))
+        } else {
+            context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + (also ?? ""))
+        }
         if entry != nil, let lostQuotes { context.message(lostQuotes) }
     }
 }

@@ -18,7 +18,7 @@ enum UndoCommand: Command {
             An entry that changed more than \(largeEntry) records (a whole import) is taken back only with --yes.
             """,
         arguments: [ArgumentSpec(name: "entry", help: "A history entry's number (isnad log).", isOptional: true)],
-        options: [HistoryOptions.author, confirms],
+        options: [HistoryOptions.author, confirms, isDryRun],
         examples: [
             "isnad set hadera-2022-article reliability D",
             "isnad undo",
@@ -29,6 +29,7 @@ enum UndoCommand: Command {
     static let largeEntry = 1000
     static let confirms = Flag(
         "yes", help: "Take back an entry however many records it changed (more than \(largeEntry): a whole import).")
+    static let isDryRun = HistoryOptions.dryRun("taken back")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         var number: Int?
@@ -40,13 +41,14 @@ enum UndoCommand: Command {
             }
             number = value
         }
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let undone = try store.undo(
             number, as: context.change(author: try arguments.value(HistoryOptions.author)),
-            refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry)
-        context.message(
-            "undid entry \(undone.entry) (\(Text.printable(undone.command))\(undone.otherAuthor.map { ", by \(Text.printable($0))" } ?? "")): \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
-        )
+            refusingMoreThan: arguments.isSet(confirms) ? nil : largeEntry, isDryRun: arguments.isSet(isDryRun))
+        let what =
+            "entry \(undone.entry) (\(Text.printable(undone.command))\(undone.otherAuthor.map { ", by \(Text.printable($0))" } ?? "")): \(undone.whatChanged)"
+        if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("undone \(what)")) }
+        context.message("undid \(what); recorded as entry \(undone.undoEntry)")
     }
 }
 

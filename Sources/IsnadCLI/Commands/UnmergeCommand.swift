@@ -12,7 +12,7 @@ enum UnmergeCommand: Command {
             entry that merged several entities at once is taken back whole.
             """,
         arguments: [ArgumentSpec(name: "other", help: "The merged entity's id.")],
-        options: [HistoryOptions.author],
+        options: [HistoryOptions.author, isDryRun],
         examples: [
             "isnad merge hadera-attacker-1 hadera-attacker-2",
             "isnad unmerge hadera-attacker-2",
@@ -20,9 +20,11 @@ enum UnmergeCommand: Command {
             "isnad unmerge hadera-victim-2 --author ana",
         ])
 
+    static let isDryRun = HistoryOptions.dryRun("unmerged")
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
-        let store = try context.openStore(.write)
+        let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         guard let keep = try store.entityMergedInto(id) else {
             // An id that names no entity either is most likely mistyped: say so, with the nearest
             // merged id (an entity that stands is no id unmerge takes).
@@ -48,7 +50,13 @@ enum UnmergeCommand: Command {
             throw MergeError.mergedInAnotherStore(Text.printable(id), keep: Text.printable(keep), entry: merging.entry)
         }
         let entry = merging.entry
-        let undone = try store.undo(entry, as: context.change(author: try arguments.value(HistoryOptions.author)))
+        let undone = try store.undo(
+            entry, as: context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun))
+        if arguments.isSet(isDryRun) {
+            return context.message(
+                HistoryOptions.dryRunMessage(
+                    "unmerged \"\(id)\" from \"\(keep)\", taking back entry \(undone.entry): \(undone.whatChanged)"))
+        }
         context.message(
             "unmerged \"\(id)\" from \"\(keep)\": took back entry \(undone.entry), \(undone.whatChanged); recorded as entry \(undone.undoEntry)"
         )

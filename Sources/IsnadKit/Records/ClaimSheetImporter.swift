@@ -127,7 +127,7 @@ public struct ClaimSheetImporter {
         summary.addedClaims = counts.added
         summary.extendedClaims = counts.changed
 
-        summary.entry = entry
+        summary.entry = options.isDryRun ? nil : entry
         return summary
     }
 }

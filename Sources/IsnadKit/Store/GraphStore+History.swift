@@ -4,8 +4,9 @@
 extension GraphStore {
     /// Runs `body` in one write transaction that also writes its history entry (see
     /// ``ChangeSession``). An error rolls everything back, and so does `isDryRun` once the body
-    /// is done. Returns what `body` returned, and the entry's number, or nil when nothing changed
-    /// (no entry is kept then) or for a dry run.
+    /// and its entry are written: a dry run does all the real run does, and keeps none of it.
+    /// Returns what `body` returned, and the entry's number, or nil when nothing changed (no
+    /// entry is kept then); for a dry run, the number the entry would have had, which nothing holds.
     public func changing<T>(
         _ description: ChangeDescription, isDryRun: Bool = false, _ body: (ChangeSession) throws -> T
     ) throws -> (result: T, entry: Int?) {
@@ -14,9 +15,8 @@ extension GraphStore {
         try inWriteTransaction {
             let session = try ChangeSession(store: self, description: description)
             result = try body(session)
-            if isDryRun { return .rollback }
             entry = try session.finish() ? session.number : nil
-            return .commit
+            return isDryRun ? .rollback : .commit
         }
         guard let result else { preconditionFailure("the transaction ran its body or threw") }
         return (result, entry)
@@ -253,9 +253,13 @@ extension GraphStore {
     /// - Parameter recordLimit: an entry that touched more records than this is refused
     ///   (``HistoryError/large(entry:command:records:)``) before anything is read: taking back a
     ///   whole import is meant, or mistyped.
-    public func undo(_ number: Int? = nil, as description: ChangeDescription, refusingMoreThan recordLimit: Int? = nil)
-        throws -> Undone
-    {
+    ///
+    /// With `isDryRun`, everything is done and checked, and rolled back: the ``Undone`` says what
+    /// the undo would have done (its `undoEntry` the number nothing holds).
+    public func undo(
+        _ number: Int? = nil, as description: ChangeDescription, refusingMoreThan recordLimit: Int? = nil,
+        isDryRun: Bool = false
+    ) throws -> Undone {
         var undone: Undone?
         // The latest change as the user typed a plain undo: the store's lock may keep the undo
         // waiting while another change lands, which it must not take back in its stead.
@@ -433,7 +437,7 @@ extension GraphStore {
                 entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count,
                 addedCount: touched.filter { $0.before == nil }.count,
                 otherAuthor: HistoryEntry.isSameAuthor(target.author, undoer) ? nil : Text.printable(target.author))
-            return .commit
+            return isDryRun ? .rollback : .commit
         }
         guard let undone else { preconditionFailure("the transaction ran its body or threw") }
         return undone
