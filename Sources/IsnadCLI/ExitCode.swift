@@ -55,10 +55,10 @@ enum ExitCode: Int32 {
             case .missing: self = .missingInput
             case .notAnIsnadStore, .notAnIsnadSchema, .alteredSchema, .invalidValue, .newerSchema, .newerNameKeys: self = .badData
             case .notAFile, .companionNotAFile, .logWithoutIndex, .emptyFile: self = .missingInput
-            case .readOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
+            case .readOnly, .dryRunOnReadOnly, .cannotCreate, .needsUpgrade: self = .cannotWrite
             case .companionName, .companionRead, .companionExists, .danglingLink, .severalNames: self = .usage
             case .moved, .cannotMarkOnStandby: self = .failure
-            case .changedWhileRead, .dryRunBesideLog: self = .temporaryFailure
+            case .changedWhileRead: self = .temporaryFailure
             case .needsOwnersUpgrade: self = .permissionDenied
             case .rolesExist: self = .cannotWrite
             case .upgradeFailed(_, _, _, let cause): self = ExitCode(for: cause)

@@ -149,10 +149,9 @@ public struct CLIHarness: Sendable {
 
     /// What a dry run must leave as it was, as `isnad` reads it: every record, retracted ones
     /// included (`export jsonl --include-retracted`), and the whole history (`export history`, `log`).
-    /// `unprivileged`: read as ``runUnprivileged(_:)`` reads (root would write where nobody may).
-    public func storeState(_ global: [String] = [], unprivileged: Bool = false) throws -> [Data] {
+    public func storeState(_ global: [String] = []) throws -> [Data] {
         try [["export", "jsonl", "--include-retracted"], ["export", "history"], ["log"]].map {
-            let result = try unprivileged ? runUnprivileged(global + $0) : run(global + $0)
+            let result = try run(global + $0)
             #expect(result.status == 0, "\(result.standardError)")
             return result.outputBytes
         }

@@ -151,83 +151,9 @@ final class Database {
         return result
     }
 
-    /// Opens a private image of the store at `path`, for a dry run on a file this process may
-    /// only read, where SQLite begins no write transaction: the file is mapped copy-on-write
-    /// (`MAP_PRIVATE`) and handed to SQLite as an in-memory database
-    /// (https://www.sqlite.org/c3ref/deserialize.html). Its pages are read from the file as they
-    /// are needed, not copied first; a page written is this process's own from then on and never
-    /// reaches the file. Past the file's end, room of ``privateImageRoom`` more bytes for what the
-    /// change adds, reserved and not taken until written. The image is in rollback mode (its
-    /// header says so, in the image only): a write-ahead log would be a file.
-    ///
-    /// `snapshot`, a connection to the same file in a read transaction, is held as long: it keeps
-    /// other processes from changing the file meanwhile (their write-ahead log is not read here:
-    /// the caller sees that it is empty).
-    init(privateImageOf path: String, holding snapshot: Database) throws(DatabaseError) {
-        _ = Database.memory
-        func failure(_ code: Int32, _ message: String) -> DatabaseError {
-            DatabaseError(resultCode: ResultCode(rawValue: code), message: message, path: path)
-        }
-        let file = open(path, O_RDONLY | O_CLOEXEC)
-        guard file >= 0 else { throw failure(SQLITE_CANTOPEN, String(cString: strerror(errno))) }
-        defer { close(file) }
-        var status = stat()
-        guard fstat(file, &status) == 0, status.st_size > 0 else { throw failure(SQLITE_CANTOPEN, "an empty file") }
-        let size = Int(status.st_size)
-        let length = size + Database.privateImageRoom
-        guard
-            let base = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
-            base != MAP_FAILED
-        else { throw failure(SQLITE_NOMEM, "no room to map the store: \(String(cString: strerror(errno)))") }
-        guard mmap(base, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, file, 0) == base else {
-            let reason = String(cString: strerror(errno))
-            munmap(base, length)
-            throw failure(SQLITE_IOERR, "cannot map the store: \(reason)")
-        }
-        // The file format's read and write versions: 2 is WAL, 1 rollback
-        // (https://www.sqlite.org/fileformat2.html#database_header).
-        let header = base.assumingMemoryBound(to: UInt8.self)
-        if size >= 100, header[18] == 2, header[19] == 2 { (header[18], header[19]) = (1, 1) }
-        var connection: OpaquePointer?
-        let code = sqlite3_open_v2(":memory:", &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
-        guard code == SQLITE_OK, let connection else {
-            sqlite3_close_v2(connection)
-            munmap(base, length)
-            throw failure(code, String(cString: sqlite3_errstr(code)))
-        }
-        let loaded = sqlite3_deserialize(connection, "main", header, Int64(size), Int64(length), 0)
-        let trust = isnad_db_config_flag(connection, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
-        let defence = isnad_db_config_flag(connection, SQLITE_DBCONFIG_DEFENSIVE, 1)
-        guard loaded == SQLITE_OK, trust == SQLITE_OK, defence == SQLITE_OK else {
-            let message = String(cString: sqlite3_errmsg(connection))
-            sqlite3_close_v2(connection)
-            munmap(base, length)
-            throw failure([loaded, trust, defence].first { $0 != SQLITE_OK } ?? SQLITE_ERROR, message)
-        }
-        sqlite3_extended_result_codes(connection, 1)
-        handle = connection
-        postgreSQL = nil
-        self.path = path
-        privateImage = (base, length, snapshot)
-    }
-
-    /// How far a private image (``init(privateImageOf:holding:)``) may grow past the file: 1 GiB
-    /// of address space, taken only as pages are written (an undo of a whole import of a
-    /// million claims writes each record's line into its history entry: some hundreds of MiB).
-    static let privateImageRoom = 1 << 30
-
-    /// A private image's mapping, released when the connection closes, and the read transaction
-    /// on its file held as long.
-    private var privateImage: (base: UnsafeMutableRawPointer, length: Int, snapshot: Database)?
-
-    /// Whether this is a private image of a file (``init(privateImageOf:holding:)``): what it
-    /// writes is never written to the file.
-    var isPrivateImage: Bool { privateImage != nil }
-
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
-        if let privateImage { munmap(privateImage.base, privateImage.length) }
     }
 
     /// Runs one or more SQL statements that take no parameters and return no rows we need.
@@ -378,7 +304,6 @@ final class Database {
     /// this process cannot, wrote to it (a checkpoint of their write-ahead log). SQLite took no
     /// lock and held no snapshot, so what was read may mix the states before and after.
     var fileChangedSinceOpened: Bool {
-        if let privateImage { return privateImage.snapshot.fileChangedSinceOpened }
         guard let immutableFile else { return false }
         return FileSystem.identity(of: path) != immutableFile
     }

@@ -18,10 +18,9 @@ public final class GraphStore {
         case write
         /// Changes, creating the store if it is missing.
         case create
-        /// Changes that are rolled back (a dry run): the store must exist. As ``write``; a store
-        /// this process may only read (its file, its folder or its log read-only) is opened as a
-        /// private image in memory, which takes the changes and never writes them to the file
-        /// (``Database/init(privateImageOf:holding:)``).
+        /// Changes that are rolled back (a dry run): the store must exist. As ``write``: the
+        /// change is made in the store's own transaction and taken back, so a store this process
+        /// may only read is refused (``StoreError/dryRunOnReadOnly(path:)``), with the way round.
         case dryRun
         /// Inspection (`isnad check`): like ``read``, but a store whose schema another program
         /// changed is opened all the same, read only and never upgraded, with what differs in
@@ -135,11 +134,11 @@ public final class GraphStore {
                 }
             }
         }
+        // A dry run makes its change in the store's transaction, and takes it back.
+        if access == .dryRun, GraphStore.cannotWrite(path) { throw StoreError.dryRunOnReadOnly(path: path) }
         madeItsFile = !exists && path != GraphStore.inMemory
         do {
-            database =
-                access == .dryRun && GraphStore.cannotWrite(path)
-                ? try GraphStore.privateImage(of: path) : try GraphStore.connect(path: path, access: access, exists: exists)
+            database = try GraphStore.connect(path: path, access: access, exists: exists)
             database.writeLockWaitLimit = writeLockWaitLimit
         } catch {
             // SQLite makes the file on opening; a first read that then fails (a failing device)
@@ -239,20 +238,6 @@ public final class GraphStore {
         let file = FileSystem.resolvedPath(path) ?? path
         return !FileSystem.isWritable(file) || !FileSystem.isWritable(FileSystem.folder(of: file))
             || ["-wal", "-shm"].contains { FileSystem.exists(file + $0) && !FileSystem.isWritable(file + $0) }
-    }
-
-    /// For a dry run on a store this process may only read: the store as a reader sees it, in
-    /// one read transaction held open, and a private image of its file that the change is made
-    /// in (``Database/init(privateImageOf:holding:)``). The image is the file alone: a
-    /// write-ahead log that holds changes not yet in it (another process writes the store)
-    /// refuses the dry run.
-    private static func privateImage(of path: String) throws -> Database {
-        let snapshot = try connect(path: path, access: .read, exists: true)
-        try snapshot.beginTransaction(.deferred)
-        _ = try snapshot.integerPragma("user_version")
-        let file = FileSystem.resolvedPath(path) ?? path
-        if (FileSystem.regularFileSize(file + "-wal") ?? 0) > 0 { throw StoreError.dryRunBesideLog(path: path) }
-        return try Database(privateImageOf: file, holding: snapshot)
     }
 
     /// Opens the connection. A store in WAL mode is read through a shared-memory index next to
@@ -373,13 +358,6 @@ public final class GraphStore {
         // write it): its triggers, which keep the name index (an FTS5 table) in step, may run.
         // SQLite lets a trigger write to a virtual table only when the schema is trusted.
         try database.execute("PRAGMA trusted_schema = ON")
-        // A private image of a store that may only be read (a dry run): upgraded there, the
-        // dry run would check against a store that the real run, refused, never meets.
-        if database.isPrivateImage {
-            if schema == .current { return }
-            if schema == .empty { throw StoreError.emptyFile(path: path) }
-            throw needsUpgrade(schema, reason: writeProblem())
-        }
         // A store another tool left in a rollback journal (a `VACUUM INTO` copy, `PRAGMA
         // journal_mode = DELETE`) locks its readers out while it is written, and its writers out
         // while it is read: back to WAL, which takes a moment when nobody else has it open, and

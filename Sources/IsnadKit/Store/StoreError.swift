@@ -66,9 +66,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A store read without a snapshot (its folder is read-only to this process) that its
     /// owner wrote to meanwhile.
     case changedWhileRead(path: String)
-    /// A dry run on a store this process may only read, whose write-ahead log holds changes
-    /// not yet in its file: the dry run reads the file alone (``GraphStore/Access/dryRun``).
-    case dryRunBesideLog(path: String)
+    /// A dry run on a store this process may only read: it makes its change in the store's own
+    /// write transaction and takes it back, which needs the write access the real run needs.
+    case dryRunOnReadOnly(path: String)
     /// A store whose write-ahead log holds changes, with no index of it beside it (a copy
     /// made without it, or a crash that lost it), in a folder this process cannot write: SQLite
     /// reads the log only through that index, which it would have to create there.
@@ -105,8 +105,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printable(path)) is one file under \(names) names (hard links: ln, cp -al, rsync --link-dest): SQLite keeps a store's log beside the name it opens, so writers through two names would corrupt it, and a change through one changes the others: write to a copy of its own (isnad copy, or cp without -l); a symbolic link is safe"
         case .cannotMarkOnStandby(let path):
             "\(Text.printable(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
-        case .dryRunBesideLog(let path):
-            "\(Text.printable(path)) may only be read, and its write-ahead log (\(Text.printable(path))-wal) holds changes another process has not yet written into it: a dry run on a store you may only read makes its change in an image of the file alone, which would not hold them; run it again once that process is done, or on a copy (isnad copy)"
+        case .dryRunOnReadOnly(let path):
+            "\(Text.printable(path)) may only be read ("
+                + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions")
+                + "): a dry run makes its change in the store, checks it and takes it back, so it needs the write access the real run needs; dry-run a copy (isnad copy \(Text.printable(path)) COPY.db, then --db COPY.db)"
         case .readOnly(let path):
             "\(Text.printable(path)) is read-only: this command must write to the store ("
                 + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions") + ")"
