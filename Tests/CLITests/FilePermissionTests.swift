@@ -131,6 +131,13 @@ struct FilePermissionTests {
         let write = try cli.runUnprivileged(["--db", "folder/isnad.db", "import", "records.jsonl"])
         #expect(write.status == 73)
         #expect(write.standardError.contains("read-only"))
+        // Through a link in a folder that may be written: the folder that counts is the file's.
+        try FileManager.default.createDirectory(atPath: cli.path("links"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: cli.path("links/isnad.db"), withDestinationPath: "../folder/isnad.db")
+        try cli.handToUnprivilegedUser()
+        let linked = try cli.runUnprivileged(["--db", "links/isnad.db", "show", "hamas"])
+        #expect(linked.status == 0, "\(linked.standardError)")
+        #expect(linked.standardOutput.contains("Hamas (hamas)"))
     }
 
     @Test(

@@ -15,7 +15,7 @@ enum ReindexCommand: Command {
             take back.
             """,
         options: [],
-        examples: ["isnad reindex", "isnad check && isnad reindex"])
+        examples: ["isnad reindex", "isnad reindex && isnad check"])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let store = try context.openStore(.write)

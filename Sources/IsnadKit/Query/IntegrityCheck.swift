@@ -508,7 +508,7 @@ public struct IntegrityCheck {
             // A damaged index fails the statements that read it: that is the finding.
             try add(
                 .nameKey, "store",
-                "the name search index cannot be read (\(Text.printable(error.message))): search fails or misses names; export the records and import them into a new store"
+                "the name search index cannot be read (\(Text.printable(error.message))): search fails or misses names; try isnad reindex, which builds it again; where SQLite cannot, export the records and import them into a new store"
             )
         }
         examined[.lookAlikeName] = count

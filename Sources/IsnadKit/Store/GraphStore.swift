@@ -264,12 +264,14 @@ public final class GraphStore {
         }
         // Immutable reading skips the write-ahead log, so it is only right when there is none.
         // Reached when the index cannot be made: the folder is read-only to this process, or
-        // its disk is full (so that a store can still be read, and copied off that disk).
+        // its disk is full (so that a store can still be read, and copied off that disk). The
+        // folder and the log are the file's, where a link leads: SQLite keeps them there.
+        let file = FileSystem.resolvedPath(path) ?? path
         let isFolderReadOnly =
-            (problem.kind == .readOnly || problem.kind == .cannotOpen) && !FileSystem.isWritable(FileSystem.folder(of: path))
+            (problem.kind == .readOnly || problem.kind == .cannotOpen) && !FileSystem.isWritable(FileSystem.folder(of: file))
         guard isFolderReadOnly || problem.kind == .diskFull else { throw problem }
-        if (FileSystem.regularFileSize(path + "-wal") ?? 0) > 0 {
-            if isFolderReadOnly, !FileSystem.exists(path + "-shm") { throw StoreError.logWithoutIndex(path: path) }
+        if (FileSystem.regularFileSize(file + "-wal") ?? 0) > 0 {
+            if isFolderReadOnly, !FileSystem.exists(file + "-shm") { throw StoreError.logWithoutIndex(path: path) }
             throw problem
         }
         return try Database(path: path, access: .immutable)
