@@ -44,6 +44,12 @@ enum ClaimsCommand: Command {
         "object", value: "entity", help: "Only claims whose object is one of these (repeat, or separate with commas).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        if arguments.isSet(onlyRetracted), arguments.isSet(includesRetracted) {
+            throw UsageError(
+                message:
+                    "--only-retracted lists the retracted claims alone; --include-retracted lists them beside the others: give one",
+                command: name)
+        }
         let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
         let limit = query.options
         let store = query.store
@@ -52,12 +58,6 @@ enum ClaimsCommand: Command {
         let ids = try arguments.values(Self.id)
         let isListingRetracted = arguments.isSet(includesRetracted) || arguments.isSet(onlyRetracted)
         let isOnlyRetracted = arguments.isSet(onlyRetracted)
-        if isOnlyRetracted, arguments.isSet(includesRetracted) {
-            throw UsageError(
-                message:
-                    "--only-retracted lists the retracted claims alone; --include-retracted lists them beside the others: give one",
-                command: name)
-        }
         for id in ids { try refuseUnlisted(id, store: store, isListingRetracted: isListingRetracted) }
         // What is retracted of the claims the selectors name, in claim id order: few, read whole.
         var retractions: [Retraction] = []
@@ -108,10 +108,10 @@ enum ClaimsCommand: Command {
                     return .init(
                         text: "",
                         stream: { write in
-                            func writeRetractions() throws {
+                            func writeRetractions(afterTable: Bool) throws {
                                 guard isListingRetracted else { return }
                                 // Apart from a table of standing claims, after a blank line.
-                                let gap = isOnlyRetracted ? "" : "\n"
+                                let gap = afterTable ? "\n" : ""
                                 guard !retractions.isEmpty else { return try write(gap + RetractionListing.none + "\n") }
                                 try write(gap + RetractionListing.heading + "\n")
                                 var listing = RetractionListing(store: store)
@@ -119,7 +119,7 @@ enum ClaimsCommand: Command {
                                     for line in try listing.lines(retraction) { try write(line + "\n") }
                                 }
                             }
-                            if isOnlyRetracted { return try writeRetractions() }
+                            if isOnlyRetracted { return try writeRetractions(afterTable: false) }
                             let count = try ClaimTable.stream(
                                 store: store, graph: query.graph, leading: [claimColumn], widths: .claimListing,
                                 namesEveryClaimant: !ids.isEmpty, claims: { hasMore = try forEachClaim($0) }, write: write)
@@ -135,7 +135,7 @@ enum ClaimsCommand: Command {
                             let filtered = count == 0 && !(ids.isEmpty && query.filter.isEmpty && otherFilters.isEmpty)
                             if !hasMore { context.message(counted(count, "claim") + (filtered ? " pass the filters" : "")) }
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
-                            try writeRetractions()
+                            try writeRetractions(afterTable: count > 0)
                         })
                 },
                 json: .records { sink in
