@@ -156,6 +156,10 @@ struct InProcessTests {
                 "isnad: --focus does not apply to export jsonl, only to export dot, graphml, html and gexf; jsonl writes the whole store (for a neighbourhood: isnad neighbors ENTITY --depth N --format json)\n(see 'isnad export --help')\n"
             ),
             (
+                ["claims", "--include-retracted", "--only-retracted"],
+                "isnad: --only-retracted lists the retracted claims alone; --include-retracted lists them beside the others: give one\n(see 'isnad claims --help')\n"
+            ),
+            (
                 ["export", "stix", "--include-retracted"],
                 "isnad: --include-retracted does not apply to export stix, only to export jsonl, dot and graphml\n(see 'isnad export --help')\n"
             ),

@@ -299,7 +299,7 @@ struct QueryCommandTests {
         #expect(retracted.status == 65)
         #expect(
             retracted.standardError
-                == "isnad: --id: claim \"funded-2016\" is retracted (misdated): isnad show a --include-retracted lists it\n",
+                == "isnad: --id: claim \"funded-2016\" is retracted (misdated): isnad claims --id funded-2016 --include-retracted lists it, with why\n",
             "\(retracted.standardError)")
         #expect(try cli.run(["rename", "funded-2014", "funded-early"]).status == 0)
         let renamed = try cli.run(["claims", "--id", "funded-2014"])

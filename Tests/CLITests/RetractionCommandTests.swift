@@ -38,11 +38,78 @@ struct RetractionCommandTests {
         // With what it cited: a retracted denial must not read as an assertion.
         #expect(
             shown.contains(
-                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack\n      asserts F2  article\n          «باركت»"
+                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack · entry 2 (isnad retract, "
             ), "\(shown)")
         let restore = try cli.run(["restore", "hamas-praised-attack"])
         #expect(restore.status == 0, "\(restore.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test(
+        "claims --include-retracted lists what is retracted apart, with why, who and when, in table, JSON and CSV, never weighed")
+    func claimsIncludingRetracted() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack", "--author", "bilal"]).status == 0)
+        #expect(
+            try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread", "--author", "mona"]).status
+                == 0)
+        let table = try cli.run(["claims", "--include-retracted"])
+        #expect(table.status == 0, "\(table.standardError)")
+        let (standing, retracted) = try #require(table.standardOutput.split(separator: "\nRETRACTED\n").pairIfTwo)
+        // The standing claim is weighed without its retracted citation: police is no longer said.
+        let row = try #require(standing.split(separator: "\n").first { $0.hasPrefix("isis-praised-attack ") })
+        #expect(!row.contains("police") && !standing.contains("hamas-praised-attack"), "\(standing)")
+        let day = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        #expect(
+            retracted.contains(
+                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack · entry 2 (isnad retract, bilal, \(day))\n      asserts F2  article\n          «باركت»"
+            ), "\(retracted)")
+        #expect(
+            retracted.contains(
+                "  [retracted] isis-praised-attack · isis praised hadera-attack, citation 2 (police) — misread · entry 3 (isnad retract, mona, \(day))\n      reports B4  police"
+            ), "\(retracted)")
+        // Only them: the selectors apply; nothing retracted reads as a line, not as silence.
+        let only = try cli.run(["claims", "--only-retracted", "--subject", "hamas"]).standardOutput
+        #expect(only.hasPrefix("RETRACTED\n  [retracted] hamas-praised-attack") && !only.contains("isis-praised"), "\(only)")
+        #expect(try cli.run(["claims", "--only-retracted", "--subject", "lonely"]).standardOutput == "RETRACTED: none\n")
+        // JSON: records marked as export jsonl --include-retracted writes them, the citation in its place.
+        let json = try cli.run(["claims", "--include-retracted", "--format", "json"]).standardOutput
+        let exported = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        for id in ["hamas-praised-attack", "isis-praised-attack"] {
+            let line = try #require(json.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") })
+            #expect(exported.contains(line), "\(line)")
+        }
+        // CSV: a last column says why; a retracted claim has status retracted, with no grade or channels.
+        let csv = try cli.run(["claims", "--only-retracted", "--format", "csv"]).standardOutput.split(whereSeparator: \.isNewline)
+        #expect(csv.first?.hasSuffix(",locator,notes,retracted") == true)
+        #expect(
+            csv.contains {
+                $0.hasPrefix("hamas-praised-attack,hamas,Hamas,praised,hadera-attack,")
+                    && $0.contains(",retracted,,,,,,article,F,") && $0.hasSuffix(",wrong attack")
+            }, "\(csv)")
+        #expect(
+            csv.contains { $0.hasPrefix("isis-praised-attack,") && $0.contains(",police,") && $0.hasSuffix(",misread") }, "\(csv)"
+        )
+        #expect(csv.count == 3, "\(csv)")
+        let beside = try cli.run(["claims", "--include-retracted", "--format", "csv"]).standardOutput
+        #expect(beside.contains(",misread\r\n"), "\(beside)")
+        // --id names a retracted claim: listed with the flag, and the refusal without it says so.
+        let refused = try cli.run(["claims", "--id", "hamas-praised-attack"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: --id: claim \"hamas-praised-attack\" is retracted (wrong attack): isnad claims --id hamas-praised-attack --include-retracted lists it, with why\n"
+        )
+        let byID = try cli.run(["claims", "--id", "hamas-praised-attack", "--include-retracted"])
+        #expect(
+            byID.status == 0 && byID.standardOutput.hasPrefix("RETRACTED\n  [retracted] hamas-praised-attack"),
+            "\(byID.standardOutput)")
+        // Imported back into an empty store, the JSON keeps every retraction.
+        try cli.write("only.jsonl", try cli.run(["claims", "--only-retracted", "--format", "json"]).standardOutput)
+        let other = try cli.run(["--db", "other.db", "import", "only.jsonl"])
+        #expect(other.status == 0, "\(other.standardError)")
+        let back = try cli.run(["--db", "other.db", "claims", "--only-retracted"]).standardOutput
+        #expect(back.contains("— wrong attack\n") && back.contains("(police) — misread\n"), "\(back)")
     }
 
     @Test("DOT and GraphML leave a retracted claim out unless asked; asked, it is grey, dashed and marked retracted")
@@ -666,4 +733,9 @@ struct RetractionCommandTests {
         #expect(restore.standardError == "dry run: would have restored claim \"isis-praised-attack\"; nothing written\n")
         #expect(try cli.storeState() == retracted)
     }
+}
+
+extension Array {
+    /// The two elements of a two-element array.
+    fileprivate var pairIfTwo: (Element, Element)? { count == 2 ? (self[0], self[1]) : nil }
 }

@@ -11,15 +11,30 @@ enum ClaimsCommand: Command {
             id). --id lists claims by id, each with every claimant in the table (past 10 they are counted \
             otherwise), and combines with the other options as they do with each other: a claim is listed when it \
             passes them all.
+
+            Retracted claims are left out, and so are retracted citations. --include-retracted lists them too, apart
+            and never weighed: a table under RETRACTED after the claims, each with why and the history entry that
+            retracted it (who, when); JSON as records marked "retracted", as isnad export jsonl --include-retracted
+            writes them; CSV with a last column, retracted, that says why (a retracted claim's status is retracted,
+            with no sources, grade or channels). --only-retracted lists only them. --id, --subject, --object and
+            --predicate select them too; the other filters weigh evidence, and --limit cuts the claims that stand:
+            neither applies to what is retracted.
             """,
-        options: [id, subject, object, ListingLimit.claims, OutputFormat.option] + FilterOptions.all,
+        options: [id, subject, object, ListingLimit.claims, OutputFormat.option, includesRetracted, onlyRetracted]
+            + FilterOptions.all,
         examples: [
             "isnad claims --subject hamas",
             "isnad claims --subject hamas,isis --object \"Hadera attack\"",
             "isnad claims --id wilayat-sinai-communicated-with-hamas --format csv",
             "isnad claims --predicate supplied_weapons_to,funded --status alleged",
             "isnad claims --source israeli-police --format csv",
+            "isnad claims --only-retracted --format csv",
         ])
+
+    static let includesRetracted = Flag(
+        "include-retracted", help: "Also list retracted claims and citations, marked, with why, who and when.")
+    static let onlyRetracted = Flag(
+        "only-retracted", help: "List only the retracted claims and citations, as --include-retracted does.")
 
     static let id = ListOption<String>(
         "id", value: "claim", help: "Only these claims, by id (repeat, or separate with commas).")
@@ -29,13 +44,31 @@ enum ClaimsCommand: Command {
         "object", value: "entity", help: "Only claims whose object is one of these (repeat, or separate with commas).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        if arguments.isSet(onlyRetracted), arguments.isSet(includesRetracted) {
+            throw UsageError(
+                message:
+                    "--only-retracted lists the retracted claims alone; --include-retracted lists them beside the others: give one",
+                command: name)
+        }
         let query = try QueryPreamble(arguments, context: context) { try ListingLimit.value(arguments) }
         let limit = query.options
         let store = query.store
         let subjects = Set(try query.entities(Self.subject, in: arguments).map(\.id))
         let objects = Set(try query.entities(Self.object, in: arguments).map(\.id))
         let ids = try arguments.values(Self.id)
-        for id in ids { try refuseUnlisted(id, store: store) }
+        let isListingRetracted = arguments.isSet(includesRetracted) || arguments.isSet(onlyRetracted)
+        let isOnlyRetracted = arguments.isSet(onlyRetracted)
+        for id in ids { try refuseUnlisted(id, store: store, isListingRetracted: isListingRetracted) }
+        // What is retracted of the claims the selectors name, in claim id order: few, read whole.
+        var retractions: [Retraction] = []
+        if isListingRetracted {
+            try store.forEachRetraction(
+                ids: Set(ids), subjects: subjects, objects: objects, predicates: query.filter.predicates
+            ) { retractions.append($0) }
+        }
+        // The standing claims' retracted citations, listed with their claims (JSON, CSV).
+        let retractedCitations = Dictionary(
+            retractions.filter { !$0.isClaimRetracted }.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Every claim that passes, in id order, up to the limit: streamed, so that the whole store
         // can be listed in flat memory. Under a condition on subject, object or predicate, the
         // matching claims' rows come first, in order, and are counted.
@@ -50,7 +83,8 @@ enum ClaimsCommand: Command {
         var matching: Int?
         @discardableResult
         func forEachClaim(_ body: (GradedClaim) throws -> Void) throws -> Bool {
-            try ListingLimit.forFirst(
+            if isOnlyRetracted { return false }
+            return try ListingLimit.forFirst(
                 limit,
                 of: { each in
                     let kept = { (claim: GradedClaim) in
@@ -74,6 +108,18 @@ enum ClaimsCommand: Command {
                     return .init(
                         text: "",
                         stream: { write in
+                            func writeRetractions(afterTable: Bool) throws {
+                                guard isListingRetracted else { return }
+                                // Apart from a table of standing claims, after a blank line.
+                                let gap = afterTable ? "\n" : ""
+                                guard !retractions.isEmpty else { return try write(gap + RetractionListing.none + "\n") }
+                                try write(gap + RetractionListing.heading + "\n")
+                                var listing = RetractionListing(store: store)
+                                for retraction in retractions {
+                                    for line in try listing.lines(retraction) { try write(line + "\n") }
+                                }
+                            }
+                            if isOnlyRetracted { return try writeRetractions(afterTable: false) }
                             let count = try ClaimTable.stream(
                                 store: store, graph: query.graph, leading: [claimColumn], widths: .claimListing,
                                 namesEveryClaimant: !ids.isEmpty, claims: { hasMore = try forEachClaim($0) }, write: write)
@@ -89,32 +135,73 @@ enum ClaimsCommand: Command {
                             let filtered = count == 0 && !(ids.isEmpty && query.filter.isEmpty && otherFilters.isEmpty)
                             if !hasMore { context.message(counted(count, "claim") + (filtered ? " pass the filters" : "")) }
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
+                            try writeRetractions(afterTable: count > 0)
                         })
                 },
                 json: .records { sink in
-                    try RecordSet.write(store: store, to: sink) { body in
+                    try RecordSet.write(store: store, to: sink) { (body: (Claim) throws -> Void) in
                         cut.shown = 0
                         cut.hasMore = try forEachClaim { claim in
                             cut.shown += 1
-                            try body(claim)
+                            try body(retractedCitations[claim.claim.id]?.record(beside: claim) ?? claim.claim)
+                        }
+                        // As stored: a retracted claim whole, a standing one with every citation.
+                        for retraction in retractions where isOnlyRetracted || retraction.isClaimRetracted {
+                            try body(retraction.claim)
                         }
                     }
                 },
-                rows: ClaimPresentation.rows(store: store, graph: query.graph) { body in
-                    cut.shown = 0
-                    cut.hasMore = try forEachClaim { claim in
-                        cut.shown += 1
-                        try body([], claim)
-                    }
-                },
+                rows: isListingRetracted
+                    ? rowsWithRetractions(
+                        retractions, besideStanding: !isOnlyRetracted, query: query,
+                        claims: { body in
+                            cut.shown = 0
+                            cut.hasMore = try forEachClaim { claim in
+                                cut.shown += 1
+                                try body(claim)
+                            }
+                        })
+                    : ClaimPresentation.rows(store: store, graph: query.graph) { body in
+                        cut.shown = 0
+                        cut.hasMore = try forEachClaim { claim in
+                            cut.shown += 1
+                            try body([], claim)
+                        }
+                    },
                 leftOut: { cut.leftOut(total: otherFilters.isEmpty ? matching : nil) }),
             context: context)
     }
 
+    /// The CSV of a listing with what is retracted: the claims' rows with a last column,
+    /// ``RetractionListing/csvColumn``, empty; each standing claim's retracted citations after
+    /// its rows; then the retracted claims. `besideStanding` false: only what is retracted (a
+    /// standing claim's retracted citations under its evidence as it stands, unfiltered).
+    static func rowsWithRetractions(
+        _ retractions: [Retraction], besideStanding: Bool, query: QueryPreamble<Int?>,
+        claims forEachClaim: @escaping (_ body: (GradedClaim) throws -> Void) throws -> Void
+    ) -> Printout.Rows {
+        let store = query.store
+        let byClaim = Dictionary(retractions.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Printout.Rows(header: ClaimPresentation.csvHeader + [RetractionListing.csvColumn]) { body in
+            var presentation = ClaimPresentation(store: store, graph: query.graph)
+            var listing = RetractionListing(store: store)
+            try forEachClaim { claim in
+                for row in try presentation.csvRows(claim) { try body(row + [""]) }
+                if let retraction = byClaim[claim.claim.id] {
+                    for row in try listing.csvRows(retraction, standing: claim, presentation: &presentation) { try body(row) }
+                }
+            }
+            for retraction in retractions where !besideStanding || retraction.isClaimRetracted {
+                let standing = retraction.isClaimRetracted ? nil : try store.claim(id: retraction.claim.id)
+                for row in try listing.csvRows(retraction, standing: standing, presentation: &presentation) { try body(row) }
+            }
+        }
+    }
+
     /// Refuses an id `--id` names that no standing claim has: mistyped (the nearest is suggested),
-    /// renamed or removed by the history, or retracted. Listing nothing would read as a claim
-    /// that passes none of the filters.
-    static func refuseUnlisted(_ id: String, store: GraphStore) throws {
+    /// renamed or removed by the history, or retracted (unless `isListingRetracted`). Listing
+    /// nothing would read as a claim that passes none of the filters.
+    static func refuseUnlisted(_ id: String, store: GraphStore, isListingRetracted: Bool = false) throws {
         let claim: Claim?
         do {
             claim = try store.claimStatement(id: id)
@@ -127,10 +214,10 @@ enum ClaimsCommand: Command {
                 description: "--id: unknown claim \"\(Text.printable(id))\""
                     + Suggestion.phrase(try store.nearestID(to: id, of: .claim)))
         }
-        if let retraction = claim.retraction {
+        if let retraction = claim.retraction, !isListingRetracted {
             throw LookupError(
                 description:
-                    "--id: claim \"\(claim.id)\" is retracted (\(Text.printable(retraction))): isnad show \(claim.subject) --include-retracted lists it"
+                    "--id: claim \"\(claim.id)\" is retracted (\(Text.printable(retraction))): isnad claims --id \(claim.id) --include-retracted lists it, with why"
             )
         }
     }

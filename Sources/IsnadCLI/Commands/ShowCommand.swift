@@ -210,40 +210,14 @@ enum ShowCommand: Command {
             context: context)
     }
 
-    /// The entity's retracted claims and citations, marked, each with why and with what it
-    /// cited (stance, grades, claimant, via, quote: a retracted denial must not read as an
-    /// assertion); a line saying there are none otherwise.
+    /// The entity's retracted claims and citations, marked, each with why, who and when (see
+    /// ``RetractionListing``); a line saying there are none otherwise.
     static func retracted(of entity: Entity, store: GraphStore) throws -> String {
         let claims = try store.retractions(of: entity.id)
-        guard !claims.isEmpty else { return "\nRETRACTED: none\n" }
-        var reliabilities: [String: Reliability] = [:]
-        func graded(_ claim: Claim, _ citations: [Citation]) throws -> GradedClaim {
-            var cited: [GradedCitation] = []
-            for citation in citations {
-                if reliabilities[citation.source] == nil {
-                    reliabilities[citation.source] = try store.source(id: citation.source, withText: false)?.reliability ?? .f
-                }
-                cited.append(
-                    GradedCitation(citation: citation, reliability: reliabilities[citation.source] ?? .f, publicSince: nil))
-            }
-            return GradedClaim(claim: claim, citations: cited)
-        }
-        var lines = ["", "RETRACTED"]
-        for claim in claims {
-            let head = "\(claim.id) · \(claim.subject) \(claim.predicate) \(claim.object)"
-            if let reason = claim.retraction {
-                lines.append(Text.printable("  [retracted] \(head) — \(reason)"))
-                lines += ClaimPresentation.citationLines(try graded(claim, claim.citations), indent: "      ")
-            }
-            for (index, citation) in claim.citations.enumerated() {
-                guard let reason = citation.retraction else { continue }
-                lines.append(
-                    Text.printable("  [retracted] \(head), citation \(index + 1) (\(citation.source)) — \(reason)"))
-                if claim.retraction == nil {
-                    lines += ClaimPresentation.citationLines(try graded(claim, [citation]), indent: "      ")
-                }
-            }
-        }
+        guard !claims.isEmpty else { return "\n\(RetractionListing.none)\n" }
+        var listing = RetractionListing(store: store)
+        var lines = ["", RetractionListing.heading]
+        for claim in claims { lines += try listing.lines(try store.retraction(of: claim)) }
         return lines.joined(separator: "\n") + "\n"
     }
 

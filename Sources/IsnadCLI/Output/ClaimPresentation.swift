@@ -138,23 +138,39 @@ struct ClaimPresentation {
 
     /// One CSV row per citation, each carrying its claim's evidence (capped) and channels.
     mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
-        let claim = graded.claim
+        guard let head = try csvHead(of: graded) else { return [] }
+        return graded.citations.map { head + Self.csvCells($0, notes: graded.claim.notes) }
+    }
+
+    /// The claim's cells of a CSV row, with its evidence (capped) and channels; nil for a claim
+    /// with no citation left.
+    mutating func csvHead(of graded: GradedClaim) throws -> [String]? {
         let weight = graph.weigh(graded)
-        guard let evidence = weight.strength?.evidence else { return [] }
-        let head = [
+        guard let evidence = weight.strength?.evidence else { return nil }
+        return try csvHead(
+            of: graded.claim,
+            evidence: [
+                evidence.status.rawValue, String(evidence.supportingSources.count), evidence.bestReliability.rawValue,
+                String(evidence.bestCredibility.rawValue), String(weight.supportingChannels), weight.commonLink?.source ?? "",
+            ])
+    }
+
+    /// The claim's cells of a CSV row, with `evidence`: status, sources, best reliability and
+    /// credibility, channels, common link.
+    mutating func csvHead(of claim: Claim, evidence: [String]) throws -> [String] {
+        [
             claim.id, claim.subject, try name(claim.subject), claim.predicate, claim.object, try name(claim.object),
-            claim.start?.description ?? "", claim.end?.description ?? "", evidence.status.rawValue,
-            String(evidence.supportingSources.count),
-            evidence.bestReliability.rawValue, String(evidence.bestCredibility.rawValue),
-            String(weight.supportingChannels), weight.commonLink?.source ?? "",
+            claim.start?.description ?? "", claim.end?.description ?? "",
+        ] + evidence
+    }
+
+    /// A citation's cells of a CSV row, after its claim's, and the claim's notes.
+    static func csvCells(_ cited: GradedCitation, notes: String?) -> [String] {
+        [
+            cited.citation.source, cited.reliability.rawValue, cited.citation.via ?? "", cited.citation.stance.rawValue,
+            String(cited.citation.credibility.rawValue), cited.citation.quote, cited.citation.quoteEnglish ?? "",
+            cited.citation.locator ?? "", notes ?? "",
         ]
-        return graded.citations.map { cited in
-            head + [
-                cited.citation.source, cited.reliability.rawValue, cited.citation.via ?? "", cited.citation.stance.rawValue,
-                String(cited.citation.credibility.rawValue), cited.citation.quote, cited.citation.quoteEnglish ?? "",
-                cited.citation.locator ?? "", claim.notes ?? "",
-            ]
-        }
     }
 
     /// How many characters of a quote, a translation, a description or a note a table shows: a

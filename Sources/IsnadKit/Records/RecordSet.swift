@@ -42,13 +42,25 @@ public struct RecordSet {
         store: GraphStore, to sink: ByteSink, entities: [String] = [], sources: [String] = [],
         claims enumerate: ((GradedClaim) throws -> Void) throws -> Void
     ) throws {
+        try write(store: store, to: sink, entities: entities, sources: sources) { body in
+            try withoutActuallyEscaping(body) { body in try enumerate { try body($0.claim) } }
+        }
+    }
+
+    /// As ``write(store:to:entities:sources:claims:)``, of claims as records: a retracted claim,
+    /// or a claim with its retracted citations, is written marked, as `export jsonl
+    /// --include-retracted` writes it.
+    public static func write(
+        store: GraphStore, to sink: ByteSink, entities: [String] = [], sources: [String] = [],
+        records enumerate: ((Claim) throws -> Void) throws -> Void
+    ) throws {
         var set = RecordSet(store: store)
         entities.forEach { set.add(entity: $0) }
         sources.forEach { set.add(source: $0) }
-        try enumerate { set.addReferences(of: $0.claim) }
+        try enumerate { set.addReferences(of: $0) }
         var writer = RecordWriter()
         try set.writeEntitiesAndSources(to: sink, with: &writer)
-        try enumerate { try writer.write(.claim($0.claim), to: sink) }
+        try enumerate { try writer.write(.claim($0), to: sink) }
     }
 
     private func writeEntitiesAndSources(to sink: ByteSink, with writer: inout RecordWriter) throws {
