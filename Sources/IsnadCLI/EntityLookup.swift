@@ -18,7 +18,7 @@ enum EntityLookup {
         if typed.contains(","), tier > .variant {
             throw LookupError(
                 description:
-                    "\"\(Text.printable(typed))\" is no entity's name, and one entity is named here: a comma separates nothing (its words are in the name of \(Text.printable(entity.name)): its id, \(entity.id), names it)"
+                    "\"\(Text.printable(typed))\" is no entity's name, and this takes one entity, not a list (its words are in the name of \(Text.printable(entity.name)): if that is the one meant, give its id, \(entity.id))"
             )
         }
         if tier == .id, typed != entity.id {

@@ -267,7 +267,7 @@ struct QueryCommandTests {
             #expect(listed.status == 65 && listed.standardOutput.isEmpty, "\(command)")
             #expect(
                 listed.standardError
-                    == "isnad: \"hamas,isis\" is no entity's name, and one entity is named here: a comma separates nothing (its words are in the name of Hamas–ISIS agreement: its id, agreement, names it)\n",
+                    == "isnad: \"hamas,isis\" is no entity's name, and this takes one entity, not a list (its words are in the name of Hamas–ISIS agreement: if that is the one meant, give its id, agreement)\n",
                 "\(listed.standardError)")
         }
         // A name as written, comma and all, is that entity.
