@@ -101,6 +101,14 @@ enum ClaimsCommand: Command {
         }
         let claimColumn: ClaimColumn = (header: "CLAIM", value: { $0.claim.id })
         var cut = ListingLimit.Cut()
+        // The claims JSON and CSV write, counted for what the limit left out.
+        func forEachListed(_ body: (GradedClaim) throws -> Void) throws {
+            cut.shown = 0
+            cut.hasMore = try forEachClaim { claim in
+                cut.shown += 1
+                try body(claim)
+            }
+        }
         try query.print(
             Printout(
                 reading: {
@@ -140,9 +148,7 @@ enum ClaimsCommand: Command {
                 },
                 json: .records { sink in
                     try RecordSet.write(store: store, to: sink) { (body: (Claim) throws -> Void) in
-                        cut.shown = 0
-                        cut.hasMore = try forEachClaim { claim in
-                            cut.shown += 1
+                        try forEachListed { claim in
                             try body(retractedCitations[claim.claim.id]?.record(beside: claim) ?? claim.claim)
                         }
                         // As stored: a retracted claim whole, a standing one with every citation.
@@ -153,20 +159,9 @@ enum ClaimsCommand: Command {
                 },
                 rows: isListingRetracted
                     ? rowsWithRetractions(
-                        retractions, besideStanding: !isOnlyRetracted, query: query,
-                        claims: { body in
-                            cut.shown = 0
-                            cut.hasMore = try forEachClaim { claim in
-                                cut.shown += 1
-                                try body(claim)
-                            }
-                        })
+                        retractions, besideStanding: !isOnlyRetracted, query: query, claims: { try forEachListed($0) })
                     : ClaimPresentation.rows(store: store, graph: query.graph) { body in
-                        cut.shown = 0
-                        cut.hasMore = try forEachClaim { claim in
-                            cut.shown += 1
-                            try body([], claim)
-                        }
+                        try forEachListed { try body([], $0) }
                     },
                 leftOut: { cut.leftOut(total: otherFilters.isEmpty ? matching : nil) }),
             context: context)
