@@ -36,7 +36,7 @@ enum FilterOptions {
         help: "Only claims with at least n independent channels of support (chains that share no source).")
     static let excludedCommonLink = Option<String>(
         "exclude-common-link", value: "source", group: .filter,
-        help: "What is left if this source is wrong: leave out every citation whose chain passes through it.")
+        help: "What is left if this source is wrong: leave out what came through it (as its impact in 'isnad source' counts).")
 
     /// Every filter, in the order the help lists them.
     static let all: [any OptionDeclaration] = [

@@ -872,12 +872,16 @@ struct QueryCommandTests {
         // Said as what the filters left, not as nothing known of Hamas.
         #expect(without.standardOutput.contains("\n0 claims (the filters leave out all 33 of its claims)\n"))
         let withoutDocument = try cli.run(["claims", "--subject", "hamas", "--exclude-common-link", "abu-maram-document"])
-        // The article cites the document: every chain through the article contains it, so
-        // nothing is left (what --impact calls "reaching it through cites").
+        // The article cites the document, so the document is in the chain of all the article
+        // says; what came to the article from elsewhere (Hamas's statement, the press conference)
+        // or in its own voice stays, as `source abu-maram-document --impact` says.
         #expect(!withoutDocument.standardOutput.contains("hamas-supplied-weapons-to-wilayat-sinai"))
-        #expect(withoutDocument.standardError.contains("0 claims pass the filters"))
+        #expect(withoutDocument.standardOutput.contains("hamas-praised-hadera-attack "))
+        #expect(withoutDocument.standardError.contains("13 claims"), "\(withoutDocument.standardError)")
+        let nothing = try cli.run(["claims", "--subject", "hamas", "--exclude-common-link", "hadera-2022-article"])
+        #expect(nothing.standardError.contains("0 claims pass the filters"))
         // No rows, no header: a script counting lines counts none.
-        #expect(withoutDocument.standardOutput.isEmpty, "\(withoutDocument.standardOutput)")
+        #expect(nothing.standardOutput.isEmpty, "\(nothing.standardOutput)")
         #expect(
             try cli.run(["timeline", "hamas", "--exclude-common-link", "hadera-2022-article"]).standardOutput.isEmpty)
         // A retracted claim is counted on its own line, not taken from those the filters left out.

@@ -29,7 +29,7 @@ struct EvidenceDisplayTests {
 
             """
 
-    @Test("--exclude-common-link drops every citation whose chain passes through the source; --min-channels counts what is left")
+    @Test("--exclude-common-link drops every citation that came through the source; --min-channels counts what is left")
     func channelFilters() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

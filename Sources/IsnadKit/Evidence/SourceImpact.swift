@@ -116,28 +116,18 @@ extension SourceImpact {
     enum Dependence { case whole, partial, throughCites, none }
 
     /// How a claim's support depends on `source`: wholly when it is the common link, or when
-    /// every supporting citation comes through it — the source is its claimant or `via`, or its
-    /// `via` knows the claimant only through the source (every path of `cites` from the one to the
-    /// other passes through it: a column that cites only the article, quoting what the article
-    /// quoted; or none leads to the claimant, one leads to the source, and the claim reads that
-    /// claimant's words in the source); partly when some do.
+    /// every supporting citation reached us through it
+    /// (``TransmissionGraph/carries(_:chain:through:carried:)``, the rule `--exclude-common-link`
+    /// follows too); partly when some did.
     static func dependence(
         of claim: GradedClaim, _ weight: ClaimWeight, on source: String, in graph: TransmissionGraph
     ) -> Dependence {
         let supporting = weight.supporting.flatMap(\.citations)
         guard !supporting.isEmpty else { return .none }
-        // The claimants whose words this claim reads in the source itself (their via).
-        let carried = Set(
-            supporting.map { claim.citations[$0].citation }.filter { $0.via == source }.map(\.source))
+        let carried = claim.claimantsRead(in: source).supporting
         let direct = supporting.filter { position in
-            let citation = claim.citations[position].citation
-            if citation.source == source || citation.via == source { return true }
-            guard let via = citation.via, weight.chains[position].contains(source) else { return false }
-            if graph.reaches(citation.source, from: via, onlyThrough: source) { return true }
-            // A relay whose `cites` lead to the source and never to the claimant, where the claim
-            // reads that claimant's words in the source: its copy came through the source (an
-            // aggregator relaying a digest of the article that quoted the police).
-            return carried.contains(citation.source) && !graph.reaches(citation.source, from: via)
+            graph.carries(
+                claim.citations[position].citation, chain: weight.chains[position], through: source, carried: carried)
         }
         if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
         if !direct.isEmpty { return .partial }

@@ -33,8 +33,8 @@ public struct GraphFilter: Sendable, Equatable {
     public var stances: Set<Stance> = []
     /// Citations whose claimant or `via` is one of these sources.
     public var sources: Set<String> = []
-    /// Citations whose chain (claimant, `via`, and what they `cite`, transitively) does not
-    /// contain this source: what is left if it is wrong.
+    /// What is left if this source is wrong: the citations that did not reach us through it,
+    /// applied last in step 2 (``GradedClaim/leavingOut(whatCameThrough:graph:)``).
     public var excludedCommonLink: String?
     public var statuses: Set<Evidence.Status> = []
     public var excludesDisputed = false
@@ -109,13 +109,7 @@ public struct GraphFilter: Sendable, Equatable {
             of: claim, subjectType: types[claim.subject], objectType: types[claim.object], vocabulary: store.vocabulary)
     }
 
-    /// Step 2: whether one citation passes; `graph` follows its chain for `excludedCommonLink`.
-    public func admits(_ citation: GradedCitation, graph: TransmissionGraph) -> Bool {
-        if let excludedCommonLink, graph.chain(of: citation.citation).contains(excludedCommonLink) { return false }
-        return admits(citation)
-    }
-
-    /// Step 2 without `excludedCommonLink` (which needs the chains): whether one citation passes.
+    /// Step 2 but `excludedCommonLink` (which weighs the claim's chains): whether one citation passes.
     public func admits(_ citation: GradedCitation) -> Bool {
         if let minimumReliability, citation.reliability > minimumReliability { return false }
         if let minimumCredibility, citation.citation.credibility > minimumCredibility { return false }
@@ -139,9 +133,17 @@ public struct GraphFilter: Sendable, Equatable {
     /// `graph` follows the citations' chains (the store's: ``TransmissionGraph/init(store:)``),
     /// for `--exclude-common-link`, `--min-channels` and the capped status.
     public func apply(_ claim: GradedClaim, vocabulary: Vocabulary = .standard, graph: TransmissionGraph) -> GradedClaim? {
-        guard admitsShape(of: claim.claim, subjectType: claim.subjectType, objectType: claim.objectType, vocabulary: vocabulary),
-            let kept = filtersCitations ? claim.keepingCitations(where: { admits($0, graph: graph) }) : claim
+        guard admitsShape(of: claim.claim, subjectType: claim.subjectType, objectType: claim.objectType, vocabulary: vocabulary)
         else { return nil }
+        var kept = claim
+        if filtersCitations {
+            guard let admitted = claim.keepingCitations(where: admits) else { return nil }
+            kept = admitted
+            if let excludedCommonLink {
+                guard let left = kept.leavingOut(whatCameThrough: excludedCommonLink, graph: graph) else { return nil }
+                kept = left
+            }
+        }
         if filtersEvidence {
             let weight = graph.weigh(kept)
             guard let status = weight.strength?.evidence.status else { return nil }
