@@ -68,7 +68,8 @@ struct HTMLViewTests {
     /// A sources deny; k4 is the police (B) read only in E sources, whose chains converge on the
     /// police: each citation is capped by its via (known by 2021, the page weighs the two left);
     /// k5's best grade is one citation's (B5 beside E2); k6's grade 1 (the UN, A) is not borne out
-    /// by the police (B) read only in the E article, which confirms nothing: A2, not A1.
+    /// by the police (B) read only in the E article, which confirms nothing: A2, not A1; k7 is the
+    /// ministry (A) read in a paper (A) that has it only from an E agency: E2.
     static let weighedRecords = """
         {"record":"entity","id":"a","type":"organization","name":"Alpha"}
         {"record":"entity","id":"b","type":"organization","name":"Bravo"}
@@ -95,6 +96,10 @@ struct HTMLViewTests {
         {"record":"claim","id":"k3","subject":"a","predicate":"hostile_to","object":"b","start":null,"end":null,"citations":[{"source":"blog","quote":"q6","stance":"asserts","credibility":5},{"source":"un","quote":"q7","stance":"denies","credibility":1},{"source":"wire","quote":"q8","stance":"denies","credibility":1}]}
         {"record":"claim","id":"k5","subject":"a","predicate":"met_with","object":"b","start":null,"end":null,"citations":[{"source":"police","quote":"q12","stance":"asserts","credibility":5},{"source":"art","quote":"q13","stance":"asserts","credibility":2}]}
         {"record":"claim","id":"k6","subject":"a","predicate":"supplied_weapons_to","object":"b","start":null,"end":null,"citations":[{"source":"un","quote":"q14","stance":"asserts","credibility":1},{"source":"police","via":"art","quote":"q15","stance":"asserts","credibility":2}]}
+        {"record":"source","id":"ministry","type":"official-statement","title":"Ministry","published":"2017","reliability":"A"}
+        {"record":"source","id":"agency","type":"news-article","title":"Agency","published":"2017","reliability":"E","cites":["ministry"]}
+        {"record":"source","id":"paper","type":"news-article","title":"Paper","published":"2018","reliability":"A","cites":["agency"]}
+        {"record":"claim","id":"k7","subject":"a","predicate":"linked_to","object":"b","start":null,"end":null,"citations":[{"source":"ministry","via":"paper","quote":"q16","stance":"asserts","credibility":2}]}
 
         """
 

@@ -864,6 +864,21 @@ struct QueryCommandTests {
         #expect(negative.status == 64)
     }
 
+    @Test("a claimant read in a paper that has it only through an E agency weighs E, and show names the agency")
+    func carriedThroughARelay() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("weighed.jsonl", HTMLViewTests.weighedRecords)
+        #expect(try cli.run(["import", "weighed.jsonl"]).status == 0)
+        let claim = try cli.run(["claims", "--id", "k7", "--format", "csv"])
+        #expect(claim.standardOutput.contains(",alleged,1,E,2,1,paper,"), "\(claim.standardOutput)")
+        let show = try cli.run(["show", "a", "--predicate", "linked_to"])
+        #expect(show.standardOutput.contains("asserts A2  ministry, via paper through agency\n"), "\(show.standardOutput)")
+        // If the agency is wrong, the ministry's words as the paper gives them fall with it.
+        let impact = try cli.run(["source", "agency", "--impact"])
+        #expect(impact.standardOutput.contains("1 claim would fall"), "\(impact.standardOutput)")
+        #expect(try cli.run(["claims", "--id", "k7", "--exclude-common-link", "agency"]).standardError.contains("0 claims"))
+    }
+
     @Test("--exclude-common-link and --min-channels: without the article nothing is left of Hamas's claims")
     func channelFilters() throws {
         let cli = try datasetStore()

@@ -98,6 +98,46 @@ struct EvidenceWeighingTests {
     }
 
     @Test(
+        "a claimant's words read in an article that knows them only through a wire are no better than the wire; two ways in, or the article citing the claimant itself, and no one relay carries them"
+    )
+    func carriersCap() throws {
+        let wire = Self.source("ministry", "C") + Self.source("wire", "E", cites: ["ministry"])
+        let relayed = Self.citation("ministry", via: "article")
+        let (throughWire, _, graph) = try Self.weigh(
+            Self.claim(relayed, sources: wire + Self.source("article", "B", cites: ["wire"])))
+        #expect(graph.carriers(of: "ministry", to: "article") == ["wire"])
+        #expect(throughWire.strength?.description == "ALLEGED E2 · 1 channel, all through article (B)")
+        // A longer line: each relay on it carries the words, nearest to the article first.
+        let (longer, _, longerGraph) = try Self.weigh(
+            Self.claim(
+                relayed,
+                sources: wire + Self.source("digest", "A", cites: ["wire"]) + Self.source("article", "B", cites: ["digest"])))
+        #expect(longerGraph.carriers(of: "ministry", to: "article") == ["digest", "wire"])
+        #expect(longer.strength?.evidence.bestGrade == "E2")
+        // The article also cites the ministry itself: it need not have taken the wire's copy.
+        let (direct, _, directGraph) = try Self.weigh(
+            Self.claim(relayed, sources: wire + Self.source("article", "B", cites: ["wire", "ministry"])))
+        #expect(directGraph.carriers(of: "ministry", to: "article").isEmpty)
+        #expect(direct.strength?.evidence.bestGrade == "C2")
+        // Two wires side by side, each relaying the ministry: neither carries it alone.
+        let (twoWires, _, twoGraph) = try Self.weigh(
+            Self.claim(
+                relayed,
+                sources: wire + Self.source("wire2", "A", cites: ["ministry"])
+                    + Self.source("article", "B", cites: ["wire", "wire2"])))
+        #expect(twoGraph.carriers(of: "ministry", to: "article").isEmpty)
+        #expect(twoWires.strength?.evidence.bestGrade == "C2")
+        // Where the two ways meet again before the ministry, the meeting point carries it.
+        let (diamond, _, diamondGraph) = try Self.weigh(
+            Self.claim(
+                relayed,
+                sources: wire + Self.source("left", "A", cites: ["wire"]) + Self.source("right", "A", cites: ["wire"])
+                    + Self.source("article", "B", cites: ["left", "right"])))
+        #expect(diamondGraph.carriers(of: "ministry", to: "article") == ["wire"])
+        #expect(diamond.strength?.evidence.bestGrade == "E2")
+    }
+
+    @Test(
         "one more citation never lifts a claim: two papers that relay one leak stay capped by it when a third chain joins the channel elsewhere"
     )
     func sharedCeilings() throws {
@@ -508,8 +548,8 @@ struct EvidenceWeighingTests {
         #expect(root.isolatedPairs == [SourceImpact.EntityPair("b", "a")])
         // What is left of bc if the article is wrong: the police's citation.
         let bc = try #require(try store.claim(id: "bc"))
-        #expect(bc.keepingCitations(notThrough: "art", in: graph)?.citations.map(\.citation.source) == ["police"])
-        #expect(try #require(try store.claim(id: "ab")).keepingCitations(notThrough: "art", in: graph) == nil)
+        #expect(bc.leavingOut(whatCameThrough: "art", graph: graph)?.citations.map(\.citation.source) == ["police"])
+        #expect(try #require(try store.claim(id: "ab")).leavingOut(whatCameThrough: "art", graph: graph) == nil)
     }
 
     @Test(

@@ -194,7 +194,8 @@ enum DisputesCommand: Command {
                 }
                 lines.append("    \(title):")
                 lines += ClaimPresentation.citationLines(
-                    GradedClaim(claim: claim, citations: side), indent: "      ", showsWhenPublic: true)
+                    GradedClaim(claim: claim, citations: side), indent: "      ", showsWhenPublic: true, graph: presentation.graph
+                )
             }
             try write(lines.joined(separator: "\n") + "\n")
         }

@@ -214,7 +214,7 @@ enum PathCommand: Command {
                             + "  \(DateText.dates(of: claim, vocabulary: store.vocabulary))  \(evidence)  [\(claim.id)]"))
                 if let best = hop.best.bestCitation(weighed: hop.bestWeight) {
                     lines += ClaimPresentation.citationLines(
-                        GradedClaim(claim: claim, citations: [best]), indent: "       ")
+                        GradedClaim(claim: claim, citations: [best]), indent: "       ", graph: presentation.graph)
                     let others = hop.best.citations.count - 1
                     if others > 0 { lines.append("       (and \(counted(others, "more citation")): isnad show \(hop.from))") }
                 }

@@ -418,7 +418,8 @@ enum ShowCommand: Command {
         if let count = marks.retractedCitationCounts[claim.id] {
             lines.append("      \(counted(count, "retracted citation")) left out: \(marks.whereRetracted)")
         }
-        lines += ClaimPresentation.citationLines(graded, indent: "      ", isFiltered: isFiltered)
+        lines += ClaimPresentation.citationLines(
+            graded, indent: "      ", isFiltered: isFiltered, graph: presentation.graph)
         return lines
     }
 }

@@ -213,13 +213,15 @@ struct ClaimPresentation {
             + (isFiltered ? " (with the same filters)" : "")
     }
 
-    /// The citations of a claim as indented lines: stance and grades, who, via whom, the quote
+    /// The citations of a claim as indented lines: stance and grades, who, via whom (and, with
+    /// `graph`, through which relays the via had it), the quote
     /// in its language and in English; with `showsWhenPublic`, since when each was public (the
     /// earlier of its source's and its relay's dates), so that a denial four days after the claim
     /// reads as one. Past ``citationsShown``, the strongest, then how many more and where they
     /// are listed (`isFiltered`: under the filters the table was given).
     static func citationLines(
-        _ graded: GradedClaim, indent: String, showsWhenPublic: Bool = false, isFiltered: Bool = false
+        _ graded: GradedClaim, indent: String, showsWhenPublic: Bool = false, isFiltered: Bool = false,
+        graph: TransmissionGraph? = nil
     ) -> [String] {
         var lines: [String] = []
         let listed = citationsListed(graded)
@@ -227,7 +229,12 @@ struct ClaimPresentation {
             let citation = cited.citation
             var head =
                 "\(indent)\(citation.stance.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(cited.reliability.rawValue)\(citation.credibility.rawValue)  \(citation.source)"
-            if let via = citation.via { head += ", via \(via)" }
+            if let via = citation.via {
+                head += ", via \(via)"
+                // The relays the via had the claimant's words from, which cap its grade.
+                let carriers = graph?.carriers(of: citation.source, to: via) ?? []
+                if !carriers.isEmpty { head += " through " + carriers.joined(separator: " through ") }
+            }
             head = Text.printable(head)
             if let locator = citation.locator { head += " (" + Bidi.isolate(Text.printable(locator)) + ")" }
             if showsWhenPublic, let since = cited.publicSince { head += " · public since \(since)" }

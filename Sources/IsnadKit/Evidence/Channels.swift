@@ -84,7 +84,8 @@ extension TransmissionGraph {
         let supporting = channels(of: supportPositions, chains: chains)
         let denying = channels(of: denialPositions, chains: chains)
         let strength = SupportStrength(
-            claim: claim, supporting: supporting, denying: denying, reliability: reliability(of:))
+            claim: claim, supporting: supporting, denying: denying, reliability: reliability(of:),
+            carriers: carriers(of:to:))
         return ClaimWeight(
             claimID: claim.claim.id, supporting: supporting, denying: denying, chains: chains, strength: strength)
     }

@@ -4,7 +4,9 @@
 /// The rule, per citation, before ``Evidence`` combines them as it always does:
 ///
 /// 1. **Reliability** is the weakest of the claimant's grade, the grade of the `via` it is read
-///    in (what we hold of the claimant is what the `via` says it said), and the grade of its
+///    in (what we hold of the claimant is what the `via` says it said), of every source that
+///    carries the claimant's words to the `via` (on every path of `cites` between them:
+///    ``TransmissionGraph/carriers(of:to:)``), and the grade of its
 ///    channel's common link (see ``CommonLink``), and of the common link its chain has with each
 ///    other chain of the channel it overlaps (``Channel/sharedCeilings``): with or without a
 ///    source in all, a citation is never graded above what it shares with the rest of its
@@ -31,18 +33,29 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     public let evidence: Evidence
     /// Each citation's grades once capped, in the claim's order: what ``evidence`` is made of.
     public let cappedCitations: [Evidence.Item]
+    /// By citation position, for the citations that have some: the sources that carried the
+    /// claimant's words to the `via` (``TransmissionGraph/carriers(of:to:)``), nearest the `via` first.
+    public let carriers: [Int: [String]]
 
     /// The capped evidence as one comparable value (status, then best grade).
     public var claimStrength: ClaimStrength { ClaimStrength(evidence) }
 
     /// Nil when the claim has no citation.
     init?(
-        claim: GradedClaim, supporting: [Channel], denying: [Channel], reliability: (String) -> Reliability
+        claim: GradedClaim, supporting: [Channel], denying: [Channel], reliability: (String) -> Reliability,
+        carriers: (_ claimant: String, _ via: String) -> [String]
     ) {
         var items = claim.citations.map(\.evidenceItem)
+        var carriedBy: [Int: [String]] = [:]
         for (position, cited) in claim.citations.enumerated() {
             if let via = cited.citation.via {
                 items[position].reliability = max(items[position].reliability, reliability(via))
+                let carriers = carriers(cited.citation.source, via)
+                guard !carriers.isEmpty else { continue }
+                carriedBy[position] = carriers
+                for carrier in carriers {
+                    items[position].reliability = max(items[position].reliability, reliability(carrier))
+                }
             }
         }
         for channel in supporting + denying {
@@ -68,6 +81,7 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
         guard let evidence = Evidence(items) else { return nil }
         self.evidence = evidence
         cappedCitations = items
+        self.carriers = carriedBy
         supportingChannels = supporting.count
         denyingChannels = denying.count
         commonLink = supporting.count == 1 ? supporting[0].commonLink : nil
@@ -139,13 +153,5 @@ extension ClaimStrength {
     public init?(_ weight: ClaimWeight) {
         guard let strength = weight.strength else { return nil }
         self.init(strength.evidence)
-    }
-}
-
-extension GradedClaim {
-    /// The same claim with only the citations whose chain does not contain `source`: what is
-    /// left if `source` is wrong. Nil when nothing is left.
-    public func keepingCitations(notThrough source: String, in graph: TransmissionGraph) -> GradedClaim? {
-        keepingCitations { !graph.chain(of: $0.citation).contains(source) }
     }
 }

@@ -24,6 +24,10 @@ public final class TransmissionGraph {
     /// The chain asked for last: a claim's citations often follow one another with the same
     /// claimant and via, and then their chain is found without hashing.
     private var lastChain: (source: String, via: String?, chain: Chain)?
+    /// By claimant and via numbers (claimant << 32 | via): the sources that carry the claimant's
+    /// words to the via (``carriers(of:to:)``), kept only for pairs that have some path longer
+    /// than one step; most pairs never reach the walk.
+    private var carriersByPair: [Int: [String]] = [:]
     /// Source id → its number (given when first met in a chain), and back.
     private var numbers: [String: Int32] = [:]
     private(set) var numberedIDs: [String] = []
@@ -180,6 +184,50 @@ public final class TransmissionGraph {
     public func reaches(_ claimant: String, from relay: String, onlyThrough source: String) -> Bool {
         guard relay != source, claimant != source else { return false }
         return reaches(claimant, from: relay) && !reaches(claimant, from: relay, avoiding: source)
+    }
+
+    /// The sources that carry `claimant`'s words to `via`: those on every path of `cites` from
+    /// the one to the other (neither end), nearest to the via first. An article that knows a
+    /// ministry's statement only from a wire agency's copy (article `cites` wire, wire `cites`
+    /// ministry) read it in the wire, and what it says of the ministry is no better than the
+    /// wire. Empty when the via cites the claimant itself (one path, with nothing between) or
+    /// reaches it not at all.
+    public func carriers(of claimant: String, to via: String) -> [String] {
+        let claimantNumber = number(claimant)
+        let viaNumber = number(via)
+        let closure = numberedClosure(of: viaNumber)
+        // The closure is sorted by number; the claimant's fewest steps from the via decide.
+        var low = 0
+        var high = closure.count
+        while low < high {
+            let middle = (low + high) / 2
+            if closure[middle].number < claimantNumber { low = middle + 1 } else { high = middle }
+        }
+        guard low < closure.count, closure[low].number == claimantNumber, closure[low].distance >= 2 else { return [] }
+        let key = Int(claimantNumber) << 32 | Int(viaNumber)
+        if let known = carriersByPair[key] { return known }
+        // Every carrier lies on any one path: find one, then test each source on it.
+        var parent: [String: String] = [:]
+        var queue = [via]
+        var index = 0
+        search: while index < queue.count {
+            let current = queue[index]
+            index += 1
+            for cited in cites[current] ?? [] where cited != via && parent[cited] == nil {
+                parent[cited] = current
+                if cited == claimant { break search }
+                queue.append(cited)
+            }
+        }
+        var onPath: [String] = []
+        var step = parent[claimant]
+        while let current = step, current != via {
+            onPath.append(current)
+            step = parent[current]
+        }
+        let carriers = onPath.reversed().filter { !reaches(claimant, from: via, avoiding: $0) }
+        carriersByPair[key] = carriers
+        return carriers
     }
 
     /// Whether some path of `cites` leads from `relay` to `claimant` (not through `avoided`).

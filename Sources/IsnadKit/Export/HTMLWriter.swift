@@ -157,6 +157,13 @@ public struct HTMLWriter: GraphWriter {
                 }
                 json.endArray()
             }
+            // The sources that carried the claimant's words to the via: the page caps by them too.
+            if let carriers = edge.weight.strength?.carriers[position] {
+                json.key("carriers")
+                json.beginArray()
+                for carrier in carriers { json.string(carrier) }
+                json.endArray()
+            }
             json.member("publicSince", graded.publicSince?.description)
             json.member("locator", citation.locator)
             json.endObject()

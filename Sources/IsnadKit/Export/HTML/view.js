@@ -189,7 +189,7 @@ function channelsOf(citations, positions) {
 
 /**
  * Evidence/SupportStrength.swift: the citations left by the filters weighed as the command line
- * weighs them: each capped by its via, its channel's common link and what its chain shares with the
+ * weighs them: each capped by its via (and the relays that carried it there), its channel's common link and what its chain shares with the
  * channel's other chains, a credibility of 1 counted as 2 unless another channel of its side
  * has an A–C source that asserts (denies) it graded 1–3; then the rule of `evidence`.
  */
@@ -207,6 +207,8 @@ function weigh(citations) {
         let reliability = citations[position].reliability;
         const via = citations[position].via;
         if (via && gradeOf(via) > reliability) reliability = gradeOf(via);
+        // TransmissionGraph.carriers: the relays the claimant's words came to the via through.
+        for (const carrier of citations[position].carriers ?? []) if (gradeOf(carrier) > reliability) reliability = gradeOf(carrier);
         if (link && link.reliability > reliability) reliability = link.reliability;
         const shared = ceilings.get(position);
         if (shared && shared > reliability) reliability = shared;
