@@ -266,6 +266,11 @@ struct ExportContentTests {
             ("attacked", ["2017/-", "2022-03-27/-"], "2017", "2022-03-27", "2 dates, 2017 to 2022-03-27"),
             ("attacked", ["2022-03-27/-", "2022-03-27/-"], "2022-03-27", nil, "2022-03-27"),
             ("attacked", ["2022-03/-", "2022-03-27/-"], "2022-03", nil, "2022-03"),
+            // A date within another's period, on its first or last day too: within it.
+            ("attacked", ["2022-03/-", "2022-03-31/-"], "2022-03", nil, "2022-03"),
+            ("attacked", ["2022-03/-", "2022-03-01/-"], "2022-03", nil, "2022-03"),
+            ("attacked", ["2022/-", "2022-12/-"], "2022", nil, "2022"),
+            ("attacked", ["2022-03-01/-", "2022-03-31/-"], "2022-03-01", "2022-03-31", "2 dates, 2022-03-01 to 2022-03-31"),
             ("attacked", ["2017/-", "-/-"], nil, nil, "2017 and undated"),
             // One claim: its own dates, as written.
             ("member_of", ["2019/-"], "2019", nil, "since 2019"),

@@ -83,6 +83,16 @@ public struct ExportGraph {
                     isOpenAtEnd = true
                 }
             }
+            // Events within one date's period happened within it: 2022-03 and 2022-03-31 are two
+            // attacks in March 2022 (as 2022-03 and 2022-03-27 are), not a span from the one to
+            // the other, nor one that ends before it starts (2022-03-01 to 2022-03).
+            if temporal == .event, let start = earliestStart, let end = latestEnd {
+                if start.contains(end) {
+                    latestEnd = start
+                } else if end.contains(start) {
+                    earliestStart = end
+                }
+            }
             self.earliestStart = earliestStart
             self.latestEnd = latestEnd
             self.isOpenAtStart = isOpenAtStart

@@ -102,6 +102,11 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return Int32(year * 10_000 + lastMonth * 100 + (day ?? PartialDate.daysIn(month: lastMonth, year: year)))
     }
 
+    /// Whether every day of `other`'s period is a day of this one (2022-03 contains 2022-03-31).
+    func contains(_ other: PartialDate) -> Bool {
+        firstDayNumber <= other.firstDayNumber && other.lastDayNumber <= lastDayNumber
+    }
+
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.description < rhs.description }
 
     /// Today's date in UTC, as the history writes its times.
