@@ -53,6 +53,7 @@ public struct GEXFWriter: GraphWriter {
         Attribute(id: "independent_channels", forNodes: false, type: "integer"),
         Attribute(id: "common_link", forNodes: false, type: "string"),
         Attribute(id: "denial_quote", forNodes: false, type: "string"),
+        Attribute(id: "denial_quote_en", forNodes: false, type: "string"),
         Attribute(id: "denial_source", forNodes: false, type: "string"),
     ]
 
@@ -204,6 +205,7 @@ public struct GEXFWriter: GraphWriter {
         appendValue("common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
         if let denial {
             appendValue("denial_quote", denial.citation.quote, to: &bytes)
+            appendValue("denial_quote_en", denial.citation.quoteEnglish, to: &bytes)
             appendValue("denial_source", citedBy: denial, to: &bytes)
         }
         bytes.appendUTF8("        </attvalues>\n")

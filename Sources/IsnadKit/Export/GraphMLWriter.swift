@@ -100,6 +100,7 @@ public struct GraphMLWriter: GraphWriter {
         Key(
             id: "denial_quote", forNodes: false, type: "string",
             description: "the strongest denying citation's quote, whether or not another supports the claim"),
+        Key(id: "denial_quote_en", forNodes: false, type: "string", description: "its English translation"),
         Key(id: "denial_source", forNodes: false, type: "string", description: "who denies the claim, with grades"),
         Key(
             id: "retracted", forNodes: false, type: "string",
@@ -318,6 +319,7 @@ public struct GraphMLWriter: GraphWriter {
         appendData("      <data key=\"e_common_link\">", edge.weight.commonLink?.source ?? "", to: &bytes)
         if let denial {
             appendData("      <data key=\"e_denial_quote\">", denial.citation.quote, to: &bytes)
+            appendData("      <data key=\"e_denial_quote_en\">", denial.citation.quoteEnglish, to: &bytes)
             appendData("      <data key=\"e_denial_source\">", citedBy: denial, to: &bytes)
         }
         appendData("      <data key=\"e_retracted\">", edge.retraction, to: &bytes)
