@@ -333,15 +333,19 @@ struct DOTLegibilityTests {
         let (width, height) = (box[2] - box[0], box[3] - box[1])
         #expect((1.2...2.4).contains(width / height), "aspect \(width / height)")
         // Fitted to 1920×1080 pixels, a point of the layout is `scale` pixels; Noto Sans's capitals
-        // are 0.714 of the type size. Measured on the seed data: 11.7 px type, 8.4 px capitals
-        // (full labels: 4.3 px type).
+        // are 0.714 of the type size. Measured on the seed data: 11.2 px type, 8.0 px capitals
+        // (11.7 px before the labels named who says the claim, the id over its stance and grade
+        // so that labels grow taller, not wider; on one line, 9.3 px; full labels: 4.3 px type).
         let scale = min(1920 / width, 1080 / height)
         let nodeFont = try #require(
             (graph["objects"] as? [[String: Any]])?.compactMap { ($0["fontsize"] as? String).flatMap(Double.init) }.min())
         #expect(nodeFont * scale >= 11, "names \(nodeFont * scale) px high")
-        // Each edge label is one line, and the counts in the labels add up to every claim.
+        // Each edge label counts its claims on its first line and names who says the strongest
+        // under it (id, then stance and grade), and the counts add up to every claim. (Graphviz
+        // gives a label as the DOT file writes it: its line breaks are `\n`.)
         let labels = (graph["edges"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
-        #expect(labels.allSatisfy { !$0.contains("\n") })
+        #expect(labels.allSatisfy { $0.components(separatedBy: #"\n"#).dropFirst(2).first?.hasPrefix("(") == true }, "\(labels)")
+        #expect(labels.contains(#"1 claim · ALLEGED E2\nhamas-statement-hadera\n(asserts B2)"#))
         let counted = labels.compactMap { Int($0.prefix { $0.isNumber }) }.reduce(0, +)
         #expect(counted == claims, "\(counted) claims in the labels")
     }
@@ -387,7 +391,7 @@ struct DOTLegibilityTests {
         let cli = try CLIHarness.scoped
         #expect(try cli.run(["import", ExportCommandTests.dataset]).status == 0)
         #expect(try cli.run(["add", "entity", "--type", "organization", "--name", "سرايا القدس"]).status == 0)
-        let (lrm, fsi, pdi, rli) = ("\u{200E}", "\u{2068}", "\u{2069}", "\u{2067}")
+        let (lrm, fsi, pdi, rli, lri) = ("\u{200E}", "\u{2068}", "\u{2069}", "\u{2067}", "\u{2066}")
         let english = try cli.run(["export", "dot", "--focus", "سرايا القدس", "--depth", "2"])
         #expect(english.standardOutput.contains("label=\"\(lrm)\(fsi)سرايا القدس\(pdi), 2 hops\\nClaims as"))
         #expect(english.standardOutput.contains("<B>\(lrm)\(fsi)سرايا القدس\(pdi), 2 hops</B>"))
@@ -398,7 +402,8 @@ struct DOTLegibilityTests {
         let arabic = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar"])
         for line in [
             "منظمة: مستطيل مدوَّر الزوايا", "عضو في   ← المحمول", "━━ بنية",
-            "\(rli)المصادر: 2 · القنوات: 1 · أقوى تقييم E3\(pdi)   ← المصادر · القنوات · أقوى تقييم",
+            "\(rli)منذ \(lri)2019\(pdi) · مزعوم E3 · القنوات: 1\(pdi)   ← التواريخ · الحالة وأقوى تقييم · القنوات",
+            "\(rli)يؤكده \(lri)police-statement\(pdi) (B3) · مصادر أخرى: 1\(pdi)   ← من يقوله وتقييمه: الأقوى، وعدد غيره",
             "<B>المفتاح: الأشكال</B>", "متنازع عليه: مصدر ما ينفيه",
         ] {
             #expect(arabic.standardOutput.contains(">\(line)<"), "\(line)")

@@ -120,7 +120,8 @@ struct RetractionCommandTests {
         #expect(!(try cli.run(["export", "graphml"]).standardOutput.contains("hamas-praised-attack")))
         let dot = try cli.run(["export", "dot", "--include-retracted"]).standardOutput
         let edge = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:hamas-praised-attack\"") })
-        #expect(edge.contains(#" · RETRACTED\n"#) && edge.contains("color=\"#9e9e9e\", style=\"dashed\""))
+        // Its label says so where a standing claim's gives its status, before the grade.
+        #expect(edge.contains(#" · RETRACTED "#) && edge.contains("color=\"#9e9e9e\", style=\"dashed\""))
         #expect(edge.contains(#"tooltip="RETRACTED: wrong attack\n"#))
         #expect(dot.contains("Retracted claims included: grey, marked RETRACTED"))
         // Only the neighbourhood's: a focus elsewhere leaves it out.

@@ -62,7 +62,9 @@ struct ByteWritingTests {
         for edge in edges {
             for language in [ExportStyle.Language.en, .ar, .both] {
                 var label: [UInt8] = []
-                ExportStyle.appendEdgeLabel(edge, language: language, vocabulary: store.vocabulary, to: &label)
+                ExportStyle.appendEdgeLabel(
+                    edge, support: edge.bestSupport, denial: edge.bestDenial, language: language,
+                    vocabulary: store.vocabulary, to: &label)
                 let expected = ExportStyle.edgeLabel(edge, language: language, vocabulary: store.vocabulary)
                 #expect(String(decoding: label, as: UTF8.self) == expected.joined(separator: "\n"))
             }

@@ -81,7 +81,8 @@ struct EvidenceDisplayTests {
     }
 
     @Test(
-        "DOT: pen width by channels (one channel thin, whatever its citations), common link in the label, denial in the tooltip")
+        "DOT: pen width by channels (one channel thin, whatever its citations), who says it, who denies it and the common link in the label, denial in the tooltip"
+    )
     func dotWidths() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -96,8 +97,10 @@ struct EvidenceDisplayTests {
         #expect(bc.contains("penwidth=0.6"))
         // The denier (left, B) is a channel of its own, and its grade is not the support's: the
         // best grade is that of the one supporting channel, all through the article (E), and it
-        // is no voice for the claim: one source holds it, one denies it.
-        #expect(bc.contains(#"\nundated · DISPUTED\n1 source · 1 channel · best E2 · denied by 1\nall through article (E)""#))
+        // is no voice for the claim: police says it (its own grade, as the claims table gives
+        // it), left denies it.
+        #expect(
+            bc.contains(#"\nundated · DISPUTED E2 · 1 channel\npolice (asserts B1)\nleft (denies B3)\nall through article (E)""#))
         #expect(bc.contains("asserts B1: police, via article"))  // a citation keeps its claimant's grade
         #expect(bc.contains("denies B3: left"))
         #expect(bc.contains("«⁨left--denies⁩»"))
@@ -123,6 +126,85 @@ struct EvidenceDisplayTests {
         #expect(bc.contains(#"<data key="e_denial_quote">left--denies</data>"#))
         #expect(bc.contains(#"<data key="e_denial_source">left (denies B3)</data>"#))
         #expect(graphML.contains(#"attr.name="independent_channels" attr.type="int""#))
+    }
+
+    /// `a funded c` said by paper (A) and police (B, read in the article), denied by left (B) and
+    /// the article (E); `c hostile_to a` only denied, by left.
+    static let claimantRecords =
+        W.entities + W.source("left", "B") + W.source("police", "B") + W.source("article", "E") + W.source("paper", "A")
+            + """
+            {"record":"claim","id":"ac","subject":"a","predicate":"funded","object":"c","start":null,"end":null,"citations":[\(W.citation("paper", credibility: 3)),\(W.citation("police", via: "article")),\(W.citation("left", stance: "denies", credibility: 3)),\(W.citation("article", stance: "denies"))]}
+            {"record":"claim","id":"ca","subject":"c","predicate":"hostile_to","object":"a","start":null,"end":null,"citations":[\(W.citation("left", stance: "denies", credibility: 4))]}
+
+            """
+
+    @Test(
+        "a DOT label names the strongest claimant and the strongest denier with their own grades, and how many more; a claim only denied names only its denier"
+    )
+    func dotClaimants() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.claimantRecords, in: folder)
+        for (language, ac, ca) in [
+            (
+                ExportStyle.Language.en,
+                ["funded", "undated · DISPUTED A3 · 2 channels", "paper (asserts A3) and 1 more", "left (denies B3) and 1 more"],
+                ["hostile to", "undated · DISPUTED F6 · 0 channels", "left (denies B4)"]
+            ),
+            (
+                .ar,
+                [
+                    "موّل", "\u{2067}بلا تاريخ · متنازع عليه A3 · القنوات: 2\u{2069}",
+                    "\u{2067}يؤكده \u{2066}paper\u{2069} (A3) · مصادر أخرى: 1\u{2069}",
+                    "\u{2067}ينفيه \u{2066}left\u{2069} (B3) · مصادر أخرى: 1\u{2069}",
+                ],
+                [
+                    "معادٍ لـ", "\u{2067}بلا تاريخ · متنازع عليه F6 · القنوات: 0\u{2069}",
+                    "\u{2067}ينفيه \u{2066}left\u{2069} (B4)\u{2069}",
+                ]
+            ),
+        ] {
+            var options = DOTWriter.Options()
+            options.language = language
+            let dot = try ExportFixtures.dot(store, dot: options)
+            for (id, lines) in [("ac", ac), ("ca", ca)] {
+                let line = try #require(dot.split(separator: "\n").first { $0.contains("id=\"claim:\(id)\"") })
+                #expect(line.contains("label=\(DOTEscaping.quoted(lines.joined(separator: "\n"))),"), "\(line)")
+            }
+        }
+        // The overview names who says the strongest claim of each pair, the id over its stance.
+        let sink = MemorySink()
+        try DOTWriter(sink: sink).writePairs(ExportGraph(store: store, options: .init()))
+        #expect(sink.text.contains(#"label="1 claim · DISPUTED A3\npaper\n(asserts A3)\nleft\n(denies B3)""#))
+        #expect(sink.text.contains(#"label="1 claim · DISPUTED F6\nleft\n(denies B4)""#))
+    }
+
+    @Test(
+        "GraphML and GEXF: quote and quote_source are the support, absent when the claim is only denied; the denial is in denial_quote"
+    )
+    func onlyDeniedQuotes() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.claimantRecords, in: folder)
+        let graphML = try ExportFixtures.graphML(store)
+        let gexf = try ExchangeTests.gexf(store)
+        func edge(_ id: String, in text: String, closing: String) throws -> String {
+            let tail = try #require(text.components(separatedBy: "<edge id=\"\(id)\"").dropFirst().first)
+            return try #require(tail.components(separatedBy: closing).first)
+        }
+        let ca = try edge("ca", in: graphML, closing: "</edge>")
+        #expect(!ca.contains("e_quote"))
+        #expect(ca.contains(#"<data key="e_denial_quote">left--denies</data>"#))
+        #expect(ca.contains(#"<data key="e_denial_source">left (denies B4)</data>"#))
+        let ac = try edge("ac", in: graphML, closing: "</edge>")
+        #expect(ac.contains(#"<data key="e_quote_source">paper (asserts A3)</data>"#))
+        #expect(ac.contains(#"<data key="e_denial_source">left (denies B3)</data>"#))
+        let gexfCA = try edge("ca", in: gexf, closing: "</edge>")
+        #expect(!gexfCA.contains("for=\"quote"))
+        #expect(gexfCA.contains(#"<attvalue for="denial_source" value="left (denies B4)"/>"#))
+        // A yEd drawing names them too.
+        let yed = try ExportFixtures.graphML(store, yed: true)
+        #expect(yed.contains("hostile to&#10;undated · DISPUTED · F6&#10;left (denies B4)</y:EdgeLabel>"))
     }
 
     @Test(

@@ -267,8 +267,13 @@ struct ExchangeTests {
         #expect(denied.contains("<attvalue for=\"source_count\" value=\"1\"/>"))
         #expect(denied.contains("<attvalue for=\"supporting_source_count\" value=\"0\"/>"))
         #expect(denied.contains("<attvalue for=\"denying_source_count\" value=\"1\"/>"))
+        // Its words are the denial's, with their translation, never the support's quote.
+        #expect(!denied.contains("<attvalue for=\"quote"))
+        #expect(denied.contains("<attvalue for=\"denial_quote_en\" value=\"and did not declare the representatives"))
+        #expect(
+            denied.contains("<attvalue for=\"denial_source\" value=\"abu-maram-document via hadera-2022-article (denies F3)\"/>"))
         for id in [
-            "independent_channels", "common_link", "denial_quote", "denial_source", "supporting_source_count",
+            "independent_channels", "common_link", "denial_quote", "denial_quote_en", "denial_source", "supporting_source_count",
             "denying_source_count",
         ] {
             #expect(gexf.contains("<attribute id=\"\(id)\" title=\"\(id)\""))

@@ -462,7 +462,9 @@ struct ExportTextTests {
         #expect(BidiText.heldLeftToRight(line) == (isMarked ? "\u{200E}" + line : line))
     }
 
-    @Test("with --lang ar, edge labels are Arabic: dates, status, sources and grade, dates kept left to right")
+    @Test(
+        "with --lang ar, edge labels are Arabic: dates, status and grade, channels, who says it, dates and ids kept left to right"
+    )
     func arabicEdgeLabels() throws {
         let folder = try TemporaryFolder.scoped
         var options = DOTWriter.Options()
@@ -472,8 +474,8 @@ struct ExportTextTests {
         // b funded c, 2014-05 to 2016, alleged, one D2 source read in art (E): one channel
         // through art, so E2.
         let lines = [
-            "موّل", "\u{2067}\u{2066}2014-05\u{2069} – \u{2066}2016\u{2069} · مزعوم\u{2069}",
-            "\u{2067}المصادر: 1 · القنوات: 1 · أقوى تقييم E2\u{2069}", "\u{2067}كلها عبر \u{2066}art (E)\u{2069}\u{2069}",
+            "موّل", "\u{2067}\u{2066}2014-05\u{2069} – \u{2066}2016\u{2069} · مزعوم E2 · القنوات: 1\u{2069}",
+            "\u{2067}يؤكده \u{2066}s-d\u{2069} (D2)\u{2069}", "\u{2067}كلها عبر \u{2066}art (E)\u{2069}\u{2069}",
         ]
         #expect(bc.contains("label=\(DOTEscaping.quoted(lines.joined(separator: "\n")))"), "\(bc)")
         #expect(dot.contains("مزعوم: خط متقطع"))  // the legend is Arabic too
@@ -981,10 +983,11 @@ struct PairAggregateTests {
             let tooltip = try #require(edge.components(separatedBy: "tooltip=").last)
             #expect(tooltip.utf8.count - 2 <= 16_000)
             if labels == .short {
-                #expect(edge.contains("label=\"400 claims · ASSERTED C2\""))
+                // Who says the strongest (c0, its own C1 capped to C2: a 1 nothing bears out).
+                #expect(edge.contains("label=\"400 claims · ASSERTED C2\\ns\\n(asserts C1)\""))
             } else {
-                // 400 lines of some 46 bytes: cut short too.
-                #expect(edge.contains("label=\"funded · موّل · ASSERTED C2 · 1 channel\\n"))
+                // 400 lines of some 60 bytes: cut short too.
+                #expect(edge.contains("label=\"funded · موّل · ASSERTED C2 · 1 channel · s (asserts C1)\\n"))
                 #expect(edge.contains("…\", color="))
             }
         }

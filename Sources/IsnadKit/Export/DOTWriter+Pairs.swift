@@ -1,13 +1,16 @@
 extension DOTWriter {
     /// Writes the graph with one edge per pair of entities and direction (`--pairs`), for
     /// overviews: its label lists the predicates between the two, each with its status, best
-    /// grade and channels, strongest first (status, then more channels, then grade, as everywhere);
+    /// grade, channels and who says it, strongest first (status, then more channels, then grade,
+    /// as everywhere);
     /// its colour, line and width (by channels) are those of the strongest claim; its tooltip
     /// lists every claim. Symmetric claims make their own edge, without arrowhead, whichever
     /// way they were recorded.
     ///
     /// With short labels (``Options/pairLabels``, the default) the picture is an overview: each
-    /// label is one line (`4 claims · ALLEGED F3`), entity names are wrapped and set larger, and
+    /// label is the number of claims with the strongest one's status and grade, and who says that
+    /// claim (`4 claims · ALLEGED F3`, `abu-maram-document`, `(asserts F3)`, and on a disputed
+    /// claim who denies it), entity names are wrapped and set larger, and
     /// the layout is packed towards 16:9 (``overviewAttributes``), so that names read when the
     /// picture is fitted to a 1920×1080 screen; the tooltips still list every claim.
     ///
@@ -45,9 +48,10 @@ extension DOTWriter {
                 let ends = isSymmetric ? [edge.subject, edge.object].sorted() : [edge.subject, edge.object]
                 // The claim's text, spilled unless the pair's edge cannot show it.
                 bytes.removeAll(keepingCapacity: true)
-                ExportStyle.appendEdgeTooltip(edge, to: &bytes)
+                let (support, denial) = (edge.bestSupport, edge.bestDenial)
+                ExportStyle.appendEdgeTooltip(edge, support: support, denial: denial, to: &bytes)
                 let tooltipLength = bytes.count
-                if !options.isOverview { bytes.appendUTF8(pairLine(edge, vocabulary: vocabulary)) }
+                bytes.appendUTF8(pairLine(edge, support: support, denial: denial, vocabulary: vocabulary))
                 let claim = PairAggregate.Shown(
                     rank: .init(
                         status: edge.evidence.status, channels: edge.weight.supportingChannels,
@@ -71,15 +75,32 @@ extension DOTWriter {
         try sink.write(tail())
     }
 
-    /// A claim's line in a pair's full label: `allied with · ALLEGED B2 · 2 channels`.
-    private func pairLine(_ edge: ExportGraph.Edge, vocabulary: Vocabulary) -> String {
+    /// A claim's line in a pair's full label, who says it last:
+    /// `allied with · ALLEGED B2 · 2 channels · police-statement (asserts B2) and 1 more`. In an
+    /// overview, who says it alone, the id over its stance and grade (`police-statement`,
+    /// `(asserts B2)`; then who denies it), which the pair's label shows under its count for its
+    /// strongest claim: how many other sources say that claim is left to the tooltip, where the
+    /// label's count is of claims.
+    private func pairLine(
+        _ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?, vocabulary: Vocabulary
+    ) -> String {
         let language = options.language
+        let evidence = edge.evidence
+        guard !options.isOverview else {
+            return ExportStyle.claimantLines(
+                support: support, denial: denial, otherSupporters: 0, otherDeniers: 0, language: language, isNarrow: true
+            ).joined(separator: "\n")
+        }
+        let claimants = ExportStyle.claimantLines(
+            support: support, denial: denial, otherSupporters: evidence.supportingSources.count - 1,
+            otherDeniers: evidence.denyingSources.count - 1, language: language
+        ).map { " · " + $0 }.joined()
         let predicate = ExportStyle.predicateLabel(edge.predicate, language: language, vocabulary: vocabulary)
-        let status = EvidenceText.statusWord(edge.evidence.status, language: language)
+        let status = EvidenceText.statusWord(evidence.status, language: language)
         let channels = edge.weight.supportingChannels
         return language == .ar
-            ? BidiText.rightToLeft("\(predicate) · \(status) \(edge.evidence.bestGrade) · القنوات: \(channels)")
-            : "\(predicate) · \(status) \(edge.evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")"
+            ? BidiText.rightToLeft("\(predicate) · \(status) \(evidence.bestGrade) · القنوات: \(channels)\(claimants)")
+            : "\(predicate) · \(status) \(evidence.bestGrade) · \(channels) \(channels == 1 ? "channel" : "channels")\(claimants)"
     }
 
     /// One pair's edge; `isFiltered`: the export was given filters, which the command its tooltip
@@ -128,11 +149,13 @@ extension DOTWriter {
             // Evidence.bestGrade, which the rank's strength holds.
             let grade = "\(first.rank.strength.reliability.rawValue)\(first.rank.strength.credibility.rawValue)"
             let count = pair.claimCount
-            lines = [
-                language == .ar
-                    ? BidiText.rightToLeft("الادعاءات: \(count) · \(statusWord) \(grade)")
-                    : "\(count) \(count == 1 ? "claim" : "claims") · \(statusWord) \(grade)"
-            ]
+            // Under the count, who says the strongest claim (and who denies it): its spilled line.
+            lines =
+                [
+                    language == .ar
+                        ? BidiText.rightToLeft("الادعاءات: \(count) · \(statusWord) \(grade)")
+                        : "\(count) \(count == 1 ? "claim" : "claims") · \(statusWord) \(grade)"
+                ] + lines.prefix(1)
         }
         bytes.appendUTF8("  ")
         DOTEscaping.appendQuoted(from, to: &bytes)

@@ -5,8 +5,9 @@
 /// for alleged ones, dotted with a bar head and a red label for disputed ones; the line's width
 /// by independent channels of support (one channel is thin, whatever the citation count);
 /// symmetric predicates without arrowheads. Edge labels carry the predicate, the dates, the
-/// evidence and the common link; quotes (and a disputed edge's denial) go to tooltips, which SVG
-/// viewers show on hover. A legend explains all of it: it is part of the graph's own label (an
+/// evidence, who says the claim (and who denies it) and the common link, so that a picture
+/// pasted anywhere never shows a claim as a fact; quotes go to tooltips, which SVG viewers show
+/// on hover. A legend explains all of it: it is part of the graph's own label (an
 /// HTML-like label, with the title), not nodes or edges, so layouts and readers (neato, sfdp,
 /// networkx) see only the data. ``writePairs(_:)`` draws one edge per pair of entities and
 /// direction, for overviews. The font list names Noto Sans and Noto Sans Arabic, so Arabic
@@ -29,9 +30,9 @@ public struct DOTWriter: GraphWriter {
     }
 
     /// What a `--pairs` edge's label says: ``short``, the number of claims and the strongest
-    /// status and best grade (`4 claims · ALLEGED F3`), for a picture that reads when fitted to
-    /// a screen; ``full``, every predicate with its status and grade, one a line. The tooltip
-    /// lists every claim either way.
+    /// status and best grade (`4 claims · ALLEGED F3`) over who says that claim, for a picture
+    /// that reads when fitted to a screen; ``full``, every predicate with its status, grade and
+    /// who says it, one a line. The tooltip lists every claim either way.
     public enum PairLabels: String, CaseIterable, Sendable {
         case short
         case full
@@ -156,7 +157,10 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(", label=")
         var text: [UInt8] = []
         text.reserveCapacity(512)
-        ExportStyle.appendEdgeLabel(edge, language: options.language, vocabulary: vocabulary, to: &text)
+        // Who says it and who denies it, on the label and in the tooltip: chosen once.
+        let (support, denial) = (edge.bestSupport, edge.bestDenial)
+        ExportStyle.appendEdgeLabel(
+            edge, support: support, denial: denial, language: options.language, vocabulary: vocabulary, to: &text)
         text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, to: &bytes) }
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(
@@ -167,7 +171,7 @@ public struct DOTWriter: GraphWriter {
         bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
         // The same tooltip on the line and on its label: escaped once, copied.
         text.removeAll(keepingCapacity: true)
-        ExportStyle.appendEdgeTooltip(edge, to: &text)
+        ExportStyle.appendEdgeTooltip(edge, support: support, denial: denial, to: &text)
         let tooltipStart = bytes.count
         text.withUnsafeBufferPointer { DOTEscaping.appendQuoted(utf8: $0, as: .tooltip, to: &bytes) }
         let tooltip = Array(bytes[tooltipStart...])
@@ -289,19 +293,37 @@ public struct DOTWriter: GraphWriter {
             arabic
             ? [
                 ("عضو في", "المحمول"),
-                (BidiText.rightToLeft("منذ \(BidiText.leftToRight("2019")) · مزعوم"), "التواريخ · الحالة"),
-                (BidiText.rightToLeft("المصادر: 2 · القنوات: 1 · أقوى تقييم E3"), "المصادر · القنوات · أقوى تقييم"),
+                (
+                    BidiText.rightToLeft("منذ \(BidiText.leftToRight("2019")) · مزعوم E3 · القنوات: 1"),
+                    "التواريخ · الحالة وأقوى تقييم · القنوات"
+                ),
+                (
+                    BidiText.rightToLeft("يؤكده \(BidiText.leftToRight("police-statement")) (B3) · مصادر أخرى: 1"),
+                    "من يقوله وتقييمه: الأقوى، وعدد غيره"
+                ),
+                (BidiText.rightToLeft("ينفيه \(BidiText.leftToRight("party-statement")) (D4)"), "من ينفيه، إن وُجد"),
                 (BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight("article-x (E)"))"), "الحلقة المشتركة"),
             ]
             : [
-                ("member of", "the predicate"), ("since 2019 · ALLEGED", "dates · status"),
-                ("2 sources · 1 channel · best E3", "sources · channels · best grade"),
+                ("member of", "the predicate"),
+                ("since 2019 · ALLEGED E3 · 1 channel", "dates · status and best grade · channels"),
+                ("police-statement (asserts B3) and 1 more", "who says it (stance, its own grade), how many more"),
+                ("party-statement (denies D4)", "who denies it, if anyone does"),
                 ("all through article-x (E)", "the common link"),
             ]
         let pairExample =
             arabic
-            ? [(BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "الادعاءات بين الطرفين · أقوى حالة وتقييم")]
-            : [("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade")]
+            ? [
+                (BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "الادعاءات بين الطرفين · أقوى حالة وتقييم"),
+                (BidiText.rightToLeft("يؤكده (F3)"), "من يقول أقوى ادعاء (ومن ينفيه)، وتقييمه"),
+                // A RIGHT-TO-LEFT MARK first: a row that began with the Latin id was laid out left to right.
+                ("\u{200F}leaked-document", "معرّف المصدر"),
+            ]
+            : [
+                ("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade"),
+                ("leaked-document", "who says the strongest claim (and who denies it) …"),
+                ("(asserts F3)", "… how, and its own grade"),
+            ]
         let reading =
             (options.isOverview ? pairExample : example).map { cell("\($0.0)   ← \($0.1)") } + [
                 cell(say("asserted: an A–C source asserts it with credibility 1–3", "مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3")),

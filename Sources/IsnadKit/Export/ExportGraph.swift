@@ -181,19 +181,23 @@ public struct ExportGraph {
             self.retraction = retraction
         }
 
-        /// The citation to show first, by its grades once weighed (see
-        /// ``GradedClaim/bestCitation(weighed:)``).
-        public var bestCitation: GradedCitation? {
-            GradedClaim.bestCitation(of: citations, capped: weight.strength?.cappedCitations)
+        /// The supporting citation to show first, by its grades once weighed (see
+        /// ``GradedClaim/bestCitation(weighed:)``): who says the claim. Nil when nothing supports
+        /// it (every citation denies it): a denial is never shown as the claim's support.
+        public var bestSupport: GradedCitation? {
+            // Support ranks before denials: the best citation is a denial only when all are.
+            GradedClaim.bestCitation(of: citations, capped: weight.strength?.cappedCitations).flatMap {
+                $0.citation.stance == .denies ? nil : $0
+            }
         }
 
         /// The strongest denying citation (by the sum of its two grades' ranks, reliability, then
-        /// credibility, once weighed as ``bestCitation`` is; of denials equally strong, the first by source, via and quote),
-        /// when some citation denies the claim and another supports it: the other side of a
-        /// disputed edge.
+        /// credibility, once weighed as ``bestSupport`` is; of denials equally strong, the first by
+        /// source, via and quote), when some citation denies the claim, whether or not another
+        /// supports it: the other side of a disputed edge.
         public var bestDenial: GradedCitation? {
-            guard citations.contains(where: { $0.citation.stance != .denies }) else { return nil }
-            // The denials alone, ranked as bestCitation ranks (they share a stance).
+            guard citations.contains(where: { $0.citation.stance == .denies }) else { return nil }
+            // The denials alone, ranked as bestSupport ranks (they share a stance).
             let denials = citations.indices.filter { citations[$0].citation.stance == .denies }
             let capped = (weight.strength?.cappedCitations).flatMap { capped in
                 capped.count == citations.count ? denials.map { capped[$0] } : nil

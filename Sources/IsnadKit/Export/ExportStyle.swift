@@ -86,14 +86,17 @@ public enum ExportStyle {
         return drawn.joined(separator: "\n")
     }
 
-    /// An edge label's lines: the predicate, then dates and status, then the number of sources,
-    /// independent channels and the best grade (`2 sources · 1 channel · best F3`), then what
-    /// every channel passes through when one source does (`all through hadera-2022-article (E)`).
-    /// The status and grade are capped by that source (``SupportStrength``). With `.ar` every
-    /// word is Arabic and the lines after the predicate are isolated right to left
-    /// (``BidiText/BidiText.rightToLeft(_:)``), so that a viewer that lays lines out left to right
-    /// (SVG's default) still reads them in order; with `.both` the predicate is in both languages
-    /// and the rest in English.
+    /// An edge label's lines: the predicate; the dates, the status with the best grade and the
+    /// independent channels (`since 2014-11 · ALLEGED E2 · 1 channel`); who says it
+    /// (``claimantLines(support:denial:otherSupporters:otherDeniers:language:)``:
+    /// `israel-police-statement-hadera (asserts B2) and 1 more`, and on a disputed claim who
+    /// denies it); then what every channel passes through when one source does
+    /// (`all through hadera-2022-article (E)`). The status and grade are capped by that source
+    /// (``SupportStrength``), the claimants' grades their own, as the claims table gives them.
+    /// With `.ar` every word is Arabic and the lines after the predicate are isolated right to
+    /// left (``BidiText/BidiText.rightToLeft(_:)``), so that a viewer that lays lines out left to
+    /// right (SVG's default) still reads them in order; with `.both` the predicate is in both
+    /// languages and the rest in English.
     public static func edgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary) -> [String] {
         let evidence = edge.evidence
         let channels = edge.weight.supportingChannels
@@ -101,30 +104,96 @@ public enum ExportStyle {
         let word =
             edge.retraction == nil
             ? EvidenceText.statusWord(evidence.status, language: language) : language == .ar ? "مسحوب" : "RETRACTED"
-        let status = "\(DateText.dates(edge.period, language: language)) · \(word)"
+        let dates = DateText.dates(edge.period, language: language)
+        let claimants = claimantLines(
+            support: edge.bestSupport, denial: edge.bestDenial, otherSupporters: evidence.supportingSources.count - 1,
+            otherDeniers: evidence.denyingSources.count - 1, language: language)
         guard language == .ar else {
             var lines = [
-                predicateLabel(edge.predicate, language: language, vocabulary: vocabulary), status,
-                "\(counted(evidence.supportingSources.count, "source")) · \(counted(channels, "channel")) · best \(evidence.bestGrade)"
-                    + (evidence.denyingSources.isEmpty ? "" : " · denied by \(evidence.denyingSources.count)"),
+                predicateLabel(edge.predicate, language: language, vocabulary: vocabulary),
+                "\(dates) · \(word) \(evidence.bestGrade) · \(counted(channels, "channel"))",
             ]
+            lines += claimants
             if let link = edge.weight.commonLink { lines.append("all through \(link.label)") }
             return lines
         }
         var lines = [
-            predicateLabel(edge.predicate, language: .ar, vocabulary: vocabulary), BidiText.rightToLeft(status),
-            BidiText.rightToLeft(
-                "المصادر: \(evidence.supportingSources.count) · القنوات: \(channels) · أقوى تقييم \(evidence.bestGrade)"
-                    + (evidence.denyingSources.isEmpty ? "" : " · مصادر النفي: \(evidence.denyingSources.count)")),
+            predicateLabel(edge.predicate, language: .ar, vocabulary: vocabulary),
+            BidiText.rightToLeft("\(dates) · \(word) \(evidence.bestGrade) · القنوات: \(channels)"),
         ]
+        lines += claimants
         if let link = edge.weight.commonLink {
             lines.append(BidiText.rightToLeft("كلها عبر \(BidiText.leftToRight(link.label))"))
         }
         return lines
     }
 
-    /// ``edgeLabel(_:language:vocabulary:)``, its lines joined by line breaks, appended as UTF-8.
-    static func appendEdgeLabel(_ edge: ExportGraph.Edge, language: Language, vocabulary: Vocabulary, to bytes: inout [UInt8]) {
+    /// Who says a claim, a line a side, as the claims table's SAID BY names a claimant: the
+    /// strongest supporting citation's source with its stance and its own grades, and how many
+    /// other sources support the claim (`hamas-statement-hadera (asserts B2) and 1 more`); then
+    /// the strongest denial and how many other sources deny it (`nrf-statement (denies D4)`). No
+    /// line for a side no citation takes. With `.ar` the stance is an Arabic verb before the
+    /// source (``arabicClaimVerbs``: `يؤكده police-statement (B3)`), the line isolated right to
+    /// left and the source's id left to right. `isNarrow` gives each side two lines, the id on one
+    /// and the stance and grade on the other: an overview's picture is scaled by its width, which
+    /// its labels' longest lines set.
+    static func claimantLines(
+        support: GradedCitation?, denial: GradedCitation?, otherSupporters: Int, otherDeniers: Int, language: Language,
+        isNarrow: Bool = false
+    ) -> [String] {
+        func lines(_ cited: GradedCitation, others: Int) -> [String] {
+            let source = cited.citation.source
+            let grade = "\(cited.reliability.rawValue)\(cited.citation.credibility.rawValue)"
+            guard language == .ar else {
+                let stance = "(\(cited.citation.stance.rawValue) \(grade))" + (others > 0 ? " and \(others) more" : "")
+                return isNarrow ? [source, stance] : ["\(source) \(stance)"]
+            }
+            // The verb first, as Arabic puts it: a line that began with the Latin id was laid out
+            // left to right beside other text (a legend's cell), by its first letter.
+            let verb = arabicClaimVerbs[cited.citation.stance] ?? cited.citation.stance.rawValue
+            let more = others > 0 ? " · مصادر أخرى: \(others)" : ""
+            return isNarrow
+                ? [BidiText.rightToLeft("\(verb) (\(grade))\(more)"), source]
+                : [BidiText.rightToLeft("\(verb) \(BidiText.leftToRight(source)) (\(grade))\(more)")]
+        }
+        return (support.map { lines($0, others: otherSupporters) } ?? []) + (denial.map { lines($0, others: otherDeniers) } ?? [])
+    }
+
+    /// A stance as the verb of an Arabic label's claimant line, with the claim as its object:
+    /// asserts it, reports it, denies it (يؤكده, ينقله, ينفيه, as the legend words them).
+    static let arabicClaimVerbs: [Stance: String] = [.asserts: "يؤكده", .reports: "ينقله", .denies: "ينفيه"]
+
+    /// ``claimantLines(support:denial:otherSupporters:otherDeniers:language:)`` in English,
+    /// each line after a line break, appended as UTF-8.
+    static func appendClaimantLines(
+        support: GradedCitation?, denial: GradedCitation?, otherSupporters: Int, otherDeniers: Int, to bytes: inout [UInt8]
+    ) {
+        func line(_ cited: GradedCitation, others: Int) {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.appendUTF8(cited.citation.source)
+            bytes.appendStatic(" (")
+            bytes.appendUTF8(cited.citation.stance.rawValue)
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(cited.reliability.rawValue)
+            bytes.appendDecimal(cited.citation.credibility.rawValue)
+            bytes.append(UInt8(ascii: ")"))
+            if others > 0 {
+                bytes.appendStatic(" and ")
+                bytes.appendDecimal(others)
+                bytes.appendStatic(" more")
+            }
+        }
+        if let support { line(support, others: otherSupporters) }
+        if let denial { line(denial, others: otherDeniers) }
+    }
+
+    /// ``edgeLabel(_:language:vocabulary:)``, its lines joined by line breaks, appended as UTF-8;
+    /// `support` and `denial` are the edge's ``ExportGraph/Edge/bestSupport`` and
+    /// ``ExportGraph/Edge/bestDenial``, which its tooltip shows too.
+    static func appendEdgeLabel(
+        _ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?, language: Language,
+        vocabulary: Vocabulary, to bytes: inout [UInt8]
+    ) {
         // Arabic lines are isolated right to left as wholes: built as strings, as they are shown.
         guard language != .ar else {
             return bytes.appendUTF8(edgeLabel(edge, language: language, vocabulary: vocabulary).joined(separator: "\n"))
@@ -145,16 +214,13 @@ public enum ExportStyle {
         } else {
             bytes.appendStatic("RETRACTED")
         }
-        bytes.append(UInt8(ascii: "\n"))
-        EvidenceText.appendCounted(evidence.supportingSources.count, "source", to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        EvidenceText.appendGrade(evidence, to: &bytes)
         bytes.appendStatic(" · ")
         EvidenceText.appendCounted(edge.weight.supportingChannels, "channel", to: &bytes)
-        bytes.appendStatic(" · best ")
-        EvidenceText.appendGrade(evidence, to: &bytes)
-        if !evidence.denyingSources.isEmpty {
-            bytes.appendStatic(" · denied by ")
-            bytes.appendDecimal(evidence.denyingSources.count)
-        }
+        appendClaimantLines(
+            support: support, denial: denial, otherSupporters: evidence.supportingSources.count - 1,
+            otherDeniers: evidence.denyingSources.count - 1, to: &bytes)
         if let link = edge.weight.commonLink {
             bytes.appendStatic("\nall through ")
             EvidenceText.appendLabel(of: link, to: &bytes)
@@ -244,12 +310,15 @@ public enum ExportStyle {
     }
 
     /// The tooltip of an edge: its claims, capped status, channels and common link, its
-    /// strongest citation with its quote, and on a disputed edge the strongest denial with its
-    /// quote too (quotes ``BidiText.isolated(_:)``).
+    /// strongest supporting citation with its quote (`support`, the edge's
+    /// ``ExportGraph/Edge/bestSupport``), and on a disputed edge the strongest denial with its
+    /// quote too (`denial`, its ``ExportGraph/Edge/bestDenial``; quotes ``BidiText.isolated(_:)``).
     ///
     /// Appended to `bytes` as UTF-8, unescaped: what the DOT writer quotes, built without
     /// intermediate strings (it is the longest text of every edge).
-    static func appendEdgeTooltip(_ edge: ExportGraph.Edge, to bytes: inout [UInt8]) {
+    static func appendEdgeTooltip(
+        _ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?, to bytes: inout [UInt8]
+    ) {
         func list(_ values: [String]) {
             for (index, value) in values.enumerated() {
                 if index > 0 { bytes.appendStatic(", ") }
@@ -296,8 +365,8 @@ public enum ExportStyle {
         list(edge.claimIDs)
         bytes.appendStatic("\nsources: ")
         list(edge.evidence.sources)
-        if let best = edge.bestCitation { appendCitation(best) }
-        if let denial = edge.bestDenial { appendCitation(denial) }
+        if let support { appendCitation(support) }
+        if let denial { appendCitation(denial) }
     }
 }
 

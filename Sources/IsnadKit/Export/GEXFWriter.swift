@@ -53,6 +53,7 @@ public struct GEXFWriter: GraphWriter {
         Attribute(id: "independent_channels", forNodes: false, type: "integer"),
         Attribute(id: "common_link", forNodes: false, type: "string"),
         Attribute(id: "denial_quote", forNodes: false, type: "string"),
+        Attribute(id: "denial_quote_en", forNodes: false, type: "string"),
         Attribute(id: "denial_source", forNodes: false, type: "string"),
     ]
 
@@ -194,15 +195,17 @@ public struct GEXFWriter: GraphWriter {
         appendValue("symmetric", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
         appendValue("claims", list: edge.claimIDs, to: &bytes)
         appendValue("citation_count", String(edge.citations.count), to: &bytes)
-        if let best = edge.bestCitation {
+        let (support, denial) = (edge.bestSupport, edge.bestDenial)
+        if let best = support {
             appendValue("quote", best.citation.quote, to: &bytes)
             appendValue("quote_en", best.citation.quoteEnglish, to: &bytes)
             appendValue("quote_source", citedBy: best, to: &bytes)
         }
         appendValue("independent_channels", String(edge.weight.supportingChannels), to: &bytes)
         appendValue("common_link", edge.weight.commonLink?.source ?? "", to: &bytes)
-        if let denial = edge.bestDenial {
+        if let denial {
             appendValue("denial_quote", denial.citation.quote, to: &bytes)
+            appendValue("denial_quote_en", denial.citation.quoteEnglish, to: &bytes)
             appendValue("denial_source", citedBy: denial, to: &bytes)
         }
         bytes.appendUTF8("        </attvalues>\n")

@@ -80,16 +80,27 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "symmetric", forNodes: false, type: "boolean", description: "the predicate reads the same both ways"),
         Key(id: "claims", forNodes: false, type: "string", description: "JSON array of the claim ids behind the edge"),
         Key(id: "citation_count", forNodes: false, type: "int", description: "number of citations"),
-        Key(id: "quote", forNodes: false, type: "string", description: "the strongest citation's quote, verbatim"),
+        Key(
+            id: "quote", forNodes: false, type: "string",
+            description:
+                "the strongest supporting citation's quote, verbatim; missing when nothing supports the claim (only denied)"
+        ),
         Key(id: "quote_en", forNodes: false, type: "string", description: "its English translation"),
-        Key(id: "quote_source", forNodes: false, type: "string", description: "who makes that claim, with its own grades as said (the claim's, once weighed: best_reliability, best_credibility)"),
+        Key(
+            id: "quote_source", forNodes: false, type: "string",
+            description:
+                "who asserts or reports the claim, with its own grades as said (the claim's, once weighed: best_reliability, best_credibility)"
+        ),
         Key(
             id: "independent_channels", forNodes: false, type: "int",
             description: "supporting citations in groups whose chains of transmission share no source"),
         Key(
             id: "common_link", forNodes: false, type: "string",
             description: "the source id every supporting chain passes through; empty when none"),
-        Key(id: "denial_quote", forNodes: false, type: "string", description: "the strongest denying citation's quote"),
+        Key(
+            id: "denial_quote", forNodes: false, type: "string",
+            description: "the strongest denying citation's quote, whether or not another supports the claim"),
+        Key(id: "denial_quote_en", forNodes: false, type: "string", description: "its English translation"),
         Key(id: "denial_source", forNodes: false, type: "string", description: "who denies the claim, with grades"),
         Key(
             id: "retracted", forNodes: false, type: "string",
@@ -298,15 +309,17 @@ public struct GraphMLWriter: GraphWriter {
         appendData("      <data key=\"e_symmetric\">", (predicate?.isSymmetric ?? false) ? "true" : "false", to: &bytes)
         appendData("      <data key=\"e_claims\">", list: edge.claimIDs, to: &bytes)
         appendData("      <data key=\"e_citation_count\">", number: edge.citations.count, to: &bytes)
-        if let best = edge.bestCitation {
+        let (support, denial) = (edge.bestSupport, edge.bestDenial)
+        if let best = support {
             appendData("      <data key=\"e_quote\">", best.citation.quote, to: &bytes)
             appendData("      <data key=\"e_quote_en\">", best.citation.quoteEnglish, to: &bytes)
             appendData("      <data key=\"e_quote_source\">", citedBy: best, to: &bytes)
         }
         appendData("      <data key=\"e_independent_channels\">", number: edge.weight.supportingChannels, to: &bytes)
         appendData("      <data key=\"e_common_link\">", edge.weight.commonLink?.source ?? "", to: &bytes)
-        if let denial = edge.bestDenial {
+        if let denial {
             appendData("      <data key=\"e_denial_quote\">", denial.citation.quote, to: &bytes)
+            appendData("      <data key=\"e_denial_quote_en\">", denial.citation.quoteEnglish, to: &bytes)
             appendData("      <data key=\"e_denial_source\">", citedBy: denial, to: &bytes)
         }
         appendData("      <data key=\"e_retracted\">", edge.retraction, to: &bytes)
@@ -324,7 +337,13 @@ public struct GraphMLWriter: GraphWriter {
             let width = DOTWriter.penWidth(channels: edge.weight.supportingChannels)
             let dates = DateText.dates(edge.period)
             let status = edge.retraction == nil ? evidence.status.rawValue.uppercased() : "RETRACTED"
-            let label = "\(predicate?.labelEnglish ?? edge.predicate)\n\(dates) · \(status) · \(evidence.bestGrade)"
+            // Who says it under what, as on a DOT edge: a drawing never shows a claim as a fact.
+            let claimants = ExportStyle.claimantLines(
+                support: support, denial: denial, otherSupporters: evidence.supportingSources.count - 1,
+                otherDeniers: evidence.denyingSources.count - 1, language: .en)
+            let label =
+                (["\(predicate?.labelEnglish ?? edge.predicate)", "\(dates) · \(status) · \(evidence.bestGrade)"] + claimants)
+                .joined(separator: "\n")
             text += "      <data key=\"y_edge\"><y:PolyLineEdge>"
             text +=
                 "<y:LineStyle color=\"\(edge.retraction == nil ? ExportStyle.color(forPredicate: edge.predicate, vocabulary: vocabulary).uppercased() : "#9E9E9E")\" type=\"\(style)\" width=\"\(width)\"/>"
