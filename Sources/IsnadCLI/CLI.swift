@@ -90,7 +90,9 @@ public enum IsnadCLI {
 
     /// The environment variables the command line reads, through ``Context/environment``.
     /// (TERM is only compared with "dumb", for the progress line: never refused for its bytes.)
-    static let environmentVariables = ["ISNAD_DB", "ISNAD_AUTHOR", "VISUAL", "EDITOR", "TERM"]
+    static let environmentVariables = [
+        "ISNAD_DB", "ISNAD_AUTHOR", ChangeDescription.changeTimeVariable, "VISUAL", "EDITOR", "TERM",
+    ]
 
     /// The process's values of ``environmentVariables``, and no others: Foundation's dictionary
     /// of the whole environment cost a tenth of `isnad --version`'s instructions. A value that is

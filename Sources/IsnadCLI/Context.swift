@@ -151,7 +151,30 @@ struct Context {
             return argument
         }
         return ChangeDescription(
-            author: Text.printable(name), command: ChangeDescription.commandLine(shown), isDefaultAuthor: named == nil)
+            author: Text.printable(name), command: ChangeDescription.commandLine(shown), date: try changeTime() ?? Date(),
+            isDefaultAuthor: named == nil)
+    }
+
+    /// The time `$ISNAD_CHANGE_TIME` fixes for the changes (``ChangeDescription/time(fixedBy:)``),
+    /// nil when it is not set. Any other value is refused (exit 64), before anything is changed:
+    /// a mistyped one taken for the present time would quietly make a store meant to be
+    /// reproducible another each time it is built.
+    func changeTime() throws(UsageError) -> Date? {
+        let name = ChangeDescription.changeTimeVariable
+        guard let text = try IsnadCLI.environmentValue(name, in: environment) else { return nil }
+        guard let date = ChangeDescription.time(fixedBy: text) else {
+            // A time in milliseconds (JavaScript's Date.now(), 13 digits since 2001) is a thousand
+            // times too late.
+            let seconds =
+                text.utf8.count >= 13 && text.allSatisfy(\.isASCII) && !text.dropLast(3).hasPrefix("0")
+                ? ChangeDescription.time(fixedBy: String(text.dropLast(3))) : nil
+            let milliseconds = seconds.map { _ in " (milliseconds? those are \(text.dropLast(3)) seconds)" } ?? ""
+            throw UsageError(
+                message:
+                    "$\(name) is \"\(Text.printable(text))\"\(milliseconds): it fixes the time of changes as a whole number of seconds since 1970 (UTC), from 0 to \(ChangeDescription.latestChangeTime) (the end of 9999), in the digits 0-9 alone; unset it for the present time"
+            )
+        }
+        return date
     }
 
     /// The user's login name, from the system's user database; `$USER` when it has none.

@@ -16,6 +16,9 @@ struct QueryPreamble<Options> {
     let graph: TransmissionGraph
     private let resolver: EntityResolver
     private let context: Context
+    /// The claims a table listed that the date filters keep only possibly, by id: a claim listed
+    /// twice (made and quoted in one source) is one claim.
+    private let possiblyHeld = ClaimIDs()
 
     /// - Parameters:
     ///   - format: the command's `--format` option.
@@ -47,15 +50,46 @@ struct QueryPreamble<Options> {
     /// Prints the command's answer, then fails if a source its claims were weighed with could not
     /// be read (weighing does not throw: the graph keeps the error, and the exit code tells).
     /// A table under `--as-of` or `--between` says, under it, that undated claims stayed in
-    /// (`show` says how many, itself: `saysUndatedKept` false).
+    /// (`show` says how many, itself: `saysUndatedKept` false), and how many of the claims it
+    /// listed (``noteListed(_:)``) are there only because their dates, less precise than the
+    /// period asked, overlap it.
     func print(saysUndatedKept: Bool = true, _ printout: consuming Printout, context: Context) throws {
         try format.print(printout, context: context)
         if saysUndatedKept, format == .table, filter.keepsUndatedAsTimeless {
             context.message(
-                "(undated claims are kept by \(filter.asOf != nil ? "--as-of" : "--between"): an undated claim is taken as timeless, not known to hold then; --dated leaves them out)"
+                "(undated claims are kept by \(dateOptions(valued: false)): an undated claim is taken as timeless, not known to hold then; --dated leaves them out)"
+            )
+        }
+        let possible = possiblyHeld.ids.count
+        if format == .table, possible > 0 {
+            let (they, them) = possible == 1 ? ("it", "it") : ("they", "them")
+            context.message(
+                "(\(counted(possible, "claim")) \(possible == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) though dated less precisely: \(possible == 1 ? "its" : "their") dates overlap the \(filter.asOf != nil && filter.between != nil ? "periods" : "period") asked, so \(they) may have held within \(filter.asOf != nil && filter.between != nil ? "both" : "it"), or not; --dated does not leave \(them) out)"
             )
         }
         try graph.throwReadFailure()
+    }
+
+    /// The date filters given, as typed on the command line (with their dates when `valued`):
+    /// `--as-of 2022-03-04`, `--as-of 2023 and --between 2020 2021`. Both must hold.
+    private func dateOptions(valued: Bool) -> String {
+        var options: [String] = []
+        if let asOf = filter.asOf { options.append("--as-of" + (valued ? " \(asOf)" : "")) }
+        if let between = filter.between { options.append("--between" + (valued ? " \(between.from) \(between.to)" : "")) }
+        return options.joined(separator: " and ")
+    }
+
+    /// Notes a claim a table lists, for the note under it on the claims that the date filters keep
+    /// only possibly (``GraphFilter/keepsOnlyPossibly(_:vocabulary:)``). Every listing under
+    /// ``print(saysUndatedKept:_:context:)`` calls it for each claim it shows, when it shows it.
+    func noteListed(_ claim: GradedClaim) {
+        guard format == .table, filter.keepsOnlyPossibly(claim.claim, vocabulary: store.vocabulary) else { return }
+        possiblyHeld.ids.insert(claim.claim.id)
+    }
+
+    /// ``noteListed(_:)`` for each of `claims`.
+    func noteListed(_ claims: some Sequence<GradedClaim>) {
+        for claim in claims { noteListed(claim) }
     }
 
     /// The claim, with only the citations that pass the filters; nil when it does not pass.
@@ -75,4 +109,9 @@ extension QueryPreamble where Options == Void {
     ) throws {
         try self.init(arguments, context: context, format: format, options: {}, beforeFilter: beforeFilter)
     }
+}
+
+/// Claim ids gathered while a command prints, by a preamble it holds by value.
+private final class ClaimIDs {
+    var ids: Set<String> = []
 }

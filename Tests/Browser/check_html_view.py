@@ -346,7 +346,24 @@ def main():
             drawn = page.locator("[data-claim]").count()
             check(drawn == count and page.locator("#known-by-error").inner_text() == "",
                   f"known by {typed}: {drawn} claims drawn, isnad claims --known-by {date} lists {count}")
+        # A year in those digits that reads as a Hijri or Persian one is refused in the command
+        # line's words, not taken for a Gregorian year that empties the graph.
+        refusals = expected["calendarYears"]
+        got = page.evaluate("texts => texts.map((text) => window.isnad.dateRefusal(text))", [text for text, _ in refusals])
+        wrong = [(text, given, want) for (text, want), given in zip(refusals, got) if given != want]
+        check(wrong == [], f"the page refuses dates otherwise than the command line (typed, page, CLI): {wrong[:3]}")
+        for typed, refusal in [r for r in refusals if r[0] in ("١٤٤٣", "۱۴۰۰-03")]:
+            page.get_by_label("Known by").fill(typed)
+            drawn = page.locator("[data-claim]").count()
+            shown = page.locator("#known-by-error").inner_text()
+            check(shown == refusal and page.get_by_label("Known by").get_attribute("aria-invalid") == "true",
+                  f"known by {typed}: the box says {shown!r}, the command line {refusal!r}")
+            check(drawn == expected["claims"], f"known by {typed}: {drawn} claims drawn, not the {expected['claims']} of no date")
+        page.screenshot(path=f"{shots}/known-by-hijri-en.png")
         page.get_by_label("Known by").fill("")
+        check(page.locator("#known-by-error").inner_text() == "", "the refusal stays once the box is emptied")
+        # Held as of is a slider of the data's years: nothing is typed in it.
+        check(page.locator("#as-of").get_attribute("type") == "range", "Held as of takes typed text")
 
         # Grades and statuses: citation by citation, the status worked out again, as the CLI does.
         for grade, count in sorted(expected.get("minReliability", {}).items()):
@@ -427,6 +444,11 @@ def main():
         status = page.locator("#details .claim .status").first.inner_text()
         check("\u2068" in status and "قناة" in status and ", " not in status, f"the Arabic evidence line: {status!r}")
         page.screenshot(path=f"{shots}/whole-ar.png")
+        page.get_by_label("معروف بحلول").fill("١٤٤٣")
+        refusal = page.locator("#known-by-error").inner_text()
+        check("هجرية" in refusal and "1443" in refusal and "2021–2022" in refusal, f"the Arabic refusal of ١٤٤٣: {refusal!r}")
+        page.locator("#controls").screenshot(path=f"{shots}/known-by-hijri-ar.png")
+        page.get_by_label("معروف بحلول").fill("")
 
         # The entity's panel in Arabic: every bracketed id, [claim-id] and (source-id), runs left
         # to right, brackets and all, on one line.

@@ -608,6 +608,18 @@ struct HTMLViewTests {
                 ]
             },
             "otherScript": ["al-Khudayra", "hadera"],
+            // Each year around the Hijri and Persian ones in both digits, as the command line
+            // refuses it: the page's words in English.
+            "calendarYears": (1290...1510).flatMap { year -> [String] in
+                let digits = String(year)
+                return [0x0660, 0x06F0].map { zero in
+                    String(String.UnicodeScalarView(digits.unicodeScalars.compactMap { Unicode.Scalar(zero + $0.value - 0x30) }))
+                }
+            }.flatMap { [$0, $0 + "-03", $0 + "-٠٣"] }.map { text -> [Any] in
+                if let note = Text.hijriNote(forDate: text) { return [text, "not a date: " + note] }
+                let isDate = (try? PartialDate(parsing: Text.withWesternDigits(text))) != nil
+                return [text, isDate ? NSNull() : "not a date: YYYY, YYYY-MM or YYYY-MM-DD"]
+            },
             "dates": dates.map { text -> [Any] in
                 guard let date = try? PartialDate(parsing: text) else { return [text, NSNull(), NSNull()] }
                 return [text, date.firstDay, date.lastDay]

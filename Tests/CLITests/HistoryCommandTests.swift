@@ -108,6 +108,52 @@ struct HistoryCommandTests {
         #expect(lines.contains("  added claim \"hamas-praised-attack\" (imported)"))
     }
 
+    @Test(
+        "$ISNAD_CHANGE_TIME that is not a whole number of seconds to the end of 9999 is refused (64), naming it and its value, before anything is written",
+        arguments: ["1e9", "abc", "-1", "1.5", " 1700000000", "1700000000 ", "+1700000000", "", "٢٠٢٢", "253402300800"])
+    func changeTimeRefused(_ value: String) throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", HistoryCommandTests.records)
+        // An import into a new store: refused before the store is created.
+        let imported = try cli.run(["import", "records.jsonl"], environment: ["ISNAD_CHANGE_TIME": value])
+        #expect(imported.status == 64)
+        #expect(
+            imported.standardError.hasPrefix(
+                "isnad: $ISNAD_CHANGE_TIME is \"\(value)\": it fixes the time of changes as a whole number of seconds since 1970 (UTC), from 0 to 253402300799 (the end of 9999), in the digits 0-9 alone; unset it for the present time\n"
+            ), "\(imported.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+        // A change to a store: no entry, the record as it was; edit refuses before the editor opens.
+        #expect(try cli.run(["import", "records.jsonl"], environment: ["ISNAD_CHANGE_TIME": "1648425600"]).status == 0)
+        for command in [
+            ["set", "hamas", "description", "x"], ["retract", "hamas-praised-attack", "--reason", "r"], ["edit", "hamas"],
+        ] {
+            let result = try cli.run(command, environment: ["ISNAD_CHANGE_TIME": value, "EDITOR": "false", "VISUAL": ""])
+            #expect(result.status == 64, "\(command): \(result.standardError)")
+        }
+        let log = try cli.run(["log"]).standardOutput
+        #expect(log.hasPrefix("entry 1 · 2022-03-28T00:00:00Z · ") && !log.contains("entry 2"), "\(log)")
+    }
+
+    @Test(
+        "$ISNAD_CHANGE_TIME dates changes as given, from 1970 to the last second of 9999, before the latest entry too; milliseconds are named"
+    )
+    func changeTimeTaken() throws {
+        let cli = try importedStore()
+        for (seconds, shown) in [
+            ("253402300799", "9999-12-31T23:59:59Z"), ("0", "1970-01-01T00:00:00Z"), ("01700000000", "2023-11-14T22:13:20Z"),
+        ] {
+            #expect(
+                try cli.run(["set", "hamas", "description", shown], environment: ["ISNAD_CHANGE_TIME": seconds]).status == 0)
+            #expect(try cli.run(["log", "--limit", "1"]).standardOutput.contains(" · \(shown) · "))
+        }
+        let milliseconds = try cli.run(["set", "hamas", "description", "y"], environment: ["ISNAD_CHANGE_TIME": "1700000000000"])
+        #expect(milliseconds.status == 64)
+        #expect(
+            milliseconds.standardError.hasPrefix(
+                "isnad: $ISNAD_CHANGE_TIME is \"1700000000000\" (milliseconds? those are 1700000000 seconds): "),
+            "\(milliseconds.standardError)")
+    }
+
     @Test("a changed record shows field by field; the author comes from $ISNAD_AUTHOR, else the login name")
     func fieldByField() throws {
         let cli = try importedStore()

@@ -825,6 +825,63 @@ struct QueryCommandTests {
             try cli.run(["show", "hamas", "--as-of", "2017", "--dated"]).standardOutput.contains("undated") == false)
     }
 
+    @Test(
+        "a table under --as-of or --between counts the claims kept only because their dates, less precise than the period asked, overlap it"
+    )
+    func looselyDatedKeptNote() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Beta"}
+            {"record":"source","id":"s1","type":"news-article","title":"S1","published":"2022-03","reliability":"C"}
+            {"record":"claim","id":"y","subject":"a","predicate":"met_with","object":"b","start":"2022","citations":[{"source":"s1","quote":"Alpha met Beta.","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"m","subject":"a","predicate":"attacked","object":"b","start":"2022-03","citations":[{"source":"s1","quote":"Alpha attacked Beta.","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"d","subject":"b","predicate":"attacked","object":"a","start":"2022-03-04","citations":[{"source":"s1","quote":"Beta attacked Alpha.","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"st","subject":"a","predicate":"funded","object":"b","start":"2020","end":"2023","citations":[{"source":"s1","quote":"Alpha funded Beta.","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"und","subject":"a","predicate":"linked_to","object":"b","citations":[{"source":"s1","quote":"Alpha met Beta.","stance":"asserts","credibility":4}]}
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        // The attack of March and the meeting of 2022 may have been on 4 March, or not; the
+        // attack of 4 March and the funding of 2020 to 2023 surely were.
+        let two =
+            "(2 claims are kept by --as-of 2022-03-04 though dated less precisely: their dates overlap the period asked, so they may have held within it, or not; --dated does not leave them out)\n"
+        for command in [
+            ["claims"], ["timeline"], ["timeline", "a"], ["show", "a"], ["show", "a", "--limit", "0"], ["neighbors", "a"],
+            ["source", "s1"],
+        ] {
+            let result = try cli.run(command + ["--as-of", "2022-03-04", "--dated"])
+            #expect(result.status == 0)
+            #expect(result.standardError.hasSuffix(two), "\(command): \(result.standardError)")
+        }
+        // Beside the note on undated claims, after it; in Arabic digits, the date as it is read.
+        let undated = try cli.run(["claims", "--as-of", "٢٠٢٢-٠٣-٠٤"]).standardError
+        #expect(
+            undated
+                == "5 claims\n(undated claims are kept by --as-of: an undated claim is taken as timeless, not known to hold then; --dated leaves them out)\n"
+                + two, "\(undated)")
+        // Only what is listed is counted: a listing cut at one claim.
+        #expect(
+            try cli.run(["claims", "--as-of", "2022-03-04", "--dated", "--limit", "2"]).standardError.hasPrefix(
+                "(1 claim is kept by --as-of 2022-03-04 though dated less precisely: its dates overlap the period asked, so it may have held within it, or not; --dated does not leave it out)"
+            ))
+        // Both options: both must hold, and both are named.
+        let both = try cli.run(["claims", "--as-of", "2022", "--between", "2022-03-04", "2022-03-05"]).standardError
+        #expect(both.contains("(undated claims are kept by --as-of and --between: "), "\(both)")
+        #expect(
+            both.contains(
+                "(2 claims are kept by --as-of 2022 and --between 2022-03-04 2022-03-05 though dated less precisely: their dates overlap the periods asked, so they may have held within both, or not;"
+            ), "\(both)")
+        let disjoint = try cli.run(["claims", "--as-of", "2023", "--between", "2020", "2021", "--format", "csv"]).standardOutput
+        #expect(disjoint.split(separator: "\r\n").dropFirst().map { $0.prefix { $0 != "," } } == ["st", "und"], "\(disjoint)")
+        // A period wide enough for every date, or CSV: no note.
+        for arguments in [["--as-of", "2022"], ["--between", "2021", "2022"], ["--as-of", "2022-03-04", "--format", "csv"]] {
+            let result = try cli.run(["claims", "--dated"] + arguments)
+            #expect(!result.standardError.contains("less precisely"), "\(arguments): \(result.standardError)")
+        }
+    }
+
     @Test("disputes --limit: the first n of each list, each cut short saying how many there are; the JSON keeps the counts")
     func disputesLimit() throws {
         let cli = try datasetStore()

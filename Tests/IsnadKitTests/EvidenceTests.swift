@@ -163,6 +163,45 @@ struct GraphFilterTests {
         #expect(filter.admitsShape(of: try claim(predicate, start: start, end: end), subjectType: nil, objectType: nil) == holds)
     }
 
+    @Test(
+        "as-of and between: a claim kept only because its dates, less precise than the period asked, overlap it",
+        arguments: [
+            // An event of some day in March, asked about 4 March: it may have been that day, or not.
+            ("attacked", "2022-03", nil, "2022-03-04", nil, true),
+            ("attacked", "2022-03", nil, "2022-03", nil, false),
+            ("attacked", "2022-03", nil, "2022", nil, false),
+            ("attacked", "2022-03-04", nil, "2022-03-04", nil, false),
+            ("met_with", "2022", nil, "2022-03-04", nil, true),
+            // A state that surely held on the day asked, though its dates are years.
+            ("member_of", "2020", "2023", "2022-03-04", nil, false),
+            // Began some time in 2022: by 4 March, or later.
+            ("member_of", "2022", nil, "2022-03-04", nil, true),
+            ("member_of", "2022", nil, "2023", nil, false),
+            // Ended some time in March: before the 4th, or after.
+            ("member_of", nil, "2022-03", "2022-03-04", nil, true),
+            ("member_of", "2020-06", "2022-02", "2022", nil, false),
+            // Undated: kept as timeless, said apart.
+            ("member_of", nil, nil, "2022-03-04", nil, false),
+            // Both must hold; one asked period that the dates do not settle is enough.
+            ("attacked", "2022-03", nil, "2022", "2022-03-04 2022-03-04", true),
+            ("attacked", "2022-03", nil, nil, "2022-03-04 2022-03-04", true),
+            ("attacked", "2022-03", nil, nil, "2021 2022-03-31", false),
+            ("attacked", "2022-03", nil, nil, "2022-03-15 2023", true),
+            ("member_of", "2021", nil, nil, "2022-03-15 2023", false),
+        ] as [(String, String?, String?, String?, String?, Bool)])
+    func keptOnlyPossibly(
+        _ predicate: String, _ start: String?, _ end: String?, _ asOf: String?, _ between: String?, _ isPossible: Bool
+    ) throws {
+        var filter = GraphFilter()
+        filter.asOf = try asOf.map(PartialDate.init(parsing:))
+        if let dates = try between?.split(separator: " ").map({ try PartialDate(parsing: String($0)) }) {
+            filter.between = (dates[0], dates[1])
+        }
+        let claim = try claim(predicate, start: start, end: end)
+        #expect(filter.admitsShape(of: claim, subjectType: nil, objectType: nil))
+        #expect(filter.keepsOnlyPossibly(claim) == isPossible)
+    }
+
     @Test("known-by: a citation counts once it was certainly public, by the earlier date of source and via")
     func knownBy() throws {
         let citation = Citation(source: "s", via: "v", quote: "q", stance: .asserts, credibility: .probablyTrue)

@@ -130,7 +130,13 @@ enum ClaimsCommand: Command {
                             if isOnlyRetracted { return try writeRetractions(afterTable: false) }
                             let count = try ClaimTable.stream(
                                 store: store, graph: query.graph, leading: [claimColumn], widths: .claimListing,
-                                namesEveryClaimant: !ids.isEmpty, claims: { hasMore = try forEachClaim($0) }, write: write)
+                                namesEveryClaimant: !ids.isEmpty,
+                                claims: { body in
+                                    hasMore = try forEachClaim {
+                                        query.noteListed($0)
+                                        try body($0)
+                                    }
+                                }, write: write)
                             if hasMore {
                                 if let total = otherFilters.isEmpty ? matching : nil {
                                     try write(ListingLimit.note(showing: count, of: total) + "\n")

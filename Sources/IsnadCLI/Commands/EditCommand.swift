@@ -23,6 +23,8 @@ enum EditCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let id = arguments.positionals[0]
+        // Refused now, not once the analyst has edited and saved.
+        _ = try context.changeTime()
         let store = try context.openStore(.write)
         let original = try RecordLookup.record(
             id, kinds: Record.Kind.allCases, arguments: arguments, command: spec.name, store: store,

@@ -97,6 +97,7 @@ enum NeighborsCommand: Command {
         let hopOf = Dictionary(uniqueKeysWithValues: order.map { (neighborhood.claims[$0].claim.id, hops[$0]) })
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hopOf[$0.claim.id] ?? 0) })
         let reached = neighborhood.depths.count - 1
+        query.noteListed(claims)
         try query.print(
             Printout(
                 reading: {
@@ -136,7 +137,13 @@ enum NeighborsCommand: Command {
                         text: heading + "\n",
                         stream: { write in
                             _ = try ClaimTable.stream(
-                                store: store, graph: query.graph, leading: [hopColumn], claims: forEachClaim, write: write)
+                                store: store, graph: query.graph, leading: [hopColumn],
+                                claims: { body in
+                                    try forEachClaim {
+                                        query.noteListed($0)
+                                        try body($0)
+                                    }
+                                }, write: write)
                         })
                 },
                 json: .records { sink in
@@ -160,6 +167,7 @@ enum NeighborsCommand: Command {
         for claim in claims { hopOf[claim.claim.id] = survey.hop(of: claim) }
         let hopColumn: ClaimColumn = (header: "HOP", value: { String(hopOf[$0.claim.id] ?? 0) })
         let leftOut = ListingLimit.note(showing: claims.count, of: survey.claims, isAtLeast: !survey.isComplete)
+        query.noteListed(claims)
         try query.print(
             Printout(
                 reading: {

@@ -78,6 +78,7 @@ enum PathCommand: Command {
             shown.count < found ? ListingLimit.note(showing: shown.count, of: found, isAtLeast: !isComplete, "chain") : nil
         // With --all, the document says how many chains there are, whatever the limit let through.
         let total = arguments.isSet(findsAll) ? (found: found, isComplete: isComplete) : nil
+        query.noteListed(shown.flatMap { $0.hops.map(\.best) })
         try query.print(
             Printout(
                 reading: {

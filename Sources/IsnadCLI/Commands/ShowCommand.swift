@@ -62,6 +62,7 @@ enum ShowCommand: Command {
             try printSummary(entity, survey: survey, limit: limit, query: query, arguments: arguments, context: context)
             return
         }
+        query.noteListed(claims)
         try query.print(
             saysUndatedKept: false,
             Printout(
@@ -103,6 +104,7 @@ enum ShowCommand: Command {
             showing: strongest.count, of: total ?? survey.claims, isAtLeast: total == nil && !survey.isComplete)
         let noneTried =
             "no claim passed the filters among the first \(survey.claimsExamined) of its claims tried, to answer at once (--limit 0 tries them all)"
+        query.noteListed(strongest)
         try query.print(
             saysUndatedKept: false,
             Printout(
@@ -193,6 +195,7 @@ enum ShowCommand: Command {
                             var presentation = ClaimPresentation(store: store, graph: query.graph)
                             var group = ""
                             try forEachClaim { claim in
+                                query.noteListed(claim)
                                 for line in try Self.lines(
                                     of: claim, entity: entity, group: &group, presentation: &presentation, marks: marks,
                                     store: store, isFiltered: !query.filter.isEmpty)

@@ -83,6 +83,7 @@ enum SourceCommand: Command {
         let leftOut =
             cutShort.isEmpty || total == shown
             ? nil : total.map { ListingLimit.note(showing: shown, of: $0) } ?? ListingLimit.note(showingFirst: shown)
+        query.noteListed(claims.map(\.claim))
         try query.print(
             Printout(
                 reading: {
@@ -133,7 +134,13 @@ enum SourceCommand: Command {
                                         + " (\(total))\n")
                                 guard total > 0 else { continue }
                                 _ = try ClaimTable.stream(
-                                    store: store, graph: query.graph, claims: { try forEachClaim(as: role, $0) }, write: write)
+                                    store: store, graph: query.graph,
+                                    claims: { body in
+                                        try forEachClaim(as: role) {
+                                            query.noteListed($0)
+                                            try body($0)
+                                        }
+                                    }, write: write)
                             }
                         })
                 },

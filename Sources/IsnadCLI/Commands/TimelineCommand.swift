@@ -78,7 +78,12 @@ enum TimelineCommand: Command {
                             let count = try context.measure(isTimed) {
                                 try ClaimTable.stream(
                                     store: store, graph: query.graph, leading: [when],
-                                    claims: { hasMore = try forEachClaim($0) }, write: write)
+                                    claims: { body in
+                                        hasMore = try forEachClaim {
+                                            query.noteListed($0)
+                                            try body($0)
+                                        }
+                                    }, write: write)
                             }
                             if hasMore {
                                 // Under a filter, how many pass it is not known without reading them all.

@@ -27,16 +27,29 @@ public struct ChangeDescription: Sendable, Equatable {
         Text.printable((["isnad"] + arguments.map(Text.shellWord)).joined(separator: " "))
     }
 
-    /// The time a change is made: now, or `$ISNAD_CHANGE_TIME` (seconds since 1970, UTC, up to the
-    /// end of 9999) when it is set: a store built from the same files at that time is the same
-    /// store, and so are its exports, which give its latest change as STIX's `modified`
-    /// (`Exports/regenerate`). Isnad's own variable, not `SOURCE_DATE_EPOCH`, which build shells
-    /// (Nix) set for every program: an analyst's history dated 1980 unawares.
+    /// The time a change is made: now, or `$ISNAD_CHANGE_TIME` (``time(fixedBy:)``) when it is
+    /// set: a store built from the same files at that time is the same store, and so are its
+    /// exports, which give its latest change as STIX's `modified` (`Exports/regenerate`). Isnad's
+    /// own variable, not `SOURCE_DATE_EPOCH`, which build shells (Nix) set for every program: an
+    /// analyst's history dated 1980 unawares. A value that is no such time is passed by here; the
+    /// command line refuses it before it changes anything.
     public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        guard let text = environment[changeTimeVariable], let seconds = Int(text), (0...253_402_300_799).contains(seconds)
-        else { return Date() }
+        environment[changeTimeVariable].flatMap(time(fixedBy:)) ?? Date()
+    }
+
+    /// The time a value of `$ISNAD_CHANGE_TIME` gives: a whole number of seconds since 1970, UTC,
+    /// in the digits 0-9 alone (no sign, exponent, fraction or space), from 0 to the last second
+    /// of 9999 (``latestChangeTime``); nil for any other text. Any such time is taken, earlier
+    /// than the history's latest entry (a clock set back) or later than the present.
+    public static func time(fixedBy text: String) -> Date? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let seconds = Int(text), seconds <= latestChangeTime
+        else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
+
+    /// The last second a change can be dated, 9999-12-31T23:59:59Z: the history writes four-digit years.
+    public static let latestChangeTime = 253_402_300_799
 
     /// The environment variable that fixes the time of changes, for stores built reproducibly.
     public static let changeTimeVariable = "ISNAD_CHANGE_TIME"

@@ -114,14 +114,31 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         var seconds = time(nil)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return PartialDate(today: Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+        return PartialDate(existing: Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
-    /// A day the system's clock gives, which exists.
-    private init(today year: Int, _ month: Int, _ day: Int) {
+    /// A day known to exist: the system clock's, the day before or after one.
+    private init(existing year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The day `days` (−1, 0 or 1) from this day; nil past 0001-01-01 or 9999-12-31, or for a
+    /// date not known to the day.
+    func adding(days: Int) -> PartialDate? {
+        guard let month, let day, (-1...1).contains(days) else { return nil }
+        var (year, nextMonth, nextDay) = (year, month, day + days)
+        if nextDay > PartialDate.daysIn(month: month, year: year) {
+            (nextMonth, nextDay) = (month + 1, 1)
+            if nextMonth > 12 { (year, nextMonth) = (year + 1, 1) }
+        } else if nextDay < 1 {
+            nextMonth = month - 1
+            if nextMonth < 1 { (year, nextMonth) = (year - 1, 12) }
+            nextDay = PartialDate.daysIn(month: nextMonth, year: year)
+        }
+        guard (1...9999).contains(year) else { return nil }
+        return PartialDate(existing: year, nextMonth, nextDay)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -96,6 +96,22 @@ public struct GraphFilter: Sendable, Equatable {
     /// Whether a date filter keeps undated claims, as timeless: what a listing says under it.
     public var keepsUndatedAsTimeless: Bool { (asOf != nil || between != nil) && !excludesUndated }
 
+    /// Whether a dated claim that `asOf` and `between` keep is kept only because its dates, less
+    /// precise than the period asked, overlap it: it may have held within that period, or not (an
+    /// attack of 2022-03 under `asOf` 2022-03-04, a state that began some time in 2022 under `asOf`
+    /// 2022-06). False for a claim whose dates say it held within every period asked (one that
+    /// held from 2020 to 2023, under 2022-03-04), for an undated claim (``keepsUndatedAsTimeless``),
+    /// and without a date filter.
+    public func keepsOnlyPossibly(_ claim: Claim, vocabulary: Vocabulary = .standard) -> Bool {
+        guard asOf != nil || between != nil, claim.start != nil || claim.end != nil else { return false }
+        let held = ClaimPeriod(claim, temporal: vocabulary[claim.predicate]?.temporal ?? .state)
+        if let asOf, !held.surelyOverlaps(from: asOf.firstDayNumber, to: asOf.lastDayNumber) { return true }
+        if let between, !held.surelyOverlaps(from: between.from.firstDayNumber, to: between.to.lastDayNumber) {
+            return true
+        }
+        return false
+    }
+
     /// Step 1 on a claim seen from `entity` as a link (``GraphStore/forEachLink(of:withDates:_:)``),
     /// read with dates when ``needsLinkDetails``. For explorations that do not need evidence.
     func admitsShape(of link: GraphStore.Link, from entity: String, in store: GraphStore) throws -> Bool {
@@ -179,19 +195,39 @@ struct ClaimPeriod {
     /// First and last day, `YYYYMMDD` (``PartialDate/firstDayNumber``); nil for an open side.
     let from: Int32?
     let to: Int32?
+    /// The days over which the claim surely held, whatever day within their periods its dates
+    /// stand for: from the last day of its start to the first day of its end. Empty (`surelyFrom`
+    /// after `surelyTo`) when they leave it open: an event of 2022-03 held on some day of March,
+    /// none of which is sure.
+    let surelyFrom: Int32?
+    let surelyTo: Int32?
 
     init(_ claim: Claim, temporal: Predicate.Temporal) {
         from = claim.start?.firstDayNumber
+        surelyFrom = claim.start?.lastDayNumber
         if let end = claim.end {
             to = end.lastDayNumber
+            surelyTo = end.firstDayNumber
         } else if temporal == .event, let start = claim.start {
             to = start.lastDayNumber
+            surelyTo = start.firstDayNumber
         } else {
             to = nil
+            surelyTo = nil
         }
     }
 
     func overlaps(from start: Int32, to end: Int32) -> Bool {
         (from.map { $0 <= end } ?? true) && (to.map { $0 >= start } ?? true)
+    }
+
+    /// Whether the claim held within the days from `start` to `end` whatever days its dates stand
+    /// for: it surely held on one of them, or it held only within them.
+    func surelyOverlaps(from start: Int32, to end: Int32) -> Bool {
+        let sureFrom = surelyFrom ?? .min
+        let sureTo = surelyTo ?? .max
+        if sureFrom <= sureTo, sureFrom <= end, sureTo >= start { return true }
+        guard let from, let to else { return false }
+        return from >= start && to <= end
     }
 }

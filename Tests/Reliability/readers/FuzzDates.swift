@@ -7,7 +7,8 @@
 // Checks: a date accepted writes back as the text given, in range, its first day no later than
 // its last; a date refused is refused without a hint too, and what its hint suggests is a date;
 // every message about a date refused is one line without control characters;
-// ForeignID.date reads a prefix of its text; a timestamp accepted has a valid date;
+// ForeignID.date reads a prefix of its text, or a timestamp's UTC day, the day before or after
+// the one written; a timestamp accepted has a valid date;
 // STIXReader.isEarlier is a strict order on the pair; `isnad claims --between A B`,
 // `isnad log --since A --until B` and `isnad timeline --as-of A --known-by B`, in-process on a
 // store holding the seed dataset, end 0 or 64 (usage; log 65 too), their messages without control
@@ -69,7 +70,11 @@ final class DateChecks {
         }
         var left: [String] = []
         if let date = ForeignID.date(text, field: "date", left: &left) {
-            guard text.hasPrefix(date.description) else {
+            let written = try? PartialDate(parsing: String(text.prefix(10)))
+            guard
+                text.hasPrefix(date.description)
+                    || (text.utf8.count > 10 && [-1, 1].contains { written?.adding(days: $0) == date })
+            else {
                 throw Finding("ForeignID.date read \(text.debugDescription) as \(date)")
             }
         }

@@ -26,6 +26,32 @@ const withWesternDigits = (text) => text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g
   return String(code >= 0x06F0 ? code - 0x06F0 : code - 0x0660);
 });
 
+/** Text/Text.swift's hijriNote(forDate:): a year of 1300–1499 typed in Arabic-Indic digits
+ *  (١٤٤٣) reads as a Hijri year, in Persian digits (۱۴۰۰) as a Persian solar one, not as a
+ *  Gregorian year: { calendar, year, start }, the Gregorian year in which it begins; null for any
+ *  other date, and for a year typed in the digits 0-9, whatever follows it. */
+function calendarYear(text) {
+  const yearText = text.split('-')[0];
+  const western = withWesternDigits(yearText);
+  if (western === yearText || !/^[+-]?\d+$/.test(western)) return null;
+  const year = Number(western);
+  if (year < 1300 || year > 1499) return null;
+  // The solar year begins at Nowruz, in March: 1400 SH is March 2021 to March 2022.
+  if (/[\u06F0-\u06F9]/.test(yearText)) return { calendar: 'persian', year, start: year + 621 };
+  // The Gregorian year in which the Hijri year begins (1443 AH: August 2021 to July 2022).
+  return { calendar: 'hijri', year, start: Math.trunc(621.5643 + 0.970224 * year) };
+}
+
+/** What the Known-by box says of what was typed, as the command line refuses it: null for a
+ *  date (or nothing typed). */
+function dateRefusal(typed) {
+  const text = withWesternDigits(typed);
+  if (text === '') return null;
+  const calendar = calendarYear(typed);
+  if (calendar) return t().calendarYear(calendar);
+  return parseDate(text) ? null : t().notADate;
+}
+
 function daysIn(month, year) {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -488,6 +514,8 @@ const words = {
     minReliability: 'Sources graded at least', minCredibility: 'Credibility at least', time: 'Time',
     asOf: 'Held as of', knownBy: 'Known by (YYYY, YYYY-MM or YYYY-MM-DD)', families: 'Predicate families',
     any: 'any', anyTime: 'any time', notADate: 'not a date: YYYY, YYYY-MM or YYYY-MM-DD',
+    // The command line's words (Text.hijriNote).
+    calendarYear: ({ calendar, year, start }) => `not a date: the year ${year} reads as a ${calendar === 'hijri' ? 'Hijri' : 'Persian solar'} year (${year} ${calendar === 'hijri' ? 'AH' : 'SH'} is ${start}–${start + 1}); dates are Gregorian, written with the digits 0-9`,
     drawn: (e, c) => `${e} ${e === 1 ? 'entity' : 'entities'} · ${c} ${c === 1 ? 'claim' : 'claims'} drawn`, found: (n) => (n ? `${n} found` : 'no entity found'),
     enterGoesTo: 'Enter goes to each in turn', more: (n) => `and ${n} more`,
     deniedBy: (n, both) => `denied by ${n} ${n === 1 ? 'source' : 'sources'}`
@@ -515,6 +543,7 @@ const words = {
     minReliability: 'تقييم المصدر على الأقل', minCredibility: 'المصداقية على الأقل', time: 'الزمن',
     asOf: 'قائم في', knownBy: 'معروف بحلول (YYYY أو YYYY-MM أو YYYY-MM-DD)', families: 'عائلات المحمولات',
     any: 'أيّ', anyTime: 'أيّ وقت', notADate: 'ليس تاريخًا: YYYY أو YYYY-MM أو YYYY-MM-DD',
+    calendarYear: ({ calendar, year, start }) => `ليس تاريخًا: السنة ${year} تُقرأ سنةً ${calendar === 'hijri' ? 'هجرية' : 'هجرية شمسية'} (${year} ${calendar === 'hijri' ? 'هـ' : 'هـ.ش'} هي ${start}–${start + 1})؛ التواريخ ميلادية، تُكتب بالأرقام 0-9`,
     drawn: (e, c) => `الكيانات: ${e} · الادعاءات: ${c}`, found: (n) => (n ? `النتائج: ${n}` : 'لا نتيجة'),
     enterGoesTo: 'اضغط Enter للانتقال إليها تباعًا', more: (n) => `و${n} غيرها`,
     deniedBy: (n, both) => `مصادر النفي: ${n}` + (both === 0 ? '' : both === n ? ' (تؤيده أيضًا)' : ` (${both} منها تؤيده أيضًا)`),
@@ -1495,18 +1524,20 @@ function bindControls() {
     update();
   });
   byId('known-by').addEventListener('input', (event) => {
-    const text = withWesternDigits(event.target.value.trim());
-    const date = text ? parseDate(text) : null;
-    const isInvalid = text !== '' && date === null;
-    event.target.setAttribute('aria-invalid', String(isInvalid));
-    byId('known-by-error').textContent = isInvalid ? t().notADate : '';
-    state.knownBy = date;
+    const typed = event.target.value.trim();
+    // A year that reads as a Hijri or Persian one is refused, as on the command line, not taken
+    // for a Gregorian year that leaves nothing known; like any text that is no date, it sets no
+    // date, and the graph stays as it is without one.
+    const refusal = dateRefusal(typed);
+    event.target.setAttribute('aria-invalid', String(refusal !== null));
+    byId('known-by-error').textContent = refusal ?? '';
+    state.knownBy = refusal === null && typed !== '' ? parseDate(withWesternDigits(typed)) : null;
     update();
   });
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, foldName, consonantKey, consonantKeys, pairOf, visible: () => visible };
+window.isnad = { parseDate, dateRefusal, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, foldName, consonantKey, consonantKeys, pairOf, visible: () => visible };
 
 drawMarkers();
 drawNodes();
