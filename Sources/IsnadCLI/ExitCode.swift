@@ -19,7 +19,8 @@ enum ExitCode: Int32 {
     /// file or folder, full disk).
     case cannotWrite = 73
     /// EX_IOERR: an output already open failed mid-write: standard output closed (`>&-`), or
-    /// the device failed (EIO). Not a file the command could not create (73).
+    /// the device failed (EIO), or another I/O error of the store's files. Not a file the
+    /// command could not create (73).
     case ioError = 74
     /// EX_TEMPFAIL: the connection to the database server was lost, or another client's
     /// change came first; nothing was written, and running the command again may work.
@@ -73,7 +74,7 @@ enum ExitCode: Int32 {
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
             case .readOnly, .diskFull: self = .cannotWrite
-            case .deviceFailed: self = .ioError
+            case .deviceFailed, .inputOutput: self = .ioError
             default: self = .failure
             }
         case let error as PostgreSQLError:

@@ -68,6 +68,31 @@ struct DeviceFailureTests {
     }
 
     @Test(
+        "a write refused for a quota, a file system's size limit or a read-only file system, or a sync that fails, is said by its cause (73, 74 for another I/O error), and the store is as before"
+    )
+    func writeRefusedByTheFileSystem() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let add = ["add", "entity", "--type", "person", "--name", "X"]
+        let left = "the store was left as it was before this command\n"
+        for (call, systemError, status, said) in [
+            ("pwrite64", "EDQUOT", Int32(73), "disk full (Disk quota exceeded): \(left)"),
+            ("pwrite64", "EFBIG", 73, "File too large (past the largest file its file system holds): \(left)"),
+            ("pwrite64", "EROFS", 73, "the store's file system is read-only (Read-only file system): \(left)"),
+            ("pwrite64", "EINVAL", 74, "disk I/O error (Invalid argument): \(left)"),
+            // A disk that finds itself full only when the log is synced (NFS, a thin volume).
+            ("fdatasync,fsync", "ENOSPC", 73, "disk full: \(left)"),
+            ("fdatasync,fsync", "EDQUOT", 73, "disk full (Disk quota exceeded): \(left)"),
+        ] {
+            let result = try traced(
+                cli, ["-f", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(systemError):when=1"], add)
+            #expect(result.status == status, "\(call) \(systemError): \(result.standardError)")
+            #expect(result.standardError == "isnad: isnad.db: \(said)", "\(call) \(systemError)")
+            #expect(try cli.run(["export", "jsonl"]).outputBytes == before, "\(call) \(systemError)")
+        }
+    }
+
+    @Test(
         "a name where an id is taken (log, delete): a store read that fails while the name is looked up is said as such (74), never as no such record"
     )
     func nameLookupAtEveryRead() throws {
