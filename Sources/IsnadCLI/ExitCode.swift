@@ -87,7 +87,7 @@ enum ExitCode: Int32 {
             }
         case let error as StoreCopy.CopyError:
             switch error {
-            case .targetNotEmpty: self = .cannotWrite
+            case .targetNotEmpty, .targetAppeared: self = .cannotWrite
             case .sameStore: self = .usage
             }
         case let error as OutputError:

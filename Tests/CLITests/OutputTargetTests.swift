@@ -488,15 +488,22 @@ struct OutputTargetTests {
         return process
     }
 
-    /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears, and checks that the process
-    /// ended by it, said `isnad: interrupted (NAME): nothing was WHAT`, and left no `store`.
+    /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears (or, `underTemporaryName`,
+    /// the temporary file a copy makes it under), and checks that the process ended by it, said
+    /// `isnad: interrupted (NAME): nothing was WHAT`, and left no `store` nor temporary file.
     private func interrupt(
-        _ arguments: [String], creating store: String, saying what: String, in cli: CLIHarness
+        _ arguments: [String], creating store: String, underTemporaryName: Bool = false, saying what: String,
+        in cli: CLIHarness
     ) throws {
+        func temporaryFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".isnad-") }
+        }
         for signal in [SIGINT, SIGTERM] {
             let errors = Pipe()
             let process = try start(arguments, in: cli, errors: errors) {
-                FileManager.default.fileExists(atPath: cli.path(store))
+                underTemporaryName
+                    ? try temporaryFiles().contains { $0.hasSuffix("-wal") }
+                    : FileManager.default.fileExists(atPath: cli.path(store))
             }
             kill(process.processIdentifier, signal)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -509,6 +516,7 @@ struct OutputTargetTests {
             for name in [store, store + "-wal", store + "-shm"] {
                 #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
             }
+            #expect(try temporaryFiles() == [])
         }
     }
 
@@ -522,7 +530,8 @@ struct OutputTargetTests {
     func interruptedCopy() throws {
         guard let cli = try harnessWithManyRecords() else { return }
         #expect(try cli.run(["--db", "many.db", "import", "many.jsonl"]).status == 0)
-        try interrupt(["copy", "many.db", "backup.db"], creating: "backup.db", saying: "copied", in: cli)
+        try interrupt(
+            ["copy", "many.db", "backup.db"], creating: "backup.db", underTemporaryName: true, saying: "copied", in: cli)
     }
 
     @Test("standard output whose reader is gone while SIGPIPE is ignored (a supervisor's) is output that failed: exit 74")
@@ -717,7 +726,8 @@ struct OutputTargetTests {
             lines.first?.hasPrefix("isnad: note: out/.isnad-Killed (1234 bytes, last written ") == true, "\(result.standardError)"
         )
         #expect(
-            lines.first?.hasSuffix(") is an export that was killed before it finished; no isnad is writing it: remove it") == true
+            lines.first?.hasSuffix(
+                ") is an export or a copy that was killed before it finished; no isnad is writing it: remove it") == true
         )
         // Named, never removed.
         #expect(FileManager.default.fileExists(atPath: cli.path("out/.isnad-Killed")))

@@ -88,10 +88,11 @@ final class Database {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             let systemError = connection.map { sqlite3_system_errno($0) } ?? 0
             sqlite3_close_v2(connection)
-            // The process's or the system's limit on open files: no missing store, said as such.
+            // The process's or the system's limit on open files: no missing store, said as such
+            // (exit 1: nor a failing disk).
             if [EMFILE, ENFILE].contains(systemError) {
                 throw DatabaseError(
-                    resultCode: ResultCode(rawValue: SQLITE_IOERR),
+                    resultCode: ResultCode(rawValue: SQLITE_ERROR),
                     message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path)
             }
             throw DatabaseError(
@@ -328,7 +329,7 @@ final class Database {
         // be opened): no missing store, said as such.
         if sqlite3_extended_errcode(handle) & 0xff == SQLITE_CANTOPEN, [EMFILE, ENFILE].contains(systemError) {
             return DatabaseError(
-                resultCode: ResultCode(rawValue: SQLITE_IOERR),
+                resultCode: ResultCode(rawValue: SQLITE_ERROR),
                 message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path, sql: sql)
         }
         let failedCall = lastFailedCallError(errnoAfterward: lastCallError)
