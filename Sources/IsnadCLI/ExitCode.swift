@@ -99,6 +99,7 @@ enum ExitCode: Int32 {
                 self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage
             }
         case is TemplateCommand.OutputFailure: self = .cannotWrite
+        case is OutputFailedAfterChange: self = .ioError
         default: self = .failure
         }
     }
@@ -113,4 +114,18 @@ enum ExitCode: Int32 {
 /// is not UTF-8 text.
 struct LookupError: Error, CustomStringConvertible {
     let description: String
+}
+
+/// The output of a command failed after its change was committed: the change stands (its
+/// history entries), and only what it printed was lost. Exit 74 (output failed), never the
+/// 73 of a store that could not be written, which says that nothing was.
+struct OutputFailedAfterChange: Error, CustomStringConvertible {
+    let output: OutputError
+    let entries: [Int]
+
+    var description: String {
+        let numbers = entries.map(String.init).joined(separator: ", ")
+        return
+            "\(output): the change was made all the same (history \(entries.count == 1 ? "entry" : "entries") \(numbers)); only its output to \(output.path == "<stdout>" ? "standard output" : Text.printable(output.path)) failed"
+    }
 }

@@ -313,6 +313,35 @@ struct OutputTargetTests {
         #expect(result.standardError.contains("isnad: <stdout>: disk full"), "\(result.standardError)")
     }
 
+    @Test(
+        "add whose id cannot be printed (standard output full or closed) says the record was added all the same: exit 74, and the record is there"
+    )
+    func outputFailedAfterChange() throws {
+        let (cli, _) = try harnessWithStore()
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        // The import is history entry 1.
+        let latest = 1
+        for (number, (redirection, cause)) in [
+            ("> /dev/full", "disk full (No space left on device)"), (">&-", "Bad file descriptor"),
+        ]
+        .enumerated() {
+            let entry = latest + number + 1
+            let result = try ExternalTool.run(
+                "/bin/sh",
+                [
+                    "-c", "\"$0\" \"$@\" \(redirection)", CLIHarness.binary, "--db", cli.path("isnad.db"), "add", "entity",
+                    "--type",
+                    "person", "--name", "Lost \(number)",
+                ])
+            #expect(result.status == 74, "\(redirection): \(result.standardError)")
+            #expect(
+                result.standardError
+                    == "added entity \"lost-\(number)\" (history entry \(entry))\nisnad: <stdout>: \(cause): the change was made all the same (history entry \(entry)); only its output to standard output failed\n"
+            )
+            #expect(try cli.run(["show", "lost-\(number)"]).status == 0)
+        }
+    }
+
     @Test("a FIFO is written in place, not replaced")
     func fifo() throws {
         let (cli, before) = try harnessWithStore()

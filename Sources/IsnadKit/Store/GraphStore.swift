@@ -72,6 +72,9 @@ public final class GraphStore {
     /// How the schema differs from the one Isnad creates, one line each: empty unless the store
     /// was opened with ``Access/examine`` and another program changed its schema.
     public private(set) var schemaDifferences: [String] = []
+    /// The history entries this connection committed (``changing(_:isDryRun:_:)``), in order: a
+    /// command whose output fails after them says that its change was made all the same.
+    public internal(set) var committedEntries: [Int] = []
     /// Called once when a write must wait for another process's write to finish.
     public var onWaitingForWriteLock: WriteLockWait?
     /// Entity types and source grades, remembered while reading claims.
