@@ -15,3 +15,20 @@ static inline void isnad_release_free_memory(void) { malloc_trim(0); }
 #else
 static inline void isnad_release_free_memory(void) {}
 #endif
+
+// The errno of the last system call that failed on the store's file (`journal` 0) or on its
+// write-ahead log or rollback journal (`journal` 1), as SQLite keeps it for each file
+// (SQLITE_FCNTL_LAST_ERRNO); 0 when none failed or the file is not open. The log is reached
+// through its file object (SQLITE_FCNTL_JOURNAL_POINTER): sqlite3_file_control names only
+// databases. SQLite's own sqlite3_system_errno is not set when a commit's write or sync fails.
+static inline int isnad_last_file_errno(sqlite3 *db, int journal) {
+    sqlite3_file *file = 0;
+    int code = 0;
+    if (journal) {
+        if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &file) != SQLITE_OK || file == 0
+            || file->pMethods == 0)
+            return 0;
+        return file->pMethods->xFileControl(file, SQLITE_FCNTL_LAST_ERRNO, &code) == SQLITE_OK ? code : 0;
+    }
+    return sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &code) == SQLITE_OK ? code : 0;
+}

@@ -183,6 +183,12 @@ public enum IsnadCLI {
             for store in opened?.stores ?? [] {
                 do { try store.checkReadWasWhole() } catch { cause = error }
             }
+            // Output that failed once a change was committed (add's id on a full standard
+            // output): the change stands, and running the command again would be refused.
+            let committed = opened?.stores.flatMap(\.committedEntries) ?? []
+            if let failure = cause as? OutputError, failure.refusal == nil, !committed.isEmpty {
+                cause = OutputFailedAfterChange(output: failure, entries: committed)
+            }
             standardError("isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB))\n")
             return ExitCode(for: cause)
         }

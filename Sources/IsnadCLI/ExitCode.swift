@@ -19,7 +19,8 @@ enum ExitCode: Int32 {
     /// file or folder, full disk).
     case cannotWrite = 73
     /// EX_IOERR: an output already open failed mid-write: standard output closed (`>&-`), or
-    /// the device failed (EIO). Not a file the command could not create (73).
+    /// the device failed (EIO), or another I/O error of the store's files. Not a file the
+    /// command could not create (73).
     case ioError = 74
     /// EX_TEMPFAIL: the connection to the database server was lost, or another client's
     /// change came first; nothing was written, and running the command again may work.
@@ -73,7 +74,7 @@ enum ExitCode: Int32 {
             case .corrupt: self = .badData
             case .cannotOpen: self = .missingInput
             case .readOnly, .diskFull: self = .cannotWrite
-            case .deviceFailed: self = .ioError
+            case .deviceFailed, .inputOutput: self = .ioError
             default: self = .failure
             }
         case let error as PostgreSQLError:
@@ -86,7 +87,7 @@ enum ExitCode: Int32 {
             }
         case let error as StoreCopy.CopyError:
             switch error {
-            case .targetNotEmpty: self = .cannotWrite
+            case .targetNotEmpty, .targetAppeared: self = .cannotWrite
             case .sameStore: self = .usage
             }
         case let error as OutputError:
@@ -98,6 +99,7 @@ enum ExitCode: Int32 {
                 self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage
             }
         case is TemplateCommand.OutputFailure: self = .cannotWrite
+        case is OutputFailedAfterChange: self = .ioError
         default: self = .failure
         }
     }
@@ -112,4 +114,18 @@ enum ExitCode: Int32 {
 /// is not UTF-8 text.
 struct LookupError: Error, CustomStringConvertible {
     let description: String
+}
+
+/// The output of a command failed after its change was committed: the change stands (its
+/// history entries), and only what it printed was lost. Exit 74 (output failed), never the
+/// 73 of a store that could not be written, which says that nothing was.
+struct OutputFailedAfterChange: Error, CustomStringConvertible {
+    let output: OutputError
+    let entries: [Int]
+
+    var description: String {
+        let numbers = entries.map(String.init).joined(separator: ", ")
+        return
+            "\(output): the change was made all the same (history \(entries.count == 1 ? "entry" : "entries") \(numbers)); only its output to \(output.path == "<stdout>" ? "standard output" : Text.printable(output.path)) failed"
+    }
 }

@@ -261,6 +261,76 @@ struct FilePermissionTests {
         #expect(upgraded.standardError.contains("upgraded old.db from schema version 1 to \(version)"))
     }
 
+    /// `isnad ARGUMENTS` in the harness's folder under `umask MASK`, as `user` in group 5000
+    /// (the `setpriv` of the team recipe) when one is given.
+    private func run(
+        _ cli: CLIHarness, umask mask: String, as user: Int? = nil, _ arguments: [String]
+    ) throws -> ExternalTool.Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        let shell = ["/bin/sh", "-c", "umask \(mask); exec \"$0\" \"$@\"", CLIHarness.binary] + arguments
+        guard let user else {
+            return try ExternalTool.run(shell[0], Array(shell.dropFirst()), directory: cli.directory, environment: environment)
+        }
+        return try ExternalTool.run(
+            "/usr/bin/setpriv", ["--reuid=\(user)", "--regid=5000", "--clear-groups"] + shell, directory: cli.directory,
+            environment: environment)
+    }
+
+    private func permissions(_ path: String) -> mode_t? {
+        var information = stat()
+        return stat(path, &information) == 0 ? information.st_mode & 0o7777 : nil
+    }
+
+    @Test(
+        "a new store (init, import, copy) is made with 0666 less the umask, as any file; a copy takes its source's permissions less the umask, as cp does"
+    )
+    func newStorePermissions() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        for (mask, mode) in [("002", mode_t(0o664)), ("000", 0o666), ("077", 0o600)] {
+            #expect(try run(cli, umask: mask, ["--db", "init\(mask).db", "init"]).status == 0)
+            #expect(try run(cli, umask: mask, ["--db", "import\(mask).db", "import", "records.jsonl"]).status == 0)
+            #expect(permissions(cli.path("init\(mask).db")) == mode, "umask \(mask)")
+            #expect(permissions(cli.path("import\(mask).db")) == mode, "umask \(mask)")
+        }
+        // A private store's backup is as private (it holds what was removed); a shared one's
+        // is shared as far as the umask lets it.
+        chmod(cli.path("import000.db"), 0o600)
+        #expect(try run(cli, umask: "002", ["copy", "import000.db", "private-backup.db"]).status == 0)
+        #expect(permissions(cli.path("private-backup.db")) == 0o600)
+        chmod(cli.path("import000.db"), 0o664)
+        #expect(try run(cli, umask: "022", ["copy", "import000.db", "backup.db"]).status == 0)
+        #expect(permissions(cli.path("backup.db")) == 0o644)
+        #expect(try run(cli, umask: "002", ["copy", "import000.db", "group-backup.db"]).status == 0)
+        #expect(permissions(cli.path("group-backup.db")) == 0o664)
+    }
+
+    @Test(
+        "the team recipe (a setgid folder, umask 002): each member writes the store another made, and a member's query leaves nothing that locks the others out",
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv to act as two users"))
+    func sharedFolder() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let shared = cli.path("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        #expect(chown(shared, 0, 5000) == 0 && chmod(shared, 0o2775) == 0)
+        chmod(cli.directory.path, 0o755)
+        let (owner, teammate) = (1234, 1235)
+        #expect(try run(cli, umask: "002", as: owner, ["--db", "shared/team.db", "import", "records.jsonl"]).status == 0)
+        #expect(permissions(cli.path("shared/team.db")) == 0o664)
+        for (user, arguments) in [
+            (teammate, ["add", "entity", "--type", "person", "--name", "Bob"]), (teammate, ["stats"]),
+            (owner, ["add", "entity", "--type", "person", "--name", "Alice"]), (teammate, ["show", "alice"]),
+            (owner, ["set", "bob", "name", "Bob B."]),
+        ] {
+            let result = try run(cli, umask: "002", as: user, ["--db", "shared/team.db"] + arguments)
+            #expect(result.status == 0, "\(user) \(arguments): \(result.standardError)")
+        }
+    }
+
     @Test("no store can be created in a write-protected folder: exit 73, nothing left behind")
     func protectedFolder() throws {
         let cli = try storeWithData()

@@ -328,6 +328,13 @@ struct InProcessTests {
         #expect(ExitCode(for: Importer.InputError(input: "f", reason: "r", kind: .readFailed)) == .ioError)
         // A lock held past the wait: running the command again may work, as after a lost connection.
         #expect(ExitCode(for: DatabaseError(resultCode: .busy, message: "database is locked")) == .temporaryFailure)
+        // The store's files: full (a quota too) or read-only, 73; any other I/O error, 74.
+        for (systemError, code) in [
+            (EDQUOT, ExitCode.cannotWrite), (EFBIG, .cannotWrite), (EROFS, .cannotWrite), (EINVAL, .ioError),
+        ] {
+            let error = DatabaseError(resultCode: ResultCode(rawValue: 778), message: "disk I/O error", systemError: systemError)
+            #expect(ExitCode(for: error) == code, "\(systemError)")
+        }
         // An entity merged away between add's lookup and its write, a store read without a
         // snapshot and written meanwhile: running the command again works.
         #expect(ExitCode(for: AddCommand.RemovedMeanwhile(description: "entity \"x\" was removed")) == .temporaryFailure)

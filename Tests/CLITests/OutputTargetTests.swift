@@ -313,6 +313,35 @@ struct OutputTargetTests {
         #expect(result.standardError.contains("isnad: <stdout>: disk full"), "\(result.standardError)")
     }
 
+    @Test(
+        "add whose id cannot be printed (standard output full or closed) says the record was added all the same: exit 74, and the record is there"
+    )
+    func outputFailedAfterChange() throws {
+        let (cli, _) = try harnessWithStore()
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        // The import is history entry 1.
+        let latest = 1
+        for (number, (redirection, cause)) in [
+            ("> /dev/full", "disk full (No space left on device)"), (">&-", "Bad file descriptor"),
+        ]
+        .enumerated() {
+            let entry = latest + number + 1
+            let result = try ExternalTool.run(
+                "/bin/sh",
+                [
+                    "-c", "\"$0\" \"$@\" \(redirection)", CLIHarness.binary, "--db", cli.path("isnad.db"), "add", "entity",
+                    "--type",
+                    "person", "--name", "Lost \(number)",
+                ])
+            #expect(result.status == 74, "\(redirection): \(result.standardError)")
+            #expect(
+                result.standardError
+                    == "added entity \"lost-\(number)\" (history entry \(entry))\nisnad: <stdout>: \(cause): the change was made all the same (history entry \(entry)); only its output to standard output failed\n"
+            )
+            #expect(try cli.run(["show", "lost-\(number)"]).status == 0)
+        }
+    }
+
     @Test("a FIFO is written in place, not replaced")
     func fifo() throws {
         let (cli, before) = try harnessWithStore()
@@ -488,15 +517,22 @@ struct OutputTargetTests {
         return process
     }
 
-    /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears, and checks that the process
-    /// ended by it, said `isnad: interrupted (NAME): nothing was WHAT`, and left no `store`.
+    /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears (or, `underTemporaryName`,
+    /// the temporary file a copy makes it under), and checks that the process ended by it, said
+    /// `isnad: interrupted (NAME): nothing was WHAT`, and left no `store` nor temporary file.
     private func interrupt(
-        _ arguments: [String], creating store: String, saying what: String, in cli: CLIHarness
+        _ arguments: [String], creating store: String, underTemporaryName: Bool = false, saying what: String,
+        in cli: CLIHarness
     ) throws {
+        func temporaryFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".isnad-") }
+        }
         for signal in [SIGINT, SIGTERM] {
             let errors = Pipe()
             let process = try start(arguments, in: cli, errors: errors) {
-                FileManager.default.fileExists(atPath: cli.path(store))
+                underTemporaryName
+                    ? try temporaryFiles().contains { $0.hasSuffix("-wal") }
+                    : FileManager.default.fileExists(atPath: cli.path(store))
             }
             kill(process.processIdentifier, signal)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -509,6 +545,7 @@ struct OutputTargetTests {
             for name in [store, store + "-wal", store + "-shm"] {
                 #expect(!FileManager.default.fileExists(atPath: cli.path(name)), "\(name) left behind")
             }
+            #expect(try temporaryFiles() == [])
         }
     }
 
@@ -522,7 +559,8 @@ struct OutputTargetTests {
     func interruptedCopy() throws {
         guard let cli = try harnessWithManyRecords() else { return }
         #expect(try cli.run(["--db", "many.db", "import", "many.jsonl"]).status == 0)
-        try interrupt(["copy", "many.db", "backup.db"], creating: "backup.db", saying: "copied", in: cli)
+        try interrupt(
+            ["copy", "many.db", "backup.db"], creating: "backup.db", underTemporaryName: true, saying: "copied", in: cli)
     }
 
     @Test("standard output whose reader is gone while SIGPIPE is ignored (a supervisor's) is output that failed: exit 74")
@@ -717,7 +755,8 @@ struct OutputTargetTests {
             lines.first?.hasPrefix("isnad: note: out/.isnad-Killed (1234 bytes, last written ") == true, "\(result.standardError)"
         )
         #expect(
-            lines.first?.hasSuffix(") is an export that was killed before it finished; no isnad is writing it: remove it") == true
+            lines.first?.hasSuffix(
+                ") is an export or a copy that was killed before it finished; no isnad is writing it: remove it") == true
         )
         // Named, never removed.
         #expect(FileManager.default.fileExists(atPath: cli.path("out/.isnad-Killed")))

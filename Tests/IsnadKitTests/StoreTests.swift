@@ -268,6 +268,35 @@ struct StoreConcurrencyTests {
         #expect(full.description == "\(folder.path("x.db")): disk full: the store was left as it was before this command")
     }
 
+    @Test(
+        "an I/O error is said by the errno behind it: a quota or a file past its file system's limit as a full disk, a read-only file system in its own words, any other in the system's words"
+    )
+    func inputOutputErrors() {
+        func failure(_ systemError: Int32) -> DatabaseError {
+            // SQLITE_IOERR_WRITE, as a write to the log that failed.
+            DatabaseError(
+                resultCode: ResultCode(rawValue: 778), message: "disk I/O error", path: "x.db", systemError: systemError)
+        }
+        let left = "the store was left as it was before this command"
+        for (systemError, kind, text) in [
+            (EDQUOT, DatabaseError.Kind.diskFull, "x.db: disk full (Disk quota exceeded): \(left)"),
+            (EFBIG, .diskFull, "x.db: File too large (past the largest file its file system holds): \(left)"),
+            (EROFS, .readOnly, "x.db: the store's file system is read-only (Read-only file system): \(left)"),
+            (EINVAL, .inputOutput, "x.db: disk I/O error (Invalid argument): \(left)"),
+            (0, .inputOutput, "x.db: disk I/O error: \(left)"),
+        ] {
+            #expect(failure(systemError).kind == kind, "\(systemError)")
+            #expect(failure(systemError).description == text)
+        }
+        // A file the user made empty (touch), made a store before the command failed, is not as it was.
+        var onEmptyFile = failure(EDQUOT)
+        onEmptyFile.madeEmptyFileAStore = true
+        #expect(
+            onEmptyFile.description
+                == "x.db: disk full (Disk quota exceeded): the file was empty before this command, and is left an empty store")
+        #expect(onEmptyFile.named("y.db").description.hasPrefix("y.db: disk full (Disk quota exceeded): the file was empty"))
+    }
+
     @Test("SQLite's own check runs with a page cache of its own, and gives the connection's back")
     func integrityCheckPageCache() throws {
         let folder = try TemporaryFolder.scoped

@@ -84,5 +84,7 @@ enum CopyCommand: Command {
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")
         }
+        // A copy into a new file is made under a temporary name beside it, as an export is.
+        if case .file(let path) = target { ExportCommand.noteAbandonedTemporaryFiles(besides: path, context: context) }
     }
 }

@@ -372,7 +372,7 @@ enum ExportCommand: Command {
         noteAbandonedTemporaryFiles(besides: path, context: context)
     }
 
-    /// Names what exports killed before they finished left beside the file just written: a job
+    /// Names what exports and copies killed before they finished left beside the file just written: a job
     /// killed by `timeout -s KILL` or the OOM killer leaves a partial file that nothing removes,
     /// and that `git add -A` would commit.
     static func noteAbandonedTemporaryFiles(besides path: String, context: Context) {
@@ -381,8 +381,11 @@ enum ExportCommand: Command {
             let size =
                 file.bytes < 1_000_000
                 ? "\(file.bytes) byte\(file.bytes == 1 ? "" : "s")" : String(format: "%.1f MB", Double(file.bytes) / 1_000_000)
+            // A copy's leaves SQLite's log and index beside it.
+            let companions = ["-wal", "-shm"].filter { FileSystem.exists(file.path + $0) }
+            let alsoRemove = companions.isEmpty ? "" : " with its " + companions.joined(separator: " and ")
             context.message(
-                "isnad: note: \(Text.printable(file.path)) (\(size), last written \(file.lastWritten)) is an export that was killed before it finished; no isnad is writing it: remove it"
+                "isnad: note: \(Text.printable(file.path)) (\(size), last written \(file.lastWritten)) is an export or a copy that was killed before it finished; no isnad is writing it: remove it\(alsoRemove)"
             )
         }
         if count > files.count {

@@ -137,12 +137,18 @@ enum ImportCommand: Command {
                 let summary = try Importer(store: store, options: options).run(inputs, progress: progress.update)
                 progress.clear()
                 return (store, summary)
-            } catch {
+            } catch var error {
                 progress.clear()
                 // A store this import created is taken away again, unless another process opened it meanwhile.
                 if store.wasCreated, !store.madeItsFile {
-                    // The user's own empty file (made by touch, say) is theirs to keep.
-                    context.message("\(context.shownDatabasePath) was an empty file, and is left an empty store")
+                    // The user's own empty file (made by touch, say) is theirs to keep. A full
+                    // disk's line would say the store was left as it was: it says this instead.
+                    if var failure = error as? DatabaseError {
+                        failure.madeEmptyFileAStore = true
+                        error = failure
+                    } else {
+                        context.message("\(context.shownDatabasePath) was an empty file, and is left an empty store")
+                    }
                 } else if store.wasCreated, !store.removeCreatedStore() {
                     context.message(
                         "\(context.shownDatabasePath) was created for this import and is left empty: another program or process has it open"

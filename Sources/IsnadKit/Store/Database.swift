@@ -88,10 +88,11 @@ final class Database {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             let systemError = connection.map { sqlite3_system_errno($0) } ?? 0
             sqlite3_close_v2(connection)
-            // The process's or the system's limit on open files: no missing store, said as such.
+            // The process's or the system's limit on open files: no missing store, said as such
+            // (exit 1: nor a failing disk).
             if [EMFILE, ENFILE].contains(systemError) {
                 throw DatabaseError(
-                    resultCode: ResultCode(rawValue: SQLITE_IOERR),
+                    resultCode: ResultCode(rawValue: SQLITE_ERROR),
                     message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path)
             }
             throw DatabaseError(
@@ -328,25 +329,40 @@ final class Database {
         // be opened): no missing store, said as such.
         if sqlite3_extended_errcode(handle) & 0xff == SQLITE_CANTOPEN, [EMFILE, ENFILE].contains(systemError) {
             return DatabaseError(
-                resultCode: ResultCode(rawValue: SQLITE_IOERR),
+                resultCode: ResultCode(rawValue: SQLITE_ERROR),
                 message: "cannot open the store (\(String(cString: strerror(systemError))))", path: path, sql: sql)
         }
-        let resultCode = lastResultCode(code)
+        let failedCall = lastFailedCallError(errnoAfterward: lastCallError)
+        let resultCode = lastResultCode(code, failedCall: failedCall)
+        let isInputOutput = [SQLITE_IOERR, SQLITE_CORRUPT].contains(resultCode.rawValue & 0xff)
         return DatabaseError(
             resultCode: resultCode, message: message, path: path, sql: sql,
             isPastFileSizeLimit: failedPastFileSizeLimit,
-            isDeviceFailure: [SQLITE_IOERR, SQLITE_CORRUPT].contains(resultCode.rawValue & 0xff)
-                && (systemError == EIO || lastCallError == EIO))
+            isDeviceFailure: isInputOutput && (systemError == EIO || lastCallError == EIO || failedCall == EIO),
+            systemError: isInputOutput || resultCode.primary == .full ? failedCall : 0)
+    }
+
+    /// The errno of the system call behind the last I/O error, 0 when none is known. Each file
+    /// keeps its own last failure: the log's first (a commit writes and syncs it, and SQLite
+    /// sets no errno of its own for a failed commit), then the store file's (a checkpoint
+    /// writes it), then SQLite's, then `errno` just after the call.
+    private func lastFailedCallError(errnoAfterward: Int32) -> Int32 {
+        guard postgreSQL == nil, sqlite3_extended_errcode(handle) & 0xff == SQLITE_IOERR else { return 0 }
+        for candidate in [
+            isnad_last_file_errno(handle, 1), isnad_last_file_errno(handle, 0), sqlite3_system_errno(handle), errnoAfterward,
+        ] where candidate != 0 {
+            return candidate
+        }
+        return 0
     }
 
     /// The extended result code of the last failure (`code` when SQLite has none). An I/O
-    /// error that is a full disk (no room for the shared-memory index, say) is SQLITE_FULL.
-    private func lastResultCode(_ code: Int32) -> ResultCode {
+    /// error that is a full disk (no room for the shared-memory index, say), a quota, or a
+    /// file past its size limit is SQLITE_FULL; `failedCall` is its errno.
+    private func lastResultCode(_ code: Int32, failedCall: Int32) -> ResultCode {
         let extended = sqlite3_extended_errcode(handle)
         let resultCode = extended != 0 ? extended : code
-        if resultCode & 0xff == SQLITE_IOERR,
-            [ENOSPC, EDQUOT].contains(sqlite3_system_errno(handle)) || failedPastFileSizeLimit
-        {
+        if resultCode & 0xff == SQLITE_IOERR, [ENOSPC, EDQUOT, EFBIG].contains(failedCall) || failedPastFileSizeLimit {
             return ResultCode(rawValue: SQLITE_FULL)
         }
         if [SQLITE_CORRUPT, SQLITE_NOTADB].contains(resultCode & 0xff) { leaveLogOnClose() }
@@ -358,7 +374,6 @@ final class Database {
     /// the store's files are measured against the limit.
     private var failedPastFileSizeLimit: Bool {
         guard postgreSQL == nil, sqlite3_extended_errcode(handle) & 0xff == SQLITE_IOERR else { return false }
-        if sqlite3_system_errno(handle) == EFBIG { return true }
         var limit = rlimit()
         #if canImport(Glibc)
             let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error reported by SQLite, with the one-line meaning a user needs.
 ///
 /// Mirrors SQLite's result codes (https://www.sqlite.org/rescode.html); ``kind`` groups the
@@ -16,6 +18,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public let postgreSQL: PostgreSQLError?
     /// A write past the size limit for files (`ulimit -f`, EFBIG): SQLITE_FULL, said as such.
     public let isPastFileSizeLimit: Bool
+    /// The errno of the system call behind an I/O error or a full disk, 0 when none is known:
+    /// what tells a quota (EDQUOT), a file system's limit on a file's size (EFBIG) or one
+    /// remounted read-only (EROFS) from a failing device.
+    public let systemError: Int32
+    /// The command made an empty file (one the user made, with `touch`) an empty store before
+    /// it failed: said so, not as a store left as it was.
+    public var madeEmptyFileAStore = false
     /// The device failed a read or write of the store's files (EIO): SQLite reports a failed
     /// read as a damaged file (SQLITE_CORRUPT) too, and the file is sound.
     public let isDeviceFailure: Bool
@@ -24,11 +33,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public internal(set) var writeLockWaitLimit: Int?
 
     public enum Kind: Sendable {
-        /// SQLITE_FULL: the disk (or the store's size limit) is full.
+        /// SQLITE_FULL: the disk (or the store's size limit) is full; and SQLITE_IOERR from a
+        /// quota (EDQUOT) or a file past the largest its file system or `ulimit -f` allows (EFBIG).
         case diskFull
         /// SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock for too long.
         case busy
-        /// SQLITE_READONLY: the file or its folder cannot be written.
+        /// SQLITE_READONLY: the file or its folder cannot be written; and SQLITE_IOERR from a
+        /// file system that became read-only (EROFS: remounted so after an error, say).
         case readOnly
         /// SQLITE_CANTOPEN: the file cannot be opened or created.
         case cannotOpen
@@ -38,7 +49,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         case deviceFailed
         /// SQLITE_CONSTRAINT: a schema constraint refused a row (a bug if it reaches a user).
         case constraint
-        /// SQLITE_IOERR and anything else.
+        /// SQLITE_IOERR for any other reason (``systemError`` says which, when known).
+        case inputOutput
+        /// Anything else.
         case other
     }
 
@@ -46,6 +59,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         if isDeviceFailure { return .deviceFailed }
         return switch resultCode.primary {
         case .full: .diskFull
+        case .inputOutput where [ENOSPC, EDQUOT, EFBIG].contains(systemError): .diskFull
+        case .inputOutput where systemError == EROFS: .readOnly
+        case .inputOutput: .inputOutput
         case .busy, .locked: .busy
         case .readOnly: .readOnly
         case .cannotOpen: .cannotOpen
@@ -72,7 +88,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 
     public init(
         resultCode: ResultCode, message: String, path: String? = nil, sql: String? = nil, isPastFileSizeLimit: Bool = false,
-        isDeviceFailure: Bool = false
+        isDeviceFailure: Bool = false, systemError: Int32 = 0
     ) {
         self.resultCode = resultCode
         self.message = message
@@ -81,6 +97,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         self.postgreSQL = nil
         self.isPastFileSizeLimit = isPastFileSizeLimit
         self.isDeviceFailure = isDeviceFailure
+        self.systemError = systemError
     }
 
     /// A failure on PostgreSQL.
@@ -92,6 +109,18 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         postgreSQL = error
         isPastFileSizeLimit = false
         isDeviceFailure = false
+        systemError = 0
+    }
+
+    /// The same error, its store named `path`: for a store made under a temporary name and
+    /// renamed into place once whole, said by the name the user gave.
+    func named(_ path: String) -> DatabaseError {
+        var named = DatabaseError(
+            resultCode: resultCode, message: message, path: path, sql: sql, isPastFileSizeLimit: isPastFileSizeLimit,
+            isDeviceFailure: isDeviceFailure, systemError: systemError)
+        named.writeLockWaitLimit = writeLockWaitLimit
+        named.madeEmptyFileAStore = madeEmptyFileAStore
+        return named
     }
 
     /// Which disk is full, when it is not the store's: SQLite sorts a large import in temporary
@@ -114,6 +143,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
             "the store's disk has room: the full one may be that of the temporary folder SQLite sorts in, \(Text.printable(temporaryFolder)); set SQLITE_TMPDIR to a folder on a disk with room"
     }
 
+    /// What a failed command left of the store: SQLite rolled its transaction back.
+    private var outcome: String {
+        madeEmptyFileAStore
+            ? "the file was empty before this command, and is left an empty store"
+            : "the store was left as it was before this command"
+    }
+
     /// SQLite's message on one line: it may quote names from the file (a table's, in "malformed
     /// database schema (…)"), and a hostile store's line feed must not start a line of its own.
     /// FTS5's advice to "run 'rebuild'" is left out: only SQL typed into the store can, and the
@@ -129,11 +165,12 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         let place = path.map { "\($0): " } ?? ""
         switch kind {
         case .diskFull:
-            if isPastFileSizeLimit {
-                return
-                    "\(place)File too large (past the size limit for files: ulimit -f): the store was left as it was before this command"
-            }
-            return "\(place)disk full\(fullFolder.map { " (\($0))" } ?? ""): the store was left as it was before this command"
+            if isPastFileSizeLimit { return "\(place)File too large (past the size limit for files: ulimit -f): \(outcome)" }
+            if systemError == EFBIG { return "\(place)File too large (past the largest file its file system holds): \(outcome)" }
+            if systemError == EDQUOT { return "\(place)disk full (Disk quota exceeded): \(outcome)" }
+            return "\(place)disk full\(fullFolder.map { " (\($0))" } ?? ""): \(outcome)"
+        case .readOnly where resultCode.primary == .inputOutput:
+            return "\(place)the store's file system is read-only (Read-only file system): \(outcome)"
         case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(shownMessage))"
         case .readOnly:
             let part = path.flatMap { FileSystem.unwritablePart(ofStore: $0) }
@@ -155,6 +192,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
                 ? "; if the file was copied over another store, the write-ahead log beside it (\(Text.printable(log ?? ""))) may be that store's: with no isnad running, copy all three files aside first (the log may hold this store's latest changes), then move it and \(Text.printable((path ?? "") + "-shm")) away"
                 : ""
             return "\(place)the file is damaged or is not an Isnad store (\(shownMessage))\(hint)"
+        case .inputOutput:
+            let cause = systemError != 0 ? " (\(String(cString: strerror(systemError))))" : ""
+            return "\(place)\(shownMessage)\(cause): \(outcome)"
         case .constraint, .other: return "\(place)\(shownMessage)"
         }
     }

@@ -19,6 +19,7 @@ extension GraphStore {
             return isDryRun ? .rollback : .commit
         }
         guard let result else { preconditionFailure("the transaction ran its body or threw") }
+        if !isDryRun, let entry { committedEntries.append(entry) }
         return (result, entry)
     }
 

@@ -72,6 +72,9 @@ public final class GraphStore {
     /// How the schema differs from the one Isnad creates, one line each: empty unless the store
     /// was opened with ``Access/examine`` and another program changed its schema.
     public private(set) var schemaDifferences: [String] = []
+    /// The history entries this connection committed (``changing(_:isDryRun:_:)``), in order: a
+    /// command whose output fails after them says that its change was made all the same.
+    public internal(set) var committedEntries: [Int] = []
     /// Called once when a write must wait for another process's write to finish.
     public var onWaitingForWriteLock: WriteLockWait?
     /// Entity types and source grades, remembered while reading claims.
@@ -90,7 +93,7 @@ public final class GraphStore {
         self.onWaitingForWriteLock = onWaitingForWriteLock
         let exists = FileSystem.exists(path)
         if !exists, access != .create { throw StoreError.missing(path: path) }
-        if !exists, path != GraphStore.inMemory, FileSystem.isSymbolicLink(path) { throw StoreError.danglingLink(path: path) }
+        if !exists, path != GraphStore.inMemory { try GraphStore.checkNameForNewStore(path) }
         // A database's log or index named as the store (an SQLite database by that name, a store
         // once copied there, is read: only a write would put it at risk, and is refused below).
         // Where SQLite keeps them: beside the file a link leads to, not beside the link's name.
@@ -111,14 +114,6 @@ public final class GraphStore {
             if exists, let names = FileSystem.linkCount(path), names > 1 {
                 throw StoreError.severalNames(path: path, names: names)
             }
-            // A new store beside a log or journal left by another: SQLite would take that file
-            // for the new store's own, and roll it in or delete it. A journal whose store is there
-            // by now is another process's, creating the same store at the same moment: not left.
-            if !exists, let companion = GraphStore.files(at: path).dropFirst().first(where: FileSystem.exists),
-                !FileSystem.exists(path)
-            {
-                throw StoreError.companionExists(path: path, companion: companion)
-            }
         }
         // Before SQLite opens it: opening a FIFO would wait for a writer, and a folder fails as an I/O error.
         if exists, path != GraphStore.inMemory, let kind = FileSystem.kindOfNonRegularFile(path) {
@@ -137,6 +132,10 @@ public final class GraphStore {
         // A dry run makes its change in the store's transaction, and takes it back.
         if access == .dryRun, GraphStore.cannotWrite(path) { throw StoreError.dryRunOnReadOnly(path: path) }
         madeItsFile = !exists && path != GraphStore.inMemory
+        // Made before SQLite makes it: SQLite gives a new store 0644 whatever the umask, and its
+        // -wal and -shm the store's own permissions, so a group sharing a folder (umask 002) got a
+        // store only its maker could write. (Not made here, SQLite says why as it opens it.)
+        if madeItsFile { FileSystem.makeEmptyFile(path) }
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)
             database.writeLockWaitLimit = writeLockWaitLimit
@@ -179,6 +178,33 @@ public final class GraphStore {
             // A store this command was making when it failed is not left behind.
             if !exists { _ = GraphStore.removeUnused(database, path: path) }
             throw error
+        }
+    }
+
+    /// Refuses `path` as the name of a new store: a link to nothing (the store would be made
+    /// where the user never named), a companion file of an SQLite database there, or a name
+    /// beside a log or journal left by another store, which SQLite would take for the new
+    /// store's own and roll in or delete. A journal whose store is there by now is another
+    /// process's, creating the same store at the same moment: no reason to refuse.
+    static func checkNameForNewStore(_ path: String) throws {
+        if FileSystem.isSymbolicLink(path) { throw StoreError.danglingLink(path: path) }
+        if let database = GraphStore.databaseTakingAsItsOwn(path) {
+            throw StoreError.companionName(path: path, database: database)
+        }
+        if let companion = GraphStore.files(at: path).dropFirst().first(where: FileSystem.exists), !FileSystem.exists(path) {
+            throw StoreError.companionExists(path: path, companion: companion)
+        }
+    }
+
+    /// Folds the write-ahead log into the store's file and empties it (a checkpoint that waits
+    /// for nobody): for a store made under another name, whose log would not follow it when it
+    /// is renamed. Throws when the log could not be folded in whole.
+    func foldLogIntoFile() throws {
+        let checkpoint = try database.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
+        // One row: whether another connection kept it from finishing, the log's frames, and those folded in.
+        guard try checkpoint.step(), checkpoint.int64(0) == 0, checkpoint.int64(1) == checkpoint.int64(2) else {
+            throw DatabaseError(
+                resultCode: .busy, message: "another connection kept the log from being folded into the file", path: path)
         }
     }
 

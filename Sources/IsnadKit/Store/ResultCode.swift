@@ -29,6 +29,8 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable {
     public static let locked = ResultCode(rawValue: SQLITE_LOCKED)
     /// SQLITE_READONLY (https://www.sqlite.org/rescode.html#readonly).
     public static let readOnly = ResultCode(rawValue: SQLITE_READONLY)
+    /// SQLITE_IOERR: the operating system reported an error (https://www.sqlite.org/rescode.html#ioerr).
+    public static let inputOutput = ResultCode(rawValue: SQLITE_IOERR)
     /// SQLITE_CORRUPT (https://www.sqlite.org/rescode.html#corrupt).
     public static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
     /// SQLITE_FULL: the disk, or the database's size limit, is full (https://www.sqlite.org/rescode.html#full).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Copies a whole store into a new or empty one, between engines in either direction (SQLite to
 /// PostgreSQL to start sharing, PostgreSQL to SQLite to take a copy into the field), all or
 /// nothing: every table row for row, from one snapshot of the source, in one transaction of the
@@ -97,12 +99,16 @@ public enum StoreCopy {
         case targetNotEmpty(target: String)
         /// Source and target are the same store.
         case sameStore(String)
+        /// A file appeared at the target's name while the copy was made under a temporary one.
+        case targetAppeared(target: String)
 
         public var description: String {
             switch self {
             case .targetNotEmpty(let target):
                 "\(target) already holds records: a copy goes into a new or empty store, and nothing was copied"
             case .sameStore(let location): "\(location) is both the source and the target of the copy"
+            case .targetAppeared(let target):
+                "\(target) was made by another program while the copy was written: it was left as it is, and nothing was copied"
             }
         }
     }
@@ -122,35 +128,16 @@ public enum StoreCopy {
         var summary = Summary()
         switch target {
         case .file(let path):
-            let store = try GraphStore(
-                path: path, access: .create, writeLockWaitLimit: writeLockWaitLimit, onWaitingForWriteLock: onWaitingForWriteLock)
-            do {
-                try store.inWriteTransaction {
-                    try requireEmpty(target.description) { table in
-                        try store.database.prepare("SELECT EXISTS (SELECT 1 FROM \(table))").scalarInteger() == 1
-                    }
-                    try reader.inSnapshot {
-                        var copied = 0
-                        for table in tables {
-                            let placeholders = (1...table.columns.count).map { "?\($0)" }.joined(separator: ", ")
-                            let insert = try store.database.prepare(
-                                "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
-                            try reader.forEachRow(of: table) { row in
-                                try insert.run(row.map { $0.map(Statement.Value.text) ?? .null })
-                                summary.count(table)
-                                // Ctrl-C, held by the caller, ends the copy by this path, which takes
-                                // away the store it created (HeldSignals).
-                                copied += 1
-                                if copied % 1024 == 0 { try HeldSignals.checkPending() }
-                            }
-                        }
-                        try HeldSignals.checkPending()
-                    }
-                    return .commit
-                }
-            } catch {
-                store.removeCreatedStore()
-                throw error
+            // A file that is there (made empty with touch, say, with the owner and permissions its
+            // user chose) is filled where it is; a new one is made whole under a temporary name.
+            if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) {
+                summary = try copyRows(
+                    tables, from: reader, into: path, shownAs: target.description, writeLockWaitLimit: writeLockWaitLimit,
+                    onWaitingForWriteLock: onWaitingForWriteLock)
+            } else {
+                summary = try copyIntoNewFile(
+                    tables, from: reader, source: source, path: path, shownAs: target.description,
+                    onWaitingForWriteLock: onWaitingForWriteLock)
             }
         case .postgreSQL(let location):
             let store = try PostgreSQLStore(location: location, access: .create, onWaitingForWriteLock: onWaitingForWriteLock)
@@ -180,6 +167,101 @@ public enum StoreCopy {
             }
         }
         return summary
+    }
+
+    /// Copies `tables` into the SQLite store at `path`, made when missing (or an empty file),
+    /// in one transaction; `shownAs` names it in messages. On failure a store this made is taken
+    /// away again, and an empty file it made a store is said to be one.
+    private static func copyRows(
+        _ tables: [Table], from reader: Reader, into path: String, shownAs shownPath: String, writeLockWaitLimit: Int?,
+        onWaitingForWriteLock: WriteLockWait?, foldingLog: Bool = false
+    ) throws -> Summary {
+        var summary = Summary()
+        var store: GraphStore?
+        do {
+            let opened = try GraphStore(
+                path: path, access: .create, writeLockWaitLimit: writeLockWaitLimit, onWaitingForWriteLock: onWaitingForWriteLock)
+            store = opened
+            try opened.inWriteTransaction {
+                try requireEmpty(shownPath) { table in
+                    try opened.database.prepare("SELECT EXISTS (SELECT 1 FROM \(table))").scalarInteger() == 1
+                }
+                try reader.inSnapshot {
+                    var copied = 0
+                    for table in tables {
+                        let placeholders = (1...table.columns.count).map { "?\($0)" }.joined(separator: ", ")
+                        let insert = try opened.database.prepare(
+                            "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
+                        try reader.forEachRow(of: table) { row in
+                            try insert.run(row.map { $0.map(Statement.Value.text) ?? .null })
+                            summary.count(table)
+                            // Ctrl-C, held by the caller, ends the copy by this path, which takes
+                            // away the store it created (HeldSignals).
+                            copied += 1
+                            if copied % 1024 == 0 { try HeldSignals.checkPending() }
+                        }
+                    }
+                    try HeldSignals.checkPending()
+                }
+                return .commit
+            }
+            if foldingLog { try opened.foldLogIntoFile() }
+        } catch var error as DatabaseError {
+            if let store, store.wasCreated, !store.madeItsFile, !foldingLog { error.madeEmptyFileAStore = true }
+            store?.removeCreatedStore()
+            throw path == shownPath ? error : error.named(shownPath)
+        } catch {
+            store?.removeCreatedStore()
+            throw error
+        }
+        return summary
+    }
+
+    /// Copies `tables` into a new store file at `path`, which appears there only once it holds
+    /// every row: made under a temporary name in its folder (a copy killed midway left an empty
+    /// store under the backup's name, which opened fine), with the source file's permissions
+    /// less the umask as `cp` gives (a private store's backup was world-readable), its log
+    /// folded in, then given its name, never over a file that appeared there meanwhile.
+    private static func copyIntoNewFile(
+        _ tables: [Table], from reader: Reader, source: StoreLocation, path: String, shownAs shownPath: String,
+        onWaitingForWriteLock: WriteLockWait?
+    ) throws -> Summary {
+        try GraphStore.checkNameForNewStore(path)
+        let folder = FileSystem.folder(of: path)
+        let (descriptor, temporary): (Int32, String)
+        do {
+            (descriptor, temporary) = try TemporaryFiles.create(in: folder, for: path)
+        } catch {
+            throw StoreError.cannotCreate(path: path, reason: FileSystem.describe(errorCode: error.code))
+        }
+        // Closed once the store's connection is: closing any descriptor of a file drops the
+        // locks SQLite holds on it.
+        defer { close(descriptor) }
+        let companions = [temporary + "-wal", temporary + "-shm"]
+        for companion in companions { TemporaryFiles.register(companion) }
+        var permissions: mode_t = 0o666
+        if case .file(let sourcePath) = source, let mode = FileSystem.permissions(of: sourcePath) { permissions = mode }
+        do {
+            if fchmod(descriptor, permissions & ~FileSystem.currentUmask) != 0 {
+                throw StoreError.cannotCreate(path: path, reason: FileSystem.describe(errorCode: errno))
+            }
+            let summary = try copyRows(
+                tables, from: reader, into: temporary, shownAs: shownPath, writeLockWaitLimit: nil,
+                onWaitingForWriteLock: onWaitingForWriteLock, foldingLog: true)
+            do throws(FileSystem.SystemError) {
+                try FileSystem.name(temporary, as: path)
+            } catch {
+                if error.code == EEXIST { throw CopyError.targetAppeared(target: shownPath) }
+                throw StoreError.cannotCreate(path: path, reason: error.description)
+            }
+            for file in [temporary] + companions {
+                TemporaryFiles.remove(file)
+            }
+            return summary
+        } catch {
+            for file in [temporary] + companions { TemporaryFiles.remove(file) }
+            throw error
+        }
     }
 
     /// Throws unless every copied table of the target is empty.

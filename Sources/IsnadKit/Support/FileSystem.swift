@@ -131,6 +131,51 @@ public enum FileSystem {
         _ = fchmodat(AT_FDCWD, path, (information.st_mode & 0o7777) | S_IWUSR, AT_SYMLINK_NOFOLLOW)
     }
 
+    /// Makes an empty regular file at the path, with `0666` less the umask as any new file is
+    /// given; nothing when something is there already (a link too), or the file cannot be made.
+    /// Whether it was made.
+    @discardableResult
+    public static func makeEmptyFile(_ path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
+
+    /// The process's umask, which the system takes from a new file's permissions.
+    public static var currentUmask: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
+    /// The permission bits (`0o777`) of the file at the path, links followed; nil when none is there.
+    public static func permissions(of path: String) -> mode_t? {
+        var information = stat()
+        guard stat(path, &information) == 0 else { return nil }
+        return information.st_mode & 0o777
+    }
+
+    /// Gives the file at `source` the name `target` in the same folder, never over a file there:
+    /// a second name (a hard link) and the first removed, so that a file that appeared at
+    /// `target` meanwhile fails with EEXIST; on a file system without hard links (FAT), a rename
+    /// once `target` is seen free. Then the folder is synced, for the name to last.
+    static func name(_ source: String, as target: String) throws(SystemError) {
+        if link(source, target) == 0 {
+            unlink(source)
+        } else {
+            let code = errno
+            guard [EPERM, EOPNOTSUPP, ENOTSUP, EMLINK, ENOSYS].contains(code) else { throw SystemError(code: code) }
+            if exists(target) || isSymbolicLink(target) { throw SystemError(code: EEXIST) }
+            if rename(source, target) != 0 { throw SystemError(code: errno) }
+        }
+        let descriptor = open(folder(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            _ = fsync(descriptor)
+            close(descriptor)
+        }
+    }
+
     /// Whether the path itself is a symbolic link (not followed), to something or to nothing.
     public static func isSymbolicLink(_ path: String) -> Bool {
         var information = stat()

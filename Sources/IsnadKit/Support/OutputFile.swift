@@ -123,7 +123,7 @@ public final class OutputFile: ByteSink {
             // The folder as the user named it ("." for a bare name), not as resolved.
             throw OutputError(path: path, folder: FileSystem.folder(of: path), code: error.code)
         }
-        let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~OutputFile.currentUmask
+        let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~FileSystem.currentUmask
         var problem: OutputError?
         var keptMode = mode
         if exists, existing.st_uid != geteuid() || existing.st_gid != getegid(),
@@ -308,12 +308,6 @@ public final class OutputFile: ByteSink {
         let protectedTarget = location.folder == "/" ? "/" + location.name : location.folder + "/" + location.name
         return protectedTarget == target
     }
-
-    private static var currentUmask: mode_t {
-        let mask = umask(0o022)
-        umask(mask)
-        return mask
-    }
 }
 
 /// Temporary files that a signal must not leave behind. The handler may only call
@@ -369,8 +363,9 @@ enum TemporaryFiles {
         return (descriptor, temporary)
     }
 
-    /// Makes `path` known to the signal handler, when a slot is free (see ``capacity``).
-    private static func register(_ path: String) {
+    /// Makes `path` known to the signal handler, when a slot is free (see ``capacity``): a file
+    /// beside one ``create(in:for:)`` made, that another program makes (SQLite's `-wal`, say).
+    static func register(_ path: String) {
         guard let copy = strdup(path) else { return }
         for index in 0..<capacity where slots[index] == nil {
             slots[index] = copy
