@@ -306,6 +306,58 @@ struct AddCommandTests {
         #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
     }
 
+    @Test("--start and --end given with --id of a claim must be its dates: others are refused (64), naming set; the same pass")
+    func datesOfAClaimNamedByID() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let arguments = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "police",
+            "--quote", "praised", "--stance", "reports", "--credibility", "3",
+        ]
+        let other = try cli.run(arguments + ["--start", "2021", "--end", "2022"])
+        #expect(other.status == 64)
+        #expect(
+            other.standardError
+                == "isnad: --start 2021 --end 2022: claim \"hamas-praised-attack\" is dated 2022-03-27, and a citation takes its claim's dates: to change them, isnad set hamas-praised-attack start 2021 and isnad set hamas-praised-attack end 2022; for a claim of its own with these dates, leave out --id\n(see 'isnad add --help')\n"
+        )
+        let end = try cli.run(arguments + ["--end", "2022"])
+        #expect(end.status == 64)
+        #expect(end.standardError.hasPrefix("isnad: --end 2022: claim \"hamas-praised-attack\" is dated 2022-03-27,"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let same = try cli.run(arguments + ["--start", "2022-03-27"])
+        #expect(same.status == 0, "\(same.standardError)")
+        #expect(same.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
+    }
+
+    @Test(
+        "a new claim of a relationship other claims state with other dates is added, with a note naming them, their dates and --id"
+    )
+    func otherClaimsOfTheRelationship() throws {
+        let cli = try importedStore()
+        let claim = { (quote: String, dates: [String]) in
+            [
+                "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", quote, "--stance",
+                "asserts", "--credibility", "2", "--unverified", "typed for the test",
+            ] + dates
+        }
+        let dated = try cli.run(claim("since 2021", ["--start", "2021"]))
+        #expect(dated.status == 0, "\(dated.standardError)")
+        let id = dated.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(
+            dated.standardError
+                == "added claim \"\(id)\" (history entry 3)\nisnad: note: claim \"hamas-praised-attack\" (2022-03-27) also states hamas praised hadera-attack, weighed apart from this one: if they are one relationship, isnad undo, isnad set hamas-praised-attack start 2021, then cite it with --id hamas-praised-attack\n"
+        )
+        let dryRun = try cli.run(claim("in 2020", ["--start", "2020", "--end", "2020", "--dry-run"]))
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(
+            dryRun.standardError.hasSuffix(
+                "isnad: note: claims \"\(id)\" (2021) and \"hamas-praised-attack\" (2022-03-27) also state hamas praised hadera-attack, weighed apart from this one: if one of them is this relationship, cite it with --id CLAIM\n"
+            ), "\(dryRun.standardError)")
+        // The same dates again join the claim they name, without a note.
+        let again = try cli.run(claim("2021 again", ["--start", "2021"]))
+        #expect(again.standardError == "added citation 2 to claim \"\(id)\" (history entry 4)\n")
+    }
+
     @Test(
         "a citation dated as a claim was before set changed its dates goes to a claim of its own (id -2), from add and from a sheet, found again next time"
     )

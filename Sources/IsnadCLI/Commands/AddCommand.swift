@@ -394,6 +394,9 @@ enum AddCommand: Command {
                 }
                 try session.put(.claim(new))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
+                if let note = try otherClaimsNote(stating: new, store: store, isDryRun: arguments.isSet(isDryRun)) {
+                    notes.insert(note, at: 0)
+                }
                 return "added claim \"\(new.id)\""
             }
             if stored.retraction != nil {
@@ -402,6 +405,20 @@ enum AddCommand: Command {
             // A symmetric relationship named by --id the other way round is the same one.
             if store.vocabulary[new.predicate]?.isSymmetric == true, stored.subject == new.object, stored.object == new.subject {
                 swap(&new.subject, &new.object)
+            }
+            // A citation takes its claim's dates: dates given that are not the claim's would be
+            // dropped without a word, and the citation read as bearing out the claim's.
+            let differing = [(start, new.start, stored.start), (end, new.end, stored.end)].filter { option, given, kept in
+                (try? arguments.value(option)) != nil && given != kept
+            }
+            if !differing.isEmpty {
+                let given = differing.map { "--\($0.0.spec.name) \($0.1?.description ?? "")" }.joined(separator: " ")
+                let setting = differing.map { "isnad set \(new.id) \($0.0.spec.name) \($0.1?.description ?? "null")" }
+                    .joined(separator: " and ")
+                throw UsageError(
+                    message:
+                        "\(given): claim \"\(new.id)\" is \(Self.datedPhrase(of: stored, store: store)), and a citation takes its claim's dates: to change them, \(setting); for a claim of its own with these dates, leave out --id",
+                    command: spec.name)
             }
             if let changed = new.changedEnd(from: stored) {
                 throw LookupError(
@@ -456,6 +473,45 @@ enum AddCommand: Command {
         return try TransmissionGraph(store: store).unconfirmedGrades(of: claim).map { unconfirmed in
             "isnad: note: citation \(unconfirmed.position + 1) is graded 1 (confirmed by other independent sources), but the claim's \(unconfirmed.stance == .denies ? "denial" : "support") has \(counted(unconfirmed.channels, "independent channel")): its grades are read as 2 until another channel confirms it (isnad check lists such grades)"
         }
+    }
+
+    /// `undated`, or `dated 2019 – 2020`, `dated since 2023`: a claim's dates in a sentence.
+    private static func datedPhrase(of claim: Claim, store: GraphStore) -> String {
+        let dates = DateText.dates(of: claim, vocabulary: store.vocabulary)
+        return claim.start == nil && claim.end == nil ? dates : "dated \(dates)"
+    }
+
+    /// The note on a new claim that other standing claims state too, with other dates or none:
+    /// each is weighed apart, so one relationship two sources report reads as two claims with one
+    /// voice each (and `--min-channels 2` misses it). Still added, since dates may truly differ
+    /// (two terms of one office), as `add entity` adds a namesake and notes it.
+    private static func otherClaimsNote(stating claim: Claim, store: GraphStore, isDryRun: Bool) throws -> String? {
+        let others = try store.claimsStatingEitherWay(
+            subject: claim.subject, predicate: claim.predicate, object: claim.object
+        ).filter { $0.id != claim.id }
+        guard let first = others.first else { return nil }
+        let shown = others.prefix(3).map { other in
+            var dated = claim
+            (dated.start, dated.end) = (other.start, other.end)
+            return "\"\(Text.printable(other.id))\" (\(DateText.dates(of: dated, vocabulary: store.vocabulary)))"
+        }
+        let named =
+            others.count == 1
+            ? "claim \(shown[0])"
+            : others.count <= 3
+                ? "claims \(shown.dropLast().joined(separator: ", ")) and \(shown[shown.count - 1])"
+                : "claims \(shown.joined(separator: ", ")) and \(others.count - 3) more"
+        // The other claim's dates set to this one's first, where this one has dates it lacks:
+        // add claim --id refuses dates that are not its claim's.
+        let setting =
+            others.count == 1
+            ? [("start", claim.start, first.start), ("end", claim.end, first.end)].compactMap { field, given, kept in
+                given.flatMap { $0 == kept ? nil : "isnad set \(first.id) \(field) \($0)" }
+            } : []
+        let steps = (isDryRun ? [] : ["isnad undo"]) + setting
+        let cite = others.count == 1 ? "--id \(first.id)" : "--id CLAIM"
+        return
+            "isnad: note: \(named) also \(others.count == 1 ? "states" : "state") \(claim.subject) \(claim.predicate) \(claim.object), weighed apart from this one: if \(others.count == 1 ? "they are one" : "one of them is this") relationship, \(steps.isEmpty ? "" : steps.joined(separator: ", ") + ", then ")cite it with \(cite)"
     }
 
     // MARK: Helpers
