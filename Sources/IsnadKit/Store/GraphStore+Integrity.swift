@@ -563,9 +563,13 @@ extension GraphStore {
     /// Every link of a chain of transmission (a source and one it cites), ordered by source
     /// and then as the source lists them.
     /// The ids of the records of `kind` that the history entry bound to `?parameter` wrote, as
-    /// SQL: the scope of a check of what one change wrote.
-    private static func written(_ kind: Record.Kind, parameter: Int = 1) -> String {
-        "SELECT record FROM change_record WHERE change = ?\(parameter) AND kind = '\(kind.rawValue)'"
+    /// SQL: the scope of a check of what one change wrote. `changedOnly`: those it changed, not
+    /// those it added, for what names a record: a record added can be named only by records
+    /// written with it or after it, which the entry holds or a later change writes. So an import
+    /// into an empty store does not look up every citation of its sources once for each way a
+    /// source is named (1.1 s more at 100k claims).
+    private static func written(_ kind: Record.Kind, parameter: Int = 1, changedOnly: Bool = false) -> String {
+        "SELECT record FROM change_record WHERE change = ?\(parameter)\(changedOnly ? " AND action = 'changed'" : "") AND kind = '\(kind.rawValue)'"
     }
 
     /// Every pair of a source and one it relays, both dated: through `cites`, and as a
@@ -576,6 +580,7 @@ extension GraphStore {
         _ body: (_ relay: String, _ relayPublished: String, _ relayed: String, _ relayedPublished: String) throws -> Void
     ) throws {
         let (sources, claims) = (Self.written(.source), Self.written(.claim))
+        let changedSources = Self.written(.source, changedOnly: true)
         // One indexed lookup each: an OR of them read every citation.
         let pairs =
             entry == nil
@@ -585,9 +590,9 @@ extension GraphStore {
             """
             : """
             SELECT source AS relay, cited AS relayed FROM source_cites WHERE source IN (\(sources))
-            UNION SELECT source, cited FROM source_cites WHERE cited IN (\(sources))
-            UNION SELECT via, source FROM citation WHERE via IN (\(sources))
-            UNION SELECT via, source FROM citation WHERE via IS NOT NULL AND source IN (\(sources))
+            UNION SELECT source, cited FROM source_cites WHERE cited IN (\(changedSources))
+            UNION SELECT via, source FROM citation WHERE via IN (\(changedSources))
+            UNION SELECT via, source FROM citation WHERE via IS NOT NULL AND source IN (\(changedSources))
             UNION SELECT via, source FROM citation WHERE via IS NOT NULL AND claim IN (\(claims))
             """
         try database.prepare(
@@ -616,7 +621,7 @@ extension GraphStore {
         let claimsThenCitations = database.dialect(
             "claim CROSS JOIN citation ON citation.claim = claim.id",
             postgreSQL: "claim JOIN citation ON citation.claim = claim.id")
-        let sources = Self.written(.source)
+        let sources = Self.written(.source, changedOnly: true)
         let scope =
             entry == nil
             ? ""
