@@ -570,7 +570,11 @@ public struct IntegrityCheck {
     /// citation read in it is then public before its claimant spoke, and passes --known-by
     /// wrongly); a claim that starts after every source that speaks of it was public; a source
     /// published, or a claim starting, after today.
+    /// With `entry`, of what that history entry wrote, the dates to come first: the dates the
+    /// change wrote itself, before those of other records it conflicts with (a source relayed
+    /// by hundreds), which a warning that lists the first few would otherwise hide.
     private mutating func checkDates(_ store: GraphStore, today: PartialDate, inEntry entry: Int? = nil) throws {
+        if entry != nil { try checkDatesToCome(store, today: today, inEntry: entry) }
         var count = 0
         try store.forEachDatedRelay(inEntry: entry) { relay, relayPublished, relayed, relayedPublished in
             count += 1
@@ -622,13 +626,18 @@ public struct IntegrityCheck {
             }
         }
         try finishClaim()
+        if entry == nil { try checkDatesToCome(store, today: today, inEntry: nil) }
+        examined[.datesInConflict] = count
+    }
+
+    /// A source published, or a claim starting, after today.
+    private mutating func checkDatesToCome(_ store: GraphStore, today: PartialDate, inEntry entry: Int?) throws {
         try store.forEachDatedAfter(today.description, inEntry: entry) { kind, id, date in
             try add(
                 .datesInConflict, "\(kind.rawValue) \"\(Text.printable(id))\"",
                 "\(kind == .source ? "published" : "starts") \(Text.printable(date)), after today (\(today)): a date to come is a mistake"
             )
         }
-        examined[.datesInConflict] = count
     }
 
     /// Every credibility 1 ("confirmed by other independent sources") that no other independent
