@@ -214,9 +214,12 @@ struct SetCommandTests {
         let later = try cli.run(["set", "police", "published", "2999"])
         #expect(later.status == 0)
         #expect(
-            later.standardError.hasSuffix(
-                "isnad: warning: source \"police\": published 2999, after today (\(AddCommandTests.today)): a date to come is a mistake\n"
-            ), "\(later.standardError)")
+            later.standardError == """
+                set published of source "police" (history entry 3)
+                isnad: warning: source "police": published 2999, after today (\(AddCommandTests.today)): a date to come is a mistake
+                isnad: warning: source "article": published 2022-03, relays police, published 2999: one of the two dates is wrong (isnad set article published …)
+
+                """, "\(later.standardError)")
         #expect(
             try cli.run(["set", "police", "published", "2022-03-27"]).standardError
                 == "set published of source \"police\" (history entry 4)\n")
