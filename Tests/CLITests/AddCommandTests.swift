@@ -1,4 +1,5 @@
 import Foundation
+import IsnadKit
 import TestHelpers
 import Testing
 
@@ -46,6 +47,40 @@ struct AddCommandTests {
         #expect(try cli.run(["log", "arab-states"]).standardOutput.contains(" · ana\n  isnad add entity"))
         #expect(try cli.run(["undo", "--author", "ana"]).status == 0)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("add entity --attribute KEY=VALUE, repeated, stores the entity's attributes; set changes one by attributes.KEY")
+    func attributes() throws {
+        let cli = try importedStore()
+        let result = try cli.run([
+            "add", "entity", "--type", "organization", "--name", "Red Valley Brigades", "--attribute",
+            "size=a few hundred fighters", "--attribute", "founded-in=2023", "--attribute", "motto=a=b",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let line = { try cli.run(["export", "jsonl"]).standardOutput.split(separator: "\n").first { $0.contains("red-valley") } }
+        #expect(
+            try line()
+                == #"{"record":"entity","id":"red-valley-brigades","type":"organization","name":"Red Valley Brigades","attributes":{"founded-in":"2023","motto":"a=b","size":"a few hundred fighters"}}"#
+        )
+        #expect(try cli.run(["set", "red-valley-brigades", "attributes.founded-in", "2022"]).status == 0)
+        #expect(try cli.run(["set", "red-valley-brigades", "attributes.motto", "null"]).status == 0)
+        #expect(try line()?.contains(#""attributes":{"founded-in":"2022","size":"a few hundred fighters"}"#) == true)
+        let whole = try cli.run(["set", "red-valley-brigades", "attributes", #"{"size":"200"}"#])
+        #expect(whole.status == 64)
+        #expect(
+            whole.standardError
+                == "isnad: attributes: an entity's attributes are set one at a time, as attributes.KEY VALUE (attributes.size 200); null removes them all\n(see 'isnad set --help')\n"
+        )
+    }
+
+    @Test("add --help lists every entity and source type, and says which to use for a Telegram statement and an unnamed official")
+    func helpListsTypes() throws {
+        let help = try CLIHarness.scoped.run(["add", "--help"]).standardOutput.replacingOccurrences(of: "\n", with: " ")
+        for type in EntityType.allCases.map(\.rawValue) + SourceType.allCases.map(\.rawValue) {
+            #expect(help.contains(" \(type),") || help.contains(" \(type)."), "\(type)")
+        }
+        #expect(help.contains("statement on its Telegram channel is a statement"))
+        #expect(help.contains("quotes without a name is other"))
     }
 
     @Test(
@@ -240,9 +275,10 @@ struct AddCommandTests {
         ]
         let first = try cli.run(arguments + ["--credibility", "4"])
         #expect(first.status == 0, "\(first.standardError)")
-        #expect(first.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
+        #expect(first.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n\(Self.unchecked)")
         let second = try cli.run(arguments + ["--credibility", "3"])
-        #expect(second.standardError == "updated citation 2 of claim \"hamas-praised-attack\" (history entry 4)\n")
+        #expect(
+            second.standardError == "updated citation 2 of claim \"hamas-praised-attack\" (history entry 4)\n\(Self.unchecked)")
         let log = try cli.run(["log", "hamas-praised-attack"]).standardOutput
         #expect(log.contains("    citations[1].credibility: 4 → 3"))
         // What the command was not given (the translation) stays; a retracted citation is not taken back.
@@ -303,7 +339,59 @@ struct AddCommandTests {
             "reports", "--credibility", "4",
         ])
         #expect(result.standardOutput == "hamas-praised-attack\n")
-        #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n")
+        #expect(result.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n\(Self.unchecked)")
+    }
+
+    @Test("--start and --end given with --id of a claim must be its dates: others are refused (64), naming set; the same pass")
+    func datesOfAClaimNamedByID() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let arguments = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "police",
+            "--quote", "praised", "--stance", "reports", "--credibility", "3",
+        ]
+        let other = try cli.run(arguments + ["--start", "2021", "--end", "2022"])
+        #expect(other.status == 64)
+        #expect(
+            other.standardError
+                == "isnad: --start 2021 --end 2022: claim \"hamas-praised-attack\" is dated 2022-03-27, and a citation takes its claim's dates: to change them, isnad set hamas-praised-attack start 2021 and isnad set hamas-praised-attack end 2022; for a claim of its own with these dates, leave out --id\n(see 'isnad add --help')\n"
+        )
+        let end = try cli.run(arguments + ["--end", "2022"])
+        #expect(end.status == 64)
+        #expect(end.standardError.hasPrefix("isnad: --end 2022: claim \"hamas-praised-attack\" is dated 2022-03-27,"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        let same = try cli.run(arguments + ["--start", "2022-03-27"])
+        #expect(same.status == 0, "\(same.standardError)")
+        #expect(same.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n\(Self.unchecked)")
+    }
+
+    @Test(
+        "a new claim of a relationship other claims state with other dates is added, with a note naming them, their dates and --id"
+    )
+    func otherClaimsOfTheRelationship() throws {
+        let cli = try importedStore()
+        let claim = { (quote: String, dates: [String]) in
+            [
+                "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", quote, "--stance",
+                "asserts", "--credibility", "2", "--unverified", "typed for the test",
+            ] + dates
+        }
+        let dated = try cli.run(claim("since 2021", ["--start", "2021"]))
+        #expect(dated.status == 0, "\(dated.standardError)")
+        let id = dated.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(
+            dated.standardError
+                == "added claim \"\(id)\" (history entry 3)\nisnad: note: claim \"hamas-praised-attack\" (2022-03-27) also states hamas praised hadera-attack, weighed apart from this one: if they are one relationship, isnad undo, isnad set hamas-praised-attack start 2021, then cite it with --id hamas-praised-attack\n"
+        )
+        let dryRun = try cli.run(claim("in 2020", ["--start", "2020", "--end", "2020", "--dry-run"]))
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(
+            dryRun.standardError.hasSuffix(
+                "isnad: note: claims \"\(id)\" (2021) and \"hamas-praised-attack\" (2022-03-27) also state hamas praised hadera-attack, weighed apart from this one: if one of them is this relationship, cite it with --id CLAIM\n"
+            ), "\(dryRun.standardError)")
+        // The same dates again join the claim they name, without a note.
+        let again = try cli.run(claim("2021 again", ["--start", "2021"]))
+        #expect(again.standardError == "added citation 2 to claim \"\(id)\" (history entry 4)\n")
     }
 
     @Test(
@@ -456,6 +544,78 @@ struct AddCommandTests {
             "\(sameDry.standardError)")
     }
 
+    @Test("a quote --unverified lets in that is found word for word is noted; so is a quote of a source with no stored text")
+    func quotesNotedAsChecked() throws {
+        let cli = try importedStore()
+        let found = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "police-text", "--quote", "Hamas blessed the operation",
+            "--unverified", "paraphrase", "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(found.status == 0, "\(found.standardError)")
+        #expect(
+            found.standardError.hasSuffix(
+                "isnad: note: the quote is in the text of source \"police-text\" word for word (line 2): --unverified was not needed, and the locator says unverified all the same\n"
+            ), "\(found.standardError)")
+        let unchecked = try cli.run([
+            "add", "claim", "isis", "praised", "hadera-attack", "--source", "police", "--quote", "words",
+            "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(unchecked.status == 0, "\(unchecked.standardError)")
+        #expect(
+            unchecked.standardError.hasSuffix(
+                "isnad: note: source \"police\" has no stored text, so the quote was not checked against it\n"),
+            "\(unchecked.standardError)")
+        // --unverified says so already: no note.
+        let vouched = try cli.run([
+            "add", "claim", "isis", "praised", "hamas", "--source", "police", "--quote", "words", "--unverified", "a note",
+            "--stance", "asserts", "--credibility", "3",
+        ])
+        #expect(!vouched.standardError.contains("note"), "\(vouched.standardError)")
+    }
+
+    @Test(
+        "a date after today, or a claim starting after every source that speaks of it, is warned of as check says it; still written"
+    )
+    func datesWarnedOf() throws {
+        let cli = try importedStore()
+        let source = try cli.run([
+            "add", "source", "--type", "statement", "--title", "Soon", "--id", "soon", "--published", "2999-01",
+        ])
+        #expect(source.status == 0)
+        #expect(
+            source.standardError.hasSuffix(
+                "isnad: warning: source \"soon\": published 2999-01, after today (\(Self.today)): a date to come is a mistake\n"
+            ), "\(source.standardError)")
+        let claim = try cli.run([
+            "add", "claim", "hamas", "allied_with", "isis", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3", "--start", "2023", "--dry-run",
+        ])
+        #expect(claim.status == 0)
+        #expect(
+            claim.standardError.contains(
+                "isnad: warning: claim \"c-"), "\(claim.standardError)")
+        #expect(
+            claim.standardError.contains(
+                "starts 2023, after every source that speaks of it was public (the latest 2022-03-27): its start, or a source's date, is wrong"
+            ), "\(claim.standardError)")
+        // A date that can be right says nothing.
+        let right = try cli.run([
+            "add", "source", "--type", "statement", "--title", "Then", "--published", "2022-03-28",
+        ])
+        #expect(right.standardError == "added source \"then\" (history entry 4)\n")
+    }
+
+    /// What add claim says of a quote of `police`, whose text is not stored.
+    static let unchecked = "isnad: note: source \"police\" has no stored text, so the quote was not checked against it\n"
+
+    /// Today where it is latest (UTC+14), as check reads it.
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(secondsFromGMT: 14 * 3600)
+        return formatter.string(from: Date())
+    }
+
     @Test("the words of a fixed set are read without regard to case, as the filters read them, and stored as spelt")
     func wordsOfAFixedSet() throws {
         let cli = try importedStore()
@@ -508,6 +668,22 @@ struct AddCommandTests {
             (
                 ["add", "entity", "--name", "X Y", "--type", "person", "--alias", "حماس"], 64,
                 "isnad: --alias: expected LANG:NAME (ar:حماس), got \"حماس\"\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "entity", "--name", "X Y", "--type", "person", "--attribute", "size"], 64,
+                "isnad: --attribute: expected KEY=VALUE (size=200), got \"size\"\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "entity", "--name", "X Y", "--type", "person", "--attribute", "=200"], 64,
+                "isnad: --attribute: expected KEY=VALUE (size=200), got \"=200\"\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "entity", "--name", "X Y", "--type", "person", "--attribute", "founded in=1987"], 64,
+                "isnad: --attribute: a key is letters, digits, _ and - (as set names it: attributes.KEY), got \"founded in\"\n(see 'isnad add --help')\n"
+            ),
+            (
+                ["add", "entity", "--name", "X Y", "--type", "person", "--attribute", "size=1", "--attribute", "size=2"], 64,
+                "isnad: --attribute: \"size\" is given twice\n(see 'isnad add --help')\n"
             ),
             (
                 ["add", "entity", "--name", "Hamas", "--type", "organization"], 65,

@@ -311,6 +311,37 @@ struct CoreCommandTests {
         #expect(!(try cli.run(["import", "more.jsonl"]).standardError.contains("note:")))
     }
 
+    @Test(
+        "an import warns of the dates it brought that cannot all be right: one line each, or a count and the first three, dates to come first"
+    )
+    func importWarnsOfDates() throws {
+        let cli = try importedStore()
+        let source = { (id: String, published: String) in
+            #"{"record":"source","id":"\#(id)","type":"other","title":"\#(id)","published":"\#(published)","reliability":"C"}"#
+        }
+        try cli.write("one.jsonl", source("soon", "2999") + "\n")
+        let one = try cli.run(["import", "one.jsonl"])
+        #expect(one.status == 0)
+        #expect(
+            one.standardError.hasSuffix(
+                "isnad: warning: source \"soon\": published 2999, after today (\(AddCommandTests.today)): a date to come is a mistake\n"
+            ), "\(one.standardError)")
+        let late =
+            #"{"record":"claim","id":"late","subject":"hamas","predicate":"praised","object":"isis","start":"2023","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":3}]}"#
+        try cli.write("many.jsonl", ([late] + (1...4).map { source("later-\($0)", "300\($0)") }).joined(separator: "\n") + "\n")
+        let many = try cli.run(["import", "many.jsonl"])
+        #expect(many.status == 0)
+        #expect(
+            many.standardError.hasSuffix(
+                """
+                isnad: warning: isnad check finds 5 problems with the dates imported; the first 3:
+                  source "later-1": published 3001, after today (\(AddCommandTests.today)): a date to come is a mistake
+                  source "later-2": published 3002, after today (\(AddCommandTests.today)): a date to come is a mistake
+                  source "later-3": published 3003, after today (\(AddCommandTests.today)): a date to come is a mistake
+
+                """), "\(many.standardError)")
+    }
+
     @Test("claims lists claims with status, best grade and who says them; filters narrow it")
     func claims() throws {
         let cli = try importedStore()

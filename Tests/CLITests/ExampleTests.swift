@@ -51,6 +51,8 @@ struct ExampleTests {
         // The tour's own claim and entity, which the bundled dataset does not have.
         "isnad add claim daesh hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --quote-en \"ISIS terrorism poses a high security threat to Arab and foreign states\" --stance asserts --credibility 2":
             Expectation(status: 65, showsOnStandardError: true),
+        "isnad add claim daesh hostile_to \"Arab states\" --source hadera-2022-article --quote \"يشكل ارهاب داعش تهديد أمني عالي للدول العربية والأجنبية\" --stance asserts --credibility 2 --start 2022-03 --dry-run":
+            Expectation(status: 65, showsOnStandardError: true),
         "isnad edit c-75dfc43460ef7229 --author bilal": Expectation(status: 65, showsOnStandardError: true),
         "isnad log c-75dfc43460ef7229": Expectation(status: 65, showsOnStandardError: true),
         // The dataset was imported by the login name: bilal's plain undo leaves that import alone.

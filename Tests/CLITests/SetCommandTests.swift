@@ -198,6 +198,33 @@ struct SetCommandTests {
                 #""id":"article","type":"opinion-article","title":"Article""#))
     }
 
+    @Test("set warns of a date that cannot be right with the others, as check says it, and sets it all the same")
+    func datesWarnedOf() throws {
+        let cli = try importedStore()
+        // Dated before the claim it alone makes public, the claim starts after every source.
+        let earlier = try cli.run(["set", "police", "published", "2021"])
+        #expect(earlier.status == 0)
+        #expect(
+            earlier.standardError
+                == """
+                set published of source "police" (history entry 2)
+                isnad: warning: claim "isis-claimed-attack": starts 2022-03-27, after every source that speaks of it was public (the latest 2021): its start, or a source's date, is wrong (isnad set isis-claimed-attack start …)
+
+                """)
+        let later = try cli.run(["set", "police", "published", "2999"])
+        #expect(later.status == 0)
+        #expect(
+            later.standardError == """
+                set published of source "police" (history entry 3)
+                isnad: warning: source "police": published 2999, after today (\(AddCommandTests.today)): a date to come is a mistake
+                isnad: warning: source "article": published 2022-03, relays police, published 2999: one of the two dates is wrong (isnad set article published …)
+
+                """, "\(later.standardError)")
+        #expect(
+            try cli.run(["set", "police", "published", "2022-03-27"]).standardError
+                == "set published of source \"police\" (history entry 4)\n")
+    }
+
     @Test("digits typed on an Arabic keyboard are read as digits in dates and numbers, kept as typed in text")
     func arabicIndicDigits() throws {
         let cli = try importedStore()

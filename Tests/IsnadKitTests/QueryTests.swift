@@ -750,6 +750,62 @@ struct CheckTests {
         #expect(check.findings.allSatisfy { $0.kind == .datesInConflict }, "\(check.findings)")
     }
 
+    @Test(
+        "the dates in conflict of what one history entry wrote: its records, the claims citing its sources, the relays between them; nothing else"
+    )
+    func datesInConflictOfOneEntry() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(in: folder)
+        // Found by check before the change, and not the change's.
+        try Fixtures.importText(
+            #"{"record":"source","id":"to-come","type":"other","title":"Soon","published":"2031-02-01","reliability":"C"}"#,
+            into: store, folder: folder, name: "before.jsonl")
+        let citing = { (id: String, start: String) in
+            Record.claim(
+                Claim(
+                    id: id, subject: "hamas", predicate: "praised", object: "isis", start: try PartialDate(parsing: start),
+                    citations: [Citation(source: "police", quote: "q", stance: .asserts, credibility: .probablyTrue)]))
+        }
+        let (entry, _) = try store.changing(ChangeDescription(author: "test", command: "test")) { session in
+            try session.put(try citing("late", "2023"))
+            return session.number
+        }
+        let today = try PartialDate(parsing: "2026-12-05")
+        let found = { (entry: Int) in
+            try IntegrityCheck.datesInConflict(writtenBy: entry, in: store, today: today).findings.map {
+                "\($0.subject): \($0.message)"
+            }
+        }
+        #expect(
+            try found(entry) == [
+                #"claim "late": starts 2023, after every source that speaks of it was public (the latest 2022-03-27): its start, or a source's date, is wrong (isnad set late start …)"#
+            ])
+        // The source's date changed: the claims citing it are the change's too.
+        guard case .source(var police)? = try store.record(.source, id: "police") else { return }
+        police.published = try PartialDate(parsing: "2021")
+        let (later, _) = try store.changing(ChangeDescription(author: "test", command: "test")) { session in
+            try session.put(.source(police))
+            return session.number
+        }
+        #expect(
+            try found(later) == [
+                #"claim "isis-claimed-attack": starts 2022-03-27, after every source that speaks of it was public (the latest 2021): its start, or a source's date, is wrong (isnad set isis-claimed-attack start …)"#,
+                #"claim "late": starts 2023, after every source that speaks of it was public (the latest 2021): its start, or a source's date, is wrong (isnad set late start …)"#,
+            ])
+        // check finds the source to come as well, which neither change wrote.
+        #expect(try IntegrityCheck(store: store, today: today).counts[.datesInConflict] == 3)
+    }
+
+    @Test("today is the date where it is latest, UTC+14: a date typed east of Greenwich tonight is not after it")
+    func todayEastOfGreenwich() throws {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(secondsFromGMT: 14 * 3600)
+        let before = formatter.string(from: Date())
+        let today = PartialDate.today.description
+        #expect(today == before || today == formatter.string(from: Date()))
+    }
+
     @Test("a retracted claim whose ends' types its predicate no longer takes is no finding: it is out of the evidence")
     func retractedClaimOutsideTheVocabulary() throws {
         let folder = try TemporaryFolder.scoped

@@ -14,11 +14,17 @@ enum AddCommand: Command {
             add entity --type TYPE --name NAME: a new entity; its id is made from the name unless --id gives one
             (a name in another script, from its transliteration into Latin letters), and printed. add source --type
             TYPE --title TITLE: a new source (reliability F unless given); --text-file stores its text, so that
-            quotes can be checked. add claim SUBJECT PREDICATE OBJECT --source SOURCE --quote TEXT --stance STANCE
-            --credibility N: a new claim, or one more citation for the same relationship when it exists (same
-            subject, predicate and object, and dates when given; or --id); a new claim's id is derived from its ends
-            and dates, as import does (with -2, -3 … when a claim given other dates by set holds it); a citation
-            with the same source, via and quote is updated. Entities and
+            quotes can be checked. Entity types: person, organization, event, place. Source types: news-article,
+            opinion-article, statement, leaked-document, press-conference, intelligence-report, official-statement,
+            social-media-post, photo, other. A group's statement on its Telegram channel is a statement (the
+            channel its --publisher), a post that is not a statement a social-media-post; an official an article
+            quotes without a name is other, graded F unless more is known, and the article --cites it.
+            add claim SUBJECT PREDICATE OBJECT --source SOURCE --quote TEXT --stance STANCE --credibility N: a new
+            claim, or one more citation for the same relationship when it exists (same subject, predicate and
+            object, and dates when given; or --id, whose claim's dates a citation takes: other dates are refused,
+            and set changes them); a new claim's id is derived from its ends and dates, as import does (with -2,
+            -3 … when a claim given other dates by set holds it), and other claims of its relationship (other
+            dates, or none) are noted; a citation with the same source, via and quote is updated. Entities and
             sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
             id or either label (موّل). --quote - reads the quote from standard input. When the source the quote
             stands in (--via, else --source) has stored text, the quote must be found in it (marks the quote leaves
@@ -34,7 +40,8 @@ enum AddCommand: Command {
             ),
         ],
         options: [
-            type, entityName, id, alias, description, title, sourceAuthor, publisher, url, published, lang, reliability, cites,
+            type, entityName, id, alias, description, attribute, title, sourceAuthor, publisher, url, published, lang,
+            reliability, cites,
             textFile, source, via, quote,
             quoteEnglish, stance, credibility, start, end, locator, unverified, notes, isDryRun, HistoryOptions.author,
         ],
@@ -54,6 +61,11 @@ enum AddCommand: Command {
         .only(for: [Kind.entity])
     static let description = Option<String>("description", value: "text", help: "entity: a description.")
         .only(for: [Kind.entity])
+    static let attribute = ListOption<String>(
+        "attribute", value: "key=value",
+        help: "entity: an attribute (size=\"a few hundred fighters\"); isnad set ID attributes.KEY VALUE changes one."
+    )
+    .only(for: [Kind.entity])
     static let title = Option<String>("title", value: "title", help: "source: its title.").only(for: [Kind.source])
     static let sourceAuthor = Option<String>(
         "source-author", value: "name",
@@ -164,6 +176,27 @@ enum AddCommand: Command {
         members.append(("name", .string(name)))
         if !aliases.isEmpty { members.append(("aliases", .array(aliases))) }
         if let description = try arguments.value(description) { members.append(("description", .string(description))) }
+        var attributes: [(String, JSONValue)] = []
+        for text in try arguments.values(attribute) {
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts[0].trimmingCharacters(in: .whitespaces)
+            guard parts.count == 2, !key.isEmpty, !parts[1].isEmpty else {
+                throw UsageError(
+                    message: "--attribute: expected KEY=VALUE (size=200), got \"\(Text.printable(text))\"", command: spec.name)
+            }
+            // A key set can name again (attributes.KEY).
+            guard key.allSatisfy(FieldPath.isKeyCharacter) else {
+                throw UsageError(
+                    message:
+                        "--attribute: a key is letters, digits, _ and - (as set names it: attributes.KEY), got \"\(Text.printable(key))\"",
+                    command: spec.name)
+            }
+            guard !attributes.contains(where: { $0.0 == key }) else {
+                throw UsageError(message: "--attribute: \"\(Text.printable(key))\" is given twice", command: spec.name)
+            }
+            attributes.append((key, .string(String(parts[1]))))
+        }
+        if !attributes.isEmpty { members.append(("attributes", object(attributes))) }
         let record = try decode(object(members), store: store)
         // Entities that already go by one of its names, as written or spelt another way, or in the
         // other script with the same consonants (three at least, as two are shared by too many
@@ -264,14 +297,16 @@ enum AddCommand: Command {
         }
         let record = try decode(object(members), store: store)
         try refuseIDTakenByRename(.source, id, store: store)
-        let (_, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
+        let (warnings, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session in
             if case .source(let existing) = try session.record(.source, id: id) {
                 throw LookupError(
                     description: "source \"\(id)\" exists already (\(Text.printable(existing.title))): give another --id")
             }
             try session.put(record)
+            return try DateWarnings.lines(writtenBy: session.number, store: store, what: "added")
         }
         try report("added source \"\(id)\"", id: id, entry: entry, arguments: arguments, context: context)
+        for warning in warnings { context.message(warning) }
     }
 
     // MARK: Claims
@@ -318,9 +353,17 @@ enum AddCommand: Command {
         // The quote stands in --via when given, else in the claimant's own text; not looked for
         // when the source it stands in was not found.
         let quoted = viaText == nil ? claimant : relay ?? nil
+        // Said once the claim is written: a quote --unverified lets in that is there word for
+        // word, and one that nothing checked.
+        var quoteNotes: [String] = []
         if let quoted, let text = try store.storedText(ofSource: quoted.id) {
             if let lines = QuoteLocator.lines(of: quoteText, in: text) {
                 if locatorText == nil { locatorText = QuoteLocator.locator(lines) }
+                if unverifiedReason != nil {
+                    quoteNotes.append(
+                        "isnad: note: the quote is in the text of source \"\(quoted.id)\" word for word (\(QuoteLocator.locator(lines))): --unverified was not needed, and the locator says unverified all the same"
+                    )
+                }
             } else if unverifiedReason == nil {
                 problems.note(
                     LookupError(
@@ -328,6 +371,9 @@ enum AddCommand: Command {
                             "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
                     ))
             }
+        } else if let quoted, unverifiedReason == nil {
+            quoteNotes.append(
+                "isnad: note: source \"\(quoted.id)\" has no stored text, so the quote was not checked against it")
         }
         try problems.throwIfAny()
         guard let subject, let object, let claimant, let relay else { return }
@@ -359,7 +405,8 @@ enum AddCommand: Command {
         // Read before the transaction ends, so that a dry run says them too.
         var notes: [String] = []
         let isConfirmed = new.citations[0].credibility == .confirmed
-        let (outcome, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> String in
+        var warnings: [String] = []
+        func write(_ session: ChangeSession) throws -> String {
             // Looked up before the store was locked: another writer may have taken one away since.
             let named =
                 [(Record.Kind.entity, subject.id), (.entity, object.id), (.source, claimant.id)]
@@ -394,6 +441,9 @@ enum AddCommand: Command {
                 }
                 try session.put(.claim(new))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
+                if let note = try otherClaimsNote(stating: new, store: store, isDryRun: arguments.isSet(isDryRun)) {
+                    notes.insert(note, at: 0)
+                }
                 return "added claim \"\(new.id)\""
             }
             if stored.retraction != nil {
@@ -401,7 +451,21 @@ enum AddCommand: Command {
             }
             // A symmetric relationship named by --id the other way round is the same one.
             if store.vocabulary[new.predicate]?.isSymmetric == true, stored.subject == new.object, stored.object == new.subject {
-                swap(&new.subject, &new.object)
+                (new.subject, new.object) = (new.object, new.subject)
+            }
+            // A citation takes its claim's dates: dates given that are not the claim's would be
+            // dropped without a word, and the citation read as bearing out the claim's.
+            let differing = [(start, new.start, stored.start), (end, new.end, stored.end)].filter { option, given, kept in
+                (try? arguments.value(option)) != nil && given != kept
+            }
+            if !differing.isEmpty {
+                let given = differing.map { "--\($0.0.spec.name) \($0.1?.description ?? "")" }.joined(separator: " ")
+                let setting = differing.map { "isnad set \(new.id) \($0.0.spec.name) \($0.1?.description ?? "null")" }
+                    .joined(separator: " and ")
+                throw UsageError(
+                    message:
+                        "\(given): claim \"\(new.id)\" is \(Self.datedPhrase(of: stored, store: store)), and a citation takes its claim's dates: to change them, \(setting); for a claim of its own with these dates, leave out --id",
+                    command: spec.name)
             }
             if let changed = new.changedEnd(from: stored) {
                 throw LookupError(
@@ -439,8 +503,13 @@ enum AddCommand: Command {
             if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
             return "added citation \(stored.citations.count) to claim \"\(new.id)\""
         }
+        let (outcome, entry) = try store.changing(change, isDryRun: arguments.isSet(isDryRun)) { session -> String in
+            let outcome = try write(session)
+            warnings = try DateWarnings.lines(writtenBy: session.number, store: store, what: "added")
+            return outcome
+        }
         try report(outcome, id: new.id, entry: entry, arguments: arguments, context: context)
-        for note in notes { context.message(note) }
+        for note in warnings + quoteNotes + notes { context.message(note) }
     }
 
     /// A record the command named was taken away by another process between the lookup and the
@@ -456,6 +525,45 @@ enum AddCommand: Command {
         return try TransmissionGraph(store: store).unconfirmedGrades(of: claim).map { unconfirmed in
             "isnad: note: citation \(unconfirmed.position + 1) is graded 1 (confirmed by other independent sources), but the claim's \(unconfirmed.stance == .denies ? "denial" : "support") has \(counted(unconfirmed.channels, "independent channel")): its grades are read as 2 until another channel confirms it (isnad check lists such grades)"
         }
+    }
+
+    /// `undated`, or `dated 2019 – 2020`, `dated since 2023`: a claim's dates in a sentence.
+    private static func datedPhrase(of claim: Claim, store: GraphStore) -> String {
+        let dates = DateText.dates(of: claim, vocabulary: store.vocabulary)
+        return claim.start == nil && claim.end == nil ? dates : "dated \(dates)"
+    }
+
+    /// The note on a new claim that other standing claims state too, with other dates or none:
+    /// each is weighed apart, so one relationship two sources report reads as two claims with one
+    /// voice each (and `--min-channels 2` misses it). Still added, since dates may truly differ
+    /// (two terms of one office), as `add entity` adds a namesake and notes it.
+    private static func otherClaimsNote(stating claim: Claim, store: GraphStore, isDryRun: Bool) throws -> String? {
+        let others = try store.claimsStatingEitherWay(
+            subject: claim.subject, predicate: claim.predicate, object: claim.object
+        ).filter { $0.id != claim.id }
+        guard let first = others.first else { return nil }
+        let shown = others.prefix(3).map { other in
+            var dated = claim
+            (dated.start, dated.end) = (other.start, other.end)
+            return "\"\(Text.printable(other.id))\" (\(DateText.dates(of: dated, vocabulary: store.vocabulary)))"
+        }
+        let named =
+            others.count == 1
+            ? "claim \(shown[0])"
+            : others.count <= 3
+                ? "claims \(shown.dropLast().joined(separator: ", ")) and \(shown[shown.count - 1])"
+                : "claims \(shown.joined(separator: ", ")) and \(others.count - 3) more"
+        // The other claim's dates set to this one's first, where this one has dates it lacks:
+        // add claim --id refuses dates that are not its claim's.
+        let setting =
+            others.count == 1
+            ? [("start", claim.start, first.start), ("end", claim.end, first.end)].compactMap { field, given, kept in
+                given.flatMap { $0 == kept ? nil : "isnad set \(first.id) \(field) \($0)" }
+            } : []
+        let steps = (isDryRun ? [] : ["isnad undo"]) + setting
+        let cite = others.count == 1 ? "--id \(first.id)" : "--id CLAIM"
+        return
+            "isnad: note: \(named) also \(others.count == 1 ? "states" : "state") \(claim.subject) \(claim.predicate) \(claim.object), weighed apart from this one: if \(others.count == 1 ? "they are one" : "one of them is this") relationship, \(steps.isEmpty ? "" : steps.joined(separator: ", ") + ", then ")cite it with \(cite)"
     }
 
     // MARK: Helpers
@@ -532,6 +640,7 @@ enum AddCommand: Command {
     /// The option (or argument) a record field came from.
     static func optionName(_ field: String?) -> String {
         guard let field else { return "add" }
+        if field.hasPrefix("attributes.") { return "--attribute \(field.dropFirst("attributes.".count))" }
         let leaf = field.split(separator: ".").last.map(String.init) ?? field
         let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
         switch name {

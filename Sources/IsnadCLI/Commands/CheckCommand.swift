@@ -20,7 +20,8 @@ enum CheckCommand: Command {
             not their names' own (written or damaged by another program, which SQLite's integrity check does not see);
             credibility 1 that no other independent channel bears out (an A–C source asserting it graded 1–3); dates that cannot all be right (a source published
             before one it relays, a claim starting after every source that speaks of it was public, a publication
-            or start after today). The store is opened read only: nothing in it runs. Exits 0 when the store is clean, 65 when something was found.
+            or start after today anywhere on Earth, the date in UTC+14; add, set, edit and import warn of them as
+            they write them). The store is opened read only: nothing in it runs. Exits 0 when the store is clean, 65 when something was found.
 
             A table shows the first 200 findings of each check (--limit), each check cut short saying how many it
             found; JSON and CSV list every finding unless given a limit, streamed as found (the findings are never all

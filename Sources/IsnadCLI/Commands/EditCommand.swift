@@ -135,6 +135,7 @@ enum EditCommand: Command {
                 }
                 let entry: Int?
                 let lostQuotes: String?
+                var dateWarnings: [String] = []
                 let staleTranslations = EditNotes.staleTranslations(of: edit)
                 do {
                     (lostQuotes, entry) = try store.changing(
@@ -146,7 +147,9 @@ enum EditCommand: Command {
                         guard now == original else {
                             throw ChangedMeanwhile(label: label, by: try store.lastChange(of: original.kind, id: original.id))
                         }
-                        return EditNotes.lostQuotes(try session.put(edit), by: edit.record)
+                        let lost = EditNotes.lostQuotes(try session.put(edit), by: edit.record)
+                        dateWarnings = try DateWarnings.lines(writtenBy: session.number, store: store, what: "edited")
+                        return lost
                     }
                 } catch {
                     // The record was good, the store did not take it (a colleague's change
@@ -167,6 +170,7 @@ enum EditCommand: Command {
                         } ?? ": unchanged"))
                 if entry != nil, let lostQuotes { context.message(lostQuotes) }
                 if entry != nil, let staleTranslations { context.message(staleTranslations) }
+                for warning in dateWarnings { context.message(warning) }
                 return
             } catch let error as EditProblem {
                 problems = [error.message]

@@ -23,7 +23,9 @@ struct FieldPath {
                 index = number
                 key = String(key[..<open])
             }
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+            // Digits and hyphens for an attribute's key (attributes.founded-in), which
+            // add --attribute takes as these.
+            guard !key.isEmpty, key.allSatisfy(FieldPath.isKeyCharacter) else {
                 throw UsageError(
                     message: "field \"\(Text.printable(text))\": expected a path such as name or citations[0].credibility",
                     command: "set")
@@ -31,6 +33,12 @@ struct FieldPath {
             steps.append(Step(key: key, index: index))
         }
         self.steps = steps
+    }
+
+    /// Whether a character may stand in a step of a path (and in an attribute's key, which
+    /// add --attribute takes only as a path can name it).
+    static func isKeyCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "-"
     }
 
     /// The records' dates (the record format's `optionalPartialDate` fields: a source's
@@ -110,6 +118,12 @@ struct FieldPath {
             new = try set(value, in: current ?? .object(JSONObject(members: [])), at: steps.dropFirst(), record: record)
         } else if value.isEmpty || value == "null" {
             new = nil
+        } else if step.key == "attributes", steps.count == self.steps.count {
+            // Typed as JSON, the whole object would be one string.
+            throw UsageError(
+                message:
+                    "\(text): an entity's attributes are set one at a time, as attributes.KEY VALUE (attributes.size 200); null removes them all",
+                command: "set")
         } else if current != nil, let grade = FieldPath.gradeFields[step.key] {
             do {
                 new = try grade(value)

@@ -225,6 +225,12 @@ enum ImportCommand: Command {
                 if let entry = summary.entry, let note = try? Self.quotesNotFoundNote(store: store, entry: entry) {
                     context.message(note)
                 }
+                // Said, not refused, as check says them: a file of many dates may hold a few typos.
+                if let entry = summary.entry,
+                    let warnings = try? DateWarnings.lines(writtenBy: entry, store: store, what: "imported")
+                {
+                    for warning in warnings { context.message(warning) }
+                }
             } else if summary.recordCount == 0 {
                 context.message("no records in \(names): nothing changed\n" + holds("holds"))
             } else {

@@ -17,7 +17,9 @@ enum SetCommand: Command {
             is set whole: cites[0] hadera-2022-article, or null to take it out; so is an alias, as LANG:NAME
             (aliases[1] ar:حماس). One past the last item adds one: aliases[2] when there are two. Items count
             from 0, as in the JSON, where messages and retract --citation count from 1: citations[2] is the
-            citation add called citation 3, and the message names the citation set, with its source.
+            citation add called citation 3, and the message names the citation set, with its source. An entity's
+            attributes are set one key at a time: attributes.founded 1987 (null takes the key out; attributes null,
+            every key).
             """,
         arguments: [
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
@@ -28,6 +30,7 @@ enum SetCommand: Command {
             "isnad set hamas-praised-hadera-attack 'citations[0].credibility' 3",
             "isnad set hadera-2022-article reliability D --author ana",
             "isnad set hamas 'aliases[5]' 'en:Hamas movement'",
+            "isnad set hamas attributes.founded 1987",
         ])
 
     static let isDryRun = HistoryOptions.dryRun("set")
@@ -42,6 +45,7 @@ enum SetCommand: Command {
         }
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var lostQuotes: String?
+        var dateWarnings: [String] = []
         // The record as stored and as written back: what else an import's reading changed is
         // worked out after the change, outside its transaction.
         var written: (stored: Record, edited: Record)?
@@ -91,6 +95,7 @@ enum SetCommand: Command {
                 which = " (\(which))"
             }
             written = (record, edit.record)
+            dateWarnings = try DateWarnings.lines(writtenBy: session.number, store: store, what: "set")
             return "set \(field) of \(record.kind.rawValue) \"\(record.id)\"\(which)"
         }
         let also = written.map {
@@ -106,5 +111,6 @@ enum SetCommand: Command {
             context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + (also ?? ""))
         }
         if entry != nil, let lostQuotes { context.message(lostQuotes) }
+        if entry != nil { for warning in dateWarnings { context.message(warning) } }
     }
 }

@@ -109,9 +109,11 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.description < rhs.description }
 
-    /// Today's date in UTC, as the history writes its times.
+    /// Today's date where it is latest, in the easternmost time zone (UTC+14, Kiribati): a date
+    /// after it is after today everywhere on Earth. In UTC, an article an analyst east of
+    /// Greenwich enters on the evening it appeared would be dated after today.
     public static var today: PartialDate {
-        var seconds = time(nil)
+        var seconds = time(nil) + 14 * 3600
         var parts = tm()
         gmtime_r(&seconds, &parts)
         return PartialDate(existing: Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))

@@ -107,6 +107,21 @@ public struct IntegrityCheck {
         }
     }
 
+    /// The dates that cannot all be right (``Kind/datesInConflict``) among what history entry
+    /// `entry` wrote: its sources and claims, the claims that cite its sources, and the relays
+    /// between them; as `check` finds them, so that `add`, `set` and `import` can say so when the
+    /// date is typed. Read in the change's transaction, a dry run's entry is there too. Keeps
+    /// the first `keeping` findings (nil: all); ``counts`` has how many there are.
+    public static func datesInConflict(
+        writtenBy entry: Int, in store: GraphStore, today: PartialDate = .today, keeping kept: Int? = nil
+    ) throws -> IntegrityCheck {
+        var check = IntegrityCheck(keepingPerCheck: kept)
+        try check.checkDates(store, today: today, inEntry: entry)
+        return check
+    }
+
+    private init(keepingPerCheck kept: Int?) { keptPerCheck = kept }
+
     private mutating func run(_ store: GraphStore, today: PartialDate) throws {
         isPostgreSQL = store.database.isPostgreSQL
         for difference in store.schemaDifferences {
@@ -555,9 +570,13 @@ public struct IntegrityCheck {
     /// citation read in it is then public before its claimant spoke, and passes --known-by
     /// wrongly); a claim that starts after every source that speaks of it was public; a source
     /// published, or a claim starting, after today.
-    private mutating func checkDates(_ store: GraphStore, today: PartialDate) throws {
+    /// With `entry`, of what that history entry wrote, the dates to come first: the dates the
+    /// change wrote itself, before those of other records it conflicts with (a source relayed
+    /// by hundreds), which a warning that lists the first few would otherwise hide.
+    private mutating func checkDates(_ store: GraphStore, today: PartialDate, inEntry entry: Int? = nil) throws {
+        if entry != nil { try checkDatesToCome(store, today: today, inEntry: entry) }
         var count = 0
-        try store.forEachDatedRelay { relay, relayPublished, relayed, relayedPublished in
+        try store.forEachDatedRelay(inEntry: entry) { relay, relayPublished, relayed, relayedPublished in
             count += 1
             guard let relayDate = try? PartialDate(parsing: relayPublished),
                 let relayedDate = try? PartialDate(parsing: relayedPublished),
@@ -586,7 +605,7 @@ public struct IntegrityCheck {
                 "starts \(start), after every source that speaks of it was public (the latest \(latestPublic)): its start, or a source's date, is wrong (isnad set \(Text.printable(claim)) start …)"
             )
         }
-        try store.forEachDatedClaimCitation { id, startText, sourcePublished, viaPublished in
+        try store.forEachDatedClaimCitation(inEntry: entry) { id, startText, sourcePublished, viaPublished in
             if id != claim {
                 try finishClaim()
                 claim = id
@@ -607,13 +626,18 @@ public struct IntegrityCheck {
             }
         }
         try finishClaim()
-        try store.forEachDatedAfter(today.description) { kind, id, date in
+        if entry == nil { try checkDatesToCome(store, today: today, inEntry: nil) }
+        examined[.datesInConflict] = count
+    }
+
+    /// A source published, or a claim starting, after today.
+    private mutating func checkDatesToCome(_ store: GraphStore, today: PartialDate, inEntry entry: Int?) throws {
+        try store.forEachDatedAfter(today.description, inEntry: entry) { kind, id, date in
             try add(
                 .datesInConflict, "\(kind.rawValue) \"\(Text.printable(id))\"",
                 "\(kind == .source ? "published" : "starts") \(Text.printable(date)), after today (\(today)): a date to come is a mistake"
             )
         }
-        examined[.datesInConflict] = count
     }
 
     /// Every credibility 1 ("confirmed by other independent sources") that no other independent
