@@ -226,8 +226,10 @@ enum ImportCommand: Command {
                     context.message(note)
                 }
                 // Said, not refused, as check says them: a file of many dates may hold a few typos.
+                // Only dates to come: the conflicts between dates are check's (see DateWarnings).
                 if let entry = summary.entry,
-                    let warnings = try? DateWarnings.lines(writtenBy: entry, store: store, what: "imported")
+                    let warnings = try? DateWarnings.lines(
+                        writtenBy: entry, store: store, what: "imported", onlyDatesToCome: true)
                 {
                     for warning in warnings { context.message(warning) }
                 }

@@ -112,11 +112,18 @@ public struct IntegrityCheck {
     /// between them; as `check` finds them, so that `add`, `set` and `import` can say so when the
     /// date is typed. Read in the change's transaction, a dry run's entry is there too. Keeps
     /// the first `keeping` findings (nil: all); ``counts`` has how many there are.
+    /// `onlyDatesToCome`: only the sources and claims dated after today (an index range each),
+    /// not the pairs of dates that conflict, which read every citation the entry wrote again.
     public static func datesInConflict(
-        writtenBy entry: Int, in store: GraphStore, today: PartialDate = .today, keeping kept: Int? = nil
+        writtenBy entry: Int, in store: GraphStore, today: PartialDate = .today, keeping kept: Int? = nil,
+        onlyDatesToCome: Bool = false
     ) throws -> IntegrityCheck {
         var check = IntegrityCheck(keepingPerCheck: kept)
-        try check.checkDates(store, today: today, inEntry: entry)
+        if onlyDatesToCome {
+            try check.checkDatesToCome(store, today: today, inEntry: entry)
+        } else {
+            try check.checkDates(store, today: today, inEntry: entry)
+        }
         return check
     }
 
