@@ -330,6 +330,8 @@ struct ExchangeTests {
         let store = try Self.store(importing: [HaderaDatasetTests.path, try Self.mergedEntityRecords(in: folder)], in: folder)
         let bundle = try Self.stix(store)
         #expect(try Self.stix(store) == bundle)
+        // A source of 2022-03 was certainly public by its last second, as --known-by reads it.
+        #expect(bundle.contains(#""published":"2022-03-31T23:59:59Z""#) && !bundle.contains(#""published":"2022-03-01T"#))
         let (records, skipped) = try Self.reimport(bundle, as: "bundle.json", in: folder)
         #expect(skipped.isEmpty)
         #expect(records == (try Self.jsonl(store)))

@@ -24,7 +24,7 @@ public struct STIXWriter {
         with start_time/stop_time widened from partial dates to whole days, confidence from the claim's best \
         Admiralty credibility once capped by its common link (STIX 2.1 Appendix A; credibility 6 leaves it out), each citation's quote as an \
         external reference (source_name: the Isnad source id; external_id: the locator); denials as opinion \
-        (disagree); sources as report (published widened to the first day; 1970-01-01 when unknown) whose \
+        (disagree); sources as report (published widened to the last second of its period, by which it was certainly public; 1970-01-01 when unknown) whose \
         object_refs are the claims they make or relay and the reports they cite. Only in this extension's \
         isnad_ properties: Isnad ids and types, predicates, the partial dates with their precision, letter \
         grades (source reliability A-F), stances asserts/reports, via, English translations, claim notes, \
@@ -325,7 +325,9 @@ public struct STIXWriter {
         json.beginArray()
         json.string("threat-report")
         json.endArray()
-        json.member("published", source.published.map(STIXMapping.startTime) ?? STIXMapping.unknownPublished)
+        // The last second of its period: the time by which it was certainly public, as --known-by
+        // reads a partial date (the first would have a consumer know in March what was public in May).
+        json.member("published", source.published.map(STIXMapping.stopTime) ?? STIXMapping.unknownPublished)
         json.key("object_refs")
         json.beginArray()
         var isEmpty = true

@@ -278,8 +278,10 @@ public struct STIXReader {
                 for phrase in left { notes.append(ImportNote(file: file, line: index, subject: id, phrase)) }
                 if object["isnad_id"] != nil { added(object, at: index, "source \"\(source.id)\"") }
                 if object["isnad_source"] != nil {
-                    let written = source.published.map(STIXMapping.startTime) ?? STIXMapping.unknownPublished
-                    if object.string("published") != written {
+                    let written = source.published.map(STIXMapping.stopTime) ?? STIXMapping.unknownPublished
+                    // Earlier Isnad bundles gave the first instant of the period.
+                    let writtenBefore = source.published.map(STIXMapping.startTime)
+                    if object.string("published") != written, object.string("published") != writtenBefore {
                         edited(
                             object, at: index, "source \"\(source.id)\"", "published", "isnad_source.published",
                             found: object.string("published"), written: written)
