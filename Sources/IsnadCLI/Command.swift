@@ -161,7 +161,7 @@ enum HelpCommand: Command {
         Citations whose chains share a source are one channel: "4 citations · 1 channel" is one voice heard
         four times. The common link is the source every chain of a channel passes through
         ("all through hadera-2022-article (E)"). Status and grades are capped by it, and each citation by
-        its via and by any relay the via can only have had it through: a claim that reaches us only through E-graded articles is never better than E, and never
+        its via and by the relays the via had it through: a claim that reaches us only through E-graded articles is never better than E, and never
         ASSERTED; credibility 1
         (confirmed) counts as 2 unless another independent channel has an A–C source asserting it graded 1–3. Every output shows the capped status.
         --min-channels N and --exclude-common-link SOURCE filter on them; 'isnad source ID --impact' says

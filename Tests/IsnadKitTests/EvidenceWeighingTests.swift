@@ -98,7 +98,7 @@ struct EvidenceWeighingTests {
     }
 
     @Test(
-        "a claimant's words read in an article that knows them only through a wire are no better than the wire; two ways in, or the article citing the claimant itself, and no one relay carries them"
+        "a claimant's words read in an article that knows them only through a wire are no better than the wire: capped by the best route of relays, none when the article cites the claimant itself"
     )
     func carriersCap() throws {
         let wire = Self.source("ministry", "C") + Self.source("wire", "E", cites: ["ministry"])
@@ -119,22 +119,42 @@ struct EvidenceWeighingTests {
             Self.claim(relayed, sources: wire + Self.source("article", "B", cites: ["wire", "ministry"])))
         #expect(directGraph.carriers(of: "ministry", to: "article").isEmpty)
         #expect(direct.strength?.evidence.bestGrade == "C2")
-        // Two wires side by side, each relaying the ministry: neither carries it alone.
+        // Two wires side by side: the article may have had it through the better one.
         let (twoWires, _, twoGraph) = try Self.weigh(
             Self.claim(
                 relayed,
                 sources: wire + Self.source("wire2", "A", cites: ["ministry"])
                     + Self.source("article", "B", cites: ["wire", "wire2"])))
-        #expect(twoGraph.carriers(of: "ministry", to: "article").isEmpty)
+        #expect(twoGraph.carriers(of: "ministry", to: "article") == ["wire2"])
         #expect(twoWires.strength?.evidence.bestGrade == "C2")
-        // Where the two ways meet again before the ministry, the meeting point carries it.
+        // Two E wires: E whichever it was; a second weak relay never lifts the cap.
+        let (twoWeak, _, twoWeakGraph) = try Self.weigh(
+            Self.claim(
+                relayed,
+                sources: wire + Self.source("wire2", "E", cites: ["ministry"])
+                    + Self.source("article", "B", cites: ["wire", "wire2"])))
+        #expect(twoWeakGraph.carriers(of: "ministry", to: "article") == ["wire"])
+        #expect(twoWeak.strength?.evidence.bestGrade == "E2")
+        // Where the two ways meet again before the ministry, the meeting point caps both.
         let (diamond, _, diamondGraph) = try Self.weigh(
             Self.claim(
                 relayed,
                 sources: wire + Self.source("left", "A", cites: ["wire"]) + Self.source("right", "A", cites: ["wire"])
                     + Self.source("article", "B", cites: ["left", "right"])))
-        #expect(diamondGraph.carriers(of: "ministry", to: "article") == ["wire"])
+        #expect(diamondGraph.carriers(of: "ministry", to: "article") == ["left", "wire"])
         #expect(diamond.strength?.evidence.bestGrade == "E2")
+        // A long line of relays is walked once, not once for each relay on it.
+        let line = (0..<400).map { Self.source("r\($0)", "B", cites: [$0 == 399 ? "ministry" : "r\($0 + 1)"]) }.joined()
+        let (long, _, longGraph) = try Self.weigh(
+            Self.claim(relayed, sources: Self.source("ministry", "C") + line + Self.source("article", "A", cites: ["r0"])))
+        #expect(longGraph.carriers(of: "ministry", to: "article").count == 400)
+        #expect(long.strength?.evidence.bestGrade == "C2")
+        // A cycle of cites another program wrote (check reports it) is cut, not walked for ever.
+        let (cycle, _, cycleGraph) = try Self.weigh(
+            Self.claim(relayed, sources: wire + Self.source("article", "B", cites: ["wire"])),
+            sql: "INSERT INTO source_cites (source, position, cited) VALUES ('wire', 1, 'article')")
+        #expect(cycleGraph.carriers(of: "ministry", to: "article") == ["wire"])
+        #expect(cycle.strength?.evidence.bestGrade == "E2")
     }
 
     @Test(

@@ -51,6 +51,9 @@ extension GradedClaim {
     /// `isnad source --impact` says it rests on it; otherwise each citation goes that reached
     /// us through the source, support and denial alike.
     func leavingOut(whatCameThrough source: String, graph: TransmissionGraph) -> GradedClaim? {
+        // Most claims of a large store have no chain through the source: they are kept whole
+        // without being weighed (the export weighs each claim again).
+        guard citations.contains(where: { graph.chain(of: $0.citation).contains(source) }) else { return self }
         let weight = graph.weigh(self)
         let restsOnIt = weight.commonLink?.source == source
         let carried = claimantsRead(in: source)

@@ -4,8 +4,8 @@
 /// The rule, per citation, before ``Evidence`` combines them as it always does:
 ///
 /// 1. **Reliability** is the weakest of the claimant's grade, the grade of the `via` it is read
-///    in (what we hold of the claimant is what the `via` says it said), of every source that
-///    carries the claimant's words to the `via` (on every path of `cites` between them:
+///    in (what we hold of the claimant is what the `via` says it said), of the relays the `via`
+///    had the claimant's words through (the best route of `cites` between them:
 ///    ``TransmissionGraph/carriers(of:to:)``), and the grade of its
 ///    channel's common link (see ``CommonLink``), and of the common link its chain has with each
 ///    other chain of the channel it overlaps (``Channel/sharedCeilings``): with or without a
@@ -33,8 +33,8 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     public let evidence: Evidence
     /// Each citation's grades once capped, in the claim's order: what ``evidence`` is made of.
     public let cappedCitations: [Evidence.Item]
-    /// By citation position, for the citations that have some: the sources that carried the
-    /// claimant's words to the `via` (``TransmissionGraph/carriers(of:to:)``), nearest the `via` first.
+    /// By citation position, for the citations that have some: the relays the `via` had the
+    /// claimant's words through (``TransmissionGraph/carriers(of:to:)``), nearest the `via` first.
     public let carriers: [Int: [String]]
 
     /// The capped evidence as one comparable value (status, then best grade).

@@ -24,10 +24,8 @@ public final class TransmissionGraph {
     /// The chain asked for last: a claim's citations often follow one another with the same
     /// claimant and via, and then their chain is found without hashing.
     private var lastChain: (source: String, via: String?, chain: Chain)?
-    /// By claimant and via numbers (claimant << 32 | via): the sources that carry the claimant's
-    /// words to the via (``carriers(of:to:)``), kept only for pairs that have some path longer
-    /// than one step; most pairs never reach the walk.
-    private var carriersByPair: [Int: [String]] = [:]
+    /// The relays asked for last (``carriers(of:to:)``): nothing is kept per claimant and via.
+    private var lastCarriers: (claimant: String, via: String, carriers: [String])?
     /// Source id → its number (given when first met in a chain), and back.
     private var numbers: [String: Int32] = [:]
     private(set) var numberedIDs: [String] = []
@@ -186,12 +184,16 @@ public final class TransmissionGraph {
         return reaches(claimant, from: relay) && !reaches(claimant, from: relay, avoiding: source)
     }
 
-    /// The sources that carry `claimant`'s words to `via`: those on every path of `cites` from
-    /// the one to the other (neither end), nearest to the via first. An article that knows a
-    /// ministry's statement only from a wire agency's copy (article `cites` wire, wire `cites`
-    /// ministry) read it in the wire, and what it says of the ministry is no better than the
-    /// wire. Empty when the via cites the claimant itself (one path, with nothing between) or
-    /// reaches it not at all.
+    /// The relays `via` can at best have had `claimant`'s words through: the sources between the
+    /// two on the route of `cites` whose weakest source is the most reliable (of routes equally
+    /// good, the shortest, then the one whose next source has the smaller id), nearest the via
+    /// first. An article that cites a wire agency that cites a ministry, and not the ministry
+    /// itself, read the ministry in the wire, and what it says of the ministry is no better than
+    /// the wire; citing two E wires, still E; citing an A wire beside the E one, it may have had
+    /// them through the A. Empty when the via cites the claimant itself or reaches it not at all.
+    ///
+    /// Walked once per claimant and via in a row (a claim's citations often repeat them), over
+    /// the via's closure only, and only when the claimant is two steps or more from the via.
     public func carriers(of claimant: String, to via: String) -> [String] {
         let claimantNumber = number(claimant)
         let viaNumber = number(via)
@@ -204,30 +206,64 @@ public final class TransmissionGraph {
             if closure[middle].number < claimantNumber { low = middle + 1 } else { high = middle }
         }
         guard low < closure.count, closure[low].number == claimantNumber, closure[low].distance >= 2 else { return [] }
-        let key = Int(claimantNumber) << 32 | Int(viaNumber)
-        if let known = carriersByPair[key] { return known }
-        // Every carrier lies on any one path: find one, then test each source on it.
-        var parent: [String: String] = [:]
-        var queue = [via]
-        var index = 0
-        search: while index < queue.count {
-            let current = queue[index]
-            index += 1
-            for cited in cites[current] ?? [] where cited != via && parent[cited] == nil {
-                parent[cited] = current
-                if cited == claimant { break search }
-                queue.append(cited)
-            }
-        }
-        var onPath: [String] = []
-        var step = parent[claimant]
-        while let current = step, current != via {
-            onPath.append(current)
-            step = parent[current]
-        }
-        let carriers = onPath.reversed().filter { !reaches(claimant, from: via, avoiding: $0) }
-        carriersByPair[key] = carriers
+        if let last = lastCarriers, last.claimant == claimant, last.via == via { return last.carriers }
+        let carriers = bestRoute(to: claimant, from: via)
+        lastCarriers = (claimant, via, carriers)
         return carriers
+    }
+
+    /// ``carriers(of:to:)``'s route, found depth first without recursion: each source's best
+    /// route to the claimant once its sources' are known. A cycle of `cites` (refused on import,
+    /// reported by `check`) is cut where the walk meets a source it is still inside.
+    private func bestRoute(to claimant: String, from via: String) -> [String] {
+        struct Route {
+            /// The weakest source between here and the claimant (`.a` when there is none).
+            var weakest: Reliability
+            var steps: Int
+            var next: String
+        }
+        var best: [String: Route?] = [:]
+        var inside: Set<String> = [via]
+        var stack: [(id: String, cited: [String], index: Int)] = [(via, cites[via] ?? [], 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            if stack[top].index < stack[top].cited.count {
+                let next = stack[top].cited[stack[top].index]
+                stack[top].index += 1
+                guard next != claimant, best[next] == nil, !inside.contains(next) else { continue }
+                load(next)
+                inside.insert(next)
+                stack.append((next, cites[next] ?? [], 0))
+                continue
+            }
+            let (id, cited, _) = stack.removeLast()
+            inside.remove(id)
+            var chosen: Route?
+            for next in cited {
+                let candidate: Route
+                if next == claimant {
+                    candidate = Route(weakest: .a, steps: 1, next: next)
+                } else if let route = best[next] ?? nil {
+                    candidate = Route(weakest: max(route.weakest, reliability(of: next)), steps: route.steps + 1, next: next)
+                } else {
+                    continue
+                }
+                if let current = chosen,
+                    (current.weakest, current.steps, current.next) <= (candidate.weakest, candidate.steps, candidate.next)
+                {
+                    continue
+                }
+                chosen = candidate
+            }
+            best[id] = .some(chosen)
+        }
+        var relays: [String] = []
+        var step = (best[via] ?? nil)?.next
+        while let current = step, current != claimant {
+            relays.append(current)
+            step = (best[current] ?? nil)?.next
+        }
+        return relays
     }
 
     /// Whether some path of `cites` leads from `relay` to `claimant` (not through `avoided`).
