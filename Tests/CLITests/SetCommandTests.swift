@@ -220,9 +220,13 @@ struct SetCommandTests {
                 isnad: warning: source "article": published 2022-03, relays police, published 2999: one of the two dates is wrong (isnad set article published …)
 
                 """, "\(later.standardError)")
+        // A field that dates nothing says nothing of the conflict it did not bring.
+        #expect(
+            try cli.run(["set", "police", "title", "The police"]).standardError
+                == "set title of source \"police\" (history entry 4)\n")
         #expect(
             try cli.run(["set", "police", "published", "2022-03-27"]).standardError
-                == "set published of source \"police\" (history entry 4)\n")
+                == "set published of source \"police\" (history entry 5)\n")
     }
 
     @Test("digits typed on an Arabic keyboard are read as digits in dates and numbers, kept as typed in text")

@@ -24,7 +24,7 @@ enum ForeignID {
         guard let text else { return nil }
         let bytes = Array(text.utf8)
         if [4, 7, 10].contains(bytes.count), let date = try? PartialDate(parsing: text) { return date }
-        if bytes.count > 11, [UInt8(ascii: "T"), UInt8(ascii: " ")].contains(bytes[10]),
+        if bytes.count > 11, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
             let day = try? PartialDate(parsing: String(decoding: bytes[..<10], as: UTF8.self)),
             let shift = utcDayShift(ofTime: bytes[11...]), let date = day.adding(days: shift)
         {

@@ -131,11 +131,12 @@ public final class GraphStore {
         }
         // A dry run makes its change in the store's transaction, and takes it back.
         if access == .dryRun, GraphStore.cannotWrite(path) { throw StoreError.dryRunOnReadOnly(path: path) }
-        madeItsFile = !exists && path != GraphStore.inMemory
         // Made before SQLite makes it: SQLite gives a new store 0644 whatever the umask, and its
         // -wal and -shm the store's own permissions, so a group sharing a folder (umask 002) got a
-        // store only its maker could write. (Not made here, SQLite says why as it opens it.)
-        if madeItsFile { FileSystem.makeEmptyFile(path) }
+        // store only its maker could write. (Not made here, SQLite says why as it opens it.) A
+        // file another process made meanwhile is not this one's to remove on failure.
+        madeItsFile =
+            !exists && path != GraphStore.inMemory && (FileSystem.makeEmptyFile(path) || errno != EEXIST)
         do {
             database = try GraphStore.connect(path: path, access: access, exists: exists)
             database.writeLockWaitLimit = writeLockWaitLimit
