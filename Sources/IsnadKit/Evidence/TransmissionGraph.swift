@@ -24,8 +24,9 @@ public final class TransmissionGraph {
     /// The chain asked for last: a claim's citations often follow one another with the same
     /// claimant and via, and then their chain is found without hashing.
     private var lastChain: (source: String, via: String?, chain: Chain)?
-    /// The relays asked for last (``carriers(of:to:)``): nothing is kept per claimant and via.
-    private var lastCarriers: (claimant: String, via: String, carriers: [String])?
+    /// By via number: for each source it reaches, the source before it on its best route
+    /// (``bestRoutes(from:)``), worked out only for a via that reaches a claimant through relays.
+    private var routesByVia: [Int32: [Int32: Int32]] = [:]
     /// Source id → its number (given when first met in a chain), and back.
     private var numbers: [String: Int32] = [:]
     private(set) var numberedIDs: [String] = []
@@ -186,14 +187,14 @@ public final class TransmissionGraph {
 
     /// The relays `via` can at best have had `claimant`'s words through: the sources between the
     /// two on the route of `cites` whose weakest source is the most reliable (of routes equally
-    /// good, the shortest, then the one whose next source has the smaller id), nearest the via
+    /// good, the shortest, then the first as the sources list what they cite), nearest the via
     /// first. An article that cites a wire agency that cites a ministry, and not the ministry
     /// itself, read the ministry in the wire, and what it says of the ministry is no better than
     /// the wire; citing two E wires, still E; citing an A wire beside the E one, it may have had
     /// them through the A. Empty when the via cites the claimant itself or reaches it not at all.
     ///
-    /// Walked once per claimant and via in a row (a claim's citations often repeat them), over
-    /// the via's closure only, and only when the claimant is two steps or more from the via.
+    /// Worked out once for each via, over its closure only, and only for a via that reaches some
+    /// claimant two steps or more away.
     public func carriers(of claimant: String, to via: String) -> [String] {
         let claimantNumber = number(claimant)
         let viaNumber = number(via)
@@ -206,64 +207,42 @@ public final class TransmissionGraph {
             if closure[middle].number < claimantNumber { low = middle + 1 } else { high = middle }
         }
         guard low < closure.count, closure[low].number == claimantNumber, closure[low].distance >= 2 else { return [] }
-        if let last = lastCarriers, last.claimant == claimant, last.via == via { return last.carriers }
-        let carriers = bestRoute(to: claimant, from: via)
-        lastCarriers = (claimant, via, carriers)
-        return carriers
+        let routes = routesByVia[viaNumber] ?? bestRoutes(from: viaNumber)
+        routesByVia[viaNumber] = routes
+        var relays: [String] = []
+        var step = routes[claimantNumber]
+        while let current = step, current != viaNumber {
+            relays.append(numberedIDs[Int(current)])
+            step = routes[current]
+        }
+        return relays.reversed()
     }
 
-    /// ``carriers(of:to:)``'s route, found depth first without recursion: each source's best
-    /// route to the claimant once its sources' are known. A cycle of `cites` (refused on import,
-    /// reported by `check`) is cut where the walk meets a source it is still inside.
-    private func bestRoute(to claimant: String, from via: String) -> [String] {
-        struct Route {
-            /// The weakest source between here and the claimant (`.a` when there is none).
-            var weakest: Reliability
-            var steps: Int
-            var next: String
-        }
-        var best: [String: Route?] = [:]
-        var inside: Set<String> = [via]
-        var stack: [(id: String, cited: [String], index: Int)] = [(via, cites[via] ?? [], 0)]
-        while !stack.isEmpty {
-            let top = stack.count - 1
-            if stack[top].index < stack[top].cited.count {
-                let next = stack[top].cited[stack[top].index]
-                stack[top].index += 1
-                guard next != claimant, best[next] == nil, !inside.contains(next) else { continue }
-                load(next)
-                inside.insert(next)
-                stack.append((next, cites[next] ?? [], 0))
-                continue
-            }
-            let (id, cited, _) = stack.removeLast()
-            inside.remove(id)
-            var chosen: Route?
-            for next in cited {
-                let candidate: Route
-                if next == claimant {
-                    candidate = Route(weakest: .a, steps: 1, next: next)
-                } else if let route = best[next] ?? nil {
-                    candidate = Route(weakest: max(route.weakest, reliability(of: next)), steps: route.steps + 1, next: next)
-                } else {
-                    continue
+    /// For every source the via reaches, the source before it on its best route from the via
+    /// (``carriers(of:to:)``): one breadth-first walk for each grade, A first, in which only
+    /// sources graded that or better pass the words on, each source kept at the walk that first
+    /// reached it. So the walk is linear in the via's closure, however long its chains, and a
+    /// cycle of `cites` (refused on import, reported by `check`) ends where it closes.
+    private func bestRoutes(from via: Int32) -> [Int32: Int32] {
+        var before: [Int32: Int32] = [:]
+        for grade in Reliability.allCases {
+            var seen: Set<Int32> = [via]
+            var queue = [via]
+            var index = 0
+            while index < queue.count {
+                let current = queue[index]
+                index += 1
+                let id = numberedIDs[Int(current)]
+                if current != via, reliability(of: id) > grade { continue }
+                for cited in cites[id] ?? [] {
+                    let number = number(cited)
+                    guard seen.insert(number).inserted else { continue }
+                    if before[number] == nil, number != via { before[number] = current }
+                    queue.append(number)
                 }
-                if let current = chosen,
-                    (current.weakest, current.steps, current.next) <= (candidate.weakest, candidate.steps, candidate.next)
-                {
-                    continue
-                }
-                chosen = candidate
             }
-            best[id] = .some(chosen)
         }
-        var relays: [String] = []
-        var step = (best[via] ?? nil)?.next
-        while let current = step, current != claimant {
-            relays.append(current)
-            step = (best[current] ?? nil)?.next
-        }
-        return relays
+        return before
     }
 
     /// Whether some path of `cites` leads from `relay` to `claimant` (not through `avoided`).
