@@ -17,11 +17,11 @@
 /// A claim whose every supporting chain turns on the source (its common link) rests on it
 /// whole, whatever its citations' words came through.
 extension TransmissionGraph {
-    /// Whether `citation`, whose chain is `chain`, reached us through `source`. `carried`: the
-    /// claimants whose words the same claim reads, on the same side (support or denial), in
-    /// `source` itself.
-    public func carries(
-        _ citation: Citation, chain: Chain, through source: String, carried: Set<String>
+    /// Whether the words of `citation`, whose chain is `chain`, reached us through `source`.
+    /// `carried`: the claimants whose words the same claim reads, on the same side (support or
+    /// denial), in `source` itself.
+    public func words(
+        of citation: Citation, chain: Chain, cameThrough source: String, carried: Set<String>
     ) -> Bool {
         if citation.source == source || citation.via == source { return true }
         guard let via = citation.via, chain.contains(source) else { return false }
@@ -32,7 +32,7 @@ extension TransmissionGraph {
 
 extension GradedClaim {
     /// The claimants whose words this claim reads in `source` itself, its supporting citations'
-    /// and its denials' apart: what ``TransmissionGraph/carries(_:chain:through:carried:)`` takes.
+    /// and its denials' apart: what ``TransmissionGraph/words(of:chain:cameThrough:carried:)`` takes.
     func claimantsRead(in source: String) -> (supporting: Set<String>, denying: Set<String>) {
         var supporting: Set<String> = []
         var denying: Set<String> = []
@@ -61,8 +61,8 @@ extension GradedClaim {
         for (position, cited) in citations.enumerated() {
             let isDenial = cited.citation.stance == .denies
             if restsOnIt, !isDenial { continue }
-            if graph.carries(
-                cited.citation, chain: weight.chains[position], through: source,
+            if graph.words(
+                of: cited.citation, chain: weight.chains[position], cameThrough: source,
                 carried: isDenial ? carried.denying : carried.supporting)
             {
                 continue

@@ -117,7 +117,7 @@ extension SourceImpact {
 
     /// How a claim's support depends on `source`: wholly when it is the common link, or when
     /// every supporting citation reached us through it
-    /// (``TransmissionGraph/carries(_:chain:through:carried:)``, the rule `--exclude-common-link`
+    /// (``TransmissionGraph/words(of:chain:cameThrough:carried:)``, the rule `--exclude-common-link`
     /// follows too); partly when some did.
     static func dependence(
         of claim: GradedClaim, _ weight: ClaimWeight, on source: String, in graph: TransmissionGraph
@@ -126,8 +126,9 @@ extension SourceImpact {
         guard !supporting.isEmpty else { return .none }
         let carried = claim.claimantsRead(in: source).supporting
         let direct = supporting.filter { position in
-            graph.carries(
-                claim.citations[position].citation, chain: weight.chains[position], through: source, carried: carried)
+            graph.words(
+                of: claim.citations[position].citation, chain: weight.chains[position], cameThrough: source,
+                carried: carried)
         }
         if weight.commonLink?.source == source || direct.count == supporting.count { return .whole }
         if !direct.isEmpty { return .partial }
