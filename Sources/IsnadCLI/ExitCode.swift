@@ -90,6 +90,11 @@ enum ExitCode: Int32 {
             case .targetNotEmpty, .targetAppeared: self = .cannotWrite
             case .sameStore: self = .usage
             }
+        case let error as StoreCopy.WithholdingError:
+            switch error {
+            case .keepsWhatHoldsIt: self = .usage
+            case .unknownSource: self = .badData
+            }
         case let error as OutputError:
             // A reader gone (EPIPE, with SIGPIPE ignored: a supervisor, a CI runner) is output that
             // failed, not a file that cannot be written.

@@ -18,15 +18,26 @@ enum CopyCommand: Command {
             change (a source's name made a pseudonym, a deleted entity, an undone import), who made it, when, and
             the command lines with their file paths; a retracted claim keeps its reason. Before handing a store to
             someone else, --without-history and --without-retractions leave those out.
+
+            The records themselves hold the rest: every source's title, author, url and text, each quote and
+            locator, the analysts' notes on claims. --without-source S leaves a source that must not be named out
+            of the copy: its record, every citation it makes or is read in (claimant or via), the claims left with
+            none, and the entities only those claims spoke of. A source that stays and relays it keeps it in its
+            chain as withheld-source-N, with its grade and nothing else, so that two citations that came through it
+            still weigh as one channel. --without-notes leaves out the notes on claims. Both need --without-history
+            and --without-retractions, which hold every record as it was. Exports made from the copy carry no more
+            than it holds; free text (a quote, a locator, another source's text) that names the source stays: read
+            it first (docs/guarantees.md, Files you hand on).
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
             ArgumentSpec(name: "to", help: "The new store: a file or a postgresql:// URI."),
         ],
-        options: [withoutHistory, withoutRetractions],
+        options: [withoutHistory, withoutRetractions, withoutSource, withoutNotes],
         examples: [
             "isnad copy isnad.db field-copy.db",
             "isnad copy --without-history --without-retractions isnad.db for-the-desk.db",
+            "isnad copy --without-history --without-retractions --without-source abu-maram-document --without-notes isnad.db for-a-partner.db",
             "isnad copy isnad.db checked-copy.db && isnad --db checked-copy.db export jsonl | cmp - <(isnad export jsonl)",
         ], takesStoreOptions: false)
 
@@ -41,6 +52,16 @@ enum CopyCommand: Command {
             "Leave the retracted claims and citations out, with their reasons (the history holds them too, and what undo needs to bring them back: --without-history leaves that out)."
     )
 
+    static let withoutSource = ListOption<String>(
+        "without-source", value: "source",
+        help:
+            "Leave this source out (its id; repeat or separate with commas): its record, its citations as claimant or via, the claims and entities known only from them; kept as a nameless stub in the chains of the sources that relay it. Needs --without-history and --without-retractions."
+    )
+    static let withoutNotes = Flag(
+        "without-notes",
+        help: "Leave the notes on claims out (the analysts' working remarks). Needs --without-history and --without-retractions."
+    )
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
         let target = try IsnadCLI.storeLocation(arguments.positionals[1], storeName: nil)
@@ -49,10 +70,13 @@ enum CopyCommand: Command {
         var leaving: StoreCopy.Leaving = []
         if arguments.isSet(withoutHistory) { leaving.insert(.history) }
         if arguments.isSet(withoutRetractions) { leaving.insert(.retractions) }
+        let withholding = StoreCopy.Withholding(
+            sources: Set(try arguments.values(withoutSource)), notes: arguments.isSet(withoutNotes))
         func copying() throws -> StoreCopy.Summary {
             do {
                 return try StoreCopy.copy(
-                    from: source, to: target, leaving: leaving, writeLockWaitLimit: context.writeLockWaitLimit
+                    from: source, to: target, leaving: leaving, withholding: withholding,
+                    writeLockWaitLimit: context.writeLockWaitLimit
                 ) {
                     [standardError = context.standardError] holder in
                     standardError(Context.waitingLine(for: holder, writingTo: "\(target)"))
@@ -80,7 +104,19 @@ enum CopyCommand: Command {
                 + (leaving.contains(.history)
                     ? "no history" : counted(summary.historyEntries, "history entry", "history entries"))
                 + (leaving.contains(.retractions) ? ", no retraction" : "")
+                + (withholding.notes ? ", no note" : "")
         )
+        if !withholding.sources.isEmpty {
+            context.message(
+                "withheld \(counted(summary.withheldSources, "source")): "
+                    + "\(counted(summary.withheldCitations, "citation")), "
+                    + "\(counted(summary.withheldClaims, "claim")) known only from them, "
+                    + "\(counted(summary.withheldEntities, "entity", "entities")) known only from those claims"
+                    + (summary.stubbedSources == 0
+                        ? ""
+                        : "; \(summary.stubbedSources) kept nameless (withheld-source-N) in the chains of sources that relay them")
+            )
+        }
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")
         }

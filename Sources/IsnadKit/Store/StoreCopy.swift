@@ -91,6 +91,13 @@ public enum StoreCopy {
         public var claims = 0
         public var citations = 0
         public var historyEntries = 0
+        /// What withholding left out (``Withholding``): sources (kept as stubs in chains, or not
+        /// at all), and the claims, citations and entities that went with them.
+        public var withheldSources = 0
+        public var stubbedSources = 0
+        public var withheldClaims = 0
+        public var withheldCitations = 0
+        public var withheldEntities = 0
     }
 
     /// Why a copy was refused before anything was written.
@@ -114,14 +121,23 @@ public enum StoreCopy {
     }
 
     /// Copies the store at `source` into `target`, which is created when missing and must hold
-    /// no record, without what `leaving` names. `onWaitingForWriteLock` is called once if the
+    /// no record, without what `leaving` names and what `withholding` withholds (which needs the
+    /// history and the retractions left out: they hold it all). `onWaitingForWriteLock` is called once if the
     /// target's writers keep it waiting; a file target's wait ends in an error after `writeLockWaitLimit`
     /// seconds, as ``GraphStore/init(path:access:vocabulary:writeLockWaitLimit:onWaitingForWriteLock:)`` says.
     public static func copy(
-        from source: StoreLocation, to target: StoreLocation, leaving: Leaving = [], writeLockWaitLimit: Int? = nil,
-        onWaitingForWriteLock: WriteLockWait? = nil
+        from source: StoreLocation, to target: StoreLocation, leaving: Leaving = [], withholding: Withholding = Withholding(),
+        writeLockWaitLimit: Int? = nil, onWaitingForWriteLock: WriteLockWait? = nil
     ) throws -> Summary {
         if source == target { throw CopyError.sameStore(source.description) }
+        if !withholding.isEmpty {
+            let option = withholding.sources.isEmpty ? "--without-notes" : "--without-source"
+            if !leaving.contains(.history) { throw WithholdingError.keepsWhatHoldsIt(option: option, kept: "--without-history") }
+            if !leaving.contains(.retractions) {
+                throw WithholdingError.keepsWhatHoldsIt(option: option, kept: "--without-retractions")
+            }
+        }
+        let copying = Copying(withholding: withholding, storeName: source.description)
         let left = leaving.tables
         let tables = Self.tables.filter { !left.contains($0.name) }.map { leaving.contains(.history) ? $0.renumbered : $0 }
         let reader = try Reader(source)
@@ -132,11 +148,11 @@ public enum StoreCopy {
             // user chose) is filled where it is; a new one is made whole under a temporary name.
             if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) {
                 summary = try copyRows(
-                    tables, from: reader, into: path, shownAs: target.description, writeLockWaitLimit: writeLockWaitLimit,
-                    onWaitingForWriteLock: onWaitingForWriteLock)
+                    tables, from: reader, copying: copying, into: path, shownAs: target.description,
+                    writeLockWaitLimit: writeLockWaitLimit, onWaitingForWriteLock: onWaitingForWriteLock)
             } else {
                 summary = try copyIntoNewFile(
-                    tables, from: reader, source: source, path: path, shownAs: target.description,
+                    tables, from: reader, copying: copying, source: source, path: path, shownAs: target.description,
                     onWaitingForWriteLock: onWaitingForWriteLock)
             }
         case .postgreSQL(let location):
@@ -146,9 +162,10 @@ public enum StoreCopy {
                     try store.connection.query("SELECT EXISTS (SELECT 1 FROM \(table))").int64(0, 0) == 1
                 }
                 try reader.inSnapshot {
+                    let plan = try copying.plan(reading: reader, summary: &summary)
                     for table in tables {
                         try store.connection.copy(into: table.name, columns: table.columns) { copy in
-                            try reader.forEachRow(of: table) { row in
+                            try reader.forEachRow(of: table, as: plan) { row in
                                 try copy.append(row)
                                 summary.count(table)
                             }
@@ -173,8 +190,8 @@ public enum StoreCopy {
     /// in one transaction; `shownAs` names it in messages. On failure a store this made is taken
     /// away again, and an empty file it made a store is said to be one.
     private static func copyRows(
-        _ tables: [Table], from reader: Reader, into path: String, shownAs shownPath: String, writeLockWaitLimit: Int?,
-        onWaitingForWriteLock: WriteLockWait?, foldingLog: Bool = false
+        _ tables: [Table], from reader: Reader, copying: Copying, into path: String, shownAs shownPath: String,
+        writeLockWaitLimit: Int?, onWaitingForWriteLock: WriteLockWait?, foldingLog: Bool = false
     ) throws -> Summary {
         var summary = Summary()
         var store: GraphStore?
@@ -187,12 +204,13 @@ public enum StoreCopy {
                     try opened.database.prepare("SELECT EXISTS (SELECT 1 FROM \(table))").scalarInteger() == 1
                 }
                 try reader.inSnapshot {
+                    let plan = try copying.plan(reading: reader, summary: &summary)
                     var copied = 0
                     for table in tables {
                         let placeholders = (1...table.columns.count).map { "?\($0)" }.joined(separator: ", ")
                         let insert = try opened.database.prepare(
                             "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
-                        try reader.forEachRow(of: table) { row in
+                        try reader.forEachRow(of: table, as: plan) { row in
                             try insert.run(row.map { $0.map(Statement.Value.text) ?? .null })
                             summary.count(table)
                             // Ctrl-C, held by the caller, ends the copy by this path, which takes
@@ -223,8 +241,8 @@ public enum StoreCopy {
     /// less the umask as `cp` gives (a private store's backup was world-readable), its log
     /// folded in, then given its name, never over a file that appeared there meanwhile.
     private static func copyIntoNewFile(
-        _ tables: [Table], from reader: Reader, source: StoreLocation, path: String, shownAs shownPath: String,
-        onWaitingForWriteLock: WriteLockWait?
+        _ tables: [Table], from reader: Reader, copying: Copying, source: StoreLocation, path: String,
+        shownAs shownPath: String, onWaitingForWriteLock: WriteLockWait?
     ) throws -> Summary {
         try GraphStore.checkNameForNewStore(path)
         let folder = FileSystem.folder(of: path)
@@ -246,7 +264,7 @@ public enum StoreCopy {
                 throw StoreError.cannotCreate(path: path, reason: FileSystem.describe(errorCode: errno))
             }
             let summary = try copyRows(
-                tables, from: reader, into: temporary, shownAs: shownPath, writeLockWaitLimit: nil,
+                tables, from: reader, copying: copying, into: temporary, shownAs: shownPath, writeLockWaitLimit: nil,
                 onWaitingForWriteLock: onWaitingForWriteLock, foldingLog: true)
             do throws(FileSystem.SystemError) {
                 try FileSystem.name(temporary, as: path)
@@ -269,8 +287,27 @@ public enum StoreCopy {
         for table in tables where try hasRows(table.name) { throw CopyError.targetNotEmpty(target: target) }
     }
 
+    /// What a copy withholds, and from which store, for the plan made in the copy's snapshot.
+    struct Copying {
+        let withholding: Withholding
+        let storeName: String
+
+        /// The plan, read from the source in the snapshot the rows are then read from; nil when
+        /// nothing is withheld (the rows go as they are).
+        func plan(reading reader: Reader, summary: inout Summary) throws -> WithholdingPlan? {
+            guard !withholding.isEmpty else { return nil }
+            let plan = try WithholdingPlan(withholding, reading: reader, storeName: storeName)
+            summary.withheldSources = withholding.sources.count
+            summary.stubbedSources = plan.stubs.count
+            summary.withheldClaims = plan.claims.count
+            summary.withheldCitations = plan.citations
+            summary.withheldEntities = plan.entities.count
+            return plan
+        }
+    }
+
     /// The source store, read in one snapshot.
-    private enum Reader {
+    enum Reader {
         case file(GraphStore)
         case postgreSQL(PostgreSQLStore)
 
@@ -297,6 +334,16 @@ public enum StoreCopy {
                 }
                 try store.checkReadWasWhole()
             case .postgreSQL(let store): try store.inSnapshot(body)
+            }
+        }
+
+        /// Calls `body` with each row of `table` as `plan` rewrites it (nil: as it is), leaving out
+        /// those it withholds.
+        func forEachRow(of table: Table, as plan: WithholdingPlan?, _ body: ([String?]) throws -> Void) throws {
+            guard let plan else { return try forEachRow(of: table, body) }
+            var position: (claim: String?, next: Int) = (nil, 1)
+            try forEachRow(of: table) { row in
+                if let kept = plan.rewrite(row, of: table, position: &position) { try body(kept) }
             }
         }
 

@@ -1,0 +1,186 @@
+/// What a copy to be handed on withholds from the records themselves (`isnad copy
+/// --without-source S --without-notes`), beside the history and retractions it leaves out whole:
+/// a source that must not be named (an informant's debrief, a partner's report), and the analysts'
+/// notes on claims.
+///
+/// A withheld source goes with every citation of which it is the claimant or the `via` (its words,
+/// and where they were read); a claim left with no citation goes, and an entity that took part
+/// only in such claims (what only the source knew). Where a source that stays relays it (`cites`),
+/// it stays in that chain as a stub, `withheld-source-N`, with its grade and what it relays, and
+/// nothing else (no title, author, date, text): leaving it out of the chain would make two
+/// citations that came through it read as independent channels, one voice as two.
+extension StoreCopy {
+    public struct Withholding: Sendable, Equatable {
+        /// The ids of the sources withheld.
+        public var sources: Set<String>
+        /// Whether the claims' notes are left out.
+        public var notes: Bool
+
+        public init(sources: Set<String> = [], notes: Bool = false) {
+            self.sources = sources
+            self.notes = notes
+        }
+
+        public var isEmpty: Bool { sources.isEmpty && !notes }
+
+        /// The stub a withheld source relayed by one that stays is named by.
+        static func stubID(_ number: Int) -> String { "withheld-source-\(number)" }
+    }
+
+    /// Why a copy that withholds was refused before anything was written.
+    public enum WithholdingError: Error, CustomStringConvertible, Sendable {
+        /// Withholding in a copy that keeps the history or the retractions, which hold it all.
+        case keepsWhatHoldsIt(option: String, kept: String)
+        /// No source of that id in the store copied.
+        case unknownSource(id: String, store: String)
+
+        public var description: String {
+            switch self {
+            case .keepsWhatHoldsIt(let option, let kept):
+                "\(option) needs \(kept): \(kept == "--without-history" ? "the history holds" : "the retractions hold") \(option == "--without-notes" ? "the notes" : "the withheld records") as they were"
+            case .unknownSource(let id, let store):
+                "\(store) holds no source with the id \"\(Text.printable(id))\" (isnad --db \(store) source \(Text.printable(id)) finds one by its title)"
+            }
+        }
+    }
+
+    /// What withholding leaves out and rewrites, worked out from the source store before a row is
+    /// copied, in passes over its citations and claims that hold only what is withheld.
+    struct WithholdingPlan {
+        let withholding: Withholding
+        /// Withheld sources kept in chains as stubs, by id: the stub's id.
+        private(set) var stubs: [String: String] = [:]
+        /// Claims every citation of which is withheld.
+        private(set) var claims: Set<String> = []
+        /// Entities that took part in claims, and in none left.
+        private(set) var entities: Set<String> = []
+        /// Citations left out, for the summary.
+        private(set) var citations = 0
+
+        init(_ withholding: Withholding, reading reader: Reader, storeName: String) throws {
+            self.withholding = withholding
+            let withheld = withholding.sources
+            guard !withheld.isEmpty else { return }
+            var present: Set<String> = []
+            // The stubs of an earlier such copy keep their names: the new ones take others.
+            var stubNames: Set<String> = []
+            var relayedBy: [String: Set<String>] = [:]
+            try reader.forEachRow(of: StoreCopy.table("source_cites")) { row in
+                guard let source = row[0], let cited = row[2], withheld.contains(cited) else { return }
+                relayedBy[cited, default: []].insert(source)
+            }
+            try reader.forEachRow(of: StoreCopy.table("source")) { row in
+                guard let id = row[0] else { return }
+                if withheld.contains(id) {
+                    present.insert(id)
+                } else if id.hasPrefix(Withholding.stubID(0).dropLast()) {
+                    stubNames.insert(id)
+                }
+            }
+            if let missing = withheld.subtracting(present).sorted().first {
+                throw WithholdingError.unknownSource(id: missing, store: storeName)
+            }
+            // A stub stays where a source that stays relays it, or a stub does (the chain goes on
+            // through it), until no more is reached.
+            var stubbed: Set<String> = []
+            var changed = true
+            while changed {
+                changed = false
+                for (source, relays) in relayedBy where !stubbed.contains(source) {
+                    if relays.contains(where: { !withheld.contains($0) || stubbed.contains($0) }) {
+                        stubbed.insert(source)
+                        changed = true
+                    }
+                }
+            }
+            // Numbered in id order, as the copy's rows are: the number says nothing of when.
+            var number = 0
+            for id in stubbed.sorted() {
+                repeat { number += 1 } while stubNames.contains(Withholding.stubID(number))
+                stubs[id] = Withholding.stubID(number)
+            }
+            // A claim goes when all its citations do: counted claim by claim (the rows come in
+            // claim order), so memory holds what is withheld, not the store.
+            var current: String?
+            var total = 0
+            var left = 0
+            func settle() {
+                if let claim = current, total > 0, left == total { claims.insert(claim) }
+            }
+            try reader.forEachRow(of: StoreCopy.table("citation")) { row in
+                let claim = row[0] ?? ""
+                if claim != current {
+                    settle()
+                    (current, total, left) = (claim, 0, 0)
+                }
+                total += 1
+                if isWithheld(citationSource: row[3], via: row[4]) {
+                    left += 1
+                    citations += 1
+                }
+            }
+            settle()
+            // The ends of the claims that go, less those that take part in a claim that stays.
+            var ends: Set<String> = []
+            try reader.forEachRow(of: StoreCopy.table("claim")) { row in
+                if let id = row[1], claims.contains(id) { ends.formUnion([row[2], row[4]].compactMap { $0 }) }
+            }
+            if !ends.isEmpty {
+                try reader.forEachRow(of: StoreCopy.table("claim")) { row in
+                    guard let id = row[1], !claims.contains(id) else { return }
+                    for end in [row[2], row[4]] { if let end { ends.remove(end) } }
+                }
+            }
+            entities = ends
+        }
+
+        private func isWithheld(citationSource source: String?, via: String?) -> Bool {
+            source.map(withholding.sources.contains) == true || via.map(withholding.sources.contains) == true
+        }
+
+        /// The row as the copy writes it into `table`, or nil when it is left out. Citations come
+        /// in claim order: `position` numbers those kept afresh, from 1, claim by claim.
+        func rewrite(_ row: [String?], of table: StoreCopy.Table, position: inout (claim: String?, next: Int)) -> [String?]? {
+            var row = row
+            func column(_ name: String) -> Int { table.columns.firstIndex(of: name)! }
+            switch table.name {
+            case "entity":
+                if let id = row[column("id")], entities.contains(id) { return nil }
+            case "entity_name", "entity_merged":
+                if let id = row[column("entity")], entities.contains(id) { return nil }
+            case "source":
+                guard let id = row[column("id")], withholding.sources.contains(id) else { return row }
+                guard let stub = stubs[id] else { return nil }
+                return table.columns.map { name in
+                    switch name {
+                    case "id": stub
+                    case "type": SourceType.other.rawValue
+                    case "title": "A withheld source"
+                    case "reliability": row[column("reliability")]
+                    default: nil
+                    }
+                }
+            case "source_cites":
+                for name in ["source", "cited"] {
+                    guard let id = row[column(name)], withholding.sources.contains(id) else { continue }
+                    guard let stub = stubs[id] else { return nil }
+                    row[column(name)] = stub
+                }
+            case "claim":
+                if let id = row[column("id")], claims.contains(id) { return nil }
+                if withholding.notes { row[column("notes")] = nil }
+            case "citation":
+                if isWithheld(citationSource: row[column("source")], via: row[column("via")]) { return nil }
+                let claim = row[column("claim")]
+                if claim != position.claim { position = (claim, 1) }
+                row[column("position")] = String(position.next)
+                position.next += 1
+            default: break
+            }
+            return row
+        }
+    }
+
+    /// The table of that name.
+    static func table(_ name: String) -> Table { tables.first { $0.name == name }! }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `isnad copy --without-source S --without-notes`: a copy to hand on that leaves a source that
+/// must not be named out of the records themselves, and the analysts' notes, with the weighing of
+/// what stays unchanged.
+@Suite("A copy to hand on withholds a source and the notes", .temporaryStore)
+struct WithholdingTests {
+    static let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+    static let sharing = ["--without-history", "--without-retractions"]
+
+    /// The seed dataset, imported into the harness's store.
+    private func seed() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["import", Self.dataset]).status == 0)
+        return cli
+    }
+
+    @Test(
+        "the seed without the leaked document: none of its words, id or title in the copy or any export of it; the claims that stay weigh as before, the document a nameless stub in the article's chain"
+    )
+    func seedWithoutTheDocument() throws {
+        let cli = try seed()
+        let copied = try cli.run(
+            ["copy"] + Self.sharing + ["--without-source", "abu-maram-document", "--without-notes", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError
+                == "copied isnad.db to share.db: 36 entities, 12 sources, 71 claims, 89 citations, no history, no retraction, no note\n"
+                + "withheld 1 source: 31 citations, 21 claims known only from them, 2 entities known only from those claims; 1 kept nameless (withheld-source-N) in the chains of sources that relay them\n"
+        )
+        #expect(try cli.run(["--db", "share.db", "check"]).status == 0)
+        let title = "Response to the correspondence between the brothers in Sinai"
+        for format in ["jsonl", "dot", "graphml", "gexf", "html", "stix", "ftm", "history"] {
+            let export = try cli.run(["--db", "share.db", "export", format])
+            #expect(export.status == 0, "\(format): \(export.standardError)")
+            #expect(!export.standardOutput.contains("abu-maram-document"), "\(format)")
+            #expect(!export.standardOutput.contains(title), "\(format)")
+        }
+        let file = String(decoding: try cli.read("share.db"), as: UTF8.self)
+        #expect(!file.contains("abu-maram-document"))
+        #expect(!file.contains(title))
+
+        // Each claim that kept all its citations weighs as it did: its common link, where it was
+        // the document, is the stub in its place.
+        let before = try weights(cli, "isnad.db")
+        let after = try weights(cli, "share.db")
+        #expect(after.count == 71)
+        var compared = 0
+        for (claim, weight) in after where before[claim]?.citations == weight.citations {
+            #expect(
+                before[claim]?.evidence.replacingOccurrences(of: "abu-maram-document", with: "withheld-source-1")
+                    == weight.evidence, "\(claim)")
+            compared += 1
+        }
+        #expect(compared > 50)
+        let records = try cli.run(["--db", "share.db", "export", "jsonl"]).standardOutput
+        #expect(
+            records.contains(
+                #"{"record":"source","id":"withheld-source-1","type":"other","title":"A withheld source","reliability":"F","cites":["sinai-hamas-correspondence"]}"#
+            ))
+    }
+
+    /// Each claim's weighed evidence (status, sources, grade, channels, common link) and how many
+    /// citations it has, from `timeline --format json` (a line a claim, undated ones too).
+    private func weights(_ cli: CLIHarness, _ store: String) throws -> [String: (evidence: String, citations: Int)] {
+        let run = try cli.run(["--db", store, "timeline", "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        var weights: [String: (String, Int)] = [:]
+        for line in run.standardOutput.split(separator: "\n") {
+            let claim = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            let evidence = ["status", "sources", "best", "channels", "common_link"].map { "\(claim[$0] ?? "-")" }
+            weights[claim["claim"] as? String ?? ""] = (
+                evidence.joined(separator: " "), (claim["citations"] as? [Any])?.count ?? 0
+            )
+        }
+        return weights
+    }
+
+    static let records = """
+        {"record":"entity","id":"hamas","type":"organization","name":"Hamas"}
+        {"record":"entity","id":"isis","type":"organization","name":"ISIS"}
+        {"record":"entity","id":"courier","type":"person","name":"Abu Yusuf"}
+        {"record":"entity","id":"jenin","type":"place","name":"Jenin"}
+        {"record":"source","id":"wire","type":"news-article","title":"A wire","reliability":"C"}
+        {"record":"source","id":"informant","type":"intelligence-report","title":"Debrief of Khaled Nasser","author":"Khaled Nasser","reliability":"B","cites":["wire"],"text":"Khaled Nasser said the courier works for Hamas."}
+        {"record":"source","id":"memo","type":"other","title":"Internal memo","reliability":"D","cites":["informant"]}
+        {"record":"source","id":"tip","type":"other","title":"Phone tip from Omar","reliability":"E"}
+        {"record":"source","id":"paper","type":"news-article","title":"A paper","reliability":"A"}
+        {"record":"claim","id":"courier-member","subject":"courier","predicate":"member_of","object":"hamas","citations":[{"source":"informant","quote":"the courier works for Hamas","stance":"asserts","credibility":2},{"source":"tip","quote":"Omar says so","stance":"reports","credibility":4}],"notes":"KN is our only source: do not share his name"}
+        {"record":"claim","id":"hamas-hostile","subject":"hamas","predicate":"hostile_to","object":"isis","citations":[{"source":"informant","via":"memo","quote":"hostile","stance":"asserts","credibility":3},{"source":"paper","quote":"enemies","stance":"asserts","credibility":2},{"source":"memo","quote":"hostile too","stance":"reports","credibility":3}],"notes":"cross-check with the phone logs"}
+        {"record":"claim","id":"isis-hostile","subject":"isis","predicate":"hostile_to","object":"hamas","citations":[{"source":"paper","quote":"enemies","stance":"asserts","credibility":2}]}
+
+        """
+
+    @Test(
+        "a withheld source goes with its citations as claimant or via (the others renumbered from 1), the claims and entities only they knew, and the notes; a source that relays it keeps a stub with its grade and what it relays, one no one relays goes whole"
+    )
+    func whatGoesAndWhatStays() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", Self.records)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let copied = try cli.run(
+            ["copy"] + Self.sharing + ["--without-source", "informant,tip", "--without-notes", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.hasSuffix(
+                "withheld 2 sources: 3 citations, 1 claim known only from them, 1 entity known only from those claims; 1 kept nameless (withheld-source-N) in the chains of sources that relay them\n"
+            ), "\(copied.standardError)")
+        let records = try cli.run(["--db", "share.db", "export", "jsonl"]).standardOutput
+        for gone in ["informant", "Khaled", "Nasser", "tip", "Omar", "courier", "Abu Yusuf", "do not share", "phone logs"] {
+            #expect(!records.contains(gone), "\(gone) in \(records)")
+        }
+        // Jenin took part in no claim: it stays, as every entity not known only from what went.
+        #expect(records.contains(#""id":"jenin""#))
+        #expect(
+            records.contains(
+                #"{"record":"source","id":"withheld-source-1","type":"other","title":"A withheld source","reliability":"B","cites":["wire"]}"#
+            ), "\(records)")
+        #expect(
+            records.contains(
+                #""id":"memo","type":"other","title":"Internal memo","reliability":"D","cites":["withheld-source-1"]"#))
+        #expect(
+            records.contains(
+                #"{"record":"claim","id":"hamas-hostile","subject":"hamas","predicate":"hostile_to","object":"isis","start":null,"end":null,"citations":[{"source":"paper","quote":"enemies","stance":"asserts","credibility":2},{"source":"memo","quote":"hostile too","stance":"reports","credibility":3}]}"#
+            ), "\(records)")
+        #expect(try cli.run(["--db", "share.db", "check"]).status == 0)
+        // A copy of the copy withholding another source relayed: its stub takes the next name.
+        let again = try cli.run(["copy"] + Self.sharing + ["--without-source", "wire", "share.db", "again.db"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let twice = try cli.run(["--db", "again.db", "export", "jsonl"]).standardOutput
+        #expect(
+            twice.contains(
+                #"{"record":"source","id":"withheld-source-1","type":"other","title":"A withheld source","reliability":"B","cites":["withheld-source-2"]}"#
+            ), "\(twice)")
+        #expect(
+            twice.contains(
+                #"{"record":"source","id":"withheld-source-2","type":"other","title":"A withheld source","reliability":"C"}"#))
+        // The citation numbers are the copy's own: its second citation is number 2.
+        let shown = try cli.run(["--db", "share.db", "retract", "hamas-hostile", "--citation", "2", "--reason", "test"])
+        #expect(shown.status == 0, "\(shown.standardError)")
+    }
+
+    @Test(
+        "withholding in a copy that keeps the history or the retractions is refused (64), an unknown source too (65), and nothing is written"
+    )
+    func refusals() throws {
+        let cli = try seed()
+        let cases: [([String], Int32, String)] = [
+            (
+                ["--without-source", "abu-maram-document"], 64,
+                "isnad: --without-source needs --without-history: the history holds the withheld records as they were\n"
+            ),
+            (
+                ["--without-history", "--without-notes"], 64,
+                "isnad: --without-notes needs --without-retractions: the retractions hold the notes as they were\n"
+            ),
+            (
+                Self.sharing + ["--without-source", "abu-maram"], 65,
+                "isnad: isnad.db holds no source with the id \"abu-maram\" (isnad --db isnad.db source abu-maram finds one by its title)\n"
+            ),
+        ]
+        for (options, status, message) in cases {
+            let result = try cli.run(["copy"] + options + ["isnad.db", "share.db"])
+            #expect(result.status == status, "\(options): \(result.standardError)")
+            #expect(result.standardError == message, "\(options)")
+            #expect(!FileManager.default.fileExists(atPath: cli.path("share.db")))
+        }
+    }
+
+    @Test(
+        "a copy to PostgreSQL withholds as a copy to a file does: the same records",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func toPostgreSQL() throws {
+        let cli = try seed()
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        let options = Self.sharing + ["--without-source", "abu-maram-document,site-intelligence-hadera", "--without-notes"]
+        #expect(try cli.run(["copy"] + options + ["isnad.db", "share.db"]).status == 0)
+        let copied = try cli.run(["copy"] + options + ["isnad.db", uri])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        let file = try cli.run(["--db", "share.db", "export", "jsonl"]).standardOutput
+        #expect(try cli.run(["--db", uri, "export", "jsonl"]).standardOutput == file)
+        // And back: a PostgreSQL store withholds as a file does.
+        let back = try cli.run(["copy"] + Self.sharing + ["--without-source", "hamas-statement-hadera", uri, "again.db"])
+        #expect(back.status == 0, "\(back.standardError)")
+        let again = try cli.run(["--db", "again.db", "export", "jsonl"]).standardOutput
+        #expect(!again.contains("hamas-statement-hadera"))
+        #expect(again.contains(#""id":"withheld-source-2""#))
+    }
+}
