@@ -44,6 +44,8 @@ struct ExampleTests {
         // Renames report on standard error; the tour's set of document-a follows its rename (its section's test runs them in order).
         "isnad rename abu-maram-document document-a": Expectation(showsOnStandardError: true),
         "isnad set document-a title \"Leaked document A\"": Expectation(status: 65, showsOnStandardError: true),
+        "isnad copy --without-history --without-retractions --without-source document-a --without-notes isnad.db for-a-partner.db":
+            Expectation(status: 65, showsOnStandardError: true),
         // The tour's claim about Shadi al-Menei, whose id his rename derives anew (its section's test runs them in order).
         "isnad rename shadi-al-menei al-menei": Expectation(showsOnStandardError: true),
         "isnad claims --id c-e16d57986df15267": Expectation(status: 65, showsOnStandardError: true),

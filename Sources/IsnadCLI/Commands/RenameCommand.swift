@@ -16,7 +16,8 @@ enum RenameCommand: Command {
             too: it would stand twice; renaming NEW back to OLD is no reuse), and a command that names OLD is told
             NEW, as one that names a claim id an entity's rename derived anew is told the claim's new id (an import
             does not follow those: a line naming one names the old entity too, and is refused for it): use rename to give a source a pseudonym before a store is handed on; its
-            title, author and url stay as they are (isnad set changes them), the ids merged into an entity still
+            title, author, publisher, url and text stay as they are (isnad set changes them; a note names those
+            it has, and copy --without-source leaves the whole source out of a copy), the ids merged into an entity still
             name it, and the history still holds OLD (isnad log NEW shows its entries under OLD too; isnad copy
             --without-history --without-retractions leaves it out of a copy).
             """,
@@ -73,6 +74,17 @@ enum RenameCommand: Command {
         if !renamed.mergedIDs.isEmpty {
             context.message(
                 "isnad: note: the ids merged into it name it still, in copies too: \(renamed.mergedIDs.map { Text.printable($0) }.joined(separator: ", "))"
+            )
+        }
+        // A pseudonym hides nothing the source's own fields still say (an informant's name in
+        // the text of the debrief).
+        if kind == .source, let source = try store.source(id: arguments.isSet(isDryRun) ? old : new) {
+            let named: [String] = [
+                ("title", source.title as String?), ("author", source.author), ("publisher", source.publisher),
+                ("url", source.url), ("text", source.text),
+            ].compactMap { field, value in value.map { _ in field } }
+            context.message(
+                "isnad: note: its \(named.dropLast().joined(separator: ", ") + (named.count > 1 ? " and " : "") + (named.last ?? "")) \(named.count > 1 ? "are" : "is") as \(named.count > 1 ? "they were" : "it was"): isnad set \(new) FIELD changes one (null removes it); isnad copy --without-history --without-retractions --without-source \(new) leaves the whole source out of a copy"
             )
         }
         if !arguments.isSet(isDryRun) {
