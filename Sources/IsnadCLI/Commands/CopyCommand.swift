@@ -117,6 +117,13 @@ enum CopyCommand: Command {
                         : "; \(summary.stubbedSources) kept nameless (withheld-source-N) in the chains of sources that relay them")
             )
         }
+        if !summary.mentions.isEmpty {
+            let count = summary.mentions.count + summary.mentionsBeyond
+            let shown = summary.mentions.prefix(5).map { Text.printable($0) }.joined(separator: ", ")
+            context.message(
+                "isnad: note: free text the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 5 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on"
+            )
+        }
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")
         }

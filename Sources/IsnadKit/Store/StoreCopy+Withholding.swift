@@ -46,8 +46,18 @@ extension StoreCopy {
 
     /// What withholding leaves out and rewrites, worked out from the source store before a row is
     /// copied, in passes over its citations and claims that hold only what is withheld.
-    struct WithholdingPlan {
+    final class WithholdingPlan {
         let withholding: Withholding
+        /// What names a withheld source (its id, title and its parts, author, url), lowercased:
+        /// free text that stays and holds one is pointed out, not changed.
+        private var names: [String] = []
+        /// The kept records' fields that hold one of `names` (`source hadera-2022-article (text)`),
+        /// each once, the first thousand: enough to say where to read.
+        private(set) var mentions: [String] = []
+        private var mentioned: Set<String> = []
+        /// Fields past the first thousand that hold one (counted, not listed; a field met twice,
+        /// as an entity's name in its names too, may count twice here).
+        private(set) var mentionsBeyond = 0
         /// Withheld sources kept in chains as stubs, by id: the stub's id.
         private(set) var stubs: [String: String] = [:]
         /// Claims every citation of which is withheld.
@@ -73,6 +83,15 @@ extension StoreCopy {
                 guard let id = row[0] else { return }
                 if withheld.contains(id) {
                     present.insert(id)
+                    names.append(id)
+                    // id, type, title, publisher, author, url: a title's translation in brackets
+                    // is looked for alone too, as a text quoting it would give it.
+                    for value in [row[2], row[4], row[5]].compactMap({ $0 }) {
+                        names.append(value)
+                        names += value.split(whereSeparator: { "()[]".contains($0) }).map {
+                            $0.trimmingCharacters(in: .whitespaces)
+                        }
+                    }
                 } else if id.hasPrefix(Withholding.stubID(0).dropLast()) {
                     stubNames.insert(id)
                 }
@@ -132,6 +151,57 @@ extension StoreCopy {
                 }
             }
             entities = ends
+            names = Array(Set(names.map(Self.folded).filter { $0.count >= 4 })).sorted()
+        }
+
+        /// The free-text columns of each table, where a withheld source may still be named.
+        private static let freeText: [String: [String]] = [
+            "entity": ["name", "description", "attributes"], "entity_name": ["name"],
+            "source": ["title", "publisher", "author", "url", "full_text"], "claim": ["notes"],
+            "citation": ["quote", "quote_en", "locator"],
+        ]
+
+        /// Text as names are looked for in it: lowercased, each run of white space one space (a
+        /// title quoted across a line break).
+        private static func folded(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+
+        /// Whether `text` holds `name` as words of its own: not inside a longer word ("leaked
+        /// document a" is not in "the leaked document attributed to him").
+        private static func holds(_ text: String, word name: String) -> Bool {
+            var rest = text[...]
+            while let found = rest.range(of: name) {
+                let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+                let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+                if !(before.map(isWordCharacter) ?? false), !(after.map(isWordCharacter) ?? false) { return true }
+                rest = text[text.index(after: found.lowerBound)...]
+            }
+            return false
+        }
+
+        private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+        /// Notes which of the kept `row`'s free-text fields name a withheld source.
+        func lookForMentions(in row: [String?], of table: StoreCopy.Table) {
+            guard !names.isEmpty, let fields = Self.freeText[table.name] else { return }
+            for field in fields {
+                guard let index = table.columns.firstIndex(of: field), let text = row[index].map(Self.folded),
+                    names.contains(where: { Self.holds(text, word: $0) })
+                else { continue }
+                let record =
+                    switch table.name {
+                    case "citation": "citation \(row[1] ?? "?") of claim \(row[0] ?? "?")"
+                    case "entity_name": "entity \(row[table.columns.firstIndex(of: "entity")!] ?? "?")"
+                    default: "\(table.name) \(row[table.columns.firstIndex(of: "id")!] ?? "?")"
+                    }
+                let mention = "\(record) (\(field == "full_text" ? "text" : field))"
+                if mentioned.count == 1000 {
+                    if !mentioned.contains(mention) { mentionsBeyond += 1 }
+                } else if mentioned.insert(mention).inserted {
+                    mentions.append(mention)
+                }
+            }
         }
 
         private func isWithheld(citationSource source: String?, via: String?) -> Bool {

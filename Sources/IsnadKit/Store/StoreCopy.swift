@@ -98,6 +98,11 @@ public enum StoreCopy {
         public var withheldClaims = 0
         public var withheldCitations = 0
         public var withheldEntities = 0
+        /// The kept records' fields whose free text still names a withheld source (a quote, a
+        /// locator, another source's text quoting its title): not changed, to be read.
+        public var mentions: [String] = []
+        /// Fields past those listed in `mentions` that name one.
+        public var mentionsBeyond = 0
     }
 
     /// Why a copy was refused before anything was written.
@@ -171,6 +176,7 @@ public enum StoreCopy {
                             }
                         }
                     }
+                    (summary.mentions, summary.mentionsBeyond) = (plan?.mentions ?? [], plan?.mentionsBeyond ?? 0)
                 }
                 // Rows added later continue after the copied ones, as SQLite's rowids do.
                 for (table, column) in [("entity_name", "rowid"), ("claim", "rowid")] {
@@ -219,6 +225,7 @@ public enum StoreCopy {
                             if copied % 1024 == 0 { try HeldSignals.checkPending() }
                         }
                     }
+                    (summary.mentions, summary.mentionsBeyond) = (plan?.mentions ?? [], plan?.mentionsBeyond ?? 0)
                     try HeldSignals.checkPending()
                 }
                 return .commit
@@ -343,7 +350,9 @@ public enum StoreCopy {
             guard let plan else { return try forEachRow(of: table, body) }
             var position: (claim: String?, next: Int) = (nil, 1)
             try forEachRow(of: table) { row in
-                if let kept = plan.rewrite(row, of: table, position: &position) { try body(kept) }
+                guard let kept = plan.rewrite(row, of: table, position: &position) else { return }
+                plan.lookForMentions(in: kept, of: table)
+                try body(kept)
             }
         }
 
