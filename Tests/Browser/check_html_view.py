@@ -15,6 +15,7 @@ EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store
 Prints one line per failure and exits 1 if any; exits 0 when all pass.
 """
 import json
+import re
 import struct
 import sys
 import zlib
@@ -439,10 +440,12 @@ def main():
         check("→" not in head.split("\n")[0], f"an Arabic claim's head points left to right: {head[:80]!r}")
         wrong = page.evaluate(reading_order, -1)
         check(wrong == [], f"in Arabic, the entities' Tab order is not row by row, right to left: {wrong[:3]}")
-        # The grade isolated, so that "E3 · 1 قناة" does not run as one left-to-right piece; the
-        # comma Arabic.
+        # The grade isolated (a <bdi>, in its language), so that "E3 · 1 قناة" does not run as one
+        # left-to-right piece; the comma Arabic.
         status = page.locator("#details .claim .status").first.inner_text()
-        check("\u2068" in status and "قناة" in status and ", " not in status, f"the Arabic evidence line: {status!r}")
+        grade = page.evaluate("() => document.querySelector('#details .claim .status bdi')?.textContent")
+        check(grade is not None and re.fullmatch(r"[A-F][1-6]", grade) and "قناة" in status and ", " not in status,
+              f"the Arabic evidence line: {status!r}, isolated {grade!r}")
         page.screenshot(path=f"{shots}/whole-ar.png")
         page.get_by_label("معروف بحلول").fill("١٤٤٣")
         refusal = page.locator("#known-by-error").inner_text()

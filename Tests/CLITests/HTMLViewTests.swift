@@ -270,6 +270,15 @@ struct HTMLViewTests {
         #expect(title.count < 200, "\(title.prefix(200))")
     }
 
+    @Test("the page exported in Arabic has its window title in Arabic, before its script runs")
+    func arabicWindowTitle() throws {
+        let cli = try datasetStore()
+        let page = try cli.run(["export", "html", "--lang", "ar", "--layout", "own"]).standardOutput
+        let title = try #require(
+            page.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first)
+        #expect(title.contains("كل الكيانات والادعاءات"), "\(title)")
+    }
+
     @Test("a name cannot close the script element it is stored in")
     func scriptSafe() throws {
         let cli = try CLIHarness.scoped
@@ -532,6 +541,25 @@ struct HTMLViewTests {
         #expect(try cli.run(["export", "html", "--collapse"]).status == 64)
         #expect(try cli.run(["export", "dot", "--layout", "own"]).status == 64)
         #expect(try cli.run(["export", "html", "--focus", "hamas", "--depth", "1", "--layout", "own"]).status == 0)
+    }
+
+    @Test(
+        "in Chromium: other-language text tagged, the Arabic page's names in Arabic, the legend under forced colours, a list of the claims, Escape in the panel, buttons named with their claim, faded labels at 4.5:1",
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+    func accessibleInBrowser() throws {
+        let cli = try datasetStore()
+        let english = cli.path("view.html")
+        let arabic = cli.path("view-ar.html")
+        #expect(try cli.run(["export", "html", "-o", english]).status == 0)
+        #expect(try cli.run(["export", "html", "--lang", "ar", "-o", arabic]).status == 0)
+        let shots = cli.path("screenshots")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let script = Repository.root.appendingPathComponent("Tests/Browser/check_html_access.py").path
+        let result = try ExternalTool.run(
+            try #require(HTMLViewTests.python),
+            [script, english, arabic, shots, "--chromium", try #require(HTMLViewTests.chromium)])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
     @Test(

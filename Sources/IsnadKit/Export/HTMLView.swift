@@ -144,7 +144,8 @@ public enum HTMLView {
         }
         var writer = HTMLWriter.Options()
         writer.language = options.language
-        writer.title = options.title
+        // The window's title in the language the page opens in, as the page's heading is.
+        writer.title = options.language == .ar && !options.titleArabic.isEmpty ? options.titleArabic : options.title
         writer.layout = layout
         writer.includesNotes = options.includesNotes
         writer.context = try context(

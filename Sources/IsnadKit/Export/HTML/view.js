@@ -532,10 +532,13 @@ const words = {
       'Grades: source reliability A (completely reliable) to F (cannot be judged); credibility 1 (confirmed) to 6 (cannot be judged). Asserted: an A–C source asserts it with credibility 1–3; alleged: only weaker sources, or sources that report it; disputed: some source denies it. No arrowhead: the predicate reads the same both ways.',
     caveat: 'Claims as their sources state them, not established facts',
     stances: { asserts: 'asserts', reports: 'reports', denies: 'denies' },
-    ofEntity: (predicate, name) => `(of ${name})`,
+    ofEntity: (predicate, name) => ['(of ', name, ')'],
     legendOverview: 'Zoomed out (as the page opens, fitted), each entity is a dot in its type’s colour, larger when it is in more claims; zoom in for the shapes.',
     legendWidths: 'Width: independent channels',
     widths: ['1 channel, however many citations', '2 channels', '3 or more channels'],
+    legendAlike: 'Colours may look alike: untick the other families (Predicate families, with the filters) to see one alone.',
+    filters: 'Filters', details: 'Details', legend: 'Legend', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
+    listClaims: 'List the claims drawn', claimsDrawn: (n) => `Claims drawn: ${n}`,
   },
   ar: {
     view: 'العرض', language: 'اللغة', search: 'ابحث عن اسم (بالعربية أو اللاتينية)', edges: 'الروابط',
@@ -558,10 +561,13 @@ const words = {
       'التقييم: موثوقية المصدر من A (موثوق تمامًا) إلى F (لا يمكن الحكم)، والمصداقية من 1 (مؤكد) إلى 6 (لا يمكن الحكم). مؤيَّد: مصدر A–C يؤكده بمصداقية 1–3؛ مزعوم: مصادر أضعف فقط أو مصادر تنقله؛ متنازع عليه: مصدر ما ينفيه. بلا رأس سهم: المحمول متماثل.',
     caveat: 'ادعاءات كما تنقلها مصادرها، لا حقائق ثابتة',
     stances: { asserts: 'يؤكد', reports: 'ينقل', denies: 'ينفي' },
-    ofEntity: (predicate, name) => `(${predicate} ${name})`,
+    ofEntity: (predicate, name) => ['(', predicate, ' ', name, ')'],
     legendOverview: 'عند التصغير (كما تُفتح الصفحة، ملاءمةً) يظهر كل كيان نقطةً بلون نوعه، أكبر كلما كثرت ادعاءاته؛ كبّر لترى الأشكال.',
     legendWidths: 'العرض: القنوات المستقلة',
     widths: ['قناة واحدة، مهما كثرت الاستشهادات', 'قناتان', '3 قنوات أو أكثر'],
+    legendAlike: 'قد تتشابه الألوان: ألغِ تحديد العائلات الأخرى (عائلات المحمولات، مع المرشحات) لترى عائلة وحدها.',
+    filters: 'المرشحات', details: 'التفاصيل', legend: 'مفتاح الرموز', zoomIn: 'تكبير', zoomOut: 'تصغير',
+    listClaims: 'اعرض الادعاءات المرسومة', claimsDrawn: (n) => `الادعاءات المرسومة: ${n}`,
   },
 };
 
@@ -992,11 +998,49 @@ function html(tag, attributes, ...children) {
   return node;
 }
 
+/** The language of a piece of stored text by its first letter, as `dir="auto"` takes its
+ *  direction from it: Arabic script `{lang: 'ar', dir: 'rtl'}`, Latin `{lang: 'en', dir:
+ *  'ltr'}`, any other nothing. A screen reader picks its voice by `lang`: an Arabic name left
+ *  under the English page's `lang` is spelled out or skipped, and an English one on the Arabic page
+ *  is read with Arabic sounds. */
+function languageOf(text) {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  if (letter === undefined) return {};
+  if (/\p{Script=Arabic}/u.test(letter)) return { lang: 'ar', dir: 'rtl' };
+  if (/\p{Script=Latin}/u.test(letter)) return { lang: 'en', dir: 'ltr' };
+  return {};
+}
+
+/** Stored text (a name, an alias, a title, a description, a note) in its language (languageOf),
+ *  each run of words in the other script (Arabic in English text, Latin in Arabic) tagged with
+ *  its own: a title `The "foundation" (المؤسسة) that …`. A <bdi> unless `tag` says otherwise:
+ *  isolated from the text around it. */
+function inItsLanguage(text, tag = 'bdi') {
+  const own = languageOf(text);
+  const node = html(tag, tag === 'bdi' ? own : { dir: 'auto', ...own });
+  const script = own.lang === 'ar' ? 'Latin' : own.lang === 'en' ? 'Arabic' : null;
+  if (!script) { node.append(text); return node; }
+  // A run: letters of the other script, with the marks, digits, spaces and punctuation between them.
+  const letter = `\\p{Script=${script}}`;
+  const run = new RegExp(`${letter}(?:[${letter}\\p{M}\\p{N}\\s'’.-]*${letter})?\\p{M}*`, 'gu');
+  let last = 0;
+  for (const match of text.matchAll(run)) {
+    node.append(text.slice(last, match.index), html('bdi', languageOf(match[0]), match[0]));
+    last = match.index + match[0].length;
+  }
+  node.append(text.slice(last));
+  return node;
+}
+
+/** Text with isolates of its own (U+2068 … U+2069, `isolated`) as nodes, each isolated piece a
+ *  <bdi> tagged with its language: in the Arabic evidence line, the grade and the common link's id. */
+const isolatesTagged = (text) => text.split(/\u2068([^\u2069]*)\u2069/).map((piece, index) => (index % 2 ? inItsLanguage(piece) : piece));
+
 /** An id in its brackets, `[claim-id]` or `(source-id)`, set apart left to right and kept on one
  *  line (view.css, `.id`): in the Arabic view the brackets would otherwise turn round and the id
  *  break at its hyphens, `hamas-isis-]` on one line and `[agreement-july-2017` on the next. */
 function bracketedId(open, id, close) {
-  return html('bdi', { class: 'id', dir: 'ltr' }, `${open}${id}${close}`);
+  return html('bdi', { class: 'id', ...languageOf(id), dir: 'ltr' }, `${open}${id}${close}`);
 }
 
 function citationBlock(citation) {
@@ -1006,11 +1050,11 @@ function citationBlock(citation) {
     html('span', { class: 'status' }, `${t().stances[citation.stance]} ${citation.reliability}${citation.credibility}`), ' ',
     // Each piece of text isolated (<bdi>): in the Arabic view an English title, an id and a
     // locator ("line 4") would otherwise run into each other and read out of order.
-    html('bdi', {}, source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, bracketedId('(', citation.source, ')')),
+    inItsLanguage(source ? source.title : citation.source), ' ', html('span', { class: 'muted' }, bracketedId('(', citation.source, ')')),
     // The via as the claimant: its title alone would not tell two sources of one title apart.
-    ...(citation.via ? [` · ${t().via} `, html('bdi', {}, via ? via.title : citation.via), ' ',
+    ...(citation.via ? [` · ${t().via} `, inItsLanguage(via ? via.title : citation.via), ' ',
       html('span', { class: 'muted' }, bracketedId('(', citation.via, ')'))] : []),
-    citation.locator ? html('span', { class: 'muted' }, ' · ', html('bdi', {}, citation.locator)) : null);
+    citation.locator ? html('span', { class: 'muted' }, ' · ', inItsLanguage(citation.locator)) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
     // A quote runs the way its own words do (most are Arabic; not all), in the language of the
     // source it stands in: the relaying one (via) when there is one.
@@ -1026,19 +1070,35 @@ function claimBlock(item, from) {
   if (from) {
     const other = claim.subject === from ? claim.object : claim.subject;
     const arrow = symmetric ? '↔' : claim.subject === from ? (state.language === 'ar' ? '←' : '→') : (state.language === 'ar' ? '→' : '←');
-    head = html('div', {}, `${arrow} `, html('button', { type: 'button', class: 'entity', 'data-go': other }, html('bdi', {}, nameOf(other))), ' ',
+    // Named with the claim, not only the other entity: tabbing through a panel, seven buttons
+    // read "Islamic State" alike. The visible name first, as a voice command says it.
+    const claimLine = html('span', { class: 'visually-hidden' }, ' (', ...claimWords(claim), `, ${datesOf(claim)})`);
+    head = html('div', {}, `${arrow} `, html('button', { type: 'button', class: 'entity', 'data-go': other }, inItsLanguage(nameOf(other)), claimLine), ' ',
       bracketedId('(', other, ')'), '  ');
   } else {
-    head = html('div', {}, html('bdi', {}, nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : forwardArrow()} `,
-      html('bdi', {}, nameOf(claim.object)), '  ');
+    head = html('div', {}, ...claimWords(claim), '  ');
   }
-  head.append(html('span', { class: 'muted' }, `${datesOf(claim)} · `), html('span', { class: `status ${item.status}` }, evidenceLine(item)),
+  head.append(html('span', { class: 'muted' }, `${datesOf(claim)} · `), html('span', { class: `status ${item.status}` }, ...isolatesTagged(evidenceLine(item))),
     html('span', { class: 'muted' }, ' ', bracketedId('[', claim.id, ']')));
   const reads = new Set(item.citations.map((citation) => citation.via || citation.source));
   const through = reads.size === 1 && item.citations.length > 1
-    ? html('div', { class: 'muted' }, `${t().oneDocument}: `, html('bdi', {}, context.sources[[...reads][0]]?.title ?? [...reads][0])) : null;
+    ? html('div', { class: 'muted' }, `${t().oneDocument}: `, inItsLanguage(context.sources[[...reads][0]]?.title ?? [...reads][0])) : null;
   return html('div', { class: 'claim', 'data-claim-ref': claim.id }, head, through,
-    claim.notes ? html('div', { class: 'muted' }, `${t().note}: `, html('bdi', {}, claim.notes)) : null, ...item.citations.map(citationBlock));
+    claim.notes ? html('div', { class: 'muted' }, `${t().note}: `, inItsLanguage(claim.notes)) : null, ...item.citations.map(citationBlock));
+}
+
+/** A claim as words, its names each in its language: `Hamas — arrested → Islamic State`. */
+function claimWords(claim) {
+  const symmetric = context.predicates[claim.predicate]?.symmetric;
+  return [inItsLanguage(nameOf(claim.subject)), ` — ${predicateLabel(claim.predicate)} ${symmetric ? '—' : forwardArrow()} `,
+    inItsLanguage(nameOf(claim.object))];
+}
+
+/** A predicate's heading, `arrested · اعتقل`, each half in its language. */
+function predicateHeading(id) {
+  const info = context.predicates[id];
+  if (!info) return [inItsLanguage(id)];
+  return [html('span', languageOf(info.en), info.en), ' · ', inItsLanguage(info.ar)];
 }
 
 /** An entity's claims grouped as `isnad show` groups them (ShowCommand, and the order of
@@ -1078,6 +1138,7 @@ function renderDetails() {
     if (node.classList.contains('node')) node.setAttribute('aria-pressed', 'false');
   }
   if (!selected) { panel.append(html('p', { class: 'muted' }, t().hint)); return; }
+  if (selected.list) { renderClaimList(panel, announce); return; }
   if (selected.entity) {
     const entity = entityById.get(selected.entity);
     announce.textContent = entitySummary(entity).replace(/\n/g, '. ');
@@ -1085,19 +1146,19 @@ function renderDetails() {
     group?.classList.add('selected');
     group?.setAttribute('aria-pressed', 'true');
     // Focusable from the graph (Enter on the entity selected), not a Tab stop of its own.
-    panel.append(html('h2', { tabindex: '-1' }, html('bdi', {}, label(entity, state.language))),
-      html('div', { class: 'muted' }, `${entity.id} · ${typeById.get(entity.type)[state.language]}`));
+    panel.append(html('h2', { tabindex: '-1' }, inItsLanguage(label(entity, state.language))),
+      html('div', { class: 'muted' }, inItsLanguage(entity.id), ` · ${typeById.get(entity.type)[state.language]}`));
     const names = [entity.name, ...entity.aliases.map((alias) => alias.name)].filter((name) => name !== label(entity, state.language));
-    if (names.length) panel.append(html('div', {}, `${t().aliases}: `, ...names.flatMap((name, i) => [i ? ' · ' : '', html('bdi', {}, name)])));
-    if (entity.description) panel.append(html('p', { dir: 'auto' }, entity.description));
+    if (names.length) panel.append(html('div', {}, `${t().aliases}: `, ...names.flatMap((name, i) => [i ? ' · ' : '', inItsLanguage(name)])));
+    if (entity.description) panel.append(inItsLanguage(entity.description, 'p'));
     const mine = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id);
     panel.append(html('div', { class: 'muted' }, t().claimsOf(mine.length)));
     for (const group of claimGroups(mine, entity.id)) {
       const info = context.predicates[group.predicate];
-      const heading = info ? `${info.en} · ${info.ar}` : group.predicate;
       // As `isnad show` heads the claims of which the entity is the object: "funded · موّل (of Hamas)".
-      const of = group.isOutgoing || info?.symmetric ? null : t().ofEntity(info?.ar ?? group.predicate, label(entity, state.language));
-      panel.append(html('h3', {}, heading, of ? ' ' : null, of ? html('bdi', {}, of) : null),
+      const of = group.isOutgoing || info?.symmetric ? null
+        : html('bdi', {}, ...t().ofEntity(info?.ar ?? group.predicate, inItsLanguage(label(entity, state.language))));
+      panel.append(html('h3', {}, ...predicateHeading(group.predicate), of ? ' ' : null, of),
         ...group.items.map((item) => claimBlock(item, entity.id)));
     }
     return;
@@ -1108,6 +1169,25 @@ function renderDetails() {
   announce.textContent = edgeSummary({ items }).replace(/\n/g, '. ');
   if (selected.claim) document.querySelector(`.edge[data-claim="${CSS.escape(selected.claim)}"]`)?.classList.add('selected');
   panel.append(...items.map((item) => claimBlock(item, null)));
+}
+
+/** Every claim the filters leave (those drawn) as text, for a reader who cannot see the graph
+ *  (its edges are no Tab stops, and a screen reader does not browse inside role=application):
+ *  grouped by predicate as an entity's panel groups them, each claim with both ends, its dates,
+ *  status and grades, and its citations (who says it, the quotes). */
+function renderClaimList(panel, announce) {
+  announce.textContent = t().claimsDrawn(visible.length);
+  panel.append(html('h2', { tabindex: '-1' }, t().claimsDrawn(visible.length)));
+  const sorted = [...visible].sort((a, b) => order(a.claim.predicate, b.claim.predicate) || order(a.claim.subject, b.claim.subject)
+    || order(a.claim.object, b.claim.object) || order(a.claim.start ?? '', b.claim.start ?? '') || order(a.claim.id, b.claim.id));
+  let predicate = null;
+  for (const item of sorted) {
+    if (item.claim.predicate !== predicate) {
+      predicate = item.claim.predicate;
+      panel.append(html('h3', {}, ...predicateHeading(predicate)));
+    }
+    panel.append(claimBlock(item, null));
+  }
 }
 
 /** A sample of an edge's line, drawn as drawEdge draws one: `style` solid, dashed or dotted, at
@@ -1153,7 +1233,8 @@ function renderLegend() {
   legend.append(widths, html('h3', {}, t().legendColours));
   const colours = html('ul');
   for (const family of context.families) colours.append(html('li', {}, html('span', { class: 'swatch', style: `color:${family.color}` }), family[language]));
-  legend.append(colours, html('p', {}, t().legendGrades));
+  // Some families' colours look alike to a colour-blind reader or in greyscale: the filters tell them apart.
+  legend.append(colours, html('p', { class: 'legend-note' }, t().legendAlike), html('p', {}, t().legendGrades));
 }
 
 // ---- Interaction ---------------------------------------------------------------------------
@@ -1234,6 +1315,18 @@ function bindTargets() {
     document.querySelector(`[data-entity="${CSS.escape(entity.id)}"]`)?.focus();
   });
   svg.addEventListener('focusout', () => { tooltip.hidden = true; });
+  byId('list-claims').addEventListener('click', () => {
+    select({ list: true });
+    byId('details').querySelector('h2')?.focus();
+  });
+  // Escape in the panel clears the selection, as it does on the graph, and takes the focus back
+  // where the reader came from (the entity, or the button of the list), not to the page's start.
+  byId('panel').addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !state.selected) return;
+    const back = state.selected.entity ? nodeGroups.get(state.selected.entity) : state.selected.list ? byId('list-claims') : byId('canvas');
+    select(null);
+    (back ?? byId('canvas')).focus();
+  });
 }
 
 /** Shows the graph at `next` (translation and scale). `isMoving`: a drag in progress, after
@@ -1470,6 +1563,7 @@ function fillControls() {
   fillSelect('min-reliability', reliabilities, state.minReliability);
   fillSelect('min-credibility', [1, 2, 3, 4, 5, 6], state.minCredibility);
   for (const node of document.querySelectorAll('[data-text]')) node.textContent = t()[node.dataset.text];
+  for (const node of document.querySelectorAll('[data-label]')) node.setAttribute('aria-label', t()[node.dataset.label]);
   byId('canvas').setAttribute('aria-label', t().canvas);
   // An example from the data's own years, not the seed's.
   byId('known-by').placeholder = years.length ? String(years[years.length - 1]) : 'YYYY';
@@ -1491,6 +1585,7 @@ function setLanguage(language) {
   document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
   const title = language === 'ar' && context.titleAr.length ? context.titleAr : context.title;
   byId('title').textContent = title[0] || '';
+  document.title = title[0] || 'Isnad';
   byId('subtitle').textContent = title.slice(1).join(' · ') || t().caveat;
   fillControls();
   relabel();
@@ -1513,7 +1608,7 @@ function bindControls() {
     if (event.key === 'Enter') { event.preventDefault(); goToNextHit(); }
   });
   for (const radio of document.querySelectorAll('input[name=mode]')) {
-    radio.addEventListener('change', () => { state.mode = radio.value; state.selected = null; update(); });
+    radio.addEventListener('change', () => { state.mode = radio.value; state.selected = state.selected?.list ? state.selected : null; update(); });
   }
   byId('min-reliability').addEventListener('change', (event) => { state.minReliability = event.target.value || null; update(); });
   byId('min-credibility').addEventListener('change', (event) => { state.minCredibility = event.target.value ? Number(event.target.value) : null; update(); });
