@@ -27,4 +27,10 @@ enum HistoryOptions {
     static func dryRunMessage(unchanged outcome: String) -> String {
         "dry run: \(outcome); nothing written"
     }
+
+    /// What a change that takes `id` out of the records (a rename, a delete) adds: the history
+    /// keeps it, for one who removes it to hand the store on.
+    static func stillHeldNote(_ id: String) -> String {
+        "isnad: note: the store's history still holds \"\(Text.printable(id))\" (isnad log \(Text.printable(id))); isnad copy --without-history --without-retractions makes a copy without it to hand on"
+    }
 }

@@ -12,6 +12,16 @@ struct SetCommandTests {
         return cli
     }
 
+    @Test("an empty value is refused (64), saying that null removes an optional field")
+    func emptyValue() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["set", "hamas", "description", ""])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError.hasPrefix("isnad: <value> is empty (null removes an optional field): isnad set "),
+            "\(result.standardError)")
+    }
+
     @Test("set changes one field, shows in log field by field, and undo restores the store byte for byte")
     func setAndUndo() throws {
         let cli = try importedStore()
@@ -315,7 +325,10 @@ struct SetCommandTests {
             try cli.run(["delete", "--help"]).standardOutput.contains(
                 "--kind <kind>             entity or source: which record, when an entity and a source share the id."))
         let delete = try cli.run(["delete", "hamas", "--kind", "source"])
-        #expect(delete.standardError == "deleted source \"hamas\" (history entry 5)\n")
+        #expect(
+            delete.standardError == "deleted source \"hamas\" (history entry 5)\n"
+                + "isnad: note: the store's history still holds \"hamas\" (isnad log hamas); isnad copy --without-history --without-retractions makes a copy without it to hand on\n"
+        )
         // One record left with the id: no --kind needed.
         #expect(try cli.run(["set", "hamas", "description", "null"]).status == 0)
     }

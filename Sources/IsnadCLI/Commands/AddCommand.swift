@@ -56,7 +56,11 @@ enum AddCommand: Command {
     static let isDryRun = HistoryOptions.dryRun("added")
     static let entityName = Option<String>("name", value: "name", help: "entity: its name (usually English).")
         .only(for: [Kind.entity])
-    static let id = Option<String>("id", value: "id", help: "The new record's id (default: made from the name or title).")
+    static let id = Option<String>(
+        "id", value: "id",
+        help:
+            "The new record's id (default: made from the name or title). Every export and picture shows a source's id: give one for a source that must not be named."
+    )
     static let alias = ListOption<String>("alias", value: "lang:name", help: "entity: another name, with its language (ar:حماس).")
         .only(for: [Kind.entity])
     static let description = Option<String>("description", value: "text", help: "entity: a description.")

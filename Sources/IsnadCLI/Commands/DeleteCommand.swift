@@ -50,5 +50,6 @@ enum DeleteCommand: Command {
         let what = "deleted \(kind.rawValue) \"\(Text.printable(id))\""
         if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage(what)) }
         context.message(what + (entry.map { " (history entry \($0))" } ?? ""))
+        context.message(HistoryOptions.stillHeldNote(id))
     }
 }

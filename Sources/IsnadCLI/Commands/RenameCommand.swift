@@ -88,9 +88,7 @@ enum RenameCommand: Command {
             )
         }
         if !arguments.isSet(isDryRun) {
-            context.message(
-                "isnad: note: the store's history still holds \"\(Text.printable(old))\" (isnad log \(Text.printable(old))); isnad copy --without-history --without-retractions makes a copy without it to hand on"
-            )
+            context.message(HistoryOptions.stillHeldNote(old))
         }
     }
 }

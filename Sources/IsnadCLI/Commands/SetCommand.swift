@@ -23,7 +23,7 @@ enum SetCommand: Command {
             """,
         arguments: [
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
-            ArgumentSpec(name: "value", help: "The new value."),
+            ArgumentSpec(name: "value", help: "The new value.", whenEmpty: "null removes an optional field"),
         ],
         options: [RecordLookup.kind, HistoryOptions.author, isDryRun],
         examples: [

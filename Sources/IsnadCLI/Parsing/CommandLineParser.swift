@@ -144,6 +144,8 @@ struct ArgumentSpec: Sendable {
     let help: String
     var isOptional = false
     var isVariadic = false
+    /// What the refusal of an empty value adds (`set`'s value: null removes a field).
+    var whenEmpty: String? = nil
 }
 
 /// What a command accepts, and the help text it shows.
@@ -508,7 +510,9 @@ enum CommandLineParser {
         for (index, positional) in positionals.enumerated()
         where Text.showsNothing(positional) {
             let argument = spec.arguments[min(index, spec.arguments.count - 1)]
-            throw UsageError(message: "<\(argument.name)> is empty: \(spec.usage)", command: spec.name)
+            throw UsageError(
+                message: "<\(argument.name)> is empty\(argument.whenEmpty.map { " (\($0))" } ?? ""): \(spec.usage)",
+                command: spec.name)
         }
     }
 }
