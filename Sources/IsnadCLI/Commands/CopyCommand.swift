@@ -26,8 +26,9 @@ enum CopyCommand: Command {
             chain as withheld-source-N, with its grade and nothing else, so that two citations that came through it
             still weigh as one channel. --without-notes leaves out the notes on claims. Both need --without-history
             and --without-retractions, which hold every record as it was. Exports made from the copy carry no more
-            than it holds; free text (a quote, a locator, another source's text) that names the source stays: read
-            it first (docs/guarantees.md, Files you hand on).
+            than it holds. What names the source elsewhere (a quote, a locator, another source's text, an entity
+            named as its author) stays: the copy lists each field where it finds its id, title, author or url, to
+            be read before it goes out (docs/guarantees.md, Files you hand on).
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
@@ -121,7 +122,7 @@ enum CopyCommand: Command {
             let count = summary.mentions.count + summary.mentionsBeyond
             let shown = summary.mentions.prefix(5).map { Text.printable($0) }.joined(separator: ", ")
             context.message(
-                "isnad: note: free text the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 5 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on"
+                "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 5 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on"
             )
         }
         if let lateSignal {

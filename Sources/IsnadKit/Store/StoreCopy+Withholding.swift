@@ -157,13 +157,15 @@ extension StoreCopy {
                 }
             }
             entities = ended
+            // As ids are made of them too (a claim id an analyst typed, `khaled-nasser-says`).
+            names += names.map(Identifier.slug(from:))
             names = Array(Set(names.map(Self.folded).filter { $0.count >= 4 })).sorted()
         }
 
         /// The free-text columns of each table, where a withheld source may still be named.
         private static let freeText: [String: [String]] = [
-            "entity": ["name", "description", "attributes"], "entity_name": ["name"],
-            "source": ["title", "publisher", "author", "url", "full_text"], "claim": ["notes"],
+            "entity": ["id", "name", "description", "attributes"], "entity_name": ["name"], "entity_merged": ["merged"],
+            "source": ["id", "title", "publisher", "author", "url", "full_text"], "claim": ["id", "notes"],
             "citation": ["quote", "quote_en", "locator"],
         ]
 
@@ -238,7 +240,7 @@ extension StoreCopy {
                 let record =
                     switch table.name {
                     case "citation": "citation \(row[1] ?? "?") of claim \(row[0] ?? "?")"
-                    case "entity_name": "entity \(row[table.columns.firstIndex(of: "entity")!] ?? "?")"
+                    case "entity_name", "entity_merged": "entity \(row[table.columns.firstIndex(of: "entity")!] ?? "?")"
                     default: "\(table.name) \(row[table.columns.firstIndex(of: "id")!] ?? "?")"
                     }
                 let mention = "\(record) (\(field == "full_text" ? "text" : field))"
