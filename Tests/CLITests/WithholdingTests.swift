@@ -93,7 +93,7 @@ struct WithholdingTests {
         {"record":"source","id":"paper","type":"news-article","title":"A paper","reliability":"A"}
         {"record":"claim","id":"courier-member","subject":"courier","predicate":"member_of","object":"hamas","citations":[{"source":"informant","quote":"the courier works for Hamas","stance":"asserts","credibility":2},{"source":"tip","quote":"Omar says so","stance":"reports","credibility":4}],"notes":"KN is our only source: do not share his name"}
         {"record":"claim","id":"hamas-hostile","subject":"hamas","predicate":"hostile_to","object":"isis","citations":[{"source":"informant","via":"memo","quote":"hostile","stance":"asserts","credibility":3},{"source":"paper","quote":"enemies","stance":"asserts","credibility":2},{"source":"memo","quote":"hostile too","stance":"reports","credibility":3}],"notes":"cross-check with the phone logs"}
-        {"record":"claim","id":"isis-hostile","subject":"isis","predicate":"hostile_to","object":"hamas","citations":[{"source":"paper","quote":"enemies","stance":"asserts","credibility":2}]}
+        {"record":"claim","id":"isis-hostile","subject":"isis","predicate":"hostile_to","object":"hamas","citations":[{"source":"paper","quote":"enemies","stance":"asserts","credibility":2,"locator":"p. 4 (unverified: KN oral statement)"},{"source":"wire","quote":"foes","stance":"asserts","credibility":3,"locator":"unverified: memo not transcribed"}]}
 
         """
 
@@ -113,7 +113,10 @@ struct WithholdingTests {
             ), "\(copied.standardError)")
         #expect(!copied.standardError.contains("still names"))
         let records = try cli.run(["--db", "share.db", "export", "jsonl"]).standardOutput
-        for gone in ["informant", "Khaled", "Nasser", "tip", "Omar", "courier", "Abu Yusuf", "do not share", "phone logs"] {
+        for gone in [
+            "informant", "Khaled", "Nasser", "tip", "Omar", "courier", "Abu Yusuf", "do not share", "phone logs", "KN oral",
+            "transcribed",
+        ] {
             #expect(!records.contains(gone), "\(gone) in \(records)")
         }
         // Jenin took part in no claim: it stays, as every entity not known only from what went.
@@ -129,6 +132,10 @@ struct WithholdingTests {
             records.contains(
                 #"{"record":"claim","id":"hamas-hostile","subject":"hamas","predicate":"hostile_to","object":"isis","start":null,"end":null,"citations":[{"source":"paper","quote":"enemies","stance":"asserts","credibility":2},{"source":"memo","quote":"hostile too","stance":"reports","credibility":3}]}"#
             ), "\(records)")
+        // The reasons given for unverified quotes are the analysts' words too: the locator keeps
+        // that the quote is unverified.
+        #expect(records.contains(#""locator":"p. 4 (unverified)""#), "\(records)")
+        #expect(records.contains(#""locator":"unverified""#))
         #expect(try cli.run(["--db", "share.db", "check"]).status == 0)
         // A copy of the copy withholding another source relayed: its stub takes the next name.
         let again = try cli.run(["copy"] + Self.sharing + ["--without-source", "wire", "share.db", "again.db"])

@@ -24,7 +24,8 @@ enum CopyCommand: Command {
             of the copy: its record, every citation it makes or is read in (claimant or via), the claims left with
             none, and the entities only those claims spoke of. A source that stays and relays it keeps it in its
             chain as withheld-source-N, with its grade and nothing else, so that two citations that came through it
-            still weigh as one channel. --without-notes leaves out the notes on claims. Both need --without-history
+            still weigh as one channel. --without-notes leaves out the notes on claims, and the reasons given
+            with add claim --unverified (the locator keeps "unverified"). Both need --without-history
             and --without-retractions, which hold every record as it was. Exports made from the copy carry no more
             than it holds. What names the source elsewhere (a quote, a locator, another source's text, an entity
             named as its author) stays: the copy lists each field where it finds its id, title, author or url, to
@@ -60,7 +61,8 @@ enum CopyCommand: Command {
     )
     static let withoutNotes = Flag(
         "without-notes",
-        help: "Leave the notes on claims out (the analysts' working remarks). Needs --without-history and --without-retractions."
+        help:
+            "Leave the notes on claims out (the analysts' working remarks), and the reasons given for unverified quotes. Needs --without-history and --without-retractions."
     )
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {

@@ -15,7 +15,7 @@ extension StoreCopy {
     public struct Withholding: Sendable, Equatable {
         /// The ids of the sources withheld.
         public var sources: Set<String>
-        /// Whether the claims' notes are left out.
+        /// Whether the claims' notes are left out, and the reasons given for unverified quotes.
         public var notes: Bool
 
         public init(sources: Set<String> = [], notes: Bool = false) {
@@ -24,6 +24,18 @@ extension StoreCopy {
         }
 
         public var isEmpty: Bool { sources.isEmpty && !notes }
+
+        /// A locator without the reason `add claim --unverified REASON` wrote into it (an analyst's
+        /// note as much as a claim's: "KN oral statement, 2022-03-29 meeting"), keeping that the
+        /// quote is unverified: `unverified: REASON` → `unverified`, `line 4 (unverified: REASON)` →
+        /// `line 4 (unverified)`. Any other locator as it is.
+        static func withoutReason(_ locator: String) -> String {
+            if locator.hasPrefix("unverified: ") { return "unverified" }
+            if locator.hasSuffix(")"), let marker = locator.range(of: " (unverified: ", options: .backwards) {
+                return locator[..<marker.lowerBound] + " (unverified)"
+            }
+            return locator
+        }
 
         /// The stub a withheld source relayed by one that stays is named by.
         static func stubID(_ number: Int) -> String { "withheld-source-\(number)" }
@@ -289,6 +301,9 @@ extension StoreCopy {
                 if withholding.notes { row[column("notes")] = nil }
             case "citation":
                 if isWithheld(citationSource: row[column("source")], via: row[column("via")]) { return nil }
+                if withholding.notes, let locator = row[column("locator")] {
+                    row[column("locator")] = Withholding.withoutReason(locator)
+                }
                 let claim = row[column("claim")]
                 if claim != position.claim { position = (claim, 1) }
                 row[column("position")] = String(position.next)
