@@ -31,7 +31,7 @@ struct WithholdingTests {
                 + "withheld 1 source: 31 citations, 21 claims known only from them, 2 entities known only from those claims; 1 kept nameless (withheld-source-N) in the chains of sources that relay them\n"
                 // The document's author is an actor, and the article quotes its title (across a
                 // line break): pointed out, not changed.
-                + "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in 4 fields: entity abu-maram-al-jazairi (id), entity abu-maram-al-jazairi (name), source hadera-2022-article (text), citation 1 of claim abu-maram-leader-in-isis (quote_en); read them before the copy is handed on\n"
+                + "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in 4 fields: entity abu-maram-al-jazairi (id), entity abu-maram-al-jazairi (name), source hadera-2022-article (text), claim abu-maram-leader-in-isis's citation of hadera-2022-article (quote_en); read them before the copy is handed on, and change what must go in isnad.db, then copy again (a change in the copy goes into its history)\n"
         )
         #expect(try cli.run(["--db", "share.db", "check"]).status == 0)
         let title = "Response to the correspondence between the brothers in Sinai"
@@ -151,6 +151,9 @@ struct WithholdingTests {
         // The citation numbers are the copy's own: its second citation is number 2.
         let shown = try cli.run(["--db", "share.db", "retract", "hamas-hostile", "--citation", "2", "--reason", "test"])
         #expect(shown.status == 0, "\(shown.standardError)")
+        // Numbered from 0 as a store numbers them: there is no third.
+        #expect(
+            try cli.run(["--db", "share.db", "retract", "hamas-hostile", "--citation", "3", "--reason", "test"]).status == 65)
     }
 
     @Test(
@@ -175,8 +178,95 @@ struct WithholdingTests {
         #expect(copied.status == 0, "\(copied.standardError)")
         #expect(
             copied.standardError.hasSuffix(
-                "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in 2 fields: claim khaled-nasser-says (id), citation 1 of claim named (locator); read them before the copy is handed on\n"
+                "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in 2 fields: claim khaled-nasser-says (id), claim named's citation of paper (locator); read them before the copy is handed on, and change what must go in isnad.db, then copy again (a change in the copy goes into its history)\n"
             ), "\(copied.standardError)")
+    }
+
+    @Test(
+        "a claim only the withheld source supports goes even when a kept source denies it, with the person only it named; the citations kept are numbered from 0 as a store's are, and check passes"
+    )
+    func deniedClaimGoes() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"org-x","type":"organization","name":"Org X"}
+            {"record":"entity","id":"org-y","type":"organization","name":"Org Y"}
+            {"record":"entity","id":"abu-zaid","type":"person","name":"Abu Zaid al-Halabi"}
+            {"record":"source","id":"debrief-7","type":"intelligence-report","title":"Debrief of Khaled Nasser","reliability":"B"}
+            {"record":"source","id":"org-x-spokesman","type":"statement","title":"Org X spokesman","reliability":"D"}
+            {"record":"claim","id":"c1","subject":"abu-zaid","predicate":"member_of","object":"org-x","citations":[{"source":"debrief-7","quote":"Abu Zaid is their courier","stance":"asserts","credibility":2},{"source":"org-x-spokesman","quote":"we have nobody of that name","stance":"denies","credibility":4}]}
+            {"record":"claim","id":"c2","subject":"org-x","predicate":"hostile_to","object":"org-y","citations":[{"source":"debrief-7","quote":"they fight","stance":"asserts","credibility":2},{"source":"org-x-spokesman","quote":"we fight them","stance":"asserts","credibility":3}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "debrief-7", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.contains(
+                "withheld 1 source: 3 citations, 1 claim known only from them, 1 entity known only from those claims\n"),
+            "\(copied.standardError)")
+        let records = try cli.run(["--db", "share.db", "export", "jsonl"]).standardOutput
+        for gone in ["c1", "abu-zaid", "nobody of that name", "debrief", "Khaled"] {
+            #expect(!records.contains(gone), "\(gone)")
+        }
+        #expect(records.contains(#""id":"c2""#))
+        let check = try cli.run(["--db", "share.db", "check"])
+        #expect(check.status == 0, "\(check.standardOutput)")
+    }
+
+    @Test(
+        "a grade 1 (confirmed) that only the withheld source bore out is named, as check would: the grade tells a partner that something withheld confirmed it"
+    )
+    func confirmationThatWent() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"org-x","type":"organization","name":"Org X"}
+            {"record":"entity","id":"org-y","type":"organization","name":"Org Y"}
+            {"record":"source","id":"debrief-7","type":"intelligence-report","title":"Debrief K","reliability":"B"}
+            {"record":"source","id":"paper-a","type":"news-article","title":"Paper A","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"org-x","predicate":"funded","object":"org-y","citations":[{"source":"paper-a","quote":"q1","stance":"asserts","credibility":1},{"source":"debrief-7","quote":"q2","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "debrief-7", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.hasSuffix(
+                "isnad: note: 1 citation graded 1 (confirmed) is no longer borne out by what the copy keeps, which tells that something withheld confirmed it: claim c1 (paper-a); grade it 2 in isnad.db (isnad set) and copy again\n"
+            ), "\(copied.standardError)")
+    }
+
+    @Test(
+        "names are looked for as search folds them: diacritics, tatweel and an Arabic prefix letter aside, an id's hyphens as spaces, initials of two letters"
+    )
+    func mentionsFoldedAsSearch() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"org-x","type":"organization","name":"Org X"}
+            {"record":"entity","id":"org-y","type":"organization","name":"Org Y"}
+            {"record":"source","id":"debrief-7","type":"intelligence-report","title":"KN","author":"خالد نصر","reliability":"B"}
+            {"record":"source","id":"paper-a","type":"news-article","title":"Paper A","reliability":"C"}
+            {"record":"source","id":"paper-b","type":"news-article","title":"Paper B","reliability":"C"}
+            {"record":"claim","id":"c1","subject":"org-x","predicate":"funded","object":"org-y","citations":[{"source":"paper-a","quote":"قال وخَالـد نصر","stance":"asserts","credibility":2,"locator":"per KN, p. 2"},{"source":"paper-b","quote":"as in debrief 7","stance":"asserts","credibility":2},{"source":"debrief-7","quote":"q","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"c2","subject":"org-y","predicate":"funded","object":"org-x","citations":[{"source":"paper-a","quote":"knowing nothing","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "debrief-7", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        for field in [
+            "claim c1's citation of paper-a (quote)", "claim c1's citation of paper-a (locator)",
+            "claim c1's citation of paper-b (quote)",
+        ] {
+            #expect(copied.standardError.contains(field), "\(copied.standardError)")
+        }
+        #expect(!copied.standardError.contains("c2"), "\(copied.standardError)")
     }
 
     @Test(

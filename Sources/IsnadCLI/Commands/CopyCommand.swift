@@ -21,15 +21,16 @@ enum CopyCommand: Command {
 
             The records themselves hold the rest: every source's title, author, url and text, each quote and
             locator, the analysts' notes on claims. --without-source S leaves a source that must not be named out
-            of the copy: its record, every citation it makes or is read in (claimant or via), the claims left with
-            none, and the entities only those claims spoke of. A source that stays and relays it keeps it in its
+            of the copy: its record, every citation it makes or is read in (claimant or via), the claims it alone
+            supported, and the entities only those claims spoke of. A source that stays and relays it keeps it in its
             chain as withheld-source-N, with its grade and nothing else, so that two citations that came through it
             still weigh as one channel. --without-notes leaves out the notes on claims, and the reasons given
             with add claim --unverified (the locator keeps "unverified"). Both need --without-history
             and --without-retractions, which hold every record as it was. Exports made from the copy carry no more
             than it holds. What names the source elsewhere (a quote, a locator, another source's text, an entity
             named as its author) stays: the copy lists each field where it finds its id, title, author or url, to
-            be read before it goes out (docs/guarantees.md, Files you hand on).
+            be read before it goes out, and each grade 1 (confirmed) that only what went bore out
+            (docs/guarantees.md, Files you hand on).
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
@@ -57,13 +58,39 @@ enum CopyCommand: Command {
     static let withoutSource = ListOption<String>(
         "without-source", value: "source",
         help:
-            "Leave this source out (its id; repeat or separate with commas): its record, its citations as claimant or via, the claims and entities known only from them; kept as a nameless stub in the chains of the sources that relay it. Needs --without-history and --without-retractions."
+            "Leave this source out (its id; repeat or separate with commas): its record, its citations as claimant or via, the claims it alone supported and the entities known only from those; kept as a nameless stub in the chains of the sources that relay it. Needs --without-history and --without-retractions."
     )
     static let withoutNotes = Flag(
         "without-notes",
         help:
             "Leave the notes on claims out (the analysts' working remarks), and the reasons given for unverified quotes. Needs --without-history and --without-retractions."
     )
+
+    /// Names the citations graded 1 (confirmed) of `claims` that the copy's chains no longer bear
+    /// out: what confirmed them was withheld, and the grade says that something did.
+    static func noteGradesBorneOutByWhatWent(
+        _ claims: [String], in target: StoreLocation, from source: StoreLocation, context: Context
+    ) throws {
+        guard !claims.isEmpty else { return }
+        let store: GraphStore
+        switch target {
+        case .file(let path): store = try GraphStore(path: path, access: .read)
+        case .postgreSQL(let location): store = try GraphStore(postgreSQL: location, access: .read)
+        }
+        let graph = try TransmissionGraph(store: store)
+        var found: [String] = []
+        for id in claims {
+            guard let claim = try store.claim(id: id) else { continue }
+            found += graph.unconfirmedGrades(of: claim).map {
+                // Named by its source, not its number: the copy numbers what it keeps afresh.
+                "claim \(Text.printable($0.claimID)) (\(Text.printable($0.source))\($0.via.map { " via \(Text.printable($0))" } ?? ""))"
+            }
+        }
+        guard !found.isEmpty else { return }
+        context.message(
+            "isnad: note: \(counted(found.count, "citation")) graded 1 (confirmed) \(found.count == 1 ? "is" : "are") no longer borne out by what the copy keeps, which tells that something withheld confirmed \(found.count == 1 ? "it" : "them"): \(found.prefix(20).joined(separator: ", "))\(found.count > 20 ? ", …" : ""); grade \(found.count == 1 ? "it" : "them") 2 in \(source) (isnad set) and copy again"
+        )
+    }
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
@@ -122,11 +149,12 @@ enum CopyCommand: Command {
         }
         if !summary.mentions.isEmpty {
             let count = summary.mentions.count + summary.mentionsBeyond
-            let shown = summary.mentions.prefix(5).map { Text.printable($0) }.joined(separator: ", ")
+            let shown = summary.mentions.prefix(20).map { Text.printable($0) }.joined(separator: ", ")
             context.message(
-                "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 5 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on"
+                "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 20 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on, and change what must go in \(source), then copy again (a change in the copy goes into its history)"
             )
         }
+        try noteGradesBorneOutByWhatWent(summary.thinnedClaims, in: target, from: source, context: context)
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")
         }

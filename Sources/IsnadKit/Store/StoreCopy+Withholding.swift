@@ -74,8 +74,11 @@ extension StoreCopy {
         private(set) var mentionsBeyond = 0
         /// Withheld sources kept in chains as stubs, by id: the stub's id.
         private(set) var stubs: [String: String] = [:]
-        /// Claims every citation of which is withheld.
+        /// Claims every citation of which is withheld, or every supporting one (a claim only the
+        /// withheld source made, that a kept source denies, is what only it said).
         private(set) var claims: Set<String> = []
+        /// Claims that stay with fewer citations: their grades may rest on what went.
+        private(set) var thinned: [String] = []
         /// Entities that took part in claims, and in none left.
         private(set) var entities: Set<String> = []
         /// Citations left out, for the summary.
@@ -128,31 +131,46 @@ extension StoreCopy {
                     }
                 }
             }
-            // Numbered in id order, as the copy's rows are: the number says nothing of when.
+            // Numbered in the order of the first source that stays and relays each (then of their
+            // own ids, among those relayed by the same): the numbers say nothing of the withheld
+            // ids themselves. A number names a stub in this copy only.
+            func firstRelayer(_ id: String) -> String {
+                relayedBy[id, default: []].filter { !withheld.contains($0) }.min() ?? "\u{10FFFF}"
+            }
             var number = 0
-            for id in stubbed.sorted() {
+            for id in stubbed.sorted(by: { (firstRelayer($0), $0) < (firstRelayer($1), $1) }) {
                 repeat { number += 1 } while stubNames.contains(Withholding.stubID(number))
                 stubs[id] = Withholding.stubID(number)
             }
-            // A claim goes when all its citations do: counted claim by claim (the rows come in
-            // claim order), so memory holds what is withheld, not the store.
+            // A claim goes when all its citations do, or all its supporting ones: counted claim by
+            // claim (the rows come in claim order), so memory holds what is withheld, not the store.
             var current: String?
-            var total = 0
-            var left = 0
+            var (total, left, supporting, supportLeft) = (0, 0, 0, 0)
             func settle() {
-                if let claim = current, total > 0, left == total { claims.insert(claim) }
+                guard let claim = current, total > 0 else { return }
+                if left == total || (supporting > 0 && supportLeft == supporting) {
+                    claims.insert(claim)
+                    citations += total
+                } else if left > 0 {
+                    thinned.append(claim)
+                    citations += left
+                }
             }
-            try reader.forEachRow(of: Table(name: "citation", columns: ["claim", "source", "via"], order: "claim, position")) {
-                row in
+            let citationColumns = Table(
+                name: "citation", columns: ["claim", "source", "via", "stance"], order: "claim, position")
+            try reader.forEachRow(of: citationColumns) { row in
                 let claim = row[0] ?? ""
                 if claim != current {
                     settle()
-                    (current, total, left) = (claim, 0, 0)
+                    current = claim
+                    (total, left, supporting, supportLeft) = (0, 0, 0, 0)
                 }
                 total += 1
+                let supports = row[3] != Stance.denies.rawValue
+                if supports { supporting += 1 }
                 if isWithheld(citationSource: row[1], via: row[2]) {
                     left += 1
-                    citations += 1
+                    if supports { supportLeft += 1 }
                 }
             }
             settle()
@@ -171,7 +189,8 @@ extension StoreCopy {
             entities = ended
             // As ids are made of them too (a claim id an analyst typed, `khaled-nasser-says`).
             names += names.map(Identifier.slug(from:))
-            names = Array(Set(names.map(Self.folded).filter { $0.count >= 4 })).sorted()
+            // Two letters at least, as words of their own: an informant's initials ("per KN").
+            names = Array(Set(names.map(Self.folded).filter { $0.count >= 2 })).sorted()
         }
 
         /// The free-text columns of each table, where a withheld source may still be named.
@@ -181,18 +200,10 @@ extension StoreCopy {
             "citation": ["quote", "quote_en", "locator"],
         ]
 
-        /// Text as names are looked for in it: lowercased, each run of white space one space (a
-        /// title quoted across a line break).
-        private static func folded(_ text: String) -> String {
-            let lowered = text.lowercased()
-            var previousWasSpace = false
-            let isPlain = lowered.utf8.allSatisfy { byte in
-                defer { previousWasSpace = byte == 0x20 }
-                return byte != 0x09 && byte != 0x0A && byte != 0x0D && !(byte == 0x20 && previousWasSpace)
-            }
-            if isPlain { return lowered }
-            return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
+        /// Text as names are looked for in it, folded as names are for search (``NameKey/normalize(_:)``:
+        /// case, diacritics, tatweel, invisible characters, Arabic letter variants, punctuation and
+        /// white space: a title quoted across a line break, `debrief 7` for `debrief-7`).
+        private static func folded(_ text: String) -> String { NameKey.normalize(text) }
 
         /// Whether `text` holds `name` as words of its own: not inside a longer word ("leaked
         /// document a" is not in "the leaked document attributed to him"). Searched as bytes:
@@ -210,7 +221,7 @@ extension StoreCopy {
                         // The first byte found by memchr, the rest compared by memcmp.
                         guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
                         let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + offset, wanted, needle.count) == 0, !isWord(scalarBefore: offset, in: haystack),
+                        if memcmp(base + offset, wanted, needle.count) == 0, startsWord(at: offset, in: haystack),
                             !isWord(scalarAt: offset + needle.count, in: haystack)
                         {
                             return true
@@ -227,6 +238,17 @@ extension StoreCopy {
             guard index < bytes.count else { return false }
             let scalar = String(decoding: bytes[index..<min(index + 4, bytes.count)], as: UTF8.self).unicodeScalars.first
             return scalar.map(isWord) ?? false
+        }
+
+        /// Whether a word starts at byte `index`: nothing before it but a space or punctuation, or
+        /// an Arabic one-letter prefix written onto it (و ف ب ل ك: وخالد is "and Khaled").
+        private static func startsWord(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard index > 0 else { return true }
+            guard isWord(scalarBefore: index, in: bytes) else { return true }
+            var start = index - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let prefix = String(decoding: bytes[start..<index], as: UTF8.self)
+            return ["و", "ف", "ب", "ل", "ك"].contains(prefix) && !isWord(scalarBefore: start, in: bytes)
         }
 
         /// Whether the character that ends just before byte `index` is a letter or a digit.
@@ -251,7 +273,10 @@ extension StoreCopy {
                 else { continue }
                 let record =
                     switch table.name {
-                    case "citation": "citation \(row[1] ?? "?") of claim \(row[0] ?? "?")"
+                    // By its source, not its number: the copy numbers what it keeps afresh.
+                    case "citation":
+                        "claim \(row[0] ?? "?")'s citation of \(row[table.columns.firstIndex(of: "source")!] ?? "?")"
+                            + (row[table.columns.firstIndex(of: "via")!].map { " via \($0)" } ?? "")
                     case "entity_name", "entity_merged": "entity \(row[table.columns.firstIndex(of: "entity")!] ?? "?")"
                     default: "\(table.name) \(row[table.columns.firstIndex(of: "id")!] ?? "?")"
                     }
@@ -269,7 +294,8 @@ extension StoreCopy {
         }
 
         /// The row as the copy writes it into `table`, or nil when it is left out. Citations come
-        /// in claim order: `position` numbers those kept afresh, from 1, claim by claim.
+        /// in claim order: `position` numbers those kept afresh, from 0 as a store does, claim by
+        /// claim.
         func rewrite(_ row: [String?], of table: StoreCopy.Table, position: inout (claim: String?, next: Int)) -> [String?]? {
             var row = row
             func column(_ name: String) -> Int { table.columns.firstIndex(of: name)! }
@@ -301,11 +327,12 @@ extension StoreCopy {
                 if withholding.notes { row[column("notes")] = nil }
             case "citation":
                 if isWithheld(citationSource: row[column("source")], via: row[column("via")]) { return nil }
+                if let claim = row[column("claim")], claims.contains(claim) { return nil }
                 if withholding.notes, let locator = row[column("locator")] {
                     row[column("locator")] = Withholding.withoutReason(locator)
                 }
                 let claim = row[column("claim")]
-                if claim != position.claim { position = (claim, 1) }
+                if claim != position.claim { position = (claim, 0) }
                 row[column("position")] = String(position.next)
                 position.next += 1
             default: break

@@ -103,6 +103,9 @@ public enum StoreCopy {
         public var mentions: [String] = []
         /// Fields past those listed in `mentions` that name one.
         public var mentionsBeyond = 0
+        /// Claims that stay with fewer citations than they had: a grade 1 (confirmed) among what
+        /// is left may have been borne out by what went.
+        public var thinnedClaims: [String] = []
     }
 
     /// Why a copy was refused before anything was written.
@@ -309,6 +312,7 @@ public enum StoreCopy {
             summary.withheldClaims = plan.claims.count
             summary.withheldCitations = plan.citations
             summary.withheldEntities = plan.entities.count
+            summary.thinnedClaims = plan.thinned
             return plan
         }
     }
@@ -348,7 +352,7 @@ public enum StoreCopy {
         /// those it withholds.
         func forEachRow(of table: Table, as plan: WithholdingPlan?, _ body: ([String?]) throws -> Void) throws {
             guard let plan else { return try forEachRow(of: table, body) }
-            var position: (claim: String?, next: Int) = (nil, 1)
+            var position: (claim: String?, next: Int) = (nil, 0)
             try forEachRow(of: table) { row in
                 guard let kept = plan.rewrite(row, of: table, position: &position) else { return }
                 plan.lookForMentions(in: kept, of: table)
