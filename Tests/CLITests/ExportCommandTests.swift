@@ -401,7 +401,7 @@ struct DOTLegibilityTests {
         // letter makes it: no mark holds it left to right.
         let arabic = try cli.run(["export", "dot", "--focus", "hamas", "--lang", "ar"])
         for line in [
-            "منظمة: مستطيل مدوَّر الزوايا", "عضو في   ← المحمول", "━━ بنية",
+            "منظمة: مستطيل مدوَّر الزوايا", "عضو في   ← المحمول", "━━</FONT> بنية",
             "\(rli)منذ \(lri)2019\(pdi) · مزعوم E3 · القنوات: 1\(pdi)   ← التواريخ · الحالة وأقوى تقييم · القنوات",
             "\(rli)يؤكده \(lri)police-statement\(pdi) (B3) · مصادر أخرى: 1\(pdi)   ← من يقوله وتقييمه: الأقوى، وعدد غيره",
             "<B>المفتاح: الأشكال</B>", "متنازع عليه: مصدر ما ينفيه",

@@ -362,6 +362,56 @@ struct ExportContentTests {
         let plain = try ExportFixtures.dot(store, { $0.focus = "a" })
         #expect(!plain.contains("penwidth=3") && !plain.contains("the focus"))
     }
+
+    /// WCAG 2's contrast ratio of `#rrggbb` against white (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
+    static func contrastOnWhite(_ hex: some StringProtocol) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        let linear = [16, 8, 0].map { shift -> Double in
+            let channel = Double((value >> shift) & 0xff) / 255
+            return channel <= 0.04045 ? channel / 12.92 : pow((channel + 0.055) / 1.055, 2.4)
+        }
+        return 1.05 / (0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] + 0.05)
+    }
+
+    @Test(
+        "every word a DOT picture draws in colour is 4.5:1 or more against white: edge labels near black whatever their line's colour, the legend's family names beside a sample in the colour"
+    )
+    func textContrast() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try SmallGraph.store(in: folder)
+        let pairs = MemorySink()
+        try DOTWriter(sink: pairs).writePairs(ExportGraph(store: store, options: .init()))
+        // Alliance's green (3.4:1) and support's orange (3.5:1) were the text of their labels.
+        #expect(Self.contrastOnWhite("#33a02c") < 4.5 && Self.contrastOnWhite("#e66101") < 4.5)
+        #expect(Self.contrastOnWhite(ExportStyle.edgeLabelColor) > 17)
+        let fontColor = try Regex(#"fontcolor="(#[0-9a-f]{6})""#)
+        let fontTag = try Regex(#"<FONT[^>]* COLOR="(#[0-9a-f]{6})"[^>]*>([^<]*)</FONT>"#)
+        for dot in [try ExportFixtures.dot(store), pairs.text] {
+            // One colour for every edge label, the edges' default: no edge sets its own, a
+            // disputed one included.
+            #expect(
+                dot.contains(
+                    "  edge [fontname=\"Noto Sans,Noto Sans Arabic\", fontsize=9, fontcolor=\"#1a1a1a\", arrowsize=0.8];"))
+            #expect(!dot.split(separator: "\n").contains { $0.contains(" -> ") && $0.contains("fontcolor") })
+            #expect(dot.contains("id=\"claim:d-e\"") || dot.contains("id=\"pair:d--e--symmetric\""))
+            for match in dot.matches(of: fontColor) {
+                let color = try #require(match.output[1].substring)
+                #expect(Self.contrastOnWhite(color) >= 4.5, "\(color)")
+            }
+            // In the legend: words 4.5:1, a drawn sample 3:1 (WCAG's contrast for graphics).
+            var samples = 0
+            for match in dot.matches(of: fontTag) {
+                let (color, text) = (try #require(match.output[1].substring), try #require(match.output[2].substring))
+                let isWords = text.contains { $0.isLetter }
+                #expect(Self.contrastOnWhite(color) >= (isWords ? 4.5 : 3), "\(color): \(text)")
+                if !isWords { samples += 1 }
+            }
+            #expect(samples == ExportStyle.families.count)
+            for family in ExportStyle.families {
+                #expect(dot.contains("<FONT COLOR=\"\(family.color)\">━━</FONT> \(family.name)</FONT>"), "\(family.name)")
+            }
+        }
+    }
 }
 
 @Suite("DOT escaping")

@@ -168,7 +168,7 @@ extension DOTWriter {
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(DOTWriter.style(of: status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: channels))")
-        bytes.appendUTF8(", fontcolor=\"\(status == .disputed ? "#000000" : color)\", tooltip=")
+        bytes.appendUTF8(", tooltip=")
         DOTEscaping.appendQuoted(tooltip, as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }
