@@ -30,8 +30,9 @@ public struct DOTWriter: GraphWriter {
         case bottomToTop = "BT"
     }
 
-    /// What a `--pairs` edge's label says: ``short``, the number of claims and the strongest
-    /// status and best grade (`4 claims · ALLEGED F3`) over who says that claim, for a picture
+    /// What a `--pairs` edge's label says: ``short``, the family of the claims when they share
+    /// one over the number of claims and the strongest status and best grade (`support`,
+    /// `4 claims · ALLEGED F3`), over who says that claim, for a picture
     /// that reads when fitted to a screen; ``full``, every predicate with its status, grade and
     /// who says it, one a line. The tooltip lists every claim either way.
     public enum PairLabels: String, CaseIterable, Sendable {
@@ -315,12 +316,14 @@ public struct DOTWriter: GraphWriter {
         let pairExample =
             arabic
             ? [
+                ("دعم", "عائلة الادعاءات إن كانت واحدة"),
                 (BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "الادعاءات بين الطرفين · أقوى حالة وتقييم"),
                 (BidiText.rightToLeft("يؤكده (F3)"), "من يقول أقوى ادعاء (ومن ينفيه)، وتقييمه"),
                 // A RIGHT-TO-LEFT MARK first: a row that began with the Latin id was laid out left to right.
                 ("\u{200F}leaked-document", "معرّف المصدر"),
             ]
             : [
+                ("support", "the claims' predicate family, if they share one"),
                 ("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade"),
                 ("leaked-document", "who says the strongest claim (and who denies it) …"),
                 ("(asserts F3)", "… how, and its own grade"),
