@@ -362,6 +362,76 @@ struct ExportContentTests {
         let plain = try ExportFixtures.dot(store, { $0.focus = "a" })
         #expect(!plain.contains("penwidth=3") && !plain.contains("the focus"))
     }
+
+    /// WCAG 2's contrast ratio of `#rrggbb` against white (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
+    static func contrastOnWhite(_ hex: some StringProtocol) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        let linear = [16, 8, 0].map { shift -> Double in
+            let channel = Double((value >> shift) & 0xff) / 255
+            return channel <= 0.04045 ? channel / 12.92 : pow((channel + 0.055) / 1.055, 2.4)
+        }
+        return 1.05 / (0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] + 0.05)
+    }
+
+    @Test(
+        "every word a DOT picture draws in colour is 4.5:1 or more against white: edge labels near black whatever their line's colour, the legend's family names beside a sample in the colour"
+    )
+    func textContrast() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try SmallGraph.store(in: folder)
+        let pairs = MemorySink()
+        try DOTWriter(sink: pairs).writePairs(ExportGraph(store: store, options: .init()))
+        // Alliance's green (3.4:1) and support's orange (3.5:1) were the text of their labels.
+        #expect(Self.contrastOnWhite("#33a02c") < 4.5 && Self.contrastOnWhite("#e66101") < 4.5)
+        #expect(Self.contrastOnWhite(ExportStyle.edgeLabelColor) > 17)
+        let fontColor = try Regex(#"fontcolor="(#[0-9a-f]{6})""#)
+        let fontTag = try Regex(#"<FONT[^>]* COLOR="(#[0-9a-f]{6})"[^>]*>([^<]*)</FONT>"#)
+        for dot in [try ExportFixtures.dot(store), pairs.text] {
+            // One colour for every edge label, the edges' default: no edge sets its own, a
+            // disputed one included.
+            #expect(
+                dot.contains(
+                    "  edge [fontname=\"Noto Sans,Noto Sans Arabic\", fontsize=9, fontcolor=\"#1a1a1a\", arrowsize=0.8];"))
+            #expect(!dot.split(separator: "\n").contains { $0.contains(" -> ") && $0.contains("fontcolor") })
+            #expect(dot.contains("id=\"claim:d-e\"") || dot.contains("id=\"pair:d--e--symmetric\""))
+            for match in dot.matches(of: fontColor) {
+                let color = try #require(match.output[1].substring)
+                #expect(Self.contrastOnWhite(color) >= 4.5, "\(color)")
+            }
+            // In the legend: words 4.5:1, a drawn sample 3:1 (WCAG's contrast for graphics).
+            var samples = 0
+            for match in dot.matches(of: fontTag) {
+                let (color, text) = (try #require(match.output[1].substring), try #require(match.output[2].substring))
+                let isWords = text.contains { $0.isLetter }
+                #expect(Self.contrastOnWhite(color) >= (isWords ? 4.5 : 3), "\(color): \(text)")
+                if !isWords { samples += 1 }
+            }
+            #expect(samples == ExportStyle.families.count)
+            for family in ExportStyle.families {
+                #expect(dot.contains("<FONT COLOR=\"\(family.color)\">━━</FONT> \(family.name)</FONT>"), "\(family.name)")
+            }
+        }
+    }
+
+    @Test(
+        "a --pairs overview sets its edge labels larger as it sets names larger, 18 pt up to 20 entities, down to the other pictures' 9 from 38"
+    )
+    func overviewEdgeLabelSize() throws {
+        let sizes = [1, 15, 20, 21, 22, 33, 37, 38, 1_000].map { DOTWriter.overviewEdgeFontSize(entities: $0) }
+        #expect(sizes == [18, 18, 18, 18, 17, 12, 10, 9, 9])
+        let folder = try TemporaryFolder.scoped
+        let store = try SmallGraph.store(in: folder)
+        for labels in [DOTWriter.PairLabels.short, .full] {
+            var options = DOTWriter.Options()
+            options.pairLabels = labels
+            let sink = MemorySink()
+            try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
+            // Seven entities: 18 pt over the defaults, before the first entity; full labels keep 9.
+            let overview = "  node [fontsize=26];\n  edge [fontsize=18];\n  graph [labelloc="
+            #expect(sink.text.contains(overview) == (labels == .short))
+            #expect(sink.text.contains("edge [fontsize=") == (labels == .short))
+        }
+    }
 }
 
 @Suite("DOT escaping")
@@ -940,7 +1010,7 @@ struct PairAggregateTests {
         for step in 0..<20_000 {
             let claim = try Self.claim(step * 7_919 % 20_000, tooltip: 100, line: 30)
             all.append(claim)
-            _ = pair.add(claim, subject: "a", object: "b", predicate: claim.id)
+            _ = pair.add(claim, subject: "a", object: "b", predicate: claim.id, family: "support")
         }
         let ordered = all.sorted(by: <)
         // 157 tooltips of 100 bytes and 156 separators of 2 fill 16,000 bytes; 517 lines of 30 and 516 of 1.
@@ -949,6 +1019,64 @@ struct PairAggregateTests {
         #expect(pair.shown.count == fits)
         #expect(pair.shown.map(\.id) == ordered.prefix(fits).map(\.id))
         #expect(pair.strongest.predicate == ordered.first?.id)
+        #expect(pair.sharedFamily == "support")
+    }
+
+    @Test(
+        "a short label names the predicate family over the count when every claim of the pair is of one, in the legend's word for it, Arabic with --lang ar; not when they differ, nor in full labels"
+    )
+    func familyNamed() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"entity","id":"c","type":"organization","name":"Charlie"}
+            {"record":"source","id":"s","type":"other","title":"S","reliability":"C"}
+            {"record":"claim","id":"ab1","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab2","subject":"a","predicate":"supplied_weapons_to","object":"b","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"reports","credibility":4}]}
+            {"record":"claim","id":"ac1","subject":"a","predicate":"funded","object":"c","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ac2","subject":"a","predicate":"hostile_to","object":"c","start":null,"end":null,"citations":[{"source":"s","quote":"q","stance":"asserts","credibility":3}]}
+
+            """, in: folder)
+        func labels(_ language: ExportStyle.Language, _ kind: DOTWriter.PairLabels = .short) throws -> [String: String] {
+            var options = DOTWriter.Options()
+            options.language = language
+            options.pairLabels = kind
+            let sink = MemorySink()
+            try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
+            var labels: [String: String] = [:]
+            for line in sink.text.split(separator: "\n") where line.contains("id=\"pair:") {
+                let id = try #require(line.firstRange(of: "id=\"pair:")).upperBound
+                let label = try #require(line.firstRange(of: "label=\"")).upperBound
+                labels[String(line[id...].prefix { $0 != "\"" })] = String(line[label...].prefix { $0 != "\"" })
+            }
+            return labels
+        }
+        let (rli, pdi) = ("\u{2067}", "\u{2069}")
+        // Both support: the word over the count, English with both languages as the legend is.
+        for language in [ExportStyle.Language.both, .en] {
+            let english = try labels(language)
+            #expect(english["a--b"] == #"support\n2 claims · ASSERTED C3\ns\n(asserts C3)"#, "\(english)")
+            // Support and hostility: no word; the colour is the strongest claim's.
+            #expect(english["a--c"]?.hasPrefix(#"2 claims · ASSERTED C3\n"#) == true, "\(english)")
+        }
+        let arabic = try labels(.ar)
+        #expect(arabic["a--b"] == #"دعم\n\#(rli)الادعاءات: 2 · مؤيَّد C3\#(pdi)\n\#(rli)يؤكده (C3)\#(pdi)\ns"#, "\(arabic)")
+        #expect(arabic["a--c"]?.hasPrefix(#"\#(rli)الادعاءات: 2 · "#) == true, "\(arabic)")
+        // A full label names each predicate already.
+        #expect(try labels(.en, .full)["a--b"]?.hasPrefix("funded · ASSERTED C3") == true)
+        // The legend reads the family's line.
+        var options = DOTWriter.Options()
+        for language in [ExportStyle.Language.both, .ar] {
+            options.language = language
+            let sink = MemorySink()
+            try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
+            let row =
+                language == .ar
+                ? "دعم   ← عائلة الادعاءات إن كانت واحدة" : "support   ← the claims' predicate family, if they share one"
+            #expect(sink.text.contains(">\(row)<"), "\(language)")
+        }
     }
 
     @Test("the edge of a pair with hundreds of claims counts them all and lists the strongest, cut short as before")
@@ -984,7 +1112,8 @@ struct PairAggregateTests {
             #expect(tooltip.utf8.count - 2 <= 16_000)
             if labels == .short {
                 // Who says the strongest (c0, its own C1 capped to C2: a 1 nothing bears out).
-                #expect(edge.contains("label=\"400 claims · ASSERTED C2\\ns\\n(asserts C1)\""))
+                // All funded: their family over the count.
+                #expect(edge.contains("label=\"support\\n400 claims · ASSERTED C2\\ns\\n(asserts C1)\""))
             } else {
                 // 400 lines of some 60 bytes: cut short too.
                 #expect(edge.contains("label=\"funded · موّل · ASSERTED C2 · 1 channel · s (asserts C1)\\n"))

@@ -30,6 +30,10 @@ extension DOTWriter {
         private(set) var shown: [Shown] = []
         /// The strongest claim's subject, object and predicate (its rank is `shown[0]`'s).
         private(set) var strongest = (subject: "", object: "", predicate: "")
+        /// The predicate family every claim of the pair is of; nil when two differ, or when a
+        /// predicate has none. The colour is the strongest claim's: this says whether it speaks
+        /// for them all.
+        private(set) var sharedFamily: String?
         /// Whether each claim's label line is shown (full labels), or only the tooltip.
         let showsLines: Bool
 
@@ -39,9 +43,10 @@ extension DOTWriter {
 
         /// Counts a claim, and keeps it when its text may be shown; false when it is not kept, and
         /// its text need not be spilled. Claims it outranks whose text can no longer be shown are
-        /// dropped.
-        mutating func add(_ claim: Shown, subject: String, object: String, predicate: String) -> Bool {
+        /// dropped. `family` is its predicate's.
+        mutating func add(_ claim: Shown, subject: String, object: String, predicate: String, family: String?) -> Bool {
             claimCount += 1
+            sharedFamily = claimCount == 1 || sharedFamily == family ? family : nil
             var low = 0
             var high = shown.count
             while low < high {

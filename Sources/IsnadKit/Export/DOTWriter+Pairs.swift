@@ -8,11 +8,13 @@ extension DOTWriter {
     /// way they were recorded.
     ///
     /// With short labels (``Options/pairLabels``, the default) the picture is an overview: each
-    /// label is the number of claims with the strongest one's status and grade, and who says that
-    /// claim (`4 claims · ALLEGED F3`, `abu-maram-document`, `(asserts F3)`, and on a disputed
-    /// claim who denies it), entity names are wrapped and set larger, and
-    /// the layout is packed towards 16:9 (``overviewAttributes``), so that names read when the
-    /// picture is fitted to a 1920×1080 screen; the tooltips still list every claim.
+    /// label is the predicate family when every claim of the pair is of one, the number of claims
+    /// with the strongest one's status and grade, and who says that claim (`support`,
+    /// `4 claims · ALLEGED F3`, `abu-maram-document`, `(asserts F3)`, and on a disputed claim who
+    /// denies it), entity names and edge labels are set larger, names
+    /// wrapped, and the layout is packed towards 16:9 (``overviewAttributes(entities:)``), so
+    /// that names read when the picture is fitted to a 1920×1080 screen; the tooltips still list
+    /// every claim.
     ///
     /// Entities stream as in ``GraphWriter/write(_:)``; the edges are gathered by pair first
     /// (``PairAggregate``), so memory holds a few numbers per pair, not the claims: the text of
@@ -25,7 +27,6 @@ extension DOTWriter {
             return try DOTWriter(sink: sink, options: overview).writePairs(graph, onCount: onCount)
         }
         try sink.write(head())
-        if options.isOverview { try sink.write(DOTWriter.overviewAttributes) }
         let vocabulary = graph.store.vocabulary
         let spill = try SpillFile()
         var count = 0
@@ -36,6 +37,7 @@ extension DOTWriter {
             count: {
                 count = $0
                 onCount($0)
+                if options.isOverview { try sink.write(DOTWriter.overviewAttributes(entities: $0)) }
             },
             nodes: { entity in
                 bytes.removeAll(keepingCapacity: true)
@@ -59,7 +61,8 @@ extension DOTWriter {
                     id: edge.id, offset: spill.count, tooltipLength: tooltipLength, lineLength: bytes.count - tooltipLength)
                 let key = ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : "")
                 if pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
-                    claim, subject: edge.subject, object: edge.object, predicate: edge.predicate)
+                    claim, subject: edge.subject, object: edge.object, predicate: edge.predicate,
+                    family: vocabulary[edge.predicate]?.family)
                 {
                     try spill.append(bytes)
                 }
@@ -149,9 +152,17 @@ extension DOTWriter {
             // Evidence.bestGrade, which the rank's strength holds.
             let grade = "\(first.rank.strength.reliability.rawValue)\(first.rank.strength.credibility.rawValue)"
             let count = pair.claimCount
+            // Over the count, the family in words when every claim is of one, as the legend
+            // names it: a greyscale print, or a reader who cannot tell the colours apart, still
+            // knows it (a full label's predicates name it already). A line of its own (in Arabic
+            // a word alone, as a full label's Arabic predicate is): on the count's line it
+            // widened the labels, and the whole seed store fitted to a screen drew its names
+            // 10.9 px high, not 11.2.
+            let family = pair.sharedFamily.map { [ExportStyle.familyName($0, language: language)] } ?? []
             // Under the count, who says the strongest claim (and who denies it): its spilled line.
             lines =
-                [
+                family
+                + [
                     language == .ar
                         ? BidiText.rightToLeft("الادعاءات: \(count) · \(statusWord) \(grade)")
                         : "\(count) \(count == 1 ? "claim" : "claims") · \(statusWord) \(grade)"
@@ -168,19 +179,33 @@ extension DOTWriter {
         bytes.appendUTF8(", color=\"\(color)\", ")
         bytes.appendUTF8(DOTWriter.style(of: status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: channels))")
-        bytes.appendUTF8(", fontcolor=\"\(status == .disputed ? "#000000" : color)\", tooltip=")
+        bytes.appendUTF8(", tooltip=")
         DOTEscaping.appendQuoted(tooltip, as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
     }
 
     /// The overview's layout (https://graphviz.org/docs/attrs/ratio/): ranks packed towards the
     /// 16:9 of a screen (`ratio=compress` within `size`, which also makes a renderer scale the
-    /// picture to 20×11.25 inches, 1920×1080 pixels at 96 dpi), closer ranks and nodes, and
-    /// entity names in 26 point type, wrapped at ``overviewNameWidth`` characters. Measured on
-    /// the seed dataset (38 entities, 73 pairs): names are drawn 12 px high when the picture is
-    /// fitted to 1920×1080, against 4 px with full labels.
-    static let overviewAttributes =
+    /// picture to 20×11.25 inches, 1920×1080 pixels at 96 dpi), closer ranks and nodes, entity
+    /// names in 26 point type, wrapped at ``overviewNameWidth`` characters, and edge labels in
+    /// ``overviewEdgeFontSize(entities:)``. Measured on the seed dataset (38 entities, 73 pairs):
+    /// names are drawn 11.2 px high when the picture is fitted to 1920×1080, against 4 px with
+    /// full labels.
+    static func overviewAttributes(entities count: Int) -> String {
         "  graph [ratio=\"compress\", size=\"20,11.25\", ranksep=0.4, nodesep=0.15];\n  node [fontsize=26];\n"
+            + "  edge [fontsize=\(overviewEdgeFontSize(entities: count))];\n"
+    }
+
+    /// The type of an overview's edge labels, in points: 18 up to 20 entities, a point less for
+    /// each two more, and from 38 on the 9 of the other pictures. `size` scales the drawing down,
+    /// the more the larger it is: at 9 pt the labels of `--focus hamas --pairs` (15 entities) were
+    /// drawn 6.4 px high fitted to 1920×1080, and at 18 pt they are 11; but larger labels widen
+    /// the picture, and past some 35 entities (the whole seed store, 38) they shrink the names
+    /// below 11 px while their own stay too small to read (6.6 px at 18 pt): there the tooltips
+    /// and zooming in read them.
+    static func overviewEdgeFontSize(entities count: Int) -> Int {
+        max(9, min(18, 28 - count / 2))
+    }
 
     /// The longest line, in characters, of an entity's name in an overview.
     static let overviewNameWidth = 16

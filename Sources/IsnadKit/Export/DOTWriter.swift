@@ -2,9 +2,10 @@
 ///
 /// A node shape per entity type (organization: rounded box, person: ellipse, event: octagon,
 /// place: house); an edge colour per predicate family; solid lines for asserted claims, dashed
-/// for alleged ones, dotted with a bar head and a red label for disputed ones; the line's width
-/// by independent channels of support (one channel is thin, whatever the citation count);
-/// symmetric predicates without arrowheads. Edge labels carry the predicate, the dates, the
+/// for alleged ones, dotted with a bar head for disputed ones; the line's width by independent
+/// channels of support (one channel is thin, whatever the citation count); symmetric
+/// predicates without arrowheads. Edge labels, in near-black type whatever the line's colour
+/// (``ExportStyle/edgeLabelColor``), carry the predicate, the dates, the
 /// evidence, who says the claim (and who denies it) and the common link, so that a picture
 /// pasted anywhere never shows a claim as a fact; quotes go to tooltips, which SVG viewers show
 /// on hover. A legend explains all of it: it is part of the graph's own label (an
@@ -29,8 +30,9 @@ public struct DOTWriter: GraphWriter {
         case bottomToTop = "BT"
     }
 
-    /// What a `--pairs` edge's label says: ``short``, the number of claims and the strongest
-    /// status and best grade (`4 claims · ALLEGED F3`) over who says that claim, for a picture
+    /// What a `--pairs` edge's label says: ``short``, the family of the claims when they share
+    /// one over the number of claims and the strongest status and best grade (`support`,
+    /// `4 claims · ALLEGED F3`), over who says that claim, for a picture
     /// that reads when fitted to a screen; ``full``, every predicate with its status, grade and
     /// who says it, one a line. The tooltip lists every claim either way.
     public enum PairLabels: String, CaseIterable, Sendable {
@@ -77,7 +79,7 @@ public struct DOTWriter: GraphWriter {
         }
         head += ", nodesep=0.35, ranksep=0.9, newrank=true];\n"
         head += "  node [fontname=\(font), fontsize=11, style=\"filled\", color=\"#4d4d4d\", penwidth=1, margin=\"0.12,0.06\"];\n"
-        head += "  edge [fontname=\(font), fontsize=9, arrowsize=0.8];\n"
+        head += "  edge [fontname=\(font), fontsize=9, fontcolor=\"\(ExportStyle.edgeLabelColor)\", arrowsize=0.8];\n"
         return head
     }
 
@@ -168,7 +170,7 @@ public struct DOTWriter: GraphWriter {
                 ? DOTWriter.style(of: edge.evidence.status, isSymmetric: isSymmetric)
                 : "style=\"dashed\"" + (isSymmetric ? ", dir=\"none\"" : ""))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: edge.weight.supportingChannels))")
-        bytes.appendUTF8(", fontcolor=\"\(edge.evidence.status == .disputed ? "#000000" : color)\", tooltip=")
+        bytes.appendUTF8(", tooltip=")
         // The same tooltip on the line and on its label: escaped once, copied.
         text.removeAll(keepingCapacity: true)
         ExportStyle.appendEdgeTooltip(edge, support: support, denial: denial, to: &text)
@@ -231,11 +233,9 @@ public struct DOTWriter: GraphWriter {
         // its first letter makes it.
         func held(_ text: String) -> String { arabic ? text : BidiText.heldLeftToRight(text) }
         let small = max(size - 2, 8)
-        func cell(_ text: String, color: String? = nil, background: String? = nil) -> String {
+        func cell(_ text: String, background: String? = nil) -> String {
             let fill = background.map { " BGCOLOR=\"\($0)\"" } ?? ""
-            let font = color.map { " COLOR=\"\($0)\"" } ?? ""
-            return
-                "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\"\(font)>\(held(text))</FONT></TD>"
+            return "<TD ALIGN=\"LEFT\"\(fill)><FONT POINT-SIZE=\"\(small)\">\(held(text))</FONT></TD>"
         }
         func heading(_ text: String, columns: Int) -> String {
             let span = columns > 1 ? " COLSPAN=\"\(columns)\"" : ""
@@ -286,8 +286,10 @@ public struct DOTWriter: GraphWriter {
             line(say("thicker: 2 channels", "أعرض: قناتان"), width: DOTWriter.legendWidth(channels: 2)),
             line(say("thickest: 3 or more channels", "الأعرض: 3 قنوات أو أكثر"), width: DOTWriter.legendWidth(channels: 3)),
         ]
+        // The sample line in the family's colour, its name in the legend's dark type: at the
+        // legend's small size a colour of 3:1, enough for a line, is too pale for words.
         let colours = ExportStyle.families.map {
-            cell("━━ \(ExportStyle.familyName($0.name, language: options.language))", color: $0.color)
+            cell("<FONT COLOR=\"\($0.color)\">━━</FONT> \(ExportStyle.familyName($0.name, language: options.language))")
         }
         let example =
             arabic
@@ -314,12 +316,14 @@ public struct DOTWriter: GraphWriter {
         let pairExample =
             arabic
             ? [
+                ("دعم", "عائلة الادعاءات إن كانت واحدة"),
                 (BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "الادعاءات بين الطرفين · أقوى حالة وتقييم"),
                 (BidiText.rightToLeft("يؤكده (F3)"), "من يقول أقوى ادعاء (ومن ينفيه)، وتقييمه"),
                 // A RIGHT-TO-LEFT MARK first: a row that began with the Latin id was laid out left to right.
                 ("\u{200F}leaked-document", "معرّف المصدر"),
             ]
             : [
+                ("support", "the claims' predicate family, if they share one"),
                 ("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade"),
                 ("leaked-document", "who says the strongest claim (and who denies it) …"),
                 ("(asserts F3)", "… how, and its own grade"),
