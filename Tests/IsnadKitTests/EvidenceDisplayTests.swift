@@ -172,11 +172,12 @@ struct EvidenceDisplayTests {
                 #expect(line.contains("label=\(DOTEscaping.quoted(lines.joined(separator: "\n"))),"), "\(line)")
             }
         }
-        // The overview names who says the strongest claim of each pair, the id over its stance.
+        // The overview names who says the strongest claim of each pair, the id over its stance,
+        // under the pair's predicate family.
         let sink = MemorySink()
         try DOTWriter(sink: sink).writePairs(ExportGraph(store: store, options: .init()))
-        #expect(sink.text.contains(#"label="1 claim · DISPUTED A3\npaper\n(asserts A3)\nleft\n(denies B3)""#))
-        #expect(sink.text.contains(#"label="1 claim · DISPUTED F6\nleft\n(denies B4)""#))
+        #expect(sink.text.contains(#"label="support\n1 claim · DISPUTED A3\npaper\n(asserts A3)\nleft\n(denies B3)""#))
+        #expect(sink.text.contains(#"label="hostility\n1 claim · DISPUTED F6\nleft\n(denies B4)""#))
     }
 
     @Test(
