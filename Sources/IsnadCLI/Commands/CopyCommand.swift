@@ -154,7 +154,14 @@ enum CopyCommand: Command {
                 "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 20 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on, and change what must go in \(source), then copy again (a change in the copy goes into its history)"
             )
         }
-        try noteGradesBorneOutByWhatWent(summary.thinnedClaims, in: target, from: source, context: context)
+        // The copy is made: a failure to read it back is said, not made the copy's failure.
+        do {
+            try noteGradesBorneOutByWhatWent(summary.thinnedClaims, in: target, from: source, context: context)
+        } catch {
+            context.message(
+                "isnad: note: the copy is complete, but its grades could not be read back (\(error)): isnad --db \(target) check looks at them"
+            )
+        }
         if let lateSignal {
             context.message("isnad: \(HeldSignals.name(of: lateSignal)) came as the copy was committing: it is complete")
         }

@@ -38,7 +38,8 @@ extension StoreCopy {
         }
 
         /// The stub a withheld source relayed by one that stays is named by.
-        static func stubID(_ number: Int) -> String { "withheld-source-\(number)" }
+        static func stubID(_ number: Int) -> String { stubPrefix + String(number) }
+        static let stubPrefix = "withheld-source-"
     }
 
     /// Why a copy that withholds was refused before anything was written.
@@ -62,8 +63,9 @@ extension StoreCopy {
     /// copied, in passes over its citations and claims that hold only what is withheld.
     final class WithholdingPlan {
         let withholding: Withholding
-        /// What names a withheld source (its id, title and its parts, author, url), lowercased:
-        /// free text that stays and holds one is pointed out, not changed.
+        /// What names a withheld source (its id, title and the part in brackets, author, url, and the
+        /// ids they would make), folded as ``folded(_:)`` folds: a field that stays and holds one is
+        /// pointed out, not changed.
         private var names: [String] = []
         /// The kept records' fields that hold one of `names` (`source hadera-2022-article (text)`),
         /// each once, the first thousand: enough to say where to read.
@@ -103,15 +105,15 @@ extension StoreCopy {
                 if withheld.contains(id) {
                     present.insert(id)
                     names.append(id)
-                    // id, type, title, publisher, author, url: a title's translation in brackets
-                    // is looked for alone too, as a text quoting it would give it.
+                    // Its title, author and url; a title's translation in brackets is looked for
+                    // alone too, as a text quoting it would give it.
                     for value in [row[1], row[2], row[3]].compactMap({ $0 }) {
                         names.append(value)
                         names += value.split(whereSeparator: { "()[]".contains($0) }).map {
                             $0.trimmingCharacters(in: .whitespaces)
                         }
                     }
-                } else if id.hasPrefix(Withholding.stubID(0).dropLast()) {
+                } else if id.hasPrefix(Withholding.stubPrefix) {
                     stubNames.insert(id)
                 }
             }
