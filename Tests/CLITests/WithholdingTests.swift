@@ -270,6 +270,29 @@ struct WithholdingTests {
     }
 
     @Test(
+        "the names a withheld source had before a rename and set (its history's) are looked for too: a text quoting its first title still names it"
+    )
+    func earlierNamesLookedFor() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "records.jsonl",
+            """
+            {"record":"entity","id":"org-x","type":"organization","name":"Org X"}
+            {"record":"entity","id":"org-y","type":"organization","name":"Org Y"}
+            {"record":"source","id":"debrief-of-khaled-nasser","type":"intelligence-report","title":"Debrief of Khaled Nasser","reliability":"B"}
+            {"record":"source","id":"memo","type":"other","title":"Memo","reliability":"C","text":"As the Debrief of Khaled Nasser says, X funds Y."}
+            {"record":"claim","id":"c1","subject":"org-x","predicate":"funded","object":"org-y","citations":[{"source":"memo","quote":"X funds Y","stance":"asserts","credibility":3},{"source":"debrief-of-khaled-nasser","quote":"q","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        #expect(try cli.run(["rename", "debrief-of-khaled-nasser", "source-k"]).status == 0)
+        #expect(try cli.run(["set", "source-k", "title", "Debrief K"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "source-k", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(copied.standardError.contains("in 1 field: source memo (text);"), "\(copied.standardError)")
+    }
+
+    @Test(
         "withholding in a copy that keeps the history or the retractions is refused (64), an unknown source too (65), and nothing is written"
     )
     func refusals() throws {

@@ -86,7 +86,7 @@ extension StoreCopy {
         /// Citations left out, for the summary.
         private(set) var citations = 0
 
-        init(_ withholding: Withholding, reading reader: Reader, storeName: String) throws {
+        init(_ withholding: Withholding, reading reader: Reader, source: StoreLocation) throws {
             self.withholding = withholding
             let withheld = withholding.sources
             guard !withheld.isEmpty else { return }
@@ -105,21 +105,15 @@ extension StoreCopy {
                 if withheld.contains(id) {
                     present.insert(id)
                     names.append(id)
-                    // Its title, author and url; a title's translation in brackets is looked for
-                    // alone too, as a text quoting it would give it.
-                    for value in [row[1], row[2], row[3]].compactMap({ $0 }) {
-                        names.append(value)
-                        names += value.split(whereSeparator: { "()[]".contains($0) }).map {
-                            $0.trimmingCharacters(in: .whitespaces)
-                        }
-                    }
+                    names += [row[1], row[2], row[3]].compactMap { $0 }
                 } else if id.hasPrefix(Withholding.stubPrefix) {
                     stubNames.insert(id)
                 }
             }
             if let missing = withheld.subtracting(present).sorted().first {
-                throw WithholdingError.unknownSource(id: missing, store: storeName)
+                throw WithholdingError.unknownSource(id: missing, store: source.description)
             }
+            names += try Self.earlierNames(of: withheld, in: reader, source: source)
             // A stub stays where a source that stays relays it, or a stub does (the chain goes on
             // through it), until no more is reached.
             var stubbed: Set<String> = []
@@ -189,10 +183,43 @@ extension StoreCopy {
                 }
             }
             entities = ended
-            // As ids are made of them too (a claim id an analyst typed, `khaled-nasser-says`).
+            // A title's translation in brackets is looked for alone too, as a text quoting it would
+            // give it; and each as an id made of it (a claim id an analyst typed, `khaled-nasser-says`).
+            names += names.flatMap {
+                $0.split(whereSeparator: { "()[]".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            }
             names += names.map(Identifier.slug(from:))
             // Two letters at least, as words of their own: an informant's initials ("per KN").
             names = Array(Set(names.map(Self.folded).filter { $0.count >= 2 })).sorted()
+        }
+
+        /// The ids, titles, authors and urls the `withheld` sources had before, as the history of the
+        /// store copied holds them (a pseudonym given with `rename` and `set` before the source was
+        /// withheld: a text quoting its first title still names it).
+        private static func earlierNames(of withheld: Set<String>, in reader: Reader, source: StoreLocation) throws
+            -> [String]
+        {
+            let store: GraphStore
+            switch (reader, source) {
+            case (.file(let opened), _): store = opened
+            case (.postgreSQL, .postgreSQL(let location)): store = try GraphStore(postgreSQL: location, access: .read)
+            case (.postgreSQL, .file): return []
+            }
+            var names: [String] = []
+            for id in withheld.sorted() {
+                for entry in try store.history(of: id, recordLimit: .max) {
+                    for record in entry.records where record.kind == .source {
+                        names.append(record.id)
+                        for line in [record.before, record.after].compactMap({ $0 }) {
+                            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                            for field in ["title", "author", "url"] {
+                                if let value = object?[field] as? String { names.append(value) }
+                            }
+                        }
+                    }
+                }
+            }
+            return names
         }
 
         /// The free-text columns of each table, where a withheld source may still be named.

@@ -145,7 +145,7 @@ public enum StoreCopy {
                 throw WithholdingError.keepsWhatHoldsIt(option: option, kept: "--without-retractions")
             }
         }
-        let copying = Copying(withholding: withholding, storeName: source.description)
+        let copying = Copying(withholding: withholding, source: source)
         let left = leaving.tables
         let tables = Self.tables.filter { !left.contains($0.name) }.map { leaving.contains(.history) ? $0.renumbered : $0 }
         let reader = try Reader(source)
@@ -300,13 +300,13 @@ public enum StoreCopy {
     /// What a copy withholds, and from which store, for the plan made in the copy's snapshot.
     struct Copying {
         let withholding: Withholding
-        let storeName: String
+        let source: StoreLocation
 
         /// The plan, read from the source in the snapshot the rows are then read from; nil when
         /// nothing is withheld (the rows go as they are).
         func plan(reading reader: Reader, summary: inout Summary) throws -> WithholdingPlan? {
             guard !withholding.isEmpty else { return nil }
-            let plan = try WithholdingPlan(withholding, reading: reader, storeName: storeName)
+            let plan = try WithholdingPlan(withholding, reading: reader, source: source)
             summary.withheldSources = withholding.sources.count
             summary.stubbedSources = plan.stubs.count
             summary.withheldClaims = plan.claims.count
