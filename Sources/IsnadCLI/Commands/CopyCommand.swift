@@ -67,24 +67,13 @@ enum CopyCommand: Command {
     )
 
     /// Names the citations graded 1 (confirmed) of `claims` that the copy's chains no longer bear
-    /// out: what confirmed them was withheld, and the grade says that something did.
+    /// out (``StoreCopy/gradesBorneOutByWhatWent(_:in:)``), for the analyst to grade again.
     static func noteGradesBorneOutByWhatWent(
         _ claims: [String], in target: StoreLocation, from source: StoreLocation, context: Context
     ) throws {
-        guard !claims.isEmpty else { return }
-        let store: GraphStore
-        switch target {
-        case .file(let path): store = try GraphStore(path: path, access: .read)
-        case .postgreSQL(let location): store = try GraphStore(postgreSQL: location, access: .read)
-        }
-        let graph = try TransmissionGraph(store: store)
-        var found: [String] = []
-        for id in claims {
-            guard let claim = try store.claim(id: id) else { continue }
-            found += graph.unconfirmedGrades(of: claim).map {
-                // Named by its source, not its number: the copy numbers what it keeps afresh.
-                "claim \(Text.printable($0.claimID)) (\(Text.printable($0.source))\($0.via.map { " via \(Text.printable($0))" } ?? ""))"
-            }
+        let found = try StoreCopy.gradesBorneOutByWhatWent(claims, in: target).map {
+            // Named by its source, not its number: the copy numbers what it keeps afresh.
+            "claim \(Text.printable($0.claimID)) (\(Text.printable($0.source))\($0.via.map { " via \(Text.printable($0))" } ?? ""))"
         }
         guard !found.isEmpty else { return }
         context.message(

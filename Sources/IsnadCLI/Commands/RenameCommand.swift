@@ -84,7 +84,7 @@ enum RenameCommand: Command {
                 ("url", source.url), ("text", source.text),
             ].compactMap { field, value in value.map { _ in field } }
             context.message(
-                "isnad: note: its \(named.dropLast().joined(separator: ", ") + (named.count > 1 ? " and " : "") + (named.last ?? "")) \(named.count > 1 ? "are" : "is") as \(named.count > 1 ? "they were" : "it was"): isnad set \(new) FIELD changes one (null removes it); isnad copy --without-history --without-retractions --without-source \(new) leaves the whole source out of a copy"
+                "isnad: note: its \(ListFormat.and(named)) \(named.count > 1 ? "are" : "is") as \(named.count > 1 ? "they were" : "it was"): isnad set \(new) FIELD changes one (null removes it); isnad copy --without-history --without-retractions --without-source \(new) leaves the whole source out of a copy"
             )
         }
         if !arguments.isSet(isDryRun) {

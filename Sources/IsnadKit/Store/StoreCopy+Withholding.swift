@@ -199,12 +199,9 @@ extension StoreCopy {
         private static func earlierNames(of withheld: Set<String>, in reader: Reader, source: StoreLocation) throws
             -> [String]
         {
+            // The reader's own connection where it is a GraphStore; a server's, opened again.
             let store: GraphStore
-            switch (reader, source) {
-            case (.file(let opened), _): store = opened
-            case (.postgreSQL, .postgreSQL(let location)): store = try GraphStore(postgreSQL: location, access: .read)
-            case (.postgreSQL, .file): return []
-            }
+            if case .file(let opened) = reader { store = opened } else { store = try openForReading(source) }
             var names: [String] = []
             for id in withheld.sorted() {
                 for entry in try store.history(of: id, recordLimit: .max) {
@@ -274,8 +271,7 @@ extension StoreCopy {
         private static func startsWord(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard index > 0 else { return true }
             guard isWord(scalarBefore: index, in: bytes) else { return true }
-            var start = index - 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let start = scalarStart(before: index, in: bytes)
             let prefix = String(decoding: bytes[start..<index], as: UTF8.self)
             return ["و", "ف", "ب", "ل", "ك"].contains(prefix) && !isWord(scalarBefore: start, in: bytes)
         }
@@ -283,10 +279,17 @@ extension StoreCopy {
         /// Whether the character that ends just before byte `index` is a letter or a digit.
         private static func isWord(scalarBefore index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard index > 0 else { return false }
-            var start = index - 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let start = scalarStart(before: index, in: bytes)
             let scalar = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.first
             return scalar.map(isWord) ?? false
+        }
+
+        /// The byte at which the character that ends just before byte `index` starts (UTF-8: back
+        /// over its continuation bytes).
+        private static func scalarStart(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var start = index - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
         }
 
         private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
@@ -367,6 +370,31 @@ extension StoreCopy {
             default: break
             }
             return row
+        }
+    }
+
+    /// The citations graded 1 (confirmed) of `claims` (a copy's ``Summary/thinnedClaims``) that
+    /// the chains of the copy at `target` no longer bear out: what confirmed them was withheld,
+    /// and the grade would tell that something did.
+    public static func gradesBorneOutByWhatWent(_ claims: [String], in target: StoreLocation) throws
+        -> [UnconfirmedGrade]
+    {
+        guard !claims.isEmpty else { return [] }
+        let store = try openForReading(target)
+        let graph = try TransmissionGraph(store: store)
+        var found: [UnconfirmedGrade] = []
+        for id in claims {
+            guard let claim = try store.claim(id: id) else { continue }
+            found += graph.unconfirmedGrades(of: claim)
+        }
+        return found
+    }
+
+    /// The store at `location`, opened for reading: a file or a schema on a server.
+    static func openForReading(_ location: StoreLocation) throws -> GraphStore {
+        switch location {
+        case .file(let path): try GraphStore(path: path, access: .read)
+        case .postgreSQL(let server): try GraphStore(postgreSQL: server, access: .read)
         }
     }
 
