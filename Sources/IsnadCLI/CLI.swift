@@ -23,11 +23,32 @@ public enum IsnadCLI {
     /// exit code.
     public static func main(_ arguments: [String]) -> Int32 {
         let output = FileSink.standardOutput()
+        let isStandardOutputTerminal = isatty(STDOUT_FILENO) == 1
         return run(
             arguments, environment: processEnvironment(), output: output,
-            isStandardOutputTerminal: isatty(STDOUT_FILENO) == 1, isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
+            isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
+            terminalWidth: isStandardOutputTerminal ? standardOutputTerminalWidth() : nil,
             standardError: writeToStandardError
         ).rawValue
+    }
+
+    /// How many cells wide the terminal on standard output is, as the terminal tells; nil when it
+    /// does not.
+    static func standardOutputTerminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// The width reading output is laid out for on a terminal: `$COLUMNS` where it holds a
+    /// width (as `ls` reads it; it lets a user or a test choose), else the terminal's own; nil
+    /// off a terminal, whatever `$COLUMNS` says, so that a script reads one row a line.
+    static func readingWidth(
+        isStandardOutputTerminal: Bool, terminalWidth: Int?, environment: [String: String]
+    ) -> Int? {
+        guard isStandardOutputTerminal else { return nil }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return terminalWidth
     }
 
     /// Writes a message to the process's standard error, all of it or as much as it takes. A
@@ -91,7 +112,7 @@ public enum IsnadCLI {
     /// The environment variables the command line reads, through ``Context/environment``.
     /// (TERM is only compared with "dumb", for the progress line: never refused for its bytes.)
     static let environmentVariables = [
-        "ISNAD_DB", "ISNAD_AUTHOR", ChangeDescription.changeTimeVariable, "VISUAL", "EDITOR", "TERM",
+        "ISNAD_DB", "ISNAD_AUTHOR", ChangeDescription.changeTimeVariable, "VISUAL", "EDITOR", "TERM", "COLUMNS",
     ]
 
     /// The process's values of ``environmentVariables``, and no others: Foundation's dictionary
@@ -103,10 +124,10 @@ public enum IsnadCLI {
         var notUTF8: [String] = []
         for name in environmentVariables {
             guard let value = getenv(name) else { continue }
-            // TERM is only compared with "dumb": never refused for its bytes.
+            // TERM is only compared with "dumb", COLUMNS read as a number: never refused for their bytes.
             if let text = String(validatingCString: value) {
                 environment[name] = text
-            } else if name == "TERM" {
+            } else if name == "TERM" || name == "COLUMNS" {
                 environment[name] = String(cString: value)
             } else {
                 notUTF8.append(name)
@@ -138,7 +159,8 @@ public enum IsnadCLI {
     /// (escaping twice changes nothing).
     static func run(
         _ arguments: [String], environment: [String: String], output: OutputSink, isStandardOutputTerminal: Bool = false,
-        isStandardErrorTerminal: Bool = false, standardError rawStandardError: @escaping @Sendable (String) -> Void
+        isStandardErrorTerminal: Bool = false, terminalWidth: Int? = nil,
+        standardError rawStandardError: @escaping @Sendable (String) -> Void
     ) -> ExitCode {
         let standardError: @Sendable (String) -> Void = { message in
             let printable = Text.printable(message, keepingLineBreaks: true)
@@ -167,6 +189,11 @@ public enum IsnadCLI {
                     isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isStandardErrorTerminal,
                     standardError: standardError, rawStandardError: rawStandardError)
                 context.writesByteOrderMark = try OutputFormat.checkByteOrderMark(parsed, command: command.name)
+                if !OutputFormat.isTableGiven(parsed) {
+                    context.readingWidth = readingWidth(
+                        isStandardOutputTerminal: isStandardOutputTerminal, terminalWidth: terminalWidth,
+                        environment: environment)
+                }
                 context.arguments = arguments
                 context.environment = environment
                 opened = context.openedStores

@@ -31,6 +31,9 @@ struct Context {
     var writesByteOrderMark = false
     /// Standard output is a terminal: CSV shows control characters as escapes.
     let isStandardOutputTerminal: Bool
+    /// How wide the terminal is that reading output is laid out for (``ReadingLayout``): nil off
+    /// a terminal, and where `--format table` asks for tables as they are.
+    var readingWidth: Int? = nil
     let isStandardErrorTerminal: Bool
     /// Writes text to standard error, through ``Text/printable(_:keepingLineBreaks:)``: every
     /// control character escaped, line feeds kept.

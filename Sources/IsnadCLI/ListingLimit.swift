@@ -33,7 +33,7 @@ enum ListingLimit {
         _ arguments: ParsedArguments, option: Option<Int> = claims, format: Option<OutputFormat> = OutputFormat.option
     ) throws -> Int? {
         let format = try arguments.value(format, default: .table)
-        let limit = try arguments.value(option, default: format == .table ? tableDefault : 0)
+        let limit = try arguments.value(option, default: format.isForReading ? tableDefault : 0)
         return limit == 0 ? nil : limit
     }
 

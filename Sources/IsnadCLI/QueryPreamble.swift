@@ -55,13 +55,13 @@ struct QueryPreamble<Options> {
     /// period asked, overlap it.
     func print(saysUndatedKept: Bool = true, _ printout: consuming Printout, context: Context) throws {
         try format.print(printout, context: context)
-        if saysUndatedKept, format == .table, filter.keepsUndatedAsTimeless {
+        if saysUndatedKept, format.isForReading, filter.keepsUndatedAsTimeless {
             context.message(
                 "(undated claims are kept by \(dateOptions(valued: false)): an undated claim is taken as timeless, not known to hold then; --dated leaves them out)"
             )
         }
         let possible = possiblyHeld.ids.count
-        if format == .table, possible > 0 {
+        if format.isForReading, possible > 0 {
             let (they, them) = possible == 1 ? ("it", "it") : ("they", "them")
             context.message(
                 "(\(counted(possible, "claim")) \(possible == 1 ? "is" : "are") kept by \(dateOptions(valued: true)) though dated less precisely: \(possible == 1 ? "its" : "their") dates overlap the \(filter.asOf != nil && filter.between != nil ? "periods" : "period") asked, so \(they) may have held within \(filter.asOf != nil && filter.between != nil ? "both" : "it"), or not; --dated does not leave \(them) out)"
@@ -83,7 +83,7 @@ struct QueryPreamble<Options> {
     /// only possibly (``GraphFilter/keepsOnlyPossibly(_:vocabulary:)``). Every listing under
     /// ``print(saysUndatedKept:_:context:)`` calls it for each claim it shows, when it shows it.
     func noteListed(_ claim: GradedClaim) {
-        guard format == .table, filter.keepsOnlyPossibly(claim.claim, vocabulary: store.vocabulary) else { return }
+        guard format.isForReading, filter.keepsOnlyPossibly(claim.claim, vocabulary: store.vocabulary) else { return }
         possiblyHeld.ids.insert(claim.claim.id)
     }
 

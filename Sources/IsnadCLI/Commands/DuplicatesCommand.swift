@@ -42,7 +42,7 @@ enum DuplicatesCommand: Command {
                 "isnad: \(common.count == 1 ? "1 name is" : "\(common.count) names are") borne by more than \(GraphStore.namesakesPairedAtMost) entities each, whose entities are not paired (\(shown)\(common.count > 5 ? "; …" : "")): a common name, not one actor twice; isnad search NAME --limit 0 lists them"
             )
         }
-        if candidates.isEmpty, format == .table {
+        if candidates.isEmpty, format.isForReading {
             context.message("no candidate duplicates")
             return
         }

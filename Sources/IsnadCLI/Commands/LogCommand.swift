@@ -87,8 +87,9 @@ enum LogCommand: Command {
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
             return
         }
+        let layout = ReadingLayout(width: context.readingWidth)
         func print(_ lines: [String]) throws {
-            let text = lines.joined(separator: "\n") + "\n"
+            let text = lines.flatMap { layout.wrap($0) }.joined(separator: "\n") + "\n"
             try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
         }
         // The command that shows the records left out: this one, with --all.

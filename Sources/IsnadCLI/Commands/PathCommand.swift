@@ -39,7 +39,7 @@ enum PathCommand: Command {
         let query = try QueryPreamble(arguments, context: context, format: format) {
             (
                 maxDepth: try arguments.value(Self.maxDepth, default: 4),
-                limit: try arguments.value(Self.limit, default: try arguments.value(format, default: .table) == .table ? 10 : 0)
+                limit: try arguments.value(Self.limit, default: try arguments.value(format, default: .table).isForReading ? 10 : 0)
             )
         }
         if arguments.isGiven(limit), !arguments.isSet(findsAll) {

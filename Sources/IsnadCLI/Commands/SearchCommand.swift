@@ -43,7 +43,7 @@ enum SearchCommand: Command {
         let nothing = matches.isEmpty ? NothingFound(text: arguments.positionals[0]) : nil
         // A table of nothing is no answer: the reason goes to standard error instead. CSV keeps its
         // header and JSON its (empty) records, for scripts.
-        if let nothing, format == .table { throw nothing }
+        if let nothing, format.isForReading { throw nothing }
         try format.print(
             Printout(
                 reading: {

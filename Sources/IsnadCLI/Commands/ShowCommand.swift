@@ -28,8 +28,8 @@ enum ShowCommand: Command {
         ])
 
     static let includesRetracted = Flag(
-        "include-retracted", help: "Also list the entity's retracted claims and citations, marked, with why (table only)."
-    ).only(for: [OutputFormat.table])
+        "include-retracted", help: "Also list the entity's retracted claims and citations, marked, with why (table or list only)."
+    ).only(for: [OutputFormat.table, OutputFormat.list])
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         try arguments.refuseOptionsNotFor(

@@ -2,22 +2,36 @@ import IsnadKit
 
 /// The output format of a listing command.
 enum OutputFormat: String, ArgumentChoice {
-    case table, json, csv
+    case table, list, json, csv
 
     static let option = option(json: "json (the record format: importable)")
 
     /// The option, for a command whose JSON is something other than records.
     static func option(json: String) -> Option<OutputFormat> {
         var option = Option<OutputFormat>(
-            "format", value: "format", group: .output, help: "table (aligned, for reading), \(json) or csv. Default: table.")
+            "format", value: "format", group: .output,
+            help:
+                "table (aligned, for reading; on a terminal narrower than a table, one field a line, unless given), list (every table one field a line), \(json) or csv. Default: table."
+        )
         option.spec.companions = [byteOrderMark.spec]
         return option
     }
+
+    /// Text for a person to read (`table` or `list`), not data for a program.
+    var isForReading: Bool { self == .table || self == .list }
 
     /// `--bom`: declared once, here, and taken by every command that takes `--format`.
     static let byteOrderMark = Flag(
         "bom", group: .output, help: "csv: a UTF-8 byte order mark first, so that Excel opens Arabic intact."
     ).only(for: [OutputFormat.csv])
+
+    /// Whether `--format table` was given in so many words (``ReadingLayout``: tables as they are,
+    /// on a terminal too).
+    static func isTableGiven(_ arguments: ParsedArguments) -> Bool {
+        // Every command whose --format is this one takes --bom with it; import's takes other values.
+        guard arguments.spec.allOptions.contains(where: { $0.name == byteOrderMark.spec.name }) else { return false }
+        return (try? arguments.value(option)) == .table
+    }
 
     /// Refuses `--bom` (exit 64) unless the format chosen is csv.
     static func checkByteOrderMark(_ arguments: ParsedArguments, command: String) throws -> Bool {
@@ -118,21 +132,14 @@ extension OutputFormat {
     /// Prints what the command states, the way this format prints it.
     func print(_ printout: consuming Printout, context: Context) throws {
         switch self {
-        case .table:
-            let reading = try printout.reading()
+        case .table, .list:
+            let layout = ReadingLayout(width: context.readingWidth, listsTables: self == .list)
+            // Tables become text inside the command's closures, which learn the layout from here.
+            let reading = try ReadingLayout.$current.withValue(layout) { try printout.reading() }
             // The JSON and rows closures hold what the command read (all its claims, often):
             // let go of them before the table is written.
             _ = consume printout
-            // Each command escapes what it shows; this makes sure of it (escaping twice changes nothing).
-            func write(_ text: String) throws {
-                let text = Text.printable(text, keepingLineBreaks: true)
-                try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
-            }
-            try write(reading.text)
-            try reading.table?.forEachLine { try write($0 + "\n") }
-            try reading.stream?(write)
-            if let trailer = reading.trailer { try write(trailer + "\n") }
-            if let note = reading.note { context.message(note) }
+            try ReadingLayout.$current.withValue(layout) { try Self.print(reading, context: context) }
         case .csv:
             var csv = try CSVWriter(
                 header: printout.rows.header, to: context.output, isForTerminal: context.isStandardOutputTerminal,
@@ -180,5 +187,54 @@ extension OutputFormat {
             }
             for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
         }
+    }
+}
+
+extension OutputFormat {
+    /// Prints text for reading, its lines wrapped to the layout's width.
+    fileprivate static func print(_ reading: Printout.Reading, context: Context) throws {
+        var lines = WrappedLines(layout: ReadingLayout.current)
+        // Each command escapes what it shows; this makes sure of it (escaping twice changes nothing).
+        func show(_ text: String) throws {
+            try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
+        }
+        func write(_ text: String) throws { try show(lines.wrapping(Text.printable(text, keepingLineBreaks: true))) }
+        try write(reading.text)
+        try reading.table?.forEachLine { try write($0 + "\n") }
+        try reading.stream?(write)
+        if let trailer = reading.trailer { try write(trailer + "\n") }
+        try show(lines.remainder())
+        if let note = reading.note { context.message(note) }
+    }
+}
+
+/// Text written in pieces (a streamed listing's pieces end anywhere), each whole line wrapped to
+/// the layout's width (``ReadingLayout/wrap(_:continuationIndent:)``) as soon as its line feed
+/// comes. Without a width, the text passes as it is.
+private struct WrappedLines {
+    let layout: ReadingLayout
+    private var pending = ""
+
+    init(layout: ReadingLayout) { self.layout = layout }
+
+    /// The whole lines that `text` ends, wrapped; what follows the last line feed is held for the
+    /// next piece.
+    mutating func wrapping(_ text: String) -> String {
+        guard layout.width != nil else { return text }
+        pending += text
+        guard let lastLineFeed = pending.lastIndex(of: "\n") else { return "" }
+        let complete = pending[..<lastLineFeed]
+        var wrapped = ""
+        for line in complete.split(separator: "\n", omittingEmptySubsequences: false) {
+            for piece in layout.wrap(String(line)) { wrapped += piece + "\n" }
+        }
+        pending = String(pending[pending.index(after: lastLineFeed)...])
+        return wrapped
+    }
+
+    /// What was held without its line feed, wrapped.
+    mutating func remainder() -> String {
+        defer { pending = "" }
+        return pending.isEmpty ? "" : layout.wrap(pending).joined(separator: "\n")
     }
 }

@@ -3,6 +3,11 @@ import IsnadKit
 /// An aligned table for a terminal: a header, columns as wide as their widest cell (up to a
 /// limit, cut with an ellipsis), two spaces between columns. Cell text is made safe to print
 /// (no control or bidi-override characters) and right-to-left cells are isolated.
+///
+/// Where the layout asks (``ReadingLayout``: `--format list`, or a terminal narrower than the
+/// table), each row prints one field a line instead, under its column's header as a label, its
+/// value whole: a row read on a narrow screen, or by a screen reader line by line, keeps every
+/// value beside its name.
 struct TextTable {
     struct Column {
         let header: String
@@ -23,12 +28,10 @@ struct TextTable {
 
     init(headers: [String]) { self.columns = headers.map { Column(header: $0) } }
 
+    /// Adds a row. Its cells are kept whole: a table cuts them to its columns' widths as it
+    /// writes them, a list shows them whole.
     mutating func append(_ cells: [String]) {
-        rows.append(
-            cells.enumerated().map { index, cell in
-                let limit = index < columns.count ? columns[index].maximumWidth : 48
-                return DisplayWidth.truncate(Text.printable(cell), to: limit)
-            })
+        rows.append(cells.map { Text.printable($0) })
     }
 
     var isEmpty: Bool { rows.isEmpty }
@@ -48,22 +51,29 @@ struct TextTable {
         try forEachLine(indent: indent, widths: columnWidths(), _: body)
     }
 
-    /// How wide each column is: its widest cell, or its header.
+    /// How wide each column is: its widest cell (up to its limit), or its header.
     func columnWidths() -> [Int] {
         var widths = columns.map { DisplayWidth.of($0.header) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
+                widths[index] = max(widths[index], min(DisplayWidth.of(cell), columns[index].maximumWidth))
             }
         }
         return widths
     }
 
     /// The lines with the columns as wide as `widths` (a wider cell is cut to it, with an
-    /// ellipsis): a table written in parts, each part as wide as the first.
+    /// ellipsis): a table written in parts, each part as wide as the first (`includesHeader` for
+    /// the first part only). As a list where ``ReadingLayout/current`` asks for one.
     func forEachLine(
         indent: String = "", widths: [Int], includesHeader: Bool = true, _ body: (String) throws -> Void
     ) rethrows {
+        let layout = ReadingLayout.current
+        let tableWidth = DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        if layout.listsTable(ofWidth: tableWidth) {
+            try forEachListLine(indent: indent, layout: layout, isFirstPart: includesHeader, body)
+            return
+        }
         func line(_ cells: [String]) -> String {
             // Each cell measured and looked at for right-to-left letters once: the line holds
             // such a letter exactly when one of its cells does.
@@ -94,5 +104,25 @@ struct TextTable {
         }
         if includesHeader { try body(line(columns.map(\.header))) }
         for row in rows { try body(line(row)) }
+    }
+
+    /// The rows one field a line: the header as a label, then the value whole (wrapped to the
+    /// layout's width under itself), a blank line between rows. Empty cells are left out.
+    private func forEachListLine(
+        indent: String, layout: ReadingLayout, isFirstPart: Bool, _ body: (String) throws -> Void
+    ) rethrows {
+        let labelWidth = (columns.map { DisplayWidth.of($0.header) }.max() ?? 0) + 2
+        let valueIndent = indent + DisplayWidth.spaces(labelWidth)
+        for (rowIndex, row) in rows.enumerated() {
+            if rowIndex > 0 || !isFirstPart { try body("") }
+            for (index, cell) in row.enumerated() where index < columns.count && !cell.isEmpty {
+                let header = columns[index].header
+                let label = header + DisplayWidth.spaces(labelWidth - DisplayWidth.of(header))
+                let value = DisplayWidth.hasRightToLeft(cell) ? Bidi.isolate(cell) : cell
+                for line in layout.wrap(Bidi.line(indent + label + value), continuationIndent: valueIndent) {
+                    try body(line)
+                }
+            }
+        }
     }
 }

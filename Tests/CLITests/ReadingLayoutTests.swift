@@ -1,0 +1,157 @@
+import Foundation
+import TestHelpers
+import Testing
+
+@testable import IsnadCLI
+@testable import IsnadKit
+
+/// Reading output laid out for the terminal's width (``ReadingLayout``): tables too wide for it
+/// one field a line, longer lines wrapped under their indentation; off a terminal, as it was.
+@Suite("Reading output on a narrow terminal", .temporaryStore)
+struct ReadingLayoutTests {
+    let lrm = "\u{200E}"
+    let rlm = "\u{200F}"
+
+    /// What `isnad ARGUMENTS` prints on standard output, on a terminal `columns` wide (through
+    /// `$COLUMNS`), or off a terminal when nil.
+    func printed(_ arguments: [String], database: String, columns: Int?) -> (status: ExitCode, text: String) {
+        let output = MemorySink()
+        var environment = ["ISNAD_DB": database]
+        if let columns { environment["COLUMNS"] = String(columns) }
+        let status = IsnadCLI.run(
+            arguments, environment: environment, output: output, isStandardOutputTerminal: columns != nil,
+            standardError: { _ in })
+        return (status, output.text)
+    }
+
+    func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    @Test("a claims table wider than the terminal prints one field a line, each value whole, within the width")
+    func tableBecomesList() throws {
+        let database = try InProcessTests.datasetStore()
+        let shown = printed(["claims", "--subject", "hamas", "--limit", "3"], database: database, columns: 100)
+        #expect(shown.status == .success)
+        let lines = lines(shown.text)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 100 }, "\(lines)")
+        let records = lines.filter { $0.hasPrefix("CLAIM ") }
+        #expect(records.count == 3, "\(lines)")
+        #expect(lines.contains("CLAIM                   hamas-cooperated-with-isis"), "\(lines)")
+        #expect(lines.contains("STATUS                  DISPUTED"))
+        #expect(lines.contains("CHANNELS                1 (1 denying)"))
+        // The claimants wrap under the value, not under the label.
+        let saidBy = try #require(lines.firstIndex { $0.hasPrefix("SAID BY (STANCE GRADE)  hadera-2022-article (reports E4)") })
+        #expect(lines[saidBy + 1].hasPrefix(String(repeating: " ", count: 24) + "hadera-2022-article"), "\(lines)")
+        // A blank line between claims, and the limit's line after the last.
+        #expect(lines.filter(\.isEmpty).count == 3, "\(lines)")
+        #expect(lines.last(where: { !$0.isEmpty }) == "showing 3 of 20 claims; --limit 0 for all")
+    }
+
+    @Test("a value a table cuts is whole in the list")
+    func listShowsWholeValues() throws {
+        let database = try InProcessTests.datasetStore()
+        let table = printed(["claims", "--subject", "abu-maram"], database: database, columns: nil).text
+        #expect(table.contains("Leader of Wilayat Sinai (un…"))
+        let list = printed(["claims", "--subject", "abu-maram", "--format", "list"], database: database, columns: nil).text
+        #expect(list.contains("OBJECT                  Leader of Wilayat Sinai (unnamed)\n"), "\(list)")
+    }
+
+    @Test("--format table keeps the table on a terminal; off a terminal nothing changes, whatever $COLUMNS says")
+    func tableKeptWhereAsked() throws {
+        let database = try InProcessTests.datasetStore()
+        let offTerminal = printed(["claims", "--subject", "hamas"], database: database, columns: nil).text
+        #expect(offTerminal.hasPrefix("CLAIM  "))
+        #expect(lines(offTerminal).contains { DisplayWidth.of($0) > 200 })
+        let output = MemorySink()
+        _ = IsnadCLI.run(
+            ["claims", "--subject", "hamas"], environment: ["ISNAD_DB": database, "COLUMNS": "80"], output: output,
+            standardError: { _ in })
+        #expect(output.text == offTerminal)
+        for format in [["--format", "table"], ["--format=table"]] {
+            let kept = printed(["claims", "--subject", "hamas"] + format, database: database, columns: 80).text
+            #expect(kept.replacingOccurrences(of: lrm, with: "").replacingOccurrences(of: rlm, with: "") == offTerminal)
+        }
+        // A terminal wide enough for the table: the table, with the terminal's marks.
+        let wide = printed(["claims", "--subject", "hamas"], database: database, columns: 1000).text
+        #expect(wide == printed(["claims", "--subject", "hamas", "--format", "table"], database: database, columns: 80).text)
+    }
+
+    @Test("--format list off a terminal: one field a line, never wrapped, for grep and screen readers")
+    func listOffTerminal() throws {
+        let database = try InProcessTests.datasetStore()
+        let list = lines(printed(["claims", "--format", "list"], database: database, columns: nil).text)
+        #expect(list.filter { $0.hasPrefix("CLAIM ") }.count == 92)
+        #expect(
+            list.contains(
+                "SAID BY (STANCE GRADE)  hadera-2022-article (reports E4), hadera-2022-article (denies E3), hadera-2022-article (asserts E3)"
+            ))
+        #expect(!list.joined().contains(lrm))
+        // Every listing command takes it; a table of its own (stats, predicates, search) as well.
+        for arguments in [
+            ["show", "hamas"], ["neighbors", "hamas"], ["timeline", "hamas"], ["source", "abu-maram-document"],
+            ["disputes"], ["path", "hamas", "isis"], ["stats"], ["search", "hamas"], ["predicates"], ["duplicates"],
+            ["check"],
+        ] {
+            let shown = printed(arguments + ["--format", "list"], database: database, columns: nil)
+            #expect(shown.status == .success, "\(arguments)")
+        }
+        let predicates = lines(printed(["predicates", "--format", "list"], database: database, columns: nil).text)
+        #expect(predicates.contains("PREDICATE  member_of"), "\(predicates.prefix(12))")
+        #expect(printed(["claims", "--format", "list", "--bom"], database: database, columns: nil).status == .usage)
+    }
+
+    @Test("show on an 80-column terminal: long lines wrap at spaces under their own indentation, Arabic held in order")
+    func showWraps() throws {
+        let database = try InProcessTests.datasetStore()
+        let wide = lines(printed(["show", "hamas", "--format", "table"], database: database, columns: 80).text)
+        let narrow = lines(printed(["show", "hamas"], database: database, columns: 80).text)
+        #expect(narrow.count > wide.count)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(narrow.filter { DisplayWidth.of($0) > 80 })")
+        // Each line as wide as it was becomes the lines it wraps to, which hold its words, in order.
+        #expect(narrow == wide.flatMap { LineWrapping.wrap($0, width: 80) })
+        func words(_ lines: [String]) -> [Substring] {
+            lines.flatMap {
+                $0.replacingOccurrences(of: lrm, with: "").replacingOccurrences(of: rlm, with: "").split(separator: " ")
+            }
+        }
+        for line in wide where DisplayWidth.of(line) > 80 {
+            let pieces = LineWrapping.wrap(line, width: 80)
+            #expect(pieces.count > 1)
+            #expect(words(pieces) == words([line]))
+            let indentation = line.drop { $0 == Character(lrm) }.prefix { $0 == " " }.count
+            for piece in pieces.dropFirst() {
+                #expect(piece.drop { $0 == Character(lrm) }.prefix { $0 == " " }.count == indentation + 2, "\(piece)")
+            }
+        }
+        // The denial's Arabic quote, three lines long: each line held left to right, the quote
+        // closed at each line's end and opened again at the next one's start.
+        let quote = try #require(narrow.firstIndex { $0.contains("بيد أن هذا التقويم") })
+        #expect(narrow[quote].hasPrefix(lrm + "          " + lrm + rlm + "«بيد أن"), "\(narrow[quote].debugDescription)")
+        #expect(narrow[quote].hasSuffix(rlm + lrm))
+        #expect(narrow[quote + 1].hasPrefix(lrm + "            " + lrm + rlm), "\(narrow[quote + 1].debugDescription)")
+    }
+
+    @Test("a word wider than the room left stays whole on a line of its own")
+    func longWords() {
+        let url = "https://example.org/" + String(repeating: "a", count: 60)
+        let wrapped = LineWrapping.wrap("    url: \(url) and more", width: 40)
+        #expect(wrapped == ["    url:", "      \(url)", "      and more"])
+        #expect(LineWrapping.wrap("short", width: 40) == ["short"])
+        #expect(LineWrapping.wrap(String(repeating: "x", count: 50), width: 40) == [String(repeating: "x", count: 50)])
+        // Runs of spaces inside a line (a table's gaps) are kept where the line does not break.
+        #expect(
+            LineWrapping.wrap("a  b  " + String(repeating: "c", count: 45), width: 40) == [
+                "a  b", "  " + String(repeating: "c", count: 45),
+            ])
+    }
+
+    @Test("log wraps a long change on a terminal, and not off one")
+    func logWraps() throws {
+        let database = try InProcessTests.datasetStore()
+        let description = String(repeating: "a long description ", count: 12)
+        #expect(printed(["set", "hamas", "description", description], database: database, columns: nil).status == .success)
+        let narrow = lines(printed(["log", "hamas"], database: database, columns: 60).text)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(narrow)")
+        let plain = lines(printed(["log", "hamas"], database: database, columns: nil).text)
+        #expect(plain.contains { DisplayWidth.of($0) > 200 })
+    }
+}
