@@ -174,8 +174,10 @@ public enum IsnadCLI {
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
+                let width = readingWidth(
+                    isStandardOutputTerminal: isStandardOutputTerminal, terminalWidth: terminalWidth, environment: environment)
                 // Flushed here, not by the defer that swallows its error: `--version >&-` fails (74).
-                try output.write(text)
+                try output.write(HelpLayout.laidOut(text, width: width))
                 try output.flush()
             case .usage(let text):
                 standardError(text)

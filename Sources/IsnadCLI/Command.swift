@@ -80,13 +80,13 @@ enum HelpCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         guard let topic = arguments.positionals.first else {
-            try context.print(overview)
+            try context.print(HelpLayout.laidOut(overview, width: context.readingWidth))
             return
         }
         if topic.lowercased() == "evidence" {
-            try context.print(evidence)
+            try context.print(HelpLayout.laidOut(evidence, width: context.readingWidth))
         } else if let command = commands.first(where: { $0.name == topic.lowercased() }) {
-            try context.print(command.spec.help)
+            try context.print(HelpLayout.laidOut(command.spec.help, width: context.readingWidth))
         } else {
             let suggestion = Suggestion.nearest(to: topic, among: commands.map(\.name) + ["evidence"])
             throw UsageError(

@@ -154,4 +154,33 @@ struct ReadingLayoutTests {
         let plain = lines(printed(["log", "hamas"], database: database, columns: nil).text)
         #expect(plain.contains { DisplayWidth.of($0) > 200 })
     }
+
+    @Test("help on a terminal: prose set to its width, descriptions under themselves, examples whole")
+    func helpWraps() throws {
+        let spec = ClaimsCommand.spec
+        for arguments in [["claims", "--help"], ["help", "claims"]] {
+            #expect(printed(arguments, database: "/nonexistent/isnad.db", columns: nil).text == spec.help)
+            let narrow = lines(printed(arguments, database: "/nonexistent/isnad.db", columns: 80).text)
+            let examples = try #require(narrow.firstIndex(of: "EXAMPLES:"))
+            #expect(narrow[..<examples].allSatisfy { DisplayWidth.of($0) <= 80 }, "\(narrow.filter { DisplayWidth.of($0) > 80 })")
+            #expect(
+                Array(narrow[examples...])
+                    == lines(spec.help).suffix(from: try #require(lines(spec.help).firstIndex(of: "EXAMPLES:"))).map { $0 })
+            // --format's description goes on under itself, at the description column.
+            let format = try #require(narrow.firstIndex { $0.hasPrefix("  --format <format>") })
+            #expect(
+                narrow[format + 1].hasPrefix(String(repeating: " ", count: HelpLayout.descriptionColumn) + "than a table"),
+                "\(narrow[format + 1])")
+            // The prose says the same words.
+            func words(_ lines: some Sequence<String>) -> [Substring] { lines.flatMap { $0.split(separator: " ") } }
+            #expect(words(narrow) == words(lines(spec.help)))
+        }
+        let evidence = lines(printed(["help", "evidence"], database: "/nonexistent/isnad.db", columns: 80).text)
+        #expect(evidence.allSatisfy { DisplayWidth.of($0) <= 80 })
+        // A row of the grades' table wraps under its own description.
+        let reliability = try #require(evidence.firstIndex { $0.hasPrefix("  reliability of the source") })
+        #expect(
+            evidence[reliability + 1].hasPrefix(String(repeating: " ", count: 30) + "fairly reliable"),
+            "\(evidence[reliability + 1])")
+    }
 }

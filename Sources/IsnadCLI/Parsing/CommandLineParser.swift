@@ -239,11 +239,76 @@ struct CommandSpec: Sendable {
 }
 
 enum HelpLayout {
+    /// The column an option's or argument's description starts at.
+    static let descriptionColumn = 28
+
     static func row(_ left: String, _ right: String) -> String {
-        let indent = 28
+        let indent = descriptionColumn
         let head = "  " + left
         if head.count < indent - 1 { return head + String(repeating: " ", count: indent - head.count) + right }
         return head + "\n" + String(repeating: " ", count: indent) + right
+    }
+
+    /// Help as printed for a terminal as wide as `width` (``wrapped(_:width:)``), or as written
+    /// when nothing bounds it (off a terminal).
+    static func laidOut(_ help: String, width: Int?) -> String {
+        width.map { wrapped(help, width: $0) } ?? help
+    }
+
+    /// Help laid out for a terminal `width` cells wide (``LineWrapping``): a paragraph of prose
+    /// wider than the terminal is set again to its width, a description wraps under itself (at
+    /// ``descriptionColumn``), any other line at its own indentation; examples stay whole, one
+    /// command a line, to be copied as they are. What fits stays as it was written.
+    static func wrapped(_ help: String, width: Int) -> String {
+        let width = max(width, ReadingLayout.narrowestWidth)
+        var output: [String] = []
+        var paragraph: [String] = []
+        func endParagraph() {
+            if paragraph.contains(where: { DisplayWidth.of($0) > width }) {
+                output += LineWrapping.wrap(paragraph.joined(separator: " "), width: width, continuationIndent: "")
+            } else {
+                output += paragraph
+            }
+            paragraph = []
+        }
+        var isInExamples = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if !line.hasPrefix(" ") { isInExamples = line == "EXAMPLES:" }
+            // A heading (OPTIONS:, CHANNELS AND COMMON LINKS) is in capitals.
+            let isProse = !isInExamples && !line.isEmpty && !line.hasPrefix(" ") && line != line.uppercased()
+            if isProse {
+                paragraph.append(line)
+                continue
+            }
+            endParagraph()
+            guard !isInExamples else {
+                output.append(line)
+                continue
+            }
+            let indent = String(repeating: " ", count: descriptionStart(of: line))
+            output += LineWrapping.wrap(line, width: width, continuationIndent: indent)
+        }
+        endParagraph()
+        return output.joined(separator: "\n")
+    }
+
+    /// Where an indented row's description starts (`  --id <claim>…   Only these claims`,
+    /// `  stance   asserts: …`): after the first gap of two spaces or more past the indentation;
+    /// the indentation itself in a row without one.
+    private static func descriptionStart(of line: String) -> Int {
+        let characters = Array(line)
+        let indentation = characters.prefix { $0 == " " }.count
+        guard indentation > 0 else { return 0 }
+        var index = indentation
+        while index + 2 < characters.count {
+            if characters[index] == " ", characters[index + 1] == " " {
+                var start = index
+                while start < characters.count, characters[start] == " " { start += 1 }
+                return start < characters.count ? start : indentation
+            }
+            index += 1
+        }
+        return indentation
     }
 }
 
