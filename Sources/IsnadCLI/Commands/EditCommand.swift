@@ -13,7 +13,10 @@ enum EditCommand: Command {
             text of the source it is read in; when refused, it opens again with the errors as # comments at the top
             (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
             kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's; SIGTERM or
-            SIGHUP (the terminal closed) changes nothing, and the record's copy is removed. The id stays:
+            SIGHUP (the terminal closed) changes nothing, and the record's copy is removed. That copy (a source's
+            whole text too) is a file in a folder only you can read in $TMPDIR, else /tmp, which may be on disk:
+            TMPDIR=/dev/shm isnad edit ID keeps it in memory. A folder a killed edit left there (isnad-edit-XXXXXX)
+            is named when edit next starts. The id stays:
             isnad rename gives a record another id, isnad merge joins two entities. One transaction and one
             history entry; isnad undo takes it back.
             """,
