@@ -101,7 +101,10 @@ enum ExitCode: Int32 {
             if error.refusal == nil, error.code == EBADF || error.code == EIO || error.code == EPIPE {
                 self = .ioError
             } else {
-                self = error.refusal == nil || error.refusal == .ownedByAnotherUser ? .cannotWrite : .usage
+                switch error.refusal {
+                case nil, .ownedByAnotherUser?, .anotherUsersLinkInSharedFolder?: self = .cannotWrite
+                default: self = .usage
+                }
             }
         case is TemplateCommand.OutputFailure: self = .cannotWrite
         case is OutputFailedAfterChange: self = .ioError

@@ -12,10 +12,12 @@ struct EditCommandTests {
         return cli
     }
 
-    /// Runs `isnad edit ID` with `script` (sh, the file as $1) as the editor.
+    /// Runs `isnad edit ID` with `script` (sh, the file as $1) as the editor, with a temporary
+    /// folder of the test's own (`tmp`): what another edit left in /tmp is not this test's.
     private func edit(_ cli: CLIHarness, _ id: String, script: String) throws -> ExternalTool.Result {
         let path = try cli.write("editor.sh", script)
-        return try cli.run(["edit", id], environment: ["EDITOR": "sh \(path)", "VISUAL": ""])
+        try FileManager.default.createDirectory(atPath: cli.path("tmp"), withIntermediateDirectories: true)
+        return try cli.run(["edit", id], environment: ["EDITOR": "sh \(path)", "VISUAL": "", "TMPDIR": cli.path("tmp")])
     }
 
     @Test("a valid change is saved as one history entry, and undo restores the store byte for byte")
@@ -265,6 +267,59 @@ struct EditCommandTests {
         #expect(!FileManager.default.fileExists(atPath: (file as NSString).deletingLastPathComponent))
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         #expect(!(try cli.run(["log"]).standardOutput.contains("entry 2")))
+    }
+
+    @Test(
+        "the folder an edit killed by SIGKILL left (the record's copy in it) is named when edit next starts, and kept; one an edit still running holds is not"
+    )
+    func abandonedFolderNamed() throws {
+        let cli = try importedStore()
+        let killer = """
+            p=$PPID
+            while [ "$(cat /proc/$p/comm)" != isnad ] && [ "$p" -gt 1 ]; do p=$(cut -d' ' -f4 /proc/$p/stat); done
+            kill -KILL "$p"
+            """
+        #expect(try edit(cli, "hamas", script: killer).status == SIGKILL)
+        let temporary = cli.path("tmp")
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary)
+        #expect(left.count == 1 && left[0].hasPrefix("isnad-edit-"), "\(left)")
+        // Made a minute ago: one made an instant ago may be another edit's, not yet held.
+        let aMinuteAgo = Date(timeIntervalSinceNow: -60)
+        try FileManager.default.setAttributes([.modificationDate: aMinuteAgo], ofItemAtPath: temporary + "/" + left[0])
+        // An edit running meanwhile, its editor waiting for the word to end.
+        let waiting = try cli.write("waiting.sh", "while [ ! -e '\(cli.path("go"))' ]; do sleep 0.1; done\n")
+        let running = cli.process(["edit", "hamas-praised-attack"])
+        running.environment = ProcessInfo.processInfo.environment.merging(
+            ["EDITOR": "sh \(waiting)", "VISUAL": "", "TMPDIR": temporary, "ISNAD_DB": cli.path("isnad.db")]
+        ) { $1 }
+        try running.run()
+        defer {
+            FileManager.default.createFile(atPath: cli.path("go"), contents: Data())
+            running.waitUntilExit()
+        }
+        // Its record's copy written: its folder changes no more.
+        var others: [String] = []
+        for _ in 0..<100 where others.isEmpty {
+            usleep(50_000)
+            others = try FileManager.default.contentsOfDirectory(atPath: temporary).filter {
+                $0 != left[0] && FileManager.default.fileExists(atPath: "\(temporary)/\($0)/claim-hamas-praised-attack.json")
+            }
+        }
+        #expect(others.count == 1, "\(others)")
+        for other in others {
+            try FileManager.default.setAttributes([.modificationDate: aMinuteAgo], ofItemAtPath: temporary + "/" + other)
+        }
+        let result = try edit(cli, "hamas", script: "true")
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.standardError)")
+        #expect(
+            lines.first?.hasPrefix("isnad: note: \(temporary)/\(left[0]) (last changed ") == true
+                && lines.first?.hasSuffix(
+                    ") is the folder of an edit that was killed before it ended, with a copy of the record; no isnad is editing it: remove it"
+                ) == true, "\(result.standardError)")
+        #expect(lines.last == "entity \"hamas\": unchanged")
+        #expect(FileManager.default.fileExists(atPath: temporary + "/" + left[0] + "/entity-hamas.json"))
     }
 
     @Test("without a terminal and without $VISUAL or $EDITOR, edit refuses instead of waiting for vi")

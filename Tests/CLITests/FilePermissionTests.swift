@@ -307,6 +307,32 @@ struct FilePermissionTests {
     }
 
     @Test(
+        "a file made from a store (every export format, its history) is no wider than the store: a 0600 store's are 0600, a 0644 store's 0644 under umask 022 as before, a file replaced narrowed to the store's"
+    )
+    func exportPermissions() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        #expect(try run(cli, umask: "022", ["import", "records.jsonl"]).status == 0)
+        let formats = ["jsonl", "dot", "graphml", "html", "gexf", "stix", "ftm", "history"]
+        for (store, mask, expected) in [(mode_t(0o600), "022", mode_t(0o600)), (0o644, "022", 0o644), (0o644, "077", 0o600)] {
+            chmod(cli.path("isnad.db"), store)
+            for format in formats {
+                let name = "\(format)-\(String(store, radix: 8))-\(mask).out"
+                let layout = format == "html" ? ["--layout", "own"] : []
+                let result = try run(cli, umask: mask, ["export", format, "-o", name] + layout)
+                #expect(result.status == 0, "\(format): \(result.standardError)")
+                #expect(permissions(cli.path(name)) == expected, "\(format), store \(String(store, radix: 8)), umask \(mask)")
+            }
+        }
+        // A file that is there keeps its permissions, as far as the store's go.
+        chmod(cli.path("isnad.db"), 0o600)
+        try cli.write("shared.jsonl", "old\n")
+        chmod(cli.path("shared.jsonl"), 0o664)
+        #expect(try run(cli, umask: "022", ["export", "jsonl", "-o", "shared.jsonl"]).status == 0)
+        #expect(permissions(cli.path("shared.jsonl")) == 0o600)
+    }
+
+    @Test(
         "the team recipe (a setgid folder, umask 002): each member writes the store another made, and a member's query leaves nothing that locks the others out",
         .enabled(
             if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),

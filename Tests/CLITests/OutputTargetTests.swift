@@ -289,6 +289,47 @@ struct OutputTargetTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("nowhere")))
     }
 
+    @Test(
+        "another user's link in a shared folder (sticky, writable by all: /tmp) is not followed, as the kernel's fs.protected_symlinks would not: exit 73, the file it leads to kept; the user's, or the folder owner's, is",
+        .enabled(if: getuid() == 0, "needs root to give a link to another user (lchown)"))
+    func anotherUsersLinkInSharedFolder() throws {
+        let (cli, before) = try harnessWithStore()
+        let shared = cli.path("shared")
+        #expect(mkdir(shared, 0o777) == 0 && chmod(shared, 0o1777) == 0)
+        try cli.write("notes.txt", "precious\n")
+        let (stranger, folderOwner) = (uid_t(12345), uid_t(12346))
+        symlink(cli.path("notes.txt"), cli.path("shared/report.jsonl"))
+        #expect(lchown(cli.path("shared/report.jsonl"), stranger, gid_t(stranger)) == 0)
+        let refused = try cli.run(["export", "jsonl", "-o", "shared/report.jsonl"])
+        #expect(refused.status == 73)
+        #expect(
+            refused.standardError
+                == "isnad: shared/report.jsonl: another user's link in a shared folder: its owner, not you, chose where it leads, and anyone may write in shared; not followed, as the kernel's fs.protected_symlinks refuses it to > and cp: name a file of your own\n"
+        )
+        #expect(String(decoding: try cli.read("notes.txt"), as: UTF8.self) == "precious\n")
+        // A folder on the way is followed no more than the file's own name.
+        symlink(cli.directory.path, cli.path("shared/work"))
+        #expect(lchown(cli.path("shared/work"), stranger, gid_t(stranger)) == 0)
+        let throughFolder = try cli.run(["export", "jsonl", "-o", "shared/work/notes.txt"])
+        #expect(throughFolder.status == 73)
+        #expect(
+            throughFolder.standardError.hasPrefix(
+                "isnad: shared/work/notes.txt: another user's link in a shared folder (shared/work): "),
+            "\(throughFolder.standardError)")
+        #expect(String(decoding: try cli.read("notes.txt"), as: UTF8.self) == "precious\n")
+        #expect(try leftovers(in: cli).isEmpty)
+        // The folder's owner's link is followed (as root's in /tmp is), and so is a stranger's in
+        // a folder not writable by all.
+        #expect(chown(shared, folderOwner, gid_t(folderOwner)) == 0)
+        #expect(lchown(cli.path("shared/report.jsonl"), folderOwner, gid_t(folderOwner)) == 0)
+        #expect(try cli.run(["export", "jsonl", "-o", "shared/report.jsonl"]).status == 0)
+        #expect(try cli.read("notes.txt") == before)
+        try cli.write("notes.txt", "precious\n")
+        #expect(chmod(shared, 0o1755) == 0 && lchown(cli.path("shared/report.jsonl"), stranger, gid_t(stranger)) == 0)
+        #expect(try cli.run(["export", "jsonl", "-o", "shared/report.jsonl"]).status == 0)
+        #expect(try cli.read("notes.txt") == before)
+    }
+
     @Test("-o - is standard output; /dev/null stays a device")
     func standardOutputAndDevices() throws {
         let (cli, before) = try harnessWithStore()

@@ -13,7 +13,10 @@ enum EditCommand: Command {
             text of the source it is read in; when refused, it opens again with the errors as # comments at the top
             (and when it is not UTF-8 text). Left unchanged, or emptied, nothing changes (as git commit and
             kubectl edit do); deleted, it is an error. Ctrl-C while the editor runs is the editor's; SIGTERM or
-            SIGHUP (the terminal closed) changes nothing, and the record's copy is removed. The id stays:
+            SIGHUP (the terminal closed) changes nothing, and the record's copy is removed. That copy (a source's
+            whole text too) is a file in a folder only you can read in $TMPDIR, else /tmp, which may be on disk:
+            TMPDIR=/dev/shm isnad edit ID keeps it in memory. A folder a killed edit left there (isnad-edit-XXXXXX)
+            is named when edit next starts. The id stays:
             isnad rename gives a record another id, isnad merge joins two entities. One transaction and one
             history entry; isnad undo takes it back.
             """,
@@ -54,6 +57,8 @@ enum EditCommand: Command {
         }
         let editor = chosen ?? "vi"
         let label = "\(original.kind.rawValue) \"\(original.id)\""
+        // Said before the editor takes the terminal.
+        noteAbandonedFolders(context: context)
         guard let folder = privateFolder("isnad-edit") else {
             // Exit 73, as for any file that cannot be made; the folder named, with where it comes
             // from. errno read first: making the path may call the system again.
@@ -243,12 +248,23 @@ enum EditCommand: Command {
         return (String(decoding: bytes, as: UTF8.self), false)
     }
 
-    /// A new folder of our own in the temporary directory (mkdtemp: mode 0700, a name nobody
-    /// could guess or plant a link at), named `prefix-` and six random characters; nil when none
-    /// could be made (errno says why).
-    static func privateFolder(_ prefix: String) -> String? {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
-        return template.withUnsafeMutableBufferPointer { $0.baseAddress.flatMap { mkdtemp($0) } }.map { String(cString: $0) }
+    /// A new folder of our own in the temporary directory (``PrivateFolder``), named `prefix-`
+    /// and six random characters; nil when none could be made (errno says why).
+    static func privateFolder(_ prefix: String) -> String? { PrivateFolder.make(prefix) }
+
+    /// Names the folders edits killed before they ended left in the temporary folder, each with
+    /// a record's copy in it (a source's whole text, perhaps): nothing else ever removes them.
+    static func noteAbandonedFolders(context: Context) {
+        let (folders, count) = PrivateFolder.abandoned("isnad-edit")
+        for folder in folders {
+            context.message(
+                "isnad: note: \(Text.printable(folder.path)) (last changed \(folder.lastChanged)) is the folder of an edit that was killed before it ended, with a copy of the record; no isnad is editing it: remove it"
+            )
+        }
+        if count > folders.count {
+            context.message(
+                "isnad: note: and \(count - folders.count) more such folders in \(Text.printable(PrivateFolder.temporaryFolder))")
+        }
     }
 
     /// Writes an edit the store refused into a folder of its own that outlives the command; its

@@ -359,7 +359,7 @@ enum ExportCommand: Command {
             try body(context.output)
             return
         }
-        let file = try OutputFile(path: path, notOver: context.databasePath)
+        let file = try OutputFile(path: path, notOver: context.databasePath, madeFrom: context.storeLocation)
         do {
             try body(file)
             // No file made of a read that another process's write may have torn.

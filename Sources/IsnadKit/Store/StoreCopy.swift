@@ -267,10 +267,9 @@ public enum StoreCopy {
         defer { close(descriptor) }
         let companions = [temporary + "-wal", temporary + "-shm"]
         for companion in companions { TemporaryFiles.register(companion) }
-        var permissions: mode_t = 0o666
-        if case .file(let sourcePath) = source, let mode = FileSystem.permissions(of: sourcePath) { permissions = mode }
+        let permissions = source.permissionsForFilesMadeFromIt ?? 0o666 & ~FileSystem.currentUmask
         do {
-            if fchmod(descriptor, permissions & ~FileSystem.currentUmask) != 0 {
+            if fchmod(descriptor, permissions) != 0 {
                 throw StoreError.cannotCreate(path: path, reason: FileSystem.describe(errorCode: errno))
             }
             let summary = try copyRows(

@@ -42,6 +42,10 @@ public struct OutputError: Error, CustomStringConvertible {
         case isDatabase
         /// The output is another user's file, which replacing would give to this one.
         case ownedByAnotherUser
+        /// The output is reached through another user's symbolic link in a shared folder such as
+        /// `/tmp` (``OutputFile/linkOfAnotherUserInSharedFolder(along:)``): its owner chose the
+        /// file it would replace.
+        case anotherUsersLinkInSharedFolder(link: String, folder: String)
         /// The output's name ends in a slash, which names a folder, and no folder is there.
         case notAFolder
         /// The output names a descriptor of this process (`/dev/fd/9`) that is not open.
@@ -94,6 +98,12 @@ public struct OutputError: Error, CustomStringConvertible {
             return "\(shown): no such descriptor is open (a shell opens one: 9>FILE), or name a file"
         case .notAFolder?:
             return "\(shown): ends in /, which names a folder, and there is none: name a file (without the /)"
+        case .anotherUsersLinkInSharedFolder(let link, let folder)?:
+            // A folder on the way may be the link: named, since the path's last part is not it.
+            let which = link == path ? "" : " (\(Text.printable(link)))"
+            return "\(shown): another user's link in a shared folder\(which): its owner, not you, chose where it leads, "
+                + "and anyone may write in \(Text.printable(folder)); not followed, as the kernel's fs.protected_symlinks "
+                + "refuses it to > and cp: name a file of your own"
         case .ownedByAnotherUser?:
             return "\(shown): belongs to another user; an export replaces a file whole, and the new one would be yours: "
                 + "name another output file, or have its owner remove it"

@@ -11,15 +11,16 @@ import Foundation
 ///
 /// - A regular file (or a name not yet taken) is written under a fresh temporary name made by
 ///   `mkstemp` in the target's own folder (unique, created with `O_EXCL`, so a planted link is
-///   never followed), given the target's permissions when it exists, synced, and renamed over
-///   the target; then the folder is synced. The target holds its old content or the whole new
-///   one. The temporary name is short and fixed in length, so any name the file system accepts
-///   works.
+///   never followed), given the target's permissions when it exists (or the umask's), no wider
+///   than the store it is made from, synced, and renamed over the target; then the folder is
+///   synced. The target holds its old content or the whole new one. The temporary name is short
+///   and fixed in length, so any name the file system accepts works.
 /// - An existing file is replaced only when the user may write it, and keeps its owner and
 ///   group (another user's file, whose owner cannot be kept, is refused; the user's own file in a
 ///   group they are not in comes back in their group, with no group permission).
 /// - A link is followed: the file it points to is replaced, as `cp` does. A link to nothing is
-///   refused, since following it would create a file somewhere the user never named.
+///   refused, since following it would create a file somewhere the user never named. So is
+///   another user's link in a shared folder (``linkOfAnotherUserInSharedFolder(along:)``).
 /// - A target that exists and is not a regular file (a device such as `/dev/null`, a FIFO, a
 ///   socket) is written in place, never replaced.
 /// - Protected files (the store and its companion files) are refused before anything is
@@ -39,8 +40,10 @@ public final class OutputFile: ByteSink {
     private let descriptor: Int32
 
     /// Opens the target for writing; nothing is visible at `path` until ``commit()``. The
-    /// output is never the store at `storePath` nor any of its companion files.
-    public init(path: String, notOver storePath: String? = nil) throws(OutputError) {
+    /// output is never the store at `storePath` nor any of its companion files. A file made from
+    /// the store at `store` gets no wider permissions than it
+    /// (``StoreLocation/permissionsForFilesMadeFromIt``).
+    public init(path: String, notOver storePath: String? = nil, madeFrom store: StoreLocation? = nil) throws(OutputError) {
         self.path = path
         guard !path.isEmpty else { throw OutputError(path: path, code: ENOENT) }
         // Standard output or another open descriptor by name (`-o /dev/stdout`, `/dev/fd/3`): the
@@ -62,6 +65,9 @@ public final class OutputFile: ByteSink {
             (self.targetPath, self.folderPath, self.descriptor) = (path, "", descriptor)
             self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
             return
+        }
+        if let (link, folder) = OutputFile.linkOfAnotherUserInSharedFolder(along: path) {
+            throw OutputError(path: path, reason: .anotherUsersLinkInSharedFolder(link: link, folder: folder))
         }
         var followed = stat()
         let isFound = stat(path, &followed) == 0
@@ -123,7 +129,9 @@ public final class OutputFile: ByteSink {
             // The folder as the user named it ("." for a bare name), not as resolved.
             throw OutputError(path: path, folder: FileSystem.folder(of: path), code: error.code)
         }
-        let mode = exists ? existing.st_mode & 0o777 : 0o666 & ~FileSystem.currentUmask
+        // An export is never a program: no execute bit from a store's mode.
+        let widest = store?.permissionsForFilesMadeFromIt.map { $0 & 0o666 }
+        let mode = exists ? existing.st_mode & 0o777 & (widest ?? 0o777) : widest ?? 0o666 & ~FileSystem.currentUmask
         var problem: OutputError?
         var keptMode = mode
         if exists, existing.st_uid != geteuid() || existing.st_gid != getegid(),
@@ -267,6 +275,33 @@ public final class OutputFile: ByteSink {
             }
             return nil
         }
+    }
+
+    /// The first symbolic link along `path` (its last part or a folder on the way) that is in a
+    /// folder anyone may write to with the sticky bit set (`/tmp`), and whose owner is neither
+    /// this user nor the folder's owner, with that folder: another user put it there and chose
+    /// where it leads (`/tmp/report.html` → `~/notes.txt`). The kernel refuses to follow such a
+    /// link for a shell's `>` and for `cp` (`fs.protected_symlinks`, on by default in most
+    /// distributions), but not for `realpath`, which resolves the target here: so the rule is
+    /// applied here, whatever the system's setting. Nil when there is none.
+    public static func linkOfAnotherUserInSharedFolder(along path: String) -> (link: String, folder: String)? {
+        let isAbsolute = path.hasPrefix("/")
+        var walked = isAbsolute ? "/" : ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            let folder = walked.isEmpty ? "." : walked
+            walked += (walked.isEmpty || walked.hasSuffix("/") ? "" : "/") + part
+            guard part != "." && part != ".." else { continue }
+            var link = stat()
+            // What is not there has nothing past it to follow.
+            guard lstat(walked, &link) == 0 else { return nil }
+            guard (link.st_mode & S_IFMT) == S_IFLNK, link.st_uid != geteuid() else { continue }
+            var shared = stat()
+            guard stat(folder, &shared) == 0 else { return nil }
+            if shared.st_mode & (S_ISVTX | S_IWOTH) == (S_ISVTX | S_IWOTH), shared.st_uid != link.st_uid {
+                return (walked, folder)
+            }
+        }
+        return nil
     }
 
     /// The real folder of the target and its name, links followed: a link to an existing file

@@ -1,0 +1,75 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A folder of this process's own in the temporary folder (`$TMPDIR`, else `/tmp`), for a copy of
+/// a record that an editor opens (`isnad-edit-XXXXXX`) or an edit kept (`isnad-kept-XXXXXX`).
+///
+/// Made by `mkdtemp`: mode `0700`, a name nobody could guess or plant a link at. Held locked
+/// (`flock`) until the process ends, however it ends, as an export's temporary file is
+/// (``OutputFile/abandonedTemporaryFiles(besides:limit:)``): one that no process holds is one a
+/// killed edit left, with the record in it, which ``abandoned(_:limit:)`` finds.
+public enum PrivateFolder {
+    /// The temporary folder these are made in: `$TMPDIR`, else `/tmp`.
+    public static var temporaryFolder: String {
+        let path = FileManager.default.temporaryDirectory.path
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// A new folder named `prefix-` and six random characters; nil when none could be made
+    /// (errno says why).
+    public static func make(_ prefix: String) -> String? {
+        var template = Array((temporaryFolder + "/\(prefix)-XXXXXX").utf8CString)
+        guard let path = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
+            return nil
+        }
+        let folder = String(cString: path)
+        // Never closed: the lock lasts as long as the process (not passed to the editor, which
+        // may outlive it). A folder not held is one that ``abandoned(_:limit:)`` names.
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX | LOCK_NB) }
+        return folder
+    }
+
+    /// This user's folders named `prefix-XXXXXX` in the temporary folder that no process holds
+    /// (a process killed where no handler runs: `kill -9`, the OOM killer, a reset, left them),
+    /// each with when it last changed (an entry made or removed in it). Named, never removed: they hold the user's record, and
+    /// perhaps work. At most `limit`, with how many there are in all.
+    public static func abandoned(_ prefix: String, limit: Int = 3) -> (
+        folders: [(path: String, lastChanged: String)], count: Int
+    ) {
+        let temporary = temporaryFolder
+        guard let directory = opendir(temporary) else { return ([], 0) }
+        defer { closedir(directory) }
+        let start = Array((prefix + "-").utf8)
+        var found: [(path: String, lastChanged: String)] = []
+        var count = 0
+        let now = time(nil)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in Array(bytes.prefix(while: { $0 != 0 })) }
+            guard name.count == start.count + 6, name.starts(with: start) else { continue }
+            let folder = (temporary == "/" ? "/" : temporary + "/") + String(decoding: name, as: UTF8.self)
+            var information = stat()
+            // Another process of this user may have made it an instant ago, not yet locked it.
+            guard lstat(folder, &information) == 0, (information.st_mode & S_IFMT) == S_IFDIR,
+                information.st_uid == geteuid(), now - information.st_mtim.tv_sec > 5
+            else { continue }
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            // Closing the descriptor lets the lock go: nothing of it is kept.
+            let isHeld = flock(descriptor, LOCK_SH | LOCK_NB) != 0
+            close(descriptor)
+            guard !isHeld else { continue }
+            count += 1
+            if found.count < limit {
+                let modified = Date(timeIntervalSince1970: TimeInterval(information.st_mtim.tv_sec))
+                found.append((folder, ChangeDescription.timestamp(modified)))
+            }
+        }
+        return (found.sorted { $0.path < $1.path }, count)
+    }
+}
