@@ -502,6 +502,81 @@ struct AddCommandTests {
         #expect(piped.standardError.hasPrefix("isnad: --text-file -: standard input is not UTF-8 text"))
     }
 
+    /// A text option given `-`, the command line it is given on, and what the record exported then holds.
+    static let optionsReadingStandardInput: [(option: String, arguments: [String], exported: String)] = [
+        ("--name", ["add", "entity", "--type", "person"], #""name":"Piped Words""#),
+        ("--description", ["add", "entity", "--type", "person", "--name", "Described"], #""description":"Piped Words""#),
+        ("--title", ["add", "source", "--type", "statement"], #""title":"Piped Words""#),
+        ("--source-author", ["add", "source", "--type", "statement", "--title", "T1"], #""author":"Piped Words""#),
+        ("--publisher", ["add", "source", "--type", "statement", "--title", "T2"], #""publisher":"Piped Words""#),
+        ("--url", ["add", "source", "--type", "statement", "--title", "T3"], #""url":"Piped Words""#),
+        (
+            "--quote-en",
+            [
+                "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "q", "--stance", "asserts",
+                "--credibility", "3",
+            ], #""quote_en":"Piped Words""#
+        ),
+        (
+            "--unverified",
+            [
+                "add", "claim", "hamas", "praised", "isis", "--source", "police-text", "--quote", "not in it", "--stance",
+                "asserts", "--credibility", "3",
+            ], #""locator":"unverified: Piped Words""#
+        ),
+        (
+            "--notes",
+            [
+                "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "q", "--stance", "asserts",
+                "--credibility", "3",
+            ], #""notes":"Piped Words""#
+        ),
+    ]
+
+    @Test(
+        "- reads a text option's value from standard input, as --quote - does (the line feed echo ends it with dropped); the history records the -",
+        arguments: optionsReadingStandardInput.indices)
+    func textOptionFromStandardInput(_ index: Int) throws {
+        let (option, arguments, exported) = Self.optionsReadingStandardInput[index]
+        let cli = try importedStore()
+        let result = try cli.run(arguments + [option, "-"], input: Data("Piped Words\n".utf8))
+        #expect(result.status == 0, "\(result.standardError)")
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(export.contains(exported), "\(export)")
+        #expect(!export.contains(#":"-""#))
+        let log = try cli.run(["log", "--limit", "1"]).standardOutput
+        #expect(log.contains("\(option) -"), "\(log)")
+    }
+
+    @Test("two options given - are refused (64) before anything is read or written, --text-file - among them; so is empty input")
+    func twoReadersOfStandardInput() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let claim = try cli.run(
+            [
+                "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "-", "--stance", "asserts",
+                "--credibility", "3", "--notes", "-",
+            ], input: Data("words\n".utf8))
+        #expect(claim.status == 64)
+        #expect(
+            claim.standardError
+                == "isnad: --quote - and --notes - would both read standard input, which holds one text: give - to one of them, the others on the command line (or isnad edit ID afterwards)\n(see 'isnad add --help')\n"
+        )
+        let source = try cli.run(
+            ["add", "source", "--type", "statement", "--title", "-", "--url", "-", "--text-file", "-"],
+            input: Data("words\n".utf8))
+        #expect(source.status == 64)
+        #expect(source.standardError.hasPrefix("isnad: --title -, --url - and --text-file - would all read standard input"))
+        let empty = try cli.run(
+            [
+                "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "q", "--stance", "asserts",
+                "--credibility", "3", "--notes", "-",
+            ], input: Data("\n".utf8))
+        #expect(empty.status == 64)
+        #expect(empty.standardError.hasPrefix("isnad: --notes -: standard input was empty\n"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
     @Test("--dry-run checks everything, says what it would have done, prints no id and writes nothing, history included")
     func dryRun() throws {
         let cli = try importedStore()

@@ -136,11 +136,46 @@ struct PostgreSQLTests {
             ),
             ("postgresql://db.example/team?password=hunter2-secret", "postgresql://db.example/team"),
             ("postgresql://alice:hunter2-secret@/team?host=/run/postgresql", "postgresql://alice@/team?host=/run/postgresql"),
+            // The client key's passphrase, and names libpq reads percent-decoded.
+            (
+                "postgresql://alice@db.example/team?sslpassword=hunter2-secret&sslmode=require",
+                "postgresql://alice@db.example/team?sslmode=require"
+            ),
+            (
+                "postgresql://db.example/team?pass%77ord=hunter2-secret&connect_timeout=2&%73slpassword=hunter2-secret",
+                "postgresql://db.example/team?connect_timeout=2"
+            ),
+            ("postgresql://db.example/team?sslpassword", "postgresql://db.example/team"),
         ])
     func passwordRemoved(uri: String, shown: String) throws {
         #expect(PostgreSQLLocation.withoutPassword(uri) == shown)
         let location = try PostgreSQLLocation(uri: uri)
         #expect(!location.description.contains("hunter2"))
+    }
+
+    @Test(
+        "what libpq quotes of a URI is masked for an sslpassword or a percent-encoded password= as for a password",
+        arguments: [
+            "postgresql://alice@db.example/team?sslpassword=hunter2-secret",
+            "postgresql://alice@db.example/team?SSLPassword=hunter2%2Dsecret",
+            "postgresql://alice@db.example/team?pass%77ord=hunter2-secret",
+        ])
+    func passwordMaskedInMessages(uri: String) throws {
+        let location = try PostgreSQLLocation(uri: uri)
+        let masked = location.maskingPasswords(in: #"invalid value "hunter2-secret"; in "\#(uri)""#)
+        #expect(masked == #"invalid value "***"; in "postgresql://alice@db.example/team""#)
+    }
+
+    @Test("a client key's passphrase (sslpassword) is never shown either, however its name is spelt")
+    func keyPassphraseNotShown() throws {
+        let cli = try CLIHarness.scoped
+        let uri = "postgresql://alice@127.0.0.1:1/team?sslpassword=hunter2-secret&pass%77ord=hunter2-secret&connect_timeout=2"
+        for arguments in [["--db", uri, "init"], ["--db=" + uri, "stats"], ["copy", uri, "copy.db"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 69, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("isnad: cannot connect to postgresql://alice@127.0.0.1:1/team"))
+            #expect(!result.standardError.contains("hunter2"), "\(result.standardError)")
+        }
     }
 
     @Test("a server that cannot be reached: exit 69, one line, no password")
@@ -491,6 +526,29 @@ struct PostgreSQLTests {
                 " (store \(other)) is a PostgreSQL schema that holds other tables, not an Isnad store: name another store (--store, or store= in the URI)\n"
             ), "\(foreign.standardError)")
         #expect(!foreign.standardError.contains("SQLite"))
+    }
+
+    @Test(
+        "a client key's passphrase (sslpassword) in the URI goes into no history, log, export or copy summary",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func keyPassphraseKeptOutOfHistory() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        // libpq uses sslpassword only to open a client key, so a connection without TLS ignores it.
+        let uri = PostgreSQLServer.storeURI(name) + "&sslpassword=KEYPASS-SECRET&%73slpassword=KEYPASS-SECRET"
+        var outputs: [ExternalTool.Result] = []
+        outputs.append(try cli.run(["--db", uri, "init"]))
+        outputs.append(try cli.run(["--db=" + uri, "add", "entity", "--type", "person", "--name", "Keyed"]))
+        outputs.append(try cli.run(["--db", uri, "log"]))
+        outputs.append(try cli.run(["--db", uri, "export", "history"]))
+        outputs.append(try cli.run(["copy", uri, "copy.db"]))
+        outputs.append(try cli.run(["--db", "copy.db", "log"]))
+        for output in outputs {
+            #expect(output.status == 0, "\(output.standardError)")
+            #expect(!(output.standardOutput + output.standardError).contains("KEYPASS"), "\(output.standardOutput)")
+        }
+        #expect(outputs[2].standardOutput.contains("add entity --type person --name Keyed"), "\(outputs[2].standardOutput)")
     }
 
     @Test(

@@ -45,6 +45,18 @@ struct RetractionCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("retract --reason - reads the reason from standard input, as --quote - does; the history records the -")
+    func reasonFromStandardInput() throws {
+        let cli = try importedStore()
+        let result = try cli.run(
+            ["retract", "isis-praised-attack", "--citation", "2", "--reason", "-"], input: Data("secret reason\n".utf8))
+        #expect(result.status == 0, "\(result.standardError)")
+        let all = try cli.run(["export", "jsonl", "--include-retracted"]).standardOutput
+        #expect(all.contains(#""retracted":"secret reason"}"#), "\(all)")
+        let log = try cli.run(["log", "--limit", "1"]).standardOutput
+        #expect(log.contains("isnad retract isis-praised-attack --citation 2 --reason -\n"), "\(log)")
+    }
+
     @Test(
         "claims --include-retracted lists what is retracted apart, with why, who and when, in table, JSON and CSV, never weighed")
     func claimsIncludingRetracted() throws {

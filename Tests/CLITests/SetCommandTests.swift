@@ -22,6 +22,19 @@ struct SetCommandTests {
             "\(result.standardError)")
     }
 
+    @Test("set ID FIELD - reads the value from standard input, as --quote - does; the history records the -")
+    func valueFromStandardInput() throws {
+        let cli = try importedStore()
+        let result = try cli.run(["set", "hamas-praised-attack", "notes", "-"], input: Data("told by KN at the cafe\n".utf8))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""notes":"told by KN at the cafe"}"#))
+        let log = try cli.run(["log", "--limit", "1"]).standardOutput
+        #expect(log.contains("isnad set hamas-praised-attack notes -\n"), "\(log)")
+        let empty = try cli.run(["set", "hamas", "description", "-"], input: Data())
+        #expect(empty.status == 64)
+        #expect(empty.standardError.hasPrefix("isnad: <value> -: standard input was empty\n"))
+    }
+
     @Test("set changes one field, shows in log field by field, and undo restores the store byte for byte")
     func setAndUndo() throws {
         let cli = try importedStore()

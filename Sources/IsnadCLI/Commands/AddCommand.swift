@@ -26,10 +26,13 @@ enum AddCommand: Command {
             -3 … when a claim given other dates by set holds it), and other claims of its relationship (other
             dates, or none) are noted; a citation with the same source, via and quote is updated. Entities and
             sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
-            id or either label (موّل). --quote - reads the quote from standard input. When the source the quote
-            stands in (--via, else --source) has stored text, the quote must be found in it (marks the quote leaves
-            out aside), and the locator is filled in (line N); --unverified REASON lets it through, noted in the
-            locator.
+            id or either label (موّل). When the source the quote stands in (--via, else --source) has stored text,
+            the quote must be found in it (marks the quote leaves out aside), and the locator is filled in (line N);
+            --unverified REASON lets it through, noted in the locator.
+            Text typed on the command line is visible to other users in ps and stays in your shell history; give -
+            to read it from standard input (--quote -, --notes -, --unverified -, --description -, --title - …; one
+            option a command, white space at either end dropped; the history records the -), or use isnad edit /
+            import -.
             Each add is one transaction and one entry of the history; the same checks as import, with the option
             at fault named.
             """,
@@ -54,8 +57,10 @@ enum AddCommand: Command {
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
         .comparedAsWord()
     static let isDryRun = HistoryOptions.dryRun("added")
-    static let entityName = Option<String>("name", value: "name", help: "entity: its name (usually English).")
-        .only(for: [Kind.entity])
+    static let entityName = Option<String>(
+        "name", value: "name", help: "entity: its name (usually English; - reads standard input)."
+    )
+    .only(for: [Kind.entity]).readingStandardInput()
     static let id = Option<String>(
         "id", value: "id",
         help:
@@ -63,21 +68,28 @@ enum AddCommand: Command {
     )
     static let alias = ListOption<String>("alias", value: "lang:name", help: "entity: another name, with its language (ar:حماس).")
         .only(for: [Kind.entity])
-    static let description = Option<String>("description", value: "text", help: "entity: a description.")
-        .only(for: [Kind.entity])
+    static let description = Option<String>(
+        "description", value: "text", help: "entity: a description (- reads standard input)."
+    )
+    .only(for: [Kind.entity]).readingStandardInput()
     static let attribute = ListOption<String>(
         "attribute", value: "key=value",
         help: "entity: an attribute (size=\"a few hundred fighters\"); isnad set ID attributes.KEY VALUE changes one."
     )
     .only(for: [Kind.entity])
-    static let title = Option<String>("title", value: "title", help: "source: its title.").only(for: [Kind.source])
+    static let title = Option<String>("title", value: "title", help: "source: its title (- reads standard input).")
+        .only(for: [Kind.source]).readingStandardInput()
     static let sourceAuthor = Option<String>(
         "source-author", value: "name",
-        help: "source: who wrote or said it (--author names who makes the change, for the history)."
-    ).only(for: [Kind.source])
-    static let publisher = Option<String>("publisher", value: "name", help: "source: who published it (an outlet, a channel).")
-        .only(for: [Kind.source])
-    static let url = Option<String>("url", value: "url", help: "source: where it can be read.").only(for: [Kind.source])
+        help:
+            "source: who wrote or said it (- reads standard input; --author names who makes the change, for the history)."
+    ).only(for: [Kind.source]).readingStandardInput()
+    static let publisher = Option<String>(
+        "publisher", value: "name", help: "source: who published it (an outlet, a channel; - reads standard input)."
+    )
+    .only(for: [Kind.source]).readingStandardInput()
+    static let url = Option<String>("url", value: "url", help: "source: where it can be read (- reads standard input).")
+        .only(for: [Kind.source]).readingStandardInput()
     static let published = Option<String>("published", value: "date", help: "source: when it was published.")
         .only(for: [Kind.source]).comparedAsWord()
     static let lang = Option<String>("lang", value: "lang", help: "source: its language (BCP-47: ar, en).")
@@ -89,7 +101,7 @@ enum AddCommand: Command {
     static let textFile = Option<String>(
         "text-file", value: "file", help: "source: its full text (UTF-8; - reads standard input), to check quotes."
     )
-    .only(for: [Kind.source])
+    .only(for: [Kind.source]).readingStandardInput(.file)
     static let source = Option<String>(
         "source", value: "source",
         help: "claim: who makes it: for words an outlet quotes from another, the one quoted (the outlet is --via)."
@@ -101,9 +113,11 @@ enum AddCommand: Command {
     )
     .only(for: [Kind.claim])
     static let quote = Option<String>("quote", value: "text", help: "claim: the words, verbatim (- reads standard input).")
-        .only(for: [Kind.claim])
-    static let quoteEnglish = Option<String>("quote-en", value: "text", help: "claim: an English translation of the quote.")
-        .only(for: [Kind.claim])
+        .only(for: [Kind.claim]).readingStandardInput()
+    static let quoteEnglish = Option<String>(
+        "quote-en", value: "text", help: "claim: an English translation of the quote (- reads standard input)."
+    )
+    .only(for: [Kind.claim]).readingStandardInput()
     static let stance = Option<String>(
         "stance", value: "stance", help: "claim: asserts, reports or denies (or in Arabic: يؤكد, ينقل or ينفي)."
     )
@@ -117,9 +131,11 @@ enum AddCommand: Command {
     static let locator = Option<String>("locator", value: "text", help: "claim: where the quote stands (default: found).")
         .only(for: [Kind.claim])
     static let unverified = Option<String>(
-        "unverified", value: "reason", help: "claim: accept a quote not found in the source's text, saying why."
-    ).only(for: [Kind.claim])
-    static let notes = Option<String>("notes", value: "text", help: "claim: notes on the claim.").only(for: [Kind.claim])
+        "unverified", value: "reason",
+        help: "claim: accept a quote not found in the source's text, saying why (- reads standard input)."
+    ).only(for: [Kind.claim]).readingStandardInput()
+    static let notes = Option<String>("notes", value: "text", help: "claim: notes on the claim (- reads standard input).")
+        .only(for: [Kind.claim]).readingStandardInput()
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let kindName = arguments.positionals[0]
@@ -150,6 +166,7 @@ enum AddCommand: Command {
             if arguments.isGiven(stance) { _ = try choice(arguments, stance, as: Stance.self) }
             if arguments.isGiven(credibility) { _ = try choice(arguments, credibility, as: Credibility.self) }
         }
+        let arguments = try arguments.readingStandardInput()
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let author = try context.change(author: arguments.value(HistoryOptions.author))
         switch kind {
@@ -276,7 +293,7 @@ enum AddCommand: Command {
         let cited = try SourceLookup.sources(cites, in: arguments, store: store, context: context, forWriting: true).map(\.id)
         if !cited.isEmpty { members.append(("cites", .array(cited.map(JSONValue.string)))) }
         if try arguments.value(textFile) == "-" {
-            members.append(("text", .string(try standardInputText(option: "text-file"))))
+            members.append(("text", .string(try StandardInput.whole(for: "--text-file -"))))
         } else if let path = try arguments.value(textFile) {
             // A missing, folder or unreadable file is a missing input (66), said as the import says it.
             var isFolder: ObjCBool = false
@@ -319,15 +336,11 @@ enum AddCommand: Command {
         _ ends: [String], _ arguments: ParsedArguments, store: GraphStore, change: ChangeDescription, context: Context
     ) throws {
         let sourceText = try required(arguments, source, for: "claim")
-        var quoteText = try required(arguments, quote, for: "claim")
+        let quoteText = try required(arguments, quote, for: "claim")
         // Read as the filters read them, before the store is looked in: a word outside the set is
         // a usage error (64) whatever else is wrong.
         let stanceText = try choice(arguments, stance, as: Stance.self).rawValue
         let credibilityText = String(try choice(arguments, credibility, as: Credibility.self).rawValue)
-        if quoteText == "-" {
-            quoteText = try standardInputText(option: "quote").trimmingWhitespace
-            if quoteText.isEmpty { throw UsageError(message: "--quote -: standard input was empty", command: spec.name) }
-        }
         // Every problem of the command line at once, as an import lists every problem of a record:
         // a name that matches nothing does not hide a misspelt predicate or a quote not found.
         var problems = ProblemsFound()
@@ -582,22 +595,6 @@ enum AddCommand: Command {
         } catch {
             throw UsageError(message: "--\(option.spec.name): \(error.message)", command: spec.name)
         }
-    }
-
-    /// Standard input read whole as UTF-8 text, without a byte order mark: bytes in another
-    /// encoding are refused (65), as `--text-file` and an import refuse them, not stored as U+FFFD.
-    private static func standardInputText(option: String) throws -> String {
-        var data: [UInt8]
-        do {
-            data = try FileSystem.readToEnd(STDIN_FILENO)
-        } catch {
-            throw Importer.InputError(input: "<stdin>", reason: "read failed: \(error.description)", kind: .readFailed)
-        }
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw LookupError(description: "--\(option) -: standard input is not UTF-8 text (save or convert it as UTF-8)")
-        }
-        return text
     }
 
     private static func required(_ arguments: ParsedArguments, _ option: Option<String>, for kind: String) throws -> String {

@@ -11,7 +11,9 @@ enum RetractCommand: Command {
             --include-retracted, marked. isnad restore puts it back; so does isnad undo. --citation N retracts the
             claim's Nth citation (1 is the first, as export jsonl lists them); a claim's last standing citation is
             not retracted alone: retract the claim. Restoring the claim later leaves the citations retracted on
-            their own retracted.
+            their own retracted. A reason typed on the command line is visible to other users in ps and stays in
+            your shell history; give --reason - to read it from standard input (white space at either end dropped;
+            the history records the -).
             """,
         arguments: [ArgumentSpec(name: "claim", help: "The claim's id.")],
         options: [citation, reason, HistoryOptions.author, isDryRun],
@@ -22,10 +24,13 @@ enum RetractCommand: Command {
 
     static let citation = Option<Int>(
         "citation", value: "n", in: 1...100_000, help: "Retract only the claim's Nth citation (1 is the first).")
-    static let reason = Option<String>("reason", value: "text", help: "Why (required): kept with the retraction.")
+    static let reason = Option<String>(
+        "reason", value: "text", help: "Why (required): kept with the retraction (- reads standard input)."
+    ).readingStandardInput()
     static let isDryRun = HistoryOptions.dryRun("retracted")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
+        let arguments = try arguments.readingStandardInput()
         let id = arguments.positionals[0]
         let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
         let number = try arguments.value(citation)

@@ -19,11 +19,15 @@ enum SetCommand: Command {
             from 0, as in the JSON, where messages and retract --citation count from 1: citations[2] is the
             citation add called citation 3, and the message names the citation set, with its source. An entity's
             attributes are set one key at a time: attributes.founded 1987 (null takes the key out; attributes null,
-            every key).
+            every key). A VALUE typed on the command line is visible to other users in ps and stays in your shell
+            history; give - to read it from standard input (white space at either end dropped; the history records
+            the -), or use isnad edit / import -.
             """,
         arguments: [
             ArgumentSpec(name: "id", help: "The record's id."), ArgumentSpec(name: "field", help: "The field's path."),
-            ArgumentSpec(name: "value", help: "The new value.", whenEmpty: "null removes an optional field"),
+            ArgumentSpec(
+                name: "value", help: "The new value (- reads standard input).", whenEmpty: "null removes an optional field",
+                standardInput: .text),
         ],
         options: [RecordLookup.kind, HistoryOptions.author, isDryRun],
         examples: [
@@ -31,18 +35,20 @@ enum SetCommand: Command {
             "isnad set hadera-2022-article reliability D --author ana",
             "isnad set hamas 'aliases[5]' 'en:Hamas movement'",
             "isnad set hamas attributes.founded 1987",
+            "echo \"The article gives no date for the statement.\" | isnad set hamas-praised-hadera-attack notes -",
         ])
 
     static let isDryRun = HistoryOptions.dryRun("set")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let (id, field, value) = (arguments.positionals[0], arguments.positionals[1], arguments.positionals[2])
+        let (id, field) = (arguments.positionals[0], arguments.positionals[1])
         let path = try FieldPath(field)
         if path.steps.first?.key == "id" || path.steps.first?.key == "record" {
             throw UsageError(
                 message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)",
                 command: spec.name)
         }
+        let value = try arguments.readingStandardInput().positionals[2]
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var lostQuotes: String?
         var dateWarnings: [String] = []

@@ -54,6 +54,8 @@ struct OptionSpec: Sendable {
     /// Whether its value is a word of a fixed set, a number or a date (read as a type), not free
     /// text: two values that read the same then are one.
     var isWordOrNumber = false
+    /// What `-` as its value reads from standard input, if anything.
+    var standardInput: StandardInputReading?
 
     var usage: String {
         switch arity {
@@ -84,6 +86,14 @@ extension OptionDeclaration {
     func comparedAsWord() -> Self {
         var copy = self
         copy.spec.isWordOrNumber = true
+        return copy
+    }
+
+    /// The same option, whose value `-` reads standard input: its text (`--notes -`), or as the
+    /// file it names (`--text-file -`). One option or argument of a command line may read it.
+    func readingStandardInput(_ reading: StandardInputReading = .text) -> Self {
+        var copy = self
+        copy.spec.standardInput = reading
         return copy
     }
 }
@@ -146,6 +156,8 @@ struct ArgumentSpec: Sendable {
     var isVariadic = false
     /// What the refusal of an empty value adds (`set`'s value: null removes a field).
     var whenEmpty: String? = nil
+    /// What `-` as its value reads from standard input, if anything (`set ID FIELD -`).
+    var standardInput: StandardInputReading? = nil
 }
 
 /// What a command accepts, and the help text it shows.
@@ -328,8 +340,8 @@ struct ParsedArguments {
     let spec: CommandSpec
     var positionals: [String] = []
     /// Each option's raw values, in the order given, by name: read only through the typed
-    /// accessors below.
-    fileprivate var given: [String: [String]] = [:]
+    /// accessors below (and replaced only by ``readingStandardInput()``).
+    var given: [String: [String]] = [:]
 
     init(spec: CommandSpec) { self.spec = spec }
 
@@ -510,7 +522,19 @@ enum CommandLineParser {
         }
         if parsed.isSet(CommandSpec.showsHelp) { return parsed }
         try checkPositionals(parsed.positionals, spec: spec)
+        try refuseTwoReadersOfStandardInput(parsed)
         return parsed
+    }
+
+    /// Standard input holds one text: `--quote - --notes -` would give the notes nothing (or
+    /// the quote's end), so two options or arguments whose `-` reads it are refused.
+    private static func refuseTwoReadersOfStandardInput(_ parsed: ParsedArguments) throws {
+        let readers = parsed.readersOfStandardInput
+        guard readers.count > 1 else { return }
+        throw UsageError(
+            message:
+                "\(ListFormat.and(readers)) would \(readers.count == 2 ? "both" : "all") read standard input, which holds one text: give - to one of them, the others on the command line (or isnad edit ID afterwards)",
+            command: parsed.spec.name)
     }
 
     /// Whether a word after an option that takes a value is another option rather than its value:

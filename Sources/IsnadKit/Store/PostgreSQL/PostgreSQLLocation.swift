@@ -117,14 +117,15 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    /// The URI without its password (in the user part or as a `password` parameter), with the
-    /// store's name: what messages show.
+    /// The URI without its password (in the user part or as a `password` or `sslpassword`
+    /// parameter), with the store's name: what messages show.
     public var description: String {
         PostgreSQLLocation.withoutPassword(connectionURI) + " (store \(storeName))"
     }
 
     /// `uri` without a password: `postgresql://alice:secret@host/db?password=x&sslmode=require`
-    /// becomes `postgresql://alice@host/db?sslmode=require`. Control characters are escaped.
+    /// becomes `postgresql://alice@host/db?sslmode=require`; a client key's passphrase
+    /// (`sslpassword=`) goes too. Control characters are escaped.
     public static func withoutPassword(_ uri: String) -> String {
         guard let schemeEnd = uri.range(of: "://") else { return Text.printable(uri) }
         let scheme = uri[..<schemeEnd.upperBound]
@@ -149,14 +150,28 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
             fragment = query[hash...]
             query = query[..<hash]
         }
-        let kept = query.split(separator: "&").filter { !$0.lowercased().hasPrefix("password=") && $0.lowercased() != "password" }
+        let kept = query.split(separator: "&").filter { secretValue(ofParameter: $0) == nil }
         let text = scheme + authority + path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
         return Text.printable(String(text))
     }
 
-    /// `message` with every password the URI holds (in the user part or as a `password`
-    /// parameter, as written and percent-decoded) replaced by `***`: libpq quotes the token it
-    /// could not read, and that token can be a password.
+    /// The URI parameters whose values are secrets: the password, and the passphrase of the
+    /// client's TLS key (https://www.postgresql.org/docs/15/libpq-connect.html#LIBPQ-CONNECT-SSLPASSWORD).
+    static let secretParameters: Set<String> = ["password", "sslpassword"]
+
+    /// The value of a URI query parameter (`name=value`, or `name` alone: an empty value) when it
+    /// is one of ``secretParameters``, else nil. The name is compared percent-decoded, as libpq
+    /// reads it (`pass%77ord` is `password` to libpq), and in any case.
+    static func secretValue(ofParameter parameter: Substring) -> Substring? {
+        let name = parameter.prefix { $0 != "=" }
+        let decoded = (String(name).removingPercentEncoding ?? String(name)).lowercased()
+        guard secretParameters.contains(decoded) else { return nil }
+        return parameter.dropFirst(name.count + 1)
+    }
+
+    /// `message` with every password the URI holds (in the user part or as a `password` or
+    /// `sslpassword` parameter, as written and percent-decoded) replaced by `***`: libpq quotes
+    /// the token it could not read, and that token can be a password.
     func maskingPasswords(in message: String) -> String {
         var passwords: [String] = []
         if let schemeEnd = connectionURI.range(of: "://") {
@@ -168,8 +183,8 @@ public struct PostgreSQLLocation: Sendable, Equatable, CustomStringConvertible {
         }
         if let mark = connectionURI.firstIndex(of: "?") {
             let query = connectionURI[connectionURI.index(after: mark)...].prefix { $0 != "#" }
-            for parameter in query.split(separator: "&") where parameter.lowercased().hasPrefix("password=") {
-                passwords.append(String(parameter.dropFirst("password=".count)))
+            for parameter in query.split(separator: "&") {
+                if let value = PostgreSQLLocation.secretValue(ofParameter: parameter) { passwords.append(String(value)) }
             }
         }
         let spellings = Set(passwords.flatMap { [$0, $0.removingPercentEncoding ?? $0] }).filter { !$0.isEmpty }
