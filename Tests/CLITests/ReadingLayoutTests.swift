@@ -130,18 +130,24 @@ struct ReadingLayoutTests {
         #expect(narrow[quote + 1].hasPrefix(lrm + "            " + lrm + rlm), "\(narrow[quote + 1].debugDescription)")
     }
 
-    @Test("a word wider than the room left stays whole on a line of its own")
+    @Test("a word is never cut, and one too wide for the next line too stays where it is")
     func longWords() {
         let url = "https://example.org/" + String(repeating: "a", count: 60)
-        let wrapped = LineWrapping.wrap("    url: \(url) and more", width: 40)
-        #expect(wrapped == ["    url:", "      \(url)", "      and more"])
+        #expect(LineWrapping.wrap("    url: \(url) and more", width: 40) == ["    url: \(url)", "      and more"])
+        let path = "/srv/" + String(repeating: "b", count: 27)
+        #expect(LineWrapping.wrap("    path: \(path) and more", width: 40) == ["    path:", "      \(path)", "      and more"])
         #expect(LineWrapping.wrap("short", width: 40) == ["short"])
         #expect(LineWrapping.wrap(String(repeating: "x", count: 50), width: 40) == [String(repeating: "x", count: 50)])
         // Runs of spaces inside a line (a table's gaps) are kept where the line does not break.
         #expect(
-            LineWrapping.wrap("a  b  " + String(repeating: "c", count: 45), width: 40) == [
-                "a  b", "  " + String(repeating: "c", count: 45),
+            LineWrapping.wrap("a  b  " + String(repeating: "c", count: 37), width: 40) == [
+                "a  b", "  " + String(repeating: "c", count: 37),
             ])
+        // A list's label keeps its value beside it when the value would not fit under it either.
+        let label = "CLAIM" + String(repeating: " ", count: 19)
+        let id = "hamas-arrested-isis-members-until-2017"
+        #expect(
+            LineWrapping.wrap(label + id, width: 60, continuationIndent: String(repeating: " ", count: 24)) == [label + id])
     }
 
     @Test("log wraps a long change on a terminal, and not off one")
@@ -150,7 +156,9 @@ struct ReadingLayoutTests {
         let description = String(repeating: "a long description ", count: 12)
         #expect(printed(["set", "hamas", "description", description], database: database, columns: nil).status == .success)
         let narrow = lines(printed(["log", "hamas"], database: database, columns: 60).text)
-        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(narrow)")
+        // All but the command line, which stays whole to be copied.
+        #expect(narrow.filter { !$0.hasPrefix("  isnad ") }.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(narrow)")
+        #expect(narrow.contains { $0.hasPrefix("  isnad set hamas description") && DisplayWidth.of($0) > 60 })
         let plain = lines(printed(["log", "hamas"], database: database, columns: nil).text)
         #expect(plain.contains { DisplayWidth.of($0) > 200 })
     }
@@ -182,5 +190,52 @@ struct ReadingLayoutTests {
         #expect(
             evidence[reliability + 1].hasPrefix(String(repeating: " ", count: 30) + "fairly reliable"),
             "\(evidence[reliability + 1])")
+    }
+
+    @Test("help keeps its items and commands on lines of their own when it wraps")
+    func helpKeepsItems() throws {
+        let export = lines(printed(["export", "--help"], database: "/nonexistent/isnad.db", columns: 80).text)
+        for start in ["jsonl: every entity", "dot: a Graphviz graph", "graphml: GraphML 1.0", "html: one self-contained page"] {
+            #expect(export.contains { $0.hasPrefix(start) }, "\(start)")
+        }
+        // A command to copy is never broken, even past the edge.
+        #expect(export.contains { $0.hasPrefix("isnad export dot --focus hamas | dot -Tsvg > hamas.svg") })
+        #expect(
+            export.contains("filtered subset, use 'isnad claims … --format json'.)")
+                || export.contains { $0.hasSuffix("'isnad claims … --format json'.)") })
+    }
+
+    @Test("a row a streamed table's first part did not foresee wraps under its last column, or prints as a list")
+    func overlongRowOfStreamedTable() {
+        var table = TextTable([.identifiers("CLAIM"), .init(header: "STATUS"), .identifiers("SAID BY")])
+        table.append(["c1", "ALLEGED", "src-1 (asserts B2)"])
+        let widths = table.columnWidths()
+        table.removeAllRows()
+        let claimants = (1...6).map { "src-\($0) (asserts B2)" }.joined(separator: ", ")
+        table.append(["c2", "ALLEGED", claimants])
+        var printed: [String] = []
+        ReadingLayout.$current.withValue(ReadingLayout(width: 60)) {
+            table.forEachLine(widths: widths, includesHeader: false) { printed.append($0) }
+        }
+        #expect(printed.count > 1)
+        #expect(printed.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(printed)")
+        #expect(printed[0].hasPrefix("c2     ALLEGED  src-1"), "\(printed)")
+        for line in printed.dropFirst() { #expect(line.hasPrefix(String(repeating: " ", count: 16) + "src-"), "\(line)") }
+        // With no room left under the last column: the row as a list, between blank lines.
+        table.removeAllRows()
+        table.append([String(repeating: "c", count: 15), "ALLEGED", claimants])
+        printed = []
+        ReadingLayout.$current.withValue(ReadingLayout(width: 40)) {
+            table.forEachLine(widths: [15, 7, 12], includesHeader: false) { printed.append($0) }
+        }
+        #expect(printed.first == "" && printed.last == "", "\(printed)")
+        #expect(printed.contains("STATUS   ALLEGED"), "\(printed)")
+    }
+
+    @Test("log keeps the command line an entry records whole, to copy")
+    func logKeepsCommandLine() throws {
+        let database = try InProcessTests.datasetStore()
+        let narrow = lines(printed(["log", "--limit", "1"], database: database, columns: 40).text)
+        #expect(narrow.contains { $0.hasPrefix("  isnad import ") && $0.hasSuffix("hadera-2022.jsonl") }, "\(narrow)")
     }
 }

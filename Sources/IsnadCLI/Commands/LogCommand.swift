@@ -89,7 +89,10 @@ enum LogCommand: Command {
         }
         let layout = ReadingLayout(width: context.readingWidth)
         func print(_ lines: [String]) throws {
-            let text = lines.flatMap { layout.wrap($0) }.joined(separator: "\n") + "\n"
+            // The command line an entry records stays whole, to be copied as it is.
+            let text =
+                lines.flatMap { $0.drop { $0 == " " }.hasPrefix("isnad ") ? [$0] : layout.wrap($0) }.joined(separator: "\n")
+                + "\n"
             try context.print(context.showsBidiMarks ? text : Bidi.removingMarks(text))
         }
         // The command that shows the records left out: this one, with --all.

@@ -2,8 +2,8 @@
 /// line's own indentation and two spaces more: a wrapped claim or quote stays under the entry
 /// it belongs to, where the terminal would have carried it on at the first column, mid-word.
 ///
-/// A word wider than the room left stays whole on a line of its own (an id or a URL cut in two
-/// names nothing). Arabic stays in order: a line held left to right (``Bidi``) keeps its
+/// A word is never cut (an id or a URL cut in two names nothing), and one too wide for the next
+/// line too stays where it is, past the edge, rather than leave its line's start alone. Arabic stays in order: a line held left to right (``Bidi``) keeps its
 /// LEFT-TO-RIGHT MARK on each line it becomes, and a right-to-left text broken across lines is
 /// closed at the end of one and opened again at the start of the next, as ``Bidi/isolate(_:)``
 /// marks it, so that its punctuation keeps to its own side on both.
@@ -31,7 +31,9 @@ enum LineWrapping {
             let gap = body[index..<wordStart]
             let word = String(body[wordStart..<wordEnd])
             let wordWidth = DisplayWidth.of(word)
-            if !isPieceEmpty, pieceWidth + gap.count + wordWidth > width {
+            // A word that would not fit on the next line either stays on this one: moved, it
+            // would stick out as far, and leave a label or an arrow alone on its line.
+            if !isPieceEmpty, pieceWidth + gap.count + wordWidth > width, continuationWidth + wordWidth <= width {
                 pieces.append(piece)
                 piece = continuation
                 pieceWidth = continuationWidth

@@ -20,6 +20,10 @@ struct ReadingLayout: Sendable, Equatable {
     /// so that a value always has room beside its label.
     static let narrowestWidth = 40
 
+    /// The fewest cells a value wrapped under its column keeps: a table's last column narrower
+    /// than this on the terminal prints its overlong rows as a list instead.
+    static let narrowestValue = 20
+
     init(width: Int?, listsTables: Bool = false) {
         self.width = width.map { max($0, ReadingLayout.narrowestWidth) }
         self.listsTables = listsTables

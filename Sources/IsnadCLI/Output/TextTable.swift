@@ -71,7 +71,7 @@ struct TextTable {
         let layout = ReadingLayout.current
         let tableWidth = DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
         if layout.listsTable(ofWidth: tableWidth) {
-            try forEachListLine(indent: indent, layout: layout, isFirstPart: includesHeader, body)
+            try forEachListLine(of: rows, indent: indent, layout: layout, isFirstPart: includesHeader, body)
             return
         }
         func line(_ cells: [String]) -> String {
@@ -103,13 +103,32 @@ struct TextTable {
             return hasRightToLeft ? Bidi.leftToRightMark + text : text
         }
         if includesHeader { try body(line(columns.map(\.header))) }
-        for row in rows { try body(line(row)) }
+        // On a terminal, a row wider than it (a table streamed in parts, whose widths the first
+        // part set: a later id or SAID BY is whole) wraps under its last column, or, with no room
+        // there, prints as a list: never carried on at the first column.
+        let lastColumn = DisplayWidth.of(indent) + widths.dropLast().reduce(0, +) + 2 * max(0, widths.count - 1)
+        for row in rows {
+            let text = line(row)
+            guard let width = layout.width, DisplayWidth.of(text) > width else {
+                try body(text)
+                continue
+            }
+            if width - lastColumn >= ReadingLayout.narrowestValue {
+                for piece in LineWrapping.wrap(text, width: width, continuationIndent: DisplayWidth.spaces(lastColumn)) {
+                    try body(piece)
+                }
+            } else {
+                try body("")
+                try forEachListLine(of: [row], indent: indent, layout: layout, isFirstPart: true, body)
+                try body("")
+            }
+        }
     }
 
     /// The rows one field a line: the header as a label, then the value whole (wrapped to the
     /// layout's width under itself), a blank line between rows. Empty cells are left out.
     private func forEachListLine(
-        indent: String, layout: ReadingLayout, isFirstPart: Bool, _ body: (String) throws -> Void
+        of rows: [[String]], indent: String, layout: ReadingLayout, isFirstPart: Bool, _ body: (String) throws -> Void
     ) rethrows {
         let labelWidth = (columns.map { DisplayWidth.of($0.header) }.max() ?? 0) + 2
         let valueIndent = indent + DisplayWidth.spaces(labelWidth)

@@ -277,7 +277,9 @@ enum HelpLayout {
         var paragraph: [String] = []
         func endParagraph() {
             if paragraph.contains(where: { DisplayWidth.of($0) > width }) {
-                output += LineWrapping.wrap(paragraph.joined(separator: " "), width: width, continuationIndent: "")
+                for line in logicalLines(of: paragraph) {
+                    output += isCommand(line) ? [line] : LineWrapping.wrap(line, width: width, continuationIndent: "")
+                }
             } else {
                 output += paragraph
             }
@@ -285,7 +287,7 @@ enum HelpLayout {
         }
         var isInExamples = false
         for line in help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if !line.hasPrefix(" ") { isInExamples = line == "EXAMPLES:" }
+            if !line.isEmpty, !line.hasPrefix(" ") { isInExamples = line == "EXAMPLES:" }
             // A heading (OPTIONS:, CHANNELS AND COMMON LINKS) is in capitals.
             let isProse = !isInExamples && !line.isEmpty && !line.hasPrefix(" ") && line != line.uppercased()
             if isProse {
@@ -293,7 +295,7 @@ enum HelpLayout {
                 continue
             }
             endParagraph()
-            guard !isInExamples else {
+            guard !isInExamples, !isCommand(line) else {
                 output.append(line)
                 continue
             }
@@ -302,6 +304,32 @@ enum HelpLayout {
         }
         endParagraph()
         return output.joined(separator: "\n")
+    }
+
+    /// A command to copy (`isnad export dot --focus hamas | dot -Tsvg > hamas.svg`): never broken.
+    private static func isCommand(_ line: String) -> Bool {
+        line.drop { $0 == " " }.hasPrefix("isnad ")
+    }
+
+    /// The lines a paragraph of the help was written as, joined where the help only broke them
+    /// for its width: a line about as long as its paragraph's lines are (four fifths of their
+    /// median at least) goes on in the next, unless that one starts an item of its own (`dot: …`,
+    /// a command). A list of one short item a line stays one.
+    private static func logicalLines(of paragraph: [String]) -> [String] {
+        let widths = paragraph.map(DisplayWidth.of).sorted()
+        let longest = widths.isEmpty ? 0 : widths[widths.count / 2]
+        var lines: [String] = []
+        var goesOn = false
+        for line in paragraph {
+            let startsItem = isCommand(line) || line.prefix { $0 != " " }.hasSuffix(":")
+            if goesOn, !startsItem, let last = lines.popLast() {
+                lines.append(last + " " + line)
+            } else {
+                lines.append(line)
+            }
+            goesOn = !isCommand(line) && DisplayWidth.of(line) * 5 >= longest * 4
+        }
+        return lines
     }
 
     /// Where an indented row's description starts (`  --id <claim>…   Only these claims`,
