@@ -224,14 +224,15 @@ public enum IsnadCLI {
     }
 
     /// Says of each store whose write-ahead log still holds data of a change that was not made
-    /// (a refused import, a dry run: ``GraphStore/logHoldingRolledBackChange``) that it does,
-    /// and until when: a backup or a sync of the store takes the log with it.
+    /// (a refused import, a dry run: ``GraphStore/logHoldingRolledBackChange``; another program
+    /// was reading the store) that it does, and until when: a backup or a sync of the store takes
+    /// the log with it.
     static func noteLogsHoldingRolledBackChanges(
         of opened: Context.OpenedStores, standardError: @Sendable (String) -> Void
     ) {
         for log in opened.stores.compactMap(\.logHoldingRolledBackChange) {
             standardError(
-                "isnad: note: another program is reading the store, so \(log) still holds data of the change that was not made, until the store is next changed with no other program reading it\n"
+                "isnad: note: \(log) still holds data of the change that was not made, until the store is next changed with no other program reading it\n"
             )
         }
     }
