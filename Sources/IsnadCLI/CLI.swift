@@ -202,6 +202,7 @@ public enum IsnadCLI {
                 try command.run(parsed, context: context)
                 try output.flush()
                 try context.checkReadsWereWhole()
+                noteLogsHoldingRolledBackChanges(of: context.openedStores, standardError: standardError)
             }
             return .success
         } catch {
@@ -219,7 +220,22 @@ public enum IsnadCLI {
                 cause = OutputFailedAfterChange(output: failure, entries: committed)
             }
             standardError("isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB))\n")
+            if let opened { noteLogsHoldingRolledBackChanges(of: opened, standardError: standardError) }
             return ExitCode(for: cause)
+        }
+    }
+
+    /// Says of each store whose write-ahead log still holds data of a change that was not made
+    /// (a refused import, a dry run: ``GraphStore/logHoldingRolledBackChange``; another program
+    /// was reading the store) that it does, and until when: a backup or a sync of the store takes
+    /// the log with it.
+    static func noteLogsHoldingRolledBackChanges(
+        of opened: Context.OpenedStores, standardError: @Sendable (String) -> Void
+    ) {
+        for log in opened.stores.compactMap(\.logHoldingRolledBackChange) {
+            standardError(
+                "isnad: note: \(log) still holds data of the change that was not made, until the store is next changed with no other program reading it\n"
+            )
         }
     }
 

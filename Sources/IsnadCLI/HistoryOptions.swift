@@ -31,6 +31,22 @@ enum HistoryOptions {
     /// What a change that takes `id` out of the records (a rename, a delete) adds: the history
     /// keeps it, for one who removes it to hand the store on.
     static func stillHeldNote(_ id: String) -> String {
-        "isnad: note: the store's history still holds \"\(Text.printable(id))\" (isnad log \(Text.printable(id))); isnad copy --without-history --without-retractions makes a copy without it to hand on"
+        "isnad: note: the store's history still holds \"\(Text.printable(id))\" (isnad log \(Text.printable(id))); \(copyWithout("it"))"
+    }
+
+    /// What an undo that removed `count` records adds (``stillHeldNote(_:)`` for one alone).
+    static func stillHeldNote(records count: Int) -> String {
+        "isnad: note: the store's history still holds the \(count) records undo removed (isnad log); \(copyWithout("them"))"
+    }
+
+    /// What a retraction adds: the claim stays in the store, retracted, reason and all.
+    static func retractedStillHeldNote(_ id: String) -> String {
+        "isnad: note: the store and its history still hold what was retracted (isnad log \(Text.printable(id))); \(copyWithout("it"))"
+    }
+
+    /// The way to hand on a store without what a note says it still holds (`pronoun`); to keep
+    /// it nowhere, docs/guarantees.md, "A name you must not keep".
+    private static func copyWithout(_ pronoun: String) -> String {
+        "isnad copy --without-history --without-retractions makes a copy without \(pronoun) to hand on"
     }
 }

@@ -77,6 +77,21 @@ struct HistoryCommandTests {
         #expect(!added.standardError.contains("already in the store"), "\(added.standardError)")
     }
 
+    @Test("an undo that takes a record away says, as delete does, that the history still holds it; its dry run does not")
+    func undoRemovingARecordSaysTheHistoryKeepsIt() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "Zorblax Informant", "--author", "ana"]).status == 0)
+        let dryRun = try cli.run(["undo", "--dry-run", "--author", "ana"])
+        #expect(!dryRun.standardError.contains("note:"), "\(dryRun.standardError)")
+        let undone = try cli.run(["undo", "--author", "ana"])
+        #expect(undone.status == 0, "\(undone.standardError)")
+        #expect(
+            undone.standardError.hasSuffix(
+                ": 1 record it added removed; recorded as entry 3\n"
+                    + "isnad: note: the store's history still holds \"zorblax-informant\" (isnad log zorblax-informant); isnad copy --without-history --without-retractions makes a copy without it to hand on\n"
+            ), "\(undone.standardError)")
+    }
+
     @Test("undo of an entry whose record a later one refers to is refused, naming that one and its entry")
     func undoBlockedByAReference() throws {
         let cli = try importedStore()
@@ -305,6 +320,11 @@ struct HistoryCommandTests {
         let first = try cli.run(["undo", "--author", "ana"])
         #expect(first.status == 0)
         #expect(first.standardError.contains("records it added removed; recorded as entry 4"), "\(first.standardError)")
+        #expect(first.standardError.contains("isnad: note: the store's history still holds the "), "\(first.standardError)")
+        #expect(
+            first.standardError.hasSuffix(
+                " records undo removed (isnad log); isnad copy --without-history --without-retractions makes a copy without them to hand on\n"
+            ), "\(first.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes.isEmpty)
         let none = try cli.run(["undo"])
         #expect(none.status == 65)

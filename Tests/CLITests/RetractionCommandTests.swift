@@ -29,6 +29,11 @@ struct RetractionCommandTests {
         let retract = try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"])
         #expect(retract.status == 0, "\(retract.standardError)")
         #expect(retract.standardError.hasPrefix("retracted claim \"hamas-praised-attack\" (history entry 2"))
+        // As delete says it: what was taken out of sight is not out of the file.
+        #expect(
+            retract.standardError.hasSuffix(
+                "\nisnad: note: the store and its history still hold what was retracted (isnad log hamas-praised-attack); isnad copy --without-history --without-retractions makes a copy without it to hand on\n"
+            ), "\(retract.standardError)")
         #expect(!(try cli.run(["export", "jsonl"]).standardOutput.contains("hamas-praised-attack")))
         #expect(!(try cli.run(["show", "hamas"]).standardOutput.contains("hamas-praised-attack")))
         #expect(!(try cli.run(["claims"]).standardOutput.contains("hamas-praised-attack")))

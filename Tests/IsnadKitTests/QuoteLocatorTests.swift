@@ -41,6 +41,20 @@ struct QuoteLocatorTests {
     }
 
     @Test(
+        "a locator loses the reason --unverified gave, and keeps that the quote is unverified (a copy without notes, a page without them)",
+        arguments: [
+            ("p. 4 (unverified: KN oral statement)", "p. 4 (unverified)"),
+            ("unverified: my translation", "unverified"),
+            ("unverified:no space", "unverified"),
+            ("line 4 (unverified: told (KN)) and more", "line 4 (unverified)"),
+            ("p. 4, not unverified", "p. 4, not unverified"),
+            ("lines 3-4", "lines 3-4"),
+        ])
+    func withoutUnverifiedReason(_ locator: String, _ kept: String) {
+        #expect(QuoteLocator.withoutUnverifiedReason(locator) == kept)
+    }
+
+    @Test(
         "invisible format characters of the text are passed over; lines end at LF, CR LF, a lone CR and U+2028",
         arguments: [
             ("مرحبا بك", 1, 1), ("wordjoin", 2, 2), ("علیرضا", 3, 3), ("line four", 4, 4), ("line five", 5, 5),

@@ -67,7 +67,7 @@ enum ExportCommand: Command {
     static let includesNotes = Flag(
         "include-notes",
         help:
-            "html: also the claims' notes, shown when a claim is opened (left out by default, as from every graph format: a page may be published, and notes are the analyst's working remarks)."
+            "html: also the claims' notes, shown when a claim is opened, and the reasons add claim --unverified wrote into locators (left out by default, as from every graph format: a page may be published, and notes are the analyst's working remarks; a locator says (unverified))."
     ).only(for: [Format.html])
     static let output = Option<String>(
         "output", short: "o", value: "file", group: .output, help: "Write to this file instead of standard output.")

@@ -35,7 +35,7 @@ enum RetractCommand: Command {
         let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
         let number = try arguments.value(citation)
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
-        let (_, entry) = try store.changing(
+        let (retracted, entry) = try store.changing(
             context.change(author: try arguments.value(HistoryOptions.author)), isDryRun: arguments.isSet(isDryRun)
         ) { session in
             var claim = try ClaimEditing.claim(id, in: session, store: store)
@@ -59,10 +59,12 @@ enum RetractCommand: Command {
                 claim.retraction = why
             }
             try session.put(.claim(claim))
+            return claim.id
         }
         let what = number.map { "citation \($0) of claim \"\(id)\"" } ?? "claim \"\(id)\""
         if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("retracted \(what)")) }
         context.message(
             "retracted \(what)" + (entry.map { " (history entry \($0); isnad restore or isnad undo puts it back)" } ?? ""))
+        context.message(HistoryOptions.retractedStillHeldNote(retracted))
     }
 }

@@ -49,6 +49,11 @@ enum UndoCommand: Command {
             "entry \(undone.entry) (\(Text.printable(undone.command))\(undone.otherAuthor.map { ", by \(Text.printable($0))" } ?? "")): \(undone.whatChanged)"
         if arguments.isSet(isDryRun) { return context.message(HistoryOptions.dryRunMessage("undone \(what)")) }
         context.message("undid \(what); recorded as entry \(undone.undoEntry)")
+        if let id = undone.removedID {
+            context.message(HistoryOptions.stillHeldNote(id))
+        } else if undone.addedCount > 1 {
+            context.message(HistoryOptions.stillHeldNote(records: undone.addedCount))
+        }
     }
 }
 

@@ -20,7 +20,9 @@ public struct HTMLWriter: GraphWriter {
         /// The JSON document of what entities and claims refer to (``HTMLView``).
         public var context = "{}"
         /// Whether the claims' notes are written (and shown in the panel): the analyst's working
-        /// remarks, left out of a page that may be published, as every other graph export leaves them.
+        /// remarks, left out of a page that may be published, as every other graph export leaves them;
+        /// and with them the reasons `add claim --unverified` wrote into locators (without, a locator
+        /// says `(unverified)`, as a copy `--without-notes` does).
         public var includesNotes = false
 
         public init() {}
@@ -165,7 +167,9 @@ public struct HTMLWriter: GraphWriter {
                 json.endArray()
             }
             json.member("publicSince", graded.publicSince?.description)
-            json.member("locator", citation.locator)
+            // A reason `--unverified` wrote into the locator is a note too.
+            json.member(
+                "locator", options.includesNotes ? citation.locator : citation.locator.map(QuoteLocator.withoutUnverifiedReason))
             json.endObject()
         }
         json.endArray()

@@ -266,6 +266,18 @@ final class Database {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
+    /// How many changed pages this connection has written out before their transaction ended,
+    /// since it opened, because they outgrew its page cache
+    /// (https://www.sqlite.org/c3ref/c_dbstatus_options.html#sqlitedbstatuscachespill): into the
+    /// write-ahead log, or into the temporary file of temporary tables. 0 on PostgreSQL.
+    var pagesSpilled: Int {
+        guard postgreSQL == nil else { return 0 }
+        var current: Int32 = 0
+        var highest: Int32 = 0
+        guard sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_SPILL, &current, &highest, 0) == SQLITE_OK else { return 0 }
+        return Int(current)
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { postgreSQL == nil ? Int(sqlite3_changes(handle)) : postgreSQLChanges }
 

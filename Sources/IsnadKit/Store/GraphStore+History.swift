@@ -240,6 +240,8 @@ extension GraphStore {
         public var recordCount: Int
         /// How many of them the entry had added: put back as before it, they are removed.
         public var addedCount = 0
+        /// The id of the record it removed, when it removed one alone (the history still holds it).
+        public var removedID: String?
         /// The author of the entry taken back, when it is not the one who took it back.
         public var otherAuthor: String?
     }
@@ -437,6 +439,7 @@ extension GraphStore {
             undone = Undone(
                 entry: target.number, command: target.command, undoEntry: session.number, recordCount: touched.count,
                 addedCount: touched.filter { $0.before == nil }.count,
+                removedID: touched.filter { $0.before == nil }.count == 1 ? touched.first { $0.before == nil }?.id : nil,
                 otherAuthor: HistoryEntry.isSameAuthor(target.author, undoer) ? nil : Text.printable(target.author))
             return isDryRun ? .rollback : .commit
         }

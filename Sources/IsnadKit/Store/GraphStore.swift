@@ -75,6 +75,12 @@ public final class GraphStore {
     /// The history entries this connection committed (``changing(_:isDryRun:_:)``), in order: a
     /// command whose output fails after them says that its change was made all the same.
     public internal(set) var committedEntries: [Int] = []
+    /// The store's write-ahead log (its `-wal` file) when it may still hold data of a change
+    /// this connection rolled back (a refused import, a dry run), nil otherwise: another
+    /// connection reading the store kept the log from being emptied
+    /// (``clearLogOfRolledBackChange(after:)``). It stays in the file until the store is next
+    /// changed with no other connection reading it.
+    public private(set) var logHoldingRolledBackChange: String?
     /// Called once when a write must wait for another process's write to finish.
     public var onWaitingForWriteLock: WriteLockWait?
     /// Entity types and source grades, remembered while reading claims.
@@ -542,14 +548,58 @@ public final class GraphStore {
     /// back. The transaction starts by taking the write lock (BEGIN IMMEDIATE), waiting as long
     /// as another process writes (telling ``onWaitingForWriteLock`` once), and checks that the
     /// file is still the store at ``path``.
+    /// A transaction rolled back after some of its pages went into the write-ahead log has the
+    /// log emptied (``clearLogOfRolledBackChange(after:)``).
     func inWriteTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
-        try database.inTransaction(.immediate, onWait: onWaitingForWriteLock) {
-            if database.hasMoved { throw StoreError.moved(path: path) }
-            try refuseUpgradedMeanwhile()
-            writeTransactionsBegun += 1
-            openWriteTransaction = writeTransactionsBegun
-            defer { openWriteTransaction = nil }
-            return try body()
+        let spilledBefore = database.pagesSpilled
+        var completion = Database.TransactionCompletion.rollback
+        do {
+            try database.inTransaction(.immediate, onWait: onWaitingForWriteLock) {
+                if database.hasMoved { throw StoreError.moved(path: path) }
+                try refuseUpgradedMeanwhile()
+                writeTransactionsBegun += 1
+                openWriteTransaction = writeTransactionsBegun
+                defer { openWriteTransaction = nil }
+                completion = try body()
+                return completion
+            }
+        } catch {
+            if database.pagesSpilled > spilledBefore { clearLogOfRolledBackChange(after: error) }
+            throw error
+        }
+        if completion == .rollback, database.pagesSpilled > spilledBefore { clearLogOfRolledBackChange(after: nil) }
+    }
+
+    /// How long emptying the log after a rollback waits for another connection that reads pages
+    /// in it, in milliseconds: a moment, not as long as the reader reads (an export, a DB browser
+    /// left open), which a refused import would otherwise seem to hang behind.
+    static let rolledBackLogClearingWait: Int32 = 500
+
+    /// Empties the write-ahead log and cuts it to nothing, after a rollback (`error` its cause,
+    /// if any) of a transaction that outgrew the page cache: SQLite wrote some of its pages into
+    /// the log before its end ("spilled" them), and a rollback leaves them in the file, past the
+    /// end SQLite reads, where `strings` finds the records of a refused import or a dry run until
+    /// later changes overwrite them (`secure_delete` never reaches the log). When another
+    /// connection reads pages in the log (not those that read only the file), the log cannot be
+    /// emptied: said by ``logHoldingRolledBackChange``. Not on a damaged store or failing device,
+    /// whose log is not folded into the file (``Database/leaveLogOnClose()``), nor on a moved one.
+    /// The bytes cut off go where a deleted file's go: see docs/guarantees.md.
+    private func clearLogOfRolledBackChange(after error: Error?) {
+        guard !database.isPostgreSQL, path != GraphStore.inMemory else { return }
+        // Where SQLite keeps it: beside the file a link leads to.
+        let log = (FileSystem.isSymbolicLink(path) ? FileSystem.resolvedPath(path) ?? path : path) + "-wal"
+        let isFileInDoubt = [.corrupt, .deviceFailed, .inputOutput].contains((error as? DatabaseError)?.kind)
+        guard !isFileInDoubt, !database.hasMoved else {
+            logHoldingRolledBackChange = log
+            return
+        }
+        database.setBusyTimeout(milliseconds: GraphStore.rolledBackLogClearingWait)
+        defer { database.setBusyTimeout(milliseconds: Database.defaultBusyTimeout) }
+        do {
+            try foldLogIntoFile()
+            logHoldingRolledBackChange = nil
+        } catch {
+            logHoldingRolledBackChange = log
         }
     }
 

@@ -25,18 +25,6 @@ extension StoreCopy {
 
         public var isEmpty: Bool { sources.isEmpty && !notes }
 
-        /// A locator without the reason `add claim --unverified REASON` wrote into it (an analyst's
-        /// note as much as a claim's: "KN oral statement, 2022-03-29 meeting"), keeping that the
-        /// quote is unverified: `unverified: REASON` → `unverified`, `line 4 (unverified: REASON)` →
-        /// `line 4 (unverified)`. Any other locator as it is.
-        static func withoutReason(_ locator: String) -> String {
-            if locator.hasPrefix("unverified: ") { return "unverified" }
-            if locator.hasSuffix(")"), let marker = locator.range(of: " (unverified: ", options: .backwards) {
-                return locator[..<marker.lowerBound] + " (unverified)"
-            }
-            return locator
-        }
-
         /// The stub a withheld source relayed by one that stays is named by.
         static func stubID(_ number: Int) -> String { stubPrefix + String(number) }
         static let stubPrefix = "withheld-source-"
@@ -361,7 +349,7 @@ extension StoreCopy {
                 if isWithheld(citationSource: row[column("source")], via: row[column("via")]) { return nil }
                 if let claim = row[column("claim")], claims.contains(claim) { return nil }
                 if withholding.notes, let locator = row[column("locator")] {
-                    row[column("locator")] = Withholding.withoutReason(locator)
+                    row[column("locator")] = QuoteLocator.withoutUnverifiedReason(locator)
                 }
                 let claim = row[column("claim")]
                 if claim != position.claim { position = (claim, 0) }

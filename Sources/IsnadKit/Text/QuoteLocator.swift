@@ -244,6 +244,18 @@ public enum QuoteLocator {
         return locator.hasPrefix("unverified:") || locator.contains("(unverified:")
     }
 
+    /// A locator without the reason `add claim --unverified REASON` wrote into it (an analyst's
+    /// note as much as a claim's: "KN oral statement, 2022-03-29 meeting"), keeping that the
+    /// quote is unverified: `unverified: REASON` → `unverified`, `line 4 (unverified: REASON)` →
+    /// `line 4 (unverified)`. What follows the reason goes with it, closing bracket or not: the
+    /// reason ends nowhere else for sure. Any locator that ``isUnverified(_:)`` does not take for
+    /// one as it is. For a copy without notes, and a page that leaves them out.
+    public static func withoutUnverifiedReason(_ locator: String) -> String {
+        if locator.hasPrefix("unverified:") { return "unverified" }
+        if let marker = locator.range(of: "(unverified:") { return locator[..<marker.lowerBound] + "(unverified)" }
+        return locator
+    }
+
     /// Whether `locator` is one ``locator(_:)`` writes (`line 31`, `lines 37-38`), or that
     /// `--unverified` does: the command's own, which it may write again, not the analyst's.
     public static func isWrittenByIsnad(_ locator: String) -> Bool {
