@@ -11,6 +11,7 @@ EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store
    "dates": [[text, firstDay or null, lastDay or null], ...],
    "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس",
    "consonants": [[name, NameKey.consonants of its fold, NameKey.consonantKeys(ofTyped:) of it]], "otherScript": [a spelling, the entity it finds],
+   "transcriptions": [[name, NameKey.transcriptionKey of its fold]], "closeSpellings": [[a spelling, the ids `isnad search` finds]],
    "show": {"headings": [each group's heading, as `isnad show ENTITY` prints it], "claims": [claim ids, in its order]}}
 Prints one line per failure and exits 1 if any; exits 0 when all pass.
 """
@@ -149,6 +150,9 @@ def main():
         for text, key, typed in expected["consonants"]:
             got = page.evaluate("text => [window.isnad.consonantKey(text), window.isnad.consonantKeys(text)]", text)
             check(got == [key, typed], f"consonantKey(s)({text!r}) = {got!r}, NameKey gives {[key, typed]!r}")
+        for text, key in expected["transcriptions"]:
+            got = page.evaluate("text => window.isnad.transcriptionKey(window.isnad.foldName(text))", text)
+            check(got == key, f"transcriptionKey({text!r}) = {got!r}, NameKey gives {key!r}")
         for text, first, last in expected["dates"]:
             got = page.evaluate(
                 "text => { const d = window.isnad.parseDate(text); return d ? [window.isnad.firstDay(d), window.isnad.lastDay(d)] : [null, null] }",
@@ -423,6 +427,11 @@ def main():
         page.get_by_label("Search a name").fill(expected["otherScript"][0])
         hits = page.evaluate("() => [...document.querySelectorAll('#nodes .hit')].map((node) => node.dataset.entity)")
         check(hits == [expected["otherScript"][1]], f"{expected['otherScript'][0]!r} highlights {hits}")
+        # Spelt as French sources write it, or a typo: what the command line's search finds.
+        for typed, ids in expected["closeSpellings"]:
+            page.get_by_label("Search a name").fill(typed)
+            hits = page.evaluate("() => [...document.querySelectorAll('#nodes .hit')].map((node) => node.dataset.entity)")
+            check(sorted(hits) == ids, f"{typed!r} highlights {sorted(hits)}, isnad search finds {ids}")
         page.get_by_label("Search a name").fill(expected["search"])
 
         # Arabic: the page turns right to left, the legend and panel follow.

@@ -640,6 +640,15 @@ struct HTMLViewTests {
                 ]
             },
             "otherScript": ["al-Khudayra", "hadera"],
+            // French and English transliterations, and what the command line's search finds for a
+            // spelling no name holds (French ch for sh, a typo): the page must find the same.
+            "transcriptions": [
+                "Iyad Ag Ghaly", "Iyad ag Ghali", "Djamel Okacha", "Jamal Okasha", "Yahia Djouadi", "Yahya Jawadi",
+                "Abou Zeid", "Abu Zayd", "Ali Maychou", "Ali Mayshu", "Abou Houzeifa", "Abu Huzaifa", "Ouahid", "حماس",
+            ].map { [$0, NameKey.transcriptionKey(ofFolded: NameKey.fold($0))] },
+            "closeSpellings": try ["Chadi el-Menei", "Mutava", "Baghdadhi"].map { typed -> [Any] in
+                [typed, try records(cli, ["search", typed]).compactMap { $0["id"] as? String }.sorted()]
+            },
             // Each year around the Hijri and Persian ones in both digits, as the command line
             // refuses it: the page's words in English.
             "calendarYears": (1290...1510).flatMap { year -> [String] in

@@ -252,6 +252,43 @@ struct MergeCommandTests {
         #expect(result.standardOutput == expected.map { $0 + "\r\n" }.joined(), "\(result.standardOutput)")
     }
 
+    @Test(
+        "duplicates pairs one person as French and English sources spell him (Ag Ghaly, ag Ghali; Okacha, Okasha), not other names; add entity notes the twin"
+    )
+    func frenchAndEnglishSpellings() throws {
+        let cli = try CLIHarness.scoped
+        var lines: [String] = []
+        for (id, name) in [
+            ("iyad-ag-ghaly", "Iyad Ag Ghaly"), ("iyad-ag-ghali", "Iyad ag Ghali"), ("djamel-okacha", "Djamel Okacha"),
+            ("jamal-okasha", "Jamal Okasha"), ("yahia-djouadi", "Yahia Djouadi"), ("yahya-jawadi", "Yahya Jawadi"),
+            ("abou-zeid", "Abou Zeid"), ("abu-zayd", "Abu Zayd"), ("ali-maychou", "Ali Maychou"), ("ali-mayshu", "Ali Mayshu"),
+            ("ali-hamid", "Ali Hamid"), ("ali-hamad", "Ali Hamad"), ("samir", "Samir Haddad"), ("samira", "Samira Haddad"),
+        ] {
+            lines.append(#"{"record":"entity","id":"\#(id)","type":"person","name":"\#(name)"}"#)
+        }
+        // The same spellings for two types are two actors.
+        lines.append(#"{"record":"entity","id":"abou-zeid-place","type":"place","name":"Abou Zeid"}"#)
+        try cli.write("records.jsonl", lines.joined(separator: "\n") + "\n")
+        let imported = try cli.run(["import", "records.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let result = try cli.run(["duplicates", "--format", "csv"])
+        let expected = [
+            "first,second,score,reason",
+            #"abou-zeid,abu-zayd,0.80,"transliterated two ways ""Abou Zeid"" and ""Abu Zayd""""#,
+            #"ali-maychou,ali-mayshu,0.80,"transliterated two ways ""Ali Maychou"" and ""Ali Mayshu""""#,
+            #"iyad-ag-ghali,iyad-ag-ghaly,0.80,"transliterated two ways ""Iyad ag Ghali"" and ""Iyad Ag Ghaly""""#,
+            #"yahia-djouadi,yahya-jawadi,0.80,"transliterated two ways ""Yahia Djouadi"" and ""Yahya Jawadi""""#,
+            #"djamel-okacha,jamal-okasha,0.70,"close spellings ""Djamel Okacha"" and ""Jamal Okasha""""#,
+        ]
+        #expect(result.standardOutput == expected.map { $0 + "\r\n" }.joined(), "\(result.standardOutput)")
+        let added = try cli.run(["add", "entity", "--type", "person", "--name", "Iyad Ag Ghali", "--id", "iyad"])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(
+            added.standardError.contains(
+                #"note: "Iyad Ag Ghali" is a close spelling of Iyad Ag Ghaly (iyad-ag-ghaly): if they are one actor, isnad merge iyad-ag-ghaly iyad"#
+            ), "\(added.standardError)")
+    }
+
     @Test("merge moves names and claims, combines identical claims, and the old id keeps resolving; undo restores the store")
     func mergeAndUndo() throws {
         let cli = try importedStore()

@@ -159,6 +159,46 @@ struct ConsonantKeyTests {
     }
 }
 
+@Suite("Close spellings")
+struct CloseSpellingTests {
+    private static func close(_ a: String, _ b: String) -> Bool {
+        NameKey.areCloseSpellings(folded: NameKey.fold(a), NameKey.fold(b))
+    }
+
+    @Test(
+        "one name as French and English sources write it (ch sh, dj j, ou w, y i, ei ay): close spellings",
+        arguments: [
+            ("Iyad Ag Ghaly", "Iyad ag Ghali"), ("Djamel Okacha", "Jamal Okasha"), ("Yahia Djouadi", "Yahya Jawadi"),
+            ("Abou Zeid", "Abu Zayd"), ("Ali Maychou", "Ali Mayshu"), ("Abou Houzeifa", "Abu Huzaifa"),
+            ("Ismail Haniya", "Ismaïl Haniyé"),
+        ])
+    func frenchAndEnglish(_ french: String, _ english: String) {
+        #expect(Self.close(french, english))
+        #expect(Self.close(english, french))
+    }
+
+    @Test(
+        "other names are not: another name, a feminine, one letter apart with few consonants, another script",
+        arguments: [
+            ("Ali Hamid", "Ali Hamad"), ("Samir Haddad", "Samira Haddad"), ("Mohammed Abbas", "Mahmoud Abbas"),
+            ("Mary Jones", "Mark Jones"), ("Person 1", "Person 2"), ("Abu Zayd", "Abu Zayed al-Masri"),
+            ("Iyad ag Ghali", "إياد أغ غالي"), ("Yahia Djouadi", "Yahia Djaouadi Kader"), ("Ali", "Aly"),
+        ])
+    func others(_ a: String, _ b: String) {
+        #expect(!Self.close(a, b))
+    }
+
+    @Test("the transcription key makes the two conventions one, and leaves Arabic letters as they are")
+    func transcription() {
+        let key = { NameKey.transcriptionKey(ofFolded: NameKey.fold($0)) }
+        #expect(key("Iyad Ag Ghaly") == "iad ag ghali")
+        #expect(key("Djamel Okacha") == "jamil ukasha")
+        #expect(key("Yahia Djouadi") == key("Yahya Jawadi"))
+        #expect(key("Ouahid") == key("Wahid"))
+        #expect(key("حماس") == NameKey.fold("حماس"))
+    }
+}
+
 @Suite("Suggestions")
 struct SuggestionTests {
     @Test("typos, swaps included, find their word; unrelated words do not")

@@ -8,8 +8,10 @@ enum DuplicatesCommand: Command {
         discussion: """
             Candidates are entities of one type with a name or alias that is the same once folded (case, diacritics,
             Arabic letter variants, transliteration variants: score 0.85–1); with a name in Arabic letters and one in
-            Latin letters of the same consonants (three at least: 0.70–0.75); with two names in Latin letters spelt
-            closely (the same consonants, one edit in eight letters, not a name and its feminine: 0.65–0.70); or
+            Latin letters of the same consonants (three at least: 0.70–0.75); with two names in Latin letters written
+            alike but for French and English conventions (ch sh, dj j, ou w, y i, ai ei: Ag Ghaly, ag Ghali:
+            0.75–0.80) or spelt closely (the same consonants, one edit in eight letters, those conventions aside, not a
+            name and its feminine: 0.65–0.70); or
             with mostly the same links (a link is a neighbour in one role, predicate and direction; at least 2
             shared, and half of all their links; a neighbour of more than 200 entities does not count: score up to
             0.8). Best first. A name (or its consonants) borne by more than 20 entities is a common name, not one

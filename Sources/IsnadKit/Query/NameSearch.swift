@@ -15,7 +15,9 @@ import Foundation
 ///    (``NameKey/consonants(ofFolded:)``): `Saraya al-Quds` finds «سرايا القدس», and «حزب الله»
 ///    finds Hezbollah, where no name is the text;
 /// 6. **typo**: a name a few edits away, as a whole, from its start, or in as many of its words
-///    as were typed, found through the trigram index and ranked by edit distance; or, when
+///    as were typed, the spellings French and English transliterations differ by not counted
+///    (``NameKey/transcriptionKey(ofFolded:)``: Okacha, Okasha), found through the trigram index
+///    and ranked by edit distance; or, when
 ///    nothing else matches, a name whose every word was typed among others ("Hamas movement").
 /// Within a tier, names closer to the text come first, then entities with more claims.
 public struct NameSearch {
@@ -155,10 +157,14 @@ public struct NameSearch {
                 }
             }
             if fuzzy, best.count < limit {
-                let typed = Array(folded.unicodeScalars)
+                // Compared as French and English transliterations write them alike (Djamel Okacha,
+                // Jamal Okasha), as duplicates compares them: what is not an edit is not counted.
+                let typed = Array(NameKey.transcriptionKey(ofFolded: folded).unicodeScalars)
                 let range = max(1, folded.count / 3)
                 for candidate in try store.names(sharingTrigramsWith: folded)
-                where NameSearch.isCloseSpelling(typed, wordCount: words.count, of: candidate.searchKey, within: range) {
+                where NameSearch.isCloseSpelling(
+                    typed, wordCount: words.count, of: NameKey.transcriptionKey(ofFolded: candidate.searchKey), within: range)
+                {
                     consider(candidate, tier: .typo)
                 }
             }

@@ -80,7 +80,8 @@ extension GraphStore {
     /// Pairs of entities of one type that may be the same: a name or alias that is the same once
     /// folded (case, diacritics, Arabic letter and transliteration variants), a name in Arabic
     /// letters and one in Latin letters with the same consonants (``NameKey/consonants(ofFolded:)``),
-    /// two close spellings in Latin letters, or many shared neighbours. Best first.
+    /// two close spellings in Latin letters (or two written alike but for French and English
+    /// conventions: ``NameKey/transcriptionKey(ofFolded:)``), or many shared neighbours. Best first.
     public func duplicateCandidates(minimumSharedNeighbours: Int = 2) throws -> [DuplicateCandidate] {
         // The types compared through subqueries: joined as tables, SQLite paired every name
         // with every entity of its type first (a quarter of an hour at a million claims).
@@ -137,16 +138,32 @@ extension GraphStore {
                     score: 0.7 + (isPrimary ? 0.05 : 0)))
         }
         // One actor entered twice in Latin letters, transliterated two ways the folding does not
-        // join (Haniya, Haniye): distinct keys of the same consonants compared first, each with
-        // the few that share its consonants, then the entities of the close ones paired. A key
-        // spelt more than 100 ways, or held by more than 20 names, is too common to say anything
-        // (as a hub's neighbours are): compared, it made pairs by the million.
+        // join (Haniya, Haniye; Okacha, Okasha): distinct keys of the same consonants compared
+        // first, each with the few that share its consonants, then the entities of the close ones
+        // paired. Keys written alike by French and English conventions (Ghaly, Ghali) are found by
+        // their ``NameKey/transcriptionKey(ofFolded:)``, whatever their consonants (two at least)
+        // and however many keys share them. Otherwise a key spelt more than 100 ways, or held by
+        // more than 20 names, is too common to say anything (as a hub's neighbours are): compared,
+        // it made pairs by the million; and so are fewer than four consonants.
         var closeKeys: [(String, String)] = []
         var group: (consonants: String, keys: [String]) = ("", [])
         func compareGroup() {
-            guard group.keys.count > 1, group.keys.count <= 100 else { return }
+            guard group.keys.count > 1 else { return }
+            var transcribed: [String: [String]] = [:]
+            for key in group.keys { transcribed[NameKey.transcriptionKey(ofFolded: key), default: []].append(key) }
+            for keys in transcribed.values where keys.count > 1 && keys.count <= 100 {
+                for (index, key) in keys.enumerated() {
+                    for other in keys[(index + 1)...] where NameKey.areCloseSpellings(folded: key, other) {
+                        closeKeys.append((key, other))
+                    }
+                }
+            }
+            guard group.consonants.count >= 4, group.keys.count <= 100 else { return }
             for (index, key) in group.keys.enumerated() {
-                for other in group.keys[(index + 1)...] where NameKey.areCloseSpellings(folded: key, other) {
+                let transcription = NameKey.transcriptionKey(ofFolded: key)
+                for other in group.keys[(index + 1)...]
+                where NameKey.transcriptionKey(ofFolded: other) != transcription && NameKey.areCloseSpellings(folded: key, other)
+                {
                     closeKeys.append((key, other))
                 }
             }
@@ -154,7 +171,7 @@ extension GraphStore {
         try database.prepare(
             """
             SELECT consonant_key, search_key FROM entity_name
-            WHERE length(consonant_key) >= 4 AND NOT \(arabicLettersCondition("search_key"))
+            WHERE length(consonant_key) >= 2 AND NOT \(arabicLettersCondition("search_key"))
             GROUP BY consonant_key, search_key HAVING count(*) <= 20 ORDER BY consonant_key, search_key
             """
         ).forEachRow { row in
@@ -177,10 +194,14 @@ extension GraphStore {
                 let isPrimary = row.int(4) == 0 && row.int(5) == 0
                 let (first, second) = (row.string(0), row.string(1))
                 let names = first < second ? (row.string(2), row.string(3)) : (row.string(3), row.string(2))
+                let isTranscribed = NameKey.transcriptionKey(ofFolded: key) == NameKey.transcriptionKey(ofFolded: other)
                 keep(
                     DuplicateCandidate(
                         first: min(first, second), second: max(first, second),
-                        reason: "close spellings \"\(names.0)\" and \"\(names.1)\"", score: 0.65 + (isPrimary ? 0.05 : 0)))
+                        reason: isTranscribed
+                            ? "transliterated two ways \"\(names.0)\" and \"\(names.1)\""
+                            : "close spellings \"\(names.0)\" and \"\(names.1)\"",
+                        score: (isTranscribed ? 0.75 : 0.65) + (isPrimary ? 0.05 : 0)))
             }
         }
         for candidate in try sharedNeighbourCandidates(minimum: minimumSharedNeighbours) { keep(candidate) }

@@ -449,6 +449,64 @@ function otherReadings(folded, letters) {
 
 const consonantKey = (name) => consonantKeys(name, false)[0] ?? null;
 
+/** Text/CloseSpelling.swift's transcriptionKey: a folded name in Latin letters with what French
+ *  and English transliterations write differently made one (dj j, ch sh, y i, w u, ai i, a before
+ *  a u read as w), then doubled letters once: Iyad Ag Ghaly and Iyad ag Ghali, Abou Houzeifa and
+ *  Abu Huzaifa meet. A name with Arabic letters is returned as it is. */
+function transcriptionKey(folded) {
+  const letters = [...folded];
+  if (letters.some(isArabicLetter)) return folded;
+  const respelled = [];
+  letters.forEach((letter, i) => {
+    const next = letters[i + 1];
+    if (letter === 'd' && next === 'j') return;
+    respelled.push(letter === 'c' && next === 'h' ? 's' : letter === 'y' ? 'i' : letter === 'w' ? 'u' : letter);
+  });
+  const kept = respelled.filter((letter, i) => !(letter === 'a' && (respelled[i + 1] === 'i'
+    || (respelled[i + 1] === 'u' && 'aiu'.includes(respelled[i + 2] ?? '-')))));
+  return collapsingRuns(kept).join('');
+}
+
+/** Suggestion.editDistance: the edits (a swap of two letters one) from a to b, or null when more
+ *  than `limit`. */
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return null;
+  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length) <= limit ? Math.max(a.length, b.length) : null;
+  let beforePrevious = new Array(b.length + 1).fill(0);
+  let previous = [...Array(b.length + 1).keys()];
+  let current = new Array(b.length + 1).fill(0);
+  let previousRowMinimum = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2] + 1);
+      current[j] = value;
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit && previousRowMinimum > limit) return null;
+    previousRowMinimum = rowMinimum;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+  }
+  return previous[b.length] <= limit ? previous[b.length] : null;
+}
+
+/** NameSearch.isCloseSpelling, on transcription keys: the text typed (`wordCount` words) at most
+ *  `range` edits from the name, from its start, or from as many of its words as were typed, or
+ *  their start (Droukdal, Abdelmalek Droukdel; Tinbouctou, Tombouctou). */
+function isCloseSpelling(typed, wordCount, key, range) {
+  const name = [...key];
+  const near = (text) => editDistance(typed, text, range) !== null || editDistance(typed, text.slice(0, typed.length), range) !== null;
+  if (near(name)) return true;
+  const words = key.split(' ').map((word) => [...word]);
+  if (wordCount < 1 || words.length <= wordCount) return false;
+  for (let start = 0; start + wordCount <= words.length; start++) {
+    if (near(words.slice(start, start + wordCount).flatMap((word, i) => i === 0 ? word : [' ', ...word]))) return true;
+  }
+  return false;
+}
+
 // ---- Data ------------------------------------------------------------------------------------
 
 const byId = (id) => document.getElementById(id);
@@ -1469,29 +1527,43 @@ function searchKeysOf(entity) {
     searchKeys.set(entity.id, {
       normalized: names.map(normalizeName),
       folded: names.map((name) => foldName(name)),
+      transcribed: names.map((name) => transcriptionKey(foldName(name))),
       consonants: names.map((name) => ({ inArabic: [...name].some(isArabicLetter), key: consonantKey(name) })),
     });
   }
   return searchKeys.get(entity.id);
 }
 
-/** Entities a name contains what was typed; when none does, as `isnad search` does, those with a
- *  name in the other script that has the same consonants (Saraya al-Quds, سرايا القدس). */
+/** Entities a name contains what was typed (as typed, folded, or as French and English
+ *  transliterations write it alike); when none does, as `isnad search` does, those with a name in
+ *  the other script that has the same consonants (Saraya al-Quds, سرايا القدس), then those with a
+ *  close spelling of it (Droukdal, Droukdel). */
 function runSearch() {
   const query = normalizeName(state.search);
   const foldedQuery = query === '' ? '' : foldName(state.search);
+  const transcribedQuery = transcriptionKey(foldedQuery);
   searchCursor = -1;
   const drawn = [...byId('nodes').children].map((group) => [group, entityById.get(group.dataset.entity)]);
   // As typed, or folded as `isnad search` folds spelling variants (Abou, the, glued الله, initials).
   let found = new Set(query === '' ? [] : drawn.filter(([, entity]) =>
     searchKeysOf(entity).normalized.some((key) => key.includes(query))
-    || (foldedQuery !== '' && searchKeysOf(entity).folded.some((key) => key.includes(foldedQuery)))).map(([, entity]) => entity.id));
+    || (foldedQuery !== '' && searchKeysOf(entity).folded.some((key) => key.includes(foldedQuery)))
+    || (transcribedQuery !== '' && searchKeysOf(entity).transcribed.some((key) => key.includes(transcribedQuery)))).map(([, entity]) => entity.id));
   const typedInArabic = [...query].some(isArabicLetter);
   for (const typedKey of found.size === 0 ? consonantKeys(state.search) : []) {
     if (typedKey.length < 2) continue;
     found = new Set(drawn.filter(([, entity]) => searchKeysOf(entity).consonants.some(
       (name) => name.inArabic !== typedInArabic && name.key === typedKey)).map(([, entity]) => entity.id));
     if (found.size > 0) break;
+  }
+  // A few edits away, as the command line's close spellings: a third of the letters typed, three
+  // at least (fewer find every short name).
+  if (found.size === 0 && [...transcribedQuery].length >= 3) {
+    const typed = [...transcribedQuery];
+    const range = Math.max(1, Math.floor([...foldedQuery].length / 3));
+    const wordCount = foldedQuery.split(' ').length;
+    found = new Set(drawn.filter(([, entity]) => searchKeysOf(entity).transcribed.some(
+      (key) => isCloseSpelling(typed, wordCount, key, range))).map(([, entity]) => entity.id));
   }
   const hits = [];
   for (const [group, entity] of drawn) {
@@ -1632,7 +1704,7 @@ function bindControls() {
 }
 
 // Tests call these rules directly.
-window.isnad = { parseDate, dateRefusal, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, foldName, consonantKey, consonantKeys, pairOf, visible: () => visible };
+window.isnad = { parseDate, dateRefusal, firstDay, lastDay, heldAsOf, knownBy, evidence, weigh, normalizeName, foldName, consonantKey, consonantKeys, transcriptionKey, pairOf, visible: () => visible };
 
 drawMarkers();
 drawNodes();
