@@ -73,6 +73,39 @@ struct AddCommandTests {
         )
     }
 
+    @Test(
+        "a UN panel's report, a kidnapping, a rename, a clash and an attack on an army post are encoded; attacked refuses the event it is"
+    )
+    func sahelEncodings() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["init"]).status == 0)
+        for (type, id) in [
+            ("organization", "jnim"), ("organization", "eigs"), ("organization", "fama"), ("organization", "gspc"),
+            ("organization", "aqim"), ("person", "hostage"), ("place", "camp-boulkessi"), ("event", "boulkessi-attack"),
+        ] {
+            #expect(try cli.run(["add", "entity", "--type", type, "--id", id, "--name", id]).status == 0)
+        }
+        let report = try cli.run([
+            "add", "source", "--type", "report", "--id", "un-panel", "--title", "Panel of Experts on Mali", "--reliability", "B",
+        ])
+        #expect(report.status == 0, "\(report.standardError)")
+        let citation = [
+            "--source", "un-panel", "--quote", "q", "--stance", "asserts", "--credibility", "2", "--unverified", "excerpt",
+        ]
+        for (subject, predicate, object) in [
+            ("jnim", "kidnapped", "hostage"), ("jnim", "held_hostage", "hostage"), ("gspc", "renamed_to", "aqim"),
+            ("jnim", "clashed_with", "eigs"), ("boulkessi-attack", "located_in", "camp-boulkessi"),
+            ("boulkessi-attack", "targeted", "fama"), ("jnim", "carried_out", "boulkessi-attack"), ("jnim", "killed", "fama"),
+            ("jnim", "attacked", "camp-boulkessi"),
+        ] {
+            let added = try cli.run(["add", "claim", subject, predicate, object] + citation)
+            #expect(added.status == 0, "\(predicate): \(added.standardError)")
+        }
+        let refused = try cli.run(["add", "claim", "jnim", "attacked", "boulkessi-attack"] + citation)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("attacked takes an object of type person or organization or place, not event"))
+    }
+
     @Test("add --help lists every entity and source type, and says which to use for a Telegram statement and an unnamed official")
     func helpListsTypes() throws {
         let help = try CLIHarness.scoped.run(["add", "--help"]).standardOutput.replacingOccurrences(of: "\n", with: " ")

@@ -731,6 +731,30 @@ struct EvidenceWeighingTests {
         #expect(found.pairCounts == [.opposedPredicates: 2, .exclusiveInTime: 1, .actsAfterDeath: 2])
     }
 
+    @Test(
+        "contradictions: killed with an organization as object (the men it lost) is no death, killed with a person is; a clash between allies is opposed"
+    )
+    func killedOrganizationLivesOn() throws {
+        let folder = try TemporaryFolder.scoped
+        let records =
+            Self.contradictionRecords
+                + """
+                {"record":"claim","id":"b-killed-d","subject":"b","predicate":"killed","object":"d","start":"2016-01","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"d-attacked-c","subject":"d","predicate":"attacked","object":"c","start":"2017","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"b-killed-q","subject":"b","predicate":"killed","object":"q","start":"2016-01","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"q-attacked-c","subject":"q","predicate":"attacked","object":"c","start":"2017","end":null,"citations":[\(Self.citation("t"))]}
+                {"record":"claim","id":"a-clashed-b","subject":"b","predicate":"clashed_with","object":"a","start":"2015-03","end":null,"citations":[\(Self.citation("t"))]}
+
+                """
+        let store = try Fixtures.store(records, in: folder)
+        let found = try Contradictions.find(in: store).allIncompatibilities()
+        let afterDeath = found.filter { $0.kind == .actsAfterDeath }.map { "\($0.first) \($0.second)" }
+        #expect(afterDeath.contains("b-killed-q q-attacked-c"))
+        #expect(!afterDeath.contains { $0.hasPrefix("b-killed-d") })
+        #expect(
+            found.contains { $0.kind == .opposedPredicates && Set([$0.first, $0.second]) == ["allied-2014", "a-clashed-b"] })
+    }
+
     @Test("contradictions: a death dated by a period makes an act after it certain only once the period is over")
     func deathOverAPeriod() throws {
         let folder = try TemporaryFolder.scoped

@@ -111,7 +111,7 @@ struct ImportDiagnosticsTests {
         let result = try refusal(of: text)
         #expect(
             result.errors == [
-                #"bad.jsonl:1: source "s": type: "blog" is not one of news-article, opinion-article, statement, leaked-document, press-conference, intelligence-report, official-statement, social-media-post, photo, other"#,
+                #"bad.jsonl:1: source "s": type: "blog" is not one of news-article, opinion-article, statement, leaked-document, press-conference, intelligence-report, report, official-statement, social-media-post, photo, other"#,
                 #"bad.jsonl:1: source "s": title: missing"#,
                 #"bad.jsonl:1: source "s": published: "2014-13" is not a valid date: month 13 does not exist"#,
                 #"bad.jsonl:1: source "s": reliability: "b" is not one of A, B, C, D, E, F (did you mean "B"?)"#,

@@ -104,6 +104,10 @@ public struct Contradictions: Sendable {
             if isExclusive { exclusive.append(fact) }
             if isDeath { deaths.append((predicate == "killed_in" ? fact.subject : fact.object, fact)) }
         }
+        // `killed` also takes an organization, for the members it lost: an organization lives on.
+        let killedObjects = Set(deaths.lazy.filter { $0.fact.predicate == "killed" }.map(\.person))
+        let organizations = try store.entityTypes(killedObjects).filter { $0.value != .person }
+        deaths.removeAll { organizations[$0.person] != nil && $0.fact.predicate == "killed" }
         // The dated acts of the persons whose death is dated, in one pass over the claims: a
         // symmetric claim reads the same both ways, so its object acts in it too.
         let dead = Set(deaths.map(\.person))

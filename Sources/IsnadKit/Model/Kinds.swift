@@ -12,6 +12,9 @@ public enum SourceType: String, CaseIterable, Sendable, Codable {
     case leakedDocument = "leaked-document"
     case pressConference = "press-conference"
     case intelligenceReport = "intelligence-report"
+    /// A published report by the UN (a Panel of Experts), an NGO or a research group (Crisis
+    /// Group, ACLED): an intelligence report is a service's.
+    case report
     case officialStatement = "official-statement"
     case socialMediaPost = "social-media-post"
     case photo
