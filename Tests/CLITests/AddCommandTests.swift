@@ -215,6 +215,14 @@ struct AddCommandTests {
             ),
             "\(export)")
         #expect(export.contains(#""lang":"fr""#))
+        // A quote that carries its own guillemets is shown in them, not framed again.
+        let guillemets = try cli.run([
+            "add", "claim", "hamas", "praised", "Hadera attack", "--source", "rfi", "--quote", "«pris d’assaut la base»",
+            "--stance", "rapporte", "--credibility", "3",
+        ])
+        #expect(guillemets.status == 0, "\(guillemets.standardError)")
+        let shown = try cli.run(["show", "hamas"]).standardOutput
+        #expect(shown.contains("    «pris d’assaut la base»\n") && !shown.contains("««"), "\(shown)")
         let check = try cli.run(["check"])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
