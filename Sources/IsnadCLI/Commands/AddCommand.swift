@@ -374,7 +374,9 @@ enum AddCommand: Command {
                     LookupError(
                         description:
                             "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
-                            + (QuoteLocator.partialMatch(of: quoteText, in: QuoteLocator.SearchableText(text)).map { ": \($0)" }
+                            + (QuoteLocator.partialMatch(of: quoteText, in: QuoteLocator.SearchableText(text)).map {
+                                ": " + Text.printable($0.description)
+                            }
                                 ?? "")
                     ))
             }
