@@ -1,7 +1,9 @@
 /// Finds a quote in a source's stored text, so that a citation can be checked and its locator
 /// filled in (`isnad add claim`, claim sheets, `check`): the quote must stand in the text word
 /// for word. Runs of white space (line breaks included) count as one space on both sides, and
-/// text is compared composed (NFC). What Arabic and Hebrew writing may leave out need not be
+/// text is compared composed (NFC). Typesetting a keyboard does not type is read as what it
+/// does on both sides, as are the spaces French typography adds around « » and before : ; ! ?
+/// (``forEachTypographicEquivalent(of:_:)``: `s'est` stands in `s’est`, `coeur` in `cœur`). What Arabic and Hebrew writing may leave out need not be
 /// typed: a vowel mark, shadda, sukun or Hebrew point of the text that the quote leaves out is
 /// passed over («ضد» stands in «ضدّ»), as are tatweel, the hamza of أ إ آ (a bare ا in the quote
 /// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
