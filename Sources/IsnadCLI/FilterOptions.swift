@@ -27,7 +27,9 @@ enum FilterOptions {
         "min-credibility", value: "1-6", group: .filter, help: "Only citations graded this credible or better.")
     static let stance = ListOption<Stance>(
         "stance", value: "stance", group: .filter,
-        help: "Only citations with these stances: asserts, reports, denies (or in Arabic: يؤكد, ينقل, ينفي).")
+        help:
+            "Only citations with these stances: asserts, reports, denies (or in French: affirme, rapporte, dément; in Arabic: يؤكد, ينقل, ينفي)."
+    )
     static let status = ListOption<Evidence.Status>(
         "status", value: "status", group: .filter, help: "Only claims with these statuses: asserted, alleged, disputed.")
     static let excludesDisputed = Flag("exclude-disputed", group: .filter, help: "Leave out claims that some source denies.")

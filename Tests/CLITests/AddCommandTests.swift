@@ -226,6 +226,40 @@ struct AddCommandTests {
             ), "\(twice.standardError)")
     }
 
+    @Test("a French quote typed with ' \" ... oe is found in typeset text (’ « » … œ), kept as typed, and passes check")
+    func typesetFrenchQuote() throws {
+        let cli = try importedStore()
+        try cli.write("rfi.txt", "Le groupe affirme avoir «\u{202F}pris d’assaut la base\u{202F}» au cœur du Gourma…\n")
+        #expect(
+            try cli.run([
+                "add", "source", "--type", "news-article", "--title", "RFI", "--id", "rfi", "--text-file", "rfi.txt", "--lang",
+                "FR",
+            ])
+            .status == 0)
+        let result = try cli.run([
+            "add", "claim", "hamas", "praised", "Hadera attack", "--source", "rfi",
+            "--quote", "avoir \"pris d'assaut la base\" au coeur du Gourma...", "--stance", "affirme", "--credibility", "3",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(
+            export.contains(
+                #""quote":"avoir \"pris d'assaut la base\" au coeur du Gourma...","stance":"asserts","credibility":3,"locator":"line 1""#
+            ),
+            "\(export)")
+        #expect(export.contains(#""lang":"fr""#))
+        // A quote that carries its own guillemets is shown in them, not framed again.
+        let guillemets = try cli.run([
+            "add", "claim", "hamas", "praised", "Hadera attack", "--source", "rfi", "--quote", "«pris d’assaut la base»",
+            "--stance", "rapporte", "--credibility", "3",
+        ])
+        #expect(guillemets.status == 0, "\(guillemets.standardError)")
+        let shown = try cli.run(["show", "hamas"]).standardOutput
+        #expect(shown.contains("    «pris d’assaut la base»\n") && !shown.contains("««"), "\(shown)")
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
+    }
+
     @Test("a quote typed without the text's shadda or vowels is found, located, and passes check")
     func arabicQuoteWithoutMarks() throws {
         let cli = try importedStore()
@@ -275,7 +309,8 @@ struct AddCommandTests {
         #expect(wrong.status == 64)
         #expect(
             wrong.standardError.hasPrefix(
-                "isnad: --stance: \"يقول\" is not one of asserts, reports, denies (in Arabic: يؤكد, ينقل, ينفي)"),
+                "isnad: --stance: \"يقول\" is not one of asserts, reports, denies (in French: affirme, rapporte, dément; in Arabic: يؤكد, ينقل, ينفي)"
+            ),
             "\(wrong.standardError)")
         #expect(claims.standardError.contains("isnad: \"مول\" taken as funded\n"))
     }
@@ -753,7 +788,7 @@ struct AddCommandTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError
-                == "isnad: --quote: not found in the text of source \"police-text\" (word for word; give --unverified REASON to add it anyway)\n"
+                == "isnad: --quote: not found in the text of source \"police-text\" (word for word; give --unverified REASON to add it anyway): the text has \"Hamas\" (line 2) from the start of the quote; then the quote has \"praised\" where the text has \"blessed\"\n"
         )
         let accepted = try cli.run(arguments + ["--unverified", "paraphrased by the desk"])
         #expect(accepted.status == 0, "\(accepted.standardError)")
@@ -835,7 +870,7 @@ struct AddCommandTests {
                     "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "q", "--stance",
                     "claims", "--credibility", "2",
                 ], 64,
-                "isnad: --stance: \"claims\" is not one of asserts, reports, denies (in Arabic: يؤكد, ينقل, ينفي)\n(see 'isnad add --help')\n"
+                "isnad: --stance: \"claims\" is not one of asserts, reports, denies (in French: affirme, rapporte, dément; in Arabic: يؤكد, ينقل, ينفي)\n(see 'isnad add --help')\n"
             ),
             (
                 [

@@ -69,6 +69,13 @@ struct SetCommandTests {
             missing.standardError
                 == "isnad: citations[0]: its quote is not in the text of source \"article\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")\n"
         )
+        // Partly there: the message says how much of its start the text has, and what differs.
+        let partly = try cli.run(["set", "hamas-praised-attack", "citations[0].quote", "باركت حماس الهجوم"])
+        #expect(partly.status == 65)
+        #expect(
+            partly.standardError.hasSuffix(
+                "unverified: REASON\"): the text has \"باركت حماس\" (line 2) from the start of the quote; then the quote has \"الهجوم\" where the text has \"العملية\"\n"
+            ), "\(partly.standardError)")
         // Read in the article (its via), the police's words must stand in the article's text too.
         #expect(try cli.run(["set", "isis-claimed-attack", "citations[0].quote", "هنأت"]).status == 65)
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)

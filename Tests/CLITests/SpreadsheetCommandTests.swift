@@ -29,6 +29,40 @@ struct SpreadsheetCommandTests {
     }
 
     @Test(
+        "a French desk's sheet: stances as French verbs, quotes typed with ' where the text has ’, and a quote not found says where it parts from the text"
+    )
+    func frenchSheet() throws {
+        let cli = try importedStore()
+        try cli.write("rfi.txt", "Le groupe affirme avoir « pris d’assaut la base des forces maliennes ».\n")
+        #expect(
+            try cli.run(["add", "source", "--type", "news-article", "--title", "RFI", "--id", "rfi", "--text-file", "rfi.txt"])
+                .status == 0)
+        try cli.write(
+            "fr.csv",
+            "\u{FEFF}subject;predicate;object;source;quote;stance;credibility\r\n"
+                + "hamas;praised;hadera-attack;rfi;pris d'assaut la base;affirme;3\r\n"
+                + "hamas;praised;hadera-attack;rfi;pris d'assaut la caserne;dément;3\r\n")
+        let refused = try cli.run(["import", "fr.csv"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                #"fr.csv:3:5: quote: not found in the text of source "rfi" (word for word; or say why in the locator: "unverified: REASON"): the text has "pris d'assaut la" (line 1) from the start of the quote; then the quote has "caserne" where the text has "base""#
+            ), "\(refused.standardError)")
+        // The stance is read, not refused: the quote is the row's only problem.
+        #expect(!refused.standardError.contains("stance"), "\(refused.standardError)")
+        try cli.write(
+            "fr.csv",
+            "\u{FEFF}subject;predicate;object;source;quote;stance;credibility\r\n"
+                + "hamas;praised;hadera-attack;rfi;pris d'assaut la base;affirme;3\r\n"
+                + "hamas;praised;hadera-attack;rfi;forces maliennes\";Dement;3\r\n")
+        let imported = try cli.run(["import", "fr.csv"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let export = try cli.run(["export", "jsonl"]).standardOutput
+        #expect(export.contains(#""quote":"pris d'assaut la base","stance":"asserts""#), "\(export)")
+        #expect(export.contains(#""quote":"forces maliennes\"","stance":"denies""#), "\(export)")
+    }
+
+    @Test(
         "a sheet typed by hand takes a predicate's label and digits from an Arabic keyboard, as the command line does; a record file names them strictly, and says how"
     )
     func typedByHand() throws {

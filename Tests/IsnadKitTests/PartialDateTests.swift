@@ -61,6 +61,12 @@ struct PartialDateTests {
             ("44647", " (a spreadsheet's day number? format the column as text and write YYYY-MM-DD)"),
             ("Mar-22", " (a spreadsheet's month? write 2022-03)"),
             ("yesterday", ""),
+            // As French (and English) analysts write a date in prose.
+            ("30 septembre 2019", " (write 2019-09-30)"), ("sept. 2019", " (write 2019-09)"),
+            ("1er août 2020", " (write 2020-08-01)"), ("30 SEPT. 2019", " (write 2019-09-30)"),
+            ("décembre 2019", " (write 2019-12)"), ("fevrier 2020", " (write 2020-02)"),
+            ("September 30, 2019", " (write 2019-09-30)"), ("Sept 2019", " (write 2019-09)"),
+            ("31 février 2019", ""), ("jui 2019", ""), ("30 septembre", ""), ("septembre 30 2019 x", ""),
             // Only a date that exists is suggested.
             ("31/02/2022", ""), ("Mar-5", ""), ("0/0/2022", ""), ("04/04/2022", " (write 2022-04-04)"),
             // A suggestion whose own parse would suggest again, without end (a fuzzer's finding: the stack overflowed).

@@ -121,7 +121,8 @@ enum AddCommand: Command {
     )
     .only(for: [Kind.claim]).readingStandardInput()
     static let stance = Option<String>(
-        "stance", value: "stance", help: "claim: asserts, reports or denies (or in Arabic: يؤكد, ينقل or ينفي)."
+        "stance", value: "stance",
+        help: "claim: asserts, reports or denies (or in French: affirme, rapporte or dément; in Arabic: يؤكد, ينقل or ينفي)."
     )
     .only(for: [Kind.claim]).comparedAsWord()
     static let credibility = Option<String>("credibility", value: "1-6", help: "claim: the Admiralty information grade.")
@@ -388,6 +389,10 @@ enum AddCommand: Command {
                     LookupError(
                         description:
                             "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
+                            + (QuoteLocator.partialMatch(of: quoteText, in: QuoteLocator.SearchableText(text)).map {
+                                ": " + Text.printable($0.description)
+                            }
+                                ?? "")
                     ))
             }
         } else if let quoted, unverifiedReason == nil {

@@ -240,11 +240,17 @@ struct ClaimPresentation {
             if showsWhenPublic, let since = cited.publicSince { head += " · public since \(since)" }
             lines.append(Bidi.line(head))
             // The guillemets go inside: a quote written right to left begins and ends with them.
+            // None when the quote has its own (a French quote copied with « »).
             let quote = shown(citation.quote)
-            lines.append(Bidi.line(indent + "    " + Bidi.isolate("«" + Text.printable(quote.text) + "»") + quote.more))
-            if let english = citation.quoteEnglish.map(shown) {
+            let frame = QuoteFrame.marks(for: citation.quote, open: "«", close: "»")
+            lines.append(
+                Bidi.line(indent + "    " + Bidi.isolate(frame.open + Text.printable(quote.text) + frame.close) + quote.more))
+            if let translation = citation.quoteEnglish {
+                let english = shown(translation)
+                let frame = QuoteFrame.marks(for: translation, open: "\"", close: "\"")
                 lines.append(
-                    Bidi.line(indent + "    " + Bidi.isolate("\"" + Text.printable(english.text) + "\"") + english.more))
+                    Bidi.line(
+                        indent + "    " + Bidi.isolate(frame.open + Text.printable(english.text) + frame.close) + english.more))
             }
         }
         if listed.count < graded.citations.count {

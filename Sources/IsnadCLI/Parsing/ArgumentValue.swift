@@ -85,14 +85,15 @@ struct BoundedInteger: Sendable {
 extension EntityType: ArgumentChoice {}
 extension SourceType: ArgumentChoice {}
 extension Stance: ArgumentChoice {
-    /// In English, or as the Arabic verb (``Stance/init(word:)``).
+    /// In English, or as the French or Arabic verb (``Stance/init(word:)``).
     init(argument: String) throws(InvalidArgument) {
         guard let stance = Stance(word: argument) else {
             let english = Stance.allCases.map(\.rawValue)
             let arabic = Stance.allCases.compactMap { Stance.arabicWords[$0] }
+            let french = Stance.allCases.compactMap { Stance.frenchWords[$0]?.first }
             throw InvalidArgument(
                 message:
-                    "\"\(Text.printable(argument))\" is not one of \(english.joined(separator: ", ")) (in Arabic: \(arabic.joined(separator: ", ")))"
+                    "\"\(Text.printable(argument))\" is not one of \(english.joined(separator: ", ")) (in French: \(french.joined(separator: ", ")); in Arabic: \(arabic.joined(separator: ", ")))"
                     + Suggestion.phrase(Suggestion.nearest(to: argument, among: english)))
         }
         self = stance

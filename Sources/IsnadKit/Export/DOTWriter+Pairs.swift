@@ -211,11 +211,22 @@ extension DOTWriter {
     static let overviewNameWidth = 16
 
     /// `text` broken into lines of at most `width` characters at spaces (a longer word keeps its
-    /// own line).
+    /// own line). The space French typography sets inside « » and before : ; ! ? is not broken
+    /// at: `« Abou Houzeifa »` is `« Abou` and `Houzeifa »`, never a lone `»`.
     static func wrapped(_ text: String, width: Int) -> [String] {
+        var words: [String] = []
+        var joinsNext = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if let last = words.last, joinsNext || ["»", "›", ":", ";", "!", "?"].contains(word) {
+                words[words.count - 1] = last + " " + word
+            } else {
+                words.append(String(word))
+            }
+            joinsNext = word == "«" || word == "‹"
+        }
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in words {
             if line.isEmpty {
                 line = String(word)
             } else if line.count + 1 + word.count <= width {

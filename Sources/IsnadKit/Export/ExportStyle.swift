@@ -344,13 +344,18 @@ public enum ExportStyle {
                 bytes.appendStatic(", via ")
                 bytes.appendUTF8(via)
             }
-            bytes.appendStatic("\n«")
+            // No frame of ours around a quote that has its own (``QuoteFrame``).
+            let frame = QuoteFrame.marks(for: citation.quote, open: "«", close: "»")
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.appendUTF8(frame.open)
             BidiText.appendIsolated(citation.quote, to: &bytes)
-            bytes.appendStatic("»")
+            bytes.appendUTF8(frame.close)
             if let english = citation.quoteEnglish {
-                bytes.appendStatic("\n\"")
+                let frame = QuoteFrame.marks(for: english, open: "\"", close: "\"")
+                bytes.append(UInt8(ascii: "\n"))
+                bytes.appendUTF8(frame.open)
                 BidiText.appendIsolated(english, to: &bytes)
-                bytes.append(UInt8(ascii: "\""))
+                bytes.appendUTF8(frame.close)
             }
         }
         if let retraction = edge.retraction {

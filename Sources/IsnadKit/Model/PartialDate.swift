@@ -160,7 +160,8 @@ extension PartialDate {
 
     /// How to write a date that a spreadsheet or a habit wrote otherwise, after "expected
     /// YYYY…": `27/03/2022` as `2022-03-27`, a day number (`44647`, what a spreadsheet keeps of a
-    /// date cell), `Mar-22`; empty when the text looks like none of them.
+    /// date cell), `Mar-22`, `30 septembre 2019` (``monthNameHint(for:)``); empty when the text
+    /// looks like none of them.
     static func hint(for text: String) -> String {
         let parts = text.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
         let numbers = parts.compactMap { Int($0) }
@@ -200,7 +201,7 @@ extension PartialDate {
             let written = (parts[1].count == 2 ? "20" + parts[1] : parts[1]) + "-" + String(month + 1).leftPadded(to: 2)
             return exists(written) ? " (a spreadsheet's month? write \(written))" : ""
         }
-        return ""
+        return monthNameHint(for: text)
     }
 }
 

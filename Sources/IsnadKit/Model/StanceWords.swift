@@ -4,9 +4,16 @@ extension Stance {
     /// The Arabic verb for each stance, as the HTML view's Arabic labels write it.
     public static let arabicWords: [Stance: String] = [.asserts: "يؤكد", .reports: "ينقل", .denies: "ينفي"]
 
-    /// The stance a person typed: its English word in any case, or its Arabic verb, with or
-    /// without vowel marks and in any of the spellings names are folded through (a colleague
-    /// filling in a claims sheet in Arabic writes يؤكد, not `asserts`).
+    /// The French verbs an analyst writes for each stance, the first of each as messages show
+    /// it: a French desk's sheet says `affirme` or `dément`, not `asserts` or `denies`.
+    public static let frenchWords: [Stance: [String]] = [
+        .asserts: ["affirme"], .reports: ["rapporte"], .denies: ["dément", "nie"],
+    ]
+
+    /// The stance a person typed: its English word in any case, its French verb in any case,
+    /// with or without accent (`dément`, `DEMENT`), or its Arabic verb, with or without vowel
+    /// marks and in any of the spellings names are folded through (a colleague filling in a
+    /// claims sheet in Arabic writes يؤكد, not `asserts`).
     public init?(word: String) {
         let trimmed = word.trimmingCharacters(in: .whitespaces)
         if let english = Stance(rawValue: trimmed.lowercased()) {
@@ -20,7 +27,12 @@ extension Stance {
             })
         else { return nil }
         let folded = NameKey.normalize(trimmed)
-        guard let match = Stance.arabicWords.first(where: { NameKey.normalize($0.value) == folded }) else { return nil }
-        self = match.key
+        if let match = Stance.arabicWords.first(where: { NameKey.normalize($0.value) == folded }) {
+            self = match.key
+        } else if let match = Stance.frenchWords.first(where: { $0.value.contains { NameKey.normalize($0) == folded } }) {
+            self = match.key
+        } else {
+            return nil
+        }
     }
 }

@@ -306,6 +306,7 @@ private final class RowImporter {
                 fail(
                     "quote",
                     "not found in the text of source \"\(quoted.id)\" (word for word; or say why in the locator: \"unverified: REASON\")"
+                        + (QuoteLocator.partialMatch(of: quote, in: text).map { ": " + Text.printable($0.description) } ?? "")
                 )
             }
         }

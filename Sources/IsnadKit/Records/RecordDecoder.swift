@@ -482,7 +482,7 @@ struct Fields {
         if !Fields.isLanguageTag(text) {
             throw problem(key, "\"\(Text.printable(text))\" is not a BCP-47 language tag (such as ar, en or ar-Latn)")
         }
-        return text
+        return LanguageTag.canonicalCase(text)
     }
 
     func languageTag(_ key: String) throws(RecordProblem) -> String {

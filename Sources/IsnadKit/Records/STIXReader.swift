@@ -366,7 +366,9 @@ public struct STIXReader {
         var aliases: [Alias]
         if let stored = object["isnad_aliases"] {
             aliases = stored.arrayValue.compactMap(\.objectValue).compactMap { alias in
-                alias.string("name").map { Alias(name: $0, lang: alias.string("lang") ?? NameLanguage.of($0)) }
+                alias.string("name").map {
+                    Alias(name: $0, lang: alias.string("lang").map(LanguageTag.canonicalCase) ?? NameLanguage.of($0))
+                }
             }
         } else {
             // OpenCTI writes an identity's other names (STIX gives identities no aliases) as x_opencti_aliases.
@@ -525,7 +527,7 @@ public struct STIXReader {
                 ? (object["external_references"]?.arrayValue ?? []).compactMap({ $0.objectValue?.string("url") }).first
                 : stored?.string("url"),
             published: published,
-            lang: stored?.string("lang") ?? object.string("lang"),
+            lang: (stored?.string("lang") ?? object.string("lang")).map(LanguageTag.canonicalCase),
             reliability: reliability ?? .f, cites: cites,
             text: stored?.string("text"))
     }

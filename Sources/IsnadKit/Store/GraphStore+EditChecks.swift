@@ -75,7 +75,8 @@ extension GraphStore {
             }
             guard let text = texts[holder] ?? nil else { continue }
             guard let lines = QuoteLocator.lines(of: citation.quote, in: text) else {
-                throw EditError.quoteNotInText(citation: index, source: holder)
+                throw EditError.quoteNotInText(
+                    citation: index, source: holder, partialMatch: QuoteLocator.partialMatch(of: citation.quote, in: text))
             }
             if let locator = citation.locator, QuoteLocator.isWrittenByIsnad(locator) {
                 checked.citations[index].locator = QuoteLocator.locator(lines)
@@ -186,8 +187,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case typeBreaksClaim(claim: String, message: String)
     /// A source's new `cites` would make a cycle (said as ``GraphStore/citesCycle(ifSource:cited:)`` says it).
     case citesCycle(String)
-    /// The quote of citation `citation` (from 0) is not in the text of `source`, where it is read.
-    case quoteNotInText(citation: Int, source: String)
+    /// The quote of citation `citation` (from 0) is not in the text of `source`, where it is
+    /// read; `partialMatch`, how much of its start the text has, when that is worth saying.
+    case quoteNotInText(citation: Int, source: String, partialMatch: QuoteLocator.PartialMatch? = nil)
     /// The record an edit was checked against is no longer the one stored: another process
     /// changed, merged, renamed or deleted it between the check and the write.
     case storedChanged(kind: Record.Kind, id: String)
@@ -212,8 +214,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(kind.rawValue) \"\(Text.printable(id))\" was changed by someone else meanwhile: nothing changed, edit it again"
         case .repeatedCitation(let claim, let index, let earlier, let isRetracted):
             "claim \"\(Text.printable(claim))\": citations \(earlier + 1) and \(index + 1) have the same source, via and quote and would both \(isRetracted ? "be retracted" : "stand"): a claim holds a citation once (isnad set \(Text.printable(claim)) 'citations[\(index)]' null removes the second); nothing changed"
-        case .quoteNotInText(let citation, let source):
+        case .quoteNotInText(let citation, let source, let partialMatch):
             "citations[\(citation)]: its quote is not in the text of source \"\(Text.printable(source))\", where it is read (word for word; change the quote and its source together in isnad edit, or give the citation a locator \"unverified: REASON\")"
+                + (partialMatch.map { ": " + Text.printable($0.description) } ?? "")
         }
     }
 }

@@ -1,7 +1,9 @@
 /// Finds a quote in a source's stored text, so that a citation can be checked and its locator
 /// filled in (`isnad add claim`, claim sheets, `check`): the quote must stand in the text word
 /// for word. Runs of white space (line breaks included) count as one space on both sides, and
-/// text is compared composed (NFC). What Arabic and Hebrew writing may leave out need not be
+/// text is compared composed (NFC). Typesetting a keyboard does not type is read as what it
+/// does on both sides, as are the spaces French typography adds around « » and before : ; ! ?
+/// (``forEachTypographicEquivalent(of:_:)``: `s'est` stands in `s’est`, `coeur` in `cœur`). What Arabic and Hebrew writing may leave out need not be
 /// typed: a vowel mark, shadda, sukun or Hebrew point of the text that the quote leaves out is
 /// passed over («ضد» stands in «ضدّ»), as are tatweel, the hamza of أ إ آ (a bare ا in the quote
 /// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
@@ -17,11 +19,11 @@ public enum QuoteLocator {
     /// quote found are counted back from the folded text.
     public struct SearchableText: Sendable {
         /// The folded scalars as UTF-8, runs of white space kept as said above.
-        fileprivate let folded: [UInt8]
+        let folded: [UInt8]
         /// The line of the first scalar kept, after the lines that white space before it ended.
-        fileprivate let firstLine: Int
+        let firstLine: Int
         /// How many scalars the folded text has, a run of white space counted as one.
-        fileprivate let count: Int
+        let count: Int
 
         public init(_ text: String) { self.init(text, normalizingScalarsAtATime: 1 << 16) }
 
@@ -42,8 +44,10 @@ public enum QuoteLocator {
                     folded.append(contentsOf: repeatElement(linesEnded > 0 ? 0x0A : 0x20, count: max(linesEnded, 1)))
                     count += 1
                 }
-                UTF8.encode(kept.scalar) { folded.append($0) }
-                count += 1
+                QuoteLocator.forEachTypographicEquivalent(of: kept.scalar) { equivalent in
+                    UTF8.encode(equivalent) { folded.append($0) }
+                    count += 1
+                }
                 lastLine = kept.line
             }
             (self.folded, self.firstLine, self.count) = (folded, firstLine, count)
@@ -92,7 +96,7 @@ public enum QuoteLocator {
 
     /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
     /// alif with hamza or madda, else itself.
-    fileprivate static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
+    static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
         // Below the Hebrew block nothing is left out or stood for: read once per quote and
         // scalar of the text, so Latin text is not looked up in the ranges of marks.
         if scalar.value < 0x0590 { return scalar.value }
@@ -108,13 +112,7 @@ public enum QuoteLocator {
     /// both).
     private static func forEachPlace(of pattern: [UInt32], in text: FoldedScalars, _ body: (Int) -> Bool) {
         guard !pattern.isEmpty else { return }
-        var border = [Int](repeating: 0, count: pattern.count)
-        var length = 0
-        for index in 1..<pattern.count {
-            while length > 0, pattern[index] != pattern[length] { length = border[length - 1] }
-            if pattern[index] == pattern[length] { length += 1 }
-            border[index] = length
-        }
+        let border = borders(of: pattern)
         // Where the last pattern.count keys of the skeleton stand, round and round.
         var places = [Int](repeating: 0, count: pattern.count)
         var (keys, matched, offset) = (0, 0, 0)
@@ -133,8 +131,21 @@ public enum QuoteLocator {
         }
     }
 
+    /// For each length of a prefix of `pattern`, the length of its longest proper prefix that
+    /// is also its suffix: where Knuth, Morris and Pratt resume after a mismatch.
+    static func borders(of pattern: [UInt32]) -> [Int] {
+        var border = [Int](repeating: 0, count: pattern.count)
+        var length = 0
+        for index in pattern.indices.dropFirst() {
+            while length > 0, pattern[index] != pattern[length] { length = border[length - 1] }
+            if pattern[index] == pattern[length] { length += 1 }
+            border[index] = length
+        }
+        return border
+    }
+
     /// The folded text's scalars, read in place by byte offset: a run of line feeds is one space.
-    private struct FoldedScalars {
+    struct FoldedScalars {
         let bytes: UnsafeBufferPointer<UInt8>
         var endOffset: Int { bytes.count }
 
@@ -284,13 +295,13 @@ public enum QuoteLocator {
 
     /// The quote's scalars, composed and folded as ``Folder`` folds them, a run of white space
     /// made one space.
-    private static func fold(_ quote: String) -> [Unicode.Scalar] {
+    static func fold(_ quote: String) -> [Unicode.Scalar] {
         var folder = Folder()
         var scalars: [Unicode.Scalar] = []
         for scalar in quote.precomposedStringWithCanonicalMapping.unicodeScalars {
             guard let kept = folder.fold(scalar) else { continue }
             if kept.isAfterSpace { scalars.append(" ") }
-            scalars.append(kept.scalar)
+            forEachTypographicEquivalent(of: kept.scalar) { scalars.append($0) }
         }
         return scalars
     }
@@ -311,12 +322,15 @@ public enum QuoteLocator {
     }
 
     /// Folds composed text a scalar at a time: white space runs made one space, the ends
-    /// trimmed, tatweel and invisible format characters left out, and lines counted.
+    /// trimmed, tatweel and invisible format characters left out, the space French typography
+    /// sets inside « » and before : ; ! ? left out (``isSpacedInFrench(after:before:)``), and
+    /// lines counted.
     private struct Folder {
         private var line = 1
         private var pendingSpace = false
         private var hasKept = false
         private var previous: Unicode.Scalar = " "
+        private var lastKept: (scalar: Unicode.Scalar, line: Int) = (" ", 1)
 
         /// The scalar if it is kept, with the line it came from and whether a run of white
         /// space comes before it (never before the first); nil when it is left out.
@@ -335,7 +349,11 @@ public enum QuoteLocator {
             // are part of the character, not invisible extras.
             let joinsEmoji = (scalar == "\u{200D}" || isTag(scalar)) && (Text.isEmojiPart(previous) || isTag(previous))
             if scalar == "\u{0640}" || (scalar.properties.generalCategory == .format && !joinsEmoji) { return nil }
-            defer { (pendingSpace, hasKept) = (false, true) }
+            // Only a space that ends no line: the lines of the folded text are counted in its spaces.
+            if pendingSpace, lastKept.line == line, QuoteLocator.isSpacedInFrench(after: lastKept.scalar, before: scalar) {
+                pendingSpace = false
+            }
+            defer { (pendingSpace, hasKept, lastKept) = (false, true, (scalar, line)) }
             return (scalar, line, pendingSpace)
         }
     }

@@ -1097,6 +1097,13 @@ const isolatesTagged = (text) => text.split(/\u2068([^\u2069]*)\u2069/).map((pie
 /** An id in its brackets, `[claim-id]` or `(source-id)`, set apart left to right and kept on one
  *  line (view.css, `.id`): in the Arabic view the brackets would otherwise turn round and the id
  *  break at its hyphens, `hamas-isis-]` on one line and `[agreement-july-2017` on the next. */
+// A quote between the marks the page frames quotes in, unless it carries its own (a French
+// quote copied with « »): the library's QuoteFrame, which the terminal and DOT follow.
+function framed(text, open, close) {
+  const isFramed = text.length >= 2 && '«“„"'.includes(text[0]) && '»”“"'.includes(text[text.length - 1]);
+  return isFramed ? text : `${open}${text}${close}`;
+}
+
 function bracketedId(open, id, close) {
   return html('bdi', { class: 'id', ...languageOf(id), dir: 'ltr' }, `${open}${id}${close}`);
 }
@@ -1116,8 +1123,8 @@ function citationBlock(citation) {
   return html('div', { class: `citation ${citation.stance}` }, who,
     // A quote runs the way its own words do (most are Arabic; not all), in the language of the
     // source it stands in: the relaying one (via) when there is one.
-    html('blockquote', { dir: 'auto', ...((via ?? source)?.lang ? { lang: (via ?? source).lang } : {}) }, `«${citation.quote}»`),
-    citation.quoteEn ? html('blockquote', { lang: 'en', dir: 'ltr' }, `"${citation.quoteEn}"`) : null,
+    html('blockquote', { dir: 'auto', ...((via ?? source)?.lang ? { lang: (via ?? source).lang } : {}) }, framed(citation.quote, '«', '»')),
+    citation.quoteEn ? html('blockquote', { lang: 'en', dir: 'ltr' }, framed(citation.quoteEn, '"', '"')) : null,
     citation.publicSince ? html('div', { class: 'muted' }, `${t().publicSince} `, html('bdi', {}, citation.publicSince)) : null);
 }
 
