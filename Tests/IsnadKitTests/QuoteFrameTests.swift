@@ -13,6 +13,9 @@ struct QuoteFrameTests {
             // Its own marks around part of it only: the frame is still needed.
             ("« Abou Houzeifa », un de ses lieutenants", "«« Abou Houzeifa », un de ses lieutenants»"),
             ("«", "««»"),
+            // Two quoted pieces, the first closed before the end: one quote of them, framed.
+            ("« A » dit-il, « B »", "«« A » dit-il, « B »»"), ("\"a\" and \"b\"", "«\"a\" and \"b\"»"),
+            ("«»", "«»"),
         ])
     func framed(_ quote: String, _ shown: String) {
         #expect(QuoteFrame.framed(quote) == shown)

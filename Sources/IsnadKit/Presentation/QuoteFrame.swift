@@ -16,9 +16,15 @@ public enum QuoteFrame {
     }
 
     /// Whether the text starts with an opening quotation mark and ends with a closing one, in
-    /// French, English or German use (« », “ ”, „ “, " ").
+    /// French, English or German use (« », “ ”, „ “, " "), and the first is not closed before the
+    /// end: `« A » dit-il, « B »` is two quoted pieces inside one quote, framed as any other.
     public static func isFramed(_ text: String) -> Bool {
-        guard text.count >= 2, let first = text.first, let last = text.last else { return false }
-        return "«“„\"".contains(first) && "»”“\"".contains(last)
+        guard text.count >= 2, let first = text.first, let last = text.last,
+            let closes = closingMarks[first], closes.contains(last)
+        else { return false }
+        return !text.dropFirst().dropLast().contains { closes.contains($0) }
     }
+
+    /// The marks that close each opening one.
+    private static let closingMarks: [Character: String] = ["«": "»", "“": "”", "„": "“”", "\"": "\""]
 }

@@ -1100,7 +1100,10 @@ const isolatesTagged = (text) => text.split(/\u2068([^\u2069]*)\u2069/).map((pie
 // A quote between the marks the page frames quotes in, unless it carries its own (a French
 // quote copied with « »): the library's QuoteFrame, which the terminal and DOT follow.
 function framed(text, open, close) {
-  const isFramed = text.length >= 2 && '«“„"'.includes(text[0]) && '»”“"'.includes(text[text.length - 1]);
+  // QuoteFrame.isFramed: the first mark closed only at the end (« A » dit-il, « B » is framed again).
+  const closes = { '«': '»', '“': '”', '„': '“”', '"': '"' }[text[0]];
+  const isFramed = text.length >= 2 && closes !== undefined && closes.includes(text[text.length - 1])
+    && ![...text.slice(1, -1)].some((mark) => closes.includes(mark));
   return isFramed ? text : `${open}${text}${close}`;
 }
 
