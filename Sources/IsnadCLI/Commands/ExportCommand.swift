@@ -386,7 +386,7 @@ enum ExportCommand: Command {
         let why = narrowing.isNarrowedByUmask ? "\(store), less your umask \(octal(narrowing.umask))" : store
         let shown = Text.printable(path)
         context.message(
-            "isnad: note: \(shown) is now \(octal(narrowing.after)) (was \(octal(narrowing.before))): a file made from a store is no wider than it, and \(why); if it was meant to be shared, chmod \(String(narrowing.before, radix: 8)) \(shown) after each export"
+            "isnad: note: \(shown) is now \(octal(narrowing.after)) (was \(octal(narrowing.before))): a file made from a store is no wider than it, and \(why); if it was meant to be shared, chmod \(String(narrowing.before, radix: 8)) \(Text.printable(Text.shellWord(path))) after each export"
         )
     }
 
