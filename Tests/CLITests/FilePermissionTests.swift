@@ -308,6 +308,12 @@ struct FilePermissionTests {
         chmod(cli.path("import000.db"), 0o444)
         #expect(try run(cli, umask: "022", ["copy", "import000.db", "read-only-backup.db"]).status == 0)
         #expect(permissions(cli.path("read-only-backup.db")) == 0o644)
+        // So for its owner, whom (unlike root) a read-only copy would stop: the copy, made
+        // read-only before it was filled, could not be written.
+        try cli.handToUnprivilegedUser()
+        let unprivileged = try run(cli, umask: "022", as: getuid() == 0 ? 65534 : nil, ["copy", "import000.db", "own-backup.db"])
+        #expect(unprivileged.status == 0, "\(unprivileged.standardError)")
+        #expect(permissions(cli.path("own-backup.db")) == 0o644)
     }
 
     @Test(
