@@ -304,6 +304,16 @@ struct FilePermissionTests {
         #expect(permissions(cli.path("backup.db")) == 0o644)
         #expect(try run(cli, umask: "002", ["copy", "import000.db", "group-backup.db"]).status == 0)
         #expect(permissions(cli.path("group-backup.db")) == 0o664)
+        // A store made read-only to protect it gives a copy its owner may write.
+        chmod(cli.path("import000.db"), 0o444)
+        #expect(try run(cli, umask: "022", ["copy", "import000.db", "read-only-backup.db"]).status == 0)
+        #expect(permissions(cli.path("read-only-backup.db")) == 0o644)
+        // So for its owner, whom (unlike root) a read-only copy would stop: the copy, made
+        // read-only before it was filled, could not be written.
+        try cli.handToUnprivilegedUser()
+        let unprivileged = try run(cli, umask: "022", as: getuid() == 0 ? 65534 : nil, ["copy", "import000.db", "own-backup.db"])
+        #expect(unprivileged.status == 0, "\(unprivileged.standardError)")
+        #expect(permissions(cli.path("own-backup.db")) == 0o644)
     }
 
     @Test(
@@ -314,7 +324,12 @@ struct FilePermissionTests {
         try cli.write("records.jsonl", CoreCommandTests.records)
         #expect(try run(cli, umask: "022", ["import", "records.jsonl"]).status == 0)
         let formats = ["jsonl", "dot", "graphml", "html", "gexf", "stix", "ftm", "history"]
-        for (store, mask, expected) in [(mode_t(0o600), "022", mode_t(0o600)), (0o644, "022", 0o644), (0o644, "077", 0o600)] {
+        // A read-only store (chmod 444, to protect it) gives files its owner may write: only the
+        // group's and others' bits are the store's to limit.
+        for (store, mask, expected) in [
+            (mode_t(0o600), "022", mode_t(0o600)), (0o644, "022", 0o644), (0o644, "077", 0o600), (0o444, "022", 0o644),
+            (0o400, "022", 0o600),
+        ] {
             chmod(cli.path("isnad.db"), store)
             for format in formats {
                 let name = "\(format)-\(String(store, radix: 8))-\(mask).out"
@@ -324,12 +339,32 @@ struct FilePermissionTests {
                 #expect(permissions(cli.path(name)) == expected, "\(format), store \(String(store, radix: 8)), umask \(mask)")
             }
         }
-        // A file that is there keeps its permissions, as far as the store's go.
+        // A file that is there keeps its permissions, as far as the store's go, and is told
+        // when it loses some: a page shared on purpose is no longer served.
         chmod(cli.path("isnad.db"), 0o600)
         try cli.write("shared.jsonl", "old\n")
         chmod(cli.path("shared.jsonl"), 0o664)
-        #expect(try run(cli, umask: "022", ["export", "jsonl", "-o", "shared.jsonl"]).status == 0)
+        let narrowed = try run(cli, umask: "022", ["export", "jsonl", "-o", "shared.jsonl"])
+        #expect(narrowed.status == 0)
         #expect(permissions(cli.path("shared.jsonl")) == 0o600)
+        #expect(
+            narrowed.standardError
+                == "isnad: note: shared.jsonl is now 0600 (was 0664): a file made from a store is no wider than it, and the store isnad.db is 0600; if it was meant to be shared, chmod 664 shared.jsonl after each export\n"
+        )
+        chmod(cli.path("isnad.db"), 0o644)
+        chmod(cli.path("shared.jsonl"), 0o644)
+        let byUmask = try run(cli, umask: "077", ["export", "jsonl", "-o", "shared.jsonl"])
+        #expect(permissions(cli.path("shared.jsonl")) == 0o600)
+        #expect(
+            byUmask.standardError.contains("and the store isnad.db is 0644, less your umask 0077; "), "\(byUmask.standardError)")
+        // Kept, nothing said; a read-only store takes nothing from its owner's bits either.
+        let kept = try run(cli, umask: "077", ["export", "jsonl", "-o", "shared.jsonl"])
+        #expect(kept.standardError.isEmpty, "\(kept.standardError)")
+        chmod(cli.path("isnad.db"), 0o444)
+        chmod(cli.path("shared.jsonl"), 0o644)
+        let fromReadOnly = try run(cli, umask: "022", ["export", "jsonl", "-o", "shared.jsonl"])
+        #expect(fromReadOnly.standardError.isEmpty, "\(fromReadOnly.standardError)")
+        #expect(permissions(cli.path("shared.jsonl")) == 0o644)
     }
 
     @Test(

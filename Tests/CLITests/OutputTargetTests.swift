@@ -307,6 +307,19 @@ struct OutputTargetTests {
                 == "isnad: shared/report.jsonl: another user's link in a shared folder: its owner, not you, chose where it leads, and anyone may write in shared; not followed, as the kernel's fs.protected_symlinks refuses it to > and cp: name a file of your own\n"
         )
         #expect(String(decoding: try cli.read("notes.txt"), as: UTF8.self) == "precious\n")
+        // Met through links of the user's own, in the shared folder or out of it, it is followed
+        // no more: every link met is tested, as the kernel tests every link it follows.
+        symlink(cli.path("shared/report.jsonl"), cli.path("shared/mine"))
+        symlink("shared/mine", cli.path("latest.jsonl"))
+        for name in ["shared/mine", "latest.jsonl"] {
+            let chained = try cli.run(["export", "jsonl", "-o", name])
+            #expect(chained.status == 73, "\(name): \(chained.standardError)")
+            #expect(
+                chained.standardError.hasPrefix(
+                    "isnad: \(name): another user's link in a shared folder (\(cli.path("shared/report.jsonl"))): "),
+                "\(chained.standardError)")
+        }
+        #expect(String(decoding: try cli.read("notes.txt"), as: UTF8.self) == "precious\n")
         // A folder on the way is followed no more than the file's own name.
         symlink(cli.directory.path, cli.path("shared/work"))
         #expect(lchown(cli.path("shared/work"), stranger, gid_t(stranger)) == 0)

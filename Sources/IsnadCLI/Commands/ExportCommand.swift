@@ -369,7 +369,25 @@ enum ExportCommand: Command {
             file.discard()
             throw error
         }
+        if let narrowing = file.narrowing { noteNarrowed(path, narrowing, context: context) }
         noteAbandonedTemporaryFiles(besides: path, context: context)
+    }
+
+    /// Says that the file replaced at `path` lost some of its group and other permissions to the
+    /// store's: a page made `0644` for a web server or a colleague was no longer readable to them
+    /// after a re-export, with no hint why.
+    static func noteNarrowed(_ path: String, _ narrowing: OutputFile.Narrowing, context: Context) {
+        // As ls -l and umask show them: 0644, 0022.
+        func octal(_ mode: some BinaryInteger) -> String {
+            let digits = String(mode, radix: 8)
+            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        }
+        let store = "the store \(context.shownDatabasePath) is \(octal(narrowing.storePermissions))"
+        let why = narrowing.isNarrowedByUmask ? "\(store), less your umask \(octal(narrowing.umask))" : store
+        let shown = Text.printable(path)
+        context.message(
+            "isnad: note: \(shown) is now \(octal(narrowing.after)) (was \(octal(narrowing.before))): a file made from a store is no wider than it, and \(why); if it was meant to be shared, chmod \(String(narrowing.before, radix: 8)) \(Text.printable(Text.shellWord(path))) after each export"
+        )
     }
 
     /// Names what exports and copies killed before they finished left beside the file just written: a job

@@ -11,8 +11,9 @@ import Foundation
 ///
 /// - A regular file (or a name not yet taken) is written under a fresh temporary name made by
 ///   `mkstemp` in the target's own folder (unique, created with `O_EXCL`, so a planted link is
-///   never followed), given the target's permissions when it exists (or the umask's), no wider
-///   than the store it is made from, synced, and renamed over the target; then the folder is
+///   never followed), given the target's permissions when it exists (or the umask's), its
+///   group and other bits no wider than the store it is made from (``narrowing`` says when a
+///   file replaced lost some), synced, and renamed over the target; then the folder is
 ///   synced. The target holds its old content or the whole new one. The temporary name is short
 ///   and fixed in length, so any name the file system accepts works.
 /// - An existing file is replaced only when the user may write it, and keeps its owner and
@@ -38,6 +39,30 @@ public final class OutputFile: ByteSink {
     private var temporaryPath: String?
     private var sink: FileSink?
     private let descriptor: Int32
+    private var pendingNarrowing: Narrowing?
+
+    /// How a file replaced had its permissions narrowed to the store's, once ``commit()`` put the
+    /// new one in place: nil when it kept them, or when nothing was replaced. A page made `0644`
+    /// for a web server, narrowed to a `0600` store's, is no longer served: the user is told.
+    public private(set) var narrowing: Narrowing?
+
+    /// The permissions a file replaced had and has, and what narrowed them: the group and other
+    /// bits that the store file's own, less the umask, do not give
+    /// (``StoreLocation/permissionsForFilesMadeFromIt``).
+    public struct Narrowing: Sendable, Equatable {
+        /// The replaced file's permission bits.
+        public let before: mode_t
+        /// The new file's.
+        public let after: mode_t
+        /// The store file's own permission bits.
+        public let storePermissions: mode_t
+        /// The umask, which narrows them further.
+        public let umask: mode_t
+
+        /// Whether the umask took bits that the store and the replaced file both gave: the store
+        /// alone would have kept them.
+        public var isNarrowedByUmask: Bool { before & storePermissions & umask & 0o077 != 0 }
+    }
 
     /// Opens the target for writing; nothing is visible at `path` until ``commit()``. The
     /// output is never the store at `storePath` nor any of its companion files. A file made from
@@ -129,9 +154,20 @@ public final class OutputFile: ByteSink {
             // The folder as the user named it ("." for a bare name), not as resolved.
             throw OutputError(path: path, folder: FileSystem.folder(of: path), code: error.code)
         }
-        // An export is never a program: no execute bit from a store's mode.
-        let widest = store?.permissionsForFilesMadeFromIt.map { $0 & 0o666 }
-        let mode = exists ? existing.st_mode & 0o777 & (widest ?? 0o777) : widest ?? 0o666 & ~FileSystem.currentUmask
+        let widest = store?.permissionsForFilesMadeFromIt
+        let mode: mode_t
+        var narrowing: Narrowing?
+        if exists {
+            // The owner's bits stay the file's own: only who else may read it is the store's to limit.
+            let own = existing.st_mode & 0o777
+            mode = own & (S_IRWXU | (widest ?? 0o777))
+            if mode != own, let storePermissions = store?.filePermissions {
+                narrowing = Narrowing(
+                    before: own, after: mode, storePermissions: storePermissions, umask: FileSystem.currentUmask)
+            }
+        } else {
+            mode = widest ?? 0o666 & ~FileSystem.currentUmask
+        }
         var problem: OutputError?
         var keptMode = mode
         if exists, existing.st_uid != geteuid() || existing.st_gid != getegid(),
@@ -153,6 +189,10 @@ public final class OutputFile: ByteSink {
         }
         self.descriptor = descriptor
         self.temporaryPath = temporary
+        // As the file is given: a group's bits taken for another reason (above) are in it too.
+        self.pendingNarrowing = narrowing.map {
+            Narrowing(before: $0.before, after: keptMode, storePermissions: $0.storePermissions, umask: $0.umask)
+        }
         self.sink = FileSink(descriptor: descriptor, path: path, owns: true)
     }
 
@@ -246,6 +286,7 @@ public final class OutputFile: ByteSink {
         }
         TemporaryFiles.forget(temporaryPath)
         self.temporaryPath = nil
+        narrowing = pendingNarrowing
         // The rename is durable only once the folder is.
         let folder = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
@@ -277,31 +318,65 @@ public final class OutputFile: ByteSink {
         }
     }
 
-    /// The first symbolic link along `path` (its last part or a folder on the way) that is in a
-    /// folder anyone may write to with the sticky bit set (`/tmp`), and whose owner is neither
-    /// this user nor the folder's owner, with that folder: another user put it there and chose
-    /// where it leads (`/tmp/report.html` → `~/notes.txt`). The kernel refuses to follow such a
-    /// link for a shell's `>` and for `cp` (`fs.protected_symlinks`, on by default in most
-    /// distributions), but not for `realpath`, which resolves the target here: so the rule is
-    /// applied here, whatever the system's setting. Nil when there is none.
+    /// The first symbolic link met in resolving `path` (its last part, a folder on the way, or a
+    /// link that another link leads to) that is in a folder anyone may write to with the sticky
+    /// bit set (`/tmp`), and whose owner is neither this user nor the folder's owner, with that
+    /// folder: another user put it there and chose where it leads (`/tmp/report.html` →
+    /// `~/notes.txt`). The kernel refuses to follow such a link for a shell's `>` and for `cp`
+    /// (`fs.protected_symlinks`, on by default in most distributions), wherever it is met, but
+    /// not for `realpath`, which resolves the target here: so the rule is applied here, whatever
+    /// the system's setting. Nil when there is none (or when resolving meets more links than the
+    /// kernel follows, ``linksFollowedAtMost``: the path is then refused as a loop by the kernel).
     public static func linkOfAnotherUserInSharedFolder(along path: String) -> (link: String, folder: String)? {
-        let isAbsolute = path.hasPrefix("/")
-        var walked = isAbsolute ? "/" : ""
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        // Resolved one part at a time, as the kernel does: a link's target takes its place, so
+        // that a link of the user's own leading to another user's link is caught at that link.
+        // `walked` holds no link (each is replaced by its target), so the kernel resolves it to
+        // the folder it names, `..` included.
+        var remaining = parts(of: path).reversed() as [String]
+        var walked = path.hasPrefix("/") ? "/" : ""
+        var linksFollowed = 0
+        while let part = remaining.popLast() {
             let folder = walked.isEmpty ? "." : walked
-            walked += (walked.isEmpty || walked.hasSuffix("/") ? "" : "/") + part
-            guard part != "." && part != ".." else { continue }
+            let next = walked + (walked.isEmpty || walked.hasSuffix("/") ? "" : "/") + part
+            guard part != "." && part != ".." else {
+                walked = next
+                continue
+            }
             var link = stat()
             // What is not there has nothing past it to follow.
-            guard lstat(walked, &link) == 0 else { return nil }
-            guard (link.st_mode & S_IFMT) == S_IFLNK, link.st_uid != geteuid() else { continue }
-            var shared = stat()
-            guard stat(folder, &shared) == 0 else { return nil }
-            if shared.st_mode & (S_ISVTX | S_IWOTH) == (S_ISVTX | S_IWOTH), shared.st_uid != link.st_uid {
-                return (walked, folder)
+            guard lstat(next, &link) == 0 else { return nil }
+            guard (link.st_mode & S_IFMT) == S_IFLNK else {
+                walked = next
+                continue
             }
+            if link.st_uid != geteuid() {
+                var shared = stat()
+                guard stat(folder, &shared) == 0 else { return nil }
+                if shared.st_mode & (S_ISVTX | S_IWOTH) == (S_ISVTX | S_IWOTH), shared.st_uid != link.st_uid {
+                    return (next, folder)
+                }
+            }
+            linksFollowed += 1
+            guard linksFollowed <= linksFollowedAtMost, let target = linkTarget(next), !target.isEmpty else { return nil }
+            remaining += parts(of: target).reversed()
+            if target.hasPrefix("/") { walked = "/" }
         }
         return nil
+    }
+
+    /// How many links resolving one path follows before the kernel calls it a loop (`ELOOP`): Linux's 40.
+    static let linksFollowedAtMost = 40
+
+    private static func parts(of path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    /// Where the link at `path` leads, as written in it; nil when it cannot be read.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The real folder of the target and its name, links followed: a link to an existing file
