@@ -12,6 +12,7 @@ EXPECTED.json, written by Tests/CLITests/HTMLViewTests.swift from the same store
    "quotes": [quote of each claim of the entity clicked], "entity": "hamas", "search": "حماس",
    "consonants": [[name, NameKey.consonants of its fold, NameKey.consonantKeys(ofTyped:) of it]], "otherScript": [a spelling, the entity it finds],
    "transcriptions": [[name, NameKey.transcriptionKey of its fold]], "closeSpellings": [[a spelling, the ids `isnad search` finds]],
+   "contained": [[text, the ids of the entities a name of which holds it folded, the ids `isnad search` finds or null under 3 letters]],
    "show": {"headings": [each group's heading, as `isnad show ENTITY` prints it], "claims": [claim ids, in its order]}}
 Prints one line per failure and exits 1 if any; exits 0 when all pass.
 """
@@ -432,6 +433,14 @@ def main():
             page.get_by_label("Search a name").fill(typed)
             hits = page.evaluate("() => [...document.querySelectorAll('#nodes .hit')].map((node) => node.dataset.entity)")
             check(sorted(hits) == ids, f"{typed!r} highlights {sorted(hits)}, isnad search finds {ids}")
+        # Text names hold: the names that hold it, not those whose French and English spellings
+        # hold it somewhere ("Ly" is not every "li", "Said" not Presidential Guard), each found by
+        # the command line from three letters.
+        for typed, holders, found in expected["contained"]:
+            page.get_by_label("Search a name").fill(typed)
+            hits = sorted(page.evaluate("() => [...document.querySelectorAll('#nodes .hit')].map((node) => node.dataset.entity)"))
+            check(hits == holders, f"{typed!r} highlights {hits}, the names holding it are {holders}")
+            check(found is None or set(hits) <= set(found), f"{typed!r} highlights {hits}, isnad search finds {found}")
         page.get_by_label("Search a name").fill(expected["search"])
 
         # Arabic: the page turns right to left, the legend and panel follow.

@@ -263,6 +263,9 @@ struct MergeCommandTests {
             ("jamal-okasha", "Jamal Okasha"), ("yahia-djouadi", "Yahia Djouadi"), ("yahya-jawadi", "Yahya Jawadi"),
             ("abou-zeid", "Abou Zeid"), ("abu-zayd", "Abu Zayd"), ("ali-maychou", "Ali Maychou"), ("ali-mayshu", "Ali Mayshu"),
             ("ali-hamid", "Ali Hamid"), ("ali-hamad", "Ali Hamad"), ("samir", "Samir Haddad"), ("samira", "Samira Haddad"),
+            // Said (Saïd) and Sid, Saïdi and Sidi (an honorific) are other names: not written alike.
+            ("said-ali", "Said Ali"), ("sid-ali", "Sid Ali"), ("saidi-mohamed", "Saïdi Mohamed"),
+            ("sidi-mohamed", "Sidi Mohamed"),
         ] {
             lines.append(#"{"record":"entity","id":"\#(id)","type":"person","name":"\#(name)"}"#)
         }
@@ -279,6 +282,7 @@ struct MergeCommandTests {
             #"iyad-ag-ghali,iyad-ag-ghaly,0.80,"transliterated two ways ""Iyad ag Ghali"" and ""Iyad Ag Ghaly""""#,
             #"yahia-djouadi,yahya-jawadi,0.80,"transliterated two ways ""Yahia Djouadi"" and ""Yahya Jawadi""""#,
             #"djamel-okacha,jamal-okasha,0.70,"close spellings ""Djamel Okacha"" and ""Jamal Okasha""""#,
+            #"saidi-mohamed,sidi-mohamed,0.70,"close spellings ""Saïdi Mohamed"" and ""Sidi Mohamed""""#,
         ]
         #expect(result.standardOutput == expected.map { $0 + "\r\n" }.joined(), "\(result.standardOutput)")
         let added = try cli.run(["add", "entity", "--type", "person", "--name", "Iyad Ag Ghali", "--id", "iyad"])

@@ -35,8 +35,10 @@ extension NameKey {
     /// A folded name in Latin letters (``fold(_:)``) with the letters French and English
     /// transliterations write differently made one, so that the names of one person in an RFI
     /// article and in a UN report meet: `dj` is `j` (Djouadi, Jawadi), `ch` is `sh` (Okacha,
-    /// Okasha), `y` is `i` (Ghaly, Ghali) and `w` is `u`, as `ou` already is (Ouahid, Wahid); `ai`
-    /// is `i`, as `ei` already is (Zeid, Zayd; Houzeifa, Huzaifa); `a` before a `u` read as `w`
+    /// Okasha), `y` is `i` (Ghaly, Ghali) and `w` is `u`, as `ou` already is (Ouahid, Wahid); `ay`
+    /// not before a vowel is `i`, as `ei` already is (Zeid, Zayd), and so is `ai` after a word's
+    /// first vowel (Houzeifa, Huzaifa; in the first syllable it is most often two vowels: Said,
+    /// Saïd, not Sid); `a` before a `u` read as `w`
     /// is left out (Jawadi, Djouadi); then doubled letters once. Names with Arabic letters are
     /// returned as they are.
     ///
@@ -45,15 +47,16 @@ extension NameKey {
     /// `transcriptionKey` does the same.
     public static func transcriptionKey(ofFolded folded: String) -> String {
         guard !isInArabicLetters(folded) else { return folded }
+        let letters = Array(folded.unicodeScalars)
         var respelled: [Unicode.Scalar] = []
-        respelled.reserveCapacity(folded.unicodeScalars.count)
-        var scalars = folded.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
+        respelled.reserveCapacity(letters.count)
+        for (index, scalar) in letters.enumerated() {
+            let next = index + 1 < letters.count ? letters[index + 1] : nil
             switch scalar {
-            case "d" where pending == "j": continue
-            case "c" where pending == "h": respelled.append("s")
+            case "d" where next == "j": continue
+            // English ay where French writes ei (Zayd, Zeid; Maychou, Mayshu): a y not before a vowel.
+            case "a" where next == "y" && !isVowel(index + 2 < letters.count ? letters[index + 2] : nil): continue
+            case "c" where next == "h": respelled.append("s")
             case "y": respelled.append("i")
             case "w": respelled.append("u")
             default: respelled.append(scalar)
@@ -61,9 +64,14 @@ extension NameKey {
         }
         var result = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
+        var isAfterVowelOfWord = false
         for (index, scalar) in respelled.enumerated() {
             let next = index + 1 < respelled.count ? respelled[index + 1] : nil
-            if scalar == "a", next == "i" { continue }
+            defer { isAfterVowelOfWord = scalar != " " && (isAfterVowelOfWord || isVowel(scalar)) }
+            // English ai where French writes ei (Huzaifa, Houzeifa), but not in a word's first
+            // syllable, where it is most often two vowels French writes aï: Said and Sid, Saïdi
+            // and Sidi, Raïs and Ris are other names (folding has lost the tréma).
+            if scalar == "a", next == "i", isAfterVowelOfWord { continue }
             if scalar == "a", next == "u", index + 2 < respelled.count, "aiu".unicodeScalars.contains(respelled[index + 2]) {
                 continue
             }
@@ -81,4 +89,7 @@ extension NameKey {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// A vowel of a folded name (where `e` is `i` and `o` is `u`), `y` with them.
+    private static func isVowel(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { "aiuy".unicodeScalars.contains($0) } ?? false }
 }

@@ -450,20 +450,28 @@ function otherReadings(folded, letters) {
 const consonantKey = (name) => consonantKeys(name, false)[0] ?? null;
 
 /** Text/CloseSpelling.swift's transcriptionKey: a folded name in Latin letters with what French
- *  and English transliterations write differently made one (dj j, ch sh, y i, w u, ai i, a before
- *  a u read as w), then doubled letters once: Iyad Ag Ghaly and Iyad ag Ghali, Abou Houzeifa and
- *  Abu Huzaifa meet. A name with Arabic letters is returned as it is. */
+ *  and English transliterations write differently made one (dj j, ch sh, y i, w u, ay before a
+ *  consonant i, ai after a word's first vowel i, a before a u read as w), then doubled letters
+ *  once: Iyad Ag Ghaly and Iyad ag Ghali, Abou Houzeifa and Abu Huzaifa meet; Said and Sid do
+ *  not. A name with Arabic letters is returned as it is. */
 function transcriptionKey(folded) {
   const letters = [...folded];
   if (letters.some(isArabicLetter)) return folded;
+  const isVowel = (letter) => letter !== undefined && 'aiuy'.includes(letter);
   const respelled = [];
   letters.forEach((letter, i) => {
     const next = letters[i + 1];
     if (letter === 'd' && next === 'j') return;
+    if (letter === 'a' && next === 'y' && !isVowel(letters[i + 2])) return;
     respelled.push(letter === 'c' && next === 'h' ? 's' : letter === 'y' ? 'i' : letter === 'w' ? 'u' : letter);
   });
-  const kept = respelled.filter((letter, i) => !(letter === 'a' && (respelled[i + 1] === 'i'
-    || (respelled[i + 1] === 'u' && 'aiu'.includes(respelled[i + 2] ?? '-')))));
+  let isAfterVowelOfWord = false;
+  const kept = respelled.filter((letter, i) => {
+    const dropped = letter === 'a' && ((respelled[i + 1] === 'i' && isAfterVowelOfWord)
+      || (respelled[i + 1] === 'u' && 'aiu'.includes(respelled[i + 2] ?? '-')));
+    isAfterVowelOfWord = letter !== ' ' && (isAfterVowelOfWord || isVowel(letter));
+    return !dropped;
+  });
   return collapsingRuns(kept).join('');
 }
 
@@ -1544,21 +1552,26 @@ function searchKeysOf(entity) {
   return searchKeys.get(entity.id);
 }
 
-/** Entities a name contains what was typed (as typed, folded, or as French and English
- *  transliterations write it alike); when none does, as `isnad search` does, those with a name in
- *  the other script that has the same consonants (Saraya al-Quds, سرايا القدس), then those with a
- *  close spelling of it (Droukdal, Droukdel). */
+/** Entities a name contains what was typed (as typed, folded, or from a word's start as French
+ *  and English transliterations write it alike); when none does, as `isnad
+ *  search` does, those with a name in the other script that has the same consonants (Saraya
+ *  al-Quds, سرايا القدس), then those with a close spelling of it, French and English
+ *  transliterations written alike (Droukdal, Droukdel; Ag Ghali, Ag Ghaly). */
 function runSearch() {
   const query = normalizeName(state.search);
   const foldedQuery = query === '' ? '' : foldName(state.search);
   const transcribedQuery = transcriptionKey(foldedQuery);
   searchCursor = -1;
   const drawn = [...byId('nodes').children].map((group) => [group, entityById.get(group.dataset.entity)]);
-  // As typed, or folded as `isnad search` folds spelling variants (Abou, the, glued الله, initials).
+  // As typed, or folded as `isnad search` folds spelling variants (Abou, the, glued الله, initials);
+  // or as French and English transliterations write it alike, from the start of a word and three
+  // letters typed at least, as the command line's words: inside a word, or shorter, it is in too
+  // many names (Said in Presidential Guard, prisidintial; Ly in every li).
+  const startsWords = [...transcribedQuery].length >= 3;
   let found = new Set(query === '' ? [] : drawn.filter(([, entity]) =>
     searchKeysOf(entity).normalized.some((key) => key.includes(query))
     || (foldedQuery !== '' && searchKeysOf(entity).folded.some((key) => key.includes(foldedQuery)))
-    || (transcribedQuery !== '' && searchKeysOf(entity).transcribed.some((key) => key.includes(transcribedQuery)))).map(([, entity]) => entity.id));
+    || (startsWords && searchKeysOf(entity).transcribed.some((key) => ` ${key}`.includes(` ${transcribedQuery}`)))).map(([, entity]) => entity.id));
   const typedInArabic = [...query].some(isArabicLetter);
   for (const typedKey of found.size === 0 ? consonantKeys(state.search) : []) {
     if (typedKey.length < 2) continue;
@@ -1567,7 +1580,9 @@ function runSearch() {
     if (found.size > 0) break;
   }
   // A few edits away, as the command line's close spellings: a third of the letters typed, three
-  // at least (fewer find every short name).
+  // at least (fewer find every short name), French and English spellings not counted (Okasha,
+  // Okacha), on whole names and words, never inside one (Said is not in Presidential Guard,
+  // prisidintial).
   if (found.size === 0 && [...transcribedQuery].length >= 3) {
     const typed = [...transcribedQuery];
     const range = Math.max(1, Math.floor([...foldedQuery].length / 3));
