@@ -37,9 +37,10 @@ enum PathCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let query = try QueryPreamble(arguments, context: context, format: format) {
-            (
+            let isForReading = try arguments.value(format, default: .table).isForReading
+            return (
                 maxDepth: try arguments.value(Self.maxDepth, default: 4),
-                limit: try arguments.value(Self.limit, default: try arguments.value(format, default: .table).isForReading ? 10 : 0)
+                limit: try arguments.value(Self.limit, default: isForReading ? 10 : 0)
             )
         }
         if arguments.isGiven(limit), !arguments.isSet(findsAll) {
