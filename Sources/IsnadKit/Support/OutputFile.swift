@@ -207,42 +207,19 @@ public final class OutputFile: ByteSink {
     public static func abandonedTemporaryFiles(besides path: String, limit: Int = 3)
         -> (files: [(path: String, bytes: Int, lastWritten: String)], count: Int)
     {
-        guard descriptorNamed(path) == nil, let (folder, _) = try? resolvedLocation(of: path),
-            let directory = opendir(folder)
-        else { return ([], 0) }
-        defer { closedir(directory) }
-        let prefix = Array(".isnad-".utf8)
-        var found: [(path: String, bytes: Int, lastWritten: String)] = []
-        var count = 0
-        let now = time(nil)
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                Array(bytes.prefix(while: { $0 != 0 }))
-            }
-            guard name.count == prefix.count + 6, name.starts(with: prefix) else { continue }
-            let file = (folder == "/" ? "/" : folder + "/") + String(decoding: name, as: UTF8.self)
-            // Named beside the path as the user gave it, not as resolved.
-            // Through a link to a file elsewhere the folder is the one it leads to, named as such.
-            let shownFolder = FileSystem.isSymbolicLink(path) ? folder : path.contains("/") ? FileSystem.folder(of: path) : "."
-            let named =
-                (shownFolder == "." ? "" : shownFolder == "/" ? "/" : shownFolder + "/") + String(decoding: name, as: UTF8.self)
-            var information = stat()
-            guard lstat(file, &information) == 0, (information.st_mode & S_IFMT) == S_IFREG,
-                now - information.st_mtim.tv_sec > 60
-            else { continue }
-            let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            // Closing the descriptor lets the lock go: nothing of it is kept.
-            let isHeld = flock(descriptor, LOCK_SH | LOCK_NB) != 0
-            close(descriptor)
-            guard !isHeld else { continue }
-            count += 1
-            if found.count < limit {
-                let modified = Date(timeIntervalSince1970: TimeInterval(information.st_mtim.tv_sec))
-                found.append((named, Int(information.st_size), ChangeDescription.timestamp(modified)))
-            }
+        guard descriptorNamed(path) == nil, let (folder, _) = try? resolvedLocation(of: path) else { return ([], 0) }
+        let (leftovers, count) = FileSystem.unheldLeftovers(
+            in: folder, prefix: ".isnad-", isFolder: false, quietSeconds: 60, ownedByUser: false, limit: limit)
+        // Named beside the path as the user gave it, not as resolved.
+        // Through a link to a file elsewhere the folder is the one it leads to, named as such.
+        let shownFolder = FileSystem.isSymbolicLink(path) ? folder : path.contains("/") ? FileSystem.folder(of: path) : "."
+        let files = leftovers.map { leftover in
+            (
+                (shownFolder == "." ? "" : shownFolder == "/" ? "/" : shownFolder + "/") + leftover.name, leftover.bytes,
+                leftover.lastChanged
+            )
         }
-        return (found.sorted { $0.path < $1.path }, count)
+        return (files, count)
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {

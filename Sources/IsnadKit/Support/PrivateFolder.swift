@@ -43,33 +43,10 @@ public enum PrivateFolder {
         folders: [(path: String, lastChanged: String)], count: Int
     ) {
         let temporary = temporaryFolder
-        guard let directory = opendir(temporary) else { return ([], 0) }
-        defer { closedir(directory) }
-        let start = Array((prefix + "-").utf8)
-        var found: [(path: String, lastChanged: String)] = []
-        var count = 0
-        let now = time(nil)
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in Array(bytes.prefix(while: { $0 != 0 })) }
-            guard name.count == start.count + 6, name.starts(with: start) else { continue }
-            let folder = (temporary == "/" ? "/" : temporary + "/") + String(decoding: name, as: UTF8.self)
-            var information = stat()
-            // Another process of this user may have made it an instant ago, not yet locked it.
-            guard lstat(folder, &information) == 0, (information.st_mode & S_IFMT) == S_IFDIR,
-                information.st_uid == geteuid(), now - information.st_mtim.tv_sec > 5
-            else { continue }
-            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            // Closing the descriptor lets the lock go: nothing of it is kept.
-            let isHeld = flock(descriptor, LOCK_SH | LOCK_NB) != 0
-            close(descriptor)
-            guard !isHeld else { continue }
-            count += 1
-            if found.count < limit {
-                let modified = Date(timeIntervalSince1970: TimeInterval(information.st_mtim.tv_sec))
-                found.append((folder, ChangeDescription.timestamp(modified)))
-            }
-        }
-        return (found.sorted { $0.path < $1.path }, count)
+        // Another process of this user may have made one an instant ago, not yet locked it.
+        let (leftovers, count) = FileSystem.unheldLeftovers(
+            in: temporary, prefix: prefix + "-", isFolder: true, quietSeconds: 5, ownedByUser: true, limit: limit)
+        let folders = leftovers.map { ((temporary == "/" ? "/" : temporary + "/") + $0.name, $0.lastChanged) }
+        return (folders, count)
     }
 }
