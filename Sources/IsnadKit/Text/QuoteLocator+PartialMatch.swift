@@ -35,25 +35,12 @@ extension QuoteLocator {
         let keyed = needle.indices.compactMap { index in skeletonKey(needle[index]).map { (index, $0) } }
         let pattern = keyed.map(\.1)
         guard pattern.count >= 2 else { return nil }
-        let border = borders(of: pattern)
         return text.folded.withUnsafeBufferPointer { bytes -> PartialMatch? in
             let haystack = FoldedScalars(bytes: bytes)
-            // Where the last pattern.count keys of the skeleton stand, round and round, as in forEachPlace.
-            var places = [Int](repeating: 0, count: pattern.count)
-            var (keys, matched, offset) = (0, 0, 0)
             var best = (length: 0, start: 0, end: 0)
-            while offset < haystack.endOffset, best.length < pattern.count {
-                let (scalar, next) = haystack[offset]
-                defer { offset = next }
-                guard let key = skeletonKey(scalar) else { continue }
-                places[keys % pattern.count] = offset
-                keys += 1
-                while matched > 0, key != pattern[matched] { matched = border[matched - 1] }
-                if key == pattern[matched] { matched += 1 }
-                if matched > best.length {
-                    best = (matched, places[(keys - matched) % pattern.count], next)
-                }
-                if matched == pattern.count { matched = border[matched - 1] }
+            forEachMatchedStart(of: pattern, in: haystack) { matched, start, next in
+                if matched > best.length { best = (matched, start, next) }
+                return best.length < pattern.count
             }
             guard best.length >= min(4, pattern.count) else { return nil }
             let found = foldedText(haystack, best.start..<best.end)

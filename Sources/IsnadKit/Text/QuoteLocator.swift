@@ -111,6 +111,17 @@ public enum QuoteLocator {
     /// skeleton of `text`, in order, until it returns false (Knuth, Morris and Pratt: linear in
     /// both).
     private static func forEachPlace(of pattern: [UInt32], in text: FoldedScalars, _ body: (Int) -> Bool) {
+        forEachMatchedStart(of: pattern, in: text) { matched, start, _ in matched < pattern.count || body(start) }
+    }
+
+    /// Reads the skeleton of `text` key by key, matching `pattern` as Knuth, Morris and Pratt do,
+    /// and after each key that leaves a start of it matched calls `body` with how many of its keys
+    /// are matched, the byte offset where they start, and the one past the key just read, until
+    /// it returns false. The places where the whole pattern stands (``forEachPlace(of:in:_:)``)
+    /// and the longest start of it that stands anywhere (``partialMatch(of:in:)``) read alike.
+    static func forEachMatchedStart(
+        of pattern: [UInt32], in text: FoldedScalars, _ body: (_ matched: Int, _ start: Int, _ next: Int) -> Bool
+    ) {
         guard !pattern.isEmpty else { return }
         let border = borders(of: pattern)
         // Where the last pattern.count keys of the skeleton stand, round and round.
@@ -124,10 +135,9 @@ public enum QuoteLocator {
             keys += 1
             while matched > 0, key != pattern[matched] { matched = border[matched - 1] }
             if key == pattern[matched] { matched += 1 }
-            if matched == pattern.count {
-                guard body(places[keys % pattern.count]) else { return }
-                matched = border[matched - 1]
-            }
+            guard matched > 0 else { continue }
+            guard body(matched, places[(keys - matched) % pattern.count], next) else { return }
+            if matched == pattern.count { matched = border[matched - 1] }
         }
     }
 
