@@ -429,7 +429,11 @@ struct SpreadsheetCommandTests {
             result.standardError.hasPrefix("isnad: bad.csv:2:1: \"hamass\" taken as Hamas (hamas)\n"), "\(result.standardError)")
         #expect(result.standardError.contains("bad.csv:2:5: source: no source matches \"nosuchsource\""))
         #expect(result.standardError.contains("bad.csv:2:4: start: \"2014-02-30\" is not a valid date"))
-        #expect(result.standardError.contains("bad.csv:2:7: stance: \"assert\" is not one of asserts, reports, denies"))
+        // A sheet takes the words the command line takes, and says so.
+        #expect(
+            result.standardError.contains(
+                "bad.csv:2:7: stance: \"assert\" is not one of asserts, reports, denies (in French: affirme, rapporte, dément; in Arabic: يؤكد, ينقل, ينفي) (did you mean \"asserts\"?)"
+            ), "\(result.standardError)")
         // Names that match nothing stand in for nothing: no problem is made of the stand-ins.
         try cli.write(
             "both.csv",

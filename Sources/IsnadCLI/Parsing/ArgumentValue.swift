@@ -88,13 +88,7 @@ extension Stance: ArgumentChoice {
     /// In English, or as the French or Arabic verb (``Stance/init(word:)``).
     init(argument: String) throws(InvalidArgument) {
         guard let stance = Stance(word: argument) else {
-            let english = Stance.allCases.map(\.rawValue)
-            let arabic = Stance.allCases.compactMap { Stance.arabicWords[$0] }
-            let french = Stance.allCases.compactMap { Stance.frenchWords[$0]?.first }
-            throw InvalidArgument(
-                message:
-                    "\"\(Text.printable(argument))\" is not one of \(english.joined(separator: ", ")) (in French: \(french.joined(separator: ", ")); in Arabic: \(arabic.joined(separator: ", ")))"
-                    + Suggestion.phrase(Suggestion.nearest(to: argument, among: english)))
+            throw InvalidArgument(message: Stance.unknownWordProblem(argument))
         }
         self = stance
     }

@@ -35,4 +35,16 @@ extension Stance {
             return nil
         }
     }
+
+    /// What to say of a word that is no stance, wherever a person typed it (an option, a
+    /// sheet's cell): every word ``init(word:)`` takes, in English, French and Arabic, and the
+    /// English one it is nearest to.
+    public static func unknownWordProblem(_ word: String) -> String {
+        let english = Stance.allCases.map(\.rawValue)
+        let french = Stance.allCases.compactMap { Stance.frenchWords[$0]?.first }
+        let arabic = Stance.allCases.compactMap { Stance.arabicWords[$0] }
+        return
+            "\"\(Text.printable(word))\" is not one of \(english.joined(separator: ", ")) (in French: \(french.joined(separator: ", ")); in Arabic: \(arabic.joined(separator: ", ")))"
+            + Suggestion.phrase(Suggestion.nearest(to: word, among: english))
+    }
 }

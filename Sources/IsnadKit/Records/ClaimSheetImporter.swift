@@ -316,7 +316,8 @@ private final class RowImporter {
         if let english = row.value("quote_en") { citation.append(("quote_en", .string(english))) }
         // Words of a fixed set, read in any case, or in Arabic, as on the command line.
         let stance = row.value("stance") ?? ""
-        citation.append(("stance", .string(Stance(word: stance)?.rawValue ?? stance.lowercased())))
+        if Stance(word: stance) == nil { fail("stance", Stance.unknownWordProblem(stance)) }
+        citation.append(("stance", .string(Stance(word: stance)?.rawValue ?? Stance.reports.rawValue)))
         // Typed by hand, as on the command line: digits from an Arabic keyboard, a predicate's label.
         let credibility = Text.withWesternDigits(row.value("credibility") ?? "")
         // A number as the record's decoder reads one (`2.0` from a spreadsheet is grade 2).

@@ -396,8 +396,8 @@ struct Fields {
             }
             if let trouble = Identifier.problem(with: text) { throw problem("\(key)[\(index)]", trouble) }
             let isRepeated: Bool
-            if seen != nil {
-                isRepeated = !seen!.insert(text).inserted
+            if let inserted = seen?.insert(text).inserted {
+                isRepeated = !inserted
             } else {
                 isRepeated = ids.contains(text)
                 if !isRepeated, ids.count >= 16 { seen = Set(ids + [text]) }
