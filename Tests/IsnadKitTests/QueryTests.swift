@@ -830,7 +830,7 @@ struct CheckTests {
             {"record":"source","id":"loop-1","type":"other","title":"L1","reliability":"F"}
             {"record":"source","id":"loop-2","type":"other","title":"L2","reliability":"F","cites":["loop-1"]}
             {"record":"source","id":"with-text","type":"news-article","title":"T","reliability":"C","text":"The quick brown\\nfox jumps."}
-            {"record":"claim","id":"quoted","subject":"a","predicate":"praised","object":"b","citations":[{"source":"with-text","quote":"quick  brown fox","stance":"asserts","credibility":2},{"source":"with-text","quote":"lazy dog","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"quoted","subject":"a","predicate":"praised","object":"b","citations":[{"source":"with-text","quote":"quick  brown fox","stance":"asserts","credibility":2},{"source":"with-text","quote":"lazy dog","stance":"asserts","credibility":2},{"source":"with-text","quote":"brown fox leaps","stance":"asserts","credibility":2}]}
 
             """, into: store, folder: folder, name: "defects.jsonl")
         let database = store.database
@@ -872,7 +872,18 @@ struct CheckTests {
             check.findings.contains {
                 $0.kind == .invalidValue && $0.subject == #"claim "c-d""# && $0.message == "end: 2015 is before start 2016"
             })
-        #expect(check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("«lazy dog»") })
+        #expect(
+            check.findings.contains {
+                $0.kind == .quoteNotFound && $0.message.hasSuffix("«lazy dog» is not in the text of with-text")
+            })
+        // Where a quote breaks off is said, as an import says it.
+        #expect(
+            check.findings.contains {
+                $0.kind == .quoteNotFound
+                    && $0.message.hasSuffix(
+                        #"«brown fox leaps» is not in the text of with-text: the text has "brown fox" (lines 1-2) from the start of the quote; then the quote has "leaps" where the text has "jumps.""#
+                    )
+            }, "\(check.findings.filter { $0.kind == .quoteNotFound })")
         #expect(!check.findings.contains { $0.kind == .quoteNotFound && $0.message.contains("quick") })
         #expect(check.findings.contains { $0.kind == .probableDuplicate && $0.subject == #"entities "a", "alpha-twin""# })
         // The names as written, not the folded key they share.

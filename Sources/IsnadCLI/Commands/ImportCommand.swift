@@ -250,7 +250,9 @@ extension ImportCommand {
     /// first: claim "x" citation 1, in "article") …`, or nil when every quote is found.
     static func quotesNotFoundNote(store: GraphStore, entry: Int) throws -> String? {
         var missing: [(claim: String, position: Int, holder: String)] = []
-        try store.forEachQuoteNotFound(inEntry: entry) { holder, claim, position, _ in missing.append((claim, position, holder)) }
+        try store.forEachQuoteNotFound(inEntry: entry) { holder, claim, position, _, _ in
+            missing.append((claim, position, holder))
+        }
         guard let first = missing.first else { return nil }
         let named =
             "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1), in \"\(Text.printable(first.holder))\""

@@ -410,10 +410,14 @@ public struct IntegrityCheck {
     /// quotes whose locator says why they are not word for word (``QuoteLocator/isUnverified(_:)``):
     /// what `add claim --unverified` and a sheet let in, `check` does not hold against the store.
     private mutating func checkQuotes(_ store: GraphStore) throws {
-        examined[.quoteNotFound] = try store.forEachQuoteNotFound { holder, claim, position, quote in
+        examined[.quoteNotFound] = try store.forEachQuoteNotFound { holder, claim, position, quote, text in
+            // Where it breaks off, as an import or an edit says it: the word that differs is
+            // what the analyst looks for.
+            let brokenOff = QuoteLocator.partialMatch(of: quote, in: text).map { ": " + Text.printable($0.description) } ?? ""
             try add(
                 .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
                 "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
+                    + brokenOff
             )
         }
     }

@@ -473,14 +473,16 @@ extension GraphStore {
     /// Looks for every quote whose holder (the source it is read in: its via, else its
     /// claimant) has a stored text in that text, as `add claim` looks for it (``QuoteLocator``),
     /// leaving out those whose locator says why they are not word for word; `body` gets each
-    /// not found, ordered by holder, claim and position (from 0). Of the whole store (`check`),
+    /// not found, ordered by holder, claim and position (from 0), with the holder's text (to
+    /// say where the quote breaks off in it: ``QuoteLocator/partialMatch(of:in:)``). Of the whole store (`check`),
     /// or of the claims history entry `entry` wrote (what an import of records, which does not
     /// refuse them, let in). Returns how many quotes were looked for; none is read when no
     /// source has a stored text.
     @discardableResult
     public func forEachQuoteNotFound(
         inEntry entry: Int? = nil,
-        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String) throws -> Void
+        _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String, _ text: QuoteLocator.SearchableText)
+            throws -> Void
     ) throws -> Int {
         guard try database.prepare("SELECT EXISTS (SELECT 1 FROM source WHERE full_text IS NOT NULL)").scalarInteger() == 1
         else { return 0 }
@@ -501,7 +503,9 @@ extension GraphStore {
             }
             count += 1
             let quote = row.string(3)
-            if QuoteLocator.lines(of: quote, in: currentText) == nil { try body(holder, row.string(1), row.int(2), quote) }
+            if QuoteLocator.lines(of: quote, in: currentText) == nil {
+                try body(holder, row.string(1), row.int(2), quote, currentText)
+            }
         }
         return count
     }
