@@ -25,6 +25,40 @@ struct NeighborhoodSurveyTests {
         #expect(!member.isOutgoing)
     }
 
+    @Test("thousands of ends, some met twice and some walked from again, are each counted once, as the whole listing counts them")
+    func manyEnds() throws {
+        // Ids of every length from 1 to 23 bytes (the set reads ids eight bytes at a time), ids
+        // that start others, and ends met again through another claim and at the next hop.
+        var lines = [
+            #"{"record":"entity","id":"h","type":"organization","name":"Hub"}"#,
+            #"{"record":"source","id":"s","type":"news-article","title":"S","reliability":"B"}"#,
+        ]
+        let ends = (0..<2_500).map { number in String(repeating: "e", count: number % 20) + "\(number)" }
+        for (number, end) in ends.enumerated() {
+            lines.append(#"{"record":"entity","id":"\#(end)","type":"organization","name":"End \#(number)"}"#)
+        }
+        func claim(_ id: String, _ subject: String, _ predicate: String, _ object: String) -> String {
+            #"{"record":"claim","id":"\#(id)","subject":"\#(subject)","predicate":"\#(predicate)","object":"\#(object)","citations":[{"source":"s","quote":"q","stance":"asserts","credibility":2}]}"#
+        }
+        for (number, end) in ends.enumerated() where number < 2_000 {
+            lines.append(claim("f\(number)", "h", "funded", end))
+            if number % 3 == 0 { lines.append(claim("p\(number)", end, "praised", "h")) }
+            // The next hop: to an end the hub reaches too, and to one only this hop reaches.
+            if number % 7 == 0 { lines.append(claim("a\(number)", end, "allied_with", ends[(number + 1) % 2_000])) }
+            if number % 5 == 0 { lines.append(claim("b\(number)", end, "allied_with", ends[2_000 + number / 5])) }
+        }
+        let folder = try TemporaryFolder.scoped
+        let store = try Fixtures.store(lines.joined(separator: "\n") + "\n", in: folder)
+        let survey = try NeighborhoodSurvey(
+            store: store, center: "h", depth: 2, graph: try TransmissionGraph(store: store), linkBudget: 100_000)
+        let whole = try Neighborhood(store: store, center: "h", depth: 2)
+        #expect(survey.isComplete)
+        #expect(survey.claims == whole.claims.count)
+        #expect(survey.entities == whole.depths.count - 1)
+        #expect(survey.count(atHop: 1).entities == 2_000)
+        #expect(survey.count(atHop: 2).entities == 400)
+    }
+
     @Test(
         "of a group's claims equally strong, the one its summary names is the first by id, whatever order the store wrote them in"
     )

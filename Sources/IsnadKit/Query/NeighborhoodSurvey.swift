@@ -145,8 +145,9 @@ public struct NeighborhoodSurvey: Sendable {
                     break walking
                 }
             }
-            frontier = walk.next.sorted()
-            if frontier.isEmpty { break }
+            // The ends reached at the last hop are counted, never walked from: no string is made of them.
+            if walk.next.isEmpty || hop + 1 == depth { break }
+            frontier = walk.next.map { walk.reached.id($0) }.sorted()
         }
         groups = walk.groups
         claimsExamined = examined
@@ -159,16 +160,17 @@ public struct NeighborhoodSurvey: Sendable {
     /// runs once per command. Rows are bits, predicates small numbers (the one before checked
     /// first), a group a slot of a table by predicate, hop and direction, and whether an entity
     /// was reached is looked up only when the other end changes (links come ordered by their other end). Ends
-    /// and predicates are compared as the store's bytes: a string is made only for an end not met
-    /// just before and for a predicate's first spelling. One value, changed by one call a link:
+    /// and predicates are compared as the store's bytes, ends reached kept as bytes
+    /// (``ReachedIDs``): a string is made only of an end walked from at the next hop and of a
+    /// predicate's first spelling. One value, changed by one call a link:
     /// the walk's variables captured one by one cost an exclusivity check each, every link.
     private struct Walk {
         let linkBudget: Int
         let slotsPerPredicate: Int
         /// The entities reached so far, the center included.
-        var reached: Set<String>
-        /// The entities first reached at this hop.
-        var next: [String] = []
+        var reached: ReachedIDs
+        /// The entities first reached at this hop, by their number in `reached`.
+        var next: [Int] = []
         var seenRows: RowBits
         var seenClaims: Set<String> = []
         var predicates: [(name: String, isSymmetric: Bool)] = []
@@ -186,8 +188,8 @@ public struct NeighborhoodSurvey: Sendable {
         init(center: String, linkBudget: Int, depth: Int, seenRows: RowBits) {
             self.linkBudget = linkBudget
             slotsPerPredicate = (max(0, depth) + 1) * 2
-            reached = [center]
-            reached.reserveCapacity(min(linkBudget, 4096))
+            reached = ReachedIDs(minimumCapacity: min(linkBudget, 4096))
+            reached.insert(center)
             self.seenRows = seenRows
         }
 
@@ -202,9 +204,9 @@ public struct NeighborhoodSurvey: Sendable {
             }
             var reachedNow = false
             if lastOther.isEmpty || !NeighborhoodSurvey.equal(step.other, lastOther) {
-                let other = String(decoding: step.other, as: UTF8.self)
-                reachedNow = reached.insert(other).inserted
-                if reachedNow { next.append(other) }
+                let (inserted, number) = reached.insert(step.other)
+                reachedNow = inserted
+                if inserted { next.append(number) }
                 lastOther.removeAll(keepingCapacity: true)
                 lastOther.append(contentsOf: step.other)
             }
