@@ -84,6 +84,9 @@ enum EditCommand: Command {
             .trimmingCharacters(in: .newlines)
         let shown = content
         var problems = storedProblems
+        // What the editor saved last that was refused: saved again as it was, the editor is a
+        // script that will never mend it (a person would have changed something, or quit).
+        var refused: String?
         for _ in 0..<100 {
             let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
             do {
@@ -179,6 +182,14 @@ enum EditCommand: Command {
                 return
             } catch let error as EditProblem {
                 problems = [error.message]
+                if content == refused {
+                    let kept = keep(content, named: URL(fileURLWithPath: path).lastPathComponent)
+                    throw LookupError(
+                        description:
+                            "\(label): the editor saved the record it was shown refused, unchanged (\(problems.joined(separator: "; "))): nothing changed"
+                            + (kept.map { "; your edit is kept in \(Text.printable($0))" } ?? ""))
+                }
+                refused = content
             }
         }
         // A hundred saves, every one refused: nothing changed, and a script must not read success.
