@@ -289,6 +289,10 @@ struct SetCommandTests {
             show.contains(
                 "[hamas-praised-attack]\n      changed: 1 earlier · entry 3 (isnad set, bilal, \(day)) · entry 4 (isnad set, bilal, \(day)) · entry 5 (isnad set, bilal, \(day))\n"
             ))
+        // A source regraded says so beside its grade: every claim it makes is weighed anew.
+        #expect(try cli.run(["set", "article", "reliability", "D", "--author", "ana"]).status == 0)
+        let source = try cli.run(["source", "article"]).standardOutput
+        #expect(source.contains("\n  changed: entry 7 (isnad set, ana, "), "\(source)")
     }
 
     @Test("a retracted claim keeps its ends too: restored, it would speak of another relationship with the old quotes")

@@ -195,6 +195,10 @@ enum SourceCommand: Command {
         if let length = try store.storedTextLength(ofSource: source.id) {
             lines.append("  full text stored (\(length) characters): quotes from it can be checked")
         }
+        // A regrade weighs every claim the source makes anew: said where the grade is, as `show`
+        // marks an entity's changes.
+        let changes = try store.changes(of: .source, id: source.id)
+        if !changes.isEmpty { lines.append(Text.printable("  changed: " + HistoryMark.line(changes))) }
         lines.append("")
         lines.append("Chain of transmission")
         lines.append(cited.isEmpty ? "  relays no other source" : "  relays:")
