@@ -118,6 +118,39 @@ struct QuoteLocatorTests {
         }
     }
 
+    @Test(
+        "the quotes of one text share its reading: after quotes made to fail late at every place, a quote that stands where it is first read is still found"
+    )
+    func sharedReading() {
+        let text = QuoteLocator.SearchableText(String(repeating: "بَ", count: 1_000) + "\nتمت")
+        // Each skeleton stands at every place, and its last mark parts from the text's there.
+        for length in 100..<103 {
+            #expect(QuoteLocator.lines(of: String(repeating: "ب", count: length) + "بِ", in: text) == nil)
+        }
+        #expect(QuoteLocator.lines(of: "بَبَ", in: text)! == (1, 1))
+        #expect(QuoteLocator.lines(of: "بَ تمت", in: text)! == (1, 2))
+    }
+
+    @Test(
+        "flags pair their letters from the start of a long run: a quote of them stands only at a flag's first letter, in runs met again and again"
+    )
+    func longRunsOfFlags() {
+        // 🇦🇧 repeated: a quote 🇧🇦 straddles two flags everywhere, 🇦🇧🇦🇧 stands.
+        let pairs = String(repeating: "🇦🇧", count: 5_000)
+        #expect(QuoteLocator.lines(of: "🇧🇦", in: pairs) == nil)
+        #expect(QuoteLocator.lines(of: "🇦🇧🇦🇧", in: pairs)! == (1, 1))
+        // One letter more at the start shifts every pair: 🇧🇦 now stands, at the end of the run too.
+        #expect(QuoteLocator.lines(of: "🇧🇦🇧🇦", in: "🇧" + pairs + "\nx")! == (1, 1))
+        #expect(QuoteLocator.lines(of: "🇦🇧", in: "🇧" + pairs) == nil)
+        // Runs apart, each its own count: a run of three letters is a flag and a lone letter, so
+        // a quote may end after the lone one, not after the first letter of the next run's flag.
+        let runs = Array(repeating: "🇦🇦🇦", count: 2_000).joined(separator: " ")
+        #expect(QuoteLocator.lines(of: "🇦🇦 🇦🇦", in: runs) == nil)
+        #expect(QuoteLocator.lines(of: "🇦 🇦", in: runs) == nil)
+        #expect(QuoteLocator.lines(of: "🇦 🇦🇦", in: runs)! == (1, 1))
+        #expect(QuoteLocator.lines(of: "🇦🇦🇦 🇦🇦🇦", in: runs)! == (1, 1))
+    }
+
     /// The lines of `quote` in `text` composed `window` scalars at a time.
     static func lines(of quote: String, in text: String, window: Int) -> (first: Int, last: Int)? {
         QuoteLocator.lines(of: quote, in: QuoteLocator.SearchableText(text, normalizingScalarsAtATime: window))

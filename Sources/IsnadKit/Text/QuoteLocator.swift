@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a quote in a source's stored text, so that a citation can be checked and its locator
 /// filled in (`isnad add claim`, claim sheets, `check`): the quote must stand in the text word
 /// for word. Runs of white space (line breaks included) count as one space on both sides, and
@@ -24,6 +26,8 @@ public enum QuoteLocator {
         let firstLine: Int
         /// How many scalars the folded text has, a run of white space counted as one.
         let count: Int
+        /// The reading left to the quotes looked up in this text, together (``ReadingBudget``).
+        let budget: ReadingBudget
 
         public init(_ text: String) { self.init(text, normalizingScalarsAtATime: 1 << 16) }
 
@@ -51,6 +55,7 @@ public enum QuoteLocator {
                 lastLine = kept.line
             }
             (self.folded, self.firstLine, self.count) = (folded, firstLine, count)
+            budget = ReadingBudget(steps: max(64 * count, 10_000_000))
         }
 
         /// How many bytes the folded text holds.
@@ -75,15 +80,16 @@ public enum QuoteLocator {
         let needle = fold(quote)
         guard let first = needle.first, !isOptionalArabicOrHebrewMark(first) else { return nil }
         let pattern = needle.compactMap(skeletonKey)
-        // Tens of milliseconds of reading at most: what the old reading of every place took for
-        // a text of 100,000 letters and a quote of 500, a real article's sizes many times over.
-        var budget = max(64 * (text.count + needle.count), 50_000_000)
+        var budget = text.budget.take(adding: 64 * needle.count)
+        defer { text.budget.giveBack(budget) }
         return text.folded.withUnsafeBufferPointer { bytes in
             let haystack = FoldedScalars(bytes: bytes)
             var found: (first: Int, last: Int)?
+            var flags = FlagRun()
             forEachPlace(of: pattern, in: haystack) { start in
-                guard stands(first, for: haystack[start].scalar), haystack.startsCharacter(at: start) else { return true }
-                if let last = lastMatched(needle, in: haystack, from: start, budget: &budget) {
+                guard stands(first, for: haystack[start].scalar), haystack.startsCharacter(at: start, flags: &flags)
+                else { return true }
+                if let last = lastMatched(needle, in: haystack, from: start, budget: &budget, flags: &flags) {
                     let firstLine = text.firstLine + haystack.lineFeeds(in: 0..<start)
                     found = (firstLine, firstLine + haystack.lineFeeds(in: start..<last))
                     return false
@@ -201,20 +207,35 @@ public enum QuoteLocator {
 
         /// Whether a character of the text starts at `offset`: not after the joiner of an emoji
         /// sequence (👩 in 👨‍👩‍👧), nor at the second half of a flag (🇸 in 🇵🇸).
-        func startsCharacter(at offset: Int) -> Bool {
+        func startsCharacter(at offset: Int, flags: inout FlagRun) -> Bool {
             if let before = self.offset(before: offset), self[before].scalar == "\u{200D}" { return false }
-            return !isRegionalIndicator(self[offset].scalar) || regionalIndicators(before: offset) % 2 == 0
+            return !isRegionalIndicator(self[offset].scalar) || regionalIndicators(before: offset, flags: &flags) % 2 == 0
         }
 
-        /// How many flag letters (regional indicators) run up to `offset`, not counting it.
-        func regionalIndicators(before offset: Int) -> Int {
-            var (count, start) = (0, offset)
+        /// How many flag letters (regional indicators) run up to `offset`, not counting it: the
+        /// walk back stops where it meets the run `flags` last found, which it then extends.
+        func regionalIndicators(before offset: Int, flags: inout FlagRun) -> Int {
+            var start = offset
             while let before = self.offset(before: start), isRegionalIndicator(self[before].scalar) {
-                count += 1
+                if flags.start <= before, before < flags.end {
+                    start = flags.start
+                    break
+                }
                 start = before
             }
-            return count
+            flags = FlagRun(start: start, end: offset)
+            // Every flag letter is four bytes of UTF-8.
+            return (offset - start) / 4
         }
+    }
+
+    /// The bytes of the folded text last found to be a run of flag letters (regional
+    /// indicators) from its start. Flags pair their letters from the start of a run, so the
+    /// parity of a letter is read from there: a text of nothing but flag letters, walked back
+    /// over from every place a quote of them could start, took 28 s for 320 KB.
+    struct FlagRun {
+        var start = 0
+        var end = 0
     }
 
     private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
@@ -226,7 +247,7 @@ public enum QuoteLocator {
     /// text, or nil when it does not stand there: the text's optional marks that the quote leaves
     /// out are passed over, and the match may not be followed by a mark of the character it ends in.
     private static func lastMatched(
-        _ needle: [Unicode.Scalar], in haystack: FoldedScalars, from start: Int, budget: inout Int
+        _ needle: [Unicode.Scalar], in haystack: FoldedScalars, from start: Int, budget: inout Int, flags: inout FlagRun
     ) -> Int? {
         var position = start
         var last = start
@@ -249,7 +270,7 @@ public enum QuoteLocator {
         if extendsCharacter(following), !isOptionalArabicOrHebrewMark(following) { return nil }
         // The first half of a flag: an odd count of flag letters ends the match, and another follows.
         if isRegionalIndicator(haystack[last].scalar), isRegionalIndicator(following),
-            haystack.regionalIndicators(before: position) % 2 == 1
+            haystack.regionalIndicators(before: position, flags: &flags) % 2 == 1
         {
             return nil
         }
@@ -389,4 +410,32 @@ public enum QuoteLocator {
 
     /// An emoji, or the variation selector that asks for one (❤️): what a joiner follows in an
     /// emoji sequence. Digits, # and * are emoji too, in keycaps, and are left out.
+}
+
+extension QuoteLocator {
+    /// The reading that lookups of quotes in one text may do together: a step is a scalar of a
+    /// quote read at a place where its skeleton stands. Shared by every quote looked up in the
+    /// text (a command reads one ``SearchableText`` for each source), so that a file of many
+    /// quotes made to fail late at every place costs one bound for the text, not one for each
+    /// quote: 40 such quotes against a text of 400 KB took two minutes to import, and `check`
+    /// as long again. A real text's quotes read a few places each; a budget of 64 steps for each
+    /// scalar of the text and of each quote, ten million at least (well under a second), is
+    /// many times what they take.
+    final class ReadingBudget: @unchecked Sendable {
+        private let lock = NSLock()
+        private var remaining: Int
+
+        init(steps: Int) { remaining = steps }
+
+        /// All that is left, and `more` for the quote about to be read: a lookup holds it while
+        /// it reads, and gives back what it did not spend (``giveBack(_:)``).
+        func take(adding more: Int) -> Int {
+            lock.withLock {
+                defer { remaining = 0 }
+                return remaining + more
+            }
+        }
+
+        func giveBack(_ steps: Int) { lock.withLock { remaining += max(0, steps) } }
+    }
 }
