@@ -433,6 +433,28 @@ struct AddCommandTests {
         #expect(same.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n\(Self.unchecked)")
     }
 
+    @Test("--notes for a claim already in the store is refused (64), naming set, not dropped; the claim's own notes pass")
+    func notesOfAClaimThatExists() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let arguments = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--source", "police", "--quote", "praised", "--stance",
+            "reports", "--credibility", "3",
+        ]
+        let typed = try cli.run(arguments + ["--notes", "the pledge was read aloud"])
+        #expect(typed.status == 64)
+        #expect(
+            typed.standardError
+                == "isnad: --notes: claim \"hamas-praised-attack\" is already in the store, and a citation added to it does not change its notes: isnad set hamas-praised-attack notes - (or isnad edit hamas-praised-attack) does; nothing changed\n(see 'isnad add --help')\n"
+        )
+        let piped = try cli.run(arguments + ["--notes", "-"], input: Data("read aloud\n".utf8))
+        #expect(piped.status == 64)
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        #expect(try cli.run(["set", "hamas-praised-attack", "notes", "read aloud"]).status == 0)
+        let same = try cli.run(arguments + ["--notes", "read aloud"])
+        #expect(same.status == 0, "\(same.standardError)")
+    }
+
     @Test(
         "a new claim of a relationship other claims state with other dates is added, with a note naming them, their dates and --id"
     )

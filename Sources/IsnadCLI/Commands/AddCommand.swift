@@ -491,6 +491,14 @@ enum AddCommand: Command {
                         "\(given): claim \"\(new.id)\" is \(Self.datedPhrase(of: stored, store: store)), and a citation takes its claim's dates: to change them, \(setting); for a claim of its own with these dates, leave out --id",
                     command: spec.name)
             }
+            // Notes belong to the claim, not to the citation added: given for a claim that has
+            // others (or none), they would be dropped without a word.
+            if let given = new.notes, given != stored.notes {
+                throw UsageError(
+                    message:
+                        "--notes: claim \"\(new.id)\" is already in the store, and a citation added to it does not change its notes: isnad set \(new.id) notes - (or isnad edit \(new.id)) does; nothing changed",
+                    command: spec.name)
+            }
             if let changed = new.changedEnd(from: stored) {
                 throw LookupError(
                     description:
