@@ -27,16 +27,17 @@ public enum IsnadCLI {
         return run(
             arguments, environment: processEnvironment(), output: output,
             isStandardOutputTerminal: isStandardOutputTerminal, isStandardErrorTerminal: isatty(STDERR_FILENO) == 1,
-            terminalWidth: isStandardOutputTerminal ? standardOutputTerminalWidth() : nil,
+            terminalWidth: isStandardOutputTerminal ? terminalWidth(of: STDOUT_FILENO) : nil,
+            standardErrorTerminalWidth: { terminalWidth(of: STDERR_FILENO) },
             standardError: writeToStandardError
         ).rawValue
     }
 
-    /// How many cells wide the terminal on standard output is, as the terminal tells; nil when it
+    /// How many cells wide the terminal on `descriptor` is, as the terminal tells; nil when it
     /// does not.
-    static func standardOutputTerminalWidth() -> Int? {
+    @Sendable static func terminalWidth(of descriptor: Int32) -> Int? {
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 
@@ -47,7 +48,23 @@ public enum IsnadCLI {
         isStandardOutputTerminal: Bool, terminalWidth: Int?, environment: [String: String]
     ) -> Int? {
         guard isStandardOutputTerminal else { return nil }
-        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return columns(in: environment) ?? terminalWidth
+    }
+
+    /// The width `$COLUMNS` gives, where it holds one.
+    static func columns(in environment: [String: String]) -> Int? {
+        environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// How wide the terminal on standard error is, for the import's progress line: `$COLUMNS`
+    /// where it holds a width, else the terminal's own, asked at each update (a window made
+    /// narrower during an import is followed); nil off a terminal.
+    static func progressWidth(
+        isStandardErrorTerminal: Bool, environment: [String: String],
+        terminalWidth: @escaping @Sendable () -> Int?
+    ) -> @Sendable () -> Int? {
+        guard isStandardErrorTerminal else { return { nil } }
+        if let columns = columns(in: environment) { return { columns } }
         return terminalWidth
     }
 
@@ -160,6 +177,7 @@ public enum IsnadCLI {
     static func run(
         _ arguments: [String], environment: [String: String], output: OutputSink, isStandardOutputTerminal: Bool = false,
         isStandardErrorTerminal: Bool = false, terminalWidth: Int? = nil,
+        standardErrorTerminalWidth: @escaping @Sendable () -> Int? = { nil },
         standardError rawStandardError: @escaping @Sendable (String) -> Void
     ) -> ExitCode {
         let standardError: @Sendable (String) -> Void = { message in
@@ -196,6 +214,9 @@ public enum IsnadCLI {
                         isStandardOutputTerminal: isStandardOutputTerminal, terminalWidth: terminalWidth,
                         environment: environment)
                 }
+                context.progressWidth = progressWidth(
+                    isStandardErrorTerminal: isStandardErrorTerminal, environment: environment,
+                    terminalWidth: standardErrorTerminalWidth)
                 context.arguments = arguments
                 context.environment = environment
                 opened = context.openedStores

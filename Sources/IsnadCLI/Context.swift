@@ -35,6 +35,10 @@ struct Context {
     /// a terminal, and where `--format table` asks for tables as they are.
     var readingWidth: Int? = nil
     let isStandardErrorTerminal: Bool
+    /// How wide the terminal on standard error is now, in cells, for the progress line
+    /// (``IsnadCLI/progressWidth(isStandardErrorTerminal:environment:terminalWidth:)``): nil off a
+    /// terminal, or when it does not say.
+    var progressWidth: @Sendable () -> Int? = { nil }
     /// Writes text to standard error, through ``Text/printable(_:keepingLineBreaks:)``: every
     /// control character escaped, line feeds kept.
     let standardError: @Sendable (String) -> Void

@@ -607,6 +607,75 @@ struct InProcessTests {
         }
     }
 
+    @Test("the progress line is narrower than the terminal: a long name shortened in its middle, then left out")
+    func progressLineFitsTheTerminal() {
+        let path = "/work/review-s70/remote/a-rather-long-file-name-for-the-nightly-import-job.jsonl"
+        let progress = Importer.Progress(input: path, bytesRead: 20, totalBytes: 100, records: 45056)
+        let whole = "importing \(path): 45056 records (20%)"
+        #expect(ProgressLine.text(for: progress, width: nil) == whole)
+        #expect(ProgressLine.text(for: progress, width: 200) == whole)
+        #expect(
+            ProgressLine.text(for: progress, width: 80)
+                == "importing /work/review-s7…for-the-nightly-import-job.jsonl: 45056 records (20%)")
+        // Too narrow to say "importing" and enough of the name: the name alone.
+        #expect(ProgressLine.text(for: progress, width: 40) == "/work…rt-job.jsonl: 45056 records (20%)")
+        #expect(ProgressLine.text(for: progress, width: 25) == "45056 records (20%)")
+        #expect(ProgressLine.text(for: progress, width: 10) == "45056 re…")
+        #expect(ProgressLine.text(for: progress, width: 1) == "")
+        for width in 1...120 {
+            #expect(DisplayWidth.of(ProgressLine.text(for: progress, width: width)) < width, "\(width)")
+        }
+        // Arabic and wide characters are measured as the terminal draws them, and cut whole.
+        let arabic = Importer.Progress(
+            input: String(repeating: "بيانات-", count: 12) + "中文.jsonl", bytesRead: 1, totalBytes: nil, records: 4096)
+        for width in 31...120 {
+            let text = ProgressLine.text(for: arabic, width: width)
+            #expect(DisplayWidth.of(text) < width, "\(width): \(text)")
+            #expect(text.hasSuffix(": 4096 records"), "\(width): \(text)")
+        }
+    }
+
+    @Test(
+        "an import on a 40-column terminal keeps its progress line within it; off a terminal, no progress line", .temporaryStore)
+    func progressLineOfAnImport() throws {
+        let cli = try CLIHarness.scoped
+        let records = (0..<5000).map { #"{"record": "entity", "id": "e\#($0)", "type": "person", "name": "Person \#($0)"}"# }
+        let input = try cli.write(
+            "a-rather-long-file-name-for-the-nightly-import-job-of-the-research-server.jsonl",
+            records.joined(separator: "\n") + "\n")
+        for (isTerminal, columns) in [(true, "40"), (true, "80"), (false, "40")] {
+            let errors = Collected()
+            let status = IsnadCLI.run(
+                ["import", input],
+                environment: [
+                    "ISNAD_DB": cli.directory.appendingPathComponent("\(isTerminal)\(columns).db").path, "COLUMNS": columns,
+                ],
+                output: MemorySink(), isStandardErrorTerminal: isTerminal, standardErrorTerminalWidth: { 200 },
+                standardError: { errors.append($0) })
+            #expect(status == .success)
+            let updates = errors.value.components(separatedBy: "\r\u{1B}[K").dropFirst().filter {
+                !$0.isEmpty && !$0.contains("\n")
+            }
+            if isTerminal {
+                #expect(updates.count >= 1, "\(errors.value.debugDescription)")
+                for update in updates {
+                    #expect(DisplayWidth.of(update) < Int(columns) ?? 0, "\(update)")
+                    #expect(update.contains(" records ("), "\(update)")
+                }
+            } else {
+                #expect(!errors.value.contains("\r"), "\(errors.value.debugDescription)")
+            }
+        }
+        // The terminal's own width, asked of standard error, where $COLUMNS says none.
+        let errors = Collected()
+        _ = IsnadCLI.run(
+            ["import", input], environment: ["ISNAD_DB": cli.directory.appendingPathComponent("own.db").path],
+            output: MemorySink(), isStandardErrorTerminal: true, standardErrorTerminalWidth: { 50 },
+            standardError: { errors.append($0) })
+        let updates = errors.value.components(separatedBy: "\r\u{1B}[K").dropFirst().filter { !$0.isEmpty && !$0.contains("\n") }
+        #expect(!updates.isEmpty && updates.allSatisfy { DisplayWidth.of($0) < 50 }, "\(updates)")
+    }
+
     @Test("a default Graphviz over its time fails export html with exit 1 and names both layouts to ask for")
     func layoutOverTime() {
         let error = LayoutOverTime(

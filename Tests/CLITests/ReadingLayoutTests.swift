@@ -130,24 +130,44 @@ struct ReadingLayoutTests {
         #expect(narrow[quote + 1].hasPrefix(lrm + "            " + lrm + rlm), "\(narrow[quote + 1].debugDescription)")
     }
 
-    @Test("a word is never cut, and one too wide for the next line too stays where it is")
+    @Test("a word is never cut; one too wide to go on under its line starts further out, where it fits")
     func longWords() {
-        let url = "https://example.org/" + String(repeating: "a", count: 60)
-        #expect(LineWrapping.wrap("    url: \(url) and more", width: 40) == ["    url: \(url)", "      and more"])
         let path = "/srv/" + String(repeating: "b", count: 27)
         #expect(LineWrapping.wrap("    path: \(path) and more", width: 40) == ["    path:", "      \(path)", "      and more"])
         #expect(LineWrapping.wrap("short", width: 40) == ["short"])
+        // Too wide under the line: at its start, else at the first column.
+        let source = "essam-salih-press-conference-2017,"
+        #expect(
+            LineWrapping.wrap("      asserts D3  \(source) via hadera", width: 40) == [
+                "      asserts D3", "      \(source)", "        via hadera",
+            ])
+        let id = "[hamas-arrested-isis-members-until-2017]"
+        #expect(LineWrapping.wrap("    hadera-2022-article (E)  \(id)", width: 40) == ["    hadera-2022-article (E)", id])
+        // Wider than any line: from the first column, where the terminal cuts it least; a line's
+        // first word stays where it is.
+        let url = "https://example.org/" + String(repeating: "a", count: 60)
+        #expect(LineWrapping.wrap("    url: \(url) and more", width: 40) == ["    url:", url, "      and more"])
         #expect(LineWrapping.wrap(String(repeating: "x", count: 50), width: 40) == [String(repeating: "x", count: 50)])
         // Runs of spaces inside a line (a table's gaps) are kept where the line does not break.
         #expect(
             LineWrapping.wrap("a  b  " + String(repeating: "c", count: 37), width: 40) == [
                 "a  b", "  " + String(repeating: "c", count: 37),
             ])
-        // A list's label keeps its value beside it when the value would not fit under it either.
+        // A list's value too wide for its column goes two spaces in, under its label.
         let label = "CLAIM" + String(repeating: " ", count: 19)
-        let id = "hamas-arrested-isis-members-until-2017"
+        let claim = "hamas-arrested-isis-members-until-2017"
         #expect(
-            LineWrapping.wrap(label + id, width: 60, continuationIndent: String(repeating: " ", count: 24)) == [label + id])
+            LineWrapping.wrap(label + claim, width: 60, continuationIndent: String(repeating: " ", count: 24)) == [
+                "CLAIM", "  " + claim,
+            ])
+        // Arabic broken across lines stays held in order on the line it moved out to.
+        let quote = Bidi.isolate("«" + String(repeating: "حماس ", count: 3) + String(repeating: "ع", count: 30) + "»")
+        let held = LineWrapping.wrap(Bidi.line("        note: " + quote), width: 40)
+        #expect(held.count == 2, "\(held.map(\.debugDescription))")
+        #expect(held[0].hasSuffix(rlm + lrm), "\(held[0].debugDescription)")
+        #expect(
+            held[1].hasPrefix(lrm + "        " + lrm + rlm + String(repeating: "ع", count: 30)), "\(held[1].debugDescription)")
+        #expect(held.allSatisfy { DisplayWidth.of($0) <= 40 })
     }
 
     @Test("log wraps a long change on a terminal, and not off one")
@@ -190,6 +210,53 @@ struct ReadingLayoutTests {
         #expect(
             evidence[reliability + 1].hasPrefix(String(repeating: " ", count: 30) + "fairly reliable"),
             "\(evidence[reliability + 1])")
+    }
+
+    @Test("help at 40 columns: a description under its option's name, not in a 12-column strip")
+    func helpUnderNames() throws {
+        for arguments in [["show", "--help"], ["help"], ["help", "evidence"], ["add", "--help"]] {
+            let plain = lines(printed(arguments, database: "/nonexistent/isnad.db", columns: nil).text)
+            let narrow = lines(printed(arguments, database: "/nonexistent/isnad.db", columns: 40).text)
+            let examples = narrow.firstIndex(of: "EXAMPLES:") ?? narrow.endIndex
+            #expect(
+                narrow[..<examples].allSatisfy { DisplayWidth.of($0) <= 40 },
+                "\(arguments): \(narrow.filter { DisplayWidth.of($0) > 40 })")
+            func words(_ lines: some Sequence<String>) -> [Substring] { lines.flatMap { $0.split(separator: " ") } }
+            #expect(words(narrow) == words(plain), "\(arguments)")
+        }
+        let show = lines(printed(["show", "--help"], database: "/nonexistent/isnad.db", columns: 40).text)
+        let limit = try #require(show.firstIndex(of: "  --limit <n>"))
+        #expect(show[limit + 1] == "      At most n claims; 0: all,", "\(show[limit...].prefix(6))")
+        #expect(show.contains("      (a large neighbourhood is"), "\(show[limit...].prefix(6))")
+        // A description that was under a name too long for the column moves out with the rest.
+        let add = lines(printed(["add", "--help"], database: "/nonexistent/isnad.db", columns: 40).text)
+        let ends = try #require(add.firstIndex(of: "  <subject predicate object>"))
+        #expect(add[ends + 1] == "      For a claim: its ends and", "\(add[ends...].prefix(3))")
+        // At 80 columns the column stays.
+        let wide = lines(printed(["show", "--help"], database: "/nonexistent/isnad.db", columns: 80).text)
+        #expect(wide.contains { $0.hasPrefix("  --limit <n>               At most n claims") })
+    }
+
+    @Test("show at 40 columns: a claim's [id] and a long source id fit on a line of their own, whole")
+    func showAtForty() throws {
+        let database = try InProcessTests.datasetStore()
+        let narrow = lines(printed(["show", "hamas"], database: database, columns: 40).text)
+        // Only an id wider than the terminal goes past it, alone on its line from the first column.
+        for line in narrow where DisplayWidth.of(line) > 40 {
+            #expect(line.hasPrefix("[") && line.hasSuffix("]") && !line.contains(" "), "\(line)")
+        }
+        #expect(narrow.contains("[hamas-arrested-isis-members-until-2017]"), "\(narrow.prefix(30))")
+        let arrested = try #require(narrow.firstIndex(of: "[hamas-arrested-isis-members-until-2017]"))
+        #expect(narrow[arrested - 1] == "    hadera-2022-article (E)")
+        #expect(narrow.contains("      asserts D3"))
+        #expect(narrow.contains("      essam-salih-press-conference-2017,"))
+        // Every claim's id is there whole, in brackets, as off a terminal.
+        let plain = printed(["show", "hamas"], database: database, columns: nil).text
+        func ids(_ lines: [String]) -> [Substring] {
+            lines.flatMap { $0.split(separator: " ").filter { $0.hasPrefix("[") && $0.hasSuffix("]") } }
+        }
+        #expect(ids(narrow) == ids(self.lines(plain)))
+        #expect(ids(narrow).count == 33)
     }
 
     @Test("help keeps its items and commands on lines of their own when it wraps")

@@ -114,7 +114,7 @@ enum ImportCommand: Command {
         }
         let progress = ProgressLine(
             isEnabled: context.isStandardErrorTerminal, erasesByEscape: context.environment["TERM"] != "dumb",
-            write: context.rawStandardError)
+            width: context.progressWidth, write: context.rawStandardError)
         // Whether this import creates its store: asked of a file only (on PostgreSQL asking would
         // open the store, and upgrade an old one, on a connection of its own).
         let isFile = if case .file = context.storeLocation { true } else { false }

@@ -91,4 +91,30 @@ enum DisplayWidth {
         }
         return result + "…"
     }
+
+    /// The text cut to at most `width` cells by leaving out its middle, for an ellipsis: a third
+    /// of them for its start, the rest for its end (a path's file name says more than its first
+    /// folder). Whole grapheme clusters only.
+    static func shortenedInMiddle(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        let characters = Array(text)
+        let startRoom = (width - 1) / 3
+        var start = ""
+        var used = 0
+        for character in characters {
+            let cell = of(String(character))
+            if used + cell > startRoom { break }
+            start.append(character)
+            used += cell
+        }
+        var end: [Character] = []
+        for character in characters.reversed() {
+            let cell = of(String(character))
+            if used + cell > width - 1 { break }
+            end.append(character)
+            used += cell
+        }
+        return start + "…" + String(end.reversed())
+    }
 }

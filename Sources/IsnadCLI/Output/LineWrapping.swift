@@ -2,8 +2,11 @@
 /// line's own indentation and two spaces more: a wrapped claim or quote stays under the entry
 /// it belongs to, where the terminal would have carried it on at the first column, mid-word.
 ///
-/// A word is never cut (an id or a URL cut in two names nothing), and one too wide for the next
-/// line too stays where it is, past the edge, rather than leave its line's start alone. Arabic stays in order: a line held left to right (``Bidi``) keeps its
+/// A word is never cut (an id or a URL cut in two names nothing). One too wide to go on under the
+/// line (a claim's `[id]` at 40 columns) starts a line of its own further out, where it fits:
+/// whole within the width, where the terminal would have cut it. Only a word wider than the
+/// terminal goes past the edge, from the first column, where the terminal cuts it least. Arabic
+/// stays in order: a line held left to right (``Bidi``) keeps its
 /// LEFT-TO-RIGHT MARK on each line it becomes, and a right-to-left text broken across lines is
 /// closed at the end of one and opened again at the start of the next, as ``Bidi/isolate(_:)``
 /// marks it, so that its punctuation keeps to its own side on both.
@@ -19,10 +22,9 @@ enum LineWrapping {
         let continuation = continuationIndent ?? indent + "  "
         let continuationWidth = DisplayWidth.of(continuation)
 
-        var pieces: [String] = []
-        var piece = indent
-        var pieceWidth = indent.count
-        var isPieceEmpty = true
+        var pieces: [Piece] = []
+        var piece = Piece(lead: indent)
+        var pieceWidth = DisplayWidth.of(indent)
         var index = body.startIndex
         while index < body.endIndex {
             let wordStart = body[index...].firstIndex { $0 != " " } ?? body.endIndex
@@ -31,37 +33,45 @@ enum LineWrapping {
             let gap = body[index..<wordStart]
             let word = String(body[wordStart..<wordEnd])
             let wordWidth = DisplayWidth.of(word)
-            // A word that would not fit on the next line either stays on this one: moved, it
-            // would stick out as far, and leave a label or an arrow alone on its line.
-            if !isPieceEmpty, pieceWidth + gap.count + wordWidth > width, continuationWidth + wordWidth <= width {
+            if !piece.text.isEmpty, pieceWidth + gap.count + wordWidth > width {
                 pieces.append(piece)
-                piece = continuation
-                pieceWidth = continuationWidth
-            } else if !isPieceEmpty {
-                piece += gap
+                // A word too wide to go on under the line starts further out, where it fits: two
+                // spaces in from the line's start, at its start, or at the first column (where
+                // one wider than the terminal starts too).
+                let leads = [indent.count + 2, indent.count, 0].filter { $0 < continuationWidth }
+                if continuationWidth + wordWidth <= width {
+                    piece = Piece(lead: continuation)
+                } else {
+                    piece = Piece(lead: DisplayWidth.spaces(leads.first { $0 + wordWidth <= width } ?? 0))
+                }
+                pieceWidth = DisplayWidth.of(piece.lead)
+            } else if !piece.text.isEmpty {
+                piece.text += gap
                 pieceWidth += gap.count
             }
-            piece += word
+            piece.text += word
             pieceWidth += wordWidth
-            isPieceEmpty = false
             index = wordEnd
         }
         pieces.append(piece)
         guard pieces.count > 1 else { return [line] }
-        return heldInOrder(pieces, isHeldLeftToRight: isHeldLeftToRight, continuation: continuation)
+        return heldInOrder(pieces, isHeldLeftToRight: isHeldLeftToRight)
+    }
+
+    /// One line a long line becomes: the spaces it starts with, and its words.
+    private struct Piece {
+        var lead: String
+        var text = ""
     }
 
     /// The pieces of a line with the marks that held it in order (``Bidi``) carried onto each.
-    private static func heldInOrder(_ pieces: [String], isHeldLeftToRight: Bool, continuation: String) -> [String] {
+    private static func heldInOrder(_ pieces: [Piece], isHeldLeftToRight: Bool) -> [String] {
         let opening = Bidi.leftToRightMark + Bidi.rightToLeftMark
         let closing = Bidi.rightToLeftMark + Bidi.leftToRightMark
         var isInsideRightToLeft = false
-        return pieces.enumerated().map { index, piece in
-            var text = piece
-            if isInsideRightToLeft {
-                text = continuation + opening + text.dropFirst(continuation.count)
-            }
-            isInsideRightToLeft = endsInsideRightToLeft(piece, startingInside: isInsideRightToLeft)
+        return pieces.map { piece in
+            var text = piece.lead + (isInsideRightToLeft ? opening : "") + piece.text
+            isInsideRightToLeft = endsInsideRightToLeft(piece.text, startingInside: isInsideRightToLeft)
             if isInsideRightToLeft { text += closing }
             return isHeldLeftToRight ? Bidi.leftToRightMark + text : text
         }

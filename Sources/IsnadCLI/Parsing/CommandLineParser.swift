@@ -269,8 +269,10 @@ enum HelpLayout {
 
     /// Help laid out for a terminal `width` cells wide (``LineWrapping``): a paragraph of prose
     /// wider than the terminal is set again to its width, a description wraps under itself (at
-    /// ``descriptionColumn``), any other line at its own indentation; examples stay whole, one
-    /// command a line, to be copied as they are. What fits stays as it was written.
+    /// ``descriptionColumn``, or under its option's name where that column leaves too little:
+    /// ``underItsName(_:descriptionStart:width:)``), any other line at its own indentation;
+    /// examples stay whole, one command a line, to be copied as they are. A line that fits stays
+    /// as it was written, but for a row laid out under its name.
     static func wrapped(_ help: String, width: Int) -> String {
         let width = max(width, ReadingLayout.narrowestWidth)
         var output: [String] = []
@@ -299,11 +301,33 @@ enum HelpLayout {
                 output.append(line)
                 continue
             }
-            let indent = String(repeating: " ", count: descriptionStart(of: line))
-            output += LineWrapping.wrap(line, width: width, continuationIndent: indent)
+            let start = descriptionStart(of: line)
+            if width - start < ReadingLayout.narrowestValue {
+                output += underItsName(line, descriptionStart: start, width: width)
+            } else {
+                output += LineWrapping.wrap(line, width: width, continuationIndent: DisplayWidth.spaces(start))
+            }
         }
         endParagraph()
         return output.joined(separator: "\n")
+    }
+
+    /// Where a description starts on a terminal too narrow for ``descriptionColumn``: on the
+    /// lines under its option's name, this far in.
+    static let narrowDescriptionIndent = 6
+
+    /// A row whose description would have less than ``ReadingLayout/narrowestValue`` cells at
+    /// its column (`--limit <n>` at 40 columns: 12, where "neighbourhood" alone takes 13): its
+    /// name on a line of its own, the description on the lines under it, at
+    /// ``narrowDescriptionIndent``, wrapped there. A description's line under a name too long
+    /// for the column (`<subject predicate object>`) goes there too.
+    private static func underItsName(_ line: String, descriptionStart: Int, width: Int) -> [String] {
+        let indentation = line.prefix { $0 == " " }.count
+        let head = line.prefix(descriptionStart)
+        let nameEnd = head.lastIndex { $0 != " " }.map(head.index(after:)) ?? head.startIndex
+        let name = descriptionStart > indentation ? [String(head[..<nameEnd])] : []
+        let indent = DisplayWidth.spaces(narrowDescriptionIndent)
+        return name + LineWrapping.wrap(indent + line.dropFirst(descriptionStart), width: width, continuationIndent: indent)
     }
 
     /// A command to copy (`isnad export dot --focus hamas | dot -Tsvg > hamas.svg`): never broken.
