@@ -189,6 +189,7 @@ public enum IsnadCLI {
         defer { try? output.flush() }
         var opened: Context.OpenedStores?
         var namesStoresWithDB = true
+        var standardInputReading: StandardInputReading.Record?
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
@@ -220,6 +221,7 @@ public enum IsnadCLI {
                 context.arguments = arguments
                 context.environment = environment
                 opened = context.openedStores
+                standardInputReading = context.standardInputReading
                 try command.run(parsed, context: context)
                 try output.flush()
                 try context.checkReadsWereWhole()
@@ -230,7 +232,7 @@ public enum IsnadCLI {
             try? output.flush()
             // A store read without a snapshot and written meanwhile can fail in any way (a page
             // of the new state read as the old one's is "malformed"): the change is the cause.
-            var cause = error
+            var cause = StandardInput.refusalAsData(error, reading: standardInputReading)
             for store in opened?.stores ?? [] {
                 do { try store.checkReadWasWhole() } catch { cause = error }
             }

@@ -52,6 +52,10 @@ struct Context {
     /// The stores the command opened, for ``checkReadsWereWhole()``.
     let openedStores = OpenedStores()
 
+    /// What the command read from standard input as a value, for the error that refuses it
+    /// (``StandardInput/refusalAsData(_:reading:)``).
+    let standardInputReading = StandardInputReading.Record()
+
     /// The stores a command opened: a store read as immutable is checked when the command is
     /// done, and before an output file appears (``GraphStore/checkReadWasWhole()``).
     final class OpenedStores {

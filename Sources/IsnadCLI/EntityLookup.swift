@@ -18,18 +18,18 @@ enum EntityLookup {
         if typed.contains(","), tier > .variant {
             throw LookupError(
                 description:
-                    "\"\(Text.printable(typed))\" is no entity's name, and this takes one entity, not a list (its words are in the name of \(Text.printable(entity.name)): if that is the one meant, give its id, \(entity.id))"
+                    "\"\(Text.printable(typed))\" is no entity's name, and this takes one entity, not a list (its words are in the name of \(Text.printable(Text.nameWithinLimit(entity.name))): if that is the one meant, give its id, \(entity.id))"
             )
         }
         if tier == .id, typed != entity.id {
             // The id of an entity merged into another: what is written goes to that one, and an
             // unmerge later leaves it there.
             context.message(
-                "isnad: \"\(Text.printable(typed))\" was merged into \(entity.id): taken as \(Text.printable(entity.name)) (\(entity.id))"
+                "isnad: \"\(Text.printable(typed))\" was merged into \(entity.id): taken as \(Text.printable(Text.nameWithinLimit(entity.name))) (\(entity.id))"
             )
         } else if tier > .exact {
             context.message(
-                "isnad: \"\(Text.printable(text.trimmingWhitespace))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
+                "isnad: \"\(Text.printable(text.trimmingWhitespace))\" taken as \(Text.printable(Text.nameWithinLimit(entity.name))) (\(entity.id))"
             )
         }
         return entity

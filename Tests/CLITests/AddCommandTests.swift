@@ -369,7 +369,8 @@ struct AddCommandTests {
     func recordTooLong() throws {
         let cli = try importedStore()
         let before = try cli.run(["export", "jsonl"]).outputBytes
-        let quote = Data(String(repeating: "ا", count: 9_000_000).utf8)
+        // 9 MB read (standard input gives at most 16 MiB), 18 MB as JSON: each " is written \".
+        let quote = Data(String(repeating: "\"", count: 9_000_000).utf8)
         let result = try cli.run(
             [
                 "add", "claim", "hamas", "praised", "isis", "--source", "article", "--quote", "-", "--unverified", "long",
@@ -664,6 +665,37 @@ struct AddCommandTests {
             ], input: Data("\n".utf8))
         #expect(empty.status == 64)
         #expect(empty.standardError.hasPrefix("isnad: --notes -: standard input was empty\n"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test(
+        "a value read from standard input that the record refuses is bad input data (65), named with its -; a closed standard input is said (66)"
+    )
+    func badValueFromStandardInput() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let claim = [
+            "add", "claim", "hamas", "praised", "isis", "--source", "police", "--quote", "q", "--stance", "asserts",
+            "--credibility", "3",
+        ]
+        for option in ["--notes", "--unverified"] {
+            let result = try cli.run(claim + [option, "-"], input: Data("a\u{0}b".utf8))
+            #expect(result.status == 65, "\(result.standardError)")
+            #expect(
+                result.standardError
+                    == "isnad: \(option) -: contains the control character U+0000, which Isnad does not store\n")
+        }
+        let name = try cli.run(
+            ["add", "entity", "--type", "person", "--name", "-"], input: Data(String(repeating: "x", count: 600).utf8))
+        #expect(name.status == 65, "\(name.standardError)")
+        #expect(name.standardError.hasPrefix("isnad: --name -: 600 characters, more than the 500 a name may have"))
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        let closed = try ExternalTool.run(
+            "/bin/sh", ["-c", #""$0" "$@" <&-"#, CLIHarness.binary] + claim + ["--unverified", "-"], directory: cli.directory,
+            environment: environment)
+        #expect(closed.status == 66)
+        #expect(closed.standardError == "isnad: --unverified -: standard input is closed (<&-): nothing to read\n")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 

@@ -203,6 +203,37 @@ struct EditCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test("a link, FIFO or hard link the editor leaves in place of the file is never read through nor written through")
+    func linksLeftByTheEditor() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let victim = try cli.write("victim.txt", "target content\n")
+        // Read through, a symbolic link would be taken for the edit; a FIFO would hang the read.
+        for (script, kind) in [
+            (#"rm "$1" && ln -s "\#(victim)" "$1""#, "a symbolic link"),
+            (#"rm "$1" && ln -s /nonexistent-isnad-target "$1""#, "a symbolic link"),
+            (#"rm "$1" && mkfifo "$1""#, "a FIFO (named pipe)"),
+        ] {
+            let result = try edit(cli, "hamas", script: script)
+            #expect(result.status == 65, "\(script): \(result.standardError)")
+            #expect(
+                result.standardError
+                    == "isnad: entity \"hamas\": the editor left \(kind) in place of the file, which is not read: nothing changed\n"
+            )
+        }
+        // A hard link is a regular file, read as the edit (refused): the next round's file is
+        // a new one renamed over it, not the victim truncated and written, as it was.
+        let hard = try edit(cli, "hamas", script: #"rm "$1" && ln "\#(victim)" "$1""#)
+        #expect(hard.status == 65, "\(hard.standardError)")
+        #expect(hard.standardError.contains("the editor saved the record it was shown refused, unchanged"))
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "target content\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // The copies made for the editor are new files only their owner may read.
+        let mode = try edit(cli, "hamas", script: #"stat -c %a "$1" > "\#(cli.path("mode"))""#)
+        #expect(mode.status == 0, "\(mode.standardError)")
+        #expect(try String(contentsOfFile: cli.path("mode"), encoding: .utf8) == "600\n")
+    }
+
     @Test(
         "on a terminal the editor runs in the foreground process group, where it may read the terminal",
         .enabled(

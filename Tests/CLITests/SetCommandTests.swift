@@ -32,7 +32,59 @@ struct SetCommandTests {
         #expect(log.contains("isnad set hamas-praised-attack notes -\n"), "\(log)")
         let empty = try cli.run(["set", "hamas", "description", "-"], input: Data())
         #expect(empty.status == 64)
-        #expect(empty.standardError.hasPrefix("isnad: <value> -: standard input was empty\n"))
+        #expect(empty.standardError.hasPrefix("isnad: set hamas description -: standard input was empty\n"))
+    }
+
+    /// Runs `isnad ARGUMENTS` through sh, after `redirection` (`<&-`), or with `pipe` feeding it.
+    private func shell(_ cli: CLIHarness, _ arguments: [String], redirection: String = "", pipe: String? = nil) throws
+        -> ExternalTool.Result
+    {
+        let command = (pipe.map { "\($0) | " } ?? "") + #""$0" "$@" "# + redirection
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ISNAD_DB")
+        return try ExternalTool.run(
+            "/bin/sh", ["-c", command, CLIHarness.binary] + arguments, directory: cli.directory, environment: environment)
+    }
+
+    @Test(
+        "a value read from standard input that the record refuses is bad input data (65), named as typed; more than 16 MiB is refused without reading the rest; a closed standard input is said (66)"
+    )
+    func badValueFromStandardInput() throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let refused: [(field: String, input: [UInt8], message: String)] = [
+            (
+                "name", Array(String(repeating: "x", count: 600).utf8),
+                "set hamas name -: 600 characters, more than the 500 a name may have"
+            ),
+            ("description", Array("a\u{0}b".utf8), "set hamas description -: contains the control character U+0000"),
+            ("description", [0x61, 0xC3], "set hamas description -: standard input is not UTF-8 text"),
+            (
+                "description", Array(repeating: 0x61, count: (16 << 20) + 1),
+                "set hamas description -: standard input holds more than 16 MiB (16777216 bytes)"
+            ),
+        ]
+        for (field, input, message) in refused {
+            let result = try cli.run(["set", "hamas", field, "-"], input: Data(input))
+            #expect(result.status == 65, "\(field): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("isnad: \(message)"), "\(result.standardError)")
+            #expect(!result.standardError.contains("(see 'isnad set --help')"))
+        }
+        let grade = try cli.run(["set", "hamas-praised-attack", "citations[0].credibility", "-"], input: Data("9".utf8))
+        #expect(grade.status == 65, "\(grade.standardError)")
+        #expect(
+            grade.standardError
+                == "isnad: set hamas-praised-attack citations[0].credibility -: expected a grade from 1 to 6, got \"9\"\n")
+        // Typed on the command line, the same value is a usage error still.
+        #expect(try cli.run(["set", "hamas", "name", String(repeating: "x", count: 600)]).status == 64)
+        // Endless input: read up to the bound, not until memory runs out.
+        let endless = try shell(cli, ["set", "hamas", "description", "-"], pipe: "yes")
+        #expect(endless.status == 65, "\(endless.standardError)")
+        #expect(endless.standardError.contains("standard input holds more than 16 MiB"))
+        let closed = try shell(cli, ["set", "hamas", "description", "-"], redirection: "<&-")
+        #expect(closed.status == 66)
+        #expect(closed.standardError == "isnad: set hamas description -: standard input is closed (<&-): nothing to read\n")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
     @Test("set changes one field, shows in log field by field, and undo restores the store byte for byte")

@@ -283,6 +283,40 @@ struct UntrustedStoreTests {
             finding: "claim \"hamas-praised-attack\": start: \"2022-13-40\" is not a valid date"),
     ]
 
+    @Test(
+        "a name or alias stored past the record format's 500 characters is shown cut there, with how many more and isnad check, wherever output for reading names it"
+    )
+    func nameOverItsLimitIsCut() throws {
+        let cli = try importedStore()
+        // A million characters: shown whole at every claim that names it, it made megabytes.
+        try plant(
+            "UPDATE entity SET name = name || printf('%.*c', 1000000, 'x') WHERE id = 'hamas'; "
+                + "UPDATE entity_name SET name = name || printf('%.*c', 1000000, 'y') WHERE entity = 'hamas' AND lang = 'en'",
+            in: cli)
+        let cut = "Hamas" + String(repeating: "x", count: 495) + " … (999505 characters more; isnad check)"
+        for arguments in [
+            ["show", "hamas"], ["show", "hadera-attack"], ["claims"], ["timeline"], ["source", "article"],
+            ["path", "hamas", "isis"], ["neighbors", "hadera-attack"], ["disputes"],
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0 || result.status == 1, "\(arguments): \(result.standardError)")
+            #expect(result.outputBytes.count < 20_000, "\(arguments): \(result.outputBytes.count) bytes")
+            #expect(!result.standardOutput.contains(String(repeating: "x", count: 501)), "\(arguments)")
+            // Whole lines name it (a table's cells are cut to their column before).
+            if arguments == ["show", "hamas"] || arguments[0] == "path" {
+                #expect(result.standardOutput.contains(cut), "\(arguments): \(result.standardOutput.prefix(2000))")
+            }
+        }
+        let show = try cli.run(["show", "hamas"]).standardOutput
+        #expect(
+            show.contains(
+                "Islamic Resistance Movement" + String(repeating: "y", count: 473) + " … (999527 characters more; isnad check)"))
+        // The data is not cut: the machine formats carry it whole, and check says what is wrong.
+        #expect(
+            try cli.run(["show", "hamas", "--format", "json"]).standardOutput.contains(String(repeating: "x", count: 1_000_000)))
+        #expect(try cli.run(["check"]).standardOutput.contains("1000005 characters, more than the 500 a name may have"))
+    }
+
     @Test("a stored value outside its vocabulary or range is an error where read, never a default", arguments: valueAttacks)
     func invalidValue(_ attack: ValueAttack) throws {
         let cli = try importedStore()

@@ -169,7 +169,7 @@ enum AddCommand: Command {
             if arguments.isGiven(stance) { _ = try choice(arguments, stance, as: Stance.self) }
             if arguments.isGiven(credibility) { _ = try choice(arguments, credibility, as: Credibility.self) }
         }
-        let arguments = try arguments.readingStandardInput()
+        let arguments = try arguments.readingStandardInput(context)
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         let author = try context.change(author: arguments.value(HistoryOptions.author))
         switch kind {

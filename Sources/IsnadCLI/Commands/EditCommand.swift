@@ -89,11 +89,9 @@ enum EditCommand: Command {
         var refused: String?
         for _ in 0..<100 {
             let text = (problems.map { "# error: \($0)" } + [help, content]).joined(separator: "\n") + "\n"
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw OutputError(path: path, code: Self.systemCode(of: error))
-            }
+            // A new file each round, renamed over whatever the editor left at the path: a link
+            // it put there is replaced, never written through.
+            try PrivateFolder.write(Array(text.utf8), to: path)
             let status: Int32
             do {
                 status = try runEditor(editor, on: path)
@@ -242,18 +240,26 @@ enum EditCommand: Command {
 
     /// The file the editor saved, as text; `isUTF8` false when some of its bytes were not UTF-8
     /// (each shown as U+FFFD). A file deleted, moved or made a folder is an error: nothing
-    /// changes, and an edit that cannot be read is never taken for an emptied one.
+    /// changes, and an edit that cannot be read is never taken for an emptied one. So is a
+    /// symbolic link, a FIFO or a device left in its place: not followed, not waited on.
     static func savedText(at path: String, label: String) throws -> (text: String, isUTF8: Bool) {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        let read: [UInt8]?
+        do {
+            read = try FileSystem.readWholeRegularFile(path)
+        } catch  where error.code == ENOENT || error.code == ENOTDIR {
             throw LookupError(
                 description: "\(label): the editor left no file to read (deleted, moved, or made a folder): nothing changed")
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readWhole(path)
         } catch {
             throw SavedFileUnreadable(path: path, code: error.code)
+        }
+        guard let bytes = read else {
+            let kind = FileSystem.kindOfNonRegularEntry(path) ?? "something other than a file"
+            if kind == "a folder" {
+                throw LookupError(
+                    description: "\(label): the editor left no file to read (deleted, moved, or made a folder): nothing changed")
+            }
+            throw LookupError(
+                description: "\(label): the editor left \(kind) in place of the file, which is not read: nothing changed")
         }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
         return (String(decoding: bytes, as: UTF8.self), false)
@@ -283,8 +289,7 @@ enum EditCommand: Command {
     static func keep(_ content: String, named name: String) -> String? {
         guard let folder = privateFolder("isnad-kept") else { return nil }
         let path = folder + "/" + name
-        guard (try? Data((content + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil else {
-            FileSystem.remove(path)
+        guard (try? PrivateFolder.write(Array((content + "\n").utf8), to: path)) != nil else {
             rmdir(folder)
             return nil
         }
@@ -395,16 +400,5 @@ extension EditCommand {
         var description: String {
             "\(Text.printable(path)): the edit saved there cannot be read (\(String(cString: strerror(code)))): nothing changed, and the file is left there"
         }
-    }
-
-    /// The system's errno behind a Foundation file error (EIO when it names none): the temporary
-    /// file is written by Foundation, which keeps it in its own error.
-    static func systemCode(of error: any Error) -> Int32 {
-        let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return Int32(underlying.code)
-        }
-        if error.domain == NSCocoaErrorDomain, error.code == CocoaError.fileWriteOutOfSpace.rawValue { return ENOSPC }
-        return EIO
     }
 }

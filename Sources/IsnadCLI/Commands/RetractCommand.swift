@@ -30,7 +30,7 @@ enum RetractCommand: Command {
     static let isDryRun = HistoryOptions.dryRun("retracted")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
-        let arguments = try arguments.readingStandardInput()
+        let arguments = try arguments.readingStandardInput(context)
         let id = arguments.positionals[0]
         let why = try ClaimEditing.reason(arguments.value(reason), command: spec.name)
         let number = try arguments.value(citation)

@@ -48,7 +48,7 @@ enum SetCommand: Command {
                 message: "set does not change \(field): isnad rename gives a record another id (isnad merge joins two entities)",
                 command: spec.name)
         }
-        let value = try arguments.readingStandardInput().positionals[2]
+        let value = try arguments.readingStandardInput(context).positionals[2]
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var lostQuotes: String?
         var dateWarnings: [String] = []

@@ -274,7 +274,7 @@ enum ShowCommand: Command {
         lines.append(Bidi.heading(naming: entity, " · \(entity.type.rawValue)"))
         let languages = entity.aliases.reduce(into: [String]()) { if !$0.contains($1.lang) { $0.append($1.lang) } }
         for language in languages {
-            let names = entity.aliases.filter { $0.lang == language }.map { Text.shown($0.name) }
+            let names = entity.aliases.filter { $0.lang == language }.map { Text.shown(Text.nameWithinLimit($0.name)) }
             // 20,000 aliases made two lines of 378 KB: the first are named, the rest counted.
             let more = names.count - aliasesShown
             lines.append(
@@ -400,7 +400,7 @@ enum ShowCommand: Command {
                 ?? Text.printable(claim.predicate)
             let heading =
                 isOutgoing || predicate?.isSymmetric == true
-                ? label : "\(label) (of \(Bidi.isolate(Text.printable(entity.name))))"
+                ? label : "\(label) (of \(Bidi.isolate(Text.printable(Text.nameWithinLimit(entity.name)))))"
             lines.append("")
             lines.append(Bidi.line(heading))
         }

@@ -57,9 +57,10 @@ enum Bidi {
 
     /// A heading line that starts with an entity's name and id (`حماس (hamas) · organization`):
     /// the line and the name held left to right, so that the id and what follows stay after the
-    /// name in a terminal that reorders right-to-left text. Made printable.
+    /// name in a terminal that reorders right-to-left text. Made printable, the name within its
+    /// limit (``Text/nameWithinLimit(_:)``).
     static func heading(naming entity: Entity, _ rest: String) -> String {
-        line(isolate(Text.printable(entity.name)) + Text.printable(" (\(entity.id))" + rest))
+        line(isolate(Text.printable(Text.nameWithinLimit(entity.name))) + Text.printable(" (\(entity.id))" + rest))
     }
 
     /// The text without the marks, for standard output that is not a terminal (the marks take no

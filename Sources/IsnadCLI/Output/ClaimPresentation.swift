@@ -24,11 +24,13 @@ struct ClaimPresentation {
     }
 
     /// The entity, read once (the memory starts over past 4,096 entities: listings of a
-    /// whole store stay in flat memory).
+    /// whole store stay in flat memory), its name as shown (``Text/nameWithinLimit(_:)``): one
+    /// over the record format's limit, planted by another program, is kept cut, not whole.
     mutating func entity(_ id: String) throws -> Entity? {
         if let entity = names[id] { return entity }
         if names.count >= 1 << 12 { names.removeAll(keepingCapacity: true) }
-        let entity = try store.entity(id: id)
+        var entity = try store.entity(id: id)
+        if let name = entity?.name { entity?.name = Text.nameWithinLimit(name) }
         names[id] = entity
         return entity
     }

@@ -392,7 +392,7 @@ struct ParsedArguments {
     let spec: CommandSpec
     var positionals: [String] = []
     /// Each option's raw values, in the order given, by name: read only through the typed
-    /// accessors below (and replaced only by ``readingStandardInput()``).
+    /// accessors below (and replaced only by ``readingStandardInput(_:)``).
     var given: [String: [String]] = [:]
 
     init(spec: CommandSpec) { self.spec = spec }

@@ -9,6 +9,12 @@ enum StandardInputReading: Sendable {
     case text
     /// The value names a file, standard input for `-` (`--text-file -`), which the command reads.
     case file
+
+    /// The option or argument whose text a command read from standard input (one a command
+    /// line may have); nil until one is read.
+    final class Record {
+        var reader: StandardInput.Reader?
+    }
 }
 
 extension ParsedArguments {
@@ -28,15 +34,23 @@ extension ParsedArguments {
     /// text replaced by that text, read whole, without white space at either end (the line feed
     /// `echo` ends with), as `--quote -` has always read it. Read when the command runs, once its
     /// own usage errors are said, not when the command line is parsed.
-    func readingStandardInput() throws -> ParsedArguments {
+    /// The option or argument read is noted in `context`, for the error that refuses its value.
+    func readingStandardInput(_ context: Context) throws -> ParsedArguments {
         var read = self
         for option in spec.options where option.standardInput == .text && given[option.name]?.last == "-" {
-            read.given[option.name] = [try StandardInput.text(for: "--\(option.name) -", command: spec.name)]
+            let reader = StandardInput.Reader(label: "--\(option.name) -", field: "--\(option.name)")
+            read.given[option.name] = [try StandardInput.text(for: reader.label, command: spec.name)]
+            context.standardInputReading.reader = reader
         }
         for index in positionals.indices where positionals[index] == "-" && !spec.arguments.isEmpty {
             let argument = spec.arguments[min(index, spec.arguments.count - 1)]
             guard argument.standardInput == .text else { continue }
-            read.positionals[index] = try StandardInput.text(for: "<\(argument.name)> -", command: spec.name)
+            // Named as typed, the field it sets before it: `set hamas description -`.
+            let reader = StandardInput.Reader(
+                label: ([spec.name] + positionals[...index].map { Text.printable($0) }).joined(separator: " "),
+                field: index > 0 ? positionals[index - 1] : "<\(argument.name)>")
+            read.positionals[index] = try StandardInput.text(for: reader.label, command: spec.name)
+            context.standardInputReading.reader = reader
         }
         return read
     }
@@ -44,15 +58,55 @@ extension ParsedArguments {
 
 /// Standard input read as one text.
 enum StandardInput {
+    /// The most read from standard input as one value: 16 MiB, the longest line an import reads
+    /// by default (``LineReader/defaultMaximumLineLength``), so the longest record a value can
+    /// be part of and still be backed up and imported back. Reading stops past it: a wrong pipe
+    /// (`yes | isnad set ID notes -`) does not fill memory.
+    static let maximumLength = LineReader.defaultMaximumLineLength
+
+    /// `error`, or, when it is a usage error refusing the value read from standard input (its
+    /// message begins with that option or field), the same as bad input data (65), as a bad value
+    /// in an imported file is, named as typed with its `-` (`--notes -: …`, `set hamas name -: …`):
+    /// the command line was right, what came through the pipe was not.
+    static func refusalAsData(_ error: any Error, reading: StandardInputReading.Record?) -> any Error {
+        guard let error = error as? UsageError, let reader = reading?.reader, error.message.hasPrefix(reader.field) else {
+            return error
+        }
+        let rest = error.message.dropFirst(reader.field.count)
+        if rest.hasPrefix(":") { return LookupError(description: reader.label + rest) }
+        // A part of the field (`aliases[1].name` of `set ID aliases[1] -`): named whole.
+        guard rest.hasPrefix(".") || rest.hasPrefix("[") else { return error }
+        return LookupError(description: "\(reader.label): \(error.message)")
+    }
+
+    /// An option or argument that read its text from standard input.
+    struct Reader: Sendable {
+        /// As typed, for messages: `--notes -`, `set hamas description -`.
+        let label: String
+        /// What a message refusing its value begins with: `--notes`, `description`.
+        let field: String
+    }
+
     /// Standard input read whole as UTF-8 text, without a byte order mark: bytes in another
-    /// encoding are refused (65), as `--text-file` and an import refuse them, not stored as U+FFFD.
-    /// `label` names what reads it in messages (`--quote -`).
+    /// encoding are refused (65), as `--text-file` and an import refuse them, not stored as U+FFFD;
+    /// so is more than ``maximumLength`` bytes, the rest not read. A standard input that was
+    /// closed is a missing input (66). `label` names what reads it in messages (`--quote -`).
     static func whole(for label: String) throws -> String {
+        if StandardStreams.closedAtStart.contains(STDIN_FILENO) {
+            throw Importer.InputError(input: label, reason: "standard input is closed (<&-): nothing to read", kind: .missing)
+        }
         var data: [UInt8]
         do {
-            data = try FileSystem.readToEnd(STDIN_FILENO)
+            data = try FileSystem.readToEnd(STDIN_FILENO, limit: maximumLength)
         } catch {
-            throw Importer.InputError(input: "<stdin>", reason: "read failed: \(error.description)", kind: .readFailed)
+            throw Importer.InputError(
+                input: label, reason: "standard input cannot be read: \(error.description)", kind: .readFailed)
+        }
+        if data.count > maximumLength {
+            throw LookupError(
+                description:
+                    "\(label): standard input holds more than \(maximumLength >> 20) MiB (\(maximumLength) bytes), the most a value read from it may be (the longest record an import reads): nothing changed"
+            )
         }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -62,10 +116,12 @@ enum StandardInput {
     }
 
     /// A value read from standard input: ``whole(for:)`` without white space at either end;
-    /// one that shows nothing is refused as an empty value on the command line is (64).
+    /// one that shows nothing is refused as an empty value on the command line is (64), one with
+    /// a control character Isnad does not store as bad input data (65).
     static func text(for label: String, command: String) throws -> String {
         let text = try whole(for: label).trimmingWhitespace
         if Text.showsNothing(text) { throw UsageError(message: "\(label): standard input was empty", command: command) }
+        if let problem = Text.problem(with: text) { throw LookupError(description: "\(label): \(problem)") }
         return text
     }
 }

@@ -234,6 +234,24 @@ public enum FileSystem {
         return try readToEnd(descriptor)
     }
 
+    /// The whole of the regular file at `path` itself, or nil when something else is there: a
+    /// symbolic link (not followed), a folder, a FIFO (not waited on for a writer), a device.
+    /// Throws the errno of an open or read that failed (ENOENT: nothing is there).
+    public static func readWholeRegularFile(_ path: String) throws(SystemError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            // ELOOP: a link at the path itself, which O_NOFOLLOW refuses to open.
+            if code == ELOOP || code == ENXIO { return nil }
+            throw SystemError(code: code)
+        }
+        defer { close(descriptor) }
+        var information = stat()
+        guard fstat(descriptor, &information) == 0 else { throw SystemError(code: errno) }
+        guard (information.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return try readToEnd(descriptor)
+    }
+
     /// A system call's failure: its errno.
     public struct SystemError: Error, Sendable {
         public let code: Int32

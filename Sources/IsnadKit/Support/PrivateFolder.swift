@@ -35,6 +35,33 @@ public enum PrivateFolder {
         return folder
     }
 
+    /// Puts `bytes` at `path`, a name in a folder ``make(_:)`` made, as a new file that only
+    /// this user may read (`0600`): written under a fresh name beside it (`mkstemp`, which never
+    /// opens through a link), then renamed over the path. Whatever another program left at the
+    /// path (an editor, a plugin or a sync tool replacing the file by a symbolic link or a hard
+    /// link to another file) is replaced, never written through: no other file is truncated.
+    /// Errors name `path`.
+    public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        var template = Array((FileSystem.folder(of: path) + "/.isnad-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do {
+            let sink = FileSink(descriptor: descriptor, path: path, owns: true)
+            try sink.write(bytes)
+            try sink.flush()
+        } catch {
+            unlink(temporary)
+            throw OutputError(path: path, code: (error as? OutputError)?.code ?? EIO)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputError(path: path, code: code)
+        }
+    }
+
     /// This user's folders named `prefix-XXXXXX` in the temporary folder that no process holds
     /// (a process killed where no handler runs: `kill -9`, the OOM killer, a reset, left them),
     /// each with when it last changed (an entry made or removed in it). Named, never removed: they hold the user's record, and

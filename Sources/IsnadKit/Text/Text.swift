@@ -85,6 +85,24 @@ public enum Text {
         }.joined()
     }
 
+    /// A stored name (or alias) as output for reading shows it: whole when it has at most
+    /// ``Entity/maximumNameLength`` characters, as every name Isnad writes has; one another
+    /// program stored longer is cut there, saying how many characters more it has and what
+    /// names the fault (`… (49999505 characters more; isnad check)`). A 50 MB name planted in
+    /// a store made one `show` print 700 MB, written again at each claim that named it. Not made
+    /// printable: the caller does, as for any name.
+    public static func nameWithinLimit(_ name: String) -> String {
+        let limit = Entity.maximumNameLength
+        // The byte count is at hand; a name of at most `limit` bytes has at most `limit` scalars.
+        guard name.utf8.count > limit else { return name }
+        let scalars = name.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            end != scalars.endIndex
+        else { return name }
+        let more = scalars[end...].count
+        return String(scalars[..<end]) + " … (\(more) character\(more == 1 ? "" : "s") more; isnad check)"
+    }
+
     /// The text as it may be written to a terminal (``printable(_:keepingLineBreaks:)``), or, when
     /// it holds only invisible characters, quoted as their escapes (`"\u200b"`).
     public static func shown(_ text: String) -> String {
