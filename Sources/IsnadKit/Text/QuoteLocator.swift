@@ -18,6 +18,9 @@ public enum QuoteLocator {
     /// kept as one space, or as one line feed for each line it ends, so that the lines of a
     /// quote found are counted back from the folded text.
     public struct SearchableText: Sendable {
+        /// The text as given: what a message shows of it (``original(ofFolded:)``), and what a
+        /// quote is looked for in byte for byte (``isVerbatim(_:)``). Held, not copied.
+        public let text: String
         /// The folded scalars as UTF-8, runs of white space kept as said above.
         let folded: [UInt8]
         /// The line of the first scalar kept, after the lines that white space before it ended.
@@ -30,31 +33,49 @@ public enum QuoteLocator {
         /// Composes the text `window` scalars at a time (a little more: to the next ASCII
         /// scalar), so that no whole copy of it is made to compose it.
         init(_ text: String, normalizingScalarsAtATime window: Int) {
-            var folder = Folder()
-            var folded: [UInt8] = []
-            folded.reserveCapacity(text.utf8.count)
-            var (firstLine, lastLine, count) = (1, 0, 0)
-            QuoteLocator.forEachComposedScalar(of: text, window: window) { scalar in
-                guard let kept = folder.fold(scalar) else { return }
-                if count == 0 {
-                    firstLine = kept.line
-                } else if kept.isAfterSpace {
-                    // Line breaks come only in white space: a run that ends none is one space.
-                    let linesEnded = kept.line - lastLine
-                    folded.append(contentsOf: repeatElement(linesEnded > 0 ? 0x0A : 0x20, count: max(linesEnded, 1)))
-                    count += 1
-                }
-                QuoteLocator.forEachTypographicEquivalent(of: kept.scalar) { equivalent in
-                    UTF8.encode(equivalent) { folded.append($0) }
-                    count += 1
-                }
-                lastLine = kept.line
-            }
-            (self.folded, self.firstLine, self.count) = (folded, firstLine, count)
+            var writer = FoldedWriter()
+            writer.folded.reserveCapacity(text.utf8.count)
+            QuoteLocator.forEachComposedScalar(of: text, window: window) { writer.append($0) }
+            (self.text, self.folded, self.firstLine, self.count) = (text, writer.folded, writer.firstLine, writer.count)
         }
 
         /// How many bytes the folded text holds.
         var foldedSize: Int { folded.count }
+    }
+
+    /// Writes composed scalars folded, as ``SearchableText`` holds them: the one place that says
+    /// which bytes a scalar of the text becomes, for the folded text and for the way back from
+    /// it to the text's own characters (``SearchableText/original(ofFolded:)``).
+    struct FoldedWriter {
+        var folded: [UInt8] = []
+        /// The line of the first scalar kept, after the lines that white space before it ended.
+        private(set) var firstLine = 1
+        /// How many scalars the folded text has, a run of white space counted as one.
+        private(set) var count = 0
+        private var folder = Folder()
+        private var lastLine = 0
+
+        /// Appends the scalar's bytes (after those of the white space before it), and returns
+        /// where its own start in `folded`; nil when it is left out.
+        @discardableResult
+        mutating func append(_ scalar: Unicode.Scalar) -> Int? {
+            guard let kept = folder.fold(scalar) else { return nil }
+            if count == 0 {
+                firstLine = kept.line
+            } else if kept.isAfterSpace {
+                // Line breaks come only in white space: a run that ends none is one space.
+                let linesEnded = kept.line - lastLine
+                folded.append(contentsOf: repeatElement(linesEnded > 0 ? 0x0A : 0x20, count: max(linesEnded, 1)))
+                count += 1
+            }
+            let start = folded.count
+            QuoteLocator.forEachTypographicEquivalent(of: kept.scalar) { equivalent in
+                UTF8.encode(equivalent) { folded.append($0) }
+                count += 1
+            }
+            lastLine = kept.line
+            return start
+        }
     }
 
     /// The lines (1-based) where the quote starts and ends in `text`, or nil when it is not there.
@@ -72,6 +93,21 @@ public enum QuoteLocator {
     /// every place and their marks part at the end have their reading bounded, and are said not
     /// to match past it.
     public static func lines(of quote: String, in text: SearchableText) -> (first: Int, last: Int)? {
+        match(of: quote, in: text)?.lines
+    }
+
+    /// Where a quote stands in a text: its lines, and the folded text it matched (to show the
+    /// text's own words there: ``looseMatch(of:_:in:)``).
+    public struct Match: Sendable {
+        /// The lines (1-based) where the quote starts and ends.
+        public let lines: (first: Int, last: Int)
+        /// The bytes of the folded text the quote matched.
+        let foldedRange: Range<Int>
+    }
+
+    /// Where the quote stands in `text`, found as ``lines(of:in:)-(String,SearchableText)`` finds
+    /// it; nil when it is not there.
+    public static func match(of quote: String, in text: SearchableText) -> Match? {
         let needle = fold(quote)
         guard let first = needle.first, !isOptionalArabicOrHebrewMark(first) else { return nil }
         let pattern = needle.compactMap(skeletonKey)
@@ -80,12 +116,14 @@ public enum QuoteLocator {
         var budget = max(64 * (text.count + needle.count), 50_000_000)
         return text.folded.withUnsafeBufferPointer { bytes in
             let haystack = FoldedScalars(bytes: bytes)
-            var found: (first: Int, last: Int)?
+            var found: Match?
             forEachPlace(of: pattern, in: haystack) { start in
                 guard stands(first, for: haystack[start].scalar), haystack.startsCharacter(at: start) else { return true }
                 if let last = lastMatched(needle, in: haystack, from: start, budget: &budget) {
                     let firstLine = text.firstLine + haystack.lineFeeds(in: 0..<start)
-                    found = (firstLine, firstLine + haystack.lineFeeds(in: start..<last))
+                    found = Match(
+                        lines: (firstLine, firstLine + haystack.lineFeeds(in: start..<last)),
+                        foldedRange: start..<haystack[last].next)
                     return false
                 }
                 return budget > 0
@@ -143,7 +181,7 @@ public enum QuoteLocator {
 
     /// For each length of a prefix of `pattern`, the length of its longest proper prefix that
     /// is also its suffix: where Knuth, Morris and Pratt resume after a mismatch.
-    static func borders(of pattern: [UInt32]) -> [Int] {
+    static func borders<Key: Equatable>(of pattern: [Key]) -> [Int] {
         var border = [Int](repeating: 0, count: pattern.count)
         var length = 0
         for index in pattern.indices.dropFirst() {
