@@ -19,8 +19,8 @@ extension QuoteLocator {
         }
     }
 
-    /// Nil when `quote`, found at `match` in `text`, is there byte for byte (line ends aside:
-    /// a claims sheet reads CR LF as LF); else the text's own words where it was found. The
+    /// Nil when `quote`, found at `match` in `text`, is there byte for byte (a line end taken
+    /// for a space: ``SearchableText/isVerbatim(_:)``); else the text's own words where it was found. The
     /// byte search runs only for a quote found folded, in time linear in the quote and the
     /// text; the text's words are read only for a quote that is not there byte for byte.
     public static func looseMatch(of quote: String, _ match: Match, in text: SearchableText) -> LooseMatch? {
@@ -123,19 +123,17 @@ extension QuoteLocator.SearchableText {
         }
     }
 
-    /// Whether `quote` stands in the text byte for byte; a quote whose line ends (CR LF, a lone
-    /// CR or LF) are other than the text's stands too, as a claims sheet reads CR LF as LF.
+    /// Whether `quote` stands in the text byte for byte, a line end (CR LF, a lone CR or LF)
+    /// taken for a space on both sides: a claims sheet reads CR LF as LF, and a quote typed
+    /// across a line of the text has a space where the line ends.
     public func isVerbatim(_ quote: String) -> Bool {
         if Self.contains(quote.utf8, in: text.utf8) { return true }
-        let lineEnds: [UInt8] = [0x0A, 0x0D]
-        guard quote.utf8.contains(where: lineEnds.contains), text.utf8.contains(where: lineEnds.contains) else {
-            return false
-        }
-        return Self.contains(Self.withLineFeeds(quote.utf8), in: Self.withLineFeeds(text.utf8))
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+        return Self.contains(Self.withLineEndsAsSpaces(quote.utf8), in: Self.withLineEndsAsSpaces(text.utf8))
     }
 
-    /// The bytes with CR LF and a lone CR made LF.
-    private static func withLineFeeds<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+    /// The bytes with each CR LF, lone CR and LF made one space.
+    private static func withLineEndsAsSpaces<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var afterCR = false
@@ -145,7 +143,7 @@ extension QuoteLocator.SearchableText {
                 continue
             }
             afterCR = byte == 0x0D
-            result.append(afterCR ? 0x0A : byte)
+            result.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
         }
         return result
     }
