@@ -87,4 +87,31 @@ struct LooseQuoteTests {
                 "isnad: note: 2 quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: claim \"b1\" citation 1: \(Self.arabicNote))\n"
             ), "\(two.standardError)")
     }
+
+    @Test(
+        "check finds one passage cited twice by one source in two spellings (a claim disputing itself), as the matcher reads them"
+    )
+    func oneQuoteTypedTwoWays() throws {
+        let cli = try store()
+        let claim = ["add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "article"]
+        let first = try cli.run(claim + ["--quote", "قامت الكتيبةُ  بتسليم الأسلحة", "--stance", "asserts", "--credibility", "3"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try cli.run(claim + ["--quote", "قامت الكتيبة بتسليم الأسلحة", "--stance", "denies", "--credibility", "6"])
+        #expect(second.standardError.contains("added citation 3 to claim \"hamas-praised-attack\""), "\(second.standardError)")
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains(
+                "claim \"hamas-praised-attack\" citation 3: repeats the quote of citation 2 with other marks, spaces or quotation marks, read otherwise (stance, credibility, translation or locator): one citation given two readings"
+            ), "\(check.standardOutput)")
+        // Other words of the same source are not one passage.
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[2]", "null"]).status == 0)
+        #expect(
+            try cli.run(claim + ["--quote", "End  —  “quoted”", "--stance", "denies", "--credibility", "6"]).status == 0)
+        let clean = try cli.run(["check"])
+        #expect(
+            clean.standardOutput.contains(
+                "ok   one quote cited twice, typed two ways (Unicode form, marks, spaces, quotation marks): ok"),
+            "\(clean.standardOutput)")
+    }
 }

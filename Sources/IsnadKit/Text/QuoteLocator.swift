@@ -132,6 +132,15 @@ public enum QuoteLocator {
         }
     }
 
+    /// What two spellings of one passage share, as this matcher reads them: the quote folded
+    /// (composed, white space runs one space, typeset characters as typed, invisible ones left
+    /// out) and without the marks a writer may leave out, a hamza's alif as a bare one. Two
+    /// quotes with one passage key are found at the same places of a text (but where marks
+    /// they both give differ).
+    public static func passageKey(of quote: String) -> String {
+        String(String.UnicodeScalarView(fold(quote).compactMap { skeletonKey($0).flatMap(Unicode.Scalar.init) }))
+    }
+
     /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
     /// alif with hamza or madda, else itself.
     static func skeletonKey(_ scalar: Unicode.Scalar) -> UInt32? {
