@@ -104,4 +104,69 @@ struct QuoteTextAsWrittenTests {
         // The origins cover the text once, in order.
         #expect(rebuilt.unicodeScalars.elementsEqual(text.unicodeScalars))
     }
+
+    @Test("the text's words are read again from the piece composed at a time where they start, as from the start")
+    func fromAPiece() throws {
+        let text = String(repeating: "Le cafe\u{0301}  —  “ouvert” ", count: 40) + Self.text
+        for window in [1, 3, 7, 1 << 16] {
+            let searchable = QuoteLocator.SearchableText(text, normalizingScalarsAtATime: window)
+            #expect(window == 1 << 16 || searchable.pieces.count > 40)
+            let quote = "قامت الكتيبة  بتسليم"
+            let match = try #require(QuoteLocator.match(of: quote, in: searchable))
+            #expect(QuoteLocator.looseMatch(of: quote, match, in: searchable)?.textHas == "قامت الكتيبةُ  بتسليم")
+            let cafe = try #require(QuoteLocator.match(of: "\"ouvert\" Le café", in: searchable))
+            #expect(
+                QuoteLocator.looseMatch(of: "\"ouvert\" Le café", cafe, in: searchable)?.textHas.unicodeScalars.elementsEqual(
+                    "“ouvert” Le cafe\u{0301}".unicodeScalars) == true)
+            let partial = try #require(QuoteLocator.partialMatch(of: "End - \"quoted\" (single)", in: searchable))
+            #expect(partial.found == "End  —  “quoted”" && partial.line == 4)
+        }
+    }
+
+    @Test("on texts of many kinds of characters, the words read back for a quote are a piece of the text that folds as matched")
+    func readBackIsAPieceOfTheText() throws {
+        let alphabet: [String] = [
+            "a", "b", "e", "\u{0301}", "é", " ", "  ", "\r\n", "\n", "\r", "\u{2028}", "“", "”", "\"", "'", "’", "—", "-",
+            "…", "œ", "ق", "ا", "أ", "\u{064F}", "\u{0651}", "\u{0640}", "\u{200F}", "\u{00A0}", "«", "»", ":", "\u{1100}",
+            "\u{1161}", "👍", "\u{1F3FD}", "\u{200D}", "x",
+        ]
+        var generator = SeededGenerator(seed: 70)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 4...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
+            let scalars = Array(text.unicodeScalars)
+            let searchable = QuoteLocator.SearchableText(
+                text, normalizingScalarsAtATime: Int.random(in: 1...8, using: &generator))
+            let start = Int.random(in: 0..<scalars.count, using: &generator)
+            let end = Int.random(in: start...scalars.count, using: &generator)
+            let quote = String(String.UnicodeScalarView(scalars[start..<end]))
+            guard let match = QuoteLocator.match(of: quote, in: searchable) else { continue }
+            let read = searchable.original(ofFolded: [match.foldedRange])[0]
+            #expect(
+                text.unicodeScalars.map(\.value).contains(read.unicodeScalars.map(\.value)),
+                "\(read.debugDescription) in \(text.debugDescription)")
+            // Read alone, the words fold as they matched, or to more where the match starts or
+            // ends inside a character folded to two (œ as oe); lines aside (a line break folds
+            // as a space then).
+            let matched = Array(searchable.folded[match.foldedRange])
+            guard !matched.contains(0x0A) else { continue }
+            #expect(
+                QuoteLocator.SearchableText(read).folded.contains(matched),
+                "\(read.debugDescription) for \(quote.debugDescription) in \(text.debugDescription): \(matched) \(QuoteLocator.SearchableText(read).folded)"
+            )
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure is reproduced.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }

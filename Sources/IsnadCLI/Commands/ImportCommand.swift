@@ -252,9 +252,14 @@ extension ImportCommand {
     /// folded (``QuoteLocator/looseMatch(of:_:in:)``); none when every quote is there byte for byte.
     static func quoteNotes(store: GraphStore, entry: Int) throws -> [String] {
         var missing: [(claim: String, position: Int, holder: String)] = []
-        var loose: [(claim: String, position: Int, holder: String, match: QuoteLocator.LooseMatch)] = []
+        // The text's words only for the first: the others are counted.
+        var (looseCount, firstLoose) = (0, nil as (claim: String, position: Int, holder: String, match: QuoteLocator.LooseMatch)?)
         try store.forEachQuoteNotFound(
-            inEntry: entry, loose: { holder, claim, position, match in loose.append((claim, position, holder, match)) }
+            inEntry: entry,
+            loose: { holder, claim, position, textHas in
+                looseCount += 1
+                if firstLoose == nil, let match = textHas() { firstLoose = (claim, position, holder, match) }
+            }
         ) { holder, claim, position, _, _ in
             missing.append((claim, position, holder))
         }
@@ -270,14 +275,14 @@ extension ImportCommand {
                 "isnad: note: \(which): isnad check lists \(missing.count == 1 ? "it" : "them"); correct the words, or give the locator \"unverified: REASON\""
             )
         }
-        if let first = loose.first {
+        if let first = firstLoose {
             let named =
                 "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1): "
                 + Text.printable(first.match.description(ofSource: first.holder))
             notes.append(
-                loose.count == 1
+                looseCount == 1
                     ? "isnad: note: \(named)"
-                    : "isnad: note: \(loose.count) quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: \(named))"
+                    : "isnad: note: \(looseCount) quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: \(named))"
             )
         }
         return notes

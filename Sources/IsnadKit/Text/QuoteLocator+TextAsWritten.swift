@@ -45,10 +45,10 @@ extension QuoteLocator {
     /// 0) is composed alone, and when the runs compose as the whole piece (they do but in rare
     /// scripts) a scalar comes from its run, else from the whole piece.
     static func forEachComposedScalar(
-        of text: String, withOrigin body: (Unicode.Scalar, Range<String.Index>) -> Bool
+        of text: String, from first: String.Index? = nil, withOrigin body: (Unicode.Scalar, Range<String.Index>) -> Bool
     ) {
         let scalars = text.unicodeScalars
-        var start = scalars.startIndex
+        var start = first ?? scalars.startIndex
         while start < scalars.endIndex {
             var end = scalars.index(after: start)
             // Most text is ASCII, where each scalar is its own piece and composes with nothing.
@@ -97,20 +97,30 @@ extension QuoteLocator.SearchableText {
     /// The text's own characters for ranges of the folded text (byte offsets in it, each from
     /// the start of a scalar), in the order given: what a message shows of the text, its marks,
     /// spaces and quotation marks as it has them, and what folding left out inside a range (a
-    /// tatweel, a bidirectional mark). Read again from the start of the text up to the last
-    /// range: for a message, not for each quote.
+    /// tatweel, a bidirectional mark). Read again from the start of the piece composed at a
+    /// time (``pieces``) where the first range starts, up to the last range.
     func original(ofFolded ranges: [Range<Int>]) -> [String] {
         var starts = [String.Index?](repeating: nil, count: ranges.count)
         var ends = starts
         let last = ranges.map(\.upperBound).max() ?? 0
+        let first = ranges.filter { !$0.isEmpty }.map(\.lowerBound).min() ?? 0
         guard last > 0 else { return ranges.map { _ in "" } }
-        var (writer, base) = (QuoteLocator.FoldedWriter(), 0)
-        QuoteLocator.forEachComposedScalar(of: text) { scalar, origin in
-            guard let own = writer.append(scalar) else { return true }
+        // The last piece that starts at or before the first range: the writer as it stood
+        // there writes from it what the whole text wrote.
+        var (low, high) = (0, pieces.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if pieces[middle].folded <= first { low = middle } else { high = middle }
+        }
+        let piece = pieces.isEmpty ? nil : pieces[low]
+        var (writer, base) = (piece?.writer ?? QuoteLocator.FoldedWriter(), piece?.folded ?? 0)
+        var folded: [UInt8] = []
+        QuoteLocator.forEachComposedScalar(of: text, from: piece?.text) { scalar, origin in
+            guard let own = writer.append(scalar, to: &folded) else { return true }
             // Only this scalar's bytes are held, with those of the white space before it.
-            let (ownStart, ownEnd) = (base + own, base + writer.folded.count)
+            let (ownStart, ownEnd) = (base + own, base + folded.count)
             base = ownEnd
-            writer.folded.removeAll(keepingCapacity: true)
+            folded.removeAll(keepingCapacity: true)
             for (index, range) in ranges.enumerated() where !range.isEmpty {
                 if starts[index] == nil, ownEnd > range.lowerBound { starts[index] = origin.lowerBound }
                 if ownStart < range.upperBound { ends[index] = origin.upperBound }

@@ -12,7 +12,8 @@
 /// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes: folded as the rules above
-    /// say and kept as UTF-8, about the size of the text itself. A source's text may be a leaked
+    /// say and kept as UTF-8, about the size of the text itself (held beside the text, which
+    /// is not copied: the caller's). A source's text may be a leaked
     /// archive of hundreds of megabytes: held as scalars, with a line and a skeleton entry for
     /// each, it took 25 bytes a character (5 GB for a text of 200 MB). A run of white space is
     /// kept as one space, or as one line feed for each line it ends, so that the lines of a
@@ -27,6 +28,17 @@ public enum QuoteLocator {
         let firstLine: Int
         /// How many scalars the folded text has, a run of white space counted as one.
         let count: Int
+        /// Where each piece composed at a time starts, in the text and the folded text, and how
+        /// the writer stood there: the text's words for a place of the folded text are read
+        /// again from the piece before it, not from the start (a sheet of a thousand rows that
+        /// quote a long article loosely would read it a thousand times).
+        let pieces: [Piece]
+
+        struct Piece: Sendable {
+            let folded: Int
+            let text: String.Index
+            let writer: FoldedWriter
+        }
 
         public init(_ text: String) { self.init(text, normalizingScalarsAtATime: 1 << 16) }
 
@@ -34,9 +46,14 @@ public enum QuoteLocator {
         /// scalar), so that no whole copy of it is made to compose it.
         init(_ text: String, normalizingScalarsAtATime window: Int) {
             var writer = FoldedWriter()
-            writer.folded.reserveCapacity(text.utf8.count)
-            QuoteLocator.forEachComposedScalar(of: text, window: window) { writer.append($0) }
-            (self.text, self.folded, self.firstLine, self.count) = (text, writer.folded, writer.firstLine, writer.count)
+            var folded: [UInt8] = []
+            var pieces: [Piece] = []
+            folded.reserveCapacity(text.utf8.count)
+            QuoteLocator.forEachComposedScalar(
+                of: text, window: window, startingPiece: { pieces.append(Piece(folded: folded.count, text: $0, writer: writer)) }
+            ) { writer.append($0, to: &folded) }
+            (self.text, self.folded, self.firstLine, self.count, self.pieces) =
+                (text, folded, writer.firstLine, writer.count, pieces)
         }
 
         /// How many bytes the folded text holds.
@@ -46,8 +63,7 @@ public enum QuoteLocator {
     /// Writes composed scalars folded, as ``SearchableText`` holds them: the one place that says
     /// which bytes a scalar of the text becomes, for the folded text and for the way back from
     /// it to the text's own characters (``SearchableText/original(ofFolded:)``).
-    struct FoldedWriter {
-        var folded: [UInt8] = []
+    struct FoldedWriter: Sendable {
         /// The line of the first scalar kept, after the lines that white space before it ended.
         private(set) var firstLine = 1
         /// How many scalars the folded text has, a run of white space counted as one.
@@ -58,7 +74,7 @@ public enum QuoteLocator {
         /// Appends the scalar's bytes (after those of the white space before it), and returns
         /// where its own start in `folded`; nil when it is left out.
         @discardableResult
-        mutating func append(_ scalar: Unicode.Scalar) -> Int? {
+        mutating func append(_ scalar: Unicode.Scalar, to folded: inout [UInt8]) -> Int? {
             guard let kept = folder.fold(scalar) else { return nil }
             if count == 0 {
                 firstLine = kept.line
@@ -366,10 +382,13 @@ public enum QuoteLocator {
     /// Calls `body` with the scalars of `text` composed (NFC), composing `window` scalars at a
     /// time, and up to the next ASCII scalar: none composes with a scalar before it, nor is
     /// reordered past one, so the pieces compose as the whole text would.
-    static func forEachComposedScalar(of text: String, window: Int, _ body: (Unicode.Scalar) -> Void) {
+    static func forEachComposedScalar(
+        of text: String, window: Int, startingPiece: ((String.Index) -> Void)? = nil, _ body: (Unicode.Scalar) -> Void
+    ) {
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         while start < scalars.endIndex {
+            startingPiece?(start)
             var end = scalars.index(start, offsetBy: max(window, 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
             while end < scalars.endIndex, !scalars[end].isASCII { scalars.formIndex(after: &end) }
             let piece = String(String.UnicodeScalarView(scalars[start..<end]))
