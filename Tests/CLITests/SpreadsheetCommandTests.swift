@@ -46,7 +46,7 @@ struct SpreadsheetCommandTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError.contains(
-                #"fr.csv:3:5: quote: not found in the text of source "rfi" (word for word; or say why in the locator: "unverified: REASON"): the text has "pris d'assaut la" (line 1) from the start of the quote; then the quote has "caserne" where the text has "base""#
+                #"fr.csv:3:5: quote: not found in the text of source "rfi" (word for word; or say why in the locator: "unverified: REASON"): the text has "pris d’assaut la" (line 1) from the start of the quote; then the quote has "caserne" where the text has "base""#
             ), "\(refused.standardError)")
         // The stance is read, not refused: the quote is the row's only problem.
         #expect(!refused.standardError.contains("stance"), "\(refused.standardError)")

@@ -47,7 +47,7 @@ struct QuoteTypographyTests {
         let changedWord = try #require(QuoteLocator.partialMatch(of: "La katiba Serma a été repérée", in: text))
         #expect(
             changedWord.description
-                == "the text has \"La katiba Serma a été\" (line 2) from the start of the quote; then the quote has \"repérée\" where the text has \"signalée\""
+                == "the text has \"La katiba\u{00A0}Serma a été\" (line 2) from the start of the quote; then the quote has \"repérée\" where the text has \"signalée\""
         )
         // Broken off inside a word: the word is shown whole on both sides.
         let accent = try #require(QuoteLocator.partialMatch(of: "Serma a ete signalee", in: text))

@@ -376,9 +376,13 @@ enum AddCommand: Command {
         // Said once the claim is written: a quote --unverified lets in that is there word for
         // word, and one that nothing checked.
         var quoteNotes: [String] = []
-        if let quoted, let text = try store.storedText(ofSource: quoted.id) {
-            if let lines = QuoteLocator.lines(of: quoteText, in: text) {
+        // Said once the claim is written, with its id and the citation's number.
+        var looseMatch: QuoteLocator.LooseMatch?
+        if let quoted, let text = try store.storedText(ofSource: quoted.id).map({ QuoteLocator.SearchableText($0) }) {
+            if let match = QuoteLocator.match(of: quoteText, in: text) {
+                let lines = match.lines
                 if locatorText == nil { locatorText = QuoteLocator.locator(lines) }
+                looseMatch = QuoteLocator.looseMatch(of: quoteText, match, in: text)
                 if unverifiedReason != nil {
                     quoteNotes.append(
                         "isnad: note: the quote is in the text of source \"\(quoted.id)\" word for word (\(QuoteLocator.locator(lines))): --unverified was not needed, and the locator says unverified all the same"
@@ -389,7 +393,7 @@ enum AddCommand: Command {
                     LookupError(
                         description:
                             "--quote: not found in the text of source \"\(quoted.id)\" (word for word; give --unverified REASON to add it anyway)"
-                            + (QuoteLocator.partialMatch(of: quoteText, in: QuoteLocator.SearchableText(text)).map {
+                            + (QuoteLocator.partialMatch(of: quoteText, in: text).map {
                                 ": " + Text.printable($0.description)
                             }
                                 ?? "")
@@ -430,6 +434,8 @@ enum AddCommand: Command {
         var notes: [String] = []
         let isConfirmed = new.citations[0].credibility == .confirmed
         var warnings: [String] = []
+        // The citation the quote is in: the first of a new claim.
+        var citationNumber = 1
         func write(_ session: ChangeSession) throws -> String {
             // Looked up before the store was locked: another writer may have taken one away since.
             let named =
@@ -463,6 +469,7 @@ enum AddCommand: Command {
                             "claim \"\(Text.printable(retracted))\" says this and is retracted: isnad restore \(Text.printable(retracted)) first"
                     )
                 }
+                citationNumber = 1
                 try session.put(.claim(new))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
                 if let note = try otherClaimsNote(stating: new, store: store, isDryRun: arguments.isSet(isDryRun)) {
@@ -524,6 +531,7 @@ enum AddCommand: Command {
                 } else {
                     added.locator = added.locator ?? kept.locator
                 }
+                citationNumber = index + 1
                 if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" \(Self.unchanged)" }
                 stored.citations[index] = added
                 try session.put(.claim(stored))
@@ -531,6 +539,7 @@ enum AddCommand: Command {
                 return "updated citation \(index + 1) of claim \"\(new.id)\""
             }
             stored.citations.append(added)
+            citationNumber = stored.citations.count
             try session.put(.claim(stored))
             if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
             return "added citation \(stored.citations.count) to claim \"\(new.id)\""
@@ -541,6 +550,11 @@ enum AddCommand: Command {
             return outcome
         }
         try report(outcome, id: new.id, entry: entry, arguments: arguments, context: context)
+        if let looseMatch, let quoted {
+            quoteNotes.append(
+                "isnad: note: claim \"\(Text.printable(new.id))\" citation \(citationNumber): "
+                    + Text.printable(looseMatch.description(ofSource: quoted.id)))
+        }
         for note in warnings + quoteNotes + notes { context.message(note) }
     }
 

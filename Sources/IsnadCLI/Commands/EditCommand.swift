@@ -176,6 +176,7 @@ enum EditCommand: Command {
                         } ?? ": unchanged"))
                 if entry != nil, let lostQuotes { context.message(lostQuotes) }
                 if entry != nil, let staleTranslations { context.message(staleTranslations) }
+                if entry != nil { for note in EditNotes.looseQuotes(of: edit) { context.message(note) } }
                 for warning in dateWarnings { context.message(warning) }
                 return
             } catch let error as EditProblem {

@@ -14,6 +14,17 @@ enum EditNotes {
             "isnad: the translation (quote_en) of citation\(stale.count == 1 ? "" : "s") \(which) is of the old words: edit \(stale.count == 1 ? "it" : "them") too if \(stale.count == 1 ? "it" : "they") no longer fit\(stale.count == 1 ? "s" : "")"
     }
 
+    /// A note for each citation of the edit whose new quote stands in its source's text only
+    /// folded (``CheckedEdit/looseQuotes``): `isnad: note: claim "c3" citation 1: the quote
+    /// matches the text of "s" only with marks, spaces or quotation marks set aside; the text
+    /// has «…» (line 2)`.
+    static func looseQuotes(of edit: CheckedEdit) -> [String] {
+        edit.looseQuotes.map {
+            "isnad: note: claim \"\(Text.printable(edit.record.id))\" citation \($0.citation + 1): "
+                + Text.printable($0.match.description(ofSource: $0.source))
+        }
+    }
+
     /// What to tell the analyst when a source's new text no longer holds quotes its old text
     /// held (`lost`, as ``ChangeSession/put(_:)`` returns them): the change is made, and `check`
     /// lists the citations to mend. Nil when no quote was lost.

@@ -221,9 +221,10 @@ enum ImportCommand: Command {
                     : ""
                 context.message("imported \(read)\(overwritten)\n" + holds("now holds"))
                 // Records are taken as written (a sheet's rows and add claim refuse such a quote):
-                // said, so that words not in their source do not pass for verbatim unseen.
-                if let entry = summary.entry, let note = try? Self.quotesNotFoundNote(store: store, entry: entry) {
-                    context.message(note)
+                // said, so that words not in their source do not pass for verbatim unseen; so are
+                // words found there only with marks, spaces or quotation marks set aside.
+                if let entry = summary.entry, let notes = try? Self.quoteNotes(store: store, entry: entry) {
+                    for note in notes { context.message(note) }
                 }
                 // Said, not refused, as check says them: a file of many dates may hold a few typos.
                 // Only dates to come: the conflicts between dates are check's (see DateWarnings).
@@ -247,21 +248,44 @@ enum ImportCommand: Command {
 
 extension ImportCommand {
     /// `isnad: note: 2 quotes imported are not in the text of the source they are read in (the
-    /// first: claim "x" citation 1, in "article") …`, or nil when every quote is found.
-    static func quotesNotFoundNote(store: GraphStore, entry: Int) throws -> String? {
+    /// first: claim "x" citation 1, in "article") …`, and a note for the quotes found there only
+    /// folded (``QuoteLocator/looseMatch(of:_:in:)``); none when every quote is there byte for byte.
+    static func quoteNotes(store: GraphStore, entry: Int) throws -> [String] {
         var missing: [(claim: String, position: Int, holder: String)] = []
-        try store.forEachQuoteNotFound(inEntry: entry) { holder, claim, position, _, _ in
+        // The text's words only for the first: the others are counted.
+        var (looseCount, firstLoose) = (0, nil as (claim: String, position: Int, holder: String, match: QuoteLocator.LooseMatch)?)
+        try store.forEachQuoteNotFound(
+            inEntry: entry,
+            loose: { holder, claim, position, textHas in
+                looseCount += 1
+                if firstLoose == nil, let match = textHas() { firstLoose = (claim, position, holder, match) }
+            }
+        ) { holder, claim, position, _, _ in
             missing.append((claim, position, holder))
         }
-        guard let first = missing.first else { return nil }
-        let named =
-            "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1), in \"\(Text.printable(first.holder))\""
-        let which =
-            missing.count == 1
-            ? "1 quote imported is not in the text of the source it is read in (\(named))"
-            : "\(missing.count) quotes imported are not in the text of the source they are read in (the first: \(named))"
-        return
-            "isnad: note: \(which): isnad check lists \(missing.count == 1 ? "it" : "them"); correct the words, or give the locator \"unverified: REASON\""
+        var notes: [String] = []
+        if let first = missing.first {
+            let named =
+                "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1), in \"\(Text.printable(first.holder))\""
+            let which =
+                missing.count == 1
+                ? "1 quote imported is not in the text of the source it is read in (\(named))"
+                : "\(missing.count) quotes imported are not in the text of the source they are read in (the first: \(named))"
+            notes.append(
+                "isnad: note: \(which): isnad check lists \(missing.count == 1 ? "it" : "them"); correct the words, or give the locator \"unverified: REASON\""
+            )
+        }
+        if let first = firstLoose {
+            let named =
+                "claim \"\(Text.printable(first.claim))\" citation \(first.position + 1): "
+                + Text.printable(first.match.description(ofSource: first.holder))
+            notes.append(
+                looseCount == 1
+                    ? "isnad: note: \(named)"
+                    : "isnad: note: \(looseCount) quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: \(named))"
+            )
+        }
+        return notes
     }
 }
 

@@ -51,6 +51,7 @@ enum SetCommand: Command {
         let value = try arguments.readingStandardInput(context).positionals[2]
         let store = try context.openStore(arguments.isSet(isDryRun) ? .dryRun : .write)
         var lostQuotes: String?
+        var looseQuotes: [String] = []
         var dateWarnings: [String] = []
         // The record as stored and as written back: what else an import's reading changed is
         // worked out after the change, outside its transaction.
@@ -86,6 +87,7 @@ enum SetCommand: Command {
             }
             let edit = try store.checkedEdit(updated, replacing: record)
             lostQuotes = EditNotes.lostQuotes(try session.put(edit), by: edit.record)
+            looseQuotes = EditNotes.looseQuotes(of: edit)
             // A path counts citations from 0, as the record's JSON does, where messages and
             // retract --citation count from 1: the citation changed is named, so that an
             // off-by-one is seen at once.
@@ -123,6 +125,7 @@ enum SetCommand: Command {
             context.message(entry == nil ? "\(outcome): unchanged" : outcome + " (history entry \(entry ?? 0))" + (also ?? ""))
         }
         if entry != nil, let lostQuotes { context.message(lostQuotes) }
+        if entry != nil { for note in looseQuotes { context.message(note) } }
         if entry != nil { for warning in dateWarnings { context.message(warning) } }
     }
 }

@@ -33,7 +33,7 @@ public struct IntegrityCheck {
             case .vocabulary: "predicates and types outside the vocabulary"
             case .noCitation: "claims with no citation"
             case .quoteNotFound: "quotes not found in their source's text"
-            case .quoteInAnotherForm: "one quote cited twice, typed in two Unicode forms"
+            case .quoteInAnotherForm: "one quote cited twice, typed two ways (Unicode form, marks, spaces, quotation marks)"
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
@@ -422,22 +422,26 @@ public struct IntegrityCheck {
         }
     }
 
-    /// Two citations of one claim by one claimant, in one `via`, whose quotes are the same text
-    /// in two Unicode forms (composed and decomposed: أ, or ا and a hamza mark): one citation
-    /// typed twice, which an import keys apart (its key is the quote's bytes) and so counts as two.
+    /// Two citations of one claim by one claimant, in one `via`, whose quotes are one passage
+    /// typed two ways, as the quote matcher reads them (``QuoteLocator/passageKey(of:)``): in two
+    /// Unicode forms (composed and decomposed: أ, or ا and a hamza mark), with and without a
+    /// mark the text has, other runs of spaces, typographic quotation marks or plain ones. One
+    /// citation typed twice, which an import keys apart (its key is the quote's bytes) and so
+    /// counts as two: with two stances, a claim disputed by its own source.
     private mutating func checkQuoteForms(_ store: GraphStore) throws {
         for claim in claimsCitingOneSourceTwice {
-            // Swift's String hashes and compares by canonical equivalence: the two forms meet
-            // here (their stored bytes differ: the key is unique).
-            var quotes: [String: [String: (position: Int, reading: String)]] = [:]
+            var quotes: [String: [String: (position: Int, quote: String, reading: String)]] = [:]
             try store.forEachCitationReading(ofClaim: claim) { position, source, via, quote, reading in
                 let claimant = source + "\u{0}" + (via ?? "")
-                guard let twin = quotes[claimant]?[quote] else {
-                    quotes[claimant, default: [:]][quote] = (position, reading)
+                let key = QuoteLocator.passageKey(of: quote)
+                guard let twin = quotes[claimant]?[key] else {
+                    quotes[claimant, default: [:]][key] = (position, quote, reading)
                     return
                 }
                 let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
-                let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) in another Unicode form"
+                // Swift's String compares by canonical equivalence: equal, they differ in Unicode form only.
+                let how = twin.quote == quote ? "in another Unicode form" : "with other marks, spaces or quotation marks"
+                let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) \(how)"
                 if twin.reading == reading {
                     try add(
                         .quoteInAnotherForm, subject,

@@ -300,8 +300,11 @@ private final class RowImporter {
         }
         var foundLocator: String?
         if problems.isEmpty, let quoted = relay ?? claimant, let text = try searchableText(of: quoted) {
-            if let lines = QuoteLocator.lines(of: quote, in: text) {
-                if locator == nil { foundLocator = QuoteLocator.locator(lines) }
+            if let match = QuoteLocator.match(of: quote, in: text) {
+                if locator == nil { foundLocator = QuoteLocator.locator(match.lines) }
+                if let loose = QuoteLocator.looseMatch(of: quote, match, in: text) {
+                    notice("isnad: \(sheetName):\(at("quote")): note: " + Text.printable(loose.description(ofSource: quoted.id)))
+                }
             } else if !QuoteLocator.isUnverified(locator) {
                 fail(
                     "quote",

@@ -21,10 +21,11 @@ extension GraphStore {
             guard case .claim(let storedClaim) = stored else { break }
             if let changed = claim.changedEnd(from: storedClaim) { throw EditError.changedEnd(field: changed.field) }
             guard claim.keepsAStandingCitation else { throw EditError.noStandingCitation(claim: claim.id) }
-            let checked = try quotesStand(in: claim, replacing: storedClaim)
+            let (checked, looseQuotes) = try quotesStand(in: claim, replacing: storedClaim)
             // A retracted claim may keep ends whose types changed since: restore checks it.
             guard claim.retraction == nil else {
-                return CheckedEdit(record: .claim(checked), stored: stored, checkedIn: openWriteTransaction)
+                return CheckedEdit(
+                    record: .claim(checked), stored: stored, checkedIn: openWriteTransaction, looseQuotes: looseQuotes)
             }
             let types = try entityTypes([claim.subject, claim.object])
             if let problem = vocabulary.problem(
@@ -32,7 +33,8 @@ extension GraphStore {
             {
                 throw EditError.outsideVocabulary(field: problem.field, message: problem.message)
             }
-            return CheckedEdit(record: .claim(checked), stored: stored, checkedIn: openWriteTransaction)
+            return CheckedEdit(
+                record: .claim(checked), stored: stored, checkedIn: openWriteTransaction, looseQuotes: looseQuotes)
         case .entity(let entity):
             // A merged id takes over every claim that names it: only merge and unmerge, which
             // move the claims with it, change them.
@@ -60,9 +62,13 @@ extension GraphStore {
     /// (`unverified: REASON`). Sources without text are not checked, as `check` does not check
     /// them. A locator in the form isnad writes (`line 31`) is written anew for where the words
     /// stand: the place it gave was for other words, or another text (matched by the words and
-    /// the source they are read in, not by position: an edit may move citations).
-    private func quotesStand(in claim: Claim, replacing stored: Claim) throws -> Claim {
+    /// the source they are read in, not by position: an edit may move citations). Returns the
+    /// claim so written, and the new quotes found only folded (``QuoteLocator/looseMatch(of:_:in:)``).
+    private func quotesStand(
+        in claim: Claim, replacing stored: Claim
+    ) throws -> (Claim, [CheckedEdit.LooseQuote]) {
         var checked = claim
+        var looseQuotes: [CheckedEdit.LooseQuote] = []
         var texts: [String: QuoteLocator.SearchableText?] = [:]
         // Looked up, not searched: a claim repeated by 50,000 posts took minutes to change a note.
         let known = Set(stored.citations.map { ReadWords(holder: $0.via ?? $0.source, quote: $0.quote) })
@@ -74,15 +80,18 @@ extension GraphStore {
                 texts[holder] = try storedText(ofSource: holder).map { QuoteLocator.SearchableText($0) }
             }
             guard let text = texts[holder] ?? nil else { continue }
-            guard let lines = QuoteLocator.lines(of: citation.quote, in: text) else {
+            guard let match = QuoteLocator.match(of: citation.quote, in: text) else {
                 throw EditError.quoteNotInText(
                     citation: index, source: holder, partialMatch: QuoteLocator.partialMatch(of: citation.quote, in: text))
             }
             if let locator = citation.locator, QuoteLocator.isWrittenByIsnad(locator) {
-                checked.citations[index].locator = QuoteLocator.locator(lines)
+                checked.citations[index].locator = QuoteLocator.locator(match.lines)
+            }
+            if let loose = QuoteLocator.looseMatch(of: citation.quote, match, in: text) {
+                looseQuotes.append(CheckedEdit.LooseQuote(citation: index, source: holder, match: loose))
             }
         }
-        return checked
+        return (checked, looseQuotes)
     }
 
     /// Words read in one source (a citation's via, else its claimant).
@@ -102,6 +111,19 @@ public struct CheckedEdit: Sendable {
     /// The write transaction the edit was checked in (``GraphStore/openWriteTransaction``), or
     /// nil when it was checked outside one (`edit` checks while the record is in the editor).
     let checkedIn: Int?
+    /// The citations with new words that stand in the text they are read in only folded (marks,
+    /// spaces, quotation marks or Unicode form set aside): taken, and to be said.
+    public var looseQuotes: [LooseQuote] = []
+
+    /// A citation's quote that stands in its source's text only folded.
+    public struct LooseQuote: Sendable {
+        /// The citation's place in the claim (from 0).
+        public let citation: Int
+        /// The source the quote is read in (its via, else its claimant).
+        public let source: String
+        /// The text's own words where the quote stands.
+        public let match: QuoteLocator.LooseMatch
+    }
 
     /// The places (from 0) of the citations whose words changed but whose translation did not:
     /// a new quote beside the `quote_en` the stored citation of the same source and via had

@@ -476,11 +476,17 @@ extension GraphStore {
     /// not found, ordered by holder, claim and position (from 0), with the holder's text (to
     /// say where the quote breaks off in it: ``QuoteLocator/partialMatch(of:in:)``). Of the whole store (`check`),
     /// or of the claims history entry `entry` wrote (what an import of records, which does not
-    /// refuse them, let in). Returns how many quotes were looked for; none is read when no
-    /// source has a stored text.
+    /// refuse them, let in). `loose`, when given, gets each quote found only folded, and a way
+    /// to the text's own words there (``QuoteLocator/looseMatch(of:_:in:)``): a byte search of
+    /// the text is made for each quote found, the text is read back only when they are asked
+    /// for (an import names the first of many). Returns how many quotes were looked for; none
+    /// is read when no source has a stored text.
     @discardableResult
     public func forEachQuoteNotFound(
         inEntry entry: Int? = nil,
+        loose: (
+            (_ holder: String, _ claim: String, _ position: Int, _ textHas: () -> QuoteLocator.LooseMatch?) throws -> Void
+        )? = nil,
         _ body: (_ holder: String, _ claim: String, _ position: Int, _ quote: String, _ text: QuoteLocator.SearchableText)
             throws -> Void
     ) throws -> Int {
@@ -503,8 +509,12 @@ extension GraphStore {
             }
             count += 1
             let quote = row.string(3)
-            if QuoteLocator.lines(of: quote, in: currentText) == nil {
-                try body(holder, row.string(1), row.int(2), quote, currentText)
+            guard let match = QuoteLocator.match(of: quote, in: currentText) else {
+                return try body(holder, row.string(1), row.int(2), quote, currentText)
+            }
+            if let loose, !currentText.isVerbatim(quote) {
+                let text = currentText
+                try loose(holder, row.string(1), row.int(2)) { QuoteLocator.looseMatch(of: quote, match, in: text) }
             }
         }
         return count

@@ -14,12 +14,16 @@ import Foundation
 /// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes: folded as the rules above
-    /// say and kept as UTF-8, about the size of the text itself. A source's text may be a leaked
+    /// say and kept as UTF-8, about the size of the text itself (held beside the text, which
+    /// is not copied: the caller's). A source's text may be a leaked
     /// archive of hundreds of megabytes: held as scalars, with a line and a skeleton entry for
     /// each, it took 25 bytes a character (5 GB for a text of 200 MB). A run of white space is
     /// kept as one space, or as one line feed for each line it ends, so that the lines of a
     /// quote found are counted back from the folded text.
     public struct SearchableText: Sendable {
+        /// The text as given: what a message shows of it (``original(ofFolded:)``), and what a
+        /// quote is looked for in byte for byte (``isVerbatim(_:)``). Held, not copied.
+        public let text: String
         /// The folded scalars as UTF-8, runs of white space kept as said above.
         let folded: [UInt8]
         /// The line of the first scalar kept, after the lines that white space before it ended.
@@ -28,38 +32,71 @@ public enum QuoteLocator {
         let count: Int
         /// The reading left to the quotes looked up in this text, together (``ReadingBudget``).
         let budget: ReadingBudget
+        /// Where each piece composed at a time starts, in the text and the folded text, and how
+        /// the writer stood there: the text's words for a place of the folded text are read
+        /// again from the piece before it, not from the start (a sheet of a thousand rows that
+        /// quote a long article loosely would read it a thousand times).
+        let pieces: [Piece]
+
+        struct Piece: Sendable {
+            let folded: Int
+            let text: String.Index
+            let writer: FoldedWriter
+        }
 
         public init(_ text: String) { self.init(text, normalizingScalarsAtATime: 1 << 16) }
 
         /// Composes the text `window` scalars at a time (a little more: to the next ASCII
         /// scalar), so that no whole copy of it is made to compose it.
         init(_ text: String, normalizingScalarsAtATime window: Int) {
-            var folder = Folder()
+            var writer = FoldedWriter()
             var folded: [UInt8] = []
+            var pieces: [Piece] = []
             folded.reserveCapacity(text.utf8.count)
-            var (firstLine, lastLine, count) = (1, 0, 0)
-            QuoteLocator.forEachComposedScalar(of: text, window: window) { scalar in
-                guard let kept = folder.fold(scalar) else { return }
-                if count == 0 {
-                    firstLine = kept.line
-                } else if kept.isAfterSpace {
-                    // Line breaks come only in white space: a run that ends none is one space.
-                    let linesEnded = kept.line - lastLine
-                    folded.append(contentsOf: repeatElement(linesEnded > 0 ? 0x0A : 0x20, count: max(linesEnded, 1)))
-                    count += 1
-                }
-                QuoteLocator.forEachTypographicEquivalent(of: kept.scalar) { equivalent in
-                    UTF8.encode(equivalent) { folded.append($0) }
-                    count += 1
-                }
-                lastLine = kept.line
-            }
-            (self.folded, self.firstLine, self.count) = (folded, firstLine, count)
-            budget = ReadingBudget(steps: max(64 * count, 10_000_000))
+            QuoteLocator.forEachComposedScalar(
+                of: text, window: window, startingPiece: { pieces.append(Piece(folded: folded.count, text: $0, writer: writer)) }
+            ) { writer.append($0, to: &folded) }
+            (self.text, self.folded, self.firstLine, self.count, self.pieces) =
+                (text, folded, writer.firstLine, writer.count, pieces)
+            budget = ReadingBudget(steps: max(64 * writer.count, 10_000_000))
         }
 
         /// How many bytes the folded text holds.
         var foldedSize: Int { folded.count }
+    }
+
+    /// Writes composed scalars folded, as ``SearchableText`` holds them: the one place that says
+    /// which bytes a scalar of the text becomes, for the folded text and for the way back from
+    /// it to the text's own characters (``SearchableText/original(ofFolded:)``).
+    struct FoldedWriter: Sendable {
+        /// The line of the first scalar kept, after the lines that white space before it ended.
+        private(set) var firstLine = 1
+        /// How many scalars the folded text has, a run of white space counted as one.
+        private(set) var count = 0
+        private var folder = Folder()
+        private var lastLine = 0
+
+        /// Appends the scalar's bytes (after those of the white space before it), and returns
+        /// where its own start in `folded`; nil when it is left out.
+        @discardableResult
+        mutating func append(_ scalar: Unicode.Scalar, to folded: inout [UInt8]) -> Int? {
+            guard let kept = folder.fold(scalar) else { return nil }
+            if count == 0 {
+                firstLine = kept.line
+            } else if kept.isAfterSpace {
+                // Line breaks come only in white space: a run that ends none is one space.
+                let linesEnded = kept.line - lastLine
+                folded.append(contentsOf: repeatElement(linesEnded > 0 ? 0x0A : 0x20, count: max(linesEnded, 1)))
+                count += 1
+            }
+            let start = folded.count
+            QuoteLocator.forEachTypographicEquivalent(of: kept.scalar) { equivalent in
+                UTF8.encode(equivalent) { folded.append($0) }
+                count += 1
+            }
+            lastLine = kept.line
+            return start
+        }
     }
 
     /// The lines (1-based) where the quote starts and ends in `text`, or nil when it is not there.
@@ -77,6 +114,21 @@ public enum QuoteLocator {
     /// every place and their marks part at the end have their reading bounded, and are said not
     /// to match past it.
     public static func lines(of quote: String, in text: SearchableText) -> (first: Int, last: Int)? {
+        match(of: quote, in: text)?.lines
+    }
+
+    /// Where a quote stands in a text: its lines, and the folded text it matched (to show the
+    /// text's own words there: ``looseMatch(of:_:in:)``).
+    public struct Match: Sendable {
+        /// The lines (1-based) where the quote starts and ends.
+        public let lines: (first: Int, last: Int)
+        /// The bytes of the folded text the quote matched.
+        let foldedRange: Range<Int>
+    }
+
+    /// Where the quote stands in `text`, found as ``lines(of:in:)-(String,SearchableText)`` finds
+    /// it; nil when it is not there.
+    public static func match(of quote: String, in text: SearchableText) -> Match? {
         let needle = fold(quote)
         guard let first = needle.first, !isOptionalArabicOrHebrewMark(first) else { return nil }
         let pattern = needle.compactMap(skeletonKey)
@@ -84,20 +136,31 @@ public enum QuoteLocator {
         defer { text.budget.giveBack(budget) }
         return text.folded.withUnsafeBufferPointer { bytes in
             let haystack = FoldedScalars(bytes: bytes)
-            var found: (first: Int, last: Int)?
+            var found: Match?
             var flags = FlagRun()
             forEachPlace(of: pattern, in: haystack) { start in
                 guard stands(first, for: haystack[start].scalar), haystack.startsCharacter(at: start, flags: &flags)
                 else { return true }
                 if let last = lastMatched(needle, in: haystack, from: start, budget: &budget, flags: &flags) {
                     let firstLine = text.firstLine + haystack.lineFeeds(in: 0..<start)
-                    found = (firstLine, firstLine + haystack.lineFeeds(in: start..<last))
+                    found = Match(
+                        lines: (firstLine, firstLine + haystack.lineFeeds(in: start..<last)),
+                        foldedRange: start..<haystack[last].next)
                     return false
                 }
                 return budget > 0
             }
             return found
         }
+    }
+
+    /// What two spellings of one passage share, as this matcher reads them: the quote folded
+    /// (composed, white space runs one space, typeset characters as typed, invisible ones left
+    /// out) and without the marks a writer may leave out, a hamza's alif as a bare one. Two
+    /// quotes with one passage key are found at the same places of a text (but where marks
+    /// they both give differ).
+    public static func passageKey(of quote: String) -> String {
+        String(String.UnicodeScalarView(fold(quote).compactMap { skeletonKey($0).flatMap(Unicode.Scalar.init) }))
     }
 
     /// What a scalar is in a skeleton: nil for a mark a writer may leave out, a bare alif for an
@@ -149,7 +212,7 @@ public enum QuoteLocator {
 
     /// For each length of a prefix of `pattern`, the length of its longest proper prefix that
     /// is also its suffix: where Knuth, Morris and Pratt resume after a mismatch.
-    static func borders(of pattern: [UInt32]) -> [Int] {
+    static func borders<Key: Equatable>(of pattern: [Key]) -> [Int] {
         var border = [Int](repeating: 0, count: pattern.count)
         var length = 0
         for index in pattern.indices.dropFirst() {
@@ -340,10 +403,13 @@ public enum QuoteLocator {
     /// Calls `body` with the scalars of `text` composed (NFC), composing `window` scalars at a
     /// time, and up to the next ASCII scalar: none composes with a scalar before it, nor is
     /// reordered past one, so the pieces compose as the whole text would.
-    static func forEachComposedScalar(of text: String, window: Int, _ body: (Unicode.Scalar) -> Void) {
+    static func forEachComposedScalar(
+        of text: String, window: Int, startingPiece: ((String.Index) -> Void)? = nil, _ body: (Unicode.Scalar) -> Void
+    ) {
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         while start < scalars.endIndex {
+            startingPiece?(start)
             var end = scalars.index(start, offsetBy: max(window, 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
             while end < scalars.endIndex, !scalars[end].isASCII { scalars.formIndex(after: &end) }
             let piece = String(String.UnicodeScalarView(scalars[start..<end]))
