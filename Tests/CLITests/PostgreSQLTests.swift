@@ -478,6 +478,39 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "a grade changed with psql to another valid one is found by check against the history, which a change through Isnad is not",
+        .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
+    func historyCheckFindsAnEditOutsideIsnad() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let uri = PostgreSQLServer.storeURI(name)
+        try #require(try cli.run(["--db", uri, "init"]).status == 0)
+        for id in ["alpha", "beta"] {
+            try #require(
+                try cli.run(["--db", uri, "add", "entity", "--type", "organization", "--id", id, "--name", id]).status == 0)
+        }
+        try #require(
+            try cli.run([
+                "--db", uri, "add", "source", "--type", "report", "--id", "panel", "--title", "Panel", "--reliability", "B",
+            ]).status == 0)
+        try #require(
+            try cli.run([
+                "--db", uri, "add", "claim", "alpha", "praised", "beta", "--id", "c1", "--source", "panel", "--quote", "q",
+                "--stance", "asserts", "--credibility", "4", "--unverified", "excerpt",
+            ]).status == 0)
+        try #require(try cli.run(["--db", uri, "set", "c1", "citations[0].credibility", "3"]).status == 0)
+        #expect(try cli.run(["--db", uri, "check"]).status == 0)
+        try #require(try PostgreSQLServer.psql("UPDATE \(name).citation SET credibility = 2 WHERE claim = 'c1'") != nil)
+        let check = try cli.run(["--db", uri, "check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains(
+                #"claim "c1": citations[0].credibility is 2 in the store; history entry 5 left it 3 — changed outside Isnad?"#),
+            "\(check.standardOutput)")
+    }
+
+    @Test(
         "keys another program wrote (an older Isnad after an upgrade) are found by check and written again by reindex, no record or entry changed",
         .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
     func reindexMendsKeys() throws {

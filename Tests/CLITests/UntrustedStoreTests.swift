@@ -865,6 +865,37 @@ struct UntrustedStoreTests {
             "\(check.standardOutput)")
     }
 
+    @Test(
+        "check holds records against their history: a stance changed with sqlite3 is named; a copy without history says it has none; one without retractions, what it left out"
+    )
+    func recordsAgainstHistory() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "isis-claimed-attack", "citations[0].stance", "reports"]).status == 0)
+        #expect(try cli.run(["retract", "hamas-praised-attack", "--reason", "wrong attack"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+        #expect(try cli.run(["copy", "--without-history", "isnad.db", "bare.db"]).status == 0)
+        let bare = try cli.run(["--db", "bare.db", "check"])
+        #expect(bare.status == 0)
+        #expect(
+            bare.standardOutput.contains(
+                "ok   records not as their history left them: ok\n       (the store keeps no history of its own: a copy made without it, or a store from before it; nothing to hold its records against)\n"
+            ), "\(bare.standardOutput)")
+        #expect(try cli.run(["copy", "--without-retractions", "isnad.db", "unretracted.db"]).status == 0)
+        #expect(
+            try cli.run(["--db", "unretracted.db", "check"]).standardOutput.contains(
+                #"claim "hamas-praised-attack": the store does not hold it; history entry 3 left it retracted — deleted outside Isnad, or a copy made --without-retractions?"#
+            ))
+        try plant("UPDATE citation SET stance = 'denies' WHERE claim = 'isis-claimed-attack';", in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains(
+                #"""
+                FAIL records not as their history left them: 1 problem
+                       claim "isis-claimed-attack": citations[0].stance is "denies" in the store; history entry 2 left it "reports" — changed outside Isnad? (isnad log isis-claimed-attack shows its entries; isnad set puts a value back)
+                """#), "\(check.standardOutput)")
+    }
+
     @Test("check reports look-alike names; search folds compatibility forms; doubled digits are not folded")
     func lookAlikeNames() throws {
         let cli = try CLIHarness.scoped

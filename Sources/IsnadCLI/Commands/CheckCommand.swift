@@ -4,7 +4,8 @@ enum CheckCommand: Command {
     static let name = "check"
     static let spec = CommandSpec(
         name: name,
-        abstract: "Check the store: schema, SQLite integrity, references, values, vocabulary, citations, quotes, chains, names.",
+        abstract:
+            "Check the store: schema, SQLite integrity, references, values, vocabulary, citations, quotes, chains, names, history.",
         discussion: """
             Runs every check and lists what it finds, each with what to do: the schema (every trigger, view, index or
             table that another program added, removed or changed: such a store is refused by every other command, and
@@ -21,7 +22,10 @@ enum CheckCommand: Command {
             credibility 1 that no other independent channel bears out (an A–C source asserting it graded 1–3); dates that cannot all be right (a source published
             before one it relays, a claim starting after every source that speaks of it was public, a publication
             or start after today anywhere on Earth, the date in UTC+14; add, set, edit and import warn of them as
-            they write them). The store is opened read only: nothing in it runs. Exits 0 when the store is clean, 65 when something was found.
+            they write them); records not as their history left them (the line the latest of the store's own history
+            entries wrote for a record is not the record as stored, or a record it removed is there, or an entry is
+            missing: changed outside Isnad; a record only imported, or a store without history, has nothing to be held
+            against). The store is opened read only: nothing in it runs. Exits 0 when the store is clean, 65 when something was found.
 
             A table shows the first 200 findings of each check (--limit), each check cut short saying how many it
             found; JSON and CSV list every finding unless given a limit, streamed as found (the findings are never all
@@ -93,6 +97,11 @@ enum CheckCommand: Command {
                 try write(Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n")
             }
             if shown.count < count { try write("       " + ListingLimit.note(showing: shown.count, of: count, "problem") + "\n") }
+            if kind == .notAsHistoryLeftThem, check.hasNoHistory {
+                try write(
+                    "       (the store keeps no history of its own: a copy made without it, or a store from before it; nothing to hold its records against)\n"
+                )
+            }
             if kind == .probableDuplicate, check.commonNamesPassedOver > 0 {
                 let names = check.commonNamesPassedOver
                 try write(

@@ -22,6 +22,7 @@ public struct IntegrityCheck {
         case unconfirmedGrade = "unconfirmed-grade"
         case oneVoiceTwice = "one-voice-twice"
         case datesInConflict = "dates-in-conflict"
+        case notAsHistoryLeftThem = "not-as-history-left-them"
 
         /// What the check looks for, in a few words.
         public var title: String {
@@ -42,6 +43,7 @@ public struct IntegrityCheck {
             case .oneVoiceTwice:
                 "one voice counted twice (one url, one publisher or one quote in independent channels, one claim stored twice)"
             case .datesInConflict: "dates that cannot all be right (relays, claims and their sources, dates to come)"
+            case .notAsHistoryLeftThem: "records not as their history left them"
             }
         }
     }
@@ -78,6 +80,11 @@ public struct IntegrityCheck {
     /// The names (folded) more than ``GraphStore/namesakesPairedAtMost`` entities bear, which the
     /// check of probable duplicates passes over as common names, as `duplicates` does.
     public private(set) var commonNamesPassedOver = 0
+
+    /// Whether the store keeps no history entry of its own (a copy made without it, a store from
+    /// before it, one whose history was deleted): the history check had nothing to hold the
+    /// records against.
+    public private(set) var hasNoHistory = false
 
     /// Whether the check of `kind` ran: "ok" means something only for a check that did.
     public func hasRun(_ kind: Kind) -> Bool { examined[kind] != nil }
@@ -156,6 +163,7 @@ public struct IntegrityCheck {
         try checkConfirmations(store, graph: graph)
         try checkEchoes(store, graph: graph)
         try checkDates(store, today: today)
+        try checkRecordsAgainstHistory(store)
     }
 
     public var isClean: Bool { counts.isEmpty }
@@ -812,5 +820,140 @@ public struct IntegrityCheck {
                     "state one relationship\(isBothWays ? " (not all the same way round)" : "") over the same dates, and hold the same citation: its words are counted for it \(ids.count == 2 ? "twice" : "\(ids.count) times"); if they are one, move what only \(others.count == 1 ? others[1] : "the others") \(others.count == 1 ? "holds" : "hold") to \(first) (isnad edit \(first)) and retract \(others.count == 1 ? "it" : "them") (isnad retract \(others[1]) --reason \"the claim \(first) again\")"
                 ))
         }
+    }
+
+    /// Every record as this store's own history last left it: the line its latest entry wrote
+    /// must be the record as stored, and a record that entry removed must be absent; and the
+    /// history's entries numbered without a gap, none deleted. A change made outside Isnad (the
+    /// sqlite3 shell, a script) that leaves valid values — another phrase of the same text as a
+    /// quote, another grade, stance or date, a retraction or a claim deleted — passes every
+    /// other check; here it differs from the history. Not found: a change that also rewrote the
+    /// history to match, or a history deleted whole.
+    ///
+    /// Records the history never speaks of (a store from before it, a copy made without it) and
+    /// those an import added by id alone are not held against anything. Entries appended from
+    /// another store's history (`import --from history`) are not either: they describe that
+    /// store's records as they were there, numbered after this store's own entries whatever
+    /// their time, so that a record this store changed before the import would read as changed
+    /// here against them; and a history may travel without its records, or with an export of
+    /// them taken at another time.
+    ///
+    /// The history's line and the record are compared byte for byte, then, when they differ,
+    /// as records: the line read back by the import's rules and written again, so that a line an
+    /// older Isnad wrote (a field it did not know, in another order) is not a difference.
+    private mutating func checkRecordsAgainstHistory(_ store: GraphStore) throws {
+        guard try store.hasOwnHistory() else {
+            hasNoHistory = true
+            examined[.notAsHistoryLeftThem] = 0
+            return
+        }
+        let decoder = RecordDecoder(vocabulary: store.vocabulary)
+        var writer = RecordWriter()
+        func line(_ record: Record) -> String {
+            var bytes = writer.encode(record)
+            if bytes.last == 0x0A { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        typealias Left = (kind: Record.Kind, id: String, entry: Int, isRemoval: Bool, after: String?)
+        var batch: [Left] = []
+        var batchBytes = 0
+        var count = 0
+        func compare() throws {
+            defer {
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+            }
+            guard !batch.isEmpty else { return }
+            var ids: [Record.Kind: [String]] = [:]
+            for left in batch { ids[left.kind, default: []].append(left.id) }
+            // A batch holding a value another check names is read again record by record, each
+            // unreadable one passed over.
+            let read = try Self.unlessInvalidValue {
+                try store.storedRecords(
+                    entities: ids[.entity] ?? [], sources: ids[.source] ?? [], claims: ids[.claim] ?? [],
+                    includingRetractedClaims: true)
+            }
+            for left in batch {
+                let stored: Record?
+                if let read {
+                    stored = read.record(left.kind, id: left.id)
+                } else {
+                    // Nil: a value the value check names keeps this record from being read.
+                    guard let one = try Self.unlessInvalidValue({ try store.record(left.kind, id: left.id) }) else {
+                        continue
+                    }
+                    stored = one
+                }
+                count += 1
+                try compare(left, with: stored.map(line))
+            }
+        }
+        func compare(_ left: Left, with stored: String?) throws {
+            let subject = "\(left.kind.rawValue) \"\(Text.printable(left.id))\""
+            let log = "isnad log \(Text.printable(left.id)) shows its entries"
+            guard let after = left.after, !left.isRemoval else {
+                guard stored != nil else { return }
+                try add(
+                    .notAsHistoryLeftThem, subject,
+                    "the store holds it; history entry \(left.entry) removed it — added outside Isnad? (\(log))")
+                return
+            }
+            guard let stored else {
+                let retracted = Self.isRetractedClaimLine(after)
+                try add(
+                    .notAsHistoryLeftThem, subject,
+                    "the store does not hold it; history entry \(left.entry) left it \(retracted ? "retracted" : "in the store") — deleted outside Isnad\(retracted ? ", or a copy made --without-retractions" : "")? (\(log))"
+                )
+                return
+            }
+            if RecordDiff.sameBytes(after, stored) { return }
+            // Written again by today's writer: a line of an older Isnad compares as its record.
+            // One that is no record line is the value check's finding.
+            guard let record = try? decoder.decode(keptLine: after, kind: left.kind, id: left.id) else { return }
+            let history = line(record)
+            if RecordDiff.sameBytes(history, stored) { return }
+            let fields = RecordDiff(before: history, after: stored).fields
+            guard !fields.isEmpty else { return }
+            func value(_ text: String?) -> String {
+                guard let text else { return "absent" }
+                return Text.printable(text.count > 60 ? String(text.prefix(60)) + "…" : text)
+            }
+            let shown = fields.prefix(3)
+            let more = fields.count > shown.count ? " (and \(counted(fields.count - shown.count, "field")) more)" : ""
+            let inStore = Self.listed(shown.map { "\(Text.printable($0.path)) is \(value($0.after))" })
+            let inHistory = Self.listed(shown.map { value($0.before) })
+            try add(
+                .notAsHistoryLeftThem, subject,
+                "\(inStore) in the store\(more); history entry \(left.entry) left \(shown.count == 1 ? "it" : "them") \(inHistory) — changed outside Isnad? (\(log); isnad set puts a value back)"
+            )
+        }
+        try store.forEachRecordAsHistoryLeftIt { kind, id, entry, isRemoval, after in
+            // A kind that is none is the value check's finding.
+            guard let kind = Record.Kind(rawValue: kind) else { return }
+            batch.append((kind, id, entry, isRemoval, after))
+            batchBytes += after?.utf8.count ?? 0
+            // A few megabytes a batch: a source's text may be megabytes, kept in its line too.
+            if batch.count == GraphStore.batchSize || batchBytes > 1 << 23 { try compare() }
+        }
+        try compare()
+        try store.forEachGapInHistory { first, last in
+            try add(
+                .notAsHistoryLeftThem, "history",
+                (first == last ? "entry \(first) is missing" : "entries \(first) to \(last) are missing")
+                    + ": Isnad numbers its entries without a gap — deleted outside Isnad? (what \(first == last ? "it" : "they") changed is not accounted for; isnad log shows the entries around \(first == last ? "it" : "them"))"
+            )
+        }
+        examined[.notAsHistoryLeftThem] = count
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func listed(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// Whether a history line is that of a retracted claim (it holds `"retracted"` at its top).
+    private static func isRetractedClaimLine(_ line: String) -> Bool {
+        guard case .object(let object)? = try? JSONParser.parse(line) else { return false }
+        return object.members.contains { $0.key == "retracted" }
     }
 }

@@ -308,6 +308,52 @@ extension GraphStore {
         }
     }
 
+    /// Of every record this store's own history speaks of, the latest of its own entries that
+    /// touched it and what that entry left: the record's line after it (`after`), or nil when it
+    /// removed the record (`isRemoval`). Left out: the records whose latest entry is an import
+    /// that added them by id alone, which keeps no line (what it added is what the store held
+    /// right after it), and every entry from another store's history (see
+    /// ``IntegrityCheck``'s history check for why). In kind and id order.
+    ///
+    /// The database groups the history's rows to find each record's latest entry (an import's
+    /// entry lists a million records: a sort that spills to disk, not a table in memory), and
+    /// only that entry's row is read whole.
+    public func forEachRecordAsHistoryLeftIt(
+        _ body: (_ kind: String, _ id: String, _ entry: Int, _ isRemoval: Bool, _ after: String?) throws -> Void
+    ) throws {
+        try database.prepare(
+            """
+            SELECT r.kind, r.record, r.change, r.action, r.after
+            FROM (SELECT cr.kind, cr.record, max(cr.change) AS latest
+                  FROM change_record AS cr JOIN change AS c ON c.id = cr.change
+                  WHERE c.travelled = 0 GROUP BY cr.kind, cr.record) AS l
+            JOIN change_record AS r ON r.change = l.latest AND r.kind = l.kind AND r.record = l.record
+            WHERE r.action <> 'added' OR r.after IS NOT NULL
+            ORDER BY l.kind, l.record
+            """
+        ).forEachRow { row in
+            try body(row.string(0), row.string(1), row.int(2), row.string(3) == "removed", row.text(4))
+        }
+    }
+
+    /// The runs of entry numbers missing from the history, each as the first and last number
+    /// missing, in order: entries are numbered 1, 2, 3 … as they are committed (an entry left
+    /// empty is dropped before the next takes its number; appended ones follow the last), so a
+    /// number missing is an entry deleted by another program.
+    public func forEachGapInHistory(_ body: (_ first: Int, _ last: Int) throws -> Void) throws {
+        try database.prepare(
+            """
+            SELECT coalesce((SELECT max(p.id) FROM change AS p WHERE p.id < c.id), 0) + 1, c.id - 1 FROM change AS c
+            WHERE c.id > 1 AND NOT EXISTS (SELECT 1 FROM change AS p WHERE p.id = c.id - 1) ORDER BY c.id
+            """
+        ).forEachRow { row in try body(row.int(0), row.int(1)) }
+    }
+
+    /// Whether this store keeps history entries of its own (not only another store's, imported).
+    public func hasOwnHistory() throws -> Bool {
+        try database.prepare("SELECT EXISTS (SELECT 1 FROM change WHERE travelled = 0)").scalarInteger() == 1
+    }
+
     /// Every name and alias as stored: the entity, the position (0 for the primary name), the
     /// name and its search and consonant keys, in entity and position order.
     public func forEachStoredName(
