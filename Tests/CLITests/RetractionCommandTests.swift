@@ -176,6 +176,24 @@ struct RetractionCommandTests {
         }
     }
 
+    @Test("a retracted citation set to null is logged as removed, retracted, never as restored; a standing one as removed")
+    func retractedCitationDeletedIsNoRestoration() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        #expect(try cli.run(["set", "isis-praised-attack", "citations[1]", "null", "--author", "ivan"]).status == 0)
+        let log = try cli.run(["log", "isis-praised-attack", "--limit", "1"]).standardOutput
+        #expect(log.contains(#"changed claim "isis-praised-attack" · retracted citation 2 removed"#), "\(log)")
+        #expect(!log.contains("restored"), "\(log)")
+        #expect(
+            try cli.run([
+                "add", "claim", "isis", "praised", "hadera-attack", "--source", "police", "--quote", "praised it", "--stance",
+                "reports", "--credibility", "4",
+            ]).status == 0)
+        #expect(try cli.run(["set", "isis-praised-attack", "citations[0]", "null"]).status == 0)
+        let standing = try cli.run(["log", "isis-praised-attack", "--limit", "1"]).standardOutput
+        #expect(standing.contains(#"changed claim "isis-praised-attack" · citation 1 removed"#), "\(standing)")
+    }
+
     @Test("retract, then undo: export jsonl is byte-identical to before")
     func retractUndo() throws {
         let cli = try importedStore()

@@ -98,6 +98,23 @@ public struct HistoryEntry: Sendable, Equatable {
     /// It came from another store's history (`isnad import --from history`): `log` shows it,
     /// `undo` refuses it.
     public var isTravelled = false
+    /// It is the entry of an `isnad import --from history` made here: it changed no record, and
+    /// the travelled entries just before it are the ones it appended
+    /// (``GraphStore/entriesAppended(by:)``).
+    public var isImportOfHistory = false
+
+    /// What the history's `travelled` column holds: where an entry comes from. One column, so
+    /// that every query that passes over travelled entries (`travelled = 0`: undo, marks) passes
+    /// over an import of history too, which has nothing to undo or mark.
+    enum Origin: Int {
+        /// Made in this store.
+        case own = 0
+        /// Appended from another store's history.
+        case travelled = 1
+        /// The entry of the `import --from history` that appended travelled entries, written
+        /// after them, so that who appended them, when and from which file is kept.
+        case importOfHistory = 2
+    }
 }
 
 /// One history entry, named in a mark on a record (`isnad show`: "edited in entry 5 …").
