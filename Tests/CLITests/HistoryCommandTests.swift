@@ -169,6 +169,40 @@ struct HistoryCommandTests {
             "\(milliseconds.standardError)")
     }
 
+    @Test(
+        "an author that would read as more of log's line is refused (64), not rewritten: a line break, a tab, a dot set apart as log sets its fields, (as ; a dot inside a word is a name's",
+        arguments: [
+            (
+                "eve\nentry 99 · 2019-01-01T00:00:00Z · alice",
+                #""eve\u{A}entry 99 · 2019-01-01T00:00:00Z · alice" holds a line break (U+000A)"#
+            ),
+            ("a\tb", #""a\u{9}b" holds a tab (U+0009)"#),
+            (
+                "alice · 2020-01-01T00:00:00Z",
+                #""alice · 2020-01-01T00:00:00Z" holds "·" set apart, as isnad log sets apart an entry's fields"#
+            ),
+            ("alice ∙2020", #""alice ∙2020" holds "∙" set apart"#),
+            ("carol (as bob)", #""carol (as bob)" holds "(as ", which Isnad writes itself for a PostgreSQL role"#),
+        ])
+    func authorImitatingLogFields(author: String, message: String) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "history"]).outputBytes
+        let given = try cli.run(["set", "hamas", "description", "d", "--author", author])
+        #expect(given.status == 64)
+        #expect(given.standardError.hasPrefix("isnad: --author " + message), "\(given.standardError)")
+        let environment = try cli.run(["set", "hamas", "description", "d"], environment: ["ISNAD_AUTHOR": author])
+        #expect(environment.status == 64)
+        #expect(environment.standardError.hasPrefix("isnad: $ISNAD_AUTHOR " + message), "\(environment.standardError)")
+        #expect(try cli.run(["export", "history"]).outputBytes == before)
+    }
+
+    @Test("a middle dot inside a name (Catalan Gal·la) is a letter's, and is recorded")
+    func authorWithMiddleDotInAWord() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "d", "--author", "Gal·la"]).status == 0)
+        #expect(try cli.run(["log", "--limit", "1"]).standardOutput.contains(" · Gal·la\n"))
+    }
+
     @Test("a changed record shows field by field; the author comes from $ISNAD_AUTHOR, else the login name")
     func fieldByField() throws {
         let cli = try importedStore()

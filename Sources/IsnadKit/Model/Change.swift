@@ -61,6 +61,38 @@ public struct ChangeDescription: Sendable, Equatable {
         "\(name) (as \(Text.printable(role)))"
     }
 
+    /// Why `name` cannot be recorded as an author, or nil when it can. An author is one line
+    /// that `isnad log` shows between its own separators (`entry 9 · 2026-12-07T11:57:55Z ·
+    /// carol`): a control character (a line break, which was once made a space, an escape) or a
+    /// bidirectional override is refused, and so is what would make the name read as more of
+    /// log's fields: a middle dot with white space beside it (`alice · 2020-01-01T00:00:00Z`),
+    /// and `(as `, the form Isnad writes itself for a PostgreSQL role (`carol (as bob)`). A middle
+    /// dot inside a word (Catalan `Gal·la`) is a letter's and stays.
+    public static func authorProblem(_ name: String) -> String? {
+        if let control = name.unicodeScalars.first(where: Text.needsEscapeForTerminal) {
+            let which = control == "\n" || control == "\r" ? "a line break" : control == "\t" ? "a tab" : "a control character"
+            return
+                "holds \(which) (U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4))): an author is one line of plain text"
+        }
+        let scalars = Array(name.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where middleDots.contains(scalar.value) {
+            let isBesideSpace = [index - 1, index + 1].contains {
+                scalars.indices.contains($0) && scalars[$0].properties.isWhitespace
+            }
+            if isBesideSpace || index == 0 || index == scalars.count - 1 {
+                return
+                    "holds \"\(Character(scalar))\" set apart, as isnad log sets apart an entry's fields: an author is a name alone"
+            }
+        }
+        if name.lowercased().contains("(as ") {
+            return "holds \"(as \", which Isnad writes itself for a PostgreSQL role (carol (as bob)): an author is a name alone"
+        }
+        return nil
+    }
+
+    /// The middle dot log puts between fields, and the dots that look like it.
+    private static let middleDots: Set<UInt32> = [0x00B7, 0x2022, 0x2219, 0x22C5, 0x30FB, 0xFF65, 0x0387, 0x2027]
+
     /// `date` as the history writes it: `YYYY-MM-DDTHH:MM:SSZ`.
     public var timestamp: String { ChangeDescription.timestamp(date) }
 
