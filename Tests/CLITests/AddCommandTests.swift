@@ -764,7 +764,7 @@ struct AddCommandTests {
         #expect(source.status == 0)
         #expect(
             source.standardError.hasSuffix(
-                "isnad: warning: source \"soon\": published 2999-01, after today (\(Self.today)): a date to come is a mistake\n"
+                "isnad: warning: source \"soon\": published 2999-01, after today (\(Self.today) in UTC+14, where the day comes first): a date to come is a mistake\n"
             ), "\(source.standardError)")
         let claim = try cli.run([
             "add", "claim", "hamas", "allied_with", "isis", "--source", "police", "--quote", "q", "--unverified", "test",

@@ -79,11 +79,11 @@ struct RetractionCommandTests {
         let day = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         #expect(
             retracted.contains(
-                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack · entry 2 (isnad retract, bilal, \(day))\n      asserts F2  article\n          «باركت»"
+                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack · entry 2 (isnad retract, bilal, \(day) UTC)\n      asserts F2  article\n          «باركت»"
             ), "\(retracted)")
         #expect(
             retracted.contains(
-                "  [retracted] isis-praised-attack · isis praised hadera-attack, citation 2 (police) — misread · entry 3 (isnad retract, mona, \(day))\n      reports B4  police"
+                "  [retracted] isis-praised-attack · isis praised hadera-attack, citation 2 (police) — misread · entry 3 (isnad retract, mona, \(day) UTC)\n      reports B4  police"
             ), "\(retracted)")
         // Only them: the selectors apply; nothing retracted reads as a line, not as silence.
         let only = try cli.run(["claims", "--only-retracted", "--subject", "hamas"]).standardOutput

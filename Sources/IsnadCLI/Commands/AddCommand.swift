@@ -525,7 +525,7 @@ enum AddCommand: Command {
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
                 if let writer, !HistoryEntry.isSameAuthor(writer.author, change.author) {
                     notes.insert(
-                        "isnad: note: citation \(index + 1) was written by \(Text.printable(writer.author)) (entry \(writer.number), \(writer.commandName), \(writer.timestamp.prefix(10))), not by \(Text.printable(change.author)): this changes their assessment"
+                        "isnad: note: citation \(index + 1) was written by \(Text.printable(writer.author)) (entry \(writer.number), \(writer.commandName), \(writer.day)), not by \(Text.printable(change.author)): this changes their assessment"
                             + (arguments.isSet(isDryRun) ? "" : "; isnad undo takes it back"), at: 0)
                 }
                 let changes = Self.changes(from: kept, to: added)

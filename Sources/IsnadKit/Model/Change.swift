@@ -210,10 +210,14 @@ public struct HistoryMark: Sendable, Equatable {
         return words
     }
 
-    /// "entry 5 (isnad set, bilal, 2026-12-01)".
+    /// "entry 5 (isnad set, bilal, 2026-12-01 UTC)": the day in UTC, as the history keeps it,
+    /// said so that it is not read as the reader's own day.
     public var summary: String {
-        "entry \(number) (\(commandName), \(author), \(timestamp.prefix(10)))"
+        "entry \(number) (\(commandName), \(author), \(day))"
     }
+
+    /// The entry's day, with its zone: "2026-12-01 UTC".
+    public var day: String { "\(timestamp.prefix(10)) UTC" }
 
     /// The marks of a changed record, on one line: the latest three, and how many before them.
     public static func line(_ marks: [HistoryMark]) -> String {
