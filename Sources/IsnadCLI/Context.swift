@@ -153,6 +153,16 @@ struct Context {
             !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
         let name = named ?? Context.loginName
+        // Refused, not rewritten: a line break made a space let an author write more of log's
+        // line than a name (ChangeDescription.authorProblem).
+        if let problem = ChangeDescription.authorProblem(name) {
+            let whence = named == nil ? "the login name" : named == author ? "--author" : "$ISNAD_AUTHOR"
+            // Shown with its line breaks and tabs escaped too: the message is one line.
+            let shown = name.unicodeScalars.map { scalar in
+                Text.needsEscapeForTerminal(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+            }.joined()
+            throw UsageError(message: "\(whence) \"\(shown)\" \(problem)")
+        }
         // A password in a PostgreSQL URI never goes into the history.
         let shown = arguments.map { argument in
             if PostgreSQLLocation.isURI(argument) { return PostgreSQLLocation.withoutPassword(argument) }

@@ -5,7 +5,7 @@ enum HistoryOptions {
     static let author = Option<String>(
         "author", value: "name",
         help:
-            "Who makes the change, for the history (default: $ISNAD_AUTHOR, else the login name; on PostgreSQL the database role, which a name given is recorded beside: carol (as bob))."
+            "Who makes the change, for the history (default: $ISNAD_AUTHOR, else the login name; on PostgreSQL the database role, which a name given is recorded beside: carol (as bob)). One line; declared, not checked, on a file store."
     )
 
     /// `--dry-run` of a command that changes the store through a ``ChangeSession``: the change is

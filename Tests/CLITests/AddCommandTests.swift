@@ -334,6 +334,42 @@ struct AddCommandTests {
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
     }
 
+    @Test(
+        "add claim that updates a citation says what it changed, and whose citation it was when another author wrote it; a dry run says so too"
+    )
+    func updateSaysWhatAndWhose() throws {
+        let cli = try importedStore()
+        let arguments = [
+            "add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "police",
+            "--quote", "praised", "--stance", "reports",
+        ]
+        #expect(try cli.run(arguments + ["--credibility", "4", "--author", "alice"]).status == 0)
+        let kims = try cli.run(
+            arguments.dropLast() + ["denies", "--credibility", "6", "--quote-en", "praised", "--author", "kim"])
+        #expect(kims.status == 0, "\(kims.standardError)")
+        let lines = kims.standardError.split(separator: "\n")
+        #expect(
+            lines.first
+                == #"updated citation 2 of claim "hamas-praised-attack": stance reports → denies, credibility 4 → 6, quote_en (none) → "praised" (history entry 4)"#,
+            "\(kims.standardError)")
+        #expect(
+            lines.last?.hasPrefix(
+                "isnad: note: citation 2 was written by alice (entry 3, isnad add, ") == true
+                && lines.last?.hasSuffix("), not by kim: this changes their assessment; isnad undo takes it back") == true,
+            "\(kims.standardError)")
+        // Kim's own citation again: no note.
+        let again = try cli.run(arguments.dropLast() + ["denies", "--credibility", "5", "--author", "kim"])
+        #expect(!again.standardError.contains("was written by"), "\(again.standardError)")
+        // A dry run names the author too, and says nothing of an undo.
+        let dry = try cli.run(arguments + ["--credibility", "3", "--author", "alice", "--dry-run"])
+        #expect(
+            dry.standardError.contains(
+                "would have updated citation 2 of claim \"hamas-praised-attack\": stance denies → reports, credibility 5 → 3"),
+            "\(dry.standardError)")
+        #expect(dry.standardError.contains("citation 2 was written by kim (entry 5, isnad add, "), "\(dry.standardError)")
+        #expect(dry.standardError.hasSuffix("), not by alice: this changes their assessment\n"), "\(dry.standardError)")
+    }
+
     @Test("add claim for a relationship that exists adds a citation; the same source and quote again updates it")
     func addCitation() throws {
         let cli = try importedStore()
@@ -346,7 +382,8 @@ struct AddCommandTests {
         #expect(first.standardError == "added citation 2 to claim \"hamas-praised-attack\" (history entry 3)\n\(Self.unchecked)")
         let second = try cli.run(arguments + ["--credibility", "3"])
         #expect(
-            second.standardError == "updated citation 2 of claim \"hamas-praised-attack\" (history entry 4)\n\(Self.unchecked)")
+            second.standardError
+                == "updated citation 2 of claim \"hamas-praised-attack\": credibility 4 → 3 (history entry 4)\n\(Self.unchecked)")
         let log = try cli.run(["log", "hamas-praised-attack"]).standardOutput
         #expect(log.contains("    citations[1].credibility: 4 → 3"))
         // What the command was not given (the translation) stays; a retracted citation is not taken back.
@@ -783,7 +820,7 @@ struct AddCommandTests {
         #expect(source.status == 0)
         #expect(
             source.standardError.hasSuffix(
-                "isnad: warning: source \"soon\": published 2999-01, after today (\(Self.today)): a date to come is a mistake\n"
+                "isnad: warning: source \"soon\": published 2999-01, after today (\(Self.today) in UTC+14, where the day comes first): a date to come is a mistake\n"
             ), "\(source.standardError)")
         let claim = try cli.run([
             "add", "claim", "hamas", "allied_with", "isis", "--source", "police", "--quote", "q", "--unverified", "test",

@@ -324,7 +324,7 @@ struct CoreCommandTests {
         #expect(one.status == 0)
         #expect(
             one.standardError.hasSuffix(
-                "isnad: warning: source \"soon\": published 2999, after today (\(AddCommandTests.today)): a date to come is a mistake\n"
+                "isnad: warning: source \"soon\": published 2999, after today (\(AddCommandTests.today) in UTC+14, where the day comes first): a date to come is a mistake\n"
             ), "\(one.standardError)")
         let late =
             #"{"record":"claim","id":"late","subject":"hamas","predicate":"praised","object":"isis","start":"2023","citations":[{"source":"police","quote":"q","stance":"asserts","credibility":3}]}"#
@@ -335,9 +335,9 @@ struct CoreCommandTests {
             many.standardError.hasSuffix(
                 """
                 isnad: warning: isnad check finds 4 problems with the dates imported; the first 3:
-                  source "later-1": published 3001, after today (\(AddCommandTests.today)): a date to come is a mistake
-                  source "later-2": published 3002, after today (\(AddCommandTests.today)): a date to come is a mistake
-                  source "later-3": published 3003, after today (\(AddCommandTests.today)): a date to come is a mistake
+                  source "later-1": published 3001, after today (\(AddCommandTests.today) in UTC+14, where the day comes first): a date to come is a mistake
+                  source "later-2": published 3002, after today (\(AddCommandTests.today) in UTC+14, where the day comes first): a date to come is a mistake
+                  source "later-3": published 3003, after today (\(AddCommandTests.today) in UTC+14, where the day comes first): a date to come is a mistake
 
                 """), "\(many.standardError)")
         // The claim that starts after its only source was public is check's to find, in one pass.

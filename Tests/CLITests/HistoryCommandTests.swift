@@ -169,6 +169,40 @@ struct HistoryCommandTests {
             "\(milliseconds.standardError)")
     }
 
+    @Test(
+        "an author that would read as more of log's line is refused (64), not rewritten: a line break, a tab, a dot set apart as log sets its fields, (as ; a dot inside a word is a name's",
+        arguments: [
+            (
+                "eve\nentry 99 · 2019-01-01T00:00:00Z · alice",
+                #""eve\u{A}entry 99 · 2019-01-01T00:00:00Z · alice" holds a line break (U+000A)"#
+            ),
+            ("a\tb", #""a\u{9}b" holds a tab (U+0009)"#),
+            (
+                "alice · 2020-01-01T00:00:00Z",
+                #""alice · 2020-01-01T00:00:00Z" holds "·" set apart, as isnad log sets apart an entry's fields"#
+            ),
+            ("alice ∙2020", #""alice ∙2020" holds "∙" set apart"#),
+            ("carol (as bob)", #""carol (as bob)" holds "(as ", which Isnad writes itself for a PostgreSQL role"#),
+        ])
+    func authorImitatingLogFields(author: String, message: String) throws {
+        let cli = try importedStore()
+        let before = try cli.run(["export", "history"]).outputBytes
+        let given = try cli.run(["set", "hamas", "description", "d", "--author", author])
+        #expect(given.status == 64)
+        #expect(given.standardError.hasPrefix("isnad: --author " + message), "\(given.standardError)")
+        let environment = try cli.run(["set", "hamas", "description", "d"], environment: ["ISNAD_AUTHOR": author])
+        #expect(environment.status == 64)
+        #expect(environment.standardError.hasPrefix("isnad: $ISNAD_AUTHOR " + message), "\(environment.standardError)")
+        #expect(try cli.run(["export", "history"]).outputBytes == before)
+    }
+
+    @Test("a middle dot inside a name (Catalan Gal·la) is a letter's, and is recorded")
+    func authorWithMiddleDotInAWord() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "d", "--author", "Gal·la"]).status == 0)
+        #expect(try cli.run(["log", "--limit", "1"]).standardOutput.contains(" · Gal·la\n"))
+    }
+
     @Test("a changed record shows field by field; the author comes from $ISNAD_AUTHOR, else the login name")
     func fieldByField() throws {
         let cli = try importedStore()
@@ -647,7 +681,7 @@ struct HistoryCommandTests {
         // A store left with no record is told where records come from.
         #expect(
             fresh.standardError.hasSuffix(
-                "imported 2 history entries as entries 1 to 2 (isnad log shows them); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n"
+                "imported 2 history entries as entries 1 to 2 (isnad log shows them, and this import as entry 3); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n"
             ), "\(fresh.standardError)")
         // Only another store's entries: a plain undo has nothing of this store's to take back.
         let undo = try cli.run(["--db", "other.db", "undo"])
@@ -668,12 +702,59 @@ struct HistoryCommandTests {
         #expect(grown.status == 0, "\(grown.standardError)")
         #expect(
             grown.standardError
-                == "imported 2 history entries as entries 3 to 4; 2 entries already in this store's history left as they were (isnad log shows them); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n",
+                == "imported 2 history entries as entries 4 to 5; 2 entries already in this store's history left as they were (isnad log shows them, and this import as entry 6); a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file\n",
             "\(grown.standardError)")
         let log = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
-        #expect(log.count == 4)
-        #expect(log[1].contains(#""entry":2,"#) && log[1].contains(#""undone_by":3"#), "\(log)")
-        #expect(log[2].contains(#""undoes":2"#), "\(log)")
+        // Each import is an entry of other.db's own, after the entries it appended.
+        #expect(log.count == 6)
+        #expect(log[1].contains(#""entry":2,"#) && log[1].contains(#""undone_by":4"#), "\(log)")
+        #expect(log[3].contains(#""undoes":2"#), "\(log)")
+        #expect(log[2].contains(#""entry":3,"#) && log[2].contains("import --from history h.jsonl"), "\(log)")
+        #expect(log[5].contains(#""entry":6,"#) && log[5].contains("import --from history grown.jsonl"), "\(log)")
+    }
+
+    @Test(
+        "an import of history is an entry of its own, naming who appended which entries from which file; export history keeps the travelled mark, and an import of that export keeps it"
+    )
+    func importOfHistoryIsRecorded() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["set", "hamas", "description", "changed", "--author", "alice"]).status == 0)
+        try cli.write("h.jsonl", try cli.run(["export", "history"]).standardOutput)
+        #expect(try cli.run(["--db", "b.db", "import", "--from", "history", "h.jsonl", "--author", "mallory"]).status == 0)
+        // Whoever appended another store's entries is named, and the entries know it.
+        let byMallory = try cli.run(["--db", "b.db", "log", "--author", "mallory"]).standardOutput
+        #expect(byMallory.contains("entry 3 · "), "\(byMallory)")
+        #expect(byMallory.contains("  isnad --db b.db import --from history h.jsonl --author mallory\n"), "\(byMallory)")
+        #expect(byMallory.contains("  appended entries 1 to 2 from another store's history"), "\(byMallory)")
+        let hamas = try cli.run(["--db", "b.db", "log", "hamas"]).standardOutput
+        #expect(hamas.contains(" · alice · from another store's history, appended by entry 3\n"), "\(hamas)")
+        // It changed no record: undo names what it is, and the plain undo passes over it.
+        let undo = try cli.run(["--db", "b.db", "undo", "3"])
+        #expect(undo.status == 65)
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry 3: it is an import of another store's history, which changed no record; the entries it appended (entries 1 to 2) stay in the history, as every entry does\n",
+            "\(undo.standardError)")
+        #expect(try cli.run(["--db", "b.db", "undo"]).standardError.hasSuffix("this store has no change of its own to undo\n"))
+        // Exported, the travelled entries say so and the import's own entry does not; carried on
+        // to a third store, the mark stays, and the store's own import is there as an entry.
+        try cli.write("b.jsonl", try cli.run(["--db", "b.db", "export", "history"]).standardOutput)
+        let lines = String(decoding: try cli.read("b.jsonl"), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#""undone_by":null,"travelled":true,"records""#), "\(lines)")
+        #expect(lines[1].contains(#""travelled":true"#), "\(lines)")
+        #expect(!lines[2].contains("travelled"), "\(lines)")
+        #expect(try cli.run(["--db", "c.db", "import", "--from", "history", "b.jsonl"]).status == 0)
+        let carried = try cli.run(["--db", "c.db", "export", "history"]).standardOutput.split(separator: "\n")
+        #expect(carried.count == 4)
+        #expect(carried.prefix(3).allSatisfy { $0.contains(#""travelled":true"#) }, "\(carried)")
+        #expect(carried[3].contains("import --from history b.jsonl") && !carried[3].contains("travelled"), "\(carried)")
+        // A line that gives the mark as anything but a boolean is refused.
+        try cli.write(
+            "bad.jsonl", String(lines[0]).replacingOccurrences(of: #""travelled":true"#, with: #""travelled":1"#) + "\n")
+        let bad = try cli.run(["--db", "d.db", "import", "--from", "history", "bad.jsonl"])
+        #expect(bad.status == 65)
+        #expect(bad.standardError.contains(#"bad.jsonl:1: "travelled": expected true or false"#), "\(bad.standardError)")
     }
 
     @Test("an entry longer than the line limit (a large import's) is refused with the option that lets it in, and taken with it")
@@ -692,7 +773,8 @@ struct HistoryCommandTests {
             "--db", "other.db", "import", "--from", "history", "--max-line-bytes", String(entryBytes), "h.jsonl",
         ])
         #expect(taken.status == 0, "\(taken.standardError)")
-        #expect(try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n").count == 1)
+        // The entry appended, and the import's own.
+        #expect(try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n").count == 2)
     }
 
     @Test("a history is read a line at a time: from a pipe as from a file, and a line that never ends is given up")

@@ -77,6 +77,31 @@ struct PostgreSQLTeamTests {
     }
 
     @Test(
+        "a writer role's import of another store's history is an entry of its own, under the role, after the entries it appended",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func importOfHistoryByWriter() throws {
+        let cli = try CLIHarness.scoped
+        let team = try TeamStore(cli)
+        defer { team.drop() }
+        #expect(try cli.run(["init"]).status == 0)
+        #expect(
+            try cli.run(["add", "entity", "--type", "person", "--name", "Zed", "--id", "zed", "--author", "alice"]).status == 0)
+        try cli.write("h.jsonl", try cli.run(["export", "history"]).standardOutput)
+        let imported = try cli.run(["--db", team.uri(as: team.bob), "import", "--from", "history", "h.jsonl"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(
+            imported.standardError.contains("as entry 2 (isnad log shows them, and this import as entry 3)"),
+            "\(imported.standardError)")
+        let log = try cli.run(["--db", team.uri(as: team.carol), "log", "--limit", "2"]).standardOutput
+        #expect(log.hasPrefix("entry 3 · "), "\(log)")
+        #expect(log.contains(" · \(team.bob)\n  isnad --db "), "\(log)")
+        #expect(log.contains("  appended entry 2 from another store's history\n"), "\(log)")
+        #expect(log.contains(" · alice · from another store's history, appended by entry 3\n"), "\(log)")
+        let exported = try cli.run(["--db", team.uri, "export", "history"]).standardOutput.split(separator: "\n")
+        #expect(exported.count == 3 && exported[1].contains(#""travelled":true"#) && !exported[2].contains("travelled"))
+    }
+
+    @Test(
         "a writer role may add to the history but not rewrite or erase it: psql's UPDATE and DELETE of earlier entries are refused",
         .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
     func historyOnlyAddedTo() throws {

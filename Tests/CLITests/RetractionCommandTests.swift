@@ -79,11 +79,11 @@ struct RetractionCommandTests {
         let day = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         #expect(
             retracted.contains(
-                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack · entry 2 (isnad retract, bilal, \(day))\n      asserts F2  article\n          «باركت»"
+                "  [retracted] hamas-praised-attack · hamas praised hadera-attack — wrong attack · entry 2 (isnad retract, bilal, \(day) UTC)\n      asserts F2  article\n          «باركت»"
             ), "\(retracted)")
         #expect(
             retracted.contains(
-                "  [retracted] isis-praised-attack · isis praised hadera-attack, citation 2 (police) — misread · entry 3 (isnad retract, mona, \(day))\n      reports B4  police"
+                "  [retracted] isis-praised-attack · isis praised hadera-attack, citation 2 (police) — misread · entry 3 (isnad retract, mona, \(day) UTC)\n      reports B4  police"
             ), "\(retracted)")
         // Only them: the selectors apply; nothing retracted reads as a line, not as silence.
         let only = try cli.run(["claims", "--only-retracted", "--subject", "hamas"]).standardOutput
@@ -174,6 +174,24 @@ struct RetractionCommandTests {
             #expect(result.standardError.hasPrefix("left out 1 retracted claim ("), "\(result.standardError)")
             #expect(!result.standardOutput.contains("باركت"))
         }
+    }
+
+    @Test("a retracted citation set to null is logged as removed, retracted, never as restored; a standing one as removed")
+    func retractedCitationDeletedIsNoRestoration() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["retract", "isis-praised-attack", "--citation", "2", "--reason", "misread"]).status == 0)
+        #expect(try cli.run(["set", "isis-praised-attack", "citations[1]", "null", "--author", "ivan"]).status == 0)
+        let log = try cli.run(["log", "isis-praised-attack", "--limit", "1"]).standardOutput
+        #expect(log.contains(#"changed claim "isis-praised-attack" · retracted citation 2 removed"#), "\(log)")
+        #expect(!log.contains("restored"), "\(log)")
+        #expect(
+            try cli.run([
+                "add", "claim", "isis", "praised", "hadera-attack", "--source", "police", "--quote", "praised it", "--stance",
+                "reports", "--credibility", "4",
+            ]).status == 0)
+        #expect(try cli.run(["set", "isis-praised-attack", "citations[0]", "null"]).status == 0)
+        let standing = try cli.run(["log", "isis-praised-attack", "--limit", "1"]).standardOutput
+        #expect(standing.contains(#"changed claim "isis-praised-attack" · citation 1 removed"#), "\(standing)")
     }
 
     @Test("retract, then undo: export jsonl is byte-identical to before")

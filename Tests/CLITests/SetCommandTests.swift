@@ -298,7 +298,7 @@ struct SetCommandTests {
         #expect(
             later.standardError == """
                 set published of source "police" (history entry 3)
-                isnad: warning: source "police": published 2999, after today (\(AddCommandTests.today)): a date to come is a mistake
+                isnad: warning: source "police": published 2999, after today (\(AddCommandTests.today) in UTC+14, where the day comes first): a date to come is a mistake
                 isnad: warning: source "article": published 2022-03, relays police, published 2999: one of the two dates is wrong (isnad set article published …)
 
                 """, "\(later.standardError)")
@@ -336,10 +336,10 @@ struct SetCommandTests {
         #expect(try cli.run(["set", "hamas", "description", "a movement", "--author", "ana"]).status == 0)
         let show = try cli.run(["show", "hamas"]).standardOutput
         let day = String(try cli.run(["log"]).standardOutput.split(separator: " ")[3].prefix(10))
-        #expect(show.contains("\n  changed: entry 6 (isnad set, ana, \(day))\n"))
+        #expect(show.contains("\n  changed: entry 6 (isnad set, ana, \(day) UTC)\n"))
         #expect(
             show.contains(
-                "[hamas-praised-attack]\n      changed: 1 earlier · entry 3 (isnad set, bilal, \(day)) · entry 4 (isnad set, bilal, \(day)) · entry 5 (isnad set, bilal, \(day))\n"
+                "[hamas-praised-attack]\n      changed: 1 earlier · entry 3 (isnad set, bilal, \(day) UTC) · entry 4 (isnad set, bilal, \(day) UTC) · entry 5 (isnad set, bilal, \(day) UTC)\n"
             ))
         // A source regraded says so beside its grade: every claim it makes is weighed anew.
         #expect(try cli.run(["set", "article", "reliability", "D", "--author", "ana"]).status == 0)

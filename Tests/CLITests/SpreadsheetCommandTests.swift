@@ -508,13 +508,17 @@ struct SpreadsheetCommandTests {
         #expect(log.contains("entry 3"))
         #expect(log.contains("a movement"))
         #expect(log.contains("ana"))
-        // Exported again, the travelled entries read as they did, renumbered.
+        // Exported again, the travelled entries read as they did, renumbered and marked travelled,
+        // and the import that appended them follows, as an entry of this store's own.
         let again = try cli.run(["--db", "other.db", "export", "history"]).standardOutput.split(separator: "\n")
-        #expect(again.count == 3)
-        #expect(again[2].replacingOccurrences(of: #"{"entry":3,"#, with: #"{"entry":2,"#) == lines[1])
+        #expect(again.count == 4)
+        #expect(
+            again[2].replacingOccurrences(of: #"{"entry":3,"#, with: #"{"entry":2,"#)
+                .replacingOccurrences(of: #","travelled":true"#, with: "") == lines[1])
+        #expect(again[3].contains(#"{"entry":4,"#) && again[3].contains("import --from history"), "\(again)")
         // They describe the other store's changes: log says so, undo N refuses them, and a plain
         // undo passes over them to this store's own import.
-        #expect(log.contains(" · from another store's history\n"))
+        #expect(log.contains(" · from another store's history, appended by entry 4\n"), "\(log)")
         let undo = try cli.run(["--db", "other.db", "undo", "3"])
         #expect(undo.status == 65)
         #expect(

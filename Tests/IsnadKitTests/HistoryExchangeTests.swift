@@ -17,11 +17,11 @@ struct HistoryExchangeTests {
                 undoneBy: nil, records: [], recordCount: 0)
         }
         let before = try store.database.prepare("SELECT count(*) FROM change").scalarInteger()
-        #expect(throws: UnlinkedHistory.self) { try store.appendHistory([entry(1), entry(1)]) }
-        #expect(throws: UnlinkedHistory.self) { try store.appendHistory([entry(1), entry(2, undoes: 7)]) }
+        #expect(throws: UnlinkedHistory.self) { try store.appendHistory([entry(1), entry(1)], by: nil) }
+        #expect(throws: UnlinkedHistory.self) { try store.appendHistory([entry(1), entry(2, undoes: 7)], by: nil) }
         #expect(try store.database.prepare("SELECT count(*) FROM change").scalarInteger() == before)
         // Named among those kept (already in the store) or appended, it is taken.
-        #expect(try store.appendHistory([entry(1), entry(2, undoes: 1), entry(3, undoes: 9)], kept: [9: 1]) != nil)
+        #expect(try store.appendHistory([entry(1), entry(2, undoes: 1), entry(3, undoes: 9)], kept: [9: 1], by: nil) != nil)
     }
 
     @Test("HistoryLines reads the lines of export history back, and lists every problem of the files with its place")

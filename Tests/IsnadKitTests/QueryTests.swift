@@ -744,8 +744,8 @@ struct CheckTests {
                 #"claim "after-its-source": starts 2023, after every source that speaks of it was public (the latest 2022-03-27): its start, or a source's date, is wrong (isnad set after-its-source start …)"#,
                 #"claim "tie-a": starts 2001, after every source that speaks of it was public (the latest 2000-12): its start, or a source's date, is wrong (isnad set tie-a start …)"#,
                 #"claim "tie-b": starts 2001-02, after every source that speaks of it was public (the latest 2000-12): its start, or a source's date, is wrong (isnad set tie-b start …)"#,
-                #"claim "to-come-claim": starts 2030, after today (2026-12-05): a date to come is a mistake"#,
-                #"source "to-come": published 2031-02-01, after today (2026-12-05): a date to come is a mistake"#,
+                #"claim "to-come-claim": starts 2030, after today (2026-12-05 in UTC+14, where the day comes first): a date to come is a mistake"#,
+                #"source "to-come": published 2031-02-01, after today (2026-12-05 in UTC+14, where the day comes first): a date to come is a mistake"#,
             ], "\(found)")
         #expect(check.findings.allSatisfy { $0.kind == .datesInConflict }, "\(check.findings)")
     }

@@ -92,4 +92,26 @@ struct RecordDiffTests {
         let paths = RecordDiff(before: claim, after: after).fields.map(\.path)
         #expect(paths.contains("citations[0].source") && paths.contains("citations[1].source"), "\(paths)")
     }
+
+    @Test(
+        "a citation taken out is marked removed (retracted or not) under its number before, never restored, and the citations that move up into its place are not marked"
+    )
+    func citationRemovedIsNoRestoration() {
+        let one = #"{"source":"s","quote":"one","stance":"asserts","credibility":2,"retracted":"wrong article"}"#
+        let two = #"{"source":"t","quote":"two","stance":"asserts","credibility":3}"#
+        let three = #"{"source":"u","quote":"three","stance":"denies","credibility":3,"retracted":"misread"}"#
+        func claim(_ citations: [String]) -> String {
+            #"{"record":"claim","id":"c","subject":"a","predicate":"funded","object":"b","citations":["#
+                + citations.joined(separator: ",") + "]}"
+        }
+        // The last, retracted: its fields go to none, a restoration were they read by place.
+        #expect(RecordDiff(before: claim([two, three]), after: claim([two])).marks == ["retracted citation 2 removed"])
+        // The first, retracted: the standing one moves up into its place, no restoration either.
+        #expect(RecordDiff(before: claim([one, two]), after: claim([two])).marks == ["retracted citation 1 removed"])
+        #expect(RecordDiff(before: claim([one, two, three]), after: claim([one, three])).marks == ["citation 2 removed"])
+        // Retracted and restored in place are as they were.
+        let retracted = two.replacingOccurrences(of: "}", with: #","retracted":"r"}"#)
+        #expect(RecordDiff(before: claim([one, two]), after: claim([one, retracted])).marks == ["citation 2 retracted"])
+        #expect(RecordDiff(before: claim([one, retracted]), after: claim([one, two])).marks == ["citation 2 restored"])
+    }
 }

@@ -533,10 +533,20 @@ enum AddCommand: Command {
                 }
                 citationNumber = index + 1
                 if added == kept { return "citation \(index + 1) of claim \"\(new.id)\" \(Self.unchanged)" }
+                // Whose assessment this replaces, read before it is written: a colleague's grade
+                // overwritten by a second `add` is said, not left to be found in the log.
+                let writer = try store.entryThatWrote(citation: kept.key, of: stored.id)
                 stored.citations[index] = added
                 try session.put(.claim(stored))
                 if isConfirmed { notes = try unconfirmedNotes(of: new.id, store: store) }
+                if let writer, !HistoryEntry.isSameAuthor(writer.author, change.author) {
+                    notes.insert(
+                        "isnad: note: citation \(index + 1) was written by \(Text.printable(writer.author)) (entry \(writer.number), \(writer.commandName), \(writer.day)), not by \(Text.printable(change.author)): this changes their assessment"
+                            + (arguments.isSet(isDryRun) ? "" : "; isnad undo takes it back"), at: 0)
+                }
+                let changes = Self.changes(from: kept, to: added)
                 return "updated citation \(index + 1) of claim \"\(new.id)\""
+                    + (changes.isEmpty ? "" : ": " + changes.joined(separator: ", "))
             }
             stored.citations.append(added)
             citationNumber = stored.citations.count
@@ -562,6 +572,22 @@ enum AddCommand: Command {
     /// write: running it again looks it up anew (a merged id names the entity kept), so exit 75.
     struct RemovedMeanwhile: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// What an update changes in a citation of the same source and quote, as `log` shows a
+    /// field: `stance asserts → denies`, `credibility 4 → 6`, `locator "p. 4" → (none)`.
+    static func changes(from kept: Citation, to added: Citation) -> [String] {
+        func text(_ value: String?) -> String { value.map { "\"\(Text.printable($0))\"" } ?? "(none)" }
+        var changes: [String] = []
+        if kept.stance != added.stance { changes.append("stance \(kept.stance.rawValue) → \(added.stance.rawValue)") }
+        if kept.credibility != added.credibility {
+            changes.append("credibility \(kept.credibility.rawValue) → \(added.credibility.rawValue)")
+        }
+        if kept.quoteEnglish != added.quoteEnglish {
+            changes.append("quote_en \(text(kept.quoteEnglish)) → \(text(added.quoteEnglish))")
+        }
+        if kept.locator != added.locator { changes.append("locator \(text(kept.locator)) → \(text(added.locator))") }
+        return changes
     }
 
     /// The notes on citations of the claim graded 1 (confirmed) without a second independent

@@ -7,13 +7,15 @@ import IsnadKit
 extension ImportCommand {
     /// An import of history lines (`HistoryLines` reads and checks them); `maximumLineLength` is
     /// `--max-line-bytes`.
-    static func importHistory(_ paths: [String], maximumLineLength: Int?, context: Context) throws {
+    static func importHistory(_ paths: [String], maximumLineLength: Int?, author: String?, context: Context) throws {
         let entries = try HistoryLines.read(paths, maximumLineLength: maximumLineLength)
         let store = try context.openStore(.create)
         // A history imported again (or grown since) is not listed twice: the entries this store
         // holds already are left as they are, and the others appended after its own.
         let kept = try store.keptEntries(among: entries)
-        let first = try store.appendHistory(entries, kept: kept)
+        // The import is an entry of this store's own, after those it appends: who appended
+        // them, when, and from which file (its command line) is kept beside them.
+        let first = try store.appendHistory(entries, kept: kept, by: try context.change(author: author))
         if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
         let appended = entries.count - kept.count
         let alreadyHere =
@@ -26,7 +28,7 @@ extension ImportCommand {
                 ? "; a history holds no records, and this store holds none: its records come from isnad export jsonl, imported as any file"
                 : ""
             context.message(
-                "imported \(counted(appended, "history entry", "history entries")) as \(numbers)\(alreadyHere) (isnad log shows them)\(records)"
+                "imported \(counted(appended, "history entry", "history entries")) as \(numbers)\(alreadyHere) (isnad log shows them, and this import as entry \(first + appended))\(records)"
             )
         } else if !kept.isEmpty {
             context.message(

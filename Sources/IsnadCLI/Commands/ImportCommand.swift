@@ -24,7 +24,7 @@ enum ImportCommand: Command {
             A CSV claims sheet (FILE.csv, or --from csv; isnad template writes its header) holds one citation a row;
             every row is checked, and the sheet is imported in one transaction or not at all.
             --from history appends the lines of isnad export history to this store's history (isnad log), not
-            its records.
+            its records, and records the import itself as an entry of its own (who, when, which file).
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
         options: [isDryRun, replaces, format, isStrict, maximumLineBytes, maximumErrors, HistoryOptions.author],
@@ -89,7 +89,8 @@ enum ImportCommand: Command {
         if try arguments.value(format) == .history {
             try arguments.refuseOptionsNotFor(ExchangeFormat.history.rawValue, subject: "an import of")
             return try importHistory(
-                arguments.positionals, maximumLineLength: try arguments.value(maximumLineBytes), context: context)
+                arguments.positionals, maximumLineLength: try arguments.value(maximumLineBytes),
+                author: try arguments.value(HistoryOptions.author), context: context)
         }
         if try isSheet(arguments.positionals, format: try arguments.value(format)) {
             try arguments.refuseOptionsNotFor(ExchangeFormat.csv.rawValue, subject: "an import of")

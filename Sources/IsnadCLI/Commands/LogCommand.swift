@@ -139,8 +139,20 @@ enum LogCommand: Command {
             var head = "entry \(entry.number) · \(Text.printable(entry.timestamp)) · \(Text.printable(entry.author))"
             if let undoes = entry.undoes { head += " · undo of entry \(undoes)" }
             if let undoneBy = entry.undoneBy { head += " · undone by entry \(undoneBy)" }
-            if entry.isTravelled { head += " · from another store's history" }
-            self.head = [head, "  " + Text.printable(entry.command)]
+            if entry.isTravelled {
+                head += " · from another store's history"
+                if let importing = try store.importOfHistory(appending: entry.number) {
+                    head += ", appended by entry \(importing)"
+                }
+            }
+            var lines = [head, "  " + Text.printable(entry.command)]
+            if entry.isImportOfHistory, let appended = try store.entriesAppended(by: entry.number) {
+                let numbers =
+                    appended.count == 1
+                    ? "entry \(appended.lowerBound)" : "entries \(appended.lowerBound) to \(appended.upperBound)"
+                lines.append("  appended \(numbers) from another store's history")
+            }
+            self.head = lines
             // Looked for only in entries of those commands: the others are most of a long history.
             let commandName = HistoryMark.commandName(of: entry.command)
             rename = commandName == "isnad rename" ? try store.renameIn(entry: entry.number) : nil

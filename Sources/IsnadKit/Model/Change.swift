@@ -61,6 +61,38 @@ public struct ChangeDescription: Sendable, Equatable {
         "\(name) (as \(Text.printable(role)))"
     }
 
+    /// Why `name` cannot be recorded as an author, or nil when it can. An author is one line
+    /// that `isnad log` shows between its own separators (`entry 9 · 2026-12-07T11:57:55Z ·
+    /// carol`): a control character (a line break, which was once made a space, an escape) or a
+    /// bidirectional override is refused, and so is what would make the name read as more of
+    /// log's fields: a middle dot with white space beside it (`alice · 2020-01-01T00:00:00Z`),
+    /// and `(as `, the form Isnad writes itself for a PostgreSQL role (`carol (as bob)`). A middle
+    /// dot inside a word (Catalan `Gal·la`) is a letter's and stays.
+    public static func authorProblem(_ name: String) -> String? {
+        if let control = name.unicodeScalars.first(where: Text.needsEscapeForTerminal) {
+            let which = control == "\n" || control == "\r" ? "a line break" : control == "\t" ? "a tab" : "a control character"
+            return
+                "holds \(which) (U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4))): an author is one line of plain text"
+        }
+        let scalars = Array(name.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where middleDots.contains(scalar.value) {
+            let isBesideSpace = [index - 1, index + 1].contains {
+                scalars.indices.contains($0) && scalars[$0].properties.isWhitespace
+            }
+            if isBesideSpace || index == 0 || index == scalars.count - 1 {
+                return
+                    "holds \"\(Character(scalar))\" set apart, as isnad log sets apart an entry's fields: an author is a name alone"
+            }
+        }
+        if name.lowercased().contains("(as ") {
+            return "holds \"(as \", which Isnad writes itself for a PostgreSQL role (carol (as bob)): an author is a name alone"
+        }
+        return nil
+    }
+
+    /// The middle dot log puts between fields, and the dots that look like it.
+    private static let middleDots: Set<UInt32> = [0x00B7, 0x2022, 0x2219, 0x22C5, 0x30FB, 0xFF65, 0x0387, 0x2027]
+
     /// `date` as the history writes it: `YYYY-MM-DDTHH:MM:SSZ`.
     public var timestamp: String { ChangeDescription.timestamp(date) }
 
@@ -98,6 +130,23 @@ public struct HistoryEntry: Sendable, Equatable {
     /// It came from another store's history (`isnad import --from history`): `log` shows it,
     /// `undo` refuses it.
     public var isTravelled = false
+    /// It is the entry of an `isnad import --from history` made here: it changed no record, and
+    /// the travelled entries just before it are the ones it appended
+    /// (``GraphStore/entriesAppended(by:)``).
+    public var isImportOfHistory = false
+
+    /// What the history's `travelled` column holds: where an entry comes from. One column, so
+    /// that every query that passes over travelled entries (`travelled = 0`: undo, marks) passes
+    /// over an import of history too, which has nothing to undo or mark.
+    enum Origin: Int {
+        /// Made in this store.
+        case own = 0
+        /// Appended from another store's history.
+        case travelled = 1
+        /// The entry of the `import --from history` that appended travelled entries, written
+        /// after them, so that who appended them, when and from which file is kept.
+        case importOfHistory = 2
+    }
 }
 
 /// One history entry, named in a mark on a record (`isnad show`: "edited in entry 5 …").
@@ -161,10 +210,14 @@ public struct HistoryMark: Sendable, Equatable {
         return words
     }
 
-    /// "entry 5 (isnad set, bilal, 2026-12-01)".
+    /// "entry 5 (isnad set, bilal, 2026-12-01 UTC)": the day in UTC, as the history keeps it,
+    /// said so that it is not read as the reader's own day.
     public var summary: String {
-        "entry \(number) (\(commandName), \(author), \(timestamp.prefix(10)))"
+        "entry \(number) (\(commandName), \(author), \(day))"
     }
+
+    /// The entry's day, with its zone: "2026-12-01 UTC".
+    public var day: String { "\(timestamp.prefix(10)) UTC" }
 
     /// The marks of a changed record, on one line: the latest three, and how many before them.
     public static func line(_ marks: [HistoryMark]) -> String {

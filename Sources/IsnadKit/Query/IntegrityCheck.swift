@@ -658,7 +658,7 @@ public struct IntegrityCheck {
         try store.forEachDatedAfter(today.description, inEntry: entry) { kind, id, date in
             try add(
                 .datesInConflict, "\(kind.rawValue) \"\(Text.printable(id))\"",
-                "\(kind == .source ? "published" : "starts") \(Text.printable(date)), after today (\(today)): a date to come is a mistake"
+                "\(kind == .source ? "published" : "starts") \(Text.printable(date)), after today (\(today) in UTC+14, where the day comes first): a date to come is a mistake"
             )
         }
     }

@@ -11,11 +11,24 @@ public struct RecordDiff: Sendable, Equatable {
 
     public let fields: [Field]
 
+    /// The citations a change took out of a claim, each by its number before and whether it
+    /// was retracted then: a citation is known by its source and quote, not its place, since
+    /// those after it move up one (``marks``).
+    let removedCitations: [RemovedCitation]
+
+    /// A citation a change took out of its claim: its number before (1, 2 …), and whether it was
+    /// retracted then.
+    struct RemovedCitation: Sendable, Equatable {
+        var number: Int
+        var wasRetracted: Bool
+    }
+
     /// The difference from `before` to `after`; either may be nil (an added or a removed record:
     /// every field of the other one).
     public init(before: String?, after: String?) {
         var oldRecord = before.flatMap { try? JSONParser.parse($0) }
         var newRecord = after.flatMap { try? JSONParser.parse($0) }
+        removedCitations = RecordDiff.removedCitations(from: oldRecord, to: newRecord)
         // A list of names or ids that lost or gained items is said item by item: compared by
         // position, the alias taken out of the front read as every alias after it renamed.
         var listFields: [Field] = []
@@ -45,6 +58,33 @@ public struct RecordDiff: Sendable, Equatable {
             }
         }
         self.fields = fields + listFields
+    }
+
+    /// The citations of the claim `old` that `new`, the same claim changed, no longer has (see
+    /// ``removedCitations``); none when either is not a claim, or no citation was taken out.
+    static func removedCitations(from old: JSONValue?, to new: JSONValue?) -> [RemovedCitation] {
+        guard case .object(let oldObject)? = old, case .object(let newObject)? = new else { return [] }
+        let (oldItems, newItems) = (oldObject["citations"]?.arrayValue ?? [], newObject["citations"]?.arrayValue ?? [])
+        guard newItems.count < oldItems.count else { return [] }
+        func key(_ citation: JSONValue) -> String {
+            guard case .object(let object) = citation else { return JSONValue.inline(citation) }
+            return [object["source"], object["quote"]].map { $0.map(JSONValue.inline) ?? "" }.joined(separator: "\u{0}")
+        }
+        func isRetracted(_ citation: JSONValue) -> Bool {
+            if case .object(let object) = citation, let reason = object["retracted"], reason != .null { return true }
+            return false
+        }
+        var kept: [String: Int] = [:]
+        for item in newItems { kept[key(item), default: 0] += 1 }
+        var removed: [RemovedCitation] = []
+        for (index, item) in oldItems.enumerated() {
+            if let count = kept[key(item)], count > 0 {
+                kept[key(item)] = count - 1
+            } else {
+                removed.append(RemovedCitation(number: index + 1, wasRetracted: isRetracted(item)))
+            }
+        }
+        return removed
     }
 
     /// The lists whose items stand on their own (a citation is numbered by its place, and keeps it).

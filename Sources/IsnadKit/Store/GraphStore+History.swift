@@ -92,7 +92,8 @@ extension GraphStore {
                 HistoryEntry(
                     number: row.int(0), timestamp: row.string(1), author: row.string(2), command: row.string(3),
                     undoes: row.isNull(4) ? nil : row.int(4), undoneBy: row.isNull(5) ? nil : row.int(5), records: [],
-                    recordCount: 0, isTravelled: row.int(6) != 0))
+                    recordCount: 0, isTravelled: row.int(6) == HistoryEntry.Origin.travelled.rawValue,
+                    isImportOfHistory: row.int(6) == HistoryEntry.Origin.importOfHistory.rawValue))
         }
         let matching =
             sqlLimit == nil || entries.count < sqlLimit ?? 0
@@ -577,11 +578,14 @@ extension GraphStore {
         let found = try database.prepare("SELECT command, undoes, undone_by, travelled, author FROM change WHERE id = ?1")
             .firstRow([.integer(Int64(number))]) { row in
                 (
-                    row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2), row.int(3) != 0,
-                    row.string(4)
+                    row.string(0), row.isNull(1) ? nil : row.int(1), row.isNull(2) ? nil : row.int(2),
+                    row.int(3) == HistoryEntry.Origin.travelled.rawValue, row.string(4),
+                    row.int(3) == HistoryEntry.Origin.importOfHistory.rawValue
                 )
             }
         guard let found else { throw HistoryError.noSuchEntry(number) }
+        // It changed no record; what it appended stays, as every entry of the history does.
+        if found.5 { throw HistoryError.importOfHistory(entry: number, appended: try entriesAppended(by: number)) }
         // Its records are that store's as they were there: putting them back here could undo
         // nothing, or overwrite this store's own changes.
         if found.3 {
@@ -620,6 +624,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// An entry from another store's history (`undo N` of it); with the number of this store's
     /// latest own entry not undone, which a plain `undo` takes back, if any.
     case travelled(entry: Int, latestOwn: Int?)
+    /// `undo N` of an import of another store's history, which changed no record: the entries
+    /// it appended stay.
+    case importOfHistory(entry: Int, appended: ClosedRange<Int>?)
     /// A plain `undo` whose latest change is another author's; with the undoer's own latest
     /// change not undone, if any.
     /// `blockedBy`: a later entry that touched one of the records of the undoer's latest, which
@@ -661,6 +668,11 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
             "cannot undo entry \(entry): it came from another store's history (isnad import --from history) and describes that store's change; undo it there, or make the change again here (isnad set, isnad edit)"
                 + (latestOwn.map { "; this store's own latest change is entry \($0): isnad undo \($0)" }
                     ?? "; this store has no change of its own to undo")
+        case .importOfHistory(let entry, let appended):
+            "cannot undo entry \(entry): it is an import of another store's history, which changed no record"
+                + (appended.map {
+                    "; the entries it appended (\($0.count == 1 ? "entry \($0.lowerBound)" : "entries \($0.lowerBound) to \($0.upperBound)")) stay in the history, as every entry does"
+                } ?? "")
         case .anotherAuthor(let entry, let author, let command, let undoer, let undoersLatest, let blockedBy):
             "the latest change, entry \(entry) (\(Text.printable(command))), is \(Text.printable(author))'s, not \(undoer)'s: a plain undo takes back only its author's latest change; "
                 + (undoersLatest.map { own in

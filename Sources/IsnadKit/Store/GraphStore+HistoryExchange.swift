@@ -94,10 +94,15 @@ extension GraphStore {
     /// number they already have here (see ``keptEntries(among:)``). The others are numbered on
     /// from the last entry, in order; an `undoes` or `undone_by` follows the entry it names, to
     /// its new number or to the one it has here, and a kept entry that one of them undoes is
-    /// marked undone by it. Returns the number the first appended entry was given, or nil when
-    /// none was.
+    /// marked undone by it. When any is appended and `description` is given, an entry of this
+    /// store's own follows them, in the same transaction: the import itself (who ran it, when,
+    /// its command line, which names the file), changing no record, so that whoever appended
+    /// another store's entries is recorded beside them (``entriesAppended(by:)``). Returns the
+    /// number the first appended entry was given, or nil when none was.
     @discardableResult
-    public func appendHistory(_ entries: [HistoryEntry], kept: [Int: Int] = [:]) throws -> Int? {
+    public func appendHistory(_ entries: [HistoryEntry], kept: [Int: Int] = [:], by description: ChangeDescription?)
+        throws -> Int?
+    {
         let appended = entries.filter { kept[$0.number] == nil }
         guard !appended.isEmpty else { return nil }
         // Renumbered, a repeated number would take another entry's place, and an undo naming an
@@ -140,9 +145,49 @@ extension GraphStore {
                     ])
                 }
             }
+            if let description {
+                try database.cached(
+                    "INSERT INTO change (id, at, author, command, travelled) VALUES (?1, ?2, ?3, ?4, ?5)"
+                ).run([
+                    .integer(Int64(last + appended.count + 1)), .text(description.timestamp),
+                    .text(try recordedAuthor(of: description)), .text(description.command),
+                    .integer(Int64(HistoryEntry.Origin.importOfHistory.rawValue)),
+                ])
+            }
             return .commit
         }
         return first
+    }
+
+    /// The entries the import of history `number` appended (the travelled entries just before
+    /// it: ``appendHistory(_:kept:by:)`` writes them and it at once, numbered in a row), or nil
+    /// when `number` is no such import.
+    public func entriesAppended(by number: Int) throws -> ClosedRange<Int>? {
+        let origin = try database.cached("SELECT travelled FROM change WHERE id = ?1").scalarInteger([
+            .integer(Int64(number))
+        ])
+        guard origin == Int64(HistoryEntry.Origin.importOfHistory.rawValue) else { return nil }
+        let before =
+            try database.cached("SELECT coalesce(max(id), 0) FROM change WHERE id < ?1 AND travelled <> ?2")
+            .scalarInteger([.integer(Int64(number)), .integer(Int64(HistoryEntry.Origin.travelled.rawValue))]) ?? 0
+        let first = Int(before) + 1
+        return first < number ? first...(number - 1) : nil
+    }
+
+    /// The import of history that appended the travelled entry `number` here (the first entry
+    /// after it that is not travelled, when it is such an import), or nil: the entry is not
+    /// travelled, or it was appended before imports of history were recorded.
+    public func importOfHistory(appending number: Int) throws -> Int? {
+        let travelled = Int64(HistoryEntry.Origin.travelled.rawValue)
+        guard
+            try database.cached("SELECT travelled FROM change WHERE id = ?1").scalarInteger([.integer(Int64(number))])
+                == travelled,
+            let next = try database.cached(
+                "SELECT id, travelled FROM change WHERE id > ?1 AND travelled <> ?2 ORDER BY id LIMIT 1"
+            ).firstRow([.integer(Int64(number)), .integer(travelled)], { ($0.int(0), $0.int(1)) }),
+            next.1 == HistoryEntry.Origin.importOfHistory.rawValue
+        else { return nil }
+        return next.0
     }
 }
 
@@ -159,8 +204,9 @@ extension HistoryEntry {
     }
 
     /// The entry as one JSON object (the line `isnad export history` writes): `entry`, `at`,
-    /// `author`, `command`, `undoes`, `undone_by`, and `records`, each with `kind`, `id`,
-    /// `action`, and `before` and `after` as the canonical record lines they are stored as.
+    /// `author`, `command`, `undoes`, `undone_by`, `travelled` (true, only for an entry that
+    /// came from another store's history), and `records`, each with `kind`, `id`, `action`, and
+    /// `before` and `after` as the canonical record lines they are stored as.
     public func write(to json: inout JSONWriter) {
         writeHead(to: &json)
         for record in records { record.write(to: &json) }
@@ -179,6 +225,12 @@ extension HistoryEntry {
         if let undoes { json.integer(undoes) } else { json.null() }
         json.key("undone_by")
         if let undoneBy { json.integer(undoneBy) } else { json.null() }
+        // Written only when true: the line of an entry made in the store is as it always was,
+        // and one that travelled says so in every store it travels on to.
+        if isTravelled {
+            json.key("travelled")
+            json.boolean(true)
+        }
         json.key("records")
         json.beginArray()
     }
@@ -269,6 +321,12 @@ extension HistoryEntry {
         }
         let undoes = try integer("undoes")
         let undoneBy = try integer("undone_by")
+        // Every entry appended is marked travelled here; the field is read so that a line that
+        // gives it as anything but true or false is refused, not taken unread.
+        switch field(value, "travelled") {
+        case nil, .null?, .bool?: break
+        default: throw HistoryLineError(message: "\"travelled\": expected true or false")
+        }
         for (key, other) in [("undoes", undoes), ("undone_by", undoneBy)] where other == number {
             throw HistoryLineError(message: "\"\(key)\": entry \(number) cannot undo itself")
         }

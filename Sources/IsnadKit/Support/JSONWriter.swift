@@ -98,6 +98,11 @@ public struct JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
+    public mutating func boolean(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
     public mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
