@@ -110,8 +110,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions")
                 + "): a dry run makes its change in the store, checks it and takes it back, so it needs the write access the real run needs; dry-run a copy (isnad copy \(Text.printable(path)) COPY.db, then --db COPY.db)"
         case .readOnly(let path):
-            "\(Text.printable(path)) is read-only: this command must write to the store ("
-                + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions") + ")"
+            if let advice = FileSystem.anotherUsersLog(ofStore: path) {
+                "\(Text.printable(path)): cannot write to the store: \(advice)"
+            } else {
+                "\(Text.printable(path)) is read-only: this command must write to the store ("
+                    + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions") + ")"
+            }
         case .needsUpgrade(let path, let found, let supported, let reason):
             (found < supported
                 ? "\(Text.printable(path)) is schema version \(found); upgrading it to \(supported) needs write access"
