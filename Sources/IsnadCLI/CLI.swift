@@ -15,8 +15,8 @@ public enum IsnadCLI {
         case text(String)
         /// Text for standard error, and exit 64: `isnad` alone prints its help there.
         case usage(String)
-        /// A command to run on the store at `location`.
-        case command(RegisteredCommand, ParsedArguments, location: StoreLocation)
+        /// A command to run on the store at `location`, named as `origin` says.
+        case command(RegisteredCommand, ParsedArguments, location: StoreLocation, origin: StoreOrigin)
     }
 
     /// Runs the command line with the process's standard output and error, and returns the
@@ -171,6 +171,7 @@ public enum IsnadCLI {
         defer { try? output.flush() }
         var opened: Context.OpenedStores?
         var namesStoresWithDB = true
+        var store: (location: StoreLocation, origin: StoreOrigin)?
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
@@ -182,8 +183,9 @@ public enum IsnadCLI {
             case .usage(let text):
                 standardError(text)
                 return .usage
-            case .command(let command, let parsed, let location):
+            case .command(let command, let parsed, let location, let origin):
                 namesStoresWithDB = command.spec.takesStoreOptions
+                store = (location, origin)
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 var context = Context(
                     storeLocation: location, writeLockWaitLimit: try parsed.value(CommandSpec.writeLockWait), output: output,
@@ -198,6 +200,7 @@ public enum IsnadCLI {
                 }
                 context.arguments = arguments
                 context.environment = environment
+                context.storeOrigin = origin
                 opened = context.openedStores
                 try command.run(parsed, context: context)
                 try output.flush()
@@ -219,7 +222,11 @@ public enum IsnadCLI {
             if let failure = cause as? OutputError, failure.refusal == nil, !committed.isEmpty {
                 cause = OutputFailedAfterChange(output: failure, entries: committed)
             }
-            standardError("isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB))\n")
+            let storePath: String? = if case .file(let path)? = store?.location { path } else { nil }
+            let storeDetails =
+                namesStoresWithDB ? storePath.flatMap { path in store?.origin.details(of: path).map { (path, $0) } } : nil
+            standardError(
+                "isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB, storeDetails: storeDetails))\n")
             if let opened { noteLogsHoldingRolledBackChanges(of: opened, standardError: standardError) }
             return ExitCode(for: cause)
         }
@@ -390,7 +397,9 @@ public enum IsnadCLI {
         // a value of it that is not UTF-8 stops no one else.
         let fromEnvironment =
             databasePath == nil && command.usesTheStore ? try environmentValue("ISNAD_DB", in: environment) : nil
-        let path = databasePath ?? fromEnvironment.flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
-        return .command(command, parsed, location: try storeLocation(path, storeName: storeName))
+        let environmentPath = fromEnvironment.flatMap { $0.isEmpty ? nil : $0 }
+        let path = databasePath ?? environmentPath ?? "isnad.db"
+        let origin: StoreOrigin = databasePath != nil ? .option : environmentPath != nil ? .environment : .defaultPath
+        return .command(command, parsed, location: try storeLocation(path, storeName: storeName), origin: origin)
     }
 }

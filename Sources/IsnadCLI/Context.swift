@@ -23,6 +23,19 @@ struct Context {
     /// ``databasePath`` as a message shows it: a line break or control character in a file's
     /// name cannot split a one-line message or reach the terminal.
     var shownDatabasePath: String { Text.printable(databasePath) }
+    /// Where the store's path came from: `--db`, `$ISNAD_DB` or the default.
+    var storeOrigin = StoreOrigin.option
+    /// ``shownDatabasePath`` with, for a file, its absolute path and where it came from
+    /// (``StoreOrigin/details(of:)``): for a store a command created.
+    var shownDatabasePathWithOrigin: String {
+        storeDetails.map { "\(shownDatabasePath) (\($0))" } ?? shownDatabasePath
+    }
+    /// What ``shownDatabasePathWithOrigin`` says in parentheses; nil for a store on PostgreSQL,
+    /// or one named by an absolute `--db`.
+    var storeDetails: String? {
+        guard case .file(let path) = storeLocation else { return nil }
+        return storeOrigin.details(of: path)
+    }
     let output: OutputSink
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).

@@ -11,13 +11,21 @@ enum ErrorMessage {
     ///
     /// `namesStoresWithDB`: whether the command takes its store from `--db` (every command but
     /// `copy`, which names its two stores as arguments): the hints name the way it takes.
-    static func text(for error: Error, namesStoresWithDB: Bool = true) -> String {
-        fullText(for: error, namesStoresWithDB: namesStoresWithDB).split(separator: "\n", omittingEmptySubsequences: false).map {
+    /// `storeDetails`: the store's path, and what to say of it where it is missing or cannot be
+    /// made (``StoreOrigin/details(of:)``).
+    static func text(
+        for error: Error, namesStoresWithDB: Bool = true, storeDetails: (path: String, details: String)? = nil
+    ) -> String {
+        fullText(for: error, namesStoresWithDB: namesStoresWithDB, storeDetails: storeDetails).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map {
             RecordProblem.bounded(String($0), limit: 2 * RecordProblem.messageLimit)
         }.joined(separator: "\n")
     }
 
-    private static func fullText(for error: Error, namesStoresWithDB: Bool) -> String {
+    private static func fullText(
+        for error: Error, namesStoresWithDB: Bool, storeDetails: (path: String, details: String)? = nil
+    ) -> String {
         switch error {
         case let error as DatabaseError where error.writeLockWaitLimit != nil:
             let place = error.path.map { "\(Text.printable($0)): " } ?? ""
@@ -37,8 +45,12 @@ enum ErrorMessage {
                     "\(error): \(Text.printable(path)) is a symbolic link to a file that does not exist (name the store's file itself\(namesStoresWithDB ? " with --db" : ""))"
             case .missing where !namesStoresWithDB:
                 return "\(error) (copy copies a store that exists: isnad copy FROM TO, FROM a store file or a postgresql:// URI)"
-            case .missing:
-                return "\(error) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            case .missing(let path):
+                let details = storeDetails.flatMap { $0.path == path ? "\($0.details); " : nil } ?? ""
+                return "\(error) (\(details)create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            case .cannotCreate(let path, let reason) where storeDetails?.path == path:
+                return
+                    "cannot create a store at \(Text.printable(path)) (\(storeDetails?.details ?? ""); \(reason)): check that the folder exists and can be written"
             case .alteredSchema, .invalidValue:
                 return "\(error); isnad check explains"
             case .notAFile:

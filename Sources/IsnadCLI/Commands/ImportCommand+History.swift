@@ -14,7 +14,7 @@ extension ImportCommand {
         // holds already are left as they are, and the others appended after its own.
         let kept = try store.keptEntries(among: entries)
         let first = try store.appendHistory(entries, kept: kept)
-        if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
+        if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
         let appended = entries.count - kept.count
         let alreadyHere =
             kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"

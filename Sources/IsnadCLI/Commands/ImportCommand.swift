@@ -174,7 +174,7 @@ enum ImportCommand: Command {
         } else {
             ((store, summary), lateSignal) = try HeldSignals.holding(importing)
         }
-        if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
+        if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
         for note in summary.notes { context.message(note.description) }
         for kept in summary.keptRetractions { context.message(kept.description) }
