@@ -257,7 +257,7 @@ public enum IsnadCLI {
         if path == GraphStore.inMemory || path.hasPrefix("file:") && path.contains("mode=memory") {
             throw UsageError(
                 message:
-                    "--db \(Text.printable(path)) names a database in memory, which keeps nothing once isnad exits: name a store file"
+                    "--db \(Text.printableFileName(path)) names a database in memory, which keeps nothing once isnad exits: name a store file"
             )
         }
     }
@@ -390,7 +390,7 @@ public enum IsnadCLI {
         if let databasePath, command.name == CopyCommand.name {
             throw UsageError(
                 message:
-                    "copy reads no --db (\(Text.printable(databasePath))): name both stores as FROM and TO, isnad copy FROM TO",
+                    "copy reads no --db (\(Text.printableFileName(databasePath))): name both stores as FROM and TO, isnad copy FROM TO",
                 command: command.name)
         }
         // $ISNAD_DB only when no --db was given, and only for a command that works on the store:

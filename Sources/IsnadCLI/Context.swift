@@ -22,7 +22,7 @@ struct Context {
     var databasePath: String { storeLocation.description }
     /// ``databasePath`` as a message shows it: a line break or control character in a file's
     /// name cannot split a one-line message or reach the terminal.
-    var shownDatabasePath: String { Text.printable(databasePath) }
+    var shownDatabasePath: String { Text.printableFileName(databasePath) }
     /// Where the store's path came from: `--db`, `$ISNAD_DB` or the default.
     var storeOrigin = StoreOrigin.option
     /// ``shownDatabasePath`` with, for a file, its absolute path and where it came from
@@ -82,10 +82,12 @@ struct Context {
         }
         let store = try GraphStore(path: databasePath, access: access, writeLockWaitLimit: writeLockWaitLimit) {
             [databasePath, standardError] _ in
-            standardError("waiting for another program or process to finish writing to \(Text.printable(databasePath))…\n")
+            standardError(
+                "waiting for another program or process to finish writing to \(Text.printableFileName(databasePath))…\n")
         }
         if let version = store.upgradedFrom {
-            message("upgraded \(Text.printable(databasePath)) from schema version \(version) to \(Migrations.currentVersion)")
+            message(
+                "upgraded \(Text.printableFileName(databasePath)) from schema version \(version) to \(Migrations.currentVersion)")
         }
         openedStores.stores.append(store)
         return store

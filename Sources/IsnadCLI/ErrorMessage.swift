@@ -42,7 +42,7 @@ enum ErrorMessage {
             case .missing(let path) where FileSystem.isSymbolicLink(path):
                 // init would refuse the link too: the hint is the file it points to, or another.
                 return
-                    "\(error): \(Text.printable(path)) is a symbolic link to a file that does not exist (name the store's file itself\(namesStoresWithDB ? " with --db" : ""))"
+                    "\(error): \(Text.printableFileName(path)) is a symbolic link to a file that does not exist (name the store's file itself\(namesStoresWithDB ? " with --db" : ""))"
             case .missing where !namesStoresWithDB:
                 return "\(error) (copy copies a store that exists: isnad copy FROM TO, FROM a store file or a postgresql:// URI)"
             case .missing(let path):
@@ -50,7 +50,7 @@ enum ErrorMessage {
                 return "\(error) (\(details)create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
             case .cannotCreate(let path, let reason) where storeDetails?.path == path:
                 return
-                    "cannot create a store at \(Text.printable(path)) (\(storeDetails?.details ?? ""); \(reason)): check that the folder exists and can be written"
+                    "cannot create a store at \(Text.printableFileName(path)) (\(storeDetails?.details ?? ""); \(reason)): check that the folder exists and can be written"
             case .alteredSchema, .invalidValue:
                 return "\(error); isnad check explains"
             case .notAFile:
@@ -60,7 +60,7 @@ enum ErrorMessage {
                     "\(error); nothing was made: give the store another name (its roles are named for it), or run init --roles --reuse-roles to grant it to those roles as they are"
             case .needsUpgrade(let path, _, _, _):
                 return
-                    "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printable(path)) copy.db && isnad --db copy.db …)"
+                    "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printableFileName(path)) copy.db && isnad --db copy.db …)"
             default:
                 return "\(error)"
             }

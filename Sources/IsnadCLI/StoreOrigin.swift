@@ -21,7 +21,7 @@ enum StoreOrigin: Sendable, Equatable {
         if !path.hasPrefix("/") {
             // Joined by hand: Foundation would take a leading ~ for the home folder, as no shell did here.
             let absolute = FileManager.default.currentDirectoryPath + "/" + path
-            parts.append(Text.printable(URL(fileURLWithPath: absolute).standardized.path))
+            parts.append(Text.printableFileName(URL(fileURLWithPath: absolute).standardized.path))
         }
         switch self {
         case .option: break

@@ -261,14 +261,24 @@ struct HostileInputTests {
         let bad = try cli.run(["--db", "a.db", "import", name])
         #expect(bad.status == 65)
         #expect(bad.standardError.split(separator: "\n").count == 2, "\(bad.standardError)")
-        #expect(bad.standardError.hasPrefix("isnad: bad imported 142 records: the store is fine .jsonl:1: "))
+        #expect(bad.standardError.hasPrefix("isnad: bad\\u{A}imported 142 records: the store is fine\\u{A}.jsonl:1: "))
         let missing = try cli.run(["--db", "a.db", "import", "gone\nisnad: the store is damaged"])
         #expect(missing.status == 66)
         #expect(missing.standardError.split(separator: "\n").count == 1, "\(missing.standardError)")
         try cli.write("good.jsonl", HostileInputTests.good + "\n")
         let created = try cli.run(["--db", "n\nisnad: store damaged.db", "import", "good.jsonl"])
         #expect(created.status == 0)
-        #expect(created.standardError.hasPrefix("created n isnad: store damaged.db ("), "\(created.standardError)")
+        #expect(created.standardError.hasPrefix("created n\\u{A}isnad: store damaged.db ("), "\(created.standardError)")
+        // The history's command names the same store, as a shell reads it back.
+        let log = try cli.run(["--db", "n\nisnad: store damaged.db", "log", "--limit", "1"])
+        #expect(
+            log.standardOutput.contains(#"  isnad --db $'n\nisnad: store damaged.db' import good.jsonl"#), "\(log.standardOutput)"
+        )
+        // A tab is named, not shown as the space of another file that exists.
+        try cli.write("no such.jsonl", HostileInputTests.good + "\n")
+        let tab = try cli.run(["--db", "a.db", "import", "no\tsuch.jsonl"])
+        #expect(tab.status == 66)
+        #expect(tab.standardError == "isnad: no\\u{9}such.jsonl: no such file\n")
         let empty = try cli.run(["--db", "a.db", "export", "jsonl", "-o", ""])
         #expect(empty.status == 64)
         #expect(empty.standardError.hasPrefix("isnad: --output is empty: --output <file>"))

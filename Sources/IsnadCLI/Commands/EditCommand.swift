@@ -382,7 +382,7 @@ extension EditCommand {
         let path: String
         let code: Int32
         var description: String {
-            "\(Text.printable(path)): the edit saved there cannot be read (\(String(cString: strerror(code)))): nothing changed, and the file is left there"
+            "\(Text.printableFileName(path)): the edit saved there cannot be read (\(String(cString: strerror(code)))): nothing changed, and the file is left there"
         }
     }
 

@@ -191,7 +191,7 @@ enum ImportCommand: Command {
                 ? "; \(counted(summary.combined, "claim")) naming merged entities went to the same claims of the entities kept"
                 : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
-        let names = inputs.map { Text.printable($0.name) }.joined(separator: ", ")
+        let names = inputs.map { Text.printableFileName($0.name) }.joined(separator: ", ")
         if options.dryRun {
             let overwriting =
                 summary.storedRecordsChanged > 0

@@ -42,10 +42,10 @@ public enum FileSystem {
     /// out after the store itself is made writable, and is not where one would look.
     public static func unwritablePart(ofStore path: String) -> String? {
         for file in [path, path + "-wal", path + "-shm"] where exists(file) && !isWritable(file) {
-            return "\(Text.printable(file)) cannot be written"
+            return "\(Text.printableFileName(file)) cannot be written"
         }
         let folder = folder(of: path)
-        if !isWritable(folder) { return "its folder \(Text.printable(folder)) cannot be written" }
+        if !isWritable(folder) { return "its folder \(Text.printableFileName(folder)) cannot be written" }
         return nil
     }
 
@@ -62,8 +62,8 @@ public enum FileSystem {
         var information = stat()
         guard stat(file, &information) == 0, information.st_uid != geteuid() else { return nil }
         let owner = userName(information.st_uid)
-        let (shownLog, shownIndex) = (Text.printable(log), Text.printable(index))
-        let whose = "\(Text.printable(file)) belongs to \(owner), not to you"
+        let (shownLog, shownIndex) = (Text.printableFileName(log), Text.printableFileName(index))
+        let whose = "\(Text.printableFileName(file)) belongs to \(owner), not to you"
         let prevention =
             "a folder made chmod g+ws, with umask 002 for everyone, keeps the next ones the group's (docs/guarantees.md)"
         if (regularFileSize(log) ?? 0) > 0 {
