@@ -104,7 +104,7 @@ public enum IsnadCLI {
 
     private static func refuseNonUTF8(_ what: String) -> Int32 {
         let message =
-            "isnad: \(what) is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
+            "isnad: \(what) is not UTF-8 text (a word in another encoding?): isnad reads its arguments as UTF-8 whatever the locale, and read so it would be another word (another file, another name to look for)\n"
         writeToStandardError(message)
         return ExitCode.usage.rawValue
     }

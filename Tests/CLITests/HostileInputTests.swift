@@ -84,7 +84,15 @@ struct HostileInputTests {
         #expect(result.status == 64)
         #expect(
             result.standardError
-                == "isnad: argument 4, \"out\u{FFFD}.jsonl\", is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
+                == "isnad: argument 4, \"out\u{FFFD}.jsonl\", is not UTF-8 text (a word in another encoding?): isnad reads its arguments as UTF-8 whatever the locale, and read so it would be another word (another file, another name to look for)\n"
+        )
+        // Not only a file's name: a Latin-1 search term is another name, not another file.
+        let term = try ExternalTool.run(
+            "/bin/sh", ["-c", #"exec "$0" search "$(printf 'Ba\357dadi')""#, CLIHarness.binary], directory: cli.directory)
+        #expect(term.status == 64)
+        #expect(
+            term.standardError
+                == "isnad: argument 2, \"Ba\u{FFFD}dadi\", is not UTF-8 text (a word in another encoding?): isnad reads its arguments as UTF-8 whatever the locale, and read so it would be another word (another file, another name to look for)\n"
         )
         #expect(try String(contentsOfFile: cli.path("out\u{FFFD}.jsonl"), encoding: .utf8) == "precious\n")
         let environment = try ExternalTool.run(
