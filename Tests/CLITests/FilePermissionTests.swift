@@ -424,6 +424,13 @@ struct FilePermissionTests {
             refused.standardError
                 == "isnad: shared/team.db: cannot write to the store: shared/team.db-wal belongs to uid 1235, not to you (left empty by a query of theirs): with no isnad using the store, remove shared/team.db-wal and shared/team.db-shm; a folder made chmod g+ws, with umask 002 for everyone, keeps the next ones the group's (docs/guarantees.md)\n"
         )
+        // A dry run, refused as the real run is, says the same.
+        let dryRun = try run(cli, umask: "002", as: owner, store + ["import", "--dry-run", "records.jsonl"])
+        #expect(dryRun.status == 73)
+        #expect(
+            dryRun.standardError.hasPrefix(
+                "isnad: shared/team.db may only be read (shared/team.db-wal belongs to uid 1235, not to you (left empty by a query of theirs): with no isnad using the store, remove"
+            ), "\(dryRun.standardError)")
         // A log that holds changes is not to be removed: its owner gives it to the group.
         let log = try #require(FileHandle(forWritingAtPath: shared + "/team.db-wal"))
         log.write(Data("changes".utf8))

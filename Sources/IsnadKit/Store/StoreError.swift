@@ -107,7 +107,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(Text.printableFileName(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .dryRunOnReadOnly(let path):
             "\(Text.printableFileName(path)) may only be read ("
-                + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions")
+                + (FileSystem.anotherUsersLog(ofStore: path) ?? FileSystem.unwritablePart(ofStore: path)
+                    ?? "check the file's and its folder's permissions")
                 + "): a dry run makes its change in the store, checks it and takes it back, so it needs the write access the real run needs; dry-run a copy (isnad copy \(Text.printableFileName(path)) COPY.db, then --db COPY.db)"
         case .readOnly(let path):
             if let advice = FileSystem.anotherUsersLog(ofStore: path) {
