@@ -15,8 +15,8 @@ public enum IsnadCLI {
         case text(String)
         /// Text for standard error, and exit 64: `isnad` alone prints its help there.
         case usage(String)
-        /// A command to run on the store at `location`.
-        case command(RegisteredCommand, ParsedArguments, location: StoreLocation)
+        /// A command to run on the store at `location`, named as `origin` says.
+        case command(RegisteredCommand, ParsedArguments, location: StoreLocation, origin: StoreOrigin)
     }
 
     /// Runs the command line with the process's standard output and error, and returns the
@@ -121,7 +121,7 @@ public enum IsnadCLI {
 
     private static func refuseNonUTF8(_ what: String) -> Int32 {
         let message =
-            "isnad: \(what) is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
+            "isnad: \(what) is not UTF-8 text (a word in another encoding?): isnad reads its arguments as UTF-8 whatever the locale, and read so it would be another word (another file, another name to look for)\n"
         writeToStandardError(message)
         return ExitCode.usage.rawValue
     }
@@ -190,6 +190,7 @@ public enum IsnadCLI {
         var opened: Context.OpenedStores?
         var namesStoresWithDB = true
         var standardInputReading: StandardInputReading.Record?
+        var store: (location: StoreLocation, origin: StoreOrigin)?
         do {
             switch try parse(arguments, environment: environment) {
             case .text(let text):
@@ -201,8 +202,9 @@ public enum IsnadCLI {
             case .usage(let text):
                 standardError(text)
                 return .usage
-            case .command(let command, let parsed, let location):
+            case .command(let command, let parsed, let location, let origin):
                 namesStoresWithDB = command.spec.takesStoreOptions
+                store = (location, origin)
                 let marks = try parsed.value(CommandSpec.bidiMarks, default: .auto)
                 var context = Context(
                     storeLocation: location, writeLockWaitLimit: try parsed.value(CommandSpec.writeLockWait), output: output,
@@ -220,6 +222,7 @@ public enum IsnadCLI {
                     terminalWidth: standardErrorTerminalWidth)
                 context.arguments = arguments
                 context.environment = environment
+                context.storeOrigin = origin
                 opened = context.openedStores
                 standardInputReading = context.standardInputReading
                 try command.run(parsed, context: context)
@@ -242,7 +245,11 @@ public enum IsnadCLI {
             if let failure = cause as? OutputError, failure.refusal == nil, !committed.isEmpty {
                 cause = OutputFailedAfterChange(output: failure, entries: committed)
             }
-            standardError("isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB))\n")
+            let storePath: String? = if case .file(let path)? = store?.location { path } else { nil }
+            let storeDetails =
+                namesStoresWithDB ? storePath.flatMap { path in store?.origin.details(of: path).map { (path, $0) } } : nil
+            standardError(
+                "isnad: \(ErrorMessage.text(for: cause, namesStoresWithDB: namesStoresWithDB, storeDetails: storeDetails))\n")
             if let opened { noteLogsHoldingRolledBackChanges(of: opened, standardError: standardError) }
             return ExitCode(for: cause)
         }
@@ -273,7 +280,7 @@ public enum IsnadCLI {
         if path == GraphStore.inMemory || path.hasPrefix("file:") && path.contains("mode=memory") {
             throw UsageError(
                 message:
-                    "--db \(Text.printable(path)) names a database in memory, which keeps nothing once isnad exits: name a store file"
+                    "--db \(Text.printableFileName(path)) names a database in memory, which keeps nothing once isnad exits: name a store file"
             )
         }
     }
@@ -406,14 +413,16 @@ public enum IsnadCLI {
         if let databasePath, command.name == CopyCommand.name {
             throw UsageError(
                 message:
-                    "copy reads no --db (\(Text.printable(databasePath))): name both stores as FROM and TO, isnad copy FROM TO",
+                    "copy reads no --db (\(Text.printableFileName(databasePath))): name both stores as FROM and TO, isnad copy FROM TO",
                 command: command.name)
         }
         // $ISNAD_DB only when no --db was given, and only for a command that works on the store:
         // a value of it that is not UTF-8 stops no one else.
         let fromEnvironment =
             databasePath == nil && command.usesTheStore ? try environmentValue("ISNAD_DB", in: environment) : nil
-        let path = databasePath ?? fromEnvironment.flatMap { $0.isEmpty ? nil : $0 } ?? "isnad.db"
-        return .command(command, parsed, location: try storeLocation(path, storeName: storeName))
+        let environmentPath = fromEnvironment.flatMap { $0.isEmpty ? nil : $0 }
+        let path = databasePath ?? environmentPath ?? "isnad.db"
+        let origin: StoreOrigin = databasePath != nil ? .option : environmentPath != nil ? .environment : .defaultPath
+        return .command(command, parsed, location: try storeLocation(path, storeName: storeName), origin: origin)
     }
 }

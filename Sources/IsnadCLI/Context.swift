@@ -22,7 +22,20 @@ struct Context {
     var databasePath: String { storeLocation.description }
     /// ``databasePath`` as a message shows it: a line break or control character in a file's
     /// name cannot split a one-line message or reach the terminal.
-    var shownDatabasePath: String { Text.printable(databasePath) }
+    var shownDatabasePath: String { Text.printableFileName(databasePath) }
+    /// Where the store's path came from: `--db`, `$ISNAD_DB` or the default.
+    var storeOrigin = StoreOrigin.option
+    /// ``shownDatabasePath`` with, for a file, its absolute path and where it came from
+    /// (``StoreOrigin/details(of:)``): for a store a command created.
+    var shownDatabasePathWithOrigin: String {
+        storeDetails.map { "\(shownDatabasePath) (\($0))" } ?? shownDatabasePath
+    }
+    /// What ``shownDatabasePathWithOrigin`` says in parentheses; nil for a store on PostgreSQL,
+    /// or one named by an absolute `--db`.
+    var storeDetails: String? {
+        guard case .file(let path) = storeLocation else { return nil }
+        return storeOrigin.details(of: path)
+    }
     let output: OutputSink
     /// Whether tables keep the LEFT-TO-RIGHT MARKs that hold lines with Arabic in order on a
     /// terminal (`--bidi-marks`; by default only when standard output is a terminal).
@@ -77,10 +90,12 @@ struct Context {
         }
         let store = try GraphStore(path: databasePath, access: access, writeLockWaitLimit: writeLockWaitLimit) {
             [databasePath, standardError] _ in
-            standardError("waiting for another program or process to finish writing to \(Text.printable(databasePath))…\n")
+            standardError(
+                "waiting for another program or process to finish writing to \(Text.printableFileName(databasePath))…\n")
         }
         if let version = store.upgradedFrom {
-            message("upgraded \(Text.printable(databasePath)) from schema version \(version) to \(Migrations.currentVersion)")
+            message(
+                "upgraded \(Text.printableFileName(databasePath)) from schema version \(version) to \(Migrations.currentVersion)")
         }
         openedStores.stores.append(store)
         return store

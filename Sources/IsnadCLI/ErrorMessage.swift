@@ -11,13 +11,21 @@ enum ErrorMessage {
     ///
     /// `namesStoresWithDB`: whether the command takes its store from `--db` (every command but
     /// `copy`, which names its two stores as arguments): the hints name the way it takes.
-    static func text(for error: Error, namesStoresWithDB: Bool = true) -> String {
-        fullText(for: error, namesStoresWithDB: namesStoresWithDB).split(separator: "\n", omittingEmptySubsequences: false).map {
+    /// `storeDetails`: the store's path, and what to say of it where it is missing or cannot be
+    /// made (``StoreOrigin/details(of:)``).
+    static func text(
+        for error: Error, namesStoresWithDB: Bool = true, storeDetails: (path: String, details: String)? = nil
+    ) -> String {
+        fullText(for: error, namesStoresWithDB: namesStoresWithDB, storeDetails: storeDetails).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map {
             RecordProblem.bounded(String($0), limit: 2 * RecordProblem.messageLimit)
         }.joined(separator: "\n")
     }
 
-    private static func fullText(for error: Error, namesStoresWithDB: Bool) -> String {
+    private static func fullText(
+        for error: Error, namesStoresWithDB: Bool, storeDetails: (path: String, details: String)? = nil
+    ) -> String {
         switch error {
         case let error as DatabaseError where error.writeLockWaitLimit != nil:
             let place = error.path.map { "\(Text.printable($0)): " } ?? ""
@@ -34,11 +42,15 @@ enum ErrorMessage {
             case .missing(let path) where FileSystem.isSymbolicLink(path):
                 // init would refuse the link too: the hint is the file it points to, or another.
                 return
-                    "\(error): \(Text.printable(path)) is a symbolic link to a file that does not exist (name the store's file itself\(namesStoresWithDB ? " with --db" : ""))"
+                    "\(error): \(Text.printableFileName(path)) is a symbolic link to a file that does not exist (name the store's file itself\(namesStoresWithDB ? " with --db" : ""))"
             case .missing where !namesStoresWithDB:
                 return "\(error) (copy copies a store that exists: isnad copy FROM TO, FROM a store file or a postgresql:// URI)"
-            case .missing:
-                return "\(error) (create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            case .missing(let path):
+                let details = storeDetails.flatMap { $0.path == path ? "\($0.details); " : nil } ?? ""
+                return "\(error) (\(details)create one with 'isnad init' or 'isnad import FILE', or name another with --db)"
+            case .cannotCreate(let path, let reason) where storeDetails?.path == path:
+                return
+                    "cannot create a store at \(Text.printableFileName(path)) (\(storeDetails?.details ?? ""); \(reason)): check that the folder exists and can be written"
             case .alteredSchema, .invalidValue:
                 return "\(error); isnad check explains"
             case .notAFile:
@@ -48,7 +60,7 @@ enum ErrorMessage {
                     "\(error); nothing was made: give the store another name (its roles are named for it), or run init --roles --reuse-roles to grant it to those roles as they are"
             case .needsUpgrade(let path, _, _, _):
                 return
-                    "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printable(path)) copy.db && isnad --db copy.db …)"
+                    "\(error) (make it writable once, or query an upgraded copy: cp \(Text.printableFileName(path)) copy.db && isnad --db copy.db …)"
             default:
                 return "\(error)"
             }

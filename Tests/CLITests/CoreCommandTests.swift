@@ -139,7 +139,8 @@ struct CoreCommandTests {
         try cli.write("good.jsonl", CoreCommandTests.records)
         let result = try cli.run(["--db", "new.db", "import", "good.jsonl"])
         #expect(result.status == 0)
-        #expect(result.standardError.hasPrefix("created new.db\nimported 7 records"))
+        let folder = cli.directory.resolvingSymlinksInPath().path
+        #expect(result.standardError.hasPrefix("created new.db (\(folder)/new.db)\nimported 7 records"))
     }
 
     @Test("import reads standard input with -")
@@ -223,7 +224,7 @@ struct CoreCommandTests {
         }
         // The import itself makes a store there, as before.
         let result = try cli.run(["--db", "empty.db", "import", "records.jsonl"])
-        #expect(result.standardError.hasPrefix("created empty.db\n"), "\(result.standardError)")
+        #expect(result.standardError.hasPrefix("created empty.db ("), "\(result.standardError)")
     }
 
     @Test("--db and ISNAD_DB choose the store")
@@ -234,6 +235,41 @@ struct CoreCommandTests {
         #expect(try cli.run(["show", "hamas", "--db=a.db"]).status == 0)
         #expect(try cli.run(["show", "hamas"], environment: ["ISNAD_DB": "a.db"]).status == 0)
         #expect(try cli.run(["show", "hamas"]).status == 66)
+    }
+
+    @Test(
+        "a store created or missing is named with its absolute path and where its path came from ($ISNAD_DB, the default), and a ~ no shell expanded is said"
+    )
+    func storeOrigin() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let folder = cli.directory.resolvingSymlinksInPath().path
+        let fromVariable = try cli.run(["import", "records.jsonl"], environment: ["ISNAD_DB": "case.db"])
+        #expect(fromVariable.standardError.hasPrefix("created case.db (\(folder)/case.db, from $ISNAD_DB)\n"))
+        let byDefault = try cli.run(["import", "records.jsonl"])
+        #expect(
+            byDefault.standardError.hasPrefix(
+                "created isnad.db (\(folder)/isnad.db, the default, as neither --db nor $ISNAD_DB names a store)\n"))
+        let absolute = try cli.run(["--db", folder + "/given.db", "import", "records.jsonl"])
+        #expect(absolute.standardError.hasPrefix("created \(folder)/given.db\nimported"))
+        let missing = try cli.run(["show", "hamas"], environment: ["ISNAD_DB": "stores/case.db"])
+        #expect(missing.status == 66)
+        #expect(
+            missing.standardError
+                == "isnad: no store at stores/case.db (\(folder)/stores/case.db, from $ISNAD_DB; create one with 'isnad init' or 'isnad import FILE', or name another with --db)\n"
+        )
+        // As a crontab's variable leaves it: a folder named ~ here, not the home folder.
+        let tilde = try cli.run(["show", "hamas"], environment: ["ISNAD_DB": "~/case.db"])
+        #expect(tilde.status == 66)
+        #expect(
+            tilde.standardError.contains(
+                "no store at ~/case.db (\(folder)/~/case.db, from $ISNAD_DB, no shell expanded the ~, as a crontab or quotes leave it: write $HOME/… or the whole path; create one"
+            ), "\(tilde.standardError)")
+        let nowhere = try cli.run(["--db", "no-folder/x.db", "import", "records.jsonl"])
+        #expect(nowhere.status == 73)
+        #expect(
+            nowhere.standardError.hasPrefix(
+                "isnad: cannot create a store at no-folder/x.db (\(folder)/no-folder/x.db; "), "\(nowhere.standardError)")
     }
 
     @Test("show names an entity by id, by name or by alias in Arabic, and shows every claim with its evidence")

@@ -52,8 +52,8 @@ struct FilePermissionTests {
         let stale = try cli.runUnprivileged(["set", "hamas", "description", "x"])
         #expect(stale.status == 73)
         #expect(
-            stale.standardError.contains("isnad.db-wal cannot be written")
-                || stale.standardError.contains("isnad.db-shm cannot be written"), "\(stale.standardError)")
+            stale.standardError.contains("isnad.db-wal belongs to root, not to you (left empty by a query of theirs)")
+                || stale.standardError.contains("isnad.db-shm belongs to root, not to you"), "\(stale.standardError)")
     }
 
     @Test(
@@ -262,9 +262,10 @@ struct FilePermissionTests {
     }
 
     /// `isnad ARGUMENTS` in the harness's folder under `umask MASK`, as `user` in group 5000
-    /// (the `setpriv` of the team recipe) when one is given.
+    /// (the `setpriv` of the team recipe) when one is given; with `ownGroup`, in that group and
+    /// a member of 5000, as a user whose login group is their own.
     private func run(
-        _ cli: CLIHarness, umask mask: String, as user: Int? = nil, _ arguments: [String]
+        _ cli: CLIHarness, umask mask: String, as user: Int? = nil, ownGroup: Int? = nil, _ arguments: [String]
     ) throws -> ExternalTool.Result {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "ISNAD_DB")
@@ -272,9 +273,9 @@ struct FilePermissionTests {
         guard let user else {
             return try ExternalTool.run(shell[0], Array(shell.dropFirst()), directory: cli.directory, environment: environment)
         }
+        let groups = ownGroup.map { ["--regid=\($0)", "--groups=5000"] } ?? ["--regid=5000", "--clear-groups"]
         return try ExternalTool.run(
-            "/usr/bin/setpriv", ["--reuid=\(user)", "--regid=5000", "--clear-groups"] + shell, directory: cli.directory,
-            environment: environment)
+            "/usr/bin/setpriv", ["--reuid=\(user)"] + groups + shell, directory: cli.directory, environment: environment)
     }
 
     private func permissions(_ path: String) -> mode_t? {
@@ -390,6 +391,60 @@ struct FilePermissionTests {
             let result = try run(cli, umask: "002", as: user, ["--db", "shared/team.db"] + arguments)
             #expect(result.status == 0, "\(user) \(arguments): \(result.standardError)")
         }
+    }
+
+    @Test(
+        "a teammate's query in a group's folder that is not setgid leaves no log behind; one that may only read the store leaves its own, and the owner's write says whose they are and what to do (73)",
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv to act as two users"))
+    func teammatesQueryInFolderNotSetgid() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let shared = cli.path("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        #expect(chown(shared, 0, 5000) == 0 && chmod(shared, 0o775) == 0)
+        chmod(cli.directory.path, 0o755)
+        let (owner, teammate) = (1234, 1235)
+        let store = ["--db", "shared/team.db"]
+        let beside = { ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: shared + "/team.db" + $0) } }
+        #expect(try run(cli, umask: "002", as: owner, store + ["import", "records.jsonl"]).status == 0)
+        // SQLite makes the log and its index in the teammate's own group: removed as the query ends.
+        let query = try run(cli, umask: "002", as: teammate, ownGroup: teammate, store + ["show", "hamas"])
+        #expect(query.status == 0, "\(query.standardError)")
+        #expect(beside() == [])
+        #expect(try run(cli, umask: "002", as: owner, store + ["set", "hamas", "description", "after"]).status == 0)
+        // A teammate who may only read the store cannot remove them, and leaves them 0644.
+        chmod(shared + "/team.db", 0o644)
+        #expect(try run(cli, umask: "002", as: teammate, ownGroup: teammate, store + ["show", "hamas"]).status == 0)
+        #expect(beside() == ["-wal", "-shm"])
+        let refused = try run(cli, umask: "002", as: owner, store + ["set", "hamas", "description", "refused"])
+        #expect(refused.status == 73)
+        #expect(
+            refused.standardError
+                == "isnad: shared/team.db: cannot write to the store: shared/team.db-wal belongs to uid 1235, not to you (left empty by a query of theirs): with no isnad using the store, remove shared/team.db-wal and shared/team.db-shm; a folder made chmod g+ws, with umask 002 for everyone, keeps the next ones the group's (docs/guarantees.md)\n"
+        )
+        // A dry run, refused as the real run is, says the same.
+        let dryRun = try run(cli, umask: "002", as: owner, store + ["import", "--dry-run", "records.jsonl"])
+        #expect(dryRun.status == 73)
+        #expect(
+            dryRun.standardError.hasPrefix(
+                "isnad: shared/team.db may only be read (shared/team.db-wal belongs to uid 1235, not to you (left empty by a query of theirs): with no isnad using the store, remove"
+            ), "\(dryRun.standardError)")
+        // A log that holds changes is not to be removed: its owner gives it to the group.
+        let log = try #require(FileHandle(forWritingAtPath: shared + "/team.db-wal"))
+        log.write(Data("changes".utf8))
+        try log.close()
+        let holding = try run(cli, umask: "002", as: owner, store + ["set", "hamas", "description", "refused"])
+        #expect(holding.status == 73)
+        #expect(
+            holding.standardError.contains(
+                "shared/team.db-wal belongs to uid 1235, not to you, and shared/team.db-wal holds changes not yet in the store: do not remove it; their owner, uid 1235, can give both to the group (chgrp 5000 shared/team.db-wal shared/team.db-shm; chmod g+w shared/team.db-wal shared/team.db-shm)"
+            ), "\(holding.standardError)")
+        // Done as told, the owner writes.
+        for suffix in ["-wal", "-shm"] { unlink(shared + "/team.db" + suffix) }
+        let written = try run(cli, umask: "002", as: owner, store + ["set", "hamas", "description", "written"])
+        #expect(written.status == 0, "\(written.standardError)")
     }
 
     @Test("no store can be created in a write-protected folder: exit 73, nothing left behind")

@@ -543,7 +543,8 @@ struct HistoryCommandTests {
         #expect(try cli.run(["import", name]).status == 0)
         let log = try cli.run(["log"]).standardOutput
         #expect(!log.contains("\u{1B}"))
-        #expect(log.contains("  isnad import 're\\u{1B}[31mgrade file.jsonl'\n"))
+        // Spelled as a shell reads it back ($'…'), naming the file imported.
+        #expect(log.contains("  isnad import $'re\\x1B[31mgrade file.jsonl'\n"), "\(log)")
     }
 
     @Test(

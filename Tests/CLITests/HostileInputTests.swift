@@ -84,7 +84,15 @@ struct HostileInputTests {
         #expect(result.status == 64)
         #expect(
             result.standardError
-                == "isnad: argument 4, \"out\u{FFFD}.jsonl\", is not UTF-8 text (a name in another encoding?): read as UTF-8 it would name another file\n"
+                == "isnad: argument 4, \"out\u{FFFD}.jsonl\", is not UTF-8 text (a word in another encoding?): isnad reads its arguments as UTF-8 whatever the locale, and read so it would be another word (another file, another name to look for)\n"
+        )
+        // Not only a file's name: a Latin-1 search term is another name, not another file.
+        let term = try ExternalTool.run(
+            "/bin/sh", ["-c", #"exec "$0" search "$(printf 'Ba\357dadi')""#, CLIHarness.binary], directory: cli.directory)
+        #expect(term.status == 64)
+        #expect(
+            term.standardError
+                == "isnad: argument 2, \"Ba\u{FFFD}dadi\", is not UTF-8 text (a word in another encoding?): isnad reads its arguments as UTF-8 whatever the locale, and read so it would be another word (another file, another name to look for)\n"
         )
         #expect(try String(contentsOfFile: cli.path("out\u{FFFD}.jsonl"), encoding: .utf8) == "precious\n")
         let environment = try ExternalTool.run(
@@ -261,14 +269,24 @@ struct HostileInputTests {
         let bad = try cli.run(["--db", "a.db", "import", name])
         #expect(bad.status == 65)
         #expect(bad.standardError.split(separator: "\n").count == 2, "\(bad.standardError)")
-        #expect(bad.standardError.hasPrefix("isnad: bad imported 142 records: the store is fine .jsonl:1: "))
+        #expect(bad.standardError.hasPrefix("isnad: bad\\u{A}imported 142 records: the store is fine\\u{A}.jsonl:1: "))
         let missing = try cli.run(["--db", "a.db", "import", "gone\nisnad: the store is damaged"])
         #expect(missing.status == 66)
         #expect(missing.standardError.split(separator: "\n").count == 1, "\(missing.standardError)")
         try cli.write("good.jsonl", HostileInputTests.good + "\n")
         let created = try cli.run(["--db", "n\nisnad: store damaged.db", "import", "good.jsonl"])
         #expect(created.status == 0)
-        #expect(created.standardError.hasPrefix("created n isnad: store damaged.db\n"), "\(created.standardError)")
+        #expect(created.standardError.hasPrefix("created n\\u{A}isnad: store damaged.db ("), "\(created.standardError)")
+        // The history's command names the same store, as a shell reads it back.
+        let log = try cli.run(["--db", "n\nisnad: store damaged.db", "log", "--limit", "1"])
+        #expect(
+            log.standardOutput.contains(#"  isnad --db $'n\nisnad: store damaged.db' import good.jsonl"#), "\(log.standardOutput)"
+        )
+        // A tab is named, not shown as the space of another file that exists.
+        try cli.write("no such.jsonl", HostileInputTests.good + "\n")
+        let tab = try cli.run(["--db", "a.db", "import", "no\tsuch.jsonl"])
+        #expect(tab.status == 66)
+        #expect(tab.standardError == "isnad: no\\u{9}such.jsonl: no such file\n")
         let empty = try cli.run(["--db", "a.db", "export", "jsonl", "-o", ""])
         #expect(empty.status == 64)
         #expect(empty.standardError.hasPrefix("isnad: --output is empty: --output <file>"))

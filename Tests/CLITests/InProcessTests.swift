@@ -35,7 +35,7 @@ struct InProcessTests {
 
     /// The parsed arguments of a command line that names a command.
     static func parsed(_ arguments: [String]) throws -> ParsedArguments {
-        guard case .command(_, let parsed, _) = try IsnadCLI.parse(arguments) else {
+        guard case .command(_, let parsed, _, _) = try IsnadCLI.parse(arguments) else {
             throw UsageError(message: "not a command: \(arguments)")
         }
         return parsed
@@ -299,7 +299,7 @@ struct InProcessTests {
         #expect(missingStore.status == 66)
         #expect(
             missingStore.standardError
-                == "isnad: no store at /nonexistent/isnad-test.db (create one with 'isnad init' or 'isnad import FILE', or name another with --db)\n"
+                == "isnad: no store at /nonexistent/isnad-test.db (from $ISNAD_DB; create one with 'isnad init' or 'isnad import FILE', or name another with --db)\n"
         )
         // copy takes no --db: its hint names its own way.
         let missingCopy = Self.run(["copy", "/nonexistent/from.db", "/nonexistent/to.db"])

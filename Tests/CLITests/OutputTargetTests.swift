@@ -364,7 +364,8 @@ struct OutputTargetTests {
         let result = try ExternalTool.run(
             "/bin/sh", ["-c", #""$0" "$@" > /dev/full"#, CLIHarness.binary, "--db", cli.path("isnad.db")] + arguments)
         #expect(result.status == 73, "\(result.standardError)")
-        #expect(result.standardError.contains("isnad: <stdout>: disk full"), "\(result.standardError)")
+        // The failure alone: no note of success (`3 entities found`) before it.
+        #expect(result.standardError.hasPrefix("isnad: <stdout>: disk full"), "\(result.standardError)")
     }
 
     @Test(
@@ -607,6 +608,31 @@ struct OutputTargetTests {
     func interruptedImport() throws {
         guard let cli = try harnessWithManyRecords() else { return }
         try interrupt(["--db", "new.db", "import", "many.jsonl"], creating: "new.db", saying: "imported", in: cli)
+    }
+
+    @Test(
+        "an import into a store that was there, interrupted, says that nothing was imported, and the store is as it was"
+    )
+    func interruptedImportIntoExistingStore() throws {
+        guard let cli = try harnessWithManyRecords() else { return }
+        let dataset = Repository.root.appendingPathComponent("Datasets/hadera-2022/hadera-2022.jsonl").path
+        #expect(try cli.run(["import", dataset]).status == 0)
+        let before = try cli.run(["export", "jsonl"]).standardOutput
+        for signal in [SIGINT, SIGTERM] {
+            let errors = Pipe()
+            // The log appears as the import opens the store, with the signals already held.
+            let process = try start(["import", "many.jsonl"], in: cli, errors: errors) {
+                FileManager.default.fileExists(atPath: cli.path("isnad.db-wal"))
+            }
+            kill(process.processIdentifier, signal)
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "\(message)")
+            #expect(process.terminationStatus == signal)
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][signal] ?? ""
+            #expect(message == "isnad: interrupted (\(name)): nothing was imported\n", "\(message)")
+            #expect(try cli.run(["export", "jsonl"]).standardOutput == before)
+        }
     }
 
     @Test("a copy into a new file, interrupted, takes the file away again before the process ends")

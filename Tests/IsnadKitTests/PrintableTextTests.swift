@@ -1,6 +1,7 @@
 import Foundation
-import IsnadKit
 import Testing
+
+@testable import IsnadKit
 
 @Suite("Text as a terminal is given it")
 struct PrintableTextTests {
@@ -12,6 +13,20 @@ struct PrintableTextTests {
         #expect(Text.printable("\u{061C}حماس\u{200F}") == "\u{061C}حماس\u{200F}")
         #expect(Text.needsEscapeForTerminal("\u{2028}"))
         #expect(!Text.needsEscapeForTerminal("\u{061C}"))
+    }
+
+    @Test(
+        "a file's name shows a tab, line feed or carriage return as an escape, not as a space; as a shell word it is spelled $'…', which reads back as the same name"
+    )
+    func controlsInFileNames() {
+        #expect(Text.printableFileName("no\tsuch.jsonl") == "no\\u{9}such.jsonl")
+        #expect(Text.printableFileName("a\nb\rc\u{1B}") == "a\\u{A}b\\u{D}c\\u{1B}")
+        #expect(Text.printable("no\tsuch") == "no such")
+        let name = "new\nline's\t\\x\u{1}.db"
+        #expect(Text.shellWord(name) == #"$'new\nline\'s\t\\x\x01.db'"#)
+        let line = ChangeDescription.commandLine(["--db", name, "import", "it's.jsonl"])
+        #expect(HistoryMark.shellWords(line) == ["isnad", "--db", name, "import", "it's.jsonl"])
+        #expect(HistoryMark.shellWords("isnad add --name $HOME") == ["isnad", "add", "--name", "$HOME"])
     }
 
     @Test("DEL, storable, is shown as an escape: the ASCII that passes unlooked-at ends at the tilde")

@@ -213,6 +213,31 @@ struct StoreConcurrencyTests {
     }
 
     @Test(
+        "a query removes the empty log and index beside the store when it closes last, as a writer does, without writing the store's file; never while another connection has the store open"
+    )
+    func queryLeavesNoLog() throws {
+        let folder = try TemporaryFolder.scoped
+        let path = folder.path("isnad.db")
+        do { _ = try Fixtures.store(in: folder) }
+        let beside = { ["-wal", "-shm"].filter { FileSystem.exists(path + $0) } }
+        #expect(beside() == [])
+        let file = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let first = try GraphStore(path: path, access: .read)
+            #expect(beside() == ["-wal", "-shm"])
+            do {
+                let second = try GraphStore(path: path, access: .examine)
+                #expect(try second.counts().entities == 4)
+            }
+            // The first still has them open: removing them would part its index from the next reader's.
+            #expect(beside() == ["-wal", "-shm"])
+            #expect(try first.counts().entities == 4)
+        }
+        #expect(beside() == [])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == file)
+    }
+
+    @Test(
         "a store refused as damaged is not written to: the log left beside it is not folded in, and the message says whose it may be"
     )
     func leftoverLogNotFoldedIntoARefusedFile() throws {

@@ -315,7 +315,7 @@ enum AddCommand: Command {
                 throw Importer.InputError(input: path, reason: "cannot be read (--text-file): \(error.description)", kind: kind)
             }
             guard let text = String(validating: data, as: UTF8.self) else {
-                throw LookupError(description: "--text-file: \(Text.printable(path)) is not UTF-8 text")
+                throw LookupError(description: "--text-file: \(Text.printableFileName(path)) is not UTF-8 text")
             }
             members.append(("text", .string(text)))
         }

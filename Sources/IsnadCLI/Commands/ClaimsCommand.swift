@@ -147,7 +147,11 @@ enum ClaimsCommand: Command {
                             // "0 claims" alone reads as nothing known; it is what the filters left
                             // (the claims --id names are there: the other options left none).
                             let filtered = count == 0 && !(ids.isEmpty && query.filter.isEmpty && otherFilters.isEmpty)
-                            if !hasMore { context.message(counted(count, "claim") + (filtered ? " pass the filters" : "")) }
+                            if !hasMore {
+                                // Once the table is written: not before a failed write's error.
+                                try context.output.flush()
+                                context.message(counted(count, "claim") + (filtered ? " pass the filters" : ""))
+                            }
                             if count > 0, let note = FilterOptions.weighingNote(query.filter) { context.message(note) }
                             try writeRetractions(afterTable: count > 0)
                         })

@@ -64,7 +64,7 @@ enum EditCommand: Command {
             // from. errno read first: making the path may call the system again.
             let code = errno
             throw OutputError(
-                path: FileManager.default.temporaryDirectory.appendingPathComponent("isnad-edit (a folder in $TMPDIR)").path,
+                path: PrivateFolder.temporaryFolder + "/isnad-edit (a folder in $TMPDIR, else /tmp)",
                 code: code)
         }
         // Kept when the edit saved there cannot be read back: the analyst's work is not removed.
@@ -399,7 +399,7 @@ extension EditCommand {
         let path: String
         let code: Int32
         var description: String {
-            "\(Text.printable(path)): the edit saved there cannot be read (\(String(cString: strerror(code)))): nothing changed, and the file is left there"
+            "\(Text.printableFileName(path)): the edit saved there cannot be read (\(String(cString: strerror(code)))): nothing changed, and the file is left there"
         }
     }
 }

@@ -384,7 +384,7 @@ enum ExportCommand: Command {
         }
         let store = "the store \(context.shownDatabasePath) is \(octal(narrowing.storePermissions))"
         let why = narrowing.isNarrowedByUmask ? "\(store), less your umask \(octal(narrowing.umask))" : store
-        let shown = Text.printable(path)
+        let shown = Text.printableFileName(path)
         context.message(
             "isnad: note: \(shown) is now \(octal(narrowing.after)) (was \(octal(narrowing.before))): a file made from a store is no wider than it, and \(why); if it was meant to be shared, chmod \(String(narrowing.before, radix: 8)) \(Text.printable(Text.shellWord(path))) after each export"
         )
@@ -407,7 +407,7 @@ enum ExportCommand: Command {
             )
         }
         if count > files.count {
-            context.message("isnad: note: and \(count - files.count) more such files beside \(Text.printable(path))")
+            context.message("isnad: note: and \(count - files.count) more such files beside \(Text.printableFileName(path))")
         }
     }
 }

@@ -16,7 +16,7 @@ extension ImportCommand {
         // The import is an entry of this store's own, after those it appends: who appended
         // them, when, and from which file (its command line) is kept beside them.
         let first = try store.appendHistory(entries, kept: kept, by: try context.change(author: author))
-        if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
+        if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
         let appended = entries.count - kept.count
         let alreadyHere =
             kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"

@@ -161,19 +161,21 @@ enum ImportCommand: Command {
                 throw error
             }
         }
-        // Ctrl-C during an import that creates its store ends the import by its own path, which
-        // takes the store away again, and only then the process: held from before the store is
-        // made (HeldSignals). Not while it reads standard input, where it may wait on a reader
-        // that never writes: there Ctrl-C must end it at once.
+        // Ctrl-C (SIGTERM, SIGHUP, SIGQUIT) during an import ends the import by its own path, and
+        // only then the process: held from before the store is opened (HeldSignals). One that
+        // created its store takes it away again, and any says that nothing was imported (SQLite
+        // rolls back an import into a store that was there by itself, but a job killed by
+        // `timeout` or a user's Ctrl-C at 44% was left to guess). Not while it reads standard
+        // input, where it may wait on a reader that never writes: there Ctrl-C must end it at once.
         let readsStandardInput = inputs.contains { if case .standardInput = $0 { true } else { false } }
         var lateSignal: Int32?
         let (store, summary): (GraphStore, Importer.Summary)
-        if storeExists || options.dryRun || readsStandardInput {
+        if readsStandardInput {
             (store, summary) = try importing()
         } else {
             ((store, summary), lateSignal) = try HeldSignals.holding(importing)
         }
-        if store.wasCreated { context.message("created \(context.shownDatabasePath)") }
+        if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
         for object in summary.skipped { context.message(Text.printable(object.description)) }
         for note in summary.notes { context.message(note.description) }
         for kept in summary.keptRetractions { context.message(kept.description) }
@@ -190,7 +192,7 @@ enum ImportCommand: Command {
                 ? "; \(counted(summary.combined, "claim")) naming merged entities went to the same claims of the entities kept"
                 : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
-        let names = inputs.map { Text.printable($0.name) }.joined(separator: ", ")
+        let names = inputs.map { Text.printableFileName($0.name) }.joined(separator: ", ")
         if options.dryRun {
             let overwriting =
                 summary.storedRecordsChanged > 0

@@ -85,7 +85,8 @@ enum InitCommand: Command {
             )
         } else {
             context.message(
-                "created an empty Isnad store at \(context.shownDatabasePath) (schema version \(Migrations.currentVersion))")
+                "created an empty Isnad store at \(context.shownDatabasePath) (\(context.storeDetails.map { "\($0); " } ?? "")schema version \(Migrations.currentVersion))"
+            )
         }
     }
 }

@@ -29,14 +29,15 @@ enum TemplateCommand: Command {
             return
         }
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw OutputFailure(description: "\(Text.printable(path)) exists already: name another file")
+            throw OutputFailure(description: "\(Text.printableFileName(path)) exists already: name another file")
         }
         // As an export's output: never the store or a file SQLite would take for a database's own.
         let file = try OutputFile(path: path, notOver: context.databasePath)
         try file.write(sink.bytes)
         try file.commit()
         context.message(
-            "wrote \(Text.printable(path)): the columns \(ClaimSheet.columns.joined(separator: ", ")); fill one row per citation")
+            "wrote \(Text.printableFileName(path)): the columns \(ClaimSheet.columns.joined(separator: ", ")); fill one row per citation"
+        )
     }
 
     /// A file that could not be written (exit 73).

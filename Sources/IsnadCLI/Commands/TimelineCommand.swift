@@ -93,6 +93,8 @@ enum TimelineCommand: Command {
                                     try write(ListingLimit.note(showingFirst: count) + "\n")
                                 }
                             } else {
+                                // Once the table is written: not before a failed write's error.
+                                try context.output.flush()
                                 context.message(counted(count, "claim"))
                             }
                         })

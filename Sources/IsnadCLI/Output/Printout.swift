@@ -185,7 +185,10 @@ extension OutputFormat {
             case .text(let text):
                 try context.print(text)
             }
-            for leftOut in printout.leftOut() { context.message("isnad: " + leftOut) }
+            let leftOut = printout.leftOut()
+            // Said once the output is written: before a failed write's error, a note read as success.
+            if !leftOut.isEmpty { try context.output.flush() }
+            for note in leftOut { context.message("isnad: " + note) }
         }
     }
 }
@@ -204,7 +207,12 @@ extension OutputFormat {
         try reading.stream?(write)
         if let trailer = reading.trailer { try write(trailer + "\n") }
         try show(lines.remainder())
-        if let note = reading.note { context.message(note) }
+        if let note = reading.note {
+            // Said once the output is written (`3 entities found`): not before the error of a
+            // standard output that is closed or full, where it read as a success.
+            try context.output.flush()
+            context.message(note)
+        }
     }
 }
 

@@ -182,15 +182,47 @@ public struct HistoryMark: Sendable, Equatable {
     static let optionsBeforeTheCommand: Set<String> = ["--db", "--store", "--bidi-marks"]
 
     /// The words of a command line as ``ChangeDescription/commandLine(_:)`` writes it: split at
-    /// spaces outside single quotes, a quoted `'` written `'\''`.
+    /// spaces outside single quotes, a quoted `'` written `'\''`, a word with a control
+    /// character in it written `$'…'` (`\t`, `\n`, `\r`, `\xHH`, `\\`, `\'`).
     static func shellWords(_ line: String) -> [String] {
         var words: [String] = []
         var word = ""
         var isQuoted = false
         var hasWord = false
         var characters = line.makeIterator()
+        var isDollarQuote = false
         while let character = characters.next() {
+            if isDollarQuote {
+                switch character {
+                case "'": isDollarQuote = false
+                case "\\":
+                    switch characters.next() {
+                    case "t"?: word.append("\t")
+                    case "n"?: word.append("\n")
+                    case "r"?: word.append("\r")
+                    case "x"?:
+                        let digits = String([characters.next(), characters.next()].compactMap { $0 })
+                        if let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value) {
+                            word.unicodeScalars.append(scalar)
+                        }
+                    case let other?: word.append(other)
+                    case nil: break
+                    }
+                default: word.append(character)
+                }
+                continue
+            }
             switch character {
+            case "$" where !isQuoted && !hasWord:
+                // `$'` begins a word spelled with escapes; a `$` elsewhere is itself.
+                var lookahead = characters
+                if lookahead.next() == "'" {
+                    characters = lookahead
+                    isDollarQuote = true
+                } else {
+                    word.append(character)
+                }
+                hasWord = true
             case "'":
                 isQuoted.toggle()
                 hasWord = true

@@ -79,7 +79,7 @@ public struct ClaimSheetImporter {
                 sheets.append((name, try ClaimSheetReader(path: path)))
             } catch let problem as ClaimSheet.Problem {
                 if let failed = problem.inputError(name: name) { throw failed }
-                problems.append("\(Text.printable(name)):\(problem.description)")
+                problems.append("\(Text.printableFileName(name)):\(problem.description)")
             }
         }
         if !problems.isEmpty {
@@ -101,7 +101,7 @@ public struct ClaimSheetImporter {
             session -> (added: Int, changed: Int) in
             let rows = RowImporter(store: store, session: session, notice: notice)
             for (name, reader) in sheets {
-                let name = Text.printable(name)
+                let name = Text.printableFileName(name)
                 rows.sheetName = name
                 do {
                     while let row = try reader.nextRow() {

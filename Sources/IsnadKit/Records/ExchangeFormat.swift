@@ -68,7 +68,7 @@ public struct SkippedObject: Sendable, Equatable, CustomStringConvertible {
     /// A line of an import's output about one foreign object: `FILE:LINE: SUBJECT: TEXT` (the
     /// line left out when unknown), the file and subject made printable.
     static func line(file: String, line: Int, subject: String, _ text: String) -> String {
-        "\(Text.printable(file))\(line > 0 ? ":\(line)" : ""): \(Text.printable(subject)): \(text)"
+        "\(Text.printableFileName(file))\(line > 0 ? ":\(line)" : ""): \(Text.printable(subject)): \(text)"
     }
 }
 
@@ -92,7 +92,7 @@ public struct ImportNote: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        guard let subject else { return "\(Text.printable(file))\(line > 0 ? ":\(line)" : ""): \(text)" }
+        guard let subject else { return "\(Text.printableFileName(file))\(line > 0 ? ":\(line)" : ""): \(text)" }
         return SkippedObject.line(file: file, line: line, subject: subject, text)
     }
 }

@@ -190,6 +190,25 @@ public enum ForeignFormat: Equatable, Sendable {
                     || "/._-+,:@%".unicodeScalars.contains(scalar))
         }
         if plain && !path.isEmpty { return path }
+        // A control character (a tab or a line feed in a file's name) would be shown as a space,
+        // or as an escape the shell does not read, and the word copied would name another file:
+        // spelled in $'…', as bash, zsh and ksh read it.
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            var word = "$'"
+            for scalar in path.unicodeScalars {
+                switch scalar {
+                case "\\": word += "\\\\"
+                case "'": word += "\\'"
+                case "\t": word += "\\t"
+                case "\n": word += "\\n"
+                case "\r": word += "\\r"
+                case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                    word += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+                default: word.unicodeScalars.append(scalar)
+                }
+            }
+            return word + "'"
+        }
         return "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: #"'\''"#) + "'"
     }
 

@@ -37,7 +37,7 @@ public enum HistoryLines {
             struct Enough: Error {}
             let readError = try? reader.forEachLine { (number, line) throws(Enough) in
                 if problems.count >= 20 { throw Enough() }
-                let place = "\(Text.printable(name)):\(number)"
+                let place = "\(Text.printableFileName(name)):\(number)"
                 switch line {
                 case .tooLong(let length):
                     problems.append(

@@ -118,7 +118,7 @@ public struct Importer {
         public let input: String
         public let reason: String
         public let kind: Kind
-        public var description: String { "\(Text.printable(input)): \(reason)" }
+        public var description: String { "\(Text.printableFileName(input)): \(reason)" }
 
         public init(input: String, reason: String, kind: Kind) {
             self.input = input

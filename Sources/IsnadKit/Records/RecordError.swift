@@ -99,7 +99,7 @@ public struct RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var parts = ["\(Text.printable(file)):\(line)"]
+        var parts = ["\(Text.printableFileName(file)):\(line)"]
         if let record = problem.record { parts.append(record) }
         if let field = problem.field { parts.append(field) }
         parts.append(problem.message)

@@ -152,9 +152,32 @@ final class Database {
         return result
     }
 
+    /// Whether closing this read-only connection also removes the store's empty log and index
+    /// (``removeEmptyLog(of:)``): set for a store whose file, folder, log and index this process
+    /// may write.
+    var removesEmptyLogOnClose = false
+
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
+        if removesEmptyLogOnClose { Database.removeEmptyLog(of: path) }
+    }
+
+    /// Removes the store's `-wal` and `-shm` when the log is empty and no other connection has
+    /// the store open, as SQLite does when the last connection that may write closes: it takes
+    /// the file's exclusive lock to know it is the last, which a read-only descriptor cannot, so
+    /// a query left both behind, owned by whoever ran it, and on a shared server the store's
+    /// owner could not write them (exit 73) until someone removed them. A connection that may
+    /// write is opened for the moment it takes to read the header and close: it waits for no
+    /// lock, and, the log being empty, its checkpoint writes nothing to the store's file.
+    static func removeEmptyLog(of path: String) {
+        let file = FileSystem.resolvedPath(path) ?? path
+        guard FileSystem.regularFileSize(file + "-wal") == 0,
+            let writer = try? Database(path: path, access: .readWrite)
+        else { return }
+        writer.setBusyTimeout(milliseconds: 0)
+        // The header read opens the log and its index, which the close then removes.
+        _ = try? writer.integerPragma("user_version")
     }
 
     /// Runs one or more SQL statements that take no parameters and return no rows we need.

@@ -173,6 +173,10 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
             return "\(place)the store's file system is read-only (Read-only file system): \(outcome)"
         case .busy: return "\(place)the store is busy: another connection kept it locked too long (\(shownMessage))"
         case .readOnly:
+            // Not a read-only store: a file beside it that another user's query left.
+            if let advice = path.flatMap(FileSystem.anotherUsersLog(ofStore:)) {
+                return "\(place)cannot write to the store: \(advice)"
+            }
             let part = path.flatMap { FileSystem.unwritablePart(ofStore: $0) }
             return "\(place)the store is read-only (\(shownMessage)\(part.map { "; \($0)" } ?? ""))"
         case .cannotOpen: return "\(place)cannot open the store (\(shownMessage))"

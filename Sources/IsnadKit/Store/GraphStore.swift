@@ -284,7 +284,10 @@ public final class GraphStore {
         guard access == .read || access == .examine else {
             return try Database(path: path, access: exists ? .readWrite : .create)
         }
+        // Before SQLite makes a log and an index this process may then not write either.
+        let mayWrite = !cannotWrite(path)
         let database = try Database(path: path, access: .readOnly)
+        database.removesEmptyLogOnClose = mayWrite
         let problem: DatabaseError
         do throws(DatabaseError) {
             _ = try database.integerPragma("user_version")

@@ -80,68 +80,73 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .missing(let path):
-            "no store at \(Text.printable(path))"
+            "no store at \(Text.printableFileName(path))"
         case .notAnIsnadStore(let path):
-            "\(Text.printable(path)) is an SQLite database but not an Isnad store"
+            "\(Text.printableFileName(path)) is an SQLite database but not an Isnad store"
         case .notAnIsnadSchema(let path):
-            "\(Text.printable(path)) is a PostgreSQL schema that holds other tables, not an Isnad store: name another store (--store, or store= in the URI)"
+            "\(Text.printableFileName(path)) is a PostgreSQL schema that holds other tables, not an Isnad store: name another store (--store, or store= in the URI)"
         case .newerSchema(let path, let found, let supported):
-            "\(Text.printable(path)) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
+            "\(Text.printableFileName(path)) was written by a newer Isnad (schema version \(found); this isnad reads up to \(supported)): upgrade isnad"
         case .newerNameKeys(let path, let found, let supported):
-            "\(Text.printable(path)) was written by a newer Isnad (its names are searched by keys of version \(found); this isnad makes version \(supported)): upgrade isnad"
+            "\(Text.printableFileName(path)) was written by a newer Isnad (its names are searched by keys of version \(found); this isnad makes version \(supported)): upgrade isnad"
         case .cannotCreate(let path, let reason):
-            "cannot create a store at \(Text.printable(path)) (\(reason)): check that the folder exists and can be written"
+            "cannot create a store at \(Text.printableFileName(path)) (\(reason)): check that the folder exists and can be written"
         case .companionName(let path, let database):
-            "\(Text.printable(path)) would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), which would overwrite it, roll it into that database or delete it: name the store otherwise"
+            "\(Text.printableFileName(path)) would be taken by SQLite for a file of the database \(Text.printableFileName(database)) (its -wal, -shm or -journal), which would overwrite it, roll it into that database or delete it: name the store otherwise"
         case .companionRead(let path, let database):
-            "\(Text.printable(path)) is a file SQLite keeps beside the database \(Text.printable(database)) (its -wal, -shm or -journal), not a store: name \(Text.printable(database)) itself"
+            "\(Text.printableFileName(path)) is a file SQLite keeps beside the database \(Text.printableFileName(database)) (its -wal, -shm or -journal), not a store: name \(Text.printableFileName(database)) itself"
         case .companionExists(let path, let companion):
-            "\(Text.printable(companion)) is there already, and SQLite would take it for a file of a new store at \(Text.printable(path)) and overwrite or delete it: move it away, or name the new store otherwise"
+            "\(Text.printableFileName(companion)) is there already, and SQLite would take it for a file of a new store at \(Text.printableFileName(path)) and overwrite or delete it: move it away, or name the new store otherwise"
         case .companionNotAFile(let path, let companion, let kind):
-            "\(Text.printable(path)) cannot be opened: \(Text.printable(companion)) is \(kind), where SQLite keeps the store's log, index or journal as a file of its own; it would wait, fail or write through it: move it away"
+            "\(Text.printableFileName(path)) cannot be opened: \(Text.printableFileName(companion)) is \(kind), where SQLite keeps the store's log, index or journal as a file of its own; it would wait, fail or write through it: move it away"
         case .danglingLink(let path):
-            "\(Text.printable(path)) is a symbolic link to a file that does not exist; name the new store's file itself"
+            "\(Text.printableFileName(path)) is a symbolic link to a file that does not exist; name the new store's file itself"
         case .severalNames(let path, let names):
-            "\(Text.printable(path)) is one file under \(names) names (hard links: ln, cp -al, rsync --link-dest): SQLite keeps a store's log beside the name it opens, so writers through two names would corrupt it, and a change through one changes the others: write to a copy of its own (isnad copy, or cp without -l); a symbolic link is safe"
+            "\(Text.printableFileName(path)) is one file under \(names) names (hard links: ln, cp -al, rsync --link-dest): SQLite keeps a store's log beside the name it opens, so writers through two names would corrupt it, and a change through one changes the others: write to a copy of its own (isnad copy, or cp without -l); a symbolic link is safe"
         case .cannotMarkOnStandby(let path):
-            "\(Text.printable(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
+            "\(Text.printableFileName(path)) is a read replica (a hot standby), where no temporary table can be made: an export with --focus needs the primary"
         case .dryRunOnReadOnly(let path):
-            "\(Text.printable(path)) may only be read ("
-                + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions")
-                + "): a dry run makes its change in the store, checks it and takes it back, so it needs the write access the real run needs; dry-run a copy (isnad copy \(Text.printable(path)) COPY.db, then --db COPY.db)"
+            "\(Text.printableFileName(path)) may only be read ("
+                + (FileSystem.anotherUsersLog(ofStore: path) ?? FileSystem.unwritablePart(ofStore: path)
+                    ?? "check the file's and its folder's permissions")
+                + "): a dry run makes its change in the store, checks it and takes it back, so it needs the write access the real run needs; dry-run a copy (isnad copy \(Text.printableFileName(path)) COPY.db, then --db COPY.db)"
         case .readOnly(let path):
-            "\(Text.printable(path)) is read-only: this command must write to the store ("
-                + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions") + ")"
+            if let advice = FileSystem.anotherUsersLog(ofStore: path) {
+                "\(Text.printableFileName(path)): cannot write to the store: \(advice)"
+            } else {
+                "\(Text.printableFileName(path)) is read-only: this command must write to the store ("
+                    + (FileSystem.unwritablePart(ofStore: path) ?? "check the file's and its folder's permissions") + ")"
+            }
         case .needsUpgrade(let path, let found, let supported, let reason):
             (found < supported
-                ? "\(Text.printable(path)) is schema version \(found); upgrading it to \(supported) needs write access"
-                : "\(Text.printable(path)) holds search keys made by an older Isnad; remaking them needs write access")
+                ? "\(Text.printableFileName(path)) is schema version \(found); upgrading it to \(supported) needs write access"
+                : "\(Text.printableFileName(path)) holds search keys made by an older Isnad; remaking them needs write access")
                 + ": \(reason)"
         case .needsOwnersUpgrade(let path, let found, let supported, let owner):
             (found < supported
-                ? "\(Text.printable(path)) is at schema version \(found), and this isnad needs \(supported)"
-                : "\(Text.printable(path)) holds search keys made by an older Isnad, which this isnad must remake")
+                ? "\(Text.printableFileName(path)) is at schema version \(found), and this isnad needs \(supported)"
+                : "\(Text.printableFileName(path)) holds search keys made by an older Isnad, which this isnad must remake")
                 + ": only the store's owner, \(Text.printable(owner)), can upgrade it, which any isnad command run as \(Text.printable(owner)) does; nothing was read or written"
         case .rolesExist(let path, let roles):
-            "\(Text.printable(path)): the role\(roles.count == 1 ? "" : "s") \(roles.map { Text.printable($0) }.joined(separator: " and ")) \(roles.count == 1 ? "is" : "are") on the server already, granted no part of this store (roles are shared by every database: another database's store of this name, or made by hand), and every role that holds \(roles.count == 1 ? "it" : "them") would get this store too"
+            "\(Text.printableFileName(path)): the role\(roles.count == 1 ? "" : "s") \(roles.map { Text.printable($0) }.joined(separator: " and ")) \(roles.count == 1 ? "is" : "are") on the server already, granted no part of this store (roles are shared by every database: another database's store of this name, or made by hand), and every role that holds \(roles.count == 1 ? "it" : "them") would get this store too"
         case .upgradeFailed(let path, let from, let to, let cause):
-            "upgrading \(Text.printable(path)) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
+            "upgrading \(Text.printableFileName(path)) from schema version \(from) to \(to) failed, and the store was left as it was (version \(from)): \(cause.message)"
         case .notAFile(let path, let kind):
-            "\(Text.printable(path)) is \(kind), not a store file"
+            "\(Text.printableFileName(path)) is \(kind), not a store file"
         case .alteredSchema(let path, let difference, let count):
-            "\(Text.printable(path)): \(difference)"
+            "\(Text.printableFileName(path)): \(difference)"
                 + (count > 1 ? " (and \(count - 1) other difference\(count > 2 ? "s" : ""))" : "")
                 + ": this store was changed by another program"
         case .invalidValue(let path, let record, let field, let problem):
-            "\(Text.printable(path)): \(record): \(field): \(problem)"
+            "\(Text.printableFileName(path)): \(record): \(field): \(problem)"
         case .changedWhileRead(let path):
-            "\(Text.printable(path)) was written by another process while this command read it: its folder is read-only to you, so no snapshot of it could be held, and what was read may mix the store before and after; run the command again (or read a copy: isnad copy)"
+            "\(Text.printableFileName(path)) was written by another process while this command read it: its folder is read-only to you, so no snapshot of it could be held, and what was read may mix the store before and after; run the command again (or read a copy: isnad copy)"
         case .logWithoutIndex(let path):
-            "\(Text.printable(path)) cannot be read here: its write-ahead log (\(Text.printable(path + "-wal"))) holds changes not yet in the file, and SQLite reads them only through an index (\(Text.printable(path + "-shm"))) that it must create in \(Text.printable(FileSystem.folder(of: path))), which you cannot write; whoever can write there can open the store once with Isnad (any command), which makes that index"
+            "\(Text.printableFileName(path)) cannot be read here: its write-ahead log (\(Text.printable(path + "-wal"))) holds changes not yet in the file, and SQLite reads them only through an index (\(Text.printable(path + "-shm"))) that it must create in \(Text.printable(FileSystem.folder(of: path))), which you cannot write; whoever can write there can open the store once with Isnad (any command), which makes that index"
         case .emptyFile(let path):
-            "no store at \(Text.printable(path)): the file is empty (isnad init or isnad import makes a store there)"
+            "no store at \(Text.printableFileName(path)): the file is empty (isnad init or isnad import makes a store there)"
         case .moved(let path):
-            "\(Text.printable(path)) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
+            "\(Text.printableFileName(path)) was removed or replaced while this command waited to write to it; nothing was written: run the command again"
         }
     }
 }

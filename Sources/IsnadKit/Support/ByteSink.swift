@@ -80,10 +80,10 @@ public struct OutputError: Error, CustomStringConvertible {
     }
 
     public var description: String {
-        let shown = Text.printable(path)
+        let shown = Text.printableFileName(path)
         switch refusal {
         case .isStore(let store)?:
-            return "\(shown): is the store \(Text.printable(store)) or one of its files (-wal, -shm, -journal); "
+            return "\(shown): is the store \(Text.printableFileName(store)) or one of its files (-wal, -shm, -journal); "
                 + "an export never writes over the store: name another output file"
         case .isDatabase?:
             return "\(shown): is an SQLite database (another store?), which an export never writes over: "
@@ -92,7 +92,7 @@ public struct OutputError: Error, CustomStringConvertible {
             return "\(shown): a symbolic link to a file that does not exist; name the file itself"
         case .companionOf(let database)?:
             return
-                "\(shown): would be taken by SQLite for a file of the database \(Text.printable(database)) (its -wal, -shm or -journal), "
+                "\(shown): would be taken by SQLite for a file of the database \(Text.printableFileName(database)) (its -wal, -shm or -journal), "
                 + "which would overwrite it, roll it into that database or delete it: name another output file"
         case .descriptorNotOpen?:
             return "\(shown): no such descriptor is open (a shell opens one: 9>FILE), or name a file"
@@ -100,9 +100,9 @@ public struct OutputError: Error, CustomStringConvertible {
             return "\(shown): ends in /, which names a folder, and there is none: name a file (without the /)"
         case .anotherUsersLinkInSharedFolder(let link, let folder)?:
             // A folder on the way may be the link: named, since the path's last part is not it.
-            let which = link == path ? "" : " (\(Text.printable(link)))"
+            let which = link == path ? "" : " (\(Text.printableFileName(link)))"
             return "\(shown): another user's link in a shared folder\(which): its owner, not you, chose where it leads, "
-                + "and anyone may write in \(Text.printable(folder)); not followed, as the kernel's fs.protected_symlinks "
+                + "and anyone may write in \(Text.printableFileName(folder)); not followed, as the kernel's fs.protected_symlinks "
                 + "refuses it to > and cp: name a file of your own"
         case .ownedByAnotherUser?:
             return "\(shown): belongs to another user; an export replaces a file whole, and the new one would be yours: "
@@ -113,12 +113,13 @@ public struct OutputError: Error, CustomStringConvertible {
             switch code {
             case ENOSPC, EDQUOT: return "\(shown): disk full (\(String(cString: strerror(code))))"
             case ENOENT:
-                return "\(shown): cannot be created: the folder \(Text.printable(FileSystem.folder(of: path))) does not exist"
+                return
+                    "\(shown): cannot be created: the folder \(Text.printableFileName(FileSystem.folder(of: path))) does not exist"
             case EISDIR: return "\(shown): is a folder, not a file: name a file (in it, or elsewhere)"
             case ENOTDIR: return "\(shown): cannot be created: a part of the path before its name is a file, not a folder"
             case EACCES, EPERM:
                 if let folder {
-                    return "\(shown): the folder \(Text.printable(folder)) cannot be written (permission denied): "
+                    return "\(shown): the folder \(Text.printableFileName(folder)) cannot be written (permission denied): "
                         + "an export is written beside its target under a temporary name, then renamed over it"
                 }
                 return "\(shown): cannot be written: permission denied"

@@ -42,11 +42,54 @@ public enum FileSystem {
     /// out after the store itself is made writable, and is not where one would look.
     public static func unwritablePart(ofStore path: String) -> String? {
         for file in [path, path + "-wal", path + "-shm"] where exists(file) && !isWritable(file) {
-            return "\(Text.printable(file)) cannot be written"
+            return "\(Text.printableFileName(file)) cannot be written"
         }
         let folder = folder(of: path)
-        if !isWritable(folder) { return "its folder \(Text.printable(folder)) cannot be written" }
+        if !isWritable(folder) { return "its folder \(Text.printableFileName(folder)) cannot be written" }
         return nil
+    }
+
+    /// The store's `-wal` or `-shm` when another user owns it and this process may not write
+    /// it, said with whose it is and what to do; nil otherwise. SQLite makes both owned by
+    /// whoever opens the store first, in their own group unless the folder is setgid: on a
+    /// shared server a teammate's query (by an Isnad before this one, or one that may only read
+    /// the store) leaves files its owner's next write cannot open. The store is not read-only:
+    /// an empty log may be removed once nobody has the store open; one that holds changes not
+    /// yet in the store must stay, and its owner can give it to the store's group.
+    public static func anotherUsersLog(ofStore path: String) -> String? {
+        let (log, index) = (path + "-wal", path + "-shm")
+        guard isWritable(path), let file = [log, index].first(where: { exists($0) && !isWritable($0) }) else { return nil }
+        var information = stat()
+        guard stat(file, &information) == 0, information.st_uid != geteuid() else { return nil }
+        let owner = userName(information.st_uid)
+        let (shownLog, shownIndex) = (Text.printableFileName(log), Text.printableFileName(index))
+        let whose = "\(Text.printableFileName(file)) belongs to \(owner), not to you"
+        let prevention =
+            "a folder made chmod g+ws, with umask 002 for everyone, keeps the next ones the group's (docs/guarantees.md)"
+        if (regularFileSize(log) ?? 0) > 0 {
+            var store = stat()
+            let group = stat(path, &store) == 0 ? groupName(store.st_gid) : "GROUP"
+            return
+                "\(whose), and \(shownLog) holds changes not yet in the store: do not remove it; their owner, \(owner), can give both to the group (chgrp \(group) \(shownLog) \(shownIndex); chmod g+w \(shownLog) \(shownIndex)); \(prevention)"
+        }
+        return
+            "\(whose) (left empty by a query of theirs): with no isnad using the store, remove \(shownLog) and \(shownIndex); \(prevention)"
+    }
+
+    /// A user's login name, or `uid N` when the system's user database has none.
+    static func userName(_ user: uid_t) -> String {
+        if let entry = getpwuid(user), let name = entry.pointee.pw_name, name.pointee != 0 {
+            return Text.printable(String(cString: name))
+        }
+        return "uid \(user)"
+    }
+
+    /// A group's name, or its number when the system's group database has none.
+    static func groupName(_ group: gid_t) -> String {
+        if let entry = getgrgid(group), let name = entry.pointee.gr_name, name.pointee != 0 {
+            return Text.printable(String(cString: name))
+        }
+        return "\(group)"
     }
 
     /// The folder a path names a file in, as written: `a/b` → `a`, `/b` → `/`, `b` → `.`.

@@ -14,10 +14,12 @@ import Foundation
 /// (``OutputFile/abandonedTemporaryFiles(besides:limit:)``): one that no process holds is one a
 /// killed edit left, with the record in it, which ``abandoned(_:limit:)`` finds.
 public enum PrivateFolder {
-    /// The temporary folder these are made in: `$TMPDIR`, else `/tmp`.
+    /// The temporary folder these are made in: `$TMPDIR`, else `/tmp`; a `$TMPDIR` that names no
+    /// folder (removed, mistyped, another machine's) is passed over, as exports pass it over.
     public static var temporaryFolder: String {
         let path = FileManager.default.temporaryDirectory.path
-        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return FileSystem.isDirectory(folder) ? folder : "/tmp"
     }
 
     /// A new folder named `prefix-` and six random characters; nil when none could be made

@@ -147,6 +147,23 @@ public enum Text {
         return result
     }
 
+    /// A file's name as it may be written to a terminal: as ``printable(_:keepingLineBreaks:)``
+    /// shows text, but a tab, line feed or carriage return is shown as its escape too (`\u{9}`,
+    /// `\u{A}`, `\u{D}`), not as a space: `no\tsuch.jsonl` shown as `no such.jsonl` named
+    /// another file, one that may exist.
+    public static func printableFileName(_ name: String) -> String {
+        if isPrintableASCII(name) { return name }
+        var escaped = ""
+        for scalar in name.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                escaped += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return printable(escaped)
+    }
+
     /// Whether every character of the text is printable ASCII (space to tilde): one byte, one
     /// terminal cell, nothing to escape or isolate. Read as bytes in one loop, without decoding.
     public static func isPrintableASCII(_ text: String) -> Bool {

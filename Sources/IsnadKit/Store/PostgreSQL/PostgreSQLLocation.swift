@@ -233,7 +233,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// a line feed in a file's name must not start a line of its own).
     public var description: String {
         switch self {
-        case .file(let path): Text.printable(path)
+        case .file(let path): Text.printableFileName(path)
         case .postgreSQL(let location): location.description
         }
     }
