@@ -41,6 +41,24 @@ struct QuoteTypographyTests {
         #expect(QuoteLocator.lines(of: quote, in: QuoteTypographyTests.text) == nil)
     }
 
+    @Test(
+        "a character typeset as one and typed as several is one character: a quote neither starts nor ends inside it, and the ligatures of a PDF are their letters"
+    )
+    func expansionsAreWhole() {
+        let text = "Il a dit : « Le cœur… »\nl’homme ﬁnance l’Œuvre, ﬂeuve ﬃrst"
+        // Ending inside œ, Œ, …, ﬁ, ﬂ or ﬃ, or starting inside … or ﬃ.
+        for cut in ["Le co", "O", ".", "..", "Le cœur.", "f", "ff", "firs"] {
+            #expect(QuoteLocator.lines(of: cut, in: text) == nil, "\(cut)")
+        }
+        // Whole characters, typed or typeset, from a character's start or a word's middle.
+        for whole in [
+            "Le cœur", "Le coeur...", "cœur…", "l'OEuvre", "finance", "ﬁnance", "fleuve ffirst", "...", "…", "oeur", "œ",
+            "Œ", "nance", "ffi",
+        ] {
+            #expect(QuoteLocator.lines(of: whole, in: text) != nil, "\(whole)")
+        }
+    }
+
     @Test("a quote not found says how much of its start the text has, where, and what differs after it")
     func partialMatch() throws {
         let text = QuoteLocator.SearchableText(QuoteTypographyTests.text)

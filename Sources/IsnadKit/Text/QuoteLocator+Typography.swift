@@ -3,8 +3,9 @@ extension QuoteLocator {
     /// characters of typeset text that a keyboard does not type are the ones it does. An
     /// article sets ’ “ ” „ « » … œ æ – —, an analyst retyping it on an AZERTY or QWERTY
     /// keyboard types ' " ... oe ae -: the quote `s'est retiré` stands in `s’est retiré`,
-    /// `"nous frapperons..."` in `« nous frapperons… »`, `Au coeur` in `Au cœur`, and the other
-    /// way round. Letters are left as they are (an accent left out is another word).
+    /// `"nous frapperons..."` in `« nous frapperons… »`, `Au coeur` in `Au cœur`, `finance` in
+    /// the `ﬁnance` of a PDF, and the other way round. Letters are left as they are (an accent
+    /// left out is another word).
     static func forEachTypographicEquivalent(of scalar: Unicode.Scalar, _ body: (Unicode.Scalar) -> Void) {
         // Most text is ASCII, and none of it is folded: read for each scalar of the text.
         guard scalar.value >= 0x80 else { return body(scalar) }
@@ -21,6 +22,13 @@ extension QuoteLocator {
         case "\u{0152}": body("O"); body("E")
         case "\u{00E6}": body("a"); body("e")
         case "\u{00C6}": body("A"); body("E")
+        // The ligatures a PDF's text keeps (a leaked report, a panel's findings copied out of one).
+        case "\u{FB00}": body("f"); body("f")
+        case "\u{FB01}": body("f"); body("i")
+        case "\u{FB02}": body("f"); body("l")
+        case "\u{FB03}": body("f"); body("f"); body("i")
+        case "\u{FB04}": body("f"); body("f"); body("l")
+        case "\u{FB05}", "\u{FB06}": body("s"); body("t")
         default: body(scalar)
         }
     }

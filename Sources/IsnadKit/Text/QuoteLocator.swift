@@ -11,7 +11,7 @@ import Foundation
 /// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
 /// joiners, soft hyphens); a mark or hamza the quote does give must be the text's («قُتِلَ» does
 /// not stand in «قَتَلَ»). A match never ends inside a character («cafe» does not stand in
-/// «café», nor 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
+/// «café», nor «Le co» in «Le cœur», 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes: folded as the rules above
     /// say and kept as UTF-8, about the size of the text itself (held beside the text, which
@@ -32,6 +32,10 @@ public enum QuoteLocator {
         let count: Int
         /// The reading left to the quotes looked up in this text, together (``ReadingBudget``).
         let budget: ReadingBudget
+        /// Where, in `folded`, a scalar continues a character that folds to several (the `e` of
+        /// `œ` read as `oe`, the last two dots of `…`, the `i` of `ﬁ`), in order: a quote neither
+        /// starts nor ends there («Le co» does not stand in «Le cœur», nor «.» in «…»).
+        let expansionTails: [Int]
         /// Where each piece composed at a time starts, in the text and the folded text, and how
         /// the writer stood there: the text's words for a place of the folded text are read
         /// again from the piece before it, not from the start (a sheet of a thousand rows that
@@ -52,12 +56,19 @@ public enum QuoteLocator {
             var writer = FoldedWriter()
             var folded: [UInt8] = []
             var pieces: [Piece] = []
+            var expansionTails: [Int] = []
             folded.reserveCapacity(text.utf8.count)
             QuoteLocator.forEachComposedScalar(
                 of: text, window: window, startingPiece: { pieces.append(Piece(folded: folded.count, text: $0, writer: writer)) }
-            ) { writer.append($0, to: &folded) }
-            (self.text, self.folded, self.firstLine, self.count, self.pieces) =
-                (text, folded, writer.firstLine, writer.count, pieces)
+            ) { scalar in
+                // A character folds to several scalars only as ASCII ones, a byte each; a scalar
+                // folded to itself that starts with an ASCII byte is that one byte.
+                if let start = writer.append(scalar, to: &folded), folded[start] < 0x80, folded.count - start > 1 {
+                    expansionTails.append(contentsOf: start + 1..<folded.count)
+                }
+            }
+            (self.text, self.folded, self.firstLine, self.count, self.pieces, self.expansionTails) =
+                (text, folded, writer.firstLine, writer.count, pieces, expansionTails)
             budget = ReadingBudget(steps: max(64 * writer.count, 10_000_000))
         }
 
@@ -135,7 +146,7 @@ public enum QuoteLocator {
         var budget = text.budget.take(adding: 64 * needle.count)
         defer { text.budget.giveBack(budget) }
         return text.folded.withUnsafeBufferPointer { bytes in
-            let haystack = FoldedScalars(bytes: bytes)
+            let haystack = FoldedScalars(bytes: bytes, expansionTails: text.expansionTails)
             var found: Match?
             var flags = FlagRun()
             forEachPlace(of: pattern, in: haystack) { start in
@@ -226,7 +237,20 @@ public enum QuoteLocator {
     /// The folded text's scalars, read in place by byte offset: a run of line feeds is one space.
     struct FoldedScalars {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// ``SearchableText/expansionTails``: none unless given.
+        var expansionTails: [Int] = []
         var endOffset: Int { bytes.count }
+
+        /// Whether the scalar at `offset` continues a character folded to several.
+        func continuesExpansion(at offset: Int) -> Bool {
+            guard !expansionTails.isEmpty else { return false }
+            var (low, high) = (0, expansionTails.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if expansionTails[middle] < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < expansionTails.count && expansionTails[low] == offset
+        }
 
         /// The scalar that starts at `offset`, and the offset of the next one.
         subscript(offset: Int) -> (scalar: Unicode.Scalar, next: Int) {
@@ -272,6 +296,7 @@ public enum QuoteLocator {
         /// sequence (👩 in 👨‍👩‍👧), nor at the second half of a flag (🇸 in 🇵🇸).
         func startsCharacter(at offset: Int, flags: inout FlagRun) -> Bool {
             if let before = self.offset(before: offset), self[before].scalar == "\u{200D}" { return false }
+            if continuesExpansion(at: offset) { return false }
             return !isRegionalIndicator(self[offset].scalar) || regionalIndicators(before: offset, flags: &flags) % 2 == 0
         }
 
@@ -329,6 +354,7 @@ public enum QuoteLocator {
             position = next
         }
         guard position < haystack.endOffset else { return last }
+        if haystack.continuesExpansion(at: position) { return nil }
         let following = haystack[position].scalar
         if extendsCharacter(following), !isOptionalArabicOrHebrewMark(following) { return nil }
         // The first half of a flag: an odd count of flag letters ends the match, and another follows.
