@@ -126,6 +126,62 @@ struct HistoryCheckTests {
         #expect(others.isEmpty, "\(others)")
     }
 
+    @Test("a difference isnad set cannot write back (merged, a citation deleted) is found without advising it")
+    func notSettable() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.changedStore(in: folder)
+        var hamas = try #require(try store.entity(id: "hamas"))
+        hamas.merged = ["hamas-dup"]
+        guard case .claim(var added) = try #require(try store.record(.claim, id: "added")) else {
+            Issue.record("the claim added is not a claim")
+            return
+        }
+        added.citations.append(
+            Citation(source: "statement", quote: "The spokesman said so.", stance: .asserts, credibility: .probablyTrue))
+        _ = try store.changing(ChangeDescription(author: "alice", command: "test merged and citation")) {
+            try $0.put(.entity(hamas))
+            try $0.put(.claim(added))
+        }
+        #expect(try Self.found(store).isEmpty)
+        try store.database.execute("DELETE FROM entity_merged; DELETE FROM citation WHERE claim = 'added' AND position = 1")
+        #expect(
+            try Self.found(store).sorted() == [
+                #"claim "added": citations[1].source is absent, citations[1].quote is absent and citations[1].stance is absent in the store (and 1 field more); history entry 5 left them "statement", "The spokesman said so." and "asserts" — changed outside Isnad? (isnad log added shows its entries)"#,
+                #"entity "hamas": merged[0] is absent in the store; history entry 5 left it "hamas-dup" — changed outside Isnad? (isnad log hamas shows its entries)"#,
+            ])
+    }
+
+    @Test(
+        "a copy made --without-retractions, history kept, is told apart from a value changed: the retracted claims and citations it dropped"
+    )
+    func copiedWithoutRetractions() throws {
+        let folder = try TemporaryFolder.scoped
+        let store = try Self.changedStore(in: folder)
+        // A retracted citation before a standing one: the copy's claim holds the standing one only.
+        guard case .claim(var added) = try #require(try store.record(.claim, id: "added")) else {
+            Issue.record("the claim added is not a claim")
+            return
+        }
+        added.citations.insert(
+            Citation(
+                source: "statement", quote: "The spokesman said so.", stance: .asserts, credibility: .probablyTrue,
+                retraction: "misread"), at: 0)
+        _ = try store.changing(ChangeDescription(author: "alice", command: "test retracted citation")) {
+            try $0.put(.claim(added))
+        }
+        #expect(try Self.found(store).isEmpty)
+        let copy = folder.path("copy.db")
+        _ = try StoreCopy.copy(from: .file(path: store.path), to: .file(path: copy), leaving: [.retractions])
+        let copied = try GraphStore(path: copy, access: .read)
+        #expect(try copied.claim(id: "added")?.citations.map(\.citation.source) == ["police"])
+        let found = try Self.found(copied)
+        #expect(
+            found == [
+                #"claim "added": the store does not hold citations[0]; history entry 5 left it retracted — deleted outside Isnad, or a copy made --without-retractions? (isnad log added shows its entries)"#,
+                #"claim "hamas-praised-attack": the store does not hold it; history entry 3 left it retracted — deleted outside Isnad, or a copy made --without-retractions? (isnad log hamas-praised-attack shows its entries)"#,
+            ], "\(found)")
+    }
+
     @Test("a record put back by another program after the history removed it is found")
     func putBackOutsideIsnad() throws {
         let folder = try TemporaryFolder.scoped
@@ -167,7 +223,18 @@ struct HistoryCheckTests {
         _ = try StoreCopy.copy(from: .file(path: store.path), to: .file(path: copy), leaving: [.history, .retractions])
         let copied = try IntegrityCheck(store: try GraphStore(path: copy, access: .read))
         #expect(copied.isClean, "\(copied.findings)")
-        #expect(copied.hasNoHistory)
+        #expect(copied.hasNoHistory && !copied.hasOnlyImportedHistory)
+        // A store whose only history is another store's, imported (`import --from history`):
+        // none of its own either, and the check says which.
+        let imported = try GraphStore(path: folder.path("imported.db"), access: .create)
+        _ = try imported.appendHistory(
+            [
+                HistoryEntry(
+                    number: 1, timestamp: "2026-12-01T00:00:00Z", author: "a", command: "isnad set x", undoes: nil,
+                    undoneBy: nil, records: [], recordCount: 0)
+            ], by: ChangeDescription(author: "alice", command: "isnad import --from history h.jsonl"))
+        let importedCheck = try IntegrityCheck(store: imported)
+        #expect(importedCheck.isClean && importedCheck.hasNoHistory && importedCheck.hasOnlyImportedHistory)
         // A store whose history speaks of some records only (upgraded from before the history,
         // then changed): the others are not findings.
         try store.database.execute("DELETE FROM change_record WHERE change <> 1; DELETE FROM change WHERE id <> 1")

@@ -98,9 +98,10 @@ enum CheckCommand: Command {
             }
             if shown.count < count { try write("       " + ListingLimit.note(showing: shown.count, of: count, "problem") + "\n") }
             if kind == .notAsHistoryLeftThem, check.hasNoHistory {
-                try write(
-                    "       (the store keeps no history of its own: a copy made without it, or a store from before it; nothing to hold its records against)\n"
-                )
+                let why =
+                    check.hasOnlyImportedHistory
+                    ? "only entries imported from another store's" : "a copy made without it, or a store from before it"
+                try write("       (the store keeps no history of its own: \(why); nothing to hold its records against)\n")
             }
             if kind == .probableDuplicate, check.commonNamesPassedOver > 0 {
                 let names = check.commonNamesPassedOver

@@ -86,6 +86,10 @@ public struct IntegrityCheck {
     /// records against.
     public private(set) var hasNoHistory = false
 
+    /// Whether the only history the store keeps was imported from another store's (`import
+    /// --from history`), which the history check does not hold its records against.
+    public private(set) var hasOnlyImportedHistory = false
+
     /// Whether the check of `kind` ran: "ok" means something only for a check that did.
     public func hasRun(_ kind: Kind) -> Bool { examined[kind] != nil }
 
@@ -501,7 +505,9 @@ public struct IntegrityCheck {
             count += 1
             let entities = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             // The names as written: the key itself is a folded form nobody wrote (ى as ي, ال dropped).
-            let named = try store.namesWithSearchKey(key).map { "\($0.entity) \"\(Text.printable($0.name))\"" }
+            let named = try store.namesWithSearchKey(key).map {
+                "\($0.entity) \"\(Text.printable(Text.nameWithinLimit($0.name)))\""
+            }
             // merge takes entities of one type only: two types are advised what can be done.
             let types = Set(try ids.compactMap { try store.entity(id: $0)?.type.rawValue }).sorted()
             let advice =
@@ -530,13 +536,13 @@ public struct IntegrityCheck {
             count += 1
             let subject = "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]")
             for problem in NameLookAlike.problems(in: name) {
-                try add(.lookAlikeName, subject, "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" \(problem)")
+                try add(.lookAlikeName, subject, "\"\(Self.shown(name))\" \(problem)")
             }
             let folded = NameKey.fold(name)
             if searchKey != folded || consonantKey != NameKey.consonants(ofFolded: folded) {
                 try add(
                     .nameKey, subject,
-                    "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; isnad reindex writes them again from the names"
+                    "\"\(Self.shown(name))\" is searched for by keys that are not its own (another program wrote them): search may take another name for it; isnad reindex writes them again from the names"
                 )
             }
         }
@@ -553,6 +559,13 @@ public struct IntegrityCheck {
         examined[.nameKey] = count
     }
 
+    /// A stored name as a finding quotes it: cut as reading output cuts it (a planted name of
+    /// 20 MB made one finding of 20 MB), then escaped when it holds only invisible characters.
+    private static func shown(_ name: String) -> String {
+        let cut = Text.nameWithinLimit(name)
+        return Text.invisibleEscaped(cut) ?? Text.printable(cut)
+    }
+
     /// The name search index against the names' keys: its entries, name by name (the first ten
     /// named, the rest counted), and its terms, by looking a sample of names up by their own keys.
     private mutating func checkSearchIndex(_ store: GraphStore) throws {
@@ -561,7 +574,7 @@ public struct IntegrityCheck {
         for (entity, position, name) in unindexed {
             try add(
                 .nameKey, "entity \"\(Text.printable(entity))\"" + (position == 0 ? " name" : " aliases[\(position - 1)]"),
-                "\"\(Text.invisibleEscaped(name) ?? Text.printable(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
+                "\"\(Self.shown(name))\" is not in the name search index as its key is (another program wrote or damaged the index): search may miss it or take another name for it; \(mend)"
             )
         }
         if unindexedCount > unindexed.count {
@@ -844,6 +857,7 @@ public struct IntegrityCheck {
     private mutating func checkRecordsAgainstHistory(_ store: GraphStore) throws {
         guard try store.hasOwnHistory() else {
             hasNoHistory = true
+            hasOnlyImportedHistory = try store.hasAnyHistory()
             examined[.notAsHistoryLeftThem] = 0
             return
         }
@@ -912,6 +926,20 @@ public struct IntegrityCheck {
             guard let record = try? decoder.decode(keptLine: after, kind: left.kind, id: left.id) else { return }
             let history = line(record)
             if RecordDiff.sameBytes(history, stored) { return }
+            // The history's retracted citations, and nothing else, missing: what a copy made
+            // --without-retractions (history kept) leaves, not a value set back by `isnad set`.
+            if case .claim(var claim) = record, claim.citations.contains(where: { $0.retraction != nil }) {
+                let retracted = claim.citations.indices.filter { claim.citations[$0].retraction != nil }
+                claim.citations.removeAll { $0.retraction != nil }
+                if RecordDiff.sameBytes(line(.claim(claim)), stored) {
+                    let paths = Self.listed(retracted.map { "citations[\($0)]" })
+                    try add(
+                        .notAsHistoryLeftThem, subject,
+                        "the store does not hold \(paths); history entry \(left.entry) left \(retracted.count == 1 ? "it" : "them") retracted — deleted outside Isnad, or a copy made --without-retractions? (\(log))"
+                    )
+                    return
+                }
+            }
             let fields = RecordDiff(before: history, after: stored).fields
             guard !fields.isEmpty else { return }
             func value(_ text: String?) -> String {
@@ -924,7 +952,7 @@ public struct IntegrityCheck {
             let inHistory = Self.listed(shown.map { value($0.before) })
             try add(
                 .notAsHistoryLeftThem, subject,
-                "\(inStore) in the store\(more); history entry \(left.entry) left \(shown.count == 1 ? "it" : "them") \(inHistory) — changed outside Isnad? (\(log); isnad set puts a value back)"
+                "\(inStore) in the store\(more); history entry \(left.entry) left \(shown.count == 1 ? "it" : "them") \(inHistory) — changed outside Isnad? (\(log)\(Self.areSettable(fields, stored: stored) ? "; isnad set puts a value back" : ""))"
             )
         }
         try store.forEachRecordAsHistoryLeftIt { kind, id, entry, isRemoval, after in
@@ -944,6 +972,27 @@ public struct IntegrityCheck {
             )
         }
         examined[.notAsHistoryLeftThem] = count
+    }
+
+    /// Whether `isnad set` can write each field back as the history left it: not `merged`
+    /// (merge and unmerge change it), nor an element the store's list lacks (set adds none, but
+    /// an alias or a cite one past the last), such as a citation deleted.
+    private static func areSettable(_ fields: [RecordDiff.Field], stored: String) -> Bool {
+        var top: JSONObject?
+        for field in fields {
+            let key = field.path.prefix { $0 != "[" && $0 != "." }
+            if key == "merged" { return false }
+            guard field.after == nil, field.path.dropFirst(key.count).first == "[",
+                key != "aliases", key != "cites"
+            else { continue }
+            // Absent in the store: a field of an element it holds, or the element itself.
+            let index = Int(field.path.dropFirst(key.count + 1).prefix { $0 != "]" }) ?? 0
+            if top == nil, case .object(let object)? = try? JSONParser.parse(stored) { top = object }
+            guard case .array(let items)? = top?.members.first(where: { $0.key == key })?.value,
+                items.indices.contains(index)
+            else { return false }
+        }
+        return true
     }
 
     /// `a`, `a and b`, `a, b and c`.

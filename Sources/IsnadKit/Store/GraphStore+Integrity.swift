@@ -354,6 +354,11 @@ extension GraphStore {
         try database.prepare("SELECT EXISTS (SELECT 1 FROM change WHERE travelled = 0)").scalarInteger() == 1
     }
 
+    /// Whether this store keeps any history entry, its own or another store's imported.
+    public func hasAnyHistory() throws -> Bool {
+        try database.prepare("SELECT EXISTS (SELECT 1 FROM change)").scalarInteger() == 1
+    }
+
     /// Every name and alias as stored: the entity, the position (0 for the primary name), the
     /// name and its search and consonant keys, in entity and position order.
     public func forEachStoredName(
