@@ -286,6 +286,16 @@ struct EvidenceDisplayTests {
             #"{"record":"source","id":"police-presser","type":"press-conference","title":"Press conference","publisher":" israel police","reliability":"B","cites":["police-statement"]}"#
                 + "\n", into: store, folder: folder, name: "cites.jsonl")
         #expect(try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }.isEmpty)
+
+        // A publisher another program made a million characters long is quoted cut, as a name.
+        try store.database.execute(
+            "UPDATE source SET publisher = publisher || printf('%.*c', 1000000, 'x') WHERE id LIKE 'police-%'; "
+                + "DELETE FROM source_cites WHERE source = 'police-presser'")
+        let long = try IntegrityCheck(store: store).findings.filter { $0.kind == .oneVoiceTwice }
+        #expect(
+            long.first?.message.contains(
+                "are both published by \"Israel Police" + String(repeating: "x", count: 487)
+                    + " … (999513 characters more; isnad check)\"") == true, "\(long.first?.message.prefix(1000) ?? "none")")
     }
 
     @Test(

@@ -796,13 +796,14 @@ public struct IntegrityCheck {
                 guard earlier.source != cited.citation.source, first.channel != place.channel,
                     said.insert(key + "\u{0}" + cited.citation.source).inserted
                 else { continue }
-                // Named as the first source spells it; one past the last of the later's cites adds one.
+                // Named as the first source spells it, cut as a name is (a planted one may be
+                // megabytes); one past the last of the later's cites adds one.
                 let shown = try read(earlier.source).publisher ?? name
                 let next = try read(cited.citation.source).cites
                 try add(
                     .oneVoiceTwice, "claim \"\(Text.printable(id))\"",
                     Text.printable(
-                        "citations \(CitationNumber.shown(stored[first.position])) (\(earlier.source)) and \(CitationNumber.shown(stored[position])) (\(cited.citation.source)) are both published by \"\(shown.trimmingCharacters(in: .whitespaces))\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
+                        "citations \(CitationNumber.shown(stored[first.position])) (\(earlier.source)) and \(CitationNumber.shown(stored[position])) (\(cited.citation.source)) are both published by \"\(Text.nameWithinLimit(shown.trimmingCharacters(in: .whitespaces)))\", in channels no cites joins: weighed as two independent voices; if they are one, say which relays which (isnad set \(cited.citation.source) 'cites[\(next)]' \(earlier.source))"
                     ))
             }
         }
