@@ -457,7 +457,7 @@ public struct IntegrityCheck {
                 } else {
                     try add(
                         .quoteInAnotherForm, subject,
-                        "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[N]' null)"
+                        "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[\(twin.position)]' null takes out citation \(CitationNumber.shown(twin.position)), 'citations[\(position)]' null this one)"
                     )
                 }
             }
