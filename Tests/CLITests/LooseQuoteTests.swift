@@ -2,16 +2,16 @@ import Foundation
 import TestHelpers
 import Testing
 
-/// A quote found in its source's text only once marks, spaces, quotation marks and Unicode form
+/// A quote found in its source's text only once marks, spaces, typeset characters and Unicode form
 /// are set aside is taken, and said, with the text's own words (the review's finding 3).
 @Suite("a quote that matches its text only loosely is taken and said", .temporaryStore)
 struct LooseQuoteTests {
     /// A Telegram statement: a damma, a run of two spaces, CR LF, an em dash, typographic quotes.
     static let text = "بيان\r\nقامت الكتيبةُ  بتسليم الأسلحة\r\nEnd  —  “quoted”\n"
     static let arabicNote =
-        "the quote matches the text of \"article\" only with marks, spaces or quotation marks set aside; the text has «قامت الكتيبةُ  بتسليم» (line 2)"
+        "the quote matches the text of \"article\" only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text has «قامت الكتيبةُ  بتسليم» (line 2)"
     static let englishNote =
-        "the quote matches the text of \"article\" only with marks, spaces or quotation marks set aside; the text has «End  —  “quoted”» (line 3)"
+        "the quote matches the text of \"article\" only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text has «End  —  “quoted”» (line 3)"
 
     private func store() throws -> CLIHarness {
         let cli = try CLIHarness.scoped
@@ -84,7 +84,7 @@ struct LooseQuoteTests {
         let two = try cli.run(["import", "two.jsonl"])
         #expect(
             two.standardError.contains(
-                "isnad: note: 2 quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: claim \"b1\" citation 1: \(Self.arabicNote))\n"
+                "isnad: note: 2 quotes imported stand in the text of the source they are read in only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside (the first: claim \"b1\" citation 1: \(Self.arabicNote))\n"
             ), "\(two.standardError)")
     }
 
@@ -113,7 +113,7 @@ struct LooseQuoteTests {
         #expect(check.status == 65)
         #expect(
             check.standardOutput.contains(
-                "claim \"hamas-praised-attack\" citation 3: repeats the quote of citation 2 with other marks, spaces or quotation marks, read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set hamas-praised-attack 'citations[1]' null takes out citation 2, 'citations[2]' null this one)"
+                "claim \"hamas-praised-attack\" citation 3: repeats the quote of citation 2 with other marks, spaces or typeset characters (quotation marks, dashes, ligatures), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set hamas-praised-attack 'citations[1]' null takes out citation 2, 'citations[2]' null this one)"
             ), "\(check.standardOutput)")
         // The command it gives takes out the citation it names.
         let takenOut = try cli.run(["set", "hamas-praised-attack", "citations[2]", "null"])
@@ -125,7 +125,7 @@ struct LooseQuoteTests {
         let clean = try cli.run(["check"])
         #expect(
             clean.standardOutput.contains(
-                "ok   one quote cited twice, typed two ways (Unicode form, marks, spaces, quotation marks): ok"),
+                "ok   one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form): ok"),
             "\(clean.standardOutput)")
     }
 }

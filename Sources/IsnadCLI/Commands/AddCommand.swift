@@ -27,7 +27,7 @@ enum AddCommand: Command {
             and set changes them); a new claim's id is derived from its ends and dates, as import does (with -2,
             -3 … when a claim given other dates by set holds it), and other claims of its relationship (other
             dates, or none) are noted; a citation with the same source, via and quote is updated, and one of the
-            same source and via quoting the same passage typed otherwise (other marks, spaces, quotation marks or
+            same source and via quoting the same passage typed otherwise (other marks, spaces, typeset characters or
             Unicode form) is refused, naming the citation to change instead. Entities and
             sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
             id or either label (موّل). When the source the quote stands in (--via, else --source) has stored text,

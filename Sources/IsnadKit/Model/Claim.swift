@@ -161,7 +161,7 @@ extension Claim {
     /// claim of the same id in the store, with the stored value; nil when it keeps all three. A
     /// claim id keeps its relationship: its citations speak of that one.
     /// The place of a citation that quotes the passage `citation` quotes, but typed otherwise
-    /// (other marks, spaces, quotation marks or Unicode form: ``QuoteLocator/passageKey(of:)``), from
+    /// (other marks, spaces, typeset characters or Unicode form: ``QuoteLocator/passageKey(of:)``), from
     /// the same source through the same `via`; nil when none does, or when one quotes it in the
     /// same bytes (that one is the same citation, and its key is `citation`'s). Added beside it, a
     /// citation of one passage would count twice, and with another stance make the claim
