@@ -103,7 +103,7 @@ struct LooseQuoteTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError.hasPrefix(
-                "isnad: --quote: citation 2 of claim \"hamas-praised-attack\" quotes the same passage of article, typed otherwise («قامت الكتيبةُ  بتسليم الأسلحة»): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set hamas-praised-attack 'citations[1].stance' VALUE, or 'citations[1].quote' - to type it as here); nothing changed"
+                "isnad: --quote: citation 2 of claim \"hamas-praised-attack\" quotes the same passage of \"article\", typed otherwise («قامت الكتيبةُ  بتسليم الأسلحة»): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set hamas-praised-attack 'citations[1].stance' VALUE, or 'citations[1].quote' - to type it as here); nothing changed"
             ), "\(refused.standardError)")
         #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
         // Typed in by set, the twin is there for check to find.
