@@ -173,10 +173,14 @@ struct Context {
         if let problem = ChangeDescription.authorProblem(name) {
             let whence = named == nil ? "the login name" : named == author ? "--author" : "$ISNAD_AUTHOR"
             // Shown with its line breaks and tabs escaped too: the message is one line.
-            let shown = name.unicodeScalars.map { scalar in
-                Text.needsEscapeForTerminal(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
-            }.joined()
-            throw UsageError(message: "\(whence) \"\(shown)\" \(problem)")
+            // Help says nothing of $ISNAD_AUTHOR or the login name: say what gives another author.
+            let hint: String? =
+                switch whence {
+                case "$ISNAD_AUTHOR": "(set $ISNAD_AUTHOR to a name alone, or give --author NAME)"
+                case "the login name": "(give the author with --author NAME or $ISNAD_AUTHOR)"
+                default: nil
+                }
+            throw UsageError(message: "\(whence) \"\(ChangeDescription.shownAuthor(name))\" \(problem)", hint: hint)
         }
         // A password in a PostgreSQL URI never goes into the history.
         let shown = arguments.map { argument in

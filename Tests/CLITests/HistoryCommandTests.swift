@@ -183,6 +183,7 @@ struct HistoryCommandTests {
             ),
             ("alice ∙2020", #""alice ∙2020" holds "∙" set apart"#),
             ("carol (as bob)", #""carol (as bob)" holds "(as ", which Isnad writes itself for a PostgreSQL role"#),
+            ("a\u{202E}b", #""a\u{202E}b" holds a bidirectional control (U+202E)"#),
         ])
     func authorImitatingLogFields(author: String, message: String) throws {
         let cli = try importedStore()
@@ -193,7 +194,39 @@ struct HistoryCommandTests {
         let environment = try cli.run(["set", "hamas", "description", "d"], environment: ["ISNAD_AUTHOR": author])
         #expect(environment.status == 64)
         #expect(environment.standardError.hasPrefix("isnad: $ISNAD_AUTHOR " + message), "\(environment.standardError)")
+        // Help says nothing of $ISNAD_AUTHOR: the message says what to do instead.
+        #expect(
+            environment.standardError.hasSuffix("\n(set $ISNAD_AUTHOR to a name alone, or give --author NAME)\n"),
+            "\(environment.standardError)")
         #expect(try cli.run(["export", "history"]).outputBytes == before)
+    }
+
+    @Test(
+        "import --from history refuses an author the --author rule refuses (65, naming its line), nothing imported; carol (as bob), as PostgreSQL records, is taken",
+        arguments: [
+            ("root · undone by entry 3", #"author: "root · undone by entry 3" holds "·" set apart"#),
+            ("a\nb", #"author: "a\u{A}b" holds a line break (U+000A)"#),
+            ("a\u{202E}b", #"author: "a\u{202E}b" holds a bidirectional control (U+202E)"#),
+            ("x (as y) (as z)", #"author: "x (as y) (as z)" holds "(as ""#),
+            ("carol (as bob)", nil),
+        ] as [(String, String?)])
+    func importedAuthorRule(author: String, problem: String?) throws {
+        let cli = try importedStore()
+        let first = String(try cli.run(["export", "history"]).standardOutput.split(separator: "\n")[0])
+        let quoted = String(
+            decoding: try JSONSerialization.data(withJSONObject: author, options: .fragmentsAllowed), as: UTF8.self)
+        try cli.write("h.jsonl", first.replacingOccurrences(of: #""author":"ana""#, with: #""author":"# + quoted) + "\n")
+        #expect(try cli.run(["--db", "b.db", "init"]).status == 0)
+        let result = try cli.run(["--db", "b.db", "import", "--from", "history", "h.jsonl"])
+        if let problem {
+            #expect(result.status == 65)
+            #expect(result.standardError.contains("\nh.jsonl:1: " + problem), "\(result.standardError)")
+            #expect(try cli.run(["--db", "b.db", "log"]).standardOutput == "")
+        } else {
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(
+                try cli.run(["--db", "b.db", "log"]).standardOutput.contains(" · carol (as bob) · from another store's history"))
+        }
     }
 
     @Test("a middle dot inside a name (Catalan Gal·la) is a letter's, and is recorded")

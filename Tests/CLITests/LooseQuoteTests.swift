@@ -2,16 +2,16 @@ import Foundation
 import TestHelpers
 import Testing
 
-/// A quote found in its source's text only once marks, spaces, quotation marks and Unicode form
+/// A quote found in its source's text only once marks, spaces, typeset characters and Unicode form
 /// are set aside is taken, and said, with the text's own words (the review's finding 3).
 @Suite("a quote that matches its text only loosely is taken and said", .temporaryStore)
 struct LooseQuoteTests {
     /// A Telegram statement: a damma, a run of two spaces, CR LF, an em dash, typographic quotes.
     static let text = "بيان\r\nقامت الكتيبةُ  بتسليم الأسلحة\r\nEnd  —  “quoted”\n"
     static let arabicNote =
-        "the quote matches the text of \"article\" only with marks, spaces or quotation marks set aside; the text has «قامت الكتيبةُ  بتسليم» (line 2)"
+        "the quote matches the text of \"article\" only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text has «قامت الكتيبةُ  بتسليم» (line 2)"
     static let englishNote =
-        "the quote matches the text of \"article\" only with marks, spaces or quotation marks set aside; the text has «End  —  “quoted”» (line 3)"
+        "the quote matches the text of \"article\" only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text has «End  —  “quoted”» (line 3)"
 
     private func store() throws -> CLIHarness {
         let cli = try CLIHarness.scoped
@@ -84,7 +84,7 @@ struct LooseQuoteTests {
         let two = try cli.run(["import", "two.jsonl"])
         #expect(
             two.standardError.contains(
-                "isnad: note: 2 quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: claim \"b1\" citation 1: \(Self.arabicNote))\n"
+                "isnad: note: 2 quotes imported stand in the text of the source they are read in only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside (the first: claim \"b1\" citation 1: \(Self.arabicNote))\n"
             ), "\(two.standardError)")
     }
 
@@ -96,22 +96,36 @@ struct LooseQuoteTests {
         let claim = ["add", "claim", "hamas", "praised", "hadera-attack", "--id", "hamas-praised-attack", "--source", "article"]
         let first = try cli.run(claim + ["--quote", "قامت الكتيبةُ  بتسليم الأسلحة", "--stance", "asserts", "--credibility", "3"])
         #expect(first.status == 0, "\(first.standardError)")
-        let second = try cli.run(claim + ["--quote", "قامت الكتيبة بتسليم الأسلحة", "--stance", "denies", "--credibility", "6"])
-        #expect(second.standardError.contains("added citation 3 to claim \"hamas-praised-attack\""), "\(second.standardError)")
+        // add claim refuses the passage typed otherwise, naming the citation it is (set's index from 0).
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let twin = ["--quote", "قامت الكتيبة بتسليم الأسلحة", "--stance", "denies", "--credibility", "6"]
+        let refused = try cli.run(claim + twin)
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.hasPrefix(
+                "isnad: --quote: citation 2 of claim \"hamas-praised-attack\" quotes the same passage of \"article\", typed otherwise («قامت الكتيبةُ  بتسليم الأسلحة»): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set hamas-praised-attack 'citations[1].stance' VALUE, or 'citations[1].quote' - to type it as here); nothing changed"
+            ), "\(refused.standardError)")
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // Typed in by set, the twin is there for check to find.
+        #expect(try cli.run(claim + ["--quote", "End  —  “quoted”", "--stance", "denies", "--credibility", "6"]).status == 0)
+        #expect(try cli.run(["set", "hamas-praised-attack", "citations[2].quote", "قامت الكتيبة بتسليم الأسلحة"]).status == 0)
         let check = try cli.run(["check"])
         #expect(check.status == 65)
         #expect(
             check.standardOutput.contains(
-                "claim \"hamas-praised-attack\" citation 3: repeats the quote of citation 2 with other marks, spaces or quotation marks, read otherwise (stance, credibility, translation or locator): one citation given two readings"
+                "claim \"hamas-praised-attack\" citation 3: repeats the quote of citation 2 with other marks, spaces or typeset characters (quotation marks, dashes, ligatures), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set hamas-praised-attack 'citations[1]' null takes out citation 2, 'citations[2]' null this one)"
             ), "\(check.standardOutput)")
+        // The command it gives takes out the citation it names.
+        let takenOut = try cli.run(["set", "hamas-praised-attack", "citations[2]", "null"])
+        #expect(takenOut.status == 0, "\(takenOut.standardError)")
+        #expect(!(try cli.run(["export", "jsonl"]).standardOutput.contains(#""stance":"denies""#)))
         // Other words of the same source are not one passage.
-        #expect(try cli.run(["set", "hamas-praised-attack", "citations[2]", "null"]).status == 0)
         #expect(
             try cli.run(claim + ["--quote", "End  —  “quoted”", "--stance", "denies", "--credibility", "6"]).status == 0)
         let clean = try cli.run(["check"])
         #expect(
             clean.standardOutput.contains(
-                "ok   one quote cited twice, typed two ways (Unicode form, marks, spaces, quotation marks): ok"),
+                "ok   one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form): ok"),
             "\(clean.standardOutput)")
     }
 }

@@ -31,8 +31,8 @@ struct SetCommandTests {
         let log = try cli.run(["log", "--limit", "1"]).standardOutput
         #expect(log.contains("isnad set hamas-praised-attack notes -\n"), "\(log)")
         let empty = try cli.run(["set", "hamas", "description", "-"], input: Data())
-        #expect(empty.status == 64)
-        #expect(empty.standardError.hasPrefix("isnad: set hamas description -: standard input was empty\n"))
+        #expect(empty.status == 65)
+        #expect(empty.standardError == "isnad: set hamas description -: standard input was empty: nothing changed\n")
     }
 
     /// Runs `isnad ARGUMENTS` through sh, after `redirection` (`<&-`), or with `pipe` feeding it.

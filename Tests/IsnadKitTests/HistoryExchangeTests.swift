@@ -53,6 +53,17 @@ struct HistoryExchangeTests {
             try HistoryLines.read([folder.path("missing.jsonl")], maximumLineLength: nil)
         }
     }
+
+    @Test("an author the --author rule refuses is refused in history lines too; name (as role), as PostgreSQL records, is taken")
+    func recordedAuthors() {
+        #expect(ChangeDescription.recordedAuthorProblem("carol (as bob)") == nil)
+        #expect(ChangeDescription.recordedAuthorProblem("Gal·la (as gal\\u{202E}la)") == nil)
+        for forged in ["root · undone by entry 3", "x · y", "a\u{202E}b", "a\nb", "x (as y) (as z)", " (as bob)", "carol (as )"] {
+            #expect(ChangeDescription.recordedAuthorProblem(forged) != nil, "\(forged)")
+        }
+        #expect(ChangeDescription.authorProblem("a\u{2067}b")?.hasPrefix("holds a bidirectional control (U+2067)") == true)
+        #expect(ChangeDescription.authorProblem("a\u{1B}b")?.hasPrefix("holds a control character (U+001B)") == true)
+    }
 }
 
 @Suite("History written a record at a time", .temporaryFolder)

@@ -63,7 +63,7 @@ struct QuoteTextAsWrittenTests {
         if let loose {
             #expect(
                 loose.description(ofSource: "s")
-                    == "the quote matches the text of \"s\" only with marks, spaces or quotation marks set aside; the text has «\(textHas ?? "")» (\(line == lastLine ? "line \(line)" : "lines \(line)-\(lastLine)"))"
+                    == "the quote matches the text of \"s\" only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text has «\(textHas ?? "")» (\(line == lastLine ? "line \(line)" : "lines \(line)-\(lastLine)"))"
             )
         }
     }

@@ -26,7 +26,9 @@ enum AddCommand: Command {
             object, and dates when given; or --id, whose claim's dates a citation takes: other dates are refused,
             and set changes them); a new claim's id is derived from its ends and dates, as import does (with -2,
             -3 … when a claim given other dates by set holds it), and other claims of its relationship (other
-            dates, or none) are noted; a citation with the same source, via and quote is updated. Entities and
+            dates, or none) are noted; a citation with the same source, via and quote is updated, and one of the
+            same source and via quoting the same passage typed otherwise (other marks, spaces, typeset characters or
+            Unicode form) is refused, naming the citation to change instead. Entities and
             sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
             id or either label (موّل). When the source the quote stands in (--via, else --source) has stored text,
             the quote must be found in it (marks the quote leaves out aside), and the locator is filled in (line N);
@@ -513,6 +515,17 @@ enum AddCommand: Command {
                 )
             }
             var added = new.citations[0]
+            // One passage typed otherwise is that citation, not another: refused rather than
+            // updated, as updating it would change the bytes of a quote this command was not asked
+            // to retype (and which an import keys its citation by).
+            if let index = stored.indexOfSamePassage(typedOtherwiseThan: added) {
+                let twin = stored.citations[index]
+                let field = "'citations[\(index)]"
+                throw LookupError(
+                    description:
+                        "--quote: citation \(index + 1) of claim \"\(new.id)\" quotes the same passage of \"\(Text.printable(added.source))\", typed otherwise («\(Text.printable(String(twin.quote.prefix(60))))\(twin.quote.count > 60 ? "…" : "")»)\(twin.retraction == nil ? "" : ", and is retracted"): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set \(new.id) \(field).stance' VALUE, or \(field).quote' - to type it as here); nothing changed"
+                )
+            }
             if let index = stored.citations.firstIndex(where: { $0.key == added.key }) {
                 let kept = stored.citations[index]
                 // A retraction is taken back only by restore or undo, as a retracted claim is.

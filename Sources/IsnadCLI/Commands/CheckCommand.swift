@@ -14,7 +14,7 @@ enum CheckCommand: Command {
             reliability out of range, attributes that are not a JSON object, control characters); claims whose
             predicate or entity types break the vocabulary; claims with no citation; quotes not found in the stored
             text of the source they stand in (as add claim looks for them); one quote cited twice by one claimant in
-            one claim, typed two ways (Unicode form, marks, spaces, quotation marks); cycles in chains of transmission (a
+            one claim, typed two ways (marks, spaces, typeset characters, Unicode form); cycles in chains of transmission (a
             source that relays itself through others); entities that are probably the same (a name or alias that
             folds to the same search key); names with look-alike characters (two scripts in one word, invisible
             characters, fullwidth and other compatibility forms); search keys and entries of the name search index that are

@@ -16,7 +16,7 @@ enum EditNotes {
 
     /// A note for each citation of the edit whose new quote stands in its source's text only
     /// folded (``CheckedEdit/looseQuotes``): `isnad: note: claim "c3" citation 1: the quote
-    /// matches the text of "s" only with marks, spaces or quotation marks set aside; the text
+    /// matches the text of "s" only with marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text
     /// has «…» (line 2)`.
     static func looseQuotes(of edit: CheckedEdit) -> [String] {
         edit.looseQuotes.map {

@@ -225,7 +225,7 @@ enum ImportCommand: Command {
                 context.message("imported \(read)\(overwritten)\n" + holds("now holds"))
                 // Records are taken as written (a sheet's rows and add claim refuse such a quote):
                 // said, so that words not in their source do not pass for verbatim unseen; so are
-                // words found there only with marks, spaces or quotation marks set aside.
+                // words found there only with marks, spaces, typeset characters or Unicode form set aside.
                 if let entry = summary.entry, let notes = try? Self.quoteNotes(store: store, entry: entry) {
                     for note in notes { context.message(note) }
                 }
@@ -285,7 +285,7 @@ extension ImportCommand {
             notes.append(
                 looseCount == 1
                     ? "isnad: note: \(named)"
-                    : "isnad: note: \(looseCount) quotes imported stand in the text of the source they are read in only with marks, spaces or quotation marks set aside (the first: \(named))"
+                    : "isnad: note: \(looseCount) quotes imported stand in the text of the source they are read in only with \(QuoteLocator.setAside) set aside (the first: \(named))"
             )
         }
         return notes

@@ -381,8 +381,11 @@ struct UsageError: Error, CustomStringConvertible {
     let message: String
     /// The command whose help would help, if any.
     var command: String?
+    /// What to do instead, when no help page says it (a refused environment variable): shown
+    /// in place of the pointer to help.
+    var hint: String?
     var description: String {
-        message + (command.map { "\n(see 'isnad \($0) --help')" } ?? "\n(see 'isnad help')")
+        message + "\n" + (hint ?? command.map { "(see 'isnad \($0) --help')" } ?? "(see 'isnad help')")
     }
 }
 

@@ -116,11 +116,12 @@ enum StandardInput {
     }
 
     /// A value read from standard input: ``whole(for:)`` without white space at either end;
-    /// one that shows nothing is refused as an empty value on the command line is (64), one with
-    /// a control character Isnad does not store as bad input data (65).
+    /// one that shows nothing, or with a control character Isnad does not store, is refused as
+    /// bad input data (65): the command line was right, what fed it (`gen | isnad set X notes -`,
+    /// a generator that failed) was not.
     static func text(for label: String, command: String) throws -> String {
         let text = try whole(for: label).trimmingWhitespace
-        if Text.showsNothing(text) { throw UsageError(message: "\(label): standard input was empty", command: command) }
+        if Text.showsNothing(text) { throw LookupError(description: "\(label): standard input was empty: nothing changed") }
         if let problem = Text.problem(with: text) { throw LookupError(description: "\(label): \(problem)") }
         return text
     }

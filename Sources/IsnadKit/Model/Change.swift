@@ -70,7 +70,13 @@ public struct ChangeDescription: Sendable, Equatable {
     /// dot inside a word (Catalan `Gal·la`) is a letter's and stays.
     public static func authorProblem(_ name: String) -> String? {
         if let control = name.unicodeScalars.first(where: Text.needsEscapeForTerminal) {
-            let which = control == "\n" || control == "\r" ? "a line break" : control == "\t" ? "a tab" : "a control character"
+            let which =
+                control == "\n" || control == "\r"
+                ? "a line break"
+                : control == "\t"
+                    ? "a tab"
+                    : (0x202A...0x202E).contains(control.value) || (0x2066...0x2069).contains(control.value)
+                        ? "a bidirectional control" : "a control character"
             return
                 "holds \(which) (U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4))): an author is one line of plain text"
         }
@@ -88,6 +94,28 @@ public struct ChangeDescription: Sendable, Equatable {
             return "holds \"(as \", which Isnad writes itself for a PostgreSQL role (carol (as bob)): an author is a name alone"
         }
         return nil
+    }
+
+    /// Why `author`, an author as another store's history recorded it (`isnad import --from
+    /// history`), could not have been recorded by Isnad, or nil when it could: the rule of
+    /// ``authorProblem(_:)``, but for one `name (as role)` at its end, which Isnad writes itself
+    /// for a PostgreSQL role (``author(_:connectedAs:)``), name and role each held to the rule.
+    /// A history file cannot plant an author that reads as more of log's line.
+    public static func recordedAuthorProblem(_ author: String) -> String? {
+        if author.hasSuffix(")"), let open = author.range(of: " (as ", options: .backwards) {
+            let name = String(author[..<open.lowerBound])
+            let role = String(author[open.upperBound...].dropLast())
+            if !name.isEmpty, !role.isEmpty, authorProblem(name) == nil, authorProblem(role) == nil { return nil }
+        }
+        return authorProblem(author)
+    }
+
+    /// `author` as a message shows it on its one line: every control, a line break and a tab
+    /// too, as its `\u{…}` escape.
+    public static func shownAuthor(_ author: String) -> String {
+        author.unicodeScalars.map { scalar in
+            Text.needsEscapeForTerminal(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+        }.joined()
     }
 
     /// The middle dot log puts between fields, and the dots that look like it.

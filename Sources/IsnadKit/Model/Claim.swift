@@ -160,6 +160,20 @@ extension Claim {
     /// The first of subject, predicate and object in which this claim differs from `stored`, the
     /// claim of the same id in the store, with the stored value; nil when it keeps all three. A
     /// claim id keeps its relationship: its citations speak of that one.
+    /// The place of a citation that quotes the passage `citation` quotes, but typed otherwise
+    /// (other marks, spaces, typeset characters or Unicode form: ``QuoteLocator/passageKey(of:)``), from
+    /// the same source through the same `via`; nil when none does, or when one quotes it in the
+    /// same bytes (that one is the same citation, and its key is `citation`'s). Added beside it, a
+    /// citation of one passage would count twice, and with another stance make the claim
+    /// dispute itself.
+    public func indexOfSamePassage(typedOtherwiseThan citation: Citation) -> Int? {
+        if citations.contains(where: { $0.key == citation.key }) { return nil }
+        let passage = QuoteLocator.passageKey(of: citation.quote)
+        return citations.firstIndex {
+            $0.source == citation.source && $0.via == citation.via && QuoteLocator.passageKey(of: $0.quote) == passage
+        }
+    }
+
     /// Adds `citations` as a claim record adds them to the stored claim: one with the same key
     /// (source, via and quote) replaces the one it matches, the others come after.
     public mutating func join(_ citations: [Citation]) {

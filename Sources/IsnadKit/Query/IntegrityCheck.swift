@@ -34,7 +34,7 @@ public struct IntegrityCheck {
             case .vocabulary: "predicates and types outside the vocabulary"
             case .noCitation: "claims with no citation"
             case .quoteNotFound: "quotes not found in their source's text"
-            case .quoteInAnotherForm: "one quote cited twice, typed two ways (Unicode form, marks, spaces, quotation marks)"
+            case .quoteInAnotherForm: "one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form)"
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
@@ -452,7 +452,10 @@ public struct IntegrityCheck {
                 }
                 let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
                 // Swift's String compares by canonical equivalence: equal, they differ in Unicode form only.
-                let how = twin.quote == quote ? "in another Unicode form" : "with other marks, spaces or quotation marks"
+                let how =
+                    twin.quote == quote
+                    ? "in another Unicode form"
+                    : "with other marks, spaces or typeset characters (quotation marks, dashes, ligatures)"
                 let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) \(how)"
                 if twin.reading == reading {
                     try add(
@@ -461,7 +464,7 @@ public struct IntegrityCheck {
                 } else {
                     try add(
                         .quoteInAnotherForm, subject,
-                        "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[N]' null)"
+                        "\(repeats), read otherwise (stance, credibility, translation or locator): one citation given two readings; keep the right one, take the other out (isnad set \(claim) 'citations[\(twin.position)]' null takes out citation \(CitationNumber.shown(twin.position)), 'citations[\(position)]' null this one)"
                     )
                 }
             }

@@ -56,7 +56,14 @@ public enum HistoryLines {
                         return
                     }
                     do {
-                        entries.append(try HistoryEntry(json: try JSONParser.parse(line)))
+                        let entry = try HistoryEntry(json: try JSONParser.parse(line))
+                        // An author the --author rule refuses would read in log as more of its
+                        // line (`root · undone by entry 3`): refused here as it is there.
+                        if let problem = ChangeDescription.recordedAuthorProblem(entry.author) {
+                            problems.append("\(place): author: \"\(ChangeDescription.shownAuthor(entry.author))\" \(problem)")
+                            return
+                        }
+                        entries.append(entry)
                         places.append(place)
                     } catch {
                         problems.append("\(place): \(error)")

@@ -1,8 +1,11 @@
 extension QuoteLocator {
+    /// What folding sets aside, as a note names it: a quote matches its text only so when it
+    /// differs in these alone (a dash for a hyphen, NFC for NFD, ﬁ for fi, a damma left out).
+    public static let setAside = "marks, spaces, typeset characters (quotation marks, dashes, ligatures) or Unicode form"
+
     /// A quote found in a text only once both were folded (``QuoteLocator``'s rules): it differs
-    /// from the text's own characters in marks, spaces, quotation marks or Unicode form. Taken,
-    /// but said: the quote is kept as typed, and a reader of an export takes it for the source's
-    /// words.
+    /// from the text's own characters in ``setAside``. Taken, but said: the quote is kept as
+    /// typed, and a reader of an export takes it for the source's words.
     public struct LooseMatch: Sendable, Equatable {
         /// The text's own characters where the quote was found.
         public let textHas: String
@@ -10,12 +13,13 @@ extension QuoteLocator {
         public let line: Int
         public let lastLine: Int
 
-        /// `the quote matches the text of "furqan-tg-1" only with marks, spaces or quotation
-        /// marks set aside; the text has «End  —  “quoted”» (line 4)`.
+        /// `the quote matches the text of "furqan-tg-1" only with marks, spaces, typeset
+        /// characters (quotation marks, dashes, ligatures) or Unicode form set aside; the text has
+        /// «End  —  “quoted”» (line 4)`.
         public func description(ofSource source: String) -> String {
             let place = line == lastLine ? "line \(line)" : "lines \(line)-\(lastLine)"
             return
-                "the quote matches the text of \"\(source)\" only with marks, spaces or quotation marks set aside; the text has «\(QuoteLocator.excerpt(textHas))» (\(place))"
+                "the quote matches the text of \"\(source)\" only with \(QuoteLocator.setAside) set aside; the text has «\(QuoteLocator.excerpt(textHas))» (\(place))"
         }
     }
 
