@@ -39,7 +39,7 @@ extension ParsedArguments {
         var read = self
         for option in spec.options where option.standardInput == .text && given[option.name]?.last == "-" {
             let reader = StandardInput.Reader(label: "--\(option.name) -", field: "--\(option.name)")
-            read.given[option.name] = [try StandardInput.text(for: reader.label, command: spec.name)]
+            read.given[option.name] = [try StandardInput.text(for: reader.label)]
             context.standardInputReading.reader = reader
         }
         for index in positionals.indices where positionals[index] == "-" && !spec.arguments.isEmpty {
@@ -49,7 +49,7 @@ extension ParsedArguments {
             let reader = StandardInput.Reader(
                 label: ([spec.name] + positionals[...index].map { Text.printable($0) }).joined(separator: " "),
                 field: index > 0 ? positionals[index - 1] : "<\(argument.name)>")
-            read.positionals[index] = try StandardInput.text(for: reader.label, command: spec.name)
+            read.positionals[index] = try StandardInput.text(for: reader.label)
             context.standardInputReading.reader = reader
         }
         return read
@@ -119,7 +119,7 @@ enum StandardInput {
     /// one that shows nothing, or with a control character Isnad does not store, is refused as
     /// bad input data (65): the command line was right, what fed it (`gen | isnad set X notes -`,
     /// a generator that failed) was not.
-    static func text(for label: String, command: String) throws -> String {
+    static func text(for label: String) throws -> String {
         let text = try whole(for: label).trimmingWhitespace
         if Text.showsNothing(text) { throw LookupError(description: "\(label): standard input was empty: nothing changed") }
         if let problem = Text.problem(with: text) { throw LookupError(description: "\(label): \(problem)") }
