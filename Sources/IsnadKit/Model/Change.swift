@@ -111,12 +111,8 @@ public struct ChangeDescription: Sendable, Equatable {
     }
 
     /// `author` as a message shows it on its one line: every control, a line break and a tab
-    /// too, as its `\u{…}` escape.
-    public static func shownAuthor(_ author: String) -> String {
-        author.unicodeScalars.map { scalar in
-            Text.needsEscapeForTerminal(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
-        }.joined()
-    }
+    /// too, as its `\u{…}` escape, as a file's name is shown.
+    public static func shownAuthor(_ author: String) -> String { Text.printableFileName(author) }
 
     /// The middle dot log puts between fields, and the dots that look like it.
     private static let middleDots: Set<UInt32> = [0x00B7, 0x2022, 0x2219, 0x22C5, 0x30FB, 0xFF65, 0x0387, 0x2027]
