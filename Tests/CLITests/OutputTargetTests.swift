@@ -572,6 +572,22 @@ struct OutputTargetTests {
         return process
     }
 
+    /// Runs `isnad ARGUMENTS`, sends it `signal` once `isReady`, checks that the process ended
+    /// by it, and returns what it wrote on standard error.
+    private func signalled(
+        _ arguments: [String], in cli: CLIHarness, by signal: Int32, when isReady: () throws -> Bool
+    ) throws -> String {
+        let errors = Pipe()
+        let process = try start(arguments, in: cli, errors: errors, until: isReady)
+        kill(process.processIdentifier, signal)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // 20,000 claims take seconds: the work cannot have finished the moment its store appeared.
+        #expect(process.terminationReason == .uncaughtSignal, "\(message)")
+        #expect(process.terminationStatus == signal)
+        return message
+    }
+
     /// Runs `isnad ARGUMENTS`, sends `signal` once `store` appears (or, `underTemporaryName`,
     /// the temporary file a copy makes it under), and checks that the process ended by it, said
     /// `isnad: interrupted (NAME): nothing was WHAT`, and left no `store` nor temporary file.
@@ -583,18 +599,11 @@ struct OutputTargetTests {
             try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix(".isnad-") }
         }
         for signal in [SIGINT, SIGTERM] {
-            let errors = Pipe()
-            let process = try start(arguments, in: cli, errors: errors) {
+            let message = try signalled(arguments, in: cli, by: signal) {
                 underTemporaryName
                     ? try temporaryFiles().contains { $0.hasSuffix("-wal") }
                     : FileManager.default.fileExists(atPath: cli.path(store))
             }
-            kill(process.processIdentifier, signal)
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            // 20,000 claims take seconds: the work cannot have finished the moment its store appeared.
-            #expect(process.terminationReason == .uncaughtSignal, "\(message)")
-            #expect(process.terminationStatus == signal)
             let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][signal] ?? ""
             #expect(message.contains("isnad: interrupted (\(name)): nothing was \(what)"), "\(message)")
             for name in [store, store + "-wal", store + "-shm"] {
@@ -619,16 +628,10 @@ struct OutputTargetTests {
         #expect(try cli.run(["import", dataset]).status == 0)
         let before = try cli.run(["export", "jsonl"]).standardOutput
         for signal in [SIGINT, SIGTERM] {
-            let errors = Pipe()
             // The log appears as the import opens the store, with the signals already held.
-            let process = try start(["import", "many.jsonl"], in: cli, errors: errors) {
+            let message = try signalled(["import", "many.jsonl"], in: cli, by: signal) {
                 FileManager.default.fileExists(atPath: cli.path("isnad.db-wal"))
             }
-            kill(process.processIdentifier, signal)
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "\(message)")
-            #expect(process.terminationStatus == signal)
             let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][signal] ?? ""
             #expect(message == "isnad: interrupted (\(name)): nothing was imported\n", "\(message)")
             #expect(try cli.run(["export", "jsonl"]).standardOutput == before)
