@@ -66,6 +66,25 @@ struct EditedQuoteTests {
         #expect(try cli.storeState(["--db", "team.db"]) == before)
     }
 
+    @Test(
+        "on PostgreSQL, whose import writes claims in batches: refused the same, and taken with --replace",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func postgreSQL() throws {
+        let cli = try Self.teamAndField()
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let store = PostgreSQLServer.storeURI(name)
+        #expect(try cli.run(["--db", store, "import", "team.jsonl"]).status == 0)
+        let refused = try cli.run(["--db", store, "import", "field.jsonl"])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains(#"field.jsonl:4: claim "hamas-isis": citations[0]: quotes (asserts"#))
+        #expect(try cli.run(["--db", store, "import", "--replace", "field.jsonl"]).status == 0)
+        #expect(
+            try Self.citations(cli, store: store) == [
+                ["Hamas cooperates with ISIS", "asserts", "2"], ["Hamas denies any link", "denies", "3"],
+            ])
+    }
+
     @Test("--replace takes the file's citations as they are: the edit replaces the citation it was edited from")
     func replaced() throws {
         let cli = try Self.teamAndField()
