@@ -83,6 +83,8 @@ enum ErrorMessage {
         case .longerLineLimit?: "\(error) (see --max-line-bytes)"
         case .replacingStoredClaim?:
             "\(error) (give this claim another id, or import with --replace to replace the stored claim whole)"
+        case .replacingStoredCitations?:
+            "\(error) (to take the file's citations as they are, the stored ones it leaves out dropped, import with --replace, which does so for every claim of the file; else edit the file)"
         case nil: "\(error)"
         }
     }

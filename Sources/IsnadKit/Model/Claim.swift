@@ -124,6 +124,46 @@ public struct Citation: Hashable, Sendable {
         return precedes(source, other.source) ?? precedes(via ?? "", other.via ?? "") ?? precedes(quote, other.quote) ?? false
     }
 
+    /// Whether `other` is another citation (another ``key``) by this one's claimant, in the same
+    /// `via`, of the same passage: one quote, as the quote matcher reads it
+    /// (``QuoteLocator/passageKey(of:)``: marks, spaces, typeset characters and Unicode form
+    /// aside), holds the other whole, from word boundary to word boundary. So are a quote and
+    /// that quote with its hedge cut off ("which feeds the claim that Hamas cooperates with
+    /// ISIS", "Hamas cooperates with ISIS"); two sentences of one text are not. Locators are not
+    /// compared: a line or paragraph holds many passages.
+    public func quotesTheSamePassage(as other: Citation) -> Bool {
+        guard source == other.source, via == other.via, key != other.key else { return false }
+        let mine = Array(QuoteLocator.passageKey(of: quote).unicodeScalars)
+        let theirs = Array(QuoteLocator.passageKey(of: other.quote).unicodeScalars)
+        let (shorter, longer) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
+        guard !shorter.isEmpty else { return false }
+        // A quote of one word stands inside another word ("Hamas" in "Hamastan") only by chance.
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        // Every place of the shorter in the longer, as Knuth, Morris and Pratt find them: linear,
+        // where comparing at each place took the product of two long quotes' lengths.
+        var fallback = [0]
+        var matched = 0
+        for scalar in shorter.dropFirst() {
+            while matched > 0 && shorter[matched] != scalar { matched = fallback[matched - 1] }
+            if shorter[matched] == scalar { matched += 1 }
+            fallback.append(matched)
+        }
+        matched = 0
+        for (index, scalar) in longer.enumerated() {
+            while matched > 0 && shorter[matched] != scalar { matched = fallback[matched - 1] }
+            if shorter[matched] == scalar { matched += 1 }
+            guard matched == shorter.count else { continue }
+            let (start, end) = (index + 1 - shorter.count, index + 1)
+            let opensAWord = start == 0 || !isWordScalar(longer[start - 1]) || !isWordScalar(shorter[0])
+            let closesAWord = end == longer.count || !isWordScalar(longer[end]) || !isWordScalar(shorter[shorter.count - 1])
+            if opensAWord && closesAWord { return true }
+            matched = fallback[matched - 1]
+        }
+        return false
+    }
+
     /// The ``key`` of a citation with this source, via and quote.
     public static func key(source: String, via: String?, quote: String) -> Int64 {
         Int64(bitPattern: FNV1a.hash([source, via ?? "", quote]))
@@ -171,6 +211,17 @@ extension Claim {
         let passage = QuoteLocator.passageKey(of: citation.quote)
         return citations.firstIndex {
             $0.source == citation.source && $0.via == citation.via && QuoteLocator.passageKey(of: $0.quote) == passage
+        }
+    }
+
+    /// The places of the standing citations that quote, from the same source through the same
+    /// `via`, the passage `citation` quotes in other words (``Citation/quotesTheSamePassage(as:)``):
+    /// one quote cut out of the other, or typed otherwise. A quote edited to drop its hedge is
+    /// such a citation; given beside the one it was edited from, it counts the passage twice,
+    /// and with another stance the claimant disputes itself.
+    public func indicesQuotingTheSamePassage(as citation: Citation) -> [Int] {
+        citations.indices.filter {
+            citations[$0].retraction == nil && citations[$0].quotesTheSamePassage(as: citation)
         }
     }
 

@@ -15,6 +15,7 @@ public struct IntegrityCheck {
         case noCitation = "no-citation"
         case quoteNotFound = "quote-not-found"
         case quoteInAnotherForm = "quote-in-another-form"
+        case passageQuotedTwice = "passage-quoted-twice"
         case citesCycle = "cites-cycle"
         case probableDuplicate = "probable-duplicate"
         case lookAlikeName = "look-alike-name"
@@ -35,6 +36,7 @@ public struct IntegrityCheck {
             case .noCitation: "claims with no citation"
             case .quoteNotFound: "quotes not found in their source's text"
             case .quoteInAnotherForm: "one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form)"
+            case .passageQuotedTwice: "one passage cited twice by one claimant, one quote within the other"
             case .citesCycle: "cycles in chains of transmission"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
@@ -443,11 +445,17 @@ public struct IntegrityCheck {
     private mutating func checkQuoteForms(_ store: GraphStore) throws {
         for claim in claimsCitingOneSourceTwice {
             var quotes: [String: [String: (position: Int, quote: String, reading: String)]] = [:]
+            var passages: [(position: Int, citation: Citation, stance: String)] = []
             try store.forEachCitationReading(ofClaim: claim) { position, source, via, quote, reading in
                 let claimant = source + "\u{0}" + (via ?? "")
                 let key = QuoteLocator.passageKey(of: quote)
                 guard let twin = quotes[claimant]?[key] else {
                     quotes[claimant, default: [:]][key] = (position, quote, reading)
+                    // Which passage a citation quotes is its claimant's and its quote's; of its reading
+                    // (which begins with it) only the stance is shown.
+                    let citation = Citation(
+                        source: source, via: via, quote: quote, stance: .reports, credibility: .cannotBeJudged)
+                    passages.append((position, citation, String(reading.prefix { $0 != " " })))
                     return
                 }
                 let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
@@ -468,8 +476,34 @@ public struct IntegrityCheck {
                     )
                 }
             }
+            try checkPassagesQuotedTwice(claim, passages)
         }
         examined[.quoteInAnotherForm] = claimsCitingOneSourceTwice.count
+        examined[.passageQuotedTwice] = claimsCitingOneSourceTwice.count
+    }
+
+    /// Two citations of one claim by one claimant, in one `via`, one of whose quotes holds the
+    /// other (``Citation/quotesTheSamePassage(as:)``; one passage typed two ways is the finding
+    /// above): a quote edited in another store, its hedge cut off, say, which an import keyed
+    /// apart and added beside the one it was edited from. The passage counts twice, and with two
+    /// stances the claimant disputes itself.
+    private mutating func checkPassagesQuotedTwice(
+        _ claim: String, _ passages: [(position: Int, citation: Citation, stance: String)]
+    ) throws {
+        for (index, later) in passages.enumerated() {
+            for earlier in passages[..<index] where earlier.citation.quotesTheSamePassage(as: later.citation) {
+                func described(_ passage: (position: Int, citation: Citation, stance: String)) -> String {
+                    let quote = passage.citation.quote
+                    return
+                        "\(Text.printable(passage.stance)) «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")»"
+                }
+                let (first, second) = (CitationNumber.shown(earlier.position), CitationNumber.shown(later.position))
+                try add(
+                    .passageQuotedTwice, "claim \"\(Text.printable(claim))\" citation \(second)",
+                    "quotes (\(described(later))) the passage of \"\(Text.printable(later.citation.source))\" that citation \(first) quotes (\(described(earlier))), one quote within the other: one passage cited twice, an edited quote beside its original, say; keep the right one, take the other out (isnad set \(claim) 'citations[\(earlier.position)]' null takes out citation \(first), 'citations[\(later.position)]' null this one)"
+                )
+            }
+        }
     }
 
     /// A source that relays, through its chain, a source that relays it back.

@@ -203,6 +203,7 @@ public struct Importer {
             try session.buildDeferredIndexes()
             // On PostgreSQL, claims written a batch at a time report a change of their ends now.
             for changed in try session.takeChangedEnds() { run.report(changed.change, of: changed.claim, at: changed.location) }
+            for finding in run.requoted.remaining { run.report(RequotedPassages.problem(finding), at: finding.location) }
             try run.checkReferences()
             if options.isStrict {
                 for object in run.summary.skipped {
@@ -255,6 +256,8 @@ private struct Run {
     var ftmFiles: Set<Int> = []
     private var errorOrder: [ImportSession.Location] = []
     private var writer = RecordWriter()
+    /// Citations given anew beside a stored one of the same passage (an edited quote).
+    var requoted = RequotedPassages()
 
     init(
         session: ImportSession, inputs: [Importer.Input], options: Importer.Options, decoder: RecordDecoder,
@@ -561,6 +564,7 @@ private struct Run {
                     return
                 }
                 try checkCitations(of: claim, label: label, at: location)
+                try readRequotedPassages(of: claim, keys: citationKeys, isFirst: false, at: location)
                 if let refusal = try session.write(
                     claim, citationKeys: citationKeys, replacingCitations: false, reportingAt: location)
                 {
@@ -614,6 +618,10 @@ private struct Run {
             try session.write(source)
         case .claim(let claim):
             try checkClaim(claim, label: label, at: location)
+            // Joined to the claim a merge combined it with, its citations are that claim's anew.
+            if combinedInto == nil {
+                try readRequotedPassages(of: claim, keys: keys.citationKeys, isFirst: true, at: location)
+            }
             var written = claim
             if var twin = combinedInto {
                 // The twin keeps what it says itself (dates, notes); the record's citations join it.
@@ -668,6 +676,20 @@ private struct Run {
             case .claim(let twin)? = try session.storedRecord(.claim, id: twinID)
         else { return nil }
         return twin
+    }
+
+    /// Notes the record's citations that quote anew the passage of a stored citation it leaves
+    /// out (``RequotedPassages``), before the record is written. With --replace the record's
+    /// citations are taken as they are: none stands beside one it leaves out.
+    private mutating func readRequotedPassages(
+        of claim: Claim, keys: [Int64], isFirst: Bool, at location: ImportSession.Location
+    ) throws {
+        guard !options.replacingCitations else { return }
+        let session = session
+        let keys = keys.count == claim.citations.count ? keys : claim.citations.map(\.key)
+        try requoted.read(claim, keys: keys, isFirst: isFirst, at: location) { keys in
+            try session.storedClaim(id: claim.id, unlessHoldingAll: keys)
+        }
     }
 
     /// A claim record that was not written.

@@ -16,6 +16,10 @@ public struct RecordProblem: Error, Equatable, Sendable {
         /// ``Importer/Options/replacingCitations``: the record changes a stored claim's ends,
         /// which only replacing the claim whole allows.
         case replacingStoredClaim
+        /// ``Importer/Options/replacingCitations``: the record gives a citation that would stand
+        /// beside a stored one it leaves out, and which only taking the record's citations as
+        /// they are (the stored ones dropped) keeps apart.
+        case replacingStoredCitations
     }
 
     public init(record: String? = nil, field: String? = nil, message: String, remedy: Remedy? = nil) {

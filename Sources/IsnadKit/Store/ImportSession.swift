@@ -60,6 +60,8 @@ final class ImportSession {
     /// none, and this import wrote none, no record needs looking them up.
     private var mayHoldMergedIDs = true
     private var mayHoldRetractedClaims = true
+    /// Whether the store held a claim before the import wrote one (``storedClaim(id:unlessHoldingAll:)``).
+    private var storeHeldClaims: Bool?
     /// The ids `isnad rename` took away (none in most stores): a record that would bring one
     /// back is refused.
     private var renames: RenamedIDs?
@@ -721,6 +723,24 @@ final class ImportSession {
             if let locator = try select.firstRow([.text(id), .integer(key)], { $0.text(0) }) ?? nil { locators[key] = locator }
         }
         return (notes, locators)
+    }
+
+    /// The claim `id` as the store holds it now, when it holds it and its standing citations
+    /// lack one of `keys` (``Citation/key``); else nil. A record that gives only citations the
+    /// claim has costs one index lookup each, and the claim is read whole only for one it lacks.
+    func storedClaim(id: String, unlessHoldingAll keys: [Int64]) throws -> Claim? {
+        // Asked first before any claim of the import is written: into a store without claims
+        // (a new one), an import asks nothing more of any claim.
+        if storeHeldClaims == nil {
+            storeHeldClaims = try database.cached("SELECT 1 FROM claim LIMIT 1").scalarInteger() != nil
+        }
+        guard storeHeldClaims == true else { return nil }
+        let select = try database.cached("SELECT 1 FROM citation WHERE claim = ?1 AND citation_key = ?2")
+        for key in keys where try select.scalarInteger([.text(id), .integer(key)]) == nil {
+            guard case .claim(let stored)? = try store.record(.claim, id: id) else { return nil }
+            return stored
+        }
+        return nil
     }
 
     /// The standing citation of claim `id` under `key` (``Citation/key``), or nil: one index lookup.

@@ -1,0 +1,88 @@
+/// The citations an import's records give that quote anew a passage a stored citation of the
+/// same claim and claimant quotes otherwise (``Citation/quotesTheSamePassage(as:)``), where the
+/// records of that claim leave the stored one out: a quote edited in another store (its hedge cut
+/// off, say), which the import, matching citations by source, via and quote, would add beside
+/// the one it was edited from. The claim would then hold the passage twice, with two stances
+/// perhaps, and the edit's history, brought by `import --from history`, would tell of a change
+/// the store does not show.
+///
+/// A claim's records may come on several lines (an FtM file gives each citation its own): a
+/// stored citation a later line of the claim gives is not left out, so each finding waits for
+/// the end of the input. Only stored citations no record of the claim has given yet are
+/// compared, which keeps the citations an earlier line of it added apart from the store's: the
+/// keys given are held for the claim read last (a claim's lines follow each other), and a claim
+/// whose lines are apart is compared at its first.
+struct RequotedPassages {
+    /// One citation given anew beside a stored one of the same passage.
+    struct Finding {
+        let location: ImportSession.Location
+        let claim: String
+        /// The given citation's place in its record.
+        let position: Int
+        let given: Citation
+        /// The stored citation's place in the stored claim (its number less one).
+        let storedPosition: Int
+        let stored: Citation
+    }
+
+    private var findings: [String: [Finding]] = [:]
+    private var order: [String] = []
+    /// The claim read last and the keys of the citations its records gave.
+    private var current: (claim: String, given: Set<Int64>)?
+
+    /// Reads a claim's record: `isFirst` when no earlier record of this import gave the claim.
+    /// `stored` reads the claim as the store holds it now, when it holds it and not every one of
+    /// `keys` (the citations' ``Citation/key``s): asked only when it can matter.
+    mutating func read(
+        _ claim: Claim, keys: [Int64], isFirst: Bool, at location: ImportSession.Location,
+        stored: ([Int64]) throws -> Claim?
+    ) rethrows {
+        let given = Set(keys)
+        // A stored citation this record gives is no longer left out.
+        if var waiting = findings[claim.id] {
+            waiting.removeAll { given.contains($0.stored.key) }
+            findings[claim.id] = waiting
+        }
+        var earlier: Set<Int64>
+        if isFirst {
+            earlier = []
+        } else if let current, current.claim == claim.id {
+            earlier = current.given
+        } else {
+            // Lines of the claim apart: what the earlier ones gave is not held any more.
+            current = nil
+            return
+        }
+        earlier.formUnion(given)
+        current = (claim.id, earlier)
+        guard claim.citations.contains(where: { $0.retraction == nil }), let held = try stored(keys) else { return }
+        let heldKeys = Set(held.citations.map(\.key))
+        for (position, citation) in claim.citations.enumerated()
+        where citation.retraction == nil && !heldKeys.contains(citation.key) {
+            for index in held.indicesQuotingTheSamePassage(as: citation) where !earlier.contains(held.citations[index].key) {
+                if findings[claim.id] == nil { order.append(claim.id) }
+                findings[claim.id, default: []].append(
+                    Finding(
+                        location: location, claim: claim.id, position: position, given: citation, storedPosition: index,
+                        stored: held.citations[index]))
+            }
+        }
+    }
+
+    /// What no record of its claim took back, claim by claim as first found.
+    var remaining: [Finding] { order.flatMap { findings[$0] ?? [] } }
+
+    /// The problem a finding reports: one line, with both citations' numbers, stances and
+    /// quotes (cut to their first 60 characters).
+    static func problem(_ finding: Finding) -> RecordProblem {
+        func described(_ citation: Citation) -> String {
+            let quote = citation.quote
+            return "\(citation.stance.rawValue) «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")»"
+        }
+        return RecordProblem(
+            record: "claim \"\(Text.printable(finding.claim))\"", field: "citations[\(finding.position)]",
+            message:
+                "quotes (\(described(finding.given))) the passage of \"\(Text.printable(finding.stored.source))\" that stored citation \(finding.storedPosition + 1) quotes (\(described(finding.stored))), one quote within the other, and the claim's record leaves that one out: an edited quote, say; citations are matched by source, via and quote, so it would be added beside it, the passage cited twice",
+            remedy: .replacingStoredCitations)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// A quote edited in a copy of the store (its hedge cut off, the stance made firmer) and brought
+/// back with `export jsonl` + `import`: citations are matched by source, via and quote, so the
+/// edit would stand beside the citation it was edited from. The import refuses it, `--replace`
+/// takes the file's citations as they are, and `check` finds a claim that holds both.
+@Suite("A quote edited in another store, imported back", .temporaryStore)
+struct EditedQuoteTests {
+    static let team = """
+        {"record":"entity","id":"hamas","type":"organization","name":"Hamas"}
+        {"record":"entity","id":"isis","type":"organization","name":"ISIS"}
+        {"record":"source","id":"article","type":"news-article","title":"Article","reliability":"C"}
+        {"record":"claim","id":"hamas-isis","subject":"hamas","predicate":"cooperated_with","object":"isis","citations":[{"source":"article","quote":"which feeds the claim that Hamas cooperates with ISIS","stance":"reports","credibility":4},{"source":"article","quote":"Hamas denies any link","stance":"denies","credibility":3}]}
+
+        """
+
+    /// The claim's citations as `export jsonl` writes them, each as (quote, stance, credibility).
+    static func citations(_ cli: CLIHarness, store: String) throws -> [[String]] {
+        let export = try cli.run(["--db", store, "export", "jsonl"])
+        #expect(export.status == 0, "\(export.standardError)")
+        let line = try #require(export.standardOutput.split(separator: "\n").first { $0.contains(#""record":"claim""#) })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let citations = try #require(record["citations"] as? [[String: Any]])
+        return citations.map { ["\($0["quote"] ?? "")", "\($0["stance"] ?? "")", "\($0["credibility"] ?? "")"] }
+    }
+
+    /// The team's store, and the field's copy of it in which citation 1's quote lost its hedge,
+    /// exported to field.jsonl.
+    static func teamAndField() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("team.jsonl", team)
+        #expect(try cli.run(["--db", "team.db", "import", "team.jsonl"]).status == 0)
+        #expect(try cli.run(["copy", "team.db", "field.db"]).status == 0)
+        for (field, value) in [("quote", "Hamas cooperates with ISIS"), ("stance", "asserts"), ("credibility", "2")] {
+            let set = try cli.run(["--db", "field.db", "set", "hamas-isis", "citations[0].\(field)", value])
+            #expect(set.status == 0, "\(set.standardError)")
+        }
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        return cli
+    }
+
+    @Test("the edited quote is refused in one line naming file, line, claim, both citations and the way on; nothing written")
+    func refused() throws {
+        let cli = try Self.teamAndField()
+        let before = try cli.storeState(["--db", "team.db"])
+        let result = try cli.run(["--db", "team.db", "import", "field.jsonl"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError
+                == """
+                isnad: field.jsonl:4: claim "hamas-isis": citations[0]: quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1 quotes (reports «which feeds the claim that Hamas cooperates with ISIS»), one quote within the other, and the claim's record leaves that one out: an edited quote, say; citations are matched by source, via and quote, so it would be added beside it, the passage cited twice (to take the file's citations as they are, the stored ones it leaves out dropped, import with --replace, which does so for every claim of the file; else edit the file)
+                nothing was imported: the store is unchanged
+
+                """)
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+        // The other formats that give records go the same way.
+        for format in ["ftm", "stix"] {
+            #expect(try cli.run(["--db", "field.db", "export", format, "-o", "field.\(format)"]).status == 0)
+            let foreign = try cli.run(["--db", "team.db", "import", "field.\(format)"])
+            #expect(foreign.status == 65)
+            #expect(
+                foreign.standardError.contains(#"stored citation 1 quotes (reports «which feeds"#), "\(foreign.standardError)")
+        }
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+    }
+
+    @Test(
+        "on PostgreSQL, whose import writes claims in batches: refused the same, and taken with --replace",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func postgreSQL() throws {
+        let cli = try Self.teamAndField()
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let store = PostgreSQLServer.storeURI(name)
+        #expect(try cli.run(["--db", store, "import", "team.jsonl"]).status == 0)
+        let refused = try cli.run(["--db", store, "import", "field.jsonl"])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains(#"field.jsonl:4: claim "hamas-isis": citations[0]: quotes (asserts"#))
+        #expect(try cli.run(["--db", store, "import", "--replace", "field.jsonl"]).status == 0)
+        #expect(
+            try Self.citations(cli, store: store) == [
+                ["Hamas cooperates with ISIS", "asserts", "2"], ["Hamas denies any link", "denies", "3"],
+            ])
+    }
+
+    @Test("--replace takes the file's citations as they are: the edit replaces the citation it was edited from")
+    func replaced() throws {
+        let cli = try Self.teamAndField()
+        let result = try cli.run(["--db", "team.db", "import", "--replace", "field.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            try Self.citations(cli, store: "team.db") == [
+                ["Hamas cooperates with ISIS", "asserts", "2"], ["Hamas denies any link", "denies", "3"],
+            ])
+        let check = try cli.run(["--db", "team.db", "check"])
+        #expect(check.standardOutput.contains("ok   one passage cited twice by one claimant, one quote within the other: ok"))
+    }
+
+    @Test("a file that gives the stored citation on a later line of its claim leaves nothing out: both are kept")
+    func givenOnALaterLine() throws {
+        let cli = try Self.teamAndField()
+        let original = try #require(Self.team.split(separator: "\n").last)
+        try cli.write("both.jsonl", String(decoding: try cli.read("field.jsonl"), as: UTF8.self) + original + "\n")
+        let result = try cli.run(["--db", "team.db", "import", "both.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Self.citations(cli, store: "team.db").count == 3)
+    }
+
+    @Test("check: one claimant quoting one passage twice in one claim, one quote within the other, is a finding")
+    func checkFinding() throws {
+        let cli = try CLIHarness.scoped
+        // Into a new store, which holds nothing to compare them with, both come in.
+        try cli.write(
+            "both.jsonl",
+            Self.team.replacingOccurrences(
+                of: #"{"source":"article","quote":"Hamas denies any link","stance":"denies","credibility":3}"#,
+                with: #"{"source":"article","quote":"Hamas cooperates with ISIS","stance":"asserts","credibility":2}"#))
+        #expect(try cli.run(["--db", "both.db", "import", "both.jsonl"]).status == 0)
+        let check = try cli.run(["--db", "both.db", "check"])
+        #expect(check.status == 65)
+        #expect(
+            check.standardOutput.contains(
+                """
+                FAIL one passage cited twice by one claimant, one quote within the other: 1 problem
+                       claim "hamas-isis" citation 2: quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that citation 1 quotes (reports «which feeds the claim that Hamas cooperates with ISIS»), one quote within the other: one passage cited twice, an edited quote beside its original, say; keep the right one, take the other out (isnad set hamas-isis 'citations[0]' null takes out citation 1, 'citations[1]' null this one)
+
+                """), "\(check.standardOutput)")
+    }
+
+    @Test("two passages of one source in one claim, the second added by a later import: imported, and check passes")
+    func twoPassages() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("team.jsonl", Self.team)
+        #expect(try cli.run(["--db", "team.db", "import", "team.jsonl"]).status == 0)
+        // Words of the stored quotes ("Hamas", "ISIS") stand in the new ones, not their passages.
+        try cli.write(
+            "more.jsonl",
+            """
+            {"record":"claim","id":"hamas-isis","subject":"hamas","predicate":"cooperated_with","object":"isis","citations":[{"source":"article","quote":"The meeting took place in Rafah","stance":"asserts","credibility":3},{"source":"article","quote":"Hamas and ISIS met twice","stance":"reports","credibility":4}]}
+
+            """)
+        let result = try cli.run(["--db", "team.db", "import", "more.jsonl"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Self.citations(cli, store: "team.db").count == 4)
+        let check = try cli.run(["--db", "team.db", "check"])
+        #expect(check.status == 0, "\(check.standardOutput)")
+    }
+}
