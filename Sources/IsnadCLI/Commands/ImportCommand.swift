@@ -105,6 +105,7 @@ enum ImportCommand: Command {
         options.format = try arguments.value(format)
         options.isStrict = arguments.isSet(isStrict)
         options.change = try context.change(author: arguments.value(HistoryOptions.author))
+        if options.dryRun { options.storedChangesListed = changesListed }
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         // The store's write lock is taken when the records begin to come, not before; what is
@@ -194,13 +195,10 @@ enum ImportCommand: Command {
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map { Text.printableFileName($0.name) }.joined(separator: ", ")
         if options.dryRun {
-            let overwriting =
-                summary.storedRecordsChanged > 0
-                ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store would be changed by it (a change made since it was exported, say)"
-                : ""
             context.message(
-                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)\(overwriting)"
+                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)"
             )
+            if summary.storedRecordsChanged > 0 { context.message(overwritingLines(summary, context: context)) }
         } else {
             // The import is committed: a count that then fails to be read (a failing device) is
             // said, and fails nothing.
@@ -250,6 +248,30 @@ enum ImportCommand: Command {
 }
 
 extension ImportCommand {
+    /// How many of the stored records a dry run would change it lists, field by field: enough to
+    /// read a colleague's week, not a million lines for a dataset imported anew.
+    static let changesListed = 50
+
+    /// What a dry run would change in records already stored, as `isnad log` would show the
+    /// import's entry: `7 records already in the store would be changed by it:`, then each record
+    /// and its fields (before → after), the first ``changesListed``, then how many more.
+    static func overwritingLines(_ summary: Importer.Summary, context: Context) -> String {
+        let count = summary.storedRecordsChanged
+        var lines = [
+            "\(counted(count, "record")) already in the store would be changed by it (each field: the store's value → the file's):"
+        ]
+        for record in summary.storedRecordChanges {
+            let diff = RecordDiff(before: record.before, after: record.after)
+            let marks = record.action == .changed ? diff.marks : []
+            lines += LogCommand.lines(of: record, diff: diff, marks: marks, itemsShown: LogCommand.itemsShown)
+        }
+        if count > summary.storedRecordChanges.count {
+            lines.append("  … and \(counted(count - summary.storedRecordChanges.count, "more record"))")
+        }
+        let text = lines.joined(separator: "\n")
+        return context.isStandardErrorTerminal ? text : Bidi.removingMarks(text)
+    }
+
     /// `isnad: note: 2 quotes imported are not in the text of the source they are read in (the
     /// first: claim "x" citation 1, in "article") …`, and a note for the quotes found there only
     /// folded (``QuoteLocator/looseMatch(of:_:in:)``); none when every quote is there byte for byte.

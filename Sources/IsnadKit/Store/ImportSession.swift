@@ -1156,14 +1156,17 @@ extension GraphStore {
     /// With a `description`, the import is one entry of the store's history (kept only when
     /// it changed something). Returns false when it was to keep an entry and changed nothing.
     /// With how many records stored before it the import changed or removed (0 without a
-    /// `description`), and the number of its history entry.
+    /// `description`), the first `listingChanges` of them as the history holds them (what a dry
+    /// run shows), and the number of its history entry.
     @discardableResult
     func importing(
-        _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
-    ) throws -> (changed: Bool, storedRecordsChanged: Int, entry: Int?) {
+        _ description: ChangeDescription? = nil, listingChanges: Int = 0,
+        _ body: (ImportSession) throws -> Database.TransactionCompletion
+    ) throws -> (changed: Bool, storedRecordsChanged: Int, changes: [RecordChange], entry: Int?) {
         let session = try ImportSession(store: self)
         defer { session.finish() }
         var changed = true
+        var changes: [RecordChange] = []
         try inWriteTransaction {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
@@ -1173,10 +1176,14 @@ extension GraphStore {
             if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
                 try session.buildDeferredIndexes()
                 changed = try session.change?.finish(addedByID: true) ?? true
+                // Read before a dry run's rollback takes them away.
+                if listingChanges > 0, let change = session.change {
+                    changes = try storedRecordChanges(inEntry: change.number, limit: listingChanges)
+                }
             }
             if completion == .commit { try session.refreshStatistics() }
             return completion
         }
-        return (changed, session.change?.storedRecordsChanged ?? 0, changed ? session.change?.number : nil)
+        return (changed, session.change?.storedRecordsChanged ?? 0, changes, changed ? session.change?.number : nil)
     }
 }
