@@ -44,6 +44,11 @@ public struct Importer {
         /// How many of the records already stored that the import changes to return as the
         /// history holds them (``Summary/storedRecordChanges``): what a dry run lists.
         public var storedChangesListed = 0
+        /// The last history entry this store shares with the store the records were exported
+        /// from (a copy made by `isnad copy`): the records are merged with this store's changes
+        /// since, field by field (``ChangeSession/keepChanges(since:)``). Nil: they replace what
+        /// is stored.
+        public var baseEntry: Int?
 
         public init() {}
     }
@@ -196,7 +201,9 @@ public struct Importer {
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
         var summary = Summary()
-        let outcome = try store.importing(options.change, listingChanges: options.storedChangesListed) { session in
+        let outcome = try store.importing(
+            options.change, listingChanges: options.storedChangesListed, mergingSince: options.baseEntry
+        ) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             let inputBytes = inputs.reduce(0) { total, input in
                 if case .file(let path) = input { total + (FileSystem.regularFileSize(path) ?? 0) } else { total }

@@ -1157,10 +1157,11 @@ extension GraphStore {
     /// it changed something). Returns false when it was to keep an entry and changed nothing.
     /// With how many records stored before it the import changed or removed (0 without a
     /// `description`), the first `listingChanges` of them as the history holds them (what a dry
-    /// run shows), and the number of its history entry.
+    /// run shows), and the number of its history entry. With a `baseEntry`, what it wrote is
+    /// merged with this store's own changes since that entry (``ChangeSession/keepChanges(since:)``).
     @discardableResult
     func importing(
-        _ description: ChangeDescription? = nil, listingChanges: Int = 0,
+        _ description: ChangeDescription? = nil, listingChanges: Int = 0, mergingSince baseEntry: Int? = nil,
         _ body: (ImportSession) throws -> Database.TransactionCompletion
     ) throws -> (changed: Bool, storedRecordsChanged: Int, changes: [RecordChange], entry: Int?) {
         let session = try ImportSession(store: self)
@@ -1171,6 +1172,11 @@ extension GraphStore {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
+            // Only with a base entry: an import without one reads no history.
+            if let baseEntry, let change = session.change {
+                try session.buildDeferredIndexes()
+                try change.keepChanges(since: baseEntry)
+            }
             // A dry run compares too, before its rollback, what it would change in records stored
             // before it: none when it only adds (into a new store, say), and then it need not.
             if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
