@@ -83,8 +83,8 @@ struct FieldWorkImportTests {
             #expect(
                 refused.standardError
                     == "isnad: --base-entry 1: 2 conflicts between this store's changes since entry 1 and the file:\n"
-                    + "  claim \"hamas-praised-attack\" citations[0].credibility: this store has 4 (entry 3, samir), the file 3\n"
                     + "  source \"police\" reliability: this store has \"C\" (entry 2, samir), the file \"A\"\n"
+                    + "  claim \"hamas-praised-attack\" citations[0].credibility: this store has 4 (entry 3, samir), the file 3\n"
                     + "nothing was imported: isnad set the value wanted, in this store or in the file's store (then export it again), and import again\n",
                 "\(refused.standardError)")
         }

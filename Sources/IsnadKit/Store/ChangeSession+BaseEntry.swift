@@ -18,10 +18,13 @@ extension ChangeSession {
         let last = try database.cached("SELECT max(id) FROM change WHERE id <> ?1").scalarInteger([.integer(Int64(number))])
         guard let last, base <= Int(last) else { throw BaseEntryBeyondHistory(base: base, last: last.map { Int($0) }) }
         var touched: [(kind: Record.Kind, id: String, before: String?)] = []
-        try database.cached("SELECT kind, record, before FROM change_record WHERE change = ?1 ORDER BY kind, record")
+        try database.cached("SELECT kind, record, before FROM change_record WHERE change = ?1 ORDER BY record")
             .forEachRow([.integer(Int64(number))]) { row in
                 touched.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1), row.text(2)))
             }
+        // Conflicts in the history's order: entities, sources, claims, each kind by id.
+        let kinds = Record.Kind.allCases
+        touched.sort { (kinds.firstIndex(of: $0.kind) ?? 0, $0.id) < (kinds.firstIndex(of: $1.kind) ?? 0, $1.id) }
         let since = try database.cached(
             """
             SELECT r.change, r.before, c.author FROM change_record AS r JOIN change AS c ON c.id = r.change
@@ -38,17 +41,15 @@ extension ChangeSession {
             }
             guard let first = entries.first else { continue }
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
-            // Deleted here since: not put back unseen, nor its references checked anew.
+            // Deleted here since (the last entry that touched it took it away): not put back
+            // unseen, nor its references checked anew.
             guard let current = record.before else {
-                guard first.before == nil, entries.count == 1 else {
-                    let deleter = entries.last ?? first
-                    conflicts.append(
-                        .init(
-                            text:
-                                "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it"
-                        ))
-                    continue
-                }
+                let deleter = entries.last ?? first
+                conflicts.append(
+                    .init(
+                        text:
+                            "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it"
+                    ))
                 continue
             }
             guard let written = try store.record(record.kind, id: record.id) else { continue }
@@ -72,7 +73,7 @@ extension ChangeSession {
                 conflicts.append(
                     .init(
                         text:
-                            "\(name) \(currentFields.path(of: key)): this store has \(Text.printable(ours ?? "(none)")) (entry \(setter.number), \(Text.printable(setter.author))), the file \(Text.printable(theirs ?? "(none)"))"
+                            "\(name) \(currentFields.path(of: key)): this store has \(MergedFields.shown(ours)) (entry \(setter.number), \(Text.printable(setter.author))), the file \(MergedFields.shown(theirs))"
                     ))
             }
             guard !kept.isEmpty, conflicts.isEmpty else { continue }
@@ -149,12 +150,18 @@ struct MergedFields {
             guard case .object(let fields) = citation else { continue }
             let key = MergedFields.citationKey(fields)
             citationPlaces[key] = place
-            values[key] = "present"
+            values[key] = MergedFields.present
             for member in fields.members where !["source", "via", "quote"].contains(member.key) {
                 values[key + "\u{0}" + member.key] = JSONValue.inline(member.value)
             }
         }
     }
+
+    /// The value of a citation's own key: it is there (its fields are keys of their own).
+    static let present = "(the citation)"
+
+    /// A value as a conflict names it: its JSON text, `(none)` when the field is not there.
+    static func shown(_ value: String?) -> String { value.map { Text.printable($0) } ?? "(none)" }
 
     /// `citations` then the citation's source, via and quote, apart.
     static func citationKey(_ citation: JSONObject) -> String {
