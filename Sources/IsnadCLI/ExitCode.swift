@@ -38,7 +38,7 @@ enum ExitCode: Int32 {
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is HistoryLines.Refusal,
             is CheckCommand.DefectsFound,
             is MergeError, is RenameError, is EditError, is HistoryError, is UnlinkedHistory, is ChangeSession.RecordTooLong,
-            is EditCommand.RemovedMeanwhile:
+            is EditCommand.RemovedMeanwhile, is ImportConflicts, is BaseEntryBeyondHistory:
             self = .badData
         case is EditCommand.ChangedMeanwhile, is AddCommand.RemovedMeanwhile: self = .temporaryFailure
         case is EditCommand.SavedFileUnreadable: self = .ioError

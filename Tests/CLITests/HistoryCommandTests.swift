@@ -63,7 +63,9 @@ struct HistoryCommandTests {
         #expect(dry.status == 0, "\(dry.standardError)")
         #expect(
             dry.standardError.hasSuffix(
-                "nothing written (--dry-run)\n1 record already in the store would be changed by it (a change made since it was exported, say)\n"
+                "nothing written (--dry-run)\n1 record already in the store would be changed by it (each field: the store's value → the file's):\n"
+                    + "  changed claim \"hamas-praised-attack\"\n    start: \"2022-03\" → \"2022-03-27\"\n"
+                    + "a value changed here since the file's store was copied is taken back to the file's: --base-entry N keeps it, and refuses a field both changed (isnad import --help)\n"
             ), "\(dry.standardError)")
         let again = try cli.run(["import", "records.jsonl", "--author", "ana"])
         #expect(again.status == 0, "\(again.standardError)")

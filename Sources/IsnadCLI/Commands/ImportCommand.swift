@@ -18,7 +18,8 @@ enum ImportCommand: Command {
             and object: a record that changes them is refused, unless --replace. A claim may come twice in one
             import with other citations (two files that cite it): they add up.
             Creates the store if it does not exist; if the import then fails, no store is left behind. The import
-            is one entry of the store's history (isnad log), which isnad undo takes back.
+            is one entry of the store's history (isnad log), which isnad undo takes back. --dry-run lists what the
+            import would change in records already stored, field by field as isnad log shows a change.
             A STIX 2.1 bundle (one JSON object, read whole, at most 256 MiB) and FollowTheMoney entities (JSON Lines)
             are recognised by their content, or named with --from; they are mapped to entities, sources and claims
             (docs/exporting.md has the tables), and each object that has no Isnad counterpart is listed as skipped
@@ -26,11 +27,15 @@ enum ImportCommand: Command {
             Standard input is recognised as STIX only with --from stix.
             A CSV claims sheet (FILE.csv, or --from csv; isnad template writes its header) holds one citation a row;
             every row is checked, and the sheet is imported in one transaction or not at all.
+            With --base-entry N (the last entry of this store's history that the file's store shares, a copy made by
+            isnad copy), the records are merged field by field with this store's changes after entry N: a field the file
+            holds as it was at N keeps this store's value, a field both changed to different values is a conflict, and
+            any conflict refuses the import, each listed (docs/postgresql.md, Bringing field work back).
             --from history appends the lines of isnad export history to this store's history (isnad log), not
             its records, and records the import itself as an entry of its own (who, when, which file).
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
-        options: [isDryRun, replaces, format, isStrict, maximumLineBytes, maximumErrors, HistoryOptions.author],
+        options: [isDryRun, replaces, baseEntry, format, isStrict, maximumLineBytes, maximumErrors, HistoryOptions.author],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
             "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl",
@@ -47,6 +52,11 @@ enum ImportCommand: Command {
         "replace",
         help: "A claim replaces the stored one whole, citations included (even with another subject, predicate or object)."
     ).only(for: recordFormats)
+    static let baseEntry = Option<Int>(
+        "base-entry", value: "n", in: 1...Int(Int32.max),
+        help:
+            "The last history entry this store shares with the file's store (a copy made by isnad copy): keep this store's changes since, refuse conflicts."
+    ).only(for: [ExchangeFormat.jsonl])
     static let format = Option<ExchangeFormat>(
         "from", value: "format",
         help:
@@ -107,7 +117,9 @@ enum ImportCommand: Command {
         options.maximumReportedErrors = try arguments.value(maximumErrors) ?? options.maximumReportedErrors
         options.format = try arguments.value(format)
         options.isStrict = arguments.isSet(isStrict)
+        options.baseEntry = try arguments.value(baseEntry)
         options.change = try context.change(author: arguments.value(HistoryOptions.author))
+        if options.dryRun { options.storedChangesListed = changesListed }
         // A missing input is refused before the store is opened, so nothing is created for it.
         try Importer.checkInputs(inputs)
         // The store's write lock is taken when the records begin to come, not before; what is
@@ -197,13 +209,12 @@ enum ImportCommand: Command {
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map { Text.printableFileName($0.name) }.joined(separator: ", ")
         if options.dryRun {
-            let overwriting =
-                summary.storedRecordsChanged > 0
-                ? "\n\(counted(summary.storedRecordsChanged, "record")) already in the store would be changed by it (a change made since it was exported, say)"
-                : ""
             context.message(
-                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)\(overwriting)"
+                "\(names): \(counted(summary.recordCount, "valid record")) (\(kinds.joined(separator: ", "))\(repeated)); nothing written (--dry-run)"
             )
+            if summary.storedRecordsChanged > 0 {
+                context.message(overwritingLines(summary, isMerging: options.baseEntry != nil, context: context))
+            }
         } else {
             // The import is committed: a count that then fails to be read (a failing device) is
             // said, and fails nothing.
@@ -253,6 +264,37 @@ enum ImportCommand: Command {
 }
 
 extension ImportCommand {
+    /// How many of the stored records a dry run would change it lists, field by field: enough to
+    /// read a colleague's week, not a million lines for a dataset imported anew.
+    static let changesListed = 50
+
+    /// What a dry run would change in records already stored, as `isnad log` would show the
+    /// import's entry: `7 records already in the store would be changed by it:`, then each record
+    /// and its fields (before → after), the first ``changesListed``, then how many more.
+    static func overwritingLines(_ summary: Importer.Summary, isMerging: Bool, context: Context) -> String {
+        let count = summary.storedRecordsChanged
+        var lines = [
+            "\(counted(count, "record")) already in the store would be changed by it (each field: the store's value → the file's):"
+        ]
+        for record in summary.storedRecordChanges {
+            let diff = RecordDiff(before: record.before, after: record.after)
+            let marks = record.action == .changed ? diff.marks : []
+            lines += LogCommand.lines(of: record, diff: diff, marks: marks, itemsShown: LogCommand.itemsShown)
+        }
+        if count > summary.storedRecordChanges.count {
+            lines.append("  … and \(counted(count - summary.storedRecordChanges.count, "more record"))")
+        }
+        // Without a base the file's values win whole: a colleague's change made here since the
+        // file's store was copied would be taken back unseen among the intended ones.
+        if !isMerging {
+            lines.append(
+                "a value changed here since the file's store was copied is taken back to the file's: --base-entry N keeps it, and refuses a field both changed (isnad import --help)"
+            )
+        }
+        let text = lines.joined(separator: "\n")
+        return context.isStandardErrorTerminal ? text : Bidi.removingMarks(text)
+    }
+
     /// `isnad: note: 2 quotes imported are not in the text of the source they are read in (the
     /// first: claim "x" citation 1, in "article") …`, and a note for the quotes found there only
     /// folded (``QuoteLocator/looseMatch(of:_:in:)``); none when every quote is there byte for byte.

@@ -194,30 +194,38 @@ enum LogCommand: Command {
                 marks.append("rename undone")
             }
             if isUndoingMerge, record.action == .added, record.kind == .entity { marks.append("merge undone") }
-            var lines = [Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined())]
-            var cut = ListCut(shown: itemsShown ?? .max, record: record)
-            for field in diff.fields {
-                if let leftOut = cut.enter(field.path) { lines.append(leftOut) }
-                if cut.isPastShown { continue }
-                // Each value held in its own direction, its quotes inside (a terminal's marks; the
-                // command above has none, as it is copied into a shell).
-                func shown(_ value: String) -> String { Bidi.isolate(Text.printable(value)) }
-                let value: String
-                switch (field.before, field.after) {
-                case (let old?, let new?):
-                    let cut = shortened(old, new)
-                    value = "\(shown(cut.old)) → \(shown(cut.new))"
-                case (nil, let new?):
-                    value = record.action == .changed ? "(none) → \(shown(shortened(new)))" : shown(shortened(new))
-                case (let old?, nil):
-                    value = record.action == .changed ? "\(shown(shortened(old))) → (none)" : shown(shortened(old))
-                case (nil, nil): continue
-                }
-                lines.append(Bidi.line("    \(Text.printable(field.path)): \(value)"))
-            }
-            if let leftOut = cut.end() { lines.append(leftOut) }
-            return lines
+            return LogCommand.lines(of: record, diff: diff, marks: marks, itemsShown: itemsShown)
         }
+    }
+
+    /// A record's line, with `marks`, and one line for each field of `diff`, as `log` prints
+    /// them (and `import --dry-run`): of each list, the fields of its first `itemsShown` items
+    /// (nil: all), then how many more.
+    static func lines(of record: RecordChange, diff: RecordDiff, marks: [String], itemsShown: Int?) -> [String] {
+        let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
+        var lines = [Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined())]
+        var cut = ListCut(shown: itemsShown ?? .max, record: record)
+        for field in diff.fields {
+            if let leftOut = cut.enter(field.path) { lines.append(leftOut) }
+            if cut.isPastShown { continue }
+            // Each value held in its own direction, its quotes inside (a terminal's marks; the
+            // command above has none, as it is copied into a shell).
+            func shown(_ value: String) -> String { Bidi.isolate(Text.printable(value)) }
+            let value: String
+            switch (field.before, field.after) {
+            case (let old?, let new?):
+                let cut = shortened(old, new)
+                value = "\(shown(cut.old)) → \(shown(cut.new))"
+            case (nil, let new?):
+                value = record.action == .changed ? "(none) → \(shown(shortened(new)))" : shown(shortened(new))
+            case (let old?, nil):
+                value = record.action == .changed ? "\(shown(shortened(old))) → (none)" : shown(shortened(old))
+            case (nil, nil): continue
+            }
+            lines.append(Bidi.line("    \(Text.printable(field.path)): \(value)"))
+        }
+        if let leftOut = cut.end() { lines.append(leftOut) }
+        return lines
     }
 
     /// How many items of a record's list (`aliases[3].name`, `citations[0]`) log shows at most

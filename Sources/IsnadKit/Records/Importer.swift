@@ -41,6 +41,14 @@ public struct Importer {
         /// Who imports, and with which command: the import's entry in the store's history
         /// (none when nil).
         public var change: ChangeDescription?
+        /// How many of the records already stored that the import changes to return as the
+        /// history holds them (``Summary/storedRecordChanges``): what a dry run lists.
+        public var storedChangesListed = 0
+        /// The last history entry this store shares with the store the records were exported
+        /// from (a copy made by `isnad copy`): the records are merged with this store's changes
+        /// since, field by field (``ChangeSession/keepChanges(since:)``). Nil: they replace what
+        /// is stored.
+        public var baseEntry: Int?
 
         public init() {}
     }
@@ -69,6 +77,8 @@ public struct Importer {
         /// How many records already stored the import changed (a record given anew, say after a
         /// `set` of it), or would change (a dry run), and the history entry that says how.
         public var storedRecordsChanged = 0
+        /// The first ``Options/storedChangesListed`` of those records, before and after.
+        public var storedRecordChanges: [RecordChange] = []
         public var entry: Int?
 
         public var recordCount: Int { records.values.reduce(0, +) }
@@ -191,7 +201,9 @@ public struct Importer {
     public func run(_ inputs: [Input], progress: ((Progress) -> Void)? = nil) throws -> Summary {
         try Importer.checkInputs(inputs)
         var summary = Summary()
-        let outcome = try store.importing(options.change) { session in
+        let outcome = try store.importing(
+            options.change, listingChanges: options.storedChangesListed, mergingSince: options.baseEntry
+        ) { session in
             var run = Run(session: session, inputs: inputs, options: options, decoder: decoder, progress: progress)
             let inputBytes = inputs.reduce(0) { total, input in
                 if case .file(let path) = input { total + (FileSystem.regularFileSize(path) ?? 0) } else { total }
@@ -235,6 +247,7 @@ public struct Importer {
         }
         summary.changedNothing = !outcome.changed
         summary.storedRecordsChanged = outcome.storedRecordsChanged
+        summary.storedRecordChanges = outcome.changes
         summary.entry = options.dryRun ? nil : outcome.entry
         return summary
     }

@@ -130,6 +130,21 @@ extension GraphStore {
         try Record.Kind.allCases.flatMap { kind in try heldIDs(of: id, kind: kind).map { (kind, $0) } }
     }
 
+    /// The first `limit` records of entry `number` that were stored before it and that it
+    /// changed or removed (not those it added), entities, then sources, then claims, each kind by id.
+    public func storedRecordChanges(inEntry number: Int, limit: Int) throws -> [RecordChange] {
+        let select = try database.cached(
+            "SELECT kind, record, action, before, after FROM change_record WHERE change = ?1 AND kind = ?2 AND action <> 'added' ORDER BY record LIMIT ?3"
+        )
+        var changes: [RecordChange] = []
+        for kind in Record.Kind.allCases where changes.count < limit {
+            try select.forEachRow([.integer(Int64(number)), .text(kind.rawValue), .integer(Int64(limit - changes.count))]) {
+                changes.append(RecordChange(row: $0))
+            }
+        }
+        return changes
+    }
+
     /// ``forEachRecord(of:about:withOtherRecords:_:)`` of a record whose ids are `held`.
     private func forEachRecord(
         of number: Int, held: [(kind: Record.Kind, id: HeldID)]?, withOtherRecords: Bool,

@@ -1176,27 +1176,40 @@ extension GraphStore {
     /// With a `description`, the import is one entry of the store's history (kept only when
     /// it changed something). Returns false when it was to keep an entry and changed nothing.
     /// With how many records stored before it the import changed or removed (0 without a
-    /// `description`), and the number of its history entry.
+    /// `description`), the first `listingChanges` of them as the history holds them (what a dry
+    /// run shows), and the number of its history entry. With a `baseEntry`, what it wrote is
+    /// merged with this store's own changes since that entry (``ChangeSession/keepChanges(since:)``).
     @discardableResult
     func importing(
-        _ description: ChangeDescription? = nil, _ body: (ImportSession) throws -> Database.TransactionCompletion
-    ) throws -> (changed: Bool, storedRecordsChanged: Int, entry: Int?) {
+        _ description: ChangeDescription? = nil, listingChanges: Int = 0, mergingSince baseEntry: Int? = nil,
+        _ body: (ImportSession) throws -> Database.TransactionCompletion
+    ) throws -> (changed: Bool, storedRecordsChanged: Int, changes: [RecordChange], entry: Int?) {
         let session = try ImportSession(store: self)
         defer { session.finish() }
         var changed = true
+        var changes: [RecordChange] = []
         try inWriteTransaction {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
+            // Only with a base entry: an import without one reads no history.
+            if let baseEntry, let change = session.change {
+                try session.buildDeferredIndexes()
+                try change.keepChanges(since: baseEntry)
+            }
             // A dry run compares too, before its rollback, what it would change in records stored
             // before it: none when it only adds (into a new store, say), and then it need not.
             if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
                 try session.buildDeferredIndexes()
                 changed = try session.change?.finish(addedByID: true) ?? true
+                // Read before a dry run's rollback takes them away.
+                if listingChanges > 0, let change = session.change {
+                    changes = try storedRecordChanges(inEntry: change.number, limit: listingChanges)
+                }
             }
             if completion == .commit { try session.refreshStatistics() }
             return completion
         }
-        return (changed, session.change?.storedRecordsChanged ?? 0, changed ? session.change?.number : nil)
+        return (changed, session.change?.storedRecordsChanged ?? 0, changes, changed ? session.change?.number : nil)
     }
 }

@@ -1,0 +1,225 @@
+/// An import of records from a copy of this store (`isnad copy`, worked on elsewhere) merged
+/// field by field against this store's history since the last entry the two share: a value this
+/// store changed since is kept where the file did not change it, and refused where both did.
+extension ChangeSession {
+    /// Merges what this import wrote into records this store's own history changed after entry
+    /// `base`, record by record, field by field (``MergedFields``):
+    /// - a field the file holds as it was at `base` keeps this store's value (the file did not
+    ///   change it: it is not taken back);
+    /// - a field this store holds as it was at `base` is the file's (as without a base);
+    /// - a field both changed to different values is a conflict: every one is listed, and the
+    ///   import refused (``ImportConflicts``).
+    /// A record this store deleted after `base` that the file holds is a conflict too. Records
+    /// this store did not change after `base` are the file's, as without a base. Entries from
+    /// another store's history (`import --from history`) changed no record here: they are not
+    /// this store's changes.
+    func keepChanges(since base: Int) throws {
+        let database = store.database
+        let last = try database.cached("SELECT max(id) FROM change WHERE id <> ?1").scalarInteger([.integer(Int64(number))])
+        guard let last, base <= Int(last) else { throw BaseEntryBeyondHistory(base: base, last: last.map { Int($0) }) }
+        var touched: [(kind: Record.Kind, id: String, before: String?)] = []
+        try database.cached("SELECT kind, record, before FROM change_record WHERE change = ?1 ORDER BY record")
+            .forEachRow([.integer(Int64(number))]) { row in
+                touched.append((Record.Kind(rawValue: row.string(0)) ?? .entity, row.string(1), row.text(2)))
+            }
+        // Conflicts in the history's order: entities, sources, claims, each kind by id.
+        let kinds = Record.Kind.allCases
+        touched.sort { (kinds.firstIndex(of: $0.kind) ?? 0, $0.id) < (kinds.firstIndex(of: $1.kind) ?? 0, $1.id) }
+        let since = try database.cached(
+            """
+            SELECT r.change, r.before, c.author FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.kind = ?1 AND r.record = ?2 AND r.change > ?3 AND r.change <> ?4 AND c.travelled = 0
+            ORDER BY r.change
+            """)
+        var conflicts: [ImportConflicts.Conflict] = []
+        let decoder = RecordDecoder(vocabulary: store.vocabulary)
+        for record in touched {
+            var entries: [(number: Int, before: String?, author: String)] = []
+            try since.forEachRow([.text(record.kind.rawValue), .text(record.id), .integer(Int64(base)), .integer(Int64(number))])
+            { row in
+                entries.append((row.int(0), row.text(1), row.string(2)))
+            }
+            guard let first = entries.first else { continue }
+            let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
+            // Deleted here since (the last entry that touched it took it away): not put back
+            // unseen, nor its references checked anew.
+            guard let current = record.before else {
+                let deleter = entries.last ?? first
+                conflicts.append(
+                    .init(
+                        text:
+                            "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it"
+                    ))
+                continue
+            }
+            guard let written = try store.record(record.kind, id: record.id) else { continue }
+            // The states the record went through here since `base`: before each entry, then now.
+            let states = entries.map(\.before) + [current]
+            let fields = states.map(MergedFields.init)
+            let file = MergedFields(canonical(written))
+            let (baseFields, currentFields) = (fields[0], fields[fields.count - 1])
+            var kept: [String] = []
+            for key in currentFields.keys.union(file.keys).sorted() {
+                let (ours, theirs, shared) = (currentFields.values[key], file.values[key], baseFields.values[key])
+                if RecordDiff.sameBytes(ours, theirs) || RecordDiff.sameBytes(ours, shared) { continue }
+                if RecordDiff.sameBytes(theirs, shared) {
+                    kept.append(key)
+                    continue
+                }
+                // The entry that last set this store's value.
+                let setter =
+                    entries.indices.last { !RecordDiff.sameBytes(fields[$0].values[key], fields[$0 + 1].values[key]) }
+                    .map { entries[$0] } ?? first
+                conflicts.append(
+                    .init(
+                        text:
+                            "\(name) \(currentFields.path(of: key)): this store has \(MergedFields.shown(ours)) (entry \(setter.number), \(Text.printable(setter.author))), the file \(MergedFields.shown(theirs))"
+                    ))
+            }
+            guard !kept.isEmpty, conflicts.isEmpty else { continue }
+            let merged = file.keeping(kept, from: currentFields)
+            do {
+                try put(try decoder.decode(keptLine: merged, kind: record.kind, id: record.id), checkingLength: false)
+            } catch {
+                conflicts.append(
+                    .init(text: "\(name): this store's values and the file's do not make a valid record together (\(error))"))
+            }
+        }
+        if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
+    }
+}
+
+/// `--base-entry N` past the last entry of this store's history.
+public struct BaseEntryBeyondHistory: Error, CustomStringConvertible, Sendable {
+    public let base: Int
+    public let last: Int?
+
+    public var description: String {
+        "--base-entry \(base): "
+            + (last.map { "this store's history ends at entry \($0)" } ?? "this store has no history")
+            + ": give the last entry this store and the file's store share (isnad log --limit 1 in the copy, before work on it began); nothing was imported"
+    }
+}
+
+/// Fields both this store (after the base entry) and the file changed, to different values:
+/// the import is refused whole.
+public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
+    public struct Conflict: Sendable, Equatable {
+        public let text: String
+    }
+
+    /// The base entry the import was given.
+    public let base: Int
+    public let conflicts: [Conflict]
+
+    public var description: String {
+        let count = conflicts.count
+        return
+            ([
+                "--base-entry \(base): \(count) \(count == 1 ? "conflict" : "conflicts") between this store's changes since entry \(base) and the file:"
+            ] + conflicts.map { "  " + $0.text }
+            + [
+                "nothing was imported: isnad set the value wanted, in this store or in the file's store (then export it again), and import again"
+            ]).joined(separator: "\n")
+    }
+}
+
+/// A record's fields as a merge compares them: each top-level field whole (a list of aliases is
+/// one field), and each citation's fields apart, the citation known by its source, via and
+/// quote, as an import matches citations (not by its place, which moves when one is taken out),
+/// and its presence a field of its own. Values are JSON text, compared byte for byte.
+struct MergedFields {
+    /// The record as parsed; nil when there was none (added since, or deleted).
+    let object: JSONObject?
+    var values: [String: String] = [:]
+    /// Each citation's key and its place in the record.
+    var citationPlaces: [String: Int] = [:]
+
+    var keys: Set<String> { Set(values.keys) }
+
+    init(_ line: String?) {
+        guard let line, case .object(let object)? = try? JSONParser.parse(line) else {
+            self.object = nil
+            return
+        }
+        self.object = object
+        for member in object.members where member.key != "record" && member.key != "citations" {
+            values[member.key] = JSONValue.inline(member.value)
+        }
+        for (place, citation) in (object["citations"]?.arrayValue ?? []).enumerated() {
+            guard case .object(let fields) = citation else { continue }
+            let key = MergedFields.citationKey(fields)
+            citationPlaces[key] = place
+            values[key] = MergedFields.present
+            for member in fields.members where !["source", "via", "quote"].contains(member.key) {
+                values[key + "\u{0}" + member.key] = JSONValue.inline(member.value)
+            }
+        }
+    }
+
+    /// The value of a citation's own key: it is there (its fields are keys of their own).
+    static let present = "(the citation)"
+
+    /// A value as a conflict names it: its JSON text, `(none)` when the field is not there.
+    static func shown(_ value: String?) -> String { value.map { Text.printable($0) } ?? "(none)" }
+
+    /// `citations` then the citation's source, via and quote, apart.
+    static func citationKey(_ citation: JSONObject) -> String {
+        (["citations"] + ["source", "via", "quote"].map { citation[$0].map(JSONValue.inline) ?? "null" })
+            .joined(separator: "\u{0}")
+    }
+
+    /// The field as `isnad log` names it (`reliability`, `citations[1].credibility`, `citations[1]`).
+    func path(of key: String) -> String {
+        let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
+        guard parts.count >= 4, parts[0] == "citations" else { return key }
+        let place = citationPlaces[parts[0...3].joined(separator: "\u{0}")].map(String.init) ?? "?"
+        return parts.count > 4 ? "citations[\(place)].\(parts[4])" : "citations[\(place)]"
+    }
+
+    /// These fields, with those of `keys` as `other` has them: a JSON line.
+    func keeping(_ keys: [String], from other: MergedFields) -> String {
+        var members = object?.members ?? []
+        var citations = object?["citations"]?.arrayValue ?? []
+        for key in keys {
+            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 4, parts[0] == "citations" else {
+                let value = other.object?[key]
+                if let index = members.firstIndex(where: { $0.key == key }) {
+                    if let value { members[index] = .init(key: key, value: value) } else { members.remove(at: index) }
+                } else if let value {
+                    members.append(.init(key: key, value: value))
+                }
+                continue
+            }
+            let citationKey = parts[0...3].joined(separator: "\u{0}")
+            let otherCitations = other.object?["citations"]?.arrayValue ?? []
+            let theirs = other.citationPlaces[citationKey].flatMap {
+                otherCitations.indices.contains($0) ? otherCitations[$0] : nil
+            }
+            let index = citations.firstIndex {
+                if case .object(let fields) = $0 { MergedFields.citationKey(fields) == citationKey } else { false }
+            }
+            if parts.count == 4 {
+                // The citation itself: taken out, or put back, as `other` has it.
+                if let index, theirs == nil { citations.remove(at: index) }
+                if index == nil, let theirs { citations.append(theirs) }
+                continue
+            }
+            guard let index, case .object(let fields) = citations[index] else { continue }
+            var citationMembers = fields.members
+            var value: JSONValue?
+            if case .object(let otherFields)? = theirs { value = otherFields[parts[4]] }
+            if let at = citationMembers.firstIndex(where: { $0.key == parts[4] }) {
+                if let value { citationMembers[at] = .init(key: parts[4], value: value) } else { citationMembers.remove(at: at) }
+            } else if let value {
+                citationMembers.append(.init(key: parts[4], value: value))
+            }
+            citations[index] = .object(JSONObject(members: citationMembers))
+        }
+        if let index = members.firstIndex(where: { $0.key == "citations" }) {
+            members[index] = .init(key: "citations", value: .array(citations))
+        }
+        return JSONValue.inline(.object(JSONObject(members: members)))
+    }
+}

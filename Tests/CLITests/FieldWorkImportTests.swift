@@ -1,0 +1,194 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// Field work brought back into the team's store: a copy (`isnad copy`) worked on, then its
+/// records exported and imported. What the import would change is listed before it is made.
+@Suite("Field work brought back by import", .temporaryStore)
+struct FieldWorkImportTests {
+    /// The team's store (`team.db`, the core records imported by "desk") and the reporter's
+    /// copy of it (`field.db`), made before either changed anything.
+    private func teamAndCopy() throws -> CLIHarness {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", CoreCommandTests.records)
+        let imported = try cli.run(["--db", "team.db", "import", "records.jsonl", "--author", "desk"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let copied = try cli.run(["copy", "team.db", "field.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        return cli
+    }
+
+    @Test("a dry run lists each record already stored that it would change, field by field, as log shows a change")
+    func dryRunListsTheFields() throws {
+        let cli = try teamAndCopy()
+        #expect(try cli.run(["--db", "field.db", "set", "police", "reliability", "A", "--author", "reporter"]).status == 0)
+        #expect(
+            try cli.run([
+                "--db", "field.db", "set", "hamas-praised-attack", "citations[0].credibility", "3", "--author", "reporter",
+            ]).status == 0)
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let before = try cli.run(["--db", "team.db", "export", "jsonl"]).outputBytes
+        let dry = try cli.run(["--db", "team.db", "import", "field.jsonl", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError.hasSuffix(
+                "nothing written (--dry-run)\n2 records already in the store would be changed by it (each field: the store's value → the file's):\n"
+                    + "  changed source \"police\"\n    reliability: \"B\" → \"A\"\n"
+                    + "  changed claim \"hamas-praised-attack\"\n    citations[0].credibility: 2 → 3\n"
+                    + "a value changed here since the file's store was copied is taken back to the file's: --base-entry N keeps it, and refuses a field both changed (isnad import --help)\n"
+            ),
+            "\(dry.standardError)")
+        #expect(try cli.run(["--db", "team.db", "export", "jsonl"]).outputBytes == before)
+    }
+
+    @Test("a dry run that would change many stored records lists the first 50, then how many more")
+    func dryRunListIsBounded() throws {
+        let cli = try CLIHarness.scoped
+        let entities = (0..<60).map { #"{"record":"entity","id":"person-\#($0)","type":"person","name":"Person \#($0)"}"# }
+        try cli.write("people.jsonl", entities.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "people.jsonl"]).status == 0)
+        try cli.write(
+            "renamed.jsonl", entities.map { $0.replacingOccurrences(of: "Person", with: "Man") }.joined(separator: "\n") + "\n")
+        let dry = try cli.run(["import", "renamed.jsonl", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(dry.standardError.contains("60 records already in the store would be changed by it"), "\(dry.standardError)")
+        #expect(dry.standardError.components(separatedBy: "  changed entity").count - 1 == 50, "\(dry.standardError)")
+        #expect(dry.standardError.contains("\n  … and 10 more records\n"), "\(dry.standardError)")
+    }
+
+    /// Runs `arguments` on `store` by "reporter" or another author, expecting success.
+    private func change(_ cli: CLIHarness, _ store: String, _ arguments: [String], author: String) throws {
+        let result = try cli.run(["--db", store] + arguments + ["--author", author])
+        #expect(result.status == 0, "\(arguments): \(result.standardError)")
+    }
+
+    /// The team's store as JSON Lines.
+    private func team(_ cli: CLIHarness) throws -> String { try cli.run(["--db", "team.db", "export", "jsonl"]).standardOutput }
+
+    @Test(
+        "with --base-entry, a field both stores changed since is a conflict: listed, with the entry and author of this store's value, and nothing imported (65)"
+    )
+    func conflictRefusesTheImport() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "police", "reliability", "C"], author: "samir")
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].credibility", "4"], author: "samir")
+        try change(cli, "field.db", ["set", "police", "reliability", "A"], author: "reporter")
+        try change(cli, "field.db", ["set", "hamas-praised-attack", "citations[0].credibility", "3"], author: "reporter")
+        try change(cli, "field.db", ["set", "hamas", "description", "field notes"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let before = try team(cli)
+        for dryRun in [["--dry-run"], []] {
+            let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"] + dryRun)
+            #expect(refused.status == 65)
+            #expect(
+                refused.standardError
+                    == "isnad: --base-entry 1: 2 conflicts between this store's changes since entry 1 and the file:\n"
+                    + "  source \"police\" reliability: this store has \"C\" (entry 2, samir), the file \"A\"\n"
+                    + "  claim \"hamas-praised-attack\" citations[0].credibility: this store has 4 (entry 3, samir), the file 3\n"
+                    + "nothing was imported: isnad set the value wanted, in this store or in the file's store (then export it again), and import again\n",
+                "\(refused.standardError)")
+        }
+        #expect(try team(cli) == before)
+        // Set alike in both, the field is no conflict, and the rest lands.
+        try change(cli, "team.db", ["set", "police", "reliability", "A"], author: "editor")
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].credibility", "3"], author: "editor")
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(try team(cli).contains(#""description":"field notes""#))
+    }
+
+    @Test(
+        "with --base-entry, a field the file holds as it was at the base keeps this store's newer value: a change refused (undone) in a vetted copy does not take the team's back"
+    )
+    func vettedCopyDoesNotRevert() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].credibility", "4"], author: "samir")
+        try change(cli, "team.db", ["set", "police", "reliability", "C"], author: "samir")
+        try change(cli, "field.db", ["set", "hamas-praised-attack", "citations[0].credibility", "1"], author: "reporter")
+        try change(cli, "field.db", ["set", "article", "reliability", "E"], author: "reporter")
+        // The editor refuses the regrade in a review copy.
+        #expect(try cli.run(["copy", "field.db", "review.db"]).status == 0)
+        #expect(try cli.run(["--db", "review.db", "undo", "2", "--author", "editor"]).status == 0)
+        #expect(try cli.run(["--db", "review.db", "export", "jsonl", "-o", "review.jsonl"]).status == 0)
+        let dry = try cli.run(["--db", "team.db", "import", "review.jsonl", "--base-entry", "1", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError.hasSuffix(
+                "1 record already in the store would be changed by it (each field: the store's value → the file's):\n"
+                    + "  changed source \"article\"\n    reliability: \"F\" → \"E\"\n"), "\(dry.standardError)")
+        let merged = try cli.run(["--db", "team.db", "import", "review.jsonl", "--base-entry", "1", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let records = try team(cli)
+        #expect(records.contains(#""credibility":4"#), "\(records)")
+        #expect(
+            records.contains(
+                #""id":"police","type":"official-statement","title":"Police","published":"2022-03-27","reliability":"C""#))
+        #expect(records.contains(#""reliability":"E""#))
+        // Without the base, the same file takes samir's values back to the stale ones.
+        #expect(try cli.run(["--db", "team.db", "undo", "--author", "editor"]).status == 0)
+        let stale = try cli.run(["--db", "team.db", "import", "review.jsonl", "--author", "editor"])
+        #expect(stale.status == 0, "\(stale.standardError)")
+        #expect(try team(cli).contains(#""reliability":"B""#))
+    }
+
+    @Test(
+        "with --base-entry, changes to different fields or records in the two stores all land, and the import is one entry undo takes back"
+    )
+    func noConflictMerges() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "isis", "description", "team notes"], author: "samir")
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].stance", "reports"], author: "samir")
+        try change(cli, "field.db", ["set", "hamas", "description", "field notes"], author: "reporter")
+        try change(cli, "field.db", ["set", "hamas-praised-attack", "citations[0].credibility", "3"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let records = try team(cli)
+        for kept in [#""description":"team notes""#, #""description":"field notes""#, #""stance":"reports","credibility":3"#] {
+            #expect(records.contains(kept), "\(kept): \(records)")
+        }
+        let log = try cli.run(["--db", "team.db", "log", "--limit", "1"]).standardOutput
+        #expect(log.contains("citations[0].credibility: 2 → 3") && !log.contains("stance"), "\(log)")
+    }
+
+    @Test("a record this store deleted after the base entry, which the file holds, is a conflict, not put back unseen")
+    func deletedHereIsAConflict() throws {
+        let cli = try teamAndCopy()
+        // An entity no claim names: claims are retracted, not deleted.
+        try cli.write("new.jsonl", #"{"record":"entity","id":"new-man","type":"person","name":"New Man"}"# + "\n")
+        try change(cli, "team.db", ["import", "new.jsonl"], author: "desk")
+        #expect(try cli.run(["copy", "team.db", "field2.db"]).status == 0)
+        try change(cli, "team.db", ["delete", "new-man"], author: "samir")
+        #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it\n"),
+            "\(refused.standardError)")
+    }
+
+    @Test(
+        "--base-entry that is not a whole number is a usage error (64); one past the store's last entry is refused (65) in one line",
+        arguments: [
+            (
+                ["x"], Int32(64),
+                "isnad: --base-entry: expected a whole number from 1 to 2147483647, got \"x\"\n(see 'isnad import --help')\n"
+            ),
+            (
+                ["0"], 64,
+                "isnad: --base-entry: expected a whole number from 1 to 2147483647, got \"0\"\n(see 'isnad import --help')\n"
+            ),
+            (
+                ["7"], 65,
+                "isnad: --base-entry 7: this store's history ends at entry 1: give the last entry this store and the file's store share (isnad log --limit 1 in the copy, before work on it began); nothing was imported\n"
+            ),
+        ])
+    func badBaseEntry(value: [String], status: Int32, message: String) throws {
+        let cli = try teamAndCopy()
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry"] + value)
+        #expect(refused.status == status)
+        #expect(refused.standardError == message)
+    }
+}
