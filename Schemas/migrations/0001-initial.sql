@@ -109,10 +109,13 @@ CREATE TABLE citation (
 CREATE INDEX citation_by_source ON citation (source);
 CREATE INDEX citation_by_via ON citation (via) WHERE via IS NOT NULL;
 
--- The evidence behind each claim, by the rule Isnad applies everywhere (README,
--- "Evidence and status"): disputed if any citation denies it; asserted if a source
--- graded A-C asserts it with credibility 1-3; alleged otherwise. Best grades are the
--- strongest among all its citations (A and 1 are strongest).
+-- The evidence behind each claim, citation by citation (README, "Evidence and status"):
+-- disputed if any citation denies it; asserted if a source graded A-C asserts it with
+-- credibility 1-3; alleged otherwise. Best grades are the strongest among all its citations
+-- (A and 1 are strongest). Not the rule Isnad applies everywhere: SQL cannot follow chains of
+-- transmission, and every output of Isnad caps grades by the common link; version 16 names
+-- these columns uncapped_status, citing_sources, uncapped_best_reliability and
+-- uncapped_best_credibility.
 CREATE VIEW claim_evidence AS
 SELECT
     c.id AS claim,

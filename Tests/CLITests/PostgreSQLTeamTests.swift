@@ -149,10 +149,19 @@ struct PostgreSQLTeamTests {
         let team = try TeamStore(cli)
         defer { team.drop() }
         let store = team.name
-        // As version 13 left it: no triggers, the writer may update every column, no index of renames.
+        // As version 13 left it: no triggers, the writer may update every column, no index of renames,
+        // the views' evidence columns named as Isnad's own.
+        let renamedColumns = [
+            ("status", "uncapped_status"), ("sources", "citing_sources"), ("best_reliability", "uncapped_best_reliability"),
+            ("best_credibility", "uncapped_best_credibility"),
+        ]
+        let viewsAsBefore = ["claim_evidence", "claim_summary"].flatMap { view in
+            renamedColumns.map { "ALTER TABLE \(store).\(view) RENAME COLUMN \($0.1) TO \($0.0);" }
+        }.joined(separator: " ")
         try #require(
             try PostgreSQLServer.psql(
                 """
+                \(viewsAsBefore)
                 DROP TRIGGER change_written ON \(store).change; DROP TRIGGER change_kept ON \(store).change;
                 DROP TRIGGER change_record_added ON \(store).change_record;
                 DROP TRIGGER change_record_changed ON \(store).change_record;
@@ -171,6 +180,10 @@ struct PostgreSQLTeamTests {
         #expect(delete?.standardError.contains("a store's history is only added to") == true, "\(delete?.standardError ?? "")")
         #expect(try cli.run(["--db", team.uri(as: team.bob), "set", "hamas", "description", "bob's"]).status == 0)
         #expect(try cli.run(["--db", team.uri(as: team.bob), "undo"]).status == 0)
+        // The views' columns renamed in place: the store's roles may still read them.
+        let renamed = try team.psql(
+            as: team.bob, "SELECT count(*) FROM \(store).claim_summary WHERE uncapped_status = 'asserted'")
+        #expect(renamed?.standardOutput.hasSuffix("16\n") == true, "\(renamed?.standardError ?? "")")
     }
 
     @Test(

@@ -511,6 +511,31 @@ struct PostgreSQLTests {
     }
 
     @Test(
+        "the views' evidence columns are named uncapped on PostgreSQL as on SQLite, and the views' comments say it is not Isnad's weighing",
+        .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
+    func uncappedEvidenceViews() throws {
+        let cli = try CLIHarness.scoped
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        try #require(try cli.run(["--db", PostgreSQLServer.storeURI(name), "import", PostgreSQLTests.dataset]).status == 0)
+        let praise = try PostgreSQLServer.psql(
+            """
+            SELECT uncapped_status, citing_sources, uncapped_best_reliability || uncapped_best_credibility
+            FROM \(name).claim_summary WHERE claim = 'hamas-praised-hadera-attack'
+            """)
+        #expect(praise?.standardOutput == "asserted|2|B2\n", "\(praise?.standardError ?? "")")
+        let statuses = try PostgreSQLServer.psql(
+            "SELECT uncapped_status, count(*) FROM \(name).claim_evidence GROUP BY 1 ORDER BY 1")
+        #expect(statuses?.standardOutput == "alleged|74\nasserted|16\ndisputed|2\n")
+        for view in ["claim_evidence", "claim_summary"] {
+            let comment = try PostgreSQLServer.psql("SELECT obj_description('\(name).\(view)'::regclass, 'pg_class')")
+            #expect(comment?.standardOutput.contains("NOT Isnad's weighing") == true, "\(view)")
+            #expect(comment?.standardOutput.contains("isnad claims --format csv --limit 0") == true, "\(view)")
+        }
+        #expect(try PostgreSQLServer.psql("SELECT status FROM \(name).claim_summary")?.status != 0)
+    }
+
+    @Test(
         "keys another program wrote (an older Isnad after an upgrade) are found by check and written again by reindex, no record or entry changed",
         .enabled(if: PostgreSQLServer.isAvailableWithPSQL, PostgreSQLServer.psqlSkipReason))
     func reindexMendsKeys() throws {

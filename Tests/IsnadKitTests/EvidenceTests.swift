@@ -94,7 +94,8 @@ struct EvidenceTests {
         #expect(Evidence([Evidence.Item]()) == nil)
     }
 
-    @Test("the store's claim_evidence view applies the same rule as Evidence")
+    @Test(
+        "the store's claim_evidence view applies the same rule as Evidence, citation by citation (before the common link's cap)")
     func viewAgrees() throws {
         let folder = try TemporaryFolder.scoped
         let store = try Fixtures.store(in: folder)
@@ -121,7 +122,10 @@ struct EvidenceTests {
         try Fixtures.importText(lines.joined(separator: "\n"), into: store, folder: folder, name: "grid.jsonl")
         var checked = 0
         let view = try store.database.prepare(
-            "SELECT claim, sources, best_reliability, best_credibility, status FROM claim_evidence ORDER BY claim")
+            """
+            SELECT claim, citing_sources, uncapped_best_reliability, uncapped_best_credibility, uncapped_status
+            FROM claim_evidence ORDER BY claim
+            """)
         try view.forEachRow { row in
             let claim = try #require(try store.claim(id: row.string(0)))
             let evidence = try #require(claim.evidence)

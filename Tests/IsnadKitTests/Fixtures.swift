@@ -57,4 +57,13 @@ enum Fixtures {
             })
         return "DROP TABLE change_record; \(history[start.lowerBound..<end.upperBound])\n\(index)"
     }
+
+    /// SQL that gives a store's view `name` back the definition migration `version` gave it: for
+    /// tests that make a store older (before version 16, claim_summary as version 3 made it).
+    static func view(_ name: String, asMadeBy version: Int) throws -> String {
+        let sql = try #require(Migrations.all.first { $0.version == version }).sql
+        let start = try #require(sql.range(of: "CREATE VIEW \(name) AS"))
+        let end = try #require(sql[start.lowerBound...].range(of: ";\n"))
+        return "DROP VIEW \(name); \(sql[start.lowerBound..<end.upperBound])"
+    }
 }

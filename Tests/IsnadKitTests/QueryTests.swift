@@ -619,6 +619,7 @@ struct SearchTests {
             UPDATE meta SET value = '2' WHERE key = 'name_key_version'; PRAGMA user_version = 10;
             \(try Fixtures.historyTableBeforeVersion12())
             \(try #require(Migrations.all.first { $0.version == 10 }).sql)
+            \(try Fixtures.view("claim_summary", asMadeBy: 3))
             """)
         let store = try GraphStore(path: path, access: .write)
         #expect(store.upgradedFrom == 10)

@@ -39,7 +39,7 @@ struct StoreViewTests {
         #expect(
             try columns(of: "claim_summary", in: database) == [
                 "claim", "subject_id", "subject_name", "predicate", "object_id", "object_name", "start_date", "end_date",
-                "status", "sources", "best_reliability", "best_credibility",
+                "uncapped_status", "citing_sources", "uncapped_best_reliability", "uncapped_best_credibility",
             ])
         #expect(
             try columns(of: "citation_summary", in: database) == [
@@ -49,7 +49,8 @@ struct StoreViewTests {
         #expect(
             try rows(
                 """
-                SELECT subject_id, subject_name, predicate, object_id, object_name, status, sources, best_reliability || best_credibility
+                SELECT subject_id, subject_name, predicate, object_id, object_name, uncapped_status, citing_sources,
+                    uncapped_best_reliability || uncapped_best_credibility
                 FROM claim_summary WHERE claim = 'hamas-cooperated-with-isis'
                 """, in: database)
                 == [["hamas", "Hamas", "cooperated_with", "isis", "Islamic State", "disputed", "1", "E3"]])
@@ -133,5 +134,65 @@ struct StoreViewTests {
         #expect(
             try rows("SELECT source_id, role, claim_id FROM source_claims", in: store.database)
                 == [["police", "claimant", "hamas-praised-attack"]])
+        #expect(
+            try rows(
+                "SELECT uncapped_status, citing_sources, uncapped_best_reliability, uncapped_best_credibility FROM claim_summary",
+                in: store.database) == [["asserted", "1", "B", "2"]])
+    }
+
+    @Test(
+        "claim_evidence and claim_summary name their evidence uncapped, and say in the schema that it is not Isnad's weighing"
+    )
+    func uncappedEvidenceNamed() throws {
+        let folder = try TemporaryFolder.scoped
+        let database = try haderaStore(in: folder).database
+        #expect(
+            try columns(of: "claim_evidence", in: database) == [
+                "claim", "citing_sources", "uncapped_best_reliability", "uncapped_best_credibility", "uncapped_status",
+            ])
+        // What sqlite3's .schema and every SQLite browser show: the comment is in the view's own text.
+        for view in ["claim_evidence", "claim_summary"] {
+            let definition = try database.prepare("SELECT sql FROM sqlite_schema WHERE name = ?1").scalarText([.text(view)])
+            #expect(definition?.contains("NOT Isnad's weighing") == true, "\(view)")
+            #expect(definition?.contains("before the common link's cap") == true, "\(view)")
+            #expect(definition?.contains("isnad claims --format csv --limit 0") == true, "\(view)")
+        }
+        // Hamas's praise, relayed only by the article graded E: asserted B2 citation by citation,
+        // ALLEGED E2 in every output of Isnad (docs/records-and-store.md, "Before you read the views").
+        #expect(
+            try rows(
+                """
+                SELECT uncapped_status, uncapped_best_reliability || uncapped_best_credibility FROM claim_summary
+                WHERE claim = 'hamas-praised-hadera-attack'
+                """, in: database) == [["asserted", "B2"]])
+        #expect(throws: DatabaseError.self) { try database.prepare("SELECT status FROM claim_summary") }
+    }
+
+    @Test("a store of schema version 15 is upgraded to the views' new column names, and its schema is then the one check expects")
+    func uncappedEvidenceUpgrade() throws {
+        let folder = try TemporaryFolder.scoped
+        let path = try haderaStore(in: folder).path
+        // The views as versions 13 to 15 left them: migration 13's claim_evidence, migration 3's claim_summary.
+        try Database(path: path, access: .readWrite).execute(
+            """
+            \(try Fixtures.view("claim_evidence", asMadeBy: 13))
+            \(try Fixtures.view("claim_summary", asMadeBy: 3))
+            PRAGMA user_version = 15;
+            """)
+        let old = try Database(path: path, access: .readOnly)
+        #expect(try StoreSchema.differences(in: old, version: 15) == [])
+        #expect(
+            try columns(of: "claim_summary", in: old).suffix(4) == ["status", "sources", "best_reliability", "best_credibility"])
+        let store = try GraphStore(path: path, access: .read)
+        #expect(store.upgradedFrom == 15)
+        #expect(try StoreSchema.differences(in: store.database, version: Migrations.currentVersion) == [])
+        #expect(
+            try columns(of: "claim_summary", in: store.database).suffix(4) == [
+                "uncapped_status", "citing_sources", "uncapped_best_reliability", "uncapped_best_credibility",
+            ])
+        #expect(
+            try rows("SELECT uncapped_status, count(*) FROM claim_summary GROUP BY uncapped_status", in: store.database)
+                == [["alleged", "74"], ["asserted", "16"], ["disputed", "2"]])
+        #expect(try IntegrityCheck(store: store).findings.filter { $0.kind == .schema } == [])
     }
 }

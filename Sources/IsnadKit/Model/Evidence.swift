@@ -1,5 +1,6 @@
 /// How strongly a claim is supported, derived from its citations by one rule used in every
-/// output (tables, DOT, GraphML) and by the `claim_evidence` view of the store:
+/// output (tables, DOT, GraphML) and, citation by citation without the common link's cap, by the
+/// `claim_evidence` view of the store (its `uncapped_…` columns):
 ///
 /// - **disputed**: some citation denies it;
 /// - **asserted**: otherwise, a source graded A–C asserts it with credibility 1–3;
