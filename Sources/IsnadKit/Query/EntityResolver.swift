@@ -108,14 +108,20 @@ public struct EntityResolver {
     /// words, or their start: "Am" of Amos Yadlin) is refused with the names it is part of: what
     /// a query would take with a note, a change would write to the wrong entity. So is the text
     /// of every word of a name in another order: Salah Raed may be another man than Raed Salah.
-    public func resolution(_ text: String, forWriting: Bool = false) throws -> (entity: Entity, tier: NameSearch.Tier) {
+    /// Unless `suggesting`, a text that matches nothing is refused without the names spelt close
+    /// to it (a search of every name, as long as the rest): for a problem counted, not shown.
+    public func resolution(
+        _ text: String, forWriting: Bool = false, suggesting: Bool = true
+    ) throws -> (entity: Entity, tier: NameSearch.Tier) {
         let trimmed = text.trimmingWhitespace
         if Identifier.isValid(trimmed) {
             // An id names its entity whatever else matches (the id tier comes first): no search,
             // and no counting of a hub's claims to rank candidates.
             if let entity = try store.entity(id: trimmed) { return (entity, .id) }
             // The id of an entity merged into another names that one.
-            if let keep = try store.entityMergedInto(trimmed) { return try resolution(keep, forWriting: forWriting) }
+            if let keep = try store.entityMergedInto(trimmed) {
+                return try resolution(keep, forWriting: forWriting, suggesting: suggesting)
+            }
         }
         // Claims are counted only to order the candidates of an ambiguous name: the one entity
         // named is found without counting (a hub's count alone reads 100,000 index entries).
@@ -141,7 +147,7 @@ public struct EntityResolver {
             error.hasMoreCandidates = ranked.count > limit
             throw error
         }
-        let suggestions = try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true)
+        let suggestions = suggesting ? try NameSearch(store: store).search(trimmed, limit: 5, fuzzy: true) : []
         var error = ResolutionError(text: trimmed, candidates: [], suggestions: suggestions)
         // The id of a source or a claim is what was meant, whatever names it comes close to.
         if Identifier.isValid(trimmed) {

@@ -95,8 +95,10 @@ public struct SourceResolver {
     /// The one source `text` names, or an error listing the candidates or suggestions. When
     /// `forWriting`, words of a title are not taken for the source ("police" of the Israel Police
     /// statement): a citation written to it would go to the wrong source when the one meant is not
-    /// in the store yet, as ``EntityResolver`` takes no part of a name for a whole one.
-    public func resolve(_ text: String, forWriting: Bool = false) throws -> Resolution {
+    /// in the store yet, as ``EntityResolver`` takes no part of a name for a whole one. Unless
+    /// `suggesting`, a text that matches nothing is refused without the sources spelt close to
+    /// it: for a problem counted, not shown.
+    public func resolve(_ text: String, forWriting: Bool = false, suggesting: Bool = true) throws -> Resolution {
         let typed = text.trimmingWhitespace
         if let source = try store.source(id: typed, withText: false) { return Resolution(source: source, tier: .id) }
         // An id a rename took away is that source, not words of another's title.
@@ -140,7 +142,8 @@ public struct SourceResolver {
             }
             throw ResolutionError(text: typed, candidates: names, suggestions: [])
         }
-        throw ResolutionError(text: typed, candidates: [], suggestions: Self.suggestions(for: typed, among: all))
+        throw ResolutionError(
+            text: typed, candidates: [], suggestions: suggesting ? Self.suggestions(for: typed, among: all) : [])
     }
 
     /// The search keys of every name of the entities `text` names without a typo (id, exact or

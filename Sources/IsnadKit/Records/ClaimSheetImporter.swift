@@ -105,7 +105,9 @@ public struct ClaimSheetImporter {
                 rows.sheetName = name
                 do {
                     while let row = try reader.nextRow() {
-                        let rowProblems = try rows.importRow(row, header: reader.header, isWriting: problemCount == 0)
+                        let rowProblems = try rows.importRow(
+                            row, header: reader.header, isWriting: problemCount == 0,
+                            listedProblems: options.maximumReportedProblems - problems.count)
                         if rowProblems.isEmpty {
                             summary.citations += 1
                         }
@@ -157,6 +159,10 @@ private final class RowImporter {
     private var namedRelationships: [Int64: (relationship: Int64, sheet: String, line: Int)] = [:]
     /// The sheet being read, as notes name it.
     var sheetName = ""
+    /// The entity and the source each name cell resolved to, by the cell's text: a sheet names
+    /// the same few row after row, and each lookup searches every name in the store.
+    private var entityResolutions = Resolutions<(entity: Entity, tier: NameSearch.Tier), EntityResolver.ResolutionError>()
+    private var sourceResolutions = Resolutions<SourceResolver.Resolution, SourceResolver.ResolutionError>()
     /// What rows gave of each citation, by its claim's relationship and its own source, via and
     /// quote (``givenKey(_:_:)``): a citation given twice must say the same wherever the rows are.
     private var given: [Int64: GivenCitation] = [:]
@@ -232,8 +238,10 @@ private final class RowImporter {
     }
 
     /// The row's problems ("line:column: column: message"), none when it was taken; it is
-    /// written only when `isWriting` (once a row has failed, the rest are only checked).
-    func importRow(_ row: ClaimSheet.Row, header: [String], isWriting: Bool) throws -> [String] {
+    /// written only when `isWriting` (once a row has failed, the rest are only checked). The
+    /// failure lists the first `listedProblems` of them and counts the rest: a name of those
+    /// that matches nothing is not compared with every name in the store for a "did you mean".
+    func importRow(_ row: ClaimSheet.Row, header: [String], isWriting: Bool, listedProblems: Int) throws -> [String] {
         var problems: [String] = []
         func at(_ column: String) -> String {
             let cell = row.cells[column]
@@ -253,7 +261,9 @@ private final class RowImporter {
         func entity(_ column: String) throws -> Entity? {
             let text = row.value(column) ?? ""
             do {
-                let (entity, tier) = try entities.resolution(text, forWriting: true)
+                let (entity, tier) = try entityResolutions.resolution(of: text, suggesting: problems.count < listedProblems) {
+                    try entities.resolution(text, forWriting: true, suggesting: $0)
+                }
                 if tier > .exact {
                     notice(
                         "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as \(Text.printable(entity.name)) (\(entity.id))"
@@ -268,7 +278,9 @@ private final class RowImporter {
         func source(_ column: String) throws -> Source? {
             guard let text = row.value(column) else { return nil }
             do {
-                let found = try sources.resolve(text, forWriting: true)
+                let found = try sourceResolutions.resolution(of: text, suggesting: problems.count < listedProblems) {
+                    try sources.resolve(text, forWriting: true, suggesting: $0)
+                }
                 if found.tier != .id {
                     notice(
                         "isnad: \(sheetName):\(at(column)): \"\(Text.printable(text))\" taken as source \(found.source.id) (\(Text.printable(found.source.title)))"
@@ -592,6 +604,31 @@ private final class RowImporter {
         let name = leaf.split(separator: "[").first.map(String.init) ?? leaf
         if name == "id" { return "claim" }
         return ClaimSheet.columns.contains(name) ? name : "subject"
+    }
+}
+
+/// What each name cell of an import resolved to, by the cell's text, held for the sheets'
+/// distinct names: a name is looked up once however many rows give it (a sheet of near misses,
+/// each looked up row after row, took minutes to be refused). A sheet adds claims only, and once
+/// a row has failed nothing more is written, so a name resolves alike on every row. A name that
+/// matched nothing is held with whether its suggestions were looked for, and looked up again
+/// when a problem that is listed needs them.
+private struct Resolutions<Found, Failure: Error> {
+    private var held: [String: (result: Result<Found, Failure>, hasSuggestions: Bool)] = [:]
+
+    /// What `text` resolves to, from `resolve` (given `suggesting`) the first time it is asked.
+    mutating func resolution(
+        of text: String, suggesting: Bool, _ resolve: (_ suggesting: Bool) throws -> Found
+    ) throws -> Found {
+        if let entry = held[text], entry.hasSuggestions || !suggesting { return try entry.result.get() }
+        do {
+            let found = try resolve(suggesting)
+            held[text] = (.success(found), true)
+            return found
+        } catch let failure as Failure {
+            held[text] = (.failure(failure), suggesting)
+            throw failure
+        }
     }
 }
 
