@@ -106,8 +106,39 @@ struct HistoryCommandTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError
-                == "isnad: cannot undo entry 2: claim \"\(claim)\" (entry 3) refers to entity \"new-man\", which it added; undo that first\n",
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" refers to entity \"new-man\", which it added, since entry 3; undo that first\n",
             "\(refused.standardError)")
+    }
+
+    @Test(
+        "a reference written since it was made names every entry to undo, newest first, and never an undo, which undo refuses"
+    )
+    func undoBlockedByAReferenceChangedSince() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "New Man", "--author", "ana"]).status == 0)
+        let added = try cli.run([
+            "add", "claim", "new-man", "praised", "hamas", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3", "--author", "ana",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        let claim = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run(["set", claim, "notes", "one", "--author", "ana"]).status == 0)
+        let both = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(both.status == 65)
+        #expect(
+            both.standardError
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" refers to entity \"new-man\", which it added, since entry 3; undo those first, in this order: entry 4, entry 3\n",
+            "\(both.standardError)")
+        // Entry 5 is the undo of entry 4, the latest to write the claim: the entry to undo is still 3.
+        #expect(try cli.run(["undo", "4", "--author", "ana"]).status == 0)
+        let afterUndo = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(afterUndo.status == 65)
+        #expect(
+            afterUndo.standardError
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" refers to entity \"new-man\", which it added, since entry 3; undo that first\n",
+            "\(afterUndo.standardError)")
+        #expect(try cli.run(["undo", "3", "--author", "ana"]).status == 0)
+        #expect(try cli.run(["undo", "2", "--author", "ana"]).status == 0)
     }
 
     @Test("an import is one entry: who, when, the command, and the records it added by id")
