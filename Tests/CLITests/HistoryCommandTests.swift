@@ -689,6 +689,54 @@ struct HistoryCommandTests {
         #expect(named.standardError.hasPrefix("isnad: \"Hamas\" taken as entity hamas\n"), "\(named.standardError)")
     }
 
+    @Test(
+        "import --from history --without-source keeps a refused source out of the entries: its record, its citations, the command lines naming it, and the import's own"
+    )
+    func historyImportWithholdsASource() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["copy", "isnad.db", "b.db"]).status == 0)
+        try cli.write("memo.txt", "Interview notes: the smuggler saw the money.\n")
+        let source = try cli.run([
+            "add", "source", "--id", "secret-man", "--type", "other", "--title", "Talk with a tunnel smuggler",
+            "--source-author", "Abu Khaled", "--reliability", "B", "--text-file", "memo.txt", "--author", "rep",
+        ])
+        #expect(source.status == 0, "\(source.standardError)")
+        let claim = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "secret-man", "--quote", "saw the money",
+            "--stance", "asserts", "--credibility", "3", "--author", "rep",
+        ])
+        #expect(claim.status == 0, "\(claim.standardError)")
+        #expect(try cli.run(["set", "hamas", "description", "kept", "--author", "rep"]).status == 0)
+        #expect(try cli.run(["undo", "3", "--author", "ed"]).status == 0)
+        #expect(try cli.run(["undo", "2", "--author", "ed"]).status == 0)
+        try cli.write("a.jsonl", try cli.run(["export", "history"]).standardOutput)
+
+        let mistyped = try cli.run(["--db", "b.db", "import", "--from", "history", "a.jsonl", "--without-source", "secret"])
+        #expect(mistyped.status == 65)
+        #expect(
+            mistyped.standardError
+                == "isnad: no entry of the history names a source \"secret\" (--without-source takes a source's id): nothing imported\n",
+            "\(mistyped.standardError)")
+
+        let imported = try cli.run([
+            "--db", "b.db", "import", "--from", "history", "a.jsonl", "--without-source", "secret-man",
+        ])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(
+            imported.standardError.hasPrefix("withheld 1 source from 4 entries, their command lines with it\n"),
+            "\(imported.standardError)")
+        let history = try cli.run(["--db", "b.db", "export", "history"]).standardOutput
+        for name in ["secret-man", "Abu Khaled", "smuggler", "saw the money"] {
+            #expect(!history.contains(name), "\(name) in \(history)")
+        }
+        let log = try cli.run(["--db", "b.db", "log", "--limit", "0"]).standardOutput
+        #expect(log.contains("  (command withheld: it named a source withheld on import)\n"), "\(log)")
+        // What did not touch it travels whole, and the undos still name what they undid.
+        #expect(log.contains("  isnad set hamas description kept --author rep\n"), "\(log)")
+        #expect(log.contains(" · ed · undo of entry "), "\(log)")
+        #expect(log.contains("import --from history a.jsonl --without-source withheld-source"), "\(log)")
+    }
+
     @Test("show marks a record changed by this store's entries only, not by those of another store's history imported")
     func travelledEntriesMarkNothing() throws {
         let cli = try importedStore()
