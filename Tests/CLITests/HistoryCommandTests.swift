@@ -312,6 +312,20 @@ struct HistoryCommandTests {
                 #"    title: "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen …" → "Short""#))
     }
 
+    @Test("log --all shows every value whole, so that what an edit took out of a long quote can be read")
+    func allShowsValuesWhole() throws {
+        let cli = try importedStore()
+        let text = "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen opened fire at the checkpoint."
+        #expect(try cli.run(["set", "article", "title", text]).status == 0)
+        #expect(try cli.run(["set", "article", "title", "Daily Courier"]).status == 0)
+        let all = try cli.run(["log", "article", "--limit", "1", "--all"])
+        #expect(all.status == 0)
+        #expect(all.standardOutput.contains("    title: \"\(text)\" → \"Daily Courier\"\n"), "\(all.standardOutput)")
+        // Added whole too; without --all, cut as before.
+        #expect(try cli.run(["log", "article", "--limit", "2", "--all"]).standardOutput.contains(" → \"\(text)\"\n"))
+        #expect(!(try cli.run(["log", "article", "--limit", "1"]).standardOutput.contains(text)))
+    }
+
     @Test("a record's long list is cut in log to its first 20 items, saying how many more and how to see each; --all shows them")
     func longListCut() throws {
         let cli = try CLIHarness.scoped
