@@ -749,6 +749,13 @@ struct HistoryCommandTests {
         #expect(log.contains("  isnad set hamas description kept --author rep\n"), "\(log)")
         #expect(log.contains(" · ed · undo of entry "), "\(log)")
         #expect(log.contains("import --from history a.jsonl --without-source withheld-source"), "\(log)")
+        // Not for records: refused, not ignored.
+        let records = try cli.run(["--db", "b.db", "import", "records.jsonl", "--without-source", "secret-man"])
+        #expect(records.status == 64)
+        #expect(
+            records.standardError
+                == "isnad: --without-source does not apply to an import of records, only to an import of history (--from history); isnad copy --without-source keeps a source out of a store's records\n(see 'isnad import --help')\n",
+            "\(records.standardError)")
     }
 
     @Test("show marks a record changed by this store's entries only, not by those of another store's history imported")

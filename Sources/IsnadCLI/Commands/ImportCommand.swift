@@ -106,6 +106,14 @@ enum ImportCommand: Command {
             try arguments.refuseOptionsNotFor(ExchangeFormat.csv.rawValue, subject: "an import of")
             return try importSheets(arguments.positionals, arguments: arguments, context: context)
         }
+        // Records are told apart by content later: the one option for history alone is refused
+        // here, not ignored (a source the user means to keep out would come in).
+        if try !arguments.values(withoutSource).isEmpty {
+            throw UsageError(
+                message:
+                    "--without-source does not apply to an import of records, only to an import of history (--from history); isnad copy --without-source keeps a source out of a store's records",
+                command: spec.name)
+        }
         let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
         var options = Importer.Options()
         options.dryRun = arguments.isSet(isDryRun)
