@@ -36,6 +36,7 @@ enum ExitCode: Int32 {
         case EditError.storedChanged: self = .temporaryFailure
         case is Importer.Failure, is ClaimSheetImporter.Failure, is ClaimSheetImporter.Refusal, is ClaimSheet.Problem,
             is RecordError, is EntityResolver.ResolutionError, is LookupError, is HistoryLines.Refusal,
+            is HistoryLines.UnknownWithheldSource,
             is CheckCommand.DefectsFound,
             is MergeError, is RenameError, is EditError, is HistoryError, is UnlinkedHistory, is ChangeSession.RecordTooLong,
             is EditCommand.RemovedMeanwhile, is ImportConflicts, is BaseEntryBeyondHistory:

@@ -886,9 +886,20 @@ struct AddCommandTests {
         let accepted = try cli.run(arguments + ["--unverified", "paraphrased by the desk"])
         #expect(accepted.status == 0, "\(accepted.standardError)")
         #expect(try cli.run(["export", "jsonl"]).standardOutput.contains(#""locator":"unverified: paraphrased by the desk""#))
-        // Vouched for, it does not fail check ever after.
+        // Vouched for, it does not fail check ever after; it is listed to review, a warning: exit 0.
         let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
         #expect(check.standardOutput.contains("ok   quotes not found in their source's text: ok"), "\(check.standardOutput)")
+        #expect(
+            check.standardOutput.contains(
+                "warn quotes let in unverified though their source has text (to review): 1 to review\n       claim \"hamas-praised-attack\" citation 2: quote «Hamas praised it» was let in unverified (unverified: paraphrased by the desk), though police-text has text: read it against the text, and correct the quote or keep the reason\n"
+            ), "\(check.standardOutput)")
+        let csv = try cli.run(["check", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(
+            csv.standardOutput
+                == "check,subject,message\r\nunverified-quote,\"claim \"\"hamas-praised-attack\"\" citation 2\",\"quote «Hamas praised it» was let in unverified (unverified: paraphrased by the desk), though police-text has text: read it against the text, and correct the quote or keep the reason\"\r\n",
+            "\(csv.standardOutput)")
     }
 
     @Test(

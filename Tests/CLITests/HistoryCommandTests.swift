@@ -108,8 +108,39 @@ struct HistoryCommandTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError
-                == "isnad: cannot undo entry 2: claim \"\(claim)\" (entry 3) refers to entity \"new-man\", which it added; undo that first\n",
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" refers to entity \"new-man\", which it added, since entry 3; undo that first\n",
             "\(refused.standardError)")
+    }
+
+    @Test(
+        "a reference written since it was made names every entry to undo, newest first, and never an undo, which undo refuses"
+    )
+    func undoBlockedByAReferenceChangedSince() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["add", "entity", "--type", "person", "--name", "New Man", "--author", "ana"]).status == 0)
+        let added = try cli.run([
+            "add", "claim", "new-man", "praised", "hamas", "--source", "police", "--quote", "q", "--unverified", "test",
+            "--stance", "asserts", "--credibility", "3", "--author", "ana",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        let claim = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run(["set", claim, "notes", "one", "--author", "ana"]).status == 0)
+        let both = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(both.status == 65)
+        #expect(
+            both.standardError
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" refers to entity \"new-man\", which it added, since entry 3; undo those first, in this order: entry 4, entry 3\n",
+            "\(both.standardError)")
+        // Entry 5 is the undo of entry 4, the latest to write the claim: the entry to undo is still 3.
+        #expect(try cli.run(["undo", "4", "--author", "ana"]).status == 0)
+        let afterUndo = try cli.run(["undo", "2", "--author", "ana"])
+        #expect(afterUndo.status == 65)
+        #expect(
+            afterUndo.standardError
+                == "isnad: cannot undo entry 2: claim \"\(claim)\" refers to entity \"new-man\", which it added, since entry 3; undo that first\n",
+            "\(afterUndo.standardError)")
+        #expect(try cli.run(["undo", "3", "--author", "ana"]).status == 0)
+        #expect(try cli.run(["undo", "2", "--author", "ana"]).status == 0)
     }
 
     @Test("an import is one entry: who, when, the command, and the records it added by id")
@@ -281,6 +312,20 @@ struct HistoryCommandTests {
         #expect(
             try cli.run(["log", "article"]).standardOutput.contains(
                 #"    title: "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen …" → "Short""#))
+    }
+
+    @Test("log --all shows every value whole, so that what an edit took out of a long quote can be read")
+    func allShowsValuesWhole() throws {
+        let cli = try importedStore()
+        let text = "Daily Courier, 13 March 2023. Police spokesman Sami Nour said that two gunmen opened fire at the checkpoint."
+        #expect(try cli.run(["set", "article", "title", text]).status == 0)
+        #expect(try cli.run(["set", "article", "title", "Daily Courier"]).status == 0)
+        let all = try cli.run(["log", "article", "--limit", "1", "--all"])
+        #expect(all.status == 0)
+        #expect(all.standardOutput.contains("    title: \"\(text)\" → \"Daily Courier\"\n"), "\(all.standardOutput)")
+        // Added whole too; without --all, cut as before.
+        #expect(try cli.run(["log", "article", "--limit", "2", "--all"]).standardOutput.contains(" → \"\(text)\"\n"))
+        #expect(!(try cli.run(["log", "article", "--limit", "1"]).standardOutput.contains(text)))
     }
 
     @Test("a record's long list is cut in log to its first 20 items, saying how many more and how to see each; --all shows them")
@@ -658,6 +703,61 @@ struct HistoryCommandTests {
         let named = try cli.run(["log", "Hamas", "--limit", "1"])
         #expect(named.standardOutput.hasPrefix("entry 4 · "), "\(named.standardOutput)")
         #expect(named.standardError.hasPrefix("isnad: \"Hamas\" taken as entity hamas\n"), "\(named.standardError)")
+    }
+
+    @Test(
+        "import --from history --without-source keeps a refused source out of the entries: its record, its citations, the command lines naming it, and the import's own"
+    )
+    func historyImportWithholdsASource() throws {
+        let cli = try importedStore()
+        #expect(try cli.run(["copy", "isnad.db", "b.db"]).status == 0)
+        try cli.write("memo.txt", "Interview notes: the smuggler saw the money.\n")
+        let source = try cli.run([
+            "add", "source", "--id", "secret-man", "--type", "other", "--title", "Talk with a tunnel smuggler",
+            "--source-author", "Abu Khaled", "--reliability", "B", "--text-file", "memo.txt", "--author", "rep",
+        ])
+        #expect(source.status == 0, "\(source.standardError)")
+        let claim = try cli.run([
+            "add", "claim", "hamas", "praised", "isis", "--source", "secret-man", "--quote", "saw the money",
+            "--stance", "asserts", "--credibility", "3", "--author", "rep",
+        ])
+        #expect(claim.status == 0, "\(claim.standardError)")
+        #expect(try cli.run(["set", "hamas", "description", "kept", "--author", "rep"]).status == 0)
+        #expect(try cli.run(["undo", "3", "--author", "ed"]).status == 0)
+        #expect(try cli.run(["undo", "2", "--author", "ed"]).status == 0)
+        try cli.write("a.jsonl", try cli.run(["export", "history"]).standardOutput)
+
+        let mistyped = try cli.run(["--db", "b.db", "import", "--from", "history", "a.jsonl", "--without-source", "secret"])
+        #expect(mistyped.status == 65)
+        #expect(
+            mistyped.standardError
+                == "isnad: no entry of the history names a source \"secret\" (--without-source takes a source's id): nothing imported\n",
+            "\(mistyped.standardError)")
+
+        let imported = try cli.run([
+            "--db", "b.db", "import", "--from", "history", "a.jsonl", "--without-source", "secret-man",
+        ])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(
+            imported.standardError.hasPrefix("withheld 1 source from 4 entries, their command lines with it\n"),
+            "\(imported.standardError)")
+        let history = try cli.run(["--db", "b.db", "export", "history"]).standardOutput
+        for name in ["secret-man", "Abu Khaled", "smuggler", "saw the money"] {
+            #expect(!history.contains(name), "\(name) in \(history)")
+        }
+        let log = try cli.run(["--db", "b.db", "log", "--limit", "0"]).standardOutput
+        #expect(log.contains("  (command withheld: it named a source withheld on import)\n"), "\(log)")
+        // What did not touch it travels whole, and the undos still name what they undid.
+        #expect(log.contains("  isnad set hamas description kept --author rep\n"), "\(log)")
+        #expect(log.contains(" · ed · undo of entry "), "\(log)")
+        #expect(log.contains("import --from history a.jsonl --without-source withheld-source"), "\(log)")
+        // Not for records: refused, not ignored.
+        let records = try cli.run(["--db", "b.db", "import", "records.jsonl", "--without-source", "secret-man"])
+        #expect(records.status == 64)
+        #expect(
+            records.standardError
+                == "isnad: --without-source does not apply to an import of records, only to an import of history (--from history); isnad copy --without-source keeps a source out of a store's records\n(see 'isnad import --help')\n",
+            "\(records.standardError)")
     }
 
     @Test("show marks a record changed by this store's entries only, not by those of another store's history imported")

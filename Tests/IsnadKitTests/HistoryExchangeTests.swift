@@ -24,6 +24,56 @@ struct HistoryExchangeTests {
         #expect(try store.appendHistory([entry(1), entry(2, undoes: 1), entry(3, undoes: 9)], kept: [9: 1], by: nil) != nil)
     }
 
+    @Test(
+        "withholding a source from history entries takes out its lines and citations, keeps the rest of each record as a store writes it, and drops a change left empty"
+    )
+    func withholdingFromHistory() throws {
+        let kept = #"{"source":"wire","quote":"q","stance":"asserts","credibility":3}"#
+        let secret = #"{"source":"secret","quote":"saw it","stance":"asserts","credibility":2}"#
+        func claim(_ citations: String...) -> String {
+            #"{"id":"c1","subject":"a","predicate":"funded","object":"b","citations":["# + citations.joined(separator: ",")
+                + "]}"
+        }
+        let entries = [
+            HistoryEntry(
+                number: 1, timestamp: "2026-12-01T00:00:00Z", author: "rep",
+                command: "isnad add source --title 'Talk with a smuggler' --id secret", undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(
+                        kind: .source, id: "secret", action: .added, before: nil,
+                        after: #"{"id":"secret","type":"other","title":"Talk with a smuggler","reliability":"B"}"#)
+                ], recordCount: 1),
+            // A citation added to a claim that had another: nothing left to say.
+            HistoryEntry(
+                number: 2, timestamp: "2026-12-01T00:00:01Z", author: "rep", command: "isnad add claim a funded b --source x",
+                undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(kind: .claim, id: "c1", action: .changed, before: claim(kept), after: claim(kept, secret))
+                ],
+                recordCount: 1),
+            // A claim added with both: added with the other alone.
+            HistoryEntry(
+                number: 3, timestamp: "2026-12-01T00:00:02Z", author: "rep", command: "isnad set b name B",
+                undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(kind: .claim, id: "c1", action: .changed, before: claim(secret), after: claim(secret, kept))
+                ], recordCount: 1),
+            HistoryEntry(
+                number: 4, timestamp: "2026-12-01T00:00:03Z", author: "rep", command: "isnad set a name A", undoes: nil,
+                undoneBy: nil, records: [], recordCount: 0),
+        ]
+        let withheld = HistoryLines.withholding(["secret"], from: entries)
+        #expect(withheld.unknownSources == [])
+        #expect(withheld.changedEntries == 3)
+        #expect(withheld.entries.map(\.command).prefix(3).allSatisfy { $0 == HistoryLines.withheldCommand })
+        #expect(withheld.entries[0].records == [] && withheld.entries[1].records == [])
+        #expect(
+            withheld.entries[2].records == [RecordChange(kind: .claim, id: "c1", action: .added, before: nil, after: claim(kept))]
+        )
+        #expect(withheld.entries[3] == entries[3])
+        #expect(HistoryLines.withholding(["secre"], from: entries).unknownSources == ["secre"])
+    }
+
     @Test("HistoryLines reads the lines of export history back, and lists every problem of the files with its place")
     func historyLinesRead() throws {
         let folder = try TemporaryFolder.scoped

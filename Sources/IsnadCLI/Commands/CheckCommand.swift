@@ -13,7 +13,9 @@ enum CheckCommand: Command {
             an import would have refused (unknown types, bad dates, an end before its start, a stance, credibility or
             reliability out of range, attributes that are not a JSON object, control characters); claims whose
             predicate or entity types break the vocabulary; claims with no citation; quotes not found in the stored
-            text of the source they stand in (as add claim looks for them); one quote cited twice by one claimant in
+            text of the source they stand in (as add claim looks for them), and, as a warning that leaves the exit
+            code 0, those let in --unverified (or with an unverified: locator) though that source has text, to be
+            read against it: they count in full; one quote cited twice by one claimant in
             one claim, typed two ways (marks, spaces, typeset characters, Unicode form); cycles in chains of transmission (a
             source that relays itself through others); entities that are probably the same (a name or alias that
             folds to the same search key); names with look-alike characters (two scripts in one word, invisible
@@ -70,8 +72,10 @@ enum CheckCommand: Command {
                     }
                 },
                 leftOut: {
-                    guard let check, written < check.problemCount else { return [] }
-                    return [ListingLimit.note(showing: written, of: check.problemCount, "problem")]
+                    guard let check, written < check.findingCount else { return [] }
+                    // Findings, when warnings are among them: a warning is no problem.
+                    let noun = check.findingCount == check.problemCount ? "problem" : "finding"
+                    return [ListingLimit.note(showing: written, of: check.findingCount, noun)]
                 }),
             context: context)
         if let check, !check.isClean { throw DefectsFound(count: check.problemCount) }
@@ -90,13 +94,18 @@ enum CheckCommand: Command {
                 continue
             }
             let count = check.counts[kind] ?? 0
-            let status = count == 0 ? "ok" : counted(count, "problem")
-            try write(Text.printable("\(count == 0 ? "ok  " : "FAIL") \(check.title(of: kind)): \(status)") + "\n")
+            // A warning lists what to review; it is no problem, and leaves the exit code 0.
+            let (mark, found) = kind.isWarning ? ("warn", "to review") : ("FAIL", counted(count, "problem"))
+            let status = count == 0 ? "ok" : kind.isWarning ? "\(count) \(found)" : found
+            try write(Text.printable("\(count == 0 ? "ok  " : mark) \(check.title(of: kind)): \(status)") + "\n")
             let shown = kept[kind] ?? []
             for finding in shown {
                 try write(Bidi.line(Text.printable("       \(finding.subject): \(finding.message)")) + "\n")
             }
-            if shown.count < count { try write("       " + ListingLimit.note(showing: shown.count, of: count, "problem") + "\n") }
+            if shown.count < count {
+                try write(
+                    "       " + ListingLimit.note(showing: shown.count, of: count, kind.isWarning ? "finding" : "problem") + "\n")
+            }
             if kind == .notAsHistoryLeftThem, check.hasNoHistory {
                 let why =
                     check.hasOnlyImportedHistory

@@ -7,16 +7,37 @@ import IsnadKit
 extension ImportCommand {
     /// An import of history lines (`HistoryLines` reads and checks them); `maximumLineLength` is
     /// `--max-line-bytes`.
-    static func importHistory(_ paths: [String], maximumLineLength: Int?, author: String?, context: Context) throws {
-        let entries = try HistoryLines.read(paths, maximumLineLength: maximumLineLength)
+    /// `withholding`: the sources `--without-source` keeps out of the entries.
+    static func importHistory(
+        _ paths: [String], maximumLineLength: Int?, withholding: Set<String>, author: String?, context: Context
+    ) throws {
+        var entries = try HistoryLines.read(paths, maximumLineLength: maximumLineLength)
+        var withheldNote: String?
+        if !withholding.isEmpty {
+            let withheld = HistoryLines.withholding(withholding, from: entries)
+            if let unknown = withheld.unknownSources.first {
+                throw HistoryLines.UnknownWithheldSource(id: unknown)
+            }
+            entries = withheld.entries
+            withheldNote =
+                "withheld \(counted(withholding.count, "source", "sources")) from \(counted(withheld.changedEntries, "entry", "entries")), their command lines with it"
+        }
         let store = try context.openStore(.create)
         // A history imported again (or grown since) is not listed twice: the entries this store
         // holds already are left as they are, and the others appended after its own.
         let kept = try store.keptEntries(among: entries)
         // The import is an entry of this store's own, after those it appends: who appended
         // them, when, and from which file (its command line) is kept beside them.
-        let first = try store.appendHistory(entries, kept: kept, by: try context.change(author: author))
+        var description = try context.change(author: author)
+        // The import's own command line would name what it withheld, in this store's history for good.
+        for id in withholding {
+            for word in Set([Text.shellWord(id), id]) {
+                description.command = description.command.replacingOccurrences(of: word, with: "withheld-source")
+            }
+        }
+        let first = try store.appendHistory(entries, kept: kept, by: description)
         if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
+        if let withheldNote, first != nil { context.message(withheldNote) }
         let appended = entries.count - kept.count
         let alreadyHere =
             kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"

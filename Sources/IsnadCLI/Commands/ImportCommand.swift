@@ -32,10 +32,15 @@ enum ImportCommand: Command {
             holds as it was at N keeps this store's value, a field both changed to different values is a conflict, and
             any conflict refuses the import, each listed (docs/postgresql.md, Bringing field work back).
             --from history appends the lines of isnad export history to this store's history (isnad log), not
-            its records, and records the import itself as an entry of its own (who, when, which file).
+            its records, and records the import itself as an entry of its own (who, when, which file). An entry
+            carries the records as they were then, a record refused since included: --without-source S keeps a
+            source out of them (its record, its citations, the command lines that name it).
             """,
         arguments: [ArgumentSpec(name: "file", help: "A record file, or - for standard input.", isVariadic: true)],
-        options: [isDryRun, replaces, baseEntry, format, isStrict, maximumLineBytes, maximumErrors, HistoryOptions.author],
+        options: [
+            isDryRun, replaces, baseEntry, format, isStrict, maximumLineBytes, maximumErrors, withoutSource,
+            HistoryOptions.author,
+        ],
         examples: [
             "isnad import Datasets/hadera-2022/hadera-2022.jsonl",
             "isnad import --dry-run Datasets/hadera-2022/hadera-2022.jsonl",
@@ -67,6 +72,11 @@ enum ImportCommand: Command {
     static let maximumLineBytes = Option<Int>(
         "max-line-bytes", value: "n", in: 1...(1 << 30), help: "Refuse lines longer than this (default: 16777216, 16 MiB)."
     ).only(for: recordFormats + [.history])
+    static let withoutSource = ListOption<String>(
+        "without-source", value: "source",
+        help:
+            "Keep this source out of the history imported (its id; repeat or separate with commas): its record lines, its citations as claimant or via, and the command lines of the entries that touched them or name it."
+    ).only(for: [ExchangeFormat.history])
     static let maximumErrors = Option<Int>(
         "max-errors", value: "n", in: 1...100_000, help: "List at most this many problems (default: 20)."
     ).only(for: recordFormats + [.csv])
@@ -103,11 +113,20 @@ enum ImportCommand: Command {
             try arguments.refuseOptionsNotFor(ExchangeFormat.history.rawValue, subject: "an import of")
             return try importHistory(
                 arguments.positionals, maximumLineLength: try arguments.value(maximumLineBytes),
+                withholding: Set(try arguments.values(withoutSource)),
                 author: try arguments.value(HistoryOptions.author), context: context)
         }
         if try isSheet(arguments.positionals, format: try arguments.value(format)) {
             try arguments.refuseOptionsNotFor(ExchangeFormat.csv.rawValue, subject: "an import of")
             return try importSheets(arguments.positionals, arguments: arguments, context: context)
+        }
+        // Records are told apart by content later: the one option for history alone is refused
+        // here, not ignored (a source the user means to keep out would come in).
+        if try !arguments.values(withoutSource).isEmpty {
+            throw UsageError(
+                message:
+                    "--without-source does not apply to an import of records, only to an import of history (--from history); isnad copy --without-source keeps a source out of a store's records",
+                command: spec.name)
         }
         let inputs = arguments.positionals.map { $0 == "-" ? Importer.Input.standardInput : .file($0) }
         var options = Importer.Options()

@@ -16,7 +16,8 @@ enum LogCommand: Command {
             retracted), a claim a merge combined with the same claim of the entity kept, and a claim whose id an
             entity's rename derived anew, with its other id (removed claim "c-…" · id derived anew as "c-…"). Shows
             at most 20 records of an entry, and \(itemsShown) items of each list of a record (aliases, citations, merged ids,
-            cites), unless --all, and the latest \(ListingLimit.tableDefault) entries unless --limit; isnad export history
+            cites), and a value past 80 characters cut (a quote, a source's text: … marks the cut, around where
+            a changed value first differs), unless --all, which shows each whole, and the latest \(ListingLimit.tableDefault) entries unless --limit; isnad export history
             writes every entry with its records whole.
             """,
         arguments: [
@@ -35,7 +36,8 @@ enum LogCommand: Command {
         "until", value: "date",
         help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
     static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
-    static let showsAll = Flag("all", help: "Show every record of each entry, and every item of its lists.")
+    static let showsAll = Flag(
+        "all", help: "Show every record of each entry, every item of its lists, and every value whole (a source's text too).")
     static let limit = ListingLimit.option(
         help: "At most n entries, the latest; 0: all. Default: \(ListingLimit.tableDefault).")
 
@@ -162,7 +164,8 @@ enum LogCommand: Command {
         }
 
         /// A record's line, with its marks, and one line for each of its fields: of each list, the
-        /// fields of its first `itemsShown` items (nil: all), then how many more.
+        /// fields of its first `itemsShown` items (nil: all, and every value whole, as --all asks:
+        /// the words a quote's edit took out are what a reviewer reads it for), then how many more.
         func lines(of record: RecordChange, itemsShown: Int?) throws -> [String] {
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             if record.action == .added, record.after == nil { return ["  added \(name) (imported)"] }
@@ -205,6 +208,8 @@ enum LogCommand: Command {
         let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
         var lines = [Text.printable("  \(record.action.rawValue) \(name)" + marks.map { " · " + $0 }.joined())]
         var cut = ListCut(shown: itemsShown ?? .max, record: record)
+        // Values are cut, as lists are, unless --all asks for everything whole.
+        let isCuttingValues = itemsShown != nil
         for field in diff.fields {
             if let leftOut = cut.enter(field.path) { lines.append(leftOut) }
             if cut.isPastShown { continue }
@@ -214,12 +219,14 @@ enum LogCommand: Command {
             let value: String
             switch (field.before, field.after) {
             case (let old?, let new?):
-                let cut = shortened(old, new)
+                let cut = isCuttingValues ? shortened(old, new) : (old: old, new: new)
                 value = "\(shown(cut.old)) → \(shown(cut.new))"
-            case (nil, let new?):
-                value = record.action == .changed ? "(none) → \(shown(shortened(new)))" : shown(shortened(new))
-            case (let old?, nil):
-                value = record.action == .changed ? "\(shown(shortened(old))) → (none)" : shown(shortened(old))
+            case (nil, var new?):
+                if isCuttingValues { new = shortened(new) }
+                value = record.action == .changed ? "(none) → \(shown(new))" : shown(new)
+            case (var old?, nil):
+                if isCuttingValues { old = shortened(old) }
+                value = record.action == .changed ? "\(shown(old)) → (none)" : shown(old)
             case (nil, nil): continue
             }
             lines.append(Bidi.line("    \(Text.printable(field.path)): \(value)"))

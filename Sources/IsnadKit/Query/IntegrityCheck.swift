@@ -14,6 +14,7 @@ public struct IntegrityCheck {
         case vocabulary = "vocabulary"
         case noCitation = "no-citation"
         case quoteNotFound = "quote-not-found"
+        case unverifiedQuote = "unverified-quote"
         case quoteInAnotherForm = "quote-in-another-form"
         case passageQuotedTwice = "passage-quoted-twice"
         case citesCycle = "cites-cycle"
@@ -25,6 +26,11 @@ public struct IntegrityCheck {
         case datesInConflict = "dates-in-conflict"
         case notAsHistoryLeftThem = "not-as-history-left-them"
 
+        /// Whether what the check finds is to be looked at rather than wrong: listed as a warning,
+        /// not counted among the problems (`check` exits 0 for it). A quote let in `--unverified`
+        /// was let in on purpose, with a reason; but it counts in full, and a reviewer must read it.
+        public var isWarning: Bool { self == .unverifiedQuote }
+
         /// What the check looks for, in a few words.
         public var title: String {
             switch self {
@@ -35,6 +41,7 @@ public struct IntegrityCheck {
             case .vocabulary: "predicates and types outside the vocabulary"
             case .noCitation: "claims with no citation"
             case .quoteNotFound: "quotes not found in their source's text"
+            case .unverifiedQuote: "quotes let in unverified though their source has text (to review)"
             case .quoteInAnotherForm: "one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form)"
             case .passageQuotedTwice: "one passage cited twice by one claimant, one quote within the other"
             case .citesCycle: "cycles in chains of transmission"
@@ -99,7 +106,8 @@ public struct IntegrityCheck {
     /// `keepingPerCheck` of each check in ``findings`` (nil: every one), so that a store with a
     /// million findings is checked in the memory its checks take, not its findings' (each
     /// check's findings come out in its own order, the checks in ``Kind``'s but for those run
-    /// together: vocabulary and citations; look-alike names and search keys). One opened with
+    /// together: vocabulary and citations; look-alike names and search keys; quotes not found
+    /// and those let in unverified). One opened with
     /// ``GraphStore/Access/examine`` whose schema another program changed gets its differences
     /// reported and no other check: those would read the store through the objects that were
     /// changed.
@@ -172,10 +180,13 @@ public struct IntegrityCheck {
         try checkRecordsAgainstHistory(store)
     }
 
-    public var isClean: Bool { counts.isEmpty }
+    public var isClean: Bool { counts.keys.allSatisfy(\.isWarning) }
 
-    /// How many things the checks found, all told.
-    public var problemCount: Int { counts.values.reduce(0, +) }
+    /// How many problems the checks found, all told (warnings aside: ``Kind/isWarning``).
+    public var problemCount: Int { counts.filter { !$0.key.isWarning }.values.reduce(0, +) }
+
+    /// How many findings the checks made, warnings included.
+    public var findingCount: Int { counts.values.reduce(0, +) }
 
     /// What `read` gives, or nil where it meets a stored value out of its vocabulary or range
     /// (another check names it): the checks go on past such a record. Any other failure is thrown.
@@ -422,9 +433,18 @@ public struct IntegrityCheck {
     /// Quotes are looked for in the stored text of the source they stand in (`via`, else the
     /// claimant), as `add claim` looks for them (``QuoteLocator``). Sources without text are not checked, nor
     /// quotes whose locator says why they are not word for word (``QuoteLocator/isUnverified(_:)``):
-    /// what `add claim --unverified` and a sheet let in, `check` does not hold against the store.
+    /// what `add claim --unverified` and a sheet let in, `check` does not hold against the store,
+    /// but lists, in the same pass, as warnings to review: it counts in full in the grades.
     private mutating func checkQuotes(_ store: GraphStore) throws {
-        examined[.quoteNotFound] = try store.forEachQuoteNotFound { holder, claim, position, quote, text in
+        examined[.quoteNotFound] = try store.forEachQuoteNotFound(
+            unverified: { holder, claim, position, quote, locator in
+                let shown = Text.printable(String(quote.prefix(60))) + (quote.count > 60 ? "…" : "")
+                try add(
+                    .unverifiedQuote, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
+                    "quote «\(shown)» was let in unverified (\(Text.printable(locator))), though \(holder) has text: read it against the text, and correct the quote or keep the reason"
+                )
+            }
+        ) { holder, claim, position, quote, text in
             // Where it breaks off, as an import or an edit says it: the word that differs is
             // what the analyst looks for.
             let brokenOff = QuoteLocator.partialMatch(of: quote, in: text).map { ": " + Text.printable($0.description) } ?? ""
@@ -434,6 +454,7 @@ public struct IntegrityCheck {
                     + brokenOff
             )
         }
+        examined[.unverifiedQuote] = examined[.quoteNotFound]
     }
 
     /// Two citations of one claim by one claimant, in one `via`, whose quotes are one passage

@@ -380,14 +380,11 @@ extension GraphStore {
             }
             for record in touched where record.before == nil && record.kind != .claim {
                 if let reference = try firstReference(to: record.kind, id: record.id) {
-                    // The entry that last wrote it is the one to undo first.
-                    let writtenBy = try latestEntry(
-                        writing: reference.kind, id: reference.id, besides: [target.number, session.number])
-                    throw HistoryError.blocked(
-                        entry: target.number,
-                        reason:
-                            "\(reference)\(writtenBy.map { " (entry \($0))" } ?? "") refers to \(record.kind.rawValue) \"\(Text.printable(record.id))\", which it added"
-                    )
+                    throw HistoryError.referredTo(
+                        entry: target.number, reference: reference.description,
+                        record: "\(record.kind.rawValue) \"\(Text.printable(record.id))\"",
+                        entriesToUndo: try entriesMakingReference(
+                            reference, referTo: record.kind, id: record.id, after: target.number, decoder: decoder))
                 }
             }
             for record in restored {
@@ -526,6 +523,36 @@ extension GraphStore {
         try database.prepare(Self.laterEntryTouchingTheSameRecords).firstRow([.integer(Int64(entry))]) { $0.int(0) }
     }
 
+    /// The entries to undo, newest first, before `reference` no longer refers to the record of
+    /// `kind` under `id`: the entry after `after` that made it refer to it, and those that wrote
+    /// it since. Only entries an undo takes back count (made here, neither undone nor an undo,
+    /// as the later-entry check counts them): the latest that wrote the reference is often an
+    /// undo of some other change to it, which `undo` refuses. Empty when no such entry made it
+    /// refer (another program wrote it).
+    private func entriesMakingReference(
+        _ reference: RecordReference, referTo kind: Record.Kind, id: String, after: Int, decoder: RecordDecoder
+    ) throws -> [Int] {
+        var writes: [(entry: Int, before: String?)] = []
+        try database.prepare(
+            """
+            SELECT r.change, r.before FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.kind = ?1 AND r.record = ?2 AND r.change > ?3 AND c.undone_by IS NULL AND c.undoes IS NULL AND c.travelled = 0
+            ORDER BY r.change DESC
+            """
+        ).forEachRow([.text(reference.kind.rawValue), .text(reference.id), .integer(Int64(after))]) {
+            writes.append(($0.int(0), $0.text(1)))
+        }
+        var entries: [Int] = []
+        for write in writes {
+            entries.append(write.entry)
+            guard let before = write.before,
+                let was = try? decoder.decode(keptLine: before, kind: reference.kind, id: reference.id),
+                was.refers(to: kind, id: id)
+            else { return entries }
+        }
+        return []
+    }
+
     /// The latest history entry that wrote the record, but those in `entries` (the one undone, and
     /// the undo's own, rolled back with the refusal), or nil.
     private func latestEntry(writing kind: Record.Kind, id: String, besides entries: [Int]) throws -> Int? {
@@ -623,6 +650,10 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case alreadyUndone(entry: Int, by: Int)
     case isUndo(entry: Int, undoes: Int)
     case blocked(entry: Int, reason: String)
+    /// A record the entry added that `reference` refers to now; `entriesToUndo`, newest first,
+    /// the entries that made it refer to it (the last of them) and wrote it since: empty when
+    /// no entry of this store's own did.
+    case referredTo(entry: Int, reference: String, record: String, entriesToUndo: [Int])
     /// Putting the entry's sources back would close a cycle in the chains of transmission.
     case wouldCloseCycle(entry: Int, cycle: String)
     /// Putting the entry's records back would leave a claim (standing or retracted) whose
@@ -670,6 +701,12 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         case .isUndo(let entry, let undoes):
             "entry \(entry) is the undo of entry \(undoes): to make that change again, run its command again"
         case .blocked(let entry, let reason): "cannot undo entry \(entry): \(reason); undo that first"
+        case .referredTo(let entry, let reference, let record, let entriesToUndo):
+            "cannot undo entry \(entry): \(reference) refers to \(record), which it added"
+                + (entriesToUndo.last.map { ", since entry \($0)" } ?? "")
+                + (entriesToUndo.count > 1
+                    ? "; undo those first, in this order: " + entriesToUndo.map { "entry \($0)" }.joined(separator: ", ")
+                    : entriesToUndo.isEmpty ? "; change or delete \(reference) first" : "; undo that first")
         case .wouldCloseCycle(let entry, let cycle):
             "cannot undo entry \(entry): the source it would put back \(cycle); change the cites first (isnad set)"
         case .wouldBreakVocabulary(let entry, let claim, let changedBy, let problem):

@@ -523,7 +523,8 @@ extension GraphStore {
 
     /// Looks for every quote whose holder (the source it is read in: its via, else its
     /// claimant) has a stored text in that text, as `add claim` looks for it (``QuoteLocator``),
-    /// leaving out those whose locator says why they are not word for word; `body` gets each
+    /// leaving out those whose locator says why they are not word for word (`unverified`, when
+    /// given, gets each of those, in the same pass: the text is not read for them); `body` gets each
     /// not found, ordered by holder, claim and position (from 0), with the holder's text (to
     /// say where the quote breaks off in it: ``QuoteLocator/partialMatch(of:in:)``). Of the whole store (`check`),
     /// or of the claims history entry `entry` wrote (what an import of records, which does not
@@ -535,6 +536,9 @@ extension GraphStore {
     @discardableResult
     public func forEachQuoteNotFound(
         inEntry entry: Int? = nil,
+        unverified: (_ holder: String, _ claim: String, _ position: Int, _ quote: String, _ locator: String) throws -> Void = {
+            _, _, _, _, _ in
+        },
         loose: (
             (_ holder: String, _ claim: String, _ position: Int, _ textHas: () -> QuoteLocator.LooseMatch?) throws -> Void
         )? = nil,
@@ -552,7 +556,10 @@ extension GraphStore {
             WHERE s.full_text IS NOT NULL ORDER BY holder, ci.claim, ci.position
             """
         ).forEachRow(entry.map { [.integer(Int64($0))] } ?? []) { row in
-            guard !QuoteLocator.isUnverified(row.text(4)) else { return }
+            if let locator = row.text(4), QuoteLocator.isUnverified(locator) {
+                try unverified(row.string(0), row.string(1), row.int(2), row.string(3), locator)
+                return
+            }
             let holder = row.string(0)
             if holder != currentHolder {
                 currentHolder = holder
