@@ -151,6 +151,43 @@ struct QuoteLocatorTests {
         #expect(QuoteLocator.lines(of: "🇦🇦🇦 🇦🇦🇦", in: runs)! == (1, 1))
     }
 
+    @Test(
+        "real text with marks composes as NFC has it: Arabic with harakat, Vietnamese stacked marks, Latin accents decomposed, a letter with 30 marks out of order",
+        arguments: [
+            "قَتَلَ الجنديُّ رجلًا", "ا\u{0654}علن ضدّ نُفّذت", "Tiê\u{0301}ng Vi\u{0323}\u{0302}t, Nguye\u{0302}\u{0303}n, ở đâý",
+            "re\u{0301}sume\u{0301} cafe\u{0301} Zu\u{0308}rich", "שָׁלוֹם", "a" + String(repeating: "\u{0301}\u{0316}", count: 15),
+            "\u{0F40}" + String(repeating: "\u{0F73}", count: 15),
+        ])
+    func composedAsNFC(_ text: String) {
+        #expect(
+            QuoteLocator.composed(text.unicodeScalars).unicodeScalars.elementsEqual(
+                text.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
+    @Test(
+        "a letter carrying more than 30 marks (zalgo text) has them composed 30 at a time, in time linear in the run, and a quote of it is found"
+    )
+    func longRunOfMarks() throws {
+        // 32 marks out of canonical order: the first 30 are sorted and the acute joins the a (á),
+        // the last two are sorted apart.
+        let marks = "a" + String(repeating: "\u{0301}\u{0316}", count: 16)
+        let composed =
+            "\u{00E1}" + String(repeating: "\u{0316}", count: 15) + String(repeating: "\u{0301}", count: 14) + "\u{0316}\u{0301}"
+        #expect(QuoteLocator.composed(marks.unicodeScalars).unicodeScalars.elementsEqual(composed.unicodeScalars))
+        // Three Tibetan vowel signs of class zero that decompose to two marks each count as marks.
+        let tibetan = "\u{0F40}" + String(repeating: "\u{0F73}", count: 32)
+        let (first, rest) = ("\u{0F40}" + String(repeating: "\u{0F73}", count: 30), "\u{0F73}\u{0F73}")
+        #expect(
+            QuoteLocator.composed(tibetan.unicodeScalars).unicodeScalars.elementsEqual(
+                (first.precomposedStringWithCanonicalMapping + rest.precomposedStringWithCanonicalMapping).unicodeScalars))
+        // 200,000 marks (400 KB) on one letter: composed whole, the sort by class took minutes.
+        let zalgo = "a" + String(repeating: "\u{0301}\u{0316}", count: 100_000)
+        let text = QuoteLocator.SearchableText("x " + zalgo + " y\nz")
+        #expect(try #require(QuoteLocator.lines(of: "x " + zalgo + " y", in: text)) == (1, 1))
+        #expect(QuoteLocator.lines(of: zalgo + "\u{0302}", in: text) == nil)
+        #expect(try #require(QuoteLocator.lines(of: "x", in: text)) == (1, 1))
+    }
+
     /// The lines of `quote` in `text` composed `window` scalars at a time.
     static func lines(of quote: String, in text: String, window: Int) -> (first: Int, last: Int)? {
         QuoteLocator.lines(of: quote, in: QuoteLocator.SearchableText(text, normalizingScalarsAtATime: window))

@@ -208,9 +208,12 @@ extension Claim {
     /// dispute itself.
     public func indexOfSamePassage(typedOtherwiseThan citation: Citation) -> Int? {
         if citations.contains(where: { $0.key == citation.key }) { return nil }
-        let passage = QuoteLocator.passageKey(of: citation.quote)
+        // By bytes: the keys are composed already, and String's == composes again, in time
+        // quadratic in a long run of marks (zalgo text).
+        let passage = QuoteLocator.passageKey(of: citation.quote).utf8
         return citations.firstIndex {
-            $0.source == citation.source && $0.via == citation.via && QuoteLocator.passageKey(of: $0.quote) == passage
+            $0.source == citation.source && $0.via == citation.via
+                && QuoteLocator.passageKey(of: $0.quote).utf8.elementsEqual(passage)
         }
     }
 

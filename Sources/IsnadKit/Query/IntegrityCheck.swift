@@ -465,11 +465,13 @@ public struct IntegrityCheck {
     /// counts as two: with two stances, a claim disputed by its own source.
     private mutating func checkQuoteForms(_ store: GraphStore) throws {
         for claim in claimsCitingOneSourceTwice {
-            var quotes: [String: [String: (position: Int, quote: String, reading: String)]] = [:]
+            // Keyed by the passage key's bytes: it is composed already, and a String is hashed
+            // composed again, in time quadratic in a long run of marks (zalgo text).
+            var quotes: [String: [[UInt8]: (position: Int, quote: String, reading: String)]] = [:]
             var passages: [(position: Int, citation: Citation, stance: String)] = []
             try store.forEachCitationReading(ofClaim: claim) { position, source, via, quote, reading in
                 let claimant = source + "\u{0}" + (via ?? "")
-                let key = QuoteLocator.passageKey(of: quote)
+                let key = Array(QuoteLocator.passageKey(of: quote).utf8)
                 guard let twin = quotes[claimant]?[key] else {
                     quotes[claimant, default: [:]][key] = (position, quote, reading)
                     // Which passage a citation quotes is its claimant's and its quote's; of its reading
@@ -480,9 +482,11 @@ public struct IntegrityCheck {
                     return
                 }
                 let subject = "claim \"\(claim)\" citation \(CitationNumber.shown(position))"
-                // Swift's String compares by canonical equivalence: equal, they differ in Unicode form only.
+                // Equal composed, they differ in Unicode form only (as Swift's String compares,
+                // but in time linear in a run of marks).
                 let how =
-                    twin.quote == quote
+                    QuoteLocator.composed(twin.quote.unicodeScalars).utf8.elementsEqual(
+                        QuoteLocator.composed(quote.unicodeScalars).utf8)
                     ? "in another Unicode form"
                     : "with other marks, spaces or typeset characters (quotation marks, dashes, ligatures)"
                 let repeats = "repeats the quote of citation \(CitationNumber.shown(twin.position)) \(how)"

@@ -42,7 +42,7 @@ extension QuoteLocator {
         return head + " … " + text.suffix(28).drop { $0.isWhitespace }
     }
 
-    /// Calls `body` with the scalars of `text` composed (NFC), as ``forEachComposedScalar(of:window:_:)``
+    /// Calls `body` with the scalars of `text` composed (``composed(_:)``), as ``forEachComposedScalar(of:window:_:)``
     /// gives them, each with the scalars of the text it was composed from, until it returns
     /// false. A piece of text up to the next ASCII scalar composes as the whole text would; in
     /// it, each run from a scalar that combines with none before it (canonical combining class
@@ -63,7 +63,7 @@ extension QuoteLocator {
             }
             while end < scalars.endIndex, !scalars[end].isASCII { scalars.formIndex(after: &end) }
             let piece = scalars[start..<end]
-            let composed = String(String.UnicodeScalarView(piece)).precomposedStringWithCanonicalMapping.unicodeScalars
+            let composed = Self.composed(piece).unicodeScalars
             if composed.elementsEqual(piece) {
                 var index = start
                 while index < end {
@@ -77,8 +77,7 @@ extension QuoteLocator {
                 var index = scalars.index(after: start)
                 while true {
                     if index == end || scalars[index].properties.canonicalCombiningClass == .notReordered {
-                        let run = String(String.UnicodeScalarView(scalars[runStart..<index]))
-                        runs.append((Array(run.precomposedStringWithCanonicalMapping.unicodeScalars), runStart..<index))
+                        runs.append((Array(Self.composed(scalars[runStart..<index]).unicodeScalars), runStart..<index))
                         runStart = index
                     }
                     if index == end { break }

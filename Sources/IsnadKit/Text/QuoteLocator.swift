@@ -3,7 +3,8 @@ import Foundation
 /// Finds a quote in a source's stored text, so that a citation can be checked and its locator
 /// filled in (`isnad add claim`, claim sheets, `check`): the quote must stand in the text word
 /// for word. Runs of white space (line breaks included) count as one space on both sides, and
-/// text is compared composed (NFC). Typesetting a keyboard does not type is read as what it
+/// text is compared composed (NFC; a run of more than 30 marks on one letter, zalgo text,
+/// composed 30 at a time: ``composed(_:)``). Typesetting a keyboard does not type is read as what it
 /// does on both sides, as are the spaces French typography adds around « » and before : ; ! ?
 /// (``forEachTypographicEquivalent(of:_:)``: `s'est` stands in `s’est`, `coeur` in `cœur`). What Arabic and Hebrew writing may leave out need not be
 /// typed: a vowel mark, shadda, sukun or Hebrew point of the text that the quote leaves out is
@@ -418,7 +419,7 @@ public enum QuoteLocator {
     static func fold(_ quote: String) -> [Unicode.Scalar] {
         var folder = Folder()
         var scalars: [Unicode.Scalar] = []
-        for scalar in quote.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in composed(quote.unicodeScalars).unicodeScalars {
             guard let kept = folder.fold(scalar) else { continue }
             if kept.isAfterSpace { scalars.append(" ") }
             forEachTypographicEquivalent(of: kept.scalar) { scalars.append($0) }
@@ -426,7 +427,7 @@ public enum QuoteLocator {
         return scalars
     }
 
-    /// Calls `body` with the scalars of `text` composed (NFC), composing `window` scalars at a
+    /// Calls `body` with the scalars of `text` composed (``composed(_:)``), composing `window` scalars at a
     /// time, and up to the next ASCII scalar: none composes with a scalar before it, nor is
     /// reordered past one, so the pieces compose as the whole text would.
     static func forEachComposedScalar(
@@ -438,9 +439,51 @@ public enum QuoteLocator {
             startingPiece?(start)
             var end = scalars.index(start, offsetBy: max(window, 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
             while end < scalars.endIndex, !scalars[end].isASCII { scalars.formIndex(after: &end) }
-            let piece = String(String.UnicodeScalarView(scalars[start..<end]))
-            for scalar in piece.precomposedStringWithCanonicalMapping.unicodeScalars { body(scalar) }
+            for scalar in composed(scalars[start..<end]).unicodeScalars { body(scalar) }
             start = end
+        }
+    }
+
+    /// The most marks in a row (non-starters: scalars of a canonical combining class other than
+    /// zero) composed together, the limit of Unicode's Stream-Safe Text Format (UAX #15).
+    /// Composing sorts a run of marks by class, in time that grows with the square of its
+    /// length: a letter carrying 100,000 marks ("zalgo" text, 400 KB) took over a minute to
+    /// import and to check. Real writing stacks a few on a letter (Vietnamese two, vocalised
+    /// Arabic three or four).
+    static let marksComposedTogether = 30
+
+    /// `scalars` composed (NFC), a run of more than ``marksComposedTogether`` marks composed
+    /// that many at a time, as if a combining grapheme joiner stood between them (the
+    /// Stream-Safe Text Process of UAX #15): text without such a run composes as NFC has it, and
+    /// text with one in time linear in it, not refused (a quoted post may carry zalgo text). A
+    /// text and a quote of it are cut at the same places, counted from the letter the marks are on.
+    static func composed<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
+        var (result, chunkStart, marksInRow) = ("", scalars.startIndex, 0)
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isNonStarter(scalars[index]) {
+                if marksInRow == marksComposedTogether {
+                    result += String(String.UnicodeScalarView(scalars[chunkStart..<index])).precomposedStringWithCanonicalMapping
+                    (chunkStart, marksInRow) = (index, 0)
+                }
+                marksInRow += 1
+            } else {
+                marksInRow = 0
+            }
+            scalars.formIndex(after: &index)
+        }
+        return result + String(String.UnicodeScalarView(scalars[chunkStart...])).precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether a scalar is a mark that composing may reorder: of a combining class other than
+    /// zero, or one of the three Tibetan vowel signs of class zero that decompose into two
+    /// such (U+0F73, U+0F75, U+0F81: a run of them is a run of marks once decomposed).
+    private static func isNonStarter(_ scalar: Unicode.Scalar) -> Bool {
+        // No scalar below the combining diacritical marks has a class other than zero.
+        guard scalar.value >= 0x0300 else { return false }
+        switch scalar.value {
+        case 0x0F73, 0x0F75, 0x0F81: return true
+        default: return scalar.properties.canonicalCombiningClass != .notReordered
         }
     }
 
