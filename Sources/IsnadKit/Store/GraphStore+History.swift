@@ -429,6 +429,9 @@ extension GraphStore {
             if let cycle = try citesCycle(through: citingAnew) {
                 throw HistoryError.wouldCloseCycle(entry: target.number, cycle: cycle)
             }
+            if let tooDeep = try citesChainTooDeep(through: citingAnew) {
+                throw HistoryError.wouldCloseCycle(entry: target.number, cycle: tooDeep)
+            }
             _ = try session.finish(keepingEmpty: true)
             try database.cached("UPDATE change SET undoes = ?1 WHERE id = ?2").run([
                 .integer(Int64(target.number)), .integer(Int64(session.number)),
@@ -608,7 +611,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case alreadyUndone(entry: Int, by: Int)
     case isUndo(entry: Int, undoes: Int)
     case blocked(entry: Int, reason: String)
-    /// Putting the entry's sources back would close a cycle in the chains of transmission.
+    /// Putting the entry's sources back would close a cycle in the chains of transmission, or
+    /// make one deeper than weighing follows (``CitesDepth/stepsAtMost``).
     case wouldCloseCycle(entry: Int, cycle: String)
     /// Putting the entry's records back would leave a claim (standing or retracted) whose
     /// predicate does not take its ends' types: `changedBy`, the entry that last wrote the claim.
