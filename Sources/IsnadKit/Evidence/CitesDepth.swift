@@ -3,8 +3,8 @@
 /// Weighing a claim holds each claimant's whole chain, so that N claimants along one chain of
 /// N sources cost N²/2 (a 1 MB file of 6,000 relays took half a minute and 460 MB to `show`).
 /// A real chain of relays has a handful of links: ``stepsAtMost`` is far beyond any, and a
-/// chain deeper than it is refused by an import, `add`, `set` and `edit`, and reported by
-/// `check`, so that weighing stops there without changing any answer a store written by Isnad
+/// chain deeper than it is refused by an import, `add`, `set`, `edit` and `undo`, and reported
+/// by `check`, so that weighing stops there without changing any answer a store written by Isnad
 /// gives. On a store another program wrote, weighing still stops there: its cost stays linear.
 public enum CitesDepth {
     /// The most `cites` steps a chain of transmission may take, from a source to the last one
@@ -55,8 +55,7 @@ public enum CitesDepth {
     }
 
     /// The chains deeper than ``stepsAtMost``, each from a source no other source on a chain
-    /// too deep cites (the top of one), in id order.
-    /// `longest`: ``longest(in:)`` of `edges`.
+    /// too deep cites (the top of one), in id order; `longest` is ``longest(in:)`` of `edges`.
     static func tooDeep(in edges: [String: [String]], longest: [String: Longest]) -> [(top: String, longest: Longest)] {
         var cited: Set<String> = []
         for (source, targets) in edges where (longest[source]?.steps ?? 0) > stepsAtMost {
@@ -76,7 +75,7 @@ public enum CitesDepth {
     }
 
     /// What `check` and an import say of a chain too deep (`chain`, from its top); `isChange`
-    /// for one that `set` or `edit` would make.
+    /// for one that `add`, `set`, `edit` or `undo` would make.
     static func message(steps: Int, chain: String, isChange: Bool = false) -> String {
         (isChange ? "would make" : "is the top of")
             + " a chain of transmission \(steps) cites steps deep (\(chain)): weighing follows a chain \(stepsAtMost) steps at most (a real chain of relays has a handful of links)"
