@@ -68,6 +68,30 @@ struct HostileInputTests {
                 """), "\(check.standardOutput.suffix(600))")
     }
 
+    @Test(
+        "a chain of cites deeper than weighing follows (100 steps) is refused at its top, on one line; one exactly 100 deep is imported"
+    )
+    func citesTooDeep() throws {
+        let cli = try CLIHarness.scoped
+        func chain(steps: Int) -> String {
+            (0...steps).map { index in
+                let cites = index == 0 ? "" : #","cites":["r\#(index - 1)"]"#
+                return #"{"record":"source","id":"r\#(index)","type":"other","title":"Relay","reliability":"C"\#(cites)}"#
+            }.joined(separator: "\n") + "\n"
+        }
+        try cli.write("deep.jsonl", chain(steps: 101))
+        let result = try cli.run(["import", "deep.jsonl"])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix(
+                "isnad: deep.jsonl:102: source \"r101\": cites: is the top of a chain of transmission 101 cites steps deep (r101 → r100 → r99 → r98 → r97 → r96 → … (95 more) … → r0): weighing follows a chain 100 steps at most (a real chain of relays has a handful of links)\n"
+            ), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("isnad.db")))
+        try cli.write("limit.jsonl", chain(steps: 100))
+        #expect(try cli.run(["import", "limit.jsonl"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("a value of megabytes that a message quotes is cut to its start and end, not written to the terminal whole")
     func longValueInAMessage() throws {
         let cli = try CLIHarness.scoped

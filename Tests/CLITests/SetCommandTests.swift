@@ -225,6 +225,60 @@ struct SetCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    @Test(
+        "add, set, edit and undo refuse a cites that makes a chain deeper than weighing follows (100 steps), as an import does; the store keeps its chains"
+    )
+    func citesTooDeepRefused() throws {
+        let cli = try CLIHarness.scoped
+        // r99 → … → r0: 99 steps of cites.
+        let chain = (0...99).map { index in
+            let cites = index == 0 ? "" : #","cites":["r\#(index - 1)"]"#
+            return #"{"record":"source","id":"r\#(index)","type":"other","title":"Relay","reliability":"C"\#(cites)}"#
+        }
+        try cli.write("chain.jsonl", chain.joined(separator: "\n") + "\n")
+        #expect(try cli.run(["import", "chain.jsonl"]).status == 0)
+        for id in ["x", "y"] {
+            #expect(
+                try cli.run(["add", "source", "--id", id, "--type", "other", "--title", id, "--reliability", "C"]).status == 0)
+        }
+        #expect(try cli.run(["set", "r0", "cites[0]", "x"]).status == 0)  // 100 steps: at the limit
+        let before = try cli.run(["export", "jsonl"]).outputBytes
+        let limit = "weighing follows a chain 100 steps at most (a real chain of relays has a handful of links)"
+        let added = try cli.run(["add", "source", "--id", "r100", "--type", "other", "--title", "t", "--cites", "r99"])
+        #expect(added.status == 65)
+        #expect(
+            added.standardError
+                == "isnad: cites: would make a chain of transmission 101 cites steps deep (r100 → r99 → r98 → r97 → r96 → r95 → … (93 more) … → r1 → r0 → x): \(limit)\n"
+        )
+        let set = try cli.run(["set", "x", "cites[0]", "y"])
+        #expect(set.status == 65)
+        #expect(
+            set.standardError
+                == "isnad: cites: would make a chain of transmission 101 cites steps deep (r99 → r98 → r97 → r96 → r95 → r94 → … (93 more) … → r0 → x → y): \(limit)\n"
+        )
+        let script = try cli.write(
+            "editor.sh",
+            #"grep -q '"cites"' "$1" || sed -i 's/"reliability": "C"/"reliability": "C", "cites": ["y"]/' "$1"; cp "$1" last.json"#
+        )
+        let edited = try cli.run(["edit", "x"], environment: ["EDITOR": "sh \(script)", "VISUAL": ""])
+        #expect(edited.status != 0)
+        #expect(
+            String(decoding: try cli.read("last.json"), as: UTF8.self).contains(
+                "# error: cites: would make a chain of transmission 101 cites steps deep"))
+        #expect(try cli.run(["export", "jsonl"]).outputBytes == before)
+        // Nor does undo put back a cites that a later change made too deep: r0 → x taken out
+        // (entry 5), x → y (entry 6), then entry 5 undone.
+        #expect(try cli.run(["set", "r0", "cites[0]", "null"]).status == 0)
+        #expect(try cli.run(["set", "x", "cites[0]", "y"]).status == 0)
+        let undo = try cli.run(["undo", "5"])
+        #expect(undo.status == 65)
+        #expect(
+            undo.standardError
+                == "isnad: cannot undo entry 5: the source it would put back would make a chain of transmission 101 cites steps deep (r99 → r98 → r97 → r96 → r95 → r94 → … (93 more) … → r0 → x → y): \(limit); change the cites first (isnad set)\n"
+        )
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test("set and edit refuse a cites that closes a cycle, as an import does; the store keeps its chains")
     func citesCycleRefused() throws {
         let cli = try importedStore()

@@ -728,6 +728,27 @@ struct UntrustedStoreTests {
         #expect(check.standardOutput.contains("(299992 more)"))
     }
 
+    @Test("check reports a chain of transmission planted deeper than weighing follows, at its top, on one line")
+    func deepChain() throws {
+        let cli = try importedStore()
+        try plant(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+            INSERT INTO source (id, type, title, reliability) SELECT 'deep-' || i, 'other', 'Link', 'C' FROM n;
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 149)
+            INSERT INTO source_cites (source, position, cited) SELECT 'deep-' || i, 0, 'deep-' || (i + 1) FROM n;
+            """, in: cli)
+        let check = try cli.run(["check"])
+        #expect(check.status == 65, "\(check.standardError)")
+        #expect(
+            check.standardOutput.contains(
+                """
+                FAIL chains of transmission deeper than weighing follows (100 cites steps): 1 problem
+                       source "deep-0": is the top of a chain of transmission 150 cites steps deep (deep-0 → deep-1 → deep-2 → deep-3 → deep-4 → deep-5 → … (144 more) … → deep-150): weighing follows a chain 100 steps at most (a real chain of relays has a handful of links)
+
+                """), "\(check.standardOutput)")
+    }
+
     @Test("a search key planted in the store (another name's) is reported by check, with what mends it")
     func plantedSearchKey() throws {
         let cli = try importedStore()

@@ -143,11 +143,15 @@ struct EvidenceWeighingTests {
                     + Self.source("article", "B", cites: ["left", "right"])))
         #expect(diamondGraph.carriers(of: "ministry", to: "article") == ["left", "wire"])
         #expect(diamond.strength?.evidence.bestGrade == "E2")
-        // A long line of relays is walked once, not once for each relay on it.
-        let line = (0..<400).map { Self.source("r\($0)", "B", cites: [$0 == 399 ? "ministry" : "r\($0 + 1)"]) }.joined()
+        // A long line of relays is walked once, not once for each relay on it: as long as a
+        // chain may be, the article and the ministry at its ends.
+        let relays = CitesDepth.stepsAtMost - 1
+        let line = (0..<relays).map {
+            Self.source("r\($0)", "B", cites: [$0 == relays - 1 ? "ministry" : "r\($0 + 1)"])
+        }.joined()
         let (long, _, longGraph) = try Self.weigh(
             Self.claim(relayed, sources: Self.source("ministry", "C") + line + Self.source("article", "A", cites: ["r0"])))
-        #expect(longGraph.carriers(of: "ministry", to: "article").count == 400)
+        #expect(longGraph.carriers(of: "ministry", to: "article").count == relays)
         #expect(long.strength?.evidence.bestGrade == "C2")
         // A cycle of cites another program wrote (check reports it) is cut, not walked for ever.
         let (cycle, _, cycleGraph) = try Self.weigh(
@@ -289,6 +293,41 @@ struct EvidenceWeighingTests {
         }
     }
 
+    /// Sources `r0` … `rSTEPS`, each `r(i+1)` citing `ri` (`STEPS` cites steps from the top down
+    /// to `r0`), graded C but `r0`, graded E.
+    static func relayChain(steps: Int) -> String {
+        (0...steps).map { Self.source("r\($0)", $0 == 0 ? "E" : "C", cites: $0 == 0 ? [] : ["r\($0 - 1)"]) }.joined()
+    }
+
+    @Test(
+        "a chain exactly as deep as weighing follows weighs as any other: its last source, 100 steps down, is the common link; one step deeper (written by another program), weighing stops at the limit"
+    )
+    func chainAtTheDepthLimit() throws {
+        let steps = CitesDepth.stepsAtMost
+        #expect(steps == 100)
+        // The top of the chain and a source citing its last source directly, both claimants.
+        let sources =
+            Self.relayChain(steps: steps) + Self.source("side", "B", cites: ["r0"]) + Self.source("top", "C")
+        let records = Self.claim(Self.citation("r\(steps)") + "," + Self.citation("side"), sources: sources)
+        let (weight, _, graph) = try Self.weigh(records)
+        #expect(weight.supportingChannels == 1)
+        #expect(weight.commonLink == CommonLink(source: "r0", reliability: .e, distance: steps))
+        #expect(weight.chains[0].depths.count == steps + 1)
+        #expect(graph.closure(of: "r\(steps)")["r0"] == steps)
+        #expect(weight.strength?.description == "ALLEGED E2 · 1 channel, all through r0 (E)")
+        // `top` made to cite the chain's top behind isnad's back: its chain is 101 steps deep,
+        // and weighing follows the first 100 of them, where it no longer meets `side`.
+        let deeper = Self.claim(Self.citation("top") + "," + Self.citation("side"), sources: sources)
+        let (cut, _, cutGraph) = try Self.weigh(
+            deeper, sql: "INSERT INTO source_cites (source, position, cited) VALUES ('top', 0, 'r\(steps)')")
+        #expect(cut.chains[0].depths.count == steps + 1)
+        #expect(cut.chains[0].depths["r1"] == steps)
+        #expect(cut.chains[0].depths["r0"] == nil)
+        #expect(cut.supportingChannels == 2)
+        #expect(!cutGraph.reaches("r0", from: "top"))
+        #expect(cutGraph.reaches("r1", from: "top"))
+    }
+
     @Test("diamond-shaped cites: two claimants reaching one root are one channel, capped by the root")
     func diamond() throws {
         // left → root ← right; both claimants B-graded, the root they both relay E.
@@ -376,15 +415,19 @@ struct EvidenceWeighingTests {
         #expect(weight.commonLink == CommonLink(source: "two", reliability: .d, distance: 1))
     }
 
-    @Test("a long chain is followed without recursion")
+    @Test("a long chain is measured without recursion, and weighed as far as weighing follows a chain")
     func longChain() throws {
         let count = 20_000
         let sources = (0..<count).map {
             Source(id: "s\($0)", type: .other, title: "s", reliability: .b, cites: $0 + 1 < count ? ["s\($0 + 1)"] : [])
         }
         let graph = TransmissionGraph(sources: sources)
-        #expect(graph.closure(of: "s0").count == count)
-        #expect(graph.closure(of: "s0")["s\(count - 1)"] == count - 1)
+        let steps = CitesDepth.stepsAtMost
+        #expect(graph.closure(of: "s0").count == steps + 1)
+        #expect(graph.closure(of: "s0")["s\(steps)"] == steps)
+        let longest = CitesDepth.longest(in: Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0.cites) }))
+        #expect(longest["s0"]?.steps == count - 1)
+        #expect(longest["s0"]?.end == "s\(count - 1)")
     }
 
     @Test("a source citing two independent roots: the roots are two channels; the source joins them into one with no common link")

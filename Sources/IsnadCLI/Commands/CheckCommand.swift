@@ -17,7 +17,8 @@ enum CheckCommand: Command {
             code 0, those let in --unverified (or with an unverified: locator) though that source has text, to be
             read against it: they count in full; one quote cited twice by one claimant in
             one claim, typed two ways (marks, spaces, typeset characters, Unicode form); cycles in chains of transmission (a
-            source that relays itself through others); entities that are probably the same (a name or alias that
+            source that relays itself through others); chains of transmission deeper than weighing follows (100
+            cites steps); entities that are probably the same (a name or alias that
             folds to the same search key); names with look-alike characters (two scripts in one word, invisible
             characters, fullwidth and other compatibility forms); search keys and entries of the name search index that are
             not their names' own (written or damaged by another program, which SQLite's integrity check does not see);

@@ -7,6 +7,11 @@
 /// ``init(readingOnDemandFrom:)`` holds only the sources it was asked about and those they cite,
 /// read from the store the first time each is needed: a query that shows a few claims of a large
 /// store reads a few sources, not all of them.
+///
+/// Every walk stops ``CitesDepth/stepsAtMost`` steps of `cites` from where it starts: the
+/// chains an import, `add`, `set` and `edit` let in are never deeper, and on a store another
+/// program made deeper (`check` reports it) weighing stays linear in the store rather than
+/// keeping every claimant's whole chain.
 public final class TransmissionGraph {
     private var cites: [String: [String]]
     private var reliabilities: [String: Reliability]
@@ -137,7 +142,10 @@ public final class TransmissionGraph {
                 if let via = cited.citation.via { want(via) }
             }
         }
-        while !wanted.isEmpty {
+        // Sources more steps away than a chain is followed are never weighed.
+        var steps = 0
+        while !wanted.isEmpty, steps <= CitesDepth.stepsAtMost {
+            steps += 1
             let grades: [String: (reliability: Reliability, cites: [String])]
             do {
                 grades = try store.sourceGrades(ids: wanted)
@@ -166,7 +174,7 @@ public final class TransmissionGraph {
     }
 
     /// The sources `id` relays, transitively, each with its fewest `cites` steps from `id`
-    /// (`id` itself at 0). A cycle in `cites` ends where it closes: every source on it is
+    /// (`id` itself at 0), up to ``CitesDepth/stepsAtMost`` steps. A cycle in `cites` ends where it closes: every source on it is
     /// reached once, at its shortest distance.
     ///
     /// Read from the walk and the memo that ``chain(of:)`` uses (``numberedClosure(of:)``).
@@ -227,36 +235,39 @@ public final class TransmissionGraph {
         var before: [Int32: Int32] = [:]
         for grade in Reliability.allCases {
             var seen: Set<Int32> = [via]
-            var queue = [via]
+            var queue = [(number: via, steps: 0)]
             var index = 0
             while index < queue.count {
-                let current = queue[index]
+                let (current, steps) = queue[index]
                 index += 1
                 let id = numberedIDs[Int(current)]
                 if current != via, reliability(of: id) > grade { continue }
+                guard steps < CitesDepth.stepsAtMost else { continue }
                 for cited in cites[id] ?? [] {
                     let number = number(cited)
                     guard seen.insert(number).inserted else { continue }
                     if before[number] == nil, number != via { before[number] = current }
-                    queue.append(number)
+                    queue.append((number, steps + 1))
                 }
             }
         }
         return before
     }
 
-    /// Whether some path of `cites` leads from `relay` to `claimant` (not through `avoided`).
+    /// Whether some path of `cites` leads from `relay` to `claimant` (not through `avoided`), in
+    /// ``CitesDepth/stepsAtMost`` steps at most.
     public func reaches(_ claimant: String, from relay: String, avoiding avoided: String? = nil) -> Bool {
         var seen: Set<String> = [relay]
-        var queue = [relay]
+        var queue = [(id: relay, steps: 0)]
         var index = 0
         while index < queue.count {
-            let current = queue[index]
+            let (current, steps) = queue[index]
             index += 1
+            guard steps < CitesDepth.stepsAtMost else { continue }
             load(current)
             for cited in cites[current] ?? [] where cited != avoided && seen.insert(cited).inserted {
                 if cited == claimant { return true }
-                queue.append(cited)
+                queue.append((cited, steps + 1))
             }
         }
         return false
@@ -310,7 +321,8 @@ public final class TransmissionGraph {
 
     /// ``closure(of:)`` by number, walked breadth first with a queue of its own, not recursion (a
     /// chain may be as long as the data): each source numbered as it is met, and marked in
-    /// ``closureMarks`` rather than hashed into a dictionary.
+    /// ``closureMarks`` rather than hashed into a dictionary. It stops ``CitesDepth/stepsAtMost``
+    /// steps away, so that N claimants along one chain keep N short closures, not N²/2 entries.
     private func walkNumberedClosure(of start: Int32) -> [Chain.NumberedSource] {
         closureWalks += 1
         var reached = [Chain.NumberedSource(id: numberedIDs[Int(start)], number: start, distance: 0)]
@@ -319,6 +331,7 @@ public final class TransmissionGraph {
         while index < reached.count {
             let current = reached[index]
             index += 1
+            guard current.distance < CitesDepth.stepsAtMost else { continue }
             load(current.id)
             for cited in cites[current.id] ?? [] {
                 let number = number(cited)

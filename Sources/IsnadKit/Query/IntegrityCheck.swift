@@ -18,6 +18,7 @@ public struct IntegrityCheck {
         case quoteInAnotherForm = "quote-in-another-form"
         case passageQuotedTwice = "passage-quoted-twice"
         case citesCycle = "cites-cycle"
+        case citesTooDeep = "cites-too-deep"
         case probableDuplicate = "probable-duplicate"
         case lookAlikeName = "look-alike-name"
         case nameKey = "name-key"
@@ -45,6 +46,7 @@ public struct IntegrityCheck {
             case .quoteInAnotherForm: "one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form)"
             case .passageQuotedTwice: "one passage cited twice by one claimant, one quote within the other"
             case .citesCycle: "cycles in chains of transmission"
+            case .citesTooDeep: "chains of transmission deeper than weighing follows (\(CitesDepth.stepsAtMost) cites steps)"
             case .probableDuplicate: "entities that are probably the same"
             case .lookAlikeName: "names with look-alike or invisible characters"
             case .nameKey: "search keys and index entries that are not their names' own"
@@ -540,6 +542,14 @@ public struct IntegrityCheck {
             try add(.citesCycle, "source \"\(first)\"", CitesCycles.message(cycle))
         }
         examined[.citesCycle] = edges.count
+        // Written by another program (an import refuses them): weighing stops at the limit.
+        let longest = CitesDepth.longest(in: edges)
+        for (top, chain) in CitesDepth.tooDeep(in: edges, longest: longest) {
+            try add(
+                .citesTooDeep, "source \"\(top)\"",
+                CitesDepth.message(steps: chain.steps, chain: CitesDepth.shown(from: top, in: longest)))
+        }
+        examined[.citesTooDeep] = edges.count
     }
 
     /// A chain of sources as `a → b → c`; a long one with its middle left out, so that a

@@ -790,13 +790,17 @@ private struct Run {
     }
 
     /// Once everything is read: references to records that never came, types that no longer
-    /// fit because an entity changed type, and chains of transmission made into cycles.
+    /// fit because an entity changed type, and chains of transmission made into cycles or too deep.
     mutating func checkReferences() throws {
         // A cycle already in the store is check's to report; one through a source read here is refused.
-        for (cycle, location) in try session.citesCyclesThroughImportedSources() {
+        let cites = try session.citesProblemsThroughImportedSources()
+        for (cycle, location) in cites.cycles {
             guard let first = cycle.first else { continue }
             report(
                 RecordProblem(record: "source \"\(first)\"", field: "cites", message: CitesCycles.message(cycle)), at: location)
+        }
+        for (source, message, location) in cites.tooDeep {
+            report(RecordProblem(record: "source \"\(source)\"", field: "cites", message: message), at: location)
         }
         var missing: [(ImportSession.PendingReference)] = []
         try session.resolvePending { reference, found, type in

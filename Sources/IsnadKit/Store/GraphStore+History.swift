@@ -441,6 +441,9 @@ extension GraphStore {
             if let cycle = try citesCycle(through: citingAnew) {
                 throw HistoryError.wouldCloseCycle(entry: target.number, cycle: cycle)
             }
+            if let tooDeep = try citesChainTooDeep(through: citingAnew) {
+                throw HistoryError.wouldCloseCycle(entry: target.number, cycle: tooDeep)
+            }
             _ = try session.finish(keepingEmpty: true)
             try database.cached("UPDATE change SET undoes = ?1 WHERE id = ?2").run([
                 .integer(Int64(target.number)), .integer(Int64(session.number)),
@@ -654,7 +657,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     /// the entries that made it refer to it (the last of them) and wrote it since: empty when
     /// no entry of this store's own did.
     case referredTo(entry: Int, reference: String, record: String, entriesToUndo: [Int])
-    /// Putting the entry's sources back would close a cycle in the chains of transmission.
+    /// Putting the entry's sources back would close a cycle in the chains of transmission, or
+    /// make one deeper than weighing follows (``CitesDepth/stepsAtMost``).
     case wouldCloseCycle(entry: Int, cycle: String)
     /// Putting the entry's records back would leave a claim (standing or retracted) whose
     /// predicate does not take its ends' types: `changedBy`, the entry that last wrote the claim.

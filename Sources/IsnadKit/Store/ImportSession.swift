@@ -338,26 +338,53 @@ final class ImportSession {
     }
 
     /// The cycles in the store's chains of transmission (``CitesCycles``) that pass through a
-    /// source this import wrote, each from that source, with where its record was read.
-    func citesCyclesThroughImportedSources() throws -> [(cycle: [String], location: Location)] {
+    /// source this import wrote, each from that source, with where its record was read; and the
+    /// chains deeper than ``CitesDepth/stepsAtMost`` it made, each as
+    /// ``CitesDepth/message(steps:chain:isChange:)`` says it, from the first source on its
+    /// longest chain this import wrote.
+    func citesProblemsThroughImportedSources() throws -> (
+        cycles: [(cycle: [String], location: Location)],
+        tooDeep: [(source: String, message: String, location: Location)]
+    ) {
         try flushBatch()
         // Most imports after the first bring claims only: the chains are not read for them.
         let sources = "SELECT EXISTS (SELECT 1 FROM \(temporary("import_record")) WHERE kind = 'source')"
-        guard try database.prepare(sources).scalarInteger() == 1 else { return [] }
+        guard try database.prepare(sources).scalarInteger() == 1 else { return ([], []) }
         var edges: [String: [String]] = [:]
         try store.forEachCitesLink { source, cited in edges[source, default: []].append(cited) }
         let select = try database.cached(
             "SELECT file, line FROM \(temporary("import_record")) WHERE kind = 'source' AND id = ?1")
-        var found: [(cycle: [String], location: Location)] = []
+        func location(of source: String) throws -> Location? {
+            try select.firstRow([.text(source)], { Location(file: $0.int(0), line: $0.int(1)) })
+        }
+        var cycles: [(cycle: [String], location: Location)] = []
         for cycle in CitesCycles.find(in: edges) {
             for (index, source) in cycle.enumerated() {
-                if let location = try select.firstRow([.text(source)], { Location(file: $0.int(0), line: $0.int(1)) }) {
-                    found.append((Array(cycle[index...] + cycle[..<index]), location))
+                if let location = try location(of: source) {
+                    cycles.append((Array(cycle[index...] + cycle[..<index]), location))
                     break
                 }
             }
         }
-        return found
+        var tooDeep: [(source: String, message: String, location: Location)] = []
+        let longest = CitesDepth.longest(in: edges)
+        for (top, chain) in CitesDepth.tooDeep(in: edges, longest: longest) {
+            // A chain too deep already in the store is check's to report: walked no further
+            // than the limit, where a source this import wrote must be if it made the chain too deep.
+            var step: String? = top
+            var steps = 0
+            while let source = step, steps <= CitesDepth.stepsAtMost {
+                if let location = try location(of: source) {
+                    let message = CitesDepth.message(
+                        steps: longest[source]?.steps ?? chain.steps, chain: CitesDepth.shown(from: source, in: longest))
+                    tooDeep.append((source, message, location))
+                    break
+                }
+                step = longest[source]?.next
+                steps += 1
+            }
+        }
+        return (cycles, tooDeep)
     }
 
     /// For each entity whose type this import changed, every claim it takes part in, with the
