@@ -50,4 +50,17 @@ struct PrintableTextTests {
             #expect(try JSONParser.parse(String(decoding: writer.bytes, as: UTF8.self)) == .string(text))
         }
     }
+
+    @Test(
+        "a message quotes the start of a quote: 60 characters, and no more than 240 scalars of a letter carrying thousands of marks"
+    )
+    func excerpt() {
+        #expect(Text.excerpt("short quote") == "short quote")
+        #expect(Text.excerpt(String(repeating: "a", count: 60)) == String(repeating: "a", count: 60))
+        #expect(Text.excerpt(String(repeating: "a", count: 61)) == String(repeating: "a", count: 60) + "…")
+        let zalgo = "x" + String(repeating: "\u{0301}\u{0316}", count: 25_000) + " y"
+        let shown = Text.excerpt(zalgo)
+        #expect(shown.unicodeScalars.count == 241 && shown.hasSuffix("…"))
+        #expect(Text.excerpt("قَتَلَ") == "قَتَلَ")
+    }
 }

@@ -43,6 +43,7 @@ struct SamePassageTests {
         let claim = Claim(
             id: "c", subject: "a", predicate: "cooperated_with", object: "b",
             citations: [Self.citation("which feeds the claim that Hamas cooperates with ISIS"), retracted])
-        #expect(claim.indicesQuotingTheSamePassage(as: Self.citation("Hamas cooperates with ISIS")) == [0])
+        var passages: [Int: QuotedPassage] = [:]
+        #expect(claim.indicesQuotingTheSamePassage(as: Self.citation("Hamas cooperates with ISIS"), passages: &passages) == [0])
     }
 }

@@ -525,7 +525,7 @@ enum AddCommand: Command {
                 let field = "'citations[\(index)]"
                 throw LookupError(
                     description:
-                        "--quote: citation \(index + 1) of claim \"\(new.id)\" quotes the same passage of \"\(Text.printable(added.source))\", typed otherwise («\(Text.printable(String(twin.quote.prefix(60))))\(twin.quote.count > 60 ? "…" : "")»)\(twin.retraction == nil ? "" : ", and is retracted"): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set \(new.id) \(field).stance' VALUE, or \(field).quote' - to type it as here); nothing changed"
+                        "--quote: citation \(index + 1) of claim \"\(new.id)\" quotes the same passage of \"\(Text.printable(added.source))\", typed otherwise («\(Text.printable(Text.excerpt(twin.quote)))»)\(twin.retraction == nil ? "" : ", and is retracted"): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set \(new.id) \(field).stance' VALUE, or \(field).quote' - to type it as here); nothing changed"
                 )
             }
             if let index = stored.citations.firstIndex(where: { $0.key == added.key }) {

@@ -132,36 +132,13 @@ public struct Citation: Hashable, Sendable {
     /// ISIS", "Hamas cooperates with ISIS"); two sentences of one text are not. Locators are not
     /// compared: a line or paragraph holds many passages.
     public func quotesTheSamePassage(as other: Citation) -> Bool {
-        guard source == other.source, via == other.via, key != other.key else { return false }
-        let mine = Array(QuoteLocator.passageKey(of: quote).unicodeScalars)
-        let theirs = Array(QuoteLocator.passageKey(of: other.quote).unicodeScalars)
-        let (shorter, longer) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
-        guard !shorter.isEmpty else { return false }
-        // A quote of one word stands inside another word ("Hamas" in "Hamastan") only by chance.
-        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
-        // Every place of the shorter in the longer, as Knuth, Morris and Pratt find them: linear,
-        // where comparing at each place took the product of two long quotes' lengths.
-        var fallback = [0]
-        var matched = 0
-        for scalar in shorter.dropFirst() {
-            while matched > 0 && shorter[matched] != scalar { matched = fallback[matched - 1] }
-            if shorter[matched] == scalar { matched += 1 }
-            fallback.append(matched)
-        }
-        matched = 0
-        for (index, scalar) in longer.enumerated() {
-            while matched > 0 && shorter[matched] != scalar { matched = fallback[matched - 1] }
-            if shorter[matched] == scalar { matched += 1 }
-            guard matched == shorter.count else { continue }
-            let (start, end) = (index + 1 - shorter.count, index + 1)
-            let opensAWord = start == 0 || !isWordScalar(longer[start - 1]) || !isWordScalar(shorter[0])
-            let closesAWord = end == longer.count || !isWordScalar(longer[end]) || !isWordScalar(shorter[shorter.count - 1])
-            if opensAWord && closesAWord { return true }
-            matched = fallback[matched - 1]
-        }
-        return false
+        hasTheClaimantOf(other) && QuotedPassage(quote).holdsOrIsWithin(QuotedPassage(other.quote))
+    }
+
+    /// Whether `other` is another citation (another ``key``) by this one's claimant: the same
+    /// source, through the same `via`.
+    func hasTheClaimantOf(_ other: Citation) -> Bool {
+        source == other.source && via == other.via && key != other.key
     }
 
     /// The ``key`` of a citation with this source, via and quote.
@@ -222,10 +199,20 @@ extension Claim {
     /// one quote cut out of the other, or typed otherwise. A quote edited to drop its hedge is
     /// such a citation; given beside the one it was edited from, it counts the passage twice,
     /// and with another stance the claimant disputes itself.
-    public func indicesQuotingTheSamePassage(as citation: Citation) -> [Int] {
-        citations.indices.filter {
-            citations[$0].retraction == nil && citations[$0].quotesTheSamePassage(as: citation)
+    /// Of the claimant's standing citations, the first ``QuotedPassage/comparedAtMost`` are
+    /// compared; `passages` keeps the passages worked out, by place, for the next call.
+    public func indicesQuotingTheSamePassage(as citation: Citation, passages: inout [Int: QuotedPassage]) -> [Int] {
+        let given = QuotedPassage(citation.quote)
+        var compared = 0
+        var found: [Int] = []
+        for index in citations.indices where citations[index].retraction == nil && citations[index].hasTheClaimantOf(citation) {
+            guard compared < QuotedPassage.comparedAtMost else { break }
+            compared += 1
+            let stored = passages[index] ?? QuotedPassage(citations[index].quote)
+            passages[index] = stored
+            if stored.holdsOrIsWithin(given) { found.append(index) }
         }
+        return found
     }
 
     /// Adds `citations` as a claim record adds them to the stored claim: one with the same key

@@ -440,7 +440,7 @@ public struct IntegrityCheck {
     private mutating func checkQuotes(_ store: GraphStore) throws {
         examined[.quoteNotFound] = try store.forEachQuoteNotFound(
             unverified: { holder, claim, position, quote, locator in
-                let shown = Text.printable(String(quote.prefix(60))) + (quote.count > 60 ? "…" : "")
+                let shown = Text.printable(Text.excerpt(quote))
                 try add(
                     .unverifiedQuote, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
                     "quote «\(shown)» was let in unverified (\(Text.printable(locator))), though \(holder) has text: read it against the text, and correct the quote or keep the reason"
@@ -452,7 +452,7 @@ public struct IntegrityCheck {
             let brokenOff = QuoteLocator.partialMatch(of: quote, in: text).map { ": " + Text.printable($0.description) } ?? ""
             try add(
                 .quoteNotFound, "claim \"\(claim)\" citation \(CitationNumber.shown(position))",
-                "quote «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")» is not in the text of \(holder)"
+                "quote «\(Text.printable(Text.excerpt(quote)))» is not in the text of \(holder)"
                     + brokenOff
             )
         }
@@ -517,12 +517,21 @@ public struct IntegrityCheck {
     private mutating func checkPassagesQuotedTwice(
         _ claim: String, _ passages: [(position: Int, citation: Citation, stance: String)]
     ) throws {
+        // Each passage worked out once, and compared only with the claimant's own, the first
+        // ``QuotedPassage/comparedAtMost`` of them: pair by pair, a claim citing one source
+        // thousands of times took minutes.
+        var byClaimant: [String: [(index: Int, passage: QuotedPassage)]] = [:]
         for (index, later) in passages.enumerated() {
-            for earlier in passages[..<index] where earlier.citation.quotesTheSamePassage(as: later.citation) {
+            let claimant = later.citation.source + "\u{0}" + (later.citation.via ?? "")
+            let passage = QuotedPassage(later.citation.quote)
+            let before = byClaimant[claimant, default: []]
+            if before.count < QuotedPassage.comparedAtMost { byClaimant[claimant, default: []].append((index, passage)) }
+            for (earlierIndex, earlierPassage) in before where earlierPassage.holdsOrIsWithin(passage) {
+                let earlier = passages[earlierIndex]
                 func described(_ passage: (position: Int, citation: Citation, stance: String)) -> String {
                     let quote = passage.citation.quote
                     return
-                        "\(Text.printable(passage.stance)) «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")»"
+                        "\(Text.printable(passage.stance)) «\(Text.printable(Text.excerpt(quote)))»"
                 }
                 let (first, second) = (CitationNumber.shown(earlier.position), CitationNumber.shown(later.position))
                 try add(
@@ -1017,7 +1026,7 @@ public struct IntegrityCheck {
             guard !fields.isEmpty else { return }
             func value(_ text: String?) -> String {
                 guard let text else { return "absent" }
-                return Text.printable(text.count > 60 ? String(text.prefix(60)) + "…" : text)
+                return Text.printable(Text.excerpt(text))
             }
             let shown = fields.prefix(3)
             let more = fields.count > shown.count ? " (and \(counted(fields.count - shown.count, "field")) more)" : ""

@@ -29,6 +29,10 @@ struct RequotedPassages {
     private var order: [String] = []
     /// The claim read last and the keys of the citations its records gave.
     private var current: (claim: String, given: Set<Int64>)?
+    /// That claim as the store held it when one of its lines first needed it, with the keys of
+    /// its citations and the passages compared so far: a claim given one citation a line, beside
+    /// many stored, is read and its passages worked out once, not once a line.
+    private var held: (claim: Claim, keys: Set<Int64>, passages: [Int: QuotedPassage])?
 
     /// Reads a claim's record: `isFirst` when no earlier record of this import gave the claim.
     /// `stored` reads the claim as the store holds it now, when it holds it and not every one of
@@ -51,20 +55,31 @@ struct RequotedPassages {
         } else {
             // Lines of the claim apart: what the earlier ones gave is not held any more.
             current = nil
+            held = nil
             return
         }
+        // Given by an earlier line of the claim: compared then.
+        let givenBefore = earlier
         earlier.formUnion(given)
         current = (claim.id, earlier)
-        guard claim.citations.contains(where: { $0.retraction == nil }), let held = try stored(keys) else { return }
-        let heldKeys = Set(held.citations.map(\.key))
+        guard claim.citations.contains(where: { $0.retraction == nil }) else { return }
+        if held?.claim.id != claim.id {
+            held = nil
+            guard let stored = try stored(keys) else { return }
+            held = (stored, Set(stored.citations.map(\.key)), [:])
+        }
+        guard var held else { return }
+        self.held = nil
+        defer { self.held = held }
         for (position, citation) in claim.citations.enumerated()
-        where citation.retraction == nil && !heldKeys.contains(citation.key) {
-            for index in held.indicesQuotingTheSamePassage(as: citation) where !earlier.contains(held.citations[index].key) {
+        where citation.retraction == nil && !held.keys.contains(citation.key) && !givenBefore.contains(citation.key) {
+            for index in held.claim.indicesQuotingTheSamePassage(as: citation, passages: &held.passages)
+            where !earlier.contains(held.claim.citations[index].key) {
                 if findings[claim.id] == nil { order.append(claim.id) }
                 findings[claim.id, default: []].append(
                     Finding(
                         location: location, claim: claim.id, position: position, given: citation, storedPosition: index,
-                        stored: held.citations[index]))
+                        stored: held.claim.citations[index]))
             }
         }
     }
@@ -77,7 +92,7 @@ struct RequotedPassages {
     static func problem(_ finding: Finding) -> RecordProblem {
         func described(_ citation: Citation) -> String {
             let quote = citation.quote
-            return "\(citation.stance.rawValue) «\(Text.printable(String(quote.prefix(60))))\(quote.count > 60 ? "…" : "")»"
+            return "\(citation.stance.rawValue) «\(Text.printable(Text.excerpt(quote)))»"
         }
         return RecordProblem(
             record: "claim \"\(Text.printable(finding.claim))\"", field: "citations[\(finding.position)]",

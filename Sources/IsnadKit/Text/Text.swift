@@ -103,6 +103,17 @@ public enum Text {
         return String(scalars[..<end]) + " … (\(more) character\(more == 1 ? "" : "s") more; isnad check)"
     }
 
+    /// The start of a quote as a message shows it: its first `characters` characters, and at
+    /// most four times as many scalars (a letter carrying thousands of marks is one character,
+    /// and a message quoting it whole printed 50 KB on one line), "…" when it is cut.
+    public static func excerpt(_ text: String, characters: Int = 60) -> String {
+        let start = text.prefix(characters)
+        var cut = start.unicodeScalars.prefix(characters * 4)
+        if cut.count == start.unicodeScalars.count, start.endIndex == text.endIndex { return text }
+        if cut.count == start.unicodeScalars.count { cut = start.unicodeScalars[...] }
+        return String(String.UnicodeScalarView(cut)) + "…"
+    }
+
     /// The text as it may be written to a terminal (``printable(_:keepingLineBreaks:)``), or, when
     /// it holds only invisible characters, quoted as their escapes (`"\u200b"`).
     public static func shown(_ text: String) -> String {
