@@ -248,9 +248,17 @@ struct AddCommandTests {
             ),
             "\(export)")
         #expect(export.contains(#""lang":"fr""#))
-        // A quote that carries its own guillemets is shown in them, not framed again.
+        // A quote that carries its own guillemets is shown in them, not framed again. Another
+        // outlet's: the same outlet quoting a passage of the quote above would be one passage
+        // cited twice, which check finds.
+        #expect(
+            try cli.run([
+                "add", "source", "--type", "news-article", "--title", "RFI Afrique", "--id", "rfi-afrique", "--text-file",
+                "rfi.txt", "--lang", "FR",
+            ])
+            .status == 0)
         let guillemets = try cli.run([
-            "add", "claim", "hamas", "praised", "Hadera attack", "--source", "rfi", "--quote", "«pris d’assaut la base»",
+            "add", "claim", "hamas", "praised", "Hadera attack", "--source", "rfi-afrique", "--quote", "«pris d’assaut la base»",
             "--stance", "rapporte", "--credibility", "3",
         ])
         #expect(guillemets.status == 0, "\(guillemets.standardError)")
