@@ -132,7 +132,19 @@ public struct Citation: Hashable, Sendable {
     /// ISIS", "Hamas cooperates with ISIS"); two sentences of one text are not. Locators are not
     /// compared: a line or paragraph holds many passages.
     public func quotesTheSamePassage(as other: Citation) -> Bool {
-        hasTheClaimantOf(other) && QuotedPassage(quote).holdsOrIsWithin(QuotedPassage(other.quote))
+        hasTheClaimantOf(other) && mayStandAtThePlaceOf(other)
+            && QuotedPassage(quote).holdsOrIsWithin(QuotedPassage(other.quote))
+    }
+
+    /// False when both locators name lines of the source's text (`line 2`, `lines 31-32`, as
+    /// a quote found in it is located) and no line is in both: two sentences of one text, one
+    /// holding the other's words ("the movement rejects the operation" said twice, once with
+    /// more), are two passages. True when either has no such locator: nothing tells them apart.
+    func mayStandAtThePlaceOf(_ other: Citation) -> Bool {
+        guard let mine = QuoteLocator.lines(of: locator), let theirs = QuoteLocator.lines(of: other.locator) else {
+            return true
+        }
+        return mine.overlaps(theirs)
     }
 
     /// Whether `other` is another citation (another ``key``) by this one's claimant: the same
@@ -208,6 +220,7 @@ extension Claim {
         for index in citations.indices where citations[index].retraction == nil && citations[index].hasTheClaimantOf(citation) {
             guard compared < QuotedPassage.comparedAtMost else { break }
             compared += 1
+            guard citations[index].mayStandAtThePlaceOf(citation) else { continue }
             let stored = passages[index] ?? QuotedPassage(citations[index].quote)
             passages[index] = stored
             if stored.holdsOrIsWithin(given) { found.append(index) }

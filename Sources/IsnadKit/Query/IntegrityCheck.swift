@@ -30,7 +30,9 @@ public struct IntegrityCheck {
         /// Whether what the check finds is to be looked at rather than wrong: listed as a warning,
         /// not counted among the problems (`check` exits 0 for it). A quote let in `--unverified`
         /// was let in on purpose, with a reason; but it counts in full, and a reviewer must read it.
-        public var isWarning: Bool { self == .unverifiedQuote }
+        /// One passage cited twice is told by the quotes' words and line locators alone: two
+        /// sentences of a text without locators, one holding the other's words, look the same.
+        public var isWarning: Bool { self == .unverifiedQuote || self == .passageQuotedTwice }
 
         /// What the check looks for, in a few words.
         public var title: String {
@@ -44,7 +46,7 @@ public struct IntegrityCheck {
             case .quoteNotFound: "quotes not found in their source's text"
             case .unverifiedQuote: "quotes let in unverified though their source has text (to review)"
             case .quoteInAnotherForm: "one quote cited twice, typed two ways (marks, spaces, typeset characters, Unicode form)"
-            case .passageQuotedTwice: "one passage cited twice by one claimant, one quote within the other"
+            case .passageQuotedTwice: "one passage cited twice by one claimant, one quote within the other (to review)"
             case .citesCycle: "cycles in chains of transmission"
             case .citesTooDeep: "chains of transmission deeper than weighing follows (\(CitesDepth.stepsAtMost) cites steps)"
             case .probableDuplicate: "entities that are probably the same"
@@ -471,7 +473,7 @@ public struct IntegrityCheck {
             // composed again, in time quadratic in a long run of marks (zalgo text).
             var quotes: [String: [[UInt8]: (position: Int, quote: String, reading: String)]] = [:]
             var passages: [(position: Int, citation: Citation, stance: String)] = []
-            try store.forEachCitationReading(ofClaim: claim) { position, source, via, quote, reading in
+            try store.forEachCitationReading(ofClaim: claim) { position, source, via, quote, reading, locator in
                 let claimant = source + "\u{0}" + (via ?? "")
                 let key = Array(QuoteLocator.passageKey(of: quote).utf8)
                 guard let twin = quotes[claimant]?[key] else {
@@ -479,7 +481,8 @@ public struct IntegrityCheck {
                     // Which passage a citation quotes is its claimant's and its quote's; of its reading
                     // (which begins with it) only the stance is shown.
                     let citation = Citation(
-                        source: source, via: via, quote: quote, stance: .reports, credibility: .cannotBeJudged)
+                        source: source, via: via, quote: quote, stance: .reports, credibility: .cannotBeJudged,
+                        locator: locator)
                     passages.append((position, citation, String(reading.prefix { $0 != " " })))
                     return
                 }
@@ -528,6 +531,7 @@ public struct IntegrityCheck {
             if before.count < QuotedPassage.comparedAtMost { byClaimant[claimant, default: []].append((index, passage)) }
             for (earlierIndex, earlierPassage) in before where earlierPassage.holdsOrIsWithin(passage) {
                 let earlier = passages[earlierIndex]
+                guard earlier.citation.mayStandAtThePlaceOf(later.citation) else { continue }
                 func described(_ passage: (position: Int, citation: Citation, stance: String)) -> String {
                     let quote = passage.citation.quote
                     return

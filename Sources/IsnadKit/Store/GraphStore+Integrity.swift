@@ -605,16 +605,18 @@ extension GraphStore {
     /// quotes cited twice in two Unicode forms.
     public func forEachCitationReading(
         ofClaim claim: String,
-        _ body: (_ position: Int, _ source: String, _ via: String?, _ quote: String, _ reading: String) throws -> Void
+        _ body: (
+            _ position: Int, _ source: String, _ via: String?, _ quote: String, _ reading: String, _ locator: String?
+        ) throws -> Void
     ) throws {
         try database.cached(
             """
             SELECT position, source, via, quote,
-                   stance || ' ' || credibility || ' ' || coalesce(quote_en, '') || ' ' || coalesce(locator, '')
+                   stance || ' ' || credibility || ' ' || coalesce(quote_en, '') || ' ' || coalesce(locator, ''), locator
             FROM citation WHERE claim = ?1 ORDER BY position
             """
         ).forEachRow([.text(claim)]) { row in
-            try body(row.int(0), row.string(1), row.text(2), row.string(3), row.string(4))
+            try body(row.int(0), row.string(1), row.text(2), row.string(3), row.string(4), row.text(5))
         }
     }
 

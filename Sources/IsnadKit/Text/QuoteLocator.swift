@@ -398,6 +398,21 @@ public enum QuoteLocator {
         return (1...2).contains(numbers.count) && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
     }
 
+    /// The lines a locator names when it is one ``locator(_:)`` writes (`line 31`, `lines
+    /// 37-38`), with the reason `--unverified` may add after it (`line 4 (unverified: …)`); nil
+    /// for any other (a page, a timestamp, none).
+    public static func lines(of locator: String?) -> ClosedRange<Int>? {
+        guard var locator else { return nil }
+        if let reason = locator.range(of: " (unverified") { locator = String(locator[..<reason.lowerBound]) }
+        let words = locator.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count == 2, words[0] == "line" || words[0] == "lines" else { return nil }
+        let numbers = words[1].split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(numbers.count), numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+            let first = Int(numbers[0]), let last = Int(numbers[numbers.count - 1]), first <= last
+        else { return nil }
+        return first...last
+    }
+
     /// The locator for those lines, as the seed dataset writes them: `line 31`, `lines 37-38`.
     public static func locator(_ lines: (first: Int, last: Int)) -> String {
         lines.first == lines.last ? "line \(lines.first)" : "lines \(lines.first)-\(lines.last)"
