@@ -706,6 +706,72 @@ struct HistoryCommandTests {
     }
 
     @Test(
+        "import --from history --without-source withholds a source under every id it went by: the entries from before its rename hold the old one"
+    )
+    func historyImportWithholdsARenamedSource() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "a.jsonl",
+            """
+            {"record":"entity","id":"h","type":"organization","name":"H"}
+            {"record":"entity","id":"e","type":"event","name":"E"}
+            {"record":"source","id":"secret","type":"statement","title":"SECRETTITLE informant","reliability":"B"}
+            {"record":"source","id":"pub","type":"news-article","title":"Public","reliability":"C","cites":["secret"]}
+            {"record":"claim","id":"c","subject":"h","predicate":"praised","object":"e","citations":[{"source":"secret","quote":"SECRETQUOTE words","quote_en":"SECRETEN","stance":"asserts","credibility":2},{"source":"pub","quote":"public words","stance":"asserts","credibility":3,"via":"secret"}],"notes":"SECRETNOTE from secret"}
+
+            """)
+        #expect(try cli.run(["--db", "a.db", "import", "a.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "a.db", "set", "secret", "title", "SECRETTITLE2"]).status == 0)
+        let retracted = try cli.run(["--db", "a.db", "retract", "c", "--citation", "1", "--reason", "SECRETREASON about secret"])
+        #expect(retracted.status == 0, "\(retracted.standardError)")
+        #expect(try cli.run(["--db", "a.db", "rename", "secret", "hidden"]).status == 0)
+        #expect(try cli.run(["--db", "a.db", "set", "hidden", "title", "SECRETTITLE3"]).status == 0)
+        try cli.write("a.hist.jsonl", try cli.run(["--db", "a.db", "export", "history"]).standardOutput)
+        // The id the store shows now, the id it had before, or both: nothing of it travels.
+        for (store, withheld) in [("bhidden.db", "hidden"), ("bsecret.db", "secret"), ("bboth.db", "hidden,secret")] {
+            let imported = try cli.run([
+                "--db", store, "import", "--from", "history", "a.hist.jsonl", "--without-source", withheld,
+            ])
+            #expect(imported.status == 0, "\(imported.standardError)")
+            let log = try cli.run(["--db", store, "log", "--all"]).standardOutput
+            let history = try cli.run(["--db", store, "export", "history"]).standardOutput
+            for text in [log, history] {
+                #expect(!text.contains("SECRET") && !text.contains("\"secret\"") && !text.contains("\"hidden\""), "\(text)")
+            }
+            // The import's own command keeps the database's name whole.
+            #expect(log.contains("isnad --db \(store) import --from history a.hist.jsonl --without-source "), "\(log)")
+        }
+    }
+
+    @Test("import --from history --without-source: the import's own command and the others are matched by whole words")
+    func historyImportWithholdsWholeWords() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "data.jsonl",
+            """
+            {"record":"source","id":"pub","type":"other","title":"Import","reliability":"C"}
+            {"record":"entity","id":"h","type":"organization","name":"H"}
+
+            """)
+        #expect(try cli.run(["--db", "w.db", "import", "data.jsonl"]).status == 0)
+        try cli.write("more.jsonl", #"{"record":"entity","id":"e","type":"event","name":"E"}"# + "\n")
+        #expect(try cli.run(["--db", "w.db", "import", "more.jsonl"]).status == 0)
+        try cli.write("public-records.jsonl", try cli.run(["--db", "w.db", "export", "history"]).standardOutput)
+        let imported = try cli.run([
+            "--db", "bank.db", "import", "--from", "history", "public-records.jsonl", "--without-source", "pub",
+            "--author", "pubkeeper",
+        ])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let log = try cli.run(["--db", "bank.db", "log", "--limit", "0"]).standardOutput
+        // A title "Import" does not hide an import that did not touch the source.
+        #expect(log.contains("  isnad --db w.db import more.jsonl\n"), "\(log)")
+        #expect(
+            log.contains(
+                "  isnad --db bank.db import --from history public-records.jsonl --without-source withheld-source --author pubkeeper\n"
+            ), "\(log)")
+    }
+
+    @Test(
         "import --from history --without-source keeps a refused source out of the entries: its record, its citations, the command lines naming it, and the import's own"
     )
     func historyImportWithholdsASource() throws {

@@ -74,6 +74,40 @@ struct HistoryExchangeTests {
         #expect(HistoryLines.withholding(["secre"], from: entries).unknownSources == ["secre"])
     }
 
+    @Test(
+        "withholding follows a source's renames, by the rename's records when its command line is gone; an import's own command loses only whole ids"
+    )
+    func withholdingFollowsRenames() throws {
+        let old = #"{"record":"source","id":"secret","type":"other","title":"Talk","reliability":"B"}"#
+        let new = #"{"record":"source","id":"hidden","type":"other","title":"Talk","reliability":"B"}"#
+        let entries = [
+            HistoryEntry(
+                number: 1, timestamp: "2026-12-01T00:00:00Z", author: "rep", command: "isnad add source --id secret",
+                undoes: nil, undoneBy: nil,
+                records: [RecordChange(kind: .source, id: "secret", action: .added, before: nil, after: old)],
+                recordCount: 1),
+            // A rename whose command an earlier import withheld: its records still say it.
+            HistoryEntry(
+                number: 2, timestamp: "2026-12-01T00:00:01Z", author: "rep", command: HistoryLines.withheldCommand,
+                undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(kind: .source, id: "hidden", action: .added, before: nil, after: new),
+                    RecordChange(kind: .source, id: "secret", action: .removed, before: old, after: nil),
+                ], recordCount: 2),
+        ]
+        for given in ["hidden", "secret"] {
+            let withheld = HistoryLines.withholding([given], from: entries)
+            #expect(withheld.unknownSources == [])
+            #expect(withheld.entries.allSatisfy { $0.records.isEmpty && $0.command == HistoryLines.withheldCommand })
+        }
+        #expect(
+            HistoryLines.command(
+                "isnad --db p.db import --from history p-history.jsonl --without-source p,q --author pkeeper",
+                withholding: ["p", "q"])
+                == "isnad --db p.db import --from history p-history.jsonl --without-source withheld-source,withheld-source --author pkeeper"
+        )
+    }
+
     @Test("HistoryLines reads the lines of export history back, and lists every problem of the files with its place")
     func historyLinesRead() throws {
         let folder = try TemporaryFolder.scoped

@@ -30,11 +30,7 @@ extension ImportCommand {
         // them, when, and from which file (its command line) is kept beside them.
         var description = try context.change(author: author)
         // The import's own command line would name what it withheld, in this store's history for good.
-        for id in withholding {
-            for word in Set([Text.shellWord(id), id]) {
-                description.command = description.command.replacingOccurrences(of: word, with: "withheld-source")
-            }
-        }
+        description.command = HistoryLines.command(description.command, withholding: withholding)
         let first = try store.appendHistory(entries, kept: kept, by: description)
         if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
         if let withheldNote, first != nil { context.message(withheldNote) }

@@ -10,6 +10,9 @@
 /// command of an entry that touched what went, or that names the source, is withheld too (it
 /// holds the title and author as typed). The entry itself stays, with its time and author: an
 /// undo names it, and it says that someone changed something then.
+///
+/// A source is withheld under every id it went by: the user names the one the store shows now,
+/// and the entries from before an `isnad rename` hold the old one, with its title and quotes.
 extension HistoryLines {
     /// The command an entry is given in the place of one that named a withheld source.
     public static let withheldCommand = "(command withheld: it named a source withheld on import)"
@@ -34,7 +37,8 @@ extension HistoryLines {
     }
 
     /// `entries` without the sources `withheld` (ids), as the type says.
-    public static func withholding(_ withheld: Set<String>, from entries: [HistoryEntry]) -> Withheld {
+    public static func withholding(_ given: Set<String>, from entries: [HistoryEntry]) -> Withheld {
+        let withheld = idsWentBy(given, in: entries)
         // The names the command lines may hold: each source's id, title, author and url, as any
         // of its lines gave them.
         var names: Set<String> = []
@@ -45,7 +49,7 @@ extension HistoryLines {
                 for line in [change.before, change.after].compactMap({ $0 }) {
                     guard case .object(let object)? = try? JSONParser.parse(line) else { continue }
                     for key in ["title", "author", "url"] {
-                        if case .string(let name)? = object[key], name.count >= 3 { names.insert(name.lowercased()) }
+                        if case .string(let name)? = object[key], name.count >= 3 { names.insert(name) }
                     }
                 }
             }
@@ -73,10 +77,11 @@ extension HistoryLines {
                 if change.after == nil && change.action != .added { change.action = .removed }
                 records.append(change)
             }
-            let command = entry.command.lowercased()
-            let idsNamed = withheld.filter { holds(command, id: $0.lowercased()) }
+            let words = Set(HistoryMark.shellWords(entry.command))
+            func isNamed(_ name: String) -> Bool { words.contains(name) || holds(entry.command, word: name) }
+            let idsNamed = withheld.filter(isNamed)
             named.formUnion(idsNamed)
-            if touched || !idsNamed.isEmpty || names.contains(where: { command.contains($0) }) {
+            if touched || !idsNamed.isEmpty || names.contains(where: isNamed) {
                 entry.command = withheldCommand
                 touched = true
             }
@@ -87,7 +92,62 @@ extension HistoryLines {
             }
             result.append(entry)
         }
-        return Withheld(entries: result, changedEntries: changedEntries, unknownSources: withheld.subtracting(named).sorted())
+        return Withheld(entries: result, changedEntries: changedEntries, unknownSources: given.subtracting(named).sorted())
+    }
+
+    /// `ids` with every id their sources went by in `entries`, before and after: a rename's
+    /// entry (or its undo's) removes the source under one id and adds it under the other, the
+    /// record alike but for its id. Followed whether the entry was undone or not, and over ids
+    /// used again since: more withheld, never less.
+    static func idsWentBy(_ ids: Set<String>, in entries: [HistoryEntry]) -> Set<String> {
+        var linked: [String: Set<String>] = [:]
+        for entry in entries {
+            let removed = entry.records.filter { $0.kind == .source && $0.action == .removed }
+            let added = entry.records.filter { $0.kind == .source && $0.action == .added }
+            guard !removed.isEmpty, !added.isEmpty else { continue }
+            let isRename = HistoryMark.commandName(of: entry.command) == "isnad rename"
+            for old in removed {
+                for new in added
+                where isRename && removed.count == 1 && added.count == 1
+                    || recordWithoutID(old.before) != nil && recordWithoutID(old.before) == recordWithoutID(new.after)
+                {
+                    linked[old.id, default: []].insert(new.id)
+                    linked[new.id, default: []].insert(old.id)
+                }
+            }
+        }
+        var all = ids
+        var next = Array(ids)
+        while let id = next.popLast() {
+            for other in linked[id] ?? [] where all.insert(other).inserted { next.append(other) }
+        }
+        return all
+    }
+
+    /// A record line's members but its id, to tell the same record under another id.
+    private static func recordWithoutID(_ line: String?) -> [JSONObject.Member]? {
+        guard let line, case .object(let object)? = try? JSONParser.parse(line) else { return nil }
+        return object.members.filter { $0.key != "id" }
+    }
+
+    /// `command` with each of `ids` where it stands as a word of its own (see
+    /// ``holds(_:word:)``) written `withheld-source`: `--without-source pub` goes, the file
+    /// `public-records.jsonl` and the author `pubkeeper` stay as typed.
+    public static func command(_ command: String, withholding ids: Set<String>) -> String {
+        var command = command
+        for id in ids.sorted(by: { $0.count > $1.count }) where !id.isEmpty {
+            var result = ""
+            var rest = command[...]
+            while let range = rest.range(of: id) {
+                result += rest[..<range.lowerBound]
+                let before = range.lowerBound == command.startIndex ? nil : command[command.index(before: range.lowerBound)]
+                let after = range.upperBound == command.endIndex ? nil : command[range.upperBound]
+                result += isIDCharacter(before) || isIDCharacter(after) ? String(rest[range]) : "withheld-source"
+                rest = rest[range.upperBound...]
+            }
+            command = result + rest
+        }
+        return command
     }
 
     /// The record `line` of `kind` `id` without what `withheld` names, with whether it changed;
@@ -129,21 +189,23 @@ extension HistoryLines {
         return (String(decoding: writer.bytes, as: UTF8.self), true)
     }
 
-    /// Whether `command` holds `id` as a word of its own (`informant-rafah`, not in
-    /// `informant-rafah-2`): an id is letters, digits, `-`, `_` and `.`.
-    private static func holds(_ command: String, id: String) -> Bool {
-        func isIDCharacter(_ character: Character?) -> Bool {
-            guard let character else { return false }
-            return character.isLetter || character.isNumber || "-_.".contains(character)
-        }
+    /// Whether `command` holds `word` (an id, a title) as a word of its own, case as it is
+    /// (`informant-rafah`, not in `informant-rafah-2`; a title `Import`, not in `import`): bounded
+    /// by what cannot be in an id, which is letters, digits, `-`, `_` and `.`.
+    private static func holds(_ command: String, word: String) -> Bool {
         var searched = command[...]
-        while let range = searched.range(of: id) {
+        while let range = searched.range(of: word) {
             let before = range.lowerBound == command.startIndex ? nil : command[command.index(before: range.lowerBound)]
             let after = range.upperBound == command.endIndex ? nil : command[range.upperBound]
             if !isIDCharacter(before), !isIDCharacter(after) { return true }
             searched = command[range.upperBound...]
         }
         return false
+    }
+
+    private static func isIDCharacter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character.isNumber || "-_.".contains(character)
     }
 
     /// `value` as a store writes a record line: compact, members in their order.
