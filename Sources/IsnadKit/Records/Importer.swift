@@ -697,7 +697,9 @@ private struct Run {
     private mutating func readRequotedPassages(
         of claim: Claim, keys: [Int64], isFirst: Bool, at location: ImportSession.Location
     ) throws {
-        guard !options.replacingCitations else { return }
+        // Into a store that held no claim, nothing is compared, and nothing need be noted: 1.7%
+        // of the instructions of 10,000 claims imported into a new store went to the notes.
+        guard !options.replacingCitations, try session.heldClaimsBefore() else { return }
         let session = session
         let keys = keys.count == claim.citations.count ? keys : claim.citations.map(\.key)
         try requoted.read(claim, keys: keys, isFirst: isFirst, at: location) { keys in

@@ -28,7 +28,7 @@ struct RequotedPassages {
     private var findings: [String: [Finding]] = [:]
     private var order: [String] = []
     /// The claim read last and the keys of the citations its records gave.
-    private var current: (claim: String, given: Set<Int64>)?
+    private var current: (claim: String, given: GivenKeys)?
     /// That claim as the store held it when one of its lines first needed it, with the keys of
     /// its citations and the passages compared so far: a claim given one citation a line, beside
     /// many stored, is read and its passages worked out once, not once a line.
@@ -41,28 +41,29 @@ struct RequotedPassages {
         _ claim: Claim, keys: [Int64], isFirst: Bool, at location: ImportSession.Location,
         stored: ([Int64]) throws -> Claim?
     ) rethrows {
-        let given = Set(keys)
         // A stored citation this record gives is no longer left out.
-        if var waiting = findings[claim.id] {
-            waiting.removeAll { given.contains($0.stored.key) }
+        if !findings.isEmpty, var waiting = findings[claim.id] {
+            waiting.removeAll { keys.contains($0.stored.key) }
             findings[claim.id] = waiting
         }
-        var earlier: Set<Int64>
+        var earlier: GivenKeys
         if isFirst {
-            earlier = []
-        } else if let current, current.claim == claim.id {
-            earlier = current.given
+            earlier = GivenKeys()
+        } else if let given = current?.given, current?.claim == claim.id {
+            earlier = given
         } else {
             // Lines of the claim apart: what the earlier ones gave is not held any more.
             current = nil
             held = nil
             return
         }
+        // Held here alone while it grows: a claim given on 40,000 lines is not copied on each.
+        current = nil
         // Given by an earlier line of the claim: compared then.
-        let givenBefore = earlier
-        earlier.formUnion(given)
+        let givenHere = keys.filter { !earlier.contains($0) }
+        earlier.add(keys)
         current = (claim.id, earlier)
-        guard claim.citations.contains(where: { $0.retraction == nil }) else { return }
+        guard !givenHere.isEmpty, claim.citations.contains(where: { $0.retraction == nil }) else { return }
         if held?.claim.id != claim.id {
             held = nil
             guard let stored = try stored(keys) else { return }
@@ -72,7 +73,7 @@ struct RequotedPassages {
         self.held = nil
         defer { self.held = held }
         for (position, citation) in claim.citations.enumerated()
-        where citation.retraction == nil && !held.keys.contains(citation.key) && !givenBefore.contains(citation.key) {
+        where citation.retraction == nil && !held.keys.contains(citation.key) && givenHere.contains(citation.key) {
             for index in held.claim.indicesQuotingTheSamePassage(as: citation, passages: &held.passages)
             where !earlier.contains(held.claim.citations[index].key) {
                 if findings[claim.id] == nil { order.append(claim.id) }
@@ -80,6 +81,27 @@ struct RequotedPassages {
                     Finding(
                         location: location, claim: claim.id, position: position, given: citation, storedPosition: index,
                         stored: held.claim.citations[index]))
+            }
+        }
+    }
+
+    /// The keys of the citations a claim's lines gave: a few, in an array (cheaper to make for
+    /// each claim than a set), and a set once they are many (a claim given on 40,000 lines).
+    struct GivenKeys {
+        private var few: [Int64] = []
+        private var many: Set<Int64>?
+
+        func contains(_ key: Int64) -> Bool { many?.contains(key) ?? few.contains(key) }
+
+        mutating func add(_ keys: [Int64]) {
+            if many != nil {
+                many?.formUnion(keys)
+                return
+            }
+            few.append(contentsOf: keys)
+            if few.count > 32 {
+                many = Set(few)
+                few = []
             }
         }
     }

@@ -756,18 +756,30 @@ final class ImportSession {
     /// lack one of `keys` (``Citation/key``); else nil. A record that gives only citations the
     /// claim has costs one index lookup each, and the claim is read whole only for one it lacks.
     func storedClaim(id: String, unlessHoldingAll keys: [Int64]) throws -> Claim? {
-        // Asked first before any claim of the import is written: into a store without claims
-        // (a new one), an import asks nothing more of any claim.
-        if storeHeldClaims == nil {
-            storeHeldClaims = try database.cached("SELECT 1 FROM claim LIMIT 1").scalarInteger() != nil
-        }
-        guard storeHeldClaims == true else { return nil }
+        guard try heldClaimsBefore() else { return nil }
+        // A claim new to the store, as most of a batch are, costs one lookup of its id (the
+        // statement the write of a new claim runs next, its pages then read already), not one of
+        // its first citation and a read of the claim that is not there: 8% more instructions to
+        // import 10,000 new claims into a store of 100,000.
+        guard try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(id)]) != nil
+            || isRetractedInStore(id)
+        else { return nil }
         let select = try database.cached("SELECT 1 FROM citation WHERE claim = ?1 AND citation_key = ?2")
         for key in keys where try select.scalarInteger([.text(id), .integer(key)]) == nil {
             guard case .claim(let stored)? = try store.record(.claim, id: id) else { return nil }
             return stored
         }
         return nil
+    }
+
+    /// Whether the store held a claim before this import wrote one: asked first before any claim
+    /// of the import is written, and remembered. Into a store without claims (a new one), a
+    /// record's citations have no stored ones to be compared with.
+    func heldClaimsBefore() throws -> Bool {
+        if storeHeldClaims == nil {
+            storeHeldClaims = try database.cached("SELECT 1 FROM claim LIMIT 1").scalarInteger() != nil
+        }
+        return storeHeldClaims == true
     }
 
     /// The standing citation of claim `id` under `key` (``Citation/key``), or nil: one index lookup.
