@@ -151,6 +151,44 @@ struct FieldWorkImportTests {
         #expect(log.contains("citations[0].credibility: 2 → 3") && !log.contains("stance"), "\(log)")
     }
 
+    @Test(
+        "with --base-entry, the merged records are checked as import checks the file's: this store's source citing the file's, which cites it back, is a cycle refused (65)"
+    )
+    func mergedCitesCycleIsRefused() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "police", "cites[0]", "article"], author: "samir")
+        try change(cli, "field.db", ["set", "article", "cites[0]", "police"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let before = try team(cli)
+        for dryRun in [["--dry-run"], []] {
+            let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"] + dryRun)
+            #expect(refused.status == 65)
+            #expect(
+                refused.standardError
+                    == "isnad: field.jsonl:4: source \"article\": cites: cites itself through article → police → article (a source cannot relay what relays it)\n"
+                    + "nothing was imported: the store is unchanged\n",
+                "\(refused.standardError)")
+        }
+        #expect(try team(cli) == before)
+    }
+
+    @Test(
+        "with --base-entry, a quote this store edited since, which the file holds as it was, is no edited quote of the file's: the import keeps this store's quote, once"
+    )
+    func quoteEditedHereIsKept() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].quote", "باركت الحركة"], author: "samir")
+        try change(cli, "field.db", ["set", "hamas", "description", "field notes"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let records = try team(cli)
+        #expect(records.contains(#""description":"field notes""#), "\(records)")
+        let claim = records.split(separator: "\n").first { $0.contains(#""id":"hamas-praised-attack""#) } ?? ""
+        #expect(claim.contains(#""citations":[{"source":"article","quote":"باركت الحركة""#), "\(claim)")
+        #expect(claim.components(separatedBy: #""source":"#).count == 2, "\(claim)")
+    }
+
     @Test("a record this store deleted after the base entry, which the file holds, is a conflict, not put back unseen")
     func deletedHereIsAConflict() throws {
         let cli = try teamAndCopy()
