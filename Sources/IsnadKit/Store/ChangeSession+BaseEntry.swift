@@ -25,20 +25,24 @@ extension ChangeSession {
         // Conflicts in the history's order: entities, sources, claims, each kind by id.
         let kinds = Record.Kind.allCases
         touched.sort { (kinds.firstIndex(of: $0.kind) ?? 0, $0.id) < (kinds.firstIndex(of: $1.kind) ?? 0, $1.id) }
-        let since = try database.cached(
+        // This store's changes after `base` to the records this import wrote, read in one pass: a
+        // query per record would scan every history row after `base` each time (no index leads
+        // with the record), quadratic in the records changed.
+        var changedSince: [String: [(number: Int, before: String?, author: String)]] = [:]
+        try database.prepare(
             """
-            SELECT r.change, r.before, c.author FROM change_record AS r JOIN change AS c ON c.id = r.change
-            WHERE r.kind = ?1 AND r.record = ?2 AND r.change > ?3 AND r.change <> ?4 AND c.travelled = 0
+            SELECT r.kind, r.record, r.change, r.before, c.author FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.change > ?1 AND r.change <> ?2 AND c.travelled = 0
+            AND EXISTS (SELECT 1 FROM change_record AS t WHERE t.change = ?2 AND t.kind = r.kind AND t.record = r.record)
             ORDER BY r.change
-            """)
+            """
+        ).forEachRow([.integer(Int64(base)), .integer(Int64(number))]) { row in
+            changedSince[row.string(0) + "\u{0}" + row.string(1), default: []].append((row.int(2), row.text(3), row.string(4)))
+        }
         var conflicts: [ImportConflicts.Conflict] = []
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         for record in touched {
-            var entries: [(number: Int, before: String?, author: String)] = []
-            try since.forEachRow([.text(record.kind.rawValue), .text(record.id), .integer(Int64(base)), .integer(Int64(number))])
-            { row in
-                entries.append((row.int(0), row.text(1), row.string(2)))
-            }
+            let entries = changedSince[record.kind.rawValue + "\u{0}" + record.id] ?? []
             guard let first = entries.first else { continue }
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             // Deleted here since (the last entry that touched it took it away): not put back
