@@ -202,7 +202,9 @@ struct FieldWorkImportTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError.contains(
-                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it\n"),
+                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it\n"
+                    + "nothing was imported: for a record this store deleted, delete it in the file's store too, or merge or rename it there as this store did (then export it again), or take its line out of the file, and import again\n"
+            ),
             "\(refused.standardError)")
     }
 

@@ -52,8 +52,8 @@ extension ChangeSession {
                 conflicts.append(
                     .init(
                         text:
-                            "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it"
-                    ))
+                            "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it",
+                        isDeletion: true))
                 continue
             }
             guard let written = try store.record(record.kind, id: record.id) else { continue }
@@ -110,6 +110,9 @@ public struct BaseEntryBeyondHistory: Error, CustomStringConvertible, Sendable {
 public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
     public struct Conflict: Sendable, Equatable {
         public let text: String
+        /// A record this store took away (deleted, merged into another, renamed): no value
+        /// to set, so another remedy.
+        public var isDeletion = false
     }
 
     /// The base entry the import was given.
@@ -123,7 +126,14 @@ public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
                 "--base-entry \(base): \(count) \(count == 1 ? "conflict" : "conflicts") between this store's changes since entry \(base) and the file:"
             ] + conflicts.map { "  " + $0.text }
             + [
-                "nothing was imported: isnad set the value wanted, in this store or in the file's store (then export it again), and import again"
+                "nothing was imported: "
+                    + [
+                        conflicts.contains { !$0.isDeletion }
+                            ? "isnad set the value wanted, in this store or in the file's store (then export it again)" : nil,
+                        conflicts.contains(where: \.isDeletion)
+                            ? "for a record this store deleted, delete it in the file's store too, or merge or rename it there as this store did (then export it again), or take its line out of the file"
+                            : nil,
+                    ].compactMap { $0 }.joined(separator: "; ") + ", and import again"
             ]).joined(separator: "\n")
     }
 }
