@@ -209,6 +209,41 @@ struct FieldWorkImportTests {
     }
 
     @Test(
+        "a record this store deleted after the base entry, which the file holds as it was then, stays deleted; one a claim of the file names is a conflict naming the claim"
+    )
+    func deletedHereUnchangedInTheFileStaysDeleted() throws {
+        let cli = try teamAndCopy()
+        try cli.write("new.jsonl", #"{"record":"entity","id":"new-man","type":"person","name":"New Man"}"# + "\n")
+        try change(cli, "team.db", ["import", "new.jsonl"], author: "desk")
+        #expect(try cli.run(["copy", "team.db", "field2.db"]).status == 0)
+        try change(cli, "team.db", ["delete", "new-man"], author: "samir")
+        try change(cli, "field2.db", ["set", "hamas", "description", "field notes"], author: "reporter")
+        #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        var records = try team(cli)
+        #expect(records.contains(#""description":"field notes""#) && !records.contains("new-man"), "\(records)")
+        let log = try cli.run(["--db", "team.db", "log", "--limit", "1"]).standardOutput
+        #expect(!log.contains("new-man"), "\(log)")
+        #expect(try cli.run(["--db", "team.db", "check"]).status == 0)
+        // A claim of the file that names it keeps it from staying deleted unseen.
+        try cli.write(
+            "claim.jsonl",
+            #"{"record":"claim","id":"new-man-praised-attack","subject":"new-man","predicate":"praised","object":"hadera-attack","citations":[{"source":"article","quote":"q","stance":"asserts","credibility":2}]}"#
+                + "\n")
+        try change(cli, "field2.db", ["import", "claim.jsonl"], author: "reporter")
+        #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        records = try team(cli)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it as it was at entry 2, but claim \"new-man-praised-attack\" refers to it\n"
+            ), "\(refused.standardError)")
+        #expect(try team(cli) == records)
+    }
+
+    @Test(
         "--base-entry that is not a whole number is a usage error (64); one past the store's last entry is refused (65) in one line",
         arguments: [
             (

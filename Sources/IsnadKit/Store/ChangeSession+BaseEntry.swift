@@ -40,6 +40,8 @@ extension ChangeSession {
             changedSince[row.string(0) + "\u{0}" + row.string(1), default: []].append((row.int(2), row.text(3), row.string(4)))
         }
         var conflicts: [ImportConflicts.Conflict] = []
+        var unchangedDeleted:
+            [(kind: Record.Kind, id: String, name: String, deleter: (number: Int, before: String?, author: String))] = []
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         for record in touched {
             let entries = changedSince[record.kind.rawValue + "\u{0}" + record.id] ?? []
@@ -49,6 +51,14 @@ extension ChangeSession {
             // unseen, nor its references checked anew.
             guard let current = record.before else {
                 let deleter = entries.last ?? first
+                // Held by the file as it was at `base` (a full export holds every record): the
+                // file did not work on it, and it stays deleted, once nothing refers to it.
+                if let atBase = first.before, let written = try store.record(record.kind, id: record.id),
+                    MergedFields(canonical(written)).values == MergedFields(atBase).values
+                {
+                    unchangedDeleted.append((record.kind, record.id, name, deleter))
+                    continue
+                }
                 conflicts.append(
                     .init(
                         text:
@@ -87,6 +97,24 @@ extension ChangeSession {
             } catch {
                 conflicts.append(
                     .init(text: "\(name): this store's values and the file's do not make a valid record together (\(error))"))
+            }
+        }
+        if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
+        // Taken out again, claims first, then what they name; this import's line for it goes
+        // too (it had added the record: the entry changes nothing of it).
+        let forget = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+        for kind in [Record.Kind.claim, .source, .entity] {
+            for record in unchangedDeleted where record.kind == kind {
+                if let reference = try store.firstReference(to: kind, id: record.id) {
+                    conflicts.append(
+                        .init(
+                            text:
+                                "\(record.name): deleted in this store by entry \(record.deleter.number) (\(Text.printable(record.deleter.author))); the file holds it as it was at entry \(base), but \(reference) refers to it",
+                            isDeletion: true))
+                    continue
+                }
+                try store.remove(kind, id: record.id)
+                try forget.run([.integer(Int64(number)), .text(kind.rawValue), .text(record.id)])
             }
         }
         if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
