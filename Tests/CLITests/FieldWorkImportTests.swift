@@ -151,6 +151,44 @@ struct FieldWorkImportTests {
         #expect(log.contains("citations[0].credibility: 2 → 3") && !log.contains("stance"), "\(log)")
     }
 
+    @Test(
+        "with --base-entry, the merged records are checked as import checks the file's: this store's source citing the file's, which cites it back, is a cycle refused (65)"
+    )
+    func mergedCitesCycleIsRefused() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "police", "cites[0]", "article"], author: "samir")
+        try change(cli, "field.db", ["set", "article", "cites[0]", "police"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let before = try team(cli)
+        for dryRun in [["--dry-run"], []] {
+            let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"] + dryRun)
+            #expect(refused.status == 65)
+            #expect(
+                refused.standardError
+                    == "isnad: field.jsonl:4: source \"article\": cites: cites itself through article → police → article (a source cannot relay what relays it)\n"
+                    + "nothing was imported: the store is unchanged\n",
+                "\(refused.standardError)")
+        }
+        #expect(try team(cli) == before)
+    }
+
+    @Test(
+        "with --base-entry, a quote this store edited since, which the file holds as it was, is no edited quote of the file's: the import keeps this store's quote, once"
+    )
+    func quoteEditedHereIsKept() throws {
+        let cli = try teamAndCopy()
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].quote", "باركت الحركة"], author: "samir")
+        try change(cli, "field.db", ["set", "hamas", "description", "field notes"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let records = try team(cli)
+        #expect(records.contains(#""description":"field notes""#), "\(records)")
+        let claim = records.split(separator: "\n").first { $0.contains(#""id":"hamas-praised-attack""#) } ?? ""
+        #expect(claim.contains(#""citations":[{"source":"article","quote":"باركت الحركة""#), "\(claim)")
+        #expect(claim.components(separatedBy: #""source":"#).count == 2, "\(claim)")
+    }
+
     @Test("a record this store deleted after the base entry, which the file holds, is a conflict, not put back unseen")
     func deletedHereIsAConflict() throws {
         let cli = try teamAndCopy()
@@ -164,8 +202,45 @@ struct FieldWorkImportTests {
         #expect(refused.status == 65)
         #expect(
             refused.standardError.contains(
-                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it\n"),
+                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it\n"
+                    + "nothing was imported: for a record this store deleted, delete it in the file's store too, or merge or rename it there as this store did (then export it again), or take its line out of the file, and import again\n"
+            ),
             "\(refused.standardError)")
+    }
+
+    @Test(
+        "a record this store deleted after the base entry, which the file holds as it was then, stays deleted; one a claim of the file names is a conflict naming the claim"
+    )
+    func deletedHereUnchangedInTheFileStaysDeleted() throws {
+        let cli = try teamAndCopy()
+        try cli.write("new.jsonl", #"{"record":"entity","id":"new-man","type":"person","name":"New Man"}"# + "\n")
+        try change(cli, "team.db", ["import", "new.jsonl"], author: "desk")
+        #expect(try cli.run(["copy", "team.db", "field2.db"]).status == 0)
+        try change(cli, "team.db", ["delete", "new-man"], author: "samir")
+        try change(cli, "field2.db", ["set", "hamas", "description", "field notes"], author: "reporter")
+        #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2", "--author", "editor"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        var records = try team(cli)
+        #expect(records.contains(#""description":"field notes""#) && !records.contains("new-man"), "\(records)")
+        let log = try cli.run(["--db", "team.db", "log", "--limit", "1"]).standardOutput
+        #expect(!log.contains("new-man"), "\(log)")
+        #expect(try cli.run(["--db", "team.db", "check"]).status == 0)
+        // A claim of the file that names it keeps it from staying deleted unseen.
+        try cli.write(
+            "claim.jsonl",
+            #"{"record":"claim","id":"new-man-praised-attack","subject":"new-man","predicate":"praised","object":"hadera-attack","citations":[{"source":"article","quote":"q","stance":"asserts","credibility":2}]}"#
+                + "\n")
+        try change(cli, "field2.db", ["import", "claim.jsonl"], author: "reporter")
+        #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        records = try team(cli)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it as it was at entry 2, but claim \"new-man-praised-attack\" refers to it\n"
+            ), "\(refused.standardError)")
+        #expect(try team(cli) == records)
     }
 
     @Test(

@@ -25,31 +25,45 @@ extension ChangeSession {
         // Conflicts in the history's order: entities, sources, claims, each kind by id.
         let kinds = Record.Kind.allCases
         touched.sort { (kinds.firstIndex(of: $0.kind) ?? 0, $0.id) < (kinds.firstIndex(of: $1.kind) ?? 0, $1.id) }
-        let since = try database.cached(
+        // This store's changes after `base` to the records this import wrote, read in one pass: a
+        // query per record would scan every history row after `base` each time (no index leads
+        // with the record), quadratic in the records changed.
+        var changedSince: [String: [(number: Int, before: String?, author: String)]] = [:]
+        try database.prepare(
             """
-            SELECT r.change, r.before, c.author FROM change_record AS r JOIN change AS c ON c.id = r.change
-            WHERE r.kind = ?1 AND r.record = ?2 AND r.change > ?3 AND r.change <> ?4 AND c.travelled = 0
+            SELECT r.kind, r.record, r.change, r.before, c.author FROM change_record AS r JOIN change AS c ON c.id = r.change
+            WHERE r.change > ?1 AND r.change <> ?2 AND c.travelled = 0
+            AND EXISTS (SELECT 1 FROM change_record AS t WHERE t.change = ?2 AND t.kind = r.kind AND t.record = r.record)
             ORDER BY r.change
-            """)
+            """
+        ).forEachRow([.integer(Int64(base)), .integer(Int64(number))]) { row in
+            changedSince[row.string(0) + "\u{0}" + row.string(1), default: []].append((row.int(2), row.text(3), row.string(4)))
+        }
         var conflicts: [ImportConflicts.Conflict] = []
+        var unchangedDeleted:
+            [(kind: Record.Kind, id: String, name: String, deleter: (number: Int, before: String?, author: String))] = []
         let decoder = RecordDecoder(vocabulary: store.vocabulary)
         for record in touched {
-            var entries: [(number: Int, before: String?, author: String)] = []
-            try since.forEachRow([.text(record.kind.rawValue), .text(record.id), .integer(Int64(base)), .integer(Int64(number))])
-            { row in
-                entries.append((row.int(0), row.text(1), row.string(2)))
-            }
+            let entries = changedSince[record.kind.rawValue + "\u{0}" + record.id] ?? []
             guard let first = entries.first else { continue }
             let name = "\(record.kind.rawValue) \"\(Text.printable(record.id))\""
             // Deleted here since (the last entry that touched it took it away): not put back
             // unseen, nor its references checked anew.
             guard let current = record.before else {
                 let deleter = entries.last ?? first
+                // Held by the file as it was at `base` (a full export holds every record): the
+                // file did not work on it, and it stays deleted, once nothing refers to it.
+                if let atBase = first.before, let written = try store.record(record.kind, id: record.id),
+                    MergedFields(canonical(written)).values == MergedFields(atBase).values
+                {
+                    unchangedDeleted.append((record.kind, record.id, name, deleter))
+                    continue
+                }
                 conflicts.append(
                     .init(
                         text:
-                            "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it"
-                    ))
+                            "\(name): deleted in this store by entry \(deleter.number) (\(Text.printable(deleter.author))); the file holds it",
+                        isDeletion: true))
                 continue
             }
             guard let written = try store.record(record.kind, id: record.id) else { continue }
@@ -86,6 +100,24 @@ extension ChangeSession {
             }
         }
         if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
+        // Taken out again, claims first, then what they name; this import's line for it goes
+        // too (it had added the record: the entry changes nothing of it).
+        let forget = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+        for kind in [Record.Kind.claim, .source, .entity] {
+            for record in unchangedDeleted where record.kind == kind {
+                if let reference = try store.firstReference(to: kind, id: record.id) {
+                    conflicts.append(
+                        .init(
+                            text:
+                                "\(record.name): deleted in this store by entry \(record.deleter.number) (\(Text.printable(record.deleter.author))); the file holds it as it was at entry \(base), but \(reference) refers to it",
+                            isDeletion: true))
+                    continue
+                }
+                try store.remove(kind, id: record.id)
+                try forget.run([.integer(Int64(number)), .text(kind.rawValue), .text(record.id)])
+            }
+        }
+        if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
     }
 }
 
@@ -106,6 +138,9 @@ public struct BaseEntryBeyondHistory: Error, CustomStringConvertible, Sendable {
 public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
     public struct Conflict: Sendable, Equatable {
         public let text: String
+        /// A record this store took away (deleted, merged into another, renamed): no value
+        /// to set, so another remedy.
+        public var isDeletion = false
     }
 
     /// The base entry the import was given.
@@ -119,7 +154,14 @@ public struct ImportConflicts: Error, CustomStringConvertible, Sendable {
                 "--base-entry \(base): \(count) \(count == 1 ? "conflict" : "conflicts") between this store's changes since entry \(base) and the file:"
             ] + conflicts.map { "  " + $0.text }
             + [
-                "nothing was imported: isnad set the value wanted, in this store or in the file's store (then export it again), and import again"
+                "nothing was imported: "
+                    + [
+                        conflicts.contains { !$0.isDeletion }
+                            ? "isnad set the value wanted, in this store or in the file's store (then export it again)" : nil,
+                        conflicts.contains(where: \.isDeletion)
+                            ? "for a record this store deleted, delete it in the file's store too, or merge or rename it there as this store did (then export it again), or take its line out of the file"
+                            : nil,
+                    ].compactMap { $0 }.joined(separator: "; ") + ", and import again"
             ]).joined(separator: "\n")
     }
 }

@@ -337,6 +337,16 @@ final class ImportSession {
         }
     }
 
+    /// Merges what this import wrote with this store's own changes since entry `base`
+    /// (``ChangeSession/keepChanges(since:)``), once every record is written and before the
+    /// checks that read more than one record (cycles, depth, references), so that they check
+    /// the records as they will be stored. Without a history entry there is nothing to merge.
+    func mergeChanges(since base: Int) throws {
+        guard let change else { return }
+        try buildDeferredIndexes()
+        try change.keepChanges(since: base)
+    }
+
     /// The cycles in the store's chains of transmission (``CitesCycles``) that pass through a
     /// source this import wrote, each from that source, with where its record was read; and the
     /// chains deeper than ``CitesDepth/stepsAtMost`` it made, each as
@@ -1217,10 +1227,11 @@ extension GraphStore {
     /// With how many records stored before it the import changed or removed (0 without a
     /// `description`), the first `listingChanges` of them as the history holds them (what a dry
     /// run shows), and the number of its history entry. With a `baseEntry`, what it wrote is
-    /// merged with this store's own changes since that entry (``ChangeSession/keepChanges(since:)``).
+    /// merged by `body` with this store's own changes since that entry
+    /// (``ImportSession/mergeChanges(since:)``).
     @discardableResult
     func importing(
-        _ description: ChangeDescription? = nil, listingChanges: Int = 0, mergingSince baseEntry: Int? = nil,
+        _ description: ChangeDescription? = nil, listingChanges: Int = 0,
         _ body: (ImportSession) throws -> Database.TransactionCompletion
     ) throws -> (changed: Bool, storedRecordsChanged: Int, changes: [RecordChange], entry: Int?) {
         let session = try ImportSession(store: self)
@@ -1231,11 +1242,6 @@ extension GraphStore {
             try session.createWorkTables()
             session.change = try description.map { try ChangeSession(store: self, description: $0) }
             let completion = try body(session)
-            // Only with a base entry: an import without one reads no history.
-            if let baseEntry, let change = session.change {
-                try session.buildDeferredIndexes()
-                try change.keepChanges(since: baseEntry)
-            }
             // A dry run compares too, before its rollback, what it would change in records stored
             // before it: none when it only adds (into a new store, say), and then it need not.
             if try completion == .commit || session.change?.hasNotedStoredRecords() == true {
