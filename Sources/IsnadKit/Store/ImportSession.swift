@@ -771,8 +771,9 @@ final class ImportSession {
         // statement the write of a new claim runs next, its pages then read already), not one of
         // its first citation and a read of the claim that is not there: 8% more instructions to
         // import 10,000 new claims into a store of 100,000.
-        guard try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(id)]) != nil
-            || isRetractedInStore(id)
+        guard
+            try database.cached("SELECT 1 FROM claim WHERE id = ?1").scalarInteger([.text(id)]) != nil
+                || isRetractedInStore(id)
         else { return nil }
         let select = try database.cached("SELECT 1 FROM citation WHERE claim = ?1 AND citation_key = ?2")
         for key in keys where try select.scalarInteger([.text(id), .integer(key)]) == nil {
