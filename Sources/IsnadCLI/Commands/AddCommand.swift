@@ -329,7 +329,7 @@ enum AddCommand: Command {
                     description: "source \"\(id)\" exists already (\(Text.printable(existing.title))): give another --id")
             }
             // No cycle can pass through a source no other cites yet, but a chain can grow too deep.
-            if let tooDeep = try store.citesChainTooDeep(ifSource: id, cited: cited) { throw EditError.citesCycle(tooDeep) }
+            if let tooDeep = try store.citesProblem(ifSource: id, cited: cited) { throw EditError.citesCycle(tooDeep) }
             try session.put(record)
             return try DateWarnings.lines(writtenBy: session.number, store: store, what: "added")
         }

@@ -47,26 +47,28 @@ enum CitesCycles {
 }
 
 extension GraphStore {
-    /// What ``CitesCycles/message(_:)`` says of a cycle that `source` citing `cited` would close
-    /// in the store's chains of transmission, from `source`; nil when it closes none. For a
-    /// source changed in place (`set`, `edit`), which an import's own check never sees.
-    public func citesCycle(ifSource source: String, cited: [String]) throws -> String? {
+    /// What is wrong with the store's chains of transmission if `source` cited `cited`: a cycle
+    /// it would close (``CitesCycles/message(_:)``, from `source`), else a chain through it deeper
+    /// than weighing follows (``CitesDepth/message(steps:chain:isChange:)``); nil when neither. For
+    /// a source added or changed in place (`add`, `set`, `edit`), which an import's own check
+    /// never sees. The links are read once for both.
+    public func citesProblem(ifSource source: String, cited: [String]) throws -> String? {
         var edges: [String: [String]] = [:]
         try forEachCitesLink { from, to in
             if from != source { edges[from, default: []].append(to) }
         }
         edges[source] = cited
         return CitesCycles.firstMessage(in: edges, through: [source])
+            ?? CitesDepth.firstMessage(in: edges, through: [source])
     }
 
-    /// What ``CitesCycles/message(_:)`` says of the first cycle in the store's chains of
-    /// transmission, as they stand, through one of `sources` (from it); nil when there is none.
-    /// For sources an undo put back, read once whatever their number.
-    public func citesCycle(through sources: Set<String>) throws -> String? {
+    /// The same of the store's chains as they stand, through one of `sources` (a cycle from it):
+    /// for sources an undo put back, read once whatever their number.
+    public func citesProblem(through sources: Set<String>) throws -> String? {
         guard !sources.isEmpty else { return nil }
         var edges: [String: [String]] = [:]
         try forEachCitesLink { from, to in edges[from, default: []].append(to) }
-        return CitesCycles.firstMessage(in: edges, through: sources)
+        return CitesCycles.firstMessage(in: edges, through: sources) ?? CitesDepth.firstMessage(in: edges, through: sources)
     }
 }
 

@@ -82,30 +82,6 @@ public enum CitesDepth {
     }
 }
 
-extension GraphStore {
-    /// What ``CitesDepth/message(steps:chain:isChange:)`` says of the deepest chain of
-    /// transmission through `source` if it cited `cited`, when that is deeper than
-    /// ``CitesDepth/stepsAtMost``; nil otherwise. For a source added or changed in place (`add`,
-    /// `set`, `edit`), which an import's own check never sees.
-    public func citesChainTooDeep(ifSource source: String, cited: [String]) throws -> String? {
-        var edges: [String: [String]] = [:]
-        try forEachCitesLink { from, to in
-            if from != source { edges[from, default: []].append(to) }
-        }
-        edges[source] = cited
-        return CitesDepth.firstMessage(in: edges, through: [source])
-    }
-
-    /// The same of the store's chains as they stand, through one of `sources`: for sources an
-    /// undo put back.
-    public func citesChainTooDeep(through sources: Set<String>) throws -> String? {
-        guard !sources.isEmpty else { return nil }
-        var edges: [String: [String]] = [:]
-        try forEachCitesLink { from, to in edges[from, default: []].append(to) }
-        return CitesDepth.firstMessage(in: edges, through: sources)
-    }
-}
-
 extension CitesDepth {
     /// What ``message(steps:chain:isChange:)`` says of the deepest chain of `edges` through
     /// the first of `sources` (in id order) on a chain deeper than ``stepsAtMost``; nil when

@@ -49,10 +49,7 @@ extension GraphStore {
             // An import refuses a cycle or a chain too deep it would make; a source changed in
             // place is checked here.
             guard case .source(let before) = stored, source.cites != before.cites else { break }
-            if let cycle = try citesCycle(ifSource: source.id, cited: source.cites) { throw EditError.citesCycle(cycle) }
-            if let tooDeep = try citesChainTooDeep(ifSource: source.id, cited: source.cites) {
-                throw EditError.citesCycle(tooDeep)
-            }
+            if let problem = try citesProblem(ifSource: source.id, cited: source.cites) { throw EditError.citesCycle(problem) }
         }
         return CheckedEdit(record: record, stored: stored, checkedIn: openWriteTransaction)
     }
@@ -210,8 +207,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An entity's new type breaks a claim that names it.
     case typeBreaksClaim(claim: String, message: String)
     /// A source's new `cites` would make a cycle, or a chain deeper than weighing follows (said
-    /// as ``GraphStore/citesCycle(ifSource:cited:)`` and
-    /// ``GraphStore/citesChainTooDeep(ifSource:cited:)`` say it).
+    /// as ``GraphStore/citesProblem(ifSource:cited:)`` says it).
     case citesCycle(String)
     /// The quote of citation `citation` (from 0) is not in the text of `source`, where it is
     /// read; `partialMatch`, how much of its start the text has, when that is worth saying.

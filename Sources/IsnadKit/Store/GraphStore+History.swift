@@ -438,11 +438,8 @@ extension GraphStore {
             }
             // A source's cites put back can close a cycle that a later change opened the way to
             // (a cited b, then not; b cites a since): refused, as import and set refuse it.
-            if let cycle = try citesCycle(through: citingAnew) {
-                throw HistoryError.wouldCloseCycle(entry: target.number, cycle: cycle)
-            }
-            if let tooDeep = try citesChainTooDeep(through: citingAnew) {
-                throw HistoryError.wouldCloseCycle(entry: target.number, cycle: tooDeep)
+            if let problem = try citesProblem(through: citingAnew) {
+                throw HistoryError.wouldCloseCycle(entry: target.number, cycle: problem)
             }
             _ = try session.finish(keepingEmpty: true)
             try database.cached("UPDATE change SET undoes = ?1 WHERE id = ?2").run([
