@@ -13,8 +13,9 @@ enum ImportCommand: Command {
             its file, line and field. Records may come in any order. A record whose id exists replaces it; a
             claim's citations are added to those it already has (same source, via and quote: updated). One that
             quotes anew, from the same source and via, the passage of a stored citation the claim's record leaves
-            out (one quote within the other: a quote edited in another store) is refused, as it would stand beside
-            that one; --replace takes the record's citations as they are. A claim id keeps its subject, predicate
+            out (one quote within the other, at lines of its text that overlap if both say: a quote edited in another
+            store) is refused, as it would stand beside that one; --replace takes the record's citations as they are
+            (under --base-entry the merge decides instead, field by field). A claim id keeps its subject, predicate
             and object: a record that changes them is refused, unless --replace. A claim may come twice in one
             import with other citations (two files that cite it): they add up.
             Creates the store if it does not exist; if the import then fails, no store is left behind. The import
