@@ -60,7 +60,7 @@ struct RequotedPassages {
         // Held here alone while it grows: a claim given on 40,000 lines is not copied on each.
         current = nil
         // Given by an earlier line of the claim: compared then.
-        let givenHere = keys.filter { !earlier.contains($0) }
+        let givenHere = isFirst ? keys : keys.filter { !earlier.contains($0) }
         earlier.add(keys)
         current = (claim.id, earlier)
         guard !givenHere.isEmpty, claim.citations.contains(where: { $0.retraction == nil }) else { return }
@@ -98,7 +98,8 @@ struct RequotedPassages {
                 many?.formUnion(keys)
                 return
             }
-            few.append(contentsOf: keys)
+            // A claim's first line: its keys shared, not copied.
+            if few.isEmpty { few = keys } else { few.append(contentsOf: keys) }
             if few.count > 32 {
                 many = Set(few)
                 few = []
