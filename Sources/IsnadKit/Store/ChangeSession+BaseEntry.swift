@@ -223,6 +223,18 @@ struct MergedFields {
     func keeping(_ keys: [String], from other: MergedFields) -> String {
         var members = object?.members ?? []
         var citations = object?["citations"]?.arrayValue ?? []
+        let otherCitations = other.object?["citations"]?.arrayValue ?? []
+        // Each citation's place, found once: a claim may keep thousands of this store's
+        // citation fields, and a search of the list for each would be quadratic. The first of
+        // two alike is the one changed, as a search would find it.
+        var places: [String: Int] = [:]
+        for (place, citation) in citations.enumerated() {
+            guard case .object(let fields) = citation else { continue }
+            let key = MergedFields.citationKey(fields)
+            if places[key] == nil { places[key] = place }
+        }
+        // Taken out at the end, so that the places found stay true.
+        var takenOut: Set<Int> = []
         for key in keys {
             let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 4, parts[0] == "citations" else {
@@ -235,17 +247,20 @@ struct MergedFields {
                 continue
             }
             let citationKey = parts[0...3].joined(separator: "\u{0}")
-            let otherCitations = other.object?["citations"]?.arrayValue ?? []
             let theirs = other.citationPlaces[citationKey].flatMap {
                 otherCitations.indices.contains($0) ? otherCitations[$0] : nil
             }
-            let index = citations.firstIndex {
-                if case .object(let fields) = $0 { MergedFields.citationKey(fields) == citationKey } else { false }
-            }
+            let index = places[citationKey]
             if parts.count == 4 {
                 // The citation itself: taken out, or put back, as `other` has it.
-                if let index, theirs == nil { citations.remove(at: index) }
-                if index == nil, let theirs { citations.append(theirs) }
+                if let index, theirs == nil {
+                    takenOut.insert(index)
+                    places[citationKey] = nil
+                }
+                if index == nil, let theirs {
+                    places[citationKey] = citations.count
+                    citations.append(theirs)
+                }
                 continue
             }
             guard let index, case .object(let fields) = citations[index] else { continue }
@@ -258,6 +273,9 @@ struct MergedFields {
                 citationMembers.append(.init(key: parts[4], value: value))
             }
             citations[index] = .object(JSONObject(members: citationMembers))
+        }
+        if !takenOut.isEmpty {
+            citations = citations.indices.filter { !takenOut.contains($0) }.map { citations[$0] }
         }
         if let index = members.firstIndex(where: { $0.key == "citations" }) {
             members[index] = .init(key: "citations", value: .array(citations))
