@@ -219,8 +219,18 @@ struct FieldWorkImportTests {
         try change(cli, "team.db", ["delete", "new-man"], author: "samir")
         try change(cli, "field2.db", ["set", "hamas", "description", "field notes"], author: "reporter")
         #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        // Read, not imported: the summary counts it apart, in a dry run as in the import.
+        let keptDeleted =
+            "(3 entities, 2 sources, 2 claims; 1 record kept deleted, as this store deleted it after entry 2 and the file holds it as it was then)"
+        let dry = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError.hasPrefix("field.jsonl: 7 valid records \(keptDeleted); nothing written (--dry-run)\n"),
+            "\(dry.standardError)")
         let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2", "--author", "editor"])
         #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(
+            merged.standardError.hasPrefix("imported 7 records from field.jsonl \(keptDeleted)\n"), "\(merged.standardError)")
         var records = try team(cli)
         #expect(records.contains(#""description":"field notes""#) && !records.contains("new-man"), "\(records)")
         let log = try cli.run(["--db", "team.db", "log", "--limit", "1"]).standardOutput

@@ -9,11 +9,15 @@ extension ChangeSession {
     /// - a field this store holds as it was at `base` is the file's (as without a base);
     /// - a field both changed to different values is a conflict: every one is listed, and the
     ///   import refused (``ImportConflicts``).
-    /// A record this store deleted after `base` that the file holds is a conflict too. Records
+    /// A record this store deleted after `base` that the file changed is a conflict too; one the
+    /// file holds as it was at `base` stays deleted (unless a record refers to it). Records
     /// this store did not change after `base` are the file's, as without a base. Entries from
     /// another store's history (`import --from history`) changed no record here: they are not
     /// this store's changes.
-    func keepChanges(since base: Int) throws {
+    ///
+    /// Returns the records the file held as they were at `base` that this store deleted since:
+    /// they stay deleted, so the import did not bring them (its summary says so).
+    func keepChanges(since base: Int) throws -> [(kind: Record.Kind, id: String)] {
         let database = store.database
         let last = try database.cached("SELECT max(id) FROM change WHERE id <> ?1").scalarInteger([.integer(Int64(number))])
         guard let last, base <= Int(last) else { throw BaseEntryBeyondHistory(base: base, last: last.map { Int($0) }) }
@@ -103,6 +107,7 @@ extension ChangeSession {
         // Taken out again, claims first, then what they name; this import's line for it goes
         // too (it had added the record: the entry changes nothing of it).
         let forget = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+        var keptDeleted: [(kind: Record.Kind, id: String)] = []
         for kind in [Record.Kind.claim, .source, .entity] {
             for record in unchangedDeleted where record.kind == kind {
                 if let reference = try store.firstReference(to: kind, id: record.id) {
@@ -115,9 +120,11 @@ extension ChangeSession {
                 }
                 try store.remove(kind, id: record.id)
                 try forget.run([.integer(Int64(number)), .text(kind.rawValue), .text(record.id)])
+                keptDeleted.append((kind, record.id))
             }
         }
         if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
+        return keptDeleted
     }
 }
 
