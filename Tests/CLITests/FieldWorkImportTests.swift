@@ -254,6 +254,35 @@ struct FieldWorkImportTests {
     }
 
     @Test(
+        "with --base-entry, a conflict over a field of a citation one side no longer has names it at its place when the copy was made (not after this store's citations, where the import put it), and that side as having no such citation"
+    )
+    func conflictOverACitationOneSideTookOut() throws {
+        let cli = try teamAndCopy()
+        // This store edited the quote (another citation now), the copy regraded the citation: in
+        // the record the import wrote, the file's citation came after this store's, at 1.
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].quote", "باركت الحركة"], author: "samir")
+        try change(cli, "field.db", ["set", "hamas-praised-attack", "citations[0].credibility", "4"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "  claim \"hamas-praised-attack\" citations[0].credibility: this store has no such citation (entry 2, samir), the file 4\n"
+            ), "\(refused.standardError)")
+        // The other way: this store regraded a citation whose quote the copy edited; under
+        // --replace the claim's citations are the file's, which has no such citation.
+        try change(cli, "team.db", ["set", "isis-claimed-attack", "citations[0].credibility", "5"], author: "samir")
+        try change(cli, "field.db", ["set", "isis-claimed-attack", "citations[0].quote", "اعلان تنظيم داعش"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let replaced = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--replace"])
+        #expect(replaced.status == 65)
+        #expect(
+            replaced.standardError.contains(
+                "  claim \"isis-claimed-attack\" citations[0].credibility: this store has 5 (entry 3, samir), the file has no such citation\n"
+            ), "\(replaced.standardError)")
+    }
+
+    @Test(
         "--base-entry that is not a whole number is a usage error (64); one past the store's last entry is refused (65) in one line",
         arguments: [
             (

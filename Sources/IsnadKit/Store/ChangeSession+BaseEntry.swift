@@ -88,10 +88,15 @@ extension ChangeSession {
                 let setter =
                     entries.indices.last { !RecordDiff.sameBytes(fields[$0].values[key], fields[$0 + 1].values[key]) }
                     .map { entries[$0] } ?? first
+                // A citation this store no longer has (taken out, or its quote edited) is named
+                // at its place at `base`, where the file's store had it when it was copied (in the
+                // record the import wrote, it follows this store's citations), and a side without
+                // it is said to have no such citation, not to lack the field.
+                let theirsShown = file.hasCitation(of: key) ? MergedFields.shown(theirs) : "has \(MergedFields.noSuchCitation)"
                 conflicts.append(
                     .init(
                         text:
-                            "\(name) \(currentFields.path(of: key)): this store has \(MergedFields.shown(ours)) (entry \(setter.number), \(Text.printable(setter.author))), the file \(MergedFields.shown(theirs))"
+                            "\(name) \(currentFields.path(of: key, elseAsIn: baseFields, file)): this store has \(currentFields.hasCitation(of: key) ? MergedFields.shown(ours) : MergedFields.noSuchCitation) (entry \(setter.number), \(Text.printable(setter.author))), the file \(theirsShown)"
                     ))
             }
             guard !kept.isEmpty, conflicts.isEmpty else { continue }
@@ -212,17 +217,29 @@ struct MergedFields {
     /// A value as a conflict names it: its JSON text, `(none)` when the field is not there.
     static func shown(_ value: String?) -> String { value.map { Text.printable($0) } ?? "(none)" }
 
+    /// What a conflict says of a citation's field where the record has no such citation.
+    static let noSuchCitation = "no such citation"
+
+    /// Whether the record has the citation whose field `key` is; true for a top-level field.
+    func hasCitation(of key: String) -> Bool {
+        let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
+        guard parts.count > 4, parts[0] == "citations" else { return true }
+        return values[parts[0...3].joined(separator: "\u{0}")] != nil
+    }
+
     /// `citations` then the citation's source, via and quote, apart.
     static func citationKey(_ citation: JSONObject) -> String {
         (["citations"] + ["source", "via", "quote"].map { citation[$0].map(JSONValue.inline) ?? "null" })
             .joined(separator: "\u{0}")
     }
 
-    /// The field as `isnad log` names it (`reliability`, `citations[1].credibility`, `citations[1]`).
-    func path(of key: String) -> String {
+    /// The field as `isnad log` names it (`reliability`, `citations[1].credibility`, `citations[1]`),
+    /// a citation at its place in this record, else at its place in the first of `others` that has it.
+    func path(of key: String, elseAsIn others: MergedFields...) -> String {
         let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
         guard parts.count >= 4, parts[0] == "citations" else { return key }
-        let place = citationPlaces[parts[0...3].joined(separator: "\u{0}")].map(String.init) ?? "?"
+        let citation = parts[0...3].joined(separator: "\u{0}")
+        let place = ([self] + others).lazy.compactMap { $0.citationPlaces[citation] }.first.map(String.init) ?? "?"
         return parts.count > 4 ? "citations[\(place)].\(parts[4])" : "citations[\(place)]"
     }
 
