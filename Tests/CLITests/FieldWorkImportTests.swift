@@ -219,8 +219,18 @@ struct FieldWorkImportTests {
         try change(cli, "team.db", ["delete", "new-man"], author: "samir")
         try change(cli, "field2.db", ["set", "hamas", "description", "field notes"], author: "reporter")
         #expect(try cli.run(["--db", "field2.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        // Read, not imported: the summary counts it apart, in a dry run as in the import.
+        let keptDeleted =
+            "(3 entities, 2 sources, 2 claims; 1 record kept deleted, as this store deleted it after entry 2 and the file holds it as it was then)"
+        let dry = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(
+            dry.standardError.hasPrefix("field.jsonl: 7 valid records \(keptDeleted); nothing written (--dry-run)\n"),
+            "\(dry.standardError)")
         let merged = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "2", "--author", "editor"])
         #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(
+            merged.standardError.hasPrefix("imported 7 records from field.jsonl \(keptDeleted)\n"), "\(merged.standardError)")
         var records = try team(cli)
         #expect(records.contains(#""description":"field notes""#) && !records.contains("new-man"), "\(records)")
         let log = try cli.run(["--db", "team.db", "log", "--limit", "1"]).standardOutput
@@ -241,6 +251,35 @@ struct FieldWorkImportTests {
                 "  entity \"new-man\": deleted in this store by entry 3 (samir); the file holds it as it was at entry 2, but claim \"new-man-praised-attack\" refers to it\n"
             ), "\(refused.standardError)")
         #expect(try team(cli) == records)
+    }
+
+    @Test(
+        "with --base-entry, a conflict over a field of a citation one side no longer has names it at its place when the copy was made (not after this store's citations, where the import put it), and that side as having no such citation"
+    )
+    func conflictOverACitationOneSideTookOut() throws {
+        let cli = try teamAndCopy()
+        // This store edited the quote (another citation now), the copy regraded the citation: in
+        // the record the import wrote, the file's citation came after this store's, at 1.
+        try change(cli, "team.db", ["set", "hamas-praised-attack", "citations[0].quote", "باركت الحركة"], author: "samir")
+        try change(cli, "field.db", ["set", "hamas-praised-attack", "citations[0].credibility", "4"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let refused = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                "  claim \"hamas-praised-attack\" citations[0].credibility: this store has no such citation (entry 2, samir), the file 4\n"
+            ), "\(refused.standardError)")
+        // The other way: this store regraded a citation whose quote the copy edited; under
+        // --replace the claim's citations are the file's, which has no such citation.
+        try change(cli, "team.db", ["set", "isis-claimed-attack", "citations[0].credibility", "5"], author: "samir")
+        try change(cli, "field.db", ["set", "isis-claimed-attack", "citations[0].quote", "اعلان تنظيم داعش"], author: "reporter")
+        #expect(try cli.run(["--db", "field.db", "export", "jsonl", "-o", "field.jsonl"]).status == 0)
+        let replaced = try cli.run(["--db", "team.db", "import", "field.jsonl", "--base-entry", "1", "--replace"])
+        #expect(replaced.status == 65)
+        #expect(
+            replaced.standardError.contains(
+                "  claim \"isis-claimed-attack\" citations[0].credibility: this store has 5 (entry 3, samir), the file has no such citation\n"
+            ), "\(replaced.standardError)")
     }
 
     @Test(

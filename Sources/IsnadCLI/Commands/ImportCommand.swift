@@ -226,6 +226,9 @@ enum ImportCommand: Command {
             + (summary.combined > 0
                 ? "; \(counted(summary.combined, "claim")) naming merged entities went to the same claims of the entities kept"
                 : "")
+            + (summary.keptDeleted > 0
+                ? "; \(counted(summary.keptDeleted, "record")) kept deleted, as this store deleted \(summary.keptDeleted == 1 ? "it" : "them") after entry \(options.baseEntry ?? 0) and the file holds \(summary.keptDeleted == 1 ? "it as it was" : "them as they were") then"
+                : "")
         if !summary.skipped.isEmpty { repeated += "; \(counted(summary.skipped.count, "object")) skipped (listed above)" }
         let names = inputs.map { Text.printableFileName($0.name) }.joined(separator: ", ")
         if options.dryRun {

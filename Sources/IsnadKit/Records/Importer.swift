@@ -63,6 +63,9 @@ public struct Importer {
         /// Claims naming merged entities, their own ids not stored, that say what a stored claim
         /// of the entities kept says: their citations went to that claim, as `isnad merge` sends them.
         public var combined = 0
+        /// Records this store deleted after the base entry (``Options/baseEntry``) that the file
+        /// held as they were then: they stay deleted, not imported.
+        public var keptDeleted = 0
         public var lines = 0
         /// Objects of foreign formats (STIX, FtM) that have no Isnad counterpart, in input order.
         public var skipped: [SkippedObject] = []
@@ -216,7 +219,13 @@ public struct Importer {
             for finding in run.requoted.remaining { run.report(RequotedPassages.problem(finding), at: finding.location) }
             // The merged records are the ones stored: the checks below see them, not the file's
             // (the file's source citing nothing, this store's citing back would be a cycle).
-            if let base = options.baseEntry, run.errors.isEmpty { try session.mergeChanges(since: base) }
+            if let base = options.baseEntry, run.errors.isEmpty {
+                // A record that stays deleted was read, not imported: counted apart.
+                for record in try session.mergeChanges(since: base) {
+                    run.summary.records[record.kind, default: 0] -= 1
+                    run.summary.keptDeleted += 1
+                }
+            }
             try run.checkReferences()
             if options.isStrict {
                 for object in run.summary.skipped {

@@ -9,11 +9,15 @@ extension ChangeSession {
     /// - a field this store holds as it was at `base` is the file's (as without a base);
     /// - a field both changed to different values is a conflict: every one is listed, and the
     ///   import refused (``ImportConflicts``).
-    /// A record this store deleted after `base` that the file holds is a conflict too. Records
+    /// A record this store deleted after `base` that the file changed is a conflict too; one the
+    /// file holds as it was at `base` stays deleted (unless a record refers to it). Records
     /// this store did not change after `base` are the file's, as without a base. Entries from
     /// another store's history (`import --from history`) changed no record here: they are not
     /// this store's changes.
-    func keepChanges(since base: Int) throws {
+    ///
+    /// Returns the records the file held as they were at `base` that this store deleted since:
+    /// they stay deleted, so the import did not bring them (its summary says so).
+    func keepChanges(since base: Int) throws -> [(kind: Record.Kind, id: String)] {
         let database = store.database
         let last = try database.cached("SELECT max(id) FROM change WHERE id <> ?1").scalarInteger([.integer(Int64(number))])
         guard let last, base <= Int(last) else { throw BaseEntryBeyondHistory(base: base, last: last.map { Int($0) }) }
@@ -84,10 +88,15 @@ extension ChangeSession {
                 let setter =
                     entries.indices.last { !RecordDiff.sameBytes(fields[$0].values[key], fields[$0 + 1].values[key]) }
                     .map { entries[$0] } ?? first
+                // A citation this store no longer has (taken out, or its quote edited) is named
+                // at its place at `base`, where the file's store had it when it was copied (in the
+                // record the import wrote, it follows this store's citations), and a side without
+                // it is said to have no such citation, not to lack the field.
+                let theirsShown = file.hasCitation(of: key) ? MergedFields.shown(theirs) : "has \(MergedFields.noSuchCitation)"
                 conflicts.append(
                     .init(
                         text:
-                            "\(name) \(currentFields.path(of: key)): this store has \(MergedFields.shown(ours)) (entry \(setter.number), \(Text.printable(setter.author))), the file \(MergedFields.shown(theirs))"
+                            "\(name) \(currentFields.path(of: key, elseAsIn: baseFields, file)): this store has \(currentFields.hasCitation(of: key) ? MergedFields.shown(ours) : MergedFields.noSuchCitation) (entry \(setter.number), \(Text.printable(setter.author))), the file \(theirsShown)"
                     ))
             }
             guard !kept.isEmpty, conflicts.isEmpty else { continue }
@@ -103,6 +112,7 @@ extension ChangeSession {
         // Taken out again, claims first, then what they name; this import's line for it goes
         // too (it had added the record: the entry changes nothing of it).
         let forget = try database.cached("DELETE FROM change_record WHERE change = ?1 AND kind = ?2 AND record = ?3")
+        var keptDeleted: [(kind: Record.Kind, id: String)] = []
         for kind in [Record.Kind.claim, .source, .entity] {
             for record in unchangedDeleted where record.kind == kind {
                 if let reference = try store.firstReference(to: kind, id: record.id) {
@@ -115,9 +125,11 @@ extension ChangeSession {
                 }
                 try store.remove(kind, id: record.id)
                 try forget.run([.integer(Int64(number)), .text(kind.rawValue), .text(record.id)])
+                keptDeleted.append((kind, record.id))
             }
         }
         if !conflicts.isEmpty { throw ImportConflicts(base: base, conflicts: conflicts) }
+        return keptDeleted
     }
 }
 
@@ -205,17 +217,29 @@ struct MergedFields {
     /// A value as a conflict names it: its JSON text, `(none)` when the field is not there.
     static func shown(_ value: String?) -> String { value.map { Text.printable($0) } ?? "(none)" }
 
+    /// What a conflict says of a citation's field where the record has no such citation.
+    static let noSuchCitation = "no such citation"
+
+    /// Whether the record has the citation whose field `key` is; true for a top-level field.
+    func hasCitation(of key: String) -> Bool {
+        let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
+        guard parts.count > 4, parts[0] == "citations" else { return true }
+        return values[parts[0...3].joined(separator: "\u{0}")] != nil
+    }
+
     /// `citations` then the citation's source, via and quote, apart.
     static func citationKey(_ citation: JSONObject) -> String {
         (["citations"] + ["source", "via", "quote"].map { citation[$0].map(JSONValue.inline) ?? "null" })
             .joined(separator: "\u{0}")
     }
 
-    /// The field as `isnad log` names it (`reliability`, `citations[1].credibility`, `citations[1]`).
-    func path(of key: String) -> String {
+    /// The field as `isnad log` names it (`reliability`, `citations[1].credibility`, `citations[1]`),
+    /// a citation at its place in this record, else at its place in the first of `others` that has it.
+    func path(of key: String, elseAsIn others: MergedFields...) -> String {
         let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
         guard parts.count >= 4, parts[0] == "citations" else { return key }
-        let place = citationPlaces[parts[0...3].joined(separator: "\u{0}")].map(String.init) ?? "?"
+        let citation = parts[0...3].joined(separator: "\u{0}")
+        let place = ([self] + others).lazy.compactMap { $0.citationPlaces[citation] }.first.map(String.init) ?? "?"
         return parts.count > 4 ? "citations[\(place)].\(parts[4])" : "citations[\(place)]"
     }
 
@@ -223,6 +247,18 @@ struct MergedFields {
     func keeping(_ keys: [String], from other: MergedFields) -> String {
         var members = object?.members ?? []
         var citations = object?["citations"]?.arrayValue ?? []
+        let otherCitations = other.object?["citations"]?.arrayValue ?? []
+        // Each citation's place, found once: a claim may keep thousands of this store's
+        // citation fields, and a search of the list for each would be quadratic. The first of
+        // two alike is the one changed, as a search would find it.
+        var places: [String: Int] = [:]
+        for (place, citation) in citations.enumerated() {
+            guard case .object(let fields) = citation else { continue }
+            let key = MergedFields.citationKey(fields)
+            if places[key] == nil { places[key] = place }
+        }
+        // Taken out at the end, so that the places found stay true.
+        var takenOut: Set<Int> = []
         for key in keys {
             let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 4, parts[0] == "citations" else {
@@ -235,17 +271,20 @@ struct MergedFields {
                 continue
             }
             let citationKey = parts[0...3].joined(separator: "\u{0}")
-            let otherCitations = other.object?["citations"]?.arrayValue ?? []
             let theirs = other.citationPlaces[citationKey].flatMap {
                 otherCitations.indices.contains($0) ? otherCitations[$0] : nil
             }
-            let index = citations.firstIndex {
-                if case .object(let fields) = $0 { MergedFields.citationKey(fields) == citationKey } else { false }
-            }
+            let index = places[citationKey]
             if parts.count == 4 {
                 // The citation itself: taken out, or put back, as `other` has it.
-                if let index, theirs == nil { citations.remove(at: index) }
-                if index == nil, let theirs { citations.append(theirs) }
+                if let index, theirs == nil {
+                    takenOut.insert(index)
+                    places[citationKey] = nil
+                }
+                if index == nil, let theirs {
+                    places[citationKey] = citations.count
+                    citations.append(theirs)
+                }
                 continue
             }
             guard let index, case .object(let fields) = citations[index] else { continue }
@@ -258,6 +297,9 @@ struct MergedFields {
                 citationMembers.append(.init(key: parts[4], value: value))
             }
             citations[index] = .object(JSONObject(members: citationMembers))
+        }
+        if !takenOut.isEmpty {
+            citations = citations.indices.filter { !takenOut.contains($0) }.map { citations[$0] }
         }
         if let index = members.firstIndex(where: { $0.key == "citations" }) {
             members[index] = .init(key: "citations", value: .array(citations))

@@ -347,10 +347,11 @@ final class ImportSession {
     /// (``ChangeSession/keepChanges(since:)``), once every record is written and before the
     /// checks that read more than one record (cycles, depth, references), so that they check
     /// the records as they will be stored. Without a history entry there is nothing to merge.
-    func mergeChanges(since base: Int) throws {
-        guard let change else { return }
+    /// Returns the records of the file that stay deleted, as this store deleted them since.
+    func mergeChanges(since base: Int) throws -> [(kind: Record.Kind, id: String)] {
+        guard let change else { return [] }
         try buildDeferredIndexes()
-        try change.keepChanges(since: base)
+        return try change.keepChanges(since: base)
     }
 
     /// The cycles in the store's chains of transmission (``CitesCycles``) that pass through a
