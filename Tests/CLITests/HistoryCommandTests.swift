@@ -743,6 +743,26 @@ struct HistoryCommandTests {
         }
     }
 
+    @Test("import --from history --without-source: a source that cited the withheld one shows in log only what changed")
+    func historyImportWithholdsACitedSource() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["--db", "a.db", "init"]).status == 0)
+        for (id, title) in [("secret", "Informant"), ("pub", "Public")] {
+            let added = try cli.run([
+                "--db", "a.db", "add", "source", "--id", id, "--type", "other", "--title", title, "--reliability", "C",
+            ])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        #expect(try cli.run(["--db", "a.db", "set", "pub", "cites[0]", "secret"]).status == 0)
+        #expect(try cli.run(["--db", "a.db", "set", "pub", "title", "Public 2"]).status == 0)
+        try cli.write("a.hist.jsonl", try cli.run(["--db", "a.db", "export", "history"]).standardOutput)
+        let imported = try cli.run(["--db", "b.db", "import", "--from", "history", "a.hist.jsonl", "--without-source", "secret"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let log = try cli.run(["--db", "b.db", "log", "--all"]).standardOutput
+        #expect(!log.contains("cites") && !log.contains("secret"), "\(log)")
+        #expect(log.contains("  changed source \"pub\"\n    title: \"Public\" → \"Public 2\"\n\n"), "\(log)")
+    }
+
     @Test("import --from history --without-source: the import's own command and the others are matched by whole words")
     func historyImportWithholdsWholeWords() throws {
         let cli = try CLIHarness.scoped

@@ -75,6 +75,44 @@ struct HistoryExchangeTests {
     }
 
     @Test(
+        "withholding a cited source leaves no empty cites behind: a change that only cited it goes, another shows only what changed"
+    )
+    func withholdingLeavesNoEmptyCites() throws {
+        func pub(_ title: String, cites: String = "") -> String {
+            #"{"record":"source","id":"pub","type":"news-article","title":""# + title + #"","reliability":"C""#
+                + (cites.isEmpty ? "" : #","cites":["# + cites + "]") + "}"
+        }
+        func entry(_ number: Int, _ change: RecordChange) -> HistoryEntry {
+            HistoryEntry(
+                number: number, timestamp: "2026-12-01T00:00:0\(number)Z", author: "rep", command: "isnad set pub x",
+                undoes: nil, undoneBy: nil, records: [change], recordCount: 1)
+        }
+        let entries = [
+            entry(1, RecordChange(kind: .source, id: "pub", action: .added, before: nil, after: pub("Public"))),
+            entry(
+                2,
+                RecordChange(
+                    kind: .source, id: "pub", action: .changed, before: pub("Public"),
+                    after: pub("Public", cites: #""secret""#))),
+            entry(
+                3,
+                RecordChange(
+                    kind: .source, id: "pub", action: .changed, before: pub("Public", cites: #""secret","wire""#),
+                    after: pub("Public 2", cites: #""secret""#))),
+        ]
+        let withheld = HistoryLines.withholding(["secret"], from: entries).entries
+        #expect(withheld[0] == entries[0])
+        // It cited only what went: nothing changed that may be told.
+        #expect(withheld[1].records == [])
+        #expect(
+            withheld[2].records == [
+                RecordChange(
+                    kind: .source, id: "pub", action: .changed, before: pub("Public", cites: #""wire""#),
+                    after: pub("Public 2"))
+            ])
+    }
+
+    @Test(
         "withholding follows a source's renames, by the rename's records when its command line is gone; an import's own command loses only whole ids"
     )
     func withholdingFollowsRenames() throws {

@@ -178,7 +178,9 @@ extension HistoryLines {
             case (.source, "cites", .array(let cited)):
                 let kept = cited.filter { if case .string(let source) = $0 { !withheld.contains(source) } else { true } }
                 changed = changed || kept.count != cited.count
-                members.append(.init(key: member.key, value: .array(kept)))
+                // None left, no list: a store writes a source that cites none so, and a line that
+                // had none beside one that cited only what went would read as a change.
+                if !kept.isEmpty { members.append(.init(key: member.key, value: .array(kept))) }
             default:
                 members.append(member)
             }
