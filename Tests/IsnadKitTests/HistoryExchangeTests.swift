@@ -216,6 +216,26 @@ struct HistoryExchangeTests {
         let withheld = HistoryLines.withholding(["hidden"], from: entityEntries)
         #expect(withheld.entries.prefix(2).allSatisfy(isWithheld))
         #expect(withheld.entries[2] == entityEntries[2])
+
+        // A source removed under the id, and another renamed to it since: both are named by it.
+        let removedEntries = [
+            entries[0],
+            HistoryEntry(
+                number: 2, timestamp: "2026-12-01T00:00:01Z", author: "rep", command: "isnad delete secret", undoes: nil,
+                undoneBy: nil,
+                records: [
+                    RecordChange(kind: .source, id: "secret", action: .removed, before: source("secret", "Informant"), after: nil)
+                ], recordCount: 1),
+            HistoryEntry(
+                number: 3, timestamp: "2026-12-01T00:00:02Z", author: "rep", command: "isnad rename open secret", undoes: nil,
+                undoneBy: nil,
+                records: [
+                    RecordChange(kind: .source, id: "secret", action: .added, before: nil, after: source("secret", "Open")),
+                    RecordChange(kind: .source, id: "open", action: .removed, before: source("open", "Open"), after: nil),
+                ], recordCount: 2),
+        ]
+        let removed = HistoryLines.withholding(["secret"], from: removedEntries)
+        #expect(removed.entries.allSatisfy(isWithheld) && removed.otherSourcesOfIDs == [:])
     }
 
     @Test("HistoryLines reads the lines of export history back, and lists every problem of the files with its place")

@@ -60,7 +60,10 @@ extension HistoryLines {
             }
             lineage.end(after)
         }
+        // The source each id was given to last, and one removed under it (whose id nothing else
+        // gives: another given it since names the other).
         let withheld = Set(given.compactMap { lineage.lastSource[$0] })
+            .union(lineage.currentID.indices.filter { given.contains(lineage.currentID[$0]) })
         // An id no source record has: withheld wherever it stands, as the user gave it.
         let unseen = given.filter { lineage.lastSource[$0] == nil }
         // The names the command lines may hold: each source's ids, title, author and url, as any
