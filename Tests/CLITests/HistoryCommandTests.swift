@@ -743,6 +743,83 @@ struct HistoryCommandTests {
         }
     }
 
+    @Test(
+        "import --from history --without-source withholds the source that had the id, not another given its old id after a rename"
+    )
+    func historyImportWithholdsAnIDUsedAgain() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "a.jsonl",
+            """
+            {"record":"entity","id":"h","type":"organization","name":"H"}
+            {"record":"entity","id":"e","type":"event","name":"E"}
+            {"record":"source","id":"secret","type":"statement","title":"SECRETTITLE informant","reliability":"B"}
+            {"record":"source","id":"pub","type":"news-article","title":"Public","reliability":"C"}
+            {"record":"claim","id":"c","subject":"h","predicate":"praised","object":"e","citations":[{"source":"secret","quote":"SECRETQUOTE words","stance":"asserts","credibility":2}]}
+
+            """)
+        #expect(try cli.run(["--db", "a.db", "import", "a.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "a.db", "rename", "secret", "hidden"]).status == 0)
+        try cli.write("a.hist.jsonl", try cli.run(["--db", "a.db", "export", "history"]).standardOutput)
+        try cli.write("a.records.jsonl", try cli.run(["--db", "a.db", "export", "jsonl"]).standardOutput)
+        // A store that took a's history and records is not held to a's rename: it gives "secret" to another source.
+        #expect(try cli.run(["--db", "b.db", "import", "--from", "history", "a.hist.jsonl"]).status == 0)
+        #expect(try cli.run(["--db", "b.db", "import", "a.records.jsonl"]).status == 0)
+        let added = try cli.run([
+            "--db", "b.db", "add", "source", "--id", "secret", "--type", "news-article", "--title", "Open report",
+            "--reliability", "C",
+        ])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(try cli.run(["--db", "b.db", "set", "pub", "cites[0]", "secret"]).status == 0)
+        #expect(try cli.run(["--db", "b.db", "set", "secret", "title", "Open report 2"]).status == 0)
+        try cli.write("b.hist.jsonl", try cli.run(["--db", "b.db", "export", "history"]).standardOutput)
+
+        let hidden = try cli.run(["--db", "c.db", "import", "--from", "history", "b.hist.jsonl", "--without-source", "hidden"])
+        #expect(hidden.status == 0, "\(hidden.standardError)")
+        #expect(
+            hidden.standardError.contains(
+                "withheld 1 source from 3 entries, their command lines with it\nisnad: note: \"secret\", an id the withheld source went by, was another source's too, \"secret\" now, which is not withheld (--without-source secret withholds it too)\n"
+            ), "\(hidden.standardError)")
+        let log = try cli.run(["--db", "c.db", "log", "--all"]).standardOutput
+        #expect(!log.contains("SECRET") && !log.contains("\"hidden\""), "\(log)")
+        for kept in [
+            "  isnad --db b.db set secret title 'Open report 2'\n  changed source \"secret\"\n    title: \"Open report\" → \"Open report 2\"\n",
+            "  isnad --db b.db set pub 'cites[0]' secret\n  changed source \"pub\"\n    cites[0]: (none) → \"secret\"\n",
+        ] {
+            #expect(log.contains(kept), "\(log)")
+        }
+
+        // The id as b has it now names b's source: a's renamed one travels, and the import says so.
+        let secret = try cli.run(["--db", "d.db", "import", "--from", "history", "b.hist.jsonl", "--without-source", "secret"])
+        #expect(secret.status == 0, "\(secret.standardError)")
+        #expect(
+            secret.standardError.contains(
+                "\nisnad: note: \"secret\", an id the withheld source went by, was another source's too, \"hidden\" now, which is not withheld (--without-source hidden withholds it too)\n"
+            ), "\(secret.standardError)")
+        let other = try cli.run(["--db", "d.db", "log", "--all"]).standardOutput
+        #expect(!other.contains("Open report") && other.contains("  isnad --db a.db rename secret hidden\n"), "\(other)")
+    }
+
+    @Test("import --from history --without-source: a source that cited the withheld one shows in log only what changed")
+    func historyImportWithholdsACitedSource() throws {
+        let cli = try CLIHarness.scoped
+        #expect(try cli.run(["--db", "a.db", "init"]).status == 0)
+        for (id, title) in [("secret", "Informant"), ("pub", "Public")] {
+            let added = try cli.run([
+                "--db", "a.db", "add", "source", "--id", id, "--type", "other", "--title", title, "--reliability", "C",
+            ])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        #expect(try cli.run(["--db", "a.db", "set", "pub", "cites[0]", "secret"]).status == 0)
+        #expect(try cli.run(["--db", "a.db", "set", "pub", "title", "Public 2"]).status == 0)
+        try cli.write("a.hist.jsonl", try cli.run(["--db", "a.db", "export", "history"]).standardOutput)
+        let imported = try cli.run(["--db", "b.db", "import", "--from", "history", "a.hist.jsonl", "--without-source", "secret"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let log = try cli.run(["--db", "b.db", "log", "--all"]).standardOutput
+        #expect(!log.contains("cites") && !log.contains("secret"), "\(log)")
+        #expect(log.contains("  changed source \"pub\"\n    title: \"Public\" → \"Public 2\"\n\n"), "\(log)")
+    }
+
     @Test("import --from history --without-source: the import's own command and the others are matched by whole words")
     func historyImportWithholdsWholeWords() throws {
         let cli = try CLIHarness.scoped

@@ -75,6 +75,44 @@ struct HistoryExchangeTests {
     }
 
     @Test(
+        "withholding a cited source leaves no empty cites behind: a change that only cited it goes, another shows only what changed"
+    )
+    func withholdingLeavesNoEmptyCites() throws {
+        func pub(_ title: String, cites: String = "") -> String {
+            #"{"record":"source","id":"pub","type":"news-article","title":""# + title + #"","reliability":"C""#
+                + (cites.isEmpty ? "" : #","cites":["# + cites + "]") + "}"
+        }
+        func entry(_ number: Int, _ change: RecordChange) -> HistoryEntry {
+            HistoryEntry(
+                number: number, timestamp: "2026-12-01T00:00:0\(number)Z", author: "rep", command: "isnad set pub x",
+                undoes: nil, undoneBy: nil, records: [change], recordCount: 1)
+        }
+        let entries = [
+            entry(1, RecordChange(kind: .source, id: "pub", action: .added, before: nil, after: pub("Public"))),
+            entry(
+                2,
+                RecordChange(
+                    kind: .source, id: "pub", action: .changed, before: pub("Public"),
+                    after: pub("Public", cites: #""secret""#))),
+            entry(
+                3,
+                RecordChange(
+                    kind: .source, id: "pub", action: .changed, before: pub("Public", cites: #""secret","wire""#),
+                    after: pub("Public 2", cites: #""secret""#))),
+        ]
+        let withheld = HistoryLines.withholding(["secret"], from: entries).entries
+        #expect(withheld[0] == entries[0])
+        // It cited only what went: nothing changed that may be told.
+        #expect(withheld[1].records == [])
+        #expect(
+            withheld[2].records == [
+                RecordChange(
+                    kind: .source, id: "pub", action: .changed, before: pub("Public", cites: #""wire""#),
+                    after: pub("Public 2"))
+            ])
+    }
+
+    @Test(
         "withholding follows a source's renames, by the rename's records when its command line is gone; an import's own command loses only whole ids"
     )
     func withholdingFollowsRenames() throws {
@@ -106,6 +144,98 @@ struct HistoryExchangeTests {
                 withholding: ["p", "q"])
                 == "isnad --db p.db import --from history p-history.jsonl --without-source withheld-source,withheld-source --author pkeeper"
         )
+    }
+
+    @Test(
+        "withholding a renamed source leaves the entries of another record given its old id after the rename, and the other way round"
+    )
+    func withholdingAnIDUsedAgain() throws {
+        func source(_ id: String, _ title: String) -> String {
+            #"{"record":"source","id":""# + id + #"","type":"other","title":""# + title + #"","reliability":"B"}"#
+        }
+        let pub = #"{"record":"source","id":"pub","type":"other","title":"Public","reliability":"C"}"#
+        let pubCiting = #"{"record":"source","id":"pub","type":"other","title":"Public","reliability":"C","cites":["secret"]}"#
+        let claim =
+            #"{"id":"c2","subject":"a","predicate":"praised","object":"b","citations":[{"source":"secret","quote":"open words","stance":"asserts","credibility":3}]}"#
+        let changes: [(String, [RecordChange])] = [
+            (
+                "isnad add source --id secret --title Informant",
+                [RecordChange(kind: .source, id: "secret", action: .added, before: nil, after: source("secret", "Informant"))]
+            ),
+            (
+                "isnad rename secret hidden",
+                [
+                    RecordChange(kind: .source, id: "hidden", action: .added, before: nil, after: source("hidden", "Informant")),
+                    RecordChange(
+                        kind: .source, id: "secret", action: .removed, before: source("secret", "Informant"), after: nil),
+                ]
+            ),
+            // Another store's, which took the history above and is not held to its rename.
+            (
+                "isnad add source --id secret --title 'Open report'",
+                [RecordChange(kind: .source, id: "secret", action: .added, before: nil, after: source("secret", "Open report"))]
+            ),
+            (
+                "isnad set pub 'cites[0]' secret",
+                [RecordChange(kind: .source, id: "pub", action: .changed, before: pub, after: pubCiting)]
+            ),
+            (
+                "isnad add claim a praised b --source secret",
+                [RecordChange(kind: .claim, id: "c2", action: .added, before: nil, after: claim)]
+            ),
+        ]
+        let entries = changes.enumerated().map { number, change in
+            HistoryEntry(
+                number: number + 1, timestamp: "2026-12-01T00:00:0\(number)Z", author: "rep", command: change.0,
+                undoes: nil, undoneBy: nil, records: change.1, recordCount: change.1.count)
+        }
+        func isWithheld(_ entry: HistoryEntry) -> Bool { entry.command == HistoryLines.withheldCommand && entry.records.isEmpty }
+        // The source renamed: what came before its rename goes, what names its old id since stays.
+        let hidden = HistoryLines.withholding(["hidden"], from: entries)
+        #expect(hidden.entries.prefix(2).allSatisfy(isWithheld))
+        #expect(Array(hidden.entries.suffix(3)) == Array(entries.suffix(3)))
+        #expect(hidden.otherSourcesOfIDs == ["secret": ["secret"]])
+        // The id as the store has it now is the other source's: its entries go, the renamed one's stay (and it is said).
+        let secret = HistoryLines.withholding(["secret"], from: entries)
+        #expect(Array(secret.entries.prefix(2)) == Array(entries.prefix(2)))
+        #expect(secret.entries.suffix(3).allSatisfy(isWithheld))
+        #expect(secret.otherSourcesOfIDs == ["secret": ["hidden"]])
+        let both = HistoryLines.withholding(["hidden", "secret"], from: entries)
+        #expect(both.entries.allSatisfy(isWithheld) && both.otherSourcesOfIDs == [:])
+
+        // An entity given the old id: the command lines that name it stay.
+        let entity = #"{"record":"entity","id":"secret","type":"person","name":"S"}"#
+        let entityEntries =
+            Array(entries.prefix(2)) + [
+                HistoryEntry(
+                    number: 3, timestamp: "2026-12-01T00:00:09Z", author: "rep",
+                    command: "isnad add entity --id secret --type person --name S", undoes: nil, undoneBy: nil,
+                    records: [RecordChange(kind: .entity, id: "secret", action: .added, before: nil, after: entity)],
+                    recordCount: 1)
+            ]
+        let withheld = HistoryLines.withholding(["hidden"], from: entityEntries)
+        #expect(withheld.entries.prefix(2).allSatisfy(isWithheld))
+        #expect(withheld.entries[2] == entityEntries[2])
+
+        // A source removed under the id, and another renamed to it since: both are named by it.
+        let removedEntries = [
+            entries[0],
+            HistoryEntry(
+                number: 2, timestamp: "2026-12-01T00:00:01Z", author: "rep", command: "isnad delete secret", undoes: nil,
+                undoneBy: nil,
+                records: [
+                    RecordChange(kind: .source, id: "secret", action: .removed, before: source("secret", "Informant"), after: nil)
+                ], recordCount: 1),
+            HistoryEntry(
+                number: 3, timestamp: "2026-12-01T00:00:02Z", author: "rep", command: "isnad rename open secret", undoes: nil,
+                undoneBy: nil,
+                records: [
+                    RecordChange(kind: .source, id: "secret", action: .added, before: nil, after: source("secret", "Open")),
+                    RecordChange(kind: .source, id: "open", action: .removed, before: source("open", "Open"), after: nil),
+                ], recordCount: 2),
+        ]
+        let removed = HistoryLines.withholding(["secret"], from: removedEntries)
+        #expect(removed.entries.allSatisfy(isWithheld) && removed.otherSourcesOfIDs == [:])
     }
 
     @Test("HistoryLines reads the lines of export history back, and lists every problem of the files with its place")

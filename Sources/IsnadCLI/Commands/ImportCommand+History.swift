@@ -13,6 +13,7 @@ extension ImportCommand {
     ) throws {
         var entries = try HistoryLines.read(paths, maximumLineLength: maximumLineLength)
         var withheldNote: String?
+        var otherSourcesNotes: [String] = []
         if !withholding.isEmpty {
             let withheld = HistoryLines.withholding(withholding, from: entries)
             if let unknown = withheld.unknownSources.first {
@@ -21,6 +22,15 @@ extension ImportCommand {
             entries = withheld.entries
             withheldNote =
                 "withheld \(counted(withholding.count, "source", "sources")) from \(counted(withheld.changedEntries, "entry", "entries")), their command lines with it"
+            // An id names the source that had it then: another source given it before or after a
+            // rename travels (the withheld one under its real name, perhaps), and the user is
+            // told under which id.
+            otherSourcesNotes = withheld.otherSourcesOfIDs.sorted { $0.key < $1.key }.map { id, others in
+                let ids = others.map { "\"\(Text.printable($0))\"" }.joined(separator: ", ")
+                let option = others.map { Text.printable($0) }.joined(separator: ",")
+                return
+                    "isnad: note: \"\(Text.printable(id))\", an id the withheld source went by, was another source's too, \(ids) now, which is not withheld (--without-source \(option) withholds it too)"
+            }
         }
         let store = try context.openStore(.create)
         // A history imported again (or grown since) is not listed twice: the entries this store
@@ -33,7 +43,10 @@ extension ImportCommand {
         description.command = HistoryLines.command(description.command, withholding: withholding)
         let first = try store.appendHistory(entries, kept: kept, by: description)
         if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
-        if let withheldNote, first != nil { context.message(withheldNote) }
+        if let withheldNote, first != nil {
+            context.message(withheldNote)
+            otherSourcesNotes.forEach(context.message)
+        }
         let appended = entries.count - kept.count
         let alreadyHere =
             kept.isEmpty ? "" : "; \(counted(kept.count, "entry", "entries")) already in this store's history left as they were"

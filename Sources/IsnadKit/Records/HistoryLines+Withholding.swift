@@ -13,6 +13,8 @@
 ///
 /// A source is withheld under every id it went by: the user names the one the store shows now,
 /// and the entries from before an `isnad rename` hold the old one, with its title and quotes.
+/// It is the source that had the id given, and no other: one given its old id after the rename
+/// (where a store took the history from another) keeps the entries that name it so.
 extension HistoryLines {
     /// The command an entry is given in the place of one that named a withheld source.
     public static let withheldCommand = "(command withheld: it named a source withheld on import)"
@@ -34,35 +36,71 @@ extension HistoryLines {
         public var changedEntries: Int
         /// The sources asked for that no entry names: likely a mistyped id.
         public var unknownSources: [String]
+        /// Each id a withheld source went by that another source had too (a rename took it away,
+        /// and it was given again), with the ids those sources have now: they stay.
+        public var otherSourcesOfIDs: [String: [String]] = [:]
     }
 
-    /// `entries` without the sources `withheld` (ids), as the type says.
+    /// `entries` without the sources `given` (ids), as the type says.
     public static func withholding(_ given: Set<String>, from entries: [HistoryEntry]) -> Withheld {
-        let withheld = idsWentBy(given, in: entries)
-        // The names the command lines may hold: each source's id, title, author and url, as any
+        // Which source each id named when, and the names each source went by: an id given is the
+        // source that had it last (the store shows it so), withheld under every id it went by
+        // and no other, so a source given one of its ids after a rename keeps its entries.
+        var lineage = SourceLineage()
+        // Where each source's lines are, read once the sources withheld are known.
+        var linesOfSource: [Int: [String]] = [:]
+        for entry in entries {
+            let after = lineage.begin(entry)
+            for change in entry.records where change.kind == .source {
+                let sides = [
+                    (change.before, lineage.source(of: change.id)),
+                    (change.after, after[change.id] ?? lineage.source(of: change.id)),
+                ]
+                for case (let line?, let source?) in sides { linesOfSource[source, default: []].append(line) }
+            }
+            lineage.end(after)
+        }
+        // The source each id was given to last, and one removed under it (whose id nothing else
+        // gives: another given it since names the other).
+        let withheld = Set(given.compactMap { lineage.lastSource[$0] })
+            .union(lineage.currentID.indices.filter { given.contains(lineage.currentID[$0]) })
+        // An id no source record has: withheld wherever it stands, as the user gave it.
+        let unseen = given.filter { lineage.lastSource[$0] == nil }
+        // The names the command lines may hold: each source's ids, title, author and url, as any
         // of its lines gave them.
         var names: Set<String> = []
-        var named: Set<String> = []
-        for entry in entries {
-            for change in entry.records where change.kind == .source && withheld.contains(change.id) {
-                named.insert(change.id)
-                for line in [change.before, change.after].compactMap({ $0 }) {
-                    guard case .object(let object)? = try? JSONParser.parse(line) else { continue }
-                    for key in ["title", "author", "url"] {
-                        if case .string(let name)? = object[key], name.count >= 3 { names.insert(name) }
-                    }
-                }
+        for line in withheld.flatMap({ linesOfSource[$0] ?? [] }) {
+            guard case .object(let object)? = try? JSONParser.parse(line) else { continue }
+            for key in ["title", "author", "url"] {
+                if case .string(let name)? = object[key], name.count >= 3 { names.insert(name) }
             }
         }
+        let withheldIDs = withheld.reduce(into: Set<String>()) { $0.formUnion(lineage.everyID[$1]) }
+        var named = given.subtracting(unseen)
+        var otherSourcesOfIDs: [String: [String]] = [:]
+        for id in withheldIDs {
+            let others = lineage.everyID.indices.filter { !withheld.contains($0) && lineage.everyID[$0].contains(id) }
+            if !others.isEmpty { otherSourcesOfIDs[id] = others.map { lineage.currentID[$0] }.sorted() }
+        }
+
+        var replay = SourceLineage(firstSources: lineage.firstSource)
+        // The withheld ids that a record of another kind has (an entity given one after a rename).
+        var otherRecords: Set<String> = []
         var result: [HistoryEntry] = []
         var changedEntries = 0
         for var entry in entries {
+            let after = replay.begin(entry)
+            // A line before the entry names the sources as they were, one after it as it left them.
+            func isWithheld(_ id: String, after isAfter: Bool) -> Bool {
+                guard let source = (isAfter ? after[id] : nil) ?? replay.source(of: id) else { return unseen.contains(id) }
+                return withheld.contains(source)
+            }
             var touched = false
             var records: [RecordChange] = []
             for var change in entry.records {
-                let before = change.before.map { withheldLine($0, kind: change.kind, id: change.id, withheld) }
-                let after = change.after.map { withheldLine($0, kind: change.kind, id: change.id, withheld) }
-                let isWithheldSource = change.kind == .source && withheld.contains(change.id)
+                let before = change.before.map { line in withheldLine(line, kind: change.kind) { isWithheld($0, after: false) } }
+                let after = change.after.map { line in withheldLine(line, kind: change.kind) { isWithheld($0, after: true) } }
+                let isWithheldSource = change.kind == .source && isWithheld(change.id, after: change.action == .added)
                 guard before?.changed == true || after?.changed == true || isWithheldSource else {
                     records.append(change)
                     continue
@@ -77,11 +115,30 @@ extension HistoryLines {
                 if change.after == nil && change.action != .added { change.action = .removed }
                 records.append(change)
             }
+            let othersBefore = otherRecords
+            for change in entry.records where change.kind != .source && withheldIDs.contains(change.id) {
+                if change.action == .added { otherRecords.insert(change.id) }
+                if change.action == .removed { otherRecords.remove(change.id) }
+            }
+            // An id a withheld source went by names another record in a command when, before
+            // the entry or after it, another source has it, or a record of another kind while
+            // no withheld source does.
+            func isAnothers(_ id: String) -> Bool {
+                let sides = [
+                    (replay.currentSource(of: id), othersBefore),
+                    (after[id] ?? replay.currentSource(of: id), otherRecords),
+                ]
+                return sides.contains { source, others in
+                    source.map { !withheld.contains($0) } ?? others.contains(id)
+                }
+            }
             let words = Set(HistoryMark.shellWords(entry.command))
             func isNamed(_ name: String) -> Bool { words.contains(name) || holds(entry.command, word: name) }
-            let idsNamed = withheld.filter(isNamed)
-            named.formUnion(idsNamed)
-            if touched || !idsNamed.isEmpty || names.contains(where: isNamed) {
+            let unseenNamed = unseen.filter(isNamed)
+            named.formUnion(unseenNamed)
+            if touched || !unseenNamed.isEmpty || withheldIDs.contains(where: { isNamed($0) && !isAnothers($0) })
+                || names.contains(where: isNamed)
+            {
                 entry.command = withheldCommand
                 touched = true
             }
@@ -91,37 +148,85 @@ extension HistoryLines {
                 entry.recordCount = records.count
             }
             result.append(entry)
+            replay.end(after)
         }
-        return Withheld(entries: result, changedEntries: changedEntries, unknownSources: given.subtracting(named).sorted())
+        return Withheld(
+            entries: result, changedEntries: changedEntries, unknownSources: given.subtracting(named).sorted(),
+            otherSourcesOfIDs: otherSourcesOfIDs)
     }
 
-    /// `ids` with every id their sources went by in `entries`, before and after: a rename's
-    /// entry (or its undo's) removes the source under one id and adds it under the other, the
-    /// record alike but for its id. Followed whether the entry was undone or not, and over ids
-    /// used again since: more withheld, never less.
-    static func idsWentBy(_ ids: Set<String>, in entries: [HistoryEntry]) -> Set<String> {
-        var linked: [String: Set<String>] = [:]
-        for entry in entries {
-            let removed = entry.records.filter { $0.kind == .source && $0.action == .removed }
-            let added = entry.records.filter { $0.kind == .source && $0.action == .added }
-            guard !removed.isEmpty, !added.isEmpty else { continue }
-            let isRename = HistoryMark.commandName(of: entry.command) == "isnad rename"
-            for old in removed {
-                for new in added
-                where isRename && removed.count == 1 && added.count == 1
-                    || recordWithoutID(old.before) != nil && recordWithoutID(old.before) == recordWithoutID(new.after)
-                {
-                    linked[old.id, default: []].insert(new.id)
-                    linked[new.id, default: []].insert(old.id)
+    /// Which source each id of a history's entries named, entry by entry, each source numbered.
+    /// A source keeps its number through a rename (an entry that removes it under one id and
+    /// adds it under another: `isnad rename`'s, or any whose record is alike but for its id, as
+    /// an undo of one), and through its removal and return under the same id (an undo, an
+    /// import again); an id given to another source after a rename took it away (a store that
+    /// took this history from another is not held to the rename) names that source from then on.
+    struct SourceLineage {
+        /// The source each id was given to last.
+        private(set) var lastSource: [String: Int] = [:]
+        /// Every id each source went by, by its number.
+        private(set) var everyID: [Set<String>] = []
+        /// The source each id was first given to, from an earlier pass over the entries: a line
+        /// may name a source before the first entry that holds its record (a history that
+        /// starts after it was added).
+        private(set) var firstSource: [String: Int]
+        /// The id each source has now (its last, once removed), by its number.
+        private(set) var currentID: [String] = []
+
+        init(firstSources: [String: Int] = [:]) { firstSource = firstSources }
+
+        /// The source `id` names as the entry begins: the last it was given to (the first, before it is given).
+        func source(of id: String) -> Int? { lastSource[id] ?? firstSource[id] }
+
+        /// The source that has `id` now: none once a rename took it away.
+        func currentSource(of id: String) -> Int? {
+            lastSource[id].flatMap { currentID[$0] == id ? $0 : nil }
+        }
+
+        /// Begins `entry`: the sources its records add, by the ids they have after it
+        /// (``end(_:)`` gives them those).
+        mutating func begin(_ entry: HistoryEntry) -> [String: Int] {
+            let sources = entry.records.filter { $0.kind == .source }
+            // A source met first changed or removed was there before the entries begin.
+            for change in sources where change.action != .added && lastSource[change.id] == nil {
+                give(change.id, to: newSource())
+            }
+            let removed = sources.filter { $0.action == .removed }.map { (id: $0.id, record: recordWithoutID($0.before)) }
+            let added = sources.filter { $0.action == .added }
+            let isRename =
+                HistoryMark.commandName(of: entry.command) == "isnad rename" && removed.count == 1 && added.count == 1
+            var after: [String: Int] = [:]
+            for new in added {
+                let record = removed.isEmpty ? nil : recordWithoutID(new.after)
+                let renamed = removed.first { isRename || $0.record != nil && $0.record == record }
+                if let renamed, let source = lastSource[renamed.id] {
+                    after[new.id] = source
+                } else if let source = lastSource[new.id], currentID[source] == new.id {
+                    after[new.id] = source
+                } else {
+                    after[new.id] = newSource()
                 }
             }
+            return after
         }
-        var all = ids
-        var next = Array(ids)
-        while let id = next.popLast() {
-            for other in linked[id] ?? [] where all.insert(other).inserted { next.append(other) }
+
+        /// Ends the entry begun: the sources it added have their ids.
+        mutating func end(_ after: [String: Int]) {
+            for (id, source) in after { give(id, to: source) }
         }
-        return all
+
+        private mutating func newSource() -> Int {
+            currentID.append("")
+            everyID.append([])
+            return currentID.count - 1
+        }
+
+        private mutating func give(_ id: String, to source: Int) {
+            lastSource[id] = source
+            currentID[source] = id
+            everyID[source].insert(id)
+            if firstSource[id] == nil { firstSource[id] = source }
+        }
     }
 
     /// A record line's members but its id, to tell the same record under another id.
@@ -150,10 +255,10 @@ extension HistoryLines {
         return command
     }
 
-    /// The record `line` of `kind` `id` without what `withheld` names, with whether it changed;
-    /// a nil line when nothing of it stays (a claim with no citation left). A line that is not
-    /// an object is left as it is: it is not one a store writes.
-    private static func withheldLine(_ line: String, kind: Record.Kind, id: String, _ withheld: Set<String>)
+    /// The record `line` of `kind` without the sources `isWithheld` names, with whether it
+    /// changed; a nil line when nothing of it stays (a claim with no citation left). A line that
+    /// is not an object is left as it is: it is not one a store writes.
+    private static func withheldLine(_ line: String, kind: Record.Kind, isWithheld: (String) -> Bool)
         -> (line: String?, changed: Bool)
     {
         guard kind != .entity, case .object(let object)? = try? JSONParser.parse(line) else { return (line, false) }
@@ -165,7 +270,7 @@ extension HistoryLines {
                 let kept = citations.filter { citation in
                     guard case .object(let fields) = citation else { return true }
                     return !["source", "via"].contains { key in
-                        if case .string(let source)? = fields[key] { withheld.contains(source) } else { false }
+                        if case .string(let source)? = fields[key] { isWithheld(source) } else { false }
                     }
                 }
                 if kept.count == citations.count {
@@ -176,9 +281,11 @@ extension HistoryLines {
                 if kept.isEmpty { return (nil, true) }
                 members.append(.init(key: member.key, value: .array(kept)))
             case (.source, "cites", .array(let cited)):
-                let kept = cited.filter { if case .string(let source) = $0 { !withheld.contains(source) } else { true } }
+                let kept = cited.filter { if case .string(let source) = $0 { !isWithheld(source) } else { true } }
                 changed = changed || kept.count != cited.count
-                members.append(.init(key: member.key, value: .array(kept)))
+                // None left, no list: a store writes a source that cites none so, and a line that
+                // had none beside one that cited only what went would read as a change.
+                if !kept.isEmpty { members.append(.init(key: member.key, value: .array(kept))) }
             default:
                 members.append(member)
             }
