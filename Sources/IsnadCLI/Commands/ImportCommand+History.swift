@@ -22,14 +22,22 @@ extension ImportCommand {
             entries = withheld.entries
             withheldNote =
                 "withheld \(counted(withholding.count, "source", "sources")) from \(counted(withheld.changedEntries, "entry", "entries")), their command lines with it"
-            // An id names the source that had it then: another source given it before or after a
-            // rename travels (the withheld one under its real name, perhaps), and the user is
-            // told under which id.
+            // An id the withheld source went by that another source was given after a rename
+            // names that other source there, which travels: the user is told under which id. An
+            // id given that several sources went by withholds each, and the user is told which.
             otherSourcesNotes = withheld.otherSourcesOfIDs.sorted { $0.key < $1.key }.map { id, others in
                 let ids = others.map { "\"\(Text.printable($0))\"" }.joined(separator: ", ")
                 let option = others.map { Text.printable($0) }.joined(separator: ",")
                 return
                     "isnad: note: \"\(Text.printable(id))\", an id the withheld source went by, was another source's too, \(ids) now, which is not withheld (--without-source \(option) withholds it too)"
+            }
+            otherSourcesNotes += withheld.severalSources.sorted { $0.key < $1.key }.map { id, sources in
+                let now = Set(sources).sorted().map { "\"\(Text.printable($0))\"" }
+                let shown =
+                    now.count < sources.count
+                    ? "\(now.joined(separator: ", ")) and \(sources.count - now.count) removed" : now.joined(separator: " and ")
+                return
+                    "isnad: note: \"\(Text.printable(id))\" was the id of \(sources.count) sources in this history (\(shown) now): each is withheld; name a source by its id now to keep the others"
             }
         }
         let store = try context.openStore(.create)

@@ -13,8 +13,9 @@
 ///
 /// A source is withheld under every id it went by: the user names the one the store shows now,
 /// and the entries from before an `isnad rename` hold the old one, with its title and quotes.
-/// It is the source that had the id given, and no other: one given its old id after the rename
-/// (where a store took the history from another) keeps the entries that name it so.
+/// An id given withholds every source that went by it; one of the withheld sources' other ids,
+/// given to another source after a rename (where a store took the history from another), names
+/// that source there, and its entries stay.
 extension HistoryLines {
     /// The command an entry is given in the place of one that named a withheld source.
     public static let withheldCommand = "(command withheld: it named a source withheld on import)"
@@ -39,6 +40,8 @@ extension HistoryLines {
         /// Each id a withheld source went by that another source had too (a rename took it away,
         /// and it was given again), with the ids those sources have now: they stay.
         public var otherSourcesOfIDs: [String: [String]] = [:]
+        /// Each id given that more than one source went by, with the ids they have now: all withheld.
+        public var severalSources: [String: [String]] = [:]
     }
 
     /// `entries` without the sources `given` (ids), as the type says.
@@ -60,10 +63,16 @@ extension HistoryLines {
             }
             lineage.end(after)
         }
-        // The source each id was given to last, and one removed under it (whose id nothing else
-        // gives: another given it since names the other).
-        let withheld = Set(given.compactMap { lineage.lastSource[$0] })
-            .union(lineage.currentID.indices.filter { given.contains(lineage.currentID[$0]) })
+        // Every source that went by an id given: an id two sources had (one renamed away, the
+        // id given again) may mean either, and a protected source let through cannot be taken
+        // back, so both go, and the import names both. An id the withheld sources went by that
+        // was not given names only them: another source given it since stays.
+        let withheld = Set(lineage.everyID.indices.filter { !lineage.everyID[$0].isDisjoint(with: given) })
+        var severalSources: [String: [String]] = [:]
+        for id in given {
+            let sources = withheld.filter { lineage.everyID[$0].contains(id) }
+            if sources.count > 1 { severalSources[id] = sources.map { lineage.currentID[$0] }.sorted() }
+        }
         // An id no source record has: withheld wherever it stands, as the user gave it.
         let unseen = given.filter { lineage.lastSource[$0] == nil }
         // The names the command lines may hold: each source's ids, title, author and url, as any
@@ -152,7 +161,7 @@ extension HistoryLines {
         }
         return Withheld(
             entries: result, changedEntries: changedEntries, unknownSources: given.subtracting(named).sorted(),
-            otherSourcesOfIDs: otherSourcesOfIDs)
+            otherSourcesOfIDs: otherSourcesOfIDs, severalSources: severalSources)
     }
 
     /// Which source each id of a history's entries named, entry by entry, each source numbered.
