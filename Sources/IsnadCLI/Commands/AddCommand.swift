@@ -56,7 +56,7 @@ enum AddCommand: Command {
         examples: [
             "isnad add entity --type organization --name \"Arab states\" --alias ar:\"الدول العربية\"",
             "isnad add source --type news-article --title \"Police statement\" --published 2022-03-28 --reliability B",
-            "isnad add claim Hamas praised \"Hadera attack\" --source hadera-2022-article --quote \"باركت\" --stance asserts --credibility 3 --unverified \"paraphrase\"",
+            "isnad add claim Hamas praised \"Hadera attack\" --source hadera-2022-article --quote \"حماس باركت العملية\" --stance asserts --credibility 3 --unverified \"paraphrase\"",
         ])
 
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
