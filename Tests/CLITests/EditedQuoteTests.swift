@@ -231,6 +231,27 @@ struct EditedQuoteTests {
             ])
     }
 
+    @Test(
+        "on PostgreSQL: a sheet's edited quote is refused the same, nothing written",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func sheetOnPostgreSQL() throws {
+        let cli = try Self.teamAndField()
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let store = PostgreSQLServer.storeURI(name)
+        #expect(try cli.run(["--db", store, "import", "team.jsonl"]).status == 0)
+        let before = try cli.storeState(["--db", store])
+        let listing = try cli.run(["--db", "field.db", "claims", "--format", "csv"])
+        try cli.write("listing.csv", listing.standardOutput)
+        let refused = try cli.run(["--db", store, "import", "listing.csv"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                #"listing.csv:2:20: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1"#
+            ), "\(refused.standardError)")
+        #expect(try cli.storeState(["--db", store]) == before)
+    }
+
     @Test("a sheet that gives the stored citation too, in a later row, leaves nothing out: both are kept")
     func sheetGivingTheStoredOne() throws {
         let cli = try Self.teamAndField()
