@@ -6,7 +6,9 @@
 /// relationship an earlier row (or the store) has adds its citation to that claim; a row that
 /// gives a citation the claim has (its source, via and quote, the quote as a cell gives it
 /// back) updates its stance and credibility, and its translation and locator where the cells
-/// have text: an empty cell keeps what the store holds.
+/// have text: an empty cell keeps what the store holds. A row that quotes anew the passage of a
+/// stored citation no row gives (an edited quote, ``RequotedPassages``) is refused, as an import
+/// of records refuses it: a sheet cannot change a stored quote.
 public struct ClaimSheetImporter {
     public struct Options {
         /// Read and check everything, then roll the transaction back.
