@@ -180,4 +180,146 @@ struct EditedQuoteTests {
                 "ok   one passage cited twice by one claimant, one quote within the other (to review): ok\n"),
             "\(check.standardOutput)")
     }
+
+    @Test(
+        "a sheet row whose quote was cut from a stored one, no row giving that one, is refused at its quote cell; nothing written"
+    )
+    func sheetRefused() throws {
+        let cli = try Self.teamAndField()
+        let before = try cli.storeState(["--db", "team.db"])
+        try cli.write(
+            "edit.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility
+            hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,asserts,2
+
+            """)
+        for dryRun in [[], ["--dry-run"]] {
+            let result = try cli.run(["--db", "team.db", "import"] + dryRun + ["edit.csv"])
+            #expect(result.status == 65)
+            #expect(
+                result.standardError
+                    == """
+                    isnad: 1 problem in edit.csv; nothing imported:
+                    edit.csv:2:5: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1 quotes (reports «which feeds the claim that Hamas cooperates with ISIS»), one quote within the other, and no row gives that one: an edited quote, say; a row is matched to a stored citation by source, via and quote, so it would be added beside it, the passage cited twice; a sheet does not change a stored quote: to change it, isnad set hamas-isis 'citations[0].quote' - (or isnad edit hamas-isis), then import the sheet; to keep both, give the stored citation in a row too
+
+                    """, "\(result.standardError)")
+        }
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+        // The field copy's listing, its quote edited there: the same, at the row's quote column.
+        let listing = try cli.run(["--db", "field.db", "claims", "--format", "csv"])
+        #expect(listing.status == 0, "\(listing.standardError)")
+        try cli.write("listing.csv", listing.standardOutput)
+        let fromListing = try cli.run(["--db", "team.db", "import", "listing.csv"])
+        #expect(fromListing.status == 65)
+        #expect(
+            fromListing.standardError.hasPrefix(
+                """
+                isnad: 1 problem in listing.csv; nothing imported:
+                listing.csv:2:20: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1 quotes (reports «which feeds the claim
+                """), "\(fromListing.standardError)")
+        #expect(try cli.storeState(["--db", "team.db"]) == before)
+        // The way the message gives: the stored quote changed, the sheet updates that citation.
+        let set = try cli.run(
+            ["--db", "team.db", "set", "hamas-isis", "citations[0].quote", "-"], input: Data("Hamas cooperates with ISIS".utf8))
+        #expect(set.status == 0, "\(set.standardError)")
+        let again = try cli.run(["--db", "team.db", "import", "edit.csv"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            try Self.citations(cli, store: "team.db") == [
+                ["Hamas cooperates with ISIS", "asserts", "2"], ["Hamas denies any link", "denies", "3"],
+            ])
+    }
+
+    @Test(
+        "on PostgreSQL: a sheet's edited quote is refused the same, nothing written",
+        .enabled(if: PostgreSQLServer.isAvailable, PostgreSQLServer.skipReason))
+    func sheetOnPostgreSQL() throws {
+        let cli = try Self.teamAndField()
+        let name = PostgreSQLServer.uniqueStoreName()
+        defer { PostgreSQLServer.dropStore(name) }
+        let store = PostgreSQLServer.storeURI(name)
+        #expect(try cli.run(["--db", store, "import", "team.jsonl"]).status == 0)
+        let before = try cli.storeState(["--db", store])
+        let listing = try cli.run(["--db", "field.db", "claims", "--format", "csv"])
+        try cli.write("listing.csv", listing.standardOutput)
+        let refused = try cli.run(["--db", store, "import", "listing.csv"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError.contains(
+                #"listing.csv:2:20: quote: claim "hamas-isis": quotes (asserts «Hamas cooperates with ISIS») the passage of "article" that stored citation 1"#
+            ), "\(refused.standardError)")
+        #expect(try cli.storeState(["--db", store]) == before)
+    }
+
+    @Test("a sheet that gives the stored citation too, in a later row, leaves nothing out: both are kept")
+    func sheetGivingTheStoredOne() throws {
+        let cli = try Self.teamAndField()
+        try cli.write(
+            "both.csv",
+            """
+            subject,predicate,object,source,quote,stance,credibility
+            hamas,cooperated_with,isis,article,Hamas cooperates with ISIS,asserts,2
+            hamas,cooperated_with,isis,article,Hamas denies any link,denies,3
+            hamas,cooperated_with,isis,article,which feeds the claim that Hamas cooperates with ISIS,reports,4
+
+            """)
+        let result = try cli.run(["--db", "team.db", "import", "both.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Self.citations(cli, store: "team.db").count == 3)
+    }
+
+    @Test("add claim refuses a quote cut from a stored one of the same source, or one it was cut from; nothing written")
+    func addRefused() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("team.jsonl", Self.team)
+        #expect(try cli.run(["import", "team.jsonl"]).status == 0)
+        let before = try cli.storeState()
+        let add = [
+            "add", "claim", "hamas", "cooperated_with", "isis", "--source", "article", "--stance", "asserts", "--credibility",
+            "2",
+        ]
+        let shorter = try cli.run(add + ["--quote", "Hamas cooperates with ISIS"])
+        #expect(shorter.status == 65)
+        #expect(
+            shorter.standardError
+                == """
+                isnad: --quote: citation 1 of claim "hamas-isis" quotes the same passage of "article", one quote within the other («which feeds the claim that Hamas cooperates with ISIS»): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set hamas-isis 'citations[0].quote' - to quote it as here, or 'citations[0].stance' VALUE; isnad edit hamas-isis); another sentence that holds these words is told apart by --locator with its line (line N); nothing changed
+
+                """, "\(shorter.standardError)")
+        let longer = try cli.run(add + ["--quote", "Hamas denies any link to ISIS"])
+        #expect(longer.status == 65)
+        #expect(
+            longer.standardError.hasPrefix(
+                "isnad: --quote: citation 2 of claim \"hamas-isis\" quotes the same passage of \"article\", one quote within the other («Hamas denies any link»)"
+            ), "\(longer.standardError)")
+        #expect(try cli.storeState() == before)
+        // Another claimant's words, or other words of the same one, are no edit.
+        let other = try cli.run(add + ["--quote", "Hamas met ISIS in Rafah"])
+        #expect(other.status == 0, "\(other.standardError)")
+    }
+
+    @Test("add claim takes a quote within a stored one when line locators that share no line tell two sentences apart")
+    func addTwoSentences() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write(
+            "x.jsonl",
+            """
+            {"record":"entity","id":"h","type":"organization","name":"H"}
+            {"record":"entity","id":"e","type":"event","name":"E"}
+            {"record":"source","id":"x","type":"statement","title":"X","reliability":"C","text":"قال المتحدث إن الحركة ترفض العملية وتدين استهداف المدنيين.\\nوفي بيان آخر، قال المتحدث إن الحركة ترفض العملية."}
+            {"record":"claim","id":"c","subject":"h","predicate":"opposed","object":"e","citations":[{"source":"x","quote":"قال المتحدث إن الحركة ترفض العملية وتدين استهداف المدنيين","stance":"asserts","credibility":3,"locator":"line 1"}]}
+
+            """)
+        #expect(try cli.run(["import", "x.jsonl"]).status == 0)
+        let add = [
+            "add", "claim", "h", "opposed", "e", "--source", "x", "--quote", "قال المتحدث إن الحركة ترفض العملية", "--stance",
+            "asserts", "--credibility", "3",
+        ]
+        // Found first in line 1, inside the stored quote: the same passage.
+        #expect(try cli.run(add).status == 65)
+        let atLine2 = try cli.run(add + ["--locator", "line 2"])
+        #expect(atLine2.status == 0, "\(atLine2.standardError)")
+        #expect(atLine2.standardError.contains("added citation 2 to claim \"c\""), "\(atLine2.standardError)")
+    }
 }

@@ -781,7 +781,8 @@ struct PostgreSQLTests {
             "--reliability", "B",
         ],
         [
-            "add", "claim", "Hamas", "praised", "Hadera attack", "--source", "hadera-2022-article", "--quote", "باركت",
+            "add", "claim", "Hamas", "praised", "Hadera attack", "--source", "hadera-2022-article", "--quote",
+            "حماس باركت العملية",
             "--stance",
             "asserts", "--credibility", "3", "--unverified", "paraphrase",
         ],

@@ -28,7 +28,8 @@ enum AddCommand: Command {
             -3 … when a claim given other dates by set holds it), and other claims of its relationship (other
             dates, or none) are noted; a citation with the same source, via and quote is updated, and one of the
             same source and via quoting the same passage typed otherwise (other marks, spaces, typeset characters or
-            Unicode form) is refused, naming the citation to change instead. Entities and
+            Unicode form) or cut shorter or longer (one quote within the other, unless line locators that share no
+            line tell two sentences apart) is refused, naming the citation to change instead. Entities and
             sources are named as on every command (id, name, alias, Arabic or Latin, misspelt); a predicate by its
             id or either label (موّل). When the source the quote stands in (--via, else --source) has stored text,
             the quote must be found in it (marks the quote leaves out aside), and the locator is filled in (line N);
@@ -55,7 +56,7 @@ enum AddCommand: Command {
         examples: [
             "isnad add entity --type organization --name \"Arab states\" --alias ar:\"الدول العربية\"",
             "isnad add source --type news-article --title \"Police statement\" --published 2022-03-28 --reliability B",
-            "isnad add claim Hamas praised \"Hadera attack\" --source hadera-2022-article --quote \"باركت\" --stance asserts --credibility 3 --unverified \"paraphrase\"",
+            "isnad add claim Hamas praised \"Hadera attack\" --source hadera-2022-article --quote \"حماس باركت العملية\" --stance asserts --credibility 3 --unverified \"paraphrase\"",
         ])
 
     static let type = Option<String>("type", value: "type", help: "entity, source: its type.").only(for: [Kind.entity, .source])
@@ -527,6 +528,19 @@ enum AddCommand: Command {
                     description:
                         "--quote: citation \(index + 1) of claim \"\(new.id)\" quotes the same passage of \"\(Text.printable(added.source))\", typed otherwise («\(Text.printable(Text.excerpt(twin.quote)))»)\(twin.retraction == nil ? "" : ", and is retracted"): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set \(new.id) \(field).stance' VALUE, or \(field).quote' - to type it as here); nothing changed"
                 )
+            }
+            // So is a quote cut from a stored one of the same passage, or one it was cut from (its
+            // hedge dropped, or put back), as an import refuses an edited quote: unless line
+            // locators tell two sentences apart (``Citation/quotesTheSamePassage(as:)``).
+            if !stored.citations.contains(where: { $0.key == added.key }) {
+                var passages: [Int: QuotedPassage] = [:]
+                if let index = stored.indicesQuotingTheSamePassage(as: added, passages: &passages).first {
+                    let field = "'citations[\(index)]"
+                    throw LookupError(
+                        description:
+                            "--quote: citation \(index + 1) of claim \"\(new.id)\" quotes the same passage of \"\(Text.printable(added.source))\", one quote within the other («\(Text.printable(Text.excerpt(stored.citations[index].quote)))»): a second citation of it would count it twice (with another stance, the claim disputing itself); change that one instead (isnad set \(new.id) \(field).quote' - to quote it as here, or \(field).stance' VALUE; isnad edit \(new.id)); another sentence that holds these words is told apart by --locator with its line (line N); nothing changed"
+                    )
+                }
             }
             if let index = stored.citations.firstIndex(where: { $0.key == added.key }) {
                 let kept = stored.citations[index]

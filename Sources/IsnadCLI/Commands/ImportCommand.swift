@@ -27,7 +27,8 @@ enum ImportCommand: Command {
             (file, object id, reason), and so is a value left out. With --strict, a file from which anything would be skipped or left out is refused whole.
             Standard input is recognised as STIX only with --from stix.
             A CSV claims sheet (FILE.csv, or --from csv; isnad template writes its header) holds one citation a row;
-            every row is checked, and the sheet is imported in one transaction or not at all.
+            every row is checked (a row that quotes anew the passage of a stored citation no row gives is refused, as
+            a record is), and the sheet is imported in one transaction or not at all.
             With --base-entry N (the last entry of this store's history that the file's store shares, a copy made by
             isnad copy), the records are merged field by field with this store's changes after entry N: a field the file
             holds as it was at N keeps this store's value, a field both changed to different values is a conflict, and

@@ -6,7 +6,9 @@
 /// relationship an earlier row (or the store) has adds its citation to that claim; a row that
 /// gives a citation the claim has (its source, via and quote, the quote as a cell gives it
 /// back) updates its stance and credibility, and its translation and locator where the cells
-/// have text: an empty cell keeps what the store holds.
+/// have text: an empty cell keeps what the store holds. A row that quotes anew the passage of a
+/// stored citation no row gives (an edited quote, ``RequotedPassages``) is refused, as an import
+/// of records refuses it: a sheet cannot change a stored quote.
 public struct ClaimSheetImporter {
     public struct Options {
         /// Read and check everything, then roll the transaction back.
@@ -102,7 +104,7 @@ public struct ClaimSheetImporter {
             let rows = RowImporter(store: store, session: session, notice: notice)
             for (name, reader) in sheets {
                 let name = Text.printableFileName(name)
-                rows.sheetName = name
+                rows.beginSheet(named: name, header: reader.header)
                 do {
                     while let row = try reader.nextRow() {
                         let rowProblems = try rows.importRow(
@@ -120,6 +122,9 @@ public struct ClaimSheetImporter {
             }
             if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
             try rows.finish()
+            // Known only once every row is written: a later row may give the stored citation.
+            for problem in rows.editedQuotes() { report(problem) }
+            if problemCount > 0 { throw Failure(names: names, problems: problems, totalCount: problemCount) }
             summary.citations -= rows.repeatedCitations
             summary.changedCitations = rows.changedCitations
             summary.changedNotes = rows.changedNotes.count
@@ -158,7 +163,12 @@ private final class RowImporter {
     /// one claim must say the same.
     private var namedRelationships: [Int64: (relationship: Int64, sheet: String, line: Int)] = [:]
     /// The sheet being read, as notes name it.
-    var sheetName = ""
+    private(set) var sheetName = ""
+    /// The sheets read so far, in order, as problems name them, with the column of their
+    /// quotes: where an edited quote, found once every row is written, is said to be.
+    private var sheets: [(name: String, quoteColumn: Int)] = []
+    /// The rows' citations that quote anew the passage of a stored citation no row gives.
+    private var requoted = RequotedPassages()
     /// The entity and the source each name cell resolved to, by the cell's text: a sheet names
     /// the same few row after row, and each lookup searches every name in the store.
     private var entityResolutions = Resolutions<(entity: Entity, tier: NameSearch.Tier), EntityResolver.ResolutionError>()
@@ -191,6 +201,27 @@ private final class RowImporter {
             stance == other.stance && credibility == other.credibility
                 && (english == nil || other.english == nil || english == other.english)
                 && (locator == nil || other.locator == nil || locator == other.locator)
+        }
+    }
+
+    /// Reads the rows of another sheet from now on.
+    func beginSheet(named name: String, header: [String]) {
+        sheetName = name
+        sheets.append((name, (header.firstIndex(of: "quote") ?? 0) + 1))
+    }
+
+    /// The rows that give an edited quote (``RequotedPassages``), each as a problem of its quote
+    /// cell: a sheet matches a row to a stored citation by source, via and quote, so a row whose
+    /// quote was cut from a stored one (or that one from it) and no row giving the stored one
+    /// would add the passage beside itself. A sheet cannot change a stored quote: `isnad set`
+    /// or `isnad edit` does.
+    func editedQuotes() -> [String] {
+        requoted.remaining.map { finding in
+            let sheet = sheets[finding.location.file]
+            let claim = Text.printable(finding.claim)
+            let field = "'citations[\(finding.storedPosition)].quote'"
+            return
+                "\(sheet.name):\(finding.location.line):\(sheet.quoteColumn): quote: claim \"\(claim)\": \(RequotedPassages.twoQuotes(finding)), and no row gives that one: an edited quote, say; a row is matched to a stored citation by source, via and quote, so it would be added beside it, the passage cited twice; a sheet does not change a stored quote: to change it, isnad set \(claim) \(field) - (or isnad edit \(claim)), then import the sheet; to keep both, give the stored citation in a row too"
         }
     }
 
@@ -444,7 +475,10 @@ private final class RowImporter {
             given[key] = values
         }
         if let foundLocator { foundLocators[key] = foundLocator }
-        if isWriting { try gather(claim, at: "\(sheetName):\(row.line)") }
+        if isWriting {
+            let quoted = ImportSession.Location(file: sheets.count - 1, line: row.cells["quote"]?.line ?? row.line)
+            try gather(claim, at: "\(sheetName):\(row.line)", quotedAt: quoted)
+        }
         return problems
     }
 
@@ -470,23 +504,25 @@ private final class RowImporter {
     /// Writes the claims the last rows gathered: relationship by relationship, each one's runs of
     /// rows in their order.
     func finish() throws {
-        for (claim, place) in pending.takeAll() {
+        for (claim, place, quotePlaces) in pending.takeAll() {
             pendingPlace = place
-            try write(claim)
+            try write(claim, quotedAt: quotePlaces)
         }
     }
 
-    private func gather(_ claim: Claim, at place: String) throws {
+    /// Holds the row's claim; `quoted` is where its quote cell is (the sheet by its place).
+    private func gather(_ claim: Claim, at place: String, quotedAt quoted: ImportSession.Location) throws {
         let relationship = relationshipKey(claim)
-        if pending.give(claim, relationship: relationship) { return }
+        if pending.give(claim, relationship: relationship, quotedAt: quoted) { return }
         if pending.isFull { try finish() }
-        pending.hold(claim, relationship: relationship, at: place)
+        pending.hold(claim, relationship: relationship, at: place, quotedAt: quoted)
     }
 
     /// Adds the claim's citations to the claim that states the same relationship with the
     /// same dates (of the store, or of earlier rows), or adds the claim. With a symmetric
-    /// predicate the relationship may be stored either way round.
-    private func write(_ claim: Claim) throws {
+    /// predicate the relationship may be stored either way round. `quotePlaces` gives where
+    /// each citation's quote cell is.
+    private func write(_ claim: Claim, quotedAt quotePlaces: [ImportSession.Location]) throws {
         var new = claim
         // A claim a row names (a listing's claim column) that the store does not hold is added
         // under that id, not joined to another that states the same: a listing from another
@@ -520,7 +556,10 @@ private final class RowImporter {
             addedClaims.insert(new.id)
             return
         }
-        if !addedClaims.contains(stored.id), heldBefore[stored.id] == nil {
+        // The store's claim, not one this import added: its citations are compared with the rows'.
+        let asStored = addedClaims.contains(stored.id) ? nil : stored
+        let isFirstTouch = asStored != nil && heldBefore[stored.id] == nil
+        if isFirstTouch {
             heldBefore[stored.id] = Dictionary(stored.citations.map { ($0.key, $0.hashValue) }) { first, _ in first }
         }
         if stored.retraction != nil { throw ClaimSheetImporter.Refusal(description: retractedRefusal(stored.id)) }
@@ -557,6 +596,7 @@ private final class RowImporter {
                 storedByKey[citation.key] = stored.citations.count
                 stored.citations.append(citation)
                 if !addedClaims.contains(stored.id) { extendedClaims.insert(stored.id.hashValue) }
+                readRequoted(citation, of: asStored, isFirst: isFirstTouch && position == 0, at: quotePlaces[position])
                 continue
             }
             let held = stored.citations[index]
@@ -570,8 +610,22 @@ private final class RowImporter {
                 lastGiven[stored.id, default: [:]][citation.key] = citation.hashValue
             }
             stored.citations[index] = citation
+            // The stored citation, its quote as stored: given by a row, it is not left out.
+            readRequoted(citation, of: asStored, isFirst: isFirstTouch && position == 0, at: quotePlaces[position])
         }
         try session.put(.claim(stored))
+    }
+
+    /// Notes a row's citation of a stored claim for ``editedQuotes()``, as an import of records
+    /// notes each record's (one a row, as FtM gives one a line): `claim` as the store held it
+    /// when a row first touched it, nil for a claim this import added (nothing stored to compare).
+    /// A claim's rows are written together unless more than a batch of other rows comes between
+    /// them (``PendingClaims``); those written apart from its first are not compared.
+    private func readRequoted(_ citation: Citation, of claim: Claim?, isFirst: Bool, at location: ImportSession.Location) {
+        guard let claim else { return }
+        var given = claim
+        given.citations = [citation]
+        requoted.read(given, keys: [citation.key], isFirst: isFirst, at: location) { _ in claim }
     }
 
     /// Gives the citations without a locator the one found in their source's text, if any:
@@ -650,6 +704,8 @@ private struct PendingClaims {
         let place: String
         /// The claim's citations by ``Citation/key``.
         var citationIndex: [Int64: Int]
+        /// Where each citation's quote cell is, by its place in the claim: the first row's.
+        var quotePlaces: [ImportSession.Location]
     }
 
     /// The runs of each relationship, in order, the relationships in the order rows first gave them.
@@ -663,7 +719,7 @@ private struct PendingClaims {
     /// Adds the claim's citations to the last run of its relationship if that one states it the
     /// same way under the same id: a citation of the same source, via and quote takes the new
     /// values, and keeps its translation and locator where the new one has none.
-    mutating func give(_ claim: Claim, relationship: Int64) -> Bool {
+    mutating func give(_ claim: Claim, relationship: Int64, quotedAt quoted: ImportSession.Location) -> Bool {
         guard let group = indexByRelationship[relationship], let last = relationships[group].indices.last,
             relationships[group][last].claim.id == claim.id, relationships[group][last].claim.statesTheSame(as: claim)
         else { return false }
@@ -678,18 +734,21 @@ private struct PendingClaims {
             } else {
                 relationships[group][last].citationIndex[citation.key] = relationships[group][last].claim.citations.count
                 relationships[group][last].claim.citations.append(citation)
+                relationships[group][last].quotePlaces.append(quoted)
                 citationCount += 1
             }
         }
         return true
     }
 
-    mutating func hold(_ claim: Claim, relationship: Int64, at place: String) {
+    mutating func hold(_ claim: Claim, relationship: Int64, at place: String, quotedAt quoted: ImportSession.Location) {
         var citationIndex: [Int64: Int] = [:]
         for (index, citation) in claim.citations.enumerated() where citationIndex[citation.key] == nil {
             citationIndex[citation.key] = index
         }
-        let run = Run(claim: claim, place: place, citationIndex: citationIndex)
+        let run = Run(
+            claim: claim, place: place, citationIndex: citationIndex,
+            quotePlaces: Array(repeating: quoted, count: claim.citations.count))
         if let group = indexByRelationship[relationship] {
             relationships[group].append(run)
         } else {
@@ -700,13 +759,13 @@ private struct PendingClaims {
         citationCount += claim.citations.count
     }
 
-    mutating func takeAll() -> [(claim: Claim, place: String)] {
+    mutating func takeAll() -> [(claim: Claim, place: String, quotePlaces: [ImportSession.Location])] {
         defer {
             relationships = []
             indexByRelationship = [:]
             runCount = 0
             citationCount = 0
         }
-        return relationships.flatMap { $0.map { ($0.claim, $0.place) } }
+        return relationships.flatMap { $0.map { ($0.claim, $0.place, $0.quotePlaces) } }
     }
 }

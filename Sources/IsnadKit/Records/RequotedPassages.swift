@@ -113,14 +113,21 @@ struct RequotedPassages {
     /// The problem a finding reports: one line, with both citations' numbers, stances and
     /// quotes (cut to their first 60 characters).
     static func problem(_ finding: Finding) -> RecordProblem {
-        func described(_ citation: Citation) -> String {
-            let quote = citation.quote
-            return "\(citation.stance.rawValue) «\(Text.printable(Text.excerpt(quote)))»"
-        }
-        return RecordProblem(
+        RecordProblem(
             record: "claim \"\(Text.printable(finding.claim))\"", field: "citations[\(finding.position)]",
             message:
-                "quotes (\(described(finding.given))) the passage of \"\(Text.printable(finding.stored.source))\" that stored citation \(finding.storedPosition + 1) quotes (\(described(finding.stored))), one quote within the other, and the claim's record leaves that one out: an edited quote, say; citations are matched by source, via and quote, so it would be added beside it, the passage cited twice",
+                "\(twoQuotes(finding)), and the claim's record leaves that one out: an edited quote, say; citations are matched by source, via and quote, so it would be added beside it, the passage cited twice",
             remedy: .replacingStoredCitations)
+    }
+
+    /// What a finding says of its two citations, as a problem's message begins (a record's, a
+    /// sheet row's): both stances and quotes (cut to their first 60 characters), and the stored
+    /// one's number.
+    static func twoQuotes(_ finding: Finding) -> String {
+        func described(_ citation: Citation) -> String {
+            "\(citation.stance.rawValue) «\(Text.printable(Text.excerpt(citation.quote)))»"
+        }
+        return
+            "quotes (\(described(finding.given))) the passage of \"\(Text.printable(finding.stored.source))\" that stored citation \(finding.storedPosition + 1) quotes (\(described(finding.stored))), one quote within the other"
     }
 }

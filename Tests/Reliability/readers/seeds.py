@@ -80,7 +80,7 @@ for command in [
     ["merge", "hadera-attacker-1", "hadera-attacker-2"],
     ["undo"],
     ["add", "entity", "--type", "organization", "--name", "Arab states", "--alias", "ar:الدول العربية"],
-    ["add", "claim", "Hamas", "praised", "Hadera attack", "--source", "hadera-2022-article", "--quote", "باركت",
+    ["add", "claim", "Hamas", "praised", "Hadera attack", "--source", "hadera-2022-article", "--quote", "حماس باركت العملية",
      "--stance", "asserts", "--credibility", "3", "--unverified", "paraphrase"],
     ["delete", "arab-states"],
 ]:
