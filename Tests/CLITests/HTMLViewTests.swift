@@ -244,7 +244,7 @@ struct HTMLViewTests {
     }
 
     @Test(
-        "a page carries no claim notes unless asked (--include-notes), nor the reasons of unverified quotes, and of a source met only up a chain its grade alone"
+        "a page carries no claim notes unless asked (--include-notes), nor the reasons of unverified quotes; a cited source's publisher, author and url, and of a source met only up a chain its grade alone"
     )
     func whatAPageCarries() throws {
         let cli = try CLIHarness.scoped
@@ -253,8 +253,8 @@ struct HTMLViewTests {
             """
             {"record":"entity","id":"a","type":"organization","name":"Alpha"}
             {"record":"entity","id":"b","type":"organization","name":"Bravo"}
-            {"record":"source","id":"informant","type":"other","title":"Khaled, our man in Arish","author":"Khaled","reliability":"B"}
-            {"record":"source","id":"story","type":"news-article","title":"Our story","reliability":"C","cites":["informant"]}
+            {"record":"source","id":"informant","type":"other","title":"Khaled, our man in Arish","author":"Khaled","publisher":"Arish desk","url":"https://arish.example/khaled","reliability":"B"}
+            {"record":"source","id":"story","type":"news-article","title":"Our story","publisher":"The Daily","author":"Ana","url":"https://daily.example/story","reliability":"C","cites":["informant"]}
             {"record":"claim","id":"k","subject":"a","predicate":"funded","object":"b","notes":"do not publish his name","citations":[{"source":"story","quote":"q","stance":"asserts","credibility":3,"locator":"p. 4 (unverified: KN oral statement)"}]}
 
             """)
@@ -263,6 +263,10 @@ struct HTMLViewTests {
         #expect(page.status == 0, "\(page.standardError)")
         #expect(page.standardOutput.contains(#""informant":{"reliability":"B"}"#), "the page weighs with its grade")
         #expect(page.standardOutput.contains("Our story"))
+        // A cited source's publisher, author and url: where a reader of the page finds the document.
+        #expect(
+            page.standardOutput.contains(
+                #""publisher":"The Daily","author":"Ana","url":"https://daily.example/story""#), "\(page.standardOutput)")
         for kept in ["Khaled", "Arish", "do not publish", "KN oral"] { #expect(!page.standardOutput.contains(kept), "\(kept)") }
         // The reason `add claim --unverified` gave is the analyst's note too, as a copy
         // --without-notes takes it: the locator keeps that the quote is unverified.
@@ -306,6 +310,58 @@ struct HTMLViewTests {
         let page = try cli.run(["export", "html", "--layout", "own"]).standardOutput
         #expect(!page.contains("<script>alert"))
         #expect(page.contains(#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#))
+    }
+
+    @Test(
+        "in Chromium: a description is labelled the store's note; a cited source's publisher, author and url are in the edge's panel, a url a link only when http(s)",
+        .enabled(
+            if: chromium != nil && python != nil, "needs chromium (apt: chromium) and Playwright for Python (pip: playwright)"))
+    func sourcesTracedInBrowser() throws {
+        let cli = try CLIHarness.scoped
+        let records = #"""
+            {"record":"entity","id":"ws","type":"organization","name":"Wilayat Sinai","description":"The Islamic State's branch in Sinai."}
+            {"record":"entity","id":"is","type":"organization","name":"Islamic State"}
+            {"record":"source","id":"un","type":"report","title":"Thirtieth report","publisher":"United Nations Security Council","author":"Monitoring Team","url":"https://undocs.org/S/2022/547","reliability":"B"}
+            {"record":"source","id":"paper","type":"news-article","title":"The paper","publisher":"Daily <i>News</i> & Co","url":"http://example.org/a?b=1&c=<script>","reliability":"C"}
+            {"record":"source","id":"statement","type":"statement","title":"A statement","author":"A spokesman","url":"JavaScript:alert(1)","reliability":"B"}
+            {"record":"source","id":"post","type":"social-media-post","title":"A post","url":" javascript:alert(2)","reliability":"D"}
+            {"record":"source","id":"blob","type":"other","title":"A blob","url":"data:text/html,<script>alert(3)</script>","reliability":"D"}
+            {"record":"claim","id":"k","subject":"ws","predicate":"branch_of","object":"is","citations":[{"source":"un","quote":"q1","stance":"asserts","credibility":2},{"source":"statement","via":"paper","quote":"q2","stance":"reports","credibility":3},{"source":"post","quote":"q3","stance":"reports","credibility":4},{"source":"blob","quote":"q4","stance":"reports","credibility":4}]}
+
+            """#
+        try cli.write("sources.jsonl", records)
+        #expect(try cli.run(["import", "sources.jsonl"]).status == 0)
+        let page = cli.path("view.html")
+        #expect(try cli.run(["export", "html", "--layout", "own", "-o", page]).status == 0)
+        let script = Repository.root.appendingPathComponent("Tests/Browser/check_html_sources.py").path
+        let result = try ExternalTool.run(
+            try #require(HTMLViewTests.python), [script, page, "ws", "k", "--chromium", try #require(HTMLViewTests.chromium)])
+        try #require(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let entity = seen["entity"] as? String ?? ""
+        #expect(
+            entity.contains("Description (the store’s note, not a weighed claim): The Islamic State's branch in Sinai."),
+            "\(entity)")
+        let edge = seen["edge"] as? String ?? ""
+        // The claimant's line, without its id again (the line above names it).
+        #expect(
+            edge.contains("publisher: United Nations Security Council · author: Monitoring Team · https://undocs.org/S/2022/547"),
+            "\(edge)")
+        // Read via another source: a line for each, named by its id; markup is text.
+        #expect(edge.contains("(statement) author: A spokesman · JavaScript:alert(1)"), "\(edge)")
+        #expect(edge.contains("(paper) publisher: Daily <i>News</i> & Co · http://example.org/a?b=1&c=<script>"), "\(edge)")
+        #expect(edge.contains("javascript:alert(2)"), "\(edge)")
+        #expect(edge.contains("data:text/html,<script>alert(3)</script>"), "\(edge)")
+        // Only the http and https urls are links, opened apart from the page and telling no referrer.
+        let links = seen["links"] as? [[String: Any]] ?? []
+        #expect(
+            links.compactMap { $0["href"] as? String }.sorted()
+                == ["http://example.org/a?b=1&c=%3Cscript%3E", "https://undocs.org/S/2022/547"], "\(links)")
+        #expect(links.allSatisfy { $0["rel"] as? String == "noopener noreferrer" && $0["target"] as? String == "_blank" })
+        #expect((seen["dialogs"] as? [String]) == [], "\(seen["dialogs"] ?? "")")
+        #expect(
+            seen["csp"] as? String
+                == "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:")
     }
 
     @Test(

@@ -587,6 +587,36 @@ struct ExportTextTests {
             ))
         #expect(dot.contains(#"\n«\#u{2068}\\\\u{202E}ok\#u{2069}»\n\"\#u{2068}\\\\u{202B}no\#u{2069}\""#))
     }
+
+    @Test(
+        "an entity's description is labelled the store's note, not a weighed claim: in a DOT tooltip (isolated), GraphML's key and GEXF's header"
+    )
+    func descriptionLabelled() throws {
+        let folder = try TemporaryFolder.scoped
+        let records = """
+            {"record":"entity","id":"ws","type":"organization","name":"Wilayat Sinai","description":"ولاية تابعة لداعش"}
+            {"record":"entity","id":"is","type":"organization","name":"Islamic State"}
+            {"record":"source","id":"s1","type":"news-article","title":"T","reliability":"E"}
+            {"record":"claim","id":"c1","subject":"ws","predicate":"branch_of","object":"is","citations":[{"source":"s1","quote":"q","stance":"asserts","credibility":2}]}
+
+            """
+        let store = try Fixtures.store(records, in: folder)
+        let dot = try ExportFixtures.dot(store)
+        #expect(
+            dot.contains(
+                "(ws) · organization\\nDescription (the store's note, not a weighed claim): \u{2068}ولاية تابعة لداعش\u{2069}\""),
+            "\(dot)")
+        let graphML = try ExportFixtures.graphML(store)
+        #expect(
+            graphML.contains(
+                #"attr.name="description" attr.type="string"><desc>the entity&apos;s description: the store&apos;s own note, not a sourced or weighed claim</desc>"#
+            ))
+        let sink = MemorySink()
+        try GEXFWriter(sink: sink).write(ExportGraph(store: store, options: .init()))
+        #expect(
+            sink.text.contains(
+                "A node&apos;s description is the store&apos;s own note on the entity, not a sourced or weighed claim."))
+    }
 }
 
 @Suite("Exports read back by real tools", .temporaryFolder)

@@ -127,7 +127,9 @@ public struct DOTWriter: GraphWriter {
         if !entity.aliases.isEmpty {
             tooltip.append("also: " + entity.aliases.map { BidiText.isolated($0.name) }.joined(separator: " · "))
         }
-        if let description = entity.description { tooltip.append(description) }
+        if let description = entity.description {
+            tooltip.append("\(ExportStyle.descriptionLabel): \(BidiText.isolated(description))")
+        }
         bytes.appendUTF8("  ")
         DOTEscaping.appendQuoted(entity.id, to: &bytes)
         bytes.appendUTF8(" [id=")

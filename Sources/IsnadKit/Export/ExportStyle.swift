@@ -62,6 +62,12 @@ public enum ExportStyle {
         return "\(vocabulary[edge.predicate]?.labelEnglish ?? edge.predicate) · \(status) \(edge.evidence.bestGrade)"
     }
 
+    /// What an entity's description is labelled with where an export shows it beside the claims
+    /// (a DOT node's tooltip; the HTML view's panel says the same in its own words, view.js): it
+    /// is the store's own free text, which no source, stance or grade weighs, and unlabelled it
+    /// reads as fact beside the same relation drawn as a claim graded ALLEGED E2.
+    public static let descriptionLabel = "Description (the store's note, not a weighed claim)"
+
     /// The longest line of a name a drawing writes on an entity, in characters, and the most
     /// lines: a name of thousands of letters would make one box wider than the rest of the graph
     /// together (the tooltip and the panel keep it whole). The HTML view's script shortens its

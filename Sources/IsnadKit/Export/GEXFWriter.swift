@@ -61,7 +61,8 @@ public struct GEXFWriter: GraphWriter {
     public static let carriageNote =
         "Isnad export. Nodes are entities, edges claims (or, collapsed, the claims of one subject, predicate and "
         + "object), with their evidence summarised: status, sources, best grades, independent channels and the "
-        + "common link they pass through, the strongest supporting quote and the strongest denial. Spells run "
+        + "common link they pass through, the strongest supporting quote and the strongest denial. A node's "
+        + "description is the store's own note on the entity, not a sourced or weighed claim. Spells run "
         + "from the first day of a claim's start to the last day of its end (partial dates widened; the exact "
         + "dates are in start and end). Not carried: the other citations (their quotes, stances, grades, via "
         + "and locators), the sources' records, and alias languages other than Arabic and English."

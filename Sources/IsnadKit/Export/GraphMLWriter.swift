@@ -44,7 +44,9 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "type", forNodes: true, type: "string", description: "person, organization, event or place"),
         Key(id: "labels", forNodes: true, type: "string", description: "Neo4j labels: :Person, :Organization, :Event, :Place"),
         Key(id: "aliases", forNodes: true, type: "string", description: "JSON array of the entity's other names"),
-        Key(id: "description", forNodes: true, type: "string", description: "free text"),
+        Key(
+            id: "description", forNodes: true, type: "string",
+            description: "the entity's description: the store's own note, not a sourced or weighed claim"),
         Key(id: "attributes", forNodes: true, type: "string", description: "JSON object of the entity's attributes"),
         Key(id: "predicate", forNodes: false, type: "string", description: "the predicate's id"),
         Key(id: "interaction", forNodes: false, type: "string", description: "the predicate's id, for Cytoscape"),

@@ -158,7 +158,8 @@ public enum HTMLView {
     /// The document the page reads beside entities and claims: title, layout size, the words
     /// and styles of entity types, predicate families and statuses, the line widths by
     /// independent channels (``DOTWriter/penWidth(channels:)``), the predicates and the
-    /// sources used, each in English and Arabic. A source met only up a chain (one a cited source
+    /// sources used, each in English and Arabic (a cited source with its title, type, date,
+    /// publisher, author, url and language). A source met only up a chain (one a cited source
     /// relays) is given by its grade alone, which the page weighs with: the page shows no more of
     /// it than its id, and carries no more (its title may name what the analyst keeps out of
     /// view: an informant behind a cited report).
@@ -254,7 +255,11 @@ public enum HTMLView {
             json.member("type", source.type.rawValue)
             json.member("reliability", source.reliability.rawValue)
             json.member("published", source.published?.description)
+            // Who published it and where: what a reader of a published page needs to reach the
+            // document itself (the page links a url only when it is http or https).
+            json.member("publisher", source.publisher)
             json.member("author", source.author)
+            json.member("url", source.url)
             json.member("lang", source.lang)
             json.endObject()
         }

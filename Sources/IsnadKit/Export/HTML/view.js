@@ -605,6 +605,9 @@ const words = {
     legendAlike: 'Colours may look alike: untick the other families (Predicate families, with the filters) to see one alone.',
     filters: 'Filters', details: 'Details', legend: 'Legend', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
     listClaims: 'List the claims drawn', claimsDrawn: (n) => `Claims drawn: ${n}`,
+    // ExportStyle.descriptionLabel, as a DOT tooltip labels it.
+    description: 'Description (the store’s note, not a weighed claim):',
+    publisher: 'publisher', author: 'author',
   },
   ar: {
     view: 'العرض', language: 'اللغة', search: 'ابحث عن اسم (بالعربية أو اللاتينية)', edges: 'الروابط',
@@ -634,6 +637,8 @@ const words = {
     legendAlike: 'قد تتشابه الألوان: ألغِ تحديد العائلات الأخرى (عائلات المحمولات، مع المرشحات) لترى عائلة وحدها.',
     filters: 'المرشحات', details: 'التفاصيل', legend: 'مفتاح الرموز', zoomIn: 'تكبير', zoomOut: 'تصغير',
     listClaims: 'اعرض الادعاءات المرسومة', claimsDrawn: (n) => `الادعاءات المرسومة: ${n}`,
+    description: 'الوصف (ملاحظة قاعدة البيانات، لا ادعاء موزون):',
+    publisher: 'الناشر', author: 'المؤلف',
   },
 };
 
@@ -1119,6 +1124,33 @@ function bracketedId(open, id, close) {
   return html('bdi', { class: 'id', ...languageOf(id), dir: 'ltr' }, `${open}${id}${close}`);
 }
 
+/** A url as a link only when it is http or https: a `javascript:` or `data:` url stored as a
+ *  source's must never run from the page. Written whole otherwise, as text. */
+function webAddress(url) {
+  let parsed = null;
+  // Checked as typed (no space, control or isolate: the URL parser would trim or drop them) and
+  // as the browser reads it.
+  if (/^https?:\/\/[^\s\u0000-\u001F\u007F-\u009F\u2066-\u2069]+$/i.test(url)) {
+    try { parsed = new URL(url); } catch { parsed = null; }
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return inItsLanguage(url);
+  return html('a', { href: parsed.href, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, url);
+}
+
+/** Where a cited source can be found: its publisher, author and url, those it has, after its
+ *  `(id)` when `isNamed` (a citation read via another source has a line for each); null when it
+ *  has none. A reader of a published page needs them to reach the document. */
+function sourceReference(id, isNamed) {
+  const source = context.sources[id];
+  if (!source || !(source.publisher || source.author || source.url)) return null;
+  const pieces = [];
+  if (source.publisher) pieces.push([`${t().publisher}: `, inItsLanguage(source.publisher)]);
+  if (source.author) pieces.push([`${t().author}: `, inItsLanguage(source.author)]);
+  if (source.url) pieces.push([webAddress(source.url)]);
+  return html('div', { class: 'muted source-reference' }, ...(isNamed ? [bracketedId('(', id, ')'), ' '] : []),
+    ...pieces.flatMap((piece, index) => (index ? [' · ', ...piece] : piece)));
+}
+
 function citationBlock(citation) {
   const source = context.sources[citation.source];
   const via = citation.via ? context.sources[citation.via] : null;
@@ -1132,6 +1164,7 @@ function citationBlock(citation) {
       html('span', { class: 'muted' }, bracketedId('(', citation.via, ')'))] : []),
     citation.locator ? html('span', { class: 'muted' }, ' · ', inItsLanguage(citation.locator)) : null);
   return html('div', { class: `citation ${citation.stance}` }, who,
+    sourceReference(citation.source, Boolean(citation.via)), citation.via ? sourceReference(citation.via, true) : null,
     // A quote runs the way its own words do (most are Arabic; not all), in the language of the
     // source it stands in: the relaying one (via) when there is one.
     html('blockquote', { dir: 'auto', ...((via ?? source)?.lang ? { lang: (via ?? source).lang } : {}) }, framed(citation.quote, '«', '»')),
@@ -1226,7 +1259,11 @@ function renderDetails() {
       html('div', { class: 'muted' }, inItsLanguage(entity.id), ` · ${typeById.get(entity.type)[state.language]}`));
     const names = [entity.name, ...entity.aliases.map((alias) => alias.name)].filter((name) => name !== label(entity, state.language));
     if (names.length) panel.append(html('div', {}, `${t().aliases}: `, ...names.flatMap((name, i) => [i ? ' · ' : '', inItsLanguage(name)])));
-    if (entity.description) panel.append(inItsLanguage(entity.description, 'p'));
+    // Labelled: the description is the store's own text, weighed by no source, and above the
+    // claims it would read as fact (ExportStyle.descriptionLabel).
+    if (entity.description) {
+      panel.append(html('p', { class: 'description' }, html('span', { class: 'muted' }, t().description), ' ', inItsLanguage(entity.description)));
+    }
     const mine = visible.filter((item) => item.claim.subject === entity.id || item.claim.object === entity.id);
     panel.append(html('div', { class: 'muted' }, t().claimsOf(mine.length)));
     for (const group of claimGroups(mine, entity.id)) {
