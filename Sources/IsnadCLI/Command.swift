@@ -164,7 +164,8 @@ enum HelpCommand: Command {
         its via and by the relays the via had it through: a claim that reaches us only through E-graded articles is never better than E, and never
         ASSERTED; credibility 1
         (confirmed) counts as 2 unless another independent channel has an A–C source asserting it graded 1–3. Every output shows the capped status.
-        --min-channels N and --exclude-common-link SOURCE filter on them; 'isnad source ID --impact' says
+        --min-channels N, --max-channels N and --exclude-common-link SOURCE filter on them ('--max-channels 1':
+        what rests on a single voice); 'isnad source ID --impact' says
         what falls with a source, and 'isnad disputes' what contradicts what.
 
         """

@@ -36,6 +36,9 @@ enum FilterOptions {
     static let minimumChannels = Option<Int>(
         "min-channels", value: "n", in: 1...1000, group: .filter,
         help: "Only claims with at least n independent channels of support (chains that share no source).")
+    static let maximumChannels = Option<Int>(
+        "max-channels", value: "n", in: 1...1000, group: .filter,
+        help: "Only claims with at most n independent channels of support: 1 finds what rests on a single voice.")
     static let excludedCommonLink = Option<String>(
         "exclude-common-link", value: "source", group: .filter,
         help: "What is left if this source is wrong: leave out what came through it (as its impact in 'isnad source' counts).")
@@ -43,7 +46,7 @@ enum FilterOptions {
     /// Every filter, in the order the help lists them.
     static let all: [any OptionDeclaration] = [
         predicate, type, source, asOf, between, dated, knownBy, minimumReliability, minimumCredibility, stance, status,
-        excludesDisputed, minimumChannels, excludedCommonLink,
+        excludesDisputed, minimumChannels, maximumChannels, excludedCommonLink,
     ]
 
     /// The filter the options describe; names taken as something else are said through `context`.
@@ -83,6 +86,10 @@ enum FilterOptions {
         filter.excludesDisputed = arguments.isSet(excludesDisputed)
         filter.excludesUndated = arguments.isSet(dated)
         filter.minimumChannels = try arguments.value(minimumChannels)
+        filter.maximumChannels = try arguments.value(maximumChannels)
+        if let most = filter.maximumChannels, let least = filter.minimumChannels, most < least {
+            throw UsageError(message: "--max-channels: \(most) is below --min-channels \(least)", command: command)
+        }
         if let id = try arguments.value(excludedCommonLink) {
             filter.excludedCommonLink = try SourceLookup.source(id, in: store, option: excludedCommonLink.spec.name).id
         }

@@ -24,6 +24,8 @@ struct ExampleTests {
         "isnad import records.json": Expectation(status: 65, showsOnStandardError: true),
         // The README's ambiguous name: the candidates are listed.
         "isnad show abu": Expectation(status: 65, showsOnStandardError: true),
+        // The tour's source without a stored text: said on standard error, as a lookup that finds nothing.
+        "isnad source abu-maram-document --text": Expectation(status: 65, showsOnStandardError: true),
         // The README's question that has no answer before 2018, said on standard error.
         "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017": Expectation(showsOnStandardError: true),
         // Commands that write the store report on standard error.

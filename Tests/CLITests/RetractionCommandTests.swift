@@ -96,20 +96,26 @@ struct RetractionCommandTests {
             let line = try #require(json.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") })
             #expect(exported.contains(line), "\(line)")
         }
-        // CSV: a last column says why; a retracted claim has status retracted, with no grade or channels.
+        // CSV: a column after notes says why (the citation's sources after it, last, as in every
+        // listing); a retracted claim has status retracted, with no grade or channels.
         let csv = try cli.run(["claims", "--only-retracted", "--format", "csv"]).standardOutput.split(whereSeparator: \.isNewline)
-        #expect(csv.first?.hasSuffix(",locator,notes,retracted") == true)
+        #expect(
+            csv.first?.hasSuffix(
+                ",locator,notes,retracted,citation_source_title,citation_source_publisher,citation_source_published,citation_source_url,via_title"
+            ) == true)
         #expect(
             csv.contains {
                 $0.hasPrefix("hamas-praised-attack,hamas,Hamas,praised,hadera-attack,")
-                    && $0.contains(",retracted,,,,,,article,F,") && $0.hasSuffix(",wrong attack")
+                    && $0.contains(",retracted,,,,,,article,F,") && $0.hasSuffix(",wrong attack,Article,,2022-03,,")
             }, "\(csv)")
         #expect(
-            csv.contains { $0.hasPrefix("isis-praised-attack,") && $0.contains(",police,") && $0.hasSuffix(",misread") }, "\(csv)"
+            csv.contains {
+                $0.hasPrefix("isis-praised-attack,") && $0.contains(",police,") && $0.hasSuffix(",misread,Police,,2022-03-27,,")
+            }, "\(csv)"
         )
         #expect(csv.count == 3, "\(csv)")
         let beside = try cli.run(["claims", "--include-retracted", "--format", "csv"]).standardOutput
-        #expect(beside.contains(",misread\r\n"), "\(beside)")
+        #expect(beside.contains(",misread,Police,,2022-03-27,,\r\n"), "\(beside)")
         // --id names a retracted claim: listed with the flag, and the refusal without it says so.
         let refused = try cli.run(["claims", "--id", "hamas-praised-attack"])
         #expect(refused.status == 65)

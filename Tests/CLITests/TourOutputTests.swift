@@ -2,19 +2,28 @@ import Foundation
 import TestHelpers
 import Testing
 
-/// The tour of the query commands (docs/tour.md, `show` to `check`): every `$ isnad` line run on a
-/// store of the bundled dataset, and what it prints compared with what the tour shows, line
-/// for line — as a terminal shows both streams, messages in their place. Where the tour
+/// The tour of the query commands (docs/tour.md, `show` to `check`), and the checks before
+/// publication (docs/weighing-evidence.md): every `$ isnad` line run on a
+/// store of the bundled dataset, and what it prints compared with what the page shows, line
+/// for line — as a terminal shows both streams, messages in their place. Where the page
 /// leaves lines out it says so, `… (N more lines)` or `… (N more claims)`: N lines are skipped there.
 @Suite("The tour of the query commands prints what it shows", .temporaryStore)
 struct TourOutputTests {
-    /// The sections whose commands only read the store as imported (later ones change it).
+    /// The sections whose commands only read the store as imported (later ones change it), by
+    /// the first word of their heading, page by page.
     static let sections = [
-        "show", "search", "neighbors", "path", "timeline", "claims", "source", "disputes", "stats", "check",
+        "docs/tour.md": [
+            "show", "search", "neighbors", "path", "timeline", "claims", "source", "disputes", "stats", "check",
+        ],
+        "docs/weighing-evidence.md": ["Before"],
     ]
 
     static func examples() throws -> [TourTests.Step] {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("docs/tour.md"), encoding: .utf8)
+        try sections.keys.sorted().flatMap { try examples(in: $0, sections: sections[$0] ?? []) }
+    }
+
+    static func examples(in page: String, sections: [String]) throws -> [TourTests.Step] {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent(page), encoding: .utf8)
         var steps: [TourTests.Step] = []
         var isInSection = false
         var isInBlock = false

@@ -51,6 +51,32 @@ struct EvidenceDisplayTests {
         #expect(ExportStyle.filterSummary(filter) == ["without what passes through police"])
     }
 
+    @Test("--max-channels keeps what rests on at most that many channels: a claim only denied has none, and is kept")
+    func maximumChannels() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try Fixtures.store(Self.records, in: folder)
+        let graph = try TransmissionGraph(store: store)
+        let ab = try #require(try store.claim(id: "ab"))
+        let hostile = try #require(try store.claim(id: "ab-hostile"))
+        var filter = GraphFilter()
+        filter.maximumChannels = 1
+        #expect(filter.apply(ab, graph: graph) == nil)  // two channels
+        #expect(filter.apply(hostile, graph: graph)?.citations.count == 1)
+        #expect(ExportStyle.filterSummary(filter) == ["at most 1 independent channel"])
+        // Counted on what the other filters leave: without the article, ab rests on `left` alone.
+        filter.excludedCommonLink = "article"
+        #expect(filter.apply(ab, graph: graph)?.citations.map(\.citation.source) == ["left"])
+        // bc, without the article, is only denied: no channel of support, at most one.
+        let bc = try #require(try store.claim(id: "bc"))
+        #expect(filter.apply(bc, graph: graph)?.citations.map(\.citation.stance) == [.denies])
+        filter.excludedCommonLink = nil
+        filter.minimumChannels = 2
+        filter.maximumChannels = 2
+        #expect(filter.apply(ab, graph: graph)?.citations.count == 3)
+        #expect(filter.apply(hostile, graph: graph) == nil)
+    }
+
     @Test("--status filters on the capped status: a B source read in an E article is alleged")
     func cappedStatusFilter() throws {
         let folder = try TemporaryFolder()

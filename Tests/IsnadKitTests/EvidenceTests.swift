@@ -273,6 +273,7 @@ struct GraphFilterTests {
             "excludesDisputed": { $0.excludesDisputed = true },
             "excludedCommonLink": { $0.excludedCommonLink = "article" },
             "minimumChannels": { $0.minimumChannels = 2 },
+            "maximumChannels": { $0.maximumChannels = 1 },
         ]
         // A field added to GraphFilter but not here fails this test: add it here, and to
         // ExportStyle.filterSummary and the CLI's filter options.

@@ -245,4 +245,35 @@ struct QuoteLocatorTests {
             #expect(!QuoteLocator.isWrittenByIsnad(locator), "\(locator)")
         }
     }
+
+    @Test("the lines a text is printed in are the lines its locators count: each line found on the line it is printed as")
+    func printedLinesAgree() {
+        // LF, CR LF, a lone CR, NEL, the line and paragraph separators, a blank line, marks and
+        // tatweel the quote's lookup passes over, and no break at the end.
+        let text =
+            "ضدّ جنود\nin Hadera\r\nدعـــم\rfour\u{85}five\u{2028}six\u{2029}\n\u{200F}eight\u{0301}\u{000B}nine"
+        var printed: [(Int, String)] = []
+        QuoteLocator.forEachLine(of: text) { number, line in
+            printed.append((number, line))
+            return true
+        }
+        #expect(printed.map(\.0) == Array(1...8))
+        #expect(
+            printed.map(\.1) == [
+                "ضدّ جنود", "in Hadera", "دعـــم", "four", "five", "six", "", "\u{200F}eight\u{0301}\u{000B}nine",
+            ])
+        for (number, line) in printed where !line.isEmpty {
+            #expect(QuoteLocator.lines(of: line, in: text).map { [$0.first, $0.last] } == [number, number], "\(line)")
+        }
+        var stoppedAt: [Int] = []
+        QuoteLocator.forEachLine(of: "a\nb\nc\n") { number, _ in
+            stoppedAt.append(number)
+            return number < 2
+        }
+        #expect(stoppedAt == [1, 2], "the lines after the last one wanted are not read")
+        QuoteLocator.forEachLine(of: "") { _, _ in
+            Issue.record("an empty text has no line")
+            return true
+        }
+    }
 }

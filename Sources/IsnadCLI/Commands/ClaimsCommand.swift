@@ -177,8 +177,8 @@ enum ClaimsCommand: Command {
             context: context)
     }
 
-    /// The CSV of a listing with what is retracted: the claims' rows with a last column,
-    /// ``RetractionListing/csvColumn``, empty; each standing claim's retracted citations after
+    /// The CSV of a listing with what is retracted: the claims' rows with a column,
+    /// ``RetractionListing/csvColumn``, empty, before the sources' columns; each standing claim's retracted citations after
     /// its rows; then the retracted claims. `besideStanding` false: only what is retracted (a
     /// standing claim's retracted citations under its evidence as it stands, unfiltered).
     static func rowsWithRetractions(
@@ -187,11 +187,15 @@ enum ClaimsCommand: Command {
     ) -> Printout.Rows {
         let store = query.store
         let byClaim = Dictionary(retractions.map { ($0.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return Printout.Rows(header: ClaimPresentation.csvHeader + [RetractionListing.csvColumn]) { body in
+        let header = ClaimSheet.listingClaimColumns + [RetractionListing.csvColumn] + ClaimSheet.listingSourceColumns
+        return Printout.Rows(header: header) { body in
             var presentation = ClaimPresentation(store: store, graph: query.graph)
             var listing = RetractionListing(store: store)
+            let sourceColumns = ClaimSheet.listingSourceColumns.count
             try forEachClaim { claim in
-                for row in try presentation.csvRows(claim) { try body(row + [""]) }
+                for row in try presentation.csvRows(claim) {
+                    try body(Array(row.dropLast(sourceColumns)) + [""] + row.suffix(sourceColumns))
+                }
                 if let retraction = byClaim[claim.claim.id] {
                     for row in try listing.csvRows(retraction, standing: claim, presentation: &presentation) { try body(row) }
                 }

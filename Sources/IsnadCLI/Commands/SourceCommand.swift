@@ -17,20 +17,31 @@ enum SourceCommand: Command {
             as via, or as the only way a via had the claimant's words), the
             claims that would lose some support, the claims that reach it only through cites, and the entity pairs
             left with no supported claim between them. JSON is one document, ending with how many there are of each.
+
+            With --text, the source's stored text instead, each line after its number as a locator counts it
+            (line 31, lines 60-62); --lines 60-62 prints only those (the locator as written works too: --lines
+            'lines 60-62'). CSV has the columns line and text, JSON a line {"line": 60, "text": "…"} for each. A
+            source without a stored text says so (exit 65), as do lines past the end of its text.
             """,
         arguments: [
             ArgumentSpec(
                 name: "source", help: "Its id, its title, the start of either, or its publisher or author (as any name of them).")
         ],
-        options: [impact, ListingLimit.claims, format] + FilterOptions.all,
+        options: [impact, text, lines, ListingLimit.claims, format] + FilterOptions.all,
         examples: [
             "isnad source hadera-2022-article", "isnad source abu-maram --format json",
             "isnad source hadera-2022-article --predicate supplied_weapons_to,funded",
             "isnad source hadera-2022-article --impact",
+            "isnad source hadera-2022-article --lines 60-62",
         ])
 
-    static let format = OutputFormat.option(json: "json (the record format; with --impact, one document)")
+    static let format = OutputFormat.option(
+        json: "json (the record format; with --impact, one document; with --text or --lines, a line of JSON each)")
     static let impact = Flag("impact", help: "What would change if this source were discredited (takes no filters).")
+    static let text = Flag(
+        "text", help: "The source's stored text, each line numbered as locators count them (takes no filters).")
+    static let lines = Option<LineRange>(
+        "lines", value: "a-b", help: "With or without --text: only these lines of the text (60-62, or one: 31).")
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         // The source is looked up before the filters are read (an unknown source is named first).
@@ -42,6 +53,10 @@ enum SourceCommand: Command {
         }
         let source = try looked ?? SourceLookup.source(arguments.positionals[0], in: query.store, context: context)
         let store = query.store
+        if arguments.isSet(text) || arguments.isGiven(lines) {
+            try printText(of: source, lines: try arguments.value(lines), arguments: arguments, query: query, context: context)
+            return
+        }
         if arguments.isSet(impact) {
             guard query.filter.isEmpty else {
                 throw UsageError(message: "--impact weighs the whole store: it takes no filters", command: spec.name)
@@ -104,6 +119,112 @@ enum SourceCommand: Command {
                     for (role, claim) in claims { try body([role.rawValue], claim) }
                 },
                 leftOut: { [leftOut].compactMap { $0 } }),
+            context: context)
+    }
+
+    /// The lines a `--lines` option names: one (`31`), a range (`60-62`), or a locator as isnad
+    /// writes it (`line 31`, `lines 60-62`), copied from a citation.
+    struct LineRange: ArgumentValue {
+        let lines: ClosedRange<Int>
+
+        init(argument: String) throws(InvalidArgument) {
+            let typed = Text.withWesternDigits(argument.trimmingWhitespace)
+            let numbers = typed.split(separator: "-", omittingEmptySubsequences: false)
+            if let lines = QuoteLocator.lines(of: typed) {
+                self.lines = lines
+            } else if (1...2).contains(numbers.count), numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+                let first = Int(numbers[0]), let last = Int(numbers[numbers.count - 1])
+            {
+                guard first <= last else {
+                    throw InvalidArgument(message: "\(first)-\(last): the first line comes after the last")
+                }
+                self.lines = first...last
+            } else {
+                throw InvalidArgument(
+                    message: "expected a line (31) or lines (60-62), as a locator names them, got \"\(Text.printable(argument))\""
+                )
+            }
+            guard self.lines.lowerBound >= 1 else {
+                throw InvalidArgument(message: "lines count from 1, got \"\(Text.printable(argument))\"")
+            }
+        }
+    }
+
+    /// `--text` and `--lines`: the stored text, a line at a time, each after its number right-aligned
+    /// (as `cat -n`), numbered as locators count lines (``QuoteLocator/forEachLine(of:_:)``). Each
+    /// line is made printable and held in its own direction (``Bidi``), as a quote is.
+    static func printText(
+        of source: Source, lines: LineRange?, arguments: ParsedArguments, query: QueryPreamble<Int?>, context: Context
+    ) throws {
+        let given = arguments.isSet(text) ? "--text" : "--lines"
+        guard query.filter.isEmpty, !arguments.isSet(impact), !arguments.isGiven(ListingLimit.claims) else {
+            throw UsageError(
+                message: "\(given) prints the source's text: it takes no filters, --impact or --limit", command: spec.name)
+        }
+        guard let stored = try query.store.storedText(ofSource: source.id) else {
+            throw LookupError(
+                description:
+                    "source \"\(Text.printable(source.id))\" has no stored text: nothing to print (isnad set \(Text.printable(source.id)) text - < FILE stores one)"
+            )
+        }
+        var count = 0
+        QuoteLocator.forEachLine(of: stored) { _, _ in
+            count += 1
+            return true
+        }
+        guard count > 0 else {
+            throw LookupError(description: "source \"\(Text.printable(source.id))\": its stored text is empty: nothing to print")
+        }
+        let wanted = lines?.lines ?? 1...count
+        guard wanted.lowerBound <= count else {
+            let asked = QuoteLocator.locator((wanted.lowerBound, wanted.upperBound))
+            throw LookupError(
+                description:
+                    "source \"\(Text.printable(source.id))\": its text has \(counted(count, "line")): \(asked) \(wanted.count == 1 ? "is" : "are") past its end"
+            )
+        }
+        let shown = wanted.clamped(to: 1...count)
+        let width = String(shown.upperBound).count
+        func forEachLine(_ body: (Int, String) throws -> Void) throws {
+            try QuoteLocator.forEachLine(of: stored) { number, line in
+                if number >= shown.lowerBound { try body(number, line) }
+                return number < shown.upperBound
+            }
+        }
+        // Said, not refused: the lines there are may be the ones a locator meant.
+        let pastTheEnd =
+            wanted.upperBound > count
+            ? "note: the text of \(Text.printable(source.id)) ends at line \(count), before line \(wanted.upperBound)" : nil
+        try query.format.print(
+            Printout(
+                reading: {
+                    .init(
+                        text: "", note: pastTheEnd.map { "isnad: " + $0 },
+                        stream: { write in
+                            // A line the terminal is too narrow for goes on under its text, not
+                            // under the numbers, where its words could read as a line's number.
+                            let underText = String(repeating: " ", count: width + 2)
+                            try forEachLine { number, line in
+                                let padded = String(repeating: " ", count: width - String(number).count) + String(number)
+                                let numbered = Bidi.line(padded + (line.isEmpty ? "" : "  " + Bidi.isolate(Text.printable(line))))
+                                for piece in ReadingLayout.current.wrap(numbered, continuationIndent: underText) {
+                                    try write(piece + "\n")
+                                }
+                            }
+                        })
+                },
+                json: .lines { each in
+                    try forEachLine { number, line in
+                        try each { json in
+                            json.beginObject()
+                            json.member("line", number)
+                            json.member("text", line)
+                            json.endObject()
+                        }
+                    }
+                },
+                rows: Printout.Rows(header: ["line", "text"]) { body in try forEachLine { try body([String($0), $1]) } },
+                leftOut: { [pastTheEnd].compactMap { $0 } }),
             context: context)
     }
 
@@ -193,7 +314,9 @@ enum SourceCommand: Command {
             if let value { lines.append(Bidi.line("  \(label): " + Bidi.isolate(Text.printable(value)))) }
         }
         if let length = try store.storedTextLength(ofSource: source.id) {
-            lines.append("  full text stored (\(length) characters): quotes from it can be checked")
+            lines.append(
+                "  full text stored (\(length) characters): quotes from it can be checked; --text prints it, --lines 3-4 the lines a locator names"
+            )
         }
         // A regrade weighs every claim the source makes anew: said where the grade is, as `show`
         // marks an entity's changes.

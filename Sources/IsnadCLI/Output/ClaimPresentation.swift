@@ -11,6 +11,7 @@ struct ClaimPresentation {
     /// The store's chains of transmission, read once per command.
     let graph: TransmissionGraph
     private var names: [String: Entity] = [:]
+    private var sources: [String: Source] = [:]
 
     init(store: GraphStore, graph: TransmissionGraph) {
         self.store = store
@@ -36,6 +37,16 @@ struct ClaimPresentation {
     }
 
     mutating func name(_ id: String) throws -> String { try entity(id)?.name ?? id }
+
+    /// The source, without its text, read once (the memory starts over past 4,096 sources, as
+    /// for entities).
+    mutating func source(_ id: String) throws -> Source? {
+        if let source = sources[id] { return source }
+        if sources.count >= 1 << 12 { sources.removeAll(keepingCapacity: true) }
+        let source = try store.source(id: id, withText: false)
+        sources[id] = source
+        return source
+    }
 
     /// How many claims rest on one channel, and what those channels pass through, most claims
     /// first: `30 of 31 claims rest on one channel: 28 all through hadera-2022-article (E), 2
@@ -138,10 +149,24 @@ struct ClaimPresentation {
         }
     }
 
-    /// One CSV row per citation, each carrying its claim's evidence (capped) and channels.
+    /// One CSV row per citation, each carrying its claim's evidence (capped) and channels, and
+    /// what a footnote names of its sources.
     mutating func csvRows(_ graded: GradedClaim) throws -> [[String]] {
         guard let head = try csvHead(of: graded) else { return [] }
-        return graded.citations.map { head + Self.csvCells($0, notes: graded.claim.notes) }
+        return try graded.citations.map {
+            head + Self.csvCells($0, notes: graded.claim.notes) + (try sourceCells(of: $0.citation))
+        }
+    }
+
+    /// The cells of ``ClaimSheet/listingSourceColumns``, last in a row: the claimant's title,
+    /// publisher, date of publication and URL, and the via's title (empty without a via).
+    mutating func sourceCells(of citation: Citation) throws -> [String] {
+        let claimant = try source(citation.source)
+        let via = try citation.via.flatMap { try source($0) }
+        return [
+            claimant?.title ?? "", claimant?.publisher ?? "", claimant?.published?.description ?? "", claimant?.url ?? "",
+            via?.title ?? "",
+        ]
     }
 
     /// The claim's cells of a CSV row, with its evidence (capped) and channels; nil for a claim
@@ -166,7 +191,8 @@ struct ClaimPresentation {
         ] + evidence
     }
 
-    /// A citation's cells of a CSV row, after its claim's, and the claim's notes.
+    /// A citation's cells of a CSV row, after its claim's, and the claim's notes (before the
+    /// sources' cells, ``sourceCells(of:)``).
     static func csvCells(_ cited: GradedCitation, notes: String?) -> [String] {
         [
             cited.citation.source, cited.reliability.rawValue, cited.citation.via ?? "", cited.citation.stance.rawValue,

@@ -59,7 +59,8 @@ struct RetractionListing {
     }
 
     /// The CSV column that says why a row's claim or citation is retracted (empty for what
-    /// stands), last, after a listing's own columns.
+    /// stands), after a listing's columns of the claim and citation, before those of its
+    /// sources (``ClaimSheet/listingSourceColumns``, added after it).
     static let csvColumn = "retracted"
 
     /// A retraction's CSV rows, one per retracted citation (every citation of a retracted claim),
@@ -75,14 +76,17 @@ struct RetractionListing {
             var rows: [[String]] = []
             for citation in claim.citations {
                 rows.append(
-                    head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? reason])
+                    head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? reason]
+                        + (try presentation.sourceCells(of: citation)))
             }
             return rows
         }
         guard let standing, let head = try presentation.csvHead(of: standing) else { return [] }
         var rows: [[String]] = []
         for (_, citation) in retraction.retractedCitations {
-            rows.append(head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? ""])
+            rows.append(
+                head + ClaimPresentation.csvCells(try graded(citation), notes: claim.notes) + [citation.retraction ?? ""]
+                    + (try presentation.sourceCells(of: citation)))
         }
         return rows
     }

@@ -278,6 +278,7 @@ public enum ExportStyle {
         if filter.excludesDisputed { parts.append("disputed claims left out") }
         if let source = filter.excludedCommonLink { parts.append("without what passes through \(source)") }
         if let channels = filter.minimumChannels { parts.append("at least \(counted(channels, "independent channel"))") }
+        if let channels = filter.maximumChannels { parts.append("at most \(counted(channels, "independent channel"))") }
         return parts
     }
 

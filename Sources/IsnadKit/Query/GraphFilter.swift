@@ -5,7 +5,8 @@
 /// 2. citation by citation: `--min-reliability`, `--min-credibility`, `--stance`, `--source`,
 ///    `--known-by`, `--exclude-common-link` — a claim with no citation left is dropped;
 /// 3. by the evidence of the citations left, weighed by their chains (``ClaimWeight``):
-///    `--status` (the capped status, as outputs show it), `--exclude-disputed`, `--min-channels`.
+///    `--status` (the capped status, as outputs show it), `--exclude-disputed`, `--min-channels`,
+///    `--max-channels`.
 /// So `--min-reliability B` shows the graph as B-or-better sources describe it: a claim that
 /// only a D source denies is not disputed there; and `--exclude-common-link article` shows
 /// what is left if the article is wrong.
@@ -40,6 +41,9 @@ public struct GraphFilter: Sendable, Equatable {
     public var excludesDisputed = false
     /// Claims with at least this many independent channels of support.
     public var minimumChannels: Int?
+    /// Claims with at most this many independent channels of support: `1` finds what rests on a
+    /// single voice. A claim only denied has none, and is kept.
+    public var maximumChannels: Int?
 
     public init() {}
 
@@ -61,7 +65,9 @@ public struct GraphFilter: Sendable, Equatable {
     }
 
     /// Whether a step-3 filter is set (the claim is weighed to apply it).
-    var filtersEvidence: Bool { !statuses.isEmpty || excludesDisputed || minimumChannels != nil }
+    var filtersEvidence: Bool {
+        !statuses.isEmpty || excludesDisputed || minimumChannels != nil || maximumChannels != nil
+    }
 
     /// Whether the filter looks at citations or evidence (steps 2 and 3), so that a claim's
     /// citations must be read to apply it.
@@ -147,7 +153,7 @@ public struct GraphFilter: Sendable, Equatable {
 
     /// All three steps: the claim as the filter shows it, or nil when it is filtered out.
     /// `graph` follows the citations' chains (the store's: ``TransmissionGraph/init(store:)``),
-    /// for `--exclude-common-link`, `--min-channels` and the capped status.
+    /// for `--exclude-common-link`, `--min-channels`, `--max-channels` and the capped status.
     public func apply(_ claim: GradedClaim, vocabulary: Vocabulary = .standard, graph: TransmissionGraph) -> GradedClaim? {
         guard admitsShape(of: claim.claim, subjectType: claim.subjectType, objectType: claim.objectType, vocabulary: vocabulary)
         else { return nil }
@@ -166,6 +172,7 @@ public struct GraphFilter: Sendable, Equatable {
             if excludesDisputed, status == .disputed { return nil }
             if !statuses.isEmpty, !statuses.contains(status) { return nil }
             if let minimumChannels, weight.supportingChannels < minimumChannels { return nil }
+            if let maximumChannels, weight.supportingChannels > maximumChannels { return nil }
         }
         return kept
     }

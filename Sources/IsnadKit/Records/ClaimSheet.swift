@@ -10,13 +10,26 @@ public enum ClaimSheet {
     public static let requiredColumns = ["subject", "predicate", "object", "source", "quote", "stance", "credibility"]
 
     /// The columns of a listing's CSV (`isnad claims --format csv`, after any leading columns of
-    /// its own such as `show`'s or `path`'s), one row per citation. A sheet may be one: read
-    /// back, `citation_source` is the `source` column, `claim` names the claim each row must
-    /// state, and the weighing's columns (computed, not given) are passed over.
-    public static let listingColumns = [
+    /// its own such as `show`'s or `path`'s), one row per citation: ``listingClaimColumns``,
+    /// then ``listingSourceColumns``. A sheet may be one: read back, `citation_source` is the
+    /// `source` column, `claim` names the claim each row must state, and the weighing's columns
+    /// and the sources' (computed or read from the store, not given) are passed over.
+    public static let listingColumns = listingClaimColumns + listingSourceColumns
+
+    /// A listing's columns of the claim, its weighing and the citation, as every listing has
+    /// written them first.
+    public static let listingClaimColumns = [
         "claim", "subject", "subject_name", "predicate", "object", "object_name", "start", "end", "status", "sources",
         "best_reliability", "best_credibility", "channels", "common_link", "citation_source", "citation_reliability", "via",
         "stance", "credibility", "quote", "quote_en", "locator", "notes",
+    ]
+
+    /// What a footnote names of the citation's sources: the claimant's title, publisher, date of
+    /// publication and URL, and the title of the source it is read in (via). Last, after the
+    /// columns listings wrote before them (and after `claims --include-retracted`'s
+    /// `retracted`), so that a script that reads columns by position reads the same ones.
+    public static let listingSourceColumns = [
+        "citation_source_title", "citation_source_publisher", "citation_source_published", "citation_source_url", "via_title",
     ]
 
     /// Whether a spreadsheet reads a cell that starts with this byte as a formula. Isnad's CSV

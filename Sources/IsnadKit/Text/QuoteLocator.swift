@@ -12,7 +12,7 @@ import Foundation
 /// stands for them) and invisible format characters (bidirectional marks, zero-width spaces and
 /// joiners, soft hyphens); a mark or hamza the quote does give must be the text's («قُتِلَ» does
 /// not stand in «قَتَلَ»). A match never ends inside a character («cafe» does not stand in
-/// «café», nor «Le co» in «Le cœur», 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, and the line and paragraph separators.
+/// «café», nor «Le co» in «Le cœur», 👍 in 👍🏽 or 👨 in 👨‍👩‍👧), nor starts inside one (👩‍👧 in 👨‍👩‍👧, 🇸 in 🇵🇸). Lines are counted at LF, CR LF, a lone CR, NEL, and the line and paragraph separators (``endsLine(_:after:)``; `isnad source ID --text` numbers them so).
 public enum QuoteLocator {
     /// A text made ready to look quotes up in, once for many quotes: folded as the rules above
     /// say and kept as UTF-8, about the size of the text itself (held beside the text, which
@@ -519,11 +519,7 @@ public enum QuoteLocator {
             defer { previous = scalar }
             if scalar.properties.isWhitespace {
                 pendingSpace = hasKept
-                switch scalar {
-                case "\n": if previous != "\r" { line += 1 }
-                case "\r", "\u{2028}", "\u{2029}", "\u{0085}": line += 1
-                default: break
-                }
+                if QuoteLocator.endsLine(scalar, after: previous) { line += 1 }
                 return nil
             }
             // A joiner inside an emoji sequence (👨‍👩‍👧), and the tags of a flag such as England's,
