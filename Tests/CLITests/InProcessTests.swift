@@ -274,6 +274,15 @@ struct InProcessTests {
             ),
             // The one option that begins with what was typed comes first.
             (["stats", "--typ"], "isnad: unknown option '--typ' (did you mean '--type'?)\n(see 'isnad stats --help')\n"),
+            // An option of copy, asked of a command that reads what copy makes: where it lives.
+            (
+                ["export", "dot", "--without-source", "informant-k"],
+                "isnad: unknown option '--without-source' (it is an option of isnad copy and of import --from history: copy the store without the source, then export from the copy)\n(see 'isnad export --help')\n"
+            ),
+            (
+                ["claims", "--without-notes"],
+                "isnad: unknown option '--without-notes' (it is an option of isnad copy: copy the store without the notes, then run claims from the copy)\n(see 'isnad claims --help')\n"
+            ),
         ])
     func usageErrors(_ arguments: [String], _ standardError: String) {
         let run = Self.run(arguments)
@@ -291,6 +300,16 @@ struct InProcessTests {
         }
         // A command that takes none of an idea's spellings gets no hint from it, but the nearest spelling.
         #expect(OptionSynonyms.hint(for: "since", in: PredicatesCommand.spec) == nil)
+    }
+
+    @Test("every option said to live elsewhere is one of copy's, and no command that takes it is sent there")
+    func optionsElsewhereAreCopys() {
+        for name in OptionsElsewhere.options.keys {
+            #expect(CopyCommand.spec.options.contains { $0.name == name }, "--\(name)")
+            for command in commands where command.spec.allOptions.contains(where: { $0.name == name }) {
+                #expect(OptionsElsewhere.hint(for: name, in: command.spec) == nil, "\(command.name) --\(name)")
+            }
+        }
     }
 
     @Test("a missing store or input exits 66; a folder or unreadable file is not 'missing' but still exits 66")

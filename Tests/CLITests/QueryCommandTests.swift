@@ -743,6 +743,62 @@ struct QueryCommandTests {
         #expect(table.standardOutput.contains("1 claim with support is denied by it alone: it would no longer be disputed"))
     }
 
+    /// A claim asserted only by a confidential informant (C3), beside a UN report that merely
+    /// reports it (B4) and a leaked document (F3); and a claim the informant alone makes.
+    static let informantRecords = """
+        {"record":"entity","id":"hamas","type":"organization","name":"Hamas"}
+        {"record":"entity","id":"sinai","type":"organization","name":"Wilayat Sinai"}
+        {"record":"source","id":"informant-k","type":"intelligence-report","title":"Debrief","reliability":"C"}
+        {"record":"source","id":"un-report","type":"official-statement","title":"UN report","reliability":"B"}
+        {"record":"source","id":"document","type":"other","title":"Leaked document","reliability":"F"}
+        {"record":"claim","id":"smuggled","subject":"hamas","predicate":"smuggled_weapons_for","object":"sinai","citations":[{"source":"document","quote":"weapons went to Sinai","stance":"asserts","credibility":3},{"source":"un-report","quote":"reportedly smuggled","stance":"reports","credibility":4},{"source":"informant-k","quote":"we smuggled them","stance":"asserts","credibility":3}]}
+        {"record":"claim","id":"met","subject":"hamas","predicate":"communicated_with","object":"sinai","citations":[{"source":"informant-k","quote":"they met","stance":"asserts","credibility":3}]}
+
+        """
+
+    @Test(
+        "source --impact says how each claim that keeps some support would read without the source, as --exclude-common-link weighs it: asserted only by the informant, alleged without it"
+    )
+    func impactSaysHowAClaimReadsAfter() throws {
+        let cli = try CLIHarness.scoped
+        let file = try cli.write("informant.jsonl", Self.informantRecords)
+        #expect(try cli.run(["import", file]).status == 0)
+        let table = try cli.run(["source", "informant-k", "--impact"])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(
+            table.standardOutput.contains(
+                """
+                1 claim would lose some support (and keep the rest): 1 would read weaker (WITHOUT IT)
+                CLAIM     SUBJECT  PREDICATE             OBJECT         DATES    STATUS    BEST  CHANNELS  WITHOUT IT              ALL THROUGH  SAID BY (STANCE GRADE)
+                smuggled  Hamas    smuggled_weapons_for  Wilayat Sinai  undated  ASSERTED  C3    3         ALLEGED B4, 2 channels               document (asserts F3), un-report (reports B4), informant-k (asserts C3)
+
+                """), "\(table.standardOutput)")
+        // The claim that rests on it alone has no WITHOUT IT: it would have nothing left.
+        #expect(
+            table.standardOutput.contains(
+                "1 claim rests on it alone: it would be left with no support\nCLAIM  SUBJECT  PREDICATE          OBJECT         DATES    STATUS    BEST  CHANNELS  ALL THROUGH      SAID BY (STANCE GRADE)\n"
+            ), "\(table.standardOutput)")
+        let json = try cli.run(["source", "informant-k", "--impact", "--format", "json"])
+        #expect(
+            json.standardOutput.contains(
+                #""loses_support":[{"claim":"smuggled","channels":3,"common_link":null,"status":"asserted","best":"C3","after":{"status":"alleged","best":"B4","channels":2},"reads_weaker":true}]"#
+            ), "\(json.standardOutput)")
+        #expect(
+            json.standardOutput.contains(
+                #""rests_on_it":[{"claim":"met","channels":1,"common_link":"informant-k","status":"asserted","best":"C3"}]"#))
+        // The same weighing as what is left when the informant is wrong.
+        let left = try cli.run(["claims", "--id", "smuggled", "--exclude-common-link", "informant-k"])
+        #expect(left.standardOutput.contains("  ALLEGED  B4    2         "), "\(left.standardOutput)")
+        // A claim that loses support and reads as it did is said to read no weaker.
+        let document = try cli.run(["source", "document", "--impact"])
+        #expect(
+            document.standardOutput.contains(
+                "1 claim would lose some support (and keep the rest): none would read weaker (WITHOUT IT)\n"),
+            "\(document.standardOutput)")
+        #expect(
+            document.standardOutput.contains("ASSERTED  C3    3         ASSERTED C3, 2 channels"), "\(document.standardOutput)")
+    }
+
     @Test("disputes lists the disputed claim with both quotes, and the claims that cannot both hold; exit 0")
     func disputes() throws {
         let cli = try datasetStore()

@@ -241,6 +241,30 @@ struct WithholdingTests {
     }
 
     @Test(
+        "a claim the copy keeps that reads weaker without the source is named, before and after, with source --impact for the whole list: asserted only by the informant, alleged in the copy"
+    )
+    func claimsThatReadWeaker() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", QueryCommandTests.informantRecords)
+        #expect(try cli.run(["import", "records.jsonl"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "informant-k", "isnad.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError
+                == "copied isnad.db to share.db: 2 entities, 2 sources, 1 claim, 2 citations, no history, no retraction\n"
+                + "withheld 1 source: 2 citations, 1 claim known only from them, 0 entities known only from those claims\n"
+                + "1 claim kept reads weaker without it: smuggled ASSERTED C3, 3 channels → ALLEGED B4, 2 channels (isnad --db isnad.db source informant-k --impact lists each claim that would lose support, and how it would read)\n",
+            "\(copied.standardError)")
+        // What the copy holds reads as the line says.
+        let kept = try cli.run(["--db", "share.db", "claims", "--id", "smuggled"])
+        #expect(kept.standardOutput.contains("ALLEGED  B4    2"), "\(kept.standardOutput)")
+        // A claim that loses a channel and keeps its status and grade is not named.
+        let withoutDocument = try cli.run(["copy"] + Self.sharing + ["--without-source", "document", "isnad.db", "share-2.db"])
+        #expect(withoutDocument.status == 0, "\(withoutDocument.standardError)")
+        #expect(!withoutDocument.standardError.contains("weaker"), "\(withoutDocument.standardError)")
+    }
+
+    @Test(
         "names are looked for as search folds them: diacritics, tatweel and an Arabic prefix letter aside, an id's hyphens as spaces, initials of two letters"
     )
     func mentionsFoldedAsSearch() throws {

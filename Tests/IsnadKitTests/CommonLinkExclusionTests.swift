@@ -73,6 +73,8 @@ struct CommonLinkExclusionTests {
             let impact = try graph.impact(of: source, in: store)
             let resting = Set(impact.restingOnIt.map(\.claimID))
             let losing = Set(impact.losingSupport.map(\.claimID))
+            // How a claim that loses some support reads after: as the filter's claim weighs.
+            let after = Dictionary(impact.losingSupport.map { ($0.claimID, $0.after) }, uniquingKeysWith: { a, _ in a })
             seen.resting += resting.count
             seen.losing += losing.count
             seen.relaying += impact.relayingIt.count
@@ -80,8 +82,8 @@ struct CommonLinkExclusionTests {
             filter.excludedCommonLink = source
             try store.forEachClaim { claim in
                 let supportBefore = claim.citations.filter { $0.citation.stance != .denies }.count
-                let supportLeft =
-                    filter.apply(claim, graph: graph)?.citations.filter { $0.citation.stance != .denies }.count ?? 0
+                let left = filter.apply(claim, graph: graph)
+                let supportLeft = left?.citations.filter { $0.citation.stance != .denies }.count ?? 0
                 let id = claim.claim.id
                 if resting.contains(id) {
                     #expect(supportLeft == 0, "\(id) rests on \(source)", sourceLocation: sourceLocation)
@@ -89,6 +91,9 @@ struct CommonLinkExclusionTests {
                     #expect(
                         supportLeft > 0 && supportLeft < supportBefore, "\(id) loses some support with \(source)",
                         sourceLocation: sourceLocation)
+                    #expect(
+                        after[id] == left.flatMap { graph.weigh($0).strength?.rank },
+                        "\(id) reads without \(source) as the filter weighs it", sourceLocation: sourceLocation)
                 } else {
                     #expect(supportLeft == supportBefore, "\(id) does not depend on \(source)", sourceLocation: sourceLocation)
                 }

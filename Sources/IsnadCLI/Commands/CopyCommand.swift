@@ -29,8 +29,9 @@ enum CopyCommand: Command {
             and --without-retractions, which hold every record as it was. Exports made from the copy carry no more
             than it holds. What names the source elsewhere (a quote, a locator, another source's text, an entity
             named as its author) stays: the copy lists each field where it finds its id, title, author or url, to
-            be read before it goes out, and each grade 1 (confirmed) that only what went bore out
-            (docs/guarantees.md, Files you hand on).
+            be read before it goes out, each grade 1 (confirmed) that only what went bore out, and each claim kept
+            that reads weaker without the source, its status or best grade fallen (source S --impact says how
+            each claim it supports would read without it; docs/guarantees.md, Files you hand on).
             """,
         arguments: [
             ArgumentSpec(name: "from", help: "The store copied: a file or a postgresql:// URI."),
@@ -66,12 +67,12 @@ enum CopyCommand: Command {
             "Leave the notes on claims out (the analysts' working remarks), and the reasons given for unverified quotes. Needs --without-history and --without-retractions."
     )
 
-    /// Names the citations graded 1 (confirmed) of `claims` that the copy's chains no longer bear
-    /// out (``StoreCopy/gradesBorneOutByWhatWent(_:in:)``), for the analyst to grade again.
+    /// Names the citations graded 1 (confirmed) that the copy's chains no longer bear out
+    /// (``StoreCopy/ThinnedClaims/unconfirmedGrades``), for the analyst to grade again.
     static func noteGradesBorneOutByWhatWent(
-        _ claims: [String], in target: StoreLocation, from source: StoreLocation, context: Context
-    ) throws {
-        let found = try StoreCopy.gradesBorneOutByWhatWent(claims, in: target).map {
+        _ grades: [UnconfirmedGrade], from source: StoreLocation, context: Context
+    ) {
+        let found = grades.map {
             // Named by its source, not its number: the copy numbers what it keeps afresh.
             "claim \(Text.printable($0.claimID)) (\(Text.printable($0.source))\($0.via.map { " via \(Text.printable($0))" } ?? ""))"
         }
@@ -79,6 +80,25 @@ enum CopyCommand: Command {
         context.message(
             "isnad: note: \(counted(found.count, "citation")) graded 1 (confirmed) \(found.count == 1 ? "is" : "are") no longer borne out by what the copy keeps, which tells that something withheld confirmed \(found.count == 1 ? "it" : "them"): \(found.prefix(20).joined(separator: ", "))\(found.count > 20 ? ", …" : ""); grade \(found.count == 1 ? "it" : "them") 2 in \(source) (isnad set) and copy again"
         )
+    }
+
+    /// How many claims are named in the line of those that read weaker; `source --impact` lists them all.
+    static let weakerClaimsShown = 3
+
+    /// The summary's line for the claims the copy keeps that read weaker without the withheld
+    /// sources (``StoreCopy/ThinnedClaims/weaker``): a claim called asserted in a piece may be
+    /// so only by the source withheld. Nil when none does.
+    static func weakerClaimsLine(_ weaker: [StoreCopy.WeakerClaim], withheld: [String], from source: StoreLocation)
+        -> String?
+    {
+        guard !weaker.isEmpty else { return nil }
+        let shown = weaker.prefix(weakerClaimsShown).map {
+            "\(Text.printable($0.claimID)) \($0.before) → \($0.after)"
+        }
+        let impact = withheld.map { "isnad --db \(source) source \(Text.printable($0)) --impact" }
+        return "\(counted(weaker.count, "claim")) kept \(weaker.count == 1 ? "reads" : "read") weaker without "
+            + "\(withheld.count == 1 ? "it" : "them"): \(shown.joined(separator: "; "))\(weaker.count > shown.count ? "; …" : "")"
+            + " (\(ListFormat.and(impact)) \(withheld.count == 1 ? "lists" : "list") each claim that would lose support, and how it would read)"
     }
 
     static func run(_ arguments: ParsedArguments, context: Context) throws {
@@ -136,6 +156,17 @@ enum CopyCommand: Command {
                         : "; \(summary.stubbedSources) kept nameless (withheld-source-N) in the chains of sources that relay them")
             )
         }
+        // The copy is made: a failure to read it back is said, not made the copy's failure.
+        var thinned = StoreCopy.ThinnedClaims()
+        var readBackFailure: (any Error)?
+        do {
+            thinned = try StoreCopy.readBack(thinned: summary.thinnedClaims, from: source, in: target)
+        } catch {
+            readBackFailure = error
+        }
+        if let line = weakerClaimsLine(thinned.weaker, withheld: withholding.sources.sorted(), from: source) {
+            context.message(line)
+        }
         if !summary.mentions.isEmpty {
             let count = summary.mentions.count + summary.mentionsBeyond
             let shown = summary.mentions.prefix(20).map { Text.printable($0) }.joined(separator: ", ")
@@ -143,12 +174,10 @@ enum CopyCommand: Command {
                 "isnad: note: what the copy keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(count > 20 ? ", …" : ""); read \(count == 1 ? "it" : "them") before the copy is handed on, and change what must go in \(source), then copy again (a change in the copy goes into its history)"
             )
         }
-        // The copy is made: a failure to read it back is said, not made the copy's failure.
-        do {
-            try noteGradesBorneOutByWhatWent(summary.thinnedClaims, in: target, from: source, context: context)
-        } catch {
+        noteGradesBorneOutByWhatWent(thinned.unconfirmedGrades, from: source, context: context)
+        if let readBackFailure {
             context.message(
-                "isnad: note: the copy is complete, but its grades could not be read back (\(error)): isnad --db \(target) check looks at them"
+                "isnad: note: the copy is complete, but its grades could not be read back (\(readBackFailure)): isnad --db \(target) check looks at them"
             )
         }
         if let lateSignal {

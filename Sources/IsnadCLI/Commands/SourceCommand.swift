@@ -15,7 +15,9 @@ enum SourceCommand: Command {
             With --impact, what would change if the source were discredited, over the whole store (no filters): the
             claims that rest on it alone (it is their common link, or all their support came through it: as claimant,
             as via, or as the only way a via had the claimant's words), the
-            claims that would lose some support, the claims that reach it only through cites, and the entity pairs
+            claims that would lose some support (WITHOUT IT: how each would read without it, as
+            --exclude-common-link weighs it; the heading counts those whose status or best grade would fall), the
+            claims that reach it only through cites, and the entity pairs
             left with no supported claim between them. JSON is one document, ending with how many there are of each.
 
             With --text, the source's stored text instead, each line after its number as a locator counts it

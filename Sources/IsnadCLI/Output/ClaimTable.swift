@@ -21,6 +21,8 @@ struct ClaimTable {
     private var table: TextTable
     private var presentation: ClaimPresentation
     private let leading: [ClaimColumn]
+    /// The command's own columns after CHANNELS (`source --impact`'s WITHOUT IT).
+    private let following: [ClaimColumn]
     /// Whether SAID BY names every claimant, not the first ``ClaimPresentation/claimantsShown``:
     /// claims asked for by id (`claims --id`).
     private let namesEveryClaimant: Bool
@@ -29,17 +31,18 @@ struct ClaimTable {
     private let streamedMinimumWidths: [Int]
 
     init(
-        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], widths: Widths = .standard,
-        namesEveryClaimant: Bool = false
+        store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [], following: [ClaimColumn] = [],
+        widths: Widths = .standard, namesEveryClaimant: Bool = false
     ) {
         self.leading = leading
+        self.following = following
         self.namesEveryClaimant = namesEveryClaimant
         presentation = ClaimPresentation(store: store, graph: graph)
         let longestPredicate = store.vocabulary.predicates.map(\.id.count).max() ?? 0
         streamedMinimumWidths =
             leading.map { ClaimTable.streamedMinimumWidth(ofLeading: $0.header) } + [
-                0, min(28, longestPredicate), 0, 24, "DISPUTED".count, 0, "99 (99 denying)".count, 0, 0,
-            ]
+                0, min(28, longestPredicate), 0, 24, "DISPUTED".count, 0, "99 (99 denying)".count,
+            ] + following.map { _ in 0 } + [0, 0]
         table = TextTable(
             leading.map {
                 $0.header == "CLAIM" ? .identifiers($0.header) : TextTable.Column(header: $0.header, maximumWidth: widths.leading)
@@ -47,6 +50,7 @@ struct ClaimTable {
                 .init(header: "SUBJECT", maximumWidth: widths.names), .init(header: "PREDICATE", maximumWidth: 28),
                 .init(header: "OBJECT", maximumWidth: widths.names), .init(header: "DATES", maximumWidth: 24),
                 .init(header: "STATUS"), .init(header: "BEST"), .init(header: "CHANNELS"),
+            ] + following.map { TextTable.Column(header: $0.header) } + [
                 .identifiers("ALL THROUGH"),
                 // Who says the claim, whole: the last column, so it widens no other.
                 .identifiers("SAID BY (STANCE GRADE)"),
@@ -60,8 +64,11 @@ struct ClaimTable {
     }
 
     /// The claims in a table with the standard widths.
-    init(_ claims: [GradedClaim], store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = []) throws {
-        self.init(store: store, graph: graph, leading: leading)
+    init(
+        _ claims: [GradedClaim], store: GraphStore, graph: TransmissionGraph, leading: [ClaimColumn] = [],
+        following: [ClaimColumn] = []
+    ) throws {
+        self.init(store: store, graph: graph, leading: leading, following: following)
         for claim in claims { try append(claim) }
     }
 
@@ -76,7 +83,9 @@ struct ClaimTable {
             leading.map { $0.value(claim) } + [
                 try presentation.name(claim.claim.subject), claim.claim.predicate, try presentation.name(claim.claim.object),
                 DateText.dates(of: claim.claim, vocabulary: store.vocabulary), evidence.status.rawValue.uppercased(),
-                evidence.bestGrade, channels, weight.commonLink?.label ?? "",
+                evidence.bestGrade, channels,
+            ] + following.map { $0.value(claim) } + [
+                weight.commonLink?.label ?? "",
                 ClaimPresentation.claimants(claim, shown: namesEveryClaimant ? nil : ClaimPresentation.claimantsShown),
             ])
     }

@@ -76,6 +76,9 @@ struct ImpactReport {
         return notes
     }
 
+    /// The column of how a claim that keeps some support would read without the source.
+    static let afterHeader = "WITHOUT IT"
+
     func reading() throws -> String {
         var output =
             Text.printable(
@@ -83,12 +86,23 @@ struct ImpactReport {
             ) + "\n"
         for group in groups {
             let count = group.weights.count
-            output += "\n" + "\(counted(count, "claim")) \(count == 1 ? group.title.one : group.title.several)\n"
+            output += "\n" + "\(counted(count, "claim")) \(count == 1 ? group.title.one : group.title.several)"
+            // What the claims that keep some support would read as: an editor withholding the
+            // source learns that "asserted" rests on it before the piece says so.
+            let isLosingSupport = group.key == "loses_support"
+            if isLosingSupport, count > 0 {
+                let weaker = group.weights.filter(\.readsWeaker).count
+                output += ": \(weaker == 0 ? "none" : String(weaker)) would read weaker (\(Self.afterHeader))"
+            }
+            output += "\n"
             guard !group.weights.isEmpty else { continue }
             let shown = listed(group.weights)
+            let after = Dictionary(shown.map { ($0.claimID, $0.after) }, uniquingKeysWith: { first, _ in first })
             output +=
                 (try ClaimTable(
-                    claims(Array(shown)), store: store, graph: graph, leading: [(header: "CLAIM", value: { $0.claim.id })]
+                    claims(Array(shown)), store: store, graph: graph, leading: [(header: "CLAIM", value: { $0.claim.id })],
+                    following: isLosingSupport
+                        ? [(header: Self.afterHeader, value: { after[$0.claim.id]??.description ?? "" })] : []
                 )).render()
             output += cutNote(shown.count, of: count, "claim")
         }
@@ -121,6 +135,20 @@ struct ImpactReport {
                 json.nullableMember("common_link", weight.commonLink)
                 json.nullableMember("status", weight.status?.rawValue)
                 json.nullableMember("best", weight.bestGrade)
+                if group.key == "loses_support" {
+                    json.key("after")
+                    if let after = weight.after {
+                        json.beginObject()
+                        json.member("status", after.status.rawValue)
+                        json.member("best", "\(after.strength.reliability.rawValue)\(after.strength.credibility.rawValue)")
+                        json.member("channels", after.channels)
+                        json.endObject()
+                    } else {
+                        json.null()
+                    }
+                    json.key("reads_weaker")
+                    json.boolean(weight.readsWeaker)
+                }
                 json.endObject()
             }
             json.endArray()

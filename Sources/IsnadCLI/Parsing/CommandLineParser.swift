@@ -515,6 +515,11 @@ enum CommandLineParser {
                 if let ownSpelling = OptionSynonyms.hint(for: name, in: spec) {
                     throw UsageError(message: "unknown option '--\(Text.printable(name))' (\(ownSpelling))", command: spec.name)
                 }
+                // An option of another command, for what this one can do from its result
+                // (`export --without-source`: export from a copy without the source).
+                if let elsewhere = OptionsElsewhere.hint(for: name, in: spec) {
+                    throw UsageError(message: "unknown option '--\(Text.printable(name))' (\(elsewhere))", command: spec.name)
+                }
                 // The one option that begins with the name typed (`--typ`), else a close spelling,
                 // else the one option whose words end with the name typed
                 // (`--depth` of path, whose option is `--max-depth`).
@@ -681,6 +686,24 @@ enum OptionSynonyms {
         let own = spec.options.filter { idea.contains($0.name) }
         guard !own.isEmpty else { return nil }
         return "\(spec.name) takes " + own.map(\.usage).joined(separator: " or ")
+    }
+}
+
+/// Options that live on one command, asked of others that act on what it makes: a copy that
+/// withholds a source is made by `copy`, and every other command reads that copy.
+enum OptionsElsewhere {
+    /// By option name: the commands that take it, and what was wanted, to be done from their result.
+    static let options: [String: (commands: String, remedy: String)] = [
+        "without-source": ("isnad copy and of import --from history", "copy the store without the source"),
+        "without-notes": ("isnad copy", "copy the store without the notes"),
+    ]
+
+    /// "it is an option of isnad copy …: copy the store without the source, then export from the
+    /// copy" when `name` is such an option and `spec` does not take it, else nil.
+    static func hint(for name: String, in spec: CommandSpec) -> String? {
+        guard let option = options[name], !spec.allOptions.contains(where: { $0.name == name }) else { return nil }
+        let then = spec.name == "export" ? "export" : "run \(spec.name)"
+        return "it is an option of \(option.commands): \(option.remedy), then \(then) from the copy"
     }
 }
 

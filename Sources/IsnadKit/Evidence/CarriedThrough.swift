@@ -49,12 +49,15 @@ extension GradedClaim {
     /// The claim as it stands if `source` is wrong (`--exclude-common-link`), or nil when no
     /// citation is left: its support goes whole when the source is its common link, as
     /// `isnad source --impact` says it rests on it; otherwise each citation goes that reached
-    /// us through the source, support and denial alike.
-    func leavingOut(whatCameThrough source: String, graph: TransmissionGraph) -> GradedClaim? {
+    /// us through the source, support and denial alike. `weighed`: the claim's weight, when the
+    /// caller has it already (`source --impact`).
+    func leavingOut(whatCameThrough source: String, graph: TransmissionGraph, weighed: ClaimWeight? = nil)
+        -> GradedClaim?
+    {
         // Most claims of a large store have no chain through the source: they are kept whole
         // without being weighed (the export weighs each claim again).
-        guard citations.contains(where: { graph.chain(of: $0.citation).contains(source) }) else { return self }
-        let weight = graph.weigh(self)
+        if weighed == nil, !citations.contains(where: { graph.chain(of: $0.citation).contains(source) }) { return self }
+        let weight = weighed ?? graph.weigh(self)
         let restsOnIt = weight.commonLink?.source == source
         let carried = claimantsRead(in: source)
         var kept: [GradedCitation] = []

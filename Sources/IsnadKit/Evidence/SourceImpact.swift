@@ -23,13 +23,30 @@ public struct SourceImpact: Sendable {
         /// Its evidence once its chains are followed (``SupportStrength``), when it has any.
         public let status: Evidence.Status?
         public let bestGrade: String?
+        /// How it reads as it stands: status, channels and best grade, as ``SupportStrength``
+        /// orders them; nil when it has no citation.
+        public let before: SupportStrength.Rank?
+        /// For a claim that loses some support: how it reads once what came through the source
+        /// is gone (`--exclude-common-link`'s claim, weighed); nil for the other groups.
+        public let after: SupportStrength.Rank?
 
-        init(_ weight: ClaimWeight) {
+        init(_ weight: ClaimWeight, after: SupportStrength.Rank? = nil) {
             claimID = weight.claimID
             supportingChannels = weight.supportingChannels
             commonLink = weight.commonLink?.source
             status = weight.strength?.evidence.status
             bestGrade = weight.strength?.evidence.bestGrade
+            before = weight.strength?.rank
+            self.after = after
+        }
+
+        /// Whether it reads weaker without the source: its status falls, or its best grade does
+        /// (``ClaimStrength``: what a sentence calling it asserted or alleged rests on). Fewer
+        /// channels alone is not counted: every claim that loses support may lose one, and
+        /// ``after`` shows them.
+        public var readsWeaker: Bool {
+            guard let before, let after else { return false }
+            return before.strength < after.strength
         }
     }
 
@@ -77,7 +94,10 @@ extension TransmissionGraph {
                 case .whole:
                     resting.append(SourceImpact.Claim(weight))
                     pairs.insert(SourceImpact.EntityPair(claim.claim.subject, claim.claim.object))
-                case .partial: losing.append(SourceImpact.Claim(weight))
+                case .partial:
+                    // What is left, weighed: the claim as `--exclude-common-link` shows it.
+                    let left = claim.leavingOut(whatCameThrough: source, graph: self, weighed: weight)
+                    losing.append(SourceImpact.Claim(weight, after: left.flatMap { weigh($0).strength?.rank }))
                 case .throughCites: relaying.append(SourceImpact.Claim(weight))
                 case .none: break
                 }

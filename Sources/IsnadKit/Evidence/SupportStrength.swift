@@ -128,10 +128,13 @@ public struct SupportStrength: Comparable, Hashable, Sendable, CustomStringConve
     /// The order of ``<`` as one value, for sorting many: each claim's strength worked out once.
     public var rank: Rank { Rank(status: evidence.status, channels: supportingChannels, strength: claimStrength) }
 
-    public struct Rank: Comparable, Hashable, Sendable {
+    public struct Rank: Comparable, Hashable, Sendable, CustomStringConvertible {
         public let status: Evidence.Status
         public let channels: Int
         public let strength: ClaimStrength
+
+        /// `ALLEGED B4, 2 channels`: what a claims table's STATUS, BEST and CHANNELS say.
+        public var description: String { "\(strength), \(channels) \(channels == 1 ? "channel" : "channels")" }
 
         public static func < (lhs: Rank, rhs: Rank) -> Bool {
             (lhs.status, -lhs.channels, lhs.strength) < (rhs.status, -rhs.channels, rhs.strength)

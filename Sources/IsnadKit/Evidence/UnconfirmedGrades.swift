@@ -25,9 +25,10 @@ public struct UnconfirmedGrade: Hashable, Sendable, CustomStringConvertible {
 
 extension TransmissionGraph {
     /// The citations of `claim` graded 1 that its channels do not bear out, in order.
-    public func unconfirmedGrades(of claim: GradedClaim) -> [UnconfirmedGrade] {
+    /// `weighed`: the claim's weight, when the caller has it already.
+    public func unconfirmedGrades(of claim: GradedClaim, weighed: ClaimWeight? = nil) -> [UnconfirmedGrade] {
         guard claim.citations.contains(where: { $0.citation.credibility == .confirmed }) else { return [] }
-        let weight = weigh(claim)
+        let weight = weighed ?? weigh(claim)
         let sides = [weight.supporting, weight.denying]
         let reliabilities = weight.strength?.cappedCitations.map(\.reliability) ?? claim.citations.map(\.reliability)
         let confirmations = sides.map {

@@ -361,20 +361,50 @@ extension StoreCopy {
         }
     }
 
-    /// The citations graded 1 (confirmed) of `claims` (a copy's ``Summary/thinnedClaims``) that
-    /// the chains of the copy at `target` no longer bear out: what confirmed them was withheld,
-    /// and the grade would tell that something did.
-    public static func gradesBorneOutByWhatWent(_ claims: [String], in target: StoreLocation) throws
-        -> [UnconfirmedGrade]
+    /// A claim the copy keeps with fewer citations that reads weaker in it than in the store
+    /// copied: its status falls, or its best grade does (``ClaimStrength``, as
+    /// ``SourceImpact/Claim/readsWeaker`` says it). An editor withholding an informant learns
+    /// that the claim the piece calls asserted is asserted only by the informant.
+    public struct WeakerClaim: Sendable, Equatable {
+        public let claimID: String
+        public let before: SupportStrength.Rank
+        public let after: SupportStrength.Rank
+    }
+
+    /// What the copy's chains make of the claims it keeps with fewer citations (a copy's
+    /// ``Summary/thinnedClaims``), each read and weighed once in the copy.
+    public struct ThinnedClaims: Sendable, Equatable {
+        /// The citations graded 1 (confirmed) that the copy's chains no longer bear out: what
+        /// confirmed them was withheld, and the grade would tell that something did.
+        public var unconfirmedGrades: [UnconfirmedGrade] = []
+        /// Those that read weaker in the copy than in the store copied, in the order given.
+        public var weaker: [WeakerClaim] = []
+
+        public init() {}
+    }
+
+    /// Reads the thinned `claims` back from the copy at `target`, and weighs each against the
+    /// store copied, at `source`.
+    public static func readBack(thinned claims: [String], from source: StoreLocation, in target: StoreLocation) throws
+        -> ThinnedClaims
     {
-        guard !claims.isEmpty else { return [] }
-        let store = try openForReading(target)
-        let graph = try TransmissionGraph(store: store)
-        var found: [UnconfirmedGrade] = []
+        var found = ThinnedClaims()
+        guard !claims.isEmpty else { return found }
+        let copy = try openForReading(target)
+        let graph = try TransmissionGraph(store: copy)
+        let original = try openForReading(source)
+        // Only the sources the thinned claims' chains reach, of a store that may be large.
+        let originalGraph = TransmissionGraph(readingOnDemandFrom: original)
         for id in claims {
-            guard let claim = try store.claim(id: id) else { continue }
-            found += graph.unconfirmedGrades(of: claim)
+            guard let claim = try copy.claim(id: id) else { continue }
+            let weight = graph.weigh(claim)
+            found.unconfirmedGrades += graph.unconfirmedGrades(of: claim, weighed: weight)
+            guard let after = weight.strength?.rank, let before = try original.claim(id: id),
+                let beforeRank = originalGraph.weigh(before).strength?.rank, beforeRank.strength < after.strength
+            else { continue }
+            found.weaker.append(WeakerClaim(claimID: id, before: beforeRank, after: after))
         }
+        try originalGraph.throwReadFailure()
         return found
     }
 
