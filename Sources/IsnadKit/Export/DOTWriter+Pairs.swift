@@ -231,7 +231,7 @@ extension DOTWriter {
             lines += on(pair.claims(supportedBy: named), of: pair.claimCount, saying: true)
         }
         guard let dispute = pair.strongestDispute else { return lines }
-        let disputed = pair.disputedCount
+        let disputed = Int(pair.disputedCount)
         if pair.claimCount > 1 {
             lines.append(
                 language == .ar
