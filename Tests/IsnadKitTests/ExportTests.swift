@@ -391,7 +391,8 @@ struct ExportContentTests {
             // disputed one included.
             #expect(
                 dot.contains(
-                    "  edge [fontname=\"Noto Sans,Noto Sans Arabic\", fontsize=9, fontcolor=\"#1a1a1a\", arrowsize=0.8];"))
+                    "  edge [fontname=\"Noto Sans,Noto Sans Arabic\", fontsize=9, fontcolor=\"#1a1a1a\", arrowsize=0.8, decorate=true];"
+                ))
             #expect(!dot.split(separator: "\n").contains { $0.contains(" -> ") && $0.contains("fontcolor") })
             #expect(dot.contains("id=\"claim:d-e\"") || dot.contains("id=\"pair:d--e--symmetric\""))
             for match in dot.matches(of: fontColor) {
@@ -1107,6 +1108,106 @@ struct PairAggregateTests {
                 ? "دعم   ← عائلة الادعاءات إن كانت واحدة" : "support   ← the claims' predicate family, if they share one"
             #expect(sink.text.contains(">\(row)<"), "\(language)")
         }
+    }
+
+    /// Each pair edge's label and line style, by its id, written with these labels and language.
+    private static func pairEdges(
+        _ store: GraphStore, _ language: ExportStyle.Language = .en, _ kind: DOTWriter.PairLabels = .short
+    ) throws -> [String: (label: String, style: String)] {
+        var options = DOTWriter.Options()
+        options.language = language
+        options.pairLabels = kind
+        let sink = MemorySink()
+        try DOTWriter(sink: sink, options: options).writePairs(ExportGraph(store: store, options: .init()))
+        var edges: [String: (label: String, style: String)] = [:]
+        for line in sink.text.split(separator: "\n") where line.contains("id=\"pair:") {
+            func value(_ name: String) throws -> String {
+                let start = try #require(line.firstRange(of: "\(name)=\"")).upperBound
+                return String(line[start...].prefix { $0 != "\"" })
+            }
+            edges[String(try value("id").dropFirst("pair:".count))] = (try value("label"), try value("style"))
+        }
+        return edges
+    }
+
+    @Test(
+        "a short label says how many of the pair's claims are disputed and who denies them, and the pair is drawn disputed, whichever claim is the strongest; a label of one disputed claim is as before"
+    )
+    func disputeInPair() throws {
+        let folder = try TemporaryFolder.scoped
+        // The seed's Hamas–ISIS pair: an alleged claim, and one the same article denies.
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"entity","id":"c","type":"organization","name":"Charlie"}
+            {"record":"source","id":"article","type":"news-article","title":"A","reliability":"E"}
+            {"record":"source","id":"ministry","type":"statement","title":"M","reliability":"C"}
+            {"record":"claim","id":"ab1","subject":"a","predicate":"economic_relations_with","object":"b","start":null,"end":null,"citations":[{"source":"article","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab2","subject":"b","predicate":"cooperated_with","object":"a","start":null,"end":null,"citations":[{"source":"article","quote":"q","stance":"asserts","credibility":3},{"source":"ministry","quote":"q","stance":"denies","credibility":4}]}
+            {"record":"claim","id":"ac1","subject":"a","predicate":"cooperated_with","object":"c","start":null,"end":null,"citations":[{"source":"article","quote":"q","stance":"asserts","credibility":3},{"source":"ministry","quote":"q","stance":"denies","credibility":4}]}
+
+            """, in: folder)
+        let english = try Self.pairEdges(store)
+        let pair = try #require(english["a--b--symmetric"])
+        #expect(
+            pair.label == #"2 claims · ALLEGED E3\narticle\n(asserts E3)\n1 DISPUTED:\nministry\n(denies C4)"#, "\(pair.label)")
+        // Dashed (alleged) read stronger than the dispute it holds.
+        #expect(pair.style == "dotted")
+        // One claim, disputed: its status says so, and its denier follows as before.
+        let single = try #require(english["a--c--symmetric"])
+        #expect(
+            single.label == #"alliance\n1 claim · DISPUTED E3\narticle\n(asserts E3)\nministry\n(denies C4)"#, "\(single.label)")
+        #expect(single.style == "dotted")
+        let (rli, pdi) = ("\u{2067}", "\u{2069}")
+        let arabic = try #require(try Self.pairEdges(store, .ar)["a--b--symmetric"])
+        #expect(
+            arabic.label
+                == #"\#(rli)الادعاءات: 2 · مزعوم E3\#(pdi)\n\#(rli)يؤكده (E3)\#(pdi)\narticle\n\#(rli)المتنازع عليها: 1\#(pdi)\n\#(rli)ينفيه (C4)\#(pdi)\nministry"#,
+            "\(arabic.label)")
+        // A full label names each claim's status and denier already; the line is disputed too.
+        let full = try #require(try Self.pairEdges(store, .en, .full)["a--b--symmetric"])
+        #expect(full.label.contains("DISPUTED E3") && full.label.contains("ministry (denies C4)"), "\(full.label)")
+        #expect(full.style == "dotted")
+    }
+
+    @Test(
+        "a short label says on how many of the pair's claims the source it names is, when not on all, and on how many of the disputed ones the denier it names is"
+    )
+    func namedSourceOnSomeClaims() throws {
+        let folder = try TemporaryFolder.scoped
+        // The review's Hamas → Wilayat Sinai: a B report on one claim, an F document on three.
+        let store = try Fixtures.store(
+            """
+            {"record":"entity","id":"a","type":"organization","name":"Alpha"}
+            {"record":"entity","id":"b","type":"organization","name":"Bravo"}
+            {"record":"entity","id":"c","type":"organization","name":"Charlie"}
+            {"record":"source","id":"un-report","type":"report","title":"U","reliability":"B"}
+            {"record":"source","id":"leak","type":"leaked-document","title":"L","reliability":"F"}
+            {"record":"source","id":"denier","type":"statement","title":"D","reliability":"D"}
+            {"record":"claim","id":"ab1","subject":"a","predicate":"smuggled_weapons_for","object":"b","start":null,"end":null,"citations":[{"source":"un-report","quote":"q","stance":"reports","credibility":3},{"source":"leak","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab2","subject":"a","predicate":"funded","object":"b","start":null,"end":null,"citations":[{"source":"leak","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ab3","subject":"a","predicate":"supplied_weapons_to","object":"b","start":null,"end":null,"citations":[{"source":"leak","quote":"q","stance":"asserts","credibility":3}]}
+            {"record":"claim","id":"ac1","subject":"a","predicate":"funded","object":"c","start":null,"end":null,"citations":[{"source":"un-report","quote":"q","stance":"asserts","credibility":2}]}
+            {"record":"claim","id":"ac2","subject":"a","predicate":"supplied_weapons_to","object":"c","start":null,"end":null,"citations":[{"source":"leak","quote":"q","stance":"asserts","credibility":3},{"source":"denier","quote":"q","stance":"denies","credibility":3}]}
+            {"record":"claim","id":"ac3","subject":"a","predicate":"smuggled_weapons_for","object":"c","start":null,"end":null,"citations":[{"source":"leak","quote":"q","stance":"asserts","credibility":4},{"source":"un-report","quote":"q","stance":"denies","credibility":3}]}
+
+            """, in: folder)
+        let english = try Self.pairEdges(store)
+        let ab = try #require(english["a--b"])
+        #expect(ab.label == #"support\n3 claims · ALLEGED B3\nun-report\n(reports B3)\non 1 of 3 claims"#, "\(ab.label)")
+        #expect(ab.style == "dashed")
+        // Two disputed of three: the strongest of them (ac2, the leak's F3 over its F4) names its
+        // denier, who denies one of the two.
+        let ac = try #require(english["a--c"])
+        #expect(
+            ac.label
+                == #"support\n3 claims · ASSERTED B2\nun-report\n(asserts B2)\non 1 of 3 claims\n2 DISPUTED:\ndenier\n(denies D3)\non 1 of 2 claims"#,
+            "\(ac.label)")
+        #expect(ac.style == "dotted")
+        let (rli, pdi) = ("\u{2067}", "\u{2069}")
+        let arabic = try #require(try Self.pairEdges(store, .ar)["a--b"])
+        #expect(arabic.label.hasSuffix(#"\n\#(rli)الادعاءات التي يقولها: 1 من 3\#(pdi)"#), "\(arabic.label)")
     }
 
     @Test("the edge of a pair with hundreds of claims counts them all and lists the strongest, cut short as before")

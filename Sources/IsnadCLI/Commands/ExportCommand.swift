@@ -88,7 +88,7 @@ enum ExportCommand: Command {
     static let pairLabels = Option<DOTWriter.PairLabels>(
         "labels", value: "kind",
         help:
-            "dot --pairs: short (the default: the claims' predicate family when they share one, over '4 claims · ALLEGED F3', over who says the strongest claim: an overview that reads fitted to a screen) or full (every predicate with who says it, one a line); the tooltip lists every claim either way, the strongest first, up to 16,000 bytes, then how many more and the command that lists them."
+            "dot --pairs: short (the default: the claims' predicate family when they share one, over '4 claims · ALLEGED F3', over who says the strongest claim, on how many claims when not on all, and how many are disputed and who denies them: an overview that reads fitted to a screen) or full (every predicate with who says it, one a line); the tooltip lists every claim either way, the strongest first, up to 16,000 bytes, then how many more and the command that lists them."
     ).only(for: [Format.dot])
     static let language = Option<ExportStyle.Language>(
         "lang", value: "lang",

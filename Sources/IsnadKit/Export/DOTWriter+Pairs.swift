@@ -3,15 +3,16 @@ extension DOTWriter {
     /// overviews: its label lists the predicates between the two, each with its status, best
     /// grade, channels and who says it, strongest first (status, then more channels, then grade,
     /// as everywhere);
-    /// its colour, line and width (by channels) are those of the strongest claim; its tooltip
-    /// lists every claim. Symmetric claims make their own edge, without arrowhead, whichever
+    /// its colour, line and width (by channels) are those of the strongest claim, but a pair
+    /// holding a disputed claim is drawn disputed; its tooltip lists every claim. Symmetric claims make their own edge, without arrowhead, whichever
     /// way they were recorded.
     ///
     /// With short labels (``Options/pairLabels``, the default) the picture is an overview: each
     /// label is the predicate family when every claim of the pair is of one, the number of claims
     /// with the strongest one's status and grade, and who says that claim (`support`,
-    /// `4 claims · ALLEGED F3`, `abu-maram-document`, `(asserts F3)`, and on a disputed claim who
-    /// denies it), entity names and edge labels are set larger, names
+    /// `4 claims · ALLEGED F3`, `abu-maram-document`, `(asserts F3)`), on how many claims that
+    /// source is when not on all, and how many claims are disputed and by whom
+    /// (``voiceLines(of:language:)``); entity names and edge labels are set larger, names
     /// wrapped, and the layout is packed towards 16:9 (``overviewAttributes(entities:)``), so
     /// that names read when the picture is fitted to a 1920×1080 screen; the tooltips still list
     /// every claim.
@@ -21,10 +22,11 @@ extension DOTWriter {
     /// each claim that its pair's tooltip or label shows waits in a temporary file (in
     /// ``FileSystem/sqliteTemporaryFolder``, at most about as large as the export's edges).
     public func writePairs(_ graph: ExportGraph, onCount: (Int) -> Void = { _ in }) throws {
-        if options.pairLabels == .short, !options.isOverview {
-            var overview = options
-            overview.isOverview = true
-            return try DOTWriter(sink: sink, options: overview).writePairs(graph, onCount: onCount)
+        if !options.drawsPairs {
+            var pairs = options
+            pairs.drawsPairs = true
+            pairs.isOverview = options.pairLabels == .short
+            return try DOTWriter(sink: sink, options: pairs).writePairs(graph, onCount: onCount)
         }
         try sink.write(head())
         let vocabulary = graph.store.vocabulary
@@ -33,6 +35,14 @@ extension DOTWriter {
         var position = 0
         var bytes: [UInt8] = []
         var pairs: [String: PairAggregate] = [:]
+        // Sources by number: a pair counts the claims each is on without keeping its name.
+        var sourceNumbers: [String: Int32] = [:]
+        func number(_ source: String) -> Int32 {
+            if let number = sourceNumbers[source] { return number }
+            let number = Int32(truncatingIfNeeded: sourceNumbers.count)
+            sourceNumbers[source] = number
+            return number
+        }
         try graph.stream(
             count: {
                 count = $0
@@ -59,10 +69,24 @@ extension DOTWriter {
                         status: edge.evidence.status, channels: edge.weight.supportingChannels,
                         strength: ClaimStrength(edge.evidence)),
                     id: edge.id, offset: spill.count, tooltipLength: tooltipLength, lineLength: bytes.count - tooltipLength)
+                // A short label says how many claims its source is on, and names a disputed
+                // claim's denier whichever claim is the strongest: who speaks on each is counted.
+                let voices =
+                    options.isOverview
+                    ? PairAggregate.Voices(
+                        supporters: edge.evidence.supportingSources.map(number),
+                        named: support.map { number($0.citation.source) },
+                        deniers: edge.evidence.denyingSources.map(number), denier: denial.map { number($0.citation.source) },
+                        denialLines: denial == nil
+                            ? []
+                            : ExportStyle.claimantLines(
+                                support: nil, denial: denial, otherSupporters: 0, otherDeniers: 0, language: options.language,
+                                isNarrow: true))
+                    : nil
                 let key = ends.joined(separator: "\u{0}") + (isSymmetric ? "\u{0}" : "")
                 if pairs[key, default: PairAggregate(showsLines: !options.isOverview)].add(
                     claim, subject: edge.subject, object: edge.object, predicate: edge.predicate,
-                    family: vocabulary[edge.predicate]?.family)
+                    family: vocabulary[edge.predicate]?.family, voices: voices)
                 {
                     try spill.append(bytes)
                 }
@@ -81,9 +105,9 @@ extension DOTWriter {
     /// A claim's line in a pair's full label, who says it last:
     /// `allied with · ALLEGED B2 · 2 channels · police-statement (asserts B2) and 1 more`. In an
     /// overview, who says it alone, the id over its stance and grade (`police-statement`,
-    /// `(asserts B2)`; then who denies it), which the pair's label shows under its count for its
-    /// strongest claim: how many other sources say that claim is left to the tooltip, where the
-    /// label's count is of claims.
+    /// `(asserts B2)`), which the pair's label shows under its count for its strongest claim: how
+    /// many other sources say that claim is left to the tooltip, where the label's count is of
+    /// claims; who denies a claim the label says apart (``PairAggregate/Voices``).
     private func pairLine(
         _ edge: ExportGraph.Edge, support: GradedCitation?, denial: GradedCitation?, vocabulary: Vocabulary
     ) -> String {
@@ -91,7 +115,7 @@ extension DOTWriter {
         let evidence = edge.evidence
         guard !options.isOverview else {
             return ExportStyle.claimantLines(
-                support: support, denial: denial, otherSupporters: 0, otherDeniers: 0, language: language, isNarrow: true
+                support: support, denial: nil, otherSupporters: 0, otherDeniers: 0, language: language, isNarrow: true
             ).joined(separator: "\n")
         }
         let claimants = ExportStyle.claimantLines(
@@ -159,14 +183,15 @@ extension DOTWriter {
             // widened the labels, and the whole seed store fitted to a screen drew its names
             // 10.9 px high, not 11.2.
             let family = pair.sharedFamily.map { [ExportStyle.familyName($0, language: language)] } ?? []
-            // Under the count, who says the strongest claim (and who denies it): its spilled line.
+            // Under the count, who says the strongest claim: its spilled line.
             lines =
                 family
                 + [
                     language == .ar
                         ? BidiText.rightToLeft("الادعاءات: \(count) · \(statusWord) \(grade)")
                         : "\(count) \(count == 1 ? "claim" : "claims") · \(statusWord) \(grade)"
-                ] + lines.prefix(1)
+                ] + lines.prefix(1).filter { !$0.isEmpty }
+            lines += DOTWriter.voiceLines(of: pair, language: language)
         }
         bytes.appendUTF8("  ")
         DOTEscaping.appendQuoted(from, to: &bytes)
@@ -177,11 +202,45 @@ extension DOTWriter {
         bytes.appendUTF8(", label=")
         DOTEscaping.appendQuoted(lines.joined(separator: "\n"), to: &bytes)
         bytes.appendUTF8(", color=\"\(color)\", ")
-        bytes.appendUTF8(DOTWriter.style(of: status, isSymmetric: isSymmetric))
+        // A pair holding a disputed claim is drawn as one: its line must not read stronger than
+        // its weakest claim where a source denies it, and a printed figure has no tooltip.
+        bytes.appendUTF8(DOTWriter.style(of: pair.disputedCount > 0 ? .disputed : status, isSymmetric: isSymmetric))
         bytes.appendUTF8(", penwidth=\(DOTWriter.penWidth(channels: channels))")
         bytes.appendUTF8(", tooltip=")
         DOTEscaping.appendQuoted(tooltip, as: .tooltip, to: &bytes)
         bytes.appendUTF8("];\n")
+    }
+
+    /// What a short label says under who says the pair's strongest claim, so that a printed
+    /// figure (no tooltip) neither lends that source's name to the other claims nor hides a
+    /// dispute: that the source is on some of the claims only (`on 1 of 3 claims`), how many
+    /// claims some source denies (`1 DISPUTED:`; a pair of one claim says it in its status), and
+    /// who denies the strongest of them, as a single claim's label names a denier
+    /// (`hadera-2022-article`, `(denies E3)`), and on how many of them when not on all.
+    static func voiceLines(of pair: PairAggregate, language: ExportStyle.Language) -> [String] {
+        func on(_ claims: Int, of count: Int, saying: Bool) -> [String] {
+            guard claims < count else { return [] }
+            return [
+                language == .ar
+                    ? BidiText.rightToLeft("\(saying ? "الادعاءات التي يقولها" : "الادعاءات التي ينفيها"): \(claims) من \(count)")
+                    : "on \(claims) of \(count) \(count == 1 ? "claim" : "claims")"
+            ]
+        }
+        var lines: [String] = []
+        if let named = pair.strongestNamed {
+            lines += on(pair.claims(supportedBy: named), of: pair.claimCount, saying: true)
+        }
+        guard let dispute = pair.strongestDispute else { return lines }
+        let disputed = Int(pair.disputedCount)
+        if pair.claimCount > 1 {
+            lines.append(
+                language == .ar
+                    ? BidiText.rightToLeft("المتنازع عليها: \(disputed)")
+                    : "\(disputed) \(EvidenceText.statusWord(.disputed, language: language)):")
+        }
+        lines += dispute.lines
+        if let denier = dispute.denier { lines += on(pair.claims(deniedBy: denier), of: disputed, saying: false) }
+        return lines
     }
 
     /// The overview's layout (https://graphviz.org/docs/attrs/ratio/): ranks packed towards the

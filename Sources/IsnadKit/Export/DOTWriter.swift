@@ -50,6 +50,9 @@ public struct DOTWriter: GraphWriter {
         /// Set by ``DOTWriter/writePairs(_:)`` with short labels: entity names wrapped and set
         /// larger, and the legend reads the short label.
         var isOverview = false
+        /// Set by ``DOTWriter/writePairs(_:)``: one edge per pair, and the legend says how a pair
+        /// holding a disputed claim is drawn.
+        var drawsPairs = false
         /// The title's lines (``ExportStyle/title(focus:depth:filter:collapsed:language:)``).
         public var title: String?
         /// The id of the entity whose neighbourhood is drawn (`--focus`): drawn with a bold
@@ -79,7 +82,11 @@ public struct DOTWriter: GraphWriter {
         }
         head += ", nodesep=0.35, ranksep=0.9, newrank=true];\n"
         head += "  node [fontname=\(font), fontsize=11, style=\"filled\", color=\"#4d4d4d\", penwidth=1, margin=\"0.12,0.06\"];\n"
-        head += "  edge [fontname=\(font), fontsize=9, fontcolor=\"\(ExportStyle.edgeLabelColor)\", arrowsize=0.8];\n"
+        // Every edge is labelled, and dot places a label where there is room, at times nearer
+        // another edge than its own (an ISIS → Hamas label read as Hamas → Wilayat Sinai's):
+        // decorate underlines each label and ties it to its edge with a thin line.
+        head +=
+            "  edge [fontname=\(font), fontsize=9, fontcolor=\"\(ExportStyle.edgeLabelColor)\", arrowsize=0.8, decorate=true];\n"
         return head
     }
 
@@ -280,8 +287,15 @@ public struct DOTWriter: GraphWriter {
         let lines = [
             line(say("asserted: solid", "مؤيَّد: خط متصل")),
             line(say("alleged: dashed", "مزعوم: خط متقطع"), style: "dashed"),
-            line(say("⊣ disputed: dotted, bar head", "⊣ متنازع عليه: خط منقَّط ورأس عارضة"), style: "dotted"),
+            line(
+                options.drawsPairs
+                    ? say(
+                        "⊣ disputed, or a pair holding a disputed claim: dotted, bar head",
+                        "⊣ متنازع عليه، أو زوج فيه ادعاء متنازع عليه: خط منقَّط ورأس عارضة")
+                    : say("⊣ disputed: dotted, bar head", "⊣ متنازع عليه: خط منقَّط ورأس عارضة"), style: "dotted"),
             "<TD></TD>" + cell(say("no arrowhead: the predicate reads the same both ways", "بلا رأس سهم: المحمول متماثل")),
+            "<TD></TD>"
+                + cell(say("a label is underlined and tied to its edge by a thin line", "التسمية مسطَّرة وموصولة برابطها بخط رفيع")),
             line(
                 say("thin: 1 independent channel, however many citations", "رفيع: قناة مستقلة واحدة، مهما كثرت الاستشهادات"),
                 width: DOTWriter.legendWidth(channels: 1)),
@@ -320,15 +334,19 @@ public struct DOTWriter: GraphWriter {
             ? [
                 ("دعم", "عائلة الادعاءات إن كانت واحدة"),
                 (BidiText.rightToLeft("الادعاءات: 4 · مزعوم F3"), "الادعاءات بين الطرفين · أقوى حالة وتقييم"),
-                (BidiText.rightToLeft("يؤكده (F3)"), "من يقول أقوى ادعاء (ومن ينفيه)، وتقييمه"),
+                (BidiText.rightToLeft("يؤكده (F3)"), "من يقول أقوى ادعاء، وتقييمه"),
                 // A RIGHT-TO-LEFT MARK first: a row that began with the Latin id was laid out left to right.
                 ("\u{200F}leaked-document", "معرّف المصدر"),
+                (BidiText.rightToLeft("الادعاءات التي يقولها: 1 من 4"), "إن لم يقلها كلها"),
+                (BidiText.rightToLeft("المتنازع عليها: 1"), "الادعاءات التي ينفيها مصدر ما؛ ثم من ينفيها"),
             ]
             : [
                 ("support", "the claims' predicate family, if they share one"),
                 ("4 claims · ALLEGED F3", "claims between the two · the strongest status and grade"),
-                ("leaked-document", "who says the strongest claim (and who denies it) …"),
+                ("leaked-document", "who says the strongest claim …"),
                 ("(asserts F3)", "… how, and its own grade"),
+                ("on 1 of 4 claims", "… when it does not say them all"),
+                ("1 DISPUTED:", "claims some source denies; then who, how, on how many"),
             ]
         let reading =
             (options.isOverview ? pairExample : example).map { cell("\($0.0)   ← \($0.1)") } + [
