@@ -65,6 +65,13 @@ struct ProvenanceTests {
         #expect(
             second.standardOutput.hasSuffix(
                 "  isnad set blog reliability D --author editor\n  changed source \"blog\"\n    reliability: \"E\" → \"D\"\n"))
+        // An entry's number given as log's id: not a record, and said where it goes.
+        let asID = try cli.run(["log", "2"])
+        #expect(asID.status == 65)
+        #expect(
+            asID.standardError
+                == "isnad: no record \"2\" in the store or its history: log takes an id; entry 2 is isnad log --entry 2, the entries after it isnad log --after 2\n"
+        )
         let past = try cli.run(["log", "--entry", "4"])
         #expect(past.status == 65)
         #expect(past.standardError == "isnad: no history entry 4: the latest is entry 3\n")

@@ -91,6 +91,13 @@ enum LogCommand: Command {
                             "no record \"\(Text.printable(id))\" in the store or its history: log takes an id, and that is a name of \(named.kind.rawValue) \(named.id)"
                     )
                 }
+                // A number is most likely an entry's, as log prints them.
+                if let number = Int(Text.withWesternDigits(id)), number > 0 {
+                    throw LookupError(
+                        description:
+                            "no record \"\(Text.printable(id))\" in the store or its history: log takes an id; entry \(number) is isnad log --entry \(number), the entries after it isnad log --after \(number)"
+                    )
+                }
                 let suggestion = try [Record.Kind.entity, .source].lazy.compactMap { try store.nearestID(to: id, of: $0) }.first
                 throw LookupError(
                     description: "no record \"\(Text.printable(id))\" in the store or its history"
