@@ -28,6 +28,8 @@ struct ExampleTests {
         "isnad source abu-maram-document --text": Expectation(status: 65, showsOnStandardError: true),
         // The README's question that has no answer before 2018, said on standard error.
         "isnad path hamas \"Wilayat Sinai\" --all --known-by 2017": Expectation(showsOnStandardError: true),
+        // Nothing after the bundled dataset's one entry: said on standard error, in one line.
+        "isnad log --after 1": Expectation(showsOnStandardError: true),
         // Commands that write the store report on standard error.
         "isnad import Datasets/hadera-2022/hadera-2022.jsonl": Expectation(showsOnStandardError: true),
         // The tour's own file, which the bundled dataset does not have.

@@ -27,7 +27,7 @@ struct WithholdingTests {
         #expect(copied.status == 0, "\(copied.standardError)")
         #expect(
             copied.standardError
-                == "copied isnad.db to share.db: 36 entities, 12 sources, 71 claims, 89 citations, no history, no retraction, no note\n"
+                == "copied isnad.db to share.db as of entry 1 of its history: 36 entities, 12 sources, 71 claims, 89 citations, no history, no retraction, no note\n"
                 + "withheld 1 source: 31 citations, 21 claims known only from them, 2 entities known only from those claims; 1 kept nameless (withheld-source-N) in the chains of sources that relay them\n"
                 // The document's author is an actor, and the article quotes its title (across a
                 // line break): pointed out, not changed.

@@ -17,7 +17,9 @@ enum CopyCommand: Command {
             A store holds what was changed or removed in it: its history keeps every record before and after each
             change (a source's name made a pseudonym, a deleted entity, an undone import), who made it, when, and
             the command lines with their file paths; a retracted claim keeps its reason. Before handing a store to
-            someone else, --without-history and --without-retractions leave those out.
+            someone else, --without-history and --without-retractions leave those out. Every copy says, and keeps,
+            which entry of FROM's history it was made as of (isnad stats shows it in the copy; isnad log --after N
+            in FROM lists what changed since).
 
             The records themselves hold the rest: every source's title, author, url and text, each quote and
             locator, the analysts' notes on claims. --without-source S leaves a source that must not be named out
@@ -101,6 +103,13 @@ enum CopyCommand: Command {
             + " (\(ListFormat.and(impact)) \(withheld.count == 1 ? "lists" : "list") each claim that would lose support, and how it would read)"
     }
 
+    /// The state of the source the copy holds, as the summary says it: ` as of entry 7 of its
+    /// history` (the copy keeps it in its meta table, and `isnad stats` shows it), so that what
+    /// is built from the copy names the entry a correction is traced from (log --after 7).
+    static func asOf(_ entry: Int?) -> String {
+        entry.map { " as of entry \($0) of its history" } ?? ""
+    }
+
     static func run(_ arguments: ParsedArguments, context: Context) throws {
         let source = try IsnadCLI.storeLocation(arguments.positionals[0], storeName: nil)
         let target = try IsnadCLI.storeLocation(arguments.positionals[1], storeName: nil)
@@ -137,7 +146,7 @@ enum CopyCommand: Command {
             summary = try copying()
         }
         context.message(
-            "copied \(source) to \(target): \(counted(summary.entities, "entity", "entities")), "
+            "copied \(source) to \(target)\(asOf(summary.asOfEntry)): \(counted(summary.entities, "entity", "entities")), "
                 + "\(counted(summary.sources, "source")), \(counted(summary.claims, "claim")), "
                 + "\(counted(summary.citations, "citation")), "
                 + (leaving.contains(.history)

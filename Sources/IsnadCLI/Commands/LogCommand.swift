@@ -8,7 +8,9 @@ enum LogCommand: Command {
         discussion: """
             Lists the store's history entries, newest first: each command that changed the store (import, add,
             undo …) is one entry, with its number, time (UTC), author and command line, then each record it touched,
-            field by field (before → after). A record an import added is listed by id only. With ID, only the
+            field by field (before → after). A record an import added is listed by id only. --after N lists the
+            entries made after entry N (the one a piece or a copy was made from: isnad copy says which), --entry N
+            that one entry. With ID, only the
             entries that touched that record (an entity, source or claim id, or a name of one entity or source; an entity's or a source's under the ids
             it had before a rename too, up to the rename), and only its change in each unless --all. An entry taken
             back says by which undo; one from another store's history (isnad import --from
@@ -24,10 +26,10 @@ enum LogCommand: Command {
             ArgumentSpec(
                 name: "id", help: "An entity, source or claim id, or a name of one entity or source.", isOptional: true)
         ],
-        options: [since, until, author, showsAll, limit],
+        options: [since, until, after, entry, author, showsAll, limit],
         examples: [
             "isnad log", "isnad log hamas", "isnad log --limit 5", "isnad log --since 2026-11 --author ana",
-            "isnad log --until 2026-11-30",
+            "isnad log --until 2026-11-30", "isnad log --after 1", "isnad log --entry 1 --all",
         ])
 
     static let since = Option<PartialDate>(
@@ -35,6 +37,13 @@ enum LogCommand: Command {
     static let until = Option<PartialDate>(
         "until", value: "date",
         help: "Only entries made on or before this date (its whole period: 2026-11 is all of November, UTC).")
+    static let after = Option<Int>(
+        "after", value: "n", in: 0...Int(Int32.max),
+        help:
+            "Only the entries after entry n (its number, as log prints it): what changed since the state a piece or a copy was made from (isnad copy says which)."
+    )
+    static let entry = Option<Int>(
+        "entry", value: "n", in: 1...Int(Int32.max), help: "Only entry n (its number, as log prints it); --all shows it whole.")
     static let author = Option<String>("author", value: "name", help: "Only entries by this author (any case).")
     static let showsAll = Flag(
         "all", help: "Show every record of each entry, every item of its lists, and every value whole (a source's text too).")
@@ -65,9 +74,10 @@ enum LogCommand: Command {
         }
         // With --all an entry's records are read and printed one at a time: an import's are a million.
         let isShowingAll = arguments.isSet(showsAll)
+        let (afterEntry, onlyEntry) = (try arguments.value(after), try arguments.value(entry))
         let (entries, matching) = try store.history(
             of: id, since: sinceDate, until: untilDate?.description,
-            author: try arguments.value(author).map { Text.printable($0) },
+            author: try arguments.value(author).map { Text.printable($0) }, after: afterEntry, entry: onlyEntry,
             recordLimit: isShowingAll ? 0 : 20, withOtherRecords: isShowingAll,
             limit: entryLimit == 0 ? nil : entryLimit)
         if entries.isEmpty {
@@ -81,10 +91,31 @@ enum LogCommand: Command {
                             "no record \"\(Text.printable(id))\" in the store or its history: log takes an id, and that is a name of \(named.kind.rawValue) \(named.id)"
                     )
                 }
+                // A number is most likely an entry's, as log prints them.
+                if let number = Int(Text.withWesternDigits(id)), number > 0 {
+                    throw LookupError(
+                        description:
+                            "no record \"\(Text.printable(id))\" in the store or its history: log takes an id; entry \(number) is isnad log --entry \(number), the entries after it isnad log --after \(number)"
+                    )
+                }
                 let suggestion = try [Record.Kind.entity, .source].lazy.compactMap { try store.nearestID(to: id, of: $0) }.first
                 throw LookupError(
                     description: "no record \"\(Text.printable(id))\" in the store or its history"
                         + Suggestion.phrase(suggestion))
+            }
+            // A number past the history's end is most likely a number from another store (the one
+            // a copy was made from) or mistyped: said with the latest there is.
+            let latest = try store.latestEntryNumber()
+            if let onlyEntry, onlyEntry > latest ?? 0 {
+                throw LookupError(
+                    description: "no history entry \(onlyEntry): "
+                        + (latest.map { "the latest is entry \($0)" } ?? "the store has no history"))
+            }
+            if let afterEntry, let latest, afterEntry >= latest {
+                context.message(
+                    "no history entries after entry \(afterEntry): "
+                        + (afterEntry == latest ? "it is the latest" : "the latest is entry \(latest)"))
+                return
             }
             context.message("no history entries" + (arguments.positionals.first.map { " for \"\(Text.printable($0))\"" } ?? ""))
             return

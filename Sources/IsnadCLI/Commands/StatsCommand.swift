@@ -15,7 +15,7 @@ enum StatsCommand: Command {
             estimated from --betweenness-samples sources above that. --format json prints one JSON object (not
             records); csv prints section,key,count,score rows: each key of a section with its count (score empty),
             then the top actors (section top_degree, top_betweenness, top_pagerank), each id with its score (count
-            empty).
+            empty). A store made by isnad copy says which entry of its source's history it was copied as of.
             """,
         options: [top, betweennessSamples, format] + FilterOptions.all,
         examples: ["isnad stats", "isnad stats --min-reliability C --top 5", "isnad stats --format json"])
@@ -37,6 +37,7 @@ enum StatsCommand: Command {
         let statistics = try Statistics(store: store, filter: filter) { links?.add(subject: $0, predicate: $1, object: $2) }
         // Left out of every count, as of every query: said, so that the totals do not read as the whole store.
         let retracted = try store.retractedCounts()
+        let copiedAsOfEntry = try StoreCopy.copiedAsOfEntry(of: store)
         let centrality = links.map { Centrality(links: $0, betweennessSamples: samples) }
         let measures: [(name: String, title: String, value: (Centrality.Score) -> Double, text: (Centrality.Score) -> String)] = [
             ("degree", "TOP BY DEGREE (CLAIMS)", { Double($0.degree) }, { String($0.degree) }),
@@ -61,6 +62,12 @@ enum StatsCommand: Command {
                             ? ""
                             : " (left out, retracted: \(counted(retracted.claims, "claim")), \(counted(retracted.citations, "citation")))")
                         + "\n"
+                    // The state of the store a copy was made from (isnad copy): what is built from
+                    // the copy is traced to it, and corrections since are listed there.
+                    if let entry = copiedAsOfEntry {
+                        output +=
+                            "a copy of another store as of entry \(entry) of its history (isnad log --after \(entry) there lists what changed since)\n"
+                    }
                     for (_, title, total, counts) in sections where total > 0 {
                         var table = TextTable([
                             .init(header: title), .init(header: "COUNT", alignsRight: true),

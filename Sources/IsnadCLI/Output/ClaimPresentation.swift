@@ -50,7 +50,8 @@ struct ClaimPresentation {
 
     /// How many claims rest on one channel, and what those channels pass through, most claims
     /// first: `30 of 31 claims rest on one channel: 28 all through hadera-2022-article (E), 2
-    /// through abu-maram-document (F)`. Counted one claim at a time.
+    /// through abu-maram-document (F)`; `1 of 2 supported claims rests on one channel, through
+    /// hadera-2022-article (E)`. Counted one claim at a time.
     struct ChannelTally {
         private var supported = 0
         private var single = 0
@@ -78,10 +79,14 @@ struct ClaimPresentation {
             if withoutLink > 0 { parts.append("\(withoutLink) with no single common link") }
             let all =
                 single < supported
-                ? "\(single) of \(supported) supported claims rest"
+                ? "\(single) of \(supported) supported claims \(single == 1 ? "rests" : "rest")"
                 : supported == 1 ? "the one supported claim rests" : "all \(supported) supported claims rest"
             if single == supported, links.count == 1, withoutLink == 0, let link = links.first {
                 return "\(all) on one channel, all through \(link.label)"
+            }
+            // One claim of several: its channel named without a count ("1 all through …").
+            if single == 1 {
+                return "\(all) on one channel, " + (links.first.map { "through \($0.label)" } ?? "with no single common link")
             }
             return "\(all) on one channel: " + parts.joined(separator: ", ")
         }

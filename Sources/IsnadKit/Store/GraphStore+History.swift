@@ -41,13 +41,23 @@ extension GraphStore {
 
     /// ``history(of:since:until:author:recordLimit:withOtherRecords:)``, the newest `limit`
     /// entries of it (all when nil), and how many entries match: the records of the entries left
-    /// out are not read.
+    /// out are not read. `after` keeps the entries numbered past it (what changed since the
+    /// state a piece or a copy was made from: all of a day's entries share its date), `entry`
+    /// the one entry of that number.
     public func history(
-        of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, recordLimit: Int = 20,
-        withOtherRecords: Bool = false, limit: Int?
+        of id: String? = nil, since: String? = nil, until: String? = nil, author: String? = nil, after: Int? = nil,
+        entry: Int? = nil, recordLimit: Int = 20, withOtherRecords: Bool = false, limit: Int?
     ) throws -> (entries: [HistoryEntry], matching: Int) {
         var conditions: [String] = []
         var values: [Statement.Value] = []
+        if let after {
+            values.append(.integer(Int64(after)))
+            conditions.append("c.id > ?\(values.count)")
+        }
+        if let entry {
+            values.append(.integer(Int64(entry)))
+            conditions.append("c.id = ?\(values.count)")
+        }
         // The record's ids, of each kind, and the entries while it held each, as a table (VALUES)
         // joined to the history's rows by their key: each id is looked up, no entry's rows are
         // scanned (an import's are a million), and a chain of hundreds of renames stays one
@@ -112,6 +122,11 @@ extension GraphStore {
             entries[index].records = records
         }
         return (entries, matching)
+    }
+
+    /// The number of the latest entry of the history, nil when it has none.
+    public func latestEntryNumber() throws -> Int? {
+        try database.prepare("SELECT max(id) FROM change").scalarInteger().map { Int($0) }
     }
 
     /// Calls `body` with each record the history entry `number` touched, one at a time, until

@@ -91,6 +91,11 @@ public enum StoreCopy {
         public var claims = 0
         public var citations = 0
         public var historyEntries = 0
+        /// The latest entry of the source store's history when the copy was read (nil: it had
+        /// none): the state the copy holds, kept in the copy's `meta` as ``copiedAsOfEntryKey``,
+        /// so that what is built from the copy can be traced to it (`isnad log --after N` lists
+        /// what the source changed since), with or without its history.
+        public var asOfEntry: Int?
         /// What withholding left out (``Withholding``): sources (kept as stubs in chains, or not
         /// at all), and the claims, citations and entities that went with them.
         public var withheldSources = 0
@@ -106,6 +111,17 @@ public enum StoreCopy {
         /// Claims that stay with fewer citations than they had: a grade 1 (confirmed) among what
         /// is left may have been borne out by what went.
         public var thinnedClaims: [String] = []
+    }
+
+    /// The `meta` key under which a copy keeps ``Summary/asOfEntry``. A key the store's own
+    /// reads do not know is left alone by them and by `isnad check`: no migration is needed.
+    public static let copiedAsOfEntryKey = "copied_as_of_entry"
+
+    /// The source store's entry a store was copied as of (``Summary/asOfEntry``), when it is a
+    /// copy that keeps one.
+    public static func copiedAsOfEntry(of store: GraphStore) throws -> Int? {
+        try store.database.prepare("SELECT value FROM meta WHERE key = ?1").scalarText([.text(copiedAsOfEntryKey)])
+            .flatMap { Int($0) }
     }
 
     /// Why a copy was refused before anything was written.
@@ -170,6 +186,7 @@ public enum StoreCopy {
                     try store.connection.query("SELECT EXISTS (SELECT 1 FROM \(table))").int64(0, 0) == 1
                 }
                 try reader.inSnapshot {
+                    summary.asOfEntry = try reader.latestEntry()
                     let plan = try copying.plan(reading: reader, summary: &summary)
                     for table in tables {
                         try store.connection.copy(into: table.name, columns: table.columns) { copy in
@@ -180,6 +197,11 @@ public enum StoreCopy {
                         }
                     }
                     (summary.mentions, summary.mentionsBeyond) = (plan?.mentions ?? [], plan?.mentionsBeyond ?? 0)
+                }
+                if let entry = summary.asOfEntry {
+                    try store.connection.query(
+                        "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        [.text(copiedAsOfEntryKey), .text(String(entry))])
                 }
                 // Rows added later continue after the copied ones, as SQLite's rowids do.
                 for (table, column) in [("entity_name", "rowid"), ("claim", "rowid")] {
@@ -213,6 +235,7 @@ public enum StoreCopy {
                     try opened.database.prepare("SELECT EXISTS (SELECT 1 FROM \(table))").scalarInteger() == 1
                 }
                 try reader.inSnapshot {
+                    summary.asOfEntry = try reader.latestEntry()
                     let plan = try copying.plan(reading: reader, summary: &summary)
                     var copied = 0
                     for table in tables {
@@ -230,6 +253,11 @@ public enum StoreCopy {
                     }
                     (summary.mentions, summary.mentionsBeyond) = (plan?.mentions ?? [], plan?.mentionsBeyond ?? 0)
                     try HeldSignals.checkPending()
+                }
+                if let entry = summary.asOfEntry {
+                    try opened.database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)").run([
+                        .text(copiedAsOfEntryKey), .text(String(entry)),
+                    ])
                 }
                 return .commit
             }
@@ -356,6 +384,15 @@ public enum StoreCopy {
                 guard let kept = plan.rewrite(row, of: table, position: &position) else { return }
                 plan.lookForMentions(in: kept, of: table)
                 try body(kept)
+            }
+        }
+
+        /// The number of the latest entry of the source's history, nil when it has none.
+        func latestEntry() throws -> Int? {
+            let select = "SELECT max(id) FROM change"
+            switch self {
+            case .file(let store): return try store.database.prepare(select).scalarInteger().map { Int($0) }
+            case .postgreSQL(let store): return try store.connection.query(select).text(0, 0).flatMap { Int($0) }
             }
         }
 
