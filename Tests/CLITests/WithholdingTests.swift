@@ -251,7 +251,7 @@ struct WithholdingTests {
         #expect(copied.status == 0, "\(copied.standardError)")
         #expect(
             copied.standardError
-                == "copied isnad.db to share.db: 2 entities, 2 sources, 1 claim, 2 citations, no history, no retraction\n"
+                == "copied isnad.db to share.db as of entry 1 of its history: 2 entities, 2 sources, 1 claim, 2 citations, no history, no retraction\n"
                 + "withheld 1 source: 2 citations, 1 claim known only from them, 0 entities known only from those claims\n"
                 + "1 claim kept reads weaker without it: smuggled ASSERTED C3, 3 channels → ALLEGED B4, 2 channels (isnad --db isnad.db source informant-k --impact lists each claim that would lose support, and how it would read)\n",
             "\(copied.standardError)")

@@ -11,7 +11,9 @@ struct ClaimPresentation {
     /// The store's chains of transmission, read once per command.
     let graph: TransmissionGraph
     private var names: [String: Entity] = [:]
-    private var sources: [String: Source] = [:]
+    /// What a footnote names of each source read (``sourceCells(of:)``), and the bytes they hold.
+    private var footnotes: [String: [String]] = [:]
+    private var footnoteBytes = 0
 
     init(store: GraphStore, graph: TransmissionGraph) {
         self.store = store
@@ -38,14 +40,23 @@ struct ClaimPresentation {
 
     mutating func name(_ id: String) throws -> String { try entity(id)?.name ?? id }
 
-    /// The source, without its text, read once (the memory starts over past 4,096 sources, as
-    /// for entities).
-    mutating func source(_ id: String) throws -> Source? {
-        if let source = sources[id] { return source }
-        if sources.count >= 1 << 12 { sources.removeAll(keepingCapacity: true) }
+    /// A source's title, publisher, date of publication and URL (empty when it is not stored),
+    /// read once: a hub's claims cite tens of thousands of sources (21,234 for 59,276 claims
+    /// at 1M), each many times, and a memory of 4,096 of them, starting over when full, read
+    /// nearly every one again (a listing 50% slower). The memory starts over past 16 MiB of
+    /// these fields (long titles) or 65,536 sources instead.
+    private mutating func footnote(_ id: String) throws -> [String] {
+        if let cells = footnotes[id] { return cells }
         let source = try store.source(id: id, withText: false)
-        sources[id] = source
-        return source
+        let cells = [source?.title ?? "", source?.publisher ?? "", source?.published?.description ?? "", source?.url ?? ""]
+        let bytes = cells.reduce(id.utf8.count) { $0 + $1.utf8.count }
+        if footnotes.count >= 1 << 16 || footnoteBytes + bytes > 16 << 20 {
+            footnotes.removeAll(keepingCapacity: true)
+            footnoteBytes = 0
+        }
+        footnotes[id] = cells
+        footnoteBytes += bytes
+        return cells
     }
 
     /// How many claims rest on one channel, and what those channels pass through, most claims
@@ -166,12 +177,7 @@ struct ClaimPresentation {
     /// The cells of ``ClaimSheet/listingSourceColumns``, last in a row: the claimant's title,
     /// publisher, date of publication and URL, and the via's title (empty without a via).
     mutating func sourceCells(of citation: Citation) throws -> [String] {
-        let claimant = try source(citation.source)
-        let via = try citation.via.flatMap { try source($0) }
-        return [
-            claimant?.title ?? "", claimant?.publisher ?? "", claimant?.published?.description ?? "", claimant?.url ?? "",
-            via?.title ?? "",
-        ]
+        try footnote(citation.source) + [try citation.via.map { try footnote($0)[0] } ?? ""]
     }
 
     /// The claim's cells of a CSV row, with its evidence (capped) and channels; nil for a claim
