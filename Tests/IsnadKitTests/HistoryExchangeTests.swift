@@ -142,8 +142,67 @@ struct HistoryExchangeTests {
             HistoryLines.command(
                 "isnad --db p.db import --from history p-history.jsonl --without-source p,q --author pkeeper",
                 withholding: ["p", "q"])
-                == "isnad --db p.db import --from history p-history.jsonl --without-source withheld-source,withheld-source --author pkeeper"
+                == "isnad --db withheld-source.db import --from history p-history.jsonl --without-source withheld-source,withheld-source --author pkeeper"
         )
+        // A file named after the source gives its id whole: it goes, its extension stays (an
+        // extension is not a name: `q` after `p.` stays).
+        #expect(
+            HistoryLines.command("isnad import --from history p.hist q.v2.jsonl p.q --without-source p", withholding: ["p", "q"])
+                == "isnad import --from history withheld-source.hist withheld-source.v2.jsonl withheld-source.q --without-source withheld-source"
+        )
+    }
+
+    @Test(
+        "the records kept of withheld entries are searched for the withheld source's ids, title, author and url, by whole words, each field listed once an entry, past the limit counted"
+    )
+    func mentionsOfAWithheldSource() throws {
+        let entries = [
+            HistoryEntry(
+                number: 1, timestamp: "2026-12-01T00:00:00Z", author: "rep", command: "isnad add source --id secret",
+                undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(
+                        kind: .source, id: "secret", action: .added, before: nil,
+                        after:
+                            #"{"id":"secret","type":"other","title":"Talk","author":"Kamal Nasser","url":"https://in.test/x","reliability":"B"}"#
+                    )
+                ], recordCount: 1),
+            HistoryEntry(
+                number: 2, timestamp: "2026-12-01T00:00:01Z", author: "rep", command: "isnad add entity --name 'Kamal Nasser'",
+                undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(
+                        kind: .entity, id: "kamal-nasser", action: .added, before: nil,
+                        after: #"{"id":"kamal-nasser","type":"person","name":"Kamal Nasser","names":[{"name":"Kamal Nasser"}]}"#),
+                    // Within a longer word it is not the name: "Talkative" does not name "Talk".
+                    RecordChange(
+                        kind: .entity, id: "t", action: .added, before: nil,
+                        after: #"{"id":"t","type":"person","name":"Talkative","description":"secretary"}"#),
+                ], recordCount: 2),
+            HistoryEntry(
+                number: 3, timestamp: "2026-12-01T00:00:02Z", author: "rep", command: "isnad add source --title Mirror",
+                undoes: nil, undoneBy: nil,
+                records: [
+                    RecordChange(
+                        kind: .source, id: "mirror", action: .changed,
+                        before: #"{"id":"mirror","type":"other","title":"Mirror","url":"https://in.test/x","reliability":"C"}"#,
+                        after:
+                            #"{"id":"mirror","type":"other","title":"Mirror of secret","url":"https://in.test/x","reliability":"C"}"#
+                    )
+                ], recordCount: 1),
+        ]
+        let withheld = HistoryLines.withholding(["secret"], from: entries)
+        #expect(withheld.names == ["secret", "Talk", "Kamal Nasser", "https://in.test/x"])
+        let all = HistoryLines.mentions(in: withheld.entries, of: withheld.names, number: { $0 + 10 })
+        #expect(
+            all.listed == [
+                #"entry 11: entity "kamal-nasser" name"#, #"entry 11: entity "kamal-nasser" names"#,
+                #"entry 12: source "mirror" url"#, #"entry 12: source "mirror" title"#,
+            ])
+        #expect(all.beyond == 0)
+        // An entry the store holds already (no number) is not looked in; past the limit, counted.
+        let limited = HistoryLines.mentions(in: withheld.entries, of: withheld.names, number: { $0 == 2 ? nil : $0 }, limit: 1)
+        #expect(limited.listed == [#"entry 1: entity "kamal-nasser" name"#] && limited.beyond == 1)
     }
 
     @Test(

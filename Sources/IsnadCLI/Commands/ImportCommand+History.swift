@@ -14,12 +14,14 @@ extension ImportCommand {
         var entries = try HistoryLines.read(paths, maximumLineLength: maximumLineLength)
         var withheldNote: String?
         var otherSourcesNotes: [String] = []
+        var withheldNames: Set<String> = []
         if !withholding.isEmpty {
             let withheld = HistoryLines.withholding(withholding, from: entries)
             if let unknown = withheld.unknownSources.first {
                 throw HistoryLines.UnknownWithheldSource(id: unknown)
             }
             entries = withheld.entries
+            withheldNames = withheld.names
             withheldNote =
                 "withheld \(counted(withholding.count, "source", "sources")) from \(counted(withheld.changedEntries, "entry", "entries")), their command lines with it"
             // An id the withheld source went by that another source was given after a rename
@@ -51,9 +53,21 @@ extension ImportCommand {
         description.command = HistoryLines.command(description.command, withholding: withholding)
         let first = try store.appendHistory(entries, kept: kept, by: description)
         if store.wasCreated { context.message("created \(context.shownDatabasePathWithOrigin)") }
-        if let withheldNote, first != nil {
+        if let withheldNote, let first {
             context.message(withheldNote)
             otherSourcesNotes.forEach(context.message)
+            // The entries keep the other records as they were: one that names the source in other
+            // fields (an entity named as its author, another source at its url) came in with them.
+            var numbers: [Int: Int] = [:]
+            for index in entries.indices where kept[entries[index].number] == nil { numbers[index] = first + numbers.count }
+            let (listed, beyond) = HistoryLines.mentions(in: entries, of: withheldNames, number: { numbers[$0] })
+            if !listed.isEmpty {
+                let count = listed.count + beyond
+                let shown = listed.map { Text.printable($0) }.joined(separator: ", ")
+                context.message(
+                    "isnad: note: what the import keeps still names a withheld source (its id, title, author or url) in \(counted(count, "field")): \(shown)\(beyond > 0 ? ", …" : ""); read \(count == 1 ? "it" : "them") (isnad log): an imported entry is not taken out again, nor undone; to read them before an import, import into a new store first (isnad --db scratch.db import --from history …)"
+                )
+            }
         }
         let appended = entries.count - kept.count
         let alreadyHere =

@@ -42,6 +42,56 @@ extension HistoryLines {
         public var otherSourcesOfIDs: [String: [String]] = [:]
         /// Each id given that more than one source went by, with the ids they have now: all withheld.
         public var severalSources: [String: [String]] = [:]
+        /// What names the withheld sources, as a command line is matched against: their ids, and
+        /// the titles, authors and urls of their lines (``mentions(in:of:limit:)`` looks for them
+        /// in the records kept).
+        public var names: Set<String> = []
+    }
+
+    /// Where the kept record lines of `entries` still name a withheld source (`names`, whole
+    /// words, as a command line is matched): `entity "kamal-nasser" name`, a field of a record
+    /// line, each once an entry, with the entry's number as `number` gives it (nil: left out,
+    /// an entry the store holds already). The first `limit` are listed, the rest counted, so a
+    /// large history holds no more than that in memory.
+    public static func mentions(
+        in entries: [HistoryEntry], of names: Set<String>, number: (Int) -> Int?, limit: Int = 20
+    ) -> (listed: [String], beyond: Int) {
+        var listed: [String] = []
+        var beyond = 0
+        let names = names.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return ([], 0) }
+        for (index, entry) in entries.enumerated() {
+            guard let shown = number(index) else { continue }
+            for change in entry.records {
+                var fields: [String] = []
+                for line in [change.before, change.after].compactMap({ $0 }) {
+                    guard case .object(let object)? = try? JSONParser.parse(line) else { continue }
+                    for member in object.members where !fields.contains(member.key) {
+                        if strings(in: member.value).contains(where: { text in names.contains { holds(text, word: $0) } }) {
+                            fields.append(member.key)
+                        }
+                    }
+                }
+                for field in fields {
+                    if listed.count < limit {
+                        listed.append("entry \(shown): \(change.kind.rawValue) \"\(change.id)\" \(field)")
+                    } else {
+                        beyond += 1
+                    }
+                }
+            }
+        }
+        return (listed, beyond)
+    }
+
+    /// Every string `value` holds, in arrays and objects too (a citation's quote, an alias).
+    private static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let text): [text]
+        case .array(let elements): elements.flatMap(strings)
+        case .object(let object): object.members.flatMap { strings(in: $0.value) }
+        default: []
+        }
     }
 
     /// `entries` without the sources `given` (ids), as the type says.
@@ -161,7 +211,7 @@ extension HistoryLines {
         }
         return Withheld(
             entries: result, changedEntries: changedEntries, unknownSources: given.subtracting(named).sorted(),
-            otherSourcesOfIDs: otherSourcesOfIDs, severalSources: severalSources)
+            otherSourcesOfIDs: otherSourcesOfIDs, severalSources: severalSources, names: names.union(withheldIDs).union(unseen))
     }
 
     /// Which source each id of a history's entries named, entry by entry, each source numbered.
@@ -245,8 +295,10 @@ extension HistoryLines {
     }
 
     /// `command` with each of `ids` where it stands as a word of its own (see
-    /// ``holds(_:word:)``) written `withheld-source`: `--without-source pub` goes, the file
-    /// `public-records.jsonl` and the author `pubkeeper` stay as typed.
+    /// ``holds(_:word:)``), or as a file's name before its extension, written `withheld-source`:
+    /// `--without-source pub` goes, and so does the file `pub.hist` (a file named after the
+    /// source gives its id whole), while the file `public-records.jsonl` and the author
+    /// `pubkeeper` stay as typed.
     public static func command(_ command: String, withholding ids: Set<String>) -> String {
         var command = command
         for id in ids.sorted(by: { $0.count > $1.count }) where !id.isEmpty {
@@ -256,7 +308,9 @@ extension HistoryLines {
                 result += rest[..<range.lowerBound]
                 let before = range.lowerBound == command.startIndex ? nil : command[command.index(before: range.lowerBound)]
                 let after = range.upperBound == command.endIndex ? nil : command[range.upperBound]
-                result += isIDCharacter(before) || isIDCharacter(after) ? String(rest[range]) : "withheld-source"
+                // A `.` after it starts an extension: the id is the file's name.
+                let endsName = after == "." || !isIDCharacter(after)
+                result += isIDCharacter(before) || !endsName ? String(rest[range]) : "withheld-source"
                 rest = rest[range.upperBound...]
             }
             command = result + rest
