@@ -251,7 +251,7 @@ struct WithholdingTests {
         #expect(copied.status == 0, "\(copied.standardError)")
         #expect(
             copied.standardError
-                == "copied isnad.db to share.db: 2 entities, 2 sources, 1 claim, 2 citations, no history, no retraction\n"
+                == "copied isnad.db to share.db as of entry 1 of its history: 2 entities, 2 sources, 1 claim, 2 citations, no history, no retraction\n"
                 + "withheld 1 source: 2 citations, 1 claim known only from them, 0 entities known only from those claims\n"
                 + "1 claim kept reads weaker without it: smuggled ASSERTED C3, 3 channels → ALLEGED B4, 2 channels (isnad --db isnad.db source informant-k --impact lists each claim that would lose support, and how it would read)\n",
             "\(copied.standardError)")
@@ -262,6 +262,36 @@ struct WithholdingTests {
         let withoutDocument = try cli.run(["copy"] + Self.sharing + ["--without-source", "document", "isnad.db", "share-2.db"])
         #expect(withoutDocument.status == 0, "\(withoutDocument.standardError)")
         #expect(!withoutDocument.standardError.contains("weaker"), "\(withoutDocument.standardError)")
+    }
+
+    @Test(
+        "the read-weaker line's command runs when pasted (the store's path one shell word), and says a disputed claim's channels as claims does: 3 channels (1 denying)"
+    )
+    func claimsThatReadWeakerInAStoreWithASpace() throws {
+        let cli = try CLIHarness.scoped
+        try cli.write("records.jsonl", QueryCommandTests.disputedInformantRecords)
+        #expect(try cli.run(["--db", "my store.db", "import", "records.jsonl"]).status == 0)
+        let copied = try cli.run(["copy"] + Self.sharing + ["--without-source", "informant-k", "my store.db", "share.db"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(
+            copied.standardError.hasSuffix(
+                "1 claim kept reads weaker without it: smuggled DISPUTED A2, 3 channels (1 denying) → DISPUTED B4, 2 channels (1 denying) (isnad --db 'my store.db' source informant-k --impact lists each claim that would lose support, and how it would read)\n"
+            ), "\(copied.standardError)")
+        // The copy's claims table writes the same channels.
+        let kept = try cli.run(["--db", "share.db", "claims", "--id", "smuggled"])
+        #expect(kept.standardOutput.contains("DISPUTED  B4    2 (1 denying)  "), "\(kept.standardOutput)")
+        // The command, pasted into a shell, reads the store copied.
+        let hint = try #require(copied.standardError.firstRange(of: "(isnad --db 'my store.db' source informant-k --impact"))
+        #expect(!hint.isEmpty)
+        let pasted = try cli.run(["--db", "my store.db", "source", "informant-k", "--impact"])
+        #expect(pasted.status == 0, "\(pasted.standardError)")
+        // A refusal's hint quotes the store and what was given as an id alike.
+        let refused = try cli.run(["copy"] + Self.sharing + ["--without-source", "Debrief Seven", "my store.db", "share-2.db"])
+        #expect(refused.status == 65)
+        #expect(
+            refused.standardError
+                == "isnad: my store.db holds no source with the id \"Debrief Seven\" (isnad --db 'my store.db' source 'Debrief Seven' finds one by its title)\n",
+            "\(refused.standardError)")
     }
 
     @Test(
